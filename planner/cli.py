@@ -1,0 +1,153 @@
+"""The `planner` command line: parse, call one core function, print, map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from planner import __version__
+from planner.errors import PlannerError
+
+
+class _Group(click.Group):
+    """Maps every PlannerError to its message and exit code, in this one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlannerError as exc:
+            if ctx.meta.get("planner.debug"):
+                raise
+            _print_error(str(exc))
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            if ctx.meta.get("planner.debug"):
+                raise
+            click.echo("\nplanner: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("planner.debug"):
+                raise
+            _print_error(f"internal error: {type(exc).__name__}: {exc}; run again with --debug for details")
+            ctx.exit(3)
+
+
+def _print_error(message: str) -> None:
+    first, *rest = message.split("\n")
+    click.echo(f"error: {first}", err=True)
+    for line in rest:
+        click.echo(f"  {line}", err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="planner")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Plan machine-learning projects before building them.
+
+    Start with `planner init`, then `planner interview`.
+    """
+    ctx.meta["planner.debug"] = debug
+
+
+def _workspace() -> Any:
+    from planner.store import find_workspace
+
+    return find_workspace()
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a workspace (mkdocs.yml, docs/, plans/) in DIRECTORY."""
+    from planner.store import init_workspace
+
+    written = init_workspace(directory)
+    for path in written:
+        click.echo(f"created {path}")
+    if not written:
+        click.echo(f"{directory} is already a workspace; nothing to do")
+    click.echo("next: `planner interview` to start a plan")
+
+
+@cli.command()
+@click.argument("slug")
+@click.option("--title", required=True, help="The plan's title.")
+def new(slug: str, title: str) -> None:
+    """Create an empty plan named SLUG."""
+    from planner.model import Plan
+
+    workspace = _workspace()
+    path = workspace.create(slug, Plan(title=title))
+    click.echo(f"created {workspace.shown(path)}; next: `planner interview {slug}`")
+
+
+@cli.command("list")
+def list_plans() -> None:
+    """List plans: name, title, status and how much is answered."""
+    from planner.questions import completeness
+    from planner.report import table
+
+    rows = []
+    for slug, plan in _workspace().load_all():
+        if isinstance(plan, PlannerError):
+            rows.append([slug, "(cannot be read: run `planner check`)", "invalid", "-"])
+        else:
+            rows.append([slug, plan.title, plan.status.value, f"{completeness(plan).percent}%"])
+    if not rows:
+        click.echo("no plans yet; start one with `planner interview`")
+        return
+    click.echo(table(rows, ["PLAN", "TITLE", "STATUS", "ANSWERED"]), nl=False)
+
+
+@cli.command()
+@click.argument("slug")
+def show(slug: str) -> None:
+    """Show a readable summary of plan SLUG."""
+    from planner.report import plan_summary
+
+    click.echo(plan_summary(slug, _workspace().load(slug)), nl=False)
+
+
+@cli.command()
+@click.argument("slugs", nargs=-1)
+def check(slugs: tuple[str, ...]) -> None:
+    """Validate plans (all of them by default); exit 1 if any has problems."""
+    from planner.errors import CheckFailed, InvalidPlan
+
+    workspace = _workspace()
+    names = list(slugs) or workspace.slugs()
+    failed = 0
+    for slug in names:
+        try:
+            workspace.load(slug)
+        except InvalidPlan as exc:
+            failed += 1
+            for problem in exc.problems:
+                click.echo(problem)
+        else:
+            click.echo(f"ok: {workspace.shown(workspace.plan_file(slug))}")
+    if failed:
+        raise CheckFailed(f"{failed} of {len(names)} plan(s) have problems; fix the lines above")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of plan.yaml (for editors that validate YAML)."""
+    from planner.store import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+def main() -> None:
+    cli(prog_name="planner")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

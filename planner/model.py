@@ -1,0 +1,514 @@
+"""What a plan contains: the pydantic models behind plan.yaml, its JSON Schema and every prompt."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+
+def _parse_share(value: Any) -> Any:
+    """Accept `20%`, `20 %` and `0.2` alike; the file always stores the fraction."""
+    if isinstance(value, str):
+        text = value.strip()
+        match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", text)
+        if match:
+            return float(match.group(1)) / 100
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value
+
+
+Share = Annotated[
+    float,
+    BeforeValidator(_parse_share),
+    Field(ge=0, le=1, description="A fraction between 0 and 1 (20% is 0.2)."),
+]
+
+
+def _tidy_text(value: Any) -> Any:
+    """Normalise line ends and trailing spaces so multi-line answers stay YAML block scalars."""
+    if isinstance(value, str):
+        return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
+    return value
+
+
+Text = Annotated[
+    str,
+    BeforeValidator(_tidy_text),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+]
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+class Record(BaseModel):
+    """Base of every model people edit by hand: unknown keys are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=False)
+
+
+# ---------------------------------------------------------------- choices
+
+
+class Status(StrEnum):
+    draft = "draft"
+    in_review = "in_review"
+    approved = "approved"
+    building = "building"
+    shipped = "shipped"
+    folded = "folded"
+
+
+class TaskType(StrEnum):
+    classification = "classification"
+    regression = "regression"
+    ranking = "ranking"
+    detection = "detection"
+    segmentation = "segmentation"
+    forecasting = "forecasting"
+    anomaly_detection = "anomaly_detection"
+    generation = "generation"
+    clustering = "clustering"
+    other = "other"
+
+
+class DataKind(StrEnum):
+    tabular = "tabular"
+    text = "text"
+    images = "images"
+    audio = "audio"
+    video = "video"
+    time_series = "time_series"
+
+
+UNSTRUCTURED = frozenset({DataKind.text, DataKind.images, DataKind.audio, DataKind.video})
+
+
+class Mode(StrEnum):
+    improve = "improve"
+    augment = "augment"
+    automate = "automate"
+
+
+class RulesVerdict(StrEnum):
+    rules_suffice = "rules_suffice"
+    rules_baseline = "rules_baseline"
+    rules_cannot_help = "rules_cannot_help"
+    not_tried = "not_tried"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+    @property
+    def per_month(self) -> float:
+        """How many of this period fit in an average month."""
+        return {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "year": 1 / 12}[self.value]
+
+
+class ErrorCost(StrEnum):
+    false_positive = "false_positive"
+    false_negative = "false_negative"
+    similar = "similar"
+
+
+class Acquisition(StrEnum):
+    own = "own"
+    vendor = "vendor"
+    public = "public"
+    to_collect = "to_collect"
+
+
+class LabelSource(StrEnum):
+    existing = "existing"
+    outcomes = "outcomes"
+    manual = "manual"
+    vendor = "vendor"
+    proxy = "proxy"
+    none = "none"
+
+
+class Serving(StrEnum):
+    batch = "batch"
+    online = "online"
+    interactive = "interactive"
+
+
+class ModelSize(StrEnum):
+    small = "small"
+    medium = "medium"
+    large = "large"
+    huge = "huge"
+
+
+class Cadence(StrEnum):
+    never = "never"
+    yearly = "yearly"
+    quarterly = "quarterly"
+    monthly = "monthly"
+    weekly = "weekly"
+    daily = "daily"
+    continuous = "continuous"
+
+    @property
+    def days(self) -> float | None:
+        """Days between retrainings; None when the model is never retrained."""
+        return {
+            "never": None,
+            "yearly": 365.0,
+            "quarterly": 91.0,
+            "monthly": 30.0,
+            "weekly": 7.0,
+            "daily": 1.0,
+            "continuous": 0.04,
+        }[self.value]
+
+
+class Hardware(StrEnum):
+    cpu = "cpu"
+    gpu = "gpu"
+    edge = "edge"
+
+
+class Direction(StrEnum):
+    higher = "higher"
+    lower = "lower"
+
+
+class Split(StrEnum):
+    random = "random"
+    time = "time"
+    group = "group"
+
+
+class Category(StrEnum):
+    product = "product"
+    data = "data"
+    model = "model"
+    delivery = "delivery"
+    operations = "operations"
+    cost = "cost"
+    ethics = "ethics"
+
+
+class Verdict(StrEnum):
+    """A team's decision on a risk."""
+
+    accepted = "accepted"
+    mitigated = "mitigated"
+    not_applicable = "not_applicable"
+
+
+# ---------------------------------------------------------------- list items
+
+
+class Rule(Record):
+    condition: Text = Field(description="When this holds (e.g. 'amount > 5000 and new account').")
+    action: Text = Field(description="What the rule does then (e.g. 'send to manual review').")
+
+
+class FaqEntry(Record):
+    question: Text = Field(description="A question a customer or stakeholder will ask.")
+    answer: Text | None = Field(default=None, description="The team's answer.")
+
+
+class DataSource(Record):
+    name: Text = Field(description="Where the data comes from (system, table, vendor, dataset).")
+    acquisition: Acquisition | None = Field(
+        default=None, description="How it is acquired: own, vendor, public or to collect."
+    )
+
+
+class Metric(Record):
+    name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
+    dataset: Text | None = Field(default=None, description="The data it is measured on.")
+    baseline: float | None = Field(
+        default=None, description="Today's value from the non-ML baseline or current system."
+    )
+    target: float | None = Field(default=None, description="The value that means done.")
+    direction: Direction = Field(default=Direction.higher, description="Whether higher or lower is better.")
+
+
+class Monitor(Record):
+    signal: Text = Field(description="What is watched (e.g. 'share of orders flagged per day').")
+    threshold: Text | None = Field(default=None, description="When it alerts, and whom.")
+
+
+class Decision(Record):
+    """The team's decision on a derived risk, kept in the plan so reviewers see who decided what."""
+
+    risk: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+        description="The id of the derived risk (see `planner rules`)."
+    )
+    verdict: Verdict = Field(description="accepted, mitigated or not_applicable.")
+    note: Text | None = Field(default=None, description="Why, or what was done.")
+    by: Text | None = Field(default=None, description="Who decided.")
+
+
+class HandRisk(Record):
+    """A risk the team entered by hand; it joins the derived ones in the register."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+        description="A short id, lowercase words joined by dashes."
+    )
+    title: Text = Field(description="The risk in one line.")
+    category: Category = Field(description="product, data, model, delivery, operations, cost or ethics.")
+    likelihood: Score = Field(description="How likely, 1 (rare) to 5 (almost certain).")
+    impact: Score = Field(description="How bad if it happens, 1 (minor) to 5 (severe).")
+    mitigation: Text | None = Field(default=None, description="What the team will do about it.")
+    verdict: Verdict | None = Field(default=None, description="The team's decision, if made.")
+    note: Text | None = Field(default=None, description="Why, or what was done.")
+    by: Text | None = Field(default=None, description="Who decided.")
+
+
+# ---------------------------------------------------------------- sections
+
+
+class Product(Record):
+    goal: Text | None = Field(
+        default=None, description="The service users get, in their terms, not 'train a model'."
+    )
+    users: Text | None = Field(default=None, description="Who uses it.")
+    pain: Text | None = Field(default=None, description="What hurts for them today.")
+    success_metric: Text | None = Field(
+        default=None, description="The product-level metric that should move."
+    )
+    metric_measured_today: bool | None = Field(
+        default=None, description="Whether that product metric is measured today."
+    )
+    decision: Text | None = Field(default=None, description="The decision or action the prediction feeds.")
+    decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
+    current_solution: Text | None = Field(
+        default=None, description="How the problem is solved today (or the workaround)."
+    )
+    current_performance: Text | None = Field(default=None, description="How well the current solution does.")
+    task: TaskType | None = Field(default=None, description="The ML task type.")
+    inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
+    output: Text | None = Field(default=None, description="What the model predicts.")
+    label: Text | None = Field(default=None, description="The label it learns from.")
+    label_is_proxy: bool | None = Field(
+        default=None, description="Whether the label only approximates the product goal."
+    )
+    data_kinds: list[DataKind] = Field(
+        default_factory=list, description="Kinds of data: tabular, text, images, audio, video, time series."
+    )
+    mode: Mode | None = Field(
+        default=None, description="improve a process, augment people, or automate them away."
+    )
+
+
+class Heuristics(Record):
+    rules: list[Rule] = Field(default_factory=list, description="Candidate rules: condition -> action.")
+    verdict: RulesVerdict | None = Field(
+        default=None,
+        description="Rules suffice, rules are the baseline, rules cannot help, or not tried yet.",
+    )
+    coverage: Share | None = Field(default=None, description="Share of cases the rules handle.")
+    accuracy: Share | None = Field(default=None, description="Share of handled cases the rules get right.")
+    humans_handle: Text | None = Field(
+        default=None, description="What the humans in the loop handle (the cases rules leave)."
+    )
+
+
+class ByHand(Record):
+    examples: int | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
+    minutes_per_example: float | None = Field(
+        default=None, ge=0, description="Minutes a person needs per example."
+    )
+    noticed: list[Text] = Field(
+        default_factory=list,
+        description="What the team noticed doing it: signals that could become features.",
+    )
+    hard_cases: list[Text] = Field(default_factory=list, description="Cases that were hard to decide.")
+    human_score: float | None = Field(
+        default=None, description="How well humans (or the existing system) do, on the primary done metric."
+    )
+    human_score_notes: Text | None = Field(
+        default=None, description="How that human score was measured, and by whom."
+    )
+    expert_can_decide: bool | None = Field(
+        default=None, description="Whether an expert can decide from only the inputs the model will see."
+    )
+    expert_available: bool | None = Field(
+        default=None, description="Whether a domain expert is available to the team."
+    )
+
+
+class Impact(Record):
+    bottleneck: Text | None = Field(
+        default=None, description="The part of the pipeline whose improvement gives the most value."
+    )
+    volume: float | None = Field(default=None, ge=0, description="Items passing through it per period.")
+    period: Period | None = Field(
+        default=None, description="The period of that volume: day, week, month or year."
+    )
+    share_addressed: Share | None = Field(
+        default=None, description="Share of those items the first model addresses."
+    )
+    value_per_item: float | None = Field(
+        default=None, ge=0, description="Value or time saved per item addressed."
+    )
+    value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
+    effort_weeks: float | None = Field(
+        default=None, ge=0, description="Estimated effort to the first model in production, in person-weeks."
+    )
+    worth_it: bool | None = Field(
+        default=None, description="Imagining the model solved it: was it worth the effort?"
+    )
+    if_it_fails: Text | None = Field(
+        default=None, description="What the team learns or keeps if the model disappoints."
+    )
+    costlier_error: ErrorCost | None = Field(
+        default=None, description="Which error costs more: false positives, false negatives, or similar."
+    )
+
+
+class PressRelease(Record):
+    headline: Text | None = Field(default=None, description="The announcement's headline.")
+    problem: Text | None = Field(default=None, description="The user's problem, in their words.")
+    solution: Text | None = Field(default=None, description="How the product solves it, for a user.")
+    quote: Text | None = Field(default=None, description="A quote from a user (or the team) on what changed.")
+    call_to_action: Text | None = Field(default=None, description="How to start using it.")
+    faq: list[FaqEntry] = Field(default_factory=list, description="Questions people will ask, with answers.")
+
+
+class DataConstraints(Record):
+    sources: list[DataSource] = Field(default_factory=list, description="Where the data comes from.")
+    labels: LabelSource | None = Field(
+        default=None,
+        description="Where labels come from: existing, real-world outcomes, manual, vendor, proxy or none.",
+    )
+    label_delay_days: float | None = Field(
+        default=None, ge=0, description="Days until the outcome (the label) of a prediction is known."
+    )
+    labeled_examples: int | None = Field(
+        default=None, ge=0, description="How many labeled examples exist today."
+    )
+    rarest_class_share: Share | None = Field(
+        default=None, description="Share of the rarest class that matters (classification only)."
+    )
+    versioned: bool | None = Field(
+        default=None, description="Whether raw data is versioned and never overwritten."
+    )
+    personal_data: bool | None = Field(default=None, description="Whether the data holds personal data.")
+    test_set_reflects_product: bool | None = Field(
+        default=None, description="Whether the test data looks like what the product will see."
+    )
+
+
+class Latency(Record):
+    serving: Serving | None = Field(
+        default=None, description="batch (precomputed), online (per request) or interactive (a person waits)."
+    )
+    p99_ms: int | None = Field(
+        default=None, gt=0, description="99th-percentile latency budget, in milliseconds."
+    )
+    model_size: ModelSize | None = Field(
+        default=None,
+        description="Model size class: small (linear, trees), medium (small nets), large (big nets, ensembles), huge (LLMs).",
+    )
+
+
+class Retraining(Record):
+    cadence: Cadence | None = Field(default=None, description="How often the model must be retrained.")
+    trigger: Text | None = Field(default=None, description="What triggers a retraining besides the schedule.")
+
+
+class Compute(Record):
+    budget_per_month: float | None = Field(
+        default=None, ge=0, description="Compute and service budget per month, in the plan's currency."
+    )
+    hardware: Hardware | None = Field(default=None, description="Where it runs: cpu, gpu or edge devices.")
+    hosted_service: bool | None = Field(
+        default=None, description="Whether it relies on a hosted (black-box) ML service."
+    )
+
+
+class Constraints(Record):
+    data: DataConstraints = Field(default_factory=DataConstraints, description="Data and labels.")
+    latency: Latency = Field(default_factory=Latency, description="How fast predictions must be.")
+    retraining: Retraining = Field(default_factory=Retraining, description="How the model stays fresh.")
+    compute: Compute = Field(default_factory=Compute, description="Compute and cost.")
+    explainability_required: bool | None = Field(
+        default=None,
+        description="Whether each prediction must be explained (to users, auditors, regulators).",
+    )
+
+
+class Done(Record):
+    metrics: list[Metric] = Field(
+        default_factory=list, description="Metrics that define done; the first is the primary one."
+    )
+    split: Split | None = Field(
+        default=None, description="How test data is split: random, by time or by group."
+    )
+    test_size: int | None = Field(default=None, ge=0, description="Number of examples in the test set.")
+    timebox_weeks: float | None = Field(
+        default=None, gt=0, description="Weeks the team gives itself before deciding to continue or fold."
+    )
+    fold_action: Text | None = Field(
+        default=None, description="What the team does if the time box runs out short of the target."
+    )
+    when_met: Text | None = Field(default=None, description="What happens when the target is met.")
+
+
+class AfterLaunch(Record):
+    owner: Text | None = Field(default=None, description="Who owns the model once it is live.")
+    monitoring: list[Monitor] = Field(default_factory=list, description="What is monitored, with thresholds.")
+    fallback: Text | None = Field(default=None, description="What happens when the model is wrong or down.")
+
+
+class Plan(Record):
+    """A project plan: the living draft in plans/SLUG/plan.yaml."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this file format.")
+    title: Text = Field(description="The plan's title.")
+    owners: list[Text] = Field(default_factory=list, description="Who owns the plan.")
+    status: Status = Field(
+        default=Status.draft,
+        description="draft, in_review, approved, building, shipped or folded.",
+    )
+    product: Product = Field(default_factory=Product, description="Product goal and ML framing.")
+    heuristics: Heuristics = Field(
+        default_factory=Heuristics, description="Heuristic feasibility: can rules plus people solve it?"
+    )
+    by_hand: ByHand = Field(default_factory=ByHand, description="Be the algorithm: the task done by hand.")
+    impact: Impact = Field(
+        default_factory=Impact, description="The impact bottleneck, and whether it is worth it."
+    )
+    press_release: PressRelease = Field(
+        default_factory=PressRelease, description="The press release written before the work."
+    )
+    constraints: Constraints = Field(
+        default_factory=Constraints, description="Data, latency, retraining, compute and cost."
+    )
+    done: Done = Field(default_factory=Done, description="Done criteria: metrics, time box, fold action.")
+    after_launch: AfterLaunch = Field(
+        default_factory=AfterLaunch, description="Ownership, monitoring and fallback after launch."
+    )
+    risks: list[HandRisk] = Field(default_factory=list, description="Risks entered by hand.")
+    decisions: list[Decision] = Field(
+        default_factory=list, description="The team's decisions on derived risks."
+    )
+
+
+def field_at(model: BaseModel, path: str) -> Any:
+    """The value at a dotted path such as `constraints.latency.p99_ms`."""
+    value: Any = model
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def is_answered(value: Any) -> bool:
+    """Whether an answer counts as given: None and empty lists do not."""
+    return value is not None and value != [] and value != ""

@@ -1,0 +1,343 @@
+"""The workspace on disk: finding it, plan names, and loading / saving plan YAML atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from planner.errors import InvalidPlan, PlannerError, UsageError
+from planner.model import Plan
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_MAX = 64
+PLAN_FILE = "plan.yaml"
+SCHEMA_FILE = "plan.schema.json"
+MODELINE = "# yaml-language-server: $schema=../../" + SCHEMA_FILE + "\n"
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader that refuses duplicate keys: hand edits must not silently drop an answer."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """Writes multi-line text as block scalars so diffs of long answers stay readable."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def validate_slug(slug: str) -> str:
+    """Return the slug if it is a safe plan name, else raise: a slug never leaves plans/."""
+    if not slug or len(slug) > SLUG_MAX or not SLUG_RE.fullmatch(slug):
+        shown = slug if len(slug) <= 80 else slug[:77] + "..."
+        raise UsageError(
+            f"invalid plan name {shown!r}: use 1 to {SLUG_MAX} lowercase letters, digits and single dashes "
+            "(e.g. fraud-screening)"
+        )
+    return slug
+
+
+# ---------------------------------------------------------------- YAML
+
+
+def parse_yaml(text: str, shown_path: str) -> Any:
+    """Parse YAML text, reporting syntax errors as `path:LINE:COL: problem`."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{shown_path}:{mark.line + 1}:{mark.column + 1}" if mark else shown_path
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InvalidPlan(shown_path, [f"{where}: {problem}; fix the YAML syntax there"]) from exc
+    except yaml.YAMLError as exc:
+        raise InvalidPlan(shown_path, [f"{shown_path}: invalid YAML ({exc}); fix the file"]) from exc
+
+
+def read_text(path: Path, shown_path: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise UsageError(f"{shown_path}: no such file") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidPlan(shown_path, [f"{shown_path}: not UTF-8 text; save the file as UTF-8"]) from exc
+    except OSError as exc:
+        raise UsageError(f"{shown_path}: cannot read ({exc.strerror})") from exc
+
+
+def _loc_text(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """Line number of the YAML node at `loc` (or its nearest existing parent)."""
+    try:
+        node = yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == part), None)
+            if child is None:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            return line
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+_FRIENDLY = {
+    "extra_forbidden": "unknown field; check the spelling (`planner schema` lists every field)",
+    "missing": "required; add it",
+}
+
+
+def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
+    """One `path:LINE: field.path: problem` line per schema error."""
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        message = _FRIENDLY.get(item["type"], item["msg"])
+        line = _line_of(text, loc) if text is not None else None
+        where = f"{shown_path}:{line}" if line else shown_path
+        problems.append(f"{where}: {_loc_text(loc)}: {message}")
+    return problems
+
+
+def plan_from_data(data: Any, shown_path: str, text: str | None = None) -> Plan:
+    if data is None:
+        raise InvalidPlan(shown_path, [f"{shown_path}: the file is empty; it needs at least `title:`"])
+    if not isinstance(data, dict):
+        raise InvalidPlan(
+            shown_path, [f"{shown_path}:1: expected a mapping of answers (`title: ...`) at the top"]
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidPlan(shown_path, schema_problems(exc, shown_path, text)) from exc
+
+
+def plan_from_text(text: str, shown_path: str) -> Plan:
+    return plan_from_data(parse_yaml(text, shown_path), shown_path, text)
+
+
+def _prune(value: Any) -> Any:
+    """Drop empty answers; write whole-number floats as integers (1000, not 1000.0)."""
+    if isinstance(value, dict):
+        pruned = {key: _prune(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def to_data(model: BaseModel) -> dict[str, Any]:
+    """The model as plain data in field order, empty answers left out."""
+    data: dict[str, Any] = _prune(model.model_dump(mode="json"))
+    return data
+
+
+def dump_yaml(data: Any) -> str:
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
+    return text
+
+
+def plan_to_text(plan: Plan) -> str:
+    return MODELINE + dump_yaml(to_data(plan))
+
+
+# ---------------------------------------------------------------- files
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Write `text` to `path` so a crash leaves either the old or the new file; False if unchanged."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A folder holding mkdocs.yml and plans/SLUG/plan.yaml files."""
+
+    root: Path
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.root / "plans"
+
+    def plan_dir(self, slug: str) -> Path:
+        return self.plans_dir / validate_slug(slug)
+
+    def plan_file(self, slug: str) -> Path:
+        return self.plan_dir(slug) / PLAN_FILE
+
+    def shown(self, path: Path) -> str:
+        """A path as the user should see it: relative to the workspace."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def slugs(self) -> list[str]:
+        if not self.plans_dir.is_dir():
+            return []
+        return sorted(
+            entry.name
+            for entry in self.plans_dir.iterdir()
+            if SLUG_RE.fullmatch(entry.name) and (entry / PLAN_FILE).is_file()
+        )
+
+    def exists(self, slug: str) -> bool:
+        return self.plan_file(slug).is_file()
+
+    def load(self, slug: str) -> Plan:
+        path = self.plan_file(slug)
+        shown = self.shown(path)
+        if not path.is_file():
+            raise UsageError(
+                f"no plan named '{slug}' ({shown} does not exist); run `planner list` to see plans"
+            )
+        return plan_from_text(read_text(path, shown), shown)
+
+    def load_all(self) -> Iterator[tuple[str, Plan | PlannerError]]:
+        """Every plan, or the error that stopped it from loading, so one bad file hides nothing else."""
+        for slug in self.slugs():
+            try:
+                yield slug, self.load(slug)
+            except PlannerError as exc:
+                yield slug, exc
+
+    def save(self, slug: str, plan: Plan) -> bool:
+        return write_atomic(self.plan_file(slug), plan_to_text(plan))
+
+    def create(self, slug: str, plan: Plan) -> Path:
+        path = self.plan_file(slug)
+        if path.exists():
+            raise UsageError(
+                f"a plan named '{slug}' already exists ({self.shown(path)}); "
+                f"pick another name or run `planner interview {slug}`"
+            )
+        self.save(slug, plan)
+        return path
+
+
+def find_workspace(start: Path | None = None) -> Workspace:
+    """The nearest folder at or above `start` holding mkdocs.yml or plans/."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "plans").is_dir() or (folder / "mkdocs.yml").is_file():
+            return Workspace(folder)
+    raise UsageError(
+        f"no planner workspace here ({here} and its parents hold no mkdocs.yml or plans/); "
+        "run `planner init` to create one"
+    )
+
+
+def schema_json() -> str:
+    import json
+
+    schema = Plan.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "planner plan.yaml"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def init_workspace(root: Path) -> list[Path]:
+    """Create a workspace in `root`; existing files are kept, never overwritten. Returns what was written."""
+    skeleton = resources.files("planner.templates") / "workspace"
+    files = {
+        "mkdocs.yml": (skeleton / "mkdocs.yml").read_text(encoding="utf-8"),
+        "docs/index.md": (skeleton / "index.md").read_text(encoding="utf-8"),
+        ".gitignore": "site/\n",
+        SCHEMA_FILE: schema_json(),
+    }
+    written = []
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = root / name
+        if path.exists():
+            continue
+        write_atomic(path, text)
+        written.append(path)
+    return written

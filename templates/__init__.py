@@ -1,0 +1,1 @@
+"""Jinja2 templates and workspace skeleton files shipped with planner."""
