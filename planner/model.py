@@ -180,8 +180,9 @@ class Hardware(StrEnum):
 
 
 class Direction(StrEnum):
-    higher = "higher"
-    lower = "lower"
+    # Member names avoid `lower`, which would shadow str.lower on a StrEnum.
+    higher_is_better = "higher"
+    lower_is_better = "lower"
 
 
 class Split(StrEnum):
@@ -235,7 +236,7 @@ class Metric(Record):
         default=None, description="Today's value from the non-ML baseline or current system."
     )
     target: float | None = Field(default=None, description="The value that means done.")
-    direction: Direction = Field(default=Direction.higher, description="Whether higher or lower is better.")
+    direction: Direction = Field(default=Direction.higher_is_better, description="Whether higher or lower is better.")
 
 
 class Monitor(Record):
