@@ -1,0 +1,73 @@
+"""Keeps the module dependency direction of DESIGN.md true by parsing every import."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "planner"
+
+# Which third-party libraries each module may import; everything else is forbidden to it.
+EXCLUSIVE = {
+    "questionary": {"interview"},
+    "prompt_toolkit": {"interview"},
+    "jinja2": {"render"},
+    "markdown_it": {"render"},
+    "mkdocs": {"plugin"},
+    "click": {"cli"},
+}
+# Pure modules: no I/O libraries, no printing, and they import only other pure modules.
+PURE = {"model", "questions", "review", "rules", "diff", "errors", "report"}
+# Who may import whom inside the package (the arrows of DESIGN.md's data flow).
+NEVER_IMPORTS = {
+    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "questions"},
+    "questions": {"store", "interview", "review", "render", "plugin", "cli", "history"},
+    "store": {"interview", "review", "render", "plugin", "cli", "history", "diff"},
+    "review": {"store", "interview", "render", "plugin", "cli", "history"},
+    "diff": {"store", "interview", "render", "plugin", "cli", "history"},
+    "render": {"interview", "plugin", "cli"},
+    "interview": {"render", "plugin", "cli"},
+}
+
+
+def modules() -> dict[str, ast.Module]:
+    return {path.stem: ast.parse(path.read_text(), str(path)) for path in sorted(PACKAGE.glob("*.py"))}
+
+
+def imported(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            if node.module == "planner":
+                names.update(f"planner.{alias.name}" for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("name", sorted(modules()))
+def test_module_respects_the_dependency_direction(name: str) -> None:
+    tree = modules()[name]
+    names = imported(tree)
+    tops = {item.split(".")[0] for item in names}
+    for library, allowed in EXCLUSIVE.items():
+        if library in tops:
+            assert name in allowed, f"planner/{name}.py imports {library}; only {sorted(allowed)} may"
+    internal = {item.split(".")[1] for item in names if item.startswith("planner.") and item.count(".") >= 1}
+    forbidden = internal & NEVER_IMPORTS.get(name, set())
+    assert not forbidden, f"planner/{name}.py imports {sorted(forbidden)} against the data flow"
+    if name in PURE:
+        assert not ({"subprocess", "os", "shutil", "tempfile"} & tops), f"planner/{name}.py does I/O"
+        calls = {
+            n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        }
+        assert not ({"print", "open", "exit", "input"} & calls), f"planner/{name}.py prints or reads"
+
+
+def test_every_module_states_its_responsibility() -> None:
+    for name, tree in modules().items():
+        doc = ast.get_docstring(tree)
+        assert doc and len(doc.splitlines()[0]) < 120, f"planner/{name}.py needs a one-line docstring"

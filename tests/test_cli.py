@@ -1,0 +1,184 @@
+"""The foundation commands as a user sees them: output, stderr and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner import __version__
+from planner.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="planner")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help_from_the_real_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, f"planner, version {__version__}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "Plan machine-learning projects before building them." in done.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from planner.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('pydantic', 'yaml', 'jinja2', 'questionary', 'mkdocs', 'markdown_it') if m in sys.modules)\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stderr.strip() == "[]"
+
+
+def test_init_creates_a_workspace_and_keeps_existing_files(tmp_path: Path) -> None:
+    target = tmp_path / "team"
+    code, out, err = run("init", str(target))
+    assert code == 0, err
+    assert (target / "mkdocs.yml").read_text().count("- planner") == 1
+    assert (target / "plans").is_dir()
+    assert (target / ".gitignore").read_text() == "site/\n"
+    assert json.loads((target / "plan.schema.json").read_text())["title"] == "planner plan.yaml"
+    assert "next: `planner interview` to start a plan" in out
+    (target / "docs" / "index.md").write_text("mine")
+    code, out, _ = run("init", str(target))
+    assert code == 0
+    assert (target / "docs" / "index.md").read_text() == "mine"
+
+
+def test_new_list_show(make_workspace) -> None:
+    make_workspace({"mkdocs.yml": "site_name: x\n"})
+    code, out, err = run("new", "churn-alerts", "--title", "Churn alerts")
+    assert (code, out, err) == (
+        0,
+        "created plans/churn-alerts/plan.yaml; next: `planner interview churn-alerts`\n",
+        "",
+    )
+    code, out, _ = run("list")
+    assert code == 0
+    assert out.splitlines() == [
+        "PLAN          TITLE         STATUS  ANSWERED",
+        "churn-alerts  Churn alerts  draft   0%",
+    ]
+    code, out, _ = run("show", "churn-alerts")
+    assert code == 0
+    assert out.startswith(
+        "Churn alerts  (churn-alerts)\nstatus: draft · owners: no owner yet · 0% answered\n"
+    )
+    assert "1. Product goal and ML framing" in out and "not answered yet:" in out
+
+
+def test_show_renders_answers_readably(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            owners: [ana]
+            heuristics:
+              rules:
+                - condition: amount > 5000
+                  action: hold
+              verdict: rules_baseline
+              coverage: 0.35
+            """
+        }
+    )
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert "   Which if-then rules could solve it?\n     - amount > 5000 -> hold\n" in out
+    assert "   What share of cases do the rules handle?\n     35%\n" in out
+    assert "rules baseline" in out
+
+
+def test_new_refuses_existing_and_hostile_names(make_workspace) -> None:
+    root = make_workspace({"plans/a/plan.yaml": "title: A\n"})
+    code, out, err = run("new", "a", "--title", "again")
+    assert (code, err) == (
+        2,
+        "error: a plan named 'a' already exists (plans/a/plan.yaml); pick another name or run `planner interview a`\n",
+    )
+    for slug in ["../escape", "/tmp/abs", "a/b", "..", "", "Ünïcode", "x" * 300]:
+        code, _, err = run("new", slug, "--title", "t")
+        assert code == 2
+        assert err.startswith("error: invalid plan name")
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == [
+        "plans",
+        "plans/a",
+        "plans/a/plan.yaml",
+    ]
+    assert not (root.parent / "escape").exists()
+
+
+def test_commands_outside_a_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("list")
+    assert code == 2
+    assert err == (
+        f"error: no planner workspace here ({tmp_path.resolve()} and its parents hold no mkdocs.yml or plans/); "
+        "run `planner init` to create one\n"
+    )
+
+
+def test_show_unknown_and_broken_plans(make_workspace) -> None:
+    make_workspace({"plans/bad/plan.yaml": "title: [\n"})
+    code, _, err = run("show", "nope")
+    assert (code, err) == (
+        2,
+        "error: no plan named 'nope' (plans/nope/plan.yaml does not exist); run `planner list` to see plans\n",
+    )
+    code, _, err = run("show", "bad")
+    assert (code, err) == (
+        2,
+        "error: plans/bad/plan.yaml:2:1: did not find expected node content; fix the YAML syntax there\n",
+    )
+    code, out, _ = run("list")
+    assert code == 0
+    assert "bad   (cannot be read: run `planner check`)  invalid" in out
+
+
+def test_check_reports_every_problem_and_exits_1(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/good/plan.yaml": "title: Good\n",
+            "plans/bad/plan.yaml": "title: Bad\nproduct:\n  mode: replace\nimpact:\n  volume: -3\n",
+        }
+    )
+    code, out, err = run("check")
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "plans/bad/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
+        "plans/bad/plan.yaml:5: impact.volume: Input should be greater than or equal to 0",
+        "ok: plans/good/plan.yaml",
+    ]
+    assert err == "error: 1 of 2 plan(s) have problems; fix the lines above\n"
+    code, out, err = run("check", "good")
+    assert code == 0
+
+
+def test_schema_is_json_schema_of_the_model() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["required"] == ["title"]
+    assert schema["additionalProperties"] is False
+    assert "constraints" in schema["properties"]
+
+
+def test_debug_shows_the_traceback(make_workspace) -> None:
+    make_workspace({})
+    result = CliRunner().invoke(cli, ["--debug", "show", "nope"])
+    assert result.exit_code == 1  # the exception escapes click instead of being mapped
+    assert type(result.exception).__name__ == "UsageError"

@@ -1,0 +1,256 @@
+"""The store: canonical, byte-stable, atomic plan files; clear errors for hand-edited YAML."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from planner import store
+from planner.errors import InvalidPlan, UsageError
+from planner.model import Metric, Plan, Rule, Serving
+from planner.store import Workspace
+
+FULLISH = """
+title: Fraud screening
+owners: [ana, li]
+product:
+  goal: Fraudulent orders never ship
+  data_kinds: [tabular]
+  mode: augment
+heuristics:
+  rules:
+    - condition: amount > 5000 and account younger than a day
+      action: hold for review
+  verdict: rules_baseline
+  coverage: 35%
+press_release:
+  problem: |
+    Merchants lose money.
+    Reviewers drown in alerts.
+constraints:
+  latency:
+    serving: online
+    p99_ms: 120
+done:
+  metrics:
+    - name: recall at 1% FPR
+      baseline: 0.4
+      target: 0.7
+"""
+
+
+def _workspace(make_workspace, text: str = FULLISH) -> Workspace:
+    root = make_workspace({"mkdocs.yml": "site_name: x\n", "plans/fraud/plan.yaml": text})
+    return Workspace(root)
+
+
+def test_round_trip_is_lossless_and_byte_stable(make_workspace) -> None:
+    workspace = _workspace(make_workspace)
+    plan = workspace.load("fraud")
+    assert plan.heuristics.coverage == pytest.approx(0.35)
+    assert workspace.save("fraud", plan) is True  # first save canonicalises the hand-written file
+    first = workspace.plan_file("fraud").read_bytes()
+    assert workspace.load("fraud") == plan
+    assert workspace.save("fraud", workspace.load("fraud")) is False
+    assert workspace.plan_file("fraud").read_bytes() == first
+
+
+def test_canonical_text_keeps_model_order_and_block_scalars(make_workspace) -> None:
+    workspace = _workspace(make_workspace)
+    workspace.save("fraud", workspace.load("fraud"))
+    text = workspace.plan_file("fraud").read_text()
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../plan.schema.json\nschema_version: 1\ntitle:"
+    )
+    assert "  problem: |-\n    Merchants lose money.\n    Reviewers drown in alerts.\n" in text
+    assert "coverage: 0.35" in text
+    assert (
+        text.index("product:") < text.index("heuristics:") < text.index("constraints:") < text.index("done:")
+    )
+
+
+def test_one_changed_answer_changes_only_its_lines(make_workspace) -> None:
+    workspace = _workspace(make_workspace)
+    plan = workspace.load("fraud")
+    workspace.save("fraud", plan)
+    before = workspace.plan_file("fraud").read_text().splitlines()
+    plan.constraints.latency.p99_ms = 250
+    workspace.save("fraud", plan)
+    after = workspace.plan_file("fraud").read_text().splitlines()
+    changed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0) if line[:1] in "+-"]
+    assert changed == ["--- ", "+++ ", "-    p99_ms: 120", "+    p99_ms: 250"]
+
+
+def test_adding_a_list_entry_adds_only_its_lines(make_workspace) -> None:
+    workspace = _workspace(make_workspace)
+    plan = workspace.load("fraud")
+    workspace.save("fraud", plan)
+    before = workspace.plan_file("fraud").read_text().splitlines()
+    plan.heuristics.rules = [
+        *plan.heuristics.rules,
+        Rule(condition="billing != shipping country", action="flag"),
+    ]
+    plan.done.metrics = [*plan.done.metrics, Metric(name="review load", target=200, direction="lower")]
+    workspace.save("fraud", plan)
+    after = workspace.plan_file("fraud").read_text().splitlines()
+    removed = [line for line in difflib.unified_diff(before, after, lineterm="", n=0) if line.startswith("-")]
+    assert removed == ["--- "]
+
+
+def test_whole_numbers_are_written_as_integers(make_workspace) -> None:
+    workspace = _workspace(make_workspace, "title: t\nimpact:\n  volume: 1000\n  effort_weeks: 2.5\n")
+    workspace.save("fraud", workspace.load("fraud"))
+    text = workspace.plan_file("fraud").read_text()
+    assert "volume: 1000\n" in text and "effort_weeks: 2.5\n" in text
+
+
+def test_interrupted_save_leaves_the_old_file(make_workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace = _workspace(make_workspace)
+    path = workspace.plan_file("fraud")
+    old = path.read_bytes()
+    plan = workspace.load("fraud")
+    plan.title = "Changed"
+
+    def crash(src: str, dst: str) -> None:  # the process dies between write and rename
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        workspace.save("fraud", plan)
+    assert path.read_bytes() == old
+    assert workspace.load("fraud").title == "Fraud screening"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["plan.yaml"]
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "../x",
+        "..",
+        "a/b",
+        "/etc/passwd",
+        "",
+        "Fraud",
+        "caf\u00e9",
+        "a" * 65,
+        "a--b",
+        "-a",
+        "a-",
+        "a b",
+        ".hidden",
+    ],
+)
+def test_hostile_slugs_are_refused(slug: str) -> None:
+    with pytest.raises(UsageError, match="invalid plan name"):
+        store.validate_slug(slug)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "title: [unclosed\n",
+            "plans/fraud/plan.yaml:2:1: did not find expected ',' or ']'; fix the YAML syntax there",
+        ),
+        (
+            "title: a\ntitle: b\n",
+            "plans/fraud/plan.yaml:2:1: duplicate key 'title'; fix the YAML syntax there",
+        ),
+        ("", "plans/fraud/plan.yaml: the file is empty; it needs at least `title:`"),
+        ("- a\n- b\n", "plans/fraud/plan.yaml:1: expected a mapping of answers (`title: ...`) at the top"),
+    ],
+)
+def test_broken_yaml_is_reported_with_its_position(make_workspace, text: str, message: str) -> None:
+    workspace = _workspace(make_workspace, text)
+    with pytest.raises(InvalidPlan) as caught:
+        workspace.load("fraud")
+    assert caught.value.problems == [message]
+
+
+def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
+    text = (
+        "title: t\n"
+        "product:\n"
+        "  mode: replace\n"
+        "  goall: typo\n"
+        "constraints:\n"
+        "  latency:\n"
+        "    p99_ms: fast\n"
+        "done:\n"
+        "  metrics:\n"
+        "    - name: recall\n"
+        "      target: high\n"
+    )
+    workspace = _workspace(make_workspace, text)
+    with pytest.raises(InvalidPlan) as caught:
+        workspace.load("fraud")
+    assert caught.value.problems == [
+        "plans/fraud/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
+        "plans/fraud/plan.yaml:4: product.goall: unknown field; check the spelling (`planner schema` lists every field)",
+        "plans/fraud/plan.yaml:7: constraints.latency.p99_ms: Input should be a valid integer, unable to parse string as an integer",
+        "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number, unable to parse string as a number",
+    ]
+
+
+def test_missing_title_and_bad_share(make_workspace) -> None:
+    workspace = _workspace(make_workspace, "heuristics:\n  coverage: 120%\n")
+    with pytest.raises(InvalidPlan) as caught:
+        workspace.load("fraud")
+    assert caught.value.problems == [
+        "plans/fraud/plan.yaml:1: title: required; add it",
+        "plans/fraud/plan.yaml:2: heuristics.coverage: Input should be less than or equal to 1",
+    ]
+
+
+def test_non_utf8_file(make_workspace) -> None:
+    workspace = _workspace(make_workspace)
+    workspace.plan_file("fraud").write_bytes(b"title: caf\xe9\n")
+    with pytest.raises(InvalidPlan, match="not UTF-8 text; save the file as UTF-8"):
+        workspace.load("fraud")
+
+
+def test_shares_accept_percent_and_fraction() -> None:
+    assert Plan.model_validate({"title": "t", "heuristics": {"coverage": "20%"}}).heuristics.coverage == 0.2
+    assert Plan.model_validate({"title": "t", "heuristics": {"coverage": "0.2"}}).heuristics.coverage == 0.2
+    assert Plan.model_validate({"title": "t", "heuristics": {"coverage": 0.2}}).heuristics.coverage == 0.2
+
+
+def test_text_is_tidied_but_kept() -> None:
+    plan = Plan(title="  Fraud  ", press_release={"problem": "line one   \r\nline two\n"})
+    assert plan.title == "Fraud"
+    assert plan.press_release.problem == "line one\nline two"
+
+
+def test_assignment_is_validated() -> None:
+    plan = Plan(title="t")
+    with pytest.raises(ValueError):
+        plan.constraints.latency.serving = "sometimes"  # type: ignore[assignment]
+    plan.constraints.latency.serving = Serving.online
+    assert plan.constraints.latency.serving is Serving.online
+
+
+def test_workspace_is_found_upward(make_workspace) -> None:
+    root = make_workspace({"mkdocs.yml": "site_name: x\n", "docs/deep/er/file.md": "x"})
+    assert store.find_workspace(root / "docs" / "deep" / "er").root == root
+
+
+def test_no_workspace(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"no planner workspace here .* run `planner init` to create one"):
+        store.find_workspace(tmp_path)
+
+
+def test_load_all_reports_bad_files_without_hiding_good_ones(make_workspace) -> None:
+    root = make_workspace(
+        {
+            "plans/a/plan.yaml": "title: A\n",
+            "plans/b/plan.yaml": "title: [\n",
+            "plans/Bad/plan.yaml": "title: x\n",
+        }
+    )
+    results = dict(Workspace(root).load_all())
+    assert list(results) == ["a", "b"]
+    assert isinstance(results["a"], Plan)
+    assert isinstance(results["b"], InvalidPlan)
