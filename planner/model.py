@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -513,3 +514,16 @@ def field_at(model: BaseModel, path: str) -> Any:
 def is_answered(value: Any) -> bool:
     """Whether an answer counts as given: None and empty lists do not."""
     return value is not None and value != [] and value != ""
+
+
+class Version(Record):
+    """A published snapshot in plans/SLUG/versions/vN.yaml: written once by `planner publish`, never edited."""
+
+    number: int = Field(ge=1, description="The version number; the file is named vNUMBER.yaml.")
+    published_at: datetime = Field(description="When it was published (UTC).")
+    author: Text = Field(description="Who published it: `Name <email>`.")
+    message: Text = Field(description="Why this version was published.")
+    hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(
+        description="sha256 of everything else in the file (canonical JSON), so any edit is detected."
+    )
+    plan: Plan = Field(description="The plan as published.")
