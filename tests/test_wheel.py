@@ -1,0 +1,76 @@
+"""The built wheel works on its own: package data (templates, skeleton) ships inside it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    source = tmp_path_factory.mktemp("src") / "planner"
+    # Build from a copy so the checkout gets no build/ or egg-info litter.
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "build", "dist", "*.egg-info", "__pycache__", "tests"
+        ),
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+    )
+    (wheel,) = out.glob("planner-*.whl")
+    env_dir = tmp_path_factory.mktemp("venv") / "venv"
+    # System site-packages supply the dependencies; the wheel itself is installed into the venv.
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    subprocess.run([str(env_dir / "bin" / "pip"), "install", "-q", "--no-deps", str(wheel)], check=True)
+    return env_dir
+
+
+def test_wheel_runs_from_a_fresh_venv(wheel_venv: Path, tmp_path: Path) -> None:
+    planner = str(wheel_venv / "bin" / "planner")
+    where = subprocess.run(
+        [
+            str(wheel_venv / "bin" / "python"),
+            "-c",
+            "import planner, planner.templates; print(planner.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout
+    assert where.startswith(str(wheel_venv)), where
+    done = subprocess.run([planner, "--version"], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("planner, version ")
+    done = subprocess.run(
+        [planner, "init", "team"], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "- planner" in (tmp_path / "team" / "mkdocs.yml").read_text()
+    shutil.copytree(REPO / "plans", tmp_path / "team" / "plans", dirs_exist_ok=True)
+    done = subprocess.run(
+        [planner, "check"], capture_output=True, text=True, check=False, cwd=tmp_path / "team"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
