@@ -116,7 +116,8 @@ def show(slug: str) -> None:
 
 @cli.command()
 @click.argument("slugs", nargs=-1)
-def check(slugs: tuple[str, ...]) -> None:
+@click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
+def check(slugs: tuple[str, ...], base: str | None) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems."""
     from planner.errors import CheckFailed, InvalidPlan
 
@@ -132,8 +133,15 @@ def check(slugs: tuple[str, ...]) -> None:
                 click.echo(problem)
         else:
             click.echo(f"ok: {workspace.shown(workspace.plan_file(slug))}")
+    from planner.history import verify_all
+
+    history = verify_all(workspace, base, list(slugs) or None)
+    for problem in history:
+        click.echo(problem)
     if failed:
         raise CheckFailed(f"{failed} of {len(names)} plan(s) have problems; fix the lines above")
+    if history:
+        raise CheckFailed(f"{len(history)} published version(s) have problems; fix the lines above")
 
 
 @cli.command()
@@ -142,6 +150,70 @@ def schema() -> None:
     from planner.store import schema_json
 
     click.echo(schema_json(), nl=False)
+
+
+@cli.command()
+@click.argument("slug")
+@click.option("-m", "--message", required=True, help="Why this version is published.")
+@click.option("--author", help='Who publishes, "Name <email>" (default: from git).')
+def publish(slug: str, message: str, author: str | None) -> None:
+    """Freeze plan SLUG as its next numbered version (plans/SLUG/versions/vN.yaml)."""
+    from planner.history import publish as publish_version
+
+    workspace = _workspace()
+    path, version = publish_version(workspace, slug, message, author)
+    click.echo(f"published {workspace.shown(path)} (v{version.number} of {slug}, by {version.author})")
+
+
+@cli.command()
+@click.argument("slug")
+@click.argument("old", metavar="[FROM]", required=False)
+@click.argument("new", metavar="[TO]", required=False)
+@click.option("--base", metavar="REF", help="Compare with the plan at this git ref (same as FROM `REF:`).")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["markdown", "text", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when something changed.")
+def diff(slug: str, old: str | None, new: str | None, base: str | None, style: str, exit_code: bool) -> None:
+    """Show what changed in plan SLUG, section by section.
+
+    FROM and TO are `vN`, `latest`, `draft`, `REF:` (the draft at a git ref) or `REF:vN`.
+    FROM defaults to --base or the latest version, TO to the draft.
+    """
+    from planner import diff as render
+    from planner.history import compare
+
+    changes = compare(_workspace(), slug, old, new, base)
+    formats = {"markdown": render.to_markdown, "text": render.to_text, "json": render.to_json}
+    click.echo(formats[style](changes), nl=False)
+    if exit_code and not changes.empty:
+        click.get_current_context().exit(1)
+
+
+@cli.command()
+@click.argument("slug", required=False)
+@click.option(
+    "--section",
+    metavar="NAME",
+    help="Re-ask one section (product, heuristics, by_hand, impact, press_release, constraints, done, or 1-7).",
+)
+@click.option(
+    "--answers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fill answers from a YAML file shaped like plan.yaml (any subset; - reads stdin); never prompts.",
+)
+@click.option("--no-input", is_flag=True, help="Never prompt; fail (exit 2) listing unanswered questions.")
+def interview(slug: str | None, section: str | None, answers: Path | None, no_input: bool) -> None:
+    """Run the kickoff interview for plan SLUG; run it again to resume where it stopped."""
+    from planner.interview import run
+
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    closing = run(_workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal)
+    click.echo(closing, nl=False)
 
 
 def main() -> None:

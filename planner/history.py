@@ -1,0 +1,410 @@
+"""Published versions: write vN.yaml atomically, verify history is immutable, read plans at git refs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner import diff
+from planner.errors import InvalidPlan, PlannerError, Refused, UsageError
+from planner.model import Plan, Version
+from planner.store import (
+    Workspace,
+    dump_yaml,
+    parse_yaml,
+    plan_from_text,
+    read_text,
+    schema_problems,
+    to_data,
+    validate_slug,
+)
+
+VERSIONS = "versions"
+VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
+VERSION_SPEC = re.compile(r"v([1-9][0-9]*)")
+HEADER = (
+    "# Version {number} of plan '{slug}', published by `planner publish`: never edit it; publish a new one.\n"
+)
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    """sha256 of a version's data without its `hash` key, as canonical JSON (key order and comments ignored)."""
+    body = {key: value for key, value in data.items() if key != "hash"}
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def versions_dir(workspace: Workspace, slug: str) -> Path:
+    return workspace.plan_dir(slug) / VERSIONS
+
+
+def numbers(workspace: Workspace, slug: str) -> list[int]:
+    """The version numbers present on disk, ascending."""
+    folder = versions_dir(workspace, slug)
+    if not folder.is_dir():
+        return []
+    found = (VERSION_FILE.fullmatch(entry.name) for entry in folder.iterdir())
+    return sorted(int(match.group(1)) for match in found if match)
+
+
+def _read_version(path: Path, shown: str) -> tuple[Version, dict[str, Any]]:
+    text = read_text(path, shown)
+    data = parse_yaml(text, shown)
+    if not isinstance(data, dict):
+        raise InvalidPlan(shown, [f"{shown}:1: not a version file; restore it from git"])
+    try:
+        return Version.model_validate(data), data
+    except ValidationError as exc:
+        raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
+
+
+def load_version(workspace: Workspace, slug: str, number: int) -> Version:
+    path = versions_dir(workspace, slug) / f"v{number}.yaml"
+    if not path.is_file():
+        have = numbers(workspace, slug)
+        published = f"published: v1 to v{have[-1]}" if have else "nothing is published yet"
+        raise UsageError(f"plan '{slug}' has no version v{number} ({published}); pick another version")
+    return _read_version(path, workspace.shown(path))[0]
+
+
+def load_versions(workspace: Workspace, slug: str) -> list[Version]:
+    """Every version that loads, oldest first; damaged ones are left to `planner check` to report."""
+    loaded = []
+    for number in numbers(workspace, slug):
+        try:
+            loaded.append(load_version(workspace, slug, number))
+        except PlannerError:
+            continue
+    return loaded
+
+
+# ---------------------------------------------------------------- publish
+
+
+def git_author(root: Path) -> str:
+    """`Name <email>` as git would record it (config and GIT_AUTHOR_* variables)."""
+    try:
+        ident = _git(root, "var", "GIT_AUTHOR_IDENT")
+    except PlannerError:
+        ident = ""
+    author = re.sub(r"\s+\d+\s+[+-]\d{4}$", "", ident.strip())
+    if not author:
+        raise UsageError(
+            'who is publishing? git knows no author here; run `git config --global user.name "Your Name"` '
+            'and `git config --global user.email you@example.com`, or pass --author "Name <email>"'
+        )
+    return author
+
+
+def publish(workspace: Workspace, slug: str, message: str, author: str | None = None) -> tuple[Path, Version]:
+    """Freeze the draft as the next version; refused when it does not validate or nothing changed."""
+    shown = workspace.shown(workspace.plan_file(slug))
+    try:
+        plan = workspace.load(slug)
+    except InvalidPlan as exc:
+        raise Refused(
+            f"cannot publish {shown}: it does not validate; fix these lines and publish again\n"
+            + "\n".join(exc.problems)
+        ) from exc
+    return publish_plan(workspace, slug, plan, message, author or git_author(workspace.root))
+
+
+def publish_plan(
+    workspace: Workspace, slug: str, plan: Plan, message: str, author: str
+) -> tuple[Path, Version]:
+    if not message.strip():
+        raise UsageError(f'say why you publish: `planner publish {slug} -m "what changed and why"`')
+    problems = verify(workspace, slug)
+    if problems:
+        raise Refused(
+            f"cannot publish '{slug}': its published versions have problems; fix them first "
+            f"(`planner check {slug}`)\n" + "\n".join(problems)
+        )
+    folder = versions_dir(workspace, slug)
+    folder.mkdir(parents=True, exist_ok=True)
+    while True:
+        have = numbers(workspace, slug)
+        if have:
+            latest = load_version(workspace, slug, have[-1])
+            if to_data(latest.plan) == to_data(plan):
+                raise Refused(
+                    f"nothing changed in {workspace.shown(workspace.plan_file(slug))} since v{latest.number}; "
+                    "edit the plan, then publish again"
+                )
+        number = have[-1] + 1 if have else 1
+        text, version = _version_text(slug, number, plan, message, author)
+        path = folder / f"v{number}.yaml"
+        if _create_exclusive(path, text):
+            return path, version
+        # Another publish took this number first: look again and take the next one.
+
+
+def _version_text(slug: str, number: int, plan: Plan, message: str, author: str) -> tuple[str, Version]:
+    body: dict[str, Any] = {
+        "number": number,
+        "published_at": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "author": author.strip(),
+        "message": message.strip(),
+        "plan": to_data(plan),
+    }
+    # Hash what a reader will parse back, so verification never depends on float or text formatting.
+    parsed = parse_yaml(dump_yaml(body), f"v{number}.yaml")
+    data = {key: parsed[key] for key in ("number", "published_at", "author", "message")}
+    data["hash"] = content_hash(parsed)
+    data["plan"] = parsed["plan"]
+    return HEADER.format(number=number, slug=slug) + dump_yaml(data), Version.model_validate(data)
+
+
+def _create_exclusive(path: Path, text: str) -> bool:
+    """Create `path` complete or not at all; False if it already exists (a concurrent publish won)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)  # fails if the name exists: O_EXCL semantics, with complete content
+        except FileExistsError:
+            return False
+        except OSError:
+            return _create_without_links(path, text)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return True
+
+
+def _create_without_links(path: Path, text: str) -> bool:
+    """Fallback for file systems without hard links: still exclusive, briefly incomplete."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+        os.fsync(handle.fileno())
+    return True
+
+
+# ---------------------------------------------------------------- verify
+
+
+def verify(workspace: Workspace, slug: str, base: str | None = None) -> list[str]:
+    """Problems with the published history of one plan: edited, removed or renumbered versions."""
+    folder = versions_dir(workspace, slug)
+    found: dict[str, str] = {}
+    present = numbers(workspace, slug)
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir()):
+            match = VERSION_FILE.fullmatch(entry.name)
+            shown = workspace.shown(entry)
+            if entry.name.startswith("."):
+                continue  # the temporary file of an interrupted publish
+            if not match or not entry.is_file():
+                found[shown] = (
+                    f"{shown}: not a published version; versions/ holds only v1.yaml, v2.yaml...: "
+                    "move it elsewhere"
+                )
+                continue
+            problem = _check_file(entry, shown, int(match.group(1)))
+            if problem:
+                found[shown] = problem
+    for number in range(1, (present[-1] if present else 0) + 1):
+        if number not in present:
+            shown = workspace.shown(folder / f"v{number}.yaml")
+            found[shown] = (
+                f"{shown}: removed after it was published (v{present[-1]} exists); "
+                "restore it from git and publish a new version instead"
+            )
+    if base is not None:
+        for shown, problem in _compare_with(workspace, slug, base):
+            found.setdefault(shown, problem)
+    return list(found.values())
+
+
+def _check_file(path: Path, shown: str, number: int) -> str | None:
+    try:
+        version, data = _read_version(path, shown)
+    except InvalidPlan as exc:
+        return "\n".join(exc.problems)
+    if version.number != number:
+        return (
+            f"{shown}: renumbered: it holds version {version.number}; published versions are immutable: "
+            "restore the original file names from git"
+        )
+    if content_hash(data) != version.hash:
+        return (
+            f"{shown}: edited after it was published (its content no longer matches its hash); "
+            "restore it from git and publish a new version instead"
+        )
+    return None
+
+
+def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | None = None) -> list[str]:
+    """Problems with the published history of plans (all of them, with a base ref also those removed since)."""
+    if base is not None:
+        check_ref(workspace.root, base)
+    slugs = set(only or workspace.slugs())
+    if base is not None and only is None:
+        slugs |= plans_at(workspace, base)
+    return [problem for slug in sorted(slugs) for problem in verify(workspace, slug, base)]
+
+
+# ---------------------------------------------------------------- git
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise UsageError("git is not installed; install git or drop --base") from exc
+    if done.returncode != 0:
+        raise _GitFailed(done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout.decode("utf-8", "replace")
+
+
+class _GitFailed(PlannerError):
+    """A git command failed; callers turn it into a message about what the user asked."""
+
+
+def check_ref(root: Path, ref: str) -> None:
+    """Raise a clear error unless `root` is in a git repository where `ref` names a commit."""
+    try:
+        _git(root, "rev-parse", "--is-inside-work-tree")
+    except _GitFailed as exc:
+        raise UsageError(
+            f"{root} is not in a git repository, so '{ref}' means nothing here; "
+            "run from a git checkout, or compare published versions instead (`v1`, `draft`)"
+        ) from exc
+    try:
+        if ref.startswith("-"):
+            raise _GitFailed(ref)
+        _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except _GitFailed as exc:
+        raise UsageError(
+            f"unknown git ref '{ref}'; check the name or fetch it first "
+            "(e.g. `git fetch origin main`; in CI check out with fetch-depth: 0)"
+        ) from exc
+
+
+def file_at(root: Path, ref: str, path: str) -> bytes | None:
+    """The bytes of `path` (relative to `root`) at `ref`, or None if it does not exist there."""
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "blob", f"{ref}:./{path}"], cwd=root, capture_output=True, check=False
+        )
+    except FileNotFoundError as exc:
+        raise UsageError("git is not installed; install git or drop --base") from exc
+    return done.stdout if done.returncode == 0 else None
+
+
+def files_at(root: Path, ref: str, folder: str) -> list[str]:
+    """Paths (relative to `root`) of the files under `folder` at `ref`."""
+    names = _git(root, "ls-tree", "-r", "--name-only", "-z", ref, "--", folder)
+    return [name for name in names.split("\0") if name]
+
+
+def plans_at(workspace: Workspace, ref: str) -> set[str]:
+    """Slugs with a plan or published versions at `ref`."""
+    slugs = set()
+    for name in files_at(workspace.root, ref, "plans"):
+        parts = name.split("/")
+        if len(parts) >= 3 and parts[0] == "plans":
+            slugs.add(parts[1])
+    return {slug for slug in slugs if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)}
+
+
+def _compare_with(workspace: Workspace, slug: str, base: str) -> list[tuple[str, str]]:
+    folder = workspace.shown(versions_dir(workspace, slug))
+    problems = []
+    for name in files_at(workspace.root, base, folder):
+        if not VERSION_FILE.fullmatch(name.rsplit("/", 1)[-1]):
+            continue
+        path = workspace.root / name
+        before = file_at(workspace.root, base, name) or b""
+        if not path.is_file():
+            problems.append(
+                (name, f"{name}: removed since {base}, where it was published; {_restore(base, name)}")
+            )
+        elif path.read_bytes().replace(b"\r\n", b"\n") != before.replace(b"\r\n", b"\n"):
+            problems.append(
+                (name, f"{name}: changed since {base}, where it was published; {_restore(base, name)}")
+            )
+    return problems
+
+
+def _restore(base: str, name: str) -> str:
+    return f"restore it (`git checkout {base} -- {name}`) and publish a new version instead"
+
+
+# ---------------------------------------------------------------- diff sides
+
+
+def resolve(workspace: Workspace, slug: str, spec: str) -> tuple[str, Plan | None]:
+    """A diff side: `draft`, `latest`, `vN`, `REF:` (the draft at a git ref) or `REF:vN`."""
+    if ":" in spec:
+        ref, rest = spec.split(":", 1)
+        check_ref(workspace.root, ref)
+        inner = rest or "draft"
+        match = VERSION_SPEC.fullmatch(inner)
+        if inner != "draft" and not match:
+            raise UsageError(
+                f"unknown side '{spec}': after `REF:` give nothing, `draft` or a version (`main:v2`)"
+            )
+        path = versions_dir(workspace, slug) / f"{inner}.yaml" if match else workspace.plan_file(slug)
+        shown = workspace.shown(path)
+        label = f"{ref}:{inner}" if match else ref
+        raw = file_at(workspace.root, ref, shown)
+        if raw is None:
+            return f"{label} (no plan)", None
+        text = raw.decode("utf-8", "replace")
+        if match:
+            return label, _version_from_text(text, f"{ref}:{shown}").plan
+        return label, plan_from_text(text, f"{ref}:{shown}")
+    if spec == "draft":
+        return "draft", workspace.load(slug)
+    if spec == "latest":
+        have = numbers(workspace, slug)
+        if not have:
+            raise UsageError(
+                f"plan '{slug}' has no published version yet; run `planner publish {slug} -m \"why\"`"
+            )
+        return f"v{have[-1]}", load_version(workspace, slug, have[-1]).plan
+    match = VERSION_SPEC.fullmatch(spec)
+    if match:
+        return spec, load_version(workspace, slug, int(match.group(1))).plan
+    raise UsageError(
+        f"unknown side '{spec}': use a version (`v3`), `latest`, `draft`, or a git ref and a colon (`main:`)"
+    )
+
+
+def _version_from_text(text: str, shown: str) -> Version:
+    data = parse_yaml(text, shown)
+    try:
+        return Version.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
+
+
+def compare(
+    workspace: Workspace, slug: str, old: str | None = None, new: str | None = None, base: str | None = None
+) -> diff.PlanDiff:
+    """The diff `planner diff` shows: FROM defaults to `--base` or the latest version, TO to the draft."""
+    validate_slug(slug)
+    if old is not None and base is not None:
+        raise UsageError("give either FROM or --base, not both (`--base main` is the same as FROM `main:`)")
+    if old is None and base is None and not numbers(workspace, slug):
+        old_label, old_plan = "nothing published", None
+    else:
+        old_label, old_plan = resolve(workspace, slug, old or (f"{base}:" if base is not None else "latest"))
+    new_label, new_plan = resolve(workspace, slug, new or "draft")
+    return diff.compare(old_plan, new_plan, slug=slug, old_label=old_label, new_label=new_label)
