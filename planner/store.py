@@ -331,6 +331,7 @@ def init_workspace(root: Path) -> list[Path]:
         "docs/index.md": (skeleton / "index.md").read_text(encoding="utf-8"),
         ".gitignore": "site/\n",
         SCHEMA_FILE: schema_json(),
+        ".github/workflows/planner.yml": (skeleton / "planner.yml").read_text(encoding="utf-8"),
     }
     written = []
     (root / "plans").mkdir(parents=True, exist_ok=True)
