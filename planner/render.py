@@ -1,0 +1,223 @@
+"""Plans in, site pages out: Markdown rendered from jinja2 templates, with one safe path for user text."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markupsafe import Markup
+
+from planner.errors import PlannerError, UsageError
+from planner.model import Plan
+from planner.report import format_value
+from planner.siteview import NAV_CHUNK, PlanView, error_view, nav_groups, plan_view
+
+# The pages every plan gets: (file under plans/SLUG/, template, nav label or None for the page's own
+# title). Later pages (versions, changes) join here and the nav follows.
+PLAN_PAGES: tuple[tuple[str, str, str | None], ...] = (
+    ("index.md", "plan.md.j2", None),
+    ("press-release.md", "press-release.md.j2", "Press release"),
+    ("risks.md", "risks.md.j2", "Risk register"),
+)
+ERROR_PAGES: tuple[tuple[str, str, str | None], ...] = (("index.md", "error.md.j2", None),)
+DASHBOARD = "plans/index.md"
+
+# Characters that mean something to HTML or to Markdown (Python-Markdown and its usual extensions:
+# tables, attr_list, admonition, emphasis, links, code, headings, lists). Written as numeric
+# entities they are shown literally and can never open a tag, a link, a table cell or `{: ...}`.
+_SPECIAL = "\\`*_{}[]()#+-.!|~^=$:@%<>&\"'"
+_ENTITIES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def escape_text(text: str) -> str:
+    """HTML- and Markdown-escape text, keeping its line breaks."""
+    return _CONTROL.sub("", text).translate(_ENTITIES)
+
+
+def escape_inline(value: Any) -> Markup:
+    """A short value (title, table cell, heading) as one line of inert text."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Enum):
+        value = format_value(value)
+    return Markup(escape_text(" ".join(str(value).split())))
+
+
+def link_allowed(url: str) -> bool:
+    """Only http, https, mailto and relative links: a colon before any / ? # means a scheme."""
+    head = re.split(r"[/?#]", url, maxsplit=1)[0]
+    return ":" not in head or head.split(":", 1)[0].lower() in _SAFE_SCHEMES
+
+
+class _InertRenderer(RendererHTML):  # type: ignore[misc]
+    """markdown-it's HTML renderer, with text escaped for Markdown too (the fragment may be re-read)."""
+
+    def text(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return escape_text(tokens[idx].content)
+
+    def code_inline(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return f"<code>{escape_text(tokens[idx].content)}</code>"
+
+    def code_block(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return f"<pre><code>{escape_text(tokens[idx].content)}</code></pre>\n"
+
+    def fence(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return self.code_block(tokens, idx, options, env)
+
+
+def _markdown() -> MarkdownIt:
+    # No raw HTML, no images (they would fetch from other hosts), links checked by scheme.
+    md = MarkdownIt("commonmark", {"html": False}, renderer_cls=_InertRenderer)
+    md.enable(["table", "strikethrough"]).disable("image")
+    md.validateLink = link_allowed
+    return md
+
+
+_MD = _markdown()
+
+
+def render_text(text: Any) -> Markup:
+    """Free text (Markdown allowed) as an inert HTML fragment, to be placed as a raw HTML block."""
+    if text is None:
+        return Markup("")
+    return Markup(f'<div class="planner-text">\n{_MD.render(str(text))}</div>')
+
+
+def render_inline(text: Any) -> Markup:
+    """A short free text with inline Markdown (emphasis, code, safe links) and no blocks."""
+    if text is None:
+        return Markup("")
+    return Markup(_MD.renderInline(" ".join(str(text).split())))
+
+
+def _finalize(value: Any) -> Any:
+    # Every `{{ expression }}` is escaped for HTML and Markdown unless a filter already made it safe.
+    return value if isinstance(value, Markup) else escape_inline(value)
+
+
+def environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    """Workspace templates first, packaged ones second; undefined names are errors, not blanks."""
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None and templates_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders.append(jinja2.PackageLoader("planner.templates", "."))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        text=render_text, inline=render_inline, value=format_value, number=_number, cell=render_cell
+    )
+    env.filters.update(slug=_slug, lines=lambda text: Markup(escape_text(str(text))))
+    return env
+
+
+def _number(value: float | None, digits: int = 0) -> str:
+    return "" if value is None else f"{value:,.{digits}f}"
+
+
+def render_cell(value: Any) -> Markup:
+    """A value inside a table of records: free text gets inline Markdown, the rest is formatted."""
+    if isinstance(value, str) and not isinstance(value, Enum):
+        return render_inline(value)
+    return escape_inline(None if value is None else format_value(value))
+
+
+def _slug(value: str) -> Markup:
+    """A plan or risk id used inside a URL: validated, so it needs (and gets) no escaping."""
+    if not _ID.fullmatch(value):
+        raise ValueError(f"not a valid id for a URL: {value!r}")
+    return Markup(value)
+
+
+def _template_error(name: str, exc: Exception) -> PlannerError:
+    """A template bug as `file:line: problem; fix`, pointing at the template that failed."""
+    where = name
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            where = f"{frame.filename}:{frame.lineno}"
+            break
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = f"{exc.filename}:{exc.lineno}"
+    return UsageError(f"{where}: template error: {exc}; fix the template (or delete the override)")
+
+
+class Renderer:
+    """Renders the site's pages for a set of plans with one template environment."""
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        self.env = environment(templates_dir)
+
+    def render(self, name: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateNotFound:
+            raise
+        except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
+            raise _template_error(name, exc) from exc
+
+    def plan_pages(self, view: PlanView) -> dict[str, str]:
+        """Every page of one plan, keyed by path under the docs folder."""
+        base = f"plans/{view.slug}/"
+        return {base + name: self.render(template, view=view, plan=view.plan) for name, template, _ in _pages_of(view)}
+
+    def pages(self, plans: Mapping[str, Plan | PlannerError]) -> dict[str, str]:
+        views = views_of(plans)
+        out = {DASHBOARD: self.render("dashboard.md.j2", views=views, groups=nav_groups(views))}
+        for view in views:
+            out.update(self.plan_pages(view))
+        return out
+
+
+def views_of(plans: Mapping[str, Plan | PlannerError]) -> list[PlanView]:
+    """One view per plan (or per plan that failed to load), sorted by title."""
+    views = [
+        error_view(slug, str(plan)) if isinstance(plan, PlannerError) else plan_view(slug, plan)
+        for slug, plan in plans.items()
+    ]
+    return sorted(views, key=lambda view: (view.title.casefold(), view.slug))
+
+
+def pages(plans: Mapping[str, Plan | PlannerError], templates_dir: Path | None = None) -> dict[str, str]:
+    """The site's pages, `{path under docs/: markdown}`, for plans keyed by slug."""
+    return Renderer(templates_dir).pages(plans)
+
+
+def nav(plans: Mapping[str, Plan | PlannerError], title: str = "Plans") -> dict[str, Any]:
+    """The navigation entry for the plans (mkdocs' nav shape): dashboard, then status groups."""
+    views = views_of(plans)
+    entries: list[Any] = [DASHBOARD]
+    for label, members in nav_groups(views, chunk=NAV_CHUNK):
+        entries.append(
+            {
+                str(escape_inline(label)): [
+                    {str(escape_inline(view.title)): [_nav_page(view, name, label) for name, _, label in _pages_of(view)]}
+                    for view in members
+                ]
+            }
+        )
+    return {str(escape_inline(title)): entries}
+
+
+def _pages_of(view: PlanView) -> tuple[tuple[str, str, str | None], ...]:
+    return PLAN_PAGES if view.error is None else ERROR_PAGES
+
+
+def _nav_page(view: PlanView, name: str, label: str | None) -> Any:
+    path = f"plans/{view.slug}/{name}"
+    return path if label is None else {str(escape_inline(label)): path}
