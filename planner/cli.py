@@ -120,9 +120,11 @@ def show(slug: str) -> None:
 def check(slugs: tuple[str, ...], base: str | None) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems."""
     from planner.errors import CheckFailed, InvalidPlan
+    from planner.history import verify_all
 
     workspace = _workspace()
     names = list(slugs) or workspace.slugs()
+    history = verify_all(workspace, base, list(slugs) or None)  # git errors stop before any output
     failed = 0
     for slug in names:
         try:
@@ -133,9 +135,6 @@ def check(slugs: tuple[str, ...], base: str | None) -> None:
                 click.echo(problem)
         else:
             click.echo(f"ok: {workspace.shown(workspace.plan_file(slug))}")
-    from planner.history import verify_all
-
-    history = verify_all(workspace, base, list(slugs) or None)
     for problem in history:
         click.echo(problem)
     if failed:
