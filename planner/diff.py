@@ -206,7 +206,7 @@ def _note(where: str, attribute: str | None, before: Any, after: Any, item: Any)
     if where == "done.timebox_weeks":
         return "extended" if after > before else "shortened"
     if where == "done.metrics" and attribute == "target":
-        harder = (after > before) == (getattr(item, "direction", None) is not Direction.lower)
+        harder = (after > before) == (getattr(item, "direction", None) is not Direction.lower_is_better)
         return "raised the bar" if harder else "lowered the bar"
     return None
 
@@ -216,21 +216,35 @@ def word_diff(old: str, new: str) -> tuple[Word, ...]:
 
     Empty when the text was rewritten rather than edited: before and after then read better whole.
     """
-    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    words: list[Word] = []
+    a, b = _tokens(old), _tokens(new)
     opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     kept = sum(len("".join(a[i1:i2])) for tag, i1, i2, _, _ in opcodes if tag == "equal")
     if kept < min(len(old), len(new)) / 3:
         return ()
+    # Runs of changes separated only by a space read as one change: `[-never ship-]{+is held+}`.
+    runs: list[list[Any]] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag == "equal":
-            words.append(("=", _elide(a[i1:i2], first=index == 0, last=index == len(opcodes) - 1)))
+        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+        same = tag == "equal" and not (before.isspace() and 0 < index < len(opcodes) - 1)
+        if runs and not same and not runs[-1][2]:
+            runs[-1][0] += before
+            runs[-1][1] += after
+        else:
+            runs.append([before, after, same])
+    words: list[Word] = []
+    for index, (before, after, same) in enumerate(runs):
+        if same:
+            words.append(("=", _elide(_tokens(before), first=index == 0, last=index == len(runs) - 1)))
             continue
-        if i2 > i1:
-            words.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            words.append(("+", "".join(b[j1:j2])))
+        if before:
+            words.append(("-", before))
+        if after:
+            words.append(("+", after))
     return tuple(words)
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\S+|\s+", text)
 
 
 def _elide(tokens: list[str], *, first: bool, last: bool) -> str:
@@ -280,13 +294,13 @@ def md_escape(text: str) -> str:
 
 def _md_words(words: tuple[Word, ...]) -> str:
     out = []
-    for op, text in words:
+    for index, (op, text) in enumerate(words):
         core = text.strip()
         if op == "=" or not core:
             out.append(md_escape(text) if text.strip() else " ")
             continue
         mark = "~~" if op == "-" else "**"
-        lead = " " if text[:1].isspace() else ""
+        lead = " " if text[:1].isspace() or (index and words[index - 1][0] == "-") else ""
         trail = " " if text[-1:].isspace() else ""
         out.append(f"{lead}{mark}{md_escape(core)}{mark}{trail}")
     return "".join(out).strip()
