@@ -182,3 +182,10 @@ def test_debug_shows_the_traceback(make_workspace) -> None:
     result = CliRunner().invoke(cli, ["--debug", "show", "nope"])
     assert result.exit_code == 1  # the exception escapes click instead of being mapped
     assert type(result.exception).__name__ == "UsageError"
+
+
+def test_repository_schema_file_is_current() -> None:
+    from planner.store import schema_json
+    from tests.conftest import REPO
+
+    assert (REPO / "plan.schema.json").read_text() == schema_json(), "run `planner schema > plan.schema.json`"
