@@ -117,10 +117,17 @@ def show(slug: str) -> None:
 @cli.command()
 @click.argument("slugs", nargs=-1)
 @click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
-def check(slugs: tuple[str, ...], base: str | None) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice(["high", "medium"]),
+    help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+).",
+)
+def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems."""
     from planner.errors import CheckFailed, InvalidPlan
     from planner.history import verify_all
+    from planner.report import one_line
+    from planner.review import assess, gate
 
     workspace = _workspace()
     names = list(slugs) or workspace.slugs()
@@ -128,13 +135,19 @@ def check(slugs: tuple[str, ...], base: str | None) -> None:
     failed = 0
     for slug in names:
         try:
-            workspace.load(slug)
+            plan = workspace.load(slug)
         except InvalidPlan as exc:
             failed += 1
             for problem in exc.problems:
                 click.echo(problem)
-        else:
-            click.echo(f"ok: {workspace.shown(workspace.plan_file(slug))}")
+            continue
+        shown = workspace.shown(workspace.plan_file(slug))
+        found = gate(assess(plan), fail_on)
+        failed += bool(found)
+        for problem in found:
+            click.echo(f"{shown}: {one_line(problem)}")
+        if not found:
+            click.echo(f"ok: {shown}")
     for problem in history:
         click.echo(problem)
     if failed:
@@ -215,6 +228,44 @@ def interview(slug: str | None, section: str | None, answers: Path | None, no_in
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     closing = run(_workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal)
     click.echo(closing, nl=False)
+
+
+@cli.command("rules")
+def rules_command() -> None:
+    """List the risk rules checked against every plan: id, category, score and title."""
+    from planner.report import table
+    from planner.rules import CATALOGUE
+
+    rows = [[spec.id, spec.category.value, str(spec.score), spec.title] for spec in CATALOGUE.values()]
+    click.echo(table(rows, ["ID", "CATEGORY", "SCORE", "TITLE"]), nl=False)
+
+
+@cli.command()
+@click.argument("slug")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A terminal table, JSON, or Markdown for a pull request.",
+)
+def risks(slug: str, style: str) -> None:
+    """Show the risk register of plan SLUG, with evidence, advice and figures."""
+    import json
+
+    from planner.report import risk_report, risks_markdown
+    from planner.review import assess, to_data
+
+    plan = _workspace().load(slug)
+    assessment = assess(plan)
+    if style == "json":
+        data = {"plan": slug, "title": plan.title, **to_data(assessment)}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(
+            (risks_markdown if style == "markdown" else risk_report)(slug, plan.title, assessment), nl=False
+        )
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
-"""Plain-text views of plans for the terminal: the plan list and `planner show`."""
+"""Plain-text views of plans for the terminal (list, show, risks) and the risk register as Markdown."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from enum import Enum
 from typing import Any
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 
 from planner.model import Plan, field_at, is_answered
 from planner.questions import SECTIONS, Kind, Question, completeness, questions_in
+from planner.review import Assessment, Risk
 
 WIDTH = 100
 
@@ -77,3 +79,110 @@ def table(rows: list[list[str]], header: list[str]) -> str:
         for row in [header, *rows]
     ]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the risk register
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
+
+
+def one_line(text: str) -> str:
+    """User text safe for one terminal line: control characters (escape sequences) become spaces."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def md_escape(text: str) -> str:
+    """User text as inert Markdown for a PR comment: no HTML, links, emphasis, tables or mentions."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _summary(assessment: Assessment) -> str:
+    open_risks = assessment.open_risks
+    levels = [level for level in ("high", "medium", "low") if any(r.level == level for r in open_risks)]
+    counts = ", ".join(f"{sum(r.level == level for r in open_risks)} {level}" for level in levels)
+    parts = [
+        f"{len(open_risks)} open risk{'s' * (len(open_risks) != 1)}" + (f" ({counts})" if counts else "")
+    ]
+    decided = len(assessment.risks) - len(open_risks)
+    if decided:
+        parts.append(f"{decided} decided")
+    if assessment.unanswered:
+        parts.append(assessment.unanswered)
+    return " · ".join(parts)
+
+
+def _figures(assessment: Assessment) -> list[str]:
+    numbers, out = assessment.figures, []
+    if numbers.items_per_month is not None:
+        out.append(f"items per month: {numbers.items_per_month:,.0f}")
+    if numbers.monthly_value is not None:
+        out.append(
+            f"impact estimate: {numbers.monthly_value:,.0f} {one_line(numbers.value_unit or '')} per month"
+        )
+    if numbers.share_left_to_humans is not None:
+        out.append(f"left to people: {numbers.share_left_to_humans * 100:.0f}% of cases")
+    return out
+
+
+def _decision(risk: Risk) -> str:
+    who = f" by {risk.by}" if risk.by else ""
+    return f"{risk.status}{who}" + (f": {risk.note}" if risk.note else "")
+
+
+def risk_report(slug: str, title: str, assessment: Assessment) -> str:
+    """`planner risks SLUG`: the register as a table with evidence, then advice and figures."""
+    out = [f"{one_line(title)}  ({slug})", _summary(assessment), ""]
+    if assessment.risks:
+        rows = [
+            [str(r.score), r.level, r.status, r.id, r.category.value, one_line(r.title)]
+            for r in assessment.risks
+        ]
+        lines = table(rows, ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"]).splitlines()
+        out.append(lines[0])
+        for line, risk in zip(lines[1:], assessment.risks, strict=True):
+            out.append(line)
+            details = [*risk.evidence, *([_decision(risk)] if risk.decided else [])]
+            out.extend(
+                "    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="...") for item in details
+            )
+    else:
+        out.append("no risks found in the answers")
+    if assessment.advice:
+        out += ["", "Advice"]
+        for advice in assessment.advice:
+            out.append(f"  {advice.title}")
+            out.extend(
+                textwrap.wrap(one_line(advice.reason), WIDTH, initial_indent="    ", subsequent_indent="    ")
+            )
+    figures = _figures(assessment)
+    if figures:
+        out += ["", "Figures", *(f"  {line}" for line in figures)]
+    return "\n".join(out) + "\n"
+
+
+def risks_markdown(slug: str, title: str, assessment: Assessment) -> str:
+    """The register as Markdown for a pull request; every piece of text is escaped."""
+    out = [f"### Risks: {md_escape(title)} (`{slug}`)", "", md_escape(_summary(assessment)), ""]
+    if assessment.risks:
+        out += ["| Score | Level | Status | Risk | Evidence | Mitigation |", "|---:|---|---|---|---|---|"]
+        for risk in assessment.risks:
+            status = (
+                md_escape(risk.status + (f" by {risk.by}" if risk.by else "")) if risk.decided else "**open**"
+            )
+            notes = [*risk.evidence, *([f"note: {risk.note}"] if risk.decided and risk.note else [])]
+            evidence = "<br>".join(md_escape(item) for item in notes) or "(entered by hand)"
+            out.append(
+                f"| {risk.score} | {risk.level} | {status} | **{md_escape(risk.title)}** (`{risk.id}`) "
+                f"| {evidence} | {md_escape(risk.mitigation)} |"
+            )
+    else:
+        out.append("No risks found in the answers.")
+    if assessment.advice:
+        out += ["", "**Advice**", ""]
+        out += [f"- **{md_escape(a.title)}**: {md_escape(a.reason)}" for a in assessment.advice]
+    figures = _figures(assessment)
+    if figures:
+        out += ["", "**Figures**: " + " · ".join(md_escape(line) for line in figures)]
+    return "\n".join(out) + "\n"

@@ -218,6 +218,17 @@ def problems(plan: Plan) -> tuple[str, ...]:
     return tuple(found)
 
 
+def gate(assessment: Assessment, fail_on: Literal["high", "medium"] | None) -> tuple[str, ...]:
+    """What `planner check` reports for a readable plan: wrong ids, and open risks at or above `fail_on`."""
+    found = list(assessment.problems)
+    for risk in assessment.open_at_or_above(fail_on) if fail_on else ():
+        found.append(
+            f"open {risk.level} risk {risk.id} (score {risk.score}): {risk.title}; change the plan "
+            "or record the team's decision on it (accepted, mitigated or not_applicable)"
+        )
+    return tuple(found)
+
+
 def figures(plan: Plan) -> Figures:
     heuristics = plan.heuristics
     tried = heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
