@@ -223,11 +223,51 @@ def interview(slug: str | None, section: str | None, answers: Path | None, no_in
     """Run the kickoff interview for plan SLUG; run it again to resume where it stopped."""
     import sys
 
-    from planner.interview import run
+    from planner.interview import Interrupted, run
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
-    closing = run(_workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal)
+    try:
+        closing = run(
+            _workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal
+        )
+    except Interrupted as exc:  # not a failure: say where the answers are and how to go on
+        click.echo(f"\n{exc}", err=True)
+        sys.exit(exc.exit_code)
     click.echo(closing, nl=False)
+
+
+def _run_mkdocs(command: str, *args: str) -> None:
+    """Run mkdocs itself on the workspace's mkdocs.yml: the plugin does the work, never `--dirty`."""
+    import subprocess
+    import sys
+
+    from planner.errors import CheckFailed, UsageError
+
+    root = _workspace().root
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(
+            f"no mkdocs.yml in {root}; run `planner init` to create one (existing files are kept)"
+        )
+    done = subprocess.run([sys.executable, "-m", "mkdocs", command, "-f", str(config), *args], check=False)
+    if done.returncode not in (0, -2, 130):  # 130 / -2: stopped with Ctrl-C, not a failure
+        raise CheckFailed(
+            f"mkdocs {command} failed (exit {done.returncode}); fix the problems it reported above"
+        )
+
+
+@cli.command()
+@click.option("--strict", is_flag=True, help="Fail on warnings (e.g. a plan that cannot be read).")
+def build(strict: bool) -> None:
+    """Build the site of every plan into site/ (runs `mkdocs build`)."""
+    _run_mkdocs("build", "--clean", *(["--strict"] if strict else []))
+
+
+@cli.command()
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(dev_addr: str) -> None:
+    """Serve the site and rebuild it whenever a plan changes (runs `mkdocs serve`)."""
+    _run_mkdocs("serve", "--dev-addr", dev_addr)
 
 
 @cli.command("rules")

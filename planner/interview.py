@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import textwrap
 import types
 from enum import Enum
@@ -18,12 +17,21 @@ from pydantic import BaseModel, ValidationError, create_model
 from pydantic.fields import FieldInfo
 from questionary import Choice
 
-from planner import model as m
-from planner.errors import InvalidPlan, PlannerError, UsageError
+from planner.answers import closing, fill, require_complete
+from planner.errors import PlannerError, UsageError
 from planner.model import Plan, field_at, is_answered
-from planner.questions import SECTION_KEYS, SECTIONS, Kind, Question, Section, completeness, questions_in
+from planner.questions import (
+    SECTION_KEYS,
+    SECTIONS,
+    Kind,
+    Question,
+    Section,
+    completeness,
+    label,
+    questions_in,
+)
 from planner.report import format_value
-from planner.store import Workspace, parse_yaml, read_text, schema_problems, to_data, validate_slug
+from planner.store import Workspace, validate_slug
 
 
 class Interrupted(PlannerError):
@@ -32,80 +40,14 @@ class Interrupted(PlannerError):
     exit_code = 130
 
 
-class Unanswered(PlannerError):
-    """`--no-input` found applicable questions nobody has answered."""
-
-
 SKIP = "\x00skip"
 STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
-LABELS: dict[type[Enum], dict[str, str]] = {
-    m.TaskType: {
-        "classification": "classification (which class?)",
-        "regression": "regression (how much?)",
-        "ranking": "ranking (what first?)",
-        "detection": "detection (where is it?)",
-        "segmentation": "segmentation (which pixels or spans?)",
-        "forecasting": "forecasting (what next, over time?)",
-        "anomaly_detection": "anomaly detection (what is unusual?)",
-        "generation": "generation (write text, images...)",
-        "clustering": "clustering (which groups?)",
-    },
-    m.DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
-    m.Mode: {
-        "improve": "improve a process",
-        "augment": "augment people (they decide, helped by the model)",
-        "automate": "automate (the model decides alone)",
-    },
-    m.RulesVerdict: {
-        "rules_suffice": "rules are all we need",
-        "rules_baseline": "rules are a baseline a model must beat",
-        "rules_cannot_help": "rules cannot help",
-        "not_tried": "not tried yet",
-    },
-    m.ErrorCost: {
-        "false_positive": "false positives (false alarms)",
-        "false_negative": "false negatives (misses)",
-        "similar": "about the same",
-    },
-    m.Acquisition: {
-        "own": "our own systems",
-        "vendor": "bought from a vendor",
-        "public": "public data",
-        "to_collect": "still to collect",
-    },
-    m.LabelSource: {
-        "existing": "already recorded",
-        "outcomes": "real-world outcomes, known later",
-        "manual": "labelled by hand",
-        "vendor": "a labelling vendor",
-        "proxy": "a proxy signal",
-        "none": "no labels",
-    },
-    m.Serving: {
-        "batch": "batch (precomputed)",
-        "online": "online (a system waits for each answer)",
-        "interactive": "interactive (a person waits)",
-    },
-    m.ModelSize: {
-        "small": "small (linear models, trees)",
-        "medium": "medium (small neural nets)",
-        "large": "large (big nets, ensembles)",
-        "huge": "huge (LLMs)",
-    },
-    m.Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
-    m.Direction: {"higher": "higher is better", "lower": "lower is better"},
-    m.Split: {"time": "by time (test on later data)", "group": "by group (e.g. unseen customers)"},
-}
 _EOF_KEYS = KeyBindings()
 
 
 @_EOF_KEYS.add("c-d")
 def _end_of_input(event: Any) -> None:
     event.app.exit(exception=EOFError)
-
-
-def label(member: Enum) -> str:
-    return LABELS.get(type(member), {}).get(member.value, str(member.value).replace("_", " "))
 
 
 # ---------------------------------------------------------------- the translator
@@ -172,14 +114,16 @@ def _as_number(raw: str) -> str:
     return text.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text) else text
 
 
-def ask_value(holder: BaseModel, name: str, kind: Kind, message: str, *, ends: str = "") -> Any:
+def ask_value(
+    holder: BaseModel, name: str, kind: Kind, message: str, *, qmark: str = "?", optional: bool = False
+) -> Any:
     """Ask for one field of `holder`, validated by the model's own rules; None means no answer.
 
-    `ends` marks the first field of a list entry and says what an empty answer does there.
+    An empty answer is allowed where the field may be empty, or where `optional` says so.
     """
     info = type(holder).model_fields[name]
-    current = getattr(holder, name)
-    optional = bool(ends) or info.default is None or kind is Kind.multi_choice
+    current = getattr(holder, name, None)  # a draft record may lack required fields yet
+    optional = optional or info.default is None or kind is Kind.multi_choice
 
     def check(raw: Any) -> Any:
         trial = holder.model_copy()
@@ -190,7 +134,7 @@ def ask_value(holder: BaseModel, name: str, kind: Kind, message: str, *, ends: s
         return getattr(trial, name)
 
     if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
-        return check(_choose(kind, _base(info.annotation), message, current, optional))
+        return check(_choose(kind, _base(info.annotation), message, qmark, current, optional))
 
     def convert(raw: str) -> Any:
         if not raw.strip():
@@ -208,10 +152,11 @@ def ask_value(holder: BaseModel, name: str, kind: Kind, message: str, *, ends: s
 
     hint = _hint(kind, info)
     tail = "Esc then Enter to finish" if kind is Kind.long_text else ""
-    tail = "; ".join(part for part in (hint, tail, ends) if part)
+    tail = "; ".join(part for part in (hint, tail) if part)
     raw = _ask(
         questionary.text(
             message,
+            qmark=qmark,
             default=_shown(current, kind),
             validate=validate,
             multiline=kind is Kind.long_text,
@@ -222,10 +167,10 @@ def ask_value(holder: BaseModel, name: str, kind: Kind, message: str, *, ends: s
     return convert(raw)
 
 
-def _choose(kind: Kind, enum: Any, message: str, current: Any, optional: bool) -> Any:
+def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optional: bool) -> Any:
     if kind is Kind.multi_choice:
         choices = [Choice(label(item), item.value, checked=item in current) for item in enum]
-        picked = _ask(questionary.checkbox(message, choices=choices, style=STYLE), menu=True)
+        picked = _ask(questionary.checkbox(message, choices=choices, qmark=qmark, style=STYLE), menu=True)
         return [enum(value) for value in picked]
     if kind is Kind.yes_no:
         choices = [Choice("yes", "yes", shortcut_key="y"), Choice("no", "no", shortcut_key="n")]
@@ -238,7 +183,13 @@ def _choose(kind: Kind, enum: Any, message: str, current: Any, optional: bool) -
         choices.insert(0, Choice(skip, SKIP, shortcut_key="s"))
     picked = _ask(
         questionary.select(
-            message, choices=choices, default=default, use_shortcuts=True, use_jk_keys=False, style=STYLE
+            message,
+            choices=choices,
+            default=default,
+            qmark=qmark,
+            use_shortcuts=True,
+            use_jk_keys=False,
+            style=STYLE,
         ),
         menu=True,
     )
@@ -274,40 +225,43 @@ class Session:
     def ask(self, question: Question) -> None:
         parent, _, name = question.field.rpartition(".")
         holder: BaseModel = field_at(self.plan, parent) if parent else self.plan
-        if question.kind in (Kind.list, Kind.items):
-            _say(f"? {question.prompt}", "bold")
-            self.ask_many(question, holder, name)
-        else:
+        if question.kind not in (Kind.list, Kind.items):
             self.put(question.field, ask_value(holder, name, question.kind, question.prompt))
-
-    def ask_many(self, question: Question, holder: BaseModel, name: str) -> None:
-        """The add-another loop: existing entries first (empty removes one), then new ones."""
-        existing, kept = list(getattr(holder, name)), list[Any]()
+            return
         annotation: Any = type(holder).model_fields[name].annotation
+        record, existing = _base(annotation), list(getattr(holder, name))
+        _say(f"? {question.prompt}", "bold")
+        first = (
+            "an empty answer" if question.kind is Kind.list else f"an empty {next(iter(record.model_fields))}"
+        )
+        _say(f"  One at a time; {first} ends the list.", "fg:ansibrightblack")
+        if existing:
+            _say("  Enter keeps an entry as it is; clearing it removes it.", "fg:ansibrightblack")
+        kept: list[Any] = []
         while True:
             old = existing.pop(0) if existing else None
-            ends = "empty ends the list" if old is None else "empty removes it"
-            title = f"{len(kept) + 1}"
             if question.kind is Kind.list:
-                entry = ask_value(_entry(annotation)(value=old), "value", Kind.text, f"  {title}.", ends=ends)
+                entry = ask_value(
+                    _entry(annotation)(value=old), "value", Kind.text, f"{len(kept) + 1}.", qmark="  ›"
+                )
             else:
-                entry = self.ask_record(_base(annotation), old, title, ends)
-            if entry is not None:
-                kept.append(entry)
+                entry = self.ask_record(record, old, len(kept) + 1)
+            kept += [entry] if entry is not None else []
             if entry is not None or old is not None:
                 self.put(question.field, [*kept, *existing])
             if old is None and entry is None:
                 return
 
-    def ask_record(self, record: type[BaseModel], old: BaseModel | None, title: str, ends: str) -> Any:
+    def ask_record(self, record: type[BaseModel], old: BaseModel | None, number: int) -> Any:
         """One list entry (a rule, a metric...), field by field, with the model's descriptions as help."""
         values: dict[str, Any] = {}
         for position, (name, info) in enumerate(record.model_fields.items()):
             if info.description:
-                _say(f"  {info.description}", "fg:ansicyan")
+                _say(f"    {info.description}", "fg:ansicyan")
             draft = record.model_construct(**{**(dict(old) if old else {}), **values})
-            message = f"  {record.__name__.lower()} {title} · {name.replace('_', ' ')}"
-            value = ask_value(draft, name, _kind_of(info), message, ends=ends if position == 0 else "")
+            message = f"{record.__name__.lower()} {number} · {name.replace('_', ' ')}"
+            # The first field may be left empty: that ends the list (or removes this entry).
+            value = ask_value(draft, name, _kind_of(info), message, qmark="  ›", optional=position == 0)
             if position == 0 and value is None:
                 return None
             if value is not None:
@@ -328,7 +282,7 @@ class Session:
             return
         _intro(number, sec)
         for position, question in enumerate(questions):
-            if question not in pending(position):
+            if not (question.applies(self.plan) and (again or not question.answered(self.plan))):
                 continue
             left = len(pending(position + 1))
             more = "last one in this section" if not left else f"{left} more in this section"
@@ -373,7 +327,7 @@ def run(
             raise UsageError(f"{how} needs a plan name and no --section; run `planner interview SLUG {how}`")
         plan = fill(workspace, slug, answers) if answers is not None else workspace.load(slug)
         if no_input:
-            _require_complete(slug, plan)
+            require_complete(slug, plan)
         return closing(workspace, slug, plan)
     if not terminal:
         raise UsageError(
@@ -391,12 +345,12 @@ def run(
             _review(session)
     except (KeyboardInterrupt, EOFError):
         if session is None:
-            raise Interrupted("stopped before the plan was created; nothing was saved") from None
+            raise Interrupted("Stopped before the plan was created; nothing was saved.") from None
         where = workspace.shown(workspace.plan_file(session.slug))
         done = completeness(session.plan).answered
         raise Interrupted(
-            f"stopped; all {done} answers so far are saved in {where}\n"
-            f"resume with `planner interview {session.slug}`"
+            f"Stopped. All {done} answers so far are saved in {where}.\n"
+            f"Resume with: planner interview {session.slug}"
         ) from None
     return closing(workspace, session.slug, session.plan)
 
@@ -466,83 +420,3 @@ def _review(session: Session) -> None:
         if picked == "finish":
             return
         session.section(picked, again=True)
-
-
-def _unanswered(plan: Plan) -> list[Question]:
-    return [question for questions in completeness(plan).missing.values() for question in questions]
-
-
-def _require_complete(slug: str, plan: Plan) -> None:
-    missing = _unanswered(plan)
-    if missing:
-        lines = [f"{question.field}: {question.prompt}" for question in missing]
-        raise Unanswered(
-            f"plan '{slug}' has {len(missing)} unanswered question{'s' if len(missing) != 1 else ''}:\n"
-            + "\n".join(lines)
-            + f"\nanswer them with `planner interview {slug}`, or in a YAML file for `--answers FILE`"
-        )
-
-
-def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in extra.items():
-        old = merged.get(key)
-        merged[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
-    return merged
-
-
-def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
-    """Merge a YAML file of answers (plan.yaml's shape, any subset) onto the plan, validate, save."""
-    shown = str(path)
-    text = sys.stdin.read() if shown == "-" else read_text(path, shown)
-    data = parse_yaml(text, shown)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InvalidPlan(shown, [f"{shown}:1: expected answers shaped like plan.yaml (e.g. `product:`)"])
-    base = to_data(workspace.load(slug)) if workspace.exists(slug) else {}
-    merged = _merge(base, data)
-    if "title" not in merged:
-        raise UsageError(
-            f"{shown}: there is no plan '{slug}' yet, so the answers need a `title:`; "
-            f"add one, or create the plan first with `planner new {slug} --title ...`"
-        )
-    try:
-        plan = Plan.model_validate(merged)
-    except ValidationError as exc:
-        raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
-    workspace.save(slug, plan)
-    return plan
-
-
-def closing(workspace: Workspace, slug: str, plan: Plan) -> str:
-    """The closing screen: what is saved, what is still open, the top risks and the advice."""
-    from planner.review import assess
-
-    result = assess(plan)
-    report = result.completeness
-    out = [
-        f"\nSaved {workspace.shown(workspace.plan_file(slug))}: "
-        f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
-    ]
-    if report.missing:
-        out += ["", f"Still unanswered ({report.applicable - report.answered}):"]
-        for key, questions in report.missing.items():
-            number = SECTION_KEYS.index(key) + 1
-            out.append(
-                f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
-            )
-            out += [f"     - {question.prompt}" for question in questions[:4]]
-            if len(questions) > 4:
-                out.append(f"     - and {len(questions) - 4} more")
-    risks = result.open_risks[:5]
-    if risks:
-        out += ["", "Top risks:"]
-        for risk in risks:
-            out.append(f"  {risk.level:<6} {risk.score:>2}  {risk.title}")
-            out += [f"              because {risk.evidence[0]}"] if risk.evidence else []
-    if result.advice:
-        out += ["", "Advice:"]
-        out += [f"  * {advice.title}: {advice.reason}" for advice in result.advice]
-    out += ["", f"Next: `planner show {slug}` to read the whole plan."]
-    return "\n".join(out) + "\n"

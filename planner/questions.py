@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
-from planner.model import Plan, field_at, is_answered
+from planner.model import (
+    Acquisition,
+    DataKind,
+    Direction,
+    ErrorCost,
+    Hardware,
+    LabelSource,
+    Mode,
+    ModelSize,
+    Plan,
+    RulesVerdict,
+    Serving,
+    Split,
+    TaskType,
+    field_at,
+    is_answered,
+)
 
 
 class Kind(StrEnum):
@@ -25,14 +41,17 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class When:
-    """A condition on an earlier answer: answered at all, or one of the given values."""
+    """A condition on an earlier answer: answered at all, one of the given values, or above a number."""
 
     field: str
     among: tuple[Any, ...] | None = None
+    above: float | None = None
 
     def holds(self, plan: Plan) -> bool:
         value = field_at(plan, self.field)
         if not is_answered(value):
+            return False
+        if self.above is not None and not value > self.above:
             return False
         return self.among is None or value in self.among
 
@@ -261,21 +280,21 @@ _BANK: dict[str, tuple[Question, ...]] = {
             Kind.number,
             "Minutes per example?",
             "How long a person needs per case; it prices manual labels and human review.",
-            When("by_hand.examples"),
+            When("by_hand.examples", above=0),
         ),
         _q(
             "by_hand.noticed",
             Kind.list,
             "What did you look at to decide?",
             "Signals you used: candidates for features and for rules.",
-            When("by_hand.examples"),
+            When("by_hand.examples", above=0),
         ),
         _q(
             "by_hand.hard_cases",
             Kind.list,
             "Which cases were hard?",
             "Ambiguous or rare cases: where the model will struggle and labels disagree.",
-            When("by_hand.examples"),
+            When("by_hand.examples", above=0),
         ),
         _q(
             "by_hand.human_score",
@@ -572,6 +591,71 @@ QUESTIONS: tuple[Question, ...] = tuple(
     for question in questions
 )
 BY_FIELD = {question.field: question for question in QUESTIONS}
+
+# Friendly text for choice values, per enum (values repeat across enums: `vendor`, `none`...).
+LABELS: dict[type[Enum], dict[str, str]] = {
+    TaskType: {
+        "classification": "classification (which class?)",
+        "regression": "regression (how much?)",
+        "ranking": "ranking (what first?)",
+        "detection": "detection (where is it?)",
+        "segmentation": "segmentation (which pixels or spans?)",
+        "forecasting": "forecasting (what next, over time?)",
+        "anomaly_detection": "anomaly detection (what is unusual?)",
+        "generation": "generation (write text, images...)",
+        "clustering": "clustering (which groups?)",
+    },
+    DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
+    Mode: {
+        "improve": "improve a process",
+        "augment": "augment people (they decide, helped by the model)",
+        "automate": "automate (the model decides alone)",
+    },
+    RulesVerdict: {
+        "rules_suffice": "rules are all we need",
+        "rules_baseline": "rules are a baseline a model must beat",
+        "rules_cannot_help": "rules cannot help",
+        "not_tried": "not tried yet",
+    },
+    ErrorCost: {
+        "false_positive": "false positives (false alarms)",
+        "false_negative": "false negatives (misses)",
+        "similar": "about the same",
+    },
+    Acquisition: {
+        "own": "our own systems",
+        "vendor": "bought from a vendor",
+        "public": "public data",
+        "to_collect": "still to collect",
+    },
+    LabelSource: {
+        "existing": "already recorded",
+        "outcomes": "real-world outcomes, known later",
+        "manual": "labelled by hand",
+        "vendor": "a labelling vendor",
+        "proxy": "a proxy signal",
+        "none": "no labels",
+    },
+    Serving: {
+        "batch": "batch (precomputed)",
+        "online": "online (a system waits for each answer)",
+        "interactive": "interactive (a person waits)",
+    },
+    ModelSize: {
+        "small": "small (linear models, trees)",
+        "medium": "medium (small neural nets)",
+        "large": "large (big nets, ensembles)",
+        "huge": "huge (LLMs)",
+    },
+    Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
+    Direction: {"higher": "higher is better", "lower": "lower is better"},
+    Split: {"time": "by time (test on later data)", "group": "by group (e.g. unseen customers)"},
+}
+
+
+def label(member: Enum) -> str:
+    """How a choice value reads in a prompt: friendly text, or the value with spaces."""
+    return LABELS.get(type(member), {}).get(member.value, str(member.value).replace("_", " "))
 
 
 def section(key: str) -> Section:

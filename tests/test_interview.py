@@ -1,0 +1,347 @@
+"""`planner interview` through real prompt_toolkit input: the flow, validation, resume and the no-prompt modes."""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from planner.cli import cli
+from planner.errors import PlannerError
+from planner.interview import Interrupted, run
+from planner.questions import QUESTIONS, completeness
+from planner.store import Workspace
+
+from .conftest import MakeWorkspace
+
+ENTER, DOWN, SPACE = "\r", "\x1b[B", " "
+DONE = "\x1b\r"  # Esc then Enter ends a multi-line answer
+CTRL_C, CTRL_D, CLEAR = "\x03", "\x04", "\x15"  # CLEAR (Ctrl-U) empties the line after a rejected answer
+
+
+class Shown(str):
+    """A step in a key script: wait until this text is on the screen before sending more keys."""
+
+
+def line(text: str) -> str:
+    return text + ENTER
+
+
+# The whole kickoff, in the order the interview asks it; each comment names the question.
+HAPPY = [
+    line("Fraud screening at checkout"),  # title (a new plan)
+    line("ana"), line("bo"), ENTER,  # owners: two, then an empty line ends the list
+    line("Fraudulent orders never ship"),
+    line("Online shoppers and the checkout team"),
+    line("Chargebacks eat the margin"),
+    line("Chargeback rate"),
+    line("y"),  # metric measured today
+    line("Hold the order for review"),
+    line("Risk analysts"),
+    line("Manual review of orders above 1000 EUR"),
+    line("Catches about half of the fraud"),  # follow-up: there is a current solution
+    line("1"),  # task: classification
+    line("Order, account and device data"),
+    line("Probability the order is fraud"),
+    line("Chargeback within 90 days"),
+    line("n"),  # label is a proxy?
+    SPACE + DOWN + SPACE + ENTER,  # data kinds: tabular and text
+    line("2"),  # mode: augment
+    line("amount > 5000 and new account"), line("send to manual review"), ENTER,  # one rule
+    Shown("2) rules are a baseline a model must beat"), line("2"),  # the verdict, in friendly words
+    line("60%"), line("0.9"),  # coverage and accuracy: asked because rules were tried
+    line("Everything the rules do not flag"),
+    line("120"), line("3.5"),  # by hand: examples, minutes each
+    line("new e-mail domains"), ENTER,  # noticed
+    line("gift cards"), line("orders split across accounts"), ENTER,  # hard cases
+    line("0.8"), line("Two analysts on 120 orders"), line("y"), line("y"),
+    line("Manual review queue"),
+    line("2,000"), line("1"),  # volume per day
+    line("20%"), line("15"), line("EUR"), line("12"), line("y"),
+    line("We keep a cleaned, labelled order history"),
+    line("2"),  # false negatives cost more
+    line("Fraud stops at checkout"),
+    "Shops lose money to stolen cards." + ENTER + "Every week." + DONE,
+    "Risky orders wait for a quick human check." + DONE,
+    "We stopped losing sleep over chargebacks." + DONE,
+    line("Turn it on in the shop settings"),
+    line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
+    line("orders database"), line("1"), line("chargeback feed"), line("2"), ENTER,  # two sources
+    line("2"),  # labels: real-world outcomes
+    line("90"),  # label delay: asked because labels are outcomes
+    line("50000"),
+    line("0.5%"),  # rarest class: asked because the task is classification
+    line("n"), line("y"), line("y"),
+    line("2"), line("200"),  # online serving, so a p99 budget
+    line("1"),  # small model
+    line("4"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
+    line("500"), line("1"), line("n"), line("y"),
+    line("recall at 1% false positive rate"), line("last quarter's orders"), line("0.5"), line("0.7"),
+    ENTER, ENTER,  # direction keeps 'higher is better'; an empty name ends the metrics
+    line("2"), line("5000"), line("6"),
+    line("Ship the rules and stop"),  # fold action: asked because there is a time box
+    line("A/B test on 10% of traffic"),
+    line("Risk team"),
+    line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
+    line("Fall back to the rules"),
+    ENTER,  # review screen: Finish
+]  # fmt: skip
+
+FULL = """\
+title: Fraud screening at checkout
+owners: [ana, bo]
+product:
+  goal: Fraudulent orders never ship
+  users: Online shoppers and the checkout team
+  pain: Chargebacks eat the margin
+  success_metric: Chargeback rate
+  metric_measured_today: true
+  decision: Hold the order for review
+  decision_owner: Risk analysts
+  current_solution: Manual review of orders above 1000 EUR
+  current_performance: Catches about half of the fraud
+  task: classification
+  inputs: Order, account and device data
+  output: Probability the order is fraud
+  label: Chargeback within 90 days
+  label_is_proxy: false
+  data_kinds: [tabular, text]
+  mode: augment
+heuristics:
+  rules: [{condition: amount > 5000 and new account, action: send to manual review}]
+  verdict: rules_baseline
+  coverage: 0.6
+  accuracy: 0.9
+  humans_handle: Everything the rules do not flag
+by_hand:
+  examples: 120
+  minutes_per_example: 3.5
+  noticed: [new e-mail domains]
+  hard_cases: [gift cards, orders split across accounts]
+  human_score: 0.8
+  human_score_notes: Two analysts on 120 orders
+  expert_can_decide: true
+  expert_available: true
+impact:
+  bottleneck: Manual review queue
+  volume: 2000
+  period: day
+  share_addressed: 0.2
+  value_per_item: 15
+  value_unit: EUR
+  effort_weeks: 12
+  worth_it: true
+  if_it_fails: We keep a cleaned, labelled order history
+  costlier_error: false_negative
+press_release:
+  headline: Fraud stops at checkout
+  problem: "Shops lose money to stolen cards.\\nEvery week."
+  solution: Risky orders wait for a quick human check.
+  quote: We stopped losing sleep over chargebacks.
+  call_to_action: Turn it on in the shop settings
+  faq: [{question: "What if it is wrong?", answer: A person reviews every held order}]
+constraints:
+  data:
+    sources: [{name: orders database, acquisition: own}, {name: chargeback feed, acquisition: vendor}]
+    labels: outcomes
+    label_delay_days: 90
+    labeled_examples: 50000
+    rarest_class_share: 0.005
+    versioned: false
+    personal_data: true
+    test_set_reflects_product: true
+  latency: {serving: online, p99_ms: 200, model_size: small}
+  retraining: {cadence: monthly, trigger: drift alarm on the input mix}
+  compute: {budget_per_month: 500, hardware: cpu, hosted_service: false}
+  explainability_required: true
+done:
+  metrics:
+  - {name: recall at 1% false positive rate, dataset: "last quarter's orders", baseline: 0.5, target: 0.7,
+     direction: higher}
+  split: time
+  test_size: 5000
+  timebox_weeks: 6
+  fold_action: Ship the rules and stop
+  when_met: A/B test on 10% of traffic
+after_launch:
+  owner: Risk team
+  monitoring: [{signal: share of orders held per day, threshold: above 3% pages the on-call}]
+  fallback: Fall back to the rules
+"""
+
+
+def interview(root: Path, slug: str | None, keys: list[str], **options: Any) -> tuple[Any, str]:
+    """Run the interview on real prompt_toolkit input; returns (closing text or error, screen text)."""
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=100), term="xterm", enable_cpr=False)
+    missed: list[str] = []
+
+    def text() -> str:
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+
+    def feed() -> None:
+        for step in keys:
+            if isinstance(step, Shown):
+                deadline = time.monotonic() + 10
+                while step not in text() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                if step not in text():
+                    missed.append(step)
+                    break
+            else:
+                pipe.send_text(step)
+        pipe.close()  # a prompt that runs out of keys raises EOFError instead of waiting
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        try:
+            result: Any = run(Workspace(root), slug, **options)
+        except PlannerError as exc:
+            result = exc
+        feeder.join()
+    assert not missed, f"never shown: {missed}"
+    return result, text()
+
+
+def saved(root: Path, slug: str = "fraud") -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((root / "plans" / slug / "plan.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def expected(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"schema_version": 1, "status": "draft", **yaml.safe_load(FULL)}
+    data.update(changes)
+    return data
+
+
+def write_plan(root: Path, text: str, slug: str = "fraud") -> None:
+    path = root / "plans" / slug / "plan.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def root(make_workspace: MakeWorkspace) -> Path:
+    return make_workspace({"mkdocs.yml": "site_name: test\n"})
+
+
+def test_the_whole_interview_fills_every_answer(root: Path) -> None:
+    closing, screen = interview(root, "fraud", HAPPY)
+    assert isinstance(closing, str), closing
+    assert saved(root) == expected()
+    report = completeness(Workspace(root).load("fraud"))
+    assert report.answered == report.applicable == 72
+    assert closing.startswith("\nSaved plans/fraud/plan.yaml: 72 of 72 questions answered (100%).")
+    assert "Still unanswered" not in closing
+    # Each section opens with why it matters; progress and help are shown with every question.
+    for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
+        assert f"━━ {number}/7  {title}" in screen
+    assert "━━ 7/7  Done criteria and after launch" in screen
+    assert "You may not need ML." in screen
+    assert "1/7 Product goal and ML framing · 14 more in this section" in screen
+    assert "7/7 Done criteria and after launch · last one in this section" in screen
+    assert "Only what is available at prediction time." in screen
+    assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
+    assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
+    assert "1. Product goal and ML framing" in screen and "17/17 answered" in screen  # the review
+
+
+def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    # The screen is checked once per question: a redrawn error line only repaints what changed.
+    keys = [
+        line("-3"), Shown("must be greater than or equal to 0; enter a whole number ≥ 0"), CLEAR, line("12"),
+        line("a few"), Shown("not a number I can read; enter a number ≥ 0"), CLEAR, line("2"),
+        ENTER, ENTER, ENTER, ENTER, ENTER,  # noticed, hard cases, human score, two yes/no
+    ]  # fmt: skip
+    closing, _ = interview(root, "fraud", keys, section="by_hand")
+    assert isinstance(closing, str), closing
+    assert saved(root)["by_hand"] == {"examples": 12, "minutes_per_example": 2}
+
+    keys = [
+        line("amount > 5000"), ENTER, Shown("this one needs an answer"), line("hold it"), ENTER,
+        line("1"),  # rules suffice
+        line("150%"), Shown("must be less than or equal to 1; enter a share such as 20% or 0.2"),
+        CLEAR, line("75 %"),  # coverage
+        line("most"), Shown("not a number I can read; enter a share such as 20% or 0.2"), CLEAR,
+        line("0.95"), ENTER,
+    ]  # fmt: skip
+    closing, _ = interview(root, "fraud", keys, section="heuristics")
+    assert isinstance(closing, str), closing
+    assert saved(root)["heuristics"] == {
+        "rules": [{"condition": "amount > 5000", "action": "hold it"}],
+        "verdict": "rules_suffice",
+        "coverage": 0.75,
+        "accuracy": 0.95,
+    }
+
+
+def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None:
+    first = HAPPY[:12]  # title ... the current solution; Ctrl-C half-way through the next answer
+    error, _ = interview(root, "fraud", [*first, "Catches", CTRL_C])
+    assert isinstance(error, Interrupted) and error.exit_code == 130
+    assert str(error) == (
+        "Stopped. All 9 answers so far are saved in plans/fraud/plan.yaml.\n"
+        "Resume with: planner interview fraud"
+    )
+    assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
+    assert "current_performance" not in saved(root)["product"]  # half-typed, never entered
+
+    # Ctrl-D in a menu stops the same way.
+    error, screen = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
+    assert isinstance(error, Interrupted)
+    assert "Resuming 'fraud': 9 of" in screen
+    assert "How is it solved today?" not in screen  # answered questions are not asked again
+    assert "? How well does today's solution do?" in screen  # it resumes at the first unanswered
+
+    closing, _ = interview(root, "fraud", HAPPY[13:])
+    assert isinstance(closing, str), closing
+    assert saved(root) == expected()
+
+
+def test_running_out_of_input_mid_list_keeps_the_entries_already_given(root: Path) -> None:
+    error, _ = interview(root, "fraud", [line("Fraud"), line("ana"), line("bo")])
+    assert isinstance(error, Interrupted)
+    assert saved(root)["owners"] == ["ana", "bo"]
+
+
+def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [ENTER, line("3"), ENTER]  # no rules; 'rules cannot help'; humans
+    closing, screen = interview(root, "fraud", keys, section="heuristics")
+    assert isinstance(closing, str), closing
+    assert "What share of cases do the rules handle?" not in screen
+
+    # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
+    constraints = [ENTER, line("3"), line("100")] + [ENTER] * 3 + [line("1")] + [ENTER] * 7
+    closing, screen = interview(root, "fraud", constraints, section="constraints")
+    assert isinstance(closing, str), closing
+    assert "How many labeled examples exist today?" in screen
+    assert "Days until the real-world outcome is known?" not in screen
+    assert "The p99 latency budget in milliseconds?" not in screen
+    assert "Share of the rarest class that matters?" not in screen  # no classification task
+    assert saved(root)["constraints"] == {
+        "data": {"labels": "manual", "labeled_examples": 100},
+        "latency": {"serving": "batch"},
+    }
+
+    done = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    closing, screen = interview(root, "fraud", done, section="done")
+    assert "What will you do if the time box runs out short of the target?" not in screen
+    done = [ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER]
+    closing, screen = interview(root, "fraud", done, section="done")
+    assert isinstance(closing, str), closing
+    assert saved(root)["done"] == {"timebox_weeks": 4, "fold_action": "Stop"}
