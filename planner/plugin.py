@@ -24,7 +24,7 @@ ASSETS = ("planner.css", "planner.js")
 ASSET_DIR = "assets/planner"
 
 
-class PlannerConfig(Config):
+class PlannerConfig(Config):  # type: ignore[no-untyped-call]
     plans_dir = config_options.Type(str, default="plans")
     templates_dir = config_options.Type(str, default="templates")
     nav_title = config_options.Type(str, default="Plans")
@@ -47,7 +47,7 @@ def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
     return plans
 
 
-class PlannerPlugin(BasePlugin[PlannerConfig]):
+class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
     """`plugins: [search, planner]`: dashboard, plan, press release and risk pages for every plan."""
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
@@ -116,8 +116,8 @@ def _with_plans(nav: Any, files: Files, plans_entry: dict[str, Any]) -> list[Any
         (
             file
             for file in files.documentation_pages()
-            if not file.src_uri.startswith("plans/") and file.inclusion.is_in_nav()
+            if not file.src_uri.startswith("plans/") and file.inclusion.is_in_nav()  # type: ignore[no-untyped-call]
         ),
         key=file_sort_key,
     )
-    return [*nest_paths(file.src_uri for file in own), plans_entry]
+    return [*nest_paths(file.src_uri for file in own), plans_entry]  # type: ignore[no-untyped-call]

@@ -59,7 +59,7 @@ def link_allowed(url: str) -> bool:
     return ":" not in head or head.split(":", 1)[0].lower() in _SAFE_SCHEMES
 
 
-class _InertRenderer(RendererHTML):  # type: ignore[misc]
+class _InertRenderer(RendererHTML):
     """markdown-it's HTML renderer, with text escaped for Markdown too (the fragment may be re-read)."""
 
     def text(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -75,11 +75,15 @@ class _InertRenderer(RendererHTML):  # type: ignore[misc]
         return self.code_block(tokens, idx, options, env)
 
 
+class _SafeMarkdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        return link_allowed(url)
+
+
 def _markdown() -> MarkdownIt:
     # No raw HTML, no images (they would fetch from other hosts), links checked by scheme.
-    md = MarkdownIt("commonmark", {"html": False}, renderer_cls=_InertRenderer)
+    md = _SafeMarkdown("commonmark", {"html": False}, renderer_cls=_InertRenderer)
     md.enable(["table", "strikethrough"]).disable("image")
-    md.validateLink = link_allowed
     return md
 
 
@@ -174,7 +178,10 @@ class Renderer:
     def plan_pages(self, view: PlanView) -> dict[str, str]:
         """Every page of one plan, keyed by path under the docs folder."""
         base = f"plans/{view.slug}/"
-        return {base + name: self.render(template, view=view, plan=view.plan) for name, template, _ in _pages_of(view)}
+        return {
+            base + name: self.render(template, view=view, plan=view.plan)
+            for name, template, _ in _pages_of(view)
+        }
 
     def pages(self, plans: Mapping[str, Plan | PlannerError]) -> dict[str, str]:
         views = views_of(plans)

@@ -1,0 +1,160 @@
+"""Real `mkdocs build` / `mkdocs serve` runs of temporary workspaces through the planner plugin."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from tests.conftest import MakeWorkspace
+from tests.site_fixtures import SOUND_PLAN, hostile_plan, mkdocs, workspace_files
+
+EXTERNAL = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)""")
+
+
+@pytest.fixture
+def built(make_workspace: MakeWorkspace) -> Path:
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN, "evil": hostile_plan()}))
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_build_writes_dashboard_plan_press_and_risk_pages(built: Path) -> None:
+    for page in ("plans/index.html", "plans/fraud/index.html", "plans/fraud/press-release/index.html"):
+        assert (built / page).is_file(), page
+    risks = (built / "plans/fraud/risks/index.html").read_text(encoding="utf-8")
+    assert (
+        "<title>Screen card orders for fraud before they ship · risk register - ML project plans</title>"
+        in risks
+    )
+    assert "<svg" in risks and "The card vendor" in risks
+    dashboard = (built / "plans/index.html").read_text(encoding="utf-8")
+    assert '<a href="fraud/">Screen card orders for fraud before they ship</a>' in dashboard
+    assert (built / "assets/planner/planner.js").is_file()
+    assert not (built.parent / "docs" / "plans").exists()  # pages are generated in memory
+
+
+def test_the_site_requests_nothing_from_another_host(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not EXTERNAL.findall(
+            html.replace('href="https://squidfunk.github.io/mkdocs-material/"', "")
+        ), page
+        assert "fonts.googleapis" not in html and "mermaid" not in html, page
+
+
+def test_search_index_holds_plans_and_no_live_markup(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"plans/fraud/", "plans/fraud/risks/", "plans/evil/"} <= locations
+    text = json.dumps(index)
+    assert "Fraudulent card orders are held before shipping" in text
+    assert "&lt;script&gt;window.__pwned" in text  # hostile text indexed as text, never as tags
+    assert not re.search(r"<(script|img|svg|iframe)\b", text)
+
+
+def test_hostile_titles_are_escaped_in_title_nav_and_headings(built: Path) -> None:
+    html = (built / "plans/evil/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title is not None and "&lt;/title&gt;&lt;script&gt;" in title.group(1)
+    assert "<script>window.__pwned" not in html and 'onerror="window' not in html
+    assert 'href="javascript' not in html.lower()
+
+
+def test_a_plan_that_cannot_be_read_gets_an_error_page_and_a_warning(make_workspace: MakeWorkspace) -> None:
+    files = workspace_files({"fraud": SOUND_PLAN})
+    files["plans/broken/plan.yaml"] = "title: Broken\nstatus: sideways\n"
+    root = make_workspace(files)
+    result = mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  planner: plan 'broken' cannot be read" in result.stderr
+    assert "plans/broken/plan.yaml:2: status:" in result.stderr
+    page = html.unescape((root / "site/plans/broken/index.html").read_text(encoding="utf-8"))
+    assert "cannot be read" in page and "plans/broken/plan.yaml:2: status:" in page
+    assert (root / "site/plans/fraud/index.html").is_file()
+    strict = mkdocs(root, "build", "--strict")
+    assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
+
+
+def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
+    make_workspace: MakeWorkspace,
+) -> None:
+    files = workspace_files({"fraud": SOUND_PLAN})
+    files["templates/plan.md.j2"] = "# {{ plan.title }}\n{{ plan.nope }}\n"
+    root = make_workspace(files)
+    result = mkdocs(root, "build")
+    assert result.returncode == 1
+    assert f"{root / 'templates/plan.md.j2'}:2: template error:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_planner_build_runs_mkdocs_on_the_workspace(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (root / "site/plans/fraud/index.html").is_file()
+    assert (root / "site/search/search_index.json").stat().st_size > 1000
+
+
+def test_planner_build_without_mkdocs_yml_says_how_to_fix(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace({"plans/fraud/plan.yaml": "title: Fraud\n"})
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: no mkdocs.yml in {root}; run `planner init` to create one (existing files are kept)\n"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in _get(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_a_plan_yaml_changes(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # livereload on: it watches
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/plans/fraud/"
+        assert _wait_for(url, "Screen card orders for fraud")
+        plan = root / "plans/fraud/plan.yaml"
+        plan.write_text(plan.read_text().replace("Screen card orders", "Hold risky orders"), encoding="utf-8")
+        assert _wait_for(url, "Hold risky orders for fraud")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
