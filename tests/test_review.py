@@ -1,0 +1,633 @@
+"""The risk catalogue, register, decisions, advice and figures, judged on real plan files."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from planner.model import Decision, Plan, Verdict
+from planner.questions import QUESTIONS
+from planner.review import HIGH, MEDIUM, assess, level_of
+from planner.rules import CATALOGUE
+from planner.store import Workspace, plan_from_text
+
+HERE = Path(__file__).resolve().parent
+SOUND = HERE / "plans" / "sound.yaml"
+EXAMPLES = HERE.parent / "plans"
+METRIC = '"Recall of duplicates at 95% precision"'
+
+
+def sound_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(SOUND.read_text(encoding="utf-8"))
+    return data
+
+
+def sound() -> Plan:
+    return plan_from_text(SOUND.read_text(encoding="utf-8"), "tests/plans/sound.yaml")
+
+
+def patched(changes: dict[str, Any]) -> Plan:
+    """The sound plan with answers replaced at dotted paths (`done.metrics[0].target`); None deletes."""
+    data = copy.deepcopy(sound_data())
+    for path, value in changes.items():
+        *parents, last = path.split(".")
+        node: Any = data
+        for part in parents:
+            name, _, index = part.partition("[")
+            node = node.setdefault(name, {})
+            if index:
+                node = node[int(index.rstrip("]"))]
+        if value is None:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    return Plan.model_validate(data)
+
+
+def fired(plan: Plan) -> dict[str, tuple[str, ...]]:
+    return {risk.id: risk.evidence for risk in assess(plan).risks if risk.source == "derived"}
+
+
+# rule id -> (answers that trigger it, the evidence it must quote, other rules those answers also trigger)
+TRIGGERS: dict[str, tuple[dict[str, Any], tuple[str, ...], set[str]]] = {
+    "rules-may-suffice": (
+        {"heuristics.verdict": "rules_suffice"},
+        ('heuristics.verdict: "rules_suffice"', "heuristics.coverage: 0.4", "heuristics.accuracy: 0.9"),
+        set(),
+    ),
+    "no-non-ml-baseline": ({"heuristics.verdict": "not_tried"}, ('heuristics.verdict: "not_tried"',), set()),
+    "rules-on-unstructured-data": (
+        {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
+        ('product.data_kinds: ["images"]', 'heuristics.verdict: "rules_suffice"'),
+        {"rules-may-suffice"},
+    ),
+    "never-done-by-hand": ({"by_hand.examples": 0}, ("by_hand.examples: 0",), set()),
+    "human-performance-unknown": (
+        {"product.current_performance": "Unknown."},
+        ('product.current_performance: "Unknown."',),
+        set(),
+    ),
+    "expert-cannot-decide": (
+        {"by_hand.expert_can_decide": False},
+        ("by_hand.expert_can_decide: false",),
+        set(),
+    ),
+    "no-domain-expert": ({"by_hand.expert_available": False}, ("by_hand.expert_available: false",), set()),
+    "product-metric-not-measured": (
+        {"product.metric_measured_today": False},
+        ("product.metric_measured_today: false",),
+        set(),
+    ),
+    "not-worth-it": ({"impact.worth_it": False}, ("impact.worth_it: false",), set()),
+    "no-impact-estimate": ({"impact.bottleneck": "TBD"}, ('impact.bottleneck: "TBD"',), set()),
+    "impact-small-for-effort": (
+        {"impact.value_per_item": 0.1},
+        (
+            "impact estimate: 720 EUR per month",
+            "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+        ),
+        set(),
+    ),
+    "cost-exceeds-value": (
+        {"constraints.compute.budget_per_month": 30000},
+        ("constraints.compute.budget_per_month: 30000", "impact estimate: 28,800 EUR per month"),
+        set(),
+    ),
+    "no-plan-if-model-disappoints": (
+        {"impact.if_it_fails": "Nothing."},
+        ('impact.if_it_fails: "Nothing."',),
+        set(),
+    ),
+    "press-release-vague": (
+        {"press_release.solution": "An AI model."},
+        ('press_release.solution: "An AI model." (3 words)',),
+        set(),
+    ),
+    "no-labels": ({"constraints.data.labels": "none"}, ('constraints.data.labels: "none"',), set()),
+    "proxy-label": (
+        {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
+        ("product.label_is_proxy: true", 'product.label: "A clerk held the invoice"'),
+        set(),
+    ),
+    "label-delay-exceeds-retraining": (
+        {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 45},
+        (
+            "constraints.data.label_delay_days: 45",
+            'constraints.retraining.cadence: "monthly" (every 30 days)',
+        ),
+        set(),
+    ),
+    "small-labeled-set": (
+        {"constraints.data.labeled_examples": 800},
+        ("constraints.data.labeled_examples: 800",),
+        set(),
+    ),
+    "rare-class-judged-by-accuracy": (
+        {"done.metrics[0].name": "Accuracy"},
+        ("constraints.data.rarest_class_share: 0.02", 'done.metrics[0].name: "Accuracy"'),
+        set(),
+    ),
+    "test-set-not-like-product": (
+        {"constraints.data.test_set_reflects_product": False},
+        ("constraints.data.test_set_reflects_product: false",),
+        set(),
+    ),
+    "random-split-on-time-data": (
+        {"done.split": "random", "product.task": "forecasting"},
+        ('done.split: "random"', 'product.task: "forecasting"'),
+        set(),
+    ),
+    "small-test-set": ({"done.test_size": 300}, ("done.test_size: 300",), set()),
+    "unversioned-data": (
+        {"constraints.data.versioned": False},
+        ("constraints.data.versioned: false",),
+        set(),
+    ),
+    "vendor-data": (
+        {"constraints.data.sources[0].acquisition": "vendor"},
+        ('constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',),
+        set(),
+    ),
+    "data-still-to-collect": (
+        {"constraints.data.sources[0].acquisition": "to_collect"},
+        ('constraints.data.sources[0].name: "ERP invoice history since 2019" (to collect)',),
+        set(),
+    ),
+    "personal-data": (
+        {"constraints.data.personal_data": True},
+        ("constraints.data.personal_data: true",),
+        set(),
+    ),
+    "explanations-required": (
+        {"constraints.explainability_required": True},
+        ("constraints.explainability_required: true",),
+        set(),
+    ),
+    "explanations-vs-black-box": (
+        {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
+        ("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
+        {"explanations-required"},
+    ),
+    "tight-latency-heavy-model": (
+        {
+            "constraints.latency.serving": "online",
+            "constraints.latency.p99_ms": 50,
+            "constraints.latency.model_size": "large",
+        },
+        (
+            'constraints.latency.serving: "online"',
+            "constraints.latency.p99_ms: 50",
+            'constraints.latency.model_size: "large"',
+        ),
+        set(),
+    ),
+    "retraining-cadence-unaffordable": (
+        {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
+        ('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: "manual"'),
+        set(),
+    ),
+    "never-retrained": (
+        {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
+        ('constraints.retraining.cadence: "never"', 'constraints.data.labels: "outcomes"'),
+        set(),
+    ),
+    "hosted-black-box": (
+        {"constraints.compute.hosted_service": True},
+        ("constraints.compute.hosted_service: true",),
+        set(),
+    ),
+    "unbounded-compute-cost": (
+        {"constraints.compute.budget_per_month": 0, "constraints.compute.hardware": "gpu"},
+        ("constraints.compute.budget_per_month: 0", 'constraints.compute.hardware: "gpu"'),
+        set(),
+    ),
+    "no-done-criteria": (
+        {"done.metrics[0].target": None},
+        ("done.metrics: 1 metric, none with a target",),
+        set(),
+    ),
+    "target-without-baseline": (
+        {"done.metrics[0].baseline": None},
+        (f"done.metrics[0]: {METRIC} targets 0.75 with no baseline",),
+        set(),
+    ),
+    "baseline-already-meets-target": (
+        {"done.metrics[0].baseline": 0.8},
+        (f"done.metrics[0]: {METRIC} baseline 0.8, target 0.75 (higher is better)",),
+        set(),
+    ),
+    "target-beyond-human": (
+        {"done.metrics[0].target": 0.9},
+        (f"done.metrics[0]: {METRIC} targets 0.9 (higher is better)", "by_hand.human_score: 0.85"),
+        set(),
+    ),
+    "no-time-box": (
+        {"done.timebox_weeks": 26},
+        ("done.timebox_weeks: 26 (more than 16 weeks is no box)",),
+        set(),
+    ),
+    "no-fold-action": ({"done.fold_action": "Keep going."}, ('done.fold_action: "Keep going."',), set()),
+    "no-owner-after-launch": ({"after_launch.owner": "TBD"}, ('after_launch.owner: "TBD"',), set()),
+    "no-monitoring": (
+        {"after_launch.monitoring": [{"signal": "none"}]},
+        ('after_launch.monitoring[0].signal: "none"',),
+        set(),
+    ),
+    "monitoring-without-alerts": (
+        {"after_launch.monitoring[0].threshold": None},
+        ("after_launch.monitoring: 1 signal, none with a threshold",),
+        set(),
+    ),
+    "no-fallback": ({"after_launch.fallback": "n/a"}, ('after_launch.fallback: "n/a"',), set()),
+}
+
+# Other branches of rules with more than one trigger.
+MORE_TRIGGERS: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
+    (
+        "rules-may-suffice",
+        {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97},
+        ('heuristics.verdict: "rules_baseline"', "heuristics.coverage: 0.85", "heuristics.accuracy: 0.97"),
+    ),
+    ("no-impact-estimate", {"impact.share_addressed": 0}, ("impact.share_addressed: 0",)),
+    (
+        "impact-small-for-effort",
+        {"impact.value_unit": "minutes", "impact.value_per_item": 1, "impact.volume": 1000},
+        (
+            "impact estimate: 600 minutes per month",
+            "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+        ),
+    ),
+    ("press-release-vague", {"press_release.headline": "tbd"}, ('press_release.headline: "tbd"',)),
+    (
+        "proxy-label",
+        {"constraints.data.labels": "proxy", "product.label": "Paid twice per the bank statement"},
+        ('constraints.data.labels: "proxy"', 'product.label: "Paid twice per the bank statement"'),
+    ),
+    (
+        "small-labeled-set",
+        {"constraints.data.labeled_examples": 4000},
+        (
+            "constraints.data.labeled_examples: 4000 (about 80 examples of the rarest class)",
+            "constraints.data.rarest_class_share: 0.02",
+        ),
+    ),
+    (
+        "small-test-set",
+        {"done.test_size": 1000},
+        (
+            "done.test_size: 1000 (about 20 cases of the rarest class)",
+            "constraints.data.rarest_class_share: 0.02",
+        ),
+    ),
+    ("vendor-data", {"constraints.data.labels": "vendor"}, ('constraints.data.labels: "vendor"',)),
+    (
+        "tight-latency-heavy-model",
+        {"constraints.latency.serving": "interactive", "constraints.latency.p99_ms": 5},
+        (
+            'constraints.latency.serving: "interactive"',
+            "constraints.latency.p99_ms: 5",
+            'constraints.latency.model_size: "small"',
+        ),
+    ),
+    (
+        "random-split-on-time-data",
+        {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
+        ('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
+    ),
+    ("no-done-criteria", {"done.metrics[0].name": "TBD"}, ('done.metrics[0].name: "TBD"',)),
+    (
+        "no-fold-action",
+        {"done.fold_action": "Extend the time box"},
+        ('done.fold_action: "Extend the time box"',),
+    ),
+]
+
+
+# ---------------------------------------------------------------- every rule: fires on evidence, silent on sound
+
+
+@pytest.mark.parametrize("rule_id", list(CATALOGUE))
+def test_rule_fires_on_its_evidence_and_quotes_it(rule_id: str) -> None:
+    assert rule_id in TRIGGERS, f"rule {rule_id} has no triggering plan: add one to TRIGGERS"
+    changes, evidence, companions = TRIGGERS[rule_id]
+    found = fired(patched(changes))
+    assert set(found) == {rule_id} | companions
+    assert found[rule_id] == evidence
+
+
+@pytest.mark.parametrize(("rule_id", "changes", "evidence"), MORE_TRIGGERS)
+def test_other_triggers_of_a_rule(rule_id: str, changes: dict[str, Any], evidence: tuple[str, ...]) -> None:
+    found = fired(patched(changes))
+    assert found.get(rule_id) == evidence, found
+
+
+@pytest.mark.parametrize("rule_id", list(CATALOGUE))
+def test_rule_stays_silent_on_the_sound_plan(rule_id: str) -> None:
+    assert CATALOGUE[rule_id].check(sound()) is None
+
+
+def test_near_misses_stay_silent() -> None:
+    # Thresholds are inclusive the safe way: at the bound, no alarm.
+    quiet = [
+        {"done.timebox_weeks": 16},
+        {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 30},
+        {"constraints.data.labeled_examples": 5000},  # 100 of the rarest class
+        {"done.test_size": 1500},  # 30 of the rarest class
+        {"done.metrics[0].target": 0.85},  # equal to people
+        {"done.metrics[0].name": "Balanced accuracy"},
+        {"constraints.data.rarest_class_share": 0.1, "done.metrics[0].name": "Accuracy"},
+        {"constraints.latency.serving": "online", "constraints.latency.p99_ms": 100},
+        {"heuristics.coverage": 0.8, "heuristics.accuracy": 0.94},
+        {"product.data_kinds": ["images"], "heuristics.verdict": "rules_baseline"},
+        {"constraints.compute.budget_per_month": 0},  # cpu, small model, nothing metered
+        {"constraints.retraining.cadence": "never"},  # duplicates do not drift like outcomes
+        {"constraints.retraining.cadence": "weekly"},  # existing labels, small model
+        {"done.fold_action": "Continue with the rules and stop modelling"},
+        {"press_release.solution": "Likely duplicates are held before the payment run for a clerk."},
+    ]
+    for changes in quiet:
+        assert fired(patched(changes)) == {}, changes
+
+
+# ---------------------------------------------------------------- precision: unanswered is never a risk
+
+
+ANSWERED = [question.field for question in QUESTIONS if question.answered(sound())]
+
+
+@pytest.mark.parametrize("field", ANSWERED)
+def test_an_unanswered_question_raises_no_risk_only_the_finding(field: str) -> None:
+    plan = patched({field: None})
+    assessment = assess(plan)
+    assert assessment.risks == ()
+    section = next(q.section for q in QUESTIONS if q.field == field).replace("_", " ")
+    assert assessment.unanswered is not None
+    assert re.fullmatch(
+        rf"not answered yet: \d+ questions? in {section}(, \d+ in [a-z ]+)*", assessment.unanswered
+    )
+    assert assessment.headline is not None
+    assert assessment.headline.title == "Answer the open questions"
+
+
+def test_an_empty_plan_gets_one_finding_and_no_risks() -> None:
+    assessment = assess(Plan(title="Just a title"))
+    assert assessment.risks == ()
+    counts = [(key.replace("_", " "), len(qs)) for key, qs in assessment.completeness.missing.items()]
+    assert counts[0][0] == "product"
+    assert assessment.unanswered == f"not answered yet: {counts[0][1]} questions in product, " + ", ".join(
+        f"{count} in {name}" for name, count in counts[1:]
+    )
+    assert [a.title for a in assessment.advice] == ["Answer the open questions"]
+
+
+# ---------------------------------------------------------------- the sound plan and the examples
+
+
+def test_the_sound_plan_is_complete_raises_nothing_and_may_start() -> None:
+    assessment = assess(sound())
+    assert assessment.completeness.missing == {}
+    assert assessment.unanswered is None
+    assert assessment.risks == ()
+    assert assessment.problems == ()
+    assert assessment.headline is not None
+    assert (assessment.headline.title, assessment.headline.tone) == ("This plan is sound: start", "success")
+    assert "6-week time box" in assessment.headline.reason
+
+
+HEADLINES = {
+    "support-ticket-routing": "Ship the rules with human review first; a model must beat them by the margin you set",
+    "fresh-produce-demand-forecast": "This plan is sound: start",
+    "pcb-photo-triage": "Nearly ready: decide the open risks, then start",
+}
+
+
+@pytest.mark.parametrize("slug", sorted(HEADLINES))
+def test_each_example_plan_gets_the_verdict_its_story_calls_for(slug: str) -> None:
+    plan = Workspace(EXAMPLES.parent).load(slug)
+    assessment = assess(plan)
+    assert assessment.headline is not None
+    assert assessment.headline.title == HEADLINES[slug]
+    assert assessment.problems == ()
+    assert assessment.open_at_or_above("high") == ()
+
+
+def test_the_example_verdicts_rest_on_their_answers() -> None:
+    workspace = Workspace(EXAMPLES.parent)
+    rules = assess(workspace.load("support-ticket-routing"))
+    assert "Rules handle 78% of cases, 97% of them right; people take the other 22%" in rules.advice[0].reason
+    photos = assess(workspace.load("pcb-photo-triage"))
+    assert {r.id for r in photos.open_risks if r.source == "derived"} == {
+        "explanations-required",
+        "unversioned-data",
+        "vendor-data",
+    }
+    assert photos.figures.share_left_to_humans == pytest.approx(0.89)
+
+
+def test_every_example_is_covered_by_a_headline_test() -> None:
+    assert {path.parent.name for path in EXAMPLES.glob("*/plan.yaml")} == set(HEADLINES)
+
+
+# ---------------------------------------------------------------- advice
+
+
+@pytest.mark.parametrize(
+    ("changes", "headline", "tone"),
+    [
+        ({"impact.worth_it": False}, "Stop here, or aim at another bottleneck", "danger"),
+        ({"constraints.data.labels": "none"}, "Collect labels before modelling", "danger"),
+        ({"constraints.data.labeled_examples": 300}, "Collect labels before modelling", "danger"),
+        ({"by_hand.expert_can_decide": False}, "Find the missing inputs before modelling", "danger"),
+        ({"by_hand.examples": 0}, "Do the task by hand before modelling", "warning"),
+        ({"heuristics.verdict": "not_tried"}, "Try plain rules before modelling", "warning"),
+        (
+            {"done.metrics[0].target": 0.95},
+            "Narrow the first model to the easy, high-volume part and leave the rest to people",
+            "warning",
+        ),
+        ({"after_launch.owner": "nobody"}, "Settle the high risks before starting", "danger"),
+        ({"constraints.data.personal_data": True}, "Nearly ready: decide the open risks, then start", "info"),
+        ({"status": "building", "done.when_met": None}, "Answer the open questions", "warning"),
+    ],
+)
+def test_headline_advice(changes: dict[str, Any], headline: str, tone: str) -> None:
+    assessment = assess(patched(changes))
+    assert assessment.headline is not None
+    assert (assessment.headline.title, assessment.headline.tone) == (headline, tone)
+    assert assessment.headline.reason
+
+
+def test_advice_quotes_the_evidence_and_follow_ups_come_after_the_verdict() -> None:
+    assessment = assess(patched({"constraints.data.labels": "none", "constraints.data.versioned": False}))
+    titles = [a.title for a in assessment.advice]
+    assert titles == ["Collect labels before modelling", "Version the raw data before the first experiment"]
+    assert assessment.advice[0].reason.endswith('(constraints.data.labels: "none").')
+
+
+def test_a_building_plan_with_gaps_is_told_so() -> None:
+    assessment = assess(patched({"status": "building", "done.when_met": None}))
+    assert assessment.headline is not None
+    assert assessment.headline.reason == (
+        "Not answered yet: 1 question in done. Unanswered questions raise no risk here, "
+        "but each may hide one, and the plan is already building."
+    )
+
+
+# ---------------------------------------------------------------- register, decisions, hand risks
+
+
+def test_register_is_sorted_by_score_and_decided_risks_stay_visible() -> None:
+    plan = patched(
+        {
+            "constraints.data.labels": "none",  # 20
+            "constraints.data.versioned": False,  # 9
+            "constraints.data.personal_data": True,  # 12
+            "decisions": [
+                {"risk": "no-labels", "verdict": "accepted", "note": "Labelling starts in May", "by": "Ana"}
+            ],
+            "risks": [
+                {
+                    "id": "auditor-time",
+                    "title": "Auditors busy at year end",
+                    "category": "delivery",
+                    "likelihood": 2,
+                    "impact": 5,
+                }
+            ],
+        }
+    )
+    assessment = assess(plan)
+    assert [(r.id, r.score, r.status) for r in assessment.risks] == [
+        ("no-labels", 20, "accepted"),
+        ("personal-data", 12, "open"),
+        ("auditor-time", 10, "open"),
+        ("unversioned-data", 9, "open"),
+    ]
+    decided = assessment.risks[0]
+    assert (decided.note, decided.by, decided.evidence) == (
+        "Labelling starts in May",
+        "Ana",
+        ('constraints.data.labels: "none"',),
+    )
+    assert assessment.open_at_or_above("high") == ()
+    assert [r.id for r in assessment.open_at_or_above("medium")] == [
+        "personal-data",
+        "auditor-time",
+        "unversioned-data",
+    ]
+    assert assessment.risks[2].source == "hand"
+
+
+def test_decisions_round_trip_through_the_file(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path)
+    plan = patched({"constraints.data.labels": "none"})
+    plan.decisions = [
+        Decision(
+            risk="no-labels",
+            verdict=Verdict.mitigated,
+            note="Two clerks label 500 pairs | week 1",
+            by="Ana Costa",
+        )
+    ]
+    workspace.save("invoices", plan)
+    text = workspace.plan_file("invoices").read_text(encoding="utf-8")
+    assert "decisions:\n- risk: no-labels\n  verdict: mitigated\n" in text
+    again = workspace.load("invoices")
+    assert again == plan
+    risk = assess(again).risks[0]
+    assert (risk.id, risk.status, risk.note, risk.by) == (
+        "no-labels",
+        "mitigated",
+        "Two clerks label 500 pairs | week 1",
+        "Ana Costa",
+    )
+
+
+def test_a_decision_can_settle_a_hand_risk_that_has_no_verdict() -> None:
+    plan = patched(
+        {
+            "risks": [
+                {
+                    "id": "auditor-time",
+                    "title": "Auditors busy",
+                    "category": "delivery",
+                    "likelihood": 4,
+                    "impact": 4,
+                }
+            ],
+            "decisions": [{"risk": "auditor-time", "verdict": "not_applicable", "by": "Ben"}],
+        }
+    )
+    (risk,) = assess(plan).risks
+    assert (risk.source, risk.status, risk.by) == ("hand", "not applicable", "Ben")
+
+
+def test_wrong_ids_are_reported_not_ignored() -> None:
+    plan = patched(
+        {
+            "decisions": [
+                {"risk": "no-lables", "verdict": "accepted"},
+                {"risk": "personal-data", "verdict": "accepted"},
+                {"risk": "personal-data", "verdict": "mitigated"},
+                {"risk": "made-up-thing", "verdict": "accepted"},
+            ],
+            "risks": [
+                {"id": "no-labels", "title": "x", "category": "data", "likelihood": 1, "impact": 1},
+                {"id": "mine", "title": "y", "category": "data", "likelihood": 1, "impact": 1},
+                {"id": "mine", "title": "z", "category": "data", "likelihood": 1, "impact": 1},
+            ],
+        }
+    )
+    assert assess(plan).problems == (
+        "decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
+        "use an id from `planner rules` or from the plan's own risks",
+        "decisions[2].risk: 'personal-data' is decided twice; keep one decision",
+        "decisions[3].risk: 'made-up-thing' is not a risk id; use an id from `planner rules` or from the plan's own risks",
+        "risks[0].id: 'no-labels' is a rule of the catalogue; record a decision for it under `decisions:` "
+        "instead, or pick another id",
+        "risks[2].id: 'mine' is used twice; give each risk its own id",
+    )
+
+
+# ---------------------------------------------------------------- figures, levels, catalogue
+
+
+def test_figures_from_the_answers() -> None:
+    numbers = assess(patched({"impact.volume": 400, "impact.period": "day"})).figures
+    assert numbers.items_per_month == pytest.approx(400 * 365 / 12)
+    assert numbers.monthly_value == pytest.approx(400 * 365 / 12 * 0.6 * 4)
+    assert numbers.yearly_value == pytest.approx(400 * 365 * 0.6 * 4)
+    assert numbers.value_unit == "EUR"
+    assert numbers.share_left_to_humans == pytest.approx(0.6)
+    assert assess(patched({"heuristics.verdict": "not_tried"})).figures.share_left_to_humans is None
+    assert assess(patched({"impact.period": None})).figures.monthly_value is None
+
+
+def test_levels_split_at_documented_scores() -> None:
+    assert (HIGH, MEDIUM) == (15, 8)
+    assert [level_of(score) for score in (7, 8, 14, 15, 25)] == ["low", "medium", "medium", "high", "high"]
+
+
+def test_catalogue_is_large_documented_and_covers_the_issue() -> None:
+    assert len(CATALOGUE) >= 30
+    for spec in CATALOGUE.values():
+        assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", spec.id)
+        assert spec.title and not spec.title.endswith(".")
+        assert len(spec.why) > 40 and len(spec.mitigation) > 30
+        assert spec.check.__doc__
+    required = {
+        "rules-may-suffice", "no-non-ml-baseline", "rules-on-unstructured-data", "never-done-by-hand",
+        "human-performance-unknown", "no-impact-estimate", "impact-small-for-effort",
+        "no-plan-if-model-disappoints", "press-release-vague", "no-labels", "proxy-label",
+        "label-delay-exceeds-retraining", "small-labeled-set", "rare-class-judged-by-accuracy",
+        "test-set-not-like-product", "unversioned-data", "vendor-data", "personal-data",
+        "tight-latency-heavy-model", "retraining-cadence-unaffordable", "hosted-black-box",
+        "unbounded-compute-cost", "explanations-required", "no-done-criteria", "target-without-baseline",
+        "no-time-box", "no-fold-action", "target-beyond-human", "no-owner-after-launch", "no-monitoring",
+    }  # fmt: skip
+    assert required <= set(CATALOGUE)
