@@ -1,0 +1,229 @@
+"""`planner rules`, `planner risks` and `planner check --fail-on` as a user sees them: output and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+
+from planner.cli import cli
+from planner.rules import CATALOGUE
+from planner.store import plan_to_text
+from tests.conftest import MakeWorkspace
+from tests.test_review import patched
+
+HOSTILE = "<script>alert(1)</script> | [x](javascript:alert(1)) *b* @team `code`"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="planner")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def plan(**changes: Any) -> str:
+    return plan_to_text(patched({key.replace("__", "."): value for key, value in changes.items()}))
+
+
+@pytest.fixture
+def workspace(make_workspace: MakeWorkspace) -> Path:
+    """Three plans: one clean, one with an open medium risk, one with an open high risk."""
+    return make_workspace(
+        {
+            "plans/clean/plan.yaml": plan(),
+            "plans/medium/plan.yaml": plan(constraints__data__versioned=False),
+            "plans/high/plan.yaml": plan(constraints__data__labels="none"),
+        }
+    )
+
+
+HIGH_LINE = (
+    "plans/high/plan.yaml: open high risk no-labels (score 20): No labels to learn from; change the plan "
+    "or record the team's decision on it (accepted, mitigated or not_applicable)\n"
+)
+MEDIUM_LINE = (
+    "plans/medium/plan.yaml: open medium risk unversioned-data (score 9): Raw data is not versioned; "
+    "change the plan or record the team's decision on it (accepted, mitigated or not_applicable)\n"
+)
+
+
+def test_check_without_a_threshold_passes_plans_with_open_risks(workspace: Path) -> None:
+    assert run("check") == (
+        0,
+        "ok: plans/clean/plan.yaml\nok: plans/high/plan.yaml\nok: plans/medium/plan.yaml\n",
+        "",
+    )
+
+
+def test_check_fail_on_high_fails_only_on_an_open_high_risk(workspace: Path) -> None:
+    assert run("check", "--fail-on", "high") == (
+        1,
+        "ok: plans/clean/plan.yaml\n" + HIGH_LINE + "ok: plans/medium/plan.yaml\n",
+        "error: 1 of 3 plan(s) have problems; fix the lines above\n",
+    )
+    assert run("check", "medium", "clean", "--fail-on", "high") == (
+        0,
+        "ok: plans/medium/plan.yaml\nok: plans/clean/plan.yaml\n",
+        "",
+    )
+
+
+def test_check_fail_on_medium_also_fails_on_medium_risks(workspace: Path) -> None:
+    assert run("check", "--fail-on", "medium") == (
+        1,
+        "ok: plans/clean/plan.yaml\n" + HIGH_LINE + MEDIUM_LINE,
+        "error: 2 of 3 plan(s) have problems; fix the lines above\n",
+    )
+    assert run("check", "clean", "--fail-on", "medium") == (0, "ok: plans/clean/plan.yaml\n", "")
+
+
+def test_a_recorded_decision_lets_check_pass(workspace: Path) -> None:
+    decision = [{"risk": "no-labels", "verdict": "accepted", "note": "Labelling starts in May", "by": "Ana"}]
+    (workspace / "plans/high/plan.yaml").write_text(
+        plan(constraints__data__labels="none", decisions=decision), encoding="utf-8"
+    )
+    assert run("check", "high", "--fail-on", "medium") == (0, "ok: plans/high/plan.yaml\n", "")
+    code, out, _ = run("risks", "high")
+    assert code == 0
+    assert ["20", "high", "accepted", "no-labels", "data", "No", "labels", "to", "learn", "from"] in [
+        line.split() for line in out.splitlines()
+    ]
+    assert "    - accepted by Ana: Labelling starts in May\n" in out
+
+
+def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/typo/plan.yaml": plan(decisions=[{"risk": "no-lables", "verdict": "accepted"}])})
+    assert run("check") == (
+        1,
+        "plans/typo/plan.yaml: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
+        "use an id from `planner rules` or from the plan's own risks\n",
+        "error: 1 of 1 plan(s) have problems; fix the lines above\n",
+    )
+
+
+def test_check_rejects_an_unknown_level(workspace: Path) -> None:
+    code, out, err = run("check", "--fail-on", "low")
+    assert (code, out) == (2, "")
+    assert "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium'." in err
+
+
+def test_schema_problems_are_still_reported_as_before(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/bad/plan.yaml": "title: x\nimpact:\n  volume: -1\n"})
+    code, out, err = run("check", "--fail-on", "high")
+    assert code == 1
+    assert out.startswith("plans/bad/plan.yaml:3: impact.volume: ")
+    assert err == "error: 1 of 1 plan(s) have problems; fix the lines above\n"
+
+
+def test_rules_lists_the_catalogue() -> None:
+    code, out, err = run("rules")
+    lines = out.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[0].split() == ["ID", "CATEGORY", "SCORE", "TITLE"]
+    assert len(lines) == len(CATALOGUE) + 1
+    assert lines[1].split(maxsplit=3) == [
+        "rules-may-suffice",
+        "product",
+        "16",
+        "Plain rules may already be enough",
+    ]
+    assert any(line.split()[:3] == ["label-delay-exceeds-retraining", "data", "16"] for line in lines)
+
+
+def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: Path) -> None:
+    code, out, err = run("risks", "high")
+    assert (code, err) == (0, "")
+    assert out == (
+        "Catch duplicate supplier invoices before they are paid  (high)\n"
+        "1 open risk (1 high)\n"
+        "\n"
+        "SCORE  LEVEL  STATUS  ID         CATEGORY  TITLE\n"
+        "20     high   open    no-labels  data      No labels to learn from\n"
+        '    - constraints.data.labels: "none"\n'
+        "\n"
+        "Advice\n"
+        "  Collect labels before modelling\n"
+        "    A model cannot be trained or judged without enough labels; plan who labels what and at what\n"
+        '    cost, or log real outcomes from now on (constraints.data.labels: "none").\n'
+        "\n"
+        "Figures\n"
+        "  items per month: 12,000\n"
+        "  impact estimate: 28,800 EUR per month\n"
+        "  left to people: 60% of cases\n"
+    )
+
+
+def test_risks_of_a_sound_plan(workspace: Path) -> None:
+    code, out, _ = run("risks", "clean")
+    assert code == 0
+    assert "0 open risks\n\nno risks found in the answers\n\nAdvice\n  This plan is sound: start\n" in out
+
+
+def test_risks_as_json(workspace: Path) -> None:
+    code, out, _ = run("risks", "medium", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["plan"], data["unanswered"], data["problems"]) == ("medium", None, [])
+    assert data["risks"] == [
+        {
+            "id": "unversioned-data",
+            "title": "Raw data is not versioned",
+            "category": "data",
+            "likelihood": 3,
+            "impact": 3,
+            "score": 9,
+            "level": "medium",
+            "source": "derived",
+            "status": "open",
+            "note": None,
+            "by": None,
+            "evidence": ["constraints.data.versioned: false"],
+            "why": CATALOGUE["unversioned-data"].why,
+            "mitigation": CATALOGUE["unversioned-data"].mitigation,
+        }
+    ]
+    assert data["advice"][0]["title"] == "Nearly ready: decide the open risks, then start"
+    assert data["figures"] == {
+        "items_per_month": 12000,
+        "monthly_value": 28800,
+        "value_unit": "EUR",
+        "share_left_to_humans": 0.6,
+    }
+
+
+def test_risks_markdown_escapes_every_user_text(make_workspace: MakeWorkspace) -> None:
+    hand = {"id": "evil", "title": HOSTILE, "category": "ethics", "likelihood": 4, "impact": 4}
+    hand |= {"mitigation": HOSTILE, "verdict": "accepted", "note": HOSTILE + "\nsecond | line", "by": HOSTILE}
+    make_workspace(
+        {
+            "plans/evil/plan.yaml": plan(
+                title=HOSTILE,
+                risks=[hand],
+                constraints__data__sources=[{"name": HOSTILE + " <b>", "acquisition": "vendor"}],
+            )
+        }
+    )
+    code, out, err = run("risks", "evil", "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert "<script" not in out and "<b>" not in out and "](javascript" not in out
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    # header + the two risks: every row keeps exactly its 6 cells, whatever the text holds
+    assert len(rows) == 3
+    for row in rows:
+        assert row.replace("\\|", "").count("|") == 7
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(out)
+    assert "<script" not in html and "<b>" not in html and 'href="javascript' not in html
+    assert html.count("<tr>") == 3
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<em>" not in html  # *b* stays literal
+
+
+def test_risks_of_a_missing_plan_is_a_clear_error(workspace: Path) -> None:
+    code, out, err = run("risks", "nope")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: no plan named 'nope' (plans/nope/plan.yaml does not exist); run `planner list` to see plans\n"
+    )
