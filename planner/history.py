@@ -78,13 +78,25 @@ def load_version(workspace: Workspace, slug: str, number: int) -> Version:
 
 def load_versions(workspace: Workspace, slug: str) -> list[Version]:
     """Every version that loads, oldest first; damaged ones are left to `planner check` to report."""
+    return versions_in(versions_dir(workspace, slug))
+
+
+def versions_in(folder: Path) -> list[Version]:
+    """The versions in one plan's versions/ folder that load and are not renumbered, oldest first."""
+    if not folder.is_dir():
+        return []
     loaded = []
-    for number in numbers(workspace, slug):
+    for entry in folder.iterdir():
+        match = VERSION_FILE.fullmatch(entry.name)
+        if not match:
+            continue
         try:
-            loaded.append(load_version(workspace, slug, number))
+            version = _read_version(entry, entry.name)[0]
         except PlannerError:
             continue
-    return loaded
+        if version.number == int(match.group(1)):
+            loaded.append(version)
+    return sorted(loaded, key=lambda version: version.number)
 
 
 # ---------------------------------------------------------------- publish

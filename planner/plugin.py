@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from planner import render
 from planner.errors import PlannerError
+from planner.history import VERSIONS, versions_in
 from planner.model import Plan
 from planner.store import PLAN_FILE, SLUG_RE, plan_from_text, read_text
 
@@ -73,8 +74,9 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
         for slug, plan in plans.items():
             if isinstance(plan, PlannerError):
                 log.warning(f"plan '{slug}' cannot be read; the site shows an error page for it:\n{plan}")
+        versions = {slug: versions_in(plans_dir / slug / VERSIONS) for slug in plans}
         try:
-            pages = render.pages(plans, templates_dir)
+            pages = render.pages(plans, templates_dir, versions)
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
         if "index.md" not in files.src_uris:
@@ -84,7 +86,7 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
             _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         for path, text in pages.items():
             _put(files, File.generated(config, path, content=text))
-        config.nav = _with_plans(config.nav, files, render.nav(plans, self.config.nav_title))
+        config.nav = _with_plans(config.nav, files, render.nav(plans, self.config.nav_title, versions))
         return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:

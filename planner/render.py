@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,10 @@ from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
 from planner.errors import PlannerError, UsageError
-from planner.model import Plan
+from planner.model import Plan, Version
 from planner.report import format_value
 from planner.siteview import NAV_CHUNK, PlanView, error_view, nav_groups, plan_view
+from planner.timeline import Timeline
 
 # The pages every plan gets: (file under plans/SLUG/, template, nav label or None for the page's own
 # title). Later pages (versions, changes) join here and the nav follows.
@@ -175,19 +176,49 @@ class Renderer:
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
             raise _template_error(name, exc) from exc
 
-    def plan_pages(self, view: PlanView) -> dict[str, str]:
+    def plan_pages(self, view: PlanView, **extra: Any) -> dict[str, str]:
         """Every page of one plan, keyed by path under the docs folder."""
         base = f"plans/{view.slug}/"
         return {
-            base + name: self.render(template, view=view, plan=view.plan)
+            base + name: self.render(template, view=view, plan=view.plan, **extra)
             for name, template, _ in _pages_of(view)
         }
 
-    def pages(self, plans: Mapping[str, Plan | PlannerError]) -> dict[str, str]:
+    def history_pages(self, draft: PlanView, versions: Sequence[Version]) -> dict[str, str]:
+        """The latest version as the plan's pages, then the draft, every version and what changed."""
+        base = f"plans/{draft.slug}/"
+        timeline = Timeline(draft.slug, tuple(versions), draft.plan)
+        latest = plan_view(draft.slug, timeline.latest.plan)
+        out = self.plan_pages(latest, timeline=timeline)
+        out[base + "versions.md"] = self.render("versions.md.j2", plan=latest.plan, timeline=timeline)
+        template = "plan.md.j2" if draft.error is None else "error.md.j2"
+        out[base + "draft.md"] = self.render(
+            template, view=draft, plan=draft.plan, timeline=timeline.seen_from("draft")
+        )
+        for version in versions:
+            shown, name = timeline.seen_from(f"v{version.number}"), f"v{version.number}"
+            view = plan_view(draft.slug, version.plan)
+            out[f"{base}{name}.md"] = self.render("plan.md.j2", view=view, plan=version.plan, timeline=shown)
+            if version is not versions[0]:
+                heading = f"What changed in {name}: {version.message}"
+                changes = timeline.changes(version.number)
+                out[f"{base}{name}-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
+        if timeline.draft_differs:
+            heading = f"Unpublished changes since v{timeline.latest.number}"
+            changes = timeline.draft_changes()
+            out[base + "draft-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
+        return out
+
+    def pages(
+        self,
+        plans: Mapping[str, Plan | PlannerError],
+        versions: Mapping[str, Sequence[Version]] | None = None,
+    ) -> dict[str, str]:
         views = views_of(plans)
         out = {DASHBOARD: self.render("dashboard.md.j2", views=views, groups=nav_groups(views))}
         for view in views:
-            out.update(self.plan_pages(view))
+            published = (versions or {}).get(view.slug)
+            out.update(self.history_pages(view, published) if published else self.plan_pages(view))
         return out
 
 
@@ -200,20 +231,34 @@ def views_of(plans: Mapping[str, Plan | PlannerError]) -> list[PlanView]:
     return sorted(views, key=lambda view: (view.title.casefold(), view.slug))
 
 
-def pages(plans: Mapping[str, Plan | PlannerError], templates_dir: Path | None = None) -> dict[str, str]:
-    """The site's pages, `{path under docs/: markdown}`, for plans keyed by slug."""
-    return Renderer(templates_dir).pages(plans)
+def pages(
+    plans: Mapping[str, Plan | PlannerError],
+    templates_dir: Path | None = None,
+    versions: Mapping[str, Sequence[Version]] | None = None,
+) -> dict[str, str]:
+    """The site's pages, `{path under docs/: markdown}`, for plans (and their versions) keyed by slug."""
+    return Renderer(templates_dir).pages(plans, versions)
 
 
-def nav(plans: Mapping[str, Plan | PlannerError], title: str = "Plans") -> dict[str, Any]:
+def nav(
+    plans: Mapping[str, Plan | PlannerError],
+    title: str = "Plans",
+    versions: Mapping[str, Sequence[Version]] | None = None,
+) -> dict[str, Any]:
     """The navigation entry for the plans (mkdocs' nav shape): dashboard, then status groups."""
     views = views_of(plans)
+    history = {slug for slug, published in (versions or {}).items() if published}
     entries: list[Any] = [DASHBOARD]
     for label, members in nav_groups(views, chunk=NAV_CHUNK):
         entries.append(
             {
                 str(escape_inline(label)): [
-                    {str(escape_inline(view.title)): [_nav_page(view, name, label) for name, _, label in _pages_of(view)]}
+                    {
+                        str(escape_inline(view.title)): [
+                            _nav_page(view, name, label) for name, _, label in _pages_of(view)
+                        ]
+                        + ([_nav_page(view, "versions.md", "Versions")] if view.slug in history else [])
+                    }
                     for view in members
                 ]
             }

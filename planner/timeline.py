@@ -1,0 +1,66 @@
+"""What the site shows of a plan's published versions: pages, banners and the diffs between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner import diff
+from planner.model import Plan, Version
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A plan's versions (oldest first) and its draft, seen from one page (`shown` is `vN` or `draft`)."""
+
+    slug: str
+    versions: tuple[Version, ...]
+    draft: Plan | None
+    shown: str = "latest"
+
+    @property
+    def latest(self) -> Version:
+        return self.versions[-1]
+
+    @property
+    def version(self) -> Version | None:
+        """The version this page shows; None on the draft page."""
+        if self.shown == "draft":
+            return None
+        if self.shown == "latest":
+            return self.latest
+        return next(v for v in self.versions if f"v{v.number}" == self.shown)
+
+    @property
+    def is_latest(self) -> bool:
+        return self.version is self.latest
+
+    @property
+    def draft_differs(self) -> bool:
+        """Whether the draft holds changes not published yet."""
+        if self.draft is None:
+            return False
+        return self.draft.model_dump(mode="json") != self.latest.plan.model_dump(mode="json")
+
+    def seen_from(self, shown: str) -> Timeline:
+        return Timeline(self.slug, self.versions, self.draft, shown)
+
+    def changes(self, number: int) -> diff.PlanDiff:
+        """What changed from the version before `number` to version `number`."""
+        index = next(i for i, v in enumerate(self.versions) if v.number == number)
+        before = self.versions[index - 1] if index else None
+        return diff.compare(
+            before.plan if before else None,
+            self.versions[index].plan,
+            slug=self.slug,
+            old_label=f"v{before.number}" if before else "nothing",
+            new_label=f"v{number}",
+        )
+
+    def draft_changes(self) -> diff.PlanDiff:
+        return diff.compare(
+            self.latest.plan,
+            self.draft,
+            slug=self.slug,
+            old_label=f"v{self.latest.number}",
+            new_label="draft",
+        )

@@ -1,0 +1,122 @@
+"""Versions on the site: latest by default, a page per version, what changed, banners, unpublished draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner import history, render
+from planner.store import Workspace
+from tests.conftest import MakeWorkspace
+from tests.gitrepo import PLAN, edit, run
+from tests.site_fixtures import ONE_LINE, WORKSPACE_MKDOCS, mkdocs
+
+P = "plans/fraud/"
+
+
+@pytest.fixture
+def workspace(make_workspace: MakeWorkspace) -> Path:
+    root = make_workspace(
+        {"mkdocs.yml": WORKSPACE_MKDOCS, "docs/index.md": "# Plans\n", P + "plan.yaml": PLAN}
+    )
+    assert run("publish", "fraud", "-m", "kickoff", "--author", "Ann <ann@example.com>")[0] == 0
+    edit(root, "timebox_weeks: 6", "timebox_weeks: 9")
+    assert run("publish", "fraud", "-m", "three more weeks", "--author", "Bo <bo@example.com>")[0] == 0
+    return root
+
+
+def site_pages(root: Path) -> dict[str, str]:
+    workspace = Workspace(root)
+    plans = dict(workspace.load_all())
+    return render.pages(plans, versions={"fraud": history.load_versions(workspace, "fraud")})
+
+
+def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspace: Path) -> None:
+    edit(workspace, "timebox_weeks: 9", "timebox_weeks: 12")  # a draft ahead of v2
+    pages = site_pages(workspace)
+    assert sorted(name for name in pages if name.startswith(P)) == [
+        P + name
+        for name in (
+            "draft-changes.md",
+            "draft.md",
+            "index.md",
+            "press-release.md",
+            "risks.md",
+            "v1.md",
+            "v2-changes.md",
+            "v2.md",
+            "versions.md",
+        )
+    ]
+    index = pages[P + "index.md"]
+    assert "Version 2 &#40;latest&#41;" in index and "by Bo &#60;bo&#64;example&#46;com&#62;" in index
+    assert "9 weeks" in index and "12 weeks" not in index  # the latest version, not the draft
+    assert '<p class="admonition-title">Unpublished changes</p>' in index
+    assert "[See the draft](draft.md) · [What changed since v2](draft-changes.md)" in index
+    assert '<p class="admonition-title">Older version</p>' in pages[P + "v1.md"]
+    assert "6 weeks" in pages[P + "v1.md"] and "Older version" not in pages[P + "v2.md"]
+    assert '<p class="admonition-title">Unpublished draft</p>' in pages[P + "draft.md"]
+    assert "12 weeks" in pages[P + "draft.md"]
+    changes = pages[P + "v2-changes.md"]
+    assert changes.startswith("# What changed in v2&#58; three more weeks\n")
+    assert (
+        "<strong>done&#46;timebox&#95;weeks</strong>:\n<del>6</del> → <ins>9</ins>\n(extended)</li>"
+        in changes
+    )
+    assert "<del>9</del> → <ins>12</ins>" in pages[P + "draft-changes.md"]
+    versions = pages[P + "versions.md"]
+    assert "| [v2](v2.md) (latest) |" in versions and "| [v1](v1.md) |" in versions
+    assert "| [Draft](draft.md) | not published |" in versions
+    ws = Workspace(workspace)
+    nav = render.nav(dict(ws.load_all()), versions={"fraud": history.load_versions(ws, "fraud")})
+    assert "{'Versions': 'plans/fraud/versions.md'}" in str(nav)
+
+
+def test_a_draft_equal_to_the_latest_version_is_not_marked_unpublished(workspace: Path) -> None:
+    pages = site_pages(workspace)
+    assert P + "draft-changes.md" not in pages
+    assert "Unpublished" not in pages[P + "index.md"]
+    assert "The draft matches v2, the latest published version" in pages[P + "draft.md"]
+    assert "| [Draft](draft.md)" not in pages[P + "versions.md"]
+
+
+def test_plans_without_versions_keep_their_pages(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace({P + "plan.yaml": PLAN})
+    pages = site_pages(root)
+    assert sorted(name for name in pages if name.startswith(P)) == [
+        P + "index.md",
+        P + "press-release.md",
+        P + "risks.md",
+    ]
+    assert "Version" not in pages[P + "index.md"]
+
+
+def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path) -> None:
+    ws = Workspace(workspace)
+    plan = ws.load("fraud")
+    plan.product.users = ONE_LINE
+    plan.heuristics.rules[0].condition = ONE_LINE
+    ws.save("fraud", plan)
+    assert run("publish", "fraud", "-m", ONE_LINE, "--author", ONE_LINE)[0] == 0
+    built = mkdocs(workspace, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    site = workspace / "site" / "plans" / "fraud"
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=[*args, "--no-first-run"])
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for name in ("index.html", "v2/index.html", "v3-changes/index.html", "versions/index.html"):
+            page.goto((site / name).as_uri())
+            assert page.evaluate("window.__pwned") is None, name
+        page.goto((site / "v3-changes/index.html").as_uri())
+        assert "<script>window.__pwned='script'</script>" in page.locator("h1").inner_text()
+        assert page.locator(".planner-changes ins").first.is_visible()
+        page.goto((site / "v2/index.html").as_uri())
+        assert page.locator(".admonition.danger .admonition-title").inner_text() == "Older version"
+        browser.close()
+    assert dialogs == []
