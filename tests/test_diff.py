@@ -14,7 +14,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from planner import diff
+from planner import __version__, diff
 from planner.model import Decision, HandRisk, Metric, Plan, Rule, Verdict
 from planner.store import plan_from_text
 from tests.conftest import MakeWorkspace
@@ -338,6 +338,7 @@ def test_init_writes_a_review_workflow_whose_diff_step_works(
     steps = workflow["jobs"]["review"]["steps"]
     assert workflow[True] == {"pull_request": None}  # `on:` reads as True in YAML 1.1
     assert steps[0]["with"]["fetch-depth"] == 0
+    assert workflow["jobs"]["review"]["env"]["PLANNER"] == f"planner=={__version__}"  # bump it with releases
     assert steps[-1]["run"] == 'planner check --base "$BASE"'
     summarise = next(step["run"] for step in steps if step.get("name") == "Summarise design changes")
 

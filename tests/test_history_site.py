@@ -102,14 +102,19 @@ def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path
     built = mkdocs(workspace, "build", "--strict")
     assert built.returncode == 0, built.stderr
     site = workspace / "site" / "plans" / "fraud"
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Dialog, sync_playwright
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=[*args, "--no-first-run"])
         page = browser.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def refuse(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
         for name in ("index.html", "v2/index.html", "v3-changes/index.html", "versions/index.html"):
             page.goto((site / name).as_uri())
             assert page.evaluate("window.__pwned") is None, name
