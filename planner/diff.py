@@ -115,6 +115,8 @@ def compare(old: Plan | None, new: Plan | None, *, slug: str, old_label: str, ne
     rescored = {risk.id for risk in risks if risk.action == "rescored"}
     changes = []
     for change in _walk("", old, new, Plan):
+        if change.field == "schema_version" and (old is None or new is None):
+            continue  # a file-format detail, not an answer
         if change.field == "risks" and (
             (change.attribute is None and change.item in moved)
             or (change.attribute in ("likelihood", "impact") and change.item in rescored)

@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from planner import diff
 from planner.errors import InvalidPlan, PlannerError, Refused, UsageError
+from planner.gitref import check_ref, file_at, files_at, git
 from planner.model import Plan, Version
 from planner.store import (
     Workspace,
@@ -105,7 +105,7 @@ def versions_in(folder: Path) -> list[Version]:
 def git_author(root: Path) -> str:
     """`Name <email>` as git would record it (config and GIT_AUTHOR_* variables)."""
     try:
-        ident = _git(root, "var", "GIT_AUTHOR_IDENT")
+        ident = git(root, "var", "GIT_AUTHOR_IDENT")
     except PlannerError:
         ident = ""
     author = re.sub(r"\s+\d+\s+[+-]\d{4}$", "", ident.strip())
@@ -272,57 +272,6 @@ def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | 
 
 
 # ---------------------------------------------------------------- git
-
-
-def _git(root: Path, *args: str) -> str:
-    try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
-    except FileNotFoundError as exc:
-        raise UsageError("git is not installed; install git or drop --base") from exc
-    if done.returncode != 0:
-        raise _GitFailed(done.stderr.decode("utf-8", "replace").strip())
-    return done.stdout.decode("utf-8", "replace")
-
-
-class _GitFailed(PlannerError):
-    """A git command failed; callers turn it into a message about what the user asked."""
-
-
-def check_ref(root: Path, ref: str) -> None:
-    """Raise a clear error unless `root` is in a git repository where `ref` names a commit."""
-    try:
-        _git(root, "rev-parse", "--is-inside-work-tree")
-    except _GitFailed as exc:
-        raise UsageError(
-            f"{root} is not in a git repository, so '{ref}' means nothing here; "
-            "run from a git checkout, or compare published versions instead (`v1`, `draft`)"
-        ) from exc
-    try:
-        if ref.startswith("-"):
-            raise _GitFailed(ref)
-        _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except _GitFailed as exc:
-        raise UsageError(
-            f"unknown git ref '{ref}'; check the name or fetch it first "
-            "(e.g. `git fetch origin main`; in CI check out with fetch-depth: 0)"
-        ) from exc
-
-
-def file_at(root: Path, ref: str, path: str) -> bytes | None:
-    """The bytes of `path` (relative to `root`) at `ref`, or None if it does not exist there."""
-    try:
-        done = subprocess.run(
-            ["git", "cat-file", "blob", f"{ref}:./{path}"], cwd=root, capture_output=True, check=False
-        )
-    except FileNotFoundError as exc:
-        raise UsageError("git is not installed; install git or drop --base") from exc
-    return done.stdout if done.returncode == 0 else None
-
-
-def files_at(root: Path, ref: str, folder: str) -> list[str]:
-    """Paths (relative to `root`) of the files under `folder` at `ref`."""
-    names = _git(root, "ls-tree", "-r", "--name-only", "-z", ref, "--", folder)
-    return [name for name in names.split("\0") if name]
 
 
 def plans_at(workspace: Workspace, ref: str) -> set[str]:

@@ -177,7 +177,7 @@ def test_a_new_plan_is_all_additions() -> None:
     result = diff.compare(None, base_plan(), slug="fraud", old_label="main (no plan)", new_label="draft")
     assert {c.action for c in result.changes} == {"added"}
     assert [r.action for r in result.risks] == ["raised"]
-    assert result.changes[0].field == "schema_version"
+    assert [c.field for c in result.changes[:3]] == ["title", "owners", "status"]
 
 
 HOSTILE = (
@@ -289,8 +289,8 @@ def test_a_plan_new_in_the_branch_diffs_from_nothing(repo: Path) -> None:
     code, out, _ = run("diff", "fresh", "--base", "main", "--format", "text")
     assert (code, out) == (
         0,
-        "plan fresh: main (no plan) -> draft\n3 answers added\n\nPlan\n"
-        "  schema_version: added 1\n  title: added Fresh idea\n  status: added draft\n",
+        "plan fresh: main (no plan) -> draft\n2 answers added\n\nPlan\n"
+        "  title: added Fresh idea\n  status: added draft\n",
     )
     assert run("diff", "fresh", "--format", "text")[1].startswith("plan fresh: nothing published -> draft\n")
 

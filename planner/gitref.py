@@ -1,0 +1,59 @@
+"""Reading a git repository: checking a ref, and the files under a folder at that ref."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from planner.errors import PlannerError, UsageError
+
+
+def git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise UsageError("git is not installed; install git or drop --base") from exc
+    if done.returncode != 0:
+        raise GitFailed(done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout.decode("utf-8", "replace")
+
+
+class GitFailed(PlannerError):
+    """A git command failed; callers turn it into a message about what the user asked."""
+
+
+def check_ref(root: Path, ref: str) -> None:
+    """Raise a clear error unless `root` is in a git repository where `ref` names a commit."""
+    try:
+        git(root, "rev-parse", "--is-inside-work-tree")
+    except GitFailed as exc:
+        raise UsageError(
+            f"{root} is not in a git repository, so '{ref}' means nothing here; "
+            "run from a git checkout, or compare published versions instead (`v1`, `draft`)"
+        ) from exc
+    try:
+        if ref.startswith("-"):
+            raise GitFailed(ref)
+        git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except GitFailed as exc:
+        raise UsageError(
+            f"unknown git ref '{ref}'; check the name or fetch it first "
+            "(e.g. `git fetch origin main`; in CI check out with fetch-depth: 0)"
+        ) from exc
+
+
+def file_at(root: Path, ref: str, path: str) -> bytes | None:
+    """The bytes of `path` (relative to `root`) at `ref`, or None if it does not exist there."""
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "blob", f"{ref}:./{path}"], cwd=root, capture_output=True, check=False
+        )
+    except FileNotFoundError as exc:
+        raise UsageError("git is not installed; install git or drop --base") from exc
+    return done.stdout if done.returncode == 0 else None
+
+
+def files_at(root: Path, ref: str, folder: str) -> list[str]:
+    """Paths (relative to `root`) of the files under `folder` at `ref`."""
+    names = git(root, "ls-tree", "-r", "--name-only", "-z", ref, "--", folder)
+    return [name for name in names.split("\0") if name]
