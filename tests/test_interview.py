@@ -345,3 +345,199 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     closing, screen = interview(root, "fraud", done, section="done")
     assert isinstance(closing, str), closing
     assert saved(root)["done"] == {"timebox_weeks": 4, "fold_action": "Stop"}
+
+
+def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
+    write_plan(root, FULL)
+    before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+    keys = [ENTER] * 13  # impact: Enter keeps each of the ten answers (a menu keeps its current choice)
+    closing, screen = interview(root, "fraud", keys[:10], section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root) == expected()
+    assert "━━ 4/7  Impact bottleneck" in screen
+    assert "Heuristic feasibility ·" not in screen  # only the section asked for
+
+    keys = [ENTER, CLEAR + line("3,500"), Shown("(clear this answer)"), line("s"), *[ENTER] * 7]
+    closing, screen = interview(root, "fraud", keys, section="4")
+    assert isinstance(closing, str), closing
+    impact = saved(root)["impact"]
+    assert impact["volume"] == 3500
+    assert "period" not in impact  # cleared on purpose
+    assert impact["bottleneck"] == "Manual review queue"
+    assert before != (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+
+
+def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
+    write_plan(root, FULL)
+    keys = [
+        ENTER, CLEAR + ENTER, line("new lead"), ENTER,  # owners: keep ana, drop bo, add one
+        *[ENTER] * 16,  # the rest of the product section as it is
+    ]  # fmt: skip
+    closing, _ = interview(root, "fraud", keys, section="product")
+    assert isinstance(closing, str), closing
+    assert saved(root)["owners"] == ["ana", "new lead"]
+    keys = [ENTER, CLEAR + line("hold it"), ENTER, *[ENTER] * 4]  # the rule keeps its condition
+    closing, _ = interview(root, "fraud", keys, section="heuristics")
+    assert saved(root)["heuristics"]["rules"] == [
+        {"condition": "amount > 5000 and new account", "action": "hold it"}
+    ]
+
+
+def test_a_new_plan_asks_for_a_valid_name_and_a_title(root: Path) -> None:
+    write_plan(root, "title: Older plan\n", slug="older")
+    keys = [
+        line("Fraud Screening"), Shown("invalid plan name 'Fraud Screening'"), CLEAR, line("fraud"),
+        ENTER, Shown("this one needs an answer"), line("Fraud"),
+        CTRL_C,
+    ]  # fmt: skip
+    error, screen = interview(root, None, keys)
+    assert "Existing plans (type one to resume it): older" in screen
+    assert isinstance(error, Interrupted)
+    assert saved(root) == {"schema_version": 1, "title": "Fraud", "status": "draft"}
+
+
+def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> None:
+    write_plan(root, FULL)
+    keys = [
+        Shown("Reopen 2. Heuristic feasibility"),
+        DOWN + DOWN + ENTER,
+        ENTER,  # the rule keeps its condition
+        ENTER,  # ... and its action
+        ENTER,  # no new rule
+        line("1"),
+        *[ENTER] * 3,
+        ENTER,
+    ]
+    closing, screen = interview(root, "fraud", keys)
+    assert isinstance(closing, str), closing
+    assert (
+        "2. Heuristic feasibility            5/5  answered · rules: rules are a baseline a model must beat"
+        in screen
+    )
+    assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
+    assert screen.count("━━ Review") == 2
+    assert "rules: rules are all we need" in screen  # the review shows the change before finishing
+    assert "1. Product goal and ML framing     17/17 answered · goal: Fraudulent orders never ship" in screen
+    assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
+
+
+# ---------------------------------------------------------------- without prompts, through the command
+
+
+def planner(*args: str, stdin: str | None = None) -> Any:
+    return CliRunner().invoke(cli, list(args), input=stdin)
+
+
+def test_no_terminal_is_a_clear_error_not_a_hang(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    result = planner("interview", "fraud")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: no terminal to ask questions on (input is not a terminal); pass answers with "
+        "`planner interview SLUG --answers FILE`, or list what is unanswered with `--no-input`\n"
+    )
+
+
+def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> None:
+    (root / "answers.yaml").write_text(
+        "title: Fraud screening\nproduct:\n  goal: Fraudulent orders never ship\n  task: classification\n"
+        "heuristics: {coverage: 60%}\n",
+        encoding="utf-8",
+    )
+    result = planner("interview", "fraud", "--answers", "answers.yaml")
+    assert result.exit_code == 0, result.output
+    assert saved(root) == {
+        "schema_version": 1,
+        "title": "Fraud screening",
+        "status": "draft",
+        "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
+        "heuristics": {"coverage": 0.6},
+    }
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 57 questions answered (3%).\n")
+    assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
+    assert "     - Who owns this plan?" in result.stdout
+
+    # A second file merges onto the first: earlier answers stay unless the file changes them.
+    (root / "more.yaml").write_text("product: {users: Checkout team}\n", encoding="utf-8")
+    assert planner("interview", "fraud", "--answers", "more.yaml").exit_code == 0
+    assert saved(root)["product"] == {
+        "goal": "Fraudulent orders never ship",
+        "users": "Checkout team",
+        "task": "classification",
+    }
+
+
+def test_answers_file_errors_point_at_the_line(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+    (root / "bad.yaml").write_text(
+        "product:\n  goal: ok\n  taks: classification\nconstraints:\n  latency:\n    p99_ms: -5\n",
+        encoding="utf-8",
+    )
+    result = planner("interview", "fraud", "--answers", "bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: bad.yaml:3: product.taks: unknown field; check the spelling (`planner schema` lists every field)\n"
+        "  bad.yaml:6: constraints.latency.p99_ms: Input should be greater than 0\n"
+    )
+    assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing half-applied
+
+    (root / "broken.yaml").write_text("product:\n  goal: [unclosed\n", encoding="utf-8")
+    result = planner("interview", "fraud", "--answers", "broken.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: broken.yaml:3:1: ")
+
+    (root / "new.yaml").write_text("product: {goal: x}\n", encoding="utf-8")
+    result = planner("interview", "brand-new", "--answers", "new.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: new.yaml: there is no plan 'brand-new' yet, so the answers need a `title:`; "
+        "add one, or create the plan first with `planner new brand-new --title ...`\n"
+    )
+    assert (
+        planner("interview", "fraud", "--answers", "missing.yaml").stderr
+        == "error: missing.yaml: no such file\n"
+    )
+
+
+def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
+    write_plan(
+        root,
+        "title: Fraud\n"
+        + FULL.split("\n", 1)[1].replace("  users: Online shoppers and the checkout team\n", ""),
+    )
+    result = planner("interview", "fraud", "--no-input")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: plan 'fraud' has 1 unanswered question:\n"
+        "  product.users: Who are the users?\n"
+        "  answer them with `planner interview fraud`, or in a YAML file for `--answers FILE`\n"
+    )
+    result = planner(
+        "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 72 of 72 questions answered (100%).\n")
+
+
+def test_bad_options_are_usage_errors(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    result = planner("interview", "fraud", "--section", "costs")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown section 'costs'; use one of product, heuristics, by_hand, impact, press_release, "
+        "constraints, done (or 1-7)\n",
+    )
+    result = planner("interview", "--no-input")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --no-input needs a plan name and no --section; run `planner interview SLUG --no-input`\n",
+    )
+    result = planner("interview", "../etc")
+    assert result.exit_code == 2 and result.stderr.startswith("error: invalid plan name '../etc'")
+
+
+def test_the_bank_is_big_enough_and_every_field_exists() -> None:
+    assert len(QUESTIONS) >= 40
+    assert len({question.field for question in QUESTIONS}) == len(QUESTIONS)
