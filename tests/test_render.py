@@ -96,7 +96,9 @@ def test_press_release_page_uses_the_headline_and_faq() -> None:
     plan.press_release.headline = "Orders ship safely"
     plan.press_release.faq = [FaqEntry(question="Cost?")]
     page = pages({"fraud": plan})["plans/fraud/press-release.md"]
-    assert page.startswith('---\ntitle: "Screen card orders for fraud before they ship · press release"\n---\n')
+    assert page.startswith(
+        '---\ntitle: "Screen card orders for fraud before they ship · press release"\n---\n'
+    )
     assert "\n# Orders ship safely\n" in page
     assert "### Cost?\n\nNo answer yet." in page
 

@@ -84,7 +84,9 @@ def test_a_plan_that_cannot_be_read_gets_an_error_page_and_a_warning(make_worksp
     assert "cannot be read" in page and "plans/broken/plan.yaml:2: status:" in page
     assert (root / "site/plans/fraud/index.html").is_file()
     strict = mkdocs(root, "build", "--strict")
-    assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
+    assert (
+        strict.returncode == 1 and "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
+    )
 
 
 def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
