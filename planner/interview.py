@@ -12,7 +12,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 import prompt_toolkit.application.application as _pt_application
 import questionary
-from prompt_toolkit.application import get_app_session
+from prompt_toolkit.application import get_app, get_app_session
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
 from pydantic import BaseModel, ValidationError, create_model
@@ -51,9 +52,18 @@ STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
 _EOF_KEYS = KeyBindings()
 
 
+_EMPTY_ENTER = KeyBindings()
+
+
 @_EOF_KEYS.add("c-d")
 def _end_of_input(event: Any) -> None:
     event.app.exit(exception=EOFError)
+
+
+@_EMPTY_ENTER.add("enter", filter=Condition(lambda: not get_app().current_buffer.text))
+def _skip_multiline(event: Any) -> None:
+    """Enter on an empty multi-line answer skips it, as everywhere else (else Enter is a new line)."""
+    event.current_buffer.validate_and_handle()
 
 
 # ---------------------------------------------------------------- the translator
@@ -157,7 +167,7 @@ def ask_value(
         return True
 
     hint = _hint(kind, info)
-    tail = "Esc then Enter to finish" if kind is Kind.long_text else ""
+    tail = "Esc then Enter to finish; Enter alone skips" if kind is Kind.long_text else ""
     tail = "; ".join(part for part in (hint, tail) if part)
     raw = _ask(
         questionary.text(
@@ -166,6 +176,7 @@ def ask_value(
             default=_shown(current, kind),
             validate=validate,
             multiline=kind is Kind.long_text,
+            key_bindings=_EMPTY_ENTER if kind is Kind.long_text else None,
             instruction=f"({tail})" if tail else None,
             style=STYLE,
         )

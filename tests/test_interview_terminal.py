@@ -1,0 +1,149 @@
+"""End to end in a real terminal (tmux): type answers, Ctrl-C, resume, finish, then read the file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    """One tmux pane on a private server, driven by send-keys and read by capture-pane."""
+
+    def __init__(self, socket: str, folder: Path) -> None:
+        self.socket, self.folder = socket, folder
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def start(self, command: str) -> None:
+        # The pane stays open after the command, showing its exit status, until the test ends.
+        shell = f"env PROMPT_TOOLKIT_NO_CPR=1 {command}; echo \"[exit $?]\"; sleep 600"
+        if self.alive():
+            self.tmux("respawn-pane", "-k", "-t", "main", "-c", str(self.folder), shell)
+        else:
+            self.tmux("new-session", "-d", "-s", "main", "-x", "110", "-y", "45", "-c", str(self.folder), shell)
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "-L", self.socket, "has-session"], capture_output=True).returncode == 0
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "main")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "main", *keys)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "main", "-l", "--", text)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def prompt(self) -> tuple[int, str]:
+        """How many prompts have been shown so far, and the latest one's line."""
+        lines = [line for line in self.screen().splitlines() if line.startswith(("? ", "  › "))]
+        return len(lines), lines[-1] if lines else ""
+
+    def next_prompt(self, seen: tuple[int, str], timeout: float = 20) -> tuple[int, str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            now = self.prompt()
+            if now[0] > seen[0]:
+                return now
+            if "[exit " in self.screen():
+                return now
+            time.sleep(0.03)
+        raise AssertionError(f"no new prompt after {seen}; the screen shows:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    planner = Path(sys.executable).with_name("planner")
+    assert planner.exists(), "the planner command is installed next to python (pip install -e .)"
+    subprocess.run([str(planner), "init", str(tmp_path / "ws")], check=True, capture_output=True)
+    term = Terminal(f"planner-test-{tmp_path.name}", tmp_path / "ws")
+    yield term
+    subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_type_interrupt_resume_and_finish_in_a_real_terminal(terminal: Terminal) -> None:
+    planner = Path(sys.executable).with_name("planner")
+    terminal.start(f"{planner} interview demo")
+    terminal.wait_for("? Title of the plan?")
+    terminal.type("Refunds in a minute")
+    terminal.keys("Enter")
+    terminal.wait_for("━━ 1/7  Product goal and ML framing")
+    terminal.wait_for("1/7 Product goal and ML framing · 14 more in this section")
+    terminal.wait_for("  › 1.")
+    terminal.type("ana")
+    terminal.keys("Enter")
+    terminal.wait_for("  › 2.")
+    terminal.keys("Enter")
+    terminal.wait_for("? What service will users get?")
+    terminal.type("Customers get refunds in a minute")
+    terminal.keys("Enter")
+    terminal.wait_for("? Who are the users?")
+    terminal.type("Shoppers who retu")  # half-typed when the meeting breaks
+    terminal.keys("C-c")
+    screen = terminal.wait_for("[exit 130]")
+    assert "Stopped. All 2 answers so far are saved in plans/demo/plan.yaml." in screen
+    assert "Resume with: planner interview demo" in screen
+    saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
+    assert saved["owners"] == ["ana"] and "users" not in saved["product"]
+
+    terminal.start(f"{planner} interview demo")
+    terminal.wait_for("Resuming 'demo': 2 of 56 answered.")
+    special = {
+        "? Who are the users?": ["Shoppers who return goods", "Enter"],
+        "? What kind of ML task is it?": ["2", "Enter"],  # regression, by its shortcut
+        "? How many real examples did the team do by hand?": ["-4", "Enter"],
+    }
+    seen = terminal.next_prompt((0, ""))
+    while "Finish, or reopen a section" not in seen[1]:
+        typed = next((keys for prompt, keys in special.items() if seen[1].startswith(prompt)), None)
+        if typed is None:
+            terminal.keys("Enter")  # an empty answer skips; a menu starts on "(skip for now)"
+        else:
+            terminal.type(typed[0])
+            terminal.keys(typed[1])
+        if typed is not None and typed[0] == "-4":  # rejected with the reason, then corrected
+            terminal.wait_for("must be greater than or equal to 0; enter a whole number ≥ 0")
+            terminal.keys("C-u")
+            terminal.type("30")
+            terminal.keys("Enter")
+        seen = terminal.next_prompt(seen)
+    screen = terminal.wait_for("7. Done criteria and after launch")
+    assert "1. Product goal and ML framing      4/15 answered · goal: Customers get refunds in a minute" in screen
+    terminal.keys("Enter")  # Finish
+    screen = terminal.wait_for("[exit 0]")
+    assert "Saved plans/demo/plan.yaml: 5 of 59 questions answered (8%)." in screen
+    assert "Still unanswered (54):" in screen
+
+    saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
+    assert saved == {
+        "schema_version": 1,
+        "title": "Refunds in a minute",
+        "owners": ["ana"],
+        "status": "draft",
+        "product": {
+            "goal": "Customers get refunds in a minute",
+            "users": "Shoppers who return goods",
+            "task": "regression",
+        },
+        "by_hand": {"examples": 30},
+    }
