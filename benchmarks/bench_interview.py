@@ -95,10 +95,14 @@ def main() -> None:
     latencies = [value for _ in range(runs) for value in interview_latencies()]
     ordered = sorted(latencies)
     print(f"interview: {len(latencies)} answers over {runs} runs")
-    print(f"  Enter to next prompt: median {_ms(statistics.median(latencies))}, "
-          f"p90 {_ms(ordered[int(len(ordered) * 0.9)])}, worst {_ms(ordered[-1])}  (target < 50 ms)")
+    print(
+        f"  Enter to next prompt: median {_ms(statistics.median(latencies))}, "
+        f"p90 {_ms(ordered[int(len(ordered) * 0.9)])}, worst {_ms(ordered[-1])}  (target < 50 ms)"
+    )
     helps = help_times()
-    print(f"planner --help: median {_ms(statistics.median(helps))}, worst {_ms(max(helps))}  (target < 150 ms)")
+    print(
+        f"planner --help: median {_ms(statistics.median(helps))}, worst {_ms(max(helps))}  (target < 150 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +83,9 @@ def closing(workspace: Workspace, slug: str, plan: Plan) -> str:
             out.append(
                 f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
             )
-            out += [f"     - {question.prompt}" for question in questions[:4]]
-            if len(questions) > 4:
-                out.append(f"     - and {len(questions) - 4} more")
+            out += [f"     - {question.prompt}" for question in questions[:3]]
+            if len(questions) > 3:
+                out.append(f"     - and {len(questions) - 3} more")
     risks = result.open_risks[:5]
     if risks:
         out += ["", "Top risks:"]
@@ -93,6 +94,8 @@ def closing(workspace: Workspace, slug: str, plan: Plan) -> str:
             out += [f"              because {risk.evidence[0]}"] if risk.evidence else []
     if result.advice:
         out += ["", "Advice:"]
-        out += [f"  * {advice.title}: {advice.reason}" for advice in result.advice]
+        for advice in result.advice:
+            out.append(f"  * {advice.title}")
+            out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
     out += ["", f"Next: `planner show {slug}` to read the whole plan."]
     return "\n".join(out) + "\n"

@@ -94,6 +94,8 @@ def _problem(exc: ValidationError, hint: str) -> str:
     kind = str(error["type"])
     if kind in ("int_parsing", "int_from_float", "float_parsing"):
         text = "not a number I can read"
+    elif hint.startswith("a share") and kind in ("less_than_equal", "greater_than_equal"):
+        text = "must be between 0% and 100%"
     elif kind in ("string_too_short", "missing"):
         text = "this one needs an answer"
     else:
@@ -348,7 +350,7 @@ def run(
         return closing(workspace, slug, plan)
     if not terminal:
         raise UsageError(
-            "no terminal to ask questions on (input is not a terminal); pass answers with "
+            "no terminal to ask questions on (input or output is redirected); pass answers with "
             "`planner interview SLUG --answers FILE`, or list what is unanswered with `--no-input`"
         )
     session: Session | None = None

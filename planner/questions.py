@@ -239,7 +239,7 @@ _BANK: dict[str, tuple[Question, ...]] = {
             "heuristics.rules",
             Kind.items,
             "Which if-then rules could solve it?",
-            "List candidate rules (condition -> action), even crude ones. Enter none if you truly have none.",
+            "List candidate rules (condition -> action), even crude ones; leave it empty if you truly have none.",
         ),
         _q(
             "heuristics.verdict",

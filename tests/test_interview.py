@@ -274,7 +274,7 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
     keys = [
         line("amount > 5000"), ENTER, Shown("this one needs an answer"), line("hold it"), ENTER,
         line("1"),  # rules suffice
-        line("150%"), Shown("must be less than or equal to 1; enter a share such as 20% or 0.2"),
+        line("150%"), Shown("must be between 0% and 100%; enter a share such as 20% or 0.2"),
         CLEAR, line("75 %"),  # coverage
         line("most"), Shown("not a number I can read; enter a share such as 20% or 0.2"), CLEAR,
         line("0.95"), ENTER,
@@ -434,7 +434,7 @@ def test_no_terminal_is_a_clear_error_not_a_hang(root: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "error: no terminal to ask questions on (input is not a terminal); pass answers with "
+        "error: no terminal to ask questions on (input or output is redirected); pass answers with "
         "`planner interview SLUG --answers FILE`, or list what is unanswered with `--no-input`\n"
     )
 

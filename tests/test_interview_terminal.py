@@ -27,11 +27,13 @@ class Terminal:
 
     def start(self, command: str) -> None:
         # The pane stays open after the command, showing its exit status, until the test ends.
-        shell = f"env PROMPT_TOOLKIT_NO_CPR=1 {command}; echo \"[exit $?]\"; sleep 600"
+        shell = f'env PROMPT_TOOLKIT_NO_CPR=1 {command}; echo "[exit $?]"; sleep 600'
         if self.alive():
             self.tmux("respawn-pane", "-k", "-t", "main", "-c", str(self.folder), shell)
         else:
-            self.tmux("new-session", "-d", "-s", "main", "-x", "110", "-y", "45", "-c", str(self.folder), shell)
+            self.tmux(
+                "new-session", "-d", "-s", "main", "-x", "110", "-y", "45", "-c", str(self.folder), shell
+            )
 
     def alive(self) -> bool:
         return subprocess.run(["tmux", "-L", self.socket, "has-session"], capture_output=True).returncode == 0
@@ -128,7 +130,10 @@ def test_type_interrupt_resume_and_finish_in_a_real_terminal(terminal: Terminal)
             terminal.keys("Enter")
         seen = terminal.next_prompt(seen)
     screen = terminal.wait_for("7. Done criteria and after launch")
-    assert "1. Product goal and ML framing      4/15 answered · goal: Customers get refunds in a minute" in screen
+    assert (
+        "1. Product goal and ML framing      4/15 answered · goal: Customers get refunds in a minute"
+        in screen
+    )
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("[exit 0]")
     assert "Saved plans/demo/plan.yaml: 5 of 59 questions answered (8%)." in screen
