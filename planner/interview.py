@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 import textwrap
-import types
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any, get_args
 
 import prompt_toolkit.application.application as _pt_application
 import questionary
@@ -16,13 +13,23 @@ from prompt_toolkit.application import get_app, get_app_session
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
-from pydantic import BaseModel, ValidationError, create_model
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel, create_model
 from questionary import Choice
 
-from planner.answers import closing, fill, require_complete
+from planner.answers import (
+    closing,
+    core_type,
+    fill,
+    hint,
+    kind_of,
+    parse,
+    require_complete,
+    review_lines,
+    section_key,
+    shown,
+)
 from planner.errors import PlannerError, UsageError
-from planner.model import Plan, field_at, is_answered
+from planner.model import Plan, field_at
 from planner.questions import (
     SECTION_KEYS,
     SECTIONS,
@@ -33,7 +40,6 @@ from planner.questions import (
     label,
     questions_in,
 )
-from planner.report import format_value
 from planner.store import Workspace, validate_slug
 
 
@@ -69,14 +75,6 @@ def _skip_multiline(event: Any) -> None:
 # ---------------------------------------------------------------- the translator
 
 
-def _base(annotation: Any) -> Any:
-    """The core type of a field: unwraps Optional, list[...] and Annotated."""
-    while get_origin(annotation) in (Union, types.UnionType, list, Annotated):
-        args = [arg for arg in get_args(annotation) if arg is not type(None)]
-        annotation = args[0]
-    return annotation
-
-
 def _say(text: str, style: str = "") -> None:
     questionary.print(text, style=style)
 
@@ -89,49 +87,6 @@ def _ask(question: questionary.Question, menu: bool = False) -> Any:
     return question.unsafe_ask(patch_stdout=False)
 
 
-def _problem(exc: ValidationError, hint: str) -> str:
-    error = exc.errors()[0]
-    kind = str(error["type"])
-    if kind in ("int_parsing", "int_from_float", "float_parsing"):
-        text = "not a number I can read"
-    elif hint.startswith("a share") and kind in ("less_than_equal", "greater_than_equal"):
-        text = "must be between 0% and 100%"
-    elif kind in ("string_too_short", "missing"):
-        text = "this one needs an answer"
-    else:
-        text = str(error["msg"]).replace("Input should be", "must be").replace("Value error, ", "")
-    return f"{text}; enter {hint}" if hint else text
-
-
-def _hint(kind: Kind, info: FieldInfo) -> str:
-    if kind is Kind.share:
-        return "a share such as 20% or 0.2"
-    if kind not in (Kind.integer, Kind.number):
-        return ""
-    bounds = [
-        f"{symbol} {getattr(meta, attr)}"
-        for meta in info.metadata
-        for attr, symbol in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"))
-        if getattr(meta, attr, None) is not None
-    ]
-    return ("a whole number" if kind is Kind.integer else "a number") + (
-        " " + " and ".join(bounds) if bounds else ""
-    )
-
-
-def _shown(value: Any, kind: Kind) -> str:
-    if not is_answered(value):
-        return ""
-    if kind is Kind.share:
-        return f"{value * 100:.6g}%"
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _as_number(raw: str) -> str:
-    text = raw.strip().replace("_", "")
-    return text.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text) else text
-
-
 def ask_value(
     holder: BaseModel, name: str, kind: Kind, message: str, *, qmark: str = "?", optional: bool = False
 ) -> Any:
@@ -142,40 +97,24 @@ def ask_value(
     info = type(holder).model_fields[name]
     current = getattr(holder, name, None)  # a draft record may lack required fields yet
     optional = optional or info.default is None or kind is Kind.multi_choice
-
-    def check(raw: Any) -> Any:
-        trial = holder.model_copy()
-        try:
-            setattr(trial, name, raw)
-        except ValidationError as exc:
-            raise ValueError(_problem(exc, _hint(kind, info))) from None
-        return getattr(trial, name)
-
     if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
-        return check(_choose(kind, _base(info.annotation), message, qmark, current, optional))
-
-    def convert(raw: str) -> Any:
-        if not raw.strip():
-            if optional:
-                return None
-            raise ValueError("this one needs an answer")
-        return check(_as_number(raw) if kind in (Kind.integer, Kind.number) else raw)
+        picked = _choose(kind, core_type(info.annotation), message, qmark, current, optional)
+        return parse(holder, name, kind, picked)
 
     def validate(raw: str) -> bool | str:
         try:
-            convert(raw)
+            parse(holder, name, kind, raw, optional=optional)
         except ValueError as exc:
             return str(exc)
         return True
 
-    hint = _hint(kind, info)
     tail = "Esc then Enter to finish; Enter alone skips" if kind is Kind.long_text else ""
-    tail = "; ".join(part for part in (hint, tail) if part)
+    tail = "; ".join(part for part in (hint(kind, info), tail) if part)
     raw = _ask(
         questionary.text(
             message,
             qmark=qmark,
-            default=_shown(current, kind),
+            default=shown(current, kind),
             validate=validate,
             multiline=kind is Kind.long_text,
             key_bindings=_EMPTY_ENTER if kind is Kind.long_text else None,
@@ -183,7 +122,7 @@ def ask_value(
             style=STYLE,
         )
     )
-    return convert(raw)
+    return parse(holder, name, kind, raw, optional=optional)
 
 
 def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optional: bool) -> Any:
@@ -217,13 +156,6 @@ def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optio
     return picked == "yes" if kind is Kind.yes_no else picked
 
 
-def _kind_of(info: FieldInfo) -> Kind:
-    base = _base(info.annotation)
-    if isinstance(base, type) and issubclass(base, Enum):
-        return Kind.choice
-    return {float: Kind.number, int: Kind.integer}.get(base, Kind.text)
-
-
 # ---------------------------------------------------------------- one question, one section
 
 
@@ -248,7 +180,7 @@ class Session:
             self.put(question.field, ask_value(holder, name, question.kind, question.prompt))
             return
         annotation: Any = type(holder).model_fields[name].annotation
-        record, existing = _base(annotation), list(getattr(holder, name))
+        record, existing = core_type(annotation), list(getattr(holder, name))
         _say(f"? {question.prompt}", "bold")
         first = (
             "an empty answer" if question.kind is Kind.list else f"an empty {next(iter(record.model_fields))}"
@@ -280,7 +212,7 @@ class Session:
             draft = record.model_construct(**{**(dict(old) if old else {}), **values})
             message = f"{record.__name__.lower()} {number} · {name.replace('_', ' ')}"
             # The first field may be left empty: that ends the list (or removes this entry).
-            value = ask_value(draft, name, _kind_of(info), message, qmark="  ›", optional=position == 0)
+            value = ask_value(draft, name, kind_of(info), message, qmark="  ›", optional=position == 0)
             if position == 0 and value is None:
                 return None
             if value is not None:
@@ -374,15 +306,6 @@ def run(
     return closing(workspace, session.slug, session.plan)
 
 
-def section_key(name: str) -> str:
-    key = name.strip().lower().replace("-", "_")
-    if key.isdigit() and 1 <= int(key) <= len(SECTIONS):
-        return SECTION_KEYS[int(key) - 1]
-    if key in SECTION_KEYS:
-        return key
-    raise UsageError(f"unknown section {name!r}; use one of {', '.join(SECTION_KEYS)} (or 1-{len(SECTIONS)})")
-
-
 def _open(workspace: Workspace, slug: str | None) -> Session:
     """Load the plan, or ask for a name and title and create it."""
     if slug is None:
@@ -412,31 +335,12 @@ def _open(workspace: Workspace, slug: str | None) -> Session:
     return Session(workspace, slug, plan)
 
 
-# The one answer the review shows per section, to spot a slip before finishing.
-_HEADLINES = {
-    "product": ("goal", "product.goal"),
-    "heuristics": ("rules", "heuristics.verdict"),
-    "by_hand": ("examples done by hand", "by_hand.examples"),
-    "impact": ("bottleneck", "impact.bottleneck"),
-    "press_release": ("headline", "press_release.headline"),
-    "constraints": ("labels", "constraints.data.labels"),
-    "done": ("weeks in the time box", "done.timebox_weeks"),
-}
-
-
 def _review(session: Session) -> None:
     """The closing review: a summary per section, and a way back into any of them."""
     while True:
-        plan = session.plan
         _say("\n━━ Review " + "━" * 40, "bold")
-        for number, sec in enumerate(SECTIONS, start=1):
-            applicable = [q for q in questions_in(sec.key) if q.applies(plan)]
-            answered = sum(q.answered(plan) for q in applicable)
-            name, path = _HEADLINES[sec.key]
-            value = field_at(plan, path)
-            shown = label(value) if isinstance(value, Enum) else format_value(value).replace("\n", " ")
-            shown = f" · {name}: {shown[:44]}{'…' if len(shown) > 44 else ''}" if is_answered(value) else ""
-            _say(f"{number}. {sec.title:<31} {answered:>2}/{len(applicable):<2} answered{shown}")
+        for text in review_lines(session.plan):
+            _say(text)
         choices = [Choice("Finish", "finish", shortcut_key="f")]
         choices += [Choice(f"Reopen {n}. {sec.title}", sec.key) for n, sec in enumerate(SECTIONS, start=1)]
         picked = _ask(

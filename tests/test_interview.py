@@ -541,3 +541,35 @@ def test_bad_options_are_usage_errors(root: Path) -> None:
 def test_the_bank_is_big_enough_and_every_field_exists() -> None:
     assert len(QUESTIONS) >= 40
     assert len({question.field for question in QUESTIONS}) == len(QUESTIONS)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "typed", "value"),
+    [
+        ("heuristics.coverage", "share", "20%", 0.2),
+        ("heuristics.coverage", "share", "0.35", 0.35),
+        ("impact.volume", "number", "12,500", 12500),
+        ("constraints.latency.p99_ms", "integer", " 200 ", 200),
+        ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
+        ("product.goal", "text", "   ", None),  # empty: left unanswered
+    ],
+)
+def test_typed_answers_become_the_values_the_file_holds(path: str, kind: str, typed: str, value: Any) -> None:
+    from planner.answers import parse
+    from planner.model import Plan, field_at
+    from planner.questions import Kind
+
+    parent, _, name = path.rpartition(".")
+    assert parse(field_at(Plan(title="t"), parent), name, Kind(kind), typed) == value
+
+
+def test_refused_answers_say_why() -> None:
+    from planner.answers import parse
+    from planner.model import Plan
+    from planner.questions import Kind
+
+    latency = Plan(title="t").constraints.latency
+    with pytest.raises(ValueError, match=r"^must be greater than 0; enter a whole number > 0$"):
+        parse(latency, "p99_ms", Kind.integer, "0")
+    with pytest.raises(ValueError, match=r"^not a number I can read; enter a whole number > 0$"):
+        parse(latency, "p99_ms", Kind.integer, "fast")
