@@ -338,6 +338,12 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
         "latency": {"serving": "batch"},
     }
 
+    keys = [line("0"), ENTER, ENTER, ENTER]  # nothing done by hand: no minutes, signals or hard cases
+    closing, screen = interview(root, "fraud", keys, section="by_hand")
+    assert isinstance(closing, str), closing
+    assert "Minutes per example?" not in screen and "Which cases were hard?" not in screen
+    assert saved(root)["by_hand"] == {"examples": 0}
+
     done = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     closing, screen = interview(root, "fraud", done, section="done")
     assert "What will you do if the time box runs out short of the target?" not in screen
