@@ -71,14 +71,14 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
     return plan
 
 
-def closing(workspace: Workspace, slug: str, plan: Plan) -> str:
+def closing(workspace: Workspace, slug: str, plan: Plan, *, saved: bool = True) -> str:
     """The closing screen: what is saved, what is still open, the top risks and the advice."""
     from planner.review import assess
 
     result = assess(plan)
     report = result.completeness
     out = [
-        f"\nSaved {workspace.shown(workspace.plan_file(slug))}: "
+        f"\n{'Saved ' if saved else ''}{workspace.shown(workspace.plan_file(slug))}: "
         f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
     ]
     if report.missing:

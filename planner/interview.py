@@ -279,7 +279,7 @@ def run(
         plan = fill(workspace, slug, answers) if answers is not None else workspace.load(slug)
         if no_input:
             require_complete(slug, plan)
-        return closing(workspace, slug, plan)
+        return closing(workspace, slug, plan, saved=answers is not None)
     if not terminal:
         raise UsageError(
             "no terminal to ask questions on (input or output is redirected); pass answers with "

@@ -579,3 +579,13 @@ def test_refused_answers_say_why() -> None:
         parse(latency, "p99_ms", Kind.integer, "0")
     with pytest.raises(ValueError, match=r"^not a number I can read; enter a whole number > 0$"):
         parse(latency, "p99_ms", Kind.integer, "fast")
+
+
+def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None:
+    write_plan(root, FULL)
+    before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+    result = planner("interview", "fraud", "--no-input")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 72 of 72 questions answered (100%).\n")
+    assert "Top risks:" in result.stdout
+    assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
