@@ -237,7 +237,9 @@ class Metric(Record):
         default=None, description="Today's value from the non-ML baseline or current system."
     )
     target: float | None = Field(default=None, description="The value that means done.")
-    direction: Direction = Field(default=Direction.higher_is_better, description="Whether higher or lower is better.")
+    direction: Direction = Field(
+        default=Direction.higher_is_better, description="Whether higher or lower is better."
+    )
 
 
 class Monitor(Record):
