@@ -14,6 +14,13 @@ from planner.errors import PlannerError
 class _Group(click.Group):
     """Maps every PlannerError to its message and exit code, in this one place."""
 
+    # `planner --help` lists commands in the order a team meets them, not alphabetically.
+    ORDER = ("init", "interview", "list", "show", "new", "risks", "rules", "check", "publish", "diff")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        order = {name: index for index, name in enumerate(self.ORDER)}
+        return sorted(self.commands, key=lambda name: (order.get(name, len(order)), name))
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
