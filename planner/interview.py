@@ -169,8 +169,19 @@ class Session:
         self.workspace.save(self.slug, self.plan)
 
     def put(self, path: str, value: Any) -> None:
+        """Save one answer into the plan as it is on disk now, so edits made meanwhile (by hand, or
+        by a second interview) are kept rather than overwritten by this session's older copy."""
+        try:
+            latest = self.workspace.load(self.slug)
+        except PlannerError as exc:
+            raise PlannerError(
+                f"{self.workspace.shown(self.workspace.plan_file(self.slug))} was changed outside this interview "
+                f"and cannot be read now, so your answer to {path} was not saved:\n{exc}\n"
+                f"Fix the file, then run `planner interview {self.slug}` to go on"
+            ) from exc
         parent, _, name = path.rpartition(".")
-        setattr(field_at(self.plan, parent) if parent else self.plan, name, value)
+        setattr(field_at(latest, parent) if parent else latest, name, value)
+        self.plan = latest
         self.save()
 
     def ask(self, question: Question) -> None:

@@ -182,7 +182,7 @@ after_launch:
 """
 
 
-def interview(root: Path, slug: str | None, keys: list[str], **options: Any) -> tuple[Any, str]:
+def interview(root: Path, slug: str | None, keys: list[Any], **options: Any) -> tuple[Any, str]:
     """Run the interview on real prompt_toolkit input; returns (closing text or error, screen text)."""
     screen = io.StringIO()
     output = Vt100_Output(screen, lambda: Size(rows=40, columns=100), term="xterm", enable_cpr=False)
@@ -200,6 +200,8 @@ def interview(root: Path, slug: str | None, keys: list[str], **options: Any) -> 
                 if step not in text():
                     missed.append(step)
                     break
+            elif callable(step):  # something that happens while the question is on screen
+                step()
             else:
                 pipe.send_text(step)
         pipe.close()  # a prompt that runs out of keys raises EOFError instead of waiting
@@ -589,3 +591,42 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     assert result.stdout.startswith("\nplans/fraud/plan.yaml: 72 of 72 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_hand_edit_made_during_the_interview_is_kept(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+
+    def teammate_edits_the_file() -> None:
+        path = root / "plans" / "fraud" / "plan.yaml"
+        path.write_text(
+            path.read_text().replace("title: Fraud", "title: Fraud at checkout"), encoding="utf-8"
+        )
+
+    keys = [Shown("How many real examples"), teammate_edits_the_file, line("12"), CTRL_C]
+    error, _ = interview(root, "fraud", keys, section="by_hand")
+    assert isinstance(error, Interrupted)
+    assert saved(root)["title"] == "Fraud at checkout"
+    assert saved(root)["by_hand"] == {"examples": 12}
+
+
+def test_a_file_broken_during_the_interview_is_never_overwritten(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    path = root / "plans" / "fraud" / "plan.yaml"
+
+    def teammate_breaks_the_file() -> None:
+        path.write_text("title: [Fraud\n", encoding="utf-8")
+
+    error, _ = interview(
+        root,
+        "fraud",
+        [Shown("How many real examples"), teammate_breaks_the_file, line("12")],
+        section="by_hand",
+    )
+    assert isinstance(error, PlannerError) and error.exit_code == 2
+    assert str(error) == (
+        "plans/fraud/plan.yaml was changed outside this interview and cannot be read now, so your answer to "
+        "by_hand.examples was not saved:\n"
+        "plans/fraud/plan.yaml:2:1: did not find expected ',' or ']'; fix the YAML syntax there\n"
+        "Fix the file, then run `planner interview fraud` to go on"
+    )
+    assert path.read_text() == "title: [Fraud\n"
