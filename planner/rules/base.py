@@ -1,0 +1,155 @@
+"""The rule registry, its tunable thresholds, and the helpers rules use to quote answers as evidence."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from planner.model import Category, Direction, Metric, ModelSize, Plan
+
+Evidence = tuple[str, ...] | None
+Check = Callable[[Plan], Evidence]
+
+# Tunable judgement calls (not any source's numbers).
+RULES_ENOUGH_COVERAGE = 0.8  # rules that handle this share...
+RULES_ENOUGH_ACCURACY = 0.95  # ...this well are a product already
+MIN_LABELED = 1000  # fewer labeled examples than this is a small set for supervised learning
+MIN_RARE_LABELED = 100  # ...and fewer examples of the rarest class than this
+MIN_TEST = 500  # a test set smaller than this cannot separate close models
+MIN_RARE_TEST = 30  # below ~30 cases a class's rate has a 95% interval wider than +-15 points
+RARE_SHARE = 0.1  # a class rarer than this makes accuracy meaningless
+MAX_TIMEBOX_WEEKS = 16  # feasibility studies run 4-16 weeks; longer is no box at all
+FAST_CADENCE_DAYS = 7.0  # retraining weekly or faster
+PERSON_WEEK_HOURS = 40.0
+PERSON_WEEK_COST = 3000.0  # loaded cost of a person-week, for plans valued in EUR/USD/GBP/CHF
+LATENCY_FLOOR_MS = {ModelSize.huge: 1000, ModelSize.large: 100}  # budgets below these are tight
+ANY_MODEL_FLOOR_MS = 10
+HOSTED_FLOOR_MS = 100  # a network round trip to a hosted service eats this budget
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One entry of the catalogue."""
+
+    id: str
+    title: str
+    category: Category
+    likelihood: int
+    impact: int
+    why: str
+    mitigation: str
+    check: Check
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+
+CATALOGUE: dict[str, RuleSpec] = {}
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def rule(id: str, category: Category, likelihood: int, impact: int) -> Callable[[Check], Check]:
+    """Register a rule; its docstring gives the title, why, and `Mitigation: ...`."""
+
+    def register(check: Check) -> Check:
+        paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(check.__doc__ or "").split("\n\n")]
+        if len(paragraphs) != 3 or not paragraphs[2].startswith("Mitigation: "):
+            raise ValueError(f"rule {id}: docstring must be 'Title.', why, 'Mitigation: ...'")
+        if not _ID.fullmatch(id) or id in CATALOGUE or not (1 <= likelihood <= 5 and 1 <= impact <= 5):
+            raise ValueError(f"rule {id}: bad or duplicate id, or score outside 1-5")
+        title, why, mitigation = paragraphs[0].rstrip("."), paragraphs[1], paragraphs[2][12:]
+        CATALOGUE[id] = RuleSpec(id, title, category, likelihood, impact, why, mitigation, check)
+        return check
+
+    return register
+
+
+# ---------------------------------------------------------------- evidence helpers
+
+_SAYS_NOTHING = {
+    "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
+    "nobody", "no one", "noone", "tbd", "tbc", "todo", "to do", "unknown", "not known", "unclear",
+    "not sure", "no idea", "idk", "don't know", "do not know", "not measured", "never measured",
+    "not yet", "later", "to be decided", "to be defined", "to be confirmed",
+}  # fmt: skip
+
+
+def norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).strip(" .!;:")
+
+
+def says_nothing(value: Any) -> bool:
+    """An answer that is given but carries no content ("none", "TBD", "unknown", "?")."""
+    return isinstance(value, str) and norm(value) in _SAYS_NOTHING
+
+
+def show(value: Any) -> str:
+    """An answer as it reads in plan.yaml: strings quoted (and shortened), numbers plain."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return f'"{value.value}"'
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(item) for item in value) + "]"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return '"' + (text if len(text) <= 70 else text[:67] + "...") + '"'
+    return str(value)
+
+
+def answer_at(plan: Plan, path: str) -> Any:
+    """The answer at a dotted path; list items as `sources[1].name`."""
+    value: Any = plan
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        value = getattr(value, name)
+        if index:
+            value = value[int(index.rstrip("]"))]
+    return value
+
+
+def quote(plan: Plan, path: str, note: str = "") -> str:
+    """`path: answer`, optionally followed by a note in parentheses."""
+    return f"{path}: {show(answer_at(plan, path))}" + (f" ({note})" if note else "")
+
+
+def answer_is(plan: Plan, path: str, *values: Any) -> Evidence:
+    answer = answer_at(plan, path)
+    hit = any(answer is value if isinstance(value, bool) else answer == value for value in values)
+    return (quote(plan, path),) if hit else None
+
+
+def empty_answers(plan: Plan, *paths: str) -> Evidence:
+    found = tuple(quote(plan, path) for path in paths if says_nothing(answer_at(plan, path)))
+    return found or None
+
+
+def done_metrics(plan: Plan) -> Iterator[tuple[str, Metric]]:
+    for index, metric in enumerate(plan.done.metrics):
+        yield f"done.metrics[{index}]", metric
+
+
+def at_least_as_good(value: float, than: float, direction: Direction) -> bool:
+    return value >= than if direction is Direction.higher_is_better else value <= than
+
+
+def items_per_month(plan: Plan) -> float | None:
+    impact = plan.impact
+    if impact.volume is None or impact.period is None:
+        return None
+    return impact.volume * impact.period.per_month
+
+
+def monthly_value(plan: Plan) -> float | None:
+    """Impact estimate: volume x periods per month x share addressed x value per item."""
+    items, impact = items_per_month(plan), plan.impact
+    if items is None or impact.share_addressed is None or impact.value_per_item is None:
+        return None
+    return items * impact.share_addressed * impact.value_per_item
