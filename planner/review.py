@@ -24,6 +24,25 @@ from planner.model import Category, Plan, Verdict
 from planner.questions import Completeness, completeness
 from planner.rules import CATALOGUE
 
+__all__ = [
+    "HIGH",
+    "MEDIUM",
+    "Advice",
+    "Assessment",
+    "Figures",
+    "Level",
+    "Risk",
+    "advise",
+    "assess",
+    "figures",
+    "gate",
+    "level_of",
+    "problems",
+    "register",
+    "to_data",
+    "unanswered_text",
+]
+
 HIGH = 15
 MEDIUM = 8
 Level = Literal["high", "medium", "low"]
