@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from planner.model import Direction, Plan
 from planner.questions import BY_FIELD, SECTIONS, Kind
-from planner.report import format_value
+from planner.report import format_value, md_inert
 from planner.review import Risk, assess
 
 Action = Literal["changed", "added", "removed"]
@@ -284,14 +284,10 @@ def _cleared(risk: Risk) -> RiskChange:
 
 # ---------------------------------------------------------------- renderers
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
 
-
-def md_escape(text: str) -> str:
-    """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"\s*\n\s*", " ↵ ", text)
+def _md_text(text: str) -> str:
+    """User text as inert Markdown where line breaks show as ↵ and the spacing between words is kept."""
+    return re.sub(r"\s*\n\s*", " ↵ ", md_inert(text))
 
 
 def _md_words(words: tuple[Word, ...]) -> str:
@@ -299,29 +295,29 @@ def _md_words(words: tuple[Word, ...]) -> str:
     for index, (op, text) in enumerate(words):
         core = text.strip()
         if op == "=" or not core:
-            out.append(md_escape(text) if text.strip() else " ")
+            out.append(_md_text(text) if text.strip() else " ")
             continue
         mark = "~~" if op == "-" else "**"
         lead = " " if text[:1].isspace() or (index and words[index - 1][0] == "-") else ""
         trail = " " if text[-1:].isspace() else ""
-        out.append(f"{lead}{mark}{md_escape(core)}{mark}{trail}")
+        out.append(f"{lead}{mark}{_md_text(core)}{mark}{trail}")
     return "".join(out).strip()
 
 
 def _md_change(change: Change) -> str:
     name = f"**{change.field}**"
     if change.item is not None:
-        name += f" «{md_escape(change.item)}»"
+        name += f" «{_md_text(change.item)}»"
     if change.attribute is not None:
         name += f" {change.attribute.replace('_', ' ')}"
     note = f" ({change.note})" if change.note else ""
     if change.words:
         return f"- {name}: {_md_words(change.words)}{note}"
     if change.action == "added":
-        return f"- {name}: added {md_escape(change.new or '')}{note}"
+        return f"- {name}: added {_md_text(change.new or '')}{note}"
     if change.action == "removed":
-        return f"- {name}: removed ~~{md_escape(change.old or '')}~~{note}"
-    return f"- {name}: ~~{md_escape(change.old or '')}~~ → {md_escape(change.new or '')}{note}"
+        return f"- {name}: removed ~~{_md_text(change.old or '')}~~{note}"
+    return f"- {name}: ~~{_md_text(change.old or '')}~~ → {_md_text(change.new or '')}{note}"
 
 
 def _score(score: int | None, level: str | None) -> str:
@@ -330,7 +326,7 @@ def _score(score: int | None, level: str | None) -> str:
 
 def to_markdown(diff: PlanDiff, heading: str = "###") -> str:
     """Markdown ready to post on a pull request; every user-written value is escaped."""
-    title = f"{heading} Plan `{diff.slug}`: {md_escape(diff.old_label)} → {md_escape(diff.new_label)}"
+    title = f"{heading} Plan `{diff.slug}`: {_md_text(diff.old_label)} → {_md_text(diff.new_label)}"
     lines = [title, "", f"_{diff.summary()}_" if not diff.empty else "No changes.", ""]
     for section_title, changes in diff.sections():
         lines += [f"{heading}# {section_title}", "", *(_md_change(change) for change in changes), ""]
@@ -338,7 +334,7 @@ def to_markdown(diff: PlanDiff, heading: str = "###") -> str:
         lines += [f"{heading}# Risk register", "", "| Change | Risk | Before | After |", "|---|---|---|---|"]
         for risk in diff.risks:
             change = {"raised": "raised", "cleared": "cleared", "rescored": "re-scored"}[risk.action]
-            who = f"{md_escape(risk.title)} ({md_escape(risk.id)})"
+            who = f"{_md_text(risk.title)} ({_md_text(risk.id)})"
             before, after = _score(risk.old_score, risk.old_level), _score(risk.new_score, risk.new_level)
             lines.append(f"| {change} | {who} | {before} | {after} |")
         lines.append("")

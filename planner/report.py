@@ -92,10 +92,15 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def md_escape(text: str) -> str:
-    """User text as inert Markdown for a PR comment: no HTML, links, emphasis, tables or mentions."""
-    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def md_inert(text: str) -> str:
+    """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive; spacing is kept."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_escape(text: str) -> str:
+    """User text as inert Markdown on one line, for a PR comment's risk table."""
+    return md_inert(one_line(text))
 
 
 def _summary(assessment: Assessment) -> str:
