@@ -20,12 +20,17 @@ EXCLUSIVE = {
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
 PURE = {"model", "questions", "review", "rules", "diff", "errors", "report"}
+PURE |= {"advice", "bank", "siteview", "timeline"}
+PURE |= {f"rules.{area}" for area in ("base", "feasibility", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
-    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "questions"},
-    "questions": {"store", "interview", "review", "render", "plugin", "cli", "history"},
+    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "questions"}
+    | {"bank", "advice"},
+    "questions": {"store", "interview", "review", "render", "plugin", "cli", "history", "advice"},
+    "bank": {"store", "interview", "review", "render", "plugin", "cli", "history", "advice", "questions"},
     "store": {"interview", "review", "render", "plugin", "cli", "history", "diff"},
     "review": {"store", "interview", "render", "plugin", "cli", "history"},
+    "advice": {"store", "interview", "render", "plugin", "cli", "history"},
     "diff": {"store", "interview", "render", "plugin", "cli", "history"},
     "render": {"interview", "plugin", "cli"},
     "interview": {"render", "plugin", "cli"},
@@ -33,7 +38,13 @@ NEVER_IMPORTS = {
 
 
 def modules() -> dict[str, ast.Module]:
-    return {path.stem: ast.parse(path.read_text(), str(path)) for path in sorted(PACKAGE.glob("*.py"))}
+    """Every module by dotted name under planner: `review`, `rules` (the package), `rules.data`..."""
+    paths = sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("rules/*.py"))
+    names = [".".join(path.relative_to(PACKAGE).with_suffix("").parts) for path in paths]
+    return {
+        name.removesuffix(".__init__"): ast.parse(path.read_text(), str(path))
+        for name, path in zip(names, paths, strict=True)
+    }
 
 
 def imported(tree: ast.Module) -> set[str]:
