@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from planner.errors import PlannerError, UsageError
 from planner.model import Plan, Version
 from planner.report import format_value
 from planner.siteview import NAV_CHUNK, PlanView, error_view, nav_groups, plan_view
-from planner.timeline import Timeline
+from planner.timeline import Links, Timeline
 
 # The pages every plan gets: (file under plans/SLUG/, template, nav label or None for the page's own
 # title). Later pages (versions, changes) join here and the nav follows.
@@ -38,6 +38,7 @@ _ENTITIES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_PAGE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
 
 
 def escape_text(text: str) -> str:
@@ -128,7 +129,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         text=render_text, inline=render_inline, value=format_value, number=_number, cell=render_cell
     )
-    env.filters.update(slug=_slug, lines=lambda text: Markup(escape_text(str(text))))
+    env.filters.update(slug=_slug, page=_page, lines=lambda text: Markup(escape_text(str(text))))
     return env
 
 
@@ -147,6 +148,13 @@ def _slug(value: str) -> Markup:
     """A plan or risk id used inside a URL: validated, so it needs (and gets) no escaping."""
     if not _ID.fullmatch(value):
         raise ValueError(f"not a valid id for a URL: {value!r}")
+    return Markup(value)
+
+
+def _page(value: str) -> Markup:
+    """A sibling page (`v1-risks.md`) used as a link: validated like a slug."""
+    if not _PAGE.fullmatch(value):
+        raise ValueError(f"not a valid page for a link: {value!r}")
     return Markup(value)
 
 
@@ -179,27 +187,31 @@ class Renderer:
     def plan_pages(self, view: PlanView, **extra: Any) -> dict[str, str]:
         """Every page of one plan, keyed by path under the docs folder."""
         base = f"plans/{view.slug}/"
+        extra.setdefault("links", Links())
         return {
             base + name: self.render(template, view=view, plan=view.plan, **extra)
             for name, template, _ in _pages_of(view)
         }
 
-    def history_pages(self, draft: PlanView, versions: Sequence[Version]) -> dict[str, str]:
+    def history_pages(self, draft: PlanView, latest: PlanView, timeline: Timeline) -> dict[str, str]:
         """The latest version as the plan's pages, then the draft, every version and what changed."""
         base = f"plans/{draft.slug}/"
-        timeline = Timeline(draft.slug, tuple(versions), draft.plan)
-        latest = plan_view(draft.slug, timeline.latest.plan)
         out = self.plan_pages(latest, timeline=timeline)
         out[base + "versions.md"] = self.render("versions.md.j2", plan=latest.plan, timeline=timeline)
-        template = "plan.md.j2" if draft.error is None else "error.md.j2"
-        out[base + "draft.md"] = self.render(
-            template, view=draft, plan=draft.plan, timeline=timeline.seen_from("draft")
-        )
-        for version in versions:
-            shown, name = timeline.seen_from(f"v{version.number}"), f"v{version.number}"
-            view = plan_view(draft.slug, version.plan)
-            out[f"{base}{name}.md"] = self.render("plan.md.j2", view=view, plan=version.plan, timeline=shown)
-            if version is not versions[0]:
+        if draft.error is not None:
+            out[base + "draft.md"] = self.render("error.md.j2", view=draft, plan=None)
+        elif timeline.draft_differs:
+            out.update(self._older_pages(draft, latest, timeline.seen_from("draft")))
+        else:
+            out[base + "draft.md"] = self._page(latest, timeline.seen_from("draft"))
+        for version in timeline.versions:
+            name = f"v{version.number}"
+            if version is timeline.latest:
+                out[f"{base}{name}.md"] = self._page(latest, timeline.seen_from(name))
+            else:
+                view = plan_view(draft.slug, version.plan)
+                out.update(self._older_pages(view, latest, timeline.seen_from(name)))
+            if version is not timeline.versions[0]:
                 heading = f"What changed in {name}: {version.message}"
                 changes = timeline.changes(version.number)
                 out[f"{base}{name}-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
@@ -209,26 +221,81 @@ class Renderer:
             out[base + "draft-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
         return out
 
+    def _page(self, view: PlanView, timeline: Timeline, links: Links | None = None) -> str:
+        return self.render("plan.md.j2", view=view, plan=view.plan, timeline=timeline, links=links or Links())
+
+    def _older_pages(self, view: PlanView, latest: PlanView, timeline: Timeline) -> dict[str, str]:
+        """An older version's (or the draft's) plan page, plus its own press release and risk register
+        where they differ from the latest's (where they are the same, it links to the latest's)."""
+        assert view.plan is not None and latest.plan is not None
+        name, base, old, new = timeline.shown, f"plans/{view.slug}/", view.plan, latest.plan
+        own_press = (old.title, old.press_release) != (new.title, new.press_release)
+        own_risks = (old.title, view.risks) != (new.title, latest.risks)
+        links = Links.of(name, own_press, own_risks, f"v{timeline.latest.number}")
+        out = {f"{base}{name}.md": self._page(view, timeline, links)}
+        context = {"view": view, "plan": old, "timeline": timeline, "links": links}
+        if own_press:
+            out[base + links.press] = self.render("press-release.md.j2", **context)
+        if own_risks:
+            out[base + links.risks] = self.render("risks.md.j2", **context)
+        return out
+
     def pages(
         self,
         plans: Mapping[str, Plan | PlannerError],
         versions: Mapping[str, Sequence[Version]] | None = None,
     ) -> dict[str, str]:
-        views = views_of(plans)
-        out = {DASHBOARD: self.render("dashboard.md.j2", views=views, groups=nav_groups(views))}
-        for view in views:
-            published = (versions or {}).get(view.slug)
-            out.update(self.history_pages(view, published) if published else self.plan_pages(view))
+        drafts = views_of(plans)
+        timelines = timelines_of(drafts, versions)
+        shown = {view.slug: latest_view(view, timelines.get(view.slug)) for view in drafts}
+        views = _sorted(shown.values())
+        groups = nav_groups(views)
+        broken = {view.slug for view in drafts if view.error is not None}
+        out = {
+            DASHBOARD: self.render(
+                "dashboard.md.j2", views=views, groups=groups, timelines=timelines, broken=broken
+            )
+        }
+        for draft in drafts:
+            timeline = timelines.get(draft.slug)
+            if timeline is None:
+                out.update(self.plan_pages(draft))
+            else:
+                out.update(self.history_pages(draft, shown[draft.slug], timeline))
         return out
+
+
+def timelines_of(
+    views: Sequence[PlanView], versions: Mapping[str, Sequence[Version]] | None
+) -> dict[str, Timeline]:
+    """A timeline for every plan with published versions."""
+    published = versions or {}
+    return {
+        view.slug: Timeline(view.slug, tuple(published[view.slug]), view.plan)
+        for view in views
+        if published.get(view.slug)
+    }
+
+
+def latest_view(draft: PlanView, timeline: Timeline | None) -> PlanView:
+    """What the site shows first for a plan: its latest version when it has one, else the draft."""
+    if timeline is None:
+        return draft
+    if draft.error is None and not timeline.draft_differs:
+        return draft  # the same plan: no need to assess it twice
+    return plan_view(draft.slug, timeline.latest.plan)
+
+
+def _sorted(views: Iterable[PlanView]) -> list[PlanView]:
+    return sorted(views, key=lambda view: (view.title.casefold(), view.slug))
 
 
 def views_of(plans: Mapping[str, Plan | PlannerError]) -> list[PlanView]:
     """One view per plan (or per plan that failed to load), sorted by title."""
-    views = [
+    return _sorted(
         error_view(slug, str(plan)) if isinstance(plan, PlannerError) else plan_view(slug, plan)
         for slug, plan in plans.items()
-    ]
-    return sorted(views, key=lambda view: (view.title.casefold(), view.slug))
+    )
 
 
 def pages(
@@ -245,9 +312,11 @@ def nav(
     title: str = "Plans",
     versions: Mapping[str, Sequence[Version]] | None = None,
 ) -> dict[str, Any]:
-    """The navigation entry for the plans (mkdocs' nav shape): dashboard, then status groups."""
-    views = views_of(plans)
-    history = {slug for slug, published in (versions or {}).items() if published}
+    """The navigation entry for the plans (mkdocs' nav shape): dashboard, then status groups.
+
+    A plan with published versions is placed by its latest version, as its pages show that."""
+    history = {slug: published[-1].plan for slug, published in (versions or {}).items() if published}
+    views = views_of({slug: history.get(slug, plan) for slug, plan in plans.items()})
     entries: list[Any] = [DASHBOARD]
     for label, members in nav_groups(views, chunk=NAV_CHUNK):
         entries.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
@@ -70,7 +71,7 @@ class PlanView:
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # room for later pages (versions, changes)
 
-    @property
+    @cached_property
     def risks(self) -> tuple[Risk, ...]:
         if self.assessment is None:
             return ()
@@ -79,6 +80,15 @@ class PlanView:
     @property
     def top_risk(self) -> Risk | None:
         return self.risks[0] if self.risks else None
+
+    @property
+    def top_open_risk(self) -> Risk | None:
+        """The highest risk nobody has decided on yet: what the team still has to act on."""
+        return next((risk for risk in self.risks if not risk.decided), None)
+
+    @property
+    def top_decided_risk(self) -> Risk | None:
+        return next((risk for risk in self.risks if risk.decided), None)
 
     @property
     def open_risks(self) -> int:

@@ -3,9 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from planner import diff
 from planner.model import Plan, Version
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where a plan page's sibling links go: its own version's pages, or the latest's when identical."""
+
+    plan: str = "index.md"
+    press: str = "press-release.md"
+    risks: str = "risks.md"
+    latest: str | None = None  # `vN` of the latest version, on pages of an older version or the draft
+
+    @classmethod
+    def of(cls, name: str, own_press: bool, own_risks: bool, latest: str) -> Links:
+        """Links of page `name` (`v1`, `draft`); `own_*` says whether it has its own sub-page."""
+        return cls(
+            plan=f"{name}.md",
+            press=f"{name}-press-release.md" if own_press else "press-release.md",
+            risks=f"{name}-risks.md" if own_risks else "risks.md",
+            latest=latest,
+        )
+
+    @property
+    def press_shared(self) -> bool:
+        """An older page whose press release is the latest's (same text, so one page serves both)."""
+        return self.latest is not None and self.press == "press-release.md"
+
+    @property
+    def risks_shared(self) -> bool:
+        return self.latest is not None and self.risks == "risks.md"
 
 
 @dataclass(frozen=True)
@@ -34,7 +64,7 @@ class Timeline:
     def is_latest(self) -> bool:
         return self.version is self.latest
 
-    @property
+    @cached_property
     def draft_differs(self) -> bool:
         """Whether the draft holds changes not published yet."""
         if self.draft is None:
