@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from planner.model import Plan
+from planner import history
+from planner.model import Plan, Version
 from planner.store import Workspace, plan_from_text
 from tests.site_fixtures import LITERALS, SOUND_PLAN, TITLE_BREAK, hostile_plan, mkdocs, workspace_files
 
@@ -193,6 +194,68 @@ def test_search_finds_a_plan_by_a_word_of_its_goal(examples: Site, page: tuple[A
     results.first.wait_for(timeout=10_000)
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     assert any(f"plans/{slug}/" in href for href in hrefs), (word, hrefs)
+    _stayed_home(watch, examples)
+
+
+def _histories() -> dict[str, list[Version]]:
+    workspace = Workspace(REPO)
+    return {slug: history.load_versions(workspace, slug) for slug in workspace.slugs()}
+
+
+def test_dashboard_shows_each_plans_latest_version_also_on_a_phone(
+    examples: Site, page: tuple[Any, Watch]
+) -> None:
+    tab, watch = page
+    tab.goto(examples.url + "plans/")
+    table = tab.locator("article table").first
+    assert table.locator("thead th").nth(2).inner_text() == "Version"
+    histories = _histories()
+    assert any(histories.values()) and not all(histories.values())  # the examples show both cases
+    for slug, plan in examples.plans.items():
+        row = table.locator("tbody tr").filter(has=tab.get_by_role("link", name=plan.title, exact=True))
+        cell = row.locator("td").nth(2).inner_text()
+        published = histories[slug]
+        if not published:
+            assert cell == "unpublished"
+            continue
+        latest = published[-1]
+        assert cell.startswith(f"v{latest.number} · {latest.published_at:%Y-%m-%d}"), cell
+        differs = plan.model_dump(mode="json") != latest.plan.model_dump(mode="json")
+        assert (f"draft differs from v{latest.number}" in cell) == differs, cell
+    tab.set_viewport_size({"width": 390, "height": 844})
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    assert table.locator("thead").is_hidden()  # each plan is a card with labelled lines
+    label = table.locator("tbody tr td").nth(4).evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Highest open risk: "'
+    _shot(tab, "dashboard-phone")
+    _stayed_home(watch, examples)
+
+
+def test_an_older_version_has_its_banner_and_its_own_links(examples: Site, page: tuple[Any, Watch]) -> None:
+    tab, watch = page
+    slug, published = next((slug, found) for slug, found in _histories().items() if len(found) >= 2)
+    older, latest = published[-2], published[-1]
+    base = f"{examples.url}plans/{slug}/"
+    tab.goto(base + "versions/")
+    tab.locator("article table").get_by_role("link", name=f"v{older.number}", exact=True).click()
+    tab.wait_for_url(f"{base}v{older.number}/")
+    banner = tab.locator("article .admonition.danger")
+    assert banner.locator(".admonition-title").inner_text() == "Older version"
+    assert f"You are reading v{older.number}" in banner.inner_text()
+    _shot(tab, "older-version")
+    tab.locator("article").get_by_role("link", name="Risk register", exact=True).click()
+    tab.wait_for_load_state()
+    assert _h1(tab).startswith("Risk register: ")
+    if tab.url == f"{base}v{older.number}-risks/":  # its own register: it says which version it is
+        assert f"the risk register of v{older.number}" in tab.locator("article .admonition").inner_text()
+    else:  # the same register as the latest's, and the link said so
+        assert tab.url == f"{base}risks/"
+    tab.goto(base + "versions/")
+    tab.locator("article table").get_by_role("link", name="what changed").first.click()
+    tab.wait_for_url(f"{base}v{latest.number}-changes/")
+    assert _h1(tab) == f"What changed in v{latest.number}: {latest.message}"
+    assert tab.locator(".planner-changes li").count() >= 1
+    _shot(tab, "what-changed")
     _stayed_home(watch, examples)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,67 @@ def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path
         assert page.locator(".admonition.danger .admonition-title").inner_text() == "Older version"
         browser.close()
     assert dialogs == []
+
+
+def _dashboard_row(pages: dict[str, str]) -> str:
+    return next(line for line in pages["plans/index.md"].splitlines() if "(fraud/index.md)" in line)
+
+
+def test_the_dashboard_shows_the_latest_version_and_whether_the_draft_moved_on(workspace: Path) -> None:
+    row = _dashboard_row(site_pages(workspace))
+    assert re.search(
+        r'\| \[v2\]\(fraud/versions\.md\) · <span class="planner-date">\d{4}&#45;\d\d&#45;\d\d</span> \|', row
+    )
+    assert "draft differs" not in row
+    edit(workspace, "timebox_weeks: 9", "timebox_weeks: 12")
+    row = _dashboard_row(site_pages(workspace))
+    assert "[draft differs from v2](fraud/draft-changes.md)" in row
+    assert "· 9 weeks |" in row  # like the plan's own page, the row shows the latest version, not the draft
+
+
+def test_an_unpublished_plan_says_so_on_the_dashboard(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace({P + "plan.yaml": PLAN})
+    assert '| <span class="planner-note">unpublished</span> |' in _dashboard_row(site_pages(root))
+
+
+def test_older_versions_link_to_their_own_risk_register_when_it_differs(workspace: Path) -> None:
+    edit(workspace, "likelihood: 2", "likelihood: 4")  # the vendor risk is re-scored in v3
+    assert (
+        run("publish", "fraud", "-m", "vendor is likelier to raise prices", "--author", "Cy <c@x.org>")[0]
+        == 0
+    )
+    pages = site_pages(workspace)
+    v1 = pages[P + "v1.md"]
+    assert "[Risk register](v1-risks.md) (1 risk, 0 open)" in v1
+    assert "[The scoring vendor raises prices](v1-risks.md#risk-vendor-lock)" in v1
+    assert (
+        "[Press release](press-release.md) (unchanged in v3)" in v1 and P + "v1-press-release.md" not in pages
+    )
+    register = pages[P + "v1-risks.md"]
+    assert register.startswith('---\ntitle: "Screen card orders for fraud · risk register · v1"\n---\n')
+    assert "You are reading the risk register of v1, an older version" in register
+    assert "[v1](v1.md) · [The risk register of v3 (latest)](risks.md)" in register
+    assert "likelihood 2 × impact 3" in register and "likelihood 4 × impact 3" in pages[P + "risks.md"]
+    assert "[Risk register](risks.md) (1 risk, 0 open)" in pages[P + "v3.md"]  # the latest has no copies
+    assert P + "v3-risks.md" not in pages
+
+
+def test_a_draft_with_a_new_press_release_gets_its_own(workspace: Path) -> None:
+    edit(workspace, "risks:\n", "press_release:\n  headline: Fraud stops at the door\nrisks:\n")
+    pages = site_pages(workspace)
+    draft = pages[P + "draft.md"]
+    assert "[Press release](draft-press-release.md) · [Risk register](risks.md)" in draft
+    assert "unchanged in v2)" in draft  # the register is the latest's
+    press = pages[P + "draft-press-release.md"]
+    assert press.splitlines()[3] == "# Fraud stops at the door"
+    assert '<p class="admonition-title">Unpublished draft</p>' in press
+    assert "[The draft](draft.md) · [The press release of v2 (latest)](press-release.md)" in press
+    assert "Fraud stops at the door" not in pages[P + "press-release.md"]
+
+
+def test_the_nav_places_a_plan_by_its_latest_version(workspace: Path) -> None:
+    edit(workspace, "status: in_review", "status: approved")  # not published yet
+    ws = Workspace(workspace)
+    nav = render.nav(dict(ws.load_all()), versions={"fraud": history.load_versions(ws, "fraud")})
+    assert "'In review'" in str(nav) and "'Approved'" not in str(nav)
+    assert 'data-status="in&#95;review"' in _dashboard_row(site_pages(workspace))

@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from planner.errors import InvalidPlan, UsageError
-from planner.model import FaqEntry, Plan
+from planner.model import FaqEntry, HandRisk, Plan, Verdict
 from planner.render import escape_inline, link_allowed, nav, pages, render_text
 from planner.review import assess
 from planner.store import plan_from_text
@@ -59,6 +59,33 @@ def test_dashboard_shows_every_plan_with_status_completeness_risk_and_done() -> 
     assert re.search(r"\| \d+% \|", row) is None  # completeness shown as a meter, not a bare cell
     assert 'data-filter="approved"' in dashboard and 'data-filter="invalid"' in dashboard
     assert "[broken](broken/index.md)" in dashboard
+
+
+def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None:
+    plan = sound()
+    plan.risks.append(
+        HandRisk(id="label-leak", title="Chargebacks arrive late", category="data", likelihood=4, impact=4)
+    )
+    row = next(
+        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
+    )
+    assert ">high 16</span> [Chargebacks arrive late](fraud/risks.md#risk-label-leak)" in row
+    assert '<span class="planner-note">2 open</span>' in row
+    plan.risks[-1].verdict, plan.risks[-1].by = Verdict.accepted, "Ann"
+    row = next(
+        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
+    )
+    # The vendor risk (medium 8) is now the highest open one; the decided high one is shown as decided.
+    assert ">medium 8</span> [The card vendor&#39;s API goes down" in row
+    assert "1 open · 1 decided" in row and "high 16" not in row
+    plan.risks[0].verdict = Verdict.mitigated
+    row = next(
+        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
+    )
+    assert '| none open<br><span class="planner-note">highest decided: <span' in row
+    assert (
+        ">high 16</span> [Chargebacks arrive late](fraud/risks.md#risk-label-leak) (accepted)</span> |" in row
+    )
 
 
 def test_plan_page_reads_as_sections_with_prompts_figures_and_risks() -> None:
