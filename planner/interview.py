@@ -164,15 +164,25 @@ class Session:
 
     def __init__(self, workspace: Workspace, slug: str, plan: Plan) -> None:
         self.workspace, self.slug, self.plan = workspace, slug, plan
+        self.stamp = self._stamp()
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """What the file looked like when this session last read or wrote it."""
+        try:
+            info = self.workspace.plan_file(self.slug).stat()
+        except OSError:
+            return None
+        return info.st_ino, info.st_size, info.st_mtime_ns
 
     def save(self) -> None:
         self.workspace.save(self.slug, self.plan)
+        self.stamp = self._stamp()
 
     def put(self, path: str, value: Any) -> None:
         """Save one answer into the plan as it is on disk now, so edits made meanwhile (by hand, or
         by a second interview) are kept rather than overwritten by this session's older copy."""
         try:
-            latest = self.workspace.load(self.slug)
+            latest = self.plan if self._stamp() == self.stamp else self.workspace.load(self.slug)
         except PlannerError as exc:
             raise PlannerError(
                 f"{self.workspace.shown(self.workspace.plan_file(self.slug))} was changed outside this interview "
