@@ -42,6 +42,13 @@ _SECTION_OF |= {"after_launch": "done", "risks": "risks", "decisions": "decision
 _DECISION_FIELDS = ("verdict", "note", "by")
 LONG = 80
 CONTEXT = 8
+# In a terminal, control characters move the cursor, rewrite lines or retitle the window, and bidi
+# overrides reorder what follows: in the text diff they are shown as a space (or dropped).
+_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
+# still links: a zero-width space after the mark stops both.
+_GITHUB_REFS = re.compile(r"(\\[@#])")
 
 
 @dataclass(frozen=True)
@@ -287,7 +294,8 @@ def _cleared(risk: Risk) -> RiskChange:
 
 def _md_text(text: str) -> str:
     """User text as inert Markdown where line breaks show as ↵ and the spacing between words is kept."""
-    return re.sub(r"\s*\n\s*", " ↵ ", md_inert(text))
+    inert = _GITHUB_REFS.sub("\\1\u200b", md_inert(_BIDI.sub("", text)))
+    return re.sub(r"\s*\n\s*", " ↵ ", _TERMINAL.sub(" ", inert))
 
 
 def _md_words(words: tuple[Word, ...]) -> str:
@@ -366,7 +374,7 @@ def to_text(diff: PlanDiff) -> str:
             before, after = _score(risk.old_score, risk.old_level), _score(risk.new_score, risk.new_level)
             scores = f"{before} -> {after}" if before and after else before or after
             lines.append(f"  {risk.action:<8} {risk.id}: {risk.title}  [{scores}]")
-    return "\n".join(lines) + "\n"
+    return _BIDI.sub("", _TERMINAL.sub(" ", "\n".join(lines))) + "\n"
 
 
 def to_json(diff: PlanDiff) -> str:

@@ -202,7 +202,21 @@ def test_user_text_cannot_inject_markup_into_the_markdown() -> None:
     row = next(line for line in markdown.splitlines() if line.startswith("| re-scored"))
     assert row == "| re-scored | Vendor \\| lock &lt;b&gt;x&lt;/b&gt; (vendor-lock) | 6 (low) | 10 (medium) |"
     assert html.count("<td>") == 4  # the pipe in the title did not add a column
-    assert " @org" not in markdown and " \\@org/team" in markdown  # escaped, like every special character
+    assert " @org" not in markdown and " \\@\u200borg/team" in markdown  # escaped like every special
+    # GitHub mentions and links issues after Markdown, so `\@org` still pings and `\#12` still links:
+    # a zero-width space after the mark is what stops them.
+    assert not re.search(r"@\w", html) and not re.search(r"#\d", html)
+
+
+def test_hostile_text_cannot_drive_the_terminal_in_the_text_diff() -> None:
+    old, new = base_plan(), base_plan()
+    new.product.users = "ok\x1b]0;pwned\x07\x1b[2J\r\rforged line\x1b[8m hidden \u202egnp.exe\u202c"
+    new.risks[0].title = "Vendor\x1b[31m lock\u2066"
+    new.risks[0].impact = 5
+    text = diff.to_text(changed(old, new))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text), repr(text)
+    assert "by card. -> ok ]0;pwned [2J forged line [8m hidden gnp.exe\n" in text  # shown, not obeyed
+    assert "rescored vendor-lock: Vendor [31m lock  [6 (low) -> 10 (medium)]" in text
 
 
 def test_json_output_is_complete(make_workspace: MakeWorkspace) -> None:
