@@ -167,7 +167,8 @@ def _template_error(name: str, exc: Exception) -> PlannerError:
             break
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
         where = f"{exc.filename}:{exc.lineno}"
-    return UsageError(f"{where}: template error: {exc}; fix the template (or delete the override)")
+    problem = f"no template named '{exc.name}'" if isinstance(exc, jinja2.TemplateNotFound) else exc
+    return UsageError(f"{where}: template error: {problem}; fix the template (or delete the override)")
 
 
 class Renderer:
@@ -179,8 +180,6 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         try:
             return self.env.get_template(name).render(**context)
-        except jinja2.TemplateNotFound:
-            raise
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
             raise _template_error(name, exc) from exc
 

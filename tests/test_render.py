@@ -225,6 +225,17 @@ def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> No
     assert "titel" in message and message.endswith("fix the template (or delete the override)")
 
 
+@pytest.mark.parametrize("tag", ["include 'nope.j2'", "extends 'nope.j2'", "import 'nope.j2' as x"])
+def test_an_override_using_a_missing_template_fails_with_its_file_and_line(tmp_path: Path, tag: str) -> None:
+    (tmp_path / "plan.md.j2").write_text(f"# {{{{ plan.title }}}}\n{{% {tag} %}}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        pages({"fraud": sound()}, templates_dir=tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path / 'plan.md.j2'}:2: template error:"), message
+    assert "no template named 'nope.j2'" in message
+    assert message.endswith("fix the template (or delete the override)")
+
+
 def test_titles_escape_the_title_tag_break() -> None:
     page = pages({"evil": hostile_plan()})["plans/evil/index.md"]
     first = page.splitlines()[0]
