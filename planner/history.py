@@ -83,20 +83,31 @@ def load_versions(workspace: Workspace, slug: str) -> list[Version]:
 
 def versions_in(folder: Path) -> list[Version]:
     """The versions in one plan's versions/ folder that load and are not renumbered, oldest first."""
+    return read_versions(folder)[0]
+
+
+def read_versions(folder: Path, root: Path | None = None) -> tuple[list[Version], list[str]]:
+    """The versions that load and are not renumbered (oldest first), and why each other one does not.
+
+    Files are named relative to `root` when given (else by their own name)."""
     if not folder.is_dir():
-        return []
-    loaded = []
-    for entry in folder.iterdir():
+        return [], []
+    loaded, problems = [], []
+    for entry in sorted(folder.iterdir()):
         match = VERSION_FILE.fullmatch(entry.name)
         if not match:
             continue
+        shown = entry.relative_to(root).as_posix() if root and entry.is_relative_to(root) else entry.name
         try:
-            version = _read_version(entry, entry.name)[0]
-        except PlannerError:
+            version = _read_version(entry, shown)[0]
+        except PlannerError as exc:
+            problems.append(f"{shown} cannot be read:\n{exc}")
             continue
         if version.number == int(match.group(1)):
             loaded.append(version)
-    return sorted(loaded, key=lambda version: version.number)
+        else:
+            problems.append(f"{shown} cannot be read: it holds version {version.number}")
+    return sorted(loaded, key=lambda version: version.number), problems
 
 
 # ---------------------------------------------------------------- publish

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from planner import render
 from planner.errors import PlannerError
-from planner.history import VERSIONS, versions_in
+from planner.history import VERSIONS, read_versions
 from planner.model import Plan
 from planner.store import PLAN_FILE, SLUG_RE, plan_from_text, read_text
 
@@ -52,8 +52,19 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
     """`plugins: [search, planner]`: dashboard, plan, press release and risk pages for every plan."""
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
+        """The workspace, its plans and its template overrides: both folders inside the workspace."""
         root = Path(config.config_file_path or ".").resolve().parent
-        return root, root / self.config.plans_dir, root / self.config.templates_dir
+        folders = []
+        for option in ("plans_dir", "templates_dir"):
+            value = self.config[option]
+            folder = (root / value).resolve()
+            if not folder.is_relative_to(root):
+                raise PluginError(
+                    f"planner: {option} '{value}' is outside the workspace ({root}); "
+                    "use a folder inside it (the default is fine: leave the option out)"
+                )
+            folders.append(folder)
+        return root, folders[0], folders[1]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our main.html escapes the page title in <title>; it goes right after the user's custom_dir.
@@ -74,7 +85,11 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
         for slug, plan in plans.items():
             if isinstance(plan, PlannerError):
                 log.warning(f"plan '{slug}' cannot be read; the site shows an error page for it:\n{plan}")
-        versions = {slug: versions_in(plans_dir / slug / VERSIONS) for slug in plans}
+        versions = {}
+        for slug in plans:
+            versions[slug], problems = read_versions(plans_dir / slug / VERSIONS, root)
+            for problem in problems:
+                log.warning(f"{problem}\nthe site leaves it out; run `planner check {slug}`")
         try:
             pages = render.pages(plans, templates_dir, versions)
         except PlannerError as exc:

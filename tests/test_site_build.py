@@ -101,6 +101,35 @@ def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("option", ["plans_dir: ../..", "templates_dir: /etc", "plans_dir: plans/../.."])
+def test_plugin_folders_outside_the_workspace_are_refused(make_workspace: MakeWorkspace, option: str) -> None:
+    files = workspace_files({"fraud": SOUND_PLAN})
+    files["mkdocs.yml"] = files["mkdocs.yml"].replace("  - planner\n", f"  - planner:\n      {option}\n")
+    root = make_workspace(files)
+    result = mkdocs(root, "build")
+    assert result.returncode == 1
+    name, value = option.split(": ")
+    assert f"planner: {name} '{value}' is outside the workspace ({root}); " in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_version_is_a_warning_not_a_silently_older_latest(make_workspace: MakeWorkspace) -> None:
+    files = workspace_files({"fraud": SOUND_PLAN})
+    root = make_workspace(files)
+    runner = CliRunner()
+    for weeks in (7, 8):
+        plan = root / "plans/fraud/plan.yaml"
+        plan.write_text(re.sub(r"timebox_weeks: \d+", f"timebox_weeks: {weeks}", plan.read_text()))
+        published = runner.invoke(cli, ["publish", "fraud", "-m", f"{weeks} weeks", "--author", "Ann"])
+        assert published.exit_code == 0, published.output
+    (root / "plans/fraud/versions/v2.yaml").write_text("number: 2\n  bad: [\n", encoding="utf-8")
+    result = mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  planner: plans/fraud/versions/v2.yaml cannot be read" in result.stderr, result.stderr
+    assert "plans/fraud/versions/v2.yaml:2:6:" in result.stderr
+    assert mkdocs(root, "build", "--strict").returncode == 1
+
+
 def test_planner_build_runs_mkdocs_on_the_workspace(make_workspace: MakeWorkspace) -> None:
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
     result = CliRunner().invoke(cli, ["build"])
