@@ -43,11 +43,18 @@ class _Group(click.Group):
             ctx.exit(3)
 
 
+def _echo(text: str, *, nl: bool = True, err: bool = False) -> None:
+    """Print text that may hold answers: control characters never reach the terminal."""
+    from planner.report import terminal_safe
+
+    click.echo(terminal_safe(text), nl=nl, err=err)
+
+
 def _print_error(message: str) -> None:
     first, *rest = message.split("\n")
-    click.echo(f"error: {first}", err=True)
+    _echo(f"error: {first}", err=True)
     for line in rest:
-        click.echo(f"  {line}", err=True)
+        _echo(f"  {line}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,7 +116,7 @@ def list_plans() -> None:
     if not rows:
         click.echo("no plans yet; start one with `planner interview`")
         return
-    click.echo(table(rows, ["PLAN", "TITLE", "STATUS", "ANSWERED"]), nl=False)
+    _echo(table(rows, ["PLAN", "TITLE", "STATUS", "ANSWERED"]), nl=False)
 
 
 @cli.command()
@@ -118,7 +125,7 @@ def show(slug: str) -> None:
     """Show a readable summary of plan SLUG."""
     from planner.report import plan_summary
 
-    click.echo(plan_summary(slug, _workspace().load(slug)), nl=False)
+    _echo(plan_summary(slug, _workspace().load(slug)), nl=False)
 
 
 @cli.command()
@@ -146,17 +153,17 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
         except InvalidPlan as exc:
             failed += 1
             for problem in exc.problems:
-                click.echo(problem)
+                _echo(problem)
             continue
         shown = workspace.shown(workspace.plan_file(slug))
         found = gate(assess(plan), fail_on)
         failed += bool(found)
         for problem in found:
-            click.echo(f"{shown}: {one_line(problem)}")
+            _echo(f"{shown}: {one_line(problem)}")
         if not found:
             click.echo(f"ok: {shown}")
     for problem in history:
-        click.echo(problem)
+        _echo(problem)
     if failed:
         raise CheckFailed(f"{failed} of {len(names)} plan(s) have problems; fix the lines above")
     if history:
@@ -240,9 +247,9 @@ def interview(slug: str | None, section: str | None, answers: Path | None, no_in
             _workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal
         )
     except Interrupted as exc:  # not a failure: say where the answers are and how to go on
-        click.echo(f"\n{exc}", err=True)
+        _echo(f"\n{exc}", err=True)
         sys.exit(exc.exit_code)
-    click.echo(closing, nl=False)
+    _echo(closing, nl=False)
 
 
 def _run_mkdocs(command: str, *args: str) -> None:
@@ -312,7 +319,7 @@ def risks(slug: str, style: str) -> None:
         data = {"plan": slug, "title": plan.title, **to_data(assessment)}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        click.echo(
+        _echo(
             (risks_markdown if style == "markdown" else risk_report)(slug, plan.title, assessment), nl=False
         )
 

@@ -51,7 +51,10 @@ Score = Annotated[int, Field(ge=1, le=5)]
 class Record(BaseModel):
     """Base of every model people edit by hand: unknown keys are errors, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=False)
+    # NaN and infinity (YAML `.nan`, `.inf`) pass no range check and break every figure: never numbers here.
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=False, allow_inf_nan=False
+    )
 
 
 # ---------------------------------------------------------------- choices

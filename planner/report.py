@@ -87,6 +87,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
 
 
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text safe to print: every control character but newline and tab becomes a space, so an answer
+    holding escape sequences (clear screen, set title, move cursor) cannot drive the user's terminal."""
+    return _TERMINAL_CONTROL.sub(" ", text)
+
+
 def one_line(text: str) -> str:
     """User text safe for one terminal line: control characters (escape sequences) become spaces."""
     return " ".join(_CONTROL.sub(" ", text).split())

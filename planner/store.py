@@ -33,6 +33,10 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -71,15 +75,45 @@ def validate_slug(slug: str) -> str:
 # ---------------------------------------------------------------- YAML
 
 
+MAX_DEPTH = 64
+
+
+def _refusal(problem: str, mark: Any, fix: str) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark, note=fix)
+
+
+def _refuse_hazards(text: str) -> None:
+    """Stream the YAML events first: aliases (a "billion laughs" bomb expands when saved or shown) and
+    absurd nesting (it overflows the C composer's stack) stop here, before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _refusal(
+                "YAML aliases (*name) are not allowed in plan files",
+                event.start_mark,
+                "write the value out in full",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _refusal(
+                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark, "flatten the YAML there"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_yaml(text: str, shown_path: str) -> Any:
     """Parse YAML text, reporting syntax errors as `path:LINE:COL: problem`."""
     try:
+        _refuse_hazards(text)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{shown_path}:{mark.line + 1}:{mark.column + 1}" if mark else shown_path
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InvalidPlan(shown_path, [f"{where}: {problem}; fix the YAML syntax there"]) from exc
+        fix = exc.note or "fix the YAML syntax there"
+        raise InvalidPlan(shown_path, [f"{where}: {problem}; {fix}"]) from exc
     except yaml.YAMLError as exc:
         raise InvalidPlan(shown_path, [f"{shown_path}: invalid YAML ({exc}); fix the file"]) from exc
 

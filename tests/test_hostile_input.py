@@ -1,0 +1,109 @@
+"""Hand-edited plans and hostile answers a real user can produce: one clear message, right exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from planner.cli import cli
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="planner", input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_deeply_nested_yaml_is_refused_not_a_crash(make_workspace) -> None:
+    # 100 000 nested lists used to overflow the C stack of the YAML composer (exit 139, no message);
+    # run the real command in a child so a crash cannot take the test run down with it.
+    make_workspace({"plans/deep/plan.yaml": "title: T\nowners: " + "[" * 100_000 + "]" * 100_000 + "\n"})
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "check", "deep"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        1,
+        "plans/deep/plan.yaml:2:72: nested more than 64 levels deep; flatten the YAML there\n",
+        "error: 1 of 1 plan(s) have problems; fix the lines above\n",
+    )
+
+
+def test_alias_bomb_and_aliases_are_refused(make_workspace) -> None:
+    lines = ["title: T", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 30)]
+    make_workspace({"plans/bomb/plan.yaml": "\n".join(lines) + "\n", "answers.yaml": "product: *x\n"})
+    code, out, err = run("check", "bomb")
+    assert (code, out) == (
+        1,
+        "plans/bomb/plan.yaml:3:10: YAML aliases (*name) are not allowed in plan files; "
+        "write the value out in full\n",
+    )
+    # a plan that shares text through an alias would be written out in full on save: refused as well
+    code, _, err = run("interview", "new-one", "--answers", "answers.yaml")
+    assert (code, err) == (
+        2,
+        "error: answers.yaml:1:10: YAML aliases (*name) are not allowed in plan files; "
+        "write the value out in full\n",
+    )
+    assert not Path("plans/new-one").exists()
+
+
+def test_mapping_and_list_keys_are_refused_with_their_line(make_workspace) -> None:
+    make_workspace(
+        {"plans/a/plan.yaml": "title: T\n? [a, b]\n: x\n", "plans/b/plan.yaml": "title: T\n{a: 1}: x\n"}
+    )
+    code, out, err = run("check")
+    assert (code, out, err) == (
+        1,
+        "plans/a/plan.yaml:2:3: a key must be plain text, not a list or mapping; fix the YAML syntax there\n"
+        "plans/b/plan.yaml:2:1: a key must be plain text, not a list or mapping; fix the YAML syntax there\n",
+        "error: 2 of 2 plan(s) have problems; fix the lines above\n",
+    )
+
+
+def test_nan_and_infinity_never_pass_as_numbers(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/n/plan.yaml": (
+                "title: T\nheuristics:\n  coverage: .nan\nimpact:\n  volume: .inf\n"
+                "done:\n  metrics:\n    - name: acc\n      baseline: .nan\n      target: .inf\n"
+                "  timebox_weeks: .inf\n"
+            )
+        }
+    )
+    code, out, _ = run("check", "n")
+    assert code == 1
+    assert out.splitlines() == [
+        "plans/n/plan.yaml:3: heuristics.coverage: Input should be a finite number",
+        "plans/n/plan.yaml:5: impact.volume: Input should be a finite number",
+        "plans/n/plan.yaml:9: done.metrics[0].baseline: Input should be a finite number",
+        "plans/n/plan.yaml:10: done.metrics[0].target: Input should be a finite number",
+        "plans/n/plan.yaml:11: done.timebox_weeks: Input should be a finite number",
+    ]
+
+
+HOSTILE = (
+    'title: "\\e[2J\\e]0;pwned\\aTitle\\rX"\n'
+    'owners: ["\\e[31mbob"]\n'
+    "product:\n"
+    '  goal: "line one\\nline \\e[H\\x9b2Jtwo\\u0000"\n'
+    "risks:\n"
+    '  - {id: r, title: "\\e[2Jwipe", category: data, likelihood: 5, impact: 5}\n'
+)
+
+
+def test_escape_sequences_in_answers_never_reach_the_terminal(make_workspace) -> None:
+    make_workspace({"plans/evil/plan.yaml": HOSTILE})
+    outputs = [run(*args)[1] for args in (["show", "evil"], ["list"], ["risks", "evil"], ["check", "evil"])]
+    outputs.append(run("interview", "evil", "--answers", "-", stdin="owners: [ann]\n")[1])
+    for out in outputs:
+        assert not any((ord(char) < 32 and char not in "\n") or 0x7F <= ord(char) <= 0x9F for char in out), (
+            out
+        )
+    show = outputs[0].splitlines()
+    assert show[0] == " [2J ]0;pwned Title X  (evil)"
+    assert "       line one" in show and "       line  [H 2Jtwo " in show
+    assert "evil   [2J ]0;pwned Title X  draft" in outputs[1]
+    assert "  high   25   [2Jwipe" in outputs[4]
