@@ -56,18 +56,19 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
         data = {}
     if not isinstance(data, dict):
         raise InvalidPlan(where, [f"{where}:1: expected answers shaped like plan.yaml (e.g. `product:`)"])
-    base = to_data(workspace.load(slug)) if workspace.exists(slug) else {}
-    merged = _merge(base, data)
-    if "title" not in merged:
-        raise UsageError(
-            f"{where}: there is no plan '{slug}' yet, so the answers need a `title:`; "
-            f"add one, or create the plan first with `planner new {slug} --title ...`"
-        )
-    try:
-        plan = Plan.model_validate(merged)
-    except ValidationError as exc:
-        raise InvalidPlan(where, schema_problems(exc, where, text)) from exc
-    workspace.save(slug, plan)
+    with workspace.editing():  # another interview saving meanwhile must not lose its answers
+        base = to_data(workspace.load(slug)) if workspace.exists(slug) else {}
+        merged = _merge(base, data)
+        if "title" not in merged:
+            raise UsageError(
+                f"{where}: there is no plan '{slug}' yet, so the answers need a `title:`; "
+                f"add one, or create the plan first with `planner new {slug} --title ...`"
+            )
+        try:
+            plan = Plan.model_validate(merged)
+        except ValidationError as exc:
+            raise InvalidPlan(where, schema_problems(exc, where, text)) from exc
+        workspace.save(slug, plan)
     return plan
 
 

@@ -36,6 +36,14 @@ class _Group(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:  # a folder that cannot be created, a full disk, a read-only file system
+            if ctx.meta.get("planner.debug"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            _print_error(
+                f"cannot write{where}: {exc.strerror or exc}; check that the folder exists and that you may write there"
+            )
+            ctx.exit(2)
         except Exception as exc:
             if ctx.meta.get("planner.debug"):
                 raise
@@ -146,7 +154,10 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
     workspace = _workspace()
     names = list(slugs) or workspace.slugs()
     history = verify_all(workspace, base, list(slugs) or None)  # git errors stop before any output
-    failed = 0
+    strays = [] if slugs else workspace.strays()
+    for problem in strays:
+        _echo(problem)
+    failed = len(strays)
     for slug in names:
         try:
             plan = workspace.load(slug)
@@ -165,7 +176,9 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
     for problem in history:
         _echo(problem)
     if failed:
-        raise CheckFailed(f"{failed} of {len(names)} plan(s) have problems; fix the lines above")
+        raise CheckFailed(
+            f"{failed} of {len(names) + len(strays)} plan(s) have problems; fix the lines above"
+        )
     if history:
         raise CheckFailed(f"{len(history)} published version(s) have problems; fix the lines above")
 

@@ -181,18 +181,19 @@ class Session:
     def put(self, path: str, value: Any) -> None:
         """Save one answer into the plan as it is on disk now, so edits made meanwhile (by hand, or
         by a second interview) are kept rather than overwritten by this session's older copy."""
-        try:
-            latest = self.plan if self._stamp() == self.stamp else self.workspace.load(self.slug)
-        except PlannerError as exc:
-            raise PlannerError(
-                f"{self.workspace.shown(self.workspace.plan_file(self.slug))} was changed outside this interview "
-                f"and cannot be read now, so your answer to {path} was not saved:\n{exc}\n"
-                f"Fix the file, then run `planner interview {self.slug}` to go on"
-            ) from exc
-        parent, _, name = path.rpartition(".")
-        setattr(field_at(latest, parent) if parent else latest, name, value)
-        self.plan = latest
-        self.save()
+        with self.workspace.editing():
+            try:
+                latest = self.plan if self._stamp() == self.stamp else self.workspace.load(self.slug)
+            except PlannerError as exc:
+                raise PlannerError(
+                    f"{self.workspace.shown(self.workspace.plan_file(self.slug))} was changed outside this "
+                    f"interview and cannot be read now, so your answer to {path} was not saved:\n{exc}\n"
+                    f"Fix the file, then run `planner interview {self.slug}` to go on"
+                ) from exc
+            parent, _, name = path.rpartition(".")
+            setattr(field_at(latest, parent) if parent else latest, name, value)
+            self.plan = latest
+            self.save()
 
     def ask(self, question: Question) -> None:
         parent, _, name = question.field.rpartition(".")

@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -284,7 +285,19 @@ class Workspace:
         return self.plans_dir / validate_slug(slug)
 
     def plan_file(self, slug: str) -> Path:
-        return self.plan_dir(slug) / PLAN_FILE
+        """plans/SLUG/plan.yaml; refused when a link leads it out of the workspace (never read or written)."""
+        path = self.plan_dir(slug) / PLAN_FILE
+        real = path.resolve()
+        if not real.is_relative_to(self.root.resolve()):
+            shown = self.shown(path)
+            raise InvalidPlan(
+                shown,
+                [
+                    f"{shown} leads outside the workspace (to {real}); planner does not follow links "
+                    f"out of it: move the plan into plans/{slug}/"
+                ],
+            )
+        return path
 
     def shown(self, path: Path) -> str:
         """A path as the user should see it: relative to the workspace."""
@@ -302,12 +315,35 @@ class Workspace:
             if SLUG_RE.fullmatch(entry.name) and (entry / PLAN_FILE).is_file()
         )
 
+    def strays(self) -> list[str]:
+        """Problems with folders in plans/ that no command or page sees: bad names, no plan file."""
+        if not self.plans_dir.is_dir():
+            return []
+        found = []
+        for entry in sorted(self.plans_dir.iterdir()):
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            shown = self.shown(entry)
+            if not SLUG_RE.fullmatch(entry.name):
+                found.append(
+                    f"{shown}: not a plan name, so no command or page sees it; rename the folder to "
+                    "lowercase letters, digits and single dashes (e.g. fraud-screening)"
+                )
+            elif (entry / PLAN_FILE).exists() and not (entry / PLAN_FILE).is_file():
+                found.append(
+                    f"{shown}/{PLAN_FILE}: not a file, so no command or page sees this plan; "
+                    "make it the plan's YAML file"
+                )
+        return found
+
     def exists(self, slug: str) -> bool:
         return self.plan_file(slug).is_file()
 
     def load(self, slug: str) -> Plan:
         path = self.plan_file(slug)
         shown = self.shown(path)
+        if path.exists() and not path.is_file():
+            raise UsageError(f"{shown} is not a file; make it the plan's YAML file")
         if not path.is_file():
             raise UsageError(
                 f"no plan named '{slug}' ({shown} does not exist); run `planner list` to see plans"
@@ -321,6 +357,22 @@ class Workspace:
                 yield slug, self.load(slug)
             except PlannerError as exc:
                 yield slug, exc
+
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        """Hold the workspace's edit lock, so a read-change-save never loses another process's save."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - no flock (Windows): saves stay atomic, merges unguarded
+            yield
+            return
+        self.plans_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.plans_dir, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
 
     def save(self, slug: str, plan: Plan) -> bool:
         return write_atomic(self.plan_file(slug), plan_to_text(plan))

@@ -6,9 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.store import Workspace
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -107,3 +109,75 @@ def test_escape_sequences_in_answers_never_reach_the_terminal(make_workspace) ->
     assert "       line one" in show and "       line  [H 2Jtwo " in show
     assert "evil   [2J ]0;pwned Title X  draft" in outputs[1]
     assert "  high   25   [2Jwipe" in outputs[4]
+
+
+def test_a_plan_folder_linking_out_of_the_workspace_is_neither_read_nor_written(
+    make_workspace, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "plan.yaml").write_text("title: Outside\n", encoding="utf-8")
+    root = make_workspace({"plans/good/plan.yaml": "title: Good\n", "answers.yaml": "product:\n  goal: g\n"})
+    (root / "plans" / "linked").symlink_to(outside, target_is_directory=True)
+    refusal = (
+        f"plans/linked/plan.yaml leads outside the workspace (to {outside / 'plan.yaml'}); planner does not "
+        "follow links out of it: move the plan into plans/linked/"
+    )
+    assert run("show", "linked") == (2, "", f"error: {refusal}\n")
+    assert run("interview", "linked", "--answers", "answers.yaml") == (2, "", f"error: {refusal}\n")
+    assert (outside / "plan.yaml").read_text(encoding="utf-8") == "title: Outside\n"
+    code, out, err = run("check")
+    assert (code, out, err) == (
+        1,
+        f"ok: plans/good/plan.yaml\n{refusal}\n",
+        "error: 1 of 2 plan(s) have problems; fix the lines above\n",
+    )
+
+
+def test_an_unwritable_place_is_a_message_not_an_internal_error(tmp_path: Path) -> None:
+    code, out, err = run("init", "/proc/planner-no-such/ws")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: cannot write /proc/planner-no-such: No such file or directory; "
+        "check that the folder exists and that you may write there\n"
+    )
+
+
+def test_check_names_folders_in_plans_that_are_not_plans(make_workspace) -> None:
+    root = make_workspace(
+        {"plans/good/plan.yaml": "title: Good\n", "plans/Fraud_Screening/plan.yaml": "title: F\n"}
+    )
+    (root / "plans" / "odd" / "plan.yaml").mkdir(parents=True)
+    (root / "plans" / ".hidden").mkdir()
+    code, out, err = run("check")
+    assert (code, out, err) == (
+        1,
+        "plans/Fraud_Screening: not a plan name, so no command or page sees it; rename the folder to "
+        "lowercase letters, digits and single dashes (e.g. fraud-screening)\n"
+        "plans/odd/plan.yaml: not a file, so no command or page sees this plan; make it the plan's YAML file\n"
+        "ok: plans/good/plan.yaml\n",
+        "error: 2 of 3 plan(s) have problems; fix the lines above\n",
+    )
+    assert run("show", "odd")[2] == (
+        "error: plans/odd/plan.yaml is not a file; make it the plan's YAML file\n"
+    )
+
+
+def test_answers_saved_while_another_save_holds_the_plan_are_merged_not_lost(make_workspace) -> None:
+    root = make_workspace({"plans/p/plan.yaml": "title: P\n", "answers.yaml": "owners: [ann]\n"})
+    workspace = Workspace(root)
+    with workspace.editing():  # another planner process in the middle of its read-change-save
+        child = subprocess.Popen(
+            [sys.executable, "-m", "planner", "interview", "p", "--answers", "answers.yaml"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        with pytest.raises(subprocess.TimeoutExpired):  # it waits for the lock instead of reading now
+            child.wait(timeout=5)
+        plan = workspace.load("p")
+        plan.product.goal = "Orders ship the same day"
+        workspace.save("p", plan)
+    assert child.wait(timeout=60) == 0, child.stderr.read() if child.stderr else ""
+    saved = workspace.load("p")
+    assert (saved.owners, saved.product.goal) == (["ann"], "Orders ship the same day")
