@@ -17,7 +17,7 @@ from planner import render
 from planner.errors import PlannerError
 from planner.history import VERSIONS, read_versions
 from planner.model import Plan
-from planner.store import PLAN_FILE, SLUG_RE, plan_from_text, read_text
+from planner.store import Workspace
 
 log = get_plugin_logger(__name__)
 
@@ -33,19 +33,7 @@ class PlannerConfig(Config):  # type: ignore[no-untyped-call]
 
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
     """Every plans/SLUG/plan.yaml, or the error that stopped it loading: one bad file hides nothing."""
-    plans: dict[str, Plan | PlannerError] = {}
-    if not plans_dir.is_dir():
-        return plans
-    for folder in sorted(plans_dir.iterdir()):
-        path = folder / PLAN_FILE
-        if not (SLUG_RE.fullmatch(folder.name) and path.is_file()):
-            continue
-        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        try:
-            plans[folder.name] = plan_from_text(read_text(path, shown), shown)
-        except PlannerError as exc:
-            plans[folder.name] = exc
-    return plans
+    return dict(Workspace(root, plans_dir.relative_to(root).as_posix()).load_all())
 
 
 class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]

@@ -276,10 +276,11 @@ class Workspace:
     """A folder holding mkdocs.yml and plans/SLUG/plan.yaml files."""
 
     root: Path
+    plans: str = "plans"  # the plans folder, relative to root (the mkdocs plugin's `plans_dir`)
 
     @property
     def plans_dir(self) -> Path:
-        return self.root / "plans"
+        return self.root / self.plans
 
     def plan_dir(self, slug: str) -> Path:
         return self.plans_dir / validate_slug(slug)

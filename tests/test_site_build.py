@@ -89,6 +89,22 @@ def test_a_plan_that_cannot_be_read_gets_an_error_page_and_a_warning(make_worksp
     )
 
 
+def test_a_plan_folder_linking_out_of_the_workspace_is_never_rendered(
+    make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "plan.yaml").write_text("title: Secret plan from outside\n", encoding="utf-8")
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    (root / "plans" / "leak").symlink_to(outside, target_is_directory=True)
+    result = mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "plan 'leak' cannot be read" in result.stderr and "leads outside the workspace" in result.stderr
+    site = "".join(path.read_text(encoding="utf-8") for path in (root / "site").rglob("*.html"))
+    assert "Secret plan from outside" not in site
+    assert "Secret plan" not in (root / "site/search/search_index.json").read_text(encoding="utf-8")
+
+
 def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
     make_workspace: MakeWorkspace,
 ) -> None:
