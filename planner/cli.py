@@ -36,6 +36,13 @@ class _Group(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (`planner rules | head -3`): stop quietly, as other Unix tools do.
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as exc:  # a folder that cannot be created, a full disk, a read-only file system
             if ctx.meta.get("planner.debug"):
                 raise

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -55,6 +55,19 @@ class Record(BaseModel):
     model_config = ConfigDict(
         extra="forbid", validate_assignment=True, use_attribute_docstrings=False, allow_inf_nan=False
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_unanswered(cls, data: Any) -> Any:
+        """A section or list written with nothing under it (`product:`) is empty, not an error."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            key: value
+            for key, value in data.items()
+            if not (value is None and key in fields and fields[key].default_factory is not None)
+        }
 
 
 # ---------------------------------------------------------------- choices

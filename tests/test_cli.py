@@ -189,3 +189,21 @@ def test_repository_schema_file_is_current() -> None:
     from tests.conftest import REPO
 
     assert (REPO / "plan.schema.json").read_text() == schema_json(), "run `planner schema > plan.schema.json`"
+
+
+def test_a_reader_that_goes_away_stops_output_quietly() -> None:
+    done = subprocess.Popen(
+        [sys.executable, "-m", "planner", "rules"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert done.stdout is not None and done.stderr is not None
+    done.stdout.close()  # like `planner rules | head -0`
+    assert done.wait() == 141
+    assert done.stderr.read() == b""
+
+
+def test_an_empty_section_or_list_is_unanswered_not_an_error(make_workspace) -> None:
+    make_workspace({"plans/a/plan.yaml": "title: A\nowners:\nproduct:\nheuristics:\n  rules:\n"})
+    code, out, err = run("check")
+    assert (code, out, err) == (0, "ok: plans/a/plan.yaml\n", "")
+    code, out, _ = run("show", "a")
+    assert code == 0 and "owners: no owner yet" in out
