@@ -205,7 +205,7 @@ def test_search_finds_a_plan_by_a_word_of_its_goal(examples: Site, page: tuple[A
     tab.locator(".md-search__input").focus()
     tab.keyboard.type(word, delay=30)
     results = tab.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=30_000)  # generous: the search worker is slow on a loaded machine
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     assert any(f"plans/{slug}/" in href for href in hrefs), (word, hrefs)
     _stayed_home(watch, examples)
@@ -316,7 +316,7 @@ def test_hostile_text_in_search_results_stays_text(hostile: Site, page: tuple[An
     tab.goto(hostile.url)
     tab.locator(".md-search__input").click()
     tab.keyboard.type("Hostile", delay=30)  # the title, which carries the payloads
-    tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     tab.wait_for_timeout(300)
     assert tab.evaluate("window.__pwned") is None and watch.dialogs == []
     assert "<script>" in tab.locator(".md-search-result").inner_text()
