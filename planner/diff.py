@@ -46,9 +46,6 @@ CONTEXT = 8
 # overrides reorder what follows: in the text diff they are shown as a space (or dropped).
 _TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-# GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
-# still links: a zero-width space after the mark stops both.
-_GITHUB_REFS = re.compile(r"(\\[@#])")
 
 
 @dataclass(frozen=True)
@@ -294,7 +291,7 @@ def _cleared(risk: Risk) -> RiskChange:
 
 def _md_text(text: str) -> str:
     """User text as inert Markdown where line breaks show as ↵ and the spacing between words is kept."""
-    inert = _GITHUB_REFS.sub("\\1\u200b", md_inert(_BIDI.sub("", text)))
+    inert = md_inert(text)
     return re.sub(r"\s*\n\s*", " ↵ ", _TERMINAL.sub(" ", inert))
 
 

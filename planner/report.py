@@ -101,10 +101,16 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
+# GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
+# still links: a zero-width space after the mark stops both.
+_GITHUB_REFS = re.compile(r"(\\[@#])")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # direction overrides that reorder a line
+
+
 def md_inert(text: str) -> str:
     """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive; spacing is kept."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _BIDI.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _GITHUB_REFS.sub("\\1\u200b", _MD_SPECIAL.sub(r"\\\1", text))
 
 
 def md_escape(text: str) -> str:

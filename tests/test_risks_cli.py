@@ -219,6 +219,9 @@ def test_risks_markdown_escapes_every_user_text(make_workspace: MakeWorkspace) -
     assert html.count("<tr>") == 3
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<em>" not in html  # *b* stays literal
+    # GitHub would still ping `\@team`: a zero-width space after the mark stops it.
+    assert "@team" not in out.replace("\\@\u200bteam", "")
+    assert "\\@\u200bteam" in out
 
 
 def test_risks_of_a_missing_plan_is_a_clear_error(workspace: Path) -> None:
