@@ -162,6 +162,30 @@ _FRIENDLY = {
     "extra_forbidden": "unknown field; check the spelling (`planner schema` lists every field)",
     "missing": "required; add it",
 }
+# What to do about pydantic's other complaints: every problem line ends with its fix.
+_NUMBER = "write a number such as 12 or 0.5"
+_FIX = {
+    "string_type": "write text; put it in quotes if it looks like a date, a number or yes/no",
+    "string_too_short": "write an answer or delete the line",
+    "string_too_long": "shorten it",
+    "string_pattern_mismatch": "use lowercase words joined by dashes (e.g. no-labels)",
+    "int_parsing": "write a whole number such as 12",
+    "int_type": "write a whole number such as 12",
+    "int_from_float": "write a whole number such as 12",
+    "float_parsing": _NUMBER,
+    "float_type": _NUMBER,
+    "finite_number": _NUMBER,
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "greater_than": "write a value in that range",
+    "greater_than_equal": "write a value in that range",
+    "less_than": "write a value in that range",
+    "less_than_equal": "write a value in that range (shares are fractions: 20% is 0.2)",
+    "model_type": "indent this section's answers under it, one `name: value` per line",
+    "model_attributes_type": "indent this section's answers under it, one `name: value` per line",
+    "dict_type": "indent the answers under it, one `name: value` per line",
+    "list_type": "write a list, one `- item` per line",
+}
 
 
 def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
@@ -169,7 +193,9 @@ def schema_problems(error: ValidationError, shown_path: str, text: str | None = 
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
-        message = _FRIENDLY.get(item["type"], item["msg"])
+        message = _FRIENDLY.get(item["type"]) or "; ".join(
+            filter(None, (item["msg"], _FIX.get(item["type"])))
+        )
         line = _line_of(text, loc) if text is not None else None
         where = f"{shown_path}:{line}" if line else shown_path
         problems.append(f"{where}: {_loc_text(loc)}: {message}")

@@ -159,7 +159,7 @@ def test_check_reports_every_problem_and_exits_1(make_workspace) -> None:
     assert code == 1
     assert out.splitlines()[:3] == [
         "plans/bad/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
-        "plans/bad/plan.yaml:5: impact.volume: Input should be greater than or equal to 0",
+        "plans/bad/plan.yaml:5: impact.volume: Input should be greater than or equal to 0; write a value in that range",
         "ok: plans/good/plan.yaml",
     ]
     assert err == "error: 1 of 2 plan(s) have problems; fix the lines above\n"

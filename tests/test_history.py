@@ -72,7 +72,7 @@ def test_an_invalid_plan_is_refused_and_nothing_is_written(repo: Path) -> None:
         1,
         "",
         "error: cannot publish plans/fraud/plan.yaml: it does not validate; fix these lines and publish again\n"
-        "  plans/fraud/plan.yaml:21: done.timebox_weeks: Input should be greater than 0\n",
+        "  plans/fraud/plan.yaml:21: done.timebox_weeks: Input should be greater than 0; write a value in that range\n",
     )
     assert not (repo / V).exists()
 
