@@ -62,13 +62,17 @@ class Terminal:
         return len(lines), lines[-1] if lines else ""
 
     def next_prompt(self, seen: tuple[int, str], timeout: float = 20) -> tuple[int, str]:
+        """The next prompt, once the screen has settled: a menu redrawing itself on a loaded machine
+        can show an extra prompt line for a moment, and keys sent then land on the wrong question."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            before = self.screen()
             now = self.prompt()
-            if now[0] > seen[0]:
-                return now
-            if "[exit " in self.screen():
-                return now
+            if now[0] > seen[0] or "[exit " in before:
+                time.sleep(0.08)
+                if self.screen() == before:
+                    return now
+                continue
             time.sleep(0.03)
         raise AssertionError(f"no new prompt after {seen}; the screen shows:\n{self.screen()}")
 
