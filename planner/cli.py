@@ -208,7 +208,7 @@ def publish(slug: str, message: str, author: str | None) -> None:
 
     workspace = _workspace()
     path, version = publish_version(workspace, slug, message, author)
-    click.echo(f"published {workspace.shown(path)} (v{version.number} of {slug}, by {version.author})")
+    _echo(f"published {workspace.shown(path)} (v{version.number} of {slug}, by {version.author})")
 
 
 @cli.command()
@@ -235,7 +235,7 @@ def diff(slug: str, old: str | None, new: str | None, base: str | None, style: s
 
     changes = compare(_workspace(), slug, old, new, base)
     formats = {"markdown": render.to_markdown, "text": render.to_text, "json": render.to_json}
-    click.echo(formats[style](changes), nl=False)
+    _echo(formats[style](changes), nl=False)
     if exit_code and not changes.empty:
         click.get_current_context().exit(1)
 

@@ -18,8 +18,11 @@ from planner.errors import InvalidPlan, PlannerError, Refused, UsageError
 from planner.gitref import check_ref, file_at, files_at, git
 from planner.model import Plan, Version
 from planner.store import (
+    SLUG_RE,
     Workspace,
     dump_yaml,
+    file_mode,
+    fsync_dir,
     parse_yaml,
     plan_from_text,
     read_text,
@@ -195,6 +198,7 @@ def _create_exclusive(path: Path, text: str) -> bool:
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode(path))  # mkstemp makes 0600; a version is as readable as plan.yaml
         try:
             os.link(tmp, path)  # fails if the name exists: O_EXCL semantics, with complete content
         except FileExistsError:
@@ -203,6 +207,7 @@ def _create_exclusive(path: Path, text: str) -> bool:
             return _create_without_links(path, text)
     finally:
         Path(tmp).unlink(missing_ok=True)
+    fsync_dir(path.parent)
     return True
 
 
@@ -287,12 +292,13 @@ def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | 
 
 def plans_at(workspace: Workspace, ref: str) -> set[str]:
     """Slugs with a plan or published versions at `ref`."""
-    slugs = set()
-    for name in files_at(workspace.root, ref, "plans"):
-        parts = name.split("/")
-        if len(parts) >= 3 and parts[0] == "plans":
-            slugs.add(parts[1])
-    return {slug for slug in slugs if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)}
+    prefix = workspace.plans + "/"
+    slugs = {
+        name[len(prefix) :].split("/")[0]
+        for name in files_at(workspace.root, ref, workspace.plans)
+        if name.startswith(prefix) and name.count("/", len(prefix)) >= 1
+    }
+    return {slug for slug in slugs if SLUG_RE.fullmatch(slug)}
 
 
 def _compare_with(workspace: Workspace, slug: str, base: str) -> list[tuple[str, str]]:

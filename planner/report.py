@@ -88,12 +88,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
 
 
 _TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # direction overrides that reorder a line
 
 
 def terminal_safe(text: str) -> str:
     """Text safe to print: every control character but newline and tab becomes a space, so an answer
-    holding escape sequences (clear screen, set title, move cursor) cannot drive the user's terminal."""
-    return _TERMINAL_CONTROL.sub(" ", text)
+    holding escape sequences (clear screen, set title, move cursor) cannot drive the user's terminal,
+    and direction overrides, which would reorder the rest of a line, are dropped."""
+    return _BIDI.sub("", _TERMINAL_CONTROL.sub(" ", text))
 
 
 def one_line(text: str) -> str:
@@ -104,7 +106,6 @@ def one_line(text: str) -> str:
 # GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
 # still links: a zero-width space after the mark stops both.
 _GITHUB_REFS = re.compile(r"(\\[@#])")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # direction overrides that reorder a line
 
 
 def md_inert(text: str) -> str:

@@ -266,16 +266,17 @@ def write_atomic(path: Path, text: str) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(path))
+        os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return True
 
 
-def _file_mode(path: Path) -> int:
+def file_mode(path: Path) -> int:
+    """The mode to write `path` with: its current one, or what the umask gives a new file."""
     try:
         return path.stat().st_mode & 0o777
     except OSError:
@@ -284,7 +285,7 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -415,11 +416,40 @@ class Workspace:
         return path
 
 
+class _ConfigLoader(_BaseLoader):  # type: ignore[misc]
+    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags planner has no use for."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plans_option(root: Path) -> str:
+    """The planner plugin's `plans_dir` in root/mkdocs.yml (default `plans`), checked to stay inside root."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "plans"  # mkdocs itself reports a broken mkdocs.yml, with more context
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for entry in plugins if isinstance(plugins, list) else []:
+        options = entry.get("planner") if isinstance(entry, dict) else None
+        value = options.get("plans_dir") if isinstance(options, dict) else None
+        if isinstance(value, str) and value.strip():
+            if not (root / value).resolve().is_relative_to(root.resolve()):
+                raise UsageError(
+                    f"mkdocs.yml: the planner plugin's plans_dir '{value}' is outside the workspace; "
+                    "use a folder inside it (or leave the option out for plans/)"
+                )
+            return Path(os.path.normpath(value)).as_posix()
+    return "plans"
+
+
 def find_workspace(start: Path | None = None) -> Workspace:
     """The nearest folder at or above `start` holding mkdocs.yml or plans/."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / "plans").is_dir() or (folder / "mkdocs.yml").is_file():
+        if (folder / "mkdocs.yml").is_file():
+            return Workspace(folder, plans_option(folder))
+        if (folder / "plans").is_dir():
             return Workspace(folder)
     raise UsageError(
         f"no planner workspace here ({here} and its parents hold no mkdocs.yml or plans/); "

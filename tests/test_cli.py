@@ -207,3 +207,9 @@ def test_an_empty_section_or_list_is_unanswered_not_an_error(make_workspace) -> 
     assert (code, out, err) == (0, "ok: plans/a/plan.yaml\n", "")
     code, out, _ = run("show", "a")
     assert code == 0 and "owners: no owner yet" in out
+
+
+def test_direction_overrides_never_reach_the_terminal(make_workspace) -> None:
+    make_workspace({"plans/a/plan.yaml": 'title: "safe \u202eevil\u2066 title"\n'})
+    code, out, _ = run("show", "a")
+    assert code == 0 and out.startswith("safe evil title  (a)\n")

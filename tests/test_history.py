@@ -327,3 +327,45 @@ def test_two_branches_publishing_v2_conflict_on_merge_and_check_guides_the_fix(r
         "plan fraud: v2 -> v3\n1 answer changed · done criteria moved\n\nDone criteria and after launch\n"
         "  done.metrics [recall at 1% false positive rate] baseline: 0.4 -> 0.45\n",
     )
+
+
+def test_a_version_is_as_readable_as_the_plan_it_freezes(repo: Path) -> None:
+    assert publish("first")[0] == 0
+    plan_mode = (repo / "plans/fraud/plan.yaml").stat().st_mode & 0o777
+    assert (repo / V / "v1.yaml").stat().st_mode & 0o777 == plan_mode
+    assert plan_mode & 0o044  # group and others may read it (the usual umask)
+
+
+def test_a_plans_dir_set_in_mkdocs_yml_is_where_every_command_looks(make_workspace: MakeWorkspace) -> None:
+    config = (
+        "site_name: plans\n"
+        "copyright: !ENV [COPYRIGHT, 'us']\n"  # mkdocs' own tags must not stop planner
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - planner:\n"
+        "      plans_dir: design/plans\n"
+    )
+    root = make_workspace({"mkdocs.yml": config, "design/plans/fraud/plan.yaml": PLAN})
+    init_repo(root)
+    assert run("list")[1].splitlines()[1].startswith("fraud ")
+    code, out, err = publish("first")
+    assert (code, err) == (0, "")
+    assert out.startswith("published design/plans/fraud/versions/v1.yaml (v1 of fraud")
+    commit(root, "publish v1")
+    code, out, err = run("check", "--base", "HEAD")
+    assert (code, err) == (0, ""), out
+    assert out.startswith("ok: design/plans/fraud/plan.yaml\n")
+    assert not (root / "plans" / "fraud").exists()
+
+
+def test_a_plans_dir_outside_the_workspace_is_refused(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"mkdocs.yml": "site_name: x\nplugins:\n  - planner:\n      plans_dir: ../elsewhere\n"})
+    assert run("list") == (
+        2,
+        "",
+        "error: mkdocs.yml: the planner plugin's plans_dir '../elsewhere' is outside the workspace; "
+        "use a folder inside it (or leave the option out for plans/)\n",
+    )
