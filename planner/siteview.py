@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from planner.model import Plan, Status, field_at, is_answered
 from planner.questions import SECTIONS, Kind, Question, questions_in
-from planner.review import Assessment, Risk, assess
+from planner.review import Assessment, Risk, assess, level_of
 
 NAV_CHUNK = 40  # plans per nav group before a status group is split: keeps every page's nav small
 STATUS_ORDER = tuple(Status)
@@ -69,17 +68,11 @@ class PlanView:
     assessment: Assessment | None = None
     sections: tuple[SectionView, ...] = ()
     error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # room for later pages (versions, changes)
-
-    @cached_property
-    def risks(self) -> tuple[Risk, ...]:
-        if self.assessment is None:
-            return ()
-        return tuple(sorted(self.assessment.risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
 
     @property
-    def top_risk(self) -> Risk | None:
-        return self.risks[0] if self.risks else None
+    def risks(self) -> tuple[Risk, ...]:
+        """The register, already sorted by score by review."""
+        return self.assessment.risks if self.assessment else ()
 
     @property
     def top_open_risk(self) -> Risk | None:
@@ -101,8 +94,6 @@ class PlanView:
     @property
     def heatmap(self) -> list[list[Cell]]:
         """Rows from likelihood 5 (top) to 1, columns impact 1 to 5."""
-        from planner.review import level_of
-
         return [
             [
                 Cell(
