@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
+# Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
+NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 def _parse_share(value: Any) -> Any:
@@ -266,7 +268,7 @@ class Monitor(Record):
 class Decision(Record):
     """The team's decision on a derived risk, kept in the plan so reviewers see who decided what."""
 
-    risk: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+    risk: Annotated[str, StringConstraints(pattern=rf"^{NAME_PATTERN}$")] = Field(
         description="The id of the derived risk (see `planner rules`)."
     )
     verdict: Verdict = Field(description="accepted, mitigated or not_applicable.")
@@ -277,7 +279,7 @@ class Decision(Record):
 class HandRisk(Record):
     """A risk the team entered by hand; it joins the derived ones in the register."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = Field(
+    id: Annotated[str, StringConstraints(pattern=rf"^{NAME_PATTERN}$")] = Field(
         description="A short id, lowercase words joined by dashes."
     )
     title: Text = Field(description="The risk in one line.")

@@ -15,7 +15,7 @@ from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
 from planner.errors import PlannerError, UsageError
-from planner.model import Plan, Version
+from planner.model import NAME_PATTERN, Plan, Version
 from planner.report import format_value
 from planner.siteview import NAV_CHUNK, PlanView, error_view, nav_groups, plan_view
 from planner.timeline import Links, Timeline
@@ -37,8 +37,8 @@ _SPECIAL = "\\`*_{}[]()#+-.!|~^=$:@%<>&\"'"
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_PAGE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+_ID = re.compile(NAME_PATTERN)
+_PAGE = re.compile(NAME_PATTERN + r"\.md")
 
 
 def escape_text(text: str) -> str:

@@ -16,9 +16,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from planner.errors import InvalidPlan, PlannerError, UsageError
-from planner.model import Plan
+from planner.model import NAME_PATTERN, Plan
 
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_RE = re.compile(NAME_PATTERN)
 SLUG_MAX = 64
 PLAN_FILE = "plan.yaml"
 SCHEMA_FILE = "plan.schema.json"

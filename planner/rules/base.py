@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from planner.model import Category, Direction, Metric, ModelSize, Plan
+from planner.model import NAME_PATTERN, Category, Direction, Metric, ModelSize, Plan
 
 Evidence = tuple[str, ...] | None
 Check = Callable[[Plan], Evidence]
@@ -50,7 +50,7 @@ class RuleSpec:
 
 
 CATALOGUE: dict[str, RuleSpec] = {}
-_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_ID = re.compile(NAME_PATTERN)
 
 
 def rule(id: str, category: Category, likelihood: int, impact: int) -> Callable[[Check], Check]:
