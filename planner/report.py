@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from enum import Enum
 from typing import Any
 
@@ -71,11 +72,21 @@ def plan_summary(slug: str, plan: Plan) -> str:
     return "\n".join(out) + "\n"
 
 
+def display_width(text: str) -> int:
+    """Columns a terminal gives `text`: wide (CJK, most emoji) characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
 def table(rows: list[list[str]], header: list[str]) -> str:
-    """A left-aligned text table."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    """A left-aligned text table, aligned in columns even with wide characters."""
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        "  ".join(
+            cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths, strict=True)
+        ).rstrip()
         for row in [header, *rows]
     ]
     return "\n".join(lines) + "\n"

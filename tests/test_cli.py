@@ -213,3 +213,14 @@ def test_direction_overrides_never_reach_the_terminal(make_workspace) -> None:
     make_workspace({"plans/a/plan.yaml": 'title: "safe \u202eevil\u2066 title"\n'})
     code, out, _ = run("show", "a")
     assert code == 0 and out.startswith("safe evil title  (a)\n")
+
+
+def test_the_plan_list_stays_aligned_with_wide_characters(make_workspace) -> None:
+    make_workspace({"plans/a/plan.yaml": "title: 不正検知 🚀\n", "plans/bb/plan.yaml": "title: Churn\n"})
+    code, out, _ = run("list")
+    assert code == 0
+    assert out.splitlines() == [
+        "PLAN  TITLE        STATUS  ANSWERED",
+        "a     不正検知 🚀  draft   0%",
+        "bb    Churn        draft   0%",
+    ]
