@@ -20,10 +20,13 @@ EXCLUSIVE = {
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
 PURE = {"model", "questions", "review", "rules", "diff", "errors", "report"}
-PURE |= {"advice", "bank", "siteview", "timeline"}
+PURE |= {"advice", "bank", "siteview", "timeline", "choices"}
 PURE |= {f"rules.{area}" for area in ("base", "feasibility", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
+    # The choices are the bottom of the stack: plain enums that import nothing of planner's.
+    "choices": {"model", "store", "interview", "review", "render", "plugin", "cli", "history", "diff"}
+    | {"questions", "bank", "advice", "report", "siteview", "timeline", "answers", "gitref", "errors"},
     "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "questions"}
     | {"bank", "advice"},
     "questions": {"store", "interview", "review", "render", "plugin", "cli", "history", "advice"},
