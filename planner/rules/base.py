@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from planner.model import NAME_PATTERN, Category, Direction, Metric, ModelSize, Plan
+from planner.model import (
+    NAME_PATTERN,
+    Category,
+    DataKind,
+    Direction,
+    LabelSource,
+    Metric,
+    ModelSize,
+    Plan,
+    TaskType,
+)
 
 Evidence = tuple[str, ...] | None
 Check = Callable[[Plan], Evidence]
@@ -124,6 +134,15 @@ def answer_is(plan: Plan, path: str, *values: Any) -> Evidence:
     answer = answer_at(plan, path)
     hit = any(answer is value if isinstance(value, bool) else answer == value for value in values)
     return (quote(plan, path),) if hit else None
+
+
+def changes_over_time(plan: Plan) -> Evidence:
+    """The answers that say the data moves with time: a forecast, time series, or real-world outcomes."""
+    return (
+        answer_is(plan, "product.task", TaskType.forecasting)
+        or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
+        or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
+    )
 
 
 def empty_answers(plan: Plan, *paths: str) -> Evidence:

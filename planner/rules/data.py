@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
+from planner.model import Acquisition, Category, LabelSource, Plan, Split, TaskType
 from planner.rules.base import (
     MIN_LABELED,
     MIN_RARE_LABELED,
@@ -13,6 +13,7 @@ from planner.rules.base import (
     RARE_SHARE,
     Evidence,
     answer_is,
+    changes_over_time,
     done_metrics,
     quote,
     rule,
@@ -138,11 +139,7 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     """
     if plan.done.split is not Split.random:
         return None
-    why = (
-        answer_is(plan, "product.task", TaskType.forecasting)
-        or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
-        or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
-    )
+    why = changes_over_time(plan)
     return (quote(plan, "done.split"), *why) if why else None
 
 

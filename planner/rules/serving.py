@@ -5,13 +5,11 @@ from __future__ import annotations
 from planner.model import (
     Cadence,
     Category,
-    DataKind,
     Hardware,
     LabelSource,
     ModelSize,
     Plan,
     Serving,
-    TaskType,
 )
 from planner.rules.base import (
     ANY_MODEL_FLOOR_MS,
@@ -20,6 +18,7 @@ from planner.rules.base import (
     LATENCY_FLOOR_MS,
     Evidence,
     answer_is,
+    changes_over_time,
     quote,
     rule,
 )
@@ -108,11 +107,7 @@ def never_retrained(plan: Plan) -> Evidence:
     """
     if not answer_is(plan, "constraints.retraining.cadence", Cadence.never):
         return None
-    why = (
-        answer_is(plan, "product.task", TaskType.forecasting)
-        or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
-        or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
-    )
+    why = changes_over_time(plan)
     return (quote(plan, "constraints.retraining.cadence"), *why) if why else None
 
 
