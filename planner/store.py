@@ -79,15 +79,40 @@ def validate_slug(slug: str) -> str:
 MAX_DEPTH = 64
 
 
+class _Hazard(yaml.MarkedYAMLError):
+    """planner's own refusal of a YAML construct, told apart from a parser's syntax error."""
+
+
 def _refusal(problem: str, mark: Any, fix: str) -> yaml.MarkedYAMLError:
-    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark, note=fix)
+    return _Hazard(problem=problem, problem_mark=mark, note=fix)
 
 
 def _refuse_hazards(text: str) -> None:
     """Stream the YAML events first: aliases (a "billion laughs" bomb expands when saved or shown) and
-    absurd nesting (it overflows the C composer's stack) stop here, before anything is built."""
+    absurd nesting (it overflows the C composer's stack) stop here, before anything is built.
+
+    The C parser reads ahead and may stop on its own limits first (libyaml >= 0.2.5 refuses nesting
+    beyond 1000 levels, at its own column and in its own words); when it raises, the pure-Python
+    parser, which reads lazily, runs planner's checks up to that point so the user sees planner's
+    message, whatever libyaml version is installed. Only if that finds nothing does libyaml's error
+    stand."""
+    try:
+        _scan_hazards(text, _BaseLoader)
+    except yaml.YAMLError:
+        if _BaseLoader is yaml.SafeLoader:
+            raise
+        try:
+            _scan_hazards(text, yaml.SafeLoader)
+        except _Hazard:
+            raise
+        except yaml.YAMLError:
+            pass  # the same syntax error, in the pure parser's words: libyaml's stands
+        raise
+
+
+def _scan_hazards(text: str, loader: Any) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise _refusal(
                 "YAML aliases (*name) are not allowed in plan files",
