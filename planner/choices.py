@@ -1,8 +1,8 @@
-"""The fixed answers a plan offers (status, task type, serving mode...): plain enums, no logic."""
+"""The fixed answers a plan offers (status, task type, serving mode...): plain enums and how each reads."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class Status(StrEnum):
@@ -156,3 +156,70 @@ class Verdict(StrEnum):
     accepted = "accepted"
     mitigated = "mitigated"
     not_applicable = "not_applicable"
+
+
+# How each stored code reads, in a prompt, on the site and in `planner show` (one place for all of
+# them; values repeat across enums: `vendor`, `none`...). Codes not listed read as the code with spaces.
+LABELS: dict[type[Enum], dict[str, str]] = {
+    TaskType: {
+        "classification": "classification (which class?)",
+        "regression": "regression (how much?)",
+        "ranking": "ranking (what first?)",
+        "detection": "detection (where is it?)",
+        "segmentation": "segmentation (which pixels or spans?)",
+        "forecasting": "forecasting (what next, over time?)",
+        "anomaly_detection": "anomaly detection (what is unusual?)",
+        "generation": "generation (write text, images...)",
+        "clustering": "clustering (which groups?)",
+    },
+    DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
+    Mode: {
+        "improve": "improve a process",
+        "augment": "augment people (they decide, helped by the model)",
+        "automate": "automate (the model decides alone)",
+    },
+    RulesVerdict: {
+        "rules_suffice": "rules are all we need",
+        "rules_baseline": "rules are a baseline a model must beat",
+        "rules_cannot_help": "rules cannot help",
+        "not_tried": "not tried yet",
+    },
+    ErrorCost: {
+        "false_positive": "false positives (false alarms)",
+        "false_negative": "false negatives (misses)",
+        "similar": "about the same",
+    },
+    Acquisition: {
+        "own": "our own systems",
+        "vendor": "bought from a vendor",
+        "public": "public data",
+        "to_collect": "still to collect",
+    },
+    LabelSource: {
+        "existing": "already recorded",
+        "outcomes": "real-world outcomes, known later",
+        "manual": "labelled by hand",
+        "vendor": "a labelling vendor",
+        "proxy": "a proxy signal",
+        "none": "no labels",
+    },
+    Serving: {
+        "batch": "batch (precomputed)",
+        "online": "online (a system waits for each answer)",
+        "interactive": "interactive (a person waits)",
+    },
+    ModelSize: {
+        "small": "small (linear models, trees)",
+        "medium": "medium (small neural nets)",
+        "large": "large (big nets, ensembles)",
+        "huge": "huge (LLMs)",
+    },
+    Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
+    Direction: {"higher": "higher is better", "lower": "lower is better"},
+    Split: {"time": "by time (test on later data)", "group": "by group (e.g. unseen customers)"},
+}
+
+
+def label(member: Enum) -> str:
+    """How a stored code reads (`rules_baseline` -> `rules are a baseline a model must beat`)."""
+    return LABELS.get(type(member), {}).get(member.value, str(member.value).replace("_", " "))

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 
 from planner.bank import BY_FIELD, QUESTIONS, SECTION_KEYS, SECTIONS, Kind, Question, Section, When
-from planner.model import (
-    Acquisition,
-    DataKind,
-    Direction,
-    ErrorCost,
-    Hardware,
-    LabelSource,
-    Mode,
-    ModelSize,
-    Plan,
-    RulesVerdict,
-    Serving,
-    Split,
-    TaskType,
-)
+from planner.choices import LABELS, label
+from planner.model import Plan
 
 __all__ = [
     "BY_FIELD",
@@ -39,71 +25,6 @@ __all__ = [
     "questions_in",
     "section",
 ]
-
-# Friendly text for choice values, per enum (values repeat across enums: `vendor`, `none`...).
-LABELS: dict[type[Enum], dict[str, str]] = {
-    TaskType: {
-        "classification": "classification (which class?)",
-        "regression": "regression (how much?)",
-        "ranking": "ranking (what first?)",
-        "detection": "detection (where is it?)",
-        "segmentation": "segmentation (which pixels or spans?)",
-        "forecasting": "forecasting (what next, over time?)",
-        "anomaly_detection": "anomaly detection (what is unusual?)",
-        "generation": "generation (write text, images...)",
-        "clustering": "clustering (which groups?)",
-    },
-    DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
-    Mode: {
-        "improve": "improve a process",
-        "augment": "augment people (they decide, helped by the model)",
-        "automate": "automate (the model decides alone)",
-    },
-    RulesVerdict: {
-        "rules_suffice": "rules are all we need",
-        "rules_baseline": "rules are a baseline a model must beat",
-        "rules_cannot_help": "rules cannot help",
-        "not_tried": "not tried yet",
-    },
-    ErrorCost: {
-        "false_positive": "false positives (false alarms)",
-        "false_negative": "false negatives (misses)",
-        "similar": "about the same",
-    },
-    Acquisition: {
-        "own": "our own systems",
-        "vendor": "bought from a vendor",
-        "public": "public data",
-        "to_collect": "still to collect",
-    },
-    LabelSource: {
-        "existing": "already recorded",
-        "outcomes": "real-world outcomes, known later",
-        "manual": "labelled by hand",
-        "vendor": "a labelling vendor",
-        "proxy": "a proxy signal",
-        "none": "no labels",
-    },
-    Serving: {
-        "batch": "batch (precomputed)",
-        "online": "online (a system waits for each answer)",
-        "interactive": "interactive (a person waits)",
-    },
-    ModelSize: {
-        "small": "small (linear models, trees)",
-        "medium": "medium (small neural nets)",
-        "large": "large (big nets, ensembles)",
-        "huge": "huge (LLMs)",
-    },
-    Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
-    Direction: {"higher": "higher is better", "lower": "lower is better"},
-    Split: {"time": "by time (test on later data)", "group": "by group (e.g. unseen customers)"},
-}
-
-
-def label(member: Enum) -> str:
-    """How a choice value reads in a prompt: friendly text, or the value with spaces."""
-    return LABELS.get(type(member), {}).get(member.value, str(member.value).replace("_", " "))
 
 
 def section(key: str) -> Section:
