@@ -352,7 +352,8 @@ def test_init_writes_a_review_workflow_whose_diff_step_works(
     steps = workflow["jobs"]["review"]["steps"]
     assert workflow[True] == {"pull_request": None}  # `on:` reads as True in YAML 1.1
     assert steps[0]["with"]["fetch-depth"] == 0
-    assert workflow["jobs"]["review"]["env"]["PLANNER"] == f"planner=={__version__}"  # bump it with releases
+    # The version this planner is: `planner init` rewrites it after an upgrade.
+    assert workflow["jobs"]["review"]["env"]["PLANNER"] == f"ml-project-planner=={__version__}"
     assert steps[-1]["run"] == 'planner check --base "$BASE"'
     summarise = next(step["run"] for step in steps if step.get("name") == "Summarise design changes")
 

@@ -40,7 +40,7 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         check=True,
     )
-    (wheel,) = out.glob("planner-*.whl")
+    (wheel,) = out.glob("ml_project_planner-*.whl")
     env_dir = tmp_path_factory.mktemp("venv") / "venv"
     # System site-packages supply the dependencies; the wheel itself is installed into the venv.
     venv.create(env_dir, system_site_packages=True, with_pip=True)
