@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from planner.bank import Completeness
 from planner.model import Plan, RulesVerdict, Status
-from planner.questions import Completeness
 from planner.rules import items_per_month, monthly_value
 
 if TYPE_CHECKING:  # only for annotations: review imports this module to build an Assessment

@@ -1,22 +1,18 @@
-"""Answers without prompts: typed text to valid values, answers files, what is unanswered, closing screens."""
+"""Answers without prompts: typed text to valid values, answers files, and what is still unanswered."""
 
 from __future__ import annotations
 
 import re
 import sys
-import textwrap
-import types
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness
 from planner.errors import InvalidPlan, PlannerError, UsageError
-from planner.model import Plan, field_at, is_answered
-from planner.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, label, questions_in
-from planner.report import format_value
+from planner.model import Plan, is_answered
 from planner.store import Workspace, parse_yaml, read_text, schema_problems, to_data
 
 
@@ -72,58 +68,7 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
     return plan
 
 
-def closing(workspace: Workspace, slug: str, plan: Plan, *, saved: bool = True) -> str:
-    """The closing screen: what is saved, what is still open, the top risks and the advice."""
-    from planner.review import assess
-
-    result = assess(plan)
-    report = result.completeness
-    out = [
-        f"\n{'Saved ' if saved else ''}{workspace.shown(workspace.plan_file(slug))}: "
-        f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
-    ]
-    if report.missing:
-        out += ["", f"Still unanswered ({report.applicable - report.answered}):"]
-        for key, questions in report.missing.items():
-            number = SECTION_KEYS.index(key) + 1
-            out.append(
-                f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
-            )
-            out += [f"     - {question.prompt}" for question in questions[:3]]
-            if len(questions) > 3:
-                out.append(f"     - and {len(questions) - 3} more")
-    risks = result.open_risks[:5]
-    if risks:
-        out += ["", "Top risks:"]
-        for risk in risks:
-            out.append(f"  {risk.level:<6} {risk.score:>2}  {risk.title}")
-            out += [f"              because {risk.evidence[0]}"] if risk.evidence else []
-    if result.advice:
-        out += ["", "Advice:"]
-        for advice in result.advice:
-            out.append(f"  * {advice.title}")
-            out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
-    out += ["", f"Next: `planner show {slug}` to read the whole plan."]
-    return "\n".join(out) + "\n"
-
-
 # ---------------------------------------------------------------- typed text to validated values
-
-
-def core_type(annotation: Any) -> Any:
-    """The core type of a field: unwraps Optional, list[...] and Annotated."""
-    while get_origin(annotation) in (Union, types.UnionType, list, Annotated):
-        args = [arg for arg in get_args(annotation) if arg is not type(None)]
-        annotation = args[0]
-    return annotation
-
-
-def kind_of(info: FieldInfo) -> Kind:
-    """How to ask for a field of a list entry (a rule, a metric...): by its type."""
-    base = core_type(info.annotation)
-    if isinstance(base, type) and issubclass(base, Enum):
-        return Kind.choice
-    return {float: Kind.number, int: Kind.integer}.get(base, Kind.text)
 
 
 def hint(kind: Kind, info: FieldInfo) -> str:
@@ -198,29 +143,3 @@ def section_key(name: str) -> str:
     if key in SECTION_KEYS:
         return key
     raise UsageError(f"unknown section {name!r}; use one of {', '.join(SECTION_KEYS)} (or 1-{len(SECTIONS)})")
-
-
-# The one answer the review shows per section, to spot a slip before finishing.
-_HEADLINES = {
-    "product": ("goal", "product.goal"),
-    "heuristics": ("rules", "heuristics.verdict"),
-    "by_hand": ("examples done by hand", "by_hand.examples"),
-    "impact": ("bottleneck", "impact.bottleneck"),
-    "press_release": ("headline", "press_release.headline"),
-    "constraints": ("labels", "constraints.data.labels"),
-    "done": ("weeks in the time box", "done.timebox_weeks"),
-}
-
-
-def review_lines(plan: Plan) -> list[str]:
-    """One line per section: how much is answered, and its headline answer to spot a slip."""
-    lines = []
-    for number, sec in enumerate(SECTIONS, start=1):
-        applicable = [q for q in questions_in(sec.key) if q.applies(plan)]
-        answered = sum(q.answered(plan) for q in applicable)
-        name, path = _HEADLINES[sec.key]
-        value = field_at(plan, path)
-        text = label(value) if isinstance(value, Enum) else format_value(value).replace("\n", " ")
-        text = f" · {name}: {text[:44]}{'…' if len(text) > 44 else ''}" if is_answered(value) else ""
-        lines.append(f"{number}. {sec.title:<31} {answered:>2}/{len(applicable):<2} answered{text}")
-    return lines

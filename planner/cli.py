@@ -119,7 +119,7 @@ def new(slug: str, title: str) -> None:
 @cli.command("list")
 def list_plans() -> None:
     """List plans: name, title, status and how much is answered."""
-    from planner.questions import completeness
+    from planner.bank import completeness
     from planner.report import table
 
     rows = []
@@ -255,13 +255,11 @@ def diff(slug: str, old: str | None, new: str | None, base: str | None, style: s
 @click.option("--no-input", is_flag=True, help="Never prompt; fail (exit 2) listing unanswered questions.")
 def interview(slug: str | None, section: str | None, answers: Path | None, no_input: bool) -> None:
     """Run the kickoff interview for plan SLUG; run it again to resume where it stopped."""
-    import gc
     import sys
 
     from planner.interview import Interrupted, run
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
-    gc.freeze()  # imports live all run long; without this, full GC passes stall some prompts ~100 ms
     try:
         closing = run(
             _workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from planner.bank import BY_FIELD, SECTIONS, Kind
 from planner.model import Direction, Plan
-from planner.questions import BY_FIELD, SECTIONS, Kind
 from planner.report import format_value, md_inert
 from planner.review import Risk, assess
 

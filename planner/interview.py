@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import textwrap
 from pathlib import Path
 from typing import Any, get_args
@@ -16,30 +17,22 @@ from prompt_toolkit.key_binding.defaults import load_key_bindings
 from pydantic import BaseModel, create_model
 from questionary import Choice
 
-from planner.answers import (
-    closing,
-    core_type,
-    fill,
-    hint,
-    kind_of,
-    parse,
-    require_complete,
-    review_lines,
-    section_key,
-    shown,
-)
-from planner.errors import PlannerError, UsageError
-from planner.model import Plan, field_at
-from planner.questions import (
+from planner.answers import fill, hint, parse, require_complete, section_key, shown
+from planner.bank import (
     SECTION_KEYS,
     SECTIONS,
     Kind,
     Question,
     Section,
     completeness,
-    label,
+    core_type,
+    kind_of,
     questions_in,
 )
+from planner.choices import label
+from planner.errors import PlannerError, UsageError
+from planner.model import Plan, field_at
+from planner.report import closing, review_lines
 from planner.store import Workspace, validate_slug
 
 
@@ -49,9 +42,20 @@ class Interrupted(PlannerError):
     exit_code = 130
 
 
-# prompt_toolkit rebuilds its ~1,800 stateless default key bindings for every Application (a questionary
-# menu makes three): about 17 ms each. Built once, a menu opens in a third of the time after each Enter.
-setattr(_pt_application, "load_key_bindings", functools.cache(load_key_bindings))  # noqa: B010
+def start_up() -> None:
+    """Make each prompt open fast; the interview calls it once, before the first prompt.
+
+    prompt_toolkit rebuilds its ~1,800 stateless default key bindings for every Application (a
+    questionary menu makes three): about 17 ms each. Built once, a menu opens in a third of the time
+    after each Enter. And the imports live all run long: frozen out of the garbage collector's view,
+    full collections no longer stall some prompts by ~100 ms.
+    """
+    # tests/test_interview.py fails if a new prompt_toolkit drops this attribute: then update this.
+    cached = getattr(_pt_application, "load_key_bindings", None)
+    if cached is not None and not hasattr(cached, "cache_info"):
+        setattr(_pt_application, "load_key_bindings", functools.cache(load_key_bindings))  # noqa: B010
+    gc.freeze()
+
 
 SKIP = "\x00skip"
 STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
@@ -301,12 +305,13 @@ def run(
         plan = fill(workspace, slug, answers) if answers is not None else workspace.load(slug)
         if no_input:
             require_complete(slug, plan)
-        return closing(workspace, slug, plan, saved=answers is not None)
+        return closing(workspace.shown(workspace.plan_file(slug)), slug, plan, saved=answers is not None)
     if not terminal:
         raise UsageError(
             "no terminal to ask questions on (input or output is redirected); pass answers with "
             "`planner interview SLUG --answers FILE`, or list what is unanswered with `--no-input`"
         )
+    start_up()
     session: Session | None = None
     try:
         session = _open(workspace, slug)
@@ -325,7 +330,7 @@ def run(
             f"Stopped. All {done} answers so far are saved in {where}.\n"
             f"Resume with: planner interview {session.slug}"
         ) from None
-    return closing(workspace, session.slug, session.plan)
+    return closing(workspace.shown(workspace.plan_file(session.slug)), session.slug, session.plan)
 
 
 def _open(workspace: Workspace, slug: str | None) -> Session:

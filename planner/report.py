@@ -1,4 +1,5 @@
-"""Plain-text views of plans for the terminal (list, show, risks) and the risk register as Markdown."""
+"""Plain-text views for the terminal (list, show, risks, the interview's review and closing screens) and the
+risk register as Markdown."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness, questions_in
+from planner.choices import label
 from planner.model import Plan, field_at, is_answered
-from planner.questions import SECTIONS, Kind, Question, completeness, questions_in
-from planner.review import Assessment, Risk
+from planner.review import Assessment, Risk, assess
 
 WIDTH = 100
 
@@ -217,4 +219,66 @@ def risks_markdown(slug: str, title: str, assessment: Assessment) -> str:
     figures = _figures(assessment)
     if figures:
         out += ["", "**Figures**: " + " · ".join(md_escape(line) for line in figures)]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- the interview's review and closing screens
+
+
+# The one answer the review shows per section, to spot a slip before finishing.
+_HEADLINES = {
+    "product": ("goal", "product.goal"),
+    "heuristics": ("rules", "heuristics.verdict"),
+    "by_hand": ("examples done by hand", "by_hand.examples"),
+    "impact": ("bottleneck", "impact.bottleneck"),
+    "press_release": ("headline", "press_release.headline"),
+    "constraints": ("labels", "constraints.data.labels"),
+    "done": ("weeks in the time box", "done.timebox_weeks"),
+}
+
+
+def review_lines(plan: Plan) -> list[str]:
+    """One line per section: how much is answered, and its headline answer to spot a slip."""
+    lines = []
+    for number, sec in enumerate(SECTIONS, start=1):
+        applicable = [q for q in questions_in(sec.key) if q.applies(plan)]
+        answered = sum(q.answered(plan) for q in applicable)
+        name, path = _HEADLINES[sec.key]
+        value = field_at(plan, path)
+        text = label(value) if isinstance(value, Enum) else format_value(value).replace("\n", " ")
+        text = f" · {name}: {text[:44]}{'…' if len(text) > 44 else ''}" if is_answered(value) else ""
+        lines.append(f"{number}. {sec.title:<31} {answered:>2}/{len(applicable):<2} answered{text}")
+    return lines
+
+
+def closing(where: str, slug: str, plan: Plan, *, saved: bool = True) -> str:
+    """The closing screen: what is saved, what is still open, the top risks and the advice."""
+    result = assess(plan)
+    report = result.completeness
+    out = [
+        f"\n{'Saved ' if saved else ''}{where}: "
+        f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
+    ]
+    if report.missing:
+        out += ["", f"Still unanswered ({report.applicable - report.answered}):"]
+        for key, questions in report.missing.items():
+            number = SECTION_KEYS.index(key) + 1
+            out.append(
+                f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
+            )
+            out += [f"     - {question.prompt}" for question in questions[:3]]
+            if len(questions) > 3:
+                out.append(f"     - and {len(questions) - 3} more")
+    risks = result.open_risks[:5]
+    if risks:
+        out += ["", "Top risks:"]
+        for risk in risks:
+            out.append(f"  {risk.level:<6} {risk.score:>2}  {risk.title}")
+            out += [f"              because {risk.evidence[0]}"] if risk.evidence else []
+    if result.advice:
+        out += ["", "Advice:"]
+        for advice in result.advice:
+            out.append(f"  * {advice.title}")
+            out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
+    out += ["", f"Next: `planner show {slug}` to read the whole plan."]
     return "\n".join(out) + "\n"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.advice import Advice, Figures, advise, figures, unanswered_text
+from planner.bank import Completeness, completeness
 from planner.model import Category, Plan, Verdict
-from planner.questions import Completeness, completeness
 from planner.rules import CATALOGUE
 
 __all__ = [

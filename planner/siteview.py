@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.bank import SECTIONS, Kind, Question, questions_in
 from planner.model import Plan, Status, field_at, is_answered
-from planner.questions import SECTIONS, Kind, Question, questions_in
 from planner.review import Assessment, Risk, assess, level_of
 
 NAV_CHUNK = 40  # plans per nav group before a status group is split: keeps every page's nav small

@@ -19,18 +19,30 @@ EXCLUSIVE = {
     "click": {"cli"},
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
-PURE = {"model", "questions", "review", "rules", "diff", "errors", "report"}
+PURE = {"model", "review", "rules", "diff", "errors", "report"}
 PURE |= {"advice", "bank", "siteview", "timeline", "choices"}
 PURE |= {f"rules.{area}" for area in ("base", "feasibility", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
     # The choices are the bottom of the stack: plain enums that import nothing of planner's.
     "choices": {"model", "store", "interview", "review", "render", "plugin", "cli", "history", "diff"}
-    | {"questions", "bank", "advice", "report", "siteview", "timeline", "answers", "gitref", "errors"},
-    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "questions"}
-    | {"bank", "advice"},
-    "questions": {"store", "interview", "review", "render", "plugin", "cli", "history", "advice"},
-    "bank": {"store", "interview", "review", "render", "plugin", "cli", "history", "advice", "questions"},
+    | {"bank", "advice", "report", "siteview", "timeline", "answers", "gitref", "errors"},
+    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "bank"}
+    | {"advice", "answers", "report"},
+    "bank": {
+        "store",
+        "interview",
+        "review",
+        "render",
+        "plugin",
+        "cli",
+        "history",
+        "advice",
+        "answers",
+        "report",
+    },
+    "answers": {"interview", "review", "render", "plugin", "cli", "report"},
+    "report": {"store", "interview", "answers", "render", "plugin", "cli", "history"},
     "store": {"interview", "review", "render", "plugin", "cli", "history", "diff"},
     "review": {"store", "interview", "render", "plugin", "cli", "history"},
     "advice": {"store", "interview", "render", "plugin", "cli", "history"},

@@ -16,12 +16,13 @@ from click.testing import CliRunner
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from planner.bank import QUESTIONS, completeness
 from planner.cli import cli
 from planner.errors import PlannerError
 from planner.interview import Interrupted, run
-from planner.questions import QUESTIONS, completeness
 from planner.store import Workspace
 
 from .conftest import MakeWorkspace
@@ -564,8 +565,8 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
 )
 def test_typed_answers_become_the_values_the_file_holds(path: str, kind: str, typed: str, value: Any) -> None:
     from planner.answers import parse
+    from planner.bank import Kind
     from planner.model import Plan, field_at
-    from planner.questions import Kind
 
     parent, _, name = path.rpartition(".")
     assert parse(field_at(Plan(title="t"), parent), name, Kind(kind), typed) == value
@@ -573,8 +574,8 @@ def test_typed_answers_become_the_values_the_file_holds(path: str, kind: str, ty
 
 def test_refused_answers_say_why() -> None:
     from planner.answers import parse
+    from planner.bank import Kind
     from planner.model import Plan
-    from planner.questions import Kind
 
     latency = Plan(title="t").constraints.latency
     with pytest.raises(ValueError, match=r"^must be greater than 0; enter a whole number > 0$"):
@@ -630,3 +631,63 @@ def test_a_file_broken_during_the_interview_is_never_overwritten(root: Path) -> 
         "Fix the file, then run `planner interview fraud` to go on"
     )
     assert path.read_text() == "title: [Fraud\n"
+
+
+def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
+    """The patch replaces an attribute prompt_toolkit looks up for each Application: if a new release
+    renames or drops it, the patch would silently do nothing and every prompt would open slower."""
+    import prompt_toolkit.application.application as application
+    from prompt_toolkit.application import Application
+
+    from planner.interview import start_up
+
+    assert "load_key_bindings" in application.Application.__init__.__code__.co_names
+    start_up()
+    start_up()  # twice is harmless
+    patched = application.load_key_bindings
+    assert hasattr(patched, "cache_info")
+    before = patched.cache_info()
+    with create_app_session(output=DummyOutput()):
+        Application()
+        Application()
+    after = patched.cache_info()
+    assert after.hits + after.misses >= before.hits + before.misses + 2  # both went through the cache
+    assert after.currsize == 1
+
+
+def test_the_bank_is_checked_against_the_model_when_it_loads() -> None:
+    from planner.bank import BY_FIELD, Kind, When, _load, _q
+
+    # Each kind follows from the field's type in the model.
+    assert BY_FIELD["product.metric_measured_today"].kind is Kind.yes_no
+    assert BY_FIELD["heuristics.coverage"].kind is Kind.share
+    assert BY_FIELD["impact.volume"].kind is Kind.number
+    assert BY_FIELD["done.test_size"].kind is Kind.integer
+    assert BY_FIELD["product.data_kinds"].kind is Kind.multi_choice
+    assert BY_FIELD["done.metrics"].kind is Kind.items
+    assert BY_FIELD["by_hand.noticed"].kind is Kind.list
+    assert BY_FIELD["press_release.problem"].kind is Kind.long_text
+    cases = {
+        "bank: product.taks: plan.yaml has no field 'taks' there": [_q("product.taks", "?", "")],
+        "bank: product.users: its condition names 'product.goals', which plan.yaml has no field for": [
+            _q("product.goal", "?", ""),
+            _q("product.users", "?", "", When("product.goals")),
+        ],
+        "bank: product.users: product.task has no choice 'classify'; it offers classification, ": [
+            _q("product.task", "?", ""),
+            _q("product.users", "?", "", When("product.task", ("classify",))),
+        ],
+        "bank: product.goal: its condition on product.task must follow that question, not precede it": [
+            _q("product.goal", "?", "", When("product.task", ("classification",))),
+            _q("product.task", "?", ""),
+        ],
+        "bank: product.goal: only a text field can take a long answer": [
+            _q("product.task", "?", ""),
+            _q("product.goal", "?", "", long=True),
+            _q("done.test_size", "?", "", long=True),
+        ],
+    }
+    for message, entries in cases.items():
+        with pytest.raises(ValueError) as caught:
+            _load({"product": tuple(entries)})
+        assert str(caught.value).startswith(message.replace("product.goal: only", "done.test_size: only"))

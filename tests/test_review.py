@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from planner.bank import QUESTIONS
 from planner.model import Decision, Plan, Verdict
-from planner.questions import QUESTIONS
 from planner.review import HIGH, MEDIUM, assess, level_of
 from planner.rules import CATALOGUE
 from planner.store import Workspace, plan_from_text

@@ -6,7 +6,7 @@ Rules live in one module per plan area; adding a rule touches one place, its fun
 module; `tests/test_review.py` then asks for a plan that triggers it.
 
 Precision first: a rule fires only on what the answers say. An unanswered field never fires
-(`questions.completeness` reports those once); answers that say nothing ("none", "TBD",
+(`bank.completeness` reports those once); answers that say nothing ("none", "TBD",
 "unknown") and explicit numbers or choices do. Thresholds are judgement calls, named in
 `rules.base` so they can be tuned in one place.
 """
