@@ -61,7 +61,7 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
                 f"add one, or create the plan first with `planner new {slug} --title ...`"
             )
         try:
-            plan = Plan.model_validate(merged)
+            plan = Plan.from_file(merged)
         except ValidationError as exc:
             raise InvalidPlan(where, schema_problems(exc, where, text)) from exc
         workspace.save(slug, plan)

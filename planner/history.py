@@ -65,7 +65,7 @@ def _read_version(path: Path, shown: str) -> tuple[Version, dict[str, Any]]:
     if not isinstance(data, dict):
         raise InvalidPlan(shown, [f"{shown}:1: not a version file; restore it from git"])
     try:
-        return Version.model_validate(data), data
+        return Version.from_file(data), data
     except ValidationError as exc:
         raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
 
@@ -368,7 +368,7 @@ def resolve(workspace: Workspace, slug: str, spec: str) -> tuple[str, Plan | Non
 def _version_from_text(text: str, shown: str) -> Version:
     data = parse_yaml(text, shown)
     try:
-        return Version.model_validate(data)
+        return Version.from_file(data)
     except ValidationError as exc:
         raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
 

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
 
 # The choices live in planner.choices; `X as X` re-exports them, the model being where modules look.
 from planner.choices import (
@@ -35,17 +45,24 @@ SCHEMA_VERSION = 1
 NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
-def _parse_share(value: Any) -> Any:
-    """Accept `20%`, `20 %` and `0.2` alike; the file always stores the fraction."""
-    if isinstance(value, str):
-        text = value.strip()
-        match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", text)
-        if match:
-            return float(match.group(1)) / 100
+_PERCENT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%\s*$"
+
+
+def _parse_share(value: Any, info: ValidationInfo) -> Any:
+    """Accept `20%` and `0.2` alike; the file always stores the fraction.
+
+    In a file (JSON mode, strict) only a number or a percent is a share, as the JSON Schema says; a
+    typed answer in the interview may also be a number as text (`0.2`)."""
+    if not isinstance(value, str):
+        return value
+    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", value.strip())
+    if match:
+        return float(match.group(1)) / 100
+    if info.mode == "python":
         try:
-            return float(text)
+            return float(value)
         except ValueError:
-            return value
+            pass
     return value
 
 
@@ -53,6 +70,14 @@ Share = Annotated[
     float,
     BeforeValidator(_parse_share),
     Field(ge=0, le=1, description="A fraction between 0 and 1 (20% is 0.2)."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": _PERCENT},
+            ]
+        }
+    ),
 ]
 
 
@@ -63,10 +88,13 @@ def _tidy_text(value: Any) -> Any:
     return value
 
 
+TEXT_MAX = 20_000
+# The schema says what stripping means here: blank text (spaces only) is no answer (pattern `\S`).
 Text = Annotated[
     str,
     BeforeValidator(_tidy_text),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": r"\S"}),
 ]
 Score = Annotated[int, Field(ge=1, le=5)]
 
@@ -91,6 +119,49 @@ class Record(BaseModel):
             for key, value in data.items()
             if not (value is None and key in fields and fields[key].default_factory is not None)
         }
+
+    @classmethod
+    def from_file(cls, data: Any) -> Self:
+        """Validate data read from a file as its JSON Schema does: strict types, so `'800'` is not a
+        number and `"false"` not a boolean (in the interview, typed text is still converted)."""
+        return cls.model_validate_json(json.dumps(data, default=_as_text), strict=True)
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of the file, agreeing with `from_file`: a section or list left empty
+        (`product:` with nothing under it) is allowed, as it is unanswered."""
+        schema = cls.model_json_schema()
+        for model in _records(cls):
+            target = schema if model is cls else schema["$defs"].get(model.__name__, {})
+            for name, info in model.model_fields.items():
+                prop = target.get("properties", {}).get(name)
+                if info.default_factory is None or prop is None:
+                    continue
+                kept = {key: prop.pop(key) for key in ("title", "description") if key in prop}
+                prop.pop("default", None)
+                target["properties"][name] = {"anyOf": [prop, {"type": "null"}], **kept}
+        return schema
+
+
+def _as_text(value: Any) -> str:
+    """A value JSON has no type for (a date tagged `!!timestamp`...), as the text it was written as."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _records(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """`model` and every model nested in its fields, each once."""
+    found: list[type[BaseModel]] = []
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
+            found.append(annotation)
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for arg in getattr(annotation, "__args__", ()):
+            visit(arg)
+
+    visit(model)
+    return found
 
 
 # ---------------------------------------------------------------- list items
@@ -401,11 +472,23 @@ def is_answered(value: Any) -> bool:
     return value is not None and value != [] and value != ""
 
 
+def _iso_time(value: Any) -> Any:
+    """ISO 8601 text as a time: a version file holds it quoted (strict validation takes no text)."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 class Version(Record):
     """A published snapshot in plans/SLUG/versions/vN.yaml: written once by `planner publish`, never edited."""
 
     number: int = Field(ge=1, description="The version number; the file is named vNUMBER.yaml.")
-    published_at: datetime = Field(description="When it was published (UTC).")
+    published_at: Annotated[datetime, BeforeValidator(_iso_time)] = Field(
+        description="When it was published (UTC), as ISO 8601 text."
+    )
     author: Text = Field(description="Who published it: `Name <email>`.")
     message: Text = Field(description="Why this version was published.")
     hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(

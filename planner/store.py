@@ -49,9 +49,42 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
 
+# Plain scalars resolve as in YAML 1.2's core schema, as editors (the YAML language server) and JSON
+# Schema validators read plan files: only true/false are booleans (`no`, `yes`, `on` are text), no
+# sexagesimal (`1:20`) or 0-prefixed octal numbers, no timestamps (dates are text), no `<<` merges.
+_CORE_12 = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+)
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in _CORE_12:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)  # `010` is ten in YAML 1.2 (PyYAML's 1.1 reads eight)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """Writes multi-line text as block scalars so diffs of long answers stay readable."""
+    """Writes multi-line text as block scalars so diffs of long answers stay readable.
+
+    Text that YAML 1.1 or 1.2 would read as something else (`no`, `1e3`, `0o17`) is quoted."""
+
+
+for _tag, _pattern, _first in _CORE_12:
+    _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
@@ -188,9 +221,10 @@ _FRIENDLY = {
     "missing": "required; add it",
 }
 # What to do about pydantic's other complaints: every problem line ends with its fix.
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
 _NUMBER = "write a number such as 12 or 0.5"
 _FIX = {
-    "string_type": "write text; put it in quotes if it looks like a date, a number or yes/no",
+    "string_type": "write text; put it in quotes if it looks like a number or true/false",
     "string_too_short": "write an answer or delete the line",
     "string_too_long": "shorten it",
     "string_pattern_mismatch": "use lowercase words joined by dashes (e.g. no-labels)",
@@ -213,6 +247,14 @@ _FIX = {
 }
 
 
+def _looks_numeric(value: Any) -> bool:
+    try:
+        float(value) if isinstance(value, str) else None
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
 def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
     """One `path:LINE: field.path: problem` line per schema error."""
     problems = []
@@ -221,6 +263,11 @@ def schema_problems(error: ValidationError, shown_path: str, text: str | None = 
         message = _FRIENDLY.get(item["type"]) or "; ".join(
             filter(None, (item["msg"], _FIX.get(item["type"])))
         )
+        given = item.get("input")
+        if item["type"] == "bool_type" and isinstance(given, str) and given.lower() in _YAML11_BOOLS:
+            message = f"`{given}` is text in YAML 1.2 (as planner and editors read it); write true or false"
+        elif item["type"] in ("int_type", "float_type") and _looks_numeric(given):
+            message += ", without quotes"
         line = _line_of(text, loc) if text is not None else None
         where = f"{shown_path}:{line}" if line else shown_path
         problems.append(f"{where}: {_loc_text(loc)}: {message}")
@@ -235,7 +282,7 @@ def plan_from_data(data: Any, shown_path: str, text: str | None = None) -> Plan:
             shown_path, [f"{shown_path}:1: expected a mapping of answers (`title: ...`) at the top"]
         )
     try:
-        return Plan.model_validate(data)
+        return Plan.from_file(data)
     except ValidationError as exc:
         raise InvalidPlan(shown_path, schema_problems(exc, shown_path, text)) from exc
 
@@ -485,7 +532,7 @@ def find_workspace(start: Path | None = None) -> Workspace:
 def schema_json() -> str:
     import json
 
-    schema = Plan.model_json_schema()
+    schema = Plan.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "planner plan.yaml"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

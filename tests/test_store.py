@@ -190,8 +190,8 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
     assert caught.value.problems == [
         "plans/fraud/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
         "plans/fraud/plan.yaml:4: product.goall: unknown field; check the spelling (`planner schema` lists every field)",
-        "plans/fraud/plan.yaml:7: constraints.latency.p99_ms: Input should be a valid integer, unable to parse string as an integer; write a whole number such as 12",
-        "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number, unable to parse string as a number; write a number such as 12 or 0.5",
+        "plans/fraud/plan.yaml:7: constraints.latency.p99_ms: Input should be a valid integer; write a whole number such as 12",
+        "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number; write a number such as 12 or 0.5",
     ]
 
 
@@ -257,16 +257,16 @@ def test_load_all_reports_bad_files_without_hiding_good_ones(make_workspace) -> 
 
 
 def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
-    text = "title: 2024-01-01\nproduct: 5\nowners: ana\nconstraints:\n  data:\n    versioned: maybe\n"
+    text = "title: 2024\nproduct: 5\nowners: ana\nconstraints:\n  data:\n    versioned: maybe\n"
     workspace = _workspace(make_workspace, text)
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
     assert caught.value.problems == [
         "plans/fraud/plan.yaml:1: title: Input should be a valid string; "
-        "write text; put it in quotes if it looks like a date, a number or yes/no",
-        "plans/fraud/plan.yaml:3: owners: Input should be a valid list; write a list, one `- item` per line",
-        "plans/fraud/plan.yaml:2: product: Input should be a valid dictionary or instance of Product; "
+        "write text; put it in quotes if it looks like a number or true/false",
+        "plans/fraud/plan.yaml:3: owners: Input should be a valid array; write a list, one `- item` per line",
+        "plans/fraud/plan.yaml:2: product: Input should be an object; "
         "indent this section's answers under it, one `name: value` per line",
-        "plans/fraud/plan.yaml:6: constraints.data.versioned: Input should be a valid boolean, "
-        "unable to interpret input; write true or false",
+        "plans/fraud/plan.yaml:6: constraints.data.versioned: Input should be a valid boolean; "
+        "write true or false",
     ]

@@ -1,0 +1,98 @@
+"""planner and its JSON Schema agree: the same good and bad files, judged by `planner check` and by a real
+JSON Schema validator (check-jsonschema, which reads YAML 1.2 as editors do)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.test_cli import run
+
+# name -> (plan.yaml, whether it is valid). Each bad file has exactly one problem.
+CASES = {
+    "minimal": ("title: Fraud screening\n", True),
+    "empty-section": ("title: Fraud screening\nproduct:\nrisks:\n", True),
+    "share-as-percent": ("title: x\nheuristics:\n  coverage: 20%\n", True),
+    "date-is-text": ("title: 2026-11-02\n", True),
+    "no-is-text": ("title: x\nowners: [no]\n", True),
+    "number-as-text": ("title: x\nconstraints:\n  latency:\n    p99_ms: '800'\n", False),
+    "boolean-as-text": ('title: x\nproduct:\n  label_is_proxy: "false"\n', False),
+    "yaml11-no": ("title: x\nproduct:\n  label_is_proxy: no\n", False),
+    "yaml11-on": ("title: x\nconstraints:\n  data:\n    versioned: on\n", False),
+    "blank-title": ("title: '   '\n", False),
+    "share-as-text": ("title: x\nheuristics:\n  coverage: '0.2'\n", False),
+    "share-over-100": ("title: x\nheuristics:\n  coverage: 120%\n", False),
+    "fraction-for-whole": ("title: x\ndone:\n  test_size: 10.5\n", False),
+    "unknown-field": ("title: x\nproduct:\n  gaol: typo\n", False),
+    "unknown-choice": ("title: x\nproduct:\n  mode: replace\n", False),
+    "no-title": ("product:\n  goal: x\n", False),
+    "sexagesimal": ("title: x\ndone:\n  test_size: 1:20\n", False),
+}
+
+
+@pytest.fixture(scope="module")
+def check_jsonschema() -> str:
+    found = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip("check-jsonschema is not installed (pip install -e '.[test]' installs it)")
+    return found
+
+
+def test_planner_check_and_the_json_schema_agree_on_every_file(make_workspace, check_jsonschema: str) -> None:
+    root = make_workspace({f"plans/{name}/plan.yaml": text for name, (text, _) in CASES.items()})
+    for example in sorted((REPO / "plans").glob("*/plan.yaml")):
+        shutil.copytree(example.parent, root / "plans" / example.parent.name)
+    expected = {name: valid for name, (_, valid) in CASES.items()}
+    expected.update({path.parent.name: True for path in (REPO / "plans").glob("*/plan.yaml")})
+
+    _, out, _ = run("check")
+    by_planner = {name: f"ok: plans/{name}/plan.yaml" in out.splitlines() for name in expected}
+
+    files = [f"plans/{name}/plan.yaml" for name in expected]
+    done = subprocess.run(
+        [check_jsonschema, "--schemafile", str(REPO / "plan.schema.json"), "-o", "json", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+    )
+    report = json.loads(done.stdout)
+    failing = {Path(error["filename"]).parent.name for error in report["errors"]}
+    assert not report.get("parse_errors"), report["parse_errors"]
+    by_schema = {name: name not in failing for name in expected}
+
+    assert by_planner == expected, out
+    assert by_schema == expected, report["errors"]
+
+
+def test_yes_and_no_get_a_message_that_says_why() -> None:
+    from planner.errors import InvalidPlan
+    from planner.store import plan_from_text
+
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text(CASES["yaml11-no"][0] + "constraints:\n  latency:\n    p99_ms: '800'\n", "plan.yaml")
+    assert caught.value.problems == [
+        "plan.yaml:3: product.label_is_proxy: `no` is text in YAML 1.2 (as planner and editors read it); "
+        "write true or false",
+        "plan.yaml:6: constraints.latency.p99_ms: Input should be a valid integer; write a whole number "
+        "such as 12, without quotes",
+    ]
+
+
+def test_text_that_yaml_could_read_as_something_else_is_written_quoted(tmp_path: Path) -> None:
+    from planner.model import Plan
+    from planner.store import plan_from_text, plan_to_text
+
+    odd = ["no", "on", "1e3", "0o17", "010", "1:20", "2026-11-02", "~", "<<"]
+    plan = Plan(title="x", owners=odd)
+    text = plan_to_text(plan)
+    assert plan_from_text(text, "plan.yaml") == plan
+    import yaml
+
+    assert yaml.safe_load(text)["owners"] == odd  # and a YAML 1.1 reader sees the same text
