@@ -15,7 +15,8 @@ class _Group(click.Group):
     """Maps every PlannerError to its message and exit code, in this one place."""
 
     # `planner --help` lists commands in the order a team meets them, not alphabetically.
-    ORDER = ("init", "interview", "list", "show", "new", "risks", "rules", "check", "publish", "diff")
+    ORDER: tuple[str, ...] = ("init", "interview", "list", "show", "new", "risks", "rules", "check")
+    ORDER += ("publish", "diff", "log", "track", "status")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         order = {name: index for index, name in enumerate(self.ORDER)}
@@ -148,15 +149,19 @@ def show(slug: str) -> None:
 @click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
 @click.option(
     "--fail-on",
-    type=click.Choice(["high", "medium"]),
-    help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+).",
+    type=click.Choice(["high", "medium", "fold"]),
+    multiple=True,
+    help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+), "
+    "or (fold) when a plan's time box is over short of its target. Repeat to combine.",
 )
-def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
+def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...]) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems."""
     from planner.errors import CheckFailed, InvalidPlan
+    from planner.experiments import read_log
     from planner.history import verify_all
     from planner.report import one_line
     from planner.review import assess, gate
+    from planner.status import fold_problems, today_utc
 
     workspace = _workspace()
     names = list(slugs) or workspace.slugs()
@@ -174,7 +179,16 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: Any) -> None:
                 _echo(problem)
             continue
         shown = workspace.shown(workspace.plan_file(slug))
-        found = gate(assess(plan), fail_on)
+        try:
+            read_log(workspace, slug)  # a damaged experiment log fails the check too
+        except InvalidPlan as exc:
+            failed += 1
+            for problem in exc.problems:
+                _echo(problem)
+            continue
+        found = gate(assess(plan), "medium" if "medium" in fail_on else "high" if "high" in fail_on else None)
+        if "fold" in fail_on:
+            found += tuple(fold_problems(workspace, slug, plan, today_utc()))
         failed += bool(found)
         for problem in found:
             _echo(f"{shown}: {one_line(problem)}")
@@ -340,6 +354,50 @@ def risks(slug: str, style: str) -> None:
         _echo(
             (risks_markdown if style == "markdown" else risk_report)(slug, plan.title, assessment), nl=False
         )
+
+
+@cli.command("log")
+@click.argument("slug")
+@click.argument("values", nargs=-1, required=True, metavar="METRIC=VALUE...")
+@click.option(
+    "--split",
+    type=click.Choice(["train", "validation", "test"]),
+    default="validation",
+    show_default=True,
+    help="The data the values were measured on (or per value: `test:recall=0.7`).",
+)
+@click.option("-m", "--message", required=True, help="What was tried.")
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="When the run was made, in UTC (default: now).",
+)
+def log(slug: str, values: tuple[str, ...], split: str, message: str, when: Any) -> None:
+    """Append an experiment to plan SLUG's log: done-metric values, what was tried, who and when."""
+    from planner.experiments import log_by_hand
+
+    _echo(log_by_hand(_workspace(), slug, values, split, message, when), nl=False)
+
+
+@cli.command()
+@click.argument("slug", required=False)
+@click.option("--format", "style", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Judge as of this day (default: today, UTC)."
+)
+def status(slug: str | None, style: str, as_of: Any) -> None:
+    """Each plan's verdict from its experiment log: met, on track, stalled or fold due (SLUG: in detail)."""
+    from planner.status import status_json, status_table, status_text, today_utc
+
+    workspace = _workspace()
+    today = as_of.date() if as_of else today_utc()
+    if style == "json":
+        click.echo(status_json(workspace, slug, today), nl=False)
+    elif slug is None:
+        _echo(status_table(workspace, today), nl=False)
+    else:
+        _echo(status_text(workspace, slug, today), nl=False)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -412,6 +412,11 @@ class Done(Record):
     test_size: int | None = Field(default=None, ge=0, description="Number of examples in the test set.")
     timebox_weeks: float | None = Field(
         default=None, gt=0, description="Weeks the team gives itself before deciding to continue or fold."
+    )
+    started: date | None = Field(
+        default=None,
+        description="The day the time box started (YYYY-MM-DD): set by planner when it saves an approved "
+        "or building plan, or by hand.",
     )
     fold_action: Text | None = Field(
         default=None, description="What the team does if the time box runs out short of the target."

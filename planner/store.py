@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from planner.errors import InvalidPlan, PlannerError, UsageError
-from planner.model import NAME_PATTERN, Plan
+from planner.model import NAME_PATTERN, Plan, Status
 
 SLUG_RE = re.compile(NAME_PATTERN)
 SLUG_MAX = 64
@@ -320,6 +321,12 @@ def plan_to_text(plan: Plan) -> str:
     return MODELINE + dump_yaml(to_data(plan))
 
 
+def start_clock(plan: Plan, today: date | None = None) -> None:
+    """An approved or building plan has its time box running: record the day it started, once."""
+    if plan.status in (Status.approved, Status.building) and plan.done.started is None:
+        plan.done.started = today or datetime.now(UTC).date()
+
+
 # ---------------------------------------------------------------- files
 
 
@@ -475,6 +482,7 @@ class Workspace:
             os.close(fd)  # closing releases the lock
 
     def save(self, slug: str, plan: Plan) -> bool:
+        start_clock(plan)
         return write_atomic(self.plan_file(slug), plan_to_text(plan))
 
     def create(self, slug: str, plan: Plan) -> Path:

@@ -20,7 +20,7 @@ EXCLUSIVE = {
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
 PURE = {"model", "review", "rules", "diff", "errors", "report"}
-PURE |= {"advice", "bank", "siteview", "timeline", "choices"}
+PURE |= {"advice", "bank", "siteview", "timeline", "choices", "verdict"}
 PURE |= {f"rules.{area}" for area in ("base", "feasibility", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
@@ -49,6 +49,8 @@ NEVER_IMPORTS = {
     "diff": {"store", "interview", "render", "plugin", "cli", "history"},
     "render": {"interview", "plugin", "cli"},
     "interview": {"render", "plugin", "cli"},
+    "experiments": {"interview", "review", "render", "plugin", "cli", "history", "verdict", "status"},
+    "verdict": {"store", "interview", "render", "plugin", "cli", "history", "status"},
 }
 
 

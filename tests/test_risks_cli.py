@@ -107,7 +107,7 @@ def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorks
 def test_check_rejects_an_unknown_level(workspace: Path) -> None:
     code, out, err = run("check", "--fail-on", "low")
     assert (code, out) == (2, "")
-    assert "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium'." in err
+    assert "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium', 'fold'." in err
 
 
 def test_schema_problems_are_still_reported_as_before(make_workspace: MakeWorkspace) -> None:
