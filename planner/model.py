@@ -402,6 +402,16 @@ class Constraints(Record):
     )
 
 
+def _iso_date(value: Any) -> Any:
+    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
 class Done(Record):
     metrics: list[Metric] = Field(
         default_factory=list, description="Metrics that define done; the first is the primary one."
@@ -413,7 +423,7 @@ class Done(Record):
     timebox_weeks: float | None = Field(
         default=None, gt=0, description="Weeks the team gives itself before deciding to continue or fold."
     )
-    started: date | None = Field(
+    started: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
         default=None,
         description="The day the time box started (YYYY-MM-DD): set by planner when it saves an approved "
         "or building plan, or by hand.",

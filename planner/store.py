@@ -245,6 +245,8 @@ _FIX = {
     "model_attributes_type": "indent this section's answers under it, one `name: value` per line",
     "dict_type": "indent the answers under it, one `name: value` per line",
     "list_type": "write a list, one `- item` per line",
+    "date_type": "write a day as YYYY-MM-DD, e.g. 2026-03-02",
+    "date_parsing": "write a day as YYYY-MM-DD, e.g. 2026-03-02",
 }
 
 
