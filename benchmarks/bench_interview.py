@@ -52,15 +52,19 @@ def interview_latencies() -> list[float]:
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run([planner, "init", folder], check=True, capture_output=True)
         env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color")
-        child = pexpect.spawn(planner, ["interview", "bench"], cwd=folder, env=env, dimensions=(40, 120))
+        child = pexpect.spawn(
+            planner, ["interview", "bench", "--depth", "full"], cwd=folder, env=env, dimensions=(40, 120)
+        )
         child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
         _wait_for_prompt(child)
         steps = [step for step in HAPPY if not isinstance(step, Shown)]
         latencies = []
         for number, step in enumerate(steps):
-            submit = next(key for key in SUBMITS if step.endswith(key))
-            child.send(step[: -len(submit)])
-            _quiet(child)
+            # y and n answer a yes/no question at once: then the key itself is what moves on.
+            submit = next((key for key in SUBMITS if step.endswith(key)), step)
+            if submit != step:
+                child.send(step[: -len(submit)])
+                _quiet(child)
             started = time.perf_counter()
             child.send(submit)
             if number == len(steps) - 1:

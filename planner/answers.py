@@ -11,13 +11,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness
-from planner.errors import InvalidPlan, PlannerError, UsageError
+from planner.errors import InvalidPlan, Unanswered, UsageError
 from planner.model import Plan, is_answered
 from planner.store import Workspace, parse_yaml, read_text, schema_problems, to_data
-
-
-class Unanswered(PlannerError):
-    """`--no-input` found applicable questions nobody has answered."""
 
 
 def unanswered(plan: Plan) -> list[Question]:
@@ -74,7 +70,7 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
 def hint(kind: Kind, info: FieldInfo) -> str:
     """What a number field accepts, from the model's own bounds (e.g. `a whole number ≥ 0`)."""
     if kind is Kind.share:
-        return "a share such as 20% or 0.2"
+        return "a share such as 35% (35 and 0.35 work too)"
     if kind not in (Kind.integer, Kind.number):
         return ""
     bounds = [
@@ -97,17 +93,60 @@ def shown(value: Any, kind: Kind) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _as_number(raw: str) -> str:
-    text = raw.strip().replace("_", "")
-    return text.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text) else text
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "bn": 1e9, "B": 1e9}  # not `m`: minutes or millions?
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_AMOUNT = re.compile(
+    r"(?P<sign>-?)\s*(?P<symbol>[$€£¥])?\s*(?P<digits>\d[\d,_ \u00a0\u202f]*(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<scale>k|K|M|bn|B)?\s*(?P<code>[A-Za-z]{3})?"
+)
+
+
+def amount(raw: str) -> tuple[float | int, str | None] | None:
+    """A number as people type it, and the currency it names: `12,500`, `3k`, `€3,000`, `$1.2M`,
+    `3 000 EUR` -> (3000, 'EUR'). None if it is not a number at all."""
+    match = _AMOUNT.fullmatch(raw.strip())
+    if not match:
+        return None
+    digits = re.sub(r"[,_ \u00a0\u202f]", "", match["digits"])
+    grouped = re.sub(r"[_ \u00a0\u202f]", ",", match["digits"].strip())
+    if "," in grouped and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", grouped):
+        return None  # `3,5` or `1,00,0`: a decimal comma or a typo, not thousands
+    value: float | int = float(digits) if "." in digits else int(digits)
+    if match["scale"]:
+        value = value * _SCALE[match["scale"]]
+        value = int(value) if float(value).is_integer() else value
+    if match["sign"]:
+        value = -value
+    code = match["code"].upper() if match["code"] else None
+    currency = _SYMBOLS.get(match["symbol"] or "") or code
+    if match["symbol"] and code and _SYMBOLS[match["symbol"]] != code:
+        return None
+    return value, currency
+
+
+def share(raw: str) -> float:
+    """A share as people type it: `35`, `35%` and `0.35` are all 35%; a bare `1` is asked about."""
+    text = raw.strip()
+    percent = text.endswith("%")
+    found = amount(text.rstrip("%").strip())
+    if found is None or found[1] is not None:
+        raise ValueError("not a share I can read")
+    value = float(found[0])
+    if percent or value > 1:
+        return value / 100
+    if value == 1:
+        raise ValueError("1 could mean 1% or all of them; type 1% or 100%")
+    return value
 
 
 def _problem(exc: ValidationError, hint: str) -> str:
     """Why an answer was refused, in a few words, with what to enter instead."""
     error = exc.errors()[0]
     kind = str(error["type"])
-    if kind in ("int_parsing", "int_from_float", "float_parsing"):
+    if kind in ("int_parsing", "float_parsing"):
         text = "not a number I can read"
+    elif kind == "int_from_float":
+        text = f"{error['input']:g} is not a whole number"
     elif hint.startswith("a share") and kind in ("less_than_equal", "greater_than_equal"):
         text = "must be between 0% and 100%"
     elif kind in ("string_too_short", "missing"):
@@ -118,18 +157,32 @@ def _problem(exc: ValidationError, hint: str) -> str:
 
 
 def parse(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool = True) -> Any:
-    """The value an answer gives `holder.name` under the plan file's own rules; ValueError says why not."""
+    """The value an answer gives `holder.name` under the plan file's own rules; ValueError says why not.
+
+    Numbers are read as people type them (`12,500`, `3k`, `$1.2M`), shares as percents (`35` is 35%).
+    """
+    info = type(holder).model_fields[name]
     if isinstance(raw, str):
         if not raw.strip():
             if optional:
                 return None
             raise ValueError("this one needs an answer")
-        raw = _as_number(raw) if kind in (Kind.integer, Kind.number) else raw
+        if kind is Kind.share:
+            try:
+                raw = share(raw)
+            except ValueError as exc:
+                ambiguous = str(exc).startswith("1 could")
+                raise ValueError(str(exc) if ambiguous else f"{exc}; enter {hint(kind, info)}") from None
+        elif kind in (Kind.integer, Kind.number):
+            found = amount(raw)
+            if found is not None and found[1] is not None:
+                raise ValueError(f"a number without a currency; enter {hint(kind, info)}")
+            raw = raw if found is None else found[0]
     trial = holder.model_copy()
     try:
         setattr(trial, name, raw)
     except ValidationError as exc:
-        raise ValueError(_problem(exc, hint(kind, type(holder).model_fields[name]))) from None
+        raise ValueError(_problem(exc, hint(kind, info))) from None
     return getattr(trial, name)
 
 

@@ -266,8 +266,16 @@ def diff(slug: str, old: str | None, new: str | None, base: str | None, style: s
     type=click.Path(dir_okay=False, path_type=Path),
     help="Fill answers from a YAML file shaped like plan.yaml (any subset; - reads stdin); never prompts.",
 )
+@click.option(
+    "--depth",
+    type=click.Choice(["essentials", "full"]),
+    help="essentials: the ~20 answers the advice needs most (~15 minutes); full: every question. "
+    "Default: essentials first, then the full interview if you go on.",
+)
 @click.option("--no-input", is_flag=True, help="Never prompt; fail (exit 2) listing unanswered questions.")
-def interview(slug: str | None, section: str | None, answers: Path | None, no_input: bool) -> None:
+def interview(
+    slug: str | None, section: str | None, depth: str | None, answers: Path | None, no_input: bool
+) -> None:
     """Run the kickoff interview for plan SLUG; run it again to resume where it stopped."""
     import sys
 
@@ -276,7 +284,13 @@ def interview(slug: str | None, section: str | None, answers: Path | None, no_in
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     try:
         closing = run(
-            _workspace(), slug, section=section, answers=answers, no_input=no_input, terminal=terminal
+            _workspace(),
+            slug,
+            section=section,
+            depth=depth,
+            answers=answers,
+            no_input=no_input,
+            terminal=terminal,
         )
     except Interrupted as exc:  # not a failure: say where the answers are and how to go on
         _echo(f"\n{exc}", err=True)

@@ -32,3 +32,13 @@ class Refused(PlannerError):
     """A valid request the tool declines (e.g. publishing an unchanged plan)."""
 
     exit_code = 1
+
+
+class Unanswered(PlannerError):
+    """`planner interview --no-input` found applicable questions nobody has answered."""
+
+
+class Interrupted(PlannerError):
+    """Ctrl-C or Ctrl-D at an interview prompt; every answer given so far is already on disk."""
+
+    exit_code = 130

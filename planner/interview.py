@@ -1,10 +1,12 @@
-"""The kickoff interview: one translator from the question bank to prompts, the flow, and its screens."""
+"""The kickoff interview: one translator from the question bank to prompts, the flow, and its keys."""
 
 from __future__ import annotations
 
 import functools
 import gc
+import math
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, get_args
 
@@ -16,9 +18,12 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
 from pydantic import BaseModel, create_model
 from questionary import Choice
+from questionary.prompts.common import InquirerControl
 
-from planner.answers import fill, hint, parse, require_complete, section_key, shown
+from planner.answers import amount, fill, hint, parse, require_complete, section_key, shown
 from planner.bank import (
+    QUESTIONS,
+    SECONDS_PER_ANSWER,
     SECTION_KEYS,
     SECTIONS,
     Kind,
@@ -29,17 +34,18 @@ from planner.bank import (
     kind_of,
     questions_in,
 )
-from planner.choices import label
-from planner.errors import PlannerError, UsageError
-from planner.model import Plan, field_at
-from planner.report import closing, review_lines
+from planner.choices import Verdict, label
+from planner.errors import Interrupted, PlannerError, UsageError
+from planner.model import Decision, Plan, field_at, is_answered
+from planner.report import closing, format_value, one_line, review_lines, terminal_safe
 from planner.store import Workspace, validate_slug
 
+__all__ = ["Interrupted", "run", "start_up"]
 
-class Interrupted(PlannerError):
-    """Ctrl-C or Ctrl-D at a prompt; every answer given so far is already on disk."""
-
-    exit_code = 130
+BACK_KEY, CLEAR_KEY = "Shift-Tab", "Ctrl-X"
+DEPTHS = ("essentials", "full")
+# How list records read in prompts: "FAQ entry 1: question", not `faqentry 1 · question`.
+NOUNS = {"FaqEntry": "FAQ entry", "DataSource": "data source", "Rule": "rule", "Metric": "metric"}
 
 
 def start_up() -> None:
@@ -57,110 +63,216 @@ def start_up() -> None:
     gc.freeze()
 
 
-SKIP = "\x00skip"
+class _Signal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+BACK, CLEAR, SKIP = _Signal("BACK"), _Signal("CLEAR"), "\x00skip"
 STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
-_EOF_KEYS = KeyBindings()
 
 
-_EMPTY_ENTER = KeyBindings()
+def _keys(*, clear: bool) -> KeyBindings:
+    """The keys every prompt shares: back one question, remove an answer, Ctrl-D stops."""
+    keys = KeyBindings()
+
+    @keys.add("s-tab", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=BACK)
+
+    @keys.add("c-d", filter=Condition(lambda: not get_app().current_buffer.text), eager=True)
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError)
+
+    if clear:
+
+        @keys.add("c-x", eager=True)
+        def _clear(event: Any) -> None:
+            event.app.exit(result=CLEAR)
+
+    return keys
 
 
-@_EOF_KEYS.add("c-d")
-def _end_of_input(event: Any) -> None:
-    event.app.exit(exception=EOFError)
+_LONG = KeyBindings()
 
 
-@_EMPTY_ENTER.add("enter", filter=Condition(lambda: not get_app().current_buffer.text))
-def _skip_multiline(event: Any) -> None:
-    """Enter on an empty multi-line answer skips it, as everywhere else (else Enter is a new line)."""
+@_LONG.add("enter", eager=True)
+def _finish(event: Any) -> None:
+    """Enter finishes a long answer as it finishes every other one; Alt-Enter starts a new line."""
     event.current_buffer.validate_and_handle()
+
+
+@_LONG.add("escape", "enter", eager=True)
+@_LONG.add("c-j", eager=True)
+def _new_line(event: Any) -> None:
+    event.current_buffer.insert_text("\n")
+
+
+def _say(text: str, style: str = "") -> None:
+    questionary.print(terminal_safe(text), style=style)
+
+
+def _ask(question: questionary.Question, *extra: KeyBindings) -> Any:
+    """Run one prompt with the shared keys; Ctrl-C raises, so the caller can stop cleanly."""
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
+    return question.unsafe_ask(patch_stdout=False)
+
+
+def _menu_keys(question: questionary.Question, yes_no: bool) -> KeyBindings:
+    """j and k move as the arrows do; typing letters jumps to the choice whose words start with them;
+    y and n answer a yes/no question at once."""
+    control = next(
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    )
+    keys, typed = KeyBindings(), [""]
+
+    def move(step: int) -> None:
+        count = len(control.choices)
+        for _ in range(count):
+            control.pointed_at = (control.pointed_at + step) % count
+            if control.is_selection_valid():
+                return
+
+    keys.add("j", eager=True)(lambda event: move(1))
+    keys.add("k", eager=True)(lambda event: move(-1))
+
+    def jump(event: Any) -> None:
+        key = event.key_sequence[0].key
+        typed[0] = typed[0][:-1] if key == "c-h" else typed[0] + key.lower()
+        for attempt in (typed[0], typed[0][-1:]):
+            for index, choice in enumerate(control.choices):
+                words = str(choice.title).lower().replace("(", " ").split()
+                if attempt and not choice.disabled and any(word.startswith(attempt) for word in words):
+                    control.pointed_at, typed[0] = index, attempt
+                    return
+
+    for letter in "abcdefghilmnopqrstuvwxyz":
+        keys.add(letter, eager=True)(jump)
+    keys.add("backspace", eager=True)(jump)
+    if yes_no:
+        for letter, value in (("y", "yes"), ("n", "no")):
+            keys.add(letter, eager=True)(functools.partial(_pick, value))
+    return keys
+
+
+def _pick(value: str, event: Any) -> None:
+    event.app.exit(result=value)
 
 
 # ---------------------------------------------------------------- the translator
 
 
-def _say(text: str, style: str = "") -> None:
-    questionary.print(text, style=style)
-
-
-def _ask(question: questionary.Question, menu: bool = False) -> Any:
-    """Run one prompt; Ctrl-C and (in menus too) Ctrl-D raise, so the caller can stop cleanly."""
-    if menu:
-        app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), _EOF_KEYS])
-    return question.unsafe_ask(patch_stdout=False)
-
-
 def ask_value(
     holder: BaseModel, name: str, kind: Kind, message: str, *, qmark: str = "?", optional: bool = False
 ) -> Any:
-    """Ask for one field of `holder`, validated by the model's own rules; None means no answer.
+    """Ask for one field of `holder`, validated by the model's own rules.
 
-    An empty answer is allowed where the field may be empty, or where `optional` says so.
+    Returns the new value, None when left (or made) empty, or BACK. Enter keeps an existing answer;
+    removing it is an explicit key (Ctrl-X), so clearing the line by accident loses nothing.
     """
     info = type(holder).model_fields[name]
     current = getattr(holder, name, None)  # a draft record may lack required fields yet
     optional = optional or info.default is None or kind is Kind.multi_choice
     if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
         picked = _choose(kind, core_type(info.annotation), message, qmark, current, optional)
-        return parse(holder, name, kind, picked)
+        if picked is BACK:
+            return BACK
+        return None if picked is CLEAR else parse(holder, name, kind, picked)
 
     def validate(raw: str) -> bool | str:
+        if not raw.strip() and is_answered(current):
+            return True  # keeps the answer
         try:
             parse(holder, name, kind, raw, optional=optional)
         except ValueError as exc:
             return str(exc)
         return True
 
-    tail = "Esc then Enter to finish; Enter alone skips" if kind is Kind.long_text else ""
-    tail = "; ".join(part for part in (hint(kind, info), tail) if part)
+    tips = [hint(kind, info)]
+    tips.append("Enter finishes, Alt-Enter starts a new line" if kind is Kind.long_text else "")
+    tips.append(f"{CLEAR_KEY} removes it" if is_answered(current) and optional else "")
+    tail = "; ".join(tip for tip in tips if tip)
+    long = kind is Kind.long_text
     raw = _ask(
         questionary.text(
             message,
             qmark=qmark,
             default=shown(current, kind),
             validate=validate,
-            multiline=kind is Kind.long_text,
-            key_bindings=_EMPTY_ENTER if kind is Kind.long_text else None,
-            instruction=f"({tail})" if tail else None,
+            multiline=long,
+            # A long answer starts on its own line, so it wraps at the terminal's full width.
+            instruction=(f"({tail})" if tail else "") + ("\n" if long else "") or None,
             style=STYLE,
-        )
+        ),
+        *([_LONG] if long else []),
+        _keys(clear=optional and is_answered(current)),
     )
+    if raw is BACK:
+        return BACK
+    if raw is CLEAR:
+        return None
+    if not str(raw).strip() and is_answered(current):
+        return current
     return parse(holder, name, kind, raw, optional=optional)
 
 
 def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optional: bool) -> Any:
+    clear = optional and is_answered(current)
     if kind is Kind.multi_choice:
         choices = [Choice(label(item), item.value, checked=item in current) for item in enum]
-        picked = _ask(questionary.checkbox(message, choices=choices, qmark=qmark, style=STYLE), menu=True)
-        return [enum(value) for value in picked]
+        question = questionary.checkbox(
+            message,
+            choices=choices,
+            qmark=qmark,
+            style=STYLE,
+            instruction="(Space ticks, Enter when done; ↑↓ or j/k move, letters jump)",
+        )
+        picked = _ask(question, _menu_keys(question, False), _keys(clear=clear))
+        if picked in (BACK, CLEAR):
+            return picked
+        chosen = [enum(value) for value in picked]
+        _say(f"  chosen: {', '.join(label(item) for item in chosen) or 'nothing'}", "fg:ansicyan")
+        return chosen
     if kind is Kind.yes_no:
-        choices = [Choice("yes", "yes", shortcut_key="y"), Choice("no", "no", shortcut_key="n")]
+        choices = [Choice("yes", "yes"), Choice("no", "no")]
         default = SKIP if current is None else ("yes" if current else "no")
     else:
         choices = [Choice(label(item), item.value) for item in enum]
         default = SKIP if current is None else current.value
+    for index, choice in enumerate(choices):
+        choice.shortcut_key = "123456789"[index] if index < 9 else False
     if optional:
-        skip = "(skip for now)" if current is None else "(clear this answer)"
-        choices.insert(0, Choice(skip, SKIP, shortcut_key="s"))
-    picked = _ask(
-        questionary.select(
-            message,
-            choices=choices,
-            default=default,
-            qmark=qmark,
-            use_shortcuts=True,
-            use_jk_keys=False,
-            style=STYLE,
-        ),
-        menu=True,
+        choices.insert(
+            0, Choice("(skip for now)" if current is None else "(clear this answer)", SKIP, shortcut_key="0")
+        )
+    tip = (
+        "(y or n, Enter keeps)"
+        if kind is Kind.yes_no
+        else "(↑↓, j/k, a number or letters to jump; Enter picks)"
     )
+    question = questionary.select(
+        message,
+        choices=choices,
+        default=default,
+        qmark=qmark,
+        use_shortcuts=True,
+        use_jk_keys=False,
+        instruction=tip,
+        style=STYLE,
+    )
+    picked = _ask(question, _menu_keys(question, kind is Kind.yes_no), _keys(clear=clear))
+    if picked in (BACK, CLEAR):
+        return picked
     if picked == SKIP:
-        return None
+        return CLEAR if current is not None else None
     return picked == "yes" if kind is Kind.yes_no else picked
 
 
-# ---------------------------------------------------------------- one question, one section
+# ---------------------------------------------------------------- one interview session
 
 
 class Session:
@@ -169,6 +281,13 @@ class Session:
     def __init__(self, workspace: Workspace, slug: str, plan: Plan) -> None:
         self.workspace, self.slug, self.plan = workspace, slug, plan
         self.stamp = self._stamp()
+        self.saved = 0  # answers saved in this session
+        self.new = False  # created by this session (it holds only a title until the first answer)
+        self.passed: set[str] = set()  # questions reached in this session: their follow-ups are decided
+
+    @property
+    def where(self) -> str:
+        return self.workspace.shown(self.workspace.plan_file(self.slug))
 
     def _stamp(self) -> tuple[int, int, int] | None:
         """What the file looked like when this session last read or wrote it."""
@@ -178,10 +297,6 @@ class Session:
             return None
         return info.st_ino, info.st_size, info.st_mtime_ns
 
-    def save(self) -> None:
-        self.workspace.save(self.slug, self.plan)
-        self.stamp = self._stamp()
-
     def put(self, path: str, value: Any) -> None:
         """Save one answer into the plan as it is on disk now, so edits made meanwhile (by hand, or
         by a second interview) are kept rather than overwritten by this session's older copy."""
@@ -190,30 +305,57 @@ class Session:
                 latest = self.plan if self._stamp() == self.stamp else self.workspace.load(self.slug)
             except PlannerError as exc:
                 raise PlannerError(
-                    f"{self.workspace.shown(self.workspace.plan_file(self.slug))} was changed outside this "
-                    f"interview and cannot be read now, so your answer to {path} was not saved:\n{exc}\n"
-                    f"Fix the file, then run `planner interview {self.slug}` to go on"
+                    f"{self.where} was changed outside this interview and cannot be read now, so your answer to "
+                    f"{path} was not saved:\n{exc}\nFix the file, then run `planner interview {self.slug}` to go on"
                 ) from exc
             parent, _, name = path.rpartition(".")
             setattr(field_at(latest, parent) if parent else latest, name, value)
             self.plan = latest
-            self.save()
+            self.workspace.save(self.slug, self.plan)
+            self.stamp = self._stamp()
+            self.saved += 1
 
-    def ask(self, question: Question) -> None:
+    # ------------------------------------------------------------ counts that only go down
+
+    def may_apply(self, question: Question) -> bool:
+        """Whether a question applies, or may still: its condition's question is not reached yet."""
+        return all(
+            when.holds(self.plan)
+            or (when.field not in self.passed and not is_answered(field_at(self.plan, when.field)))
+            for when in question.when
+        )
+
+    def progress(self, scope: Iterable[Question]) -> tuple[int, int]:
+        """N of M answered, where M only goes down as follow-ups turn out not to apply."""
+        counted = [q for q in scope if self.may_apply(q)]
+        return sum(q.applies(self.plan) and q.answered(self.plan) for q in counted), len(counted)
+
+    # ------------------------------------------------------------ asking
+
+    def ask(self, question: Question) -> Any:
+        """Ask one question (a whole list for list questions); returns BACK if the team went back."""
         parent, _, name = question.field.rpartition(".")
         holder: BaseModel = field_at(self.plan, parent) if parent else self.plan
         if question.kind not in (Kind.list, Kind.items):
-            self.put(question.field, ask_value(holder, name, question.kind, question.prompt))
-            return
+            value = self.ask_money(holder, name, question) if self.is_money(holder, name) else None
+            if value is None:
+                value = ask_value(holder, name, question.kind, question.prompt)
+            if value is BACK:
+                return BACK
+            if value != getattr(holder, name):
+                self.put(question.field, value)
+            return None
         annotation: Any = type(holder).model_fields[name].annotation
         record, existing = core_type(annotation), list(getattr(holder, name))
         _say(f"? {question.prompt}", "bold")
         first = (
-            "an empty answer" if question.kind is Kind.list else f"an empty {next(iter(record.model_fields))}"
+            "an empty answer"
+            if question.kind is Kind.list
+            else f"an empty {next(iter(record.model_fields)).replace('_', ' ')}"
         )
         _say(f"  One at a time; {first} ends the list.", "fg:ansibrightblack")
         if existing:
-            _say("  Enter keeps an entry as it is; clearing it removes it.", "fg:ansibrightblack")
+            _say(f"  Enter keeps an entry as it is; {CLEAR_KEY} removes it.", "fg:ansibrightblack")
         kept: list[Any] = []
         while True:
             old = existing.pop(0) if existing else None
@@ -223,49 +365,203 @@ class Session:
                 )
             else:
                 entry = self.ask_record(record, old, len(kept) + 1)
+            if entry is BACK:
+                return BACK
             kept += [entry] if entry is not None else []
             if entry is not None or old is not None:
                 self.put(question.field, [*kept, *existing])
             if old is None and entry is None:
-                return
+                return None
 
     def ask_record(self, record: type[BaseModel], old: BaseModel | None, number: int) -> Any:
         """One list entry (a rule, a metric...), field by field, with the model's descriptions as help."""
         values: dict[str, Any] = {}
+        noun = NOUNS.get(record.__name__, record.__name__.lower())
         for position, (name, info) in enumerate(record.model_fields.items()):
             if info.description:
                 _say(f"    {info.description}", "fg:ansicyan")
             draft = record.model_construct(**{**(dict(old) if old else {}), **values})
-            message = f"{record.__name__.lower()} {number} · {name.replace('_', ' ')}"
+            message = f"{noun} {number}: {name.replace('_', ' ')}"
             # The first field may be left empty: that ends the list (or removes this entry).
             value = ask_value(draft, name, kind_of(info), message, qmark="  ›", optional=position == 0)
+            if value is BACK:
+                return BACK
             if position == 0 and value is None:
                 return None
             if value is not None:
                 values[name] = value
         return record(**values)
 
-    def section(self, key: str, again: bool) -> None:
-        """Ask a section's applicable questions: all of them if `again`, else the unanswered ones."""
-        number, sec = SECTION_KEYS.index(key) + 1, SECTIONS[SECTION_KEYS.index(key)]
-        questions = questions_in(key)
+    @staticmethod
+    def is_money(holder: BaseModel, name: str) -> bool:
+        """An amount in the plan's currency: a number field beside a `currency` field."""
+        fields = type(holder).model_fields
+        return "currency" in fields and name != "currency" and kind_of(fields[name]) is Kind.number
 
-        def pending(after: int) -> list[Question]:
-            return [
-                q for q in questions[after:] if q.applies(self.plan) and (again or not q.answered(self.plan))
-            ]
+    def ask_money(self, holder: BaseModel, name: str, question: Question) -> Any:
+        """An amount such as `€3,000`, `3k` or `$1.2M`; the plan's currency is asked once, then kept."""
+        currency = getattr(holder, "currency", None)
 
-        if not pending(0):
-            return
-        _intro(number, sec)
-        for position, question in enumerate(questions):
-            if not (question.applies(self.plan) and (again or not question.answered(self.plan))):
-                continue
-            left = len(pending(position + 1))
-            more = "last one in this section" if not left else f"{left} more in this section"
-            _say(f"\n{number}/{len(SECTIONS)} {sec.title} · {more}", "fg:ansibrightblack")
+        def validate(raw: str) -> bool | str:
+            found = amount(raw) if raw.strip() else None
+            if raw.strip() and found is None:
+                return "not an amount I can read; enter e.g. 3000, 3k, €3,000 or $1.2M"
+            if found and found[1] and currency and found[1] != currency:
+                return f"this plan's amounts are in {currency}; enter the amount in {currency}"
+            try:
+                parse(holder, name, Kind.number, str(found[0]) if found else "")
+            except ValueError as exc:
+                return str(exc)
+            return True
+
+        tail = f"in {currency}" if currency else "e.g. €3,000, 3k or $1.2M"
+        raw = _ask(
+            questionary.text(
+                question.prompt,
+                default=shown(getattr(holder, name), Kind.number),
+                validate=validate,
+                instruction=f"({tail})",
+                style=STYLE,
+            ),
+            _keys(clear=is_answered(getattr(holder, name))),
+        )
+        if raw is BACK or raw is CLEAR:
+            return BACK if raw is BACK else None
+        found = amount(raw) if str(raw).strip() else None
+        if found is None:
+            return getattr(holder, name)
+        if not currency:
+            given = found[1] or self.ask_currency(question.field.rpartition(".")[0])
+            if given:
+                self.put(question.field.rpartition(".")[0] + ".currency", given)
+        return parse(field_at(self.plan, question.field.rpartition(".")[0]), name, Kind.number, str(found[0]))
+
+    def ask_currency(self, parent: str) -> str | None:
+        holder = field_at(self.plan, parent)
+        value = ask_value(
+            holder, "currency", Kind.text, "In which currency are this plan's amounts?", optional=True
+        )
+        return None if value is BACK else value
+
+    def walk(self, chosen: list[Question], *, again: bool, scope: list[Question] | None = None) -> None:
+        """Ask `chosen` in order: every applicable one if `again`, else the unanswered ones.
+
+        Shift-Tab goes back one question (Enter then walks forward through the ones passed again).
+        """
+        scope = scope if scope is not None else list(QUESTIONS)
+        done: list[Question] = []
+        ahead: list[Question] = []
+        forced: Question | None = None
+        shown_section = ""
+        while True:
+            question = forced or next(
+                (
+                    q
+                    for q in chosen
+                    if q not in done and q.applies(self.plan) and (again or not q.answered(self.plan))
+                ),
+                None,
+            )
+            forced = None
+            if question is None:
+                return
+            if question.section != shown_section:
+                shown_section = question.section
+                _intro(SECTION_KEYS.index(shown_section) + 1, SECTIONS[SECTION_KEYS.index(shown_section)])
+            self._status(question, chosen, done, again, scope)
             _say(question.help, "fg:ansicyan")
-            self.ask(question)
+            self.passed.add(question.field)
+            if self.ask(question) is BACK:
+                if done:
+                    ahead.append(question)
+                    forced = done.pop()
+                else:
+                    _say("  (this is the first question)", "fg:ansibrightblack")
+                    forced = question
+                continue
+            done.append(question)
+            while ahead and forced is None:
+                candidate = ahead.pop()
+                forced = candidate if candidate.applies(self.plan) else None
+
+    def _status(
+        self,
+        question: Question,
+        chosen: list[Question],
+        done: list[Question],
+        again: bool,
+        scope: list[Question],
+    ) -> None:
+        position = chosen.index(question)
+        left = sum(
+            1
+            for q in chosen[position + 1 :]
+            if q.section == question.section
+            and q not in done
+            and self.may_apply(q)
+            and (again or not q.answered(self.plan))
+        )
+        number = SECTION_KEYS.index(question.section) + 1
+        more = "last one in this section" if not left else f"{left} more in this section"
+        answered, total = self.progress(scope)
+        _say(
+            f"\n{number}/{len(SECTIONS)} {SECTIONS[number - 1].title} · {more} · {answered} of {total} answered"
+            f" · {BACK_KEY} goes back",
+            "fg:ansibrightblack",
+        )
+
+    def decide(self) -> None:
+        """From the closing screen: record the team's decision on an open risk, without editing YAML."""
+        from planner.review import assess
+
+        while True:
+            open_risks = [risk for risk in assess(self.plan).open_risks if risk.source == "derived"]
+            if not open_risks:
+                return
+            choices = [Choice("Finish", "finish", shortcut_key="0")]
+            choices += [
+                Choice(
+                    f"Decide: {one_line(risk.title)} ({risk.level} {risk.score})",
+                    risk.id,
+                    shortcut_key=str(n) if n < 10 else False,
+                )
+                for n, risk in enumerate(open_risks, start=1)
+            ]
+            question = questionary.select(
+                "Finish, or record the team's decision on a risk?",
+                choices=choices,
+                use_shortcuts=True,
+                use_jk_keys=False,
+                style=STYLE,
+                instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
+            )
+            try:
+                picked = _ask(question, _menu_keys(question, False), _keys(clear=False))
+            except EOFError:  # Ctrl-D here finishes: everything is saved and the closing screen shown
+                return
+            if picked in ("finish", BACK):
+                return
+            self.record_decision(picked)
+
+    def record_decision(self, risk: str) -> None:
+        earlier = [d for d in self.plan.decisions if d.risk == risk]
+        draft = Decision.model_construct(risk=risk, **(dict(earlier[0]) if earlier else {}))
+        verdict = ask_value(draft, "verdict", Kind.choice, "The team's decision?", optional=True)
+        if verdict in (None, BACK):
+            return
+        note = ask_value(draft, "note", Kind.text, "A note: why, or what was done?")
+        last_by = next((d.by for d in reversed(self.plan.decisions) if d.by), None)
+        draft = Decision.model_construct(risk=risk, by=draft.by or last_by)  # type: ignore[call-arg]
+        by = ask_value(draft, "by", Kind.text, "Who decided?")
+        decision = Decision(
+            risk=risk, verdict=verdict, note=None if note is BACK else note, by=None if by is BACK else by
+        )
+        others = [d for d in self.plan.decisions if d.risk != risk]
+        self.put("decisions", [*others, decision])
+        _say(
+            f"  Recorded: {risk} {label(Verdict(verdict))}" + (f" by {decision.by}" if decision.by else ""),
+            "bold",
+        )
 
 
 @functools.cache
@@ -282,6 +578,11 @@ def _intro(number: int, sec: Section) -> None:
         _say(line, "italic")
 
 
+def _minutes(count: int) -> str:
+    minutes = max(1, math.ceil(count * SECONDS_PER_ANSWER / 60))
+    return f"about {minutes} minute{'s' * (minutes != 1)}"
+
+
 # ---------------------------------------------------------------- the whole interview
 
 
@@ -290,6 +591,7 @@ def run(
     slug: str | None,
     *,
     section: str | None = None,
+    depth: str | None = None,
     answers: Path | None = None,
     no_input: bool = False,
     terminal: bool = True,
@@ -298,6 +600,8 @@ def run(
     key = section_key(section) if section else None
     if slug is not None:
         validate_slug(slug)
+    if depth is not None and depth not in DEPTHS:
+        raise UsageError(f"unknown depth {depth!r}; use essentials or full")
     if answers is not None or no_input:
         if key or slug is None:
             how = "--answers FILE" if answers is not None else "--no-input"
@@ -316,21 +620,72 @@ def run(
     try:
         session = _open(workspace, slug)
         if key:
-            session.section(key, again=True)
+            session.walk(list(questions_in(key)), again=True)
         else:
-            for each in SECTION_KEYS:
-                session.section(each, again=False)
-            _review(session)
+            _interview(session, depth)
+        _say(closing(session.where, session.slug, session.plan))
+        session.decide()
     except (KeyboardInterrupt, EOFError):
         if session is None:
             raise Interrupted("Stopped before the plan was created; nothing was saved.") from None
-        where = workspace.shown(workspace.plan_file(session.slug))
+        if not session.saved:
+            kept = "holds only the title" if session.new else "is unchanged"
+            raise Interrupted(
+                f"Stopped before any answer was given; {session.where} {kept}.\n"
+                f"Resume with: planner interview {session.slug}"
+            ) from None
         done = completeness(session.plan).answered
         raise Interrupted(
-            f"Stopped. All {done} answers so far are saved in {where}.\n"
+            f"Stopped. All {done} answers so far are saved in {session.where}.\n"
             f"Resume with: planner interview {session.slug}"
         ) from None
-    return closing(workspace.shown(workspace.plan_file(session.slug)), session.slug, session.plan)
+    return ""
+
+
+def _interview(session: Session, depth: str | None) -> None:
+    """Essentials first (the answers the advice needs most), then the full interview, now or later."""
+    essentials = [q for q in QUESTIONS if q.essential]
+    open_essentials = [q for q in essentials if session.may_apply(q) and not q.answered(session.plan)]
+    rest = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan) and not q.essential]
+    if depth == "essentials" or (depth is None and open_essentials):
+        _say(
+            f"Essentials: the {len(open_essentials)} answers the advice needs most, {_minutes(len(open_essentials))}. "
+            f"Then the full interview ({len(rest)} more, {_minutes(len(rest))}), now or later.",
+            "bold",
+        )
+        _keys_line()
+        session.walk(essentials, again=False, scope=essentials)
+        _say("\n" + closing(session.where, session.slug, session.plan).strip("\n"))
+        if depth == "essentials" or not _go_on(
+            len([q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]), session.slug
+        ):
+            return
+    else:
+        left = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]
+        _say(f"The full interview: {len(left)} questions left, {_minutes(len(left))}.", "bold")
+        _keys_line()
+    session.walk(list(QUESTIONS), again=False)
+    _review(session)
+
+
+def _keys_line() -> None:
+    _say(
+        f"Enter keeps an answer or skips a question; {BACK_KEY} goes back one; {CLEAR_KEY} removes an answer; "
+        "Ctrl-C stops, and every answer is saved.",
+        "italic",
+    )
+
+
+def _go_on(left: int, slug: str) -> bool:
+    question = questionary.select(
+        f"Go on with the full interview now ({left} more, {_minutes(left)})?",
+        choices=[Choice("yes", "yes", shortcut_key="1"), Choice("no, later", "no", shortcut_key="2")],
+        use_shortcuts=True,
+        use_jk_keys=False,
+        instruction=f"(y or n; later: planner interview {slug})",
+        style=STYLE,
+    )
+    return bool(_ask(question, _menu_keys(question, True), _keys(clear=False)) == "yes")
 
 
 def _open(workspace: Workspace, slug: str | None) -> Session:
@@ -348,38 +703,75 @@ def _open(workspace: Workspace, slug: str | None) -> Session:
                 return str(exc)
             return True
 
-        slug = str(_ask(questionary.text("Plan name?", validate=valid, style=STYLE))).strip()
+        slug = str(
+            _ask(questionary.text("Plan name?", validate=valid, style=STYLE), _keys(clear=False))
+        ).strip()
     if workspace.exists(slug):
         plan = workspace.load(slug)
-        report = completeness(plan)
-        _say(f"Resuming '{slug}': {report.answered} of {report.applicable} answered.", "bold")
-    else:
-        _say(f"A new plan: {workspace.shown(workspace.plan_file(slug))}", "bold")
+        session = Session(workspace, slug, plan)
+        answered, total = session.progress(QUESTIONS)
+        _say(f"Resuming '{slug}': {answered} of {total} answered.", "bold")
+        return session
+    _say(f"A new plan: {workspace.shown(workspace.plan_file(slug))}", "bold")
+    title = None
+    while title is None or title is BACK:
         title = ask_value(Plan.model_construct(title=""), "title", Kind.text, "Title of the plan?")
-        plan = Plan(title=title)
-        workspace.create(slug, plan)
-    _say("Enter on an empty answer skips a question; Ctrl-C stops, and every answer is saved.", "italic")
-    return Session(workspace, slug, plan)
+    workspace.create(slug, Plan(title=title))
+    session = Session(workspace, slug, Plan(title=title))
+    session.new = True
+    return session
 
 
 def _review(session: Session) -> None:
-    """The closing review: a summary per section, and a way back into any of them."""
+    """The closing review: a summary per section, and a way back into any section or any one answer."""
     while True:
         _say("\n━━ Review " + "━" * 40, "bold")
         for text in review_lines(session.plan):
             _say(text)
-        choices = [Choice("Finish", "finish", shortcut_key="f")]
-        choices += [Choice(f"Reopen {n}. {sec.title}", sec.key) for n, sec in enumerate(SECTIONS, start=1)]
-        picked = _ask(
-            questionary.select(
-                "Finish, or reopen a section to change it?",
-                choices=choices,
-                use_shortcuts=True,
-                use_jk_keys=False,
-                style=STYLE,
-            ),
-            menu=True,
+        choices = [
+            Choice("Finish", "finish", shortcut_key="0"),
+            Choice("Change one answer", "one", shortcut_key=False),
+        ]
+        choices += [
+            Choice(f"Reopen {n}. {sec.title}", sec.key, shortcut_key=str(n))
+            for n, sec in enumerate(SECTIONS, start=1)
+        ]
+        question = questionary.select(
+            "Finish, change one answer, or reopen a section?",
+            choices=choices,
+            use_shortcuts=True,
+            use_jk_keys=False,
+            instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
+            style=STYLE,
         )
-        if picked == "finish":
+        picked = _ask(question, _menu_keys(question, False), _keys(clear=False))
+        if picked in ("finish", BACK):
             return
-        session.section(picked, again=True)
+        if picked == "one":
+            one = _pick_question(session.plan)
+            if one is not None:
+                session.walk([one], again=True)
+            continue
+        session.walk(list(questions_in(picked)), again=True)
+
+
+def _pick_question(plan: Plan) -> Question | None:
+    """A menu of every question that applies, its answer beside it; letters jump to one."""
+    choices = [Choice("(back to the review)", "", shortcut_key="0")]
+    for question in QUESTIONS:
+        if not question.applies(plan):
+            continue
+        value = field_at(plan, question.field)
+        text = one_line(format_value(value, question.kind)) if is_answered(value) else "not answered"
+        text = text if len(text) <= 40 else text[:39] + "…"
+        choices.append(Choice(f"{question.prompt}  [{text}]", question.field, shortcut_key=False))
+    menu = questionary.select(
+        "Which answer?",
+        choices=choices,
+        use_shortcuts=False,
+        use_jk_keys=False,
+        style=STYLE,
+        instruction="(↑↓ or j/k, letters jump to a question; Enter picks)",
+    )
+    picked = _ask(menu, _menu_keys(menu, False), _keys(clear=False))
+    return None if picked in ("", BACK) else next(q for q in QUESTIONS if q.field == picked)

@@ -87,14 +87,15 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
 
-def test_type_interrupt_resume_and_finish_in_a_real_terminal(terminal: Terminal) -> None:
+def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(terminal: Terminal) -> None:
     planner = Path(sys.executable).with_name("planner")
-    terminal.start(f"{planner} interview demo")
+    terminal.start(f"{planner} interview demo --depth full")
     terminal.wait_for("? Title of the plan?")
     terminal.type("Refunds in a minute")
     terminal.keys("Enter")
     terminal.wait_for("━━ 1/7  Product goal and ML framing")
-    terminal.wait_for("1/7 Product goal and ML framing · 14 more in this section")
+    terminal.wait_for("1/7 Product goal and ML framing · 16 more in this section · 0 of ")
+    terminal.wait_for("Shift-Tab goes back")
     terminal.wait_for("  › 1.")
     terminal.type("ana")
     terminal.keys("Enter")
@@ -112,36 +113,77 @@ def test_type_interrupt_resume_and_finish_in_a_real_terminal(terminal: Terminal)
     saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
     assert saved["owners"] == ["ana"] and "users" not in saved["product"]
 
-    terminal.start(f"{planner} interview demo")
-    terminal.wait_for("Resuming 'demo': 2 of 56 answered.")
+    terminal.start(f"{planner} interview demo --depth full")
+    terminal.wait_for("Resuming 'demo': 2 of ")
     special = {
         "? Who are the users?": ["Shoppers who return goods", "Enter"],
+        "? What hurts for them today?": ["Refunds take weeks", "Enter"],
         "? What kind of ML task is it?": ["2", "Enter"],  # regression, by its shortcut
         "? How many real examples did the team do by hand?": ["-4", "Enter"],
+        "? Does the data hold personal data?": ["y", ""],  # y answers at once
     }
+    went_back = False
     seen = terminal.next_prompt((0, ""))
-    while "Finish, or reopen a section" not in seen[1]:
+    while "Finish, change one answer" not in seen[1]:
+        if seen[1].startswith("? Which product metric should move?") and not went_back:
+            went_back = True  # a second thought about the pain: Shift-Tab goes back one question
+            terminal.keys("BTab")
+            seen = terminal.next_prompt(seen)
+            assert seen[1].startswith("? What hurts for them today?"), seen
+            terminal.keys("C-u")
+            terminal.type("Refunds take three weeks")
+            terminal.keys("Enter")
+            seen = terminal.next_prompt(seen)
+            continue
         typed = next((keys for prompt, keys in special.items() if seen[1].startswith(prompt)), None)
         if typed is None:
             terminal.keys("Enter")  # an empty answer skips; a menu starts on "(skip for now)"
         else:
             terminal.type(typed[0])
-            terminal.keys(typed[1])
+            if typed[1]:
+                terminal.keys(typed[1])
         if typed is not None and typed[0] == "-4":  # rejected with the reason, then corrected
             terminal.wait_for("must be greater than or equal to 0; enter a whole number ≥ 0")
             terminal.keys("C-u")
             terminal.type("30")
             terminal.keys("Enter")
         seen = terminal.next_prompt(seen)
+    assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
     assert (
-        "1. Product goal and ML framing      4/15 answered · goal: Customers get refunds in a minute"
+        "1. Product goal and ML framing      5/15 answered · goal: Customers get refunds in a minute"
         in screen
     )
+    # Reopen one question from the review: letters jump in menus.
+    terminal.type("c")  # "Change one answer"
+    terminal.keys("Enter")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? Which answer?"), seen
+    terminal.type("examples")
+    terminal.keys("Enter")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? How many real examples did the team do by hand?"), seen
+    assert seen[1].endswith("(a whole number ≥ 0; Ctrl-X removes it) 30"), seen
+    terminal.keys("C-u")
+    terminal.type("40")
+    terminal.keys("Enter")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
+    screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
+    assert "Saved plans/demo/plan.yaml: 7 of 59 questions answered (11%)." in screen
+    # Record the team's decision on the open risk, from the closing screen.
+    terminal.keys("j", "Enter")
+    terminal.wait_for("? The team's decision?")
+    terminal.keys("2", "Enter")  # mitigated
+    terminal.wait_for("? A note: why, or what was done?")
+    terminal.type("DPIA signed off")
+    terminal.keys("Enter")
+    terminal.wait_for("? Who decided?")
+    terminal.type("Lena")
+    terminal.keys("Enter")
+    terminal.wait_for("Recorded: personal-data mitigated by Lena")
     screen = terminal.wait_for("[exit 0]")
-    assert "Saved plans/demo/plan.yaml: 5 of 59 questions answered (8%)." in screen
-    assert "Still unanswered (54):" in screen
 
     saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
     assert saved == {
@@ -152,7 +194,12 @@ def test_type_interrupt_resume_and_finish_in_a_real_terminal(terminal: Terminal)
         "product": {
             "goal": "Customers get refunds in a minute",
             "users": "Shoppers who return goods",
+            "pain": "Refunds take three weeks",
             "task": "regression",
         },
-        "by_hand": {"examples": 30},
+        "by_hand": {"examples": 40},
+        "constraints": {"data": {"personal_data": True}},
+        "decisions": [
+            {"risk": "personal-data", "verdict": "mitigated", "note": "DPIA signed off", "by": "Lena"}
+        ],
     }
