@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness
 from planner.errors import InvalidPlan, Unanswered, UsageError
 from planner.model import Plan, is_answered
-from planner.store import Workspace, parse_yaml, read_text, schema_problems, to_data
+from planner.store import Workspace, decode_text, parse_yaml, read_text, schema_problems, to_data
 
 
 def unanswered(plan: Plan) -> list[Question]:
@@ -41,8 +41,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
     """Merge a YAML file of answers (plan.yaml's shape, any subset) onto the plan, validate, save."""
-    where = str(path)
-    text = sys.stdin.read() if where == "-" else read_text(path, where)
+    where = "stdin" if str(path) == "-" else str(path)
+    text = decode_text(sys.stdin.buffer.read(), where) if str(path) == "-" else read_text(path, where)
     data = parse_yaml(text, where)
     if data is None:
         data = {}

@@ -155,53 +155,21 @@ def show(slug: str) -> None:
     "or (fold) when a plan's time box is over short of its target. Repeat to combine.",
 )
 def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...]) -> None:
-    """Validate plans (all of them by default); exit 1 if any has problems."""
-    from planner.errors import CheckFailed, InvalidPlan
-    from planner.experiments import read_log
-    from planner.history import verify_all
-    from planner.report import one_line
-    from planner.review import assess, gate
-    from planner.status import fold_problems, today_utc
+    """Validate plans (all of them by default); exit 1 if any has problems.
 
-    workspace = _workspace()
-    names = list(slugs) or workspace.slugs()
-    history = verify_all(workspace, base, list(slugs) or None)  # git errors stop before any output
-    strays = [] if slugs else workspace.strays()
-    for problem in strays:
-        _echo(problem)
-    failed = len(strays)
-    for slug in names:
-        try:
-            plan = workspace.load(slug)
-        except InvalidPlan as exc:
-            failed += 1
-            for problem in exc.problems:
-                _echo(problem)
-            continue
-        shown = workspace.shown(workspace.plan_file(slug))
-        try:
-            read_log(workspace, slug)  # a damaged experiment log fails the check too
-        except InvalidPlan as exc:
-            failed += 1
-            for problem in exc.problems:
-                _echo(problem)
-            continue
-        found = gate(assess(plan), "medium" if "medium" in fail_on else "high" if "high" in fail_on else None)
-        if "fold" in fail_on:
-            found += tuple(fold_problems(workspace, slug, plan, today_utc()))
-        failed += bool(found)
-        for problem in found:
-            _echo(f"{shown}: {one_line(problem)}")
-        if not found:
-            click.echo(f"ok: {shown}")
-    for problem in history:
-        _echo(problem)
-    if failed:
-        raise CheckFailed(
-            f"{failed} of {len(names) + len(strays)} plan(s) have problems; fix the lines above"
-        )
-    if history:
-        raise CheckFailed(f"{len(history)} published version(s) have problems; fix the lines above")
+    Without --base, published versions are checked against their hashes and, in a git checkout, against
+    the last commit; a version or plan deleted or moved in a commit is caught only with --base REF.
+    """
+    from planner.checking import check as run_check
+    from planner.errors import CheckFailed
+
+    report = run_check(_workspace(), list(slugs) or None, base, fail_on)
+    for line in report.lines:
+        _echo(line)
+    if report.failed:
+        raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; fix the lines above")
+    if report.history:
+        raise CheckFailed(f"{report.history} published version(s) have problems; fix the lines above")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from planner import diff
 from planner.errors import InvalidPlan, PlannerError, Refused, UsageError
 from planner.gitref import check_ref, file_at, files_at, git
-from planner.model import Plan, Version
+from planner.model import TEXT_MAX, Plan, Version
 from planner.store import (
     SLUG_RE,
     Workspace,
@@ -42,7 +42,11 @@ HEADER = (
 def content_hash(data: dict[str, Any]) -> str:
     """sha256 of a version's data without its `hash` key, as canonical JSON (key order and comments ignored)."""
     body = {key: value for key, value in data.items() if key != "hash"}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # planner writes only JSON types; a hand edit may bring YAML's own (an unquoted timestamp, !!binary):
+    # they hash differently from what was published, so the edit is reported instead of crashing.
+    canonical = json.dumps(
+        body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=lambda value: repr(value)
+    )
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -149,6 +153,14 @@ def publish_plan(
 ) -> tuple[Path, Version]:
     if not message.strip():
         raise UsageError(f'say why you publish: `planner publish {slug} -m "what changed and why"`')
+    if not author.strip():
+        raise UsageError('who is publishing? pass --author "Name <email>" with a name, not only spaces')
+    for option, value in (("--message", message), ("--author", author)):
+        if len(value.strip()) > TEXT_MAX:
+            raise UsageError(
+                f"the {option} is {len(value.strip()):,} characters long; keep it under {TEXT_MAX:,} "
+                "(put the details in the plan itself)"
+            )
     problems = verify(workspace, slug)
     if problems:
         raise Refused(

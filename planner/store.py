@@ -174,19 +174,39 @@ def parse_yaml(text: str, shown_path: str) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         fix = exc.note or "fix the YAML syntax there"
         raise InvalidPlan(shown_path, [f"{where}: {problem}; {fix}"]) from exc
+    except yaml.reader.ReaderError as exc:  # a NUL or another control character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise InvalidPlan(
+            shown_path,
+            [f"{shown_path}:{line}: control character U+{code:04X} is not allowed in YAML; delete it"],
+        ) from exc
     except yaml.YAMLError as exc:
         raise InvalidPlan(shown_path, [f"{shown_path}: invalid YAML ({exc}); fix the file"]) from exc
 
 
+def decode_text(data: bytes, shown_path: str) -> str:
+    """UTF-8 bytes as text; anything else is refused naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InvalidPlan(
+            shown_path,
+            [f"{shown_path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"],
+        ) from exc
+
+
 def read_text(path: Path, shown_path: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise UsageError(f"{shown_path}: no such file") from exc
-    except UnicodeDecodeError as exc:
-        raise InvalidPlan(shown_path, [f"{shown_path}: not UTF-8 text; save the file as UTF-8"]) from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{shown_path} is a folder, not a file; make it a YAML file") from exc
     except OSError as exc:
-        raise UsageError(f"{shown_path}: cannot read ({exc.strerror})") from exc
+        raise UsageError(f"{shown_path}: cannot read ({exc.strerror}); check its permissions") from exc
+    return decode_text(data, shown_path)
 
 
 def _loc_text(loc: tuple[int | str, ...]) -> str:
@@ -196,25 +216,40 @@ def _loc_text(loc: tuple[int | str, ...]) -> str:
     return text or "(top level)"
 
 
-def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
-    """Line number of the YAML node at `loc` (or its nearest existing parent)."""
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (for line numbers), or None if it does not parse."""
     try:
-        node = yaml.compose(text, Loader=_BaseLoader)
+        return yaml.compose(text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return None
+
+
+def line_of(root: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """Line number of the YAML node at `loc` (or its nearest existing parent) in a composed tree."""
+    node = root
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
         child = None
         if isinstance(node, yaml.MappingNode):
-            child = next((value for key, value in node.value if key.value == part), None)
-            if child is None:
-                return line
+            # a key written as a number (`1: x`) is reported with an int in its path
+            child = next((value for key, value in node.value if key.value == str(part)), None)
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             child = node.value[part]
         if child is None:
             return line
         node, line = child, child.start_mark.line + 1
     return line
+
+
+LOC_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def loc_of(path: str) -> tuple[int | str, ...]:
+    """`decisions[1].risk` as ("decisions", 1, "risk"): the inverse of how problems name a field."""
+    parts: list[int | str] = []
+    for index, name in LOC_PART.findall(path):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
 
 
 _FRIENDLY = {
@@ -258,22 +293,45 @@ def _looks_numeric(value: Any) -> bool:
     return isinstance(value, str)
 
 
+def _message(item: Any) -> str:
+    """pydantic's complaint in the user's terms, ending with what to do."""
+    kind, loc, ctx = item["type"], item["loc"], item.get("ctx") or {}
+    if kind in _FRIENDLY:
+        return _FRIENDLY[kind]
+    if kind == "invalid_key":
+        return "a key must be a field name, not a number; check the spelling (`planner schema` lists every field)"
+    if isinstance(item.get("input"), str) and kind == "too_short":
+        return "empty; write an answer or delete the line"
+    if isinstance(item.get("input"), str) and kind == "too_long":
+        return (
+            f"{ctx.get('actual_length', 0):,} characters, more than {ctx.get('max_length', 0):,}; shorten it"
+        )
+    if loc and loc[-1] in ("likelihood", "impact") and kind.endswith(("_than", "_than_equal")):
+        return f"{item['msg']}; score it with a whole number from 1 (low) to 5 (high)"
+    if loc and loc[-1] == "hash" and kind == "string_pattern_mismatch":
+        return "not a version hash (`sha256:` and 64 hex digits); restore the file from git"
+    fix = _FIX.get(kind)
+    if kind == "less_than_equal" and ctx.get("le") != 1:
+        fix = "write a value in that range"
+    return "; ".join(filter(None, (item["msg"], fix)))
+
+
 def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
-    """One `path:LINE: field.path: problem` line per schema error."""
+    """One `path:LINE: field.path: problem` line per schema error (the YAML is composed once)."""
     problems = []
+    root = compose(text) if text is not None else None
     for item in error.errors():
         loc = tuple(item["loc"])
-        message = _FRIENDLY.get(item["type"]) or "; ".join(
-            filter(None, (item["msg"], _FIX.get(item["type"])))
-        )
+        message = _message(item)
         given = item.get("input")
         if item["type"] == "bool_type" and isinstance(given, str) and given.lower() in _YAML11_BOOLS:
             message = f"`{given}` is text in YAML 1.2 (as planner and editors read it); write true or false"
         elif item["type"] in ("int_type", "float_type") and _looks_numeric(given):
             message += ", without quotes"
-        line = _line_of(text, loc) if text is not None else None
+        line = line_of(root, loc) if root is not None else None
         where = f"{shown_path}:{line}" if line else shown_path
-        problems.append(f"{where}: {_loc_text(loc)}: {message}")
+        field = ".".join(map(str, loc)) if item["type"] == "invalid_key" else _loc_text(loc)
+        problems.append(f"{where}: {field}: {message}")
     return problems
 
 

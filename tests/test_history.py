@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -369,3 +370,33 @@ def test_a_plans_dir_outside_the_workspace_is_refused(make_workspace: MakeWorksp
         "error: mkdocs.yml: the planner plugin's plans_dir '../elsewhere' is outside the workspace; "
         "use a folder inside it (or leave the option out for plans/)\n",
     )
+
+
+def test_yaml_timestamps_and_binary_in_a_version_are_edits_not_crashes(repo: Path) -> None:
+    _published(repo, 1)
+    path = repo / V / "v1.yaml"
+    original = path.read_text()
+    edited = "plans/fraud/versions/v1.yaml: edited after it was published"
+    unquoted = re.sub(r"published_at: '(.*)'", r"published_at: \1", original)
+    binary = original.replace("title: Screen card orders for fraud", "title: !!binary U2NyZWVu")
+    for text in (unquoted, binary):
+        path.write_text(text)
+        code, out, err = run("check")
+        assert (code, err) == (1, "error: 1 published version(s) have problems; fix the lines above\n")
+        assert edited in out
+
+
+def test_publish_refuses_a_blank_author_and_overlong_text(repo: Path) -> None:
+    assert publish("why", "--author", "   ") == (
+        2,
+        "",
+        'error: who is publishing? pass --author "Name <email>" with a name, not only spaces\n',
+    )
+    assert publish("x" * 20_001) == (
+        2,
+        "",
+        "error: the --message is 20,001 characters long; keep it under 20,000 "
+        "(put the details in the plan itself)\n",
+    )
+    assert publish("why", "--author", "a" * 30_000)[2].startswith("error: the --author is 30,000 characters")
+    assert not (repo / V).exists() or not list((repo / V).iterdir())

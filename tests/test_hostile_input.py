@@ -181,3 +181,58 @@ def test_answers_saved_while_another_save_holds_the_plan_are_merged_not_lost(mak
     assert child.wait(timeout=60) == 0, child.stderr.read() if child.stderr else ""
     saved = workspace.load("p")
     assert (saved.owners, saved.product.goal) == (["ann"], "Orders ship the same day")
+
+
+def test_answers_on_stdin_that_are_not_utf8_are_refused_with_their_line(make_workspace) -> None:
+    make_workspace({})
+    result = CliRunner().invoke(
+        cli, ["interview", "x", "--answers", "-"], prog_name="planner", input=b"title: T\nowners: [caf\xe9]\n"
+    )
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: stdin:2: not UTF-8 text (byte 0xe9); save the file as UTF-8\n",
+    )
+
+
+def test_hand_edit_mistakes_get_their_line_and_fix(make_workspace) -> None:
+    risk = "- {id: r, title: R, category: cost, likelihood: 3, impact: 3}\n"
+    make_workspace(
+        {
+            "plans/a/plan.yaml": f'title: ""\nowners:\n- "{"x" * 20_001}"\n2: x\n',
+            "plans/b/plan.yaml": "title: T\nrisks:\n- {id: r, title: R, category: cost, likelihood: 6, impact: 0}\n",
+            "plans/c/plan.yaml": f"title: T\nrisks:\n{risk}{risk}decisions:\n"
+            "- {risk: r, verdict: accepted}\n- {risk: r, verdict: accepted}\n",
+            "plans/d/plan.yaml": "title: T\nowners:\n- a\x00b\n",
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 4 of 4 plan(s) have problems; fix the lines above\n")
+    assert out.splitlines() == [
+        "plans/a/plan.yaml:1: title: empty; write an answer or delete the line",
+        "plans/a/plan.yaml:3: owners[0]: 20,001 characters, more than 20,000; shorten it",
+        "plans/a/plan.yaml:4: 2: a key must be a field name, not a number; "
+        "check the spelling (`planner schema` lists every field)",
+        "plans/b/plan.yaml:3: risks[0].likelihood: Input should be less than or equal to 5; "
+        "score it with a whole number from 1 (low) to 5 (high)",
+        "plans/b/plan.yaml:3: risks[0].impact: Input should be greater than or equal to 1; "
+        "score it with a whole number from 1 (low) to 5 (high)",
+        "plans/c/plan.yaml:7: decisions[1].risk: 'r' is decided twice; keep one decision",
+        "plans/c/plan.yaml:4: risks[1].id: 'r' is used twice; give each risk its own id",
+        "plans/d/plan.yaml:3: control character U+0000 is not allowed in YAML; delete it",
+    ]
+
+
+def test_thousands_of_bad_entries_parse_the_file_once(make_workspace, monkeypatch) -> None:
+    import yaml
+
+    entries = "".join(
+        f"- {{id: r{i}, title: t, category: nope, likelihood: 3, impact: 3}}\n" for i in range(3000)
+    )
+    make_workspace({"plans/big/plan.yaml": "title: T\nrisks:\n" + entries})
+    calls = []
+    compose = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: calls.append(1) or compose(*a, **k))
+    code, out, _ = run("check", "big")
+    assert code == 1 and len(out.splitlines()) == 3000
+    assert out.splitlines()[-1].startswith("plans/big/plan.yaml:3002: risks[2999].category: Input should be")
+    assert len(calls) == 1  # each error used to compose the whole file again: quadratic

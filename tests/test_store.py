@@ -207,9 +207,13 @@ def test_missing_title_and_bad_share(make_workspace) -> None:
 
 def test_non_utf8_file(make_workspace) -> None:
     workspace = _workspace(make_workspace)
-    workspace.plan_file("fraud").write_bytes(b"title: caf\xe9\n")
-    with pytest.raises(InvalidPlan, match="not UTF-8 text; save the file as UTF-8"):
+    workspace.plan_file("fraud").write_bytes(b"title: T\nowners:\n- caf\xe9\n")
+    with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
+    # the line of the first bad byte, and the byte itself
+    assert caught.value.problems == [
+        "plans/fraud/plan.yaml:3: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    ]
 
 
 def test_shares_accept_percent_and_fraction() -> None:
