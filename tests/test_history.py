@@ -376,14 +376,13 @@ def test_yaml_timestamps_and_binary_in_a_version_are_edits_not_crashes(repo: Pat
     _published(repo, 1)
     path = repo / V / "v1.yaml"
     original = path.read_text()
-    edited = "plans/fraud/versions/v1.yaml: edited after it was published"
-    unquoted = re.sub(r"published_at: '(.*)'", r"published_at: \1", original)
-    binary = original.replace("title: Screen card orders for fraud", "title: !!binary U2NyZWVu")
-    for text in (unquoted, binary):
-        path.write_text(text)
-        code, out, err = run("check")
-        assert (code, err) == (1, "error: 1 published version(s) have problems; fix the lines above\n")
-        assert edited in out
+    # an unquoted timestamp is the same text in YAML 1.2: not an edit, and no crash
+    path.write_text(re.sub(r"published_at: '(.*)'", r"published_at: \1", original))
+    assert run("check")[0] == 0
+    path.write_text(original.replace("title: Screen card orders for fraud", "title: !!binary U2NyZWVu"))
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 published version(s) have problems; fix the lines above\n")
+    assert "plans/fraud/versions/v1.yaml: edited after it was published" in out
 
 
 def test_publish_refuses_a_blank_author_and_overlong_text(repo: Path) -> None:

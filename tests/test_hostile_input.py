@@ -210,8 +210,7 @@ def test_hand_edit_mistakes_get_their_line_and_fix(make_workspace) -> None:
     assert out.splitlines() == [
         "plans/a/plan.yaml:1: title: empty; write an answer or delete the line",
         "plans/a/plan.yaml:3: owners[0]: 20,001 characters, more than 20,000; shorten it",
-        "plans/a/plan.yaml:4: 2: a key must be a field name, not a number; "
-        "check the spelling (`planner schema` lists every field)",
+        "plans/a/plan.yaml:4: 2: unknown field; check the spelling (`planner schema` lists every field)",
         "plans/b/plan.yaml:3: risks[0].likelihood: Input should be less than or equal to 5; "
         "score it with a whole number from 1 (low) to 5 (high)",
         "plans/b/plan.yaml:3: risks[0].impact: Input should be greater than or equal to 1; "
