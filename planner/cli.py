@@ -363,6 +363,27 @@ def log(slug: str, values: tuple[str, ...], split: str, message: str, when: Any)
 
 
 @cli.command()
+@click.argument("slug")
+@click.option(
+    "--mlflow", "uri", required=True, help="Tracking store: an mlruns folder, sqlite:///FILE or a server URL."
+)
+@click.option("--experiment", required=True, help="The MLflow experiment's name.")
+@click.option(
+    "--split",
+    type=click.Choice(["train", "validation", "test"]),
+    default="validation",
+    show_default=True,
+    help="The split of MLflow metrics whose name says none (val_recall, test_recall say theirs).",
+)
+def track(slug: str, uri: str, experiment: str, split: str) -> None:
+    """Record the finished runs of an MLflow experiment in plan SLUG's log, each run once."""
+    from planner.track import summary, track as read_runs
+
+    workspace = _workspace()
+    _echo(summary(workspace, slug, experiment, read_runs(workspace, slug, uri, experiment, split)), nl=False)
+
+
+@cli.command()
 @click.argument("slug", required=False)
 @click.option("--format", "style", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(

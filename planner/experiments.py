@@ -224,8 +224,11 @@ def read_logs(workspace: Workspace, slugs: Iterable[str]) -> dict[str, list[Expe
     return found
 
 
-def append(workspace: Workspace, slug: str, records: list[Experiment]) -> list[Experiment]:
-    """Add records at the end of the log under the workspace lock, atomically; the whole log comes back.
+def append(
+    workspace: Workspace, slug: str, records: list[Experiment], skip_known_runs: bool = False
+) -> tuple[list[Experiment], list[Experiment]]:
+    """Add records at the end of the log under the workspace lock, atomically; returns the whole log
+    and the records added. With `skip_known_runs`, an MLflow run already in the log is not added again.
 
     The existing log is read (and must be readable) before anything is written, so a damaged log is
     reported and left as it is."""
@@ -234,11 +237,14 @@ def append(workspace: Workspace, slug: str, records: list[Experiment]) -> list[E
         shown = workspace.shown(path)
         text = read_text(path, shown) if path.exists() else ""
         existing = parse_log(text, shown)
+        if skip_known_runs:
+            known = {record.mlflow.run for record in existing if record.mlflow}
+            records = [record for record in records if not (record.mlflow and record.mlflow.run in known)]
         if text and not text.endswith("\n"):
             text += "\n"
         if records:
             write_atomic(path, text + "".join(to_line(record) for record in records))
-    return existing + records
+    return existing + records, records
 
 
 def hand_record(
@@ -275,7 +281,7 @@ def log_by_hand(
     """`planner log`: check every value, append one record, and say what was logged where."""
     plan = workspace.load(slug)
     values = parse_assignments(slug, plan, pairs, split)
-    runs = append(workspace, slug, [hand_record(workspace, values, note, at)])
+    runs, _ = append(workspace, slug, [hand_record(workspace, values, note, at)])
     shown = "; ".join(
         f"{where}: " + ", ".join(f"{_short(plan, name)}={value:g}" for name, value in found.items())
         for where, found in values.items()
