@@ -26,6 +26,7 @@ class Advice:
     title: str
     reason: str
     tone: Literal["success", "info", "warning", "danger"] = "info"
+    risks: tuple[str, ...] = ()  # ids of the open risks behind it, so the site can name and link them
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _matching(
         hits = [risks[id] for id in sorted(ids) if id in risks]
         if hits:
             evidence = f" ({hits[0].evidence[0]})" if hits[0].evidence else ""
-            found.append(Advice(title, f"{reason}{evidence}.", tone))
+            found.append(Advice(title, f"{reason}{evidence}.", tone, tuple(risk.id for risk in hits)))
     return found
 
 
@@ -206,6 +207,7 @@ def advise(plan: Plan, risks: tuple[Risk, ...], numbers: Figures, report: Comple
                 f"Open: {listed}. Change the plan so they no longer apply, or record the team's decision "
                 "(accepted, mitigated, not applicable) with a note.",
                 "danger",
+                tuple(risk.id for risk in high if risk.id not in covered),
             )
         )
     committed = plan.status in COMMITTED
@@ -226,6 +228,7 @@ def advise(plan: Plan, risks: tuple[Risk, ...], numbers: Figures, report: Comple
                 f"Every question is answered and no high risk is open. Record a decision on {listed} "
                 "(accepted, mitigated or not applicable, with a note) before the time box starts.",
                 "info",
+                tuple(risk.id for risk in medium),
             )
         )
     elif not advice:

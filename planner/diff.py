@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from planner.bank import BY_FIELD, SECTIONS, Kind
 from planner.model import Direction, Plan
 from planner.report import format_value, md_inert
-from planner.review import Risk, assess
+from planner.review import Assessment, Risk, assess
 
 Action = Literal["changed", "added", "removed"]
 Word = tuple[Literal["=", "-", "+"], str]
@@ -39,7 +39,7 @@ TITLES = {
 }
 _SECTION_OF = {"title": "plan", "owners": "plan", "status": "plan", "schema_version": "plan"}
 _SECTION_OF |= {"after_launch": "done", "risks": "risks", "decisions": "decisions"}
-_DECISION_FIELDS = ("verdict", "note", "by")
+_DECISION_FIELDS = ("verdict", "note", "by", "owner", "due")
 LONG = 80
 CONTEXT = 8
 # In a terminal, control characters move the cursor, rewrite lines or retitle the window, and bidi
@@ -112,9 +112,19 @@ class PlanDiff:
         return " · ".join(parts)
 
 
-def compare(old: Plan | None, new: Plan | None, *, slug: str, old_label: str, new_label: str) -> PlanDiff:
-    """The structured difference from `old` to `new` (None stands for no plan at all)."""
-    risks = _risk_changes(old, new)
+def compare(
+    old: Plan | None,
+    new: Plan | None,
+    *,
+    slug: str,
+    old_label: str,
+    new_label: str,
+    assessor: Callable[[Plan], Assessment] = assess,
+) -> PlanDiff:
+    """The structured difference from `old` to `new` (None stands for no plan at all).
+
+    `assessor` lets a caller that already assessed both plans (the site's model) reuse its results."""
+    risks = _risk_changes(old, new, assessor)
     moved = {risk.id for risk in risks}
     rescored = {risk.id for risk in risks if risk.action == "rescored"}
     changes = []
@@ -262,9 +272,11 @@ def _elide(tokens: list[str], *, first: bool, last: bool) -> str:
     return head + "…" + tail
 
 
-def _risk_changes(old: Plan | None, new: Plan | None) -> tuple[RiskChange, ...]:
-    before = {risk.id: risk for risk in assess(old).risks} if old is not None else {}
-    after = {risk.id: risk for risk in assess(new).risks} if new is not None else {}
+def _risk_changes(
+    old: Plan | None, new: Plan | None, assessor: Callable[[Plan], Assessment]
+) -> tuple[RiskChange, ...]:
+    before = {risk.id: risk for risk in assessor(old).risks} if old is not None else {}
+    after = {risk.id: risk for risk in assessor(new).risks} if new is not None else {}
     changes = [_raised(risk) for key, risk in after.items() if key not in before]
     changes += [_cleared(risk) for key, risk in before.items() if key not in after]
     for key, risk in after.items():

@@ -207,9 +207,17 @@ class Decision(Record):
     risk: Annotated[str, StringConstraints(pattern=rf"^{NAME_PATTERN}$")] = Field(
         description="The id of the derived risk (see `planner rules`)."
     )
-    verdict: Verdict = Field(description="accepted, mitigated or not_applicable.")
+    verdict: Verdict | None = Field(
+        default=None,
+        description="accepted, mitigated or not_applicable; leave it out while the risk is still open "
+        "and only its owner and due date are set.",
+    )
     note: Text | None = Field(default=None, description="Why, or what was done.")
     by: Text | None = Field(default=None, description="Who decided.")
+    owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
+    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
+    )
 
 
 class HandRisk(Record):
@@ -226,6 +234,10 @@ class HandRisk(Record):
     verdict: Verdict | None = Field(default=None, description="The team's decision, if made.")
     note: Text | None = Field(default=None, description="Why, or what was done.")
     by: Text | None = Field(default=None, description="Who decided.")
+    owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
+    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
+    )
 
 
 # ---------------------------------------------------------------- sections

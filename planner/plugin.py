@@ -1,4 +1,4 @@
-"""The mkdocs plugin: a thin adapter that turns the workspace's plans into in-memory site pages."""
+"""The mkdocs plugin: a thin adapter that hands mkdocs the workspace's plan pages as finished HTML."""
 
 from __future__ import annotations
 
@@ -12,17 +12,25 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from planner import render
 from planner.errors import PlannerError
-from planner.history import VERSIONS, read_versions
+from planner.htmlpage import HtmlPage
 from planner.model import Plan
+from planner.sitecache import SiteCache
 from planner.store import Workspace
 
 log = get_plugin_logger(__name__)
 
 ASSETS = ("planner.css", "planner.js")
 ASSET_DIR = "assets/planner"
+# One cache per workspace for the life of the process: `mkdocs serve` rebuilds re-render only the
+# plans whose files changed (a new plugin object is made for every rebuild).
+_CACHES: dict[tuple[Path, Path], SiteCache] = {}
 
 
 class PlannerConfig(Config):  # type: ignore[no-untyped-call]
@@ -37,7 +45,12 @@ def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
 
 
 class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
-    """`plugins: [search, planner]`: dashboard, plan, press release and risk pages for every plan."""
+    """`plugins: [search, planner]`: the portfolio and a page per plan, version and change."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[HtmlPage, dict[str, Any]]] = {}
+        self.places: dict[str, str] = {}  # page not in the nav -> the nav page that stands for it
+        self.active: Page | None = None  # the nav page standing for the page being built
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -69,28 +82,58 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root, plans_dir, templates_dir = self._paths(config)
-        plans = load_plans(root, plans_dir)
-        for slug, plan in plans.items():
-            if isinstance(plan, PlannerError):
-                log.warning(f"plan '{slug}' cannot be read; the site shows an error page for it:\n{plan}")
-        versions = {}
-        for slug in plans:
-            versions[slug], problems = read_versions(plans_dir / slug / VERSIONS, root)
-            for problem in problems:
-                log.warning(f"{problem}\nthe site leaves it out; run `planner check {slug}`")
+        dashboard = render.BESIDE_HOME if "index.md" in files.src_uris else render.DASHBOARD
+        cache = _CACHES.setdefault((root, plans_dir), SiteCache(root, plans_dir))
         try:
-            pages = render.pages(plans, templates_dir, versions)
+            built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls))
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
-        if "index.md" not in files.src_uris:
-            pages["index.md"] = render.Renderer(templates_dir).render("home.md.j2", count=len(plans))
+        for warning in built.warnings:
+            log.warning(warning)
+        self.pages, self.places = built.pages, built.places
         for name in ASSETS:
             content = (resources.files("planner.templates") / "assets" / name).read_bytes()
             _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
-        for path, text in pages.items():
-            _put(files, File.generated(config, path, content=text))
-        config.nav = _with_plans(config.nav, files, render.nav(plans, self.config.nav_title, versions))
+        for path in self.pages:
+            _put(files, File.generated(config, path, content=""))
+        entry = {str(render.escape_inline(self.config.nav_title)): built.nav}
+        config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """A generated page skips Markdown: its HTML, table of contents and title are ready."""
+        found = self.pages.get(page.file.src_uri)
+        if found is None:
+            return page
+        done, meta = found
+
+        def read_source(config: MkDocsConfig) -> None:
+            page.markdown, page.meta = "", dict(meta)
+
+        def convert(config: MkDocsConfig, files: Files) -> None:
+            page.content, page.toc = done.html, get_toc(done.toc)  # type: ignore[arg-type]
+            page.present_anchor_ids = done.ids
+
+        page.read_source = read_source  # type: ignore[method-assign]
+        page.render = convert  # type: ignore[method-assign]
+        return page
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """A version, draft or what-changed page keeps its plan's place in the nav (its versions list)."""
+        place = self.places.get(page.file.src_uri)
+        if place is not None and page.parent is None:
+            self.active = next((other for other in nav.pages if other.file.src_uri == place), None)
+            if self.active is not None:
+                self.active.active = True
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.active is not None:
+            self.active.active = False
+            self.active = None
+        return output
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         _, plans_dir, templates_dir = self._paths(config)
@@ -108,12 +151,13 @@ def _put(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _with_plans(nav: Any, files: Files, plans_entry: dict[str, Any]) -> list[Any]:
-    """The user's nav (or mkdocs' automatic one over their own pages) with the plans section added."""
+def _with_plans(nav: Any, files: Files, dashboard: str, plans_entry: dict[str, Any]) -> list[Any]:
+    """The user's nav (or mkdocs' automatic one over their own pages) with the portfolio and plans."""
     if nav is not None:
-        if render.DASHBOARD in str(nav):
+        if "plans/" in str(nav).replace(render.BESIDE_HOME, ""):
             return list(nav)  # the user placed the plans themselves
-        return [*nav, plans_entry]
+        head = [] if dashboard in str(nav) else [{"Portfolio": dashboard}]
+        return [*head, *nav, plans_entry]
     from mkdocs.structure.files import file_sort_key
     from mkdocs.utils import nest_paths
 
@@ -121,8 +165,10 @@ def _with_plans(nav: Any, files: Files, plans_entry: dict[str, Any]) -> list[Any
         (
             file
             for file in files.documentation_pages()
-            if not file.src_uri.startswith("plans/") and file.inclusion.is_in_nav()  # type: ignore[no-untyped-call]
+            if not file.src_uri.startswith("plans/")
+            and file.src_uri != dashboard
+            and file.inclusion.is_in_nav()  # type: ignore[no-untyped-call]
         ),
         key=file_sort_key,
     )
-    return [*nest_paths(file.src_uri for file in own), plans_entry]  # type: ignore[no-untyped-call]
+    return [{"Portfolio": dashboard}, *nest_paths(file.src_uri for file in own), plans_entry]  # type: ignore[no-untyped-call]

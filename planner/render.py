@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -14,21 +17,18 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
+from planner import changeview, display, sitemodel
+from planner.diff import PlanDiff
 from planner.errors import PlannerError, UsageError
 from planner.model import NAME_PATTERN, Plan, Version
 from planner.report import format_value
-from planner.siteview import NAV_CHUNK, PlanView, error_view, nav_groups, plan_view
-from planner.timeline import Links, Timeline
+from planner.siteview import NAV_CHUNK, PlanView, timebox
+from planner.timeline import Timeline
 
-# The pages every plan gets: (file under plans/SLUG/, template, nav label or None for the page's own
-# title). Later pages (versions, changes) join here and the nav follows.
-PLAN_PAGES: tuple[tuple[str, str, str | None], ...] = (
-    ("index.md", "plan.md.j2", None),
-    ("press-release.md", "press-release.md.j2", "Press release"),
-    ("risks.md", "risks.md.j2", "Risk register"),
-)
-ERROR_PAGES: tuple[tuple[str, str, str | None], ...] = (("index.md", "error.md.j2", None),)
-DASHBOARD = "plans/index.md"
+# The portfolio is the site's home page; a workspace with its own docs/index.md keeps it and gets
+# the portfolio here instead.
+DASHBOARD = "index.md"
+BESIDE_HOME = "plans/index.md"
 
 # Characters that mean something to HTML or to Markdown (Python-Markdown and its usual extensions:
 # tables, attr_list, admonition, emphasis, links, code, headings, lists). Written as numeric
@@ -71,7 +71,10 @@ class _InertRenderer(RendererHTML):
         return f"<code>{escape_text(tokens[idx].content)}</code>"
 
     def code_block(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
-        return f"<pre><code>{escape_text(tokens[idx].content)}</code></pre>\n"
+        # Line breaks as character references: a blank line would end the raw HTML block the fragment
+        # sits in when the page itself is read as Markdown.
+        code = escape_text(tokens[idx].content).replace("\n", "&#10;")
+        return f"<pre><code>{code}</code></pre>\n"
 
     def fence(self, tokens: Any, idx: int, options: Any, env: Any) -> str:
         return self.code_block(tokens, idx, options, env)
@@ -127,21 +130,19 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        text=render_text, inline=render_inline, value=format_value, number=_number, cell=render_cell
+        text=render_text, inline=render_inline, value=display.value, number=display.number, cell=render_cell
     )
     env.filters.update(slug=_slug, page=_page, lines=lambda text: Markup(escape_text(str(text))))
+    env.filters.update(label=display.value, anchor=display.anchor, quoted=display.quoted)
+    env.filters.update(money=display.money, percent=display.percent)
     return env
 
 
-def _number(value: float | None, digits: int = 0) -> str:
-    return "" if value is None else f"{value:,.{digits}f}"
-
-
-def render_cell(value: Any) -> Markup:
+def render_cell(value: Any, field: str = "") -> Markup:
     """A value inside a table of records: free text gets inline Markdown, the rest is formatted."""
     if isinstance(value, str) and not isinstance(value, Enum):
         return render_inline(value)
-    return escape_inline(None if value is None else format_value(value))
+    return escape_inline(None if value is None else display.value(value, field=field))
 
 
 def _slug(value: str) -> Markup:
@@ -171,11 +172,32 @@ def _template_error(name: str, exc: Exception) -> PlannerError:
     return UsageError(f"{where}: template error: {problem}; fix the template (or delete the override)")
 
 
-class Renderer:
-    """Renders the site's pages for a set of plans with one template environment."""
+@dataclass
+class Page:
+    """One generated page: its Markdown body and the front matter mkdocs reads (title, search, hide)."""
 
-    def __init__(self, templates_dir: Path | None = None) -> None:
+    body: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file with front matter, as another generator (or mkdocs) reads it."""
+        if not self.meta:
+            return self.body
+        return "---\n" + json.dumps(self.meta, ensure_ascii=False) + "\n---\n" + self.body
+
+
+# Pages of old versions, drafts and diffs stay out of the search index: a search finds the plan once.
+UNLISTED = {"search": {"exclude": True}}
+
+
+class Renderer:
+    """Renders the site's pages from the build's one site model, with one template environment."""
+
+    def __init__(self, templates_dir: Path | None = None, dashboard: str = DASHBOARD) -> None:
         self.env = environment(templates_dir)
+        self.dashboard = dashboard
+        self.home = "" if dashboard == DASHBOARD else "../"  # from the dashboard to the plans/ folder
 
     def render(self, name: str, **context: Any) -> str:
         try:
@@ -183,161 +205,153 @@ class Renderer:
         except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
             raise _template_error(name, exc) from exc
 
-    def plan_pages(self, view: PlanView, **extra: Any) -> dict[str, str]:
-        """Every page of one plan, keyed by path under the docs folder."""
-        base = f"plans/{view.slug}/"
-        extra.setdefault("links", Links())
-        return {
-            base + name: self.render(template, view=view, plan=view.plan, **extra)
-            for name, template, _ in _pages_of(view)
-        }
+    def page(self, name: str, title: str, meta: Mapping[str, Any] | None = None, **context: Any) -> Page:
+        context.setdefault("portfolio", self._portfolio_link())
+        return Page(self.render(name, **context), {"title": title, **(meta or {})})
 
-    def history_pages(self, draft: PlanView, latest: PlanView, timeline: Timeline) -> dict[str, str]:
-        """The latest version as the plan's pages, then the draft, every version and what changed."""
+    def _portfolio_link(self) -> str:
+        return "../../index.md" if self.dashboard == DASHBOARD else "../index.md"
+
+    def site(self, model: sitemodel.SiteModel) -> dict[str, Page]:
+        """Every page of the site: the portfolio, then each plan's pages."""
+        out = {self.dashboard: self.dashboard_page(model)}
+        for slug, draft in model.drafts.items():
+            out.update(self.plan_pages(model, draft, model.shown[slug], model.timelines.get(slug)))
+        return out
+
+    def dashboard_page(self, model: sitemodel.SiteModel) -> Page:
+        """The portfolio: one row per plan, the decisions a manager takes from it at a glance."""
+        return self.page(
+            "dashboard.md.j2",
+            "Portfolio",
+            {"hide": ["toc"]},
+            views=model.views,
+            groups=model.groups(),
+            timelines=model.timelines,
+            broken=model.broken,
+            prefix="plans/" if self.dashboard == DASHBOARD else "",
+            rows=model.rows(date.today()),
+        )
+
+    def plan_pages(
+        self, model: sitemodel.SiteModel, draft: PlanView, latest: PlanView, timeline: Timeline | None
+    ) -> dict[str, Page]:
+        """One plan's pages: the plan (its latest version), and with versions the draft, each version,
+        the versions list and what changed between them."""
         base = f"plans/{draft.slug}/"
-        out = self.plan_pages(latest, timeline=timeline)
-        out[base + "versions.md"] = self.render("versions.md.j2", plan=latest.plan, timeline=timeline)
+        title = str(escape_inline(latest.title))
+        if latest.error is not None:
+            return {base + "index.md": self.page("error.md.j2", title, view=latest, plan=None)}
+        if timeline is None:
+            return {base + "index.md": self._plan(latest, title)}
+        out = {base + "index.md": self._plan(latest, title, timeline)}
+        out[base + "versions.md"] = self.page(
+            "versions.md.j2", f"{title} · versions", UNLISTED, plan=latest.plan, timeline=timeline
+        )
         if draft.error is not None:
-            out[base + "draft.md"] = self.render("error.md.j2", view=draft, plan=None)
-        elif timeline.draft_differs:
-            out.update(self._older_pages(draft, latest, timeline.seen_from("draft")))
+            out[base + "draft.md"] = self.page(
+                "error.md.j2", f"{title} · draft", UNLISTED, view=draft, plan=None
+            )
         else:
-            out[base + "draft.md"] = self._page(latest, timeline.seen_from("draft"))
+            out[base + "draft.md"] = self._plan(
+                draft, f"{title} · draft", timeline.seen_from("draft"), UNLISTED
+            )
         for version in timeline.versions:
             name = f"v{version.number}"
-            if version is timeline.latest:
-                out[f"{base}{name}.md"] = self._page(latest, timeline.seen_from(name))
-            else:
-                view = plan_view(draft.slug, version.plan)
-                out.update(self._older_pages(view, latest, timeline.seen_from(name)))
-            if version is not timeline.versions[0]:
-                heading = f"What changed in {name}: {version.message}"
-                changes = timeline.changes(version.number)
-                out[f"{base}{name}-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
-        if timeline.draft_differs:
-            heading = f"Unpublished changes since v{timeline.latest.number}"
-            changes = timeline.draft_changes()
-            out[base + "draft-changes.md"] = self.render("changes.md.j2", diff=changes, heading=heading)
-        return out
-
-    def _page(self, view: PlanView, timeline: Timeline, links: Links | None = None) -> str:
-        return self.render("plan.md.j2", view=view, plan=view.plan, timeline=timeline, links=links or Links())
-
-    def _older_pages(self, view: PlanView, latest: PlanView, timeline: Timeline) -> dict[str, str]:
-        """An older version's (or the draft's) plan page, plus its own press release and risk register
-        where they differ from the latest's (where they are the same, it links to the latest's)."""
-        assert view.plan is not None and latest.plan is not None
-        name, base, old, new = timeline.shown, f"plans/{view.slug}/", view.plan, latest.plan
-        own_press = (old.title, old.press_release) != (new.title, new.press_release)
-        own_risks = (old.title, view.risks) != (new.title, latest.risks)
-        links = Links.of(name, own_press, own_risks, f"v{timeline.latest.number}")
-        out = {f"{base}{name}.md": self._page(view, timeline, links)}
-        context = {"view": view, "plan": old, "timeline": timeline, "links": links}
-        if own_press:
-            out[base + links.press] = self.render("press-release.md.j2", **context)
-        if own_risks:
-            out[base + links.risks] = self.render("risks.md.j2", **context)
-        return out
-
-    def pages(
-        self,
-        plans: Mapping[str, Plan | PlannerError],
-        versions: Mapping[str, Sequence[Version]] | None = None,
-    ) -> dict[str, str]:
-        drafts = views_of(plans)
-        timelines = timelines_of(drafts, versions)
-        shown = {view.slug: latest_view(view, timelines.get(view.slug)) for view in drafts}
-        views = _sorted(shown.values())
-        groups = nav_groups(views)
-        broken = {view.slug for view in drafts if view.error is not None}
-        out = {
-            DASHBOARD: self.render(
-                "dashboard.md.j2", views=views, groups=groups, timelines=timelines, broken=broken
+            view = model.view_of(draft.slug, version)
+            out[f"{base}{name}.md"] = self._plan(
+                view, f"{title} · {name}", timeline.seen_from(name), UNLISTED
             )
-        }
-        for draft in drafts:
-            timeline = timelines.get(draft.slug)
-            if timeline is None:
-                out.update(self.plan_pages(draft))
-            else:
-                out.update(self.history_pages(draft, shown[draft.slug], timeline))
+            if version is not timeline.versions[0]:
+                before = timeline.versions[timeline.versions.index(version) - 1]
+                out[f"{base}{name}-changes.md"] = self._changes(
+                    timeline.seen_from(name),
+                    timeline.changes(version.number),
+                    f"What changed in {name}: {version.message}",
+                    before.plan,
+                    version.plan,
+                )
+        if timeline.draft_differs and draft.error is None:
+            out[base + "draft-changes.md"] = self._changes(
+                timeline.seen_from("draft"),
+                timeline.draft_changes(),
+                f"Unpublished changes since v{timeline.latest.number}",
+                timeline.latest.plan,
+                draft.plan,
+            )
         return out
 
+    def _plan(
+        self,
+        view: PlanView,
+        title: str,
+        timeline: Timeline | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Page:
+        extra = {"timeline": timeline} if timeline is not None else {}
+        today = date.today()
+        started = timeline.versions[0].published_at.date() if timeline is not None else None
+        box = timebox(view.plan, started, today)
+        return self.page("plan.md.j2", title, meta, view=view, plan=view.plan, today=today, box=box, **extra)
 
-def timelines_of(
-    views: Sequence[PlanView], versions: Mapping[str, Sequence[Version]] | None
-) -> dict[str, Timeline]:
-    """A timeline for every plan with published versions."""
-    published = versions or {}
-    return {
-        view.slug: Timeline(view.slug, tuple(published[view.slug]), view.plan)
-        for view in views
-        if published.get(view.slug)
-    }
+    def _changes(
+        self, timeline: Timeline, changes: PlanDiff, heading: str, old: Plan | None, new: Plan | None
+    ) -> Page:
+        title = f"{escape_inline(heading)}"
+        return self.page(
+            "changes.md.j2",
+            title,
+            UNLISTED,
+            diff=changes,
+            heading=heading,
+            timeline=timeline,
+            sections=changeview.sections(changes, old, new),
+            done_moved=changeview.done_moved(changes),
+            why_done=changeview.WHY_DONE_MATTERS,
+        )
+
+    def nav(self, model: sitemodel.SiteModel, title: str = "Plans") -> list[Any]:
+        """The navigation entries for the plans (mkdocs' nav shape): status groups of plans, each plan
+        its page, with its versions list under it when it has published versions."""
+        entries: list[Any] = []
+        for label, members in model.groups(NAV_CHUNK):
+            entries.append(
+                {
+                    str(escape_inline(label)): [
+                        _nav_plan(view, view.slug in model.timelines and view.error is None)
+                        for view in members
+                    ]
+                }
+            )
+        return entries
 
 
-def latest_view(draft: PlanView, timeline: Timeline | None) -> PlanView:
-    """What the site shows first for a plan: its latest version when it has one, else the draft."""
-    if timeline is None:
-        return draft
-    if draft.error is None and not timeline.draft_differs:
-        return draft  # the same plan: no need to assess it twice
-    return plan_view(draft.slug, timeline.latest.plan)
-
-
-def _sorted(views: Iterable[PlanView]) -> list[PlanView]:
-    return sorted(views, key=lambda view: (view.title.casefold(), view.slug))
-
-
-def views_of(plans: Mapping[str, Plan | PlannerError]) -> list[PlanView]:
-    """One view per plan (or per plan that failed to load), sorted by title."""
-    return _sorted(
-        error_view(slug, str(plan)) if isinstance(plan, PlannerError) else plan_view(slug, plan)
-        for slug, plan in plans.items()
-    )
+def _nav_plan(view: PlanView, versions: bool) -> Any:
+    page = f"plans/{view.slug}/index.md"
+    if not versions:
+        return {str(escape_inline(view.title)): page}
+    return {str(escape_inline(view.title)): [page, {"Versions": f"plans/{view.slug}/versions.md"}]}
 
 
 def pages(
     plans: Mapping[str, Plan | PlannerError],
     templates_dir: Path | None = None,
     versions: Mapping[str, Sequence[Version]] | None = None,
+    dashboard: str = DASHBOARD,
 ) -> dict[str, str]:
     """The site's pages, `{path under docs/: markdown}`, for plans (and their versions) keyed by slug."""
-    return Renderer(templates_dir).pages(plans, versions)
+    model = sitemodel.build(plans, versions)
+    return {path: page.markdown for path, page in Renderer(templates_dir, dashboard).site(model).items()}
 
 
 def nav(
     plans: Mapping[str, Plan | PlannerError],
     title: str = "Plans",
     versions: Mapping[str, Sequence[Version]] | None = None,
-) -> dict[str, Any]:
-    """The navigation entry for the plans (mkdocs' nav shape): dashboard, then status groups.
+    dashboard: str = DASHBOARD,
+) -> list[Any]:
+    """The navigation: the portfolio, then a section of plans grouped by status.
 
     A plan with published versions is placed by its latest version, as its pages show that."""
-    history = {slug: published[-1].plan for slug, published in (versions or {}).items() if published}
-    views = views_of({slug: history.get(slug, plan) for slug, plan in plans.items()})
-    entries: list[Any] = [DASHBOARD]
-    for label, members in nav_groups(views, chunk=NAV_CHUNK):
-        entries.append(
-            {
-                str(escape_inline(label)): [
-                    {
-                        str(escape_inline(view.title)): [
-                            _nav_page(view, name, label) for name, _, label in _pages_of(view)
-                        ]
-                        + ([_nav_page(view, "versions.md", "Versions")] if view.slug in history else [])
-                    }
-                    for view in members
-                ]
-            }
-        )
-    return {str(escape_inline(title)): entries}
-
-
-def _pages_of(view: PlanView) -> tuple[tuple[str, str, str | None], ...]:
-    return PLAN_PAGES if view.error is None else ERROR_PAGES
-
-
-def _nav_page(view: PlanView, name: str, label: str | None) -> Any:
-    path = f"plans/{view.slug}/{name}"
-    return path if label is None else {str(escape_inline(label)): path}
+    model = sitemodel.build(plans, versions)
+    return [{"Portfolio": dashboard}, {str(escape_inline(title)): Renderer(None, dashboard).nav(model)}]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from planner.advice import Advice, Figures, advise, figures, unanswered_text
@@ -68,6 +69,8 @@ class Risk:
     verdict: Verdict | None = None
     note: str | None = None
     by: str | None = None
+    owner: str | None = None  # who acts on it while it is open
+    due: date | None = None  # by when
 
     @property
     def score(self) -> int:
@@ -152,6 +155,8 @@ def register(plan: Plan) -> tuple[Risk, ...]:
                 verdict=decision.verdict if decision else None,
                 note=decision.note if decision else None,
                 by=decision.by if decision else None,
+                owner=decision.owner if decision else None,
+                due=decision.due if decision else None,
             )
         )
     for hand in plan.risks:
@@ -169,6 +174,8 @@ def register(plan: Plan) -> tuple[Risk, ...]:
                 verdict=decision.verdict if decision else hand.verdict,
                 note=decision.note if decision else hand.note,
                 by=decision.by if decision else hand.by,
+                owner=(decision.owner if decision else None) or hand.owner,
+                due=(decision.due if decision else None) or hand.due,
             )
         )
     return tuple(sorted(risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
@@ -232,6 +239,8 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
                 "status": risk.verdict.value if risk.verdict else "open",
                 "note": risk.note,
                 "by": risk.by,
+                "owner": risk.owner,
+                "due": risk.due.isoformat() if risk.due else None,
                 "evidence": list(risk.evidence),
                 "why": risk.why,
                 "mitigation": risk.mitigation,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -55,6 +56,14 @@ class Cell:
     score: int
     level: str
     risks: tuple[Risk, ...]
+
+    @property
+    def open(self) -> tuple[Risk, ...]:
+        return tuple(risk for risk in self.risks if not risk.decided)
+
+    @property
+    def decided(self) -> tuple[Risk, ...]:
+        return tuple(risk for risk in self.risks if risk.decided)
 
 
 @dataclass(frozen=True)
@@ -143,8 +152,9 @@ def _sections(plan: Plan, assessment: Assessment) -> Iterator[SectionView]:
         )
 
 
-def plan_view(slug: str, plan: Plan) -> PlanView:
-    assessment = assess(plan)
+def plan_view(slug: str, plan: Plan, assessment: Assessment | None = None) -> PlanView:
+    """The view of one plan; pass its assessment when the caller already has it (one per build)."""
+    assessment = assessment or assess(plan)
     return PlanView(
         slug=slug,
         title=plan.title,
@@ -182,3 +192,35 @@ def nav_groups(views: list[PlanView], chunk: int | None = None) -> list[tuple[st
             span = first if first == last else f"{first}–{last}"
             groups.append((f"{label} {span} ({start + 1}–{start + len(part)})", part))
     return groups
+
+
+@dataclass(frozen=True)
+class TimeBox:
+    """The plan's time box: its length, when it started (if known) and the days left today."""
+
+    weeks: float | None
+    start: date | None = None
+    days_left: int | None = None
+
+
+def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
+    """The time box counted from its start: the plan's own start date when it has one, else the day
+    its first version was published (the day the team committed to it)."""
+    if plan is None or plan.done.timebox_weeks is None:
+        return TimeBox(None)
+    weeks = plan.done.timebox_weeks
+    own = getattr(plan.done, "start", None) or getattr(plan.done, "started", None)
+    start = own if isinstance(own, date) else started
+    if start is None:
+        return TimeBox(weeks)
+    start = start.date() if isinstance(start, datetime) else start
+    end = start.toordinal() + round(weeks * 7)
+    return TimeBox(weeks, start, end - today.toordinal())
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the portfolio shows of one plan beyond its view."""
+
+    timebox: TimeBox
+    changed: str  # the day the plan last changed, `YYYY-MM-DD`, or empty when unknown

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from planner import diff
 from planner.model import Plan, Version
+from planner.review import Assessment, assess
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Timeline:
     versions: tuple[Version, ...]
     draft: Plan | None
     shown: str = "latest"
+    # The build's one assessment per plan (see sitemodel); diffs reuse it instead of assessing again.
+    assessor: Callable[[Plan], Assessment] = field(default=assess, compare=False, repr=False)
 
     @property
     def latest(self) -> Version:
@@ -72,7 +76,10 @@ class Timeline:
         return self.draft.model_dump(mode="json") != self.latest.plan.model_dump(mode="json")
 
     def seen_from(self, shown: str) -> Timeline:
-        return Timeline(self.slug, self.versions, self.draft, shown)
+        seen = Timeline(self.slug, self.versions, self.draft, shown, self.assessor)
+        if "draft_differs" in self.__dict__:
+            seen.__dict__["draft_differs"] = self.draft_differs  # computed once per plan, not per page
+        return seen
 
     def changes(self, number: int) -> diff.PlanDiff:
         """What changed from the version before `number` to version `number`."""
@@ -84,6 +91,7 @@ class Timeline:
             slug=self.slug,
             old_label=f"v{before.number}" if before else "nothing",
             new_label=f"v{number}",
+            assessor=self.assessor,
         )
 
     def draft_changes(self) -> diff.PlanDiff:
@@ -93,4 +101,5 @@ class Timeline:
             slug=self.slug,
             old_label=f"v{self.latest.number}",
             new_label="draft",
+            assessor=self.assessor,
         )

@@ -14,7 +14,7 @@ EXCLUSIVE = {
     "questionary": {"interview"},
     "prompt_toolkit": {"interview"},
     "jinja2": {"render"},
-    "markdown_it": {"render"},
+    "markdown_it": {"render", "htmlpage"},
     "mkdocs": {"plugin"},
     "click": {"cli"},
 }
