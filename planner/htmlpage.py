@@ -96,7 +96,9 @@ def to_html(markdown: str, src: str, directory_urls: bool = True) -> HtmlPage:
         target = posixpath.normpath(posixpath.join(folder, match.group(1)))
         return f'href="{relative_url(page_url(target, directory_urls), here)}{match.group(2) or ""}"'
 
-    return HtmlPage(_MD_LINK.sub(link, body), _nest(flat), title, seen)
+    # One wrapper marks planner's pages, so its styles (links underlined in text) stay off the user's own.
+    page = f'<div class="planner-page">\n{_MD_LINK.sub(link, body)}</div>\n'
+    return HtmlPage(page, _nest(flat), title, seen)
 
 
 def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:

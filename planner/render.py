@@ -133,7 +133,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         text=render_text, inline=render_inline, value=display.value, number=display.number, cell=render_cell
     )
     env.filters.update(slug=_slug, page=_page, lines=lambda text: Markup(escape_text(str(text))))
-    env.filters.update(label=display.value, anchor=display.anchor, quoted=display.quoted)
+    env.filters.update(label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted)
     env.filters.update(money=display.money, percent=display.percent)
     return env
 
@@ -327,10 +327,11 @@ class Renderer:
 
 
 def _nav_plan(view: PlanView, versions: bool) -> Any:
+    # Always a section led by the plan's page (navigation.indexes): a bare `index.md` page would be
+    # taken as the index of its status group instead.
     page = f"plans/{view.slug}/index.md"
-    if not versions:
-        return {str(escape_inline(view.title)): page}
-    return {str(escape_inline(view.title)): [page, {"Versions": f"plans/{view.slug}/versions.md"}]}
+    pages: list[Any] = [page, {"Versions": f"plans/{view.slug}/versions.md"}] if versions else [page]
+    return {str(escape_inline(view.title)): pages}
 
 
 def pages(

@@ -611,7 +611,8 @@ def init_workspace(root: Path) -> list[Path]:
     skeleton = resources.files("planner.templates") / "workspace"
     files = {
         "mkdocs.yml": (skeleton / "mkdocs.yml").read_text(encoding="utf-8"),
-        "docs/index.md": (skeleton / "index.md").read_text(encoding="utf-8"),
+        # No docs/index.md: the portfolio of plans is the site's home page.
+        "docs/about.md": (skeleton / "about.md").read_text(encoding="utf-8"),
         ".gitignore": "site/\n",
         SCHEMA_FILE: schema_json(),
         ".github/workflows/planner.yml": (skeleton / "planner.yml").read_text(encoding="utf-8"),

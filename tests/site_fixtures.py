@@ -128,7 +128,7 @@ WORKSPACE_MKDOCS = (
 
 def workspace_files(plans: dict[str, str | Plan]) -> dict[str, str]:
     """Files of a workspace (for the make_workspace fixture) holding the given plans."""
-    files = {"mkdocs.yml": WORKSPACE_MKDOCS, "docs/index.md": "# Our plans\n\nSee the portfolio.\n"}
+    files = {"mkdocs.yml": WORKSPACE_MKDOCS, "docs/about.md": "# About our plans\n\nSee the portfolio.\n"}
     for slug, plan in plans.items():
         text = dump_yaml(plan.model_dump(mode="json", exclude_none=True)) if isinstance(plan, Plan) else plan
         files[f"plans/{slug}/plan.yaml"] = text if isinstance(plan, Plan) else textwrap.dedent(text)

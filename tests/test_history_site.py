@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planner import history, render
+from planner import history, render, sitemodel
+from planner.questions import BY_FIELD
 from planner.store import Workspace
 from tests.conftest import MakeWorkspace
 from tests.gitrepo import PLAN, edit, run
@@ -27,10 +28,15 @@ def workspace(make_workspace: MakeWorkspace) -> Path:
     return root
 
 
-def site_pages(root: Path) -> dict[str, str]:
+def site(root: Path) -> dict[str, render.Page]:
     workspace = Workspace(root)
     plans = dict(workspace.load_all())
-    return render.pages(plans, versions={"fraud": history.load_versions(workspace, "fraud")})
+    model = sitemodel.build(plans, {"fraud": history.load_versions(workspace, "fraud")})
+    return render.Renderer().site(model)
+
+
+def site_pages(root: Path) -> dict[str, str]:
+    return {path: page.body for path, page in site(root).items()}
 
 
 def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspace: Path) -> None:
@@ -42,8 +48,6 @@ def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspac
             "draft-changes.md",
             "draft.md",
             "index.md",
-            "press-release.md",
-            "risks.md",
             "v1.md",
             "v2-changes.md",
             "v2.md",
@@ -53,6 +57,10 @@ def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspac
     index = pages[P + "index.md"]
     assert "Version 2 &#40;latest&#41;" in index and "by Bo &#60;bo&#64;example&#46;com&#62;" in index
     assert "9 weeks" in index and "12 weeks" not in index  # the latest version, not the draft
+    meta = {path: page.meta for path, page in site(workspace).items()}
+    assert "search" not in meta[P + "index.md"]  # a search finds the plan once: its own page
+    for name in ("draft.md", "v1.md", "v2.md", "v2-changes.md", "draft-changes.md", "versions.md"):
+        assert meta[P + name]["search"] == {"exclude": True}, name
     assert '<p class="admonition-title">Unpublished changes</p>' in index
     assert "[See the draft](draft.md) · [What changed since v2](draft-changes.md)" in index
     assert '<p class="admonition-title">Older version</p>' in pages[P + "v1.md"]
@@ -61,11 +69,22 @@ def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspac
     assert "12 weeks" in pages[P + "draft.md"]
     changes = pages[P + "v2-changes.md"]
     assert changes.startswith("# What changed in v2&#58; three more weeks\n")
+    # Back to the plan, the versions list and both sides of the change.
     assert (
-        "<strong>done&#46;timebox&#95;weeks</strong>:\n<del>6</del> → <ins>9</ins>\n(extended)</li>"
+        "[← The plan](index.md) · [All versions](versions.md) · compares [v1](v1.md) with [v2](v2.md)"
         in changes
     )
-    assert "<del>9</del> → <ins>12</ins>" in pages[P + "draft-changes.md"]
+    # The question, not the YAML path; the number with its unit; why moving done criteria matters.
+    prompt = render.escape_inline(BY_FIELD["done.timebox_weeks"].prompt)
+    assert f'<strong>{prompt}</strong> <span class="planner-change-note">(extended)</span>' in changes
+    assert (
+        '<del><span class="planner-sr">was: </span>6 weeks</del> → <ins><span class="planner-sr">now: </span>9 weeks</ins>'
+        in changes
+    )
+    assert '<p class="admonition-title">Done criteria moved</p>' in changes
+    assert (
+        "9 weeks</del>" in pages[P + "draft-changes.md"] and "12 weeks</ins>" in pages[P + "draft-changes.md"]
+    )
     versions = pages[P + "versions.md"]
     assert "| [v2](v2.md) (latest) |" in versions and "| [v1](v1.md) |" in versions
     assert "| [Draft](draft.md) | not published |" in versions
@@ -85,11 +104,7 @@ def test_a_draft_equal_to_the_latest_version_is_not_marked_unpublished(workspace
 def test_plans_without_versions_keep_their_pages(make_workspace: MakeWorkspace) -> None:
     root = make_workspace({P + "plan.yaml": PLAN})
     pages = site_pages(root)
-    assert sorted(name for name in pages if name.startswith(P)) == [
-        P + "index.md",
-        P + "press-release.md",
-        P + "risks.md",
-    ]
+    assert sorted(name for name in pages if name.startswith(P)) == [P + "index.md"]
     assert "Version" not in pages[P + "index.md"]
 
 
@@ -129,27 +144,31 @@ def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path
 
 
 def _dashboard_row(pages: dict[str, str]) -> str:
-    return next(line for line in pages["plans/index.md"].splitlines() if "(fraud/index.md)" in line)
+    return next(line for line in pages["index.md"].splitlines() if '"plans/fraud/index.md"' in line)
 
 
 def test_the_dashboard_shows_the_latest_version_and_whether_the_draft_moved_on(workspace: Path) -> None:
     row = _dashboard_row(site_pages(workspace))
     assert re.search(
-        r'\| \[v2\]\(fraud/versions\.md\) · <span class="planner-date">\d{4}&#45;\d\d&#45;\d\d</span> \|', row
+        r'<a href="plans/fraud/versions\.md">v2</a> <span class="planner-date">\d{4}&#45;\d\d&#45;\d\d</span></td>',
+        row,
     )
     assert "draft differs" not in row
+    assert re.search(r"9 weeks · \d+ days? left", row)  # counted from v1, the day the team committed
     edit(workspace, "timebox_weeks: 9", "timebox_weeks: 12")
     row = _dashboard_row(site_pages(workspace))
-    assert "[draft differs from v2](fraud/draft-changes.md)" in row
-    assert "· 9 weeks |" in row  # like the plan's own page, the row shows the latest version, not the draft
+    assert (
+        '<a class="planner-warning-link" href="plans/fraud/draft-changes.md">draft differs from v2</a>' in row
+    )
+    assert "9 weeks" in row  # like the plan's own page, the row shows the latest version, not the draft
 
 
 def test_an_unpublished_plan_says_so_on_the_dashboard(make_workspace: MakeWorkspace) -> None:
     root = make_workspace({P + "plan.yaml": PLAN})
-    assert '| <span class="planner-note">unpublished</span> |' in _dashboard_row(site_pages(root))
+    assert '<span class="planner-note">unpublished</span></td>' in _dashboard_row(site_pages(root))
 
 
-def test_older_versions_link_to_their_own_risk_register_when_it_differs(workspace: Path) -> None:
+def test_an_older_version_is_one_page_with_its_own_register(workspace: Path) -> None:
     edit(workspace, "likelihood: 2", "likelihood: 4")  # the vendor risk is re-scored in v3
     assert (
         run("publish", "fraud", "-m", "vendor is likelier to raise prices", "--author", "Cy <c@x.org>")[0]
@@ -157,31 +176,11 @@ def test_older_versions_link_to_their_own_risk_register_when_it_differs(workspac
     )
     pages = site_pages(workspace)
     v1 = pages[P + "v1.md"]
-    assert "[Risk register](v1-risks.md) (1 risk, 0 open)" in v1
-    assert "[The scoring vendor raises prices](v1-risks.md#risk-vendor-lock)" in v1
     assert (
-        "[Press release](press-release.md) (unchanged in v3)" in v1 and P + "v1-press-release.md" not in pages
+        'title="likelihood 2 × impact 3"' in v1 and 'title="likelihood 4 × impact 3"' in pages[P + "index.md"]
     )
-    register = pages[P + "v1-risks.md"]
-    assert register.startswith('---\ntitle: "Screen card orders for fraud · risk register · v1"\n---\n')
-    assert "You are reading the risk register of v1, an older version" in register
-    assert "[v1](v1.md) · [The risk register of v3 (latest)](risks.md)" in register
-    assert "likelihood 2 × impact 3" in register and "likelihood 4 × impact 3" in pages[P + "risks.md"]
-    assert "[Risk register](risks.md) (1 risk, 0 open)" in pages[P + "v3.md"]  # the latest has no copies
-    assert P + "v3-risks.md" not in pages
-
-
-def test_a_draft_with_a_new_press_release_gets_its_own(workspace: Path) -> None:
-    edit(workspace, "risks:\n", "press_release:\n  headline: Fraud stops at the door\nrisks:\n")
-    pages = site_pages(workspace)
-    draft = pages[P + "draft.md"]
-    assert "[Press release](draft-press-release.md) · [Risk register](risks.md)" in draft
-    assert "unchanged in v2)" in draft  # the register is the latest's
-    press = pages[P + "draft-press-release.md"]
-    assert press.splitlines()[3] == "# Fraud stops at the door"
-    assert '<p class="admonition-title">Unpublished draft</p>' in press
-    assert "[The draft](draft.md) · [The press release of v2 (latest)](press-release.md)" in press
-    assert "Fraud stops at the door" not in pages[P + "press-release.md"]
+    assert "[Latest version (v3)](index.md) · [All versions](versions.md)" in v1
+    assert not [name for name in pages if name.endswith(("-risks.md", "-press-release.md"))]
 
 
 def test_the_nav_places_a_plan_by_its_latest_version(workspace: Path) -> None:

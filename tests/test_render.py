@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 
+from planner import htmlpage, sitemodel
 from planner.errors import InvalidPlan, UsageError
 from planner.model import FaqEntry, HandRisk, Plan, Verdict
-from planner.render import escape_inline, link_allowed, nav, pages, render_text
-from planner.review import assess
+from planner.render import Page, Renderer, escape_inline, link_allowed, nav, pages, render_text
 from planner.store import plan_from_text
 from tests.site_fixtures import LITERALS, SOUND_PLAN, TITLE_BREAK, hostile_plan
 
@@ -42,23 +43,39 @@ class _Html(HTMLParser):
 
 
 def to_html(page: str) -> _Html:
+    return _parsed(markdown.markdown(page, extensions=EXTENSIONS))
+
+
+def _parsed(text: str) -> _Html:
     parser = _Html()
-    parser.feed(markdown.markdown(page, extensions=EXTENSIONS))
+    parser.feed(text)
     return parser
 
 
-def test_dashboard_shows_every_plan_with_status_completeness_risk_and_done() -> None:
-    out = pages({"fraud": sound(), "broken": InvalidPlan("plans/broken/plan.yaml", ["bad: thing"])})
-    dashboard = out["plans/index.md"]
-    row = next(line for line in dashboard.splitlines() if "fraud/index.md" in line)
+def site(plans: dict[str, Plan | InvalidPlan], templates_dir: Path | None = None) -> dict[str, Page]:
+    return Renderer(templates_dir).site(sitemodel.build(plans))
+
+
+def row_of(dashboard: str, slug: str) -> str:
+    return next(line for line in dashboard.splitlines() if f'href="plans/{slug}/index.md"' in line)
+
+
+def test_dashboard_shows_every_plan_with_status_owner_next_step_risks_and_time_box() -> None:
+    out = site({"fraud": sound(), "broken": InvalidPlan("plans/broken/plan.yaml", ["bad: thing"])})
+    dashboard = out["index.md"]
+    assert out["index.md"].meta == {"title": "Portfolio", "hide": ["toc"]}  # full width: no empty toc
+    row = row_of(dashboard.body, "fraud")
     assert "Screen card orders for fraud before they ship" in row
-    assert 'data-status="approved"' in row
-    assert "The card vendor&#39;s API goes down" in row  # the highest (only) risk, linked to its register
-    assert "fraud/risks.md" in row
-    assert "recall at 1&#37; false positive rate ≥ 0&#46;7 (baseline 0&#46;4) · 6 weeks" in row
-    assert re.search(r"\| \d+% \|", row) is None  # completeness shown as a meter, not a bare cell
-    assert 'data-filter="approved"' in dashboard and 'data-filter="invalid"' in dashboard
-    assert "[broken](broken/index.md)" in dashboard
+    assert 'data-status="approved"' in row and "Ana Costa" in row
+    assert "The card vendor&#39;s API goes down" in row  # the highest open risk, linked on its plan page
+    assert 'href="plans/fraud/index.md#risk-vendor-outage"' in row
+    assert "1 open</span> / 1" in row
+    assert "6 weeks" in row  # the time box (no days left: nothing published, so no start yet)
+    assert 'class="planner-tone planner-tone--' in row  # the next step: the advice's verdict
+    assert 'data-filter="approved"' in dashboard.body and 'data-filter="invalid"' in dashboard.body
+    assert dashboard.body.count('aria-pressed="true"') == 1  # one selected filter, not two
+    assert "md-button--primary" not in dashboard.body
+    assert ">broken</a>" in row_of(dashboard.body, "broken")
 
 
 def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None:
@@ -66,109 +83,133 @@ def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None
     plan.risks.append(
         HandRisk(id="label-leak", title="Chargebacks arrive late", category="data", likelihood=4, impact=4)
     )
-    row = next(
-        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
-    )
-    assert ">high 16</span> [Chargebacks arrive late](fraud/risks.md#risk-label-leak)" in row
-    assert '<span class="planner-note">2 open</span>' in row
+    row = row_of(site({"fraud": plan})["index.md"].body, "fraud")
+    assert '>high 16</span> <a href="plans/fraud/index.md#risk-label-leak">Chargebacks arrive late</a>' in row
+    assert "2 open</span> / 2" in row
     plan.risks[-1].verdict, plan.risks[-1].by = Verdict.accepted, "Ann"
-    row = next(
-        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
-    )
-    # The vendor risk (medium 8) is now the highest open one; the decided high one is shown as decided.
-    assert ">medium 8</span> [The card vendor&#39;s API goes down" in row
-    assert "1 open · 1 decided" in row and "high 16" not in row
+    row = row_of(site({"fraud": plan})["index.md"].body, "fraud")
+    # The vendor risk (medium 8) is now the highest open one; the decided high one is not shown.
+    assert ">medium 8</span> <a" in row and "high 16" not in row
+    assert "1 open</span> / 2" in row
     plan.risks[0].verdict = Verdict.mitigated
-    row = next(
-        line for line in pages({"fraud": plan})["plans/index.md"].splitlines() if "fraud/index" in line
-    )
-    assert '| none open<br><span class="planner-note">highest decided: <span' in row
-    assert (
-        ">high 16</span> [Chargebacks arrive late](fraud/risks.md#risk-label-leak) (accepted)</span> |" in row
-    )
+    row = row_of(site({"fraud": plan})["index.md"].body, "fraud")
+    assert "0 open</span> / 2" in row and "all decided" in row
 
 
-def test_plan_page_reads_as_sections_with_prompts_figures_and_risks() -> None:
-    page = pages({"fraud": sound()})["plans/fraud/index.md"]
-    assert page.startswith("# Screen card orders for fraud before they ship\n")
+def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> None:
+    page = site({"fraud": sound()})["plans/fraud/index.md"]
+    assert page.body.startswith("# Screen card orders for fraud before they ship\n")
+    body = page.body
+    assert body.index('<div class="planner-summary">') < body.index("## 1. Product goal")
     for heading in (
         "## 1. Product goal and ML framing",
         "## 2. Heuristic feasibility",
         "## 7. Done criteria",
     ):
-        assert heading in page
-    assert "<dt" in page and "What share of cases do the rules handle?</dt>" in page  # prompt as label
-    assert "<p>40&#37;</p>" in page  # a share shown as a percent, not 0.4
-    figures = assess(sound()).figures
-    assert ("## Key figures" in page) == (
-        figures.items_per_month is not None or figures.monthly_value is not None
-    )
-    assert "[Risk register](risks.md)" in page and "[Press release](press-release.md)" in page
-    assert "Not answered yet" in page  # missing questions are listed per section
-    assert "title:" not in page  # not a YAML dump
+        assert heading in body
+    assert body.count('<details class="planner-fold" open>') == 9  # 7 sections, press release, risks
+    assert "What share of cases do the rules handle?</dt>" in body  # the prompt as label
+    assert 'id="answer-heuristics-coverage"' in body  # evidence links here
+    assert "<p>40&#37;</p>" in body  # a share shown as a percent, not 0.4
+    assert "rules are a baseline a model must beat" in body  # a choice's label, not `rules baseline`
+    assert "rules_baseline" not in body and "rules baseline<" not in body
+    assert "3,000 per day" in body  # thousands separators and the unit
+    assert "€1&#46;50" in body  # a currency
+    assert "## Press release" in body and "## Risks" in body  # one page per plan
+    assert "Not answered yet" in body
 
 
-def test_risk_register_sorts_by_score_and_draws_the_heat_map() -> None:
+def test_every_open_risk_is_listed_and_advice_names_risks_by_title_with_links() -> None:
+    plan = plan_from_text(textwrap.dedent(SOUND_PLAN), "fraud")
+    for index in range(6):
+        plan.risks.append(
+            HandRisk(id=f"r{index}", title=f"Risk {index}", category="data", likelihood=4, impact=4)
+        )
+    body = site({"fraud": plan})["plans/fraud/index.md"].body
+    assert all(f'<a href="#risk-r{index}">Risk {index}</a>' in body for index in range(6))
+    assert "Risks: <a href=" in body  # the advice "settle the high risks" links them by title
+
+
+def test_the_heat_map_tells_open_from_decided_risks_and_lists_each_square() -> None:
     plan = sound()
     plan.risks.append(plan.risks[0].model_copy(update={"id": "worse", "title": "Worse", "likelihood": 5}))
-    page = pages({"fraud": plan})["plans/fraud/risks.md"]
-    assert page.index("[Worse](#risk-worse)") < page.index("(#risk-vendor-outage)")
-    assert "<svg" in page and page.count("<rect") == 25
-    assert page.count("planner-cell--used") == 2
-    assert "likelihood 5 × impact 4 = 20; Worse" in page
+    plan.risks.append(
+        plan.risks[0].model_copy(
+            update={"id": "done", "title": "Done", "likelihood": 4, "verdict": "accepted"}
+        )
+    )
+    body = site({"fraud": plan})["plans/fraud/index.md"].body
+    register = body[body.index('<div class="planner-register">') :]
+    assert register.index('href="#risk-worse"') < register.index('href="#risk-vendor-outage"')
+    assert "planner-cell--high planner-cell--open" in body  # likelihood 5 x impact 4, open
+    assert 'planner-cell--high planner-cell--decided" data-open="0" data-decided="1"' in body
+    assert 'id="cell-4-4"' in body and "(accepted)</li>" in body
+    assert "data-search-exclude" in body  # no heat-map text in search results
+    assert "high: score 15 to 25" in body  # a legend in words
 
 
-def test_press_release_page_uses_the_headline_and_faq() -> None:
+def test_open_risks_carry_an_owner_and_a_due_date() -> None:
+    plan = sound()
+    plan.risks[0].owner, plan.risks[0].due = "Ana Costa", date(2020, 1, 31)
+    body = html.unescape(site({"fraud": plan})["plans/fraud/index.md"].body)
+    assert 'Ana Costa, due 2020-01-31 <span class="planner-overdue">overdue</span>' in body
+
+
+def test_press_release_is_a_section_of_the_plan_page() -> None:
     plan = sound()
     plan.press_release.headline = "Orders ship safely"
     plan.press_release.faq = [FaqEntry(question="Cost?")]
-    page = pages({"fraud": plan})["plans/fraud/press-release.md"]
-    assert page.startswith(
-        '---\ntitle: "Screen card orders for fraud before they ship · press release"\n---\n'
-    )
-    assert "\n# Orders ship safely\n" in page
-    assert "### Cost?\n\nNo answer yet." in page
+    body = site({"fraud": plan})["plans/fraud/index.md"].body
+    assert '<p class="planner-headline">Orders ship safely</p>' in body
+    assert "<strong>Cost?</strong></p>\n<p>No answer yet.</p>" in body
 
 
 def test_nav_groups_plans_by_status_with_escaped_titles() -> None:
-    entry = nav({"fraud": sound(), "evil": hostile_plan()})
-    ((title, children),) = entry.items()
-    assert title == "Plans" and children[0] == "plans/index.md"
-    groups = {next(iter(group)): group for group in children[1:]}
+    portfolio, plans = nav({"fraud": sound(), "evil": hostile_plan()})
+    assert portfolio == {"Portfolio": "index.md"}
+    ((title, children),) = plans.items()
+    assert title == "Plans"
+    groups = {next(iter(group)): group for group in children}
     assert list(groups) == ["Draft", "Approved"]  # workflow order
-    ((evil_title, evil_pages),) = groups["Draft"]["Draft"][0].items()
+    ((evil_title, evil_page),) = groups["Draft"]["Draft"][0].items()
     assert "<" not in evil_title and "&#60;/title&#62;" in evil_title
-    assert evil_pages[1] == {"Press release": "plans/evil/press-release.md"}
+    assert evil_page == ["plans/evil/index.md"]
 
 
 def test_big_status_groups_are_split_so_each_page_carries_a_small_nav() -> None:
-    plans = {f"p{i:03d}": Plan(title=f"{chr(65 + i % 26)} plan {i}") for i in range(90)}
-    groups = nav(plans)["Plans"][1:]
+    plans: dict[str, Plan | InvalidPlan] = {
+        f"p{i:03d}": Plan(title=f"{chr(65 + i % 26)} plan {i}") for i in range(90)
+    }
+    groups = nav(plans)[1]["Plans"]
     assert len(groups) == 3 and all(len(next(iter(g.values()))) <= 40 for g in groups)
     assert next(iter(groups[0])).startswith("Draft A–")
 
 
 def test_every_page_of_a_hostile_plan_is_inert_markup() -> None:
     out = pages({"evil": hostile_plan()})
-    assert len(out) == 4
+    assert len(out) == 2
     for path, page in out.items():
-        parsed = to_html(page)
-        for tag, attrs in parsed.tags:
-            assert tag not in ("script", "img", "iframe", "object", "embed"), (path, tag)
-            assert not [name for name in attrs if name.startswith("on")], (path, tag, attrs)
-            for name in ("href", "src", "action", "xlink:href"):
-                value = (attrs.get(name) or "").strip().lower()
-                assert not value.startswith(("javascript", "data", "vbscript")), (path, tag, attrs)
-    shown = "".join(to_html(out["plans/evil/index.md"]).text)
-    for literal in LITERALS:
-        assert literal in shown  # the attack is shown as the text the user typed
+        # Both ways a page is read: Python-Markdown (a plain mkdocs site) and planner's own HTML.
+        for parsed in (to_html(page), _parsed(htmlpage.to_html(page, path).html)):
+            for tag, attrs in parsed.tags:
+                assert tag not in ("script", "img", "iframe", "object", "embed"), (path, tag)
+                assert not [name for name in attrs if name.startswith("on")], (path, tag, attrs)
+                for name in ("href", "src", "action", "xlink:href"):
+                    value = (attrs.get(name) or "").strip().lower()
+                    assert not value.startswith(("javascript", "data", "vbscript")), (path, tag, attrs)
+    for shown in (
+        "".join(to_html(out["plans/evil/index.md"]).text),
+        "".join(_parsed(htmlpage.to_html(out["plans/evil/index.md"], "plans/evil/index.md").html).text),
+    ):
+        for literal in LITERALS:
+            assert literal in shown  # the attack is shown as the text the user typed
 
 
 def test_hostile_text_cannot_break_out_of_a_table_row() -> None:
-    page = pages({"evil": hostile_plan()})["plans/index.md"]
-    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    page = site({"evil": hostile_plan()})["index.md"].body
+    rows = [line for line in page.splitlines() if line.startswith("<tr><td")]
     assert len(rows) == 1
-    assert rows[0].count(" | ") == 5  # six cells: the title's own | is escaped
+    assert rows[0].count("<td") == 8 and rows[0].endswith("</td></tr>")
 
 
 def test_inline_escape_covers_html_and_markdown_specials() -> None:
@@ -207,13 +248,11 @@ def test_free_text_keeps_safe_markdown() -> None:
 
 
 def test_a_workspace_template_overrides_the_shipped_one(tmp_path: Path) -> None:
-    (tmp_path / "risks.md.j2").write_text("# Our own register for {{ plan.title }}\n", encoding="utf-8")
-    out = pages({"fraud": sound()}, templates_dir=tmp_path)
-    assert (
-        out["plans/fraud/risks.md"]
-        == "# Our own register for Screen card orders for fraud before they ship\n"
-    )
-    assert out["plans/fraud/index.md"].startswith("# Screen card orders")  # others still shipped ones
+    (tmp_path / "_risks.j2").write_text("## Our own register for {{ plan.title }}\n", encoding="utf-8")
+    out = site({"fraud": sound()}, templates_dir=tmp_path)
+    body = out["plans/fraud/index.md"].body
+    assert body.endswith("## Our own register for Screen card orders for fraud before they ship\n")
+    assert body.startswith("# Screen card orders")  # the rest still the shipped templates
 
 
 def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> None:
@@ -237,7 +276,45 @@ def test_an_override_using_a_missing_template_fails_with_its_file_and_line(tmp_p
 
 
 def test_titles_escape_the_title_tag_break() -> None:
-    page = pages({"evil": hostile_plan()})["plans/evil/index.md"]
-    first = page.splitlines()[0]
-    assert first.startswith("# Hostile &#60;/title&#62;")
-    assert TITLE_BREAK not in page
+    page = site({"evil": hostile_plan()})["plans/evil/index.md"]
+    assert page.body.splitlines()[0].startswith("# Hostile &#60;/title&#62;")
+    assert page.meta["title"].startswith("Hostile &#60;/title&#62;")
+    assert TITLE_BREAK not in page.markdown
+
+
+def test_generated_html_links_pages_by_url_and_gives_headings_ids_and_a_toc() -> None:
+    page = htmlpage.to_html(
+        "# Plan\n\n## 1. Goal\n\n[v1](v1.md) [risk](index.md#risk-x) [out](https://e.org/a.md)\n",
+        "plans/a/v2.md",
+    )
+    assert '<h2 id="1-goal">1. Goal<a class="headerlink" href="#1-goal"' in page.html
+    assert 'href="../v1/"' in page.html and 'href="../#risk-x"' in page.html
+    assert 'href="https://e.org/a.md"' in page.html
+    assert page.title == "Plan" and page.toc[0]["children"][0]["id"] == "1-goal"
+    assert htmlpage.to_html("[a](../b/index.md)", "plans/a/index.md").html.count('href="../b/"') == 1
+    assert (
+        htmlpage.page_url("index.md") == "" and htmlpage.page_url("plans/a/v1.md", False) == "plans/a/v1.html"
+    )
+
+
+def test_one_site_model_assesses_each_plan_and_version_once() -> None:
+    from planner.model import Version
+
+    plan = sound()
+    versions = []
+    for number in (1, 2, 3):
+        edited = plan.model_copy(update={"title": f"{plan.title} {number}"})
+        versions.append(
+            Version(
+                number=number,
+                published_at=f"2026-01-0{number}T00:00:00Z",
+                author="A",
+                message="m",
+                hash="sha256:" + "0" * 64,
+                plan=edited,
+            )
+        )
+    model = sitemodel.build({"fraud": plan}, {"fraud": versions})
+    Renderer().site(model)
+    Renderer().nav(model)
+    assert model.assessor.calls == 4  # the draft and three versions, whatever the pages and diffs
