@@ -133,7 +133,9 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         text=render_text, inline=render_inline, value=display.value, number=display.number, cell=render_cell
     )
     env.filters.update(slug=_slug, page=_page, lines=lambda text: Markup(escape_text(str(text))))
-    env.filters.update(label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted)
+    env.filters.update(
+        label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted
+    )
     env.filters.update(money=display.money, percent=display.percent)
     return env
 

@@ -207,6 +207,8 @@ def test_status_filter_shows_one_selected_button_and_hides_other_plans(
     expected = sum(1 for plan in examples.plans.values() if plan.status.value == status)
     assert sum(visible) == expected
     buttons = tab.locator(".planner-filter button")
+    tab.mouse.move(0, 0)
+    tab.wait_for_timeout(400)  # Material's buttons fade their colours in 125 ms
     colours = {
         buttons.nth(i).evaluate("b => getComputedStyle(b).backgroundColor") for i in range(buttons.count())
     }

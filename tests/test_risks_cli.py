@@ -180,6 +180,8 @@ def test_risks_as_json(workspace: Path) -> None:
             "status": "open",
             "note": None,
             "by": None,
+            "owner": None,
+            "due": None,
             "evidence": ["constraints.data.versioned: false"],
             "why": CATALOGUE["unversioned-data"].why,
             "mitigation": CATALOGUE["unversioned-data"].mitigation,
