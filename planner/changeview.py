@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from planner import display
+from planner.bank import BY_FIELD
 from planner.diff import KEYS, Change, PlanDiff, Word, word_diff
 from planner.model import Plan, field_at, is_answered
-from planner.questions import BY_FIELD
 from planner.rules import CATALOGUE
 
 # Fields of list entries and decisions, as a reader names them.

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.bank import BY_FIELD, Kind
 from planner.choices import label
 from planner.model import Plan, is_answered
-from planner.questions import BY_FIELD, Kind
 
 CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF ", "JPY": "¥"}
 # Units that go with a field's number; {unit} is the plan's value unit, {period} its volume period.

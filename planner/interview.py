@@ -551,11 +551,13 @@ class Session:
             return
         note = ask_value(draft, "note", Kind.text, "A note: why, or what was done?")
         last_by = next((d.by for d in reversed(self.plan.decisions) if d.by), None)
-        draft = Decision.model_construct(risk=risk, by=draft.by or last_by)  # type: ignore[call-arg]
+        draft = Decision.model_construct(risk=risk, by=draft.by or last_by)
         by = ask_value(draft, "by", Kind.text, "Who decided?")
         decision = Decision(
             risk=risk, verdict=verdict, note=None if note is BACK else note, by=None if by is BACK else by
         )
+        if earlier:  # the open risk's owner and due date stay with the decision
+            decision = decision.model_copy(update={"owner": earlier[0].owner, "due": earlier[0].due})
         others = [d for d in self.plan.decisions if d.risk != risk]
         self.put("decisions", [*others, decision])
         _say(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner import history, render, sitemodel
-from planner.questions import BY_FIELD
+from planner.bank import BY_FIELD
 from planner.store import Workspace
 from tests.conftest import MakeWorkspace
 from tests.gitrepo import PLAN, edit, run
