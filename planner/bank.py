@@ -17,7 +17,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from planner.model import Plan, Share, field_at, is_answered
+from planner.model import Plan, Share, answered_at, field_at, is_answered
 
 # About how long one answer takes in a meeting, discussion included: it sizes the two depths.
 SECONDS_PER_ANSWER = 35
@@ -100,7 +100,10 @@ class When:
             return False
         if self.above is not None and not value > self.above:
             return False
-        return self.among is None or value in self.among
+        if self.among is None:
+            return True
+        # A multiple-choice answer (several label sources) holds when any of its values does.
+        return any(item in self.among for item in value) if isinstance(value, list) else value in self.among
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,8 @@ class Question:
         return all(condition.holds(plan) for condition in self.when)
 
     def answered(self, plan: Plan) -> bool:
-        return is_answered(field_at(plan, self.field))
+        """Answered, an explicit "we have none" (`monitoring: none`) included."""
+        return answered_at(plan, self.field)
 
 
 SECTIONS = (
@@ -179,6 +183,7 @@ SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
 _CLASSIFYING = ("classification", "detection", "anomaly_detection")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
+_PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
 
 @dataclass(frozen=True)
@@ -424,6 +429,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Which error costs more?",
             "It sets the metric and the decision threshold.",
         ),
+        _q(
+            "impact.error_harm",
+            "Who is hurt when the model is wrong, and how?",
+            "E.g. 'a customer is wrongly refused credit'; money, health, safety, legal standing or access "
+            "at stake call for people in the loop and a fallback.",
+            essential=True,
+        ),
+        _q(
+            "impact.error_severity",
+            "How badly does a wrong prediction hurt?",
+            "Minor (a worse suggestion), moderate, serious, or severe (lasting harm to someone).",
+            When("impact.error_harm"),
+        ),
     ),
     "press_release": (
         _q(
@@ -465,13 +483,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.labels",
             "Where do labels come from?",
-            "No labels is the most common reason an ML project stalls.",
+            "Tick every source. No labels is the most common reason an ML project stalls.",
             essential=True,
         ),
         _q(
             "constraints.data.label_delay_days",
             "Days until the real-world outcome is known?",
-            "E.g. chargebacks arrive up to 90 days later; it limits retraining and monitoring.",
+            "E.g. chargebacks arrive up to 90 days later; it limits retraining and monitoring. "
+            "A range such as 30-90 works.",
             When("constraints.data.labels", ("outcomes",)),
             essential=True,
         ),
@@ -481,6 +500,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Count, not guess; zero is fine.",
             When("constraints.data.labels", ("existing", "outcomes", "manual", "vendor", "proxy")),
             essential=True,
+        ),
+        _q(
+            "by_hand.label_agreement",
+            "When two people label the same case, how often do they agree?",
+            "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "
+            "labelling guidelines first.",
+            When("constraints.data.labels", _PEOPLE_LABEL),
+        ),
+        _q(
+            "by_hand.double_labelled",
+            "How many cases did two people label for that figure?",
+            "Agreement on 20 cases is a guess; on 200 it is a measurement.",
+            When("by_hand.label_agreement"),
         ),
         _q(
             "constraints.data.rarest_class_share",
@@ -504,6 +536,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.test_set_reflects_product",
             "Does the test data look like what the product will see?",
             "Same sources, period and population as production.",
+        ),
+        _q(
+            "constraints.data.model_decides_labels",
+            "Does the model's output decide what gets shown or acted on, and so what gets labelled?",
+            "Ranking, recommendation, blocking and moderation only see outcomes for what the model chose: "
+            "a feedback loop.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.exploration_share",
+            "What share of traffic stays out of the model's hands (exploration or holdout)?",
+            "E.g. 5%; it keeps labels that are not the model's own choices. 0 is an honest answer.",
+            When("constraints.data.model_decides_labels", (True,)),
+            essential=True,
         ),
         _q(
             "constraints.latency.serving",
@@ -540,13 +586,35 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.budget_per_month",
             "Compute and service budget per month?",
-            "In your currency; 0 if there is none.",
+            "With its currency (e.g. €3,000 or 3000 USD); 0 if there is none.",
+        ),
+        _q(
+            "constraints.compute.predictions_per_period",
+            "How many predictions or calls per period?",
+            "A number; the period comes next. With the cost per call it gives the monthly bill.",
+        ),
+        _q(
+            "constraints.compute.prediction_period",
+            "Per what period?",
+            "Day, week, month or year.",
+            When("constraints.compute.predictions_per_period"),
+        ),
+        _q(
+            "constraints.compute.cost_per_prediction",
+            "Cost of one prediction or API call?",
+            "E.g. $0.02 for two cents; count the hosted API's price per call.",
         ),
         _q("constraints.compute.hardware", "Where does it run?", "CPU, GPU or edge devices."),
         _q(
             "constraints.compute.hosted_service",
             "Will it rely on a hosted (black-box) ML service?",
             "Convenient, but hard to tune, debug and leave.",
+        ),
+        _q(
+            "constraints.compute.hosted_model",
+            "Which hosted model or API?",
+            "E.g. 'a GPT-4-class LLM through the vendor's API'; its round trip and price per call matter.",
+            When("constraints.compute.hosted_service", (True,)),
         ),
         _q(
             "constraints.explainability_required",
@@ -560,6 +628,11 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Which metrics define done?",
             "The first is primary. Give the dataset, today's baseline, the target and the direction.",
             essential=True,
+        ),
+        _q(
+            "done.eval_set",
+            "Which cases make up the evaluation set, and who labels them?",
+            "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
         ),
         _q(
             "done.split",
@@ -588,6 +661,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "done.when_met",
             "What happens when the target is met?",
             "E.g. 'A/B test on 10% of traffic'.",
+        ),
+        _q(
+            "done.online_validation",
+            "How will the model be judged live before it replaces today's process?",
+            "Offline scores rarely move the product metric one for one: an A/B test, a holdout or a shadow "
+            "run tells. 'none' is an answer too.",
         ),
         _q(
             "after_launch.owner",
@@ -622,6 +701,10 @@ def _condition(path: str, when: When, earlier: set[str]) -> When:
             f"bank: {path}: its condition on {when.field} must follow that question, not precede it"
         )
     base = core_type(info.annotation)
+    if when.among is not None and base is bool:
+        if not all(isinstance(value, bool) for value in when.among):
+            raise ValueError(f"bank: {path}: {when.field} is a yes/no; `among` takes True or False")
+        return when
     if when.among is not None:
         if not (isinstance(base, type) and issubclass(base, Enum)):
             raise ValueError(f"bank: {path}: `among` needs a choice field, and {when.field} is not one")

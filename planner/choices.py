@@ -24,6 +24,8 @@ class TaskType(StrEnum):
     anomaly_detection = "anomaly_detection"
     generation = "generation"
     clustering = "clustering"
+    recommendation = "recommendation"
+    matching = "matching"
     other = "other"
 
 
@@ -68,6 +70,26 @@ class ErrorCost(StrEnum):
     false_positive = "false_positive"
     false_negative = "false_negative"
     similar = "similar"
+
+
+class Severity(StrEnum):
+    """How badly a wrong prediction hurts whoever it lands on."""
+
+    minor = "minor"
+    moderate = "moderate"
+    serious = "serious"
+    severe = "severe"
+
+
+class OnlineValidation(StrEnum):
+    """How the model is judged live, on the product metric, before it replaces today's process."""
+
+    a_b_test = "a_b_test"
+    holdout = "holdout"
+    shadow = "shadow"
+    canary = "canary"
+    interleaving = "interleaving"
+    none = "none"
 
 
 class Acquisition(StrEnum):
@@ -171,6 +193,8 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "anomaly_detection": "anomaly detection (what is unusual?)",
         "generation": "generation (write text, images...)",
         "clustering": "clustering (which groups?)",
+        "recommendation": "recommendation (what to suggest to whom?)",
+        "matching": "matching or similarity (which items go together?)",
     },
     DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
     Mode: {
@@ -216,6 +240,20 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     },
     Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
     Direction: {"higher": "higher is better", "lower": "lower is better"},
+    Severity: {
+        "minor": "minor (a worse suggestion, quickly fixed)",
+        "moderate": "moderate (lost time or money, recoverable)",
+        "serious": "serious (health, safety, money, legal standing or access)",
+        "severe": "severe (lasting harm to someone)",
+    },
+    OnlineValidation: {
+        "a_b_test": "A/B test on the product metric",
+        "holdout": "a holdout group kept on today's process",
+        "shadow": "a shadow run (predict, do not act)",
+        "canary": "a canary (a small share first)",
+        "interleaving": "interleaving (rankings mixed per user)",
+        "none": "none planned",
+    },
     Split: {"time": "by time (test on later data)", "group": "by group (e.g. unseen customers)"},
 }
 

@@ -337,8 +337,9 @@ class Session:
         parent, _, name = question.field.rpartition(".")
         holder: BaseModel = field_at(self.plan, parent) if parent else self.plan
         if question.kind not in (Kind.list, Kind.items):
-            value = self.ask_money(holder, name, question) if self.is_money(holder, name) else None
-            if value is None:
+            if self.is_money(holder, name):  # an empty answer there is a skip, not a second prompt
+                value = self.ask_money(holder, name, question)
+            else:
                 value = ask_value(holder, name, question.kind, question.prompt)
             if value is BACK:
                 return BACK
@@ -396,7 +397,13 @@ class Session:
     def is_money(holder: BaseModel, name: str) -> bool:
         """An amount in the plan's currency: a number field beside a `currency` field."""
         fields = type(holder).model_fields
-        return "currency" in fields and name != "currency" and kind_of(fields[name]) is Kind.number
+        # A count beside the money (predictions per period) is no amount: amounts name the currency.
+        return (
+            "currency" in fields
+            and name != "currency"
+            and kind_of(fields[name]) is Kind.number
+            and "currency" in (fields[name].description or "")
+        )
 
     def ask_money(self, holder: BaseModel, name: str, question: Question) -> Any:
         """An amount such as `€3,000`, `3k` or `$1.2M`; the plan's currency is asked once, then kept."""

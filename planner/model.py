@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -15,8 +16,10 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 # The choices live in planner.choices; `X as X` re-exports them, the model being where modules look.
 from planner.choices import (
@@ -31,16 +34,18 @@ from planner.choices import (
     LabelSource as LabelSource,
     Mode as Mode,
     ModelSize as ModelSize,
+    OnlineValidation as OnlineValidation,
     Period as Period,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
+    Severity as Severity,
     Split as Split,
     Status as Status,
     TaskType as TaskType,
     Verdict as Verdict,
 )
+from planner.migrate import CURRENT as SCHEMA_VERSION, upgrade
 
-SCHEMA_VERSION = 1
 # Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
 NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
@@ -98,6 +103,68 @@ Text = Annotated[
 ]
 Score = Annotated[int, Field(ge=1, le=5)]
 
+# What a team writes when the honest answer is "we have none" (as opposed to leaving it unanswered);
+# any case. The JSON Schema gets the same words as a pattern, so editors and planner agree.
+NONE_WORDS = ("none", "nothing", "none yet", "we have none", "n/a")
+_NONE = (
+    "^\\s*("
+    + "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word) for word in NONE_WORDS
+    )
+    + ")\\s*$"
+)
+NONE_SCHEMA = {"type": "string", "pattern": _NONE}
+
+
+def _is_none_word(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(_NONE, value) is not None
+
+
+def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a field that also takes a shorthand planner converts on read."""
+
+    def widen(schema: dict[str, Any]) -> None:
+        kept: dict[str, Any] = {
+            key: schema.pop(key) for key in ("title", "description", "default") if key in schema
+        }
+        options = schema.pop("anyOf") if "anyOf" in schema else [dict(schema)]
+        schema.clear()
+        schema.update({"anyOf": [*options, extra], **kept})
+
+    return widen
+
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_AMOUNT = r"[0-9][0-9,_]*(?:\.[0-9]+)?"
+_MONEY = rf"^\s*(?:([$€£¥])\s*({_AMOUNT})\s*([A-Za-z]{{3}})?|({_AMOUNT})\s*([A-Za-z]{{3}}))\s*$"
+MONEY_SCHEMA = {"type": "string", "pattern": _MONEY}
+_RANGE = r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:-|–|to)\s*([0-9]+(?:\.[0-9]+)?)\s*(?:days?)?\s*$"
+
+
+def split_money(value: Any) -> tuple[Any, str | None]:
+    """`$0.02`, `0.02 USD` or `€1,000` as (amount, ISO currency); anything else passes through."""
+    match = re.match(_MONEY, value) if isinstance(value, str) else None
+    if not match:
+        return value, None
+    symbol, amount, code = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(2)
+        else (
+            None,
+            match.group(4),
+            match.group(5),
+        )
+    )
+    return float(amount.replace(",", "").replace("_", "")), _SYMBOLS.get(symbol or "") or (code or "").upper()
+
+
+Currency = Annotated[
+    str,
+    BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value),
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    Field(description="An ISO 4217 currency code such as EUR, USD or GBP."),
+]
+
 
 class Record(BaseModel):
     """Base of every model people edit by hand: unknown keys are errors, not silently dropped."""
@@ -114,11 +181,19 @@ class Record(BaseModel):
         if not isinstance(data, dict):
             return data
         fields = cls.model_fields
-        return {
+        data = {
             key: value
             for key, value in data.items()
             if not (value is None and key in fields and fields[key].default_factory is not None)
         }
+        noneable: frozenset[str] = getattr(cls, "NONEABLE", frozenset())
+        said = [key for key in noneable if key in data and _is_none_word(data[key])]
+        if said:
+            # `monitoring: none` is an answer ("we have none"), kept apart from an unanswered question.
+            known = list(data.get("none") or [])
+            data = {key: value for key, value in data.items() if key not in said}
+            data["none"] = known + [key for key in said if key not in known]
+        return data
 
     @classmethod
     def from_file(cls, data: Any) -> Self:
@@ -188,12 +263,30 @@ class Metric(Record):
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
     baseline: float | None = Field(
-        default=None, description="Today's value from the non-ML baseline or current system."
+        default=None,
+        description="Today's value from the non-ML baseline or current system ('none' if there is none).",
+        json_schema_extra=also(NONE_SCHEMA),
     )
     target: float | None = Field(default=None, description="The value that means done.")
     direction: Direction = Field(
         default=Direction.higher_is_better, description="Whether higher or lower is better."
     )
+    relative_target: Share | None = Field(
+        default=None,
+        description="Done as an improvement over the baseline (0.2: 20% better, e.g. 20% lower MSE).",
+    )
+    baseline_name: Text | None = Field(
+        default=None, description="What the baseline is (e.g. 'the naive last-week forecast', 'the rules')."
+    )
+
+    def goal(self) -> float | None:
+        """The target, or the one a relative target implies on the baseline (20% lower MSE than 10 is 8)."""
+        if self.target is not None:
+            return self.target
+        if self.relative_target is None or self.baseline is None:
+            return None
+        sign = 1 if self.direction is Direction.higher_is_better else -1
+        return self.baseline * (1 + sign * self.relative_target)
 
 
 class Monitor(Record):
@@ -305,6 +398,12 @@ class ByHand(Record):
     human_score_notes: Text | None = Field(
         default=None, description="How that human score was measured, and by whom."
     )
+    label_agreement: Share | None = Field(
+        default=None, description="How often two people give the same label to the same case."
+    )
+    double_labelled: int | None = Field(
+        default=None, ge=0, description="How many cases two people labelled, for that agreement."
+    )
     expert_can_decide: bool | None = Field(
         default=None, description="Whether an expert can decide from only the inputs the model will see."
     )
@@ -340,6 +439,12 @@ class Impact(Record):
     costlier_error: ErrorCost | None = Field(
         default=None, description="Which error costs more: false positives, false negatives, or similar."
     )
+    error_harm: Text | None = Field(
+        default=None, description="Who is hurt when the model is wrong, and how (money, health, access...)."
+    )
+    error_severity: Severity | None = Field(
+        default=None, description="How badly a wrong prediction hurts: minor, moderate, serious or severe."
+    )
 
 
 class PressRelease(Record):
@@ -353,12 +458,21 @@ class PressRelease(Record):
 
 class DataConstraints(Record):
     sources: list[DataSource] = Field(default_factory=list, description="Where the data comes from.")
-    labels: LabelSource | None = Field(
-        default=None,
-        description="Where labels come from: existing, real-world outcomes, manual, vendor, proxy or none.",
+    labels: list[LabelSource] = Field(
+        default_factory=list,
+        json_schema_extra=also({"enum": [source.value for source in LabelSource]}),
+        description="Where labels come from (one or several): existing, real-world outcomes, manual, "
+        "vendor, proxy or none.",
     )
     label_delay_days: float | None = Field(
-        default=None, ge=0, description="Days until the outcome (the label) of a prediction is known."
+        default=None,
+        ge=0,
+        json_schema_extra=also({"type": "string", "pattern": _RANGE}),
+        description="Days until the outcome (the label) of a prediction is known; the shortest if it varies "
+        "(`30-90` fills both ends).",
+    )
+    label_delay_max_days: float | None = Field(
+        default=None, ge=0, description="The longest delay, when labels arrive over a range of days."
     )
     labeled_examples: int | None = Field(
         default=None, ge=0, description="How many labeled examples exist today."
@@ -373,6 +487,48 @@ class DataConstraints(Record):
     test_set_reflects_product: bool | None = Field(
         default=None, description="Whether the test data looks like what the product will see."
     )
+    model_decides_labels: bool | None = Field(
+        default=None,
+        description="Whether the model's output decides what is shown or acted on, and so which cases "
+        "ever get a label (ranking, recommendation, blocking, moderation).",
+    )
+    exploration_share: Share | None = Field(
+        default=None,
+        description="Share of traffic kept out of the model's hands (random exploration or holdout), "
+        "so labels are not only what the model chose.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sugar(cls, data: Any) -> Any:
+        """`labels: outcomes` means one source; `label_delay_days: 30-90` fills both ends of the range."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("labels"), str):
+            data["labels"] = [data["labels"]]
+        delay = data.get("label_delay_days")
+        if isinstance(delay, str):
+            match = re.match(_RANGE, delay)
+            if match:
+                data["label_delay_days"] = float(match.group(1))
+                data["label_delay_max_days"] = float(match.group(2))
+        return data
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> DataConstraints:
+        low, high = self.label_delay_days, self.label_delay_max_days
+        if low is not None and high is not None and high < low:
+            raise PydanticCustomError(
+                "delay_range", "label_delay_max_days is shorter than label_delay_days; swap them"
+            )
+        return self
+
+    def label_delay_range(self) -> tuple[float, float] | None:
+        low = self.label_delay_days if self.label_delay_days is not None else self.label_delay_max_days
+        if low is None:
+            return None
+        return low, self.label_delay_max_days if self.label_delay_max_days is not None else low
 
 
 class Latency(Record):
@@ -394,13 +550,55 @@ class Retraining(Record):
 
 
 class Compute(Record):
+    currency: Currency | None = Field(
+        default=None, description="The currency of the budget and the cost per prediction (EUR, USD...)."
+    )
     budget_per_month: float | None = Field(
-        default=None, ge=0, description="Compute and service budget per month, in the plan's currency."
+        default=None,
+        ge=0,
+        json_schema_extra=also(MONEY_SCHEMA),
+        description="Compute and service budget per month, in `currency` (`$1,000` and `1000 USD` work too).",
+    )
+    cost_per_prediction: float | None = Field(
+        default=None,
+        ge=0,
+        json_schema_extra=also(MONEY_SCHEMA),
+        description="Cost of one prediction or API call, in `currency` (e.g. 0.02 for two cents).",
+    )
+    predictions_per_period: float | None = Field(
+        default=None, ge=0, description="How many predictions or calls are made per period."
+    )
+    prediction_period: Period | None = Field(
+        default=None, description="The period of that count: day, week, month or year."
+    )
+    hosted_model: Text | None = Field(
+        default=None, description="The hosted model or API it calls, if any (e.g. 'a GPT-4-class LLM API')."
     )
     hardware: Hardware | None = Field(default=None, description="Where it runs: cpu, gpu or edge devices.")
     hosted_service: bool | None = Field(
         default=None, description="Whether it relies on a hosted (black-box) ML service."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _money(cls, data: Any) -> Any:
+        """`$0.02` or `1,000 EUR` on a money field: the amount stays, the currency moves to `currency`."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for name in ("budget_per_month", "cost_per_prediction"):
+            amount, currency = split_money(data.get(name))
+            if currency is None:
+                continue
+            given = data.get("currency")
+            if isinstance(given, str) and given.strip().upper() != currency:
+                raise PydanticCustomError(
+                    "currency",
+                    "{name} is in {money} but currency is {given}; use one currency",
+                    {"name": name, "money": currency, "given": given},
+                )
+            data[name], data["currency"] = amount, currency
+        return data
 
 
 class Constraints(Record):
@@ -425,8 +623,12 @@ def _iso_date(value: Any) -> Any:
 
 
 class Done(Record):
+    NONEABLE: ClassVar[frozenset[str]] = frozenset({"metrics"})
+
     metrics: list[Metric] = Field(
-        default_factory=list, description="Metrics that define done; the first is the primary one."
+        default_factory=list,
+        description="Metrics that define done; the first is the primary one ('none' if there are none).",
+        json_schema_extra=also(NONE_SCHEMA),
     )
     split: Split | None = Field(
         default=None, description="How test data is split: random, by time or by group."
@@ -444,18 +646,78 @@ class Done(Record):
         default=None, description="What the team does if the time box runs out short of the target."
     )
     when_met: Text | None = Field(default=None, description="What happens when the target is met.")
+    eval_set: Text | None = Field(
+        default=None,
+        description="The evaluation set: where its cases come from and who labels them ('none' if there is none).",
+    )
+    online_validation: OnlineValidation | None = Field(
+        default=None,
+        description="How the model is judged live before it replaces today's process: A/B test, holdout, "
+        "shadow run, canary, interleaving, or none.",
+    )
+    none: list[Literal["metrics", "baseline"]] = Field(
+        default_factory=list,
+        description="What the team answered 'we have none' to (no done metrics, no baseline), as opposed "
+        "to not answered yet; `metrics: none` is written here.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_baseline(cls, data: Any) -> Any:
+        """`baseline: none` on a metric says the team has no baseline: recorded once for the section."""
+        if not isinstance(data, dict) or not isinstance(data.get("metrics"), list):
+            return data
+        metrics, said = [], False
+        for metric in data["metrics"]:
+            if isinstance(metric, dict) and _is_none_word(metric.get("baseline")):
+                metric, said = {k: v for k, v in metric.items() if k != "baseline"}, True
+            metrics.append(metric)
+        if not said:
+            return data
+        known = list(data.get("none") or [])
+        return {**data, "metrics": metrics, "none": known + ["baseline"] * ("baseline" not in known)}
 
 
 class AfterLaunch(Record):
+    NONEABLE: ClassVar[frozenset[str]] = frozenset({"monitoring"})
+
     owner: Text | None = Field(default=None, description="Who owns the model once it is live.")
-    monitoring: list[Monitor] = Field(default_factory=list, description="What is monitored, with thresholds.")
+    monitoring: list[Monitor] = Field(
+        default_factory=list,
+        description="What is monitored, with thresholds ('none' if nothing is).",
+        json_schema_extra=also(NONE_SCHEMA),
+    )
     fallback: Text | None = Field(default=None, description="What happens when the model is wrong or down.")
+    none: list[Literal["monitoring"]] = Field(
+        default_factory=list,
+        description="What the team answered 'we have none' to, as opposed to not answered yet; "
+        "`monitoring: none` is written here.",
+    )
 
 
 class Plan(Record):
     """A project plan: the living draft in plans/SLUG/plan.yaml."""
 
     schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this file format.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """Files written by an older planner are read as if written today (see planner.migrate)."""
+        return upgrade(data)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if not 1 <= value <= SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "schema_version",
+                "schema_version {value} is not one this planner reads (1 to {current}); "
+                "a newer planner wrote it: upgrade planner",
+                {"value": value, "current": SCHEMA_VERSION},
+            )
+        return value
+
     title: Text = Field(description="The plan's title.")
     owners: list[Text] = Field(default_factory=list, description="Who owns the plan.")
     status: Status = Field(
@@ -507,6 +769,18 @@ def _iso_time(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def said_none(model: BaseModel, path: str) -> bool:
+    """Whether the team answered "we have none" to the list at `path` (`done.metrics: none`)."""
+    parent, _, name = path.rpartition(".")
+    holder = field_at(model, parent) if parent else model
+    return name in (getattr(holder, "none", None) or ())
+
+
+def answered_at(model: BaseModel, path: str) -> bool:
+    """Whether the question at `path` is answered, an explicit "we have none" included."""
+    return is_answered(field_at(model, path)) or said_none(model, path)
 
 
 class Version(Record):

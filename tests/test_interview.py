@@ -75,6 +75,7 @@ HAPPY = [
     line("20%"), line("15"), line("EUR"), line("12"), "y",
     line("We keep a cleaned, labelled order history"),
     line("2"),  # false negatives cost more
+    line("A shopper's honest order waits for review"), line("2"),  # who an error hurts; moderate
     line("Fraud stops at checkout"),
     "Shops lose money to stolen cards." + NEW_LINE + "Every week." + ENTER,
     line("Risky orders wait for a quick human check."),
@@ -82,20 +83,26 @@ HAPPY = [
     line("Turn it on in the shop settings"),
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
     line("orders database"), line("1"), line("chargeback feed"), line("2"), ENTER,  # two sources
-    line("2"),  # labels: real-world outcomes
+    DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
     line("90"),  # label delay: asked because labels are outcomes
     line("50000"),
     line("0.5%"),  # rarest class: asked because the task is classification
     "n", "y", "y",
+    "n",  # the model does not decide what gets labelled
     line("2"), line("200"),  # online serving, so a p99 budget
     line("1"),  # small model
     line("4"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
-    line("500"), line("1"), "n", "y",
+    line("500"), line("EUR"),  # the budget, then its currency (asked once, with the first amount)
+    line("60000"), line("3"), line("0.001"),  # 60,000 predictions a month at 0.001 EUR each
+    line("1"), "n", "y",
     line("recall at 1% false positive rate"), line("last quarter's orders"), line("0.5"), line("0.7"),
-    ENTER, ENTER,  # direction keeps 'higher is better'; an empty name ends the metrics
+    ENTER, ENTER, ENTER,  # direction keeps 'higher is better'; no relative target, no baseline name
+    ENTER,  # an empty name ends the metrics
+    line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"), line("5000"), line("6"),
     line("Ship the rules and stop"),  # fold action: asked because there is a time box
     line("A/B test on 10% of traffic"),
+    line("1"),  # online validation: an A/B test
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
     line("Fall back to the rules"),
@@ -149,6 +156,8 @@ impact:
   worth_it: true
   if_it_fails: We keep a cleaned, labelled order history
   costlier_error: false_negative
+  error_harm: A shopper's honest order waits for review
+  error_severity: moderate
 press_release:
   headline: Fraud stops at checkout
   problem: "Shops lose money to stolen cards.\\nEvery week."
@@ -159,16 +168,18 @@ press_release:
 constraints:
   data:
     sources: [{name: orders database, acquisition: own}, {name: chargeback feed, acquisition: vendor}]
-    labels: outcomes
+    labels: [outcomes]
     label_delay_days: 90
     labeled_examples: 50000
     rarest_class_share: 0.005
     versioned: false
     personal_data: true
     test_set_reflects_product: true
+    model_decides_labels: false
   latency: {serving: online, p99_ms: 200, model_size: small}
   retraining: {cadence: monthly, trigger: drift alarm on the input mix}
-  compute: {budget_per_month: 500, hardware: cpu, hosted_service: false}
+  compute: {currency: EUR, budget_per_month: 500, cost_per_prediction: 0.001, predictions_per_period: 60000,
+            prediction_period: month, hardware: cpu, hosted_service: false}
   explainability_required: true
 done:
   metrics:
@@ -179,6 +190,8 @@ done:
   timebox_weeks: 6
   fold_action: Ship the rules and stop
   when_met: A/B test on 10% of traffic
+  eval_set: Last quarter's orders, chargebacks known
+  online_validation: a_b_test
 after_launch:
   owner: Risk team
   monitoring: [{signal: share of orders held per day, threshold: above 3% pages the on-call}]
@@ -230,7 +243,7 @@ def saved(root: Path, slug: str = "fraud") -> dict[str, Any]:
 
 
 def expected(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"schema_version": 1, "status": "draft", **yaml.safe_load(FULL)}
+    data: dict[str, Any] = {"schema_version": 2, "status": "draft", **yaml.safe_load(FULL)}
     data.update(changes)
     return data
 
@@ -251,8 +264,8 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 72
-    assert "\nSaved plans/fraud/plan.yaml: 72 of 72 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 80
+    assert "\nSaved plans/fraud/plan.yaml: 80 of 80 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -334,7 +347,8 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "What share of cases do the rules handle?" not in screen
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
-    constraints = [ENTER, line("3"), line("100")] + [ENTER] * 3 + [line("1")] + [ENTER] * 7
+    labels = [ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources; labelled by hand: 100
+    constraints = labels + [ENTER] * 5 + [line("1")] + [ENTER] * 9
     closing, screen = interview(root, "fraud", constraints, section="constraints")
     assert isinstance(closing, str), closing
     assert "How many labeled examples exist today?" in screen
@@ -342,7 +356,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "The p99 latency budget in milliseconds?" not in screen
     assert "Share of the rarest class that matters?" not in screen  # no classification task
     assert saved(root)["constraints"] == {
-        "data": {"labels": "manual", "labeled_examples": 100},
+        "data": {"labels": ["manual"], "labeled_examples": 100},
         "latency": {"serving": "batch"},
     }
 
@@ -352,10 +366,10 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "Minutes per example?" not in screen and "Which cases were hard?" not in screen
     assert saved(root)["by_hand"] == {"examples": 0}
 
-    done = [ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    done = [ENTER] * 10
     closing, screen = interview(root, "fraud", done, section="done")
     assert "What will you do if the time box runs out short of the target?" not in screen
-    done = [ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER]
+    done = [ENTER, ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER, ENTER]
     closing, screen = interview(root, "fraud", done, section="done")
     assert isinstance(closing, str), closing
     assert saved(root)["done"] == {"timebox_weeks": 4, "fold_action": "Stop"}
@@ -364,14 +378,14 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     write_plan(root, FULL)
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
-    keys = [ENTER] * 13  # impact: Enter keeps each of the ten answers (a menu keeps its current choice)
-    closing, screen = interview(root, "fraud", keys[:10], section="impact")
+    keys = [ENTER] * 15  # impact: Enter keeps each of the twelve answers (a menu keeps its current choice)
+    closing, screen = interview(root, "fraud", keys[:12], section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
     assert "━━ 4/7  Impact bottleneck" in screen
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
-    keys = [ENTER, CLEAR + line("3,500"), Shown("(clear this answer)"), REMOVE, *[ENTER] * 7]
+    keys = [ENTER, CLEAR + line("3,500"), Shown("(clear this answer)"), REMOVE, *[ENTER] * 9]
     closing, screen = interview(root, "fraud", keys, section="4")
     assert isinstance(closing, str), closing
     impact = saved(root)["impact"]
@@ -407,7 +421,7 @@ def test_a_new_plan_asks_for_a_valid_name_and_a_title(root: Path) -> None:
     error, screen = interview(root, None, keys)
     assert "Existing plans (type one to resume it): older" in screen
     assert isinstance(error, Interrupted)
-    assert saved(root) == {"schema_version": 1, "title": "Fraud", "status": "draft"}
+    assert saved(root) == {"schema_version": 2, "title": "Fraud", "status": "draft"}
 
 
 def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> None:
@@ -462,13 +476,13 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
     result = planner("interview", "fraud", "--answers", "answers.yaml")
     assert result.exit_code == 0, result.output
     assert saved(root) == {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": "Fraud screening",
         "status": "draft",
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 57 questions answered (3%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 63 questions answered (3%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -532,7 +546,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 72 of 72 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 80 of 80 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -594,7 +608,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 72 of 72 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 80 of 80 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

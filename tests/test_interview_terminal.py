@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -82,7 +83,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     planner = Path(sys.executable).with_name("planner")
     assert planner.exists(), "the planner command is installed next to python (pip install -e .)"
     subprocess.run([str(planner), "init", str(tmp_path / "ws")], check=True, capture_output=True)
-    term = Terminal(f"planner-test-{tmp_path.name}", tmp_path / "ws")
+    # The tmux server name is per process: several checkouts may run this test at once on one machine.
+    term = Terminal(f"planner-test-{os.getpid()}-{tmp_path.name}", tmp_path / "ws")
     yield term
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
@@ -171,7 +173,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 59 questions answered (11%)." in screen
+    assert "Saved plans/demo/plan.yaml: 7 of 65 questions answered (10%)." in screen
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")
     terminal.wait_for("? The team's decision?")
@@ -187,7 +189,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
 
     saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
     assert saved == {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": "Refunds in a minute",
         "owners": ["ana"],
         "status": "draft",

@@ -108,7 +108,7 @@ TRIGGERS: dict[str, tuple[dict[str, Any], tuple[str, ...], set[str]]] = {
         ('press_release.solution: "An AI model." (3 words)',),
         set(),
     ),
-    "no-labels": ({"constraints.data.labels": "none"}, ('constraints.data.labels: "none"',), set()),
+    "no-labels": ({"constraints.data.labels": "none"}, ('constraints.data.labels: ["none"]',), set()),
     "proxy-label": (
         {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
         ("product.label_is_proxy: true", 'product.label: "A clerk held the invoice"'),
@@ -188,12 +188,12 @@ TRIGGERS: dict[str, tuple[dict[str, Any], tuple[str, ...], set[str]]] = {
     ),
     "retraining-cadence-unaffordable": (
         {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
-        ('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: "manual"'),
+        ('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: ["manual"]'),
         set(),
     ),
     "never-retrained": (
         {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
-        ('constraints.retraining.cadence: "never"', 'constraints.data.labels: "outcomes"'),
+        ('constraints.retraining.cadence: "never"', 'constraints.data.labels: ["outcomes"]'),
         set(),
     ),
     "hosted-black-box": (
@@ -266,7 +266,7 @@ MORE_TRIGGERS: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
     (
         "proxy-label",
         {"constraints.data.labels": "proxy", "product.label": "Paid twice per the bank statement"},
-        ('constraints.data.labels: "proxy"', 'product.label: "Paid twice per the bank statement"'),
+        ('constraints.data.labels: ["proxy"]', 'product.label: "Paid twice per the bank statement"'),
     ),
     (
         "small-labeled-set",
@@ -284,7 +284,7 @@ MORE_TRIGGERS: list[tuple[str, dict[str, Any], tuple[str, ...]]] = [
             "constraints.data.rarest_class_share: 0.02",
         ),
     ),
-    ("vendor-data", {"constraints.data.labels": "vendor"}, ('constraints.data.labels: "vendor"',)),
+    ("vendor-data", {"constraints.data.labels": "vendor"}, ('constraints.data.labels: ["vendor"]',)),
     (
         "tight-latency-heavy-model",
         {"constraints.latency.serving": "interactive", "constraints.latency.p99_ms": 5},
@@ -466,7 +466,7 @@ def test_advice_quotes_the_evidence_and_follow_ups_come_after_the_verdict() -> N
     assessment = assess(patched({"constraints.data.labels": "none", "constraints.data.versioned": False}))
     titles = [a.title for a in assessment.advice]
     assert titles == ["Collect labels before modelling", "Version the raw data before the first experiment"]
-    assert assessment.advice[0].reason.endswith('(constraints.data.labels: "none").')
+    assert assessment.advice[0].reason.endswith('(constraints.data.labels: ["none"]).')
 
 
 def test_a_building_plan_with_gaps_is_told_so() -> None:
@@ -512,7 +512,7 @@ def test_register_is_sorted_by_score_and_decided_risks_stay_visible() -> None:
     assert (decided.note, decided.by, decided.evidence) == (
         "Labelling starts in May",
         "Ana",
-        ('constraints.data.labels: "none"',),
+        ('constraints.data.labels: ["none"]',),
     )
     assert assessment.open_at_or_above("high") == ()
     assert [r.id for r in assessment.open_at_or_above("medium")] == [

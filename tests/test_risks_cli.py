@@ -142,12 +142,12 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
         "\n"
         "SCORE  LEVEL  STATUS  ID         CATEGORY  TITLE\n"
         "20     high   open    no-labels  data      No labels to learn from\n"
-        '    - constraints.data.labels: "none"\n'
+        '    - constraints.data.labels: ["none"]\n'
         "\n"
         "Advice\n"
         "  Collect labels before modelling\n"
         "    A model cannot be trained or judged without enough labels; plan who labels what and at what\n"
-        '    cost, or log real outcomes from now on (constraints.data.labels: "none").\n'
+        '    cost, or log real outcomes from now on (constraints.data.labels: ["none"]).\n'
         "\n"
         "Figures\n"
         "  items per month: 12,000\n"

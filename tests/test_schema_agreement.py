@@ -33,6 +33,15 @@ CASES = {
     "unknown-choice": ("title: x\nproduct:\n  mode: replace\n", False),
     "no-title": ("product:\n  goal: x\n", False),
     "sexagesimal": ("title: x\ndone:\n  test_size: 1:20\n", False),
+    # Shorthands planner converts on read (see the README), which the schema must take too.
+    "one-label-source": ("title: x\nconstraints:\n  data:\n    labels: outcomes\n", True),
+    "delay-range": ("title: x\nconstraints:\n  data:\n    label_delay_days: 30-90\n", True),
+    "money": ("title: x\nconstraints:\n  compute:\n    budget_per_month: $1,000\n", True),
+    "money-code": ("title: x\nconstraints:\n  compute:\n    cost_per_prediction: 0.02 USD\n", True),
+    "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),
+    "baseline-none": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: none}\n", True),
+    "metrics-maybe": ("title: x\ndone:\n  metrics: maybe\n", False),
+    "money-no-unit": ("title: x\nconstraints:\n  compute:\n    budget_per_month: '1000'\n", False),
 }
 
 

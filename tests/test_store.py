@@ -63,7 +63,7 @@ def test_canonical_text_keeps_model_order_and_block_scalars(make_workspace) -> N
     workspace.save("fraud", workspace.load("fraud"))
     text = workspace.plan_file("fraud").read_text()
     assert text.startswith(
-        "# yaml-language-server: $schema=../../plan.schema.json\nschema_version: 1\ntitle:"
+        "# yaml-language-server: $schema=../../plan.schema.json\nschema_version: 2\ntitle:"
     )
     assert "  problem: |-\n    Merchants lose money.\n    Reviewers drown in alerts.\n" in text
     assert "coverage: 0.35" in text

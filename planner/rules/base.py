@@ -131,8 +131,12 @@ def quote(plan: Plan, path: str, note: str = "") -> str:
 
 
 def answer_is(plan: Plan, path: str, *values: Any) -> Evidence:
+    """The answer quoted when it is one of `values` (or, for a multiple choice, includes one)."""
     answer = answer_at(plan, path)
-    hit = any(answer is value if isinstance(value, bool) else answer == value for value in values)
+    if isinstance(answer, list):
+        hit = any(value in answer for value in values)
+    else:
+        hit = any(answer is value if isinstance(value, bool) else answer == value for value in values)
     return (quote(plan, path),) if hit else None
 
 

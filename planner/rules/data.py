@@ -79,7 +79,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
     the classes with enough examples.
     """
     data = plan.constraints.data
-    if data.labeled_examples is None or data.labels in (None, LabelSource.none):
+    if data.labeled_examples is None or not data.labels or data.labels == [LabelSource.none]:
         return None
     if plan.product.task in (TaskType.clustering, TaskType.generation):
         return None
