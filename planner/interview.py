@@ -378,7 +378,8 @@ class Session:
         """One list entry (a rule, a metric...), field by field, with the model's descriptions as help."""
         values: dict[str, Any] = {}
         noun = NOUNS.get(record.__name__, record.__name__.lower())
-        for position, (name, info) in enumerate(record.model_fields.items()):
+        asked = [item for item in record.model_fields.items() if item[0] not in getattr(record, "NOT_ASKED", ())]
+        for position, (name, info) in enumerate(asked):
             if info.description:
                 _say(f"    {info.description}", "fg:ansicyan")
             draft = record.model_construct(**{**(dict(old) if old else {}), **values})
@@ -391,7 +392,9 @@ class Session:
                 return None
             if value is not None:
                 values[name] = value
-        return record(**values)
+        # Fields written by hand only (a rule's `when:`) survive re-asking the entry.
+        kept = {name: getattr(old, name) for name in getattr(record, "NOT_ASKED", ()) if old is not None}
+        return record(**{**kept, **values})
 
     @staticmethod
     def is_money(holder: BaseModel, name: str) -> bool:

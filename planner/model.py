@@ -243,8 +243,30 @@ def _records(model: type[BaseModel]) -> list[type[BaseModel]]:
 
 
 class Rule(Record):
+    # Written by hand for `planner measure`, not asked in the interview.
+    NOT_ASKED: ClassVar[frozenset[str]] = frozenset({"when", "predicts", "predicts_column"})
+
     condition: Text = Field(description="When this holds (e.g. 'amount > 5000 and new account').")
     action: Text = Field(description="What the rule does then (e.g. 'send to manual review').")
+    when: Text | None = Field(
+        default=None,
+        description="The condition as a SQL boolean expression over the sample's columns, for "
+        "`planner measure` (e.g. `amount > 5000 AND account_age_days < 30`).",
+    )
+    predicts: Text | None = Field(
+        default=None, description="The outcome the rule predicts when it fires (one of product.outcomes)."
+    )
+    predicts_column: Text | None = Field(
+        default=None,
+        description="Instead of one outcome: the sample column whose value the rule predicts "
+        "(e.g. the topic a customer picked).",
+    )
+
+    @model_validator(mode="after")
+    def _one_prediction(self) -> Rule:
+        if self.predicts is not None and self.predicts_column is not None:
+            raise ValueError("give predicts or predicts_column, not both")
+        return self
 
 
 class FaqEntry(Record):
@@ -333,6 +355,76 @@ class HandRisk(Record):
     )
 
 
+# ---------------------------------------------------------------- measured on a sample
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Day = date  # a field named `date` would shadow the type inside its class
+
+
+class SampleInfo(Record):
+    """Where measured figures come from: the sample file, as it was when measured."""
+
+    file: Text = Field(description="The sample file's name, as given to the command.")
+    rows: int = Field(ge=0, description="How many rows the sample had.")
+    sha256: Sha256 = Field(description="sha256 of the sample file, to tell whether it changed since.")
+    date: Day = Field(description="The day it was measured (UTC).")
+    label: Text | None = Field(default=None, description="The column holding the right answer, if any.")
+
+
+class MeasuredRule(Record):
+    """One rule's figures on the sample (Snorkel's LFAnalysis): counts, from which fractions follow."""
+
+    rule: int = Field(ge=1, description="The rule's number in heuristics.rules (1 is the first).")
+    when: Text = Field(description="The predicate as measured; a different one today makes this stale.")
+    predicts: Text | None = Field(default=None, description="The outcome it predicted, as measured.")
+    fires: int = Field(ge=0, description="Rows where the predicate holds (coverage = fires / rows).")
+    overlaps: int = Field(ge=0, description="Rows where it fires and another rule fires too.")
+    conflicts: int = Field(ge=0, description="Rows where it fires and another rule predicts otherwise.")
+    correct: int | None = Field(default=None, ge=0, description="Rows where it fires and is right.")
+    incorrect: int | None = Field(default=None, ge=0, description="Rows where it fires and is wrong.")
+
+
+class MeasuredCascade(Record):
+    """The rules as they would ship: the first matching rule wins, the rest goes to people."""
+
+    covered: int = Field(ge=0, description="Rows some rule handles.")
+    correct: int | None = Field(default=None, ge=0, description="Handled rows the first matching rule gets right.")
+    judged: int | None = Field(
+        default=None, ge=0, description="Handled rows with a label, on which accuracy is computed."
+    )
+
+
+class MeasuredRules(Record):
+    """What `planner measure` found running the rules' predicates on a sample."""
+
+    sample: SampleInfo = Field(description="The sample the figures come from.")
+    rules: list[MeasuredRule] = Field(default_factory=list, description="Each measured rule, in plan order.")
+    cascade: MeasuredCascade = Field(description="The first-match cascade of all measured rules.")
+
+
+class MeasuredByHand(Record):
+    """What `planner try` sessions (or an imported spreadsheet) found doing the task by hand."""
+
+    sample: SampleInfo = Field(description="The sample the people labelled.")
+    people: list[Text] = Field(default_factory=list, description="Who labelled.")
+    examples: int = Field(ge=0, description="Distinct examples labelled by at least one person.")
+    answers: int = Field(ge=0, description="Labels given in all (an example labelled twice counts twice).")
+    minutes_per_example: float | None = Field(
+        default=None, ge=0, description="Median minutes a person took per example (timed sessions only)."
+    )
+    correct: int | None = Field(default=None, ge=0, description="Labels that match the gold column.")
+    judged: int | None = Field(default=None, ge=0, description="Labels given on rows with a gold value.")
+    shared: int | None = Field(
+        default=None, ge=0, description="Examples labelled by every person, on which agreement is computed."
+    )
+    agreed: int | None = Field(default=None, ge=0, description="Shared examples on which everyone agreed.")
+    kappa: float | None = Field(
+        default=None, ge=-1, le=1, description="Chance-corrected agreement: Cohen's (2 people) or Fleiss' (3+)."
+    )
+    noticed: list[Text] = Field(default_factory=list, description="What people noted while labelling.")
+    hard_cases: list[Text] = Field(default_factory=list, description="Examples people flagged as hard.")
+
+
 # ---------------------------------------------------------------- sections
 
 
@@ -367,6 +459,11 @@ class Product(Record):
     mode: Mode | None = Field(
         default=None, description="improve a process, augment people, or automate them away."
     )
+    outcomes: list[Text] = Field(
+        default_factory=list,
+        description="The outcomes it chooses among (classes), spelled as in the data; "
+        "`planner measure` and `planner try` check labels against them.",
+    )
 
 
 class Heuristics(Record):
@@ -379,6 +476,9 @@ class Heuristics(Record):
     accuracy: Share | None = Field(default=None, description="Share of handled cases the rules get right.")
     humans_handle: Text | None = Field(
         default=None, description="What the humans in the loop handle (the cases rules leave)."
+    )
+    measured: MeasuredRules | None = Field(
+        default=None, description="The rules measured on a sample by `planner measure` (preferred to typed)."
     )
 
 
@@ -409,6 +509,9 @@ class ByHand(Record):
     )
     expert_available: bool | None = Field(
         default=None, description="Whether a domain expert is available to the team."
+    )
+    measured: MeasuredByHand | None = Field(
+        default=None, description="The task done by hand on a sample with `planner try` (preferred to typed)."
     )
 
 
