@@ -15,8 +15,8 @@ class _Group(click.Group):
     """Maps every PlannerError to its message and exit code, in this one place."""
 
     # `planner --help` lists commands in the order a team meets them, not alphabetically.
-    ORDER: tuple[str, ...] = ("init", "interview", "list", "show", "new", "risks", "rules", "check")
-    ORDER += ("publish", "diff", "log", "track", "status")
+    ORDER: tuple[str, ...] = ("init", "interview", "measure", "try", "list", "show", "new", "risks", "rules")
+    ORDER += ("check", "publish", "diff", "log", "track", "status")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         order = {name: index for index, name in enumerate(self.ORDER)}
@@ -401,6 +401,46 @@ def status(slug: str | None, style: str, as_of: Any) -> None:
         _echo(status_table(workspace, today), nl=False)
     else:
         _echo(status_text(workspace, slug, today), nl=False)
+
+
+@cli.command()
+@click.argument("slug")
+@click.option(
+    "--sample",
+    "sample_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A sample of real cases: CSV (with a header row), Parquet or JSON lines.",
+)
+@click.option("--label", metavar="COLUMN", help="The column holding the right outcome (for accuracy).")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A terminal table, JSON for CI and scripts, or Markdown for a pull request.",
+)
+@click.option(
+    "--sql", "show_sql", is_flag=True, help="Print the query (to run in a warehouse), not the figures."
+)
+@click.option("--dry-run", is_flag=True, help="Do not write the figures into the plan.")
+def measure(
+    slug: str, sample_path: Path, label: str | None, style: str, show_sql: bool, dry_run: bool
+) -> None:
+    """Run the `when:` predicates of plan SLUG's rules on a sample and record what they do."""
+    from planner import measure_views as views
+    from planner.measure import measure as run
+
+    workspace = _workspace()
+    analysis, written = run(workspace, slug, sample_path, label, write=not (dry_run or show_sql))
+    if show_sql:
+        _echo(analysis.sql)
+        return
+    formats = {"text": views.to_text, "json": views.to_json, "markdown": views.to_markdown}
+    _echo(formats[style](analysis), nl=False)
+    if written is not None:
+        _echo(f"saved in {workspace.shown(written)} (heuristics.measured)", err=True)
 
 
 def main() -> None:

@@ -378,7 +378,9 @@ class Session:
         """One list entry (a rule, a metric...), field by field, with the model's descriptions as help."""
         values: dict[str, Any] = {}
         noun = NOUNS.get(record.__name__, record.__name__.lower())
-        asked = [item for item in record.model_fields.items() if item[0] not in getattr(record, "NOT_ASKED", ())]
+        asked = [
+            item for item in record.model_fields.items() if item[0] not in getattr(record, "NOT_ASKED", ())
+        ]
         for position, (name, info) in enumerate(asked):
             if info.description:
                 _say(f"    {info.description}", "fg:ansicyan")

@@ -388,7 +388,9 @@ class MeasuredCascade(Record):
     """The rules as they would ship: the first matching rule wins, the rest goes to people."""
 
     covered: int = Field(ge=0, description="Rows some rule handles.")
-    correct: int | None = Field(default=None, ge=0, description="Handled rows the first matching rule gets right.")
+    correct: int | None = Field(
+        default=None, ge=0, description="Handled rows the first matching rule gets right."
+    )
     judged: int | None = Field(
         default=None, ge=0, description="Handled rows with a label, on which accuracy is computed."
     )
@@ -419,7 +421,10 @@ class MeasuredByHand(Record):
     )
     agreed: int | None = Field(default=None, ge=0, description="Shared examples on which everyone agreed.")
     kappa: float | None = Field(
-        default=None, ge=-1, le=1, description="Chance-corrected agreement: Cohen's (2 people) or Fleiss' (3+)."
+        default=None,
+        ge=-1,
+        le=1,
+        description="Chance-corrected agreement: Cohen's (2 people) or Fleiss' (3+).",
     )
     noticed: list[Text] = Field(default_factory=list, description="What people noted while labelling.")
     hard_cases: list[Text] = Field(default_factory=list, description="Examples people flagged as hard.")

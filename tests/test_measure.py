@@ -1,0 +1,264 @@
+"""`planner measure` on real DuckDB and real files: figures checked by hand, hostile predicates refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.measured import rule_accuracy, rule_coverage, rules_plus_people
+from planner.stats import cohen_kappa, fleiss_kappa, wilson
+from planner.store import Workspace
+
+from .conftest import MakeWorkspace
+
+# Ten orders; by hand (rule 1: amount > 5000 -> fraud, rule 2: country NG -> fraud, rule 3: amount < 60 -> ok):
+#   rule 1 fires on 2 3 5 8 (3 right, 5 wrong); rule 2 on 6 7 8 (6 8 right); rule 3 on 4 6 7 9 (6 wrong)
+#   overlaps: rule 1 {8}, rule 2 {6 7 8}, rule 3 {6 7}; conflicts (fraud vs ok): rules 2 and 3 on {6 7}
+#   first match wins: 2 3 5 8 -> rule 1, 6 7 -> rule 2, 4 9 -> rule 3: 8 covered, 6 right (5 and 7 wrong)
+SAMPLE = """\
+id,amount,country,label
+1,100,FR,ok
+2,6000,FR,fraud
+3,7000,US,fraud
+4,50,US,ok
+5,9000,FR,ok
+6,20,NG,fraud
+7,30,NG,ok
+8,8000,NG,fraud
+9,10,FR,ok
+10,,US,ok
+"""
+PLAN = """\
+title: Fraud screening
+product:
+  outcomes: [ok, fraud]
+heuristics:
+  rules:
+  - condition: big amount
+    action: hold the order
+    when: amount > 5000
+    predicts: fraud
+  - condition: risky country
+    action: hold the order
+    when: country = 'NG'
+    predicts: fraud
+  - condition: tiny amount
+    action: ship it
+    when: amount < 60
+    predicts: ok
+  - condition: anything odd
+    action: ask a person
+  coverage: 0.5
+by_hand:
+  human_score: 0.9
+"""
+
+
+def workspace(make_workspace: MakeWorkspace, plan: str = PLAN) -> Path:
+    return make_workspace({"mkdocs.yml": "site_name: t\n", "plans/fraud/plan.yaml": plan, "s.csv": SAMPLE})
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def convert(root: Path, suffix: str) -> Path:
+    """The same sample as Parquet or JSON lines, written by DuckDB itself."""
+    target = root / f"s{suffix}"
+    fmt = "(FORMAT parquet)" if suffix == ".parquet" else "(FORMAT json)"
+    duckdb.execute(f"COPY (SELECT * FROM read_csv('{root / 's.csv'}')) TO '{target}' {fmt}")
+    return target
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_figures_match_the_hand_count_on_csv_parquet_and_json_lines(
+    make_workspace: MakeWorkspace, suffix: str
+) -> None:
+    root = workspace(make_workspace)
+    sample = "s.csv" if suffix == ".csv" else convert(root, suffix).name
+    code, out, err = run("measure", "fraud", "--sample", sample, "--label", "label", "--format", "json")
+    assert (code, err) == (0, "saved in plans/fraud/plan.yaml (heuristics.measured)\n")
+    data = json.loads(out)
+    rules = data["rules"]
+    assert [r["coverage"] for r in rules] == [0.4, 0.3, 0.4, None]
+    assert [r["accuracy"] for r in rules] == [0.75, pytest.approx(2 / 3, abs=1e-6), 0.75, None]
+    assert [r["overlaps"] for r in rules[:3]] == [0.1, 0.3, 0.2]
+    assert [r["conflicts"] for r in rules[:3]] == [0.0, 0.2, 0.2]
+    assert [(r["correct"], r["incorrect"]) for r in rules[:3]] == [(3, 1), (2, 1), (3, 1)]
+    cascade = data["cascade"]
+    assert (cascade["coverage"], cascade["accuracy"], cascade["left_to_people"]) == (0.8, 0.75, 0.2)
+    # Wilson 95% for 6 of 8, by hand: centre 0.6689, half-width 0.2596
+    assert cascade["accuracy_interval"] == pytest.approx([0.4093, 0.9285], abs=1e-4)
+    assert cascade["rules_plus_people"]["accuracy"] == pytest.approx(0.8 * 0.75 + 0.2 * 0.9)
+    assert rules[0]["wrong_examples"] == [{"id": "5", "amount": "9000", "country": "FR", "label": "ok"}]
+    saved = yaml.safe_load((root / "plans/fraud/plan.yaml").read_text(encoding="utf-8"))
+    measured = saved["heuristics"]["measured"]
+    assert measured["sample"]["file"] == sample and measured["sample"]["rows"] == 10
+    assert measured["sample"]["label"] == "label" and len(measured["sample"]["sha256"]) == 64
+    assert measured["cascade"] == {"covered": 8, "correct": 6, "judged": 8}
+    assert measured["rules"][1] == {
+        "rule": 2, "when": "country = 'NG'", "predicts": "fraud",
+        "fires": 3, "overlaps": 3, "conflicts": 2, "correct": 2, "incorrect": 1,
+    }  # fmt: skip
+
+
+def test_the_plan_prefers_measured_figures_and_says_so(make_workspace: MakeWorkspace) -> None:
+    root = workspace(make_workspace)
+    plan = Workspace(root).load("fraud")
+    typed = rule_coverage(plan)
+    assert typed is not None and (typed.value, typed.source) == (0.5, "typed in heuristics.coverage")
+    assert run("measure", "fraud", "--sample", "s.csv", "--label", "label")[0] == 0
+    plan = Workspace(root).load("fraud")
+    coverage, accuracy, both = rule_coverage(plan), rule_accuracy(plan), rules_plus_people(plan)
+    assert coverage is not None and coverage.value == 0.8
+    assert coverage.source.startswith("measured on s.csv (10 rows, ")
+    assert accuracy is not None and accuracy.value == 0.75
+    assert both is not None and both.value == pytest.approx(0.78)
+    # A predicate changed since: the figures no longer describe the rules, so the typed answer is back.
+    plan.heuristics.rules[0].when = "amount > 1000"
+    stale = rule_coverage(plan)
+    assert stale is not None and stale.source == "typed in heuristics.coverage"
+
+
+def test_without_a_label_only_coverage_overlaps_and_conflicts(make_workspace: MakeWorkspace) -> None:
+    workspace(make_workspace)
+    code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--format", "json", "--dry-run")
+    data = json.loads(out)
+    assert code == 0 and [r["coverage"] for r in data["rules"]] == [0.4, 0.3, 0.4, None]
+    assert {r["accuracy"] for r in data["rules"]} == {None}
+    assert data["cascade"]["accuracy"] is None and data["cascade"]["left_to_people"] == 0.2
+    assert "no --label column: coverage, overlaps and conflicts only" in data["notes"]
+
+
+def test_text_and_markdown_show_the_table_the_cascade_and_wrong_rows(make_workspace: MakeWorkspace) -> None:
+    workspace(make_workspace)
+    code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--dry-run")
+    assert code == 0
+    assert (
+        "1     fraud     40.0% (16.8-68.7)         10.0%     0.0%       3        1          75.0% (30.1-95.4)"
+        in out
+    )
+    assert "  left to people  20.0%" in out
+    assert "  rules + people  78.0% (50.7-92.3) right, people at 90%, typed in by_hand.human_score" in out
+    assert "  rule 1 (predicts fraud): id='5', amount='9000', country='FR', label='ok'" in out
+    assert "note: rule 4 has no `when:` predicate and is left out of the cascade" in out
+    code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--format", "markdown", "--dry-run")
+    assert code == 0 and r"| 1 | fraud | 40.0% \(16.8-68.7\) |" in out
+    code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--sql")
+    assert (
+        code == 0 and out.startswith("WITH flagged AS (") and "COALESCE((amount > 5000), false) AS f1" in out
+    )
+
+
+def _refused(root: Path, predicate: str) -> tuple[int, str]:
+    plan_file = root / "plans/fraud/plan.yaml"
+    before = PLAN.replace("when: amount > 5000", f"when: {json.dumps(predicate)}")
+    plan_file.write_text(before, encoding="utf-8")
+    code, out, err = run("measure", "fraud", "--sample", "s.csv", "--label", "label")
+    assert plan_file.read_text(encoding="utf-8") == before, "a refused run changes nothing"
+    assert out == ""
+    return code, err
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        "(SELECT count(*) FROM read_csv('secret.csv')) > 0",
+        "(SELECT count(*) FROM read_text('/etc/hostname')) > 0",
+        "(SELECT count(*) FROM glob('*')) > 0",
+        "(SELECT count(*) FROM read_parquet('https://example.com/x.parquet')) > 0",
+    ],
+)
+def test_a_predicate_reads_the_sample_and_nothing_else(make_workspace: MakeWorkspace, predicate: str) -> None:
+    root = workspace(make_workspace)
+    (root / "secret.csv").write_text("password\nhunter2\n", encoding="utf-8")
+    code, err = _refused(root, predicate)
+    assert code == 2
+    assert err.startswith("error: rule 1 (heuristics.rules[0]).when `")
+    assert "`: refused: it reaches beyond the sample (Permission Error: " in err
+    assert err.endswith("a predicate may only read the sample's columns: id, amount, country, label\n")
+
+
+@pytest.mark.parametrize(
+    ("predicate", "said"),
+    [
+        ("amount > 0; COPY sample TO 'out.csv'", "not a SQL expression: Parser Error: "),
+        ("amount > 0) OR (ATTACH 'x.db'", "not a SQL expression: Parser Error: "),
+        ("(SELECT count(*) FROM query('COPY sample TO ''out.csv''')) > 0", "Parser Error"),
+        ("amount > 0 AND current_setting('enable_external_access') = false", ""),
+    ],
+)
+def test_statements_and_settings_changes_never_run(
+    make_workspace: MakeWorkspace, predicate: str, said: str
+) -> None:
+    root = workspace(make_workspace)
+    plan_file = root / "plans/fraud/plan.yaml"
+    plan_file.write_text(
+        PLAN.replace("when: amount > 5000", f"when: {json.dumps(predicate)}"), encoding="utf-8"
+    )
+    code, _, err = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--dry-run")
+    assert said in err and code == (2 if said else 0)
+    assert not (root / "out.csv").exists() and not (root / "x.db").exists()
+
+
+def test_refusals_name_the_rule_the_error_and_the_columns(make_workspace: MakeWorkspace) -> None:
+    root = workspace(make_workspace)
+    code, err = _refused(root, "amunt > 5000")
+    assert code == 2 and err == (
+        'error: rule 1 (heuristics.rules[0]).when `amunt > 5000`: Binder Error: Referenced column "amunt" '
+        "not found in FROM clause!; the sample's columns are: id, amount, country, label\n"
+    )
+    code, err = _refused(root, "amount >")
+    assert code == 2 and "when `amount >`: not a SQL expression: Parser Error: syntax error" in err
+    code, err = _refused(root, "amount + 1")
+    assert code == 2 and err == (
+        "error: rule 1 (heuristics.rules[0]).when gives BIGINT, not true or false; "
+        "compare it, e.g. `(amount + 1) > 0`\n"
+    )
+
+
+def test_labels_the_plan_does_not_list_and_samples_that_do_not_load(make_workspace: MakeWorkspace) -> None:
+    root = workspace(make_workspace)
+    (root / "odd.csv").write_text(SAMPLE + "11,5,FR,chargeback\n", encoding="utf-8")
+    code, _, err = run("measure", "fraud", "--sample", "odd.csv", "--label", "label")
+    assert code == 2 and err == (
+        "error: the label column 'label' of odd.csv holds values product.outcomes does not list: "
+        "'chargeback' (1 rows); add them to product.outcomes (ok, fraud) or fix the sample\n"
+    )
+    (root / "broken.parquet").write_bytes(b"PAR1 this is not parquet")
+    code, _, err = run("measure", "fraud", "--sample", "broken.parquet")
+    assert code == 2 and err.startswith("error: cannot load broken.parquet: ")
+    assert err.endswith("check that it is a CSV (with a header row), Parquet or JSON lines file\n")
+    code, _, err = run("measure", "fraud", "--sample", "s.xlsx")
+    assert (code, err) == (
+        2,
+        "error: no sample file s.xlsx; give the path of a CSV, Parquet or JSON lines file\n",
+    )
+    (root / "s.xlsx").write_bytes(b"")
+    code, _, err = run("measure", "fraud", "--sample", "s.xlsx")
+    assert code == 2 and err.startswith("error: cannot tell the format of s.xlsx from its name; name it .csv")
+    assert "heuristics.measured" not in (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+
+
+def test_statistics_against_textbook_values() -> None:
+    assert wilson(0, 10) == pytest.approx((0.0, 0.2775), abs=1e-4)
+    assert wilson(10, 10) == pytest.approx((0.7225, 1.0), abs=1e-4)
+    assert wilson(0, 0) is None
+    # Cohen's kappa: observed 0.7, by chance 0.5*0.6 + 0.5*0.4 = 0.5 -> (0.7 - 0.5) / 0.5 = 0.4
+    first = ["a"] * 5 + ["b"] * 5
+    second = ["a", "a", "a", "a", "b", "a", "a", "b", "b", "b"]
+    assert cohen_kappa(first, second) == pytest.approx(0.4)
+    # Fleiss' kappa, Wikipedia's worked example (10 subjects, 14 raters, 5 categories): 0.210
+    table = [
+        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+    ]  # fmt: skip
+    rows = [[str(category) for category, count in enumerate(row) for _ in range(count)] for row in table]
+    assert fleiss_kappa(rows) == pytest.approx(0.210, abs=1e-3)
