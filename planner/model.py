@@ -358,7 +358,20 @@ class HandRisk(Record):
 # ---------------------------------------------------------------- measured on a sample
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-Day = date  # a field named `date` would shadow the type inside its class
+
+
+def _day(value: Any) -> Any:
+    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+# Also keeps a field named `date` from shadowing the type inside its class.
+Day = Annotated[date, BeforeValidator(_day)]
 
 
 class SampleInfo(Record):
