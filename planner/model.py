@@ -358,20 +358,8 @@ class HandRisk(Record):
 # ---------------------------------------------------------------- measured on a sample
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-
-
-def _day(value: Any) -> Any:
-    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    return value
-
-
-# Also keeps a field named `date` from shadowing the type inside its class.
-Day = Annotated[date, BeforeValidator(_day)]
+# A day read from ISO text (YAML 1.2); the alias also keeps a field named `date` from shadowing the type.
+Day = Annotated[date, BeforeValidator(lambda value: _iso_date(value))]
 
 
 class SampleInfo(Record):
