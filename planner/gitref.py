@@ -57,3 +57,34 @@ def files_at(root: Path, ref: str, folder: str) -> list[str]:
     """Paths (relative to `root`) of the files under `folder` at `ref`."""
     names = git(root, "ls-tree", "-r", "--name-only", "-z", ref, "--", folder)
     return [name for name in names.split("\0") if name]
+
+
+def blobs_at(root: Path, ref: str, folder: str) -> dict[str, str]:
+    """{path: blob id} of the files under `folder` (relative to `root`) at `ref`, in one git call."""
+    listing = git(root, "ls-tree", "-r", "-z", "--full-name", ref, "--", folder or ".")
+    prefix = git(root, "rev-parse", "--show-prefix").strip()
+    found = {}
+    for entry in listing.split("\0"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        _, kind, blob = meta.split()
+        if kind == "blob" and path.startswith(prefix):
+            found[path[len(prefix) :]] = blob
+    return found
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file with these bytes (sha1 of a blob header and the content)."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def has_head(root: Path) -> bool:
+    """Whether `root` is in a git repository with at least one commit."""
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except (GitFailed, UsageError):
+        return False
+    return True

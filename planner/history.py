@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from planner import diff
 from planner.errors import InvalidPlan, PlannerError, Refused, UsageError
-from planner.gitref import check_ref, file_at, files_at, git
+from planner.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head
 from planner.model import TEXT_MAX, Plan, Version
 from planner.store import (
     SLUG_RE,
@@ -25,6 +25,7 @@ from planner.store import (
     fsync_dir,
     parse_yaml,
     plan_from_text,
+    plans_option_in,
     read_text,
     schema_problems,
     to_data,
@@ -51,7 +52,10 @@ def content_hash(data: dict[str, Any]) -> str:
 
 
 def versions_dir(workspace: Workspace, slug: str) -> Path:
-    return workspace.plan_dir(slug) / VERSIONS
+    """plans/SLUG/versions; refused (InvalidPlan) when a link leads it out of the workspace."""
+    return workspace.confined(
+        workspace.plan_dir(slug) / VERSIONS, f"make {workspace.plans}/{slug}/{VERSIONS} a real folder"
+    )
 
 
 def numbers(workspace: Workspace, slug: str) -> list[int]:
@@ -75,7 +79,7 @@ def _read_version(path: Path, shown: str) -> tuple[Version, dict[str, Any]]:
 
 
 def load_version(workspace: Workspace, slug: str, number: int) -> Version:
-    path = versions_dir(workspace, slug) / f"v{number}.yaml"
+    path = _confined_file(workspace, versions_dir(workspace, slug) / f"v{number}.yaml")
     if not path.is_file():
         have = numbers(workspace, slug)
         published = f"published: v1 to v{have[-1]}" if have else "nothing is published yet"
@@ -85,18 +89,17 @@ def load_version(workspace: Workspace, slug: str, number: int) -> Version:
 
 def load_versions(workspace: Workspace, slug: str) -> list[Version]:
     """Every version that loads, oldest first; damaged ones are left to `planner check` to report."""
-    return versions_in(versions_dir(workspace, slug))
+    return read_versions(workspace, slug)[0]
 
 
-def versions_in(folder: Path) -> list[Version]:
-    """The versions in one plan's versions/ folder that load and are not renumbered, oldest first."""
-    return read_versions(folder)[0]
-
-
-def read_versions(folder: Path, root: Path | None = None) -> tuple[list[Version], list[str]]:
+def read_versions(workspace: Workspace, slug: str) -> tuple[list[Version], list[str]]:
     """The versions that load and are not renumbered (oldest first), and why each other one does not.
 
-    Files are named relative to `root` when given (else by their own name)."""
+    The one reader of versions for commands and the site: links out of the workspace are refused."""
+    try:
+        folder = versions_dir(workspace, slug)
+    except InvalidPlan as exc:
+        return [], list(exc.problems)
     if not folder.is_dir():
         return [], []
     loaded, problems = [], []
@@ -104,9 +107,9 @@ def read_versions(folder: Path, root: Path | None = None) -> tuple[list[Version]
         match = VERSION_FILE.fullmatch(entry.name)
         if not match:
             continue
-        shown = entry.relative_to(root).as_posix() if root and entry.is_relative_to(root) else entry.name
+        shown = workspace.shown(entry)
         try:
-            version = _read_version(entry, shown)[0]
+            version = _read_version(_confined_file(workspace, entry), shown)[0]
         except PlannerError as exc:
             problems.append(f"{shown} cannot be read:\n{exc}")
             continue
@@ -115,6 +118,10 @@ def read_versions(folder: Path, root: Path | None = None) -> tuple[list[Version]
         else:
             problems.append(f"{shown} cannot be read: it holds version {version.number}")
     return sorted(loaded, key=lambda version: version.number), problems
+
+
+def _confined_file(workspace: Workspace, path: Path) -> Path:
+    return workspace.confined(path, "restore the published file from git in its place")
 
 
 # ---------------------------------------------------------------- publish
@@ -238,26 +245,44 @@ def _create_without_links(path: Path, text: str) -> bool:
 # ---------------------------------------------------------------- verify
 
 
-def verify(workspace: Workspace, slug: str, base: str | None = None) -> list[str]:
-    """Problems with the published history of one plan: edited, removed or renumbered versions."""
-    folder = versions_dir(workspace, slug)
+def verify(workspace: Workspace, slug: str) -> list[str]:
+    """Problems with the published history of one plan on disk: edited, removed or renumbered versions."""
+    return list(_verify_local(workspace, slug).values())
+
+
+def _verify_local(workspace: Workspace, slug: str) -> dict[str, str]:
+    """{shown path: problem} for one plan's versions/ folder as it is on disk."""
+    try:
+        folder = versions_dir(workspace, slug)
+    except InvalidPlan as exc:
+        return {exc.path: "\n".join(exc.problems)}
+    shown_folder = workspace.shown(folder)
+    if folder.exists() and not folder.is_dir():
+        return {
+            shown_folder: f"{shown_folder}: not a folder; published versions live in it as v1.yaml, v2.yaml...: "
+            "restore it from git"
+        }
     found: dict[str, str] = {}
     present = numbers(workspace, slug)
-    if folder.is_dir():
-        for entry in sorted(folder.iterdir()):
-            match = VERSION_FILE.fullmatch(entry.name)
-            shown = workspace.shown(entry)
-            if entry.name.startswith("."):
-                continue  # the temporary file of an interrupted publish
-            if not match or not entry.is_file():
-                found[shown] = (
-                    f"{shown}: not a published version; versions/ holds only v1.yaml, v2.yaml...: "
-                    "move it elsewhere"
-                )
-                continue
-            problem = _check_file(entry, shown, int(match.group(1)))
-            if problem:
-                found[shown] = problem
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
+        match = VERSION_FILE.fullmatch(entry.name)
+        shown = workspace.shown(entry)
+        if entry.name.startswith("."):
+            continue  # the temporary file of an interrupted publish
+        try:
+            _confined_file(workspace, entry)
+        except InvalidPlan as exc:
+            found[shown] = "\n".join(exc.problems)
+            continue
+        if not match or not entry.is_file():
+            found[shown] = (
+                f"{shown}: not a published version; versions/ holds only v1.yaml, v2.yaml...: "
+                "move it elsewhere"
+            )
+            continue
+        problem = _check_file(entry, shown, int(match.group(1)))
+        if problem:
+            found[shown] = problem
     for number in range(1, (present[-1] if present else 0) + 1):
         if number not in present:
             shown = workspace.shown(folder / f"v{number}.yaml")
@@ -265,10 +290,7 @@ def verify(workspace: Workspace, slug: str, base: str | None = None) -> list[str
                 f"{shown}: removed after it was published (v{present[-1]} exists); "
                 "restore it from git and publish a new version instead"
             )
-    if base is not None:
-        for shown, problem in _compare_with(workspace, slug, base):
-            found.setdefault(shown, problem)
-    return list(found.values())
+    return found
 
 
 def _check_file(path: Path, shown: str, number: int) -> str | None:
@@ -290,46 +312,86 @@ def _check_file(path: Path, shown: str, number: int) -> str | None:
 
 
 def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | None = None) -> list[str]:
-    """Problems with the published history of plans (all of them, with a base ref also those removed since)."""
+    """Problems with the published history of plans: every file on disk, then against a git commit.
+
+    With `base`, every version published there must still be here, at the same place, byte for byte; the
+    base is read with its own settings (its mkdocs.yml's plans_dir). Without it, in a git checkout, the
+    same comparison runs against the last commit, which catches what was deleted but not yet committed."""
     if base is not None:
         check_ref(workspace.root, base)
-    slugs = set(only or workspace.slugs())
-    if base is not None and only is None:
-        slugs |= plans_at(workspace, base)
-    return [problem for slug in sorted(slugs) for problem in verify(workspace, slug, base)]
+    ref = base if base is not None else "HEAD" if has_head(workspace.root) else None
+    found: dict[str, str] = {}
+    for slug in sorted(set(only or workspace.slugs())):
+        found.update(_verify_local(workspace, slug))
+    if ref is not None:
+        for shown, problem in _compare_with(workspace, ref, only, base is None).items():
+            found.setdefault(shown, problem)
+    return list(found.values())
 
 
 # ---------------------------------------------------------------- git
 
 
-def plans_at(workspace: Workspace, ref: str) -> set[str]:
-    """Slugs with a plan or published versions at `ref`."""
-    prefix = workspace.plans + "/"
-    slugs = {
-        name[len(prefix) :].split("/")[0]
-        for name in files_at(workspace.root, ref, workspace.plans)
-        if name.startswith(prefix) and name.count("/", len(prefix)) >= 1
-    }
-    return {slug for slug in slugs if SLUG_RE.fullmatch(slug)}
+def plans_dir_at(root: Path, ref: str) -> str:
+    """The plans folder at `ref`, as that commit's own mkdocs.yml sets it (`plans` by default)."""
+    raw = file_at(root, ref, "mkdocs.yml")
+    value = plans_option_in(raw.decode("utf-8", "replace")) if raw is not None else None
+    folder = Path(os.path.normpath(value)).as_posix() if value else "plans"
+    return "plans" if folder.startswith(("..", "/")) else folder
 
 
-def _compare_with(workspace: Workspace, slug: str, base: str) -> list[tuple[str, str]]:
-    folder = workspace.shown(versions_dir(workspace, slug))
-    problems = []
-    for name in files_at(workspace.root, base, folder):
-        if not VERSION_FILE.fullmatch(name.rsplit("/", 1)[-1]):
+def _compare_with(workspace: Workspace, ref: str, only: list[str] | None, local: bool) -> dict[str, str]:
+    """{shown path: problem} for every version published at `ref` that is gone, moved or changed here."""
+    label = "the last commit" if local else ref
+    before_dir = plans_dir_at(workspace.root, ref)
+    here: dict[str, str] = {}  # blob id -> where the same bytes are now, to tell a move from a removal
+    for slug in workspace.slugs():
+        for number in numbers(workspace, slug) if _readable_versions(workspace, slug) else ():
+            path = workspace.plans_dir / slug / VERSIONS / f"v{number}.yaml"
+            try:
+                content = _confined_file(workspace, path).read_bytes()
+            except (PlannerError, OSError):
+                continue
+            here.setdefault(blob_id(content), workspace.shown(path))
+    found: dict[str, str] = {}
+    for name, blob in blobs_at(workspace.root, ref, before_dir).items():
+        parts = name[len(before_dir) + 1 :].split("/") if name.startswith(before_dir + "/") else []
+        if len(parts) != 3 or parts[1] != VERSIONS or not VERSION_FILE.fullmatch(parts[2]):
             continue
-        path = workspace.root / name
-        before = file_at(workspace.root, base, name) or b""
-        if not path.is_file():
-            problems.append(
-                (name, f"{name}: removed since {base}, where it was published; {_restore(base, name)}")
+        slug = parts[0]
+        if not SLUG_RE.fullmatch(slug) or (only is not None and slug not in only):
+            continue
+        path = workspace.plans_dir / slug / VERSIONS / parts[2]
+        shown = workspace.shown(path)
+        data: bytes | None = None
+        try:
+            data = _confined_file(workspace, path).read_bytes() if path.is_file() else None
+        except (PlannerError, OSError):
+            continue  # reported by the check of the files on disk
+        same = data is not None and blob in (blob_id(data), blob_id(data.replace(b"\r\n", b"\n")))
+        if shown != name and data is not None:
+            change = "" if same else " and changed"
+            found[name] = (
+                f"{name}: moved to {shown}{change} since {label} (plans_dir '{before_dir}' became "
+                f"'{workspace.plans}'); published versions stay where they were published: put the folder "
+                f"back and set plans_dir to '{before_dir}' again"
             )
-        elif path.read_bytes().replace(b"\r\n", b"\n") != before.replace(b"\r\n", b"\n"):
-            problems.append(
-                (name, f"{name}: changed since {base}, where it was published; {_restore(base, name)}")
+        elif data is None:
+            moved = here.get(blob)
+            where = f" (the same file is at {moved}: a plan renamed or moved)" if moved else ""
+            found[name] = (
+                f"{name}: removed since {label}, where it was published{where}; {_restore(ref, name)}"
             )
-    return problems
+        elif not same:
+            found[name] = f"{name}: changed since {label}, where it was published; {_restore(ref, name)}"
+    return found
+
+
+def _readable_versions(workspace: Workspace, slug: str) -> bool:
+    try:
+        return versions_dir(workspace, slug).is_dir()
+    except PlannerError:
+        return False
 
 
 def _restore(base: str, name: str) -> str:

@@ -80,7 +80,8 @@ class SiteCache:
                 plan = self.workspace.load(slug)
             except PlannerError as exc:
                 plan = exc
-            versions, problems = read_versions(folder / VERSIONS, self.workspace.root)
+            # the same reader as the commands: versions/ linking out of the workspace is refused
+            versions, problems = read_versions(self.workspace, slug)
             mtimes = [stamp[0] for stamp in (key[0], *(item[1] for item in key[1])) if stamp]
             changed_at = datetime.fromtimestamp(max(mtimes) / 1e9, UTC) if mtimes else None
             self.entries[slug] = _Entry(key, plan, versions, problems, changed_at)

@@ -453,15 +453,17 @@ class Workspace:
 
     def plan_file(self, slug: str) -> Path:
         """plans/SLUG/plan.yaml; refused when a link leads it out of the workspace (never read or written)."""
-        path = self.plan_dir(slug) / PLAN_FILE
+        return self.confined(self.plan_dir(slug) / PLAN_FILE, f"move the plan into {self.plans}/{slug}/")
+
+    def confined(self, path: Path, fix: str) -> Path:
+        """`path` itself, refused (InvalidPlan) when a link leads it out of the workspace."""
         real = path.resolve()
         if not real.is_relative_to(self.root.resolve()):
             shown = self.shown(path)
             raise InvalidPlan(
                 shown,
                 [
-                    f"{shown} leads outside the workspace (to {real}); planner does not follow links "
-                    f"out of it: move the plan into plans/{slug}/"
+                    f"{shown} leads outside the workspace (to {real}); planner does not follow links out of it: {fix}"
                 ],
             )
         return path
@@ -563,24 +565,35 @@ class _ConfigLoader(_BaseLoader):  # type: ignore[misc]
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def plans_option(root: Path) -> str:
-    """The planner plugin's `plans_dir` in root/mkdocs.yml (default `plans`), checked to stay inside root."""
+def plans_option_in(text: str) -> str | None:
+    """The planner plugin's `plans_dir` as written in the text of an mkdocs.yml, or None if not set."""
     try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "plans"  # mkdocs itself reports a broken mkdocs.yml, with more context
+        config = yaml.load(text, Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return None  # mkdocs itself reports a broken mkdocs.yml, with more context
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for entry in plugins if isinstance(plugins, list) else []:
         options = entry.get("planner") if isinstance(entry, dict) else None
         value = options.get("plans_dir") if isinstance(options, dict) else None
         if isinstance(value, str) and value.strip():
-            if not (root / value).resolve().is_relative_to(root.resolve()):
-                raise UsageError(
-                    f"mkdocs.yml: the planner plugin's plans_dir '{value}' is outside the workspace; "
-                    "use a folder inside it (or leave the option out for plans/)"
-                )
-            return Path(os.path.normpath(value)).as_posix()
-    return "plans"
+            return value
+    return None
+
+
+def plans_option(root: Path) -> str:
+    """The planner plugin's `plans_dir` in root/mkdocs.yml (default `plans`), checked to stay inside root."""
+    try:
+        value = plans_option_in((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        value = None
+    if value is None:
+        return "plans"
+    if not (root / value).resolve().is_relative_to(root.resolve()):
+        raise UsageError(
+            f"mkdocs.yml: the planner plugin's plans_dir '{value}' is outside the workspace; "
+            "use a folder inside it (or leave the option out for plans/)"
+        )
+    return Path(os.path.normpath(value)).as_posix()
 
 
 def find_workspace(start: Path | None = None) -> Workspace:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -399,3 +400,98 @@ def test_publish_refuses_a_blank_author_and_overlong_text(repo: Path) -> None:
     )
     assert publish("why", "--author", "a" * 30_000)[2].startswith("error: the --author is 30,000 characters")
     assert not (repo / V).exists() or not list((repo / V).iterdir())
+
+
+def _rewrite_v1(path: Path) -> None:
+    """A careful rewrite of a published version that also fixes its hash."""
+    data = yaml.safe_load(path.read_text())
+    data["plan"]["done"]["metrics"][0]["target"] = 0.5
+    data["hash"] = history.content_hash(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_check_base_reads_the_base_with_its_own_plans_dir(repo: Path) -> None:
+    _published(repo, 2)
+    commit(repo, "publish v1 and v2")
+    git(repo, "switch", "-q", "-c", "move")
+    git(repo, "mv", "plans", "design-plans")
+    (repo / "mkdocs.yml").write_text(
+        "site_name: plans\nplugins:\n  - planner:\n      plans_dir: design-plans\n"
+    )
+    _rewrite_v1(repo / "design-plans/fraud/versions/v1.yaml")
+    commit(repo, "move the plans and lower the bar")
+    assert run("check")[0] == 0  # nothing on disk can tell
+    moved = "since main (plans_dir 'plans' became 'design-plans'); published versions stay where they were "
+    assert run("check", "--base", "main") == (
+        1,
+        "ok: design-plans/fraud/plan.yaml\n"
+        f"{V}/v1.yaml: moved to design-plans/fraud/versions/v1.yaml and changed {moved}"
+        "published: put the folder back and set plans_dir to 'plans' again\n"
+        f"{V}/v2.yaml: moved to design-plans/fraud/versions/v2.yaml {moved}"
+        "published: put the folder back and set plans_dir to 'plans' again\n",
+        "error: 2 published version(s) have problems; fix the lines above\n",
+    )
+
+
+def test_check_base_catches_a_plan_renamed_with_its_versions(repo: Path) -> None:
+    _published(repo, 1)
+    commit(repo, "v1")
+    git(repo, "mv", "plans/fraud", "plans/fraud-v2")
+    code, out, _ = run("check", "--base", "HEAD")
+    assert (code, out.splitlines()[-1]) == (
+        1,
+        f"{V}/v1.yaml: removed since HEAD, where it was published (the same file is at "
+        "plans/fraud-v2/versions/v1.yaml: a plan renamed or moved); "
+        f"restore it (`git checkout HEAD -- {V}/v1.yaml`) and publish a new version instead",
+    )
+
+
+def test_check_without_base_catches_what_was_deleted_since_the_last_commit(repo: Path) -> None:
+    _published(repo, 2)
+    commit(repo, "v1 and v2")
+    restore = "restore it (`git checkout HEAD -- {0}`) and publish a new version instead"
+    removed = "{0}: removed since the last commit, where it was published; " + restore
+    (repo / V / "v2.yaml").unlink()  # the latest: no gap left behind for the files alone to show
+    assert run("check") == (
+        1,
+        "ok: plans/fraud/plan.yaml\n" + removed.format(f"{V}/v2.yaml") + "\n",
+        "error: 1 published version(s) have problems; fix the lines above\n",
+    )
+    git(repo, "checkout", "--", V)
+    shutil.rmtree(repo / V)
+    (repo / V).write_text("")  # versions/ now a file
+    code, out, _ = run("check")
+    assert (code, out.splitlines()[1]) == (
+        1,
+        f"{V}: not a folder; published versions live in it as v1.yaml, v2.yaml...: restore it from git",
+    )
+    (repo / V).unlink()
+    shutil.rmtree(repo / "plans/fraud")  # the whole plan
+    assert run("check") == (
+        1,
+        "".join(removed.format(f"{V}/v{n}.yaml") + "\n" for n in (1, 2)),
+        "error: 2 published version(s) have problems; fix the lines above\n",
+    )
+
+
+def test_a_versions_folder_linking_out_of_the_workspace_is_refused(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (repo / V).parent.mkdir(parents=True, exist_ok=True)
+    (repo / V).symlink_to(outside, target_is_directory=True)
+    refusal = (
+        f"{V} leads outside the workspace (to {outside}); planner does not follow links out of it: "
+        f"make {V} a real folder"
+    )
+    assert publish("first") == (
+        1,
+        "",
+        "error: cannot publish 'fraud': its published versions have problems; fix them first "
+        f"(`planner check fraud`)\n  {refusal}\n",
+    )
+    assert list(outside.iterdir()) == []
+    assert run("check") == (
+        1,
+        f"ok: plans/fraud/plan.yaml\n{refusal}\n",
+        "error: 1 published version(s) have problems; fix the lines above\n",
+    )

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from planner import history
 from planner.cli import cli
+from planner.model import Plan
 from tests.conftest import MakeWorkspace
 from tests.site_fixtures import SOUND_PLAN, hostile_plan, mkdocs, workspace_files
 
@@ -92,13 +94,21 @@ def test_a_plan_folder_linking_out_of_the_workspace_is_never_rendered(
     make_workspace: MakeWorkspace, tmp_path: Path
 ) -> None:
     outside = tmp_path / "elsewhere"
-    outside.mkdir()
+    (outside / "versions").mkdir(parents=True)
     (outside / "plan.yaml").write_text("title: Secret plan from outside\n", encoding="utf-8")
-    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    secret = Plan(title="Secret plan from outside")
+    (outside / "versions/v1.yaml").write_text(history._version_text("leak", 1, secret, "m", "A")[0])
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN, "linked-versions": SOUND_PLAN}))
     (root / "plans" / "leak").symlink_to(outside, target_is_directory=True)
+    # a real plan whose versions/ folder links out: the same refusal as the commands, nothing published
+    (root / "plans/linked-versions/versions").symlink_to(outside / "versions", target_is_directory=True)
     result = mkdocs(root, "build")
     assert result.returncode == 0, result.stderr
     assert "plan 'leak' cannot be read" in result.stderr and "leads outside the workspace" in result.stderr
+    assert (
+        f"plans/linked-versions/versions leads outside the workspace (to {outside / 'versions'}); "
+        "planner does not follow links out of it: make plans/linked-versions/versions a real folder"
+    ) in result.stderr
     site = "".join(path.read_text(encoding="utf-8") for path in (root / "site").rglob("*.html"))
     assert "Secret plan from outside" not in site
     assert "Secret plan" not in (root / "site/search/search_index.json").read_text(encoding="utf-8")
