@@ -253,6 +253,10 @@ def verify(workspace: Workspace, slug: str) -> list[str]:
 def _verify_local(workspace: Workspace, slug: str) -> dict[str, str]:
     """{shown path: problem} for one plan's versions/ folder as it is on disk."""
     try:
+        workspace.plan_file(slug)
+    except InvalidPlan:
+        return {}  # the whole plan folder leads out of the workspace: its check says so, once
+    try:
         folder = versions_dir(workspace, slug)
     except InvalidPlan as exc:
         return {exc.path: "\n".join(exc.problems)}
