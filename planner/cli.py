@@ -443,6 +443,55 @@ def measure(
         _echo(f"saved in {workspace.shown(written)} (heuristics.measured)", err=True)
 
 
+@cli.command("try")
+@click.argument("slug")
+@click.option(
+    "--sample",
+    "sample_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The examples to do by hand: CSV (with a header row), Parquet or JSON lines.",
+)
+@click.option("--as", "person", metavar="NAME", help="Who is labelling (default: your git user.name).")
+@click.option("--gold", metavar="COLUMN", help="A column holding the right answer (hidden from the person).")
+@click.option("--examples", "count", default=50, show_default=True, help="How many rows, from the top.")
+@click.option(
+    "--import",
+    "imported",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Instead of prompting: a spreadsheet (CSV...) with one column per person.",
+)
+@click.option("--people", metavar="COL,COL", help="With --import: the columns holding each person's labels.")
+def try_command(
+    slug: str,
+    sample_path: Path | None,
+    person: str | None,
+    gold: str | None,
+    count: int,
+    imported: Path | None,
+    people: str | None,
+) -> None:
+    """Be the algorithm: label examples of a sample one at a time, timed; resume after Ctrl-C."""
+    import sys
+
+    from planner.errors import Interrupted
+
+    workspace = _workspace()
+    if imported is not None:
+        from planner.trial import run_import
+
+        _echo(run_import(workspace, slug, imported, people, gold))
+        return
+    from planner.trial_prompts import run
+
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    try:
+        done = run(workspace, slug, sample_path, person=person, gold=gold, count=count, terminal=terminal)
+    except Interrupted as exc:
+        _echo(f"\n{exc}", err=True)
+        sys.exit(exc.exit_code)
+    _echo(done, nl=False)
+
+
 def main() -> None:
     cli(prog_name="planner")
 

@@ -11,8 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 
 # Which third-party libraries each module may import; everything else is forbidden to it.
 EXCLUSIVE = {
-    "questionary": {"interview"},
-    "prompt_toolkit": {"interview"},
+    "questionary": {"interview", "trial_prompts"},
+    "prompt_toolkit": {"interview", "trial_prompts"},
     "jinja2": {"render"},
     "markdown_it": {"render", "htmlpage"},
     "mkdocs": {"plugin"},
