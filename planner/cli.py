@@ -94,14 +94,18 @@ def _workspace() -> Any:
 @cli.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
-    """Create a workspace (mkdocs.yml, docs/, plans/) in DIRECTORY."""
+    """Create a workspace (mkdocs.yml, docs/, plans/, plan.schema.json, CI workflow) in DIRECTORY.
+
+    Run it again after upgrading planner: it updates plan.schema.json and the workflow it wrote,
+    and leaves mkdocs.yml, your pages and your plans alone.
+    """
     from planner.store import init_workspace
 
     written = init_workspace(directory)
-    for path in written:
-        click.echo(f"created {path}")
+    for path, action in written.items():
+        click.echo(f"{action} {path}")
     if not written:
-        click.echo(f"{directory} is already a workspace; nothing to do")
+        click.echo(f"{directory} is already an up-to-date workspace; nothing to do")
     click.echo("next: `planner interview` to start a plan")
 
 

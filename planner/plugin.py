@@ -6,8 +6,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -17,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from planner import render
+from planner import config as options, render
 from planner.errors import PlannerError
 from planner.htmlpage import HtmlPage
 from planner.model import Plan
@@ -33,18 +31,12 @@ ASSET_DIR = "assets/planner"
 _CACHES: dict[tuple[Path, Path], SiteCache] = {}
 
 
-class PlannerConfig(Config):  # type: ignore[no-untyped-call]
-    plans_dir = config_options.Type(str, default="plans")
-    templates_dir = config_options.Type(str, default="templates")
-    nav_title = config_options.Type(str, default="Plans")
-
-
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
     """Every plans/SLUG/plan.yaml, or the error that stopped it loading: one bad file hides nothing."""
     return dict(Workspace(root, plans_dir.relative_to(root).as_posix()).load_all())
 
 
-class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
+class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyped-call]
     """`plugins: [search, planner]`: the portfolio and a page per plan, version and change."""
 
     def __init__(self) -> None:
@@ -55,16 +47,12 @@ class PlannerPlugin(BasePlugin[PlannerConfig]):  # type: ignore[no-untyped-call]
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
         root = Path(config.config_file_path or ".").resolve().parent
-        folders = []
-        for option in ("plans_dir", "templates_dir"):
-            value = self.config[option]
-            folder = (root / value).resolve()
-            if not folder.is_relative_to(root):
-                raise PluginError(
-                    f"planner: {option} '{value}' is outside the workspace ({root}); "
-                    "use a folder inside it (the default is fine: leave the option out)"
-                )
-            folders.append(folder)
+        try:
+            folders = [
+                options.folder(root, name, self.config[name]) for name in ("plans_dir", "templates_dir")
+            ]
+        except PlannerError as exc:
+            raise PluginError(str(exc)) from exc
         return root, folders[0], folders[1]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -23,7 +23,6 @@ SLUG_RE = re.compile(NAME_PATTERN)
 SLUG_MAX = 64
 PLAN_FILE = "plan.yaml"
 SCHEMA_FILE = "plan.schema.json"
-MODELINE = "# yaml-language-server: $schema=../../" + SCHEMA_FILE + "\n"
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -377,8 +376,13 @@ def dump_yaml(data: Any) -> str:
     return text
 
 
-def plan_to_text(plan: Plan) -> str:
-    return MODELINE + dump_yaml(to_data(plan))
+def modeline(schema: str = f"../../{SCHEMA_FILE}") -> str:
+    """The first line of plan.yaml: points the YAML language server (VS Code...) at the schema file."""
+    return f"# yaml-language-server: $schema={schema}\n"
+
+
+def plan_to_text(plan: Plan, schema: str = f"../../{SCHEMA_FILE}") -> str:
+    return modeline(schema) + dump_yaml(to_data(plan))
 
 
 def start_clock(plan: Plan, today: date | None = None) -> None:
@@ -543,9 +547,14 @@ class Workspace:
         finally:
             os.close(fd)  # closing releases the lock
 
+    @property
+    def schema_ref(self) -> str:
+        """Where plan.schema.json (at the workspace root) is, seen from a plan's folder."""
+        return Path(os.path.relpath(self.root / SCHEMA_FILE, self.plans_dir / "slug")).as_posix()
+
     def save(self, slug: str, plan: Plan) -> bool:
         start_clock(plan)
-        return write_atomic(self.plan_file(slug), plan_to_text(plan))
+        return write_atomic(self.plan_file(slug), plan_to_text(plan, self.schema_ref))
 
     def create(self, slug: str, plan: Plan) -> Path:
         path = self.plan_file(slug)
@@ -558,42 +567,11 @@ class Workspace:
         return path
 
 
-class _ConfigLoader(_BaseLoader):  # type: ignore[misc]
-    """Reads mkdocs.yml, whose `!ENV` and `!!python/name:` tags planner has no use for."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def plans_option_in(text: str) -> str | None:
-    """The planner plugin's `plans_dir` as written in the text of an mkdocs.yml, or None if not set."""
-    try:
-        config = yaml.load(text, Loader=_ConfigLoader)
-    except yaml.YAMLError:
-        return None  # mkdocs itself reports a broken mkdocs.yml, with more context
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    for entry in plugins if isinstance(plugins, list) else []:
-        options = entry.get("planner") if isinstance(entry, dict) else None
-        value = options.get("plans_dir") if isinstance(options, dict) else None
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
+    """The planner plugin's `plans_dir` as written in the text of an mkdocs.yml (at a git ref), or None."""
+    from planner.config import plans_dir_in
 
-
-def plans_option(root: Path) -> str:
-    """The planner plugin's `plans_dir` in root/mkdocs.yml (default `plans`), checked to stay inside root."""
-    try:
-        value = plans_option_in((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        value = None
-    if value is None:
-        return "plans"
-    if not (root / value).resolve().is_relative_to(root.resolve()):
-        raise UsageError(
-            f"mkdocs.yml: the planner plugin's plans_dir '{value}' is outside the workspace; "
-            "use a folder inside it (or leave the option out for plans/)"
-        )
-    return Path(os.path.normpath(value)).as_posix()
+    return plans_dir_in(text)
 
 
 def find_workspace(start: Path | None = None) -> Workspace:
@@ -601,7 +579,9 @@ def find_workspace(start: Path | None = None) -> Workspace:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file():
-            return Workspace(folder, plans_option(folder))
+            from planner.config import read
+
+            return Workspace(folder, read(folder).plans_dir)
         if (folder / "plans").is_dir():
             return Workspace(folder)
     raise UsageError(
@@ -619,23 +599,42 @@ def schema_json() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def init_workspace(root: Path) -> list[Path]:
-    """Create a workspace in `root`; existing files are kept, never overwritten. Returns what was written."""
+WORKFLOW = ".github/workflows/planner.yml"
+MANAGED = "# Written by `planner init`"  # the first line of a workflow that `planner init` may rewrite
+
+
+def workspace_files(plans_dir: str = "plans") -> dict[str, str]:
+    """What `planner init` writes, by path; the schema file and the workflow follow planner's version."""
+    from planner import __version__
+
     skeleton = resources.files("planner.templates") / "workspace"
-    files = {
+    workflow = (skeleton / "planner.yml").read_text(encoding="utf-8")
+    return {
         "mkdocs.yml": (skeleton / "mkdocs.yml").read_text(encoding="utf-8"),
         # No docs/index.md: the portfolio of plans is the site's home page.
         "docs/about.md": (skeleton / "about.md").read_text(encoding="utf-8"),
         ".gitignore": "site/\n",
         SCHEMA_FILE: schema_json(),
-        ".github/workflows/planner.yml": (skeleton / "planner.yml").read_text(encoding="utf-8"),
+        WORKFLOW: workflow.replace("__PLANS_DIR__", plans_dir).replace("__PLANNER_VERSION__", __version__),
     }
-    written = []
-    (root / "plans").mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
+
+
+def init_workspace(root: Path) -> dict[Path, str]:
+    """Create a workspace in `root`, or bring an existing one up to date after an upgrade: the schema
+    file and planner's workflow are rewritten, everything else (mkdocs.yml, pages, plans) is kept.
+    Returns what was written, each with `created` or `updated`."""
+    from planner.config import read
+
+    plans_dir = read(root).plans_dir
+    written = {}
+    (root / plans_dir).mkdir(parents=True, exist_ok=True)
+    for name, text in workspace_files(plans_dir).items():
         path = root / name
         if path.exists():
+            managed = name == SCHEMA_FILE or (name == WORKFLOW and read_text(path, name).startswith(MANAGED))
+            if managed and write_atomic(path, text):
+                written[path] = "updated"
             continue
         write_atomic(path, text)
-        written.append(path)
+        written[path] = "created"
     return written

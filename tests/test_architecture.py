@@ -15,7 +15,7 @@ EXCLUSIVE = {
     "prompt_toolkit": {"interview", "trial_prompts"},
     "jinja2": {"render"},
     "markdown_it": {"render", "htmlpage"},
-    "mkdocs": {"plugin"},
+    "mkdocs": {"plugin", "config"},
     "click": {"cli"},
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.

@@ -364,11 +364,13 @@ def test_a_plans_dir_set_in_mkdocs_yml_is_where_every_command_looks(make_workspa
 
 
 def test_a_plans_dir_outside_the_workspace_is_refused(make_workspace: MakeWorkspace) -> None:
-    make_workspace({"mkdocs.yml": "site_name: x\nplugins:\n  - planner:\n      plans_dir: ../elsewhere\n"})
+    root = make_workspace(
+        {"mkdocs.yml": "site_name: x\nplugins:\n  - planner:\n      plans_dir: ../elsewhere\n"}
+    )
     assert run("list") == (
         2,
         "",
-        "error: mkdocs.yml: the planner plugin's plans_dir '../elsewhere' is outside the workspace; "
+        f"error: mkdocs.yml: the planner plugin's plans_dir '../elsewhere' is outside the workspace ({root}); "
         "use a folder inside it (or leave the option out for plans/)\n",
     )
 

@@ -134,7 +134,8 @@ def test_plugin_folders_outside_the_workspace_are_refused(make_workspace: MakeWo
     result = mkdocs(root, "build")
     assert result.returncode == 1
     name, value = option.split(": ")
-    assert f"planner: {name} '{value}' is outside the workspace ({root}); " in result.stderr, result.stderr
+    message = f"mkdocs.yml: the planner plugin's {name} '{value}' is outside the workspace ({root}); "
+    assert message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -1,0 +1,59 @@
+"""plans_dir is read the way mkdocs reads mkdocs.yml (INHERIT, !ENV), and means the same to the CLI
+and the site; every path planner writes (the schema modeline) follows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import MakeWorkspace
+from tests.gitrepo import run
+from tests.site_fixtures import mkdocs
+
+PLAN = "title: Fraud screening\n"
+
+
+def test_inherit_and_env_configurations_are_read_as_mkdocs_reads_them(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANS_DIR", "design/plans")
+    make_workspace(
+        {
+            "base.yml": "site_name: plans\nplugins:\n  - search\n  - planner:\n      plans_dir: !ENV [PLANS_DIR, plans]\n",
+            "mkdocs.yml": "INHERIT: base.yml\ntheme:\n  name: material\n",
+            "design/plans/fraud/plan.yaml": PLAN,
+        }
+    )
+    code, out, _ = run("list")
+    assert code == 0 and out.splitlines()[1].startswith("fraud "), out
+
+
+def test_a_new_plan_points_at_the_schema_from_wherever_plans_dir_is(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(
+        {"mkdocs.yml": "site_name: x\nplugins:\n  - planner:\n      plans_dir: design/plans\n"}
+    )
+    assert run("new", "fraud", "--title", "Fraud")[0] == 0
+    first = (root / "design/plans/fraud/plan.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../../plan.schema.json"
+    schema = (root / "design/plans/fraud" / first.split("=", 1)[1]).resolve()
+    assert schema == (root / "plan.schema.json").resolve()
+
+
+@pytest.mark.parametrize("blank", ["''", "' '"])
+def test_a_blank_plans_dir_is_refused_alike_by_cli_and_site(
+    make_workspace: MakeWorkspace, blank: str
+) -> None:
+    root = make_workspace(
+        {
+            "mkdocs.yml": f"site_name: x\ntheme:\n  name: material\nplugins:\n  - planner:\n      plans_dir: {blank}\n",
+            "docs/index.md": "# x\n",
+        }
+    )
+    message = "is blank; name a folder inside the workspace, or leave the option out for 'plans'"
+    code, _, err = run("list")
+    assert (code, err) == (
+        2,
+        f"error: mkdocs.yml: the planner plugin's option 'plans_dir' {message}\n",
+    )
+    result = mkdocs(root, "build")
+    assert result.returncode == 1
+    assert f"Plugin 'planner' option 'plans_dir': {message}" in result.stderr, result.stderr
