@@ -283,7 +283,11 @@ def _run_mkdocs(command: str, *args: str) -> None:
         raise UsageError(
             f"no mkdocs.yml in {root}; run `planner init` to create one (existing files are kept)"
         )
-    done = subprocess.run([sys.executable, "-m", "mkdocs", command, "-f", str(config), *args], check=False)
+    # -P: the current folder stays off sys.path, so in planner's own repository the source folder
+    # planner/ never shadows the installed package.
+    done = subprocess.run(
+        [sys.executable, "-P", "-m", "mkdocs", command, "-f", str(config), *args], check=False
+    )
     if done.returncode not in (0, -2, 130):  # 130 / -2: stopped with Ctrl-C, not a failure
         raise CheckFailed(
             f"mkdocs {command} failed (exit {done.returncode}); fix the problems it reported above"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ class _Folder(config_options.Type[str]):
             raise ValidationError(
                 f"is blank; name a folder inside the workspace, or leave the option out for '{self.default}'"
             )
-        return Path(os.path.normpath(text.strip())).as_posix()
+        return text
 
 
 class PlannerConfig(Config):  # type: ignore[no-untyped-call]

@@ -581,7 +581,7 @@ def find_workspace(start: Path | None = None) -> Workspace:
         if (folder / "mkdocs.yml").is_file():
             from planner.config import read
 
-            return Workspace(folder, read(folder).plans_dir)
+            return Workspace(folder, Path(os.path.normpath(read(folder).plans_dir)).as_posix())
         if (folder / "plans").is_dir():
             return Workspace(folder)
     raise UsageError(
@@ -623,9 +623,7 @@ def init_workspace(root: Path) -> dict[Path, str]:
     """Create a workspace in `root`, or bring an existing one up to date after an upgrade: the schema
     file and planner's workflow are rewritten, everything else (mkdocs.yml, pages, plans) is kept.
     Returns what was written, each with `created` or `updated`."""
-    from planner.config import read
-
-    plans_dir = read(root).plans_dir
+    plans_dir = find_workspace(root).plans if (root / "mkdocs.yml").is_file() else "plans"
     written = {}
     (root / plans_dir).mkdir(parents=True, exist_ok=True)
     for name, text in workspace_files(plans_dir).items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -42,9 +43,13 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (wheel,) = out.glob("ml_project_planner-*.whl")
     env_dir = tmp_path_factory.mktemp("venv") / "venv"
-    # System site-packages supply the dependencies; the wheel itself is installed into the venv.
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    # The test environment's packages supply the dependencies (a .pth file puts them after the venv's
+    # own site-packages, without running their .pth files: the editable planner stays out); the wheel
+    # itself is installed into the venv.
+    venv.create(env_dir, with_pip=True)
     subprocess.run([str(env_dir / "bin" / "pip"), "install", "-q", "--no-deps", str(wheel)], check=True)
+    (site,) = env_dir.glob("lib/python*/site-packages")
+    (site / "zz-test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return env_dir
 
 
@@ -74,3 +79,21 @@ def test_wheel_runs_from_a_fresh_venv(wheel_venv: Path, tmp_path: Path) -> None:
         [planner, "check"], capture_output=True, text=True, check=False, cwd=tmp_path / "team"
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_wheel_builds_the_site_from_planners_own_repository_root(wheel_venv: Path, tmp_path: Path) -> None:
+    """In the repository, the source folder planner/ (without templates/ inside) must not shadow the
+    installed package when `planner build` runs mkdocs."""
+    for name in ("mkdocs.yml", "plans", "docs", "planner"):
+        source = REPO / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, tmp_path / name)
+    done = subprocess.run(
+        [str(wheel_venv / "bin" / "planner"), "build"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "site" / "index.html").is_file()
