@@ -20,6 +20,8 @@ from markupsafe import Markup
 from planner import changeview, display, sitemodel
 from planner.diff import PlanDiff
 from planner.errors import PlannerError, UsageError
+from planner.experiments import Experiment
+from planner.experimentview import ExperimentsView
 from planner.model import NAME_PATTERN, Plan, Version
 from planner.report import format_value
 from planner.siteview import NAV_CHUNK, PlanView, timebox
@@ -137,6 +139,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted
     )
     env.filters.update(money=display.money, percent=display.percent)
+    env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
     return env
 
 
@@ -233,6 +236,7 @@ class Renderer:
             broken=model.broken,
             prefix="plans/" if self.dashboard == DASHBOARD else "",
             rows=model.rows(date.today()),
+            tracking=model.tracking,
         )
 
     def plan_pages(
@@ -244,9 +248,10 @@ class Renderer:
         title = str(escape_inline(latest.title))
         if latest.error is not None:
             return {base + "index.md": self.page("error.md.j2", title, view=latest, plan=None)}
+        tracking = model.tracking.get(draft.slug)  # the experiments section, on the plan's own page only
         if timeline is None:
-            return {base + "index.md": self._plan(latest, title)}
-        out = {base + "index.md": self._plan(latest, title, timeline)}
+            return {base + "index.md": self._plan(latest, title, tracking=tracking)}
+        out = {base + "index.md": self._plan(latest, title, timeline, tracking=tracking)}
         out[base + "versions.md"] = self.page(
             "versions.md.j2", f"{title} · versions", UNLISTED, plan=latest.plan, timeline=timeline
         )
@@ -289,8 +294,11 @@ class Renderer:
         title: str,
         timeline: Timeline | None = None,
         meta: Mapping[str, Any] | None = None,
+        tracking: ExperimentsView | None = None,
     ) -> Page:
-        extra = {"timeline": timeline} if timeline is not None else {}
+        extra: dict[str, Any] = {"timeline": timeline} if timeline is not None else {}
+        if tracking is not None:
+            extra["tracking"] = tracking
         today = date.today()
         started = timeline.versions[0].published_at.date() if timeline is not None else None
         box = timebox(view.plan, started, today)
@@ -341,9 +349,11 @@ def pages(
     templates_dir: Path | None = None,
     versions: Mapping[str, Sequence[Version]] | None = None,
     dashboard: str = DASHBOARD,
+    experiments: Mapping[str, list[Experiment] | PlannerError] | None = None,
 ) -> dict[str, str]:
-    """The site's pages, `{path under docs/: markdown}`, for plans (and their versions) keyed by slug."""
-    model = sitemodel.build(plans, versions)
+    """The site's pages, `{path under docs/: markdown}`, for plans (and their versions and experiment
+    logs) keyed by slug."""
+    model = sitemodel.build(plans, versions, logs=experiments)
     return {path: page.markdown for path, page in Renderer(templates_dir, dashboard).site(model).items()}
 
 

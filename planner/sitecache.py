@@ -9,6 +9,7 @@ from typing import Any
 
 from planner import render, sitemodel
 from planner.errors import PlannerError
+from planner.experiments import LOG_FILE, Experiment, read_log
 from planner.history import VERSIONS, read_versions
 from planner.htmlpage import HtmlPage, to_html
 from planner.model import Plan, Version
@@ -37,6 +38,7 @@ class _Entry:
     problems: list[str]
     changed: datetime | None = None
     pages: Rendered | None = None
+    log: list[Experiment] | PlannerError = field(default_factory=list)
 
 
 def _stat(path: Path) -> Key:
@@ -71,7 +73,7 @@ class SiteCache:
                 del self.entries[slug]
         for slug in slugs:
             folder = self.workspace.plan_dir(slug)
-            key = (_stat(folder / "plan.yaml"), _files_key(folder / VERSIONS))
+            key = (_stat(folder / "plan.yaml"), _files_key(folder / VERSIONS), _stat(folder / LOG_FILE))
             entry = self.entries.get(slug)
             if entry is not None and entry.key == key:
                 continue
@@ -85,6 +87,10 @@ class SiteCache:
             mtimes = [stamp[0] for stamp in (key[0], *(item[1] for item in key[1])) if stamp]
             changed_at = datetime.fromtimestamp(max(mtimes) / 1e9, UTC) if mtimes else None
             self.entries[slug] = _Entry(key, plan, versions, problems, changed_at)
+            try:
+                self.entries[slug].log = read_log(self.workspace, slug)
+            except PlannerError as exc:
+                self.entries[slug].log = exc
             changed.append(slug)
         return changed
 
@@ -103,6 +109,10 @@ class SiteCache:
                 )
             for problem in entry.problems:
                 warnings.append(f"{problem}\nthe site leaves it out; run `planner check {slug}`")
+            if isinstance(entry.log, PlannerError):
+                warnings.append(
+                    f"the experiment log of '{slug}' cannot be read; its page says so:\n{entry.log}"
+                )
         live = {id(entry.plan) for entry in self.entries.values()}
         live |= {id(version.plan) for entry in self.entries.values() for version in entry.versions}
         self.assessor.forget_all_but(live)
@@ -111,6 +121,7 @@ class SiteCache:
             {slug: entry.versions for slug, entry in self.entries.items()},
             self.assessor,
             {slug: entry.changed for slug, entry in self.entries.items() if entry.changed},
+            {slug: entry.log for slug, entry in self.entries.items()},
         )
         renderer = render.Renderer(templates_dir, dashboard)
         pages: Rendered = {}

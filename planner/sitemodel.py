@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.errors import PlannerError
+from planner.experiments import Experiment
+from planner.experimentview import ExperimentsView, tracking_of
 from planner.model import Plan, Version
 from planner.review import Assessment, assess
 from planner.siteview import PlanView, Row, error_view, nav_groups, plan_view, timebox
@@ -47,6 +49,7 @@ class SiteModel:
     assessor: Assessor = field(repr=False)
     older: dict[tuple[str, int], PlanView] = field(default_factory=dict)
     changed: dict[str, datetime] = field(default_factory=dict)  # when each plan's files last changed
+    tracking: dict[str, ExperimentsView] = field(default_factory=dict)  # verdict, charts and log per plan
 
     def rows(self, today: date) -> dict[str, Row]:
         """The portfolio's facts per plan: time box and days left, and when the plan last changed."""
@@ -91,6 +94,7 @@ def build(
     versions: Mapping[str, Sequence[Version]] | None = None,
     assessor: Assessor | None = None,
     changed: Mapping[str, datetime] | None = None,
+    logs: Mapping[str, list[Experiment] | PlannerError] | None = None,
 ) -> SiteModel:
     """The site model of a workspace: plans (or the error that stopped each loading) and their versions.
 
@@ -120,4 +124,5 @@ def build(
         else:
             latest = timeline.latest.plan
             shown[slug] = plan_view(slug, latest, assessor(latest))
-    return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}))
+    tracking = tracking_of(shown, timelines, logs or {}, date.today())
+    return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}), tracking=tracking)

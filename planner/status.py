@@ -23,7 +23,22 @@ def verdict_of(
     workspace: Workspace, slug: str, today: date, plan: Plan | None = None
 ) -> tuple[Plan, PlanVerdict]:
     plan = plan or workspace.load(slug)
-    return plan, judge(plan, read_log(workspace, slug), today)
+    return plan, judge(plan, read_log(workspace, slug), today, first_published(workspace, slug, plan))
+
+
+def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
+    """The day v1 was published: it starts the time box of a plan without `done.started`."""
+    if plan.done.started is not None or not plan.done.timebox_weeks:
+        return None
+    from planner.history import load_version, numbers
+
+    have = numbers(workspace, slug)
+    if not have:
+        return None
+    try:
+        return load_version(workspace, slug, have[0]).published_at.date()
+    except PlannerError:
+        return None
 
 
 def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
@@ -46,14 +61,7 @@ def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
 
 
 def _days(verdict: PlanVerdict) -> str:
-    left = verdict.days_left
-    if verdict.started is None:
-        return "clock not started"
-    if left is None:
-        return f"started {verdict.started:%Y-%m-%d}, no time box"
-    if left < 0:
-        return f"time box ended {verdict.ends:%Y-%m-%d} ({-left} day{'' if left == -1 else 's'} ago)"
-    return f"{left} day{'' if left == 1 else 's'} left (until {verdict.ends:%Y-%m-%d})"
+    return verdict.clock
 
 
 def _primary(verdict: PlanVerdict) -> str:
@@ -93,10 +101,15 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
         lines.append(
             f'  fold action: "{action}"' if action else "  fold action: none written (done.fold_action)"
         )
-    if verdict.started is None and plan.done.timebox_weeks:
+    if plan.done.started is None and plan.done.timebox_weeks and verdict.started is None:
         lines.append(
             f"  the clock has not started: add `started: {today:%Y-%m-%d}` under done "
             "(planner sets it when it saves an approved or building plan)"
+        )
+    elif plan.done.started is None and verdict.started is not None:
+        lines.append(
+            f"  the clock counts from v1, published {verdict.started:%Y-%m-%d}; write `started:` under "
+            "done to count from another day"
         )
     lines.append("")
     for item in verdict.metrics:

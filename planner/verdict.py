@@ -54,7 +54,24 @@ class PlanVerdict:
 
     @property
     def days_left(self) -> int | None:
-        return None if self.ends is None else (self.ends - self.today).days
+        """Days of the time box left, today included: 1 on its last day, 0 or less once it is over."""
+        return None if self.ends is None else (self.ends - self.today).days + 1
+
+    @property
+    def clock(self) -> str:
+        """The time box in words: days left, or when it ended."""
+        left = self.days_left
+        if self.started is None:
+            return "clock not started"
+        if left is None or self.ends is None:
+            return f"started {self.started:%Y-%m-%d}, no time box"
+        if left == 0:
+            return f"time box over: its last day was yesterday, {self.ends:%Y-%m-%d}"
+        if left < 0:
+            return (
+                f"time box ended {-left} day{'' if left == -1 else 's'} ago (last day {self.ends:%Y-%m-%d})"
+            )
+        return f"{left} day{'' if left == 1 else 's'} left (until {self.ends:%Y-%m-%d})"
 
 
 def better(metric: Metric, a: float, b: float) -> bool:
@@ -199,20 +216,21 @@ def judge_metric(
     return MetricVerdict(metric, name, ON_TRACK, reason, best, tuple(points))
 
 
-def clock_of(plan: Plan) -> tuple[date | None, date | None]:
+def clock_of(plan: Plan, published: date | None = None) -> tuple[date | None, date | None]:
     """The day the time box started and the last day it covers (six weeks from Monday 2 March: the box
-    covers 42 days and its last day is Sunday 12 April; the fold is due from the 13th)."""
-    started, weeks = plan.done.started, plan.done.timebox_weeks
+    covers 42 days and its last day is Sunday 12 April; the fold is due from the 13th). Without
+    `done.started`, the day the first version was published (`published`) starts it, as on the site."""
+    started, weeks = plan.done.started or published, plan.done.timebox_weeks
     if started is None:
         return None, None
     return started, (started + timedelta(days=max(1, round(weeks * 7)) - 1) if weeks else None)
 
 
-def judge(plan: Plan, records: list[Experiment], today: date) -> PlanVerdict:
+def judge(plan: Plan, records: list[Experiment], today: date, published: date | None = None) -> PlanVerdict:
     """The verdict on a plan: met when every judged metric is met on test; fold due when the time box
     is over first; stalled when no unmet metric gains any more; on track otherwise."""
     metrics = plan.done.metrics
-    clock = clock_of(plan)
+    clock = clock_of(plan, published)
     verdicts = tuple(judge_metric(metric, metrics, records, clock, today) for metric in metrics)
     judged = [item for item in verdicts if item.verdict is not None]
     unmet = [item for item in judged if item.verdict != MET]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 import subprocess
@@ -108,6 +109,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     for name, text in workspace_files({"evil": hostile_plan(), "fraud": SOUND_PLAN}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    log = {
+        "at": "2026-03-05T10:00:00Z",
+        "values": {"validation": {ONE_LINE: 0.6}},
+        "note": ONE_LINE,
+        "author": ONE_LINE,
+    }
+    (root / "plans/evil/experiments.jsonl").write_text(json.dumps(log) + "\n", encoding="utf-8")  # a log too
     workspace = Workspace(root)  # versions whose messages and authors are attacks too
     history.publish(workspace, "evil", ONE_LINE, author=ONE_LINE)
     edited = hostile_plan()
@@ -434,3 +442,99 @@ def test_hostile_text_in_search_results_stays_text(hostile: Site, page: tuple[An
     assert tab.evaluate("window.__pwned") is None and watch.dialogs == []
     assert "<script>" in tab.locator(".md-search-result").inner_text()
     _stayed_home(watch, hostile)
+
+
+def _luminance(css: str) -> float:
+    """Relative luminance of an `rgb(r, g, b)` colour, 0 (black) to 1 (white)."""
+    import re
+
+    r, g, b = (int(part) / 255 for part in re.findall(r"\d+", css)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_a_plan_page_charts_every_done_metric_with_its_log_and_verdict(
+    examples: Site, browser: Any, page: tuple[Any, Watch]
+) -> None:
+    from datetime import UTC, datetime
+
+    from planner.experiments import read_log
+    from planner.verdict import judge
+
+    tab, watch = page
+    workspace = Workspace(REPO)
+    slug = "fresh-produce-demand-forecast"
+    plan = history.load_versions(workspace, slug)[-1].plan  # the site shows the latest version
+    records = read_log(workspace, slug)
+    first = history.load_versions(workspace, slug)[0].published_at.date()
+    verdict = judge(plan, records, datetime.now(UTC).date(), first)
+    tab.goto(f"{examples.url}plans/{slug}/")
+    assert tab.locator(".planner-verdict-line .planner-verdict").inner_text() == verdict.verdict
+    charts = tab.locator("article figure.planner-chart")
+    assert charts.count() == len(plan.done.metrics)
+    for index, item in enumerate(verdict.metrics):
+        chart = charts.nth(index)
+        assert item.metric.name in chart.locator("figcaption").inner_text()
+        for split in ("train", "validation", "test"):
+            expected = sum(1 for point in item.points if point.split == split)
+            assert chart.locator(f".planner-series--{split} circle").count() == expected
+        assert chart.locator(".planner-chart-box").count() == 1  # the time box is marked
+        assert chart.locator(".planner-chart-target").count() == 1
+        assert chart.locator(".planner-chart-baseline").count() == 1
+    # Lower is better here: the target line is drawn below the baseline, each point where its value is.
+    first = charts.first
+    target_y = float(first.locator(".planner-chart-target").get_attribute("y1"))
+    baseline_y = float(first.locator(".planner-chart-baseline").get_attribute("y1"))
+    assert target_y > baseline_y
+    if verdict.verdict == "fold due":
+        fold = tab.locator("article .admonition.danger").filter(has_text="Fold due")
+        assert " ".join((plan.done.fold_action or "").split()) in " ".join(fold.inner_text().split())
+    rows = tab.locator("article .planner-log table tbody tr")
+    assert rows.count() == len(records)
+    shown = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert shown == sorted(shown, reverse=True)  # newest first
+    assert rows.first.locator("td").nth(2).inner_text() == max(records, key=lambda r: r.at).note
+    _shot(tab, "experiments")
+    _stayed_home(watch, examples)
+
+    # On a phone in dark mode: no sideways scrolling, chart text still readable, light ink on dark.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    phone = context.new_page()
+    phone.goto(f"{examples.url}plans/{slug}/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    label = phone.locator("article figure.planner-chart .planner-chart-axis").first
+    assert label.bounding_box()["height"] >= 9
+    assert _luminance(label.evaluate("el => getComputedStyle(el).fill")) > 0.5
+    line = phone.locator("article .planner-series--validation polyline").first
+    assert _luminance(line.evaluate("el => getComputedStyle(el).stroke")) > 0.4
+    phone.locator("article figure.planner-chart").first.scroll_into_view_if_needed()
+    phone.screenshot(path=str(ARTIFACTS / "experiments-phone-dark.png"))
+    context.close()
+
+
+def test_the_portfolio_shows_each_plans_verdict_and_flags_fold_due(
+    examples: Site, page: tuple[Any, Watch]
+) -> None:
+    from datetime import UTC, datetime
+
+    from planner.experiments import read_log
+    from planner.verdict import judge
+
+    tab, watch = page
+    tab.goto(examples.url)
+    table = tab.locator("article .planner-portfolio table")
+    assert table.locator("thead th").last.inner_text() == "Verdict"
+    workspace = Workspace(REPO)
+    histories = _histories()
+    today = datetime.now(UTC).date()
+    verdicts = set()
+    for slug, plan in examples.plans.items():
+        shown = histories[slug][-1].plan if histories[slug] else plan
+        first = histories[slug][0].published_at.date() if histories[slug] else None
+        verdict = judge(shown, read_log(workspace, slug), today, first).verdict
+        verdicts.add(verdict)
+        row = table.locator("tbody tr").filter(has=tab.get_by_role("link", name=plan.title, exact=True))
+        cell = row.locator("td").last
+        assert cell.locator(".planner-verdict").inner_text() == verdict
+        assert ("fold action due" in cell.inner_text()) == (verdict == "fold due")
+    assert {"met", "fold due"} <= verdicts  # the examples show both ends
+    _stayed_home(watch, examples)

@@ -179,9 +179,11 @@ def _verdict(
 def test_the_last_day_of_the_time_box_is_on_track_the_next_is_fold_due() -> None:
     records = [record(LAST_DAY - timedelta(days=3), {"validation": {"recall": 0.6, "wape": 0.33}})]
     verdict = judge(plan(), records, LAST_DAY)
-    assert (verdict.verdict, verdict.days_left, verdict.ends) == (ON_TRACK, 0, LAST_DAY)
+    assert (verdict.verdict, verdict.days_left, verdict.ends) == (ON_TRACK, 1, LAST_DAY)
+    assert verdict.clock == "1 day left (until 2026-04-12)"
     after = judge(plan(), records, LAST_DAY + timedelta(days=1))
-    assert (after.verdict, after.days_left) == (FOLD_DUE, -1)
+    assert (after.verdict, after.days_left) == (FOLD_DUE, 0)
+    assert after.clock == "time box over: its last day was yesterday, 2026-04-12"
     assert after.reason == "the time box ended on 2026-04-12 short of the target"
     assert after.fold_action == "Ship the rules with manual review and stop modelling."
 
@@ -282,19 +284,19 @@ def test_status_in_text_and_json_and_check_fails_on_fold(make_workspace: MakeWor
         [
             "fraud",
             "on track",
-            "10 days left (until 2026-04-12)",
+            "11 days left (until 2026-04-12)",
             "recall: 0.6 (validation) vs ≥ 0.7 (baseline 0.4)",
             "1",
         ],
     ]
     code, out, _ = run("status", "fraud", "--format", "json", "--as-of", "2026-04-13")
     data = json.loads(out)
-    assert (data["verdict"], data["days_left"], data["ends"]) == ("fold due", -1, "2026-04-12")
+    assert (data["verdict"], data["days_left"], data["ends"]) == ("fold due", 0, "2026-04-12")
     assert data["fold_action"] == "Ship the rules with manual review and stop modelling."
     assert data["metrics"][0]["best"] == 0.6 and data["metrics"][1]["name"] == "wape"
     code, out, _ = run("status", "fraud", "--as-of", "2026-04-13")
     assert out.splitlines()[:3] == [
-        "fraud: fold due · time box ended 2026-04-12 (1 day ago) · 1 runs logged",
+        "fraud: fold due · time box over: its last day was yesterday, 2026-04-12 · 1 runs logged",
         "  the time box ended on 2026-04-12 short of the target",
         '  fold action: "Ship the rules with manual review and stop modelling."',
     ]

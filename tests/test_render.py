@@ -209,7 +209,7 @@ def test_hostile_text_cannot_break_out_of_a_table_row() -> None:
     page = site({"evil": hostile_plan()})["index.md"].body
     rows = [line for line in page.splitlines() if line.startswith("<tr><td")]
     assert len(rows) == 1
-    assert rows[0].count("<td") == 8 and rows[0].endswith("</td></tr>")
+    assert rows[0].count("<td") == 9 and rows[0].endswith("</td></tr>")
 
 
 def test_inline_escape_covers_html_and_markdown_specials() -> None:

@@ -1,0 +1,243 @@
+"""What the site shows of a plan's experiments: its verdict, one chart per done metric, the log newest first."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from planner.errors import PlannerError
+from planner.experiments import Experiment, find_metric, short_name
+from planner.model import Direction, Plan
+from planner.siteview import PlanView
+from planner.timeline import Timeline
+from planner.verdict import FOLD_DUE, MetricVerdict, PlanVerdict, fmt, judge
+
+# The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
+# so its 11-unit text stays between about 10 and 16 px wherever it is read.
+WIDTH, HEIGHT = 360, 200
+LEFT, RIGHT, TOP, BOTTOM = 46, 12, 14, 34
+SPLIT_ORDER = ("train", "validation", "test")
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    value: str
+    label: str  # the point's tooltip: date, split, value, note
+
+
+@dataclass(frozen=True)
+class Series:
+    split: str
+    path: str  # "x,y x,y ..." for a polyline
+    marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One done metric over time, as coordinates in the WIDTH x HEIGHT viewBox."""
+
+    name: str
+    title: str
+    verdict: str | None
+    reason: str
+    direction: str
+    best: str
+    baseline: float | None  # y of the baseline line
+    baseline_value: str
+    target: float | None
+    target_value: str
+    box: tuple[float, float] | None  # x from the first to the end of the last day of the time box
+    today: float | None
+    series: tuple[Series, ...]
+    xticks: tuple[Tick, ...]
+    yticks: tuple[Tick, ...]
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = HEIGHT - BOTTOM
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of the log, for the table (newest first)."""
+
+    at: str
+    values: tuple[tuple[str, str, str], ...]  # (split, metric, value)
+    note: str | None
+    author: str | None
+    commit: str | None
+    run: str | None  # "MLflow run NAME (experiment)" when it came from MLflow
+
+
+@dataclass(frozen=True)
+class ExperimentsView:
+    verdict: PlanVerdict
+    charts: tuple[Chart, ...]
+    rows: tuple[Row, ...]
+    error: str | None = None
+
+    @property
+    def fold_due(self) -> bool:
+        return self.verdict.verdict == FOLD_DUE
+
+    @property
+    def days(self) -> str:
+        return self.verdict.clock
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    raw = (high - low) / max(count, 1)
+    step = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= step * factor:
+            step *= factor
+            break
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 12))
+        value += step
+    return ticks
+
+
+def _chart(item: MetricVerdict, verdict: PlanVerdict) -> Chart:
+    metric = item.metric
+    points = item.points
+    values = [point.value for point in points]
+    levels = [value for value in (metric.baseline, metric.target) if value is not None]
+    low, high = min(values + levels, default=0.0), max(values + levels, default=1.0)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.1, 0.01)
+    low, high = low - pad, high + pad
+    moments = [point.at for point in points]
+    if verdict.started is not None:
+        moments.append(_moment(verdict.started))
+    if verdict.ends is not None:
+        moments.append(_moment(verdict.ends + timedelta(days=1)))
+    moments.append(_moment(verdict.today + timedelta(days=1)))
+    start, end = min(moments), max(moments)
+    if end - start < timedelta(days=1):
+        start -= timedelta(days=1)
+    span = (end - start).total_seconds()
+    plot_w, plot_h = WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP
+
+    def x(moment: datetime) -> float:
+        return round(LEFT + (moment - start).total_seconds() / span * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(TOP + (high - value) / (high - low) * plot_h, 1)
+
+    series = []
+    for split in SPLIT_ORDER:
+        chosen = [point for point in points if point.split == split]
+        if not chosen:
+            continue
+        marks = tuple(
+            Mark(
+                x(point.at),
+                y(point.value),
+                fmt(point.value),
+                f"{point.at:%Y-%m-%d} · {split} {fmt(point.value)}"
+                + (f" · {point.record.note}" if point.record.note else ""),
+            )
+            for point in chosen
+        )
+        series.append(Series(split, " ".join(f"{mark.x},{mark.y}" for mark in marks), marks))
+    box = None
+    if verdict.started is not None and verdict.ends is not None:
+        box = (x(_moment(verdict.started)), x(_moment(verdict.ends + timedelta(days=1))))
+    today = _moment(verdict.today) + timedelta(hours=12)
+    xticks = [Tick(LEFT, f"{start:%b %-d}"), Tick(WIDTH - RIGHT, f"{end - timedelta(seconds=1):%b %-d}")]
+    if box is not None and verdict.ends is not None and box[1] - LEFT > 40 and WIDTH - RIGHT - box[1] > 40:
+        xticks.insert(1, Tick(box[1], f"{verdict.ends:%b %-d}"))
+    best = (
+        f"best {fmt(item.best.value)} ({item.best.split}, {item.best.at:%Y-%m-%d})"
+        if item.best
+        else "no run yet"
+    )
+    return Chart(
+        name=item.name,
+        title=metric.name,
+        verdict=item.verdict,
+        reason=item.reason,
+        direction="lower is better" if metric.direction is Direction.lower_is_better else "higher is better",
+        best=best,
+        baseline=y(metric.baseline) if metric.baseline is not None else None,
+        baseline_value=fmt(metric.baseline),
+        target=y(metric.target) if metric.target is not None else None,
+        target_value=fmt(metric.target),
+        box=box,
+        today=x(today) if start <= today <= end else None,
+        series=tuple(series),
+        xticks=tuple(xticks),
+        yticks=tuple(Tick(y(value), fmt(value)) for value in _nice_ticks(low, high)),
+    )
+
+
+def _row(record: Experiment, plan: Plan) -> Row:
+    metrics = plan.done.metrics
+    values = []
+    for split in SPLIT_ORDER:
+        for name, value in record.values.get(split, {}).items():  # type: ignore[call-overload]
+            metric = find_metric(metrics, name)
+            values.append((split, short_name(metric, metrics) if metric else name, fmt(value)))
+    run = None
+    if record.mlflow is not None:
+        run = f"MLflow run {record.mlflow.name or record.mlflow.run} ({record.mlflow.experiment})"
+    return Row(f"{record.at:%Y-%m-%d %H:%M}", tuple(values), record.note, record.author, record.commit, run)
+
+
+def experiments_view(
+    plan: Plan, records: list[Experiment], today: date, published: date | None = None
+) -> ExperimentsView | None:
+    """The plan's experiments section, or None when it has neither done metrics nor a log."""
+    if not plan.done.metrics and not records:
+        return None
+    verdict = judge(plan, records, today, published)
+    charts = tuple(_chart(item, verdict) for item in verdict.metrics)
+    rows = tuple(_row(record, plan) for record in sorted(records, key=lambda r: r.at, reverse=True))
+    return ExperimentsView(verdict, charts, rows)
+
+
+def broken_log(plan: Plan, message: str, today: date, published: date | None = None) -> ExperimentsView:
+    """The section of a plan whose log cannot be read: the criteria without runs, and why."""
+    return ExperimentsView(judge(plan, [], today, published), (), (), error=message)
+
+
+def tracking_of(
+    shown: Mapping[str, PlanView],
+    timelines: Mapping[str, Timeline],
+    logs: Mapping[str, list[Experiment] | PlannerError],
+    today: date,
+) -> dict[str, ExperimentsView]:
+    """The experiments section of every plan the site shows first (its latest version, else its draft)."""
+    found = {}
+    for slug, view in shown.items():
+        if view.plan is None:
+            continue
+        timeline = timelines.get(slug)
+        published = timeline.versions[0].published_at.date() if timeline else None
+        records = logs.get(slug, [])
+        if isinstance(records, PlannerError):
+            found[slug] = broken_log(view.plan, str(records), today, published)
+            continue
+        section = experiments_view(view.plan, records, today, published)
+        if section is not None:
+            found[slug] = section
+    return found
