@@ -7,14 +7,13 @@ decided (accepted, mitigated, not applicable) stay in the register but no longer
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from planner.bank import Completeness
-from planner.model import Plan, RulesVerdict, Status
-from planner.rules import items_per_month, monthly_value
-
-if TYPE_CHECKING:  # only for annotations: review imports this module to build an Assessment
-    from planner.review import Risk
+from planner.choices import label
+from planner.model import Mode, OnlineValidation, Plan, RulesVerdict, Severity, Status, answered_at
+from planner.rules import CATALOGUE, items_per_month, monthly_value
+from planner.rules.base import HARMFUL, LOW_AGREEMENT, RULES_WORTH_SHIPPING, Move, Risk, mentions
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
 
@@ -68,84 +67,17 @@ def figures(plan: Plan) -> Figures:
     )
 
 
-Tone = Literal["success", "info", "warning", "danger"]
 RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})
-# (risk ids, title, reason, tone); the reason is followed by the first piece of evidence.
-_BLOCKERS: tuple[tuple[frozenset[str], str, str, Tone], ...] = (
-    (
-        frozenset({"not-worth-it"}),
-        "Stop here, or aim at another bottleneck",
-        "Even a model that works would not repay the effort, by the team's own judgement; look for the "
-        "step whose improvement pays, or scope down",
-        "danger",
-    ),
-    (
-        frozenset({"no-labels", "small-labeled-set"}),
-        "Collect labels before modelling",
-        "A model cannot be trained or judged without enough labels; plan who labels what and at what "
-        "cost, or log real outcomes from now on",
-        "danger",
-    ),
-    (
-        frozenset({"expert-cannot-decide"}),
-        "Find the missing inputs before modelling",
-        "If an expert cannot decide from the model's inputs, the model will not either; ask what else "
-        "the expert needs",
-        "danger",
-    ),
-    (
-        frozenset({"never-done-by-hand"}),
-        "Do the task by hand before modelling",
-        "Working 50-100 real cases shows the signals, the hard cases and the human yardstick",
-        "warning",
-    ),
-    (
-        frozenset({"no-non-ml-baseline"}),
-        "Try plain rules before modelling",
-        "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
-        "warning",
-    ),
-    (
-        frozenset({"target-beyond-human"}),
-        "Narrow the first model to the easy, high-volume part and leave the rest to people",
-        "The target is beyond what people reach from the same inputs; aim the model where it is "
-        "confident and the volume is, and widen its share as it earns trust",
-        "warning",
-    ),
-)
-_FOLLOW_UPS: tuple[tuple[frozenset[str], str, str, Tone], ...] = (
-    (
-        frozenset({"product-metric-not-measured"}),
-        "Instrument the product metric before modelling",
-        "Without a measured 'before', nobody can tell whether the model helped the product",
-        "info",
-    ),
-    (
-        frozenset({"test-set-not-like-product"}),
-        "Build a test set from production data first",
-        "Scores on data unlike production do not predict how the model does once live",
-        "info",
-    ),
-    (
-        frozenset({"proxy-label"}),
-        "Check the proxy label against the goal on a sample",
-        "A model can improve the proxy while the goal stays put; judge launches on the product metric",
-        "info",
-    ),
-    (
-        frozenset({"label-delay-exceeds-retraining"}),
-        "Retrain on the cadence the labels allow",
-        "Labels arrive after the next retraining is due; lengthen the cadence or label a live sample",
-        "info",
-    ),
-    (
-        frozenset({"unversioned-data", "vendor-data"}),
-        "Version the raw data before the first experiment",
-        "Keep read-only, versioned copies of every source and vendor delivery, so results reproduce "
-        "and upstream changes show",
-        "info",
-    ),
-)
+_TONES = {"danger": 0, "warning": 1, "info": 2, "success": 3}
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """An essential question still unanswered: the team cannot start well without it."""
+
+    field: str
+    question: str
+    why: str
 
 
 def _pct(share: float) -> str:
@@ -169,32 +101,228 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         f"{found}. Launch that, measure it on the done metric, and build a model only if it beats the "
         "rules by a margin worth its data, training and upkeep.",
         "warning",
+        tuple(sorted(RULES_FIRST & ids)),
     )
 
 
-def _matching(
-    table: tuple[tuple[frozenset[str], str, str, Tone], ...], risks: dict[str, Risk]
-) -> list[Advice]:
-    found = []
-    for ids, title, reason, tone in table:
-        hits = [risks[id] for id in sorted(ids) if id in risks]
-        if hits:
-            evidence = f" ({hits[0].evidence[0]})" if hits[0].evidence else ""
-            found.append(Advice(title, f"{reason}{evidence}.", tone, tuple(risk.id for risk in hits)))
+def _rules_measured(plan: Plan) -> tuple[float, float] | None:
+    """(coverage, accuracy) when rules were tried and measured and handle a real share well."""
+    heuristics = plan.heuristics
+    if heuristics.coverage is None or heuristics.accuracy is None:
+        return None
+    low_coverage, low_accuracy = RULES_WORTH_SHIPPING
+    if heuristics.coverage < low_coverage or heuristics.accuracy < low_accuracy:
+        return None
+    return heuristics.coverage, heuristics.accuracy
+
+
+def _rules_with_people(plan: Plan) -> Advice | None:
+    """Measured rules that handle a real share: ship them with people, and model only what they leave."""
+    measured = _rules_measured(plan)
+    if measured is None:
+        return None
+    coverage, accuracy = measured
+    left = 1 - coverage
+    share = plan.impact.share_addressed
+    if share is not None and share <= left + 0.01:
+        return None  # the model is already aimed at what the rules leave
+    margin = ""
+    if plan.done.metrics and plan.done.metrics[0].baseline is not None:
+        metric = plan.done.metrics[0]
+        goal = metric.goal()
+        if goal is not None:
+            margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
+    else:
+        margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
+    return Advice(
+        "Ship the rules with people for the rest; aim a model only at the remainder",
+        f"Rules handle {_pct(coverage)} of cases, {_pct(accuracy)} of them right: {_pct(coverage * accuracy)} "
+        f"of all cases decided right with no model. Ship that with people taking the other {_pct(left)}, "
+        f"and point the first model at those {_pct(left)} only.{margin}",
+        "warning",
+    )
+
+
+def blocking(plan: Plan) -> tuple[Blocking, ...]:
+    """Unanswered essentials, most important first, each with why it blocks a good start."""
+    product, done = plan.product, plan.done
+    found: list[Blocking] = []
+    if not answered_at(plan, "done.metrics"):
+        found.append(
+            Blocking(
+                "done.metrics",
+                "Which metric, baseline and target define done?",
+                "Without a metric, today's value and a target nobody knows when the model is good enough, "
+                "or when to stop; set them before any tuning.",
+            )
+        )
+    has_baseline = (
+        any(metric.baseline is not None for metric in done.metrics)
+        or "baseline" in done.none
+        or plan.heuristics.coverage is not None
+        or answered_at(plan, "product.current_performance")
+    )
+    if not has_baseline:
+        where = "product.current_performance" if product.current_solution else "product.current_solution"
+        found.append(
+            Blocking(
+                where,
+                "How is it done today, and how well (the baseline)?",
+                "Today's process (people, rules, the current system) measured on the done metric is the "
+                "bar a model must beat by a stated margin; without it a target is a guess.",
+            )
+        )
+    automating = product.mode is Mode.automate
+    severe = plan.impact.error_severity in (Severity.serious, Severity.severe) or bool(
+        mentions(plan.impact.error_harm, HARMFUL)
+    )
+    if not answered_at(plan, "after_launch.fallback") and (automating or severe):
+        reason = "the model decides alone" if automating else "its errors hurt people"
+        found.append(
+            Blocking(
+                "after_launch.fallback",
+                "What happens when the model is wrong or down?",
+                f"The plan says {reason}: name the fallback (people, the rules, an appeal) before building, "
+                "since it shapes the product as much as the model.",
+            )
+        )
+    if not answered_at(plan, "after_launch.owner"):
+        found.append(
+            Blocking(
+                "after_launch.owner",
+                "Who owns the model once it is live?",
+                "Someone must watch it, retrain it and answer for it; unowned models decay quietly until a "
+                "customer notices.",
+            )
+        )
+    tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
+    if tried and plan.heuristics.coverage is None:
+        found.append(
+            Blocking(
+                "heuristics.coverage",
+                "What share of cases do the rules handle, and how well?",
+                "Measured on real cases, the rules' coverage and accuracy decide whether to ship them with "
+                "people first, and what any model must beat.",
+            )
+        )
+    if answered_at(plan, "done.metrics") and done.timebox_weeks is None:
+        found.append(
+            Blocking(
+                "done.timebox_weeks",
+                "How many weeks until the continue-or-fold decision, and what is the fold action?",
+                "ML progress is nonlinear: a box of a few weeks with an agreed fold action stops a stalled "
+                "project from running on.",
+            )
+        )
+    return tuple(found)
+
+
+def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
+    """What is sound in the plan, said plainly, so a good answer is seen as well as a gap."""
+    found: list[Advice] = []
+    done = plan.done
+    if done.metrics:
+        metric = done.metrics[0]
+        goal = metric.goal()
+        if (
+            metric.baseline is not None
+            and goal is not None
+            and done.timebox_weeks
+            and done.fold_action
+            and not open_ids
+            & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
+        ):
+            found.append(
+                Advice(
+                    "Done criteria well posed: metric, baseline, target, time box, fold action",
+                    f'"{metric.name}" from {metric.baseline:g} to {goal:g} within {done.timebox_weeks:g} '
+                    f"weeks; if it falls short: {done.fold_action}",
+                    "success",
+                )
+            )
+    measured = _rules_measured(plan)
+    share = plan.impact.share_addressed
+    if measured and share is not None and share <= 1 - measured[0] + 0.01:
+        found.append(
+            Advice(
+                "Rules with people first, a model only for the rest",
+                f"The rules handle {_pct(measured[0])} at {_pct(measured[1])}; the first model aims at "
+                f"the {_pct(share)} they leave.",
+                "success",
+            )
+        )
+    data = plan.constraints.data
+    if data.model_decides_labels and data.exploration_share:
+        found.append(
+            Advice(
+                "Feedback loop handled",
+                f"{_pct(data.exploration_share)} of traffic stays out of the model's hands, so its labels "
+                "are not only its own choices.",
+                "success",
+            )
+        )
+    if done.online_validation not in (None, OnlineValidation.none):
+        found.append(
+            Advice(
+                "Judged live before it replaces today's process",
+                f"Online validation: {label(done.online_validation)}.",
+                "success",
+            )
+        )
+    agreement, count = plan.by_hand.label_agreement, plan.by_hand.double_labelled
+    if agreement is not None and agreement >= LOW_AGREEMENT and count:
+        found.append(
+            Advice(
+                "Labels people agree on",
+                f"Two people agree on {_pct(agreement)} of {count:,} double-labelled cases.",
+                "success",
+            )
+        )
     return found
 
 
-def advise(plan: Plan, risks: tuple[Risk, ...], numbers: Figures, report: Completeness) -> tuple[Advice, ...]:
-    """The lead's verdicts, headline first: what to do before anything, whether to start, follow-ups.
+def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
+    """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups)."""
+    grouped: dict[str, tuple[Move, list[Risk]]] = {}
+    for risk in risks:
+        spec = CATALOGUE.get(risk.id)
+        if spec is None or spec.move is None:
+            continue
+        grouped.setdefault(spec.move.title, (spec.move, []))[1].append(risk)
+    first: list[Advice] = []
+    later: list[Advice] = []
+    order = sorted(grouped.values(), key=lambda item: (_TONES[item[0].tone], -max(r.score for r in item[1])))
+    for move, hits in order:
+        lead = sorted(hits, key=lambda risk: -risk.score)[0]
+        evidence = f" ({lead.evidence[0]})" if lead.evidence else ""
+        advice = Advice(move.title, f"{move.reason}{evidence}.", move.tone, tuple(r.id for r in hits))
+        (first if move.first else later).append(advice)
+    return first, later
+
+
+def advise(
+    plan: Plan,
+    risks: tuple[Risk, ...],
+    numbers: Figures,
+    report: Completeness,
+    questions: tuple[Blocking, ...] = (),
+) -> tuple[Advice, ...]:
+    """The lead's advice, the top-line verdict first: what to do before anything (the rules' first
+    moves), the high risks, the blocking questions, whether to start; then follow-ups and what is sound.
 
     Only open risks drive advice, except rules-first: it describes the plan's direction, so a
     decision on it does not retire it.
     """
     ids = {risk.id for risk in risks if risk.source == "derived"}
-    open_derived = {risk.id: risk for risk in risks if not risk.decided and risk.source == "derived"}
+    open_derived = [risk for risk in risks if not risk.decided and risk.source == "derived"]
     advice = [_rules_first(plan, ids, numbers)] if RULES_FIRST & ids else []
-    advice += _matching(_BLOCKERS, open_derived)
-    covered = set().union(*(table_ids for table_ids, *_ in _BLOCKERS)) | RULES_FIRST
+    first, later = _moves(open_derived)
+    rules_with_people = None if advice else _rules_with_people(plan)
+    # Danger moves outrank everything; the rules-with-people move comes before the other first moves.
+    advice += [move for move in first if move.tone == "danger"]
+    advice += [rules_with_people] if rules_with_people else []
+    advice += [move for move in first if move.tone != "danger"]
+    covered = set().union(*(move.risks for move in advice)) | RULES_FIRST
     open_risks = [risk for risk in risks if not risk.decided]
     high = [risk for risk in open_risks if risk.level == "high"]
     medium = [risk for risk in open_risks if risk.level == "medium"]
@@ -211,7 +339,19 @@ def advise(plan: Plan, risks: tuple[Risk, ...], numbers: Figures, report: Comple
             )
         )
     committed = plan.status in COMMITTED
-    if unanswered:
+    if questions:
+        named = "; ".join(f"{number}. {q.question} ({q.field})" for number, q in enumerate(questions, 1))
+        advice.append(
+            Advice(
+                f"Answer {len(questions)} blocking question{'s' * (len(questions) > 1)} before starting",
+                f"{named}. {questions[0].why}",
+                "warning",
+            )
+        )
+        advice += [
+            Advice(f"Answer first: {q.question}", f"{q.why} ({q.field})", "warning") for q in questions[1:]
+        ]
+    elif unanswered:
         advice.append(
             Advice(
                 "Answer the open questions",
@@ -242,4 +382,4 @@ def advise(plan: Plan, risks: tuple[Risk, ...], numbers: Figures, report: Comple
                 "success",
             )
         )
-    return tuple(advice + _matching(_FOLLOW_UPS, open_derived))
+    return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}))

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
-from planner.advice import Advice, Figures, advise, figures, unanswered_text
+from planner.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
 from planner.bank import Completeness, completeness
-from planner.model import Category, Plan, Verdict
+from planner.model import Plan
 from planner.rules import CATALOGUE
+from planner.rules.base import HIGH, MEDIUM, Level, Risk, level_of
 
 __all__ = [
     "HIGH",
     "MEDIUM",
     "Advice",
     "Assessment",
+    "Blocking",
     "Figures",
     "Level",
     "Risk",
@@ -44,51 +45,6 @@ __all__ = [
     "unanswered_text",
 ]
 
-HIGH = 15
-MEDIUM = 8
-Level = Literal["high", "medium", "low"]
-
-
-def level_of(score: int) -> Level:
-    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
-
-
-@dataclass(frozen=True)
-class Risk:
-    """One entry of the register, derived by a rule or entered by hand."""
-
-    id: str
-    title: str
-    category: Category
-    likelihood: int
-    impact: int
-    why: str
-    mitigation: str
-    evidence: tuple[str, ...] = ()
-    source: Literal["derived", "hand"] = "derived"
-    verdict: Verdict | None = None
-    note: str | None = None
-    by: str | None = None
-    owner: str | None = None  # who acts on it while it is open
-    due: date | None = None  # by when
-
-    @property
-    def score(self) -> int:
-        return self.likelihood * self.impact
-
-    @property
-    def level(self) -> Level:
-        return level_of(self.score)
-
-    @property
-    def decided(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def status(self) -> str:
-        """`open`, or the team's verdict (`accepted`, `mitigated`, `not applicable`)."""
-        return self.verdict.value.replace("_", " ") if self.verdict else "open"
-
 
 @dataclass(frozen=True)
 class Assessment:
@@ -96,6 +52,7 @@ class Assessment:
     advice: tuple[Advice, ...]
     figures: Figures
     completeness: Completeness = field(repr=False, default_factory=Completeness)
+    blocking: tuple[Blocking, ...] = ()  # unanswered essentials, most important first
     problems: tuple[str, ...] = ()  # decisions or hand risks that name the wrong id
 
     @property
@@ -121,12 +78,14 @@ def assess(plan: Plan) -> Assessment:
     report = completeness(plan)
     risks = register(plan)
     numbers = figures(plan)
+    questions = blocking(plan)
     return Assessment(
         risks=risks,
-        advice=advise(plan, risks, numbers, report),
+        advice=advise(plan, risks, numbers, report, questions),
         figures=numbers,
         completeness=report,
         problems=problems(plan),
+        blocking=questions,
     )
 
 

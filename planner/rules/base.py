@@ -1,13 +1,15 @@
-"""The rule registry, its tunable thresholds, and the helpers rules use to quote answers as evidence."""
+"""The bottom of the judgement: Risk and its levels, the rule registry (each rule with its advice and its
+fire and quiet cases), the tunable thresholds, and the helpers rules use to quote answers as evidence."""
 
 from __future__ import annotations
 
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from planner.model import (
     NAME_PATTERN,
@@ -19,6 +21,7 @@ from planner.model import (
     ModelSize,
     Plan,
     TaskType,
+    Verdict,
 )
 
 Evidence = tuple[str, ...] | None
@@ -39,11 +42,183 @@ PERSON_WEEK_COST = 3000.0  # loaded cost of a person-week, for plans valued in E
 LATENCY_FLOOR_MS = {ModelSize.huge: 1000, ModelSize.large: 100}  # budgets below these are tight
 ANY_MODEL_FLOOR_MS = 10
 HOSTED_FLOOR_MS = 100  # a network round trip to a hosted service eats this budget
+HOSTED_LLM_FLOOR_MS = 2000  # a hosted language model's p99 for a generated answer is seconds, not ms
+RULES_PRECISE = 0.98  # rules measured right this often may act without a person
+OUT_OF_PROPORTION = 10  # minutes saved per item beyond this many times the minutes it takes by hand
+LOW_AGREEMENT = 0.8  # people who agree less often than this need labelling guidelines first
+RULES_WORTH_SHIPPING = (0.2, 0.9)  # rules covering this share at this accuracy are a first release
+
+# Words that say what a label or a goal is about (lowercase stems, matched at word starts).
+BEHAVIOUR = (
+    "click",
+    "view",
+    "watch",
+    "vote",
+    "like",
+    "open",
+    "dwell",
+    "purchas",
+    "bought",
+    "buy",
+    "share",
+    "hired",
+    "accepted",
+    "approved",
+    "selected",
+    "engag",
+    "impression",
+    "play",
+)
+LASTING = (
+    "satisf",
+    "quality",
+    "relevan",
+    "long-term",
+    "long term",
+    "come back",
+    "return",
+    "retention",
+    "retain",
+    "value",
+    "trust",
+    "fit",
+    "loyal",
+    "wellbeing",
+    "well-being",
+    "happ",
+    "success",
+)
+PEOPLE = (
+    "people",
+    "person",
+    "human",
+    "manual",
+    "by hand",
+    "inspector",
+    "reviewer",
+    "review",
+    "agent",
+    "analyst",
+    "clerk",
+    "moderator",
+    "radiologist",
+    "doctor",
+    "nurse",
+    "clinician",
+    "staff",
+    "handler",
+    "recruiter",
+    "editor",
+    "underwriter",
+    "operator",
+    "expert",
+    "team",
+    "rotation",
+)
+HARMFUL = (
+    "health",
+    "patient",
+    "safety",
+    "injur",
+    "death",
+    "money",
+    "credit",
+    "loan",
+    "refus",
+    "declin",
+    "reject",
+    "legal",
+    "court",
+    "access",
+    "job",
+    "hire",
+    "hiring",
+    "benefit",
+    "housing",
+    "insurance",
+    "treatment",
+    "diagnos",
+    "untreated",
+    "arrest",
+    "police",
+)
+OFFLINE_ONLY = r"\b(a/?b|ab test|online|live|shadow|canary|holdout|hold-out|pilot|control|experiment)"
+
+
+# ---------------------------------------------------------------- risks and their levels
+
+HIGH = 15
+MEDIUM = 8
+Level = Literal["high", "medium", "low"]
+Tone = Literal["success", "info", "warning", "danger"]
+
+
+def level_of(score: int) -> Level:
+    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+
+
+@dataclass(frozen=True)
+class Risk:
+    """One entry of the register, derived by a rule or entered by hand."""
+
+    id: str
+    title: str
+    category: Category
+    likelihood: int
+    impact: int
+    why: str
+    mitigation: str
+    evidence: tuple[str, ...] = ()
+    source: Literal["derived", "hand"] = "derived"
+    verdict: Verdict | None = None
+    note: str | None = None
+    by: str | None = None
+    owner: str | None = None  # who acts on it while it is open
+    due: date | None = None  # by when
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def level(self) -> Level:
+        return level_of(self.score)
+
+    @property
+    def decided(self) -> bool:
+        return self.verdict is not None
+
+    @property
+    def status(self) -> str:
+        """`open`, or the team's verdict (`accepted`, `mitigated`, `not applicable`)."""
+        return self.verdict.value.replace("_", " ") if self.verdict else "open"
+
+
+@dataclass(frozen=True)
+class Move:
+    """The advice a rule carries: what to do when it fires. `first` moves come before anything else
+    (they change what the team does next); the others follow the verdict. The reason is followed by
+    the risk's first piece of evidence."""
+
+    title: str
+    reason: str
+    tone: Tone = "info"
+    first: bool = False
+
+
+@dataclass(frozen=True)
+class Case:
+    """A rule's example: answers patched onto the sound plan (dotted paths; None deletes) and, for a
+    firing case, the evidence it must quote and the other rules the same answers raise."""
+
+    changes: dict[str, Any]
+    evidence: tuple[str, ...] | None = None
+    also: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """One entry of the catalogue."""
+    """One entry of the catalogue: the rule, its advice, and the cases that pin it."""
 
     id: str
     title: str
@@ -53,6 +228,9 @@ class RuleSpec:
     why: str
     mitigation: str
     check: Check
+    move: Move | None = None
+    fires: tuple[Case, ...] = ()
+    quiet: tuple[Case, ...] = ()
 
     @property
     def score(self) -> int:
@@ -63,8 +241,18 @@ CATALOGUE: dict[str, RuleSpec] = {}
 _ID = re.compile(NAME_PATTERN)
 
 
-def rule(id: str, category: Category, likelihood: int, impact: int) -> Callable[[Check], Check]:
-    """Register a rule; its docstring gives the title, why, and `Mitigation: ...`."""
+def rule(
+    id: str,
+    category: Category,
+    likelihood: int,
+    impact: int,
+    *,
+    move: Move | None = None,
+    fires: tuple[Case, ...] = (),
+    quiet: tuple[Case, ...] = (),
+) -> Callable[[Check], Check]:
+    """Register a rule; its docstring gives the title, why, and `Mitigation: ...`; `move` is the advice
+    it calls for, `fires` and `quiet` its cases (checked by tests/test_review.py)."""
 
     def register(check: Check) -> Check:
         paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(check.__doc__ or "").split("\n\n")]
@@ -73,7 +261,9 @@ def rule(id: str, category: Category, likelihood: int, impact: int) -> Callable[
         if not _ID.fullmatch(id) or id in CATALOGUE or not (1 <= likelihood <= 5 and 1 <= impact <= 5):
             raise ValueError(f"rule {id}: bad or duplicate id, or score outside 1-5")
         title, why, mitigation = paragraphs[0].rstrip("."), paragraphs[1], paragraphs[2][12:]
-        CATALOGUE[id] = RuleSpec(id, title, category, likelihood, impact, why, mitigation, check)
+        CATALOGUE[id] = RuleSpec(
+            id, title, category, likelihood, impact, why, mitigation, check, move, fires, quiet
+        )
         return check
 
     return register
@@ -83,7 +273,7 @@ def rule(id: str, category: Category, likelihood: int, impact: int) -> Callable[
 
 _SAYS_NOTHING = {
     "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
-    "nobody", "no one", "noone", "tbd", "tbc", "todo", "to do", "unknown", "not known", "unclear",
+    "nobody", "nobody yet", "no one", "no one yet", "noone", "not yet decided", "tbd", "tbc", "todo", "to do", "unknown", "not known", "unclear",
     "not sure", "no idea", "idk", "don't know", "do not know", "not measured", "never measured",
     "not yet", "later", "to be decided", "to be defined", "to be confirmed",
 }  # fmt: skip
@@ -147,6 +337,33 @@ def changes_over_time(plan: Plan) -> Evidence:
         or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
         or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
     )
+
+
+def mentions(text: str | None, stems: tuple[str, ...]) -> str | None:
+    """The first of `stems` that starts a word of `text`, if any."""
+    if not text:
+        return None
+    lowered = text.lower()
+    return next((stem for stem in stems if re.search(rf"(?<![a-z]){re.escape(stem)}", lowered)), None)
+
+
+def said_none_quote(plan: Plan, path: str) -> str | None:
+    """`path: none (answered: we have none)` when the team answered none there."""
+    parent, _, name = path.rpartition(".")
+    holder = answer_at(plan, parent)
+    if name in (getattr(holder, "none", None) or ()):
+        return f"{path}: none (answered: we have none)"
+    return None
+
+
+def money(amount: float, currency: str | None) -> str:
+    """An amount as people read it: `4,000 USD`, `0.02 USD`."""
+    text = f"{amount:,.0f}" if amount >= 100 or float(amount).is_integer() else f"{amount:,.4g}"
+    return f"{text} {currency}" if currency else text
+
+
+def pct(share: float) -> str:
+    return f"{share * 100:.0f}%" if share * 100 >= 1 or share == 0 else f"{share * 100:.2g}%"
 
 
 def empty_answers(plan: Plan, *paths: str) -> Evidence:

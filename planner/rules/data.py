@@ -6,21 +6,67 @@ import re
 
 from planner.model import Acquisition, Category, LabelSource, Plan, Split, TaskType
 from planner.rules.base import (
+    BEHAVIOUR,
+    LASTING,
     MIN_LABELED,
     MIN_RARE_LABELED,
     MIN_RARE_TEST,
     MIN_TEST,
     RARE_SHARE,
+    Case,
     Evidence,
+    Move,
+    answer_at,
     answer_is,
     changes_over_time,
     done_metrics,
+    mentions,
+    pct,
     quote,
     rule,
+    show,
+)
+
+_COLLECT_LABELS_BEFORE_MODELLING = Move(
+    "Collect labels before modelling",
+    "A model cannot be trained or judged without enough labels; plan who labels what and at what cost, or log real outcomes from now on",
+    "danger",
+    first=True,
+)
+
+_BUILD_A_TEST_SET_FROM_PRODUCTION_DATA_FI = Move(
+    "Build a test set from production data first",
+    "Scores on data unlike production do not predict how the model does once live",
+    "info",
+)
+
+_CHECK_THE_PROXY_LABEL_AGAINST_THE_GOAL_O = Move(
+    "Check the proxy label against the goal on a sample",
+    "A model can improve the proxy while the goal stays put; judge launches on the product metric",
+    "info",
+)
+
+_RETRAIN_ON_THE_CADENCE_THE_LABELS_ALLOW = Move(
+    "Retrain on the cadence the labels allow",
+    "Labels arrive after the next retraining is due; lengthen the cadence or label a live sample",
+    "info",
+)
+
+_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX = Move(
+    "Version the raw data before the first experiment",
+    "Keep read-only, versioned copies of every source and vendor delivery, so results reproduce and upstream changes show",
+    "info",
 )
 
 
-@rule("no-labels", Category.data, 5, 4)
+@rule(
+    "no-labels",
+    Category.data,
+    5,
+    4,
+    move=_COLLECT_LABELS_BEFORE_MODELLING,
+    fires=(Case({"constraints.data.labels": "none"}, evidence=('constraints.data.labels: ["none"]',)),),
+)
 def no_labels(plan: Plan) -> Evidence:
     """No labels to learn from.
 
@@ -33,7 +79,26 @@ def no_labels(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.data.labels", LabelSource.none)
 
 
-@rule("proxy-label", Category.data, 3, 4)
+@rule(
+    "proxy-label",
+    Category.data,
+    3,
+    4,
+    move=_CHECK_THE_PROXY_LABEL_AGAINST_THE_GOAL_O,
+    fires=(
+        Case(
+            {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
+            evidence=("product.label_is_proxy: true", 'product.label: "A clerk held the invoice"'),
+        ),
+        Case(
+            {"constraints.data.labels": "proxy", "product.label": "Paid twice per the bank statement"},
+            evidence=(
+                'constraints.data.labels: ["proxy"]',
+                'product.label: "Paid twice per the bank statement"',
+            ),
+        ),
+    ),
+)
 def proxy_label(plan: Plan) -> Evidence:
     """The label is a proxy for the goal.
 
@@ -46,10 +111,44 @@ def proxy_label(plan: Plan) -> Evidence:
     found = (answer_is(plan, "constraints.data.labels", LabelSource.proxy) or ()) + (
         answer_is(plan, "product.label_is_proxy", True) or ()
     )
-    return (*found, quote(plan, "product.label")) if found and plan.product.label else found or None
+    if found:
+        return (*found, quote(plan, "product.label")) if plan.product.label else found
+    # Ticked or not: behaviour (clicks, views, past decisions) standing in for a lasting goal.
+    product = plan.product
+    act = mentions(product.label, BEHAVIOUR)
+    goal_path = next(
+        (
+            path
+            for path in ("product.success_metric", "product.goal")
+            if mentions(answer_at(plan, path), LASTING)
+        ),
+        None,
+    )
+    if act is None or goal_path is None:
+        return None
+    lasting = mentions(answer_at(plan, goal_path), LASTING)
+    return (
+        quote(plan, "product.label", f"behaviour: {act}..."),
+        quote(plan, goal_path, f"the goal speaks of {lasting}..."),
+    )
 
 
-@rule("label-delay-exceeds-retraining", Category.data, 4, 4)
+@rule(
+    "label-delay-exceeds-retraining",
+    Category.data,
+    4,
+    4,
+    move=_RETRAIN_ON_THE_CADENCE_THE_LABELS_ALLOW,
+    fires=(
+        Case(
+            {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 45},
+            evidence=(
+                "constraints.data.label_delay_days: 45",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+            ),
+        ),
+    ),
+)
 def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     """Labels arrive after the next retraining is due.
 
@@ -59,16 +158,35 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     Mitigation: Retrain on the cadence the labels allow, label a live sample faster, or monitor
     early proxy signals until the outcomes arrive.
     """
-    delay, cadence = plan.constraints.data.label_delay_days, plan.constraints.retraining.cadence
-    if delay is None or cadence is None or cadence.days is None or delay <= cadence.days:
+    span, cadence = plan.constraints.data.label_delay_range(), plan.constraints.retraining.cadence
+    if span is None or cadence is None or cadence.days is None or span[1] <= cadence.days:
         return None
-    return (
-        quote(plan, "constraints.data.label_delay_days"),
-        quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"),
-    )
+    if span[0] == span[1]:
+        delay = quote(plan, "constraints.data.label_delay_days")
+    else:  # a range: the slow end decides whether labels are in when retraining is due
+        delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
+    return (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
 
 
-@rule("small-labeled-set", Category.data, 3, 4)
+@rule(
+    "small-labeled-set",
+    Category.data,
+    3,
+    4,
+    move=_COLLECT_LABELS_BEFORE_MODELLING,
+    fires=(
+        Case(
+            {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
+        ),
+        Case(
+            {"constraints.data.labeled_examples": 4000},
+            evidence=(
+                "constraints.data.labeled_examples: 4000 (about 80 examples of the rarest class)",
+                "constraints.data.rarest_class_share: 0.02",
+            ),
+        ),
+    ),
+)
 def small_labeled_set(plan: Plan) -> Evidence:
     """The labeled set is small.
 
@@ -95,7 +213,25 @@ def small_labeled_set(plan: Plan) -> Evidence:
     return None
 
 
-@rule("rare-class-judged-by-accuracy", Category.model, 4, 4)
+_SHARE_RIGHT = r"\b(accura|correct|right|error rate|hit rate|misclassif|success rate)"
+_RARE_AWARE = r"balanced|macro|per[- ]class|precision|recall|f1|f-score|auc|average precision|cost|kappa|mcc"
+
+
+@rule(
+    "rare-class-judged-by-accuracy",
+    Category.model,
+    4,
+    4,
+    fires=(
+        Case(
+            {"done.metrics[0].name": "Accuracy"},
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (predicting the common class every time already scores 98%)",
+                'done.metrics[0].name: "Accuracy"',
+            ),
+        ),
+    ),
+)
 def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     """A rare class is judged by accuracy.
 
@@ -110,12 +246,38 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
         return None
     for path, metric in done_metrics(plan):
         name = metric.name.lower()
-        if re.search(r"\baccuracy\b", name) and not re.search(r"balanced|macro|per[- ]class", name):
-            return (quote(plan, "constraints.data.rarest_class_share"), quote(plan, f"{path}.name"))
+        # Accuracy by any name ("correct predictions", "error rate"), unless made rare-class aware.
+        literal = re.search(r"\baccuracy\b", name) and not re.search(r"balanced|macro|per[- ]class", name)
+        # By another name ("correct predictions"), when its values sit where the common class alone lands.
+        scores = [value for value in (metric.baseline, metric.goal()) if value is not None]
+        common = 1 - rare
+        renamed = (
+            re.search(_SHARE_RIGHT, name)
+            and not re.search(_RARE_AWARE, name)
+            and any(common - 0.005 <= value <= 1 for value in scores)
+        )
+        if literal or renamed:
+            note = f"predicting the common class every time already scores {pct(1 - rare)}"
+            return (
+                quote(plan, "constraints.data.rarest_class_share", note),
+                quote(plan, f"{path}.name"),
+            )
     return None
 
 
-@rule("test-set-not-like-product", Category.data, 4, 4)
+@rule(
+    "test-set-not-like-product",
+    Category.data,
+    4,
+    4,
+    move=_BUILD_A_TEST_SET_FROM_PRODUCTION_DATA_FI,
+    fires=(
+        Case(
+            {"constraints.data.test_set_reflects_product": False},
+            evidence=("constraints.data.test_set_reflects_product: false",),
+        ),
+    ),
+)
 def test_set_not_like_product(plan: Plan) -> Evidence:
     """The test set does not reflect the product.
 
@@ -128,7 +290,22 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.data.test_set_reflects_product", False)
 
 
-@rule("random-split-on-time-data", Category.model, 3, 4)
+@rule(
+    "random-split-on-time-data",
+    Category.model,
+    3,
+    4,
+    fires=(
+        Case(
+            {"done.split": "random", "product.task": "forecasting"},
+            evidence=('done.split: "random"', 'product.task: "forecasting"'),
+        ),
+        Case(
+            {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
+            evidence=('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
+        ),
+    ),
+)
 def random_split_on_time_data(plan: Plan) -> Evidence:
     """A random split on data that changes over time.
 
@@ -143,7 +320,22 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     return (quote(plan, "done.split"), *why) if why else None
 
 
-@rule("small-test-set", Category.model, 3, 3)
+@rule(
+    "small-test-set",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case({"done.test_size": 300}, evidence=("done.test_size: 300",)),
+        Case(
+            {"done.test_size": 1000},
+            evidence=(
+                "done.test_size: 1000 (about 20 cases of the rarest class)",
+                "constraints.data.rarest_class_share: 0.02",
+            ),
+        ),
+    ),
+)
 def small_test_set(plan: Plan) -> Evidence:
     """The test set is too small to trust.
 
@@ -163,7 +355,14 @@ def small_test_set(plan: Plan) -> Evidence:
     return None
 
 
-@rule("unversioned-data", Category.data, 3, 3)
+@rule(
+    "unversioned-data",
+    Category.data,
+    3,
+    3,
+    move=_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX,
+    fires=(Case({"constraints.data.versioned": False}, evidence=("constraints.data.versioned: false",)),),
+)
 def unversioned_data(plan: Plan) -> Evidence:
     """Raw data is not versioned.
 
@@ -176,7 +375,20 @@ def unversioned_data(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.data.versioned", False)
 
 
-@rule("vendor-data", Category.data, 3, 3)
+@rule(
+    "vendor-data",
+    Category.data,
+    3,
+    3,
+    move=_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX,
+    fires=(
+        Case(
+            {"constraints.data.sources[0].acquisition": "vendor"},
+            evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',),
+        ),
+        Case({"constraints.data.labels": "vendor"}, evidence=('constraints.data.labels: ["vendor"]',)),
+    ),
+)
 def vendor_data(plan: Plan) -> Evidence:
     """Depends on a vendor's data.
 
@@ -195,7 +407,18 @@ def vendor_data(plan: Plan) -> Evidence:
     return tuple(found) or None
 
 
-@rule("data-still-to-collect", Category.data, 3, 4)
+@rule(
+    "data-still-to-collect",
+    Category.data,
+    3,
+    4,
+    fires=(
+        Case(
+            {"constraints.data.sources[0].acquisition": "to_collect"},
+            evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (to collect)',),
+        ),
+    ),
+)
 def data_still_to_collect(plan: Plan) -> Evidence:
     """Some data does not exist yet.
 
@@ -213,7 +436,15 @@ def data_still_to_collect(plan: Plan) -> Evidence:
     return found or None
 
 
-@rule("personal-data", Category.ethics, 3, 4)
+@rule(
+    "personal-data",
+    Category.ethics,
+    3,
+    4,
+    fires=(
+        Case({"constraints.data.personal_data": True}, evidence=("constraints.data.personal_data: true",)),
+    ),
+)
 def personal_data(plan: Plan) -> Evidence:
     """The data holds personal data.
 
@@ -224,3 +455,66 @@ def personal_data(plan: Plan) -> Evidence:
     training data; record who may access it.
     """
     return answer_is(plan, "constraints.data.personal_data", True)
+
+
+@rule(
+    "feedback-loop",
+    Category.model,
+    4,
+    4,
+    move=Move(
+        "Keep a share of traffic out of the model's hands",
+        "When the model decides what is shown or acted on, it only ever learns from its own choices; a "
+        "small randomised exploration or holdout share keeps labels it did not pick and measures it "
+        "honestly",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.model_decides_labels": True},
+            evidence=("constraints.data.model_decides_labels: true (no exploration or holdout share given)",),
+        ),
+        Case(
+            {"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0},
+            evidence=(
+                "constraints.data.model_decides_labels: true",
+                "constraints.data.exploration_share: 0",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0.05}),
+        Case({"product.task": "ranking"}),
+    ),
+)
+def feedback_loop(plan: Plan) -> Evidence:
+    """The model decides what gets labelled: a feedback loop.
+
+    Ranking, recommending, blocking or moderating decides which cases ever get an outcome; the
+    model then trains on its own choices, never sees what it hid, and looks better than it is.
+
+    Mitigation: Keep a randomised exploration or holdout share (a few percent) out of the model's
+    hands, log what was shown and its position, and evaluate on that share.
+    """
+    data = plan.constraints.data
+    decides = data.model_decides_labels
+    if decides is False:
+        return None
+    if decides is None:
+        # Ranking and recommendation decide what is seen by their nature, given behaviour labels.
+        task = plan.product.task
+        if task not in (TaskType.ranking, TaskType.recommendation) or not mentions(
+            plan.product.label, BEHAVIOUR
+        ):
+            return None
+        found = [quote(plan, "product.task"), quote(plan, "product.label")]
+    else:
+        found = [quote(plan, "constraints.data.model_decides_labels")]
+    share = data.exploration_share
+    if share is not None and share > 0:
+        return None
+    if share is None:
+        found[-1] += " (no exploration or holdout share given)"
+    else:
+        found.append(quote(plan, "constraints.data.exploration_share"))
+    return tuple(found)

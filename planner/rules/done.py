@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from planner.model import Category, Plan
+import re
+
+from planner.model import Category, OnlineValidation, Plan
 from planner.rules.base import (
     MAX_TIMEBOX_WEEKS,
+    OFFLINE_ONLY,
+    Case,
     Evidence,
+    Move,
+    answer_is,
     at_least_as_good,
     done_metrics,
     empty_answers,
     norm,
     quote,
     rule,
+    said_none_quote,
     says_nothing,
     show,
 )
@@ -22,7 +29,24 @@ _KEEP_GOING = {
 }  # fmt: skip
 
 
-@rule("no-done-criteria", Category.delivery, 4, 4)
+_NARROW_THE_FIRST_MODEL_TO_THE_EASY_HIGH = Move(
+    "Narrow the first model to the easy, high-volume part and leave the rest to people",
+    "The target is beyond what people reach from the same inputs; aim the model where it is confident and the volume is, and widen its share as it earns trust",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "no-done-criteria",
+    Category.delivery,
+    4,
+    4,
+    fires=(
+        Case({"done.metrics[0].target": None}, evidence=("done.metrics: 1 metric, none with a target",)),
+        Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
+    ),
+)
 def no_done_criteria(plan: Plan) -> Evidence:
     """No done criteria.
 
@@ -32,6 +56,9 @@ def no_done_criteria(plan: Plan) -> Evidence:
     Mitigation: Give the primary metric a target (and a minimum worth shipping) before any tuning.
     """
     metrics = plan.done.metrics
+    said = said_none_quote(plan, "done.metrics")
+    if said:
+        return (said,)
     vague = tuple(
         quote(plan, f"{path}.name") for path, metric in done_metrics(plan) if says_nothing(metric.name)
     )
@@ -42,7 +69,20 @@ def no_done_criteria(plan: Plan) -> Evidence:
     return None
 
 
-@rule("target-without-baseline", Category.model, 4, 3)
+@rule(
+    "target-without-baseline",
+    Category.model,
+    4,
+    3,
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": None},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 with no baseline',
+            ),
+        ),
+    ),
+)
 def target_without_baseline(plan: Plan) -> Evidence:
     """A target without a baseline.
 
@@ -52,6 +92,8 @@ def target_without_baseline(plan: Plan) -> Evidence:
     Mitigation: Measure the metric for today's process or the rules first and record it as the
     baseline.
     """
+    if "baseline" in plan.done.none:
+        return None  # the team said it has none: no-baseline says so
     found = tuple(
         f'{path}: "{metric.name}" targets {show(metric.target)} with no baseline'
         for path, metric in done_metrics(plan)
@@ -60,7 +102,20 @@ def target_without_baseline(plan: Plan) -> Evidence:
     return found or None
 
 
-@rule("baseline-already-meets-target", Category.product, 4, 3)
+@rule(
+    "baseline-already-meets-target",
+    Category.product,
+    4,
+    3,
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": 0.8},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.8, target 0.75 (higher is better)',
+            ),
+        ),
+    ),
+)
 def baseline_already_meets_target(plan: Plan) -> Evidence:
     """The baseline already meets the target.
 
@@ -83,7 +138,22 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     )
 
 
-@rule("target-beyond-human", Category.model, 3, 4)
+@rule(
+    "target-beyond-human",
+    Category.model,
+    3,
+    4,
+    move=_NARROW_THE_FIRST_MODEL_TO_THE_EASY_HIGH,
+    fires=(
+        Case(
+            {"done.metrics[0].target": 0.9},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+            ),
+        ),
+    ),
+)
 def target_beyond_human(plan: Plan) -> Evidence:
     """The target is beyond human performance.
 
@@ -109,7 +179,15 @@ def target_beyond_human(plan: Plan) -> Evidence:
     )
 
 
-@rule("no-time-box", Category.delivery, 3, 4)
+@rule(
+    "no-time-box",
+    Category.delivery,
+    3,
+    4,
+    fires=(
+        Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
+    ),
+)
 def no_time_box(plan: Plan) -> Evidence:
     """No real time box.
 
@@ -125,7 +203,18 @@ def no_time_box(plan: Plan) -> Evidence:
     return (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
 
 
-@rule("no-fold-action", Category.delivery, 3, 4)
+@rule(
+    "no-fold-action",
+    Category.delivery,
+    3,
+    4,
+    fires=(
+        Case({"done.fold_action": "Keep going."}, evidence=('done.fold_action: "Keep going."',)),
+        Case(
+            {"done.fold_action": "Extend the time box"}, evidence=('done.fold_action: "Extend the time box"',)
+        ),
+    ),
+)
 def no_fold_action(plan: Plan) -> Evidence:
     """No fold action.
 
@@ -144,7 +233,13 @@ def no_fold_action(plan: Plan) -> Evidence:
 # ---------------------------------------------------------------- after launch
 
 
-@rule("no-owner-after-launch", Category.operations, 4, 4)
+@rule(
+    "no-owner-after-launch",
+    Category.operations,
+    4,
+    4,
+    fires=(Case({"after_launch.owner": "TBD"}, evidence=('after_launch.owner: "TBD"',)),),
+)
 def no_owner_after_launch(plan: Plan) -> Evidence:
     """Nobody owns the model after launch.
 
@@ -156,7 +251,18 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
     return empty_answers(plan, "after_launch.owner")
 
 
-@rule("no-monitoring", Category.operations, 4, 4)
+@rule(
+    "no-monitoring",
+    Category.operations,
+    4,
+    4,
+    fires=(
+        Case(
+            {"after_launch.monitoring": [{"signal": "none"}]},
+            evidence=('after_launch.monitoring[0].signal: "none"',),
+        ),
+    ),
+)
 def no_monitoring(plan: Plan) -> Evidence:
     """Nothing is monitored.
 
@@ -166,6 +272,9 @@ def no_monitoring(plan: Plan) -> Evidence:
     Mitigation: Monitor input freshness and drift, the prediction rate, and the product metric,
     each with a threshold and whom it alerts.
     """
+    said = said_none_quote(plan, "after_launch.monitoring")
+    if said:
+        return (said,)
     found = tuple(
         quote(plan, f"after_launch.monitoring[{index}].signal")
         for index, monitor in enumerate(plan.after_launch.monitoring)
@@ -174,7 +283,18 @@ def no_monitoring(plan: Plan) -> Evidence:
     return found or None
 
 
-@rule("monitoring-without-alerts", Category.operations, 3, 3)
+@rule(
+    "monitoring-without-alerts",
+    Category.operations,
+    3,
+    3,
+    fires=(
+        Case(
+            {"after_launch.monitoring[0].threshold": None},
+            evidence=("after_launch.monitoring: 1 signal, none with a threshold",),
+        ),
+    ),
+)
 def monitoring_without_alerts(plan: Plan) -> Evidence:
     """Monitoring without alert thresholds.
 
@@ -192,7 +312,13 @@ def monitoring_without_alerts(plan: Plan) -> Evidence:
     )
 
 
-@rule("no-fallback", Category.operations, 3, 4)
+@rule(
+    "no-fallback",
+    Category.operations,
+    3,
+    4,
+    fires=(Case({"after_launch.fallback": "n/a"}, evidence=('after_launch.fallback: "n/a"',)),),
+)
 def no_fallback(plan: Plan) -> Evidence:
     """No fallback when the model is wrong or down.
 
@@ -203,3 +329,129 @@ def no_fallback(plan: Plan) -> Evidence:
     switch.
     """
     return empty_answers(plan, "after_launch.fallback")
+
+
+@rule(
+    "no-baseline",
+    Category.model,
+    4,
+    3,
+    move=Move(
+        "Be the algorithm: measure today's process or the obvious rules first",
+        "A quick baseline (people or rules on a few hundred real cases) is the yardstick every model is "
+        "judged against, and a relative target needs it",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": "none"},
+            evidence=("done.metrics[0].baseline: none (answered: we have none), with a target of 0.75",),
+        ),
+    ),
+)
+def no_baseline(plan: Plan) -> Evidence:
+    """No baseline, in the team's words.
+
+    Without today's value there is no yardstick: the target may already be met or out of reach, a
+    relative target ("20% lower MSE") has nothing to be relative to, and nobody can tell what the
+    model added.
+
+    Mitigation: Measure the metric on today's process, the obvious rules or a naive predictor (last
+    week's value, the majority class) before modelling, and record it as the baseline.
+    """
+    if "baseline" not in plan.done.none:
+        return None
+    metrics = plan.done.metrics
+    first = metrics[0] if metrics else None
+    if first is None:
+        return ("done.metrics: baseline none (answered: we have none)",)
+    what = (
+        f"a relative target of {show(first.relative_target)}"
+        if first.relative_target is not None
+        else f"a target of {show(first.target)}"
+        if first.target is not None
+        else "no target"
+    )
+    return (f"done.metrics[0].baseline: none (answered: we have none), with {what}",)
+
+
+@rule(
+    "no-eval-set",
+    Category.model,
+    4,
+    4,
+    move=Move(
+        "Build the evaluation set before the first model",
+        "Label a few hundred recent production cases, held out by time, before training anything; "
+        "every comparison depends on it",
+        "warning",
+        first=True,
+    ),
+    fires=(Case({"done.eval_set": "none"}, evidence=('done.eval_set: "none"',)),),
+)
+def no_eval_set(plan: Plan) -> Evidence:
+    """No evaluation set.
+
+    Without held-out cases labelled the way the product needs, no model, rule or person can be
+    measured, so done can never be declared.
+
+    Mitigation: Set aside recent production cases (by time), label them carefully (two people on a
+    sample), and freeze them as the evaluation set before any modelling.
+    """
+    return empty_answers(plan, "done.eval_set")
+
+
+@rule(
+    "no-online-validation",
+    Category.product,
+    3,
+    4,
+    move=Move(
+        "Plan how the model is judged live: an A/B test, a holdout or a shadow run",
+        "Offline scores rarely move the product metric one for one; decide now how the launch is judged "
+        "on the product metric, and against what",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.online_validation": "none"},
+            evidence=('done.online_validation: "none"',),
+        ),
+        Case(
+            {"done.online_validation": None, "done.when_met": "Switch it on for all invoices."},
+            evidence=(
+                'product.success_metric: "Duplicate payments per month, and money recovered after payment." '
+                "(the goal is judged live)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (an offline metric; '
+                "no A/B test, holdout or shadow run planned)",
+            ),
+        ),
+    ),
+    quiet=(Case({"done.online_validation": None}),),
+)
+def no_online_validation(plan: Plan) -> Evidence:
+    """Success is judged live, but only an offline metric is planned.
+
+    The product metric moves in production, yet the plan measures the model only offline: no A/B
+    test, holdout or shadow run says whether the launch helped, or hurt.
+
+    Mitigation: Plan the online check now: an A/B test or a holdout group on the product metric,
+    or at least a shadow run compared with today's process, with guardrails.
+    """
+    done = plan.done
+    if done.online_validation is OnlineValidation.none:
+        return answer_is(plan, "done.online_validation", OnlineValidation.none)
+    if done.online_validation is not None or not done.metrics or not plan.product.success_metric:
+        return None
+    texts = [metric.name + " " + (metric.dataset or "") for metric in done.metrics] + [done.when_met or ""]
+    if any(re.search(OFFLINE_ONLY, text.lower()) for text in texts):
+        return None
+    return (
+        quote(plan, "product.success_metric", "the goal is judged live"),
+        quote(
+            plan,
+            "done.metrics[0].name",
+            "an offline metric; no A/B test, holdout or shadow run planned",
+        ),
+    )

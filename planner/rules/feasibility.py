@@ -2,20 +2,98 @@
 
 from __future__ import annotations
 
-from planner.model import UNSTRUCTURED, Category, Plan, RulesVerdict
+import re
+
+from planner.model import (
+    UNSTRUCTURED,
+    Category,
+    Direction,
+    ErrorCost,
+    Hardware,
+    Mode,
+    ModelSize,
+    Plan,
+    RulesVerdict,
+)
 from planner.rules.base import (
+    LOW_AGREEMENT,
+    PEOPLE,
     RULES_ENOUGH_ACCURACY,
     RULES_ENOUGH_COVERAGE,
+    RULES_PRECISE,
+    Case,
     Evidence,
+    Move,
     answer_at,
     answer_is,
     empty_answers,
+    items_per_month,
+    mentions,
+    pct,
     quote,
     rule,
+    says_nothing,
+    show,
+)
+
+_FIND_THE_MISSING_INPUTS_BEFORE_MODELLING = Move(
+    "Find the missing inputs before modelling",
+    "If an expert cannot decide from the model's inputs, the model will not either; ask what else the expert needs",
+    "danger",
+    first=True,
+)
+
+_DO_THE_TASK_BY_HAND_BEFORE_MODELLING = Move(
+    "Do the task by hand before modelling",
+    "Working 50-100 real cases shows the signals, the hard cases and the human yardstick",
+    "warning",
+    first=True,
+)
+
+_TRY_PLAIN_RULES_BEFORE_MODELLING = Move(
+    "Try plain rules before modelling",
+    "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
+    "warning",
+    first=True,
+)
+
+_INSTRUMENT_THE_PRODUCT_METRIC_BEFORE_MOD = Move(
+    "Instrument the product metric before modelling",
+    "Without a measured 'before', nobody can tell whether the model helped the product",
+    "info",
+)
+
+# Rule actions that act on their own rather than hand the case to a person.
+_ACTS = (
+    r"\b(declin\w*|block\w*|reject\w*|delet\w*|ban|bans|banned|cancel\w*|refus\w*|suspend\w*"
+    r"|auto|automatic\w*|remov\w*)\b"
 )
 
 
-@rule("rules-may-suffice", Category.product, 4, 4)
+@rule(
+    "rules-may-suffice",
+    Category.product,
+    4,
+    4,
+    fires=(
+        Case(
+            {"heuristics.verdict": "rules_suffice"},
+            evidence=(
+                'heuristics.verdict: "rules_suffice"',
+                "heuristics.coverage: 0.4",
+                "heuristics.accuracy: 0.9",
+            ),
+        ),
+        Case(
+            {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97},
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+            ),
+        ),
+    ),
+)
 def rules_may_suffice(plan: Plan) -> Evidence:
     """Plain rules may already be enough.
 
@@ -40,7 +118,14 @@ def rules_may_suffice(plan: Plan) -> Evidence:
     return None
 
 
-@rule("no-non-ml-baseline", Category.model, 4, 3)
+@rule(
+    "no-non-ml-baseline",
+    Category.model,
+    4,
+    3,
+    move=_TRY_PLAIN_RULES_BEFORE_MODELLING,
+    fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
+)
 def no_non_ml_baseline(plan: Plan) -> Evidence:
     """Rules never tried: no non-ML baseline.
 
@@ -53,7 +138,19 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
 
 
-@rule("rules-on-unstructured-data", Category.model, 3, 3)
+@rule(
+    "rules-on-unstructured-data",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case(
+            {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
+            evidence=('product.data_kinds: ["images"]', 'heuristics.verdict: "rules_suffice"'),
+            also=frozenset(["rules-may-suffice"]),
+        ),
+    ),
+)
 def rules_on_unstructured_data(plan: Plan) -> Evidence:
     """Rules hoped for on unstructured data.
 
@@ -70,7 +167,14 @@ def rules_on_unstructured_data(plan: Plan) -> Evidence:
     return None
 
 
-@rule("never-done-by-hand", Category.model, 4, 3)
+@rule(
+    "never-done-by-hand",
+    Category.model,
+    4,
+    3,
+    move=_DO_THE_TASK_BY_HAND_BEFORE_MODELLING,
+    fires=(Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),),
+)
 def never_done_by_hand(plan: Plan) -> Evidence:
     """The task was never done by hand.
 
@@ -83,7 +187,17 @@ def never_done_by_hand(plan: Plan) -> Evidence:
     return answer_is(plan, "by_hand.examples", 0)
 
 
-@rule("human-performance-unknown", Category.model, 3, 3)
+@rule(
+    "human-performance-unknown",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case(
+            {"product.current_performance": "Unknown."}, evidence=('product.current_performance: "Unknown."',)
+        ),
+    ),
+)
 def human_performance_unknown(plan: Plan) -> Evidence:
     """How well people or today's system do is unknown.
 
@@ -96,7 +210,14 @@ def human_performance_unknown(plan: Plan) -> Evidence:
     return empty_answers(plan, "product.current_performance", "by_hand.human_score_notes")
 
 
-@rule("expert-cannot-decide", Category.model, 4, 4)
+@rule(
+    "expert-cannot-decide",
+    Category.model,
+    4,
+    4,
+    move=_FIND_THE_MISSING_INPUTS_BEFORE_MODELLING,
+    fires=(Case({"by_hand.expert_can_decide": False}, evidence=("by_hand.expert_can_decide: false",)),),
+)
 def expert_cannot_decide(plan: Plan) -> Evidence:
     """An expert cannot decide from the model's inputs.
 
@@ -109,7 +230,13 @@ def expert_cannot_decide(plan: Plan) -> Evidence:
     return answer_is(plan, "by_hand.expert_can_decide", False)
 
 
-@rule("no-domain-expert", Category.delivery, 3, 3)
+@rule(
+    "no-domain-expert",
+    Category.delivery,
+    3,
+    3,
+    fires=(Case({"by_hand.expert_available": False}, evidence=("by_hand.expert_available: false",)),),
+)
 def no_domain_expert(plan: Plan) -> Evidence:
     """No domain expert available.
 
@@ -122,7 +249,16 @@ def no_domain_expert(plan: Plan) -> Evidence:
     return answer_is(plan, "by_hand.expert_available", False)
 
 
-@rule("product-metric-not-measured", Category.product, 4, 3)
+@rule(
+    "product-metric-not-measured",
+    Category.product,
+    4,
+    3,
+    move=_INSTRUMENT_THE_PRODUCT_METRIC_BEFORE_MOD,
+    fires=(
+        Case({"product.metric_measured_today": False}, evidence=("product.metric_measured_today: false",)),
+    ),
+)
 def product_metric_not_measured(plan: Plan) -> Evidence:
     """The product metric is not measured today.
 
@@ -133,3 +269,282 @@ def product_metric_not_measured(plan: Plan) -> Evidence:
     before to compare with.
     """
     return answer_is(plan, "product.metric_measured_today", False)
+
+
+# ---------------------------------------------------------------- reasoning from the facts
+
+
+_NARROW = Move(
+    "Narrow the first model to the easy, high-volume slice; people keep the rest",
+    "Rules will not decide the hard part of unstructured inputs, and automating people away is a long "
+    "road; first remove what is plainly out of scope (the method's example: drop the photos that are "
+    "not circuit boards at all) and let people keep everything else",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "narrow-to-easy-slice",
+    Category.product,
+    4,
+    3,
+    move=_NARROW,
+    fires=(
+        Case(
+            {"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None},
+            evidence=(
+                'product.data_kinds: ["images"]',
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and '
+                'amount; ..." (people do it today)',
+                "impact.share_addressed: 0.6 (the first model would take 60% of 12,000 items a month: 7,200)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.data_kinds": ["images"]}), Case({"product.data_kinds": ["text"]})),
+)
+def narrow_to_easy_slice(plan: Plan) -> Evidence:
+    """Unstructured inputs that people handle today, with no slice chosen yet.
+
+    Images, audio, video and free text rarely yield to rules, and a first model that must replace
+    people on all of it has a long road; the value comes sooner from the easy, high-volume part.
+
+    Mitigation: Pick the slice a model can take safely (inputs that are plainly out of scope, the
+    clearest cases), measure its share of the work, and route the rest to people as today.
+    """
+    product, heuristics = plan.product, plan.heuristics
+    kinds = product.data_kinds
+    if not kinds or not all(kind in UNSTRUCTURED for kind in kinds) or heuristics.coverage is not None:
+        return None
+    if product.mode is None or product.mode.value == "improve":
+        return None
+    people = next(
+        (
+            path
+            for path in (
+                "product.current_solution",
+                "heuristics.humans_handle",
+                "product.goal",
+                "product.users",
+            )
+            if mentions(answer_at(plan, path), PEOPLE)
+        ),
+        None,
+    )
+    if people is None:
+        return None
+    found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
+    share, items = plan.impact.share_addressed, items_per_month(plan)
+    if share is not None and share < 0.5:
+        return None  # already narrowed to a slice
+    if share is not None and items is not None:
+        found.append(
+            quote(
+                plan,
+                "impact.share_addressed",
+                f"the first model would take {pct(share)} of {items:,.0f} items a month: {items * share:,.0f}",
+            )
+        )
+    elif plan.impact.volume is not None and plan.impact.period is not None:
+        found.append(
+            f"impact.volume: {plan.impact.volume:,.0f} a {plan.impact.period.value} (no share chosen for "
+            "the first model yet)"
+        )
+    return tuple(found)
+
+
+@rule(
+    "heavy-start",
+    Category.cost,
+    3,
+    4,
+    move=Move(
+        "Start small and local: a simple model on a laptop against a measured baseline",
+        "A large model, rented GPUs or an AutoML service before any baseline spends money and weeks "
+        "before anyone knows whether plain rules or a small model would do",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.compute.hardware": "gpu",
+                "heuristics.verdict": "not_tried",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "done.metrics[0].baseline": None,
+                "product.current_performance": None,
+            },
+            evidence=(
+                'constraints.compute.hardware: "gpu"',
+                'heuristics.verdict: "not_tried" (no baseline measured yet)',
+            ),
+            also=frozenset({"no-non-ml-baseline", "target-without-baseline"}),
+        ),
+    ),
+    quiet=(Case({"constraints.compute.hardware": "gpu"}),),
+)
+def heavy_start(plan: Plan) -> Evidence:
+    """A heavy start before any baseline.
+
+    A large model, rented GPUs or a black-box AutoML service before the team has measured rules,
+    people or a simple model costs money and weeks, and hides whether ML is needed at all.
+
+    Mitigation: Start local: the obvious rules and a small model (linear, trees) on a laptop with
+    downsampled data, measured on the done metric; scale up only what beats them.
+    """
+    constraints = plan.constraints
+    heavy = [
+        quote(plan, path)
+        for path, hit in (
+            (
+                "constraints.latency.model_size",
+                constraints.latency.model_size in (ModelSize.large, ModelSize.huge),
+            ),
+            ("constraints.compute.hardware", constraints.compute.hardware is Hardware.gpu),
+            ("constraints.compute.hosted_service", constraints.compute.hosted_service is True),
+        )
+        if hit
+    ]
+    if not heavy:
+        return None
+    metrics = plan.done.metrics
+    if any(metric.baseline is not None for metric in metrics) or plan.heuristics.coverage is not None:
+        return None
+    if plan.product.current_performance and not says_nothing(plan.product.current_performance):
+        return None
+    verdict = plan.heuristics.verdict
+    if verdict is not None and verdict is not RulesVerdict.not_tried:
+        return None
+    why = (
+        quote(plan, "heuristics.verdict", "no baseline measured yet")
+        if verdict
+        else "no baseline: no rules measured, no current performance, no metric baseline"
+    )
+    return (*heavy, why)
+
+
+@rule(
+    "automatic-rules-costly-errors",
+    Category.product,
+    4,
+    3,
+    move=Move(
+        "Let the rules route to people rather than act alone",
+        "A rule that blocks or declines by itself turns every false positive into a harmed customer; "
+        "while false positives cost more, send its hits to review and measure its precision first",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"heuristics.rules[0].action": "Reject the invoice automatically."},
+            evidence=(
+                'heuristics.rules[0].action: "Reject the invoice automatically."',
+                'product.mode: "augment"',
+            ),
+        ),
+    ),
+    quiet=(Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),),
+)
+def automatic_rules_costly_errors(plan: Plan) -> Evidence:
+    """Rules act on their own where false alarms cost most.
+
+    Rules that decline, block or delete by themselves make every false positive a harmed customer,
+    yet the team says false positives cost more, or that people should decide (augment).
+
+    Mitigation: Have the rules hold cases for a person instead, measure their precision on real
+    cases, and automate only the rules that are right nearly always.
+    """
+    acting = [
+        quote(plan, f"heuristics.rules[{index}].action")
+        for index, candidate in enumerate(plan.heuristics.rules)
+        if re.search(_ACTS, candidate.action.lower())
+    ]
+    if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:
+        return None  # rules measured right nearly always may act alone
+    why = answer_is(plan, "impact.costlier_error", ErrorCost.false_positive) or answer_is(
+        plan, "product.mode", Mode.augment
+    )
+    return (*acting[:2], *why) if why else None
+
+
+_GUIDELINES = Move(
+    "Write labelling guidelines and re-measure agreement before modelling",
+    "A model learns the disagreement between the people who label; settle the hard cases in written "
+    "guidelines, double-label a sample again, and set targets below what people agree on",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "target-above-agreement",
+    Category.model,
+    4,
+    4,
+    move=_GUIDELINES,
+    fires=(
+        Case(
+            {"by_hand.label_agreement": 0.7},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above how often '
+                "people agree on the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+            ),
+            also=frozenset({"low-label-agreement"}),
+        ),
+    ),
+    quiet=(Case({"by_hand.label_agreement": 0.75}),),
+)
+def target_above_agreement(plan: Plan) -> Evidence:
+    """The target is above how often people agree on the label.
+
+    Labels are made by people; when two of them agree less often than the target asks the model
+    to be right, the test set itself is that noisy and the target cannot be told from luck.
+
+    Mitigation: Write labelling guidelines, adjudicate the disagreements, re-measure agreement on a
+    fresh double-labelled sample, and set the target at or below it.
+    """
+    agreement = plan.by_hand.label_agreement
+    if agreement is None or not plan.done.metrics:
+        return None
+    metric = plan.done.metrics[0]
+    goal = metric.goal()
+    if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
+        return None
+    count = plan.by_hand.double_labelled
+    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
+    return (
+        f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
+        quote(plan, "by_hand.label_agreement", note),
+    )
+
+
+@rule(
+    "low-label-agreement",
+    Category.data,
+    3,
+    4,
+    move=_GUIDELINES,
+    fires=(
+        Case(
+            {"by_hand.label_agreement": 0.76},
+            evidence=("by_hand.label_agreement: 0.76 (two people agree on 76% of 150 cases)",),
+        ),
+    ),
+    quiet=(Case({"by_hand.label_agreement": 0.8}),),
+)
+def low_label_agreement(plan: Plan) -> Evidence:
+    """People often disagree on the label.
+
+    When labellers disagree this often the ground truth is noisy: it caps what a model can learn
+    and makes every score uncertain, and the task may suit augmenting people more than replacing them.
+
+    Mitigation: Write guidelines for the hard cases, adjudicate disagreements, and re-measure agreement
+    on a fresh double-labelled sample before modelling.
+    """
+    agreement = plan.by_hand.label_agreement
+    if agreement is None or agreement >= LOW_AGREEMENT:
+        return None
+    count = plan.by_hand.double_labelled
+    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
+    return (quote(plan, "by_hand.label_agreement", note),)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from planner.model import Category, Plan
+from planner.model import Category, Mode, Plan, Severity
 from planner.rules.base import (
+    HARMFUL,
+    OUT_OF_PROPORTION,
     PERSON_WEEK_COST,
     PERSON_WEEK_HOURS,
+    Case,
     Evidence,
+    Move,
     answer_at,
     answer_is,
     empty_answers,
+    items_per_month,
+    mentions,
     monthly_value,
     norm,
+    pct,
     quote,
     rule,
     says_nothing,
+    show,
 )
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
@@ -35,7 +43,22 @@ def _yearly_value_in_person_weeks(plan: Plan) -> float | None:
     return 12 * value / PERSON_WEEK_COST if is_money(unit) else None
 
 
-@rule("not-worth-it", Category.product, 4, 5)
+_STOP_HERE_OR_AIM_AT_ANOTHER_BOTTLENECK = Move(
+    "Stop here, or aim at another bottleneck",
+    "Even a model that works would not repay the effort, by the team's own judgement; look for the step whose improvement pays, or scope down",
+    "danger",
+    first=True,
+)
+
+
+@rule(
+    "not-worth-it",
+    Category.product,
+    4,
+    5,
+    move=_STOP_HERE_OR_AIM_AT_ANOTHER_BOTTLENECK,
+    fires=(Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),),
+)
 def not_worth_it(plan: Plan) -> Evidence:
     """Not worth it even if the model works.
 
@@ -47,7 +70,16 @@ def not_worth_it(plan: Plan) -> Evidence:
     return answer_is(plan, "impact.worth_it", False)
 
 
-@rule("no-impact-estimate", Category.product, 3, 4)
+@rule(
+    "no-impact-estimate",
+    Category.product,
+    3,
+    4,
+    fires=(
+        Case({"impact.bottleneck": "TBD"}, evidence=('impact.bottleneck: "TBD"',)),
+        Case({"impact.share_addressed": 0}, evidence=("impact.share_addressed: 0",)),
+    ),
+)
 def no_impact_estimate(plan: Plan) -> Evidence:
     """No real impact estimate.
 
@@ -65,7 +97,28 @@ def no_impact_estimate(plan: Plan) -> Evidence:
     return (*(empty_answers(plan, "impact.bottleneck") or ()), *zeros) or None
 
 
-@rule("impact-small-for-effort", Category.product, 3, 4)
+@rule(
+    "impact-small-for-effort",
+    Category.product,
+    3,
+    4,
+    fires=(
+        Case(
+            {"impact.value_per_item": 0.1},
+            evidence=(
+                "impact estimate: 720 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+            ),
+        ),
+        Case(
+            {"impact.value_unit": "minutes", "impact.value_per_item": 1, "impact.volume": 1000},
+            evidence=(
+                "impact estimate: 600 minutes per month",
+                "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+            ),
+        ),
+    ),
+)
 def impact_small_for_effort(plan: Plan) -> Evidence:
     """The impact is small for the effort.
 
@@ -85,7 +138,18 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
     )
 
 
-@rule("cost-exceeds-value", Category.cost, 4, 4)
+@rule(
+    "cost-exceeds-value",
+    Category.cost,
+    4,
+    4,
+    fires=(
+        Case(
+            {"constraints.compute.budget_per_month": 30000},
+            evidence=("constraints.compute.budget_per_month: 30000", "impact estimate: 28,800 EUR per month"),
+        ),
+    ),
+)
 def cost_exceeds_value(plan: Plan) -> Evidence:
     """Running costs exceed the value.
 
@@ -104,7 +168,13 @@ def cost_exceeds_value(plan: Plan) -> Evidence:
     )
 
 
-@rule("no-plan-if-model-disappoints", Category.product, 3, 3)
+@rule(
+    "no-plan-if-model-disappoints",
+    Category.product,
+    3,
+    3,
+    fires=(Case({"impact.if_it_fails": "Nothing."}, evidence=('impact.if_it_fails: "Nothing."',)),),
+)
 def no_plan_if_model_disappoints(plan: Plan) -> Evidence:
     """Nothing is kept if the model disappoints.
 
@@ -117,7 +187,19 @@ def no_plan_if_model_disappoints(plan: Plan) -> Evidence:
     return empty_answers(plan, "impact.if_it_fails")
 
 
-@rule("press-release-vague", Category.product, 2, 3)
+@rule(
+    "press-release-vague",
+    Category.product,
+    2,
+    3,
+    fires=(
+        Case(
+            {"press_release.solution": "An AI model."},
+            evidence=('press_release.solution: "An AI model." (3 words)',),
+        ),
+        Case({"press_release.headline": "tbd"}, evidence=('press_release.headline: "tbd"',)),
+    ),
+)
 def press_release_vague(plan: Plan) -> Evidence:
     """The press release is missing or vague.
 
@@ -135,3 +217,115 @@ def press_release_vague(plan: Plan) -> Evidence:
         elif text is not None and len(text.split()) < 8:
             found.append(quote(plan, f"press_release.{name}", f"{len(text.split())} words"))
     return tuple(found) or None
+
+
+@rule(
+    "impact-out-of-proportion",
+    Category.product,
+    4,
+    4,
+    move=Move(
+        "Redo the impact estimate from the time the task really takes",
+        "A model cannot save more time per item than doing the item takes; size the value from the "
+        "measured minutes, and check it still repays the effort within a year",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"impact.value_per_item": 40, "impact.value_unit": "minutes"},
+            evidence=(
+                "impact.value_per_item: 40 minutes saved per item, but by_hand.minutes_per_example: 3",
+                "at most 3 minutes: 12,000 x 60% x 3 = 21,600 minutes a month, about 108.0 person-weeks "
+                "a year against impact.effort_weeks: 8",
+            ),
+        ),
+    ),
+    quiet=(Case({"impact.value_per_item": 30, "impact.value_unit": "minutes"}),),
+)
+def impact_out_of_proportion(plan: Plan) -> Evidence:
+    """The value claimed is out of proportion with the work.
+
+    The time saved per item is more than the task takes by hand, or the value exceeds the work that
+    exists: the estimate is wishful, and the project may not pay back at all.
+
+    Mitigation: Size the value from measured time per item and real volume, and weigh a year of it
+    against the effort before starting.
+    """
+    impact, minutes = plan.impact, plan.by_hand.minutes_per_example
+    unit = norm(impact.value_unit or "")
+    if impact.value_per_item is None or minutes is None or unit not in _HOURS:
+        return None
+    claimed = impact.value_per_item * _HOURS[unit] * 60
+    if claimed <= minutes * OUT_OF_PROPORTION:  # by-hand trials run faster or slower than the real job
+        return None
+    found = [
+        f"impact.value_per_item: {show(impact.value_per_item)} {impact.value_unit} saved per item, "
+        f"but by_hand.minutes_per_example: {show(minutes)}"
+    ]
+    items, share = items_per_month(plan), impact.share_addressed
+    if items is not None and share is not None:
+        real = items * share * minutes
+        weeks = 12 * real / 60 / PERSON_WEEK_HOURS
+        line = f"at most {show(minutes)} minutes: {items:,.0f} x {pct(share)} x {show(minutes)} = {real:,.0f} minutes a month, about {weeks:.1f} person-weeks a year"
+        if impact.effort_weeks is not None:
+            line += f" against impact.effort_weeks: {show(impact.effort_weeks)}"
+            if weeks < impact.effort_weeks:
+                line += " (no payback within a year)"
+        found.append(line)
+    return tuple(found)
+
+
+@rule(
+    "automated-harm-no-fallback",
+    Category.ethics,
+    5,
+    5,
+    move=Move(
+        "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
+        "Where an error costs someone health, safety, money, legal standing or access, the model should "
+        "propose and a person decide (or review what it does) until its errors are known, with an appeal "
+        "and a fallback when it is wrong or down",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.mode": "automate", "impact.error_severity": "serious", "after_launch.fallback": "none"},
+            evidence=(
+                'product.mode: "automate"',
+                'impact.error_severity: "serious"',
+                'after_launch.fallback: "none"',
+            ),
+            also=frozenset({"no-fallback"}),
+        ),
+    ),
+    quiet=(
+        Case({"product.mode": "automate", "impact.error_severity": "serious"}),
+        Case({"product.mode": "automate", "after_launch.fallback": "none"}),
+    ),
+)
+def automated_harm_no_fallback(plan: Plan) -> Evidence:
+    """Automated decisions that hurt people, with no fallback.
+
+    The model decides alone where an error costs someone health, safety, money, legal standing or
+    access, and nothing catches it when it is wrong: the harm is done before anyone can see it.
+
+    Mitigation: Augment instead of automate (a person decides, or reviews what the model does),
+    add an appeal and a fallback, and automate only the cases the model gets right nearly always.
+    """
+    product, impact = plan.product, plan.impact
+    automatic = answer_is(plan, "product.mode", Mode.automate)
+    if not automatic:
+        return None
+    harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+    if not harm:
+        word = mentions(impact.error_harm, HARMFUL) or mentions(product.decision, HARMFUL)
+        if word is None:
+            return None
+        where = "impact.error_harm" if mentions(impact.error_harm, HARMFUL) else "product.decision"
+        harm = (quote(plan, where, f"{word}..."),)
+    fallback = plan.after_launch.fallback
+    if fallback is None or not says_nothing(fallback):
+        return None
+    return (*automatic, *harm, quote(plan, "after_launch.fallback"))

@@ -10,21 +10,38 @@ from planner.model import (
     ModelSize,
     Plan,
     Serving,
+    TaskType,
 )
 from planner.rules.base import (
     ANY_MODEL_FLOOR_MS,
     FAST_CADENCE_DAYS,
     HOSTED_FLOOR_MS,
+    HOSTED_LLM_FLOOR_MS,
     LATENCY_FLOOR_MS,
+    Case,
     Evidence,
+    Move,
     answer_is,
     changes_over_time,
+    money,
     quote,
     rule,
+    show,
 )
 
 
-@rule("explanations-required", Category.ethics, 3, 3)
+@rule(
+    "explanations-required",
+    Category.ethics,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True},
+            evidence=("constraints.explainability_required: true",),
+        ),
+    ),
+)
 def explanations_required(plan: Plan) -> Evidence:
     """Each prediction must be explained.
 
@@ -37,7 +54,19 @@ def explanations_required(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.explainability_required", True)
 
 
-@rule("explanations-vs-black-box", Category.ethics, 4, 4)
+@rule(
+    "explanations-vs-black-box",
+    Category.ethics,
+    4,
+    4,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
+            evidence=("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
+            also=frozenset(["explanations-required"]),
+        ),
+    ),
+)
 def explanations_vs_black_box(plan: Plan) -> Evidence:
     """Explanations required from a black-box model.
 
@@ -55,7 +84,34 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
     return (quote(plan, "constraints.explainability_required"), *opaque) if opaque else None
 
 
-@rule("tight-latency-heavy-model", Category.operations, 4, 4)
+@rule(
+    "tight-latency-heavy-model",
+    Category.operations,
+    4,
+    4,
+    fires=(
+        Case(
+            {
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 50,
+                "constraints.latency.model_size": "large",
+            },
+            evidence=(
+                'constraints.latency.serving: "online"',
+                "constraints.latency.p99_ms: 50",
+                'constraints.latency.model_size: "large"',
+            ),
+        ),
+        Case(
+            {"constraints.latency.serving": "interactive", "constraints.latency.p99_ms": 5},
+            evidence=(
+                'constraints.latency.serving: "interactive"',
+                "constraints.latency.p99_ms: 5",
+                'constraints.latency.model_size: "small"',
+            ),
+        ),
+    ),
+)
 def tight_latency_heavy_model(plan: Plan) -> Evidence:
     """The latency budget is tight for the planned serving.
 
@@ -74,10 +130,27 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
         return (*found, *((quote(plan, "constraints.latency.model_size"),) if latency.model_size else ()))
     if hosted and latency.p99_ms < HOSTED_FLOOR_MS:
         return (*found, quote(plan, "constraints.compute.hosted_service"))
+    language_model = plan.constraints.compute.hosted_model or (
+        plan.product.task is TaskType.generation and latency.model_size is ModelSize.huge and hosted
+    )
+    if hosted and language_model and latency.p99_ms < HOSTED_LLM_FLOOR_MS:
+        what = "constraints.compute.hosted_model" if plan.constraints.compute.hosted_model else "product.task"
+        return (*found, quote(plan, what, "a hosted language model answers in seconds at p99: measure it"))
     return None
 
 
-@rule("retraining-cadence-unaffordable", Category.operations, 3, 4)
+@rule(
+    "retraining-cadence-unaffordable",
+    Category.operations,
+    3,
+    4,
+    fires=(
+        Case(
+            {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
+            evidence=('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: ["manual"]'),
+        ),
+    ),
+)
 def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
     """The retraining cadence cannot be fed or afforded.
 
@@ -96,7 +169,18 @@ def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
     return (quote(plan, "constraints.retraining.cadence"), *cost) if cost else None
 
 
-@rule("never-retrained", Category.operations, 3, 3)
+@rule(
+    "never-retrained",
+    Category.operations,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
+            evidence=('constraints.retraining.cadence: "never"', 'constraints.data.labels: ["outcomes"]'),
+        ),
+    ),
+)
 def never_retrained(plan: Plan) -> Evidence:
     """A model of a changing world is never retrained.
 
@@ -111,7 +195,18 @@ def never_retrained(plan: Plan) -> Evidence:
     return (quote(plan, "constraints.retraining.cadence"), *why) if why else None
 
 
-@rule("hosted-black-box", Category.cost, 3, 3)
+@rule(
+    "hosted-black-box",
+    Category.cost,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.compute.hosted_service": True},
+            evidence=("constraints.compute.hosted_service: true",),
+        ),
+    ),
+)
 def hosted_black_box(plan: Plan) -> Evidence:
     """Relies on a hosted black-box ML service.
 
@@ -124,7 +219,22 @@ def hosted_black_box(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.compute.hosted_service", True)
 
 
-@rule("unbounded-compute-cost", Category.cost, 3, 4)
+@rule(
+    "unbounded-compute-cost",
+    Category.cost,
+    3,
+    4,
+    fires=(
+        Case(
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hardware": "gpu",
+                "constraints.compute.cost_per_prediction": None,
+            },
+            evidence=("constraints.compute.budget_per_month: 0", 'constraints.compute.hardware: "gpu"'),
+        ),
+    ),
+)
 def unbounded_compute_cost(plan: Plan) -> Evidence:
     """Compute cost has no bound.
 
@@ -142,3 +252,60 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
         or answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge)
     )
     return (quote(plan, "constraints.compute.budget_per_month"), *heavy) if heavy else None
+
+
+@rule(
+    "cost-over-budget",
+    Category.cost,
+    4,
+    4,
+    move=Move(
+        "Fit the running cost to the budget before building",
+        "Predictions times the price of each one is the bill; cache, batch, call a smaller model, or "
+        "narrow which requests need a prediction, until it fits the budget",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.compute.cost_per_prediction": 0.02},
+            evidence=(
+                "constraints.compute.predictions_per_period: 12,000 a month x cost_per_prediction 0.02 EUR "
+                "= 240 EUR a month",
+                "constraints.compute.budget_per_month: 200 (EUR)",
+            ),
+        ),
+    ),
+    quiet=(Case({"constraints.compute.cost_per_prediction": 0.016}),),
+)
+def cost_over_budget(plan: Plan) -> Evidence:
+    """Running the model costs more than its budget.
+
+    Predictions per month times the cost of each (a hosted API's price per call, or compute) is
+    more than the monthly budget: the product loses money from the first day, or gets switched off.
+
+    Mitigation: Cut the calls (cache, batch, predict only where it changes the decision), use a
+    cheaper or smaller model, or get a budget that matches the volume.
+    """
+    compute = plan.constraints.compute
+    count, period, cost, budget = (
+        compute.predictions_per_period,
+        compute.prediction_period,
+        compute.cost_per_prediction,
+        compute.budget_per_month,
+    )
+    if count is None or cost is None or budget is None:
+        return None
+    per_month = count * (period.per_month if period else 1.0)
+    bill = per_month * cost
+    if bill <= budget:
+        return None
+    cur = compute.currency
+    basis = f"{count:,.0f} a {period.value}" if period else f"{count:,.0f} (taken as a month)"
+    if period and period.value != "month":
+        basis += f" ({per_month:,.0f} a month)"
+    return (
+        f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {money(cost, cur)} "
+        f"= {money(bill, cur)} a month",
+        f"constraints.compute.budget_per_month: {show(budget)}" + (f" ({cur})" if cur else ""),
+    )
