@@ -148,6 +148,15 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
         "  Collect labels before modelling\n"
         "    A model cannot be trained or judged without enough labels; plan who labels what and at what\n"
         '    cost, or log real outcomes from now on (constraints.data.labels: ["none"]).\n'
+        "  Done criteria well posed: metric, baseline, target, time box, fold action\n"
+        '    "Recall of duplicates at 95% precision" from 0.45 to 0.75 within 6 weeks; if it falls short:\n'
+        "    Ship the two rules in the ERP and stop modelling.\n"
+        "  Rules with people first, a model only for the rest\n"
+        "    The rules handle 40% at 90%; the first model aims at the 60% they leave.\n"
+        "  Judged live before it replaces today's process\n"
+        "    Online validation: a shadow run (predict, do not act).\n"
+        "  Labels people agree on\n"
+        "    Two people agree on 93% of 150 double-labelled cases.\n"
         "\n"
         "Figures\n"
         "  items per month: 12,000\n"
