@@ -348,8 +348,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "by_hand.human_score",
-            "How well do humans (or today's system) score on the main metric?",
-            "In the units of your primary done metric (e.g. 0.92); it bounds what a model can reach.",
+            "How well do people (or today's system) do the task, as a score?",
+            "E.g. 0.92 if they get 92 of 100 cases right; it bounds what a model can reach. Use the same "
+            "measure when you set the done criteria at the end.",
         ),
         _q(
             "by_hand.human_score_notes",

@@ -696,10 +696,13 @@ def _go_on(left: int, slug: str) -> bool:
         choices=[Choice("yes", "yes", shortcut_key="1"), Choice("no, later", "no", shortcut_key="2")],
         use_shortcuts=True,
         use_jk_keys=False,
-        instruction=f"(y or n; later: planner interview {slug})",
+        instruction="(y or n)",
         style=STYLE,
     )
-    return bool(_ask(question, _menu_keys(question, True), _keys(clear=False)) == "yes")
+    if _ask(question, _menu_keys(question, True), _keys(clear=False)) == "yes":
+        return True
+    _say(f"The rest waits for you: planner interview {slug}", "italic")
+    return False
 
 
 def _open(workspace: Workspace, slug: str | None) -> Session:

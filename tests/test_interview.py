@@ -710,3 +710,178 @@ def test_the_bank_is_checked_against_the_model_when_it_loads() -> None:
         with pytest.raises(ValueError) as caught:
             _load({"product": tuple(entries)})
         assert str(caught.value).startswith(message.replace("product.goal: only", "done.test_size: only"))
+
+
+# ---------------------------------------------------------------- moving around, depths, counts, keys
+
+
+def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        ENTER,  # owners: none yet
+        line("Fraud never ships"),
+        Shown("? Who are the users?"), BACK,  # a second thought about the goal
+        Shown("Fraud never ships"), CLEAR + line("Fraudulent orders never ship"),
+        line("Shoppers"), BACK, BACK, BACK,  # from the pain back to the owners
+        Shown("? Who owns this plan?"), BACK, Shown("(this is the first question)"), line("ana"), ENTER,
+        ENTER, ENTER,  # goal and users: Enter walks forward through them, keeping each answer
+        CTRL_C,
+    ]  # fmt: skip
+    error, screen = interview(root, "fraud", keys)
+    assert isinstance(error, Interrupted)
+    assert saved(root)["owners"] == ["ana"]
+    assert saved(root)["product"] == {"goal": "Fraudulent orders never ship", "users": "Shoppers"}
+    statuses = [text for text in screen.splitlines() if text.startswith("1/7 Product goal")]
+    assert len(statuses) >= 6 and all(text.endswith("· Shift-Tab goes back") for text in statuses)
+
+
+def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_later(root: Path) -> None:
+    from planner.bank import QUESTIONS
+
+    assert 18 <= sum(question.essential for question in QUESTIONS if not question.when) <= 22
+    keys = [
+        line("Duplicate listings"),  # title
+        line("Sellers never see their listing flagged twice"),
+        *[ENTER] * 18,  # every other essential left open (no follow-up applies then)
+        Shown("Go on with the full interview now"),
+        "n",
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, depth=None)
+    assert isinstance(closing, str), closing
+    assert (
+        "Essentials: the 28 answers the advice needs most, about 17 minutes. "
+        "Then the full interview (44 more, about 26 minutes), now or later." in screen
+    )
+    assert "? Who owns this plan?" not in screen  # not an essential
+    assert "Go on with the full interview now (58 more, about 34 minutes)? (y or n)" in screen
+    assert saved(root)["product"] == {"goal": "Sellers never see their listing flagged twice"}
+    assert screen.count("Saved plans/fraud/plan.yaml: 1 of ") == 2  # the verdict, then the closing screen
+
+    # Next time the essentials are behind it... but still unanswered: it offers them again first;
+    # --depth full goes straight to the full interview.
+    error, screen = interview(root, "fraud", [CTRL_D], depth="full")
+    assert isinstance(error, Interrupted)
+    assert "The full interview: 71 questions left, about 42 minutes." in screen
+
+
+def test_counts_only_go_down(root: Path) -> None:
+    _, screen = interview(root, "fraud", HAPPY)
+    statuses = re.findall(
+        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (\d+) of (\d+) answered", screen
+    )
+    assert len(statuses) == 72  # one per question: every follow-up applies in this plan
+    totals = [int(total) for *_, total in statuses]
+    assert totals == sorted(totals, reverse=True) and totals[-1] == 72
+    for number in "1234567":
+        left = [int(more or 0) for section, more, *_ in statuses if section == number]
+        assert left == sorted(left, reverse=True) and len(set(left)) == len(left), (number, left)
+
+
+def test_keys_people_expect_in_menus(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        ENTER,  # sources: none
+        Shown("(↑↓, j/k, a number or letters to jump; Enter picks)"),
+        "j", "j", "k", ENTER,  # labels: j and k move as the arrows do -> already recorded
+        ENTER,  # labeled examples
+        Shown("(y or n, Enter keeps)"), "y", "n",  # versioned, personal data: y and n answer at once
+        ENTER, ENTER,  # test set, serving
+        "hu", ENTER,  # model size: letters jump to the choice -> huge (LLMs)
+        *[ENTER] * 6,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="constraints")
+    assert isinstance(closing, str), closing
+    assert saved(root)["constraints"] == {
+        "data": {"labels": "existing", "versioned": True, "personal_data": False},
+        "latency": {"model_size": "huge"},
+    }
+
+
+def test_plain_words_echoed_choices_and_long_answers(root: Path) -> None:
+    _, screen = interview(root, "fraud", HAPPY)
+    assert "FAQ entry 1: question" in screen and "data source 2: acquisition" in screen
+    assert "faqentry" not in screen.lower() and "datasource" not in screen.lower()
+    assert "chosen: tabular (rows and columns), free text" in screen  # a multi-select says what it took
+    assert "(Enter finishes, Alt-Enter starts a new line)" in screen
+    assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
+
+
+def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+    error, _ = interview(root, "fraud", [CTRL_D])
+    assert isinstance(error, Interrupted) and error.exit_code == 130
+    assert str(error) == (
+        "Stopped before any answer was given; plans/fraud/plan.yaml is unchanged.\n"
+        "Resume with: planner interview fraud"
+    )
+    assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
+    error, _ = interview(root, "new-one", [line("A new plan"), CTRL_D])
+    assert str(error).startswith("Stopped before any answer was given; plans/new-one/plan.yaml holds only")
+
+
+def test_change_one_answer_from_the_review_and_decide_on_a_risk(root: Path) -> None:
+    write_plan(root, FULL)
+    keys = [
+        Shown("Finish, change one answer, or reopen a section?"),
+        "c", ENTER,  # letters jump: "Change one answer"
+        Shown("? Which answer?"), "head", ENTER,  # ... to the press release headline
+        Shown("Fraud stops at checkout"), CLEAR + line("Stolen cards stop at checkout"),
+        Shown("Finish, change one answer"), ENTER,  # Finish
+        Shown("Finish, or record the team's decision on a risk?"), "j", ENTER,  # the first open risk
+        Shown("? The team's decision?"), "3", ENTER,  # not applicable
+        line("Vendor data is a signed, versioned feed"), line("Lena"),
+        Shown("Recorded: "), ENTER,  # Finish
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys)
+    assert isinstance(closing, str), closing
+    plan = saved(root)
+    assert plan["press_release"]["headline"] == "Stolen cards stop at checkout"
+    assert plan["impact"] == expected()["impact"]  # nothing else was asked
+    [decision] = plan["decisions"]
+    assert decision["verdict"] == "not_applicable" and decision["by"] == "Lena"
+    assert decision["note"] == "Vendor data is a signed, versioned feed"
+    assert f"Recorded: {decision['risk']} not applicable by Lena" in screen
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "value"),
+    [
+        ("heuristics.coverage", "35", 0.35),
+        ("heuristics.coverage", "35%", 0.35),
+        ("heuristics.coverage", "0.35", 0.35),
+        ("heuristics.coverage", "100", 1.0),
+        ("heuristics.coverage", "1%", 0.01),
+        ("heuristics.coverage", "0", 0.0),
+        ("impact.volume", "3k", 3000),
+        ("impact.volume", "1.2M", 1_200_000),
+        ("impact.volume", "12 500", 12500),
+        ("done.test_size", "2,000", 2000),
+    ],
+)
+def test_numbers_as_people_type_them(path: str, typed: str, value: Any) -> None:
+    from planner.answers import parse
+    from planner.bank import BY_FIELD
+    from planner.model import Plan, field_at
+
+    parent, _, name = path.rpartition(".")
+    assert parse(field_at(Plan(title="t"), parent), name, BY_FIELD[path].kind, typed) == value
+
+
+def test_numbers_that_need_a_word_say_so() -> None:
+    from planner.answers import amount, parse
+    from planner.bank import Kind
+    from planner.model import Plan
+
+    plan = Plan(title="t")
+    with pytest.raises(ValueError, match=r"^1 could mean 1% or all of them; type 1% or 100%$"):
+        parse(plan.heuristics, "coverage", Kind.share, "1")
+    with pytest.raises(ValueError, match=r"^200.5 is not a whole number; enter a whole number ≥ 0$"):
+        parse(plan.done, "test_size", Kind.integer, "200.5")
+    with pytest.raises(ValueError, match=r"^a number without a currency; enter a number ≥ 0$"):
+        parse(plan.impact, "volume", Kind.number, "€3,000")
+    assert amount("€3,000") == (3000, "EUR")
+    assert amount("$1.2M") == (1_200_000, "USD")
+    assert amount("3k") == (3000, None)
+    assert amount("3 000 EUR") == (3000, "EUR")
+    assert amount("3,5") is None and amount("€3 USD") is None
