@@ -66,6 +66,17 @@ def _echo(text: str, *, nl: bool = True, err: bool = False) -> None:
     click.echo(terminal_safe(text), nl=nl, err=err)
 
 
+def _columns() -> int | None:
+    """How wide a table may be: `COLUMNS` if set, else the terminal's width; no limit when piped."""
+    import os
+    import shutil
+    import sys
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def _print_error(message: str) -> None:
     first, *rest = message.split("\n")
     _echo(f"error: {first}", err=True)
@@ -136,7 +147,7 @@ def list_plans() -> None:
     if not rows:
         click.echo("no plans yet; start one with `planner interview`")
         return
-    _echo(table(rows, ["PLAN", "TITLE", "STATUS", "ANSWERED"]), nl=False)
+    _echo(table(rows, ["PLAN", "TITLE", "STATUS", "ANSWERED"], _columns()), nl=False)
 
 
 @cli.command()
@@ -206,20 +217,24 @@ def publish(slug: str, message: str, author: str | None) -> None:
     "--format",
     "style",
     type=click.Choice(["markdown", "text", "json"]),
-    default="markdown",
-    show_default=True,
+    help="Default: text on a terminal, Markdown when piped (e.g. into a pull-request comment).",
 )
 @click.option("--exit-code", is_flag=True, help="Exit 1 when something changed.")
-def diff(slug: str, old: str | None, new: str | None, base: str | None, style: str, exit_code: bool) -> None:
+def diff(
+    slug: str, old: str | None, new: str | None, base: str | None, style: str | None, exit_code: bool
+) -> None:
     """Show what changed in plan SLUG, section by section.
 
     FROM and TO are `vN`, `latest`, `draft`, `REF:` (the draft at a git ref) or `REF:vN`.
     FROM defaults to --base or the latest version, TO to the draft.
     """
+    import sys
+
     from planner import diff as render
     from planner.history import compare
 
     changes = compare(_workspace(), slug, old, new, base)
+    style = style or ("text" if sys.stdout.isatty() else "markdown")
     formats = {"markdown": render.to_markdown, "text": render.to_text, "json": render.to_json}
     _echo(formats[style](changes), nl=False)
     if exit_code and not changes.empty:
@@ -315,7 +330,7 @@ def rules_command() -> None:
     from planner.rules import CATALOGUE
 
     rows = [[spec.id, spec.category.value, str(spec.score), spec.title] for spec in CATALOGUE.values()]
-    click.echo(table(rows, ["ID", "CATEGORY", "SCORE", "TITLE"]), nl=False)
+    click.echo(table(rows, ["ID", "CATEGORY", "SCORE", "TITLE"], _columns()), nl=False)
 
 
 @cli.command()
@@ -341,9 +356,12 @@ def risks(slug: str, style: str) -> None:
         data = {"plan": slug, "title": plan.title, **to_data(assessment)}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        _echo(
-            (risks_markdown if style == "markdown" else risk_report)(slug, plan.title, assessment), nl=False
+        text = (
+            risks_markdown(slug, plan.title, assessment)
+            if style == "markdown"
+            else risk_report(slug, plan.title, assessment, _columns())
         )
+        _echo(text, nl=False)
 
 
 @cli.command("log")

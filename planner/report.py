@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
+from wcwidth import wcswidth, wcwidth
 
 from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness, questions_in
 from planner.choices import label
@@ -24,7 +24,7 @@ def format_value(value: Any, kind: Kind | None = None) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Enum):
-        return str(value.value).replace("_", " ")
+        return label(value)
     if isinstance(value, float) and kind is Kind.share:
         return f"{value * 100:.4g}%"
     if isinstance(value, float):
@@ -37,9 +37,21 @@ def format_value(value: Any, kind: Kind | None = None) -> str:
     return str(value)
 
 
+def format_record(item: BaseModel) -> str:
+    """A list entry with its fields named: `recall · dataset: last quarter · baseline: 0.5 · target: 0.7`."""
+    first, *rest = [(name, value) for name, value in item.__dict__.items() if is_answered(value)] or [
+        ("", "")
+    ]
+    named = [f"{name.replace('_', ' ')}: {format_value(value)}" for name, value in rest]
+    return " · ".join([format_value(first[1]), *named])
+
+
 def _answer_lines(question: Question, value: Any) -> list[str]:
     if isinstance(value, list) and value and question.kind in (Kind.items, Kind.list):
-        return [f"     - {format_value(item)}" for item in value]
+        return [
+            f"     - {format_record(item) if isinstance(item, BaseModel) else format_value(item)}"
+            for item in value
+        ]
     text = format_value(value, question.kind)
     if "\n" in text or len(text) > WIDTH - 10:
         lines = []
@@ -75,19 +87,39 @@ def plan_summary(slug: str, plan: Plan) -> str:
 
 
 def display_width(text: str) -> int:
-    """Columns a terminal gives `text`: wide (CJK, most emoji) characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
+    """Columns a terminal gives `text` (wide CJK and emoji take two, combining marks none), by wcwidth."""
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(char), 0) for char in text)
 
 
-def table(rows: list[list[str]], header: list[str]) -> str:
-    """A left-aligned text table, aligned in columns even with wide characters."""
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` columns, ending with `…` when something was cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = "", 0
+    for char in text:
+        size = max(wcwidth(char), 0)
+        if used + size > width - 1:
+            break
+        out, used = out + char, used + size
+    return out + "…"
+
+
+def table(rows: list[list[str]], header: list[str], width: int | None = None) -> str:
+    """A left-aligned text table that fits `width` columns (no limit if None): the widest columns give
+    way first, their cells cut with `…`; wide characters are measured by wcwidth."""
+    width = width or 10**6
     widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    floor = [max(display_width(name), 6) for name in header]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        widest = max(range(len(widths)), key=lambda i: (widths[i] - floor[i] > 0, widths[i]))
+        if widths[widest] <= floor[widest]:
+            break
+        widths[widest] -= 1
     lines = [
         "  ".join(
-            cell + " " * (width - display_width(cell)) for cell, width in zip(row, widths, strict=True)
+            (cell := _fit(text, size)) + " " * (size - display_width(cell))
+            for text, size in zip(row, widths, strict=True)
         ).rstrip()
         for row in [header, *rows]
     ]
@@ -165,7 +197,7 @@ def _decision(risk: Risk) -> str:
     return f"{risk.status}{who}" + (f": {risk.note}" if risk.note else "")
 
 
-def risk_report(slug: str, title: str, assessment: Assessment) -> str:
+def risk_report(slug: str, title: str, assessment: Assessment, width: int | None = None) -> str:
     """`planner risks SLUG`: the register as a table with evidence, then advice and figures."""
     out = [f"{one_line(title)}  ({slug})", _summary(assessment), ""]
     if assessment.risks:
@@ -173,7 +205,7 @@ def risk_report(slug: str, title: str, assessment: Assessment) -> str:
             [str(r.score), r.level, r.status, r.id, r.category.value, one_line(r.title)]
             for r in assessment.risks
         ]
-        lines = table(rows, ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"]).splitlines()
+        lines = table(rows, ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"], width).splitlines()
         out.append(lines[0])
         for line, risk in zip(lines[1:], assessment.risks, strict=True):
             out.append(line)

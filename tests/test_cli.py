@@ -92,14 +92,22 @@ def test_show_renders_answers_readably(make_workspace) -> None:
                   action: hold
               verdict: rules_baseline
               coverage: 0.35
+            done:
+              metrics:
+                - {name: recall, dataset: last quarter, baseline: 0.5, target: 0.7}
             """
         }
     )
     code, out, _ = run("show", "a")
     assert code == 0
-    assert "   Which if-then rules could solve it?\n     - amount > 5000 -> hold\n" in out
+    assert "   Which if-then rules could solve it?\n     - amount > 5000 · action: hold\n" in out
     assert "   What share of cases do the rules handle?\n     35%\n" in out
-    assert "rules baseline" in out
+    # The labels the interview used, not stored codes; each done metric's fields named.
+    assert "     rules are a baseline a model must beat\n" in out and "rules_baseline" not in out
+    assert (
+        "     - recall · dataset: last quarter · baseline: 0.5 · target: 0.7 · direction: higher is better\n"
+        in out
+    )
 
 
 def test_new_refuses_existing_and_hostile_names(make_workspace) -> None:

@@ -50,7 +50,13 @@ def test_answers_changed_added_and_removed() -> None:
             "The payments risk team and every customer who pays by card.",
             "The payments risk team.",
         ),
-        ("product", "product.task", "removed", "classification", None),
+        (
+            "product",
+            "product.task",
+            "removed",
+            "classification (which class?)",
+            None,
+        ),  # the label people read
         ("product", "product.label", "added", None, "chargeback within 90 days"),
         ("heuristics", "heuristics.coverage", "changed", "30%", "45%"),
     ]
@@ -94,7 +100,7 @@ def test_list_entries_are_matched_by_their_key() -> None:
             "precision",
             None,
             None,
-            "precision (target: 0.9; direction: higher)",
+            "precision (target: 0.9; direction: higher is better)",
             None,
         ),
         ("done.timebox_weeks", "changed", None, None, "6", "4", "shortened"),

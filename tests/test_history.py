@@ -497,3 +497,29 @@ def test_a_versions_folder_linking_out_of_the_workspace_is_refused(repo: Path, t
         f"ok: plans/fraud/plan.yaml\n{refusal}\n",
         "error: 1 published version(s) have problems; fix the lines above\n",
     )
+
+
+def test_diff_prints_text_on_a_terminal_and_markdown_when_piped(repo: Path) -> None:
+    import pty
+
+    assert publish("first")[0] == 0
+    edit(repo, "fold_action: Keep the rules and stop.", "fold_action: Keep the rules, hand over the data.")
+    planner = str(Path(sys.executable).with_name("planner"))
+    piped = subprocess.run([planner, "diff", "fraud"], capture_output=True, text=True, check=True).stdout
+    assert piped.startswith("### ")  # Markdown, as the workflow posts it on a pull request
+    main, secondary = pty.openpty()
+    done = subprocess.run([planner, "diff", "fraud"], stdout=secondary, stderr=secondary, check=False)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert done.returncode == 0
+    assert shown.decode().startswith("plan fraud: v1 -> draft\r\n")  # text on a terminal
+    assert "###" not in shown.decode()

@@ -241,3 +241,27 @@ def test_risks_of_a_missing_plan_is_a_clear_error(workspace: Path) -> None:
     assert err == (
         "error: no plan named 'nope' (plans/nope/plan.yaml does not exist); run `planner list` to see plans\n"
     )
+
+
+def test_tables_fit_columns_and_measure_wide_characters(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": "title: 重複出品の検出 (duplicate listings on the marketplace, all regions)\n",
+            "plans/b/plan.yaml": "title: Fraud 🚨 screening\n",
+        }
+    )
+    monkeypatch.setenv("COLUMNS", "50")
+    code, out, _ = run("list")
+    assert code == 0
+    assert out == (
+        "PLAN  TITLE                       STATUS  ANSWERED\n"
+        "a     重複出品の検出 (duplicate…  draft   0%\n"
+        "b     Fraud 🚨 screening          draft   0%\n"
+    )
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = run("rules")[1].splitlines()
+    assert max(len(line) for line in lines) <= 60 and any(line.endswith("…") for line in lines)
+    monkeypatch.delenv("COLUMNS")
+    assert "…" not in run("rules")[1]  # piped with no COLUMNS: nothing is cut
