@@ -31,6 +31,7 @@ class Terminal:
         shell = f'env PROMPT_TOOLKIT_NO_CPR=1 {command}; echo "[exit $?]"; sleep 600'
         if self.alive():
             self.tmux("respawn-pane", "-k", "-t", "main", "-c", str(self.folder), shell)
+            self.tmux("clear-history", "-t", "main")  # the screen then shows only this run
         else:
             self.tmux(
                 "new-session", "-d", "-s", "main", "-x", "110", "-y", "45", "-c", str(self.folder), shell
@@ -47,6 +48,15 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "main", "-l", "--", text)
+
+    def answer(self, text: str, timeout: float = 20) -> None:
+        """Type an answer, and press Enter only once it shows at the prompt (keys typed while a loaded
+        machine is still drawing the prompt would otherwise land on the wrong question)."""
+        self.type(text)
+        deadline = time.monotonic() + timeout
+        while not self.prompt()[1].endswith(text) and time.monotonic() < deadline:
+            time.sleep(0.03)
+        self.keys("Enter")
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
@@ -85,6 +95,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     subprocess.run([str(planner), "init", str(tmp_path / "ws")], check=True, capture_output=True)
     # The tmux server name is per process: several checkouts may run this test at once on one machine.
     term = Terminal(f"planner-test-{os.getpid()}-{tmp_path.name}", tmp_path / "ws")
+    subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)  # a stale one
     yield term
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
@@ -92,22 +103,26 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(terminal: Terminal) -> None:
     planner = Path(sys.executable).with_name("planner")
     terminal.start(f"{planner} interview demo --depth full")
-    terminal.wait_for("? Title of the plan?")
-    terminal.type("Refunds in a minute")
+    seen = terminal.next_prompt((0, ""), timeout=60)
+    assert seen[1].startswith("? Title of the plan?"), seen
+    terminal.answer("Refunds in a minute")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("  › 1."), seen
+    screen = terminal.screen()
+    assert "━━ 1/7  Product goal and ML framing" in screen
+    assert "1/7 Product goal and ML framing · 16 more in this section · 0 of " in screen
+    assert "Shift-Tab goes back" in screen
+    terminal.answer("ana")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("  › 2."), seen
     terminal.keys("Enter")
-    terminal.wait_for("━━ 1/7  Product goal and ML framing")
-    terminal.wait_for("1/7 Product goal and ML framing · 16 more in this section · 0 of ")
-    terminal.wait_for("Shift-Tab goes back")
-    terminal.wait_for("  › 1.")
-    terminal.type("ana")
-    terminal.keys("Enter")
-    terminal.wait_for("  › 2.")
-    terminal.keys("Enter")
-    terminal.wait_for("? What service will users get?")
-    terminal.type("Customers get refunds in a minute")
-    terminal.keys("Enter")
-    terminal.wait_for("? Who are the users?")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? What service will users get?"), seen
+    terminal.answer("Customers get refunds in a minute")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? Who are the users?"), seen
     terminal.type("Shoppers who retu")  # half-typed when the meeting breaks
+    terminal.wait_for("Shoppers who retu")
     terminal.keys("C-c")
     screen = terminal.wait_for("[exit 130]")
     assert "Stopped. All 2 answers so far are saved in plans/demo/plan.yaml." in screen
@@ -120,7 +135,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     special = {
         "? Who are the users?": ["Shoppers who return goods", "Enter"],
         "? What hurts for them today?": ["Refunds take weeks", "Enter"],
-        "? What kind of ML task is it?": ["2", "Enter"],  # regression, by its shortcut
+        "? What kind of ML task is it?": ["2", "» 2) regression"],  # by its shortcut, then Enter
         "? How many real examples did the team do by hand?": ["-4", "Enter"],
         "? Does the data hold personal data?": ["y", ""],  # y answers at once
     }
@@ -133,22 +148,24 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
             seen = terminal.next_prompt(seen)
             assert seen[1].startswith("? What hurts for them today?"), seen
             terminal.keys("C-u")
-            terminal.type("Refunds take three weeks")
-            terminal.keys("Enter")
+            terminal.answer("Refunds take three weeks")
             seen = terminal.next_prompt(seen)
             continue
         typed = next((keys for prompt, keys in special.items() if seen[1].startswith(prompt)), None)
         if typed is None:
             terminal.keys("Enter")  # an empty answer skips; a menu starts on "(skip for now)"
+        elif typed[1].startswith("»"):
+            terminal.type(typed[0])
+            terminal.wait_for(typed[1])
+            terminal.keys("Enter")
+        elif typed[1]:
+            terminal.answer(typed[0])
         else:
             terminal.type(typed[0])
-            if typed[1]:
-                terminal.keys(typed[1])
         if typed is not None and typed[0] == "-4":  # rejected with the reason, then corrected
             terminal.wait_for("must be greater than or equal to 0; enter a whole number ≥ 0")
             terminal.keys("C-u")
-            terminal.type("30")
-            terminal.keys("Enter")
+            terminal.answer("30")
         seen = terminal.next_prompt(seen)
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
@@ -167,8 +184,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? How many real examples did the team do by hand?"), seen
     assert seen[1].endswith("(a whole number ≥ 0; Ctrl-X removes it) 30"), seen
     terminal.keys("C-u")
-    terminal.type("40")
-    terminal.keys("Enter")
+    terminal.answer("40")
     seen = terminal.next_prompt(seen)
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
@@ -179,11 +195,9 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     terminal.wait_for("? The team's decision?")
     terminal.keys("2", "Enter")  # mitigated
     terminal.wait_for("? A note: why, or what was done?")
-    terminal.type("DPIA signed off")
-    terminal.keys("Enter")
+    terminal.answer("DPIA signed off")
     terminal.wait_for("? Who decided?")
-    terminal.type("Lena")
-    terminal.keys("Enter")
+    terminal.answer("Lena")
     terminal.wait_for("Recorded: personal-data mitigated by Lena")
     screen = terminal.wait_for("[exit 0]")
 
