@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 from planner.model import Plan, Share, answered_at, field_at, is_answered
 
 # About how long one answer takes in a meeting, discussion included: it sizes the two depths.
-SECONDS_PER_ANSWER = 35
+SECONDS_PER_ANSWER = 30
 
 
 class Kind(StrEnum):

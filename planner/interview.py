@@ -22,6 +22,7 @@ from questionary.prompts.common import InquirerControl
 
 from planner.answers import amount, fill, hint, parse, require_complete, section_key, shown
 from planner.bank import (
+    BY_FIELD,
     QUESTIONS,
     SECONDS_PER_ANSWER,
     SECTION_KEYS,
@@ -318,10 +319,15 @@ class Session:
     # ------------------------------------------------------------ counts that only go down
 
     def may_apply(self, question: Question) -> bool:
-        """Whether a question applies, or may still: its condition's question is not reached yet."""
+        """Whether a question applies, or may still: its condition's question is not reached yet
+        (and may itself still apply)."""
         return all(
             when.holds(self.plan)
-            or (when.field not in self.passed and not is_answered(field_at(self.plan, when.field)))
+            or (
+                when.field not in self.passed
+                and not is_answered(field_at(self.plan, when.field))
+                and (when.field not in BY_FIELD or self.may_apply(BY_FIELD[when.field]))
+            )
             for when in question.when
         )
 
@@ -662,9 +668,11 @@ def _interview(session: Session, depth: str | None) -> None:
     open_essentials = [q for q in essentials if session.may_apply(q) and not q.answered(session.plan)]
     rest = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan) and not q.essential]
     if depth == "essentials" or (depth is None and open_essentials):
+        asked = sum(not q.when for q in open_essentials)
         _say(
-            f"Essentials: the {len(open_essentials)} answers the advice needs most, {_minutes(len(open_essentials))}. "
-            f"Then the full interview ({len(rest)} more, {_minutes(len(rest))}), now or later.",
+            f"Essentials: the {asked} questions the advice needs most (up to {len(open_essentials)} answers "
+            f"with their follow-ups), {_minutes(len(open_essentials))}. Then the full interview "
+            f"({len(rest)} more, {_minutes(len(rest))}), now or later.",
             "bold",
         )
         _keys_line()
