@@ -53,7 +53,7 @@ def check(
 def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) -> list[str]:
     try:
         plan = workspace.load(slug)
-        read_log(workspace, slug)  # a damaged experiment log fails the check too
+        records = read_log(workspace, slug)  # a damaged experiment log fails the check too
     except InvalidPlan as exc:
         return list(exc.problems)
     except PlannerError as exc:  # unreadable: reported, and the other plans are still checked
@@ -63,7 +63,7 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) ->
     )
     found = gate(assess(plan), level)
     if "fold" in fail_on:
-        found += tuple(fold_problems(workspace, slug, plan, today_utc()))
+        found += tuple(fold_problems(workspace, slug, plan, today_utc(), records))
     if not found:
         return []
     path = workspace.plan_file(slug)

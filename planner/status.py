@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime
 
 from planner.errors import PlannerError
-from planner.experiments import read_log
+from planner.experiments import Experiment, read_log
 from planner.model import Plan, Status
 from planner.report import table
 from planner.store import Workspace
@@ -130,11 +130,14 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def fold_problems(workspace: Workspace, slug: str, plan: Plan, today: date) -> list[str]:
+def fold_problems(
+    workspace: Workspace, slug: str, plan: Plan, today: date, records: list[Experiment] | None = None
+) -> list[str]:
     """What `check --fail-on fold` reports for one plan: its fold is due (folded and shipped plans never)."""
     if plan.status in CLOSED:
         return []
-    _, verdict = verdict_of(workspace, slug, today, plan)
+    records = read_log(workspace, slug) if records is None else records
+    verdict = judge(plan, records, today, first_published(workspace, slug, plan))
     if verdict.verdict != FOLD_DUE:
         return []
     action = (

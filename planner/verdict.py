@@ -96,17 +96,28 @@ def _scale(metric: Metric) -> float:
     return abs(reference) if reference else 1.0
 
 
-def points_of(metric: Metric, metrics: list[Metric], records: list[Experiment]) -> list[Point]:
-    """The metric's values in the log, oldest first; records name it by key or by name."""
-    found, names = [], {}
+def points_by_metric(metrics: list[Metric], records: list[Experiment]) -> list[list[Point]]:
+    """Each metric's values in the log (in the metrics' order), oldest first, in one pass over it;
+    records name a metric by its whole name or its first words."""
+    found: list[list[Point]] = [[] for _ in metrics]
+    index: dict[str, int | None] = {}
     for record in records:
         for split, values in record.values.items():
             for name, value in values.items():
-                if name not in names:
-                    names[name] = find_metric(metrics, name)
-                if names[name] is metric:
-                    found.append(Point(record.at, split, value, record))
-    return sorted(found, key=lambda point: point.at)
+                if name not in index:
+                    metric = find_metric(metrics, name)
+                    index[name] = next((i for i, m in enumerate(metrics) if m is metric), None)
+                where = index[name]
+                if where is not None:
+                    found[where].append(Point(record.at, split, value, record))
+    return [sorted(points, key=lambda point: point.at) for points in found]
+
+
+def points_of(metric: Metric, metrics: list[Metric], records: list[Experiment]) -> list[Point]:
+    """One metric's values in the log, oldest first."""
+    return next(
+        found for m, found in zip(metrics, points_by_metric(metrics, records), strict=True) if m is metric
+    )
 
 
 def progress_split(points: list[Point]) -> str | None:
@@ -136,9 +147,10 @@ def judge_metric(
     records: list[Experiment],
     clock: tuple[date | None, date | None],
     today: date,
+    points: list[Point] | None = None,
 ) -> MetricVerdict:
     started, ends = clock
-    points = points_of(metric, metrics, records)
+    points = points_of(metric, metrics, records) if points is None else points
     name = short_name(metric, metrics)
     split = progress_split(points)
     series = [point for point in points if point.split == split]
@@ -231,7 +243,11 @@ def judge(plan: Plan, records: list[Experiment], today: date, published: date | 
     is over first; stalled when no unmet metric gains any more; on track otherwise."""
     metrics = plan.done.metrics
     clock = clock_of(plan, published)
-    verdicts = tuple(judge_metric(metric, metrics, records, clock, today) for metric in metrics)
+    every = points_by_metric(metrics, records)
+    verdicts = tuple(
+        judge_metric(metric, metrics, records, clock, today, points)
+        for metric, points in zip(metrics, every, strict=True)
+    )
     judged = [item for item in verdicts if item.verdict is not None]
     unmet = [item for item in judged if item.verdict != MET]
     fold = plan.done.fold_action
@@ -255,7 +271,7 @@ def judge(plan: Plan, records: list[Experiment], today: date, published: date | 
         today,
         len(records),
         fold,
-        tuple(ml_loop(plan, records)),
+        tuple(ml_loop(plan, verdicts)),
     )
 
 
@@ -273,18 +289,17 @@ def _latest_splits(points: tuple[Point, ...]) -> dict[str, Point]:
     return {}
 
 
-def ml_loop(plan: Plan, records: list[Experiment]) -> list[str]:
+def ml_loop(plan: Plan, verdicts: tuple[MetricVerdict, ...]) -> list[str]:
     """Where the error bottleneck is, from the latest train / validation / test values of each judged metric."""
     advice = []
-    metrics = plan.done.metrics
-    for metric in metrics:
-        if metric.target is None:
+    for item in verdicts:
+        if item.metric.target is None:
             continue
-        latest = _latest_splits(tuple(points_of(metric, metrics, records)))
+        latest = _latest_splits(item.points)
         if not latest:
             continue
         values = {split: point.value for split, point in latest.items()}
-        line = _bottleneck(metric, short_name(metric, metrics), values, plan.by_hand.human_score)
+        line = _bottleneck(item.metric, item.name, values, plan.by_hand.human_score)
         if line:
             advice.append(line)
     return advice
