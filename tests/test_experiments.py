@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -47,8 +48,6 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def plan(text: str = PLAN) -> Plan:
-    import textwrap
-
     return plan_from_text(textwrap.dedent(text), "plan.yaml")
 
 
@@ -324,3 +323,35 @@ def test_a_plan_folder_linking_out_keeps_its_log_out_too(
     code, _, err = run("log", "fraud", "recall=0.5", "-m", "x")
     assert code == 2 and "leads outside the workspace" in err
     assert outside.read_text() == ""
+
+
+def test_a_log_that_cannot_be_read_is_a_build_warning_and_a_notice_on_the_page(
+    make_workspace: MakeWorkspace,
+) -> None:
+    import html
+
+    from tests.site_fixtures import mkdocs, workspace_files
+
+    files = workspace_files({"fraud": textwrap.dedent(PLAN)})
+    files["plans/fraud/experiments.jsonl"] = "{not json\n"
+    root = make_workspace(files)
+    result = mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  planner: the experiment log of 'fraud' cannot be read" in result.stderr
+    page = html.unescape((root / "site/plans/fraud/index.html").read_text(encoding="utf-8"))
+    assert "The experiment log cannot be read" in page
+    assert "plans/fraud/experiments.jsonl:1: not a JSON record" in page
+    assert mkdocs(root, "build", "--strict").returncode == 1
+
+
+def test_the_site_cache_renders_a_plan_again_when_its_log_changes(make_workspace: MakeWorkspace) -> None:
+    from planner.sitecache import SiteCache
+
+    root = make_workspace({"plans/fraud/plan.yaml": PLAN, "plans/other/plan.yaml": "title: Other\n"})
+    cache = SiteCache(root, root / "plans")
+    first = cache.build(root / "templates", "index.md", True)
+    assert first.rendered == {"fraud", "other"}
+    assert run("log", "fraud", "recall=0.61", "-m", "trees")[0] == 0
+    again = cache.build(root / "templates", "index.md", True)
+    assert again.rendered == {"fraud"}
+    assert "trees" in again.pages["plans/fraud/index.md"][0].html
