@@ -164,16 +164,19 @@ def _page(value: str) -> Markup:
     return Markup(value)
 
 
-def _template_error(name: str, exc: Exception) -> PlannerError:
+def _template_error(name: str, exc: Exception, problem: object = None) -> PlannerError:
     """A template bug as `file:line: problem; fix`, pointing at the template that failed."""
     where = name
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+    for frame in reversed(traceback.extract_tb(exc.__traceback__, limit=None if problem is None else 50)):
         if frame.filename.endswith(".j2"):
             where = f"{frame.filename}:{frame.lineno}"
             break
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
         where = f"{exc.filename}:{exc.lineno}"
-    problem = f"no template named '{exc.name}'" if isinstance(exc, jinja2.TemplateNotFound) else exc
+    if isinstance(exc, jinja2.TemplateNotFound):
+        problem = f"no template named '{exc.name}'"
+    elif problem is None:
+        problem = exc if str(exc) else type(exc).__name__
     return UsageError(f"{where}: template error: {problem}; fix the template (or delete the override)")
 
 
@@ -207,7 +210,16 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         try:
             return self.env.get_template(name).render(**context)
-        except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
+        except RecursionError as exc:  # `{% extends %}` or `{% include %}` of itself, directly or not
+            raise _template_error(name, exc, "it extends or includes itself without end") from None
+        except (
+            jinja2.TemplateError,
+            TypeError,
+            AttributeError,
+            ValueError,
+            ArithmeticError,
+            LookupError,
+        ) as exc:
             raise _template_error(name, exc) from exc
 
     def page(self, name: str, title: str, meta: Mapping[str, Any] | None = None, **context: Any) -> Page:

@@ -553,17 +553,24 @@ class Workspace:
         return Path(os.path.relpath(self.root / SCHEMA_FILE, self.plans_dir / "slug")).as_posix()
 
     def save(self, slug: str, plan: Plan) -> bool:
+        """Write plan.yaml atomically; call it holding `editing()`, which makes any temporary file
+        still beside it the leftover of a save that was killed, removed here."""
         start_clock(plan)
-        return write_atomic(self.plan_file(slug), plan_to_text(plan, self.schema_ref))
+        path = self.plan_file(slug)
+        for stale in path.parent.glob(f".{PLAN_FILE}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        return write_atomic(path, plan_to_text(plan, self.schema_ref))
 
     def create(self, slug: str, plan: Plan) -> Path:
+        """Write a new plan; refused if one exists, checked under the lock so two creators never both win."""
         path = self.plan_file(slug)
-        if path.exists():
-            raise UsageError(
-                f"a plan named '{slug}' already exists ({self.shown(path)}); "
-                f"pick another name or run `planner interview {slug}`"
-            )
-        self.save(slug, plan)
+        with self.editing():
+            if path.exists():
+                raise UsageError(
+                    f"a plan named '{slug}' already exists ({self.shown(path)}); "
+                    f"pick another name or run `planner interview {slug}`"
+                )
+            self.save(slug, plan)
         return path
 
 
@@ -599,21 +606,19 @@ def schema_json() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-WORKFLOW = ".github/workflows/planner.yml"
-MANAGED = "# Written by `planner init`"  # the first line of a workflow that `planner init` may rewrite
+# site/ is built; `.NAME.*.tmp` are the temporary files of a save or publish killed half-way.
+GITIGNORE = "site/\n.*.yaml.*.tmp\n"
 
 
-def workspace_files(plans_dir: str = "plans") -> dict[str, str]:
-    """What `planner init` writes, by path; the schema file and the workflow follow planner's version."""
-    from planner import __version__
-
+def init_workspace(root: Path) -> list[Path]:
+    """Create a workspace in `root`; existing files are kept, never overwritten. Returns what was written."""
     skeleton = resources.files("planner.templates") / "workspace"
     workflow = (skeleton / "planner.yml").read_text(encoding="utf-8")
     return {
         "mkdocs.yml": (skeleton / "mkdocs.yml").read_text(encoding="utf-8"),
         # No docs/index.md: the portfolio of plans is the site's home page.
         "docs/about.md": (skeleton / "about.md").read_text(encoding="utf-8"),
-        ".gitignore": "site/\n",
+        ".gitignore": GITIGNORE,
         SCHEMA_FILE: schema_json(),
         WORKFLOW: workflow.replace("__PLANS_DIR__", plans_dir).replace("__PLANNER_VERSION__", __version__),
     }

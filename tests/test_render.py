@@ -264,6 +264,28 @@ def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> No
     assert "titel" in message and message.endswith("fix the template (or delete the override)")
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{% extends 'plan.md.j2' %}\n", ":1: template error: it extends or includes itself without end"),
+        (
+            "# T\n{% include 'plan.md.j2' %}\n",
+            ":2: template error: it extends or includes itself without end",
+        ),
+        ("# T\n{{ 1 / 0 }}\n", ":2: template error: division by zero"),
+    ],
+)
+def test_an_override_that_recurses_or_divides_by_zero_fails_with_its_file_and_line(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    (tmp_path / "plan.md.j2").write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        pages({"fraud": sound()}, templates_dir=tmp_path)
+    assert (
+        str(caught.value) == f"{tmp_path / 'plan.md.j2'}{problem}; fix the template (or delete the override)"
+    )
+
+
 @pytest.mark.parametrize("tag", ["include 'nope.j2'", "extends 'nope.j2'", "import 'nope.j2' as x"])
 def test_an_override_using_a_missing_template_fails_with_its_file_and_line(tmp_path: Path, tag: str) -> None:
     (tmp_path / "plan.md.j2").write_text(f"# {{{{ plan.title }}}}\n{{% {tag} %}}\n", encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,46 @@ def test_interrupted_save_leaves_the_old_file(make_workspace, monkeypatch: pytes
     assert path.read_bytes() == old
     assert workspace.load("fraud").title == "Fraud screening"
     assert sorted(p.name for p in path.parent.iterdir()) == ["plan.yaml"]
+
+
+def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_workspace) -> None:
+    # SIGKILL mid-save runs no cleanup: the real thing, in a child process killed while it writes
+    workspace = _workspace(make_workspace)
+    folder = workspace.plan_dir("fraud")
+    code = (
+        "import os, signal\n"
+        "from planner.store import Workspace\n"
+        "ws = Workspace(__import__('pathlib').Path('.'))\n"
+        "plan = ws.load('fraud')\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "ws.save('fraud', plan.model_copy(update={'title': 'Changed'}))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=workspace.root, check=False)
+    stale = [entry.name for entry in folder.iterdir() if entry.name != "plan.yaml"]
+    assert len(stale) == 1 and stale[0].startswith(".plan.yaml.") and stale[0].endswith(".tmp")
+    with workspace.editing():
+        workspace.save("fraud", workspace.load("fraud").model_copy(update={"title": "Saved"}))
+    assert sorted(entry.name for entry in folder.iterdir()) == ["plan.yaml"]
+
+
+def test_ten_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
+    root = make_workspace({})
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "planner", "new", "race", "--title", f"Title {n}"],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(10)
+    ]
+    results = [(racer.wait(timeout=60), *racer.communicate()) for racer in racers]
+    winners = [n for n, (code, out, _) in enumerate(results) if code == 0]
+    assert len(winners) == 1, results
+    assert sorted(code for code, _, _ in results) == [0] + [2] * 9
+    assert all("a plan named 'race' already exists" in err for code, _, err in results if code == 2)
+    assert Workspace(root).load("race").title == f"Title {winners[0]}"
 
 
 @pytest.mark.parametrize(
