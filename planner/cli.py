@@ -287,9 +287,9 @@ def interview(
 
 def _run_mkdocs(command: str, *args: str) -> None:
     """Run mkdocs itself on the workspace's mkdocs.yml: the plugin does the work, never `--dirty`."""
-    import subprocess
     import sys
 
+    from planner import child
     from planner.errors import CheckFailed, UsageError
 
     root = _workspace().root
@@ -300,13 +300,11 @@ def _run_mkdocs(command: str, *args: str) -> None:
         )
     # -P: the current folder stays off sys.path, so in planner's own repository the source folder
     # planner/ never shadows the installed package.
-    done = subprocess.run(
-        [sys.executable, "-P", "-m", "mkdocs", command, "-f", str(config), *args], check=False
-    )
-    if done.returncode not in (0, -2, 130):  # 130 / -2: stopped with Ctrl-C, not a failure
-        raise CheckFailed(
-            f"mkdocs {command} failed (exit {done.returncode}); fix the problems it reported above"
-        )
+    code, stopped = child.run([sys.executable, "-P", "-m", "mkdocs", command, "-f", str(config), *args])
+    if stopped is not None:  # `kill` of planner: mkdocs was stopped with it; exit as a killed process does
+        sys.exit(128 + stopped)
+    if code not in (0, -2, 130):  # 130 / -2: stopped with Ctrl-C, not a failure
+        raise CheckFailed(f"mkdocs {command} failed (exit {code}); fix the problems it reported above")
 
 
 @cli.command()

@@ -215,3 +215,24 @@ def test_serve_rebuilds_when_a_plan_yaml_changes(make_workspace: MakeWorkspace) 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_planner_serve_stopped_with_sigterm_stops_mkdocs_too(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "planner", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/plans/fraud/", "Screen card orders for fraud")
+        server.terminate()
+        assert server.wait(timeout=30) == 128 + 15
+        with pytest.raises(OSError):  # nothing answers on the port any more (it used to: an orphan mkdocs)
+            socket.create_connection(("127.0.0.1", port), timeout=5).close()
+    finally:
+        server.kill()
+        server.wait(timeout=10)
