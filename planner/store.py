@@ -606,12 +606,16 @@ def schema_json() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
+WORKFLOW = ".github/workflows/planner.yml"
+MANAGED = "# Written by `planner init`"  # the first line of a workflow that `planner init` may rewrite
 # site/ is built; `.NAME.*.tmp` are the temporary files of a save or publish killed half-way.
 GITIGNORE = "site/\n.*.yaml.*.tmp\n"
 
 
-def init_workspace(root: Path) -> list[Path]:
-    """Create a workspace in `root`; existing files are kept, never overwritten. Returns what was written."""
+def workspace_files(plans_dir: str = "plans") -> dict[str, str]:
+    """What `planner init` writes, by path; the schema file and the workflow follow planner's version."""
+    from planner import __version__
+
     skeleton = resources.files("planner.templates") / "workspace"
     workflow = (skeleton / "planner.yml").read_text(encoding="utf-8")
     return {
