@@ -169,10 +169,19 @@ def log_path(workspace: Workspace, slug: str) -> Path:
     return path
 
 
+# C1 controls and bidi overrides are written as \uXXXX: a reviewer of the log sees them, a terminal never acts on them.
+_HIDDEN = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_inert(text: str) -> str:
+    """JSON text (from json.dumps, which escapes the C0 controls) with the other hidden characters escaped."""
+    return _HIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def to_line(record: Experiment) -> str:
     data = record.model_dump(mode="json", exclude_none=True)
     data["at"] = record.at.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_inert(json.dumps(data, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def parse_log(text: str, shown: str) -> list[Experiment]:

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime
 
 from planner.errors import PlannerError
-from planner.experiments import Experiment, read_log
+from planner.experiments import Experiment, json_inert, read_log
 from planner.model import Plan, Status
 from planner.report import table
 from planner.store import Workspace
@@ -57,7 +57,7 @@ def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
                 continue
             plans.append(to_data(name, plan.title, verdict))
         data = {"today": today.isoformat(), "plans": plans}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_inert(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _days(verdict: PlanVerdict) -> str:

@@ -355,3 +355,13 @@ def test_the_site_cache_renders_a_plan_again_when_its_log_changes(make_workspace
     again = cache.build(root / "templates", "index.md", True)
     assert again.rendered == {"fraud"}
     assert "trees" in again.pages["plans/fraud/index.md"][0].html
+
+
+def test_hidden_characters_in_a_note_are_written_as_escapes(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace({"plans/fraud/plan.yaml": PLAN})
+    note = "trees \u202eevil\u202c \x1b[31mred\x85end"
+    assert run("log", "fraud", "recall=0.6", "-m", note)[0] == 0
+    line = (root / "plans/fraud/experiments.jsonl").read_text(encoding="utf-8")
+    assert '"note": "trees \\u202eevil\\u202c \\u001b[31mred\\u0085end"' in line
+    assert not any(char in line for char in "\u202e\u202c\x1b\x85")
+    assert read_log(Workspace(root), "fraud")[0].note == note.strip()
