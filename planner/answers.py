@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,32 @@ def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
         data = {}
     if not isinstance(data, dict):
         raise InvalidPlan(where, [f"{where}:1: expected answers shaped like plan.yaml (e.g. `product:`)"])
+    return fill_data(workspace, slug, data, where, text)
+
+
+def from_pairs(pairs: Sequence[str]) -> dict[str, Any]:
+    """`--data constraints.latency.p99_ms=200` answers, shaped like plan.yaml; each value read as YAML."""
+    data: dict[str, Any] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        parts = key.strip().split(".")
+        if not equals or not all(parts):
+            raise UsageError(
+                f"--data {pair!r}: write KEY.PATH=VALUE, e.g. --data constraints.latency.p99_ms=200"
+            )
+        node = data
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise UsageError(f"--data {pair!r}: {part} is given a value and answers under it")
+        node[parts[-1]] = parse_yaml(value, f"--data {key.strip()}")
+    return data
+
+
+def fill_data(
+    workspace: Workspace, slug: str, data: dict[str, Any], where: str = "--data", text: str | None = None
+) -> Plan:
+    """Merge answers (plan.yaml's shape, any subset) onto the plan, validate, save."""
     with workspace.editing():  # another interview saving meanwhile must not lose its answers
         base = to_data(workspace.load(slug)) if workspace.exists(slug) else {}
         merged = _merge(base, data)

@@ -85,7 +85,7 @@ def _print_error(message: str) -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="planner")
+@click.version_option(__version__, "--version", "-V", prog_name="planner")
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -100,6 +100,14 @@ def _workspace() -> Any:
     from planner.store import find_workspace
 
     return find_workspace()
+
+
+def _plan_names(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: the plans of the workspace around the current folder."""
+    try:
+        return [slug for slug in _workspace().slugs() if slug.startswith(incomplete)]
+    except Exception:  # no workspace here, an unreadable mkdocs.yml: nothing to offer
+        return []
 
 
 @cli.command()
@@ -151,7 +159,7 @@ def list_plans() -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 def show(slug: str) -> None:
     """Show a readable summary of plan SLUG."""
     from planner.report import plan_summary
@@ -160,7 +168,7 @@ def show(slug: str) -> None:
 
 
 @cli.command()
-@click.argument("slugs", nargs=-1)
+@click.argument("slugs", nargs=-1, shell_complete=_plan_names)
 @click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
 @click.option(
     "--fail-on",
@@ -169,7 +177,15 @@ def show(slug: str) -> None:
     help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+), "
     "or (fold) when a plan's time box is over short of its target. Repeat to combine.",
 )
-def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...]) -> None:
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: each problem as a GitHub Actions error annotation on its file and line.",
+)
+def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], style: str) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems.
 
     Without --base, published versions are checked against their hashes and, in a git checkout, against
@@ -177,10 +193,11 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...]) ->
     """
     from planner.checking import check as run_check
     from planner.errors import CheckFailed
+    from planner.report import github_annotation
 
     report = run_check(_workspace(), list(slugs) or None, base, fail_on)
     for line in report.lines:
-        _echo(line)
+        _echo(github_annotation(line) if style == "github" and not line.startswith("ok: ") else line)
     if report.failed:
         raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; fix the lines above")
     if report.history:
@@ -196,7 +213,7 @@ def schema() -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.option("-m", "--message", required=True, help="Why this version is published.")
 @click.option("--author", help='Who publishes, "Name <email>" (default: from git).')
 def publish(slug: str, message: str, author: str | None) -> None:
@@ -209,7 +226,7 @@ def publish(slug: str, message: str, author: str | None) -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.argument("old", metavar="[FROM]", required=False)
 @click.argument("new", metavar="[TO]", required=False)
 @click.option("--base", metavar="REF", help="Compare with the plan at this git ref (same as FROM `REF:`).")
@@ -242,7 +259,7 @@ def diff(
 
 
 @cli.command()
-@click.argument("slug", required=False)
+@click.argument("slug", required=False, shell_complete=_plan_names)
 @click.option(
     "--section",
     metavar="NAME",
@@ -259,9 +276,22 @@ def diff(
     help="essentials: the ~20 answers the advice needs most (~15 minutes); full: every question. "
     "Default: essentials first, then the full interview if you go on.",
 )
+@click.option(
+    "--data",
+    "pairs",
+    metavar="KEY.PATH=VALUE",
+    multiple=True,
+    help="Set one answer, e.g. constraints.latency.p99_ms=200 (repeatable; values are YAML). "
+    "The interview then asks only what is still open; without a terminal it never prompts.",
+)
 @click.option("--no-input", is_flag=True, help="Never prompt; fail (exit 2) listing unanswered questions.")
 def interview(
-    slug: str | None, section: str | None, depth: str | None, answers: Path | None, no_input: bool
+    slug: str | None,
+    section: str | None,
+    depth: str | None,
+    answers: Path | None,
+    pairs: tuple[str, ...],
+    no_input: bool,
 ) -> None:
     """Run the kickoff interview for plan SLUG; run it again to resume where it stopped."""
     import sys
@@ -269,6 +299,18 @@ def interview(
     from planner.interview import Interrupted, run
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if pairs:
+        from planner.answers import fill_data, from_pairs
+        from planner.errors import UsageError
+        from planner.report import closing as closing_screen
+
+        if slug is None:
+            raise UsageError("--data needs a plan name: `planner interview SLUG --data KEY.PATH=VALUE`")
+        workspace = _workspace()
+        plan = fill_data(workspace, slug, from_pairs(pairs))
+        if not (terminal or answers or no_input):
+            _echo(closing_screen(workspace.shown(workspace.plan_file(slug)), slug, plan), nl=False)
+            return
     try:
         closing = run(
             _workspace(),
@@ -287,6 +329,7 @@ def interview(
 
 def _run_mkdocs(command: str, *args: str) -> None:
     """Run mkdocs itself on the workspace's mkdocs.yml: the plugin does the work, never `--dirty`."""
+    import os
     import sys
 
     from planner import child
@@ -298,6 +341,8 @@ def _run_mkdocs(command: str, *args: str) -> None:
         raise UsageError(
             f"no mkdocs.yml in {root}; run `planner init` to create one (existing files are kept)"
         )
+    # Material's end-of-life banner is for the site's maintainers, not for every `planner build`.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # -P: the current folder stays off sys.path, so in planner's own repository the source folder
     # planner/ never shadows the installed package.
     code, stopped = child.run([sys.executable, "-P", "-m", "mkdocs", command, "-f", str(config), *args])
@@ -332,7 +377,7 @@ def rules_command() -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.option(
     "--format",
     "style",
@@ -363,7 +408,7 @@ def risks(slug: str, style: str) -> None:
 
 
 @cli.command("log")
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.argument("values", nargs=-1, required=True, metavar="METRIC=VALUE...")
 @click.option(
     "--split",
@@ -387,7 +432,7 @@ def log(slug: str, values: tuple[str, ...], split: str, message: str, when: Any)
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.option(
     "--mlflow", "uri", required=True, help="Tracking store: an mlruns folder, sqlite:///FILE or a server URL."
 )
@@ -408,7 +453,7 @@ def track(slug: str, uri: str, experiment: str, split: str) -> None:
 
 
 @cli.command()
-@click.argument("slug", required=False)
+@click.argument("slug", required=False, shell_complete=_plan_names)
 @click.option("--format", "style", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
     "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), help="Judge as of this day (default: today, UTC)."
@@ -428,7 +473,7 @@ def status(slug: str | None, style: str, as_of: Any) -> None:
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.option(
     "--sample",
     "sample_path",
@@ -468,7 +513,7 @@ def measure(
 
 
 @cli.command("try")
-@click.argument("slug")
+@click.argument("slug", shell_complete=_plan_names)
 @click.option(
     "--sample",
     "sample_path",
@@ -514,6 +559,54 @@ def try_command(
         _echo(f"\n{exc}", err=True)
         sys.exit(exc.exit_code)
     _echo(done, nl=False)
+
+
+# Examples under each command's --help (`\b` keeps click from rewrapping the lines).
+EXAMPLES = {
+    "init": [
+        "planner init my-plans",
+        "planner init            # again after an upgrade: schema and workflow",
+    ],
+    "interview": [
+        "planner interview fraud-screening",
+        "planner interview fraud-screening --section constraints",
+        "planner interview fraud-screening --answers answers.yaml",
+        "planner interview fraud-screening --data constraints.latency.p99_ms=200 --data product.mode=automate",
+    ],
+    "list": ["planner list"],
+    "show": ["planner show fraud-screening"],
+    "new": ['planner new fraud-screening --title "Fraud screening"'],
+    "risks": ["planner risks fraud-screening", "planner risks fraud-screening --format markdown"],
+    "rules": ["planner rules"],
+    "check": [
+        "planner check",
+        "planner check fraud-screening --fail-on high",
+        "planner check --base origin/main --format github   # in CI",
+    ],
+    "publish": ['planner publish fraud-screening -m "agreed at kickoff"'],
+    "diff": [
+        "planner diff fraud-screening",
+        "planner diff fraud-screening v1 v3",
+        "planner diff fraud-screening --base origin/main --format text",
+    ],
+    "schema": ["planner schema > plan.schema.json"],
+    "build": ["planner build --strict"],
+    "serve": ["planner serve -a 127.0.0.1:8001"],
+    "log": ['planner log fraud-screening recall=0.71 precision=0.4 -m "gradient boosting, 40 features"'],
+    "track": ["planner track fraud-screening --mlflow sqlite:///mlflow.db --experiment fraud"],
+    "status": ["planner status", "planner status fraud-screening --format json"],
+    "measure": [
+        "planner measure fraud-screening --sample cases.csv --label outcome",
+        "planner measure fraud-screening --sample cases.parquet --sql",
+    ],
+    "try": [
+        "planner try fraud-screening --sample sample.csv --examples 30",
+        "planner try fraud-screening --import labels.csv --people ann,bo",
+    ],
+}
+for _name, _lines in EXAMPLES.items():
+    if _name in cli.commands:
+        cli.commands[_name].epilog = "\b\nExamples:\n" + "\n".join(f"  {line}" for line in _lines)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -82,8 +82,9 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         for name in ASSETS:
             content = (resources.files("planner.templates") / "assets" / name).read_bytes()
             _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
-        for path in self.pages:
-            _put(files, File.generated(config, path, content=""))
+        for path in self.pages:  # pages that stand outside the nav say so: `validation.nav` stays quiet
+            inclusion = InclusionLevel.NOT_IN_NAV if path in self.places else InclusionLevel.UNDEFINED
+            _put(files, File.generated(config, path, content="", inclusion=inclusion))
         entry = {str(render.escape_inline(self.config.nav_title)): built.nav}
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files

@@ -153,6 +153,24 @@ def one_line(text: str) -> str:
 _GITHUB_REFS = re.compile(r"(\\[@#])")
 
 
+_PLACE = re.compile(r"(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)", re.S)
+
+
+def github_annotation(problem: str) -> str:
+    """A problem (`path:LINE: message`) as a GitHub Actions error annotation on that file and line."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    match = _PLACE.fullmatch(problem)
+    if match is None:
+        return f"::error::{data(problem)}"
+    where = "file=" + data(match["file"]).replace(":", "%3A").replace(",", "%2C")
+    where += f",line={match['line']}" if match["line"] else ""
+    where += f",col={match['col']}" if match["col"] else ""
+    return f"::error {where}::{data(match['message'])}"
+
+
 def md_inert(text: str) -> str:
     """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive; spacing is kept."""
     text = _BIDI.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

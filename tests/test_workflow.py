@@ -49,7 +49,7 @@ def test_the_workflow_is_hardened_and_follows_plans_dir(workspace: Path) -> None
         'select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- planner-diff -->")))'
         in text
     )
-    assert job["steps"][-1]["run"] == 'planner check --base "$BASE"'
+    assert job["steps"][-1]["run"] == 'planner check --base "$BASE" --format github'
 
 
 def test_the_summary_step_runs_on_a_real_repository(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
