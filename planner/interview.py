@@ -16,9 +16,12 @@ from prompt_toolkit.application import get_app, get_app_session
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
+from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
+from prompt_toolkit.layout.utils import explode_text_fragments
 from pydantic import BaseModel, create_model
 from questionary import Choice
 from questionary.prompts.common import InquirerControl
+from wcwidth import wcwidth
 
 from planner.answers import amount, fill, hint, parse, require_complete, section_key, shown
 from planner.bank import (
@@ -112,6 +115,46 @@ def _new_line(event: Any) -> None:
     event.current_buffer.insert_text("\n")
 
 
+def word_wrap(text: str, width: int) -> dict[int, int]:
+    """Where a line of `text` needs padding so no word is cut at the right edge: {index: spaces}."""
+    pads, column = {}, 0
+    for index, char in enumerate(text):
+        if width > 0 and char != " " and (index == 0 or text[index - 1] == " "):
+            end = text.find(" ", index)
+            length = sum(max(wcwidth(c), 0) for c in text[index : end if end >= 0 else len(text)])
+            position = column % width
+            if position and position + length > width and length <= width:
+                pads[index] = width - position
+                column += width - position
+        column += max(wcwidth(char), 0)
+    return pads
+
+
+class _WordWrap(Processor):
+    """Long answers wrap between words at the terminal's full width, as prose does, not mid-word."""
+
+    def apply_transformation(self, ti: TransformationInput) -> Transformation:
+        chars = explode_text_fragments(ti.fragments)
+        pads = word_wrap("".join(char[1] for char in chars), ti.width)
+        if not pads:
+            return Transformation(ti.fragments)
+        out: list[Any] = []
+        where: list[int] = []
+        for index, char in enumerate(chars):
+            out += [("", " ")] * pads.get(index, 0)
+            where.append(len(out))
+            out.append(char)
+        where.append(len(out))
+
+        def to_display(position: int) -> int:
+            return where[position] if position < len(where) else position + len(out) - len(chars)
+
+        def to_source(position: int) -> int:
+            return max((i for i, shown in enumerate(where) if shown <= position), default=0)
+
+        return Transformation(out, to_display, to_source)
+
+
 def _say(text: str, style: str = "") -> None:
     questionary.print(terminal_safe(text), style=style)
 
@@ -198,6 +241,7 @@ def ask_value(
     tips.append(f"{CLEAR_KEY} removes it" if is_answered(current) and optional else "")
     tail = "; ".join(tip for tip in tips if tip)
     long = kind is Kind.long_text
+    wrapping: dict[str, Any] = {"input_processors": [_WordWrap()]} if long else {}
     raw = _ask(
         questionary.text(
             message,
@@ -208,6 +252,7 @@ def ask_value(
             # A long answer starts on its own line, so it wraps at the terminal's full width.
             instruction=(f"({tail})" if tail else "") + ("\n" if long else "") or None,
             style=STYLE,
+            **wrapping,
         ),
         *([_LONG] if long else []),
         _keys(clear=optional and is_answered(current)),

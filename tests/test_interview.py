@@ -908,3 +908,13 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
         "hosted_service": False,
     }
     assert "In which currency" not in screen.split("? Cost of one prediction")[1]  # once per plan
+
+
+def test_long_answers_wrap_between_words_at_the_full_width() -> None:
+    from planner.interview import word_wrap
+
+    # "world" would start at column 6 of 8 and be cut: two spaces move it to the next row.
+    assert word_wrap("hello world again", 8) == {6: 2, 12: 2}
+    assert word_wrap("a word longer than the row: abcdefghijkl", 100) == {}
+    assert word_wrap("abcdefghijkl fits", 8) == {13: 3}  # a word longer than a row is cut anyway
+    assert word_wrap("重複 出品", 6) == {3: 1}  # wide characters take two columns
