@@ -115,9 +115,10 @@ def _new_line(event: Any) -> None:
     event.current_buffer.insert_text("\n")
 
 
-def word_wrap(text: str, width: int) -> dict[int, int]:
-    """Where a line of `text` needs padding so no word is cut at the right edge: {index: spaces}."""
-    pads, column = {}, 0
+def word_wrap(text: str, width: int, start: int = 0) -> dict[int, int]:
+    """Where a line of `text` needs padding so no word is cut at the right edge: {index: spaces}.
+    `start` is the column the line starts at."""
+    pads, column = {}, start
     for index, char in enumerate(text):
         if width > 0 and char != " " and (index == 0 or text[index - 1] == " "):
             end = text.find(" ", index)
@@ -135,7 +136,8 @@ class _WordWrap(Processor):
 
     def apply_transformation(self, ti: TransformationInput) -> Transformation:
         chars = explode_text_fragments(ti.fragments)
-        pads = word_wrap("".join(char[1] for char in chars), ti.width)
+        # questionary ends the prompt with a space, so the answer's first line starts at column 1.
+        pads = word_wrap("".join(char[1] for char in chars), ti.width, 1 if ti.lineno == 0 else 0)
         if not pads:
             return Transformation(ti.fragments)
         out: list[Any] = []
@@ -241,7 +243,7 @@ def ask_value(
     tips.append(f"{CLEAR_KEY} removes it" if is_answered(current) and optional else "")
     tail = "; ".join(tip for tip in tips if tip)
     long = kind is Kind.long_text
-    wrapping: dict[str, Any] = {"input_processors": [_WordWrap()]} if long else {}
+    wrapping: dict[str, Any] = {"input_processors": [_WordWrap()], "prompt_continuation": ""} if long else {}
     raw = _ask(
         questionary.text(
             message,
