@@ -1,8 +1,11 @@
-"""How quick the interview feels: Enter-to-next-prompt over a whole scripted kickoff, and `planner --help`.
+"""How quick the interview feels: keystrokes, prompts and Enter-to-next-prompt for both depths, and --help.
 
-Runs the real `planner` command in a pseudo-terminal (pexpect) and answers the same scripted interview
-the tests use. A prompt counts as shown when prompt_toolkit has started the next prompt (bracketed
-paste on: ESC[?2004h) and finished its first drawing (line wrap back on: ESC[?7h).
+Runs the real `planner` command in a pseudo-terminal (pexpect) and answers a realistic plan (the
+fraud-screening plan the tests fill, `FULL` in tests/test_interview.py) the way a team would type it:
+the essentials path (`planner interview`: title, the essentials, "not now") and the full path
+(`--depth full`: every question, then the review). A prompt counts as shown when prompt_toolkit has
+started the next prompt (bracketed paste on: ESC[?2004h) and finished its first drawing (line wrap
+back on: ESC[?7h).
 
     python benchmarks/bench_interview.py [--runs 3]
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,16 +24,97 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pexpect
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.test_interview import HAPPY, Shown  # noqa: E402  (the same script the tests run)
+from planner.bank import QUESTIONS, Kind, Question, core_type, kind_of  # noqa: E402
+from planner.model import Plan, field_at, is_answered  # noqa: E402
+from planner.store import plan_from_text  # noqa: E402
+from tests.test_interview import FULL  # noqa: E402  (the plan the tests fill)
 
 STARTED, DRAWN = "\x1b[?2004h", "\x1b[?7h"
-SUBMITS = ("\x1b\r", "\r")
+ENTER, DOWN, SPACE, NEW_LINE = "\r", "\x1b[B", " ", "\x1b\r"
+SUBMITS = ("\r", "y", "n")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _choice(enum: Any, value: Any, optional: bool = True) -> str:
+    index = list(enum).index(value) + (0 if optional else -1)
+    return (str(index + 1) if index < 9 else DOWN * (index + 1)) + ENTER
+
+
+def _answer(kind: Kind, annotation: Any, value: Any, currency: list[str]) -> list[str]:
+    """The keys for one answer, one step per prompt (each step ends with the key that submits it)."""
+    if not is_answered(value):
+        return [ENTER]
+    if kind is Kind.yes_no:
+        return ["y" if value else "n"]
+    if kind is Kind.choice:
+        return [_choice(core_type(annotation), value)]
+    if kind is Kind.multi_choice:
+        members = list(core_type(annotation))
+        return ["".join((SPACE if m in value else "") + DOWN for m in members)[: -len(DOWN)] + ENTER]
+    if kind is Kind.share:
+        return [f"{value * 100:g}%" + ENTER]
+    if kind in (Kind.integer, Kind.number):
+        steps = [_number(value) + ENTER]
+        if currency and currency[0]:  # a money field: the currency is asked once per plan
+            steps.append(currency.pop() + ENTER)
+        return steps
+    return [str(value).replace("\n", NEW_LINE) + ENTER]
+
+
+def script(plan: Plan, questions: list[Question]) -> list[str]:
+    """The keys a team types to give `plan`'s answers to `questions`, in the order they are asked."""
+    currency = [getattr(plan.constraints.compute, "currency", None) or ""]
+    steps: list[str] = []
+    for question in questions:
+        if not question.applies(plan):
+            continue
+        parent, _, name = question.field.rpartition(".")
+        holder = field_at(plan, parent) if parent else plan
+        info = type(holder).model_fields[name]
+        value = getattr(holder, name)
+        money = "currency" in type(holder).model_fields and "currency" in (info.description or "")
+        if question.kind is Kind.list:
+            steps += [str(item) + ENTER for item in value] + [ENTER]
+        elif question.kind is Kind.items:
+            for item in value:
+                asked = [
+                    pair
+                    for pair in type(item).model_fields.items()
+                    if pair[0] not in getattr(item, "NOT_ASKED", ())
+                ]
+                for position, (field, field_info) in enumerate(asked):
+                    kind = kind_of(field_info)
+                    optional = position == 0 or field_info.default is None
+                    field_value = getattr(item, field)
+                    if kind is Kind.choice and is_answered(field_value):
+                        steps.append(_choice(core_type(field_info.annotation), field_value, optional))
+                    else:
+                        steps += _answer(kind, field_info.annotation, field_value, [])
+            steps.append(ENTER)  # an empty first field ends the list
+        else:
+            steps += _answer(question.kind, info.annotation, value, currency if money else [])
+    return steps
+
+
+def paths() -> dict[str, tuple[list[str], list[str]]]:
+    """Each path: the command's arguments and the keys typed, title first."""
+    plan = plan_from_text(FULL, "FULL")
+    title = [plan.title + ENTER]
+    essentials = [question for question in QUESTIONS if question.essential]
+    return {
+        "essentials": (["--depth", "essentials"], title + script(plan, essentials) + [ENTER]),
+        "full": (["--depth", "full"], title + script(plan, list(QUESTIONS)) + [ENTER, ENTER]),
+    }
 
 
 def _quiet(child: pexpect.spawn, for_seconds: float = 0.03) -> None:
@@ -46,22 +131,21 @@ def _wait_for_prompt(child: pexpect.spawn) -> None:
     child.expect_exact(DRAWN, timeout=10)
 
 
-def interview_latencies() -> list[float]:
+def interview_latencies(arguments: list[str], steps: list[str]) -> list[float]:
     """Seconds from each Enter to the next prompt, over one whole interview."""
     planner = shutil.which("planner") or "planner"
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run([planner, "init", folder], check=True, capture_output=True)
         env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm-256color")
         child = pexpect.spawn(
-            planner, ["interview", "bench", "--depth", "full"], cwd=folder, env=env, dimensions=(40, 120)
+            planner, ["interview", "bench", *arguments], cwd=folder, env=env, dimensions=(40, 120)
         )
         child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
         _wait_for_prompt(child)
-        steps = [step for step in HAPPY if not isinstance(step, Shown)]
         latencies = []
         for number, step in enumerate(steps):
             # y and n answer a yes/no question at once: then the key itself is what moves on.
-            submit = next((key for key in SUBMITS if step.endswith(key)), step)
+            submit = next(key for key in SUBMITS if step.endswith(key))
             if submit != step:
                 child.send(step[: -len(submit)])
                 _quiet(child)
@@ -92,17 +176,23 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def keystrokes(steps: list[str]) -> int:
+    """Keys pressed: an arrow or Alt-Enter is one key, as a typed character is."""
+    return sum(len(re.sub(r"\x1b\[[A-Z]|\x1b\r", "k", step)) for step in steps)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="whole interviews to run (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="whole interviews per path to run (default 3)")
     runs = parser.parse_args().runs
-    latencies = [value for _ in range(runs) for value in interview_latencies()]
-    ordered = sorted(latencies)
-    print(f"interview: {len(latencies)} answers over {runs} runs")
-    print(
-        f"  Enter to next prompt: median {_ms(statistics.median(latencies))}, "
-        f"p90 {_ms(ordered[int(len(ordered) * 0.9)])}, worst {_ms(ordered[-1])}  (target < 50 ms)"
-    )
+    for name, (arguments, steps) in paths().items():
+        latencies = [value for _ in range(runs) for value in interview_latencies(arguments, steps)]
+        ordered = sorted(latencies)
+        print(f"{name} path: {len(steps)} prompts answered, {keystrokes(steps)} keystrokes ({runs} runs)")
+        print(
+            f"  Enter to next prompt: median {_ms(statistics.median(latencies))}, "
+            f"p90 {_ms(ordered[int(len(ordered) * 0.9)])}, worst {_ms(ordered[-1])}  (target < 50 ms)"
+        )
     helps = help_times()
     print(
         f"planner --help: median {_ms(statistics.median(helps))}, worst {_ms(max(helps))}  (target < 150 ms)"
