@@ -11,9 +11,26 @@ from typing import Literal
 
 from planner.bank import Completeness
 from planner.choices import label
-from planner.model import Mode, OnlineValidation, Plan, RulesVerdict, Severity, Status, answered_at
+from planner.model import (
+    Mode,
+    OnlineValidation,
+    Plan,
+    RulesVerdict,
+    Serving,
+    Severity,
+    Status,
+    answered_at,
+)
 from planner.rules import CATALOGUE, items_per_month, monthly_value
-from planner.rules.base import HARMFUL, LOW_AGREEMENT, RULES_WORTH_SHIPPING, Move, Risk, mentions
+from planner.rules.base import (
+    HARMFUL,
+    LOW_AGREEMENT,
+    RULES_WORTH_SHIPPING,
+    TIGHT_P99_MS,
+    Move,
+    Risk,
+    mentions,
+)
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
 
@@ -195,6 +212,22 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
                 "customer notices.",
             )
         )
+    latency = plan.constraints.latency
+    if (
+        latency.serving in (Serving.online, Serving.interactive)
+        and latency.p99_ms is not None
+        and latency.p99_ms <= TIGHT_P99_MS
+        and latency.model_size is None
+        and not plan.constraints.compute.hosted_service
+    ):
+        found.append(
+            Blocking(
+                "constraints.latency.model_size",
+                "Which model size class, and what is a candidate's p99 on production hardware?",
+                f"A {latency.p99_ms} ms budget rules out large models and network hops; measure a "
+                "candidate's p99 (features included) before designing around it.",
+            )
+        )
     tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
     if tried and plan.heuristics.coverage is None:
         found.append(
@@ -294,7 +327,7 @@ def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
     order = sorted(grouped.values(), key=lambda item: (_TONES[item[0].tone], -max(r.score for r in item[1])))
     for move, hits in order:
         lead = sorted(hits, key=lambda risk: -risk.score)[0]
-        evidence = f" ({lead.evidence[0]})" if lead.evidence else ""
+        evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
         advice = Advice(move.title, f"{move.reason}{evidence}.", move.tone, tuple(r.id for r in hits))
         (first if move.first else later).append(advice)
     return first, later

@@ -45,6 +45,7 @@ HOSTED_FLOOR_MS = 100  # a network round trip to a hosted service eats this budg
 HOSTED_LLM_FLOOR_MS = 2000  # a hosted language model's p99 for a generated answer is seconds, not ms
 RULES_PRECISE = 0.98  # rules measured right this often may act without a person
 OUT_OF_PROPORTION = 10  # minutes saved per item beyond this many times the minutes it takes by hand
+TIGHT_P99_MS = 300  # an online budget at or below this needs a measured candidate before any design
 LOW_AGREEMENT = 0.8  # people who agree less often than this need labelling guidelines first
 RULES_WORTH_SHIPPING = (0.2, 0.9)  # rules covering this share at this accuracy are a first release
 

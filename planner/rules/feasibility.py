@@ -292,7 +292,12 @@ _NARROW = Move(
     move=_NARROW,
     fires=(
         Case(
-            {"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None},
+            {
+                "product.data_kinds": ["images"],
+                "product.mode": "automate",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+            },
             evidence=(
                 'product.data_kinds: ["images"]',
                 'product.current_solution: "The ERP blocks invoices with the same supplier, number and '
@@ -301,7 +306,10 @@ _NARROW = Move(
             ),
         ),
     ),
-    quiet=(Case({"product.data_kinds": ["images"]}), Case({"product.data_kinds": ["text"]})),
+    quiet=(
+        Case({"product.data_kinds": ["images"], "product.mode": "automate"}),  # rules already take a slice
+        Case({"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None}),
+    ),
 )
 def narrow_to_easy_slice(plan: Plan) -> Evidence:
     """Unstructured inputs that people handle today, with no slice chosen yet.
@@ -316,8 +324,8 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
     kinds = product.data_kinds
     if not kinds or not all(kind in UNSTRUCTURED for kind in kinds) or heuristics.coverage is not None:
         return None
-    if product.mode is None or product.mode.value == "improve":
-        return None
+    if product.mode is not Mode.automate:
+        return None  # augmenting people is narrowing already: they keep every decision
     people = next(
         (
             path

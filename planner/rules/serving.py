@@ -89,6 +89,13 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
     Category.operations,
     4,
     4,
+    move=Move(
+        "Measure a candidate's p99 latency before designing around the model",
+        "The budget leaves no room for this model or network hop; benchmark a candidate at p99 on "
+        "production hardware now, then precompute, cache, or choose a smaller model",
+        "warning",
+        first=True,
+    ),
     fires=(
         Case(
             {
