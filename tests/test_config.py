@@ -3,6 +3,8 @@ and the site; every path planner writes (the schema modeline) follows it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import MakeWorkspace
@@ -38,22 +40,25 @@ def test_a_new_plan_points_at_the_schema_from_wherever_plans_dir_is(make_workspa
     assert schema == (root / "plan.schema.json").resolve()
 
 
-@pytest.mark.parametrize("blank", ["''", "' '"])
-def test_a_blank_plans_dir_is_refused_alike_by_cli_and_site(
-    make_workspace: MakeWorkspace, blank: str
-) -> None:
-    root = make_workspace(
+BLANK = "is blank; name a folder inside the workspace, or leave the option out for 'plans'"
+
+
+def _blank_workspace(make_workspace: MakeWorkspace, blank: str) -> Path:
+    return make_workspace(
         {
             "mkdocs.yml": f"site_name: x\ntheme:\n  name: material\nplugins:\n  - planner:\n      plans_dir: {blank}\n",
             "docs/index.md": "# x\n",
         }
     )
-    message = "is blank; name a folder inside the workspace, or leave the option out for 'plans'"
-    code, _, err = run("list")
-    assert (code, err) == (
-        2,
-        f"error: mkdocs.yml: the planner plugin's option 'plans_dir' {message}\n",
-    )
-    result = mkdocs(root, "build")
+
+
+@pytest.mark.parametrize("blank", ["''", "' '"])
+def test_a_blank_plans_dir_is_refused_by_the_cli(make_workspace: MakeWorkspace, blank: str) -> None:
+    _blank_workspace(make_workspace, blank)
+    assert run("list") == (2, "", f"error: mkdocs.yml: the planner plugin's option 'plans_dir' {BLANK}\n")
+
+
+def test_a_blank_plans_dir_is_refused_by_the_site_in_the_same_words(make_workspace: MakeWorkspace) -> None:
+    result = mkdocs(_blank_workspace(make_workspace, "''"), "build")
     assert result.returncode == 1
-    assert f"Plugin 'planner' option 'plans_dir': {message}" in result.stderr, result.stderr
+    assert f"Plugin 'planner' option 'plans_dir': {BLANK}" in result.stderr, result.stderr
