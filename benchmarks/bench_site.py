@@ -1,183 +1,201 @@
-"""Site build time and peak memory for N generated plans, against the same pages as static Markdown.
+"""Site build time for N realistic plans, side by side with plain mkdocs-material on the same pages.
 
-Run: python benchmarks/bench_site.py [10 100 500]
+Run: python benchmarks/bench_site.py [100 300 1000] [--serve 100] [--repeat 2]
 
-For each N it builds (1) a workspace with N plans through the planner plugin (`mkdocs build`, pages
-generated in memory) and (2) a plain mkdocs site of the very same pages written to docs/ as static
-Markdown, same theme settings and the same nav, without the plugin. Each build is a fresh process:
-wall time end to end (interpreter start included) and peak RSS. Planner's own share is measured in a
-separate process as the time to load the N plan files and render every page (render.pages + nav).
+The plans are the repository's three example plans, copied N times with their published versions
+(so about four pages per plan: the plan, its versions list, each version, the draft, what changed).
+For each N, in one run and on the same machine:
+
+- planner: `mkdocs build` of the workspace through the planner plugin (pages generated in memory,
+  handed to mkdocs as HTML, old versions out of the search index);
+- plain: a plain mkdocs-material site of the very same pages, written to docs/ as the Markdown
+  planner's templates produce (with the same titles), the same nav and theme, no plugin but search;
+  every page is indexed, as a plain site would be.
+
+Each build is a fresh `python -m mkdocs build` process (interpreter start included), best of
+--repeat runs, the two sides interleaved. The ratio planner / plain is the figure to read.
+
+--serve N starts `mkdocs serve` on a workspace of N plans, edits one plan's title, and measures
+the seconds until the served plan page shows the new title (file write to visible).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import resource
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
-import yaml
-
-from planner.model import Plan
-from planner.store import plan_to_text
-
-STATUSES = ("draft", "in_review", "approved", "building", "shipped", "folded")
-WORDS = ("fraud", "orders", "tickets", "produce", "photos", "boards", "churn", "invoices", "claims")
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(path.parent for path in (REPO / "plans").glob("*/plan.yaml"))
 THEME = """
 theme:
   name: material
   font: false
   features: [navigation.sections, navigation.prune, navigation.indexes, search.suggest]
+markdown_extensions:
+  - admonition
+  - tables
+  - toc:
+      permalink: true
 """
-
-
-def make_plan(i: int) -> Plan:
-    word = WORDS[i % len(WORDS)]
-    return Plan.model_validate(
-        {
-            "title": f"{word.capitalize()} plan {i}",
-            "owners": [f"Owner {i}"],
-            "status": STATUSES[i % len(STATUSES)],
-            "product": {
-                "goal": f"Users get their {word} handled within a day, plan number {i}.",
-                "users": "The operations team.",
-                "pain": "Manual work; " * 20,
-                "task": "classification",
-                "label": "past decisions",
-                "label_is_proxy": i % 2 == 0,
-                "data_kinds": ["tabular", "text"],
-            },
-            "heuristics": {
-                "rules": [{"condition": f"amount > {i}", "action": "review"}],
-                "verdict": "rules_baseline",
-                "coverage": 0.4,
-            },
-            "by_hand": {"examples": 50, "noticed": ["amount", "country"], "hard_cases": ["new users"]},
-            "impact": {"volume": 1000 + i, "period": "day", "share_addressed": 0.2, "value_per_item": 2},
-            "press_release": {"headline": f"{word} done", "problem": "It hurts.", "solution": "It helps."},
-            "done": {"metrics": [{"name": "recall", "baseline": 0.5, "target": 0.8}], "timebox_weeks": 6},
-            "risks": [
-                {
-                    "id": "vendor",
-                    "title": "Vendor outage",
-                    "category": "operations",
-                    "likelihood": 2,
-                    "impact": 4,
-                }
-            ],
-        }
-    )
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def write_workspace(root: Path, count: int) -> None:
+    """N plans copied from the examples (titles made unique), with their published versions."""
     for i in range(count):
+        source = EXAMPLES[i % len(EXAMPLES)]
         folder = root / "plans" / f"plan-{i:04d}"
-        folder.mkdir(parents=True)
-        (folder / "plan.yaml").write_text(plan_to_text(make_plan(i)), encoding="utf-8")
+        shutil.copytree(source, folder)
+        text = (folder / "plan.yaml").read_text(encoding="utf-8")
+        text = re.sub(r"^title: (.*)$", rf"title: \1 (copy {i})", text, count=1, flags=re.M)
+        (folder / "plan.yaml").write_text(text, encoding="utf-8")
     (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Plans\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        f"site_name: bench\n{THEME}plugins: [search, planner]\n", encoding="utf-8"
-    )
+    (root / "docs" / "about.md").write_text("# About\n\nBenchmark plans.\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(f"site_name: bench\n{THEME}plugins: [search, planner]\n", encoding="utf-8")
 
 
-def write_static_twin(root: Path, twin: Path) -> None:
-    """The same pages and nav as planner generates, written to disk for a plain mkdocs build."""
-    from planner import render
+def write_plain_twin(root: Path, twin: Path) -> int:
+    """The same pages and nav as planner generates, as Markdown files for a plain mkdocs build."""
+    import yaml
+
+    from planner import history, render, sitemodel
     from planner.plugin import ASSETS, load_plans
+    from planner.store import Workspace
 
     plans = load_plans(root, root / "plans")
-    pages = render.pages(plans)
-    for path, text in {**pages, "index.md": "# Plans\n"}.items():
+    workspace = Workspace(root)
+    versions = {slug: history.load_versions(workspace, slug) for slug in plans}
+    model = sitemodel.build(plans, versions)
+    pages = render.Renderer().site(model)
+    for path, page in {**pages}.items():
+        meta = {key: value for key, value in page.meta.items() if key != "search"}  # a plain site indexes all
         target = twin / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    assets = Path(render.__file__).resolve().parent.parent / "templates" / "assets"
+        target.write_text(render.Page(page.body, meta).markdown, encoding="utf-8")
+    (twin / "docs" / "about.md").write_text("# About\n\nBenchmark plans.\n", encoding="utf-8")
     for name in ASSETS:
         (twin / "docs" / "assets" / "planner").mkdir(parents=True, exist_ok=True)
-        (twin / "docs" / "assets" / "planner" / name).write_bytes((assets / name).read_bytes())
+        (twin / "docs" / "assets" / "planner" / name).write_bytes((REPO / "templates" / "assets" / name).read_bytes())
+    nav = render.Renderer().nav(model)
     config = {
         "site_name": "bench",
         "plugins": ["search"],
         "extra_css": ["assets/planner/planner.css"],
         "extra_javascript": ["assets/planner/planner.js"],
-        "nav": ["index.md", render.nav(plans)],
+        "nav": [{"Portfolio": "index.md"}, "about.md", {"Plans": nav}],
     }
-    (twin / "mkdocs.yml").write_text(yaml.safe_dump(config) + THEME, encoding="utf-8")
+    (twin / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True) + THEME, encoding="utf-8")
+    return len(pages)
 
 
-def timed_build(root: Path, repeat: int = 2) -> tuple[float, float]:
-    """Best wall seconds and peak RSS (MB) of `mkdocs build`, each run a fresh process."""
-    return min(_one_build(root) for _ in range(repeat))
-
-
-def _one_build(root: Path) -> tuple[float, float]:
-    code = (
-        "import resource, sys, runpy; sys.argv = ['mkdocs', 'build', '-q', '-f', sys.argv[1]]\n"
-        "try:\n    runpy.run_module('mkdocs', run_name='__main__')\nexcept SystemExit as e:\n"
-        "    assert not e.code, e.code\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
-    )
+def build_seconds(root: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one `mkdocs build` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(root / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")],
         check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=ENV,
+        capture_output=True,
     )
-    return time.perf_counter() - start, float(out.stdout.strip().splitlines()[-1])
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def planner_share(root: Path) -> float:
-    """Seconds planner itself spends: load every plan file and render every page and the nav."""
-    code = (
-        "import sys, time; from pathlib import Path\n"
-        "from planner import render; from planner.plugin import load_plans\n"
-        "root = Path(sys.argv[1]); start = time.perf_counter()\n"
-        "plans = load_plans(root, root / 'plans'); render.pages(plans); render.nav(plans)\n"
-        "print(time.perf_counter() - start)"
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def serve_edit_seconds(root: Path, slug: str = "plan-0001") -> float:
+    """Seconds from saving one plan.yaml to `mkdocs serve` showing the change on its page."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip())
+    url = f"http://127.0.0.1:{port}/plans/{slug}/"
+    try:
+        deadline = time.monotonic() + 600
+        while _get(url) is None:
+            if time.monotonic() > deadline:
+                raise RuntimeError("mkdocs serve did not come up")
+            time.sleep(0.2)
+        time.sleep(2)  # let the watcher settle after the first build
+        plan = root / "plans" / slug / "plan.yaml"
+        text = plan.read_text(encoding="utf-8")
+        marker = f"edited {time.time_ns()}"
+        start = time.perf_counter()
+        plan.write_text(re.sub(r"^title: (.*)$", rf"title: \1 {marker}", text, count=1, flags=re.M), encoding="utf-8")
+        while marker not in (_get(url) or ""):
+            if time.perf_counter() - start > 120:
+                raise RuntimeError("the edit never showed")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
-def main(counts: list[int]) -> None:
+def main(argv: list[str]) -> None:
+    counts = [int(arg) for arg in argv if arg.isdigit() and argv[argv.index(arg) - 1] not in ("--serve", "--repeat")]
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 2
+    serve = int(argv[argv.index("--serve") + 1]) if "--serve" in argv else None
     results = []
-    print(
-        f"{'plans':>6} {'pages':>6} {'planner s':>10} {'MB':>6} {'static s':>9} {'MB':>6} {'own s':>6} {'share':>6}"
-    )
-    for count in counts:
+    print(f"{'plans':>6} {'pages':>6} {'planner s':>10} {'plain s':>8} {'ratio':>6} {'s/plan':>7}")
+    for count in counts or ([] if serve else [100, 300, 1000]):
         with tempfile.TemporaryDirectory() as tmp:
             root, twin = Path(tmp) / "ws", Path(tmp) / "twin"
             root.mkdir()
             twin.mkdir()
             write_workspace(root, count)
-            write_static_twin(root, twin)
-            pages = sum(1 for _ in (twin / "docs").rglob("*.md"))
-            seconds, memory = timed_build(root)
-            static_seconds, static_memory = timed_build(twin)
-            own = planner_share(root)
+            pages = write_plain_twin(root, twin)
+            planner_runs, plain_runs = [], []
+            for _ in range(repeat):
+                planner_runs.append(build_seconds(root))
+                plain_runs.append(build_seconds(twin))
+            best, plain = min(planner_runs), min(plain_runs)
             row = {
                 "plans": count,
                 "pages": pages,
-                "planner_s": round(seconds, 2),
-                "planner_mb": round(memory),
-                "static_s": round(static_seconds, 2),
-                "static_mb": round(static_memory),
-                "own_s": round(own, 3),
-                "share": round(own / seconds, 3),
+                "planner_s": round(best, 2),
+                "plain_s": round(plain, 2),
+                "ratio": round(best / plain, 3),
             }
             results.append(row)
-            print(
-                f"{count:>6} {pages:>6} {seconds:>10.2f} {memory:>6.0f} {static_seconds:>9.2f} "
-                f"{static_memory:>6.0f} {own:>6.2f} {own / seconds:>6.1%}"
-            )
+            print(f"{count:>6} {pages:>6} {best:>10.2f} {plain:>8.2f} {best / plain:>6.2f} {best / count:>7.4f}")
+    if serve:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "ws"
+            root.mkdir()
+            write_workspace(root, serve)
+            seconds = serve_edit_seconds(root)
+            results.append({"serve_plans": serve, "edit_visible_s": round(seconds, 2)})
+            print(f"mkdocs serve, {serve} plans: a one-plan edit visible after {seconds:.2f} s")
     print(json.dumps(results))
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [10, 100, 500])
+    main(sys.argv[1:])

@@ -29,6 +29,7 @@ class HtmlPage:
     toc: list[dict[str, Any]] = field(default_factory=list)
     title: str | None = None
     ids: set[str] = field(default_factory=set)
+    relative: bool = False  # whether it links other pages (then its HTML depends on where it is)
 
 
 def slugify(text: str) -> str:
@@ -57,7 +58,7 @@ def relative_url(target: str, base: str) -> str:
     return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
 
 
-def to_html(markdown: str, src: str, directory_urls: bool = True) -> HtmlPage:
+def to_html(markdown: str, src: str, directory_urls: bool = True, *, wrap: bool = True) -> HtmlPage:
     """Render one generated page: headings get ids and permalinks, `x.md` links become site URLs."""
     env: dict[str, Any] = {}
     tokens = _MD.parse(markdown, env)
@@ -96,9 +97,23 @@ def to_html(markdown: str, src: str, directory_urls: bool = True) -> HtmlPage:
         target = posixpath.normpath(posixpath.join(folder, match.group(1)))
         return f'href="{relative_url(page_url(target, directory_urls), here)}{match.group(2) or ""}"'
 
+    linked = _MD_LINK.sub(link, body)
+    return HtmlPage(_wrap(linked) if wrap else linked, _nest(flat), title, seen, linked != body)
+
+
+def _wrap(html: str) -> str:
     # One wrapper marks planner's pages, so its styles (links underlined in text) stay off the user's own.
-    page = f'<div class="planner-page">\n{_MD_LINK.sub(link, body)}</div>\n'
-    return HtmlPage(page, _nest(flat), title, seen)
+    return f'<div class="planner-page">\n{html}</div>\n'
+
+
+def join(head: HtmlPage, body: HtmlPage) -> HtmlPage:
+    """A page made of two converted parts: the body's headings go under the head's title."""
+    toc = [dict(item) for item in head.toc]
+    if toc and toc[-1]["level"] < min((item["level"] for item in body.toc), default=9):
+        toc[-1] = {**toc[-1], "children": [*toc[-1]["children"], *body.toc]}
+    else:
+        toc += body.toc
+    return HtmlPage(_wrap(head.html + body.html), toc, head.title or body.title, head.ids | body.ids)
 
 
 def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -111,3 +126,36 @@ def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
         (stack[-1]["children"] if stack else roots).append(item)
         stack.append(item)
     return roots
+
+
+_SECTION = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+_EXCLUDED = re.compile(r"<div [^>]*data-search-exclude[^>]*>.*?</div>", re.S)
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+
+
+def search_entries(page: HtmlPage, location: str, title: str) -> list[dict[str, str]]:
+    """The search index entries of a page, one per h1/h2 section as Material's search makes them,
+    read off planner's own markup with a regex instead of an HTML parser (heat maps left out)."""
+    text = _PERMALINK.sub("", _EXCLUDED.sub("", page.html))
+    cuts = [match for match in _SECTION.finditer(text) if match.group(1) in "12"]
+    entries = []
+    starts = [0, *(match.end() for match in cuts)]
+    ends = [*(match.start() for match in cuts), len(text)]
+    heads: list[tuple[str, str] | None] = [None, *((match.group(2), match.group(3)) for match in cuts)]
+    for head, start, end in zip(heads, starts, ends, strict=True):
+        body = _plain(text[start:end])
+        if head is None:
+            if body:
+                entries.append({"location": location, "title": title, "text": body})
+            continue
+        anchor, name = head
+        first = head is heads[1] and name and cuts[0].group(1) == "1"
+        entries.append(
+            {"location": location if first else f"{location}#{anchor}", "title": _plain(name), "text": body}
+        )
+    return entries
+
+
+def _plain(html_text: str) -> str:
+    words = html.unescape(_TAGS.sub(" ", html_text)).split()
+    return html.escape(" ".join(words), quote=False)

@@ -17,7 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from planner import config as options, render
 from planner.errors import PlannerError
-from planner.htmlpage import HtmlPage
+from planner.htmlpage import HtmlPage, search_entries
 from planner.model import Plan
 from planner.sitecache import SiteCache
 from planner.store import Workspace
@@ -43,6 +43,8 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self.pages: dict[str, tuple[HtmlPage, dict[str, Any]]] = {}
         self.places: dict[str, str] = {}  # page not in the nav -> the nav page that stands for it
         self.active: Page | None = None  # the nav page standing for the page being built
+        self._index: Any = None  # Material's search index, when its search plugin runs
+        self._to_index: set[str] = set()
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -79,6 +81,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         for warning in built.warnings:
             log.warning(warning)
         self.pages, self.places = built.pages, built.places
+        self._index, self._to_index = _search_index(config), set()
         for name in ASSETS:
             content = (resources.files("planner.templates") / "assets" / name).read_bytes()
             _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
@@ -98,6 +101,10 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
 
         def read_source(config: MkDocsConfig) -> None:
             page.markdown, page.meta = "", dict(meta)
+            if self._index is not None and not meta.get("search", {}).get("exclude"):
+                # planner indexes its own pages (on_page_context); the search plugin need not parse them.
+                page.meta["search"] = {"exclude": True}
+                self._to_index.add(page.file.src_uri)
 
         def convert(config: MkDocsConfig, files: Files) -> None:
             page.content, page.toc = done.html, get_toc(done.toc)  # type: ignore[arg-type]
@@ -110,7 +117,13 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """A version, draft or what-changed page keeps its plan's place in the nav (its versions list)."""
+        """A version, draft or what-changed page keeps its plan's place in the nav (its versions list);
+        planner's own pages join the search index here, read off its markup without a parser."""
+        if page.file.src_uri in self._to_index and self._index is not None:
+            done = self.pages[page.file.src_uri][0]
+            self._index.entries.extend(
+                search_entries(done, page.url, str(page.meta.get("title") or page.title))
+            )
         place = self.places.get(page.file.src_uri)
         if place is not None and page.parent is None:
             self.active = next((other for other in nav.pages if other.file.src_uri == place), None)
@@ -130,6 +143,17 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index (its entries are a list of {location, title, text}), or None."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list) and getattr(plugin, "config", {}).get(
+            "enabled", True
+        ):
+            return index
+    return None
 
 
 def _put(files: Files, file: File) -> None:

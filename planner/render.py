@@ -186,6 +186,7 @@ class Page:
 
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
+    shared: int = 0  # where the part shared with the plan's other pages starts (0: nothing shared)
 
     @property
     def markdown(self) -> str:
@@ -205,7 +206,22 @@ class Renderer:
     def __init__(self, templates_dir: Path | None = None, dashboard: str = DASHBOARD) -> None:
         self.env = environment(templates_dir)
         self.dashboard = dashboard
-        self.home = "" if dashboard == DASHBOARD else "../"  # from the dashboard to the plans/ folder
+        # A plan's document is the same on its page, its draft and its latest version: made once.
+        self._bodies: dict[tuple[int, int], tuple[PlanView, Markup]] = {}
+        # A plan's versions repeat most of its texts: each text is rendered once per plan.
+        self._texts: dict[tuple[str, str], Markup] = {}
+        self.env.filters.update(
+            text=lambda text: self._once("text", render_text, text),
+            inline=lambda text: self._once("inline", render_inline, text),
+        )
+
+    def _once(self, kind: str, render: Any, text: Any) -> Markup:
+        if not isinstance(text, str):
+            return render(text)  # type: ignore[no-any-return]
+        found = self._texts.get((kind, text))
+        if found is None:
+            found = self._texts[(kind, text)] = render(text)
+        return found
 
     def render(self, name: str, **context: Any) -> str:
         try:
@@ -257,6 +273,7 @@ class Renderer:
         """One plan's pages: the plan (its latest version), and with versions the draft, each version,
         the versions list and what changed between them."""
         base = f"plans/{draft.slug}/"
+        self._texts.clear()  # shared within a plan only
         title = str(escape_inline(latest.title))
         if latest.error is not None:
             return {base + "index.md": self.page("error.md.j2", title, view=latest, plan=None)}
@@ -309,12 +326,18 @@ class Renderer:
         tracking: ExperimentsView | None = None,
     ) -> Page:
         extra: dict[str, Any] = {"timeline": timeline} if timeline is not None else {}
-        if tracking is not None:
-            extra["tracking"] = tracking
-        today = date.today()
-        started = timeline.versions[0].published_at.date() if timeline is not None else None
-        box = timebox(view.plan, started, today)
-        return self.page("plan.md.j2", title, meta, view=view, plan=view.plan, today=today, box=box, **extra)
+        body = self._bodies.get((id(view), id(tracking)))
+        if body is None or body[0] is not view:
+            today = date.today()
+            started = timeline.versions[0].published_at.date() if timeline is not None else None
+            box = timebox(view.plan, started, today)
+            context: dict[str, Any] = {"tracking": tracking} if tracking is not None else {}
+            text = self.render("_plan_body.j2", view=view, plan=view.plan, today=today, box=box, **context)
+            body = self._bodies[(id(view), id(tracking))] = (view, Markup(text))
+        page = self.page("plan.md.j2", title, meta, view=view, plan=view.plan, body=body[1], **extra)
+        if page.body.endswith(body[1]):  # the plan itself, shared with the plan's other pages
+            page.shared = len(page.body) - len(body[1])
+        return page
 
     def _changes(
         self, timeline: Timeline, changes: PlanDiff, heading: str, old: Plan | None, new: Plan | None

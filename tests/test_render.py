@@ -107,7 +107,7 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
         "## 7. Done criteria",
     ):
         assert heading in body
-    assert body.count('<details class="planner-fold" open>') == 9  # 7 sections, press release, risks
+    assert body.count('<details class="planner-fold" open>') == 8  # 7 sections and the risks
     assert "What share of cases do the rules handle?</dt>" in body  # the prompt as label
     assert 'id="answer-heuristics-coverage"' in body  # evidence links here
     assert "<p>40&#37;</p>" in body  # a share shown as a percent, not 0.4
@@ -115,7 +115,7 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
     assert "rules_baseline" not in body and "rules baseline<" not in body
     assert "3,000 per day" in body  # thousands separators and the unit
     assert "€1&#46;50" in body  # a currency
-    assert "## Press release" in body and "## Risks" in body  # one page per plan
+    assert "## 5. Press release" in body and "## Risks" in body  # one page per plan
     assert "Not answered yet" in body
 
 
@@ -160,7 +160,7 @@ def test_press_release_is_a_section_of_the_plan_page() -> None:
     plan.press_release.headline = "Orders ship safely"
     plan.press_release.faq = [FaqEntry(question="Cost?")]
     body = site({"fraud": plan})["plans/fraud/index.md"].body
-    assert '<p class="planner-headline">Orders ship safely</p>' in body
+    assert 'id="answer-press-release-headline">Orders ship safely</p>' in body
     assert "<strong>Cost?</strong></p>\n<p>No answer yet.</p>" in body
 
 
