@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from planner.errors import InvalidPlan, PlannerError
 from planner.experiments import read_log
 from planner.history import verify_all
 from planner.report import one_line
-from planner.review import assess, gate
+from planner.review import assess, gate, to_data
 from planner.status import fold_problems, today_utc
 from planner.store import Workspace, compose, line_of, loc_of, read_text
 
@@ -25,6 +25,21 @@ class Report:
     plans: int = 0
     failed: int = 0
     history: int = 0
+    problems: dict[str, list[str]] = field(default_factory=dict)  # per plan, for --format json
+    history_problems: list[str] = field(default_factory=list)
+    strays: list[str] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        """The report as JSON-ready data: one entry per plan, then history and stray folders."""
+        return {
+            "plans": [
+                {"plan": slug, "ok": not found, "problems": found} for slug, found in self.problems.items()
+            ],
+            "history": self.history_problems,
+            "strays": self.strays,
+            "failed": self.failed,
+            "ok": not self.failed and not self.history,
+        }
 
 
 def check(
@@ -39,15 +54,33 @@ def check(
     names = slugs or workspace.slugs()
     strays = [] if slugs else workspace.strays()
     report.lines += strays
+    report.strays = strays
     report.plans = len(names) + len(strays)
     report.failed = len(strays)
     for slug in names:
         found = _plan_problems(workspace, slug, fail_on)
+        report.problems[slug] = found
         report.failed += bool(found)
         report.lines += found or [f"ok: {workspace.shown(workspace.plan_dir(slug))}/plan.yaml"]
     report.lines += history
     report.history = len(history)
+    report.history_problems = list(history)
     return report
+
+
+def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict[str, Any]]:
+    """`planner risks --all`: every plan's register as JSON-ready data (plus its `assessment`), in one
+    process; a plan that cannot be read gives its error instead of stopping the others."""
+    out: list[dict[str, Any]] = []
+    for slug in slugs or workspace.slugs():
+        try:
+            plan = workspace.load(slug)
+        except PlannerError as exc:
+            out.append({"plan": slug, "error": str(exc)})
+            continue
+        assessment = assess(plan)
+        out.append({"plan": slug, "title": plan.title, **to_data(assessment), "assessment": assessment})
+    return out
 
 
 def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) -> list[str]:

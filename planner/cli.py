@@ -180,10 +180,11 @@ def show(slug: str) -> None:
 @click.option(
     "--format",
     "style",
-    type=click.Choice(["text", "github"]),
+    type=click.Choice(["text", "github", "json"]),
     default="text",
     show_default=True,
-    help="github: each problem as a GitHub Actions error annotation on its file and line.",
+    help="github: each problem as a GitHub Actions error annotation on its file and line; json: one "
+    "report of every plan (same exit code).",
 )
 def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], style: str) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems.
@@ -196,7 +197,11 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], st
     from planner.report import github_annotation
 
     report = run_check(_workspace(), list(slugs) or None, base, fail_on)
-    for line in report.lines:
+    if style == "json":
+        import json
+
+        click.echo(json.dumps(report.to_data(), indent=2, ensure_ascii=False))
+    for line in report.lines if style != "json" else ():
         _echo(github_annotation(line) if style == "github" and not line.startswith("ok: ") else line)
     if report.failed:
         raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; fix the lines above")
@@ -377,7 +382,8 @@ def rules_command() -> None:
 
 
 @cli.command()
-@click.argument("slug", shell_complete=_plan_names)
+@click.argument("slug", required=False, shell_complete=_plan_names)
+@click.option("--all", "every", is_flag=True, help="Every plan of the workspace, in one run.")
 @click.option(
     "--format",
     "style",
@@ -386,13 +392,33 @@ def rules_command() -> None:
     show_default=True,
     help="A terminal table, JSON, or Markdown for a pull request.",
 )
-def risks(slug: str, style: str) -> None:
-    """Show the risk register of plan SLUG, with evidence, advice and figures."""
+def risks(slug: str | None, every: bool, style: str) -> None:
+    """Show the risk register of plan SLUG (or of --all plans), with evidence, advice and figures."""
     import json
 
     from planner.report import risk_report, risks_markdown
     from planner.review import assess, to_data
 
+    if every == bool(slug):
+        raise click.UsageError("name one plan, or pass --all for every plan (not both)")
+    if every:
+        from planner.checking import registers
+
+        found = registers(_workspace())
+        if style == "json":
+            every_plan = [
+                {key: value for key, value in entry.items() if key != "assessment"} for entry in found
+            ]
+            click.echo(json.dumps(every_plan, indent=2, ensure_ascii=False))
+            return
+        for entry in found:
+            if "error" in entry:
+                _echo(f"{entry['plan']}: {entry['error']}\n")
+            else:
+                render = risks_markdown if style == "markdown" else risk_report
+                _echo(render(entry["plan"], entry["title"], entry["assessment"]) + "\n", nl=False)
+        return
+    assert slug is not None
     plan = _workspace().load(slug)
     assessment = assess(plan)
     if style == "json":

@@ -24,7 +24,7 @@ from planner.experiments import Experiment
 from planner.experimentview import ExperimentsView
 from planner.model import NAME_PATTERN, Plan, Version
 from planner.report import format_value
-from planner.siteview import NAV_CHUNK, PlanView, timebox
+from planner.siteview import NAV_CHUNK, Answer, PlanView, timebox
 from planner.timeline import Timeline
 
 # The portfolio is the site's home page; a workspace with its own docs/index.md keeps it and gets
@@ -52,6 +52,8 @@ def escape_inline(value: Any) -> Markup:
     """A short value (title, table cell, heading) as one line of inert text."""
     if value is None:
         return Markup("")
+    if type(value) is int and value >= 0:
+        return Markup(value)  # digits only: nothing to escape
     if isinstance(value, Enum):
         value = format_value(value)
     return Markup(escape_text(" ".join(str(value).split())))
@@ -213,7 +215,74 @@ class Renderer:
         self.env.filters.update(
             text=lambda text: self._once("text", render_text, text),
             inline=lambda text: self._once("inline", render_inline, text),
+            answer=self.answer,
+            heatmap=self.heatmap,
         )
+
+    def answer(self, item: Answer, plan: Plan | None) -> Markup:
+        """One answer on a plan page (a Python filter: the page shows dozens, a macro is slower)."""
+        kind, value = item.kind.value, item.value
+        if kind in ("text", "long_text"):
+            return self._once("text", render_text, value)
+        if kind == "list":
+            rows = "".join(f"<li>{self._once('inline', render_inline, entry)}</li>\n" for entry in value)
+            return Markup(f"<ul>\n{rows}</ul>")
+        if kind == "items":
+            head = "".join(
+                f'<th scope="col" title="{escape_inline(column.help)}">{escape_inline(column.label)}</th>'
+                for column in item.columns
+            )
+            body = "".join(
+                "<tr>"
+                + "".join(
+                    f'<td data-label="{escape_inline(column.label)}">'
+                    f"{self.cell(getattr(entry, column.key), item.field + '.' + column.key)}</td>"
+                    for column in item.columns
+                )
+                + "</tr>\n"
+                for entry in value
+            )
+            return Markup(
+                f'<div class="planner-records">\n<table>\n<thead><tr>{head}</tr></thead>\n'
+                f"<tbody>\n{body}</tbody>\n</table>\n</div>"
+            )
+        if kind == "multi_choice":
+            return Markup(f"<p>{escape_inline(', '.join(display.value(entry) for entry in value))}</p>")
+        return Markup(f"<p>{escape_inline(display.value(value, item.kind, item.field, plan))}</p>")
+
+    def heatmap(self, view: PlanView) -> Markup:
+        """The heat map's squares: filled where risks are open, outlined where all are decided; each
+        square with risks links to their list (a Python filter: 25 squares a page add up)."""
+        rows = []
+        for row in view.heatmap:
+            cells = []
+            for cell in row:
+                if not cell.risks:
+                    cells.append(f'<td class="planner-cell planner-cell--{cell.level}"></td>')
+                    continue
+                opened, decided = len(cell.open), len(cell.decided)
+                state = "open" if opened else "decided"
+                label = f'{opened}<span class="planner-sr"> open</span>' if opened else ""
+                if decided:
+                    plus = "+" if opened else ""
+                    label += (
+                        f'<span class="planner-cell__decided">{plus}{decided}✓'
+                        '<span class="planner-sr"> decided</span></span>'
+                    )
+                where = f"{cell.likelihood}-{cell.impact}"
+                cells.append(
+                    f'<td class="planner-cell planner-cell--{cell.level} planner-cell--{state}" '
+                    f'data-open="{opened}" data-decided="{decided}"><a href="#cell-{where}">{label}'
+                    f'<span class="planner-sr"> at likelihood {cell.likelihood}, impact {cell.impact}</span>'
+                    "</a></td>"
+                )
+            rows.append(f'<tr><th scope="row">{row[0].likelihood}</th>{"".join(cells)}</tr>\n')
+        return Markup("".join(rows))
+
+    def cell(self, value: Any, field: str) -> Markup:
+        if isinstance(value, str) and not isinstance(value, Enum):
+            return self._once("inline", render_inline, value)
+        return escape_inline(None if value is None else display.value(value, field=field))
 
     def _once(self, kind: str, render: Any, text: Any) -> Markup:
         if not isinstance(text, str):

@@ -265,3 +265,33 @@ def test_tables_fit_columns_and_measure_wide_characters(
     assert max(len(line) for line in lines) <= 60 and any(line.endswith("…") for line in lines)
     monkeypatch.delenv("COLUMNS")
     assert "…" not in run("rules")[1]  # piped with no COLUMNS: nothing is cut
+
+
+def test_every_register_in_one_run_as_json(workspace: Path) -> None:
+    (workspace / "plans" / "broken").mkdir()
+    (workspace / "plans" / "broken" / "plan.yaml").write_text("title: [\n", encoding="utf-8")
+    code, out, _ = run("risks", "--all", "--format", "json")
+    assert code == 0
+    found = {entry["plan"]: entry for entry in json.loads(out)}
+    assert list(found) == ["broken", "clean", "high", "medium"]
+    assert found["broken"]["error"].startswith("plans/broken/plan.yaml:")
+    assert [risk["id"] for risk in found["high"]["risks"]][:1] == ["no-labels"]
+    assert found["medium"]["risks"][0]["owner"] is None and "due" in found["medium"]["risks"][0]
+    code, out, _ = run("risks", "--all")
+    assert code == 0 and out.count("open risk") >= 3
+    code, _, err = run("risks")
+    assert code == 2 and "name one plan, or pass --all for every plan (not both)" in err
+
+
+def test_check_as_json_reports_every_plan_with_the_same_exit_code(workspace: Path) -> None:
+    code, out, err = run("check", "--fail-on", "high", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and "1 of 3 plan(s) have problems" in err
+    assert {entry["plan"]: entry["ok"] for entry in data["plans"]} == {
+        "clean": True,
+        "high": False,
+        "medium": True,
+    }
+    high = next(entry for entry in data["plans"] if entry["plan"] == "high")
+    assert high["problems"] == [HIGH_LINE.strip()]
+    assert (data["failed"], data["ok"], data["history"]) == (1, False, [])
