@@ -333,7 +333,8 @@ def interview(
 
 
 def _run_mkdocs(command: str, *args: str) -> None:
-    """Run mkdocs itself on the workspace's mkdocs.yml: the plugin does the work, never `--dirty`."""
+    """Run mkdocs itself on the workspace's mkdocs.yml: the plugin does the work (never `build --dirty`,
+    which leaves an empty search index)."""
     import os
     import sys
 
@@ -368,7 +369,8 @@ def build(strict: bool) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(dev_addr: str) -> None:
     """Serve the site and rebuild it whenever a plan changes (runs `mkdocs serve`)."""
-    _run_mkdocs("serve", "--dev-addr", dev_addr)
+    # --dirty: mkdocs rebuilds only the pages of the plans that changed (planner tells it which).
+    _run_mkdocs("serve", "--dev-addr", dev_addr, "--dirty")
 
 
 @cli.command("rules")

@@ -29,6 +29,9 @@ ASSET_DIR = "assets/planner"
 # One cache per workspace for the life of the process: `mkdocs serve` rebuilds re-render only the
 # plans whose files changed (a new plugin object is made for every rebuild).
 _CACHES: dict[tuple[Path, Path], SiteCache] = {}
+# `mkdocs serve --dirty` (what `planner serve` runs): mkdocs then skips the pages planner reports as
+# unchanged. Only the first plugin object hears on_startup; rebuilds make new ones.
+_SERVE = {"dirty": False}
 
 
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
@@ -45,6 +48,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self.active: Page | None = None  # the nav page standing for the page being built
         self._index: Any = None  # Material's search index, when its search plugin runs
         self._to_index: set[str] = set()
+        self._quiet: set[str] = set()
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -56,6 +60,9 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
         return root, folders[0], folders[1]
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _SERVE["dirty"] = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our main.html escapes the page title in <title>; it goes right after the user's custom_dir.
@@ -87,7 +94,13 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         for path in self.pages:  # pages that stand outside the nav say so: `validation.nav` stays quiet
             inclusion = InclusionLevel.NOT_IN_NAV if path in self.places else InclusionLevel.UNDEFINED
-            _put(files, File.generated(config, path, content="", inclusion=inclusion))
+            file = File.generated(config, path, content="", inclusion=inclusion)
+            if _SERVE["dirty"] and path in built.unchanged:
+                file.is_modified = _unmodified  # type: ignore[method-assign]
+            _put(files, file)
+        # In a dirty rebuild Material's search keeps the index of the pages it skips, and replaces
+        # the entries of the first page it sees: that must be the edited plan, not the portfolio.
+        self._quiet = {dashboard} if _SERVE["dirty"] and built.unchanged else set()
         entry = {str(render.escape_inline(self.config.nav_title)): built.nav}
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
@@ -119,7 +132,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
     ) -> TemplateContext:
         """A version, draft or what-changed page keeps its plan's place in the nav (its versions list);
         planner's own pages join the search index here, read off its markup without a parser."""
-        if page.file.src_uri in self._to_index and self._index is not None:
+        if page.file.src_uri in self._to_index - self._quiet and self._index is not None:
             done = self.pages[page.file.src_uri][0]
             self._index.entries.extend(
                 search_entries(done, page.url, str(page.meta.get("title") or page.title))
@@ -143,6 +156,10 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _search_index(config: MkDocsConfig) -> Any:

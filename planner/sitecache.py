@@ -28,6 +28,7 @@ class Built:
     places: dict[str, str]  # page not in the nav -> the nav page that stands for it
     warnings: list[str] = field(default_factory=list)
     rendered: set[str] = field(default_factory=set)  # the plans rendered afresh by this build
+    unchanged: set[str] = field(default_factory=set)  # pages exactly as the previous build made them
 
 
 @dataclass
@@ -63,6 +64,7 @@ class SiteCache:
         self.entries: dict[str, _Entry] = {}
         self.assessor = sitemodel.Assessor()
         self.setup: Key = ()
+        self.nav: list[Any] | None = None  # the previous build's nav
 
     def _load(self) -> list[str]:
         """Reload the plans whose plan.yaml or versions changed; returns the slugs reloaded."""
@@ -142,7 +144,17 @@ class SiteCache:
             for path in self.entries[slug].pages or {}
             if not path.endswith("/index.md")
         }
-        return Built(pages, renderer.nav(model), places, warnings, rendered)
+        nav = renderer.nav(model)
+        unchanged: set[str] = set()
+        if nav == self.nav:  # every page's nav is as before: the pages of unchanged plans are too
+            unchanged = {
+                path
+                for slug, entry in self.entries.items()
+                if slug not in rendered
+                for path in entry.pages or {}
+            }
+        self.nav = nav
+        return Built(pages, nav, places, warnings, rendered, unchanged)
 
 
 def _html(path: str, page: render.Page, directory_urls: bool) -> tuple[HtmlPage, dict[str, Any]]:

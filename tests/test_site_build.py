@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -196,22 +197,35 @@ def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_plan_yaml_changes(make_workspace: MakeWorkspace) -> None:
-    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+def test_serve_rebuilds_only_the_plan_that_changed(make_workspace: MakeWorkspace) -> None:
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN, "other": SOUND_PLAN}))
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # livereload on: it watches
+    server = subprocess.Popen(  # what `planner serve` runs; livereload on: it watches the plans
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-v", "-a", f"127.0.0.1:{port}"],
         cwd=root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        text=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
     )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stderr or []), daemon=True).start()
     try:
         url = f"http://127.0.0.1:{port}/plans/fraud/"
-        assert _wait_for(url, "Screen card orders for fraud")
+        assert _wait_for(url, "Fraudulent card orders are held")
+        assert _wait_for(url, "Fraudulent card orders are held")  # settled after the first build
+        first = len(log)
         plan = root / "plans/fraud/plan.yaml"
-        plan.write_text(plan.read_text().replace("Screen card orders", "Hold risky orders"), encoding="utf-8")
-        assert _wait_for(url, "Hold risky orders for fraud")
+        plan.write_text(
+            plan.read_text().replace("Fraudulent card orders", "Risky card orders"), encoding="utf-8"
+        )
+        assert _wait_for(url, "Risky card orders are held")
+        time.sleep(0.5)
+        # One `page_context` event per page mkdocs builds: all four at first (about, the portfolio,
+        # both plans), then only the portfolio and the edited plan; the other plan is left alone.
+        event = "Running `page_context` event from plugin 'planner'"
+        assert sum(event in line for line in log[:first]) == 4
+        assert sum(event in line for line in log[first:]) == 2
     finally:
         server.terminate()
         server.wait(timeout=10)
