@@ -237,7 +237,7 @@ def test_search_gives_one_result_per_plan_page(examples: Site, page: tuple[Any, 
     tab.locator(".md-search__input").focus()
     tab.keyboard.type(word, delay=30)
     results = tab.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=30_000)  # generous: the search worker is slow on a loaded machine
+    results.first.wait_for(timeout=60_000)  # generous: the search worker is slow on a loaded machine
     tab.wait_for_timeout(300)
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
     pages = {re.split("[?#]", href)[0].removeprefix(examples.url) for href in hrefs}
