@@ -11,6 +11,7 @@ from typing import Literal
 
 from planner.bank import Completeness
 from planner.choices import label
+from planner.measured import rule_accuracy, rule_coverage
 from planner.model import (
     Mode,
     OnlineValidation,
@@ -123,14 +124,20 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
 
 
 def _rules_measured(plan: Plan) -> tuple[float, float] | None:
-    """(coverage, accuracy) when rules were tried and measured and handle a real share well."""
-    heuristics = plan.heuristics
-    if heuristics.coverage is None or heuristics.accuracy is None:
+    """(coverage, accuracy) of rules that handle a real share well: measured on a sample when the plan
+    has it (`planner measure`), typed otherwise."""
+    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
+    if coverage is None or accuracy is None:
         return None
     low_coverage, low_accuracy = RULES_WORTH_SHIPPING
-    if heuristics.coverage < low_coverage or heuristics.accuracy < low_accuracy:
+    if coverage.value < low_coverage or accuracy.value < low_accuracy:
         return None
-    return heuristics.coverage, heuristics.accuracy
+    return coverage.value, accuracy.value
+
+
+def _rules_source(plan: Plan) -> str:
+    coverage = rule_coverage(plan)
+    return f" ({coverage.source})" if coverage is not None and coverage.measured else ""
 
 
 def _rules_with_people(plan: Plan) -> Advice | None:
@@ -153,7 +160,8 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
     return Advice(
         "Ship the rules with people for the rest; aim a model only at the remainder",
-        f"Rules handle {_pct(coverage)} of cases, {_pct(accuracy)} of them right: {_pct(coverage * accuracy)} "
+        f"Rules handle {_pct(coverage)} of cases, {_pct(accuracy)} of them right{_rules_source(plan)}: "
+        f"{_pct(coverage * accuracy)} "
         f"of all cases decided right with no model. Ship that with people taking the other {_pct(left)}, "
         f"and point the first model at those {_pct(left)} only.{margin}",
         "warning",

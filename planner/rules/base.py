@@ -367,6 +367,18 @@ def pct(share: float) -> str:
     return f"{share * 100:.0f}%" if share * 100 >= 1 or share == 0 else f"{share * 100:.2g}%"
 
 
+def label_agreement(plan: Plan) -> tuple[float, int | None, str] | None:
+    """(agreement, cases, where) of two people on the label: measured by `planner try` when the plan
+    has it, typed otherwise."""
+    measured = plan.by_hand.measured
+    if measured is not None and measured.shared:
+        agreed = (measured.agreed or 0) / measured.shared
+        return agreed, measured.shared, "by_hand.measured (two people on the same sample)"
+    if plan.by_hand.label_agreement is None:
+        return None
+    return plan.by_hand.label_agreement, plan.by_hand.double_labelled, "by_hand.label_agreement"
+
+
 def empty_answers(plan: Plan, *paths: str) -> Evidence:
     found = tuple(quote(plan, path) for path in paths if says_nothing(answer_at(plan, path)))
     return found or None

@@ -28,6 +28,7 @@ from planner.rules.base import (
     answer_is,
     empty_answers,
     items_per_month,
+    label_agreement,
     mentions,
     pct,
     quote,
@@ -512,18 +513,17 @@ def target_above_agreement(plan: Plan) -> Evidence:
     Mitigation: Write labelling guidelines, adjudicate the disagreements, re-measure agreement on a
     fresh double-labelled sample, and set the target at or below it.
     """
-    agreement = plan.by_hand.label_agreement
-    if agreement is None or not plan.done.metrics:
+    found = label_agreement(plan)
+    if found is None or not plan.done.metrics:
         return None
+    agreement, count, where = found
     metric = plan.done.metrics[0]
     goal = metric.goal()
     if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
         return None
-    count = plan.by_hand.double_labelled
-    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
     return (
         f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
-        quote(plan, "by_hand.label_agreement", note),
+        _agreement_quote(agreement, count, where),
     )
 
 
@@ -550,9 +550,12 @@ def low_label_agreement(plan: Plan) -> Evidence:
     Mitigation: Write guidelines for the hard cases, adjudicate disagreements, and re-measure agreement
     on a fresh double-labelled sample before modelling.
     """
-    agreement = plan.by_hand.label_agreement
-    if agreement is None or agreement >= LOW_AGREEMENT:
+    found = label_agreement(plan)
+    if found is None or found[0] >= LOW_AGREEMENT:
         return None
-    count = plan.by_hand.double_labelled
+    return (_agreement_quote(*found),)
+
+
+def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
     note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
-    return (quote(plan, "by_hand.label_agreement", note),)
+    return f"{where}: {show(agreement)} ({note})"
