@@ -145,6 +145,15 @@ def test_an_unanswered_question_raises_no_risk_only_the_finding(field: str) -> N
         assert assessment.headline.title == FROM_FACTS.get(field, "Answer the open questions")
 
 
+def test_the_rules_share_is_asked_for_classification_not_for_a_forecast_with_a_baseline() -> None:
+    # For a forecast the rules' score on the done metric (its baseline) is the answer; a share of cases
+    # they handle is a classification question.
+    forecast = {"heuristics.coverage": None, "product.task": "forecasting"}
+    assert "heuristics.coverage" not in [q.field for q in assess(patched(forecast)).blocking]
+    no_baseline = {**forecast, "done.metrics[0].baseline": None}
+    assert "heuristics.coverage" in [q.field for q in assess(patched(no_baseline)).blocking]
+
+
 def test_an_empty_plan_raises_no_risk_and_asks_its_blocking_questions_in_order() -> None:
     assessment = assess(Plan(title="Just a title"))
     assert assessment.risks == ()

@@ -47,7 +47,8 @@ RULES_PRECISE = 0.98  # rules measured right this often may act without a person
 OUT_OF_PROPORTION = 10  # minutes saved per item beyond this many times the minutes it takes by hand
 TIGHT_P99_MS = 300  # an online budget at or below this needs a measured candidate before any design
 LOW_AGREEMENT = 0.8  # people who agree less often than this need labelling guidelines first
-RULES_WORTH_SHIPPING = (0.2, 0.9)  # rules covering this share at this accuracy are a first release
+RULES_WORTH_SHIPPING = (0.2, 0.9)
+RECORDED_HISTORY = 10_000  # recorded outcomes over this many examples: people's score is no ceiling  # rules covering this share at this accuracy are a first release
 
 # Words that say what a label or a goal is about (lowercase stems, matched at word starts).
 BEHAVIOUR = (
@@ -338,6 +339,57 @@ def changes_over_time(plan: Plan) -> Evidence:
         or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
         or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
     )
+
+
+# Words that say a label is somebody's judgement rather than a recorded event.
+JUDGED = (
+    *PEOPLE,
+    "auditor",
+    "flag",
+    "judg",
+    "rated",
+    "rating",
+    "annotat",
+    "tagged",
+    "boxed",
+    "marked",
+    "graded",
+    "opinion",
+    "label",
+)
+RECORDED = (
+    "settled",
+    "closed",
+    "paid",
+    "shipped",
+    "sold",
+    "cancel",
+    "default",
+    "chargeback",
+    "returned",
+    "confirmed",
+    "recorded",
+    "died",
+    "readmit",
+    "failed",
+    "failure",
+    "delivered",
+    "biopsy",
+)
+
+
+def recorded_outcome(plan: Plan) -> bool:
+    """The label records what happened (outcomes, or records of settled events), over a large history,
+    rather than what a person judged."""
+    data = plan.constraints.data
+    if not data.labels or data.labeled_examples is None or data.labeled_examples < RECORDED_HISTORY:
+        return False
+    if any(source in data.labels for source in (LabelSource.manual, LabelSource.vendor, LabelSource.proxy)):
+        return False
+    label = plan.product.label
+    if LabelSource.outcomes in data.labels:
+        return not mentions(label, JUDGED)
+    return bool(mentions(label, RECORDED)) and not mentions(label, JUDGED)
 
 
 def mentions(text: str | None, stems: tuple[str, ...]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.model import Category, OnlineValidation, Plan
+from planner.model import Category, Direction, Metric, OnlineValidation, Plan
 from planner.rules.base import (
     MAX_TIMEBOX_WEEKS,
     OFFLINE_ONLY,
@@ -16,7 +16,9 @@ from planner.rules.base import (
     done_metrics,
     empty_answers,
     norm,
+    pct,
     quote,
+    recorded_outcome,
     rule,
     said_none_quote,
     says_nothing,
@@ -46,6 +48,16 @@ _NARROW_THE_FIRST_MODEL_TO_THE_EASY_HIGH = Move(
         Case({"done.metrics[0].target": None}, evidence=("done.metrics: 1 metric, none with a target",)),
         Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
     ),
+    quiet=(  # a relative target ("15% lower than the baseline") is a target
+        Case({"done.metrics[0].target": None, "done.metrics[0].relative_target": 0.2}),
+        Case(
+            {
+                "done.metrics[0].target": None,
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].relative_target": 0.2,
+            }
+        ),
+    ),
 )
 def no_done_criteria(plan: Plan) -> Evidence:
     """No done criteria.
@@ -64,7 +76,7 @@ def no_done_criteria(plan: Plan) -> Evidence:
     )
     if vague:
         return vague
-    if metrics and all(metric.target is None for metric in metrics):
+    if metrics and all(metric.goal() is None and metric.relative_target is None for metric in metrics):
         return (f"done.metrics: {len(metrics)} metric{'s' * (len(metrics) > 1)}, none with a target",)
     return None
 
@@ -81,6 +93,16 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 with no baseline',
             ),
         ),
+        Case(
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": None,
+                "done.metrics[0].relative_target": 0.2,
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 20% better with no baseline',
+            ),
+        ),
     ),
 )
 def target_without_baseline(plan: Plan) -> Evidence:
@@ -95,11 +117,23 @@ def target_without_baseline(plan: Plan) -> Evidence:
     if "baseline" in plan.done.none:
         return None  # the team said it has none: no-baseline says so
     found = tuple(
-        f'{path}: "{metric.name}" targets {show(metric.target)} with no baseline'
+        f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
         for path, metric in done_metrics(plan)
-        if metric.target is not None and metric.baseline is None
+        if (metric.target is not None or metric.relative_target is not None) and metric.baseline is None
     )
     return found or None
+
+
+def _target_text(metric: Metric) -> str:
+    """`0.75`; `0.323 (15% below the baseline)` for a relative target; `15% better` with no baseline."""
+    if metric.target is not None:
+        return show(metric.target)
+    share = pct(metric.relative_target or 0)
+    goal = metric.goal()
+    if goal is None:
+        return f"{share} better"
+    side = "above" if metric.direction is Direction.higher_is_better else "below"
+    return f"{show(round(goal, 6))} ({share} {side} the baseline)"
 
 
 @rule(
@@ -128,13 +162,14 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     if not plan.done.metrics:
         return None
     metric = plan.done.metrics[0]
-    if metric.baseline is None or metric.target is None:
+    goal = metric.goal()
+    if metric.baseline is None or goal is None:
         return None
-    if not at_least_as_good(metric.baseline, metric.target, metric.direction):
+    if not at_least_as_good(metric.baseline, goal, metric.direction):
         return None
     return (
         f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline)}, target '
-        f"{show(metric.target)} ({metric.direction.value} is better)",
+        f"{_target_text(metric)} ({metric.direction.value} is better)",
     )
 
 
@@ -152,6 +187,23 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
                 "by_hand.human_score: 0.85",
             ),
         ),
+        Case(  # a relative target is a target
+            {"done.metrics[0].target": None, "done.metrics[0].relative_target": 1.0},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (100% above the baseline) '
+                "(higher is better)",
+                "by_hand.human_score: 0.85",
+            ),
+        ),
+    ),
+    quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(
+            {
+                "done.metrics[0].target": 0.9,
+                "constraints.data.labels": ["outcomes"],
+                "product.label": "Whether the invoice was paid twice, from the bank statements",
+            }
+        ),
     ),
 )
 def target_beyond_human(plan: Plan) -> Evidence:
@@ -165,16 +217,19 @@ def target_beyond_human(plan: Plan) -> Evidence:
     """
     # A human score equal to the baseline describes today's process, which the project means to
     # beat: it is no ceiling then.
+    # Labels that record what happened, over a large history, let a model see patterns no one reader
+    # sees in a small by-hand sample: the human score is no ceiling then.
     human = plan.by_hand.human_score
-    if human is None or not plan.done.metrics:
+    if human is None or not plan.done.metrics or recorded_outcome(plan):
         return None
     metric = plan.done.metrics[0]
-    if metric.target is None or metric.target == human or metric.baseline == human:
+    goal = metric.goal()
+    if goal is None or goal == human or metric.baseline == human:
         return None
-    if at_least_as_good(human, metric.target, metric.direction):
+    if at_least_as_good(human, goal, metric.direction):
         return None
     return (
-        f'done.metrics[0]: "{metric.name}" targets {show(metric.target)} ({metric.direction.value} is better)',
+        f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',
         quote(plan, "by_hand.human_score"),
     )
 
