@@ -278,6 +278,23 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
     assert "1. Product goal and ML framing" in screen and "17/17 answered" in screen  # the review
+    # Counts only go down: the section's remaining questions and the plan's N of M.
+    statuses = re.findall(
+        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (\d+) of (\d+) answered", screen
+    )
+    applicable = completeness(Workspace(root).load("fraud")).applicable
+    assert len(statuses) >= applicable - 3  # one per question asked
+    totals = [int(total) for *_, total in statuses]
+    assert totals == sorted(totals, reverse=True) and totals[-1] == applicable
+    for number in "1234567":
+        left = [int(more or 0) for section, more, *_ in statuses if section == number]
+        assert left == sorted(left, reverse=True) and len(set(left)) == len(left), (number, left)
+    # Plain words, echoed choices, long answers, no forward references.
+    assert "FAQ entry 1: question" in screen and "data source 2: acquisition" in screen
+    assert "faqentry" not in screen.lower() and "datasource" not in screen.lower()
+    assert "chosen: tabular (rows and columns), free text" in screen  # a multi-select says what it took
+    assert "(Enter finishes, Alt-Enter starts a new line)" in screen
+    assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
 
 
 def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
@@ -764,20 +781,6 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     assert "The full interview: 83 questions left, about 42 minutes." in screen
 
 
-def test_counts_only_go_down(root: Path) -> None:
-    _, screen = interview(root, "fraud", HAPPY)
-    statuses = re.findall(
-        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (\d+) of (\d+) answered", screen
-    )
-    applicable = completeness(Workspace(root).load("fraud")).applicable
-    assert len(statuses) >= applicable - 3  # one per question asked
-    totals = [int(total) for *_, total in statuses]
-    assert totals == sorted(totals, reverse=True) and totals[-1] == applicable
-    for number in "1234567":
-        left = [int(more or 0) for section, more, *_ in statuses if section == number]
-        assert left == sorted(left, reverse=True) and len(set(left)) == len(left), (number, left)
-
-
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
@@ -796,15 +799,6 @@ def test_keys_people_expect_in_menus(root: Path) -> None:
         "latency": {"serving": "batch", "model_size": "huge"},
     }
     assert "chosen: nothing" in screen  # the multi-select says what it took
-
-
-def test_plain_words_echoed_choices_and_long_answers(root: Path) -> None:
-    _, screen = interview(root, "fraud", HAPPY)
-    assert "FAQ entry 1: question" in screen and "data source 2: acquisition" in screen
-    assert "faqentry" not in screen.lower() and "datasource" not in screen.lower()
-    assert "chosen: tabular (rows and columns), free text" in screen  # a multi-select says what it took
-    assert "(Enter finishes, Alt-Enter starts a new line)" in screen
-    assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
 
 
 def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:
