@@ -79,11 +79,11 @@ BACK, CLEAR, SKIP = _Signal("BACK"), _Signal("CLEAR"), "\x00skip"
 STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
 
 
-def _keys(*, clear: bool) -> KeyBindings:
+def _keys(*, clear: bool, back: bool = True) -> KeyBindings:
     """The keys every prompt shares: back one question, remove an answer, Ctrl-D stops."""
     keys = KeyBindings()
 
-    @keys.add("s-tab", eager=True)
+    @keys.add("s-tab", eager=True, filter=Condition(lambda: back))
     def _back(event: Any) -> None:
         event.app.exit(result=BACK)
 
@@ -601,10 +601,10 @@ class Session:
                 instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
             )
             try:
-                picked = _ask(question, _menu_keys(question, False), _keys(clear=False))
+                picked = _ask(question, _menu_keys(question, False), _keys(clear=False, back=False))
             except EOFError:  # Ctrl-D here finishes: everything is saved and the closing screen shown
                 return
-            if picked in ("finish", BACK):
+            if picked == "finish":
                 return
             self.record_decision(picked)
 
@@ -816,8 +816,8 @@ def _review(session: Session) -> None:
             instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
             style=STYLE,
         )
-        picked = _ask(question, _menu_keys(question, False), _keys(clear=False))
-        if picked in ("finish", BACK):
+        picked = _ask(question, _menu_keys(question, False), _keys(clear=False, back=False))
+        if picked == "finish":
             return
         if picked == "one":
             one = _pick_question(session.plan)
