@@ -285,11 +285,14 @@ _FIX = {
 
 
 def _looks_numeric(value: Any) -> bool:
+    """Whether text would be a number without its quotes (`'800'`)."""
+    if not isinstance(value, str):
+        return False
     try:
-        float(value) if isinstance(value, str) else None
+        float(value)
     except ValueError:
         return False
-    return isinstance(value, str)
+    return True
 
 
 def _message(item: Any) -> str:
