@@ -686,11 +686,13 @@ def run(
     session: Session | None = None
     try:
         session = _open(workspace, slug)
+        shown = False
         if key:
             session.walk(list(questions_in(key)), again=True)
         else:
-            _interview(session, depth)
-        _say(closing(session.where, session.slug, session.plan))
+            shown = _interview(session, depth)
+        if not shown:
+            _say(closing(session.where, session.slug, session.plan))
         session.decide()
     except (KeyboardInterrupt, EOFError):
         if session is None:
@@ -709,8 +711,9 @@ def run(
     return ""
 
 
-def _interview(session: Session, depth: str | None) -> None:
-    """Essentials first (the answers the advice needs most), then the full interview, now or later."""
+def _interview(session: Session, depth: str | None) -> bool:
+    """Essentials first (the answers the advice needs most), then the full interview, now or later.
+    Returns whether the closing screen is already on the screen."""
     essentials = [q for q in QUESTIONS if q.essential]
     open_essentials = [q for q in essentials if session.may_apply(q) and not q.answered(session.plan)]
     rest = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan) and not q.essential]
@@ -728,13 +731,14 @@ def _interview(session: Session, depth: str | None) -> None:
         if depth == "essentials" or not _go_on(
             len([q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]), session.slug
         ):
-            return
+            return True
     else:
         left = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]
         _say(f"The full interview: {len(left)} questions left, {_minutes(len(left))}.", "bold")
         _keys_line()
     session.walk(list(QUESTIONS), again=False)
     _review(session)
+    return False
 
 
 def _keys_line() -> None:
