@@ -396,9 +396,7 @@ def rules_command() -> None:
 )
 def risks(slug: str | None, every: bool, style: str) -> None:
     """Show the risk register of plan SLUG (or of --all plans), with evidence, advice and figures."""
-    import json
-
-    from planner.report import risk_report, risks_markdown
+    from planner.report import risk_report, risks_markdown, safe_json
     from planner.review import assess, to_data
 
     if every == bool(slug):
@@ -411,7 +409,7 @@ def risks(slug: str | None, every: bool, style: str) -> None:
             every_plan = [
                 {key: value for key, value in entry.items() if key != "assessment"} for entry in found
             ]
-            click.echo(json.dumps(every_plan, indent=2, ensure_ascii=False))
+            click.echo(safe_json(every_plan))
             return
         for entry in found:
             if "error" in entry:
@@ -425,7 +423,7 @@ def risks(slug: str | None, every: bool, style: str) -> None:
     assessment = assess(plan)
     if style == "json":
         data = {"plan": slug, "title": plan.title, **to_data(assessment)}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(safe_json(data))
     else:
         text = (
             risks_markdown(slug, plan.title, assessment)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pydantic import BaseModel
 
 from planner.bank import BY_FIELD, SECTIONS, Kind
 from planner.model import Direction, Plan
-from planner.report import format_value, md_inert
+from planner.report import format_value, md_inert, safe_json
 from planner.review import Assessment, Risk, assess
 
 Action = Literal["changed", "added", "removed"]
@@ -390,7 +389,7 @@ def to_json(diff: PlanDiff) -> str:
     data = dataclasses.asdict(diff)
     data["summary"] = diff.summary()
     data["empty"] = diff.empty
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+    return safe_json(data, default=_json_default) + "\n"
 
 
 def _json_default(value: Any) -> Any:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from planner.measure import Analysis, RuleResult
-from planner.report import md_escape, table
+from planner.report import md_escape, safe_json, table
 
 
 def pct(value: float | None) -> str:
@@ -176,4 +175,4 @@ def to_data(analysis: Analysis) -> dict[str, Any]:
 
 
 def to_json(analysis: Analysis) -> str:
-    return json.dumps(to_data(analysis), indent=2, ensure_ascii=False) + "\n"
+    return safe_json(to_data(analysis)) + "\n"

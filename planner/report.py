@@ -3,6 +3,7 @@ risk register as Markdown."""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from enum import Enum
@@ -144,8 +145,20 @@ def terminal_safe(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """User text safe for one terminal line: control characters (escape sequences) become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """User text safe for one terminal line: control characters (escape sequences) become spaces, and
+    direction overrides are dropped."""
+    return " ".join(_BIDI.sub("", _CONTROL.sub(" ", text)).split())
+
+
+# JSON leaves DEL, C1 controls (\x9b starts an escape sequence in many terminals), direction overrides
+# and line separators raw; as \uXXXX escapes they are the same strings to a JSON reader.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def safe_json(data: Any, **options: Any) -> str:
+    """JSON (indented, UTF-8) that is safe to print: nothing in it can drive or reorder a terminal."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, **options)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 # GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`

@@ -235,3 +235,16 @@ def test_thousands_of_bad_entries_parse_the_file_once(make_workspace, monkeypatc
     assert code == 1 and len(out.splitlines()) == 3000
     assert out.splitlines()[-1].startswith("plans/big/plan.yaml:3002: risks[2999].category: Input should be")
     assert len(calls) == 1  # each error used to compose the whole file again: quadratic
+
+
+def test_json_output_escapes_c1_controls_and_direction_overrides(make_workspace) -> None:
+    import json
+
+    title = "Refunds \x9b2J\u202eevil\u2066 \x85done"
+    make_workspace({"plans/evil/plan.yaml": f'title: "{title.encode("unicode_escape").decode()}"\n'})
+    for args in (["risks", "evil", "--format", "json"], ["diff", "evil", "--format", "json"]):
+        code, out, _ = run(*args)
+        assert code == 0
+        assert not any(char in out for char in "\x9b\u202e\u2066\x85"), out
+        assert "\\u009b2J\\u202eevil\\u2066 \\u0085done" in out  # escaped, so a JSON reader gets it back
+        assert title in json.dumps(json.loads(out), ensure_ascii=False)

@@ -912,3 +912,24 @@ def test_long_answers_wrap_between_words_at_the_full_width() -> None:
     assert word_wrap("a word longer than the row: abcdefghijkl", 100) == {}
     assert word_wrap("abcdefghijkl fits", 8) == {13: 3}  # a word longer than a row is cut anyway
     assert word_wrap("重複 出品", 6) == {3: 1}  # wide characters take two columns
+
+
+def test_the_review_screens_never_send_an_answers_control_characters_to_the_terminal(root: Path) -> None:
+    hostile = "Fraudulent \\a\\b\\e]0;pwned\\a\\e[2J\\u202eorders never ship"
+    write_plan(root, FULL.replace("  goal: Fraudulent orders never ship", f'  goal: "{hostile}"'))
+    keys = [
+        Shown("Change one answer"),
+        DOWN,
+        ENTER,
+        Shown("Which answer?"),
+        ENTER,
+        Shown("Reopen 2."),
+        line("0"),
+    ]
+    closing, screen = interview(root, "fraud", keys)
+    assert isinstance(closing, str), closing
+    # prompt_toolkit moves the cursor with backspaces of its own: look at what follows the answer
+    shown = [screen[at : at + 45] for at in range(len(screen)) if screen.startswith("Fraudulent", at)]
+    assert len(shown) >= 2  # on the review screen and in the menu of answers
+    for text in shown:
+        assert "pwned" in text and not any(char in text for char in "\a\b\x1b\u202e"), text
