@@ -47,9 +47,9 @@ class _Group(click.Group):
         except OSError as exc:  # a folder that cannot be created, a full disk, a read-only file system
             if ctx.meta.get("planner.debug"):
                 raise
-            where = f" {exc.filename}" if exc.filename else ""
+            where = f"{exc.filename}: " if exc.filename else ""
             _print_error(
-                f"cannot write{where}: {exc.strerror or exc}; check that the folder exists and that you may write there"
+                f"{where}{exc.strerror or exc}; check that the folder exists and that you may read and write there"
             )
             ctx.exit(2)
         except Exception as exc:

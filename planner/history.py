@@ -20,6 +20,8 @@ from planner.model import TEXT_MAX, Plan, Version
 from planner.store import (
     SLUG_RE,
     Workspace,
+    cannot_read,
+    cannot_write,
     dump_yaml,
     file_mode,
     fsync_dir,
@@ -211,7 +213,10 @@ def _version_text(slug: str, number: int, plan: Plan, message: str, author: str)
 
 def _create_exclusive(path: Path, text: str) -> bool:
     """Create `path` complete or not at all; False if it already exists (a concurrent publish won)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -224,6 +229,8 @@ def _create_exclusive(path: Path, text: str) -> bool:
             return False
         except OSError:
             return _create_without_links(path, text)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
     fsync_dir(path.parent)
@@ -253,13 +260,25 @@ def verify(workspace: Workspace, slug: str) -> list[str]:
 def _verify_local(workspace: Workspace, slug: str) -> dict[str, str]:
     """{shown path: problem} for one plan's versions/ folder as it is on disk."""
     try:
-        workspace.plan_file(slug)
+        workspace.plan_file(slug).lstat()
     except InvalidPlan:
         return {}  # the whole plan folder leads out of the workspace: its check says so, once
+    except PermissionError:
+        return {}  # the plan folder cannot be read: its check says so, once
+    except OSError:
+        pass
     try:
         folder = versions_dir(workspace, slug)
     except InvalidPlan as exc:
         return {exc.path: "\n".join(exc.problems)}
+    shown_folder = workspace.shown(folder)
+    try:
+        return _verify_folder(workspace, slug, folder)
+    except OSError as exc:  # unreadable: reported, and the other plans are still checked
+        return {shown_folder: str(cannot_read(folder, exc))}
+
+
+def _verify_folder(workspace: Workspace, slug: str, folder: Path) -> dict[str, str]:
     shown_folder = workspace.shown(folder)
     if folder.exists() and not folder.is_dir():
         return {

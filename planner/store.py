@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -405,8 +406,11 @@ def write_atomic(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -414,11 +418,47 @@ def write_atomic(path: Path, text: str) -> bool:
             os.fsync(handle.fileno())
         os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise cannot_write(path, exc) from exc
         raise
     fsync_dir(path.parent)
     return True
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should see it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError):
+        return str(path)
+
+
+def cannot_write(path: Path, exc: OSError) -> UsageError:
+    """Why `path` could not be written, naming it (not a hidden temporary file, not nothing) and the fix;
+    the old file is untouched, since planner never writes in place."""
+    where = shown_path(path)
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return UsageError(
+            f"cannot write {where}: the disk is full; free some space and run the command again"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        folder = shown_path(path.parent)
+        return UsageError(
+            f"cannot write {where}: {exc.strerror or 'permission denied'} in {folder}; "
+            "make the folder writable for you (or run where you may write) and run the command again"
+        )
+    return UsageError(
+        f"cannot write {where}: {exc.strerror or exc}; check the folder and run the command again"
+    )
+
+
+def cannot_read(path: Path, exc: OSError) -> UsageError:
+    return UsageError(
+        f"cannot read {shown_path(path)}: {exc.strerror or exc}; make it readable for you "
+        "(e.g. `chmod u+rx` on the folder, `chmod u+r` on the file)"
+    )
 
 
 def file_mode(path: Path) -> int:
@@ -442,6 +482,13 @@ def fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _plan_or_unreadable(folder: Path) -> bool:
+    try:
+        return (folder / PLAN_FILE).is_file()
+    except OSError:
+        return True
 
 
 @dataclass(frozen=True)
@@ -483,20 +530,25 @@ class Workspace:
             return str(path)
 
     def slugs(self) -> list[str]:
-        if not self.plans_dir.is_dir():
-            return []
+        """Plans by name; a plan folder that cannot be read is listed, for its load to say why."""
+        try:
+            if not self.plans_dir.is_dir():
+                return []
+            entries = list(self.plans_dir.iterdir())
+        except OSError as exc:
+            raise cannot_read(self.plans_dir, exc) from exc
         return sorted(
-            entry.name
-            for entry in self.plans_dir.iterdir()
-            if SLUG_RE.fullmatch(entry.name) and (entry / PLAN_FILE).is_file()
+            entry.name for entry in entries if SLUG_RE.fullmatch(entry.name) and _plan_or_unreadable(entry)
         )
 
     def strays(self) -> list[str]:
         """Problems with folders in plans/ that no command or page sees: bad names, no plan file."""
-        if not self.plans_dir.is_dir():
-            return []
+        try:
+            entries = sorted(self.plans_dir.iterdir()) if self.plans_dir.is_dir() else []
+        except OSError as exc:
+            raise cannot_read(self.plans_dir, exc) from exc
         found = []
-        for entry in sorted(self.plans_dir.iterdir()):
+        for entry in entries:
             if entry.name.startswith(".") or not entry.is_dir():
                 continue
             shown = self.shown(entry)
@@ -505,7 +557,7 @@ class Workspace:
                     f"{shown}: not a plan name, so no command or page sees it; rename the folder to "
                     "lowercase letters, digits and single dashes (e.g. fraud-screening)"
                 )
-            elif (entry / PLAN_FILE).exists() and not (entry / PLAN_FILE).is_file():
+            elif not _plan_or_unreadable(entry) and (entry / PLAN_FILE).exists():
                 found.append(
                     f"{shown}/{PLAN_FILE}: not a file, so no command or page sees this plan; "
                     "make it the plan's YAML file"
@@ -518,6 +570,12 @@ class Workspace:
     def load(self, slug: str) -> Plan:
         path = self.plan_file(slug)
         shown = self.shown(path)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise cannot_read(path, exc) from exc
         if path.exists() and not path.is_file():
             raise UsageError(f"{shown} is not a file; make it the plan's YAML file")
         if not path.is_file():
@@ -637,7 +695,10 @@ def init_workspace(root: Path) -> dict[Path, str]:
     Returns what was written, each with `created` or `updated`."""
     plans_dir = find_workspace(root).plans if (root / "mkdocs.yml").is_file() else "plans"
     written = {}
-    (root / plans_dir).mkdir(parents=True, exist_ok=True)
+    try:
+        (root / plans_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(root / plans_dir, exc) from exc
     for name, text in workspace_files(plans_dir).items():
         path = root / name
         if path.exists():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -138,8 +140,8 @@ def test_an_unwritable_place_is_a_message_not_an_internal_error(tmp_path: Path) 
     code, out, err = run("init", "/proc/planner-no-such/ws")
     assert (code, out) == (2, "")
     assert err == (
-        "error: cannot write /proc/planner-no-such: No such file or directory; "
-        "check that the folder exists and that you may write there\n"
+        "error: cannot write /proc/planner-no-such/ws/plans: No such file or directory; "
+        "check the folder and run the command again\n"
     )
 
 
@@ -248,3 +250,70 @@ def test_json_output_escapes_c1_controls_and_direction_overrides(make_workspace)
         assert not any(char in out for char in "\x9b\u202e\u2066\x85"), out
         assert "\\u009b2J\\u202eevil\\u2066 \\u0085done" in out  # escaped, so a JSON reader gets it back
         assert title in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+def _as_a_user(root: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
+    """The real command, subject to file permissions even when the tests run as root."""
+    drop = "-dac_override,-dac_read_search"
+    prefix = ["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"] if os.geteuid() == 0 else []
+    done = subprocess.run(
+        [*prefix, sys.executable, "-m", "planner", *args],
+        cwd=root,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv to drop root's rights"
+)
+def test_unreadable_and_read_only_folders_are_named_with_the_fix(make_workspace) -> None:
+    root = make_workspace({"plans/a/plan.yaml": "title: A\n", "plans/b/plan.yaml": "title: B\n"})
+    readable = "make it readable for you (e.g. `chmod u+rx` on the folder, `chmod u+r` on the file)"
+    try:
+        (root / "plans/a").chmod(0)
+        # every plan is still checked, and reading is not called writing
+        assert _as_a_user(root, "check") == (
+            1,
+            f"cannot read plans/a/plan.yaml: Permission denied; {readable}\nok: plans/b/plan.yaml\n",
+            "error: 1 of 2 plan(s) have problems; fix the lines above\n",
+        )
+        (root / "plans/a").chmod(0o755)
+        (root / "plans/b").chmod(0o555)
+        code, _, err = _as_a_user(root, "interview", "b", "--answers", "-", stdin="owners: [ann]\n")
+        assert (code, err) == (
+            2,
+            "error: cannot write plans/b/plan.yaml: Permission denied in plans/b; make the folder writable "
+            "for you (or run where you may write) and run the command again\n",
+        )
+        (root / "plans").chmod(0)
+        assert _as_a_user(root, "list") == (
+            2,
+            "",
+            f"error: cannot read plans: Permission denied; {readable}\n",
+        )
+    finally:
+        for folder in ("plans", "plans/a", "plans/b"):
+            (root / folder).chmod(0o755)
+
+
+def test_a_full_disk_names_the_file(make_workspace, monkeypatch) -> None:
+    import errno
+
+    make_workspace({"plans/b/plan.yaml": "title: B\n"})
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert run("interview", "b", "--answers", "-", stdin="owners: [ann]\n") == (
+        2,
+        "",
+        "error: cannot write plans/b/plan.yaml: the disk is full; free some space and run the command again\n",
+    )
+    assert Path("plans/b/plan.yaml").read_text() == "title: B\n"
+    assert sorted(entry.name for entry in Path("plans/b").iterdir()) == ["plan.yaml"]
