@@ -18,7 +18,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
 from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
 from prompt_toolkit.layout.utils import explode_text_fragments
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, ValidationError, create_model
 from questionary import Choice
 from questionary.prompts.common import InquirerControl
 from wcwidth import wcwidth
@@ -332,6 +332,8 @@ class Session:
         self.saved = 0  # answers saved in this session
         self.new = False  # created by this session (it holds only a title until the first answer)
         self.passed: set[str] = set()  # questions reached in this session: their follow-ups are decided
+        self.typing: tuple[str, int, dict[str, Any]] = ("", 0, {})  # the list entry being typed, if any
+        self.lost = ""  # what a Ctrl-C inside a list entry kept or dropped, for the goodbye message
 
     @property
     def where(self) -> str:
@@ -418,7 +420,11 @@ class Session:
                     _entry(annotation)(value=old), "value", Kind.text, f"{len(kept) + 1}.", qmark="  ›"
                 )
             else:
-                entry = self.ask_record(record, old, len(kept) + 1)
+                try:
+                    entry = self.ask_record(record, old, len(kept) + 1)
+                except (KeyboardInterrupt, EOFError):
+                    self.keep_partial(question.field, record, kept, old, existing)
+                    raise
             if entry is BACK:
                 return BACK
             kept += [entry] if entry is not None else []
@@ -427,9 +433,33 @@ class Session:
             if old is None and entry is None:
                 return None
 
+    def keep_partial(
+        self, field: str, record: type[BaseModel], kept: list[Any], old: BaseModel | None, rest: list[Any]
+    ) -> None:
+        """Ctrl-C inside a list entry: save the fields typed so far when they make a valid entry, else
+        remember exactly what is lost, for the goodbye message."""
+        noun, number, values = self.typing
+        if not values:
+            return
+        typed = ", ".join(
+            f"{name.replace('_', ' ')}: {one_line(format_value(value))}" for name, value in values.items()
+        )
+        try:
+            entry = record(**{**(dict(old) if old is not None else {}), **values})
+        except ValidationError as exc:
+            missing = sorted(
+                {str(error["loc"][0]).replace("_", " ") for error in exc.errors() if error["loc"]}
+            )
+            need = f"it needs {' and '.join(missing)}" if missing else "it is incomplete"
+            self.lost = f"Not saved: {noun} {number} ({typed}): {need}; type it again when you resume."
+            return
+        self.put(field, [*kept, entry, *rest])
+        self.lost = f"{noun.capitalize()} {number} is saved as far as you typed it ({typed})."
+
     def ask_record(self, record: type[BaseModel], old: BaseModel | None, number: int) -> Any:
         """One list entry (a rule, a metric...), field by field, with the model's descriptions as help."""
         values: dict[str, Any] = {}
+        self.typing = (NOUNS.get(record.__name__, record.__name__.lower()), number, values)
         noun = NOUNS.get(record.__name__, record.__name__.lower())
         asked = [
             item for item in record.model_fields.items() if item[0] not in getattr(record, "NOT_ASKED", ())
@@ -699,13 +729,15 @@ def run(
             raise Interrupted("Stopped before the plan was created; nothing was saved.") from None
         if not session.saved:
             kept = "holds only the title" if session.new else "is unchanged"
+            lost = f"{session.lost}\n" if session.lost else ""
             raise Interrupted(
-                f"Stopped before any answer was given; {session.where} {kept}.\n"
+                f"Stopped before any answer was given; {session.where} {kept}.\n{lost}"
                 f"Resume with: planner interview {session.slug}"
             ) from None
         done = completeness(session.plan).answered
+        lost = f"{session.lost}\n" if session.lost else ""
         raise Interrupted(
-            f"Stopped. All {done} answers so far are saved in {session.where}.\n"
+            f"Stopped. All {done} answers so far are saved in {session.where}.\n{lost}"
             f"Resume with: planner interview {session.slug}"
         ) from None
     return ""

@@ -933,3 +933,27 @@ def test_the_review_screens_never_send_an_answers_control_characters_to_the_term
     assert len(shown) >= 2  # on the review screen and in the menu of answers
     for text in shown:
         assert "pwned" in text and not any(char in text for char in "\a\b\x1b\u202e"), text
+
+
+def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: dataset"), line("March orders")]
+    error, _ = interview(root, "fraud", [*keys, Shown("metric 1: baseline"), "0.4", CTRL_C], section="done")
+    assert isinstance(error, Interrupted), error
+    assert str(error).splitlines()[1:] == [
+        "Metric 1 is saved as far as you typed it (name: recall, dataset: March orders).",
+        "Resume with: planner interview fraud",
+    ]
+    assert saved(root)["done"]["metrics"] == [
+        {"name": "recall", "dataset": "March orders", "direction": "higher"}
+    ]
+
+    keys = [Shown("rule 1: condition"), line("amount > 5000"), Shown("rule 1: action"), CTRL_C]
+    error, _ = interview(root, "fraud", keys, section="heuristics")
+    assert isinstance(error, Interrupted), error
+    assert str(error) == (
+        "Stopped before any answer was given; plans/fraud/plan.yaml is unchanged.\n"
+        "Not saved: rule 1 (condition: amount > 5000): it needs action; type it again when you resume.\n"
+        "Resume with: planner interview fraud"
+    )
+    assert "heuristics" not in saved(root)
