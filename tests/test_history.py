@@ -523,3 +523,17 @@ def test_diff_prints_text_on_a_terminal_and_markdown_when_piped(repo: Path) -> N
     assert done.returncode == 0
     assert shown.decode().startswith("plan fraud: v1 -> draft\r\n")  # text on a terminal
     assert "###" not in shown.decode()
+
+
+def test_a_version_hash_in_the_wrong_format_gets_its_own_message(repo: Path) -> None:
+    _published(repo, 1)
+    path = repo / V / "v1.yaml"
+    path.write_text(re.sub(r"hash: sha256:[0-9a-f]+", "hash: sha256:ABC", path.read_text()))
+    code, out, _ = run("check")
+    line = next(
+        number for number, text in enumerate(path.read_text().splitlines(), 1) if text.startswith("hash:")
+    )
+    assert (code, out.splitlines()[1]) == (
+        1,
+        f"{V}/v1.yaml:{line}: hash: not a version hash (`sha256:` and 64 hex digits); restore the file from git",
+    )
