@@ -181,11 +181,14 @@ def serve_edit_seconds(root: Path, slug: str = "plan-0001") -> float:
 
 
 def main(argv: list[str]) -> None:
-    counts = [
-        int(arg) for arg in argv if arg.isdigit() and argv[argv.index(arg) - 1] not in ("--serve", "--repeat")
-    ]
-    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 2
-    serve = int(argv[argv.index("--serve") + 1]) if "--serve" in argv else None
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", nargs="*", type=int, help="plan counts to build (default 100 300 1000)")
+    parser.add_argument("--repeat", type=int, default=2, help="builds per side, best kept")
+    parser.add_argument("--serve", type=int, help="also time a one-plan edit under serve at this many plans")
+    options = parser.parse_args(argv)
+    counts, repeat, serve = options.counts, options.repeat, options.serve
     results = []
     print(f"{'plans':>6} {'pages':>6} {'planner s':>10} {'plain s':>8} {'ratio':>6} {'s/plan':>7}")
     for count in counts or ([] if serve else [100, 300, 1000]):
