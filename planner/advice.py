@@ -20,7 +20,6 @@ from planner.model import (
     Serving,
     Severity,
     Status,
-    TaskType,
     answered_at,
 )
 from planner.rules import CATALOGUE, items_per_month, monthly_value
@@ -238,11 +237,9 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
             )
         )
     tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
-    # A share of cases the rules handle is a classification question; for a forecast or a regression
-    # the rules' score on the done metric (its baseline) is the whole answer.
-    scored = product.task in (TaskType.forecasting, TaskType.regression) and any(
-        metric.baseline is not None for metric in done.metrics
-    )
+    # A share of cases the rules handle is a classification question; once the rules (or today's
+    # process) are scored on the done metric, that baseline is the answer a model must beat.
+    scored = any(metric.baseline is not None for metric in done.metrics)
     if tried and plan.heuristics.coverage is None and not scored:
         found.append(
             Blocking(

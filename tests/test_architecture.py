@@ -21,7 +21,7 @@ EXCLUSIVE = {
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
 PURE = {"model", "review", "rules", "diff", "errors", "report"}
 PURE |= {"advice", "bank", "siteview", "timeline", "choices", "verdict", "stats", "measured"}
-PURE |= {f"rules.{area}" for area in ("base", "feasibility", "impact", "data", "serving", "done")}
+PURE |= {f"rules.{area}" for area in ("base", "feasibility", "people", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
     # The choices are the bottom of the stack: plain enums that import nothing of planner's.

@@ -118,7 +118,11 @@ ANSWERED = [question.field for question in QUESTIONS if question.answered(sound(
 
 
 # Unanswered essentials block a good start: each is named, ranked, with why it matters.
-BLOCKING = {"done.metrics", "done.timebox_weeks", "after_launch.owner", "heuristics.coverage"}
+BLOCKING = {
+    "done.metrics",
+    "done.timebox_weeks",
+    "after_launch.owner",
+}  # rules measured on the metric: no ask
 # Advice that reasons from the other answers: rules measured at 40% with 90% right, model not yet aimed.
 FROM_FACTS = {
     "impact.share_addressed": "Ship the rules with people for the rest; aim a model only at the remainder"
@@ -426,3 +430,13 @@ def test_catalogue_is_large_documented_and_covers_the_issue() -> None:
         "no-time-box", "no-fold-action", "target-beyond-human", "no-owner-after-launch", "no-monitoring",
     }  # fmt: skip
     assert required <= set(CATALOGUE)
+
+
+def test_measured_agreement_is_preferred_to_the_typed_one() -> None:
+    sample = {"file": "pairs.csv", "rows": 300, "sha256": "a" * 64, "date": "2026-11-20"}
+    measured = {"sample": sample, "examples": 300, "answers": 600, "shared": 300, "agreed": 210}
+    found = fired(patched({"by_hand.measured": measured}))  # typed: 0.93; measured: 210 of 300
+    assert found["low-label-agreement"] == (
+        "by_hand.measured (two people on the same sample): 0.7 (two people agree on 70% of 300 cases)",
+    )
+    assert "target-above-agreement" in found

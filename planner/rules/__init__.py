@@ -29,7 +29,7 @@ from planner.rules.base import (
 
 # Importing an area module registers its rules; this order is the catalogue's (and the output's) order.
 # isort: off
-from planner.rules import feasibility, impact, data, serving, done
+from planner.rules import feasibility, people, impact, data, serving, done
 # isort: on
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "impact",
     "items_per_month",
     "monthly_value",
+    "people",
     "quote",
     "rule",
     "says_nothing",

@@ -27,32 +27,32 @@ from planner.rules.base import (
     show,
 )
 
-_COLLECT_LABELS_BEFORE_MODELLING = Move(
+_COLLECT_LABELS = Move(
     "Collect labels before modelling",
     "A model cannot be trained or judged without enough labels; plan who labels what and at what cost, or log real outcomes from now on",
     "danger",
     first=True,
 )
 
-_BUILD_A_TEST_SET_FROM_PRODUCTION_DATA_FI = Move(
+_PRODUCTION_TEST_SET = Move(
     "Build a test set from production data first",
     "Scores on data unlike production do not predict how the model does once live",
     "info",
 )
 
-_CHECK_THE_PROXY_LABEL_AGAINST_THE_GOAL_O = Move(
+_CHECK_THE_PROXY = Move(
     "Check the proxy label against the goal on a sample",
     "A model can improve the proxy while the goal stays put; judge launches on the product metric",
     "info",
 )
 
-_RETRAIN_ON_THE_CADENCE_THE_LABELS_ALLOW = Move(
+_CADENCE_OF_LABELS = Move(
     "Retrain on the cadence the labels allow",
     "Labels arrive after the next retraining is due; lengthen the cadence or label a live sample",
     "info",
 )
 
-_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX = Move(
+_VERSION_RAW_DATA = Move(
     "Version the raw data before the first experiment",
     "Keep read-only, versioned copies of every source and vendor delivery, so results reproduce and upstream changes show",
     "info",
@@ -64,7 +64,7 @@ _VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX = Move(
     Category.data,
     5,
     4,
-    move=_COLLECT_LABELS_BEFORE_MODELLING,
+    move=_COLLECT_LABELS,
     fires=(Case({"constraints.data.labels": "none"}, evidence=('constraints.data.labels: ["none"]',)),),
 )
 def no_labels(plan: Plan) -> Evidence:
@@ -84,7 +84,7 @@ def no_labels(plan: Plan) -> Evidence:
     Category.data,
     3,
     4,
-    move=_CHECK_THE_PROXY_LABEL_AGAINST_THE_GOAL_O,
+    move=_CHECK_THE_PROXY,
     fires=(
         Case(
             {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
@@ -138,7 +138,7 @@ def proxy_label(plan: Plan) -> Evidence:
     Category.data,
     4,
     4,
-    move=_RETRAIN_ON_THE_CADENCE_THE_LABELS_ALLOW,
+    move=_CADENCE_OF_LABELS,
     fires=(
         Case(
             {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 45},
@@ -173,7 +173,7 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     Category.data,
     3,
     4,
-    move=_COLLECT_LABELS_BEFORE_MODELLING,
+    move=_COLLECT_LABELS,
     fires=(
         Case(
             {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
@@ -270,7 +270,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     Category.data,
     4,
     4,
-    move=_BUILD_A_TEST_SET_FROM_PRODUCTION_DATA_FI,
+    move=_PRODUCTION_TEST_SET,
     fires=(
         Case(
             {"constraints.data.test_set_reflects_product": False},
@@ -360,7 +360,7 @@ def small_test_set(plan: Plan) -> Evidence:
     Category.data,
     3,
     3,
-    move=_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX,
+    move=_VERSION_RAW_DATA,
     fires=(Case({"constraints.data.versioned": False}, evidence=("constraints.data.versioned: false",)),),
 )
 def unversioned_data(plan: Plan) -> Evidence:
@@ -380,7 +380,7 @@ def unversioned_data(plan: Plan) -> Evidence:
     Category.data,
     3,
     3,
-    move=_VERSION_THE_RAW_DATA_BEFORE_THE_FIRST_EX,
+    move=_VERSION_RAW_DATA,
     fires=(
         Case(
             {"constraints.data.sources[0].acquisition": "vendor"},

@@ -31,7 +31,7 @@ _KEEP_GOING = {
 }  # fmt: skip
 
 
-_NARROW_THE_FIRST_MODEL_TO_THE_EASY_HIGH = Move(
+_AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
     "Narrow the first model to the easy, high-volume part and leave the rest to people",
     "The target is beyond what people reach from the same inputs; aim the model where it is confident and the volume is, and widen its share as it earns trust",
     "warning",
@@ -178,7 +178,7 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     Category.model,
     3,
     4,
-    move=_NARROW_THE_FIRST_MODEL_TO_THE_EASY_HIGH,
+    move=_AIM_WHERE_PEOPLE_ARE_BEATEN,
     fires=(
         Case(
             {"done.metrics[0].target": 0.9},

@@ -7,7 +7,6 @@ import re
 from planner.model import (
     UNSTRUCTURED,
     Category,
-    Direction,
     ErrorCost,
     Hardware,
     Mode,
@@ -16,7 +15,6 @@ from planner.model import (
     RulesVerdict,
 )
 from planner.rules.base import (
-    LOW_AGREEMENT,
     PEOPLE,
     RULES_ENOUGH_ACCURACY,
     RULES_ENOUGH_COVERAGE,
@@ -28,37 +26,35 @@ from planner.rules.base import (
     answer_is,
     empty_answers,
     items_per_month,
-    label_agreement,
     mentions,
     pct,
     quote,
     rule,
     says_nothing,
-    show,
 )
 
-_FIND_THE_MISSING_INPUTS_BEFORE_MODELLING = Move(
+_FIND_MISSING_INPUTS = Move(
     "Find the missing inputs before modelling",
     "If an expert cannot decide from the model's inputs, the model will not either; ask what else the expert needs",
     "danger",
     first=True,
 )
 
-_DO_THE_TASK_BY_HAND_BEFORE_MODELLING = Move(
+_BE_THE_ALGORITHM = Move(
     "Do the task by hand before modelling",
     "Working 50-100 real cases shows the signals, the hard cases and the human yardstick",
     "warning",
     first=True,
 )
 
-_TRY_PLAIN_RULES_BEFORE_MODELLING = Move(
+_TRY_RULES = Move(
     "Try plain rules before modelling",
     "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
     "warning",
     first=True,
 )
 
-_INSTRUMENT_THE_PRODUCT_METRIC_BEFORE_MOD = Move(
+_INSTRUMENT_THE_METRIC = Move(
     "Instrument the product metric before modelling",
     "Without a measured 'before', nobody can tell whether the model helped the product",
     "info",
@@ -124,7 +120,7 @@ def rules_may_suffice(plan: Plan) -> Evidence:
     Category.model,
     4,
     3,
-    move=_TRY_PLAIN_RULES_BEFORE_MODELLING,
+    move=_TRY_RULES,
     fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
 )
 def no_non_ml_baseline(plan: Plan) -> Evidence:
@@ -173,7 +169,7 @@ def rules_on_unstructured_data(plan: Plan) -> Evidence:
     Category.model,
     4,
     3,
-    move=_DO_THE_TASK_BY_HAND_BEFORE_MODELLING,
+    move=_BE_THE_ALGORITHM,
     fires=(Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),),
 )
 def never_done_by_hand(plan: Plan) -> Evidence:
@@ -216,7 +212,7 @@ def human_performance_unknown(plan: Plan) -> Evidence:
     Category.model,
     4,
     4,
-    move=_FIND_THE_MISSING_INPUTS_BEFORE_MODELLING,
+    move=_FIND_MISSING_INPUTS,
     fires=(Case({"by_hand.expert_can_decide": False}, evidence=("by_hand.expert_can_decide: false",)),),
 )
 def expert_cannot_decide(plan: Plan) -> Evidence:
@@ -255,7 +251,7 @@ def no_domain_expert(plan: Plan) -> Evidence:
     Category.product,
     4,
     3,
-    move=_INSTRUMENT_THE_PRODUCT_METRIC_BEFORE_MOD,
+    move=_INSTRUMENT_THE_METRIC,
     fires=(
         Case({"product.metric_measured_today": False}, evidence=("product.metric_measured_today: false",)),
     ),
@@ -474,88 +470,3 @@ def automatic_rules_costly_errors(plan: Plan) -> Evidence:
         plan, "product.mode", Mode.augment
     )
     return (*acting[:2], *why) if why else None
-
-
-_GUIDELINES = Move(
-    "Write labelling guidelines and re-measure agreement before modelling",
-    "A model learns the disagreement between the people who label; settle the hard cases in written "
-    "guidelines, double-label a sample again, and set targets below what people agree on",
-    "warning",
-    first=True,
-)
-
-
-@rule(
-    "target-above-agreement",
-    Category.model,
-    4,
-    4,
-    move=_GUIDELINES,
-    fires=(
-        Case(
-            {"by_hand.label_agreement": 0.7},
-            evidence=(
-                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above how often '
-                "people agree on the label",
-                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
-            ),
-            also=frozenset({"low-label-agreement"}),
-        ),
-    ),
-    quiet=(Case({"by_hand.label_agreement": 0.75}),),
-)
-def target_above_agreement(plan: Plan) -> Evidence:
-    """The target is above how often people agree on the label.
-
-    Labels are made by people; when two of them agree less often than the target asks the model
-    to be right, the test set itself is that noisy and the target cannot be told from luck.
-
-    Mitigation: Write labelling guidelines, adjudicate the disagreements, re-measure agreement on a
-    fresh double-labelled sample, and set the target at or below it.
-    """
-    found = label_agreement(plan)
-    if found is None or not plan.done.metrics:
-        return None
-    agreement, count, where = found
-    metric = plan.done.metrics[0]
-    goal = metric.goal()
-    if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
-        return None
-    return (
-        f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
-        _agreement_quote(agreement, count, where),
-    )
-
-
-@rule(
-    "low-label-agreement",
-    Category.data,
-    3,
-    4,
-    move=_GUIDELINES,
-    fires=(
-        Case(
-            {"by_hand.label_agreement": 0.76},
-            evidence=("by_hand.label_agreement: 0.76 (two people agree on 76% of 150 cases)",),
-        ),
-    ),
-    quiet=(Case({"by_hand.label_agreement": 0.8}),),
-)
-def low_label_agreement(plan: Plan) -> Evidence:
-    """People often disagree on the label.
-
-    When labellers disagree this often the ground truth is noisy: it caps what a model can learn
-    and makes every score uncertain, and the task may suit augmenting people more than replacing them.
-
-    Mitigation: Write guidelines for the hard cases, adjudicate disagreements, and re-measure agreement
-    on a fresh double-labelled sample before modelling.
-    """
-    found = label_agreement(plan)
-    if found is None or found[0] >= LOW_AGREEMENT:
-        return None
-    return (_agreement_quote(*found),)
-
-
-def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
-    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
-    return f"{where}: {show(agreement)} ({note})"

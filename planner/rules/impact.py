@@ -43,7 +43,7 @@ def _yearly_value_in_person_weeks(plan: Plan) -> float | None:
     return 12 * value / PERSON_WEEK_COST if is_money(unit) else None
 
 
-_STOP_HERE_OR_AIM_AT_ANOTHER_BOTTLENECK = Move(
+_STOP_OR_REAIM = Move(
     "Stop here, or aim at another bottleneck",
     "Even a model that works would not repay the effort, by the team's own judgement; look for the step whose improvement pays, or scope down",
     "danger",
@@ -56,7 +56,7 @@ _STOP_HERE_OR_AIM_AT_ANOTHER_BOTTLENECK = Move(
     Category.product,
     4,
     5,
-    move=_STOP_HERE_OR_AIM_AT_ANOTHER_BOTTLENECK,
+    move=_STOP_OR_REAIM,
     fires=(Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),),
 )
 def not_worth_it(plan: Plan) -> Evidence:
