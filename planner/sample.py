@@ -27,7 +27,7 @@ READERS = {
     ".ndjson": "read_json(?, format = 'newline_delimited')",
     ".json": "read_json(?)",
 }
-MEMORY_LIMIT = "128MB"  # the table lives in a temporary file: memory stays flat as the sample grows
+MEMORY_LIMIT = "128MB"  # beyond it the table spills to a temporary folder: memory stays flat as rows grow
 TIMEOUT_S = 120.0  # a predicate such as `(SELECT count(*) FROM range(1e15)) > 0` would run for ever
 _GLOB = re.compile(r"[*?\[\]{}]")
 
@@ -159,11 +159,13 @@ def open_sample(path: Path, shown: str, *, memory_limit: str = MEMORY_LIMIT) -> 
     with tempfile.TemporaryDirectory(prefix="planner-sample-") as scratch:
         config: dict[str, str | bool | int | float | list[str]] = {
             "memory_limit": memory_limit,
+            "temp_directory": scratch,  # past the limit the table spills here, so memory stays flat
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
         }
-        con = duckdb.connect(str(Path(scratch) / "sample.duckdb"), config=config)
+        con = duckdb.connect(":memory:", config=config)
         try:
+            con.execute("SET enable_progress_bar = false")  # it would print into stdout, JSON included
             try:
                 con.execute(f"CREATE TABLE {TABLE} AS SELECT * FROM {reader}", [str(path.resolve())])
             except duckdb.Error as exc:
