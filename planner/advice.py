@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.bank import Completeness
+from planner.measured import source_of
 from planner.choices import label
 from planner.measured import rule_accuracy, rule_coverage
 from planner.model import (
@@ -110,6 +111,8 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         )
         if numbers.share_left_to_humans is not None:
             found += f"; people take the other {_pct(numbers.share_left_to_humans)}"
+        source = source_of(plan, "heuristics.coverage")
+        found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
         found = "Today's baseline already meets the primary target"
     else:

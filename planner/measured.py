@@ -126,3 +126,181 @@ def rules_plus_people(plan: Plan) -> Figure | None:
         accuracy.source if accuracy.source == human.source else f"{accuracy.source}; people {human.source}"
     )
     return Figure(value, sources, interval)
+
+
+# ---------------------------------------------------------------- what the plan page shows
+
+
+def _pct(value: float | None, interval: tuple[float, float] | None = None) -> str:
+    if value is None:
+        return "-"
+    text = f"{value * 100:.1f}%"
+    return text if interval is None else f"{text} ({interval[0] * 100:.1f}-{interval[1] * 100:.1f})"
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    number: int
+    condition: str
+    when: str
+    predicts: str
+    coverage: str
+    overlaps: str
+    conflicts: str
+    accuracy: str
+    correct: str
+    incorrect: str
+
+
+@dataclass(frozen=True)
+class RulesView:
+    """The measured rule table and cascade, ready to show."""
+
+    provenance: str
+    sha256: str
+    label: str | None
+    stale: bool
+    rows: tuple[RuleRow, ...]
+    coverage: str
+    accuracy: str
+    left_to_people: str
+    combined: str | None
+    typed: str | None  # what the team had typed, shown beside the measured figures
+
+
+def rules_view(plan: Plan) -> RulesView | None:
+    measured = plan.heuristics.measured
+    if measured is None:
+        return None
+    n = measured.sample.rows
+    rows = []
+    for figure in measured.rules:
+        rule = plan.heuristics.rules[figure.rule - 1] if figure.rule <= len(plan.heuristics.rules) else None
+        judged = (figure.correct or 0) + (figure.incorrect or 0)
+        accuracy = share(figure.correct or 0, judged) if figure.correct is not None and judged else None
+        rows.append(
+            RuleRow(
+                number=figure.rule,
+                condition=rule.condition if rule is not None else "(rule removed since)",
+                when=figure.when,
+                predicts=figure.predicts or "-",
+                coverage=_pct(share(figure.fires, n), wilson(figure.fires, n)),
+                overlaps=_pct(share(figure.overlaps, n)),
+                conflicts=_pct(share(figure.conflicts, n)),
+                accuracy=_pct(
+                    accuracy, wilson(figure.correct or 0, judged) if accuracy is not None else None
+                ),
+                correct="-" if figure.correct is None else f"{figure.correct:,}",
+                incorrect="-" if figure.incorrect is None else f"{figure.incorrect:,}",
+            )
+        )
+    cascade = measured.cascade
+    accuracy = (
+        share(cascade.correct, cascade.judged) if cascade.correct is not None and cascade.judged else None
+    )
+    combined = rules_plus_people(plan) if current_rules(plan) is not None else None
+    typed = [
+        f"{name} {plan.heuristics.coverage if name == 'coverage' else plan.heuristics.accuracy:.0%}"
+        for name in ("coverage", "accuracy")
+        if getattr(plan.heuristics, name) is not None
+    ]
+    return RulesView(
+        provenance=provenance(measured.sample),
+        sha256=measured.sample.sha256,
+        label=measured.sample.label,
+        stale=current_rules(plan) is None,
+        rows=tuple(rows),
+        coverage=_pct(share(cascade.covered, n), wilson(cascade.covered, n)),
+        accuracy=_pct(
+            accuracy, wilson(cascade.correct or 0, cascade.judged or 0) if accuracy is not None else None
+        ),
+        left_to_people=_pct(None if not n else 1 - cascade.covered / n),
+        combined=None
+        if combined is None
+        else f"{_pct(combined.value, combined.interval)} ({combined.source})",
+        typed="typed before: " + ", ".join(typed) if typed else None,
+    )
+
+
+@dataclass(frozen=True)
+class ByHandView:
+    provenance: str
+    sha256: str
+    people: str
+    examples: int
+    answers: int
+    minutes: str | None
+    score: str | None
+    agreement: str | None
+    noticed: tuple[str, ...]
+    hard_cases: tuple[str, ...]
+
+
+def by_hand_view(plan: Plan) -> ByHandView | None:
+    measured = plan.by_hand.measured
+    if measured is None:
+        return None
+    score = None
+    if measured.correct is not None and measured.judged:
+        score = _pct(measured.correct / measured.judged, wilson(measured.correct, measured.judged))
+        score += f" against {measured.sample.label or 'the gold column'}, {measured.judged:,} labels"
+    agreed = agreement(measured)
+    together = None
+    if agreed is not None:
+        kind = "Cohen's" if len(measured.people) == 2 else "Fleiss'"
+        kappa = "" if measured.kappa is None else f", {kind} kappa {measured.kappa:.2f}"
+        together = f"{_pct(agreed)} of {measured.shared:,} examples everyone labelled{kappa}"
+    minutes = measured.minutes_per_example
+    return ByHandView(
+        provenance=provenance(measured.sample).replace("measured", "done by hand", 1),
+        sha256=measured.sample.sha256,
+        people=", ".join(measured.people),
+        examples=measured.examples,
+        answers=measured.answers,
+        minutes=None if minutes is None else f"{minutes:.2f} min (median)",
+        score=score,
+        agreement=together,
+        noticed=tuple(measured.noticed),
+        hard_cases=tuple(measured.hard_cases),
+    )
+
+
+# ---------------------------------------------------------------- what rules and advice read
+
+# The answers a measurement stands in for, and how to read it from the plan.
+MEASURED_PATHS: tuple[str, ...] = ("heuristics.coverage", "heuristics.accuracy", "by_hand.examples")
+MEASURED_PATHS += ("by_hand.label_agreement", "by_hand.double_labelled")
+
+
+def source_of(plan: Plan, path: str) -> str | None:
+    """Where the value at `path` comes from when a measurement supplies it (for evidence), else None."""
+    if path in ("heuristics.coverage", "heuristics.accuracy"):
+        figure = rule_coverage(plan) if path.endswith("coverage") else rule_accuracy(plan)
+        return figure.source if figure is not None and figure.measured else None
+    hand = plan.by_hand.measured
+    if path in MEASURED_PATHS and hand is not None:
+        if path.endswith("label_agreement") or path.endswith("double_labelled"):
+            return provenance(hand.sample).replace("measured", "measured by hand", 1) if hand.shared else None
+        return provenance(hand.sample).replace("measured", "done by hand", 1)
+    return None
+
+
+def effective(plan: Plan) -> Plan:
+    """The plan as rules and advice read it: measured figures in place of typed ones, where measured."""
+    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
+    hand = plan.by_hand.measured
+    measured_rules = coverage is not None and coverage.measured
+    if not measured_rules and hand is None:
+        return plan
+    copy = plan.model_copy(deep=True)
+    if coverage is not None and coverage.measured:
+        copy.heuristics.coverage = round(coverage.value, 4)
+    if accuracy is not None and accuracy.measured:
+        copy.heuristics.accuracy = round(accuracy.value, 4)
+    if hand is not None:
+        copy.by_hand.examples = hand.examples
+        agreed = agreement(hand)
+        if agreed is not None and hasattr(copy.by_hand, "label_agreement"):
+            copy.by_hand.label_agreement = round(agreed, 4)
+            copy.by_hand.double_labelled = hand.shared
+    return copy

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
-from planner import changeview, display, sitemodel
+from planner import changeview, display, measured, sitemodel
 from planner.diff import PlanDiff
 from planner.errors import PlannerError, UsageError
 from planner.experiments import Experiment
@@ -142,6 +142,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(money=display.money, percent=display.percent)
     env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
+    env.globals.update(measured_rules=measured.rules_view, measured_by_hand=measured.by_hand_view)
     return env
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from planner.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
 from planner.bank import Completeness, completeness
+from planner.measured import effective
 from planner.model import Plan
 from planner.rules import CATALOGUE
 from planner.rules.base import HIGH, MEDIUM, Level, Risk, level_of
@@ -74,7 +75,10 @@ class Assessment:
 
 
 def assess(plan: Plan) -> Assessment:
-    """Risks (sorted by score, highest first), advice and figures for one plan."""
+    """Risks (sorted by score, highest first), advice and figures for one plan.
+
+    Figures measured on a sample (`planner measure`, `planner try`) stand in for the typed answers."""
+    plan = effective(plan)
     report = completeness(plan)
     risks = register(plan)
     numbers = figures(plan)

@@ -195,3 +195,25 @@ def test_bad_input_changes_nothing(make_workspace: MakeWorkspace) -> None:
         "plans/fraud/by-hand/ana.jsonl holds Ana's session on another sample (old.csv"
     )
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == PLAN
+
+
+def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspace) -> None:
+    from planner.render import pages
+
+    root = workspace(make_workspace)
+    (root / "sheet.csv").write_text("ana,bo,gold\nok,ok,ok\nfraud,ok,fraud\nok,ok,ok\n", encoding="utf-8")
+    assert (
+        CliRunner()
+        .invoke(cli, ["try", "fraud", "--import", "sheet.csv", "--people", "ana,bo", "--gold", "gold"])
+        .exit_code
+        == 0
+    )
+    plan = Workspace(root).load("fraud")
+    assert plan.by_hand.measured is not None
+    plan.by_hand.measured.noticed = ["<script>alert(1)</script> [x](javascript:alert(1))"]
+    page = pages({"fraud": plan})["plans/fraud/index.md"]
+    section = page[page.index("## Measured on a sample") :]
+    assert "<h3>By hand</h3>" in section and "done by hand on sheet&#46;csv" in section
+    assert "83&#46;3&#37; &#40;" in section or "83.3% (" in section
+    assert "66&#46;7&#37; of 3 examples everyone labelled" in section  # rows 1 and 3 agree
+    assert "<script>" not in section and "javascript:" not in section

@@ -11,6 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+from planner.measured import source_of
 from planner.model import (
     NAME_PATTERN,
     Category,
@@ -318,7 +319,9 @@ def answer_at(plan: Plan, path: str) -> Any:
 
 
 def quote(plan: Plan, path: str, note: str = "") -> str:
-    """`path: answer`, optionally followed by a note in parentheses."""
+    """`path: answer`, optionally followed by a note in parentheses (by default: where a measured
+    answer comes from, so the evidence says it was measured on a sample, not typed)."""
+    note = note or source_of(plan, path) or ""
     return f"{path}: {show(answer_at(plan, path))}" + (f" ({note})" if note else "")
 
 
