@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.bank import Completeness
-from planner.measured import source_of
 from planner.choices import label
-from planner.measured import rule_accuracy, rule_coverage
+from planner.measured import rule_accuracy, rule_coverage, source_of
 from planner.model import (
     Mode,
     OnlineValidation,
