@@ -299,6 +299,7 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
         Case(
             {"done.split": "random", "product.task": "forecasting"},
             evidence=('done.split: "random"', 'product.task: "forecasting"'),
+            also=frozenset({"random-split-on-grouped-data"}),  # invoices come in suppliers too
         ),
         Case(
             {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
@@ -518,3 +519,53 @@ def feedback_loop(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, "constraints.data.exploration_share"))
     return tuple(found)
+
+
+_GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "user", "account",
+           "household", "device", "driver", "seller", "merchant", "supplier", "hospital", "clinic",
+           "site", "shelf", "shelves", "aisle", "camera", "school", "student", "factory", "plant")  # fmt: skip
+
+
+@rule(
+    "random-split-on-grouped-data",
+    Category.model,
+    3,
+    4,
+    move=Move(
+        "Split by group (the same patient, store or customer never on both sides), not at random",
+        "Rows from the same person, store or site look alike; a random split puts near-copies in train "
+        "and test and the score flatters the model on the new groups the product will meet",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.split": "random"},
+            evidence=(
+                'done.split: "random"',
+                'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
+                "(rows come in groups: supplier)",
+            ),
+        ),
+    ),
+    quiet=(Case({"done.split": "group"}),),
+)
+def random_split_on_grouped_data(plan: Plan) -> Evidence:
+    """A random split on data that comes in groups.
+
+    Many rows share a patient, customer, store or site; split at random, the test set holds
+    near-copies of training rows, and the score says little about the new groups the product meets.
+
+    Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
+    as well when the product predicts the future.
+    """
+    if plan.done.split is not Split.random:
+        return None
+    paths = ["product.inputs", "product.label", "product.goal", "product.users"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    for path in paths:
+        word = mentions(answer_at(plan, path), _GROUPS)
+        if word:
+            return (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {word}"))
+    return None
