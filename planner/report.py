@@ -343,5 +343,21 @@ def closing(where: str, slug: str, plan: Plan, *, saved: bool = True) -> str:
         for advice in result.advice:
             out.append(f"  * {advice.title}")
             out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
+    out += measure_offer(slug, plan)
     out += ["", f"Next: `planner show {slug}` to read the whole plan."]
     return "\n".join(out) + "\n"
+
+
+def measure_offer(slug: str, plan: Plan) -> list[str]:
+    """With a sample of real cases at hand, measure instead of guess: the commands not run yet."""
+    offers = []
+    if plan.heuristics.rules and plan.heuristics.measured is None:
+        offers.append(
+            f"  planner measure {slug} --sample FILE --label COLUMN   runs the rules on it "
+            "(give each rule a `when:` SQL predicate)"
+        )
+    if plan.by_hand.measured is None:
+        offers.append(
+            f"  planner try {slug} --sample FILE   do the task by hand, one example at a time, timed"
+        )
+    return ["", "A sample of real cases at hand? Measure instead of guessing:", *offers] if offers else []

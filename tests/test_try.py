@@ -217,3 +217,21 @@ def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspac
     assert "83&#46;3&#37; &#40;" in section or "83.3% (" in section
     assert "66&#46;7&#37; of 3 examples everyone labelled" in section  # rows 1 and 3 agree
     assert "<script>" not in section and "javascript:" not in section
+
+
+def test_the_closing_screen_offers_to_measure_until_it_is_done(make_workspace: MakeWorkspace) -> None:
+    from planner.report import closing
+
+    root = workspace(make_workspace)
+    plan = Workspace(root).load("fraud")
+    text = closing("plans/fraud/plan.yaml", "fraud", plan)
+    assert "A sample of real cases at hand? Measure instead of guessing:" in text
+    assert "  planner try fraud --sample FILE   do the task by hand, one example at a time, timed" in text
+    assert "planner measure" not in text  # no rules yet
+    (root / "sheet.csv").write_text("ana,gold\nok,ok\n", encoding="utf-8")
+    assert (
+        CliRunner().invoke(cli, ["try", "fraud", "--import", "sheet.csv", "--people", "ana"]).exit_code == 0
+    )
+    assert "Measure instead of guessing" not in closing(
+        "plans/fraud/plan.yaml", "fraud", Workspace(root).load("fraud")
+    )
