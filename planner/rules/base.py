@@ -344,6 +344,96 @@ def changes_over_time(plan: Plan) -> Evidence:
     )
 
 
+# Events a label counts when it stands for engagement, and events a goal counts when it is about money
+# or customers staying: a label of the first kind for a goal of the second is a proxy, ticked or not.
+ENGAGEMENT = (
+    "click",
+    "open",
+    "view",
+    "watch",
+    "log-in",
+    "login",
+    "log in",
+    "logged in",
+    "inactiv",
+    "visit",
+    "dwell",
+    "impression",
+    "session",
+    "usage",
+    "tap",
+    "scroll",
+    "time spent",
+    "like",
+    "vote",
+)
+GOAL_EVENTS = (
+    "purchas",
+    "buy",
+    "bought",
+    "conversion",
+    "convert",
+    "sale",
+    "revenue",
+    "cancel",
+    "churn",
+    "renew",
+    "subscri",
+    "spend",
+    "order",
+    "booking",
+    "retention",
+    "retain",
+    "profit",
+    "income",
+)
+# Words that say a decision stops or hides the case it acts on, so its outcome is never seen.
+WITHHOLDS = (
+    "block",
+    "hold",
+    "held",
+    "declin",
+    "reject",
+    "refus",
+    "remov",
+    "hide",
+    "hidden",
+    "suspend",
+    "deny",
+    "denied",
+    "ban",
+    "freez",
+    "froz",
+    "quarantin",
+    "withh",
+    "take down",
+    "takedown",
+    "filter",
+    "not shown",
+    "don't show",
+    "do not show",
+    "stop",
+)
+# Domains where the positive class fights back.
+ADVERSARIAL = (
+    "fraud",
+    "spam",
+    "abuse",
+    "abusive",
+    "bot",
+    "chargeback",
+    "scam",
+    "fake",
+    "phishing",
+    "launder",
+    "attack",
+    "cheat",
+    "counterfeit",
+    "malware",
+    "intrusion",
+    "account takeover",
+)
+
 # Words that say a label is somebody's judgement rather than a recorded event.
 JUDGED = (
     *PEOPLE,

@@ -7,12 +7,15 @@ import re
 from planner.model import Acquisition, Category, LabelSource, Plan, Split, TaskType
 from planner.rules.base import (
     BEHAVIOUR,
+    ENGAGEMENT,
+    GOAL_EVENTS,
     LASTING,
     MIN_LABELED,
     MIN_RARE_LABELED,
     MIN_RARE_TEST,
     MIN_TEST,
     RARE_SHARE,
+    WITHHOLDS,
     Case,
     Evidence,
     Move,
@@ -50,6 +53,21 @@ _CADENCE_OF_LABELS = Move(
     "Retrain on the cadence the labels allow",
     "Labels arrive after the next retraining is due; lengthen the cadence or label a live sample",
     "info",
+)
+
+_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS = Move(
+    "Keep a share of traffic out of the model's hands",
+    "When the model decides what is shown or acted on, it only ever learns from its own choices; a "
+    "small randomised exploration or holdout share keeps labels it did not pick and measures it "
+    "honestly",
+    "warning",
+)
+
+_TEST_WHERE_THE_PRODUCT_RUNS = Move(
+    "Test on data from the sites, devices and period the product will see",
+    "A score on data from one place or one device says little about the others; before trusting it, "
+    "collect and label a test set from the settings the product serves, or narrow the launch to match",
+    "warning",
 )
 
 _VERSION_RAW_DATA = Move(
@@ -97,6 +115,34 @@ def no_labels(plan: Plan) -> Evidence:
                 'product.label: "Paid twice per the bank statement"',
             ),
         ),
+        Case(  # not ticked: the label counts another event than the goal
+            {
+                "product.label_is_proxy": None,
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Supplier contract cancellations per month",
+            },
+            evidence=(
+                'product.label: "No log-in to the portal for 30 days" (the label counts log-in...)',
+                'product.success_metric: "Supplier contract cancellations per month" (the goal counts '
+                "cancel...: how well does one predict the other?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the team says the label is the goal itself
+            {
+                "product.label_is_proxy": False,
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Supplier contract cancellations per month",
+            }
+        ),
+        Case(  # the label counts the goal's own event
+            {
+                "product.label_is_proxy": None,
+                "product.label": "Contract cancelled within 30 days of the last log-in",
+                "product.success_metric": "Supplier contract cancellations per month",
+            }
+        ),
     ),
 )
 def proxy_label(plan: Plan) -> Evidence:
@@ -124,13 +170,27 @@ def proxy_label(plan: Plan) -> Evidence:
         ),
         None,
     )
-    if act is None or goal_path is None:
+    if act is not None and goal_path is not None:
+        lasting = mentions(answer_at(plan, goal_path), LASTING)
+        return (
+            quote(plan, "product.label", f"behaviour: {act}..."),
+            quote(plan, goal_path, f"the goal speaks of {lasting}..."),
+        )
+    # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
+    # a cancellation). A lead asks how well one predicts the other.
+    if product.label_is_proxy is not None:
         return None
-    lasting = mentions(answer_at(plan, goal_path), LASTING)
-    return (
-        quote(plan, "product.label", f"behaviour: {act}..."),
-        quote(plan, goal_path, f"the goal speaks of {lasting}..."),
-    )
+    counted = mentions(product.label, ENGAGEMENT)
+    if counted is None or mentions(product.label, GOAL_EVENTS):
+        return None
+    for path in ("product.success_metric", "product.goal"):
+        event = mentions(answer_at(plan, path), GOAL_EVENTS)
+        if event:
+            return (
+                quote(plan, "product.label", f"the label counts {counted}..."),
+                quote(plan, path, f"the goal counts {event}...: how well does one predict the other?"),
+            )
+    return None
 
 
 @rule(
@@ -276,6 +336,27 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
             {"constraints.data.test_set_reflects_product": False},
             evidence=("constraints.data.test_set_reflects_product: false",),
         ),
+        Case(  # not ticked: the data's origin is narrower than the product's stated scope
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+                "product.users": "Accounts payable clerks in all 12 subsidiaries.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Invoices of one pilot site, 2024" (the data comes from '
+                "one pilot site: will the product see only that?)",
+                'product.users: "Accounts payable clerks in all 12 subsidiaries." (the product meets all 12 '
+                "subsidiaries)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # narrow origin, no wider scope stated: data-narrower-than-product asks instead
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+            }
+        ),
     ),
 )
 def test_set_not_like_product(plan: Plan) -> Evidence:
@@ -287,7 +368,14 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
     Mitigation: Build the test set from recent production data, labelled the way the product
     needs, before comparing models.
     """
-    return answer_is(plan, "constraints.data.test_set_reflects_product", False)
+    said = answer_is(plan, "constraints.data.test_set_reflects_product", False)
+    if said or plan.constraints.data.test_set_reflects_product is not None:
+        return said
+    # Not ticked, but the facts say it: data from a narrow origin, a product with a wider scope.
+    found = _origin_and_scope(plan)
+    if found is None or found[1] is None:
+        return None
+    return found[0], found[1]
 
 
 @rule(
@@ -463,13 +551,7 @@ def personal_data(plan: Plan) -> Evidence:
     Category.model,
     4,
     4,
-    move=Move(
-        "Keep a share of traffic out of the model's hands",
-        "When the model decides what is shown or acted on, it only ever learns from its own choices; a "
-        "small randomised exploration or holdout share keeps labels it did not pick and measures it "
-        "honestly",
-        "warning",
-    ),
+    move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
     fires=(
         Case(
             {"constraints.data.model_decides_labels": True},
@@ -519,6 +601,158 @@ def feedback_loop(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, "constraints.data.exploration_share"))
     return tuple(found)
+
+
+@rule(
+    "decision-hides-outcome",
+    Category.model,
+    3,
+    4,
+    move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    fires=(
+        Case(
+            {"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]},
+            evidence=(
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(a case the decision holds never shows its outcome)",
+                'constraints.data.labels: ["outcomes"] (labels then exist only for what the model lets '
+                "through: is that so, and what share is kept out of its hands?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.model_decides_labels": None}),  # the auditors label every pair
+        Case(
+            {
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.exploration_share": 0.05,
+            }
+        ),
+        Case(
+            {
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.labels": ["outcomes"],
+                "product.decision": "Put likely duplicates first in the clerks' review queue.",
+            }
+        ),
+    ),
+)
+def decision_hides_outcome(plan: Plan) -> Evidence:
+    """The decision may hide the outcome the model learns from.
+
+    A case the model blocks, holds, declines or removes never shows what would have happened (a held
+    payout gets no chargeback, a declined loan no default); labels then exist only for what it let
+    through, so it cannot measure its own misses and retraining drifts.
+
+    Mitigation: Keep a small random share out of the model's hands (or have people review a random
+    sample of what it stopped), log it, and measure and retrain on that share.
+    """
+    data = plan.constraints.data
+    if data.model_decides_labels is not None or (data.exploration_share or 0) > 0:
+        return None
+    verb = mentions(plan.product.decision, WITHHOLDS)
+    if verb is None or LabelSource.outcomes not in data.labels:
+        return None
+    return (
+        quote(plan, "product.decision", "a case the decision holds never shows its outcome"),
+        quote(
+            plan,
+            "constraints.data.labels",
+            "labels then exist only for what the model lets through: is that so, and what share is kept "
+            "out of its hands?",
+        ),
+    )
+
+
+_FEW = r"(?:one|a single|single|1|two|2|three|3|a few|few|a handful of)"
+_PLACE = (
+    r"(?:pilot\s+)?(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factory|city|"
+    r"region|country|scanner|camera|device|machine|line|farm|school|lab|office|market)s?"
+)
+_NARROW = re.compile(
+    rf"\b{_FEW}\s+{_PLACE}\b|\bpilot\b|\b(?:smartphone|phone|handheld|lab|studio|synthetic|simulat)\w*"
+)
+_SCOPE = (
+    r"(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factor|cit|region|countr|"
+    r"market|school|farm|subsidiar|office|depot)\w*"
+)
+_WIDE = re.compile(
+    rf"\b(?:all|every|across)\s+(?:the\s+|our\s+)?(?:\d[\d,]*\s+)?{_SCOPE}|\b\d[\d,]*\s+{_SCOPE}"
+    r"|\bnationwide\b|\b(?:fixed|ceiling|cctv|production|field)\s+(?:\w+\s+)?cameras?"
+)
+_SCOPE_PATHS = ("product.inputs", "product.users", "product.decision", "product.goal", "impact.bottleneck")
+
+
+def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
+    """A data source that names a narrow origin (one or two sites, one device, phone photos, a pilot),
+    quoted, and the answer that names a wider scope for the product, if any."""
+    for index, source in enumerate(plan.constraints.data.sources):
+        name = source.name.lower()
+        hits = list(dict.fromkeys(hit.group(0) for hit in _NARROW.finditer(name)))
+        if not hits:
+            continue
+        origin = quote(
+            plan,
+            f"constraints.data.sources[{index}].name",
+            f"the data comes from {', '.join(hits)}: will the product see only that?",
+        )
+        for path in _SCOPE_PATHS:
+            text = answer_at(plan, path)
+            if not isinstance(text, str):
+                continue
+            wide = [hit.group(0) for hit in _WIDE.finditer(text.lower()) if hit.group(0) not in name]
+            if wide:
+                return origin, quote(plan, path, f"the product meets {', '.join(dict.fromkeys(wide))}")
+        return origin, None
+    return None
+
+
+@rule(
+    "data-narrower-than-product",
+    Category.data,
+    3,
+    4,
+    move=_TEST_WHERE_THE_PRODUCT_RUNS,
+    fires=(
+        Case(
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Invoices of one pilot site, 2024" (the data comes from '
+                "one pilot site: will the product see only that?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.sources[0].name": "Invoices of one pilot site, 2024"}),  # team says alike
+        Case(
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "ERP invoices of all 12 subsidiaries since 2019",
+            }
+        ),
+    ),
+)
+def data_narrower_than_product(plan: Plan) -> Evidence:
+    """The data may come from a narrower setting than the product serves.
+
+    Data from one or two sites, one device, phone photos or a pilot carries that setting's quirks
+    (lighting, angle, scanner, population); the test score then says little about the sites and
+    devices the product will meet.
+
+    Mitigation: Ask whether the product sees only what the data saw; if not, label a test set from
+    the other sites and devices (or the real capture setup) before trusting any score.
+    """
+    # With a wider scope stated as well, the facts contradict each other: test-set-not-like-product.
+    if plan.constraints.data.test_set_reflects_product is not None:
+        return None
+    found = _origin_and_scope(plan)
+    if found is None or found[1] is not None:
+        return None
+    return (found[0],)
 
 
 _GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "user", "account",
