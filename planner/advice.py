@@ -32,6 +32,7 @@ from planner.rules.base import (
     Risk,
     mentions,
 )
+from planner.rules.done import adversarial_quote
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
 
@@ -220,6 +221,17 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
                 "Who owns the model once it is live?",
                 "Someone must watch it, retrain it and answer for it; unowned models decay quietly until a "
                 "customer notices.",
+            )
+        )
+    adversary = adversarial_quote(plan, note=False)
+    if adversary and not answered_at(plan, "after_launch.monitoring"):
+        found.append(
+            Blocking(
+                "after_launch.monitoring",
+                "What do you monitor once it is live, and what triggers a retraining?",
+                f"The plan is about an adversary ({adversary}): fraudsters, spammers and bots adapt to what "
+                "the model stops, so name the signals (flag rate, caught rate on a reviewed sample, score "
+                "distribution), their thresholds and the retraining trigger before launch.",
             )
         )
     latency = plan.constraints.latency

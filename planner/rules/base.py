@@ -493,6 +493,16 @@ def mentions(text: str | None, stems: tuple[str, ...]) -> str | None:
     return next((stem for stem in stems if re.search(rf"(?<![a-z]){re.escape(stem)}", lowered)), None)
 
 
+def mentioned_word(text: str | None, stems: tuple[str, ...]) -> str | None:
+    """The whole word of `text` that the first matching stem starts (`log-in` for `log-in`, `cancellation`
+    for `cancel`), as the team wrote it."""
+    stem = mentions(text, stems)
+    if stem is None or text is None:
+        return None
+    found = re.search(rf"(?<![a-z]){re.escape(stem)}[\w'-]*", text.lower())
+    return found.group(0) if found else stem
+
+
 def said_none_quote(plan: Plan, path: str) -> str | None:
     """`path: none (answered: we have none)` when the team answered none there."""
     parent, _, name = path.rpartition(".")

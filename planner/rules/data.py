@@ -23,6 +23,7 @@ from planner.rules.base import (
     answer_is,
     changes_over_time,
     done_metrics,
+    mentioned_word,
     mentions,
     pct,
     quote,
@@ -122,9 +123,9 @@ def no_labels(plan: Plan) -> Evidence:
                 "product.success_metric": "Supplier contract cancellations per month",
             },
             evidence=(
-                'product.label: "No log-in to the portal for 30 days" (the label counts log-in...)',
-                'product.success_metric: "Supplier contract cancellations per month" (the goal counts '
-                "cancel...: how well does one predict the other?)",
+                'product.label: "No log-in to the portal for 30 days" (the label counts: log-in)',
+                'product.success_metric: "Supplier contract cancellations per month" (the goal counts: '
+                "cancellations; how well does one predict the other?)",
             ),
         ),
     ),
@@ -180,15 +181,15 @@ def proxy_label(plan: Plan) -> Evidence:
     # a cancellation). A lead asks how well one predicts the other.
     if product.label_is_proxy is not None:
         return None
-    counted = mentions(product.label, ENGAGEMENT)
+    counted = mentioned_word(product.label, ENGAGEMENT)
     if counted is None or mentions(product.label, GOAL_EVENTS):
         return None
     for path in ("product.success_metric", "product.goal"):
-        event = mentions(answer_at(plan, path), GOAL_EVENTS)
+        event = mentioned_word(answer_at(plan, path), GOAL_EVENTS)
         if event:
             return (
-                quote(plan, "product.label", f"the label counts {counted}..."),
-                quote(plan, path, f"the goal counts {event}...: how well does one predict the other?"),
+                quote(plan, "product.label", f"the label counts: {counted}"),
+                quote(plan, path, f"the goal counts: {event}; how well does one predict the other?"),
             )
     return None
 
@@ -614,7 +615,7 @@ def feedback_loop(plan: Plan) -> Evidence:
             {"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]},
             evidence=(
                 'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
-                "(a case the decision holds never shows its outcome)",
+                "(hold: a case it stops never shows its outcome)",
                 'constraints.data.labels: ["outcomes"] (labels then exist only for what the model lets '
                 "through: is that so, and what share is kept out of its hands?)",
             ),
@@ -651,11 +652,11 @@ def decision_hides_outcome(plan: Plan) -> Evidence:
     data = plan.constraints.data
     if data.model_decides_labels is not None or (data.exploration_share or 0) > 0:
         return None
-    verb = mentions(plan.product.decision, WITHHOLDS)
+    verb = mentioned_word(plan.product.decision, WITHHOLDS)
     if verb is None or LabelSource.outcomes not in data.labels:
         return None
     return (
-        quote(plan, "product.decision", "a case the decision holds never shows its outcome"),
+        quote(plan, "product.decision", f"{verb}: a case it stops never shows its outcome"),
         quote(
             plan,
             "constraints.data.labels",

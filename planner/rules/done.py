@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
-from planner.model import Category, Direction, Metric, OnlineValidation, Plan
+from planner.model import Category, Direction, Metric, OnlineValidation, Plan, Severity, TaskType
 from planner.rules.base import (
+    ADVERSARIAL,
     MAX_TIMEBOX_WEEKS,
     OFFLINE_ONLY,
     Case,
     Evidence,
     Move,
+    answer_at,
     answer_is,
     at_least_as_good,
     done_metrics,
     empty_answers,
+    mentioned_word,
     norm,
     pct,
     quote,
@@ -510,3 +513,170 @@ def no_online_validation(plan: Plan) -> Evidence:
             "an offline metric; no A/B test, holdout or shadow run planned",
         ),
     )
+
+
+# ---------------------------------------------------------------- adversaries, and metrics blind to the harm
+
+_ADVERSARY_PATHS = (
+    "title",
+    "product.goal",
+    "product.success_metric",
+    "product.decision",
+    "product.label",
+    "product.current_solution",
+)
+
+
+def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
+    """The answer that names a domain where the positive class fights back (fraud, spam, abuse, bots)."""
+    for path in _ADVERSARY_PATHS:
+        text = answer_at(plan, path)
+        word = mentioned_word(text, ADVERSARIAL) if isinstance(text, str) else None
+        if word:
+            return quote(plan, path, f"{word}: the other side adapts to what the model stops" if note else "")
+    return None
+
+
+@rule(
+    "adversaries-adapt",
+    Category.operations,
+    3,
+    4,
+    move=Move(
+        "Plan for adversaries who adapt: monitor what the model catches, retrain on a trigger",
+        "Fraudsters, spammers and bots probe whatever is blocked, so performance decays fast and silently "
+        "(caught cases drop while the flag rate looks stable); watch the flag rate, the caught rate and "
+        "the score distribution, and retrain when they move",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.goal": "Stop fraudsters from being paid twice.",
+                "constraints.retraining.trigger": None,
+            },
+            evidence=(
+                'product.goal: "Stop fraudsters from being paid twice." (fraudsters: the other side adapts '
+                "to what the model stops)",
+                "constraints.retraining.trigger: not answered (what makes you retrain early?)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.goal": "Stop fraudsters from being paid twice."}),),
+)
+def adversaries_adapt(plan: Plan) -> Evidence:
+    """Adversaries adapt, and nothing watches for it.
+
+    In fraud, spam, abuse or bot detection the positive class fights back: after launch it probes
+    what the model stops and moves around it, so caught cases fall while the flag rate looks stable.
+
+    Mitigation: Monitor the flag rate, the caught rate (on a reviewed sample) and the score
+    distribution, with thresholds; set a retraining trigger, and review a random sample of what
+    passes.
+    """
+    where = adversarial_quote(plan)
+    if where is None:
+        return None
+    found = [where]
+    monitors = plan.after_launch.monitoring
+    said = said_none_quote(plan, "after_launch.monitoring")
+    if said:
+        found.append(said)
+    elif not monitors:
+        found.append("after_launch.monitoring: not answered (what shows that caught cases are dropping?)")
+    elif all(says_nothing(monitor.signal) for monitor in monitors):
+        found.append(quote(plan, "after_launch.monitoring[0].signal"))
+    trigger = plan.constraints.retraining.trigger
+    if trigger is None or says_nothing(trigger):
+        found.append(
+            "constraints.retraining.trigger: "
+            + (show(trigger) if trigger else "not answered")
+            + " (what makes you retrain early?)"
+        )
+    return tuple(found) if len(found) > 1 else None
+
+
+_OVERLAP = re.compile(
+    r"\b(rouge|bleu|meteor|cider|chrf|bert ?score|word overlap|n-?gram|perplexity|edit distance|"
+    r"similarity to|cosine similarity)"
+)
+_SEES_HARM = re.compile(
+    r"omi(ssion|tted)|miss|invent|fabricat|hallucinat|factual|faithful|error|wrong|expert|lawyer|"
+    r"clinician|doctor|review|checked|judg|human|recall|precision|harm|critical|safety|unsafe|accura"
+)
+
+
+@rule(
+    "metric-blind-to-harm",
+    Category.model,
+    4,
+    4,
+    move=Move(
+        "Build an expert-checked evaluation set that counts the errors that hurt",
+        "Word overlap rewards fluent paraphrase and barely moves for one omitted or invented fact; have "
+        "experts write down, per case, what must appear and what must not, and measure omissions and "
+        "fabrications on a few hundred cases",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "ROUGE-L against past summaries",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'done.metrics[0].name: "ROUGE-L against past summaries" (word overlap: rouge-l; it does '
+                "not count the error that hurts)",
+                'impact.error_severity: "serious"',
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..."',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "ROUGE-L against past summaries",
+                "impact.error_severity": "minor",
+            }
+        ),
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "Clauses omitted or invented per summary, checked by a lawyer",
+                "impact.error_severity": "serious",
+            }
+        ),
+    ),
+)
+def metric_blind_to_harm(plan: Plan) -> Evidence:
+    """The done metric does not measure the error that hurts.
+
+    Where errors are serious, a metric of word overlap (ROUGE, BLEU) or one that never looks at the
+    harmful error rewards fluent output and barely moves when a fact is left out or invented: the
+    model can reach its target and still do the harm.
+
+    Mitigation: Add a done metric that counts the harmful error (omissions, fabrications, missed
+    cases) on an evaluation set checked by experts, and keep overlap scores as a secondary signal.
+    """
+    impact = plan.impact
+    serious = impact.error_severity in (Severity.serious, Severity.severe)
+    if not plan.done.metrics or not serious:
+        return None
+    texts = [(metric.name + " " + (metric.dataset or "")).lower() for metric in plan.done.metrics]
+    first = texts[0]
+    overlap = _OVERLAP.search(first)
+    if any(_SEES_HARM.search(_OVERLAP.sub("", text)) for text in texts):
+        return None
+    if overlap is None and plan.product.task is not TaskType.generation:
+        return None
+    note = f"word overlap: {mentioned_word(first, (overlap.group(0),))}; " if overlap else ""
+    found = [
+        quote(plan, "done.metrics[0].name", f"{note}it does not count the error that hurts"),
+        quote(plan, "impact.error_severity"),
+    ]
+    if impact.error_harm:
+        found.append(quote(plan, "impact.error_harm"))
+    return tuple(found)
