@@ -669,10 +669,11 @@ def decision_hides_outcome(plan: Plan) -> Evidence:
 _FEW = r"(?:one|a single|single|1|two|2|three|3|a few|few|a handful of)"
 _PLACE = (
     r"(?:pilot\s+)?(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factory|city|"
-    r"region|country|scanner|camera|device|machine|line|farm|school|lab|office|market)s?"
+    r"region|country|scanner|camera|device|machine|production line|farm|school|lab|office|market)s?"
 )
 _NARROW = re.compile(
-    rf"\b{_FEW}\s+{_PLACE}\b|\bpilot\b|\b(?:smartphone|phone|handheld|lab|studio|synthetic|simulat)\w*"
+    rf"\b{_FEW}\s+{_PLACE}\b|\bpilot\b|\b(?:smart)?phone\s+(?:photo|picture|image|camera|video)s?\b"
+    r"|\b(?:handheld|studio|synthetic|simulated|lab)\s+(?:photo|picture|image|scan|recording|data)s?\b"
 )
 _SCOPE = (
     r"(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factor|cit|region|countr|"
@@ -729,6 +730,12 @@ def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
     ),
     quiet=(
         Case({"constraints.data.sources[0].name": "Invoices of one pilot site, 2024"}),  # team says alike
+        Case(  # "phone" and "one line" that name no narrow origin
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Labelled phone call transcripts, one line per call",
+            }
+        ),
         Case(
             {
                 "constraints.data.test_set_reflects_product": None,
