@@ -112,6 +112,13 @@ SOUND_PLAN = """
           baseline: 0.4
           target: 0.7
       timebox_weeks: 6
+    constraints:
+      retraining:
+        trigger: Caught share below 60% on the weekly reviewed sample.
+    after_launch:
+      monitoring:
+        - signal: Share of orders held per day, and chargebacks caught
+          threshold: Outside 0.5-3% held alerts the risk lead.
     risks:
       - id: vendor-outage
         title: The card vendor's API goes down during peak hours
