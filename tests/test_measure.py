@@ -211,10 +211,10 @@ def test_statements_and_settings_changes_never_run(
 def test_refusals_name_the_rule_the_error_and_the_columns(make_workspace: MakeWorkspace) -> None:
     root = workspace(make_workspace)
     code, err = _refused(root, "amunt > 5000")
-    assert code == 2 and err == (
-        'error: rule 1 (heuristics.rules[0]).when `amunt > 5000`: Binder Error: Referenced column "amunt" '
-        "not found in FROM clause!; the sample's columns are: id, amount, country, label\n"
-    )
+    # planner's words around it are pinned; DuckDB's own sentence (which names the column) may change
+    assert code == 2 and err.startswith("error: rule 1 (heuristics.rules[0]).when `amunt > 5000`: ")
+    assert "amunt" in err.split("`: ", 1)[1]
+    assert err.endswith("; the sample's columns are: id, amount, country, label\n")
     code, err = _refused(root, "amount >")
     assert code == 2 and "when `amount >`: not a SQL expression: Parser Error: syntax error" in err
     code, err = _refused(root, "amount + 1")
