@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.model import Category, Direction, Plan
+from planner.model import Category, Direction, LabelSource, Plan
 from planner.rules.base import (
     LOW_AGREEMENT,
     Case,
@@ -10,6 +10,7 @@ from planner.rules.base import (
     Move,
     label_agreement,
     pct,
+    quote,
     rule,
     show,
 )
@@ -92,6 +93,59 @@ def low_label_agreement(plan: Plan) -> Evidence:
     if found is None or found[0] >= LOW_AGREEMENT:
         return None
     return (_agreement_quote(*found),)
+
+
+@rule(
+    "label-agreement-unknown",
+    Category.data,
+    3,
+    3,
+    move=Move(
+        "Double-label a sample and measure agreement before setting the target",
+        "Labels made by people are only as good as two of them agree; until a sample is labelled twice "
+        "nobody knows whether the target sits above what people themselves reach",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.labels": ["manual"], "by_hand.label_agreement": None},
+            evidence=(
+                'constraints.data.labels: ["manual"]',
+                "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+            ),
+        ),
+        Case(
+            {"constraints.data.labels": ["existing", "vendor"], "by_hand.label_agreement": None},
+            evidence=(
+                'constraints.data.labels: ["existing", "vendor"]',
+                "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.labels": ["manual"]}),
+        Case({"by_hand.label_agreement": None}),
+    ),
+)
+def label_agreement_unknown(plan: Plan) -> Evidence:
+    """People make the labels, but nobody knows how often they agree.
+
+    Labels drawn by hand or bought from a vendor carry the labellers' disagreement; without a
+    double-labelled sample nobody knows how noisy the test set is, nor whether the target asks the
+    model to beat what people themselves reach.
+
+    Mitigation: Have two people label the same sample (a few hundred cases) independently, measure how
+    often they agree, write guidelines for the disagreements, and set the target at or below it.
+    """
+    labels = plan.constraints.data.labels
+    if not any(source in labels for source in (LabelSource.manual, LabelSource.vendor)):
+        return None
+    if label_agreement(plan) is not None:
+        return None
+    return (
+        quote(plan, "constraints.data.labels"),
+        "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+    )
 
 
 def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
