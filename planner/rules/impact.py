@@ -329,3 +329,77 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
     if fallback is None or not says_nothing(fallback):
         return None
     return (*automatic, *harm, quote(plan, "after_launch.fallback"))
+
+
+# Decisions about people where a skew against a group is unlawful or does serious harm (word starts).
+_ABOUT_PEOPLE = ("credit", "loan", "lend", "mortgage", "underwrit", "insur", "premium", "hire", "hiring",
+                 "recruit", "applicant", "résumé", "resume", "cv", "tenant", "housing",
+                 "benefit", "welfare", "police", "policing", "arrest", "parole", "bail", "sentenc",
+                 "patient", "diagnos", "treatment")  # fmt: skip
+_FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equal opportunit", "equalized")
+
+
+@rule(
+    "fairness-unchecked",
+    Category.ethics,
+    3,
+    3,
+    move=Move(
+        "Check outcomes across protected groups before launch",
+        "A model that decides about people on their personal data can treat groups (sex, age, ethnicity, "
+        "disability) differently while scoring well overall; compare error and approval rates by group",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.decision: "Which loan applicants are approved." (a decision about people: loan)',
+            ),
+            also=frozenset({"personal-data"}),
+        ),
+    ),
+    quiet=(
+        Case({"product.decision": "Which loan applicants are approved."}),
+        Case({"constraints.data.personal_data": True}),
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+                "after_launch.monitoring": [{"signal": "Approval rate by age group and sex (fairness)"}],
+            }
+        ),
+    ),
+)
+def fairness_unchecked(plan: Plan) -> Evidence:
+    """Decisions about people, with no check of how groups fare.
+
+    Credit, hiring, insurance, housing, health, benefits and policing decisions made on personal data
+    can fall harder on a protected group while the overall score looks fine; the law and the people
+    affected judge the model by that, not by its average.
+
+    Mitigation: Decide which groups to compare, measure approval and error rates per group on the test
+    set before launch, and monitor them after.
+    """
+    if plan.constraints.data.personal_data is not True:
+        return None
+    paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
+    paths += ["product.output", "impact.error_harm"]
+    found = next(
+        ((path, word) for path in paths if (word := mentions(answer_at(plan, path), _ABOUT_PEOPLE))), None
+    )
+    if found is None:
+        return None
+    said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
+    said += [monitor.signal for monitor in plan.after_launch.monitoring]
+    said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
+    if any(mentions(text, _FAIRNESS_SAID) for text in said):
+        return None
+    return (
+        quote(plan, "constraints.data.personal_data"),
+        quote(plan, found[0], f"a decision about people: {found[1]}"),
+    )
