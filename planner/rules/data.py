@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.model import Acquisition, Category, LabelSource, Plan, Split, TaskType
+from planner.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
 from planner.rules.base import (
     BEHAVIOUR,
     ENGAGEMENT,
@@ -810,4 +810,74 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         word = mentions(answer_at(plan, path), _GROUPS)
         if word:
             return (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {word}"))
+    return None
+
+
+# Inputs whose value for the predicted period is only observed afterwards (word starts).
+_OBSERVED_LATER = ("weather", "temperature", "rain", "precipitation", "wind speed", "sunshine", "irradiance",
+                   "humidity", "observ", "actuals", "spot price", "market price", "exchange rate",
+                   "traffic")  # fmt: skip
+# Words that say the team already feeds inputs as they were known when predicting.
+_AS_KNOWN = ("as issued", "issued", "as known", "known at", "known when", "available at", "available when",
+             "point-in-time", "point in time", "as of", "vintage", "lagged", "no future")  # fmt: skip
+
+
+@rule(
+    "future-inputs",
+    Category.data,
+    3,
+    3,
+    move=Move(
+        "Ask whether each input is known when the prediction is made (forecasts as issued, not observed values)",
+        "A backtest fed the observed weather, prices or demand of the period it predicts uses tomorrow's "
+        "facts; live, only yesterday's forecast of them exists, so the backtest flatters the model",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past sales, holidays and the temperature of each day.",
+            },
+            evidence=(
+                'product.task: "forecasting"',
+                'product.inputs: "Past sales, holidays and the temperature of each day." '
+                "(observed only after the fact: temperature)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past sales, holidays and the temperature forecast as issued the day before.",
+            }
+        ),
+    ),
+)
+def future_inputs(plan: Plan) -> Evidence:
+    """A forecast fed inputs that are only observed after the fact.
+
+    Weather, market prices or traffic for the period being predicted are not known when the
+    prediction is made, only forecasts of them are; trained and backtested on the observed values,
+    the model looks better than it can be live.
+
+    Mitigation: For every input, write down when its value is known; train and backtest on forecasts
+    as they were issued (or on lagged values), never on what was observed in the predicted period.
+    """
+    forecast = answer_is(plan, "product.task", TaskType.forecasting)
+    if not forecast and DataKind.time_series not in plan.product.data_kinds:
+        return None
+    paths = ["product.inputs", "product.current_solution"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    if any(mentions(answer_at(plan, path), _AS_KNOWN) for path in paths):
+        return None
+    for path in paths:
+        word = mentions(answer_at(plan, path), _OBSERVED_LATER)
+        if word:
+            where = forecast or (quote(plan, "product.data_kinds"),)
+            return (*where, quote(plan, path, f"observed only after the fact: {word}"))
     return None
