@@ -766,6 +766,10 @@ def data_narrower_than_product(plan: Plan) -> Evidence:
 _GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "user", "account",
            "household", "device", "driver", "seller", "merchant", "supplier", "hospital", "clinic",
            "site", "shelf", "shelves", "aisle", "camera", "school", "student", "factory", "plant")  # fmt: skip
+# Sources that images, clips and scans are cut from: many examples each, so they group the data too.
+_MEDIA_SOURCES = ("field", "farm", "orchard", "plot", "volunteer", "participant", "voice",
+                  "video", "film", "recording", "flight", "document", "slide", "scan", "subject")  # fmt: skip
+_MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
 
 
 @rule(
@@ -788,8 +792,35 @@ _GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "
                 "(rows come in groups: supplier)",
             ),
         ),
+        Case(
+            {
+                "done.split": "random",
+                "product.data_kinds": ["images"],
+                "product.inputs": "Recent invoices of the month.",
+                "product.goal": "No invoice is paid twice.",
+                "product.users": "The clerks.",
+                "constraints.data.sources[0].name": "Tiles from drone flights over 140 fields",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.sources[0].name: "Tiles from drone flights over 140 fields" '
+                "(rows come in groups: field)",
+            ),
+            also=frozenset(),
+        ),
     ),
-    quiet=(Case({"done.split": "group"}),),
+    quiet=(
+        Case({"done.split": "group"}),
+        Case(
+            {
+                "done.split": "random",
+                "product.inputs": "Recent invoices of the month.",
+                "product.goal": "No invoice is paid twice.",
+                "product.users": "The clerks.",
+                "constraints.data.sources[0].name": "Tiles from drone flights over 140 fields",
+            }
+        ),
+    ),
 )
 def random_split_on_grouped_data(plan: Plan) -> Evidence:
     """A random split on data that comes in groups.
@@ -806,8 +837,13 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     paths += [
         f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
     ]
+    media = any(kind in plan.product.data_kinds for kind in _MEDIA)
     for path in paths:
-        word = mentions(answer_at(plan, path), _GROUPS)
+        # where examples are cut from is said in the inputs, the label and the sources, not the goal
+        origin = media and path not in ("product.goal", "product.users")
+        word = mentions(answer_at(plan, path), _GROUPS) or (
+            origin and mentions(answer_at(plan, path), _MEDIA_SOURCES)
+        )
         if word:
             return (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {word}"))
     return None
