@@ -737,10 +737,14 @@ def run(
         done = completeness(session.plan).answered
         lost = f"{session.lost}\n" if session.lost else ""
         raise Interrupted(
-            f"Stopped. All {done} answers so far are saved in {session.where}.\n{lost}"
+            f"Stopped. {_saved(done)} in {session.where}.\n{lost}"
             f"Resume with: planner interview {session.slug}"
         ) from None
     return ""
+
+
+def _saved(done: int) -> str:
+    return "The 1 answer so far is saved" if done == 1 else f"All {done} answers so far are saved"
 
 
 def _interview(session: Session, depth: str | None) -> bool:

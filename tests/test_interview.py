@@ -957,3 +957,11 @@ def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(ro
         "Resume with: planner interview fraud"
     )
     assert "heuristics" not in saved(root)
+
+
+def test_ctrl_c_after_one_answer_says_one_answer(root: Path) -> None:
+    error, _ = interview(root, "fraud", [*HAPPY[:4], CTRL_C])  # the title, then the owners
+    assert isinstance(error, Interrupted)
+    assert str(error) == (
+        "Stopped. The 1 answer so far is saved in plans/fraud/plan.yaml.\nResume with: planner interview fraud"
+    )
