@@ -23,6 +23,7 @@ from planner.rules.base import (
     Move,
     answer_is,
     changes_over_time,
+    mentions,
     money,
     quote,
     rule,
@@ -315,4 +316,76 @@ def cost_over_budget(plan: Plan) -> Evidence:
         f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {money(cost, cur)} "
         f"= {money(bill, cur)} a month",
         f"constraints.compute.budget_per_month: {show(budget)}" + (f" ({cur})" if cur else ""),
+    )
+
+
+_MEASURED_ON_DEVICE = ("latency", "memory", "ram", "flash", "model size", "on-device", "on device", "power",
+                       "battery", "inference time", "p99")  # fmt: skip
+
+
+@rule(
+    "edge-model-size",
+    Category.operations,
+    3,
+    3,
+    move=Move(
+        "Measure a candidate's size, memory and p99 latency on the target device",
+        "Edge devices have little memory, compute and power; a model that meets the budget on a laptop "
+        "may not fit or run in time on the device, so benchmark a candidate there before designing",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+                "constraints.latency.model_size": "medium",
+            },
+            evidence=(
+                'constraints.compute.hardware: "edge"',
+                "constraints.latency.p99_ms: 30",
+                'constraints.latency.model_size: "medium"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+            }
+        ),
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+                "constraints.latency.model_size": "medium",
+                "done.metrics[0].name": "p99 latency on the target device",
+            }
+        ),
+    ),
+)
+def edge_model_size(plan: Plan) -> Evidence:
+    """A model beyond the smallest on edge devices, with a latency budget and nothing measured there.
+
+    On a phone, camera or microcontroller memory, compute and power are scarce; a net that meets the
+    budget on a workstation may not fit or may miss it on the device, and that is found late.
+
+    Mitigation: Export a candidate to the target device now and measure its size, peak memory, p99
+    latency (and power when battery-bound); make them done metrics beside the quality target.
+    """
+    latency = plan.constraints.latency
+    if plan.constraints.compute.hardware is not Hardware.edge or latency.p99_ms is None:
+        return None
+    if latency.model_size in (None, ModelSize.small):
+        return None
+    if any(mentions(metric.name, _MEASURED_ON_DEVICE) for metric in plan.done.metrics):
+        return None
+    return (
+        quote(plan, "constraints.compute.hardware"),
+        quote(plan, "constraints.latency.p99_ms"),
+        quote(plan, "constraints.latency.model_size"),
     )
