@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from planner.errors import InvalidPlan, PlannerError, UsageError
 from planner.gitref import git
+from planner.inert import json_inert
 from planner.model import Metric, Plan, Record, Text
 from planner.store import Workspace, read_text, schema_problems, write_atomic
 
@@ -167,15 +168,6 @@ def log_path(workspace: Workspace, slug: str) -> Path:
             [f"{shown} leads outside the workspace (to {real}); planner does not follow links out of it"],
         )
     return path
-
-
-# C1 controls and bidi overrides are written as \uXXXX: a reviewer of the log sees them, a terminal never acts on them.
-_HIDDEN = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def json_inert(text: str) -> str:
-    """JSON text (from json.dumps, which escapes the C0 controls) with the other hidden characters escaped."""
-    return _HIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def to_line(record: Experiment) -> str:

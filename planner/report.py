@@ -14,6 +14,7 @@ from wcwidth import wcswidth, wcwidth
 
 from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness, questions_in
 from planner.choices import label
+from planner.inert import json_inert
 from planner.model import Plan, field_at, is_answered
 from planner.review import Assessment, Risk, assess
 
@@ -150,15 +151,9 @@ def one_line(text: str) -> str:
     return " ".join(_BIDI.sub("", _CONTROL.sub(" ", text)).split())
 
 
-# JSON leaves DEL, C1 controls (\x9b starts an escape sequence in many terminals), direction overrides
-# and line separators raw; as \uXXXX escapes they are the same strings to a JSON reader.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
 def safe_json(data: Any, **options: Any) -> str:
     """JSON (indented, UTF-8) that is safe to print: nothing in it can drive or reorder a terminal."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, **options)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return json_inert(json.dumps(data, indent=2, ensure_ascii=False, **options))
 
 
 # GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`

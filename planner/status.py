@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 from planner.errors import PlannerError
-from planner.experiments import Experiment, json_inert, read_log
+from planner.experiments import Experiment, read_log
 from planner.model import Plan, Status
-from planner.report import table
+from planner.report import safe_json, table
 from planner.store import Workspace
 from planner.verdict import FOLD_DUE, PlanVerdict, fmt, judge, to_data
 
@@ -57,7 +56,7 @@ def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
                 continue
             plans.append(to_data(name, plan.title, verdict))
         data = {"today": today.isoformat(), "plans": plans}
-    return json_inert(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return safe_json(data) + "\n"
 
 
 def _days(verdict: PlanVerdict) -> str:

@@ -20,7 +20,7 @@ EXCLUSIVE = {
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
 PURE = {"model", "review", "rules", "diff", "errors", "report"}
-PURE |= {"advice", "bank", "siteview", "timeline", "choices", "verdict", "stats", "measured"}
+PURE |= {"advice", "bank", "siteview", "timeline", "choices", "verdict", "stats", "measured", "inert"}
 PURE |= {f"rules.{area}" for area in ("base", "feasibility", "people", "impact", "data", "serving", "done")}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
