@@ -229,8 +229,12 @@ def ask_value(
             return BACK
         return None if picked is CLEAR else parse(holder, name, kind, picked)
 
+    # prompt_toolkit shows most control characters as ^[, but sends direction overrides (from a
+    # hand-edited file) to the terminal as they are: the answer is edited from a safe copy.
+    start = terminal_safe(shown(current, kind))
+
     def validate(raw: str) -> bool | str:
-        if not raw.strip() and is_answered(current):
+        if (not raw.strip() or raw == start) and is_answered(current):
             return True  # keeps the answer
         try:
             parse(holder, name, kind, raw, optional=optional)
@@ -248,7 +252,7 @@ def ask_value(
         questionary.text(
             message,
             qmark=qmark,
-            default=shown(current, kind),
+            default=start,
             validate=validate,
             multiline=long,
             # A long answer starts on its own line, so it wraps at the terminal's full width.
@@ -263,8 +267,8 @@ def ask_value(
         return BACK
     if raw is CLEAR:
         return None
-    if not str(raw).strip() and is_answered(current):
-        return current
+    if (not str(raw).strip() or raw == start) and is_answered(current):
+        return current  # kept as the file has it, not as the prompt showed it
     return parse(holder, name, kind, raw, optional=optional)
 
 

@@ -935,6 +935,32 @@ def test_the_review_screens_never_send_an_answers_control_characters_to_the_term
         assert "pwned" in text and not any(char in text for char in "\a\b\x1b\u202e"), text
 
 
+def test_a_reasked_answer_starts_from_text_that_cannot_drive_the_terminal(root: Path) -> None:
+    hostile = "Fraudulent \\e]0;pwned\\a\\e[2J\\u202eorders\\u2066 never ship, café"
+    written = "Fraudulent \x1b]0;pwned\a\x1b[2J\u202eorders\u2066 never ship, café"
+    write_plan(root, FULL.replace("  goal: Fraudulent orders never ship", f'  goal: "{hostile}"'))
+    goal = [ENTER, ENTER, ENTER, Shown("What service will users get?")]  # owners kept, then the goal
+    result, screen = interview(
+        root, "fraud", [*goal, ENTER, Shown("Who are the users?"), CTRL_C], section="1"
+    )
+    assert isinstance(result, Interrupted), result
+    # prompt_toolkit moves the cursor with backspaces of its own: look at the answer alone
+    shown = [
+        screen[at : screen.index("ship", at)] for at in range(len(screen)) if screen.startswith("Fraud", at)
+    ]
+    assert shown
+    for text in shown:
+        assert "pwned" in text and not any(char in text for char in "\a\x1b\u202e\u2066"), text
+    assert saved(root)["product"]["goal"] == written  # Enter keeps the answer as the file has it
+
+    # Edited, the answer starts from what the prompt showed: letters kept, controls as spaces
+    result, _ = interview(
+        root, "fraud", [*goal, line(" now"), Shown("Who are the users?"), CTRL_C], section="1"
+    )
+    assert isinstance(result, Interrupted), result
+    assert saved(root)["product"]["goal"] == "Fraudulent  ]0;pwned  [2Jorders never ship, café now"
+
+
 def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: dataset"), line("March orders")]
