@@ -29,6 +29,7 @@ from planner.store import (
     plan_from_text,
     plans_option_in,
     read_text,
+    remove_temp_files,
     schema_problems,
     to_data,
     validate_slug,
@@ -178,21 +179,24 @@ def publish_plan(
         )
     folder = versions_dir(workspace, slug)
     folder.mkdir(parents=True, exist_ok=True)
-    while True:
-        have = numbers(workspace, slug)
-        if have:
-            latest = load_version(workspace, slug, have[-1])
-            if to_data(latest.plan) == to_data(plan):
-                raise Refused(
-                    f"nothing changed in {workspace.shown(workspace.plan_file(slug))} since v{latest.number}; "
-                    "edit the plan, then publish again"
-                )
-        number = have[-1] + 1 if have else 1
-        text, version = _version_text(slug, number, plan, message, author)
-        path = folder / f"v{number}.yaml"
-        if _create_exclusive(path, text):
-            return path, version
-        # Another publish took this number first: look again and take the next one.
+    with workspace.editing():  # every publish writes under it, so a temporary file here is a killed one's
+        remove_temp_files(folder, "v*.yaml")
+        while True:
+            have = numbers(workspace, slug)
+            if have:
+                latest = load_version(workspace, slug, have[-1])
+                if to_data(latest.plan) == to_data(plan):
+                    raise Refused(
+                        f"nothing changed in {workspace.shown(workspace.plan_file(slug))} since "
+                        f"v{latest.number}; edit the plan, then publish again"
+                    )
+            number = have[-1] + 1 if have else 1
+            text, version = _version_text(slug, number, plan, message, author)
+            path = folder / f"v{number}.yaml"
+            if _create_exclusive(path, text):
+                return path, version
+            # Another publish took this number first (one without the lock: no flock, or an older
+            # planner): look again and take the next one.
 
 
 def _version_text(slug: str, number: int, plan: Plan, message: str, author: str) -> tuple[str, Version]:

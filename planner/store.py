@@ -427,6 +427,13 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
+def remove_temp_files(folder: Path, name: str) -> None:
+    """Remove the temporary files that writes of `name` (a glob) killed half-way left in `folder`. Call it
+    holding `editing()`, which every such write holds, so none of them is still being written."""
+    for stale in folder.glob(f".{name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def shown_path(path: Path) -> str:
     """A path as the user should see it: relative to the current folder when inside it."""
     try:
@@ -618,8 +625,7 @@ class Workspace:
         still beside it the leftover of a save that was killed, removed here."""
         start_clock(plan)
         path = self.plan_file(slug)
-        for stale in path.parent.glob(f".{PLAN_FILE}.*.tmp"):
-            stale.unlink(missing_ok=True)
+        remove_temp_files(path.parent, PLAN_FILE)
         return write_atomic(path, plan_to_text(plan, self.schema_ref))
 
     def create(self, slug: str, plan: Plan) -> Path:

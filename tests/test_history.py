@@ -224,6 +224,25 @@ def test_git_problems_are_one_clear_message(repo: Path, make_workspace: MakeWork
     )
 
 
+def test_a_publish_killed_half_way_leaves_a_temp_file_the_next_publish_removes(repo: Path) -> None:
+    # SIGKILL after the version is written to its temporary file runs no cleanup: the real thing
+    code = (
+        "import os, signal, sys\n"
+        "from planner.cli import cli\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "cli(['publish', 'fraud', '-m', 'killed'])\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, check=False)
+    assert killed.returncode == -9, killed
+    left = [path.name for path in (repo / V).iterdir()]
+    assert len(left) == 1 and left[0].startswith(".v1.yaml.") and left[0].endswith(".tmp"), left
+    assert publish("agreed at kickoff")[:2] == (
+        0,
+        f"published {V}/v1.yaml (v1 of fraud, by Test Author <author@example.com>)\n",
+    )
+    assert sorted(path.name for path in (repo / V).iterdir()) == ["v1.yaml"]
+
+
 def test_racing_publish_commands_on_one_draft_publish_it_once(repo: Path) -> None:
     for round_ in range(1, 6):
         edit(repo, "timebox_weeks: ", f"timebox_weeks: {round_}")
