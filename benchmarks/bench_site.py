@@ -36,6 +36,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(path.parent for path in (REPO / "plans").glob("*/plan.yaml"))
@@ -53,15 +54,38 @@ markdown_extensions:
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def _distinct(data: Any, mark: str) -> Any:
+    """The data with every sentence-long text marked as this copy's: no two plans share a text, as in
+    a real portfolio (so nothing is rendered once for many plans by accident of the benchmark)."""
+    if isinstance(data, dict):
+        return {key: _distinct(value, mark) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_distinct(value, mark) for value in data]
+    if isinstance(data, str) and len(data) > 30 and " " in data:
+        return f"{data} ({mark})"
+    return data
+
+
 def write_workspace(root: Path, count: int) -> None:
-    """N plans copied from the examples (titles made unique), with their published versions."""
+    """N plans copied from the examples, every text made unique to its copy, with their published
+    versions (re-hashed, so they verify)."""
+    import yaml
+
+    from planner.history import content_hash
+
     for i in range(count):
         source = EXAMPLES[i % len(EXAMPLES)]
         folder = root / "plans" / f"plan-{i:04d}"
         shutil.copytree(source, folder)
-        text = (folder / "plan.yaml").read_text(encoding="utf-8")
-        text = re.sub(r"^title: (.*)$", rf"title: \1 (copy {i})", text, count=1, flags=re.M)
-        (folder / "plan.yaml").write_text(text, encoding="utf-8")
+        mark = f"copy {i}"
+        for path in [folder / "plan.yaml", *sorted((folder / "versions").glob("v*.yaml"))]:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            if path.name == "plan.yaml":
+                data = _distinct(data, mark)
+            else:
+                data["plan"] = _distinct(data["plan"], mark)
+                data["hash"] = content_hash(data)
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# About\n\nBenchmark plans.\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(

@@ -48,10 +48,23 @@ def escape_text(text: str) -> str:
     return _CONTROL.sub("", text).translate(_ENTITIES)
 
 
+# A site repeats the same short values on every plan (question labels and help, choice labels,
+# levels): each is escaped once. Bounded, so a long `mkdocs serve` session does not grow it forever.
+_ESCAPED: dict[str, Markup] = {}
+_ESCAPED_MAX = 50_000
+
+
 def escape_inline(value: Any) -> Markup:
     """A short value (title, table cell, heading) as one line of inert text."""
     if value is None:
         return Markup("")
+    if type(value) is str:
+        found = _ESCAPED.get(value)
+        if found is None:
+            if len(_ESCAPED) >= _ESCAPED_MAX:
+                _ESCAPED.clear()
+            found = _ESCAPED[value] = Markup(escape_text(" ".join(value.split())))
+        return found
     if type(value) is int and value >= 0:
         return Markup(value)  # digits only: nothing to escape
     if isinstance(value, Enum):
@@ -99,18 +112,34 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 
 
+# Most answers are plain sentences: no character in them means anything to Markdown, so markdown-it
+# would return them as one escaped paragraph. Those skip the parser (tests hold both ways equal).
+# Inline, only these characters can start Markdown (escapes, code, emphasis, links, autolinks,
+# entities, strikethrough, tables) or be changed by the parser (control characters, line breaks).
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<>&~|\x00-\x1f\x7f-\x9f]")
+# At the start of a line, these open a block (heading, list, quote, code, break, fence, HTML).
+_BLOCK_START = re.compile(r"[#+\-*>=<`~_\s]|\d+[.)]")
+
+
 def render_text(text: Any) -> Markup:
     """Free text (Markdown allowed) as an inert HTML fragment, to be placed as a raw HTML block."""
     if text is None:
         return Markup("")
-    return Markup(f'<div class="planner-text">\n{_MD.render(str(text))}</div>')
+    text = str(text)
+    line = text.rstrip()
+    if line and not _INLINE_SYNTAX.search(text) and not _BLOCK_START.match(text):
+        return Markup(f'<div class="planner-text">\n<p>{escape_text(line)}</p>\n</div>')
+    return Markup(f'<div class="planner-text">\n{_MD.render(text)}</div>')
 
 
 def render_inline(text: Any) -> Markup:
     """A short free text with inline Markdown (emphasis, code, safe links) and no blocks."""
     if text is None:
         return Markup("")
-    return Markup(_MD.renderInline(" ".join(str(text).split())))
+    line = " ".join(str(text).split())
+    if not _INLINE_SYNTAX.search(line):
+        return Markup(escape_text(line))
+    return Markup(_MD.renderInline(line))
 
 
 def _finalize(value: Any) -> Any:

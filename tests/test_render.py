@@ -340,3 +340,42 @@ def test_one_site_model_assesses_each_plan_and_version_once() -> None:
     Renderer().site(model)
     Renderer().nav(model)
     assert model.assessor.calls == 4  # the draft and three versions, whatever the pages and diffs
+
+
+def _free_texts() -> list[str]:
+    """Every text answer of the example plans, and random strings of Markdown's special characters."""
+    import random
+
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(Path(__file__).parent.parent.glob("plans/*/plan.yaml")):
+        walk(plan_from_text(path.read_text(encoding="utf-8"), str(path)).model_dump(mode="json"))
+    specials = ["\u00a0", "\u202e", "\u3000", "\x00", "\x1c", "\x85", "\r", "é", "€", "  "]
+    alphabet = [*"ab .,:;-#1*_<>&\n\t|~\\`[]!=+)(\"'@%", *specials]
+    rng = random.Random(20261127)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(3000)]
+    return texts
+
+
+def test_plain_sentences_skip_the_markdown_parser_with_the_same_html() -> None:
+    """The fast path for text without Markdown gives exactly what markdown-it gives."""
+    from planner import render
+
+    texts = _free_texts()
+    skipped = 0
+    for text in texts:
+        parsed = f'<div class="planner-text">\n{render._MD.render(text)}</div>'
+        assert render.render_text(text) == parsed, repr(text)
+        assert render.render_inline(text) == render._MD.renderInline(" ".join(text.split())), repr(text)
+        skipped += not render._INLINE_SYNTAX.search(text)
+    assert skipped > 200  # the fast path is really taken, for the example plans' sentences too
