@@ -58,38 +58,53 @@ def relative_url(target: str, base: str) -> str:
     return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
 
 
+# A heading that belongs in the table of contents: `#` headings of the Markdown templates, and
+# `<h2 data-toc="">` in templates written as HTML. One pass gives them ids, permalinks and the toc.
+_TOC_HEADING = re.compile(r'<h([1-6]) data-toc=""(?: id="([^"]*)")?>(.*?)</h\1>', re.S)
+
+
 def to_html(markdown: str, src: str, directory_urls: bool = True, *, wrap: bool = True) -> HtmlPage:
     """Render one generated page: headings get ids and permalinks, `x.md` links become site URLs."""
     env: dict[str, Any] = {}
     tokens = _MD.parse(markdown, env)
-    seen: set[str] = set()
-    flat: list[dict[str, Any]] = []
-    title = None
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
+        token.attrSet("data-toc", "")
         inline = tokens[index + 1]
         explicit = _EXPLICIT_ID.search(inline.content)
         if explicit:
             inline.content = inline.content[: explicit.start()]
             inline.children = _MD.parseInline(inline.content, env)[0].children
-        text = html.unescape(_TAGS.sub("", _RENDERER.renderInline(inline.children or [], _MD.options, env)))
-        anchor = explicit.group(1) if explicit else slugify(text)
+            token.attrSet("id", explicit.group(1))
+    return from_html(_MD.renderer.render(tokens, _MD.options, env), src, directory_urls, wrap=wrap)
+
+
+def from_html(body: str, src: str, directory_urls: bool = True, *, wrap: bool = True) -> HtmlPage:
+    """A generated page already written as HTML: its toc headings get ids, permalinks and the table of
+    contents (as Python-Markdown's toc would give them), and `x.md` links become site URLs."""
+    seen: set[str] = set()
+    flat: list[dict[str, Any]] = []
+    title = None
+
+    def heading(match: re.Match[str]) -> str:
+        nonlocal title
+        level, explicit, inner = int(match.group(1)), match.group(2), match.group(3)
+        text = html.unescape(_TAGS.sub("", inner)).strip()
+        anchor = explicit or slugify(text)
         unique, count = anchor, 1
         while unique in seen:
             unique, count = f"{anchor}_{count}", count + 1
         seen.add(unique)
-        token.attrSet("id", unique)
-        level = int(token.tag[1])
         if level == 1 and title is None:
-            title = text.strip()
-        flat.append({"level": level, "id": unique, "name": html.escape(text.strip()), "children": []})
-        permalink = _MD.parseInline(
-            f'<a class="headerlink" href="#{unique}" title="Permanent link">&para;</a>', env
-        )[0].children
-        assert inline.children is not None and permalink is not None
-        inline.children = [*inline.children, *permalink]
-    body = _MD.renderer.render(tokens, _MD.options, env)
+            title = text
+        flat.append({"level": level, "id": unique, "name": html.escape(text), "children": []})
+        return (
+            f'<h{level} id="{unique}">{inner}<a class="headerlink" href="#{unique}" '
+            f'title="Permanent link">&para;</a></h{level}>'
+        )
+
+    body = _TOC_HEADING.sub(heading, body)
     here = page_url(src, directory_urls)
     folder = posixpath.dirname(src)
 

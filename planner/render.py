@@ -219,6 +219,7 @@ class Page:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     shared: int = 0  # where the part shared with the plan's other pages starts (0: nothing shared)
+    shared_is_html: bool = False  # the shared part is HTML throughout: no Markdown parser needed
 
     @property
     def markdown(self) -> str:
@@ -232,12 +233,31 @@ class Page:
 UNLISTED = {"search": {"exclude": True}}
 
 
+# The plan's document and its parts, written as HTML. A workspace's override of any of them may
+# hold Markdown, so then the document goes through the Markdown parser like every other page.
+HTML_TEMPLATES = frozenset(
+    {
+        "_plan_body.j2",
+        "_summary.j2",
+        "_risks.j2",
+        "_measured.j2",
+        "_experiments.j2",
+        "_press_release.j2",
+        "_macros.j2",
+        "_verdict.j2",
+    }
+)
+
+
 class Renderer:
     """Renders the site's pages from the build's one site model, with one template environment."""
 
     def __init__(self, templates_dir: Path | None = None, dashboard: str = DASHBOARD) -> None:
         self.env = environment(templates_dir)
         self.dashboard = dashboard
+        self.body_is_html = templates_dir is None or not any(
+            (templates_dir / name).is_file() for name in HTML_TEMPLATES
+        )
         # A plan's document is the same on its page, its draft and its latest version: made once.
         self._bodies: dict[tuple[int, int], tuple[PlanView, Markup]] = {}
         # A plan's versions repeat most of its texts: each text is rendered once per plan.
@@ -436,6 +456,7 @@ class Renderer:
         page = self.page("plan.md.j2", title, meta, view=view, plan=view.plan, body=body[1], **extra)
         if page.body.endswith(body[1]):  # the plan itself, shared with the plan's other pages
             page.shared = len(page.body) - len(body[1])
+            page.shared_is_html = self.body_is_html
         return page
 
     def _changes(

@@ -11,7 +11,7 @@ from planner import render, sitemodel
 from planner.errors import PlannerError
 from planner.experiments import LOG_FILE, Experiment, read_log
 from planner.history import VERSIONS, read_versions
-from planner.htmlpage import HtmlPage, join, to_html
+from planner.htmlpage import HtmlPage, from_html, join, to_html
 from planner.model import Plan, Version
 from planner.store import Workspace
 
@@ -161,19 +161,20 @@ def _html(path: str, page: render.Page, directory_urls: bool) -> tuple[HtmlPage,
     if not page.shared:
         return to_html(page.body, path, directory_urls), page.meta
     head = to_html(page.body[: page.shared], path, directory_urls, wrap=False)
-    return join(head, _shared_html(page.body[page.shared :], path, directory_urls)), page.meta
+    body = _shared_html(page.body[page.shared :], path, directory_urls, page.shared_is_html)
+    return join(head, body), page.meta
 
 
-_SHARED: dict[tuple[str, str], HtmlPage] = {}
+_SHARED: dict[tuple[str, str, bool], HtmlPage] = {}
 
 
-def _shared_html(text: str, path: str, directory_urls: bool) -> HtmlPage:
+def _shared_html(text: str, path: str, directory_urls: bool, is_html: bool) -> HtmlPage:
     """The HTML of a plan's document, converted once for all the pages that show it (it links only
     within the page, so it reads the same from every URL)."""
-    key = (text, "" if directory_urls else "flat")
+    key = (text, "" if directory_urls else "flat", is_html)
     found = _SHARED.get(key)
     if found is None or found.relative:
-        found = to_html(text, path, directory_urls, wrap=False)
+        found = (from_html if is_html else to_html)(text, path, directory_urls, wrap=False)
         if len(_SHARED) > 2000:
             _SHARED.clear()
         _SHARED[key] = found

@@ -212,7 +212,7 @@ def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspac
     assert plan.by_hand.measured is not None
     plan.by_hand.measured.noticed = ["<script>alert(1)</script> [x](javascript:alert(1))"]
     page = pages({"fraud": plan})["plans/fraud/index.md"]
-    section = page[page.index("## Measured on a sample") :]
+    section = page[page.index(">Measured on a sample</h2>") :]
     assert "<h3>By hand</h3>" in section and "done by hand on sheet&#46;csv" in section
     assert "83&#46;3&#37; &#40;" in section or "83.3% (" in section
     assert "66&#46;7&#37; of 3 examples everyone labelled" in section  # rows 1 and 3 agree
