@@ -9,7 +9,7 @@ from typing import Any, Literal
 from planner.errors import InvalidPlan, PlannerError
 from planner.experiments import read_log
 from planner.history import verify_all
-from planner.report import one_line
+from planner.inert import one_line
 from planner.review import assess, gate, to_data
 from planner.status import fold_problems, today_utc
 from planner.store import Workspace, compose, line_of, loc_of, read_text

@@ -61,7 +61,7 @@ class _Group(click.Group):
 
 def _echo(text: str, *, nl: bool = True, err: bool = False) -> None:
     """Print text that may hold answers: control characters never reach the terminal."""
-    from planner.report import terminal_safe
+    from planner.inert import terminal_safe
 
     click.echo(terminal_safe(text), nl=nl, err=err)
 

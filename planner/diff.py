@@ -13,8 +13,9 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from planner.bank import BY_FIELD, SECTIONS, Kind
+from planner.inert import md_inert, terminal_safe
 from planner.model import Direction, Plan
-from planner.report import format_value, md_inert, safe_json
+from planner.report import format_value, safe_json
 from planner.review import Assessment, Risk, assess
 
 Action = Literal["changed", "added", "removed"]
@@ -41,10 +42,6 @@ _SECTION_OF |= {"after_launch": "done", "risks": "risks", "decisions": "decision
 _DECISION_FIELDS = ("verdict", "note", "by", "owner", "due")
 LONG = 80
 CONTEXT = 8
-# In a terminal, control characters move the cursor, rewrite lines or retitle the window, and bidi
-# overrides reorder what follows: in the text diff they are shown as a space (or dropped).
-_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -303,7 +300,7 @@ def _cleared(risk: Risk) -> RiskChange:
 def _md_text(text: str) -> str:
     """User text as inert Markdown where line breaks show as ↵ and the spacing between words is kept."""
     inert = md_inert(text)
-    return re.sub(r"\s*\n\s*", " ↵ ", _TERMINAL.sub(" ", inert))
+    return re.sub(r"\s*\n\s*", " ↵ ", terminal_safe(inert, squeeze=True))
 
 
 def _md_words(words: tuple[Word, ...]) -> str:
@@ -382,7 +379,7 @@ def to_text(diff: PlanDiff) -> str:
             before, after = _score(risk.old_score, risk.old_level), _score(risk.new_score, risk.new_level)
             scores = f"{before} -> {after}" if before and after else before or after
             lines.append(f"  {risk.action:<8} {risk.id}: {risk.title}  [{scores}]")
-    return _BIDI.sub("", _TERMINAL.sub(" ", "\n".join(lines))) + "\n"
+    return terminal_safe("\n".join(lines), squeeze=True) + "\n"
 
 
 def to_json(diff: PlanDiff) -> str:

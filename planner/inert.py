@@ -1,12 +1,46 @@
-"""Untrusted text made inert in machine-readable output: JSON that no terminal can act on."""
+"""Untrusted text made inert for each output: a terminal line, Markdown, JSON."""
 
 from __future__ import annotations
 
 import re
 
+# In a terminal, control characters move the cursor, rewrite lines or retitle the window (newline and
+# tab are kept), and direction overrides reorder what follows on the line.
+_TERMINAL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+_TERMINAL_CONTROL = re.compile(_TERMINAL)
+_TERMINAL_RUN = re.compile(_TERMINAL + "+")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
+# GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
+# still links: a zero-width space after the mark stops both.
+_GITHUB_REFS = re.compile(r"(\\[@#])")
 # JSON leaves DEL, C1 controls (\x9b starts an escape sequence in many terminals), direction overrides
 # and line separators raw; as \uXXXX escapes they are the same strings to a JSON reader.
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def terminal_safe(text: str, *, squeeze: bool = False) -> str:
+    """Text safe to print: every control character but newline and tab becomes a space (a run of them
+    one space, with `squeeze`), so an answer holding escape sequences (clear screen, set title, move
+    cursor) cannot drive the user's terminal, and direction overrides are dropped."""
+    return _BIDI.sub("", (_TERMINAL_RUN if squeeze else _TERMINAL_CONTROL).sub(" ", text))
+
+
+def one_line(text: str) -> str:
+    """User text safe for one terminal line: control characters and line breaks become single spaces,
+    and direction overrides are dropped."""
+    return " ".join(terminal_safe(text).split())
+
+
+def md_inert(text: str) -> str:
+    """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive; spacing is kept."""
+    text = _BIDI.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _GITHUB_REFS.sub("\\1\u200b", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def md_escape(text: str) -> str:
+    """User text as inert Markdown on one line, for a PR comment's risk table."""
+    return md_inert(one_line(text))
 
 
 def json_inert(text: str) -> str:

@@ -40,8 +40,9 @@ from planner.bank import (
 )
 from planner.choices import Verdict, label
 from planner.errors import Interrupted, PlannerError, UsageError
+from planner.inert import one_line, terminal_safe
 from planner.model import Decision, Plan, field_at, is_answered
-from planner.report import closing, format_value, one_line, review_lines, terminal_safe
+from planner.report import closing, format_value, review_lines
 from planner.store import Workspace, validate_slug
 
 __all__ = ["Interrupted", "run", "start_up"]

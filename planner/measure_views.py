@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.inert import md_escape
 from planner.measure import Analysis, RuleResult
-from planner.report import md_escape, safe_json, table
+from planner.report import safe_json, table
 
 
 def pct(value: float | None) -> str:

@@ -14,7 +14,7 @@ from wcwidth import wcswidth, wcwidth
 
 from planner.bank import SECTION_KEYS, SECTIONS, Kind, Question, completeness, questions_in
 from planner.choices import label
-from planner.inert import json_inert
+from planner.inert import json_inert, md_escape, one_line
 from planner.model import Plan, field_at, is_answered
 from planner.review import Assessment, Risk, assess
 
@@ -130,35 +130,10 @@ def table(rows: list[list[str]], header: list[str], width: int | None = None) ->
 
 # ---------------------------------------------------------------- the risk register
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
-
-
-_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")  # direction overrides that reorder a line
-
-
-def terminal_safe(text: str) -> str:
-    """Text safe to print: every control character but newline and tab becomes a space, so an answer
-    holding escape sequences (clear screen, set title, move cursor) cannot drive the user's terminal,
-    and direction overrides, which would reorder the rest of a line, are dropped."""
-    return _BIDI.sub("", _TERMINAL_CONTROL.sub(" ", text))
-
-
-def one_line(text: str) -> str:
-    """User text safe for one terminal line: control characters (escape sequences) become spaces, and
-    direction overrides are dropped."""
-    return " ".join(_BIDI.sub("", _CONTROL.sub(" ", text)).split())
-
 
 def safe_json(data: Any, **options: Any) -> str:
     """JSON (indented, UTF-8) that is safe to print: nothing in it can drive or reorder a terminal."""
     return json_inert(json.dumps(data, indent=2, ensure_ascii=False, **options))
-
-
-# GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
-# still links: a zero-width space after the mark stops both.
-_GITHUB_REFS = re.compile(r"(\\[@#])")
 
 
 _PLACE = re.compile(r"(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)", re.S)
@@ -177,17 +152,6 @@ def github_annotation(problem: str) -> str:
     where += f",line={match['line']}" if match["line"] else ""
     where += f",col={match['col']}" if match["col"] else ""
     return f"::error {where}::{data(match['message'])}"
-
-
-def md_inert(text: str) -> str:
-    """User text as inert Markdown: no HTML, links, emphasis, tables or mentions survive; spacing is kept."""
-    text = _BIDI.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _GITHUB_REFS.sub("\\1\u200b", _MD_SPECIAL.sub(r"\\\1", text))
-
-
-def md_escape(text: str) -> str:
-    """User text as inert Markdown on one line, for a PR comment's risk table."""
-    return md_inert(one_line(text))
 
 
 def _summary(assessment: Assessment) -> str:

@@ -14,9 +14,9 @@ import questionary
 from questionary import Choice, Separator
 
 from planner.errors import Interrupted, PlannerError, UsageError
+from planner.inert import terminal_safe
 from planner.interview import STYLE, start_up
 from planner.measure import shown_sample
-from planner.report import terminal_safe
 from planner.sample import open_sample
 from planner.store import Workspace
 from planner.trial import (

@@ -99,3 +99,17 @@ def test_every_module_states_its_responsibility() -> None:
     for name, tree in modules().items():
         doc = ast.get_docstring(tree)
         assert doc and len(doc.splitlines()[0]) < 120, f"planner/{name}.py needs a one-line docstring"
+
+
+# render strips the controls HTML forbids, its own set; every other module escapes through inert.
+ESCAPERS = {"inert", "render"}
+_CONTROL_CLASS = ("\\x00-", "\\x7f-\\x9f", "\\u202a-\\u202e", "\\u2066-\\u2069")
+
+
+def test_one_module_owns_the_control_and_direction_character_sets() -> None:
+    for path in sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("rules/*.py")):
+        if path.stem in ESCAPERS:
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = [token for token in _CONTROL_CLASS if token in text]
+        assert not found, f"{path.name} defines its own {found}: import what it needs from planner/inert.py"
