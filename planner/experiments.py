@@ -17,7 +17,7 @@ from planner.errors import InvalidPlan, PlannerError, UsageError
 from planner.gitref import git
 from planner.inert import json_inert
 from planner.model import Metric, Plan, Record, Text
-from planner.store import Workspace, read_text, schema_problems, write_atomic
+from planner.store import Workspace, read_text, remove_temp_files, schema_problems, write_atomic
 
 LOG_FILE = "experiments.jsonl"
 SPLITS = ("train", "validation", "test")
@@ -244,6 +244,7 @@ def append(
         if text and not text.endswith("\n"):
             text += "\n"
         if records:
+            remove_temp_files(path.parent, LOG_FILE)  # a killed append's: every append holds the lock
             write_atomic(path, text + "".join(to_line(record) for record in records))
     return existing + records, records
 

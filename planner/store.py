@@ -675,8 +675,8 @@ def schema_json() -> str:
 
 WORKFLOW = ".github/workflows/planner.yml"
 MANAGED = "# Written by `planner init`"  # the first line of a workflow that `planner init` may rewrite
-# site/ is built; `.NAME.*.tmp` are the temporary files of a save or publish killed half-way.
-GITIGNORE = "site/\n.*.yaml.*.tmp\n"
+# site/ is built; `.NAME.*.tmp` are the temporary files of a save, publish or log killed half-way.
+GITIGNORE = "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\n"
 
 
 def workspace_files(plans_dir: str = "plans") -> dict[str, str]:

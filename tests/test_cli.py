@@ -51,7 +51,7 @@ def test_init_creates_a_workspace_and_keeps_existing_files(tmp_path: Path) -> No
     assert (target / "plans").is_dir()
     assert (
         target / ".gitignore"
-    ).read_text() == "site/\n.*.yaml.*.tmp\n"  # a killed save leaves .plan.yaml.*.tmp
+    ).read_text() == "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\n"  # a killed save leaves .plan.yaml.*.tmp
     assert json.loads((target / "plan.schema.json").read_text())["title"] == "planner plan.yaml"
     assert "next: `planner interview` to start a plan" in out
     (target / "docs" / "index.md").write_text("mine")

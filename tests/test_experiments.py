@@ -151,6 +151,25 @@ def test_concurrent_log_calls_lose_nothing(make_workspace: MakeWorkspace) -> Non
     assert notes == [f"run {n}" for n in range(6)]
 
 
+def test_a_log_killed_half_way_leaves_a_temp_file_the_next_log_removes(make_workspace: MakeWorkspace) -> None:
+    # SIGKILL after the new log is written to its temporary file runs no cleanup: the real thing
+    root = make_workspace({"plans/fraud/plan.yaml": PLAN})
+    code = (
+        "import os, signal\n"
+        "from planner.cli import cli\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "cli(['log', 'fraud', 'recall=0.5', '-m', 'killed'])\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, check=False)
+    assert killed.returncode == -9, killed
+    folder = root / "plans/fraud"
+    left = sorted(path.name for path in folder.iterdir() if path.name != "plan.yaml")
+    assert len(left) == 1 and left[0].startswith(".experiments.jsonl.") and left[0].endswith(".tmp"), left
+    assert run("log", "fraud", "recall=0.55", "-m", "kept")[0] == 0
+    assert sorted(path.name for path in folder.iterdir()) == ["experiments.jsonl", "plan.yaml"]
+    assert [record.note for record in read_log(Workspace(root), "fraud")] == ["kept"]
+
+
 def test_saving_an_approved_or_building_plan_starts_the_clock_once(make_workspace: MakeWorkspace) -> None:
     root = make_workspace({})
     workspace = Workspace(root)
