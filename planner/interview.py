@@ -501,8 +501,12 @@ class Session:
     def ask_money(self, holder: BaseModel, name: str, question: Question) -> Any:
         """An amount such as `€3,000`, `3k` or `$1.2M`; the plan's currency is asked once, then kept."""
         currency = getattr(holder, "currency", None)
+        current = getattr(holder, name)
+        start = shown(current, Kind.number)  # rounded, and 1e6 or more as `1.23457e+06`
 
         def validate(raw: str) -> bool | str:
+            if raw == start and is_answered(current):
+                return True  # keeps the answer
             found = amount(raw) if raw.strip() else None
             if raw.strip() and found is None:
                 return "not an amount I can read; enter e.g. 3000, 3k, €3,000 or $1.2M"
@@ -518,18 +522,18 @@ class Session:
         raw = _ask(
             questionary.text(
                 question.prompt,
-                default=shown(getattr(holder, name), Kind.number),
+                default=start,
                 validate=validate,
                 instruction=f"({tail})",
                 style=STYLE,
             ),
-            _keys(clear=is_answered(getattr(holder, name))),
+            _keys(clear=is_answered(current)),
         )
         if raw is BACK or raw is CLEAR:
             return BACK if raw is BACK else None
-        found = amount(raw) if str(raw).strip() else None
+        found = amount(raw) if str(raw).strip() and raw != start else None
         if found is None:
-            return getattr(holder, name)
+            return current  # kept as the file has it, not as the prompt showed it
         if not currency:
             given = found[1] or self.ask_currency(question.field.rpartition(".")[0])
             if given:

@@ -412,6 +412,16 @@ def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     assert before != (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
 
 
+def test_enter_keeps_a_hand_written_number_to_its_last_digit(root: Path) -> None:
+    # the prompt shows 12.3457% and 12.3456789: Enter keeps what the file holds, not what was shown
+    text = FULL.replace("share_addressed: 0.2", "share_addressed: 0.123456789")
+    write_plan(root, text.replace("value_per_item: 15", "value_per_item: 12.3456789"))
+    closing, _ = interview(root, "fraud", [ENTER] * 12, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"]["share_addressed"] == 0.123456789
+    assert saved(root)["impact"]["value_per_item"] == 12.3456789
+
+
 def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
@@ -902,6 +912,18 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
         "hosted_service": False,
     }
     assert "In which currency" not in screen.split("? Cost of one prediction")[1]  # once per plan
+
+
+def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
+    write_plan(root, "title: Fraud\nconstraints:\n  compute: {currency: EUR, budget_per_month: 1234567.5}\n")
+    keys = [
+        *[ENTER] * 2, "n", "n", ENTER, "n", ENTER, ENTER, ENTER,  # up to the compute budget
+        Shown("? Compute and service budget per month?"), Shown("1.23457e+06"), ENTER,  # as %g shows it
+        Shown("? How many predictions or calls per period?"), CTRL_C,
+    ]  # fmt: skip
+    result, _ = interview(root, "fraud", keys, section="constraints")
+    assert isinstance(result, Interrupted), result
+    assert saved(root)["constraints"]["compute"]["budget_per_month"] == 1234567.5
 
 
 def test_long_answers_wrap_between_words_at_the_full_width() -> None:
