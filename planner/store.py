@@ -163,9 +163,99 @@ def _scan_hazards(text: str, loader: Any) -> None:
             depth -= 1
 
 
+_SLOW = object()  # what _load_plain returns for a document it leaves to PyYAML's constructor
+
+
+class _Mapping:
+    """A mapping being read, and its key while the value is due (_SLOW while a key is due)."""
+
+    __slots__ = ("data", "key")
+
+    def __init__(self, data: dict[Any, Any]) -> None:
+        self.data, self.key = data, _SLOW
+
+
+def _load_plain(text: str) -> Any:
+    """The data of a plain YAML document in one pass over libyaml's events, refusing planner's hazards
+    on the way (the same refusals as `_refuse_hazards`): most plan files are only mappings, lists and
+    untagged scalars, and building them here skips a second parse and PyYAML's Python constructor.
+
+    Anything else (a tag, an anchor, a key that is a list or repeats, a second document) returns
+    _SLOW, and PyYAML's own loader reads the document, with its own results and messages."""
+    resolvers = _Loader.yaml_implicit_resolvers
+    stack: list[Any] = []  # the open collections: a list, or a _Mapping with the key it waits on
+    root: Any = None
+    documents = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                return _SLOW
+            value: Any = event.value
+            if event.implicit[0] and event.tag is None:  # a plain scalar: resolved as YAML 1.2 core
+                for tag, pattern in resolvers.get(value[:1], []):
+                    if pattern.match(value):
+                        value = _Loader.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+                        break
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag not in (None, "!"):
+                return _SLOW
+            if len(stack) >= MAX_DEPTH:
+                raise _refusal(
+                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark, "flatten the YAML there"
+                )
+            value = {} if kind is yaml.MappingStartEvent else []
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _refusal(
+                "YAML aliases (*name) are not allowed in plan files",
+                event.start_mark,
+                "write the value out in full",
+            )
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                return _SLOW
+            continue
+        else:
+            continue
+        if not stack:
+            root = value
+        else:
+            top = stack[-1]
+            if type(top) is list:
+                top.append(value)
+            elif top.key is _SLOW:  # a key
+                if type(value) in (dict, list) or value in top.data:
+                    return _SLOW  # a complex or a repeated key: PyYAML's loader words the refusal
+                top.key = value
+            else:
+                top.data[top.key] = value
+                top.key = _SLOW
+        if type(value) is dict:
+            stack.append(_Mapping(value))
+        elif type(value) is list:
+            stack.append(value)
+    return root
+
+
+_CONSTRUCTOR: Any = _Loader("")  # only its scalar constructors are used, which keep no state
+
+
 def parse_yaml(text: str, shown_path: str) -> Any:
     """Parse YAML text, reporting syntax errors as `path:LINE:COL: problem`."""
     try:
+        try:
+            data = _load_plain(text)
+        except _Hazard:
+            raise
+        except yaml.YAMLError:
+            _refuse_hazards(text)  # planner's own refusal first, whatever libyaml stopped on
+            raise
+        if data is not _SLOW:
+            return data
         _refuse_hazards(text)
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

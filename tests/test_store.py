@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from planner import store
 from planner.errors import InvalidPlan, UsageError
@@ -316,3 +317,45 @@ def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
         "plans/fraud/plan.yaml:6: constraints.data.versioned: Input should be a valid boolean; "
         "write true or false",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("a: 1\nb: [x, 'y', 2.5, true, null, no, .inf, 0o17, 010, '', ~, -.5e3, 1_000]\nc: {d: e}\n", "one"),
+        ("title: |\n  two\n  lines\nitems:\n- {name: a, value: 0x1F}\n- - nested\n  - list\n", "one"),
+        ("", "one"),
+        ("just text", "one"),
+        ("a: !!str 12\n", "two"),  # a tag: PyYAML's constructor reads it
+        ("a: &x 1\nb: 2\n", "two"),  # an anchor without an alias
+        ("a: !!binary aGVsbG8=\n", "two"),
+        ("a: 1\n---\nb: 2\n", "two"),  # two documents: refused by PyYAML in its words
+        ("a: 1\na: 2\n", "two"),  # a repeated key
+        ("? [a, b]\n: c\n", "two"),  # a key that is a list
+        ("a: *x\n", "refused"),  # an alias
+        ("a: " + "[" * 70 + "]" * 70 + "\n", "refused"),  # too deep
+        ("a: [1, 2\n", "refused"),  # a syntax error
+    ],
+)
+def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: str) -> None:
+    """Plan files load in one pass over the parser's events; the result, and any refusal, is exactly
+    what the two-pass path (planner's hazard scan, then PyYAML's loader) gives."""
+    from planner import store
+
+    def two_pass() -> object:
+        store._refuse_hazards(text)
+        return yaml.load(text, Loader=store._Loader)
+
+    try:
+        expected = repr(two_pass())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        assert mark is not None
+        expected = f"plan.yaml:{mark.line + 1}:{mark.column + 1}: {exc.problem or exc.context}"
+    try:
+        got = repr(store.parse_yaml(text, "plan.yaml"))
+    except InvalidPlan as exc:
+        got = str(exc)
+    assert expected in got
+    if path != "refused":
+        assert (store._load_plain(text) is store._SLOW) == (path == "two")
