@@ -186,6 +186,7 @@ def _load_plain(text: str) -> Any:
     stack: list[Any] = []  # the open collections: a list, or a _Mapping with the key it waits on
     root: Any = None
     documents = 0
+    event: Any  # the parser's events, told apart by their exact class below
     for event in yaml.parse(text, Loader=_BaseLoader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
