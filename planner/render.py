@@ -219,7 +219,7 @@ class Page:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     shared: int = 0  # where the part shared with the plan's other pages starts (0: nothing shared)
-    shared_is_html: bool = False  # the shared part is HTML throughout: no Markdown parser needed
+    is_html: bool = False  # the page is HTML throughout: no Markdown parser needed
 
     @property
     def markdown(self) -> str:
@@ -233,10 +233,12 @@ class Page:
 UNLISTED = {"search": {"exclude": True}}
 
 
-# The plan's document and its parts, written as HTML. A workspace's override of any of them may
-# hold Markdown, so then the document goes through the Markdown parser like every other page.
+# The plan page and its parts, written as HTML. A workspace's override of any of them may hold
+# Markdown, so then the plan pages go through the Markdown parser like every other page.
 HTML_TEMPLATES = frozenset(
     {
+        "plan.md.j2",
+        "_history.j2",
         "_plan_body.j2",
         "_summary.j2",
         "_risks.j2",
@@ -255,7 +257,7 @@ class Renderer:
     def __init__(self, templates_dir: Path | None = None, dashboard: str = DASHBOARD) -> None:
         self.env = environment(templates_dir)
         self.dashboard = dashboard
-        self.body_is_html = templates_dir is None or not any(
+        self.plan_is_html = templates_dir is None or not any(
             (templates_dir / name).is_file() for name in HTML_TEMPLATES
         )
         # A plan's document is the same on its page, its draft and its latest version: made once.
@@ -266,8 +268,18 @@ class Renderer:
             text=lambda text: self._once("text", render_text, text),
             inline=lambda text: self._once("inline", render_inline, text),
             answer=self.answer,
+            answers=self.answers,
             heatmap=self.heatmap,
         )
+
+    def answers(self, items: Sequence[Answer], plan: Plan | None) -> Markup:
+        """A section's answers as a definition list: each question (its help on hover) and its answer."""
+        rows = "".join(
+            f'<dt id="{display.anchor(item.field)}" title="{escape_inline(item.help)}">'
+            f"{escape_inline(item.label)}</dt>\n<dd>\n{self.answer(item, plan)}\n</dd>\n"
+            for item in items
+        )
+        return Markup(f'<dl class="planner-answers">\n{rows}</dl>')
 
     def answer(self, item: Answer, plan: Plan | None) -> Markup:
         """One answer on a plan page (a Python filter: the page shows dozens, a macro is slower)."""
@@ -454,9 +466,9 @@ class Renderer:
             text = self.render("_plan_body.j2", view=view, plan=view.plan, today=today, box=box, **context)
             body = self._bodies[(id(view), id(tracking))] = (view, Markup(text))
         page = self.page("plan.md.j2", title, meta, view=view, plan=view.plan, body=body[1], **extra)
+        page.is_html = self.plan_is_html
         if page.body.endswith(body[1]):  # the plan itself, shared with the plan's other pages
             page.shared = len(page.body) - len(body[1])
-            page.shared_is_html = self.body_is_html
         return page
 
     def _changes(

@@ -158,10 +158,11 @@ class SiteCache:
 
 
 def _html(path: str, page: render.Page, directory_urls: bool) -> tuple[HtmlPage, dict[str, Any]]:
+    convert = from_html if page.is_html else to_html
     if not page.shared:
-        return to_html(page.body, path, directory_urls), page.meta
-    head = to_html(page.body[: page.shared], path, directory_urls, wrap=False)
-    body = _shared_html(page.body[page.shared :], path, directory_urls, page.shared_is_html)
+        return convert(page.body, path, directory_urls), page.meta
+    head = convert(page.body[: page.shared], path, directory_urls, wrap=False)
+    body = _shared_html(page.body[page.shared :], path, directory_urls, page.is_html)
     return join(head, body), page.meta
 
 

@@ -62,7 +62,7 @@ def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspac
     for name in ("draft.md", "v1.md", "v2.md", "v2-changes.md", "draft-changes.md", "versions.md"):
         assert meta[P + name]["search"] == {"exclude": True}, name
     assert '<p class="admonition-title">Unpublished changes</p>' in index
-    assert "[See the draft](draft.md) · [What changed since v2](draft-changes.md)" in index
+    assert '<a href="draft.md">See the draft</a> · <a href="draft-changes.md">What changed since v2</a>' in index
     assert '<p class="admonition-title">Older version</p>' in pages[P + "v1.md"]
     assert "6 weeks" in pages[P + "v1.md"] and "Older version" not in pages[P + "v2.md"]
     assert '<p class="admonition-title">Unpublished draft</p>' in pages[P + "draft.md"]
@@ -179,7 +179,7 @@ def test_an_older_version_is_one_page_with_its_own_register(workspace: Path) -> 
     assert (
         'title="likelihood 2 × impact 3"' in v1 and 'title="likelihood 4 × impact 3"' in pages[P + "index.md"]
     )
-    assert "[Latest version (v3)](index.md) · [All versions](versions.md)" in v1
+    assert '<a href="index.md">Latest version (v3)</a> · <a href="versions.md">All versions</a>' in v1
     assert not [name for name in pages if name.endswith(("-risks.md", "-press-release.md"))]
 
 

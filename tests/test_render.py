@@ -98,7 +98,7 @@ def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None
 
 def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> None:
     page = site({"fraud": sound()})["plans/fraud/index.md"]
-    assert page.body.startswith("# Screen card orders for fraud before they ship\n")
+    assert page.body.startswith('<h1 data-toc="">Screen card orders for fraud before they ship</h1>\n')
     body = page.body
     assert body.index('<div class="planner-summary">') < body.index(">1. Product goal")
     for heading in (
@@ -252,7 +252,7 @@ def test_a_workspace_template_overrides_the_shipped_one(tmp_path: Path) -> None:
     out = site({"fraud": sound()}, templates_dir=tmp_path)
     body = out["plans/fraud/index.md"].body
     assert body.endswith("## Our own register for Screen card orders for fraud before they ship\n")
-    assert body.startswith("# Screen card orders")  # the rest still the shipped templates
+    assert body.startswith('<h1 data-toc="">Screen card orders')  # the rest still the shipped templates
 
 
 def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> None:
@@ -299,7 +299,7 @@ def test_an_override_using_a_missing_template_fails_with_its_file_and_line(tmp_p
 
 def test_titles_escape_the_title_tag_break() -> None:
     page = site({"evil": hostile_plan()})["plans/evil/index.md"]
-    assert page.body.splitlines()[0].startswith("# Hostile &#60;/title&#62;")
+    assert page.body.splitlines()[0].startswith('<h1 data-toc="">Hostile &#60;/title&#62;')
     assert page.meta["title"].startswith("Hostile &#60;/title&#62;")
     assert TITLE_BREAK not in page.markdown
 
@@ -381,9 +381,9 @@ def test_plain_sentences_skip_the_markdown_parser_with_the_same_html() -> None:
     assert skipped > 200  # the fast path is really taken, for the example plans' sentences too
 
 
-def test_the_plan_document_is_html_throughout_and_needs_no_markdown_parser(tmp_path: Path) -> None:
-    """The plan's document skips the Markdown parser: nothing in it may be left for that parser to
-    read (every line sits in an HTML block), and the page is the same either way."""
+def test_plan_pages_are_html_throughout_and_need_no_markdown_parser(tmp_path: Path) -> None:
+    """Plan pages skip the Markdown parser: nothing in them may be left for that parser to read (every
+    line sits in an HTML block), and the page is the same either way."""
     from markdown_it import MarkdownIt
 
     from planner import history
@@ -398,12 +398,8 @@ def test_the_plan_document_is_html_throughout_and_needs_no_markdown_parser(tmp_p
     }
     model = sitemodel.build(plans, versions)
     renderer = Renderer()
-    bodies = [
-        page.body[page.shared :]
-        for page in renderer.site(model).values()
-        if page.shared and page.shared_is_html
-    ]
-    assert len(bodies) >= len(plans)
+    bodies = [page.body for page in renderer.site(model).values() if page.is_html]
+    assert len(bodies) >= len(plans) + sum(len(found) for found in versions.values())
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     for body in bodies:
         kinds = {token.type for token in parser.parse(body)}
@@ -412,8 +408,9 @@ def test_the_plan_document_is_html_throughout_and_needs_no_markdown_parser(tmp_p
         parsed = htmlpage.to_html(body, "plans/a/index.md")
         assert fast.html.replace("\n", "") == parsed.html.replace("\n", "")
         assert fast.toc == parsed.toc and fast.ids == parsed.ids
-        assert {"risks", "1-product-goal-and-ml-framing"} <= {item["id"] for item in fast.toc}
+        (title,) = fast.toc  # the plan's title, with its sections under it
+        assert {"risks", "1-product-goal-and-ml-framing"} <= {item["id"] for item in title["children"]}
     # A workspace's own version of a part may hold Markdown: then the document is parsed as Markdown.
     (tmp_path / "_risks.j2").write_text("## Our risks\n\n*see the wiki*\n", encoding="utf-8")
     page = Renderer(tmp_path).site(model)["plans/fraud/index.md"]
-    assert page.shared and not page.shared_is_html
+    assert page.shared and not page.is_html
