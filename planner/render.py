@@ -233,11 +233,14 @@ class Page:
 UNLISTED = {"search": {"exclude": True}}
 
 
-# The plan page and its parts, written as HTML. A workspace's override of any of them may hold
-# Markdown, so then the plan pages go through the Markdown parser like every other page.
+# The pages of a plan (its page, versions list and what changed) and their parts, written as HTML.
+# A workspace's override of any of them may hold Markdown: then they all go through the Markdown
+# parser, as the portfolio does.
 HTML_TEMPLATES = frozenset(
     {
         "plan.md.j2",
+        "versions.md.j2",
+        "changes.md.j2",
         "_history.j2",
         "_plan_body.j2",
         "_summary.j2",
@@ -257,7 +260,7 @@ class Renderer:
     def __init__(self, templates_dir: Path | None = None, dashboard: str = DASHBOARD) -> None:
         self.env = environment(templates_dir)
         self.dashboard = dashboard
-        self.plan_is_html = templates_dir is None or not any(
+        self.html_pages = templates_dir is None or not any(
             (templates_dir / name).is_file() for name in HTML_TEMPLATES
         )
         # A plan's document is the same on its page, its draft and its latest version: made once.
@@ -371,7 +374,8 @@ class Renderer:
 
     def page(self, name: str, title: str, meta: Mapping[str, Any] | None = None, **context: Any) -> Page:
         context.setdefault("portfolio", self._portfolio_link())
-        return Page(self.render(name, **context), {"title": title, **(meta or {})})
+        is_html = self.html_pages and name in HTML_TEMPLATES
+        return Page(self.render(name, **context), {"title": title, **(meta or {})}, is_html=is_html)
 
     def _portfolio_link(self) -> str:
         return "../../index.md" if self.dashboard == DASHBOARD else "../index.md"
@@ -466,7 +470,6 @@ class Renderer:
             text = self.render("_plan_body.j2", view=view, plan=view.plan, today=today, box=box, **context)
             body = self._bodies[(id(view), id(tracking))] = (view, Markup(text))
         page = self.page("plan.md.j2", title, meta, view=view, plan=view.plan, body=body[1], **extra)
-        page.is_html = self.plan_is_html
         if page.body.endswith(body[1]):  # the plan itself, shared with the plan's other pages
             page.shared = len(page.body) - len(body[1])
         return page
