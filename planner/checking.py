@@ -11,8 +11,9 @@ from planner.experiments import read_log
 from planner.history import verify_all
 from planner.inert import one_line
 from planner.review import assess, gate, to_data
-from planner.status import fold_problems, today_utc
+from planner.status import fold_problems
 from planner.store import Workspace, compose, line_of, loc_of, read_text
+from planner.verdict import today_utc
 
 _FIELD = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
 

@@ -486,7 +486,8 @@ def track(slug: str, uri: str, experiment: str, split: str) -> None:
 )
 def status(slug: str | None, style: str, as_of: Any) -> None:
     """Each plan's verdict from its experiment log: met, on track, stalled or fold due (SLUG: in detail)."""
-    from planner.status import status_json, status_table, status_text, today_utc
+    from planner.status import status_json, status_table, status_text
+    from planner.verdict import today_utc
 
     workspace = _workspace()
     today = as_of.date() if as_of else today_utc()

@@ -7,7 +7,6 @@ import re
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from planner.model import NAME_PATTERN, Plan, Version
 from planner.report import format_value
 from planner.siteview import NAV_CHUNK, Answer, PlanView, timebox
 from planner.timeline import Timeline
+from planner.verdict import today_utc
 
 # The portfolio is the site's home page; a workspace with its own docs/index.md keeps it and gets
 # the portfolio here instead.
@@ -398,7 +398,7 @@ class Renderer:
             timelines=model.timelines,
             broken=model.broken,
             prefix="plans/" if self.dashboard == DASHBOARD else "",
-            rows=model.rows(date.today()),
+            rows=model.rows(today_utc()),
             tracking=model.tracking,
         )
 
@@ -463,7 +463,7 @@ class Renderer:
         extra: dict[str, Any] = {"timeline": timeline} if timeline is not None else {}
         body = self._bodies.get((id(view), id(tracking)))
         if body is None or body[0] is not view:
-            today = date.today()
+            today = today_utc()
             started = timeline.versions[0].published_at.date() if timeline is not None else None
             box = timebox(view.plan, started, today)
             context: dict[str, Any] = {"tracking": tracking} if tracking is not None else {}

@@ -13,6 +13,7 @@ from planner.model import Plan, Version
 from planner.review import Assessment, assess
 from planner.siteview import PlanView, Row, error_view, nav_groups, plan_view, timebox
 from planner.timeline import Timeline
+from planner.verdict import today_utc
 
 
 class Assessor:
@@ -124,5 +125,5 @@ def build(
         else:
             latest = timeline.latest.plan
             shown[slug] = plan_view(slug, latest, assessor(latest))
-    tracking = tracking_of(shown, timelines, logs or {}, date.today())
+    tracking = tracking_of(shown, timelines, logs or {}, today_utc())
     return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}), tracking=tracking)

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from planner.bank import SECTIONS, Kind, Question, questions_in
 from planner.model import Plan, Status, field_at, is_answered
 from planner.review import Assessment, Risk, assess, level_of
+from planner.verdict import clock_of
 
 NAV_CHUNK = 40  # plans per nav group before a status group is split: keeps every page's nav small
 STATUS_ORDER = tuple(Status)
@@ -196,7 +197,8 @@ def nav_groups(views: list[PlanView], chunk: int | None = None) -> list[tuple[st
 
 @dataclass(frozen=True)
 class TimeBox:
-    """The plan's time box: its length, when it started (if known) and the days left today."""
+    """The plan's time box: its length, when it started (if known) and the days left, today included
+    (1 on its last day, 0 the day after, as `planner status` counts them)."""
 
     weeks: float | None
     start: date | None = None
@@ -208,14 +210,11 @@ def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
     its first version was published (the day the team committed to it)."""
     if plan is None or plan.done.timebox_weeks is None:
         return TimeBox(None)
-    weeks = plan.done.timebox_weeks
-    own = getattr(plan.done, "start", None) or getattr(plan.done, "started", None)
-    start = own if isinstance(own, date) else started
-    if start is None:
-        return TimeBox(weeks)
-    start = start.date() if isinstance(start, datetime) else start
-    end = start.toordinal() + round(weeks * 7)
-    return TimeBox(weeks, start, end - today.toordinal())
+    # The same clock as `planner status` and the verdict: the same last day, the same days left.
+    start, last = clock_of(plan, started.date() if isinstance(started, datetime) else started)
+    if start is None or last is None:
+        return TimeBox(plan.done.timebox_weeks)
+    return TimeBox(plan.done.timebox_weeks, start, (last - today).days + 1)
 
 
 @dataclass(frozen=True)

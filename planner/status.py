@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from planner.errors import PlannerError
 from planner.experiments import Experiment, read_log
@@ -12,10 +12,6 @@ from planner.store import Workspace
 from planner.verdict import FOLD_DUE, PlanVerdict, fmt, judge, to_data
 
 CLOSED = (Status.folded, Status.shipped)  # decided already: their clock no longer asks for a fold
-
-
-def today_utc() -> date:
-    return datetime.now(UTC).date()
 
 
 def verdict_of(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from planner.experiments import Experiment, find_metric, short_name
@@ -226,6 +226,11 @@ def judge_metric(
             else f"{to_go} to go to the {target}"
         )
     return MetricVerdict(metric, name, ON_TRACK, reason, best, tuple(points))
+
+
+def today_utc() -> date:
+    """Today as every command and the site count days: the UTC date (one answer on every machine)."""
+    return datetime.now(UTC).date()
 
 
 def clock_of(plan: Plan, published: date | None = None) -> tuple[date | None, date | None]:

@@ -415,3 +415,18 @@ def test_plan_pages_are_html_throughout_and_need_no_markdown_parser(tmp_path: Pa
     (tmp_path / "_risks.j2").write_text("## Our risks\n\n*see the wiki*\n", encoding="utf-8")
     page = Renderer(tmp_path).site(model)["plans/fraud/index.md"]
     assert page.shared and not page.is_html
+
+
+def test_the_day_after_the_time_box_the_site_says_it_is_over_as_status_does() -> None:
+    from datetime import timedelta
+
+    from planner.verdict import judge, today_utc
+
+    plan = sound()
+    plan.done.started = today_utc() - timedelta(days=42)  # six weeks: the last day was yesterday
+    out = site({"fraud": plan})
+    for page in (out["index.md"], out["plans/fraud/index.md"]):
+        assert "over: its last day was yesterday" in page.body and "0 days left" not in page.body
+    assert judge(plan, [], today_utc()).clock.startswith("time box over: its last day was yesterday")
+    plan.done.started = today_utc() - timedelta(days=41)  # the last day is today
+    assert "1 day left" in site({"fraud": plan})["plans/fraud/index.md"].body
