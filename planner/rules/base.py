@@ -3,6 +3,7 @@ fire and quiet cases), the tunable thresholds, and the helpers rules use to quot
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterator
@@ -485,11 +486,18 @@ def recorded_outcome(plan: Plan) -> bool:
     return bool(mentions(label, RECORDED)) and not mentions(label, JUDGED)
 
 
+@functools.lru_cache(maxsize=1024)
+def _any_of(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?<![a-z])(?:" + "|".join(re.escape(stem) for stem in stems) + ")")
+
+
 def mentions(text: str | None, stems: tuple[str, ...]) -> str | None:
     """The first of `stems` that starts a word of `text`, if any."""
     if not text:
         return None
     lowered = text.lower()
+    if not _any_of(stems).search(lowered):  # one pass for the usual answer: none of them
+        return None
     return next((stem for stem in stems if re.search(rf"(?<![a-z]){re.escape(stem)}", lowered)), None)
 
 
