@@ -49,6 +49,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self._index: Any = None  # Material's search index, when its search plugin runs
         self._to_index: set[str] = set()
         self._quiet: set[str] = set()
+        self._nav_pages: tuple[Navigation, dict[str, Page]] | None = None  # the nav's pages by source
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -139,7 +140,9 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             )
         place = self.places.get(page.file.src_uri)
         if place is not None and page.parent is None:
-            self.active = next((other for other in nav.pages if other.file.src_uri == place), None)
+            if self._nav_pages is None or self._nav_pages[0] is not nav:
+                self._nav_pages = (nav, {other.file.src_uri: other for other in nav.pages})
+            self.active = self._nav_pages[1].get(place)
             if self.active is not None:
                 self.active.active = True
         return context

@@ -161,6 +161,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment per build: a template edited under serve is read by the next
     )
     env.filters.update(
         text=render_text, inline=render_inline, value=display.value, number=display.number, cell=render_cell
