@@ -19,7 +19,7 @@ from planner import config as options, render
 from planner.errors import PlannerError
 from planner.htmlpage import HtmlPage, search_entries
 from planner.model import Plan
-from planner.sitecache import SiteCache
+from planner.sitecache import SiteCache, workers
 from planner.store import Workspace
 
 log = get_plugin_logger(__name__)
@@ -82,12 +82,18 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         root, plans_dir, templates_dir = self._paths(config)
         dashboard = render.BESIDE_HOME if "index.md" in files.src_uris else render.DASHBOARD
         cache = _CACHES.setdefault((root, plans_dir), SiteCache(root, plans_dir))
+        cache.workers = workers()
         try:
             built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls))
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
         for warning in built.warnings:
             log.warning(warning)
+        if built.rendered:
+            count = len(built.rendered)
+            plans = "1 plan" if count == 1 else f"{count} plans"
+            processes = "1 process" if built.processes == 1 else f"{built.processes} processes"
+            log.info(f"rendered {plans} in {processes}")
         self.pages, self.places = built.pages, built.places
         self._index, self._to_index = _search_index(config), set()
         for name in ASSETS:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +32,7 @@ class Built:
     warnings: list[str] = field(default_factory=list)
     rendered: set[str] = field(default_factory=set)  # the plans rendered afresh by this build
     unchanged: set[str] = field(default_factory=set)  # pages exactly as the previous build made them
+    processes: int = 1  # how many processes rendered the plans
 
 
 @dataclass
@@ -65,6 +69,7 @@ class SiteCache:
         self.assessor = sitemodel.Assessor()
         self.setup: Key = ()
         self.nav: list[Any] | None = None  # the previous build's nav
+        self.workers = 1  # processes that render plan pages (`mkdocs build` may use more: see workers())
 
     def _load(self) -> list[str]:
         """Reload the plans whose plan.yaml or versions changed; returns the slugs reloaded."""
@@ -129,15 +134,13 @@ class SiteCache:
         pages: Rendered = {}
         dashboard_page = renderer.dashboard_page(model)
         pages[dashboard] = _html(dashboard, dashboard_page, directory_urls)
-        rendered = set()
-        for slug, entry in self.entries.items():
-            if entry.pages is None:
-                raw = renderer.plan_pages(
-                    model, model.drafts[slug], model.shown[slug], model.timelines.get(slug)
-                )
-                entry.pages = {path: _html(path, page, directory_urls) for path, page in raw.items()}
-                rendered.add(slug)
-            pages.update(entry.pages)
+        rendered = {slug for slug, entry in self.entries.items() if entry.pages is None}
+        job = _Job(renderer, model, directory_urls)
+        processes = _processes(len(rendered), self.workers)
+        for slug, done in _render_all(job, sorted(rendered), processes).items():
+            self.entries[slug].pages = done
+        for entry in self.entries.values():
+            pages.update(entry.pages or {})
         places = {
             path: f"plans/{slug}/versions.md"
             for slug in model.timelines
@@ -154,7 +157,78 @@ class SiteCache:
                 for path in entry.pages or {}
             }
         self.nav = nav
-        return Built(pages, nav, places, warnings, rendered, unchanged)
+        return Built(pages, nav, places, warnings, rendered, unchanged, processes)
+
+
+# ---------------------------------------------------------------- rendering on every core
+
+# Below this many plans to render, starting a process costs more than it saves.
+PARALLEL_FROM = 24
+
+
+def workers() -> int:
+    """How many processes render plan pages in a full `mkdocs build`: the CPUs this process may use,
+    at most 4; PLANNER_WORKERS=N sets it (1 renders everything in this process). Only where processes
+    can be forked (Linux) and no other thread runs (under `mkdocs serve` the server's do): else one."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    wanted = os.environ.get("PLANNER_WORKERS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return min(int(wanted), 16)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+@dataclass
+class _Job:
+    renderer: render.Renderer
+    model: sitemodel.SiteModel
+    directory_urls: bool
+
+
+_JOB: _Job | None = None  # what a forked worker renders from (inherited, never pickled)
+
+
+def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
+    out = {}
+    for slug in slugs:
+        model = job.model
+        raw = job.renderer.plan_pages(model, model.drafts[slug], model.shown[slug], model.timelines.get(slug))
+        out[slug] = {path: _html(path, page, job.directory_urls) for path, page in raw.items()}
+    return out
+
+
+def _render_forked(slugs: list[str]) -> dict[str, Rendered] | None:
+    """In a worker: its share of the plans, or None if one failed (the build then renders that share
+    itself, so the error reads exactly as in a one-process build)."""
+    assert _JOB is not None
+    try:
+        return _render(_JOB, slugs)
+    except Exception:  # reported by the build's own rendering of this share, not here
+        return None
+
+
+def _processes(plans: int, workers: int) -> int:
+    return max(1, min(workers, plans // PARALLEL_FROM + 1))
+
+
+def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
+    """Every plan's pages: this process renders one share and forked workers the others, each share
+    every n-th plan (big and small plans spread evenly); the result is the same as one process's."""
+    global _JOB
+    if count <= 1:
+        return _render(job, slugs)
+    shares = [slugs[start::count] for start in range(count)]
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+            pending = [pool.apply_async(_render_forked, (share,)) for share in shares[1:]]
+            out = _render(job, shares[0])
+            for share, result in zip(shares[1:], pending, strict=True):
+                out.update(result.get() or _render(job, share))
+    finally:
+        _JOB = None
+    return out
 
 
 def _html(path: str, page: render.Page, directory_urls: bool) -> tuple[HtmlPage, dict[str, Any]]:

@@ -142,13 +142,15 @@ def workspace_files(plans: dict[str, str | Plan]) -> dict[str, str]:
     return files
 
 
-def mkdocs(root: Path, *args: str, config: Path | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs(
+    root: Path, *args: str, config: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs` command line in a workspace."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(config or root / "mkdocs.yml")],
         cwd=root,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root), **(env or {})},
         check=False,
     )

@@ -127,6 +127,33 @@ def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
     assert "Traceback" not in result.stderr
 
 
+def test_a_big_portfolio_is_rendered_on_two_cores_into_the_same_site(make_workspace: MakeWorkspace) -> None:
+    """From 24 plans a full build renders plan pages in forked workers too; the site is byte for byte
+    the one a single process builds, and an error in a worker's share reads as in one process."""
+    plans: dict[str, str | Plan] = {f"plan-{i:02d}": SOUND_PLAN for i in range(26)}
+    root = make_workspace(workspace_files(plans))
+    one = mkdocs(root, "build", "-v", "-d", "one", env={"PLANNER_WORKERS": "1"})
+    two = mkdocs(root, "build", "-v", "-d", "two", env={"PLANNER_WORKERS": "2"})
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert "rendered 26 plans in 1 process" in one.stderr and "rendered 26 plans in 2 processes" in two.stderr
+    files = sorted(path.relative_to(root / "one") for path in (root / "one").rglob("*") if path.is_file())
+    assert len(files) > 26 * 1 and files == sorted(
+        path.relative_to(root / "two") for path in (root / "two").rglob("*") if path.is_file()
+    )
+    for name in files:
+        if name.suffix != ".gz":
+            assert (root / "one" / name).read_bytes() == (root / "two" / name).read_bytes(), name
+    # plan-01 is rendered by the worker: its error comes back as the build's own, with file and line.
+    (root / "templates").mkdir()
+    (root / "templates" / "_summary.j2").write_text(
+        '{% if view.slug == "plan-01" %}\n{{ 1 / 0 }}\n{% endif %}\n', encoding="utf-8"
+    )
+    failed = mkdocs(root, "build", "-d", "three", env={"PLANNER_WORKERS": "2"})
+    assert failed.returncode == 1
+    assert f"{root / 'templates/_summary.j2'}:2: template error: division by zero" in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
 @pytest.mark.parametrize("option", ["plans_dir: ../..", "templates_dir: /etc", "plans_dir: plans/../.."])
 def test_plugin_folders_outside_the_workspace_are_refused(make_workspace: MakeWorkspace, option: str) -> None:
     files = workspace_files({"fraud": SOUND_PLAN})
