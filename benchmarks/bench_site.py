@@ -52,6 +52,7 @@ markdown_extensions:
       permalink: true
 """
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+_TOC_HEADING = re.compile(r'<h([1-6]) data-toc="">(.*?)</h\1>')
 
 
 def _distinct(data: Any, mark: str) -> Any:
@@ -110,7 +111,10 @@ def write_plain_twin(root: Path, twin: Path) -> int:
         meta = {key: value for key, value in page.meta.items() if key != "search"}  # a plain site indexes all
         target = twin / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render.Page(page.body, meta).markdown, encoding="utf-8")
+        # planner writes its pages as HTML; a plain site has Markdown headings (in its table of
+        # contents, with permalinks), so the twin's headings are Markdown again.
+        body = _TOC_HEADING.sub(lambda m: f"\n{'#' * int(m[1])} {m[2]}\n", page.body)
+        target.write_text(render.Page(body, meta).markdown, encoding="utf-8")
     (twin / "docs" / "about.md").write_text("# About\n\nBenchmark plans.\n", encoding="utf-8")
     for name in ASSETS:
         (twin / "docs" / "assets" / "planner").mkdir(parents=True, exist_ok=True)
