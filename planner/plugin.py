@@ -139,7 +139,8 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
     ) -> TemplateContext:
         """A version, draft or what-changed page keeps its plan's place in the nav (its versions list);
         planner's own pages join the search index here, read off its markup without a parser."""
-        if page.file.src_uri in self._to_index - self._quiet and self._index is not None:
+        uri = page.file.src_uri
+        if uri in self._to_index and uri not in self._quiet and self._index is not None:
             done = self.pages[page.file.src_uri][0]
             self._index.entries.extend(
                 search_entries(done, page.url, str(page.meta.get("title") or page.title))
