@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from planner.advice import Advice
 from planner.errors import PlannerError
 from planner.experiments import Experiment, find_metric, short_name
-from planner.model import Direction, Plan
+from planner.model import Direction, Plan, Status
 from planner.siteview import PlanView
 from planner.timeline import Timeline
-from planner.verdict import FOLD_DUE, MetricVerdict, PlanVerdict, fmt, judge
+from planner.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
 
 # The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
 # so its 11-unit text stays between about 10 and 16 px wherever it is read.
@@ -241,3 +242,44 @@ def tracking_of(
         if section is not None:
             found[slug] = section
     return found
+
+
+def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice, ...]:
+    """What to do next on the site: once the experiment log says the time box is over short of the
+    target, or the target is met, or progress has stalled, that comes first (the plan's own advice
+    follows, less its "sound: start", which is past). A shipped or folded plan was decided already."""
+    advice = view.assessment.advice if view.assessment is not None else ()
+    plan = view.plan
+    if section is None or section.error or plan is None or plan.status in (Status.shipped, Status.folded):
+        return advice
+    verdict = section.verdict
+    if verdict.verdict == FOLD_DUE:
+        fold = plan.done.fold_action
+        then = (
+            f"The plan's fold action: {fold}"
+            if fold
+            else "No fold action is written (done.fold_action): decide now to ship what works, stop, "
+            "or start a new time box with a reason"
+        )
+        step = Advice(
+            "Fold due: take the agreed decision now",
+            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. {then}",
+            "danger",
+        )
+    elif verdict.verdict == MET:
+        step = Advice(
+            "Done criteria met: take the ship decision",
+            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. Confirm it live as the plan says, then ship.",
+            "success",
+        )
+    elif verdict.verdict == STALLED:
+        step = Advice(
+            "Stalled: change the approach or fold early",
+            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. Waiting for the time box to end will not "
+            "move it: try a different idea, fix the data, or take the fold action now.",
+            "warning",
+        )
+    else:
+        return advice
+    rest = advice[1:] if advice and advice[0].tone == "success" else advice
+    return (step, *rest)

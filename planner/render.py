@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
-from planner import changeview, display, measured, sitemodel
+from planner import changeview, display, experimentview, measured, sitemodel
 from planner.diff import PlanDiff
 from planner.errors import PlannerError, UsageError
 from planner.experiments import Experiment
@@ -173,6 +173,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(money=display.money, percent=display.percent)
     env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
     env.globals.update(measured_rules=measured.rules_view, measured_by_hand=measured.by_hand_view)
+    env.globals.update(next_steps=experimentview.next_steps)
     return env
 
 

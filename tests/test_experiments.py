@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -384,3 +385,33 @@ def test_hidden_characters_in_a_note_are_written_as_escapes(make_workspace: Make
     assert '"note": "trees \\u202eevil\\u202c \\u001b[31mred\\u0085end"' in line
     assert not any(char in line for char in "\u202e\u202c\x1b\x85")
     assert read_log(Workspace(root), "fraud")[0].note == note.strip()
+
+
+def test_the_portfolio_and_the_plan_lead_with_the_log_verdict_once_it_decides() -> None:
+    """A plan whose time box ended short of its target: the portfolio's next step, the plan's summary
+    and the first thing to do all say fold due and quote the fold action; met says ship; a plan
+    already folded is not asked again."""
+    from planner import render, sitemodel
+
+    runs = [record(LAST_DAY - timedelta(days=3), {"test": {"recall": 0.5, "WAPE": 0.35}})]
+    folding = plan()
+
+    def site(status: str) -> dict[str, str]:
+        target = plan(PLAN.replace("status: building", f"status: {status}"))
+        model = sitemodel.build({"fraud": target}, logs={"fraud": runs})
+        return {path: html.unescape(page.body) for path, page in render.Renderer().site(model).items()}
+
+    pages = site("building")  # today is long after the last day, 12 April 2026
+    row = next(line for line in pages["index.md"].splitlines() if "plans/fraud/index.md" in line)
+    assert "Fold due: take the agreed decision now" in row and "This plan is sound" not in row
+    plan_page = pages["plans/fraud/index.md"]
+    summary = plan_page[plan_page.index("planner-summary") : plan_page.index("What to do next")]
+    assert "Fold due: take the agreed decision now" in summary
+    first = plan_page[plan_page.index("What to do next") :].split('<div class="admonition', 2)[1]
+    assert first.startswith(' danger">') and "Ship the rules with manual review and stop modelling" in first
+    assert "Fold due: take" not in site("folded")["index.md"]
+    met = [record(LAST_DAY - timedelta(days=3), {"test": {"recall": 0.75, "WAPE": 0.30}})]
+    model = sitemodel.build({"fraud": folding}, logs={"fraud": met})
+    assert "Done criteria met: take the ship decision" in html.unescape(
+        render.Renderer().dashboard_page(model).body
+    )
