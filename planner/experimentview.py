@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from planner.advice import Advice
 from planner.errors import PlannerError
 from planner.experiments import Experiment, find_metric, short_name
-from planner.model import Direction, Plan, Status
+from planner.model import Direction, Plan
 from planner.siteview import PlanView
 from planner.timeline import Timeline
-from planner.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
+from planner.verdict import CLOSED, FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
 
 # The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
 # so its 11-unit text stays between about 10 and 16 px wherever it is read.
@@ -88,10 +88,11 @@ class ExperimentsView:
     charts: tuple[Chart, ...]
     rows: tuple[Row, ...]
     error: str | None = None
+    closed: bool = False  # the plan is shipped or folded: decided, so no fold is due any more
 
     @property
     def fold_due(self) -> bool:
-        return self.verdict.verdict == FOLD_DUE
+        return self.verdict.verdict == FOLD_DUE and not self.closed
 
     @property
     def days(self) -> str:
@@ -240,7 +241,7 @@ def tracking_of(
             continue
         section = experiments_view(view.plan, records, today, published)
         if section is not None:
-            found[slug] = section
+            found[slug] = replace(section, closed=view.plan.status in CLOSED)
     return found
 
 
@@ -250,16 +251,17 @@ def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice,
     follows, less its "sound: start", which is past). A shipped or folded plan was decided already."""
     advice = view.assessment.advice if view.assessment is not None else ()
     plan = view.plan
-    if section is None or section.error or plan is None or plan.status in (Status.shipped, Status.folded):
+    if section is None or section.error or section.closed or plan is None:
         return advice
     verdict = section.verdict
     if verdict.verdict == FOLD_DUE:
         fold = plan.done.fold_action
         then = (
-            f"The plan's fold action: {fold}"
+            f"The plan's fold action: {fold}\n\nTake it (then `status: folded`), or agree a longer "
+            "time box in a reviewed change."
             if fold
-            else "No fold action is written (done.fold_action): decide now to ship what works, stop, "
-            "or start a new time box with a reason"
+            else "No fold action is written (done.fold_action): decide now to ship what works, stop "
+            "(`status: folded`), or agree a longer time box in a reviewed change."
         )
         step = Advice(
             "Fold due: take the agreed decision now",

@@ -6,12 +6,10 @@ from datetime import date
 
 from planner.errors import PlannerError
 from planner.experiments import Experiment, read_log
-from planner.model import Plan, Status
+from planner.model import Plan
 from planner.report import safe_json, table
 from planner.store import Workspace
-from planner.verdict import FOLD_DUE, PlanVerdict, fmt, judge, to_data
-
-CLOSED = (Status.folded, Status.shipped)  # decided already: their clock no longer asks for a fold
+from planner.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
 
 
 def verdict_of(

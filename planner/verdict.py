@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from planner.experiments import Experiment, find_metric, short_name
-from planner.model import Direction, Metric, Plan
+from planner.model import Direction, Metric, Plan, Status
 
 MET, ON_TRACK, STALLED, FOLD_DUE = "met", "on track", "stalled", "fold due"
+CLOSED = (Status.folded, Status.shipped)  # decided already: their clock no longer asks for a fold
 VERDICTS = (MET, ON_TRACK, STALLED, FOLD_DUE)
 STALL_RUNS = 3  # this many runs in a row without a gain: stalled
 STALL_DAYS = 14  # no gain for more than this many days while the clock runs: stalled

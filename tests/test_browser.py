@@ -485,8 +485,9 @@ def test_a_plan_page_charts_every_done_metric_with_its_log_and_verdict(
     target_y = float(first.locator(".planner-chart-target").get_attribute("y1"))
     baseline_y = float(first.locator(".planner-chart-baseline").get_attribute("y1"))
     assert target_y > baseline_y
-    if verdict.verdict == "fold due":
-        fold = tab.locator("article .admonition.danger").filter(has_text="Fold due")
+    if verdict.verdict == "fold due":  # the first thing to do, with the fold action quoted
+        fold = tab.locator("article .admonition.danger").first
+        assert fold.locator(".admonition-title").inner_text() == "Fold due: take the agreed decision now"
         assert " ".join((plan.done.fold_action or "").split()) in " ".join(fold.inner_text().split())
     rows = tab.locator("article .planner-log table tbody tr")
     assert rows.count() == len(records)
