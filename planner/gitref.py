@@ -88,3 +88,31 @@ def has_head(root: Path) -> bool:
     except (GitFailed, UsageError):
         return False
     return True
+
+
+def change_times(root: Path, folder: Path) -> dict[Path, float] | None:
+    """When each file under `folder` last changed as its repository records it: the time of the last
+    commit that touched it, for files as committed (a fresh clone's file times are all the checkout's).
+    Files edited since, or not committed yet, are left out: their own file time says when. None
+    outside a git work tree or without git (file times then say everything)."""
+    try:
+        top = Path(git(root, "rev-parse", "--show-toplevel").strip())
+        dirty = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", str(folder))
+        log = git(root, "-c", "core.quotepath=off", "log", "--format=@%ct", "--name-only", "--", str(folder))
+    except (GitFailed, UsageError):
+        return None
+    edited: set[Path] = set()
+    entries = iter(dirty.split("\0"))
+    for entry in entries:
+        if len(entry) > 3:
+            edited.add(top / entry[3:])
+            if entry[0] in "RC":  # a rename or copy names its source next
+                next(entries, None)
+    times: dict[Path, float] = {}
+    when = 0.0
+    for line in log.splitlines():  # newest commit first: the first time a file shows is its last change
+        if line.startswith("@"):
+            when = float(line[1:])
+        elif line and (path := top / line) not in times and path not in edited:
+            times[path] = when
+    return times

@@ -14,6 +14,7 @@ from typing import Any
 from planner import render, sitemodel
 from planner.errors import PlannerError
 from planner.experiments import LOG_FILE, Experiment, read_log
+from planner.gitref import change_times
 from planner.history import VERSIONS, read_versions
 from planner.htmlpage import HtmlPage, from_html, join, to_html
 from planner.model import Plan, Version
@@ -75,6 +76,7 @@ class SiteCache:
     def _load(self) -> list[str]:
         """Reload the plans whose plan.yaml or versions changed; returns the slugs reloaded."""
         changed = []
+        times: Any = _UNREAD  # git's record of when each file changed, read once if a plan reloads
         slugs = self.workspace.slugs()
         for slug in list(self.entries):
             if slug not in slugs:
@@ -92,9 +94,10 @@ class SiteCache:
                 plan = exc
             # the same reader as the commands: versions/ linking out of the workspace is refused
             versions, problems = read_versions(self.workspace, slug)
-            mtimes = [stamp[0] for stamp in (key[0], *(item[1] for item in key[1])) if stamp]
-            changed_at = datetime.fromtimestamp(max(mtimes) / 1e9, UTC) if mtimes else None
-            self.entries[slug] = _Entry(key, plan, versions, problems, changed_at)
+            if times is _UNREAD:
+                times = change_times(self.workspace.root, self.workspace.plans_dir)
+            files = [folder / "plan.yaml", *(folder / VERSIONS / item[0] for item in key[1])]
+            self.entries[slug] = _Entry(key, plan, versions, problems, _changed_at(files, times))
             try:
                 self.entries[slug].log = read_log(self.workspace, slug)
             except PlannerError as exc:
@@ -159,6 +162,24 @@ class SiteCache:
             }
         self.nav = nav
         return Built(pages, nav, places, warnings, rendered, unchanged, processes)
+
+
+_UNREAD = object()
+
+
+def _changed_at(files: list[Path], times: dict[Path, float] | None) -> datetime | None:
+    """When a plan last changed: the newest of its files, each by its last commit when committed as it
+    is, else by its file time (edited or new, or no git)."""
+    stamps = []
+    for path in files:
+        when = times.get(path.resolve()) if times is not None else None
+        if when is None:
+            try:
+                when = path.stat().st_mtime
+            except OSError:
+                continue
+        stamps.append(when)
+    return datetime.fromtimestamp(max(stamps), UTC) if stamps else None
 
 
 # ---------------------------------------------------------------- rendering on every core

@@ -194,3 +194,42 @@ def test_the_nav_places_a_plan_by_its_latest_version(workspace: Path) -> None:
     nav = render.nav(dict(ws.load_all()), versions={"fraud": history.load_versions(ws, "fraud")})
     assert "'In review'" in str(nav) and "'Approved'" not in str(nav)
     assert 'data-status="in&#95;review"' in _dashboard_row(site_pages(workspace))
+
+
+def test_last_changed_is_the_last_commit_of_a_plan_unless_edited_since(make_workspace: MakeWorkspace) -> None:
+    """A fresh clone's files all carry the checkout's time: the portfolio reads git instead, and a
+    plan edited (or added) since its last commit shows when the file changed."""
+    import os
+    import subprocess
+    from datetime import UTC, datetime
+
+    from planner.sitecache import SiteCache
+
+    root = make_workspace(
+        {"mkdocs.yml": WORKSPACE_MKDOCS, "plans/fraud/plan.yaml": PLAN, "plans/other/plan.yaml": PLAN}
+    )
+    dated = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-01-05T10:00:00Z",
+        "GIT_COMMITTER_DATE": "2026-01-05T10:00:00Z",
+    }
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *args], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=A", "-c", "user.email=a@example.com", "commit", "-q", "-m", "plans"],
+        cwd=root,
+        check=True,
+        env=dated,
+    )
+    os.utime(root / "plans/fraud/plan.yaml", (1.8e9, 1.8e9))  # a checkout touches every file
+    edit(root, "Keep the rules and stop.", "Keep the rules.", slug="other")
+    os.utime(root / "plans/other/plan.yaml", (1.79e9, 1.79e9))
+    entries = SiteCache(root, root / "plans")
+    entries._load()
+    assert entries.entries["fraud"].changed == datetime(2026, 1, 5, 10, tzinfo=UTC)
+    assert entries.entries["other"].changed == datetime.fromtimestamp(1.79e9, UTC)
+    # Outside a git repository the file times are all there is.
+    (root / ".git").rename(root / "not-git")
+    entries = SiteCache(root, root / "plans")
+    entries._load()
+    assert entries.entries["fraud"].changed == datetime.fromtimestamp(1.8e9, UTC)
