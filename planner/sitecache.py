@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -234,6 +235,11 @@ def _processes(plans: int, workers: int) -> int:
     return max(1, min(workers, plans // PARALLEL_FROM + 1))
 
 
+def _ignore_ctrl_c() -> None:
+    """A worker leaves Ctrl-C to the build, which stops (and ends the workers) with one message."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
     """Every plan's pages: this process renders one share and forked workers the others, each share
     every n-th plan (big and small plans spread evenly); the result is the same as one process's."""
@@ -244,7 +250,7 @@ def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
     _JOB = job
     gc.freeze()  # the workers' collector leaves the inherited objects alone: fewer pages copied
     try:
-        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+        with multiprocessing.get_context("fork").Pool(count - 1, initializer=_ignore_ctrl_c) as pool:
             pending = [pool.apply_async(_render_forked, (share,)) for share in shares[1:]]
             out = _render(job, shares[0])
             for share, result in zip(shares[1:], pending, strict=True):
