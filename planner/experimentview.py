@@ -237,9 +237,9 @@ def tracking_of(
         published = timeline.versions[0].published_at.date() if timeline else None
         records = logs.get(slug, [])
         if isinstance(records, PlannerError):
-            found[slug] = broken_log(view.plan, str(records), today, published)
-            continue
-        section = experiments_view(view.plan, records, today, published)
+            section: ExperimentsView | None = broken_log(view.plan, str(records), today, published)
+        else:
+            section = experiments_view(view.plan, records, today, published)
         if section is not None:
             found[slug] = replace(section, closed=view.plan.status in CLOSED)
     return found
@@ -248,37 +248,43 @@ def tracking_of(
 def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice, ...]:
     """What to do next on the site: once the experiment log says the time box is over short of the
     target, or the target is met, or progress has stalled, that comes first (the plan's own advice
-    follows, less its "sound: start", which is past). A shipped or folded plan was decided already."""
+    follows, less its "sound: start", which is past); an unreadable log comes first too, as no verdict
+    can be trusted. A shipped or folded plan was decided already."""
     advice = view.assessment.advice if view.assessment is not None else ()
     plan = view.plan
-    if section is None or section.error or section.closed or plan is None:
+    if section is None or section.closed or plan is None:
         return advice
     verdict = section.verdict
-    if verdict.verdict == FOLD_DUE:
+    reason = f"{verdict.reason[:1].upper()}{verdict.reason[1:]}."
+    if section.error:
+        over = " The time box is over, so the fold may be due." if verdict.verdict == FOLD_DUE else ""
+        step = Advice(
+            "Repair the experiment log: no verdict can be read",
+            f"Its runs cannot be read, so planner cannot tell whether the done criteria are met.{over} "
+            "`planner check` names each bad line; fix them or restore the file from git.",
+            "danger" if over else "warning",
+        )
+    elif verdict.verdict == FOLD_DUE:
         fold = plan.done.fold_action
         then = (
-            f"The plan's fold action: {fold}\n\nTake it (then `status: folded`), or agree a longer "
+            f"The plan's fold action:\n\n{fold}\n\nTake it (then `status: folded`), or agree a longer "
             "time box in a reviewed change."
             if fold
             else "No fold action is written (done.fold_action): decide now to ship what works, stop "
             "(`status: folded`), or agree a longer time box in a reviewed change."
         )
-        step = Advice(
-            "Fold due: take the agreed decision now",
-            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. {then}",
-            "danger",
-        )
+        step = Advice("Fold due: take the agreed decision now", f"{reason} {then}", "danger")
     elif verdict.verdict == MET:
         step = Advice(
             "Done criteria met: take the ship decision",
-            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. Confirm it live as the plan says, then ship.",
+            f"{reason} Confirm it live as the plan says, then ship.",
             "success",
         )
     elif verdict.verdict == STALLED:
         step = Advice(
             "Stalled: change the approach or fold early",
-            f"{verdict.reason[:1].upper()}{verdict.reason[1:]}. Waiting for the time box to end will not "
-            "move it: try a different idea, fix the data, or take the fold action now.",
+            f"{reason} Waiting for the time box to end will not move it: try a different idea, fix the "
+            "data, or take the fold action now.",
             "warning",
         )
     else:

@@ -90,17 +90,21 @@ def has_head(root: Path) -> bool:
     return True
 
 
-def change_times(root: Path, folder: Path) -> dict[Path, float] | None:
+def change_times(root: Path, folder: Path) -> dict[Path, float | None] | None:
     """When each file under `folder` last changed as its repository records it: the time of the last
     commit that touched it, for files as committed (a fresh clone's file times are all the checkout's).
-    Files edited since, or not committed yet, are left out: their own file time says when. None
-    outside a git work tree or without git (file times then say everything)."""
+    Files edited since, or not committed yet, are left out: their own file time says when. In a
+    shallow clone the oldest fetched commit seems to add every file: its files map to None (unknown).
+    None outside a git work tree or without git (file times then say everything)."""
     try:
         top = Path(git(root, "rev-parse", "--show-toplevel").strip())
         dirty = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", str(folder))
-        log = git(root, "-c", "core.quotepath=off", "log", "--format=@%ct", "--name-only", "--", str(folder))
+        log = git(root, "log", "-z", "--format=%x00%H %ct", "--name-only", "--", str(folder))
+        shallow = Path(git(root, "rev-parse", "--git-path", "shallow").strip())
     except (GitFailed, UsageError):
         return None
+    shallow = shallow if shallow.is_absolute() else root / shallow
+    cut = set(shallow.read_text(encoding="ascii").split()) if shallow.is_file() else set()
     edited: set[Path] = set()
     entries = iter(dirty.split("\0"))
     for entry in entries:
@@ -108,11 +112,21 @@ def change_times(root: Path, folder: Path) -> dict[Path, float] | None:
             edited.add(top / entry[3:])
             if entry[0] in "RC":  # a rename or copy names its source next
                 next(entries, None)
-    times: dict[Path, float] = {}
-    when = 0.0
-    for line in log.splitlines():  # newest commit first: the first time a file shows is its last change
-        if line.startswith("@"):
-            when = float(line[1:])
-        elif line and (path := top / line) not in times and path not in edited:
-            times[path] = when
+    # -z: each commit is NUL, "HASH TIME", NUL, then its files, each ended by NUL (the first after a
+    # newline). Newest commit first: the first time a file shows is its last change.
+    times: dict[Path, float | None] = {}
+    when: float | None = None
+    header = first = False
+    for token in log.split("\0"):
+        if not token:
+            header = True
+        elif header:
+            commit, _, stamp = token.partition(" ")
+            when = None if commit in cut else float(stamp)
+            header, first = False, True
+        else:
+            path = top / (token[1:] if first and token.startswith("\n") else token)
+            first = False
+            if path not in times and path not in edited:
+                times[path] = when
     return times

@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import signal
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -168,13 +171,17 @@ class SiteCache:
 _UNREAD = object()
 
 
-def _changed_at(files: list[Path], times: dict[Path, float] | None) -> datetime | None:
+def _changed_at(files: list[Path], times: dict[Path, float | None] | None) -> datetime | None:
     """When a plan last changed: the newest of its files, each by its last commit when committed as it
-    is, else by its file time (edited or new, or no git)."""
+    is, else by its file time (edited or new, or no git); unknown in a shallow clone's oldest commit."""
     stamps = []
     for path in files:
-        when = times.get(path.resolve()) if times is not None else None
-        if when is None:
+        real = path.resolve()
+        if times is not None and real in times:
+            when = times[real]
+            if when is None:
+                continue
+        else:
             try:
                 when = path.stat().st_mtime
             except OSError:
@@ -191,15 +198,14 @@ PARALLEL_FROM = 24
 
 def workers() -> int:
     """How many processes render plan pages in a full `mkdocs build`: the CPUs this process may use,
-    at most 4; PLANNER_WORKERS=N sets it (1 renders everything in this process). Only where processes
-    can be forked (Linux) and no other thread runs (under `mkdocs serve` the server's do): else one."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    at most 4; PLANNER_WORKERS=N sets it (1 renders everything in this process). Only on Linux, where
+    a process forks safely, and while no other thread runs (under `mkdocs serve` the server's do)."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
     wanted = os.environ.get("PLANNER_WORKERS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
+    if re.fullmatch(r"[0-9]{1,3}", wanted) and int(wanted) > 0:
         return min(int(wanted), 16)
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(cpus, 4))
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
 
 
 @dataclass
@@ -207,9 +213,6 @@ class _Job:
     renderer: render.Renderer
     model: sitemodel.SiteModel
     directory_urls: bool
-
-
-_JOB: _Job | None = None  # what a forked worker renders from (inherited, never pickled)
 
 
 def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
@@ -221,43 +224,56 @@ def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
     return out
 
 
-def _render_forked(slugs: list[str]) -> dict[str, Rendered] | None:
-    """In a worker: its share of the plans, or None if one failed (the build then renders that share
-    itself, so the error reads exactly as in a one-process build)."""
-    assert _JOB is not None
+def _worker(job: _Job, slugs: list[str], send: Connection) -> None:
+    """A forked worker: renders its share and sends it back, or None if a plan failed (the build then
+    renders that share itself, so the error reads exactly as in a one-process build). Ctrl-C is the
+    build's to handle: it stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return _render(_JOB, slugs)
-    except Exception:  # reported by the build's own rendering of this share, not here
-        return None
+        try:
+            done: dict[str, Rendered] | None = _render(job, slugs)
+        except Exception:  # reported by the build's own rendering of this share, not here
+            done = None
+        send.send(done)
+    finally:
+        send.close()
 
 
 def _processes(plans: int, workers: int) -> int:
     return max(1, min(workers, plans // PARALLEL_FROM + 1))
 
 
-def _ignore_ctrl_c() -> None:
-    """A worker leaves Ctrl-C to the build, which stops (and ends the workers) with one message."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
     """Every plan's pages: this process renders one share and forked workers the others, each share
-    every n-th plan (big and small plans spread evenly); the result is the same as one process's."""
-    global _JOB
+    every n-th plan (big and small plans spread evenly); the result is the same as one process's. A
+    worker that dies (out of memory, killed) leaves its share to this process: nothing hangs."""
     if count <= 1:
         return _render(job, slugs)
     shares = [slugs[start::count] for start in range(count)]
-    _JOB = job
+    context = multiprocessing.get_context("fork")
+    running: list[tuple[list[str], Any, Connection]] = []
     gc.freeze()  # the workers' collector leaves the inherited objects alone: fewer pages copied
     try:
-        with multiprocessing.get_context("fork").Pool(count - 1, initializer=_ignore_ctrl_c) as pool:
-            pending = [pool.apply_async(_render_forked, (share,)) for share in shares[1:]]
-            out = _render(job, shares[0])
-            for share, result in zip(shares[1:], pending, strict=True):
-                out.update(result.get() or _render(job, share))
+        for share in shares[1:]:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(job, share, send), daemon=True)
+            process.start()
+            send.close()  # the worker holds the only sending end: its exit ends the pipe
+            running.append((share, process, receive))
+        out = _render(job, shares[0])
+        for share, _, receive in running:
+            try:
+                done = receive.recv()
+            except (EOFError, OSError):  # the worker died before sending
+                done = None
+            out.update(done or _render(job, share))
     finally:
-        _JOB = None
         gc.unfreeze()
+        for _, process, receive in running:
+            receive.close()
+            if process.is_alive():
+                process.terminate()
+            process.join()
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from planner.errors import PlannerError
@@ -13,7 +13,7 @@ from planner.model import Plan, Version
 from planner.review import Assessment, assess
 from planner.siteview import PlanView, Row, error_view, nav_groups, plan_view, timebox
 from planner.timeline import Timeline
-from planner.verdict import today_utc
+from planner.verdict import CLOSED, today_utc
 
 
 class Assessor:
@@ -126,4 +126,8 @@ def build(
             latest = timeline.latest.plan
             shown[slug] = plan_view(slug, latest, assessor(latest))
     tracking = tracking_of(shown, timelines, logs or {}, today_utc())
+    for slug, section in tracking.items():  # folded or shipped in the draft: decided, if not yet published
+        written = drafts[slug].plan
+        if written is not None and written.status in CLOSED and not section.closed:
+            tracking[slug] = replace(section, closed=True)
     return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}), tracking=tracking)

@@ -193,7 +193,7 @@ def _load_plain(text: str) -> Any:
             if event.anchor is not None or event.tag not in (None, "!"):
                 return _SLOW
             value: Any = event.value
-            if event.implicit[0] and event.tag is None:  # a plain scalar: resolved as YAML 1.2 core
+            if event.implicit[0]:  # a plain scalar (PyYAML reads `! 1` so too): resolved as YAML 1.2 core
                 for tag, pattern in resolvers.get(value[:1], []):
                     if pattern.match(value):
                         value = _Loader.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
@@ -259,6 +259,10 @@ def parse_yaml(text: str, shown_path: str) -> Any:
             return data
         _refuse_hazards(text)
         return yaml.load(text, Loader=_Loader)
+    except ValueError as exc:  # Python refuses to read an integer of more than 4,300 digits
+        raise InvalidPlan(
+            shown_path, [f"{shown_path}: a number too long to read (over 4,300 digits); write a shorter one"]
+        ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{shown_path}:{mark.line + 1}:{mark.column + 1}" if mark else shown_path

@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.errors import PlannerError
 from planner.experiments import Experiment, read_log
-from planner.model import Plan
+from planner.model import Plan, Version
 from planner.store import Workspace, plan_from_text
 from planner.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
 from tests.conftest import MakeWorkspace
@@ -411,6 +412,32 @@ def test_the_portfolio_and_the_plan_lead_with_the_log_verdict_once_it_decides() 
     assert first.startswith(' danger">') and "Ship the rules with manual review and stop modelling" in first
     folded = site("folded")["index.md"]
     assert "Fold due: take" not in folded and "fold action due" not in folded
+    # Folded in the draft but not yet published: decided too (as `planner check --fail-on fold` says).
+    drafted = sitemodel.build(
+        {"fraud": plan(PLAN.replace("status: building", "status: folded"))},
+        {
+            "fraud": [
+                Version(
+                    number=1,
+                    published_at=datetime(2026, 3, 1, tzinfo=UTC),
+                    author="A",
+                    message="m",
+                    hash="sha256:" + "0" * 64,
+                    plan=folding,
+                )
+            ]
+        },
+        logs={"fraud": runs},
+    )
+    assert "Fold due: take" not in html.unescape(render.Renderer().dashboard_page(drafted).body)
+    # A log that cannot be read: its repair comes first, saying the fold may be due.
+    broken = sitemodel.build({"fraud": folding}, logs={"fraud": PlannerError("experiments.jsonl:3: bad")})
+    first = html.unescape(render.Renderer().site(broken)["plans/fraud/index.md"].body)
+    first = first[first.index("What to do next") :]
+    assert first.index("Repair the experiment log") < first.index(
+        "admonition-title", first.index("Repair") + 1
+    )
+    assert "the fold may be due" in first
     met = [record(LAST_DAY - timedelta(days=3), {"test": {"recall": 0.75, "WAPE": 0.30}})]
     model = sitemodel.build({"fraud": folding}, logs={"fraud": met})
     assert "Done criteria met: take the ship decision" in html.unescape(

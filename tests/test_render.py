@@ -98,7 +98,9 @@ def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None
 
 def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> None:
     page = site({"fraud": sound()})["plans/fraud/index.md"]
-    assert page.body.startswith('<h1 data-toc="">Screen card orders for fraud before they ship</h1>\n')
+    assert page.body.startswith(
+        '<h1 data-toc="" id="plan">Screen card orders for fraud before they ship</h1>\n'
+    )
     body = page.body
     assert body.index('<div class="planner-summary">') < body.index(">1. Product goal")
     for heading in (
@@ -252,7 +254,9 @@ def test_a_workspace_template_overrides_the_shipped_one(tmp_path: Path) -> None:
     out = site({"fraud": sound()}, templates_dir=tmp_path)
     body = out["plans/fraud/index.md"].body
     assert body.endswith("## Our own register for Screen card orders for fraud before they ship\n")
-    assert body.startswith('<h1 data-toc="">Screen card orders')  # the rest still the shipped templates
+    assert body.startswith(
+        '<h1 data-toc="" id="plan">Screen card orders'
+    )  # the rest still the shipped templates
 
 
 def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> None:
@@ -299,7 +303,7 @@ def test_an_override_using_a_missing_template_fails_with_its_file_and_line(tmp_p
 
 def test_titles_escape_the_title_tag_break() -> None:
     page = site({"evil": hostile_plan()})["plans/evil/index.md"]
-    assert page.body.splitlines()[0].startswith('<h1 data-toc="">Hostile &#60;/title&#62;')
+    assert page.body.splitlines()[0].startswith('<h1 data-toc="" id="plan">Hostile &#60;/title&#62;')
     assert page.meta["title"].startswith("Hostile &#60;/title&#62;")
     assert TITLE_BREAK not in page.markdown
 
@@ -430,3 +434,12 @@ def test_the_day_after_the_time_box_the_site_says_it_is_over_as_status_does() ->
     assert judge(plan, [], today_utc()).clock.startswith("time box over: its last day was yesterday")
     plan.done.started = today_utc() - timedelta(days=41)  # the last day is today
     assert "1 day left" in site({"fraud": plan})["plans/fraud/index.md"].body
+
+
+def test_a_plan_titled_like_a_section_keeps_the_section_links() -> None:
+    """The plan's title has its own id: a plan called "Risks" does not take the register's anchor."""
+    plan = sound()
+    plan.title = "Risks"
+    page = htmlpage.from_html(site({"fraud": plan})["plans/fraud/index.md"].body, "plans/fraud/index.md")
+    assert '<h1 id="plan">Risks' in page.html and '<h2 id="risks">Risks' in page.html
+    assert 'href="#risks"' in page.html  # the summary's risk count leads to the register

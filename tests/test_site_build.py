@@ -277,3 +277,32 @@ def test_planner_serve_stopped_with_sigterm_stops_mkdocs_too(make_workspace: Mak
     finally:
         server.kill()
         server.wait(timeout=10)
+
+
+def test_a_worker_that_dies_leaves_its_share_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-build (out of memory, say) cannot hang the build: its plans are rendered
+    by the build itself, and all come back."""
+    import os
+    import signal as signals
+
+    from planner import sitecache
+
+    parent = os.getpid()
+
+    def render(job: object, slugs: list[str]) -> dict[str, dict[str, tuple[object, dict[str, str]]]]:
+        if os.getpid() != parent:
+            os._exit(9)  # the worker dies without a word
+        return {slug: {} for slug in slugs}
+
+    def stop(*_: object) -> None:
+        raise TimeoutError("the build hung on a dead worker")
+
+    monkeypatch.setattr(sitecache, "_render", render)
+    previous = signals.signal(signals.SIGALRM, stop)
+    signals.alarm(60)
+    try:
+        done = sitecache._render_all(object(), [f"plan-{i}" for i in range(6)], 3)  # type: ignore[arg-type]
+    finally:
+        signals.alarm(0)
+        signals.signal(signals.SIGALRM, previous)
+    assert sorted(done) == [f"plan-{i}" for i in range(6)]

@@ -335,6 +335,7 @@ def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
         ("a: *x\n", "refused"),  # an alias
         ("a: " + "[" * 70 + "]" * 70 + "\n", "refused"),  # too deep
         ("a: [1, 2\n", "refused"),  # a syntax error
+        ("a: ! 1\nb: ! ''\n", "one"),  # a non-specific tag: PyYAML still resolves the plain scalar
     ],
 )
 def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: str) -> None:
@@ -359,3 +360,11 @@ def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: 
     assert expected in got
     if path != "refused":
         assert (store._load_plain(text) is store._SLOW) == (path == "two")
+
+
+def test_a_number_too_long_to_read_is_a_message_not_a_crash() -> None:
+    with pytest.raises(InvalidPlan) as caught:
+        store.parse_yaml("title: x\nbudget: " + "9" * 5000 + "\n", "plans/a/plan.yaml")
+    assert str(caught.value).endswith(
+        "plans/a/plan.yaml: a number too long to read (over 4,300 digits); write a shorter one"
+    )
