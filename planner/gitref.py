@@ -90,6 +90,9 @@ def has_head(root: Path) -> bool:
     return True
 
 
+_LOGS: dict[tuple[str, str, str], str] = {}  # the last history read: (top, HEAD, folder) -> git log
+
+
 def change_times(root: Path, folder: Path) -> dict[Path, float | None] | None:
     """When each file under `folder` last changed as its repository records it: the time of the last
     commit that touched it, for files as committed (a fresh clone's file times are all the checkout's).
@@ -97,19 +100,25 @@ def change_times(root: Path, folder: Path) -> dict[Path, float | None] | None:
     shallow clone the oldest fetched commit seems to add every file: its files map to None (unknown).
     None outside a git work tree or without git (file times then say everything)."""
     try:
-        top = Path(git(root, "rev-parse", "--show-toplevel").strip())
+        top, head, shallow = git(root, "rev-parse", "--show-toplevel", "HEAD", "--git-path", "shallow").split(
+            "\n"
+        )[:3]
         dirty = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", str(folder))
-        log = git(root, "log", "-z", "--format=%x00%H %ct", "--name-only", "--", str(folder))
-        shallow = Path(git(root, "rev-parse", "--git-path", "shallow").strip())
+        key = (top, head, str(folder))
+        if key not in _LOGS:  # the history is read once per commit (`mkdocs serve` rebuilds often)
+            _LOGS.clear()
+            _LOGS[key] = git(root, "log", "-z", "--format=%x00%H %ct", "--name-only", "--", str(folder))
     except (GitFailed, UsageError):
         return None
-    shallow = shallow if shallow.is_absolute() else root / shallow
-    cut = set(shallow.read_text(encoding="ascii").split()) if shallow.is_file() else set()
+    log = _LOGS[key]
+    cut_file = Path(shallow) if Path(shallow).is_absolute() else root / shallow
+    cut = set(cut_file.read_text(encoding="ascii").split()) if cut_file.is_file() else set()
+    top_dir = Path(top)
     edited: set[Path] = set()
     entries = iter(dirty.split("\0"))
     for entry in entries:
         if len(entry) > 3:
-            edited.add(top / entry[3:])
+            edited.add(top_dir / entry[3:])
             if entry[0] in "RC":  # a rename or copy names its source next
                 next(entries, None)
     # -z: each commit is NUL, "HASH TIME", NUL, then its files, each ended by NUL (the first after a
@@ -125,7 +134,7 @@ def change_times(root: Path, folder: Path) -> dict[Path, float | None] | None:
             when = None if commit in cut else float(stamp)
             header, first = False, True
         else:
-            path = top / (token[1:] if first and token.startswith("\n") else token)
+            path = top_dir / (token[1:] if first and token.startswith("\n") else token)
             first = False
             if path not in times and path not in edited:
                 times[path] = when
