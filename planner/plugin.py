@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -25,6 +28,7 @@ from planner.store import Workspace
 log = get_plugin_logger(__name__)
 
 ASSETS = ("planner.css", "planner.js")
+NAV_SHARING = True  # a plan's version pages share one rendered sidebar (tests turn it off to compare)
 ASSET_DIR = "assets/planner"
 # One cache per workspace for the life of the process: `mkdocs serve` rebuilds re-render only the
 # plans whose files changed (a new plugin object is made for every rebuild).
@@ -50,6 +54,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self._to_index: set[str] = set()
         self._quiet: set[str] = set()
         self._nav_pages: tuple[Navigation, dict[str, Page]] | None = None  # the nav's pages by source
+        self._navs: dict[tuple[str, str], Markup] = {}  # sidebars shared by a plan's version pages
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -95,6 +100,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             processes = "1 process" if built.processes == 1 else f"{built.processes} processes"
             log.info(f"rendered {plans} in {processes}")
         self.pages, self.places = built.pages, built.places
+        self._navs = {}
         self._index, self._to_index = _search_index(config), set()
         for name in ASSETS:
             content = (resources.files("planner.templates") / "assets" / name).read_bytes()
@@ -111,6 +117,33 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         entry = {str(render.escape_inline(self.config.nav_title)): built.nav}
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Material's own nav partial stays reachable (as planner-material/...) for planner's, which
+        renders the sidebar of a plan's version pages once per plan."""
+        material = Path(str(resources.files("material") / "templates"))
+        original = PrefixLoader({"planner-material": FileSystemLoader(material)})
+        env.loader = ChoiceLoader([env.loader, original] if env.loader is not None else [original])
+        env.globals.update(
+            planner_nav_key=self._nav_key, planner_nav_kept=self._nav_kept, planner_nav_keep=self._nav_keep
+        )
+        return env
+
+    def _nav_key(self, page: Page | None) -> tuple[str, str] | None:
+        """Pages that may share a sidebar: a plan's pages outside the nav, which all open its place, at
+        one folder depth (links in the sidebar are relative to the page)."""
+        place = self.places.get(page.file.src_uri) if NAV_SHARING and page is not None else None
+        if page is None or place is None or place == page.file.src_uri:  # the versions list is itself
+            return None
+        return place, posixpath.dirname(page.url.rstrip("/")) + "|" + page.url[-1:]
+
+    def _nav_kept(self, key: tuple[str, str] | None) -> Markup | None:
+        return None if key is None else self._navs.get(key)
+
+    def _nav_keep(self, key: tuple[str, str] | None, html: str) -> Markup:
+        if key is not None:
+            self._navs[key] = Markup(html)
+        return Markup(html)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """A generated page skips Markdown: its HTML, table of contents and title are ready."""

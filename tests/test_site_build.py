@@ -306,3 +306,27 @@ def test_a_worker_that_dies_leaves_its_share_to_the_build(monkeypatch: pytest.Mo
         signals.alarm(0)
         signals.signal(signals.SIGALRM, previous)
     assert sorted(done) == [f"plan-{i}" for i in range(6)]
+
+
+def test_a_plans_version_pages_share_one_sidebar_and_look_the_same(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sidebar of a plan's version, draft and what-changed pages is rendered once per plan: every
+    page of the example plans (with their versions) is byte for byte what rendering each gives."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from planner import plugin
+
+    root = make_workspace(workspace_files({}))
+    shutil.copytree(Path(__file__).parent.parent / "plans", root / "plans", dirs_exist_ok=True)
+    sites = {}
+    for sharing in (False, True):
+        monkeypatch.setattr(plugin, "NAV_SHARING", sharing)
+        site = root / f"site-{sharing}"
+        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
+        sites[sharing] = {path.relative_to(site): path.read_bytes() for path in site.rglob("*.html")}
+    shared = [path for path in sites[True] if path.parent.name == "draft" or path.parent.name[:2] == "v1"]
+    assert len(shared) >= 4 and sites[True] == sites[False]
