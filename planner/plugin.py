@@ -7,7 +7,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -118,12 +117,10 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Material's own nav partial stays reachable (as planner-material/...) for planner's, which
         renders the sidebar of a plan's version pages once per plan."""
-        material = Path(str(resources.files("material") / "templates"))
-        original = PrefixLoader({"planner-material": FileSystemLoader(material)})
-        env.loader = ChoiceLoader([env.loader, original] if env.loader is not None else [original])
+        env.loader = render.with_material_templates(env.loader)
         env.globals.update(
             planner_nav_key=self._nav_key, planner_nav_kept=self._nav_kept, planner_nav_keep=self._nav_keep
         )

@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,14 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.globals.update(measured_rules=measured.rules_view, measured_by_hand=measured.by_hand_view)
     env.globals.update(next_steps=experimentview.next_steps)
     return env
+
+
+def with_material_templates(loader: jinja2.BaseLoader | None) -> jinja2.BaseLoader:
+    """A theme's template loader, with Material's own templates also reachable as `planner-material/...`
+    (for planner's partials that wrap one of them: overriding a name hides the original)."""
+    material = Path(str(resources.files("material") / "templates"))
+    original = jinja2.PrefixLoader({"planner-material": jinja2.FileSystemLoader(material)})
+    return jinja2.ChoiceLoader([loader, original] if loader is not None else [original])
 
 
 def render_cell(value: Any, field: str = "") -> Markup:
