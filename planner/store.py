@@ -147,20 +147,25 @@ def _refuse_hazards(text: str) -> None:
 def _scan_hazards(text: str, loader: Any) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise _refusal(
-                "YAML aliases (*name) are not allowed in plan files",
-                event.start_mark,
-                "write the value out in full",
-            )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > MAX_DEPTH:
-                raise _refusal(
-                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark, "flatten the YAML there"
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
+        _refuse_hazard(event, depth)
+        if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _refuse_hazard(event: Any, depth: int) -> None:
+    """planner's refusals, on one parser event at `depth` (the collections open, this one included)."""
+    if isinstance(event, yaml.AliasEvent):
+        raise _refusal(
+            "YAML aliases (*name) are not allowed in plan files",
+            event.start_mark,
+            "write the value out in full",
+        )
+    if isinstance(event, yaml.CollectionStartEvent) and depth > MAX_DEPTH:
+        raise _refusal(
+            f"nested more than {MAX_DEPTH} levels deep", event.start_mark, "flatten the YAML there"
+        )
 
 
 _SLOW = object()  # what _load_plain returns for a document it leaves to PyYAML's constructor
@@ -201,26 +206,18 @@ def _load_plain(text: str) -> Any:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor is not None or event.tag not in (None, "!"):
                 return _SLOW
-            if len(stack) >= MAX_DEPTH:
-                raise _refusal(
-                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark, "flatten the YAML there"
-                )
+            _refuse_hazard(event, len(stack) + 1)
             value = {} if kind is yaml.MappingStartEvent else []
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
             continue
-        elif kind is yaml.AliasEvent:
-            raise _refusal(
-                "YAML aliases (*name) are not allowed in plan files",
-                event.start_mark,
-                "write the value out in full",
-            )
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 return _SLOW
             continue
         else:
+            _refuse_hazard(event, len(stack))  # an alias is refused; the other events hold no data
             continue
         if not stack:
             root = value
