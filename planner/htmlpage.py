@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 
 # The page templates are planner's own (or the workspace's) Markdown with raw HTML blocks; every user
 # text in them is already escaped or rendered inert by planner.render, so raw HTML is allowed here.
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
-_RENDERER = RendererHTML()
 _EXPLICIT_ID = re.compile(r"\s+\{#([a-z0-9][a-z0-9_-]*)\}\s*$")
 _MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*?\.md)(#[^"]*)?"')
 _TAGS = re.compile(r"<[^>]+>")
