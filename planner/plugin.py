@@ -127,12 +127,11 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         return env
 
     def _nav_key(self, page: Page | None) -> tuple[str, str] | None:
-        """Pages that may share a sidebar: a plan's pages outside the nav, which all open its place, at
-        one folder depth (links in the sidebar are relative to the page)."""
-        place = self.places.get(page.file.src_uri) if NAV_SHARING and page is not None else None
-        if page is None or place is None or place == page.file.src_uri:  # the versions list is itself
+        """Pages that may share a sidebar: those outside the nav that hold a plan's place in it (see
+        on_page_context), at one folder depth (links in the sidebar are relative to the page)."""
+        if not NAV_SHARING or page is None or self.active is None:
             return None
-        return place, posixpath.dirname(page.url.rstrip("/")) + "|" + page.url[-1:]
+        return self.active.file.src_uri, posixpath.dirname(page.url.rstrip("/")) + "|" + page.url[-1:]
 
     def _nav_kept(self, key: tuple[str, str] | None) -> Markup | None:
         return None if key is None else self._navs.get(key)
