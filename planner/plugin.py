@@ -86,9 +86,8 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         root, plans_dir, templates_dir = self._paths(config)
         dashboard = render.BESIDE_HOME if "index.md" in files.src_uris else render.DASHBOARD
         cache = _CACHES.setdefault((root, plans_dir), SiteCache(root, plans_dir))
-        cache.workers = workers()
         try:
-            built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls))
+            built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls), workers())
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
         for warning in built.warnings:

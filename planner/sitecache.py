@@ -75,7 +75,6 @@ class SiteCache:
         self.assessor = sitemodel.Assessor()
         self.setup: Key = ()
         self.nav: list[Any] | None = None  # the previous build's nav
-        self.workers = 1  # processes that render plan pages (`mkdocs build` may use more: see workers())
 
     def _load(self) -> list[str]:
         """Reload the plans whose plan.yaml or versions changed; returns the slugs reloaded."""
@@ -109,7 +108,8 @@ class SiteCache:
             changed.append(slug)
         return changed
 
-    def build(self, templates_dir: Path, dashboard: str, directory_urls: bool) -> Built:
+    def build(self, templates_dir: Path, dashboard: str, directory_urls: bool, workers: int = 1) -> Built:
+        """The site's pages, re-rendering the plans whose files changed, on up to `workers` processes."""
         setup = (templates_dir, _files_key(templates_dir), dashboard, directory_urls)
         if setup != self.setup:
             self.setup = setup
@@ -144,7 +144,7 @@ class SiteCache:
         pages[dashboard] = _html(dashboard, dashboard_page, directory_urls)
         rendered = {slug for slug, entry in self.entries.items() if entry.pages is None}
         job = _Job(renderer, model, directory_urls)
-        processes = _processes(len(rendered), self.workers)
+        processes = _processes(len(rendered), workers)
         for slug, done in _render_all(job, sorted(rendered), processes).items():
             self.entries[slug].pages = done
         for entry in self.entries.values():
@@ -216,9 +216,8 @@ class _Job:
 
 
 def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
-    out = {}
+    out, model = {}, job.model
     for slug in slugs:
-        model = job.model
         raw = job.renderer.plan_pages(model, model.drafts[slug], model.shown[slug], model.timelines.get(slug))
         out[slug] = {path: _html(path, page, job.directory_urls) for path, page in raw.items()}
     return out
