@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -13,7 +13,7 @@ from planner.experiments import Experiment, find_metric, short_name
 from planner.model import Direction, Plan
 from planner.siteview import PlanView
 from planner.timeline import Timeline
-from planner.verdict import CLOSED, FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
+from planner.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
 
 # The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
 # so its 11-unit text stays between about 10 and 16 px wherever it is read.
@@ -227,8 +227,10 @@ def tracking_of(
     timelines: Mapping[str, Timeline],
     logs: Mapping[str, list[Experiment] | PlannerError],
     today: date,
+    closed: Collection[str] = (),
 ) -> dict[str, ExperimentsView]:
-    """The experiments section of every plan the site shows first (its latest version, else its draft)."""
+    """The experiments section of every plan the site shows first (its latest version, else its draft);
+    `closed` names the plans already shipped or folded, whose fold is no longer due."""
     found = {}
     for slug, view in shown.items():
         if view.plan is None:
@@ -241,7 +243,7 @@ def tracking_of(
         else:
             section = experiments_view(view.plan, records, today, published)
         if section is not None:
-            found[slug] = replace(section, closed=view.plan.status in CLOSED)
+            found[slug] = replace(section, closed=slug in closed)
     return found
 
 

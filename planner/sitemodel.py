@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.errors import PlannerError
@@ -125,9 +125,11 @@ def build(
         else:
             latest = timeline.latest.plan
             shown[slug] = plan_view(slug, latest, assessor(latest))
-    tracking = tracking_of(shown, timelines, logs or {}, today_utc())
-    for slug, section in tracking.items():  # folded or shipped in the draft: decided, if not yet published
-        written = drafts[slug].plan
-        if written is not None and written.status in CLOSED and not section.closed:
-            tracking[slug] = replace(section, closed=True)
+    # Shipped or folded, as published or in the draft (not published yet): decided either way.
+    closed = {
+        slug
+        for slug in shown
+        if any(view.plan is not None and view.plan.status in CLOSED for view in (shown[slug], drafts[slug]))
+    }
+    tracking = tracking_of(shown, timelines, logs or {}, today_utc(), closed)
     return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}), tracking=tracking)
