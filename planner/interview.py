@@ -169,6 +169,22 @@ def _ask(question: questionary.Question, *extra: KeyBindings) -> Any:
     return question.unsafe_ask(patch_stdout=False)
 
 
+PICK_TIP = "(↑↓, j/k, a number or letters to jump; Enter picks)"
+
+
+def _menu(
+    message: str, choices: list[Choice], tip: str, *keys: KeyBindings, yes_no: bool = False, **options: Any
+) -> Any:
+    """One menu, as all the interview's menus work: letters jump (numbers too, unless
+    `use_shortcuts=False`), j and k move, y and n answer a yes/no menu; `keys` add the prompt's own
+    keys (Shift-Tab, Ctrl-X)."""
+    options.setdefault("use_shortcuts", True)
+    question = questionary.select(
+        message, choices=choices, use_jk_keys=False, instruction=tip, style=STYLE, **options
+    )
+    return _ask(question, _menu_keys(question, yes_no), *keys)
+
+
 def _menu_keys(question: questionary.Question, yes_no: bool) -> KeyBindings:
     """j and k move as the arrows do; typing letters jumps to the choice whose words start with them;
     y and n answer a yes/no question at once."""
@@ -302,22 +318,10 @@ def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optio
         choices.insert(
             0, Choice("(skip for now)" if current is None else "(clear this answer)", SKIP, shortcut_key="0")
         )
-    tip = (
-        "(y or n, Enter keeps)"
-        if kind is Kind.yes_no
-        else "(↑↓, j/k, a number or letters to jump; Enter picks)"
+    tip = "(y or n, Enter keeps)" if kind is Kind.yes_no else PICK_TIP
+    picked = _menu(
+        message, choices, tip, _keys(clear=clear), default=default, qmark=qmark, yes_no=kind is Kind.yes_no
     )
-    question = questionary.select(
-        message,
-        choices=choices,
-        default=default,
-        qmark=qmark,
-        use_shortcuts=True,
-        use_jk_keys=False,
-        instruction=tip,
-        style=STYLE,
-    )
-    picked = _ask(question, _menu_keys(question, kind is Kind.yes_no), _keys(clear=clear))
     if picked in (BACK, CLEAR):
         return picked
     if picked == SKIP:
@@ -631,16 +635,13 @@ class Session:
                 )
                 for n, risk in enumerate(open_risks, start=1)
             ]
-            question = questionary.select(
-                "Finish, or record the team's decision on a risk?",
-                choices=choices,
-                use_shortcuts=True,
-                use_jk_keys=False,
-                style=STYLE,
-                instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
-            )
             try:
-                picked = _ask(question, _menu_keys(question, False), _keys(clear=False, back=False))
+                picked = _menu(
+                    "Finish, or record the team's decision on a risk?",
+                    choices,
+                    PICK_TIP,
+                    _keys(clear=False, back=False),
+                )
             except EOFError:  # Ctrl-D here finishes: everything is saved and the closing screen shown
                 return
             if picked == "finish":
@@ -795,15 +796,9 @@ def _keys_line() -> None:
 
 
 def _go_on(left: int, slug: str) -> bool:
-    question = questionary.select(
-        f"Go on with the full interview now ({left} more, {_minutes(left)})?",
-        choices=[Choice("yes", "yes", shortcut_key="1"), Choice("no, later", "no", shortcut_key="2")],
-        use_shortcuts=True,
-        use_jk_keys=False,
-        instruction="(y or n)",
-        style=STYLE,
-    )
-    if _ask(question, _menu_keys(question, True), _keys(clear=False)) == "yes":
+    choices = [Choice("yes", "yes", shortcut_key="1"), Choice("no, later", "no", shortcut_key="2")]
+    asked = f"Go on with the full interview now ({left} more, {_minutes(left)})?"
+    if _menu(asked, choices, "(y or n)", _keys(clear=False), yes_no=True) == "yes":
         return True
     _say(f"The rest waits for you: planner interview {slug}", "italic")
     return False
@@ -857,15 +852,8 @@ def _review(session: Session) -> None:
             Choice(f"Reopen {n}. {sec.title}", sec.key, shortcut_key=str(n))
             for n, sec in enumerate(SECTIONS, start=1)
         ]
-        question = questionary.select(
-            "Finish, change one answer, or reopen a section?",
-            choices=choices,
-            use_shortcuts=True,
-            use_jk_keys=False,
-            instruction="(↑↓, j/k, a number or letters to jump; Enter picks)",
-            style=STYLE,
-        )
-        picked = _ask(question, _menu_keys(question, False), _keys(clear=False, back=False))
+        asked = "Finish, change one answer, or reopen a section?"
+        picked = _menu(asked, choices, PICK_TIP, _keys(clear=False, back=False))
         if picked == "finish":
             return
         if picked == "one":
@@ -886,13 +874,6 @@ def _pick_question(plan: Plan) -> Question | None:
         text = one_line(format_value(value, question.kind)) if is_answered(value) else "not answered"
         text = text if len(text) <= 40 else text[:39] + "…"
         choices.append(Choice(f"{question.prompt}  [{text}]", question.field, shortcut_key=False))
-    menu = questionary.select(
-        "Which answer?",
-        choices=choices,
-        use_shortcuts=False,
-        use_jk_keys=False,
-        style=STYLE,
-        instruction="(↑↓ or j/k, letters jump to a question; Enter picks)",
-    )
-    picked = _ask(menu, _menu_keys(menu, False), _keys(clear=False))
+    tip = "(↑↓ or j/k, letters jump to a question; Enter picks)"
+    picked = _menu("Which answer?", choices, tip, _keys(clear=False), use_shortcuts=False)
     return None if picked in ("", BACK) else next(q for q in QUESTIONS if q.field == picked)
