@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,18 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 MakeWorkspace = Callable[[dict[str, str]], Path]
+
+
+def killed_at_fsync(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`planner ARGS` in a child process killed by SIGKILL when it first syncs a written file: no
+    cleanup runs, as when the machine or the user kills it for real."""
+    code = (
+        "import os, signal, sys\n"
+        "from planner.cli import cli\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "cli(sys.argv[1:])\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, check=False)
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from planner.experiments import Experiment, read_log
 from planner.model import Plan, Version
 from planner.store import Workspace, plan_from_text
 from planner.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
-from tests.conftest import MakeWorkspace
+from tests.conftest import MakeWorkspace, killed_at_fsync
 
 PLAN = """
     title: Screen card orders for fraud
@@ -156,13 +156,7 @@ def test_concurrent_log_calls_lose_nothing(make_workspace: MakeWorkspace) -> Non
 def test_a_log_killed_half_way_leaves_a_temp_file_the_next_log_removes(make_workspace: MakeWorkspace) -> None:
     # SIGKILL after the new log is written to its temporary file runs no cleanup: the real thing
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})
-    code = (
-        "import os, signal\n"
-        "from planner.cli import cli\n"
-        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "cli(['log', 'fraud', 'recall=0.5', '-m', 'killed'])\n"
-    )
-    killed = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, check=False)
+    killed = killed_at_fsync(root, "log", "fraud", "recall=0.5", "-m", "killed")
     assert killed.returncode == -9, killed
     folder = root / "plans/fraud"
     left = sorted(path.name for path in folder.iterdir() if path.name != "plan.yaml")

@@ -17,7 +17,7 @@ import yaml
 
 from planner import history
 from planner.store import Workspace, to_data
-from tests.conftest import MakeWorkspace
+from tests.conftest import MakeWorkspace, killed_at_fsync
 from tests.gitrepo import PLAN, commit, edit, git, init_repo, run
 
 V = "plans/fraud/versions"
@@ -226,13 +226,7 @@ def test_git_problems_are_one_clear_message(repo: Path, make_workspace: MakeWork
 
 def test_a_publish_killed_half_way_leaves_a_temp_file_the_next_publish_removes(repo: Path) -> None:
     # SIGKILL after the version is written to its temporary file runs no cleanup: the real thing
-    code = (
-        "import os, signal, sys\n"
-        "from planner.cli import cli\n"
-        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "cli(['publish', 'fraud', '-m', 'killed'])\n"
-    )
-    killed = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, check=False)
+    killed = killed_at_fsync(repo, "publish", "fraud", "-m", "killed")
     assert killed.returncode == -9, killed
     left = [path.name for path in (repo / V).iterdir()]
     assert len(left) == 1 and left[0].startswith(".v1.yaml.") and left[0].endswith(".tmp"), left
