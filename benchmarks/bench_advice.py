@@ -27,9 +27,9 @@ REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 sys.path.insert(0, str(REPO))
 
-from planner.model import Plan  # noqa: E402
-from planner.review import Assessment, assess  # noqa: E402
-from planner.store import plan_from_text  # noqa: E402
+from planner.judgement.register import Assessment, assess  # noqa: E402
+from planner.plan.model import Plan  # noqa: E402
+from planner.plan.store import plan_from_text  # noqa: E402
 
 
 @dataclass

@@ -72,7 +72,7 @@ def write_workspace(root: Path, count: int) -> None:
     versions (re-hashed, so they verify)."""
     import yaml
 
-    from planner.history import content_hash
+    from planner.plan.history import content_hash
 
     for i in range(count):
         source = EXAMPLES[i % len(EXAMPLES)]
@@ -98,9 +98,10 @@ def write_plain_twin(root: Path, twin: Path) -> int:
     """The same pages and nav as planner generates, as Markdown files for a plain mkdocs build."""
     import yaml
 
-    from planner import history, render, sitemodel
-    from planner.plugin import ASSETS, load_plans
-    from planner.store import Workspace
+    from planner.plan import history
+    from planner.plan.store import Workspace
+    from planner.site import render, sitemodel
+    from planner.site.plugin import ASSETS, load_plans
 
     plans = load_plans(root, root / "plans")
     workspace = Workspace(root)

@@ -19,9 +19,9 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from planner.experiments import Experiment, to_line
-from planner.model import Plan
-from planner.store import Workspace, plan_to_text
+from planner.evidence.log import Experiment, to_line
+from planner.plan.model import Plan
+from planner.plan.store import Workspace, plan_to_text
 
 REPEAT = 3
 START = date(2026, 9, 7)
@@ -77,7 +77,7 @@ def workspace(root: Path, plans: int, runs: int) -> None:
         folder.mkdir()
         (folder / "plan.yaml").write_text(plan_to_text(make_plan(i)), encoding="utf-8")
         (folder / "experiments.jsonl").write_text(make_log(i, runs), encoding="utf-8")
-    from planner.history import publish_plan
+    from planner.plan.history import publish_plan
 
     ws = Workspace(root)
     for i in range(0, plans, 2):

@@ -20,7 +20,7 @@ def killed_at_fsync(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]
     cleanup runs, as when the machine or the user kills it for real."""
     code = (
         "import os, signal, sys\n"
-        "from planner.cli import cli\n"
+        "from planner.cli.main import cli\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
         "cli(sys.argv[1:])\n"
     )

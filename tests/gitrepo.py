@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from planner.cli import cli
+from planner.cli.main import cli
 
 PLAN = """\
 title: Screen card orders for fraud

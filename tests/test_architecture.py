@@ -11,52 +11,155 @@ PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 
 # Which third-party libraries each module may import; everything else is forbidden to it.
 EXCLUSIVE = {
-    "questionary": {"interview", "trial_prompts"},
-    "prompt_toolkit": {"interview", "trial_prompts"},
-    "jinja2": {"render"},
-    "markdown_it": {"render", "htmlpage"},
-    "mkdocs": {"plugin", "config"},
-    "click": {"cli"},
+    "questionary": {"interview.flow", "interview.trial"},
+    "prompt_toolkit": {"interview.flow", "interview.trial"},
+    "jinja2": {"site.render"},
+    "markdown_it": {"site.render", "site.htmlpage"},
+    "mkdocs": {"site.plugin", "plan.settings"},
+    "click": {"cli.main"},
 }
 # Pure modules: no I/O libraries, no printing, and they import only other pure modules.
-PURE = {"model", "review", "rules", "diff", "errors", "report"}
-PURE |= {"advice", "bank", "siteview", "timeline", "choices", "verdict", "stats", "measured", "inert"}
-PURE |= {f"rules.{area}" for area in ("base", "feasibility", "people", "impact", "data", "serving", "done")}
+PURE = {"plan.model", "judgement.register", "judgement.rules", "judgement.diff", "core.errors", "cli.views"}
+PURE |= {
+    "judgement.advice",
+    "plan.questions",
+    "site.views",
+    "site.timeline",
+    "plan.choices",
+    "judgement.verdict",
+    "core.stats",
+    "judgement.measured",
+    "core.inert",
+}
+PURE |= {
+    f"judgement.rules.{area}"
+    for area in ("base", "feasibility", "people", "impact", "data", "serving", "done")
+}
 # Who may import whom inside the package (the arrows of DESIGN.md's data flow).
 NEVER_IMPORTS = {
     # The choices are the bottom of the stack: plain enums that import nothing of planner's.
-    "choices": {"model", "store", "interview", "review", "render", "plugin", "cli", "history", "diff"}
-    | {"bank", "advice", "report", "siteview", "timeline", "answers", "gitref", "errors"},
-    "model": {"store", "interview", "review", "render", "plugin", "cli", "history", "diff", "bank"}
-    | {"advice", "answers", "report"},
-    "bank": {
-        "store",
-        "interview",
-        "review",
-        "render",
-        "plugin",
-        "cli",
-        "history",
-        "advice",
-        "answers",
-        "report",
+    "plan.choices": {
+        "plan.model",
+        "plan.store",
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "judgement.diff",
+    }
+    | {
+        "plan.questions",
+        "judgement.advice",
+        "cli.views",
+        "site.views",
+        "site.timeline",
+        "plan.answers",
+        "plan.gitref",
+        "core.errors",
     },
-    "answers": {"interview", "review", "render", "plugin", "cli", "report"},
-    "report": {"store", "interview", "answers", "render", "plugin", "cli", "history"},
-    "store": {"interview", "review", "render", "plugin", "cli", "history", "diff"},
-    "review": {"store", "interview", "render", "plugin", "cli", "history"},
-    "advice": {"store", "interview", "render", "plugin", "cli", "history"},
-    "diff": {"store", "interview", "render", "plugin", "cli", "history"},
-    "render": {"interview", "plugin", "cli"},
-    "interview": {"render", "plugin", "cli"},
-    "experiments": {"interview", "review", "render", "plugin", "cli", "history", "verdict", "status"},
-    "verdict": {"store", "interview", "render", "plugin", "cli", "history", "status"},
+    "plan.model": {
+        "plan.store",
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "judgement.diff",
+        "plan.questions",
+    }
+    | {"judgement.advice", "plan.answers", "cli.views"},
+    "plan.questions": {
+        "plan.store",
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "judgement.advice",
+        "plan.answers",
+        "cli.views",
+    },
+    "plan.answers": {
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "cli.views",
+    },
+    "cli.views": {
+        "plan.store",
+        "interview.flow",
+        "plan.answers",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+    },
+    "plan.store": {
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "judgement.diff",
+    },
+    "judgement.register": {
+        "plan.store",
+        "interview.flow",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+    },
+    "judgement.advice": {
+        "plan.store",
+        "interview.flow",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+    },
+    "judgement.diff": {
+        "plan.store",
+        "interview.flow",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+    },
+    "site.render": {"interview.flow", "site.plugin", "cli.main"},
+    "interview.flow": {"site.render", "site.plugin", "cli.main"},
+    "evidence.log": {
+        "interview.flow",
+        "judgement.register",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "judgement.verdict",
+        "evidence.status",
+    },
+    "judgement.verdict": {
+        "plan.store",
+        "interview.flow",
+        "site.render",
+        "site.plugin",
+        "cli.main",
+        "plan.history",
+        "evidence.status",
+    },
 }
 
 
 def modules() -> dict[str, ast.Module]:
     """Every module by dotted name under planner: `review`, `rules` (the package), `rules.data`..."""
-    paths = sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("rules/*.py"))
+    paths = sorted(PACKAGE.glob("**/*.py"))
     names = [".".join(path.relative_to(PACKAGE).with_suffix("").parts) for path in paths]
     return {
         name.removesuffix(".__init__"): ast.parse(path.read_text(), str(path))
@@ -84,7 +187,11 @@ def test_module_respects_the_dependency_direction(name: str) -> None:
     for library, allowed in EXCLUSIVE.items():
         if library in tops:
             assert name in allowed, f"planner/{name}.py imports {library}; only {sorted(allowed)} may"
-    internal = {item.split(".")[1] for item in names if item.startswith("planner.") and item.count(".") >= 1}
+    internal = {
+        ".".join(item.split(".")[1:3])
+        for item in names
+        if item.startswith("planner.") and item.count(".") >= 1
+    }
     forbidden = internal & NEVER_IMPORTS.get(name, set())
     assert not forbidden, f"planner/{name}.py imports {sorted(forbidden)} against the data flow"
     if name in PURE:
@@ -102,14 +209,16 @@ def test_every_module_states_its_responsibility() -> None:
 
 
 # render strips the controls HTML forbids, its own set; every other module escapes through inert.
-ESCAPERS = {"inert", "render"}
+ESCAPERS = {"core.inert", "site.render"}
 _CONTROL_CLASS = ("\\x00-", "\\x7f-\\x9f", "\\u202a-\\u202e", "\\u2066-\\u2069")
 
 
 def test_one_module_owns_the_control_and_direction_character_sets() -> None:
-    for path in sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("rules/*.py")):
-        if path.stem in ESCAPERS:
+    for path in sorted(PACKAGE.glob("**/*.py")):
+        if path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".") in ESCAPERS:
             continue
         text = path.read_text(encoding="utf-8")
         found = [token for token in _CONTROL_CLASS if token in text]
-        assert not found, f"{path.name} defines its own {found}: import what it needs from planner/inert.py"
+        assert not found, (
+            f"{path.name} defines its own {found}: import what it needs from planner/core/inert.py"
+        )

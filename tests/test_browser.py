@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from planner import history
-from planner.model import Plan, Version
-from planner.review import assess
-from planner.store import Workspace, plan_from_text
+from planner.judgement.register import assess
+from planner.plan import history
+from planner.plan.model import Plan, Version
+from planner.plan.store import Workspace, plan_from_text
 from tests.site_fixtures import (
     IMG,
     LITERALS,
@@ -459,8 +459,8 @@ def test_a_plan_page_charts_every_done_metric_with_its_log_and_verdict(
 ) -> None:
     from datetime import UTC, datetime
 
-    from planner.experiments import read_log
-    from planner.verdict import judge
+    from planner.evidence.log import read_log
+    from planner.judgement.verdict import judge
 
     tab, watch = page
     workspace = Workspace(REPO)
@@ -519,8 +519,8 @@ def test_the_portfolio_shows_each_plans_verdict_and_flags_fold_due(
 ) -> None:
     from datetime import UTC, datetime
 
-    from planner.experiments import read_log
-    from planner.verdict import judge
+    from planner.evidence.log import read_log
+    from planner.judgement.verdict import judge
 
     tab, watch = page
     tab.goto(examples.url)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner import __version__
-from planner.cli import cli
+from planner.cli.main import cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -34,7 +34,7 @@ def test_version_and_help_from_the_real_command() -> None:
 def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys\n"
-        "from planner.cli import cli\n"
+        "from planner.cli.main import cli\n"
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in ('pydantic', 'yaml', 'jinja2', 'questionary', 'mkdocs', 'markdown_it') if m in sys.modules)\n"
         "print(heavy, file=sys.stderr)\n"
@@ -195,7 +195,7 @@ def test_debug_shows_the_traceback(make_workspace) -> None:
 
 
 def test_repository_schema_file_is_current() -> None:
-    from planner.store import schema_json
+    from planner.plan.store import schema_json
     from tests.conftest import REPO
 
     assert (REPO / "plan.schema.json").read_text() == schema_json(), "run `planner schema > plan.schema.json`"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__
-from planner.cli import EXAMPLES, cli
+from planner.cli.main import EXAMPLES, cli
 from tests.conftest import REPO, MakeWorkspace
 from tests.gitrepo import run
 
@@ -28,7 +28,7 @@ def test_dash_capital_v_prints_the_version() -> None:
 def test_every_command_shows_examples_in_its_help(name: str) -> None:
     code, out, _ = run(name, "--help")
     assert code == 0
-    assert name in EXAMPLES, f"add examples of `planner {name}` to EXAMPLES in planner/cli.py"
+    assert name in EXAMPLES, f"add examples of `planner {name}` to EXAMPLES in planner/cli/main.py"
     assert "\n  Examples:\n" in out, out
     for line in EXAMPLES[name]:
         assert f"\n    {line}\n" in out

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.cli import cli
-from planner.errors import PlannerError
-from planner.experiments import Experiment, read_log
-from planner.model import Plan, Version
-from planner.store import Workspace, plan_from_text
-from planner.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
+from planner.cli.main import cli
+from planner.core.errors import PlannerError
+from planner.evidence.log import Experiment, read_log
+from planner.judgement.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
+from planner.plan.model import Plan, Version
+from planner.plan.store import Workspace, plan_from_text
 from tests.conftest import MakeWorkspace, killed_at_fsync
 
 PLAN = """
@@ -360,7 +360,7 @@ def test_a_log_that_cannot_be_read_is_a_build_warning_and_a_notice_on_the_page(
 
 
 def test_the_site_cache_renders_a_plan_again_when_its_log_changes(make_workspace: MakeWorkspace) -> None:
-    from planner.sitecache import SiteCache
+    from planner.site.cache import SiteCache
 
     root = make_workspace({"plans/fraud/plan.yaml": PLAN, "plans/other/plan.yaml": "title: Other\n"})
     cache = SiteCache(root, root / "plans")
@@ -386,7 +386,7 @@ def test_the_portfolio_and_the_plan_lead_with_the_log_verdict_once_it_decides() 
     """A plan whose time box ended short of its target: the portfolio's next step, the plan's summary
     and the first thing to do all say fold due and quote the fold action; met says ship; a plan
     already folded is not asked again."""
-    from planner import render, sitemodel
+    from planner.site import render, sitemodel
 
     runs = [record(LAST_DAY - timedelta(days=3), {"test": {"recall": 0.5, "WAPE": 0.35}})]
     folding = plan()

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from planner import history
-from planner.store import Workspace, to_data
+from planner.plan import history
+from planner.plan.store import Workspace, to_data
 from tests.conftest import MakeWorkspace, killed_at_fsync
 from tests.gitrepo import PLAN, commit, edit, git, init_repo, run
 

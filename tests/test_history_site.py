@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from planner import history, render, sitemodel
-from planner.bank import BY_FIELD
-from planner.store import Workspace
+from planner.plan import history
+from planner.plan.questions import BY_FIELD
+from planner.plan.store import Workspace
+from planner.site import render, sitemodel
 from tests.conftest import MakeWorkspace
 from tests.gitrepo import PLAN, edit, run
 from tests.site_fixtures import ONE_LINE, WORKSPACE_MKDOCS, mkdocs
@@ -200,7 +201,7 @@ def test_last_changed_is_the_last_commit_of_a_plan_unless_edited_since(make_work
     import subprocess
     from datetime import UTC, datetime
 
-    from planner.sitecache import SiteCache
+    from planner.site.cache import SiteCache
 
     root = make_workspace(
         {"mkdocs.yml": WORKSPACE_MKDOCS, "plans/fraud/plan.yaml": PLAN, "plans/other/plan.yaml": PLAN}

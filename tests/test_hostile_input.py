@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.cli import cli
-from planner.store import Workspace
+from planner.cli.main import cli
+from planner.plan.store import Workspace
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

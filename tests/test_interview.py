@@ -19,11 +19,11 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from planner.bank import QUESTIONS, completeness
-from planner.cli import cli
-from planner.errors import PlannerError
-from planner.interview import Interrupted, run
-from planner.store import Workspace
+from planner.cli.main import cli
+from planner.core.errors import PlannerError
+from planner.interview.flow import Interrupted, run
+from planner.plan.questions import QUESTIONS, completeness
+from planner.plan.store import Workspace
 
 from .conftest import MakeWorkspace
 
@@ -610,18 +610,18 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
     ],
 )
 def test_typed_answers_become_the_values_the_file_holds(path: str, kind: str, typed: str, value: Any) -> None:
-    from planner.answers import parse
-    from planner.bank import Kind
-    from planner.model import Plan, field_at
+    from planner.plan.answers import parse
+    from planner.plan.model import Plan, field_at
+    from planner.plan.questions import Kind
 
     parent, _, name = path.rpartition(".")
     assert parse(field_at(Plan(title="t"), parent), name, Kind(kind), typed) == value
 
 
 def test_refused_answers_say_why() -> None:
-    from planner.answers import parse
-    from planner.bank import Kind
-    from planner.model import Plan
+    from planner.plan.answers import parse
+    from planner.plan.model import Plan
+    from planner.plan.questions import Kind
 
     latency = Plan(title="t").constraints.latency
     with pytest.raises(ValueError, match=r"^must be greater than 0; enter a whole number > 0$"):
@@ -685,7 +685,7 @@ def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
     import prompt_toolkit.application.application as application
     from prompt_toolkit.application import Application
 
-    from planner.interview import start_up
+    from planner.interview.flow import start_up
 
     assert "load_key_bindings" in application.Application.__init__.__code__.co_names
     start_up()
@@ -702,7 +702,7 @@ def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
 
 
 def test_the_bank_is_checked_against_the_model_when_it_loads() -> None:
-    from planner.bank import BY_FIELD, Kind, When, _load, _q
+    from planner.plan.questions import BY_FIELD, Kind, When, _load, _q
 
     # Each kind follows from the field's type in the model.
     assert BY_FIELD["product.metric_measured_today"].kind is Kind.yes_no
@@ -763,7 +763,7 @@ def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path
 
 
 def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_later(root: Path) -> None:
-    from planner.bank import QUESTIONS
+    from planner.plan.questions import QUESTIONS
 
     assert 18 <= sum(question.essential for question in QUESTIONS if not question.when) <= 22
     keys = [
@@ -865,18 +865,18 @@ def test_change_one_answer_from_the_review_and_decide_on_a_risk(root: Path) -> N
     ],
 )
 def test_numbers_as_people_type_them(path: str, typed: str, value: Any) -> None:
-    from planner.answers import parse
-    from planner.bank import BY_FIELD
-    from planner.model import Plan, field_at
+    from planner.plan.answers import parse
+    from planner.plan.model import Plan, field_at
+    from planner.plan.questions import BY_FIELD
 
     parent, _, name = path.rpartition(".")
     assert parse(field_at(Plan(title="t"), parent), name, BY_FIELD[path].kind, typed) == value
 
 
 def test_numbers_that_need_a_word_say_so() -> None:
-    from planner.answers import amount, parse
-    from planner.bank import Kind
-    from planner.model import Plan
+    from planner.plan.answers import amount, parse
+    from planner.plan.model import Plan
+    from planner.plan.questions import Kind
 
     plan = Plan(title="t")
     with pytest.raises(ValueError, match=r"^1 could mean 1% or all of them; type 1% or 100%$"):
@@ -927,7 +927,7 @@ def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
 
 
 def test_long_answers_wrap_between_words_at_the_full_width() -> None:
-    from planner.interview import word_wrap
+    from planner.interview.flow import word_wrap
 
     # "world" would start at column 6 of 8 and be cut: two spaces move it to the next row.
     assert word_wrap("hello world again", 8) == {6: 2, 12: 2}

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from planner.cli import cli
-from planner.measured import rule_accuracy, rule_coverage, rules_plus_people
-from planner.stats import cohen_kappa, fleiss_kappa, wilson
-from planner.store import Workspace
+from planner.cli.main import cli
+from planner.core.stats import cohen_kappa, fleiss_kappa, wilson
+from planner.judgement.measured import rule_accuracy, rule_coverage, rules_plus_people
+from planner.plan.store import Workspace
 
 from .conftest import MakeWorkspace
 

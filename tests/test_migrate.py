@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.bank import completeness
-from planner.errors import InvalidPlan
-from planner.history import load_versions, verify
-from planner.model import SCHEMA_VERSION, Direction, LabelSource, Metric, Period
-from planner.store import Workspace, plan_from_text, plan_to_text
+from planner.core.errors import InvalidPlan
+from planner.plan.history import load_versions, verify
+from planner.plan.model import SCHEMA_VERSION, Direction, LabelSource, Metric, Period
+from planner.plan.questions import completeness
+from planner.plan.store import Workspace, plan_from_text, plan_to_text
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "plans"

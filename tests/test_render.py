@@ -12,11 +12,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from planner import htmlpage, sitemodel
-from planner.errors import InvalidPlan, UsageError
-from planner.model import FaqEntry, HandRisk, Plan, Verdict
-from planner.render import Page, Renderer, escape_inline, link_allowed, nav, pages, render_text
-from planner.store import plan_from_text
+from planner.core.errors import InvalidPlan, UsageError
+from planner.plan.model import FaqEntry, HandRisk, Plan, Verdict
+from planner.plan.store import plan_from_text
+from planner.site import htmlpage, sitemodel
+from planner.site.render import Page, Renderer, escape_inline, link_allowed, nav, pages, render_text
 from tests.site_fixtures import LITERALS, SOUND_PLAN, TITLE_BREAK, hostile_plan
 
 # The extensions a Material site typically enables; attr_list and md_in_html make attacks easier.
@@ -324,7 +324,7 @@ def test_generated_html_links_pages_by_url_and_gives_headings_ids_and_a_toc() ->
 
 
 def test_one_site_model_assesses_each_plan_and_version_once() -> None:
-    from planner.model import Version
+    from planner.plan.model import Version
 
     plan = sound()
     versions = []
@@ -373,7 +373,7 @@ def _free_texts() -> list[str]:
 
 def test_plain_sentences_skip_the_markdown_parser_with_the_same_html() -> None:
     """The fast path for text without Markdown gives exactly what markdown-it gives."""
-    from planner import render
+    from planner.site import render
 
     texts = _free_texts()
     skipped = 0
@@ -390,8 +390,8 @@ def test_plan_pages_are_html_throughout_and_need_no_markdown_parser(tmp_path: Pa
     line sits in an HTML block), and the page is the same either way."""
     from markdown_it import MarkdownIt
 
-    from planner import history
-    from planner.store import Workspace
+    from planner.plan import history
+    from planner.plan.store import Workspace
 
     repo = Path(__file__).parent.parent
     workspace = Workspace(repo)
@@ -424,7 +424,7 @@ def test_plan_pages_are_html_throughout_and_need_no_markdown_parser(tmp_path: Pa
 def test_the_day_after_the_time_box_the_site_says_it_is_over_as_status_does() -> None:
     from datetime import timedelta
 
-    from planner.verdict import judge, today_utc
+    from planner.judgement.verdict import judge, today_utc
 
     plan = sound()
     plan.done.started = today_utc() - timedelta(days=42)  # six weeks: the last day was yesterday

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from planner.bank import QUESTIONS
-from planner.model import Decision, Plan, Verdict
-from planner.review import HIGH, MEDIUM, assess, level_of
-from planner.rules import CATALOGUE
-from planner.rules.base import Case
-from planner.store import Workspace, plan_from_text
+from planner.judgement.register import HIGH, MEDIUM, assess, level_of
+from planner.judgement.rules import CATALOGUE
+from planner.judgement.rules.base import Case
+from planner.plan.model import Decision, Plan, Verdict
+from planner.plan.questions import QUESTIONS
+from planner.plan.store import Workspace, plan_from_text
 
 HERE = Path(__file__).resolve().parent
 SOUND = HERE / "plans" / "sound.yaml"

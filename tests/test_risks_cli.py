@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from planner.cli import cli
-from planner.rules import CATALOGUE
-from planner.store import plan_to_text
+from planner.cli.main import cli
+from planner.judgement.rules import CATALOGUE
+from planner.plan.store import plan_to_text
 from tests.conftest import MakeWorkspace
 from tests.test_review import patched
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner import history
-from planner.cli import cli
-from planner.model import Plan
+from planner.cli.main import cli
+from planner.plan import history
+from planner.plan.model import Plan
 from tests.conftest import MakeWorkspace
 from tests.site_fixtures import SOUND_PLAN, hostile_plan, mkdocs, workspace_files
 
@@ -285,7 +285,7 @@ def test_a_worker_that_dies_leaves_its_share_to_the_build(monkeypatch: pytest.Mo
     import os
     import signal as signals
 
-    from planner import sitecache
+    from planner.site import cache
 
     parent = os.getpid()
 
@@ -297,11 +297,11 @@ def test_a_worker_that_dies_leaves_its_share_to_the_build(monkeypatch: pytest.Mo
     def stop(*_: object) -> None:
         raise TimeoutError("the build hung on a dead worker")
 
-    monkeypatch.setattr(sitecache, "_render", render)
+    monkeypatch.setattr(cache, "_render", render)
     previous = signals.signal(signals.SIGALRM, stop)
     signals.alarm(60)
     try:
-        done = sitecache._render_all(object(), [f"plan-{i}" for i in range(6)], 3)  # type: ignore[arg-type]
+        done = cache._render_all(object(), [f"plan-{i}" for i in range(6)], 3)  # type: ignore[arg-type]
     finally:
         signals.alarm(0)
         signals.signal(signals.SIGALRM, previous)
@@ -318,7 +318,7 @@ def test_a_plans_version_pages_share_one_sidebar_and_look_the_same(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from planner import plugin
+    from planner.site import plugin
 
     root = make_workspace(workspace_files({}))
     shutil.copytree(Path(__file__).parent.parent / "plans", root / "plans", dirs_exist_ok=True)

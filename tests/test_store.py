@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planner import store
-from planner.errors import InvalidPlan, UsageError
-from planner.model import Metric, Plan, Rule, Serving
-from planner.store import Workspace
+from planner.core.errors import InvalidPlan, UsageError
+from planner.plan import store
+from planner.plan.model import Metric, Plan, Rule, Serving
+from planner.plan.store import Workspace
 
 FULLISH = """
 title: Fraud screening
@@ -134,7 +134,7 @@ def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_wo
     folder = workspace.plan_dir("fraud")
     code = (
         "import os, signal\n"
-        "from planner.store import Workspace\n"
+        "from planner.plan.store import Workspace\n"
         "ws = Workspace(__import__('pathlib').Path('.'))\n"
         "plan = ws.load('fraud')\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -341,7 +341,7 @@ def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
 def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: str) -> None:
     """Plan files load in one pass over the parser's events; the result, and any refusal, is exactly
     what the two-pass path (planner's hazard scan, then PyYAML's loader) gives."""
-    from planner import store
+    from planner.plan import store
 
     def two_pass() -> object:
         store._refuse_hazards(text)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from planner.cli import cli
-from planner.experiments import read_log
-from planner.store import Workspace
+from planner.cli.main import cli
+from planner.evidence.log import read_log
+from planner.plan.store import Workspace
 from tests.conftest import MakeWorkspace
 
 mlflow = pytest.importorskip(

@@ -18,10 +18,10 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from planner.cli import cli
-from planner.errors import Interrupted, PlannerError
-from planner.store import Workspace
-from planner.trial_prompts import run
+from planner.cli.main import cli
+from planner.core.errors import Interrupted, PlannerError
+from planner.interview.trial import run
+from planner.plan.store import Workspace
 
 from .conftest import MakeWorkspace
 
@@ -198,7 +198,7 @@ def test_bad_input_changes_nothing(make_workspace: MakeWorkspace) -> None:
 
 
 def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspace) -> None:
-    from planner.render import pages
+    from planner.site.render import pages
 
     root = workspace(make_workspace)
     (root / "sheet.csv").write_text("ana,bo,gold\nok,ok,ok\nfraud,ok,fraud\nok,ok,ok\n", encoding="utf-8")
@@ -220,7 +220,7 @@ def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspac
 
 
 def test_the_closing_screen_offers_to_measure_until_it_is_done(make_workspace: MakeWorkspace) -> None:
-    from planner.report import closing
+    from planner.cli.views import closing
 
     root = workspace(make_workspace)
     plan = Workspace(root).load("fraud")

@@ -18,14 +18,14 @@ from tests.conftest import REPO
 def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     source = tmp_path_factory.mktemp("src") / "planner"
-    # Build from a copy so the checkout gets no build/ or egg-info litter.
-    shutil.copytree(
-        REPO,
-        source,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", "build", "dist", "*.egg-info", "__pycache__", "tests"
-        ),
-    )
+    # Build from a copy so the checkout gets no build/ or egg-info litter (the built site/ at the top,
+    # not the planner/site package).
+    litter = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "tests")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return set(litter(folder, names)) | ({"site"} if Path(folder) == REPO else set())
+
+    shutil.copytree(REPO, source, ignore=ignore)
     subprocess.run(
         [
             sys.executable,

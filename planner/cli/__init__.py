@@ -1,0 +1,1 @@
+"""The `planner` command line: parse, call, print; exit codes in one place."""

@@ -1,0 +1,1 @@
+"""The core: errors, inert text, formatting and statistics; it imports nothing else of planner's."""

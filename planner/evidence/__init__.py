@@ -1,0 +1,1 @@
+"""Figures that replace guesses: samples, measuring, `try`, the experiment log, MLflow, status, check."""

@@ -1,0 +1,111 @@
+"""`planner check` as a report: every plan's schema and rules, then the published history, all at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from planner.core.errors import InvalidPlan, PlannerError
+from planner.core.inert import one_line
+from planner.evidence.log import read_log
+from planner.evidence.status import fold_problems
+from planner.judgement.register import assess, gate, to_data
+from planner.judgement.verdict import today_utc
+from planner.plan.history import verify_all
+from planner.plan.store import Workspace, compose, line_of, loc_of, read_text
+
+_FIELD = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
+
+
+@dataclass
+class Report:
+    """What `planner check` prints, in order, and what failed."""
+
+    lines: list[str] = field(default_factory=list)
+    plans: int = 0
+    failed: int = 0
+    history: int = 0
+    problems: dict[str, list[str]] = field(default_factory=dict)  # per plan, for --format json
+    history_problems: list[str] = field(default_factory=list)
+    strays: list[str] = field(default_factory=list)
+
+    def to_data(self) -> dict[str, Any]:
+        """The report as JSON-ready data: one entry per plan, then history and stray folders."""
+        return {
+            "plans": [
+                {"plan": slug, "ok": not found, "problems": found} for slug, found in self.problems.items()
+            ],
+            "history": self.history_problems,
+            "strays": self.strays,
+            "failed": self.failed,
+            "ok": not self.failed and not self.history,
+        }
+
+
+def check(
+    workspace: Workspace,
+    slugs: list[str] | None = None,
+    base: str | None = None,
+    fail_on: tuple[str, ...] = (),
+) -> Report:
+    """Check the named plans (all, and the folders no command sees, by default) and their history."""
+    history = verify_all(workspace, base, slugs)  # git errors stop before any output
+    report = Report()
+    names = slugs or workspace.slugs()
+    strays = [] if slugs else workspace.strays()
+    report.lines += strays
+    report.strays = strays
+    report.plans = len(names) + len(strays)
+    report.failed = len(strays)
+    for slug in names:
+        found = _plan_problems(workspace, slug, fail_on)
+        report.problems[slug] = found
+        report.failed += bool(found)
+        report.lines += found or [f"ok: {workspace.shown(workspace.plan_dir(slug))}/plan.yaml"]
+    report.lines += history
+    report.history = len(history)
+    report.history_problems = list(history)
+    return report
+
+
+def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict[str, Any]]:
+    """`planner risks --all`: every plan's register as JSON-ready data (plus its `assessment`), in one
+    process; a plan that cannot be read gives its error instead of stopping the others."""
+    out: list[dict[str, Any]] = []
+    for slug in slugs or workspace.slugs():
+        try:
+            plan = workspace.load(slug)
+        except PlannerError as exc:
+            out.append({"plan": slug, "error": str(exc)})
+            continue
+        assessment = assess(plan)
+        out.append({"plan": slug, "title": plan.title, **to_data(assessment), "assessment": assessment})
+    return out
+
+
+def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) -> list[str]:
+    try:
+        plan = workspace.load(slug)
+        records = read_log(workspace, slug)  # a damaged experiment log fails the check too
+    except InvalidPlan as exc:
+        return list(exc.problems)
+    except PlannerError as exc:  # unreadable: reported, and the other plans are still checked
+        return [str(exc)]
+    level: Literal["high", "medium"] | None = (
+        "medium" if "medium" in fail_on else "high" if "high" in fail_on else None
+    )
+    found = gate(assess(plan), level)
+    if "fold" in fail_on:
+        found += tuple(fold_problems(workspace, slug, plan, today_utc(), records))
+    if not found:
+        return []
+    path = workspace.plan_file(slug)
+    shown = workspace.shown(path)
+    root = compose(read_text(path, shown))
+    lines = []
+    for problem in found:
+        match = _FIELD.match(problem)
+        line = line_of(root, loc_of(match.group(1))) if match and root is not None else None
+        lines.append(f"{shown}:{line}: {one_line(problem)}" if line else f"{shown}: {one_line(problem)}")
+    return lines

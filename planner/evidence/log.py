@@ -1,0 +1,297 @@
+"""The experiment log beside a plan (plans/SLUG/experiments.jsonl): one JSON record per line, append-only."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, ValidationError, field_validator
+
+from planner.core.errors import InvalidPlan, PlannerError, UsageError
+from planner.core.inert import json_inert
+from planner.plan.gitref import git
+from planner.plan.model import Metric, Plan, Record, Text
+from planner.plan.store import Workspace, read_text, remove_temp_files, schema_problems, write_atomic
+
+LOG_FILE = "experiments.jsonl"
+SPLITS = ("train", "validation", "test")
+Split = Literal["train", "validation", "test"]
+
+
+class MlflowRun(Record):
+    """Where a record came from when `planner track` read it from an MLflow tracking store."""
+
+    run: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="The MLflow run id; a run is recorded once."
+    )
+    experiment: Text = Field(description="The MLflow experiment's name.")
+    name: Text | None = Field(default=None, description="The run's name in MLflow.")
+
+
+class Experiment(Record):
+    """One line of the log: what was tried, when, by whom, and the values of done metrics per split."""
+
+    at: datetime = Field(description="When the run was made or logged (UTC).")
+    values: dict[Split, dict[str, float]] = Field(
+        description='Metric values per split: `{"validation": {"recall": 0.62}}`; metrics by key or name.'
+    )
+    note: Text | None = Field(default=None, description="What was tried.")
+    author: Text | None = Field(default=None, description="Who logged it: `Name <email>`.")
+    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,64}$")] | None = Field(
+        default=None, description="The git commit of the workspace (or of the run's code) at the time."
+    )
+    mlflow: MlflowRun | None = Field(default=None, description="The MLflow run it was read from.")
+
+    @field_validator("at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+# ---------------------------------------------------------------- metric names
+
+
+def metric_key(metric: Metric) -> str:
+    """How the log names a metric: by its whole name, so records stay readable in a pull request."""
+    return metric.name
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def find_metric(metrics: list[Metric], name: str) -> Metric | None:
+    """The done metric called `name`: its whole name, or the first words of it when no other metric
+    starts with the same words (`recall` for "recall at 1% false positive rate"); case is ignored."""
+    wanted = _norm(name)
+    exact = [metric for metric in metrics if _norm(metric.name) == wanted]
+    if exact:
+        return exact[0]
+    starts = [metric for metric in metrics if (_norm(metric.name) + " ").startswith(wanted + " ")]
+    return starts[0] if wanted and len(starts) == 1 else None
+
+
+def short_name(metric: Metric, metrics: list[Metric]) -> str:
+    """The fewest first words of the metric's name that name it alone, for messages and tables."""
+    words = _norm(metric.name).split(" ")
+    for count in range(1, len(words) + 1):
+        candidate = " ".join(words[:count])
+        if find_metric(metrics, candidate) is metric:
+            return candidate
+    return _norm(metric.name)
+
+
+def unknown_metric(slug: str, plan: Plan, name: str) -> UsageError:
+    """A name the plan has no done metric for, with the closest one suggested."""
+    metrics = plan.done.metrics
+    if not metrics:
+        return UsageError(
+            f"plan '{slug}' has no done metric yet, so '{name}' means nothing; add one under done.metrics "
+            f"(`planner interview {slug} --section done`)"
+        )
+    names = {short_name(metric, metrics): metric for metric in metrics}
+    names.update({_norm(metric.name): metric for metric in metrics})
+    best = difflib.get_close_matches(_norm(name), list(names), n=1, cutoff=0.0)
+    metric = names[best[0]] if best else metrics[0]
+    shown = ", ".join(short_name(metric, metrics) for metric in metrics)
+    return UsageError(
+        f"plan '{slug}' has no done metric '{name}'; did you mean '{short_name(metric, metrics)}' "
+        f"({metric.name})? Its done metrics: {shown}"
+    )
+
+
+# ---------------------------------------------------------------- values
+
+
+def parse_value(text: str) -> float:
+    """`0.72`, `72%`, `1e-3`: a finite number, or a UsageError that says how to write one."""
+    raw = text.strip()
+    scale = 1.0
+    if raw.endswith("%"):
+        raw, scale = raw[:-1].strip(), 0.01
+    try:
+        value = float(raw) * scale
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not raw or raw.lower() in {"nan", "inf", "+inf", "-inf", "infinity"}:
+        raise UsageError(f"'{text}' is not a number; write a number such as 0.72 or 72%")
+    return value
+
+
+def parse_assignments(slug: str, plan: Plan, pairs: Iterable[str], split: str) -> dict[str, dict[str, float]]:
+    """`METRIC=VALUE` (or `SPLIT:METRIC=VALUE`) arguments as values per split, every name checked."""
+    values: dict[str, dict[str, float]] = {}
+    for pair in pairs:
+        name, sep, text = pair.rpartition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"'{pair}' is not METRIC=VALUE; write it like recall=0.72 (or test:recall=0.7)")
+        where = split
+        head, colon, rest = name.partition(":")
+        if colon and head.strip() in SPLITS:
+            where, name = head.strip(), rest
+        value = _parse_pair_value(pair, text)
+        metric = find_metric(plan.done.metrics, name.strip())
+        if metric is None:
+            raise unknown_metric(slug, plan, name.strip())
+        values.setdefault(where, {})[metric_key(metric)] = value
+    if not values:
+        raise UsageError(f'give at least one METRIC=VALUE, e.g. `planner log {slug} recall=0.72 -m "what"`')
+    return values
+
+
+def _parse_pair_value(pair: str, text: str) -> float:
+    try:
+        return parse_value(text)
+    except UsageError:
+        raise UsageError(
+            f"'{pair}': '{text}' is not a number; write METRIC=VALUE with a number, e.g. recall=0.72"
+        ) from None
+
+
+# ---------------------------------------------------------------- the file
+
+
+def log_path(workspace: Workspace, slug: str) -> Path:
+    """plans/SLUG/experiments.jsonl, refused when it (or its plan folder) links out of the workspace."""
+    path = workspace.plan_file(slug).parent / LOG_FILE
+    real = path.resolve()
+    if not real.is_relative_to(workspace.root.resolve()):
+        shown = workspace.shown(path)
+        raise InvalidPlan(
+            shown,
+            [f"{shown} leads outside the workspace (to {real}); planner does not follow links out of it"],
+        )
+    return path
+
+
+def to_line(record: Experiment) -> str:
+    data = record.model_dump(mode="json", exclude_none=True)
+    data["at"] = record.at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return json_inert(json.dumps(data, ensure_ascii=False, allow_nan=False)) + "\n"
+
+
+def parse_log(text: str, shown: str) -> list[Experiment]:
+    """Every record of a log, or InvalidPlan naming each unreadable line and how to repair it."""
+    records, problems = [], []
+    fix = f"fix the line, or restore the file with `git checkout -- {shown}`"
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line, parse_constant=_refuse_constant)
+        except ValueError as exc:
+            problems.append(f"{shown}:{number}: not a JSON record ({exc}); {fix}")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{shown}:{number}: not a JSON record ({{...}}); {fix}")
+            continue
+        try:
+            records.append(Experiment.model_validate(data))
+        except ValidationError as exc:
+            for problem in schema_problems(exc, f"{shown}:{number}"):
+                problems.append(f"{problem} (or restore the file with `git checkout -- {shown}`)")
+    if problems:
+        raise InvalidPlan(shown, problems)
+    return records
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def read_log(workspace: Workspace, slug: str) -> list[Experiment]:
+    """The plan's experiment log, oldest first as written; empty when there is none."""
+    path = log_path(workspace, slug)
+    if not path.exists():
+        return []
+    shown = workspace.shown(path)
+    return parse_log(read_text(path, shown), shown)
+
+
+def read_logs(workspace: Workspace, slugs: Iterable[str]) -> dict[str, list[Experiment] | PlannerError]:
+    """Each plan's log, or the error that stopped it from loading: one bad log hides nothing else."""
+    found: dict[str, list[Experiment] | PlannerError] = {}
+    for slug in slugs:
+        try:
+            found[slug] = read_log(workspace, slug)
+        except PlannerError as exc:
+            found[slug] = exc
+    return found
+
+
+def append(
+    workspace: Workspace, slug: str, records: list[Experiment], skip_known_runs: bool = False
+) -> tuple[list[Experiment], list[Experiment]]:
+    """Add records at the end of the log under the workspace lock, atomically; returns the whole log
+    and the records added. With `skip_known_runs`, an MLflow run already in the log is not added again.
+
+    The existing log is read (and must be readable) before anything is written, so a damaged log is
+    reported and left as it is."""
+    with workspace.editing():
+        path = log_path(workspace, slug)
+        shown = workspace.shown(path)
+        text = read_text(path, shown) if path.exists() else ""
+        existing = parse_log(text, shown)
+        if skip_known_runs:
+            known = {record.mlflow.run for record in existing if record.mlflow}
+            records = [record for record in records if not (record.mlflow and record.mlflow.run in known)]
+        if text and not text.endswith("\n"):
+            text += "\n"
+        if records:
+            remove_temp_files(path.parent, LOG_FILE)  # a killed append's: every append holds the lock
+            write_atomic(path, text + "".join(to_line(record) for record in records))
+    return existing + records, records
+
+
+def hand_record(
+    workspace: Workspace, values: Mapping[str, dict[str, float]], note: str, at: datetime | None = None
+) -> Experiment:
+    """A record logged by hand: now (or `at`), with the workspace's git author and commit when known."""
+    record = Experiment.model_validate(
+        {
+            "at": at or datetime.now(UTC).replace(microsecond=0),
+            "values": values,
+            "note": note,
+            "author": _git_ident(workspace.root),
+            "commit": _git_out(workspace.root, "rev-parse", "--short=12", "HEAD"),
+        }
+    )
+    return record
+
+
+def _git_out(root: Path, *args: str) -> str | None:
+    try:
+        return git(root, *args).strip() or None
+    except PlannerError:
+        return None
+
+
+def _git_ident(root: Path) -> str | None:
+    ident = _git_out(root, "var", "GIT_AUTHOR_IDENT")
+    return re.sub(r"\s+\d+\s+[+-]\d{4}$", "", ident) if ident else None
+
+
+def log_by_hand(
+    workspace: Workspace, slug: str, pairs: Iterable[str], split: str, note: str, at: datetime | None = None
+) -> str:
+    """`planner log`: check every value, append one record, and say what was logged where."""
+    plan = workspace.load(slug)
+    values = parse_assignments(slug, plan, pairs, split)
+    runs, _ = append(workspace, slug, [hand_record(workspace, values, note, at)])
+    shown = "; ".join(
+        f"{where}: " + ", ".join(f"{_short(plan, name)}={value:g}" for name, value in found.items())
+        for where, found in values.items()
+    )
+    path = workspace.shown(log_path(workspace, slug))
+    return f"logged {shown} in {path} (record {len(runs)}); see `planner status {slug}`\n"
+
+
+def _short(plan: Plan, name: str) -> str:
+    metric = find_metric(plan.done.metrics, name)
+    return short_name(metric, plan.done.metrics) if metric else name

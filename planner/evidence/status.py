@@ -1,0 +1,142 @@
+"""`planner status` and `check --fail-on fold`: each plan's verdict from its log, as text or JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.cli.views import safe_json, table
+from planner.core.errors import PlannerError
+from planner.evidence.log import Experiment, read_log
+from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
+from planner.plan.model import Plan
+from planner.plan.store import Workspace
+
+
+def verdict_of(
+    workspace: Workspace, slug: str, today: date, plan: Plan | None = None
+) -> tuple[Plan, PlanVerdict]:
+    plan = plan or workspace.load(slug)
+    return plan, judge(plan, read_log(workspace, slug), today, first_published(workspace, slug, plan))
+
+
+def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
+    """The day v1 was published: it starts the time box of a plan without `done.started`."""
+    if plan.done.started is not None or not plan.done.timebox_weeks:
+        return None
+    from planner.plan.history import load_version, numbers
+
+    have = numbers(workspace, slug)
+    if not have:
+        return None
+    try:
+        return load_version(workspace, slug, have[0]).published_at.date()
+    except PlannerError:
+        return None
+
+
+def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
+    if slug is not None:
+        plan, verdict = verdict_of(workspace, slug, today)
+        data: object = to_data(slug, plan.title, verdict)
+    else:
+        plans = []
+        for name, loaded in workspace.load_all():
+            try:
+                if isinstance(loaded, PlannerError):
+                    raise loaded
+                plan, verdict = verdict_of(workspace, name, today, loaded)
+            except PlannerError as exc:
+                plans.append({"plan": name, "verdict": None, "error": str(exc)})
+                continue
+            plans.append(to_data(name, plan.title, verdict))
+        data = {"today": today.isoformat(), "plans": plans}
+    return safe_json(data) + "\n"
+
+
+def _days(verdict: PlanVerdict) -> str:
+    return verdict.clock
+
+
+def _primary(verdict: PlanVerdict) -> str:
+    judged = [item for item in verdict.metrics if item.verdict is not None]
+    if not judged:
+        return "-"
+    item = judged[0]
+    arrow = "≤" if item.metric.direction.value == "lower" else "≥"
+    best = f"{fmt(item.best.value)} ({item.best.split})" if item.best else "no run"
+    return f"{item.name}: {best} vs {arrow} {fmt(item.metric.target)} (baseline {fmt(item.metric.baseline)})"
+
+
+def status_table(workspace: Workspace, today: date) -> str:
+    rows = []
+    for slug, loaded in workspace.load_all():
+        try:
+            if isinstance(loaded, PlannerError):
+                raise loaded
+            _, verdict = verdict_of(workspace, slug, today, loaded)
+        except PlannerError:
+            rows.append([slug, "(cannot be read: run `planner check`)", "", "", ""])
+            continue
+        rows.append(
+            [slug, verdict.verdict or "no target", _days(verdict), _primary(verdict), str(verdict.runs)]
+        )
+    if not rows:
+        return "no plans yet; start one with `planner interview`\n"
+    return table(rows, ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS"])
+
+
+def status_text(workspace: Workspace, slug: str, today: date) -> str:
+    plan, verdict = verdict_of(workspace, slug, today)
+    lines = [f"{slug}: {verdict.verdict or 'no verdict'} · {_days(verdict)} · {verdict.runs} runs logged"]
+    lines.append(f"  {verdict.reason}")
+    if verdict.verdict == FOLD_DUE:
+        action = plan.done.fold_action
+        lines.append(
+            f'  fold action: "{action}"' if action else "  fold action: none written (done.fold_action)"
+        )
+    if plan.done.started is None and plan.done.timebox_weeks and verdict.started is None:
+        lines.append(
+            f"  the clock has not started: add `started: {today:%Y-%m-%d}` under done "
+            "(planner sets it when it saves an approved or building plan)"
+        )
+    elif plan.done.started is None and verdict.started is not None:
+        lines.append(
+            f"  the clock counts from v1, published {verdict.started:%Y-%m-%d}; write `started:` under "
+            "done to count from another day"
+        )
+    lines.append("")
+    for item in verdict.metrics:
+        metric = item.metric
+        arrow = "≤" if metric.direction.value == "lower" else "≥"
+        best = (
+            f"best {fmt(item.best.value)} on {item.best.split} ({item.best.at:%Y-%m-%d})"
+            if item.best
+            else "no run"
+        )
+        lines.append(f"  {item.name}: {item.verdict or 'not judged'} · {item.reason}")
+        lines.append(f"    {metric.name}")
+        lines.append(f"    {best} · baseline {fmt(metric.baseline)} · target {arrow} {fmt(metric.target)}")
+    if verdict.advice:
+        lines.append("")
+        lines.append("  where the error is (latest train / validation / test values):")
+        lines.extend(f"  - {line}" for line in verdict.advice)
+    return "\n".join(lines) + "\n"
+
+
+def fold_problems(
+    workspace: Workspace, slug: str, plan: Plan, today: date, records: list[Experiment] | None = None
+) -> list[str]:
+    """What `check --fail-on fold` reports for one plan: its fold is due (folded and shipped plans never)."""
+    if plan.status in CLOSED:
+        return []
+    records = read_log(workspace, slug) if records is None else records
+    verdict = judge(plan, records, today, first_published(workspace, slug, plan))
+    if verdict.verdict != FOLD_DUE:
+        return []
+    action = (
+        f'the plan says: "{plan.done.fold_action}"' if plan.done.fold_action else "no fold action is written"
+    )
+    return [
+        f"fold due: the time box ended on {verdict.ends:%Y-%m-%d} short of the target ({action}); "
+        "fold it (status: folded) or agree a longer done.timebox_weeks in a reviewed change"
+    ]

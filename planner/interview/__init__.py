@@ -1,0 +1,1 @@
+"""The kickoff interview and the `try` prompts (the only place questionary is imported)."""

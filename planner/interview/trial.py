@@ -1,0 +1,183 @@
+"""The terminal side of `planner try`: one example at a time, a label, a hard-case flag and a note, timed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import questionary
+from questionary import Choice, Separator
+
+from planner.core.errors import Interrupted, PlannerError, UsageError
+from planner.core.inert import terminal_safe
+from planner.evidence.measure import shown_sample
+from planner.evidence.sample import open_sample
+from planner.evidence.trial import (
+    Answer,
+    Example,
+    check_gold,
+    choices,
+    examples,
+    from_sessions,
+    gold_of,
+    open_session,
+    record,
+    results,
+    save_answer,
+    sessions_on,
+    summary,
+)
+from planner.interview.flow import STYLE, start_up
+from planner.plan.store import Workspace
+
+SKIP = "\x00skip"
+MEDIA = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".wav", ".mp3", ".flac", ".ogg"}
+MEDIA |= {".m4a", ".mp4", ".mov", ".webm", ".pdf"}
+WIDTH = 96
+
+
+def _say(text: str, style: str = "") -> None:
+    questionary.print(terminal_safe(text), style=style)
+
+
+def _files(example: Example, folder: Path) -> list[Path]:
+    """Values that name a media file beside the sample (images, audio, video): shown as a path to open."""
+    found = []
+    for value in example.values.values():
+        if isinstance(value, str) and Path(value).suffix.lower() in MEDIA:
+            path = (folder / value) if not Path(value).is_absolute() else Path(value)
+            if path.is_file():
+                found.append(path)
+    return found
+
+
+def _show(example: Example, number: int, total: int, file: str, hard: int) -> None:
+    flagged = f" · {hard} flagged hard" if hard else ""
+    _say(f"\n── Example {number} of {total} · row {example.row} of {file}{flagged}", "fg:ansicyan bold")
+    names = [str(name) for name in example.values]
+    pad = min(max((len(name) for name in names), default=0), 24)
+    for name, value in example.values.items():
+        text = "" if value is None else " ".join(str(value).split())
+        lines = textwrap.wrap(text, width=max(WIDTH - pad - 2, 20)) or [""]
+        _say(f"{name!s:<{pad}}  {lines[0]}")
+        for more in lines[1:]:
+            _say(f"{'':<{pad}}  {more}")
+
+
+def _open(path: Path) -> None:
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    if shutil.which(opener) is None:
+        _say(f"no {opener} here: open {path} yourself", "fg:ansiyellow")
+        return
+    subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _label(labels: list[str], files: list[Path]) -> str | None:
+    """The person's label; None when they skip the example."""
+    while True:
+        if labels:
+            options: list[Any] = [Choice(label, value=label) for label in labels]
+            options += [Separator(), Choice("skip this example", value=SKIP)]
+            options += [Choice(f"open {path.name} in the viewer", value=path) for path in files]
+            picked = questionary.select("Label?", choices=options, style=STYLE).unsafe_ask(patch_stdout=False)
+        else:
+            typed = questionary.text(
+                "Label?", instruction="(Enter alone skips this example)", style=STYLE
+            ).unsafe_ask(patch_stdout=False)
+            picked = typed.strip() or SKIP
+        if isinstance(picked, Path):
+            _open(picked)
+            continue
+        return None if picked == SKIP else str(picked)
+
+
+def _note() -> tuple[bool, str | None]:
+    text = questionary.text(
+        "Noticed anything?", instruction="(Enter: nothing; start with ! to flag a hard case)", style=STYLE
+    ).unsafe_ask(patch_stdout=False)
+    text = " ".join(str(text).split())
+    hard = text.startswith("!")
+    note = text[1:].strip() if hard else text
+    return hard, note or None
+
+
+def _git_user(workspace: Workspace) -> str:
+    from planner.plan.history import git_author
+
+    try:
+        return git_author(workspace.root).split("<")[0].strip()
+    except PlannerError:
+        raise UsageError("who is labelling? pass --as NAME (git knows no user.name here)") from None
+
+
+def run(
+    workspace: Workspace,
+    slug: str,
+    path: Path | None,
+    *,
+    person: str | None,
+    gold: str | None,
+    count: int,
+    terminal: bool,
+) -> str:
+    """Run `planner try`: ask for each example this person has not done yet, then record the results."""
+    plan = workspace.load(slug)
+    if path is None:
+        raise UsageError(
+            f"give the examples with --sample FILE (or a spreadsheet with --import FILE); "
+            f"e.g. `planner try {slug} --sample sample.csv`"
+        )
+    if count < 1:
+        raise UsageError("--examples must be 1 or more")
+    person = person or _git_user(workspace)
+    with open_sample(path, shown_sample(workspace, path)) as sample:
+        check_gold(plan, sample, gold)
+        todo = examples(sample, gold, count)
+        labels = choices(plan, sample, gold)
+        truth = gold_of(sample, gold)
+        info = sample.info(gold)
+        if not terminal:
+            raise UsageError(
+                "no terminal to show examples on (input or output is redirected); label in a spreadsheet "
+                f"with one column per person and run `planner try {slug} --import FILE --people NAME,NAME`"
+            )
+        session = open_session(workspace, slug, person, sample, gold)
+    where = workspace.shown(session.path)
+    again = f"planner try {slug} --sample {info.file} --as {person}" + (f" --gold {gold}" if gold else "")
+    left = [example for example in todo if example.row not in session.done]
+
+    def finish() -> str:
+        measured = results(from_sessions(sessions_on(workspace, slug, info.sha256), truth), info)
+        written = record(workspace, slug, measured)
+        return "\n".join([*summary(measured), f"saved in {workspace.shown(written)} (by_hand.measured)"])
+
+    start_up()
+    if session.answers:
+        _say(
+            f"Resuming {person}'s session: {len(session.answers)} of {len(todo)} examples done.",
+            "fg:ansicyan",
+        )
+    _say("Ctrl-C stops; every answer is saved as you go, and the same command resumes.", "fg:ansibrightblack")
+    folder = path.resolve().parent
+    try:
+        for example in left:
+            hard_so_far = sum(answer.hard for answer in session.answers)
+            _show(example, todo.index(example) + 1, len(todo), info.file, hard_so_far)
+            started = time.monotonic()
+            label = _label(labels, _files(example, folder))
+            seconds = time.monotonic() - started
+            hard, note = _note() if label is not None else (False, None)
+            save_answer(session, Answer(example.row, label, seconds if label else None, hard, note))
+    except (KeyboardInterrupt, EOFError):
+        done = finish() if session.answers else ""
+        raise Interrupted(
+            f"Stopped. {len(session.answers)} of {len(todo)} examples are saved in {where}.\n"
+            + (f"{done}\n" if done else "")
+            + f"Resume with: {again}"
+        ) from None
+    return finish() + "\n"

@@ -1,0 +1,1 @@
+"""What a plan's answers call for: rules, the risk register, advice, verdicts, diffs (pure: no disk, no git)."""

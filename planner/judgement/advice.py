@@ -1,0 +1,443 @@
+"""The advice a plan calls for (the verdicts a good lead would give) and the figures computed from its answers.
+
+Advice is separate from risks: the verdict a lead gives, with its reason. Risks the team has
+decided (accepted, mitigated, not applicable) stay in the register but no longer drive advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
+from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
+from planner.judgement.rules.base import (
+    HARMFUL,
+    LOW_AGREEMENT,
+    RULES_WORTH_SHIPPING,
+    TIGHT_P99_MS,
+    Move,
+    Risk,
+    mentions,
+)
+from planner.judgement.rules.done import adversarial_quote
+from planner.plan.choices import label
+from planner.plan.model import (
+    Mode,
+    OnlineValidation,
+    Plan,
+    RulesVerdict,
+    Serving,
+    Severity,
+    Status,
+    answered_at,
+)
+from planner.plan.questions import Completeness
+
+COMMITTED = (Status.approved, Status.building, Status.shipped)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A verdict a good lead would give, with its reason."""
+
+    title: str
+    reason: str
+    tone: Literal["success", "info", "warning", "danger"] = "info"
+    risks: tuple[str, ...] = ()  # ids of the open risks behind it, so the site can name and link them
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Numbers computed from the answers; None where the answers do not allow them."""
+
+    items_per_month: float | None = None
+    monthly_value: float | None = None
+    value_unit: str | None = None
+    share_left_to_humans: float | None = None
+
+    @property
+    def yearly_value(self) -> float | None:
+        return None if self.monthly_value is None else 12 * self.monthly_value
+
+
+def unanswered_text(report: Completeness) -> str | None:
+    parts = [
+        (len(questions), key.replace("_", " ")) for key, questions in report.missing.items() if questions
+    ]
+    if not parts:
+        return None
+    first, *rest = parts
+    words = [f"{first[0]} question{'s' * (first[0] != 1)} in {first[1]}"]
+    words += [f"{count} in {name}" for count, name in rest]
+    return "not answered yet: " + ", ".join(words)
+
+
+def figures(plan: Plan) -> Figures:
+    heuristics = plan.heuristics
+    tried = heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
+    left = 1 - heuristics.coverage if tried and heuristics.coverage is not None else None
+    value = monthly_value(plan)
+    return Figures(
+        items_per_month=items_per_month(plan),
+        monthly_value=value,
+        value_unit=plan.impact.value_unit if value is not None else None,
+        share_left_to_humans=left,
+    )
+
+
+RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})
+_TONES = {"danger": 0, "warning": 1, "info": 2, "success": 3}
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """An essential question still unanswered: the team cannot start well without it."""
+
+    field: str
+    question: str
+    why: str
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
+    heuristics = plan.heuristics
+    if heuristics.coverage is not None and heuristics.accuracy is not None:
+        found = (
+            f"Rules handle {_pct(heuristics.coverage)} of cases, {_pct(heuristics.accuracy)} of them right"
+        )
+        if numbers.share_left_to_humans is not None:
+            found += f"; people take the other {_pct(numbers.share_left_to_humans)}"
+        source = source_of(plan, "heuristics.coverage")
+        found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
+    elif "baseline-already-meets-target" in ids:
+        found = "Today's baseline already meets the primary target"
+    else:
+        found = "The team found that rules are enough"
+    return Advice(
+        "Ship the rules with human review first; a model must beat them by the margin you set",
+        f"{found}. Launch that, measure it on the done metric, and build a model only if it beats the "
+        "rules by a margin worth its data, training and upkeep.",
+        "warning",
+        tuple(sorted(RULES_FIRST & ids)),
+    )
+
+
+def _rules_measured(plan: Plan) -> tuple[float, float] | None:
+    """(coverage, accuracy) of rules that handle a real share well: measured on a sample when the plan
+    has it (`planner measure`), typed otherwise."""
+    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
+    if coverage is None or accuracy is None:
+        return None
+    low_coverage, low_accuracy = RULES_WORTH_SHIPPING
+    if coverage.value < low_coverage or accuracy.value < low_accuracy:
+        return None
+    return coverage.value, accuracy.value
+
+
+def _rules_source(plan: Plan) -> str:
+    coverage = rule_coverage(plan)
+    return f" ({coverage.source})" if coverage is not None and coverage.measured else ""
+
+
+def _rules_with_people(plan: Plan) -> Advice | None:
+    """Measured rules that handle a real share: ship them with people, and model only what they leave."""
+    measured = _rules_measured(plan)
+    if measured is None:
+        return None
+    coverage, accuracy = measured
+    left = 1 - coverage
+    share = plan.impact.share_addressed
+    if share is not None and share <= left + 0.01:
+        return None  # the model is already aimed at what the rules leave
+    margin = ""
+    if plan.done.metrics and plan.done.metrics[0].baseline is not None:
+        metric = plan.done.metrics[0]
+        goal = metric.goal()
+        if goal is not None:
+            margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
+    else:
+        margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
+    return Advice(
+        "Ship the rules with people for the rest; aim a model only at the remainder",
+        f"Rules handle {_pct(coverage)} of cases, {_pct(accuracy)} of them right{_rules_source(plan)}: "
+        f"{_pct(coverage * accuracy)} "
+        f"of all cases decided right with no model. Ship that with people taking the other {_pct(left)}, "
+        f"and point the first model at those {_pct(left)} only.{margin}",
+        "warning",
+    )
+
+
+def blocking(plan: Plan) -> tuple[Blocking, ...]:
+    """Unanswered essentials, most important first, each with why it blocks a good start."""
+    product, done = plan.product, plan.done
+    found: list[Blocking] = []
+    if not answered_at(plan, "done.metrics"):
+        found.append(
+            Blocking(
+                "done.metrics",
+                "Which metric, baseline and target define done?",
+                "Without a metric, today's value and a target nobody knows when the model is good enough, "
+                "or when to stop; set them before any tuning.",
+            )
+        )
+    has_baseline = (
+        any(metric.baseline is not None for metric in done.metrics)
+        or "baseline" in done.none
+        or plan.heuristics.coverage is not None
+        or answered_at(plan, "product.current_performance")
+    )
+    if not has_baseline:
+        where = "product.current_performance" if product.current_solution else "product.current_solution"
+        found.append(
+            Blocking(
+                where,
+                "How is it done today, and how well (the baseline)?",
+                "Today's process (people, rules, the current system) measured on the done metric is the "
+                "bar a model must beat by a stated margin; without it a target is a guess.",
+            )
+        )
+    automating = product.mode is Mode.automate
+    severe = plan.impact.error_severity in (Severity.serious, Severity.severe) or bool(
+        mentions(plan.impact.error_harm, HARMFUL)
+    )
+    if not answered_at(plan, "after_launch.fallback") and (automating or severe):
+        reason = "the model decides alone" if automating else "its errors hurt people"
+        found.append(
+            Blocking(
+                "after_launch.fallback",
+                "What happens when the model is wrong or down?",
+                f"The plan says {reason}: name the fallback (people, the rules, an appeal) before building, "
+                "since it shapes the product as much as the model.",
+            )
+        )
+    if not answered_at(plan, "after_launch.owner"):
+        found.append(
+            Blocking(
+                "after_launch.owner",
+                "Who owns the model once it is live?",
+                "Someone must watch it, retrain it and answer for it; unowned models decay quietly until a "
+                "customer notices.",
+            )
+        )
+    adversary = adversarial_quote(plan, note=False)
+    if adversary and not answered_at(plan, "after_launch.monitoring"):
+        found.append(
+            Blocking(
+                "after_launch.monitoring",
+                "What do you monitor once it is live, and what triggers a retraining?",
+                f"The plan is about an adversary ({adversary}): fraudsters, spammers and bots adapt to what "
+                "the model stops, so name the signals (flag rate, caught rate on a reviewed sample, score "
+                "distribution), their thresholds and the retraining trigger before launch.",
+            )
+        )
+    latency = plan.constraints.latency
+    if (
+        latency.serving in (Serving.online, Serving.interactive)
+        and latency.p99_ms is not None
+        and latency.p99_ms <= TIGHT_P99_MS
+        and latency.model_size is None
+        and not plan.constraints.compute.hosted_service
+    ):
+        found.append(
+            Blocking(
+                "constraints.latency.model_size",
+                "Which model size class, and what is a candidate's p99 on production hardware?",
+                f"A {latency.p99_ms} ms budget rules out large models and network hops; measure a "
+                "candidate's p99 (features included) before designing around it.",
+            )
+        )
+    tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
+    # A share of cases the rules handle is a classification question; once the rules (or today's
+    # process) are scored on the done metric, that baseline is the answer a model must beat.
+    scored = any(metric.baseline is not None for metric in done.metrics)
+    if tried and plan.heuristics.coverage is None and not scored:
+        found.append(
+            Blocking(
+                "heuristics.coverage",
+                "What share of cases do the rules handle, and how well?",
+                "Measured on real cases, the rules' coverage and accuracy decide whether to ship them with "
+                "people first, and what any model must beat.",
+            )
+        )
+    if answered_at(plan, "done.metrics") and done.timebox_weeks is None:
+        found.append(
+            Blocking(
+                "done.timebox_weeks",
+                "How many weeks until the continue-or-fold decision, and what is the fold action?",
+                "ML progress is nonlinear: a box of a few weeks with an agreed fold action stops a stalled "
+                "project from running on.",
+            )
+        )
+    return tuple(found)
+
+
+def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
+    """What is sound in the plan, said plainly, so a good answer is seen as well as a gap."""
+    found: list[Advice] = []
+    done = plan.done
+    if done.metrics:
+        metric = done.metrics[0]
+        goal = metric.goal()
+        if (
+            metric.baseline is not None
+            and goal is not None
+            and done.timebox_weeks
+            and done.fold_action
+            and not open_ids
+            & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
+        ):
+            found.append(
+                Advice(
+                    "Done criteria well posed: metric, baseline, target, time box, fold action",
+                    f'"{metric.name}" from {metric.baseline:g} to {goal:g} within {done.timebox_weeks:g} '
+                    f"weeks; if it falls short: {done.fold_action}",
+                    "success",
+                )
+            )
+    measured = _rules_measured(plan)
+    share = plan.impact.share_addressed
+    if measured and share is not None and share <= 1 - measured[0] + 0.01:
+        found.append(
+            Advice(
+                "Rules with people first, a model only for the rest",
+                f"The rules handle {_pct(measured[0])} at {_pct(measured[1])}; the first model aims at "
+                f"the {_pct(share)} they leave.",
+                "success",
+            )
+        )
+    data = plan.constraints.data
+    if data.model_decides_labels and data.exploration_share:
+        found.append(
+            Advice(
+                "Feedback loop handled",
+                f"{_pct(data.exploration_share)} of traffic stays out of the model's hands, so its labels "
+                "are not only its own choices.",
+                "success",
+            )
+        )
+    if done.online_validation not in (None, OnlineValidation.none):
+        found.append(
+            Advice(
+                "Judged live before it replaces today's process",
+                f"Online validation: {label(done.online_validation)}.",
+                "success",
+            )
+        )
+    agreement, count = plan.by_hand.label_agreement, plan.by_hand.double_labelled
+    if agreement is not None and agreement >= LOW_AGREEMENT and count:
+        found.append(
+            Advice(
+                "Labels people agree on",
+                f"Two people agree on {_pct(agreement)} of {count:,} double-labelled cases.",
+                "success",
+            )
+        )
+    return found
+
+
+def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
+    """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups)."""
+    grouped: dict[str, tuple[Move, list[Risk]]] = {}
+    for risk in risks:
+        spec = CATALOGUE.get(risk.id)
+        if spec is None or spec.move is None:
+            continue
+        grouped.setdefault(spec.move.title, (spec.move, []))[1].append(risk)
+    first: list[Advice] = []
+    later: list[Advice] = []
+    order = sorted(grouped.values(), key=lambda item: (_TONES[item[0].tone], -max(r.score for r in item[1])))
+    for move, hits in order:
+        lead = sorted(hits, key=lambda risk: -risk.score)[0]
+        evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
+        advice = Advice(move.title, f"{move.reason}{evidence}.", move.tone, tuple(r.id for r in hits))
+        (first if move.first else later).append(advice)
+    return first, later
+
+
+def advise(
+    plan: Plan,
+    risks: tuple[Risk, ...],
+    numbers: Figures,
+    report: Completeness,
+    questions: tuple[Blocking, ...] = (),
+) -> tuple[Advice, ...]:
+    """The lead's advice, the top-line verdict first: what to do before anything (the rules' first
+    moves), the high risks, the blocking questions, whether to start; then follow-ups and what is sound.
+
+    Only open risks drive advice, except rules-first: it describes the plan's direction, so a
+    decision on it does not retire it.
+    """
+    ids = {risk.id for risk in risks if risk.source == "derived"}
+    open_derived = [risk for risk in risks if not risk.decided and risk.source == "derived"]
+    advice = [_rules_first(plan, ids, numbers)] if RULES_FIRST & ids else []
+    first, later = _moves(open_derived)
+    rules_with_people = None if advice else _rules_with_people(plan)
+    # Danger moves outrank everything; the rules-with-people move comes before the other first moves.
+    advice += [move for move in first if move.tone == "danger"]
+    advice += [rules_with_people] if rules_with_people else []
+    advice += [move for move in first if move.tone != "danger"]
+    covered = set().union(*(move.risks for move in advice)) | RULES_FIRST
+    open_risks = [risk for risk in risks if not risk.decided]
+    high = [risk for risk in open_risks if risk.level == "high"]
+    medium = [risk for risk in open_risks if risk.level == "medium"]
+    unanswered = unanswered_text(report)
+    if any(risk.id not in covered for risk in high):
+        listed = ", ".join(risk.id for risk in high if risk.id not in covered)
+        advice.append(
+            Advice(
+                "Settle the high risks before starting",
+                f"Open: {listed}. Change the plan so they no longer apply, or record the team's decision "
+                "(accepted, mitigated, not applicable) with a note.",
+                "danger",
+                tuple(risk.id for risk in high if risk.id not in covered),
+            )
+        )
+    committed = plan.status in COMMITTED
+    if questions:
+        named = "; ".join(f"{number}. {q.question} ({q.field})" for number, q in enumerate(questions, 1))
+        advice.append(
+            Advice(
+                f"Answer {len(questions)} blocking question{'s' * (len(questions) > 1)} before starting",
+                f"{named}. {questions[0].why}",
+                "warning",
+            )
+        )
+        advice += [
+            Advice(f"Answer first: {q.question}", f"{q.why} ({q.field})", "warning") for q in questions[1:]
+        ]
+    elif unanswered:
+        advice.append(
+            Advice(
+                "Answer the open questions",
+                f"{unanswered[0].upper()}{unanswered[1:]}. Unanswered questions raise no risk here, but "
+                f"each may hide one{f', and the plan is already {plan.status.value}' if committed else ''}.",
+                "warning" if committed else "info",
+            )
+        )
+    elif not advice and medium:
+        listed = ", ".join(risk.id for risk in medium)
+        advice.append(
+            Advice(
+                "Nearly ready: decide the open risks, then start",
+                f"Every question is answered and no high risk is open. Record a decision on {listed} "
+                "(accepted, mitigated or not applicable, with a note) before the time box starts.",
+                "info",
+                tuple(risk.id for risk in medium),
+            )
+        )
+    elif not advice:
+        box = plan.done.timebox_weeks
+        advice.append(
+            Advice(
+                "This plan is sound: start",
+                "Every question is answered and no risk at medium or above is open"
+                + (f". Work within the {box:g}-week time box" if box else "")
+                + "; when it ends, take the agreed decision: ship, continue or fold.",
+                "success",
+            )
+        )
+    return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}))

@@ -1,0 +1,222 @@
+"""The risk register a plan's answers call for, and its assessment: rules applied, decisions joined, gated.
+
+Scores. Likelihood and impact run 1-5; score = likelihood x impact (1-25). Likelihood says how
+often the failure follows from such answers: 5 the answers make it near certain (no labels),
+4 it usually follows, 3 it often does, 2 sometimes. Impact says what it costs when it happens:
+5 the project is pointless, 4 months lost or a failed launch, 3 weeks of rework, 2 friction.
+
+Levels. high = score >= 15, medium = score >= 8, low below. On the 5x5 grid high is exactly
+"likely (4+) and costly (4+)" or "near certain and at least rework" (5x3) or "possible and
+fatal" (3x5): the risks a lead would not start with open, and what `planner check --fail-on high`
+blocks. Medium (3x3 up to 4x3, 2x4) is worth a recorded decision; low is worth knowing.
+
+The lead's advice and the figures computed from the answers live in `planner.judgement.advice`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
+from planner.judgement.measured import effective
+from planner.judgement.rules import CATALOGUE
+from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, level_of
+from planner.plan.model import Plan
+from planner.plan.questions import Completeness, completeness
+
+__all__ = [
+    "HIGH",
+    "MEDIUM",
+    "Advice",
+    "Assessment",
+    "Blocking",
+    "Figures",
+    "Level",
+    "Risk",
+    "advise",
+    "assess",
+    "figures",
+    "gate",
+    "level_of",
+    "problems",
+    "register",
+    "to_data",
+    "unanswered_text",
+]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    risks: tuple[Risk, ...]
+    advice: tuple[Advice, ...]
+    figures: Figures
+    completeness: Completeness = field(repr=False, default_factory=Completeness)
+    blocking: tuple[Blocking, ...] = ()  # unanswered essentials, most important first
+    problems: tuple[str, ...] = ()  # decisions or hand risks that name the wrong id
+
+    @property
+    def open_risks(self) -> tuple[Risk, ...]:
+        return tuple(risk for risk in self.risks if not risk.decided)
+
+    def open_at_or_above(self, level: Literal["high", "medium"]) -> tuple[Risk, ...]:
+        threshold = HIGH if level == "high" else MEDIUM
+        return tuple(risk for risk in self.open_risks if risk.score >= threshold)
+
+    @property
+    def headline(self) -> Advice | None:
+        return self.advice[0] if self.advice else None
+
+    @property
+    def unanswered(self) -> str | None:
+        """The one finding about missing answers, e.g. `not answered yet: 4 questions in constraints`."""
+        return unanswered_text(self.completeness)
+
+
+def assess(plan: Plan) -> Assessment:
+    """Risks (sorted by score, highest first), advice and figures for one plan.
+
+    Figures measured on a sample (`planner measure`, `planner try`) stand in for the typed answers."""
+    plan = effective(plan)
+    report = completeness(plan)
+    risks = register(plan)
+    numbers = figures(plan)
+    questions = blocking(plan)
+    return Assessment(
+        risks=risks,
+        advice=advise(plan, risks, numbers, report, questions),
+        figures=numbers,
+        completeness=report,
+        problems=problems(plan),
+        blocking=questions,
+    )
+
+
+# ---------------------------------------------------------------- the register
+
+
+def register(plan: Plan) -> tuple[Risk, ...]:
+    """Derived risks with the team's decisions joined, plus hand-entered risks."""
+    decisions = {decision.risk: decision for decision in plan.decisions}
+    risks = []
+    for spec in CATALOGUE.values():
+        evidence = spec.check(plan)
+        if evidence is None:
+            continue
+        decision = decisions.get(spec.id)
+        risks.append(
+            Risk(
+                id=spec.id,
+                title=spec.title,
+                category=spec.category,
+                likelihood=spec.likelihood,
+                impact=spec.impact,
+                why=spec.why,
+                mitigation=spec.mitigation,
+                evidence=tuple(evidence),
+                verdict=decision.verdict if decision else None,
+                note=decision.note if decision else None,
+                by=decision.by if decision else None,
+                owner=decision.owner if decision else None,
+                due=decision.due if decision else None,
+            )
+        )
+    for hand in plan.risks:
+        decision = decisions.get(hand.id) if hand.verdict is None else None
+        risks.append(
+            Risk(
+                id=hand.id,
+                title=hand.title,
+                category=hand.category,
+                likelihood=hand.likelihood,
+                impact=hand.impact,
+                why="",
+                mitigation=hand.mitigation or "",
+                source="hand",
+                verdict=decision.verdict if decision else hand.verdict,
+                note=decision.note if decision else hand.note,
+                by=decision.by if decision else hand.by,
+                owner=(decision.owner if decision else None) or hand.owner,
+                due=(decision.due if decision else None) or hand.due,
+            )
+        )
+    return tuple(sorted(risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
+
+
+def problems(plan: Plan) -> tuple[str, ...]:
+    """Decisions naming no known risk, and hand-risk ids that clash: a typo must not silently do nothing."""
+    hand_ids = [hand.id for hand in plan.risks]
+    known = set(CATALOGUE) | set(hand_ids)
+    found, decided = [], set()
+    for index, decision in enumerate(plan.decisions):
+        if decision.risk not in known:
+            close = difflib.get_close_matches(decision.risk, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            found.append(
+                f"decisions[{index}].risk: '{decision.risk}' is not a risk id{hint}; "
+                "use an id from `planner rules` or from the plan's own risks"
+            )
+        elif decision.risk in decided:
+            found.append(f"decisions[{index}].risk: '{decision.risk}' is decided twice; keep one decision")
+        decided.add(decision.risk)
+    for index, hand_id in enumerate(hand_ids):
+        if hand_id in CATALOGUE:
+            found.append(
+                f"risks[{index}].id: '{hand_id}' is a rule of the catalogue; record a decision "
+                "for it under `decisions:` instead, or pick another id"
+            )
+        elif hand_ids.index(hand_id) != index:
+            found.append(f"risks[{index}].id: '{hand_id}' is used twice; give each risk its own id")
+    return tuple(found)
+
+
+def gate(assessment: Assessment, fail_on: Literal["high", "medium"] | None) -> tuple[str, ...]:
+    """What `planner check` reports for a readable plan: wrong ids, and open risks at or above `fail_on`."""
+    found = list(assessment.problems)
+    for risk in assessment.open_at_or_above(fail_on) if fail_on else ():
+        found.append(
+            f"open {risk.level} risk {risk.id} (score {risk.score}): {risk.title}; change the plan "
+            "or record the team's decision on it (accepted, mitigated or not_applicable)"
+        )
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- plain data (JSON)
+
+
+def to_data(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as JSON-ready data."""
+    numbers = assessment.figures
+    return {
+        "risks": [
+            {
+                "id": risk.id,
+                "title": risk.title,
+                "category": risk.category.value,
+                "likelihood": risk.likelihood,
+                "impact": risk.impact,
+                "score": risk.score,
+                "level": risk.level,
+                "source": risk.source,
+                "status": risk.verdict.value if risk.verdict else "open",
+                "note": risk.note,
+                "by": risk.by,
+                "owner": risk.owner,
+                "due": risk.due.isoformat() if risk.due else None,
+                "evidence": list(risk.evidence),
+                "why": risk.why,
+                "mitigation": risk.mitigation,
+            }
+            for risk in assessment.risks
+        ],
+        "advice": [{"title": a.title, "reason": a.reason, "tone": a.tone} for a in assessment.advice],
+        "figures": {
+            "items_per_month": numbers.items_per_month,
+            "monthly_value": numbers.monthly_value,
+            "value_unit": numbers.value_unit,
+            "share_left_to_humans": numbers.share_left_to_humans,
+        },
+        "unanswered": assessment.unanswered,
+        "problems": list(assessment.problems),
+    }

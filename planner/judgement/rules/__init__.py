@@ -1,0 +1,53 @@
+"""The risk catalogue: one small documented rule per risk, each quoting the answers that trigger it.
+
+A rule is a function `(plan) -> evidence | None` registered with `@rule(id, category, likelihood,
+impact)`; its docstring holds the title (first line), why it matters, and `Mitigation: ...`.
+Rules live in one module per plan area; adding a rule touches one place, its function in that
+module; `tests/test_review.py` then asks for a plan that triggers it.
+
+Precision first: a rule fires only on what the answers say. An unanswered field never fires
+(`bank.completeness` reports those once); answers that say nothing ("none", "TBD",
+"unknown") and explicit numbers or choices do. Thresholds are judgement calls, named in
+`rules.base` so they can be tuned in one place.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import (
+    CATALOGUE,
+    Check,
+    Evidence,
+    RuleSpec,
+    answer_at,
+    items_per_month,
+    monthly_value,
+    quote,
+    rule,
+    says_nothing,
+    show,
+)
+
+# Importing an area module registers its rules; this order is the catalogue's (and the output's) order.
+# isort: off
+from planner.judgement.rules import feasibility, people, impact, data, serving, done
+# isort: on
+
+__all__ = [
+    "CATALOGUE",
+    "Check",
+    "Evidence",
+    "RuleSpec",
+    "answer_at",
+    "data",
+    "done",
+    "feasibility",
+    "impact",
+    "items_per_month",
+    "monthly_value",
+    "people",
+    "quote",
+    "rule",
+    "says_nothing",
+    "serving",
+    "show",
+]

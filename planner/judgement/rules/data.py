@@ -1,0 +1,919 @@
+"""Rules on data, labels and evaluation sets: enough labels, the right ones, a test set like the product."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import (
+    BEHAVIOUR,
+    ENGAGEMENT,
+    GOAL_EVENTS,
+    LASTING,
+    MIN_LABELED,
+    MIN_RARE_LABELED,
+    MIN_RARE_TEST,
+    MIN_TEST,
+    RARE_SHARE,
+    WITHHOLDS,
+    Case,
+    Evidence,
+    Move,
+    answer_at,
+    answer_is,
+    changes_over_time,
+    done_metrics,
+    mentioned_word,
+    mentions,
+    pct,
+    quote,
+    rule,
+    show,
+)
+from planner.plan.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
+
+_COLLECT_LABELS = Move(
+    "Collect labels before modelling",
+    "A model cannot be trained or judged without enough labels; plan who labels what and at what cost, or log real outcomes from now on",
+    "danger",
+    first=True,
+)
+
+_PRODUCTION_TEST_SET = Move(
+    "Build a test set from production data first",
+    "Scores on data unlike production do not predict how the model does once live",
+    "info",
+)
+
+_CHECK_THE_PROXY = Move(
+    "Check the proxy label against the goal on a sample",
+    "A model can improve the proxy while the goal stays put; judge launches on the product metric",
+    "info",
+)
+
+_CADENCE_OF_LABELS = Move(
+    "Retrain on the cadence the labels allow",
+    "Labels arrive after the next retraining is due; lengthen the cadence or label a live sample",
+    "info",
+)
+
+_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS = Move(
+    "Keep a share of traffic out of the model's hands",
+    "When the model decides what is shown or acted on, it only ever learns from its own choices; a "
+    "small randomised exploration or holdout share keeps labels it did not pick and measures it "
+    "honestly",
+    "warning",
+)
+
+_TEST_WHERE_THE_PRODUCT_RUNS = Move(
+    "Test on data from the sites, devices and period the product will see",
+    "A score on data from one place or one device says little about the others; before trusting it, "
+    "collect and label a test set from the settings the product serves, or narrow the launch to match",
+    "warning",
+)
+
+_VERSION_RAW_DATA = Move(
+    "Version the raw data before the first experiment",
+    "Keep read-only, versioned copies of every source and vendor delivery, so results reproduce and upstream changes show",
+    "info",
+)
+
+
+@rule(
+    "no-labels",
+    Category.data,
+    5,
+    4,
+    move=_COLLECT_LABELS,
+    fires=(Case({"constraints.data.labels": "none"}, evidence=('constraints.data.labels: ["none"]',)),),
+)
+def no_labels(plan: Plan) -> Evidence:
+    """No labels to learn from.
+
+    Without labels there is nothing to train on and nothing to measure a model with; it is the
+    most common reason an ML project stalls.
+
+    Mitigation: Plan and budget labelling before modelling: label a few hundred cases in the team,
+    log real outcomes from now on, or reframe around a signal that is recorded.
+    """
+    return answer_is(plan, "constraints.data.labels", LabelSource.none)
+
+
+@rule(
+    "proxy-label",
+    Category.data,
+    3,
+    4,
+    move=_CHECK_THE_PROXY,
+    fires=(
+        Case(
+            {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
+            evidence=("product.label_is_proxy: true", 'product.label: "A clerk held the invoice"'),
+        ),
+        Case(
+            {"constraints.data.labels": "proxy", "product.label": "Paid twice per the bank statement"},
+            evidence=(
+                'constraints.data.labels: ["proxy"]',
+                'product.label: "Paid twice per the bank statement"',
+            ),
+        ),
+        Case(  # not ticked: the label counts another event than the goal
+            {
+                "product.label_is_proxy": None,
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Supplier contract cancellations per month",
+            },
+            evidence=(
+                'product.label: "No log-in to the portal for 30 days" (the label counts: log-in)',
+                'product.success_metric: "Supplier contract cancellations per month" (the goal counts: '
+                "cancellations; how well does one predict the other?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the team says the label is the goal itself
+            {
+                "product.label_is_proxy": False,
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Supplier contract cancellations per month",
+            }
+        ),
+        Case(  # the label counts the goal's own event
+            {
+                "product.label_is_proxy": None,
+                "product.label": "Contract cancelled within 30 days of the last log-in",
+                "product.success_metric": "Supplier contract cancellations per month",
+            }
+        ),
+    ),
+)
+def proxy_label(plan: Plan) -> Evidence:
+    """The label is a proxy for the goal.
+
+    A model can improve the proxy (clicks, sales, a reviewer's flag) while the product goal stays
+    put or gets worse.
+
+    Mitigation: Check on a sample how well the proxy tracks the goal, correct known biases, and
+    judge launches on the product metric, not the proxy.
+    """
+    found = (answer_is(plan, "constraints.data.labels", LabelSource.proxy) or ()) + (
+        answer_is(plan, "product.label_is_proxy", True) or ()
+    )
+    if found:
+        return (*found, quote(plan, "product.label")) if plan.product.label else found
+    # Ticked or not: behaviour (clicks, views, past decisions) standing in for a lasting goal.
+    product = plan.product
+    act = mentions(product.label, BEHAVIOUR)
+    goal_path = next(
+        (
+            path
+            for path in ("product.success_metric", "product.goal")
+            if mentions(answer_at(plan, path), LASTING)
+        ),
+        None,
+    )
+    if act is not None and goal_path is not None:
+        lasting = mentions(answer_at(plan, goal_path), LASTING)
+        return (
+            quote(plan, "product.label", f"behaviour: {act}..."),
+            quote(plan, goal_path, f"the goal speaks of {lasting}..."),
+        )
+    # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
+    # a cancellation). A lead asks how well one predicts the other.
+    if product.label_is_proxy is not None:
+        return None
+    counted = mentioned_word(product.label, ENGAGEMENT)
+    if counted is None or mentions(product.label, GOAL_EVENTS):
+        return None
+    for path in ("product.success_metric", "product.goal"):
+        event = mentioned_word(answer_at(plan, path), GOAL_EVENTS)
+        if event:
+            return (
+                quote(plan, "product.label", f"the label counts: {counted}"),
+                quote(plan, path, f"the goal counts: {event}; how well does one predict the other?"),
+            )
+    return None
+
+
+@rule(
+    "label-delay-exceeds-retraining",
+    Category.data,
+    4,
+    4,
+    move=_CADENCE_OF_LABELS,
+    fires=(
+        Case(
+            {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 45},
+            evidence=(
+                "constraints.data.label_delay_days: 45",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+            ),
+        ),
+    ),
+)
+def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
+    """Labels arrive after the next retraining is due.
+
+    Each retraining would learn from labels that are not in yet, and monitoring sees errors only
+    after several model versions have gone by.
+
+    Mitigation: Retrain on the cadence the labels allow, label a live sample faster, or monitor
+    early proxy signals until the outcomes arrive.
+    """
+    span, cadence = plan.constraints.data.label_delay_range(), plan.constraints.retraining.cadence
+    if span is None or cadence is None or cadence.days is None or span[1] <= cadence.days:
+        return None
+    if span[0] == span[1]:
+        delay = quote(plan, "constraints.data.label_delay_days")
+    else:  # a range: the slow end decides whether labels are in when retraining is due
+        delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
+    return (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
+
+
+@rule(
+    "small-labeled-set",
+    Category.data,
+    3,
+    4,
+    move=_COLLECT_LABELS,
+    fires=(
+        Case(
+            {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
+        ),
+        Case(
+            {"constraints.data.labeled_examples": 4000},
+            evidence=(
+                "constraints.data.labeled_examples: 4000 (about 80 examples of the rarest class)",
+                "constraints.data.rarest_class_share: 0.02",
+            ),
+        ),
+    ),
+)
+def small_labeled_set(plan: Plan) -> Evidence:
+    """The labeled set is small.
+
+    Too few labeled examples (or too few of the rarest class) to train a supervised model and
+    still hold out an honest test set.
+
+    Mitigation: Label more before modelling, start from a pretrained model, or narrow the task to
+    the classes with enough examples.
+    """
+    data = plan.constraints.data
+    if data.labeled_examples is None or not data.labels or data.labels == [LabelSource.none]:
+        return None
+    if plan.product.task in (TaskType.clustering, TaskType.generation):
+        return None
+    if data.labeled_examples < MIN_LABELED:
+        return (quote(plan, "constraints.data.labeled_examples"),)
+    rare = data.rarest_class_share
+    if rare is not None and data.labeled_examples * rare < MIN_RARE_LABELED:
+        note = f"about {data.labeled_examples * rare:.0f} examples of the rarest class"
+        return (
+            quote(plan, "constraints.data.labeled_examples", note),
+            quote(plan, "constraints.data.rarest_class_share"),
+        )
+    return None
+
+
+_SHARE_RIGHT = r"\b(accura|correct|right|error rate|hit rate|misclassif|success rate)"
+_RARE_AWARE = r"balanced|macro|per[- ]class|precision|recall|f1|f-score|auc|average precision|cost|kappa|mcc"
+
+
+@rule(
+    "rare-class-judged-by-accuracy",
+    Category.model,
+    4,
+    4,
+    fires=(
+        Case(
+            {"done.metrics[0].name": "Accuracy"},
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (predicting the common class every time already scores 98%)",
+                'done.metrics[0].name: "Accuracy"',
+            ),
+        ),
+    ),
+)
+def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
+    """A rare class is judged by accuracy.
+
+    When one class is rare, predicting "never" already scores high accuracy; the metric cannot
+    tell a useful model from a useless one.
+
+    Mitigation: Judge by precision and recall of the rare class (or PR-AUC, or a cost-weighted
+    metric), and report the majority-class baseline.
+    """
+    rare = plan.constraints.data.rarest_class_share
+    if rare is None or rare >= RARE_SHARE:
+        return None
+    for path, metric in done_metrics(plan):
+        name = metric.name.lower()
+        # Accuracy by any name ("correct predictions", "error rate"), unless made rare-class aware.
+        literal = re.search(r"\baccuracy\b", name) and not re.search(r"balanced|macro|per[- ]class", name)
+        # By another name ("correct predictions"), when its values sit where the common class alone lands.
+        scores = [value for value in (metric.baseline, metric.goal()) if value is not None]
+        common = 1 - rare
+        renamed = (
+            re.search(_SHARE_RIGHT, name)
+            and not re.search(_RARE_AWARE, name)
+            and any(common - 0.005 <= value <= 1 for value in scores)
+        )
+        if literal or renamed:
+            note = f"predicting the common class every time already scores {pct(1 - rare)}"
+            return (
+                quote(plan, "constraints.data.rarest_class_share", note),
+                quote(plan, f"{path}.name"),
+            )
+    return None
+
+
+@rule(
+    "test-set-not-like-product",
+    Category.data,
+    4,
+    4,
+    move=_PRODUCTION_TEST_SET,
+    fires=(
+        Case(
+            {"constraints.data.test_set_reflects_product": False},
+            evidence=("constraints.data.test_set_reflects_product: false",),
+        ),
+        Case(  # not ticked: the data's origin is narrower than the product's stated scope
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+                "product.users": "Accounts payable clerks in all 12 subsidiaries.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Invoices of one pilot site, 2024" (the data comes from '
+                "one pilot site: will the product see only that?)",
+                'product.users: "Accounts payable clerks in all 12 subsidiaries." (the product meets all 12 '
+                "subsidiaries)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # narrow origin, no wider scope stated: data-narrower-than-product asks instead
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+            }
+        ),
+    ),
+)
+def test_set_not_like_product(plan: Plan) -> Evidence:
+    """The test set does not reflect the product.
+
+    Scores on data unlike production (other sources, period or population) say little about how the
+    model will do once live.
+
+    Mitigation: Build the test set from recent production data, labelled the way the product
+    needs, before comparing models.
+    """
+    said = answer_is(plan, "constraints.data.test_set_reflects_product", False)
+    if said or plan.constraints.data.test_set_reflects_product is not None:
+        return said
+    # Not ticked, but the facts say it: data from a narrow origin, a product with a wider scope.
+    found = _origin_and_scope(plan)
+    if found is None or found[1] is None:
+        return None
+    return found[0], found[1]
+
+
+@rule(
+    "random-split-on-time-data",
+    Category.model,
+    3,
+    4,
+    fires=(
+        Case(
+            {"done.split": "random", "product.task": "forecasting"},
+            evidence=('done.split: "random"', 'product.task: "forecasting"'),
+            also=frozenset({"random-split-on-grouped-data"}),  # invoices come in suppliers too
+        ),
+        Case(
+            {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
+            evidence=('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
+        ),
+    ),
+)
+def random_split_on_time_data(plan: Plan) -> Evidence:
+    """A random split on data that changes over time.
+
+    In production the model always predicts the future; a random split lets it peek at it, so
+    offline scores come out optimistic.
+
+    Mitigation: Split by time: train before a cutoff, test on what came after it.
+    """
+    if plan.done.split is not Split.random:
+        return None
+    why = changes_over_time(plan)
+    return (quote(plan, "done.split"), *why) if why else None
+
+
+@rule(
+    "small-test-set",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case({"done.test_size": 300}, evidence=("done.test_size: 300",)),
+        Case(
+            {"done.test_size": 1000},
+            evidence=(
+                "done.test_size: 1000 (about 20 cases of the rarest class)",
+                "constraints.data.rarest_class_share: 0.02",
+            ),
+        ),
+    ),
+)
+def small_test_set(plan: Plan) -> Evidence:
+    """The test set is too small to trust.
+
+    With few test cases (or few of the rarest class) a score moves by several points from one
+    sample to the next; the target cannot be told from noise.
+
+    Mitigation: Grow the test set, stratify it on the rare class, and report confidence intervals.
+    """
+    size, rare = plan.done.test_size, plan.constraints.data.rarest_class_share
+    if size is None:
+        return None
+    if size < MIN_TEST:
+        return (quote(plan, "done.test_size"),)
+    if rare is not None and size * rare < MIN_RARE_TEST:
+        note = f"about {size * rare:.0f} cases of the rarest class"
+        return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
+    return None
+
+
+@rule(
+    "unversioned-data",
+    Category.data,
+    3,
+    3,
+    move=_VERSION_RAW_DATA,
+    fires=(Case({"constraints.data.versioned": False}, evidence=("constraints.data.versioned: false",)),),
+)
+def unversioned_data(plan: Plan) -> Evidence:
+    """Raw data is not versioned.
+
+    Results cannot be reproduced or compared once the data under them has changed, and an
+    overwrite loses training data for good.
+
+    Mitigation: Snapshot raw data read-only with a version per training run, and record which
+    version each model saw.
+    """
+    return answer_is(plan, "constraints.data.versioned", False)
+
+
+@rule(
+    "vendor-data",
+    Category.data,
+    3,
+    3,
+    move=_VERSION_RAW_DATA,
+    fires=(
+        Case(
+            {"constraints.data.sources[0].acquisition": "vendor"},
+            evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',),
+        ),
+        Case({"constraints.data.labels": "vendor"}, evidence=('constraints.data.labels: ["vendor"]',)),
+    ),
+)
+def vendor_data(plan: Plan) -> Evidence:
+    """Depends on a vendor's data.
+
+    A vendor can change formats, definitions or quality, raise prices or stop delivering, and
+    the model degrades without warning.
+
+    Mitigation: Keep versioned copies of each delivery, check schema and distributions on arrival,
+    and agree change notice in the contract.
+    """
+    found = [
+        quote(plan, f"constraints.data.sources[{index}].name", "vendor")
+        for index, source in enumerate(plan.constraints.data.sources)
+        if source.acquisition is Acquisition.vendor
+    ]
+    found += answer_is(plan, "constraints.data.labels", LabelSource.vendor) or ()
+    return tuple(found) or None
+
+
+@rule(
+    "data-still-to-collect",
+    Category.data,
+    3,
+    4,
+    fires=(
+        Case(
+            {"constraints.data.sources[0].acquisition": "to_collect"},
+            evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (to collect)',),
+        ),
+    ),
+)
+def data_still_to_collect(plan: Plan) -> Evidence:
+    """Some data does not exist yet.
+
+    Data that is still to be collected comes late, costs more than planned, and may not look like
+    what was hoped for.
+
+    Mitigation: Collect a small pilot batch first and check volume, quality and labels before
+    committing the schedule.
+    """
+    found = tuple(
+        quote(plan, f"constraints.data.sources[{index}].name", "to collect")
+        for index, source in enumerate(plan.constraints.data.sources)
+        if source.acquisition is Acquisition.to_collect
+    )
+    return found or None
+
+
+@rule(
+    "personal-data",
+    Category.ethics,
+    3,
+    4,
+    fires=(
+        Case({"constraints.data.personal_data": True}, evidence=("constraints.data.personal_data: true",)),
+    ),
+)
+def personal_data(plan: Plan) -> Evidence:
+    """The data holds personal data.
+
+    Privacy law, retention rules and a data-protection review apply, and an unfinished review can
+    stop a launch late.
+
+    Mitigation: Start the privacy review now; minimise, pseudonymise and set retention for the
+    training data; record who may access it.
+    """
+    return answer_is(plan, "constraints.data.personal_data", True)
+
+
+@rule(
+    "feedback-loop",
+    Category.model,
+    4,
+    4,
+    move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    fires=(
+        Case(
+            {"constraints.data.model_decides_labels": True},
+            evidence=("constraints.data.model_decides_labels: true (no exploration or holdout share given)",),
+        ),
+        Case(
+            {"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0},
+            evidence=(
+                "constraints.data.model_decides_labels: true",
+                "constraints.data.exploration_share: 0",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0.05}),
+        Case({"product.task": "ranking"}),
+    ),
+)
+def feedback_loop(plan: Plan) -> Evidence:
+    """The model decides what gets labelled: a feedback loop.
+
+    Ranking, recommending, blocking or moderating decides which cases ever get an outcome; the
+    model then trains on its own choices, never sees what it hid, and looks better than it is.
+
+    Mitigation: Keep a randomised exploration or holdout share (a few percent) out of the model's
+    hands, log what was shown and its position, and evaluate on that share.
+    """
+    data = plan.constraints.data
+    decides = data.model_decides_labels
+    if decides is False:
+        return None
+    if decides is None:
+        # Ranking and recommendation decide what is seen by their nature, given behaviour labels.
+        task = plan.product.task
+        if task not in (TaskType.ranking, TaskType.recommendation) or not mentions(
+            plan.product.label, BEHAVIOUR
+        ):
+            return None
+        found = [quote(plan, "product.task"), quote(plan, "product.label")]
+    else:
+        found = [quote(plan, "constraints.data.model_decides_labels")]
+    share = data.exploration_share
+    if share is not None and share > 0:
+        return None
+    if share is None:
+        found[-1] += " (no exploration or holdout share given)"
+    else:
+        found.append(quote(plan, "constraints.data.exploration_share"))
+    return tuple(found)
+
+
+@rule(
+    "decision-hides-outcome",
+    Category.model,
+    3,
+    4,
+    move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    fires=(
+        Case(
+            {"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]},
+            evidence=(
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(hold: a case it stops never shows its outcome)",
+                'constraints.data.labels: ["outcomes"] (labels then exist only for what the model lets '
+                "through: is that so, and what share is kept out of its hands?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.model_decides_labels": None}),  # the auditors label every pair
+        Case(
+            {
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.exploration_share": 0.05,
+            }
+        ),
+        Case(
+            {
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.labels": ["outcomes"],
+                "product.decision": "Put likely duplicates first in the clerks' review queue.",
+            }
+        ),
+    ),
+)
+def decision_hides_outcome(plan: Plan) -> Evidence:
+    """The decision may hide the outcome the model learns from.
+
+    A case the model blocks, holds, declines or removes never shows what would have happened (a held
+    payout gets no chargeback, a declined loan no default); labels then exist only for what it let
+    through, so it cannot measure its own misses and retraining drifts.
+
+    Mitigation: Keep a small random share out of the model's hands (or have people review a random
+    sample of what it stopped), log it, and measure and retrain on that share.
+    """
+    data = plan.constraints.data
+    if data.model_decides_labels is not None or (data.exploration_share or 0) > 0:
+        return None
+    verb = mentioned_word(plan.product.decision, WITHHOLDS)
+    if verb is None or LabelSource.outcomes not in data.labels:
+        return None
+    return (
+        quote(plan, "product.decision", f"{verb}: a case it stops never shows its outcome"),
+        quote(
+            plan,
+            "constraints.data.labels",
+            "labels then exist only for what the model lets through: is that so, and what share is kept "
+            "out of its hands?",
+        ),
+    )
+
+
+_FEW = r"(?:one|a single|single|1|two|2|three|3|a few|few|a handful of)"
+_PLACE = (
+    r"(?:pilot\s+)?(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factory|city|"
+    r"region|country|scanner|camera|device|machine|production line|farm|school|lab|office|market)s?"
+)
+_NARROW = re.compile(
+    rf"\b{_FEW}\s+{_PLACE}\b|\bpilot\b|\b(?:smart)?phone\s+(?:photo|picture|image|camera|video)s?\b"
+    r"|\b(?:handheld|studio|synthetic|simulated|lab)\s+(?:photo|picture|image|scan|recording|data)s?\b"
+)
+_SCOPE = (
+    r"(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factor|cit|region|countr|"
+    r"market|school|farm|subsidiar|office|depot)\w*"
+)
+_WIDE = re.compile(
+    rf"\b(?:all|every|across)\s+(?:the\s+|our\s+)?(?:\d[\d,]*\s+)?{_SCOPE}|\b\d[\d,]*\s+{_SCOPE}"
+    r"|\bnationwide\b|\b(?:fixed|ceiling|cctv|production|field)\s+(?:\w+\s+)?cameras?"
+)
+_SCOPE_PATHS = ("product.inputs", "product.users", "product.decision", "product.goal", "impact.bottleneck")
+
+
+def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
+    """A data source that names a narrow origin (one or two sites, one device, phone photos, a pilot),
+    quoted, and the answer that names a wider scope for the product, if any."""
+    for index, source in enumerate(plan.constraints.data.sources):
+        name = source.name.lower()
+        hits = list(dict.fromkeys(hit.group(0) for hit in _NARROW.finditer(name)))
+        if not hits:
+            continue
+        origin = quote(
+            plan,
+            f"constraints.data.sources[{index}].name",
+            f"the data comes from {', '.join(hits)}: will the product see only that?",
+        )
+        for path in _SCOPE_PATHS:
+            text = answer_at(plan, path)
+            if not isinstance(text, str):
+                continue
+            wide = [hit.group(0) for hit in _WIDE.finditer(text.lower()) if hit.group(0) not in name]
+            if wide:
+                return origin, quote(plan, path, f"the product meets {', '.join(dict.fromkeys(wide))}")
+        return origin, None
+    return None
+
+
+@rule(
+    "data-narrower-than-product",
+    Category.data,
+    3,
+    4,
+    move=_TEST_WHERE_THE_PRODUCT_RUNS,
+    fires=(
+        Case(
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Invoices of one pilot site, 2024" (the data comes from '
+                "one pilot site: will the product see only that?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.sources[0].name": "Invoices of one pilot site, 2024"}),  # team says alike
+        Case(  # "phone" and "one line" that name no narrow origin
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Labelled phone call transcripts, one line per call",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "ERP invoices of all 12 subsidiaries since 2019",
+            }
+        ),
+    ),
+)
+def data_narrower_than_product(plan: Plan) -> Evidence:
+    """The data may come from a narrower setting than the product serves.
+
+    Data from one or two sites, one device, phone photos or a pilot carries that setting's quirks
+    (lighting, angle, scanner, population); the test score then says little about the sites and
+    devices the product will meet.
+
+    Mitigation: Ask whether the product sees only what the data saw; if not, label a test set from
+    the other sites and devices (or the real capture setup) before trusting any score.
+    """
+    # With a wider scope stated as well, the facts contradict each other: test-set-not-like-product.
+    if plan.constraints.data.test_set_reflects_product is not None:
+        return None
+    found = _origin_and_scope(plan)
+    if found is None or found[1] is not None:
+        return None
+    return (found[0],)
+
+
+_GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "user", "account",
+           "household", "device", "driver", "seller", "merchant", "supplier", "hospital", "clinic",
+           "site", "shelf", "shelves", "aisle", "camera", "school", "student", "factory", "plant")  # fmt: skip
+# Sources that images, clips and scans are cut from: many examples each, so they group the data too.
+_MEDIA_SOURCES = ("field", "farm", "orchard", "plot", "volunteer", "participant", "voice",
+                  "video", "film", "recording", "flight", "document", "slide", "scan", "subject")  # fmt: skip
+_MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
+
+
+@rule(
+    "random-split-on-grouped-data",
+    Category.model,
+    3,
+    4,
+    move=Move(
+        "Split by group (the same patient, store or customer never on both sides), not at random",
+        "Rows from the same person, store or site look alike; a random split puts near-copies in train "
+        "and test and the score flatters the model on the new groups the product will meet",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.split": "random"},
+            evidence=(
+                'done.split: "random"',
+                'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
+                "(rows come in groups: supplier)",
+            ),
+        ),
+        Case(
+            {
+                "done.split": "random",
+                "product.data_kinds": ["images"],
+                "product.inputs": "Recent invoices of the month.",
+                "product.goal": "No invoice is paid twice.",
+                "product.users": "The clerks.",
+                "constraints.data.sources[0].name": "Tiles from drone flights over 140 fields",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.sources[0].name: "Tiles from drone flights over 140 fields" '
+                "(rows come in groups: field)",
+            ),
+            also=frozenset(),
+        ),
+    ),
+    quiet=(
+        Case({"done.split": "group"}),
+        Case(
+            {
+                "done.split": "random",
+                "product.inputs": "Recent invoices of the month.",
+                "product.goal": "No invoice is paid twice.",
+                "product.users": "The clerks.",
+                "constraints.data.sources[0].name": "Tiles from drone flights over 140 fields",
+            }
+        ),
+    ),
+)
+def random_split_on_grouped_data(plan: Plan) -> Evidence:
+    """A random split on data that comes in groups.
+
+    Many rows share a patient, customer, store or site; split at random, the test set holds
+    near-copies of training rows, and the score says little about the new groups the product meets.
+
+    Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
+    as well when the product predicts the future.
+    """
+    if plan.done.split is not Split.random:
+        return None
+    paths = ["product.inputs", "product.label", "product.goal", "product.users"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    media = any(kind in plan.product.data_kinds for kind in _MEDIA)
+    for path in paths:
+        # where examples are cut from is said in the inputs, the label and the sources, not the goal
+        origin = media and path not in ("product.goal", "product.users")
+        word = mentions(answer_at(plan, path), _GROUPS) or (
+            origin and mentions(answer_at(plan, path), _MEDIA_SOURCES)
+        )
+        if word:
+            return (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {word}"))
+    return None
+
+
+# Inputs whose value for the predicted period is only observed afterwards (word starts).
+_OBSERVED_LATER = ("weather", "temperature", "rain", "precipitation", "wind speed", "sunshine", "irradiance",
+                   "humidity", "observ", "actuals", "spot price", "market price", "exchange rate",
+                   "traffic")  # fmt: skip
+# Words that say the team already feeds inputs as they were known when predicting.
+_AS_KNOWN = ("as issued", "issued", "as known", "known at", "known when", "available at", "available when",
+             "point-in-time", "point in time", "as of", "vintage", "lagged", "no future")  # fmt: skip
+
+
+@rule(
+    "future-inputs",
+    Category.data,
+    3,
+    3,
+    move=Move(
+        "Ask whether each input is known when the prediction is made (forecasts as issued, not observed values)",
+        "A backtest fed the observed weather, prices or demand of the period it predicts uses tomorrow's "
+        "facts; live, only yesterday's forecast of them exists, so the backtest flatters the model",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past sales, holidays and the temperature of each day.",
+            },
+            evidence=(
+                'product.task: "forecasting"',
+                'product.inputs: "Past sales, holidays and the temperature of each day." '
+                "(observed only after the fact: temperature)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past sales, holidays and the temperature forecast as issued the day before.",
+            }
+        ),
+    ),
+)
+def future_inputs(plan: Plan) -> Evidence:
+    """A forecast fed inputs that are only observed after the fact.
+
+    Weather, market prices or traffic for the period being predicted are not known when the
+    prediction is made, only forecasts of them are; trained and backtested on the observed values,
+    the model looks better than it can be live.
+
+    Mitigation: For every input, write down when its value is known; train and backtest on forecasts
+    as they were issued (or on lagged values), never on what was observed in the predicted period.
+    """
+    forecast = answer_is(plan, "product.task", TaskType.forecasting)
+    if not forecast and DataKind.time_series not in plan.product.data_kinds:
+        return None
+    paths = ["product.inputs", "product.current_solution"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    if any(mentions(answer_at(plan, path), _AS_KNOWN) for path in paths):
+        return None
+    for path in paths:
+        word = mentions(answer_at(plan, path), _OBSERVED_LATER)
+        if word:
+            where = forecast or (quote(plan, "product.data_kinds"),)
+            return (*where, quote(plan, path, f"observed only after the fact: {word}"))
+    return None

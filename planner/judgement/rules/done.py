@@ -1,0 +1,682 @@
+"""Rules on done criteria (targets, baselines, time box, fold action) and on life after launch."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import (
+    ADVERSARIAL,
+    MAX_TIMEBOX_WEEKS,
+    OFFLINE_ONLY,
+    Case,
+    Evidence,
+    Move,
+    answer_at,
+    answer_is,
+    at_least_as_good,
+    done_metrics,
+    empty_answers,
+    mentioned_word,
+    norm,
+    pct,
+    quote,
+    recorded_outcome,
+    rule,
+    said_none_quote,
+    says_nothing,
+    show,
+)
+from planner.plan.model import Category, Direction, Metric, OnlineValidation, Plan, Severity, TaskType
+
+_KEEP_GOING = {
+    "continue", "keep going", "keep trying", "keep tuning", "extend", "extend the time box",
+    "extend the timebox", "try harder", "never", "we will not fold", "we won't fold", "no fold",
+}  # fmt: skip
+
+
+_AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
+    "Narrow the first model to the easy, high-volume part and leave the rest to people",
+    "The target is beyond what people reach from the same inputs; aim the model where it is confident and the volume is, and widen its share as it earns trust",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "no-done-criteria",
+    Category.delivery,
+    4,
+    4,
+    fires=(
+        Case({"done.metrics[0].target": None}, evidence=("done.metrics: 1 metric, none with a target",)),
+        Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
+    ),
+    quiet=(  # a relative target ("15% lower than the baseline") is a target
+        Case({"done.metrics[0].target": None, "done.metrics[0].relative_target": 0.2}),
+        Case(
+            {
+                "done.metrics[0].target": None,
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].relative_target": 0.2,
+            }
+        ),
+    ),
+)
+def no_done_criteria(plan: Plan) -> Evidence:
+    """No done criteria.
+
+    Metrics are named but none has a target, so there is no point at which the team knows it is
+    done, or that it should stop.
+
+    Mitigation: Give the primary metric a target (and a minimum worth shipping) before any tuning.
+    """
+    metrics = plan.done.metrics
+    said = said_none_quote(plan, "done.metrics")
+    if said:
+        return (said,)
+    vague = tuple(
+        quote(plan, f"{path}.name") for path, metric in done_metrics(plan) if says_nothing(metric.name)
+    )
+    if vague:
+        return vague
+    if metrics and all(metric.goal() is None and metric.relative_target is None for metric in metrics):
+        return (f"done.metrics: {len(metrics)} metric{'s' * (len(metrics) > 1)}, none with a target",)
+    return None
+
+
+@rule(
+    "target-without-baseline",
+    Category.model,
+    4,
+    3,
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": None},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 with no baseline',
+            ),
+        ),
+        Case(
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": None,
+                "done.metrics[0].relative_target": 0.2,
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 20% better with no baseline',
+            ),
+        ),
+    ),
+)
+def target_without_baseline(plan: Plan) -> Evidence:
+    """A target without a baseline.
+
+    Without today's value the target may already be met, or be out of reach; nobody can tell what
+    the model added.
+
+    Mitigation: Measure the metric for today's process or the rules first and record it as the
+    baseline.
+    """
+    if "baseline" in plan.done.none:
+        return None  # the team said it has none: no-baseline says so
+    found = tuple(
+        f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
+        for path, metric in done_metrics(plan)
+        if (metric.target is not None or metric.relative_target is not None) and metric.baseline is None
+    )
+    return found or None
+
+
+def _target_text(metric: Metric) -> str:
+    """`0.75`; `0.323 (15% below the baseline)` for a relative target; `15% better` with no baseline."""
+    if metric.target is not None:
+        return show(metric.target)
+    share = pct(metric.relative_target or 0)
+    goal = metric.goal()
+    if goal is None:
+        return f"{share} better"
+    side = "above" if metric.direction is Direction.higher_is_better else "below"
+    return f"{show(round(goal, 6))} ({share} {side} the baseline)"
+
+
+@rule(
+    "baseline-already-meets-target",
+    Category.product,
+    4,
+    3,
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": 0.8},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.8, target 0.75 (higher is better)',
+            ),
+        ),
+    ),
+)
+def baseline_already_meets_target(plan: Plan) -> Evidence:
+    """The baseline already meets the target.
+
+    Today's process or the rules already reach the primary target; a model spends effort on a
+    problem that is solved by that measure.
+
+    Mitigation: Ship the baseline, or raise the target to what the product needs and justify the
+    gain.
+    """
+    if not plan.done.metrics:
+        return None
+    metric = plan.done.metrics[0]
+    goal = metric.goal()
+    if metric.baseline is None or goal is None:
+        return None
+    if not at_least_as_good(metric.baseline, goal, metric.direction):
+        return None
+    return (
+        f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline)}, target '
+        f"{_target_text(metric)} ({metric.direction.value} is better)",
+    )
+
+
+@rule(
+    "target-beyond-human",
+    Category.model,
+    3,
+    4,
+    move=_AIM_WHERE_PEOPLE_ARE_BEATEN,
+    fires=(
+        Case(
+            {"done.metrics[0].target": 0.9},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+            ),
+        ),
+        Case(  # a relative target is a target
+            {"done.metrics[0].target": None, "done.metrics[0].relative_target": 1.0},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (100% above the baseline) '
+                "(higher is better)",
+                "by_hand.human_score: 0.85",
+            ),
+        ),
+    ),
+    quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(
+            {
+                "done.metrics[0].target": 0.9,
+                "constraints.data.labels": ["outcomes"],
+                "product.label": "Whether the invoice was paid twice, from the bank statements",
+            }
+        ),
+    ),
+)
+def target_beyond_human(plan: Plan) -> Evidence:
+    """The target is beyond human performance.
+
+    The primary target is better than people reach from the same inputs; that bound is rarely
+    beaten, and chasing it is where time boxes run out.
+
+    Mitigation: Set the first target at or below the human score, or narrow the model to the cases
+    people find easy.
+    """
+    # A human score equal to the baseline describes today's process, which the project means to
+    # beat: it is no ceiling then.
+    # Labels that record what happened, over a large history, let a model see patterns no one reader
+    # sees in a small by-hand sample: the human score is no ceiling then.
+    human = plan.by_hand.human_score
+    if human is None or not plan.done.metrics or recorded_outcome(plan):
+        return None
+    metric = plan.done.metrics[0]
+    goal = metric.goal()
+    if goal is None or goal == human or metric.baseline == human:
+        return None
+    if at_least_as_good(human, goal, metric.direction):
+        return None
+    return (
+        f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',
+        quote(plan, "by_hand.human_score"),
+    )
+
+
+@rule(
+    "no-time-box",
+    Category.delivery,
+    3,
+    4,
+    fires=(
+        Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
+    ),
+)
+def no_time_box(plan: Plan) -> Evidence:
+    """No real time box.
+
+    ML progress is nonlinear: a week can bring nothing. A box of many months never forces the
+    continue-or-fold decision.
+
+    Mitigation: Box the first model at 4-8 weeks with a decision meeting at the end; extend only
+    by a new, explicit decision.
+    """
+    weeks = plan.done.timebox_weeks
+    if weeks is None or weeks <= MAX_TIMEBOX_WEEKS:
+        return None
+    return (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
+
+
+@rule(
+    "no-fold-action",
+    Category.delivery,
+    3,
+    4,
+    fires=(
+        Case({"done.fold_action": "Keep going."}, evidence=('done.fold_action: "Keep going."',)),
+        Case(
+            {"done.fold_action": "Extend the time box"}, evidence=('done.fold_action: "Extend the time box"',)
+        ),
+    ),
+)
+def no_fold_action(plan: Plan) -> Evidence:
+    """No fold action.
+
+    When the time box runs out short of the target, "keep going" is the default unless another
+    action was agreed beforehand.
+
+    Mitigation: Write now what happens at the end of the box without the target: ship the rules,
+    collect data, re-scope, or stop.
+    """
+    fold = plan.done.fold_action
+    if fold is None or not (says_nothing(fold) or norm(fold) in _KEEP_GOING):
+        return None
+    return (quote(plan, "done.fold_action"),)
+
+
+# ---------------------------------------------------------------- after launch
+
+
+@rule(
+    "no-owner-after-launch",
+    Category.operations,
+    4,
+    4,
+    fires=(Case({"after_launch.owner": "TBD"}, evidence=('after_launch.owner: "TBD"',)),),
+)
+def no_owner_after_launch(plan: Plan) -> Evidence:
+    """Nobody owns the model after launch.
+
+    Nobody watches it, retrains it or answers for it; it decays quietly until a customer notices.
+
+    Mitigation: Name a team and a person before launch, with time set aside for monitoring and
+    retraining.
+    """
+    return empty_answers(plan, "after_launch.owner")
+
+
+@rule(
+    "no-monitoring",
+    Category.operations,
+    4,
+    4,
+    fires=(
+        Case(
+            {"after_launch.monitoring": [{"signal": "none"}]},
+            evidence=('after_launch.monitoring[0].signal: "none"',),
+        ),
+    ),
+)
+def no_monitoring(plan: Plan) -> Evidence:
+    """Nothing is monitored.
+
+    Models fail silently: stale inputs, shifted data or a broken feature still give predictions,
+    just bad ones.
+
+    Mitigation: Monitor input freshness and drift, the prediction rate, and the product metric,
+    each with a threshold and whom it alerts.
+    """
+    said = said_none_quote(plan, "after_launch.monitoring")
+    if said:
+        return (said,)
+    found = tuple(
+        quote(plan, f"after_launch.monitoring[{index}].signal")
+        for index, monitor in enumerate(plan.after_launch.monitoring)
+        if says_nothing(monitor.signal)
+    )
+    return found or None
+
+
+@rule(
+    "monitoring-without-alerts",
+    Category.operations,
+    3,
+    3,
+    fires=(
+        Case(
+            {"after_launch.monitoring[0].threshold": None},
+            evidence=("after_launch.monitoring: 1 signal, none with a threshold",),
+        ),
+    ),
+)
+def monitoring_without_alerts(plan: Plan) -> Evidence:
+    """Monitoring without alert thresholds.
+
+    Signals without thresholds end up on a dashboard nobody opens; the failure is found by users.
+
+    Mitigation: Give each monitored signal a threshold and a person or channel it alerts.
+    """
+    monitors = plan.after_launch.monitoring
+    if not monitors or any(says_nothing(monitor.signal) for monitor in monitors):
+        return None
+    if any(monitor.threshold and not says_nothing(monitor.threshold) for monitor in monitors):
+        return None
+    return (
+        f"after_launch.monitoring: {len(monitors)} signal{'s' * (len(monitors) > 1)}, none with a threshold",
+    )
+
+
+@rule(
+    "no-fallback",
+    Category.operations,
+    3,
+    4,
+    fires=(Case({"after_launch.fallback": "n/a"}, evidence=('after_launch.fallback: "n/a"',)),),
+)
+def no_fallback(plan: Plan) -> Evidence:
+    """No fallback when the model is wrong or down.
+
+    Every model is sometimes wrong and every service sometimes down; without a designed fallback
+    the product fails with it.
+
+    Mitigation: Design the graceful failure now: fall back to the rules or to people, and test the
+    switch.
+    """
+    return empty_answers(plan, "after_launch.fallback")
+
+
+@rule(
+    "no-baseline",
+    Category.model,
+    4,
+    3,
+    move=Move(
+        "Be the algorithm: measure today's process or the obvious rules first",
+        "A quick baseline (people or rules on a few hundred real cases) is the yardstick every model is "
+        "judged against, and a relative target needs it",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": "none"},
+            evidence=("done.metrics[0].baseline: none (answered: we have none), with a target of 0.75",),
+        ),
+    ),
+)
+def no_baseline(plan: Plan) -> Evidence:
+    """No baseline, in the team's words.
+
+    Without today's value there is no yardstick: the target may already be met or out of reach, a
+    relative target ("20% lower MSE") has nothing to be relative to, and nobody can tell what the
+    model added.
+
+    Mitigation: Measure the metric on today's process, the obvious rules or a naive predictor (last
+    week's value, the majority class) before modelling, and record it as the baseline.
+    """
+    if "baseline" not in plan.done.none:
+        return None
+    metrics = plan.done.metrics
+    first = metrics[0] if metrics else None
+    if first is None:
+        return ("done.metrics: baseline none (answered: we have none)",)
+    what = (
+        f"a relative target of {show(first.relative_target)}"
+        if first.relative_target is not None
+        else f"a target of {show(first.target)}"
+        if first.target is not None
+        else "no target"
+    )
+    return (f"done.metrics[0].baseline: none (answered: we have none), with {what}",)
+
+
+@rule(
+    "no-eval-set",
+    Category.model,
+    4,
+    4,
+    move=Move(
+        "Build the evaluation set before the first model",
+        "Label a few hundred recent production cases, held out by time, before training anything; "
+        "every comparison depends on it",
+        "warning",
+        first=True,
+    ),
+    fires=(Case({"done.eval_set": "none"}, evidence=('done.eval_set: "none"',)),),
+)
+def no_eval_set(plan: Plan) -> Evidence:
+    """No evaluation set.
+
+    Without held-out cases labelled the way the product needs, no model, rule or person can be
+    measured, so done can never be declared.
+
+    Mitigation: Set aside recent production cases (by time), label them carefully (two people on a
+    sample), and freeze them as the evaluation set before any modelling.
+    """
+    return empty_answers(plan, "done.eval_set")
+
+
+@rule(
+    "no-online-validation",
+    Category.product,
+    3,
+    4,
+    move=Move(
+        "Plan how the model is judged live: an A/B test, a holdout or a shadow run",
+        "Offline scores rarely move the product metric one for one; decide now how the launch is judged "
+        "on the product metric, and against what",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.online_validation": "none"},
+            evidence=('done.online_validation: "none"',),
+        ),
+        Case(
+            {"done.online_validation": None, "done.when_met": "Switch it on for all invoices."},
+            evidence=(
+                'product.success_metric: "Duplicate payments per month, and money recovered after payment." '
+                "(the goal is judged live)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (an offline metric; '
+                "no A/B test, holdout or shadow run planned)",
+            ),
+        ),
+    ),
+    quiet=(Case({"done.online_validation": None}),),
+)
+def no_online_validation(plan: Plan) -> Evidence:
+    """Success is judged live, but only an offline metric is planned.
+
+    The product metric moves in production, yet the plan measures the model only offline: no A/B
+    test, holdout or shadow run says whether the launch helped, or hurt.
+
+    Mitigation: Plan the online check now: an A/B test or a holdout group on the product metric,
+    or at least a shadow run compared with today's process, with guardrails.
+    """
+    done = plan.done
+    if done.online_validation is OnlineValidation.none:
+        return answer_is(plan, "done.online_validation", OnlineValidation.none)
+    if done.online_validation is not None or not done.metrics or not plan.product.success_metric:
+        return None
+    texts = [metric.name + " " + (metric.dataset or "") for metric in done.metrics] + [done.when_met or ""]
+    if any(re.search(OFFLINE_ONLY, text.lower()) for text in texts):
+        return None
+    return (
+        quote(plan, "product.success_metric", "the goal is judged live"),
+        quote(
+            plan,
+            "done.metrics[0].name",
+            "an offline metric; no A/B test, holdout or shadow run planned",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- adversaries, and metrics blind to the harm
+
+_ADVERSARY_PATHS = (
+    "title",
+    "product.goal",
+    "product.success_metric",
+    "product.decision",
+    "product.label",
+    "product.current_solution",
+)
+
+
+def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
+    """The answer that names a domain where the positive class fights back (fraud, spam, abuse, bots)."""
+    for path in _ADVERSARY_PATHS:
+        text = answer_at(plan, path)
+        word = mentioned_word(text, ADVERSARIAL) if isinstance(text, str) else None
+        if word:
+            return quote(plan, path, f"{word}: the other side adapts to what the model stops" if note else "")
+    return None
+
+
+@rule(
+    "adversaries-adapt",
+    Category.operations,
+    3,
+    4,
+    move=Move(
+        "Plan for adversaries who adapt: monitor what the model catches, retrain on a trigger",
+        "Fraudsters, spammers and bots probe whatever is blocked, so performance decays fast and silently "
+        "(caught cases drop while the flag rate looks stable); watch the flag rate, the caught rate and "
+        "the score distribution, and retrain when they move",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.goal": "Stop fraudsters from being paid twice.",
+                "constraints.retraining.trigger": None,
+            },
+            evidence=(
+                'product.goal: "Stop fraudsters from being paid twice." (fraudsters: the other side adapts '
+                "to what the model stops)",
+                "constraints.retraining.trigger: not answered (what makes you retrain early?)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.goal": "Stop fraudsters from being paid twice."}),),
+)
+def adversaries_adapt(plan: Plan) -> Evidence:
+    """Adversaries adapt, and nothing watches for it.
+
+    In fraud, spam, abuse or bot detection the positive class fights back: after launch it probes
+    what the model stops and moves around it, so caught cases fall while the flag rate looks stable.
+
+    Mitigation: Monitor the flag rate, the caught rate (on a reviewed sample) and the score
+    distribution, with thresholds; set a retraining trigger, and review a random sample of what
+    passes.
+    """
+    where = adversarial_quote(plan)
+    if where is None:
+        return None
+    found = [where]
+    monitors = plan.after_launch.monitoring
+    said = said_none_quote(plan, "after_launch.monitoring")
+    if said:
+        found.append(said)
+    elif not monitors:
+        found.append("after_launch.monitoring: not answered (what shows that caught cases are dropping?)")
+    elif all(says_nothing(monitor.signal) for monitor in monitors):
+        found.append(quote(plan, "after_launch.monitoring[0].signal"))
+    trigger = plan.constraints.retraining.trigger
+    if trigger is None or says_nothing(trigger):
+        found.append(
+            "constraints.retraining.trigger: "
+            + (show(trigger) if trigger else "not answered")
+            + " (what makes you retrain early?)"
+        )
+    return tuple(found) if len(found) > 1 else None
+
+
+_OVERLAP = re.compile(
+    r"\b(rouge|bleu|meteor|cider|chrf|bert ?score|word overlap|n-?gram|perplexity|edit distance|"
+    r"similarity to|cosine similarity)"
+)
+_SEES_HARM = re.compile(
+    r"omi(ssion|tted)|miss|invent|fabricat|hallucinat|factual|faithful|error|wrong|expert|lawyer|"
+    r"clinician|doctor|review|checked|judg|human|recall|precision|harm|critical|safety|unsafe|accura"
+)
+
+
+@rule(
+    "metric-blind-to-harm",
+    Category.model,
+    4,
+    4,
+    move=Move(
+        "Build an expert-checked evaluation set that counts the errors that hurt",
+        "Word overlap rewards fluent paraphrase and barely moves for one omitted or invented fact; have "
+        "experts write down, per case, what must appear and what must not, and measure omissions and "
+        "fabrications on a few hundred cases",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "ROUGE-L against past summaries",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'done.metrics[0].name: "ROUGE-L against past summaries" (word overlap: rouge-l; it does '
+                "not count the error that hurts)",
+                'impact.error_severity: "serious"',
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..."',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "ROUGE-L against past summaries",
+                "impact.error_severity": "minor",
+            }
+        ),
+        Case(
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "Clauses omitted or invented per summary, checked by a lawyer",
+                "impact.error_severity": "serious",
+            }
+        ),
+    ),
+)
+def metric_blind_to_harm(plan: Plan) -> Evidence:
+    """The done metric does not measure the error that hurts.
+
+    Where errors are serious, a metric of word overlap (ROUGE, BLEU) or one that never looks at the
+    harmful error rewards fluent output and barely moves when a fact is left out or invented: the
+    model can reach its target and still do the harm.
+
+    Mitigation: Add a done metric that counts the harmful error (omissions, fabrications, missed
+    cases) on an evaluation set checked by experts, and keep overlap scores as a secondary signal.
+    """
+    impact = plan.impact
+    serious = impact.error_severity in (Severity.serious, Severity.severe)
+    if not plan.done.metrics or not serious:
+        return None
+    texts = [(metric.name + " " + (metric.dataset or "")).lower() for metric in plan.done.metrics]
+    first = texts[0]
+    overlap = _OVERLAP.search(first)
+    if any(_SEES_HARM.search(_OVERLAP.sub("", text)) for text in texts):
+        return None
+    if overlap is None and plan.product.task is not TaskType.generation:
+        return None
+    note = f"word overlap: {mentioned_word(first, (overlap.group(0),))}; " if overlap else ""
+    found = [
+        quote(plan, "done.metrics[0].name", f"{note}it does not count the error that hurts"),
+        quote(plan, "impact.error_severity"),
+    ]
+    if impact.error_harm:
+        found.append(quote(plan, "impact.error_harm"))
+    return tuple(found)

@@ -1,0 +1,472 @@
+"""Rules on product and feasibility: are plain rules enough, was the task done by hand, is the metric measured."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import (
+    PEOPLE,
+    RULES_ENOUGH_ACCURACY,
+    RULES_ENOUGH_COVERAGE,
+    RULES_PRECISE,
+    Case,
+    Evidence,
+    Move,
+    answer_at,
+    answer_is,
+    empty_answers,
+    items_per_month,
+    mentions,
+    pct,
+    quote,
+    rule,
+    says_nothing,
+)
+from planner.plan.model import (
+    UNSTRUCTURED,
+    Category,
+    ErrorCost,
+    Hardware,
+    Mode,
+    ModelSize,
+    Plan,
+    RulesVerdict,
+)
+
+_FIND_MISSING_INPUTS = Move(
+    "Find the missing inputs before modelling",
+    "If an expert cannot decide from the model's inputs, the model will not either; ask what else the expert needs",
+    "danger",
+    first=True,
+)
+
+_BE_THE_ALGORITHM = Move(
+    "Do the task by hand before modelling",
+    "Working 50-100 real cases shows the signals, the hard cases and the human yardstick",
+    "warning",
+    first=True,
+)
+
+_TRY_RULES = Move(
+    "Try plain rules before modelling",
+    "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
+    "warning",
+    first=True,
+)
+
+_INSTRUMENT_THE_METRIC = Move(
+    "Instrument the product metric before modelling",
+    "Without a measured 'before', nobody can tell whether the model helped the product",
+    "info",
+)
+
+# Rule actions that act on their own rather than hand the case to a person.
+_ACTS = (
+    r"\b(declin\w*|block\w*|reject\w*|delet\w*|ban|bans|banned|cancel\w*|refus\w*|suspend\w*"
+    r"|auto|automatic\w*|remov\w*)\b"
+)
+
+
+@rule(
+    "rules-may-suffice",
+    Category.product,
+    4,
+    4,
+    fires=(
+        Case(
+            {"heuristics.verdict": "rules_suffice"},
+            evidence=(
+                'heuristics.verdict: "rules_suffice"',
+                "heuristics.coverage: 0.4",
+                "heuristics.accuracy: 0.9",
+            ),
+        ),
+        Case(
+            {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97},
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+            ),
+        ),
+    ),
+)
+def rules_may_suffice(plan: Plan) -> Evidence:
+    """Plain rules may already be enough.
+
+    The team's own answers say rules handle the problem; a model would add data, training,
+    serving and upkeep for a gain nobody has shown yet.
+
+    Mitigation: Ship the rules with people for the rest, measure them on the done metric, and
+    build a model only if it must beat them by a margin worth its upkeep.
+    """
+    heuristics = plan.heuristics
+    if heuristics.verdict is RulesVerdict.rules_suffice:
+        measured = [
+            name for name in ("coverage", "accuracy") if answer_at(plan, f"heuristics.{name}") is not None
+        ]
+        return tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", *measured))
+    if (
+        heuristics.verdict is RulesVerdict.rules_baseline
+        and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
+        and (heuristics.accuracy or 0) >= RULES_ENOUGH_ACCURACY
+    ):
+        return tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", "coverage", "accuracy"))
+    return None
+
+
+@rule(
+    "no-non-ml-baseline",
+    Category.model,
+    4,
+    3,
+    move=_TRY_RULES,
+    fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
+)
+def no_non_ml_baseline(plan: Plan) -> Evidence:
+    """Rules never tried: no non-ML baseline.
+
+    Without a rule-based yardstick nobody can tell whether a model adds anything, and plain rules
+    often get a good part of the way for a fraction of the cost.
+
+    Mitigation: Spend a few days writing the obvious rules and measure them on real cases; they
+    become the baseline, and maybe the first release.
+    """
+    return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+
+
+@rule(
+    "rules-on-unstructured-data",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case(
+            {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
+            evidence=('product.data_kinds: ["images"]', 'heuristics.verdict: "rules_suffice"'),
+            also=frozenset(["rules-may-suffice"]),
+        ),
+    ),
+)
+def rules_on_unstructured_data(plan: Plan) -> Evidence:
+    """Rules hoped for on unstructured data.
+
+    Images, audio, video and free text rarely yield to hand-written rules; a claim that rules
+    suffice there usually falls apart on real inputs.
+
+    Mitigation: Measure the rules' coverage and accuracy on a few hundred real inputs; keep them for
+    the obvious cases (out-of-scope inputs) and route the rest to people or a model.
+    """
+    kinds = plan.product.data_kinds
+    if kinds and all(kind in UNSTRUCTURED for kind in kinds):
+        found = answer_is(plan, "heuristics.verdict", RulesVerdict.rules_suffice)
+        return (quote(plan, "product.data_kinds"), *found) if found else None
+    return None
+
+
+@rule(
+    "never-done-by-hand",
+    Category.model,
+    4,
+    3,
+    move=_BE_THE_ALGORITHM,
+    fires=(Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),),
+)
+def never_done_by_hand(plan: Plan) -> Evidence:
+    """The task was never done by hand.
+
+    Without working real examples the team has no feel for the signals, the hard cases or the
+    ambiguity, and no human yardstick for the model.
+
+    Mitigation: Do 50-100 real cases by hand, timed, and write down what you looked at and which
+    cases were hard.
+    """
+    return answer_is(plan, "by_hand.examples", 0)
+
+
+@rule(
+    "human-performance-unknown",
+    Category.model,
+    3,
+    3,
+    fires=(
+        Case(
+            {"product.current_performance": "Unknown."}, evidence=('product.current_performance: "Unknown."',)
+        ),
+    ),
+)
+def human_performance_unknown(plan: Plan) -> Evidence:
+    """How well people or today's system do is unknown.
+
+    That score bounds what a model can reach and is the bar it must beat; without it a target is a
+    guess and success cannot be judged.
+
+    Mitigation: Score today's process (or two people labelling the same 100-200 cases) on the
+    primary done metric.
+    """
+    return empty_answers(plan, "product.current_performance", "by_hand.human_score_notes")
+
+
+@rule(
+    "expert-cannot-decide",
+    Category.model,
+    4,
+    4,
+    move=_FIND_MISSING_INPUTS,
+    fires=(Case({"by_hand.expert_can_decide": False}, evidence=("by_hand.expert_can_decide: false",)),),
+)
+def expert_cannot_decide(plan: Plan) -> Evidence:
+    """An expert cannot decide from the model's inputs.
+
+    If a domain expert cannot make the call from what the model will see, a model trained on the
+    same inputs will not either.
+
+    Mitigation: Find out what else the expert needs, add those inputs, or reframe the task around
+    what the inputs can tell.
+    """
+    return answer_is(plan, "by_hand.expert_can_decide", False)
+
+
+@rule(
+    "no-domain-expert",
+    Category.delivery,
+    3,
+    3,
+    fires=(Case({"by_hand.expert_available": False}, evidence=("by_hand.expert_available: false",)),),
+)
+def no_domain_expert(plan: Plan) -> Evidence:
+    """No domain expert available.
+
+    Labelling, feature and evaluation decisions made without domain knowledge go wrong quietly,
+    and the errors compound downstream.
+
+    Mitigation: Secure a few hours a week of an expert for labelling guidelines, hard cases and
+    error reviews.
+    """
+    return answer_is(plan, "by_hand.expert_available", False)
+
+
+@rule(
+    "product-metric-not-measured",
+    Category.product,
+    4,
+    3,
+    move=_INSTRUMENT_THE_METRIC,
+    fires=(
+        Case({"product.metric_measured_today": False}, evidence=("product.metric_measured_today: false",)),
+    ),
+)
+def product_metric_not_measured(plan: Plan) -> Evidence:
+    """The product metric is not measured today.
+
+    Nobody will be able to tell whether the model helped the product, only whether it scores well
+    offline.
+
+    Mitigation: Instrument the product metric on today's process before modelling, so there is a
+    before to compare with.
+    """
+    return answer_is(plan, "product.metric_measured_today", False)
+
+
+# ---------------------------------------------------------------- reasoning from the facts
+
+
+_NARROW = Move(
+    "Narrow the first model to the easy, high-volume slice; people keep the rest",
+    "Rules will not decide the hard part of unstructured inputs, and automating people away is a long "
+    "road; first remove what is plainly out of scope (the method's example: drop the photos that are "
+    "not circuit boards at all) and let people keep everything else",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "narrow-to-easy-slice",
+    Category.product,
+    4,
+    3,
+    move=_NARROW,
+    fires=(
+        Case(
+            {
+                "product.data_kinds": ["images"],
+                "product.mode": "automate",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+            },
+            evidence=(
+                'product.data_kinds: ["images"]',
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and '
+                'amount; ..." (people do it today)',
+                "impact.share_addressed: 0.6 (the first model would take 60% of 12,000 items a month: 7,200)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.data_kinds": ["images"], "product.mode": "automate"}),  # rules already take a slice
+        Case({"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None}),
+    ),
+)
+def narrow_to_easy_slice(plan: Plan) -> Evidence:
+    """Unstructured inputs that people handle today, with no slice chosen yet.
+
+    Images, audio, video and free text rarely yield to rules, and a first model that must replace
+    people on all of it has a long road; the value comes sooner from the easy, high-volume part.
+
+    Mitigation: Pick the slice a model can take safely (inputs that are plainly out of scope, the
+    clearest cases), measure its share of the work, and route the rest to people as today.
+    """
+    product, heuristics = plan.product, plan.heuristics
+    kinds = product.data_kinds
+    if not kinds or not all(kind in UNSTRUCTURED for kind in kinds) or heuristics.coverage is not None:
+        return None
+    if product.mode is not Mode.automate:
+        return None  # augmenting people is narrowing already: they keep every decision
+    people = next(
+        (
+            path
+            for path in (
+                "product.current_solution",
+                "heuristics.humans_handle",
+                "product.goal",
+                "product.users",
+            )
+            if mentions(answer_at(plan, path), PEOPLE)
+        ),
+        None,
+    )
+    if people is None:
+        return None
+    found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
+    share, items = plan.impact.share_addressed, items_per_month(plan)
+    if share is not None and share < 0.5:
+        return None  # already narrowed to a slice
+    if share is not None and items is not None:
+        found.append(
+            quote(
+                plan,
+                "impact.share_addressed",
+                f"the first model would take {pct(share)} of {items:,.0f} items a month: {items * share:,.0f}",
+            )
+        )
+    elif plan.impact.volume is not None and plan.impact.period is not None:
+        found.append(
+            f"impact.volume: {plan.impact.volume:,.0f} a {plan.impact.period.value} (no share chosen for "
+            "the first model yet)"
+        )
+    return tuple(found)
+
+
+@rule(
+    "heavy-start",
+    Category.cost,
+    3,
+    4,
+    move=Move(
+        "Start small and local: a simple model on a laptop against a measured baseline",
+        "A large model, rented GPUs or an AutoML service before any baseline spends money and weeks "
+        "before anyone knows whether plain rules or a small model would do",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.compute.hardware": "gpu",
+                "heuristics.verdict": "not_tried",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "done.metrics[0].baseline": None,
+                "product.current_performance": None,
+            },
+            evidence=(
+                'constraints.compute.hardware: "gpu"',
+                'heuristics.verdict: "not_tried" (no baseline measured yet)',
+            ),
+            also=frozenset({"no-non-ml-baseline", "target-without-baseline"}),
+        ),
+    ),
+    quiet=(Case({"constraints.compute.hardware": "gpu"}),),
+)
+def heavy_start(plan: Plan) -> Evidence:
+    """A heavy start before any baseline.
+
+    A large model, rented GPUs or a black-box AutoML service before the team has measured rules,
+    people or a simple model costs money and weeks, and hides whether ML is needed at all.
+
+    Mitigation: Start local: the obvious rules and a small model (linear, trees) on a laptop with
+    downsampled data, measured on the done metric; scale up only what beats them.
+    """
+    constraints = plan.constraints
+    heavy = [
+        quote(plan, path)
+        for path, hit in (
+            (
+                "constraints.latency.model_size",
+                constraints.latency.model_size in (ModelSize.large, ModelSize.huge),
+            ),
+            ("constraints.compute.hardware", constraints.compute.hardware is Hardware.gpu),
+            ("constraints.compute.hosted_service", constraints.compute.hosted_service is True),
+        )
+        if hit
+    ]
+    if not heavy:
+        return None
+    metrics = plan.done.metrics
+    if any(metric.baseline is not None for metric in metrics) or plan.heuristics.coverage is not None:
+        return None
+    if plan.product.current_performance and not says_nothing(plan.product.current_performance):
+        return None
+    verdict = plan.heuristics.verdict
+    if verdict is not None and verdict is not RulesVerdict.not_tried:
+        return None
+    why = (
+        quote(plan, "heuristics.verdict", "no baseline measured yet")
+        if verdict
+        else "no baseline: no rules measured, no current performance, no metric baseline"
+    )
+    return (*heavy, why)
+
+
+@rule(
+    "automatic-rules-costly-errors",
+    Category.product,
+    4,
+    3,
+    move=Move(
+        "Let the rules route to people rather than act alone",
+        "A rule that blocks or declines by itself turns every false positive into a harmed customer; "
+        "while false positives cost more, send its hits to review and measure its precision first",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"heuristics.rules[0].action": "Reject the invoice automatically."},
+            evidence=(
+                'heuristics.rules[0].action: "Reject the invoice automatically."',
+                'product.mode: "augment"',
+            ),
+        ),
+    ),
+    quiet=(Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),),
+)
+def automatic_rules_costly_errors(plan: Plan) -> Evidence:
+    """Rules act on their own where false alarms cost most.
+
+    Rules that decline, block or delete by themselves make every false positive a harmed customer,
+    yet the team says false positives cost more, or that people should decide (augment).
+
+    Mitigation: Have the rules hold cases for a person instead, measure their precision on real
+    cases, and automate only the rules that are right nearly always.
+    """
+    acting = [
+        quote(plan, f"heuristics.rules[{index}].action")
+        for index, candidate in enumerate(plan.heuristics.rules)
+        if re.search(_ACTS, candidate.action.lower())
+    ]
+    if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:
+        return None  # rules measured right nearly always may act alone
+    why = answer_is(plan, "impact.costlier_error", ErrorCost.false_positive) or answer_is(
+        plan, "product.mode", Mode.augment
+    )
+    return (*acting[:2], *why) if why else None

@@ -1,0 +1,405 @@
+"""Rules on the impact estimate and the press release: is a working model worth its effort and cost."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import (
+    HARMFUL,
+    OUT_OF_PROPORTION,
+    PERSON_WEEK_COST,
+    PERSON_WEEK_HOURS,
+    Case,
+    Evidence,
+    Move,
+    answer_at,
+    answer_is,
+    empty_answers,
+    items_per_month,
+    mentions,
+    monthly_value,
+    norm,
+    pct,
+    quote,
+    rule,
+    says_nothing,
+    show,
+)
+from planner.plan.model import Category, Mode, Plan, Severity
+
+_HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
+_HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 3600, "s": 1 / 3600}
+_MONEY = {"eur", "euro", "euros", "€", "usd", "$", "dollars", "gbp", "£", "chf"}
+
+
+def is_money(unit: str | None) -> bool:
+    return unit is not None and norm(unit) in _MONEY
+
+
+def _yearly_value_in_person_weeks(plan: Plan) -> float | None:
+    value, unit = monthly_value(plan), plan.impact.value_unit
+    if value is None or unit is None:
+        return None
+    if norm(unit) in _HOURS:
+        return 12 * value * _HOURS[norm(unit)] / PERSON_WEEK_HOURS
+    return 12 * value / PERSON_WEEK_COST if is_money(unit) else None
+
+
+_STOP_OR_REAIM = Move(
+    "Stop here, or aim at another bottleneck",
+    "Even a model that works would not repay the effort, by the team's own judgement; look for the step whose improvement pays, or scope down",
+    "danger",
+    first=True,
+)
+
+
+@rule(
+    "not-worth-it",
+    Category.product,
+    4,
+    5,
+    move=_STOP_OR_REAIM,
+    fires=(Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),),
+)
+def not_worth_it(plan: Plan) -> Evidence:
+    """Not worth it even if the model works.
+
+    The team judged that a working model would not repay the effort; the project is dead whatever
+    the model does.
+
+    Mitigation: Pick another bottleneck, scope the work down to what pays, or stop here.
+    """
+    return answer_is(plan, "impact.worth_it", False)
+
+
+@rule(
+    "no-impact-estimate",
+    Category.product,
+    3,
+    4,
+    fires=(
+        Case({"impact.bottleneck": "TBD"}, evidence=('impact.bottleneck: "TBD"',)),
+        Case({"impact.share_addressed": 0}, evidence=("impact.share_addressed: 0",)),
+    ),
+)
+def no_impact_estimate(plan: Plan) -> Evidence:
+    """No real impact estimate.
+
+    The bottleneck or the numbers behind the impact are empty or zero, so effort cannot be weighed
+    against value.
+
+    Mitigation: Name the step that costs most and estimate volume, share addressed and value per
+    item, even roughly.
+    """
+    zeros = tuple(
+        quote(plan, f"impact.{name}")
+        for name in ("volume", "share_addressed", "value_per_item")
+        if answer_at(plan, f"impact.{name}") == 0
+    )
+    return (*(empty_answers(plan, "impact.bottleneck") or ()), *zeros) or None
+
+
+@rule(
+    "impact-small-for-effort",
+    Category.product,
+    3,
+    4,
+    fires=(
+        Case(
+            {"impact.value_per_item": 0.1},
+            evidence=(
+                "impact estimate: 720 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+            ),
+        ),
+        Case(
+            {"impact.value_unit": "minutes", "impact.value_per_item": 1, "impact.volume": 1000},
+            evidence=(
+                "impact estimate: 600 minutes per month",
+                "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+            ),
+        ),
+    ),
+)
+def impact_small_for_effort(plan: Plan) -> Evidence:
+    """The impact is small for the effort.
+
+    A year of the estimated value does not repay the effort to build the first model, before
+    counting its upkeep.
+
+    Mitigation: Aim the first model at a bigger bottleneck or a higher-volume slice, or cut the
+    effort (rules, an off-the-shelf model, a smaller scope).
+    """
+    yearly, effort = _yearly_value_in_person_weeks(plan), plan.impact.effort_weeks
+    if yearly is None or effort is None or yearly >= effort:
+        return None
+    value = monthly_value(plan) or 0.0
+    return (
+        f"impact estimate: {value:,.0f} {plan.impact.value_unit} per month",
+        quote(plan, "impact.effort_weeks", f"a year of value is about {yearly:.1f} person-weeks"),
+    )
+
+
+@rule(
+    "cost-exceeds-value",
+    Category.cost,
+    4,
+    4,
+    fires=(
+        Case(
+            {"constraints.compute.budget_per_month": 30000},
+            evidence=("constraints.compute.budget_per_month: 30000", "impact estimate: 28,800 EUR per month"),
+        ),
+    ),
+)
+def cost_exceeds_value(plan: Plan) -> Evidence:
+    """Running costs exceed the value.
+
+    The monthly compute budget is larger than the monthly value the model is expected to bring: it
+    loses money every month it runs.
+
+    Mitigation: Cut serving cost (batch, smaller model, cheaper hardware) or aim at a more valuable
+    part of the pipeline.
+    """
+    value, budget = monthly_value(plan), plan.constraints.compute.budget_per_month
+    if value is None or budget is None or not is_money(plan.impact.value_unit) or budget <= value:
+        return None
+    return (
+        quote(plan, "constraints.compute.budget_per_month"),
+        f"impact estimate: {value:,.0f} {plan.impact.value_unit} per month",
+    )
+
+
+@rule(
+    "no-plan-if-model-disappoints",
+    Category.product,
+    3,
+    3,
+    fires=(Case({"impact.if_it_fails": "Nothing."}, evidence=('impact.if_it_fails: "Nothing."',)),),
+)
+def no_plan_if_model_disappoints(plan: Plan) -> Evidence:
+    """Nothing is kept if the model disappoints.
+
+    Model quality is uncertain; a project that leaves nothing behind when the model falls short
+    is a pure gamble.
+
+    Mitigation: Shape the work so it pays anyway: a cleaned and labeled data set, a measured
+    baseline, improved rules, a validated process.
+    """
+    return empty_answers(plan, "impact.if_it_fails")
+
+
+@rule(
+    "press-release-vague",
+    Category.product,
+    2,
+    3,
+    fires=(
+        Case(
+            {"press_release.solution": "An AI model."},
+            evidence=('press_release.solution: "An AI model." (3 words)',),
+        ),
+        Case({"press_release.headline": "tbd"}, evidence=('press_release.headline: "tbd"',)),
+    ),
+)
+def press_release_vague(plan: Plan) -> Evidence:
+    """The press release is missing or vague.
+
+    If the team cannot say in plain words who benefits and what changes for them, the project may
+    only be interesting, not useful.
+
+    Mitigation: Rewrite the problem and solution for one kind of user, with a number for the pain
+    and no model talk.
+    """
+    found = list(empty_answers(plan, "press_release.headline") or ())
+    for name in ("problem", "solution"):
+        text = answer_at(plan, f"press_release.{name}")
+        if says_nothing(text):
+            found.append(quote(plan, f"press_release.{name}"))
+        elif text is not None and len(text.split()) < 8:
+            found.append(quote(plan, f"press_release.{name}", f"{len(text.split())} words"))
+    return tuple(found) or None
+
+
+@rule(
+    "impact-out-of-proportion",
+    Category.product,
+    4,
+    4,
+    move=Move(
+        "Redo the impact estimate from the time the task really takes",
+        "A model cannot save more time per item than doing the item takes; size the value from the "
+        "measured minutes, and check it still repays the effort within a year",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"impact.value_per_item": 40, "impact.value_unit": "minutes"},
+            evidence=(
+                "impact.value_per_item: 40 minutes saved per item, but by_hand.minutes_per_example: 3",
+                "at most 3 minutes: 12,000 x 60% x 3 = 21,600 minutes a month, about 108.0 person-weeks "
+                "a year against impact.effort_weeks: 8",
+            ),
+        ),
+    ),
+    quiet=(Case({"impact.value_per_item": 30, "impact.value_unit": "minutes"}),),
+)
+def impact_out_of_proportion(plan: Plan) -> Evidence:
+    """The value claimed is out of proportion with the work.
+
+    The time saved per item is more than the task takes by hand, or the value exceeds the work that
+    exists: the estimate is wishful, and the project may not pay back at all.
+
+    Mitigation: Size the value from measured time per item and real volume, and weigh a year of it
+    against the effort before starting.
+    """
+    impact, minutes = plan.impact, plan.by_hand.minutes_per_example
+    unit = norm(impact.value_unit or "")
+    if impact.value_per_item is None or minutes is None or unit not in _HOURS:
+        return None
+    claimed = impact.value_per_item * _HOURS[unit] * 60
+    if claimed <= minutes * OUT_OF_PROPORTION:  # by-hand trials run faster or slower than the real job
+        return None
+    found = [
+        f"impact.value_per_item: {show(impact.value_per_item)} {impact.value_unit} saved per item, "
+        f"but by_hand.minutes_per_example: {show(minutes)}"
+    ]
+    items, share = items_per_month(plan), impact.share_addressed
+    if items is not None and share is not None:
+        real = items * share * minutes
+        weeks = 12 * real / 60 / PERSON_WEEK_HOURS
+        line = f"at most {show(minutes)} minutes: {items:,.0f} x {pct(share)} x {show(minutes)} = {real:,.0f} minutes a month, about {weeks:.1f} person-weeks a year"
+        if impact.effort_weeks is not None:
+            line += f" against impact.effort_weeks: {show(impact.effort_weeks)}"
+            if weeks < impact.effort_weeks:
+                line += " (no payback within a year)"
+        found.append(line)
+    return tuple(found)
+
+
+@rule(
+    "automated-harm-no-fallback",
+    Category.ethics,
+    5,
+    5,
+    move=Move(
+        "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
+        "Where an error costs someone health, safety, money, legal standing or access, the model should "
+        "propose and a person decide (or review what it does) until its errors are known, with an appeal "
+        "and a fallback when it is wrong or down",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.mode": "automate", "impact.error_severity": "serious", "after_launch.fallback": "none"},
+            evidence=(
+                'product.mode: "automate"',
+                'impact.error_severity: "serious"',
+                'after_launch.fallback: "none"',
+            ),
+            also=frozenset({"no-fallback"}),
+        ),
+    ),
+    quiet=(
+        Case({"product.mode": "automate", "impact.error_severity": "serious"}),
+        Case({"product.mode": "automate", "after_launch.fallback": "none"}),
+    ),
+)
+def automated_harm_no_fallback(plan: Plan) -> Evidence:
+    """Automated decisions that hurt people, with no fallback.
+
+    The model decides alone where an error costs someone health, safety, money, legal standing or
+    access, and nothing catches it when it is wrong: the harm is done before anyone can see it.
+
+    Mitigation: Augment instead of automate (a person decides, or reviews what the model does),
+    add an appeal and a fallback, and automate only the cases the model gets right nearly always.
+    """
+    product, impact = plan.product, plan.impact
+    automatic = answer_is(plan, "product.mode", Mode.automate)
+    if not automatic:
+        return None
+    harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+    if not harm:
+        word = mentions(impact.error_harm, HARMFUL) or mentions(product.decision, HARMFUL)
+        if word is None:
+            return None
+        where = "impact.error_harm" if mentions(impact.error_harm, HARMFUL) else "product.decision"
+        harm = (quote(plan, where, f"{word}..."),)
+    fallback = plan.after_launch.fallback
+    if fallback is None or not says_nothing(fallback):
+        return None
+    return (*automatic, *harm, quote(plan, "after_launch.fallback"))
+
+
+# Decisions about people where a skew against a group is unlawful or does serious harm (word starts).
+_ABOUT_PEOPLE = ("credit", "loan", "lend", "mortgage", "underwrit", "insur", "premium", "hire", "hiring",
+                 "recruit", "applicant", "résumé", "resume", "cv", "tenant", "housing",
+                 "benefit", "welfare", "police", "policing", "arrest", "parole", "bail", "sentenc",
+                 "patient", "diagnos", "treatment")  # fmt: skip
+_FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equal opportunit", "equalized")
+
+
+@rule(
+    "fairness-unchecked",
+    Category.ethics,
+    3,
+    3,
+    move=Move(
+        "Check outcomes across protected groups before launch",
+        "A model that decides about people on their personal data can treat groups (sex, age, ethnicity, "
+        "disability) differently while scoring well overall; compare error and approval rates by group",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.decision: "Which loan applicants are approved." (a decision about people: loan)',
+            ),
+            also=frozenset({"personal-data"}),
+        ),
+    ),
+    quiet=(
+        Case({"product.decision": "Which loan applicants are approved."}),
+        Case({"constraints.data.personal_data": True}),
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+                "after_launch.monitoring": [{"signal": "Approval rate by age group and sex (fairness)"}],
+            }
+        ),
+    ),
+)
+def fairness_unchecked(plan: Plan) -> Evidence:
+    """Decisions about people, with no check of how groups fare.
+
+    Credit, hiring, insurance, housing, health, benefits and policing decisions made on personal data
+    can fall harder on a protected group while the overall score looks fine; the law and the people
+    affected judge the model by that, not by its average.
+
+    Mitigation: Decide which groups to compare, measure approval and error rates per group on the test
+    set before launch, and monitor them after.
+    """
+    if plan.constraints.data.personal_data is not True:
+        return None
+    paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
+    paths += ["product.output", "impact.error_harm"]
+    found = next(
+        ((path, word) for path in paths if (word := mentions(answer_at(plan, path), _ABOUT_PEOPLE))), None
+    )
+    if found is None:
+        return None
+    said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
+    said += [monitor.signal for monitor in plan.after_launch.monitoring]
+    said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
+    if any(mentions(text, _FAIRNESS_SAID) for text in said):
+        return None
+    return (
+        quote(plan, "constraints.data.personal_data"),
+        quote(plan, found[0], f"a decision about people: {found[1]}"),
+    )

@@ -1,0 +1,153 @@
+"""Rules on the people behind the labels: how often they agree, and whether the target asks for more."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import (
+    LOW_AGREEMENT,
+    Case,
+    Evidence,
+    Move,
+    label_agreement,
+    pct,
+    quote,
+    rule,
+    show,
+)
+from planner.plan.model import Category, Direction, LabelSource, Plan
+
+_GUIDELINES = Move(
+    "Write labelling guidelines and re-measure agreement before modelling",
+    "A model learns the disagreement between the people who label; settle the hard cases in written "
+    "guidelines, double-label a sample again, and set targets below what people agree on",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "target-above-agreement",
+    Category.model,
+    4,
+    4,
+    move=_GUIDELINES,
+    fires=(
+        Case(
+            {"by_hand.label_agreement": 0.7},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above how often '
+                "people agree on the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+            ),
+            also=frozenset({"low-label-agreement"}),
+        ),
+    ),
+    quiet=(Case({"by_hand.label_agreement": 0.75}),),
+)
+def target_above_agreement(plan: Plan) -> Evidence:
+    """The target is above how often people agree on the label.
+
+    Labels are made by people; when two of them agree less often than the target asks the model
+    to be right, the test set itself is that noisy and the target cannot be told from luck.
+
+    Mitigation: Write labelling guidelines, adjudicate the disagreements, re-measure agreement on a
+    fresh double-labelled sample, and set the target at or below it.
+    """
+    found = label_agreement(plan)
+    if found is None or not plan.done.metrics:
+        return None
+    agreement, count, where = found
+    metric = plan.done.metrics[0]
+    goal = metric.goal()
+    if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
+        return None
+    return (
+        f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
+        _agreement_quote(agreement, count, where),
+    )
+
+
+@rule(
+    "low-label-agreement",
+    Category.data,
+    3,
+    4,
+    move=_GUIDELINES,
+    fires=(
+        Case(
+            {"by_hand.label_agreement": 0.76},
+            evidence=("by_hand.label_agreement: 0.76 (two people agree on 76% of 150 cases)",),
+        ),
+    ),
+    quiet=(Case({"by_hand.label_agreement": 0.8}),),
+)
+def low_label_agreement(plan: Plan) -> Evidence:
+    """People often disagree on the label.
+
+    When labellers disagree this often the ground truth is noisy: it caps what a model can learn
+    and makes every score uncertain, and the task may suit augmenting people more than replacing them.
+
+    Mitigation: Write guidelines for the hard cases, adjudicate disagreements, and re-measure agreement
+    on a fresh double-labelled sample before modelling.
+    """
+    found = label_agreement(plan)
+    if found is None or found[0] >= LOW_AGREEMENT:
+        return None
+    return (_agreement_quote(*found),)
+
+
+@rule(
+    "label-agreement-unknown",
+    Category.data,
+    3,
+    3,
+    move=Move(
+        "Double-label a sample and measure agreement before setting the target",
+        "Labels made by people are only as good as two of them agree; until a sample is labelled twice "
+        "nobody knows whether the target sits above what people themselves reach",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.labels": ["manual"], "by_hand.label_agreement": None},
+            evidence=(
+                'constraints.data.labels: ["manual"]',
+                "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+            ),
+        ),
+        Case(
+            {"constraints.data.labels": ["existing", "vendor"], "by_hand.label_agreement": None},
+            evidence=(
+                'constraints.data.labels: ["existing", "vendor"]',
+                "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.labels": ["manual"]}),
+        Case({"by_hand.label_agreement": None}),
+    ),
+)
+def label_agreement_unknown(plan: Plan) -> Evidence:
+    """People make the labels, but nobody knows how often they agree.
+
+    Labels drawn by hand or bought from a vendor carry the labellers' disagreement; without a
+    double-labelled sample nobody knows how noisy the test set is, nor whether the target asks the
+    model to beat what people themselves reach.
+
+    Mitigation: Have two people label the same sample (a few hundred cases) independently, measure how
+    often they agree, write guidelines for the disagreements, and set the target at or below it.
+    """
+    labels = plan.constraints.data.labels
+    if not any(source in labels for source in (LabelSource.manual, LabelSource.vendor)):
+        return None
+    if label_agreement(plan) is not None:
+        return None
+    return (
+        quote(plan, "constraints.data.labels"),
+        "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+    )
+
+
+def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
+    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
+    return f"{where}: {show(agreement)} ({note})"

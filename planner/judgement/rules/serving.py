@@ -1,0 +1,391 @@
+"""Rules on serving, retraining, compute cost and explainability."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import (
+    ANY_MODEL_FLOOR_MS,
+    FAST_CADENCE_DAYS,
+    HOSTED_FLOOR_MS,
+    HOSTED_LLM_FLOOR_MS,
+    LATENCY_FLOOR_MS,
+    Case,
+    Evidence,
+    Move,
+    answer_is,
+    changes_over_time,
+    mentions,
+    money,
+    quote,
+    rule,
+    show,
+)
+from planner.plan.model import (
+    Cadence,
+    Category,
+    Hardware,
+    LabelSource,
+    ModelSize,
+    Plan,
+    Serving,
+    TaskType,
+)
+
+
+@rule(
+    "explanations-required",
+    Category.ethics,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True},
+            evidence=("constraints.explainability_required: true",),
+        ),
+    ),
+)
+def explanations_required(plan: Plan) -> Evidence:
+    """Each prediction must be explained.
+
+    Explanations limit the model families that qualify and need their own design, testing and
+    agreement with whoever reads them.
+
+    Mitigation: Agree early with the audience what an acceptable explanation is, and prefer models
+    that give it natively (linear models, shallow trees, monotonic boosting).
+    """
+    return answer_is(plan, "constraints.explainability_required", True)
+
+
+@rule(
+    "explanations-vs-black-box",
+    Category.ethics,
+    4,
+    4,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
+            evidence=("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
+            also=frozenset(["explanations-required"]),
+        ),
+    ),
+)
+def explanations_vs_black_box(plan: Plan) -> Evidence:
+    """Explanations required from a black-box model.
+
+    Predictions must be explained, yet the plan expects a large model or a hosted service whose
+    reasoning the team cannot inspect.
+
+    Mitigation: Use an interpretable model for the decision, or show that the post-hoc explanation
+    satisfies the people who need it before building on it.
+    """
+    if not answer_is(plan, "constraints.explainability_required", True):
+        return None
+    opaque = answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge) or answer_is(
+        plan, "constraints.compute.hosted_service", True
+    )
+    return (quote(plan, "constraints.explainability_required"), *opaque) if opaque else None
+
+
+@rule(
+    "tight-latency-heavy-model",
+    Category.operations,
+    4,
+    4,
+    move=Move(
+        "Measure a candidate's p99 latency before designing around the model",
+        "The budget leaves no room for this model or network hop; benchmark a candidate at p99 on "
+        "production hardware now, then precompute, cache, or choose a smaller model",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 50,
+                "constraints.latency.model_size": "large",
+            },
+            evidence=(
+                'constraints.latency.serving: "online"',
+                "constraints.latency.p99_ms: 50",
+                'constraints.latency.model_size: "large"',
+            ),
+        ),
+        Case(
+            {"constraints.latency.serving": "interactive", "constraints.latency.p99_ms": 5},
+            evidence=(
+                'constraints.latency.serving: "interactive"',
+                "constraints.latency.p99_ms: 5",
+                'constraints.latency.model_size: "small"',
+            ),
+        ),
+    ),
+)
+def tight_latency_heavy_model(plan: Plan) -> Evidence:
+    """The latency budget is tight for the planned serving.
+
+    A heavy model, or any model behind a network hop, answering per request within this budget
+    leaves no room for feature lookups, queues or bad days.
+
+    Mitigation: Benchmark a candidate at p99 on production hardware now; precompute in batch and
+    cache, or plan a smaller or distilled model.
+    """
+    latency, hosted = plan.constraints.latency, plan.constraints.compute.hosted_service
+    if latency.serving not in (Serving.online, Serving.interactive) or latency.p99_ms is None:
+        return None
+    floor = LATENCY_FLOOR_MS.get(latency.model_size, ANY_MODEL_FLOOR_MS) if latency.model_size else 0
+    found = [quote(plan, "constraints.latency.serving"), quote(plan, "constraints.latency.p99_ms")]
+    if latency.p99_ms < max(floor, ANY_MODEL_FLOOR_MS):
+        return (*found, *((quote(plan, "constraints.latency.model_size"),) if latency.model_size else ()))
+    if hosted and latency.p99_ms < HOSTED_FLOOR_MS:
+        return (*found, quote(plan, "constraints.compute.hosted_service"))
+    language_model = plan.constraints.compute.hosted_model or (
+        plan.product.task is TaskType.generation and latency.model_size is ModelSize.huge and hosted
+    )
+    if hosted and language_model and latency.p99_ms < HOSTED_LLM_FLOOR_MS:
+        what = "constraints.compute.hosted_model" if plan.constraints.compute.hosted_model else "product.task"
+        return (*found, quote(plan, what, "a hosted language model answers in seconds at p99: measure it"))
+    return None
+
+
+@rule(
+    "retraining-cadence-unaffordable",
+    Category.operations,
+    3,
+    4,
+    fires=(
+        Case(
+            {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
+            evidence=('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: ["manual"]'),
+        ),
+    ),
+)
+def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
+    """The retraining cadence cannot be fed or afforded.
+
+    Retraining weekly or faster needs fresh labels and compute every time; with people or a vendor
+    labelling, or a huge model, the cadence will slip.
+
+    Mitigation: Measure how fast the model actually goes stale, then pick the slowest cadence that
+    holds the metric; automate labelling and training first.
+    """
+    cadence = plan.constraints.retraining.cadence
+    if cadence is None or cadence.days is None or cadence.days > FAST_CADENCE_DAYS:
+        return None
+    cost = answer_is(plan, "constraints.data.labels", LabelSource.manual, LabelSource.vendor) or answer_is(
+        plan, "constraints.latency.model_size", ModelSize.huge
+    )
+    return (quote(plan, "constraints.retraining.cadence"), *cost) if cost else None
+
+
+@rule(
+    "never-retrained",
+    Category.operations,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
+            evidence=('constraints.retraining.cadence: "never"', 'constraints.data.labels: ["outcomes"]'),
+        ),
+    ),
+)
+def never_retrained(plan: Plan) -> Evidence:
+    """A model of a changing world is never retrained.
+
+    Forecasts and outcome-based models go stale as the world moves on; without retraining the
+    model quietly loses its edge.
+
+    Mitigation: Plan a retraining cadence and a trigger (a drift or metric alarm) from the start.
+    """
+    if not answer_is(plan, "constraints.retraining.cadence", Cadence.never):
+        return None
+    why = changes_over_time(plan)
+    return (quote(plan, "constraints.retraining.cadence"), *why) if why else None
+
+
+@rule(
+    "hosted-black-box",
+    Category.cost,
+    3,
+    3,
+    fires=(
+        Case(
+            {"constraints.compute.hosted_service": True},
+            evidence=("constraints.compute.hosted_service: true",),
+        ),
+    ),
+)
+def hosted_black_box(plan: Plan) -> Evidence:
+    """Relies on a hosted black-box ML service.
+
+    Little room to tune or debug it, prices and behaviour change on the vendor's schedule, and
+    leaving it later is expensive.
+
+    Mitigation: Evaluate it on your own test set, keep your data and a simple in-house baseline,
+    and wrap the service behind one interface you can swap.
+    """
+    return answer_is(plan, "constraints.compute.hosted_service", True)
+
+
+@rule(
+    "unbounded-compute-cost",
+    Category.cost,
+    3,
+    4,
+    fires=(
+        Case(
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hardware": "gpu",
+                "constraints.compute.cost_per_prediction": None,
+            },
+            evidence=("constraints.compute.budget_per_month: 0", 'constraints.compute.hardware: "gpu"'),
+        ),
+    ),
+)
+def unbounded_compute_cost(plan: Plan) -> Evidence:
+    """Compute cost has no bound.
+
+    No budget is set while the plan needs GPUs, a large model or a metered hosted service; costs
+    grow with traffic and experiments until someone notices the bill.
+
+    Mitigation: Estimate cost per prediction and per training run, set a monthly budget with an
+    alert, and start on a laptop with downsampled data.
+    """
+    if plan.constraints.compute.budget_per_month != 0:
+        return None
+    heavy = (
+        answer_is(plan, "constraints.compute.hardware", Hardware.gpu)
+        or answer_is(plan, "constraints.compute.hosted_service", True)
+        or answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge)
+    )
+    return (quote(plan, "constraints.compute.budget_per_month"), *heavy) if heavy else None
+
+
+@rule(
+    "cost-over-budget",
+    Category.cost,
+    4,
+    4,
+    move=Move(
+        "Fit the running cost to the budget before building",
+        "Predictions times the price of each one is the bill; cache, batch, call a smaller model, or "
+        "narrow which requests need a prediction, until it fits the budget",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.compute.cost_per_prediction": 0.02},
+            evidence=(
+                "constraints.compute.predictions_per_period: 12,000 a month x cost_per_prediction 0.02 EUR "
+                "= 240 EUR a month",
+                "constraints.compute.budget_per_month: 200 (EUR)",
+            ),
+        ),
+    ),
+    quiet=(Case({"constraints.compute.cost_per_prediction": 0.016}),),
+)
+def cost_over_budget(plan: Plan) -> Evidence:
+    """Running the model costs more than its budget.
+
+    Predictions per month times the cost of each (a hosted API's price per call, or compute) is
+    more than the monthly budget: the product loses money from the first day, or gets switched off.
+
+    Mitigation: Cut the calls (cache, batch, predict only where it changes the decision), use a
+    cheaper or smaller model, or get a budget that matches the volume.
+    """
+    compute = plan.constraints.compute
+    count, period, cost, budget = (
+        compute.predictions_per_period,
+        compute.prediction_period,
+        compute.cost_per_prediction,
+        compute.budget_per_month,
+    )
+    if count is None or cost is None or budget is None:
+        return None
+    per_month = count * (period.per_month if period else 1.0)
+    bill = per_month * cost
+    if bill <= budget:
+        return None
+    cur = compute.currency
+    basis = f"{count:,.0f} a {period.value}" if period else f"{count:,.0f} (taken as a month)"
+    if period and period.value != "month":
+        basis += f" ({per_month:,.0f} a month)"
+    return (
+        f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {money(cost, cur)} "
+        f"= {money(bill, cur)} a month",
+        f"constraints.compute.budget_per_month: {show(budget)}" + (f" ({cur})" if cur else ""),
+    )
+
+
+_MEASURED_ON_DEVICE = ("latency", "memory", "ram", "flash", "model size", "on-device", "on device", "power",
+                       "battery", "inference time", "p99")  # fmt: skip
+
+
+@rule(
+    "edge-model-size",
+    Category.operations,
+    3,
+    3,
+    move=Move(
+        "Measure a candidate's size, memory and p99 latency on the target device",
+        "Edge devices have little memory, compute and power; a model that meets the budget on a laptop "
+        "may not fit or run in time on the device, so benchmark a candidate there before designing",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+                "constraints.latency.model_size": "medium",
+            },
+            evidence=(
+                'constraints.compute.hardware: "edge"',
+                "constraints.latency.p99_ms: 30",
+                'constraints.latency.model_size: "medium"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+            }
+        ),
+        Case(
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+                "constraints.latency.model_size": "medium",
+                "done.metrics[0].name": "p99 latency on the target device",
+            }
+        ),
+    ),
+)
+def edge_model_size(plan: Plan) -> Evidence:
+    """A model beyond the smallest on edge devices, with a latency budget and nothing measured there.
+
+    On a phone, camera or microcontroller memory, compute and power are scarce; a net that meets the
+    budget on a workstation may not fit or may miss it on the device, and that is found late.
+
+    Mitigation: Export a candidate to the target device now and measure its size, peak memory, p99
+    latency (and power when battery-bound); make them done metrics beside the quality target.
+    """
+    latency = plan.constraints.latency
+    if plan.constraints.compute.hardware is not Hardware.edge or latency.p99_ms is None:
+        return None
+    if latency.model_size in (None, ModelSize.small):
+        return None
+    if any(mentions(metric.name, _MEASURED_ON_DEVICE) for metric in plan.done.metrics):
+        return None
+    return (
+        quote(plan, "constraints.compute.hardware"),
+        quote(plan, "constraints.latency.p99_ms"),
+        quote(plan, "constraints.latency.model_size"),
+    )

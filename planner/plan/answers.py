@@ -1,0 +1,225 @@
+"""Answers without prompts: typed text to valid values, answers files, and what is still unanswered."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from planner.core.errors import InvalidPlan, Unanswered, UsageError
+from planner.plan.model import Plan, is_answered
+from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
+from planner.plan.store import Workspace, decode_text, parse_yaml, read_text, schema_problems, to_data
+
+
+def unanswered(plan: Plan) -> list[Question]:
+    return [question for questions in completeness(plan).missing.values() for question in questions]
+
+
+def require_complete(slug: str, plan: Plan) -> None:
+    missing = unanswered(plan)
+    if missing:
+        lines = [f"{question.field}: {question.prompt}" for question in missing]
+        raise Unanswered(
+            f"plan '{slug}' has {len(missing)} unanswered question{'s' if len(missing) != 1 else ''}:\n"
+            + "\n".join(lines)
+            + f"\nanswer them with `planner interview {slug}`, or in a YAML file for `--answers FILE`"
+        )
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        merged[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
+
+
+def fill(workspace: Workspace, slug: str, path: Path) -> Plan:
+    """Merge a YAML file of answers (plan.yaml's shape, any subset) onto the plan, validate, save."""
+    where = "stdin" if str(path) == "-" else str(path)
+    text = decode_text(sys.stdin.buffer.read(), where) if str(path) == "-" else read_text(path, where)
+    data = parse_yaml(text, where)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InvalidPlan(where, [f"{where}:1: expected answers shaped like plan.yaml (e.g. `product:`)"])
+    return fill_data(workspace, slug, data, where, text)
+
+
+def from_pairs(pairs: Sequence[str]) -> dict[str, Any]:
+    """`--data constraints.latency.p99_ms=200` answers, shaped like plan.yaml; each value read as YAML."""
+    data: dict[str, Any] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        parts = key.strip().split(".")
+        if not equals or not all(parts):
+            raise UsageError(
+                f"--data {pair!r}: write KEY.PATH=VALUE, e.g. --data constraints.latency.p99_ms=200"
+            )
+        node = data
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise UsageError(f"--data {pair!r}: {part} is given a value and answers under it")
+        node[parts[-1]] = parse_yaml(value, f"--data {key.strip()}")
+    return data
+
+
+def fill_data(
+    workspace: Workspace, slug: str, data: dict[str, Any], where: str = "--data", text: str | None = None
+) -> Plan:
+    """Merge answers (plan.yaml's shape, any subset) onto the plan, validate, save."""
+    with workspace.editing():  # another interview saving meanwhile must not lose its answers
+        base = to_data(workspace.load(slug)) if workspace.exists(slug) else {}
+        merged = _merge(base, data)
+        if "title" not in merged:
+            raise UsageError(
+                f"{where}: there is no plan '{slug}' yet, so the answers need a `title:`; "
+                f"add one, or create the plan first with `planner new {slug} --title ...`"
+            )
+        try:
+            plan = Plan.from_file(merged)
+        except ValidationError as exc:
+            raise InvalidPlan(where, schema_problems(exc, where, text)) from exc
+        workspace.save(slug, plan)
+    return plan
+
+
+# ---------------------------------------------------------------- typed text to validated values
+
+
+def hint(kind: Kind, info: FieldInfo) -> str:
+    """What a number field accepts, from the model's own bounds (e.g. `a whole number ≥ 0`)."""
+    if kind is Kind.share:
+        return "a share such as 35% (35 and 0.35 work too)"
+    if kind not in (Kind.integer, Kind.number):
+        return ""
+    bounds = [
+        f"{symbol} {getattr(meta, attr)}"
+        for meta in info.metadata
+        for attr, symbol in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"))
+        if getattr(meta, attr, None) is not None
+    ]
+    return ("a whole number" if kind is Kind.integer else "a number") + (
+        " " + " and ".join(bounds) if bounds else ""
+    )
+
+
+def shown(value: Any, kind: Kind) -> str:
+    """An answer as the text a prompt starts from (a share as a percent)."""
+    if not is_answered(value):
+        return ""
+    if kind is Kind.share:
+        return f"{value * 100:.6g}%"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_SCALE = {"k": 1e3, "K": 1e3, "M": 1e6, "bn": 1e9, "B": 1e9}  # not `m`: minutes or millions?
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_AMOUNT = re.compile(
+    r"(?P<sign>-?)\s*(?P<symbol>[$€£¥])?\s*(?P<digits>\d[\d,_ \u00a0\u202f]*(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<scale>k|K|M|bn|B)?\s*(?P<code>[A-Za-z]{3})?"
+)
+
+
+def amount(raw: str) -> tuple[float | int, str | None] | None:
+    """A number as people type it, and the currency it names: `12,500`, `3k`, `€3,000`, `$1.2M`,
+    `3 000 EUR` -> (3000, 'EUR'). None if it is not a number at all."""
+    match = _AMOUNT.fullmatch(raw.strip())
+    if not match:
+        return None
+    digits = re.sub(r"[,_ \u00a0\u202f]", "", match["digits"])
+    grouped = re.sub(r"[_ \u00a0\u202f]", ",", match["digits"].strip())
+    if "," in grouped and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", grouped):
+        return None  # `3,5` or `1,00,0`: a decimal comma or a typo, not thousands
+    value: float | int = float(digits) if "." in digits else int(digits)
+    if match["scale"]:
+        value = value * _SCALE[match["scale"]]
+        value = int(value) if float(value).is_integer() else value
+    if match["sign"]:
+        value = -value
+    code = match["code"].upper() if match["code"] else None
+    currency = _SYMBOLS.get(match["symbol"] or "") or code
+    if match["symbol"] and code and _SYMBOLS[match["symbol"]] != code:
+        return None
+    return value, currency
+
+
+def share(raw: str) -> float:
+    """A share as people type it: `35`, `35%` and `0.35` are all 35%; a bare `1` is asked about."""
+    text = raw.strip()
+    percent = text.endswith("%")
+    found = amount(text.rstrip("%").strip())
+    if found is None or found[1] is not None:
+        raise ValueError("not a share I can read")
+    value = float(found[0])
+    if percent or value > 1:
+        return value / 100
+    if value == 1:
+        raise ValueError("1 could mean 1% or all of them; type 1% or 100%")
+    return value
+
+
+def _problem(exc: ValidationError, hint: str) -> str:
+    """Why an answer was refused, in a few words, with what to enter instead."""
+    error = exc.errors()[0]
+    kind = str(error["type"])
+    if kind in ("int_parsing", "float_parsing"):
+        text = "not a number I can read"
+    elif kind == "int_from_float":
+        text = f"{error['input']:g} is not a whole number"
+    elif hint.startswith("a share") and kind in ("less_than_equal", "greater_than_equal"):
+        text = "must be between 0% and 100%"
+    elif kind in ("string_too_short", "missing"):
+        text = "this one needs an answer"
+    else:
+        text = str(error["msg"]).replace("Input should be", "must be").replace("Value error, ", "")
+    return f"{text}; enter {hint}" if hint else text
+
+
+def parse(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool = True) -> Any:
+    """The value an answer gives `holder.name` under the plan file's own rules; ValueError says why not.
+
+    Numbers are read as people type them (`12,500`, `3k`, `$1.2M`), shares as percents (`35` is 35%).
+    """
+    info = type(holder).model_fields[name]
+    if isinstance(raw, str):
+        if not raw.strip():
+            if optional:
+                return None
+            raise ValueError("this one needs an answer")
+        if kind is Kind.share:
+            try:
+                raw = share(raw)
+            except ValueError as exc:
+                ambiguous = str(exc).startswith("1 could")
+                raise ValueError(str(exc) if ambiguous else f"{exc}; enter {hint(kind, info)}") from None
+        elif kind in (Kind.integer, Kind.number):
+            found = amount(raw)
+            if found is not None and found[1] is not None:
+                raise ValueError(f"a number without a currency; enter {hint(kind, info)}")
+            raw = raw if found is None else found[0]
+    trial = holder.model_copy()
+    try:
+        setattr(trial, name, raw)
+    except ValidationError as exc:
+        raise ValueError(_problem(exc, hint(kind, info))) from None
+    return getattr(trial, name)
+
+
+# ---------------------------------------------------------------- sections and the review
+
+
+def section_key(name: str) -> str:
+    key = name.strip().lower().replace("-", "_")
+    if key.isdigit() and 1 <= int(key) <= len(SECTIONS):
+        return SECTION_KEYS[int(key) - 1]
+    if key in SECTION_KEYS:
+        return key
+    raise UsageError(f"unknown section {name!r}; use one of {', '.join(SECTION_KEYS)} (or 1-{len(SECTIONS)})")

@@ -1,0 +1,907 @@
+"""What a plan contains: the pydantic models behind plan.yaml, its JSON Schema and every prompt."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+# The choices live in planner.plan.choices; `X as X` re-exports them, the model being where modules look.
+from planner.plan.choices import (
+    UNSTRUCTURED as UNSTRUCTURED,
+    Acquisition as Acquisition,
+    Cadence as Cadence,
+    Category as Category,
+    DataKind as DataKind,
+    Direction as Direction,
+    ErrorCost as ErrorCost,
+    Hardware as Hardware,
+    LabelSource as LabelSource,
+    Mode as Mode,
+    ModelSize as ModelSize,
+    OnlineValidation as OnlineValidation,
+    Period as Period,
+    RulesVerdict as RulesVerdict,
+    Serving as Serving,
+    Severity as Severity,
+    Split as Split,
+    Status as Status,
+    TaskType as TaskType,
+    Verdict as Verdict,
+)
+from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
+
+# Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
+NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+_PERCENT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%\s*$"
+
+
+def _parse_share(value: Any, info: ValidationInfo) -> Any:
+    """Accept `20%` and `0.2` alike; the file always stores the fraction.
+
+    In a file (JSON mode, strict) only a number or a percent is a share, as the JSON Schema says; a
+    typed answer in the interview may also be a number as text (`0.2`)."""
+    if not isinstance(value, str):
+        return value
+    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", value.strip())
+    if match:
+        return float(match.group(1)) / 100
+    if info.mode == "python":
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    return value
+
+
+Share = Annotated[
+    float,
+    BeforeValidator(_parse_share),
+    Field(ge=0, le=1, description="A fraction between 0 and 1 (20% is 0.2)."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "pattern": _PERCENT},
+            ]
+        }
+    ),
+]
+
+
+def _tidy_text(value: Any) -> Any:
+    """Normalise line ends and trailing spaces so multi-line answers stay YAML block scalars."""
+    if isinstance(value, str):
+        return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
+    return value
+
+
+TEXT_MAX = 20_000
+# The schema says what stripping means here: blank text (spaces only) is no answer (pattern `\S`).
+Text = Annotated[
+    str,
+    BeforeValidator(_tidy_text),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": r"\S"}),
+]
+Score = Annotated[int, Field(ge=1, le=5)]
+
+# What a team writes when the honest answer is "we have none" (as opposed to leaving it unanswered);
+# any case. The JSON Schema gets the same words as a pattern, so editors and planner agree.
+NONE_WORDS = ("none", "nothing", "none yet", "we have none", "n/a")
+_NONE = (
+    "^\\s*("
+    + "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word) for word in NONE_WORDS
+    )
+    + ")\\s*$"
+)
+NONE_SCHEMA = {"type": "string", "pattern": _NONE}
+
+
+def _is_none_word(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(_NONE, value) is not None
+
+
+def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a field that also takes a shorthand planner converts on read."""
+
+    def widen(schema: dict[str, Any]) -> None:
+        kept: dict[str, Any] = {
+            key: schema.pop(key) for key in ("title", "description", "default") if key in schema
+        }
+        options = schema.pop("anyOf") if "anyOf" in schema else [dict(schema)]
+        schema.clear()
+        schema.update({"anyOf": [*options, extra], **kept})
+
+    return widen
+
+
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_AMOUNT = r"[0-9][0-9,_]*(?:\.[0-9]+)?"
+_MONEY = rf"^\s*(?:([$€£¥])\s*({_AMOUNT})\s*([A-Za-z]{{3}})?|({_AMOUNT})\s*([A-Za-z]{{3}}))\s*$"
+MONEY_SCHEMA = {"type": "string", "pattern": _MONEY}
+_RANGE = r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:-|–|to)\s*([0-9]+(?:\.[0-9]+)?)\s*(?:days?)?\s*$"
+
+
+def split_money(value: Any) -> tuple[Any, str | None]:
+    """`$0.02`, `0.02 USD` or `€1,000` as (amount, ISO currency); anything else passes through."""
+    match = re.match(_MONEY, value) if isinstance(value, str) else None
+    if not match:
+        return value, None
+    symbol, amount, code = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(2)
+        else (
+            None,
+            match.group(4),
+            match.group(5),
+        )
+    )
+    return float(amount.replace(",", "").replace("_", "")), _SYMBOLS.get(symbol or "") or (code or "").upper()
+
+
+Currency = Annotated[
+    str,
+    BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value),
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    Field(description="An ISO 4217 currency code such as EUR, USD or GBP."),
+]
+
+
+class Record(BaseModel):
+    """Base of every model people edit by hand: unknown keys are errors, not silently dropped."""
+
+    # NaN and infinity (YAML `.nan`, `.inf`) pass no range check and break every figure: never numbers here.
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_attribute_docstrings=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_unanswered(cls, data: Any) -> Any:
+        """A section or list written with nothing under it (`product:`) is empty, not an error."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        data = {
+            key: value
+            for key, value in data.items()
+            if not (value is None and key in fields and fields[key].default_factory is not None)
+        }
+        noneable: frozenset[str] = getattr(cls, "NONEABLE", frozenset())
+        said = [key for key in noneable if key in data and _is_none_word(data[key])]
+        if said:
+            # `monitoring: none` is an answer ("we have none"), kept apart from an unanswered question.
+            known = list(data.get("none") or [])
+            data = {key: value for key, value in data.items() if key not in said}
+            data["none"] = known + [key for key in said if key not in known]
+        return data
+
+    @classmethod
+    def from_file(cls, data: Any) -> Self:
+        """Validate data read from a file as its JSON Schema does: strict types, so `'800'` is not a
+        number and `"false"` not a boolean (in the interview, typed text is still converted)."""
+        return cls.model_validate_json(json.dumps(data, default=_as_text), strict=True)
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of the file, agreeing with `from_file`: a section or list left empty
+        (`product:` with nothing under it) is allowed, as it is unanswered."""
+        schema = cls.model_json_schema()
+        for model in _records(cls):
+            target = schema if model is cls else schema["$defs"].get(model.__name__, {})
+            for name, info in model.model_fields.items():
+                prop = target.get("properties", {}).get(name)
+                if info.default_factory is None or prop is None:
+                    continue
+                kept = {key: prop.pop(key) for key in ("title", "description") if key in prop}
+                prop.pop("default", None)
+                target["properties"][name] = {"anyOf": [prop, {"type": "null"}], **kept}
+        return schema
+
+
+def _as_text(value: Any) -> str:
+    """A value JSON has no type for (a date tagged `!!timestamp`...), as the text it was written as."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _records(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """`model` and every model nested in its fields, each once."""
+    found: list[type[BaseModel]] = []
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
+            found.append(annotation)
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for arg in getattr(annotation, "__args__", ()):
+            visit(arg)
+
+    visit(model)
+    return found
+
+
+# ---------------------------------------------------------------- list items
+
+
+class Rule(Record):
+    # Written by hand for `planner measure`, not asked in the interview.
+    NOT_ASKED: ClassVar[frozenset[str]] = frozenset({"when", "predicts", "predicts_column"})
+
+    condition: Text = Field(description="When this holds (e.g. 'amount > 5000 and new account').")
+    action: Text = Field(description="What the rule does then (e.g. 'send to manual review').")
+    when: Text | None = Field(
+        default=None,
+        description="The condition as a SQL boolean expression over the sample's columns, for "
+        "`planner measure` (e.g. `amount > 5000 AND account_age_days < 30`).",
+    )
+    predicts: Text | None = Field(
+        default=None, description="The outcome the rule predicts when it fires (one of product.outcomes)."
+    )
+    predicts_column: Text | None = Field(
+        default=None,
+        description="Instead of one outcome: the sample column whose value the rule predicts "
+        "(e.g. the topic a customer picked).",
+    )
+
+    @model_validator(mode="after")
+    def _one_prediction(self) -> Rule:
+        if self.predicts is not None and self.predicts_column is not None:
+            raise ValueError("give predicts or predicts_column, not both")
+        return self
+
+
+class FaqEntry(Record):
+    question: Text = Field(description="A question a customer or stakeholder will ask.")
+    answer: Text | None = Field(default=None, description="The team's answer.")
+
+
+class DataSource(Record):
+    name: Text = Field(description="Where the data comes from (system, table, vendor, dataset).")
+    acquisition: Acquisition | None = Field(
+        default=None, description="How it is acquired: own, vendor, public or to collect."
+    )
+
+
+class Metric(Record):
+    name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
+    dataset: Text | None = Field(default=None, description="The data it is measured on.")
+    baseline: float | None = Field(
+        default=None,
+        description="Today's value from the non-ML baseline or current system ('none' if there is none).",
+        json_schema_extra=also(NONE_SCHEMA),
+    )
+    target: float | None = Field(default=None, description="The value that means done.")
+    direction: Direction = Field(
+        default=Direction.higher_is_better, description="Whether higher or lower is better."
+    )
+    relative_target: Share | None = Field(
+        default=None,
+        description="Done as an improvement over the baseline (0.2: 20% better, e.g. 20% lower MSE).",
+    )
+    baseline_name: Text | None = Field(
+        default=None, description="What the baseline is (e.g. 'the naive last-week forecast', 'the rules')."
+    )
+
+    def goal(self) -> float | None:
+        """The target, or the one a relative target implies on the baseline (20% lower MSE than 10 is 8)."""
+        if self.target is not None:
+            return self.target
+        if self.relative_target is None or self.baseline is None:
+            return None
+        sign = 1 if self.direction is Direction.higher_is_better else -1
+        return self.baseline * (1 + sign * self.relative_target)
+
+
+class Monitor(Record):
+    signal: Text = Field(description="What is watched (e.g. 'share of orders flagged per day').")
+    threshold: Text | None = Field(default=None, description="When it alerts, and whom.")
+
+
+class Decision(Record):
+    """The team's decision on a derived risk, kept in the plan so reviewers see who decided what."""
+
+    risk: Annotated[str, StringConstraints(pattern=rf"^{NAME_PATTERN}$")] = Field(
+        description="The id of the derived risk (see `planner rules`)."
+    )
+    verdict: Verdict | None = Field(
+        default=None,
+        description="accepted, mitigated or not_applicable; leave it out while the risk is still open "
+        "and only its owner and due date are set.",
+    )
+    note: Text | None = Field(default=None, description="Why, or what was done.")
+    by: Text | None = Field(default=None, description="Who decided.")
+    owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
+    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
+    )
+
+
+class HandRisk(Record):
+    """A risk the team entered by hand; it joins the derived ones in the register."""
+
+    id: Annotated[str, StringConstraints(pattern=rf"^{NAME_PATTERN}$")] = Field(
+        description="A short id, lowercase words joined by dashes."
+    )
+    title: Text = Field(description="The risk in one line.")
+    category: Category = Field(description="product, data, model, delivery, operations, cost or ethics.")
+    likelihood: Score = Field(description="How likely, 1 (rare) to 5 (almost certain).")
+    impact: Score = Field(description="How bad if it happens, 1 (minor) to 5 (severe).")
+    mitigation: Text | None = Field(default=None, description="What the team will do about it.")
+    verdict: Verdict | None = Field(default=None, description="The team's decision, if made.")
+    note: Text | None = Field(default=None, description="Why, or what was done.")
+    by: Text | None = Field(default=None, description="Who decided.")
+    owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
+    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
+    )
+
+
+# ---------------------------------------------------------------- measured on a sample
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# A day read from ISO text (YAML 1.2); the alias also keeps a field named `date` from shadowing the type.
+Day = Annotated[date, BeforeValidator(lambda value: _iso_date(value))]
+
+
+class SampleInfo(Record):
+    """Where measured figures come from: the sample file, as it was when measured."""
+
+    file: Text = Field(description="The sample file's name, as given to the command.")
+    rows: int = Field(ge=0, description="How many rows the sample had.")
+    sha256: Sha256 = Field(description="sha256 of the sample file, to tell whether it changed since.")
+    date: Day = Field(description="The day it was measured (UTC).")
+    label: Text | None = Field(default=None, description="The column holding the right answer, if any.")
+
+
+class MeasuredRule(Record):
+    """One rule's figures on the sample (Snorkel's LFAnalysis): counts, from which fractions follow."""
+
+    rule: int = Field(ge=1, description="The rule's number in heuristics.rules (1 is the first).")
+    when: Text = Field(description="The predicate as measured; a different one today makes this stale.")
+    predicts: Text | None = Field(default=None, description="The outcome it predicted, as measured.")
+    fires: int = Field(ge=0, description="Rows where the predicate holds (coverage = fires / rows).")
+    overlaps: int = Field(ge=0, description="Rows where it fires and another rule fires too.")
+    conflicts: int = Field(ge=0, description="Rows where it fires and another rule predicts otherwise.")
+    correct: int | None = Field(default=None, ge=0, description="Rows where it fires and is right.")
+    incorrect: int | None = Field(default=None, ge=0, description="Rows where it fires and is wrong.")
+
+
+class MeasuredCascade(Record):
+    """The rules as they would ship: the first matching rule wins, the rest goes to people."""
+
+    covered: int = Field(ge=0, description="Rows some rule handles.")
+    correct: int | None = Field(
+        default=None, ge=0, description="Handled rows the first matching rule gets right."
+    )
+    judged: int | None = Field(
+        default=None, ge=0, description="Handled rows with a label, on which accuracy is computed."
+    )
+
+
+class MeasuredRules(Record):
+    """What `planner measure` found running the rules' predicates on a sample."""
+
+    sample: SampleInfo = Field(description="The sample the figures come from.")
+    rules: list[MeasuredRule] = Field(default_factory=list, description="Each measured rule, in plan order.")
+    cascade: MeasuredCascade = Field(description="The first-match cascade of all measured rules.")
+
+
+class MeasuredByHand(Record):
+    """What `planner try` sessions (or an imported spreadsheet) found doing the task by hand."""
+
+    sample: SampleInfo = Field(description="The sample the people labelled.")
+    people: list[Text] = Field(default_factory=list, description="Who labelled.")
+    examples: int = Field(ge=0, description="Distinct examples labelled by at least one person.")
+    answers: int = Field(ge=0, description="Labels given in all (an example labelled twice counts twice).")
+    minutes_per_example: float | None = Field(
+        default=None, ge=0, description="Median minutes a person took per example (timed sessions only)."
+    )
+    correct: int | None = Field(default=None, ge=0, description="Labels that match the gold column.")
+    judged: int | None = Field(default=None, ge=0, description="Labels given on rows with a gold value.")
+    shared: int | None = Field(
+        default=None, ge=0, description="Examples labelled by every person, on which agreement is computed."
+    )
+    agreed: int | None = Field(default=None, ge=0, description="Shared examples on which everyone agreed.")
+    kappa: float | None = Field(
+        default=None,
+        ge=-1,
+        le=1,
+        description="Chance-corrected agreement: Cohen's (2 people) or Fleiss' (3+).",
+    )
+    noticed: list[Text] = Field(default_factory=list, description="What people noted while labelling.")
+    hard_cases: list[Text] = Field(default_factory=list, description="Examples people flagged as hard.")
+
+
+# ---------------------------------------------------------------- sections
+
+
+class Product(Record):
+    goal: Text | None = Field(
+        default=None, description="The service users get, in their terms, not 'train a model'."
+    )
+    users: Text | None = Field(default=None, description="Who uses it.")
+    pain: Text | None = Field(default=None, description="What hurts for them today.")
+    success_metric: Text | None = Field(
+        default=None, description="The product-level metric that should move."
+    )
+    metric_measured_today: bool | None = Field(
+        default=None, description="Whether that product metric is measured today."
+    )
+    decision: Text | None = Field(default=None, description="The decision or action the prediction feeds.")
+    decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
+    current_solution: Text | None = Field(
+        default=None, description="How the problem is solved today (or the workaround)."
+    )
+    current_performance: Text | None = Field(default=None, description="How well the current solution does.")
+    task: TaskType | None = Field(default=None, description="The ML task type.")
+    inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
+    output: Text | None = Field(default=None, description="What the model predicts.")
+    label: Text | None = Field(default=None, description="The label it learns from.")
+    label_is_proxy: bool | None = Field(
+        default=None, description="Whether the label only approximates the product goal."
+    )
+    data_kinds: list[DataKind] = Field(
+        default_factory=list, description="Kinds of data: tabular, text, images, audio, video, time series."
+    )
+    mode: Mode | None = Field(
+        default=None, description="improve a process, augment people, or automate them away."
+    )
+    outcomes: list[Text] = Field(
+        default_factory=list,
+        description="The outcomes it chooses among (classes), spelled as in the data; "
+        "`planner measure` and `planner try` check labels against them.",
+    )
+
+
+class Heuristics(Record):
+    rules: list[Rule] = Field(default_factory=list, description="Candidate rules: condition -> action.")
+    verdict: RulesVerdict | None = Field(
+        default=None,
+        description="Rules suffice, rules are the baseline, rules cannot help, or not tried yet.",
+    )
+    coverage: Share | None = Field(default=None, description="Share of cases the rules handle.")
+    accuracy: Share | None = Field(default=None, description="Share of handled cases the rules get right.")
+    humans_handle: Text | None = Field(
+        default=None, description="What the humans in the loop handle (the cases rules leave)."
+    )
+    measured: MeasuredRules | None = Field(
+        default=None, description="The rules measured on a sample by `planner measure` (preferred to typed)."
+    )
+
+
+class ByHand(Record):
+    examples: int | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
+    minutes_per_example: float | None = Field(
+        default=None, ge=0, description="Minutes a person needs per example."
+    )
+    noticed: list[Text] = Field(
+        default_factory=list,
+        description="What the team noticed doing it: signals that could become features.",
+    )
+    hard_cases: list[Text] = Field(default_factory=list, description="Cases that were hard to decide.")
+    human_score: float | None = Field(
+        default=None, description="How well humans (or the existing system) do, on the primary done metric."
+    )
+    human_score_notes: Text | None = Field(
+        default=None, description="How that human score was measured, and by whom."
+    )
+    label_agreement: Share | None = Field(
+        default=None, description="How often two people give the same label to the same case."
+    )
+    double_labelled: int | None = Field(
+        default=None, ge=0, description="How many cases two people labelled, for that agreement."
+    )
+    expert_can_decide: bool | None = Field(
+        default=None, description="Whether an expert can decide from only the inputs the model will see."
+    )
+    expert_available: bool | None = Field(
+        default=None, description="Whether a domain expert is available to the team."
+    )
+    measured: MeasuredByHand | None = Field(
+        default=None, description="The task done by hand on a sample with `planner try` (preferred to typed)."
+    )
+
+
+class Impact(Record):
+    bottleneck: Text | None = Field(
+        default=None, description="The part of the pipeline whose improvement gives the most value."
+    )
+    volume: float | None = Field(default=None, ge=0, description="Items passing through it per period.")
+    period: Period | None = Field(
+        default=None, description="The period of that volume: day, week, month or year."
+    )
+    share_addressed: Share | None = Field(
+        default=None, description="Share of those items the first model addresses."
+    )
+    value_per_item: float | None = Field(
+        default=None, ge=0, description="Value or time saved per item addressed."
+    )
+    value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
+    effort_weeks: float | None = Field(
+        default=None, ge=0, description="Estimated effort to the first model in production, in person-weeks."
+    )
+    worth_it: bool | None = Field(
+        default=None, description="Imagining the model solved it: was it worth the effort?"
+    )
+    if_it_fails: Text | None = Field(
+        default=None, description="What the team learns or keeps if the model disappoints."
+    )
+    costlier_error: ErrorCost | None = Field(
+        default=None, description="Which error costs more: false positives, false negatives, or similar."
+    )
+    error_harm: Text | None = Field(
+        default=None, description="Who is hurt when the model is wrong, and how (money, health, access...)."
+    )
+    error_severity: Severity | None = Field(
+        default=None, description="How badly a wrong prediction hurts: minor, moderate, serious or severe."
+    )
+
+
+class PressRelease(Record):
+    headline: Text | None = Field(default=None, description="The announcement's headline.")
+    problem: Text | None = Field(default=None, description="The user's problem, in their words.")
+    solution: Text | None = Field(default=None, description="How the product solves it, for a user.")
+    quote: Text | None = Field(default=None, description="A quote from a user (or the team) on what changed.")
+    call_to_action: Text | None = Field(default=None, description="How to start using it.")
+    faq: list[FaqEntry] = Field(default_factory=list, description="Questions people will ask, with answers.")
+
+
+class DataConstraints(Record):
+    sources: list[DataSource] = Field(default_factory=list, description="Where the data comes from.")
+    labels: list[LabelSource] = Field(
+        default_factory=list,
+        json_schema_extra=also({"enum": [source.value for source in LabelSource]}),
+        description="Where labels come from (one or several): existing, real-world outcomes, manual, "
+        "vendor, proxy or none.",
+    )
+    label_delay_days: float | None = Field(
+        default=None,
+        ge=0,
+        json_schema_extra=also({"type": "string", "pattern": _RANGE}),
+        description="Days until the outcome (the label) of a prediction is known; the shortest if it varies "
+        "(`30-90` fills both ends).",
+    )
+    label_delay_max_days: float | None = Field(
+        default=None, ge=0, description="The longest delay, when labels arrive over a range of days."
+    )
+    labeled_examples: int | None = Field(
+        default=None, ge=0, description="How many labeled examples exist today."
+    )
+    rarest_class_share: Share | None = Field(
+        default=None, description="Share of the rarest class that matters (classification only)."
+    )
+    versioned: bool | None = Field(
+        default=None, description="Whether raw data is versioned and never overwritten."
+    )
+    personal_data: bool | None = Field(default=None, description="Whether the data holds personal data.")
+    test_set_reflects_product: bool | None = Field(
+        default=None, description="Whether the test data looks like what the product will see."
+    )
+    model_decides_labels: bool | None = Field(
+        default=None,
+        description="Whether the model's output decides what is shown or acted on, and so which cases "
+        "ever get a label (ranking, recommendation, blocking, moderation).",
+    )
+    exploration_share: Share | None = Field(
+        default=None,
+        description="Share of traffic kept out of the model's hands (random exploration or holdout), "
+        "so labels are not only what the model chose.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sugar(cls, data: Any) -> Any:
+        """`labels: outcomes` means one source; `label_delay_days: 30-90` fills both ends of the range."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if isinstance(data.get("labels"), str):
+            data["labels"] = [data["labels"]]
+        delay = data.get("label_delay_days")
+        if isinstance(delay, str):
+            match = re.match(_RANGE, delay)
+            if match:
+                data["label_delay_days"] = float(match.group(1))
+                data["label_delay_max_days"] = float(match.group(2))
+        return data
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> DataConstraints:
+        low, high = self.label_delay_days, self.label_delay_max_days
+        if low is not None and high is not None and high < low:
+            raise PydanticCustomError(
+                "delay_range", "label_delay_max_days is shorter than label_delay_days; swap them"
+            )
+        return self
+
+    def label_delay_range(self) -> tuple[float, float] | None:
+        low = self.label_delay_days if self.label_delay_days is not None else self.label_delay_max_days
+        if low is None:
+            return None
+        return low, self.label_delay_max_days if self.label_delay_max_days is not None else low
+
+
+class Latency(Record):
+    serving: Serving | None = Field(
+        default=None, description="batch (precomputed), online (per request) or interactive (a person waits)."
+    )
+    p99_ms: int | None = Field(
+        default=None, gt=0, description="99th-percentile latency budget, in milliseconds."
+    )
+    model_size: ModelSize | None = Field(
+        default=None,
+        description="Model size class: small (linear, trees), medium (small nets), large (big nets, ensembles), huge (LLMs).",
+    )
+
+
+class Retraining(Record):
+    cadence: Cadence | None = Field(default=None, description="How often the model must be retrained.")
+    trigger: Text | None = Field(default=None, description="What triggers a retraining besides the schedule.")
+
+
+class Compute(Record):
+    currency: Currency | None = Field(
+        default=None, description="The currency of the budget and the cost per prediction (EUR, USD...)."
+    )
+    budget_per_month: float | None = Field(
+        default=None,
+        ge=0,
+        json_schema_extra=also(MONEY_SCHEMA),
+        description="Compute and service budget per month, in `currency` (`$1,000` and `1000 USD` work too).",
+    )
+    cost_per_prediction: float | None = Field(
+        default=None,
+        ge=0,
+        json_schema_extra=also(MONEY_SCHEMA),
+        description="Cost of one prediction or API call, in `currency` (e.g. 0.02 for two cents).",
+    )
+    predictions_per_period: float | None = Field(
+        default=None, ge=0, description="How many predictions or calls are made per period."
+    )
+    prediction_period: Period | None = Field(
+        default=None, description="The period of that count: day, week, month or year."
+    )
+    hosted_model: Text | None = Field(
+        default=None, description="The hosted model or API it calls, if any (e.g. 'a GPT-4-class LLM API')."
+    )
+    hardware: Hardware | None = Field(default=None, description="Where it runs: cpu, gpu or edge devices.")
+    hosted_service: bool | None = Field(
+        default=None, description="Whether it relies on a hosted (black-box) ML service."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _money(cls, data: Any) -> Any:
+        """`$0.02` or `1,000 EUR` on a money field: the amount stays, the currency moves to `currency`."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for name in ("budget_per_month", "cost_per_prediction"):
+            amount, currency = split_money(data.get(name))
+            if currency is None:
+                continue
+            given = data.get("currency")
+            if isinstance(given, str) and given.strip().upper() != currency:
+                raise PydanticCustomError(
+                    "currency",
+                    "{name} is in {money} but currency is {given}; use one currency",
+                    {"name": name, "money": currency, "given": given},
+                )
+            data[name], data["currency"] = amount, currency
+        return data
+
+
+class Constraints(Record):
+    data: DataConstraints = Field(default_factory=DataConstraints, description="Data and labels.")
+    latency: Latency = Field(default_factory=Latency, description="How fast predictions must be.")
+    retraining: Retraining = Field(default_factory=Retraining, description="How the model stays fresh.")
+    compute: Compute = Field(default_factory=Compute, description="Compute and cost.")
+    explainability_required: bool | None = Field(
+        default=None,
+        description="Whether each prediction must be explained (to users, auditors, regulators).",
+    )
+
+
+def _iso_date(value: Any) -> Any:
+    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+class Done(Record):
+    NONEABLE: ClassVar[frozenset[str]] = frozenset({"metrics"})
+
+    metrics: list[Metric] = Field(
+        default_factory=list,
+        description="Metrics that define done; the first is the primary one ('none' if there are none).",
+        json_schema_extra=also(NONE_SCHEMA),
+    )
+    split: Split | None = Field(
+        default=None, description="How test data is split: random, by time or by group."
+    )
+    test_size: int | None = Field(default=None, ge=0, description="Number of examples in the test set.")
+    timebox_weeks: float | None = Field(
+        default=None, gt=0, description="Weeks the team gives itself before deciding to continue or fold."
+    )
+    started: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+        default=None,
+        description="The day the time box started (YYYY-MM-DD): set by planner when it saves an approved "
+        "or building plan, or by hand.",
+    )
+    fold_action: Text | None = Field(
+        default=None, description="What the team does if the time box runs out short of the target."
+    )
+    when_met: Text | None = Field(default=None, description="What happens when the target is met.")
+    eval_set: Text | None = Field(
+        default=None,
+        description="The evaluation set: where its cases come from and who labels them ('none' if there is none).",
+    )
+    online_validation: OnlineValidation | None = Field(
+        default=None,
+        description="How the model is judged live before it replaces today's process: A/B test, holdout, "
+        "shadow run, canary, interleaving, or none.",
+    )
+    none: list[Literal["metrics", "baseline"]] = Field(
+        default_factory=list,
+        description="What the team answered 'we have none' to (no done metrics, no baseline), as opposed "
+        "to not answered yet; `metrics: none` is written here.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_baseline(cls, data: Any) -> Any:
+        """`baseline: none` on a metric says the team has no baseline: recorded once for the section."""
+        if not isinstance(data, dict) or not isinstance(data.get("metrics"), list):
+            return data
+        metrics, said = [], False
+        for metric in data["metrics"]:
+            if isinstance(metric, dict) and _is_none_word(metric.get("baseline")):
+                metric, said = {k: v for k, v in metric.items() if k != "baseline"}, True
+            metrics.append(metric)
+        if not said:
+            return data
+        known = list(data.get("none") or [])
+        return {**data, "metrics": metrics, "none": known + ["baseline"] * ("baseline" not in known)}
+
+
+class AfterLaunch(Record):
+    NONEABLE: ClassVar[frozenset[str]] = frozenset({"monitoring"})
+
+    owner: Text | None = Field(default=None, description="Who owns the model once it is live.")
+    monitoring: list[Monitor] = Field(
+        default_factory=list,
+        description="What is monitored, with thresholds ('none' if nothing is).",
+        json_schema_extra=also(NONE_SCHEMA),
+    )
+    fallback: Text | None = Field(default=None, description="What happens when the model is wrong or down.")
+    none: list[Literal["monitoring"]] = Field(
+        default_factory=list,
+        description="What the team answered 'we have none' to, as opposed to not answered yet; "
+        "`monitoring: none` is written here.",
+    )
+
+
+class Plan(Record):
+    """A project plan: the living draft in plans/SLUG/plan.yaml."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this file format.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """Files written by an older planner are read as if written today (see planner.plan.migrate)."""
+        return upgrade(data)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if not 1 <= value <= SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "schema_version",
+                "schema_version {value} is not one this planner reads (1 to {current}); "
+                "a newer planner wrote it: upgrade planner",
+                {"value": value, "current": SCHEMA_VERSION},
+            )
+        return value
+
+    title: Text = Field(description="The plan's title.")
+    owners: list[Text] = Field(default_factory=list, description="Who owns the plan.")
+    status: Status = Field(
+        default=Status.draft,
+        description="draft, in_review, approved, building, shipped or folded.",
+    )
+    product: Product = Field(default_factory=Product, description="Product goal and ML framing.")
+    heuristics: Heuristics = Field(
+        default_factory=Heuristics, description="Heuristic feasibility: can rules plus people solve it?"
+    )
+    by_hand: ByHand = Field(default_factory=ByHand, description="Be the algorithm: the task done by hand.")
+    impact: Impact = Field(
+        default_factory=Impact, description="The impact bottleneck, and whether it is worth it."
+    )
+    press_release: PressRelease = Field(
+        default_factory=PressRelease, description="The press release written before the work."
+    )
+    constraints: Constraints = Field(
+        default_factory=Constraints, description="Data, latency, retraining, compute and cost."
+    )
+    done: Done = Field(default_factory=Done, description="Done criteria: metrics, time box, fold action.")
+    after_launch: AfterLaunch = Field(
+        default_factory=AfterLaunch, description="Ownership, monitoring and fallback after launch."
+    )
+    risks: list[HandRisk] = Field(default_factory=list, description="Risks entered by hand.")
+    decisions: list[Decision] = Field(
+        default_factory=list, description="The team's decisions on derived risks."
+    )
+
+
+def field_at(model: BaseModel, path: str) -> Any:
+    """The value at a dotted path such as `constraints.latency.p99_ms`."""
+    value: Any = model
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def is_answered(value: Any) -> bool:
+    """Whether an answer counts as given: None and empty lists do not."""
+    return value is not None and value != [] and value != ""
+
+
+def _iso_time(value: Any) -> Any:
+    """ISO 8601 text as a time: a version file holds it quoted (strict validation takes no text)."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def said_none(model: BaseModel, path: str) -> bool:
+    """Whether the team answered "we have none" to the list at `path` (`done.metrics: none`)."""
+    parent, _, name = path.rpartition(".")
+    holder = field_at(model, parent) if parent else model
+    return name in (getattr(holder, "none", None) or ())
+
+
+def answered_at(model: BaseModel, path: str) -> bool:
+    """Whether the question at `path` is answered, an explicit "we have none" included."""
+    return is_answered(field_at(model, path)) or said_none(model, path)
+
+
+class Version(Record):
+    """A published snapshot in plans/SLUG/versions/vN.yaml: written once by `planner publish`, never edited."""
+
+    number: int = Field(ge=1, description="The version number; the file is named vNUMBER.yaml.")
+    published_at: Annotated[datetime, BeforeValidator(_iso_time)] = Field(
+        description="When it was published (UTC), as ISO 8601 text."
+    )
+    author: Text = Field(description="Who published it: `Name <email>`.")
+    message: Text = Field(description="Why this version was published.")
+    hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(
+        description="sha256 of everything else in the file (canonical JSON), so any edit is detected."
+    )
+    plan: Plan = Field(description="The plan as published.")

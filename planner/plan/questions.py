@@ -1,0 +1,803 @@
+"""The question bank: what the interview asks, in which order and when, as data checked against the model.
+
+Each question names a field of plan.yaml; how it is asked (its kind) follows from the field's type in
+the model, and every follow-up condition is checked against real fields and values when this module
+loads, as `@rule` checks each rule. Adding a question is one `_q(...)` line in `_BANK`; mark it
+`essential=True` if the advice needs it to reach a verdict (the short interview asks only those).
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from planner.plan.model import Plan, Share, answered_at, field_at, is_answered
+
+# About how long one answer takes in a meeting, discussion included: it sizes the two depths.
+SECONDS_PER_ANSWER = 30
+
+
+class Kind(StrEnum):
+    text = "text"
+    long_text = "long_text"
+    integer = "integer"
+    number = "number"
+    share = "share"
+    choice = "choice"
+    multi_choice = "multi_choice"
+    yes_no = "yes_no"
+    list = "list"  # a list of short texts
+    items = "items"  # a list of small records (rules, metrics, FAQ entries...)
+
+
+def core_type(annotation: Any) -> Any:
+    """The core type of a field: unwraps Optional, list[...] and Annotated."""
+    while get_origin(annotation) in (Union, types.UnionType, list, Annotated):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        annotation = args[0]
+    return annotation
+
+
+def _is_share(annotation: Any) -> bool:
+    if annotation == Share:
+        return True
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_share(arg) for arg in get_args(annotation))
+    return False
+
+
+def kind_of(info: FieldInfo, *, long: bool = False) -> Kind:
+    """How a field is asked, from its type in the model: a yes/no for a bool, a menu for a choice..."""
+    annotation, base = info.annotation, core_type(info.annotation)
+    many = get_origin(annotation) is list or any(
+        get_origin(arg) is list for arg in get_args(annotation) if arg is not type(None)
+    )
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return Kind.items
+    if isinstance(base, type) and issubclass(base, Enum):
+        return Kind.multi_choice if many else Kind.choice
+    if many:
+        return Kind.list
+    if base is bool:
+        return Kind.yes_no
+    if base is int:
+        return Kind.integer
+    if base is float:
+        return Kind.share if _is_share(annotation) else Kind.number
+    return Kind.long_text if long else Kind.text
+
+
+def field_info(path: str) -> FieldInfo:
+    """The model's description of the field at a dotted path; KeyError names the first wrong part."""
+    model: Any = Plan
+    info: FieldInfo | None = None
+    for part in path.split("."):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            raise KeyError(part)
+        info = model.model_fields[part]
+        model = core_type(info.annotation)
+    assert info is not None
+    return info
+
+
+@dataclass(frozen=True)
+class When:
+    """A condition on an earlier answer: answered at all, one of the given values, or above a number."""
+
+    field: str
+    among: tuple[Any, ...] | None = None
+    above: float | None = None
+
+    def holds(self, plan: Plan) -> bool:
+        value = field_at(plan, self.field)
+        if not is_answered(value):
+            return False
+        if self.above is not None and not value > self.above:
+            return False
+        if self.among is None:
+            return True
+        # A multiple-choice answer (several label sources) holds when any of its values does.
+        return any(item in self.among for item in value) if isinstance(value, list) else value in self.among
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    field: str
+    kind: Kind
+    prompt: str
+    help: str
+    section: str = ""
+    when: tuple[When, ...] = ()
+    essential: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.field
+
+    def applies(self, plan: Plan) -> bool:
+        return all(condition.holds(plan) for condition in self.when)
+
+    def answered(self, plan: Plan) -> bool:
+        """Answered, an explicit "we have none" (`monitoring: none`) included."""
+        return answered_at(plan, self.field)
+
+
+SECTIONS = (
+    Section(
+        "product",
+        "Product goal and ML framing",
+        "Start from the service users get, not from 'train a model'. A clear goal and metric "
+        "decide everything that follows, including whether ML is needed at all.",
+    ),
+    Section(
+        "heuristics",
+        "Heuristic feasibility",
+        "You may not need ML. Plain rules plus people for the rest are a real production system, "
+        "and the baseline any model must beat.",
+    ),
+    Section(
+        "by_hand",
+        "Be the algorithm",
+        "Doing the task by hand on real examples shows which signals matter, where the hard cases "
+        "are, and how well a person does: the yardstick for any model.",
+    ),
+    Section(
+        "impact",
+        "Impact bottleneck",
+        "Imagine the model works. Was it worth it? Aim the first model at the part of the pipeline "
+        "whose improvement pays the most, and make the project worth doing even if it disappoints.",
+    ),
+    Section(
+        "press_release",
+        "Press release",
+        "Write the announcement before the work: who benefits and what changes for them. "
+        "If it is hard to write, the project may only be 'cool'.",
+    ),
+    Section(
+        "constraints",
+        "Constraints",
+        "Data, labels, latency, retraining and cost rule out designs before any modelling starts. "
+        "Better to learn it now than after the first model.",
+    ),
+    Section(
+        "done",
+        "Done criteria and after launch",
+        "ML progress is nonlinear: define done, a time box and what you do when it runs out before "
+        "tuning anything. Then say who owns the model once it is live.",
+    ),
+)
+SECTION_KEYS = tuple(section.key for section in SECTIONS)
+
+_CLASSIFYING = ("classification", "detection", "anomaly_detection")
+_RULES_TRIED = ("rules_suffice", "rules_baseline")
+_PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
+
+
+@dataclass(frozen=True)
+class _Entry:
+    field: str
+    prompt: str
+    help: str
+    when: tuple[When, ...]
+    long: bool
+    essential: bool
+
+
+def _q(
+    field: str, prompt: str, help: str, *when: When, long: bool = False, essential: bool = False
+) -> _Entry:
+    return _Entry(field, prompt, help, when, long, essential)
+
+
+_BANK: dict[str, tuple[_Entry, ...]] = {
+    "product": (
+        _q("owners", "Who owns this plan?", "Names or handles of the people accountable for it."),
+        _q(
+            "product.goal",
+            "What service will users get?",
+            "Describe the outcome in the users' terms (e.g. 'fraudulent orders never ship'), not the model.",
+            essential=True,
+        ),
+        _q("product.users", "Who are the users?", "The people or teams who feel the result."),
+        _q(
+            "product.pain",
+            "What hurts for them today?",
+            "The pain this plan removes; be concrete.",
+        ),
+        _q(
+            "product.success_metric",
+            "Which product metric should move?",
+            "A business or product number (e.g. chargeback rate), not a model score.",
+        ),
+        _q(
+            "product.metric_measured_today",
+            "Is that metric measured today?",
+            "If not, instrument it first: without it nobody can tell whether the model helped.",
+        ),
+        _q(
+            "product.decision",
+            "Which decision or action does the prediction feed?",
+            "A prediction nobody acts on is worthless; name the action (e.g. 'hold the order for review').",
+        ),
+        _q(
+            "product.decision_owner",
+            "Who or what takes that decision?",
+            "A person, a team or a system; it tells who must trust the output.",
+        ),
+        _q(
+            "product.current_solution",
+            "How is it solved today?",
+            "The current process or workaround, even if it is manual or poor.",
+            essential=True,
+        ),
+        _q(
+            "product.current_performance",
+            "How well does today's solution do?",
+            "Numbers if you have them; this is the first baseline.",
+            When("product.current_solution"),
+        ),
+        _q(
+            "product.task",
+            "What kind of ML task is it?",
+            "The framing decides data, metrics and effort; pick the simplest that fits.",
+            essential=True,
+        ),
+        _q(
+            "product.inputs",
+            "What will the model see when it predicts?",
+            "Only what is available at prediction time.",
+        ),
+        _q(
+            "product.output",
+            "What will it predict?",
+            "The output (e.g. 'probability the order is fraud').",
+        ),
+        _q(
+            "product.label",
+            "What label will it learn from?",
+            "The recorded truth for past cases (e.g. 'chargeback within 90 days').",
+        ),
+        _q(
+            "product.label_is_proxy",
+            "Is the label only a proxy for the goal?",
+            "A proxy (clicks for satisfaction) can improve while the goal does not.",
+            When("product.label"),
+        ),
+        _q(
+            "product.data_kinds",
+            "Which kinds of data are involved?",
+            "Images, audio, video and free text rarely yield to hand-written rules.",
+            essential=True,
+        ),
+        _q(
+            "product.mode",
+            "Will it improve a process, augment people, or automate them?",
+            "Automating people away needs far more accuracy and a fallback than augmenting them.",
+            essential=True,
+        ),
+    ),
+    "heuristics": (
+        _q(
+            "heuristics.rules",
+            "Which if-then rules could solve it?",
+            "List candidate rules (condition -> action), even crude ones; leave it empty if you truly have none.",
+        ),
+        _q(
+            "heuristics.verdict",
+            "What happened when you tried rules?",
+            "Rules may be all you need, a mediocre baseline, or useless; 'not tried' is an honest answer.",
+            essential=True,
+        ),
+        _q(
+            "heuristics.coverage",
+            "What share of cases do the rules handle?",
+            "E.g. 60% or 0.6; humans take the rest.",
+            When("heuristics.verdict", _RULES_TRIED),
+            essential=True,
+        ),
+        _q(
+            "heuristics.accuracy",
+            "Of the cases they handle, what share do they get right?",
+            "E.g. 95%; measured on real cases, not guessed.",
+            When("heuristics.verdict", _RULES_TRIED),
+            essential=True,
+        ),
+        _q(
+            "heuristics.humans_handle",
+            "What do the humans in the loop handle?",
+            "Rules plus people is a production system: say what goes to people.",
+        ),
+    ),
+    "by_hand": (
+        _q(
+            "by_hand.examples",
+            "How many real examples did the team do by hand?",
+            "Doing 50-200 cases yourself is the cheapest way to learn the problem; 0 is an honest answer.",
+            essential=True,
+        ),
+        _q(
+            "by_hand.minutes_per_example",
+            "Minutes per example?",
+            "How long a person needs per case; it prices manual labels and human review.",
+            When("by_hand.examples", above=0),
+        ),
+        _q(
+            "by_hand.noticed",
+            "What did you look at to decide?",
+            "Signals you used: candidates for features and for rules.",
+            When("by_hand.examples", above=0),
+        ),
+        _q(
+            "by_hand.hard_cases",
+            "Which cases were hard?",
+            "Ambiguous or rare cases: where the model will struggle and labels disagree.",
+            When("by_hand.examples", above=0),
+        ),
+        _q(
+            "by_hand.human_score",
+            "How well do people (or today's system) do the task, as a score?",
+            "E.g. 0.92 if they get 92 of 100 cases right; it bounds what a model can reach. Use the same "
+            "measure when you set the done criteria at the end.",
+        ),
+        _q(
+            "by_hand.human_score_notes",
+            "How was that human score measured?",
+            "Who judged, on how many cases.",
+            When("by_hand.human_score"),
+        ),
+        _q(
+            "by_hand.expert_can_decide",
+            "Can an expert decide from only the inputs the model sees?",
+            "If an expert cannot, the model likely cannot either: more inputs are needed.",
+            essential=True,
+        ),
+        _q(
+            "by_hand.expert_available",
+            "Is a domain expert available to the team?",
+            "Experts label, explain hard cases and spot nonsense early.",
+        ),
+    ),
+    "impact": (
+        _q(
+            "impact.bottleneck",
+            "Which step, if improved, gives the most value?",
+            "E.g. 'reviewers spend 20% of their time on photos that are not circuit boards'.",
+        ),
+        _q(
+            "impact.volume",
+            "How many items pass through that step per period?",
+            "A number; the period comes next.",
+            essential=True,
+        ),
+        _q(
+            "impact.period",
+            "Per what period?",
+            "Day, week, month or year.",
+            When("impact.volume"),
+            essential=True,
+        ),
+        _q(
+            "impact.share_addressed",
+            "What share of those items will the first model address?",
+            "E.g. 20%: aim the first model at the easy, high-volume part.",
+            essential=True,
+        ),
+        _q(
+            "impact.value_per_item",
+            "Value or time saved per item addressed?",
+            "A number; the unit comes next.",
+            essential=True,
+        ),
+        _q(
+            "impact.value_unit",
+            "In which unit?",
+            "E.g. EUR, USD or minutes.",
+            When("impact.value_per_item"),
+            essential=True,
+        ),
+        _q(
+            "impact.effort_weeks",
+            "Effort to a first model in production, in person-weeks?",
+            "A rough estimate; it is set against the value above.",
+            essential=True,
+        ),
+        _q(
+            "impact.worth_it",
+            "Imagine the model works: was it worth that effort?",
+            "If a perfect model would not pay, stop here.",
+            essential=True,
+        ),
+        _q(
+            "impact.if_it_fails",
+            "If the model disappoints, what do you still learn or keep?",
+            "The best projects pay off whatever the outcome (data cleaned, a process measured).",
+        ),
+        _q(
+            "impact.costlier_error",
+            "Which error costs more?",
+            "It sets the metric and the decision threshold.",
+        ),
+        _q(
+            "impact.error_harm",
+            "Who is hurt when the model is wrong, and how?",
+            "E.g. 'a customer is wrongly refused credit'; money, health, safety, legal standing or access "
+            "at stake call for people in the loop and a fallback.",
+            essential=True,
+        ),
+        _q(
+            "impact.error_severity",
+            "How badly does a wrong prediction hurt?",
+            "Minor (a worse suggestion), moderate, serious, or severe (lasting harm to someone).",
+            When("impact.error_harm"),
+        ),
+    ),
+    "press_release": (
+        _q(
+            "press_release.headline",
+            "Headline of the launch announcement?",
+            "One line a user would care about.",
+        ),
+        _q(
+            "press_release.problem",
+            "The user's problem, in their words?",
+            "Who suffers, how often, what it costs them.",
+            long=True,
+        ),
+        _q(
+            "press_release.solution",
+            "How does the product solve it?",
+            "What changes for the user; no model talk.",
+            long=True,
+        ),
+        _q(
+            "press_release.quote",
+            "A quote from a happy user?",
+            "What they would say after a month.",
+            long=True,
+        ),
+        _q("press_release.call_to_action", "How do users start?", "The first step for a user."),
+        _q(
+            "press_release.faq",
+            "Which questions will people ask?",
+            "Include the hard ones: what if it is wrong, what does it cost, what data does it use.",
+        ),
+    ),
+    "constraints": (
+        _q(
+            "constraints.data.sources",
+            "Where does the data come from?",
+            "Each source, and whether it is your own, a vendor's, public, or still to collect.",
+        ),
+        _q(
+            "constraints.data.labels",
+            "Where do labels come from?",
+            "Tick every source. No labels is the most common reason an ML project stalls.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.label_delay_days",
+            "Days until the real-world outcome is known?",
+            "E.g. chargebacks arrive up to 90 days later; it limits retraining and monitoring. "
+            "A range such as 30-90 works.",
+            When("constraints.data.labels", ("outcomes",)),
+            essential=True,
+        ),
+        _q(
+            "constraints.data.labeled_examples",
+            "How many labeled examples exist today?",
+            "Count, not guess; zero is fine.",
+            When("constraints.data.labels", ("existing", "outcomes", "manual", "vendor", "proxy")),
+            essential=True,
+        ),
+        _q(
+            "by_hand.label_agreement",
+            "When two people label the same case, how often do they agree?",
+            "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "
+            "labelling guidelines first.",
+            When("constraints.data.labels", _PEOPLE_LABEL),
+        ),
+        _q(
+            "by_hand.double_labelled",
+            "How many cases did two people label for that figure?",
+            "Agreement on 20 cases is a guess; on 200 it is a measurement.",
+            When("by_hand.label_agreement"),
+        ),
+        _q(
+            "constraints.data.rarest_class_share",
+            "Share of the rarest class that matters?",
+            "E.g. 0.5% fraud; accuracy means nothing for rare classes.",
+            When("product.task", _CLASSIFYING),
+            essential=True,
+        ),
+        _q(
+            "constraints.data.versioned",
+            "Is raw data versioned and never overwritten?",
+            "Without it, no result can be reproduced.",
+        ),
+        _q(
+            "constraints.data.personal_data",
+            "Does the data hold personal data?",
+            "Privacy review and retention rules take time: start them now.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.test_set_reflects_product",
+            "Does the test data look like what the product will see?",
+            "Same sources, period and population as production.",
+        ),
+        _q(
+            "constraints.data.model_decides_labels",
+            "Does the model's output decide what gets shown or acted on, and so what gets labelled?",
+            "Ranking, recommendation, blocking and moderation only see outcomes for what the model chose: "
+            "a feedback loop.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.exploration_share",
+            "What share of traffic stays out of the model's hands (exploration or holdout)?",
+            "E.g. 5%; it keeps labels that are not the model's own choices. 0 is an honest answer.",
+            When("constraints.data.model_decides_labels", (True,)),
+            essential=True,
+        ),
+        _q(
+            "constraints.latency.serving",
+            "How are predictions served?",
+            "Batch precomputes; online answers a request; interactive means a person waits.",
+            essential=True,
+        ),
+        _q(
+            "constraints.latency.p99_ms",
+            "The p99 latency budget in milliseconds?",
+            "The slowest 1% of predictions must fit in it.",
+            When("constraints.latency.serving", ("online", "interactive")),
+            essential=True,
+        ),
+        _q(
+            "constraints.latency.model_size",
+            "Which model size class do you expect?",
+            "Start small; big models cost latency, money and maintenance.",
+        ),
+        _q(
+            "constraints.retraining.cadence",
+            "How often must the model be retrained?",
+            "The more often, the more labels, compute and care it needs.",
+        ),
+        _q(
+            "constraints.retraining.trigger",
+            "What else triggers a retraining?",
+            "E.g. drift alarm, new product line.",
+            When(
+                "constraints.retraining.cadence",
+                ("yearly", "quarterly", "monthly", "weekly", "daily", "continuous"),
+            ),
+        ),
+        _q(
+            "constraints.compute.budget_per_month",
+            "Compute and service budget per month?",
+            "With its currency (e.g. €3,000 or 3000 USD); 0 if there is none.",
+        ),
+        _q(
+            "constraints.compute.predictions_per_period",
+            "How many predictions or calls per period?",
+            "A number; the period comes next. With the cost per call it gives the monthly bill.",
+        ),
+        _q(
+            "constraints.compute.prediction_period",
+            "Per what period?",
+            "Day, week, month or year.",
+            When("constraints.compute.predictions_per_period"),
+        ),
+        _q(
+            "constraints.compute.cost_per_prediction",
+            "Cost of one prediction or API call?",
+            "E.g. $0.02 for two cents; count the hosted API's price per call.",
+        ),
+        _q("constraints.compute.hardware", "Where does it run?", "CPU, GPU or edge devices."),
+        _q(
+            "constraints.compute.hosted_service",
+            "Will it rely on a hosted (black-box) ML service?",
+            "Convenient, but hard to tune, debug and leave.",
+        ),
+        _q(
+            "constraints.compute.hosted_model",
+            "Which hosted model or API?",
+            "E.g. 'a GPT-4-class LLM through the vendor's API'; its round trip and price per call matter.",
+            When("constraints.compute.hosted_service", (True,)),
+        ),
+        _q(
+            "constraints.explainability_required",
+            "Must each prediction be explained?",
+            "To users, auditors or regulators; it limits the model families you can use.",
+        ),
+    ),
+    "done": (
+        _q(
+            "done.metrics",
+            "Which metrics define done?",
+            "The first is primary. Give the dataset, today's baseline, the target and the direction.",
+            essential=True,
+        ),
+        _q(
+            "done.eval_set",
+            "Which cases make up the evaluation set, and who labels them?",
+            "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
+        ),
+        _q(
+            "done.split",
+            "How is test data split from training data?",
+            "By time or by group when the product predicts the future or new customers.",
+        ),
+        _q(
+            "done.test_size",
+            "How many examples in the test set?",
+            "Enough rare cases to trust the score.",
+        ),
+        _q(
+            "done.timebox_weeks",
+            "Time box in weeks?",
+            "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start.",
+            essential=True,
+        ),
+        _q(
+            "done.fold_action",
+            "What will you do if the time box runs out short of the target?",
+            "E.g. 'ship the rules and stop', 'collect labels for a quarter'.",
+            When("done.timebox_weeks"),
+            essential=True,
+        ),
+        _q(
+            "done.when_met",
+            "What happens when the target is met?",
+            "E.g. 'A/B test on 10% of traffic'.",
+        ),
+        _q(
+            "done.online_validation",
+            "How will the model be judged live before it replaces today's process?",
+            "Offline scores rarely move the product metric one for one: an A/B test, a holdout or a shadow "
+            "run tells. 'none' is an answer too.",
+        ),
+        _q(
+            "after_launch.owner",
+            "Who owns the model once it is live?",
+            "A named team that watches it and retrains it.",
+        ),
+        _q(
+            "after_launch.monitoring",
+            "What will you monitor, and when does it alert?",
+            "Input drift, output rates, the product metric.",
+        ),
+        _q(
+            "after_launch.fallback",
+            "What happens when the model is wrong or down?",
+            "Design the product to fail gracefully (e.g. fall back to the rules).",
+            essential=True,
+        ),
+    ),
+}
+
+
+def _condition(path: str, when: When, earlier: set[str]) -> When:
+    """A follow-up condition checked against the model: the field exists, comes earlier, values are valid."""
+    try:
+        info = field_info(when.field)
+    except KeyError:
+        raise ValueError(
+            f"bank: {path}: its condition names {when.field!r}, which plan.yaml has no field for"
+        ) from None
+    if when.field not in earlier:
+        raise ValueError(
+            f"bank: {path}: its condition on {when.field} must follow that question, not precede it"
+        )
+    base = core_type(info.annotation)
+    if when.among is not None and base is bool:
+        if not all(isinstance(value, bool) for value in when.among):
+            raise ValueError(f"bank: {path}: {when.field} is a yes/no; `among` takes True or False")
+        return when
+    if when.among is not None:
+        if not (isinstance(base, type) and issubclass(base, Enum)):
+            raise ValueError(f"bank: {path}: `among` needs a choice field, and {when.field} is not one")
+        values = [item.value for item in base]
+        wrong = [value for value in when.among if value not in values]
+        if wrong:
+            raise ValueError(
+                f"bank: {path}: {when.field} has no choice {wrong[0]!r}; it offers {', '.join(values)}"
+            )
+        return When(when.field, tuple(base(value) for value in when.among), when.above)
+    if when.above is not None and base not in (int, float):
+        raise ValueError(f"bank: {path}: `above` needs a number field, and {when.field} is not one")
+    return when
+
+
+def _load(bank: dict[str, tuple[_Entry, ...]]) -> tuple[Question, ...]:
+    """The bank as questions, each checked against the model; a mistake stops the import, naming it."""
+    questions: list[Question] = []
+    earlier: set[str] = set()
+    keys = {section.key for section in SECTIONS}
+    for key, entries in bank.items():
+        if key not in keys:
+            raise ValueError(f"bank: unknown section {key!r}")
+        for entry in entries:
+            try:
+                info = field_info(entry.field)
+            except KeyError as exc:
+                raise ValueError(
+                    f"bank: {entry.field}: plan.yaml has no field {exc.args[0]!r} there"
+                ) from None
+            if entry.field in earlier:
+                raise ValueError(f"bank: {entry.field} is asked twice")
+            kind = kind_of(info, long=entry.long)
+            if entry.long and kind is not Kind.long_text:
+                raise ValueError(f"bank: {entry.field}: only a text field can take a long answer")
+            when = tuple(_condition(entry.field, condition, earlier) for condition in entry.when)
+            questions.append(
+                Question(entry.field, kind, entry.prompt, entry.help, key, when, entry.essential)
+            )
+            earlier.add(entry.field)
+    return tuple(questions)
+
+
+QUESTIONS: tuple[Question, ...] = _load(_BANK)
+BY_FIELD = {question.field: question for question in QUESTIONS}
+
+
+# ---------------------------------------------------------------- queries over the bank
+
+
+def section(key: str) -> Section:
+    for candidate in SECTIONS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+def questions_in(key: str) -> tuple[Question, ...]:
+    return tuple(question for question in QUESTIONS if question.section == key)
+
+
+@dataclass
+class Completeness:
+    """Which applicable questions are still unanswered, per section."""
+
+    answered: int = 0
+    applicable: int = 0
+    missing: dict[str, list[Question]] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.answered / self.applicable if self.applicable else 1.0
+
+    @property
+    def percent(self) -> int:
+        return int(self.ratio * 100)
+
+    def missing_fields(self) -> Iterator[str]:
+        for questions in self.missing.values():
+            for question in questions:
+                yield question.field
+
+
+def completeness(plan: Plan, *, essentials: bool = False) -> Completeness:
+    """What is answered of the questions that apply (of the essential ones only, if asked)."""
+    report = Completeness()
+    for question in QUESTIONS:
+        if not question.applies(plan) or (essentials and not question.essential):
+            continue
+        report.applicable += 1
+        if question.answered(plan):
+            report.answered += 1
+        else:
+            report.missing.setdefault(question.section, []).append(question)
+    return report

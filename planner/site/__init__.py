@@ -1,0 +1,1 @@
+"""The site: the mkdocs plugin, the site model, its views and the pages rendered from them."""

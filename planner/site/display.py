@@ -1,0 +1,103 @@
+"""How answers read on the site: choice labels, numbers with separators and units, answer anchors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from planner.plan.questions import BY_FIELD, Kind
+from planner.plan.choices import label
+from planner.plan.model import Plan, is_answered
+
+CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF ", "JPY": "¥"}
+# Units that go with a field's number; {unit} is the plan's value unit, {period} its volume period.
+UNITS = {
+    "by_hand.minutes_per_example": "minutes",
+    "impact.volume": "per {period}",
+    "impact.value_per_item": "{unit}",
+    "impact.effort_weeks": "person-weeks",
+    "constraints.data.label_delay_days": "days",
+    "constraints.latency.p99_ms": "ms",
+    "constraints.compute.budget_per_month": "{unit} per month",
+    "done.timebox_weeks": "weeks",
+}
+_QUOTE = re.compile(r"^([a-z_]+(?:\.[a-z_]+|\[\d+\])*): (.*)$", re.DOTALL)
+
+
+def number(value: float | None, digits: int | None = None) -> str:
+    """`1234567` -> `1,234,567`; `0.125` -> `0.13`; whole floats lose their `.0`."""
+    if value is None:
+        return ""
+    if digits is not None:
+        return f"{value:,.{digits}f}"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def money(amount: float, unit: str | None) -> str:
+    """An amount in the plan's value unit: `€4,500` for a currency, `4,500 minutes` otherwise."""
+    text = number(amount) if abs(amount) >= 100 or float(amount).is_integer() else f"{amount:,.2f}"
+    code = (unit or "").strip()
+    symbol = CURRENCIES.get(code.upper())
+    if symbol:
+        return f"{symbol}{text}"
+    return f"{text} {code}".strip()
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.3g}%"
+
+
+def value(answer: Any, kind: Kind | None = None, field: str = "", plan: Plan | None = None) -> str:
+    """One answer as a reader sees it: labels for choices, yes/no, percents, numbers with units."""
+    if isinstance(answer, bool):
+        return "yes" if answer else "no"
+    if isinstance(answer, Enum):
+        return label(answer)
+    if isinstance(answer, date):
+        return answer.isoformat()
+    if isinstance(answer, float) and (
+        kind is Kind.share or (field in BY_FIELD and BY_FIELD[field].kind is Kind.share)
+    ):
+        return percent(answer)
+    if isinstance(answer, int | float):
+        unit = UNITS.get(field, "")
+        if "{unit}" in unit:
+            code = plan.impact.value_unit if plan is not None else None
+            if unit == "{unit}":
+                return money(answer, code)
+            return money(answer, code) + unit.replace("{unit}", "")
+        if "{period}" in unit:
+            period = plan.impact.period if plan is not None else None
+            return f"{number(answer)} per {period.value}" if period else number(answer)
+        return f"{number(answer)} {unit}".strip()
+    if isinstance(answer, BaseModel):
+        parts = [value(item) for item in answer.__dict__.values() if is_answered(item)]
+        return " -> ".join(parts)
+    if isinstance(answer, list):
+        return "; ".join(value(item, field=field, plan=plan) for item in answer)
+    return str(answer)
+
+
+def anchor(field: str) -> str:
+    """The id of an answer on its plan page: `product.goal` -> `answer-product-goal`."""
+    return "answer-" + re.sub(r"\[\d+\]", "", field).replace(".", "-").replace("_", "-")
+
+
+def quoted(evidence: str) -> tuple[str, str, str] | None:
+    """A risk's evidence `path: answer (note)` as (field, the question's prompt, the quoted text)."""
+    match = _QUOTE.match(evidence)
+    if not match:
+        return None
+    path = re.sub(r"\[\d+\]", "", match.group(1))
+    question = BY_FIELD.get(path) or BY_FIELD.get(path.rsplit(".", 1)[0])
+    if question is None:
+        return None
+    return question.field, question.prompt, match.group(2)

@@ -1,0 +1,295 @@
+"""What the site shows of a plan's experiments: its verdict, one chart per done metric, the log newest first."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from planner.judgement.advice import Advice
+from planner.core.errors import PlannerError
+from planner.evidence.log import Experiment, find_metric, short_name
+from planner.plan.model import Direction, Plan
+from planner.site.views import PlanView
+from planner.site.timeline import Timeline
+from planner.judgement.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
+
+# The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
+# so its 11-unit text stays between about 10 and 16 px wherever it is read.
+WIDTH, HEIGHT = 360, 200
+LEFT, RIGHT, TOP, BOTTOM = 46, 12, 14, 34
+SPLIT_ORDER = ("train", "validation", "test")
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    value: str
+    label: str  # the point's tooltip: date, split, value, note
+
+
+@dataclass(frozen=True)
+class Series:
+    split: str
+    path: str  # "x,y x,y ..." for a polyline
+    marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One done metric over time, as coordinates in the WIDTH x HEIGHT viewBox."""
+
+    name: str
+    title: str
+    verdict: str | None
+    reason: str
+    direction: str
+    best: str
+    baseline: float | None  # y of the baseline line
+    baseline_value: str
+    target: float | None
+    target_value: str
+    box: tuple[float, float] | None  # x from the first to the end of the last day of the time box
+    today: float | None
+    series: tuple[Series, ...]
+    xticks: tuple[Tick, ...]
+    yticks: tuple[Tick, ...]
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    top: int = TOP
+    bottom: int = HEIGHT - BOTTOM
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of the log, for the table (newest first)."""
+
+    at: str
+    values: tuple[tuple[str, str, str], ...]  # (split, metric, value)
+    note: str | None
+    author: str | None
+    commit: str | None
+    run: str | None  # "MLflow run NAME (experiment)" when it came from MLflow
+
+
+@dataclass(frozen=True)
+class ExperimentsView:
+    verdict: PlanVerdict
+    charts: tuple[Chart, ...]
+    rows: tuple[Row, ...]
+    error: str | None = None
+    closed: bool = False  # the plan is shipped or folded: decided, so no fold is due any more
+
+    @property
+    def fold_due(self) -> bool:
+        return self.verdict.verdict == FOLD_DUE and not self.closed
+
+    @property
+    def days(self) -> str:
+        return self.verdict.clock
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    raw = (high - low) / max(count, 1)
+    step = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= step * factor:
+            step *= factor
+            break
+    first = math.ceil(low / step) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 12))
+        value += step
+    return ticks
+
+
+def _chart(item: MetricVerdict, verdict: PlanVerdict) -> Chart:
+    metric = item.metric
+    points = item.points
+    values = [point.value for point in points]
+    levels = [value for value in (metric.baseline, metric.target) if value is not None]
+    low, high = min(values + levels, default=0.0), max(values + levels, default=1.0)
+    pad = (high - low) * 0.08 or max(abs(high) * 0.1, 0.01)
+    low, high = low - pad, high + pad
+    moments = [point.at for point in points]
+    if verdict.started is not None:
+        moments.append(_moment(verdict.started))
+    if verdict.ends is not None:
+        moments.append(_moment(verdict.ends + timedelta(days=1)))
+    moments.append(_moment(verdict.today + timedelta(days=1)))
+    start, end = min(moments), max(moments)
+    if end - start < timedelta(days=1):
+        start -= timedelta(days=1)
+    span = (end - start).total_seconds()
+    plot_w, plot_h = WIDTH - RIGHT - LEFT, HEIGHT - BOTTOM - TOP
+
+    def x(moment: datetime) -> float:
+        return round(LEFT + (moment - start).total_seconds() / span * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(TOP + (high - value) / (high - low) * plot_h, 1)
+
+    series = []
+    for split in SPLIT_ORDER:
+        chosen = [point for point in points if point.split == split]
+        if not chosen:
+            continue
+        marks = tuple(
+            Mark(
+                x(point.at),
+                y(point.value),
+                fmt(point.value),
+                f"{point.at:%Y-%m-%d} · {split} {fmt(point.value)}"
+                + (f" · {point.record.note}" if point.record.note else ""),
+            )
+            for point in chosen
+        )
+        series.append(Series(split, " ".join(f"{mark.x},{mark.y}" for mark in marks), marks))
+    box = None
+    if verdict.started is not None and verdict.ends is not None:
+        box = (x(_moment(verdict.started)), x(_moment(verdict.ends + timedelta(days=1))))
+    today = _moment(verdict.today) + timedelta(hours=12)
+    xticks = [Tick(LEFT, f"{start:%b %-d}"), Tick(WIDTH - RIGHT, f"{end - timedelta(seconds=1):%b %-d}")]
+    if box is not None and verdict.ends is not None and box[1] - LEFT > 40 and WIDTH - RIGHT - box[1] > 40:
+        xticks.insert(1, Tick(box[1], f"{verdict.ends:%b %-d}"))
+    best = (
+        f"best {fmt(item.best.value)} ({item.best.split}, {item.best.at:%Y-%m-%d})"
+        if item.best
+        else "no run yet"
+    )
+    return Chart(
+        name=item.name,
+        title=metric.name,
+        verdict=item.verdict,
+        reason=item.reason,
+        direction="lower is better" if metric.direction is Direction.lower_is_better else "higher is better",
+        best=best,
+        baseline=y(metric.baseline) if metric.baseline is not None else None,
+        baseline_value=fmt(metric.baseline),
+        target=y(metric.target) if metric.target is not None else None,
+        target_value=fmt(metric.target),
+        box=box,
+        today=x(today) if start <= today <= end else None,
+        series=tuple(series),
+        xticks=tuple(xticks),
+        yticks=tuple(Tick(y(value), fmt(value)) for value in _nice_ticks(low, high)),
+    )
+
+
+def _row(record: Experiment, plan: Plan) -> Row:
+    metrics = plan.done.metrics
+    values = []
+    for split in SPLIT_ORDER:
+        for name, value in record.values.get(split, {}).items():  # type: ignore[call-overload]
+            metric = find_metric(metrics, name)
+            values.append((split, short_name(metric, metrics) if metric else name, fmt(value)))
+    run = None
+    if record.mlflow is not None:
+        run = f"MLflow run {record.mlflow.name or record.mlflow.run} ({record.mlflow.experiment})"
+    return Row(f"{record.at:%Y-%m-%d %H:%M}", tuple(values), record.note, record.author, record.commit, run)
+
+
+def experiments_view(
+    plan: Plan, records: list[Experiment], today: date, published: date | None = None
+) -> ExperimentsView | None:
+    """The plan's experiments section, or None when it has neither done metrics nor a log."""
+    if not plan.done.metrics and not records:
+        return None
+    verdict = judge(plan, records, today, published)
+    charts = tuple(_chart(item, verdict) for item in verdict.metrics)
+    rows = tuple(_row(record, plan) for record in sorted(records, key=lambda r: r.at, reverse=True))
+    return ExperimentsView(verdict, charts, rows)
+
+
+def broken_log(plan: Plan, message: str, today: date, published: date | None = None) -> ExperimentsView:
+    """The section of a plan whose log cannot be read: the criteria without runs, and why."""
+    return ExperimentsView(judge(plan, [], today, published), (), (), error=message)
+
+
+def tracking_of(
+    shown: Mapping[str, PlanView],
+    timelines: Mapping[str, Timeline],
+    logs: Mapping[str, list[Experiment] | PlannerError],
+    today: date,
+    closed: Collection[str] = (),
+) -> dict[str, ExperimentsView]:
+    """The experiments section of every plan the site shows first (its latest version, else its draft);
+    `closed` names the plans already shipped or folded, whose fold is no longer due."""
+    found = {}
+    for slug, view in shown.items():
+        if view.plan is None:
+            continue
+        timeline = timelines.get(slug)
+        published = timeline.versions[0].published_at.date() if timeline else None
+        records = logs.get(slug, [])
+        if isinstance(records, PlannerError):
+            section: ExperimentsView | None = broken_log(view.plan, str(records), today, published)
+        else:
+            section = experiments_view(view.plan, records, today, published)
+        if section is not None:
+            found[slug] = replace(section, closed=slug in closed)
+    return found
+
+
+def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice, ...]:
+    """What to do next on the site: once the experiment log says the time box is over short of the
+    target, or the target is met, or progress has stalled, that comes first (the plan's own advice
+    follows, less its "sound: start", which is past); an unreadable log comes first too, as no verdict
+    can be trusted. A shipped or folded plan was decided already."""
+    advice = view.assessment.advice if view.assessment is not None else ()
+    plan = view.plan
+    if section is None or section.closed or plan is None:
+        return advice
+    verdict = section.verdict
+    reason = f"{verdict.reason[:1].upper()}{verdict.reason[1:]}."
+    if section.error:
+        over = " The time box is over, so the fold may be due." if verdict.verdict == FOLD_DUE else ""
+        step = Advice(
+            "Repair the experiment log: no verdict can be read",
+            f"Its runs cannot be read, so planner cannot tell whether the done criteria are met.{over} "
+            "`planner check` names each bad line; fix them or restore the file from git.",
+            "danger" if over else "warning",
+        )
+    elif verdict.verdict == FOLD_DUE:
+        fold = plan.done.fold_action
+        then = (
+            f"The plan's fold action:\n\n{fold}\n\nTake it (then `status: folded`), or agree a longer "
+            "time box in a reviewed change."
+            if fold
+            else "No fold action is written (done.fold_action): decide now to ship what works, stop "
+            "(`status: folded`), or agree a longer time box in a reviewed change."
+        )
+        step = Advice("Fold due: take the agreed decision now", f"{reason} {then}", "danger")
+    elif verdict.verdict == MET:
+        step = Advice(
+            "Done criteria met: take the ship decision",
+            f"{reason} Confirm it live as the plan says, then ship.",
+            "success",
+        )
+    elif verdict.verdict == STALLED:
+        step = Advice(
+            "Stalled: change the approach or fold early",
+            f"{reason} Waiting for the time box to end will not move it: try a different idea, fix the "
+            "data, or take the fold action now.",
+            "warning",
+        )
+    else:
+        return advice
+    rest = advice[1:] if advice and advice[0].tone == "success" else advice
+    return (step, *rest)
