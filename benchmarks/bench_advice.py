@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from planner.judgement.register import Assessment, assess  # noqa: E402
 from planner.plan.model import Plan  # noqa: E402
-from planner.plan.store import plan_from_text  # noqa: E402
+from planner.plan.planfile import plan_from_text  # noqa: E402
 
 
 @dataclass

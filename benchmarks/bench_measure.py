@@ -55,14 +55,14 @@ mode, root, sample = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 started = time.perf_counter()
 if mode == "planner":
     from planner.evidence.measure import measure
-    from planner.plan.store import Workspace
+    from planner.plan.workspace import Workspace
     analysis, _ = measure(Workspace(root), "bench", sample, "queue")
     covered = analysis.cascade.covered
 else:
     import duckdb
     from planner.evidence.measure import _prepare, figures_sql
     from planner.evidence.sample import Sample
-    from planner.plan.store import Workspace
+    from planner.plan.workspace import Workspace
     con = duckdb.connect(":memory:")
     con.execute("SET enable_progress_bar = false")
     con.execute("CREATE TABLE sample AS SELECT * FROM read_csv(?, header = true)", [str(sample)])

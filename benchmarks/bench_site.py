@@ -99,7 +99,7 @@ def write_plain_twin(root: Path, twin: Path) -> int:
     import yaml
 
     from planner.plan import history
-    from planner.plan.store import Workspace
+    from planner.plan.workspace import Workspace
     from planner.site import render, sitemodel
     from planner.site.plugin import ASSETS, load_plans
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from planner.evidence.log import Experiment, to_line
 from planner.plan.model import Plan
-from planner.plan.store import Workspace, plan_to_text
+from planner.plan.planfile import plan_to_text
+from planner.plan.workspace import Workspace
 
 REPEAT = 3
 START = date(2026, 9, 7)

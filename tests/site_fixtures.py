@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.plan.model import Plan
-from planner.plan.store import dump_yaml
+from planner.plan.yamlfile import dump_yaml
 
 # Every payload tries to set window.__pwned (or open a dialog); the browser test checks it never runs.
 SCRIPT = "<script>window.__pwned='script'</script>"

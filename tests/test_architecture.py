@@ -40,7 +40,7 @@ NEVER_IMPORTS = {
     # The choices are the bottom of the stack: plain enums that import nothing of planner's.
     "plan.choices": {
         "plan.model",
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "judgement.register",
         "site.render",
@@ -60,7 +60,7 @@ NEVER_IMPORTS = {
         "core.errors",
     },
     "plan.model": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "judgement.register",
         "site.render",
@@ -72,7 +72,7 @@ NEVER_IMPORTS = {
     }
     | {"judgement.advice", "plan.answers", "cli.views"},
     "plan.questions": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "judgement.register",
         "site.render",
@@ -92,7 +92,7 @@ NEVER_IMPORTS = {
         "cli.views",
     },
     "cli.views": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "plan.answers",
         "site.render",
@@ -100,7 +100,7 @@ NEVER_IMPORTS = {
         "cli.main",
         "plan.history",
     },
-    "plan.store": {
+    "plan.workspace": {
         "interview.flow",
         "judgement.register",
         "site.render",
@@ -110,7 +110,7 @@ NEVER_IMPORTS = {
         "judgement.diff",
     },
     "judgement.register": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "site.render",
         "site.plugin",
@@ -118,7 +118,7 @@ NEVER_IMPORTS = {
         "plan.history",
     },
     "judgement.advice": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "site.render",
         "site.plugin",
@@ -126,7 +126,7 @@ NEVER_IMPORTS = {
         "plan.history",
     },
     "judgement.diff": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "site.render",
         "site.plugin",
@@ -146,7 +146,7 @@ NEVER_IMPORTS = {
         "evidence.status",
     },
     "judgement.verdict": {
-        "plan.store",
+        "plan.workspace",
         "interview.flow",
         "site.render",
         "site.plugin",

@@ -21,7 +21,8 @@ import pytest
 from planner.judgement.register import assess
 from planner.plan import history
 from planner.plan.model import Plan, Version
-from planner.plan.store import Workspace, plan_from_text
+from planner.plan.planfile import plan_from_text
+from planner.plan.workspace import Workspace
 from tests.site_fixtures import (
     IMG,
     LITERALS,

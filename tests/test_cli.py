@@ -195,7 +195,7 @@ def test_debug_shows_the_traceback(make_workspace) -> None:
 
 
 def test_repository_schema_file_is_current() -> None:
-    from planner.plan.store import schema_json
+    from planner.plan.workspace import schema_json
     from tests.conftest import REPO
 
     assert (REPO / "plan.schema.json").read_text() == schema_json(), "run `planner schema > plan.schema.json`"

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from planner.judgement import diff
 from planner.plan.model import Decision, HandRisk, Metric, Plan, Rule, Verdict
-from planner.plan.store import plan_from_text
+from planner.plan.planfile import plan_from_text
 from tests.conftest import MakeWorkspace
 from tests.gitrepo import PLAN, commit, edit, git, init_repo, run
 

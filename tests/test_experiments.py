@@ -19,7 +19,8 @@ from planner.core.errors import PlannerError
 from planner.evidence.log import Experiment, read_log
 from planner.judgement.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
 from planner.plan.model import Plan, Version
-from planner.plan.store import Workspace, plan_from_text
+from planner.plan.planfile import plan_from_text
+from planner.plan.workspace import Workspace
 from tests.conftest import MakeWorkspace, killed_at_fsync
 
 PLAN = """

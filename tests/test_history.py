@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from planner.plan import history
-from planner.plan.store import Workspace, to_data
+from planner.plan.planfile import to_data
+from planner.plan.workspace import Workspace
 from tests.conftest import MakeWorkspace, killed_at_fsync
 from tests.gitrepo import PLAN, commit, edit, git, init_repo, run
 

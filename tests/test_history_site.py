@@ -9,7 +9,7 @@ import pytest
 
 from planner.plan import history
 from planner.plan.questions import BY_FIELD
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 from planner.site import render, sitemodel
 from tests.conftest import MakeWorkspace
 from tests.gitrepo import PLAN, edit, run

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli.main import cli
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -23,7 +23,7 @@ from planner.cli.main import cli
 from planner.core.errors import PlannerError
 from planner.interview.flow import Interrupted, run
 from planner.plan.questions import QUESTIONS, completeness
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 from .conftest import MakeWorkspace
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from planner.cli.main import cli
 from planner.core.stats import cohen_kappa, fleiss_kappa, wilson
 from planner.judgement.measured import rule_accuracy, rule_coverage, rules_plus_people
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 from .conftest import MakeWorkspace
 

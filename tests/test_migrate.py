@@ -11,8 +11,9 @@ import pytest
 from planner.core.errors import InvalidPlan
 from planner.plan.history import load_versions, verify
 from planner.plan.model import SCHEMA_VERSION, Direction, LabelSource, Metric, Period
+from planner.plan.planfile import plan_from_text, plan_to_text
 from planner.plan.questions import completeness
-from planner.plan.store import Workspace, plan_from_text, plan_to_text
+from planner.plan.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "plans"

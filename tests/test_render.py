@@ -14,7 +14,7 @@ import pytest
 
 from planner.core.errors import InvalidPlan, UsageError
 from planner.plan.model import FaqEntry, HandRisk, Plan, Verdict
-from planner.plan.store import plan_from_text
+from planner.plan.planfile import plan_from_text
 from planner.site import htmlpage, sitemodel
 from planner.site.render import Page, Renderer, escape_inline, link_allowed, nav, pages, render_text
 from tests.site_fixtures import LITERALS, SOUND_PLAN, TITLE_BREAK, hostile_plan
@@ -391,7 +391,7 @@ def test_plan_pages_are_html_throughout_and_need_no_markdown_parser(tmp_path: Pa
     from markdown_it import MarkdownIt
 
     from planner.plan import history
-    from planner.plan.store import Workspace
+    from planner.plan.workspace import Workspace
 
     repo = Path(__file__).parent.parent
     workspace = Workspace(repo)

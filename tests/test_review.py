@@ -14,8 +14,9 @@ from planner.judgement.register import HIGH, MEDIUM, assess, level_of
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import Case
 from planner.plan.model import Decision, Plan, Verdict
+from planner.plan.planfile import plan_from_text
 from planner.plan.questions import QUESTIONS
-from planner.plan.store import Workspace, plan_from_text
+from planner.plan.workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
 SOUND = HERE / "plans" / "sound.yaml"

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from planner.cli.main import cli
 from planner.judgement.rules import CATALOGUE
-from planner.plan.store import plan_to_text
+from planner.plan.planfile import plan_to_text
 from tests.conftest import MakeWorkspace
 from tests.test_review import patched
 

@@ -82,7 +82,7 @@ def test_planner_check_and_the_json_schema_agree_on_every_file(make_workspace, c
 
 def test_yes_and_no_get_a_message_that_says_why() -> None:
     from planner.core.errors import InvalidPlan
-    from planner.plan.store import plan_from_text
+    from planner.plan.planfile import plan_from_text
 
     with pytest.raises(InvalidPlan) as caught:
         plan_from_text(CASES["yaml11-no"][0] + "constraints:\n  latency:\n    p99_ms: '800'\n", "plan.yaml")
@@ -96,7 +96,7 @@ def test_yes_and_no_get_a_message_that_says_why() -> None:
 
 def test_text_that_yaml_could_read_as_something_else_is_written_quoted(tmp_path: Path) -> None:
     from planner.plan.model import Plan
-    from planner.plan.store import plan_from_text, plan_to_text
+    from planner.plan.planfile import plan_from_text, plan_to_text
 
     odd = ["no", "on", "1e3", "0o17", "010", "1:20", "2026-11-02", "~", "<<"]
     plan = Plan(title="x", owners=odd)

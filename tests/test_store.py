@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from planner.core.errors import InvalidPlan, UsageError
-from planner.plan import store
+from planner.plan import workspace, yamlfile
 from planner.plan.model import Metric, Plan, Rule, Serving
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 FULLISH = """
 title: Fraud screening
@@ -134,7 +134,7 @@ def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_wo
     folder = workspace.plan_dir("fraud")
     code = (
         "import os, signal\n"
-        "from planner.plan.store import Workspace\n"
+        "from planner.plan.workspace import Workspace\n"
         "ws = Workspace(__import__('pathlib').Path('.'))\n"
         "plan = ws.load('fraud')\n"
         "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -188,7 +188,7 @@ def test_ten_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
 )
 def test_hostile_slugs_are_refused(slug: str) -> None:
     with pytest.raises(UsageError, match="invalid plan name"):
-        store.validate_slug(slug)
+        workspace.validate_slug(slug)
 
 
 @pytest.mark.parametrize(
@@ -281,12 +281,12 @@ def test_assignment_is_validated() -> None:
 
 def test_workspace_is_found_upward(make_workspace) -> None:
     root = make_workspace({"mkdocs.yml": "site_name: x\n", "docs/deep/er/file.md": "x"})
-    assert store.find_workspace(root / "docs" / "deep" / "er").root == root
+    assert workspace.find_workspace(root / "docs" / "deep" / "er").root == root
 
 
 def test_no_workspace(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"no planner workspace here .* run `planner init` to create one"):
-        store.find_workspace(tmp_path)
+        workspace.find_workspace(tmp_path)
 
 
 def test_load_all_reports_bad_files_without_hiding_good_ones(make_workspace) -> None:
@@ -341,11 +341,11 @@ def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
 def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: str) -> None:
     """Plan files load in one pass over the parser's events; the result, and any refusal, is exactly
     what the two-pass path (planner's hazard scan, then PyYAML's loader) gives."""
-    from planner.plan import store
+    from planner.plan import yamlfile
 
     def two_pass() -> object:
-        store._refuse_hazards(text)
-        return yaml.load(text, Loader=store._Loader)
+        yamlfile._refuse_hazards(text)
+        return yaml.load(text, Loader=yamlfile._Loader)
 
     try:
         expected = repr(two_pass())
@@ -354,17 +354,17 @@ def test_plain_documents_load_in_one_pass_as_pyyaml_loads_them(text: str, path: 
         assert mark is not None
         expected = f"plan.yaml:{mark.line + 1}:{mark.column + 1}: {exc.problem or exc.context}"
     try:
-        got = repr(store.parse_yaml(text, "plan.yaml"))
+        got = repr(yamlfile.parse_yaml(text, "plan.yaml"))
     except InvalidPlan as exc:
         got = str(exc)
     assert expected in got
     if path != "refused":
-        assert (store._load_plain(text) is store._SLOW) == (path == "two")
+        assert (yamlfile._load_plain(text) is yamlfile._SLOW) == (path == "two")
 
 
 def test_a_number_too_long_to_read_is_a_message_not_a_crash() -> None:
     with pytest.raises(InvalidPlan) as caught:
-        store.parse_yaml("title: x\nbudget: " + "9" * 5000 + "\n", "plans/a/plan.yaml")
+        yamlfile.parse_yaml("title: x\nbudget: " + "9" * 5000 + "\n", "plans/a/plan.yaml")
     assert str(caught.value).endswith(
         "plans/a/plan.yaml: a number too long to read (over 4,300 digits); write a shorter one"
     )

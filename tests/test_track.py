@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from planner.cli.main import cli
 from planner.evidence.log import read_log
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 from tests.conftest import MakeWorkspace
 
 mlflow = pytest.importorskip(

@@ -21,7 +21,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from planner.cli.main import cli
 from planner.core.errors import Interrupted, PlannerError
 from planner.interview.trial import run
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 from .conftest import MakeWorkspace
 

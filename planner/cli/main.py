@@ -97,7 +97,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _workspace() -> Any:
-    from planner.plan.store import find_workspace
+    from planner.plan.workspace import find_workspace
 
     return find_workspace()
 
@@ -118,7 +118,7 @@ def init(directory: Path) -> None:
     Run it again after upgrading planner: it updates plan.schema.json and the workflow it wrote,
     and leaves mkdocs.yml, your pages and your plans alone.
     """
-    from planner.plan.store import init_workspace
+    from planner.plan.workspace import init_workspace
 
     written = init_workspace(directory)
     for path, action in written.items():
@@ -212,7 +212,7 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], st
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of plan.yaml (for editors that validate YAML)."""
-    from planner.plan.store import schema_json
+    from planner.plan.workspace import schema_json
 
     click.echo(schema_json(), nl=False)
 

@@ -13,7 +13,8 @@ from planner.evidence.status import fold_problems
 from planner.judgement.register import assess, gate, to_data
 from planner.judgement.verdict import today_utc
 from planner.plan.history import verify_all
-from planner.plan.store import Workspace, compose, line_of, loc_of, read_text
+from planner.plan.workspace import Workspace
+from planner.plan.yamlfile import compose, line_of, loc_of, read_text
 
 _FIELD = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
 

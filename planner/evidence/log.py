@@ -15,9 +15,12 @@ from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from planner.core.errors import InvalidPlan, PlannerError, UsageError
 from planner.core.inert import json_inert
+from planner.plan.files import remove_temp_files, write_atomic
 from planner.plan.gitref import git
 from planner.plan.model import Metric, Plan, Record, Text
-from planner.plan.store import Workspace, read_text, remove_temp_files, schema_problems, write_atomic
+from planner.plan.planfile import schema_problems
+from planner.plan.workspace import Workspace
+from planner.plan.yamlfile import read_text
 
 LOG_FILE = "experiments.jsonl"
 SPLITS = ("train", "validation", "test")

@@ -11,7 +11,7 @@ from planner.core.stats import share, wilson
 from planner.evidence.sample import TABLE, Sample, SampleError, open_sample, sql_name, sql_string
 from planner.judgement.measured import Figure, human_score
 from planner.plan.model import MeasuredCascade, MeasuredRule, MeasuredRules, Plan, Rule, SampleInfo
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 EXAMPLES = 3  # wrong rows shown per rule
 CELL = 60  # characters of a cell shown in an example row

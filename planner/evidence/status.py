@@ -9,7 +9,7 @@ from planner.core.errors import PlannerError
 from planner.evidence.log import Experiment, read_log
 from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
 from planner.plan.model import Plan
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 
 def verdict_of(

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 from planner.core.errors import PlannerError, UsageError
 from planner.evidence.log import Experiment, append, find_metric, log_path, metric_key, read_log, short_name
 from planner.plan.model import Metric, Plan
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 # How MLflow metric names say their split: `val_recall`, `recall/test`, `train-loss`, `eval_f1`.
 SPLIT_WORDS = {

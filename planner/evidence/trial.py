@@ -15,7 +15,7 @@ from planner.core.errors import UsageError
 from planner.core.stats import kappa, median
 from planner.evidence.sample import TABLE, Sample, SampleError, sql_name
 from planner.plan.model import MeasuredByHand, Plan, SampleInfo
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 FOLDER = "by-hand"  # plans/SLUG/by-hand/PERSON.jsonl: one file per person, one line per answer
 MAX_CHOICES = 30  # more distinct gold values than this: the label is typed, not picked

@@ -43,7 +43,7 @@ from planner.plan.questions import (
     kind_of,
     questions_in,
 )
-from planner.plan.store import Workspace, validate_slug
+from planner.plan.workspace import Workspace, validate_slug
 
 __all__ = ["Interrupted", "run", "start_up"]
 

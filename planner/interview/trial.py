@@ -33,7 +33,7 @@ from planner.evidence.trial import (
     summary,
 )
 from planner.interview.flow import STYLE, start_up
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 SKIP = "\x00skip"
 MEDIA = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".wav", ".mp3", ".flac", ".ogg"}

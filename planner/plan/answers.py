@@ -13,8 +13,10 @@ from pydantic.fields import FieldInfo
 
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
 from planner.plan.model import Plan, is_answered
+from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
-from planner.plan.store import Workspace, decode_text, parse_yaml, read_text, schema_problems, to_data
+from planner.plan.workspace import Workspace
+from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
 
 def unanswered(plan: Plan) -> list[Question]:

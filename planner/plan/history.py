@@ -15,25 +15,12 @@ from pydantic import ValidationError
 
 from planner.core.errors import InvalidPlan, PlannerError, Refused, UsageError
 from planner.judgement import diff
+from planner.plan.files import cannot_read, cannot_write, file_mode, fsync_dir, remove_temp_files
 from planner.plan.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head
 from planner.plan.model import TEXT_MAX, Plan, Version
-from planner.plan.store import (
-    SLUG_RE,
-    Workspace,
-    cannot_read,
-    cannot_write,
-    dump_yaml,
-    file_mode,
-    fsync_dir,
-    parse_yaml,
-    plan_from_text,
-    plans_option_in,
-    read_text,
-    remove_temp_files,
-    schema_problems,
-    to_data,
-    validate_slug,
-)
+from planner.plan.planfile import plan_from_text, schema_problems, to_data
+from planner.plan.workspace import SLUG_RE, Workspace, plans_option_in, validate_slug
+from planner.plan.yamlfile import dump_yaml, parse_yaml, read_text
 
 VERSIONS = "versions"
 VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")

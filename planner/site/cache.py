@@ -22,7 +22,7 @@ from planner.plan.gitref import change_times
 from planner.plan.history import VERSIONS, read_versions
 from planner.site.htmlpage import HtmlPage, from_html, join, to_html
 from planner.plan.model import Plan, Version
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 Key = tuple[Any, ...]
 Rendered = dict[str, tuple[HtmlPage, dict[str, Any]]]

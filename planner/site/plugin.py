@@ -23,7 +23,7 @@ from planner.core.errors import PlannerError
 from planner.site.htmlpage import HtmlPage, search_entries
 from planner.plan.model import Plan
 from planner.site.cache import SiteCache, workers
-from planner.plan.store import Workspace
+from planner.plan.workspace import Workspace
 
 log = get_plugin_logger(__name__)
 

@@ -1,0 +1,163 @@
+"""plan.yaml text to a Plan and back, every schema problem worded for people and placed on its line."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner.core.errors import InvalidPlan
+from planner.plan.model import Plan, Status
+from planner.plan.yamlfile import compose, dump_yaml, line_of, parse_yaml
+
+SCHEMA_FILE = "plan.schema.json"
+
+
+def _loc_text(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+_FRIENDLY = {
+    "extra_forbidden": "unknown field; check the spelling (`planner schema` lists every field)",
+    "missing": "required; add it",
+}
+
+
+# What to do about pydantic's other complaints: every problem line ends with its fix.
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+_NUMBER = "write a number such as 12 or 0.5"
+
+
+_FIX = {
+    "string_type": "write text; put it in quotes if it looks like a number or true/false",
+    "string_too_short": "write an answer or delete the line",
+    "string_too_long": "shorten it",
+    "string_pattern_mismatch": "use lowercase words joined by dashes (e.g. no-labels)",
+    "int_parsing": "write a whole number such as 12",
+    "int_type": "write a whole number such as 12",
+    "int_from_float": "write a whole number such as 12",
+    "float_parsing": _NUMBER,
+    "float_type": _NUMBER,
+    "finite_number": _NUMBER,
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "greater_than": "write a value in that range",
+    "greater_than_equal": "write a value in that range",
+    "less_than": "write a value in that range",
+    "less_than_equal": "write a value in that range (shares are fractions: 20% is 0.2)",
+    "model_type": "indent this section's answers under it, one `name: value` per line",
+    "model_attributes_type": "indent this section's answers under it, one `name: value` per line",
+    "dict_type": "indent the answers under it, one `name: value` per line",
+    "list_type": "write a list, one `- item` per line",
+    "date_type": "write a day as YYYY-MM-DD, e.g. 2026-03-02",
+    "date_parsing": "write a day as YYYY-MM-DD, e.g. 2026-03-02",
+}
+
+
+def _looks_numeric(value: Any) -> bool:
+    """Whether text would be a number without its quotes (`'800'`)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _message(item: Any) -> str:
+    """pydantic's complaint in the user's terms, ending with what to do."""
+    kind, loc, ctx = item["type"], item["loc"], item.get("ctx") or {}
+    if kind in _FRIENDLY:
+        return _FRIENDLY[kind]
+    if kind == "invalid_key":
+        return "a key must be a field name, not a number; check the spelling (`planner schema` lists every field)"
+    if isinstance(item.get("input"), str) and kind == "too_short":
+        return "empty; write an answer or delete the line"
+    if isinstance(item.get("input"), str) and kind == "too_long":
+        return (
+            f"{ctx.get('actual_length', 0):,} characters, more than {ctx.get('max_length', 0):,}; shorten it"
+        )
+    if loc and loc[-1] in ("likelihood", "impact") and kind.endswith(("_than", "_than_equal")):
+        return f"{item['msg']}; score it with a whole number from 1 (low) to 5 (high)"
+    if loc and loc[-1] == "hash" and kind == "string_pattern_mismatch":
+        return "not a version hash (`sha256:` and 64 hex digits); restore the file from git"
+    fix = _FIX.get(kind)
+    if kind == "less_than_equal" and ctx.get("le") != 1:
+        fix = "write a value in that range"
+    return "; ".join(filter(None, (item["msg"], fix)))
+
+
+def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
+    """One `path:LINE: field.path: problem` line per schema error (the YAML is composed once)."""
+    problems = []
+    root = compose(text) if text is not None else None
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        message = _message(item)
+        given = item.get("input")
+        if item["type"] == "bool_type" and isinstance(given, str) and given.lower() in _YAML11_BOOLS:
+            message = f"`{given}` is text in YAML 1.2 (as planner and editors read it); write true or false"
+        elif item["type"] in ("int_type", "float_type") and _looks_numeric(given):
+            message += ", without quotes"
+        line = line_of(root, loc) if root is not None else None
+        where = f"{shown_path}:{line}" if line else shown_path
+        field = ".".join(map(str, loc)) if item["type"] == "invalid_key" else _loc_text(loc)
+        problems.append(f"{where}: {field}: {message}")
+    return problems
+
+
+def plan_from_data(data: Any, shown_path: str, text: str | None = None) -> Plan:
+    if data is None:
+        raise InvalidPlan(shown_path, [f"{shown_path}: the file is empty; it needs at least `title:`"])
+    if not isinstance(data, dict):
+        raise InvalidPlan(
+            shown_path, [f"{shown_path}:1: expected a mapping of answers (`title: ...`) at the top"]
+        )
+    try:
+        return Plan.from_file(data)
+    except ValidationError as exc:
+        raise InvalidPlan(shown_path, schema_problems(exc, shown_path, text)) from exc
+
+
+def plan_from_text(text: str, shown_path: str) -> Plan:
+    return plan_from_data(parse_yaml(text, shown_path), shown_path, text)
+
+
+def _prune(value: Any) -> Any:
+    """Drop empty answers; write whole-number floats as integers (1000, not 1000.0)."""
+    if isinstance(value, dict):
+        pruned = {key: _prune(item) for key, item in value.items()}
+        return {key: item for key, item in pruned.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    return value
+
+
+def to_data(model: BaseModel) -> dict[str, Any]:
+    """The model as plain data in field order, empty answers left out."""
+    data: dict[str, Any] = _prune(model.model_dump(mode="json"))
+    return data
+
+
+def modeline(schema: str = f"../../{SCHEMA_FILE}") -> str:
+    """The first line of plan.yaml: points the YAML language server (VS Code...) at the schema file."""
+    return f"# yaml-language-server: $schema={schema}\n"
+
+
+def plan_to_text(plan: Plan, schema: str = f"../../{SCHEMA_FILE}") -> str:
+    return modeline(schema) + dump_yaml(to_data(plan))
+
+
+def start_clock(plan: Plan, today: date | None = None) -> None:
+    """An approved or building plan has its time box running: record the day it started, once."""
+    if plan.status in (Status.approved, Status.building) and plan.done.started is None:
+        plan.done.started = today or datetime.now(UTC).date()
