@@ -31,7 +31,8 @@ import pexpect
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from planner.plan.model import Plan, field_at, is_answered  # noqa: E402
+from planner.plan.fields import field_at, is_answered  # noqa: E402
+from planner.plan.model import Plan  # noqa: E402
 from planner.plan.planfile import plan_from_text  # noqa: E402
 from planner.plan.questions import QUESTIONS, Kind, Question, core_type, kind_of  # noqa: E402
 from tests.test_interview import FULL  # noqa: E402  (the plan the tests fill)

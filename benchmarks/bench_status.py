@@ -19,7 +19,8 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from planner.evidence.log import Experiment, to_line
+from planner.evidence.log import to_line
+from planner.plan.experiment import Experiment
 from planner.plan.model import Plan
 from planner.plan.planfile import plan_to_text
 from planner.plan.workspace import Workspace

@@ -16,8 +16,9 @@ from click.testing import CliRunner
 
 from planner.cli.main import cli
 from planner.core.errors import PlannerError
-from planner.evidence.log import Experiment, read_log
+from planner.evidence.log import read_log
 from planner.judgement.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
+from planner.plan.experiment import Experiment
 from planner.plan.model import Plan, Version
 from planner.plan.planfile import plan_from_text
 from planner.plan.workspace import Workspace

@@ -611,7 +611,8 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
 )
 def test_typed_answers_become_the_values_the_file_holds(path: str, kind: str, typed: str, value: Any) -> None:
     from planner.plan.answers import parse
-    from planner.plan.model import Plan, field_at
+    from planner.plan.fields import field_at
+    from planner.plan.model import Plan
     from planner.plan.questions import Kind
 
     parent, _, name = path.rpartition(".")
@@ -685,7 +686,7 @@ def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
     import prompt_toolkit.application.application as application
     from prompt_toolkit.application import Application
 
-    from planner.interview.flow import start_up
+    from planner.interview.prompts import start_up
 
     assert "load_key_bindings" in application.Application.__init__.__code__.co_names
     start_up()
@@ -866,7 +867,8 @@ def test_change_one_answer_from_the_review_and_decide_on_a_risk(root: Path) -> N
 )
 def test_numbers_as_people_type_them(path: str, typed: str, value: Any) -> None:
     from planner.plan.answers import parse
-    from planner.plan.model import Plan, field_at
+    from planner.plan.fields import field_at
+    from planner.plan.model import Plan
     from planner.plan.questions import BY_FIELD
 
     parent, _, name = path.rpartition(".")
@@ -927,7 +929,7 @@ def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
 
 
 def test_long_answers_wrap_between_words_at_the_full_width() -> None:
-    from planner.interview.flow import word_wrap
+    from planner.interview.prompts import word_wrap
 
     # "world" would start at column 6 of 8 and be cut: two spaces move it to the next row.
     assert word_wrap("hello world again", 8) == {6: 2, 12: 2}

@@ -16,7 +16,8 @@ from planner.core.errors import InvalidPlan, UsageError
 from planner.plan.model import FaqEntry, HandRisk, Plan, Verdict
 from planner.plan.planfile import plan_from_text
 from planner.site import htmlpage, sitemodel
-from planner.site.render import Page, Renderer, escape_inline, link_allowed, nav, pages, render_text
+from planner.site.render import Page, Renderer, nav, pages
+from planner.site.safetext import escape_inline, link_allowed, render_text
 from tests.site_fixtures import LITERALS, SOUND_PLAN, TITLE_BREAK, hostile_plan
 
 # The extensions a Material site typically enables; attr_list and md_in_html make attacks easier.
@@ -373,15 +374,15 @@ def _free_texts() -> list[str]:
 
 def test_plain_sentences_skip_the_markdown_parser_with_the_same_html() -> None:
     """The fast path for text without Markdown gives exactly what markdown-it gives."""
-    from planner.site import render
+    from planner.site import safetext
 
     texts = _free_texts()
     skipped = 0
     for text in texts:
-        parsed = f'<div class="planner-text">\n{render._MD.render(text)}</div>'
-        assert render.render_text(text) == parsed, repr(text)
-        assert render.render_inline(text) == render._MD.renderInline(" ".join(text.split())), repr(text)
-        skipped += not render._INLINE_SYNTAX.search(text)
+        parsed = f'<div class="planner-text">\n{safetext._MD.render(text)}</div>'
+        assert safetext.render_text(text) == parsed, repr(text)
+        assert safetext.render_inline(text) == safetext._MD.renderInline(" ".join(text.split())), repr(text)
+        skipped += not safetext._INLINE_SYNTAX.search(text)
     assert skipped > 200  # the fast path is really taken, for the example plans' sentences too
 
 

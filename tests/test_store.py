@@ -45,13 +45,13 @@ done:
 """
 
 
-def _workspace(make_workspace, text: str = FULLISH) -> Workspace:
+def current_workspace(make_workspace, text: str = FULLISH) -> Workspace:
     root = make_workspace({"mkdocs.yml": "site_name: x\n", "plans/fraud/plan.yaml": text})
     return Workspace(root)
 
 
 def test_round_trip_is_lossless_and_byte_stable(make_workspace) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     plan = workspace.load("fraud")
     assert plan.heuristics.coverage == pytest.approx(0.35)
     assert workspace.save("fraud", plan) is True  # first save canonicalises the hand-written file
@@ -62,7 +62,7 @@ def test_round_trip_is_lossless_and_byte_stable(make_workspace) -> None:
 
 
 def test_canonical_text_keeps_model_order_and_block_scalars(make_workspace) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     workspace.save("fraud", workspace.load("fraud"))
     text = workspace.plan_file("fraud").read_text()
     assert text.startswith(
@@ -76,7 +76,7 @@ def test_canonical_text_keeps_model_order_and_block_scalars(make_workspace) -> N
 
 
 def test_one_changed_answer_changes_only_its_lines(make_workspace) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     plan = workspace.load("fraud")
     workspace.save("fraud", plan)
     before = workspace.plan_file("fraud").read_text().splitlines()
@@ -88,7 +88,7 @@ def test_one_changed_answer_changes_only_its_lines(make_workspace) -> None:
 
 
 def test_adding_a_list_entry_adds_only_its_lines(make_workspace) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     plan = workspace.load("fraud")
     workspace.save("fraud", plan)
     before = workspace.plan_file("fraud").read_text().splitlines()
@@ -104,14 +104,14 @@ def test_adding_a_list_entry_adds_only_its_lines(make_workspace) -> None:
 
 
 def test_whole_numbers_are_written_as_integers(make_workspace) -> None:
-    workspace = _workspace(make_workspace, "title: t\nimpact:\n  volume: 1000\n  effort_weeks: 2.5\n")
+    workspace = current_workspace(make_workspace, "title: t\nimpact:\n  volume: 1000\n  effort_weeks: 2.5\n")
     workspace.save("fraud", workspace.load("fraud"))
     text = workspace.plan_file("fraud").read_text()
     assert "volume: 1000\n" in text and "effort_weeks: 2.5\n" in text
 
 
 def test_interrupted_save_leaves_the_old_file(make_workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     path = workspace.plan_file("fraud")
     old = path.read_bytes()
     plan = workspace.load("fraud")
@@ -130,7 +130,7 @@ def test_interrupted_save_leaves_the_old_file(make_workspace, monkeypatch: pytes
 
 def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_workspace) -> None:
     # SIGKILL mid-save runs no cleanup: the real thing, in a child process killed while it writes
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     folder = workspace.plan_dir("fraud")
     code = (
         "import os, signal\n"
@@ -207,7 +207,7 @@ def test_hostile_slugs_are_refused(slug: str) -> None:
     ],
 )
 def test_broken_yaml_is_reported_with_its_position(make_workspace, text: str, message: str) -> None:
-    workspace = _workspace(make_workspace, text)
+    workspace = current_workspace(make_workspace, text)
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
     assert caught.value.problems == [message]
@@ -227,7 +227,7 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
         "    - name: recall\n"
         "      target: high\n"
     )
-    workspace = _workspace(make_workspace, text)
+    workspace = current_workspace(make_workspace, text)
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
     assert caught.value.problems == [
@@ -239,7 +239,7 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
 
 
 def test_missing_title_and_bad_share(make_workspace) -> None:
-    workspace = _workspace(make_workspace, "heuristics:\n  coverage: 120%\n")
+    workspace = current_workspace(make_workspace, "heuristics:\n  coverage: 120%\n")
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
     assert caught.value.problems == [
@@ -249,7 +249,7 @@ def test_missing_title_and_bad_share(make_workspace) -> None:
 
 
 def test_non_utf8_file(make_workspace) -> None:
-    workspace = _workspace(make_workspace)
+    workspace = current_workspace(make_workspace)
     workspace.plan_file("fraud").write_bytes(b"title: T\nowners:\n- caf\xe9\n")
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
@@ -305,7 +305,7 @@ def test_load_all_reports_bad_files_without_hiding_good_ones(make_workspace) -> 
 
 def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
     text = "title: 2024\nproduct: 5\nowners: ana\nconstraints:\n  data:\n    versioned: maybe\n"
-    workspace = _workspace(make_workspace, text)
+    workspace = current_workspace(make_workspace, text)
     with pytest.raises(InvalidPlan) as caught:
         workspace.load("fraud")
     assert caught.value.problems == [

@@ -220,7 +220,7 @@ def test_the_plan_page_shows_measured_figures_inert(make_workspace: MakeWorkspac
 
 
 def test_the_closing_screen_offers_to_measure_until_it_is_done(make_workspace: MakeWorkspace) -> None:
-    from planner.cli.views import closing
+    from planner.interview.screens import closing
 
     root = workspace(make_workspace)
     plan = Workspace(root).load("fraud")

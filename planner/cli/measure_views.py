@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.cli.views import safe_json, table
-from planner.core.inert import md_escape
+from planner.core.inert import md_escape, safe_json
+from planner.core.terminal import table
 from planner.evidence.measure import Analysis, RuleResult
 
 

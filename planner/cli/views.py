@@ -1,51 +1,20 @@
-"""Plain-text views for the terminal (list, show, risks, the interview's review and closing screens) and the
-risk register as Markdown."""
+"""Plain-text views for the terminal (list, show, risks) and the risk register as Markdown."""
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
-from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
-from wcwidth import wcswidth, wcwidth
 
-from planner.core.inert import json_inert, md_escape, one_line
-from planner.judgement.register import Assessment, Risk, assess
-from planner.plan.choices import label
-from planner.plan.model import Plan, field_at, is_answered
-from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, questions_in
-
-WIDTH = 100
-
-
-def format_value(value: Any, kind: Kind | None = None) -> str:
-    """One answer as text: shares as percents, yes/no, lists joined, records as `a -> b`."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Enum):
-        return label(value)
-    if isinstance(value, float) and kind is Kind.share:
-        return f"{value * 100:.4g}%"
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
-    if isinstance(value, BaseModel):
-        parts = [format_value(item) for item in value.__dict__.values() if is_answered(item)]
-        return " -> ".join(parts)
-    if isinstance(value, list):
-        return "; ".join(format_value(item) for item in value)
-    return str(value)
-
-
-def format_record(item: BaseModel) -> str:
-    """A list entry with its fields named: `recall · dataset: last quarter · baseline: 0.5 · target: 0.7`."""
-    first, *rest = [(name, value) for name, value in item.__dict__.items() if is_answered(value)] or [
-        ("", "")
-    ]
-    named = [f"{name.replace('_', ' ')}: {format_value(value)}" for name, value in rest]
-    return " · ".join([format_value(first[1]), *named])
+from planner.core.inert import md_escape, one_line
+from planner.core.terminal import WIDTH, table
+from planner.judgement.register import Assessment, Risk
+from planner.plan.fields import field_at, is_answered
+from planner.plan.model import Plan
+from planner.plan.questions import SECTIONS, Kind, Question, completeness, questions_in
+from planner.plan.text import format_record, format_value
 
 
 def _answer_lines(question: Question, value: Any) -> list[str]:
@@ -86,54 +55,6 @@ def plan_summary(slug: str, plan: Plan) -> str:
         if missing:
             out.append(f"   not answered yet: {len(missing)} question{'s' if len(missing) != 1 else ''}")
     return "\n".join(out) + "\n"
-
-
-def display_width(text: str) -> int:
-    """Columns a terminal gives `text` (wide CJK and emoji take two, combining marks none), by wcwidth."""
-    width = wcswidth(text)
-    return width if width >= 0 else sum(max(wcwidth(char), 0) for char in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut to `width` columns, ending with `…` when something was cut."""
-    if display_width(text) <= width:
-        return text
-    out, used = "", 0
-    for char in text:
-        size = max(wcwidth(char), 0)
-        if used + size > width - 1:
-            break
-        out, used = out + char, used + size
-    return out + "…"
-
-
-def table(rows: list[list[str]], header: list[str], width: int | None = None) -> str:
-    """A left-aligned text table that fits `width` columns (no limit if None): the widest columns give
-    way first, their cells cut with `…`; wide characters are measured by wcwidth."""
-    width = width or 10**6
-    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    floor = [max(display_width(name), 6) for name in header]
-    while sum(widths) + 2 * (len(widths) - 1) > width:
-        widest = max(range(len(widths)), key=lambda i: (widths[i] - floor[i] > 0, widths[i]))
-        if widths[widest] <= floor[widest]:
-            break
-        widths[widest] -= 1
-    lines = [
-        "  ".join(
-            (cell := _fit(text, size)) + " " * (size - display_width(cell))
-            for text, size in zip(row, widths, strict=True)
-        ).rstrip()
-        for row in [header, *rows]
-    ]
-    return "\n".join(lines) + "\n"
-
-
-# ---------------------------------------------------------------- the risk register
-
-
-def safe_json(data: Any, **options: Any) -> str:
-    """JSON (indented, UTF-8) that is safe to print: nothing in it can drive or reorder a terminal."""
-    return json_inert(json.dumps(data, indent=2, ensure_ascii=False, **options))
 
 
 _PLACE = re.compile(r"(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)", re.S)
@@ -242,81 +163,3 @@ def risks_markdown(slug: str, title: str, assessment: Assessment) -> str:
     if figures:
         out += ["", "**Figures**: " + " · ".join(md_escape(line) for line in figures)]
     return "\n".join(out) + "\n"
-
-
-# ---------------------------------------------------------------- the interview's review and closing screens
-
-
-# The one answer the review shows per section, to spot a slip before finishing.
-_HEADLINES = {
-    "product": ("goal", "product.goal"),
-    "heuristics": ("rules", "heuristics.verdict"),
-    "by_hand": ("examples done by hand", "by_hand.examples"),
-    "impact": ("bottleneck", "impact.bottleneck"),
-    "press_release": ("headline", "press_release.headline"),
-    "constraints": ("labels", "constraints.data.labels"),
-    "done": ("weeks in the time box", "done.timebox_weeks"),
-}
-
-
-def review_lines(plan: Plan) -> list[str]:
-    """One line per section: how much is answered, and its headline answer to spot a slip."""
-    lines = []
-    for number, sec in enumerate(SECTIONS, start=1):
-        applicable = [q for q in questions_in(sec.key) if q.applies(plan)]
-        answered = sum(q.answered(plan) for q in applicable)
-        name, path = _HEADLINES[sec.key]
-        value = field_at(plan, path)
-        text = label(value) if isinstance(value, Enum) else format_value(value).replace("\n", " ")
-        text = f" · {name}: {text[:44]}{'…' if len(text) > 44 else ''}" if is_answered(value) else ""
-        lines.append(f"{number}. {sec.title:<31} {answered:>2}/{len(applicable):<2} answered{text}")
-    return lines
-
-
-def closing(where: str, slug: str, plan: Plan, *, saved: bool = True) -> str:
-    """The closing screen: what is saved, what is still open, the top risks and the advice."""
-    result = assess(plan)
-    report = result.completeness
-    out = [
-        f"\n{'Saved ' if saved else ''}{where}: "
-        f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
-    ]
-    if report.missing:
-        out += ["", f"Still unanswered ({report.applicable - report.answered}):"]
-        for key, questions in report.missing.items():
-            number = SECTION_KEYS.index(key) + 1
-            out.append(
-                f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
-            )
-            out += [f"     - {question.prompt}" for question in questions[:3]]
-            if len(questions) > 3:
-                out.append(f"     - and {len(questions) - 3} more")
-    risks = result.open_risks[:5]
-    if risks:
-        out += ["", "Top risks:"]
-        for risk in risks:
-            out.append(f"  {risk.level:<6} {risk.score:>2}  {risk.title}")
-            out += [f"              because {risk.evidence[0]}"] if risk.evidence else []
-    if result.advice:
-        out += ["", "Advice:"]
-        for advice in result.advice:
-            out.append(f"  * {advice.title}")
-            out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
-    out += measure_offer(slug, plan)
-    out += ["", f"Next: `planner show {slug}` to read the whole plan."]
-    return "\n".join(out) + "\n"
-
-
-def measure_offer(slug: str, plan: Plan) -> list[str]:
-    """With a sample of real cases at hand, measure instead of guess: the commands not run yet."""
-    offers = []
-    if plan.heuristics.rules and plan.heuristics.measured is None:
-        offers.append(
-            f"  planner measure {slug} --sample FILE --label COLUMN   runs the rules on it "
-            "(give each rule a `when:` SQL predicate)"
-        )
-    if plan.by_hand.measured is None:
-        offers.append(
-            f"  planner try {slug} --sample FILE   do the task by hand, one example at a time, timed"
-        )
-    return ["", "A sample of real cases at hand? Measure instead of guessing:", *offers] if offers else []

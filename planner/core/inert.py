@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 # In a terminal, control characters move the cursor, rewrite lines or retitle the window (newline and
 # tab are kept), and direction overrides reorder what follows on the line.
@@ -46,3 +48,8 @@ def md_escape(text: str) -> str:
 def json_inert(text: str) -> str:
     """JSON text (from json.dumps, which escapes the C0 controls) with the other hidden characters escaped."""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def safe_json(data: Any, **options: Any) -> str:
+    """JSON (indented, UTF-8) that is safe to print: nothing in it can drive or reorder a terminal."""
+    return json_inert(json.dumps(data, indent=2, ensure_ascii=False, **options))

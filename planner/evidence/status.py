@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.cli.views import safe_json, table
 from planner.core.errors import PlannerError
-from planner.evidence.log import Experiment, read_log
+from planner.core.inert import safe_json
+from planner.core.terminal import table
+from planner.evidence.log import read_log
 from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
+from planner.plan.experiment import Experiment
 from planner.plan.model import Plan
 from planner.plan.workspace import Workspace
 

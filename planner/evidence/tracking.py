@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from planner.core.errors import PlannerError, UsageError
-from planner.evidence.log import Experiment, append, find_metric, log_path, metric_key, read_log, short_name
+from planner.evidence.log import append, log_path, read_log
+from planner.plan.experiment import Experiment, find_metric, metric_key, short_name
 from planner.plan.model import Metric, Plan
 from planner.plan.workspace import Workspace
 

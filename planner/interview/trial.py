@@ -32,7 +32,7 @@ from planner.evidence.trial import (
     sessions_on,
     summary,
 )
-from planner.interview.flow import STYLE, start_up
+from planner.interview.prompts import STYLE, start_up
 from planner.plan.workspace import Workspace
 
 SKIP = "\x00skip"
@@ -41,7 +41,7 @@ MEDIA |= {".m4a", ".mp4", ".mov", ".webm", ".pdf"}
 WIDTH = 96
 
 
-def _say(text: str, style: str = "") -> None:
+def say(text: str, style: str = "") -> None:
     questionary.print(terminal_safe(text), style=style)
 
 
@@ -58,21 +58,21 @@ def _files(example: Example, folder: Path) -> list[Path]:
 
 def _show(example: Example, number: int, total: int, file: str, hard: int) -> None:
     flagged = f" · {hard} flagged hard" if hard else ""
-    _say(f"\n── Example {number} of {total} · row {example.row} of {file}{flagged}", "fg:ansicyan bold")
+    say(f"\n── Example {number} of {total} · row {example.row} of {file}{flagged}", "fg:ansicyan bold")
     names = [str(name) for name in example.values]
     pad = min(max((len(name) for name in names), default=0), 24)
     for name, value in example.values.items():
         text = "" if value is None else " ".join(str(value).split())
         lines = textwrap.wrap(text, width=max(WIDTH - pad - 2, 20)) or [""]
-        _say(f"{name!s:<{pad}}  {lines[0]}")
+        say(f"{name!s:<{pad}}  {lines[0]}")
         for more in lines[1:]:
-            _say(f"{'':<{pad}}  {more}")
+            say(f"{'':<{pad}}  {more}")
 
 
 def _open(path: Path) -> None:
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     if shutil.which(opener) is None:
-        _say(f"no {opener} here: open {path} yourself", "fg:ansiyellow")
+        say(f"no {opener} here: open {path} yourself", "fg:ansiyellow")
         return
     subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -158,11 +158,11 @@ def run(
 
     start_up()
     if session.answers:
-        _say(
+        say(
             f"Resuming {person}'s session: {len(session.answers)} of {len(todo)} examples done.",
             "fg:ansicyan",
         )
-    _say("Ctrl-C stops; every answer is saved as you go, and the same command resumes.", "fg:ansibrightblack")
+    say("Ctrl-C stops; every answer is saved as you go, and the same command resumes.", "fg:ansibrightblack")
     folder = path.resolve().parent
     try:
         for example in left:

@@ -11,27 +11,12 @@ from typing import Literal
 
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
-from planner.judgement.rules.base import (
-    HARMFUL,
-    LOW_AGREEMENT,
-    RULES_WORTH_SHIPPING,
-    TIGHT_P99_MS,
-    Move,
-    Risk,
-    mentions,
-)
+from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
+from planner.judgement.rules.words import HARMFUL, mentions
 from planner.plan.choices import label
-from planner.plan.model import (
-    Mode,
-    OnlineValidation,
-    Plan,
-    RulesVerdict,
-    Serving,
-    Severity,
-    Status,
-    answered_at,
-)
+from planner.plan.fields import answered_at
+from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
 from planner.plan.questions import Completeness
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)

@@ -12,11 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from planner.cli.views import format_value, safe_json
-from planner.core.inert import md_inert, terminal_safe
+from planner.core.inert import md_inert, safe_json, terminal_safe
 from planner.judgement.register import Assessment, Risk, assess
 from planner.plan.model import Direction, Plan
 from planner.plan.questions import BY_FIELD, SECTIONS, Kind
+from planner.plan.text import format_value
 
 Action = Literal["changed", "added", "removed"]
 Word = tuple[Literal["=", "-", "+"], str]

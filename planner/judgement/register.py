@@ -22,8 +22,8 @@ from typing import Any, Literal
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
 from planner.judgement.measured import effective
 from planner.judgement.rules import CATALOGUE
-from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, level_of
-from planner.plan.model import Plan
+from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, level_of
+from planner.plan.model import Decision, Plan
 from planner.plan.questions import Completeness, completeness
 
 __all__ = [
@@ -104,43 +104,21 @@ def register(plan: Plan) -> tuple[Risk, ...]:
         evidence = spec.check(plan)
         if evidence is None:
             continue
-        decision = decisions.get(spec.id)
-        risks.append(
-            Risk(
-                id=spec.id,
-                title=spec.title,
-                category=spec.category,
-                likelihood=spec.likelihood,
-                impact=spec.impact,
-                why=spec.why,
-                mitigation=spec.mitigation,
-                evidence=tuple(evidence),
-                verdict=decision.verdict if decision else None,
-                note=decision.note if decision else None,
-                by=decision.by if decision else None,
-                owner=decision.owner if decision else None,
-                due=decision.due if decision else None,
-            )
-        )
+        risks.append(Risk.of(spec, decisions.get(spec.id), tuple(evidence)))
     for hand in plan.risks:
-        decision = decisions.get(hand.id) if hand.verdict is None else None
-        risks.append(
-            Risk(
-                id=hand.id,
-                title=hand.title,
-                category=hand.category,
-                likelihood=hand.likelihood,
-                impact=hand.impact,
-                why="",
-                mitigation=hand.mitigation or "",
-                source="hand",
-                verdict=decision.verdict if decision else hand.verdict,
-                note=decision.note if decision else hand.note,
-                by=decision.by if decision else hand.by,
-                owner=(decision.owner if decision else None) or hand.owner,
-                due=(decision.due if decision else None) or hand.due,
-            )
+        kind = RiskKind(
+            hand.id, hand.title, hand.category, hand.likelihood, hand.impact, "", hand.mitigation or ""
         )
+        joined = decisions.get(hand.id) if hand.verdict is None else None  # the entry's own verdict wins
+        decision = Decision.model_construct(
+            risk=hand.id,
+            verdict=joined.verdict if joined else hand.verdict,
+            note=joined.note if joined else hand.note,
+            by=joined.by if joined else hand.by,
+            owner=(joined.owner if joined else None) or hand.owner,
+            due=(joined.due if joined else None) or hand.due,
+        )
+        risks.append(Risk.of(kind, decision, source="hand"))
     return tuple(sorted(risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
 
 

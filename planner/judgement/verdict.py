@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from planner.evidence.log import Experiment, find_metric, short_name
+from planner.plan.experiment import Experiment, find_metric, short_name
 from planner.plan.model import Direction, Metric, Plan, Status
 
 MET, ON_TRACK, STALLED, FOLD_DUE = "met", "on track", "stalled", "fold due"

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
-from planner.plan.model import Plan, is_answered
+from planner.plan.fields import is_answered
+from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
 from planner.plan.workspace import Workspace

@@ -14,17 +14,23 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner.core.errors import InvalidPlan, PlannerError, Refused, UsageError
-from planner.judgement import diff
+from planner.plan.fields import TEXT_MAX
 from planner.plan.files import cannot_read, cannot_write, file_mode, fsync_dir, remove_temp_files
 from planner.plan.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head
-from planner.plan.model import TEXT_MAX, Plan, Version
+from planner.plan.model import Plan, Version
 from planner.plan.planfile import plan_from_text, schema_problems, to_data
-from planner.plan.workspace import SLUG_RE, Workspace, plans_option_in, validate_slug
+from planner.plan.workspace import SLUG_RE, Workspace, plans_option_in
 from planner.plan.yamlfile import dump_yaml, parse_yaml, read_text
 
 VERSIONS = "versions"
+
+
 VERSION_FILE = re.compile(r"v([1-9][0-9]*)\.yaml")
+
+
 VERSION_SPEC = re.compile(r"v([1-9][0-9]*)")
+
+
 HEADER = (
     "# Version {number} of plan '{slug}', published by `planner publish`: never edit it; publish a new one.\n"
 )
@@ -114,9 +120,6 @@ def _confined_file(workspace: Workspace, path: Path) -> Path:
     return workspace.confined(path, "restore the published file from git in its place")
 
 
-# ---------------------------------------------------------------- publish
-
-
 def git_author(root: Path) -> str:
     """`Name <email>` as git would record it (config and GIT_AUTHOR_* variables)."""
     try:
@@ -182,8 +185,6 @@ def publish_plan(
             path = folder / f"v{number}.yaml"
             if _create_exclusive(path, text):
                 return path, version
-            # Another publish took this number first (one without the lock: no flock, or an older
-            # planner): look again and take the next one.
 
 
 def _version_text(slug: str, number: int, plan: Plan, message: str, author: str) -> tuple[str, Version]:
@@ -238,9 +239,6 @@ def _create_without_links(path: Path, text: str) -> bool:
         handle.write(text.encode("utf-8"))
         os.fsync(handle.fileno())
     return True
-
-
-# ---------------------------------------------------------------- verify
 
 
 def verify(workspace: Workspace, slug: str) -> list[str]:
@@ -343,9 +341,6 @@ def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | 
     return list(found.values())
 
 
-# ---------------------------------------------------------------- git
-
-
 def plans_dir_at(root: Path, ref: str) -> str:
     """The plans folder at `ref`, as that commit's own mkdocs.yml sets it (`plans` by default)."""
     raw = file_at(root, ref, "mkdocs.yml")
@@ -412,9 +407,6 @@ def _restore(base: str, name: str) -> str:
     return f"restore it (`git checkout {base} -- {name}`) and publish a new version instead"
 
 
-# ---------------------------------------------------------------- diff sides
-
-
 def resolve(workspace: Workspace, slug: str, spec: str) -> tuple[str, Plan | None]:
     """A diff side: `draft`, `latest`, `vN`, `REF:` (the draft at a git ref) or `REF:vN`."""
     if ":" in spec:
@@ -459,18 +451,3 @@ def _version_from_text(text: str, shown: str) -> Version:
         return Version.from_file(data)
     except ValidationError as exc:
         raise InvalidPlan(shown, schema_problems(exc, shown, text)) from exc
-
-
-def compare(
-    workspace: Workspace, slug: str, old: str | None = None, new: str | None = None, base: str | None = None
-) -> diff.PlanDiff:
-    """The diff `planner diff` shows: FROM defaults to `--base` or the latest version, TO to the draft."""
-    validate_slug(slug)
-    if old is not None and base is not None:
-        raise UsageError("give either FROM or --base, not both (`--base main` is the same as FROM `main:`)")
-    if old is None and base is None and not numbers(workspace, slug):
-        old_label, old_plan = "nothing published", None
-    else:
-        old_label, old_plan = resolve(workspace, slug, old or (f"{base}:" if base is not None else "latest"))
-    new_label, new_plan = resolve(workspace, slug, new or "draft")
-    return diff.compare(old_plan, new_plan, slug=slug, old_label=old_label, new_label=new_label)

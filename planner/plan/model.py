@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
-    ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -44,202 +38,24 @@ from planner.plan.choices import (
     TaskType as TaskType,
     Verdict as Verdict,
 )
-from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
-
-# Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
-NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-
-
-_PERCENT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%\s*$"
-
-
-def _parse_share(value: Any, info: ValidationInfo) -> Any:
-    """Accept `20%` and `0.2` alike; the file always stores the fraction.
-
-    In a file (JSON mode, strict) only a number or a percent is a share, as the JSON Schema says; a
-    typed answer in the interview may also be a number as text (`0.2`)."""
-    if not isinstance(value, str):
-        return value
-    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", value.strip())
-    if match:
-        return float(match.group(1)) / 100
-    if info.mode == "python":
-        try:
-            return float(value)
-        except ValueError:
-            pass
-    return value
-
-
-Share = Annotated[
-    float,
-    BeforeValidator(_parse_share),
-    Field(ge=0, le=1, description="A fraction between 0 and 1 (20% is 0.2)."),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 1},
-                {"type": "string", "pattern": _PERCENT},
-            ]
-        }
-    ),
-]
-
-
-def _tidy_text(value: Any) -> Any:
-    """Normalise line ends and trailing spaces so multi-line answers stay YAML block scalars."""
-    if isinstance(value, str):
-        return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
-    return value
-
-
-TEXT_MAX = 20_000
-# The schema says what stripping means here: blank text (spaces only) is no answer (pattern `\S`).
-Text = Annotated[
-    str,
-    BeforeValidator(_tidy_text),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": r"\S"}),
-]
-Score = Annotated[int, Field(ge=1, le=5)]
-
-# What a team writes when the honest answer is "we have none" (as opposed to leaving it unanswered);
-# any case. The JSON Schema gets the same words as a pattern, so editors and planner agree.
-NONE_WORDS = ("none", "nothing", "none yet", "we have none", "n/a")
-_NONE = (
-    "^\\s*("
-    + "|".join(
-        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word) for word in NONE_WORDS
-    )
-    + ")\\s*$"
+from planner.plan.fields import (
+    _RANGE,
+    MONEY_SCHEMA,
+    NAME_PATTERN,
+    NONE_SCHEMA,
+    Currency,
+    Day,
+    Record,
+    Score,
+    Share,
+    Text,
+    _is_none_word,
+    _iso_date,
+    _iso_time,
+    also,
+    split_money,
 )
-NONE_SCHEMA = {"type": "string", "pattern": _NONE}
-
-
-def _is_none_word(value: Any) -> bool:
-    return isinstance(value, str) and re.fullmatch(_NONE, value) is not None
-
-
-def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """`json_schema_extra` for a field that also takes a shorthand planner converts on read."""
-
-    def widen(schema: dict[str, Any]) -> None:
-        kept: dict[str, Any] = {
-            key: schema.pop(key) for key in ("title", "description", "default") if key in schema
-        }
-        options = schema.pop("anyOf") if "anyOf" in schema else [dict(schema)]
-        schema.clear()
-        schema.update({"anyOf": [*options, extra], **kept})
-
-    return widen
-
-
-_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_AMOUNT = r"[0-9][0-9,_]*(?:\.[0-9]+)?"
-_MONEY = rf"^\s*(?:([$€£¥])\s*({_AMOUNT})\s*([A-Za-z]{{3}})?|({_AMOUNT})\s*([A-Za-z]{{3}}))\s*$"
-MONEY_SCHEMA = {"type": "string", "pattern": _MONEY}
-_RANGE = r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:-|–|to)\s*([0-9]+(?:\.[0-9]+)?)\s*(?:days?)?\s*$"
-
-
-def split_money(value: Any) -> tuple[Any, str | None]:
-    """`$0.02`, `0.02 USD` or `€1,000` as (amount, ISO currency); anything else passes through."""
-    match = re.match(_MONEY, value) if isinstance(value, str) else None
-    if not match:
-        return value, None
-    symbol, amount, code = (
-        (match.group(1), match.group(2), match.group(3))
-        if match.group(2)
-        else (
-            None,
-            match.group(4),
-            match.group(5),
-        )
-    )
-    return float(amount.replace(",", "").replace("_", "")), _SYMBOLS.get(symbol or "") or (code or "").upper()
-
-
-Currency = Annotated[
-    str,
-    BeforeValidator(lambda value: value.strip().upper() if isinstance(value, str) else value),
-    StringConstraints(pattern=r"^[A-Z]{3}$"),
-    Field(description="An ISO 4217 currency code such as EUR, USD or GBP."),
-]
-
-
-class Record(BaseModel):
-    """Base of every model people edit by hand: unknown keys are errors, not silently dropped."""
-
-    # NaN and infinity (YAML `.nan`, `.inf`) pass no range check and break every figure: never numbers here.
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, use_attribute_docstrings=False, allow_inf_nan=False
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_means_unanswered(cls, data: Any) -> Any:
-        """A section or list written with nothing under it (`product:`) is empty, not an error."""
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        data = {
-            key: value
-            for key, value in data.items()
-            if not (value is None and key in fields and fields[key].default_factory is not None)
-        }
-        noneable: frozenset[str] = getattr(cls, "NONEABLE", frozenset())
-        said = [key for key in noneable if key in data and _is_none_word(data[key])]
-        if said:
-            # `monitoring: none` is an answer ("we have none"), kept apart from an unanswered question.
-            known = list(data.get("none") or [])
-            data = {key: value for key, value in data.items() if key not in said}
-            data["none"] = known + [key for key in said if key not in known]
-        return data
-
-    @classmethod
-    def from_file(cls, data: Any) -> Self:
-        """Validate data read from a file as its JSON Schema does: strict types, so `'800'` is not a
-        number and `"false"` not a boolean (in the interview, typed text is still converted)."""
-        return cls.model_validate_json(json.dumps(data, default=_as_text), strict=True)
-
-    @classmethod
-    def json_schema(cls) -> dict[str, Any]:
-        """The JSON Schema of the file, agreeing with `from_file`: a section or list left empty
-        (`product:` with nothing under it) is allowed, as it is unanswered."""
-        schema = cls.model_json_schema()
-        for model in _records(cls):
-            target = schema if model is cls else schema["$defs"].get(model.__name__, {})
-            for name, info in model.model_fields.items():
-                prop = target.get("properties", {}).get(name)
-                if info.default_factory is None or prop is None:
-                    continue
-                kept = {key: prop.pop(key) for key in ("title", "description") if key in prop}
-                prop.pop("default", None)
-                target["properties"][name] = {"anyOf": [prop, {"type": "null"}], **kept}
-        return schema
-
-
-def _as_text(value: Any) -> str:
-    """A value JSON has no type for (a date tagged `!!timestamp`...), as the text it was written as."""
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _records(model: type[BaseModel]) -> list[type[BaseModel]]:
-    """`model` and every model nested in its fields, each once."""
-    found: list[type[BaseModel]] = []
-
-    def visit(annotation: Any) -> None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
-            found.append(annotation)
-            for info in annotation.model_fields.values():
-                visit(info.annotation)
-        for arg in getattr(annotation, "__args__", ()):
-            visit(arg)
-
-    visit(model)
-    return found
-
-
-# ---------------------------------------------------------------- list items
+from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 
 
 class Rule(Record):
@@ -355,11 +171,7 @@ class HandRisk(Record):
     )
 
 
-# ---------------------------------------------------------------- measured on a sample
-
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-# A day read from ISO text (YAML 1.2); the alias also keeps a field named `date` from shadowing the type.
-Day = Annotated[date, BeforeValidator(lambda value: _iso_date(value))]
 
 
 class SampleInfo(Record):
@@ -429,9 +241,6 @@ class MeasuredByHand(Record):
     )
     noticed: list[Text] = Field(default_factory=list, description="What people noted while labelling.")
     hard_cases: list[Text] = Field(default_factory=list, description="Examples people flagged as hard.")
-
-
-# ---------------------------------------------------------------- sections
 
 
 class Product(Record):
@@ -721,16 +530,6 @@ class Constraints(Record):
     )
 
 
-def _iso_date(value: Any) -> Any:
-    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    return value
-
-
 class Done(Record):
     NONEABLE: ClassVar[frozenset[str]] = frozenset({"metrics"})
 
@@ -855,41 +654,6 @@ class Plan(Record):
     decisions: list[Decision] = Field(
         default_factory=list, description="The team's decisions on derived risks."
     )
-
-
-def field_at(model: BaseModel, path: str) -> Any:
-    """The value at a dotted path such as `constraints.latency.p99_ms`."""
-    value: Any = model
-    for part in path.split("."):
-        value = getattr(value, part)
-    return value
-
-
-def is_answered(value: Any) -> bool:
-    """Whether an answer counts as given: None and empty lists do not."""
-    return value is not None and value != [] and value != ""
-
-
-def _iso_time(value: Any) -> Any:
-    """ISO 8601 text as a time: a version file holds it quoted (strict validation takes no text)."""
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
-def said_none(model: BaseModel, path: str) -> bool:
-    """Whether the team answered "we have none" to the list at `path` (`done.metrics: none`)."""
-    parent, _, name = path.rpartition(".")
-    holder = field_at(model, parent) if parent else model
-    return name in (getattr(holder, "none", None) or ())
-
-
-def answered_at(model: BaseModel, path: str) -> bool:
-    """Whether the question at `path` is answered, an explicit "we have none" included."""
-    return is_answered(field_at(model, path)) or said_none(model, path)
 
 
 class Version(Record):

@@ -11,8 +11,9 @@ from importlib import resources
 from pathlib import Path
 
 from planner.core.errors import InvalidPlan, PlannerError, UsageError
+from planner.plan.fields import NAME_PATTERN
 from planner.plan.files import cannot_read, cannot_write, remove_temp_files, write_atomic
-from planner.plan.model import NAME_PATTERN, Plan
+from planner.plan.model import Plan
 from planner.plan.planfile import SCHEMA_FILE, plan_from_text, plan_to_text, start_clock
 from planner.plan.yamlfile import read_text
 

@@ -158,7 +158,9 @@ class _Mapping:
         self.data, self.key = data, _SLOW
 
 
-def _load_plain(text: str) -> Any:
+# One loop over the event stream, one branch per event kind: splitting it would cost a call per event
+# on the hot path of every plan load (the reason this function exists).
+def _load_plain(text: str) -> Any:  # noqa: C901
     """The data of a plain YAML document in one pass over libyaml's events, refusing planner's hazards
     on the way (the same refusals as `_refuse_hazards`): most plan files are only mappings, lists and
     untagged scalars, and building them here skips a second parse and PyYAML's Python constructor.

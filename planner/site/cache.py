@@ -15,14 +15,15 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from planner.site import render, sitemodel
 from planner.core.errors import PlannerError
-from planner.evidence.log import LOG_FILE, Experiment, read_log
+from planner.evidence.log import LOG_FILE, read_log
+from planner.plan.experiment import Experiment
 from planner.plan.gitref import change_times
 from planner.plan.history import VERSIONS, read_versions
-from planner.site.htmlpage import HtmlPage, from_html, join, to_html
 from planner.plan.model import Plan, Version
 from planner.plan.workspace import Workspace
+from planner.site import render, sitemodel
+from planner.site.htmlpage import HtmlPage, from_html, join, to_html
 
 Key = tuple[Any, ...]
 Rendered = dict[str, tuple[HtmlPage, dict[str, Any]]]

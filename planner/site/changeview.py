@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from planner.site import display
-from planner.plan.questions import BY_FIELD
 from planner.judgement.diff import KEYS, Change, PlanDiff, Word, word_diff
-from planner.plan.model import Plan, field_at, is_answered
 from planner.judgement.rules import CATALOGUE
+from planner.plan.fields import field_at, is_answered
+from planner.plan.model import Plan
+from planner.plan.questions import BY_FIELD
+from planner.site import display
 
 # Fields of list entries and decisions, as a reader names them.
 ATTRIBUTES = {

@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.plan.questions import BY_FIELD, Kind
 from planner.plan.choices import label
-from planner.plan.model import Plan, is_answered
+from planner.plan.fields import is_answered
+from planner.plan.model import Plan
+from planner.plan.questions import BY_FIELD, Kind
 
 CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF ", "JPY": "¥"}
 # Units that go with a field's number; {unit} is the plan's value unit, {period} its volume period.

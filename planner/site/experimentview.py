@@ -7,13 +7,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
-from planner.judgement.advice import Advice
 from planner.core.errors import PlannerError
-from planner.evidence.log import Experiment, find_metric, short_name
-from planner.plan.model import Direction, Plan
-from planner.site.views import PlanView
-from planner.site.timeline import Timeline
+from planner.judgement.advice import Advice
 from planner.judgement.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
+from planner.plan.experiment import Experiment, find_metric, short_name
+from planner.plan.model import Direction, Plan
+from planner.site.timeline import Timeline
+from planner.site.views import PlanView
 
 # The chart is drawn for a phone first (a 360-unit wide viewBox) and scaled up at most 1.5x by CSS,
 # so its 11-unit text stays between about 10 and 16 px wherever it is read.

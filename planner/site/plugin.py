@@ -17,13 +17,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from planner.plan import settings as options
-from planner.site import render
 from planner.core.errors import PlannerError
-from planner.site.htmlpage import HtmlPage, search_entries
+from planner.plan import settings as options
 from planner.plan.model import Plan
-from planner.site.cache import SiteCache, workers
 from planner.plan.workspace import Workspace
+from planner.site import render, safetext
+from planner.site.cache import SiteCache, workers
+from planner.site.htmlpage import HtmlPage, search_entries
 
 log = get_plugin_logger(__name__)
 
@@ -113,7 +113,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         # In a dirty rebuild Material's search keeps the index of the pages it skips, and replaces
         # the entries of the first page it sees: that must be the edited plan, not the portfolio.
         self._quiet = {dashboard} if _SERVE["dirty"] and built.unchanged else set()
-        entry = {str(render.escape_inline(self.config.nav_title)): built.nav}
+        entry = {str(safetext.escape_inline(self.config.nav_title)): built.nav}
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from planner.core.errors import PlannerError
-from planner.evidence.log import Experiment
-from planner.site.experimentview import ExperimentsView, tracking_of
-from planner.plan.model import Plan, Version
 from planner.judgement.register import Assessment, assess
-from planner.site.views import PlanView, Row, error_view, nav_groups, plan_view, timebox
-from planner.site.timeline import Timeline
 from planner.judgement.verdict import CLOSED, today_utc
+from planner.plan.experiment import Experiment
+from planner.plan.model import Plan, Version
+from planner.site.experimentview import ExperimentsView, tracking_of
+from planner.site.timeline import Timeline
+from planner.site.views import PlanView, Row, error_view, nav_groups, plan_view, timebox
 
 
 class Assessor:

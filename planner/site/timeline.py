@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planner.judgement import diff
-from planner.plan.model import Plan, Version
 from planner.judgement.register import Assessment, assess
+from planner.plan.model import Plan, Version
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.plan.questions import SECTIONS, Kind, Question, questions_in
-from planner.plan.model import Plan, Status, field_at, is_answered
 from planner.judgement.register import Assessment, Risk, assess, level_of
 from planner.judgement.verdict import clock_of
+from planner.plan.fields import field_at, is_answered
+from planner.plan.model import Plan, Status
+from planner.plan.questions import SECTIONS, Kind, Question, questions_in
 
 NAV_CHUNK = 40  # plans per nav group before a status group is split: keeps every page's nav small
 STATUS_ORDER = tuple(Status)

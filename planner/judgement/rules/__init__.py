@@ -13,16 +13,12 @@ Precision first: a rule fires only on what the answers say. An unanswered field 
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import (
-    CATALOGUE,
-    Check,
-    Evidence,
-    RuleSpec,
+from planner.judgement.rules.base import CATALOGUE, Check, Evidence, RuleSpec, rule
+from planner.judgement.rules.evidence import (
     answer_at,
     items_per_month,
     monthly_value,
     quote,
-    rule,
     says_nothing,
     show,
 )

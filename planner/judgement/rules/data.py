@@ -5,29 +5,33 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import (
-    BEHAVIOUR,
-    ENGAGEMENT,
-    GOAL_EVENTS,
-    LASTING,
     MIN_LABELED,
     MIN_RARE_LABELED,
     MIN_RARE_TEST,
     MIN_TEST,
     RARE_SHARE,
-    WITHHOLDS,
     Case,
     Evidence,
     Move,
+    rule,
+)
+from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
     changes_over_time,
     done_metrics,
-    mentioned_word,
-    mentions,
     pct,
     quote,
-    rule,
     show,
+)
+from planner.judgement.rules.words import (
+    BEHAVIOUR,
+    ENGAGEMENT,
+    GOAL_EVENTS,
+    LASTING,
+    WITHHOLDS,
+    mentioned_word,
+    mentions,
 )
 from planner.plan.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
 
@@ -81,8 +85,8 @@ _VERSION_RAW_DATA = Move(
 @rule(
     "no-labels",
     Category.data,
-    5,
-    4,
+    likelihood=5,
+    impact=4,
     move=_COLLECT_LABELS,
     fires=(Case({"constraints.data.labels": "none"}, evidence=('constraints.data.labels: ["none"]',)),),
 )
@@ -101,8 +105,8 @@ def no_labels(plan: Plan) -> Evidence:
 @rule(
     "proxy-label",
     Category.data,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_CHECK_THE_PROXY,
     fires=(
         Case(
@@ -197,8 +201,8 @@ def proxy_label(plan: Plan) -> Evidence:
 @rule(
     "label-delay-exceeds-retraining",
     Category.data,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=_CADENCE_OF_LABELS,
     fires=(
         Case(
@@ -232,8 +236,8 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
 @rule(
     "small-labeled-set",
     Category.data,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_COLLECT_LABELS,
     fires=(
         Case(
@@ -281,8 +285,8 @@ _RARE_AWARE = r"balanced|macro|per[- ]class|precision|recall|f1|f-score|auc|aver
 @rule(
     "rare-class-judged-by-accuracy",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case(
             {"done.metrics[0].name": "Accuracy"},
@@ -329,8 +333,8 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
 @rule(
     "test-set-not-like-product",
     Category.data,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=_PRODUCTION_TEST_SET,
     fires=(
         Case(
@@ -382,8 +386,8 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
 @rule(
     "random-split-on-time-data",
     Category.model,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case(
             {"done.split": "random", "product.task": "forecasting"},
@@ -413,8 +417,8 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
 @rule(
     "small-test-set",
     Category.model,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case({"done.test_size": 300}, evidence=("done.test_size: 300",)),
         Case(
@@ -448,8 +452,8 @@ def small_test_set(plan: Plan) -> Evidence:
 @rule(
     "unversioned-data",
     Category.data,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=_VERSION_RAW_DATA,
     fires=(Case({"constraints.data.versioned": False}, evidence=("constraints.data.versioned: false",)),),
 )
@@ -468,8 +472,8 @@ def unversioned_data(plan: Plan) -> Evidence:
 @rule(
     "vendor-data",
     Category.data,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=_VERSION_RAW_DATA,
     fires=(
         Case(
@@ -500,8 +504,8 @@ def vendor_data(plan: Plan) -> Evidence:
 @rule(
     "data-still-to-collect",
     Category.data,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case(
             {"constraints.data.sources[0].acquisition": "to_collect"},
@@ -529,8 +533,8 @@ def data_still_to_collect(plan: Plan) -> Evidence:
 @rule(
     "personal-data",
     Category.ethics,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case({"constraints.data.personal_data": True}, evidence=("constraints.data.personal_data: true",)),
     ),
@@ -550,8 +554,8 @@ def personal_data(plan: Plan) -> Evidence:
 @rule(
     "feedback-loop",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
     fires=(
         Case(
@@ -607,8 +611,8 @@ def feedback_loop(plan: Plan) -> Evidence:
 @rule(
     "decision-hides-outcome",
     Category.model,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
     fires=(
         Case(
@@ -713,8 +717,8 @@ def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
 @rule(
     "data-narrower-than-product",
     Category.data,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_TEST_WHERE_THE_PRODUCT_RUNS,
     fires=(
         Case(
@@ -775,8 +779,8 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
 @rule(
     "random-split-on-grouped-data",
     Category.model,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=Move(
         "Split by group (the same patient, store or customer never on both sides), not at random",
         "Rows from the same person, store or site look alike; a random split puts near-copies in train "
@@ -861,8 +865,8 @@ _AS_KNOWN = ("as issued", "issued", "as known", "known at", "known when", "avail
 @rule(
     "future-inputs",
     Category.data,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=Move(
         "Ask whether each input is known when the prediction is made (forecasts as issued, not observed values)",
         "A backtest fed the observed weather, prices or demand of the period it predicts uses tomorrow's "

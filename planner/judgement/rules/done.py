@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import (
-    ADVERSARIAL,
-    MAX_TIMEBOX_WEEKS,
-    OFFLINE_ONLY,
-    Case,
-    Evidence,
-    Move,
+from planner.judgement.rules.base import MAX_TIMEBOX_WEEKS, Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
     at_least_as_good,
     done_metrics,
     empty_answers,
-    mentioned_word,
     norm,
     pct,
     quote,
-    recorded_outcome,
-    rule,
     said_none_quote,
     says_nothing,
     show,
 )
+from planner.judgement.rules.words import ADVERSARIAL, OFFLINE_ONLY, mentioned_word, recorded_outcome
 from planner.plan.model import Category, Direction, Metric, OnlineValidation, Plan, Severity, TaskType
 
 _KEEP_GOING = {
@@ -45,8 +38,8 @@ _AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
 @rule(
     "no-done-criteria",
     Category.delivery,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case({"done.metrics[0].target": None}, evidence=("done.metrics: 1 metric, none with a target",)),
         Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
@@ -87,8 +80,8 @@ def no_done_criteria(plan: Plan) -> Evidence:
 @rule(
     "target-without-baseline",
     Category.model,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     fires=(
         Case(
             {"done.metrics[0].baseline": None},
@@ -142,8 +135,8 @@ def _target_text(metric: Metric) -> str:
 @rule(
     "baseline-already-meets-target",
     Category.product,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     fires=(
         Case(
             {"done.metrics[0].baseline": 0.8},
@@ -179,8 +172,8 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
 @rule(
     "target-beyond-human",
     Category.model,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_AIM_WHERE_PEOPLE_ARE_BEATEN,
     fires=(
         Case(
@@ -240,8 +233,8 @@ def target_beyond_human(plan: Plan) -> Evidence:
 @rule(
     "no-time-box",
     Category.delivery,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
     ),
@@ -264,8 +257,8 @@ def no_time_box(plan: Plan) -> Evidence:
 @rule(
     "no-fold-action",
     Category.delivery,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case({"done.fold_action": "Keep going."}, evidence=('done.fold_action: "Keep going."',)),
         Case(
@@ -294,8 +287,8 @@ def no_fold_action(plan: Plan) -> Evidence:
 @rule(
     "no-owner-after-launch",
     Category.operations,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(Case({"after_launch.owner": "TBD"}, evidence=('after_launch.owner: "TBD"',)),),
 )
 def no_owner_after_launch(plan: Plan) -> Evidence:
@@ -312,8 +305,8 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
 @rule(
     "no-monitoring",
     Category.operations,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case(
             {"after_launch.monitoring": [{"signal": "none"}]},
@@ -344,8 +337,8 @@ def no_monitoring(plan: Plan) -> Evidence:
 @rule(
     "monitoring-without-alerts",
     Category.operations,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"after_launch.monitoring[0].threshold": None},
@@ -373,8 +366,8 @@ def monitoring_without_alerts(plan: Plan) -> Evidence:
 @rule(
     "no-fallback",
     Category.operations,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(Case({"after_launch.fallback": "n/a"}, evidence=('after_launch.fallback: "n/a"',)),),
 )
 def no_fallback(plan: Plan) -> Evidence:
@@ -392,8 +385,8 @@ def no_fallback(plan: Plan) -> Evidence:
 @rule(
     "no-baseline",
     Category.model,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=Move(
         "Be the algorithm: measure today's process or the obvious rules first",
         "A quick baseline (people or rules on a few hundred real cases) is the yardstick every model is "
@@ -437,8 +430,8 @@ def no_baseline(plan: Plan) -> Evidence:
 @rule(
     "no-eval-set",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=Move(
         "Build the evaluation set before the first model",
         "Label a few hundred recent production cases, held out by time, before training anything; "
@@ -463,8 +456,8 @@ def no_eval_set(plan: Plan) -> Evidence:
 @rule(
     "no-online-validation",
     Category.product,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=Move(
         "Plan how the model is judged live: an A/B test, a holdout or a shadow run",
         "Offline scores rarely move the product metric one for one; decide now how the launch is judged "
@@ -540,8 +533,8 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
 @rule(
     "adversaries-adapt",
     Category.operations,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=Move(
         "Plan for adversaries who adapt: monitor what the model catches, retrain on a trigger",
         "Fraudsters, spammers and bots probe whatever is blocked, so performance decays fast and silently "
@@ -609,8 +602,8 @@ _SEES_HARM = re.compile(
 @rule(
     "metric-blind-to-harm",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=Move(
         "Build an expert-checked evaluation set that counts the errors that hurt",
         "Word overlap rewards fluent paraphrase and barely moves for one omitted or invented fact; have "

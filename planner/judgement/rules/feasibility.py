@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import (
-    PEOPLE,
     RULES_ENOUGH_ACCURACY,
     RULES_ENOUGH_COVERAGE,
     RULES_PRECISE,
     Case,
     Evidence,
     Move,
+    rule,
+)
+from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
     empty_answers,
     items_per_month,
-    mentions,
     pct,
     quote,
-    rule,
     says_nothing,
 )
+from planner.judgement.rules.words import PEOPLE, mentions
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
@@ -70,8 +71,8 @@ _ACTS = (
 @rule(
     "rules-may-suffice",
     Category.product,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case(
             {"heuristics.verdict": "rules_suffice"},
@@ -118,8 +119,8 @@ def rules_may_suffice(plan: Plan) -> Evidence:
 @rule(
     "no-non-ml-baseline",
     Category.model,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=_TRY_RULES,
     fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
 )
@@ -138,8 +139,8 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
 @rule(
     "rules-on-unstructured-data",
     Category.model,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
@@ -167,8 +168,8 @@ def rules_on_unstructured_data(plan: Plan) -> Evidence:
 @rule(
     "never-done-by-hand",
     Category.model,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=_BE_THE_ALGORITHM,
     fires=(Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),),
 )
@@ -187,8 +188,8 @@ def never_done_by_hand(plan: Plan) -> Evidence:
 @rule(
     "human-performance-unknown",
     Category.model,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"product.current_performance": "Unknown."}, evidence=('product.current_performance: "Unknown."',)
@@ -210,8 +211,8 @@ def human_performance_unknown(plan: Plan) -> Evidence:
 @rule(
     "expert-cannot-decide",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=_FIND_MISSING_INPUTS,
     fires=(Case({"by_hand.expert_can_decide": False}, evidence=("by_hand.expert_can_decide: false",)),),
 )
@@ -230,8 +231,8 @@ def expert_cannot_decide(plan: Plan) -> Evidence:
 @rule(
     "no-domain-expert",
     Category.delivery,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(Case({"by_hand.expert_available": False}, evidence=("by_hand.expert_available: false",)),),
 )
 def no_domain_expert(plan: Plan) -> Evidence:
@@ -249,8 +250,8 @@ def no_domain_expert(plan: Plan) -> Evidence:
 @rule(
     "product-metric-not-measured",
     Category.product,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=_INSTRUMENT_THE_METRIC,
     fires=(
         Case({"product.metric_measured_today": False}, evidence=("product.metric_measured_today: false",)),
@@ -284,8 +285,8 @@ _NARROW = Move(
 @rule(
     "narrow-to-easy-slice",
     Category.product,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=_NARROW,
     fires=(
         Case(
@@ -361,8 +362,8 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
 @rule(
     "heavy-start",
     Category.cost,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=Move(
         "Start small and local: a simple model on a laptop against a measured baseline",
         "A large model, rented GPUs or an AutoML service before any baseline spends money and weeks "
@@ -431,8 +432,8 @@ def heavy_start(plan: Plan) -> Evidence:
 @rule(
     "automatic-rules-costly-errors",
     Category.product,
-    4,
-    3,
+    likelihood=4,
+    impact=3,
     move=Move(
         "Let the rules route to people rather than act alone",
         "A rule that blocks or declines by itself turns every false positive into a harmed customer; "

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import (
-    HARMFUL,
     OUT_OF_PROPORTION,
     PERSON_WEEK_COST,
     PERSON_WEEK_HOURS,
     Case,
     Evidence,
     Move,
+    rule,
+)
+from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
     empty_answers,
     items_per_month,
-    mentions,
     monthly_value,
     norm,
     pct,
     quote,
-    rule,
     says_nothing,
     show,
 )
+from planner.judgement.rules.words import HARMFUL, mentions
 from planner.plan.model import Category, Mode, Plan, Severity
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
@@ -54,8 +55,8 @@ _STOP_OR_REAIM = Move(
 @rule(
     "not-worth-it",
     Category.product,
-    4,
-    5,
+    likelihood=4,
+    impact=5,
     move=_STOP_OR_REAIM,
     fires=(Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),),
 )
@@ -73,8 +74,8 @@ def not_worth_it(plan: Plan) -> Evidence:
 @rule(
     "no-impact-estimate",
     Category.product,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case({"impact.bottleneck": "TBD"}, evidence=('impact.bottleneck: "TBD"',)),
         Case({"impact.share_addressed": 0}, evidence=("impact.share_addressed: 0",)),
@@ -100,8 +101,8 @@ def no_impact_estimate(plan: Plan) -> Evidence:
 @rule(
     "impact-small-for-effort",
     Category.product,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case(
             {"impact.value_per_item": 0.1},
@@ -141,8 +142,8 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
 @rule(
     "cost-exceeds-value",
     Category.cost,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case(
             {"constraints.compute.budget_per_month": 30000},
@@ -171,8 +172,8 @@ def cost_exceeds_value(plan: Plan) -> Evidence:
 @rule(
     "no-plan-if-model-disappoints",
     Category.product,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(Case({"impact.if_it_fails": "Nothing."}, evidence=('impact.if_it_fails: "Nothing."',)),),
 )
 def no_plan_if_model_disappoints(plan: Plan) -> Evidence:
@@ -190,8 +191,8 @@ def no_plan_if_model_disappoints(plan: Plan) -> Evidence:
 @rule(
     "press-release-vague",
     Category.product,
-    2,
-    3,
+    likelihood=2,
+    impact=3,
     fires=(
         Case(
             {"press_release.solution": "An AI model."},
@@ -222,8 +223,8 @@ def press_release_vague(plan: Plan) -> Evidence:
 @rule(
     "impact-out-of-proportion",
     Category.product,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=Move(
         "Redo the impact estimate from the time the task really takes",
         "A model cannot save more time per item than doing the item takes; size the value from the "
@@ -279,8 +280,8 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
 @rule(
     "automated-harm-no-fallback",
     Category.ethics,
-    5,
-    5,
+    likelihood=5,
+    impact=5,
     move=Move(
         "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
         "Where an error costs someone health, safety, money, legal standing or access, the model should "
@@ -342,8 +343,8 @@ _FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equa
 @rule(
     "fairness-unchecked",
     Category.ethics,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=Move(
         "Check outcomes across protected groups before launch",
         "A model that decides about people on their personal data can treat groups (sex, age, ethnicity, "

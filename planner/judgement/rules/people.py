@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import (
-    LOW_AGREEMENT,
-    Case,
-    Evidence,
-    Move,
-    label_agreement,
-    pct,
-    quote,
-    rule,
-    show,
-)
+from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import label_agreement, pct, quote, show
 from planner.plan.model import Category, Direction, LabelSource, Plan
 
 _GUIDELINES = Move(
@@ -27,8 +18,8 @@ _GUIDELINES = Move(
 @rule(
     "target-above-agreement",
     Category.model,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=_GUIDELINES,
     fires=(
         Case(
@@ -69,8 +60,8 @@ def target_above_agreement(plan: Plan) -> Evidence:
 @rule(
     "low-label-agreement",
     Category.data,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     move=_GUIDELINES,
     fires=(
         Case(
@@ -98,8 +89,8 @@ def low_label_agreement(plan: Plan) -> Evidence:
 @rule(
     "label-agreement-unknown",
     Category.data,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=Move(
         "Double-label a sample and measure agreement before setting the target",
         "Labels made by people are only as good as two of them agree; until a sample is labelled twice "

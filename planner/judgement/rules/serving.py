@@ -11,31 +11,18 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Move,
-    answer_is,
-    changes_over_time,
-    mentions,
-    money,
-    quote,
     rule,
-    show,
 )
-from planner.plan.model import (
-    Cadence,
-    Category,
-    Hardware,
-    LabelSource,
-    ModelSize,
-    Plan,
-    Serving,
-    TaskType,
-)
+from planner.judgement.rules.evidence import answer_is, changes_over_time, money, quote, show
+from planner.judgement.rules.words import mentions
+from planner.plan.model import Cadence, Category, Hardware, LabelSource, ModelSize, Plan, Serving, TaskType
 
 
 @rule(
     "explanations-required",
     Category.ethics,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"constraints.explainability_required": True},
@@ -58,8 +45,8 @@ def explanations_required(plan: Plan) -> Evidence:
 @rule(
     "explanations-vs-black-box",
     Category.ethics,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     fires=(
         Case(
             {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
@@ -88,8 +75,8 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
 @rule(
     "tight-latency-heavy-model",
     Category.operations,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=Move(
         "Measure a candidate's p99 latency before designing around the model",
         "The budget leaves no room for this model or network hop; benchmark a candidate at p99 on "
@@ -150,8 +137,8 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
 @rule(
     "retraining-cadence-unaffordable",
     Category.operations,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case(
             {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
@@ -180,8 +167,8 @@ def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
 @rule(
     "never-retrained",
     Category.operations,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
@@ -206,8 +193,8 @@ def never_retrained(plan: Plan) -> Evidence:
 @rule(
     "hosted-black-box",
     Category.cost,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     fires=(
         Case(
             {"constraints.compute.hosted_service": True},
@@ -230,8 +217,8 @@ def hosted_black_box(plan: Plan) -> Evidence:
 @rule(
     "unbounded-compute-cost",
     Category.cost,
-    3,
-    4,
+    likelihood=3,
+    impact=4,
     fires=(
         Case(
             {
@@ -265,8 +252,8 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
 @rule(
     "cost-over-budget",
     Category.cost,
-    4,
-    4,
+    likelihood=4,
+    impact=4,
     move=Move(
         "Fit the running cost to the budget before building",
         "Predictions times the price of each one is the bill; cache, batch, call a smaller model, or "
@@ -326,8 +313,8 @@ _MEASURED_ON_DEVICE = ("latency", "memory", "ram", "flash", "model size", "on-de
 @rule(
     "edge-model-size",
     Category.operations,
-    3,
-    3,
+    likelihood=3,
+    impact=3,
     move=Move(
         "Measure a candidate's size, memory and p99 latency on the target device",
         "Edge devices have little memory, compute and power; a model that meets the budget on a laptop "

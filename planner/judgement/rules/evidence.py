@@ -1,0 +1,140 @@
+"""What rules quote: answers at a path, 'none' answers, money and shares as text, the plan's figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+from planner.judgement.measured import source_of
+from planner.judgement.rules.base import Evidence
+from planner.plan.model import DataKind, Direction, LabelSource, Metric, Plan, TaskType
+
+_SAYS_NOTHING = {
+    "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
+    "nobody", "nobody yet", "no one", "no one yet", "noone", "not yet decided", "tbd", "tbc", "todo", "to do", "unknown", "not known", "unclear",
+    "not sure", "no idea", "idk", "don't know", "do not know", "not measured", "never measured",
+    "not yet", "later", "to be decided", "to be defined", "to be confirmed",
+}  # fmt: skip
+
+
+def norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).strip(" .!;:")
+
+
+def says_nothing(value: Any) -> bool:
+    """An answer that is given but carries no content ("none", "TBD", "unknown", "?")."""
+    return isinstance(value, str) and norm(value) in _SAYS_NOTHING
+
+
+def show(value: Any) -> str:
+    """An answer as it reads in plan.yaml: strings quoted (and shortened), numbers plain."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return f'"{value.value}"'
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(item) for item in value) + "]"
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        return '"' + (text if len(text) <= 70 else text[:67] + "...") + '"'
+    return str(value)
+
+
+def answer_at(plan: Plan, path: str) -> Any:
+    """The answer at a dotted path; list items as `sources[1].name`."""
+    value: Any = plan
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        value = getattr(value, name)
+        if index:
+            value = value[int(index.rstrip("]"))]
+    return value
+
+
+def quote(plan: Plan, path: str, note: str = "") -> str:
+    """`path: answer`, optionally followed by a note in parentheses (by default: where a measured
+    answer comes from, so the evidence says it was measured on a sample, not typed)."""
+    note = note or source_of(plan, path) or ""
+    return f"{path}: {show(answer_at(plan, path))}" + (f" ({note})" if note else "")
+
+
+def answer_is(plan: Plan, path: str, *values: Any) -> Evidence:
+    """The answer quoted when it is one of `values` (or, for a multiple choice, includes one)."""
+    answer = answer_at(plan, path)
+    if isinstance(answer, list):
+        hit = any(value in answer for value in values)
+    else:
+        hit = any(answer is value if isinstance(value, bool) else answer == value for value in values)
+    return (quote(plan, path),) if hit else None
+
+
+def changes_over_time(plan: Plan) -> Evidence:
+    """The answers that say the data moves with time: a forecast, time series, or real-world outcomes."""
+    return (
+        answer_is(plan, "product.task", TaskType.forecasting)
+        or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
+        or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
+    )
+
+
+def said_none_quote(plan: Plan, path: str) -> str | None:
+    """`path: none (answered: we have none)` when the team answered none there."""
+    parent, _, name = path.rpartition(".")
+    holder = answer_at(plan, parent)
+    if name in (getattr(holder, "none", None) or ()):
+        return f"{path}: none (answered: we have none)"
+    return None
+
+
+def money(amount: float, currency: str | None) -> str:
+    """An amount as people read it: `4,000 USD`, `0.02 USD`."""
+    text = f"{amount:,.0f}" if amount >= 100 or float(amount).is_integer() else f"{amount:,.4g}"
+    return f"{text} {currency}" if currency else text
+
+
+def pct(share: float) -> str:
+    return f"{share * 100:.0f}%" if share * 100 >= 1 or share == 0 else f"{share * 100:.2g}%"
+
+
+def label_agreement(plan: Plan) -> tuple[float, int | None, str] | None:
+    """(agreement, cases, where) of two people on the label: measured by `planner try` when the plan
+    has it, typed otherwise."""
+    measured = plan.by_hand.measured
+    if measured is not None and measured.shared:
+        agreed = (measured.agreed or 0) / measured.shared
+        return agreed, measured.shared, "by_hand.measured (two people on the same sample)"
+    if plan.by_hand.label_agreement is None:
+        return None
+    return plan.by_hand.label_agreement, plan.by_hand.double_labelled, "by_hand.label_agreement"
+
+
+def empty_answers(plan: Plan, *paths: str) -> Evidence:
+    found = tuple(quote(plan, path) for path in paths if says_nothing(answer_at(plan, path)))
+    return found or None
+
+
+def done_metrics(plan: Plan) -> Iterator[tuple[str, Metric]]:
+    for index, metric in enumerate(plan.done.metrics):
+        yield f"done.metrics[{index}]", metric
+
+
+def at_least_as_good(value: float, than: float, direction: Direction) -> bool:
+    return value >= than if direction is Direction.higher_is_better else value <= than
+
+
+def items_per_month(plan: Plan) -> float | None:
+    impact = plan.impact
+    if impact.volume is None or impact.period is None:
+        return None
+    return impact.volume * impact.period.per_month
+
+
+def monthly_value(plan: Plan) -> float | None:
+    """Impact estimate: volume x periods per month x share addressed x value per item."""
+    items, impact = items_per_month(plan), plan.impact
+    if items is None or impact.share_addressed is None or impact.value_per_item is None:
+        return None
+    return items * impact.share_addressed * impact.value_per_item

@@ -1,0 +1,39 @@
+"""An answer as text: yes/no, choice labels, shares as percents, lists joined, records named."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from planner.plan.choices import label
+from planner.plan.fields import is_answered
+from planner.plan.questions import Kind
+
+
+def format_value(value: Any, kind: Kind | None = None) -> str:
+    """One answer as text: shares as percents, yes/no, lists joined, records as `a -> b`."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, float) and kind is Kind.share:
+        return f"{value * 100:.4g}%"
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, BaseModel):
+        parts = [format_value(item) for item in value.__dict__.values() if is_answered(item)]
+        return " -> ".join(parts)
+    if isinstance(value, list):
+        return "; ".join(format_value(item) for item in value)
+    return str(value)
+
+
+def format_record(item: BaseModel) -> str:
+    """A list entry with its fields named: `recall · dataset: last quarter · baseline: 0.5 · target: 0.7`."""
+    first, *rest = [(name, value) for name, value in item.__dict__.items() if is_answered(value)] or [
+        ("", "")
+    ]
+    named = [f"{name.replace('_', ' ')}: {format_value(value)}" for name, value in rest]
+    return " · ".join([format_value(first[1]), *named])
