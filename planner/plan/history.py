@@ -19,7 +19,7 @@ from planner.plan.files import cannot_read, cannot_write, file_mode, fsync_dir, 
 from planner.plan.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head
 from planner.plan.model import Plan, Version
 from planner.plan.planfile import plan_from_text, schema_problems, to_data
-from planner.plan.workspace import SLUG_RE, Workspace, plans_option_in
+from planner.plan.workspace import SLUG_RE, Workspace
 from planner.plan.yamlfile import dump_yaml, parse_yaml, read_text
 
 VERSIONS = "versions"
@@ -342,17 +342,25 @@ def verify_all(workspace: Workspace, base: str | None = None, only: list[str] | 
 
 
 def plans_dir_at(root: Path, ref: str) -> str:
-    """The plans folder at `ref`, as that commit's own mkdocs.yml sets it (`plans` by default)."""
-    raw = file_at(root, ref, "mkdocs.yml")
-    value = plans_option_in(raw.decode("utf-8", "replace")) if raw is not None else None
-    folder = Path(os.path.normpath(value)).as_posix() if value else "plans"
-    return "plans" if folder.startswith(("..", "/")) else folder
+    """The plans folder at `ref`, as that commit's own mkdocs.yml sets it, read as the working tree's is
+    (`plans` when it has no mkdocs.yml or leaves the option out); an mkdocs.yml planner cannot read
+    there is an error, never a guess."""
+    from planner.plan.settings import read_at
+
+    return Path(os.path.normpath(read_at(root, ref).plans_dir)).as_posix()
 
 
 def _compare_with(workspace: Workspace, ref: str, only: list[str] | None, local: bool) -> dict[str, str]:
     """{shown path: problem} for every version published at `ref` that is gone, moved or changed here."""
     label = "the last commit" if local else ref
-    before_dir = plans_dir_at(workspace.root, ref)
+    try:
+        before_dir = plans_dir_at(workspace.root, ref)
+    except UsageError:
+        if not local:
+            raise
+        # The last commit's mkdocs.yml does not read (the working tree may be fixing it): compare the
+        # folder the working tree names, so the commit that fixes it can pass a pre-commit check.
+        before_dir = workspace.plans
     here: dict[str, str] = {}  # blob id -> where the same bytes are now, to tell a move from a removal
     for slug in workspace.slugs():
         for number in numbers(workspace, slug) if _readable_versions(workspace, slug) else ():

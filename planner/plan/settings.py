@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 
 from planner.core.errors import UsageError
+from planner.plan import configfile
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -32,13 +34,13 @@ class PlannerConfig(Config):  # type: ignore[no-untyped-call]
     nav_title = config_options.Type(str, default="Plans")
 
 
-def folder(root: Path, option: str, value: str) -> Path:
-    """`root / value`, refused when it leads outside the workspace."""
+def folder(root: Path, option: str, value: str, label: str = "") -> Path:
+    """`root / value`, refused when it leads outside the workspace (`label`: `REF:` for a git ref)."""
     path = (root / value).resolve()
     if not path.is_relative_to(root.resolve()):
         default = PlannerConfig()[option]
         raise UsageError(
-            f"{CONFIG_FILE}: the planner plugin's {option} '{value}' is outside the workspace ({root}); "
+            f"{label}{CONFIG_FILE}: the planner plugin's {option} '{value}' is outside the workspace ({root}); "
             f"use a folder inside it (or leave the option out for {default}/)"
         )
     return path
@@ -59,51 +61,67 @@ def _planner_entry(plugins: Any) -> dict[str, Any] | None:
 
 
 def read(root: Path) -> PlannerConfig:
-    """The planner plugin's options in root/mkdocs.yml (`INHERIT:` and `!ENV` resolved as mkdocs does),
-    validated by the plugin's own config class: the defaults when there is no mkdocs.yml."""
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
+    """The planner plugin's options in root/mkdocs.yml (`INHERIT:` and `!ENV` resolved as mkdocs does,
+    Python tags left inert), validated by the plugin's own config class: the defaults when there is no
+    mkdocs.yml."""
     path = root / CONFIG_FILE
-    options: dict[str, Any] = {}
-    if path.is_file():
-        loader = get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))
+    if not path.is_file():
+        return _validated({}, root, "")
+
+    def read_file(name: str) -> bytes | None:
         try:
-            with path.open("rb") as handle:
-                data = yaml_load(handle, loader)
-        except (ConfigurationError, OSError, ValueError) as exc:
-            raise UsageError(
-                f"{CONFIG_FILE} cannot be read: {exc}; fix it (mkdocs reports the same)"
+            return (root / name).read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise configfile.ConfigError(
+                f"{name}: cannot read ({exc.strerror}); check its permissions"
             ) from exc
-        except Exception as exc:  # a `!!python/name:` tag naming a module that is not installed...
-            raise UsageError(
-                f"{CONFIG_FILE} cannot be read: {type(exc).__name__}: {exc}; fix it (mkdocs reports the same)"
-            ) from exc
-        options = _planner_entry(data.get("plugins") if isinstance(data, dict) else None) or {}
-    config = PlannerConfig(config_file_path=str(path))
+
+    return _validated(_load(read_file, ""), root, "")
+
+
+def read_at(root: Path, ref: str) -> PlannerConfig:
+    """The planner plugin's options in mkdocs.yml as committed at git `ref`, read as `read` reads the
+    working tree (an `INHERIT:` is followed at the same ref). Anything that stops planner from knowing
+    them is an error: a guess would compare the wrong folder and let a changed history pass."""
+    from planner.plan.gitref import file_at
+
+    def read_file(name: str) -> bytes | None:
+        if posixpath.isabs(name) or name == ".." or name.startswith("../"):
+            raise configfile.ConfigError(
+                f"{ref}:{name}: outside the workspace, so planner does not read it at {ref}; "
+                "keep inherited settings inside the workspace"
+            )
+        return file_at(root, ref, name)
+
+    if file_at(root, ref, CONFIG_FILE) is None:
+        return _validated({}, root, f"{ref}:")
+    try:
+        return _validated(_load(read_file, f"{ref}:"), root, f"{ref}:")
+    except UsageError as exc:
+        raise UsageError(f"planner cannot tell which plans_dir {ref} has: {exc}") from exc
+
+
+def _load(read_file: configfile.Reader, label: str) -> dict[str, Any]:
+    try:
+        data = configfile.load(read_file, CONFIG_FILE, label)
+    except configfile.ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    return _planner_entry(data.get("plugins")) or {}
+
+
+def _validated(options: dict[str, Any], root: Path, label: str) -> PlannerConfig:
+    config = PlannerConfig(config_file_path=str(root / CONFIG_FILE))
     config.load_dict(options)
     errors, _ = config.validate()
     if errors:
         raise UsageError(
             "; ".join(
-                f"{CONFIG_FILE}: the planner plugin's option '{name}' {error}" for name, error in errors
+                f"{label}{CONFIG_FILE}: the planner plugin's option '{name}' {error}"
+                for name, error in errors
             )
         )
     for option in ("plans_dir", "templates_dir"):
-        folder(root, option, config[option])
+        folder(root, option, config[option], label)
     return config
-
-
-def plans_dir_in(text: str) -> str | None:
-    """`plans_dir` as set in the text of an mkdocs.yml read at a git ref (`!ENV` resolved; an `INHERIT:`
-    has no file to follow there), or None when it is not set or the text does not parse."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-    try:
-        data = yaml_load(text, get_yaml_loader())
-    except Exception:  # mkdocs reports a broken mkdocs.yml when the site is built from that commit
-        return None
-    options = _planner_entry(data.get("plugins") if isinstance(data, dict) else None) or {}
-    value = options.get("plans_dir")
-    return value if isinstance(value, str) and value.strip() else None

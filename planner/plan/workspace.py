@@ -187,13 +187,6 @@ class Workspace:
         return path
 
 
-def plans_option_in(text: str) -> str | None:
-    """The planner plugin's `plans_dir` as written in the text of an mkdocs.yml (at a git ref), or None."""
-    from planner.plan.settings import plans_dir_in
-
-    return plans_dir_in(text)
-
-
 def find_workspace(start: Path | None = None) -> Workspace:
     """The nearest folder at or above `start` holding mkdocs.yml or plans/."""
     here = (start or Path.cwd()).resolve()
