@@ -141,16 +141,14 @@ def test_text_and_markdown_show_the_table_the_cascade_and_wrong_rows(make_worksp
     workspace(make_workspace)
     code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--dry-run")
     assert code == 0
-    assert (
-        "1     fraud     40.0% (16.8-68.7)         10.0%     0.0%       3        1          75.0% (30.1-95.4)"
-        in out
-    )
-    assert "  left to people  20.0%" in out
-    assert "  rules + people  78.0% (50.7-92.3) right, people at 90%, typed in by_hand.human_score" in out
+    row = next(line for line in out.splitlines() if line.startswith("1 "))
+    assert row.split() == ["1", "fraud", "40%", "(16.8-68.7)", "10%", "0%", "3", "1", "75%", "(30.1-95.4)"]
+    assert "  left to people  20%" in out
+    assert "  rules + people  78% (50.7-92.3) right, people at 90%, typed in by_hand.human_score" in out
     assert "  rule 1 (predicts fraud): id='5', amount='9000', country='FR', label='ok'" in out
     assert "note: rule 4 has no `when:` predicate and is left out of the cascade" in out
     code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--format", "markdown", "--dry-run")
-    assert code == 0 and r"| 1 | fraud | 40.0% \(16.8-68.7\) |" in out
+    assert code == 0 and r"| 1 | fraud | 40% \(16.8-68.7\) |" in out
     code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--sql")
     assert (
         code == 0 and out.startswith("WITH flagged AS (") and "COALESCE((amount > 5000), false) AS f1" in out

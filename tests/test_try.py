@@ -118,7 +118,7 @@ def test_label_flag_note_interrupt_and_resume_lose_nothing(make_workspace: MakeW
     result, screen = session(root, "Ana", keys)
     assert "Example 1 of 4" not in screen and "Example 2 of 4" not in screen
     assert isinstance(result, str) and result.startswith("4 examples, 4 labels by Ana\n")
-    assert "human score against the gold column: 75.0% (95% CI 30.1%-95.4%, 4 labels)" in result
+    assert "human score against the gold column: 75% (95% CI 30.1%-95.4%, 4 labels)" in result
     found = measured(root)
     assert (found["examples"], found["answers"], found["correct"], found["judged"]) == (4, 4, 3, 4)
     assert found["noticed"] == ["row 1 (Ana): small first order"]
@@ -137,7 +137,7 @@ def test_two_people_give_agreement_and_cohens_kappa(make_workspace: MakeWorkspac
     second = [*first[:8], Shown("Example 3 of 4"), DOWN + ENTER, *first[10:]]
     result, _ = session(root, "Bo", second)
     # By hand: 3 of 4 agree; Ana ok 2/fraud 2, Bo ok 1/fraud 3: chance 0.5*0.25 + 0.5*0.75 = 0.5 -> kappa 0.5
-    assert "agreement: 75.0% of 4 shared examples, Cohen's kappa 0.50" in result
+    assert "agreement: 75% of 4 shared examples, Cohen's kappa 0.50" in result
     found = measured(root)
     assert (found["people"], found["shared"], found["agreed"], found["kappa"]) == (["Ana", "Bo"], 4, 3, 0.5)
     assert (found["answers"], found["correct"], found["judged"]) == (8, 7, 8)
@@ -164,7 +164,7 @@ def test_a_spreadsheet_with_one_column_per_person(make_workspace: MakeWorkspace)
     )
     assert result.exit_code == 0, result.output
     # Fleiss by hand: P_i = 1, 1/3, 1/3, 1 -> mean 2/3; p_ok = 6/12, p_fraud = 6/12 -> P_e 0.5; kappa 1/3
-    assert "agreement: 50.0% of 4 shared examples, Fleiss' kappa 0.33" in result.stdout
+    assert "agreement: 50% of 4 shared examples, Fleiss' kappa 0.33" in result.stdout
     assert "human score against the gold column: 83.3% (95% CI 55.2%-95.3%, 12 labels)" in result.stdout
     found = measured(root)
     assert (found["examples"], found["answers"], found["correct"], found["judged"]) == (4, 12, 10, 12)

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.core.formatting import share
 from planner.core.inert import md_escape, safe_json
 from planner.core.terminal import table
 from planner.evidence.measure import Analysis, RuleResult
-
-
-def pct(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.1f}%"
-
-
-def span(interval: tuple[float, float] | None) -> str:
-    return "" if interval is None else f" ({interval[0] * 100:.1f}-{interval[1] * 100:.1f})"
 
 
 def _header(analysis: Analysis) -> list[str]:
@@ -27,7 +20,7 @@ def _header(analysis: Analysis) -> list[str]:
 
 
 def _share_of(part: int, result: RuleResult) -> str:
-    return pct(part / result.rows) if result.rows else "-"
+    return share(part / result.rows) if result.rows else "-"
 
 
 def _row(result: RuleResult) -> list[str]:
@@ -37,12 +30,12 @@ def _row(result: RuleResult) -> list[str]:
     return [
         str(result.number),
         result.predicts or "-",
-        pct(result.coverage) + span(intervals["coverage"]),
+        share(result.coverage, intervals["coverage"]),
         _share_of(result.overlaps, result),
         _share_of(result.conflicts, result),
         "-" if result.correct is None else f"{result.correct:,}",
         "-" if result.incorrect is None else f"{result.incorrect:,}",
-        pct(result.accuracy) + span(intervals["accuracy"]),
+        share(result.accuracy, intervals["accuracy"]),
     ]
 
 
@@ -55,18 +48,18 @@ def _cascade_lines(analysis: Analysis) -> list[str]:
     from planner.core.stats import wilson
 
     lines = [
-        f"  coverage        {pct(cascade.coverage)}{span(wilson(cascade.covered, cascade.rows))} of rows",
-        f"  accuracy        {pct(cascade.accuracy)}"
-        + (
-            f"{span(wilson(cascade.correct, cascade.judged))} of what the rules route"
+        f"  coverage        {share(cascade.coverage, wilson(cascade.covered, cascade.rows))} of rows",
+        (
+            f"  accuracy        {share(cascade.accuracy, wilson(cascade.correct, cascade.judged))} "
+            "of what the rules route"
             if cascade.correct is not None and cascade.judged
-            else " (needs --label and `predicts:` on every rule)"
+            else f"  accuracy        {share(cascade.accuracy)} (needs --label and `predicts:` on every rule)"
         ),
-        f"  left to people  {pct(cascade.left_to_people)}",
+        f"  left to people  {share(cascade.left_to_people)}",
     ]
     if cascade.combined is not None:
         lines.append(
-            f"  rules + people  {pct(cascade.combined.value)}{span(cascade.combined.interval)} right, "
+            f"  rules + people  {share(cascade.combined.value, cascade.combined.interval)} right, "
             f"{cascade.combined.source}"
         )
     elif cascade.correct is not None:

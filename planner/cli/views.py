@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.core import formatting
 from planner.core.inert import md_escape, one_line
 from planner.core.terminal import WIDTH, table
 from planner.judgement.register import Assessment, Risk
@@ -93,13 +94,13 @@ def _summary(assessment: Assessment) -> str:
 def _figures(assessment: Assessment) -> list[str]:
     numbers, out = assessment.figures, []
     if numbers.items_per_month is not None:
-        out.append(f"items per month: {numbers.items_per_month:,.0f}")
+        out.append(f"items per month: {formatting.number(numbers.items_per_month)}")
     if numbers.monthly_value is not None:
         out.append(
             f"impact estimate: {numbers.monthly_value:,.0f} {one_line(numbers.value_unit or '')} per month"
         )
     if numbers.share_left_to_humans is not None:
-        out.append(f"left to people: {numbers.share_left_to_humans * 100:.0f}% of cases")
+        out.append(f"left to people: {formatting.share(numbers.share_left_to_humans)} of cases")
     return out
 
 

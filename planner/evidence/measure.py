@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.core import formatting
 from planner.core.errors import UsageError
 from planner.core.stats import share, wilson
 from planner.evidence.sample import TABLE, Sample, SampleError, open_sample, sql_name, sql_string
@@ -260,7 +261,7 @@ def _cascade(plan: Plan, rows: int, covered: int, correct: int | None, judged: i
         low_h, high_h = people.interval or (people.value, people.value)
         combined = Figure(
             coverage * accuracy + (1 - coverage) * people.value,
-            f"people at {people.value:.0%}, {people.source}",
+            f"people at {formatting.share(people.value)}, {people.source}",
             (coverage * low_a + (1 - coverage) * low_h, coverage * high_a + (1 - coverage) * high_h),
         )
     return Cascade(rows, covered, correct, judged, people, combined)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from planner.core import formatting
 from planner.core.errors import UsageError
 from planner.core.stats import kappa, median
 from planner.evidence.sample import TABLE, Sample, SampleError, sql_name
@@ -318,14 +319,16 @@ def summary(measured: MeasuredByHand) -> list[str]:
     if measured.correct is not None and measured.judged:
         low, high = wilson(measured.correct, measured.judged) or (0.0, 0.0)
         lines.append(
-            f"human score against the gold column: {measured.correct / measured.judged:.1%} "
-            f"(95% CI {low:.1%}-{high:.1%}, {measured.judged} labels)"
+            f"human score against the gold column: {formatting.share(measured.correct / measured.judged)} "
+            f"(95% CI {formatting.share(low)}-{formatting.share(high)}, {measured.judged} labels)"
         )
     share = agreement(measured)
     if share is not None:
         kind = "Cohen's" if len(measured.people) == 2 else "Fleiss'"
         k = "-" if measured.kappa is None else f"{measured.kappa:.2f}"
-        lines.append(f"agreement: {share:.1%} of {measured.shared} shared examples, {kind} kappa {k}")
+        lines.append(
+            f"agreement: {formatting.share(share)} of {measured.shared} shared examples, {kind} kappa {k}"
+        )
     if measured.hard_cases:
         lines.append(f"hard cases: {len(measured.hard_cases)}")
     return lines

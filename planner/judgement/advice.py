@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from planner.core import formatting
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
@@ -84,18 +85,12 @@ class Blocking:
     why: str
 
 
-def _pct(share: float) -> str:
-    return f"{share * 100:.0f}%"
-
-
 def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
     heuristics = plan.heuristics
     if heuristics.coverage is not None and heuristics.accuracy is not None:
-        found = (
-            f"Rules handle {_pct(heuristics.coverage)} of cases, {_pct(heuristics.accuracy)} of them right"
-        )
+        found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
         if numbers.share_left_to_humans is not None:
-            found += f"; people take the other {_pct(numbers.share_left_to_humans)}"
+            found += f"; people take the other {formatting.share(numbers.share_left_to_humans)}"
         source = source_of(plan, "heuristics.coverage")
         found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
@@ -148,10 +143,10 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
     return Advice(
         "Ship the rules with people for the rest; aim a model only at the remainder",
-        f"Rules handle {_pct(coverage)} of cases, {_pct(accuracy)} of them right{_rules_source(plan)}: "
-        f"{_pct(coverage * accuracy)} "
-        f"of all cases decided right with no model. Ship that with people taking the other {_pct(left)}, "
-        f"and point the first model at those {_pct(left)} only.{margin}",
+        f"Rules handle {formatting.share(coverage)} of cases, {formatting.share(accuracy)} of them right{_rules_source(plan)}: "
+        f"{formatting.share(coverage * accuracy)} "
+        f"of all cases decided right with no model. Ship that with people taking the other {formatting.share(left)}, "
+        f"and point the first model at those {formatting.share(left)} only.{margin}",
         "warning",
     )
 
@@ -289,8 +284,8 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
         found.append(
             Advice(
                 "Rules with people first, a model only for the rest",
-                f"The rules handle {_pct(measured[0])} at {_pct(measured[1])}; the first model aims at "
-                f"the {_pct(share)} they leave.",
+                f"The rules handle {formatting.share(measured[0])} at {formatting.share(measured[1])}; the first model aims at "
+                f"the {formatting.share(share)} they leave.",
                 "success",
             )
         )
@@ -299,7 +294,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
         found.append(
             Advice(
                 "Feedback loop handled",
-                f"{_pct(data.exploration_share)} of traffic stays out of the model's hands, so its labels "
+                f"{formatting.share(data.exploration_share)} of traffic stays out of the model's hands, so its labels "
                 "are not only its own choices.",
                 "success",
             )
@@ -317,7 +312,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
         found.append(
             Advice(
                 "Labels people agree on",
-                f"Two people agree on {_pct(agreement)} of {count:,} double-labelled cases.",
+                f"Two people agree on {formatting.share(agreement)} of {count:,} double-labelled cases.",
                 "success",
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.core import formatting
 from planner.core.stats import share, wilson
 from planner.plan.model import MeasuredByHand, MeasuredRules, Plan, SampleInfo
 
@@ -131,13 +132,6 @@ def rules_plus_people(plan: Plan) -> Figure | None:
 # ---------------------------------------------------------------- what the plan page shows
 
 
-def _pct(value: float | None, interval: tuple[float, float] | None = None) -> str:
-    if value is None:
-        return "-"
-    text = f"{value * 100:.1f}%"
-    return text if interval is None else f"{text} ({interval[0] * 100:.1f}-{interval[1] * 100:.1f})"
-
-
 @dataclass(frozen=True)
 class RuleRow:
     number: int
@@ -184,10 +178,10 @@ def rules_view(plan: Plan) -> RulesView | None:
                 condition=rule.condition if rule is not None else "(rule removed since)",
                 when=figure.when,
                 predicts=figure.predicts or "-",
-                coverage=_pct(share(figure.fires, n), wilson(figure.fires, n)),
-                overlaps=_pct(share(figure.overlaps, n)),
-                conflicts=_pct(share(figure.conflicts, n)),
-                accuracy=_pct(
+                coverage=formatting.share(share(figure.fires, n), wilson(figure.fires, n)),
+                overlaps=formatting.share(share(figure.overlaps, n)),
+                conflicts=formatting.share(share(figure.conflicts, n)),
+                accuracy=formatting.share(
                     accuracy, wilson(figure.correct or 0, judged) if accuracy is not None else None
                 ),
                 correct="-" if figure.correct is None else f"{figure.correct:,}",
@@ -200,7 +194,7 @@ def rules_view(plan: Plan) -> RulesView | None:
     )
     combined = rules_plus_people(plan) if current_rules(plan) is not None else None
     typed = [
-        f"{name} {plan.heuristics.coverage if name == 'coverage' else plan.heuristics.accuracy:.0%}"
+        f"{name} {formatting.share(plan.heuristics.coverage if name == 'coverage' else plan.heuristics.accuracy)}"
         for name in ("coverage", "accuracy")
         if getattr(plan.heuristics, name) is not None
     ]
@@ -210,14 +204,14 @@ def rules_view(plan: Plan) -> RulesView | None:
         label=measured.sample.label,
         stale=current_rules(plan) is None,
         rows=tuple(rows),
-        coverage=_pct(share(cascade.covered, n), wilson(cascade.covered, n)),
-        accuracy=_pct(
+        coverage=formatting.share(share(cascade.covered, n), wilson(cascade.covered, n)),
+        accuracy=formatting.share(
             accuracy, wilson(cascade.correct or 0, cascade.judged or 0) if accuracy is not None else None
         ),
-        left_to_people=_pct(None if not n else 1 - cascade.covered / n),
+        left_to_people=formatting.share(None if not n else 1 - cascade.covered / n),
         combined=None
         if combined is None
-        else f"{_pct(combined.value, combined.interval)} ({combined.source})",
+        else f"{formatting.share(combined.value, combined.interval)} ({combined.source})",
         typed="typed before: " + ", ".join(typed) if typed else None,
     )
 
@@ -242,14 +236,16 @@ def by_hand_view(plan: Plan) -> ByHandView | None:
         return None
     score = None
     if measured.correct is not None and measured.judged:
-        score = _pct(measured.correct / measured.judged, wilson(measured.correct, measured.judged))
+        score = formatting.share(
+            measured.correct / measured.judged, wilson(measured.correct, measured.judged)
+        )
         score += f" against {measured.sample.label or 'the gold column'}, {measured.judged:,} labels"
     agreed = agreement(measured)
     together = None
     if agreed is not None:
         kind = "Cohen's" if len(measured.people) == 2 else "Fleiss'"
         kappa = "" if measured.kappa is None else f", {kind} kappa {measured.kappa:.2f}"
-        together = f"{_pct(agreed)} of {measured.shared:,} examples everyone labelled{kappa}"
+        together = f"{formatting.share(agreed)} of {measured.shared:,} examples everyone labelled{kappa}"
     minutes = measured.minutes_per_example
     return ByHandView(
         provenance=provenance(measured.sample).replace("measured", "done by hand", 1),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from planner.core import formatting
 from planner.plan.experiment import Experiment, find_metric, short_name
 from planner.plan.model import Direction, Metric, Plan, Status
 
@@ -86,7 +87,8 @@ def reaches(metric: Metric, value: float) -> bool:
 
 
 def fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.4g}"
+    """A metric value as every output writes it (`-` when there is none)."""
+    return "-" if value is None else formatting.number(value)
 
 
 def _scale(metric: Metric) -> float:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.core import formatting
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
 from planner.plan.questions import Kind
@@ -19,9 +20,9 @@ def format_value(value: Any, kind: Kind | None = None) -> str:
     if isinstance(value, Enum):
         return label(value)
     if isinstance(value, float) and kind is Kind.share:
-        return f"{value * 100:.4g}%"
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+        return formatting.share(value)
+    if isinstance(value, int | float):
+        return formatting.number(value)
     if isinstance(value, BaseModel):
         parts = [format_value(item) for item in value.__dict__.values() if is_answered(item)]
         return " -> ".join(parts)

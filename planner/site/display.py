@@ -9,13 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.core.formatting import money, number, share
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import BY_FIELD, Kind
 
-CURRENCIES = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF ", "JPY": "¥"}
-# Units that go with a field's number; {unit} is the plan's value unit, {period} its volume period.
+# Units that go with a field's number: {unit} is the plan's value unit, {currency} its currency, {period} its
+# volume period.
 UNITS = {
     "by_hand.minutes_per_example": "minutes",
     "impact.volume": "per {period}",
@@ -23,37 +24,11 @@ UNITS = {
     "impact.effort_weeks": "person-weeks",
     "constraints.data.label_delay_days": "days",
     "constraints.latency.p99_ms": "ms",
-    "constraints.compute.budget_per_month": "{unit} per month",
+    "constraints.compute.budget_per_month": "{currency} per month",
+    "constraints.compute.cost_per_prediction": "{currency}",
     "done.timebox_weeks": "weeks",
 }
 _QUOTE = re.compile(r"^([a-z_]+(?:\.[a-z_]+|\[\d+\])*): (.*)$", re.DOTALL)
-
-
-def number(value: float | None, digits: int | None = None) -> str:
-    """`1234567` -> `1,234,567`; `0.125` -> `0.13`; whole floats lose their `.0`."""
-    if value is None:
-        return ""
-    if digits is not None:
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{value:,.0f}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def money(amount: float, unit: str | None) -> str:
-    """An amount in the plan's value unit: `€4,500` for a currency, `4,500 minutes` otherwise."""
-    text = number(amount) if abs(amount) >= 100 or float(amount).is_integer() else f"{amount:,.2f}"
-    code = (unit or "").strip()
-    symbol = CURRENCIES.get(code.upper())
-    if symbol:
-        return f"{symbol}{text}"
-    return f"{text} {code}".strip()
-
-
-def percent(share: float) -> str:
-    return f"{share * 100:.3g}%"
 
 
 def value(answer: Any, kind: Kind | None = None, field: str = "", plan: Plan | None = None) -> str:
@@ -67,9 +42,12 @@ def value(answer: Any, kind: Kind | None = None, field: str = "", plan: Plan | N
     if isinstance(answer, float) and (
         kind is Kind.share or (field in BY_FIELD and BY_FIELD[field].kind is Kind.share)
     ):
-        return percent(answer)
+        return share(answer)
     if isinstance(answer, int | float):
         unit = UNITS.get(field, "")
+        if "{currency}" in unit:
+            currency = plan.constraints.compute.currency if plan is not None else None
+            return money(answer, currency) + unit.replace("{currency}", "")
         if "{unit}" in unit:
             code = plan.impact.value_unit if plan is not None else None
             if unit == "{unit}":

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from planner.core import formatting
 from planner.core.errors import PlannerError, UsageError
 from planner.judgement import measured
 from planner.judgement.diff import PlanDiff
@@ -22,7 +23,7 @@ from planner.judgement.verdict import today_utc
 from planner.plan.experiment import Experiment
 from planner.plan.fields import NAME_PATTERN
 from planner.plan.model import Plan, Version
-from planner.site import changeview, display, experimentview, sitemodel
+from planner.site import changeview, display, experimentview, sidebar, sitemodel
 from planner.site.experimentview import ExperimentsView
 from planner.site.safetext import escape_inline, escape_text, render_inline, render_text
 from planner.site.timeline import Timeline
@@ -64,13 +65,17 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: a template edited under serve is read by the next
     )
     env.filters.update(
-        text=render_text, inline=render_inline, value=display.value, number=display.number, cell=render_cell
+        text=render_text,
+        inline=render_inline,
+        value=display.value,
+        number=formatting.number,
+        cell=render_cell,
     )
     env.filters.update(slug=_slug, page=_page, lines=lambda text: Markup(escape_text(str(text))))
     env.filters.update(
         label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted
     )
-    env.filters.update(money=display.money, percent=display.percent)
+    env.filters.update(money=formatting.money, percent=formatting.share)
     env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
     env.globals.update(measured_rules=measured.rules_view, measured_by_hand=measured.by_hand_view)
     env.globals.update(next_steps=experimentview.next_steps)
@@ -78,10 +83,10 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
 
 
 def with_material_templates(loader: jinja2.BaseLoader | None) -> jinja2.BaseLoader:
-    """A theme's template loader, with Material's own templates also reachable as `planner-material/...`
+    """A theme's template loader, with Material's own templates also reachable under sidebar.MATERIAL
     (for planner's partials that wrap one of them: overriding a name hides the original)."""
     material = Path(str(resources.files("material") / "templates"))
-    original = jinja2.PrefixLoader({"planner-material": jinja2.FileSystemLoader(material)})
+    original = jinja2.PrefixLoader({sidebar.MATERIAL: jinja2.FileSystemLoader(material)})
     return jinja2.ChoiceLoader([loader, original] if loader is not None else [original])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     MIN_LABELED,
     MIN_RARE_LABELED,
@@ -20,7 +21,6 @@ from planner.judgement.rules.evidence import (
     answer_is,
     changes_over_time,
     done_metrics,
-    pct,
     quote,
     show,
 )
@@ -322,7 +322,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
             and any(common - 0.005 <= value <= 1 for value in scores)
         )
         if literal or renamed:
-            note = f"predicting the common class every time already scores {pct(1 - rare)}"
+            note = f"predicting the common class every time already scores {fmt.share(1 - rare)}"
             return (
                 quote(plan, "constraints.data.rarest_class_share", note),
                 quote(plan, f"{path}.name"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import MAX_TIMEBOX_WEEKS, Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -12,7 +13,6 @@ from planner.judgement.rules.evidence import (
     done_metrics,
     empty_answers,
     norm,
-    pct,
     quote,
     said_none_quote,
     says_nothing,
@@ -124,7 +124,7 @@ def _target_text(metric: Metric) -> str:
     """`0.75`; `0.323 (15% below the baseline)` for a relative target; `15% better` with no baseline."""
     if metric.target is not None:
         return show(metric.target)
-    share = pct(metric.relative_target or 0)
+    share = fmt.share(metric.relative_target or 0)
     goal = metric.goal()
     if goal is None:
         return f"{share} better"

@@ -89,16 +89,6 @@ def said_none_quote(plan: Plan, path: str) -> str | None:
     return None
 
 
-def money(amount: float, currency: str | None) -> str:
-    """An amount as people read it: `4,000 USD`, `0.02 USD`."""
-    text = f"{amount:,.0f}" if amount >= 100 or float(amount).is_integer() else f"{amount:,.4g}"
-    return f"{text} {currency}" if currency else text
-
-
-def pct(share: float) -> str:
-    return f"{share * 100:.0f}%" if share * 100 >= 1 or share == 0 else f"{share * 100:.2g}%"
-
-
 def label_agreement(plan: Plan) -> tuple[float, int | None, str] | None:
     """(agreement, cases, where) of two people on the label: measured by `planner try` when the plan
     has it, typed otherwise."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     RULES_ENOUGH_ACCURACY,
     RULES_ENOUGH_COVERAGE,
@@ -18,7 +19,6 @@ from planner.judgement.rules.evidence import (
     answer_is,
     empty_answers,
     items_per_month,
-    pct,
     quote,
     says_nothing,
 )
@@ -348,7 +348,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "impact.share_addressed",
-                f"the first model would take {pct(share)} of {items:,.0f} items a month: {items * share:,.0f}",
+                f"the first model would take {fmt.share(share)} of {items:,.0f} items a month: {items * share:,.0f}",
             )
         )
     elif plan.impact.volume is not None and plan.impact.period is not None:

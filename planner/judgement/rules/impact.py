@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     OUT_OF_PROPORTION,
     PERSON_WEEK_COST,
@@ -18,7 +19,6 @@ from planner.judgement.rules.evidence import (
     items_per_month,
     monthly_value,
     norm,
-    pct,
     quote,
     says_nothing,
     show,
@@ -268,7 +268,7 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
     if items is not None and share is not None:
         real = items * share * minutes
         weeks = 12 * real / 60 / PERSON_WEEK_HOURS
-        line = f"at most {show(minutes)} minutes: {items:,.0f} x {pct(share)} x {show(minutes)} = {real:,.0f} minutes a month, about {weeks:.1f} person-weeks a year"
+        line = f"at most {show(minutes)} minutes: {items:,.0f} x {fmt.share(share)} x {show(minutes)} = {real:,.0f} minutes a month, about {weeks:.1f} person-weeks a year"
         if impact.effort_weeks is not None:
             line += f" against impact.effort_weeks: {show(impact.effort_weeks)}"
             if weeks < impact.effort_weeks:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import label_agreement, pct, quote, show
+from planner.judgement.rules.evidence import label_agreement, quote, show
 from planner.plan.model import Category, Direction, LabelSource, Plan
 
 _GUIDELINES = Move(
@@ -140,5 +141,5 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
 
 
 def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
-    note = f"two people agree on {pct(agreement)}" + (f" of {count:,} cases" if count else "")
+    note = f"two people agree on {fmt.share(agreement)}" + (f" of {count:,} cases" if count else "")
     return f"{where}: {show(agreement)} ({note})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     ANY_MODEL_FLOOR_MS,
     FAST_CADENCE_DAYS,
@@ -13,7 +14,7 @@ from planner.judgement.rules.base import (
     Move,
     rule,
 )
-from planner.judgement.rules.evidence import answer_is, changes_over_time, money, quote, show
+from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Cadence, Category, Hardware, LabelSource, ModelSize, Plan, Serving, TaskType
 
@@ -265,8 +266,8 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
         Case(
             {"constraints.compute.cost_per_prediction": 0.02},
             evidence=(
-                "constraints.compute.predictions_per_period: 12,000 a month x cost_per_prediction 0.02 EUR "
-                "= 240 EUR a month",
+                "constraints.compute.predictions_per_period: 12,000 a month x cost_per_prediction €0.02 "
+                "= €240 a month",
                 "constraints.compute.budget_per_month: 200 (EUR)",
             ),
         ),
@@ -300,8 +301,8 @@ def cost_over_budget(plan: Plan) -> Evidence:
     if period and period.value != "month":
         basis += f" ({per_month:,.0f} a month)"
     return (
-        f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {money(cost, cur)} "
-        f"= {money(bill, cur)} a month",
+        f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {fmt.money(cost, cur)} "
+        f"= {fmt.money(bill, cur)} a month",
         f"constraints.compute.budget_per_month: {show(budget)}" + (f" ({cur})" if cur else ""),
     )
 
