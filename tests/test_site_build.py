@@ -318,13 +318,13 @@ def test_a_plans_version_pages_share_one_sidebar_and_look_the_same(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from planner.site import plugin
+    from planner.site import sidebar
 
     root = make_workspace(workspace_files({}))
     shutil.copytree(Path(__file__).parent.parent / "plans", root / "plans", dirs_exist_ok=True)
     sites = {}
     for sharing in (False, True):
-        monkeypatch.setattr(plugin, "NAV_SHARING", sharing)
+        monkeypatch.setattr(sidebar, "SHARING", sharing)
         site = root / f"site-{sharing}"
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)))
         sites[sharing] = {path.relative_to(site): path.read_bytes() for path in site.rglob("*.html")}

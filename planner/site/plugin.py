@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -24,18 +22,12 @@ from planner.plan.workspace import Workspace
 from planner.site import render, safetext
 from planner.site.cache import SiteCache, workers
 from planner.site.htmlpage import HtmlPage, search_entries
+from planner.site.sidebar import MATERIAL_NAV, SharedSidebars
 
 log = get_plugin_logger(__name__)
 
 ASSETS = ("planner.css", "planner.js")
-NAV_SHARING = True  # a plan's version pages share one rendered sidebar (tests turn it off to compare)
 ASSET_DIR = "assets/planner"
-# One cache per workspace for the life of the process: `mkdocs serve` rebuilds re-render only the
-# plans whose files changed (a new plugin object is made for every rebuild).
-_CACHES: dict[tuple[Path, Path], SiteCache] = {}
-# `mkdocs serve --dirty` (what `planner serve` runs): mkdocs then skips the pages planner reports as
-# unchanged. Only the first plugin object hears on_startup; rebuilds make new ones.
-_SERVE = {"dirty": False}
 
 
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
@@ -54,7 +46,12 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self._to_index: set[str] = set()
         self._quiet: set[str] = set()
         self._nav_pages: tuple[Navigation, dict[str, Page]] | None = None  # the nav's pages by source
-        self._navs: dict[tuple[str, str], Markup] = {}  # sidebars shared by a plan's version pages
+        self.sidebars = SharedSidebars()
+        # A plugin that defines on_startup is kept by mkdocs (1.4+) for the whole `mkdocs serve`: its
+        # caches (one per workspace) let a rebuild re-render only the plans whose files changed, and
+        # `dirty` (`planner serve` runs `mkdocs serve --dirty`) lets mkdocs skip unchanged pages.
+        self.caches: dict[tuple[Path, Path], SiteCache] = {}
+        self.dirty = False
 
     def _paths(self, config: MkDocsConfig) -> tuple[Path, Path, Path]:
         """The workspace, its plans and its template overrides: both folders inside the workspace."""
@@ -68,7 +65,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         return root, folders[0], folders[1]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        _SERVE["dirty"] = command == "serve" and dirty
+        self.dirty = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our main.html escapes the page title in <title>; it goes right after the user's custom_dir.
@@ -86,7 +83,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root, plans_dir, templates_dir = self._paths(config)
         dashboard = render.BESIDE_HOME if "index.md" in files.src_uris else render.DASHBOARD
-        cache = _CACHES.setdefault((root, plans_dir), SiteCache(root, plans_dir))
+        cache = self.caches.setdefault((root, plans_dir), SiteCache(root, plans_dir))
         try:
             built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls), workers())
         except PlannerError as exc:
@@ -99,7 +96,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
             processes = "1 process" if built.processes == 1 else f"{built.processes} processes"
             log.info(f"rendered {plans} in {processes}")
         self.pages, self.places = built.pages, built.places
-        self._navs = {}
+        self.sidebars.clear()
         self._index, self._to_index = _search_index(config), set()
         for name in ASSETS:
             content = (resources.files("planner.templates") / "assets" / name).read_bytes()
@@ -107,39 +104,27 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         for path in self.pages:  # pages that stand outside the nav say so: `validation.nav` stays quiet
             inclusion = InclusionLevel.NOT_IN_NAV if path in self.places else InclusionLevel.UNDEFINED
             file = File.generated(config, path, content="", inclusion=inclusion)
-            if _SERVE["dirty"] and path in built.unchanged:
+            if self.dirty and path in built.unchanged:
                 file.is_modified = _unmodified  # type: ignore[method-assign]
             _put(files, file)
         # In a dirty rebuild Material's search keeps the index of the pages it skips, and replaces
         # the entries of the first page it sees: that must be the edited plan, not the portfolio.
-        self._quiet = {dashboard} if _SERVE["dirty"] and built.unchanged else set()
+        self._quiet = {dashboard} if self.dirty and built.unchanged else set()
         entry = {str(safetext.escape_inline(self.config.nav_title)): built.nav}
         config.nav = _with_plans(config.nav, files, dashboard, entry)
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        """Material's own nav partial stays reachable (as planner-material/...) for planner's, which
-        renders the sidebar of a plan's version pages once per plan."""
+        """planner's nav partial renders a plan's sidebar once (Material's own, kept reachable) and
+        shares it with the plan's version, draft and what-changed pages."""
         env.loader = render.with_material_templates(env.loader)
         env.globals.update(
-            planner_nav_key=self._nav_key, planner_nav_kept=self._nav_kept, planner_nav_keep=self._nav_keep
+            planner_material_nav=MATERIAL_NAV,
+            planner_nav_key=lambda page: self.sidebars.key(page, self.active),
+            planner_nav_kept=self.sidebars.kept,
+            planner_nav_keep=self.sidebars.keep,
         )
         return env
-
-    def _nav_key(self, page: Page | None) -> tuple[str, str] | None:
-        """Pages that may share a sidebar: those outside the nav that hold a plan's place in it (see
-        on_page_context), at one folder depth (links in the sidebar are relative to the page)."""
-        if not NAV_SHARING or page is None or self.active is None:
-            return None
-        return self.active.file.src_uri, posixpath.dirname(page.url.rstrip("/")) + "|" + page.url[-1:]
-
-    def _nav_kept(self, key: tuple[str, str] | None) -> Markup | None:
-        return None if key is None else self._navs.get(key)
-
-    def _nav_keep(self, key: tuple[str, str] | None, html: str) -> Markup:
-        if key is not None:
-            self._navs[key] = Markup(html)
-        return Markup(html)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         """A generated page skips Markdown: its HTML, table of contents and title are ready."""
