@@ -42,6 +42,16 @@ CASES = {
     "baseline-none": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: none}\n", True),
     "metrics-maybe": ("title: x\ndone:\n  metrics: maybe\n", False),
     "money-no-unit": ("title: x\nconstraints:\n  compute:\n    budget_per_month: '1000'\n", False),
+    # The limits planner holds values to (issue 21): the largest number, the time box, the date range.
+    "number-at-limit": ("title: x\ndone:\n  test_size: 1000000000000000\n", True),
+    "number-over-limit": ("title: x\ndone:\n  metrics:\n  - {name: r, target: 1e308}\n", False),
+    "timebox-over-limit": ("title: x\ndone:\n  timebox_weeks: 1000000\n", False),
+    "date-at-limits": (
+        "title: x\ndone:\n  started: 2200-12-31\nrisks:\n- {id: x, title: t, category: cost, likelihood: 1, impact: 1, due: 1900-01-01}\n",
+        True,
+    ),
+    "date-too-late": ("title: x\ndone:\n  started: 9999-12-31\n", False),
+    "date-too-early": ("title: x\ndone:\n  started: 1899-12-31\n", False),
 }
 
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from planner.core import jsonline
 from planner.core.errors import InvalidPlan, PlannerError, UsageError
 from planner.core.inert import json_inert
 from planner.plan.experiment import SPLITS, Experiment, _norm, find_metric, metric_key, short_name
+from planner.plan.fields import DAY_MAX, DAY_MIN, NUMBER_MAX, TEXT_MAX
 from planner.plan.files import remove_temp_files, write_atomic
 from planner.plan.gitref import git
 from planner.plan.model import Plan
@@ -45,17 +47,32 @@ def unknown_metric(slug: str, plan: Plan, name: str) -> UsageError:
 
 
 def parse_value(text: str) -> float:
-    """`0.72`, `72%`, `1e-3`: a finite number, or a UsageError that says how to write one."""
+    """`0.72`, `72%`, `1e-3`: a finite number planner holds, or a UsageError that says how to write one."""
+    value = _number(text)
+    if value is None:
+        raise UsageError(f"'{text}' is not a number; write a number such as 0.72 or 72%")
+    return _held(text, value)
+
+
+def _number(text: str) -> float | None:
     raw = text.strip()
     scale = 1.0
     if raw.endswith("%"):
         raw, scale = raw[:-1].strip(), 0.01
+    if not raw or raw.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        return None
     try:
         value = float(raw) * scale
     except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or not raw or raw.lower() in {"nan", "inf", "+inf", "-inf", "infinity"}:
-        raise UsageError(f"'{text}' is not a number; write a number such as 0.72 or 72%")
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _held(text: str, value: float) -> float:
+    if abs(value) > NUMBER_MAX:
+        raise UsageError(
+            f"{text.strip()} is beyond the largest number planner holds (±{NUMBER_MAX:,}); write a smaller number"
+        )
     return value
 
 
@@ -70,7 +87,12 @@ def parse_assignments(slug: str, plan: Plan, pairs: Iterable[str], split: str) -
         head, colon, rest = name.partition(":")
         if colon and head.strip() in SPLITS:
             where, name = head.strip(), rest
-        value = _parse_pair_value(pair, text)
+        value = _number(text)
+        if value is None:
+            raise UsageError(
+                f"'{pair}': '{text}' is not a number; write METRIC=VALUE with a number, e.g. recall=0.72"
+            )
+        value = _held(f"'{pair}': {text}", value)
         metric = find_metric(plan.done.metrics, name.strip())
         if metric is None:
             raise unknown_metric(slug, plan, name.strip())
@@ -78,15 +100,6 @@ def parse_assignments(slug: str, plan: Plan, pairs: Iterable[str], split: str) -
     if not values:
         raise UsageError(f'give at least one METRIC=VALUE, e.g. `planner log {slug} recall=0.72 -m "what"`')
     return values
-
-
-def _parse_pair_value(pair: str, text: str) -> float:
-    try:
-        return parse_value(text)
-    except UsageError:
-        raise UsageError(
-            f"'{pair}': '{text}' is not a number; write METRIC=VALUE with a number, e.g. recall=0.72"
-        ) from None
 
 
 def log_path(workspace: Workspace, slug: str) -> Path:
@@ -116,7 +129,7 @@ def parse_log(text: str, shown: str) -> list[Experiment]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line, parse_constant=_refuse_constant)
+            data = jsonline.loads(line)
         except ValueError as exc:
             problems.append(f"{shown}:{number}: not a JSON record ({exc}); {fix}")
             continue
@@ -131,10 +144,6 @@ def parse_log(text: str, shown: str) -> list[Experiment]:
     if problems:
         raise InvalidPlan(shown, problems)
     return records
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number")
 
 
 def read_log(workspace: Workspace, slug: str) -> list[Experiment]:
@@ -215,6 +224,12 @@ def log_by_hand(
     """`planner log`: check every value, append one record, and say what was logged where."""
     plan = workspace.load(slug)
     values = parse_assignments(slug, plan, pairs, split)
+    note = check_note(slug, note)
+    if at is not None and not DAY_MIN <= at.date() <= DAY_MAX:
+        raise UsageError(
+            f"--date {at.date().isoformat()} is outside the dates planner reads ({DAY_MIN} to {DAY_MAX}); "
+            "give the day the run was made"
+        )
     runs, _ = append(workspace, slug, [hand_record(workspace, values, note, at)])
     shown = "; ".join(
         f"{where}: " + ", ".join(f"{_short(plan, name)}={value:g}" for name, value in found.items())
@@ -222,6 +237,21 @@ def log_by_hand(
     )
     path = workspace.shown(log_path(workspace, slug))
     return f"logged {shown} in {path} (record {len(runs)}); see `planner status {slug}`\n"
+
+
+def check_note(slug: str, note: str) -> str:
+    """The -m note of `planner log`, stripped; refused when blank or longer than a plan's text may be."""
+    text = note.strip()
+    if not text:
+        raise UsageError(
+            f'say what was tried: `planner log {slug} recall=0.72 -m "gradient boosting, 40 features"`'
+        )
+    if len(text) > TEXT_MAX:
+        raise UsageError(
+            f"the -m note is {len(text):,} characters long; keep it under {TEXT_MAX:,} "
+            "(put the details in the run's own notes or the plan)"
+        )
+    return text
 
 
 def _short(plan: Plan, name: str) -> str:

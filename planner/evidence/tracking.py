@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -13,10 +14,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from pydantic import ValidationError
+
 from planner.core.errors import PlannerError, UsageError
+from planner.core.inert import one_line
 from planner.evidence.log import append, log_path, read_log
 from planner.plan.experiment import Experiment, find_metric, metric_key, short_name
+from planner.plan.fields import NUMBER_MAX, TEXT_MAX
 from planner.plan.model import Metric, Plan
+from planner.plan.planfile import schema_problems
 from planner.plan.workspace import Workspace
 
 # How MLflow metric names say their split: `val_recall`, `recall/test`, `train-loss`, `eval_f1`.
@@ -42,6 +48,7 @@ class Tracked:
     known: int = 0
     unfinished: int = 0
     unmatched: int = 0
+    skipped: list[str] = field(default_factory=list)  # runs that cannot be recorded, each with why
     matched: dict[str, str] = field(default_factory=dict)  # MLflow metric -> "split metric"
     seen_metrics: set[str] = field(default_factory=set)
 
@@ -92,19 +99,25 @@ def store_uri(uri: str) -> str:
         path = Path(unquote(uri[len("sqlite:///") :])) if uri.startswith("sqlite:///") else Path("")
         if not path.is_file() or not _has_runs_table(path):
             raise UsageError(
-                f"no MLflow store in {uri} (the file is missing or holds no MLflow tables); check the "
-                "path: sqlite:///relative/file.db or sqlite:////absolute/file.db"
+                f"no MLflow store in {uri} (the file is missing or holds no MLflow tables: an MLflow "
+                f"store has {', '.join(sorted(MLFLOW_TABLES))}); planner leaves it untouched; check the path: "
+                "sqlite:///relative/file.db or sqlite:////absolute/file.db"
             )
     return uri
+
+
+# Tables every MLflow SQLite store has had since its first schema. A database without all of them is
+# someone else's: MLflow would "upgrade" it, writing its own tables into the user's file.
+MLFLOW_TABLES = frozenset({"alembic_version", "experiments", "runs", "metrics", "params", "tags"})
 
 
 def _has_runs_table(path: Path) -> bool:
     try:
         with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
-            found = db.execute("select name from sqlite_master where type='table' and name='runs'").fetchall()
+            found = {name for (name,) in db.execute("select name from sqlite_master where type='table'")}
     except sqlite3.Error:
         return False
-    return bool(found)
+    return found >= MLFLOW_TABLES
 
 
 def _runs(uri: str, experiment: str) -> list[Any]:
@@ -147,6 +160,10 @@ def _first_line(exc: BaseException) -> str:
     return text[0][:300] if text else type(exc).__name__
 
 
+class Unrecordable(Exception):
+    """A run that cannot go into the log as it is; the message says why and where to fix it."""
+
+
 def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -> Experiment | None:
     metrics = plan.done.metrics
     values: dict[str, dict[str, float]] = {}
@@ -156,6 +173,9 @@ def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -
         if matched is None:
             continue
         where, metric = matched
+        if not math.isfinite(value) or abs(value) > NUMBER_MAX:
+            held = "is not a number" if math.isnan(value) else "is beyond the numbers planner holds"
+            raise Unrecordable(f"metric {key} = {value:g} {held} (±{NUMBER_MAX:,})")
         values.setdefault(where, {})[metric_key(metric)] = float(value)
         found.matched[key] = f"{where} {short_name(metric, metrics)}"
     if not values:
@@ -164,16 +184,24 @@ def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -
     commit = tags.get("mlflow.source.git.commit", "")
     millis = run.info.end_time or run.info.start_time
     name = tags.get("mlflow.runName") or getattr(run.info, "run_name", None)
-    return Experiment.model_validate(
-        {
-            "at": datetime.fromtimestamp(millis / 1000, UTC).replace(microsecond=0),
-            "values": values,
-            "note": tags.get("mlflow.note.content") or f"MLflow run {name or run.info.run_id}",
-            "author": tags.get("mlflow.user") or None,
-            "commit": commit[:12] if re.fullmatch(r"[0-9a-f]{7,64}", commit) else None,
-            "mlflow": {"run": run.info.run_id, "experiment": experiment, "name": name or None},
-        }
-    )
+    note = tags.get("mlflow.note.content") or f"MLflow run {name or run.info.run_id}"
+    if len(note.strip()) > TEXT_MAX:
+        raise Unrecordable(
+            f"its note (tag mlflow.note.content) is {len(note.strip()):,} characters, over {TEXT_MAX:,}"
+        )
+    try:
+        return Experiment.model_validate(
+            {
+                "at": datetime.fromtimestamp(millis / 1000, UTC).replace(microsecond=0),
+                "values": values,
+                "note": note,
+                "author": tags.get("mlflow.user") or None,
+                "commit": commit[:12] if re.fullmatch(r"[0-9a-f]{7,64}", commit) else None,
+                "mlflow": {"run": run.info.run_id, "experiment": experiment, "name": name or None},
+            }
+        )
+    except ValidationError as exc:
+        raise Unrecordable("; ".join(schema_problems(exc, "the run"))) from exc
 
 
 def track(workspace: Workspace, slug: str, uri: str, experiment: str, split: str) -> Tracked:
@@ -191,7 +219,11 @@ def track(workspace: Workspace, slug: str, uri: str, experiment: str, split: str
         elif run.info.status != "FINISHED":
             found.unfinished += 1
         else:
-            record = _record(run, plan, experiment, split, found)
+            try:
+                record = _record(run, plan, experiment, split, found)
+            except Unrecordable as exc:
+                found.skipped.append(f"run {run.info.run_id}: {exc}")
+                continue
             if record is None:
                 found.unmatched += 1
             else:
@@ -208,6 +240,7 @@ def summary(workspace: Workspace, slug: str, experiment: str, found: Tracked) ->
         f"{found.known} already recorded" if found.known else "",
         f"{found.unfinished} not finished (recorded once they finish)" if found.unfinished else "",
         f"{found.unmatched} with no done metric" if found.unmatched else "",
+        f"{len(found.skipped)} skipped" if found.skipped else "",
     ]
     rest = ", ".join(item for item in others if item)
     lines = [
@@ -223,5 +256,9 @@ def summary(workspace: Workspace, slug: str, experiment: str, found: Tracked) ->
             "no MLflow metric matched a done metric; name them like the plan's metrics, with a split "
             "word if needed (val_recall, test_recall); MLflow has: " + ", ".join(sorted(found.seen_metrics))
         )
+    lines += [
+        f"skipped {one_line(problem)}; fix the run in MLflow and run `planner track` again"
+        for problem in found.skipped
+    ]
     lines.append(f"see `planner status {slug}`")
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from planner.core import formatting
+from planner.core import formatting, jsonline
 from planner.core.errors import UsageError
 from planner.core.stats import kappa, median
 from planner.evidence.sample import TABLE, Sample, SampleError, sql_name
@@ -58,14 +58,14 @@ def read_session(path: Path, shown: str) -> Session | None:
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
     try:
-        header = json.loads(lines[0])
+        header = jsonline.loads(lines[0])
         person, sample = str(header["person"]), dict(header["sample"])
     except (IndexError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{shown}: not a planner try session; move it away and run again") from exc
     session = Session(person, path, sample)
     for number, line in enumerate(lines[1:], 2):
         try:
-            data = json.loads(line)
+            data = jsonline.loads(line)
             session.answers.append(
                 Answer(
                     int(data["row"]),

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from planner.plan.fields import Record, Text
+from planner.plan.fields import Moment, Number, Record, Text
 from planner.plan.model import Metric
 
 SPLITS = ("train", "validation", "test")
@@ -29,8 +29,8 @@ class MlflowRun(Record):
 class Experiment(Record):
     """One line of the log: what was tried, when, by whom, and the values of done metrics per split."""
 
-    at: datetime = Field(description="When the run was made or logged (UTC).")
-    values: dict[Split, dict[str, float]] = Field(
+    at: Moment = Field(description="When the run was made or logged (UTC).")
+    values: dict[Split, dict[str, Number]] = Field(
         description='Metric values per split: `{"validation": {"recall": 0.62}}`; metrics by key or name.'
     )
     note: Text | None = Field(default=None, description="What was tried.")

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -18,6 +19,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 # Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
 NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -229,8 +231,48 @@ def _records(model: type[BaseModel]) -> list[type[BaseModel]]:
     return found
 
 
+# The largest magnitude a number in a plan, a version or the experiment log may have: a million
+# billion. Whole numbers up to it stay exact as floats (2**53 is about 9e15), and sums, products and
+# chart scales of a few of them stay finite; `1e308` would overflow them all.
+NUMBER_MAX = 10**15
+
+
+Number = Annotated[float, Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
+
+
+Whole = Annotated[int, Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
+
+
+# Ten years: a time box is weeks or months; a million weeks ends past the last day a date can hold.
+TIMEBOX_MAX_WEEKS = 520
+
+
+# The days planner reads and writes: 9999-12-31 plus a time box overflows every date computation, and
+# a log dated 0001-01-01 cannot be drawn; no plan, risk or run of ML work falls outside these.
+DAY_MIN, DAY_MAX = date(1900, 1, 1), date(2200, 12, 31)
+
+
+_DAY_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-"
+
+
+def _in_range(value: Any) -> Any:
+    day = value.date() if isinstance(value, datetime) else value
+    if isinstance(day, date) and not DAY_MIN <= day <= DAY_MAX:
+        raise PydanticCustomError(
+            "day_out_of_range",
+            "{day} is outside the dates planner reads ({low} to {high}); write a day in that range",
+            {"day": day.isoformat(), "low": DAY_MIN.isoformat(), "high": DAY_MAX.isoformat()},
+        )
+    return value
+
+
 # A day read from ISO text (YAML 1.2); the alias also keeps a field named `date` from shadowing the type.
-Day = Annotated[date, BeforeValidator(lambda value: _iso_date(value))]
+Day = Annotated[
+    date,
+    BeforeValidator(lambda value: _iso_date(value)),
+    AfterValidator(_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY_PATTERN}),
+]
 
 
 def _iso_date(value: Any) -> Any:
@@ -264,6 +306,10 @@ def _iso_time(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+# A moment (UTC) within the days planner reads, from ISO 8601 text.
+Moment = Annotated[datetime, BeforeValidator(lambda value: _iso_time(value)), AfterValidator(_in_range)]
 
 
 def said_none(model: BaseModel, path: str) -> bool:

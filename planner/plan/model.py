@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    BeforeValidator,
     Field,
     StringConstraints,
     field_validator,
@@ -43,15 +41,17 @@ from planner.plan.fields import (
     MONEY_SCHEMA,
     NAME_PATTERN,
     NONE_SCHEMA,
+    TIMEBOX_MAX_WEEKS,
     Currency,
     Day,
+    Moment,
+    Number,
     Record,
     Score,
     Share,
     Text,
+    Whole,
     _is_none_word,
-    _iso_date,
-    _iso_time,
     also,
     split_money,
 )
@@ -100,12 +100,12 @@ class DataSource(Record):
 class Metric(Record):
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
-    baseline: float | None = Field(
+    baseline: Number | None = Field(
         default=None,
         description="Today's value from the non-ML baseline or current system ('none' if there is none).",
         json_schema_extra=also(NONE_SCHEMA),
     )
-    target: float | None = Field(default=None, description="The value that means done.")
+    target: Number | None = Field(default=None, description="The value that means done.")
     direction: Direction = Field(
         default=Direction.higher_is_better, description="Whether higher or lower is better."
     )
@@ -146,7 +146,7 @@ class Decision(Record):
     note: Text | None = Field(default=None, description="Why, or what was done.")
     by: Text | None = Field(default=None, description="Who decided.")
     owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
-    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+    due: Day | None = Field(
         default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
     )
 
@@ -166,7 +166,7 @@ class HandRisk(Record):
     note: Text | None = Field(default=None, description="Why, or what was done.")
     by: Text | None = Field(default=None, description="Who decided.")
     owner: Text | None = Field(default=None, description="Who acts on the risk while it is open.")
-    due: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+    due: Day | None = Field(
         default=None, description="When the risk must be decided or acted on (YYYY-MM-DD)."
     )
 
@@ -178,7 +178,7 @@ class SampleInfo(Record):
     """Where measured figures come from: the sample file, as it was when measured."""
 
     file: Text = Field(description="The sample file's name, as given to the command.")
-    rows: int = Field(ge=0, description="How many rows the sample had.")
+    rows: Whole = Field(ge=0, description="How many rows the sample had.")
     sha256: Sha256 = Field(description="sha256 of the sample file, to tell whether it changed since.")
     date: Day = Field(description="The day it was measured (UTC).")
     label: Text | None = Field(default=None, description="The column holding the right answer, if any.")
@@ -187,24 +187,24 @@ class SampleInfo(Record):
 class MeasuredRule(Record):
     """One rule's figures on the sample (Snorkel's LFAnalysis): counts, from which fractions follow."""
 
-    rule: int = Field(ge=1, description="The rule's number in heuristics.rules (1 is the first).")
+    rule: Whole = Field(ge=1, description="The rule's number in heuristics.rules (1 is the first).")
     when: Text = Field(description="The predicate as measured; a different one today makes this stale.")
     predicts: Text | None = Field(default=None, description="The outcome it predicted, as measured.")
-    fires: int = Field(ge=0, description="Rows where the predicate holds (coverage = fires / rows).")
-    overlaps: int = Field(ge=0, description="Rows where it fires and another rule fires too.")
-    conflicts: int = Field(ge=0, description="Rows where it fires and another rule predicts otherwise.")
-    correct: int | None = Field(default=None, ge=0, description="Rows where it fires and is right.")
-    incorrect: int | None = Field(default=None, ge=0, description="Rows where it fires and is wrong.")
+    fires: Whole = Field(ge=0, description="Rows where the predicate holds (coverage = fires / rows).")
+    overlaps: Whole = Field(ge=0, description="Rows where it fires and another rule fires too.")
+    conflicts: Whole = Field(ge=0, description="Rows where it fires and another rule predicts otherwise.")
+    correct: Whole | None = Field(default=None, ge=0, description="Rows where it fires and is right.")
+    incorrect: Whole | None = Field(default=None, ge=0, description="Rows where it fires and is wrong.")
 
 
 class MeasuredCascade(Record):
     """The rules as they would ship: the first matching rule wins, the rest goes to people."""
 
-    covered: int = Field(ge=0, description="Rows some rule handles.")
-    correct: int | None = Field(
+    covered: Whole = Field(ge=0, description="Rows some rule handles.")
+    correct: Whole | None = Field(
         default=None, ge=0, description="Handled rows the first matching rule gets right."
     )
-    judged: int | None = Field(
+    judged: Whole | None = Field(
         default=None, ge=0, description="Handled rows with a label, on which accuracy is computed."
     )
 
@@ -222,18 +222,18 @@ class MeasuredByHand(Record):
 
     sample: SampleInfo = Field(description="The sample the people labelled.")
     people: list[Text] = Field(default_factory=list, description="Who labelled.")
-    examples: int = Field(ge=0, description="Distinct examples labelled by at least one person.")
-    answers: int = Field(ge=0, description="Labels given in all (an example labelled twice counts twice).")
-    minutes_per_example: float | None = Field(
+    examples: Whole = Field(ge=0, description="Distinct examples labelled by at least one person.")
+    answers: Whole = Field(ge=0, description="Labels given in all (an example labelled twice counts twice).")
+    minutes_per_example: Number | None = Field(
         default=None, ge=0, description="Median minutes a person took per example (timed sessions only)."
     )
-    correct: int | None = Field(default=None, ge=0, description="Labels that match the gold column.")
-    judged: int | None = Field(default=None, ge=0, description="Labels given on rows with a gold value.")
-    shared: int | None = Field(
+    correct: Whole | None = Field(default=None, ge=0, description="Labels that match the gold column.")
+    judged: Whole | None = Field(default=None, ge=0, description="Labels given on rows with a gold value.")
+    shared: Whole | None = Field(
         default=None, ge=0, description="Examples labelled by every person, on which agreement is computed."
     )
-    agreed: int | None = Field(default=None, ge=0, description="Shared examples on which everyone agreed.")
-    kappa: float | None = Field(
+    agreed: Whole | None = Field(default=None, ge=0, description="Shared examples on which everyone agreed.")
+    kappa: Number | None = Field(
         default=None,
         ge=-1,
         le=1,
@@ -298,8 +298,8 @@ class Heuristics(Record):
 
 
 class ByHand(Record):
-    examples: int | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
-    minutes_per_example: float | None = Field(
+    examples: Whole | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
+    minutes_per_example: Number | None = Field(
         default=None, ge=0, description="Minutes a person needs per example."
     )
     noticed: list[Text] = Field(
@@ -307,7 +307,7 @@ class ByHand(Record):
         description="What the team noticed doing it: signals that could become features.",
     )
     hard_cases: list[Text] = Field(default_factory=list, description="Cases that were hard to decide.")
-    human_score: float | None = Field(
+    human_score: Number | None = Field(
         default=None, description="How well humans (or the existing system) do, on the primary done metric."
     )
     human_score_notes: Text | None = Field(
@@ -316,7 +316,7 @@ class ByHand(Record):
     label_agreement: Share | None = Field(
         default=None, description="How often two people give the same label to the same case."
     )
-    double_labelled: int | None = Field(
+    double_labelled: Whole | None = Field(
         default=None, ge=0, description="How many cases two people labelled, for that agreement."
     )
     expert_can_decide: bool | None = Field(
@@ -334,18 +334,18 @@ class Impact(Record):
     bottleneck: Text | None = Field(
         default=None, description="The part of the pipeline whose improvement gives the most value."
     )
-    volume: float | None = Field(default=None, ge=0, description="Items passing through it per period.")
+    volume: Number | None = Field(default=None, ge=0, description="Items passing through it per period.")
     period: Period | None = Field(
         default=None, description="The period of that volume: day, week, month or year."
     )
     share_addressed: Share | None = Field(
         default=None, description="Share of those items the first model addresses."
     )
-    value_per_item: float | None = Field(
+    value_per_item: Number | None = Field(
         default=None, ge=0, description="Value or time saved per item addressed."
     )
     value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
-    effort_weeks: float | None = Field(
+    effort_weeks: Number | None = Field(
         default=None, ge=0, description="Estimated effort to the first model in production, in person-weeks."
     )
     worth_it: bool | None = Field(
@@ -382,17 +382,17 @@ class DataConstraints(Record):
         description="Where labels come from (one or several): existing, real-world outcomes, manual, "
         "vendor, proxy or none.",
     )
-    label_delay_days: float | None = Field(
+    label_delay_days: Number | None = Field(
         default=None,
         ge=0,
         json_schema_extra=also({"type": "string", "pattern": _RANGE}),
         description="Days until the outcome (the label) of a prediction is known; the shortest if it varies "
         "(`30-90` fills both ends).",
     )
-    label_delay_max_days: float | None = Field(
+    label_delay_max_days: Number | None = Field(
         default=None, ge=0, description="The longest delay, when labels arrive over a range of days."
     )
-    labeled_examples: int | None = Field(
+    labeled_examples: Whole | None = Field(
         default=None, ge=0, description="How many labeled examples exist today."
     )
     rarest_class_share: Share | None = Field(
@@ -453,7 +453,7 @@ class Latency(Record):
     serving: Serving | None = Field(
         default=None, description="batch (precomputed), online (per request) or interactive (a person waits)."
     )
-    p99_ms: int | None = Field(
+    p99_ms: Whole | None = Field(
         default=None, gt=0, description="99th-percentile latency budget, in milliseconds."
     )
     model_size: ModelSize | None = Field(
@@ -471,19 +471,19 @@ class Compute(Record):
     currency: Currency | None = Field(
         default=None, description="The currency of the budget and the cost per prediction (EUR, USD...)."
     )
-    budget_per_month: float | None = Field(
+    budget_per_month: Number | None = Field(
         default=None,
         ge=0,
         json_schema_extra=also(MONEY_SCHEMA),
         description="Compute and service budget per month, in `currency` (`$1,000` and `1000 USD` work too).",
     )
-    cost_per_prediction: float | None = Field(
+    cost_per_prediction: Number | None = Field(
         default=None,
         ge=0,
         json_schema_extra=also(MONEY_SCHEMA),
         description="Cost of one prediction or API call, in `currency` (e.g. 0.02 for two cents).",
     )
-    predictions_per_period: float | None = Field(
+    predictions_per_period: Number | None = Field(
         default=None, ge=0, description="How many predictions or calls are made per period."
     )
     prediction_period: Period | None = Field(
@@ -541,11 +541,14 @@ class Done(Record):
     split: Split | None = Field(
         default=None, description="How test data is split: random, by time or by group."
     )
-    test_size: int | None = Field(default=None, ge=0, description="Number of examples in the test set.")
-    timebox_weeks: float | None = Field(
-        default=None, gt=0, description="Weeks the team gives itself before deciding to continue or fold."
+    test_size: Whole | None = Field(default=None, ge=0, description="Number of examples in the test set.")
+    timebox_weeks: Number | None = Field(
+        default=None,
+        gt=0,
+        le=TIMEBOX_MAX_WEEKS,
+        description="Weeks the team gives itself before deciding to continue or fold.",
     )
-    started: Annotated[date, BeforeValidator(_iso_date)] | None = Field(
+    started: Day | None = Field(
         default=None,
         description="The day the time box started (YYYY-MM-DD): set by planner when it saves an approved "
         "or building plan, or by hand.",
@@ -606,7 +609,7 @@ class AfterLaunch(Record):
 class Plan(Record):
     """A project plan: the living draft in plans/SLUG/plan.yaml."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, description="Version of this file format.")
+    schema_version: Whole = Field(default=SCHEMA_VERSION, description="Version of this file format.")
 
     @model_validator(mode="before")
     @classmethod
@@ -659,10 +662,8 @@ class Plan(Record):
 class Version(Record):
     """A published snapshot in plans/SLUG/versions/vN.yaml: written once by `planner publish`, never edited."""
 
-    number: int = Field(ge=1, description="The version number; the file is named vNUMBER.yaml.")
-    published_at: Annotated[datetime, BeforeValidator(_iso_time)] = Field(
-        description="When it was published (UTC), as ISO 8601 text."
-    )
+    number: Whole = Field(ge=1, description="The version number; the file is named vNUMBER.yaml.")
+    published_at: Moment = Field(description="When it was published (UTC), as ISO 8601 text.")
     author: Text = Field(description="Who published it: `Name <email>`.")
     message: Text = Field(description="Why this version was published.")
     hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(

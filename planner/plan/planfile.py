@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from planner.core.errors import InvalidPlan
+from planner.plan.fields import NUMBER_MAX, TIMEBOX_MAX_WEEKS
 from planner.plan.model import Plan, Status
 from planner.plan.yamlfile import compose, dump_yaml, line_of, parse_yaml
 
@@ -71,6 +72,12 @@ def _looks_numeric(value: Any) -> bool:
     return True
 
 
+def given_text(value: Any) -> str:
+    """A value quoted in a message: numbers as they would be written, long text cut."""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _message(item: Any) -> str:
     """pydantic's complaint in the user's terms, ending with what to do."""
     kind, loc, ctx = item["type"], item["loc"], item.get("ctx") or {}
@@ -88,6 +95,18 @@ def _message(item: Any) -> str:
         return f"{item['msg']}; score it with a whole number from 1 (low) to 5 (high)"
     if loc and loc[-1] == "hash" and kind == "string_pattern_mismatch":
         return "not a version hash (`sha256:` and 64 hex digits); restore the file from git"
+    if (
+        kind in ("less_than_equal", "greater_than_equal")
+        and abs(ctx.get("le", ctx.get("ge", 0))) == NUMBER_MAX
+    ):
+        return (
+            f"{given_text(item.get('input'))} is beyond the largest number planner holds "
+            f"(±{NUMBER_MAX:,}); write a smaller number"
+        )
+    if loc and loc[-1] == "timebox_weeks" and kind == "less_than_equal":
+        return f"{item['msg']}; a time box is at most {TIMEBOX_MAX_WEEKS} weeks (ten years): decide sooner"
+    if loc and loc[-1] == "commit" and kind == "string_pattern_mismatch":
+        return "not a git commit id (7 to 64 lowercase hex digits); fix it or delete the key"
     fix = _FIX.get(kind)
     if kind == "less_than_equal" and ctx.get("le") != 1:
         fix = "write a value in that range"

@@ -104,19 +104,22 @@ def _moment(day: date) -> datetime:
 
 
 def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """About `count` round values between low and high; none when the range is not a finite, positive
+    span that floats can step through (values are bounded, see fields.NUMBER_MAX, but a chart must
+    never be what breaks a build)."""
     raw = (high - low) / max(count, 1)
-    step = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    if not (math.isfinite(raw) and raw > 0):
+        return []
+    step = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= step * factor:
             step *= factor
             break
     first = math.ceil(low / step) * step
-    ticks = []
-    value = first
-    while value <= high + step * 1e-9:
-        ticks.append(round(value, 12))
-        value += step
-    return ticks
+    if first + step == first:  # a span too narrow for the values' magnitude: no distinct ticks
+        return [round(first, 12)]
+    total = min(int((high - first) / step * (1 + 1e-9)) + 1, 4 * count)
+    return [round(first + index * step, 12) for index in range(max(total, 0))]
 
 
 def _chart(item: MetricVerdict, verdict: PlanVerdict) -> Chart:
