@@ -305,3 +305,405 @@ def test_track_leaves_a_sqlite_file_that_is_not_an_mlflow_store_untouched(
     assert "holds no MLflow tables: an MLflow store has alembic_version, experiments, metrics," in err
     assert "planner leaves it untouched" in err
     assert db.read_bytes() == before
+
+
+# --- Data loss and integrity: try sessions survive cut-off lines, names, two terminals ---------------
+
+ANA = "plans/fraud/by-hand/ana.jsonl"
+
+
+def _try_workspace(make_workspace: MakeWorkspace) -> Path:
+    from tests.test_try import workspace
+
+    return workspace(make_workspace)
+
+
+def _session_file(root: Path, *lines: str, name: str = ANA, person: str = "Ana") -> None:
+    import hashlib
+
+    sha = hashlib.sha256((root / "s.csv").read_bytes()).hexdigest()
+    header = f'{{"person": "{person}", "sample": {{"file": "s.csv", "rows": 4, "sha256": "{sha}", "gold": "gold"}}}}\n'
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(header + "".join(lines), encoding="utf-8")
+
+
+def _answers(root: Path, name: str = ANA) -> list[int]:
+    """The rows answered in a session file, each line whole (a damaged one left in place is skipped)."""
+    import json
+
+    text = (root / name).read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    rows = []
+    for line in text.splitlines()[1:]:
+        try:
+            rows.append(json.loads(line)["row"])
+        except (ValueError, RecursionError):
+            continue
+    return rows
+
+
+ROW = '{{"row": {row}, "label": "ok"}}\n'
+TORN = {
+    "cut-off last line": (ROW.format(row=1) + '{"row": 2, "lab', f"{ANA}:3: its last line was cut off when"),
+    "glued by an older planner": (
+        ROW.format(row=1) + '{"row": 2, "lab{"row": 3, "label": "ok"}\n',
+        f"{ANA}:3: not an answer line: Expecting ':' delimiter: line 1 column 18 (char 17); skipped, so its example is asked again",
+    ),
+    "nested too deep": (
+        ROW.format(row=1) + "[" * 5000 + "]" * 5000 + "\n",
+        "nested more than 32 levels deep",
+    ),
+    "complete but no newline": (ROW.format(row=1) + '{"row": 2, "label": "ok"}', None),
+}
+
+
+@pytest.mark.parametrize("case", TORN)
+def test_a_damaged_session_line_is_skipped_and_asked_again_never_glued(
+    make_workspace: MakeWorkspace, case: str
+) -> None:
+    from tests.test_try import ENTER, Shown, session
+
+    root = _try_workspace(make_workspace)
+    lines, problem = TORN[case]
+    _session_file(root, lines)
+    done = 2 if problem is None else 1
+    keys = [Shown(f"Resuming Ana's session: {done} of 4 examples done.")]
+    for number in range(done + 1, 5):
+        keys += [Shown(f"Example {number} of 4"), ENTER, Shown("Noticed anything?"), ENTER]
+    result, screen = session(root, "Ana", keys)
+    assert isinstance(result, str) and result.startswith("4 examples, 4 labels by Ana"), result
+    assert problem is None or problem in " ".join(screen.split()), screen
+    assert sorted(set(_answers(root))) == [1, 2, 3, 4]
+
+
+def test_anothers_damaged_file_does_not_block_the_results(make_workspace: MakeWorkspace) -> None:
+    from tests.test_try import ENTER, Shown, session
+
+    root = _try_workspace(make_workspace)
+    bo = "plans/fraud/by-hand/bo.jsonl"
+    _session_file(
+        root, ROW.format(row=1) + '{"row": 2, "lab{"row": 3, "label": "ok"}\n', name=bo, person="Bo"
+    )
+    keys = []
+    for number in range(1, 5):
+        keys += [Shown(f"Example {number} of 4"), ENTER, Shown("Noticed anything?"), ENTER]
+    result, _ = session(root, "Ana", keys)
+    assert isinstance(result, str) and "5 labels by Ana, Bo" in result, result
+    assert f"{bo}:3: not an answer line" in result
+
+
+def test_a_write_cut_by_the_file_size_limit_leaves_no_half_line(
+    make_workspace: MakeWorkspace, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    root = _try_workspace(make_workspace)
+    _session_file(root, ROW.format(row=1))
+    code = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from planner.evidence.sample import open_sample\n"
+        "from planner.evidence.trial import Answer, open_session, save_answer\n"
+        "from planner.plan.workspace import Workspace\n"
+        "from planner.core.errors import PlannerError\n"
+        "with open_sample(Path('s.csv'), 's.csv') as sample:\n"
+        "    session = open_session(Workspace(Path('.')), 'fraud', 'Ana', sample, 'gold')\n"
+        f"size = Path('{ANA}').stat().st_size\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (size + 40, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        "    save_answer(session, Answer(2, 'ok', note='x' * 5000))\n"
+        "except PlannerError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"cannot write {root / ANA}") or "cannot write" in done.stdout, done.stdout
+    assert _answers(root) == [1]  # the half line was cut back
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Zoë", "Zoé", False),
+        ("Zoë", "Zoe\u0308", True),  # the same name typed with a combining mark
+        ("Zoë", "ZOË", True),
+        ("Иван", "иван", True),
+        ("Ana María", "ana-maría", True),
+        ("李雷", "李雷", True),
+    ],
+)
+def test_people_are_told_apart_by_their_names_in_any_script(first: str, second: str, same: bool) -> None:
+    from planner.evidence.trial import person_file
+    from planner.plan.workspace import Workspace
+
+    workspace = Workspace(Path("/ws"))
+    one, two = person_file(workspace, "fraud", first), person_file(workspace, "fraud", second)
+    assert (one == two) is same and one.parent == Path("/ws/plans/fraud/by-hand")
+
+
+@pytest.mark.parametrize("name", ["", "...", "--", "x" * 65, "../../etc/passwd"])
+def test_a_name_that_cannot_name_a_file_is_refused_or_kept_inside(name: str) -> None:
+    from planner.core.errors import UsageError
+    from planner.evidence.trial import person_file
+    from planner.plan.workspace import Workspace
+
+    try:
+        path = person_file(Workspace(Path("/ws")), "fraud", name)
+    except UsageError as exc:
+        assert "--as" in str(exc)
+    else:
+        assert path.parent == Path("/ws/plans/fraud/by-hand") and "/" not in path.name
+
+
+def test_one_person_in_two_terminals_is_refused_not_recorded_twice(make_workspace: MakeWorkspace) -> None:
+    from planner.core.errors import UsageError
+    from planner.evidence.sample import open_sample
+    from planner.evidence.trial import Answer, open_session, save_answer
+    from planner.plan.workspace import Workspace
+
+    root = _try_workspace(make_workspace)
+    workspace = Workspace(root)
+    with open_sample(root / "s.csv", "s.csv") as sample:
+        first = open_session(workspace, "fraud", "Ana", sample, "gold")
+        with pytest.raises(
+            UsageError, match=r"ana's session \(plans/fraud/by-hand/ana.jsonl\) is open in another terminal"
+        ):
+            open_session(workspace, "fraud", "ana", sample, "gold")
+        save_answer(first, Answer(1, "ok"))
+        first.close()
+        again = open_session(workspace, "fraud", "ANA", sample, "gold")
+        assert again.done == {1}
+        again.close()
+    assert _answers(root) == [1]
+
+
+# --- Resources: predicates, wide samples, huge cells, a killed server --------------------------------
+
+MEASURED = """\
+title: Fraud screening
+product:
+  outcomes: [{outcomes}]
+heuristics:
+  rules:
+  - condition: big amount
+    action: hold the order
+    when: {when}
+    predicts: {predicts}
+"""
+ORDERS = "id,amount,country,label\n1,100,FR,{a}\n2,6000,US,{b}\n3,7000,NG,{a}\n"
+
+
+def _measure_workspace(
+    make_workspace: MakeWorkspace,
+    when: str = "amount > 5000",
+    outcomes: str = "ok, fraud",
+    labels: str = "ok,fraud",
+) -> Path:
+    a, b = labels.split(",")
+    plan = MEASURED.format(outcomes=outcomes, when=when, predicts=outcomes.split(", ")[1])
+    return make_workspace(
+        {"mkdocs.yml": "site_name: t\n", "plans/fraud/plan.yaml": plan, "s.csv": ORDERS.format(a=a, b=b)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "calls"),
+    [
+        ("length(repeat(country, 1000000000)) > 0", "repeat()"),
+        ("length(lpad(country, 1000000000, 'x')) > 0", "lpad()"),
+        ("length(printf('%1000000000d', 1)) > 0", "printf()"),
+        ("(SELECT count(*) FROM range(1000000000000)) > 0", "range()"),
+        ("country IN (SELECT x::VARCHAR FROM generate_series(1, 1000000000000) t(x))", "generate_series()"),
+    ],
+)
+def test_a_predicate_that_builds_values_of_any_size_is_refused_before_it_runs(
+    make_workspace: MakeWorkspace, when: str, calls: str
+) -> None:
+    import json
+
+    _measure_workspace(make_workspace, when=json.dumps(when))
+    code, out, err = run("measure", "fraud", "--sample", "s.csv", "--dry-run")
+    assert (code, out) == (2, ""), err
+    assert err.startswith("error: rule 1 (heuristics.rules[0]).when `")
+    assert f"refused: {calls} can build values or rows of any size from a small input" in err
+    assert err.endswith(f"write it without {calls}\n")
+
+
+def test_the_refusal_takes_no_memory(make_workspace: MakeWorkspace) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    root = _measure_workspace(make_workspace, when='"length(repeat(country, 1000000000)) > 0"')
+    code = (
+        "import resource, sys\nfrom planner.cli.main import cli\n"
+        "try:\n    cli(['measure', 'fraud', '--sample', 's.csv', '--dry-run'])\n"
+        "except SystemExit as exc:\n    print(exc.code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
+    exit_code, peak_kb = done.stdout.split()
+    assert exit_code == "2" and int(peak_kb) < 500_000, (done.stdout, resource.RLIM_INFINITY)
+
+
+def test_a_runtime_failure_names_the_rule_and_its_fix(make_workspace: MakeWorkspace) -> None:
+    _measure_workspace(make_workspace, when='"CAST(country AS INTEGER) > 0"')
+    code, _, err = run("measure", "fraud", "--sample", "s.csv", "--dry-run")
+    assert code == 2 and err.startswith(
+        "error: rule 1 (heuristics.rules[0]).when `CAST(country AS INTEGER) > 0` fails on s.csv: Conversion Error: "
+    ), err
+    assert err.endswith(
+        "fix that predicate (a cast such as `TRY_CAST(x AS INTEGER)` returns NULL instead of failing)\n"
+    )
+
+
+def test_a_sample_too_wide_for_the_memory_limit_is_read_once_more_with_room(tmp_path: Path) -> None:
+    from planner.evidence.sample import open_sample
+
+    wide = tmp_path / "wide.csv"
+    names = [f"c{number}" for number in range(400)]
+    wide.write_text(",".join(names) + "\n" + ",".join("1" for _ in names) + "\n", encoding="utf-8")
+    with open_sample(wide, "wide.csv", memory_limit="8MB") as sample:
+        assert sample.rows == 1 and len(sample.columns) == 400
+        assert sample.column_list().endswith(", c29 and 370 more")
+        assert sample.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] in (
+            "7.6 MiB",
+            "8.0 MiB",
+        )
+
+
+@pytest.mark.parametrize("size", [10, 1_000, 1_001, 1_048_576])
+def test_a_huge_cell_is_shown_cut_to_the_stated_length(size: int) -> None:
+    from planner.interview.trial import CELL_SHOWN, shown_cell
+
+    value = "word " * (size // 5) + "x" * (size % 5)
+    shown = shown_cell(value)
+    if len(" ".join(value.split())) <= CELL_SHOWN:
+        assert shown == " ".join(value.split())
+    else:
+        assert len(shown) < CELL_SHOWN + 100
+        assert shown.endswith(f"… (cut: {len(value):,} characters in all; open the sample to read the rest)")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="parent-death signal: Linux")
+def test_kill_9_of_planner_serve_stops_mkdocs_too(make_workspace: MakeWorkspace) -> None:
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.site_fixtures import SOUND_PLAN, workspace_files
+    from tests.test_site_build import _free_port, _wait_for
+
+    root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "planner", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+    children: list[int] = []
+    try:
+        assert _wait_for(f"http://127.0.0.1:{port}/plans/fraud/", "Screen card orders for fraud")
+        children = [
+            int(pid) for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        ]
+        assert children
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=10)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+            time.sleep(0.1)
+        assert not any(Path(f"/proc/{pid}").exists() for pid in children), "mkdocs outlived planner"
+    finally:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        server.kill()
+        server.wait(timeout=10)
+
+
+# --- Correctness: labels are read as the file writes them ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "labels"),
+    [
+        ("ok, fraud", "ok,fraud"),
+        ("'no', 'yes'", "no,yes"),
+        ("'F', 'T'", "F,T"),
+        ("'1.00', '1.50'", "1.00,1.50"),
+    ],
+)
+def test_labels_are_measured_as_written(make_workspace: MakeWorkspace, outcomes: str, labels: str) -> None:
+    import json
+
+    _measure_workspace(make_workspace, outcomes=outcomes, labels=labels)
+    code, out, err = run(
+        "measure", "fraud", "--sample", "s.csv", "--label", "label", "--format", "json", "--dry-run"
+    )
+    assert code == 0, err
+    rule = json.loads(out)["rules"][0]
+    assert (rule["fires"], rule["correct"], rule["incorrect"]) == (2, 1, 1), out
+
+
+def test_labels_the_plan_does_not_list_are_quoted_as_the_file_holds_them(
+    make_workspace: MakeWorkspace,
+) -> None:
+    _measure_workspace(make_workspace, outcomes="'yes', 'no'", labels="Yes,No")
+    code, _, err = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--dry-run")
+    assert (
+        code == 2 and "holds values product.outcomes does not list: 'Yes' (2 rows), 'No' (1 rows)" in err
+    ), err
+
+
+def test_numeric_outcomes_still_read_numbers(make_workspace: MakeWorkspace) -> None:
+    import json
+
+    _measure_workspace(make_workspace, outcomes="'0', '1'", labels="0,1")
+    code, out, err = run(
+        "measure", "fraud", "--sample", "s.csv", "--label", "label", "--format", "json", "--dry-run"
+    )
+    assert code == 0 and json.loads(out)["rules"][0]["correct"] == 1, err
+
+
+def test_try_import_reads_peoples_labels_as_written(make_workspace: MakeWorkspace) -> None:
+    make_workspace(
+        {
+            "mkdocs.yml": "site_name: t\n",
+            "plans/fraud/plan.yaml": "title: t\nproduct:\n  outcomes: ['T', 'F']\n",
+            "sheet.csv": "id,ana,bo,gold\n1,T,T,T\n2,F,T,F\n3,T,T,T\n",
+        }
+    )
+    code, out, err = run("try", "fraud", "--import", "sheet.csv", "--people", "ana,bo", "--gold", "gold")
+    assert code == 0, err
+    assert "human score against the gold column: 83.3%" in out, out
+
+
+# --- Spoofing: direction overrides never reach the site's HTML ---------------------------------------
+
+BIDI_CHARS = ["\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2068", "\u2069"]
+
+
+@pytest.mark.parametrize("char", BIDI_CHARS)
+def test_direction_overrides_are_stripped_from_titles_goals_and_notes_on_the_site(char: str) -> None:
+    import textwrap
+    from datetime import datetime
+
+    from planner.plan.experiment import Experiment
+    from planner.plan.planfile import plan_from_text
+    from planner.site.render import pages
+    from tests.site_fixtures import SOUND_PLAN
+
+    plan = plan_from_text(textwrap.dedent(SOUND_PLAN), "plan.yaml")
+    plan.title = f"Invoice {char}fdp.exe"
+    plan.product.goal = f"Goal with {char}reversed text"
+    note = Experiment(at=datetime(2026, 3, 2), values={"validation": {}}, note=f"run {char}note")
+    built = pages({"fraud": plan}, experiments={"fraud": [note]})
+    everything = "".join(built.values())
+    assert char not in everything
+    assert "Invoice fdp" in everything.replace("&#46;", ".") and "reversed text" in everything

@@ -11,7 +11,10 @@ from typing import Any
 _TERMINAL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 _TERMINAL_CONTROL = re.compile(_TERMINAL)
 _TERMINAL_RUN = re.compile(_TERMINAL + "+")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Direction embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what follows,
+# so `txt.exe` can read as `exe.txt`; every output (terminal, Markdown, the site's HTML) drops them.
+BIDI = r"\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{BIDI}]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~@$])")
 # GitHub links mentions and issues after reading the Markdown, so `\@org` still pings and `\#12`
 # still links: a zero-width space after the mark stops both.

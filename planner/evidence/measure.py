@@ -9,7 +9,15 @@ from typing import Any
 from planner.core import formatting
 from planner.core.errors import UsageError
 from planner.core.stats import share, wilson
-from planner.evidence.sample import TABLE, Sample, SampleError, open_sample, sql_name, sql_string
+from planner.evidence.sample import (
+    TABLE,
+    QueryFailed,
+    Sample,
+    SampleError,
+    open_sample,
+    sql_name,
+    sql_string,
+)
 from planner.judgement.measured import Figure, human_score
 from planner.plan.model import MeasuredCascade, MeasuredRule, MeasuredRules, Plan, Rule, SampleInfo
 from planner.plan.workspace import Workspace
@@ -183,6 +191,22 @@ def figures_sql(rules: list[_Prepared], label: str | None) -> str:
     return f"WITH flagged AS (\n  SELECT\n    {columns}\n  FROM {TABLE}\n)\nSELECT\n  {body}\nFROM flagged"
 
 
+def _failing_rule(sample: Sample, rules: list[_Prepared]) -> SampleError | None:
+    """The first rule whose predicate fails on the sample's values by itself, named with its line in
+    the plan and DuckDB's reason (the one query that runs them all cannot say which)."""
+    for item in rules:
+        try:
+            sample.fetch(f"SELECT count_if(COALESCE(({item.when}), false)) FROM {TABLE}")
+        except QueryFailed as exc:
+            when = " ".join((item.rule.when or "").split())
+            return SampleError(
+                f"rule {item.number} (heuristics.rules[{item.number - 1}]).when `{when}` fails on "
+                f"{sample.file}: {exc.reason}; fix that predicate (a cast such as `TRY_CAST(x AS INTEGER)` "
+                "returns NULL instead of failing)"
+            )
+    return None
+
+
 def _wrong_rows(sample: Sample, item: _Prepared, label: str) -> tuple[dict[str, str], ...]:
     names, rows = sample.fetch(
         f"SELECT * EXCLUDE (__p) FROM (SELECT *, {item.prediction} AS __p FROM {TABLE}) "
@@ -203,7 +227,10 @@ def analyse(plan: Plan, sample: Sample, slug: str, label: str | None) -> Analysi
     prepared = _prepare(plan, sample, slug)
     _check_outcomes(plan, sample, label, prepared)
     sql = figures_sql(prepared, label)
-    names, found = sample.fetch(sql)
+    try:
+        names, found = sample.fetch(sql)
+    except QueryFailed as exc:
+        raise _failing_rule(sample, prepared) or exc from exc
     values = dict(zip(names, found[0], strict=True))
     rows = int(values["rows"])
     by_number = {item.number: item for item in prepared}
@@ -310,7 +337,9 @@ def measure(
 ) -> tuple[Analysis, Path | None]:
     """Run plan SLUG's rules on the sample; unless `write` is off, record the figures in the plan."""
     plan = workspace.load(slug)
-    with open_sample(path, shown_sample(workspace, path)) as sample:
+    labels = [label, *(rule.predicts_column for rule in plan.heuristics.rules)]
+    text = tuple(name for name in labels if name)  # compared as text with the plan's outcomes
+    with open_sample(path, shown_sample(workspace, path), text=text) as sample:
         analysis = analyse(plan, sample, slug, label)
     if not write:
         return analysis, None

@@ -29,11 +29,42 @@ READERS = {
 }
 MEMORY_LIMIT = "128MB"  # beyond it the table spills to a temporary folder: memory stays flat as rows grow
 TIMEOUT_S = 120.0  # a predicate such as `(SELECT count(*) FROM range(1e15)) > 0` would run for ever
+COLUMNS_SHOWN = 30  # columns named in a message
 _GLOB = re.compile(r"[*?\[\]{}]")
 
 
 class SampleError(UsageError):
     """A sample that does not load, or a predicate or column the sample cannot answer."""
+
+
+class QueryFailed(SampleError):
+    """A query DuckDB could not run on the sample's values; `reason` is DuckDB's own sentence."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+# Functions that build a value of any size from a small input: `length(repeat(b, 1000000000)) > 0`
+# took 3 GB on a 3-row sample (DuckDB's memory limit bounds tables, not the values an expression
+# builds), and `range`/`generate_series` make rows out of nothing. A predicate compares the sample's
+# own values and needs none of them.
+UNBOUNDED = frozenset(
+    {
+        "repeat",
+        "lpad",
+        "rpad",
+        "printf",
+        "format",
+        "bar",
+        "range",
+        "generate_series",
+        "list_resize",
+        "array_resize",
+        "repeat_row",
+        "unnest",
+    }
+)
 
 
 def first_line(exc: BaseException) -> str:
@@ -73,7 +104,11 @@ class Sample:
         return SampleInfo(file=self.file, rows=self.rows, sha256=self.sha256, date=today, label=label)
 
     def column_list(self) -> str:
-        return ", ".join(self.columns)
+        """The columns for a message: the first COLUMNS_SHOWN, then how many more (a wide sample has
+        thousands)."""
+        names = list(self.columns)
+        more = f" and {len(names) - COLUMNS_SHOWN:,} more" if len(names) > COLUMNS_SHOWN else ""
+        return ", ".join(names[:COLUMNS_SHOWN]) + more
 
     def require_column(self, name: str, what: str) -> None:
         if name not in self.columns:
@@ -103,10 +138,15 @@ class Sample:
                 f"refused: a predicate reaches beyond {self.file} ({first_line(exc)}); a predicate may "
                 f"only read the sample's columns: {self.column_list()}"
             ) from exc
-        except duckdb.Error as exc:
+        except duckdb.OutOfMemoryException as exc:
             raise SampleError(
-                f"running the rules on {self.file} failed: {first_line(exc)}; fix the predicate it "
-                "names (a cast such as `TRY_CAST(x AS INTEGER)` returns NULL instead of failing)"
+                f"a query on {self.file} needed more than the {MEMORY_LIMIT} planner lets DuckDB use "
+                f"({first_line(exc)}); keep only the columns the rules and the label need in the sample"
+            ) from exc
+        except duckdb.Error as exc:
+            raise QueryFailed(
+                f"a query on {self.file} failed: {first_line(exc)}; fix the sample or the predicates",
+                first_line(exc),
             ) from exc
         finally:
             timer.cancel()
@@ -123,6 +163,14 @@ class Sample:
                 f"{where}: not a SQL expression: {first_line(exc)}; write one condition over the columns "
                 f"({self.column_list()}), e.g. `{next(iter(self.columns), 'amount')} IS NOT NULL`"
             ) from exc
+        unbounded = sorted(self._functions(parsed) & UNBOUNDED)
+        if unbounded:
+            calls = ", ".join(f"{name}()" for name in unbounded)
+            raise SampleError(
+                f"{where}: refused: {calls} can build values or rows of any size from a small input "
+                f"(`repeat(b, 1000000000)` takes gigabytes); a predicate compares the sample's own values: "
+                f"write it without {calls}"
+            )
         try:
             described = self.con.execute(f"DESCRIBE SELECT ({parsed}) AS v FROM {TABLE}").fetchall()
         except duckdb.PermissionException as exc:
@@ -136,6 +184,24 @@ class Sample:
             ) from exc
         return parsed, str(described[0][1])
 
+    def _functions(self, parsed: str) -> set[str]:
+        """Every function an expression calls, subqueries included, from DuckDB's own syntax tree."""
+        import json
+
+        tree = self.con.execute("SELECT json_serialize_sql(?)", [f"SELECT ({parsed})"]).fetchall()[0][0]
+        found: set[str] = set()
+        stack: list[Any] = [json.loads(tree)]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                name = node.get("function_name")
+                if isinstance(name, str):
+                    found.add(name.lower())
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+        return found
+
 
 def _reader(path: Path, shown: str) -> str:
     reader = READERS.get(path.suffix.lower())
@@ -146,8 +212,14 @@ def _reader(path: Path, shown: str) -> str:
 
 
 @contextlib.contextmanager
-def open_sample(path: Path, shown: str, *, memory_limit: str = MEMORY_LIMIT) -> Iterator[Sample]:
-    """Load the sample into a table, then lock DuckDB: no file, network, extension or setting after."""
+def open_sample(
+    path: Path, shown: str, *, memory_limit: str = MEMORY_LIMIT, text: tuple[str, ...] = ()
+) -> Iterator[Sample]:
+    """Load the sample into a table, then lock DuckDB: no file, network, extension or setting after.
+
+    The CSV columns named in `text` (labels, predictions, people's answers) are read as the file writes
+    them, to compare with the plan's outcomes as text: DuckDB's type guessing would make `yes`/`no`
+    and `T`/`F` booleans and `1.50` the number 1.5 (even for numeric outcomes, `1.50` stays `1.50`)."""
     import duckdb
 
     if not path.is_file():
@@ -166,13 +238,7 @@ def open_sample(path: Path, shown: str, *, memory_limit: str = MEMORY_LIMIT) -> 
         con = duckdb.connect(":memory:", config=config)
         try:
             con.execute("SET enable_progress_bar = false")  # it would print into stdout, JSON included
-            try:
-                con.execute(f"CREATE TABLE {TABLE} AS SELECT * FROM {reader}", [str(path.resolve())])
-            except duckdb.Error as exc:
-                raise SampleError(
-                    f"cannot load {shown}: {first_line(exc)}; check that it is a CSV (with a header row), "
-                    "Parquet or JSON lines file"
-                ) from exc
+            _load(con, path, shown, reader, [name for name in dict.fromkeys(text) if name], memory_limit)
             # From here on a predicate is untrusted text: it may read the table and nothing else.
             con.execute("SET enable_external_access = false")
             con.execute("SET lock_configuration = true")
@@ -181,3 +247,46 @@ def open_sample(path: Path, shown: str, *, memory_limit: str = MEMORY_LIMIT) -> 
             yield Sample(file=shown, rows=rows, sha256=sha, columns=columns, con=con)
         finally:
             con.close()
+
+
+LOAD_MEMORY_LIMIT = "1GB"  # what a wide file (2,000 columns) may use while DuckDB reads it, once
+
+
+def _load(con: Any, path: Path, shown: str, reader: str, text: list[str], memory_limit: str) -> None:
+    """CREATE the sample's table. A file too wide to read within `memory_limit` is read once more with
+    LOAD_MEMORY_LIMIT (the limit goes back down for the predicates); text columns that are not in the
+    file are left to the caller's check, which names the file's columns."""
+    import duckdb
+
+    typed = reader.startswith("read_csv") and bool(text)
+    sql = f"CREATE TABLE {TABLE} AS SELECT * FROM {reader[:-1] + ', types = ?)' if typed else reader}"
+    params: list[Any] = (
+        [str(path.resolve()), dict.fromkeys(text, "VARCHAR")] if typed else [str(path.resolve())]
+    )
+    for limit in (memory_limit, LOAD_MEMORY_LIMIT):
+        con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            con.execute(sql, params)
+            break
+        except duckdb.OutOfMemoryException as exc:
+            if limit == LOAD_MEMORY_LIMIT:
+                raise SampleError(
+                    f"cannot load {shown}: reading it needs more than the {LOAD_MEMORY_LIMIT} planner lets "
+                    f"DuckDB use ({first_line(exc)}); keep only the columns the rules, the label and the "
+                    "people need in the sample"
+                ) from exc
+        except duckdb.BinderException as exc:
+            if typed and "COLUMN_TYPES" in str(exc):
+                _load(con, path, shown, reader, [], memory_limit)  # a missing column is named later
+                return
+            raise _unreadable(shown, exc) from exc
+        except duckdb.Error as exc:
+            raise _unreadable(shown, exc) from exc
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+
+
+def _unreadable(shown: str, exc: Exception) -> SampleError:
+    return SampleError(
+        f"cannot load {shown}: {first_line(exc)}; check that it is a CSV (with a header row), Parquet or "
+        "JSON lines file"
+    )

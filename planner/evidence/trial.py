@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from planner.core import formatting, jsonline
 from planner.core.errors import UsageError
 from planner.core.stats import kappa, median
 from planner.evidence.sample import TABLE, Sample, SampleError, sql_name
+from planner.plan.files import cannot_write
 from planner.plan.model import MeasuredByHand, Plan, SampleInfo
 from planner.plan.workspace import Workspace
 
@@ -39,75 +42,187 @@ class Session:
     path: Path
     sample: dict[str, Any]
     answers: list[Answer] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # lines skipped or repaired, each with why
+    handle: IO[bytes] | None = None  # open and locked while this process records answers
 
     @property
     def done(self) -> set[int]:
         return {answer.row for answer in self.answers}
 
+    def close(self) -> None:
+        """End the session: closing the file releases its lock for the person's next session."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+PERSON_MAX = 64  # characters of a name kept in a session file's name
+
+
+def person_name(person: str) -> str:
+    """A name as typed, in one Unicode form (NFC) with its spacing tidied: `Zoë` typed with a
+    combining mark or as one character is one person."""
+    return " ".join(unicodedata.normalize("NFC", person).split())
+
 
 def person_file(workspace: Workspace, slug: str, person: str) -> Path:
-    name = re.sub(r"[^a-z0-9]+", "-", person.lower()).strip("-")
+    """plans/SLUG/by-hand/NAME.jsonl: the name case-folded, letters and digits of every script kept
+    (`Zoë` and `Zoé` are two people, `Иван` is one), everything else a dash."""
+    folded = unicodedata.normalize("NFC", person_name(person).casefold())
+    name = re.sub(r"[\W_]+", "-", folded).strip("-")
     if not name:
         raise UsageError(f"{person!r} cannot name a session file; give a name with letters, e.g. --as ana")
+    if len(name) > PERSON_MAX:
+        raise UsageError(
+            f"the name {person[:40]!r}... is {len(name):,} characters long; give a name of at most "
+            f"{PERSON_MAX} (e.g. --as ana)"
+        )
     return workspace.plan_dir(slug) / FOLDER / f"{name}.jsonl"
 
 
 def read_session(path: Path, shown: str) -> Session | None:
-    """A session file; a last line cut off by a crash is ignored (everything before it counts)."""
+    """A session file. A line that is not an answer (cut off by a crash, or glued to the next answer
+    by an older planner) is skipped and named in `problems`: its example counts as not done."""
     if not path.is_file():
         return None
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
     try:
         header = jsonline.loads(lines[0])
-        person, sample = str(header["person"]), dict(header["sample"])
+        person, sample = person_name(str(header["person"])), dict(header["sample"])
     except (IndexError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{shown}: not a planner try session; move it away and run again") from exc
     session = Session(person, path, sample)
     for number, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
         try:
-            data = jsonline.loads(line)
-            session.answers.append(
-                Answer(
-                    int(data["row"]),
-                    None if data.get("label") is None else str(data["label"]),
-                    data.get("seconds"),
-                    bool(data.get("hard")),
-                    data.get("note"),
-                )
-            )
+            session.answers.append(_answer(jsonline.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
-            if number == len(lines):
-                break  # cut off mid-write
-            raise UsageError(f"{shown}:{number}: not an answer line; fix or remove it") from exc
+            cut = " (cut off when it was written)" if number == len(lines) else ""
+            session.problems.append(
+                f"{shown}:{number}: not an answer line{cut}: {_reason(exc)}; skipped, so its example "
+                "is asked again"
+            )
     return session
 
 
-def _append(path: Path, record: dict[str, Any]) -> None:
-    """One line, flushed and synced: Ctrl-C or a crash loses at most the answer being typed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        handle.flush()
+def _answer(data: Any) -> Answer:
+    label, note = data.get("label"), data.get("note")
+    seconds = data.get("seconds")
+    return Answer(
+        int(data["row"]),
+        None if label is None else str(label),
+        float(seconds) if seconds is not None else None,
+        bool(data.get("hard")),
+        None if note is None else str(note),
+    )
+
+
+def _reason(exc: Exception) -> str:
+    text = (
+        str(exc)
+        if isinstance(exc, ValueError)
+        else f"no {exc}"
+        if isinstance(exc, KeyError)
+        else "not a record"
+    )
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _append(session: Session, record: dict[str, Any]) -> None:
+    """One line, flushed and synced: Ctrl-C or a crash loses at most the answer being typed. A write
+    that fails (disk full, file-size limit) is cut back, so no half line is left to glue onto the next."""
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    handle = session.handle
+    if handle is None:  # pragma: no cover - open_session always opens it
+        raise UsageError(f"{session.path}: the session is closed; run `planner try` again")
+    end = handle.seek(0, os.SEEK_END)
+    try:
+        written = 0
+        while written < len(line):
+            written += handle.write(line[written:]) or 0
         os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # else the next session's repair cuts the half line
+            handle.truncate(end)
+        raise cannot_write(session.path, exc) from exc
+
+
+def _lock(handle: IO[bytes]) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no flock (Windows): one session per person is on trust
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _repair_end(handle: IO[bytes], shown: str) -> str | None:
+    """A file whose last line has no newline was cut off mid-write: a complete answer gets its newline,
+    a half one is cut away (else the next answer would be glued onto it)."""
+    end = handle.seek(0, os.SEEK_END)
+    if end == 0:
+        return None
+    handle.seek(max(0, end - 1))
+    if handle.read(1) == b"\n":
+        return None
+    handle.seek(0)
+    data = handle.read()
+    start = data.rfind(b"\n") + 1
+    try:
+        _answer(jsonline.loads(data[start:].decode("utf-8")))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        handle.truncate(start)
+        number = data.count(b"\n", 0, start) + 1
+        return (
+            f"{shown}:{number}: its last line was cut off when it was written (disk full, or planner "
+            "stopped mid-write); removed, so its example is asked again"
+        )
+    handle.write(b"\n")
+    return None
 
 
 def open_session(workspace: Workspace, slug: str, person: str, sample: Sample, gold: str | None) -> Session:
-    """This person's session on this sample: resumed if it exists, refused if it is on another sample."""
+    """This person's session on this sample, locked for this process: resumed if it exists (a cut-off
+    last line repaired), refused if it is on another sample or open in another terminal."""
+    person = person_name(person)
     path = person_file(workspace, slug, person)
     shown = workspace.shown(path)
-    session = read_session(path, shown)
-    if session is not None:
-        if session.sample.get("sha256") != sample.sha256:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a+b", buffering=0)  # unbuffered: a failed write is cut back whole
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+    try:
+        if not _lock(handle):
             raise UsageError(
-                f"{shown} holds {session.person}'s session on another sample "
-                f"({session.sample.get('file')}, sha256 {str(session.sample.get('sha256'))[:12]}…); finish it "
-                "with that file, or move the session file away to start over"
+                f"{person}'s session ({shown}) is open in another terminal; finish or stop it there first "
+                "(two sessions at once would record the same examples twice)"
             )
+        repaired = _repair_end(handle, shown)
+        session = read_session(path, shown) if handle.seek(0, os.SEEK_END) else None
+        if session is not None:
+            if session.sample.get("sha256") != sample.sha256:
+                raise UsageError(
+                    f"{shown} holds {session.person}'s session on another sample "
+                    f"({session.sample.get('file')}, sha256 {str(session.sample.get('sha256'))[:12]}…); finish "
+                    "it with that file, or move the session file away to start over"
+                )
+            session.problems[:0] = [repaired] if repaired else []
+            session.handle = handle
+            return session
+        header = {"file": sample.file, "rows": sample.rows, "sha256": sample.sha256, "gold": gold}
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        session = Session(person, path, header, handle=handle)
+        _append(session, {"person": person, "sample": header, "started": started})
         return session
-    header = {"file": sample.file, "rows": sample.rows, "sha256": sample.sha256, "gold": gold}
-    started = datetime.now(UTC).isoformat(timespec="seconds")
-    _append(path, {"person": person, "sample": header, "started": started})
-    return Session(person, path, header)
+    except BaseException:
+        handle.close()
+        raise
 
 
 def save_answer(session: Session, answer: Answer) -> None:
@@ -118,7 +233,7 @@ def save_answer(session: Session, answer: Answer) -> None:
         record["hard"] = True
     if answer.note:
         record["note"] = answer.note
-    _append(session.path, record)
+    _append(session, record)
     session.answers.append(answer)
 
 
@@ -302,7 +417,8 @@ def run_import(workspace: Workspace, slug: str, path: Path, people: str | None, 
     from planner.evidence.sample import open_sample
 
     names = [name.strip() for name in (people or "").split(",") if name.strip()]
-    with open_sample(path, shown_sample(workspace, path)) as sample:
+    text = tuple(filter(None, [*names, gold]))  # compared as text with the plan's outcomes
+    with open_sample(path, shown_sample(workspace, path), text=text) as sample:
         measured = import_labels(workspace, slug, sample, names, gold)
     written = record(workspace, slug, measured)
     return "\n".join([*summary(measured), f"saved in {workspace.shown(written)} (by_hand.measured)"])

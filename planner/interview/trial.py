@@ -20,6 +20,7 @@ from planner.evidence.sample import open_sample
 from planner.evidence.trial import (
     Answer,
     Example,
+    Session,
     check_gold,
     choices,
     examples,
@@ -33,12 +34,15 @@ from planner.evidence.trial import (
     summary,
 )
 from planner.interview.prompts import STYLE, start_up
+from planner.plan.model import SampleInfo
 from planner.plan.workspace import Workspace
 
 SKIP = "\x00skip"
 MEDIA = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".wav", ".mp3", ".flac", ".ogg"}
 MEDIA |= {".m4a", ".mp4", ".mov", ".webm", ".pdf"}
 WIDTH = 96
+# A cell longer than this is cut on screen (about twelve lines at WIDTH): a 1 MB cell printed 11,000 lines.
+CELL_SHOWN = 1_000
 
 
 def say(text: str, style: str = "") -> None:
@@ -56,13 +60,22 @@ def _files(example: Example, folder: Path) -> list[Path]:
     return found
 
 
+def shown_cell(value: Any) -> str:
+    """A cell as the example shows it: one line of text, cut to CELL_SHOWN characters."""
+    text = "" if value is None else " ".join(str(value)[: CELL_SHOWN * 4].split())
+    if len(text) <= CELL_SHOWN and (value is None or len(str(value)) <= CELL_SHOWN * 4):
+        return text
+    whole = len(str(value))
+    return f"{text[:CELL_SHOWN]}… (cut: {whole:,} characters in all; open the sample to read the rest)"
+
+
 def _show(example: Example, number: int, total: int, file: str, hard: int) -> None:
     flagged = f" · {hard} flagged hard" if hard else ""
     say(f"\n── Example {number} of {total} · row {example.row} of {file}{flagged}", "fg:ansicyan bold")
     names = [str(name) for name in example.values]
     pad = min(max((len(name) for name in names), default=0), 24)
     for name, value in example.values.items():
-        text = "" if value is None else " ".join(str(value).split())
+        text = shown_cell(value)
         lines = textwrap.wrap(text, width=max(WIDTH - pad - 2, 20)) or [""]
         say(f"{name!s:<{pad}}  {lines[0]}")
         for more in lines[1:]:
@@ -135,7 +148,8 @@ def run(
     if count < 1:
         raise UsageError("--examples must be 1 or more")
     person = person or _git_user(workspace)
-    with open_sample(path, shown_sample(workspace, path)) as sample:
+    text = () if gold is None else (gold,)  # compared as text with the plan's outcomes
+    with open_sample(path, shown_sample(workspace, path), text=text) as sample:
         check_gold(plan, sample, gold)
         todo = examples(sample, gold, count)
         labels = choices(plan, sample, gold)
@@ -147,23 +161,45 @@ def run(
                 f"with one column per person and run `planner try {slug} --import FILE --people NAME,NAME`"
             )
         session = open_session(workspace, slug, person, sample, gold)
-    where = workspace.shown(session.path)
     again = f"planner try {slug} --sample {info.file} --as {person}" + (f" --gold {gold}" if gold else "")
+    try:
+        return _label_all(workspace, slug, session, todo, labels, truth, info, again, path.resolve().parent)
+    finally:
+        session.close()  # the next session of this person may start
+
+
+def _label_all(
+    workspace: Workspace,
+    slug: str,
+    session: Session,
+    todo: list[Example],
+    labels: list[str],
+    truth: dict[int, str],
+    info: SampleInfo,
+    again: str,
+    folder: Path,
+) -> str:
+    """Ask each example the session has not done, saving each answer, then record the results."""
+    where = workspace.shown(session.path)
     left = [example for example in todo if example.row not in session.done]
 
     def finish() -> str:
-        measured = results(from_sessions(sessions_on(workspace, slug, info.sha256), truth), info)
+        sessions = sessions_on(workspace, slug, info.sha256)
+        measured = results(from_sessions(sessions, truth), info)
         written = record(workspace, slug, measured)
-        return "\n".join([*summary(measured), f"saved in {workspace.shown(written)} (by_hand.measured)"])
+        skipped = [problem for other in sessions if other.path != session.path for problem in other.problems]
+        saved = f"saved in {workspace.shown(written)} (by_hand.measured)"
+        return "\n".join([*summary(measured), *skipped, saved])
 
     start_up()
+    for problem in session.problems:
+        say(problem, "fg:ansiyellow")
     if session.answers:
         say(
-            f"Resuming {person}'s session: {len(session.answers)} of {len(todo)} examples done.",
+            f"Resuming {session.person}'s session: {len(session.answers)} of {len(todo)} examples done.",
             "fg:ansicyan",
         )
     say("Ctrl-C stops; every answer is saved as you go, and the same command resumes.", "fg:ansibrightblack")
-    folder = path.resolve().parent
     try:
         for example in left:
             hard_so_far = sum(answer.hard for answer in session.answers)

@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markupsafe import Markup
 
+from planner.core.inert import BIDI
 from planner.plan.text import format_value
 
 # Characters that mean something to HTML or to Markdown (Python-Markdown and its usual extensions:
@@ -21,7 +22,8 @@ _SPECIAL = "\\`*_{}[]()#+-.!|~^=$:@%<>&\"'"
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and direction overrides that would reorder a title, goal or note on the page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f" + BIDI + "]")
 
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
