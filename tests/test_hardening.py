@@ -707,3 +707,65 @@ def test_direction_overrides_are_stripped_from_titles_goals_and_notes_on_the_sit
     everything = "".join(built.values())
     assert char not in everything
     assert "Invoice fdp" in everything.replace("&#46;", ".") and "reversed text" in everything
+
+
+# --- Messages that misled: each names the file, line or rule and the fix --------------------------
+
+
+def test_a_binary_title_is_refused_not_stored_as_bytes(fraud: Path) -> None:
+    (fraud / "plans/fraud/plan.yaml").write_text("title: !!binary aGVsbG8=\nowners: [Ann, !!binary aGk=]\n")
+    code, out, _ = run("check")
+    assert code == 1 and out == (
+        "plans/fraud/plan.yaml:1: title: `!!binary` data is not text; write the answer as plain text\n"
+        "plans/fraud/plan.yaml:2: owners[1]: `!!binary` data is not text; write the answer as plain text\n"
+    )
+
+
+def test_a_folder_in_place_of_the_log_is_named_as_the_log(fraud: Path) -> None:
+    (fraud / LOG).mkdir()
+    for command in (("status", "fraud"), ("log", "fraud", "recall=0.5", "-m", "x")):
+        code, _, err = run(*command)
+        assert code == 2 and err.startswith(
+            f"error: {LOG} is a folder, not the experiment log (a file of JSON lines, one run per line); "
+        ), err
+
+
+@pytest.mark.parametrize(
+    ("sample", "said"),
+    [
+        (
+            "",
+            "error: s.csv holds no cases (an empty file, or a header row alone); give a sample with a header",
+        ),
+        ("id,amount,country,label\n", "error: s.csv holds no cases (an empty file, or a header row alone)"),
+        (
+            "id,amount,country,label\n1,100,FR,ok\n2,6000\n3,7000,NG,fraud,extra\n",
+            "error: s.csv:3: 2 fields where the header row has 4 (id, amount, country, label); give every row",
+        ),
+    ],
+)
+def test_an_empty_or_ragged_csv_is_named_not_its_label(
+    make_workspace: MakeWorkspace, sample: str, said: str
+) -> None:
+    root = _measure_workspace(make_workspace)
+    (root / "s.csv").write_text(sample)
+    code, out, err = run("measure", "fraud", "--sample", "s.csv", "--label", "label", "--dry-run")
+    assert (code, out) == (2, "") and err.startswith(said), err
+
+
+def test_interview_data_on_a_plan_file_that_is_a_folder_says_so(fraud: Path) -> None:
+    (fraud / "plans/odd/plan.yaml").mkdir(parents=True)
+    code, _, err = run("interview", "odd", "--data", "title=x", "--no-input")
+    assert (code, err) == (2, "error: plans/odd/plan.yaml is not a file; make it the plan's YAML file\n")
+
+
+def test_a_versions_file_is_not_nothing_published(fraud: Path) -> None:
+    (fraud / "plans/fraud/versions").write_text("")
+    assert run("diff", "fraud") == (
+        2,
+        "",
+        "error: plans/fraud/versions is not a folder; published versions live in it as v1.yaml, "
+        "v2.yaml...: restore it from git (`git checkout -- plans/fraud/versions`)\n",
+    )
+    code, _, err = run("publish", "fraud", "-m", "why", "--author", "Ann")
+    assert code == 1 and "plans/fraud/versions: not a folder; published versions live in it" in err

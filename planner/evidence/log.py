@@ -152,7 +152,16 @@ def read_log(workspace: Workspace, slug: str) -> list[Experiment]:
     if not path.exists():
         return []
     shown = workspace.shown(path)
-    return parse_log(read_text(path, shown), shown)
+    return parse_log(_log_text(path, shown), shown)
+
+
+def _log_text(path: Path, shown: str) -> str:
+    if path.is_dir():
+        raise UsageError(
+            f"{shown} is a folder, not the experiment log (a file of JSON lines, one run per line); move "
+            "the folder away, and `planner log` or `planner track` starts the log again"
+        )
+    return read_text(path, shown)
 
 
 def read_logs(workspace: Workspace, slugs: Iterable[str]) -> dict[str, list[Experiment] | PlannerError]:
@@ -177,7 +186,7 @@ def append(
     with workspace.editing():
         path = log_path(workspace, slug)
         shown = workspace.shown(path)
-        text = read_text(path, shown) if path.exists() else ""
+        text = _log_text(path, shown) if path.exists() else ""
         existing = parse_log(text, shown)
         if skip_known_runs:
             known = {record.mlflow.run for record in existing if record.mlflow}

@@ -244,6 +244,13 @@ def open_sample(
             con.execute("SET lock_configuration = true")
             columns = {str(row[0]): str(row[1]) for row in con.execute(f"DESCRIBE {TABLE}").fetchall()}
             rows = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0])
+            if reader.startswith("read_csv"):
+                _check_header(path, shown, list(columns))
+            if not rows:
+                raise SampleError(
+                    f"{shown} holds no cases (an empty file, or a header row alone); give a sample with a "
+                    "header row and at least one row of cases"
+                )
             yield Sample(file=shown, rows=rows, sha256=sha, columns=columns, con=con)
         finally:
             con.close()
@@ -290,3 +297,28 @@ def _unreadable(shown: str, exc: Exception) -> SampleError:
         f"cannot load {shown}: {first_line(exc)}; check that it is a CSV (with a header row), Parquet or "
         "JSON lines file"
     )
+
+
+def _check_header(path: Path, shown: str, columns: list[str]) -> None:
+    """A CSV whose rows have other numbers of fields than its header makes DuckDB guess another
+    header (a later row's values): name the first such row instead of blaming a missing column."""
+    import csv
+
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        first = handle.readline()
+        for delimiter in (",", "\t", ";", "|"):
+            if next(csv.reader([first], delimiter=delimiter), []) == columns:
+                return  # DuckDB read the header row the file has
+        delimiter = max((",", "\t", ";", "|"), key=first.count)
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        if not first.strip() or len(header) < 2:
+            return
+        handle.seek(0)
+        for number, row in enumerate(csv.reader(handle, delimiter=delimiter), 1):
+            if row and len(row) != len(header):
+                raise SampleError(
+                    f"{shown}:{number}: {len(row)} fields where the header row has {len(header)} "
+                    f"({', '.join(header[:COLUMNS_SHOWN])}); give every row as many fields as the header"
+                )
+            if number >= 100_000:
+                return

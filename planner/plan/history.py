@@ -58,6 +58,12 @@ def numbers(workspace: Workspace, slug: str) -> list[int]:
     """The version numbers present on disk, ascending."""
     folder = versions_dir(workspace, slug)
     if not folder.is_dir():
+        if folder.exists():  # a file there: published versions are missing, not "nothing published"
+            shown = workspace.shown(folder)
+            raise UsageError(
+                f"{shown} is not a folder; published versions live in it as v1.yaml, v2.yaml...: "
+                f"restore it from git (`git checkout -- {shown}`)"
+            )
         return []
     found = (VERSION_FILE.fullmatch(entry.name) for entry in folder.iterdir())
     return sorted(int(match.group(1)) for match in found if match)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -139,10 +140,33 @@ def plan_from_data(data: Any, shown_path: str, text: str | None = None) -> Plan:
         raise InvalidPlan(
             shown_path, [f"{shown_path}:1: expected a mapping of answers (`title: ...`) at the top"]
         )
+    binary = list(_binary(data, ()))
+    if binary:
+        root = compose(text) if text is not None else None
+        raise InvalidPlan(
+            shown_path,
+            [
+                f"{shown_path}:{line_of(root, loc) or 1}: {_loc_text(loc)}: `!!binary` data is not text; "
+                "write the answer as plain text"
+                for loc in binary
+            ],
+        )
     try:
         return Plan.from_file(data)
     except ValidationError as exc:
         raise InvalidPlan(shown_path, schema_problems(exc, shown_path, text)) from exc
+
+
+def _binary(value: Any, loc: tuple[int | str, ...]) -> Iterator[tuple[int | str, ...]]:
+    """Where YAML's `!!binary` put bytes in the data (they would be stored as `b'...'` text)."""
+    if isinstance(value, bytes):
+        yield loc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _binary(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _binary(item, (*loc, index))
 
 
 def plan_from_text(text: str, shown_path: str) -> Plan:

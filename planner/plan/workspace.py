@@ -118,7 +118,9 @@ class Workspace:
         return found
 
     def exists(self, slug: str) -> bool:
-        return self.plan_file(slug).is_file()
+        """Whether anything is at plans/SLUG/plan.yaml: a folder there is a plan `load` refuses, not a
+        new plan (the interview would say there is none yet)."""
+        return self.plan_file(slug).exists()
 
     def load(self, slug: str) -> Plan:
         path = self.plan_file(slug)
