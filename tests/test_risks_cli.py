@@ -98,7 +98,7 @@ def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorks
     make_workspace({"plans/typo/plan.yaml": plan(decisions=[{"risk": "no-lables", "verdict": "accepted"}])})
     assert run("check") == (
         1,
-        "plans/typo/plan.yaml:122: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
+        "plans/typo/plan.yaml:123: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
         "use an id from `planner rules` or from the plan's own risks\n",
         "error: 1 of 1 plan(s) have problems; fix the lines above\n",
     )
@@ -107,7 +107,9 @@ def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorks
 def test_check_rejects_an_unknown_level(workspace: Path) -> None:
     code, out, err = run("check", "--fail-on", "low")
     assert (code, out) == (2, "")
-    assert "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium', 'fold'." in err
+    assert (
+        "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium', 'fold', 'moved-target'." in err
+    )
 
 
 def test_schema_problems_are_still_reported_as_before(make_workspace: MakeWorkspace) -> None:

@@ -13,10 +13,11 @@ from planner.cli.options import format_option, slug_argument
 @click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
 @click.option(
     "--fail-on",
-    type=click.Choice(["high", "medium", "fold"]),
+    type=click.Choice(["high", "medium", "fold", "moved-target"]),
     multiple=True,
     help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+), "
-    "or (fold) when a plan's time box is over short of its target. Repeat to combine.",
+    "(fold) when a plan's time box is over short of its target, or (moved-target) when the change lowers "
+    "a target or worsens a baseline after results or after the time box ended. Repeat to combine.",
 )
 @format_option(
     "text",

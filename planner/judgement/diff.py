@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, Literal
 
@@ -14,6 +15,8 @@ from pydantic import BaseModel
 
 from planner.core.inert import md_inert, safe_json, terminal_safe
 from planner.judgement.register import Assessment, Risk, assess
+from planner.judgement.targets import TargetMove, target_moves
+from planner.plan.experiment import Experiment
 from planner.plan.model import Direction, Plan
 from planner.plan.questions import BY_FIELD, SECTIONS, Kind
 from planner.plan.text import format_value
@@ -37,7 +40,13 @@ TITLES = {
     "risks": "Risks",
     "decisions": "Decisions",
 }
-_SECTION_OF = {"title": "plan", "owners": "plan", "status": "plan", "schema_version": "plan"}
+_SECTION_OF = {
+    "title": "plan",
+    "owners": "plan",
+    "decider": "plan",
+    "status": "plan",
+    "schema_version": "plan",
+}
 _SECTION_OF |= {"after_launch": "done", "risks": "risks", "decisions": "decisions"}
 _DECISION_FIELDS = ("verdict", "note", "by", "owner", "due")
 LONG = 80
@@ -77,10 +86,17 @@ class PlanDiff:
     new_label: str
     changes: tuple[Change, ...]
     risks: tuple[RiskChange, ...]
+    moves: tuple[TargetMove, ...] = ()  # done criteria made easier after results (planner.judgement.targets)
 
     @property
     def empty(self) -> bool:
         return not self.changes and not self.risks
+
+    @property
+    def done_moved(self) -> bool:
+        """Whether an agreed done criterion was changed or removed (adding one, such as the start day
+        set on approval, moves nothing)."""
+        return any(change.field.startswith("done.") and change.action != "added" for change in self.changes)
 
     def sections(self) -> Iterator[tuple[str, list[Change]]]:
         for key, title in TITLES.items():
@@ -103,7 +119,9 @@ class PlanDiff:
                 risk_parts.append(f"{count} {word}")
         if risk_parts:
             parts.append("risks: " + ", ".join(risk_parts))
-        if any(change.field.startswith("done.") for change in self.changes):
+        if self.moves:
+            parts.append(self.moves[0].headline.lower())
+        elif self.done_moved:
             parts.append("done criteria moved")
         return " · ".join(parts)
 
@@ -116,10 +134,15 @@ def compare(
     old_label: str,
     new_label: str,
     assessor: Callable[[Plan], Assessment] = assess,
+    records: Sequence[Experiment] = (),
+    at: datetime | None = None,
+    published: date | None = None,
 ) -> PlanDiff:
     """The structured difference from `old` to `new` (None stands for no plan at all).
 
-    `assessor` lets a caller that already assessed both plans (the site's model) reuse its results."""
+    `assessor` lets a caller that already assessed both plans (the site's model) reuse its results.
+    Given the moment `new` was made (`at`), with the plan's experiment log (`records`) and the day its
+    first version was published, done criteria made easier after results are found too."""
     risks = _risk_changes(old, new, assessor)
     moved = {risk.id for risk in risks}
     rescored = {risk.id for risk in risks if risk.action == "rescored"}
@@ -135,7 +158,8 @@ def compare(
         if change.field == "risks" and change.attribute in _DECISION_FIELDS:
             change = dataclasses.replace(change, section="decisions")
         changes.append(change)
-    return PlanDiff(slug, old_label, new_label, tuple(changes), risks)
+    moves = target_moves(old, new, records, at, published, new_label) if at is not None else ()
+    return PlanDiff(slug, old_label, new_label, tuple(changes), risks, moves)
 
 
 def _walk(path: str, old: Any, new: Any, model: type[BaseModel]) -> Iterator[Change]:
@@ -341,6 +365,8 @@ def to_markdown(diff: PlanDiff, heading: str = "###") -> str:
     """Markdown ready to post on a pull request; every user-written value is escaped."""
     title = f"{heading} Plan `{diff.slug}`: {_md_text(diff.old_label)} → {_md_text(diff.new_label)}"
     lines = [title, "", f"_{diff.summary()}_" if not diff.empty else "No changes.", ""]
+    for move in diff.moves:
+        lines += [f"> [!WARNING]\n> **{move.headline}**: {_md_text(move.sentence())}.", ""]
     for section_title, changes in diff.sections():
         lines += [f"{heading}# {section_title}", "", *(_md_change(change) for change in changes), ""]
     if diff.risks:
@@ -371,6 +397,7 @@ def _text_change(change: Change) -> str:
 def to_text(diff: PlanDiff) -> str:
     """A plain-text summary for the terminal."""
     lines = [f"plan {diff.slug}: {diff.old_label} -> {diff.new_label}", diff.summary()]
+    lines += [f"WARNING {move.headline.lower()}: {move.sentence()}" for move in diff.moves]
     for section_title, changes in diff.sections():
         lines += ["", section_title, *(_text_change(change) for change in changes)]
     if diff.risks:
@@ -384,6 +411,10 @@ def to_text(diff: PlanDiff) -> str:
 
 def to_json(diff: PlanDiff) -> str:
     data = dataclasses.asdict(diff)
+    data["moves"] = [
+        {**dataclasses.asdict(move), "headline": move.headline, "sentence": move.sentence()}
+        for move in diff.moves
+    ]
     data["summary"] = diff.summary()
     data["empty"] = diff.empty
     return safe_json(data, default=_json_default) + "\n"

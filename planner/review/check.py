@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from planner.core.errors import InvalidPlan, PlannerError
 from planner.core.inert import one_line
 from planner.evidence.log import read_log
-from planner.evidence.status import fold_problems
+from planner.evidence.status import first_published, fold_problems
 from planner.judgement.register import assess, gate, to_data
+from planner.judgement.targets import target_moves
 from planner.judgement.verdict import today_utc
-from planner.plan.history import verify_all
+from planner.plan.experiment import Experiment
+from planner.plan.history import load_version, numbers, resolve, verify_all
+from planner.plan.model import Plan
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import compose, line_of, loc_of, read_text
 
@@ -60,7 +64,7 @@ def check(
     report.plans = len(names) + len(strays)
     report.failed = len(strays)
     for slug in names:
-        found = _plan_problems(workspace, slug, fail_on)
+        found = _plan_problems(workspace, slug, fail_on, base)
         report.problems[slug] = found
         report.failed += bool(found)
         report.lines += found or [f"ok: {workspace.shown(workspace.plan_dir(slug))}/plan.yaml"]
@@ -85,7 +89,7 @@ def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict
     return out
 
 
-def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) -> list[str]:
+def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], base: str | None) -> list[str]:
     try:
         plan = workspace.load(slug)
         records = read_log(workspace, slug)  # a damaged experiment log fails the check too
@@ -99,6 +103,8 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) ->
     found = gate(assess(plan), level)
     if "fold" in fail_on:
         found += tuple(fold_problems(workspace, slug, plan, today_utc(), records))
+    if "moved-target" in fail_on:
+        found += tuple(moved_problems(workspace, slug, plan, records, base))
     if not found:
         return []
     path = workspace.plan_file(slug)
@@ -110,3 +116,31 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...]) ->
         line = line_of(root, loc_of(match.group(1))) if match and root is not None else None
         lines.append(f"{shown}:{line}: {one_line(problem)}" if line else f"{shown}: {one_line(problem)}")
     return lines
+
+
+def moved_problems(
+    workspace: Workspace, slug: str, plan: Plan, records: list[Experiment], base: str | None = None
+) -> list[str]:
+    """What `check --fail-on moved-target` reports: done criteria made easier after results in the
+    change under review: the draft against the latest published version and, with `--base REF`,
+    against the draft at REF (which also catches a version published in the branch)."""
+    sides: list[Plan] = []
+    have = numbers(workspace, slug)
+    if have:
+        sides.append(load_version(workspace, slug, have[-1]).plan)
+    if base is not None:
+        _, at_base = resolve(workspace, slug, f"{base}:")
+        if at_base is not None:
+            sides.append(at_base)
+    now = datetime.now(UTC)
+    found: list[str] = []
+    for old in sides:
+        published = first_published(workspace, slug, old)
+        for move in target_moves(old, plan, records, now, published, "draft"):
+            line = (
+                f"done.metrics: {move.headline.lower()}: {move.sentence()}; restore the agreed value, or "
+                "publish the change with the reason (`planner publish -m`) for the plan's decider to approve"
+            )
+            if line not in found:
+                found.append(line)
+    return found
