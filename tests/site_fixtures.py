@@ -88,6 +88,7 @@ def hostile_plan() -> Plan:
 SOUND_PLAN = """
     title: Screen card orders for fraud before they ship
     owners: [Ana Costa]
+    decider: Rui Almeida
     status: approved
     product:
       goal: Fraudulent card orders are held before shipping, so chargebacks fall and honest buyers are not delayed.

@@ -103,6 +103,7 @@ HAPPY = [
     line("Ship the rules and stop"),  # fold action: asked because there is a time box
     line("A/B test on 10% of traffic"),
     line("1"),  # online validation: an A/B test
+    line("Carla"),  # who decides
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
     line("Fall back to the rules"),
@@ -113,6 +114,7 @@ HAPPY = [
 FULL = """\
 title: Fraud screening at checkout
 owners: [ana, bo]
+decider: Carla
 product:
   goal: Fraudulent orders never ship
   users: Online shoppers and the checkout team
@@ -264,8 +266,8 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 80
-    assert "\nSaved plans/fraud/plan.yaml: 80 of 80 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 81
+    assert "\nSaved plans/fraud/plan.yaml: 81 of 81 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -383,10 +385,10 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "Minutes per example?" not in screen and "Which cases were hard?" not in screen
     assert saved(root)["by_hand"] == {"examples": 0}
 
-    done = [ENTER] * 10
+    done = [ENTER] * 11
     closing, screen = interview(root, "fraud", done, section="done")
     assert "What will you do if the time box runs out short of the target?" not in screen
-    done = [ENTER, ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER, ENTER]
+    done = [ENTER, ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     closing, screen = interview(root, "fraud", done, section="done")
     assert isinstance(closing, str), closing
     assert saved(root)["done"] == {"timebox_weeks": 4, "fold_action": "Stop"}
@@ -509,7 +511,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 63 questions answered (3%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 64 questions answered (3%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -573,7 +575,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 80 of 80 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 81 of 81 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -636,7 +638,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 80 of 80 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 81 of 81 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 
@@ -778,10 +780,10 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     assert isinstance(closing, str), closing
     assert (
         "Essentials: the 21 questions the advice needs most (up to 31 answers with their follow-ups), "
-        "about 16 minutes. Then the full interview (53 more, about 27 minutes), now or later." in screen
+        "about 16 minutes. Then the full interview (54 more, about 27 minutes), now or later." in screen
     )
     assert "? Who owns this plan?" not in screen  # not an essential
-    assert "Go on with the full interview now (66 more, about 33 minutes)? (y or n)" in screen
+    assert "Go on with the full interview now (67 more, about 34 minutes)? (y or n)" in screen
     assert saved(root)["product"] == {"goal": "Sellers never see their listing flagged twice"}
     assert screen.count("Saved plans/fraud/plan.yaml: 1 of ") == 1  # the verdict is the closing screen
 
@@ -789,7 +791,7 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     # --depth full goes straight to the full interview.
     error, screen = interview(root, "fraud", [CTRL_D], depth="full")
     assert isinstance(error, Interrupted)
-    assert "The full interview: 83 questions left, about 42 minutes." in screen
+    assert "The full interview: 84 questions left, about 42 minutes." in screen
 
 
 def test_keys_people_expect_in_menus(root: Path) -> None:

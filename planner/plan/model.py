@@ -631,6 +631,11 @@ class Plan(Record):
 
     title: Text = Field(description="The plan's title.")
     owners: list[Text] = Field(default_factory=list, description="Who owns the plan.")
+    decider: Text | None = Field(
+        default=None,
+        description="Who decides whether the plan goes ahead, ships, continues or folds (one person, such as "
+        "its sponsor): the portfolio names them beside each decision the plan waits for.",
+    )
     status: Status = Field(
         default=Status.draft,
         description="draft, in_review, approved, building, shipped or folded.",

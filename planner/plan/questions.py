@@ -671,6 +671,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "run tells. 'none' is an answer too.",
         ),
         _q(
+            "decider",
+            "Who decides whether the plan goes ahead, ships, continues or folds?",
+            "One person, such as the sponsor or the team's manager: the portfolio names them beside each "
+            "decision the plan waits for (approval, the ship or fold decision, a cost over budget).",
+        ),
+        _q(
             "after_launch.owner",
             "Who owns the model once it is live?",
             "A named team that watches it and retrains it.",
