@@ -19,6 +19,8 @@ EXCLUSIVE = {
     "jinja2": {"site.render"},
     "markdown_it": {"site.safetext", "site.htmlpage"},
     "mkdocs": {"site.plugin", "plan.settings"},
+    "markdown": {"site.zensical_markdown"},  # Python-Markdown, which Zensical runs planner's pages through
+    "zensical": set(),  # run as a command (site.zensical), never imported: it is an optional extra
 }
 # Modules over 500 lines are data: the question bank, the plan's model (its fields and their descriptions
 # are the schema), and the rule catalogues (each rule a short function beside its pass and fail cases).

@@ -93,7 +93,7 @@ def test_check_prints_github_annotations(make_workspace: MakeWorkspace) -> None:
     )
 
 
-def test_the_site_passes_strict_nav_validation_without_materials_banner(
+def test_the_site_passes_strict_nav_validation_with_one_end_of_life_note(
     make_workspace: MakeWorkspace,
 ) -> None:
     config = (REPO / "mkdocs.yml").read_text() + (
@@ -105,4 +105,6 @@ def test_the_site_passes_strict_nav_validation_without_materials_banner(
     env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
     done = subprocess.run([PLANNER, "build", "--strict"], env=env, cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "end of life" not in done.stderr + done.stdout
+    # Material's own banner stays quiet: planner passes its news on once, with the command that switches.
+    assert "To disable this warning" not in done.stderr + done.stdout
+    assert done.stderr.count("end of life") == 1

@@ -28,10 +28,27 @@ class _Folder(config_options.Type[str]):
         return text
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+class _Engine(config_options.Type[str]):
+    """The site engine `planner build` and `planner serve` run, one of ENGINES."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if text not in ENGINES:
+            raise ValidationError(
+                f"is '{text}'; use {' or '.join(ENGINES)} (or leave it out for {self.default})"
+            )
+        return text
+
+
 class PlannerConfig(Config):  # type: ignore[no-untyped-call]
     plans_dir = _Folder(str, default="plans")
     templates_dir = _Folder(str, default="templates")
     nav_title = config_options.Type(str, default="Plans")
+    # What `planner build` and `planner serve` run: mkdocs (with Material) or Zensical, its successor.
+    engine = _Engine(str, default="mkdocs")
 
 
 def folder(root: Path, option: str, value: str, label: str = "") -> Path:

@@ -70,11 +70,13 @@ def _files_key(folder: Path) -> Key:
 class SiteCache:
     """Loaded plans, their one assessment and their rendered pages, kept between `mkdocs serve` builds."""
 
-    def __init__(self, root: Path, plans_dir: Path) -> None:
+    def __init__(self, root: Path, plans_dir: Path, *, md_links: bool = False) -> None:
+        self.md_links = md_links  # pages keep their `x.md` links for an engine that resolves them
         self.workspace = Workspace(root, plans_dir.relative_to(root).as_posix())
         self.entries: dict[str, _Entry] = {}
         self.assessor = sitemodel.Assessor()
         self.setup: Key = ()
+        self.renderer: render.Renderer | None = None  # kept while the templates are: compiled once
         self.nav: list[Any] | None = None  # the previous build's nav
 
     def _load(self) -> list[str]:
@@ -114,6 +116,7 @@ class SiteCache:
         setup = (templates_dir, _files_key(templates_dir), dashboard, directory_urls)
         if setup != self.setup:
             self.setup = setup
+            self.renderer = None
             for entry in self.entries.values():
                 entry.pages = None
         self._load()
@@ -139,12 +142,15 @@ class SiteCache:
             {slug: entry.changed for slug, entry in self.entries.items() if entry.changed},
             {slug: entry.log for slug, entry in self.entries.items()},
         )
-        renderer = render.Renderer(templates_dir, dashboard)
+        if self.renderer is None:
+            self.renderer = render.Renderer(templates_dir, dashboard)
+        renderer = self.renderer
+        renderer.next_build()
         pages: Rendered = {}
         dashboard_page = renderer.dashboard_page(model)
-        pages[dashboard] = _html(dashboard, dashboard_page, directory_urls)
+        pages[dashboard] = _html(dashboard, dashboard_page, directory_urls, self.md_links)
         rendered = {slug for slug, entry in self.entries.items() if entry.pages is None}
-        job = _Job(renderer, model, directory_urls)
+        job = _Job(renderer, model, directory_urls, self.md_links)
         processes = _processes(len(rendered), workers)
         for slug, done in _render_all(job, sorted(rendered), processes).items():
             self.entries[slug].pages = done
@@ -214,13 +220,14 @@ class _Job:
     renderer: render.Renderer
     model: sitemodel.SiteModel
     directory_urls: bool
+    md_links: bool = False
 
 
 def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
     out, model = {}, job.model
     for slug in slugs:
         raw = job.renderer.plan_pages(model, model.drafts[slug], model.shown[slug], model.timelines.get(slug))
-        out[slug] = {path: _html(path, page, job.directory_urls) for path, page in raw.items()}
+        out[slug] = {path: _html(path, page, job.directory_urls, job.md_links) for path, page in raw.items()}
     return out
 
 
@@ -277,25 +284,28 @@ def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
     return out
 
 
-def _html(path: str, page: render.Page, directory_urls: bool) -> tuple[HtmlPage, dict[str, Any]]:
+def _html(
+    path: str, page: render.Page, directory_urls: bool, md_links: bool = False
+) -> tuple[HtmlPage, dict[str, Any]]:
     convert = from_html if page.is_html else to_html
     if not page.shared:
-        return convert(page.body, path, directory_urls), page.meta
-    head = convert(page.body[: page.shared], path, directory_urls, wrap=False)
-    body = _shared_html(page.body[page.shared :], path, directory_urls, page.is_html)
+        return convert(page.body, path, directory_urls, md_links=md_links), page.meta
+    head = convert(page.body[: page.shared], path, directory_urls, wrap=False, md_links=md_links)
+    body = _shared_html(page.body[page.shared :], path, directory_urls, page.is_html, md_links)
     return join(head, body), page.meta
 
 
 _SHARED: dict[tuple[str, str, bool], HtmlPage] = {}
 
 
-def _shared_html(text: str, path: str, directory_urls: bool, is_html: bool) -> HtmlPage:
+def _shared_html(text: str, path: str, directory_urls: bool, is_html: bool, md_links: bool) -> HtmlPage:
     """The HTML of a plan's document, converted once for all the pages that show it (it links only
     within the page, so it reads the same from every URL)."""
-    key = (text, "" if directory_urls else "flat", is_html)
+    key = (text, "md" if md_links else "" if directory_urls else "flat", is_html)
     found = _SHARED.get(key)
     if found is None or found.relative:
-        found = (from_html if is_html else to_html)(text, path, directory_urls, wrap=False)
+        convert = from_html if is_html else to_html
+        found = convert(text, path, directory_urls, wrap=False, md_links=md_links)
         if len(_SHARED) > 2000:
             _SHARED.clear()
         _SHARED[key] = found

@@ -61,8 +61,11 @@ def relative_url(target: str, base: str) -> str:
 _TOC_HEADING = re.compile(r'<h([1-6]) data-toc=""(?: id="([^"]*)")?>(.*?)</h\1>', re.S)
 
 
-def to_html(markdown: str, src: str, directory_urls: bool = True, *, wrap: bool = True) -> HtmlPage:
-    """Render one generated page: headings get ids and permalinks, `x.md` links become site URLs."""
+def to_html(
+    markdown: str, src: str, directory_urls: bool = True, *, wrap: bool = True, md_links: bool = False
+) -> HtmlPage:
+    """Render one generated page: headings get ids and permalinks, `x.md` links become site URLs
+    (or stay as they are with `md_links`, for an engine that resolves them itself)."""
     env: dict[str, Any] = {}
     tokens = _MD.parse(markdown, env)
     for index, token in enumerate(tokens):
@@ -75,12 +78,16 @@ def to_html(markdown: str, src: str, directory_urls: bool = True, *, wrap: bool 
             inline.content = inline.content[: explicit.start()]
             inline.children = _MD.parseInline(inline.content, env)[0].children
             token.attrSet("id", explicit.group(1))
-    return from_html(_MD.renderer.render(tokens, _MD.options, env), src, directory_urls, wrap=wrap)
+    html_text = _MD.renderer.render(tokens, _MD.options, env)
+    return from_html(html_text, src, directory_urls, wrap=wrap, md_links=md_links)
 
 
-def from_html(body: str, src: str, directory_urls: bool = True, *, wrap: bool = True) -> HtmlPage:
+def from_html(
+    body: str, src: str, directory_urls: bool = True, *, wrap: bool = True, md_links: bool = False
+) -> HtmlPage:
     """A generated page already written as HTML: its toc headings get ids, permalinks and the table of
-    contents (as Python-Markdown's toc would give them), and `x.md` links become site URLs."""
+    contents (as Python-Markdown's toc would give them), and `x.md` links become site URLs. With
+    `md_links` they stay `x.md`: Zensical resolves every relative link from the page's source file."""
     seen: set[str] = set()
     flat: list[dict[str, Any]] = []
     title = None
@@ -110,7 +117,7 @@ def from_html(body: str, src: str, directory_urls: bool = True, *, wrap: bool = 
         target = posixpath.normpath(posixpath.join(folder, match.group(1)))
         return f'href="{relative_url(page_url(target, directory_urls), here)}{match.group(2) or ""}"'
 
-    linked = _MD_LINK.sub(link, body)
+    linked = body if md_links else _MD_LINK.sub(link, body)
     return HtmlPage(_wrap(linked) if wrap else linked, _nest(flat), title, seen, linked != body)
 
 

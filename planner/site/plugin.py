@@ -22,12 +22,11 @@ from planner.plan.workspace import Workspace
 from planner.site import render, safetext
 from planner.site.cache import SiteCache, workers
 from planner.site.htmlpage import HtmlPage, search_entries
+from planner.site.navigation import with_plans
+from planner.site.render import ASSET_DIR, ASSETS
 from planner.site.sidebar import MATERIAL_NAV, SharedSidebars
 
 log = get_plugin_logger(__name__)
-
-ASSETS = ("planner.css", "planner.js")
-ASSET_DIR = "assets/planner"
 
 
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
@@ -99,8 +98,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         self.sidebars.clear()
         self._index, self._to_index = _search_index(config), set()
         for name in ASSETS:
-            content = (resources.files("planner.templates") / "assets" / name).read_bytes()
-            _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+            _put(files, File.generated(config, f"{ASSET_DIR}/{name}", content=render.asset(name)))
         for path in self.pages:  # pages that stand outside the nav say so: `validation.nav` stays quiet
             inclusion = InclusionLevel.NOT_IN_NAV if path in self.places else InclusionLevel.UNDEFINED
             file = File.generated(config, path, content="", inclusion=inclusion)
@@ -111,7 +109,7 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         # the entries of the first page it sees: that must be the edited plan, not the portfolio.
         self._quiet = {dashboard} if self.dirty and built.unchanged else set()
         entry = {str(safetext.escape_inline(self.config.nav_title)): built.nav}
-        config.nav = _with_plans(config.nav, files, dashboard, entry)
+        config.nav = with_plans(config.nav, lambda: _own_nav(files, dashboard), dashboard, entry)
         return files
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -205,13 +203,8 @@ def _put(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _with_plans(nav: Any, files: Files, dashboard: str, plans_entry: dict[str, Any]) -> list[Any]:
-    """The user's nav (or mkdocs' automatic one over their own pages) with the portfolio and plans."""
-    if nav is not None:
-        if "plans/" in str(nav).replace(render.BESIDE_HOME, ""):
-            return list(nav)  # the user placed the plans themselves
-        head = [] if dashboard in str(nav) else [{"Portfolio": dashboard}]
-        return [*head, *nav, plans_entry]
+def _own_nav(files: Files, dashboard: str) -> list[Any]:
+    """mkdocs' automatic nav of the user's own pages (those it would list), without planner's."""
     from mkdocs.structure.files import file_sort_key
     from mkdocs.utils import nest_paths
 
@@ -225,4 +218,4 @@ def _with_plans(nav: Any, files: Files, dashboard: str, plans_entry: dict[str, A
         ),
         key=file_sort_key,
     )
-    return [{"Portfolio": dashboard}, *nest_paths(file.src_uri for file in own), plans_entry]  # type: ignore[no-untyped-call]
+    return nest_paths(file.src_uri for file in own)  # type: ignore[no-any-return, no-untyped-call]

@@ -36,6 +36,15 @@ DASHBOARD = "index.md"
 
 BESIDE_HOME = "plans/index.md"
 
+# planner's stylesheet and script, served from ASSET_DIR of every site (either engine).
+ASSETS = ("planner.css", "planner.js")
+ASSET_DIR = "assets/planner"
+
+
+def asset(name: str) -> bytes:
+    """One of ASSETS, as shipped in the package."""
+    return (resources.files("planner.templates") / "assets" / name).read_bytes()
+
 
 _ID = re.compile(NAME_PATTERN)
 
@@ -62,7 +71,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,  # one environment per build: a template edited under serve is read by the next
+        auto_reload=False,  # SiteCache makes a new environment when a workspace template changes
     )
     env.filters.update(
         text=render_text,
@@ -189,6 +198,11 @@ class Renderer:
             answers=self.answers,
             heatmap=self.heatmap,
         )
+
+    def next_build(self) -> None:
+        """Reused for another build (`serve`): its templates stay compiled, the plans' bodies go."""
+        self._bodies.clear()
+        self._texts.clear()
 
     def answers(self, items: Sequence[Answer], plan: Plan | None) -> Markup:
         """A section's answers as a definition list: each question (its help on hover) and its answer."""
