@@ -104,9 +104,8 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(url, plans)
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = tmp_path_factory.mktemp("hostile")
+def hostile_workspace(root: Path) -> None:
+    """A workspace whose plan, versions and experiment log are attacks in every field."""
     for name, text in workspace_files({"evil": hostile_plan(), "fraud": SOUND_PLAN}).items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
@@ -122,6 +121,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     edited = hostile_plan()
     edited.status = "in_review"  # type: ignore[assignment]  # validated on assignment
     history.publish_plan(workspace, "evil", edited, f"v2 {ONE_LINE}", f"{IMG} <{ONE_LINE}>")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("hostile")
+    hostile_workspace(root)
     _build(root, root / "site")
     for url in _serve(root / "site"):
         yield Site(url, {"evil": hostile_plan()})
