@@ -15,6 +15,11 @@ For each N, in one run and on the same machine:
 Each build is a fresh `python -m mkdocs build` process (interpreter start included), best of
 --repeat runs, the two sides interleaved. The ratio planner / plain is the figure to read.
 
+--engines builds each workspace with both of planner's engines instead, side by side in one run:
+`planner build` (mkdocs + Material, through the plugin) and `planner build --engine zensical` (planner
+writes the pages to .planner/zensical/ and runs Zensical; its cache removed before each run, so both
+builds are cold).
+
 --serve N starts `mkdocs serve --dirty` (what `planner serve` runs) on a workspace of N plans, edits
 one plan's goal, and measures the seconds until the served plan page shows it (file write to visible).
 
@@ -101,7 +106,8 @@ def write_plain_twin(root: Path, twin: Path) -> int:
     from planner.plan import history
     from planner.plan.workspace import Workspace
     from planner.site import render, sitemodel
-    from planner.site.plugin import ASSETS, load_plans
+    from planner.site.plugin import load_plans
+    from planner.site.render import ASSETS
 
     plans = load_plans(root, root / "plans")
     workspace = Workspace(root)
@@ -147,6 +153,55 @@ def build_seconds(root: Path) -> tuple[float, float]:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def engine_seconds(root: Path, engine: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one cold `planner build --engine ENGINE` in a fresh process."""
+    shutil.rmtree(root / ".planner", ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-P", "-m", "planner", "build", "--engine", engine],
+        cwd=root,
+        check=True,
+        env=ENV,
+        capture_output=True,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compare_engines(counts: list[int], repeat: int) -> list[dict[str, Any]]:
+    """mkdocs and Zensical on the same workspaces, interleaved, best of `repeat` each."""
+    results = []
+    print(f"{'plans':>6} {'mkdocs s':>9} {'zensical s':>11} {'ratio':>6}   cpu mkdocs / zensical")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "ws"
+            root.mkdir()
+            write_workspace(root, count)
+            runs: dict[str, list[tuple[float, float]]] = {"mkdocs": [], "zensical": []}
+            for _ in range(repeat):
+                for engine, found in runs.items():
+                    found.append(engine_seconds(root, engine))
+            pages = sum(1 for _ in (root / "site" / "plans").rglob("index.html"))
+            wall_m, wall_z = (min(run[0] for run in runs[engine]) for engine in ("mkdocs", "zensical"))
+            cpu_m, cpu_z = (min(run[1] for run in runs[engine]) for engine in ("mkdocs", "zensical"))
+            results.append(
+                {
+                    "plans": count,
+                    "plan_pages": pages,
+                    "mkdocs_s": round(wall_m, 2),
+                    "zensical_s": round(wall_z, 2),
+                    "mkdocs_cpu_s": round(cpu_m, 2),
+                    "zensical_cpu_s": round(cpu_z, 2),
+                }
+            )
+            print(
+                f"{count:>6} {wall_m:>9.2f} {wall_z:>11.2f} {wall_z / wall_m:>6.2f}   {cpu_m:.2f} / {cpu_z:.2f}"
+            )
+    return results
 
 
 def _free_port() -> int:
@@ -216,8 +271,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("counts", nargs="*", type=int, help="plan counts to build (default 100 300 1000)")
     parser.add_argument("--repeat", type=int, default=2, help="builds per side, best kept")
     parser.add_argument("--serve", type=int, help="also time a one-plan edit under serve at this many plans")
+    parser.add_argument("--engines", action="store_true", help="planner build with mkdocs and with Zensical")
     options = parser.parse_args(argv)
     counts, repeat, serve = options.counts, options.repeat, options.serve
+    if options.engines:
+        print(json.dumps(compare_engines(counts or [100], repeat)))
+        return
     results = []
     print(f"{'plans':>6} {'pages':>6} {'planner s':>10} {'plain s':>8} {'ratio':>6} {'s/plan':>7}")
     for count in counts or ([] if serve else [100, 300, 1000]):
