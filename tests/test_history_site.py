@@ -231,3 +231,31 @@ def test_last_changed_is_the_last_commit_of_a_plan_unless_edited_since(make_work
     entries = SiteCache(root, root / "plans")
     entries._load()
     assert entries.entries["fraud"].changed == datetime.fromtimestamp(1.8e9, UTC)
+
+
+def test_what_changed_flags_a_target_lowered_after_results_and_not_added_criteria(
+    make_workspace: MakeWorkspace,
+) -> None:
+    import json
+
+    from planner.evidence.log import read_log
+
+    root = make_workspace({"mkdocs.yml": WORKSPACE_MKDOCS, P + "plan.yaml": PLAN})
+    assert run("publish", "fraud", "-m", "kickoff")[0] == 0
+    run_line = {"at": "2026-01-10T10:00:00Z", "values": {"validation": {"recall": 0.61}}}
+    (root / P / "experiments.jsonl").write_text(json.dumps(run_line) + "\n", encoding="utf-8")
+    edit(root, "  timebox_weeks: 6\n", "  timebox_weeks: 6\n  started: 2026-01-05\n")
+    assert run("publish", "fraud", "-m", "approved: the clock starts")[0] == 0
+    edit(root, "target: 0.7", "target: 0.62")
+    assert run("publish", "fraud", "-m", "a target we can reach")[0] == 0
+    workspace = Workspace(root)
+    model = sitemodel.build(
+        dict(workspace.load_all()),
+        {"fraud": history.load_versions(workspace, "fraud")},
+        logs={"fraud": read_log(workspace, "fraud")},
+    )
+    pages = {path: page.body for path, page in render.Renderer().site(model).items()}
+    added, lowered = pages[P + "v2-changes.md"], pages[P + "v3-changes.md"]
+    assert "Done criteria moved" not in added and "after results" not in added  # only added
+    assert "Target lowered after results" in lowered
+    assert "lowered from 0&#46;7 to 0&#46;62" in lowered and "after 1 run logged, best 0&#46;61" in lowered

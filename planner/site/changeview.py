@@ -128,5 +128,6 @@ def sections(diff: PlanDiff, old: Plan | None, new: Plan | None) -> list[tuple[s
 
 
 def done_moved(diff: PlanDiff) -> bool:
-    """Whether the done criteria (metrics, targets, time box, fold action) changed."""
-    return any(change.field.startswith("done.") for change in diff.changes)
+    """Whether an agreed done criterion (metrics, targets, time box, fold action) was changed or
+    removed: adding one (the start day set on approval) moves nothing."""
+    return diff.done_moved

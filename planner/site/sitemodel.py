@@ -108,8 +108,11 @@ def build(
         for slug, plan in plans.items()
     }
     published = versions or {}
+    records = {slug: tuple(log) for slug, log in (logs or {}).items() if not isinstance(log, PlannerError)}
     timelines = {
-        slug: Timeline(slug, tuple(published[slug]), view.plan, assessor=assessor)
+        slug: Timeline(
+            slug, tuple(published[slug]), view.plan, assessor=assessor, records=records.get(slug, ())
+        )
         for slug, view in drafts.items()
         if published.get(slug)
     }

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import cached_property
 
 from planner.judgement import diff
 from planner.judgement.register import Assessment, assess
+from planner.judgement.targets import TargetMove, target_moves
+from planner.plan.experiment import Experiment
 from planner.plan.model import Plan, Version
 
 
@@ -50,6 +53,8 @@ class Timeline:
     shown: str = "latest"
     # The build's one assessment per plan (see sitemodel); diffs reuse it instead of assessing again.
     assessor: Callable[[Plan], Assessment] = field(default=assess, compare=False, repr=False)
+    # The plan's experiment log: a change to the done criteria after runs were logged is a move.
+    records: tuple[Experiment, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def latest(self) -> Version:
@@ -76,10 +81,31 @@ class Timeline:
         return self.draft.model_dump(mode="json") != self.latest.plan.model_dump(mode="json")
 
     def seen_from(self, shown: str) -> Timeline:
-        seen = Timeline(self.slug, self.versions, self.draft, shown, self.assessor)
-        if "draft_differs" in self.__dict__:
-            seen.__dict__["draft_differs"] = self.draft_differs  # computed once per plan, not per page
+        seen = Timeline(self.slug, self.versions, self.draft, shown, self.assessor, self.records)
+        for computed in ("draft_differs", "moves"):
+            if computed in self.__dict__:
+                seen.__dict__[computed] = self.__dict__[computed]  # computed once per plan, not per page
         return seen
+
+    @property
+    def started(self) -> date:
+        """The day the first version was published: it starts a time box without `done.started`."""
+        return self.versions[0].published_at.date()
+
+    @cached_property
+    def moves(self) -> tuple[TargetMove, ...]:
+        """Done criteria made easier after results, in each published version and in the draft (dated
+        now: publishing it would make the move)."""
+        found: list[TargetMove] = []
+        for before, version in zip(self.versions, self.versions[1:], strict=False):
+            at = version.published_at
+            found += target_moves(
+                before.plan, version.plan, self.records, at, self.started, f"v{version.number}"
+            )
+        if self.draft is not None and self.draft_differs:
+            now = datetime.now(UTC)
+            found += target_moves(self.latest.plan, self.draft, self.records, now, self.started, "draft")
+        return tuple(found)
 
     def changes(self, number: int) -> diff.PlanDiff:
         """What changed from the version before `number` to version `number`."""
@@ -92,6 +118,9 @@ class Timeline:
             old_label=f"v{before.number}" if before else "nothing",
             new_label=f"v{number}",
             assessor=self.assessor,
+            records=self.records,
+            at=self.versions[index].published_at,
+            published=self.started,
         )
 
     def draft_changes(self) -> diff.PlanDiff:
@@ -102,4 +131,7 @@ class Timeline:
             old_label=f"v{self.latest.number}",
             new_label="draft",
             assessor=self.assessor,
+            records=self.records,
+            at=datetime.now(UTC),
+            published=self.started,
         )
