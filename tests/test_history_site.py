@@ -259,3 +259,15 @@ def test_what_changed_flags_a_target_lowered_after_results_and_not_added_criteri
     assert "Done criteria moved" not in added and "after results" not in added  # only added
     assert "Target lowered after results" in lowered
     assert "lowered from 0&#46;7 to 0&#46;62" in lowered and "after 1 run logged, best 0&#46;61" in lowered
+
+
+def test_a_shipped_plans_ended_time_box_is_history_not_an_alarm(make_workspace: MakeWorkspace) -> None:
+    shipped = PLAN.replace("status: in_review", "status: shipped").replace(
+        "  timebox_weeks: 6\n", "  timebox_weeks: 6\n  started: 2025-01-06\n"
+    )
+    root = make_workspace({"mkdocs.yml": WORKSPACE_MKDOCS, P + "plan.yaml": shipped})
+    pages = site_pages(root)
+    for page in (pages["index.md"], pages[P + "index.md"]):
+        assert "ran until" in page and "2025&#45;02&#45;16" in page
+        assert "planner-overdue" not in page  # no alarm colour
+    assert "days ago" not in pages["index.md"]

@@ -204,6 +204,7 @@ class TimeBox:
     weeks: float | None
     start: date | None = None
     days_left: int | None = None
+    last: date | None = None  # the time box's last day
 
 
 def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
@@ -215,7 +216,7 @@ def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
     start, last = clock_of(plan, started.date() if isinstance(started, datetime) else started)
     if start is None or last is None:
         return TimeBox(plan.done.timebox_weeks)
-    return TimeBox(plan.done.timebox_weeks, start, (last - today).days + 1)
+    return TimeBox(plan.done.timebox_weeks, start, (last - today).days + 1, last)
 
 
 @dataclass(frozen=True)
