@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from planner.plan import history
+from planner.plan import gitref, history
 from planner.plan.planfile import to_data
 from planner.plan.workspace import Workspace
 from tests.conftest import MakeWorkspace, killed_at_fsync
@@ -550,4 +550,29 @@ def test_a_version_hash_in_the_wrong_format_gets_its_own_message(repo: Path) -> 
     assert (code, out.splitlines()[1]) == (
         1,
         f"{V}/v1.yaml:{line}: hash: not a version hash (`sha256:` and 64 hex digits); restore the file from git",
+    )
+
+
+@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
+def test_check_base_reads_blob_ids_in_the_repositorys_own_object_format(
+    make_workspace: MakeWorkspace, object_format: str
+) -> None:
+    repo = make_workspace({"mkdocs.yml": "site_name: plans\n", "plans/fraud/plan.yaml": PLAN})
+    git(repo, "init", "-q", "-b", "main", f"--object-format={object_format}")
+    git(repo, "config", "user.name", "Test Author")
+    git(repo, "config", "user.email", "author@example.com")
+    _published(repo, 2)
+    commit(repo, "v1 and v2")
+    version = repo / V / "v1.yaml"
+    listed = git(repo, "ls-files", "-s", f"{V}/v1.yaml").stdout.split()[1]
+    assert gitref.blob_id(version.read_bytes(), object_format) == listed  # as git itself names it
+    assert run("check", "--base", "main") == (0, "ok: plans/fraud/plan.yaml\n", "")
+    git(repo, "mv", "plans/fraud", "plans/fraud-v2")
+    assert (
+        run("check", "--base", "main")[1]
+        .splitlines()[-1]
+        .startswith(
+            f"{V}/v2.yaml: removed since main, where it was published (the same file is at "
+            "plans/fraud-v2/versions/v2.yaml"
+        )
     )

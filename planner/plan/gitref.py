@@ -74,11 +74,22 @@ def blobs_at(root: Path, ref: str, folder: str) -> dict[str, str]:
     return found
 
 
-def blob_id(data: bytes) -> str:
-    """The id git gives a file with these bytes (sha1 of a blob header and the content)."""
+def object_format(root: Path) -> str:
+    """The hash the repository names its objects with: `sha1`, or `sha256` for a repository made with
+    `git init --object-format=sha256` (a git too old to say cannot make one: sha1)."""
+    try:
+        found = git(root, "rev-parse", "--show-object-format").strip()
+    except GitFailed:
+        return "sha1"
+    return found if found in ("sha1", "sha256") else "sha1"
+
+
+def blob_id(data: bytes, algorithm: str = "sha1") -> str:
+    """The id git gives a file with these bytes in a repository of this object format (the hash of a
+    blob header and the content, as `git hash-object` computes it without running a child per file)."""
     import hashlib
 
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+    return hashlib.new(algorithm, b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def has_head(root: Path) -> bool:

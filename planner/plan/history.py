@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from planner.core.errors import InvalidPlan, PlannerError, Refused, UsageError
 from planner.plan.fields import TEXT_MAX
 from planner.plan.files import cannot_read, cannot_write, file_mode, fsync_dir, remove_temp_files
-from planner.plan.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head
+from planner.plan.gitref import blob_id, blobs_at, check_ref, file_at, git, has_head, object_format
 from planner.plan.model import Plan, Version
 from planner.plan.planfile import plan_from_text, schema_problems, to_data
 from planner.plan.workspace import SLUG_RE, Workspace
@@ -367,6 +367,7 @@ def _compare_with(workspace: Workspace, ref: str, only: list[str] | None, local:
         # The last commit's mkdocs.yml does not read (the working tree may be fixing it): compare the
         # folder the working tree names, so the commit that fixes it can pass a pre-commit check.
         before_dir = workspace.plans
+    algorithm = object_format(workspace.root)
     here: dict[str, str] = {}  # blob id -> where the same bytes are now, to tell a move from a removal
     for slug in workspace.slugs():
         for number in numbers(workspace, slug) if _readable_versions(workspace, slug) else ():
@@ -375,7 +376,7 @@ def _compare_with(workspace: Workspace, ref: str, only: list[str] | None, local:
                 content = _confined_file(workspace, path).read_bytes()
             except (PlannerError, OSError):
                 continue
-            here.setdefault(blob_id(content), workspace.shown(path))
+            here.setdefault(blob_id(content, algorithm), workspace.shown(path))
     found: dict[str, str] = {}
     for name, blob in blobs_at(workspace.root, ref, before_dir).items():
         parts = name[len(before_dir) + 1 :].split("/") if name.startswith(before_dir + "/") else []
@@ -391,7 +392,10 @@ def _compare_with(workspace: Workspace, ref: str, only: list[str] | None, local:
             data = _confined_file(workspace, path).read_bytes() if path.is_file() else None
         except (PlannerError, OSError):
             continue  # reported by the check of the files on disk
-        same = data is not None and blob in (blob_id(data), blob_id(data.replace(b"\r\n", b"\n")))
+        same = data is not None and blob in (
+            blob_id(data, algorithm),
+            blob_id(data.replace(b"\r\n", b"\n"), algorithm),
+        )
         if shown != name and data is not None:
             change = "" if same else " and changed"
             found[name] = (
