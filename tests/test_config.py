@@ -62,3 +62,29 @@ def test_a_blank_plans_dir_is_refused_by_the_site_in_the_same_words(make_workspa
     result = mkdocs(_blank_workspace(make_workspace, "''"), "build")
     assert result.returncode == 1
     assert f"Plugin 'planner' option 'plans_dir': {BLANK}" in result.stderr, result.stderr
+
+
+def test_an_unknown_plugin_option_fails_check_as_it_fails_a_strict_build(
+    make_workspace: MakeWorkspace,
+) -> None:
+    root = make_workspace(
+        {
+            "mkdocs.yml": "site_name: x\ntheme:\n  name: material\nplugins:\n  - planner:\n"
+            "      plans_dri: design/plans\n      enabled: true\n",
+            "docs/index.md": "# x\n",
+            "plans/fraud/plan.yaml": PLAN,
+        }
+    )
+    strict = mkdocs(root, "build", "--strict")
+    assert strict.returncode == 1
+    assert "Plugin 'planner' option 'plans_dri': Unrecognised configuration name: plans_dri" in strict.stderr
+    assert run("check") == (
+        1,
+        "mkdocs.yml: the planner plugin's option 'plans_dri': Unrecognised configuration name: plans_dri "
+        "(`mkdocs build --strict` stops on it); did you mean 'plans_dir'? its options are engine, nav_title, "
+        "plans_dir, templates_dir\nok: plans/fraud/plan.yaml\n",
+        "error: the planner plugin's options in mkdocs.yml have problems; fix the lines above\n",
+    )
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace("plans_dri", "nav_title"))
+    assert run("check") == (0, "ok: plans/fraud/plan.yaml\n", "")
+    assert mkdocs(root, "build", "--strict").returncode == 0

@@ -48,6 +48,8 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], fo
         raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; fix the lines above")
     if report.history:
         raise CheckFailed(f"{report.history} published version(s) have problems; fix the lines above")
+    if report.settings:
+        raise CheckFailed("the planner plugin's options in mkdocs.yml have problems; fix the lines above")
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -84,18 +85,16 @@ def read(root: Path) -> PlannerConfig:
     path = root / CONFIG_FILE
     if not path.is_file():
         return _validated({}, root, "")
+    return _validated(_load(lambda name: _read_file(root, name), ""), root, "")
 
-    def read_file(name: str) -> bytes | None:
-        try:
-            return (root / name).read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise configfile.ConfigError(
-                f"{name}: cannot read ({exc.strerror}); check its permissions"
-            ) from exc
 
-    return _validated(_load(read_file, ""), root, "")
+def _read_file(root: Path, name: str) -> bytes | None:
+    try:
+        return (root / name).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise configfile.ConfigError(f"{name}: cannot read ({exc.strerror}); check its permissions") from exc
 
 
 def read_at(root: Path, ref: str) -> PlannerConfig:
@@ -128,7 +127,38 @@ def _load(read_file: configfile.Reader, label: str) -> dict[str, Any]:
     return _planner_entry(data.get("plugins")) or {}
 
 
+def unknown_options(root: Path) -> list[str]:
+    """What mkdocs warns about the planner plugin's options in root/mkdocs.yml (a name the plugin does
+    not have, such as `plans_dri`), each worded with its fix: `mkdocs build --strict` stops on them, and
+    the option meant is left at its default."""
+    if not (root / CONFIG_FILE).is_file():
+        return []
+    options = dict(_load(lambda name: _read_file(root, name), ""))
+    options.pop("enabled", None)  # mkdocs' own switch for every plugin that does not declare one
+    config = PlannerConfig(config_file_path=str(root / CONFIG_FILE))
+    config.load_dict(options)
+    _, warnings = config.validate()
+    known = sorted(PlannerConfig())
+    found = []
+    for name, message in warnings:
+        if name not in options or name in known:
+            continue
+        close = difflib.get_close_matches(str(name), known, n=1)
+        meant = f"did you mean '{close[0]}'? " if close else ""
+        found.append(
+            f"{CONFIG_FILE}: the planner plugin's option '{name}': {message} (`mkdocs build --strict` stops "
+            f"on it); {meant}its options are {', '.join(known)}"
+        )
+    return found
+
+
 def _validated(options: dict[str, Any], root: Path, label: str) -> PlannerConfig:
+    options = dict(options)
+    enabled = options.pop("enabled", True)  # mkdocs' own switch, as mkdocs reads it
+    if not isinstance(enabled, bool):
+        raise UsageError(
+            f"{label}{CONFIG_FILE}: the planner plugin's option 'enabled' is {enabled!r}; write true or false"
+        )
     config = PlannerConfig(config_file_path=str(root / CONFIG_FILE))
     config.load_dict(options)
     errors, _ = config.validate()

@@ -17,6 +17,7 @@ from planner.judgement.verdict import today_utc
 from planner.plan.experiment import Experiment
 from planner.plan.history import load_version, numbers, resolve, verify_all
 from planner.plan.model import Plan
+from planner.plan.settings import unknown_options
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import compose, line_of, loc_of, read_text
 
@@ -31,6 +32,7 @@ class Report:
     plans: int = 0
     failed: int = 0
     history: int = 0
+    settings: list[str] = field(default_factory=list)  # mkdocs.yml's planner options mkdocs warns about
     problems: dict[str, list[str]] = field(default_factory=dict)  # per plan, for --format json
     history_problems: list[str] = field(default_factory=list)
     strays: list[str] = field(default_factory=list)
@@ -43,8 +45,9 @@ class Report:
             ],
             "history": self.history_problems,
             "strays": self.strays,
+            "settings": self.settings,
             "failed": self.failed,
-            "ok": not self.failed and not self.history,
+            "ok": not self.failed and not self.history and not self.settings,
         }
 
 
@@ -57,6 +60,8 @@ def check(
     """Check the named plans (all, and the folders no command sees, by default) and their history."""
     history = verify_all(workspace, base, slugs)  # git errors stop before any output
     report = Report()
+    report.settings = unknown_options(workspace.root)
+    report.lines += report.settings
     names = slugs or workspace.slugs()
     strays = [] if slugs else workspace.strays()
     report.lines += strays
