@@ -27,7 +27,16 @@ from planner.cli.options import format_option, slug_argument
     help="github: each problem as a GitHub Actions error annotation on its file and line; json: one "
     "report of every plan (same exit code).",
 )
-def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], format_: str) -> None:
+@click.option(
+    "--pre-commit",
+    "pre_commit",
+    is_flag=True,
+    hidden=True,  # pre-commit's hook (.pre-commit-hooks.yaml): the arguments are the staged files
+    help="Run as pre-commit's hook: SLUGS are the staged files.",
+)
+def check(
+    slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], format_: str, pre_commit: bool
+) -> None:
     """Validate plans (all of them by default); exit 1 if any has problems.
 
     Without --base, published versions are checked against their hashes and, in a git checkout, against
@@ -37,7 +46,12 @@ def check(slugs: tuple[str, ...], base: str | None, fail_on: tuple[str, ...], fo
     from planner.core.errors import CheckFailed
     from planner.review.check import check as run_check
 
-    report = run_check(current_workspace(), list(slugs) or None, base, fail_on)
+    if pre_commit:
+        from planner.review.check import check_staged
+
+        report = check_staged(current_workspace(), list(slugs), fail_on)
+    else:
+        report = run_check(current_workspace(), list(slugs) or None, base, fail_on)
     if format_ == "json":
         import json
 

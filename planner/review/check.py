@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from planner.core.errors import InvalidPlan, PlannerError
@@ -56,14 +57,18 @@ def check(
     slugs: list[str] | None = None,
     base: str | None = None,
     fail_on: tuple[str, ...] = (),
+    *,
+    whole_history: bool = False,
 ) -> Report:
-    """Check the named plans (all, and the folders no command sees, by default) and their history."""
-    history = verify_all(workspace, base, slugs)  # git errors stop before any output
+    """Check the named plans (all, the folders no command sees and mkdocs.yml's options, by default) and
+    their history (every plan's with `whole_history`)."""
+    # Git errors stop here, before any output.
+    history = verify_all(workspace, base, None if whole_history else slugs)
     report = Report()
-    report.settings = unknown_options(workspace.root)
+    names = workspace.slugs() if slugs is None else slugs
+    strays = [] if slugs is not None else workspace.strays()
+    report.settings = unknown_options(workspace.root) if slugs is None else []
     report.lines += report.settings
-    names = slugs or workspace.slugs()
-    strays = [] if slugs else workspace.strays()
     report.lines += strays
     report.strays = strays
     report.plans = len(names) + len(strays)
@@ -77,6 +82,24 @@ def check(
     report.history = len(history)
     report.history_problems = list(history)
     return report
+
+
+def check_staged(workspace: Workspace, files: list[str], fail_on: tuple[str, ...] = ()) -> Report:
+    """`planner check --pre-commit`: pre-commit passes the staged files under the plans folder and
+    mkdocs.yml, or none at all for a commit that only deletes or renames files (it has none to pass).
+    Every published version is always compared with the last commit, since a deletion is what breaks
+    history; the plans staged are checked in full, and every plan when anything else is staged."""
+    plans_dir = workspace.plans_dir.resolve()
+    known = set(workspace.slugs())
+    slugs: set[str] = set()
+    for name in files:
+        parts = Path(name).resolve().parts
+        inside = parts[: len(plans_dir.parts)] == plans_dir.parts and len(parts) > len(plans_dir.parts) + 1
+        slug = parts[len(plans_dir.parts)] if inside else ""
+        if slug not in known:
+            return check(workspace, None, None, fail_on)  # mkdocs.yml, a stray folder, a new name...
+        slugs.add(slug)
+    return check(workspace, sorted(slugs), None, fail_on, whole_history=True)
 
 
 def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict[str, Any]]:
