@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import duckdb
@@ -260,3 +261,16 @@ def test_statistics_against_textbook_values() -> None:
     ]  # fmt: skip
     rows = [[str(category) for category, count in enumerate(row) for _ in range(count)] for row in table]
     assert fleiss_kappa(rows) == pytest.approx(0.210, abs=1e-3)
+
+
+def test_without_duckdb_measure_names_the_extra_to_install(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace(make_workspace)
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # what `import duckdb` finds when it is not installed
+    assert run("measure", "fraud", "--sample", "s.csv", "--label", "label") == (
+        2,
+        "",
+        "error: reading a sample needs DuckDB, which is not installed: "
+        "pip install 'ml-project-planner[measure]'\n",
+    )

@@ -31,6 +31,7 @@ MEMORY_LIMIT = "128MB"  # beyond it the table spills to a temporary folder: memo
 TIMEOUT_S = 120.0  # a predicate such as `(SELECT count(*) FROM range(1e15)) > 0` would run for ever
 COLUMNS_SHOWN = 30  # columns named in a message
 _GLOB = re.compile(r"[*?\[\]{}]")
+INSTALL = "pip install 'ml-project-planner[measure]'"
 
 
 class SampleError(UsageError):
@@ -220,7 +221,10 @@ def open_sample(
     The CSV columns named in `text` (labels, predictions, people's answers) are read as the file writes
     them, to compare with the plan's outcomes as text: DuckDB's type guessing would make `yes`/`no`
     and `T`/`F` booleans and `1.50` the number 1.5 (even for numeric outcomes, `1.50` stays `1.50`)."""
-    import duckdb
+    try:
+        import duckdb
+    except ImportError as exc:  # an extra, so `planner check` in CI and pre-commit installs light
+        raise UsageError(f"reading a sample needs DuckDB, which is not installed: {INSTALL}") from exc
 
     if not path.is_file():
         raise SampleError(f"no sample file {shown}; give the path of a CSV, Parquet or JSON lines file")
