@@ -271,3 +271,18 @@ def test_a_shipped_plans_ended_time_box_is_history_not_an_alarm(make_workspace: 
         assert "ran until" in page and "2025&#45;02&#45;16" in page
         assert "planner-overdue" not in page  # no alarm colour
     assert "days ago" not in pages["index.md"]
+
+
+def test_section_intros_stay_out_of_the_search_index(workspace: Path) -> None:
+    from planner.plan.questions import SECTIONS
+    from planner.site.htmlpage import search_entries
+
+    page = render.Renderer().site(sitemodel.build(dict(Workspace(workspace).load_all())))[P + "index.md"]
+    from planner.site.htmlpage import from_html
+
+    text = " ".join(
+        entry["text"] for entry in search_entries(from_html(page.body, P + "index.md"), "x/", "t")
+    )
+    assert "Screen card orders" in text or "Fraudulent card orders" in text
+    assert not any(section.why[:40] in text for section in SECTIONS)  # boilerplate every plan repeats
+    assert "Not answered yet" not in text

@@ -149,7 +149,9 @@ def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _SECTION = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
-_EXCLUDED = re.compile(r"<div [^>]*data-search-exclude[^>]*>.*?</div>", re.S)
+# Left out of the search index: the heat map, and the boilerplate every plan repeats (section intros,
+# unanswered questions), so a word of a section intro does not find every plan. Neither nests itself.
+_EXCLUDED = re.compile(r"<(div|p) [^>]*data-search-exclude[^>]*>.*?</\1>", re.S)
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 
 
