@@ -55,6 +55,8 @@ def _answer(kind: Kind, annotation: Any, value: Any, currency: list[str]) -> lis
     """The keys for one answer, one step per prompt (each step ends with the key that submits it)."""
     if not is_answered(value):
         return [ENTER]
+    if isinstance(value, str) and kind in (Kind.share, Kind.integer, Kind.number):
+        return [value + ENTER]  # a word a figure takes: `not measured`, `none`
     if kind is Kind.yes_no:
         return ["y" if value else "n"]
     if kind is Kind.choice:
@@ -94,6 +96,8 @@ def script(plan: Plan, questions: list[Question]) -> list[str]:
                     if pair[0] not in getattr(item, "NOT_ASKED", ())
                 ]
                 for position, (field, field_info) in enumerate(asked):
+                    if position and not item.asks(field):
+                        continue
                     kind = kind_of(field_info)
                     optional = position == 0 or field_info.default is None
                     field_value = getattr(item, field)

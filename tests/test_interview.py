@@ -60,6 +60,7 @@ HAPPY = [
     line("Probability the order is fraud"),
     line("Chargeback within 90 days"),
     "n",  # label is a proxy?
+    line("none"),  # no earlier stage chooses what the model sees
     SPACE + DOWN + SPACE + ENTER,  # data kinds: tabular and text
     line("2"),  # mode: augment
     line("amount > 5000 and new account"), line("send to manual review"), ENTER,  # one rule
@@ -72,6 +73,8 @@ HAPPY = [
     line("0.8"), line("Two analysts on 120 orders"), "y", "y",
     line("Manual review queue"),
     line("2,000"), line("1"),  # volume per day
+    line("300"), line("120"),  # analysts handle 300 flagged orders a day; the model will flag 120
+    line("30%"), line("Repeat customers on a known device"),  # an easy slice, and which
     line("20%"), line("15"), line("EUR"), line("12"), "y",
     line("We keep a cleaned, labelled order history"),
     line("2"),  # false negatives cost more
@@ -86,18 +89,21 @@ HAPPY = [
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
     line("90"),  # label delay: asked because labels are outcomes
     line("50000"),
+    line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
     line("0.5%"),  # rarest class: asked because the task is classification
-    "n", "y", "y",
-    "n",  # the model does not decide what gets labelled
-    line("2"), line("200"),  # online serving, so a p99 budget
+    "n",  # not versioned
+    DOWN * 6 + SPACE + ENTER,  # nothing differs from production
+    "y", line("1"),  # personal data, which stays in the organisation
+    line("2"), line("200"), line("120"),  # online serving: a p99 budget, and a candidate measured
     line("1"),  # small model
     line("4"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
     line("500"), line("EUR"),  # the budget, then its currency (asked once, with the first amount)
     line("60000"), line("3"), line("0.001"),  # 60,000 predictions a month at 0.001 EUR each
     line("1"), "n", "y",
-    line("recall at 1% false positive rate"), line("last quarter's orders"), line("0.5"), line("0.7"),
-    ENTER, ENTER, ENTER,  # direction keeps 'higher is better'; no relative target, no baseline name
+    line("recall at 1% false positive rate"), line("0.5"), line("0.7"),
+    ENTER,  # direction keeps 'higher is better'; with a baseline and a target, nothing more is asked
     ENTER,  # an empty name ends the metrics
+    line("recall at 1% false positive rate"),  # the metric that counts the worst error
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"), line("5000"), line("6"),
     line("Ship the rules and stop"),  # fold action: asked because there is a time box
@@ -130,6 +136,7 @@ product:
   output: Probability the order is fraud
   label: Chargeback within 90 days
   label_is_proxy: false
+  earlier_stage_recall: none
   data_kinds: [tabular, text]
   mode: augment
 heuristics:
@@ -151,6 +158,10 @@ impact:
   bottleneck: Manual review queue
   volume: 2000
   period: day
+  capacity_per_day: 300
+  flagged_per_day: 120
+  easy_share: 0.3
+  easy_slice: Repeat customers on a known device
   share_addressed: 0.2
   value_per_item: 15
   value_unit: EUR
@@ -173,20 +184,22 @@ constraints:
     labels: [outcomes]
     label_delay_days: 90
     labeled_examples: 50000
+    outcome_recorded_for: selected_cases
+    exploration_share: 0.02
     rarest_class_share: 0.005
     versioned: false
+    differences: [none]
     personal_data: true
-    test_set_reflects_product: true
-    model_decides_labels: false
-  latency: {serving: online, p99_ms: 200, model_size: small}
+    leaves_organisation: stays
+  latency: {serving: online, p99_ms: 200, measured_p99_ms: 120, model_size: small}
   retraining: {cadence: monthly, trigger: drift alarm on the input mix}
   compute: {currency: EUR, budget_per_month: 500, cost_per_prediction: 0.001, predictions_per_period: 60000,
             prediction_period: month, hardware: cpu, hosted_service: false}
   explainability_required: true
 done:
   metrics:
-  - {name: recall at 1% false positive rate, dataset: "last quarter's orders", baseline: 0.5, target: 0.7,
-     direction: higher}
+  - {name: recall at 1% false positive rate, baseline: 0.5, target: 0.7, direction: higher}
+  worst_error_metric: recall at 1% false positive rate
   split: time
   test_size: 5000
   timebox_weeks: 6
@@ -266,8 +279,8 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 81
-    assert "\nSaved plans/fraud/plan.yaml: 81 of 81 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 90
+    assert "\nSaved plans/fraud/plan.yaml: 90 of 90 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -279,7 +292,7 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "17/17 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "18/18 answered" in screen  # the review
     # Counts only go down: the section's remaining questions and the plan's N of M.
     statuses = re.findall(
         r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (\d+) of (\d+) answered", screen
@@ -345,7 +358,7 @@ def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None
     assert isinstance(error, Interrupted)
     assert "Resuming 'fraud': 9 of" in screen
     assert "How is it solved today?" not in screen  # answered questions are not asked again
-    assert "? How well does today's solution do?" in screen  # it resumes at the first unanswered
+    assert "? How well does today's solution do, in numbers?" in screen  # it resumes at the first unanswered
 
     closing, _ = interview(root, "fraud", HAPPY[13:])
     assert isinstance(closing, str), closing
@@ -397,14 +410,14 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     write_plan(root, FULL)
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
-    keys = [ENTER] * 15  # impact: Enter keeps each of the twelve answers (a menu keeps its current choice)
-    closing, screen = interview(root, "fraud", keys[:12], section="impact")
+    keys = [ENTER] * 16  # impact: Enter keeps each of the sixteen answers (a menu keeps its current choice)
+    closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
     assert "━━ 4/7  Impact bottleneck" in screen
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
-    keys = [ENTER, CLEAR + line("3,500"), Shown("(clear this answer)"), REMOVE, *[ENTER] * 9]
+    keys = [ENTER, CLEAR + line("3,500"), Shown("(clear this answer)"), REMOVE, *[ENTER] * 13]
     closing, screen = interview(root, "fraud", keys, section="4")
     assert isinstance(closing, str), closing
     impact = saved(root)["impact"]
@@ -418,7 +431,7 @@ def test_enter_keeps_a_hand_written_number_to_its_last_digit(root: Path) -> None
     # the prompt shows 12.3457% and 12.3456789: Enter keeps what the file holds, not what was shown
     text = FULL.replace("share_addressed: 0.2", "share_addressed: 0.123456789")
     write_plan(root, text.replace("value_per_item: 15", "value_per_item: 12.3456789"))
-    closing, _ = interview(root, "fraud", [ENTER] * 12, section="impact")
+    closing, _ = interview(root, "fraud", [ENTER] * 16, section="impact")
     assert isinstance(closing, str), closing
     assert saved(root)["impact"]["share_addressed"] == 0.123456789
     assert saved(root)["impact"]["value_per_item"] == 12.3456789
@@ -428,7 +441,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 16,  # the rest of the product section as it is
+        *[ENTER] * 17,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -474,7 +487,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     17/17 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     18/18 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
 
 
@@ -511,7 +524,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 64 questions answered (3%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 66 questions answered (3%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -575,7 +588,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 81 of 81 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 90 of 90 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -638,7 +651,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 81 of 81 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 90 of 90 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 
@@ -768,22 +781,22 @@ def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path
 def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_later(root: Path) -> None:
     from planner.plan.questions import QUESTIONS
 
-    assert 18 <= sum(question.essential for question in QUESTIONS if not question.when) <= 22
+    assert 22 <= sum(question.essential for question in QUESTIONS if not question.when) <= 26
     keys = [
         line("Duplicate listings"),  # title
         line("Sellers never see their listing flagged twice"),
-        *[ENTER] * 20,  # every other essential left open (no follow-up applies then)
+        *[ENTER] * 24,  # every other essential left open (no follow-up applies then)
         Shown("Go on with the full interview now"),
         "n",
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, depth=None)
     assert isinstance(closing, str), closing
     assert (
-        "Essentials: the 21 questions the advice needs most (up to 31 answers with their follow-ups), "
-        "about 16 minutes. Then the full interview (54 more, about 27 minutes), now or later." in screen
+        "Essentials: the 25 questions the advice needs most (up to 40 answers with their follow-ups), "
+        "about 20 minutes. Then the full interview (54 more, about 27 minutes), now or later." in screen
     )
     assert "? Who owns this plan?" not in screen  # not an essential
-    assert "Go on with the full interview now (67 more, about 34 minutes)? (y or n)" in screen
+    assert "Go on with the full interview now (69 more, about 35 minutes)? (y or n)" in screen
     assert saved(root)["product"] == {"goal": "Sellers never see their listing flagged twice"}
     assert screen.count("Saved plans/fraud/plan.yaml: 1 of ") == 1  # the verdict is the closing screen
 
@@ -791,15 +804,17 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     # --depth full goes straight to the full interview.
     error, screen = interview(root, "fraud", [CTRL_D], depth="full")
     assert isinstance(error, Interrupted)
-    assert "The full interview: 84 questions left, about 42 minutes." in screen
+    assert "The full interview: 93 questions left, about 47 minutes." in screen
 
 
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
         ENTER, ENTER,  # sources and labels: none
-        Shown("(y or n, Enter keeps)"), "y", "n",  # versioned, personal data: y and n answer at once
-        ENTER, ENTER,  # test set, the model deciding what gets labelled
+        Shown("(y or n, Enter keeps)"), "y",  # versioned: y answers at once
+        ENTER,  # nothing ticked as differing from production
+        "n",  # personal data: n answers at once too
+        ENTER,  # whether data leaves the organisation: skipped
         Shown("(↑↓, j/k, a number or letters to jump; Enter picks)"),
         "j", "j", "k", ENTER,  # serving: j and k move as the arrows do -> batch
         "hu", ENTER,  # model size: letters jump to the choice -> huge (LLMs)
@@ -899,7 +914,7 @@ def test_numbers_that_need_a_word_say_so() -> None:
 def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
-        *[ENTER] * 2, "n", "n", ENTER, "n", ENTER, ENTER, ENTER,  # up to the compute budget
+        *[ENTER] * 2, "n", ENTER, "n", ENTER, ENTER, ENTER, ENTER,  # up to the compute budget
         Shown("? Compute and service budget per month?"), line("3k"),
         Shown("? In which currency are this plan's amounts?"), line("eur"),
         line("200k"), ENTER,  # predictions per period, per what period (skipped)
@@ -921,7 +936,7 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
 def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
     write_plan(root, "title: Fraud\nconstraints:\n  compute: {currency: EUR, budget_per_month: 1234567.5}\n")
     keys = [
-        *[ENTER] * 2, "n", "n", ENTER, "n", ENTER, ENTER, ENTER,  # up to the compute budget
+        *[ENTER] * 2, "n", ENTER, "n", ENTER, ENTER, ENTER, ENTER,  # up to the compute budget
         Shown("? Compute and service budget per month?"), Shown("1.23457e+06"), ENTER,  # as %g shows it
         Shown("? How many predictions or calls per period?"), CTRL_C,
     ]  # fmt: skip
@@ -989,16 +1004,14 @@ def test_a_reasked_answer_starts_from_text_that_cannot_drive_the_terminal(root: 
 
 def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
-    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: dataset"), line("March orders")]
-    error, _ = interview(root, "fraud", [*keys, Shown("metric 1: baseline"), "0.4", CTRL_C], section="done")
+    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: baseline"), line("0.4")]
+    error, _ = interview(root, "fraud", [*keys, Shown("metric 1: target"), "0.7", CTRL_C], section="done")
     assert isinstance(error, Interrupted), error
     assert str(error).splitlines()[1:] == [
-        "Metric 1 is saved as far as you typed it (name: recall, dataset: March orders).",
+        "Metric 1 is saved as far as you typed it (name: recall, baseline: 0.4).",
         "Resume with: planner interview fraud",
     ]
-    assert saved(root)["done"]["metrics"] == [
-        {"name": "recall", "dataset": "March orders", "direction": "higher"}
-    ]
+    assert saved(root)["done"]["metrics"] == [{"name": "recall", "baseline": 0.4, "direction": "higher"}]
 
     keys = [Shown("rule 1: condition"), line("amount > 5000"), Shown("rule 1: action"), CTRL_C]
     error, _ = interview(root, "fraud", keys, section="heuristics")
@@ -1009,6 +1022,36 @@ def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(ro
         "Resume with: planner interview fraud"
     )
     assert "heuristics" not in saved(root)
+
+
+def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # No baseline value and no target: the direction, a relative target and what the baseline is.
+        line("MAPE of next week's orders"), ENTER, ENTER, line("2"), line("10%"), line("the naive forecast"),
+        # A baseline and a target: no relative target, and the baseline needs no name.
+        line("mean absolute error of the order value"), line("40"), line("25"), line("2"),
+        Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
+        *[ENTER] * 10,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    assert saved(root)["done"]["metrics"] == [
+        {
+            "name": "MAPE of next week's orders",
+            "direction": "lower",
+            "relative_target": 0.1,
+            "baseline_name": "the naive forecast",
+        },
+        {
+            "name": "mean absolute error of the order value",
+            "baseline": 40,
+            "target": 25,
+            "direction": "lower",
+        },
+    ]
+    assert "metric 1: relative target" in screen and "metric 2: relative target" not in screen
+    assert "metric 2: baseline name" not in screen
 
 
 def test_ctrl_c_after_one_answer_says_one_answer(root: Path) -> None:

@@ -110,7 +110,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("  › 1."), seen
     screen = terminal.screen()
     assert "━━ 1/7  Product goal and ML framing" in screen
-    assert "1/7 Product goal and ML framing · 16 more in this section · 0 of " in screen
+    assert "1/7 Product goal and ML framing · 17 more in this section · 0 of " in screen
     assert "Shift-Tab goes back" in screen
     terminal.answer("ana")
     seen = terminal.next_prompt(seen)
@@ -170,7 +170,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
     assert (
-        "1. Product goal and ML framing      5/15 answered · goal: Customers get refunds in a minute"
+        "1. Product goal and ML framing      5/16 answered · goal: Customers get refunds in a minute"
         in screen
     )
     # Reopen one question from the review: letters jump in menus.
@@ -189,7 +189,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 66 questions answered (10%)." in screen
+    assert "Saved plans/demo/plan.yaml: 7 of 68 questions answered (10%)." in screen
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")
     terminal.wait_for("? The team's decision?")

@@ -184,6 +184,29 @@ def test_an_empty_plan_raises_no_risk_and_asks_its_blocking_questions_in_order()
     )
 
 
+# Plans that leave each blocking question open: nothing answered; automating; fraud without monitoring; an
+# online 100 ms budget with nothing measured; rules tried but not measured; metrics without a time box.
+BLOCKED = [
+    {},
+    {"product": {"mode": "automate"}},
+    {"product": {"goal": "Stop fraudsters at checkout"}},
+    {"constraints": {"latency": {"serving": "online", "p99_ms": 100}}},
+    {"heuristics": {"verdict": "rules_baseline"}, "product": {"current_solution": "Rules"}},
+    {"done": {"metrics": [{"name": "Recall", "target": 0.8}]}},
+]
+
+
+@pytest.mark.parametrize("answers", BLOCKED)
+def test_every_blocking_question_is_an_essential_the_short_interview_asks(answers: dict[str, Any]) -> None:
+    plan = Plan.model_validate({"title": "Blocked", **answers})
+    asked = {question.field: question for question in QUESTIONS if question.essential}
+    blocking = assess(plan).blocking
+    assert blocking
+    for question in blocking:
+        assert question.field in asked, question.field
+        assert asked[question.field].applies(plan), question.field
+
+
 # ---------------------------------------------------------------- the sound plan and the examples
 
 

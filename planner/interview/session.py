@@ -28,7 +28,7 @@ from planner.interview.prompts import (
 )
 from planner.plan.answers import amount, parse, shown
 from planner.plan.choices import Verdict, label
-from planner.plan.fields import field_at, is_answered
+from planner.plan.fields import Record, field_at, is_answered
 from planner.plan.model import Decision, Plan
 from planner.plan.questions import (
     BY_FIELD,
@@ -189,9 +189,11 @@ class Session:
             item for item in record.model_fields.items() if item[0] not in getattr(record, "NOT_ASKED", ())
         ]
         for position, (name, info) in enumerate(asked):
+            draft = record.model_construct(**{**(dict(old) if old else {}), **values})
+            if position and old is None and isinstance(draft, Record) and not draft.asks(name):
+                continue  # pointless after the answers typed (an entry re-asked keeps every field)
             if info.description:
                 say(f"    {info.description}", "fg:ansicyan")
-            draft = record.model_construct(**{**(dict(old) if old else {}), **values})
             message = f"{noun} {number}: {name.replace('_', ' ')}"
             # The first field may be left empty: that ends the list (or removes this entry).
             value = ask_value(draft, name, kind_of(info), message, qmark="  ›", optional=position == 0)

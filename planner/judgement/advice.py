@@ -165,7 +165,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
             )
         )
     has_baseline = (
-        any(metric.baseline is not None for metric in done.metrics)
+        any(metric.baseline is not None or metric.relative_target is not None for metric in done.metrics)
         or "baseline" in done.none
         or plan.heuristics.coverage is not None
         or answered_at(plan, "product.current_performance")
@@ -220,12 +220,13 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
         and latency.p99_ms is not None
         and latency.p99_ms <= TIGHT_P99_MS
         and latency.model_size is None
+        and not answered_at(plan, "constraints.latency.measured_p99_ms")
         and not plan.constraints.compute.hosted_service
     ):
         found.append(
             Blocking(
-                "constraints.latency.model_size",
-                "Which model size class, and what is a candidate's p99 on production hardware?",
+                "constraints.latency.measured_p99_ms",
+                "What p99 latency did a candidate measure on production hardware?",
                 f"A {latency.p99_ms} ms budget rules out large models and network hops; measure a "
                 "candidate's p99 (features included) before designing around it.",
             )

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
-from planner.plan.fields import is_answered
+from planner.plan.fields import NUMBER_MAX, answer_words, is_answered, word_answer
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
@@ -99,25 +99,42 @@ def fill_data(
 
 def hint(kind: Kind, info: FieldInfo) -> str:
     """What a number field accepts, from the model's own bounds (e.g. `a whole number ≥ 0`)."""
+    said = answer_words(info.annotation)
+    words = (", or " + " or ".join(f"'{word}'" for word in said)) if said else ""
     if kind is Kind.share:
-        return "a share such as 35% (35 and 0.35 work too)"
+        return "a share such as 35% (35 and 0.35 work too)" + words
     if kind not in (Kind.integer, Kind.number):
         return ""
+    metadata = info.metadata if answer_words(info.annotation) == () else _number_metadata(info.annotation)
     bounds = [
         f"{symbol} {getattr(meta, attr)}"
-        for meta in info.metadata
+        for meta in metadata
         for attr, symbol in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"))
-        if getattr(meta, attr, None) is not None
+        if getattr(meta, attr, None) is not None and abs(getattr(meta, attr)) != NUMBER_MAX
     ]
-    return ("a whole number" if kind is Kind.integer else "a number") + (
-        " " + " and ".join(bounds) if bounds else ""
+    return (
+        ("a whole number" if kind is Kind.integer else "a number")
+        + (" " + " and ".join(bounds) if bounds else "")
+        + words
     )
+
+
+def _number_metadata(annotation: Any) -> list[Any]:
+    """The bounds of the number in a field that also takes words (`Number >= 0 | 'not measured'`)."""
+    found: list[Any] = []
+    for arg in getattr(annotation, "__args__", ()):
+        found += list(getattr(arg, "__metadata__", ()))
+        for meta in getattr(arg, "__metadata__", ()):
+            found += list(getattr(meta, "metadata", ()))
+    return found
 
 
 def shown(value: Any, kind: Kind) -> str:
     """An answer as the text a prompt starts from (a share as a percent)."""
     if not is_answered(value):
         return ""
+    if isinstance(value, str):  # a word a figure takes (`not measured`)
+        return value
     if kind is Kind.share:
         return f"{value * 100:.6g}%"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -197,7 +214,10 @@ def parse(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool 
             if optional:
                 return None
             raise ValueError("this one needs an answer")
-        if kind is Kind.share:
+        word = word_answer(info.annotation, raw)
+        if word is not None:  # `Not measured yet` on a figure that takes the words `not measured`
+            raw = word
+        elif kind is Kind.share:
             try:
                 raw = share(raw)
             except ValueError as exc:

@@ -108,6 +108,35 @@ class LabelSource(StrEnum):
     none = "none"
 
 
+class Difference(StrEnum):
+    """What differs between the data in hand and what the product will see once live."""
+
+    device = "device"
+    channel = "channel"
+    language = "language"
+    population = "population"
+    season = "season"
+    later_inputs = "later_inputs"
+    none = "none"
+
+
+class OutcomeRecorded(StrEnum):
+    """For which cases the outcome (the label) is recorded."""
+
+    every_case = "every_case"
+    selected_cases = "selected_cases"
+    changed_by_action = "changed_by_action"
+
+
+class DataLeaves(StrEnum):
+    """Whether data leaves the organisation (to a vendor, an API, a cloud service), and whether contracts allow it."""
+
+    stays = "stays"
+    allowed = "allowed"
+    not_checked = "not_checked"
+    not_allowed = "not_allowed"
+
+
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -226,6 +255,26 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "vendor": "a labelling vendor",
         "proxy": "a proxy signal",
         "none": "no labels",
+    },
+    Difference: {
+        "device": "device or camera",
+        "channel": "channel (web, app, phone, branch...)",
+        "language": "language",
+        "population": "population (customers, patients, regions...)",
+        "season": "season or period",
+        "later_inputs": "some inputs are recorded only after the moment of prediction",
+        "none": "nothing: the data was recorded as the product will see it",
+    },
+    OutcomeRecorded: {
+        "every_case": "every case, whatever was decided",
+        "selected_cases": "only the cases someone showed, checked, approved or treated",
+        "changed_by_action": "every case, but acting on a prediction changes the outcome",
+    },
+    DataLeaves: {
+        "stays": "no, it stays in the organisation",
+        "allowed": "yes, and the contracts allow it",
+        "not_checked": "yes, and nobody has checked the contracts yet",
+        "not_allowed": "yes, though the contracts forbid it",
     },
     Serving: {
         "batch": "batch (precomputed)",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import types
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -104,6 +105,35 @@ def _is_none_word(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(_NONE, value) is not None
 
 
+# A figure nobody has measured yet is an answer ("not measured"), not a gap; so is "none" where the thing
+# measured may not exist (no earlier stage). Files hold these exact words; the interview also takes the
+# phrasings people type for them.
+NOT_MEASURED = "not measured"
+NotMeasured = Literal["not measured"]
+NoneAtAll = Literal["none"]
+_WORDS = {
+    "not measured": ("not measured", "not measured yet", "unmeasured", "unknown", "not known", "don't know",
+                     "do not know", "no idea", "?"),
+    "none": ("none", "no", "nothing", "n/a", "there is none", "no such stage", "none yet"),
+}  # fmt: skip
+
+
+def answer_words(annotation: Any) -> tuple[str, ...]:
+    """The words a field takes besides its number (`not measured`, `none`), from its type."""
+    if get_origin(annotation) is Literal:
+        return tuple(arg for arg in get_args(annotation) if isinstance(arg, str))
+    if get_origin(annotation) in (Union, types.UnionType):
+        return tuple(word for arg in get_args(annotation) for word in answer_words(arg))
+    return ()
+
+
+def word_answer(annotation: Any, raw: str) -> str | None:
+    """The word a typed answer stands for on a field that takes words (`Not measured yet` -> `not
+    measured`), or None."""
+    typed = " ".join(raw.lower().replace("’", "'").split()).strip(" .!")
+    return next((word for word in answer_words(annotation) if typed in _WORDS.get(word, (word,))), None)
+
+
 def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     """`json_schema_extra` for a field that also takes a shorthand planner converts on read."""
 
@@ -186,6 +216,11 @@ class Record(BaseModel):
             data = {key: value for key, value in data.items() if key not in said}
             data["none"] = known + [key for key in said if key not in known]
         return data
+
+    def asks(self, name: str) -> bool:
+        """Whether the interview asks this field of an entry typed so far (`self`, a draft): a record
+        may skip fields its earlier answers make pointless."""
+        return True
 
     @classmethod
     def from_file(cls, data: Any) -> Self:

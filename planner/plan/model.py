@@ -20,6 +20,8 @@ from planner.plan.choices import (
     Cadence as Cadence,
     Category as Category,
     DataKind as DataKind,
+    DataLeaves as DataLeaves,
+    Difference as Difference,
     Direction as Direction,
     ErrorCost as ErrorCost,
     Hardware as Hardware,
@@ -27,6 +29,7 @@ from planner.plan.choices import (
     Mode as Mode,
     ModelSize as ModelSize,
     OnlineValidation as OnlineValidation,
+    OutcomeRecorded as OutcomeRecorded,
     Period as Period,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
@@ -45,6 +48,8 @@ from planner.plan.fields import (
     Currency,
     Day,
     Moment,
+    NoneAtAll,
+    NotMeasured,
     Number,
     Record,
     Score,
@@ -98,6 +103,9 @@ class DataSource(Record):
 
 
 class Metric(Record):
+    # Where its cases come from is asked once for the plan (done.eval_set); written by hand per metric.
+    NOT_ASKED: ClassVar[frozenset[str]] = frozenset({"dataset"})
+
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
     baseline: Number | None = Field(
@@ -116,6 +124,14 @@ class Metric(Record):
     baseline_name: Text | None = Field(
         default=None, description="What the baseline is (e.g. 'the naive last-week forecast', 'the rules')."
     )
+
+    def asks(self, name: str) -> bool:
+        """A relative target only without an absolute one; what the baseline is only when it has no value."""
+        if name == "relative_target":
+            return self.target is None
+        if name == "baseline_name":
+            return self.baseline is None
+        return True
 
     def goal(self) -> float | None:
         """The target, or the one a relative target implies on the baseline (20% lower MSE than 10 is 8)."""
@@ -255,18 +271,29 @@ class Product(Record):
     metric_measured_today: bool | None = Field(
         default=None, description="Whether that product metric is measured today."
     )
-    decision: Text | None = Field(default=None, description="The decision or action the prediction feeds.")
+    decision: Text | None = Field(
+        default=None,
+        description="Who acts on each prediction and what they do differently ('nobody yet' is an answer).",
+    )
     decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
     current_solution: Text | None = Field(
         default=None, description="How the problem is solved today (or the workaround)."
     )
-    current_performance: Text | None = Field(default=None, description="How well the current solution does.")
+    current_performance: Text | None = Field(
+        default=None, description="How well the current solution does, in numbers: the figure to beat."
+    )
     task: TaskType | None = Field(default=None, description="The ML task type.")
     inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
     output: Text | None = Field(default=None, description="What the model predicts.")
     label: Text | None = Field(default=None, description="The label it learns from.")
     label_is_proxy: bool | None = Field(
         default=None, description="Whether the label only approximates the product goal."
+    )
+    earlier_stage_recall: Share | NotMeasured | NoneAtAll | None = Field(
+        default=None,
+        description="Recall of an earlier stage that chooses what the model sees (retrieval, candidate "
+        "generation, a filter, a blocking step): the share of true cases it passes on; 'not measured', "
+        "or 'none' when no earlier stage chooses.",
     )
     data_kinds: list[DataKind] = Field(
         default_factory=list, description="Kinds of data: tabular, text, images, audio, video, time series."
@@ -338,6 +365,22 @@ class Impact(Record):
     period: Period | None = Field(
         default=None, description="The period of that volume: day, week, month or year."
     )
+    capacity_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="Flagged cases a day the people who act on the predictions can handle ('not measured').",
+    )
+    flagged_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="Cases a day the model is expected to flag for them, at the threshold planned "
+        "('not measured').",
+    )
+    easy_share: Share | None = Field(
+        default=None,
+        description="Share of the items that is easy or out of scope (0 if none): a slice to ship first.",
+    )
+    easy_slice: Text | None = Field(
+        default=None, description="Which slice that is (e.g. 'photos that are not circuit boards at all')."
+    )
     share_addressed: Share | None = Field(
         default=None, description="Share of those items the first model addresses."
     )
@@ -358,7 +401,8 @@ class Impact(Record):
         default=None, description="Which error costs more: false positives, false negatives, or similar."
     )
     error_harm: Text | None = Field(
-        default=None, description="Who is hurt when the model is wrong, and how (money, health, access...)."
+        default=None,
+        description="The worst error the system can make: who is hurt, and how (money, health, access...).",
     )
     error_severity: Severity | None = Field(
         default=None, description="How badly a wrong prediction hurts: minor, moderate, serious or severe."
@@ -402,13 +446,35 @@ class DataConstraints(Record):
         default=None, description="Whether raw data is versioned and never overwritten."
     )
     personal_data: bool | None = Field(default=None, description="Whether the data holds personal data.")
+    differences: list[Difference] = Field(
+        default_factory=list,
+        description="What differs between the data in hand and what the product will see: device, "
+        "channel, language, population, season, inputs recorded only after the moment of prediction, "
+        "or none.",
+    )
+    differences_note: Text | None = Field(
+        default=None, description="What exactly differs, and which inputs are recorded only afterwards."
+    )
+    outcome_recorded_for: OutcomeRecorded | None = Field(
+        default=None,
+        description="For which cases the outcome is recorded: every case, only the cases someone showed, "
+        "checked, approved or treated, or every case with acting on a prediction changing the outcome.",
+    )
+    leaves_organisation: DataLeaves | None = Field(
+        default=None,
+        description="Whether data (personal data, client documents, source code) leaves the organisation "
+        "for a vendor, an API or a cloud service, and whether contracts allow it.",
+    )
     test_set_reflects_product: bool | None = Field(
-        default=None, description="Whether the test data looks like what the product will see."
+        default=None,
+        description="Whether the test data looks like what the product will see (older form of "
+        "`differences`).",
     )
     model_decides_labels: bool | None = Field(
         default=None,
         description="Whether the model's output decides what is shown or acted on, and so which cases "
-        "ever get a label (ranking, recommendation, blocking, moderation).",
+        "ever get a label (ranking, recommendation, blocking, moderation); older form of "
+        "`outcome_recorded_for`.",
     )
     exploration_share: Share | None = Field(
         default=None,
@@ -455,6 +521,11 @@ class Latency(Record):
     )
     p99_ms: Whole | None = Field(
         default=None, gt=0, description="99th-percentile latency budget, in milliseconds."
+    )
+    measured_p99_ms: Annotated[Whole, Field(gt=0)] | NotMeasured | None = Field(
+        default=None,
+        description="A candidate's 99th-percentile latency as measured (the vendor's API, a prototype), in "
+        "milliseconds, or 'not measured'.",
     )
     model_size: ModelSize | None = Field(
         default=None,
@@ -537,6 +608,10 @@ class Done(Record):
         default_factory=list,
         description="Metrics that define done; the first is the primary one ('none' if there are none).",
         json_schema_extra=also(NONE_SCHEMA),
+    )
+    worst_error_metric: Text | None = Field(
+        default=None,
+        description="The done metric that counts the worst error (impact.error_harm), or 'none'.",
     )
     split: Split | None = Field(
         default=None, description="How test data is split: random, by time or by group."

@@ -230,8 +230,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "product.decision",
-            "Which decision or action does the prediction feed?",
-            "A prediction nobody acts on is worthless; name the action (e.g. 'hold the order for review').",
+            "Who acts on each prediction, and what do they do differently?",
+            "E.g. 'an analyst reviews the held order before it ships'. A prediction nobody acts on changes "
+            "nothing: 'nobody yet' is an answer, and the most important one to hear now.",
+            essential=True,
         ),
         _q(
             "product.decision_owner",
@@ -246,9 +248,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "product.current_performance",
-            "How well does today's solution do?",
-            "Numbers if you have them; this is the first baseline.",
+            "How well does today's solution do, in numbers?",
+            "E.g. 'catches 45% of duplicates, 1 false hold a day': the figure a model must beat by a margin.",
             When("product.current_solution"),
+            essential=True,
         ),
         _q(
             "product.task",
@@ -278,10 +281,16 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.label"),
         ),
         _q(
+            "product.earlier_stage_recall",
+            "Does an earlier stage choose what the model sees? If so, its recall?",
+            "Retrieval, candidate generation, a filter or a blocking step: what it drops the model never "
+            "sees, so its recall (e.g. 92%) caps the whole. 'not measured', or 'none' if no stage chooses.",
+            essential=True,
+        ),
+        _q(
             "product.data_kinds",
             "Which kinds of data are involved?",
             "Images, audio, video and free text rarely yield to hand-written rules.",
-            essential=True,
         ),
         _q(
             "product.mode",
@@ -391,6 +400,34 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "impact.capacity_per_day",
+            "How many flagged cases a day can the people who act on them handle?",
+            "E.g. 40 reviews a day: a model that flags more than that floods them, and then what counts is "
+            "precision at that budget. 'not measured' is an answer.",
+            When("product.mode", ("improve", "augment")),
+            When("product.task", _CLASSIFYING),
+            essential=True,
+        ),
+        _q(
+            "impact.flagged_per_day",
+            "How many cases a day do you expect the model to flag for them?",
+            "At the threshold you plan; 'not measured' is an answer.",
+            When("impact.capacity_per_day"),
+        ),
+        _q(
+            "impact.easy_share",
+            "What share of the items is easy or plainly out of scope?",
+            "E.g. 20% of photos are not circuit boards at all: a slice a first release can take safely. "
+            "0 if there is none.",
+            essential=True,
+        ),
+        _q(
+            "impact.easy_slice",
+            "Which slice is that?",
+            "How you would recognise those items (e.g. 'photos with no board in them').",
+            When("impact.easy_share", above=0),
+        ),
+        _q(
             "impact.share_addressed",
             "What share of those items will the first model address?",
             "E.g. 20%: aim the first model at the easy, high-volume part.",
@@ -419,7 +456,6 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.worth_it",
             "Imagine the model works: was it worth that effort?",
             "If a perfect model would not pay, stop here.",
-            essential=True,
         ),
         _q(
             "impact.if_it_fails",
@@ -433,9 +469,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.error_harm",
-            "Who is hurt when the model is wrong, and how?",
-            "E.g. 'a customer is wrongly refused credit'; money, health, safety, legal standing or access "
-            "at stake call for people in the loop and a fallback.",
+            "What is the worst error this system can make, and who is hurt by it?",
+            "E.g. 'a cancer is cleared without a radiologist seeing it'; money, health, safety, legal standing "
+            "or access at stake call for people in the loop, a fallback, and a way to count that error.",
             essential=True,
         ),
         _q(
@@ -504,6 +540,22 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.outcome_recorded_for",
+            "For which cases is the outcome recorded?",
+            "Often only for the cases someone showed, checked, approved or treated: the model then never "
+            "learns what happens to the others, and once live its own choices decide what it learns from.",
+            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
+            essential=True,
+        ),
+        _q(
+            "constraints.data.exploration_share",
+            "What share of cases is decided at random or kept out of the model's hands?",
+            "E.g. 2% of orders approved whatever the score: labels that are nobody's choice, to learn and "
+            "measure on. 0 is an honest answer.",
+            When("constraints.data.outcome_recorded_for", ("selected_cases", "changed_by_action")),
+            essential=True,
+        ),
+        _q(
             "by_hand.label_agreement",
             "When two people label the same case, how often do they agree?",
             "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "
@@ -529,28 +581,33 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Without it, no result can be reproduced.",
         ),
         _q(
+            "constraints.data.differences",
+            "What differs between the data you have and what the product will see?",
+            "Tick each: another device or camera, channel, language, population or season, or inputs "
+            "recorded only after the moment of prediction (a discharge code, a later status). Scores on "
+            "unlike data say little about production.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.differences_note",
+            "What exactly differs, and which inputs come only afterwards?",
+            "E.g. 'phone photos, the product sees the line camera'; 'refund status is set days later'.",
+            When(
+                "constraints.data.differences",
+                ("device", "channel", "language", "population", "season", "later_inputs"),
+            ),
+        ),
+        _q(
             "constraints.data.personal_data",
             "Does the data hold personal data?",
             "Privacy review and retention rules take time: start them now.",
             essential=True,
         ),
         _q(
-            "constraints.data.test_set_reflects_product",
-            "Does the test data look like what the product will see?",
-            "Same sources, period and population as production.",
-        ),
-        _q(
-            "constraints.data.model_decides_labels",
-            "Does the model's output decide what gets shown or acted on, and so what gets labelled?",
-            "Ranking, recommendation, blocking and moderation only see outcomes for what the model chose: "
-            "a feedback loop.",
-            essential=True,
-        ),
-        _q(
-            "constraints.data.exploration_share",
-            "What share of traffic stays out of the model's hands (exploration or holdout)?",
-            "E.g. 5%; it keeps labels that are not the model's own choices. 0 is an honest answer.",
-            When("constraints.data.model_decides_labels", (True,)),
+            "constraints.data.leaves_organisation",
+            "Will data leave the organisation (to a vendor, an API, a cloud service), and may it?",
+            "Not only personal data: client documents and source code too. What the contracts allow decides "
+            "whether a hosted model is an option at all.",
             essential=True,
         ),
         _q(
@@ -563,6 +620,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.latency.p99_ms",
             "The p99 latency budget in milliseconds?",
             "The slowest 1% of predictions must fit in it.",
+            When("constraints.latency.serving", ("online", "interactive")),
+            essential=True,
+        ),
+        _q(
+            "constraints.latency.measured_p99_ms",
+            "Has anyone measured a candidate's p99 latency? In milliseconds.",
+            "The vendor's API or a prototype, on real inputs; 'not measured' is an answer. A budget is a "
+            "wish until a candidate meets it.",
             When("constraints.latency.serving", ("online", "interactive")),
             essential=True,
         ),
@@ -632,6 +697,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "done.worst_error_metric",
+            "Which of those metrics counts the worst error you named?",
+            "Its name, or 'none': a target can be met while the error that hurts most goes uncounted.",
+            When("impact.error_harm"),
+            essential=True,
+        ),
+        _q(
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
@@ -680,11 +752,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "after_launch.owner",
             "Who owns the model once it is live?",
             "A named team that watches it and retrains it.",
+            essential=True,
         ),
         _q(
             "after_launch.monitoring",
             "What will you monitor, and when does it alert?",
             "Input drift, output rates, the product metric.",
+            essential=True,
         ),
         _q(
             "after_launch.fallback",
