@@ -33,6 +33,7 @@ KEYS = {
     "monitoring": "signal",
     "risks": "id",
     "decisions": "risk",
+    "open_questions": "question",
 }
 TITLES = {
     "plan": "Plan",
@@ -48,6 +49,7 @@ _SECTION_OF = {
     "schema_version": "plan",
 }
 _SECTION_OF |= {"after_launch": "done", "risks": "risks", "decisions": "decisions"}
+_SECTION_OF |= {"open_questions": "plan", "approximate": "plan"}  # about answers in every section
 _DECISION_FIELDS = ("verdict", "note", "by", "owner", "due")
 LONG = 80
 CONTEXT = 8

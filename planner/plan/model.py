@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     Field,
     StringConstraints,
     field_validator,
@@ -681,6 +682,48 @@ class AfterLaunch(Record):
     )
 
 
+# A question's place in plan.yaml, as the interview names it: `impact.volume`, `done.metrics`.
+FieldPath = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"),
+    AfterValidator(lambda path: _require_field(path)),
+]
+
+
+class OpenQuestion(Record):
+    """A question the team answered "don't know yet": an open question with who finds out, kept apart
+    from a question not asked yet and from "we have none"."""
+
+    question: FieldPath = Field(description="The question's field in plan.yaml (e.g. `impact.volume`).")
+    owner: Text | None = Field(default=None, description="Who finds out.")
+
+
+def _require_field(path: str) -> str:
+    if not _known_path(path):
+        raise PydanticCustomError(
+            "unknown_field",
+            "{path} is not a field of plan.yaml; name a question's field, e.g. impact.volume",
+            {"path": path},
+        )
+    return path
+
+
+def _known_path(path: str) -> bool:
+    """Whether a dotted path names a field of plan.yaml (`impact.volume`, `done.metrics`)."""
+    model: Any = Plan
+    for part in path.split("."):
+        fields = getattr(model, "model_fields", None)
+        if fields is None or part not in fields:
+            return False
+        annotation = fields[part].annotation
+        while getattr(annotation, "__args__", None) and not (
+            isinstance(annotation, type) and issubclass(annotation, Record)
+        ):
+            annotation = next((arg for arg in annotation.__args__ if arg is not type(None)), None)
+        model = annotation
+    return True
+
+
 class Plan(Record):
     """A project plan: the living draft in plans/SLUG/plan.yaml."""
 
@@ -736,6 +779,15 @@ class Plan(Record):
     risks: list[HandRisk] = Field(default_factory=list, description="Risks entered by hand.")
     decisions: list[Decision] = Field(
         default_factory=list, description="The team's decisions on derived risks."
+    )
+    open_questions: list[OpenQuestion] = Field(
+        default_factory=list,
+        description='Questions the team answered "don\'t know yet", each with who finds out; the advice '
+        "counts them as unknown, and the interview does not ask them again.",
+    )
+    approximate: list[FieldPath] = Field(
+        default_factory=list,
+        description='Answers given as estimates ("about 50", the midpoint of a range): their fields.',
     )
 
 
