@@ -388,8 +388,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.volume",
-            "How many items pass through that step per period?",
-            "A number; the period comes next.",
+            "How many items (orders, tickets, photos...) would the model handle per period?",
+            "Count them at the step the model improves; a number, the period comes next.",
             essential=True,
         ),
         _q(
@@ -486,12 +486,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "press_release.headline",
             "Headline of the launch announcement?",
             "One line a user would care about.",
+            essential=True,
         ),
         _q(
             "press_release.problem",
-            "The user's problem, in their words?",
+            "The announcement's first paragraph: the user's problem, in their words?",
             "Who suffers, how often, what it costs them.",
             long=True,
+            essential=True,
         ),
         _q(
             "press_release.solution",
