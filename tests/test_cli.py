@@ -53,7 +53,7 @@ def test_init_creates_a_workspace_and_keeps_existing_files(tmp_path: Path) -> No
         target / ".gitignore"
     ).read_text() == "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\n"  # a killed save leaves .plan.yaml.*.tmp
     assert json.loads((target / "plan.schema.json").read_text())["title"] == "planner plan.yaml"
-    assert "next: `planner interview` to start a plan" in out
+    assert f"next: `cd {target}`, then `planner interview` to start a plan" in out
     (target / "docs" / "index.md").write_text("mine")
     code, out, _ = run("init", str(target))
     assert code == 0

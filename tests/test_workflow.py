@@ -91,7 +91,7 @@ def test_init_updates_the_schema_and_its_workflow_and_keeps_the_rest(workspace: 
     assert (code, err) == (0, "")
     assert out == (
         f"updated {root / 'plan.schema.json'}\nupdated {root / WORKFLOW}\n"
-        "next: `planner interview` to start a plan\n"
+        f"next: `cd {root}`, then `planner interview` to start a plan\n"
     )
     assert (root / WORKFLOW).read_text() == old
     assert plan.read_text() == "title: mine, untouched\n"
@@ -100,7 +100,8 @@ def test_init_updates_the_schema_and_its_workflow_and_keeps_the_rest(workspace: 
     (root / WORKFLOW).write_text("# my own workflow now\n")  # the marker line removed: hands off
     assert run("init", str(root)) == (
         0,
-        f"{root} is already an up-to-date workspace; nothing to do\nnext: `planner interview` to start a plan\n",
+        f"{root} is already an up-to-date workspace; nothing to do\n"
+        f"next: `cd {root}`, then `planner interview` to start a plan\n",
         "",
     )
     assert (root / WORKFLOW).read_text() == "# my own workflow now\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -26,7 +27,10 @@ def init(directory: Path) -> None:
         click.echo(f"{action} {path}")
     if not written:
         click.echo(f"{directory} is already an up-to-date workspace; nothing to do")
-    click.echo("next: `planner interview` to start a plan")
+    # The interview runs in the workspace: from elsewhere, the first step is into it.
+    here = Path.cwd().resolve() == directory.resolve()
+    cd = "" if here else f"`cd {shlex.quote(str(directory))}`, then "
+    click.echo(f"next: {cd}`planner interview` to start a plan")
 
 
 @cli.command()
