@@ -108,7 +108,8 @@ def test_check_rejects_an_unknown_level(workspace: Path) -> None:
     code, out, err = run("check", "--fail-on", "low")
     assert (code, out) == (2, "")
     assert (
-        "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium', 'fold', 'moved-target'." in err
+        "Invalid value for '--fail-on': 'low' is not one of 'high', 'medium', 'fold', 'moved-target', 'stale'."
+        in err
     )
 
 

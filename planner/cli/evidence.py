@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import click
 
 from planner.cli.group import cli, current_workspace, echo
 from planner.cli.options import format_option, slug_argument
+from planner.evidence.predicates import DIALECTS
 
 
 @cli.command("log")
@@ -82,7 +84,6 @@ def status(slug: str | None, format_: str, as_of: Any) -> None:
 @slug_argument()
 @click.option(
     "--sample",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="A sample of real cases: CSV (with a header row), Parquet or JSON lines.",
 )
@@ -94,22 +95,111 @@ def status(slug: str | None, format_: str, as_of: Any) -> None:
     default="text",
     help="A terminal table, JSON for CI and scripts, or Markdown for a pull request.",
 )
-@click.option("--sql", is_flag=True, help="Print the query (to run in a warehouse), not the figures.")
+@click.option(
+    "--sql", is_flag=True, help="Print the measuring query (for --dialect, over --table), not the figures."
+)
+@click.option(
+    "--dialect",
+    type=click.Choice(list(DIALECTS), case_sensitive=False),
+    default="duckdb",
+    show_default=True,
+    help="With --sql: the SQL dialect of the engine that will run the query.",
+)
+@click.option(
+    "--table", metavar="NAME", help="The table to measure: in the warehouse (--sql) or in Spark (--spark)."
+)
+@click.option(
+    "--results",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the one-row result (CSV or JSON) the engine returned for the --sql query.",
+)
+@click.option(
+    "--spark",
+    is_flag=True,
+    help="Run in Spark (the `spark` extra): local[*], or Spark Connect when SPARK_REMOTE is set.",
+)
 @click.option("--dry-run", is_flag=True, help="Do not write the figures into the plan.")
-def measure(slug: str, sample: Path, label: str | None, format_: str, sql: bool, dry_run: bool) -> None:
-    """Run the `when:` predicates of plan SLUG's rules on a sample and record what they do."""
+def measure(
+    slug: str,
+    sample: Path | None,
+    label: str | None,
+    format_: str,
+    sql: bool,
+    dialect: str,
+    table: str | None,
+    results: Path | None,
+    spark: bool,
+    dry_run: bool,
+) -> None:
+    """Run the `when:` predicates of plan SLUG's rules on a sample (or where the data lives) and record
+    what they do."""
     from planner.cli import measure_views as views
-    from planner.evidence.measure import measure
+    from planner.evidence import measure as run
 
     workspace = current_workspace()
-    analysis, written = measure(workspace, slug, sample, label, write=not (dry_run or sql))
+    _measure_options(sample, table, sql, results, spark, label, dialect)
     if sql:
-        echo(analysis.sql)
+        from planner.evidence.warehouse import print_query
+
+        echo(print_query(workspace, slug, dialect, table, label, sample), nl=False)
         return
+    if results is not None:
+        from planner.evidence.warehouse import results as read_results
+
+        analysis = read_results(workspace, slug, results)
+    elif spark:
+        from planner.evidence.spark import measure_in_spark
+
+        analysis = measure_in_spark(workspace, slug, sample, table, label, progress_line())
+    else:
+        assert sample is not None
+        analysis = run.measure(workspace, slug, sample, label)
+    written = None if dry_run else run.record(workspace, slug, analysis)
     formats = {"text": views.to_text, "json": views.to_json, "markdown": views.to_markdown}
     echo(formats[format_](analysis), nl=False)
     if written is not None:
         echo(f"saved in {workspace.shown(written)} (heuristics.measured)", err=True)
+
+
+def progress_line() -> Callable[[str], None] | None:
+    """A line on stderr that rewrites itself while a long step runs, on a terminal only (piped output
+    and CI logs get nothing); an empty text clears it."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(text: str) -> None:
+        sys.stderr.write("\r" + text[:100] + "\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _measure_options(
+    sample: Path | None,
+    table: str | None,
+    sql: bool,
+    results: Path | None,
+    spark: bool,
+    label: str | None,
+    dialect: str,
+) -> None:
+    """Which measurement the options ask for; a mix that names none is refused with the forms that do."""
+    forms = (
+        "give --sample FILE (DuckDB), --spark with --sample FILE or --table NAME, --sql --dialect D "
+        "--table NAME (the query for your engine), or --results FILE (its one-row result)"
+    )
+    if results is not None and (sample or table or sql or spark or label):
+        raise click.UsageError(f"--results reads everything it needs from the file alone; {forms}")
+    if sql and spark:
+        raise click.UsageError(f"--sql prints a query and --spark runs one: pick one ({forms})")
+    if sql and table is None and dialect.lower() != "duckdb":
+        raise click.UsageError("--sql --dialect needs --table NAME: the table the query reads in your engine")
+    if spark and (sample is None) == (table is None):
+        raise click.UsageError("--spark measures --sample FILE or --table NAME (one of them)")
+    if not (sql or spark or results) and (sample is None or table is not None):
+        raise click.UsageError(forms)
 
 
 @cli.command("try")

@@ -8,14 +8,22 @@ from planner.core.formatting import share
 from planner.core.inert import md_escape, safe_json
 from planner.core.terminal import table
 from planner.evidence.measure import Analysis, RuleResult
+from planner.judgement.measured import ENGINES
 
 
 def _header(analysis: Analysis) -> list[str]:
     sample = analysis.sample
     label = f"label column: {sample.label}" if sample.label else "no label column"
+    engine = ENGINES.get(sample.engine or "duckdb", sample.engine or "")
+    where = f"table {sample.table} in {engine}" if sample.table else f"{sample.file}"
+    where += f" with {engine}" if not sample.table and engine != "DuckDB" else ""
+    source = (
+        f"sha256 {sample.sha256[:12]}…" if sample.sha256 else f"query {(sample.query_sha256 or '')[:12]}…"
+    )
+    by = f" · by {sample.by}" if sample.by else ""
     return [
-        f"Rules of {analysis.slug} measured on {sample.file}",
-        f"{sample.rows:,} rows · sha256 {sample.sha256[:12]}… · {label} · {sample.date.isoformat()}",
+        f"Rules of {analysis.slug} measured on {where}",
+        f"{sample.rows:,} rows · {source} · {label} · {sample.date.isoformat()}{by}",
     ]
 
 

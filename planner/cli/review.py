@@ -13,11 +13,12 @@ from planner.cli.options import format_option, slug_argument
 @click.option("--base", metavar="REF", help="Also compare published versions with this git ref (CI).")
 @click.option(
     "--fail-on",
-    type=click.Choice(["high", "medium", "fold", "moved-target"]),
+    type=click.Choice(["high", "medium", "fold", "moved-target", "stale"]),
     multiple=True,
     help="Also fail when an undecided risk at or above this level is open (high: score 15+, medium: 8+), "
-    "(fold) when a plan's time box is over short of its target, or (moved-target) when the change lowers "
-    "a target or worsens a baseline after results or after the time box ended. Repeat to combine.",
+    "(fold) when a plan's time box is over short of its target, (moved-target) when the change lowers "
+    "a target or worsens a baseline after results or after the time box ended, or (stale) when measured "
+    "figures predate a rule's change. Repeat to combine.",
 )
 @format_option(
     "text",

@@ -52,10 +52,28 @@ def plan_summary(slug: str, plan: Plan) -> str:
                 continue
             out.append(f"   {question.prompt}")
             out.extend(_answer_lines(question, value))
+        if section.key == "heuristics":
+            out.extend(_measured_lines(plan))
         missing = report.missing.get(section.key, [])
         if missing:
             out.append(f"   not answered yet: {len(missing)} question{'s' if len(missing) != 1 else ''}")
     return "\n".join(out) + "\n"
+
+
+def _measured_lines(plan: Plan) -> list[str]:
+    """`planner show`: the measured figures of the rules, or why they no longer count."""
+    from planner.judgement.measured import rules_view, summary
+
+    line, view = summary(plan), rules_view(plan)
+    if line is None or view is None:
+        return []
+    out = ["   Measured (planner measure)"]
+    out += ["       " + text for text in textwrap.wrap(one_line(line), WIDTH - 7)]
+    if not view.stale:
+        out += [
+            f"       rule {row.number}: {row.coverage} of cases, {row.accuracy} right" for row in view.rows
+        ]
+    return out
 
 
 _PLACE = re.compile(r"(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)", re.S)
@@ -101,6 +119,8 @@ def _figures(assessment: Assessment) -> list[str]:
         )
     if numbers.share_left_to_humans is not None:
         out.append(f"left to people: {formatting.share(numbers.share_left_to_humans)} of cases")
+    if assessment.measured is not None:
+        out.append(f"measured: {one_line(assessment.measured)}")
     return out
 
 

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from planner.core import formatting
 from planner.core.errors import UsageError
 from planner.core.stats import share, wilson
-from planner.evidence.sample import (
-    TABLE,
-    QueryFailed,
-    Sample,
-    SampleError,
-    open_sample,
-    sql_name,
-    sql_string,
-)
+from planner.evidence.sample import TABLE, QueryFailed, SampleError, open_sample, sql_name, sql_string
 from planner.judgement.measured import Figure, human_score
 from planner.plan.model import MeasuredCascade, MeasuredRule, MeasuredRules, Plan, Rule, SampleInfo
 from planner.plan.workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 EXAMPLES = 3  # wrong rows shown per rule
 CELL = 60  # characters of a cell shown in an example row
@@ -41,6 +38,7 @@ class RuleResult:
     correct: int | None = None
     incorrect: int | None = None
     wrong: tuple[dict[str, str], ...] = ()
+    sha256: str | None = None  # the rule's fingerprint: the predicate and prediction that ran
 
     @property
     def measured(self) -> bool:
@@ -96,35 +94,70 @@ class Analysis:
     notes: tuple[str, ...] = field(default=())
 
 
+class Engine(Protocol):
+    """What runs the measuring query: DuckDB on a sample file (`Sample`), or Spark (`evidence.spark`).
+    Queries reach it in DuckDB's dialect; an engine with another dialect translates them."""
+
+    file: str
+    columns: dict[str, str]
+
+    def require_column(self, name: str, what: str) -> None: ...
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]: ...
+
+    def fetch(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]: ...
+
+    def expression(self, text: str, where: str) -> tuple[str, str]: ...
+
+    def info(self, label: str | None = None) -> SampleInfo: ...
+
+
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
+    """A rule whose predicate passed the syntax-tree check, ready to run."""
+
     number: int
     rule: Rule
-    when: str  # as DuckDB re-prints it after parsing
+    when: str  # DuckDB's SQL, generated from the checked syntax tree (what runs is what was checked)
     prediction: str | None  # SQL giving the predicted outcome as text
+    tree: exp.Expr
 
 
-def _prediction(rule: Rule, sample: Sample, where: str) -> str | None:
+def _prediction(rule: Rule, columns: dict[str, str] | None, where: str) -> str | None:
     if rule.predicts is not None:
         return sql_string(rule.predicts)
     if rule.predicts_column is not None:
-        sample.require_column(rule.predicts_column, f"{where}.predicts_column")
+        if columns is not None and rule.predicts_column not in columns:
+            raise SampleError(
+                f"{where}.predicts_column {rule.predicts_column!r} is not a column; the columns are: "
+                f"{', '.join(columns)}"
+            )
         return f"CAST({sql_name(rule.predicts_column)} AS VARCHAR)"
     return None
 
 
-def _prepare(plan: Plan, sample: Sample, slug: str) -> list[_Prepared]:
+def prepare(plan: Plan, slug: str, engine: Engine | None = None) -> list[Prepared]:
+    """Every rule with a `when:`, checked on its syntax tree (against the engine's columns and typed
+    by the engine when there is one); refused with the rule's place and the fix."""
+    from planner.evidence.predicates import check
+
+    columns = None if engine is None else engine.columns
     prepared = []
     for number, rule in enumerate(plan.heuristics.rules, 1):
         if rule.when is None:
             continue
         where = f"rule {number} (heuristics.rules[{number - 1}])"
-        when, kind = sample.expression(rule.when, f"{where}.when `{' '.join(rule.when.split())}`")
-        if kind != "BOOLEAN":
-            raise SampleError(
-                f"{where}.when gives {kind}, not true or false; compare it, e.g. `({rule.when}) > 0`"
-            )
-        prepared.append(_Prepared(number, rule, when, _prediction(rule, sample, where)))
+        shown = f"{where}.when `{' '.join(rule.when.split())}`"
+        checked = check(rule.when, shown, columns)
+        if engine is not None:
+            _, kind = engine.expression(checked.duckdb, shown)
+            if kind != "BOOLEAN":
+                raise SampleError(
+                    f"{where}.when gives {kind}, not true or false; compare it, e.g. `({rule.when}) > 0`"
+                )
+        prepared.append(
+            _Prepared(number, rule, checked.duckdb, _prediction(rule, columns, where), checked.tree)
+        )
     if not prepared:
         raise UsageError(
             f"no rule of {slug} has a `when:` predicate to run; add one under a rule in heuristics.rules, "
@@ -133,7 +166,10 @@ def _prepare(plan: Plan, sample: Sample, slug: str) -> list[_Prepared]:
     return prepared
 
 
-def _check_outcomes(plan: Plan, sample: Sample, label: str | None, rules: list[_Prepared]) -> None:
+_Prepared = Prepared
+
+
+def check_outcomes(plan: Plan, rules: list[Prepared], engine: Engine | None, label: str | None) -> None:
     """Predictions and labels must be outcomes the plan lists (when it lists them)."""
     outcomes = plan.product.outcomes
     if not outcomes:
@@ -144,27 +180,30 @@ def _check_outcomes(plan: Plan, sample: Sample, label: str | None, rules: list[_
                 f"rule {item.number} predicts {item.rule.predicts!r}, which product.outcomes does not list "
                 f"({', '.join(outcomes)}); fix the rule or add the outcome"
             )
-    if label is None:
+    if label is None or engine is None:
         return
     listed = ", ".join(sql_string(outcome) for outcome in outcomes)
-    found = sample.query(
-        f"SELECT CAST({sql_name(label)} AS VARCHAR) AS v, count(*) FROM {TABLE} "
-        f"WHERE {sql_name(label)} IS NOT NULL AND v NOT IN ({listed}) GROUP BY v ORDER BY 2 DESC, 1 LIMIT 6"
+    value = f"CAST({sql_name(label)} AS VARCHAR)"
+    found = engine.query(
+        f"SELECT {value} AS v, count(*) AS n FROM {TABLE} WHERE {sql_name(label)} IS NOT NULL "
+        f"AND {value} NOT IN ({listed}) GROUP BY {value} ORDER BY n DESC, v LIMIT 6"
     )
     if found:
         shown = ", ".join(f"{value!r} ({count:,} rows)" for value, count in found[:5])
         more = " and more" if len(found) > 5 else ""
         raise SampleError(
-            f"the label column {label!r} of {sample.file} holds values product.outcomes does not list: "
+            f"the label column {label!r} of {engine.file} holds values product.outcomes does not list: "
             f"{shown}{more}; add them to product.outcomes ({', '.join(outcomes)}) or fix the sample"
         )
 
 
-def figures_sql(rules: list[_Prepared], label: str | None) -> str:
-    """One query that computes every figure in one pass; plain SQL, so it runs in a warehouse too."""
-    y = f"CAST({sql_name(label)} AS VARCHAR)" if label else "NULL::VARCHAR"
+def figures_sql(rules: list[Prepared], label: str | None, meta: Sequence[str] = ()) -> str:
+    """One query that computes every figure in one pass over the table `sample`, in DuckDB's dialect:
+    without `meta` (columns that say what ran), the canonical query, whose sha256 names what ran on
+    any engine (sqlglot translates it)."""
+    y = f"CAST({sql_name(label)} AS VARCHAR)" if label else "CAST(NULL AS VARCHAR)"
     flags = [f"COALESCE(({item.when}), false) AS f{item.number}" for item in rules]
-    preds = [f"{item.prediction or 'NULL::VARCHAR'} AS p{item.number}" for item in rules]
+    preds = [f"{item.prediction or 'CAST(NULL AS VARCHAR)'} AS p{item.number}" for item in rules]
     columns = ",\n    ".join([f"{y} AS y", *flags, *preds])
     figures = []
     for item in rules:
@@ -182,35 +221,50 @@ def figures_sql(rules: list[_Prepared], label: str | None) -> str:
     fired = " OR ".join(f"f{item.number}" for item in rules)
     first = " ".join(f"WHEN f{item.number} THEN y = p{item.number}" for item in rules)
     figures += [
-        "count(*) AS rows",
+        "count(*) AS row_count",
         f"count_if({fired}) AS covered",
         f"count_if(CASE {first} ELSE false END) AS cascade_correct",
         f"count_if(({fired}) AND y IS NOT NULL) AS cascade_judged",
+        *meta,
     ]
     body = ",\n  ".join(figures)
     return f"WITH flagged AS (\n  SELECT\n    {columns}\n  FROM {TABLE}\n)\nSELECT\n  {body}\nFROM flagged"
 
 
-def _failing_rule(sample: Sample, rules: list[_Prepared]) -> SampleError | None:
+def query_sha256(sql: str) -> str:
+    return hashlib.sha256(sql.encode("utf-8")).hexdigest()
+
+
+def figure_names(rules: list[Prepared]) -> list[str]:
+    """The columns of the one-row result, in order."""
+    names = []
+    for item in rules:
+        names += [
+            f"{kind}_{item.number}" for kind in ("fires", "overlaps", "conflicts", "correct", "incorrect")
+        ]
+    return [*names, "row_count", "covered", "cascade_correct", "cascade_judged"]
+
+
+def _failing_rule(engine: Engine, rules: list[Prepared]) -> SampleError | None:
     """The first rule whose predicate fails on the sample's values by itself, named with its line in
     the plan and DuckDB's reason (the one query that runs them all cannot say which)."""
     for item in rules:
         try:
-            sample.fetch(f"SELECT count_if(COALESCE(({item.when}), false)) FROM {TABLE}")
+            engine.fetch(f"SELECT count_if(COALESCE(({item.when}), false)) FROM {TABLE}")
         except QueryFailed as exc:
             when = " ".join((item.rule.when or "").split())
             return SampleError(
                 f"rule {item.number} (heuristics.rules[{item.number - 1}]).when `{when}` fails on "
-                f"{sample.file}: {exc.reason}; fix that predicate (a cast such as `TRY_CAST(x AS INTEGER)` "
+                f"{engine.file}: {exc.reason}; fix that predicate (a cast such as `TRY_CAST(x AS INTEGER)` "
                 "returns NULL instead of failing)"
             )
     return None
 
 
-def _wrong_rows(sample: Sample, item: _Prepared, label: str) -> tuple[dict[str, str], ...]:
-    names, rows = sample.fetch(
-        f"SELECT * EXCLUDE (__p) FROM (SELECT *, {item.prediction} AS __p FROM {TABLE}) "
-        f"WHERE COALESCE(({item.when}), false) AND CAST({sql_name(label)} AS VARCHAR) <> __p LIMIT {EXAMPLES}"
+def _wrong_rows(engine: Engine, item: Prepared, label: str) -> tuple[dict[str, str], ...]:
+    names, rows = engine.fetch(
+        f"SELECT * FROM {TABLE} WHERE COALESCE(({item.when}), false) "
+        f"AND CAST({sql_name(label)} AS VARCHAR) <> {item.prediction} LIMIT {EXAMPLES}"
     )
     return tuple({name: _cell(value) for name, value in zip(names, row, strict=True)} for row in rows)
 
@@ -220,19 +274,36 @@ def _cell(value: Any) -> str:
     return text if len(text) <= CELL else text[: CELL - 1] + "…"
 
 
-def analyse(plan: Plan, sample: Sample, slug: str, label: str | None) -> Analysis:
+def analyse(plan: Plan, engine: Engine, slug: str, label: str | None) -> Analysis:
     """Every figure `planner measure` reports, from one pass over the sample plus a few example rows."""
     if label is not None:
-        sample.require_column(label, "--label")
-    prepared = _prepare(plan, sample, slug)
-    _check_outcomes(plan, sample, label, prepared)
+        engine.require_column(label, "--label")
+    prepared = prepare(plan, slug, engine)
+    check_outcomes(plan, prepared, engine, label)
     sql = figures_sql(prepared, label)
     try:
-        names, found = sample.fetch(sql)
+        names, found = engine.fetch(sql)
     except QueryFailed as exc:
-        raise _failing_rule(sample, prepared) or exc from exc
+        raise _failing_rule(engine, prepared) or exc from exc
     values = dict(zip(names, found[0], strict=True))
-    rows = int(values["rows"])
+    wrong = {}
+    if label is not None:
+        wrong = {item.number: _wrong_rows(engine, item, label) for item in prepared if item.prediction}
+    info = engine.info(label).model_copy(update={"query_sha256": query_sha256(sql)})
+    return from_counts(plan, slug, prepared, values, info, wrong)
+
+
+def from_counts(
+    plan: Plan,
+    slug: str,
+    prepared: list[Prepared],
+    values: dict[str, Any],
+    info: SampleInfo,
+    wrong: dict[int, tuple[dict[str, str], ...]] | None = None,
+) -> Analysis:
+    """The figures from the one-row result of the measuring query, whichever engine ran it."""
+    label = info.label
+    rows = int(values["row_count"])
     by_number = {item.number: item for item in prepared}
     results = []
     for number, rule in enumerate(plan.heuristics.rules, 1):
@@ -249,19 +320,20 @@ def analyse(plan: Plan, sample: Sample, slug: str, label: str | None) -> Analysi
                 rule.when,
                 shown,
                 rows=rows,
-                fires=values[f"fires_{number}"],
-                overlaps=values[f"overlaps_{number}"],
-                conflicts=values[f"conflicts_{number}"],
-                correct=values[f"correct_{number}"] if judged else None,
-                incorrect=values[f"incorrect_{number}"] if judged else None,
-                wrong=_wrong_rows(sample, item, label) if judged and label is not None else (),
+                fires=int(values[f"fires_{number}"]),
+                overlaps=int(values[f"overlaps_{number}"]),
+                conflicts=int(values[f"conflicts_{number}"]),
+                correct=int(values[f"correct_{number}"]) if judged else None,
+                incorrect=int(values[f"incorrect_{number}"]) if judged else None,
+                wrong=(wrong or {}).get(number, ()),
+                sha256=rule.fingerprint(),
             )
         )
     every_rule_predicts = all(item.prediction is not None for item in prepared)
     judged = label is not None and every_rule_predicts
-    correct = values["cascade_correct"] if judged else None
-    cascade_judged = values["cascade_judged"] if judged else None
-    cascade = _cascade(plan, rows, values["covered"], correct, cascade_judged)
+    correct = int(values["cascade_correct"]) if judged else None
+    cascade_judged = int(values["cascade_judged"]) if judged else None
+    cascade = _cascade(plan, rows, int(values["covered"]), correct, cascade_judged)
     notes = []
     skipped = [str(result.number) for result in results if not result.measured]
     if skipped:
@@ -270,7 +342,7 @@ def analyse(plan: Plan, sample: Sample, slug: str, label: str | None) -> Analysi
         notes.append("no --label column: coverage, overlaps and conflicts only")
     elif not every_rule_predicts:
         notes.append("a rule has no `predicts:`: its accuracy and the cascade's cannot be judged")
-    return Analysis(slug, sample.info(label), tuple(results), cascade, sql, tuple(notes))
+    return Analysis(slug, info, tuple(results), cascade, figures_sql(prepared, label), tuple(notes))
 
 
 def _shown_prediction(rule: Rule) -> str | None:
@@ -303,6 +375,7 @@ def to_plan(plan: Plan, analysis: Analysis) -> Plan:
                 rule=result.number,
                 when=result.when,
                 predicts=result.predicts,
+                sha256=result.sha256,
                 fires=result.fires,
                 overlaps=result.overlaps,
                 conflicts=result.conflicts,
@@ -332,18 +405,34 @@ def shown_sample(workspace: Workspace, path: Path) -> str:
         return path.name
 
 
-def measure(
-    workspace: Workspace, slug: str, path: Path, label: str | None, *, write: bool = True
-) -> tuple[Analysis, Path | None]:
-    """Run plan SLUG's rules on the sample; unless `write` is off, record the figures in the plan."""
+def who(workspace: Workspace) -> str | None:
+    """Who is measuring, as git knows them (nobody, without failing, when git does not)."""
+    from planner.core.errors import PlannerError
+    from planner.plan.history import git_author
+
+    try:
+        return git_author(workspace.root).split("<")[0].strip() or None
+    except PlannerError:
+        return None
+
+
+def record(workspace: Workspace, slug: str, analysis: Analysis) -> Path:
+    """Write the figures into plan SLUG (heuristics.measured), under the workspace lock."""
+    with workspace.editing():
+        latest = workspace.load(slug)
+        workspace.save(slug, to_plan(latest, analysis))
+    return workspace.plan_file(slug)
+
+
+def measure(workspace: Workspace, slug: str, path: Path, label: str | None) -> Analysis:
+    """Run plan SLUG's rules on the sample in DuckDB (`record` writes the figures into the plan)."""
     plan = workspace.load(slug)
     labels = [label, *(rule.predicts_column for rule in plan.heuristics.rules)]
     text = tuple(name for name in labels if name)  # compared as text with the plan's outcomes
     with open_sample(path, shown_sample(workspace, path), text=text) as sample:
         analysis = analyse(plan, sample, slug, label)
-    if not write:
-        return analysis, None
-    with workspace.editing():
-        latest = workspace.load(slug)
-        workspace.save(slug, to_plan(latest, analysis))
-    return analysis, workspace.plan_file(slug)
+    return with_provenance(analysis, engine="duckdb", by=who(workspace))
+
+
+def with_provenance(analysis: Analysis, **fields: Any) -> Analysis:
+    return replace(analysis, sample=analysis.sample.model_copy(update=fields))

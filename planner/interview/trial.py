@@ -184,7 +184,7 @@ def _label_all(
     left = [example for example in todo if example.row not in session.done]
 
     def finish() -> str:
-        sessions = sessions_on(workspace, slug, info.sha256)
+        sessions = sessions_on(workspace, slug, info.sha256 or "")  # a sample file always has one
         measured = results(from_sessions(sessions, truth), info)
         written = record(workspace, slug, measured)
         skipped = [problem for other in sessions if other.path != session.path for problem in other.problems]
@@ -203,7 +203,7 @@ def _label_all(
     try:
         for example in left:
             hard_so_far = sum(answer.hard for answer in session.answers)
-            _show(example, todo.index(example) + 1, len(todo), info.file, hard_so_far)
+            _show(example, todo.index(example) + 1, len(todo), info.file or "", hard_so_far)
             started = time.monotonic()
             label = _label(labels, _files(example, folder))
             seconds = time.monotonic() - started

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from planner.core.inert import md_inert, safe_json, terminal_safe
+from planner.judgement.measured import stale_reasons
 from planner.judgement.register import Assessment, Risk, assess
 from planner.judgement.targets import TargetMove, target_moves
 from planner.plan.experiment import Experiment
@@ -160,8 +161,30 @@ def compare(
         if change.field == "risks" and change.attribute in _DECISION_FIELDS:
             change = dataclasses.replace(change, section="decisions")
         changes.append(change)
+    changes += _staleness(old, new)
     moves = target_moves(old, new, records, at, published, new_label) if at is not None else ()
     return PlanDiff(slug, old_label, new_label, tuple(changes), risks, moves)
+
+
+def _staleness(old: Plan | None, new: Plan | None) -> list[Change]:
+    """A rule edited after it was measured leaves the recorded figures as they were: say that they no
+    longer count (`measured before rule 2 changed`), which the changed lines alone do not show."""
+    if new is None or new.heuristics.measured is None:
+        return []
+    before = stale_reasons(old) if old is not None else ()
+    after = stale_reasons(new)
+    if not after or after == before:
+        return []
+    return [
+        Change(
+            "heuristics",
+            "heuristics.measured",
+            "changed",
+            old="figures current" if not before else "; ".join(before),
+            new="; ".join(after),
+            note="the measured figures describe the earlier rules and no longer count: run `planner measure` again",
+        )
+    ]
 
 
 def _walk(path: str, old: Any, new: Any, model: type[BaseModel]) -> Iterator[Change]:

@@ -22,26 +22,93 @@ class Figure:
         return self.interval is not None
 
 
+ENGINES = {
+    "duckdb": "DuckDB",
+    "spark": "Spark",
+    "bigquery": "BigQuery",
+    "snowflake": "Snowflake",
+    "databricks": "Databricks",
+    "postgres": "Postgres",
+    "trino": "Trino",
+}
+
+
 def provenance(sample: SampleInfo) -> str:
-    return f"measured on {sample.file} ({sample.rows:,} rows, {sample.date.isoformat()})"
+    """`measured on tickets.csv (1,200 rows, 2026-11-27)`; a table names it and its engine."""
+    when = f"({sample.rows:,} rows, {sample.date.isoformat()})"
+    engine = ENGINES.get(sample.engine or "duckdb", sample.engine or "")
+    if sample.table is not None:
+        return f"measured on table {sample.table} in {engine} {when}"
+    if sample.engine not in (None, "duckdb"):
+        return f"measured on {sample.file} with {engine} {when}"
+    return f"measured on {sample.file} {when}"
+
+
+def stale_reasons(plan: Plan) -> tuple[str, ...]:
+    """Why the measured rule figures no longer describe the plan's rules (nothing when they do).
+
+    Each recorded rule keeps the hash of the predicate and prediction that ran, so a predicate edited
+    in both places (a search-and-replace) is still caught; records from before the hash compare text."""
+    measured = plan.heuristics.measured
+    if measured is None:
+        return ()
+    rules = plan.heuristics.rules
+    reasons = []
+    for index, figure in enumerate(measured.rules):
+        if figure.rule > len(rules):
+            reasons.append(f"measured before rule {figure.rule} was removed")
+            continue
+        rule = rules[figure.rule - 1]
+        predicts = rule.predicts if rule.predicts is not None else _column(rule.predicts_column)
+        as_recorded = rule.when == figure.when and predicts == figure.predicts
+        changed = not as_recorded if figure.sha256 is None else figure.sha256 != rule.fingerprint()
+        if changed:
+            reasons.append(f"measured before rule {figure.rule} changed")
+        elif not as_recorded:
+            reasons.append(
+                f"heuristics.measured.rules[{index}] was edited by hand: it no longer shows what ran for "
+                f"rule {figure.rule}"
+            )
+    recorded = {figure.rule for figure in measured.rules}
+    for number, rule in enumerate(rules, 1):
+        if rule.when and number not in recorded:
+            reasons.append(f"measured before rule {number} got its predicate")
+    return tuple(reasons)
 
 
 def current_rules(plan: Plan) -> MeasuredRules | None:
     """The measured rule figures, if they still describe the plan's rules (same predicates, same outcomes)."""
+    return None if stale_reasons(plan) else plan.heuristics.measured
+
+
+def fallback(plan: Plan) -> str | None:
+    """What stands in for stale figures, said once: `measured before rule 1 changed: ...`."""
+    reasons = stale_reasons(plan)
+    if not reasons:
+        return None
+    typed = [name for name in ("coverage", "accuracy") if getattr(plan.heuristics, name) is not None]
+    instead = (
+        f"the typed heuristics.{' and '.join(typed)} count instead" if typed else "no rule figure counts"
+    )
+    return f"{'; '.join(reasons)}: the measured figures describe the earlier rules, so {instead}"
+
+
+def summary(plan: Plan) -> str | None:
+    """One line on the measured rules for the terminal: the figures and where they come from, or why
+    they no longer count; None when nothing was measured."""
     measured = plan.heuristics.measured
     if measured is None:
         return None
-    rules = plan.heuristics.rules
-    for figure in measured.rules:
-        if figure.rule > len(rules):
-            return None
-        rule = rules[figure.rule - 1]
-        predicts = rule.predicts if rule.predicts is not None else _column(rule.predicts_column)
-        if rule.when != figure.when or predicts != figure.predicts:
-            return None
-    if {figure.rule for figure in measured.rules} != {n for n, r in enumerate(rules, 1) if r.when}:
-        return None
-    return measured
+    stale = fallback(plan)
+    if stale is not None:
+        return f"{stale}; run `planner measure` again"
+    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
+    parts = []
+    if coverage is not None:
+        parts.append(f"rules handle {formatting.share(coverage.value, coverage.interval)} of cases")
+    if accuracy is not None and accuracy.measured:
+        parts.append(f"{formatting.share(accuracy.value, accuracy.interval)} of them right")
+    return f"{', '.join(parts)} ({provenance(measured.sample)})"
 
 
 def _column(name: str | None) -> str | None:
@@ -55,7 +122,7 @@ def rule_coverage(plan: Plan) -> Figure | None:
         rows, covered = measured.sample.rows, measured.cascade.covered
         return Figure(covered / rows, provenance(measured.sample), wilson(covered, rows))
     if plan.heuristics.coverage is not None:
-        return Figure(plan.heuristics.coverage, "typed in heuristics.coverage")
+        return Figure(plan.heuristics.coverage, _typed(plan, "heuristics.coverage"))
     return None
 
 
@@ -70,8 +137,14 @@ def rule_accuracy(plan: Plan) -> Figure | None:
             wilson(cascade.correct, cascade.judged),
         )
     if plan.heuristics.accuracy is not None:
-        return Figure(plan.heuristics.accuracy, "typed in heuristics.accuracy")
+        return Figure(plan.heuristics.accuracy, _typed(plan, "heuristics.accuracy"))
     return None
+
+
+def _typed(plan: Plan, path: str) -> str:
+    """Where a typed figure comes from, saying so when it stands in for stale measured ones."""
+    reasons = stale_reasons(plan)
+    return f"typed in {path}" + (f" ({reasons[0]}: measure again)" if reasons else "")
 
 
 def effective_rule_coverage(plan: Plan) -> tuple[Figure | None, Figure | None]:
@@ -151,15 +224,22 @@ class RulesView:
     """The measured rule table and cascade, ready to show."""
 
     provenance: str
-    sha256: str
+    sha256: str | None
     label: str | None
-    stale: bool
+    stale: tuple[str, ...]  # why the figures no longer describe the rules (empty while they do)
     rows: tuple[RuleRow, ...]
     coverage: str
     accuracy: str
     left_to_people: str
     combined: str | None
     typed: str | None  # what the team had typed, shown beside the measured figures
+    query: str | None = None  # sha256 of the measuring query
+    by: str | None = None
+
+    @property
+    def stale_text(self) -> str:
+        """The reasons as sentences: `Measured before rule 1 changed.`"""
+        return " ".join(reason[0].upper() + reason[1:] + "." for reason in self.stale)
 
 
 def rules_view(plan: Plan) -> RulesView | None:
@@ -201,8 +281,10 @@ def rules_view(plan: Plan) -> RulesView | None:
     return RulesView(
         provenance=provenance(measured.sample),
         sha256=measured.sample.sha256,
+        query=measured.sample.query_sha256,
+        by=measured.sample.by,
         label=measured.sample.label,
-        stale=current_rules(plan) is None,
+        stale=stale_reasons(plan),
         rows=tuple(rows),
         coverage=formatting.share(share(cascade.covered, n), wilson(cascade.covered, n)),
         accuracy=formatting.share(
@@ -219,7 +301,7 @@ def rules_view(plan: Plan) -> RulesView | None:
 @dataclass(frozen=True)
 class ByHandView:
     provenance: str
-    sha256: str
+    sha256: str | None
     people: str
     examples: int
     answers: int

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
-from planner.judgement.measured import effective
+from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, level_of
 from planner.plan.model import Decision, Plan
@@ -55,6 +55,8 @@ class Assessment:
     completeness: Completeness = field(repr=False, default_factory=Completeness)
     blocking: tuple[Blocking, ...] = ()  # unanswered essentials, most important first
     problems: tuple[str, ...] = ()  # decisions or hand risks that name the wrong id
+    measured: str | None = None  # the measured rules in one line, or why they no longer count
+    stale: tuple[str, ...] = ()  # `measured before rule 1 changed`: the figures describe earlier rules
 
     @property
     def open_risks(self) -> tuple[Risk, ...]:
@@ -78,6 +80,7 @@ def assess(plan: Plan) -> Assessment:
     """Risks (sorted by score, highest first), advice and figures for one plan.
 
     Figures measured on a sample (`planner measure`, `planner try`) stand in for the typed answers."""
+    measured, stale = summary(plan), stale_reasons(plan)
     plan = effective(plan)
     report = completeness(plan)
     risks = register(plan)
@@ -90,6 +93,8 @@ def assess(plan: Plan) -> Assessment:
         completeness=report,
         problems=problems(plan),
         blocking=questions,
+        measured=measured,
+        stale=stale,
     )
 
 
@@ -195,6 +200,7 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
             "value_unit": numbers.value_unit,
             "share_left_to_humans": numbers.share_left_to_humans,
         },
+        "measured": {"summary": assessment.measured, "stale": list(assessment.stale)},
         "unanswered": assessment.unanswered,
         "problems": list(assessment.problems),
     }

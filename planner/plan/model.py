@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -89,6 +91,11 @@ class Rule(Record):
         if self.predicts is not None and self.predicts_column is not None:
             raise ValueError("give predicts or predicts_column, not both")
         return self
+
+    def fingerprint(self) -> str:
+        """sha256 of what `planner measure` runs for this rule: its predicate and its prediction."""
+        ran = {"when": self.when, "predicts": self.predicts, "predicts_column": self.predicts_column}
+        return hashlib.sha256(json.dumps(ran, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 class FaqEntry(Record):
@@ -192,13 +199,30 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
 class SampleInfo(Record):
-    """Where measured figures come from: the sample file, as it was when measured."""
+    """Where measured figures come from: the sample file as it was when measured, or the table an
+    engine measured where the data lives."""
 
-    file: Text = Field(description="The sample file's name, as given to the command.")
+    file: Text | None = Field(default=None, description="The sample file's name, as given to the command.")
     rows: Whole = Field(ge=0, description="How many rows the sample had.")
-    sha256: Sha256 = Field(description="sha256 of the sample file, to tell whether it changed since.")
+    sha256: Sha256 | None = Field(
+        default=None, description="sha256 of the sample file, to tell whether it changed since."
+    )
     date: Day = Field(description="The day it was measured (UTC).")
     label: Text | None = Field(default=None, description="The column holding the right answer, if any.")
+    engine: Text | None = Field(
+        default=None, description="What ran the query: duckdb (the default), spark, bigquery, snowflake..."
+    )
+    table: Text | None = Field(default=None, description="The table measured, when not a sample file.")
+    query_sha256: Sha256 | None = Field(
+        default=None, description="sha256 of the measuring query (the same for every engine and table)."
+    )
+    by: Text | None = Field(default=None, description="Who measured (git user.name).")
+
+    @model_validator(mode="after")
+    def _file_or_table(self) -> SampleInfo:
+        if self.table is None and (self.file is None or self.sha256 is None):
+            raise ValueError("give the sample's file and sha256, or the table that was measured")
+        return self
 
 
 class MeasuredRule(Record):
@@ -207,6 +231,11 @@ class MeasuredRule(Record):
     rule: Whole = Field(ge=1, description="The rule's number in heuristics.rules (1 is the first).")
     when: Text = Field(description="The predicate as measured; a different one today makes this stale.")
     predicts: Text | None = Field(default=None, description="The outcome it predicted, as measured.")
+    sha256: Sha256 | None = Field(
+        default=None,
+        description="sha256 of the predicate and prediction that ran (Rule.fingerprint): the rule as it "
+        "is today must give the same, whatever this record's `when` says.",
+    )
     fires: Whole = Field(ge=0, description="Rows where the predicate holds (coverage = fires / rows).")
     overlaps: Whole = Field(ge=0, description="Rows where it fires and another rule fires too.")
     conflicts: Whole = Field(ge=0, description="Rows where it fires and another rule predicts otherwise.")

@@ -12,6 +12,7 @@ from planner.core.errors import InvalidPlan, PlannerError
 from planner.core.inert import one_line
 from planner.evidence.log import read_log
 from planner.evidence.status import first_published, fold_problems
+from planner.judgement.measured import stale_reasons
 from planner.judgement.register import assess, gate, to_data
 from planner.judgement.targets import target_moves
 from planner.judgement.verdict import today_utc
@@ -77,7 +78,9 @@ def check(
         found = _plan_problems(workspace, slug, fail_on, base)
         report.problems[slug] = found
         report.failed += bool(found)
-        report.lines += found or [f"ok: {workspace.shown(workspace.plan_dir(slug))}/plan.yaml"]
+        report.lines += found or [
+            f"ok: {workspace.shown(workspace.plan_dir(slug))}/plan.yaml{_note(workspace, slug)}"
+        ]
     report.lines += history
     report.history = len(history)
     report.history_problems = list(history)
@@ -117,6 +120,23 @@ def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict
     return out
 
 
+def _note(workspace: Workspace, slug: str) -> str:
+    """What an ok plan still says: figures measured before a rule changed (failing only on request)."""
+    try:
+        reasons = stale_reasons(workspace.load(slug))
+    except PlannerError:
+        return ""
+    return f" (note: {'; '.join(reasons)}; --fail-on stale fails on it)" if reasons else ""
+
+
+def stale_problems(plan: Plan, slug: str) -> list[str]:
+    """`--fail-on stale`: figures measured before a rule changed (CI keeps measured figures current)."""
+    return [
+        f"heuristics.measured: {reason}; run `planner measure {slug}` again (--sample, --spark or --results)"
+        for reason in stale_reasons(plan)
+    ]
+
+
 def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], base: str | None) -> list[str]:
     try:
         plan = workspace.load(slug)
@@ -133,6 +153,8 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
         found += tuple(fold_problems(workspace, slug, plan, today_utc(), records))
     if "moved-target" in fail_on:
         found += tuple(moved_problems(workspace, slug, plan, records, base))
+    if "stale" in fail_on:
+        found += tuple(stale_problems(plan, slug))
     if not found:
         return []
     path = workspace.plan_file(slug)
