@@ -12,7 +12,7 @@ import yaml
 
 from planner.judgement.register import HIGH, MEDIUM, assess, level_of
 from planner.judgement.rules import CATALOGUE
-from planner.judgement.rules.base import Case
+from planner.judgement.rules.base import Case, Hint
 from planner.plan.model import Decision, Plan, Verdict
 from planner.plan.planfile import plan_from_text
 from planner.plan.questions import QUESTIONS
@@ -87,6 +87,85 @@ def test_rule_stays_quiet_on_its_near_misses(rule_id: str, case: Case) -> None:
 @pytest.mark.parametrize("rule_id", list(CATALOGUE))
 def test_rule_stays_silent_on_the_sound_plan(rule_id: str) -> None:
     assert CATALOGUE[rule_id].check(sound()) is None
+
+
+# A risk that only words of free text raised is a guess: asked as a question naming the words, at most medium.
+HINTED = [
+    (rule_id, case)
+    for rule_id, case in FIRES
+    if isinstance(CATALOGUE[rule_id].check(patched(case.changes)), Hint)
+]
+
+
+def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
+    assert {rule_id for rule_id, _ in HINTED} == {
+        "adversaries-adapt",
+        "automatic-rules-costly-errors",
+        "data-narrower-than-product",
+        "decision-hides-outcome",
+        "fairness-unchecked",
+        "future-inputs",
+        "proxy-label",
+        "random-split-on-grouped-data",
+        "test-set-not-like-product",
+    }
+    for rule_id, case in HINTED:
+        risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
+        assert risk.level != "high", rule_id
+        assert re.fullmatch(r"The answers mention '[^']+'(?:(?:, | and )'[^']+')*: [a-z].*\?", risk.title), (
+            risk.title
+        )
+        assert risk.heard and all(f"'{word}'" in risk.title for word in risk.heard)
+
+
+def test_the_answers_mention_chargebacks_asks_whether_people_adapt() -> None:
+    plan = patched(
+        {"product.goal": "Fewer chargebacks on card payments.", "constraints.retraining.trigger": None}
+    )
+    risk = next(risk for risk in assess(plan).risks if risk.id == "adversaries-adapt")
+    assert risk.title == (
+        "The answers mention 'chargebacks': will people adapt to the model to get past it, with nothing "
+        "watching for it?"
+    )
+    assert (risk.level, risk.score, risk.heard) == ("medium", 12, ("chargebacks",))
+
+
+def test_a_structured_answer_keeps_the_risk_its_level_and_title() -> None:
+    said = next(risk for risk in assess(patched({"constraints.data.test_set_reflects_product": False})).risks)
+    assert (said.id, said.level, said.title, said.heard) == (
+        "test-set-not-like-product",
+        "high",
+        "The test set does not reflect the product",
+        (),
+    )
+    # the same risk from the words of a source and of the users is a question, and medium
+    heard = patched(
+        {
+            "constraints.data.test_set_reflects_product": None,
+            "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
+            "product.users": "Accounts payable clerks in all 12 subsidiaries.",
+        }
+    )
+    risk = next(risk for risk in assess(heard).risks if risk.id == "test-set-not-like-product")
+    assert risk.title == (
+        "The answers mention 'one pilot site' and 'all 12 subsidiaries': does the test set reflect what the "
+        "product will see?"
+    )
+    assert (risk.level, risk.score) == ("medium", 12)
+    # the team says how bad an automated error is: the risk is a fact, and high
+    harm = {"product.mode": "automate", "after_launch.fallback": "none", "impact.error_severity": None}
+    guessed = {**harm, "impact.error_harm": "A patient is sent home untreated."}
+    risk = next(risk for risk in assess(patched(guessed)).risks if risk.id == "automated-harm-no-fallback")
+    assert (risk.level, risk.heard) == ("medium", ("patient", "untreated"))
+    said_severe = {**guessed, "impact.error_severity": "severe"}
+    risk = next(
+        risk for risk in assess(patched(said_severe)).risks if risk.id == "automated-harm-no-fallback"
+    )
+    assert (risk.level, risk.heard, risk.title) == (
+        "high",
+        (),
+        "Automated decisions that hurt people, with no fallback",
+    )
 
 
 def test_near_misses_stay_silent() -> None:

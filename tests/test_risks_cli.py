@@ -195,6 +195,7 @@ def test_risks_as_json(workspace: Path) -> None:
             "owner": None,
             "due": None,
             "evidence": ["constraints.data.versioned: false"],
+            "from_words": [],
             "why": CATALOGUE["unversioned-data"].why,
             "mitigation": CATALOGUE["unversioned-data"].mitigation,
         }

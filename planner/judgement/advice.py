@@ -14,7 +14,8 @@ from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
-from planner.judgement.rules.words import HARMFUL, mentions
+from planner.judgement.rules.lexicon import HARMFUL
+from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
 from planner.plan.fields import answered_at
 from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
@@ -335,7 +336,8 @@ def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
         lead = sorted(hits, key=lambda risk: -risk.score)[0]
         evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
         advice = Advice(move.title, f"{move.reason}{evidence}.", move.tone, tuple(r.id for r in hits))
-        (first if move.first else later).append(advice)
+        # a guess from words is not what the team does first
+        (first if move.first and any(not risk.heard for risk in hits) else later).append(advice)
     return first, later
 
 

@@ -109,7 +109,7 @@ def register(plan: Plan) -> tuple[Risk, ...]:
         evidence = spec.check(plan)
         if evidence is None:
             continue
-        risks.append(Risk.of(spec, decisions.get(spec.id), tuple(evidence)))
+        risks.append(Risk.of(spec, decisions.get(spec.id), evidence))
     for hand in plan.risks:
         kind = RiskKind(
             hand.id, hand.title, hand.category, hand.likelihood, hand.impact, "", hand.mitigation or ""
@@ -188,6 +188,7 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
                 "owner": risk.owner,
                 "due": risk.due.isoformat() if risk.due else None,
                 "evidence": list(risk.evidence),
+                "from_words": list(risk.heard),  # only words of free text raised it: a question
                 "why": risk.why,
                 "mitigation": risk.mitigation,
             }

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from planner.plan.fields import NAME_PATTERN
 from planner.plan.model import Category, Decision, ModelSize, Plan, Verdict
+
+
+class Hint(tuple[str, ...]):
+    """Evidence inferred only from words in free text, not from a structured answer: the register asks
+    the risk as a question naming `words`, at most medium, since a word is a guess, not a fact."""
+
+    words: tuple[str, ...]
+
+    def __new__(cls, words: Iterable[str], evidence: Iterable[str]) -> Hint:
+        hint = super().__new__(cls, evidence)
+        hint.words = tuple(dict.fromkeys(words))
+        return hint
+
 
 Evidence = tuple[str, ...] | None
 
@@ -76,10 +89,10 @@ TIGHT_P99_MS = 300  # an online budget at or below this needs a measured candida
 LOW_AGREEMENT = 0.8  # people who agree less often than this need labelling guidelines first
 
 
-RULES_WORTH_SHIPPING = (0.2, 0.9)
+RULES_WORTH_SHIPPING = (0.2, 0.9)  # rules covering this share at this accuracy are a first release
 
 
-RECORDED_HISTORY = 10_000  # recorded outcomes over this many examples: people's score is no ceiling  # rules covering this share at this accuracy are a first release
+RECORDED_HISTORY = 10_000  # recorded outcomes over this many examples: people's score is no ceiling
 
 
 HIGH = 15
@@ -115,6 +128,11 @@ class RiskKind:
         return self.likelihood * self.impact
 
 
+def _quoted(words: tuple[str, ...]) -> str:
+    items = [f"'{word}'" for word in words]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 @dataclass(frozen=True)
 class Risk:
     """One entry of the register: a kind of risk, the evidence that raised it, and the team's decision."""
@@ -127,6 +145,7 @@ class Risk:
     by: str | None = None
     owner: str | None = None  # who acts on it while it is open
     due: date | None = None  # by when
+    heard: tuple[str, ...] = ()  # the words of free text it was inferred from, when only words raised it
 
     @classmethod
     def of(
@@ -136,17 +155,33 @@ class Risk:
         evidence: tuple[str, ...] = (),
         source: str = "derived",
     ) -> Risk:
-        """The risk `kind` with the team's decision on it, if any."""
+        """The risk `kind` with the team's decision on it, if any; evidence that is a Hint makes it a
+        question naming the words, at most medium."""
         decided = decision or Decision.model_construct(risk=kind.id)
+        heard = evidence.words if isinstance(evidence, Hint) else ()
+        if heard:
+            ask = kind.ask if isinstance(kind, RuleSpec) else None
+            kind = RiskKind(
+                kind.id,
+                f"The answers mention {_quoted(heard)}: {ask}"
+                if ask
+                else f"{kind.title} (from the words {_quoted(heard)})",
+                kind.category,
+                min(kind.likelihood, (HIGH - 1) // kind.impact),  # a guess is less likely, never high
+                kind.impact,
+                kind.why,
+                kind.mitigation,
+            )
         return cls(
             kind,
-            evidence,
+            tuple(evidence),
             "hand" if source == "hand" else "derived",
             decided.verdict,
             decided.note,
             decided.by,
             decided.owner,
             decided.due,
+            heard,
         )
 
     id = property(lambda self: self.kind.id)
@@ -205,6 +240,7 @@ class RuleSpec(RiskKind):
     move: Move | None = None
     fires: tuple[Case, ...] = ()
     quiet: tuple[Case, ...] = ()
+    ask: str | None = None  # the risk as a question, when only words of free text raised it
 
 
 CATALOGUE: dict[str, RuleSpec] = {}
@@ -222,9 +258,11 @@ def rule(
     move: Move | None = None,
     fires: tuple[Case, ...] = (),
     quiet: tuple[Case, ...] = (),
+    ask: str | None = None,
 ) -> Callable[[Check], Check]:
     """Register a rule; its docstring gives the title, why, and `Mitigation: ...`; `move` is the advice
-    it calls for, `fires` and `quiet` its cases (checked by tests/test_review.py)."""
+    it calls for, `fires` and `quiet` its cases (checked by tests/test_review.py); `ask` is its title
+    as a question (lowercase, ending in `?`), for a rule that may return a Hint."""
 
     def register(check: Check) -> Check:
         paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(check.__doc__ or "").split("\n\n")]
@@ -232,9 +270,11 @@ def rule(
             raise ValueError(f"rule {id}: docstring must be 'Title.', why, 'Mitigation: ...'")
         if not _ID.fullmatch(id) or id in CATALOGUE or not (1 <= likelihood <= 5 and 1 <= impact <= 5):
             raise ValueError(f"rule {id}: bad or duplicate id, or score outside 1-5")
+        if ask is not None and not (ask[:1].islower() and ask.endswith("?")):
+            raise ValueError(f"rule {id}: ask is a question in lowercase after 'The answers mention ...: '")
         title, why, mitigation = paragraphs[0].rstrip("."), paragraphs[1], paragraphs[2][12:]
         CATALOGUE[id] = RuleSpec(
-            id, title, category, likelihood, impact, why, mitigation, check, move, fires, quiet
+            id, title, category, likelihood, impact, why, mitigation, check, move, fires, quiet, ask
         )
         return check
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     MIN_LABELED,
@@ -13,6 +11,7 @@ from planner.judgement.rules.base import (
     RARE_SHARE,
     Case,
     Evidence,
+    Hint,
     Move,
     rule,
 )
@@ -24,15 +23,24 @@ from planner.judgement.rules.evidence import (
     quote,
     show,
 )
-from planner.judgement.rules.words import (
+from planner.judgement.rules.lexicon import (
+    ACCURACY,
+    AS_KNOWN,
+    BALANCED,
     BEHAVIOUR,
     ENGAGEMENT,
     GOAL_EVENTS,
+    GROUPS,
     LASTING,
+    MEDIA_SOURCES,
+    NARROW_ORIGIN,
+    OBSERVED_LATER,
+    RARE_AWARE,
+    SHARE_RIGHT,
+    WIDE_SCOPE,
     WITHHOLDS,
-    mentioned_word,
-    mentions,
 )
+from planner.judgement.rules.words import mentions
 from planner.plan.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
 
 _COLLECT_LABELS = Move(
@@ -108,6 +116,7 @@ def no_labels(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_CHECK_THE_PROXY,
+    ask="does the label stand in for the goal, and how well does it track it?",
     fires=(
         Case(
             {"product.label_is_proxy": True, "product.label": "A clerk held the invoice"},
@@ -176,24 +185,30 @@ def proxy_label(plan: Plan) -> Evidence:
         None,
     )
     if act is not None and goal_path is not None:
-        lasting = mentions(answer_at(plan, goal_path), LASTING)
-        return (
-            quote(plan, "product.label", f"behaviour: {act}..."),
-            quote(plan, goal_path, f"the goal speaks of {lasting}..."),
+        lasting = mentions(answer_at(plan, goal_path), LASTING) or ""
+        return Hint(
+            (act, lasting),
+            (
+                quote(plan, "product.label", f"behaviour: {act}"),
+                quote(plan, goal_path, f"the goal speaks of {lasting}"),
+            ),
         )
     # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
     # a cancellation). A lead asks how well one predicts the other.
     if product.label_is_proxy is not None:
         return None
-    counted = mentioned_word(product.label, ENGAGEMENT)
+    counted = mentions(product.label, ENGAGEMENT)
     if counted is None or mentions(product.label, GOAL_EVENTS):
         return None
     for path in ("product.success_metric", "product.goal"):
-        event = mentioned_word(answer_at(plan, path), GOAL_EVENTS)
+        event = mentions(answer_at(plan, path), GOAL_EVENTS)
         if event:
-            return (
-                quote(plan, "product.label", f"the label counts: {counted}"),
-                quote(plan, path, f"the goal counts: {event}; how well does one predict the other?"),
+            return Hint(
+                (counted, event),
+                (
+                    quote(plan, "product.label", f"the label counts: {counted}"),
+                    quote(plan, path, f"the goal counts: {event}; how well does one predict the other?"),
+                ),
             )
     return None
 
@@ -278,10 +293,6 @@ def small_labeled_set(plan: Plan) -> Evidence:
     return None
 
 
-_SHARE_RIGHT = r"\b(accura|correct|right|error rate|hit rate|misclassif|success rate)"
-_RARE_AWARE = r"balanced|macro|per[- ]class|precision|recall|f1|f-score|auc|average precision|cost|kappa|mcc"
-
-
 @rule(
     "rare-class-judged-by-accuracy",
     Category.model,
@@ -310,15 +321,15 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     if rare is None or rare >= RARE_SHARE:
         return None
     for path, metric in done_metrics(plan):
-        name = metric.name.lower()
+        name = metric.name
         # Accuracy by any name ("correct predictions", "error rate"), unless made rare-class aware.
-        literal = re.search(r"\baccuracy\b", name) and not re.search(r"balanced|macro|per[- ]class", name)
+        literal = mentions(name, ACCURACY) and not mentions(name, BALANCED)
         # By another name ("correct predictions"), when its values sit where the common class alone lands.
         scores = [value for value in (metric.baseline, metric.goal()) if value is not None]
         common = 1 - rare
         renamed = (
-            re.search(_SHARE_RIGHT, name)
-            and not re.search(_RARE_AWARE, name)
+            mentions(name, SHARE_RIGHT)
+            and not mentions(name, RARE_AWARE)
             and any(common - 0.005 <= value <= 1 for value in scores)
         )
         if literal or renamed:
@@ -336,6 +347,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=_PRODUCTION_TEST_SET,
+    ask="does the test set reflect what the product will see?",
     fires=(
         Case(
             {"constraints.data.test_set_reflects_product": False},
@@ -378,9 +390,10 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
         return said
     # Not ticked, but the facts say it: data from a narrow origin, a product with a wider scope.
     found = _origin_and_scope(plan)
-    if found is None or found[1] is None:
+    if found is None:
         return None
-    return found[0], found[1]
+    words, origin, scope = found
+    return Hint(words, (origin, scope)) if scope is not None else None
 
 
 @rule(
@@ -614,6 +627,7 @@ def feedback_loop(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    ask="does the decision hide the outcome the model learns from?",
     fires=(
         Case(
             {"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]},
@@ -656,46 +670,31 @@ def decision_hides_outcome(plan: Plan) -> Evidence:
     data = plan.constraints.data
     if data.model_decides_labels is not None or (data.exploration_share or 0) > 0:
         return None
-    verb = mentioned_word(plan.product.decision, WITHHOLDS)
+    verb = mentions(plan.product.decision, WITHHOLDS)
     if verb is None or LabelSource.outcomes not in data.labels:
         return None
-    return (
-        quote(plan, "product.decision", f"{verb}: a case it stops never shows its outcome"),
-        quote(
-            plan,
-            "constraints.data.labels",
-            "labels then exist only for what the model lets through: is that so, and what share is kept "
-            "out of its hands?",
+    return Hint(
+        (verb,),
+        (
+            quote(plan, "product.decision", f"{verb}: a case it stops never shows its outcome"),
+            quote(
+                plan,
+                "constraints.data.labels",
+                "labels then exist only for what the model lets through: is that so, and what share is "
+                "kept out of its hands?",
+            ),
         ),
     )
 
 
-_FEW = r"(?:one|a single|single|1|two|2|three|3|a few|few|a handful of)"
-_PLACE = (
-    r"(?:pilot\s+)?(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factory|city|"
-    r"region|country|scanner|camera|device|machine|production line|farm|school|lab|office|market)s?"
-)
-_NARROW = re.compile(
-    rf"\b{_FEW}\s+{_PLACE}\b|\bpilot\b|\b(?:smart)?phone\s+(?:photo|picture|image|camera|video)s?\b"
-    r"|\b(?:handheld|studio|synthetic|simulated|lab)\s+(?:photo|picture|image|scan|recording|data)s?\b"
-)
-_SCOPE = (
-    r"(?:site|store|shop|branch|hospital|clinic|centre|center|warehouse|plant|factor|cit|region|countr|"
-    r"market|school|farm|subsidiar|office|depot)\w*"
-)
-_WIDE = re.compile(
-    rf"\b(?:all|every|across)\s+(?:the\s+|our\s+)?(?:\d[\d,]*\s+)?{_SCOPE}|\b\d[\d,]*\s+{_SCOPE}"
-    r"|\bnationwide\b|\b(?:fixed|ceiling|cctv|production|field)\s+(?:\w+\s+)?cameras?"
-)
 _SCOPE_PATHS = ("product.inputs", "product.users", "product.decision", "product.goal", "impact.bottleneck")
 
 
-def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
+def _origin_and_scope(plan: Plan) -> tuple[tuple[str, ...], str, str | None] | None:
     """A data source that names a narrow origin (one or two sites, one device, phone photos, a pilot),
-    quoted, and the answer that names a wider scope for the product, if any."""
+    quoted, and the answer that names a wider scope for the product, if any; first the words said."""
     for index, source in enumerate(plan.constraints.data.sources):
-        name = source.name.lower()
-        hits = list(dict.fromkeys(hit.group(0) for hit in _NARROW.finditer(name)))
+        hits = NARROW_ORIGIN.find_all(source.name)
         if not hits:
             continue
         origin = quote(
@@ -707,10 +706,10 @@ def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
             text = answer_at(plan, path)
             if not isinstance(text, str):
                 continue
-            wide = [hit.group(0) for hit in _WIDE.finditer(text.lower()) if hit.group(0) not in name]
+            wide = [hit for hit in WIDE_SCOPE.find_all(text) if hit not in WIDE_SCOPE.find_all(source.name)]
             if wide:
-                return origin, quote(plan, path, f"the product meets {', '.join(dict.fromkeys(wide))}")
-        return origin, None
+                return (*hits, *wide), origin, quote(plan, path, f"the product meets {', '.join(wide)}")
+        return hits, origin, None
     return None
 
 
@@ -720,6 +719,7 @@ def _origin_and_scope(plan: Plan) -> tuple[str, str | None] | None:
     likelihood=3,
     impact=4,
     move=_TEST_WHERE_THE_PRODUCT_RUNS,
+    ask="will the product meet only the setting the data comes from?",
     fires=(
         Case(
             {
@@ -762,17 +762,11 @@ def data_narrower_than_product(plan: Plan) -> Evidence:
     if plan.constraints.data.test_set_reflects_product is not None:
         return None
     found = _origin_and_scope(plan)
-    if found is None or found[1] is not None:
+    if found is None or found[2] is not None:
         return None
-    return (found[0],)
+    return Hint(found[0], found[1:2])
 
 
-_GROUPS = ("patient", "women", "woman", "customer", "client", "store", "shop", "user", "account",
-           "household", "device", "driver", "seller", "merchant", "supplier", "hospital", "clinic",
-           "site", "shelf", "shelves", "aisle", "camera", "school", "student", "factory", "plant")  # fmt: skip
-# Sources that images, clips and scans are cut from: many examples each, so they group the data too.
-_MEDIA_SOURCES = ("field", "farm", "orchard", "plot", "volunteer", "participant", "voice",
-                  "video", "film", "recording", "flight", "document", "slide", "scan", "subject")  # fmt: skip
 _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
 
 
@@ -787,6 +781,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         "and test and the score flatters the model on the new groups the product will meet",
         "info",
     ),
+    ask="do rows come in groups that a random split puts on both sides?",
     fires=(
         Case(
             {"done.split": "random"},
@@ -808,7 +803,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
             evidence=(
                 'done.split: "random"',
                 'constraints.data.sources[0].name: "Tiles from drone flights over 140 fields" '
-                "(rows come in groups: field)",
+                "(rows come in groups: flights, fields)",
             ),
             also=frozenset(),
         ),
@@ -823,6 +818,30 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 "product.users": "The clerks.",
                 "constraints.data.sources[0].name": "Tiles from drone flights over 140 fields",
             }
+        ),
+        # Words inside other words, and a name: no group is said.
+        *(
+            Case(
+                {
+                    "done.split": "random",
+                    "product.inputs": "Recent invoices of the month.",
+                    "product.goal": "No invoice is paid twice.",
+                    "product.users": "The clerks.",
+                    "product.data_kinds": ["images", "text"],
+                    **changes,
+                }
+            )
+            for changes in (
+                {"product.inputs": "The shopper's basket and the time of day."},  # shop
+                {"product.inputs": "Clinical notes of each admission."},  # clinic
+                {"product.inputs": "Star ratings scraped from a review-site."},  # site
+                {"product.inputs": "Events logged client-side in the browser."},  # client
+                {"product.inputs": "The key drivers of late payment: terms, amount and currency."},  # driver
+                {"product.users": "Case handlers in Global Patient Safety."},  # a department, not patients
+                {
+                    "product.inputs": "Scanned delivery documents, one image per document."
+                },  # a document is one example
+            )
         ),
     ),
 )
@@ -845,21 +864,14 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     for path in paths:
         # where examples are cut from is said in the inputs, the label and the sources, not the goal
         origin = media and path not in ("product.goal", "product.users")
-        word = mentions(answer_at(plan, path), _GROUPS) or (
-            origin and mentions(answer_at(plan, path), _MEDIA_SOURCES)
-        )
-        if word:
-            return (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {word}"))
+        text = answer_at(plan, path)
+        words = GROUPS.find_all(text) or (MEDIA_SOURCES.find_all(text) if origin else ())
+        if words:
+            return Hint(
+                words,
+                (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {', '.join(words)}")),
+            )
     return None
-
-
-# Inputs whose value for the predicted period is only observed afterwards (word starts).
-_OBSERVED_LATER = ("weather", "temperature", "rain", "precipitation", "wind speed", "sunshine", "irradiance",
-                   "humidity", "observ", "actuals", "spot price", "market price", "exchange rate",
-                   "traffic")  # fmt: skip
-# Words that say the team already feeds inputs as they were known when predicting.
-_AS_KNOWN = ("as issued", "issued", "as known", "known at", "known when", "available at", "available when",
-             "point-in-time", "point in time", "as of", "vintage", "lagged", "no future")  # fmt: skip
 
 
 @rule(
@@ -873,6 +885,7 @@ _AS_KNOWN = ("as issued", "issued", "as known", "known at", "known when", "avail
         "facts; live, only yesterday's forecast of them exists, so the backtest flatters the model",
         "info",
     ),
+    ask="is each input known when the forecast is made?",
     fires=(
         Case(
             {
@@ -913,11 +926,13 @@ def future_inputs(plan: Plan) -> Evidence:
     paths += [
         f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
     ]
-    if any(mentions(answer_at(plan, path), _AS_KNOWN) for path in paths):
+    if any(mentions(answer_at(plan, path), AS_KNOWN) for path in paths):
         return None
     for path in paths:
-        word = mentions(answer_at(plan, path), _OBSERVED_LATER)
-        if word:
+        words = OBSERVED_LATER.find_all(answer_at(plan, path))
+        if words:
             where = forecast or (quote(plan, "product.data_kinds"),)
-            return (*where, quote(plan, path, f"observed only after the fact: {word}"))
+            return Hint(
+                words, (*where, quote(plan, path, f"observed only after the fact: {', '.join(words)}"))
+            )
     return None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import MAX_TIMEBOX_WEEKS, Case, Evidence, Move, rule
+from planner.judgement.rules.base import MAX_TIMEBOX_WEEKS, RECORDED_HISTORY, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
@@ -18,8 +16,25 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
-from planner.judgement.rules.words import ADVERSARIAL, OFFLINE_ONLY, mentioned_word, recorded_outcome
-from planner.plan.model import Category, Direction, Metric, OnlineValidation, Plan, Severity, TaskType
+from planner.judgement.rules.lexicon import (
+    ADVERSARIAL,
+    JUDGED,
+    JUDGED_LIVE,
+    RECORDED,
+    SEES_HARM,
+    WORD_OVERLAP,
+)
+from planner.judgement.rules.words import mentions
+from planner.plan.model import (
+    Category,
+    Direction,
+    LabelSource,
+    Metric,
+    OnlineValidation,
+    Plan,
+    Severity,
+    TaskType,
+)
 
 _KEEP_GOING = {
     "continue", "keep going", "keep trying", "keep tuning", "extend", "extend the time box",
@@ -169,6 +184,20 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     )
 
 
+def _recorded_outcome(plan: Plan) -> bool:
+    """The label records what happened (outcomes, or records of settled events), over a large history,
+    rather than what a person judged."""
+    data = plan.constraints.data
+    if not data.labels or data.labeled_examples is None or data.labeled_examples < RECORDED_HISTORY:
+        return False
+    if any(source in data.labels for source in (LabelSource.manual, LabelSource.vendor, LabelSource.proxy)):
+        return False
+    label = plan.product.label
+    if LabelSource.outcomes in data.labels:
+        return not mentions(label, JUDGED)
+    return bool(mentions(label, RECORDED)) and not mentions(label, JUDGED)
+
+
 @rule(
     "target-beyond-human",
     Category.model,
@@ -216,7 +245,7 @@ def target_beyond_human(plan: Plan) -> Evidence:
     # Labels that record what happened, over a large history, let a model see patterns no one reader
     # sees in a small by-hand sample: the human score is no ceiling then.
     human = plan.by_hand.human_score
-    if human is None or not plan.done.metrics or recorded_outcome(plan):
+    if human is None or not plan.done.metrics or _recorded_outcome(plan):
         return None
     metric = plan.done.metrics[0]
     goal = metric.goal()
@@ -496,7 +525,7 @@ def no_online_validation(plan: Plan) -> Evidence:
     if done.online_validation is not None or not done.metrics or not plan.product.success_metric:
         return None
     texts = [metric.name + " " + (metric.dataset or "") for metric in done.metrics] + [done.when_met or ""]
-    if any(re.search(OFFLINE_ONLY, text.lower()) for text in texts):
+    if any(mentions(text, JUDGED_LIVE) for text in texts):
         return None
     return (
         quote(plan, "product.success_metric", "the goal is judged live"),
@@ -520,14 +549,26 @@ _ADVERSARY_PATHS = (
 )
 
 
-def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
-    """The answer that names a domain where the positive class fights back (fraud, spam, abuse, bots)."""
+def adversarial_words(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer that names a domain where the positive class fights back (fraud, spam, abuse,
+    bots), and the words it says."""
     for path in _ADVERSARY_PATHS:
         text = answer_at(plan, path)
-        word = mentioned_word(text, ADVERSARIAL) if isinstance(text, str) else None
-        if word:
-            return quote(plan, path, f"{word}: the other side adapts to what the model stops" if note else "")
+        words = ADVERSARIAL.find_all(text) if isinstance(text, str) else ()
+        if words:
+            return path, words
     return None
+
+
+def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
+    """That answer quoted, with the words that name the adversary."""
+    found = adversarial_words(plan)
+    if found is None:
+        return None
+    path, words = found
+    return quote(
+        plan, path, f"{', '.join(words)}: the other side adapts to what the model stops" if note else ""
+    )
 
 
 @rule(
@@ -542,6 +583,7 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
         "the score distribution, and retrain when they move",
         "warning",
     ),
+    ask="will people adapt to the model to get past it, with nothing watching for it?",
     fires=(
         Case(
             {
@@ -555,7 +597,15 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
             ),
         ),
     ),
-    quiet=(Case({"product.goal": "Stop fraudsters from being paid twice."}),),
+    quiet=(
+        Case({"product.goal": "Stop fraudsters from being paid twice."}),  # monitored, with a trigger
+        Case(  # "bot" inside "bottom" and "bottles"
+            {
+                "product.goal": "Spot empty bottom shelves and misplaced bottles before the store opens.",
+                "constraints.retraining.trigger": None,
+            }
+        ),
+    ),
 )
 def adversaries_adapt(plan: Plan) -> Evidence:
     """Adversaries adapt, and nothing watches for it.
@@ -567,8 +617,8 @@ def adversaries_adapt(plan: Plan) -> Evidence:
     distribution, with thresholds; set a retraining trigger, and review a random sample of what
     passes.
     """
-    where = adversarial_quote(plan)
-    if where is None:
+    where, said_by = adversarial_quote(plan), adversarial_words(plan)
+    if where is None or said_by is None:
         return None
     found = [where]
     monitors = plan.after_launch.monitoring
@@ -586,17 +636,7 @@ def adversaries_adapt(plan: Plan) -> Evidence:
             + (show(trigger) if trigger else "not answered")
             + " (what makes you retrain early?)"
         )
-    return tuple(found) if len(found) > 1 else None
-
-
-_OVERLAP = re.compile(
-    r"\b(rouge|bleu|meteor|cider|chrf|bert ?score|word overlap|n-?gram|perplexity|edit distance|"
-    r"similarity to|cosine similarity)"
-)
-_SEES_HARM = re.compile(
-    r"omi(ssion|tted)|miss|invent|fabricat|hallucinat|factual|faithful|error|wrong|expert|lawyer|"
-    r"clinician|doctor|review|checked|judg|human|recall|precision|harm|critical|safety|unsafe|accura"
-)
+    return Hint(said_by[1], found) if len(found) > 1 else None
 
 
 @rule(
@@ -612,6 +652,7 @@ _SEES_HARM = re.compile(
         "warning",
         first=True,
     ),
+    ask="does the done metric miss the error that hurts?",
     fires=(
         Case(
             {
@@ -658,18 +699,19 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     serious = impact.error_severity in (Severity.serious, Severity.severe)
     if not plan.done.metrics or not serious:
         return None
-    texts = [(metric.name + " " + (metric.dataset or "")).lower() for metric in plan.done.metrics]
-    first = texts[0]
-    overlap = _OVERLAP.search(first)
-    if any(_SEES_HARM.search(_OVERLAP.sub("", text)) for text in texts):
+    texts = [metric.name + ". " + (metric.dataset or "") for metric in plan.done.metrics]
+    overlap = mentions(texts[0], WORD_OVERLAP)
+    if any(mentions(text, SEES_HARM) for text in texts):
         return None
     if overlap is None and plan.product.task is not TaskType.generation:
         return None
-    note = f"word overlap: {mentioned_word(first, (overlap.group(0),))}; " if overlap else ""
+    note = f"word overlap: {overlap}; " if overlap else ""
     found = [
         quote(plan, "done.metrics[0].name", f"{note}it does not count the error that hurts"),
         quote(plan, "impact.error_severity"),
     ]
     if impact.error_harm:
         found.append(quote(plan, "impact.error_harm"))
+    if overlap and plan.product.task is not TaskType.generation:  # only the metric's name says so
+        return Hint((overlap,), found)
     return tuple(found)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     RULES_ENOUGH_ACCURACY,
@@ -11,6 +9,7 @@ from planner.judgement.rules.base import (
     RULES_PRECISE,
     Case,
     Evidence,
+    Hint,
     Move,
     rule,
 )
@@ -22,7 +21,8 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
 )
-from planner.judgement.rules.words import PEOPLE, mentions
+from planner.judgement.rules.lexicon import ACTS_ALONE, PEOPLE
+from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
@@ -59,12 +59,6 @@ _INSTRUMENT_THE_METRIC = Move(
     "Instrument the product metric before modelling",
     "Without a measured 'before', nobody can tell whether the model helped the product",
     "info",
-)
-
-# Rule actions that act on their own rather than hand the case to a person.
-_ACTS = (
-    r"\b(declin\w*|block\w*|reject\w*|delet\w*|ban|bans|banned|cancel\w*|refus\w*|suspend\w*"
-    r"|auto|automatic\w*|remov\w*)\b"
 )
 
 
@@ -434,6 +428,7 @@ def heavy_start(plan: Plan) -> Evidence:
     Category.product,
     likelihood=4,
     impact=3,
+    ask="do the rules act alone where false alarms cost most?",
     move=Move(
         "Let the rules route to people rather than act alone",
         "A rule that blocks or declines by itself turns every false positive into a harmed customer; "
@@ -460,14 +455,16 @@ def automatic_rules_costly_errors(plan: Plan) -> Evidence:
     Mitigation: Have the rules hold cases for a person instead, measure their precision on real
     cases, and automate only the rules that are right nearly always.
     """
-    acting = [
-        quote(plan, f"heuristics.rules[{index}].action")
-        for index, candidate in enumerate(plan.heuristics.rules)
-        if re.search(_ACTS, candidate.action.lower())
-    ]
+    acting: list[str] = []
+    words: list[str] = []
+    for index, candidate in enumerate(plan.heuristics.rules):
+        said = ACTS_ALONE.find_all(candidate.action)
+        if said:
+            acting.append(quote(plan, f"heuristics.rules[{index}].action"))
+            words += said
     if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:
         return None  # rules measured right nearly always may act alone
     why = answer_is(plan, "impact.costlier_error", ErrorCost.false_positive) or answer_is(
         plan, "product.mode", Mode.augment
     )
-    return (*acting[:2], *why) if why else None
+    return Hint(words, (*acting[:2], *why)) if why else None

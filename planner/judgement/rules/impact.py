@@ -9,6 +9,7 @@ from planner.judgement.rules.base import (
     PERSON_WEEK_HOURS,
     Case,
     Evidence,
+    Hint,
     Move,
     rule,
 )
@@ -23,7 +24,8 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
-from planner.judgement.rules.words import HARMFUL, mentions
+from planner.judgement.rules.lexicon import ABOUT_PEOPLE, FAIRNESS_SAID, HARMFUL
+from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Mode, Plan, Severity
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
@@ -282,6 +284,7 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
     Category.ethics,
     likelihood=5,
     impact=5,
+    ask="can an automated error hurt someone, with no fallback?",
     move=Move(
         "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
         "Where an error costs someone health, safety, money, legal standing or access, the model should "
@@ -315,29 +318,21 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
     Mitigation: Augment instead of automate (a person decides, or reviews what the model does),
     add an appeal and a fallback, and automate only the cases the model gets right nearly always.
     """
-    product, impact = plan.product, plan.impact
     automatic = answer_is(plan, "product.mode", Mode.automate)
-    if not automatic:
+    fallback = plan.after_launch.fallback
+    if not automatic or fallback is None or not says_nothing(fallback):
         return None
     harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
-    if not harm:
-        word = mentions(impact.error_harm, HARMFUL) or mentions(product.decision, HARMFUL)
-        if word is None:
-            return None
-        where = "impact.error_harm" if mentions(impact.error_harm, HARMFUL) else "product.decision"
-        harm = (quote(plan, where, f"{word}..."),)
-    fallback = plan.after_launch.fallback
-    if fallback is None or not says_nothing(fallback):
+    if harm:
+        return (*automatic, *harm, quote(plan, "after_launch.fallback"))
+    # No severity said: the words of the harm or the decision are a guess, asked as a question.
+    where = "impact.error_harm" if mentions(plan.impact.error_harm, HARMFUL) else "product.decision"
+    words = HARMFUL.find_all(answer_at(plan, where))
+    if not words:
         return None
-    return (*automatic, *harm, quote(plan, "after_launch.fallback"))
-
-
-# Decisions about people where a skew against a group is unlawful or does serious harm (word starts).
-_ABOUT_PEOPLE = ("credit", "loan", "lend", "mortgage", "underwrit", "insur", "premium", "hire", "hiring",
-                 "recruit", "applicant", "résumé", "resume", "cv", "tenant", "housing",
-                 "benefit", "welfare", "police", "policing", "arrest", "parole", "bail", "sentenc",
-                 "patient", "diagnos", "treatment")  # fmt: skip
-_FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equal opportunit", "equalized")
+    return Hint(
+        words, (*automatic, quote(plan, where, ", ".join(words)), quote(plan, "after_launch.fallback"))
+    )
 
 
 @rule(
@@ -345,6 +340,7 @@ _FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equa
     Category.ethics,
     likelihood=3,
     impact=3,
+    ask="does the model decide about people, with no check of how groups fare?",
     move=Move(
         "Check outcomes across protected groups before launch",
         "A model that decides about people on their personal data can treat groups (sex, age, ethnicity, "
@@ -359,7 +355,7 @@ _FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equa
             },
             evidence=(
                 "constraints.data.personal_data: true",
-                'product.decision: "Which loan applicants are approved." (a decision about people: loan)',
+                'product.decision: "Which loan applicants are approved." (a decision about people: loan, applicants)',
             ),
             also=frozenset({"personal-data"}),
         ),
@@ -367,6 +363,13 @@ _FAIRNESS_SAID = ("fair", "bias", "disparate", "protected", "demographic", "equa
     quiet=(
         Case({"product.decision": "Which loan applicants are approved."}),
         Case({"constraints.data.personal_data": True}),
+        Case(  # a department's name, not a decision about patients
+            {
+                "constraints.data.personal_data": True,
+                "product.users": "Case handlers in Global Patient Safety.",
+                "product.decision": "Which adverse-event reports Global Patient Safety reads first.",
+            }
+        ),
         Case(
             {
                 "constraints.data.personal_data": True,
@@ -391,16 +394,19 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
     paths += ["product.output", "impact.error_harm"]
     found = next(
-        ((path, word) for path in paths if (word := mentions(answer_at(plan, path), _ABOUT_PEOPLE))), None
+        ((path, words) for path in paths if (words := ABOUT_PEOPLE.find_all(answer_at(plan, path)))), None
     )
     if found is None:
         return None
     said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
     said += [monitor.signal for monitor in plan.after_launch.monitoring]
     said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
-    if any(mentions(text, _FAIRNESS_SAID) for text in said):
+    if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
-    return (
-        quote(plan, "constraints.data.personal_data"),
-        quote(plan, found[0], f"a decision about people: {found[1]}"),
+    return Hint(
+        found[1],
+        (
+            quote(plan, "constraints.data.personal_data"),
+            quote(plan, found[0], f"a decision about people: {', '.join(found[1])}"),
+        ),
     )

@@ -15,6 +15,7 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
+from planner.judgement.rules.lexicon import MEASURED_ON_DEVICE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Cadence, Category, Hardware, LabelSource, ModelSize, Plan, Serving, TaskType
 
@@ -307,10 +308,6 @@ def cost_over_budget(plan: Plan) -> Evidence:
     )
 
 
-_MEASURED_ON_DEVICE = ("latency", "memory", "ram", "flash", "model size", "on-device", "on device", "power",
-                       "battery", "inference time", "p99")  # fmt: skip
-
-
 @rule(
     "edge-model-size",
     Category.operations,
@@ -370,7 +367,7 @@ def edge_model_size(plan: Plan) -> Evidence:
         return None
     if latency.model_size in (None, ModelSize.small):
         return None
-    if any(mentions(metric.name, _MEASURED_ON_DEVICE) for metric in plan.done.metrics):
+    if any(mentions(metric.name, MEASURED_ON_DEVICE) for metric in plan.done.metrics):
         return None
     return (
         quote(plan, "constraints.compute.hardware"),

@@ -1,288 +1,158 @@
-"""Words in free-text answers that hint at a risk (behaviour, people, harm, adversaries...) and how they are found."""
+"""How words are found in free-text answers: whole words and phrases of a lexicon, never stems.
+
+An answer is read as a sequence of whole words: lowercase, a possessive `'s` dropped, a hyphenated
+compound kept whole (`review-site` is not `site`), punctuation a boundary no phrase crosses. A run of
+capitalised words inside an otherwise lowercase answer is a name (`Global Patient Safety`, `Customer
+Success`), not a mention of its words. A lexicon lists every form it accepts (`patient`, `patients`),
+so a word is found only as itself: `bot` never in `bottom`, `shop` never in `shopper's`.
+
+An entry is a word or a phrase; in a phrase `#` stands for any number and `*` for any one word
+(`all # stores`, `ceiling * cameras`).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
-from planner.judgement.rules.base import RECORDED_HISTORY
-from planner.plan.model import LabelSource, Plan
-
-# Words that say what a label or a goal is about (lowercase stems, matched at word starts).
-BEHAVIOUR = (
-    "click",
-    "view",
-    "watch",
-    "vote",
-    "like",
-    "open",
-    "dwell",
-    "purchas",
-    "bought",
-    "buy",
-    "share",
-    "hired",
-    "accepted",
-    "approved",
-    "selected",
-    "engag",
-    "impression",
-    "play",
-)
+# A number (`1,200`, `3.5`), a word (letters and digits, joined inside by ' & . -), or punctuation.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
+BOUNDARY = "|"  # what punctuation and names become: no entry matches across it
 
 
-LASTING = (
-    "satisf",
-    "quality",
-    "relevan",
-    "long-term",
-    "long term",
-    "come back",
-    "return",
-    "retention",
-    "retain",
-    "value",
-    "trust",
-    "fit",
-    "loyal",
-    "wellbeing",
-    "well-being",
-    "happ",
-    "success",
-)
+def _name_runs(tokens: list[str]) -> set[int]:
+    """Positions of the words in runs of two or more capitalised words, unless the whole answer is in
+    title case (a title such as `Credit Limit Increase` names what it is about)."""
+    content = [token for token in tokens if len(token) >= 4 and token[0].isalpha()]
+    if content and all(token[0].isupper() for token in content):
+        return set()
+    named: set[int] = set()
+    run: list[int] = []
+    for index, token in enumerate([*tokens, BOUNDARY]):
+        if token[0].isupper() and any(char.islower() for char in token):  # `Patient`, not `ICU` or `A`
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            named.update(run)
+        run = []
+    return named
 
 
-PEOPLE = (
-    "people",
-    "person",
-    "human",
-    "manual",
-    "by hand",
-    "inspector",
-    "reviewer",
-    "review",
-    "agent",
-    "analyst",
-    "clerk",
-    "moderator",
-    "radiologist",
-    "doctor",
-    "nurse",
-    "clinician",
-    "staff",
-    "handler",
-    "recruiter",
-    "editor",
-    "underwriter",
-    "operator",
-    "expert",
-    "team",
-    "rotation",
-)
+@functools.lru_cache(maxsize=8192)
+def words_of(text: str) -> tuple[str, ...]:
+    """The whole words of `text`, lowercase, possessives dropped; punctuation and names as BOUNDARY."""
+    tokens = _TOKEN.findall(text.replace("’", "'"))
+    names = _name_runs(tokens)
+    found = []
+    for index, token in enumerate(tokens):
+        if index in names or not token[0].isalnum():
+            found.append(BOUNDARY)
+            continue
+        word = token.lower()
+        found.append(word[:-2] if word.endswith("'s") else word)
+    return tuple(found)
 
 
-HARMFUL = (
-    "health",
-    "patient",
-    "safety",
-    "injur",
-    "death",
-    "money",
-    "credit",
-    "loan",
-    "refus",
-    "declin",
-    "reject",
-    "legal",
-    "court",
-    "access",
-    "job",
-    "hire",
-    "hiring",
-    "benefit",
-    "housing",
-    "insurance",
-    "treatment",
-    "diagnos",
-    "untreated",
-    "arrest",
-    "police",
-)
+def _fits(slot: str, word: str) -> bool:
+    if slot == "#":
+        return word[0].isdigit()
+    if slot == "*":
+        return word != BOUNDARY
+    return slot == word
 
 
-OFFLINE_ONLY = r"\b(a/?b|ab test|online|live|shadow|canary|holdout|hold-out|pilot|control|experiment)"
+class Lexicon:
+    """Whole words and phrases that hint at one thing, every accepted form written out.
+
+    `entries` is text: one line per idea, its forms separated by commas (`fraud, frauds, fraudulent`).
+    `unless` lists phrases in which an entry means something else (`heart attack` for `attack`): the
+    words of such a phrase are never found.
+    """
+
+    def __init__(self, entries: str | Iterable[str], unless: str = "") -> None:
+        self.entries: tuple[str, ...] = tuple(dict.fromkeys(_split(entries)))
+        self.unless: tuple[str, ...] = tuple(dict.fromkeys(_split(unless)))
+        self._index = _index(self.entries)
+        self._masks = _index(self.unless)
+        self._firsts = frozenset(self._index)
+        self._slots = bool(self._firsts & {"#", "*"})
+
+    def __add__(self, other: Lexicon) -> Lexicon:
+        return Lexicon((*self.entries, *other.entries), ", ".join((*self.unless, *other.unless)))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find_all(self, text: str | None) -> tuple[str, ...]:
+        """Every entry found in `text`, in the order the text says them, each once, as written there
+        (lowercase; `#` and `*` filled in)."""
+        if not text:
+            return ()
+        said = words_of(text)
+        if self._firsts.isdisjoint(said) and not self._slots:  # the usual answer: none of them
+            return ()
+        words = list(said)
+        for start, length in _matches(words, self._masks):
+            words[start : start + length] = [BOUNDARY] * length
+        found = (" ".join(words[start : start + length]) for start, length in _matches(words, self._index))
+        return tuple(dict.fromkeys(found))
+
+    def find(self, text: str | None) -> str | None:
+        """The first entry `text` says, as written there, if any."""
+        found = self.find_all(text)
+        return found[0] if found else None
 
 
-# Events a label counts when it stands for engagement, and events a goal counts when it is about money
-# or customers staying: a label of the first kind for a goal of the second is a proxy, ticked or not.
-ENGAGEMENT = (
-    "click",
-    "open",
-    "view",
-    "watch",
-    "log-in",
-    "login",
-    "log in",
-    "logged in",
-    "inactiv",
-    "visit",
-    "dwell",
-    "impression",
-    "session",
-    "usage",
-    "tap",
-    "scroll",
-    "time spent",
-    "like",
-    "vote",
-)
+def _split(entries: str | Iterable[str]) -> Iterator[str]:
+    """Each entry as its words are read from an answer (`A/B test` -> `a b test`), slots kept."""
+    items = entries.replace("\n", ",").split(",") if isinstance(entries, str) else entries
+    for item in items:
+        words = [
+            word for part in item.lower().split() for word in ((part,) if part in "#*" else words_of(part))
+        ]
+        if words:
+            yield " ".join(words)
 
 
-GOAL_EVENTS = (
-    "purchas",
-    "buy",
-    "bought",
-    "conversion",
-    "convert",
-    "sale",
-    "revenue",
-    "cancel",
-    "churn",
-    "renew",
-    "subscri",
-    "spend",
-    "order",
-    "booking",
-    "retention",
-    "retain",
-    "profit",
-    "income",
-)
+def _index(entries: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Entries by their first word (`#` for a number, `*` for any word), longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        slots = tuple(entry.split(" "))
+        found.setdefault(slots[0], []).append(slots)
+    for phrases in found.values():
+        phrases.sort(key=len, reverse=True)
+    return found
 
 
-# Words that say a decision stops or hides the case it acts on, so its outcome is never seen.
-WITHHOLDS = (
-    "block",
-    "hold",
-    "held",
-    "declin",
-    "reject",
-    "refus",
-    "remov",
-    "hide",
-    "hidden",
-    "suspend",
-    "deny",
-    "denied",
-    "ban",
-    "freez",
-    "froz",
-    "quarantin",
-    "withh",
-    "take down",
-    "takedown",
-    "filter",
-    "not shown",
-    "don't show",
-    "do not show",
-    "stop",
-)
+def _matches(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[int, int]]:
+    """(start, length) of each entry found in `words`, leftmost first, the longest where several start
+    at one word; matches do not overlap."""
+    start = 0
+    while start < len(words):
+        word = words[start]
+        candidates = [*index.get(word, ())]
+        if word != BOUNDARY:
+            candidates += (
+                [*index.get("#", ()), *index.get("*", ())] if word[0].isdigit() else index.get("*", [])
+            )
+        length = next(
+            (
+                len(slots)
+                for slots in sorted(candidates, key=len, reverse=True)
+                if len(slots) <= len(words) - start
+                and all(_fits(slot, found) for slot, found in zip(slots, words[start:], strict=False))
+            ),
+            0,
+        )
+        if length:
+            yield start, length
+            start += length
+        else:
+            start += 1
 
 
-# Domains where the positive class fights back.
-ADVERSARIAL = (
-    "fraud",
-    "spam",
-    "abuse",
-    "abusive",
-    "bot",
-    "chargeback",
-    "scam",
-    "fake",
-    "phishing",
-    "launder",
-    "attack",
-    "cheat",
-    "counterfeit",
-    "malware",
-    "intrusion",
-    "account takeover",
-)
-
-
-# Words that say a label is somebody's judgement rather than a recorded event.
-JUDGED = (
-    *PEOPLE,
-    "auditor",
-    "flag",
-    "judg",
-    "rated",
-    "rating",
-    "annotat",
-    "tagged",
-    "boxed",
-    "marked",
-    "graded",
-    "opinion",
-    "label",
-)
-
-
-RECORDED = (
-    "settled",
-    "closed",
-    "paid",
-    "shipped",
-    "sold",
-    "cancel",
-    "default",
-    "chargeback",
-    "returned",
-    "confirmed",
-    "recorded",
-    "died",
-    "readmit",
-    "failed",
-    "failure",
-    "delivered",
-    "biopsy",
-)
-
-
-def recorded_outcome(plan: Plan) -> bool:
-    """The label records what happened (outcomes, or records of settled events), over a large history,
-    rather than what a person judged."""
-    data = plan.constraints.data
-    if not data.labels or data.labeled_examples is None or data.labeled_examples < RECORDED_HISTORY:
-        return False
-    if any(source in data.labels for source in (LabelSource.manual, LabelSource.vendor, LabelSource.proxy)):
-        return False
-    label = plan.product.label
-    if LabelSource.outcomes in data.labels:
-        return not mentions(label, JUDGED)
-    return bool(mentions(label, RECORDED)) and not mentions(label, JUDGED)
-
-
-@functools.lru_cache(maxsize=1024)
-def _any_of(stems: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?<![a-z])(?:" + "|".join(re.escape(stem) for stem in stems) + ")")
-
-
-def mentions(text: str | None, stems: tuple[str, ...]) -> str | None:
-    """The first of `stems` that starts a word of `text`, if any."""
-    if not text:
-        return None
-    lowered = text.lower()
-    if not _any_of(stems).search(lowered):  # one pass for the usual answer: none of them
-        return None
-    return next((stem for stem in stems if re.search(rf"(?<![a-z]){re.escape(stem)}", lowered)), None)
-
-
-def mentioned_word(text: str | None, stems: tuple[str, ...]) -> str | None:
-    """The whole word of `text` that the first matching stem starts (`log-in` for `log-in`, `cancellation`
-    for `cancel`), as the team wrote it."""
-    stem = mentions(text, stems)
-    if stem is None or text is None:
-        return None
-    found = re.search(rf"(?<![a-z]){re.escape(stem)}[\w'-]*", text.lower())
-    return found.group(0) if found else stem
+def mentions(text: str | None, lexicon: Lexicon) -> str | None:
+    """The first entry of `lexicon` that `text` says, as written there (whole words only)."""
+    return lexicon.find(text)

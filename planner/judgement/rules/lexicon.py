@@ -1,0 +1,360 @@
+"""The curated lexicon: the whole words and phrases in free text that hint at a risk, every form written out.
+
+Each lexicon names one idea a lead listens for (behaviour standing in for a goal, people doing the work,
+harm, adversaries, groups in the data...). Forms are listed, never stems: `patient, patients` finds
+neither `patiently` nor a department called Global Patient Safety (see `words`). A line holds one idea's
+forms; `unless` holds fixed phrases where a form means something else (`heart attack`, `into account`).
+tests/test_lexicon.py runs every entry against the 20,000 most common English words.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from planner.judgement.rules.words import Lexicon
+
+
+def _phrases(*slots: str) -> str:
+    """Every phrase made of one form from each slot, in order (a slot is comma-separated forms; an empty
+    form leaves the slot out): explicit combinations, not patterns."""
+    options = [[form.strip() for form in slot.split(",")] for slot in slots]
+    return ", ".join(" ".join(form for form in combo if form) for combo in product(*options))
+
+
+# ---------------------------------------------------------------- what a label or a goal is about
+
+# What people did (a click, a view, a purchase, a past decision): a label of behaviour.
+BEHAVIOUR = Lexicon("""
+    click, clicks, clicked, clicking, click-through, click-throughs, clickthrough, clickthroughs
+    view, views, viewed, viewing, page view, page views
+    watch, watches, watched, watching, watch time
+    vote, votes, voted, upvote, upvotes, upvoted, downvote, downvotes, downvoted
+    likes, liked
+    opens, opened, email open, email opens
+    dwell, dwell time
+    purchase, purchases, purchased, bought, buy, buys
+    shares, shared
+    hired, accepted, approved, selected
+    engagement, engaged
+    impression, impressions
+    play, plays, played, listens, listened
+""")
+
+# What a goal means that lasts (satisfaction, coming back, trust): behaviour is only a proxy for it.
+LASTING = Lexicon("""
+    satisfied, satisfaction, satisfy, dissatisfied, dissatisfaction
+    quality
+    relevant, relevance, relevancy
+    long-term, long term, for years
+    come back, comes back, came back, coming back, return, returning
+    retention, retain, retains, retained, stay subscribed
+    value, values, valued, lifetime value
+    trust, trusts, trusted
+    fit, good fit, best fit, best-fitting, well-suited
+    loyal, loyalty
+    wellbeing, well-being
+    happy, happier, happiness
+    long-term success, successful
+""")
+
+# Events a label counts when it stands for engagement...
+ENGAGEMENT = Lexicon("""
+    click, clicks, clicked, clicking, click-through, clickthrough
+    opens, opened, email open, email opens
+    view, views, viewed, watch, watched, watch time
+    log-in, log-ins, login, logins, log in, logs in, logged in, logging in, sign-in, sign-ins
+    inactive, inactivity
+    visit, visits, visited
+    dwell, dwell time
+    impression, impressions
+    session, sessions
+    usage
+    tap, taps, tapped
+    scroll, scrolls, scrolled
+    time spent
+    likes, liked, vote, votes, voted
+""")
+
+# ...and events a goal counts when it is about money or customers staying: one is a proxy for the other.
+GOAL_EVENTS = Lexicon(
+    """
+    purchase, purchases, purchased, buy, buys, bought
+    conversion, conversions, converted
+    sale, sales, revenue, revenues
+    cancel, cancels, cancelled, canceled, cancellation, cancellations
+    churn, churned, churns, churning
+    renew, renews, renewed, renewal, renewals
+    subscription, subscriptions, subscribe, subscribed, unsubscribe, unsubscribed
+    spend, spends, spending
+    orders, ordered, order value
+    booking, bookings, booked
+    retention, retain, retained
+    profit, profits, income
+""",
+    unless="in order to",
+)
+
+
+# ---------------------------------------------------------------- people, harm, decisions
+
+# People who do the work today, or whose judgement a label is.
+PEOPLE = Lexicon("""
+    people, person, persons, human, humans, manual, manually, by hand
+    inspector, inspectors, reviewer, reviewers, review, reviews, reviewed
+    agent, agents, analyst, analysts, clerk, clerks, moderator, moderators
+    radiologist, radiologists, doctor, doctors, nurse, nurses, clinician, clinicians
+    staff, handler, handlers, recruiter, recruiters, editor, editors, underwriter, underwriters
+    operator, operators, expert, experts, team, teams, rotation, picker, pickers
+""")
+
+# Where an error costs someone health, safety, money, legal standing or access.
+HARMFUL = Lexicon(
+    """
+    health, healthcare, patient, patients, safety, unsafe
+    injury, injuries, injured, death, deaths, die, dies, died, fatal
+    money, credit, loan, loans
+    refuse, refuses, refused, refusal, decline, declines, declined
+    reject, rejects, rejected, rejection
+    legal, court, courts, lawsuit, access
+    employment, job offer, job offers, lose their job, loses their job
+    hire, hiring, benefit, benefits, housing, insurance
+    treatment, treatments, diagnosis, diagnoses, diagnosed, misdiagnosis, untreated
+    arrest, arrests, arrested, police
+""",
+    unless="access to data, data access",
+)
+
+# Decisions about people where a skew against a group is unlawful or does serious harm.
+ABOUT_PEOPLE = Lexicon("""
+    credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
+    mortgage, mortgages, underwriting, underwriter, underwriters
+    insurance, insured, insurer, insurers
+    hire, hires, hiring, hired, recruit, recruits, recruiting, recruitment, recruiter, recruiters
+    applicant, applicants, résumé, résumés, resumé, resumés, cv, cvs
+    tenant, tenants, tenancy, housing
+    welfare, benefit claim, benefit claims, benefits claim, benefits claims
+    police, policing, arrest, arrests, arrested, parole, bail, sentencing
+    patient, patients, diagnosis, diagnoses, diagnosed, treatment, treatments
+""")
+
+# Words that say the team already checks how groups fare.
+FAIRNESS_SAID = Lexicon("""
+    fair, fairness, unfair, unfairness, bias, biased, biases
+    disparate, disparate impact, protected, demographic, demographics
+    equal opportunity, equalized odds, equalised odds, parity
+    subgroup, subgroups, per group, by group
+""")
+
+# A decision that stops or hides the case it acts on, so its outcome is never seen.
+WITHHOLDS = Lexicon(
+    """
+    block, blocks, blocked, blocking
+    hold, holds, held, on hold
+    decline, declines, declined, reject, rejects, rejected, refuse, refuses, refused
+    remove, removes, removed, removal
+    hide, hides, hidden
+    suspend, suspends, suspended, suspension
+    deny, denies, denied, denial
+    ban, bans, banned
+    freeze, freezes, frozen, froze
+    quarantine, quarantines, quarantined
+    withhold, withholds, withheld
+    take down, takes down, taken down, takedown, takedowns
+    filter out, filters out, filtered out
+    not shown, don't show, do not show
+    stop, stops, stopped
+""",
+    unless="one-stop, non-stop, stop words",
+)
+
+# Rule actions that act on their own rather than hand the case to a person.
+ACTS_ALONE = Lexicon("""
+    decline, declines, declined, block, blocks, blocked
+    reject, rejects, rejected, delete, deletes, deleted
+    ban, bans, banned, cancel, cancels, cancelled, canceled
+    refuse, refuses, refused, suspend, suspends, suspended
+    remove, removes, removed
+    auto, automatic, automatically
+    auto-reject, auto-decline, auto-block, auto-close, auto-delete, auto-cancel
+""")
+
+# Domains where the positive class fights back.
+ADVERSARIAL = Lexicon(
+    """
+    fraud, frauds, fraudster, fraudsters, fraudulent, anti-fraud
+    spam, spammer, spammers, spammy, anti-spam
+    abuse, abuses, abusive, abuser, abusers
+    bot, bots, botnet, botnets
+    chargeback, chargebacks
+    scam, scams, scammer, scammers
+    fake, fakes, faked
+    phishing
+    money laundering, launder, laundering
+    attacker, attackers, cyberattack, cyberattacks
+    cheat, cheats, cheating, cheater, cheaters
+    counterfeit, counterfeits
+    malware
+    intrusion, intrusions
+    account takeover, account takeovers
+    adversary, adversaries, adversarial
+""",
+    unless="substance abuse, drug abuse, fake data",
+)
+
+
+# ---------------------------------------------------------------- labels: judged or recorded
+
+# A label that is somebody's judgement rather than a recorded event.
+JUDGED = PEOPLE + Lexicon("""
+    auditor, auditors
+    flag, flags, flagged
+    judge, judges, judged, judgement, judgment
+    rated, rating, ratings
+    annotated, annotation, annotations, annotator, annotators
+    tagged, boxed, marked, graded
+    opinion, opinions
+    labelled, labeled, labeller, labellers, labeler, labelers
+""")
+
+# A label that records what happened.
+RECORDED = Lexicon("""
+    settled, closed, paid, shipped, sold
+    cancel, cancels, cancelled, canceled, cancellation, cancellations
+    default, defaults, defaulted
+    chargeback, chargebacks
+    returned, confirmed, recorded
+    died, death, deaths, readmitted, readmission, readmissions
+    failed, failure, failures, delivered
+    biopsy, biopsies
+""")
+
+
+# ---------------------------------------------------------------- where the data comes from
+
+# Things rows come in groups of: a random split puts the same one on both sides.
+GROUPS = Lexicon(
+    """
+    patient, patients, women, woman
+    customer, customers, client, clients
+    store, stores, shop, shops
+    user, users, accounts, per account, each account, account holder, account holders
+    household, households
+    device, devices
+    driver, drivers
+    seller, sellers, merchant, merchants, supplier, suppliers
+    hospital, hospitals, clinic, clinics, site, sites
+    shelf, shelves, aisle, aisles
+    camera, cameras
+    school, schools, student, students
+    factory, factories, plant, plants
+""",
+    unless=_phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
+)
+
+# Sources that images, clips and scans are cut from: many examples each, so they group the data too.
+MEDIA_SOURCES = Lexicon("""
+    field, fields, farm, farms, orchard, orchards, plot, plots
+    volunteer, volunteers, participant, participants, speaker, speakers
+    video, videos, film, films, recording, recordings
+    flight, flights, slide, slides
+""")
+
+_PLACE = """site, sites, store, stores, shop, shops, branch, branches, hospital, hospitals, clinic, clinics,
+    centre, centres, center, centers, warehouse, warehouses, plant, plants, factory, factories, city,
+    cities, region, regions, country, countries, scanner, scanners, camera, cameras, device, devices,
+    machine, machines, production line, production lines, farm, farms, school, schools, lab, labs,
+    office, offices, market, markets"""
+_MEDIA = "photo, photos, picture, pictures, image, images, camera, cameras, video, videos"
+
+# A narrow origin: one or two sites, one device, phone photos, a pilot, studio or synthetic data.
+NARROW_ORIGIN = Lexicon(
+    _phrases("one, a single, single, 1, two, 2, three, 3, a few, few, a handful of", ", pilot", _PLACE)
+    + ", pilot, "
+    + _phrases("phone, smartphone", _MEDIA)
+    + ", "
+    + _phrases(
+        "handheld, studio, synthetic, simulated, lab",
+        "photo, photos, picture, pictures, image, images, scan, scans, recording, recordings, data",
+    )
+)
+
+_SCOPE = """site, sites, store, stores, shop, shops, branch, branches, hospital, hospitals, clinic,
+    clinics, centre, centres, center, centers, warehouse, warehouses, plant, plants, factory, factories,
+    city, cities, region, regions, country, countries, market, markets, school, schools, farm, farms,
+    subsidiary, subsidiaries, office, offices, depot, depots"""
+
+# A wider scope for the product: every site, a number of them, nationwide, fixed cameras.
+WIDE_SCOPE = Lexicon(
+    _phrases("all, every, across", ", the, our", ", #", _SCOPE)
+    + ", "
+    + _phrases("#", _SCOPE)
+    + ", nationwide, "
+    + _phrases("fixed, ceiling, cctv, production, field", ", *", "camera, cameras")
+)
+
+# Inputs whose value for the predicted period is only observed afterwards.
+OBSERVED_LATER = Lexicon("""
+    weather, temperature, temperatures, rain, rainfall, precipitation, wind speed, wind speeds
+    sunshine, irradiance, humidity
+    observed, observation, observations, actuals
+    spot price, spot prices, market price, market prices, exchange rate, exchange rates
+    traffic
+""")
+
+# Words that say the team already feeds inputs as they were known when predicting.
+AS_KNOWN = Lexicon("""
+    as issued, issued, as known, known at, known when, available at, available when
+    point-in-time, point in time, as of, vintage, vintages, lagged, no future
+""")
+
+
+# ---------------------------------------------------------------- metrics and how they are checked
+
+# A done metric or its data that says the product is judged live.
+JUDGED_LIVE = Lexicon(
+    """
+    a/b, a/b test, a/b tests, a/b-test, a/b-tests, ab test, ab tests, online, live
+    shadow, canary, holdout, holdouts, hold-out, pilot, control group, control, experiment, experiments
+""",
+    unless="holdout set, holdout sets, hold-out set, hold-out sets, holdout data, hold-out data",
+)
+
+# Metrics of word overlap: they barely move when a fact is left out or invented.
+WORD_OVERLAP = Lexicon("""
+    rouge, rouge-1, rouge-2, rouge-l, rouge-lsum, rougel, bleu, meteor, cider, chrf
+    bertscore, bert score, bert-score, word overlap, n-gram, n-grams, ngram, ngrams
+    perplexity, edit distance, similarity to, cosine similarity
+""")
+
+# Metrics that look at the harmful error.
+SEES_HARM = Lexicon("""
+    omission, omissions, omitted, omit, omits, missed, misses, missing, miss
+    invented, invent, invents, fabricated, fabrication, fabrications
+    hallucination, hallucinations, hallucinated, factual, factuality, faithful, faithfulness
+    error, errors, wrong, expert, experts, lawyer, lawyers, clinician, clinicians, doctor, doctors
+    review, reviews, reviewed, reviewer, reviewers, checked, judge, judged, judgement, judgment
+    human, humans, recall, precision, harm, harms, harmful, critical, safety, unsafe
+    accuracy, accurate, inaccurate, inaccuracy
+""")
+
+# A share of predictions right: accuracy by another name.
+SHARE_RIGHT = Lexicon("""
+    accuracy, accurate, correct, correctly, right, error rate, hit rate
+    misclassification, misclassifications, success rate
+""")
+
+# Names that make such a share aware of the rare class.
+RARE_AWARE = Lexicon("""
+    balanced, macro, per-class, per class, precision, recall, f1, f1-score, f-score, f-measure
+    auc, pr-auc, roc-auc, auroc, auprc, average precision, cost, costs, cost-weighted, kappa, mcc
+""")
+
+# Accuracy by its name, and the names that make it rare-class aware.
+ACCURACY = Lexicon("accuracy")
+BALANCED = Lexicon("balanced, macro, per-class, per class")
+
+# A done metric measured on the device itself.
+MEASURED_ON_DEVICE = Lexicon("""
+    latency, memory, ram, flash, model size, on-device, on device, power, battery
+    inference time, p99, p95, peak memory
+""")

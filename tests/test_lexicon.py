@@ -1,0 +1,63 @@
+"""The free-text lexicon: whole words and phrases, never stems, checked against common English words."""
+
+from __future__ import annotations
+
+import pytest
+from wordfreq import top_n_list
+
+from planner.judgement.rules import lexicon
+from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+
+LEXICONS = {name: value for name, value in vars(lexicon).items() if isinstance(value, Lexicon)}
+COMMON = top_n_list("en", 20_000)  # the 20,000 most frequent English words (wordfreq)
+
+
+def test_no_entry_is_found_inside_an_unrelated_common_word() -> None:
+    # "bot" in "bottom", "shop" in "shopper's", "clinic" in "clinical", "site" in "review-site": a word
+    # is found only as itself, alone or in a sentence.
+    unrelated = []
+    for word in COMMON:
+        itself = " ".join(part for part in words_of(word) if part != BOUNDARY)  # "shopper's" reads "shopper"
+        for text in (word, f"they said {word} twice"):
+            for name, entries in LEXICONS.items():
+                unrelated += [(name, found, word) for found in entries.find_all(text) if found != itself]
+    assert unrelated == []
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_every_entry_is_found_as_itself(name: str) -> None:
+    entries = LEXICONS[name]
+    plain = [entry for entry in entries.entries if "#" not in entry and "*" not in entry]
+    missed = [entry for entry in plain if entries.find(f"They said {entry}, twice.") != entry]
+    assert missed == []
+
+
+def test_the_lexicon_is_curated_in_size() -> None:
+    assert len(LEXICONS) >= 25
+    assert all(len(entries) >= 1 for entries in LEXICONS.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The shopper's basket", ("the", "shopper", "basket")),  # possessive dropped, no stem
+        ("a review-site", ("a", "review-site")),  # a compound stays whole
+        ("Case handlers in Global Patient Safety.", ("case", "handlers", "in", "|", "|", "|", "|")),
+        ("Credit Limit Increase", ("credit", "limit", "increase")),  # a title names what it is about
+        ("Run an A/B test on 1,200 stores", ("run", "an", "a", "b", "test", "on", "1,200", "stores")),
+        ("St Mary's hospital", ("|", "|", "hospital")),
+    ],
+)
+def test_an_answer_is_read_as_whole_words(text: str, words: tuple[str, ...]) -> None:
+    assert words_of(text) == words
+
+
+def test_phrases_slots_and_exceptions() -> None:
+    entries = Lexicon("attack\nall # stores, fixed * cameras, a/b test", unless="heart attack")
+    assert entries.find_all("After a heart attack, an attack.") == ("attack",)
+    assert entries.find_all("All 40 stores, fixed dome cameras, an A/B test") == (
+        "all 40 stores",
+        "fixed dome cameras",
+        "a b test",
+    )
+    assert entries.find("Bottom shelves in stores") is None  # `all # stores` needs all three words
