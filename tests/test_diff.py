@@ -353,9 +353,11 @@ def test_the_repository_ships_a_pre_commit_hook() -> None:
             "id": "planner-check",
             "name": "planner check",
             "description": "Validate plans and keep published versions (plans/*/versions/vN.yaml) immutable.",
-            "entry": "planner check",
+            "entry": "planner check --pre-commit",
             "language": "python",
-            "pass_filenames": False,
-            "files": "(^|/)plans/",
+            "always_run": True,  # a commit that only deletes a published version still runs it
+            "pass_filenames": True,
+            "require_serial": True,
+            "files": r"(^|/)plans/|(^|/)mkdocs\.ya?ml$",
         }
     ]

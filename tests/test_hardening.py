@@ -510,11 +510,11 @@ def _measure_workspace(
 @pytest.mark.parametrize(
     ("when", "calls"),
     [
-        ("length(repeat(country, 1000000000)) > 0", "repeat()"),
-        ("length(lpad(country, 1000000000, 'x')) > 0", "lpad()"),
-        ("length(printf('%1000000000d', 1)) > 0", "printf()"),
-        ("(SELECT count(*) FROM range(1000000000000)) > 0", "range()"),
-        ("country IN (SELECT x::VARCHAR FROM generate_series(1, 1000000000000) t(x))", "generate_series()"),
+        ("length(repeat(country, 1000000000)) > 0", "the function"),
+        ("length(lpad(country, 1000000000, 'x')) > 0", "the function"),
+        ("length(printf('%1000000000d', 1)) > 0", "the function"),
+        ("(SELECT count(*) FROM range(1000000000000)) > 0", "a subquery"),
+        ("country IN (SELECT x::VARCHAR FROM generate_series(1, 1000000000000) t(x))", "a subquery"),
     ],
 )
 def test_a_predicate_that_builds_values_of_any_size_is_refused_before_it_runs(
@@ -526,8 +526,9 @@ def test_a_predicate_that_builds_values_of_any_size_is_refused_before_it_runs(
     code, out, err = run("measure", "fraud", "--sample", "s.csv", "--dry-run")
     assert (code, out) == (2, ""), err
     assert err.startswith("error: rule 1 (heuristics.rules[0]).when `")
-    assert f"refused: {calls} can build values or rows of any size from a small input" in err
-    assert err.endswith(f"write it without {calls}\n")
+    # The syntax-tree check refuses them first (functions outside the allow-list, subqueries), in the
+    # same words for every engine; nothing reaches DuckDB.
+    assert f"refused: it holds {calls}" in err, err
 
 
 def test_the_refusal_takes_no_memory(make_workspace: MakeWorkspace) -> None:
