@@ -53,7 +53,8 @@ class _Entry:
     log: list[Experiment] | PlannerError = field(default_factory=list)
 
 
-def _stat(path: Path) -> Key:
+def stat_key(path: Path) -> Key:
+    """What tells a changed file apart cheaply (time, size, inode); () when it cannot be read."""
     try:
         stat = path.stat()
     except OSError:
@@ -64,7 +65,7 @@ def _stat(path: Path) -> Key:
 def _files_key(folder: Path) -> Key:
     if not folder.is_dir():
         return ()
-    return tuple((entry.name, _stat(entry)) for entry in sorted(folder.rglob("*")) if entry.is_file())
+    return tuple((entry.name, stat_key(entry)) for entry in sorted(folder.rglob("*")) if entry.is_file())
 
 
 class SiteCache:
@@ -89,7 +90,7 @@ class SiteCache:
                 del self.entries[slug]
         for slug in slugs:
             folder = self.workspace.plan_dir(slug)
-            key = (_stat(folder / "plan.yaml"), _files_key(folder / VERSIONS), _stat(folder / LOG_FILE))
+            key = (stat_key(folder / "plan.yaml"), _files_key(folder / VERSIONS), stat_key(folder / LOG_FILE))
             entry = self.entries.get(slug)
             if entry is not None and entry.key == key:
                 continue

@@ -29,15 +29,13 @@ from planner.core.errors import PlannerError, UsageError
 from planner.plan import configfile
 from planner.plan.settings import CONFIG_FILE, PlannerConfig, folder
 from planner.site import navigation, render, safetext
-from planner.site.cache import SiteCache, workers
+from planner.site.cache import Key, SiteCache, stat_key, workers
 from planner.site.htmlpage import HtmlPage
 from planner.site.zensical_markdown import first_line
 
 BUILD_DIR = ".planner/zensical"  # inside the workspace; Zensical keeps docs and site inside its project
 INSTALL = "pip install 'ml-project-planner[zensical]'"
 EXTENSION = "planner.site.zensical_markdown"
-
-Key = tuple[Any, ...]
 
 
 def version() -> str | None:
@@ -141,7 +139,7 @@ class BuildFolder:
         except PlannerError:  # an unreadable mkdocs.yml: the next write says so
             docs = self.root / "docs"
         return (
-            _stat(self.root / CONFIG_FILE),
+            stat_key(self.root / CONFIG_FILE),
             _tree(self.plans_dir),
             _tree(self.templates_dir),
             _tree(docs),
@@ -265,18 +263,10 @@ def _own_files(docs_dir: Path) -> Iterator[tuple[str, Path]]:
             yield rel.as_posix(), path
 
 
-def _stat(path: Path) -> Key:
-    try:
-        stat = path.stat()
-    except OSError:
-        return ()
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-
-
 def _tree(folder: Path) -> Key:
     if not folder.is_dir():
         return ()
-    return tuple((str(path), _stat(path)) for path in sorted(folder.rglob("*")))
+    return tuple((str(path), stat_key(path)) for path in sorted(folder.rglob("*")))
 
 
 def _write(target: Path, data: bytes, scratch: Path) -> int:
