@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from planner.cli.main import cli
 from planner.core.errors import PlannerError
 from planner.evidence.log import read_log
-from planner.judgement.verdict import FOLD_DUE, MET, ON_TRACK, STALLED, judge
+from planner.judgement.verdict import FOLD_DUE, MET, NOT_STARTED, ON_TRACK, STALLED, judge
 from planner.plan.experiment import Experiment
 from planner.plan.model import Plan, Version
 from planner.plan.planfile import plan_from_text
@@ -287,6 +287,21 @@ def test_the_ml_loop_names_the_bottleneck_with_the_numbers() -> None:
     test_gap = advice({"train": {"wape": 0.29}, "validation": {"wape": 0.295}, "test": {"wape": 0.36}})
     assert test_gap.startswith("wape: a gap between validation and test: validation 0.295, test 0.36")
     assert "overfit the validation set" in test_gap
+
+
+def test_a_clock_that_has_not_started_is_not_on_track_nor_stalled() -> None:
+    """Before the first day of the time box (or with none), runs are exploration: the verdict says the
+    clock has not started, never "on track" or "stalled"; a target met on test still counts."""
+    runs = [record(STARTED - timedelta(days=20 - day), {"validation": {"recall": 0.5}}) for day in range(4)]
+    early = judge(plan(), runs, STARTED - timedelta(days=1))
+    assert early.verdict == NOT_STARTED and early.reason == "the time box starts on 2026-03-02"
+    assert early.metrics[0].reason == "the time box starts on 2026-03-02; best 0.5 on validation, target 0.7"
+    unset = judge(plan(PLAN.replace("      started: 2026-03-02\n", "")), runs, STARTED + timedelta(days=60))
+    assert (unset.verdict, unset.clock) == (NOT_STARTED, "clock not started")
+    assert unset.reason == "the time box has not started (no done.started, no published version)"
+    assert judge(plan(), runs, STARTED).verdict == ON_TRACK  # from its first day on, progress is judged
+    met = [record(STARTED - timedelta(days=5), {"test": {"recall": 0.75, "wape": 0.3}})]
+    assert judge(plan(), met, STARTED - timedelta(days=1)).verdict == MET
 
 
 def test_status_in_text_and_json_and_check_fails_on_fold(make_workspace: MakeWorkspace) -> None:

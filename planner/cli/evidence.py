@@ -66,7 +66,7 @@ def track(slug: str, mlflow: str, experiment: str, split: str) -> None:
     "--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Judge as of this day (default: today, UTC)."
 )
 def status(slug: str | None, format_: str, as_of: Any) -> None:
-    """Each plan's verdict from its experiment log: met, on track, stalled or fold due (SLUG: in detail)."""
+    """Each plan's verdict from its experiment log: met, on track, stalled, fold due or not started (SLUG: in detail)."""
     from planner.evidence.status import status_json, status_table, status_text
     from planner.judgement.verdict import today_utc
 

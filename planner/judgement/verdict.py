@@ -1,4 +1,5 @@
-"""Done criteria against the experiment log: met, on track, stalled or fold due, and the ML-loop advice."""
+"""Done criteria against the experiment log: met, on track, stalled, fold due or not started, and the
+ML-loop advice."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from planner.plan.experiment import Experiment, find_metric, short_name
 from planner.plan.model import Direction, Metric, Plan, Status
 
 MET, ON_TRACK, STALLED, FOLD_DUE = "met", "on track", "stalled", "fold due"
+NOT_STARTED = "not started"  # the time box has no first day yet, or it is still ahead: no progress to judge
 CLOSED = (Status.folded, Status.shipped)  # decided already: their clock no longer asks for a fold
-VERDICTS = (MET, ON_TRACK, STALLED, FOLD_DUE)
+VERDICTS = (MET, ON_TRACK, STALLED, FOLD_DUE, NOT_STARTED)
 STALL_RUNS = 3  # this many runs in a row without a gain: stalled
 STALL_DAYS = 14  # no gain for more than this many days while the clock runs: stalled
 MIN_GAIN = 0.01  # a gain counts when it moves at least 1% of the way from baseline to target
@@ -185,6 +187,13 @@ def judge_metric(
             best,
             tuple(points),
         )
+    if started is None or today < started:
+        # Runs before the clock starts are exploration: neither progress nor a stall.
+        to_go = (
+            f"best {fmt(best.value)} on {best.split}, {target}" if best else f"no run logged yet, {target}"
+        )
+        when = f"the time box starts on {started:%Y-%m-%d}" if started else "the time box has not started"
+        return MetricVerdict(metric, name, NOT_STARTED, f"{when}; {to_go}", best, tuple(points))
     gain, since = _last_gain(metric, series)
     if since >= STALL_RUNS:
         what = (
@@ -247,8 +256,9 @@ def clock_of(plan: Plan, published: date | None = None) -> tuple[date | None, da
 
 
 def judge(plan: Plan, records: list[Experiment], today: date, published: date | None = None) -> PlanVerdict:
-    """The verdict on a plan: met when every judged metric is met on test; fold due when the time box
-    is over first; stalled when no unmet metric gains any more; on track otherwise."""
+    """The verdict on a plan: met when every judged metric is met on test; not started while the time
+    box has no first day or it is still ahead; fold due when the time box is over first; stalled when
+    no unmet metric gains any more; on track otherwise."""
     metrics = plan.done.metrics
     clock = clock_of(plan, published)
     every = points_by_metric(metrics, records)
@@ -263,6 +273,13 @@ def judge(plan: Plan, records: list[Experiment], today: date, published: date | 
         verdict, reason = None, "no done metric has a target yet: add one (baseline, target, direction)"
     elif not unmet:
         verdict, reason = MET, "every done metric reaches its target on the test split"
+    elif any(item.verdict == NOT_STARTED for item in unmet):
+        verdict = NOT_STARTED
+        reason = (
+            f"the time box starts on {clock[0]:%Y-%m-%d}"
+            if clock[0] is not None
+            else "the time box has not started (no done.started, no published version)"
+        )
     elif any(item.verdict == FOLD_DUE for item in unmet):
         verdict, reason = FOLD_DUE, f"the time box ended on {clock[1]:%Y-%m-%d} short of the target"
     elif all(item.verdict == STALLED for item in unmet):
