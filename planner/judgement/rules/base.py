@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from collections.abc import Callable, Iterable
@@ -23,6 +24,18 @@ class Hint(tuple[str, ...]):
         hint = super().__new__(cls, evidence)
         hint.words = tuple(dict.fromkeys(words))
         return hint
+
+
+class Tempered(tuple[str, ...]):
+    """Evidence of a risk these facts make less likely than the rule's own likelihood (a label delay
+    where the feedback loop matters more, a team that chose the rules): scored at `likelihood`."""
+
+    likelihood: int
+
+    def __new__(cls, likelihood: int, evidence: Iterable[str]) -> Tempered:
+        tempered = super().__new__(cls, evidence)
+        tempered.likelihood = likelihood
+        return tempered
 
 
 Evidence = tuple[str, ...] | None
@@ -156,9 +169,11 @@ class Risk:
         source: str = "derived",
     ) -> Risk:
         """The risk `kind` with the team's decision on it, if any; evidence that is a Hint makes it a
-        question naming the words, at most medium."""
+        question naming the words, at most medium; Tempered evidence lowers its likelihood."""
         decided = decision or Decision.model_construct(risk=kind.id)
         heard = evidence.words if isinstance(evidence, Hint) else ()
+        if isinstance(evidence, Tempered) and evidence.likelihood < kind.likelihood:
+            kind = dataclasses.replace(kind, likelihood=evidence.likelihood)
         if heard:
             ask = kind.ask if isinstance(kind, RuleSpec) else None
             kind = RiskKind(

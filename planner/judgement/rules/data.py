@@ -13,9 +13,11 @@ from planner.judgement.rules.base import (
     Evidence,
     Hint,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
+    acting_shapes_labels,
     answer_at,
     answer_is,
     changes_over_time,
@@ -227,6 +229,18 @@ def proxy_label(plan: Plan) -> Evidence:
                 'constraints.retraining.cadence: "monthly" (every 30 days)',
             ),
         ),
+        Case(  # acting on the predictions shapes the labels: medium, not high
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 90,
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "constraints.data.exploration_share": 0.05,
+            },
+            evidence=(
+                "constraints.data.label_delay_days: 90",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+            ),
+        ),
     ),
 )
 def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
@@ -245,7 +259,10 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
         delay = quote(plan, "constraints.data.label_delay_days")
     else:  # a range: the slow end decides whether labels are in when retraining is due
         delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
-    return (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
+    found = (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
+    # Where acting on predictions shapes the labels, outcomes trickle in every day and the feedback loop
+    # is the bigger worry: the delay is worth a decision, not a stop.
+    return Tempered(3, found) if acting_shapes_labels(plan) else found
 
 
 @rule(

@@ -8,7 +8,7 @@ from typing import Any
 
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
-from planner.plan.model import DataKind, Direction, LabelSource, Metric, Plan, TaskType
+from planner.plan.model import DataKind, Direction, LabelSource, Metric, OutcomeRecorded, Plan, TaskType
 
 _SAYS_NOTHING = {
     "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
@@ -128,3 +128,15 @@ def monthly_value(plan: Plan) -> float | None:
     if items is None or impact.share_addressed is None or impact.value_per_item is None:
         return None
     return items * impact.share_addressed * impact.value_per_item
+
+
+def acting_shapes_labels(plan: Plan) -> bool:
+    """Whether acting on the predictions decides which outcomes are recorded, or changes them: the
+    outcome is recorded only for chosen cases, or the model decides what is shown (the older answer)."""
+    data = plan.constraints.data
+    if data.outcome_recorded_for is not None:
+        return data.outcome_recorded_for is not OutcomeRecorded.every_case
+    return data.model_decides_labels is True or plan.product.task in (
+        TaskType.ranking,
+        TaskType.recommendation,
+    )

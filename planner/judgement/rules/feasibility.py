@@ -11,6 +11,7 @@ from planner.judgement.rules.base import (
     Evidence,
     Hint,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -100,7 +101,8 @@ def rules_may_suffice(plan: Plan) -> Evidence:
         measured = [
             name for name in ("coverage", "accuracy") if answer_at(plan, f"heuristics.{name}") is not None
         ]
-        return tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", *measured))
+        # The team chose the rules itself: a reminder to hold a model to them, not a high risk.
+        return Tempered(3, (quote(plan, f"heuristics.{name}") for name in ("verdict", *measured)))
     if (
         heuristics.verdict is RulesVerdict.rules_baseline
         and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
@@ -408,7 +410,9 @@ def heavy_start(plan: Plan) -> Evidence:
     if not heavy:
         return None
     metrics = plan.done.metrics
-    if any(metric.baseline is not None for metric in metrics) or plan.heuristics.coverage is not None:
+    if any(metric.baseline is not None or metric.relative_target is not None for metric in metrics):
+        return None
+    if plan.heuristics.coverage is not None:
         return None
     if plan.product.current_performance and not says_nothing(plan.product.current_performance):
         return None
