@@ -1,23 +1,26 @@
-"""How fast `planner measure` runs 10 rules on a big sample, and whether its memory stays flat as rows grow.
+"""10 rules on a big sample with DuckDB and with local Spark, side by side, and the peak memory of each.
 
-Generates a ticket-like CSV (not committed) of each size with DuckDB, then runs, each in a fresh process:
-- planner: `planner measure` itself (load into a temporary on-disk table, lock DuckDB, one pass for all
-  figures, a few wrong rows per rule, the plan written);
-- reference: the same figures query on a plain in-memory DuckDB table, no lock-down and no plan: the
-  naive way, to compare time and peak memory side by side.
+Generates a ticket-like Parquet file (not committed) of each size with DuckDB, then runs, each in a fresh
+process: `planner measure` in DuckDB (load into a locked-down table, one pass for all figures, a few
+wrong rows per rule) and `planner measure --spark` in a local[*] session (the same query translated to
+Spark SQL; the JVM included). Both must give the same figures. Peak memory is the largest resident set
+of the run's whole process tree (Python and, for Spark, its JVM), sampled every 0.1 s.
 
-    python benchmarks/bench_measure.py [--rows 100000 1000000 3000000]
+    python benchmarks/bench_measure.py [--rows 1000000 10000000] [--no-spark]
 
-Target: 10 rules on 1,000,000 rows under 5 s on a 2-core machine; peak RSS flat as rows grow.
+Spark needs the extra and Java: pip install -e ".[spark]" -c .ci/constraints.txt
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 QUEUES = ["Billing", "Access", "Bank Sync", "Tax & VAT", "Bugs", "Sales"]
@@ -46,35 +49,23 @@ COPY (
       || ' days, please help with ticket ' || i AS body,
     (['Billing', 'Access', 'Bank Sync', 'Tax & VAT', 'Bugs', 'Sales'])[1 + (hash(i) % 6)::INT] AS queue
   FROM range({rows}) t(i)
-) TO '{path}' (HEADER)
+) TO '{path}' (FORMAT parquet)
 """
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 mode, root, sample = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+from planner.plan.workspace import Workspace
 started = time.perf_counter()
-if mode == "planner":
+if mode == "duckdb":
     from planner.evidence.measure import measure
-    from planner.plan.workspace import Workspace
-    analysis, _ = measure(Workspace(root), "bench", sample, "queue")
-    covered = analysis.cascade.covered
+    analysis = measure(Workspace(root), "bench", sample, "queue")
 else:
-    import duckdb
-    from planner.evidence.measure import _prepare, figures_sql
-    from planner.evidence.sample import Sample
-    from planner.plan.workspace import Workspace
-    con = duckdb.connect(":memory:")
-    con.execute("SET enable_progress_bar = false")
-    con.execute("CREATE TABLE sample AS SELECT * FROM read_csv(?, header = true)", [str(sample)])
-    columns = {r[0]: r[1] for r in con.execute("DESCRIBE sample").fetchall()}
-    loaded = Sample(sample.name, 0, "", columns, con)
-    prepared = _prepare(Workspace(root).load("bench"), loaded, "bench")
-    row = con.execute(figures_sql(prepared, "queue")).fetchall()[0]
-    covered = row[-3]
+    from planner.evidence.spark import measure_in_spark
+    analysis = measure_in_spark(Workspace(root), "bench", sample, None, "queue")
 seconds = time.perf_counter() - started
-usage = resource.getrusage(resource.RUSAGE_SELF)
-cpu = usage.ru_utime + usage.ru_stime
-print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": usage.ru_maxrss / 1024, "covered": covered}))
+figures = [(r.fires, r.overlaps, r.conflicts, r.correct, r.incorrect) for r in analysis.rules]
+print(json.dumps({"seconds": seconds, "covered": analysis.cascade.covered, "figures": figures}))
 """
 
 
@@ -88,14 +79,56 @@ def plan_text() -> str:
     return f"title: Bench\nproduct:\n  outcomes:\n{outcomes}heuristics:\n  rules:\n" + "".join(rules)
 
 
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(entry))
+            except (OSError, IndexError):
+                continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
 def run(mode: str, root: Path, sample: Path) -> dict[str, float]:
-    done = subprocess.run(
+    """One measurement in a fresh process; its wall time and the peak memory of its process tree."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
         [sys.executable, "-c", CHILD, mode, str(root), str(sample)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=True,
     )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    peak = 0
+    done = threading.Event()
+
+    def sample_memory() -> None:
+        nonlocal peak
+        while not done.wait(0.1):
+            peak = max(peak, _tree_rss(child.pid))
+
+    watcher = threading.Thread(target=sample_memory, daemon=True)
+    watcher.start()
+    out, err = child.communicate()
+    done.set()
+    watcher.join()
+    if child.returncode:
+        raise SystemExit(f"{mode} failed:\n{err[-3000:]}")
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    result["process_s"] = time.perf_counter() - started  # with the start-up (Spark's JVM)
+    result["peak_mb"] = peak / 2**20
     return result
 
 
@@ -105,30 +138,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 3_000_000])
+    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    parser.add_argument("--no-spark", action="store_true", help="DuckDB only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-measure-") as folder:
         root = Path(folder)
         (root / "mkdocs.yml").write_text("site_name: bench\n", encoding="utf-8")
         (root / "plans/bench").mkdir(parents=True)
-        print("wall and CPU seconds (user + system, all threads) of each run; peak RSS of its process")
-        print(
-            f"{'rows':>10}  {'wall s':>6}  {'cpu s':>5}  {'ref wall':>8}  {'ref cpu':>7}  {'cpu ratio':>9}  "
-            f"{'peak MB':>7}  {'ref MB':>6}"
-        )
+        print(f"10 rules; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
+        print("measure s: inside the command; process s: with start-up (Spark's JVM); peak MB: process tree")
+        print(f"{'rows':>11}  {'engine':<7} {'measure s':>9}  {'process s':>9}  {'peak MB':>7}")
         for rows in args.rows:
             (root / "plans/bench/plan.yaml").write_text(plan_text(), encoding="utf-8")
-            sample = root / f"tickets-{rows}.csv"
+            sample = root / f"tickets-{rows}.parquet"
             con = duckdb.connect()
             con.execute("SET enable_progress_bar = false")
             con.execute(GENERATE.format(rows=rows, path=sample))
-            mine, reference = run("planner", root, sample), run("reference", root, sample)
-            assert mine["covered"] == reference["covered"], "both ways must agree on the figures"
-            print(
-                f"{rows:>10,}  {mine['seconds']:>6.2f}  {mine['cpu']:>5.2f}  {reference['seconds']:>8.2f}  "
-                f"{reference['cpu']:>7.2f}  {mine['cpu'] / reference['cpu']:>9.2f}  {mine['peak_mb']:>7.0f}  "
-                f"{reference['peak_mb']:>6.0f}"
-            )
+            con.close()
+            results = {"duckdb": run("duckdb", root, sample)}
+            if not args.no_spark:
+                results["spark"] = run("spark", root, sample)
+                same = results["spark"]["figures"] == results["duckdb"]["figures"]
+                assert same, "DuckDB and Spark must give the same figures"
+            for engine, found in results.items():
+                print(
+                    f"{rows:>11,}  {engine:<7} {found['seconds']:>9.1f}  {found['process_s']:>9.1f}  "
+                    f"{found['peak_mb']:>7.0f}",
+                    flush=True,
+                )
             sample.unlink()
 
 
