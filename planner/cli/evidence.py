@@ -153,7 +153,7 @@ def measure(
         analysis = measure_in_spark(workspace, slug, sample, table, label, progress_line())
     else:
         assert sample is not None
-        analysis = run.measure(workspace, slug, sample, label)
+        analysis = run.measure(workspace, slug, sample, label, progress_line())
     written = None if dry_run else run.record(workspace, slug, analysis)
     formats = {"text": views.to_text, "json": views.to_json, "markdown": views.to_markdown}
     echo(formats[format_](analysis), nl=False)

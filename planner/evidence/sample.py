@@ -241,7 +241,10 @@ def open_sample(
         }
         con = duckdb.connect(":memory:", config=config)
         try:
-            con.execute("SET enable_progress_bar = false")  # it would print into stdout, JSON included
+            # Progress is tracked (`planner measure` shows it on a terminal) but never printed by DuckDB,
+            # which would write into stdout, JSON included.
+            con.execute("SET enable_progress_bar = true")
+            con.execute("SET enable_progress_bar_print = false")
             _load(con, path, shown, reader, [name for name in dict.fromkeys(text) if name], memory_limit)
             # From here on a predicate is untrusted text: it may read the table and nothing else.
             con.execute("SET enable_external_access = false")
