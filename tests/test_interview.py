@@ -100,9 +100,9 @@ HAPPY = [
     line("500"), line("EUR"),  # the budget, then its currency (asked once, with the first amount)
     line("60000"), line("3"), line("0.001"),  # 60,000 predictions a month at 0.001 EUR each
     line("1"), "n", "y",
-    line("recall at 1% false positive rate"), line("0.5"), line("0.7"),
-    ENTER,  # direction keeps 'higher is better'; with a baseline and a target, nothing more is asked
-    ENTER,  # an empty name ends the metrics
+    line("recall at 1% false positive rate"),
+    ENTER, line("0.5"), line("0.7"),  # no name for the baseline; its value, then the target
+    ENTER,  # an empty name ends the metrics (0.5 to 0.7 says higher is better: not asked)
     line("recall at 1% false positive rate"),  # the metric that counts the worst error
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"), line("5000"), line("6"),
@@ -248,8 +248,19 @@ def interview(root: Path, slug: str | None, keys: list[Any], **options: Any) -> 
         except PlannerError as exc:
             result = exc
         feeder.join()
-    assert not missed, f"never shown: {missed}"
+    assert not missed, f"never shown: {missed}" + text()[-3000:]
     return result, text()
+
+
+def progress_steps(screen: str) -> list[tuple[str, str, str, str, str]]:
+    """Each question's progress line (section, left in it, N, M) and the question that follows it."""
+    unwrapped = re.sub(r"\n {4}(?=\S)", " ", screen)  # a progress line wrapped at the screen's edge
+    pattern = r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (?:essentials: )?(\d+) of (\d+) answered[^\n]*\n"
+    found = []
+    for match in re.finditer(pattern, unwrapped):
+        prompt = re.search(r"^\? (.+?\?)", unwrapped[match.end() :], re.M)
+        found.append((*match.groups(default=""), prompt.group(1) if prompt else ""))
+    return found
 
 
 def saved(root: Path, slug: str = "fraud") -> dict[str, Any]:
@@ -293,22 +304,33 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
     assert "1. Product goal and ML framing" in screen and "18/18 answered" in screen  # the review
-    # Counts only go down: the section's remaining questions and the plan's N of M.
-    statuses = re.findall(
-        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (\d+) of (\d+) answered", screen
-    )
+    # One progress figure: N counts each answer; M changes only when an answer opens or closes
+    # follow-ups, and so does the count of what is left in the section.
+    steps = progress_steps(screen)
     applicable = completeness(Workspace(root).load("fraud")).applicable
-    assert len(statuses) >= applicable - 3  # one per question asked
-    totals = [int(total) for *_, total in statuses]
-    assert totals == sorted(totals, reverse=True) and totals[-1] == applicable
-    for number in "1234567":
-        left = [int(more or 0) for section, more, *_ in statuses if section == number]
-        assert left == sorted(left, reverse=True) and len(set(left)) == len(left), (number, left)
+    by_prompt = {question.prompt: question for question in QUESTIONS}
+    asked = [by_prompt[prompt] for *_, prompt in steps]
+    assert len(asked) == applicable  # every question that applies, once
+    assert [int(answered) for _, _, answered, _, _ in steps] == list(range(applicable))
+    opens = {when.field for question in QUESTIONS for when in question.when}
+    totals = [int(total) for _, _, _, total, _ in steps]
+    lefts = [(section, int(more or 0)) for section, more, *_ in steps]
+    for number, question in enumerate(asked[:-1]):
+        assert totals[number + 1] == totals[number] or question.field in opens, question.field
+        (section, left), (following, after) = lefts[number], lefts[number + 1]
+        assert section != following or after == left - 1 or question.field in opens, question.field
+    assert totals[-1] == applicable
     # Plain words, echoed choices, long answers, no forward references.
     assert "FAQ entry 1: question" in screen and "data source 2: acquisition" in screen
     assert "faqentry" not in screen.lower() and "datasource" not in screen.lower()
-    assert "chosen: tabular (rows and columns), free text" in screen  # a multi-select says what it took
-    assert "(Enter finishes, Alt-Enter starts a new line)" in screen
+    # Every answer echoed on its line as people read it.
+    assert "? Which kinds of data are involved? tabular (rows and columns), free text" in screen
+    assert "? Is the label only a proxy for the goal? No" in screen
+    assert "? What kind of ML task is it? classification (which class?)" in screen
+    assert "? Share of the rarest class that matters? 0.5%" in screen
+    assert "? How many items (orders, tickets, photos...) would the model handle per period? 2,000" in screen
+    assert "? Time box in weeks? 6 weeks" in screen
+    assert "(Enter finishes, Alt-Enter starts a new line; an empty answer skips)" in screen
     assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
 
 
@@ -317,7 +339,8 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
     # The screen is checked once per question: a redrawn error line only repaints what changed.
     keys = [
         line("-3"), Shown("must be greater than or equal to 0; enter a whole number ≥ 0"), CLEAR, line("12"),
-        line("a few"), Shown("not a number I can read; enter a number ≥ 0"), CLEAR, line("2"),
+        line("a few"), Shown("not a number I can read; enter a number of minutes ≥ 0; 90 s works too"), CLEAR,
+        line("2"),
         ENTER, ENTER, ENTER, ENTER, ENTER,  # noticed, hard cases, human score, two yes/no
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="by_hand")
@@ -348,7 +371,7 @@ def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None
     assert isinstance(error, Interrupted) and error.exit_code == 130
     assert str(error) == (
         "Stopped. All 9 answers so far are saved in plans/fraud/plan.yaml.\n"
-        "Resume with: planner interview fraud"
+        "Resume with: planner interview fraud --depth full"
     )
     assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
     assert "current_performance" not in saved(root)["product"]  # half-typed, never entered
@@ -640,9 +663,9 @@ def test_refused_answers_say_why() -> None:
     from planner.plan.questions import Kind
 
     latency = Plan(title="t").constraints.latency
-    with pytest.raises(ValueError, match=r"^must be greater than 0; enter a whole number > 0$"):
+    with pytest.raises(ValueError, match=r"^must be greater than 0; enter a whole number of ms > 0; 0.2 s works too$"):
         parse(latency, "p99_ms", Kind.integer, "0")
-    with pytest.raises(ValueError, match=r"^not a number I can read; enter a whole number > 0$"):
+    with pytest.raises(ValueError, match=r"^not a number I can read; enter a whole number of ms > 0; 0.2 s works too$"):
         parse(latency, "p99_ms", Kind.integer, "fast")
 
 
@@ -779,9 +802,12 @@ def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path
 
 
 def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_later(root: Path) -> None:
+    from planner.interview.path import expected, minutes, scope
+    from planner.plan.model import Plan
     from planner.plan.questions import QUESTIONS
 
-    asked = sum(question.essential for question in QUESTIONS if not question.when)
+    essentials = scope("essentials")
+    asked = sum(not question.when for question in essentials)
     assert 18 <= asked <= 40
     keys = [
         line("Duplicate listings"),  # title
@@ -792,27 +818,42 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, depth=None)
     assert isinstance(closing, str), closing
+    flat = " ".join(screen.split())  # lines wrap at the screen's width
+    # What the start announces comes from the bank: the questions, the answers follow-ups may add, minutes.
+    count, low, high = expected(Plan(title="Duplicate listings"), essentials)
+    assert count == asked
     assert (
-        "Essentials: the 27 questions the advice needs most (up to 42 answers with their follow-ups), "
-        "about 21 minutes. Then the full interview (52 more, about 26 minutes), now or later." in screen
-    )
+        f"Essentials: the {asked} questions the advice needs most ({low} to {high} answers with the "
+        f"follow-ups your answers open), {minutes(low, high)}. Then the full interview, now or later."
+    ) in flat
     assert "? Who owns this plan?" not in screen  # not an essential
-    assert "Go on with the full interview now (69 more, about 35 minutes)? (y or n)" in screen
+    # One figure through the essentials: of the essentials that apply (no follow-up opened here).
+    figures = [(answered, total) for *_, answered, total, _ in progress_steps(screen)]
+    assert figures == [("0", str(asked))] + [("1", str(asked))] * (asked - 1)  # the goal, then skips
+    assert f"essentials: 0 of {asked} answered" in screen
+    plan = Workspace(root).load("fraud")
+    left, low, high = expected(plan, QUESTIONS)
+    assert f"Go on with the full interview now ({left} more questions, {minutes(low, high)})? (y or n)" in flat
     assert saved(root)["product"] == {"goal": "Sellers never see their listing flagged twice"}
-    assert screen.count("Saved plans/fraud/plan.yaml: 1 of ") == 1  # the verdict is the closing screen
+    total = completeness(plan).applicable
+    assert flat.count(f"Saved plans/fraud/plan.yaml: 1 of {total} questions answered") == 1
+    assert f"questions answered (1%); the essentials: 1 of {asked}." in flat
+    assert "minutes)? No, later The rest waits for you" in flat  # n echoed as the choice it picked
 
     # Next time the essentials are behind it... but still unanswered: it offers them again first;
     # --depth full goes straight to the full interview.
     error, screen = interview(root, "fraud", [CTRL_D], depth="full")
     assert isinstance(error, Interrupted)
-    assert "The full interview: 93 questions left, about 47 minutes." in screen
+    assert f"Resuming 'fraud': 1 of {total} answered." in screen
+    flat = " ".join(screen.split())
+    assert f"The full interview: {left} questions left ({low} to {high} answers with their follow-ups)" in flat
 
 
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
         ENTER, ENTER,  # sources and labels: none
-        Shown("(y or n, Enter keeps)"), "y",  # versioned: y answers at once
+        Shown("(y or n; Enter skips)"), "y",  # versioned: y answers at once
         ENTER,  # nothing ticked as differing from production
         "n",  # personal data: n answers at once too
         ENTER,  # whether data leaves the organisation: skipped
@@ -827,7 +868,8 @@ def test_keys_people_expect_in_menus(root: Path) -> None:
         "data": {"versioned": True, "personal_data": False},
         "latency": {"serving": "batch", "model_size": "huge"},
     }
-    assert "chosen: nothing" in screen  # the multi-select says what it took
+    assert "? Where do labels come from? nothing" in screen  # the multi-select says what it took
+    assert "? Is raw data versioned and never overwritten? Yes" in screen  # y is echoed as Yes
 
 
 def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:
@@ -837,7 +879,7 @@ def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:
     assert isinstance(error, Interrupted) and error.exit_code == 130
     assert str(error) == (
         "Stopped before any answer was given; plans/fraud/plan.yaml is unchanged.\n"
-        "Resume with: planner interview fraud"
+        "Resume with: planner interview fraud --depth full"
     )
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
     error, _ = interview(root, "new-one", [line("A new plan"), CTRL_D])
@@ -1005,12 +1047,12 @@ def test_a_reasked_answer_starts_from_text_that_cannot_drive_the_terminal(root: 
 
 def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
-    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: baseline"), line("0.4")]
+    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: baseline name"), ENTER, line("0.4")]
     error, _ = interview(root, "fraud", [*keys, Shown("metric 1: target"), "0.7", CTRL_C], section="done")
     assert isinstance(error, Interrupted), error
     assert str(error).splitlines()[1:] == [
         "Metric 1 is saved as far as you typed it (name: recall, baseline: 0.4).",
-        "Resume with: planner interview fraud",
+        "Resume with: planner interview fraud --section done",
     ]
     assert saved(root)["done"]["metrics"] == [{"name": "recall", "baseline": 0.4, "direction": "higher"}]
 
@@ -1020,7 +1062,7 @@ def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(ro
     assert str(error) == (
         "Stopped before any answer was given; plans/fraud/plan.yaml is unchanged.\n"
         "Not saved: rule 1 (condition: amount > 5000): it needs action; type it again when you resume.\n"
-        "Resume with: planner interview fraud"
+        "Resume with: planner interview fraud --section heuristics"
     )
     assert "heuristics" not in saved(root)
 
@@ -1059,5 +1101,6 @@ def test_ctrl_c_after_one_answer_says_one_answer(root: Path) -> None:
     error, _ = interview(root, "fraud", [*HAPPY[:4], CTRL_C])  # the title, then the owners
     assert isinstance(error, Interrupted)
     assert str(error) == (
-        "Stopped. The 1 answer so far is saved in plans/fraud/plan.yaml.\nResume with: planner interview fraud"
+        "Stopped. The 1 answer so far is saved in plans/fraud/plan.yaml.\n"
+        "Resume with: planner interview fraud --depth full"
     )

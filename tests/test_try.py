@@ -226,7 +226,7 @@ def test_the_closing_screen_offers_to_measure_until_it_is_done(make_workspace: M
     plan = Workspace(root).load("fraud")
     text = closing("plans/fraud/plan.yaml", "fraud", plan)
     assert "A sample of real cases at hand? Measure instead of guessing:" in text
-    assert "  planner try fraud --sample FILE   do the task by hand, one example at a time, timed" in text
+    assert "  - `planner try fraud --sample FILE`: do the task by hand, one example at a time, timed" in text
     assert "planner measure" not in text  # no rules yet
     (root / "sheet.csv").write_text("ana,gold\nok,ok\n", encoding="utf-8")
     assert (

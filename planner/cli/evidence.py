@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from planner.cli.group import cli, current_workspace, echo
+from planner.cli.group import cli, columns, current_workspace, echo
 from planner.cli.options import format_option, slug_argument
 from planner.evidence.predicates import DIALECTS
 
@@ -75,7 +75,7 @@ def status(slug: str | None, format_: str, as_of: Any) -> None:
     if format_ == "json":
         click.echo(status_json(workspace, slug, today), nl=False)
     elif slug is None:
-        echo(status_table(workspace, today), nl=False)
+        echo(status_table(workspace, today, columns()), nl=False)
     else:
         echo(status_text(workspace, slug, today), nl=False)
 

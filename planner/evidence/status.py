@@ -69,7 +69,8 @@ def _primary(verdict: PlanVerdict) -> str:
     return f"{item.name}: {best} vs {arrow} {fmt(item.metric.target)} (baseline {fmt(item.metric.baseline)})"
 
 
-def status_table(workspace: Workspace, today: date) -> str:
+def status_table(workspace: Workspace, today: date, width: int | None = None) -> str:
+    """Every plan's verdict in a table that fits `width` columns, or one record per plan."""
     rows = []
     for slug, loaded in workspace.load_all():
         try:
@@ -84,7 +85,8 @@ def status_table(workspace: Workspace, today: date) -> str:
         )
     if not rows:
         return "no plans yet; start one with `planner interview`\n"
-    return table(rows, ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS"])
+    header = ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS"]
+    return table(rows, header, width, cut=False)
 
 
 def status_text(workspace: Workspace, slug: str, today: date) -> str:

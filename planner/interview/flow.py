@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import questionary
@@ -10,6 +9,9 @@ from questionary import Choice
 
 from planner.core.errors import Interrupted, UsageError
 from planner.core.inert import one_line
+from planner.interview.answer import ask_value
+from planner.interview.decide import decide
+from planner.interview.path import DEPTHS, expected, minutes, scope, settled, tally
 from planner.interview.prompts import (
     BACK,
     BACK_KEY,
@@ -18,8 +20,8 @@ from planner.interview.prompts import (
     STYLE,
     answer_keys,
     ask,
-    ask_value,
     menu,
+    prompt_of,
     say,
     start_up,
 )
@@ -28,27 +30,12 @@ from planner.interview.session import Session
 from planner.plan.answers import fill, require_complete, section_key
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
-from planner.plan.questions import (
-    QUESTIONS,
-    SECONDS_PER_ANSWER,
-    SECTIONS,
-    Kind,
-    Question,
-    completeness,
-    questions_in,
-)
+from planner.plan.questions import QUESTIONS, SECTIONS, Kind, Question, questions_in
+from planner.plan.spoken import DONT_KNOW_HINT
 from planner.plan.text import format_value
 from planner.plan.workspace import Workspace, validate_slug
 
 __all__ = ["Interrupted", "run", "start_up"]
-
-
-DEPTHS = ("essentials", "full")
-
-
-def _minutes(count: int) -> str:
-    minutes = max(1, math.ceil(count * SECONDS_PER_ANSWER / 60))
-    return f"about {minutes} minute{'s' * (minutes != 1)}"
 
 
 def run(
@@ -82,31 +69,37 @@ def run(
         )
     start_up()
     session: Session | None = None
+    again = " ".join(
+        [
+            "planner interview",
+            "SLUG",
+            *([f"--section {section}"] if section else []),
+            *([f"--depth {depth}"] if depth else []),
+        ]
+    )
     try:
         session = _open(workspace, slug)
-        shown = False
+        again = again.replace("SLUG", session.slug)
         if key:
+            session.scope = QUESTIONS
+            _resuming(session)
             session.walk(list(questions_in(key)), again=True)
-        else:
-            shown = _interview(session, depth)
-        if not shown:
             say(closing(session.where, session.slug, session.plan))
-        session.decide()
+        else:
+            _interview(session, depth)
+        decide(session)
     except (KeyboardInterrupt, EOFError):
         if session is None:
             raise Interrupted("Stopped before the plan was created; nothing was saved.") from None
+        lost = f"{session.lost}\n" if session.lost else ""
         if not session.saved:
             kept = "holds only the title" if session.new else "is unchanged"
-            lost = f"{session.lost}\n" if session.lost else ""
             raise Interrupted(
-                f"Stopped before any answer was given; {session.where} {kept}.\n{lost}"
-                f"Resume with: planner interview {session.slug}"
+                f"Stopped before any answer was given; {session.where} {kept}.\n{lost}Resume with: {again}"
             ) from None
-        done = completeness(session.plan).answered
-        lost = f"{session.lost}\n" if session.lost else ""
+        done = tally(session.plan, QUESTIONS)[0]
         raise Interrupted(
-            f"Stopped. {_saved(done)} in {session.where}.\n{lost}"
-            f"Resume with: planner interview {session.slug}"
+            f"Stopped. {_saved(done)} in {session.where}.\n{lost}Resume with: {again}"
         ) from None
     return ""
 
@@ -115,50 +108,65 @@ def _saved(done: int) -> str:
     return "The 1 answer so far is saved" if done == 1 else f"All {done} answers so far are saved"
 
 
-def _interview(session: Session, depth: str | None) -> bool:
-    """Essentials first (the answers the advice needs most), then the full interview, now or later.
-    Returns whether the closing screen is already on the screen."""
-    essentials = [q for q in QUESTIONS if q.essential]
-    open_essentials = [q for q in essentials if session.may_apply(q) and not q.answered(session.plan)]
-    rest = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan) and not q.essential]
-    if depth == "essentials" or (depth is None and open_essentials):
-        asked = sum(not q.when for q in open_essentials)
+def _resuming(session: Session) -> None:
+    if not session.new:
+        say(f"Resuming '{session.slug}': {session.progress()}.", "bold")
+
+
+def _answers(low: int, high: int) -> str:
+    return f"{low} answer{'s' * (low != 1)}" if low == high else f"{low} to {high} answers"
+
+
+def _interview(session: Session, depth: str | None) -> None:
+    """Essentials first (the answers the advice needs most), then the full interview, now or later."""
+    essentials = scope("essentials")
+    count, low, high = expected(session.plan, essentials)
+    if depth == "essentials" or (depth is None and count):
+        session.scope, session.depth = essentials, "essentials"
+        _resuming(session)
         say(
-            f"Essentials: the {asked} questions the advice needs most (up to {len(open_essentials)} answers "
-            f"with their follow-ups), {_minutes(len(open_essentials))}. Then the full interview "
-            f"({len(rest)} more, {_minutes(len(rest))}), now or later.",
+            f"Essentials: the {count} question{'s' * (count != 1)} the advice needs most "
+            f"({_answers(low, high)} with the follow-ups your answers open), {minutes(low, high)}. "
+            "Then the full interview, now or later.",
             "bold",
         )
         _keys_line()
-        session.walk(essentials, again=False, scope=essentials)
-        say("\n" + closing(session.where, session.slug, session.plan).strip("\n"))
-        if depth == "essentials" or not _go_on(
-            len([q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]), session.slug
-        ):
-            return True
+        session.walk(list(essentials), again=False)
+        say(closing(session.where, session.slug, session.plan, essentials=True).rstrip("\n"))
+        if depth == "essentials" or not _go_on(session):
+            return
     else:
-        left = [q for q in QUESTIONS if session.may_apply(q) and not q.answered(session.plan)]
-        say(f"The full interview: {len(left)} questions left, {_minutes(len(left))}.", "bold")
+        session.scope, session.depth = QUESTIONS, "full"
+        _resuming(session)
+        count, low, high = expected(session.plan, QUESTIONS)
+        say(
+            f"The full interview: {count} question{'s' * (count != 1)} left ({_answers(low, high)} with "
+            f"their follow-ups), {minutes(low, high)}.",
+            "bold",
+        )
         _keys_line()
+    session.scope, session.depth = QUESTIONS, "full"
     session.walk(list(QUESTIONS), again=False)
     _review(session)
-    return False
+    say(closing(session.where, session.slug, session.plan))
 
 
 def _keys_line() -> None:
     say(
-        f"Enter keeps an answer or skips a question; {BACK_KEY} goes back one; {CLEAR_KEY} removes an answer; "
-        "Ctrl-C stops, and every answer is saved.",
+        f"Enter skips a question (or keeps its answer); {DONT_KNOW_HINT}; numbers may be rough "
+        f"(about 50, 40-60); {BACK_KEY} goes back one; {CLEAR_KEY} removes an answer; Ctrl-C stops, "
+        "and every answer is saved.",
         "italic",
     )
 
 
-def _go_on(left: int, slug: str) -> bool:
-    choices = [Choice("yes", "yes", shortcut_key="1"), Choice("no, later", "no", shortcut_key="2")]
-    asked = f"Go on with the full interview now ({left} more, {_minutes(left)})?"
+def _go_on(session: Session) -> bool:
+    count, low, high = expected(session.plan, QUESTIONS)
+    choices = [Choice("Yes", "yes", shortcut_key="1"), Choice("No, later", "no", shortcut_key="2")]
+    asked = f"Go on with the full interview now ({count} more question{'s' * (count != 1)}, {minutes(low, high)})?"
     if menu(asked, choices, "(y or n)", answer_keys(clear=False), yes_no=True) == "yes":
         return True
-    say(f"The rest waits for you: planner interview {slug}", "italic")
+    say(f"The rest waits for you: planner interview {session.slug}", "italic")
     return False
 
 
@@ -177,15 +185,10 @@ def _open(workspace: Workspace, slug: str | None) -> Session:
                 return str(exc)
             return True
 
-        slug = str(
-            ask(questionary.text("Plan name?", validate=valid, style=STYLE), answer_keys(clear=False))
-        ).strip()
+        prompt = prompt_of(questionary.text("Plan name?", validate=valid, style=STYLE), "?", "Plan name?")
+        slug = str(ask(prompt, answer_keys(clear=False), said=lambda text: str(text).strip())).strip()
     if workspace.exists(slug):
-        plan = workspace.load(slug)
-        session = Session(workspace, slug, plan)
-        answered, total = session.progress(QUESTIONS)
-        say(f"Resuming '{slug}': {answered} of {total} answered.", "bold")
-        return session
+        return Session(workspace, slug, workspace.load(slug))
     say(f"A new plan: {workspace.shown(workspace.plan_file(slug))}", "bold")
     title = None
     while title is None or title is BACK:
@@ -230,6 +233,7 @@ def _pick_question(plan: Plan) -> Question | None:
             continue
         value = field_at(plan, question.field)
         text = one_line(format_value(value, question.kind)) if is_answered(value) else "not answered"
+        text = "don't know yet" if not is_answered(value) and settled(plan, question) else text
         text = text if len(text) <= 40 else text[:39] + "…"
         choices.append(Choice(f"{question.prompt}  [{text}]", question.field, shortcut_key=False))
     tip = "(↑↓ or j/k, letters jump to a question; Enter picks)"

@@ -1,10 +1,10 @@
-"""The prompts: one translator from a question to a questionary prompt, with the interview's keys and wrapping."""
+"""The prompts' frame: the interview's keys, menus, lines wrapped to the terminal, and the answered line."""
 
 from __future__ import annotations
 
 import functools
 import gc
-import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import prompt_toolkit.application.application as _pt_application
@@ -15,16 +15,13 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
 from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
 from prompt_toolkit.layout.utils import explode_text_fragments
-from pydantic import BaseModel
 from questionary import Choice
 from questionary.prompts.common import InquirerControl
 from wcwidth import wcwidth
 
 from planner.core.inert import terminal_safe
-from planner.plan.answers import hint, parse, shown
-from planner.plan.choices import label
-from planner.plan.fields import is_answered
-from planner.plan.questions import SECTIONS, Kind, Section, core_type
+from planner.core.terminal import display_width, wrap
+from planner.plan.questions import SECTIONS, Section
 
 BACK_KEY, CLEAR_KEY = "Shift-Tab", "Ctrl-X"
 
@@ -52,7 +49,7 @@ class _Signal:
         return self.name
 
 
-BACK, CLEAR, SKIP = _Signal("BACK"), _Signal("CLEAR"), "\x00skip"
+BACK, CLEAR, SKIP, UNKNOWN = _Signal("BACK"), _Signal("CLEAR"), "\x00skip", "\x00unknown"
 
 
 STYLE = questionary.Style([("instruction", "fg:ansibrightblack")])
@@ -136,31 +133,94 @@ class _WordWrap(Processor):
         return Transformation(out, to_display, to_source)
 
 
+def width() -> int:
+    """The terminal's width in columns, as prompt_toolkit sees it."""
+    return get_app_session().output.get_size().columns or 80
+
+
 def say(text: str, style: str = "") -> None:
-    questionary.print(terminal_safe(text), style=style)
+    """Print a line (or several), wrapped between words to the terminal's width."""
+    questionary.print(wrap(terminal_safe(text), width()), style=style)
 
 
-def ask(question: questionary.Question, *extra: KeyBindings) -> Any:
-    """Run one prompt with the shared keys; Ctrl-C raises, so the caller can stop cleanly."""
+def fit_prompt(qmark: str, message: str, tip: str | None) -> tuple[str, str | None]:
+    """A prompt's question and tip broken between words to fit the terminal, with room for the answer
+    on the last line (prompt_toolkit would cut words at the right edge)."""
+    columns, lead = width() - 1, display_width(qmark) + 1
+    text = wrap(" " * lead + message, columns, hang=lead)[lead:]
+    if not tip:
+        return text, tip
+    ends = "\n" if tip.endswith("\n") else ""
+    tip = tip.rstrip("\n")
+    last = display_width(text.rsplit("\n", 1)[-1]) + lead
+    if last + 1 + display_width(tip) + 12 <= columns:
+        return text, tip + ends
+    return text, "\n" + wrap(" " * lead + tip, columns, hang=lead) + ends
+
+
+def echo(qmark: str, message: str, answer: str) -> None:
+    """A prompt's line once answered: the question, then the answer as people read it."""
+    line = wrap(terminal_safe(f"{qmark} {message} {answer}"), width() - 1, hang=display_width(qmark) + 1)
+    if "\n" in line:
+        questionary.print(line)
+        return
+    questionary.print(terminal_safe(f"{qmark} {message} "), end="")
+    questionary.print(terminal_safe(answer), style="fg:ansicyan")
+
+
+def ask(question: questionary.Question, *extra: KeyBindings, said: Callable[[Any], str] | None = None) -> Any:
+    """Run one prompt with the shared keys; Ctrl-C raises, so the caller can stop cleanly. With `said`,
+    the answered prompt gives way to one line: the question and `said(answer)`."""
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
-    return question.unsafe_ask(patch_stdout=False)
+    if said is None:
+        return question.unsafe_ask(patch_stdout=False)
+    qmark, message = getattr(question, "planner_prompt", ("?", ""))
+    app.erase_when_done = True
+    try:
+        result = question.unsafe_ask(patch_stdout=False)
+    except (KeyboardInterrupt, EOFError):
+        echo(qmark, message, "(stopped)")
+        raise
+    if result is not BACK:
+        echo(qmark, message, said(result))
+    return result
+
+
+def prompt_of(question: questionary.Question, qmark: str, message: str) -> questionary.Question:
+    """Mark a prompt with the words its answered line repeats."""
+    question.planner_prompt = (qmark, message)  # type: ignore[attr-defined]
+    return question
 
 
 PICK_TIP = "(↑↓, j/k, a number or letters to jump; Enter picks)"
 
 
 def menu(
-    message: str, choices: list[Choice], tip: str, *keys: KeyBindings, yes_no: bool = False, **options: Any
+    message: str,
+    choices: list[Choice],
+    tip: str,
+    *keys: KeyBindings,
+    yes_no: bool = False,
+    said: Callable[[Any], str] | None = None,
+    **options: Any,
 ) -> Any:
     """One menu, as all the interview's menus work: letters jump (numbers too, unless
     `use_shortcuts=False`), j and k move, y and n answer a yes/no menu; `keys` add the prompt's own
-    keys (Shift-Tab, Ctrl-X)."""
+    keys (Shift-Tab, Ctrl-X). Once picked, it gives way to one line naming the choice."""
     options.setdefault("use_shortcuts", True)
+    qmark = options.pop("qmark", "?")
+    text, instruction = fit_prompt(qmark, message, tip)
     question = questionary.select(
-        message, choices=choices, use_jk_keys=False, instruction=tip, style=STYLE, **options
+        text, choices=choices, use_jk_keys=False, instruction=instruction, style=STYLE, qmark=qmark, **options
     )
-    return ask(question, _menu_keys(question, yes_no), *keys)
+    titles = {str(choice.value): str(choice.title) for choice in choices}
+    return ask(
+        prompt_of(question, qmark, message),
+        _menu_keys(question, yes_no),
+        *keys,
+        said=said or (lambda value: titles.get(str(value), "")),
+    )
 
 
 def _menu_keys(question: questionary.Question, yes_no: bool) -> KeyBindings:
@@ -204,114 +264,7 @@ def _pick(value: str, event: Any) -> None:
     event.app.exit(result=value)
 
 
-def ask_value(
-    holder: BaseModel, name: str, kind: Kind, message: str, *, qmark: str = "?", optional: bool = False
-) -> Any:
-    """Ask for one field of `holder`, validated by the model's own rules.
-
-    Returns the new value, None when left (or made) empty, or BACK. Enter keeps an existing answer;
-    removing it is an explicit key (Ctrl-X), so clearing the line by accident loses nothing.
-    """
-    info = type(holder).model_fields[name]
-    current = getattr(holder, name, None)  # a draft record may lack required fields yet
-    optional = optional or info.default is None or kind is Kind.multi_choice
-    if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
-        picked = _choose(kind, core_type(info.annotation), message, qmark, current, optional)
-        if picked is BACK:
-            return BACK
-        return None if picked is CLEAR else parse(holder, name, kind, picked)
-
-    # prompt_toolkit shows most control characters as ^[, but sends direction overrides (from a
-    # hand-edited file) to the terminal as they are: the answer is edited from a safe copy.
-    start = terminal_safe(shown(current, kind))
-
-    def validate(raw: str) -> bool | str:
-        if (not raw.strip() or raw == start) and is_answered(current):
-            return True  # keeps the answer
-        try:
-            parse(holder, name, kind, raw, optional=optional)
-        except ValueError as exc:
-            return str(exc)
-        return True
-
-    tips = [hint(kind, info)]
-    tips.append("Enter finishes, Alt-Enter starts a new line" if kind is Kind.long_text else "")
-    tips.append(f"{CLEAR_KEY} removes it" if is_answered(current) and optional else "")
-    tail = "; ".join(tip for tip in tips if tip)
-    long = kind is Kind.long_text
-    wrapping: dict[str, Any] = {"input_processors": [_WordWrap()], "prompt_continuation": ""} if long else {}
-    raw = ask(
-        questionary.text(
-            message,
-            qmark=qmark,
-            default=start,
-            validate=validate,
-            multiline=long,
-            # A long answer starts on its own line, so it wraps at the terminal's full width.
-            instruction=(f"({tail})" if tail else "") + ("\n" if long else "") or None,
-            style=STYLE,
-            **wrapping,
-        ),
-        *([LONG_ANSWER_KEYS] if long else []),
-        answer_keys(clear=optional and is_answered(current)),
-    )
-    if raw is BACK:
-        return BACK
-    if raw is CLEAR:
-        return None
-    if (not str(raw).strip() or raw == start) and is_answered(current):
-        return current  # kept as the file has it, not as the prompt showed it
-    return parse(holder, name, kind, raw, optional=optional)
-
-
-def _choose(kind: Kind, enum: Any, message: str, qmark: str, current: Any, optional: bool) -> Any:
-    clear = optional and is_answered(current)
-    if kind is Kind.multi_choice:
-        choices = [Choice(label(item), item.value, checked=item in current) for item in enum]
-        question = questionary.checkbox(
-            message,
-            choices=choices,
-            qmark=qmark,
-            style=STYLE,
-            instruction="(Space ticks, Enter when done; ↑↓ or j/k move, letters jump)",
-        )
-        picked = ask(question, _menu_keys(question, False), answer_keys(clear=clear))
-        if picked in (BACK, CLEAR):
-            return picked
-        chosen = [enum(value) for value in picked]
-        say(f"  chosen: {', '.join(label(item) for item in chosen) or 'nothing'}", "fg:ansicyan")
-        return chosen
-    if kind is Kind.yes_no:
-        choices = [Choice("yes", "yes"), Choice("no", "no")]
-        default = SKIP if current is None else ("yes" if current else "no")
-    else:
-        choices = [Choice(label(item), item.value) for item in enum]
-        default = SKIP if current is None else current.value
-    for index, choice in enumerate(choices):
-        choice.shortcut_key = "123456789"[index] if index < 9 else False
-    if optional:
-        choices.insert(
-            0, Choice("(skip for now)" if current is None else "(clear this answer)", SKIP, shortcut_key="0")
-        )
-    tip = "(y or n, Enter keeps)" if kind is Kind.yes_no else PICK_TIP
-    picked = menu(
-        message,
-        choices,
-        tip,
-        answer_keys(clear=clear),
-        default=default,
-        qmark=qmark,
-        yes_no=kind is Kind.yes_no,
-    )
-    if picked in (BACK, CLEAR):
-        return picked
-    if picked == SKIP:
-        return CLEAR if current is not None else None
-    return picked == "yes" if kind is Kind.yes_no else picked
-
-
 def section_intro(number: int, sec: Section) -> None:
-    width = min(get_app_session().output.get_size().columns - 2, 96)
-    say(f"\n━━ {number}/{len(SECTIONS)}  {sec.title} " + "━" * max(0, width - len(sec.title) - 9), "bold")
-    for line in textwrap.wrap(sec.why, width):
-        say(line, "italic")
+    columns = min(width() - 2, 96)
+    say(f"\n━━ {number}/{len(SECTIONS)}  {sec.title} " + "━" * max(0, columns - len(sec.title) - 9), "bold")
+    say(sec.why, "italic")

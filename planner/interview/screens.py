@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from enum import Enum
 
+from planner.interview.path import scope, settled, tally
 from planner.judgement.register import assess
 from planner.plan.choices import label
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
-from planner.plan.questions import SECTION_KEYS, SECTIONS, questions_in
+from planner.plan.questions import BY_FIELD, QUESTIONS, SECTION_KEYS, SECTIONS, questions_in
 from planner.plan.text import format_value
 
 # The one answer the review shows per section, to spot a slip before finishing.
@@ -28,27 +28,41 @@ def review_lines(plan: Plan) -> list[str]:
     """One line per section: how much is answered, and its headline answer to spot a slip."""
     lines = []
     for number, sec in enumerate(SECTIONS, start=1):
-        applicable = [q for q in questions_in(sec.key) if q.applies(plan)]
-        answered = sum(q.answered(plan) for q in applicable)
+        answered, applicable = tally(plan, questions_in(sec.key))
         name, path = _HEADLINES[sec.key]
         value = field_at(plan, path)
         text = label(value) if isinstance(value, Enum) else format_value(value).replace("\n", " ")
         text = f" · {name}: {text[:44]}{'…' if len(text) > 44 else ''}" if is_answered(value) else ""
-        lines.append(f"{number}. {sec.title:<31} {answered:>2}/{len(applicable):<2} answered{text}")
+        lines.append(f"{number}. {sec.title:<31} {answered:>2}/{applicable:<2} answered{text}")
     return lines
 
 
-def closing(where: str, slug: str, plan: Plan, *, saved: bool = True) -> str:
-    """The closing screen: what is saved, what is still open, the top risks and the advice."""
+def closing(where: str, slug: str, plan: Plan, *, saved: bool = True, essentials: bool = False) -> str:
+    """The closing screen: what is saved (of the whole plan; of the essentials too after them), the
+    questions left open with who finds out, what is still unanswered, the top risks and the advice.
+    Its lines are not wrapped: the terminal's width decides where they break."""
     result = assess(plan)
-    report = result.completeness
-    out = [
-        f"\n{'Saved ' if saved else ''}{where}: "
-        f"{report.answered} of {report.applicable} questions answered ({report.percent}%)."
-    ]
-    if report.missing:
-        out += ["", f"Still unanswered ({report.applicable - report.answered}):"]
-        for key, questions in report.missing.items():
+    answered, applicable = tally(plan, QUESTIONS)
+    percent = int(100 * answered / applicable) if applicable else 100
+    figure = f"{answered} of {applicable} questions answered ({percent}%)"
+    if essentials:
+        done, total = tally(plan, scope("essentials"))
+        figure += f"; the essentials: {done} of {total}"
+    out = [f"\n{'Saved ' if saved else ''}{where}: {figure}."]
+    opened = [(entry, BY_FIELD.get(entry.question)) for entry in plan.open_questions]
+    if opened:
+        out += ["", f'Open questions ("don\'t know yet", {len(opened)}):']
+        for entry, question in opened:
+            asked = question.prompt if question is not None else entry.question
+            out.append(f"  - {asked} ({entry.owner + ' finds out' if entry.owner else 'nobody named yet'})")
+    missing = {
+        key: [question for question in questions if not settled(plan, question)]
+        for key, questions in result.completeness.missing.items()
+    }
+    missing = {key: questions for key, questions in missing.items() if questions}
+    if missing:
+        out += ["", f"Still unanswered ({applicable - answered}):"]
+        for key, questions in missing.items():
             number = SECTION_KEYS.index(key) + 1
             out.append(
                 f"  {number}. {SECTIONS[number - 1].title}: `planner interview {slug} --section {key}`"
@@ -66,7 +80,7 @@ def closing(where: str, slug: str, plan: Plan, *, saved: bool = True) -> str:
         out += ["", "Advice:"]
         for advice in result.advice:
             out.append(f"  * {advice.title}")
-            out += textwrap.wrap(advice.reason, 96, initial_indent="    ", subsequent_indent="    ")
+            out.append(f"    {advice.reason}")
     out += measure_offer(slug, plan)
     out += ["", f"Next: `planner show {slug}` to read the whole plan."]
     return "\n".join(out) + "\n"
@@ -77,11 +91,11 @@ def measure_offer(slug: str, plan: Plan) -> list[str]:
     offers = []
     if plan.heuristics.rules and plan.heuristics.measured is None:
         offers.append(
-            f"  planner measure {slug} --sample FILE --label COLUMN   runs the rules on it "
+            f"  - `planner measure {slug} --sample FILE --label COLUMN` runs the rules on it "
             "(give each rule a `when:` SQL predicate)"
         )
     if plan.by_hand.measured is None:
         offers.append(
-            f"  planner try {slug} --sample FILE   do the task by hand, one example at a time, timed"
+            f"  - `planner try {slug} --sample FILE`: do the task by hand, one example at a time, timed"
         )
     return ["", "A sample of real cases at hand? Measure instead of guessing:", *offers] if offers else []

@@ -11,11 +11,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from planner.core import formatting
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
 from planner.plan.fields import NUMBER_MAX, answer_words, is_answered, word_answer
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
+from planner.plan.spoken import Reading, convert, dont_know, field_unit, spoken, units
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
@@ -97,8 +99,9 @@ def fill_data(
 # ---------------------------------------------------------------- typed text to validated values
 
 
-def hint(kind: Kind, info: FieldInfo) -> str:
-    """What a number field accepts, from the model's own bounds (e.g. `a whole number ≥ 0`)."""
+def hint(kind: Kind, info: FieldInfo, name: str = "") -> str:
+    """What a number field accepts, from the model's own bounds, the words it also takes and the field's
+    unit (e.g. `a whole number ≥ 0`, `a number of weeks > 0; 2 months works too`)."""
     said = answer_words(info.annotation)
     words = (", or " + " or ".join(f"'{word}'" for word in said)) if said else ""
     if kind is Kind.share:
@@ -112,11 +115,12 @@ def hint(kind: Kind, info: FieldInfo) -> str:
         for attr, symbol in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<"))
         if getattr(meta, attr, None) is not None and abs(getattr(meta, attr)) != NUMBER_MAX
     ]
-    return (
-        ("a whole number" if kind is Kind.integer else "a number")
-        + (" " + " and ".join(bounds) if bounds else "")
-        + words
-    )
+    unit = field_unit(name)
+    what = "a whole number" if kind is Kind.integer else "a number"
+    what += f" of {units([2], unit).split(' ', 1)[1]}" if unit else ""
+    text = what + (" " + " and ".join(bounds) if bounds else "") + words
+    other = {"week": "2 months", "day": "6 weeks", "ms": "0.2 s", "minute": "90 s"}
+    return text + (f"; {other[unit]} works too" if unit in other else "")
 
 
 def _number_metadata(annotation: Any) -> list[Any]:
@@ -208,32 +212,123 @@ def parse(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool 
 
     Numbers are read as people type them (`12,500`, `3k`, `$1.2M`), shares as percents (`35` is 35%).
     """
+    reading = read(holder, name, kind, raw, optional=optional)
+    if reading.unknown:
+        raise ValueError("an answer is needed here; \"don't know yet\" is for the interview's questions")
+    return reading.value
+
+
+# Score fields where `99.5%` reads on the scale of the others already typed (0.97: 0.995; 97: 99.5).
+_SCORES = {"Metric": ("baseline", "target"), "ByHand": ("human_score",)}
+
+
+def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool = True) -> Reading:
+    """What an answer says for `holder.name`: its value under the plan file's own rules, and what was read
+    into it (`about 50` is approximate; `2 months` for weeks is converted; `30-90` fills a range, or
+    gives its midpoint); "don't know yet" is `unknown`. ValueError says why an answer cannot be read."""
     info = type(holder).model_fields[name]
+    reading = Reading(raw)
     if isinstance(raw, str):
         if not raw.strip():
             if optional:
-                return None
+                return Reading(None)
             raise ValueError("this one needs an answer")
         word = word_answer(info.annotation, raw)
         if word is not None:  # `Not measured yet` on a figure that takes the words `not measured`
-            raw = word
-        elif kind is Kind.share:
-            try:
-                raw = share(raw)
-            except ValueError as exc:
-                ambiguous = str(exc).startswith("1 could")
-                raise ValueError(str(exc) if ambiguous else f"{exc}; enter {hint(kind, info)}") from None
-        elif kind in (Kind.integer, Kind.number):
-            found = amount(raw)
-            if found is not None and found[1] is not None:
-                raise ValueError(f"a number without a currency; enter {hint(kind, info)}")
-            raw = raw if found is None else found[0]
+            reading = Reading(word)
+        elif dont_know(raw):
+            return Reading(unknown=True)
+        elif kind in (Kind.share, Kind.integer, Kind.number):
+            reading = _number(holder, name, kind, raw, info)
+        else:
+            reading = Reading(raw)
+    reading.value = _valid(holder, name, kind, info, reading.value)
+    for other, value in reading.also.items():
+        reading.also[other] = _valid(holder, other, kind, type(holder).model_fields[other], value)
+    return reading
+
+
+def _valid(holder: BaseModel, name: str, kind: Kind, info: FieldInfo, value: Any) -> Any:
     trial = holder.model_copy()
     try:
-        setattr(trial, name, raw)
+        setattr(trial, name, value)
     except ValidationError as exc:
-        raise ValueError(_problem(exc, hint(kind, info))) from None
+        raise ValueError(_problem(exc, hint(kind, info, name))) from None
     return getattr(trial, name)
+
+
+def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo) -> Reading:
+    """A number, a share or an amount as said: words and units around it read, each end of a range."""
+    said = spoken(raw)
+    wanted = field_unit(name)
+    if said.unit and wanted is None:
+        raise ValueError(f"a number without a unit of time; enter {hint(kind, info, name)}")
+    ends = [_one(holder, name, kind, info, text) for text in (said.low, said.high) if text is not None]
+    notes = [
+        f"{text} is {formatting.number(value)}"
+        for text, value in zip((said.low, said.high), ends, strict=False)
+        if kind is not Kind.share and text and text.endswith("%") and value != (amount(text[:-1]) or [0])[0]
+    ]
+    if said.unit and wanted and said.unit != wanted:
+        converted = [convert(value, said.unit, wanted) for value in ends]
+        notes.append(f"{units(ends, said.unit)} is {units(converted, wanted)}")
+        ends = converted
+    reading = Reading(ends[0], approximate=said.approximate)
+    if len(ends) == 2:
+        low, high = sorted(ends)
+        partner = _range_partner(holder, name)
+        if partner:
+            reading.value, reading.also[partner] = low, high
+        else:
+            middle = float(f"{(low + high) / 2:.4g}")
+            reading.value, reading.approximate = middle, True
+            notes.append(f"the midpoint of {_said(kind, low, high)}")
+    if kind is Kind.integer and isinstance(reading.value, float):
+        if not reading.value.is_integer() and (notes or reading.approximate):
+            notes.append("rounded")
+        if notes or reading.value.is_integer():
+            reading.value = round(reading.value)
+    reading.note = ", ".join(notes)
+    return reading
+
+
+def _said(kind: Kind, low: float, high: float) -> str:
+    if kind is Kind.share:
+        return f"{formatting.share(low).rstrip('%')}-{formatting.share(high)}"
+    return formatting.span(low, high)
+
+
+def _one(holder: BaseModel, name: str, kind: Kind, info: FieldInfo, text: str) -> Any:
+    """One number as typed (`35%`, `3k`, `0.97`), on the field's scale."""
+    if kind is Kind.share:
+        try:
+            return share(text)
+        except ValueError as exc:
+            ambiguous = str(exc).startswith("1 could")
+            raise ValueError(str(exc) if ambiguous else f"{exc}; enter {hint(kind, info, name)}") from None
+    percent = text.endswith("%")
+    found = amount(text.rstrip("%").strip() if percent else text)
+    if found is not None and found[1] is not None:
+        raise ValueError(f"a number without a currency; enter {hint(kind, info, name)}")
+    if found is None:
+        return text  # the model's own message says why
+    if not percent:
+        return found[0]
+    if type(holder).__name__ not in _SCORES:
+        raise ValueError(f"a number, not a percent; enter {hint(kind, info, name)}")
+    peers = _SCORES[type(holder).__name__]
+    if name not in peers:
+        raise ValueError(f"a number, not a percent; enter {hint(kind, info, name)}")
+    given = [getattr(holder, peer, None) for peer in peers if peer != name]
+    points = any(isinstance(value, int | float) and value > 1 for value in given)
+    return found[0] if points else found[0] / 100
+
+
+def _range_partner(holder: BaseModel, name: str) -> str | None:
+    """The field holding a range's other end: `label_delay_max_days` for `label_delay_days`."""
+    stem, _, unit = name.rpartition("_")
+    partner = f"{stem}_max_{unit}"
+    return partner if stem and partner in type(holder).model_fields else None
 
 
 # ---------------------------------------------------------------- sections and the review

@@ -1,0 +1,110 @@
+"""The interview's paths: what a depth asks, N of M answered, and the prompts and minutes a path takes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from planner.plan.fields import field_at, is_answered
+from planner.plan.model import Direction, Plan
+from planner.plan.questions import QUESTIONS, SECONDS_PER_ANSWER, Kind, Question, core_type
+
+DEPTHS = ("essentials", "full")
+
+# The order a list entry's fields are asked in, where it is not the file's: what the baseline is before
+# its value, and the target (absolute, or relative: "20% lower") with them; the direction only when
+# the baseline and target do not already say it.
+ASKED = {"Metric": ("name", "dataset", "baseline_name", "baseline", "target", "direction")}
+
+# A list question is answered with about this many entries, each its own prompt, then an empty one.
+ENTRIES = {Kind.list: 2, Kind.items: 1}
+
+
+def scope(depth: str) -> tuple[Question, ...]:
+    """The questions a depth asks: the essentials, or every question."""
+    return tuple(q for q in QUESTIONS if q.essential) if depth == "essentials" else QUESTIONS
+
+
+def open_owner(plan: Plan, field: str) -> str | bool | None:
+    """Who finds out the answer to a question the team answered "don't know yet"; False if it is not open."""
+    for entry in plan.open_questions:
+        if entry.question == field:
+            return entry.owner
+    return False
+
+
+def settled(plan: Plan, question: Question) -> bool:
+    """Answered, "we have none" or "don't know yet": the interview does not ask it again."""
+    return question.answered(plan) or open_owner(plan, question.field) is not False
+
+
+def tally(plan: Plan, questions: Iterable[Question]) -> tuple[int, int]:
+    """N of M answered: of the questions that apply (their follow-ups opened by the answers so far),
+    how many are answered, "don't know yet" included. M changes only when an answer opens or closes
+    follow-ups."""
+    applying = [q for q in questions if q.applies(plan)]
+    return sum(settled(plan, q) for q in applying), len(applying)
+
+
+def asked_fields(record: type[BaseModel]) -> list[str]:
+    """A list entry's fields in the order they are asked (those written by hand only left out)."""
+    skipped = getattr(record, "NOT_ASKED", ())
+    order = ASKED.get(record.__name__, tuple(record.model_fields))
+    return [name for name in order if name not in skipped]
+
+
+def said_direction(values: dict[str, Any]) -> Direction | None:
+    """The direction a metric's baseline and target already say (0.5 to 0.7 is higher is better)."""
+    if "direction" in values:
+        return Direction(values["direction"])
+    baseline, target = values.get("baseline"), values.get("target")
+    if isinstance(baseline, int | float) and isinstance(target, int | float) and baseline != target:
+        return Direction.higher_is_better if target > baseline else Direction.lower_is_better
+    return None
+
+
+def prompts(question: Question) -> int:
+    """About how many prompts a question takes: one, or one per list entry and field, and the end."""
+    if question.kind not in ENTRIES:
+        return 1
+    parent, _, name = question.field.rpartition(".")
+    model: Any = type(field_at(Plan(title="-"), parent)) if parent else Plan
+    record = core_type(model.model_fields[name].annotation)
+    per_entry = (
+        len(asked_fields(record)) - (record.__name__ == "Metric") if question.kind is Kind.items else 1
+    )
+    return ENTRIES[question.kind] * per_entry + 1
+
+
+def expected(plan: Plan, questions: Iterable[Question]) -> tuple[int, int, int]:
+    """The questions still to ask on this path, and the fewest and most prompts they take: the most
+    when every follow-up still undecided turns out to apply."""
+    chosen = list(questions)
+    fields = {q.field for q in chosen}
+    count, low, high = 0, 0, 0
+    for question in chosen:
+        if settled(plan, question):
+            continue
+        sure = question.applies(plan)
+        maybe = sure or all(
+            when.holds(plan) or (when.field in fields and not is_answered(field_at(plan, when.field)))
+            for when in question.when
+        )
+        count += sure
+        low += prompts(question) if sure else 0
+        high += prompts(question) if maybe else 0
+    money = [q for q in chosen if q.field.startswith("constraints.compute.") and q.kind is Kind.number]
+    currency = int(bool(money) and plan.constraints.compute.currency is None)  # asked with the first amount
+    return count, low + currency, high + currency
+
+
+def minutes(low: int, high: int | None = None) -> str:
+    """How long that many prompts take in a meeting, discussion included: `about 14 to 19 minutes`."""
+    first = max(1, math.ceil(low * SECONDS_PER_ANSWER / 60))
+    last = max(first, math.ceil((high if high is not None else low) * SECONDS_PER_ANSWER / 60))
+    return (
+        f"about {first} minute{'s' * (first != 1)}" if first == last else f"about {first} to {last} minutes"
+    )

@@ -1,0 +1,113 @@
+"""Numbers as people say them: `about 50`, `40-50%`, `30 to 90 days`, `6 weeks`, and "don't know yet"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner.core import formatting
+
+# "Don't know yet" is an answer of its own: an open question, not a skip and not "we have none".
+_DONT_KNOW = re.compile(
+    r"(?:(?:i|we)\s+)?(?:do\s*n[o']?t|don’t)\s+know(?:\s+yet)?|not\s+known(?:\s+yet)?|unknown|"
+    r"no\s+idea(?:\s+yet)?|not\s+sure(?:\s+yet)?|tbd|to\s+be\s+determined|\?+",
+    re.IGNORECASE,
+)
+DONT_KNOW_HINT = '"don\'t know" opens it for someone to find out'
+
+_ABOUT = re.compile(
+    r"^(?:about|around|roughly|approximately|approx\.?|circa|ca\.|some|nearly|almost|~|≈)\s*",
+    re.IGNORECASE,
+)
+_ISH = re.compile(r"\s*-?ish$", re.IGNORECASE)
+_RANGE = re.compile(r"^(?:between\s+)?(?P<low>.*?\d.*?)\s*(?:-|–|—|\bto\b|\band\b)\s*(?P<high>\S.*)$", re.I)
+
+# Units of time a question may be asked in, in seconds; a month is a twelfth of a year.
+_SECONDS = {"ms": 0.001, "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0}
+_SECONDS |= {"week": 7 * 86400.0, "month": 365.25 * 86400 / 12, "year": 365.25 * 86400}
+_UNIT_WORDS = {
+    "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms",
+    "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "d": "day", "day": "day", "days": "day",
+    "w": "week", "wk": "week", "wks": "week", "week": "week", "weeks": "week",
+    "mo": "month", "mos": "month", "month": "month", "months": "month",
+    "y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year",
+}  # fmt: skip
+_UNIT = re.compile(r"^(?P<number>.*?\d[^a-zA-Z]*?)\s*(?:person[- ]?)?(?P<unit>[a-zA-Z]+)\.?$")
+_PLURAL = {"ms": "ms", "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days"}
+_PLURAL |= {"week": "weeks", "month": "months", "year": "years"}
+
+
+def dont_know(text: str) -> bool:
+    """Whether an answer says "don't know yet" (`?`, `unknown`, `not sure`, `TBD` too)."""
+    return _DONT_KNOW.fullmatch(text.strip().rstrip(".!")) is not None
+
+
+def field_unit(name: str) -> str | None:
+    """The unit of time a field is asked in, from its name: `timebox_weeks` in weeks, `p99_ms` in ms."""
+    for suffix, unit in (("_weeks", "week"), ("_days", "day"), ("_ms", "ms")):
+        if name.endswith(suffix):
+            return unit
+    return "minute" if name.startswith("minutes_") else None
+
+
+def units(counts: list[float], unit: str) -> str:
+    """`6 weeks`, `1 day`, `200 ms`, `30-90 days`."""
+    word = unit if counts == [1] else _PLURAL[unit]
+    return formatting.span(counts[0], counts[-1], word)
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """What a typed number says: its value (or both ends of a range), and what was read into it."""
+
+    low: str  # the number as typed, unit and words taken off (`50`, `40%`, `3k`)
+    high: str | None = None  # the range's other end, if a range was typed
+    unit: str | None = None  # a unit of time typed with it
+    approximate: bool = False  # `about 50`, `50ish`
+
+
+def spoken(raw: str) -> Spoken:
+    """Take apart `about 50`, `40-50%`, `30 to 90 days`, `2 months`: the words around the number."""
+    text = raw.strip()
+    approximate = False
+    about = _ABOUT.match(text)
+    if about and about.end() < len(text):
+        text, approximate = text[about.end() :], True
+    if _ISH.search(text) and _ISH.sub("", text):
+        text, approximate = _ISH.sub("", text), True
+    unit = None
+    found = _UNIT.match(text)
+    if found and found["unit"].lower() in _UNIT_WORDS:
+        text, unit = found["number"].strip(), _UNIT_WORDS[found["unit"].lower()]
+    span = _RANGE.match(text)
+    if span and re.search(r"\d", span["high"]):
+        low, high = span["low"].strip(), span["high"].strip()
+        lower = _UNIT.match(low)
+        if lower and lower["unit"].lower() in _UNIT_WORDS and _UNIT_WORDS[lower["unit"].lower()] == unit:
+            low = lower["number"].strip()  # `30 days to 90 days`
+        if high.endswith("%") and not low.endswith("%"):
+            low += "%"  # `40-50%`: both ends are percents
+        return Spoken(low, high, unit, approximate)
+    return Spoken(text, None, unit, approximate)
+
+
+def convert(value: float, typed: str, wanted: str) -> float:
+    """`value` in unit `typed` expressed in unit `wanted`, to three significant digits."""
+    exact = value * _SECONDS[typed] / _SECONDS[wanted]
+    return float(f"{exact:.3g}") if exact else 0.0
+
+
+@dataclass
+class Reading:
+    """An answer read: the value for the field, what else it sets, and what to tell the team."""
+
+    value: Any = None
+    also: dict[str, Any] = field(default_factory=dict)  # other fields of the same record (a range's end)
+    approximate: bool = False
+    note: str = ""  # e.g. "2 months is 8.7 weeks", "the midpoint of 40-50%"
+    unknown: bool = False  # "don't know yet"
+    kept: bool = False  # Enter kept the answer as it was
