@@ -16,8 +16,8 @@ from planner.core.errors import InvalidPlan, Unanswered, UsageError
 from planner.plan.fields import NUMBER_MAX, answer_words, is_answered, word_answer
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
-from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness
-from planner.plan.spoken import Reading, convert, dont_know, field_unit, spoken, units
+from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
+from planner.plan.spoken import Reading, convert, dont_know, field_unit, relative, spoken, units
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
@@ -238,13 +238,19 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading = Reading(word)
         elif dont_know(raw):
             return Reading(unknown=True)
+        elif (type(holder).__name__, name) == ("Metric", "target") and (said := relative(raw)):
+            # `20% lower`: a relative target, kept as such (with the direction it says, if it says one)
+            reading = Reading(None, also={"relative_target": said[0]})
+            reading.also |= {"direction": said[1]} if said[1] else {}
+            reading.note = f"{formatting.share(said[0])} {said[1] or 'better'} than the baseline"
         elif kind in (Kind.share, Kind.integer, Kind.number):
             reading = _number(holder, name, kind, raw, info)
         else:
             reading = Reading(raw)
     reading.value = _valid(holder, name, kind, info, reading.value)
     for other, value in reading.also.items():
-        reading.also[other] = _valid(holder, other, kind, type(holder).model_fields[other], value)
+        info = type(holder).model_fields[other]
+        reading.also[other] = _valid(holder, other, kind_of(info), info, value)
     return reading
 
 

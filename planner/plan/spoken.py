@@ -41,6 +41,31 @@ _PLURAL = {"ms": "ms", "second": "seconds", "minute": "minutes", "hour": "hours"
 _PLURAL |= {"week": "weeks", "month": "months", "year": "years"}
 
 
+# A target said as an improvement on the baseline: `20% better`, `20% lower`, `+20%`.
+_RELATIVE = re.compile(
+    r"^(?P<sign>[+-])?\s*(?P<share>\d+(?:\.\d+)?)\s*%\s*(?P<word>better|higher|more|up|lower|less|fewer|"
+    r"smaller|down|improvement)?(?:\s+(?:than|on|over)\s+(?:the\s+)?baseline)?$",
+    re.IGNORECASE,
+)
+_UP, _DOWN = {"higher", "more", "up"}, {"lower", "less", "fewer", "smaller", "down"}
+
+
+def relative(text: str) -> tuple[float, str | None] | None:
+    """A relative target (`20% better`, `15% lower`, `+5%`) as (share, direction if it says one)."""
+    found = _RELATIVE.match(text.strip())
+    if found is None or not (found["word"] or found["sign"]):
+        return None
+    word = (found["word"] or "").lower()
+    direction = (
+        "higher"
+        if word in _UP or found["sign"] == "+"
+        else "lower"
+        if word in _DOWN or found["sign"] == "-"
+        else None
+    )
+    return float(found["share"]) / 100, direction
+
+
 def dont_know(text: str) -> bool:
     """Whether an answer says "don't know yet" (`?`, `unknown`, `not sure`, `TBD` too)."""
     return _DONT_KNOW.fullmatch(text.strip().rstrip(".!")) is not None
