@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Terminal:
     """One tmux pane on a private server, driven by send-keys and read by capture-pane."""
 
-    def __init__(self, socket: str, folder: Path) -> None:
-        self.socket, self.folder = socket, folder
+    def __init__(self, socket: str, folder: Path, width: int = 110) -> None:
+        self.socket, self.folder, self.width = socket, folder, width
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
@@ -34,7 +34,17 @@ class Terminal:
             self.tmux("clear-history", "-t", "main")  # the screen then shows only this run
         else:
             self.tmux(
-                "new-session", "-d", "-s", "main", "-x", "110", "-y", "45", "-c", str(self.folder), shell
+                "new-session",
+                "-d",
+                "-s",
+                "main",
+                "-x",
+                str(self.width),
+                "-y",
+                "45",
+                "-c",
+                str(self.folder),
+                shell,
             )
 
     def alive(self) -> bool:
@@ -68,9 +78,14 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
     def prompt(self) -> tuple[int, str]:
-        """How many prompts have been shown so far, and the latest one's line."""
-        lines = [line for line in self.screen().splitlines() if line.startswith(("? ", "  › "))]
-        return len(lines), lines[-1] if lines else ""
+        """How many prompts have been shown so far, and the latest one (its lines joined: a long
+        question wraps between words, and the answer follows on its last line)."""
+        lines = self.screen().rstrip("\n").splitlines()
+        starts = [number for number, line in enumerate(lines) if line.startswith(("? ", "  › "))]
+        if not starts:
+            return 0, ""
+        rest = [line.strip() for line in lines[starts[-1] + 1 :] if line.strip()]
+        return len(starts), " ".join([lines[starts[-1]].rstrip(), *rest])
 
     def next_prompt(self, seen: tuple[int, str], timeout: float = 20) -> tuple[int, str]:
         """The next prompt, once the screen has settled: a menu redrawing itself on a loaded machine
@@ -88,13 +103,27 @@ class Terminal:
         raise AssertionError(f"no new prompt after {seen}; the screen shows:\n{self.screen()}")
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def flat(screen: str) -> str:
+    """The screen's words, whatever the width broke lines at."""
+    return " ".join(screen.split())
+
+
+def fits(terminal: Terminal) -> None:
+    """Every line was broken between words by planner, none by the terminal: capture-pane -J joins the
+    lines the terminal wrapped, so each must still fit its width."""
+    from planner.core.terminal import display_width
+
+    wide = [line for line in terminal.screen().splitlines() if display_width(line) > terminal.width]
+    assert not wide, wide
+
+
+@pytest.fixture(params=[80, 120], ids=["80 columns", "120 columns"])
+def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Terminal]:
     planner = Path(sys.executable).with_name("planner")
     assert planner.exists(), "the planner command is installed next to python (pip install -e .)"
     subprocess.run([str(planner), "init", str(tmp_path / "ws")], check=True, capture_output=True)
     # The tmux server name is per process: several checkouts may run this test at once on one machine.
-    term = Terminal(f"planner-test-{os.getpid()}-{tmp_path.name}", tmp_path / "ws")
+    term = Terminal(f"planner-test-{os.getpid()}-{tmp_path.name}", tmp_path / "ws", request.param)
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)  # a stale one
     yield term
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
@@ -110,8 +139,9 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("  › 1."), seen
     screen = terminal.screen()
     assert "━━ 1/7  Product goal and ML framing" in screen
-    assert "1/7 Product goal and ML framing · 17 more in this section · 0 of " in screen
+    assert "1/7 Product goal and ML framing · 15 more in this section · 0 of 65 answered" in flat(screen)
     assert "Shift-Tab goes back" in screen
+    fits(terminal)
     terminal.answer("ana")
     seen = terminal.next_prompt(seen)
     assert seen[1].startswith("  › 2."), seen
@@ -125,13 +155,13 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     terminal.wait_for("Shoppers who retu")
     terminal.keys("C-c")
     screen = terminal.wait_for("[exit 130]")
-    assert "Stopped. All 2 answers so far are saved in plans/demo/plan.yaml." in screen
-    assert "Resume with: planner interview demo" in screen
+    assert "Stopped. All 2 answers so far are saved in plans/demo/plan.yaml." in flat(screen)
+    assert "Resume with: planner interview demo --depth full" in flat(screen)
     saved = yaml.safe_load((terminal.folder / "plans/demo/plan.yaml").read_text(encoding="utf-8"))
     assert saved["owners"] == ["ana"] and "users" not in saved["product"]
 
     terminal.start(f"{planner} interview demo --depth full")
-    terminal.wait_for("Resuming 'demo': 2 of ")
+    terminal.wait_for("Resuming 'demo': 2 of 65 answered.")
     special = {
         "? Who are the users?": ["Shoppers who return goods", "Enter"],
         "? What hurts for them today?": ["Refunds take weeks", "Enter"],
@@ -169,10 +199,14 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
         seen = terminal.next_prompt(seen)
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
-    assert (
-        "1. Product goal and ML framing      5/16 answered · goal: Customers get refunds in a minute"
-        in screen
+    assert "1. Product goal and ML framing 5/16 answered · goal: Customers get refunds in a minute" in flat(
+        screen
     )
+    # Every answer on its line as people read it: y is Yes, a menu's pick its words, numbers formatted.
+    assert "? Does the data hold personal data? Yes" in screen
+    assert "? What kind of ML task is it? regression" in flat(screen)
+    assert "? How many real examples did the team do by hand? 30" in screen
+    fits(terminal)
     # Reopen one question from the review: letters jump in menus.
     terminal.type("c")  # "Change one answer"
     terminal.keys("Enter")
@@ -182,14 +216,15 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     terminal.keys("Enter")
     seen = terminal.next_prompt(seen)
     assert seen[1].startswith("? How many real examples did the team do by hand?"), seen
-    assert seen[1].endswith("(a whole number ≥ 0; Ctrl-X removes it) 30"), seen
+    assert seen[1].endswith("(a whole number ≥ 0; Enter keeps it, Ctrl-X removes it) 30"), seen
     terminal.keys("C-u")
     terminal.answer("40")
     seen = terminal.next_prompt(seen)
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 68 questions answered (10%)." in screen
+    assert "Saved plans/demo/plan.yaml: 7 of 68 questions answered (10%)." in flat(screen)
+    fits(terminal)
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")
     terminal.wait_for("? The team's decision?")

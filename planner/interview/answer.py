@@ -139,6 +139,8 @@ def reads(reading: Reading, kind: Kind, unit: str | None = None, current: Any = 
     if reading.unknown:
         return "don't know yet"
     value = reading.value
+    if value is None and reading.note:  # a relative target: `20% lower than the baseline`
+        return reading.note
     if not is_answered(value):
         return "(removed)" if is_answered(current) else "(skipped)"
     if isinstance(value, bool):

@@ -182,8 +182,7 @@ def ask(question: questionary.Question, *extra: KeyBindings, said: Callable[[Any
     except (KeyboardInterrupt, EOFError):
         echo(qmark, message, "(stopped)")
         raise
-    if result is not BACK:
-        echo(qmark, message, said(result))
+    echo(qmark, message, "(back to the one before)" if result is BACK else said(result))
     return result
 
 
