@@ -31,10 +31,18 @@ import pexpect
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from planner.interview.path import asked_fields, said_direction  # noqa: E402
 from planner.plan.fields import field_at, is_answered  # noqa: E402
 from planner.plan.model import Plan  # noqa: E402
 from planner.plan.planfile import plan_from_text  # noqa: E402
-from planner.plan.questions import QUESTIONS, Kind, Question, core_type, kind_of  # noqa: E402
+from planner.plan.questions import (  # noqa: E402
+    QUESTIONS,
+    SECONDS_PER_ANSWER,
+    Kind,
+    Question,
+    core_type,
+    kind_of,
+)
 from tests.test_interview import FULL  # noqa: E402  (the plan the tests fill)
 
 STARTED, DRAWN = "\x1b[?2004h", "\x1b[?7h"
@@ -90,21 +98,29 @@ def script(plan: Plan, questions: list[Question]) -> list[str]:
             steps += [str(item) + ENTER for item in value] + [ENTER]
         elif question.kind is Kind.items:
             for item in value:
-                asked = [
-                    pair
-                    for pair in type(item).model_fields.items()
-                    if pair[0] not in getattr(item, "NOT_ASKED", ())
-                ]
-                for position, (field, field_info) in enumerate(asked):
-                    if position and not item.asks(field):
+                values: dict[str, Any] = {}
+                for position, field in enumerate(asked_fields(type(item))):
+                    field_info = type(item).model_fields[field]
+                    draft = type(item).model_construct(**values)
+                    if position and not draft.asks(field):
                         continue
+                    if field == "direction" and said_direction(values) is not None:
+                        continue  # the baseline and target (or a relative target) said it
                     kind = kind_of(field_info)
                     optional = position == 0 or field_info.default is None
                     field_value = getattr(item, field)
+                    relative = getattr(item, "relative_target", None)
+                    if field == "target" and field_value is None and relative is not None:
+                        word = "higher" if item.direction.value == "higher" else "lower"
+                        steps.append(f"{relative * 100:g}% {word}" + ENTER)
+                        values |= {"relative_target": relative, "direction": item.direction}
+                        continue
                     if kind is Kind.choice and is_answered(field_value):
                         steps.append(_choice(core_type(field_info.annotation), field_value, optional))
                     else:
                         steps += _answer(kind, field_info.annotation, field_value, [])
+                    if is_answered(field_value):
+                        values[field] = field_value
             steps.append(ENTER)  # an empty first field ends the list
         else:
             steps += _answer(question.kind, info.annotation, value, currency if money else [])
@@ -131,9 +147,12 @@ def _quiet(child: pexpect.spawn, for_seconds: float = 0.03) -> None:
             return
 
 
-def _wait_for_prompt(child: pexpect.spawn) -> None:
+def _wait_for_prompt(child: pexpect.spawn) -> str:
+    """Wait for the next prompt; returns what was printed before it."""
     child.expect_exact(STARTED, timeout=10)
+    printed = str(child.before)
     child.expect_exact(DRAWN, timeout=10)
+    return printed
 
 
 def interview_latencies(arguments: list[str], steps: list[str]) -> list[float]:
@@ -148,6 +167,7 @@ def interview_latencies(arguments: list[str], steps: list[str]) -> list[float]:
         child.delaybeforesend = None  # pexpect sleeps 50 ms before each send by default
         _wait_for_prompt(child)
         latencies = []
+        announced: tuple[int, int] | None = None
         for number, step in enumerate(steps):
             # y and n answer a yes/no question at once: then the key itself is what moves on.
             submit = next(key for key in SUBMITS if step.endswith(key))
@@ -156,15 +176,25 @@ def interview_latencies(arguments: list[str], steps: list[str]) -> list[float]:
                 _quiet(child)
             started = time.perf_counter()
             child.send(submit)
+            printed = ""
             if number == len(steps) - 1:
                 child.expect(pexpect.EOF, timeout=10)  # Finish: the closing screen, then exit
             else:
-                _wait_for_prompt(child)
+                printed = _wait_for_prompt(child)
             latencies.append(time.perf_counter() - started)
+            if number == 0:  # after the title: the announcement of the depth's questions and minutes
+                found = re.search(
+                    r"\((\d+) to (\d+) answers", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\s+", " ", printed)
+                )
+                announced = (int(found[1]), int(found[2])) if found else None
         child.close()
         if child.exitstatus != 0:
             raise SystemExit(f"the interview exited with {child.exitstatus}")
+    ANNOUNCED.append(announced)
     return latencies
+
+
+ANNOUNCED: list[tuple[int, int] | None] = []
 
 
 def help_times(runs: int = 15) -> list[float]:
@@ -193,7 +223,17 @@ def main() -> None:
     for name, (arguments, steps) in paths().items():
         latencies = [value for _ in range(runs) for value in interview_latencies(arguments, steps)]
         ordered = sorted(latencies)
-        print(f"{name} path: {len(steps)} prompts answered, {keystrokes(steps)} keystrokes ({runs} runs)")
+        # The questions' prompts: the title before them and the closing menus after them aside.
+        asked = len(steps) - 1 - (1 if name == "essentials" else 2)
+        print(
+            f"{name} path: {len(steps)} prompts answered ({asked} for its questions, "
+            f"{asked * SECONDS_PER_ANSWER / 60:.1f} minutes at {SECONDS_PER_ANSWER} s each), "
+            f"{keystrokes(steps)} keystrokes ({runs} runs)"
+        )
+        announced = ANNOUNCED[-1]
+        if announced is None or not announced[0] <= asked <= announced[1]:
+            raise SystemExit(f"{name}: the start announced {announced} answers, the path took {asked}")
+        print(f"  announced {announced[0]} to {announced[1]} answers: the path took {asked}")
         print(
             f"  Enter to next prompt: median {_ms(statistics.median(latencies))}, "
             f"p90 {_ms(ordered[int(len(ordered) * 0.9)])}, worst {_ms(ordered[-1])}  (target < 50 ms)"
