@@ -4,6 +4,7 @@ contract itself, run as CI runs it."""
 from __future__ import annotations
 
 import ast
+import functools
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ EXCLUSIVE = {
 DATA = {"plan.questions", "plan.model", "judgement.rules.data", "judgement.rules.done"}
 
 
+@functools.cache
 def modules() -> dict[str, ast.Module]:
     """Every module by dotted name under planner: `judgement.register`, `judgement.rules` (the package)..."""
     paths = sorted(PACKAGE.glob("**/*.py"))
