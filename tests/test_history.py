@@ -239,7 +239,7 @@ def test_a_publish_killed_half_way_leaves_a_temp_file_the_next_publish_removes(r
 
 
 def test_racing_publish_commands_on_one_draft_publish_it_once(repo: Path) -> None:
-    for round_ in range(1, 6):
+    for round_ in range(1, 3):
         edit(repo, "timebox_weeks: ", f"timebox_weeks: {round_}")
         racers = [
             subprocess.Popen(
@@ -267,7 +267,7 @@ def test_racing_publish_commands_on_one_draft_publish_it_once(repo: Path) -> Non
                     "edit the plan, then publish again\n",
                 )
         edit(repo, f"timebox_weeks: {round_}", "timebox_weeks: ")
-    assert history.numbers(Workspace(repo), "fraud") == [1, 2, 3, 4, 5]
+    assert history.numbers(Workspace(repo), "fraud") == [1, 2]
     assert history.verify(Workspace(repo), "fraud") == []
 
 
@@ -280,8 +280,8 @@ def _publish_variant(root: str, number: int, start: Any) -> None:
 
 def test_concurrent_publishes_of_different_content_never_share_a_number(repo: Path) -> None:
     context = multiprocessing.get_context("spawn")
-    workers = 6
-    for round_ in range(3):
+    workers = 4
+    for round_ in range(2):
         start = context.Barrier(workers)
         processes = [
             context.Process(target=_publish_variant, args=(str(repo), round_ * workers + n, start))
@@ -294,8 +294,10 @@ def test_concurrent_publishes_of_different_content_never_share_a_number(repo: Pa
             assert process.exitcode == 0
     workspace = Workspace(repo)
     versions = history.load_versions(workspace, "fraud")
-    assert [version.number for version in versions] == list(range(1, 3 * workers + 1))
-    assert sorted(version.plan.title for version in versions) == sorted(f"variant {n}" for n in range(18))
+    assert [version.number for version in versions] == list(range(1, 2 * workers + 1))
+    assert sorted(version.plan.title for version in versions) == sorted(
+        f"variant {n}" for n in range(2 * workers)
+    )
     assert all(version.message == version.plan.title for version in versions)
     assert history.verify(workspace, "fraud") == []
     assert not [path for path in (repo / V).iterdir() if path.name.startswith(".")]

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.xdist_group("wheel")  # one worker builds the wheel and its venv once
+
 
 @pytest.fixture(scope="module")
 def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -46,8 +48,11 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The test environment's packages supply the dependencies (a .pth file puts them after the venv's
     # own site-packages, without running their .pth files: the editable planner stays out); the wheel
     # itself is installed into the venv.
-    venv.create(env_dir, with_pip=True)
-    subprocess.run([str(env_dir / "bin" / "pip"), "install", "-q", "--no-deps", str(wheel)], check=True)
+    # The venv gets no pip of its own (ensurepip takes seconds): this pip installs into it.
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)]
+    subprocess.run(install, check=True)
     (site,) = env_dir.glob("lib/python*/site-packages")
     (site / "zz-test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return env_dir
