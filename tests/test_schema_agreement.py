@@ -52,6 +52,28 @@ CASES = {
     ),
     "date-too-late": ("title: x\ndone:\n  started: 9999-12-31\n", False),
     "date-too-early": ("title: x\ndone:\n  started: 1899-12-31\n", False),
+    # Where the schema and planner used to read the same file differently (issue 25).
+    "schema-version-current": ("schema_version: 2\ntitle: x\n", True),
+    "schema-version-zero": ("schema_version: 0\ntitle: x\n", False),
+    "schema-version-newer": ("schema_version: 3\ntitle: x\n", False),
+    "date-compact": ("title: x\ndone:\n  started: 20261102\n", False),
+    "date-compact-text": ("title: x\ndone:\n  started: '20261102'\n", False),
+    "date-padded": ("title: x\ndone:\n  started: ' 2026-11-02 '\n", False),
+    "date-word": ("title: x\ndone:\n  started: tomorrow\n", False),
+    "date-no-such-month": ("title: x\ndone:\n  started: 2026-13-02\n", False),
+    "percent-zero-padded": ("title: x\nheuristics:\n  coverage: 0050%\n", False),
+    "percent-fraction": ("title: x\nheuristics:\n  coverage: 12.5 %\n", True),
+    "merge-key": ("title: x\nproduct:\n  <<: {goal: a, mode: augment}\n  goal: b\n", True),
+    "merge-key-typo": ("title: x\nproduct:\n  <<: {gaol: a}\n", False),
+    "merge-key-as-text": ("title: x\nowners: ['<<']\n", True),
+    "title-next-line": ('title: "\\u0085"\n', False),
+    "title-byte-order-mark": ('title: "\\ufeff"\n', False),
+    "title-zero-width-and-word": ('title: "\\ufeffFraud\\u0085"\n', True),
+    "whole-float": ("title: x\ndone:\n  test_size: 500.0\n", True),
+    "whole-float-exponent": (
+        "title: x\nrisks:\n- {id: x, title: t, category: cost, likelihood: 3.0, impact: 1e0}\n",
+        True,
+    ),
 }
 
 
@@ -115,3 +137,32 @@ def test_text_that_yaml_could_read_as_something_else_is_written_quoted(tmp_path:
     import yaml
 
     assert yaml.safe_load(text)["owners"] == odd  # and a YAML 1.1 reader sees the same text
+
+
+def test_what_the_schema_and_planner_now_read_alike_reads_well() -> None:
+    from planner.core.errors import InvalidPlan
+    from planner.plan.planfile import plan_from_text
+
+    plan = plan_from_text(
+        'title: "\\ufeffFraud\\u0085"\nproduct:\n  <<: {goal: a, mode: augment}\n  goal: b\n'
+        "done:\n  test_size: 500.0\n  started: 2026-11-02\n",
+        "plan.yaml",
+    )
+    assert (plan.title, plan.product.goal, plan.product.mode, plan.done.test_size) == (
+        "Fraud",
+        "b",
+        "augment",
+        500,
+    )
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text("schema_version: 0\ntitle: x\ndone:\n  started: 20261102\nowners: [<<]\n", "plan.yaml")
+    assert caught.value.problems == [
+        "plan.yaml:5:10: `<<` merges a mapping into the one it is a key of, and is nothing here; "
+        "quote it ('<<') to mean the text"
+    ]
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text("schema_version: 0\ntitle: x\ndone:\n  started: 20261102\n", "plan.yaml")
+    assert caught.value.problems == [
+        "plan.yaml:1: schema_version: schema_version 0 is not one this planner reads (1 to 2); write 1",
+        "plan.yaml:4: done.started: '20261102' is not a day; write it as YYYY-MM-DD, such as 2026-11-02",
+    ]

@@ -26,7 +26,8 @@ from pydantic_core import PydanticCustomError
 NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
-_PERCENT = r"^\s*(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?|\.[0-9]+)\s*%\s*$"
+# The one percent planner reads, in the file and in the JSON Schema alike: 0% to 100%, no padding zeros.
+_PERCENT = r"^ *(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?|\.[0-9]+) *% *$"
 
 
 def _parse_share(value: Any, info: ValidationInfo) -> Any:
@@ -36,7 +37,7 @@ def _parse_share(value: Any, info: ValidationInfo) -> Any:
     typed answer in the interview may also be a number as text (`0.2`)."""
     if not isinstance(value, str):
         return value
-    match = re.fullmatch(r"([0-9]*\.?[0-9]+)\s*%", value.strip())
+    match = re.fullmatch(_PERCENT, value)
     if match:
         return float(match.group(1)) / 100
     if info.mode == "python":
@@ -62,26 +63,49 @@ Share = Annotated[
 ]
 
 
+# What counts as blank, spelled out: Python's `str.isspace` and a JavaScript regex's `\s` (what editors
+# run the schema's patterns with) disagree on U+0085 and U+FEFF, so neither `\s` is used.
+_BLANK_CLASS = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+BLANK = "".join(
+    chr(code)
+    for low, high in ((0x09, 0x0D), (0x1C, 0x20), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680),
+                      (0x2000, 0x200A), (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F),
+                      (0x3000, 0x3000), (0xFEFF, 0xFEFF))
+    for code in range(low, high + 1)
+)  # fmt: skip
+
+
 def _tidy_text(value: Any) -> Any:
-    """Normalise line ends and trailing spaces so multi-line answers stay YAML block scalars."""
+    """Normalise line ends and trailing spaces so multi-line answers stay YAML block scalars; blank
+    characters around the text go."""
     if isinstance(value, str):
-        return "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
+        lines = value.replace("\r\n", "\n").split("\n")
+        return "\n".join(line.rstrip(BLANK) for line in lines).strip(BLANK)
     return value
 
 
 TEXT_MAX = 20_000
 
 
-# The schema says what stripping means here: blank text (spaces only) is no answer (pattern `\S`).
+# Blank text (spaces only) is no answer: the schema says so with a pattern of the same characters.
 Text = Annotated[
     str,
     BeforeValidator(_tidy_text),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": r"\S"}),
+    StringConstraints(min_length=1, max_length=TEXT_MAX),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": f"[^{_BLANK_CLASS}]"}
+    ),
 ]
 
 
-Score = Annotated[int, Field(ge=1, le=5)]
+def _whole(value: Any) -> Any:
+    """`500.0` is the whole number 500, as JSON Schema's `integer` (and every editor) reads it."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= NUMBER_MAX:
+        return int(value)
+    return value
+
+
+Score = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=5)]
 
 
 # What a team writes when the honest answer is "we have none" (as opposed to leaving it unanswered);
@@ -275,7 +299,7 @@ NUMBER_MAX = 10**15
 Number = Annotated[float, Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
 
 
-Whole = Annotated[int, Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
+Whole = Annotated[int, BeforeValidator(_whole), Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
 
 
 # Ten years: a time box is weeks or months; a million weeks ends past the last day a date can hold.
@@ -287,7 +311,10 @@ TIMEBOX_MAX_WEEKS = 520
 DAY_MIN, DAY_MAX = date(1900, 1, 1), date(2200, 12, 31)
 
 
-_DAY_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-"
+# A day as plan files hold it: `2026-11-02`, nothing else (`20261102`, ` 2026-11-02 `, `tomorrow` are
+# refused by both planner and the schema; `format: date` alone only annotates in draft 2020-12).
+_DAY_FORM = r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+_DAY_PATTERN = r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)" + _DAY_FORM  # and within DAY_MIN to DAY_MAX
 
 
 def _in_range(value: Any) -> Any:
@@ -304,20 +331,36 @@ def _in_range(value: Any) -> Any:
 # A day read from ISO text (YAML 1.2); the alias also keeps a field named `date` from shadowing the type.
 Day = Annotated[
     date,
-    BeforeValidator(lambda value: _iso_date(value)),
+    BeforeValidator(lambda value, info: _iso_date(value, info)),
     AfterValidator(_in_range),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY_PATTERN}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": _DAY_PATTERN,
+            "description": "A day written YYYY-MM-DD, 1900-01-01 to 2200-12-31 (a day that does not exist, "
+            "such as 2026-02-30, is refused by `planner check`).",
+        }
+    ),
 ]
 
 
-def _iso_date(value: Any) -> Any:
-    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text."""
-    if isinstance(value, str):
+def _iso_date(value: Any, info: ValidationInfo) -> Any:
+    """`2026-03-02` as a day: YAML 1.2 reads it as text, and strict validation takes no text. Only
+    that form is a day (Python would also read `20261102`, and pydantic a number as a timestamp); a
+    typed answer in the interview may have spaces around it."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and info.mode == "python":
+        value = value.strip()
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}" + _DAY_FORM, value):  # then _in_range
         try:
-            return date.fromisoformat(value.strip())
+            return date.fromisoformat(value)
         except ValueError:
-            return value
-    return value
+            pass
+    raise PydanticCustomError(
+        "day", "'{value}' is not a day; write it as YYYY-MM-DD, such as 2026-11-02", {"value": value}
+    )
 
 
 def field_at(model: BaseModel, path: str) -> Any:

@@ -756,7 +756,11 @@ def _known_path(path: str) -> bool:
 class Plan(Record):
     """A project plan: the living draft in plans/SLUG/plan.yaml."""
 
-    schema_version: Whole = Field(default=SCHEMA_VERSION, description="Version of this file format.")
+    schema_version: Whole = Field(
+        default=SCHEMA_VERSION,
+        description="Version of this file format.",
+        json_schema_extra={"minimum": 1, "maximum": SCHEMA_VERSION},
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -768,11 +772,11 @@ class Plan(Record):
     @classmethod
     def _known_version(cls, value: int) -> int:
         if not 1 <= value <= SCHEMA_VERSION:
+            fix = "a newer planner wrote it: upgrade planner" if value > SCHEMA_VERSION else "write 1"
             raise PydanticCustomError(
                 "schema_version",
-                "schema_version {value} is not one this planner reads (1 to {current}); "
-                "a newer planner wrote it: upgrade planner",
-                {"value": value, "current": SCHEMA_VERSION},
+                "schema_version {value} is not one this planner reads (1 to {current}); {fix}",
+                {"value": value, "current": SCHEMA_VERSION, "fix": fix},
             )
         return value
 

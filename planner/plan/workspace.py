@@ -211,6 +211,11 @@ def schema_json() -> str:
     schema = Plan.json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "planner plan.yaml"
+    schema["description"] = (
+        f"{schema.get('description', '')} Beyond what this schema says, `planner check` also refuses "
+        "what JSON Schema cannot say: YAML aliases (*name), `<<` written anywhere but as a key, days "
+        "that do not exist (2026-02-30), and the rules that join several fields; each with its fix."
+    ).strip()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

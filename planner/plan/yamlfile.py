@@ -22,6 +22,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
+                continue  # merged in by PyYAML below; the keys written beside it win
             if not isinstance(key_node, yaml.ScalarNode):
                 raise yaml.constructor.ConstructorError(
                     None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
@@ -40,7 +42,12 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.
 
 # Plain scalars resolve as in YAML 1.2's core schema, as editors (the YAML language server) and JSON
 # Schema validators read plan files: only true/false are booleans (`no`, `yes`, `on` are text), no
-# sexagesimal (`1:20`) or 0-prefixed octal numbers, no timestamps (dates are text), no `<<` merges.
+# sexagesimal (`1:20`) or 0-prefixed octal numbers, no timestamps (dates are text). A `<<` key merges
+# the mapping written after it, as the YAML language server and check-jsonschema read it too (an alias
+# to merge, `<<: *name`, is refused as every alias is).
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 _CORE_12 = (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
@@ -56,8 +63,19 @@ _CORE_12 = (
 _Loader.yaml_implicit_resolvers = {}
 
 
-for _tag, _pattern, _first in _CORE_12:
+for _tag, _pattern, _first in (*_CORE_12, (_MERGE, r"^(?:<<)$", ["<"])):
     _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _stray_merge(loader: Any, node: yaml.ScalarNode) -> Any:
+    raise yaml.constructor.ConstructorError(
+        problem="`<<` merges a mapping into the one it is a key of, and is nothing here",
+        problem_mark=node.start_mark,
+        note="quote it ('<<') to mean the text",
+    )
+
+
+_Loader.add_constructor(_MERGE, _stray_merge)
 
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
@@ -76,7 +94,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
     Text that YAML 1.1 or 1.2 would read as something else (`no`, `1e3`, `0o17`) is quoted."""
 
 
-for _tag, _pattern, _first in _CORE_12:
+for _tag, _pattern, _first in (*_CORE_12, (_MERGE, r"^(?:<<)$", ["<"])):
     _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), _first)
 
 
@@ -181,6 +199,8 @@ def _load_plain(text: str) -> Any:  # noqa: C901
             if event.implicit[0]:  # a plain scalar (PyYAML reads `! 1` so too): resolved as YAML 1.2 core
                 for tag, pattern in resolvers.get(value[:1], []):
                     if pattern.match(value):
+                        if tag == _MERGE:
+                            return _SLOW  # PyYAML's loader merges it, or refuses it off a key
                         value = _Loader.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
                         break
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
