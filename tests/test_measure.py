@@ -98,7 +98,7 @@ def test_figures_match_the_hand_count_on_csv_parquet_and_json_lines(
     # Wilson 95% for 6 of 8, by hand: centre 0.6689, half-width 0.2596
     assert cascade["accuracy_interval"] == pytest.approx([0.4093, 0.9285], abs=1e-4)
     assert cascade["rules_plus_people"]["accuracy"] == pytest.approx(0.8 * 0.75 + 0.2 * 0.9)
-    assert rules[0]["wrong_examples"] == [{"id": "5", "amount": "9000", "country": "FR", "label": "ok"}]
+    assert rules[0]["wrong_examples"] == [{"id": "5", "label": "ok", "amount": "9000"}]
     saved = yaml.safe_load((root / "plans/fraud/plan.yaml").read_text(encoding="utf-8"))
     measured = saved["heuristics"]["measured"]
     assert measured["sample"]["file"] == sample and measured["sample"]["rows"] == 10
@@ -147,7 +147,7 @@ def test_text_and_markdown_show_the_table_the_cascade_and_wrong_rows(make_worksp
     assert row.split() == ["1", "fraud", "40%", "(16.8-68.7)", "10%", "0%", "3", "1", "75%", "(30.1-95.4)"]
     assert "  left to people  20%" in out
     assert "  rules + people  78% (50.7-92.3) right, people at 90%, typed in by_hand.human_score" in out
-    assert "  rule 1 (predicts fraud): id='5', amount='9000', country='FR', label='ok'" in out
+    assert "  rule 1 (predicts fraud): id='5', label='ok', amount='9000'" in out
     assert "note: rule 4 has no `when:` predicate and is left out of the cascade" in out
     code, out, _ = run("measure", "fraud", "--sample", "s.csv", "--format", "markdown", "--dry-run")
     assert code == 0 and r"| 1 | fraud | 40% \(16.8-68.7\) |" in out
@@ -289,3 +289,78 @@ def test_without_duckdb_measure_names_the_extra_to_install(
         "error: reading a sample needs DuckDB, which is not installed: "
         "pip install 'ml-project-planner[measure]'\n",
     )
+
+
+# A sample as wide as scikit-learn's breast cancer table: names with spaces, 32 columns.
+WIDE = ["id", "diagnosis"] + [f"{k} {m}" for k in ("mean", "se", "worst") for m in (
+    "radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity",
+    "concave points", "symmetry", "fractal dimension")]  # fmt: skip
+WIDE_PLAN = """\
+title: Tumour triage
+product:
+  outcomes: [M, B]
+heuristics:
+  rules:
+  - condition: very large worst area
+    action: refer for biopsy
+    when: '"worst area" > 1000 AND "mean radius" > 10'
+    predicts: M
+"""
+
+
+def wide_workspace(make_workspace: MakeWorkspace) -> Path:
+    rows = [",".join(WIDE)]
+    for number in range(1, 7):
+        values = [str(number * 300 + column) for column in range(len(WIDE) - 2)]
+        rows.append(",".join([str(900 + number), "M" if number % 2 else "B", *values]))
+    files = {
+        "mkdocs.yml": "site_name: t\n",
+        "plans/triage/plan.yaml": WIDE_PLAN,
+        "cancer.csv": "\n".join(rows),
+    }
+    return make_workspace(files)
+
+
+def test_wrong_rows_show_the_id_the_label_and_the_predicates_columns(make_workspace: MakeWorkspace) -> None:
+    wide_workspace(make_workspace)
+    code, out, _ = run("measure", "triage", "--sample", "cancer.csv", "--label", "diagnosis")
+    assert code == 0
+    wrong = out.split("Where rules fire wrongly\n", 1)[1].splitlines()
+    # rows 4 and 6 are B; worst area is value 23 (from 0) of 30: 4 * 300 + 23 = 1223 > 1000
+    assert wrong == [
+        "  rule 1 (predicts M): id='904', diagnosis='B', worst area='1223', mean radius='1200'",
+        "  rule 1 (predicts M): id='906', diagnosis='B', worst area='1823', mean radius='1800'",
+    ]
+
+
+def test_check_reads_every_predicate_without_duckdb(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = wide_workspace(make_workspace)
+    assert run("measure", "triage", "--sample", "cancer.csv", "--label", "diagnosis")[0] == 0
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # `planner check` needs no [measure] extra
+    assert run("check") == (0, "ok: plans/triage/plan.yaml\n", "")
+    plan_file = root / "plans/triage/plan.yaml"
+    measured = plan_file.read_text(encoding="utf-8")
+    cases = {
+        "when: worst area > 1000": (
+            "plans/triage/plan.yaml:13: heuristics.rules[0].when: not a SQL expression (Invalid expression / "
+            'Unexpected token); a column name with spaces goes in double quotes, `"worst area" > 1000`, '
+            "and in plan.yaml the whole predicate then goes in single quotes: when: '\"worst area\" > 1000'"
+        ),
+        'when: "worst area" > 1000': (
+            # the YAML parser's own words before it differ between libyaml and pure Python
+            "; a predicate that starts with a double-quoted column goes whole in single quotes: "
+            "when: '\"worst area\" > 1000'\n"
+        ),
+        "when: '\"worst aera\" > 1000'": (
+            "plans/triage/plan.yaml:13: heuristics.rules[0].when: there is no column 'worst aera'; "
+            f"cancer.csv's columns are: {', '.join(WIDE)}"
+        ),
+        "when: '\"worst area\" > 1000, id > 3'": "not a SQL expression (Invalid expression / Unexpected token)",
+    }
+    for line, said in cases.items():
+        plan_file.write_text(measured.replace('when: \'"worst area" > 1000 AND "mean radius" > 10\'', line))
+        code, out, err = run("check")
+        assert code == 1 and said in out, out
+        assert err == "error: 1 of 1 plan(s) have problems; fix the lines above\n"

@@ -263,9 +263,26 @@ def _failing_rule(engine: Engine, rules: list[Prepared]) -> SampleError | None:
     return None
 
 
+def shown_columns(columns: Sequence[str], item: Prepared, label: str) -> list[str]:
+    """The columns a wrong row shows: the sample's id (a column named `id` or `..._id`), the label,
+    the column a rule predicts from, and the columns the predicate reads: enough to find the row and
+    see why the rule fired, not the sample's every column."""
+    from sqlglot import exp
+
+    by_lower = {name.lower(): name for name in columns}
+    ids = [name for name in columns if name.lower() == "id"] or [
+        name for name in columns if name.lower().endswith(("_id", " id"))
+    ]
+    used = [by_lower.get(node.name.lower()) for node in item.tree.find_all(exp.Column, bfs=False)]
+    predicted = [item.rule.predicts_column] if item.rule.predicts_column else []
+    picked = [*ids[:1], label, *predicted, *sorted({name for name in used if name}, key=used.index)]
+    return list(dict.fromkeys(picked))
+
+
 def _wrong_rows(engine: Engine, item: Prepared, label: str) -> tuple[dict[str, str], ...]:
+    shown = ", ".join(sql_name(name) for name in shown_columns(list(engine.columns), item, label))
     names, rows = engine.fetch(
-        f"SELECT * FROM {TABLE} WHERE COALESCE(({item.when}), false) "
+        f"SELECT {shown} FROM {TABLE} WHERE COALESCE(({item.when}), false) "
         f"AND CAST({sql_name(label)} AS VARCHAR) <> {item.prediction} LIMIT {EXAMPLES}"
     )
     return tuple({name: _cell(value) for name, value in zip(names, row, strict=True)} for row in rows)

@@ -181,8 +181,8 @@ def check(text: str, where: str, columns: Iterable[str] | None = None, of: str =
     """Check one predicate (written in DuckDB's SQL) on its syntax tree; `where` names it in messages.
 
     The same refusals hold whichever engine runs it next. With `columns`, every column it names must
-    be one of them (case-insensitively, as DuckDB and Spark bind names)."""
-    import duckdb
+    be one of them (case-insensitively, as DuckDB and Spark bind names). DuckDB, when installed, words
+    syntax errors; `planner check` runs without it, on sqlglot alone."""
     import sqlglot
     from sqlglot import exp
     from sqlglot.errors import SqlglotError
@@ -193,17 +193,14 @@ def check(text: str, where: str, columns: Iterable[str] | None = None, of: str =
         raise PredicateError(
             f"{where} is {len(text):,} characters long; write one condition (under {MAX_CHARS:,})"
         )
-    try:  # DuckDB's parser says what is wrong with the syntax in the words its users know
-        duckdb.SQLExpression(text)
-    except (duckdb.Error, RecursionError) as exc:
-        example = f"`{known[0]} IS NOT NULL`" if known else "`amount > 5000`"
-        raise PredicateError(
-            f"{where}: not a SQL expression: {_first_line(exc)}; write one condition over the columns, "
-            f"e.g. {example}"
-        ) from exc
+    worded = _duckdb_syntax(text, where, known)
     try:
         tree: exp.Expr = sqlglot.parse_one(text, read="duckdb", into=exp.Condition)
     except (SqlglotError, RecursionError) as exc:
+        if not worded:
+            example = f"`{known[0]} IS NOT NULL`" if known else "`amount > 5000`"
+            fix = _spaced_columns(text, known) or f"write one condition over the columns, e.g. {example}"
+            raise PredicateError(f"{where}: not a SQL expression ({_sqlglot_reason(text)}); {fix}") from exc
         raise PredicateError(
             f"{where}: planner cannot read its syntax tree ({_first_line(exc)}); write it with plain "
             f"operators and functions from the allow-list: {', '.join(allowed_functions())}"
@@ -216,6 +213,129 @@ def check(text: str, where: str, columns: Iterable[str] | None = None, of: str =
             f"{where} gives {kind}, not true or false; compare it, e.g. `({' '.join(text.split())}) > 0`"
         )
     return Checked(tree, tree.sql("duckdb"))
+
+
+def _duckdb_syntax(text: str, where: str, known: list[str] | None) -> bool:
+    """DuckDB's parser says what is wrong with the syntax in the words its users know; False when
+    DuckDB is not installed (the `[measure]` extra)."""
+    try:
+        import duckdb
+    except ImportError:
+        return False
+    try:
+        duckdb.SQLExpression(text)
+    except (duckdb.Error, RecursionError) as exc:
+        spaced = _spaced_columns(text, known)
+        example = f"`{known[0]} IS NOT NULL`" if known else "`amount > 5000`"
+        fix = spaced or f"write one condition over the columns, e.g. {example}"
+        raise PredicateError(f"{where}: not a SQL expression: {_first_line(exc)}; {fix}") from exc
+    return True
+
+
+def _sqlglot_reason(text: str) -> str:
+    """What sqlglot finds wrong with a predicate, in its own words without Python's class names."""
+    import sqlglot
+    from sqlglot.errors import ParseError
+
+    try:
+        parsed = sqlglot.parse(text, read="duckdb")
+    except ParseError as exc:
+        found = exc.errors[0].get("description") if exc.errors else None
+        return re.sub(r"<class '(?:\w+\.)*(\w+)'>", r"\1", str(found or _first_line(exc)))
+    except RecursionError:
+        return "nested too deeply"
+    return "it holds more than one statement" if len(parsed) > 1 else "it is not one condition"
+
+
+# Words that may follow one another in a predicate; two other bare words in a row are a column name
+# with a space in it (`worst area > 1000`), which SQL reads as a column and an alias.
+_KEYWORDS = frozenset(
+    [
+        "and",
+        "or",
+        "not",
+        "is",
+        "null",
+        "in",
+        "like",
+        "ilike",
+        "glob",
+        "similar",
+        "to",
+        "between",
+        "case",
+        "when",
+        "then",
+        "else",
+        "end",
+        "as",
+        "true",
+        "false",
+        "distinct",
+        "from",
+        "escape",
+        "interval",
+        "cast",
+        "try_cast",
+        "collate",
+        "at",
+        "time",
+        "zone",
+    ]
+)
+_TOKEN = re.compile(r"'(?:[^']|'')*'?|\"(?:[^\"]|\"\")*\"?|[^\W\d]\w*|\s+|.", re.DOTALL)
+
+
+def _spaced_columns(text: str, known: list[str] | None) -> str:
+    """The fix for a column name with spaces written bare: the predicate with it double-quoted, and
+    wrapped whole in single quotes as YAML needs it; "" when there is no such name."""
+    fixed = text
+    if known:
+        for name in sorted((n for n in known if len(n.split()) > 1), key=len, reverse=True):
+            words = r"\s+".join(re.escape(word) for word in name.split())
+            bare = re.compile(rf'(?<![\w"]){words}(?![\w"])', re.IGNORECASE)
+            quoted_name = '"' + name.replace('"', '""') + '"'
+            fixed = bare.sub(lambda _: quoted_name, fixed)  # noqa: B023 (used at once, in this pass)
+    if fixed == text:
+        fixed = _quote_word_runs(text)
+    if fixed == text:
+        return ""
+    inline = " ".join(fixed.split())
+    quoted = inline.replace("'", "''")
+    return (
+        f"a column name with spaces goes in double quotes, `{inline}`, and in plan.yaml the whole "
+        f"predicate then goes in single quotes: when: '{quoted}'"
+    )
+
+
+def _quote_word_runs(text: str) -> str:
+    tokens = [match.group() for match in _TOKEN.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        run = [i]
+        j = i
+        while _bare(tokens, j):
+            k = j + 1
+            if k + 1 < len(tokens) and tokens[k].isspace() and _bare(tokens, k + 1):
+                run.append(k + 1)
+                j = k + 1
+            else:
+                break
+        following = next((t for t in tokens[run[-1] + 1 :] if not t.isspace()), "")
+        if len(run) > 1 and following != "(":
+            out.append('"' + " ".join(tokens[n] for n in run) + '"')
+            i = run[-1] + 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    return "".join(out)
+
+
+def _bare(tokens: list[str], index: int) -> bool:
+    """A word that is no keyword: part of a column's name."""
+    word = tokens[index] if index < len(tokens) else ""
+    return bool(re.fullmatch(r"[^\W\d]\w*", word)) and word.lower() not in _KEYWORDS
 
 
 def _walk(tree: exp.Expr, where: str, known: list[str] | None, listed: str) -> None:

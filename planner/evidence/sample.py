@@ -329,3 +329,33 @@ def _check_header(path: Path, shown: str, columns: list[str]) -> None:
                 )
             if number >= 100_000:
                 return
+
+
+def recorded_columns(root: Path, info: SampleInfo | None) -> tuple[str, list[str]] | None:
+    """The columns of a recorded sample file, read from its header without DuckDB (`planner check`
+    runs without the `[measure]` extra): CSV and TSV header rows, the keys of JSON lines' first row.
+    None when there is no such file under the workspace, or it is of another kind."""
+    import csv
+    import json
+
+    if info is None or info.file is None:
+        return None
+    path = root / info.file
+    readers = {".csv": ",", ".txt": ",", ".tsv": "\t", ".jsonl": "", ".ndjson": ""}
+    if path.suffix.lower() not in readers or not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            first = handle.readline(1 << 20)
+    except OSError:
+        return None
+    delimiter = readers[path.suffix.lower()]
+    if delimiter:
+        columns = next(csv.reader([first], delimiter=delimiter), [])
+    else:
+        try:
+            row = json.loads(first)
+        except ValueError:
+            return None
+        columns = list(row) if isinstance(row, dict) else []
+    return (info.file, [str(name) for name in columns]) if columns else None

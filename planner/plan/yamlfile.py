@@ -264,7 +264,7 @@ def parse_yaml(text: str, shown_path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f"{shown_path}:{mark.line + 1}:{mark.column + 1}" if mark else shown_path
         problem = exc.problem or exc.context or "invalid YAML"
-        fix = exc.note or "fix the YAML syntax there"
+        fix = exc.note or _quoted_predicate(text, mark) or "fix the YAML syntax there"
         raise InvalidPlan(shown_path, [f"{where}: {problem}; {fix}"]) from exc
     except yaml.reader.ReaderError as exc:  # a NUL or another control character YAML does not allow
         line = text.count("\n", 0, exc.position) + 1
@@ -275,6 +275,22 @@ def parse_yaml(text: str, shown_path: str) -> Any:
         ) from exc
     except yaml.YAMLError as exc:
         raise InvalidPlan(shown_path, [f"{shown_path}: invalid YAML ({exc}); fix the file"]) from exc
+
+
+_QUOTED_WHEN = re.compile(r'^\s*(?:-\s+)?when:\s*("[^"\n]*".*?)\s*$')
+
+
+def _quoted_predicate(text: str, mark: Any) -> str | None:
+    """The fix for `when: "worst area" > 1000`, which YAML reads as a quoted string followed by more:
+    the whole predicate in single quotes."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    found = _QUOTED_WHEN.match(lines[mark.line]) if mark.line < len(lines) else None
+    if found is None:
+        return None
+    predicate = found.group(1).replace("'", "''")
+    return f"a predicate that starts with a double-quoted column goes whole in single quotes: when: '{predicate}'"
 
 
 def decode_text(data: bytes, shown_path: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from planner.core.errors import InvalidPlan, PlannerError
 from planner.core.inert import one_line
 from planner.evidence.log import read_log
+from planner.evidence.sample import recorded_columns
 from planner.evidence.status import first_published, fold_problems
 from planner.judgement.measured import stale_reasons
 from planner.judgement.register import assess, gate, to_data
@@ -155,6 +156,7 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
         found += tuple(moved_problems(workspace, slug, plan, records, base))
     if "stale" in fail_on:
         found += tuple(stale_problems(plan, slug))
+    found += tuple(predicate_problems(workspace, plan))
     if not found:
         return []
     path = workspace.plan_file(slug)
@@ -166,6 +168,29 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
         line = line_of(root, loc_of(match.group(1))) if match and root is not None else None
         lines.append(f"{shown}:{line}: {one_line(problem)}" if line else f"{shown}: {one_line(problem)}")
     return lines
+
+
+def predicate_problems(workspace: Workspace, plan: Plan) -> list[str]:
+    """Every rule's `when:` read on its syntax tree as `planner measure` would (one condition, the
+    allow-list), and against the columns of the sample it was measured on when that file is here."""
+    from planner.evidence.predicates import PredicateError, check as check_predicate
+
+    info = plan.heuristics.measured.sample if plan.heuristics.measured else None
+    if info is None and plan.by_hand.measured is not None:
+        info = plan.by_hand.measured.sample
+    recorded = recorded_columns(workspace.root, info)
+    columns, of = (recorded[1], f"{recorded[0]}'s") if recorded else (None, "the sample's")
+    found = []
+    for number, rule in enumerate(plan.heuristics.rules):
+        if rule.when is None:
+            continue
+        where = f"heuristics.rules[{number}].when"
+        try:
+            check_predicate(rule.when, where, columns, of)
+        except PredicateError as exc:
+            problem = str(exc)
+            found.append(problem if problem.startswith(f"{where}:") else f"{where}:{problem[len(where) :]}")
+    return found
 
 
 def moved_problems(
