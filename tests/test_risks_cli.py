@@ -148,6 +148,10 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
         '    - constraints.data.labels: ["none"]\n'
         "\n"
         "Advice\n"
+        "  In review: approve only with the high risks settled or accepted\n"
+        "    Open: no-labels. Ask the team to change the plan so they no longer apply, or to record a\n"
+        "    decision (accepted, mitigated, not applicable) with a note; `planner check --fail-on high` holds\n"
+        "    the merge until then.\n"
         "  Collect labels before modelling\n"
         "    A model cannot be trained or judged without enough labels; plan who labels what and at what\n"
         '    cost, or log real outcomes from now on (constraints.data.labels: ["none"]).\n'
@@ -171,7 +175,8 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
 def test_risks_of_a_sound_plan(workspace: Path) -> None:
     code, out, _ = run("risks", "clean")
     assert code == 0
-    assert "0 open risks\n\nno risks found in the answers\n\nAdvice\n  This plan is sound: start\n" in out
+    # In review, the top line is the reviewer's decision.
+    assert "0 open risks\n\nno risks found in the answers\n\nAdvice\n  In review: ready to approve\n" in out
 
 
 def test_risks_as_json(workspace: Path) -> None:
@@ -200,7 +205,7 @@ def test_risks_as_json(workspace: Path) -> None:
             "mitigation": CATALOGUE["unversioned-data"].mitigation,
         }
     ]
-    assert data["advice"][0]["title"] == "Nearly ready: decide the open risks, then start"
+    assert data["advice"][0]["title"] == "In review: approve once the open risks are decided"
     assert data["figures"] == {
         "items_per_month": 12000,
         "monthly_value": 28800,

@@ -68,8 +68,14 @@ def list_plans() -> None:
 def show(slug: str) -> None:
     """Show a readable summary of plan SLUG."""
     from planner.cli.views import plan_summary
+    from planner.evidence.status import stage_in
+    from planner.judgement.register import assess
+    from planner.judgement.verdict import today_utc
 
-    echo(plan_summary(slug, current_workspace().load(slug)), nl=False)
+    workspace = current_workspace()
+    plan = workspace.load(slug)
+    headline = assess(plan, stage_in(workspace, slug, plan, today_utc())).headline
+    echo(plan_summary(slug, plan, headline.title if headline else None), nl=False)
 
 
 @cli.command()

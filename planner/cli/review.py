@@ -155,8 +155,12 @@ def risks(slug: str | None, all_: bool, format_: str) -> None:
                 echo(render(entry["plan"], entry["title"], entry["assessment"]) + "\n", nl=False)
         return
     assert slug is not None
-    plan = current_workspace().load(slug)
-    assessment = assess(plan)
+    from planner.evidence.status import stage_in
+    from planner.judgement.verdict import today_utc
+
+    workspace = current_workspace()
+    plan = workspace.load(slug)
+    assessment = assess(plan, stage_in(workspace, slug, plan, today_utc()))
     if format_ == "json":
         data = {"plan": slug, "title": plan.title, **to_data(assessment)}
         click.echo(safe_json(data))

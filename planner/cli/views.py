@@ -33,14 +33,17 @@ def _answer_lines(question: Question, value: Any) -> list[str]:
     return ["     " + text]
 
 
-def plan_summary(slug: str, plan: Plan) -> str:
-    """A readable, section-by-section summary of one plan."""
+def plan_summary(slug: str, plan: Plan, headline: str | None = None) -> str:
+    """A readable, section-by-section summary of one plan; `headline`: the advice's top line for the
+    plan's stage, as `planner risks` leads with it."""
     report = completeness(plan)
     owners = ", ".join(plan.owners) or "no owner yet"
     out = [
         f"{plan.title}  ({slug})",
         f"status: {format_value(plan.status)} · owners: {owners} · {report.percent}% answered",
     ]
+    if headline:
+        out.append(f"next: {one_line(headline)} (`planner risks {slug}` says why)")
     for number, section in enumerate(SECTIONS, start=1):
         out.append("")
         out.append(f"{number}. {section.title}")

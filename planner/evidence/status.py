@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from planner.core.errors import PlannerError
-from planner.core.inert import safe_json
+from planner.core.inert import one_line, safe_json
 from planner.core.terminal import table
 from planner.evidence.log import read_log
+from planner.judgement.stage import Stage, stage_of
 from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
 from planner.plan.experiment import Experiment
 from planner.plan.model import Plan
@@ -19,6 +20,17 @@ def verdict_of(
 ) -> tuple[Plan, PlanVerdict]:
     plan = plan or workspace.load(slug)
     return plan, judge(plan, read_log(workspace, slug), today, first_published(workspace, slug, plan))
+
+
+def stage_in(workspace: Workspace, slug: str, plan: Plan, today: date) -> Stage:
+    """The plan's stage with its experiment log's verdict: what `risks`, `show`, `status` and the
+    interview's closing screen lead with. A log that cannot be read gives no verdict, and says why."""
+    try:
+        records, error = read_log(workspace, slug), None
+    except PlannerError as exc:
+        records, error = [], str(exc)
+    progress = judge(plan, records, today, first_published(workspace, slug, plan))
+    return stage_of(plan, progress, error, today)
 
 
 def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
@@ -90,7 +102,10 @@ def status_table(workspace: Workspace, today: date, width: int | None = None) ->
 
 
 def status_text(workspace: Workspace, slug: str, today: date) -> str:
+    from planner.judgement.register import assess
+
     plan, verdict = verdict_of(workspace, slug, today)
+    headline = assess(plan, stage_of(plan, verdict, today=today)).headline
     lines = [f"{slug}: {verdict.verdict or 'no verdict'} · {_days(verdict)} · {verdict.runs} runs logged"]
     lines.append(f"  {verdict.reason}")
     if verdict.verdict == FOLD_DUE:
@@ -108,6 +123,8 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
             f"  the clock counts from v1, published {verdict.started:%Y-%m-%d}; write `started:` under "
             "done to count from another day"
         )
+    if headline is not None:
+        lines.append(f"  next: {one_line(headline.title)} (`planner risks {slug}` says why)")
     lines.append("")
     for item in verdict.metrics:
         metric = item.metric

@@ -61,7 +61,13 @@ def run(
         plan = fill(workspace, slug, answers) if answers is not None else workspace.load(slug)
         if no_input:
             require_complete(slug, plan)
-        return closing(workspace.shown(workspace.plan_file(slug)), slug, plan, saved=answers is not None)
+        return closing(
+            workspace.shown(workspace.plan_file(slug)),
+            slug,
+            plan,
+            saved=answers is not None,
+            workspace=workspace,
+        )
     if not terminal:
         raise UsageError(
             "no terminal to ask questions on (input or output is redirected); pass answers with "
@@ -84,7 +90,7 @@ def run(
             session.scope = QUESTIONS
             _resuming(session)
             session.walk(list(questions_in(key)), again=True)
-            say(closing(session.where, session.slug, session.plan))
+            say(closing(session.where, session.slug, session.plan, workspace=session.workspace))
         else:
             _interview(session, depth)
         decide(session)
@@ -132,7 +138,11 @@ def _interview(session: Session, depth: str | None) -> None:
         )
         _keys_line()
         session.walk(list(essentials), again=False)
-        say(closing(session.where, session.slug, session.plan, essentials=True).rstrip("\n"))
+        say(
+            closing(
+                session.where, session.slug, session.plan, essentials=True, workspace=session.workspace
+            ).rstrip("\n")
+        )
         if depth == "essentials" or not _go_on(session):
             return
     else:
@@ -148,7 +158,7 @@ def _interview(session: Session, depth: str | None) -> None:
     session.scope, session.depth = QUESTIONS, "full"
     session.walk(list(QUESTIONS), again=False)
     _review(session)
-    say(closing(session.where, session.slug, session.plan))
+    say(closing(session.where, session.slug, session.plan, workspace=session.workspace))
 
 
 def _keys_line() -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from enum import Enum
 
+from planner.evidence.status import stage_in
 from planner.interview.path import scope, settled, tally
 from planner.judgement.register import assess
+from planner.judgement.stage import stage_of
+from planner.judgement.verdict import CLOSED, today_utc
 from planner.plan.choices import label
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import BY_FIELD, QUESTIONS, SECTION_KEYS, SECTIONS, questions_in
 from planner.plan.text import format_value
+from planner.plan.workspace import Workspace
 
 # The one answer the review shows per section, to spot a slip before finishing.
 _HEADLINES = {
@@ -37,11 +41,21 @@ def review_lines(plan: Plan) -> list[str]:
     return lines
 
 
-def closing(where: str, slug: str, plan: Plan, *, saved: bool = True, essentials: bool = False) -> str:
+def closing(
+    where: str,
+    slug: str,
+    plan: Plan,
+    *,
+    saved: bool = True,
+    essentials: bool = False,
+    workspace: Workspace | None = None,
+) -> str:
     """The closing screen: what is saved (of the whole plan; of the essentials too after them), the
-    questions left open with who finds out, what is still unanswered, the top risks and the advice.
+    questions left open with who finds out, what is still unanswered, the top risks and the advice
+    for the plan's stage (read with its experiment log when `workspace` is given).
     Its lines are not wrapped: the terminal's width decides where they break."""
-    result = assess(plan)
+    stage = stage_in(workspace, slug, plan, today_utc()) if workspace is not None else stage_of(plan)
+    result = assess(plan, stage)
     answered, applicable = tally(plan, QUESTIONS)
     percent = int(100 * answered / applicable) if applicable else 100
     figure = f"{answered} of {applicable} questions answered ({percent}%)"
@@ -88,7 +102,9 @@ def closing(where: str, slug: str, plan: Plan, *, saved: bool = True, essentials
 
 def measure_offer(slug: str, plan: Plan) -> list[str]:
     """With a sample of real cases at hand, measure instead of guess: the commands not run yet."""
-    offers = []
+    offers: list[str] = []
+    if plan.status in CLOSED:  # shipped or folded: nothing left to guess before starting
+        return offers
     if plan.heuristics.rules and plan.heuristics.measured is None:
         offers.append(
             f"  - `planner measure {slug} --sample FILE --label COLUMN` runs the rules on it "

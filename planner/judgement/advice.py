@@ -22,6 +22,9 @@ from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Servi
 from planner.plan.questions import Completeness
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
+# What an item of advice is, so the plan's stage can keep, reword or drop it (planner.judgement.stage):
+# first moves, the high-risk gate, the questions still open, the go-ahead, follow-ups, what is sound.
+Part = Literal["first", "gate", "questions", "go", "follow-up", "sound"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Advice:
     reason: str
     tone: Literal["success", "info", "warning", "danger"] = "info"
     risks: tuple[str, ...] = ()  # ids of the open risks behind it, so the site can name and link them
+    part: Part = "follow-up"
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         "rules by a margin worth its data, training and upkeep.",
         "warning",
         tuple(sorted(RULES_FIRST & ids)),
+        "first",
     )
 
 
@@ -149,6 +154,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         f"of all cases decided right with no model. Ship that with people taking the other {formatting.share(left)}, "
         f"and point the first model at those {formatting.share(left)} only.{margin}",
         "warning",
+        part="first",
     )
 
 
@@ -278,6 +284,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                     f'"{metric.name}" from {metric.baseline:g} to {goal:g} within {done.timebox_weeks:g} '
                     f"weeks; if it falls short: {done.fold_action}",
                     "success",
+                    part="sound",
                 )
             )
     measured = _rules_measured(plan)
@@ -289,6 +296,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                 f"The rules handle {formatting.share(measured[0])} at {formatting.share(measured[1])}; the first model aims at "
                 f"the {formatting.share(share)} they leave.",
                 "success",
+                part="sound",
             )
         )
     data = plan.constraints.data
@@ -299,6 +307,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                 f"{formatting.share(data.exploration_share)} of traffic stays out of the model's hands, so its labels "
                 "are not only its own choices.",
                 "success",
+                part="sound",
             )
         )
     if done.online_validation not in (None, OnlineValidation.none):
@@ -307,6 +316,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                 "Judged live before it replaces today's process",
                 f"Online validation: {label(done.online_validation)}.",
                 "success",
+                part="sound",
             )
         )
     agreement, count = plan.by_hand.label_agreement, plan.by_hand.double_labelled
@@ -316,6 +326,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                 "Labels people agree on",
                 f"Two people agree on {formatting.share(agreement)} of {count:,} double-labelled cases.",
                 "success",
+                part="sound",
             )
         )
     return found
@@ -335,9 +346,16 @@ def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
     for move, hits in order:
         lead = sorted(hits, key=lambda risk: -risk.score)[0]
         evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
-        advice = Advice(move.title, f"{move.reason}{evidence}.", move.tone, tuple(r.id for r in hits))
         # a guess from words is not what the team does first
-        (first if move.first and any(not risk.heard for risk in hits) else later).append(advice)
+        leads = move.first and any(not risk.heard for risk in hits)
+        advice = Advice(
+            move.title,
+            f"{move.reason}{evidence}.",
+            move.tone,
+            tuple(r.id for r in hits),
+            "first" if leads else "follow-up",
+        )
+        (first if leads else later).append(advice)
     return first, later
 
 
@@ -347,9 +365,12 @@ def advise(
     numbers: Figures,
     report: Completeness,
     questions: tuple[Blocking, ...] = (),
+    started: bool = False,
 ) -> tuple[Advice, ...]:
     """The lead's advice, the top-line verdict first: what to do before anything (the rules' first
     moves), the high risks, the blocking questions, whether to start; then follow-ups and what is sound.
+    Once the work has `started`, nothing is said "before starting" and there is no go-ahead to give:
+    the plan's stage (planner.judgement.stage) leads with its next move.
 
     Only open risks drive advice, except rules-first: it describes the plan's direction, so a
     decision on it does not retire it.
@@ -372,25 +393,39 @@ def advise(
         listed = ", ".join(risk.id for risk in high if risk.id not in covered)
         advice.append(
             Advice(
-                "Settle the high risks before starting",
+                "Settle the high risks: the work started with them open"
+                if started
+                else "Settle the high risks before starting",
                 f"Open: {listed}. Change the plan so they no longer apply, or record the team's decision "
                 "(accepted, mitigated, not applicable) with a note.",
                 "danger",
                 tuple(risk.id for risk in high if risk.id not in covered),
+                "gate",
             )
         )
     committed = plan.status in COMMITTED
     if questions:
         named = "; ".join(f"{number}. {q.question} ({q.field})" for number, q in enumerate(questions, 1))
+        plural = "s" * (len(questions) > 1)
         advice.append(
             Advice(
-                f"Answer {len(questions)} blocking question{'s' * (len(questions) > 1)} before starting",
+                f"Answer {len(questions)} blocking question{plural}: the work started without "
+                f"{'them' if plural else 'it'}"
+                if started
+                else f"Answer {len(questions)} blocking question{plural} before starting",
                 f"{named}. {questions[0].why}",
                 "warning",
+                part="questions",
             )
         )
         advice += [
-            Advice(f"Answer first: {q.question}", f"{q.why} ({q.field})", "warning") for q in questions[1:]
+            Advice(
+                f"Answer {'now' if started else 'first'}: {q.question}",
+                f"{q.why} ({q.field})",
+                "warning",
+                part="questions",
+            )
+            for q in questions[1:]
         ]
     elif unanswered:
         advice.append(
@@ -399,6 +434,19 @@ def advise(
                 f"{unanswered[0].upper()}{unanswered[1:]}. Unanswered questions raise no risk here, but "
                 f"each may hide one{f', and the plan is already {plan.status.value}' if committed else ''}.",
                 "warning" if committed else "info",
+                part="questions",
+            )
+        )
+    elif not advice and medium and started:
+        listed = ", ".join(risk.id for risk in medium)
+        advice.append(
+            Advice(
+                "Decide the open risks",
+                f"No high risk is open. Record a decision on {listed} (accepted, mitigated or not "
+                "applicable, with a note) so the review sees them weighed.",
+                "info",
+                tuple(risk.id for risk in medium),
+                "go",
             )
         )
     elif not advice and medium:
@@ -410,9 +458,10 @@ def advise(
                 "(accepted, mitigated or not applicable, with a note) before the time box starts.",
                 "info",
                 tuple(risk.id for risk in medium),
+                "go",
             )
         )
-    elif not advice:
+    elif not advice and not started:
         box = plan.done.timebox_weeks
         advice.append(
             Advice(
@@ -421,6 +470,7 @@ def advise(
                 + (f". Work within the {box:g}-week time box" if box else "")
                 + "; when it ends, take the agreed decision: ship, continue or fold.",
                 "success",
+                part="go",
             )
         )
     return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}))

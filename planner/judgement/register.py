@@ -23,6 +23,7 @@ from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, level_of
+from planner.judgement.stage import Stage, staged
 from planner.plan.model import Decision, Plan
 from planner.plan.questions import Completeness, completeness
 
@@ -35,6 +36,8 @@ __all__ = [
     "Figures",
     "Level",
     "Risk",
+    "Stage",
+    "advice_at",
     "advise",
     "assess",
     "figures",
@@ -76,8 +79,9 @@ class Assessment:
         return unanswered_text(self.completeness)
 
 
-def assess(plan: Plan) -> Assessment:
-    """Risks (sorted by score, highest first), advice and figures for one plan.
+def assess(plan: Plan, stage: Stage | None = None) -> Assessment:
+    """Risks (sorted by score, highest first), advice and figures for one plan; with its `stage`
+    (planner.judgement.stage), the advice leads with that stage's next move.
 
     Figures measured on a sample (`planner measure`, `planner try`) stand in for the typed answers."""
     measured, stale = summary(plan), stale_reasons(plan)
@@ -86,9 +90,10 @@ def assess(plan: Plan) -> Assessment:
     risks = register(plan)
     numbers = figures(plan)
     questions = blocking(plan)
+    advice = advise(plan, risks, numbers, report, questions, started=stage is not None and stage.started)
     return Assessment(
         risks=risks,
-        advice=advise(plan, risks, numbers, report, questions),
+        advice=advice if stage is None else staged(plan, advice, stage, risks, questions),
         figures=numbers,
         completeness=report,
         problems=problems(plan),
@@ -96,6 +101,21 @@ def assess(plan: Plan) -> Assessment:
         measured=measured,
         stale=stale,
     )
+
+
+def advice_at(plan: Plan, assessment: Assessment, stage: Stage) -> tuple[Advice, ...]:
+    """The advice of `assessment` (of `plan`, assessed without its stage) for the plan's `stage`: what
+    the site shows once it has read the experiment log, with the assessment shared across pages."""
+    plan = effective(plan)
+    advice = advise(
+        plan,
+        assessment.risks,
+        assessment.figures,
+        assessment.completeness,
+        assessment.blocking,
+        stage.started,
+    )
+    return staged(plan, advice, stage, assessment.risks, assessment.blocking)
 
 
 # ---------------------------------------------------------------- the register

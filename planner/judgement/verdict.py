@@ -67,6 +67,8 @@ class PlanVerdict:
         left = self.days_left
         if self.started is None:
             return "clock not started"
+        if self.started > self.today:
+            return f"starts on {self.started:%Y-%m-%d}"
         if left is None or self.ends is None:
             return f"started {self.started:%Y-%m-%d}, no time box"
         if left == 0:

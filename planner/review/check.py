@@ -12,7 +12,7 @@ from planner.core.errors import InvalidPlan, PlannerError
 from planner.core.inert import one_line
 from planner.evidence.log import read_log
 from planner.evidence.sample import recorded_columns
-from planner.evidence.status import first_published, fold_problems
+from planner.evidence.status import first_published, fold_problems, stage_in
 from planner.judgement.measured import stale_reasons
 from planner.judgement.register import assess, gate, to_data
 from planner.judgement.targets import target_moves
@@ -116,7 +116,7 @@ def registers(workspace: Workspace, slugs: list[str] | None = None) -> list[dict
         except PlannerError as exc:
             out.append({"plan": slug, "error": str(exc)})
             continue
-        assessment = assess(plan)
+        assessment = assess(plan, stage_in(workspace, slug, plan, today_utc()))
         out.append({"plan": slug, "title": plan.title, **to_data(assessment), "assessment": assessment})
     return out
 

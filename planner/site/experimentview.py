@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from planner.core.errors import PlannerError
 from planner.judgement.advice import Advice
-from planner.judgement.verdict import FOLD_DUE, MET, STALLED, MetricVerdict, PlanVerdict, fmt, judge
+from planner.judgement.register import advice_at
+from planner.judgement.stage import stage_of
+from planner.judgement.verdict import FOLD_DUE, MetricVerdict, PlanVerdict, fmt, judge
 from planner.plan.experiment import Experiment, find_metric, short_name
-from planner.plan.model import Direction, Plan
+from planner.plan.model import Direction, Plan, Status
 from planner.site.timeline import Timeline
 from planner.site.views import PlanView
 
@@ -88,7 +90,11 @@ class ExperimentsView:
     charts: tuple[Chart, ...]
     rows: tuple[Row, ...]
     error: str | None = None
-    closed: bool = False  # the plan is shipped or folded: decided, so no fold is due any more
+    closed_as: Status | None = None  # shipped or folded (in the draft, maybe): decided, no fold is due
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_as is not None
 
     @property
     def fold_due(self) -> bool:
@@ -230,10 +236,11 @@ def tracking_of(
     timelines: Mapping[str, Timeline],
     logs: Mapping[str, list[Experiment] | PlannerError],
     today: date,
-    closed: Collection[str] = (),
+    closed: Mapping[str, Status] | None = None,
 ) -> dict[str, ExperimentsView]:
     """The experiments section of every plan the site shows first (its latest version, else its draft);
-    `closed` names the plans already shipped or folded, whose fold is no longer due."""
+    `closed` gives the plans already shipped or folded (as published or in the draft) that status, whose
+    fold is no longer due."""
     found = {}
     for slug, view in shown.items():
         if view.plan is None:
@@ -246,53 +253,20 @@ def tracking_of(
         else:
             section = experiments_view(view.plan, records, today, published)
         if section is not None:
-            found[slug] = replace(section, closed=slug in closed)
+            found[slug] = replace(section, closed_as=(closed or {}).get(slug))
     return found
 
 
 def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice, ...]:
-    """What to do next on the site: once the experiment log says the time box is over short of the
-    target, or the target is met, or progress has stalled, that comes first (the plan's own advice
-    follows, less its "sound: start", which is past); an unreadable log comes first too, as no verdict
-    can be trusted. A shipped or folded plan was decided already."""
+    """What to do next on the site: the plan's advice for its stage (planner.judgement.stage), read
+    with its experiment log when the page has one, so the portfolio, the summary and "What to do
+    next" say what `planner risks` says."""
     advice = view.assessment.advice if view.assessment is not None else ()
     plan = view.plan
-    if section is None or section.closed or plan is None:
+    if plan is None or view.assessment is None:
         return advice
-    verdict = section.verdict
-    reason = f"{verdict.reason[:1].upper()}{verdict.reason[1:]}."
-    if section.error:
-        over = " The time box is over, so the fold may be due." if verdict.verdict == FOLD_DUE else ""
-        step = Advice(
-            "Repair the experiment log: no verdict can be read",
-            f"Its runs cannot be read, so planner cannot tell whether the done criteria are met.{over} "
-            "`planner check` names each bad line; fix them or restore the file from git.",
-            "danger" if over else "warning",
-        )
-    elif verdict.verdict == FOLD_DUE:
-        fold = plan.done.fold_action
-        then = (
-            f"The plan's fold action:\n\n{fold}\n\nTake it (then `status: folded`), or agree a longer "
-            "time box in a reviewed change."
-            if fold
-            else "No fold action is written (done.fold_action): decide now to ship what works, stop "
-            "(`status: folded`), or agree a longer time box in a reviewed change."
-        )
-        step = Advice("Fold due: take the agreed decision now", f"{reason} {then}", "danger")
-    elif verdict.verdict == MET:
-        step = Advice(
-            "Done criteria met: take the ship decision",
-            f"{reason} Confirm it live as the plan says, then ship.",
-            "success",
-        )
-    elif verdict.verdict == STALLED:
-        step = Advice(
-            "Stalled: change the approach or fold early",
-            f"{reason} Waiting for the time box to end will not move it: try a different idea, fix the "
-            "data, or take the fold action now.",
-            "warning",
-        )
+    if section is None:
+        stage = stage_of(plan)
     else:
-        return advice
-    rest = advice[1:] if advice and advice[0].tone == "success" else advice
-    return (step, *rest)
+        stage = stage_of(plan, section.verdict, section.error, status=section.closed_as)
+    return advice_at(plan, view.assessment, stage)

@@ -129,10 +129,11 @@ def build(
             latest = timeline.latest.plan
             shown[slug] = plan_view(slug, latest, assessor(latest))
     # Shipped or folded, as published or in the draft (not published yet): decided either way.
-    closed = {
-        slug
-        for slug in shown
-        if any(view.plan is not None and view.plan.status in CLOSED for view in (shown[slug], drafts[slug]))
-    }
+    closed = {}
+    for slug in shown:
+        ended = [view.plan.status for view in (drafts[slug], shown[slug]) if view.plan is not None]
+        ended = [status for status in ended if status in CLOSED]
+        if ended:
+            closed[slug] = ended[0]  # the draft's word first: folded there, though v3 says building
     tracking = tracking_of(shown, timelines, logs or {}, today_utc(), closed)
     return SiteModel(drafts, timelines, shown, assessor, changed=dict(changed or {}), tracking=tracking)

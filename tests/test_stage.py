@@ -1,0 +1,210 @@
+"""Advice that knows the plan's stage: what `planner risks`, `show`, `status`, the interview's closing
+screen and the site lead with, from a draft to a folded plan, on real plans and experiment logs."""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from planner.cli.main import cli
+from planner.judgement.verdict import today_utc
+from planner.plan.experiment import Experiment
+from planner.plan.planfile import plan_from_text
+from tests.conftest import MakeWorkspace
+
+SOUND: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "plans" / "sound.yaml").read_text("utf-8"))
+TODAY = today_utc()
+DECIDER = "Chloé Martin (finance director)"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="planner")
+    return result.exit_code, result.stdout
+
+
+def plan_text(status: str, started: int | None = None, **changes: Any) -> str:
+    """The sound plan at `status`, its clock started `started` days ago (negative: still ahead); the
+    model aimed at every case, so the measured rules call for "Ship the rules with people" first."""
+    data = copy.deepcopy(SOUND)
+    data["status"] = status
+    data["impact"]["share_addressed"] = 1.0
+    if started is not None:
+        data["done"]["started"] = (TODAY - timedelta(days=started)).isoformat()
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        node = data
+        for key in parents:
+            node = node[key]
+        if value is None:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def log(*runs: tuple[int, str, float]) -> str:
+    """An experiment log: (days ago, split, recall) per run."""
+    lines = []
+    for ago, split, value in runs:
+        at = datetime.combine(TODAY - timedelta(days=ago), datetime.min.time(), UTC)
+        record = {
+            "at": f"{at:%Y-%m-%dT12:00:00Z}",
+            "values": {split: {"recall": value}},
+            "note": f"run {ago}",
+        }
+        lines.append(json.dumps(record))
+    return "\n".join(lines) + "\n"
+
+
+MET_LOG = log((5, "test", 0.8))
+SHORT_LOG = log((50, "validation", 0.6))
+
+# (status, clock started days ago, log, the top line of the advice)
+STAGES = [
+    ("draft", None, "", "Ship the rules with people for the rest; aim a model only at the remainder"),
+    ("in_review", None, "", "In review: ready to approve"),
+    ("approved", -3, "", "Approved: start the 6-week time box"),
+    ("building", 5, log((2, "validation", 0.6)), "On track: 37 days left"),
+    ("building", 60, SHORT_LOG, "Fold due: take the agreed decision now"),
+    ("building", 10, MET_LOG, "Done criteria met: take the ship decision"),
+    (
+        "building",
+        10,
+        log(*((ago, "validation", 0.6) for ago in (9, 8, 7, 6))),
+        "Stalled: change the approach",
+    ),
+    ("building", None, "", "Start the clock: write the day the work began"),
+    ("shipped", 60, MET_LOG, "Shipped with its target met: watch it live"),
+    ("shipped", 60, SHORT_LOG, "Shipped: check it live against the done criteria"),
+    ("folded", 60, SHORT_LOG, "Folded: write down what was learnt"),
+]
+
+
+def advice_of(out: str) -> list[str]:
+    """The advice titles `planner risks` prints, in order."""
+    block = out.split("\nAdvice\n", 1)[1].split("\n\n", 1)[0]
+    return [
+        line.strip() for line in block.splitlines() if line.startswith("  ") and not line.startswith("    ")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "started", "runs", "top"), STAGES, ids=[stage[3][:24] for stage in STAGES]
+)
+def test_risks_show_and_status_lead_with_the_stage_s_next_move(
+    make_workspace: MakeWorkspace, status: str, started: int | None, runs: str, top: str
+) -> None:
+    files = {"plans/dup/plan.yaml": plan_text(status, started)}
+    if runs:
+        files["plans/dup/experiments.jsonl"] = runs
+    make_workspace(files)
+    code, out = run("risks", "dup")
+    assert code == 0, out
+    titles = advice_of(out)
+    assert titles[0].startswith(top), titles
+    advice = out.split("\nAdvice\n", 1)[1]
+    at_work = (started is not None and started >= 0) or status in ("building", "shipped", "folded")
+    if at_work:
+        assert "before starting" not in advice and "This plan is sound" not in advice
+        assert "Done criteria well posed" not in advice  # the plan's merits are behind it
+    if status in ("shipped", "folded"):
+        assert "Ship the rules" not in advice and "start" not in " ".join(titles).lower()
+    if status == "folded":
+        assert titles == [top]
+    # `planner show` and `planner status` name the same next move.
+    code, shown = run("show", "dup")
+    assert code == 0 and shown.splitlines()[2].startswith(f"next: {titles[0]} (`planner risks dup`")
+    code, status_out = run("status", "dup")
+    assert code == 0 and f"  next: {titles[0]} (`planner risks dup`" in status_out
+
+
+def test_the_moves_at_work_name_the_decider_the_gap_and_what_to_watch(make_workspace: MakeWorkspace) -> None:
+    make_workspace(
+        {
+            "plans/due/plan.yaml": plan_text("building", 60),
+            "plans/due/experiments.jsonl": SHORT_LOG,
+            "plans/live/plan.yaml": plan_text("shipped", 60),
+            "plans/live/experiments.jsonl": MET_LOG,
+            "plans/soon/plan.yaml": plan_text("approved", -3),
+        }
+    )
+    due = run("risks", "due")[1].split("\nAdvice\n", 1)[1]
+    assert f"{DECIDER} decides" in " ".join(due.split())
+    assert "Gap: recall best 0.6 on validation, target 0.75." in " ".join(due.split())
+    assert "Ship the two rules in the ERP and stop modelling" in " ".join(due.split())
+    live = " ".join(run("risks", "live")[1].split("\nAdvice\n", 1)[1].split())
+    assert "Watch share of invoices held per payment run (above 3% or below 0.2%" in live
+    assert "retrain when: Recall on the monthly audit sample below 0.7" in live
+    soon = run("status", "soon")[1]
+    first_day = TODAY + timedelta(days=3)
+    assert soon.startswith(f"soon: not started · starts on {first_day:%Y-%m-%d} · 0 runs logged\n")
+    assert "on track" not in soon and "days left" not in soon
+
+
+def test_an_ended_time_box_with_high_risks_and_open_questions_is_never_told_before_starting(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """No labels (a high risk) and no owner once live (a blocking question): before the start the
+    gate is "before starting"; once the time box has run out, the fold leads and nothing is said
+    "before starting"; once shipped, the high risk is watched live."""
+    broken = {"constraints__data__labels": ["none"], "after_launch__owner": None}
+    make_workspace(
+        {
+            "plans/draft/plan.yaml": plan_text("draft", **broken),
+            "plans/ended/plan.yaml": plan_text("building", 60, **broken),
+            "plans/ended/experiments.jsonl": SHORT_LOG,
+            "plans/review/plan.yaml": plan_text("in_review", 60, **broken),
+            "plans/review/experiments.jsonl": SHORT_LOG,
+        }
+    )
+    assert "Answer 1 blocking question before starting" in advice_of(run("risks", "draft")[1])
+    for slug in ("ended", "review"):
+        out = run("risks", slug)[1]
+        titles = advice_of(out)
+        assert titles[0] == "Fold due: take the agreed decision now", titles
+        assert "Answer 1 blocking question: the work started without it" in titles
+        assert "before starting" not in out.split("\nAdvice\n", 1)[1]
+
+
+def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: MakeWorkspace) -> None:
+    from planner.site import render, sitemodel
+
+    root = make_workspace(
+        {
+            "plans/live/plan.yaml": plan_text("shipped", 60),
+            "plans/live/experiments.jsonl": MET_LOG,
+            "plans/gone/plan.yaml": plan_text("folded", 60),
+            "plans/gone/experiments.jsonl": SHORT_LOG,
+        }
+    )
+    code, closing = run("interview", "gone", "--no-input")
+    assert code == 0, closing
+    assert "Advice:\n  * Folded: write down what was learnt\n" in closing
+    assert "Measure instead of guessing" not in closing  # nothing is left to guess before a start
+
+    def plan(slug: str) -> Any:
+        return plan_from_text((root / "plans" / slug / "plan.yaml").read_text("utf-8"), "plan.yaml")
+
+    def runs(text: str) -> list[Experiment]:
+        return [Experiment.model_validate_json(line) for line in text.splitlines()]
+
+    model = sitemodel.build(
+        {"live": plan("live"), "gone": plan("gone")}, logs={"live": runs(MET_LOG), "gone": runs(SHORT_LOG)}
+    )
+    pages = {path: html.unescape(page.body) for path, page in render.Renderer().site(model).items()}
+    row = next(line for line in pages["index.md"].splitlines() if "plans/live/index.md" in line)
+    assert "Shipped with its target met: watch it live" in row and "Ship the rules" not in row
+    page = pages["plans/live/index.md"]
+    steps = page[page.index("What to do next") :]
+    assert "Shipped with its target met: watch it live" in steps.split('<div class="admonition', 2)[1]
+    assert "Ship the rules with people" not in steps.split("<h2", 2)[0]
+    gone = pages["plans/gone/index.md"]
+    assert "Folded: write down what was learnt" in gone and "before starting" not in gone
