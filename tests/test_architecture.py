@@ -20,7 +20,8 @@ EXCLUSIVE = {
     "jinja2": {"site.render"},
     "markdown_it": {"site.safetext", "site.htmlpage"},
     "mkdocs": {"site.plugin", "plan.settings"},
-    "markdown": {"site.zensical_markdown"},  # Python-Markdown, which Zensical runs planner's pages through
+    # Python-Markdown: Zensical runs planner's pages through it; the workspace's overrides are rendered with it.
+    "markdown": {"site.zensical_markdown", "site.markdownpage"},
     "zensical": set(),  # run as a command (site.zensical), never imported: it is an optional extra
 }
 # Modules over 500 lines are data: the question bank, the plan's model (its fields and their descriptions

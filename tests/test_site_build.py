@@ -127,6 +127,33 @@ def test_a_broken_workspace_template_fails_the_build_with_file_and_line(
     assert "Traceback" not in result.stderr
 
 
+def test_a_workspace_template_is_rendered_with_the_workspaces_markdown_extensions(
+    make_workspace: MakeWorkspace,
+) -> None:
+    files = workspace_files({"fraud": SOUND_PLAN, "evil": hostile_plan()})
+    files["mkdocs.yml"] += "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: '#'\n"
+    files["templates/plan.md.j2"] = (
+        '# {{ plan.title }}\n\n!!! note "Read first"\n    A draft.\n\n## Who decides\n\n'
+        "[About](../../about.md)\n\n{{ body }}\n"
+    )
+    root = make_workspace(files)
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (root / "site/plans/fraud/index.html").read_text(encoding="utf-8")
+    assert (
+        '<div class="admonition note">\n<p class="admonition-title">Read first</p>\n<p>A draft.</p>' in page
+    )
+    link = '<a class="headerlink" href="#{0}" title="Permanent link">#</a>'
+    assert f'<h2 id="who-decides">Who decides{link.format("who-decides")}</h2>' in page
+    assert link.format("risks") in page and "&para;" not in page  # planner's own headings too
+    assert '<a href="../../about/">About</a>' in page and "!!!" not in page
+    toc = page[page.index('<nav class="md-nav md-nav--secondary"') :]
+    assert toc.index('href="#who-decides"') < toc.index('href="#risks"')  # both, in page order
+    evil = (root / "site/plans/evil/index.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in evil and 'onerror="window' not in evil
+    assert 'href="javascript' not in evil.lower()
+
+
 def test_a_big_portfolio_is_rendered_on_two_cores_into_the_same_site(make_workspace: MakeWorkspace) -> None:
     """From 24 plans a full build renders plan pages in forked workers too; the site is byte for byte
     the one a single process builds, and an error in a worker's share reads as in one process."""

@@ -9,6 +9,7 @@ import re
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
@@ -27,6 +28,7 @@ from planner.site.htmlpage import HtmlPage, from_html, join, to_html
 
 Key = tuple[Any, ...]
 Rendered = dict[str, tuple[HtmlPage, dict[str, Any]]]
+Convert = Callable[..., HtmlPage]  # a Markdown page to HTML: `to_html`, or the workspace's own Markdown
 
 
 @dataclass
@@ -112,9 +114,24 @@ class SiteCache:
             changed.append(slug)
         return changed
 
-    def build(self, templates_dir: Path, dashboard: str, directory_urls: bool, workers: int = 1) -> Built:
-        """The site's pages, re-rendering the plans whose files changed, on up to `workers` processes."""
-        setup = (templates_dir, _files_key(templates_dir), dashboard, directory_urls)
+    def build(
+        self,
+        templates_dir: Path,
+        dashboard: str,
+        directory_urls: bool,
+        workers: int = 1,
+        markdown: Convert | None = None,
+    ) -> Built:
+        """The site's pages, re-rendering the plans whose files changed, on up to `workers` processes;
+        Markdown pages go through `markdown` (the workspace's own Markdown) when given, else markdown-it."""
+        convert = markdown or to_html
+        setup = (
+            templates_dir,
+            _files_key(templates_dir),
+            dashboard,
+            directory_urls,
+            getattr(convert, "key", ""),
+        )
         if setup != self.setup:
             self.setup = setup
             self.renderer = None
@@ -149,9 +166,9 @@ class SiteCache:
         renderer.next_build()
         pages: Rendered = {}
         dashboard_page = renderer.dashboard_page(model)
-        pages[dashboard] = _html(dashboard, dashboard_page, directory_urls, self.md_links)
+        pages[dashboard] = _html(dashboard, dashboard_page, directory_urls, self.md_links, convert)
         rendered = {slug for slug, entry in self.entries.items() if entry.pages is None}
-        job = _Job(renderer, model, directory_urls, self.md_links)
+        job = _Job(renderer, model, directory_urls, self.md_links, convert)
         processes = _processes(len(rendered), workers)
         for slug, done in _render_all(job, sorted(rendered), processes).items():
             self.entries[slug].pages = done
@@ -222,13 +239,17 @@ class _Job:
     model: sitemodel.SiteModel
     directory_urls: bool
     md_links: bool = False
+    convert: Convert = to_html
 
 
 def _render(job: _Job, slugs: list[str]) -> dict[str, Rendered]:
     out, model = {}, job.model
     for slug in slugs:
         raw = job.renderer.plan_pages(model, model.drafts[slug], model.shown[slug], model.timelines.get(slug))
-        out[slug] = {path: _html(path, page, job.directory_urls, job.md_links) for path, page in raw.items()}
+        out[slug] = {
+            path: _html(path, page, job.directory_urls, job.md_links, job.convert)
+            for path, page in raw.items()
+        }
     return out
 
 
@@ -286,26 +307,29 @@ def _render_all(job: _Job, slugs: list[str], count: int) -> dict[str, Rendered]:
 
 
 def _html(
-    path: str, page: render.Page, directory_urls: bool, md_links: bool = False
+    path: str, page: render.Page, directory_urls: bool, md_links: bool = False, markdown: Convert = to_html
 ) -> tuple[HtmlPage, dict[str, Any]]:
-    convert = from_html if page.is_html else to_html
+    convert = from_html if page.is_html else markdown
     if not page.shared:
         return convert(page.body, path, directory_urls, md_links=md_links), page.meta
     head = convert(page.body[: page.shared], path, directory_urls, wrap=False, md_links=md_links)
-    body = _shared_html(page.body[page.shared :], path, directory_urls, page.is_html, md_links)
+    body = _shared_html(page.body[page.shared :], path, directory_urls, md_links, convert)
     return join(head, body), page.meta
 
 
-_SHARED: dict[tuple[str, str, bool], HtmlPage] = {}
+_SHARED: dict[tuple[str, str, str], HtmlPage] = {}
 
 
-def _shared_html(text: str, path: str, directory_urls: bool, is_html: bool, md_links: bool) -> HtmlPage:
+def _shared_html(text: str, path: str, directory_urls: bool, md_links: bool, convert: Convert) -> HtmlPage:
     """The HTML of a plan's document, converted once for all the pages that show it (it links only
     within the page, so it reads the same from every URL)."""
-    key = (text, "md" if md_links else "" if directory_urls else "flat", is_html)
+    key = (
+        text,
+        "md" if md_links else "" if directory_urls else "flat",
+        getattr(convert, "key", None) or convert.__name__,
+    )
     found = _SHARED.get(key)
     if found is None or found.relative:
-        convert = from_html if is_html else to_html
         found = convert(text, path, directory_urls, wrap=False, md_links=md_links)
         if len(_SHARED) > 2000:
             _SHARED.clear()

@@ -83,11 +83,18 @@ def to_html(
 
 
 def from_html(
-    body: str, src: str, directory_urls: bool = True, *, wrap: bool = True, md_links: bool = False
+    body: str,
+    src: str,
+    directory_urls: bool = True,
+    *,
+    wrap: bool = True,
+    md_links: bool = False,
+    permalink: str | None = "&para;",
 ) -> HtmlPage:
-    """A generated page already written as HTML: its toc headings get ids, permalinks and the table of
-    contents (as Python-Markdown's toc would give them), and `x.md` links become site URLs. With
-    `md_links` they stay `x.md`: Zensical resolves every relative link from the page's source file."""
+    """A generated page already written as HTML: its toc headings get ids, permalinks (`permalink`, or
+    none) and the table of contents (as Python-Markdown's toc would give them), and `x.md` links become
+    site URLs. With `md_links` they stay `x.md`: Zensical resolves every relative link from the page's
+    source file."""
     seen: set[str] = set()
     flat: list[dict[str, Any]] = []
     title = None
@@ -104,10 +111,12 @@ def from_html(
         if level == 1 and title is None:
             title = text
         flat.append({"level": level, "id": unique, "name": html.escape(text), "children": []})
-        return (
-            f'<h{level} id="{unique}">{inner}<a class="headerlink" href="#{unique}" '
-            f'title="Permanent link">&para;</a></h{level}>'
+        link = (
+            f'<a class="headerlink" href="#{unique}" title="Permanent link">{permalink}</a>'
+            if permalink is not None
+            else ""
         )
+        return f'<h{level} id="{unique}">{inner}{link}</h{level}>'
 
     body = _TOC_HEADING.sub(heading, body)
     here = page_url(src, directory_urls)
@@ -118,7 +127,7 @@ def from_html(
         return f'href="{relative_url(page_url(target, directory_urls), here)}{match.group(2) or ""}"'
 
     linked = body if md_links else _MD_LINK.sub(link, body)
-    return HtmlPage(_wrap(linked) if wrap else linked, _nest(flat), title, seen, linked != body)
+    return HtmlPage(_wrap(linked) if wrap else linked, nest_toc(flat), title, seen, linked != body)
 
 
 def _wrap(html: str) -> str:
@@ -136,7 +145,7 @@ def join(head: HtmlPage, body: HtmlPage) -> HtmlPage:
     return HtmlPage(_wrap(head.html + body.html), toc, head.title or body.title, head.ids | body.ids)
 
 
-def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def nest_toc(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Flat headings to mkdocs' nested toc tokens (each heading under the last one of a lower level)."""
     roots: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []

@@ -22,6 +22,7 @@ from planner.plan.workspace import Workspace
 from planner.site import render, safetext
 from planner.site.cache import SiteCache, workers
 from planner.site.htmlpage import HtmlPage, search_entries
+from planner.site.markdownpage import WorkspaceMarkdown
 from planner.site.navigation import with_plans
 from planner.site.render import ASSET_DIR, ASSETS
 from planner.site.sidebar import MATERIAL_NAV, SharedSidebars
@@ -83,8 +84,13 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
         root, plans_dir, templates_dir = self._paths(config)
         dashboard = render.BESIDE_HOME if "index.md" in files.src_uris else render.DASHBOARD
         cache = self.caches.setdefault((root, plans_dir), SiteCache(root, plans_dir))
+        # Pages from the workspace's own templates are Markdown it wrote: mkdocs' Markdown renders them.
+        own = any(templates_dir.glob("*.j2")) if templates_dir.is_dir() else False
+        markdown = WorkspaceMarkdown(config.markdown_extensions, config.mdx_configs) if own else None
         try:
-            built = cache.build(templates_dir, dashboard, bool(config.use_directory_urls), workers())
+            built = cache.build(
+                templates_dir, dashboard, bool(config.use_directory_urls), workers(), markdown
+            )
         except PlannerError as exc:
             raise PluginError(str(exc)) from exc
         for warning in built.warnings:
