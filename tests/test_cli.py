@@ -50,8 +50,8 @@ def test_init_creates_a_workspace_and_keeps_existing_files(tmp_path: Path) -> No
     assert (target / "mkdocs.yml").read_text().count("- planner") == 1
     assert (target / "plans").is_dir()
     assert (
-        target / ".gitignore"
-    ).read_text() == "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\n"  # a killed save leaves .plan.yaml.*.tmp
+        (target / ".gitignore").read_text() == "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\nmlruns/\nmlflow.db\n"
+    )  # a killed save leaves .plan.yaml.*.tmp
     assert json.loads((target / "plan.schema.json").read_text())["title"] == "planner plan.yaml"
     assert f"next: `cd {target}`, then `planner interview` to start a plan" in out
     (target / "docs" / "index.md").write_text("mine")

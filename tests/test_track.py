@@ -105,6 +105,47 @@ def test_track_records_each_finished_run_once_from_a_file_store(
     assert json.loads(out)["metrics"][0]["best"] is not None
 
 
+def test_failed_runs_are_named_reruns_still_say_what_matched_and_runs_keep_their_order(
+    make_workspace: MakeWorkspace, tmp_path: Path, allow_file_store: None
+) -> None:
+    root = make_workspace({"plans/fraud/plan.yaml": PLAN})
+    store = tmp_path / "mlruns"
+    client = mlflow.tracking.MlflowClient(tracking_uri=store.as_uri())
+    experiment = client.create_experiment("fraud-models")
+    second = 1_780_000_000_000  # two runs end within this second: the later one started later too
+    for name, start, end, recall in (("older", 100, 400, 0.61), ("newer", 200, 900, 0.66)):
+        run_id = client.create_run(experiment, start_time=second + start, run_name=name).info.run_id
+        client.log_metric(run_id, "val_recall", recall)
+        client.set_terminated(run_id, end_time=second + end)
+    for status in ("FAILED", "KILLED"):
+        run_id = client.create_run(experiment, run_name=status.lower()).info.run_id
+        client.log_metric(run_id, "val_recall", 0.9)
+        client.set_terminated(run_id, status=status)
+
+    code, out, _ = run("track", "fraud", "--mlflow", str(store), "--experiment", "fraud-models")
+    assert code == 0 and out.splitlines()[:2] == [
+        "recorded 2 new runs of MLflow experiment 'fraud-models' in plans/fraud/experiments.jsonl "
+        "(1 failed (not recorded), 1 killed (not recorded))",
+        "matched: val_recall -> validation recall",
+    ]
+    log = (root / "plans/fraud/experiments.jsonl").read_text().splitlines()
+    assert [json.loads(line)["at"] for line in log] == [
+        "2026-05-28T20:26:40.400Z",
+        "2026-05-28T20:26:40.900Z",
+    ]
+    assert [record.note for record in read_log(Workspace(root), "fraud")] == [
+        "MLflow run older",
+        "MLflow run newer",
+    ]
+
+    code, out, _ = run("track", "fraud", "--mlflow", str(store), "--experiment", "fraud-models")
+    assert code == 0 and out.splitlines()[:2] == [
+        "recorded 0 new runs of MLflow experiment 'fraud-models' in plans/fraud/experiments.jsonl "
+        "(2 already recorded, 1 failed (not recorded), 1 killed (not recorded))",
+        "matched: val_recall -> validation recall",
+    ]
+
+
 def test_track_reads_a_sqlite_store(make_workspace: MakeWorkspace, tmp_path: Path) -> None:
     pytest.importorskip("sqlalchemy", reason="the SQLite store needs SQLAlchemy (part of the [mlflow] extra)")
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})

@@ -117,7 +117,10 @@ def log_path(workspace: Workspace, slug: str) -> Path:
 
 def to_line(record: Experiment) -> str:
     data = record.model_dump(mode="json", exclude_none=True)
-    data["at"] = record.at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Whole seconds, or milliseconds when a run was read with them: two MLflow runs ending in the
+    # same second keep their order.
+    millis = f".{record.at.microsecond // 1000:03d}" if record.at.microsecond else ""
+    data["at"] = record.at.strftime("%Y-%m-%dT%H:%M:%S") + millis + "Z"
     return json_inert(json.dumps(data, ensure_ascii=False, allow_nan=False)) + "\n"
 
 

@@ -46,7 +46,9 @@ class Tracked:
 
     recorded: list[Experiment] = field(default_factory=list)
     known: int = 0
-    unfinished: int = 0
+    unfinished: int = 0  # running or scheduled: recorded once they finish
+    failed: int = 0
+    killed: int = 0
     unmatched: int = 0
     skipped: list[str] = field(default_factory=list)  # runs that cannot be recorded, each with why
     matched: dict[str, str] = field(default_factory=dict)  # MLflow metric -> "split metric"
@@ -164,25 +166,33 @@ class Unrecordable(Exception):
     """A run that cannot go into the log as it is; the message says why and where to fix it."""
 
 
-def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -> Experiment | None:
+def _matches(run: Any, plan: Plan, split: str, found: Tracked) -> list[tuple[str, float, str, Metric]]:
+    """The run's metrics that match a done metric, as (MLflow key, value, split, metric); each is
+    noted in `found`, so the summary names them on every `track`, runs already recorded included."""
     metrics = plan.done.metrics
-    values: dict[str, dict[str, float]] = {}
+    out = []
     for key, value in sorted(run.data.metrics.items()):
         found.seen_metrics.add(key)
         matched = match_metric(key, metrics, split)
-        if matched is None:
-            continue
-        where, metric = matched
+        if matched is not None:
+            where, metric = matched
+            found.matched[key] = f"{where} {short_name(metric, metrics)}"
+            out.append((key, value, where, metric))
+    return out
+
+
+def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -> Experiment | None:
+    values: dict[str, dict[str, float]] = {}
+    for key, value, where, metric in _matches(run, plan, split, found):
         if not math.isfinite(value) or abs(value) > NUMBER_MAX:
             held = "is not a number" if math.isnan(value) else "is beyond the numbers planner holds"
             raise Unrecordable(f"metric {key} = {value:g} {held} (±{NUMBER_MAX:,})")
         values.setdefault(where, {})[metric_key(metric)] = float(value)
-        found.matched[key] = f"{where} {short_name(metric, metrics)}"
     if not values:
         return None
     tags = run.data.tags
     commit = tags.get("mlflow.source.git.commit", "")
-    millis = run.info.end_time or run.info.start_time
+    millis = _ended(run)
     name = tags.get("mlflow.runName") or getattr(run.info, "run_name", None)
     note = tags.get("mlflow.note.content") or f"MLflow run {name or run.info.run_id}"
     if len(note.strip()) > TEXT_MAX:
@@ -192,7 +202,7 @@ def _record(run: Any, plan: Plan, experiment: str, split: str, found: Tracked) -
     try:
         return Experiment.model_validate(
             {
-                "at": datetime.fromtimestamp(millis / 1000, UTC).replace(microsecond=0),
+                "at": datetime.fromtimestamp(millis // 1000, UTC).replace(microsecond=millis % 1000 * 1000),
                 "values": values,
                 "note": note,
                 "author": tags.get("mlflow.user") or None,
@@ -213,10 +223,21 @@ def track(workspace: Workspace, slug: str, uri: str, experiment: str, split: str
         )
     known = {record.mlflow.run for record in read_log(workspace, slug) if record.mlflow}
     found = Tracked()
-    for run in _runs(store_uri(uri), experiment):
+    # Oldest first, to the millisecond (run id breaks ties): the log's order is the order runs ended.
+    runs = sorted(
+        _runs(store_uri(uri), experiment),
+        key=lambda run: (_ended(run), run.info.start_time or 0, run.info.run_id),
+    )
+    for run in runs:
+        status = run.info.status
         if run.info.run_id in known:
             found.known += 1
-        elif run.info.status != "FINISHED":
+            _matches(run, plan, split, found)
+        elif status == "FAILED":
+            found.failed += 1
+        elif status == "KILLED":
+            found.killed += 1
+        elif status != "FINISHED":
             found.unfinished += 1
         else:
             try:
@@ -228,9 +249,13 @@ def track(workspace: Workspace, slug: str, uri: str, experiment: str, split: str
                 found.unmatched += 1
             else:
                 found.recorded.append(record)
-    found.recorded.sort(key=lambda record: record.at)
     found.recorded = append(workspace, slug, found.recorded, skip_known_runs=True)[1]
     return found
+
+
+def _ended(run: Any) -> int:
+    """When the run ended (else started), in milliseconds since the epoch."""
+    return int(run.info.end_time or run.info.start_time or 0)
 
 
 def summary(workspace: Workspace, slug: str, experiment: str, found: Tracked) -> str:
@@ -239,6 +264,8 @@ def summary(workspace: Workspace, slug: str, experiment: str, found: Tracked) ->
     others = [
         f"{found.known} already recorded" if found.known else "",
         f"{found.unfinished} not finished (recorded once they finish)" if found.unfinished else "",
+        f"{found.failed} failed (not recorded)" if found.failed else "",
+        f"{found.killed} killed (not recorded)" if found.killed else "",
         f"{found.unmatched} with no done metric" if found.unmatched else "",
         f"{len(found.skipped)} skipped" if found.skipped else "",
     ]

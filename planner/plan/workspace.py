@@ -225,8 +225,9 @@ WORKFLOW = ".github/workflows/planner.yml"
 MANAGED = "# Written by `planner init`"  # the first line of a workflow that `planner init` may rewrite
 
 
-# site/ is built; `.NAME.*.tmp` are the temporary files of a save, publish or log killed half-way.
-GITIGNORE = "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\n"
+# site/ is built; `.NAME.*.tmp` are the temporary files of a save, publish or log killed half-way;
+# mlruns/ and mlflow.db are MLflow's local stores (`planner track` reads them; they are not plans).
+GITIGNORE = "site/\n.*.yaml.*.tmp\n.*.jsonl.*.tmp\nmlruns/\nmlflow.db\n"
 
 
 def workspace_files(plans_dir: str = "plans") -> dict[str, str]:
