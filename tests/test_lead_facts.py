@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli.main import cli
@@ -62,3 +63,137 @@ def test_a_label_delay_where_acting_shapes_the_labels_is_medium(make_workspace: 
         "constraints.data.exploration_share": 0.05,
     }
     assert levels(risks(make_workspace, shaped)) == {"label-delay-exceeds-retraining": "medium"}
+
+
+# ---------------------------------------------------------------- reasoning from the kickoff facts
+
+FACTS = [
+    ({"product.decision": "Nobody yet."}, "nobody-acts-on-output", "high", 'product.decision: "Nobody yet."'),
+    (
+        {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
+        "flags-exceed-capacity",
+        "high",
+        "(22.5 times what people can handle: 860 flags a day, 95.6%, go unhandled)",
+    ),
+    (
+        {"impact.flagged_per_day": None, "impact.capacity_per_day": 5},
+        "capacity-sets-the-threshold",
+        "medium",
+        "(about 8 true cases a day: more than people can handle even if the model were perfect)",
+    ),
+    (
+        {"constraints.latency.serving": "online", "constraints.latency.p99_ms": 5000}
+        | {"constraints.latency.measured_p99_ms": 7800},
+        "measured-latency-over-budget",
+        "high",
+        "measured_p99_ms: 7800 against constraints.latency.p99_ms: 5000 (1.56 times the budget: 2,800 ms over)",
+    ),
+    (
+        {"product.earlier_stage_recall": 0.64},
+        "earlier-stage-caps-recall",
+        "high",
+        "product.earlier_stage_recall: 0.64 (the whole system finds at most 64% of true cases)",
+    ),
+    (
+        {"constraints.data.leaves_organisation": "not_allowed"},
+        "data-leaves-organisation",
+        "high",
+        "(yes, though the contracts forbid it)",
+    ),
+    (
+        {"constraints.data.outcome_recorded_for": "selected_cases", "constraints.data.exploration_share": 0},
+        "selective-labels",
+        "high",
+        "constraints.data.exploration_share: 0",
+    ),
+    (
+        {"constraints.data.differences": ["later_inputs"]},
+        "inputs-after-prediction",
+        "high",
+        "(some inputs are recorded only after the moment of prediction)",
+    ),
+    (
+        {"constraints.data.differences": ["season"]},
+        "production-differs",
+        "medium",
+        "constraints.data.differences: season (season or period)",
+    ),
+    (
+        {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
+        "worst-error-uncounted",
+        "high",
+        'done.worst_error_metric: "none" (no done metric counts it)',
+    ),
+    (
+        {"impact.easy_share": 0.5},
+        "easy-slice-first",
+        "medium",
+        "impact.easy_share: 0.5 (6,000 of 12,000 items a month, easy or out of scope)",
+    ),
+    (
+        {"done.metrics[0].baseline": None, "done.metrics[0].target": 0.45},
+        "target-not-above-today",
+        "medium",
+        "targets 0.45 (higher is better): no better than today",
+    ),
+    (
+        {"done.metrics": "none"},
+        "rare-class-no-metric",
+        "high",
+        "predicting the common class every time already scores 98%",
+    ),
+    (
+        {"constraints.data.label_delay_days": 60, "constraints.retraining": None},
+        "label-delay-no-retraining",
+        "medium",
+        "constraints.retraining.cadence: not answered (no retraining plan)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def registers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Every FACTS plan in one workspace, read by one `planner risks --all --format json`."""
+    root = tmp_path_factory.mktemp("facts")
+    for index, (changes, *_) in enumerate(FACTS):
+        path = root / "plans" / f"fact-{index}" / "plan.yaml"
+        path.parent.mkdir(parents=True)
+        path.write_text(plan_to_text(patched(changes)), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(cli, ["risks", "--all", "--format", "json"], prog_name="planner")
+    assert result.exit_code == 0, result.output
+    return {entry["plan"]: entry for entry in json.loads(result.stdout)}
+
+
+@pytest.mark.parametrize(("index", "rule_id", "level", "said"), [(i, *fact[1:]) for i, fact in enumerate(FACTS)],
+                         ids=[fact[1] for fact in FACTS])  # fmt: skip
+def test_a_kickoff_fact_raises_its_risk_with_the_arithmetic(
+    registers: dict[str, Any], index: int, rule_id: str, level: str, said: str
+) -> None:
+    data = registers[f"fact-{index}"]
+    assert levels(data)[rule_id] == level
+    assert any(said in line for line in evidence(data, rule_id)), evidence(data, rule_id)
+
+
+def test_nobody_acting_is_the_first_thing_said(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/p/plan.yaml": plan_to_text(patched({"product.decision": "Nobody yet."}))})
+    result = CliRunner().invoke(cli, ["risks", "p"], prog_name="planner")
+    advice = result.stdout.split("Advice\n", 1)[1]
+    assert advice.startswith(
+        "  Find who will act on the predictions, and what they will do differently, before building"
+    )
+
+
+def test_the_newer_answers_replace_the_older_yes_no_ones(make_workspace: MakeWorkspace) -> None:
+    # The old test-set and model-decides-labels answers say one thing, the new facts another: one risk each.
+    data = risks(
+        make_workspace,
+        {
+            "constraints.data.test_set_reflects_product": False,
+            "constraints.data.model_decides_labels": True,
+            "constraints.data.differences": ["device", "population"],
+            "constraints.data.outcome_recorded_for": "selected_cases",
+        },
+    )
+    assert levels(data) == {"production-differs": "high", "selective-labels": "high"}

@@ -12,8 +12,16 @@ from typing import Literal
 from planner.core import formatting
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
-from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
+from planner.judgement.rules.base import (
+    LOW_AGREEMENT,
+    RARE_SHARE,
+    RULES_WORTH_SHIPPING,
+    TIGHT_P99_MS,
+    Move,
+    Risk,
+)
 from planner.judgement.rules.done import adversarial_quote
+from planner.judgement.rules.evidence import acting_shapes_labels
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
@@ -163,14 +171,18 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
     product, done = plan.product, plan.done
     found: list[Blocking] = []
     if not answered_at(plan, "done.metrics"):
-        found.append(
-            Blocking(
-                "done.metrics",
-                "Which metric, baseline and target define done?",
-                "Without a metric, today's value and a target nobody knows when the model is good enough, "
-                "or when to stop; set them before any tuning.",
-            )
+        why = (
+            "Without a metric, today's value and a target nobody knows when the model is good enough, "
+            "or when to stop; set them before any tuning."
         )
+        rare = plan.constraints.data.rarest_class_share
+        if rare is not None and rare < RARE_SHARE:  # a rare class and no metric: accuracy would mislead
+            why += (
+                f" The rarest class is {formatting.share(rare)} of cases, so accuracy reads "
+                f"{formatting.share(1 - rare)} for a model that never finds it: choose precision and recall "
+                "of that class."
+            )
+        found.append(Blocking("done.metrics", "Which metric, baseline and target define done?", why))
     has_baseline = (
         any(metric.baseline is not None or metric.relative_target is not None for metric in done.metrics)
         or "baseline" in done.none
@@ -300,7 +312,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
             )
         )
     data = plan.constraints.data
-    if data.model_decides_labels and data.exploration_share:
+    if acting_shapes_labels(plan) and data.exploration_share:
         found.append(
             Advice(
                 "Feedback loop handled",

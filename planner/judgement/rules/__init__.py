@@ -25,7 +25,18 @@ from planner.judgement.rules.evidence import (
 
 # Importing an area module registers its rules; this order is the catalogue's (and the output's) order.
 # isort: off
-from planner.judgement.rules import feasibility, people, impact, data, serving, done
+from planner.judgement.rules import (
+    feasibility,
+    people,
+    impact,
+    workload,
+    data,
+    evaluation,
+    outside,
+    serving,
+    ceilings,
+    done,
+)
 # isort: on
 
 __all__ = [
@@ -34,16 +45,20 @@ __all__ = [
     "Evidence",
     "RuleSpec",
     "answer_at",
+    "ceilings",
     "data",
     "done",
+    "evaluation",
     "feasibility",
     "impact",
     "items_per_month",
     "monthly_value",
+    "outside",
     "people",
     "quote",
     "rule",
     "says_nothing",
     "serving",
     "show",
+    "workload",
 ]

@@ -108,6 +108,21 @@ RULES_WORTH_SHIPPING = (0.2, 0.9)  # rules covering this share at this accuracy 
 RECORDED_HISTORY = 10_000  # recorded outcomes over this many examples: people's score is no ceiling
 
 
+CAPACITY_SHARE = 0.5  # people who can work at most this share of the volume set the model's threshold
+
+
+EASY_SLICE = 0.1  # an easy or out-of-scope share at least this large is worth shipping first
+
+
+CEILING_WORTH_SAYING = 0.95  # an earlier stage that passes on fewer true cases than this caps the whole
+
+
+MIN_MARGIN = 0.02  # a target must beat today's figure (a share) by at least this much to be told from noise
+
+
+LATE_LABELS_DAYS = 30  # labels this late hide a model's decay for a month or more
+
+
 HIGH = 15
 
 

@@ -43,7 +43,17 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Acquisition, Category, DataKind, LabelSource, Plan, Split, TaskType
+from planner.plan.model import (
+    Acquisition,
+    Category,
+    DataKind,
+    Difference,
+    LabelSource,
+    OutcomeRecorded,
+    Plan,
+    Split,
+    TaskType,
+)
 
 _COLLECT_LABELS = Move(
     "Collect labels before modelling",
@@ -367,12 +377,13 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     ask="does the test set reflect what the product will see?",
     fires=(
         Case(
-            {"constraints.data.test_set_reflects_product": False},
+            {"constraints.data.test_set_reflects_product": False, "constraints.data.differences": None},
             evidence=("constraints.data.test_set_reflects_product: false",),
         ),
         Case(  # not ticked: the data's origin is narrower than the product's stated scope
             {
                 "constraints.data.test_set_reflects_product": None,
+                "constraints.data.differences": None,
                 "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
                 "product.users": "Accounts payable clerks in all 12 subsidiaries.",
             },
@@ -402,6 +413,8 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
     Mitigation: Build the test set from recent production data, labelled the way the product
     needs, before comparing models.
     """
+    if plan.constraints.data.differences:
+        return None  # the newer answer: production-differs and inputs-after-prediction reason from it
     said = answer_is(plan, "constraints.data.test_set_reflects_product", False)
     if said or plan.constraints.data.test_set_reflects_product is not None:
         return said
@@ -589,11 +602,22 @@ def personal_data(plan: Plan) -> Evidence:
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
     fires=(
         Case(
-            {"constraints.data.model_decides_labels": True},
+            {"constraints.data.model_decides_labels": True, "constraints.data.outcome_recorded_for": None},
             evidence=("constraints.data.model_decides_labels: true (no exploration or holdout share given)",),
         ),
         Case(
-            {"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0},
+            {"constraints.data.outcome_recorded_for": "changed_by_action"},
+            evidence=(
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
+                "the outcome the model learns from) (no exploration or holdout share given)",
+            ),
+        ),
+        Case(
+            {
+                "constraints.data.model_decides_labels": True,
+                "constraints.data.outcome_recorded_for": None,
+                "constraints.data.exploration_share": 0,
+            },
             evidence=(
                 "constraints.data.model_decides_labels: true",
                 "constraints.data.exploration_share: 0",
@@ -603,6 +627,7 @@ def personal_data(plan: Plan) -> Evidence:
     quiet=(
         Case({"constraints.data.model_decides_labels": True, "constraints.data.exploration_share": 0.05}),
         Case({"product.task": "ranking"}),
+        Case({"constraints.data.model_decides_labels": True}),  # the newer answer: every case is recorded
     ),
 )
 def feedback_loop(plan: Plan) -> Evidence:
@@ -616,9 +641,19 @@ def feedback_loop(plan: Plan) -> Evidence:
     """
     data = plan.constraints.data
     decides = data.model_decides_labels
-    if decides is False:
+    if data.outcome_recorded_for is not None:  # the newer answer wins over the older yes/no
+        if data.outcome_recorded_for is not OutcomeRecorded.changed_by_action:
+            return None  # every case recorded; or only chosen cases, which selective-labels raises
+        found = [
+            quote(
+                plan,
+                "constraints.data.outcome_recorded_for",
+                "acting on a prediction changes the outcome the model learns from",
+            )
+        ]
+    elif decides is False:
         return None
-    if decides is None:
+    elif decides is None:
         # Ranking and recommendation decide what is seen by their nature, given behaviour labels.
         task = plan.product.task
         if task not in (TaskType.ranking, TaskType.recommendation) or not mentions(
@@ -647,7 +682,11 @@ def feedback_loop(plan: Plan) -> Evidence:
     ask="does the decision hide the outcome the model learns from?",
     fires=(
         Case(
-            {"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]},
+            {
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.outcome_recorded_for": None,
+                "constraints.data.labels": ["outcomes"],
+            },
             evidence=(
                 'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
                 "(hold: a case it stops never shows its outcome)",
@@ -658,6 +697,7 @@ def feedback_loop(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"constraints.data.model_decides_labels": None}),  # the auditors label every pair
+        Case({"constraints.data.model_decides_labels": None, "constraints.data.labels": ["outcomes"]}),
         Case(
             {
                 "constraints.data.model_decides_labels": None,
@@ -685,7 +725,9 @@ def decision_hides_outcome(plan: Plan) -> Evidence:
     sample of what it stopped), log it, and measure and retrain on that share.
     """
     data = plan.constraints.data
-    if data.model_decides_labels is not None or (data.exploration_share or 0) > 0:
+    if data.outcome_recorded_for is not None or data.model_decides_labels is not None:
+        return None  # answered: selective-labels and feedback-loop reason from the answer
+    if (data.exploration_share or 0) > 0:
         return None
     verb = mentions(plan.product.decision, WITHHOLDS)
     if verb is None or LabelSource.outcomes not in data.labels:
@@ -741,6 +783,7 @@ def _origin_and_scope(plan: Plan) -> tuple[tuple[str, ...], str, str | None] | N
         Case(
             {
                 "constraints.data.test_set_reflects_product": None,
+                "constraints.data.differences": None,
                 "constraints.data.sources[0].name": "Invoices of one pilot site, 2024",
             },
             evidence=(
@@ -776,8 +819,8 @@ def data_narrower_than_product(plan: Plan) -> Evidence:
     the other sites and devices (or the real capture setup) before trusting any score.
     """
     # With a wider scope stated as well, the facts contradict each other: test-set-not-like-product.
-    if plan.constraints.data.test_set_reflects_product is not None:
-        return None
+    if plan.constraints.data.test_set_reflects_product is not None or plan.constraints.data.differences:
+        return None  # the team answered whether the data is like production
     found = _origin_and_scope(plan)
     if found is None or found[2] is not None:
         return None
@@ -936,6 +979,8 @@ def future_inputs(plan: Plan) -> Evidence:
     Mitigation: For every input, write down when its value is known; train and backtest on forecasts
     as they were issued (or on lagged values), never on what was observed in the predicted period.
     """
+    if Difference.later_inputs in plan.constraints.data.differences:
+        return None  # said: inputs-after-prediction raises it
     forecast = answer_is(plan, "product.task", TaskType.forecasting)
     if not forecast and DataKind.time_series not in plan.product.data_kinds:
         return None

@@ -15,6 +15,7 @@ from planner.judgement.rules.evidence import (
     said_none_quote,
     says_nothing,
     show,
+    todays_figure,
 )
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
@@ -99,7 +100,10 @@ def no_done_criteria(plan: Plan) -> Evidence:
     impact=3,
     fires=(
         Case(
-            {"done.metrics[0].baseline": None},
+            {
+                "done.metrics[0].baseline": None,
+                "product.current_performance": "The clerks catch most duplicates before payment.",
+            },
             evidence=(
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 with no baseline',
             ),
@@ -113,6 +117,7 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 "done.metrics[0].relative_target": 0.2,
             }
         ),
+        Case({"done.metrics[0].baseline": None}),  # today's figure, 45%, is the baseline
     ),
 )
 def target_without_baseline(plan: Plan) -> Evidence:
@@ -126,6 +131,8 @@ def target_without_baseline(plan: Plan) -> Evidence:
     """
     if "baseline" in plan.done.none:
         return None  # the team said it has none: no-baseline says so
+    if todays_figure(plan.product.current_performance) is not None:
+        return None  # today's figure is the baseline: target-not-above-today weighs the target against it
     found = tuple(
         f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
         for path, metric in done_metrics(plan)
@@ -670,6 +677,7 @@ def adversaries_adapt(plan: Plan) -> Evidence:
                 "product.task": "generation",
                 "done.metrics[0].name": "ROUGE-L against past summaries",
                 "impact.error_severity": "serious",
+                "done.worst_error_metric": None,
             },
             evidence=(
                 'done.metrics[0].name: "ROUGE-L against past summaries" (word overlap: rouge-l; it does '
@@ -708,8 +716,8 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     serious = impact.error_severity in (Severity.serious, Severity.severe)
-    if not plan.done.metrics or not serious:
-        return None
+    if not plan.done.metrics or not serious or plan.done.worst_error_metric is not None:
+        return None  # the team said which metric counts the worst error: worst-error-uncounted weighs it
     texts = [metric.name + ". " + (metric.dataset or "") for metric in plan.done.metrics]
     overlap = mentions(texts[0], WORD_OVERLAP)
     if any(mentions(text, SEES_HARM) for text in texts):

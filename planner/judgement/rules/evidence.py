@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 from typing import Any
@@ -140,3 +141,16 @@ def acting_shapes_labels(plan: Plan) -> bool:
         TaskType.ranking,
         TaskType.recommendation,
     )
+
+
+# A share as people write it: `45%`, `45 %`, `0.45`; not a year, a count or a version.
+_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?%|(?<![\w.,])(0\.\d+|1\.0+)(?![\w%]|[.,]\d)")
+
+
+def todays_figure(text: str | None) -> float | None:
+    """The one share today's performance names (`catches 45% of duplicates` -> 0.45), or None when it
+    names none or several (a figure among several cannot be matched to the metric)."""
+    if not text:
+        return None
+    found = {float(pct) / 100 if pct else float(plain) for pct, plain in _FIGURE.findall(text)}
+    return found.pop() if len(found) == 1 else None

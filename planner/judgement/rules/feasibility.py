@@ -291,6 +291,7 @@ _NARROW = Move(
                 "product.mode": "automate",
                 "heuristics.coverage": None,
                 "heuristics.accuracy": None,
+                "impact.easy_share": None,
             },
             evidence=(
                 'product.data_kinds: ["images"]',
@@ -320,6 +321,8 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None
     if product.mode is not Mode.automate:
         return None  # augmenting people is narrowing already: they keep every decision
+    if plan.impact.easy_share is not None:
+        return None  # the team said what share is easy: easy-slice-first weighs it
     people = next(
         (
             path

@@ -358,3 +358,16 @@ MEASURED_ON_DEVICE = Lexicon("""
     latency, memory, ram, flash, model size, on-device, on device, power, battery
     inference time, p99, p95, peak memory
 """)
+
+# A done metric measured at the budget people can work (the daily top), not over all cases.
+AT_A_BUDGET = Lexicon("""
+    top, top-k, top k, at k, precision at k, recall at k, precision@k, recall@k
+    per day, a day, per shift, a shift, per week, a week, per hour, an hour, per nurse, per analyst
+    per reviewer, per inspector, daily, budget, capacity, alerts per, flags per
+""")
+
+# A done metric that counts the true cases found: an earlier stage's recall caps it.
+RECALL_OF = Lexicon("""
+    recall, sensitivity, true positive rate, detection rate, catch rate, hit rate
+    share found, cases found, duplicates found, caught
+""")

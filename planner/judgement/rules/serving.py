@@ -8,6 +8,7 @@ from planner.judgement.rules.base import (
     FAST_CADENCE_DAYS,
     HOSTED_FLOOR_MS,
     HOSTED_LLM_FLOOR_MS,
+    LATE_LABELS_DAYS,
     LATENCY_FLOOR_MS,
     Case,
     Evidence,
@@ -17,7 +18,16 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
 from planner.judgement.rules.lexicon import MEASURED_ON_DEVICE
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Cadence, Category, Hardware, LabelSource, ModelSize, Plan, Serving, TaskType
+from planner.plan.model import (
+    Cadence,
+    Category,
+    Hardware,
+    LabelSource,
+    ModelSize,
+    Plan,
+    Serving,
+    TaskType,
+)
 
 
 @rule(
@@ -121,6 +131,8 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
     latency, hosted = plan.constraints.latency, plan.constraints.compute.hosted_service
     if latency.serving not in (Serving.online, Serving.interactive) or latency.p99_ms is None:
         return None
+    if isinstance(latency.measured_p99_ms, int):
+        return None  # measured: measured-latency-over-budget weighs the figure, not the model's size
     floor = LATENCY_FLOOR_MS.get(latency.model_size, ANY_MODEL_FLOOR_MS) if latency.model_size else 0
     found = [quote(plan, "constraints.latency.serving"), quote(plan, "constraints.latency.p99_ms")]
     if latency.p99_ms < max(floor, ANY_MODEL_FLOOR_MS):
@@ -373,4 +385,63 @@ def edge_model_size(plan: Plan) -> Evidence:
         quote(plan, "constraints.compute.hardware"),
         quote(plan, "constraints.latency.p99_ms"),
         quote(plan, "constraints.latency.model_size"),
+    )
+
+
+@rule(
+    "label-delay-no-retraining",
+    Category.operations,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Plan retraining and early signals for labels that arrive late",
+        "With outcomes weeks late, a decaying model shows up only long after it started to fail; set a "
+        "retraining cadence the labels allow, and watch early signals (inputs, score distribution, a "
+        "reviewed sample) meanwhile",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.label_delay_days": 60,
+                "constraints.retraining.cadence": None,
+                "constraints.retraining.trigger": None,
+            },
+            evidence=(
+                "constraints.data.label_delay_days: 60 (errors show only 60 days after the predictions)",
+                "constraints.retraining.cadence: not answered (no retraining plan)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.label_delay_days": 60, "constraints.retraining.cadence": None}),  # a trigger
+        Case(
+            {
+                "constraints.data.label_delay_days": 7,
+                "constraints.retraining.cadence": None,
+                "constraints.retraining.trigger": None,
+            }
+        ),
+    ),
+)
+def label_delay_no_retraining(plan: Plan) -> Evidence:
+    """Labels arrive late, and there is no retraining plan.
+
+    When outcomes arrive weeks after the predictions, a model going stale is seen only long after it
+    started to fail; with no cadence and no trigger, nobody will retrain it in time.
+
+    Mitigation: Set a retraining cadence the label delay allows and a trigger on early signals (input
+    drift, score distribution, a reviewed sample) that do not wait for the labels.
+    """
+    span, retraining = plan.constraints.data.label_delay_range(), plan.constraints.retraining
+    if span is None or span[1] < LATE_LABELS_DAYS or retraining.cadence is not None or retraining.trigger:
+        return None
+    days = show(span[1])
+    return (
+        quote(
+            plan, "constraints.data.label_delay_days", f"errors show only {days} days after the predictions"
+        )
+        if plan.constraints.data.label_delay_days is not None
+        else f"constraints.data.label_delay_max_days: {days} (errors show only {days} days after the predictions)",
+        "constraints.retraining.cadence: not answered (no retraining plan)",
     )

@@ -1,0 +1,206 @@
+"""Rules on figures that bound the model: measured latency against its budget, an earlier stage's recall,
+and today's figure a target must beat."""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import (
+    CEILING_WORTH_SAYING,
+    MIN_MARGIN,
+    Case,
+    Evidence,
+    Move,
+    Tempered,
+    rule,
+)
+from planner.judgement.rules.evidence import done_metrics, quote, show, todays_figure
+from planner.judgement.rules.lexicon import RECALL_OF
+from planner.judgement.rules.words import mentions
+from planner.plan.model import Category, Direction, Plan
+
+
+@rule(
+    "measured-latency-over-budget",
+    Category.operations,
+    likelihood=5,
+    impact=4,
+    move=Move(
+        "Bring the measured p99 under the budget before building on this candidate",
+        "The candidate was measured slower than the product allows; cache or precompute, call a smaller "
+        "or closer model, stream partial answers, or renegotiate the budget with the people who set it",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 5000,
+                "constraints.latency.measured_p99_ms": 7800,
+            },
+            evidence=(
+                "constraints.latency.measured_p99_ms: 7800 against constraints.latency.p99_ms: 5000 "
+                "(1.56 times the budget: 2,800 ms over)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 5000,
+                "constraints.latency.measured_p99_ms": 4200,
+            }
+        ),
+        Case({"constraints.latency.p99_ms": 5000, "constraints.latency.measured_p99_ms": "not measured"}),
+    ),
+)
+def measured_latency_over_budget(plan: Plan) -> Evidence:
+    """The candidate's measured latency is over the budget.
+
+    A p99 measured above what the product allows is a fact, not a worry: every request in the slowest
+    percent already misses, and features, queues and load only add to it.
+
+    Mitigation: Bring the p99 under the budget before building on the candidate (cache, precompute,
+    a smaller or closer model, streaming), or agree a new budget with whoever set it.
+    """
+    latency = plan.constraints.latency
+    measured, budget = latency.measured_p99_ms, latency.p99_ms
+    if not isinstance(measured, int) or budget is None or measured <= budget:
+        return None
+    return (
+        f"constraints.latency.measured_p99_ms: {measured} against constraints.latency.p99_ms: {budget} "
+        f"({measured / budget:.3g} times the budget: {measured - budget:,} ms over)",
+    )
+
+
+@rule(
+    "earlier-stage-caps-recall",
+    Category.model,
+    likelihood=5,
+    impact=4,
+    move=Move(
+        "Measure recall end to end: the earlier stage's misses count against the whole",
+        "What retrieval, a filter or a blocking step drops never reaches the model; measure the whole "
+        "pipeline on cases sampled before that stage, and raise its recall or the target's realism first",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.earlier_stage_recall": 0.64},
+            evidence=(
+                "product.earlier_stage_recall: 0.64 (the whole system finds at most 64% of true cases)",
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above that ceiling',
+            ),
+        ),
+        Case(  # below the target's need but no target above it: a ceiling worth knowing, medium
+            {"product.earlier_stage_recall": 0.8},
+            evidence=(
+                "product.earlier_stage_recall: 0.8 (the whole system finds at most 80% of true cases)",
+            ),
+        ),
+        Case(
+            {"product.earlier_stage_recall": "not measured"},
+            evidence=(
+                'product.earlier_stage_recall: "not measured" (an earlier stage chooses what the model sees; '
+                "its misses cap the whole)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.earlier_stage_recall": 0.98}), Case({"product.earlier_stage_recall": "none"})),
+)
+def earlier_stage_caps_recall(plan: Plan) -> Evidence:
+    """An earlier stage caps what the whole system can find.
+
+    Retrieval, candidate generation, a filter or a blocking step chooses what the model sees; a true
+    case it drops is lost whatever the model does, so its recall is the ceiling of the whole, and a
+    model scored only on what that stage passes looks better than the system is.
+
+    Mitigation: Measure the earlier stage's recall on cases sampled before it, report end-to-end recall
+    beside the model's, and raise the stage's recall (or lower the target) when the ceiling is below it.
+    """
+    ceiling = plan.product.earlier_stage_recall
+    if ceiling == "not measured":
+        note = "an earlier stage chooses what the model sees; its misses cap the whole"
+        return Tempered(2, (quote(plan, "product.earlier_stage_recall", note),))
+    if not isinstance(ceiling, float | int) or ceiling >= CEILING_WORTH_SAYING:
+        return None
+    found = [
+        quote(
+            plan,
+            "product.earlier_stage_recall",
+            f"the whole system finds at most {fmt.share(ceiling)} of true cases",
+        )
+    ]
+    for path, metric in done_metrics(plan):
+        goal = metric.goal()
+        if goal is None or metric.direction is not Direction.higher_is_better or goal <= ceiling:
+            continue
+        if mentions(metric.name, RECALL_OF):
+            found.append(f'{path}: "{metric.name}" targets {show(goal)}, above that ceiling')
+            return tuple(found)
+    return Tempered(2, found)
+
+
+@rule(
+    "target-not-above-today",
+    Category.product,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Set the target to beat today's figure by a margin worth the model",
+        "Today's process is the bar: a model that only matches it adds data, serving and upkeep for "
+        "nothing; record today's figure as the baseline and aim clearly above it",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.metrics[0].baseline": None, "done.metrics[0].target": 0.46},
+            evidence=(
+                'product.current_performance: "The ERP block and the clerks catch 45% of duplicates before '
+                'payment..." (today: 45%)',
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.46 (higher is better): '
+                "1 point above today, within noise",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.metrics[0].baseline": None}),  # 0.75 against 45% today
+        Case(
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.4,
+                "product.current_performance": "Clerks catch 45% of duplicates, and 2% of holds are wrong.",
+            }
+        ),
+    ),
+)
+def target_not_above_today(plan: Plan) -> Evidence:
+    """The target does not beat today's figure by a margin.
+
+    How well today's process does is the bar a model must clear; a target at or barely above it means
+    the model may ship without improving anything, or be judged a success for matching what exists.
+
+    Mitigation: Record today's figure as the baseline on the done metric, and set the target above it
+    by a margin worth the model's data, serving and upkeep.
+    """
+    if not plan.done.metrics:
+        return None
+    metric = plan.done.metrics[0]
+    today, goal = todays_figure(plan.product.current_performance), metric.goal()
+    if today is None or goal is None or metric.baseline is not None or not 0 < goal <= 1:
+        return None  # with a baseline, baseline-already-meets-target compares the team's own figures
+    higher = metric.direction is Direction.higher_is_better
+    gain = goal - today if higher else today - goal
+    if gain >= MIN_MARGIN:
+        return None
+    size = round(abs(gain) * 100, 3)
+    points = f"{size:g} point{'s' * (size != 1)}"
+    said = "no better than today" if gain <= 0 else f"{points} above today, within noise"
+    if not higher and gain > 0:
+        said = f"{points} below today, within noise"
+    return (
+        quote(plan, "product.current_performance", f"today: {fmt.share(today)}"),
+        f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better): {said}',
+    )

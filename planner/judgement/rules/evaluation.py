@@ -1,0 +1,293 @@
+"""Rules on whether the evaluation can be trusted: selective labels, inputs known only afterwards, data
+unlike production, the worst error uncounted, a rare class with no metric."""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing
+from planner.plan.choices import label
+from planner.plan.model import Category, Difference, OutcomeRecorded, Plan, Severity
+
+_KEEP_A_RANDOM_SHARE = Move(
+    "Keep a random share out of the selection, and evaluate on it",
+    "Outcomes recorded only for the cases someone chose teach the model the old choices and hide its "
+    "misses; a small random share (an exploration or holdout group), logged, gives labels nobody picked",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "selective-labels",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=_KEEP_A_RANDOM_SHARE,
+    fires=(
+        Case(
+            {"constraints.data.outcome_recorded_for": "selected_cases"},
+            evidence=(
+                'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
+                "checked, approved or treated: what happens to the others is never seen)",
+                "constraints.data.exploration_share: not answered (no random share is kept to learn from)",
+            ),
+        ),
+        Case(
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.exploration_share": 0,
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
+                "checked, approved or treated: what happens to the others is never seen)",
+                "constraints.data.exploration_share: 0",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.exploration_share": 0.03,
+            }
+        ),
+    ),
+)
+def selective_labels(plan: Plan) -> Evidence:
+    """Outcomes are recorded only for the cases someone chose.
+
+    When the outcome is known only for the cases shown, checked, approved or treated, the data holds
+    no outcome for the rest: the model learns the old selection's blind spots, and a test set drawn
+    from the same records cannot measure the cases it would newly catch or wrongly pass.
+
+    Mitigation: Keep a small random share (exploration or holdout) where cases are checked whatever
+    the score, log it, and evaluate on it; until then, read offline scores as a bound on the selected
+    cases only.
+    """
+    data = plan.constraints.data
+    if data.outcome_recorded_for is not OutcomeRecorded.selected_cases:
+        return None
+    if data.exploration_share is not None and data.exploration_share > 0:
+        return None
+    return (
+        quote(
+            plan,
+            "constraints.data.outcome_recorded_for",
+            "only the cases someone showed, checked, approved or treated: what happens to the others is "
+            "never seen",
+        ),
+        quote(plan, "constraints.data.exploration_share")
+        if data.exploration_share is not None
+        else "constraints.data.exploration_share: not answered (no random share is kept to learn from)",
+    )
+
+
+def _differences_quote(plan: Plan, kinds: list[Difference]) -> tuple[str, ...]:
+    data = plan.constraints.data
+    said = ", ".join(label(kind) for kind in kinds)
+    found = (f"constraints.data.differences: {', '.join(kind.value for kind in kinds)} ({said})",)
+    return (*found, quote(plan, "constraints.data.differences_note")) if data.differences_note else found
+
+
+@rule(
+    "inputs-after-prediction",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Rebuild the training data as it was known at the moment of prediction",
+        "An input recorded only afterwards leaks the answer: offline scores look great and collapse "
+        "live; for every input, write when its value is known, and drop, lag or snapshot the late ones",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.differences": ["later_inputs"]},
+            evidence=(
+                "constraints.data.differences: later_inputs (some inputs are recorded only after the moment "
+                "of prediction)",
+            ),
+        ),
+        Case(
+            {
+                "constraints.data.differences": ["season", "later_inputs"],
+                "constraints.data.differences_note": "The payment status is filled in after the run.",
+            },
+            evidence=(
+                "constraints.data.differences: later_inputs (some inputs are recorded only after the moment "
+                "of prediction)",
+                'constraints.data.differences_note: "The payment status is filled in after the run."',
+            ),
+            also=frozenset({"production-differs"}),
+        ),
+    ),
+    quiet=(Case({"constraints.data.differences": ["season"]}),),
+)
+def inputs_after_prediction(plan: Plan) -> Evidence:
+    """Some inputs are recorded only after the moment of prediction: leakage.
+
+    A value filled in after the moment the model must decide (a status, a count, a later test, an
+    outcome code) carries the answer into training; offline scores look excellent and collapse once
+    the model runs where that value does not exist yet.
+
+    Mitigation: For every input, write down when its value is known; rebuild the training and test
+    data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
+    """
+    if Difference.later_inputs not in plan.constraints.data.differences:
+        return None
+    return _differences_quote(plan, [Difference.later_inputs])
+
+
+_UNLIKE_PRODUCTION = (
+    Difference.device,
+    Difference.channel,
+    Difference.language,
+    Difference.population,
+    Difference.season,
+)
+
+
+@rule(
+    "production-differs",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Collect production-like data first, and test on it",
+        "Data from another device, channel, language, population or season says little about the one "
+        "the product meets; collect and label a sample from production (or a pilot) before trusting "
+        "any score, or narrow the launch to what the data covers",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.differences": ["device", "population"]},
+            evidence=(
+                "constraints.data.differences: device, population (device or camera, population "
+                "(customers, patients, regions...))",
+            ),
+        ),
+        Case(
+            {"constraints.data.differences": ["season"]},
+            evidence=("constraints.data.differences: season (season or period)",),
+        ),
+    ),
+    quiet=(Case({"constraints.data.differences": ["later_inputs"]}),),
+)
+def production_differs(plan: Plan) -> Evidence:
+    """The data in hand differs from what the product will see.
+
+    A model trained and tested on another device, channel, language, population or season learns
+    that setting's quirks; its score says little about production, and the gap is found after launch.
+
+    Mitigation: Collect and label a sample from the production setting (a pilot, a shadow run) before
+    trusting any score, test on it, and narrow the launch to what the data covers until then.
+    """
+    kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
+    if not kinds:
+        return None
+    found = _differences_quote(plan, kinds)
+    return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
+
+
+@rule(
+    "worst-error-uncounted",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Add a done metric that counts the worst error",
+        "A target can be met while the error that hurts most goes uncounted; count it on an evaluation "
+        "set checked by people who know the harm, and give it its own limit",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
+            evidence=(
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
+                "(the worst error)",
+                'done.worst_error_metric: "none" (no done metric counts it)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # a moderate harm: medium
+            {"done.worst_error_metric": "None of them."},
+            evidence=(
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
+                "(the worst error)",
+                'done.worst_error_metric: "None of them." (no done metric counts it)',
+            ),
+        ),
+    ),
+)
+def worst_error_uncounted(plan: Plan) -> Evidence:
+    """No done metric counts the worst error.
+
+    The team named the error that hurts most, yet none of the done metrics counts it: the model can
+    reach every target while making that error as often as before, or more.
+
+    Mitigation: Add a done metric (or a guardrail with a limit) that counts the worst error, measured
+    on cases checked by people who know the harm.
+    """
+    said = plan.done.worst_error_metric
+    if said is None or not (says_nothing(said) or _none_of_them(said)):
+        return None
+    found = []
+    if plan.impact.error_harm:
+        found.append(quote(plan, "impact.error_harm", "the worst error"))
+    found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
+    if plan.impact.error_severity in (Severity.serious, Severity.severe):
+        return (*found, quote(plan, "impact.error_severity"))
+    return Tempered(3, found)
+
+
+def _none_of_them(text: str) -> bool:
+    words = " ".join(text.lower().replace(".", " ").split())
+    return words in ("none of them", "none of these", "not counted", "no metric", "no metric counts it")
+
+
+@rule(
+    "rare-class-no-metric",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Choose a metric of the rare class before any modelling",
+        "With a rare class, accuracy rewards a model that never finds it; judge precision and recall of "
+        "that class at the operating point, and report the do-nothing baseline beside it",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"done.metrics": "none"},
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (predicting the common class every time already "
+                "scores 98%)",
+                "done.metrics: none (answered: we have none)",
+            ),
+            also=frozenset({"no-done-criteria"}),
+        ),
+    ),
+    quiet=(Case({"done.metrics": "none", "constraints.data.rarest_class_share": 0.3}),),
+)
+def rare_class_no_metric(plan: Plan) -> Evidence:
+    """A rare class, and no metric chosen.
+
+    When one class is rare, the default scores (accuracy, and often AUC) look excellent for a model
+    that misses most of it; without a chosen metric the first results will be read on one of those.
+
+    Mitigation: Choose the done metric now: precision and recall of the rare class at the operating
+    point (or PR-AUC, or a cost-weighted score), with the majority-class baseline reported beside it.
+    """
+    rare = plan.constraints.data.rarest_class_share
+    said = said_none_quote(plan, "done.metrics")
+    if rare is None or rare >= RARE_SHARE or said is None:
+        return None
+    note = f"predicting the common class every time already scores {fmt.share(1 - rare)}"
+    return (quote(plan, "constraints.data.rarest_class_share", note), said)

@@ -1,0 +1,265 @@
+"""Rules on the work the model hands people: who acts on it, how much they can handle, the easy slice first."""
+
+from __future__ import annotations
+
+import re
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import CAPACITY_SHARE, EASY_SLICE, RARE_SHARE, Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import items_per_month, norm, quote, says_nothing, show
+from planner.judgement.rules.lexicon import AT_A_BUDGET
+from planner.judgement.rules.words import mentions
+from planner.plan.model import Category, Plan
+
+_DAYS_PER_MONTH = 365 / 12
+
+# `Nobody yet; marketing may use it`, `No one (yet)`: the answer opens by naming no one.
+_NOBODY = re.compile(r"(nobody|no one|noone|none|not decided|undecided|unclear|tbd)( yet)?\W*($|[;,.:(-])")
+
+
+def _said_nobody(text: str | None) -> bool:
+    """`nobody yet`, `Nobody yet; marketing might use it`: no one is named to act."""
+    return text is not None and (says_nothing(text) or _NOBODY.match(norm(text)) is not None)
+
+
+@rule(
+    "nobody-acts-on-output",
+    Category.product,
+    likelihood=5,
+    impact=5,
+    move=Move(
+        "Find who will act on the predictions, and what they will do differently, before building",
+        "A prediction nobody acts on changes nothing, however good the model; agree with the people who "
+        "would act (and their manager) what they do with each prediction, and pilot that by hand first",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case({"product.decision": "Nobody yet."}, evidence=('product.decision: "Nobody yet."',)),
+        Case(
+            {"product.decision": "Nobody yet; marketing may use the scores later."},
+            evidence=('product.decision: "Nobody yet; marketing may use the scores later."',),
+        ),
+    ),
+    quiet=(Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),),
+)
+def nobody_acts_on_output(plan: Plan) -> Evidence:
+    """Nobody acts on the predictions yet.
+
+    A model whose output no one uses changes nothing: the project can hit every target and still
+    deliver no value, and the people who would act may not want to.
+
+    Mitigation: Name who acts on each prediction and what they do differently; get their commitment,
+    and try the decision by hand on a few real cases before building the model.
+    """
+    return (quote(plan, "product.decision"),) if _said_nobody(plan.product.decision) else None
+
+
+@rule(
+    "flags-exceed-capacity",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Set the threshold by what people can handle; judge precision at that budget",
+        "People can act on only so many flags a day; fix the threshold so the model flags no more than "
+        "that, and measure precision (and recall) in that daily top, not AUC over all cases",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
+            evidence=(
+                "impact.flagged_per_day: 900 against impact.capacity_per_day: 40 (22.5 times what people "
+                "can handle: 860 flags a day, 95.6%, go unhandled)",
+            ),
+        ),
+    ),
+    quiet=(Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),),
+)
+def flags_exceed_capacity(plan: Plan) -> Evidence:
+    """The model flags more cases than people can handle.
+
+    Flags beyond the daily capacity are never looked at: the unhandled ones are missed as surely as if
+    the model had not flagged them, and people who drown in alerts stop trusting them.
+
+    Mitigation: Fix the threshold at the capacity (the daily top-k), judge precision and recall at that
+    budget rather than AUC, and add people or raise precision before flagging more.
+    """
+    impact = plan.impact
+    flagged, capacity = impact.flagged_per_day, impact.capacity_per_day
+    if not isinstance(flagged, float | int) or not isinstance(capacity, float | int) or flagged <= capacity:
+        return None
+    left = flagged - capacity
+    times = f"{flagged / capacity:.3g} times" if capacity else "with no capacity"
+    return (
+        f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} ({times} "
+        f"what people can handle: {left:,.0f} flags a day, {fmt.share(left / flagged)}, go unhandled)",
+    )
+
+
+@rule(
+    "capacity-sets-the-threshold",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Set the threshold by what people can handle; judge precision at that budget",
+        "People can act on only so many flags a day; fix the threshold so the model flags no more than "
+        "that, and measure precision (and recall) in that daily top, not AUC over all cases",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "constraints.data.rarest_class_share": None,
+            },
+            evidence=(
+                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 9.9 (10.1%); the threshold is set there",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (not measured at that '
+                "budget: judge precision in the top 40 a day)",
+            ),
+        ),
+        Case(
+            {
+                "impact.flagged_per_day": "not measured",
+                "impact.capacity_per_day": 5,
+                "constraints.data.rarest_class_share": 0.05,
+                "done.metrics[0].name": "ROC AUC",
+            },
+            evidence=(
+                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 5: "
+                "people can act on at most 1 case in 79 (1.3%); the threshold is set there",
+                "constraints.data.rarest_class_share: 0.05 (about 20 true cases a day: more than people "
+                "can handle even if the model were perfect)",
+                'done.metrics[0].name: "ROC AUC" (not measured at that budget: judge precision in the top '
+                "5 a day)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "done.metrics[0].name": "Precision in the top 40 invoices a day",
+            }
+        ),
+        Case({"impact.flagged_per_day": None, "impact.capacity_per_day": 200}),  # half the volume
+        Case({"impact.flagged_per_day": None, "impact.capacity_per_day": 40}),  # 8 duplicates a day fit
+    ),
+)
+def capacity_sets_the_threshold(plan: Plan) -> Evidence:
+    """People can act on only a small share of the volume, and the metric ignores that budget.
+
+    The cases a day exceed what people can handle, so the threshold will be set by capacity, not by
+    the model: only precision in that daily top matters, and a metric over all cases (AUC, F1,
+    accuracy) can rise while the top stays as poor.
+
+    Mitigation: Make the primary done metric precision (and recall) at the daily capacity, the top-k
+    people can work, and estimate how many flags a day the model will raise at that threshold.
+    """
+    impact = plan.impact
+    capacity, items = impact.capacity_per_day, items_per_month(plan)
+    if isinstance(impact.flagged_per_day, float | int) or not isinstance(capacity, float | int):
+        return None  # a stated flag count is compared in flags-exceed-capacity
+    if items is None or capacity <= 0 or impact.period is None:
+        return None
+    per_day = items / _DAYS_PER_MONTH
+    if capacity / per_day > CAPACITY_SHARE:
+        return None  # people can work most of the volume: the threshold is the model's to choose
+    metrics = plan.done.metrics
+    if any(mentions(metric.name, AT_A_BUDGET) for metric in metrics):
+        return None
+    rare = plan.constraints.data.rarest_class_share
+    if rare is not None and rare < RARE_SHARE and per_day * rare <= capacity:
+        return None  # the true cases fit in the capacity: a precise model flags no more than people handle
+    found = [
+        f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day) against "
+        f"impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
+        f"{per_day / capacity:.2g} ({fmt.share(capacity / per_day)}); the threshold is set there"
+    ]
+    if rare is not None and rare < RARE_SHARE:
+        found.append(
+            quote(
+                plan,
+                "constraints.data.rarest_class_share",
+                f"about {per_day * rare:,.0f} true cases a day: more than people can handle even if the "
+                "model were perfect",
+            )
+        )
+    if metrics:
+        found.append(
+            quote(
+                plan,
+                "done.metrics[0].name",
+                f"not measured at that budget: judge precision in the top {show(capacity)} a day",
+            )
+        )
+    return tuple(found)
+
+
+@rule(
+    "easy-slice-first",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Ship the easy slice first",
+        "A slice that is easy or plainly out of scope can be taken safely with little modelling; ship "
+        "it, measure it, and aim the model at the hard remainder afterwards",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"impact.easy_share": 0.5, "impact.easy_slice": "Credit notes and zero-amount invoices"},
+            evidence=(
+                "impact.easy_share: 0.5 (6,000 of 12,000 items a month, easy or out of scope)",
+                'impact.easy_slice: "Credit notes and zero-amount invoices"',
+                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
+        Case({"impact.easy_share": 0.3}),  # the rules already take 40%
+        Case({"impact.easy_share": 0.05, "heuristics.coverage": None}),
+    ),
+)
+def easy_slice_first(plan: Plan) -> Evidence:
+    """An easy slice could ship first, but the first model aims at everything.
+
+    A share of the inputs is easy or plainly out of scope; taking it first brings value in weeks and
+    teaches the team about the data, while a first model aimed at the hard cases as well may take
+    months and deliver nothing.
+
+    Mitigation: Make the easy slice the first release (rules or a simple model, people keep the rest),
+    measure it, and aim the next model at what is left.
+    """
+    impact = plan.impact
+    easy, share = impact.easy_share, impact.share_addressed
+    if easy is None or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
+        return None
+    coverage = plan.heuristics.coverage
+    if coverage is not None and coverage >= easy:
+        return None  # the rules already take a slice that size
+    items = items_per_month(plan)
+    note = "easy or out of scope"
+    if items is not None:
+        note = f"{items * easy:,.0f} of {items:,.0f} items a month, {note}"
+    found = [quote(plan, "impact.easy_share", note)]
+    if impact.easy_slice:
+        found.append(quote(plan, "impact.easy_slice"))
+    if share is not None:
+        found.append(
+            quote(
+                plan,
+                "impact.share_addressed",
+                f"the first model aims at {fmt.share(share)}, hard cases included",
+            )
+        )
+    return tuple(found)
