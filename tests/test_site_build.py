@@ -131,7 +131,9 @@ def test_a_workspace_template_is_rendered_with_the_workspaces_markdown_extension
     make_workspace: MakeWorkspace,
 ) -> None:
     files = workspace_files({"fraud": SOUND_PLAN, "evil": hostile_plan()})
-    files["mkdocs.yml"] += "markdown_extensions:\n  - admonition\n  - toc:\n      permalink: '#'\n"
+    extensions = ["admonition", "attr_list", "md_in_html", "pymdownx.superfences"]  # as Material sites have
+    files["mkdocs.yml"] += "markdown_extensions:\n" + "".join(f"  - {name}\n" for name in extensions)
+    files["mkdocs.yml"] += "  - toc:\n      permalink: '#'\n"
     files["templates/plan.md.j2"] = (
         '# {{ plan.title }}\n\n!!! note "Read first"\n    A draft.\n\n## Who decides\n\n'
         "[About](../../about.md)\n\n{{ body }}\n"
@@ -151,7 +153,8 @@ def test_a_workspace_template_is_rendered_with_the_workspaces_markdown_extension
     assert toc.index('href="#who-decides"') < toc.index('href="#risks"')  # both, in page order
     evil = (root / "site/plans/evil/index.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in evil and 'onerror="window' not in evil
-    assert 'href="javascript' not in evil.lower()
+    assert 'href="javascript' not in evil.lower() and 'onclick="' not in evil  # attr_list stays inert
+    assert "admonition danger" not in evil  # an answer's `!!!` is text
 
 
 def test_a_big_portfolio_is_rendered_on_two_cores_into_the_same_site(make_workspace: MakeWorkspace) -> None:
