@@ -127,6 +127,29 @@ def test_label_flag_note_interrupt_and_resume_lose_nothing(make_workspace: MakeW
     assert found["minutes_per_example"] >= 0 and "kappa" not in found
 
 
+def test_menus_jump_by_letter_and_resume_keeps_every_option(make_workspace: MakeWorkspace) -> None:
+    root = workspace(make_workspace)
+    keys = [Shown("Example 1 of 3"), "f", ENTER, Shown("Noticed anything?"), ENTER, Shown("Example 2 of 3")]
+    keys += [CTRL_C]
+    result, screen = session(root, "Ana Lima", keys, count=3)
+    assert "(Use arrow keys)" not in screen and "Label? (↑↓, j/k, a number or letters to jump" in screen
+    assert "? Label? fraud" in screen  # the letter jumped to fraud, and the answer is echoed
+    assert isinstance(result, Interrupted) and str(result).endswith(
+        "\nResume with: planner try fraud --sample s.csv --as 'Ana Lima' --gold gold --examples 3"
+    )
+    # A person's figure says what it rests on: one labelled example, not the sample's four rows.
+    plan_file = root / "plans/fraud/plan.yaml"
+    rules = "heuristics:\n  rules:\n  - condition: big\n    action: hold\n    when: amount > 5000\n    predicts: fraud\n"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + rules, encoding="utf-8")
+    out = (
+        CliRunner()
+        .invoke(cli, ["measure", "fraud", "--sample", "s.csv", "--label", "gold", "--dry-run"])
+        .stdout
+    )
+    day = measured(root)["sample"]["date"]
+    assert f"people at 0% on 1 labelled example of a 4-row sample (by hand on s.csv, {day})" in out
+
+
 def test_two_people_give_agreement_and_cohens_kappa(make_workspace: MakeWorkspace) -> None:
     root = workspace(make_workspace)
     first = [Shown("Example 1 of 4"), ENTER, Shown("Noticed"), ENTER, Shown("Example 2 of 4"), DOWN + ENTER]

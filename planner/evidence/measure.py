@@ -379,7 +379,7 @@ def _cascade(plan: Plan, rows: int, covered: int, correct: int | None, judged: i
         low_h, high_h = people.interval or (people.value, people.value)
         combined = Figure(
             coverage * accuracy + (1 - coverage) * people.value,
-            f"people at {formatting.share(people.value)}, {people.source}",
+            f"people at {formatting.share(people.value)}{' ' if people.measured else ', '}{people.source}",
             (coverage * low_a + (1 - coverage) * low_h, coverage * high_a + (1 - coverage) * high_h),
         )
     return Cascade(rows, covered, correct, judged, people, combined)

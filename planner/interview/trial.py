@@ -12,9 +12,10 @@ from typing import Any
 
 import questionary
 from questionary import Choice, Separator
+from questionary.prompts.common import InquirerControl
 
 from planner.core.errors import Interrupted, PlannerError, UsageError
-from planner.core.inert import terminal_safe
+from planner.core.terminal import display_width, wrap
 from planner.evidence.measure import shown_sample
 from planner.evidence.sample import open_sample
 from planner.evidence.trial import (
@@ -33,20 +34,17 @@ from planner.evidence.trial import (
     sessions_on,
     summary,
 )
-from planner.interview.prompts import STYLE, start_up
+from planner.interview.prompts import PICK_TIP, STYLE, menu, say, start_up, width
 from planner.plan.model import SampleInfo
 from planner.plan.workspace import Workspace
 
 SKIP = "\x00skip"
+EXAMPLES = 50  # `--examples` when not given
 MEDIA = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".wav", ".mp3", ".flac", ".ogg"}
 MEDIA |= {".m4a", ".mp4", ".mov", ".webm", ".pdf"}
 WIDTH = 96
 # A cell longer than this is cut on screen (about twelve lines at WIDTH): a 1 MB cell printed 11,000 lines.
 CELL_SHOWN = 1_000
-
-
-def say(text: str, style: str = "") -> None:
-    questionary.print(terminal_safe(text), style=style)
 
 
 def _files(example: Example, folder: Path) -> list[Path]:
@@ -76,7 +74,7 @@ def _show(example: Example, number: int, total: int, file: str, hard: int) -> No
     pad = min(max((len(name) for name in names), default=0), 24)
     for name, value in example.values.items():
         text = shown_cell(value)
-        lines = textwrap.wrap(text, width=max(WIDTH - pad - 2, 20)) or [""]
+        lines = textwrap.wrap(text, width=max(min(width() - 1, WIDTH) - pad - 2, 20)) or [""]
         say(f"{name!s:<{pad}}  {lines[0]}")
         for more in lines[1:]:
             say(f"{'':<{pad}}  {more}")
@@ -97,7 +95,9 @@ def _label(labels: list[str], files: list[Path]) -> str | None:
             options: list[Any] = [Choice(label, value=label) for label in labels]
             options += [Separator(), Choice("skip this example", value=SKIP)]
             options += [Choice(f"open {path.name} in the viewer", value=path) for path in files]
-            picked = questionary.select("Label?", choices=options, style=STYLE).unsafe_ask(patch_stdout=False)
+            shortcuts = len(options) - 1 <= len(InquirerControl.SHORTCUT_KEYS)
+            tip = PICK_TIP if shortcuts else PICK_TIP.replace("a number or ", "")
+            picked = menu("Label?", options, tip, use_shortcuts=shortcuts)
         else:
             typed = questionary.text(
                 "Label?", instruction="(Enter alone skips this example)", style=STYLE
@@ -161,11 +161,38 @@ def run(
                 f"with one column per person and run `planner try {slug} --import FILE --people NAME,NAME`"
             )
         session = open_session(workspace, slug, person, sample, gold)
-    again = f"planner try {slug} --sample {info.file} --as {person}" + (f" --gold {gold}" if gold else "")
+    again = resume_command(slug, info.file or path.name, person, gold, count)
     try:
         return _label_all(workspace, slug, session, todo, labels, truth, info, again, path.resolve().parent)
     finally:
         session.close()  # the next session of this person may start
+
+
+def resume_command(slug: str, file: str, person: str, gold: str | None, count: int) -> list[str]:
+    """The command that resumes this session, every option it was started with, quoted for a shell:
+    its parts (an option with its value) in order."""
+    from shlex import quote
+
+    parts = [f"planner try {quote(slug)}", f"--sample {quote(file)}", f"--as {quote(person)}"]
+    parts += [f"--gold {quote(gold)}"] if gold else []
+    parts += [f"--examples {count}"] if count != EXAMPLES else []
+    return parts
+
+
+def resume_lines(parts: list[str], columns: int) -> str:
+    """`Resume with: COMMAND`, the command broken between its options with a shell's ` \\` when it
+    does not fit (a terminal would break it inside a word, and a pasted command would still run)."""
+    one = f"Resume with: {' '.join(parts)}"
+    if display_width(one) <= columns:
+        return one
+    lines, line = [], "  " + parts[0]
+    for part in parts[1:]:
+        if display_width(f"{line} {part} \\") > columns:
+            lines.append(line + " \\")
+            line = "    " + part
+        else:
+            line += " " + part
+    return "\n".join(["Resume with:", *lines, line])
 
 
 def _label_all(
@@ -176,7 +203,7 @@ def _label_all(
     labels: list[str],
     truth: dict[int, str],
     info: SampleInfo,
-    again: str,
+    again: list[str],
     folder: Path,
 ) -> str:
     """Ask each example the session has not done, saving each answer, then record the results."""
@@ -211,9 +238,7 @@ def _label_all(
             save_answer(session, Answer(example.row, label, seconds if label else None, hard, note))
     except (KeyboardInterrupt, EOFError):
         done = finish() if session.answers else ""
-        raise Interrupted(
-            f"Stopped. {len(session.answers)} of {len(todo)} examples are saved in {where}.\n"
-            + (f"{done}\n" if done else "")
-            + f"Resume with: {again}"
-        ) from None
+        columns = width() - 1
+        said = f"Stopped. {len(session.answers)} of {len(todo)} examples are saved in {where}.\n{done}"
+        raise Interrupted(f"{wrap(said.rstrip(), columns)}\n{resume_lines(again, columns)}") from None
     return finish() + "\n"

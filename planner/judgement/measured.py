@@ -156,13 +156,25 @@ def current_by_hand(plan: Plan) -> MeasuredByHand | None:
     return plan.by_hand.measured
 
 
+def by_hand_source(measured: MeasuredByHand) -> str:
+    """`on 8 labelled examples of a 569-row sample (by hand on cancer.csv, 2026-12-05)`: a score rests
+    on the examples people labelled against the gold column, not on the sample's rows."""
+    sample, count, judged = measured.sample, measured.examples, measured.judged or 0
+    examples = f"{count:,} labelled example{'' if count == 1 else 's'}"
+    labels = f", {judged:,} labels" if judged != count else ""
+    return (
+        f"on {examples} of a {sample.rows:,}-row sample (by hand on {sample.file}{labels}, "
+        f"{sample.date.isoformat()})"
+    )
+
+
 def human_score(plan: Plan) -> Figure | None:
     """How often people get it right: against a gold column when measured, else the typed score if a share."""
     measured = plan.by_hand.measured
     if measured is not None and measured.correct is not None and measured.judged:
         return Figure(
             measured.correct / measured.judged,
-            provenance(measured.sample).replace("measured", "measured by hand", 1),
+            by_hand_source(measured),
             wilson(measured.correct, measured.judged),
         )
     typed = plan.by_hand.human_score
