@@ -858,6 +858,33 @@ def test_essentials_first_say_depth_and_time_then_the_full_interview_now_or_late
     )
 
 
+def test_the_essentials_path_asks_every_question_its_advice_then_blocks_on(root: Path) -> None:
+    """A run of the essentials on a plan that automates, fights fraudsters, serves online within
+    100 ms and tried rules, every question skipped: each blocking question the closing screen names
+    was put to the team on the way (issue 22: "ends blocked on a question it never asked")."""
+    from planner.judgement.register import assess
+    from planner.plan.planfile import plan_from_text
+    from planner.plan.questions import BY_FIELD
+
+    write_plan(
+        root,
+        """
+        title: Stop fraudsters and bots at checkout
+        product: {mode: automate}
+        heuristics: {verdict: rules_baseline}
+        constraints: {latency: {serving: online, p99_ms: 100}}
+        """,
+    )
+    closing, screen = interview(root, "fraud", [ENTER] * 80, depth="essentials")
+    assert isinstance(closing, str), closing
+    plan = plan_from_text((root / "plans/fraud/plan.yaml").read_text(encoding="utf-8"), "plan.yaml")
+    blocking = assess(plan).blocking
+    assert len(blocking) >= 5
+    assert f"Answer {len(blocking)} blocking questions before starting" in screen
+    for question in blocking:
+        assert f"? {BY_FIELD[question.field].prompt}" in screen, question.field
+
+
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
