@@ -107,6 +107,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "future-inputs",
         "proxy-label",
         "random-split-on-grouped-data",
+        "rare-class-judged-by-accuracy",
         "test-set-not-like-product",
     }
     for rule_id, case in HINTED:

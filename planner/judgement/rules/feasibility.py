@@ -451,7 +451,10 @@ def heavy_start(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),),
+    quiet=(
+        Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),
+        Case({"heuristics.rules[0].action": "Reject the invoice and send it to a clerk."}),
+    ),
 )
 def automatic_rules_costly_errors(plan: Plan) -> Evidence:
     """Rules act on their own where false alarms cost most.
@@ -466,7 +469,7 @@ def automatic_rules_costly_errors(plan: Plan) -> Evidence:
     words: list[str] = []
     for index, candidate in enumerate(plan.heuristics.rules):
         said = ACTS_ALONE.find_all(candidate.action)
-        if said:
+        if said and not mentions(candidate.action, PEOPLE):  # "reject and send to a technician" routes
             acting.append(quote(plan, f"heuristics.rules[{index}].action"))
             words += said
     if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:

@@ -105,6 +105,7 @@ PEOPLE = Lexicon("""
     radiologist, radiologists, doctor, doctors, nurse, nurses, clinician, clinicians
     staff, handler, handlers, recruiter, recruiters, editor, editors, underwriter, underwriters
     operator, operators, expert, experts, team, teams, rotation, picker, pickers
+    technician, technicians, grader, graders, linguist, linguists, auditor, auditors
 """)
 
 # Where an error costs someone health, safety, money, legal standing or access.
