@@ -183,6 +183,7 @@ def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: Mak
             "plans/live/experiments.jsonl": MET_LOG,
             "plans/gone/plan.yaml": plan_text("folded", 60),
             "plans/gone/experiments.jsonl": SHORT_LOG,
+            "plans/soon/plan.yaml": plan_text("approved", -3),
         }
     )
     code, closing = run("interview", "gone", "--no-input")
@@ -197,7 +198,8 @@ def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: Mak
         return [Experiment.model_validate_json(line) for line in text.splitlines()]
 
     model = sitemodel.build(
-        {"live": plan("live"), "gone": plan("gone")}, logs={"live": runs(MET_LOG), "gone": runs(SHORT_LOG)}
+        {"live": plan("live"), "gone": plan("gone"), "soon": plan("soon")},
+        logs={"live": runs(MET_LOG), "gone": runs(SHORT_LOG)},
     )
     pages = {path: html.unescape(page.body) for path, page in render.Renderer().site(model).items()}
     row = next(line for line in pages["index.md"].splitlines() if "plans/live/index.md" in line)
@@ -206,5 +208,10 @@ def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: Mak
     steps = page[page.index("What to do next") :]
     assert "Shipped with its target met: watch it live" in steps.split('<div class="admonition', 2)[1]
     assert "Ship the rules with people" not in steps.split("<h2", 2)[0]
+    soon = next(line for line in pages["index.md"].splitlines() if "plans/soon/index.md" in line)
+    first_day = TODAY + timedelta(days=3)
+    assert "Approved: start the 6-week time box" in soon
+    assert f'starts on <span class="planner-date">{first_day:%Y-%m-%d}</span>' in soon
+    assert "days left" not in soon and "on track" not in soon and "not started" in soon
     gone = pages["plans/gone/index.md"]
     assert "Folded: write down what was learnt" in gone and "before starting" not in gone

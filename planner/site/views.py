@@ -205,6 +205,7 @@ class TimeBox:
     start: date | None = None
     days_left: int | None = None
     last: date | None = None  # the time box's last day
+    ahead: bool = False  # its first day is still to come: no days are counted down yet
 
 
 def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
@@ -216,7 +217,7 @@ def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
     start, last = clock_of(plan, started.date() if isinstance(started, datetime) else started)
     if start is None or last is None:
         return TimeBox(plan.done.timebox_weeks)
-    return TimeBox(plan.done.timebox_weeks, start, (last - today).days + 1, last)
+    return TimeBox(plan.done.timebox_weeks, start, (last - today).days + 1, last, ahead=start > today)
 
 
 @dataclass(frozen=True)
