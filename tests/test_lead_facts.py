@@ -196,3 +196,24 @@ def test_the_newer_answers_replace_the_older_yes_no_ones(make_workspace: MakeWor
         },
     )
     assert levels(data) == {"production-differs": "high", "selective-labels": "high"}
+
+
+def test_a_baseline_that_meets_the_target_without_rules_is_not_told_to_ship_rules(
+    make_workspace: MakeWorkspace,
+) -> None:
+    no_rules = {"heuristics.verdict": "rules_cannot_help", "heuristics.coverage": None}
+    no_rules |= {"heuristics.accuracy": None, "heuristics.rules": None}
+    advice = risks(make_workspace, no_rules | {"done.metrics[0].baseline": 0.8})["advice"]
+    titles = [item["title"] for item in advice]
+    assert (
+        "Ship the rules with human review first; a model must beat them by the margin you set" not in titles
+    )
+    meets = next(item for item in advice if item["title"].startswith("Today's baseline already meets"))
+    assert meets["reason"].startswith(
+        '"Recall of duplicates at 95% precision" is 0.8 today, already at the target 0.75.'
+    )
+
+
+def test_a_rare_class_joins_the_question_for_a_missing_metric(make_workspace: MakeWorkspace) -> None:
+    reasons = " ".join(item["reason"] for item in risks(make_workspace, {"done.metrics": None})["advice"])
+    assert "The rarest class is 2% of cases, so accuracy reads 98% for a model that never finds it" in reasons

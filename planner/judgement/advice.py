@@ -12,15 +12,9 @@ from typing import Literal
 from planner.core import formatting
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
-from planner.judgement.rules.base import (
-    LOW_AGREEMENT,
-    RARE_SHARE,
-    RULES_WORTH_SHIPPING,
-    TIGHT_P99_MS,
-    Move,
-    Risk,
-)
+from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
+from planner.judgement.rules.evaluation import rare_metric_note
 from planner.judgement.rules.evidence import acting_shapes_labels
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.words import mentions
@@ -100,6 +94,21 @@ class Blocking:
 
 def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
     heuristics = plan.heuristics
+    rules = heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
+    metric = plan.done.metrics[0] if plan.done.metrics else None
+    baseline, goal = (metric.baseline, metric.goal()) if metric else (None, None)
+    if metric and baseline is not None and goal is not None and "rules-may-suffice" not in ids and not rules:
+        # What meets the target is today's process or another system, not rules: say that, not "ship the rules".
+        what = f" ({metric.baseline_name})" if metric.baseline_name else ""
+        return Advice(
+            "Today's baseline already meets the target: use it, or set the target by what the product needs",
+            f'"{metric.name}" is {baseline:g} today{what}, already at the target {goal:g}. '
+            "Either what exists is enough, or the target is too easy: raise it to what the product needs "
+            "and build only for that gap.",
+            "warning",
+            tuple(sorted(RULES_FIRST & ids)),
+            "first",
+        )
     if heuristics.coverage is not None and heuristics.accuracy is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
         if numbers.share_left_to_humans is not None:
@@ -173,15 +182,8 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
     if not answered_at(plan, "done.metrics"):
         why = (
             "Without a metric, today's value and a target nobody knows when the model is good enough, "
-            "or when to stop; set them before any tuning."
+            "or when to stop; set them before any tuning." + rare_metric_note(plan)
         )
-        rare = plan.constraints.data.rarest_class_share
-        if rare is not None and rare < RARE_SHARE:  # a rare class and no metric: accuracy would mislead
-            why += (
-                f" The rarest class is {formatting.share(rare)} of cases, so accuracy reads "
-                f"{formatting.share(1 - rare)} for a model that never finds it: choose precision and recall "
-                "of that class."
-            )
         found.append(Blocking("done.metrics", "Which metric, baseline and target define done?", why))
     has_baseline = (
         any(metric.baseline is not None or metric.relative_target is not None for metric in done.metrics)

@@ -291,3 +291,14 @@ def rare_class_no_metric(plan: Plan) -> Evidence:
         return None
     note = f"predicting the common class every time already scores {fmt.share(1 - rare)}"
     return (quote(plan, "constraints.data.rarest_class_share", note), said)
+
+
+def rare_metric_note(plan: Plan) -> str:
+    """What the question for a missing done metric adds when a class is rare ('' otherwise)."""
+    rare = plan.constraints.data.rarest_class_share
+    if rare is None or rare >= RARE_SHARE:
+        return ""
+    return (
+        f" The rarest class is {fmt.share(rare)} of cases, so accuracy reads {fmt.share(1 - rare)} for a "
+        "model that never finds it: choose precision and recall of that class."
+    )
