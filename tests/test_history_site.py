@@ -147,28 +147,35 @@ def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path
 
 
 def _dashboard_row(pages: dict[str, str]) -> str:
-    return next(line for line in pages["index.md"].splitlines() if '"plans/fraud/index.md"' in line)
+    return next(
+        line
+        for line in pages["index.md"].splitlines()
+        if line.startswith('<tr class="planner-row"') and '"plans/fraud/index.md"' in line
+    )
 
 
 def test_the_dashboard_shows_the_latest_version_and_whether_the_draft_moved_on(workspace: Path) -> None:
     row = _dashboard_row(site_pages(workspace))
     assert re.search(
-        r'<a href="plans/fraud/versions\.md">v2</a> <span class="planner-date">\d{4}&#45;\d\d&#45;\d\d</span></td>',
+        r'<a href="plans/fraud/versions\.md">v2</a> <span class="planner-date">\d{4}&#45;\d\d&#45;\d\d</span></span></td>',
         row,
     )
     assert "draft differs" not in row
-    assert re.search(r"9 weeks · \d+ days? left", row)  # counted from v1, the day the team committed
+    assert re.search(
+        r'9 weeks · <span class="planner-date">\d+ days? left', row
+    )  # counted from v1, the day the team committed
     edit(workspace, "timebox_weeks: 9", "timebox_weeks: 12")
     row = _dashboard_row(site_pages(workspace))
     assert (
-        '<a class="planner-warning-link" href="plans/fraud/draft-changes.md">draft differs from v2</a>' in row
+        '<a class="planner-warning-link" href="plans/fraud/draft-changes.md" '
+        'title="The draft differs from v2: see what changed">draft differs</a>' in row
     )
     assert "9 weeks" in row  # like the plan's own page, the row shows the latest version, not the draft
 
 
 def test_an_unpublished_plan_says_so_on_the_dashboard(make_workspace: MakeWorkspace) -> None:
     root = make_workspace({P + "plan.yaml": PLAN})
-    assert '<span class="planner-note">unpublished</span></td>' in _dashboard_row(site_pages(root))
+    assert '<span class="planner-note">unpublished</span></span></td>' in _dashboard_row(site_pages(root))
 
 
 def test_an_older_version_is_one_page_with_its_own_register(workspace: Path) -> None:

@@ -58,7 +58,12 @@ def site(plans: dict[str, Plan | InvalidPlan], templates_dir: Path | None = None
 
 
 def row_of(dashboard: str, slug: str) -> str:
-    return next(line for line in dashboard.splitlines() if f'href="plans/{slug}/index.md"' in line)
+    """The plan's row in the portfolio's table (the decision board above it links the plan too)."""
+    return next(
+        line
+        for line in dashboard.splitlines()
+        if line.startswith('<tr class="planner-row"') and f'href="plans/{slug}/index.md"' in line
+    )
 
 
 def test_dashboard_shows_every_plan_with_status_owner_next_step_risks_and_time_box() -> None:
@@ -74,7 +79,7 @@ def test_dashboard_shows_every_plan_with_status_owner_next_step_risks_and_time_b
     assert "6 weeks" in row  # the time box (no days left: nothing published, so no start yet)
     assert 'class="planner-tone planner-tone--' in row  # the next step: the advice's verdict
     assert 'data-filter="approved"' in dashboard.body and 'data-filter="invalid"' in dashboard.body
-    assert dashboard.body.count('aria-pressed="true"') == 1  # one selected filter, not two
+    assert dashboard.body.count('aria-pressed="true"') == 2  # one selected filter per group (status, verdict)
     assert "md-button--primary" not in dashboard.body
     assert ">broken</a>" in row_of(dashboard.body, "broken")
 
@@ -85,7 +90,10 @@ def test_dashboard_shows_the_highest_open_risk_not_one_already_decided() -> None
         HandRisk(id="label-leak", title="Chargebacks arrive late", category="data", likelihood=4, impact=4)
     )
     row = row_of(site({"fraud": plan})["index.md"].body, "fraud")
-    assert '>high 16</span> <a href="plans/fraud/index.md#risk-label-leak">Chargebacks arrive late</a>' in row
+    assert (
+        '>high 16</span> <a href="plans/fraud/index.md#risk-label-leak" title="Chargebacks arrive late">'
+        "Chargebacks arrive late</a>"
+    ) in row
     assert "2 open</span> / 2" in row
     plan.risks[-1].verdict, plan.risks[-1].by = Verdict.accepted, "Ann"
     row = row_of(site({"fraud": plan})["index.md"].body, "fraud")
@@ -210,9 +218,11 @@ def test_every_page_of_a_hostile_plan_is_inert_markup() -> None:
 
 def test_hostile_text_cannot_break_out_of_a_table_row() -> None:
     page = site({"evil": hostile_plan()})["index.md"].body
-    rows = [line for line in page.splitlines() if line.startswith("<tr><td")]
+    rows = [line for line in page.splitlines() if line.startswith('<tr class="planner-row"')]
     assert len(rows) == 1
-    assert rows[0].count("<td") == 9 and rows[0].endswith("</td></tr>")
+    assert rows[0].count("<td") == 10 and rows[0].endswith("</td></tr>")
+    decisions = [line for line in page.splitlines() if line.startswith('<tr class="planner-decision"')]
+    assert all(row.count("<td") == 5 and row.endswith("</td></tr>") for row in decisions)
 
 
 def test_inline_escape_covers_html_and_markdown_specials() -> None:

@@ -39,7 +39,10 @@ def test_build_writes_the_portfolio_as_home_page_and_one_page_per_plan(built: Pa
     assert 'class="planner-grid"' in plan and "The card vendor" in plan and "Press release" in plan
     assert '<h2 id="risks">Risks<a class="headerlink" href="#risks"' in plan  # handed over as HTML
     dashboard = (built / "index.html").read_text(encoding="utf-8")
-    assert '<a href="plans/fraud/">Screen card orders for fraud before they ship</a>' in dashboard
+    assert (
+        '<a class="planner-clip" href="plans/fraud/" title="Screen card orders for fraud before they ship">'
+        "Screen card orders for fraud before they ship</a>"
+    ) in dashboard
     assert 'data-md-type="toc" hidden>' in dashboard  # no empty toc column: the table gets the width
     assert (built / "about/index.html").is_file()
     assert (built / "assets/planner/planner.js").is_file()

@@ -23,7 +23,7 @@ from planner.judgement.verdict import today_utc
 from planner.plan.experiment import Experiment
 from planner.plan.fields import NAME_PATTERN
 from planner.plan.model import Plan, Version
-from planner.site import changeview, display, experimentview, sidebar, sitemodel
+from planner.site import board, changeview, display, experimentview, sidebar, sitemodel
 from planner.site.experimentview import ExperimentsView
 from planner.site.safetext import escape_inline, escape_text, render_inline, render_text
 from planner.site.timeline import Timeline
@@ -318,18 +318,17 @@ class Renderer:
         return out
 
     def dashboard_page(self, model: sitemodel.SiteModel) -> Page:
-        """The portfolio: one row per plan, the decisions a manager takes from it at a glance."""
+        """The portfolio: what needs a decision (who decides, by when, why now), then every plan by
+        urgency, with its running cost."""
+        today = today_utc()
         return self.page(
             "dashboard.md.j2",
             "Portfolio",
             {"hide": ["toc"]},
-            views=model.views,
-            groups=model.groups(),
+            board=board.board(model.views, model.rows(today), model.tracking, model.timelines, today),
             timelines=model.timelines,
             broken=model.broken,
             prefix="plans/" if self.dashboard == DASHBOARD else "",
-            rows=model.rows(today_utc()),
-            tracking=model.tracking,
         )
 
     def plan_pages(
