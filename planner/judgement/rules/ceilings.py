@@ -167,6 +167,15 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.metrics[0].baseline": None}),  # 0.75 against 45% today
+        Case(  # an error rate from 7.8% to 6.5%: a sixth of it, not noise
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].name": "Share of duplicates paid",
+                "done.metrics[0].target": 0.065,
+                "done.metrics[0].direction": "lower",
+                "product.current_performance": "7.8% of duplicates are paid before anyone notices.",
+            }
+        ),
         Case(
             {
                 "done.metrics[0].baseline": None,
@@ -193,7 +202,9 @@ def target_not_above_today(plan: Plan) -> Evidence:
         return None  # with a baseline, baseline-already-meets-target compares the team's own figures
     higher = metric.direction is Direction.higher_is_better
     gain = goal - today if higher else today - goal
-    if gain >= MIN_MARGIN:
+    # Near a bound a small step is a large one (an error rate from 7.8% to 6.5% cuts a sixth of it):
+    # the margin is 2 points, or a tenth of what is left to gain, whichever is smaller.
+    if gain >= min(MIN_MARGIN, 0.1 * ((1 - today) if higher else today)):
         return None
     size = round(abs(gain) * 100, 3)
     points = f"{size:g} point{'s' * (size != 1)}"

@@ -3,6 +3,8 @@ unlike production, the worst error uncounted, a rare class with no metric."""
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing
@@ -216,14 +218,15 @@ def production_differs(plan: Plan) -> Evidence:
             ),
         ),
         Case(  # a moderate harm: medium
-            {"done.worst_error_metric": "None of them."},
+            {"done.worst_error_metric": "Not counted yet."},
             evidence=(
                 'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
                 "(the worst error)",
-                'done.worst_error_metric: "None of them." (no done metric counts it)',
+                'done.worst_error_metric: "Not counted yet." (no done metric counts it)',
             ),
         ),
     ),
+    quiet=(Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),),
 )
 def worst_error_uncounted(plan: Plan) -> Evidence:
     """No done metric counts the worst error.
@@ -246,9 +249,14 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     return Tempered(3, found)
 
 
+_NONE_COUNTS = re.compile(
+    r"(none|nothing|no metric|no one|not counted|not measured|not yet)( of them| of these| yet| so far| counts it)?"
+)
+
+
 def _none_of_them(text: str) -> bool:
-    words = " ".join(text.lower().replace(".", " ").split())
-    return words in ("none of them", "none of these", "not counted", "no metric", "no metric counts it")
+    """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
+    return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None
 
 
 @rule(
