@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import socket
 import subprocess
@@ -286,9 +287,24 @@ def test_serve_rebuilds_only_the_plan_that_changed(make_workspace: MakeWorkspace
         event = "Running `page_context` event from plugin 'planner'"
         assert sum(event in line for line in log[:first]) == 4
         assert sum(event in line for line in log[first:]) == 2
+        # mkdocs' notice about --dirty, which planner passes itself, is not printed on every run
+        assert not [line for line in log if "dirty" in line.lower()]
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_only_the_dirty_build_notice_is_left_out() -> None:
+    from planner.site.plugin import DirtyNotice
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("mkdocs.commands.build", logging.WARNING, __file__, 1, message, None, None)
+
+    notice = "A 'dirty' build is being performed, this will likely lead to inaccurate navigation and other"
+    assert not DirtyNotice().filter(record(notice))
+    assert DirtyNotice().filter(
+        record("Doc file 'about.md' contains a link 'x.md', but the target is not found")
+    )
 
 
 def test_planner_serve_stopped_with_sigterm_stops_mkdocs_too(make_workspace: MakeWorkspace) -> None:

@@ -8,18 +8,18 @@ from typing import Any
 
 import click
 
-from planner.cli.group import cli, current_workspace, echo
+from planner.cli.group import cli, columns, current_workspace, echo
 
 ENGINES = ("mkdocs", "zensical")
 
 # Material's own notice (printed by a plain `mkdocs build`) points at a migration that shows no plans
 # in a planner workspace; planner passes its news on with the command that switches this site.
 END_OF_LIFE = (
-    "note: Material for MkDocs, which draws this site under mkdocs, reaches end of life on 5 May 2027\n"
-    "  (its maintainers' notice). Zensical, its successor by the same team, builds the same site:\n"
-    "    {switch}\n"
-    "  or set `engine: zensical` under the planner plugin in mkdocs.yml (see the README's\n"
-    "  'Two site engines'). NO_MKDOCS_2_WARNING=1 hides this note."
+    "note: Material for MkDocs, which draws this site under mkdocs, reaches end of life on 5 May 2027 "
+    "(its maintainers' notice). Zensical, its successor by the same team, builds the same site:",
+    "    {switch}",
+    "  or set `engine: zensical` under the planner plugin in mkdocs.yml (see the README's 'Two site "
+    "engines'). NO_MKDOCS_2_WARNING=1 hides this note.",
 )
 
 
@@ -45,8 +45,15 @@ def _end_of_life_note() -> None:
 
     if os.environ.get("NO_MKDOCS_2_WARNING"):
         return
+    from planner.core.terminal import wrap
+
     command = "planner build --engine zensical"
-    echo(END_OF_LIFE.format(switch=command if version() else f"{INSTALL} && {command}"), err=True)
+    switch = command if version() else f"{INSTALL} && {command}"
+    if len(switch) + 4 > min(columns() or 100, 100) - 1:  # a shell reads on after a line ending in &&
+        switch = switch.replace(" && ", " &&\n    ")
+    width = min(columns() or 100, 100) - 1  # broken between words, the command never
+    note, run, other = END_OF_LIFE
+    echo("\n".join([wrap(note, width, hang=2), run.format(switch=switch), wrap(other, width)]), err=True)
 
 
 def _run_mkdocs(root: Path, command: str, *args: str) -> None:

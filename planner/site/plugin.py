@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,15 @@ from planner.site.render import ASSET_DIR, ASSETS
 from planner.site.sidebar import MATERIAL_NAV, SharedSidebars
 
 log = get_plugin_logger(__name__)
+
+
+class DirtyNotice(logging.Filter):
+    """Drops mkdocs' "A 'dirty' build is being performed" warning, printed on every `planner serve`
+    (which runs `mkdocs serve --dirty`): the plugin tells mkdocs which plan pages changed, and a
+    warning on every run teaches people to skip warnings. Every other message passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def load_plans(root: Path, plans_dir: Path) -> dict[str, Plan | PlannerError]:
@@ -66,6 +76,10 @@ class PlannerPlugin(BasePlugin[options.PlannerConfig]):  # type: ignore[no-untyp
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = command == "serve" and dirty
+        if self.dirty:
+            builder = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(known, DirtyNotice) for known in builder.filters):
+                builder.addFilter(DirtyNotice())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Our main.html escapes the page title in <title>; it goes right after the user's custom_dir.
