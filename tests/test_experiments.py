@@ -331,8 +331,8 @@ def test_status_in_text_and_json_and_check_fails_on_fold(make_workspace: MakeWor
         "  the time box ended on 2026-04-12 short of the target",
         '  fold action: "Ship the rules with manual review and stop modelling."',
     ]
-    code, out, _ = run("check", "--fail-on", "fold")
-    assert code == 1
+    code, out, err = run("check", "--fail-on", "fold")
+    assert code == 1 and err == "error: 1 of 2 plan(s) have problems; see the findings above\n"  # no line
     assert (
         "plans/fraud/plan.yaml: fold due: the time box ended on 2026-04-12 short of the target (the plan says: "
         '"Ship the rules with manual review and stop modelling."); fold it (status: folded) or agree a longer '

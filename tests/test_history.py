@@ -115,7 +115,7 @@ def test_a_tampered_version_is_caught(repo: Path) -> None:
         "ok: plans/fraud/plan.yaml\n"
         f"{V}/v1.yaml: edited after it was published (its content no longer matches its hash); "
         "restore it from git and publish a new version instead\n",
-        "error: 1 published version(s) have problems; fix the lines above\n",
+        "error: 1 published version(s) have problems; see the findings above\n",
     )
 
 
@@ -139,7 +139,7 @@ def test_a_deleted_version_is_caught(repo: Path) -> None:
         "ok: plans/fraud/plan.yaml\n"
         f"{V}/v2.yaml: removed after it was published (v3 exists); "
         "restore it from git and publish a new version instead\n",
-        "error: 1 published version(s) have problems; fix the lines above\n",
+        "error: 1 published version(s) have problems; see the findings above\n",
     )
 
 
@@ -154,7 +154,7 @@ def test_a_renumbered_version_is_caught(repo: Path) -> None:
         f"{V}/v2.yaml: removed after it was published (v3 exists); "
         "restore it from git and publish a new version instead",
     ]
-    assert err == "error: 2 published version(s) have problems; fix the lines above\n"
+    assert err == "error: 2 published version(s) have problems; see the findings above\n"
 
 
 def test_stray_files_and_broken_yaml_in_versions_are_reported(repo: Path) -> None:
@@ -188,7 +188,7 @@ def test_check_base_catches_history_rewritten_in_a_branch(repo: Path) -> None:
         f"restore it (`git checkout main -- {V}/v1.yaml`) and publish a new version instead\n"
         f"{V}/v2.yaml: removed since main, where it was published; "
         f"restore it (`git checkout main -- {V}/v2.yaml`) and publish a new version instead\n",
-        "error: 2 published version(s) have problems; fix the lines above\n",
+        "error: 2 published version(s) have problems; see the findings above\n",
     )
     git(repo, "checkout", "main", "--", V)
     assert run("check", "--base", "main")[0] == 0
@@ -400,7 +400,7 @@ def test_yaml_timestamps_and_binary_in_a_version_are_edits_not_crashes(repo: Pat
     assert run("check")[0] == 0
     path.write_text(original.replace("title: Screen card orders for fraud", "title: !!binary U2NyZWVu"))
     code, out, err = run("check")
-    assert (code, err) == (1, "error: 1 published version(s) have problems; fix the lines above\n")
+    assert (code, err) == (1, "error: 1 published version(s) have problems; see the findings above\n")
     assert "plans/fraud/versions/v1.yaml: edited after it was published" in out
 
 
@@ -447,7 +447,7 @@ def test_check_base_reads_the_base_with_its_own_plans_dir(repo: Path) -> None:
         "published: put the folder back and set plans_dir to 'plans' again\n"
         f"{V}/v2.yaml: moved to design-plans/fraud/versions/v2.yaml {moved}"
         "published: put the folder back and set plans_dir to 'plans' again\n",
-        "error: 2 published version(s) have problems; fix the lines above\n",
+        "error: 2 published version(s) have problems; see the findings above\n",
     )
 
 
@@ -473,7 +473,7 @@ def test_check_without_base_catches_what_was_deleted_since_the_last_commit(repo:
     assert run("check") == (
         1,
         "ok: plans/fraud/plan.yaml\n" + removed.format(f"{V}/v2.yaml") + "\n",
-        "error: 1 published version(s) have problems; fix the lines above\n",
+        "error: 1 published version(s) have problems; see the findings above\n",
     )
     git(repo, "checkout", "--", V)
     shutil.rmtree(repo / V)
@@ -488,7 +488,7 @@ def test_check_without_base_catches_what_was_deleted_since_the_last_commit(repo:
     assert run("check") == (
         1,
         "".join(removed.format(f"{V}/v{n}.yaml") + "\n" for n in (1, 2)),
-        "error: 2 published version(s) have problems; fix the lines above\n",
+        "error: 2 published version(s) have problems; see the findings above\n",
     )
 
 
@@ -511,7 +511,7 @@ def test_a_versions_folder_linking_out_of_the_workspace_is_refused(repo: Path, t
     assert run("check") == (
         1,
         f"ok: plans/fraud/plan.yaml\n{refusal}\n",
-        "error: 1 published version(s) have problems; fix the lines above\n",
+        "error: 1 published version(s) have problems; see the findings above\n",
     )
 
 

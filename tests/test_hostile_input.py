@@ -132,7 +132,7 @@ def test_a_plan_folder_linking_out_of_the_workspace_is_neither_read_nor_written(
     assert (code, out, err) == (
         1,
         f"ok: plans/good/plan.yaml\n{refusal}\n",
-        "error: 1 of 2 plan(s) have problems; fix the lines above\n",
+        "error: 1 of 2 plan(s) have problems; see the findings above\n",
     )
 
 
@@ -158,7 +158,7 @@ def test_check_names_folders_in_plans_that_are_not_plans(make_workspace) -> None
         "lowercase letters, digits and single dashes (e.g. fraud-screening)\n"
         "plans/odd/plan.yaml: not a file, so no command or page sees this plan; make it the plan's YAML file\n"
         "ok: plans/good/plan.yaml\n",
-        "error: 2 of 3 plan(s) have problems; fix the lines above\n",
+        "error: 2 of 3 plan(s) have problems; see the findings above\n",
     )
     assert run("show", "odd")[2] == (
         "error: plans/odd/plan.yaml is not a file; make it the plan's YAML file\n"
@@ -280,7 +280,7 @@ def test_unreadable_and_read_only_folders_are_named_with_the_fix(make_workspace)
         assert _as_a_user(root, "check") == (
             1,
             f"cannot read plans/a/plan.yaml: Permission denied; {readable}\nok: plans/b/plan.yaml\n",
-            "error: 1 of 2 plan(s) have problems; fix the lines above\n",
+            "error: 1 of 2 plan(s) have problems; see the findings above\n",
         )
         (root / "plans/a").chmod(0o755)
         (root / "plans/b").chmod(0o555)

@@ -62,7 +62,7 @@ def test_check_fail_on_high_fails_only_on_an_open_high_risk(workspace: Path) -> 
     assert run("check", "--fail-on", "high") == (
         1,
         "ok: plans/clean/plan.yaml\n" + HIGH_LINE + "ok: plans/medium/plan.yaml\n",
-        "error: 1 of 3 plan(s) have problems; fix the lines above\n",
+        "error: 1 of 3 plan(s) have problems; see the findings above\n",
     )
     assert run("check", "medium", "clean", "--fail-on", "high") == (
         0,
@@ -75,7 +75,7 @@ def test_check_fail_on_medium_also_fails_on_medium_risks(workspace: Path) -> Non
     assert run("check", "--fail-on", "medium") == (
         1,
         "ok: plans/clean/plan.yaml\n" + HIGH_LINE + MEDIUM_LINE,
-        "error: 2 of 3 plan(s) have problems; fix the lines above\n",
+        "error: 2 of 3 plan(s) have problems; see the findings above\n",
     )
     assert run("check", "clean", "--fail-on", "medium") == (0, "ok: plans/clean/plan.yaml\n", "")
 
@@ -295,7 +295,7 @@ def test_every_register_in_one_run_as_json(workspace: Path) -> None:
 def test_check_as_json_reports_every_plan_with_the_same_exit_code(workspace: Path) -> None:
     code, out, err = run("check", "--fail-on", "high", "--format", "json")
     data = json.loads(out)
-    assert code == 1 and "1 of 3 plan(s) have problems" in err
+    assert code == 1 and err == "error: 1 of 3 plan(s) have problems; see the JSON report\n"
     assert {entry["plan"]: entry["ok"] for entry in data["plans"]} == {
         "clean": True,
         "high": False,

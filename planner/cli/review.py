@@ -59,12 +59,14 @@ def check(
         click.echo(json.dumps(report.to_data(), indent=2, ensure_ascii=False))
     for line in report.lines if format_ != "json" else ():
         echo(github_annotation(line) if format_ == "github" and not line.startswith("ok: ") else line)
+    fix = report.fix(format_)
     if report.failed:
-        raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; fix the lines above")
+        raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; {fix}")
     if report.history:
-        raise CheckFailed(f"{report.history} published version(s) have problems; fix the lines above")
+        raise CheckFailed(f"{report.history} published version(s) have problems; {fix}")
     if report.settings:
-        raise CheckFailed("the planner plugin's options in mkdocs.yml have problems; fix the lines above")
+        said = fix if format_ == "json" else "fix the lines above"  # each names an option in mkdocs.yml
+        raise CheckFailed(f"the planner plugin's options in mkdocs.yml have problems; {said}")
 
 
 @cli.command()

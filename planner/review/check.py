@@ -25,6 +25,7 @@ from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import compose, line_of, loc_of, read_text
 
 _FIELD = re.compile(r"([A-Za-z_][\w.\[\]]*): ")
+_LINED = re.compile(r"[^\s:][^:]*:\d+(?::\d+)?: ")  # `plans/x/plan.yaml:12: ...`, `...:12:5: ...`
 
 
 @dataclass
@@ -39,6 +40,17 @@ class Report:
     problems: dict[str, list[str]] = field(default_factory=dict)  # per plan, for --format json
     history_problems: list[str] = field(default_factory=list)
     strays: list[str] = field(default_factory=list)
+
+    def fix(self, format_: str) -> str:
+        """How the closing error sends people to the findings: to lines only when some finding names
+        a line of a file (a fold that is due has none), to the JSON report when that is what printed."""
+        if format_ == "json":
+            return "see the JSON report"
+        return (
+            "fix the lines above"
+            if any(_LINED.match(line) for line in self.lines)
+            else "see the findings above"
+        )
 
     def to_data(self) -> dict[str, Any]:
         """The report as JSON-ready data: one entry per plan, then history and stray folders."""
