@@ -116,7 +116,7 @@ FACTS = [
         {"constraints.data.differences": ["season"]},
         "production-differs",
         "medium",
-        "constraints.data.differences: season (season or period)",
+        'constraints.data.differences: ["season"] (the product meets another season or period)',
     ),
     (
         {"done.worst_error_metric": "none", "impact.error_severity": "serious"},

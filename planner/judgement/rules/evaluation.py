@@ -7,7 +7,7 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing
+from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing, show
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan, Severity
 
@@ -85,11 +85,12 @@ def selective_labels(plan: Plan) -> Evidence:
     )
 
 
-def _differences_quote(plan: Plan, kinds: list[Difference]) -> tuple[str, ...]:
-    data = plan.constraints.data
-    said = ", ".join(label(kind) for kind in kinds)
-    found = (f"constraints.data.differences: {', '.join(kind.value for kind in kinds)} ({said})",)
-    return (*found, quote(plan, "constraints.data.differences_note")) if data.differences_note else found
+def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
+    """The differences ticked among `kinds`, as the plan holds them, with the note that explains them."""
+    found = (f"constraints.data.differences: {show(kinds)} ({note})",)
+    if plan.constraints.data.differences_note:
+        return (*found, quote(plan, "constraints.data.differences_note"))
+    return found
 
 
 @rule(
@@ -108,7 +109,7 @@ def _differences_quote(plan: Plan, kinds: list[Difference]) -> tuple[str, ...]:
         Case(
             {"constraints.data.differences": ["later_inputs"]},
             evidence=(
-                "constraints.data.differences: later_inputs (some inputs are recorded only after the moment "
+                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
                 "of prediction)",
             ),
         ),
@@ -118,7 +119,7 @@ def _differences_quote(plan: Plan, kinds: list[Difference]) -> tuple[str, ...]:
                 "constraints.data.differences_note": "The payment status is filled in after the run.",
             },
             evidence=(
-                "constraints.data.differences: later_inputs (some inputs are recorded only after the moment "
+                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
                 "of prediction)",
                 'constraints.data.differences_note: "The payment status is filled in after the run."',
             ),
@@ -139,7 +140,7 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs not in plan.constraints.data.differences:
         return None
-    return _differences_quote(plan, [Difference.later_inputs])
+    return _differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
 
 
 _UNLIKE_PRODUCTION = (
@@ -168,13 +169,15 @@ _UNLIKE_PRODUCTION = (
         Case(
             {"constraints.data.differences": ["device", "population"]},
             evidence=(
-                "constraints.data.differences: device, population (device or camera, population "
-                "(customers, patients, regions...))",
+                'constraints.data.differences: ["device", "population"] (the product meets another device or '
+                "camera, population)",
             ),
         ),
         Case(
             {"constraints.data.differences": ["season"]},
-            evidence=("constraints.data.differences: season (season or period)",),
+            evidence=(
+                'constraints.data.differences: ["season"] (the product meets another season or period)',
+            ),
         ),
     ),
     quiet=(Case({"constraints.data.differences": ["later_inputs"]}),),
@@ -191,7 +194,8 @@ def production_differs(plan: Plan) -> Evidence:
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
     if not kinds:
         return None
-    found = _differences_quote(plan, kinds)
+    said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
+    found = _differences_quote(plan, kinds, f"the product meets another {said}")
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
 
 
