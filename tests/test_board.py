@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from datetime import UTC, date, datetime
 
@@ -62,7 +63,7 @@ def test_a_fold_due_plan_leads_with_who_decides_by_when_and_the_gap() -> None:
     assert entry.slug == "fold" and item.kind == "fold-due"
     assert item.decision == "Fold, or extend the time box"
     assert entry.decider.short == "Tomás Ferreira" and entry.decider.named
-    assert item.when == f"overdue {(today_utc() - LAST_DAY).days} days" and item.late
+    assert item.when == f"overdue {(today_utc() - LAST_DAY).days - 1} days" and item.late
     assert item.figure == "best 0.3 vs target 0.26"
     assert [pending.kind for pending in entry.pending][:2] == ["fold-due", "over-budget"]
     assert found.decisions[1][1].kind == "review"
@@ -114,3 +115,22 @@ def test_closed_plans_wait_for_nothing_and_come_last() -> None:
     assert statuses == {"approved": 1, "shipped": 1, "folded": 1}
     verdicts = {value: count for value, _, count in found.verdicts}
     assert verdicts["fold-due"] == 2 and sum(verdicts.values()) == 3  # every plan in one group
+
+
+def test_the_plan_summary_shows_who_decides_the_running_cost_and_the_effort() -> None:
+    from planner.site.render import Renderer
+
+    over = plan(
+        FOLDING.replace("started: 2026-03-02", "started: 2099-01-01") + "    impact:\n      effort_weeks: 8\n"
+    )
+    model = sitemodel.build({"over": over})
+    body = Renderer().site(model)["plans/over/index.md"].body
+    summary = html.unescape(body[body.index('<div class="planner-summary">') : body.index("</dl>")])
+    assert "<dt>Decides</dt><dd>Tomás Ferreira (head of fresh)</dd>" in summary
+    assert "$150,000 a month</span> of" in summary and "$5,000</span> budget" in summary
+    assert '<span class="planner-overdue">(30×)</span>' in summary
+    assert "<dt>Effort</dt><dd>8 person-weeks" in summary
+    nameless = plan(SOUND_PLAN.replace("    decider: Rui Almeida\n", ""))
+    body = html.unescape(Renderer().site(sitemodel.build({"x": nameless}))["plans/x/index.md"].body)
+    assert 'Ana Costa <span class="planner-note">(first owner: no decider named)</span>' in body
+    assert "<dt>Running cost</dt>" not in body  # nothing to say without a cost or a budget

@@ -585,6 +585,12 @@ def test_the_decision_board_comes_first_and_the_table_fits_without_scrolling_sid
         assert box["height"] < 2 * line  # one line
     table = tab.locator("article .planner-portfolio table")
     assert tab.locator("article .planner-decisions").bounding_box()["y"] < table.bounding_box()["y"]
+    # Money: the month's running cost against budget, in the plan's currency, and the totals.
+    assert re.search(
+        r"Running cost.*€[\d,]+ a month .* of €[\d,]+ budgeted", tab.locator(".planner-totals").inner_text()
+    )
+    costs = table.locator('td[data-label="Cost a month"]')
+    assert any(re.match(r"€[\d,.]+ of €[\d,.]+", costs.nth(i).inner_text()) for i in range(costs.count()))
     ranks = [int(table.locator("tbody tr").nth(i).get_attribute("data-rank") or 0) for i in range(3)]
     assert ranks == [1, 2, 3]
     _shot(tab, "dashboard-1440")

@@ -192,10 +192,13 @@ def _days(count: int) -> str:
 
 
 def _overdue(last: date, today: date) -> tuple[str, bool, int]:
-    """`overdue 19 days` once the last day has passed, else `by 2026-12-20 (15 days left)`."""
+    """`by 2026-12-20` up to the last day, `due yesterday` the day after, then `overdue 19 days` as
+    the plan page counts an ended time box ("ended 19 days ago")."""
     late = (today - last).days
-    if late > 0:
-        return f"overdue {_days(late)}", True, late
+    if late == 1:
+        return "due yesterday", True, late
+    if late > 1:
+        return f"overdue {_days(late - 1)}", True, late
     return f"by {last:%Y-%m-%d}", False, late
 
 
