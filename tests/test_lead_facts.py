@@ -217,3 +217,11 @@ def test_a_baseline_that_meets_the_target_without_rules_is_not_told_to_ship_rule
 def test_a_rare_class_joins_the_question_for_a_missing_metric(make_workspace: MakeWorkspace) -> None:
     reasons = " ".join(item["reason"] for item in risks(make_workspace, {"done.metrics": None})["advice"])
     assert "The rarest class is 2% of cases, so accuracy reads 98% for a model that never finds it" in reasons
+
+
+def test_a_relative_target_is_the_margin_rules_must_be_beaten_by(make_workspace: MakeWorkspace) -> None:
+    relative = {"done.metrics[0].baseline": None, "done.metrics[0].target": None}
+    relative |= {"done.metrics[0].relative_target": 0.1, "done.metrics[0].baseline_name": "the two rules"}
+    advice = risks(make_workspace, relative | {"impact.share_addressed": 1.0})["advice"]
+    ship = next(item for item in advice if item["title"].startswith("Ship the rules with people"))
+    assert ship["reason"].endswith("A model must beat the two rules by 10%.")

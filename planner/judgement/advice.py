@@ -157,11 +157,13 @@ def _rules_with_people(plan: Plan) -> Advice | None:
     if share is not None and share <= left + 0.01:
         return None  # the model is already aimed at what the rules leave
     margin = ""
-    if plan.done.metrics and plan.done.metrics[0].baseline is not None:
-        metric = plan.done.metrics[0]
+    metric = plan.done.metrics[0] if plan.done.metrics else None
+    if metric is not None and metric.baseline is not None:
         goal = metric.goal()
         if goal is not None:
             margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
+    elif metric is not None and metric.relative_target is not None:  # "beat the naive forecast by 10%"
+        margin = f" A model must beat {metric.baseline_name or 'the baseline'} by {formatting.share(metric.relative_target)}."
     else:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
     return Advice(
