@@ -220,3 +220,30 @@ def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: Mak
 def _rows(pages: dict[str, str]) -> list[str]:
     """The portfolio table's rows (the decision board above them links plans too)."""
     return [line for line in pages["index.md"].splitlines() if line.startswith('<tr class="planner-row"')]
+
+
+def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_site(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """No time box and no `done.started`: the day v1 was published starts the clock, for `planner
+    status`, `planner risks` and the site alike (the CLI used to count it only with a time box)."""
+    from planner.plan.history import load_versions
+    from planner.plan.workspace import Workspace
+    from planner.site import render
+
+    root = make_workspace({"plans/nobox/plan.yaml": plan_text("approved", done__timebox_weeks=None)})
+    assert run("publish", "nobox", "-m", "kickoff", "--author", "Ann <ann@example.com>")[0] == 0
+    code, status = run("status", "nobox")
+    assert code == 0
+    assert status.startswith(f"nobox: on track · started {TODAY:%Y-%m-%d}, no time box · 0 runs logged\n")
+    assert f"the clock counts from v1, published {TODAY:%Y-%m-%d}" in status
+    titles = advice_of(run("risks", "nobox")[1])
+    assert titles[0] == "On track" and not any("start the time box" in title for title in titles)
+    assert "nobox  on track  started" in run("status")[1]
+    plan = plan_from_text((root / "plans/nobox/plan.yaml").read_text("utf-8"), "plan.yaml")
+    versions = {"nobox": load_versions(Workspace(root), "nobox")}
+    pages = {
+        path: html.unescape(text) for path, text in render.pages({"nobox": plan}, versions=versions).items()
+    }
+    row = next(line for line in pages["index.md"].splitlines() if "plans/nobox/index.md" in line)
+    assert ">On track<" in row and "start the time box" not in row

@@ -34,8 +34,9 @@ def stage_in(workspace: Workspace, slug: str, plan: Plan, today: date) -> Stage:
 
 
 def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
-    """The day v1 was published: it starts the time box of a plan without `done.started`."""
-    if plan.done.started is not None or not plan.done.timebox_weeks:
+    """The day v1 was published: it starts the clock of a plan without `done.started`, with or
+    without a time box, as on the site (`planner.judgement.verdict.first_day`)."""
+    if plan.done.started is not None:
         return None
     from planner.plan.history import load_version, numbers
 

@@ -23,6 +23,8 @@ from planner.judgement.verdict import (
     ON_TRACK,
     STALLED,
     PlanVerdict,
+    clock_started,
+    first_day,
     fmt,
     today_utc,
 )
@@ -56,16 +58,18 @@ def stage_of(
     log_error: str | None = None,
     today: date | None = None,
     status: Status | None = None,
+    published: date | None = None,
 ) -> Stage:
     """The stage of `plan`: with its log's verdict when it was read (`progress`), else from the plan
-    alone (its status, and `done.started` against today). `status` overrides the plan's own (a plan
-    folded in its draft while its latest version says building)."""
+    alone (its status, and its clock's `first_day` against today: `done.started`, else the day v1
+    was `published`). `status` overrides the plan's own (a plan folded in its draft while its latest
+    version says building)."""
     status = status or plan.status
     if progress is not None:
-        first_day, today = progress.started, progress.today
+        first, today = progress.started, progress.today
     else:
-        first_day, today = plan.done.started, today or today_utc()
-    started = status in AT_WORK or (first_day is not None and first_day <= today)
+        first, today = first_day(plan, published), today or today_utc()
+    started = status in AT_WORK or clock_started(first, today)
     return Stage(status, started, progress, log_error)
 
 
@@ -247,8 +251,13 @@ def _log_move(plan: Plan, stage: Stage) -> Advice | None:
     if progress.verdict == ON_TRACK:
         return Advice(
             f"On track: {progress.clock}" if progress.ends is not None else "On track",
-            f"{reason} Log every run (`planner log`) so the verdict stays current; when the time box "
-            f"ends, {_decider(plan)} takes the agreed decision: ship, continue or fold.",
+            f"{reason} Log every run (`planner log`) so the verdict stays current; "
+            + (
+                f"when the time box ends, {_decider(plan)} takes the agreed decision: ship, continue or fold."
+                if progress.ends is not None
+                else f"no time box is set, so no day is agreed for {_decider(plan)} to decide: ship, "
+                "continue or fold (done.timebox_weeks)."
+            ),
             "info",
             part="first",
         )
@@ -331,12 +340,12 @@ def _approved(plan: Plan, stage: Stage, risks: Sequence[Risk], questions: Sequen
             "warning",
             part="first",
         )
-    first_day = stage.progress.started if stage.progress is not None else plan.done.started
+    first = stage.progress.started if stage.progress is not None else plan.done.started
     box = plan.done.timebox_weeks
     fold = plan.done.fold_action
     when = (
-        f"The time box starts on {first_day:%Y-%m-%d}"
-        if first_day is not None
+        f"The time box starts on {first:%Y-%m-%d}"
+        if first is not None
         else "Write `started: YYYY-MM-DD` under done on the first day (or publish v1, whose day starts it)"
     )
     return Advice(

@@ -189,7 +189,7 @@ def judge_metric(
             best,
             tuple(points),
         )
-    if started is None or today < started:
+    if not clock_started(started, today):
         # Runs before the clock starts are exploration: neither progress nor a stall.
         to_go = (
             f"best {fmt(best.value)} on {best.split}, {target}" if best else f"no run logged yet, {target}"
@@ -247,11 +247,21 @@ def today_utc() -> date:
     return datetime.now(UTC).date()
 
 
+def first_day(plan: Plan, published: date | None = None) -> date | None:
+    """The first day of the plan's clock: `done.started`, else the day its first version was published
+    (`published`), with or without a time box. The one definition every command and the site use."""
+    return plan.done.started or published
+
+
+def clock_started(first: date | None, today: date) -> bool:
+    """Whether the clock whose first day is `first` (`first_day`) has started by `today`."""
+    return first is not None and first <= today
+
+
 def clock_of(plan: Plan, published: date | None = None) -> tuple[date | None, date | None]:
-    """The day the time box started and the last day it covers (six weeks from Monday 2 March: the box
-    covers 42 days and its last day is Sunday 12 April; the fold is due from the 13th). Without
-    `done.started`, the day the first version was published (`published`) starts it, as on the site."""
-    started, weeks = plan.done.started or published, plan.done.timebox_weeks
+    """The day the time box started (`first_day`) and the last day it covers (six weeks from Monday 2
+    March: the box covers 42 days and its last day is Sunday 12 April; the fold is due from the 13th)."""
+    started, weeks = first_day(plan, published), plan.done.timebox_weeks
     if started is None:
         return None, None
     return started, (started + timedelta(days=max(1, round(weeks * 7)) - 1) if weeks else None)
