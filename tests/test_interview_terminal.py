@@ -254,3 +254,28 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
             {"risk": "personal-data", "verdict": "mitigated", "note": "DPIA signed off", "by": "Lena"}
         ],
     }
+
+
+def test_the_essentials_start_fits_the_terminal_new_and_resumed(terminal: Terminal) -> None:
+    from planner.interview.path import expected, scope
+    from planner.plan.model import Plan
+
+    planner = Path(sys.executable).with_name("planner")
+    count = expected(Plan(title="Tumour triage"), scope("essentials"))[0]
+    terminal.start(f"{planner} interview triage")
+    seen = terminal.next_prompt((0, ""), timeout=60)
+    terminal.answer("Tumour triage")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? What service will users get?"), seen
+    assert f"Essentials: the {count} questions the advice needs most" in flat(terminal.screen())
+    fits(terminal)
+    terminal.answer("Biopsies for the tumours that need one")
+    terminal.next_prompt(seen)
+    terminal.keys("C-c")
+    terminal.wait_for("[exit 130]")
+    terminal.start(f"{planner} interview triage")
+    terminal.next_prompt((0, ""), timeout=60)
+    screen = flat(terminal.screen())
+    resumed = f"Resuming 'triage': essentials: 1 of {count} answered. Essentials: {count - 1} left of the"
+    assert resumed in screen
+    fits(terminal)

@@ -101,7 +101,8 @@ def schema() -> None:
 @click.option(
     "--depth",
     type=click.Choice(["essentials", "full"]),
-    help="essentials: the ~20 answers the advice needs most (~15 minutes); full: every question. "
+    help="essentials: the questions the advice needs most (the start says how many, and the minutes); "
+    "full: every question. "
     "Default: essentials first, then the full interview if you go on.",
 )
 @click.option(

@@ -130,8 +130,12 @@ def _interview(session: Session, depth: str | None) -> None:
     if depth == "essentials" or (depth is None and count):
         session.scope, session.depth = essentials, "essentials"
         _resuming(session)
+        # Once some are answered, the count is of those left: "the 26 questions" right under "1 of 27
+        # answered" read as a contradiction.
+        started = tally(session.plan, essentials)[0] > 0
+        these = f"{count} left of the questions" if started else f"the {count} question{'s' * (count != 1)}"
         say(
-            f"Essentials: the {count} question{'s' * (count != 1)} the advice needs most "
+            f"Essentials: {these} the advice needs most "
             f"({_answers(low, high)} with the follow-ups your answers open), {minutes(low, high)}. "
             "Then the full interview, now or later.",
             "bold",
