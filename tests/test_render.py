@@ -118,7 +118,9 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
         '<h2 data-toc="">7. Done criteria',
     ):
         assert heading in body
-    assert body.count('<details class="planner-fold" open>') == 8  # 7 sections and the risks
+    # The register stays open; a section with more than three answers starts folded.
+    assert body.count('<details class="planner-fold"') == 8  # 7 sections and the risks
+    assert body.count('<details class="planner-fold" open>') == 5
     assert "What share of cases do the rules handle?</dt>" in body  # the prompt as label
     assert 'id="answer-heuristics-coverage"' in body  # evidence links here
     assert "<p>40&#37;</p>" in body  # a share shown as a percent, not 0.4
@@ -264,7 +266,8 @@ def test_a_workspace_template_overrides_the_shipped_one(tmp_path: Path) -> None:
     (tmp_path / "_risks.j2").write_text("## Our own register for {{ plan.title }}\n", encoding="utf-8")
     out = site({"fraud": sound()}, templates_dir=tmp_path)
     body = out["plans/fraud/index.md"].body
-    assert body.endswith("## Our own register for Screen card orders for fraud before they ship\n")
+    own = "## Our own register for Screen card orders for fraud before they ship\n"
+    assert own in body and body.index(own) < body.index(">1. Product goal")  # the register's place
     assert body.startswith(
         '<h1 data-toc="" id="plan">Screen card orders'
     )  # the rest still the shipped templates
@@ -454,3 +457,19 @@ def test_a_plan_titled_like_a_section_keeps_the_section_links() -> None:
     page = htmlpage.from_html(site({"fraud": plan})["plans/fraud/index.md"].body, "plans/fraud/index.md")
     assert '<h1 id="plan">Risks' in page.html and '<h2 id="risks">Risks' in page.html
     assert 'href="#risks"' in page.html  # the summary's risk count leads to the register
+
+
+def test_a_plan_page_leads_with_its_moves_and_register_and_lists_blocking_questions_once() -> None:
+    body = site({"empty": Plan(title="Just a title", owners=["Ann"])})["plans/empty/index.md"].body
+    moves = body[body.index(">What to do next</h2>") : body.index(">Risks</h2>")]
+    assert body.index(">Risks</h2>") < body.index(">1. Product goal")  # the register before the form
+    assert moves.count("blocking question") == 1 and "Answer first" not in moves  # listed once
+    assert '<ol class="planner-blocking">' in moves and moves.count("<li><strong>") == 3
+    assert "Which metric, baseline and target define done?" in moves
+    assert "(done.metrics)" not in moves and "after_launch.owner" not in moves  # no field paths
+    sound_plan = sound()
+    steps = site({"fraud": sound_plan})["plans/fraud/index.md"].body
+    shown = steps[steps.index(">What to do next</h2>") : steps.index(">Risks</h2>")]
+    boxes = shown.count('<p class="admonition-title">')
+    folded = shown.split('<details class="planner-fold planner-more">', 1)
+    assert boxes - (folded[1].count('<p class="admonition-title">') if len(folded) == 2 else 0) <= 5

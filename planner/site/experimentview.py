@@ -270,3 +270,10 @@ def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice,
     else:
         stage = stage_of(plan, section.verdict, section.error, status=section.closed_as)
     return advice_at(plan, view.assessment, stage)
+
+
+def page_moves(steps: tuple[Advice, ...]) -> tuple[Advice, ...]:
+    """The moves a plan page shows: the blocking questions once, in the move that lists them (the
+    terminal's one-line follow-ups per question would repeat them there as boxes)."""
+    first = next((index for index, move in enumerate(steps) if move.part == "questions"), None)
+    return tuple(move for index, move in enumerate(steps) if move.part != "questions" or index == first)

@@ -89,6 +89,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
     env.globals.update(measured_rules=measured.rules_view, measured_by_hand=measured.by_hand_view)
     env.globals.update(next_steps=experimentview.next_steps, plan_money=board.money_of)
+    env.globals.update(page_moves=experimentview.page_moves)
     return env
 
 
