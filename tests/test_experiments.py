@@ -310,14 +310,15 @@ def test_status_in_text_and_json_and_check_fails_on_fold(make_workspace: MakeWor
     code, out, _ = run("status", "--as-of", "2026-04-02")
     assert code == 0
     assert [re.split(r"\s{2,}", line) for line in out.splitlines()] == [
-        ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS"],
-        ["draft", "no target", "clock not started", "-", "0"],
+        ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS", "NEXT"],
+        ["draft", "no target", "clock not started", "-", "0", "Answer 3 blocking questions before starting"],
         [
             "fraud",
             "on track",
             "11 days left (until 2026-04-12)",
             "recall: 0.6 (validation) vs ≥ 0.7 (baseline 0.4)",
             "1",
+            "On track: 11 days left (until 2026-04-12)",
         ],
     ]
     code, out, _ = run("status", "fraud", "--format", "json", "--as-of", "2026-04-13")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -247,3 +248,33 @@ def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_s
     }
     row = next(line for line in pages["index.md"].splitlines() if "plans/nobox/index.md" in line)
     assert ">On track<" in row and "start the time box" not in row
+
+
+def test_the_portfolio_listing_gives_each_plan_its_stage_s_next_move(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """`planner status` lists the next move of each plan's stage: a draft answers its blocking
+    questions or goes to review, never "add `started:`"."""
+    make_workspace(
+        {
+            "plans/asks/plan.yaml": plan_text("draft", after_launch__owner=None, impact__share_addressed=0.6),
+            "plans/sound/plan.yaml": plan_text("draft", impact__share_addressed=0.6),
+            "plans/due/plan.yaml": plan_text("building", 60),
+            "plans/due/experiments.jsonl": SHORT_LOG,
+            "plans/soon/plan.yaml": plan_text("approved", -3),
+        }
+    )
+    tops = {slug: advice_of(run("risks", slug)[1])[0] for slug in ("asks", "sound", "due", "soon")}
+    assert tops == {
+        "asks": "Answer 1 blocking question before starting",
+        "sound": "This plan is sound: send it for review",
+        "due": "Fold due: take the agreed decision now",
+        "soon": "Approved: start the 6-week time box",
+    }
+    code, listing = run("status")
+    assert code == 0
+    rows = [re.split(r"\s{2,}", line) for line in listing.splitlines()]
+    assert rows[0][-1] == "NEXT" and {row[0]: row[-1] for row in rows[1:]} == tops
+    for slug in ("asks", "sound"):
+        detail = run("status", slug)[1]
+        assert "started:" not in detail and f"  next: {tops[slug]} (`planner risks {slug}`" in detail

@@ -11,7 +11,7 @@ from planner.evidence.log import read_log
 from planner.judgement.stage import Stage, stage_of
 from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
 from planner.plan.experiment import Experiment
-from planner.plan.model import Plan
+from planner.plan.model import Plan, Status
 from planner.plan.workspace import Workspace
 
 
@@ -47,6 +47,15 @@ def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
         return load_version(workspace, slug, have[0]).published_at.date()
     except PlannerError:
         return None
+
+
+def next_move(plan: Plan, verdict: PlanVerdict) -> str | None:
+    """The top line of the advice for the plan's stage, as plain text: what `status` lists as NEXT
+    and prints on `status NAME`'s `next:` line (as `risks`, `show` and the site)."""
+    from planner.judgement.register import assess
+
+    headline = assess(plan, stage_of(plan, verdict)).headline
+    return headline.title if headline is not None else None
 
 
 def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
@@ -89,24 +98,23 @@ def status_table(workspace: Workspace, today: date, width: int | None = None) ->
         try:
             if isinstance(loaded, PlannerError):
                 raise loaded
-            _, verdict = verdict_of(workspace, slug, today, loaded)
+            plan, verdict = verdict_of(workspace, slug, today, loaded)
         except PlannerError:
-            rows.append([slug, "(cannot be read: run `planner check`)", "", "", ""])
+            rows.append([slug, "(cannot be read: run `planner check`)", "", "", "", ""])
             continue
+        move = one_line(next_move(plan, verdict) or "-")
         rows.append(
-            [slug, verdict.verdict or "no target", _days(verdict), _primary(verdict), str(verdict.runs)]
+            [slug, verdict.verdict or "no target", _days(verdict), _primary(verdict), str(verdict.runs), move]
         )
     if not rows:
         return "no plans yet; start one with `planner interview`\n"
-    header = ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS"]
+    header = ["PLAN", "VERDICT", "TIME BOX", "PRIMARY METRIC: BEST VS TARGET", "RUNS", "NEXT"]
     return table(rows, header, width, cut=False)
 
 
 def status_text(workspace: Workspace, slug: str, today: date) -> str:
-    from planner.judgement.register import assess
-
     plan, verdict = verdict_of(workspace, slug, today)
-    headline = assess(plan, stage_of(plan, verdict, today=today)).headline
+    headline = next_move(plan, verdict)
     lines = [f"{slug}: {verdict.verdict or 'no verdict'} · {_days(verdict)} · {verdict.runs} runs logged"]
     lines.append(f"  {verdict.reason}")
     if verdict.verdict == FOLD_DUE:
@@ -114,7 +122,9 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
         lines.append(
             f'  fold action: "{action}"' if action else "  fold action: none written (done.fold_action)"
         )
-    if plan.done.started is None and plan.done.timebox_weeks and verdict.started is None:
+    # Only once approved is the clock the next move: a draft or a plan in review has its stage's own.
+    at_work = plan.status in (Status.approved, Status.building)
+    if at_work and plan.done.started is None and plan.done.timebox_weeks and verdict.started is None:
         lines.append(
             f"  the clock has not started: add `started: {today:%Y-%m-%d}` under done "
             "(planner sets it when it saves an approved or building plan)"
@@ -125,7 +135,7 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
             "done to count from another day"
         )
     if headline is not None:
-        lines.append(f"  next: {one_line(headline.title)} (`planner risks {slug}` says why)")
+        lines.append(f"  next: {one_line(headline)} (`planner risks {slug}` says why)")
     lines.append("")
     for item in verdict.metrics:
         metric = item.metric

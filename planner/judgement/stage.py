@@ -10,7 +10,7 @@ its record. Nothing is said "before starting" once the work has started.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.judgement.advice import Advice, Blocking
@@ -357,6 +357,28 @@ def _approved(plan: Plan, stage: Stage, risks: Sequence[Risk], questions: Sequen
     )
 
 
+def _to_review(plan: Plan, item: Advice) -> Advice:
+    """A draft's go-ahead: its next move is the review, not the clock (that starts once approved)."""
+    if item.part != "go":
+        return item
+    then = (
+        f"set `status: in_review` and ask {_decider(plan)} to approve it in a pull request; the time box "
+        "starts once it is approved"
+    )
+    if item.risks:
+        return replace(
+            item,
+            title="Nearly ready: decide the open risks, then send it for review",
+            reason=f"Every question is answered and no high risk is open. Record a decision on "
+            f"{', '.join(item.risks)} (accepted, mitigated or not applicable, with a note), then {then}.",
+        )
+    return replace(
+        item,
+        title="This plan is sound: send it for review",
+        reason=f"Every question is answered and no risk at medium or above is open: {then}.",
+    )
+
+
 def staged(
     plan: Plan,
     advice: Sequence[Advice],
@@ -372,7 +394,7 @@ def staged(
     be read: repair it first. At work (the clock started): the log's verdict leads once it decides
     (fold due, met, stalled), and for an approved or building plan while it is on track; no go-ahead
     follows. In review: the reviewer's decision. Approved, not started: start the time box. A draft:
-    its own advice as it is."""
+    its own advice, its go-ahead turned into sending it for review."""
     if stage.status is Status.folded:
         return (_folded(plan, stage),)
     if stage.status is Status.shipped:
@@ -390,4 +412,6 @@ def staged(
         return (_review(plan, risks, questions), *[item for item in rest if item.part not in BEFORE])
     if stage.status is Status.approved and not stage.started:
         return (_approved(plan, stage, risks, questions), *[item for item in rest if item.part not in BEFORE])
+    if stage.status is Status.draft and not stage.started:
+        return tuple(_to_review(plan, item) for item in rest)
     return tuple(rest)
