@@ -250,11 +250,12 @@ def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_s
     assert ">On track<" in row and "start the time box" not in row
 
 
-def test_the_portfolio_listing_gives_each_plan_its_stage_s_next_move(
+def test_the_portfolio_listing_and_its_json_give_each_plan_its_stage_s_next_move(
     make_workspace: MakeWorkspace,
 ) -> None:
     """`planner status` lists the next move of each plan's stage: a draft answers its blocking
-    questions or goes to review, never "add `started:`"."""
+    questions or goes to review, never "add `started:`"; `--format json` has it as `next`, beside
+    every key scripts already read."""
     make_workspace(
         {
             "plans/asks/plan.yaml": plan_text("draft", after_launch__owner=None, impact__share_addressed=0.6),
@@ -278,3 +279,9 @@ def test_the_portfolio_listing_gives_each_plan_its_stage_s_next_move(
     for slug in ("asks", "sound"):
         detail = run("status", slug)[1]
         assert "started:" not in detail and f"  next: {tops[slug]} (`planner risks {slug}`" in detail
+    code, out = run("status", "--format", "json")
+    plans = {item["plan"]: item for item in json.loads(out)["plans"]}
+    kept = {"plan", "title", "verdict", "reason", "started", "ends", "days_left", "runs", "fold_action"}
+    for slug, top in tops.items():
+        assert kept | {"metrics", "advice"} <= set(plans[slug]) and plans[slug]["next"] == top
+    assert json.loads(run("status", "due", "--format", "json")[1])["next"] == tops["due"]

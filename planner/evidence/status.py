@@ -50,18 +50,23 @@ def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
 
 
 def next_move(plan: Plan, verdict: PlanVerdict) -> str | None:
-    """The top line of the advice for the plan's stage, as plain text: what `status` lists as NEXT
-    and prints on `status NAME`'s `next:` line (as `risks`, `show` and the site)."""
+    """The top line of the advice for the plan's stage, as plain text: what `status` lists as NEXT,
+    prints as `next` in JSON and on `status NAME`'s `next:` line (as `risks`, `show` and the site)."""
     from planner.judgement.register import assess
 
     headline = assess(plan, stage_of(plan, verdict)).headline
     return headline.title if headline is not None else None
 
 
+def _data(slug: str, plan: Plan, verdict: PlanVerdict) -> dict[str, object]:
+    """One plan's JSON object: the verdict's keys (scripts rely on them), then `next`."""
+    return {**to_data(slug, plan.title, verdict), "next": next_move(plan, verdict)}
+
+
 def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
     if slug is not None:
         plan, verdict = verdict_of(workspace, slug, today)
-        data: object = to_data(slug, plan.title, verdict)
+        data: object = _data(slug, plan, verdict)
     else:
         plans = []
         for name, loaded in workspace.load_all():
@@ -70,9 +75,9 @@ def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
                     raise loaded
                 plan, verdict = verdict_of(workspace, name, today, loaded)
             except PlannerError as exc:
-                plans.append({"plan": name, "verdict": None, "error": str(exc)})
+                plans.append({"plan": name, "verdict": None, "error": str(exc), "next": None})
                 continue
-            plans.append(to_data(name, plan.title, verdict))
+            plans.append(_data(name, plan, verdict))
         data = {"today": today.isoformat(), "plans": plans}
     return safe_json(data) + "\n"
 
