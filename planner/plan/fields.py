@@ -28,6 +28,9 @@ NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 # The one percent planner reads, in the file and in the JSON Schema alike: 0% to 100%, no padding zeros.
 _PERCENT = r"^ *(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?|\.[0-9]+) *% *$"
+# What planner parses as a percent: the same spelling without the bound, so that `120%` is refused by
+# the share's own range (with its hint, 20% is 0.2) rather than as no number at all.
+_ANY_PERCENT = r"^ *((?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+) *% *$"
 
 
 def _parse_share(value: Any, info: ValidationInfo) -> Any:
@@ -37,7 +40,7 @@ def _parse_share(value: Any, info: ValidationInfo) -> Any:
     typed answer in the interview may also be a number as text (`0.2`)."""
     if not isinstance(value, str):
         return value
-    match = re.fullmatch(_PERCENT, value)
+    match = re.fullmatch(_ANY_PERCENT, value)
     if match:
         return float(match.group(1)) / 100
     if info.mode == "python":
