@@ -279,3 +279,22 @@ def test_the_essentials_start_fits_the_terminal_new_and_resumed(terminal: Termin
     resumed = f"Resuming 'triage': essentials: 1 of {count} answered. Essentials: {count - 1} left of the"
     assert resumed in screen
     fits(terminal)
+
+
+def test_check_findings_and_errors_break_between_words(terminal: Terminal) -> None:
+    planner = Path(sys.executable).with_name("planner")
+    plan = terminal.folder / "plans/triage/plan.yaml"
+    plan.parent.mkdir(parents=True)
+    rule = "  - condition: very large\n    action: refer\n    when: worst area > 1000 AND mean radius > 10\n"
+    plan.write_text(f"title: Tumour triage\nheuristics:\n  rules:\n{rule}", encoding="utf-8")
+    terminal.start(f"{planner} check; {planner} show nosuch")
+    screen = terminal.wait_for("[exit 2]")
+    fits(terminal)
+    assert (
+        "plans/triage/plan.yaml:6: heuristics.rules[0].when: not a SQL expression: Parser Error: syntax error "
+        'at or near ">"; a column name with spaces goes in double quotes, `"worst area" > 1000 AND "mean '
+        'radius" > 10`, and in plan.yaml the whole predicate then goes in single quotes: when: \'"worst area" '
+        '> 1000 AND "mean radius" > 10\''
+    ) in flat(screen)
+    error = "error: no plan named 'nosuch' (plans/nosuch/plan.yaml does not exist); run `planner list` to see"
+    assert error in flat(screen)

@@ -364,3 +364,20 @@ def test_check_reads_every_predicate_without_duckdb(
         code, out, err = run("check")
         assert code == 1 and said in out, out
         assert err == "error: 1 of 1 plan(s) have problems; fix the lines above\n"
+
+
+def test_at_80_columns_the_table_folds_and_lines_break_between_words(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wide_workspace(make_workspace)
+    monkeypatch.setenv("COLUMNS", "80")  # the terminal's width, as a terminal sets it
+    code, out, _ = run("measure", "triage", "--sample", "cancer.csv", "--label", "diagnosis", "--dry-run")
+    assert code == 0 and max(len(line) for line in out.splitlines()) <= 80
+    assert "\nrule 1\n  predicts: M\n  coverage (95% ci): " in out
+    assert (
+        "  rules + people  unknown: no human score yet (run `planner try` or answer\n"
+        "                  by_hand.human_score)\n"
+    ) in out
+    assert (
+        "  rule 1 (predicts M): id='904', diagnosis='B', worst area='1223', mean\n    radius='1200'\n" in out
+    )

@@ -276,6 +276,20 @@ def test_tables_fit_columns_and_measure_wide_characters(
     assert "…" not in run("rules")[1]  # piped with no COLUMNS: nothing is cut
 
 
+def test_piped_findings_and_errors_keep_one_line_each(
+    make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal they break between words (tests/test_interview_terminal.py); into a file, a pipe or
+    a CI log each stays one line for grep, whatever COLUMNS says."""
+    make_workspace({"plans/a/plan.yaml": "title: A\nproduct:\n  mode: sometimes\n"})
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run("check")
+    assert code == 1 and len(out.splitlines()) == 1 and len(out) > 60
+    assert run("show", "nosuch")[2] == (
+        "error: no plan named 'nosuch' (plans/nosuch/plan.yaml does not exist); run `planner list` to see plans\n"
+    )
+
+
 def test_every_register_in_one_run_as_json(workspace: Path) -> None:
     (workspace / "plans" / "broken").mkdir()
     (workspace / "plans" / "broken" / "plan.yaml").write_text("title: [\n", encoding="utf-8")

@@ -156,7 +156,7 @@ def measure(
         analysis = run.measure(workspace, slug, sample, label, progress_line())
     written = None if dry_run else run.record(workspace, slug, analysis)
     formats = {"text": views.to_text, "json": views.to_json, "markdown": views.to_markdown}
-    echo(formats[format_](analysis), nl=False)
+    echo(views.to_text(analysis, columns()) if format_ == "text" else formats[format_](analysis), nl=False)
     if written is not None:
         echo(f"saved in {workspace.shown(written)} (heuristics.measured)", err=True)
 

@@ -76,11 +76,27 @@ def columns() -> int | None:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
+def line_width(*, err: bool = False) -> int | None:
+    """Where to break long lines of text (findings, errors) between words: one column short of a
+    terminal's width, so the terminal never breaks them inside a word; None when the stream is a file,
+    a pipe or a CI log, which keep one finding per line for grep, whatever COLUMNS says."""
+    import sys
+
+    if not (sys.stderr if err else sys.stdout).isatty():
+        return None
+    width = columns() or 80
+    return width - 1
+
+
 def print_error(message: str) -> None:
+    """`error: ...` on stderr, broken between words at the terminal's width (never when piped)."""
+    from planner.core.terminal import wrap
+
+    width = line_width(err=True)
     first, *rest = message.split("\n")
-    echo(f"error: {first}", err=True)
+    echo(wrap(f"error: {first}", width, hang=2), err=True)
     for line in rest:
-        echo(f"  {line}", err=True)
+        echo(wrap(f"  {line}", width, hang=4), err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

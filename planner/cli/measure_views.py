@@ -6,7 +6,7 @@ from typing import Any
 
 from planner.core.formatting import share
 from planner.core.inert import md_escape, safe_json
-from planner.core.terminal import table
+from planner.core.terminal import display_width, records, table, wrap
 from planner.evidence.measure import Analysis, RuleResult
 from planner.judgement.measured import ENGINES
 
@@ -81,17 +81,33 @@ def _example(row: dict[str, str]) -> str:
     return ", ".join(f"{name}={value!r}" for name, value in row.items())
 
 
-def to_text(analysis: Analysis) -> str:
-    lines = [*_header(analysis), "", table([_row(r) for r in analysis.rules], HEADER).rstrip("\n"), ""]
-    lines += ["Cascade (the first matching rule wins; what no rule matches goes to people)"]
-    lines += _cascade_lines(analysis)
+def _aligned(line: str, width: int | None, name: int = 18) -> str:
+    """A cascade line (`  coverage        70.2% ...`) with its value wrapped in its own column."""
+    if not width or display_width(line) <= width or width - name < 20:
+        return wrap(line, width)
+    first, *rest = wrap(line[name:], width - name).split("\n")
+    return "\n".join([line[:name] + first, *(" " * name + more for more in rest)])
+
+
+def to_text(analysis: Analysis, width: int | None = None) -> str:
+    """The terminal view, its lines broken between words at `width` and its table folded into records
+    when it cannot fit (no limit when None)."""
+    rows = [_row(r) for r in analysis.rules]
+    shown = table(rows, HEADER, width)
+    if not shown.startswith(HEADER[0]):  # folded into records: each headed "rule N", not a bare N
+        shown = records([[f"rule {row[0]}", *row[1:]] for row in rows], HEADER, width)
+    lines = [wrap(line, width) for line in _header(analysis)]
+    lines += ["", shown.rstrip("\n"), ""]
+    lines += [wrap("Cascade (the first matching rule wins; what no rule matches goes to people)", width)]
+    lines += [_aligned(line, width) for line in _cascade_lines(analysis)]
     wrong = [result for result in analysis.rules if result.wrong]
     if wrong:
         lines += ["", "Where rules fire wrongly"]
         for result in wrong:
             for row in result.wrong:
-                lines.append(f"  rule {result.number} (predicts {result.predicts}): {_example(row)}")
-    lines += [f"note: {note}" for note in analysis.notes]
+                example = f"  rule {result.number} (predicts {result.predicts}): {_example(row)}"
+                lines.append(wrap(example, width, hang=4))
+    lines += [wrap(f"note: {note}", width, hang=6) for note in analysis.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planner.cli.group import cli, columns, current_workspace, echo, plan_names
+from planner.cli.group import cli, columns, current_workspace, echo, line_width, plan_names
 from planner.cli.options import format_option, slug_argument
 
 
@@ -45,6 +45,7 @@ def check(
     """
     from planner.cli.views import github_annotation
     from planner.core.errors import CheckFailed
+    from planner.core.terminal import wrap
     from planner.review.check import check as run_check
 
     if pre_commit:
@@ -57,8 +58,10 @@ def check(
         import json
 
         click.echo(json.dumps(report.to_data(), indent=2, ensure_ascii=False))
+    width = line_width() if format_ == "text" else None
     for line in report.lines if format_ != "json" else ():
-        echo(github_annotation(line) if format_ == "github" and not line.startswith("ok: ") else line)
+        shown = github_annotation(line) if format_ == "github" and not line.startswith("ok: ") else line
+        echo(wrap(shown, width, hang=2))
     fix = report.fix(format_)
     if report.failed:
         raise CheckFailed(f"{report.failed} of {report.plans} plan(s) have problems; {fix}")
