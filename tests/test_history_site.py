@@ -266,6 +266,12 @@ def test_what_changed_flags_a_target_lowered_after_results_and_not_added_criteri
     assert "Done criteria moved" not in added and "after results" not in added  # only added
     assert "Target lowered after results" in lowered
     assert "lowered from 0&#46;7 to 0&#46;62" in lowered and "after 1 run logged, best 0&#46;61" in lowered
+    # The plan's chart draws both targets; the portfolio names the move among the plan's decisions.
+    chart = pages[P + "index.md"]
+    assert chart.count('class="planner-chart-target') == 2 and "target first agreed 0&#46;7" in chart
+    assert "(moved after results from 0&#46;7)" in chart
+    decision = next(line for line in pages["index.md"].splitlines() if 'class="planner-decision"' in line)
+    assert "target moved after results" in decision or "target 0&#46;7 → 0&#46;62" in decision
 
 
 def test_a_shipped_plans_ended_time_box_is_history_not_an_alarm(make_workspace: MakeWorkspace) -> None:

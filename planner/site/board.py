@@ -17,6 +17,15 @@ from planner.site.views import STATUS_ORDER, PlanView, Row
 
 # The kinds of decision, most urgent first: the order of the board and of the table.
 KINDS = ("fold-due", "target-moved", "over-budget", "stalled", "met", "high-risks", "review")
+LABELS = {
+    "fold-due": "fold due",
+    "target-moved": "target moved after results",
+    "over-budget": "over budget",
+    "stalled": "stalled",
+    "met": "target met",
+    "high-risks": "high risks open",
+    "review": "review waiting",
+}
 BEFORE_BUILDING = (Status.draft, Status.in_review, Status.approved)
 REVIEW_LATE_DAYS = 7  # a plan in review longer than this is late
 
@@ -148,6 +157,11 @@ class Entry:
     def verdict_key(self) -> str:
         """The verdict as a filter value: `fold-due`, `met`..., `none` without a target."""
         return (self.verdict or "none").replace(" ", "-")
+
+    @property
+    def also(self) -> str:
+        """The other decisions the plan waits for, after its most urgent: `target moved after results`."""
+        return ", ".join(LABELS[item.kind] for item in self.pending[1:])
 
     @property
     def unowned(self) -> int:

@@ -70,6 +70,8 @@ class Chart:
     bottom: int = HEIGHT - BOTTOM
     width: int = WIDTH
     height: int = HEIGHT
+    earlier: float | None = None  # y of the target as first agreed, when it was moved after results
+    earlier_value: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,11 +130,11 @@ def _nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     return [round(first + index * step, 12) for index in range(max(total, 0))]
 
 
-def _chart(item: MetricVerdict, verdict: PlanVerdict) -> Chart:
+def _chart(item: MetricVerdict, verdict: PlanVerdict, earlier: float | None = None) -> Chart:
     metric = item.metric
     points = item.points
     values = [point.value for point in points]
-    levels = [value for value in (metric.baseline, metric.target) if value is not None]
+    levels = [value for value in (metric.baseline, metric.target, earlier) if value is not None]
     low, high = min(values + levels, default=0.0), max(values + levels, default=1.0)
     pad = (high - low) * 0.08 or max(abs(high) * 0.1, 0.01)
     low, high = low - pad, high + pad
@@ -198,6 +200,8 @@ def _chart(item: MetricVerdict, verdict: PlanVerdict) -> Chart:
         series=tuple(series),
         xticks=tuple(xticks),
         yticks=tuple(Tick(y(value), fmt(value)) for value in _nice_ticks(low, high)),
+        earlier=y(earlier) if earlier is not None else None,
+        earlier_value=fmt(earlier) if earlier is not None else "",
     )
 
 
@@ -215,13 +219,18 @@ def _row(record: Experiment, plan: Plan) -> Row:
 
 
 def experiments_view(
-    plan: Plan, records: list[Experiment], today: date, published: date | None = None
+    plan: Plan,
+    records: list[Experiment],
+    today: date,
+    published: date | None = None,
+    moved: Mapping[str, float] | None = None,
 ) -> ExperimentsView | None:
-    """The plan's experiments section, or None when it has neither done metrics nor a log."""
+    """The plan's experiments section, or None when it has neither done metrics nor a log. `moved`
+    gives the target each metric had before it was moved after results: its chart draws both."""
     if not plan.done.metrics and not records:
         return None
     verdict = judge(plan, records, today, published)
-    charts = tuple(_chart(item, verdict) for item in verdict.metrics)
+    charts = tuple(_chart(item, verdict, (moved or {}).get(item.metric.name)) for item in verdict.metrics)
     rows = tuple(_row(record, plan) for record in sorted(records, key=lambda r: r.at, reverse=True))
     return ExperimentsView(verdict, charts, rows)
 
@@ -251,9 +260,19 @@ def tracking_of(
         if isinstance(records, PlannerError):
             section: ExperimentsView | None = broken_log(view.plan, str(records), today, published)
         else:
-            section = experiments_view(view.plan, records, today, published)
+            section = experiments_view(view.plan, records, today, published, _moved(timeline))
         if section is not None:
             found[slug] = replace(section, closed_as=(closed or {}).get(slug))
+    return found
+
+
+def _moved(timeline: Timeline | None) -> dict[str, float]:
+    """The first agreed target of each metric whose target a published version moved after results."""
+    moves = timeline.moves if timeline is not None else ()
+    found: dict[str, float] = {}
+    for move in moves:
+        if move.what == "target" and move.old is not None and move.new is not None and move.where != "draft":
+            found.setdefault(move.metric, move.old)
     return found
 
 
