@@ -134,6 +134,7 @@ def test_menus_jump_by_letter_and_resume_keeps_every_option(make_workspace: Make
     result, screen = session(root, "Ana Lima", keys, count=3)
     assert "(Use arrow keys)" not in screen and "Label? (↑↓, j/k, a number or letters to jump" in screen
     assert "? Label? fraud" in screen  # the letter jumped to fraud, and the answer is echoed
+    assert "\n1 example, 1 label by Ana Lima\n" in str(result)
     assert isinstance(result, Interrupted) and str(result).endswith(
         "\nResume with: planner try fraud --sample s.csv --as 'Ana Lima' --gold gold --examples 3"
     )

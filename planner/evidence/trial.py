@@ -429,14 +429,19 @@ def summary(measured: MeasuredByHand) -> list[str]:
     from planner.core.stats import wilson
     from planner.judgement.measured import agreement
 
-    lines = [f"{measured.examples} examples, {measured.answers} labels by {', '.join(measured.people)}"]
+    def many(count: int, word: str) -> str:
+        return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+    lines = [
+        f"{many(measured.examples, 'example')}, {many(measured.answers, 'label')} by {', '.join(measured.people)}"
+    ]
     if measured.minutes_per_example is not None:
         lines.append(f"median time per example: {measured.minutes_per_example * 60:.0f} s")
     if measured.correct is not None and measured.judged:
         low, high = wilson(measured.correct, measured.judged) or (0.0, 0.0)
         lines.append(
             f"human score against the gold column: {formatting.share(measured.correct / measured.judged)} "
-            f"(95% CI {formatting.share(low)}-{formatting.share(high)}, {measured.judged} labels)"
+            f"(95% CI {formatting.share(low)}-{formatting.share(high)}, {many(measured.judged, 'label')})"
         )
     share = agreement(measured)
     if share is not None:
