@@ -381,3 +381,15 @@ def test_at_80_columns_the_table_folds_and_lines_break_between_words(
     assert (
         "  rule 1 (predicts M): id='904', diagnosis='B', worst area='1223', mean\n    radius='1200'\n" in out
     )
+
+
+def test_check_reads_the_header_duckdb_reads_semicolons_and_a_byte_order_mark(
+    make_workspace: MakeWorkspace,
+) -> None:
+    root = wide_workspace(make_workspace)
+    text = (root / "cancer.csv").read_text(encoding="utf-8")
+    (root / "cancer.csv").write_text(
+        "\ufeff" + text.replace(",", ";").replace("\n", "\r\n"), encoding="utf-8"
+    )
+    assert run("measure", "triage", "--sample", "cancer.csv", "--label", "diagnosis")[0] == 0
+    assert run("check") == (0, "ok: plans/triage/plan.yaml\n", "")

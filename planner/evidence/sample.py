@@ -341,17 +341,18 @@ def recorded_columns(root: Path, info: SampleInfo | None) -> tuple[str, list[str
     if info is None or info.file is None:
         return None
     path = root / info.file
-    readers = {".csv": ",", ".txt": ",", ".tsv": "\t", ".jsonl": "", ".ndjson": ""}
-    if path.suffix.lower() not in readers or not path.is_file():
+    kinds = {".csv": "csv", ".txt": "csv", ".tsv": "tsv", ".jsonl": "json", ".ndjson": "json"}
+    kind = kinds.get(path.suffix.lower())
+    if kind is None or not path.is_file():
         return None
     try:
-        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             first = handle.readline(1 << 20)
     except OSError:
         return None
-    delimiter = readers[path.suffix.lower()]
-    if delimiter:
-        columns = next(csv.reader([first], delimiter=delimiter), [])
+    if kind != "json":  # the delimiter DuckDB's sniffer would find in a header row
+        delimiter = "\t" if kind == "tsv" else max((",", "\t", ";", "|"), key=first.count)
+        columns = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter), [])
     else:
         try:
             row = json.loads(first)
