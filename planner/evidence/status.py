@@ -68,7 +68,7 @@ def status_json(workspace: Workspace, slug: str | None, today: date) -> str:
         plan, verdict = verdict_of(workspace, slug, today)
         data: object = _data(slug, plan, verdict)
     else:
-        plans = []
+        plans: list[dict[str, object]] = []
         for name, loaded in workspace.load_all():
             try:
                 if isinstance(loaded, PlannerError):
