@@ -250,38 +250,8 @@ def _sqlglot_reason(text: str) -> str:
 # Words that may follow one another in a predicate; two other bare words in a row are a column name
 # with a space in it (`worst area > 1000`), which SQL reads as a column and an alias.
 _KEYWORDS = frozenset(
-    [
-        "and",
-        "or",
-        "not",
-        "is",
-        "null",
-        "in",
-        "like",
-        "ilike",
-        "glob",
-        "similar",
-        "to",
-        "between",
-        "case",
-        "when",
-        "then",
-        "else",
-        "end",
-        "as",
-        "true",
-        "false",
-        "distinct",
-        "from",
-        "escape",
-        "interval",
-        "cast",
-        "try_cast",
-        "collate",
-        "at",
-        "time",
-        "zone",
-    ]
+    "and or not is null in like ilike glob similar to between case when then else end as true false "  # noqa: SIM905
+    "distinct from escape interval cast try_cast collate at time zone".split()
 )
 _TOKEN = re.compile(r"'(?:[^']|'')*'?|\"(?:[^\"]|\"\")*\"?|[^\W\d]\w*|\s+|.", re.DOTALL)
 
@@ -309,6 +279,8 @@ def _spaced_columns(text: str, known: list[str] | None) -> str:
 
 
 def _quote_word_runs(text: str) -> str:
+    """Two or more bare words in a row (no keyword among them, no function call after) quoted as one
+    name: `worst area > 1000` -> `"worst area" > 1000`. Text in quotes is left as it is."""
     tokens = [match.group() for match in _TOKEN.finditer(text)]
     out: list[str] = []
     i = 0
