@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -71,7 +72,7 @@ SHORT_LOG = log((50, "validation", 0.6))
 # (status, clock started days ago, log, the top line of the advice)
 STAGES = [
     ("draft", None, "", "Ship the rules with people for the rest; aim a model only at the remainder"),
-    ("in_review", None, "", "In review: ready to approve"),
+    ("in_review", None, "", "In review: approve the rules with people first, a model only for the rest"),
     ("approved", -3, "", "Approved: start the 6-week time box"),
     ("building", 5, log((2, "validation", 0.6)), "On track: 37 days left"),
     ("building", 60, SHORT_LOG, "Fold due: take the agreed decision now"),
@@ -285,3 +286,40 @@ def test_the_portfolio_listing_and_its_json_give_each_plan_its_stage_s_next_move
     for slug, top in tops.items():
         assert kept | {"metrics", "advice"} <= set(plans[slug]) and plans[slug]["next"] == top
     assert json.loads(run("status", "due", "--format", "json")[1])["next"] == tops["due"]
+
+
+def test_in_review_the_rules_first_advice_is_part_of_the_reviewer_s_decision(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """When plain rules may already do the job, the reviewer's decision says what to approve (the
+    rules with people first) in its own line, not in a line after it; without them it stays as it was."""
+    rules = "In review: approve the rules with people first, a model only for the rest"
+    make_workspace(
+        {
+            "plans/ready/plan.yaml": plan_text("in_review"),
+            "plans/asks/plan.yaml": plan_text("in_review", after_launch__owner=None),
+            "plans/high/plan.yaml": plan_text("in_review", constraints__data__labels=["none"]),
+            "plans/plain/plan.yaml": plan_text("in_review", impact__share_addressed=0.6),
+        }
+    )
+    expected = {
+        "ready": rules,
+        "asks": "In review: send it back until 1 blocking question is answered, then approve the rules "
+        "with people first, a model only for the rest",
+        "high": "In review: approve the rules with people first, a model only for the rest, only with "
+        "the high risks settled or accepted",
+        "plain": "In review: ready to approve",
+    }
+    for slug, top in expected.items():
+        out = run("risks", slug)[1]
+        titles = advice_of(out)
+        assert titles[0] == top, titles
+        assert not any(title.startswith("Ship the rules") for title in titles), titles
+        lines = out.split("\nAdvice\n", 1)[1].splitlines()[1:]
+        body = " ".join(
+            line.strip() for line in itertools.takewhile(lambda line: line.startswith("    "), lines)
+        )
+        if slug != "plain":
+            assert "Rules handle 40% of cases, 90% of them right" in body
+    listing = run("status")[1]
+    assert all(f"  {top}" in listing for top in expected.values())

@@ -25,8 +25,9 @@ from planner.plan.questions import Completeness
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
 # What an item of advice is, so the plan's stage can keep, reword or drop it (planner.judgement.stage):
-# first moves, the high-risk gate, the questions still open, the go-ahead, follow-ups, what is sound.
-Part = Literal["first", "gate", "questions", "go", "follow-up", "sound"]
+# first moves ("rules": the ones saying plain rules or today's process may already do the job), the
+# high-risk gate, the questions still open, the go-ahead, follow-ups, what is sound.
+Part = Literal["first", "rules", "gate", "questions", "go", "follow-up", "sound"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
             "and build only for that gap.",
             "warning",
             tuple(sorted(RULES_FIRST & ids)),
-            "first",
+            "rules",
         )
     if heuristics.coverage is not None and heuristics.accuracy is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
@@ -125,7 +126,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         "rules by a margin worth its data, training and upkeep.",
         "warning",
         tuple(sorted(RULES_FIRST & ids)),
-        "first",
+        "rules",
     )
 
 
@@ -173,7 +174,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         f"of all cases decided right with no model. Ship that with people taking the other {formatting.share(left)}, "
         f"and point the first model at those {formatting.share(left)} only.{margin}",
         "warning",
-        part="first",
+        part="rules",
     )
 
 

@@ -277,7 +277,42 @@ def _blocked(questions: Sequence[Blocking]) -> str:
     return "; ".join(f"{q.question} ({q.field})" for q in questions)
 
 
-def _review(plan: Plan, risks: Sequence[Risk], questions: Sequence[Blocking]) -> Advice:
+TONES = ("danger", "warning", "info", "success")  # most pressing first
+
+
+def _scope(rules: Advice) -> str:
+    """What a reviewer approves when plain rules (or today's process) may already do the job."""
+    if rules.title.startswith("Today's baseline"):
+        return "today's process, or a target set by what the product needs"
+    if rules.title.startswith("Ship the rules with people"):
+        return "the rules with people first, a model only for the rest"
+    return "the rules with human review first, a model only if it beats them by the margin set"
+
+
+def _review(plan: Plan, risks: Sequence[Risk], questions: Sequence[Blocking], rules: Advice | None) -> Advice:
+    """In review: what the reviewer must decide, with what plain rules already do when that applies."""
+    decision = _decision(plan, risks, questions)
+    if rules is None:
+        return decision
+    scope = _scope(rules)
+    # Sent back, the questions come first; approved, what it approves.
+    reason = f"{decision.reason} {rules.reason}" if questions else f"{rules.reason} {decision.reason}"
+    if questions:
+        title = f"{decision.title}, then approve {scope}"
+    elif decision.risks:
+        title = decision.title.replace("approve", f"approve {scope},", 1)
+    else:
+        title = f"In review: approve {scope}"
+    return Advice(
+        title,
+        reason,
+        min(decision.tone, rules.tone, key=TONES.index),
+        tuple(dict.fromkeys((*decision.risks, *rules.risks))),
+        "first",
+    )
+
+
+def _decision(plan: Plan, risks: Sequence[Risk], questions: Sequence[Blocking]) -> Advice:
     """In review: what the reviewer must decide, approve or send back, and on what."""
     high = [risk.id for risk in risks if not risk.decided and risk.level == "high"]
     medium = [risk.id for risk in risks if not risk.decided and risk.level == "medium"]
@@ -409,7 +444,9 @@ def staged(
         if top is not None and (deciding or stage.status in (Status.approved, Status.building)):
             return (top, *rest)
     if stage.status is Status.in_review:
-        return (_review(plan, risks, questions), *[item for item in rest if item.part not in BEFORE])
+        rules = next((item for item in rest if item.part == "rules"), None)
+        kept = [item for item in rest if item.part not in BEFORE and item is not rules]
+        return (_review(plan, risks, questions, rules), *kept)
     if stage.status is Status.approved and not stage.started:
         return (_approved(plan, stage, risks, questions), *[item for item in rest if item.part not in BEFORE])
     if stage.status is Status.draft and not stage.started:
