@@ -473,3 +473,17 @@ def test_a_plan_page_leads_with_its_moves_and_register_and_lists_blocking_questi
     boxes = shown.count('<p class="admonition-title">')
     folded = shown.split('<details class="planner-fold planner-more">', 1)
     assert boxes - (folded[1].count('<p class="admonition-title">') if len(folded) == 2 else 0) <= 5
+
+
+def test_advice_and_evidence_name_questions_and_choices_not_field_paths_or_codes() -> None:
+    from planner.site import display
+
+    assert display.plain("so results reproduce (constraints.data.versioned: false).") == (
+        "so results reproduce (“Is raw data versioned and never overwritten?”: no)."
+    )
+    assert display.plain("kept as typed (not.a.field: x)") == "kept as typed (not.a.field: x)"
+    quoted = display.quoted('heuristics.verdict: "rules_suffice"')
+    assert quoted is not None and quoted[2] == '"rules are all we need"'
+    body = site({"fraud": sound()})["plans/fraud/index.md"].body
+    steps = body[body.index(">What to do next</h2>") : body.index(">Risks</h2>")]
+    assert not re.search(r"\((?:[a-z_]+\.)+[a-z_]+[:)]", html.unescape(steps))  # no `(done.metrics)`

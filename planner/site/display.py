@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from planner.core.formatting import money, number, share
-from planner.plan.choices import label
+from planner.plan.choices import LABELS, label
 from planner.plan.fields import is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import BY_FIELD, Kind
@@ -74,7 +74,8 @@ def anchor(field: str) -> str:
 
 
 def quoted(evidence: str) -> tuple[str, str, str] | None:
-    """A risk's evidence `path: answer (note)` as (field, the question's prompt, the quoted text)."""
+    """A risk's evidence `path: answer (note)` as (field, the question's prompt, the quoted text); a
+    stored choice code reads as its label (`"rules_suffice"` -> `"rules suffice: no model needed"`)."""
     match = _QUOTE.match(evidence)
     if not match:
         return None
@@ -82,4 +83,33 @@ def quoted(evidence: str) -> tuple[str, str, str] | None:
     question = BY_FIELD.get(path) or BY_FIELD.get(path.rsplit(".", 1)[0])
     if question is None:
         return None
-    return question.field, question.prompt, match.group(2)
+    code = _CODE.fullmatch(match.group(2))
+    shown = code_label(code.group(1)) if code else None
+    return question.field, question.prompt, f'"{shown}"' if shown else match.group(2)
+
+
+_CODE = re.compile(r'"([a-z]+(?:_[a-z0-9]+)+)"')
+_PATH = re.compile(r"\(((?:[a-z_]+\.)+[a-z_]+)(?:: ([^()]*))?\)")
+
+
+def code_label(code: str) -> str | None:
+    """The label of a stored choice code, when exactly one label goes with it."""
+    found = {labels[code] for labels in LABELS.values() if code in labels}
+    return found.pop() if len(found) == 1 else None
+
+
+def plain(text: str) -> str:
+    """Advice in a reader's words: a field path in brackets reads as its question, a stored value as
+    its label (`(constraints.data.versioned: false)` -> `(“Is raw data versioned…?”: no)`)."""
+
+    def readable(match: re.Match[str]) -> str:
+        question = BY_FIELD.get(match.group(1))
+        if question is None:
+            return match.group(0)
+        given = match.group(2)
+        if given is None:
+            return f"(“{question.prompt}”)"
+        shown = {"true": "yes", "false": "no"}.get(given) or code_label(given) or given
+        return f"(“{question.prompt}”: {shown})"
+
+    return _PATH.sub(readable, text)

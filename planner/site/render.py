@@ -84,6 +84,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         label=display.value, anchor=lambda field: Markup(display.anchor(field)), quoted=display.quoted
     )
+    env.filters.update(plain=display.plain)
     env.filters.update(money=formatting.money, percent=formatting.share)
     env.filters.update(capitalize_first=lambda text: text[:1].upper() + text[1:])
     env.filters.update(coord=lambda value: Markup(f"{float(value):g}"))  # an SVG coordinate: a bare number
