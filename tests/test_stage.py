@@ -233,22 +233,33 @@ def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_s
     from planner.plan.workspace import Workspace
     from planner.site import render
 
-    root = make_workspace({"plans/nobox/plan.yaml": plan_text("approved", done__timebox_weeks=None)})
-    assert run("publish", "nobox", "-m", "kickoff", "--author", "Ann <ann@example.com>")[0] == 0
+    nothing = {"done__timebox_weeks": None, "done__metrics": None, "done__worst_error_metric": None}
+    nothing["impact__share_addressed"] = 0.6
+    root = make_workspace(
+        {
+            "plans/nobox/plan.yaml": plan_text("approved", done__timebox_weeks=None),
+            "plans/nomet/plan.yaml": plan_text("approved", **nothing),  # no verdict: no experiments section
+        }
+    )
+    for slug in ("nobox", "nomet"):
+        assert run("publish", slug, "-m", "kickoff", "--author", "Ann <ann@example.com>")[0] == 0
     code, status = run("status", "nobox")
     assert code == 0
     assert status.startswith(f"nobox: on track · started {TODAY:%Y-%m-%d}, no time box · 0 runs logged\n")
     assert f"the clock counts from v1, published {TODAY:%Y-%m-%d}" in status
-    titles = advice_of(run("risks", "nobox")[1])
-    assert titles[0] == "On track" and not any("start the time box" in title for title in titles)
-    assert "nobox  on track  started" in run("status")[1]
-    plan = plan_from_text((root / "plans/nobox/plan.yaml").read_text("utf-8"), "plan.yaml")
-    versions = {"nobox": load_versions(Workspace(root), "nobox")}
-    pages = {
-        path: html.unescape(text) for path, text in render.pages({"nobox": plan}, versions=versions).items()
-    }
-    row = next(line for line in pages["index.md"].splitlines() if "plans/nobox/index.md" in line)
-    assert ">On track<" in row and "start the time box" not in row
+    tops = {slug: advice_of(run("risks", slug)[1]) for slug in ("nobox", "nomet")}
+    assert tops["nobox"][0] == "On track"
+    assert tops["nomet"][0] == "Answer 1 blocking question: the work started without it"
+    assert not any("start the time box" in title for titles in tops.values() for title in titles)
+    assert re.search(r"\nnobox +on track +started", run("status")[1])
+    workspace = Workspace(root)
+    plans = {slug: workspace.load(slug) for slug in tops}
+    versions = {slug: load_versions(workspace, slug) for slug in tops}
+    pages = {path: html.unescape(text) for path, text in render.pages(plans, versions=versions).items()}
+    for slug, titles in tops.items():
+        row = next(line for line in pages["index.md"].splitlines() if f"plans/{slug}/index.md" in line)
+        assert f">{titles[0]}<" in row and "start the time box" not in row
+        assert f">{titles[0]}<" in pages[f"plans/{slug}/index.md"]
 
 
 def test_the_portfolio_listing_and_its_json_give_each_plan_its_stage_s_next_move(

@@ -285,7 +285,7 @@ def next_steps(view: PlanView, section: ExperimentsView | None) -> tuple[Advice,
     if plan is None or view.assessment is None:
         return advice
     if section is None:
-        stage = stage_of(plan)
+        stage = stage_of(plan, published=view.published)
     else:
         stage = stage_of(plan, section.verdict, section.error, status=section.closed_as)
     return advice_at(plan, view.assessment, stage)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from planner.core.errors import PlannerError
@@ -82,7 +82,8 @@ class SiteModel:
             return self.shown[slug]
         key = (slug, version.number)
         if key not in self.older:
-            self.older[key] = plan_view(slug, version.plan, self.assessor(version.plan))
+            view = plan_view(slug, version.plan, self.assessor(version.plan))
+            self.older[key] = replace(view, published=timeline.started)
         return self.older[key]
 
 
@@ -116,6 +117,8 @@ def build(
         for slug, view in drafts.items()
         if published.get(slug)
     }
+    # v1's day starts the clock of a plan without done.started, as in the CLI (verdict.first_day).
+    drafts.update({slug: replace(drafts[slug], published=line.started) for slug, line in timelines.items()})
     shown = {}
     for slug, draft in drafts.items():
         timeline = timelines.get(slug)
@@ -127,7 +130,7 @@ def build(
             shown[slug] = draft  # the draft is the latest version: one view serves both
         else:
             latest = timeline.latest.plan
-            shown[slug] = plan_view(slug, latest, assessor(latest))
+            shown[slug] = replace(plan_view(slug, latest, assessor(latest)), published=timeline.started)
     # Shipped or folded, as published or in the draft (not published yet): decided either way.
     closed = {}
     for slug in shown:

@@ -79,6 +79,7 @@ class PlanView:
     assessment: Assessment | None = None
     sections: tuple[SectionView, ...] = ()
     error: str | None = None
+    published: date | None = None  # the day v1 was published: it starts a clock without done.started
 
     @property
     def risks(self) -> tuple[Risk, ...]:
