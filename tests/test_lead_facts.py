@@ -65,6 +65,21 @@ def test_a_label_delay_where_acting_shapes_the_labels_is_medium(make_workspace: 
     assert levels(risks(make_workspace, shaped)) == {"label-delay-exceeds-retraining": "medium"}
 
 
+def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWorkspace) -> None:
+    noisy = {"by_hand.label_agreement": 0.55, "done.metrics[0].name": "Recall@10 of the right pair"}
+    data = risks(make_workspace, noisy)
+    assert levels(data)["target-above-agreement"] == "medium"
+    assert evidence(data, "target-above-agreement")[-1] == (
+        "is the agreement figure on the same measure as the target?"
+    )
+    same = noisy | {"done.metrics[0].name": "Share of pairs labelled right"}
+    assert levels(risks(make_workspace, same))["target-above-agreement"] == "high"
+    adjudicated = same | {
+        "done.eval_set": "Pairs double-labelled; a senior auditor adjudicates disagreements."
+    }
+    assert levels(risks(make_workspace, adjudicated))["target-above-agreement"] == "medium"
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

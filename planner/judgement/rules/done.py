@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import MAX_TIMEBOX_WEEKS, RECORDED_HISTORY, Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import (
+    MAX_TIMEBOX_WEEKS,
+    RECORDED_HISTORY,
+    Case,
+    Evidence,
+    Hint,
+    Move,
+    Tempered,
+    rule,
+)
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
@@ -25,6 +34,7 @@ from planner.judgement.rules.lexicon import (
     SEES_HARM,
     WORD_OVERLAP,
 )
+from planner.judgement.rules.people import AGREED, adjudication, same_measure_as_agreement
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Category,
@@ -212,18 +222,37 @@ def _recorded_outcome(plan: Plan) -> bool:
     move=_AIM_WHERE_PEOPLE_ARE_BEATEN,
     fires=(
         Case(
-            {"done.metrics[0].target": 0.9},
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            },
             evidence=(
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
                 "by_hand.human_score: 0.85",
             ),
         ),
         Case(  # a relative target is a target
-            {"done.metrics[0].target": None, "done.metrics[0].relative_target": 1.0},
+            {
+                "done.metrics[0].target": None,
+                "done.metrics[0].relative_target": 1.0,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            },
             evidence=(
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (100% above the baseline) '
                 "(higher is better)",
                 "by_hand.human_score: 0.85",
+            ),
+        ),
+        Case(  # people's agreement against a recall: another measure, asked at a lower likelihood
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "Two auditors agreed on 85% of 150 pairs.",
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+                'by_hand.human_score_notes: "Two auditors agreed on 85% of 150 pairs."',
+                "is the human score on the same measure as the target?",
             ),
         ),
     ),
@@ -259,10 +288,22 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None
     if at_least_as_good(human, goal, metric.direction):
         return None
-    return (
+    said = (
         f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',
         quote(plan, "by_hand.human_score"),
     )
+    # A human score that is how often people agree bounds a share of right labels, not a recall of one
+    # class or of a top-10 list; and where a senior resolves disagreements the labels are cleaner still.
+    notes = plan.by_hand.human_score_notes
+    if mentions(notes, AGREED) and not same_measure_as_agreement(metric):
+        return Tempered(2, (*said, quote(plan, "by_hand.human_score_notes"), _SAME_MEASURE))
+    adjudicated = adjudication(plan)
+    if adjudicated:
+        return Tempered(2, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
+    return said
+
+
+_SAME_MEASURE = "is the human score on the same measure as the target?"
 
 
 @rule(

@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, rule
+from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import label_agreement, quote, show
-from planner.plan.model import Category, Direction, LabelSource, Plan
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.plan.model import Category, Direction, LabelSource, Metric, Plan
+
+# A metric of the same kind as how often people agree: a share of cases given the right label.
+AGREEMENT_KIND = Lexicon("""
+    accuracy, accurate, agreement, agree, agrees, kappa, exact match, exact-match, correct, correctly
+    error rate, misclassification, labelled right, labeled right
+""")
+
+# ...unless it counts one class, a top of a list, or a ranking: another measure than agreement.
+OTHER_MEASURE = Lexicon("""
+    recall, precision, sensitivity, specificity, f1, f1-score, f-score, auc, auroc, pr-auc, roc-auc
+    average precision, top, top-k, at k, ndcg, mrr, mean average precision, hit rate, per class, per-class, macro, balanced
+""")
+
+# Notes that say a human score is how often people agree.
+AGREED = Lexicon("agree, agreed, agrees, agreement, kappa")
+
+# Labels whose disagreements someone resolves: the test set is cleaner than two people agree.
+ADJUDICATED = Lexicon("""
+    adjudicated, adjudicates, adjudicate, adjudication, adjudicator, adjudicators, arbitrated
+    tie-break, tie-breaker, tiebreak, consensus, resolves disagreements, resolve disagreements
+    resolved disagreements, disagreements resolved, disagreements are resolved, resolves the disagreements
+    resolve the disagreements, resolved by a senior, decided by a senior, a senior decides
+""")
 
 _GUIDELINES = Move(
     "Write labelling guidelines and re-measure agreement before modelling",
@@ -23,17 +47,40 @@ _GUIDELINES = Move(
     impact=4,
     move=_GUIDELINES,
     fires=(
-        Case(
+        Case(  # a share of right labels, as agreement is: like with like, high
+            {"by_hand.label_agreement": 0.7, "done.metrics[0].name": "Share of pairs labelled right"},
+            evidence=(
+                'done.metrics[0]: "Share of pairs labelled right" targets 0.75, above how often people agree on '
+                "the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+            ),
+            also=frozenset({"low-label-agreement"}),
+        ),
+        Case(  # the recall of one class is another measure: asked, medium
             {"by_hand.label_agreement": 0.7},
             evidence=(
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above how often '
                 "people agree on the label",
                 "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+                "is the agreement figure on the same measure as the target?",
             ),
-            also=frozenset({"low-label-agreement"}),
+        ),
+        Case(  # a senior resolves the disagreements: the labels are cleaner than raw agreement, medium
+            {
+                "by_hand.label_agreement": 0.7,
+                "done.metrics[0].name": "Share of pairs labelled right",
+                "done.eval_set": "6,000 pairs; a senior auditor adjudicates every disagreement.",
+            },
+            evidence=(
+                'done.metrics[0]: "Share of pairs labelled right" targets 0.75, above how often people agree on '
+                "the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+                'done.eval_set: "6,000 pairs; a senior auditor adjudicates every disagreement." '
+                "(disagreements are resolved, so the labels are cleaner)",
+            ),
         ),
     ),
-    quiet=(Case({"by_hand.label_agreement": 0.75}),),
+    quiet=(Case({"by_hand.label_agreement": 0.75, "done.metrics[0].name": "Share of pairs labelled right"}),),
 )
 def target_above_agreement(plan: Plan) -> Evidence:
     """The target is above how often people agree on the label.
@@ -52,10 +99,35 @@ def target_above_agreement(plan: Plan) -> Evidence:
     goal = metric.goal()
     if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
         return None
-    return (
+    said = (
         f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
         _agreement_quote(agreement, count, where),
     )
+    # Like with like: agreement caps a share of right labels on the same task; a recall of one class
+    # or of a top-10 list is another measure, and adjudicated labels are cleaner than raw agreement.
+    if not same_measure_as_agreement(metric):
+        return Tempered(3, (*said, "is the agreement figure on the same measure as the target?"))
+    adjudicated = adjudication(plan)
+    if adjudicated:
+        return Tempered(3, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
+    return said
+
+
+def same_measure_as_agreement(metric: Metric) -> bool:
+    """Whether a metric is a share of right labels, as agreement is (accuracy, kappa, exact match)."""
+    return bool(mentions(metric.name, AGREEMENT_KIND)) and not mentions(metric.name, OTHER_MEASURE)
+
+
+def adjudication(plan: Plan) -> str | None:
+    """Where the answers say someone resolves the labellers' disagreements (`path: "..."`), if they do."""
+    for path, text in (
+        ("by_hand.human_score_notes", plan.by_hand.human_score_notes),
+        ("done.eval_set", plan.done.eval_set),
+        ("product.label", plan.product.label),
+    ):
+        if mentions(text, ADJUDICATED):
+            return quote(plan, path)
+    return None
 
 
 @rule(
