@@ -80,6 +80,18 @@ def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWo
     assert levels(risks(make_workspace, adjudicated))["target-above-agreement"] == "medium"
 
 
+def test_accuracy_beside_the_rare_class_own_recall_is_no_risk(make_workspace: MakeWorkspace) -> None:
+    accuracy = {"constraints.data.rarest_class_share": 0.02, "done.metrics[0].name": "Accuracy"}
+    assert levels(risks(make_workspace, accuracy))["rare-class-judged-by-accuracy"] == "high"
+    both = accuracy | {
+        "done.metrics": [
+            {"name": "Accuracy", "target": 0.99},
+            {"name": "Recall of duplicates", "target": 0.8},
+        ]
+    }
+    assert "rare-class-judged-by-accuracy" not in levels(risks(make_workspace, both))
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

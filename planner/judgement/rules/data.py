@@ -22,6 +22,7 @@ from planner.judgement.rules.evidence import (
     answer_is,
     changes_over_time,
     done_metrics,
+    norm,
     quote,
     show,
 )
@@ -347,6 +348,25 @@ def small_labeled_set(plan: Plan) -> Evidence:
             ),
         ),
     ),
+    quiet=(
+        Case(  # the rare class has its own metric beside accuracy
+            {
+                "done.metrics": [
+                    {"name": "Accuracy", "target": 0.99},
+                    {"name": "Recall of duplicates", "target": 0.8},
+                ]
+            }
+        ),
+        Case(  # the worst error is counted by a done metric of its own
+            {
+                "done.metrics": [
+                    {"name": "Accuracy", "target": 0.99},
+                    {"name": "Duplicates paid twice per month", "target": 1, "direction": "lower"},
+                ],
+                "done.worst_error_metric": "Duplicates paid twice per month",
+            }
+        ),
+    ),
 )
 def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     """A rare class is judged by accuracy.
@@ -358,7 +378,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     metric), and report the majority-class baseline.
     """
     rare = plan.constraints.data.rarest_class_share
-    if rare is None or rare >= RARE_SHARE:
+    if rare is None or rare >= RARE_SHARE or _rare_class_has_its_metric(plan):
         return None
     for path, metric in done_metrics(plan):
         name = metric.name
@@ -378,6 +398,19 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
             # "correct" in a metric's name may be precision of one suggestion: a guess, asked
             return found if literal else Hint(SHARE_RIGHT.find_all(name)[:1], found)
     return None
+
+
+def _rare_class_has_its_metric(plan: Plan) -> bool:
+    """Whether a done metric already judges the rare class (its recall or precision, PR-AUC, a cost),
+    or the worst error is counted by a metric the team named: accuracy beside it misleads nobody."""
+    worst = norm(plan.done.worst_error_metric or "")
+    for metric in plan.done.metrics:
+        if mentions(metric.name, RARE_AWARE):
+            return True
+        named = norm(metric.name)
+        if worst and (worst in named or named in worst) and not mentions(metric.name, ACCURACY):
+            return True
+    return False
 
 
 @rule(
