@@ -92,6 +92,17 @@ def test_accuracy_beside_the_rare_class_own_recall_is_no_risk(make_workspace: Ma
     assert "rare-class-judged-by-accuracy" not in levels(risks(make_workspace, both))
 
 
+def test_rules_that_decide_another_label_are_a_question(make_workspace: MakeWorkspace) -> None:
+    strong = {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97}
+    assert levels(risks(make_workspace, strong))["rules-may-suffice"] == "high"
+    other = strong | {"product.outcomes": ["duplicate", "distinct"], "heuristics.rules[0].predicts": "held"}
+    data = risks(make_workspace, other)
+    assert levels(data)["rules-may-suffice"] == "medium"
+    assert evidence(data, "rules-may-suffice")[-1] == "do the rules decide the same thing the model must?"
+    against = strong | {"done.metrics[0].baseline_name": "the hold rules"}
+    assert levels(risks(make_workspace, against))["rules-may-suffice"] == "medium"
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

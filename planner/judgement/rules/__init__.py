@@ -26,6 +26,7 @@ from planner.judgement.rules.evidence import (
 # Importing an area module registers its rules; this order is the catalogue's (and the output's) order.
 # isort: off
 from planner.judgement.rules import (
+    heuristics,
     feasibility,
     people,
     impact,
@@ -50,6 +51,7 @@ __all__ = [
     "done",
     "evaluation",
     "feasibility",
+    "heuristics",
     "impact",
     "items_per_month",
     "monthly_value",

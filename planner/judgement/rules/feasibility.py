@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
-    RULES_ENOUGH_ACCURACY,
-    RULES_ENOUGH_COVERAGE,
     RULES_PRECISE,
     Case,
     Evidence,
     Hint,
     Move,
-    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -49,116 +46,12 @@ _BE_THE_ALGORITHM = Move(
     first=True,
 )
 
-_TRY_RULES = Move(
-    "Try plain rules before modelling",
-    "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
-    "warning",
-    first=True,
-)
 
 _INSTRUMENT_THE_METRIC = Move(
     "Instrument the product metric before modelling",
     "Without a measured 'before', nobody can tell whether the model helped the product",
     "info",
 )
-
-
-@rule(
-    "rules-may-suffice",
-    Category.product,
-    likelihood=4,
-    impact=4,
-    fires=(
-        Case(
-            {"heuristics.verdict": "rules_suffice"},
-            evidence=(
-                'heuristics.verdict: "rules_suffice"',
-                "heuristics.coverage: 0.4",
-                "heuristics.accuracy: 0.9",
-            ),
-        ),
-        Case(
-            {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97},
-            evidence=(
-                'heuristics.verdict: "rules_baseline"',
-                "heuristics.coverage: 0.85",
-                "heuristics.accuracy: 0.97",
-            ),
-        ),
-    ),
-)
-def rules_may_suffice(plan: Plan) -> Evidence:
-    """Plain rules may already be enough.
-
-    The team's own answers say rules handle the problem; a model would add data, training,
-    serving and upkeep for a gain nobody has shown yet.
-
-    Mitigation: Ship the rules with people for the rest, measure them on the done metric, and
-    build a model only if it must beat them by a margin worth its upkeep.
-    """
-    heuristics = plan.heuristics
-    if heuristics.verdict is RulesVerdict.rules_suffice:
-        measured = [
-            name for name in ("coverage", "accuracy") if answer_at(plan, f"heuristics.{name}") is not None
-        ]
-        # The team chose the rules itself: a reminder to hold a model to them, not a high risk.
-        return Tempered(3, (quote(plan, f"heuristics.{name}") for name in ("verdict", *measured)))
-    if (
-        heuristics.verdict is RulesVerdict.rules_baseline
-        and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
-        and (heuristics.accuracy or 0) >= RULES_ENOUGH_ACCURACY
-    ):
-        return tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", "coverage", "accuracy"))
-    return None
-
-
-@rule(
-    "no-non-ml-baseline",
-    Category.model,
-    likelihood=4,
-    impact=3,
-    move=_TRY_RULES,
-    fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
-)
-def no_non_ml_baseline(plan: Plan) -> Evidence:
-    """Rules never tried: no non-ML baseline.
-
-    Without a rule-based yardstick nobody can tell whether a model adds anything, and plain rules
-    often get a good part of the way for a fraction of the cost.
-
-    Mitigation: Spend a few days writing the obvious rules and measure them on real cases; they
-    become the baseline, and maybe the first release.
-    """
-    return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
-
-
-@rule(
-    "rules-on-unstructured-data",
-    Category.model,
-    likelihood=3,
-    impact=3,
-    fires=(
-        Case(
-            {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
-            evidence=('product.data_kinds: ["images"]', 'heuristics.verdict: "rules_suffice"'),
-            also=frozenset(["rules-may-suffice"]),
-        ),
-    ),
-)
-def rules_on_unstructured_data(plan: Plan) -> Evidence:
-    """Rules hoped for on unstructured data.
-
-    Images, audio, video and free text rarely yield to hand-written rules; a claim that rules
-    suffice there usually falls apart on real inputs.
-
-    Mitigation: Measure the rules' coverage and accuracy on a few hundred real inputs; keep them for
-    the obvious cases (out-of-scope inputs) and route the rest to people or a model.
-    """
-    kinds = plan.product.data_kinds
-    if kinds and all(kind in UNSTRUCTURED for kind in kinds):
-        found = answer_is(plan, "heuristics.verdict", RulesVerdict.rules_suffice)
-        return (quote(plan, "product.data_kinds"), *found) if found else None
-    return None
 
 
 @rule(

@@ -1,0 +1,183 @@
+"""Rules on the team's plain rules: tried at all, already enough, hoped for on unstructured data."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import (
+    RULES_ENOUGH_ACCURACY,
+    RULES_ENOUGH_COVERAGE,
+    Case,
+    Evidence,
+    Move,
+    Tempered,
+    rule,
+)
+from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, norm, quote
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.plan.model import UNSTRUCTURED, Category, Plan, RulesVerdict
+
+_TRY_RULES = Move(
+    "Try plain rules before modelling",
+    "A few days of obvious rules give the baseline a model must beat, and maybe the first release",
+    "warning",
+    first=True,
+)
+
+
+@rule(
+    "rules-may-suffice",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    fires=(
+        Case(
+            {"heuristics.verdict": "rules_suffice"},
+            evidence=(
+                'heuristics.verdict: "rules_suffice"',
+                "heuristics.coverage: 0.4",
+                "heuristics.accuracy: 0.9",
+            ),
+        ),
+        Case(
+            {"heuristics.coverage": 0.85, "heuristics.accuracy": 0.97},
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+            ),
+        ),
+        Case(  # the rules decide another label than the model's: asked, medium
+            {
+                "heuristics.coverage": 0.85,
+                "heuristics.accuracy": 0.97,
+                "product.outcomes": ["duplicate", "distinct"],
+                "heuristics.rules[0].predicts": "same supplier",
+            },
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+                'heuristics.rules[0].predicts: "same supplier" (not one of product.outcomes)',
+                "do the rules decide the same thing the model must?",
+            ),
+        ),
+        Case(  # the done metric is measured against the rules: the plan counts them, medium
+            {
+                "heuristics.coverage": 0.85,
+                "heuristics.accuracy": 0.97,
+                "done.metrics[0].baseline_name": "the two hold rules",
+            },
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+                'done.metrics[0].baseline_name: "the two hold rules" (the model is measured against the rules)',
+            ),
+        ),
+    ),
+    quiet=(Case({"heuristics.coverage": 0.85, "heuristics.accuracy": 0.9}),),
+)
+def rules_may_suffice(plan: Plan) -> Evidence:
+    """Plain rules may already be enough.
+
+    The team's own answers say rules handle the problem; a model would add data, training,
+    serving and upkeep for a gain nobody has shown yet.
+
+    Mitigation: Ship the rules with people for the rest, measure them on the done metric, and
+    build a model only if it must beat them by a margin worth its upkeep.
+    """
+    heuristics = plan.heuristics
+    if heuristics.verdict is RulesVerdict.rules_suffice:
+        measured = [
+            name for name in ("coverage", "accuracy") if answer_at(plan, f"heuristics.{name}") is not None
+        ]
+        # The team chose the rules itself: a reminder to hold a model to them, not a high risk.
+        return Tempered(3, (quote(plan, f"heuristics.{name}") for name in ("verdict", *measured)))
+    if (
+        heuristics.verdict is RulesVerdict.rules_baseline
+        and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
+        and (heuristics.accuracy or 0) >= RULES_ENOUGH_ACCURACY
+    ):
+        found = tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", "coverage", "accuracy"))
+        # Rules that decide another label than the model's (the fault type, where the model must find
+        # the cause) solve an easier task; a done metric measured against the rules already holds the
+        # model to them: both are a question for the team, not a stop.
+        other = _rules_decide_another_label(plan)
+        if other:
+            return Tempered(3, (*found, other, "do the rules decide the same thing the model must?"))
+        against = _held_to_the_rules(plan)
+        if against:
+            return Tempered(3, (*found, against))
+        return found
+    return None
+
+
+_RULES = Lexicon("rules, rule, rule-based, heuristic, heuristics, the rule set, our rules")
+
+
+def _rules_decide_another_label(plan: Plan) -> str | None:
+    """The first rule whose prediction is none of the model's outcomes, quoted, when outcomes are listed."""
+    outcomes = {norm(outcome) for outcome in plan.product.outcomes}
+    if not outcomes:
+        return None
+    for index, candidate in enumerate(plan.heuristics.rules):
+        if candidate.predicts is not None and norm(candidate.predicts) not in outcomes:
+            path = f"heuristics.rules[{index}].predicts"
+            return quote(plan, path, "not one of product.outcomes")
+    return None
+
+
+def _held_to_the_rules(plan: Plan) -> str | None:
+    """The done metric whose baseline is the rules, quoted: the team's plan already counts them."""
+    for path, metric in done_metrics(plan):
+        if mentions(metric.baseline_name, _RULES):
+            return quote(plan, f"{path}.baseline_name", "the model is measured against the rules")
+    return None
+
+
+@rule(
+    "no-non-ml-baseline",
+    Category.model,
+    likelihood=4,
+    impact=3,
+    move=_TRY_RULES,
+    fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
+)
+def no_non_ml_baseline(plan: Plan) -> Evidence:
+    """Rules never tried: no non-ML baseline.
+
+    Without a rule-based yardstick nobody can tell whether a model adds anything, and plain rules
+    often get a good part of the way for a fraction of the cost.
+
+    Mitigation: Spend a few days writing the obvious rules and measure them on real cases; they
+    become the baseline, and maybe the first release.
+    """
+    return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+
+
+@rule(
+    "rules-on-unstructured-data",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    fires=(
+        Case(
+            {"product.data_kinds": ["images"], "heuristics.verdict": "rules_suffice"},
+            evidence=('product.data_kinds: ["images"]', 'heuristics.verdict: "rules_suffice"'),
+            also=frozenset(["rules-may-suffice"]),
+        ),
+    ),
+)
+def rules_on_unstructured_data(plan: Plan) -> Evidence:
+    """Rules hoped for on unstructured data.
+
+    Images, audio, video and free text rarely yield to hand-written rules; a claim that rules
+    suffice there usually falls apart on real inputs.
+
+    Mitigation: Measure the rules' coverage and accuracy on a few hundred real inputs; keep them for
+    the obvious cases (out-of-scope inputs) and route the rest to people or a model.
+    """
+    kinds = plan.product.data_kinds
+    if kinds and all(kind in UNSTRUCTURED for kind in kinds):
+        found = answer_is(plan, "heuristics.verdict", RulesVerdict.rules_suffice)
+        return (quote(plan, "product.data_kinds"), *found) if found else None
+    return None
