@@ -25,8 +25,15 @@ EXCLUSIVE = {
     "zensical": set(),  # run as a command (site.zensical), never imported: it is an optional extra
 }
 # Modules over 500 lines are data: the question bank, the plan's model (its fields and their descriptions
-# are the schema), and the rule catalogues (each rule a short function beside its pass and fail cases).
-DATA = {"plan.questions", "plan.model", "judgement.rules.data", "judgement.rules.done"}
+# are the schema), the rule catalogues (each rule a short function beside its pass and fail cases), and the
+# curated lexicon of free-text words (word lists, every form written out).
+DATA = {
+    "plan.questions",
+    "plan.model",
+    "judgement.rules.data",
+    "judgement.rules.done",
+    "judgement.rules.lexicon",
+}
 
 
 @functools.cache

@@ -102,12 +102,17 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "adversaries-adapt",
         "automatic-rules-costly-errors",
         "data-narrower-than-product",
+        "data-leaves-organisation",
         "decision-hides-outcome",
         "fairness-unchecked",
         "future-inputs",
+        "inputs-after-prediction",
+        "nobody-acts-on-output",
+        "production-differs",
         "proxy-label",
         "random-split-on-grouped-data",
         "rare-class-judged-by-accuracy",
+        "selective-labels",
         "test-set-not-like-product",
     }
     for rule_id, case in HINTED:

@@ -8,6 +8,7 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing, show
+from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan, Severity
 
@@ -26,6 +27,8 @@ _KEEP_A_RANDOM_SHARE = Move(
     likelihood=4,
     impact=4,
     move=_KEEP_A_RANDOM_SHARE,
+    ask="is the outcome known for the cases nobody selected, and will acting on predictions decide the "
+    "next labels?",
     fires=(
         Case(
             {"constraints.data.outcome_recorded_for": "selected_cases"},
@@ -46,12 +49,31 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "constraints.data.exploration_share: 0",
             ),
         ),
+        Case(  # "every case", yet the label is what investigators found in the cases they chose
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Fraud confirmed by the investigators on the claims referred to them.",
+            },
+            evidence=(
+                'product.label: "Fraud confirmed by the investigators on the claims referred to them." '
+                "(a person chose these cases: confirmed by, investigators, referred)",
+                'constraints.data.outcome_recorded_for: "every_case" (do the cases nobody chose have an '
+                "outcome? acting on the predictions will decide which cases get one next: keep a random "
+                "audit share)",
+            ),
+        ),
     ),
     quiet=(
         Case(
             {
                 "constraints.data.outcome_recorded_for": "selected_cases",
                 "constraints.data.exploration_share": 0.03,
+            }
+        ),
+        Case(  # a random audit gives every case the same chance of an outcome
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Fraud found by investigators on a random sample of claims referred to them.",
             }
         ),
     ),
@@ -68,6 +90,8 @@ def selective_labels(plan: Plan) -> Evidence:
     cases only.
     """
     data = plan.constraints.data
+    if data.outcome_recorded_for is OutcomeRecorded.every_case:
+        return selection_in_the_label(plan)
     if data.outcome_recorded_for is not OutcomeRecorded.selected_cases:
         return None
     if data.exploration_share is not None and data.exploration_share > 0:
@@ -98,6 +122,7 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
     Category.data,
     likelihood=4,
     impact=4,
+    ask="are these inputs known at the moment of prediction, or recorded afterwards?",
     move=Move(
         "Rebuild the training data as it was known at the moment of prediction",
         "An input recorded only afterwards leaks the answer: offline scores look great and collapse "
@@ -125,8 +150,27 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
             ),
             also=frozenset({"production-differs"}),
         ),
+        Case(  # "no differences", yet the inputs are described by what happens afterwards
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "Amounts, supplier and the final payment status of each invoice.",
+            },
+            evidence=(
+                'product.inputs: "Amounts, supplier and the final payment status of each invoice." (words of '
+                "afterwards: final; which of these are known at the moment of prediction?)",
+                'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
+            ),
+        ),
     ),
-    quiet=(Case({"constraints.data.differences": ["season"]}),),
+    quiet=(
+        Case({"constraints.data.differences": ["season"]}),
+        Case(
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "The final payment status as of the morning of the run.",
+            }
+        ),
+    ),
 )
 def inputs_after_prediction(plan: Plan) -> Evidence:
     """Some inputs are recorded only after the moment of prediction: leakage.
@@ -138,9 +182,12 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     Mitigation: For every input, write down when its value is known; rebuild the training and test
     data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
     """
-    if Difference.later_inputs not in plan.constraints.data.differences:
-        return None
-    return _differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
+    differences = plan.constraints.data.differences
+    if Difference.later_inputs in differences:
+        return _differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
+    if differences != [Difference.none]:
+        return None  # not answered: nothing to contradict
+    return afterwards_in_the_inputs(plan)
 
 
 _UNLIKE_PRODUCTION = (
@@ -157,6 +204,7 @@ _UNLIKE_PRODUCTION = (
     Category.data,
     likelihood=4,
     impact=4,
+    ask="does the data come from another channel, device, source or place than the product will meet?",
     move=Move(
         "Collect production-like data first, and test on it",
         "Data from another device, channel, language, population or season says little about the one "
@@ -179,8 +227,31 @@ _UNLIKE_PRODUCTION = (
                 'constraints.data.differences: ["season"] (the product meets another season or period)',
             ),
         ),
+        Case(  # "no differences", yet the data comes by chat and the product answers the phone
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Chat transcripts of 2024 with the agents' tags",
+                "product.users": "Agents answering phone calls in the service centre.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Chat transcripts of 2024 with the agents\' tags" (the data '
+                "comes by chat)",
+                'product.users: "Agents answering phone calls in the service centre." (the product meets '
+                "phone calls)",
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
     ),
-    quiet=(Case({"constraints.data.differences": ["later_inputs"]}),),
+    quiet=(
+        Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # the same channel on both sides
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Chat transcripts of 2024 with the agents' tags",
+                "product.users": "Agents answering the live chat.",
+            }
+        ),
+    ),
 )
 def production_differs(plan: Plan) -> Evidence:
     """The data in hand differs from what the product will see.
@@ -193,7 +264,7 @@ def production_differs(plan: Plan) -> Evidence:
     """
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
     if not kinds:
-        return None
+        return unlike_in_the_text(plan) if plan.constraints.data.differences == [Difference.none] else None
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = _differences_quote(plan, kinds, f"the product meets another {said}")
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop

@@ -185,7 +185,10 @@ ADVERSARIAL = Lexicon(
     fraud, frauds, fraudster, fraudsters, fraudulent, anti-fraud
     spam, spammer, spammers, spammy, anti-spam
     abuse, abuses, abusive, abuser, abusers
-    bot, bots, botnet, botnets
+    botnet, botnets, bot traffic, bot accounts, bot account, bot detection, bot activity, bot clicks
+    bot signups, bot sign-ups, bot registrations, bot attacks, bot farm, bot farms, bot-driven
+    detect bots, detecting bots, block bots, blocking bots, malicious bots, spam bots, scraper bots
+    scraping bots, click bots, fake accounts
     chargeback, chargebacks
     scam, scams, scammer, scammers
     fake, fakes, faked
@@ -372,3 +375,128 @@ RECALL_OF = Lexicon("""
     recall, sensitivity, true positive rate, detection rate, catch rate, hit rate
     share found, cases found, duplicates found, caught
 """)
+
+
+# ---------------------------------------------------------------- what the free text says against a structured answer
+
+# A label recorded only for the cases a person chose to look at (investigated, referred, approved...).
+SELECTED = Lexicon(
+    """
+    investigated, investigation, investigations, investigator, investigators
+    referred, referral, referrals
+    audited, inspected, inspection, inspections
+    approved, approval, approvals, shortlisted, shortlist, hired, interviewed
+    treated, biopsied, escalated, escalation, escalations
+    confirmed by, flagged by, reported by, chosen by, selected by, picked by, selected for, chosen for
+    sent for review, selected for review, sent to review, pulled for review
+    """,
+    unless="randomly audited, randomly inspected, randomly selected, random audit, random audits",
+)
+
+# Words that say the selection is random: cases nobody chose have an outcome too.
+AT_RANDOM = Lexicon("random, randomly, at random, random sample, random share, random audit, random audits")
+
+# Channels a request or a case arrives by: data from one, a product on another.
+CHAT = Lexicon("chat, chats, live chat, chat logs, chat transcripts, webchat, web chat, messenger")
+VOICE = Lexicon(
+    "phone call, phone calls, telephone, voice, voice calls, calls, call centre, call center, voicemail"
+)
+EMAIL = Lexicon("email, emails, e-mail, e-mails, mailbox")
+WEB_FORM = Lexicon("web form, web forms, online form, online forms, website, web portal")
+APP = Lexicon("app, apps, mobile app, in-app")
+PAPER = Lexicon("paper, paper forms, letters, by post, fax, faxes")
+IN_PERSON = Lexicon("in person, in-person, at the counter, walk-in, walk-ins, in-store")
+CHANNELS = {
+    "chat": CHAT,
+    "voice": VOICE,
+    "email": EMAIL,
+    "web form": WEB_FORM,
+    "app": APP,
+    "paper": PAPER,
+    "in person": IN_PERSON,
+}
+
+# Data that is not production's: a public benchmark, a lab, a simulation, synthetic or staged data.
+NOT_LIVE = Lexicon(
+    """
+    public dataset, public datasets, public data set, academic dataset, kaggle
+    benchmark, benchmarks, benchmark dataset, benchmark data
+    in the lab, lab conditions, lab recordings, lab images, lab photos, lab samples, laboratory conditions
+    test bench, test rig, simulated, simulation, simulations, simulator, synthetic, synthetically
+    generated data, studio, staged, mock, mocked
+    """
+)
+
+# Inputs described by what happens after the moment of prediction.
+AFTERWARDS = Lexicon(
+    """
+    after, afterwards, afterward, later, subsequent, subsequently
+    post-discharge, post-incident, post-mortem, post-sale, post-event, post-call, post-visit
+    closing, closed, close date, closure, resolution, resolutions, resolved, resolution code
+    outcome, outcomes, final, finalised, finalized, settled, settlement
+    at discharge, discharge summary, discharge summaries, discharge diagnosis, discharge code
+    work order, work orders, the morning after, the day after, next day, next-day, following day
+    updated later, filled in later
+    """,
+    unless="after-sales, after hours, after-hours",
+)
+
+# Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
+SENSITIVE = Lexicon(
+    """
+    patient, patients, health, medical, clinical, diagnosis, diagnoses, health records, medical records
+    children, child, pupils, minors, student records
+    client data, client documents, client files, client contracts, client-owned, clients' data
+    customer contracts, confidential, privileged, genetic, biometric, source code
+    """
+)
+
+# A vendor's hosted service, a cloud, a region abroad.
+HOSTED = Lexicon(
+    """
+    hosted, cloud, saas, third-party, vendor api, vendor's api, external api, openai, azure, aws, gcp
+    google cloud, us region, us-east, us-east-1, us-west, abroad, overseas, offshore, us-based
+    gpt-4, gpt-4o, claude, gemini
+    """
+)
+
+# An answer about who acts that puts it off: nobody is named yet.
+DEFERRED = Lexicon(
+    """
+    to be agreed, to be agreed with, tbd with, tbc with, will discuss, to discuss, to be discussed
+    pending, ideally, hopefully, not agreed, not yet agreed, yet to be agreed, still to agree
+    to be decided, to be decided with, to be confirmed, not decided
+    """
+)
+
+# A reading a sensor takes at the moment of prediction: not a forecast of the weather.
+SENSOR = Lexicon(
+    """
+    sensor, sensors, reading, readings, probe, probes, thermometer, thermocouple, telemetry, gauge
+    gauges, measured on the, logged by, scada, plc
+    """
+)
+
+# Protected characteristics: a model that reads them (or a stand-in) can treat groups differently.
+PROTECTED = Lexicon(
+    """
+    country of birth, born abroad, place of birth, birthplace, nationality, nationalities, citizenship
+    ethnicity, ethnic, ethnic origin, race, racial, religion, religious, faith
+    disability, disabilities, pregnancy, pregnant, maternity
+    marital status, sexual orientation
+    """,
+    unless="race condition, race conditions",
+)
+
+# A stand-in for a protected characteristic where the rows are people.
+PROXY_OF_PROTECTED = Lexicon(
+    "postcode, postcodes, post code, zip code, zip codes, zipcode, first name, first names"
+)
+
+# Rows repeated per entity: the same customer, patient or store gives many rows.
+REPEATED = Lexicon(
+    """
+    per, each, every, history, histories, visits, repeated, repeat, several, multiple, many
+    over time, over the years, monthly, weekly, daily, sessions, transactions, admissions, encounters
+    """
+)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_is, quote
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, answer_is, quote
+from planner.judgement.rules.lexicon import HOSTED, SENSITIVE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
 
@@ -21,6 +22,7 @@ from planner.plan.model import Category, DataLeaves, Plan
         "danger",
         first=True,
     ),
+    ask="who confirmed that this data may leave (the client's contract, the data-protection officer)?",
     fires=(
         Case(
             {"constraints.data.leaves_organisation": "not_allowed"},
@@ -55,9 +57,28 @@ from planner.plan.model import Category, DataLeaves, Plan
             ),
             also=frozenset({"personal-data", "hosted-black-box"}),
         ),
+        Case(  # "allowed", yet the answers name patients' letters and a hosted model abroad
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.sources[0].name": "Discharge letters of our patients, 2021-2024",
+                "constraints.compute.hosted_model": "A hosted LLM API in a US region.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Discharge letters of our patients, 2021-2024" (patients)',
+                'constraints.compute.hosted_model: "A hosted LLM API in a US region." (hosted, us region)',
+                'constraints.data.leaves_organisation: "allowed" (who confirmed it: the client\'s contract, '
+                "the data-protection officer?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.leaves_organisation": "allowed", "constraints.data.personal_data": True}),
+        Case(  # allowed, and nothing in the answers says whose data or where it goes
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "A hosted LLM API in a US region.",
+            }
+        ),
         Case(
             {
                 "constraints.data.leaves_organisation": "stays",
@@ -90,7 +111,42 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     if leaves is DataLeaves.not_checked:
         found = (quote(plan, "constraints.data.leaves_organisation", label(leaves)), *personal, *joined)
         return Tempered(4, found)
+    if leaves is DataLeaves.allowed:
+        return _allowed_but_sensitive(plan)
     if leaves is not None or not personal or not joined:
         return None
     note = "personal data goes to a hosted service: do the contracts and the vendor's terms allow it?"
     return Tempered(2, (*personal, f"{joined[0]} ({note})"))
+
+
+_SENSITIVE_PATHS = ("product.inputs", "product.label", "product.users", "product.goal", "title")
+
+
+def _allowed_but_sensitive(plan: Plan) -> Evidence:
+    """`Allowed`, while the answers name client-owned, patient, health or children's data and a hosted
+    vendor, a cloud or a region abroad: a question, who confirmed it."""
+    paths = [f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))]
+    paths += _SENSITIVE_PATHS
+    whose = next(
+        ((path, words) for path in paths if (words := SENSITIVE.find_all(answer_at(plan, path)))), None
+    )
+    if whose is None:
+        return None
+    where = ["constraints.compute.hosted_model", *paths, "constraints.data.differences_note"]
+    hosted = next(
+        ((path, words) for path in where if (words := HOSTED.find_all(answer_at(plan, path)))), None
+    )
+    if hosted is None:
+        return None
+    return Hint(
+        (*whose[1], *hosted[1]),
+        (
+            quote(plan, whose[0], ", ".join(whose[1])),
+            quote(plan, hosted[0], ", ".join(hosted[1])),
+            quote(
+                plan,
+                "constraints.data.leaves_organisation",
+                "who confirmed it: the client's contract, the data-protection officer?",
+            ),
+        ),
+    )

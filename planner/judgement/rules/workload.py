@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import CAPACITY_SHARE, EASY_SLICE, RARE_SHARE, Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import items_per_month, norm, quote, says_nothing, show
-from planner.judgement.rules.lexicon import AT_A_BUDGET
+from planner.judgement.rules.base import (
+    CAPACITY_SHARE,
+    EASY_SLICE,
+    RARE_SHARE,
+    Case,
+    Evidence,
+    Hint,
+    Move,
+    rule,
+)
+from planner.judgement.rules.evidence import answer_at, items_per_month, norm, quote, says_nothing, show
+from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Plan
 
@@ -34,11 +43,19 @@ def _said_nobody(text: str | None) -> bool:
         "danger",
         first=True,
     ),
+    ask="is anyone named yet to act on the predictions, and to do what?",
     fires=(
         Case({"product.decision": "Nobody yet."}, evidence=('product.decision: "Nobody yet."',)),
         Case(
             {"product.decision": "Nobody yet; marketing may use the scores later."},
             evidence=('product.decision: "Nobody yet; marketing may use the scores later."',),
+        ),
+        Case(  # put off: nobody is named yet
+            {"product.decision": "To be agreed with sales; ideally reps call the top accounts."},
+            evidence=(
+                'product.decision: "To be agreed with sales; ideally reps call the top accounts." '
+                "(put off: to be agreed with, ideally)",
+            ),
         ),
     ),
     quiet=(Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),),
@@ -52,7 +69,13 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     Mitigation: Name who acts on each prediction and what they do differently; get their commitment,
     and try the decision by hand on a few real cases before building the model.
     """
-    return (quote(plan, "product.decision"),) if _said_nobody(plan.product.decision) else None
+    if _said_nobody(plan.product.decision):
+        return (quote(plan, "product.decision"),)
+    for path in ("product.decision", "product.decision_owner"):
+        words = DEFERRED.find_all(answer_at(plan, path))
+        if words:
+            return Hint(words, (quote(plan, path, f"put off: {', '.join(words)}"),))
+    return None
 
 
 @rule(

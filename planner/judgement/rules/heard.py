@@ -1,0 +1,130 @@
+"""What free text says against a structured answer: a person's choice in the label, inputs of afterwards,
+data from another channel or source; each a question naming the words it saw (a Hint)."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import (
+    AFTERWARDS,
+    AS_KNOWN,
+    AT_RANDOM,
+    CHANNELS,
+    NARROW_ORIGIN,
+    NOT_LIVE,
+    SELECTED,
+    WIDE_SCOPE,
+)
+from planner.plan.model import Plan
+
+
+def selection_in_the_label(plan: Plan) -> Evidence:
+    """`Every case has an outcome`, while the label names a person's choice of cases (investigated,
+    referred, approved, confirmed by): a question naming those words."""
+    if (plan.constraints.data.exploration_share or 0) > 0:
+        return None
+    for path in ("product.label", "constraints.data.differences_note"):
+        text = answer_at(plan, path)
+        words = SELECTED.find_all(text)
+        if words and not AT_RANDOM.find(text):
+            return Hint(
+                words,
+                (
+                    quote(plan, path, f"a person chose these cases: {', '.join(words)}"),
+                    quote(
+                        plan,
+                        "constraints.data.outcome_recorded_for",
+                        "do the cases nobody chose have an outcome? acting on the predictions will decide "
+                        "which cases get one next: keep a random audit share",
+                    ),
+                ),
+            )
+    return None
+
+
+def afterwards_in_the_inputs(plan: Plan) -> Evidence:
+    """`No differences`, while the inputs are described by what happens after the moment of prediction
+    (final, at discharge, the morning after): a question naming those words."""
+    paths = ["product.inputs", "constraints.data.differences_note"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    for path in paths:
+        text = answer_at(plan, path)
+        words = AFTERWARDS.find_all(text)
+        if words and not AS_KNOWN.find(text):
+            note = f"words of afterwards: {', '.join(words)}; which of these are known at the moment of prediction?"
+            return Hint(
+                words,
+                (
+                    quote(plan, path, note),
+                    quote(
+                        plan,
+                        "constraints.data.differences",
+                        "no input is marked as recorded after the prediction",
+                    ),
+                ),
+            )
+    return None
+
+
+_PRODUCT_PATHS = (
+    "product.users",
+    "product.inputs",
+    "product.decision",
+    "product.output",
+    "impact.bottleneck",
+)
+
+
+def _channels(text: str | None) -> dict[str, tuple[str, ...]]:
+    """The channels `text` names (chat, voice, email...), with the words said."""
+    return {kind: words for kind, lexicon in CHANNELS.items() if (words := lexicon.find_all(text))}
+
+
+def unlike_in_the_text(plan: Plan) -> Evidence:
+    """`No differences`, while the sources name a channel the product does not, data that is not live (a
+    public benchmark, a lab, simulated), or one site where the product serves many: a question."""
+    sources = plan.constraints.data.sources
+    said = quote(plan, "constraints.data.differences", "is the data really like what the product will see?")
+    product = {path: text for path in _PRODUCT_PATHS if isinstance(text := answer_at(plan, path), str)}
+    for index, source in enumerate(sources):
+        path = f"constraints.data.sources[{index}].name"
+        by = _channels(source.name)
+        if by:
+            for where, text in product.items():
+                meets = {kind: words for kind, words in _channels(text).items() if kind not in by}
+                if meets and not set(by) & set(_channels(text)):
+                    heard = [word for words in (*by.values(), *meets.values()) for word in words]
+                    return Hint(
+                        heard,
+                        (
+                            quote(plan, path, f"the data comes by {', '.join(by)}"),
+                            quote(
+                                plan,
+                                where,
+                                f"the product meets {', '.join(w for ws in meets.values() for w in ws)}",
+                            ),
+                            said,
+                        ),
+                    )
+        artificial = NOT_LIVE.find_all(source.name)
+        if artificial:
+            note = f"{', '.join(artificial)}: not the data the product will see live"
+            return Hint(artificial, (quote(plan, path, note), said))
+        narrow = NARROW_ORIGIN.find_all(source.name)
+        if narrow:
+            for where, text in product.items():
+                wide = [
+                    hit for hit in WIDE_SCOPE.find_all(text) if hit not in WIDE_SCOPE.find_all(source.name)
+                ]
+                if wide:
+                    return Hint(
+                        (*narrow, *wide),
+                        (
+                            quote(plan, path, f"the data comes from {', '.join(narrow)}"),
+                            quote(plan, where, f"the product meets {', '.join(wide)}"),
+                            said,
+                        ),
+                    )
+    return None
