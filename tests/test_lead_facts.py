@@ -103,6 +103,17 @@ def test_rules_that_decide_another_label_are_a_question(make_workspace: MakeWork
     assert levels(risks(make_workspace, against))["rules-may-suffice"] == "medium"
 
 
+def test_labels_that_mature_over_a_range_from_weeks_are_medium(make_workspace: MakeWorkspace) -> None:
+    gradual = {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "30-365"}
+    data = risks(make_workspace, gradual | {"constraints.retraining.cadence": "weekly"})
+    assert levels(data)["label-delay-exceeds-retraining"] == "medium"
+    assert evidence(data, "label-delay-exceeds-retraining")[-1] == (
+        "what share of the labels is in by each retraining?"
+    )
+    slow = gradual | {"constraints.data.label_delay_days": "180-365"}
+    assert levels(risks(make_workspace, slow))["label-delay-exceeds-retraining"] == "high"
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
+    LATE_LABELS_DAYS,
     MIN_LABELED,
     MIN_RARE_LABELED,
     MIN_RARE_TEST,
@@ -252,6 +253,21 @@ def proxy_label(plan: Plan) -> Evidence:
                 'constraints.retraining.cadence: "monthly" (every 30 days)',
             ),
         ),
+        Case(  # labels mature over a range, the first within a month: medium, asked
+            {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "30-365"},
+            evidence=(
+                "constraints.data.label_delay_days: 30 to 365 days",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+                "what share of the labels is in by each retraining?",
+            ),
+        ),
+        Case(  # the first labels come only after half a year: high
+            {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "180-365"},
+            evidence=(
+                "constraints.data.label_delay_days: 180 to 365 days",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+            ),
+        ),
     ),
 )
 def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
@@ -273,7 +289,13 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     found = (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
     # Where acting on predictions shapes the labels, outcomes trickle in every day and the feedback loop
     # is the bigger worry: the delay is worth a decision, not a stop.
-    return Tempered(3, found) if acting_shapes_labels(plan) else found
+    if acting_shapes_labels(plan):
+        return Tempered(3, found)
+    # Labels that mature over a range, the first within a retraining or a month, are mostly in when
+    # the model is retrained: each retraining learns from those, and only the slow tail is late.
+    if span[0] < span[1] and span[0] <= max(cadence.days, LATE_LABELS_DAYS):
+        return Tempered(3, (*found, "what share of the labels is in by each retraining?"))
+    return found
 
 
 @rule(
