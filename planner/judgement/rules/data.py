@@ -36,10 +36,14 @@ from planner.judgement.rules.lexicon import (
     GOAL_EVENTS,
     GROUPS,
     LASTING,
+    MEASURED_NOW,
     MEDIA_SOURCES,
     NARROW_ORIGIN,
     OBSERVED_LATER,
+    PERSONS,
     RARE_AWARE,
+    REPEATED,
+    SENSOR,
     SHARE_RIGHT,
     WIDE_SCOPE,
     WITHHOLDS,
@@ -934,6 +938,13 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
             ),
             also=frozenset(),
         ),
+        Case(  # patients with many visits each
+            {"done.split": "random", "product.inputs": "Every visit of each patient over five years."},
+            evidence=(
+                'done.split: "random"',
+                'product.inputs: "Every visit of each patient over five years." (rows come in groups: patient)',
+            ),
+        ),
     ),
     quiet=(
         Case({"done.split": "group"}),
@@ -965,6 +976,8 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 {"product.inputs": "Events logged client-side in the browser."},  # client
                 {"product.inputs": "The key drivers of late payment: terms, amount and currency."},  # driver
                 {"product.users": "Case handlers in Global Patient Safety."},  # a department, not patients
+                {"product.inputs": "The referral letter of each patient."},  # one row a patient, as said
+                {"product.users": "Customers of the web shop."},  # who uses it, not what the rows are
                 {
                     "product.inputs": "Scanned delivery documents, one image per document."
                 },  # a document is one example
@@ -983,7 +996,8 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     """
     if plan.done.split is not Split.random:
         return None
-    paths = ["product.inputs", "product.label", "product.goal", "product.users"]
+    # Who uses the product, and its goal, say nothing of what the rows are.
+    paths = ["product.inputs", "product.label"]
     paths += [
         f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
     ]
@@ -992,13 +1006,21 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         # where examples are cut from is said in the inputs, the label and the sources, not the goal
         origin = media and path not in ("product.goal", "product.users")
         text = answer_at(plan, path)
-        words = GROUPS.find_all(text) or (MEDIA_SOURCES.find_all(text) if origin else ())
+        words = GROUPS.find_all(text)
+        if words and not _rows_repeat(plan, text):  # `patients` alone: one row each, or many?
+            words = tuple(word for word in words if word not in PERSONS.find_all(text))
+        words = words or (MEDIA_SOURCES.find_all(text) if origin else ())
         if words:
             return Hint(
                 words,
                 (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {', '.join(words)}")),
             )
     return None
+
+
+def _rows_repeat(plan: Plan, text: str | None) -> bool:
+    """Whether the answers say a person gives many rows: a history, visits, transactions, a time series."""
+    return DataKind.time_series in plan.product.data_kinds or bool(REPEATED.find(text))
 
 
 @rule(
@@ -1034,6 +1056,12 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
                 "product.inputs": "Past sales, holidays and the temperature forecast as issued the day before.",
             }
         ),
+        Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Bearing temperature and vibration readings from the pump sensors.",
+            }
+        ),
     ),
 )
 def future_inputs(plan: Plan) -> Evidence:
@@ -1058,7 +1086,10 @@ def future_inputs(plan: Plan) -> Evidence:
     if any(mentions(answer_at(plan, path), AS_KNOWN) for path in paths):
         return None
     for path in paths:
-        words = OBSERVED_LATER.find_all(answer_at(plan, path))
+        text = answer_at(plan, path)
+        words = OBSERVED_LATER.find_all(text)
+        if SENSOR.find(text):  # a sensor's temperature is read when predicting: not a weather forecast
+            words = tuple(word for word in words if word not in MEASURED_NOW.find_all(text))
         if words:
             where = forecast or (quote(plan, "product.data_kinds"),)
             return Hint(

@@ -24,7 +24,13 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
-from planner.judgement.rules.lexicon import ABOUT_PEOPLE, FAIRNESS_SAID, HARMFUL
+from planner.judgement.rules.lexicon import (
+    ABOUT_PEOPLE,
+    FAIRNESS_SAID,
+    HARMFUL,
+    PROTECTED,
+    PROXY_OF_PROTECTED,
+)
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Mode, Plan, Severity
 
@@ -359,6 +365,13 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
             ),
             also=frozenset({"personal-data"}),
         ),
+        Case(  # the inputs name a protected characteristic
+            {"product.inputs": "Claim amount, the claimant's nationality and country of birth."},
+            evidence=(
+                'product.inputs: "Claim amount, the claimant\'s nationality and country of birth." (a protected '
+                "characteristic, or a stand-in for one: nationality, country of birth)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.decision": "Which loan applicants are approved."}),
@@ -377,6 +390,7 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
                 "after_launch.monitoring": [{"signal": "Approval rate by age group and sex (fairness)"}],
             }
         ),
+        Case({"product.inputs": "The supplier's postcode and the invoice amounts."}),  # not about people
     ),
 )
 def fairness_unchecked(plan: Plan) -> Evidence:
@@ -389,20 +403,26 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     Mitigation: Decide which groups to compare, measure approval and error rates per group on the test
     set before launch, and monitor them after.
     """
-    if plan.constraints.data.personal_data is not True:
-        return None
+    personal = plan.constraints.data.personal_data is True
     paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
     paths += ["product.output", "impact.error_harm"]
     found = next(
         ((path, words) for path in paths if (words := ABOUT_PEOPLE.find_all(answer_at(plan, path)))), None
     )
-    if found is None:
+    protected = _protected_inputs(plan, personal)
+    if (found is None or not personal) and protected is None:
         return None
     said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
     said += [monitor.signal for monitor in plan.after_launch.monitoring]
     said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
     if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
+    if found is None or not personal:
+        if protected is None:
+            return None
+        path, words = protected
+        note = f"a protected characteristic, or a stand-in for one: {', '.join(words)}"
+        return Hint(words, (quote(plan, path, note),))
     return Hint(
         found[1],
         (
@@ -410,3 +430,18 @@ def fairness_unchecked(plan: Plan) -> Evidence:
             quote(plan, found[0], f"a decision about people: {', '.join(found[1])}"),
         ),
     )
+
+
+def _protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer about the inputs that names a protected characteristic (nationality, religion,
+    disability...), or, where the rows are personal data, a stand-in for one (a postcode, a first name)."""
+    paths = ["product.inputs", "product.label", "constraints.data.differences_note"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    for path in paths:
+        text = answer_at(plan, path)
+        words = PROTECTED.find_all(text) + (PROXY_OF_PROTECTED.find_all(text) if personal else ())
+        if words:
+            return path, words
+    return None

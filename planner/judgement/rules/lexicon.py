@@ -493,10 +493,27 @@ PROXY_OF_PROTECTED = Lexicon(
     "postcode, postcodes, post code, zip code, zip codes, zipcode, first name, first names"
 )
 
-# Rows repeated per entity: the same customer, patient or store gives many rows.
+# Rows repeated per person: the same customer or patient gives many rows over time.
 REPEATED = Lexicon(
     """
-    per, each, every, history, histories, visits, repeated, repeat, several, multiple, many
-    over time, over the years, monthly, weekly, daily, sessions, transactions, admissions, encounters
+    history, histories, visits, visit, repeated, repeat, several, multiple, many, over time
+    over the years, sessions, transactions, admissions, encounters, journeys, purchases, orders
+    timeline, timelines, time series, per month, per week, per day, a month, a week, a day
+    """
+)
+
+# People whose rows repeat only when the answers say so (a customer with many transactions), unlike a
+# store or a device whose rows always come many at a time.
+PERSONS = Lexicon(
+    """
+    patient, patients, women, woman, customer, customers, client, clients, user, users
+    household, households, driver, drivers, student, students
+    """
+)
+
+# Quantities a sensor measures at the moment of prediction, when the text says it is a sensor reading.
+MEASURED_NOW = Lexicon(
+    """
+    temperature, temperatures, humidity, irradiance, wind speed, wind speeds, rain, rainfall, precipitation
     """
 )
