@@ -114,6 +114,23 @@ def test_labels_that_mature_over_a_range_from_weeks_are_medium(make_workspace: M
     assert levels(risks(make_workspace, slow))["label-delay-exceeds-retraining"] == "high"
 
 
+def test_settle_the_high_risks_names_every_one(make_workspace: MakeWorkspace) -> None:
+    data = risks(
+        make_workspace,
+        {
+            "status": "draft",
+            "after_launch.owner": "nobody",
+            "by_hand.label_agreement": 0.6,
+            "done.metrics[0].name": "Share of pairs labelled right",
+        },
+    )
+    high = [risk["id"] for risk in data["risks"] if risk["level"] == "high"]
+    assert {"target-above-agreement", "no-owner-after-launch"} <= set(high)
+    # the agreement risk has its own move above the gate, and the gate still names it
+    gate = next(item for item in data["advice"] if item["title"] == "Settle the high risks before starting")
+    assert gate["reason"].startswith(f"Open: {', '.join(high)}. ")
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

@@ -24,6 +24,9 @@ from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Servi
 from planner.plan.questions import Completeness
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
+
+NAMED_HIGH = 8  # the "settle the high risks" advice names this many by score, then counts the rest
+
 # What an item of advice is, so the plan's stage can keep, reword or drop it (planner.judgement.stage):
 # first moves ("rules": the ones saying plain rules or today's process may already do the job), the
 # high-risk gate, the questions still open, the go-ahead, follow-ups, what is sound.
@@ -407,7 +410,12 @@ def advise(
     medium = [risk for risk in open_risks if risk.level == "medium"]
     unanswered = unanswered_text(report)
     if any(risk.id not in covered for risk in high):
-        listed = ", ".join(risk.id for risk in high if risk.id not in covered)
+        # Every high risk is named, those with a move above too: a list that leaves some out reads as
+        # the whole list.
+        ranked = sorted(high, key=lambda risk: -risk.score)
+        listed = ", ".join(risk.id for risk in ranked[:NAMED_HIGH])
+        more = len(ranked) - NAMED_HIGH
+        listed += f" and {more} more (see the register)" if more > 0 else ""
         advice.append(
             Advice(
                 "Settle the high risks: the work started with them open"
@@ -416,7 +424,7 @@ def advise(
                 f"Open: {listed}. Change the plan so they no longer apply, or record the team's decision "
                 "(accepted, mitigated, not applicable) with a note.",
                 "danger",
-                tuple(risk.id for risk in high if risk.id not in covered),
+                tuple(risk.id for risk in ranked),
                 "gate",
             )
         )
