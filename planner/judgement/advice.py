@@ -410,8 +410,7 @@ def advise(
     medium = [risk for risk in open_risks if risk.level == "medium"]
     unanswered = unanswered_text(report)
     if any(risk.id not in covered for risk in high):
-        # Every high risk is named, those with a move above too: a list that leaves some out reads as
-        # the whole list.
+        # Every high risk, those with a move above too: a partial list reads as the whole one.
         ranked = sorted(high, key=lambda risk: -risk.score)
         listed = ", ".join(risk.id for risk in ranked[:NAMED_HIGH])
         more = len(ranked) - NAMED_HIGH
