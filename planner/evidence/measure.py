@@ -462,8 +462,9 @@ def measure(
 
 
 @contextlib.contextmanager
-def _duckdb_progress(con: Any, rows: int, report: Callable[[str], None] | None) -> Iterator[None]:
-    """`DuckDB: 45% of 10,000,000 rows` while a query runs (DuckDB's own bar would print into stdout)."""
+def polled(line: Callable[[], str | None], report: Callable[[str], None] | None) -> Iterator[None]:
+    """While the block runs, report `line()` every half second when it has something to say, and a blank
+    line at the end to clear the last one (the engines' progress lines on a terminal)."""
     if report is None:
         yield
         return
@@ -472,9 +473,9 @@ def _duckdb_progress(con: Any, rows: int, report: Callable[[str], None] | None) 
     def poll() -> None:
         nonlocal shown
         while not done.wait(0.5):
-            percent = con.query_progress()
-            if percent >= 0:
-                report(f"DuckDB: {percent:.0f}% of {rows:,} rows")
+            text = line()
+            if text:
+                report(text)
                 shown = True
 
     thread = threading.Thread(target=poll, daemon=True)
@@ -486,6 +487,16 @@ def _duckdb_progress(con: Any, rows: int, report: Callable[[str], None] | None) 
         thread.join()
         if shown:
             report("")
+
+
+def _duckdb_progress(con: Any, rows: int, report: Callable[[str], None] | None) -> Any:
+    """`DuckDB: 45% of 10,000,000 rows` while a query runs (DuckDB's own bar would print into stdout)."""
+
+    def line() -> str | None:
+        percent = con.query_progress()
+        return f"DuckDB: {percent:.0f}% of {rows:,} rows" if percent >= 0 else None
+
+    return polled(line, report)
 
 
 def with_provenance(analysis: Analysis, **fields: Any) -> Analysis:

@@ -8,7 +8,6 @@ import contextlib
 import os
 import re
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import UsageError
-from planner.evidence.measure import Analysis, analyse, shown_sample, who, with_provenance
+from planner.evidence.measure import Analysis, analyse, polled, shown_sample, who, with_provenance
 from planner.evidence.predicates import PredicateError, Untranslatable, for_dialect
 from planner.evidence.sample import TABLE, SampleError, file_sha256
 from planner.plan.model import SampleInfo
@@ -208,24 +207,16 @@ def _progress(spark: Any, report: Progress | None) -> Iterator[None]:
         yield
         return
     status = tracker()
-    done = threading.Event()
 
-    def poll() -> None:
-        while not done.wait(0.5):
-            for stage in status.getActiveStageIds():
-                info = status.getStageInfo(stage)
-                if info is not None:
-                    report(f"Spark: stage {stage}, {info.numCompletedTasks}/{info.numTasks} tasks")
-                    break
+    def line() -> str | None:
+        for stage in status.getActiveStageIds():
+            info = status.getStageInfo(stage)
+            if info is not None:
+                return f"Spark: stage {stage}, {info.numCompletedTasks}/{info.numTasks} tasks"
+        return None
 
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    try:
+    with polled(line, report):
         yield
-    finally:
-        done.set()
-        thread.join()
-        report("")
 
 
 def measure_in_spark(
