@@ -76,6 +76,12 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "product.label": "Fraud found by investigators on a random sample of claims referred to them.",
             }
         ),
+        Case(  # every claim is settled, with or without an investigation
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Whether the claim was settled without investigation.",
+            }
+        ),
     ),
 )
 def selective_labels(plan: Plan) -> Evidence:
@@ -168,6 +174,12 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
             {
                 "constraints.data.differences": ["none"],
                 "product.inputs": "The final payment status as of the morning of the run.",
+            }
+        ),
+        Case(  # which rows the source holds, not what the model reads
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Closed and settled invoices, 2019-2024",
             }
         ),
     ),

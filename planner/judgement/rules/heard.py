@@ -23,7 +23,11 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     referred, approved, confirmed by): a question naming those words."""
     if (plan.constraints.data.exploration_share or 0) > 0:
         return None
-    for path in ("product.label", "constraints.data.differences_note"):
+    paths = ["product.label", "constraints.data.differences_note"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    for path in paths:
         text = answer_at(plan, path)
         words = SELECTED.find_all(text)
         if words and not AT_RANDOM.find(text):
@@ -45,11 +49,8 @@ def selection_in_the_label(plan: Plan) -> Evidence:
 def afterwards_in_the_inputs(plan: Plan) -> Evidence:
     """`No differences`, while the inputs are described by what happens after the moment of prediction
     (final, at discharge, the morning after): a question naming those words."""
-    paths = ["product.inputs", "constraints.data.differences_note"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
-    for path in paths:
+    # the inputs, not the sources: `closed claims 2021-2024` says which rows, not what the model reads
+    for path in ("product.inputs", "constraints.data.differences_note"):
         text = answer_at(plan, path)
         words = AFTERWARDS.find_all(text)
         if words and not AS_KNOWN.find(text):

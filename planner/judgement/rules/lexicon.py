@@ -382,9 +382,9 @@ RECALL_OF = Lexicon("""
 # A label recorded only for the cases a person chose to look at (investigated, referred, approved...).
 SELECTED = Lexicon(
     """
-    investigated, investigation, investigations, investigator, investigators
+    investigated, investigator, investigators
     referred, referral, referrals
-    audited, inspected, inspection, inspections
+    audited, inspected
     approved, approval, approvals, shortlisted, shortlist, hired, interviewed
     treated, biopsied, escalated, escalation, escalations
     confirmed by, flagged by, reported by, chosen by, selected by, picked by, selected for, chosen for
