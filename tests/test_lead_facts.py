@@ -131,6 +131,22 @@ def test_settle_the_high_risks_names_every_one(make_workspace: MakeWorkspace) ->
     assert gate["reason"].startswith(f"Open: {', '.join(high)}. ")
 
 
+def test_an_impossible_target_and_an_unowned_harm_are_high(make_workspace: MakeWorkspace) -> None:
+    capped = {"product.earlier_stage_recall": 0.7, "done.metrics[0].name": "F1 of duplicates"}
+    assert (
+        levels(risks(make_workspace, capped | {"done.metrics[0].target": 0.85}))["earlier-stage-caps-recall"]
+        == "high"
+    )
+    assert (
+        levels(risks(make_workspace, capped | {"done.metrics[0].target": 0.8}))["earlier-stage-caps-recall"]
+        == "medium"
+    )
+    deferred = {"product.decision": "To be agreed with the wards."}
+    assert levels(risks(make_workspace, deferred))["nobody-acts-on-output"] == "medium"
+    harmful = deferred | {"impact.error_severity": "severe"}
+    assert levels(risks(make_workspace, harmful))["nobody-acts-on-output"] == "high"
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

@@ -15,7 +15,7 @@ from planner.judgement.rules.base import (
 )
 from planner.judgement.rules.evidence import done_metrics, quote, show, todays_figure
 from planner.judgement.rules.lexicon import RECALL_OF
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, Plan
 
 
@@ -94,6 +94,18 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75, above that ceiling',
             ),
         ),
+        Case(  # an F1 target above what the recall ceiling allows at perfect precision: impossible, high
+            {
+                "product.earlier_stage_recall": 0.7,
+                "done.metrics[0].name": "F1 of duplicates",
+                "done.metrics[0].target": 0.85,
+            },
+            evidence=(
+                "product.earlier_stage_recall: 0.7 (the whole system finds at most 70% of true cases)",
+                'done.metrics[0]: "F1 of duplicates" targets 0.85, above the 0.82 that recall allows even '
+                "at perfect precision",
+            ),
+        ),
         Case(  # below the target's need but no target above it: a ceiling worth knowing, medium
             {"product.earlier_stage_recall": 0.8},
             evidence=(
@@ -140,7 +152,18 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
         if mentions(metric.name, RECALL_OF):
             found.append(f'{path}: "{metric.name}" targets {show(goal)}, above that ceiling')
             return tuple(found)
+        # F1 is at most 2R/(1+R) at perfect precision: a recall ceiling caps it too.
+        f1_ceiling = 2 * ceiling / (1 + ceiling)
+        if mentions(metric.name, _F1) and goal > f1_ceiling:
+            found.append(
+                f'{path}: "{metric.name}" targets {show(goal)}, above the {show(round(f1_ceiling, 2))} '
+                "that recall allows even at perfect precision"
+            )
+            return tuple(found)
     return Tempered(2, found)
+
+
+_F1 = Lexicon("f1, f1-score, f1 score, f-score, f-measure, f1@k")
 
 
 @rule(

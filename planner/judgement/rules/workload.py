@@ -15,10 +15,18 @@ from planner.judgement.rules.base import (
     Move,
     rule,
 )
-from planner.judgement.rules.evidence import answer_at, items_per_month, norm, quote, says_nothing, show
+from planner.judgement.rules.evidence import (
+    answer_at,
+    answer_is,
+    items_per_month,
+    norm,
+    quote,
+    says_nothing,
+    show,
+)
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Plan, Severity
 
 _DAYS_PER_MONTH = 365 / 12
 
@@ -57,6 +65,16 @@ def _said_nobody(text: str | None) -> bool:
                 "(put off: to be agreed with, ideally)",
             ),
         ),
+        Case(  # put off where an error hurts someone: high, not a question
+            {
+                "product.decision": "To be agreed with the wards.",
+                "impact.error_severity": "severe",
+            },
+            evidence=(
+                'product.decision: "To be agreed with the wards." (put off: to be agreed with)',
+                'impact.error_severity: "severe"',
+            ),
+        ),
     ),
     quiet=(Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),),
 )
@@ -74,7 +92,10 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     for path in ("product.decision", "product.decision_owner"):
         words = DEFERRED.find_all(answer_at(plan, path))
         if words:
-            return Hint(words, (quote(plan, path, f"put off: {', '.join(words)}"),))
+            found = (quote(plan, path, f"put off: {', '.join(words)}"),)
+            # Where an error hurts someone, who acts on it is no detail to settle later: a fact, high.
+            harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+            return (*found, *harm) if harm else Hint(words, found)
     return None
 
 
