@@ -267,7 +267,7 @@ _PLACE = """site, sites, store, stores, shop, shops, branch, branches, hospital,
     centre, centres, center, centers, warehouse, warehouses, plant, plants, factory, factories, city,
     cities, region, regions, country, countries, scanner, scanners, camera, cameras, device, devices,
     machine, machines, production line, production lines, farm, farms, school, schools, lab, labs,
-    office, offices, market, markets"""
+    office, offices, market, markets, ship, ships, vessel, vessels, route, routes"""
 _MEDIA = "photo, photos, picture, pictures, image, images, camera, cameras, video, videos"
 
 # A narrow origin: one or two sites, one device, phone photos, a pilot, studio or synthetic data.
@@ -285,14 +285,15 @@ NARROW_ORIGIN = Lexicon(
 _SCOPE = """site, sites, store, stores, shop, shops, branch, branches, hospital, hospitals, clinic,
     clinics, centre, centres, center, centers, warehouse, warehouses, plant, plants, factory, factories,
     city, cities, region, regions, country, countries, market, markets, school, schools, farm, farms,
-    subsidiary, subsidiaries, office, offices, depot, depots"""
+    subsidiary, subsidiaries, office, offices, depot, depots, ship, ships, vessel, vessels, fleet,
+    route, routes"""
 
 # A wider scope for the product: every site, a number of them, nationwide, fixed cameras.
 WIDE_SCOPE = Lexicon(
     _phrases("all, every, across", ", the, our", ", #", _SCOPE)
     + ", "
     + _phrases("#", _SCOPE)
-    + ", nationwide, "
+    + ", nationwide, whole fleet, entire fleet, worldwide, "
     + _phrases("fixed, ceiling, cctv, production, field", ", *", "camera, cameras")
 )
 
