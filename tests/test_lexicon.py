@@ -61,3 +61,20 @@ def test_phrases_slots_and_exceptions() -> None:
         "a b test",
     )
     assert entries.find("Bottom shelves in stores") is None  # `all # stores` needs all three words
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("ADVERSARIAL", "The support bot answers delivery questions.", ()),  # the product's own name
+        ("ADVERSARIAL", "Block bot traffic and fake accounts at sign-up.", ("bot traffic", "fake accounts")),
+        ("SELECTED", "Whether the claim was settled without investigation.", ()),
+        ("SELECTED", "Fraud confirmed by the unit on claims referred to it.", ("confirmed by", "referred")),
+        ("SELECTED", "Defects found on randomly inspected parts.", ()),
+        ("AFTERWARDS", "After-sales calls and calls after hours.", ()),
+        ("PROTECTED", "A race condition in the ingest job.", ()),
+        ("DEFERRED", "To be agreed with the retention team.", ("to be agreed with",)),
+    ],
+)
+def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:
+    assert getattr(lexicon, name).find_all(text) == found
