@@ -147,6 +147,13 @@ def test_an_impossible_target_and_an_unowned_harm_are_high(make_workspace: MakeW
     assert levels(risks(make_workspace, harmful))["nobody-acts-on-output"] == "high"
 
 
+def test_the_rarest_of_thousands_of_labels_is_no_rare_class(make_workspace: MakeWorkspace) -> None:
+    tail = {"constraints.data.labeled_examples": 40000, "constraints.data.rarest_class_share": 0.0001}
+    assert "small-labeled-set" in levels(risks(make_workspace, tail))
+    codes = tail | {"product.output": "One of 12,000 billing codes per invoice line."}
+    assert "small-labeled-set" not in levels(risks(make_workspace, codes))
+
+
 # ---------------------------------------------------------------- reasoning from the kickoff facts
 
 FACTS = [

@@ -48,7 +48,7 @@ from planner.judgement.rules.lexicon import (
     WIDE_SCOPE,
     WITHHOLDS,
 )
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -320,6 +320,15 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
             ),
         ),
     ),
+    quiet=(  # thousands of codes: the rarest is the long tail, not a rare class
+        Case(
+            {
+                "constraints.data.labeled_examples": 40000,
+                "constraints.data.rarest_class_share": 0.0001,
+                "product.output": "One of 12,000 billing codes per invoice line.",
+            }
+        ),
+    ),
 )
 def small_labeled_set(plan: Plan) -> Evidence:
     """The labeled set is small.
@@ -338,7 +347,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
     if data.labeled_examples < MIN_LABELED:
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
-    if rare is not None and data.labeled_examples * rare < MIN_RARE_LABELED:
+    if rare is not None and data.labeled_examples * rare < MIN_RARE_LABELED and not many_labels(plan):
         note = f"about {data.labeled_examples * rare:.0f} examples of the rarest class"
         return (
             quote(plan, "constraints.data.labeled_examples", note),
@@ -404,7 +413,8 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     metric), and report the majority-class baseline.
     """
     rare = plan.constraints.data.rarest_class_share
-    if rare is None or rare >= RARE_SHARE or _rare_class_has_its_metric(plan):
+    # Among thousands of labels the rarest is the long tail, and one minus its share is no majority.
+    if rare is None or rare >= RARE_SHARE or _rare_class_has_its_metric(plan) or many_labels(plan):
         return None
     for path, metric in done_metrics(plan):
         name = metric.name
@@ -543,6 +553,14 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
             ),
         ),
     ),
+    quiet=(  # thousands of codes: the rarest is the long tail, not a rare class
+        Case(
+            {
+                "done.test_size": 1000,
+                "product.output": "One of 12,000 billing codes per invoice line.",
+            }
+        ),
+    ),
 )
 def small_test_set(plan: Plan) -> Evidence:
     """The test set is too small to trust.
@@ -557,10 +575,35 @@ def small_test_set(plan: Plan) -> Evidence:
         return None
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
-    if rare is not None and size * rare < MIN_RARE_TEST:
+    if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan):
         note = f"about {size * rare:.0f} cases of the rarest class"
         return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
     return None
+
+
+# A label set this large (codes, tags, a vocabulary) has a long tail by nature: its rarest label is no
+# rare class to count examples of, and the rare-class rules stay quiet on it.
+MANY_LABELS = 100
+
+_LABEL_SET = Lexicon("""
+    # codes, # labels, # classes, # categories, # tags, # intents, # products, # skus, # headings
+    # * codes, # * labels, # * classes, # * categories, # * tags, # * headings
+    thousands of codes, thousands of labels, thousands of classes, thousands of categories
+    thousands of tags, extreme multi-label, extreme classification
+""")
+
+
+def many_labels(plan: Plan) -> bool:
+    """Whether the model chooses among so many labels (the outcomes listed, or `12,000 codes` in the
+    answers on its output and label) that its rarest one is the long tail, not a rare class."""
+    if len(plan.product.outcomes) >= MANY_LABELS:
+        return True
+    for text in (plan.product.output, plan.product.label):
+        for found in _LABEL_SET.find_all(text):
+            count = found.split(" ")[0].replace(",", "")
+            if not count[0].isdigit() or float(count) >= MANY_LABELS:
+                return True
+    return False
 
 
 @rule(
