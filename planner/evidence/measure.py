@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -13,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from planner.core import formatting
 from planner.core.errors import UsageError
 from planner.core.stats import share, wilson
+from planner.evidence.progress import polled
 from planner.evidence.sample import TABLE, QueryFailed, SampleError, open_sample, sql_name, sql_string
 from planner.judgement.measured import Figure, human_score
 from planner.plan.model import MeasuredCascade, MeasuredRule, MeasuredRules, Plan, Rule, SampleInfo
@@ -459,34 +458,6 @@ def measure(
     with opened as sample, _duckdb_progress(sample.con, sample.rows, progress):
         analysis = analyse(plan, sample, slug, label)
     return with_provenance(analysis, engine="duckdb", by=who(workspace))
-
-
-@contextlib.contextmanager
-def polled(line: Callable[[], str | None], report: Callable[[str], None] | None) -> Iterator[None]:
-    """While the block runs, report `line()` every half second when it has something to say, and a blank
-    line at the end to clear the last one (the engines' progress lines on a terminal)."""
-    if report is None:
-        yield
-        return
-    done, shown = threading.Event(), False
-
-    def poll() -> None:
-        nonlocal shown
-        while not done.wait(0.5):
-            text = line()
-            if text:
-                report(text)
-                shown = True
-
-    thread = threading.Thread(target=poll, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        done.set()
-        thread.join()
-        if shown:
-            report("")
 
 
 def _duckdb_progress(con: Any, rows: int, report: Callable[[str], None] | None) -> Any:

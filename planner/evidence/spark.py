@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import UsageError
-from planner.evidence.measure import Analysis, analyse, polled, shown_sample, who, with_provenance
+from planner.evidence.measure import Analysis, analyse, shown_sample, who, with_provenance
 from planner.evidence.predicates import PredicateError, Untranslatable, for_dialect
+from planner.evidence.progress import polled
 from planner.evidence.sample import TABLE, SampleError, file_sha256
 from planner.plan.model import SampleInfo
 from planner.plan.workspace import Workspace
