@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
@@ -29,6 +30,14 @@ from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Plan, Severity
 
 _DAYS_PER_MONTH = 365 / 12
+
+# Both capacity rules end in the same move: the threshold is set by what people can handle.
+_AT_CAPACITY = Move(
+    "Set the threshold by what people can handle; judge precision at that budget",
+    "People can act on only so many flags a day; fix the threshold so the model flags no more than "
+    "that, and measure precision (and recall) in that daily top, not AUC over all cases",
+    "warning",
+)
 
 # `Nobody yet; marketing may use it`, `No one (yet)`: the answer opens by naming no one.
 _NOBODY = re.compile(r"(nobody|no one|noone|none|not decided|undecided|unclear|tbd)( yet)?\W*($|[;,.:(-])")
@@ -104,13 +113,7 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     Category.product,
     likelihood=4,
     impact=4,
-    move=Move(
-        "Set the threshold by what people can handle; judge precision at that budget",
-        "People can act on only so many flags a day; fix the threshold so the model flags no more than "
-        "that, and measure precision (and recall) in that daily top, not AUC over all cases",
-        "warning",
-        first=True,
-    ),
+    move=replace(_AT_CAPACITY, first=True),
     fires=(
         Case(
             {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
@@ -148,12 +151,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     Category.model,
     likelihood=3,
     impact=4,
-    move=Move(
-        "Set the threshold by what people can handle; judge precision at that budget",
-        "People can act on only so many flags a day; fix the threshold so the model flags no more than "
-        "that, and measure precision (and recall) in that daily top, not AUC over all cases",
-        "warning",
-    ),
+    move=_AT_CAPACITY,
     fires=(
         Case(
             {
