@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import pytest
 from wordfreq import top_n_list
 
+from planner.judgement import rules
 from planner.judgement.rules import lexicon
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 
+# Every word list the rules read free text with: the lexicon module's, and those a rule module keeps
+# beside its rule (`ceilings._F1`), so that none escapes the common-word check.
 LEXICONS = {name: value for name, value in vars(lexicon).items() if isinstance(value, Lexicon)}
+for _module in pkgutil.iter_modules(rules.__path__):
+    if _module.name != "lexicon":
+        _found = vars(importlib.import_module(f"{rules.__name__}.{_module.name}"))
+        _seen = {id(value) for value in LEXICONS.values()}  # imported from the lexicon: checked once
+        LEXICONS.update(
+            {
+                f"{_module.name}.{n}": v
+                for n, v in _found.items()
+                if isinstance(v, Lexicon) and id(v) not in _seen
+            }
+        )
 COMMON = top_n_list("en", 20_000)  # the 20,000 most frequent English words (wordfreq)
 
 
