@@ -591,22 +591,14 @@ def test_kill_9_of_planner_serve_stops_mkdocs_too(make_workspace: MakeWorkspace)
     import contextlib
     import os
     import signal
-    import subprocess
-    import sys
     import time
 
     from tests.site_fixtures import SOUND_PLAN, workspace_files
-    from tests.test_site_build import _free_port, _wait_for
+    from tests.test_site_build import _free_port, _serve, _wait_for
 
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "planner", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
+    server = _serve(root, port)
     children: list[int] = []
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/plans/fraud/", "Screen card orders for fraud")

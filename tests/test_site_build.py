@@ -241,6 +241,17 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _serve(root: Path, port: int) -> subprocess.Popen[bytes]:
+    """`planner serve` on `port`, in the workspace `root`, as a user starts it (output discarded)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "planner", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
+    )
+
+
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return str(response.read().decode("utf-8"))
@@ -310,13 +321,7 @@ def test_only_the_dirty_build_notice_is_left_out() -> None:
 def test_planner_serve_stopped_with_sigterm_stops_mkdocs_too(make_workspace: MakeWorkspace) -> None:
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "planner", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root)},
-    )
+    server = _serve(root, port)
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/plans/fraud/", "Screen card orders for fraud")
         server.terminate()
