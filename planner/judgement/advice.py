@@ -461,25 +461,15 @@ def advise(
                 part="questions",
             )
         )
-    elif not advice and medium and started:
-        listed = ", ".join(risk.id for risk in medium)
-        advice.append(
-            Advice(
-                "Decide the open risks",
-                f"No high risk is open. Record a decision on {listed} (accepted, mitigated or not "
-                "applicable, with a note) so the review sees them weighed.",
-                "info",
-                tuple(risk.id for risk in medium),
-                "go",
-            )
-        )
     elif not advice and medium:
         listed = ", ".join(risk.id for risk in medium)
+        decide = f"Record a decision on {listed} (accepted, mitigated or not applicable, with a note)"
         advice.append(
             Advice(
-                "Nearly ready: decide the open risks, then start",
-                f"Every question is answered and no high risk is open. Record a decision on {listed} "
-                "(accepted, mitigated or not applicable, with a note) before the time box starts.",
+                "Decide the open risks" if started else "Nearly ready: decide the open risks, then start",
+                f"No high risk is open. {decide} so the review sees them weighed."
+                if started
+                else f"Every question is answered and no high risk is open. {decide} before the time box starts.",
                 "info",
                 tuple(risk.id for risk in medium),
                 "go",
