@@ -42,6 +42,7 @@ class Advice:
     tone: Literal["success", "info", "warning", "danger"] = "info"
     risks: tuple[str, ...] = ()  # ids of the open risks behind it, so the site can name and link them
     part: Part = "follow-up"
+    approves: str = ""  # "rules" advice: what a reviewer approves when it applies (the review's scope)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
             "warning",
             tuple(sorted(RULES_FIRST & ids)),
             "rules",
+            "today's process, or a target set by what the product needs",
         )
     if heuristics.coverage is not None and heuristics.accuracy is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
@@ -130,6 +132,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         "warning",
         tuple(sorted(RULES_FIRST & ids)),
         "rules",
+        "the rules with human review first, a model only if it beats them by the margin set",
     )
 
 
@@ -178,6 +181,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         f"and point the first model at those {formatting.share(left)} only.{margin}",
         "warning",
         part="rules",
+        approves="the rules with people first, a model only for the rest",
     )
 
 

@@ -280,21 +280,12 @@ def _blocked(questions: Sequence[Blocking]) -> str:
 TONES = ("danger", "warning", "info", "success")  # most pressing first
 
 
-def _scope(rules: Advice) -> str:
-    """What a reviewer approves when plain rules (or today's process) may already do the job."""
-    if rules.title.startswith("Today's baseline"):
-        return "today's process, or a target set by what the product needs"
-    if rules.title.startswith("Ship the rules with people"):
-        return "the rules with people first, a model only for the rest"
-    return "the rules with human review first, a model only if it beats them by the margin set"
-
-
 def _review(plan: Plan, risks: Sequence[Risk], questions: Sequence[Blocking], rules: Advice | None) -> Advice:
     """In review: what the reviewer must decide, with what plain rules already do when that applies."""
     decision = _decision(plan, risks, questions)
     if rules is None:
         return decision
-    scope = _scope(rules)
+    scope = rules.approves  # what the reviewer approves: what plain rules (or today's process) already do
     # Sent back, the questions come first; approved, what it approves.
     reason = f"{decision.reason} {rules.reason}" if questions else f"{rules.reason} {decision.reason}"
     if questions:
