@@ -27,6 +27,7 @@ from planner.judgement.rules.evidence import (
     quote,
     show,
 )
+from planner.judgement.rules.heard import wider_scope
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     AS_KNOWN,
@@ -45,7 +46,6 @@ from planner.judgement.rules.lexicon import (
     REPEATED,
     SENSOR,
     SHARE_RIGHT,
-    WIDE_SCOPE,
     WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, mentions
@@ -875,13 +875,10 @@ def _origin_and_scope(plan: Plan) -> tuple[tuple[str, ...], str, str | None] | N
             f"constraints.data.sources[{index}].name",
             f"the data comes from {', '.join(hits)}: will the product see only that?",
         )
-        for path in _SCOPE_PATHS:
-            text = answer_at(plan, path)
-            if not isinstance(text, str):
-                continue
-            wide = [hit for hit in WIDE_SCOPE.find_all(text) if hit not in WIDE_SCOPE.find_all(source.name)]
-            if wide:
-                return (*hits, *wide), origin, quote(plan, path, f"the product meets {', '.join(wide)}")
+        scope = wider_scope(plan, source.name, _SCOPE_PATHS)
+        if scope:
+            path, wide = scope
+            return (*hits, *wide), origin, quote(plan, path, f"the product meets {', '.join(wide)}")
         return hits, origin, None
     return None
 

@@ -78,6 +78,18 @@ _PRODUCT_PATHS = (
 )
 
 
+def wider_scope(plan: Plan, source: str, paths: tuple[str, ...]) -> tuple[str, list[str]] | None:
+    """The first answer among `paths` that names a wider scope (a fleet, every site, nationwide) than the
+    data source `source` names itself, and those words: (path, words)."""
+    for path in paths:
+        text = answer_at(plan, path)
+        if isinstance(text, str):
+            wide = [hit for hit in WIDE_SCOPE.find_all(text) if hit not in WIDE_SCOPE.find_all(source)]
+            if wide:
+                return path, wide
+    return None
+
+
 def _channels(text: str | None) -> dict[str, tuple[str, ...]]:
     """The channels `text` names (chat, voice, email...), with the words said."""
     return {kind: words for kind, lexicon in CHANNELS.items() if (words := lexicon.find_all(text))}
@@ -114,18 +126,15 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
             note = f"{', '.join(artificial)}: not the data the product will see live"
             return Hint(artificial, (quote(plan, path, note), said))
         narrow = NARROW_ORIGIN.find_all(source.name)
-        if narrow:
-            for where, text in product.items():
-                wide = [
-                    hit for hit in WIDE_SCOPE.find_all(text) if hit not in WIDE_SCOPE.find_all(source.name)
-                ]
-                if wide:
-                    return Hint(
-                        (*narrow, *wide),
-                        (
-                            quote(plan, path, f"the data comes from {', '.join(narrow)}"),
-                            quote(plan, where, f"the product meets {', '.join(wide)}"),
-                            said,
-                        ),
-                    )
+        scope = wider_scope(plan, source.name, _PRODUCT_PATHS) if narrow else None
+        if scope:
+            where, wide = scope
+            return Hint(
+                (*narrow, *wide),
+                (
+                    quote(plan, path, f"the data comes from {', '.join(narrow)}"),
+                    quote(plan, where, f"the product meets {', '.join(wide)}"),
+                    said,
+                ),
+            )
     return None
