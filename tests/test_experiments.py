@@ -298,7 +298,7 @@ def test_a_clock_that_has_not_started_is_not_on_track_nor_stalled() -> None:
     assert early.metrics[0].reason == "the time box starts on 2026-03-02; best 0.5 on validation, target 0.7"
     unset = judge(plan(PLAN.replace("      started: 2026-03-02\n", "")), runs, STARTED + timedelta(days=60))
     assert (unset.verdict, unset.clock) == (NOT_STARTED, "clock not started")
-    assert unset.reason == "the time box has not started (no done.started, no published version)"
+    assert unset.reason == "the time box has not started (no done.started, no version published past review)"
     assert judge(plan(), runs, STARTED).verdict == ON_TRACK  # from its first day on, progress is judged
     met = [record(STARTED - timedelta(days=5), {"test": {"recall": 0.75, "wape": 0.3}})]
     assert judge(plan(), met, STARTED - timedelta(days=1)).verdict == MET

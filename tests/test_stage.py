@@ -262,6 +262,37 @@ def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_s
         assert f">{titles[0]}<" in pages[f"plans/{slug}/index.md"]
 
 
+def test_a_plan_published_for_review_starts_its_clock_only_once_a_version_is_approved(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """v1 published in review is not a commitment: `status`, `show` and the site say it has not
+    started and lead with the reviewer's decision; v2 published as approved starts the clock that day."""
+    from planner.plan.history import load_versions
+    from planner.plan.workspace import Workspace
+    from planner.site import render
+
+    root = make_workspace({"plans/rev/plan.yaml": plan_text("in_review")})
+    assert run("publish", "rev", "-m", "for review", "--author", "Ann <ann@example.com>")[0] == 0
+    review = "In review: approve the rules with people first, a model only for the rest"
+    code, status = run("status", "rev")
+    assert code == 0
+    assert status.startswith("rev: not started · clock not started · 0 runs logged\n")
+    assert "on track" not in status and "days left" not in status and "counts from" not in status
+    assert f"  next: {review} (`planner risks rev`" in status
+    assert f"next: {review} (`planner risks rev`" in run("show", "rev")[1]
+    workspace = Workspace(root)
+    pages = render.pages({"rev": workspace.load("rev")}, versions={"rev": load_versions(workspace, "rev")})
+    row = next(line for line in _rows({"index.md": html.unescape(pages["index.md"])}) if "plans/rev/" in line)
+    assert review in row and "days left" not in row and "on track" not in row
+    plan_file = root / "plans/rev/plan.yaml"
+    plan_file.write_text(plan_text("approved"), encoding="utf-8")  # approved by hand: no done.started
+    assert run("publish", "rev", "-m", "approved", "--author", "Ann <ann@example.com>")[0] == 0
+    status = run("status", "rev")[1]
+    assert status.startswith("rev: on track · 42 days left")
+    assert f"the clock counts from v2, published {TODAY:%Y-%m-%d} as approved" in status
+    assert "  next: On track: 42 days left" in status
+
+
 def test_the_portfolio_listing_and_its_json_give_each_plan_its_stage_s_next_move(
     make_workspace: MakeWorkspace,
 ) -> None:

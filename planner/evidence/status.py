@@ -9,9 +9,9 @@ from planner.core.inert import one_line, safe_json
 from planner.core.terminal import table
 from planner.evidence.log import read_log
 from planner.judgement.stage import Stage, stage_of
-from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, fmt, judge, to_data
+from planner.judgement.verdict import CLOSED, FOLD_DUE, PlanVerdict, committed, fmt, judge, to_data
 from planner.plan.experiment import Experiment
-from planner.plan.model import Plan, Status
+from planner.plan.model import Plan, Status, Version
 from planner.plan.workspace import Workspace
 
 
@@ -33,20 +33,23 @@ def stage_in(workspace: Workspace, slug: str, plan: Plan, today: date) -> Stage:
     return stage_of(plan, progress, error, today)
 
 
-def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
-    """The day v1 was published: it starts the clock of a plan without `done.started`, with or
-    without a time box, as on the site (`planner.judgement.verdict.first_day`)."""
+def committed_version(workspace: Workspace, slug: str, plan: Plan) -> Version | None:
+    """The first version published past review (`planner.judgement.verdict.committed`): the day it was
+    published starts the clock of a plan without `done.started`, as on the site."""
     if plan.done.started is not None:
         return None
     from planner.plan.history import load_version, numbers
 
-    have = numbers(workspace, slug)
-    if not have:
-        return None
     try:
-        return load_version(workspace, slug, have[0]).published_at.date()
+        return committed(load_version(workspace, slug, number) for number in numbers(workspace, slug))
     except PlannerError:
         return None
+
+
+def first_published(workspace: Workspace, slug: str, plan: Plan) -> date | None:
+    """The day the first version past review was published: the clock's first day without `done.started`."""
+    version = committed_version(workspace, slug, plan)
+    return version.published_at.date() if version is not None else None
 
 
 def next_move(plan: Plan, verdict: PlanVerdict) -> str | None:
@@ -135,9 +138,12 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
             "(planner sets it when it saves an approved or building plan)"
         )
     elif plan.done.started is None and verdict.started is not None:
+        version = committed_version(workspace, slug, plan)
+        shown = f"{verdict.started:%Y-%m-%d}"
+        if version is not None:
+            shown = f"v{version.number}, published {shown} as {version.plan.status.value}"
         lines.append(
-            f"  the clock counts from v1, published {verdict.started:%Y-%m-%d}; write `started:` under "
-            "done to count from another day"
+            f"  the clock counts from {shown}; write `started:` under done to count from another day"
         )
     if headline is not None:
         lines.append(f"  next: {one_line(headline)} (`planner risks {slug}` says why)")

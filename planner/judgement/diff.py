@@ -145,7 +145,7 @@ def compare(
 
     `assessor` lets a caller that already assessed both plans (the site's model) reuse its results.
     Given the moment `new` was made (`at`), with the plan's experiment log (`records`) and the day its
-    first version was published, done criteria made easier after results are found too."""
+    first version past review was published, done criteria made easier after results are found too."""
     risks = _risk_changes(old, new, assessor)
     moved = {risk.id for risk in risks}
     rescored = {risk.id for risk in risks if risk.action == "rescored"}

@@ -61,9 +61,9 @@ def stage_of(
     published: date | None = None,
 ) -> Stage:
     """The stage of `plan`: with its log's verdict when it was read (`progress`), else from the plan
-    alone (its status, and its clock's `first_day` against today: `done.started`, else the day v1
-    was `published`). `status` overrides the plan's own (a plan folded in its draft while its latest
-    version says building)."""
+    alone (its status, and its clock's `first_day` against today: `done.started`, else the day its
+    first version past review was `published`). `status` overrides the plan's own (a plan folded in
+    its draft while its latest version says building)."""
     status = status or plan.status
     if progress is not None:
         first, today = progress.started, progress.today

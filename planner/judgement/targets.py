@@ -123,8 +123,8 @@ def target_moves(
     where: str = "",
 ) -> tuple[TargetMove, ...]:
     """The moves from `old` to `new` made at `at` (a version's publication; now, for the draft) that
-    came after results or after `old`'s time box ended. `published` is the day the first version was
-    published: it starts the time box of a plan without `done.started`."""
+    came after results or after `old`'s time box ended. `published` is the day the first version past
+    review was published (`verdict.committed`): it starts the time box of a plan without `done.started`."""
     if old is None or new is None:
         return ()
     metrics = old.done.metrics

@@ -3,17 +3,19 @@ ML-loop advice."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from planner.core import formatting
 from planner.plan.experiment import Experiment, find_metric, short_name
-from planner.plan.model import Direction, Metric, Plan, Status
+from planner.plan.model import Direction, Metric, Plan, Status, Version
 
 MET, ON_TRACK, STALLED, FOLD_DUE = "met", "on track", "stalled", "fold due"
 NOT_STARTED = "not started"  # the time box has no first day yet, or it is still ahead: no progress to judge
 CLOSED = (Status.folded, Status.shipped)  # decided already: their clock no longer asks for a fold
+IN_REVIEW = (Status.draft, Status.in_review)  # published to be reviewed, not yet committed to: no clock
 VERDICTS = (MET, ON_TRACK, STALLED, FOLD_DUE, NOT_STARTED)
 STALL_RUNS = 3  # this many runs in a row without a gain: stalled
 STALL_DAYS = 14  # no gain for more than this many days while the clock runs: stalled
@@ -247,9 +249,17 @@ def today_utc() -> date:
     return datetime.now(UTC).date()
 
 
+def committed(versions: Iterable[Version]) -> Version | None:
+    """The first published version past review (approved, building, shipped or folded): the day it was
+    published starts the clock of a plan without `done.started`. A version published for review does
+    not: until it is approved nobody has committed to the time box."""
+    return next((version for version in versions if version.plan.status not in IN_REVIEW), None)
+
+
 def first_day(plan: Plan, published: date | None = None) -> date | None:
-    """The first day of the plan's clock: `done.started`, else the day its first version was published
-    (`published`), with or without a time box. The one definition every command and the site use."""
+    """The first day of the plan's clock: `done.started`, else the day its first version past review
+    was published (`published`, from `committed`), with or without a time box. The one definition
+    every command and the site use."""
     return plan.done.started or published
 
 
@@ -290,7 +300,7 @@ def judge(plan: Plan, records: list[Experiment], today: date, published: date | 
         reason = (
             f"the time box starts on {clock[0]:%Y-%m-%d}"
             if clock[0] is not None
-            else "the time box has not started (no done.started, no published version)"
+            else "the time box has not started (no done.started, no version published past review)"
         )
     elif any(item.verdict == FOLD_DUE for item in unmet):
         verdict, reason = FOLD_DUE, f"the time box ended on {clock[1]:%Y-%m-%d} short of the target"

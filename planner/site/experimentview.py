@@ -255,7 +255,7 @@ def tracking_of(
         if view.plan is None:
             continue
         timeline = timelines.get(slug)
-        published = timeline.versions[0].published_at.date() if timeline else None
+        published = timeline.started if timeline is not None else None
         records = logs.get(slug, [])
         if isinstance(records, PlannerError):
             section: ExperimentsView | None = broken_log(view.plan, str(records), today, published)

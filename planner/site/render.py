@@ -395,7 +395,7 @@ class Renderer:
         body = self._bodies.get((id(view), id(tracking)))
         if body is None or body[0] is not view:
             today = today_utc()
-            started = timeline.versions[0].published_at.date() if timeline is not None else None
+            started = timeline.started if timeline is not None else None
             box = timebox(view.plan, started, today)
             context: dict[str, Any] = {"tracking": tracking} if tracking is not None else {}
             text = self.render("_plan_body.j2", view=view, plan=view.plan, today=today, box=box, **context)

@@ -57,7 +57,7 @@ class SiteModel:
         out = {}
         for slug, view in self.shown.items():
             timeline = self.timelines.get(slug)
-            first = timeline.versions[0].published_at.date() if timeline else None
+            first = timeline.started if timeline is not None else None
             when = self.changed.get(slug) or (timeline.latest.published_at if timeline else None)
             out[slug] = Row(timebox(view.plan, first, today), when.strftime("%Y-%m-%d") if when else "")
         return out
@@ -117,7 +117,7 @@ def build(
         for slug, view in drafts.items()
         if published.get(slug)
     }
-    # v1's day starts the clock of a plan without done.started, as in the CLI (verdict.first_day).
+    # The first version past review starts the clock without done.started, as in the CLI (verdict.first_day).
     drafts.update({slug: replace(drafts[slug], published=line.started) for slug, line in timelines.items()})
     shown = {}
     for slug, draft in drafts.items():

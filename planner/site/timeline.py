@@ -10,6 +10,7 @@ from functools import cached_property
 from planner.judgement import diff
 from planner.judgement.register import Assessment, assess
 from planner.judgement.targets import TargetMove, target_moves
+from planner.judgement.verdict import committed
 from planner.plan.experiment import Experiment
 from planner.plan.model import Plan, Version
 
@@ -88,9 +89,11 @@ class Timeline:
         return seen
 
     @property
-    def started(self) -> date:
-        """The day the first version was published: it starts a time box without `done.started`."""
-        return self.versions[0].published_at.date()
+    def started(self) -> date | None:
+        """The day the first version past review was published (`verdict.committed`): it starts a time
+        box without `done.started`; a version published for review does not."""
+        version = committed(self.versions)
+        return version.published_at.date() if version is not None else None
 
     @cached_property
     def moves(self) -> tuple[TargetMove, ...]:

@@ -79,7 +79,7 @@ class PlanView:
     assessment: Assessment | None = None
     sections: tuple[SectionView, ...] = ()
     error: str | None = None
-    published: date | None = None  # the day v1 was published: it starts a clock without done.started
+    published: date | None = None  # the first version past review's day: a clock without done.started
 
     @property
     def risks(self) -> tuple[Risk, ...]:
@@ -211,7 +211,7 @@ class TimeBox:
 
 def timebox(plan: Plan | None, started: date | None, today: date) -> TimeBox:
     """The time box counted from its start: the plan's own start date when it has one, else the day
-    its first version was published (the day the team committed to it)."""
+    its first version past review was published (the day the team committed to it)."""
     if plan is None or plan.done.timebox_weeks is None:
         return TimeBox(None)
     # The same clock as `planner status` and the verdict: the same last day, the same days left.
