@@ -114,6 +114,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "rare-class-judged-by-accuracy",
         "selective-labels",
         "test-set-not-like-product",
+        "worst-error-uncounted",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
@@ -134,6 +135,27 @@ def test_the_answers_mention_chargebacks_asks_whether_people_adapt() -> None:
         "watching for it?"
     )
     assert (risk.level, risk.score, risk.heard) == ("medium", 12, ("chargebacks",))
+
+
+def test_a_worst_error_no_done_metric_counts_is_high_and_the_criteria_are_not_well_posed() -> None:
+    named = {
+        "done.metrics[0].name": "F1 of duplicate pairs",
+        "done.worst_error_metric": "F1 of duplicate pairs",
+    }
+    plan = patched({**named, "impact.error_severity": "severe"})
+    assessment = assess(plan)
+    risk = next(risk for risk in assessment.risks if risk.id == "worst-error-uncounted")
+    assert (risk.level, risk.heard) == ("high", ())
+    assert not [advice for advice in assessment.advice if advice.title.startswith("Done criteria well posed")]
+    # the harm text alone describes the other error: a question naming its words, at most medium
+    said = {"done.metrics[0].name": "Recall of duplicates", "done.worst_error_metric": None}
+    harm = "A false match blocks a legitimate supplier's payment."
+    plan = patched({**said, "impact.error_harm": harm, "impact.error_severity": "severe"})
+    risk = next(risk for risk in assess(plan).risks if risk.id == "worst-error-uncounted")
+    assert risk.title == (
+        "The answers mention 'false match': does any done metric count the worst error the text describes?"
+    )
+    assert risk.level == "medium"
 
 
 def test_a_structured_answer_keeps_the_risk_its_level_and_title() -> None:

@@ -301,6 +301,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
             and done.fold_action
             and not open_ids
             & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
+            and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm"}  # the worst error uncounted
         ):
             found.append(
                 Advice(

@@ -7,6 +7,7 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.errorkinds import uncounted_kind
 from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing, show
 from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
 from planner.plan.choices import label
@@ -288,12 +289,14 @@ def production_differs(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=Move(
-        "Add a done metric that counts the worst error",
-        "A target can be met while the error that hurts most goes uncounted; count it on an evaluation "
-        "set checked by people who know the harm, and give it its own limit",
+        "Add a guardrail metric that counts the worst error",
+        "A target can be met while the error that hurts most goes uncounted (accuracy, F1 and AUC blend "
+        "misses with false alarms; an average hides the largest error): give it a metric and a threshold "
+        "of its own, on cases checked by people who know the harm",
         "warning",
         first=True,
     ),
+    ask="does any done metric count the worst error the text describes?",
     fires=(
         Case(
             {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
@@ -312,21 +315,74 @@ def production_differs(plan: Plan) -> Evidence:
                 'done.worst_error_metric: "Not counted yet." (no done metric counts it)',
             ),
         ),
+        Case(  # missed duplicates cost more, and the metric the team names blends them with false alarms
+            {
+                "done.metrics[0].name": "F1 of duplicate pairs",
+                "done.worst_error_metric": "F1 of duplicate pairs",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'impact.costlier_error: "false_negative" (the costlier error is a missed case; add a '
+                "guardrail: recall (or the miss rate) of that case, with a floor)",
+                'done.metrics[0].name: "F1 of duplicate pairs" (f1: blends missed cases and false alarms into '
+                "one figure; not missed cases)",
+                'done.worst_error_metric: "F1 of duplicate pairs" (f1: blends missed cases and false alarms '
+                "into one figure; not missed cases)",
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # the text describes a false alarm, the only metric counts misses: a question
+            {
+                "done.metrics[0].name": "Recall of duplicates",
+                "done.worst_error_metric": "Recall of duplicates",
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A wrongly held invoice delays a small supplier's pay by a week.",
+            },
+            evidence=(
+                'impact.error_harm: "A wrongly held invoice delays a small supplier\'s pay by a week." (the '
+                "worst error is false alarms: wrongly held; add a guardrail: precision (or false alarms per "
+                "day), with a limit)",
+                'done.metrics[0].name: "Recall of duplicates" (recall: counts missed cases; not false alarms)',
+                'done.worst_error_metric: "Recall of duplicates" (recall: counts missed cases; not false '
+                "alarms)",
+            ),
+        ),
     ),
-    quiet=(Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),),
+    quiet=(
+        Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),
+        Case(  # the team counts the worst error in its own words: taken at its word
+            {
+                "done.metrics[0].name": "AUC of duplicate pairs",
+                "done.worst_error_metric": "Duplicates paid twice per month",
+                "impact.error_severity": "serious",
+            }
+        ),
+        Case(  # a metric whose name says nothing known may count it
+            {
+                "done.metrics": [{"name": "AUC"}, {"name": "Duplicates paid twice per month"}],
+                "done.worst_error_metric": None,
+            }
+        ),
+        Case(  # the sound plan's harm names both errors: the words tell no kind
+            {"done.metrics[0].name": "Recall of duplicates", "done.worst_error_metric": None}
+        ),
+    ),
 )
 def worst_error_uncounted(plan: Plan) -> Evidence:
     """No done metric counts the worst error.
 
-    The team named the error that hurts most, yet none of the done metrics counts it: the model can
-    reach every target while making that error as often as before, or more.
+    The team named the error that hurts most, yet none of the done metrics counts it: recall counts
+    missed cases, precision false alarms, accuracy, F1 and AUC blend both, an average (MAE, RMSE) hides
+    the largest single error. The model can reach every target while making that error as often as
+    before, or more.
 
-    Mitigation: Add a done metric (or a guardrail with a limit) that counts the worst error, measured
-    on cases checked by people who know the harm.
+    Mitigation: Add a guardrail metric on that kind of error with its own threshold (recall of the cases
+    that must not be missed, precision or false alarms per day, the 95th-percentile error), measured on
+    cases checked by people who know the harm.
     """
     said = plan.done.worst_error_metric
     if said is None or not (says_nothing(said) or _none_of_them(said)):
-        return None
+        return uncounted_kind(plan)
     found = []
     if plan.impact.error_harm:
         found.append(quote(plan, "impact.error_harm", "the worst error"))

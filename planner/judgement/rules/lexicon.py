@@ -518,3 +518,97 @@ MEASURED_NOW = Lexicon(
     temperature, temperatures, humidity, irradiance, wind speed, wind speeds, rain, rainfall, precipitation
     """
 )
+
+
+# ---------------------------------------------------------------- which kind of error a metric counts
+
+# A metric that counts the missed cases (false negatives): recall and its names.
+COUNTS_MISSES = Lexicon("""
+    recall, recalls, sensitivity, true positive rate, tpr, detection rate, catch rate, capture rate, caught
+    miss rate, misses, missed, false negative, false negatives, false negative rate, fnr
+    false reject, false rejects, false rejection, false rejections, false reject rate, false rejection rate, frr
+    false non-match, false non-matches, false non-match rate, fnmr
+""")
+
+# A metric that counts the false alarms (false positives): precision and its names.
+COUNTS_FALSE_ALARMS = Lexicon(
+    """
+    precision, ppv, positive predictive value, specificity, true negative rate, tnr
+    false positive, false positives, false positive rate, fpr, false discovery rate, fdr
+    false alarm, false alarms, false alarm rate, false accept, false accepts, false acceptance
+    false acceptances, false accept rate, false acceptance rate, false match, false matches
+    false match rate, fmr, false wake, false wakes, false wake-ups, false detection, false detections
+    false flag, false flags, false hit, false hits
+""",
+    unless="average precision, mean average precision",
+)
+
+# A metric that counts the largest errors, or the costly direction, not only their average.
+COUNTS_TAIL = Lexicon("""
+    max error, maximum error, largest error, largest errors, worst error, worst errors, worst-case
+    worst case, p90, p95, p99, 90th percentile, 95th percentile, 99th percentile, percentile, percentiles
+    quantile, quantiles, quantile loss, pinball, pinball loss, tail, tails
+    peak, peaks, peak hours, peak days, holiday, holidays, extreme, extremes
+    under-forecast, under-forecasts, underforecast, underforecasts, under-prediction, under-predictions
+    over-forecast, over-forecasts, overforecast, overforecasts, over-prediction, over-predictions
+    stockout, stockouts, stock-out, stock-outs, service level
+""")
+
+# A metric that weighs every error by what it costs: it counts the worst error with its weight.
+COST_WEIGHTED = Lexicon("""
+    cost-weighted, cost weighted, expected cost, weighted cost, misclassification cost, misclassification costs
+    cost of errors, error cost, error costs, cost-sensitive
+""")
+
+# A metric that blends missed cases and false alarms into one figure: it counts neither on its own.
+BLENDS_ERRORS = Lexicon("""
+    accuracy, balanced accuracy, error rate, misclassification, misclassifications, misclassification rate
+    f1, f1-score, f1 score, f-score, f-measure, f2, f-beta, fbeta
+    auc, roc-auc, roc auc, auroc, auc-roc, pr-auc, auprc, average precision, mean average precision
+    area under the curve, mcc, matthews correlation, kappa, log loss, logloss, cross-entropy, brier
+    iou, mean iou, miou, dice
+""")
+
+# A metric that averages the errors: the largest single error hides in it.
+AVERAGES_ERRORS = Lexicon("""
+    mae, mse, rmse, rmsle, mape, smape, wape, wmape, mase
+    mean absolute error, mean squared error, root mean squared error, root mean square error
+    mean absolute percentage error, mean error, average error, mean absolute deviation, r-squared
+""")
+
+# A metric of the order of a list: it counts neither missed cases nor false alarms.
+COUNTS_ORDER = Lexicon("""
+    ndcg, mrr, mean reciprocal rank, reciprocal rank, kendall, spearman, rank correlation
+""")
+
+# The worst error described as a missed case...
+MISS_SAID = Lexicon("""
+    missed, miss, misses, missing a, overlooked, undetected, goes undetected, go undetected
+    unnoticed, goes unnoticed, not detected, not caught, not flagged, never flagged, not found
+    slips through, slip through, slipped through, let through, lets through
+    false negative, false negatives, false reject, false rejects, false rejection, false rejections
+    untreated, left untreated, undiagnosed, late diagnosis, delayed diagnosis
+""")
+
+# ...or as a false alarm: a case flagged, blocked or treated that did not need it.
+FALSE_ALARM_SAID = Lexicon("""
+    false positive, false positives, false alarm, false alarms, false accept, false accepts
+    false acceptance, false match, false matches, false wake, false wakes, false detection
+    false detections, false flag, false flags, false box, false boxes, false hit, false hits
+    false accusation, false accusations
+    wrongly flagged, wrongly blocked, wrongly declined, wrongly rejected, wrongly held, wrongly removed
+    wrongly suspended, wrongly accused, wrongly denied, wrongly stopped, wrongly charged, wrongly treated
+    flagged in error, blocked in error, flagged by mistake, blocked by mistake
+    unneeded, unnecessary, unnecessarily, needless, needlessly
+    innocent, legitimate customer, legitimate customers, genuine customer, genuine customers
+    legitimate user, legitimate users, legitimate transaction, legitimate transactions
+""")
+
+# ...or as one large error of a number (a peak, a stock-out), which an average hides.
+TAIL_SAID = Lexicon("""
+    peak, peaks, peak day, peak days, peak hours, spike, spikes, extreme, extremes
+    heat wave, heat waves, heatwave, heatwaves, cold snap, cold snaps, holiday, holidays
+    stockout, stockouts, stock-out, stock-outs, shortage, shortages, blackout, blackouts
+    outage, outages, largest, biggest, worst day, worst days, rare event, rare events
+    a single, one large, one big
+""")

@@ -1,0 +1,155 @@
+"""Which kind of error a done metric counts (missed cases, false alarms, the largest errors; or none on
+its own: a blend, an average, an order), and the worst error the team states that no done metric counts.
+
+Recall counts the missed cases, precision the false alarms; accuracy, F1 and AUC blend both and count
+neither on its own; an average error (MAE, RMSE) hides the single largest one; NDCG counts order. The
+worst error's kind comes from `impact.costlier_error` (a fact) or from the words of `impact.error_harm`
+(a guess, asked as a question). A metric whose name says none of this is taken at its word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.judgement.rules.base import Evidence, Hint, Tempered
+from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.lexicon import (
+    AVERAGES_ERRORS,
+    BLENDS_ERRORS,
+    COST_WEIGHTED,
+    COUNTS_FALSE_ALARMS,
+    COUNTS_MISSES,
+    COUNTS_ORDER,
+    COUNTS_TAIL,
+    FALSE_ALARM_SAID,
+    MISS_SAID,
+    TAIL_SAID,
+)
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import ErrorCost, Plan, Severity, TaskType
+
+MISS, FALSE_ALARM, TAIL = "missed cases", "false alarms", "the largest errors"
+KINDS = (MISS, FALSE_ALARM, TAIL)
+
+# How to count each kind of error: the guardrail metric, with a threshold of its own.
+GUARDRAIL = {
+    MISS: "recall (or the miss rate) of that case, with a floor",
+    FALSE_ALARM: "precision (or false alarms per day), with a limit",
+    TAIL: "the largest errors (95th-percentile or maximum error, error on peak days), with a limit",
+}
+
+_COUNTS: dict[str, Lexicon] = {MISS: COUNTS_MISSES, FALSE_ALARM: COUNTS_FALSE_ALARMS, TAIL: COUNTS_TAIL}
+_COUNTS_NONE = (
+    (BLENDS_ERRORS, f"blends {MISS} and {FALSE_ALARM} into one figure"),
+    (AVERAGES_ERRORS, "an average: one large error hides in it"),
+    (COUNTS_ORDER, "counts the order of a list"),
+)
+_SAID: dict[str, Lexicon] = {MISS: MISS_SAID, FALSE_ALARM: FALSE_ALARM_SAID}
+_NUMBERS = (TaskType.regression, TaskType.forecasting)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a metric's name says it counts: the kinds of error, and a note naming the words."""
+
+    kinds: frozenset[str]
+    note: str
+
+
+def counted(name: str | None) -> Counted | None:
+    """The kinds of error the metric `name` counts on its own (none for a blend, an average or an order),
+    or None when its name says nothing we know: such a metric is taken at its word."""
+    weighted = COST_WEIGHTED.find(name)
+    if weighted:
+        return Counted(frozenset(KINDS), f"{weighted}: weighs every error by its cost")
+    found = {kind: words for kind, lexicon in _COUNTS.items() if (words := lexicon.find_all(name))}
+    if found:
+        said = ", ".join(word for words in found.values() for word in words)
+        return Counted(frozenset(found), f"{said}: counts {' and '.join(found)}")
+    for lexicon, what in _COUNTS_NONE:
+        word = lexicon.find(name)
+        if word:
+            return Counted(frozenset(), f"{word}: {what}")
+    return None
+
+
+@dataclass(frozen=True)
+class Worst:
+    """The worst error's kind, the quote that says it, and the words of free text when only they do."""
+
+    kind: str
+    said: str
+    words: tuple[str, ...] = ()
+
+
+def _kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
+    """The one kind of error the text describes, and its words (none when it describes both)."""
+    said = {kind: words for kind, lexicon in _SAID.items() if (words := lexicon.find_all(text))}
+    if task in _NUMBERS:
+        words = TAIL_SAID.find_all(text)
+        said = {TAIL: words} if words else {}
+    return next(iter(said.items())) if len(said) == 1 else None
+
+
+def worst_errors(plan: Plan) -> list[Worst]:
+    """The worst error as the answers state it: structured first (the costlier error; for a number, a
+    serious or severe error), then the one kind the words of `impact.error_harm` describe."""
+    impact, task = plan.impact, plan.product.task
+    found = []
+    if task in _NUMBERS:
+        if impact.error_severity in (Severity.serious, Severity.severe):
+            found.append(Worst(TAIL, quote(plan, "impact.error_severity", "one large error hurts")))
+    elif impact.costlier_error is ErrorCost.false_negative:
+        found.append(Worst(MISS, quote(plan, "impact.costlier_error", "the costlier error is a missed case")))
+    elif impact.costlier_error is ErrorCost.false_positive:
+        found.append(
+            Worst(FALSE_ALARM, quote(plan, "impact.costlier_error", "the costlier error is a false alarm"))
+        )
+    text = _kind_in_text(impact.error_harm, task)
+    if text and all(worst.kind != text[0] for worst in found):
+        kind, words = text
+        note = f"the worst error is {kind}: {', '.join(words)}"
+        if found:
+            note += f"; yet {found[0].said.split(' (')[0]}"
+        found.append(Worst(kind, quote(plan, "impact.error_harm", note), words))
+    return found
+
+
+def uncounted_kind(plan: Plan) -> Evidence:
+    """The worst error's kind that no done metric counts, with each metric and what it counts: a fact
+    when the structured answers state the kind (high when serious or severe), a question when only the
+    words of `impact.error_harm` do."""
+    readings = [(index, counted(metric.name)) for index, metric in enumerate(plan.done.metrics)]
+    pointer = plan.done.worst_error_metric
+    pointed = None if pointer is None or says_nothing(pointer) else counted(pointer)
+    if not readings and pointed is None:
+        return None
+    for worst in worst_errors(plan):
+        if any(reading is not None and worst.kind in reading.kinds for _, reading in readings):
+            continue
+        if pointer is not None and not says_nothing(pointer):
+            if pointed is None or worst.kind in pointed.kinds:
+                continue  # the team names the metric its own way, or it counts this kind: at its word
+        elif any(reading is None for _, reading in readings):
+            continue  # a metric whose name we cannot read may count it
+        return _evidence(plan, worst, readings, pointed)
+    return None
+
+
+def _evidence(
+    plan: Plan, worst: Worst, readings: list[tuple[int, Counted | None]], pointed: Counted | None
+) -> Evidence:
+    found = [f"{worst.said[:-1]}; add a guardrail: {GUARDRAIL[worst.kind]})"]
+    for index, reading in readings:
+        if reading is not None:
+            found.append(quote(plan, f"done.metrics[{index}].name", f"{reading.note}; not {worst.kind}"))
+    if pointed is not None:
+        found.append(quote(plan, "done.worst_error_metric", f"{pointed.note}; not {worst.kind}"))
+    if worst.words:
+        return Hint(worst.words, found)
+    severity = plan.impact.error_severity
+    if worst.kind == TAIL:  # a serious error of a number: the tail is worth a decision, severe a stop
+        return tuple(found) if severity is Severity.severe else Tempered(3, found)
+    if severity in (Severity.serious, Severity.severe):
+        return (*found, quote(plan, "impact.error_severity"))
+    return Tempered(1 if severity is Severity.minor else 3, found)
