@@ -103,6 +103,26 @@ def test_rules_that_decide_another_label_are_a_question(make_workspace: MakeWork
     assert levels(risks(make_workspace, against))["rules-may-suffice"] == "medium"
 
 
+def test_common_words_in_their_everyday_sense_raise_nothing(make_workspace: MakeWorkspace) -> None:
+    """An approved budget, the team's own later phase, machine health in a hosted cloud: no risk; the
+    same words about cases and inputs are still heard."""
+    everyday = {
+        "constraints.data.outcome_recorded_for": "every_case",
+        "constraints.data.differences": ["none"],
+        "constraints.data.differences_note": "The approved budget covers the pilot; we may add email later.",
+        "product.inputs": "Amounts and supplier of each invoice; we will add the payment terms later.",
+    }
+    assert levels(risks(make_workspace, everyday)) == {}
+    said = {
+        **everyday,
+        "constraints.data.differences_note": "Outcomes are known only for invoices approved by a clerk.",
+        "product.inputs": "Amounts, supplier and the payment status, updated later by accounts payable.",
+    }
+    found = risks(make_workspace, said)
+    assert levels(found) == {"selective-labels": "medium", "inputs-after-prediction": "medium"}
+    assert any("approved" in line for line in evidence(found, "selective-labels"))
+
+
 def test_labels_that_mature_over_a_range_from_weeks_are_medium(make_workspace: MakeWorkspace) -> None:
     gradual = {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "30-365"}
     data = risks(make_workspace, gradual | {"constraints.retraining.cadence": "weekly"})

@@ -91,6 +91,21 @@ def test_phrases_slots_and_exceptions() -> None:
         ("AFTERWARDS", "After-sales calls and calls after hours.", ()),
         ("PROTECTED", "A race condition in the ingest job.", ()),
         ("DEFERRED", "To be agreed with the retention team.", ("to be agreed with",)),
+        # everyday senses: a word said in a sentence that gives it its everyday meaning is not heard
+        ("SELECTED", "The approved budget covers two sites.", ()),
+        ("SELECTED", "The budget is approved. Loans approved by underwriters get an outcome.", ("approved",)),
+        ("SELECTED", "Items picked by the robot arm, as scanned.", ()),
+        ("AFTERWARDS", "Sales so far; we will add the weather forecast later.", ()),
+        ("AFTERWARDS", "Grades so far. The exam score comes after the call.", ("after",)),
+        ("AFTERWARDS", "Shelf photos at 12 MP resolution, after cleaning.", ()),
+        ("AFTERWARDS", "Outcomes of the customer's previous loans.", ()),
+        ("OBSERVED_LATER", "Sales and the weather forecast as issued each morning.", ()),
+        ("OBSERVED_LATER", "Sales and the observed temperature of the day.", ("observed", "temperature")),
+        ("ABOUT_PEOPLE", "Pump housing temperature and vibration.", ()),
+        ("VOICE", "500 API calls a day to the scoring service.", ()),
+        ("SENSITIVE", "Machine health indicators from the sensors.", ()),
+        ("SENSITIVE", "Health records of children in care.", ("health records", "children")),
+        ("HOSTED", "Lidar point clouds from the survey van.", ()),
     ],
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:

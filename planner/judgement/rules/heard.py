@@ -12,6 +12,7 @@ from planner.judgement.rules.lexicon import (
     CHANNELS,
     NARROW_ORIGIN,
     NOT_LIVE,
+    OF_OUTCOMES,
     SELECTED,
     WIDE_SCOPE,
 )
@@ -20,7 +21,8 @@ from planner.plan.model import Plan
 
 def selection_in_the_label(plan: Plan) -> Evidence:
     """`Every case has an outcome`, while the label names a person's choice of cases (investigated,
-    referred, approved, confirmed by): a question naming those words."""
+    referred, approved, confirmed by): a question naming those words. The label and the sources say
+    which cases have an outcome; a note on the data does only where it speaks of labels or outcomes."""
     if (plan.constraints.data.exploration_share or 0) > 0:
         return None
     paths = ["product.label", "constraints.data.differences_note"]
@@ -30,6 +32,8 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     for path in paths:
         text = answer_at(plan, path)
         words = SELECTED.find_all(text)
+        if path.endswith("differences_note") and not OF_OUTCOMES.find(text):
+            continue
         if words and not AT_RANDOM.find(text):
             return Hint(
                 words,

@@ -126,7 +126,8 @@ HARMFUL = Lexicon(
 )
 
 # Decisions about people where a skew against a group is unlawful or does serious harm.
-ABOUT_PEOPLE = Lexicon("""
+ABOUT_PEOPLE = Lexicon(
+    """
     credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
     mortgage, mortgages, underwriting, underwriter, underwriters
     insurance, insured, insurer, insurers
@@ -136,7 +137,18 @@ ABOUT_PEOPLE = Lexicon("""
     welfare, benefit claim, benefit claims, benefits claim, benefits claims
     police, policing, arrest, arrests, arrested, parole, bail, sentencing
     patient, patients, diagnosis, diagnoses, diagnosed, treatment, treatments
-""")
+""",
+    unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
+    wastewater treatment, heat treatment, surface treatment, seed treatment""",
+    # the housing of a pump or a bearing, the insurance value of a machine: parts, not people
+    everyday=(
+        (
+            "housing, insurance, insured",
+            """pump, pumps, bearing, bearings, motor, motors, gearbox, gearboxes, engine, engines, valve
+            valves, sensor, sensors, machine, machines, turbine, turbines, compressor, compressors""",
+        ),
+    ),
+)
 
 # Words that say the team already checks how groups fare.
 FAIRNESS_SAID = Lexicon("""
@@ -297,14 +309,23 @@ WIDE_SCOPE = Lexicon(
     + _phrases("fixed, ceiling, cctv, production, field", ", *", "camera, cameras")
 )
 
+# The team's own schedule (we will add it later, in phase 2): the everyday sense of words of afterwards.
+_SCHEDULE = """we will, we'll, we plan, we may, we might, we intend, we hope, we'd, we can, we could
+    will add, to add, add, adding, plan to, plans to, phase, phase 2, next phase, second phase, release
+    releases, roadmap, sprint, sprints, next version, v2, milestone, iteration, eventually, future work
+    once the pilot"""
+
 # Inputs whose value for the predicted period is only observed afterwards.
-OBSERVED_LATER = Lexicon("""
-    weather, temperature, temperatures, rain, rainfall, precipitation, wind speed, wind speeds
+_OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation, wind speed, wind speeds
     sunshine, irradiance, humidity
     observed, observation, observations, actuals
     spot price, spot prices, market price, market prices, exchange rate, exchange rates
-    traffic
-""")
+    traffic"""
+OBSERVED_LATER = Lexicon(
+    _OBSERVED,
+    # a forecast of the weather is what is known when predicting; added later is the team's schedule
+    everyday=((_OBSERVED, _SCHEDULE + ", forecast, forecasts, forecasted, as planned, planned"),),
+)
 
 # Words that say the team already feeds inputs as they were known when predicting.
 AS_KNOWN = Lexicon("""
@@ -391,7 +412,36 @@ SELECTED = Lexicon(
     confirmed by, flagged by, reported by, chosen by, selected by, picked by, selected for, chosen for
     sent for review, selected for review, sent to review, pulled for review
     """,
-    unless="randomly audited, randomly inspected, randomly selected, random audit, random audits",
+    unless="""randomly audited, randomly inspected, randomly selected, random audit, random audits
+    treated as, treated the same, treated like, treated separately, treated differently, treated equally
+    referral traffic, referral source, referral sources, referral link, referral links, referral code
+    referral codes, referral programme, referral program, referral bonus, referral bonuses
+    escalation path, escalation paths, escalation policy, escalation matrix
+    audited accounts, audited financials, audited financial statements, as reported by""",
+    # Approved of the project's own budget or plan, hired of contractors, picked by of a warehouse's
+    # robot: everyday senses, not a person choosing which cases get an outcome.
+    everyday=(
+        (
+            "approved, approval, approvals",
+            """budget, budgets, plan, plans, project, projects, funding, funded, headcount, roadmap
+            scope, proposal, proposals, business case, design, designs, vendor, vendors, tool, tools
+            spend, investment, programme, program, licence, license, licences, licenses, hardware
+            steering committee, board, management, leadership, kickoff, kick-off, timeline""",
+        ),
+        (
+            "hired",
+            "contractor, contractors, consultant, consultants, agency, agencies, freelancer, freelancers",
+        ),
+        ("picked by", "robot, robots, arm, arms, gripper, grippers, picker, pickers, tote, totes, bin, bins"),
+    ),
+)
+
+# Words that make a note about the data speak of the labels: who has an outcome, and who has none.
+OF_OUTCOMES = Lexicon(
+    """
+    label, labels, labelled, labeled, outcome, outcomes, ground truth, only, known, unknown, never seen
+    result, results, repayment, repaid, default, defaulted, fraud, diagnosis
+    """
 )
 
 # Words that say the selection is random: cases nobody chose have an outcome too.
@@ -400,7 +450,8 @@ AT_RANDOM = Lexicon("random, randomly, at random, random sample, random share, r
 # Channels a request or a case arrives by: data from one, a product on another.
 CHAT = Lexicon("chat, chats, live chat, chat logs, chat transcripts, webchat, web chat, messenger")
 VOICE = Lexicon(
-    "phone call, phone calls, telephone, voice, voice calls, calls, call centre, call center, voicemail"
+    "phone call, phone calls, telephone, voice, voice calls, calls, call centre, call center, voicemail",
+    unless="api call, api calls, function call, function calls, model call, model calls, llm call, llm calls",
 )
 EMAIL = Lexicon("email, emails, e-mail, e-mails, mailbox")
 WEB_FORM = Lexicon("web form, web forms, online form, online forms, website, web portal")
@@ -425,7 +476,8 @@ NOT_LIVE = Lexicon(
     in the lab, lab conditions, lab recordings, lab images, lab photos, lab samples, laboratory conditions
     test bench, test rig, simulated, simulation, simulations, simulator, synthetic, synthetically
     generated data, studio, staged, mock, mocked
-    """
+    """,
+    unless="staged rollout, staged roll-out, staged release, staged launch",
 )
 
 # Inputs described by what happens after the moment of prediction.
@@ -440,6 +492,29 @@ AFTERWARDS = Lexicon(
     updated later, filled in later
     """,
     unless="after-sales, after hours, after-hours",
+    # Later of the team's own schedule (we will add the survey later), after of a cleaning step, the
+    # resolution of an image, a past outcome known then: everyday senses, not a value recorded after
+    # the moment of prediction.
+    everyday=(
+        (
+            "after, afterwards, afterward, later, subsequent, subsequently",
+            _SCHEDULE
+            + """, cleaning, cleaned, deduplication, deduplicated, dedup, filtering, filtered, preprocessing
+            normalisation, normalization, normalised, normalized, resizing, resized, cropping, cropped
+            anonymisation, anonymization, anonymised, anonymized, augmentation, migration""",
+        ),
+        (
+            "resolution, resolutions",
+            """image, images, photo, photos, picture, pictures, pixel, pixels, camera, cameras, screen
+            screens, video, videos, scan, scans, dpi, megapixel, megapixels, mp, 4k, hd, 1080p, 720p
+            lens, lenses, spatial, satellite, drone""",
+        ),
+        (
+            "outcome, outcomes, closing, closed, closure, resolved, final, settled, settlement",
+            """previous, prior, past, earlier, last month, last week, last year, yesterday, yesterday's
+            history, historical, lagged""",
+        ),
+    ),
 )
 
 # Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
@@ -449,7 +524,17 @@ SENSITIVE = Lexicon(
     children, child, pupils, minors, student records
     client data, client documents, client files, client contracts, client-owned, clients' data
     customer contracts, confidential, privileged, genetic, biometric, source code
-    """
+    """,
+    # the health of a machine or a crop, a parent's child item: not people's data
+    everyday=(
+        (
+            "health, child, children",
+            """machine, machines, equipment, asset, assets, battery, batteries, pump, pumps, engine
+            engines, bearing, bearings, fleet, vehicle, vehicles, crop, crops, soil, plant, plants
+            server, servers, network, pipeline, pipelines, system, systems, parent, sku, skus, item
+            items, category, categories, node, nodes""",
+        ),
+    ),
 )
 
 # A vendor's hosted service, a cloud, a region abroad.
@@ -458,7 +543,8 @@ HOSTED = Lexicon(
     hosted, cloud, saas, third-party, vendor api, vendor's api, external api, openai, azure, aws, gcp
     google cloud, us region, us-east, us-east-1, us-west, abroad, overseas, offshore, us-based
     gpt-4, gpt-4o, claude, gemini
-    """
+    """,
+    unless="point cloud, point clouds, cloud cover, cloud cover, cloudy, cloud-free",
 )
 
 # An answer about who acts that puts it off: nobody is named yet.

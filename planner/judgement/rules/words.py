@@ -7,7 +7,10 @@ Success`), not a mention of its words. A lexicon lists every form it accepts (`p
 so a word is found only as itself: `bot` never in `bottom`, `shop` never in `shopper's`.
 
 An entry is a word or a phrase; in a phrase `#` stands for any number and `*` for any one word
-(`all # stores`, `ceiling * cameras`).
+(`all # stores`, `ceiling * cameras`). A common word has everyday senses beside the one a rule listens
+for: `approved` of a budget, `later` of the team's own schedule. A lexicon's `everyday` pairs such
+forms with the context words of their everyday sense; a form said in a sentence that also says one of
+those is not found.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable, Iterator
 # A number (`1,200`, `3.5`), a word (letters and digits, joined inside by ' & . -), or punctuation.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
 BOUNDARY = "|"  # what punctuation and names become: no entry matches across it
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence (or clause after a semicolon) ends
 
 
 def _name_runs(tokens: list[str]) -> set[int]:
@@ -70,16 +74,27 @@ class Lexicon:
     words of such a phrase are never found.
     """
 
-    def __init__(self, entries: str | Iterable[str], unless: str = "") -> None:
+    def __init__(
+        self, entries: str | Iterable[str], unless: str = "", everyday: Iterable[tuple[str, str]] = ()
+    ) -> None:
         self.entries: tuple[str, ...] = tuple(dict.fromkeys(_split(entries)))
         self.unless: tuple[str, ...] = tuple(dict.fromkeys(_split(unless)))
+        self.everyday: tuple[tuple[str, str], ...] = tuple(everyday)
+        # form -> the context words that give it its everyday sense
+        self._everyday = {
+            form: Lexicon(context) for forms, context in self.everyday for form in _split(forms)
+        }
         self._index = _index(self.entries)
         self._masks = _index(self.unless)
         self._firsts = frozenset(self._index)
         self._slots = bool(self._firsts & {"#", "*"})
 
     def __add__(self, other: Lexicon) -> Lexicon:
-        return Lexicon((*self.entries, *other.entries), ", ".join((*self.unless, *other.unless)))
+        return Lexicon(
+            (*self.entries, *other.entries),
+            ", ".join((*self.unless, *other.unless)),
+            (*self.everyday, *other.everyday),
+        )
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -92,11 +107,22 @@ class Lexicon:
         said = words_of(text)
         if self._firsts.isdisjoint(said) and not self._slots:  # the usual answer: none of them
             return ()
-        words = list(said)
+        if self._everyday:  # each sentence read on its own: its context decides a word's sense
+            return tuple(
+                dict.fromkeys(found for part in _SENTENCE.split(text) for found in self._found(part))
+            )
+        return self._found(text)
+
+    def _found(self, text: str) -> tuple[str, ...]:
+        words = list(words_of(text))
         for start, length in _matches(words, self._masks):
             words[start : start + length] = [BOUNDARY] * length
         found = (" ".join(words[start : start + length]) for start, length in _matches(words, self._index))
-        return tuple(dict.fromkeys(found))
+        return tuple(
+            form
+            for form in dict.fromkeys(found)
+            if form not in self._everyday or not self._everyday[form].find(text)
+        )
 
     def find(self, text: str | None) -> str | None:
         """The first entry `text` says, as written there, if any."""
