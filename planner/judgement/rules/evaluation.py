@@ -10,6 +10,7 @@ from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempe
 from planner.judgement.rules.errorkinds import uncounted_kind
 from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing, show
 from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
+from planner.judgement.rules.timing import accrued_in_the_inputs
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan, Severity
 
@@ -168,6 +169,18 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
                 'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
             ),
         ),
+        Case(  # not answered, yet an input builds up over the period the label measures
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amounts and the reminders sent during the contract.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amounts and the reminders sent during the contract." (built up '
+                "over the period the label measures, or known at its end: during the contract; which of "
+                "these exist at the moment of prediction?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["season"]}),
@@ -181,6 +194,12 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
             {
                 "constraints.data.differences": ["none"],
                 "constraints.data.sources[0].name": "Closed and settled invoices, 2019-2024",
+            }
+        ),
+        Case(  # a count over the weeks before the prediction is known when predicting
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Reminders sent during the month before the payment run.",
             }
         ),
     ),
@@ -198,9 +217,9 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     differences = plan.constraints.data.differences
     if Difference.later_inputs in differences:
         return _differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
-    if differences != [Difference.none]:
-        return None  # not answered: nothing to contradict
-    return afterwards_in_the_inputs(plan)
+    said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
+    # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
+    return said or accrued_in_the_inputs(plan)
 
 
 _UNLIKE_PRODUCTION = (

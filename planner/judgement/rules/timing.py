@@ -1,0 +1,68 @@
+"""When an input's value is known: inputs described as totals over the period the label measures, or as
+values fixed at close-out, read from the inputs whatever the differences answer says (a question)."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.evidence import answer_at, quote, show
+from planner.judgement.rules.lexicon import AS_KNOWN, _phrases
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Difference, Plan
+
+# The stretch of time a label often measures: a stay, a contract, a season, a school year.
+_SPANS = """stay, stays, visit, visits, admission, admissions, trip, trips, contract, contracts, term, terms,
+    semester, semesters, year, season, seasons, quarter, month, subscription, subscriptions, loan, loans,
+    policy, tenancy, lease, campaign, campaigns, project, projects, trial, study, course, programme,
+    program, treatment, episode, claim, claims, period, window, follow-up, warranty, shift, match, game,
+    rental, rentals, booking, bookings, membership, journey, flight, voyage, tour"""
+
+# The moments after the prediction at which a record is completed.
+_MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, game, season, audit, claim,
+    incident, appointment, delivery, outage, project, course, exam, exams, interview, treatment, surgery,
+    operation, loan, contract, campaign"""
+
+# Inputs whose value builds up over the period the label measures, or is fixed only when the case
+# closes: a count during the stay, the amount at close-out, codes added afterwards, months active.
+ACCRUED = Lexicon(
+    _phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
+    + ", "
+    + _phrases("after, following", "the, each, every, a", _MOMENTS)
+    + ", "
+    + _phrases(
+        "added, entered, recorded, coded, assigned, logged, updated, written, filled in, completed",
+        "after, afterwards, later, at the end",
+    )
+    + """, at close-out, at closeout, close-out, closeout, at close, at closing, at completion
+    on completion, at handover, at hand-over, at sign-off
+    at discharge, on discharge, discharge diagnosis, discharge diagnoses, discharge code, discharge codes
+    discharge summary, discharge summaries, length of stay
+    final, final figures, final amount, final cost, final price, final score, final grade, final status
+    months active, days active, weeks active, years active, active months, active days, active weeks
+    total months, total days, total visits, total calls, total spend over""",
+    unless="final layer, final layers, final version, final draft, final hidden layer, "
+    + _phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding"),
+)
+
+
+def accrued_in_the_inputs(plan: Plan) -> Evidence:
+    """Inputs described as a total over the labelled period or a value fixed at close-out (during the
+    stay, at close-out, months active), where no input is marked as recorded later: a question."""
+    data = plan.constraints.data
+    if Difference.later_inputs in data.differences:
+        return None  # said: the rule quotes the answer itself
+    for path in ("product.inputs", "constraints.data.differences_note"):
+        text = answer_at(plan, path)
+        words = ACCRUED.find_all(text)
+        if words and not AS_KNOWN.find(text):
+            note = (
+                f"built up over the period the label measures, or known at its end: {', '.join(words)}; "
+                "which of these exist at the moment of prediction?"
+            )
+            said = (
+                f"constraints.data.differences: {show(data.differences)} (no input is marked as recorded "
+                "after the prediction)"
+                if data.differences
+                else "constraints.data.differences: not answered (which inputs are recorded only afterwards?)"
+            )
+            return Hint(words, (quote(plan, path, note), said))
+    return None
