@@ -26,6 +26,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
+    ACTS_ON_PEOPLE,
     FAIRNESS_SAID,
     HARMFUL,
     PROTECTED,
@@ -361,9 +362,20 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
             },
             evidence=(
                 "constraints.data.personal_data: true",
-                'product.decision: "Which loan applicants are approved." (a decision about people: loan, applicants)',
+                'product.decision: "Which loan applicants are approved." (a decision about people: loan, '
+                "applicants, approved)",
             ),
             also=frozenset({"personal-data"}),
+        ),
+        Case(  # people affected by what it decides, though no listed domain is named
+            {
+                "constraints.data.personal_data": None,
+                "product.decision": "Teachers submit the predicted grade for each student.",
+            },
+            evidence=(
+                'product.decision: "Teachers submit the predicted grade for each student." (a decision about '
+                "people: student, grade)",
+            ),
         ),
         Case(  # the inputs name a protected characteristic
             {"product.inputs": "Claim amount, the claimant's nationality and country of birth."},
@@ -374,8 +386,26 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
-        Case({"product.decision": "Which loan applicants are approved."}),
+        Case(
+            {
+                "product.decision": "Which loan applicants are approved.",
+                "constraints.data.personal_data": False,
+            }
+        ),
         Case({"constraints.data.personal_data": True}),
+        Case(  # patients named, nothing allocated to them: a duration forecast
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "How long each theatre slot is booked for, from the forecast duration.",
+                "product.goal": "Fewer overruns of theatre lists for our patients.",
+            }
+        ),
+        Case(  # applicants named, a checklist of documents
+            {
+                "constraints.data.personal_data": True,
+                "product.output": "The list of documents each applicant still has to send.",
+            }
+        ),
         Case(  # a department's name, not a decision about patients
             {
                 "constraints.data.personal_data": True,
@@ -404,32 +434,45 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     set before launch, and monitor them after.
     """
     personal = plan.constraints.data.personal_data is True
-    paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
-    paths += ["product.output", "impact.error_harm"]
-    found = next(
-        ((path, words) for path in paths if (words := ABOUT_PEOPLE.find_all(answer_at(plan, path)))), None
-    )
+    found = _decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
     protected = _protected_inputs(plan, personal)
-    if (found is None or not personal) and protected is None:
-        return None
     said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
     said += [monitor.signal for monitor in plan.after_launch.monitoring]
     said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
     if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
-    if found is None or not personal:
+    if found is None:
         if protected is None:
             return None
         path, words = protected
         note = f"a protected characteristic, or a stand-in for one: {', '.join(words)}"
         return Hint(words, (quote(plan, path, note),))
-    return Hint(
-        found[1],
-        (
-            quote(plan, "constraints.data.personal_data"),
-            quote(plan, found[0], f"a decision about people: {', '.join(found[1])}"),
-        ),
+    (who, people), (does, acts) = found
+    evidence: tuple[str, ...] = (quote(plan, "constraints.data.personal_data"),) if personal else ()
+    if who == does:
+        evidence += (quote(plan, who, f"a decision about people: {', '.join((*people, *acts))}"),)
+    else:
+        evidence += (
+            quote(plan, who, f"about people: {', '.join(people)}"),
+            quote(plan, does, f"what it does to them: {', '.join(acts)}"),
+        )
+    return Hint((*people, *acts), evidence)
+
+
+def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """Where the answers name the people (or the domain: credit, hiring) a decision is about, and where
+    they say what it does to them (approve, price, rank, grade, treat): a forecast of a surgery's length
+    or a checklist of documents names patients or applicants but allocates them nothing."""
+    paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
+    paths += ["product.output", "impact.error_harm"]
+    who = next(
+        ((path, words) for path in paths if (words := ABOUT_PEOPLE.find_all(answer_at(plan, path)))), None
     )
+    acting = ["product.decision", "product.output", "product.goal", "title", "product.label"]
+    does = next(
+        ((path, words) for path in acting if (words := ACTS_ON_PEOPLE.find_all(answer_at(plan, path)))), None
+    )
+    return None if who is None or does is None else (who, does)
 
 
 def _protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:

@@ -125,7 +125,8 @@ HARMFUL = Lexicon(
     unless="access to data, data access",
 )
 
-# Decisions about people where a skew against a group is unlawful or does serious harm.
+# Decisions about people where a skew against a group is unlawful or does serious harm, and the people
+# such decisions are about.
 ABOUT_PEOPLE = Lexicon(
     """
     credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
@@ -137,6 +138,9 @@ ABOUT_PEOPLE = Lexicon(
     welfare, benefit claim, benefit claims, benefits claim, benefits claims
     police, policing, arrest, arrests, arrested, parole, bail, sentencing
     patient, patients, diagnosis, diagnoses, diagnosed, treatment, treatments
+    student, students, pupil, pupils, learner, learners, candidate, candidates
+    employee, employees, claimant, claimants, borrower, borrowers, cardholder, cardholders
+    resident, residents, citizen, citizens, defendant, defendants, job seeker, job seekers
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
     wastewater treatment, heat treatment, surface treatment, seed treatment""",
@@ -149,6 +153,29 @@ ABOUT_PEOPLE = Lexicon(
         ),
     ),
 )
+
+# What a decision does to the people it is about: grant or deny, price, rank, select, grade, treat.
+# Naming people is not enough (a surgery's duration, a checklist of documents allocate nothing).
+ACTS_ON_PEOPLE = Lexicon("""
+    approve, approves, approved, approval, approvals, approving
+    decline, declines, declined, deny, denies, denied, denial, denials
+    reject, rejects, rejected, rejection, rejections, refuse, refuses, refused, refusal
+    accept, accepts, accepted, acceptance, top #
+    select, selects, selected, selection, shortlist, shortlists, shortlisted, shortlisting
+    rank, ranks, ranked, ranking
+    price, prices, priced, pricing, premium, premiums
+    grade, grades, graded, grading, exam marks, final marks
+    prioritise, prioritises, prioritised, prioritising, prioritize, prioritizes, prioritized, prioritizing
+    priority, triage, triaged, eligible, eligibility, entitlement, entitlements
+    allocate, allocates, allocated, allocation, award, awards, awarded
+    offer, offers, offered, hire, hires, hired, hiring, dismiss, dismissed, promote, promoted, promotion
+    sentence, sentenced, sentencing, parole, bail, detain, detained, detention
+    diagnose, diagnoses, diagnosed, diagnosis, treat, treats, treated, treatment, treatments
+    refer, refers, referred, referral, referrals, investigate, investigates, investigated, investigation
+    credit limit, credit limits, credit-limit, credit-limits, limit increase, limit increases
+    underwrite, underwrites, underwriting, lend, lends, lending
+    which * get, which * gets, which * receive, which * receives, who gets, who get, who receives
+""")
 
 # Words that say the team already checks how groups fare.
 FAIRNESS_SAID = Lexicon("""
