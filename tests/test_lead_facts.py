@@ -103,6 +103,34 @@ def test_rules_that_decide_another_label_are_a_question(make_workspace: MakeWork
     assert levels(risks(make_workspace, against))["rules-may-suffice"] == "medium"
 
 
+def test_rules_whose_stated_scope_is_a_neighbouring_outcome_do_not_fail_the_check(
+    make_workspace: MakeWorkspace,
+) -> None:
+    """Strong rules stop the plan only when they decide the model's own outcome: a rule that says it
+    flags late payers, or rules said to decide the fault type, leave a question, and `check --fail-on
+    high` passes; a rule that marks the model's own outcome is still high."""
+    strong = {"heuristics.coverage": 0.9, "heuristics.accuracy": 0.97, "product.outcomes": []}
+    late = strong | {
+        "product.label": "Whether the loan defaulted within 12 months.",
+        "heuristics.rules[0].action": "Flag as a late payer and call the borrower.",
+    }
+    data = risks(make_workspace, late)
+    assert levels(data)["rules-may-suffice"] == "medium"
+    assert 'decides "a late payer"' in evidence(data, "rules-may-suffice")[-2]
+    result = CliRunner().invoke(cli, ["check", "--fail-on", "high"], prog_name="planner")
+    assert (result.exit_code, result.stdout) == (0, "ok: plans/p/plan.yaml\n")
+    kind = strong | {
+        "product.output": "The root-cause component of the fault.",
+        "product.current_solution": "Our rules map alarm codes to a fault type; technicians test the rest.",
+    }
+    assert levels(risks(make_workspace, kind))["rules-may-suffice"] == "medium"
+    same = strong | {
+        "product.label": "Whether the invoice duplicates one already paid.",
+        "heuristics.rules[0].action": "Mark as duplicate.",
+    }
+    assert levels(risks(make_workspace, same))["rules-may-suffice"] == "high"
+
+
 def test_common_words_in_their_everyday_sense_raise_nothing(make_workspace: MakeWorkspace) -> None:
     """An approved budget, the team's own later phase, machine health in a hosted cloud: no risk; the
     same words about cases and inputs are still heard."""

@@ -11,8 +11,9 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, norm, quote
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, quote
+from planner.judgement.rules.scope import RULES, another_label
+from planner.judgement.rules.words import mentions
 from planner.plan.model import UNSTRUCTURED, Category, Plan, RulesVerdict
 
 _TRY_RULES = Move(
@@ -60,6 +61,38 @@ _TRY_RULES = Move(
                 "do the rules decide the same thing the model must?",
             ),
         ),
+        Case(  # the rules' action names another outcome than the model's label: asked, medium
+            {
+                "heuristics.coverage": 0.85,
+                "heuristics.accuracy": 0.97,
+                "product.label": "The component replaced, from the repair record.",
+                "heuristics.rules[0].action": "Classify as a door fault.",
+            },
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+                'heuristics.rules[0].action: "Classify as a door fault." (decides "a door fault", not what '
+                "product.output or product.label name)",
+                "do the rules decide the same thing the model must?",
+            ),
+        ),
+        Case(  # today's rules are said to decide the kind of fault; the model must find its cause
+            {
+                "heuristics.coverage": 0.85,
+                "heuristics.accuracy": 0.97,
+                "product.output": "The root-cause component of the fault.",
+                "product.current_solution": "Our rules map alarm codes to a fault type.",
+            },
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+                'product.current_solution: "Our rules map alarm codes to a fault type." (the rules decide the '
+                "type; the model the cause)",
+                "do the rules decide the same thing the model must?",
+            ),
+        ),
         Case(  # the done metric is measured against the rules: the plan counts them, medium
             {
                 "heuristics.coverage": 0.85,
@@ -101,7 +134,7 @@ def rules_may_suffice(plan: Plan) -> Evidence:
         # Rules that decide another label than the model's (the fault type, where the model must find
         # the cause) solve an easier task; a done metric measured against the rules already holds the
         # model to them: both are a question for the team, not a stop.
-        other = _rules_decide_another_label(plan)
+        other = another_label(plan)
         if other:
             return Tempered(3, (*found, other, "do the rules decide the same thing the model must?"))
         against = _held_to_the_rules(plan)
@@ -111,25 +144,10 @@ def rules_may_suffice(plan: Plan) -> Evidence:
     return None
 
 
-_RULES = Lexicon("rules, rule, rule-based, heuristic, heuristics, the rule set, our rules")
-
-
-def _rules_decide_another_label(plan: Plan) -> str | None:
-    """The first rule whose prediction is none of the model's outcomes, quoted, when outcomes are listed."""
-    outcomes = {norm(outcome) for outcome in plan.product.outcomes}
-    if not outcomes:
-        return None
-    for index, candidate in enumerate(plan.heuristics.rules):
-        if candidate.predicts is not None and norm(candidate.predicts) not in outcomes:
-            path = f"heuristics.rules[{index}].predicts"
-            return quote(plan, path, "not one of product.outcomes")
-    return None
-
-
 def _held_to_the_rules(plan: Plan) -> str | None:
     """The done metric whose baseline is the rules, quoted: the team's plan already counts them."""
     for path, metric in done_metrics(plan):
-        if mentions(metric.baseline_name, _RULES):
+        if mentions(metric.baseline_name, RULES):
             return quote(plan, f"{path}.baseline_name", "the model is measured against the rules")
     return None
 
