@@ -46,7 +46,10 @@ FLAGS = [
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.xdist_group("browser"),  # one worker builds each module-wide site once, not each worker
+]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
