@@ -103,6 +103,10 @@ def test_phrases_slots_and_exceptions() -> None:
         ("OBSERVED_LATER", "Sales and the observed temperature of the day.", ("observed", "temperature")),
         ("ABOUT_PEOPLE", "Pump housing temperature and vibration.", ()),
         ("VOICE", "500 API calls a day to the scoring service.", ()),
+        ("VOICE", "The model calls it complete when every field is filled.", ()),  # a verb, not a channel
+        ("VOICE", "Agents answer 2,000 customer calls a day.", ("calls",)),
+        ("PAPER", "Letters to customers, sent by email.", ()),  # correspondence, any channel
+        ("PAPER", "Scanned letters from the post room.", ("scanned letters",)),
         ("SENSITIVE", "Machine health indicators from the sensors.", ()),
         ("SENSITIVE", "Health records of children in care.", ("health records", "children")),
         ("HOSTED", "Lidar point clouds from the survey van.", ()),

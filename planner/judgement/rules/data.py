@@ -1096,6 +1096,12 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "Past sales, holidays and the temperature forecast as issued the day before.",
             }
         ),
+        Case(  # weather for the predicted day as it was archived in the morning: known when predicting
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past sales, and tomorrow's temperature and rain, archived each morning.",
+            }
+        ),
         Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
             {
                 "product.task": "forecasting",

@@ -358,6 +358,7 @@ OBSERVED_LATER = Lexicon(
 AS_KNOWN = Lexicon("""
     as issued, issued, as known, known at, known when, available at, available when
     point-in-time, point in time, as of, vintage, vintages, lagged, no future
+    archived, archived forecast, archived forecasts, at prediction time, at forecast time
 """)
 
 
@@ -478,12 +479,20 @@ AT_RANDOM = Lexicon("random, randomly, at random, random sample, random share, r
 CHAT = Lexicon("chat, chats, live chat, chat logs, chat transcripts, webchat, web chat, messenger")
 VOICE = Lexicon(
     "phone call, phone calls, telephone, voice, voice calls, calls, call centre, call center, voicemail",
-    unless="api call, api calls, function call, function calls, model call, model calls, llm call, llm calls",
+    # calls as a verb ("the model calls it complete", "the nurse calls the team") or of software
+    unless="""api call, api calls, function call, function calls, model call, model calls, llm call, llm calls
+    calls it, calls them, calls the, calls each, calls this, calls that
+    calls out, calls for, calls up, calls back, calls its, calls their, calls our, calls his, calls her
+    calls accounts, calls customers, calls patients""",
 )
 EMAIL = Lexicon("email, emails, e-mail, e-mails, mailbox")
 WEB_FORM = Lexicon("web form, web forms, online form, online forms, website, web portal")
 APP = Lexicon("app, apps, mobile app, in-app")
-PAPER = Lexicon("paper, paper forms, letters, by post, fax, faxes")
+# Letters alone are correspondence of any channel (an email is a letter too): paper only when said so.
+PAPER = Lexicon(
+    """paper, paper forms, by post, fax, faxes
+    paper letters, posted letters, letters by post, scanned letters, handwritten letters"""
+)
 IN_PERSON = Lexicon("in person, in-person, at the counter, walk-in, walk-ins, in-store")
 CHANNELS = {
     "chat": CHAT,
