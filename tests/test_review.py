@@ -107,6 +107,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "fairness-unchecked",
         "future-inputs",
         "inputs-after-prediction",
+        "model-selects-cases",
         "nobody-acts-on-output",
         "production-differs",
         "proxy-label",
