@@ -110,6 +110,12 @@ def test_phrases_slots_and_exceptions() -> None:
         ("SENSITIVE", "Machine health indicators from the sensors.", ()),
         ("SENSITIVE", "Health records of children in care.", ("health records", "children")),
         ("HOSTED", "Lidar point clouds from the survey van.", ()),
+        ("DEFERRED", "The planner releases pending orders each morning.", ()),
+        ("DEFERRED", "Pending, to be agreed with sales.", ("pending", "to be agreed with")),
+        ("NARROW_ORIGIN", "Fault reports the pilot writes in the cockpit log.", ()),
+        ("NARROW_ORIGIN", "Drone flights over the pilot region.", ("pilot",)),
+        ("PAPER", "Sensor logs of the paper machine at the mill.", ()),
+        ("NOT_LIVE", "Daily benchmark prices from the exchange.", ()),
     ],
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:

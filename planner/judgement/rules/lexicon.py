@@ -318,7 +318,9 @@ NARROW_ORIGIN = Lexicon(
     + _phrases(
         "handheld, studio, synthetic, simulated, lab",
         "photo, photos, picture, pictures, image, images, scan, scans, recording, recordings, data",
-    )
+    ),
+    # the pilot of an aircraft: a person at work, not a trial site
+    everyday=(("pilot", "aircraft, airline, airlines, airliner, cockpit, crew, crews, co-pilot, captain"),),
 )
 
 _SCOPE = """site, sites, store, stores, shop, shops, branch, branches, hospital, hospitals, clinic,
@@ -483,7 +485,7 @@ VOICE = Lexicon(
     unless="""api call, api calls, function call, function calls, model call, model calls, llm call, llm calls
     calls it, calls them, calls the, calls each, calls this, calls that
     calls out, calls for, calls up, calls back, calls its, calls their, calls our, calls his, calls her
-    calls accounts, calls customers, calls patients""",
+    calls accounts, calls customers, calls patients, voice of the customer, brand voice, tone of voice""",
 )
 EMAIL = Lexicon("email, emails, e-mail, e-mails, mailbox")
 WEB_FORM = Lexicon("web form, web forms, online form, online forms, website, web portal")
@@ -491,7 +493,9 @@ APP = Lexicon("app, apps, mobile app, in-app")
 # Letters alone are correspondence of any channel (an email is a letter too): paper only when said so.
 PAPER = Lexicon(
     """paper, paper forms, by post, fax, faxes
-    paper letters, posted letters, letters by post, scanned letters, handwritten letters"""
+    paper letters, posted letters, letters by post, scanned letters, handwritten letters""",
+    unless="""research paper, research papers, white paper, white papers, paper machine, paper machines
+    paper mill, paper mills, paper roll, paper rolls, paper grade, paper grades""",
 )
 IN_PERSON = Lexicon("in person, in-person, at the counter, walk-in, walk-ins, in-store")
 CHANNELS = {
@@ -513,7 +517,8 @@ NOT_LIVE = Lexicon(
     test bench, test rig, simulated, simulation, simulations, simulator, synthetic, synthetically
     generated data, studio, staged, mock, mocked
     """,
-    unless="staged rollout, staged roll-out, staged release, staged launch",
+    unless="""staged rollout, staged roll-out, staged release, staged launch, benchmark price
+    benchmark prices, benchmark rate, benchmark rates, industry benchmark, industry benchmarks""",
 )
 
 # Inputs described by what happens after the moment of prediction.
@@ -580,7 +585,8 @@ HOSTED = Lexicon(
     google cloud, us region, us-east, us-east-1, us-west, abroad, overseas, offshore, us-based
     gpt-4, gpt-4o, claude, gemini
     """,
-    unless="point cloud, point clouds, cloud cover, cloud cover, cloudy, cloud-free",
+    unless="""point cloud, point clouds, cloud cover, cloudy, cloud-free, offshore wind, offshore platform
+    offshore platforms, offshore rig, offshore rigs, offshore turbine, offshore turbines""",
 )
 
 # An answer about who acts that puts it off: nobody is named yet.
@@ -589,7 +595,16 @@ DEFERRED = Lexicon(
     to be agreed, to be agreed with, tbd with, tbc with, will discuss, to discuss, to be discussed
     pending, ideally, hopefully, not agreed, not yet agreed, yet to be agreed, still to agree
     to be decided, to be decided with, to be confirmed, not decided
-    """
+    """,
+    # a pending order or claim is the work itself, not a decision put off
+    everyday=(
+        (
+            "pending",
+            """order, orders, claim, claims, invoice, invoices, payment, payments, ticket, tickets
+            request, requests, transaction, transactions, item, items, alert, alerts, shipment
+            shipments, application, applications, queue, queues, backlog""",
+        ),
+    ),
 )
 
 # A reading a sensor takes at the moment of prediction: not a forecast of the weather.
