@@ -60,6 +60,9 @@ MIN_RARE_LABELED = 100  # ...and fewer examples of the rarest class than this
 MIN_TEST = 500  # a test set smaller than this cannot separate close models
 
 
+MIN_PROMPTED_TEST = 100  # a prompted model's evaluation set of this many catches large failures
+
+
 MIN_RARE_TEST = 30  # below ~30 cases a class's rate has a 95% interval wider than +-15 points
 
 

@@ -6,6 +6,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
     MIN_LABELED,
+    MIN_PROMPTED_TEST,
     MIN_RARE_LABELED,
     MIN_RARE_TEST,
     MIN_TEST,
@@ -23,7 +24,9 @@ from planner.judgement.rules.evidence import (
     answer_is,
     changes_over_time,
     done_metrics,
+    evaluation_planned,
     norm,
+    prompted,
     quote,
     show,
 )
@@ -320,8 +323,15 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(  # thousands of codes: the rarest is the long tail, not a rare class
-        Case(
+    quiet=(
+        Case(  # a prompted hosted model trains on nothing: its labelled cases are the evaluation set
+            {
+                "constraints.data.labeled_examples": 0,
+                "constraints.compute.hosted_model": "A hosted GPT-4o-class API.",
+                "done.eval_set": "300 past tickets, labelled by two agents.",
+            }
+        ),
+        Case(  # thousands of codes: the rarest is the long tail, not a rare class
             {
                 "constraints.data.labeled_examples": 40000,
                 "constraints.data.rarest_class_share": 0.0001,
@@ -344,6 +354,8 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return None
     if plan.product.task in (TaskType.clustering, TaskType.generation):
         return None
+    if prompted(plan) and evaluation_planned(plan):
+        return None  # nothing is trained: the labelled cases are the evaluation set, judged by small-test-set
     if data.labeled_examples < MIN_LABELED:
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
@@ -545,6 +557,14 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     impact=3,
     fires=(
         Case({"done.test_size": 300}, evidence=("done.test_size: 300",)),
+        Case(  # a prompted model's evaluation set of a few hundred: low, report its interval
+            {"done.test_size": 300, "constraints.compute.hosted_model": "A hosted GPT-4o-class API."},
+            evidence=(
+                "done.test_size: 300 (an evaluation set for a prompted model: report its interval and grow it "
+                "before close calls)",
+                'constraints.compute.hosted_model: "A hosted GPT-4o-class API."',
+            ),
+        ),
         Case(
             {"done.test_size": 1000},
             evidence=(
@@ -573,6 +593,11 @@ def small_test_set(plan: Plan) -> Evidence:
     size, rare = plan.done.test_size, plan.constraints.data.rarest_class_share
     if size is None:
         return None
+    llm = prompted(plan)
+    if size < MIN_TEST and llm and size >= MIN_PROMPTED_TEST:
+        # A prompted model's evaluation set: a few hundred cases catch large failures; say its interval.
+        note = "an evaluation set for a prompted model: report its interval and grow it before close calls"
+        return Tempered(2, (quote(plan, "done.test_size", note), llm))
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan):

@@ -9,7 +9,16 @@ from typing import Any
 
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
-from planner.plan.model import DataKind, Direction, LabelSource, Metric, OutcomeRecorded, Plan, TaskType
+from planner.plan.model import (
+    DataKind,
+    Direction,
+    LabelSource,
+    Metric,
+    ModelSize,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
 
 _SAYS_NOTHING = {
     "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
@@ -79,6 +88,27 @@ def changes_over_time(plan: Plan) -> Evidence:
         or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
         or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
     )
+
+
+def prompted(plan: Plan) -> str | None:
+    """The answer saying the product prompts a hosted or pretrained language model instead of training
+    one (a hosted model named, or a huge model that generates): its labelled cases are an evaluation
+    set, not training data, and a few hundred of them are the usual start."""
+    if plan.constraints.compute.hosted_model and not says_nothing(plan.constraints.compute.hosted_model):
+        return quote(plan, "constraints.compute.hosted_model")
+    huge = plan.constraints.latency.model_size is ModelSize.huge
+    return (
+        quote(plan, "constraints.latency.model_size")
+        if huge and plan.product.task is TaskType.generation
+        else None
+    )
+
+
+def evaluation_planned(plan: Plan) -> str | None:
+    """The answer that plans an evaluation set: its cases (`done.eval_set`) or its size."""
+    if plan.done.eval_set and not says_nothing(plan.done.eval_set):
+        return quote(plan, "done.eval_set")
+    return quote(plan, "done.test_size") if plan.done.test_size else None
 
 
 def said_none_quote(plan: Plan, path: str) -> str | None:

@@ -177,6 +177,14 @@ ACTS_ON_PEOPLE = Lexicon("""
     which * get, which * gets, which * receive, which * receives, who gets, who get, who receives
 """)
 
+# An output a person reads and checks (a list of candidates, passages with their sources, a draft): the
+# evidence shown is the explanation, whatever model found it.
+CHECKED_OUTPUT = Lexicon("""
+    list, lists, shortlist, shortlists, ranked list, candidates, matches, suggestions, suggested
+    evidence, passage, passages, excerpt, excerpts, snippet, snippets, citation, citations, highlights
+    highlighted, quotes, quoted, draft, drafts, links, sources
+""")
+
 # Words that say the team already checks how groups fare.
 FAIRNESS_SAID = Lexicon("""
     fair, fairness, unfair, unfairness, bias, biased, biases

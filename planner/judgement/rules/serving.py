@@ -13,16 +13,18 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
-from planner.judgement.rules.lexicon import MEASURED_ON_DEVICE
+from planner.judgement.rules.lexicon import CHECKED_OUTPUT, MEASURED_ON_DEVICE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Cadence,
     Category,
     Hardware,
     LabelSource,
+    Mode,
     ModelSize,
     Plan,
     Serving,
@@ -65,6 +67,22 @@ def explanations_required(plan: Plan) -> Evidence:
             evidence=("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
             also=frozenset(["explanations-required"]),
         ),
+        Case(  # a person checks the passages it cites: medium, a question
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.mode": "augment",
+                "product.output": "A ranked list of contract passages with their sources.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "huge"',
+                'product.mode: "augment"',
+                'product.output: "A ranked list of contract passages with their sources." (a person checks '
+                "what it shows: ranked list, passages, sources; is that explanation enough?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
     ),
 )
 def explanations_vs_black_box(plan: Plan) -> Evidence:
@@ -81,7 +99,15 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
     opaque = answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge) or answer_is(
         plan, "constraints.compute.hosted_service", True
     )
-    return (quote(plan, "constraints.explainability_required"), *opaque) if opaque else None
+    if not opaque:
+        return None
+    found = (quote(plan, "constraints.explainability_required"), *opaque)
+    checked = CHECKED_OUTPUT.find_all(plan.product.output)
+    if plan.product.mode is Mode.augment and checked:
+        # A person reads the list or the evidence and decides: what it shows is the explanation.
+        note = f"a person checks what it shows: {', '.join(checked)}; is that explanation enough?"
+        return Tempered(2, (*found, quote(plan, "product.mode"), quote(plan, "product.output", note)))
+    return found
 
 
 @rule(
