@@ -394,6 +394,14 @@ def small_labeled_set(plan: Plan) -> Evidence:
                 'done.metrics[0].name: "Share of invoices classified correctly"',
             ),
         ),
+        Case(  # several classes: no common class scores 1 - rare, yet the rarest can be missed cheaply
+            {"done.metrics[0].name": "Accuracy", "product.outcomes": ["none", "minor", "major", "critical"]},
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (with 4 classes, missing the rarest one entirely "
+                "costs at most 2% of accuracy)",
+                'done.metrics[0].name: "Accuracy"',
+            ),
+        ),
     ),
     quiet=(
         Case(  # the rare class has its own metric beside accuracy
@@ -428,18 +436,26 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     # Among thousands of labels the rarest is the long tail, and one minus its share is no majority.
     if rare is None or rare >= RARE_SHARE or _rare_class_has_its_metric(plan) or many_labels(plan):
         return None
+    classes = len(plan.product.outcomes)
     for path, metric in done_metrics(plan):
         name = metric.name
         # Accuracy by any name ("correct predictions", "error rate"), unless made rare-class aware.
         literal = mentions(name, ACCURACY) and not mentions(name, BALANCED)
-        # By another name ("correct predictions"), when its values sit where the common class alone lands.
+        # By another name ("correct predictions"), when its values sit where the common class alone lands
+        # (with more than two classes nobody knows where that is).
         scores = [value for value in (metric.baseline, metric.goal()) if value is not None]
         common = 1 - rare
         renamed = (
-            mentions(name, SHARE_RIGHT)
+            classes <= 2
+            and mentions(name, SHARE_RIGHT)
             and not mentions(name, RARE_AWARE)
             and any(common - 0.005 <= value <= 1 for value in scores)
         )
+        if literal and classes > 2:
+            # No one class scores 1 - rare; the rarest one can still be missed for a few points.
+            note = f"with {classes} classes, missing the rarest one entirely costs at most {fmt.share(rare)} of accuracy"
+            found = (quote(plan, "constraints.data.rarest_class_share", note), quote(plan, f"{path}.name"))
+            return Tempered(3, found)
         if literal or renamed:
             note = f"predicting the common class every time already scores {fmt.share(1 - rare)}"
             found = (quote(plan, "constraints.data.rarest_class_share", note), quote(plan, f"{path}.name"))
