@@ -1,0 +1,199 @@
+"""Rules on where a label comes from: a past decision of the very process the model replaces, or a
+labelling standard, system or policy that changed over the data's years; each a question from words."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import PEOPLE, _phrases
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan
+
+# A decision somebody took (or a document they sent), rather than what then happened.
+DECIDED = Lexicon(
+    """
+    decision, decisions, decide, decides, decided, triage, triaged, triage level, triage category, triage categories
+    routed, routing, assigned, assignment, assignments, escalated, escalation, escalations
+    approved, approval, approvals, rejected, rejection, rejections, declined, refused, granted
+    letter, letters, warning letter, warning letters, notice, notices, sent, issued
+    flagged, flag, flags, prioritised, prioritized, priority, priorities, chosen, selected, picked
+    recommended, recommendation, recommendations, referred, referral, referrals
+    coded, classified, categorised, categorized, tagged, graded, allocated, dispatched
+    """,
+    unless="sent to us, sent by the customer, sent by customers, issued by the supplier, issued by suppliers",
+)
+
+# Who or what takes that decision today: the people, the rules, the old system.
+_PROCESS = PEOPLE + Lexicon(
+    """
+    rule, rules, rule-based, rulebook, scorecard, scorecards, checklist, checklists, rota, queue, queues
+    system, old system, legacy system, current system, existing system, triage, desk, desks
+    officer, officers, caseworker, caseworkers, assessor, assessors, adjuster, adjusters, dispatcher
+    dispatchers, planner, planners, supervisor, supervisors, manager, managers, controller, controllers
+    coordinator, coordinators, teacher, teachers, committee, committees, panel, panels, board
+    """
+)
+
+# Words of the label that say it was the old process's call, whatever the answer about it.
+_OLD = Lexicon("past decisions, previous decisions, old triage, current triage, existing triage, legacy")
+
+
+def _forms(words: tuple[str, ...]) -> set[str]:
+    """Found forms compared as one word whatever their number (`clerk`, `clerks`)."""
+    return {word.removesuffix("s") for word in words}
+
+
+@rule(
+    "label-from-old-process",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Check the old process's decisions against what happened, on a sample",
+        "A label that records the decisions of the process the model replaces teaches the model that "
+        "process, misses included; measure how often those decisions were wrong on a sample judged by "
+        "outcome (or by an expert panel), and label from outcomes where they exist",
+        "warning",
+    ),
+    ask="does the label record the old process's decisions rather than what happened, so the model "
+    "learns its misses?",
+    fires=(
+        Case(
+            {
+                "product.label": "Whether the clerk on duty flagged the invoice for a check.",
+                "product.current_solution": "The clerk on duty flags invoices that look familiar.",
+            },
+            evidence=(
+                'product.label: "Whether the clerk on duty flagged the invoice for a check." (a decision of '
+                "today's process: flagged, clerk)",
+                'product.current_solution: "The clerk on duty flags invoices that look familiar." (the '
+                "process the model replaces: its misses become the label's; label_is_proxy is false)",
+            ),
+        ),
+        Case(
+            {"product.label": "Past decisions of the approval desk on each invoice pair."},
+            evidence=(
+                'product.label: "Past decisions of the approval desk on each invoice pair." (a decision of '
+                "today's process: past decisions)",
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and amount; ..." '
+                "(the process the model replaces: its misses become the label's; label_is_proxy is false)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the auditors' judgement is not the process the model replaces
+            {"product.label": "The auditors' duplicate flag on past invoice pairs."}
+        ),
+        Case(  # what happened, not what was decided
+            {"product.label": "Invoice paid twice, per the bank statement."}
+        ),
+    ),
+)
+def label_from_old_process(plan: Plan) -> Evidence:
+    """The label records the decisions of the process the model replaces.
+
+    Past decisions (a clerk's letters, the old triage, the rules' flags) are what that process did, not
+    what happened; a model trained on them learns the old process, its misses and its habits included,
+    and a test set of the same decisions cannot show where it is better.
+
+    Mitigation: Measure on a sample how often the old decisions were wrong (by outcome or an expert
+    panel); label from outcomes where they exist, or have experts relabel the cases the old process
+    decided.
+    """
+    product = plan.product
+    decided = DECIDED.find_all(product.label)
+    old = _OLD.find_all(product.label)
+    shared = ()
+    if decided and product.current_solution:
+        today = _forms(
+            _PROCESS.find_all(product.current_solution) + DECIDED.find_all(product.current_solution)
+        )
+        shared = tuple(
+            word for word in _PROCESS.find_all(product.label) + decided if word.removesuffix("s") in today
+        )
+    words = tuple(dict.fromkeys(old + ((decided[0], *shared) if shared else ())))
+    if not words:
+        return None
+    note = "the process the model replaces: its misses become the label's"
+    if product.label_is_proxy is False:
+        note += "; label_is_proxy is false"
+    return Hint(
+        words,
+        (
+            quote(plan, "product.label", f"a decision of today's process: {', '.join(words)}"),
+            quote(plan, "product.current_solution", note)
+            if product.current_solution
+            else "product.current_solution: not answered",
+        ),
+    )
+
+
+_STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
+    criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
+    scale, scales, taxonomy, categories, threshold, thresholds, protocol, protocols, grading, rubric
+    classification, scheme, schemes, law, regulation, regulations"""
+_STANDARDS = _STANDARDS.replace("\n", ",")
+
+# A change of the standard the labels were given by: a new guideline, a migrated system, a recoding.
+CHANGED_STANDARD = Lexicon(
+    _phrases("new, revised, updated, changed, different, stricter, looser", ", *", _STANDARDS)
+    + ", "
+    + _phrases(
+        _STANDARDS,
+        "changed, change, changes, was changed, were changed, was revised, were revised, revised, was "
+        "updated, were updated, replaced, was replaced, switched, moved",
+    )
+    + ", "
+    + _phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
+    + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
+    re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11"""
+)
+
+
+@rule(
+    "label-standard-changed",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Find when the labelling standard changed, and label by one standard",
+        "Labels given under two standards teach the model a mix; relabel a sample of the older cases by "
+        "today's standard (or train on data since the change), and test on cases after it",
+        "warning",
+    ),
+    ask="did the labelling standard, system or policy change over the data's years?",
+    fires=(
+        Case(
+            {
+                "constraints.data.sources[0].name": "ERP invoice history since 2019 (migrated to a new ERP in 2022)"
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "ERP invoice history since 2019 (migrated to a new ERP '
+                'in 2022)" (a change of standard: migrated; are labels before and after it given alike?)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+    ),
+)
+def label_standard_changed(plan: Plan) -> Evidence:
+    """The labelling standard may have changed over the data's years.
+
+    When the definition, the coding standard, the policy or the system that records the label changed
+    partway through the data, the same case carries different labels before and after; a model learns a
+    mix of both, and a random split hides it.
+
+    Mitigation: Find the date of the change; relabel a sample of older cases by today's standard (or
+    train on data since the change), split by time, and test on cases after the change.
+    """
+    paths = ["product.label", "constraints.data.differences_note"]
+    paths += [
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    ]
+    for path in paths:
+        words = CHANGED_STANDARD.find_all(answer_at(plan, path))
+        if words:
+            note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
+            return Hint(words, (quote(plan, path, note),))
+    return None
