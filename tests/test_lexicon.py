@@ -15,6 +15,16 @@ from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 # Every word list the rules read free text with: the lexicon module's, and those a rule module keeps
 # beside its rule (`ceilings._F1`), so that none escapes the common-word check.
 LEXICONS = {name: value for name, value in vars(lexicon).items() if isinstance(value, Lexicon)}
+# ...and the groups of one dimension, kept as a dict of lexicons (`LANGUAGES["english"]`)
+LEXICONS.update(
+    {
+        f"{name}[{key}]": entries
+        for name, value in vars(lexicon).items()
+        if isinstance(value, dict)
+        for key, entries in value.items()
+        if isinstance(entries, Lexicon) and all(entries is not known for known in LEXICONS.values())
+    }
+)
 for _module in pkgutil.iter_modules(rules.__path__):
     if _module.name != "lexicon":
         _found = vars(importlib.import_module(f"{rules.__name__}.{_module.name}"))

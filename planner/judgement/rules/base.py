@@ -123,6 +123,9 @@ CEILING_WORTH_SAYING = 0.95  # an earlier stage that passes on fewer true cases 
 MIN_MARGIN = 0.02  # a target must beat today's figure (a share) by at least this much to be told from noise
 
 
+MANY_TIMES = 3  # a product serving this many times the units the data comes from meets unseen ones
+
+
 LATE_LABELS_DAYS = 30  # labels this late hide a model's decay for a month or more
 
 

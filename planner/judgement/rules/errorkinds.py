@@ -1,5 +1,5 @@
-"""Which kind of error a done metric counts (missed cases, false alarms, the largest errors; or none on
-its own: a blend, an average, an order), and the worst error the team states that no done metric counts.
+"""The worst error no done metric counts: which kind of error each metric counts (missed cases, false
+alarms, the largest errors; or none on its own: a blend, an average, an order) against the worst error's.
 
 Recall counts the missed cases, precision the false alarms; accuracy, F1 and AUC blend both and count
 neither on its own; an average error (MAE, RMSE) hides the single largest one; NDCG counts order. The
@@ -9,9 +9,10 @@ worst error's kind comes from `impact.costlier_error` (a fact) or from the words
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from planner.judgement.rules.base import Evidence, Hint, Tempered
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import (
     AVERAGES_ERRORS,
@@ -26,7 +27,7 @@ from planner.judgement.rules.lexicon import (
     TAIL_SAID,
 )
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import ErrorCost, Plan, Severity, TaskType
+from planner.plan.model import Category, ErrorCost, Plan, Severity, TaskType
 
 MISS, FALSE_ALARM, TAIL = "missed cases", "false alarms", "the largest errors"
 KINDS = (MISS, FALSE_ALARM, TAIL)
@@ -153,3 +154,122 @@ def _evidence(
     if severity in (Severity.serious, Severity.severe):
         return (*found, quote(plan, "impact.error_severity"))
     return Tempered(1 if severity is Severity.minor else 3, found)
+
+
+@rule(
+    "worst-error-uncounted",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Add a guardrail metric that counts the worst error",
+        "A target can be met while the error that hurts most goes uncounted (accuracy, F1 and AUC blend "
+        "misses with false alarms; an average hides the largest error): give it a metric and a threshold "
+        "of its own, on cases checked by people who know the harm",
+        "warning",
+        first=True,
+    ),
+    ask="does any done metric count the worst error the text describes?",
+    fires=(
+        Case(
+            {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
+            evidence=(
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
+                "(the worst error)",
+                'done.worst_error_metric: "none" (no done metric counts it)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # a moderate harm: medium
+            {"done.worst_error_metric": "Not counted yet."},
+            evidence=(
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
+                "(the worst error)",
+                'done.worst_error_metric: "Not counted yet." (no done metric counts it)',
+            ),
+        ),
+        Case(  # missed duplicates cost more, and the metric the team names blends them with false alarms
+            {
+                "done.metrics[0].name": "F1 of duplicate pairs",
+                "done.worst_error_metric": "F1 of duplicate pairs",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'impact.costlier_error: "false_negative" (the costlier error is a missed case; add a '
+                "guardrail: recall (or the miss rate) of that case, with a floor)",
+                'done.metrics[0].name: "F1 of duplicate pairs" (f1: blends missed cases and false alarms into '
+                "one figure; not missed cases)",
+                'done.worst_error_metric: "F1 of duplicate pairs" (f1: blends missed cases and false alarms '
+                "into one figure; not missed cases)",
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # the text describes a false alarm, the only metric counts misses: a question
+            {
+                "done.metrics[0].name": "Recall of duplicates",
+                "done.worst_error_metric": "Recall of duplicates",
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A wrongly held invoice delays a small supplier's pay by a week.",
+            },
+            evidence=(
+                'impact.error_harm: "A wrongly held invoice delays a small supplier\'s pay by a week." (the '
+                "worst error is false alarms: wrongly held; add a guardrail: precision (or false alarms per "
+                "day), with a limit)",
+                'done.metrics[0].name: "Recall of duplicates" (recall: counts missed cases; not false alarms)',
+                'done.worst_error_metric: "Recall of duplicates" (recall: counts missed cases; not false '
+                "alarms)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),
+        Case(  # the team counts the worst error in its own words: taken at its word
+            {
+                "done.metrics[0].name": "AUC of duplicate pairs",
+                "done.worst_error_metric": "Duplicates paid twice per month",
+                "impact.error_severity": "serious",
+            }
+        ),
+        Case(  # a metric whose name says nothing known may count it
+            {
+                "done.metrics": [{"name": "AUC"}, {"name": "Duplicates paid twice per month"}],
+                "done.worst_error_metric": None,
+            }
+        ),
+        Case(  # the sound plan's harm names both errors: the words tell no kind
+            {"done.metrics[0].name": "Recall of duplicates", "done.worst_error_metric": None}
+        ),
+    ),
+)
+def worst_error_uncounted(plan: Plan) -> Evidence:
+    """No done metric counts the worst error.
+
+    The team named the error that hurts most, yet none of the done metrics counts it: recall counts
+    missed cases, precision false alarms, accuracy, F1 and AUC blend both, an average (MAE, RMSE) hides
+    the largest single error. The model can reach every target while making that error as often as
+    before, or more.
+
+    Mitigation: Add a guardrail metric on that kind of error with its own threshold (recall of the cases
+    that must not be missed, precision or false alarms per day, the 95th-percentile error), measured on
+    cases checked by people who know the harm.
+    """
+    said = plan.done.worst_error_metric
+    if said is None or not (says_nothing(said) or _none_of_them(said)):
+        return uncounted_kind(plan)
+    found = []
+    if plan.impact.error_harm:
+        found.append(quote(plan, "impact.error_harm", "the worst error"))
+    found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
+    if plan.impact.error_severity in (Severity.serious, Severity.severe):
+        return (*found, quote(plan, "impact.error_severity"))
+    return Tempered(3, found)
+
+
+_NONE_COUNTS = re.compile(
+    r"(none|nothing|no metric|no one|not counted|not measured|not yet)( of them| of these| yet| so far| counts it)?"
+)
+
+
+def _none_of_them(text: str) -> bool:
+    """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
+    return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None

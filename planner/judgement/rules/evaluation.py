@@ -1,18 +1,16 @@
 """Rules on whether the evaluation can be trusted: selective labels, inputs known only afterwards, data
-unlike production, the worst error uncounted, a rare class with no metric."""
+unlike production, a rare class with no metric (the worst error uncounted: errorkinds)."""
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.errorkinds import uncounted_kind
-from planner.judgement.rules.evidence import quote, said_none_quote, says_nothing, show
+from planner.judgement.rules.evidence import quote, said_none_quote, show
 from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
 from planner.judgement.rules.timing import accrued_in_the_inputs
+from planner.judgement.rules.unlike import unlike_in_setting
 from planner.plan.choices import label
-from planner.plan.model import Category, Difference, OutcomeRecorded, Plan, Severity
+from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
 _KEEP_A_RANDOM_SHARE = Move(
     "Keep a random share out of the selection, and evaluate on it",
@@ -236,7 +234,8 @@ _UNLIKE_PRODUCTION = (
     Category.data,
     likelihood=4,
     impact=4,
-    ask="does the data come from another channel, device, source or place than the product will meet?",
+    ask="does the data come from another channel, device, population, period, place or cadence than the "
+    "product will meet?",
     move=Move(
         "Collect production-like data first, and test on it",
         "Data from another device, channel, language, population or season says little about the one "
@@ -273,9 +272,51 @@ _UNLIKE_PRODUCTION = (
                 'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
             ),
         ),
+        Case(  # "no differences", yet the data counts 12 turbines and the product 400
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Vibration logs of 12 instrumented turbines, 2023-2024",
+                "product.users": "Maintenance planners for our 400 turbines.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Vibration logs of 12 instrumented turbines, 2023-2024" '
+                "(the data comes from 12 instrumented turbines)",
+                'product.users: "Maintenance planners for our 400 turbines." (the product meets 400 turbines, '
+                "33 times as many)",
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
+        Case(  # none ticked, data of one season, a product used all year
+            {
+                "constraints.data.differences": None,
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Field photos from the summer of 2024",
+                "product.users": "Agronomists scouting fields year-round.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Field photos from the summer of 2024" (the data\'s season: '
+                "summer)",
+                'product.users: "Agronomists scouting fields year-round." (the product\'s season: year-round)',
+                "constraints.data.differences: not answered (is the data like what the product will see?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # two counts of different units: not compared
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Vibration logs of 12 turbines",
+                "product.users": "Maintenance planners for our 400 pumps.",
+            }
+        ),
+        Case(  # the data holds the product's language too
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Support emails in English and German",
+                "product.users": "Agents answering customers in German.",
+            }
+        ),
         Case(  # the same channel on both sides
             {
                 "constraints.data.differences": ["none"],
@@ -295,130 +336,12 @@ def production_differs(plan: Plan) -> Evidence:
     trusting any score, test on it, and narrow the launch to what the data covers until then.
     """
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
-    if not kinds:
-        return unlike_in_the_text(plan) if plan.constraints.data.differences == [Difference.none] else None
+    if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
+        said_none = plan.constraints.data.differences == [Difference.none]
+        return (unlike_in_the_text(plan) if said_none else None) or unlike_in_setting(plan)
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = _differences_quote(plan, kinds, f"the product meets another {said}")
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
-
-
-@rule(
-    "worst-error-uncounted",
-    Category.model,
-    likelihood=4,
-    impact=4,
-    move=Move(
-        "Add a guardrail metric that counts the worst error",
-        "A target can be met while the error that hurts most goes uncounted (accuracy, F1 and AUC blend "
-        "misses with false alarms; an average hides the largest error): give it a metric and a threshold "
-        "of its own, on cases checked by people who know the harm",
-        "warning",
-        first=True,
-    ),
-    ask="does any done metric count the worst error the text describes?",
-    fires=(
-        Case(
-            {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
-            evidence=(
-                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
-                "(the worst error)",
-                'done.worst_error_metric: "none" (no done metric counts it)',
-                'impact.error_severity: "serious"',
-            ),
-        ),
-        Case(  # a moderate harm: medium
-            {"done.worst_error_metric": "Not counted yet."},
-            evidence=(
-                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..." '
-                "(the worst error)",
-                'done.worst_error_metric: "Not counted yet." (no done metric counts it)',
-            ),
-        ),
-        Case(  # missed duplicates cost more, and the metric the team names blends them with false alarms
-            {
-                "done.metrics[0].name": "F1 of duplicate pairs",
-                "done.worst_error_metric": "F1 of duplicate pairs",
-                "impact.error_severity": "serious",
-            },
-            evidence=(
-                'impact.costlier_error: "false_negative" (the costlier error is a missed case; add a '
-                "guardrail: recall (or the miss rate) of that case, with a floor)",
-                'done.metrics[0].name: "F1 of duplicate pairs" (f1: blends missed cases and false alarms into '
-                "one figure; not missed cases)",
-                'done.worst_error_metric: "F1 of duplicate pairs" (f1: blends missed cases and false alarms '
-                "into one figure; not missed cases)",
-                'impact.error_severity: "serious"',
-            ),
-        ),
-        Case(  # the text describes a false alarm, the only metric counts misses: a question
-            {
-                "done.metrics[0].name": "Recall of duplicates",
-                "done.worst_error_metric": "Recall of duplicates",
-                "impact.costlier_error": "similar",
-                "impact.error_harm": "A wrongly held invoice delays a small supplier's pay by a week.",
-            },
-            evidence=(
-                'impact.error_harm: "A wrongly held invoice delays a small supplier\'s pay by a week." (the '
-                "worst error is false alarms: wrongly held; add a guardrail: precision (or false alarms per "
-                "day), with a limit)",
-                'done.metrics[0].name: "Recall of duplicates" (recall: counts missed cases; not false alarms)',
-                'done.worst_error_metric: "Recall of duplicates" (recall: counts missed cases; not false '
-                "alarms)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),
-        Case(  # the team counts the worst error in its own words: taken at its word
-            {
-                "done.metrics[0].name": "AUC of duplicate pairs",
-                "done.worst_error_metric": "Duplicates paid twice per month",
-                "impact.error_severity": "serious",
-            }
-        ),
-        Case(  # a metric whose name says nothing known may count it
-            {
-                "done.metrics": [{"name": "AUC"}, {"name": "Duplicates paid twice per month"}],
-                "done.worst_error_metric": None,
-            }
-        ),
-        Case(  # the sound plan's harm names both errors: the words tell no kind
-            {"done.metrics[0].name": "Recall of duplicates", "done.worst_error_metric": None}
-        ),
-    ),
-)
-def worst_error_uncounted(plan: Plan) -> Evidence:
-    """No done metric counts the worst error.
-
-    The team named the error that hurts most, yet none of the done metrics counts it: recall counts
-    missed cases, precision false alarms, accuracy, F1 and AUC blend both, an average (MAE, RMSE) hides
-    the largest single error. The model can reach every target while making that error as often as
-    before, or more.
-
-    Mitigation: Add a guardrail metric on that kind of error with its own threshold (recall of the cases
-    that must not be missed, precision or false alarms per day, the 95th-percentile error), measured on
-    cases checked by people who know the harm.
-    """
-    said = plan.done.worst_error_metric
-    if said is None or not (says_nothing(said) or _none_of_them(said)):
-        return uncounted_kind(plan)
-    found = []
-    if plan.impact.error_harm:
-        found.append(quote(plan, "impact.error_harm", "the worst error"))
-    found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
-    if plan.impact.error_severity in (Severity.serious, Severity.severe):
-        return (*found, quote(plan, "impact.error_severity"))
-    return Tempered(3, found)
-
-
-_NONE_COUNTS = re.compile(
-    r"(none|nothing|no metric|no one|not counted|not measured|not yet)( of them| of these| yet| so far| counts it)?"
-)
-
-
-def _none_of_them(text: str) -> bool:
-    """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
-    return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None
 
 
 @rule(

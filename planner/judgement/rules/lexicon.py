@@ -757,3 +757,157 @@ TAIL_SAID = Lexicon("""
     outage, outages, largest, biggest, worst day, worst days, rare event, rare events
     a single, one large, one big
 """)
+
+
+# ---------------------------------------------------------------- the data in hand against what the product will see
+
+# Groups of one dimension a population or a period is cut by: data of one group, a product for another.
+_LANGUAGE_NAMES = """english german french spanish italian portuguese dutch polish swedish danish norwegian
+    finnish czech greek turkish arabic hebrew hindi urdu bengali chinese mandarin cantonese japanese korean
+    russian ukrainian romanian hungarian vietnamese thai indonesian malay tagalog swahili"""
+LANGUAGES = {name: Lexicon(name) for name in _LANGUAGE_NAMES.split()}
+ALL_LANGUAGES = Lexicon(
+    "multilingual, multi-lingual, every language, all languages, any language, # languages, other languages"
+)
+AGE_GROUPS = {
+    "adults": Lexicon("adult, adults, grown-ups, adult patients"),
+    "children": Lexicon("""
+        child, children, paediatric, pediatric, kids, infants, infant, newborns, newborn, neonates
+        neonatal, adolescents, adolescent, teenagers, teens, minors, pupils
+    """),
+    "older people": Lexicon("elderly, older adults, seniors, over-65s, geriatric, care home residents"),
+}
+ALL_AGES = Lexicon("all ages, every age, any age, people of all ages, patients of all ages")
+SETTINGS = {"urban": Lexicon("urban, inner-city, inner city"), "rural": Lexicon("rural, countryside")}
+CUSTOMER_KINDS = {
+    "consumers": Lexicon("consumer, consumers, private customers, retail customers, individual customers"),
+    "businesses": Lexicon("""
+        business customers, businesses, corporate customers, corporates, b2b, sme, smes
+        enterprise customers, commercial customers
+    """),
+}
+CARE_SETTINGS = {
+    "inpatients": Lexicon("inpatient, inpatients, in-patient, in-patients"),
+    "outpatients": Lexicon("outpatient, outpatients, out-patient, out-patients"),
+}
+SEASONS = {
+    "summer": Lexicon("summer, summers, summertime, summer months"),
+    "winter": Lexicon("winter, winters, wintertime, winter months"),
+    "autumn": Lexicon("autumn, autumn months"),
+    "dry season": Lexicon("dry season, dry seasons"),
+    "wet season": Lexicon("wet season, wet seasons, rainy season, rainy seasons, monsoon, monsoons"),
+}
+ALL_YEAR = Lexicon("""
+    year-round, year round, all year, all year round, all-year, all seasons, every season, any season
+    throughout the year, whole year, the whole year, every month, all twelve months, 12 months a year
+""")
+TIMES_OF_DAY = {
+    "daylight": Lexicon("daylight, daytime, day-time, by day, in daylight, day shift, day shifts"),
+    "night": Lexicon("night, nights, at night, night-time, nighttime, night shift, night shifts, after dark"),
+}
+ALL_DAY = Lexicon("24/7, around the clock, round the clock, day and night, night and day, all day and night")
+
+# Physical units and places the data may come from a few of, and a product may serve many of.
+UNITS = {
+    forms.split(",")[0].strip(): forms
+    for forms in (
+        "unit, units",
+        "machine, machines",
+        "vehicle, vehicles",
+        "truck, trucks",
+        "lorry, lorries",
+        "bus, buses",
+        "train, trains",
+        "locomotive, locomotives",
+        "car, cars",
+        "turbine, turbines",
+        "pump, pumps",
+        "compressor, compressors",
+        "engine, engines",
+        "meter, meters",
+        "sensor, sensors",
+        "device, devices",
+        "robot, robots",
+        "drone, drones",
+        "elevator, elevators",
+        "escalator, escalators",
+        "printer, printers",
+        "aircraft",
+        "ship, ships",
+        "vessel, vessels",
+        "store, stores",
+        "site, sites",
+        "branch, branches",
+        "plant, plants",
+        "warehouse, warehouses",
+        "hospital, hospitals",
+        "clinic, clinics",
+        "school, schools",
+        "farm, farms",
+        "camera, cameras",
+        "scanner, scanners",
+        "kiosk, kiosks",
+        "terminal, terminals",
+        "substation, substations",
+    )
+}
+_UNIT_FORMS = ", ".join(UNITS.values())
+
+# A count of units: `12 turbines`, `40 instrumented trucks` (the number is compared per unit).
+UNIT_COUNT = Lexicon(_phrases("#", ", instrumented, pilot, test, prototype, trial, selected", _UNIT_FORMS))
+
+# A few units, in words: the data comes from a handful of them.
+FEW_UNITS = Lexicon(
+    _phrases(
+        "one, a single, two, three, a few, a handful of, selected",
+        ", instrumented, pilot, test, prototype, trial",
+        _UNIT_FORMS,
+    )
+    + ", "
+    + _phrases("instrumented, prototype", _UNIT_FORMS)
+)
+
+# Many units, in words: a fleet, every unit.
+MANY_UNITS = Lexicon(
+    "fleet, whole fleet, entire fleet, across the fleet, fleet-wide, fleetwide, "
+    + _phrases("all, every, all our, all of our, all the, across all, across our, our entire", _UNIT_FORMS)
+)
+
+_DEVICES = """device, devices, unit, units, sensor, sensors, scanner, scanners, camera, cameras, meter,
+    meters, phone, phones, handset, handsets, hardware, firmware, machine, machines, vehicle, vehicles,
+    headset, headsets, controller, controllers, chip, chips, generation, version, versions"""
+
+# An older device generation than the one the product will run on...
+OLD_DEVICES = Lexicon(
+    _phrases(
+        "old, older, oldest, legacy, previous, earlier, prior, discontinued, previous-generation, "
+        "older-generation, last-generation, first-generation, earlier-generation",
+        _DEVICES,
+    )
+)
+
+# ...and the new one.
+NEW_DEVICES = Lexicon(
+    _phrases(
+        "new, newer, newest, latest, upcoming, next-generation, new-generation, upgraded, redesigned",
+        _DEVICES,
+    )
+    + ", next generation"
+)
+
+# Data that arrives in batches, or as averages: not what a live decision reads.
+BATCH_ARRIVAL = Lexicon("""
+    in batches, uploaded in batches, batch upload, batch uploads, batched, every # hours, every # minutes
+    uploaded every, synced every, synchronised every, synchronized every, once a day, once a week
+    nightly, nightly upload, nightly uploads, daily upload, daily uploads, hourly upload, hourly uploads
+    hourly averages, daily averages, # averages, hourly aggregates, daily aggregates, daily totals
+    end-of-day, end of day
+""")
+
+# A decision taken live, as the reading or the request comes in.
+LIVE_DECISION = Lexicon("""
+    real time, real-time, in real time, realtime, instantly, streaming, live stream, live streams
+    live feed, live feeds, live data, live readings, live video, live audio, live decision, live decisions
+    as it happens, within seconds, within # seconds, within a second, within # ms, within # milliseconds
+    during the call, while the customer waits, on the fly, second by second, continuously
+""")

@@ -1,0 +1,173 @@
+"""What the text says of the data in hand against what the product will see: its population, period,
+number of units, device generation and cadence; each a question naming the words it saw (a Hint).
+
+The data's side is where it comes from (the sources, the note on differences, the evaluation set); the
+product's side is who uses it, what it reads and decides. Words are whole words of the lexicon; two
+numbers are compared only when both count the same unit (`12 turbines` against `400 turbines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planner.judgement.rules.base import MANY_TIMES, Evidence, Hint
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import (
+    AGE_GROUPS,
+    ALL_AGES,
+    ALL_DAY,
+    ALL_LANGUAGES,
+    ALL_YEAR,
+    BATCH_ARRIVAL,
+    CARE_SETTINGS,
+    CUSTOMER_KINDS,
+    FEW_UNITS,
+    LANGUAGES,
+    LIVE_DECISION,
+    MANY_UNITS,
+    NARROW_ORIGIN,
+    NEW_DEVICES,
+    OLD_DEVICES,
+    SEASONS,
+    SETTINGS,
+    TIMES_OF_DAY,
+    UNIT_COUNT,
+    UNITS,
+)
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Difference, Plan
+
+_PRODUCT_PATHS = (
+    "product.users",
+    "product.goal",
+    "product.inputs",
+    "product.decision",
+    "product.output",
+    "impact.bottleneck",
+)
+
+# A dimension: its groups (a group the data names, another the product names) and the words that say
+# the product meets all of them.
+_DIMENSIONS: tuple[tuple[str, dict[str, Lexicon], Lexicon | None], ...] = (
+    ("language", LANGUAGES, ALL_LANGUAGES),
+    ("age group", AGE_GROUPS, ALL_AGES),
+    ("setting", SETTINGS, None),
+    ("kind of customer", CUSTOMER_KINDS, None),
+    ("care setting", CARE_SETTINGS, None),
+    ("season", SEASONS, ALL_YEAR),
+    ("time of day", TIMES_OF_DAY, ALL_DAY),
+)
+
+# What a comparison found: the data's words and note, the product's words and note.
+Found = tuple[tuple[str, ...], str, tuple[str, ...], str] | None
+
+
+def _groups(groups: dict[str, Lexicon], text: str) -> dict[str, tuple[str, ...]]:
+    return {name: words for name, lexicon in groups.items() if (words := lexicon.find_all(text))}
+
+
+def _population(data: str, product: str) -> Found:
+    """A group the data names (English, adults, summer) and another, or all of them, the product names."""
+    for dimension, groups, every in _DIMENSIONS:
+        had = _groups(groups, data)
+        if not had or (every and every.find(data)):
+            continue
+        meets = _groups(groups, product)
+        wide = every.find_all(product) if every else ()
+        other = {name: words for name, words in meets.items() if name not in had}
+        if other and not set(had) & set(meets):
+            said = tuple(word for words in other.values() for word in words)
+        elif wide:
+            said = wide
+        else:
+            continue
+        seen = tuple(word for words in had.values() for word in words)
+        return (
+            seen,
+            f"the data's {dimension}: {', '.join(seen)}",
+            said,
+            f"the product's {dimension}: {', '.join(said)}",
+        )
+    return None
+
+
+def _counts(text: str) -> dict[str, tuple[float, str]]:
+    """The largest count of each unit the text states, with its words (`12 turbines` -> turbine: 12)."""
+    found: dict[str, tuple[float, str]] = {}
+    for phrase in UNIT_COUNT.find_all(text):
+        number, *_, noun = phrase.split(" ")
+        unit = next(unit for unit, forms in UNITS.items() if noun in forms.replace(" ", "").split(","))
+        count = float(number.replace(",", ""))
+        if count > found.get(unit, (0.0, ""))[0]:
+            found[unit] = (count, phrase)
+    return found
+
+
+def _units(data: str, product: str) -> Found:
+    """Few units in the data (`12 turbines`, `a few instrumented trucks`), many in the product (`400
+    turbines`, the fleet): numbers only when both count the same unit."""
+    meets = _counts(product)
+    for unit, (count, seen) in _counts(data).items():
+        many, said = meets.get(unit, (0.0, ""))
+        if count and many >= MANY_TIMES * count:
+            note = f"the product meets {said}, {many / count:.0f} times as many"
+            return (seen,), f"the data comes from {seen}", (said,), note
+    few = FEW_UNITS.find_all(data)
+    many_words = MANY_UNITS.find_all(product)
+    if few and many_words and not MANY_UNITS.find(data):
+        note = f"the product meets {', '.join(many_words)}"
+        return few, f"the data comes from {', '.join(few)}", many_words, note
+    return None
+
+
+def _generation(data: str, product: str) -> Found:
+    """An older device generation in the data, a new one in the product."""
+    old, new = OLD_DEVICES.find_all(data), NEW_DEVICES.find_all(product)
+    if old and new and not NEW_DEVICES.find(data):
+        return old, f"the data: {', '.join(old)}", new, f"the product runs on {', '.join(new)}"
+    return None
+
+
+def _cadence(data: str, product: str) -> Found:
+    """Data that arrives in batches or as averages, a product that decides live."""
+    batch, live = BATCH_ARRIVAL.find_all(data), LIVE_DECISION.find_all(product)
+    if batch and live and not LIVE_DECISION.find(data):
+        note = f"the data arrives: {', '.join(batch)}"
+        return batch, note, live, f"the product decides {', '.join(live)}: are the inputs the same live?"
+    return None
+
+
+def _data_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    data = plan.constraints.data
+    paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
+    for path in (*paths, "constraints.data.differences_note", "done.eval_set"):
+        text = answer_at(plan, path)
+        if isinstance(text, str):
+            yield path, text
+
+
+def unlike_in_setting(plan: Plan) -> Evidence:
+    """`No differences` (or none ticked), while the text gives the data in hand another population,
+    period, number of units, device generation or cadence than the product: a question naming the words."""
+    data = plan.constraints.data
+    if data.differences == [Difference.none]:
+        said = quote(
+            plan, "constraints.data.differences", "is the data really like what the product will see?"
+        )
+    elif not data.differences and data.test_set_reflects_product is not False:
+        if any(NARROW_ORIGIN.find(source.name) for source in data.sources):
+            return None  # a narrow origin: test-set-not-like-product and data-narrower-than-product ask
+        said = "constraints.data.differences: not answered (is the data like what the product will see?)"
+    else:
+        return None
+    product = [(path, text) for path in _PRODUCT_PATHS if isinstance(text := answer_at(plan, path), str)]
+    for compare in (_population, _units, _generation, _cadence):
+        for path, text in _data_texts(plan):
+            for where, meets in product:
+                found = compare(text, meets)
+                if found:
+                    seen, note, heard, meets_note = found
+                    return Hint(
+                        (*seen, *heard), (quote(plan, path, note), quote(plan, where, meets_note), said)
+                    )
+    return None

@@ -1,0 +1,124 @@
+"""The data in hand against what the product will see, read in free text, and the kind of error a done
+metric counts against the worst error: questions naming the words, never a guess shown as a fact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from planner.judgement.rules.base import Hint
+from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, TAIL, counted
+from planner.judgement.rules.unlike import unlike_in_setting
+from tests.test_review import patched
+
+NONE_SAID = {"constraints.data.differences": ["none"]}
+
+
+@pytest.mark.parametrize(
+    ("source", "where", "product", "words"),
+    [
+        (  # the same unit counted on both sides, many times as many in the product
+            "Vibration logs of 12 instrumented turbines, 2023-2024",
+            "product.users",
+            "Maintenance planners for our 400 turbines.",
+            ("12 instrumented turbines", "400 turbines"),
+        ),
+        ("Telemetry of a few instrumented trucks", "product.users", "Dispatchers of the whole fleet.", None),
+        (
+            "Meter readings uploaded in batches every 6 hours",
+            "product.decision",
+            "Close the valve in real time when a leak starts.",
+            ("uploaded in batches", "every 6 hours", "in real time"),
+        ),
+        (
+            "Scans from the previous-generation scanners",
+            "product.inputs",
+            "Images from the new scanners.",
+            None,
+        ),
+        (
+            "Support emails in English, 2022-2024",
+            "product.users",
+            "Agents answering in German and French.",
+            None,
+        ),
+        ("Triage notes of adult patients", "product.users", "Nurses in the paediatric emergency unit.", None),
+        (
+            "Field photos from the summer of 2024",
+            "product.users",
+            "Agronomists scouting fields year-round.",
+            None,
+        ),
+    ],
+)
+def test_text_that_gives_the_data_another_setting_is_asked(
+    source: str, where: str, product: str, words: tuple[str, ...] | None
+) -> None:
+    found = unlike_in_setting(
+        patched({**NONE_SAID, "constraints.data.sources[0].name": source, where: product})
+    )
+    assert isinstance(found, Hint)
+    assert (
+        found[-1]
+        == 'constraints.data.differences: ["none"] (is the data really like what the product will see?)'
+    )
+    if words is not None:
+        assert found.words == words
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {
+            "constraints.data.sources[0].name": "Vibration logs of 12 turbines",
+            "product.users": "Our 400 pumps.",
+        },
+        {
+            "constraints.data.sources[0].name": "Logs of 300 turbines",
+            "product.users": "Planners for 400 turbines.",
+        },
+        {
+            "constraints.data.sources[0].name": "Emails in English and German",
+            "product.users": "German agents.",
+        },
+        {"constraints.data.sources[0].name": "Photos of every season", "product.users": "Used year-round."},
+        {
+            "constraints.data.sources[0].name": "Nightly export of the CRM",
+            "product.users": "Patients who live alone.",
+        },
+        {"constraints.data.sources[0].name": "Old scanners", "product.output": "The new model's score."},
+        {  # the team ticked the difference: production-differs reasons from the answer, not the words
+            "constraints.data.differences": ["population"],
+            "constraints.data.sources[0].name": "Triage notes of adult patients",
+            "product.users": "Paediatric nurses.",
+        },
+    ],
+)
+def test_text_that_says_no_difference_stays_quiet(changes: dict[str, Any]) -> None:
+    assert unlike_in_setting(patched({**NONE_SAID, **changes})) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("Recall of duplicates at 95% precision", {MISS, FALSE_ALARM}),
+        ("Sensitivity at 90% specificity", {MISS, FALSE_ALARM}),
+        ("False wakes per day of home audio", {FALSE_ALARM}),
+        ("Share of fraud caught (EUR)", {MISS}),
+        ("F1 of the defect class", set()),
+        ("AUROC", set()),
+        ("Mean average precision of boxes", set()),  # not precision: a blend
+        ("RMSE of hourly load", set()),
+        ("95th percentile absolute error", {TAIL}),
+        ("NDCG@10", set()),
+        ("Cost-weighted accuracy", {MISS, FALSE_ALARM, TAIL}),
+    ],
+)
+def test_which_kind_of_error_a_metric_counts(name: str, kinds: set[str]) -> None:
+    reading = counted(name)
+    assert reading is not None and reading.kinds == kinds
+
+
+def test_a_metric_named_in_the_teams_own_words_is_taken_at_its_word() -> None:
+    assert counted("Duplicates paid twice per month") is None
