@@ -6,6 +6,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     MAX_TIMEBOX_WEEKS,
     RECORDED_HISTORY,
+    SLOW_OUTCOME_DAYS,
     Case,
     Evidence,
     Hint,
@@ -566,6 +567,14 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "no A/B test, holdout or shadow run planned)",
             ),
         ),
+        Case(  # outcomes that take a year: low, a proxy or a backtest instead of a live test
+            {"done.online_validation": "none", "constraints.data.label_delay_days": 365},
+            evidence=(
+                'done.online_validation: "none"',
+                "constraints.data.label_delay_days: 365 (outcomes take 365 days: judge the launch on a leading "
+                "proxy, a backtest of past decisions and a shadow run, not on waiting for them)",
+            ),
+        ),
     ),
     quiet=(Case({"done.online_validation": None}),),
 )
@@ -580,20 +589,30 @@ def no_online_validation(plan: Plan) -> Evidence:
     """
     done = plan.done
     if done.online_validation is OnlineValidation.none:
-        return answer_is(plan, "done.online_validation", OnlineValidation.none)
-    if done.online_validation is not None or not done.metrics or not plan.product.success_metric:
+        found = answer_is(plan, "done.online_validation", OnlineValidation.none)
+    elif done.online_validation is not None or not done.metrics or not plan.product.success_metric:
         return None
-    texts = [metric.name + " " + (metric.dataset or "") for metric in done.metrics] + [done.when_met or ""]
-    if any(mentions(text, JUDGED_LIVE) for text in texts):
-        return None
-    return (
-        quote(plan, "product.success_metric", "the goal is judged live"),
-        quote(
-            plan,
-            "done.metrics[0].name",
-            "an offline metric; no A/B test, holdout or shadow run planned",
-        ),
-    )
+    else:
+        texts = [metric.name + " " + (metric.dataset or "") for metric in done.metrics] + [
+            done.when_met or ""
+        ]
+        if any(mentions(text, JUDGED_LIVE) for text in texts):
+            return None
+        found = (
+            quote(plan, "product.success_metric", "the goal is judged live"),
+            quote(
+                plan, "done.metrics[0].name", "an offline metric; no A/B test, holdout or shadow run planned"
+            ),
+        )
+    delay = plan.constraints.data.label_delay_days
+    if found and delay is not None and delay >= SLOW_OUTCOME_DAYS:
+        # A live test would wait as long as the outcomes: a leading proxy or a backtest judges sooner.
+        note = (
+            f"outcomes take {fmt.number(delay)} days: judge the launch on a leading proxy, a backtest of past "
+            "decisions and a shadow run, not on waiting for them"
+        )
+        return Tempered(1, (*found, quote(plan, "constraints.data.label_delay_days", note)))
+    return found
 
 
 # ---------------------------------------------------------------- adversaries, and metrics blind to the harm
