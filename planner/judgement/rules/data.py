@@ -28,6 +28,7 @@ from planner.judgement.rules.evidence import (
     norm,
     prompted,
     quote,
+    says_nothing,
     show,
 )
 from planner.judgement.rules.heard import wider_scope
@@ -44,11 +45,13 @@ from planner.judgement.rules.lexicon import (
     MEDIA_SOURCES,
     NARROW_ORIGIN,
     OBSERVED_LATER,
+    OWN_RECORDS,
     PERSONS,
     RARE_AWARE,
     REPEATED,
     SENSOR,
     SHARE_RIGHT,
+    STANDARD_FEED,
     WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, mentions
@@ -56,6 +59,7 @@ from planner.plan.model import (
     Acquisition,
     Category,
     DataKind,
+    DataLeaves,
     Difference,
     LabelSource,
     OutcomeRecorded,
@@ -675,10 +679,39 @@ def unversioned_data(plan: Plan) -> Evidence:
     move=_VERSION_RAW_DATA,
     fires=(
         Case(
-            {"constraints.data.sources[0].acquisition": "vendor"},
+            {"constraints.data.sources[0].acquisition": "vendor", "constraints.data.versioned": None},
             evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',),
         ),
-        Case({"constraints.data.labels": "vendor"}, evidence=('constraints.data.labels: ["vendor"]',)),
+        Case(
+            {"constraints.data.labels": "vendor", "constraints.data.versioned": None},
+            evidence=('constraints.data.labels: ["vendor"]',),
+        ),
+        Case(  # each delivery versioned: low
+            {"constraints.data.sources[0].acquisition": "vendor"},
+            evidence=(
+                'constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',
+                "constraints.data.versioned: true",
+            ),
+        ),
+        Case(  # a standard feed many buyers share: low
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.sources[0].name": "National weather service forecasts, as issued",
+                "constraints.data.versioned": None,
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "National weather service forecasts, as issued" (vendor, a '
+                "standard feed)",
+            ),
+        ),
+    ),
+    quiet=(  # the team's own records, which a SaaS tool hosts
+        Case(
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.sources[0].name": "Our support tickets in Zendesk, 2021-2024",
+            }
+        ),
     ),
 )
 def vendor_data(plan: Plan) -> Evidence:
@@ -690,13 +723,27 @@ def vendor_data(plan: Plan) -> Evidence:
     Mitigation: Keep versioned copies of each delivery, check schema and distributions on arrival,
     and agree change notice in the contract.
     """
-    found = [
-        quote(plan, f"constraints.data.sources[{index}].name", "vendor")
-        for index, source in enumerate(plan.constraints.data.sources)
-        if source.acquisition is Acquisition.vendor
+    data = plan.constraints.data
+    # The team's own records that a SaaS tool hosts are not a vendor's data.
+    vendors = [
+        (index, bool(STANDARD_FEED.find(source.name)))
+        for index, source in enumerate(data.sources)
+        if source.acquisition is Acquisition.vendor and not OWN_RECORDS.find(source.name)
     ]
-    found += answer_is(plan, "constraints.data.labels", LabelSource.vendor) or ()
-    return tuple(found) or None
+    found = [
+        quote(
+            plan, f"constraints.data.sources[{index}].name", "vendor, a standard feed" if feed else "vendor"
+        )
+        for index, feed in vendors
+    ]
+    labels = answer_is(plan, "constraints.data.labels", LabelSource.vendor)
+    if not found and not labels:
+        return None
+    if not labels and all(feed for _, feed in vendors):  # a feed many buyers share is seldom redefined
+        return Tempered(2, found)
+    if data.versioned is True:  # each delivery kept: a change can be found and rolled back
+        return Tempered(2, (*found, *(labels or ()), quote(plan, "constraints.data.versioned")))
+    return (*found, *(labels or ()))
 
 
 @rule(
@@ -734,7 +781,18 @@ def data_still_to_collect(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     fires=(
-        Case({"constraints.data.personal_data": True}, evidence=("constraints.data.personal_data: true",)),
+        Case(
+            {"constraints.data.personal_data": True, "constraints.compute.hosted_model": "A hosted LLM API."},
+            evidence=("constraints.data.personal_data: true",),
+        ),
+        Case(  # the organisation's own records, kept in-house: low, a note for the privacy record
+            {"constraints.data.personal_data": True},
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.leaves_organisation: "stays" (kept in-house, from the organisation\'s own '
+                "records)",
+            ),
+        ),
     ),
 )
 def personal_data(plan: Plan) -> Evidence:
@@ -746,7 +804,19 @@ def personal_data(plan: Plan) -> Evidence:
     Mitigation: Start the privacy review now; minimise, pseudonymise and set retention for the
     training data; record who may access it.
     """
-    return answer_is(plan, "constraints.data.personal_data", True)
+    found = answer_is(plan, "constraints.data.personal_data", True)
+    data, compute = plan.constraints.data, plan.constraints.compute
+    leaves = data.leaves_organisation
+    hosted = (compute.hosted_model and not says_nothing(compute.hosted_model)) or compute.hosted_service
+    own = bool(data.sources) and all(
+        source.acquisition is Acquisition.own or OWN_RECORDS.find(source.name) for source in data.sources
+    )
+    if found and own and not hosted and leaves in (None, DataLeaves.stays):
+        # The organisation's own records, kept in-house for the work they were collected for: a note for
+        # the privacy record (lawful basis, retention), not a risk to the project.
+        where = "constraints.data.leaves_organisation" if leaves else "constraints.data.sources"
+        return Tempered(1, (*found, quote(plan, where, "kept in-house, from the organisation's own records")))
+    return found
 
 
 @rule(

@@ -352,6 +352,18 @@ _SCHEDULE = """we will, we'll, we plan, we may, we might, we intend, we hope, we
     releases, roadmap, sprint, sprints, next version, v2, milestone, iteration, eventually, future work
     once the pilot"""
 
+# A standard feed many buyers share (a national weather service, exchange rates, public holidays): its
+# definitions seldom change without notice, unlike a vendor's bespoke data.
+STANDARD_FEED = Lexicon("""
+    weather service, weather services, met office, national weather service, meteorological service
+    weather forecast, weather forecasts, weather feed, weather api, weather data
+    exchange rate, exchange rates, fx rates, public holidays, holiday calendar, bank holidays
+    census, postcode directory, postal directory, market data feed, market data feeds
+""")
+
+# A source named as the team's own records, wherever a tool hosts them (our tickets in Zendesk).
+OWN_RECORDS = Lexicon("our, our own, own, in-house")
+
 # Inputs whose value for the predicted period is only observed afterwards.
 _OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation, wind speed, wind speeds
     sunshine, irradiance, humidity
