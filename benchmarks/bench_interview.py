@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 from planner.interview.path import asked_fields, said_direction  # noqa: E402
 from planner.plan.fields import field_at, is_answered  # noqa: E402
 from planner.plan.model import Plan  # noqa: E402
+from planner.plan.pairs import pair_text  # noqa: E402
 from planner.plan.planfile import plan_from_text  # noqa: E402
 from planner.plan.questions import (  # noqa: E402
     QUESTIONS,
@@ -86,13 +87,19 @@ def script(plan: Plan, questions: list[Question]) -> list[str]:
     """The keys a team types to give `plan`'s answers to `questions`, in the order they are asked."""
     currency = [getattr(plan.constraints.compute, "currency", None) or ""]
     steps: list[str] = []
+    given: set[str] = set()  # partners typed in their lead's answer (`2000 a day`)
     for question in questions:
-        if not question.applies(plan):
+        if not question.applies(plan) or question.field in given:
             continue
         parent, _, name = question.field.rpartition(".")
         holder = field_at(plan, parent) if parent else plan
         info = type(holder).model_fields[name]
         value = getattr(holder, name)
+        partner = question.partner.rpartition(".")[2]
+        if partner and is_answered(value) and is_answered(getattr(holder, partner)):
+            steps.append(pair_text(holder, name, partner, question.joined) + ENTER)
+            given.add(question.partner)
+            continue
         money = "currency" in type(holder).model_fields and "currency" in (info.description or "")
         if question.kind is Kind.list:
             steps += [str(item) + ENTER for item in value] + [ENTER]

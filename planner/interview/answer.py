@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from typing import Any
 
@@ -31,7 +32,8 @@ from planner.interview.prompts import (
 from planner.plan.answers import amount, hint, parse, read, shown
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
-from planner.plan.questions import Kind, core_type
+from planner.plan.pairs import pair_text, read_pair, said_pair
+from planner.plan.questions import Joined, Kind, core_type
 from planner.plan.spoken import Reading, dont_know, field_unit, units
 
 
@@ -54,13 +56,17 @@ def ask_reading(
     open_ok: bool = False,
     is_open: bool = False,
     tip: str = "",
+    partner: str = "",
+    joined: Joined = Joined.unit,
 ) -> Any:
     """Ask for one field of `holder`, validated by the model's own rules: what the answer says (a
     Reading: the value, what was read into it, and "don't know yet" where `open_ok`), or BACK.
 
     Enter keeps an existing answer; removing it is an explicit key (Ctrl-X), so clearing the line by
     accident loses nothing. Once answered, the prompt gives way to one line: the question and the
-    answer as people read it (Yes, a choice's words, a number with its separators and unit)."""
+    answer as people read it (Yes, a choice's words, a number with its separators and unit).
+
+    With a `partner`, the one answer also gives that field of `holder` (`2,000 a day`), in its `also`."""
     info = type(holder).model_fields[name]
     current = getattr(holder, name, None)  # a draft record may lack required fields yet
     optional = optional or info.default is None or kind is Kind.multi_choice
@@ -75,14 +81,17 @@ def ask_reading(
 
     # prompt_toolkit shows most control characters as ^[, but sends direction overrides (from a
     # hand-edited file) to the terminal as they are: the answer is edited from a safe copy.
-    start = terminal_safe(shown(current, kind))
+    start = terminal_safe(pair_text(holder, name, partner, joined, kind))
     keeps = is_answered(current) or is_open
+
+    def reading_of(raw: str) -> Reading:
+        return read_pair(holder, name, partner, joined, raw, optional=optional, kind=kind)
 
     def validate(raw: str) -> bool | str:
         if (not raw.strip() or raw == start) and keeps:
             return True  # keeps the answer
         try:
-            reading = read(holder, name, kind, raw, optional=optional)
+            reading = reading_of(raw)
         except ValueError as exc:
             return str(exc)
         if reading.unknown and not open_ok:
@@ -121,8 +130,8 @@ def ask_reading(
             # kept as the file has it, not as the prompt showed it
             result.append(Reading(current, unknown=is_open and not is_answered(current), kept=True))
         else:
-            result.append(read(holder, name, kind, raw, optional=optional))
-        return reads(result[0], kind, field_unit(name), current)
+            result.append(reading_of(raw))
+        return _echo(result[0], holder, name, kind, current, partner, joined)
 
     raw = ask(
         prompt_of(question, qmark, message),
@@ -131,6 +140,16 @@ def ask_reading(
         said=said,
     )
     return BACK if raw is BACK else result[0]
+
+
+def _echo(
+    reading: Reading, holder: BaseModel, name: str, kind: Kind, current: Any, partner: str, joined: Joined
+) -> str:
+    """The answer's line: as people read it, with the second answer a two-part prompt took."""
+    if not partner:
+        return reads(reading, kind, field_unit(name), current)
+    own = dataclasses.replace(reading, also={k: v for k, v in reading.also.items() if k != partner})
+    return said_pair(reads(own, kind, field_unit(name), current), reading, holder, partner, joined)
 
 
 def reads(reading: Reading, kind: Kind, unit: str | None = None, current: Any = None) -> str:

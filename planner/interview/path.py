@@ -49,6 +49,11 @@ def tally(plan: Plan, questions: Iterable[Question]) -> tuple[int, int]:
     return sum(settled(plan, q) for q in applying), len(applying)
 
 
+def together(plan: Plan, questions: Iterable[Question]) -> set[str]:
+    """The partners still to be asked in their lead's prompt (`impact.period` in `2,000 a day`)."""
+    return {q.partner for q in questions if q.partner and not settled(plan, q)}
+
+
 def asked_fields(record: type[BaseModel]) -> list[str]:
     """A list entry's fields in the order they are asked (those written by hand only left out)."""
     skipped = getattr(record, "NOT_ASKED", ())
@@ -81,9 +86,11 @@ def prompts(question: Question) -> int:
 
 def expected(plan: Plan, questions: Iterable[Question]) -> tuple[int, int, int]:
     """The questions still to ask on this path, and the fewest and most prompts they take: the most
-    when every follow-up still undecided turns out to apply."""
+    when every follow-up still undecided turns out to apply. A partner asked in its lead's prompt
+    (`2,000 a day`) takes none of its own."""
     chosen = list(questions)
     fields = {q.field for q in chosen}
+    paired = together(plan, chosen)
     count, low, high = 0, 0, 0
     for question in chosen:
         if settled(plan, question):
@@ -94,6 +101,8 @@ def expected(plan: Plan, questions: Iterable[Question]) -> tuple[int, int, int]:
             for when in question.when
         )
         count += sure
+        if question.field in paired:
+            continue
         low += prompts(question) if sure else 0
         high += prompts(question) if maybe else 0
     money = [q for q in chosen if q.field.startswith("constraints.compute.") and q.kind is Kind.number]

@@ -20,7 +20,7 @@ from planner.interview.prompts import (
 )
 from planner.plan.fields import Record, field_at, is_answered
 from planner.plan.model import OpenQuestion, Plan
-from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, core_type, kind_of
+from planner.plan.questions import BY_FIELD, SECTION_KEYS, SECTIONS, Kind, Question, core_type, kind_of
 from planner.plan.spoken import DONT_KNOW_HINT, Reading
 from planner.plan.text import format_value
 from planner.plan.workspace import Workspace
@@ -91,7 +91,17 @@ class Session:
         if self.is_money(holder, name):  # an empty answer there is a skip, not a second prompt
             reading = self.ask_money(holder, name, question, is_open)
         else:
-            reading = ask_reading(holder, name, question.kind, question.prompt, open_ok=True, is_open=is_open)
+            reading = ask_reading(
+                holder,
+                name,
+                question.kind,
+                question.prompt,
+                open_ok=True,
+                is_open=is_open,
+                tip=f"e.g. {question.form}" if question.form else "",
+                partner=question.partner.rpartition(".")[2],
+                joined=question.joined,
+            )
         if reading is BACK:
             return BACK
         if reading.kept:
@@ -102,8 +112,10 @@ class Session:
         estimate = question.field in self.plan.approximate
         if reading.value != getattr(holder, name) or reading.approximate != estimate or is_open:
             self.put(question.field, reading.value, approximate=reading.approximate)
-        for other, value in reading.also.items():  # a range's other end
+        for other, value in reading.also.items():  # a range's other end, the partner's answer
             self.put(f"{parent}.{other}", value)
+        if reading.unknown_also:  # `200, don't know`
+            self.keep_open(BY_FIELD[f"{parent}.{reading.unknown_also}"], holder, reading.unknown_also)
         return None
 
     def keep_open(self, question: Question, holder: BaseModel, name: str) -> None:
@@ -286,11 +298,18 @@ class Session:
         forced: Question | None = None
         shown_section = ""
         while True:
+            # A partner asked with its lead in this walk (`2,000 a day`) is not asked again, unless the
+            # lead was answered alone (`2,000`).
+            given = {q.partner for q in done if q.partner and not is_answered(field_at(self.plan, q.field))}
+            given |= {q.partner for q in done if q.partner and settled(self.plan, BY_FIELD[q.partner])}
             question = forced or next(
                 (
                     q
                     for q in chosen
-                    if q not in done and q.applies(self.plan) and (again or not settled(self.plan, q))
+                    if q not in done
+                    and q.applies(self.plan)
+                    and (again or not settled(self.plan, q))
+                    and q.field not in given
                 ),
                 None,
             )
@@ -324,10 +343,13 @@ class Session:
 
     def _status(self, question: Question, chosen: list[Question], done: list[Question], again: bool) -> None:
         position = chosen.index(question)
+        # Partners asked in their lead's prompt (`2,000 a day`) are not counted apart.
+        paired = {q.partner for q in chosen[position:] if q.partner and (again or not settled(self.plan, q))}
         left = sum(
             1
             for q in chosen[position + 1 :]
             if q.section == question.section
+            and q.field not in paired
             and q not in done
             and q.applies(self.plan)
             and (again or not settled(self.plan, q))

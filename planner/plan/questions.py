@@ -24,6 +24,13 @@ from planner.plan.model import Plan
 SECONDS_PER_ANSWER = 30
 
 
+class Joined(StrEnum):
+    """How one prompt takes two answers: a number and its period or unit, or two said with a comma."""
+
+    unit = "unit"  # `2,000 a day`, `15 EUR`
+    pair = "pair"  # `60%, 90%`, `6 weeks, ship the rules and stop`
+
+
 class Kind(StrEnum):
     text = "text"
     long_text = "long_text"
@@ -123,6 +130,11 @@ class Question:
     section: str = ""
     when: tuple[When, ...] = ()
     essential: bool = False
+    # A second field of the same record asked in this prompt (`impact.period` with `impact.volume`): its
+    # own question follows, asked only when this answer left it open.
+    partner: str = ""
+    joined: Joined = Joined.unit
+    form: str = ""  # how the two are typed, e.g. `2,000 a day`
 
     @property
     def id(self) -> str:
@@ -195,12 +207,22 @@ class _Entry:
     when: tuple[When, ...]
     long: bool
     essential: bool
+    with_: tuple[str, Joined, str] | None
 
 
 def _q(
-    field: str, prompt: str, help: str, *when: When, long: bool = False, essential: bool = False
+    field: str,
+    prompt: str,
+    help: str,
+    *when: When,
+    long: bool = False,
+    essential: bool = False,
+    unit: tuple[str, str] | None = None,
+    pair: tuple[str, str] | None = None,
 ) -> _Entry:
-    return _Entry(field, prompt, help, when, long, essential)
+    """A question; `unit=(field, form)` or `pair=(field, form)` asks a second field in the same prompt."""
+    joined = (unit[0], Joined.unit, unit[1]) if unit else (pair[0], Joined.pair, pair[1]) if pair else None
+    return _Entry(field, prompt, help, when, long, essential, joined)
 
 
 _BANK: dict[str, tuple[_Entry, ...]] = {
@@ -313,10 +335,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "heuristics.coverage",
-            "What share of cases do the rules handle?",
-            "E.g. 60% or 0.6; humans take the rest.",
+            "What share of cases do the rules handle, and what share of those do they get right?",
+            "E.g. 60%, 95%: they decide 60% of cases and get 95% of those right, measured on real cases, "
+            "not guessed; humans take the rest.",
             When("heuristics.verdict", _RULES_TRIED),
             essential=True,
+            pair=("heuristics.accuracy", "60%, 95%"),
         ),
         _q(
             "heuristics.accuracy",
@@ -388,9 +412,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.volume",
-            "How many items (orders, tickets, photos...) would the model handle per period?",
-            "Count them at the step the model improves; a number, the period comes next.",
+            "How many items (orders, tickets...) would the model handle, and per what period?",
+            "Count them at the step the model improves, e.g. 2,000 a day or 60k a month.",
             essential=True,
+            unit=("impact.period", "2,000 a day"),
         ),
         _q(
             "impact.period",
@@ -416,16 +441,11 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.easy_share",
-            "What share of the items is easy or plainly out of scope?",
-            "E.g. 20% of photos are not circuit boards at all: a slice a first release can take safely. "
-            "0 if there is none.",
+            "What share is easy or out of scope, and what share will the first model address?",
+            "E.g. 20%, 60%: 20% of photos are not circuit boards at all, a slice a first release can take "
+            "safely (0 if there is none); aim the first model at the easy, high-volume part.",
             essential=True,
-        ),
-        _q(
-            "impact.easy_slice",
-            "Which slice is that?",
-            "How you would recognise those items (e.g. 'photos with no board in them').",
-            When("impact.easy_share", above=0),
+            pair=("impact.share_addressed", "20%, 60%"),
         ),
         _q(
             "impact.share_addressed",
@@ -434,10 +454,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "impact.easy_slice",
+            "Which slice is the easy or out-of-scope one?",
+            "How you would recognise those items (e.g. 'photos with no board in them').",
+            When("impact.easy_share", above=0),
+        ),
+        _q(
             "impact.value_per_item",
-            "Value or time saved per item addressed?",
-            "A number; the unit comes next.",
+            "Value or time saved per item addressed, with its unit?",
+            "E.g. 15 EUR, $2 or 10 minutes.",
             essential=True,
+            unit=("impact.value_unit", "15 EUR"),
         ),
         _q(
             "impact.value_unit",
@@ -486,14 +513,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "press_release.headline",
             "Headline of the launch announcement?",
             "One line a user would care about.",
-            essential=True,
         ),
         _q(
             "press_release.problem",
             "The announcement's first paragraph: the user's problem, in their words?",
             "Who suffers, how often, what it costs them.",
             long=True,
-            essential=True,
         ),
         _q(
             "press_release.solution",
@@ -620,10 +645,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.latency.p99_ms",
-            "The p99 latency budget in milliseconds?",
-            "The slowest 1% of predictions must fit in it.",
+            "The p99 latency budget in milliseconds, and the p99 a candidate measured?",
+            "The slowest 1% of predictions must fit in the budget. A budget is a wish until a candidate (the "
+            "vendor's API, a prototype) meets it on real inputs: e.g. 200, 120; or 200, not measured.",
             When("constraints.latency.serving", ("online", "interactive")),
             essential=True,
+            pair=("constraints.latency.measured_p99_ms", "200, 120"),
         ),
         _q(
             "constraints.latency.measured_p99_ms",
@@ -659,8 +686,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.compute.predictions_per_period",
-            "How many predictions or calls per period?",
-            "A number; the period comes next. With the cost per call it gives the monthly bill.",
+            "How many predictions or calls, and per what period?",
+            "E.g. 60k a month; with the cost per call it gives the monthly bill.",
+            unit=("constraints.compute.prediction_period", "60k a month"),
         ),
         _q(
             "constraints.compute.prediction_period",
@@ -722,9 +750,11 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "done.timebox_weeks",
-            "Time box in weeks?",
-            "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start.",
+            "Time box in weeks, and what you will do if it runs out short of the target?",
+            "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start; "
+            "e.g. 6, ship the rules and stop.",
             essential=True,
+            pair=("done.fold_action", "6, ship the rules and stop"),
         ),
         _q(
             "done.fold_action",
@@ -825,11 +855,38 @@ def _load(bank: dict[str, tuple[_Entry, ...]]) -> tuple[Question, ...]:
             if entry.long and kind is not Kind.long_text:
                 raise ValueError(f"bank: {entry.field}: only a text field can take a long answer")
             when = tuple(_condition(entry.field, condition, earlier) for condition in entry.when)
+            partner, joined, form = entry.with_ or ("", Joined.unit, "")
             questions.append(
-                Question(entry.field, kind, entry.prompt, entry.help, key, when, entry.essential)
+                Question(
+                    entry.field,
+                    kind,
+                    entry.prompt,
+                    entry.help,
+                    key,
+                    when,
+                    entry.essential,
+                    partner,
+                    joined,
+                    form,
+                )
             )
             earlier.add(entry.field)
+    for question in questions:
+        if question.partner:
+            _check_partner(question, questions)
     return tuple(questions)
+
+
+def _check_partner(lead: Question, questions: list[Question]) -> None:
+    """A second field asked with a first: a field of the same record, its own question right after."""
+    position = [question.field for question in questions].index(lead.field)
+    following = questions[position + 1] if position + 1 < len(questions) else None
+    if following is None or following.field != lead.partner:
+        raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be the next question")
+    if lead.partner.rpartition(".")[0] != lead.field.rpartition(".")[0]:
+        raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be in the same record")
+    if following.essential != lead.essential or lead.kind not in (Kind.share, Kind.integer, Kind.number):
+        raise ValueError(f"bank: {lead.field}: a partner follows a figure, and is as essential as it")
 
 
 QUESTIONS: tuple[Question, ...] = _load(_BANK)

@@ -135,4 +135,5 @@ class Reading:
     approximate: bool = False
     note: str = ""  # e.g. "2 months is 8.7 weeks", "the midpoint of 40-50%"
     unknown: bool = False  # "don't know yet"
+    unknown_also: str = ""  # another field answered "don't know yet" in the same answer (`200, don't know`)
     kept: bool = False  # Enter kept the answer as it was

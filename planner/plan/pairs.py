@@ -1,0 +1,124 @@
+"""Two answers in one: a number with its period or unit (`2,000 a day`, `15 EUR`), or two said together
+(`60%, 90%`; `6 weeks, ship the rules and stop`), each part read under its own field's rules."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from planner.plan.answers import amount, read, shown
+from planner.plan.choices import label
+from planner.plan.fields import is_answered
+from planner.plan.questions import Joined, Kind, core_type, kind_of
+from planner.plan.spoken import Reading, dont_know, field_unit, units
+
+# `2,000 a day`, `60k per month`, `2000/week`, `15 EUR`, `10 minutes`: the number, then its words.
+_UNIT = re.compile(
+    r"^(?P<number>.*\d(?:\s*(?:k|K|M|bn|B)\b)?%?)\s*(?:(?:/|\bper\b|\ba\b|\ban\b|\beach\b|\bevery\b)\s*)?"
+    r"(?P<words>[^\d]*)$"
+)
+# Two answers: split at a semicolon, or at a comma that is no thousands separator (`1,000, 800`).
+_PAIR = re.compile(r"\s*(?:;|,(?!\d))\s*")
+_PERIODS = {
+    "day": ("day", "days", "daily", "d"),
+    "week": ("week", "weeks", "weekly", "wk", "w"),
+    "month": ("month", "months", "monthly", "mo"),
+    "year": ("year", "years", "yearly", "annually", "annual", "yr", "y"),
+}
+
+
+def split(joined: Joined, raw: str) -> tuple[str, str]:
+    """The two parts of a typed answer; the second is empty when only the first was said."""
+    text = raw.strip()
+    if joined is Joined.pair:
+        parts = _PAIR.split(text, maxsplit=1)
+        return parts[0], parts[1] if len(parts) > 1 else ""
+    found = _UNIT.match(text)
+    if not found or dont_know(text):
+        return text, ""
+    return found["number"].strip(), found["words"].strip().rstrip(".")
+
+
+def _choices(annotation: Any) -> str:
+    """`day, week, month or year` for a choice field; empty for any other."""
+    base = core_type(annotation)
+    if not (isinstance(base, type) and issubclass(base, Enum)):
+        return ""
+    values = [item.value for item in base]
+    return f"{', '.join(values[:-1])} or {values[-1]}"
+
+
+def read_pair(
+    holder: BaseModel,
+    name: str,
+    partner: str,
+    joined: Joined,
+    raw: str,
+    *,
+    optional: bool = True,
+    kind: Kind | None = None,
+) -> Reading:
+    """What a two-part answer says: the first field's reading, the second field's value in its `also`
+    when it was said (or `unknown_also` when it was "don't know"). ValueError says which part is wrong.
+    Without a `partner`, the one field's reading (asked as `kind`, if given)."""
+    if not partner:
+        return read(holder, name, kind or kind_of(type(holder).model_fields[name]), raw, optional=optional)
+    first, second = split(joined, raw)
+    info, other = type(holder).model_fields[name], type(holder).model_fields[partner]
+    if joined is Joined.unit and not second and kind_of(info) in (Kind.integer, Kind.number):
+        found = amount(first)
+        if found is not None and found[1] is not None:  # `€15`: the currency is the unit
+            first, second = str(found[0]), found[1]
+    reading = read(holder, name, kind_of(info), first, optional=optional)
+    if not second:
+        return reading
+    kind = kind_of(other)
+    if kind is Kind.choice:
+        typed = second.lower()
+        second = next((period for period, forms in _PERIODS.items() if typed in forms), second)
+    try:
+        given = read(holder, partner, kind, second)
+    except ValueError as exc:
+        choices = _choices(other.annotation)
+        raise ValueError(f"{second!r}: " + (f"say {choices}" if choices else str(exc))) from None
+    if given.unknown:
+        reading.unknown_also = partner
+    elif given.value is not None:
+        reading.also[partner] = given.value
+    return reading
+
+
+def pair_text(holder: BaseModel, name: str, partner: str, joined: Joined, kind: Kind | None = None) -> str:
+    """Both answers as the prompt starts from them, in the form it asks for (empty if the first is);
+    without a `partner`, the one answer (shown as `kind`, if given)."""
+    first = shown(getattr(holder, name, None), kind or kind_of(type(holder).model_fields[name]))
+    second = getattr(holder, partner, None) if partner else None
+    if not first or second is None:
+        return first
+    if isinstance(second, Enum):
+        return f"{first} a {second.value}"
+    return (
+        f"{first} {second}"
+        if joined is Joined.unit
+        else f"{first}, {shown(second, kind_of(type(holder).model_fields[partner]))}"
+    )
+
+
+def said_pair(first: str, reading: Reading, holder: BaseModel, partner: str, joined: Joined) -> str:
+    """The echo of a two-part answer (`2,000 a day`, `15 EUR`, `60%, 90%`), from the first's echo."""
+    if reading.kept or reading.unknown or not is_answered(reading.value):
+        return first
+    if reading.unknown_also:
+        return f"{first}, don't know yet"
+    value = reading.also.get(partner)
+    if value is None:
+        return first
+    if isinstance(value, Enum):
+        return f"{first} a {label(value)}"
+    unit = field_unit(partner)
+    kind = kind_of(type(holder).model_fields[partner])
+    text = units([value], unit) if unit and isinstance(value, int | float) else shown(value, kind)
+    return f"{first} {text}" if joined is Joined.unit else f"{first}, {text}"
