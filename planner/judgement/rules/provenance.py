@@ -103,7 +103,7 @@ def label_from_old_process(plan: Plan) -> Evidence:
     product = plan.product
     decided = DECIDED.find_all(product.label)
     old = _OLD.find_all(product.label)
-    shared = ()
+    shared: tuple[str, ...] = ()
     if decided and product.current_solution:
         today = _forms(
             _PROCESS.find_all(product.current_solution) + DECIDED.find_all(product.current_solution)
