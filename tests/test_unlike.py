@@ -44,6 +44,19 @@ NONE_SAID = {"constraints.data.differences": ["none"]}
             None,
         ),
         ("Triage notes of adult patients", "product.users", "Nurses in the paediatric emergency unit.", None),
+        ("Call volumes of weekdays, 2024", "product.users", "Planners staffing the desk every day.", None),
+        (
+            "Tickets in one language",
+            "product.users",
+            "Agents in 14 languages.",
+            ("one language", "14 languages"),
+        ),
+        (
+            "Logs of a few trucks",
+            "product.users",
+            "Dispatchers of our 300 trucks.",
+            ("a few trucks", "300 trucks"),
+        ),
         (
             "Field photos from the summer of 2024",
             "product.users",
@@ -70,6 +83,10 @@ def test_text_that_gives_the_data_another_setting_is_asked(
 @pytest.mark.parametrize(
     "changes",
     [
+        {
+            "constraints.data.sources[0].name": "Logs of a few trucks",
+            "product.users": "Dispatchers of 12 trucks.",
+        },
         {
             "constraints.data.sources[0].name": "Vibration logs of 12 turbines",
             "product.users": "Our 400 pumps.",

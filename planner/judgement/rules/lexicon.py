@@ -708,7 +708,7 @@ COUNTS_TAIL = Lexicon("""
     peak, peaks, peak hours, peak days, holiday, holidays, extreme, extremes
     under-forecast, under-forecasts, underforecast, underforecasts, under-prediction, under-predictions
     over-forecast, over-forecasts, overforecast, overforecasts, over-prediction, over-predictions
-    stockout, stockouts, stock-out, stock-outs, service level
+    stockout, stockouts, stock-out, stock-outs, out-of-stock, out of stock, service level
 """)
 
 # A metric that weighs every error by what it costs: it counts the worst error with its weight.
@@ -818,6 +818,15 @@ TIMES_OF_DAY = {
     "night": Lexicon("night, nights, at night, night-time, nighttime, night shift, night shifts, after dark"),
 }
 ALL_DAY = Lexicon("24/7, around the clock, round the clock, day and night, night and day, all day and night")
+DAYS_OF_WEEK = {
+    "weekdays": Lexicon(
+        "weekday, weekdays, business days, working days, monday to friday, mondays to fridays"
+    ),
+    "weekends": Lexicon(
+        "weekend, weekends, saturday, saturdays, sunday, sundays, bank holidays, public holidays"
+    ),
+}
+ALL_WEEK = Lexicon("7 days a week, seven days a week, every day, all week, every day of the week")
 
 # Physical units and places the data may come from a few of, and a product may serve many of.
 UNITS = {
@@ -861,6 +870,14 @@ UNITS = {
         "kiosk, kiosks",
         "terminal, terminals",
         "substation, substations",
+        "region, regions",
+        "country, countries",
+        "city, cities",
+        "market, markets",
+        "district, districts",
+        "county, counties",
+        "province, provinces",
+        "language, languages",
     )
 }
 _UNIT_FORMS = ", ".join(UNITS.values())

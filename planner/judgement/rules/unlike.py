@@ -17,10 +17,12 @@ from planner.judgement.rules.lexicon import (
     ALL_AGES,
     ALL_DAY,
     ALL_LANGUAGES,
+    ALL_WEEK,
     ALL_YEAR,
     BATCH_ARRIVAL,
     CARE_SETTINGS,
     CUSTOMER_KINDS,
+    DAYS_OF_WEEK,
     FEW_UNITS,
     LANGUAGES,
     LIVE_DECISION,
@@ -56,6 +58,7 @@ _DIMENSIONS: tuple[tuple[str, dict[str, Lexicon], Lexicon | None], ...] = (
     ("care setting", CARE_SETTINGS, None),
     ("season", SEASONS, ALL_YEAR),
     ("time of day", TIMES_OF_DAY, ALL_DAY),
+    ("days of the week", DAYS_OF_WEEK, ALL_WEEK),
 )
 
 # What a comparison found: the data's words and note, the product's words and note.
@@ -91,13 +94,21 @@ def _population(data: str, product: str) -> Found:
     return None
 
 
+# Counts in words: `a single site`, `two trains`; `a few` counts as at most five (no ratio is said then).
+_SMALL = {"one": 1.0, "a single": 1.0, "two": 2.0, "three": 3.0, "a few": 5.0, "a handful of": 5.0}
+
+
 def _counts(text: str) -> dict[str, tuple[float, str]]:
-    """The largest count of each unit the text states, with its words (`12 turbines` -> turbine: 12)."""
+    """The largest count of each unit the text states, with its words (`12 turbines` -> turbine: 12;
+    `one language` -> language: 1)."""
     found: dict[str, tuple[float, str]] = {}
-    for phrase in UNIT_COUNT.find_all(text):
+    for phrase in (*UNIT_COUNT.find_all(text), *FEW_UNITS.find_all(text)):
         number, *_, noun = phrase.split(" ")
+        small = next((value for words, value in _SMALL.items() if phrase.startswith(words + " ")), None)
+        if small is None and not number[0].isdigit():
+            continue  # `a few trucks`: no number to compare
         unit = next(unit for unit, forms in UNITS.items() if noun in forms.replace(" ", "").split(","))
-        count = float(number.replace(",", ""))
+        count = small or float(number.replace(",", ""))
         if count > found.get(unit, (0.0, ""))[0]:
             found[unit] = (count, phrase)
     return found
@@ -110,7 +121,8 @@ def _units(data: str, product: str) -> Found:
     for unit, (count, seen) in _counts(data).items():
         many, said = meets.get(unit, (0.0, ""))
         if count and many >= MANY_TIMES * count:
-            note = f"the product meets {said}, {many / count:.0f} times as many"
+            exact = not seen.startswith(("a few ", "a handful of "))
+            note = f"the product meets {said}" + (f", {many / count:.0f} times as many" if exact else "")
             return (seen,), f"the data comes from {seen}", (said,), note
     few = FEW_UNITS.find_all(data)
     many_words = MANY_UNITS.find_all(product)
