@@ -99,6 +99,8 @@ HINTED = [
 
 def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
+        "action-budget-in-other-units",
+        "action-needs-another-party",
         "adversaries-adapt",
         "automatic-rules-costly-errors",
         "data-narrower-than-product",
@@ -115,6 +117,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "proxy-label",
         "random-split-on-grouped-data",
         "rare-class-judged-by-accuracy",
+        "scored-unit-differs",
         "selective-labels",
         "test-set-not-like-product",
         "worst-error-uncounted",

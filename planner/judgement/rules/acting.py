@@ -3,11 +3,13 @@ on (and so which get an outcome), read from the decision whatever the outcome an
 
 from __future__ import annotations
 
+import itertools
+
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import AT_RANDOM, _phrases
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
 # A decision in which the model chooses which cases are acted on: the top share, a shortlist, the cases
@@ -131,3 +133,279 @@ def model_selects_cases(plan: Plan) -> Evidence:
             "acting change it?",
         )
     return Hint(words, (chosen, said))
+
+
+# Acting on a prediction that needs someone else's yes, or a system nobody has built yet.
+NEEDS_ANOTHER = Lexicon(
+    """
+    with the consent of, consent of, consent from, needs consent, need consent, requires consent
+    with their consent, permission from, with permission, needs permission, needs approval, need approval
+    requires approval, subject to approval, approval from, sign-off from, signed off by
+    must agree, must approve, has to agree, have to agree, has to approve, have to approve
+    needs to agree, need to agree, needs to approve, need to approve, with the agreement of
+    if the * agrees, once the * agrees, if the * agree, once the * agree, works council
+    does not exist yet, doesn't exist yet, not built yet, to be built, yet to be built, will be built
+    needs to be built, not yet built, no integration, no integration yet, not integrated
+    not yet integrated, needs an integration, needs integration, new integration, once integrated
+    once the integration, once the * integration, once the * * integration
+    no api, no api yet, not connected, not yet connected
+    """
+)
+
+
+@rule(
+    "action-needs-another-party",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Secure the other party's yes and the integration the action needs, before building",
+        "An owner who cannot act without someone else's consent, or without a system that is not built, "
+        "leaves every prediction unused; get that agreement now (or the integration on a roadmap with a "
+        "date and an owner), and try the action by hand on a few cases",
+        "warning",
+    ),
+    ask="does acting on a prediction need another party's consent or a system that does not exist yet?",
+    fires=(
+        Case(
+            {"product.decision_owner": "The clerk on duty, once the ERP integration is built; none yet."},
+            evidence=(
+                'product.decision_owner: "The clerk on duty, once the ERP integration is built; none yet." '
+                "(acting needs: once the erp integration; who gives that, and by when?)",
+            ),
+        ),
+        Case(
+            {"product.decision": "Hold an invoice for a check, with the consent of the supplier."},
+            evidence=(
+                'product.decision: "Hold an invoice for a check, with the consent of the supplier." (acting '
+                "needs: with the consent of; who gives that, and by when?)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),),
+)
+def action_needs_another_party(plan: Plan) -> Evidence:
+    """Acting on a prediction needs another party's consent or a system that does not exist yet.
+
+    A named decision owner is not enough when the action waits on someone else's yes (a customer, a
+    works council, another department) or on an integration nobody has built: the model can be ready
+    and nothing changes.
+
+    Mitigation: Get the other party's agreement before building, or put the integration on a roadmap
+    with an owner and a date; until then, try the action by hand on a few real cases.
+    """
+    for path in ("product.decision", "product.decision_owner"):
+        words = NEEDS_ANOTHER.find_all(answer_at(plan, path))
+        if words:
+            note = f"acting needs: {', '.join(words)}; who gives that, and by when?"
+            return Hint(words, (quote(plan, path, note),))
+    return None
+
+
+_UNITS = """km, kms, kilometres, kilometers, kilometre, kilometer, miles, mile, metres, meters, hours, hour
+    visits, inspections, audits, surveys, tests, samples, digs, excavations, crew-days, crew days, person-days
+    person days, man-days, shifts, trips, truckloads, callouts, call-outs"""
+_PERIODS = "year, month, quarter, season, week, annum, fortnight"
+
+# An action budget stated in another unit or over another period than flagged cases a day.
+BUDGET_IN_UNITS = Lexicon(
+    _phrases(
+        "#",
+        _UNITS.replace("\n", ","),
+        ", of *, of * *",
+        "a, per, each, every, in a, in the",
+        _PERIODS,
+    )
+    + ", "
+    + _phrases(
+        "#", _UNITS.replace("\n", ","), ", of *, of * *", "annually, yearly, monthly, quarterly, weekly"
+    )
+)
+
+
+@rule(
+    "action-budget-in-other-units",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Turn the action budget into cases a day at the model's unit",
+        "A budget in kilometres, hours or visits a year says how much people can do, not how many of the "
+        "model's flags that is; convert it (the average length, duration or visits per flagged case), "
+        "set the threshold to flag no more, and judge precision in that top",
+        "info",
+    ),
+    ask="how many of the model's flagged cases a day does that budget cover?",
+    fires=(
+        Case(
+            {
+                "impact.capacity_per_day": None,
+                "product.decision_owner": "The ERP team, which can review 120 hours of invoices a month.",
+            },
+            evidence=(
+                'product.decision_owner: "The ERP team, which can review 120 hours of invoices a month." (a '
+                "budget in other units than flagged cases a day: 120 hours of invoices a month)",
+                "impact.capacity_per_day: not answered (how many of the model's flagged cases a day is that?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # already converted to cases a day
+            {"product.decision_owner": "The ERP team, which can review 120 hours of invoices a month."}
+        ),
+    ),
+)
+def action_budget_in_other_units(plan: Plan) -> Evidence:
+    """The action budget is stated in other units than flagged cases a day.
+
+    People who can inspect 400 km of pipe a year, or give 120 hours a month, have a budget, but not yet
+    a number of the model's flags: without the conversion the threshold is set by guess and precision
+    is read over all cases rather than at the budget.
+
+    Mitigation: Convert the budget into flagged cases a day at the model's unit (average length,
+    duration or visits per case), set the threshold to flag no more than that, and judge precision in
+    that top.
+    """
+    if plan.impact.capacity_per_day is not None:
+        return None  # answered in cases a day: the capacity rules reason from it
+    for path in ("product.decision", "product.decision_owner", "impact.bottleneck", "product.users"):
+        words = BUDGET_IN_UNITS.find_all(answer_at(plan, path))
+        if words:
+            return Hint(
+                words,
+                (
+                    quote(
+                        plan, path, f"a budget in other units than flagged cases a day: {', '.join(words)}"
+                    ),
+                    "impact.capacity_per_day: not answered (how many of the model's flagged cases a day is "
+                    "that?)",
+                ),
+            )
+    return None
+
+
+# After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
+# period, a share or a function word means no unit is named.
+_UNIT_AFTER = frozenset({"per", "each", "every"})
+_QUALIFIERS = frozenset(
+    words_of(
+        """new single one of the a an incoming open individual flagged such given past current future other
+    active scored predicted likely riskiest highest-risk high-risk next last following coming previous"""
+    )
+)
+_NOT_UNITS = frozenset(
+    words_of(
+        """cent percent capita time times day days week weeks month months year years hour hours shift shifts
+    night nights morning mornings evening run runs quarter quarters season seasons minute minutes
+    second seconds cycle cycles round rounds and or to that which in on at with for from by is are
+    will can within over into it they we whose who where when if whether than as so but not has have had
+    was were be gets get needs takes goes monday tuesday wednesday thursday friday saturday sunday
+    weekday weekend"""
+    )
+)
+
+
+def units_counted(text: str | None) -> tuple[str, ...]:
+    """The units `text` counts in: the noun after `per`, `each`, `every` or `top 40` (`each street
+    segment`), qualifiers skipped, periods and shares left out; `per store and item` counts in both."""
+    if not text:
+        return ()
+    words = words_of(text)
+    found = []
+    for index, word in enumerate(words):
+        start = index + 1
+        if word == "top" and start < len(words) and words[start][:1].isdigit():
+            start += 1
+        elif word not in _UNIT_AFTER:
+            continue
+        while start < len(words):
+            while start < len(words) and words[start] in _QUALIFIERS:
+                start += 1
+            unit = list(itertools.takewhile(_names_a_unit, words[start : start + 2]))
+            if not unit:
+                break
+            if len(unit) == 2 and not unit[0].endswith("s") and unit[1].endswith("s"):
+                unit = unit[:1]  # `each pipe bursts`: a verb after a singular noun, not a compound
+            found.append(" ".join(unit))
+            start += len(unit)
+            if start >= len(words) or words[start] not in ("and", "or"):
+                break
+            start += 1  # `per store and item`: the next word is a unit too
+    return tuple(dict.fromkeys(found))
+
+
+def _names_a_unit(word: str) -> bool:
+    """A word that may name a unit: not a qualifier, a period, a function word, a number or a participle."""
+    participle = len(word) > 4 and word.endswith("ed")
+    return not (
+        word == BOUNDARY or word in _NOT_UNITS or word in _QUALIFIERS or word[:1].isdigit() or participle
+    )
+
+
+def _singular(unit: str) -> set[str]:
+    """A unit's words, singular (`street segments` -> street, segment; `batches` -> batch)."""
+    return {
+        word.removesuffix("es") if word.endswith(("ches", "shes", "xes")) else word.removesuffix("s")
+        for word in unit.split()
+    }
+
+
+@rule(
+    "scored-unit-differs",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Decide how the model's scores roll up to the unit that is decided",
+        "The model scores one unit (a pipe, an item) while people decide about another (a street segment, "
+        "an order); agree how the scores combine (the highest, or the expected cost summed), and measure "
+        "the done metric at the unit that is decided",
+        "info",
+    ),
+    ask="the model scores one unit and people decide about another: how do the scores roll up?",
+    fires=(
+        Case(
+            {
+                "product.output": "For each invoice line, the probability that it duplicates a paid line.",
+                "product.decision": "Hold each supplier statement with a likely duplicate for a clerk.",
+            },
+            evidence=(
+                'product.output: "For each invoice line, the probability that it duplicates a paid line." '
+                "(the model scores each: invoice line)",
+                'product.decision: "Hold each supplier statement with a likely duplicate for a clerk." (people '
+                "decide about each: supplier statement; how do the scores roll up?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
+        Case({"product.decision": "A clerk checks the held invoices each morning."}),
+    ),
+)
+def scored_unit_differs(plan: Plan) -> Evidence:
+    """The model scores a different unit from the one that is decided.
+
+    A score per pipe, per item or per transaction does not say which street segment to dig up, which
+    order to stop or which customer to call: someone must combine scores, and a metric measured per
+    scored unit says little about the decisions made per decided unit.
+
+    Mitigation: Agree how scores roll up to the decided unit (the highest, a sum of expected cost),
+    and measure the done metric at that unit.
+    """
+    scored = units_counted(plan.product.output)
+    decided = units_counted(plan.product.decision)
+    if not scored or not decided:
+        return None
+    if set().union(*map(_singular, scored)) & set().union(*map(_singular, decided)):
+        return None  # a unit in common (`invoice` and `invoice line` are read as one: precision first)
+    return Hint(
+        (*scored, *decided),
+        (
+            quote(plan, "product.output", f"the model scores each: {', '.join(scored)}"),
+            quote(
+                plan,
+                "product.decision",
+                f"people decide about each: {', '.join(decided)}; how do the scores roll up?",
+            ),
+        ),
+    )
