@@ -393,7 +393,11 @@ def test_every_example_is_covered_by_a_headline_test() -> None:
             "warning",
         ),
         ({"after_launch.owner": "nobody"}, "Settle the high risks before starting", "danger"),
-        ({"constraints.data.personal_data": True}, "Nearly ready: decide the open risks, then start", "info"),
+        (  # personal data sent to a hosted model (kept in-house it is a low note)
+            {"constraints.data.personal_data": True, "constraints.compute.hosted_model": "A hosted LLM API."},
+            "Nearly ready: decide the open risks, then start",
+            "info",
+        ),
         ({"status": "building", "done.when_met": None}, "Answer the open questions", "warning"),
     ],
 )
@@ -429,7 +433,8 @@ def test_register_is_sorted_by_score_and_decided_risks_stay_visible() -> None:
         {
             "constraints.data.labels": "none",  # 20
             "constraints.data.versioned": False,  # 9
-            "constraints.data.personal_data": True,  # 12
+            "constraints.data.personal_data": True,  # 12, sent to a hosted model
+            "constraints.compute.hosted_model": "A hosted LLM API.",
             "decisions": [
                 {"risk": "no-labels", "verdict": "accepted", "note": "Labelling starts in May", "by": "Ana"}
             ],
