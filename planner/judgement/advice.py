@@ -302,6 +302,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
             and not open_ids
             & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
             and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm"}  # the worst error uncounted
+            and "straw-man-baseline" not in open_ids  # a simpler method never measured is the real bar
         ):
             found.append(
                 Advice(

@@ -33,6 +33,8 @@ from planner.judgement.rules.lexicon import (
     JUDGED_LIVE,
     RECORDED,
     SEES_HARM,
+    SIMPLE_METHOD,
+    STRAW_MAN,
     WORD_OVERLAP,
 )
 from planner.judgement.rules.people import AGREED, adjudication, same_measure_as_agreement
@@ -514,6 +516,86 @@ def no_baseline(plan: Plan) -> Evidence:
         else "no target"
     )
     return (f"done.metrics[0].baseline: none (answered: we have none), with {what}",)
+
+
+@rule(
+    "straw-man-baseline",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Measure the simple method the plan already names, as the baseline to beat",
+        "Beating a constant or chance says little; the plan names a simpler method (today's way, its rules, "
+        "its fallback) that nobody has measured: measure it on the same cases and set the target above it",
+        "warning",
+        first=True,
+    ),
+    ask="is the baseline a straw man while a simpler method the plan names is never measured?",
+    fires=(
+        Case(
+            {
+                "done.metrics[0].baseline_name": "Predicting the overall mean duration",
+                "product.current_solution": "Each surgeon's historical median for the procedure.",
+                "product.current_performance": None,
+            },
+            evidence=(
+                'done.metrics[0].baseline_name: "Predicting the overall mean duration" (a straw man: overall '
+                "mean)",
+                'product.current_solution: "Each surgeon\'s historical median for the procedure." (a simpler '
+                "method the plan names, never measured: the baseline to beat)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {"done.metrics[0].baseline_name": "Predicting the overall mean duration"}
+        ),  # today's way measured
+        Case(
+            {
+                "product.current_solution": "Each surgeon's historical median.",
+                "product.current_performance": None,
+            }
+        ),
+    ),
+)
+def straw_man_baseline(plan: Plan) -> Evidence:
+    """The baseline is a straw man, while a simpler method the plan names was never measured.
+
+    A target set against a constant, chance or the overall mean is easy to meet; the method the team
+    would otherwise use (today's way, its rules, the fold action) is the real bar, and it is unknown.
+
+    Mitigation: Measure that simple method on the same cases, make it the baseline, and set the target
+    a stated margin above it.
+    """
+    paths = [
+        f"done.metrics[{index}].{name}"
+        for index in range(len(plan.done.metrics))
+        for name in ("baseline_name", "dataset")
+    ]
+    paths.append("product.current_performance")
+    straw = next(
+        ((path, words) for path in paths if (words := STRAW_MAN.find_all(answer_at(plan, path)))), None
+    )
+    if straw is None:
+        return None
+    product, heuristics = plan.product, plan.heuristics
+    today = product.current_performance
+    if straw[0] != "product.current_performance" and today and not says_nothing(today):
+        return None  # today's way has its figure: that is the bar, whatever the metric's baseline says
+    simple: str | None = None
+    solution = product.current_solution
+    if solution and not says_nothing(solution) and not STRAW_MAN.find(solution):
+        simple = "product.current_solution"
+    if simple is None and heuristics.rules and heuristics.measured is None and heuristics.coverage is None:
+        simple = "heuristics.rules[0].condition"
+    if simple is None and mentions(plan.done.fold_action, SIMPLE_METHOD):
+        simple = "done.fold_action"
+    if simple is None:
+        return None
+    return (
+        quote(plan, straw[0], f"a straw man: {', '.join(straw[1])}"),
+        quote(plan, simple, "a simpler method the plan names, never measured: the baseline to beat"),
+    )
 
 
 @rule(

@@ -386,6 +386,23 @@ AS_KNOWN = Lexicon("""
 
 # ---------------------------------------------------------------- metrics and how they are checked
 
+# A baseline nobody would ship: a constant, chance, the overall mean: easy to beat, so beating it says little.
+STRAW_MAN = Lexicon("""
+    overall mean, overall average, global mean, global average, mean of all, average of all
+    predict the mean, predicting the mean, predicts the mean, predict the average, predicting the average
+    mean baseline, average baseline, mean predictor, constant predictor, constant prediction
+    random guess, random guessing, random baseline, random predictor, random ranking, random order
+    at random, chance level, coin flip, majority class, majority-class, most frequent class
+    always no, always yes, always predicting, all zeros, no model
+""")
+
+# A simple method a plan names as today's way or its fallback (a median per surgeon, last year's week).
+SIMPLE_METHOD = Lexicon("""
+    median, medians, historical, rule of thumb, rules, lookup, lookup table, heuristic, heuristics
+    moving average, seasonal naive, naive forecast, last week, last year, same week last year
+    same day last week, logistic regression, linear regression, scorecard
+""")
+
 # A done metric or its data that says the product is judged live.
 JUDGED_LIVE = Lexicon(
     """
