@@ -31,7 +31,7 @@ import pexpect
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from planner.interview.path import asked_fields, said_direction  # noqa: E402
+from planner.interview.path import PAIRED, asked_fields, said_direction  # noqa: E402
 from planner.plan.fields import field_at, is_answered  # noqa: E402
 from planner.plan.model import Plan  # noqa: E402
 from planner.plan.pairs import pair_text  # noqa: E402
@@ -39,6 +39,7 @@ from planner.plan.planfile import plan_from_text  # noqa: E402
 from planner.plan.questions import (  # noqa: E402
     QUESTIONS,
     SECONDS_PER_ANSWER,
+    Joined,
     Kind,
     Question,
     core_type,
@@ -116,6 +117,11 @@ def script(plan: Plan, questions: list[Question]) -> list[str]:
                     kind = kind_of(field_info)
                     optional = position == 0 or field_info.default is None
                     field_value = getattr(item, field)
+                    partner = PAIRED.get((type(item).__name__, field), ("", ""))[0]
+                    if partner and is_answered(getattr(item, partner)):  # `0.5, the rules`
+                        steps.append(pair_text(item, field, partner, Joined.named) + ENTER)
+                        values |= {field: field_value, partner: getattr(item, partner)}
+                        continue
                     relative = getattr(item, "relative_target", None)
                     if field == "target" and field_value is None and relative is not None:
                         word = "higher" if item.direction.value == "higher" else "lower"

@@ -102,7 +102,7 @@ HAPPY = [
     line("60000 a month"), line("0.001"),  # 60,000 predictions a month at 0.001 EUR each
     line("1"), "n", "y",
     line("recall at 1% false positive rate"),
-    ENTER, line("0.5"), line("0.7"),  # no name for the baseline; its value, then the target
+    line("0.5"), line("0.7"),  # the baseline's value (no name said for it), then the target
     ENTER,  # an empty name ends the metrics (0.5 to 0.7 says higher is better: not asked)
     line("recall at 1% false positive rate"),  # the metric that counts the worst error
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
@@ -371,6 +371,48 @@ def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Pat
     assert (saved(root)["heuristics"]["coverage"], saved(root)["heuristics"].get("accuracy")) == (0.6, None)
     assert saved(root)["open_questions"] == [{"question": "heuristics.accuracy", "owner": "carla"}]
     assert "? Of the cases they handle" not in screen
+
+
+# How teams type two answers in one: each part read by its own field's rules; None: the second left out.
+PAIRS = [
+    ("impact.volume", "2,000/day", 2000, "day"),
+    ("impact.volume", "60k per month", 60000, "month"),
+    ("impact.volume", "about 500 weekly", 500, "week"),
+    ("impact.volume", "2000", 2000, None),
+    ("impact.value_per_item", "$2", 2, "USD"),
+    ("impact.value_per_item", "10 minutes", 10, "minutes"),
+    ("heuristics.coverage", "60%, 0.95", 0.6, 0.95),
+    ("constraints.latency.p99_ms", "1,000, 800", 1000, 800),
+    ("constraints.latency.p99_ms", "200 ms; not measured", 200, "not measured"),
+    ("done.timebox_weeks", "2 months, collect labels, then decide", 8.7, "collect labels, then decide"),
+]
+
+
+@pytest.mark.parametrize(("field", "typed", "first", "second"), PAIRS)
+def test_two_answers_in_one_are_each_read_by_their_fields_rules(
+    field: str, typed: str, first: Any, second: Any
+) -> None:
+    from planner.plan.fields import field_at
+    from planner.plan.model import Plan
+    from planner.plan.pairs import read_pair
+    from planner.plan.questions import BY_FIELD
+
+    question = BY_FIELD[field]
+    parent, _, name = field.rpartition(".")
+    partner = question.partner.rpartition(".")[2]
+    reading = read_pair(field_at(Plan(title="-"), parent), name, partner, question.joined, typed)
+    assert (reading.value, reading.also.get(partner)) == (first, second)
+
+
+def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason() -> None:
+    from planner.plan.model import Plan
+    from planner.plan.pairs import read_pair
+    from planner.plan.questions import Joined
+
+    with pytest.raises(ValueError, match="'fortnight': say day, week, month or year"):
+        read_pair(Plan(title="-").impact, "volume", "period", Joined.unit, "2000 a fortnight")
+    with pytest.raises(ValueError, match="must be between 0% and 100%"):
+        read_pair(Plan(title="-").heuristics, "coverage", "accuracy", Joined.pair, "60%, 150%")
 
 
 def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
@@ -1124,7 +1166,7 @@ def test_a_reasked_answer_starts_from_text_that_cannot_drive_the_terminal(root: 
 
 def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
-    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: baseline name"), ENTER, line("0.4")]
+    keys = [Shown("metric 1: name"), line("recall"), Shown("metric 1: baseline"), line("0.4")]
     error, _ = interview(root, "fraud", [*keys, Shown("metric 1: target"), "0.7", CTRL_C], section="done")
     assert isinstance(error, Interrupted), error
     assert str(error).splitlines()[1:] == [
@@ -1147,10 +1189,10 @@ def test_ctrl_c_inside_a_list_entry_saves_what_was_typed_or_says_what_was_not(ro
 def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
-        # What the baseline is before its value; the target may be relative, and then says the direction.
-        line("MAPE of next week's orders"), line("the naive forecast"), ENTER, line("10% lower"),
-        # A baseline and a target say the direction: it is not asked.
-        line("mean absolute error of the order value"), ENTER, line("40"), line("25"),
+        # The baseline may be only what it is; the target may be relative, and then says the direction.
+        line("MAPE of next week's orders"), line("the naive forecast"), line("10% lower"),
+        # A baseline's value and what it is take one answer; with the target they say the direction.
+        line("mean absolute error of the order value"), line("40, last year's average"), line("25"),
         Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
         *[ENTER] * 10,
     ]  # fmt: skip
@@ -1168,10 +1210,13 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
             "baseline": 40,
             "target": 25,
             "direction": "lower",
+            "baseline_name": "last year's average",
         },
     ]
     assert "metric 1: relative target" not in screen and "direction" not in screen.split("metric 1: name")[1]
-    assert screen.index("metric 1: baseline name") < screen.index("metric 1: baseline  (a number")
+    assert "baseline name" not in screen  # asked in the baseline's own prompt
+    assert "› metric 1: baseline the naive forecast" in screen
+    assert "› metric 2: baseline 40, last year's average" in screen
     assert "› metric 1: target 10% lower than the baseline" in screen
 
 

@@ -17,7 +17,16 @@ DEPTHS = ("essentials", "full")
 # The order a list entry's fields are asked in, where it is not the file's: what the baseline is before
 # its value, and the target (absolute, or relative: "20% lower") with them; the direction only when
 # the baseline and target do not already say it.
-ASKED = {"Metric": ("name", "dataset", "baseline_name", "baseline", "target", "direction")}
+ASKED = {"Metric": ("name", "dataset", "baseline", "target", "direction")}
+
+# A list entry's field that takes a second in the same answer: a baseline's value and what it is
+# (`0.5, the rules`; or only what it is, `the naive forecast`, for a target relative to it).
+PAIRED = {
+    ("Metric", "baseline"): (
+        "baseline_name",
+        "a number and what it is: 0.5, the rules; or only what it is",
+    )
+}
 
 # A list question is answered with about this many entries, each its own prompt, then an empty one.
 ENTRIES = {Kind.list: 2, Kind.items: 1}

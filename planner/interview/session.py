@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError, create_model
 from planner.core.errors import PlannerError
 from planner.core.inert import one_line
 from planner.interview.answer import ask_amount, ask_reading, ask_value
-from planner.interview.path import asked_fields, open_owner, said_direction, settled, tally
+from planner.interview.path import PAIRED, asked_fields, open_owner, said_direction, settled, tally
 from planner.interview.prompts import (
     BACK,
     BACK_KEY,
@@ -20,7 +20,16 @@ from planner.interview.prompts import (
 )
 from planner.plan.fields import Record, field_at, is_answered
 from planner.plan.model import OpenQuestion, Plan
-from planner.plan.questions import BY_FIELD, SECTION_KEYS, SECTIONS, Kind, Question, core_type, kind_of
+from planner.plan.questions import (
+    BY_FIELD,
+    SECTION_KEYS,
+    SECTIONS,
+    Joined,
+    Kind,
+    Question,
+    core_type,
+    kind_of,
+)
 from planner.plan.spoken import DONT_KNOW_HINT, Reading
 from planner.plan.text import format_value
 from planner.plan.workspace import Workspace
@@ -227,6 +236,7 @@ class Session:
             if description:
                 say(f"    {description}", "fg:ansicyan")
             message = f"{noun} {number}: {name.replace('_', ' ')}"
+            partner, tip = PAIRED.get((record.__name__, name), ("", ""))
             # The first field may be left empty: that ends the list (or removes this entry).
             reading = ask_reading(
                 draft,
@@ -236,6 +246,9 @@ class Session:
                 qmark="  ›",
                 optional=position == 0,
                 open_ok=position == 0 and opening,
+                tip=tip,
+                partner=partner,
+                joined=Joined.named,
             )
             if reading is BACK:
                 return BACK

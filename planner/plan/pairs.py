@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from planner.plan.answers import amount, read, shown
 from planner.plan.choices import label
-from planner.plan.fields import is_answered
+from planner.plan.fields import NONE_WORDS, is_answered, word_answer
 from planner.plan.questions import Joined, Kind, core_type, kind_of
 from planner.plan.spoken import Reading, dont_know, field_unit, units
 
@@ -33,13 +33,23 @@ _PERIODS = {
 def split(joined: Joined, raw: str) -> tuple[str, str]:
     """The two parts of a typed answer; the second is empty when only the first was said."""
     text = raw.strip()
-    if joined is Joined.pair:
+    if joined is not Joined.unit:
         parts = _PAIR.split(text, maxsplit=1)
         return parts[0], parts[1] if len(parts) > 1 else ""
     found = _UNIT.match(text)
     if not found or dont_know(text):
         return text, ""
     return found["number"].strip(), found["words"].strip().rstrip(".")
+
+
+def _only_named(holder: BaseModel, name: str, raw: str) -> bool:
+    """Whether an answer with no digit names the second field only (not `none`, nor "don't know")."""
+    return (
+        bool(raw.strip())
+        and not dont_know(raw)
+        and word_answer(type(holder).model_fields[name].annotation, raw) is None
+        and raw.strip().lower() not in NONE_WORDS
+    )
 
 
 def _choices(annotation: Any) -> str:
@@ -68,6 +78,9 @@ def read_pair(
         return read(holder, name, kind or kind_of(type(holder).model_fields[name]), raw, optional=optional)
     first, second = split(joined, raw)
     info, other = type(holder).model_fields[name], type(holder).model_fields[partner]
+    if joined is Joined.named and not re.search(r"\d", raw) and _only_named(holder, name, raw):
+        named = read(holder, partner, kind_of(other), raw.strip())  # `the naive forecast`: no figure
+        return Reading(None, also={partner: named.value} if named.value is not None else {})
     if joined is Joined.unit and not second and kind_of(info) in (Kind.integer, Kind.number):
         found = amount(first)
         if found is not None and found[1] is not None:  # `€15`: the currency is the unit
@@ -96,6 +109,8 @@ def pair_text(holder: BaseModel, name: str, partner: str, joined: Joined, kind: 
     without a `partner`, the one answer (shown as `kind`, if given)."""
     first = shown(getattr(holder, name, None), kind or kind_of(type(holder).model_fields[name]))
     second = getattr(holder, partner, None) if partner else None
+    if joined is Joined.named and not first and second is not None:
+        return str(second)
     if not first or second is None:
         return first
     if isinstance(second, Enum):
@@ -109,6 +124,8 @@ def pair_text(holder: BaseModel, name: str, partner: str, joined: Joined, kind: 
 
 def said_pair(first: str, reading: Reading, holder: BaseModel, partner: str, joined: Joined) -> str:
     """The echo of a two-part answer (`2,000 a day`, `15 EUR`, `60%, 90%`), from the first's echo."""
+    if joined is Joined.named and reading.value is None and reading.also.get(partner):
+        return str(reading.also[partner])
     if reading.kept or reading.unknown or not is_answered(reading.value):
         return first
     if reading.unknown_also:

@@ -29,6 +29,7 @@ class Joined(StrEnum):
 
     unit = "unit"  # `2,000 a day`, `15 EUR`
     pair = "pair"  # `60%, 90%`, `6 weeks, ship the rules and stop`
+    named = "named"  # a figure and what it is: `0.5, the rules`, or only what it is: `the rules`
 
 
 class Kind(StrEnum):
