@@ -31,6 +31,7 @@ from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     JUDGED,
     JUDGED_LIVE,
+    MEASURE_KINDS,
     RECORDED,
     SEES_HARM,
     SIMPLE_METHOD,
@@ -258,6 +259,19 @@ def _recorded_outcome(plan: Plan) -> bool:
                 "is the human score on the same measure as the target?",
             ),
         ),
+        Case(  # people scored on a secondary metric's measure: low, the numbers cannot be joined
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "Two auditors reached an F1 of 0.85 on supplier matches.",
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+                'by_hand.human_score_notes: "Two auditors reached an F1 of 0.85 on supplier matches." (people '
+                "were scored on f1, the target on precision, recall: these numbers cannot be joined; score "
+                "people on the primary metric)",
+            ),
+        ),
     ),
     quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
         Case(
@@ -295,9 +309,12 @@ def target_beyond_human(plan: Plan) -> Evidence:
         f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',
         quote(plan, "by_hand.human_score"),
     )
+    notes = plan.by_hand.human_score_notes
+    other = _another_measure(plan)
+    if other:  # people scored on another measure: the two numbers cannot be joined
+        return Tempered(1, (*said, other))
     # A human score that is how often people agree bounds a share of right labels, not a recall of one
     # class or of a top-10 list; and where a senior resolves disagreements the labels are cleaner still.
-    notes = plan.by_hand.human_score_notes
     if mentions(notes, AGREED) and not same_measure_as_agreement(metric):
         return Tempered(2, (*said, quote(plan, "by_hand.human_score_notes"), _SAME_MEASURE))
     adjudicated = adjudication(plan)
@@ -307,6 +324,30 @@ def target_beyond_human(plan: Plan) -> Evidence:
 
 
 _SAME_MEASURE = "is the human score on the same measure as the target?"
+
+
+def _another_measure(plan: Plan) -> str | None:
+    """Where the notes put the human score on another kind of measure than the primary metric (a ROUGE
+    of the summaries against a factual-error recall), the notes quoted and which numbers cannot be
+    joined; None when they name no measure or the same one."""
+    notes = plan.by_hand.human_score_notes
+    said = set(MEASURE_KINDS.find_all(notes))
+    primary = set(MEASURE_KINDS.find_all(plan.done.metrics[0].name))
+    if not said or not primary or said & primary:
+        return None
+    where = next(
+        (
+            f"done.metrics[{index}]"
+            for index, metric in enumerate(plan.done.metrics)
+            if index and said & set(MEASURE_KINDS.find_all(metric.name))
+        ),
+        None,
+    )
+    on = f"{', '.join(sorted(said))}, the measure of {where}" if where else ", ".join(sorted(said))
+    return (
+        f"{quote(plan, 'by_hand.human_score_notes')} (people were scored on {on}, the target on "
+        f"{', '.join(sorted(primary))}: these numbers cannot be joined; score people on the primary metric)"
+    )
 
 
 @rule(

@@ -386,6 +386,14 @@ AS_KNOWN = Lexicon("""
 
 # ---------------------------------------------------------------- metrics and how they are checked
 
+# The kind of measure a figure is on: two figures of different kinds cannot be compared.
+MEASURE_KINDS = Lexicon("""
+    recall, precision, f1, f1-score, f-score, accuracy, auc, auroc, roc auc, pr-auc, average precision
+    mae, mape, smape, rmse, mse, mean absolute error, ndcg, mrr, rouge, rouge-l, bleu, bertscore
+    kappa, exact match, wer, word error rate, cer, iou, dice, sensitivity, specificity, ppv, npv
+    faithfulness, fluency, helpfulness, readability, latency
+""")
+
 # A baseline nobody would ship: a constant, chance, the overall mean: easy to beat, so beating it says little.
 STRAW_MAN = Lexicon("""
     overall mean, overall average, global mean, global average, mean of all, average of all
