@@ -26,6 +26,8 @@ _MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, g
 ACCRUED = Lexicon(
     _phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
     + ", "
+    + _phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", _SPANS)
+    + ", "
     + _phrases("after, following", "the, each, every, a", _MOMENTS)
     + ", "
     + _phrases(
@@ -38,7 +40,8 @@ ACCRUED = Lexicon(
     discharge summary, discharge summaries, length of stay
     final, final figures, final amount, final cost, final price, final score, final grade, final status
     months active, days active, weeks active, years active, active months, active days, active weeks
-    total months, total days, total visits, total calls, total spend over""",
+    total months, total days, total visits, total calls, total spend over
+    lifetime value, lifetime spend, lifetime revenue, lifetime orders, lifetime purchases""",
     unless="final layer, final layers, final version, final draft, final hidden layer, "
     + _phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding"),
 )
