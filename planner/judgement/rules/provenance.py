@@ -84,6 +84,12 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         Case(  # the auditors' judgement is not the process the model replaces
             {"product.label": "The auditors' duplicate flag on past invoice pairs."}
         ),
+        Case(  # the label's actor is not who decides today
+            {
+                "product.label": "The auditors' duplicate flag on past invoice pairs.",
+                "product.decision_owner": "The clerk on duty releases or rejects each flagged invoice.",
+            }
+        ),
         Case(  # what happened, not what was decided
             {"product.label": "Invoice paid twice, per the bank statement."}
         ),
@@ -103,29 +109,24 @@ def label_from_old_process(plan: Plan) -> Evidence:
     product = plan.product
     decided = DECIDED.find_all(product.label)
     old = _OLD.find_all(product.label)
-    shared: tuple[str, ...] = ()
-    if decided and product.current_solution:
-        today = _forms(
-            _PROCESS.find_all(product.current_solution) + DECIDED.find_all(product.current_solution)
-        )
-        shared = tuple(
-            word for word in _PROCESS.find_all(product.label) + decided if word.removesuffix("s") in today
-        )
-    words = tuple(dict.fromkeys(old + ((decided[0], *shared) if shared else ())))
-    if not words:
-        return None
     note = "the process the model replaces: its misses become the label's"
     if product.label_is_proxy is False:
         note += "; label_is_proxy is false"
-    return Hint(
-        words,
-        (
-            quote(plan, "product.label", f"a decision of today's process: {', '.join(words)}"),
-            quote(plan, "product.current_solution", note)
-            if product.current_solution
-            else "product.current_solution: not answered",
-        ),
-    )
+    # Today's process: how it is done now, or who decides (the model's output goes to the same people).
+    for path in ("product.current_solution", "product.decision_owner"):
+        text = answer_at(plan, path)
+        today = _forms(_PROCESS.find_all(text) + DECIDED.find_all(text)) if decided and text else set()
+        shared = [
+            word for word in _PROCESS.find_all(product.label) + decided if word.removesuffix("s") in today
+        ]
+        if shared or (old and text):
+            words = tuple(dict.fromkeys((*old, *((decided[0], *shared) if shared else ()))))
+            said = f"a decision of today's process: {', '.join(words)}"
+            return Hint(words, (quote(plan, "product.label", said), quote(plan, path, note)))
+    if old:
+        said = f"a decision of today's process: {', '.join(old)}"
+        return Hint(old, (quote(plan, "product.label", said), "product.current_solution: not answered"))
+    return None
 
 
 _STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
@@ -140,13 +141,14 @@ CHANGED_STANDARD = Lexicon(
     + ", "
     + _phrases(
         _STANDARDS,
+        ", of *, of * *",
         "changed, change, changes, was changed, were changed, was revised, were revised, revised, was "
         "updated, were updated, replaced, was replaced, switched, moved",
     )
     + ", "
     + _phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
     + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
-    re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11"""
+    re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11, switched from"""
 )
 
 
@@ -172,9 +174,22 @@ CHANGED_STANDARD = Lexicon(
                 'in 2022)" (a change of standard: migrated; are labels before and after it given alike?)',
             ),
         ),
+        Case(
+            {"product.label": "Duplicate per the auditors; the definition of a duplicate changed in 2021."},
+            evidence=(
+                'product.label: "Duplicate per the auditors; the definition of a duplicate changed i..." '
+                "(a change of standard: definition of a duplicate changed; are labels before and after it "
+                "given alike?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+        Case(
+            {
+                "constraints.data.differences_note": "Invoices change format when a supplier changes its system."
+            }
+        ),
     ),
 )
 def label_standard_changed(plan: Plan) -> Evidence:
