@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
+from planner.judgement.rules.words import words_of
 from planner.plan.model import (
     DataKind,
     Direction,
@@ -154,11 +155,51 @@ def items_per_month(plan: Plan) -> float | None:
 
 
 def monthly_value(plan: Plan) -> float | None:
-    """Impact estimate: volume x periods per month x share addressed x value per item."""
+    """Impact estimate: volume x periods per month x share addressed x value per item; None when the
+    value is per another item than the volume counts (`EUR per customer` against transactions)."""
     items, impact = items_per_month(plan), plan.impact
     if items is None or impact.share_addressed is None or impact.value_per_item is None:
         return None
+    if value_per_other_item(plan):
+        return None
     return items * impact.share_addressed * impact.value_per_item
+
+
+_PER = re.compile(r"\bper\s+([a-z][a-z-]+)", re.IGNORECASE)
+# Where the answers say what the volume counts: the bottleneck, and what the model decides on.
+ITEM_PATHS = ("impact.bottleneck", "product.decision", "product.output", "product.label", "title")
+_NOT_AN_ITEM = {
+    "item",
+    "items",
+    "case",
+    "cases",
+    "unit",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "cent",
+    "one",
+}
+
+
+def value_per_other_item(plan: Plan) -> str | None:
+    """The item the value is per (`EUR per customer` -> customer) when no answer about the volume's
+    items names it: value x volume would multiply numbers of two units, so they are not joined."""
+    found = _PER.search(plan.impact.value_unit or "")
+    noun = found.group(1).lower() if found else None
+    if noun is None or noun in _NOT_AN_ITEM:
+        return None
+    forms = {noun, noun + "s", noun + "es", noun.removesuffix("s"), noun.removesuffix("es")}
+    if noun.endswith("y"):
+        forms.add(noun[:-1] + "ies")
+    texts = [answer_at(plan, path) for path in ITEM_PATHS]
+    if not any(isinstance(text, str) and text for text in texts):
+        return None  # nothing says what the volume counts
+    if any(isinstance(text, str) and forms & set(words_of(text)) for text in texts):
+        return None
+    return noun
 
 
 def acting_shapes_labels(plan: Plan) -> bool:

@@ -17,6 +17,7 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.evidence import (
+    ITEM_PATHS,
     answer_at,
     answer_is,
     items_per_month,
@@ -24,6 +25,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
+    value_per_other_item,
 )
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED
 from planner.judgement.rules.words import mentions
@@ -305,3 +307,49 @@ def easy_slice_first(plan: Plan) -> Evidence:
             )
         )
     return tuple(found)
+
+
+@rule(
+    "impact-units-differ",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Put the value and the volume in the same unit before multiplying",
+        "A value per customer times a volume of transactions is no impact estimate; give the value per "
+        "item the volume counts (or the volume in the value's items), then weigh it against the effort",
+        "warning",
+    ),
+    ask="is the value per item counted in the same items as the volume?",
+    fires=(
+        Case(
+            {"impact.value_unit": "EUR per customer"},
+            evidence=(
+                'impact.value_unit: "EUR per customer" (the value is per customer)',
+                'impact.bottleneck: "Duplicate checks before the weekly payment run." (what the volume counts '
+                "names no customer: value x volume is not computed)",
+            ),
+        ),
+    ),
+    quiet=(Case({"impact.value_unit": "EUR per invoice"}), Case({"impact.value_unit": "EUR"})),
+)
+def impact_units_differ(plan: Plan) -> Evidence:
+    """The value per item and the volume count different items.
+
+    A value per customer multiplied by a volume of transactions (or a share of one thing by a count of
+    another) gives a figure of no unit, often hundreds of times too large, and it then decides whether
+    the project is worth it.
+
+    Mitigation: State what one item is, give the volume and the value for that same item, and redo the
+    estimate; say which figures could not be joined until then.
+    """
+    noun = value_per_other_item(plan)
+    if noun is None:
+        return None
+    where = next(
+        path for path in ITEM_PATHS if isinstance(answer_at(plan, path), str) and answer_at(plan, path)
+    )
+    return (
+        quote(plan, "impact.value_unit", f"the value is per {noun}"),
+        quote(plan, where, f"what the volume counts names no {noun}: value x volume is not computed"),
+    )
