@@ -41,9 +41,15 @@ ACCRUED = Lexicon(
     final, final figures, final amount, final cost, final price, final score, final grade, final status
     months active, days active, weeks active, years active, active months, active days, active weeks
     total months, total days, total visits, total calls, total spend over
-    lifetime value, lifetime spend, lifetime revenue, lifetime orders, lifetime purchases""",
+    lifetime value, lifetime spend, lifetime revenue, lifetime orders, lifetime purchases
+    in the contract year, in the policy year, in the school year, in the academic year, in the season
+    over the season, over the stay, over the contract, over the loan, over the term, over the trip""",
     unless="final layer, final layers, final version, final draft, final hidden layer, "
-    + _phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding"),
+    + _phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding")
+    + ", "
+    + _phrases(
+        "in the, over the", "contract year, policy year, school year, academic year, season", "before, prior"
+    ),
 )
 
 
