@@ -137,7 +137,18 @@ def model_selects_cases(plan: Plan) -> Evidence:
 
 # Acting on a prediction that needs someone else's yes, or a system nobody has built yet.
 NEEDS_ANOTHER = Lexicon(
-    """
+    _phrases(
+        "with, needs, need, requires, require, subject to, only with",
+        "the *, *",
+        "consent, approval, permission, sign-off, agreement, go-ahead",
+    )
+    + ", "
+    + _phrases(
+        "once, when, until",
+        "the *, the * *, our *, our * *",
+        "is upgraded, is built, is live, is in place, is ready, is replaced, goes live, has been built",
+    )
+    + """
     with the consent of, consent of, consent from, needs consent, need consent, requires consent
     with their consent, permission from, with permission, needs permission, needs approval, need approval
     requires approval, subject to approval, approval from, sign-off from, signed off by
@@ -148,8 +159,15 @@ NEEDS_ANOTHER = Lexicon(
     needs to be built, not yet built, no integration, no integration yet, not integrated
     not yet integrated, needs an integration, needs integration, new integration, once integrated
     once the integration, once the * integration, once the * * integration
-    no api, no api yet, not connected, not yet connected
-    """
+    no api, no api yet, not connected, not yet connected, not yet available, not available yet
+    not in place, not yet in place
+    """,
+    # the model itself being ready is the project, not another party's system
+    unless=_phrases(
+        "once, when, until",
+        "the model, the models, the score, the scores, the predictions, the pilot, our model",
+        "is upgraded, is built, is live, is in place, is ready, is replaced, goes live, has been built",
+    ),
 )
 
 
@@ -171,7 +189,7 @@ NEEDS_ANOTHER = Lexicon(
             {"product.decision_owner": "The clerk on duty, once the ERP integration is built; none yet."},
             evidence=(
                 'product.decision_owner: "The clerk on duty, once the ERP integration is built; none yet." '
-                "(acting needs: once the erp integration; who gives that, and by when?)",
+                "(acting needs: once the erp integration is built; who gives that, and by when?)",
             ),
         ),
         Case(
@@ -182,7 +200,10 @@ NEEDS_ANOTHER = Lexicon(
             ),
         ),
     ),
-    quiet=(Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),),
+    quiet=(
+        Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),
+        Case({"product.decision_owner": "The clerk on duty, once the model is live."}),
+    ),
 )
 def action_needs_another_party(plan: Plan) -> Evidence:
     """Acting on a prediction needs another party's consent or a system that does not exist yet.
@@ -300,7 +321,7 @@ _NOT_UNITS = frozenset(
     second seconds cycle cycles round rounds and or to that which in on at with for from by is are
     will can within over into it they we whose who where when if whether than as so but not has have had
     was were be gets get needs takes goes monday tuesday wednesday thursday friday saturday sunday
-    weekday weekend"""
+    weekday weekend each every per"""
     )
 )
 
@@ -380,6 +401,7 @@ def _singular(unit: str) -> set[str]:
     quiet=(
         Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
         Case({"product.decision": "A clerk checks the held invoices each morning."}),
+        Case({"product.decision": "Clerks check the top 30 invoices each morning."}),
     ),
 )
 def scored_unit_differs(plan: Plan) -> Evidence:
