@@ -394,6 +394,24 @@ MEASURE_KINDS = Lexicon("""
     faithfulness, fluency, helpfulness, readability, latency
 """)
 
+# What one row or one item counts: a share of one cannot be multiplied by a count of another.
+ITEM_UNITS = {
+    "customer": Lexicon(
+        "customer, customers, client, clients, cardholder, cardholders, subscriber, subscribers"
+    ),
+    "account": Lexicon("account, accounts"),
+    "transaction": Lexicon("transaction, transactions, purchase, purchases"),
+    "order": Lexicon("order, orders"),
+    "invoice": Lexicon("invoice, invoices"),
+    "claim": Lexicon("claim, claims"),
+    "ticket": Lexicon("ticket, tickets"),
+    "patient": Lexicon("patient, patients"),
+    "session": Lexicon("session, sessions, visit, visits"),
+    "message": Lexicon("message, messages, email, emails"),
+    "document": Lexicon("document, documents, page, pages"),
+    "image": Lexicon("image, images, photo, photos, frame, frames"),
+}
+
 # A baseline nobody would ship: a constant, chance, the overall mean: easy to beat, so beating it says little.
 STRAW_MAN = Lexicon("""
     overall mean, overall average, global mean, global average, mean of all, average of all

@@ -27,7 +27,7 @@ from planner.judgement.rules.evidence import (
     show,
     value_per_other_item,
 )
-from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED
+from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Plan, Severity
 
@@ -184,6 +184,22 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "5 a day)",
             ),
         ),
+        Case(  # a share of customers and a volume of transactions: not multiplied
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "product.label": "Whether the customer churned within 90 days.",
+                "impact.bottleneck": "Analysts review flagged transactions.",
+            },
+            evidence=(
+                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 9.9 (10.1%); the threshold is set there",
+                "constraints.data.rarest_class_share: 0.02 (a share of customers (the label), while the volume "
+                "counts transactions (impact.bottleneck): not multiplied; count both in the same items)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (not measured at that '
+                "budget: judge precision in the top 40 a day)",
+            ),
+        ),
     ),
     quiet=(
         Case(
@@ -220,14 +236,17 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     if any(mentions(metric.name, AT_A_BUDGET) for metric in metrics):
         return None
     rare = plan.constraints.data.rarest_class_share
-    if rare is not None and rare < RARE_SHARE and per_day * rare <= capacity:
+    apart = _counted_apart(plan) if rare is not None else None
+    if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     found = [
         f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day) against "
         f"impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
         f"{per_day / capacity:.2g} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
-    if rare is not None and rare < RARE_SHARE:
+    if rare is not None and rare < RARE_SHARE and apart:
+        found.append(quote(plan, "constraints.data.rarest_class_share", apart))
+    elif rare is not None and rare < RARE_SHARE:
         found.append(
             quote(
                 plan,
@@ -353,3 +372,20 @@ def impact_units_differ(plan: Plan) -> Evidence:
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
         quote(plan, where, f"what the volume counts names no {noun}: value x volume is not computed"),
     )
+
+
+def _counted_apart(plan: Plan) -> str | None:
+    """Where the label counts one item (customers) and the volume another (transactions): the class
+    share is not multiplied by the volume, and the note says which figures could not be joined."""
+    share = _units(plan.product.label) or _units(plan.product.output)
+    volume = _units(plan.impact.bottleneck)
+    if not share or not volume or share & volume:
+        return None
+    return (
+        f"a share of {', '.join(sorted(share))}s (the label), while the volume counts "
+        f"{', '.join(sorted(volume))}s (impact.bottleneck): not multiplied; count both in the same items"
+    )
+
+
+def _units(text: str | None) -> set[str]:
+    return {unit for unit, forms in ITEM_UNITS.items() if forms.find(text)}
