@@ -167,6 +167,20 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
                 'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
             ),
         ),
+        Case(  # the inputs count over the very window the label measures
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and reminders sent in the first 30 days.",
+                "product.label": "Invoice paid twice within 30 days of receipt.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amount and reminders sent in the first 30 days." (counted over '
+                "30 days)",
+                'product.label: "Invoice paid twice within 30 days of receipt." (the label\'s own window: 30 '
+                "days; do the inputs end where it starts?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
         Case(  # not answered, yet an input builds up over the period the label measures
             {
                 "constraints.data.differences": [],
@@ -192,6 +206,13 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
             {
                 "constraints.data.differences": ["none"],
                 "constraints.data.sources[0].name": "Closed and settled invoices, 2019-2024",
+            }
+        ),
+        Case(  # a window that ends at the prediction is history
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and reminders sent in the 30 days before receipt.",
+                "product.label": "Invoice paid twice within 30 days of receipt.",
             }
         ),
         Case(  # a count over the weeks before the prediction is known when predicting

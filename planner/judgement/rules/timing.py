@@ -53,9 +53,37 @@ ACCRUED = Lexicon(
 )
 
 
+_SPAN_UNITS = "hour, hours, day, days, week, weeks, month, months, year, years"
+
+# A window of time (`the first 90 days`, `within 12 months`); a window that ends at the prediction (`the
+# 90 days before`, `the last 12 months`) is history, not the label's period.
+WINDOW = Lexicon(
+    _phrases("#", _SPAN_UNITS),
+    unless=_phrases(
+        "#",
+        _SPAN_UNITS,
+        "before, prior, preceding, earlier, ago, back, of history, of past, of data, of records, of * history, "
+        "of * data, of * records, of * readings",
+    )
+    + ", "
+    + _phrases("last, past, previous, preceding, prior", "#", _SPAN_UNITS),
+)
+
+
+def _differences_said(plan: Plan) -> str:
+    differences = plan.constraints.data.differences
+    if differences:
+        return (
+            f"constraints.data.differences: {show(differences)} (no input is marked as recorded after the "
+            "prediction)"
+        )
+    return "constraints.data.differences: not answered (which inputs are recorded only afterwards?)"
+
+
 def accrued_in_the_inputs(plan: Plan) -> Evidence:
     """Inputs described as a total over the labelled period or a value fixed at close-out (during the
-    stay, at close-out, months active), where no input is marked as recorded later: a question."""
+    stay, at close-out, months active), or counted over the very window the label names (`within 90
+    days` in both), where no input is marked as recorded later: a question."""
     data = plan.constraints.data
     if Difference.later_inputs in data.differences:
         return None  # said: the rule quotes the answer itself
@@ -67,11 +95,20 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
                 f"built up over the period the label measures, or known at its end: {', '.join(words)}; "
                 "which of these exist at the moment of prediction?"
             )
-            said = (
-                f"constraints.data.differences: {show(data.differences)} (no input is marked as recorded "
-                "after the prediction)"
-                if data.differences
-                else "constraints.data.differences: not answered (which inputs are recorded only afterwards?)"
-            )
-            return Hint(words, (quote(plan, path, note), said))
+            return Hint(words, (quote(plan, path, note), _differences_said(plan)))
+    inputs = plan.product.inputs
+    shared = [window for window in WINDOW.find_all(inputs) if window in WINDOW.find_all(plan.product.label)]
+    if shared and not AS_KNOWN.find(inputs):
+        return Hint(
+            shared,
+            (
+                quote(plan, "product.inputs", f"counted over {', '.join(shared)}"),
+                quote(
+                    plan,
+                    "product.label",
+                    f"the label's own window: {', '.join(shared)}; do the inputs end where it starts?",
+                ),
+                _differences_said(plan),
+            ),
+        )
     return None
