@@ -7,7 +7,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import PEOPLE, _phrases
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Mode, Plan
 
 # A decision somebody took (or a document they sent), rather than what then happened.
 DECIDED = Lexicon(
@@ -70,6 +70,19 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 "process the model replaces: its misses become the label's; label_is_proxy is false)",
             ),
         ),
+        Case(  # automating the reviewers away, with their decisions as the label
+            {
+                "product.label": "Whether a reviewer rejected the invoice pair as a duplicate.",
+                "product.mode": "automate",
+                "product.decision_owner": "The ERP holds the invoice on its own.",
+            },
+            evidence=(
+                'product.label: "Whether a reviewer rejected the invoice pair as a duplicate." (a decision of '
+                "the people the model replaces: rejected, reviewer)",
+                'product.mode: "automate" (the process the model replaces: its misses become the label\'s; '
+                "label_is_proxy is false)",
+            ),
+        ),
         Case(
             {"product.label": "Past decisions of the approval desk on each invoice pair."},
             evidence=(
@@ -81,6 +94,9 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # augmenting the clerks, whose decisions are not the label
+            {"product.label": "Invoice paid twice, per the bank statement.", "product.mode": "automate"}
+        ),
         Case(  # the auditors' judgement is not the process the model replaces
             {"product.label": "The auditors' duplicate flag on past invoice pairs."}
         ),
@@ -123,6 +139,12 @@ def label_from_old_process(plan: Plan) -> Evidence:
             words = tuple(dict.fromkeys((*old, *((decided[0], *shared) if shared else ()))))
             said = f"a decision of today's process: {', '.join(words)}"
             return Hint(words, (quote(plan, "product.label", said), quote(plan, path, note)))
+    # Automating people away, with their decisions as the label: the model learns the people it replaces.
+    actors = _PROCESS.find_all(product.label)
+    if decided and actors and product.mode is Mode.automate:
+        words = (decided[0], *actors)
+        said = f"a decision of the people the model replaces: {', '.join(words)}"
+        return Hint(words, (quote(plan, "product.label", said), quote(plan, "product.mode", note)))
     if old:
         said = f"a decision of today's process: {', '.join(old)}"
         return Hint(old, (quote(plan, "product.label", said), "product.current_solution: not answered"))
