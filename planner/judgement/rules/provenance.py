@@ -75,6 +75,7 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 "product.label": "Whether a reviewer rejected the invoice pair as a duplicate.",
                 "product.mode": "automate",
                 "product.decision_owner": "The ERP holds the invoice on its own.",
+                "product.current_solution": None,
             },
             evidence=(
                 'product.label: "Whether a reviewer rejected the invoice pair as a duplicate." (a decision of '
@@ -94,6 +95,9 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # the current solution says who is replaced: not the auditors who flag
+            {"product.mode": "automate"}
+        ),
         Case(  # augmenting the clerks, whose decisions are not the label
             {"product.label": "Invoice paid twice, per the bank statement.", "product.mode": "automate"}
         ),
@@ -141,7 +145,7 @@ def label_from_old_process(plan: Plan) -> Evidence:
             return Hint(words, (quote(plan, "product.label", said), quote(plan, path, note)))
     # Automating people away, with their decisions as the label: the model learns the people it replaces.
     actors = _PROCESS.find_all(product.label)
-    if decided and actors and product.mode is Mode.automate:
+    if decided and actors and product.mode is Mode.automate and not product.current_solution:
         words = (decided[0], *actors)
         said = f"a decision of the people the model replaces: {', '.join(words)}"
         return Hint(words, (quote(plan, "product.label", said), quote(plan, "product.mode", note)))
