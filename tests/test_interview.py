@@ -480,7 +480,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     keys = [ENTER, line("3"), ENTER]  # no rules; 'rules cannot help'; humans
     closing, screen = interview(root, "fraud", keys, section="heuristics")
     assert isinstance(closing, str), closing
-    assert "What share of cases do the rules handle?" not in screen
+    assert "What share of cases do the rules handle" not in screen
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
     labels = [ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources; labelled by hand: 100
