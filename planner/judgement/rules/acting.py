@@ -33,6 +33,22 @@ SELECTS = Lexicon(
     ),
 )
 
+
+def _selects(plan: Plan, path: str) -> tuple[str, ...]:
+    """The words of choosing in the answer at `path`; in the output only those of a share or a shortlist
+    (`the top 10%`), since an output's `selected` or `inspection` may name what it predicts."""
+    return (SHARES if path == "product.output" else SELECTS).find_all(answer_at(plan, path))
+
+
+# The output's words of choosing: a top or bottom share, a shortlist.
+SHARES = Lexicon(
+    """
+    top #, bottom #, top ten, top twenty, top fifty, top hundred, riskiest, highest-risk, highest risk
+    shortlist, shortlists, shortlisted, short-list, short-lists, short-listed
+    """
+)
+
+
 _KEEP_A_SHARE_UNCHOSEN = Move(
     "Keep a random share of cases the model does not choose, and evaluate on it",
     "Once the model picks which cases are inspected, shortlisted or treated, the cases it passes over "
@@ -56,6 +72,18 @@ _KEEP_A_SHARE_UNCHOSEN = Move(
             evidence=(
                 'product.decision: "Clerks check the top 50 invoices the model scores each day." (the model '
                 "chooses which cases are acted on: top 50)",
+                'constraints.data.outcome_recorded_for: "every_case" (today; once the model chooses, do the '
+                "cases it passes over still get an outcome, and does acting change it?)",
+            ),
+        ),
+        Case(  # the output is the shortlist
+            {
+                "product.output": "A shortlist of the 30 invoices most likely to be duplicates each day.",
+                "product.decision": "Clerks work through the list.",
+            },
+            evidence=(
+                'product.output: "A shortlist of the 30 invoices most likely to be duplicates each day." (the '
+                "model chooses which cases are acted on: shortlist)",
                 'constraints.data.outcome_recorded_for: "every_case" (today; once the model chooses, do the '
                 "cases it passes over still get an outcome, and does acting change it?)",
             ),
@@ -93,6 +121,9 @@ _KEEP_A_SHARE_UNCHOSEN = Move(
         Case(
             {"product.decision": "Clerks check the top 50 invoices, and a random 20 more each day."},
         ),
+        Case(  # the output names what it predicts, not a choice of cases
+            {"product.output": "Whether the invoice will be selected for inspection."}
+        ),
     ),
 )
 def model_selects_cases(plan: Plan) -> Evidence:
@@ -106,20 +137,23 @@ def model_selects_cases(plan: Plan) -> Evidence:
     group), log it, and evaluate and retrain on it; read offline scores as a bound until it exists.
     """
     constraints = plan.constraints.data
-    if (constraints.exploration_share or 0) > 0 or AT_RANDOM.find(plan.product.decision):
+    if (constraints.exploration_share or 0) > 0 or any(
+        AT_RANDOM.find(text) for text in (plan.product.decision, plan.product.output)
+    ):
         return None
     recorded = constraints.outcome_recorded_for
     if recorded in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
         return None  # answered: selective-labels and feedback-loop reason from the answer
-    words = SELECTS.find_all(plan.product.decision)
+    path, words = next(
+        ((path, found) for path in ("product.decision", "product.output") if (found := _selects(plan, path))),
+        ("product.decision", ()),
+    )
     if not words or any(
         check(plan)
         for check in (data.feedback_loop, data.decision_hides_outcome, evaluation.selective_labels)
     ):
         return None  # nothing chosen, or a rule that reads the answers says it already
-    chosen = quote(
-        plan, "product.decision", f"the model chooses which cases are acted on: {', '.join(words)}"
-    )
+    chosen = quote(plan, path, f"the model chooses which cases are acted on: {', '.join(words)}")
     if recorded is None:
         said = (
             "constraints.data.outcome_recorded_for: not answered (once the model chooses, do the cases it "
