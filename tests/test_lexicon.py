@@ -42,11 +42,17 @@ COMMON = top_n_list("en", 20_000)  # the 20,000 most frequent English words (wor
 def test_no_entry_is_found_inside_an_unrelated_common_word() -> None:
     # "bot" in "bottom", "shop" in "shopper's", "clinic" in "clinical", "site" in "review-site": a word
     # is found only as itself, alone or in a sentence.
+    # A lexicon can find something only where the text says the first word of one of its entries (or where
+    # an entry starts with a slot): the others are skipped, as find_all itself skips them.
+    firsts = {name: {entry.split(" ")[0] for entry in entries.entries} for name, entries in LEXICONS.items()}
     unrelated = []
     for word in COMMON:
         itself = " ".join(part for part in words_of(word) if part != BOUNDARY)  # "shopper's" reads "shopper"
         for text in (word, f"they said {word} twice"):
+            said = set(words_of(text))
             for name, entries in LEXICONS.items():
+                if firsts[name].isdisjoint(said) and not firsts[name] & {"#", "*"}:
+                    continue
                 unrelated += [(name, found, word) for found in entries.find_all(text) if found != itself]
     assert unrelated == []
 

@@ -58,14 +58,6 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _fits(slot: str, word: str) -> bool:
-    if slot == "#":
-        return word[0].isdigit()
-    if slot == "*":
-        return word != BOUNDARY
-    return slot == word
-
-
 class Lexicon:
     """Whole words and phrases that hint at one thing, every accepted form written out.
 
@@ -141,37 +133,44 @@ def _split(entries: str | Iterable[str]) -> Iterator[str]:
             yield " ".join(words)
 
 
-def _index(entries: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Entries by their first word (`#` for a number, `*` for any word), longest first."""
-    found: dict[str, list[tuple[str, ...]]] = {}
+_END = ""  # the key that marks, in a node of the trie, the end of an entry (no word is empty)
+Trie = dict[str, "Trie"]
+
+
+def _index(entries: tuple[str, ...]) -> Trie:
+    """The entries as a trie of their words (`#` for a number, `*` for any word): a lexicon of thousands
+    of phrases is matched in one walk per word of the answer, not one comparison per phrase."""
+    root: Trie = {}
     for entry in entries:
-        slots = tuple(entry.split(" "))
-        found.setdefault(slots[0], []).append(slots)
-    for phrases in found.values():
-        phrases.sort(key=len, reverse=True)
-    return found
+        node = root
+        for slot in entry.split(" "):
+            node = node.setdefault(slot, {})
+        node[_END] = {}
+    return root
 
 
-def _matches(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> Iterator[tuple[int, int]]:
+def _longest(words: list[str], start: int, root: Trie) -> int:
+    """The length of the longest entry that starts at `words[start]`, 0 when none does."""
+    longest, walks = 0, [(root, start)]
+    while walks:
+        node, at = walks.pop()
+        if _END in node:
+            longest = max(longest, at - start)
+        if at == len(words) or words[at] == BOUNDARY:
+            continue
+        word = words[at]
+        for slot in (word, "#" if word[0].isdigit() else None, "*"):
+            if slot is not None and slot in node:
+                walks.append((node[slot], at + 1))
+    return longest
+
+
+def _matches(words: list[str], index: Trie) -> Iterator[tuple[int, int]]:
     """(start, length) of each entry found in `words`, leftmost first, the longest where several start
     at one word; matches do not overlap."""
     start = 0
     while start < len(words):
-        word = words[start]
-        candidates = [*index.get(word, ())]
-        if word != BOUNDARY:
-            candidates += (
-                [*index.get("#", ()), *index.get("*", ())] if word[0].isdigit() else index.get("*", [])
-            )
-        length = next(
-            (
-                len(slots)
-                for slots in sorted(candidates, key=len, reverse=True)
-                if len(slots) <= len(words) - start
-                and all(_fits(slot, found) for slot, found in zip(slots, words[start:], strict=False))
-            ),
-            0,
-        )
+        length = _longest(words, start, index)
         if length:
             yield start, length
             start += length
