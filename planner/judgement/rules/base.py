@@ -129,6 +129,9 @@ MANY_TIMES = 3  # a product serving this many times the units the data comes fro
 LATE_LABELS_DAYS = 30  # labels this late hide a model's decay for a month or more
 
 
+SLOW_LOOP_DAYS = 30  # retraining a month or more apart lets adversaries adapt for weeks unseen
+
+
 SLOW_OUTCOME_DAYS = 180  # outcomes this slow make a live A/B test on them a matter of a year or more
 
 

@@ -6,6 +6,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     MAX_TIMEBOX_WEEKS,
     RECORDED_HISTORY,
+    SLOW_LOOP_DAYS,
     SLOW_OUTCOME_DAYS,
     Case,
     Evidence,
@@ -45,6 +46,7 @@ from planner.plan.model import (
     Direction,
     LabelSource,
     Metric,
+    Monitor,
     OnlineValidation,
     Plan,
     Severity,
@@ -781,7 +783,7 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
         "Plan for adversaries who adapt: monitor what the model catches, retrain on a trigger",
         "Fraudsters, spammers and bots probe whatever is blocked, so performance decays fast and silently "
         "(caught cases drop while the flag rate looks stable); watch the flag rate, the caught rate and "
-        "the score distribution, and retrain when they move",
+        "the score distribution with thresholds, and retrain within days when they move, not monthly",
         "warning",
     ),
     ask="will people adapt to the model to get past it, with nothing watching for it?",
@@ -795,11 +797,35 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
                 'product.goal: "Stop fraudsters from being paid twice." (fraudsters: the other side adapts '
                 "to what the model stops)",
                 "constraints.retraining.trigger: not answered (what makes you retrain early?)",
+                'constraints.retraining.cadence: "monthly" (every 30 days, while adversaries adapt within '
+                "days: retrain faster)",
+            ),
+        ),
+        Case(  # a quarterly loop, and a monitor that alerts on nothing
+            {
+                "product.goal": "Ban players who cheat in ranked matches.",
+                "constraints.retraining.cadence": "quarterly",
+                "after_launch.monitoring": [{"signal": "Bans per week, in the monthly report"}],
+            },
+            evidence=(
+                'product.goal: "Ban players who cheat in ranked matches." (cheat: the other side adapts to '
+                "what the model stops)",
+                'after_launch.monitoring[0].signal: "Bans per week, in the monthly report" (no threshold: '
+                "nothing alerts on drift)",
+                'constraints.retraining.cadence: "quarterly" (every 91 days, while adversaries adapt within '
+                "days: retrain faster)",
             ),
         ),
     ),
     quiet=(
         Case({"product.goal": "Stop fraudsters from being paid twice."}),  # monitored, with a trigger
+        Case(  # a weekly loop
+            {
+                "product.goal": "Ban players who cheat in ranked matches.",
+                "constraints.retraining.cadence": "weekly",
+                "after_launch.monitoring": [{"signal": "Bans per week, in the monthly report"}],
+            }
+        ),
         Case(  # "bot" inside "bottom" and "bottles"
             {
                 "product.goal": "Spot empty bottom shelves and misplaced bottles before the store opens.",
@@ -837,7 +863,36 @@ def adversaries_adapt(plan: Plan) -> Evidence:
             + (show(trigger) if trigger else "not answered")
             + " (what makes you retrain early?)"
         )
-    return Hint(said_by[1], found) if len(found) > 1 else None
+    slow = _slow_loop(plan)
+    if slow and len(found) == 1 and not any(_alerts(monitor) for monitor in monitors):
+        found.append(
+            quote(plan, "after_launch.monitoring[0].signal", "no threshold: nothing alerts on drift")
+        )
+    if len(found) == 1:
+        return None
+    return Hint(said_by[1], (*found, slow) if slow else found)
+
+
+def _slow_loop(plan: Plan) -> str | None:
+    """A retraining cadence of a month or more, or none: adversaries adapt within days."""
+    cadence = plan.constraints.retraining.cadence
+    if cadence is None or (cadence.days is not None and cadence.days < SLOW_LOOP_DAYS):
+        return None
+    every = "never retrained" if cadence.days is None else f"every {cadence.days:g} days"
+    return quote(
+        plan,
+        "constraints.retraining.cadence",
+        f"{every}, while adversaries adapt within days: retrain faster",
+    )
+
+
+def _alerts(monitor: Monitor) -> bool:
+    """A monitor that watches something and says when it alerts."""
+    return (
+        not says_nothing(monitor.signal)
+        and bool(monitor.threshold)
+        and not says_nothing(monitor.threshold or "")
+    )
 
 
 @rule(
