@@ -65,6 +65,15 @@ def test_a_label_delay_where_acting_shapes_the_labels_is_medium(make_workspace: 
     assert levels(risks(make_workspace, shaped)) == {"label-delay-exceeds-retraining": "medium"}
 
 
+def test_a_label_delay_of_two_cycles_is_high_only_where_the_other_side_adapts(
+    make_workspace: MakeWorkspace,
+) -> None:
+    two_cycles = {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 60}
+    assert levels(risks(make_workspace, two_cycles))["label-delay-exceeds-retraining"] == "medium"
+    fraud = two_cycles | {"product.goal": "Stop fraudsters from being paid twice."}
+    assert levels(risks(make_workspace, fraud))["label-delay-exceeds-retraining"] == "high"
+
+
 def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWorkspace) -> None:
     noisy = {"by_hand.label_agreement": 0.55, "done.metrics[0].name": "Recall@10 of the right pair"}
     data = risks(make_workspace, noisy)

@@ -34,6 +34,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.heard import wider_scope
 from planner.judgement.rules.lexicon import (
     ACCURACY,
+    ADVERSARIAL,
     AS_KNOWN,
     BALANCED,
     BEHAVIOUR,
@@ -245,8 +246,20 @@ def proxy_label(plan: Plan) -> Evidence:
     impact=4,
     move=_CADENCE_OF_LABELS,
     fires=(
-        Case(
+        Case(  # in within two cycles, nothing fighting back: medium, asked
             {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 45},
+            evidence=(
+                "constraints.data.label_delay_days: 45",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+                "does the world change faster than a cycle or two?",
+            ),
+        ),
+        Case(  # fraudsters adapt within the delay: high
+            {
+                "product.goal": "Stop fraudsters from being paid twice.",
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 45,
+            },
             evidence=(
                 "constraints.data.label_delay_days: 45",
                 'constraints.retraining.cadence: "monthly" (every 30 days)',
@@ -306,7 +319,18 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     # the model is retrained: each retraining learns from those, and only the slow tail is late.
     if span[0] < span[1] and span[0] <= max(cadence.days, LATE_LABELS_DAYS):
         return Tempered(3, (*found, "what share of the labels is in by each retraining?"))
+    # Labels in within two retraining cycles, on a world that does not fight back: each model learns
+    # from outcomes one cycle older than it could, which matters only where the world moves faster than
+    # that. Worth a decision (retrain on the cadence the labels allow), not a stop.
+    if span[1] <= 2 * cadence.days and not ADVERSARIAL.find_all(_adversary_text(plan)):
+        return Tempered(3, (*found, "does the world change faster than a cycle or two?"))
     return found
+
+
+def _adversary_text(plan: Plan) -> str:
+    """The answers that would name a positive class that fights back (fraud, spam, bots)."""
+    paths = ("title", "product.goal", "product.success_metric", "product.decision", "product.label")
+    return " ".join(text for text in (answer_at(plan, path) for path in paths) if isinstance(text, str))
 
 
 @rule(
