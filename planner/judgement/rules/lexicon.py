@@ -628,6 +628,10 @@ SENSITIVE = Lexicon(
     children, child, pupils, minors, student records
     client data, client documents, client files, client contracts, client-owned, clients' data
     customer contracts, confidential, privileged, genetic, biometric, source code
+    mental health, disability, disabilities, pregnancy, pregnancies, pregnant, maternity, antenatal
+    criminal record, criminal records, criminal convictions, prior convictions, offenders, legal aid, legal-aid
+    bank statements, credit history, credit histories, credit records, household income, debts, arrears
+    salary, salaries, payslips, tax returns, safeguarding, social care, welfare claims
     """,
     # the health of a machine or a crop, a parent's child item: not people's data
     everyday=(
@@ -650,6 +654,17 @@ HOSTED = Lexicon(
     """,
     unless="""point cloud, point clouds, cloud cover, cloudy, cloud-free, offshore wind, offshore platform
     offshore platforms, offshore rig, offshore rigs, offshore turbine, offshore turbines""",
+)
+
+# Words that say the terms of sending data out were settled: an agreement, no retention, no training on it.
+AGREED = Lexicon(
+    """
+    data processing agreement, data processing agreements, dpa, dpas, signed dpa, business associate agreement
+    baa, standard contractual clauses, sccs, zero retention, zero data retention, no retention, no data retention
+    not used for training, no training on, never used for training, own tenant, own azure tenant, our tenant
+    private tenant, approved by legal, cleared by legal, legal approved, signed off by legal, approved by the dpo
+    dpo approved, signed off by the dpo, data-protection officer approved
+    """
 )
 
 # An answer about who acts that puts it off: nobody is named yet.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote
-from planner.judgement.rules.lexicon import HOSTED, SENSITIVE
+from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
 
@@ -22,7 +22,8 @@ from planner.plan.model import Category, DataLeaves, Plan
         "danger",
         first=True,
     ),
-    ask="who confirmed that this data may leave (the client's contract, the data-protection officer)?",
+    ask="who confirmed that this data may leave, and under which agreement (a DPA, the transfer mechanism, "
+    "no training on it, the region)?",
     fires=(
         Case(
             {"constraints.data.leaves_organisation": "not_allowed"},
@@ -66,13 +67,36 @@ from planner.plan.model import Category, DataLeaves, Plan
             evidence=(
                 'constraints.data.sources[0].name: "Discharge letters of our patients, 2021-2024" (patients)',
                 'constraints.compute.hosted_model: "A hosted LLM API in a US region." (hosted, us region)',
-                'constraints.data.leaves_organisation: "allowed" (who confirmed it: the client\'s contract, '
-                "the data-protection officer?)",
+                'constraints.data.leaves_organisation: "allowed" (who confirmed it (the client\'s contract, '
+                "the data-protection officer), under which agreement: a DPA, the transfer mechanism, no "
+                "training on the data, the region?)",
             ),
+        ),
+        Case(  # "allowed", and the structured answers say personal data goes to a hosted service
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": True,
+            },
+            evidence=(
+                "constraints.data.personal_data: true (personal data)",
+                "constraints.compute.hosted_service: true (a hosted service outside the organisation)",
+                'constraints.data.leaves_organisation: "allowed" (who confirmed it (the client\'s contract, '
+                "the data-protection officer), under which agreement: a DPA, the transfer mechanism, no "
+                "training on the data, the region?)",
+            ),
+            also=frozenset({"personal-data", "hosted-black-box"}),
         ),
     ),
     quiet=(
         Case({"constraints.data.leaves_organisation": "allowed", "constraints.data.personal_data": True}),
+        Case(  # allowed, personal data, hosted, and the answers name the agreement
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM under a signed DPA, EU region, zero retention.",
+            }
+        ),
         Case(  # allowed, and nothing in the answers says whose data or where it goes
             {
                 "constraints.data.leaves_organisation": "allowed",
@@ -120,33 +144,47 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
 
 
 _SENSITIVE_PATHS = ("product.inputs", "product.label", "product.users", "product.goal", "title")
+_CONFIRMED = (
+    "who confirmed it (the client's contract, the data-protection officer), under which agreement: a DPA, "
+    "the transfer mechanism, no training on the data, the region?"
+)
 
 
 def _allowed_but_sensitive(plan: Plan) -> Evidence:
-    """`Allowed`, while the answers name client-owned, patient, health or children's data and a hosted
-    vendor, a cloud or a region abroad: a question, who confirmed it."""
-    paths = [f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))]
+    """`Allowed`, while the answers say the data is personal or name client-owned, patient, health,
+    children's, financial or criminal data, and a hosted vendor, a cloud or a region abroad: a question,
+    who confirmed it and under which agreement, unless the answers name that agreement."""
+    data, compute = plan.constraints.data, plan.constraints.compute
+    paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
     paths += _SENSITIVE_PATHS
+    where = ["constraints.compute.hosted_model", *paths, "constraints.data.differences_note"]
+    if any(AGREED.find(answer_at(plan, path)) for path in where):
+        return None
     whose = next(
         ((path, words) for path in paths if (words := SENSITIVE.find_all(answer_at(plan, path)))), None
     )
+    if whose is None and data.personal_data is True:
+        whose = ("constraints.data.personal_data", ("personal data",))
     if whose is None:
         return None
-    where = ["constraints.compute.hosted_model", *paths, "constraints.data.differences_note"]
     hosted = next(
         ((path, words) for path in where if (words := HOSTED.find_all(answer_at(plan, path)))), None
     )
+    if hosted is None and compute.hosted_service is True:
+        hosted = ("constraints.compute.hosted_service", ("hosted service",))
+    if hosted is None and compute.hosted_model and whose[0] == "constraints.data.personal_data":
+        hosted = ("constraints.compute.hosted_model", ("hosted model",))
     if hosted is None:
         return None
+    notes = {
+        "constraints.data.personal_data": "personal data",
+        "constraints.compute.hosted_service": "a hosted service outside the organisation",
+    }
     return Hint(
         (*whose[1], *hosted[1]),
         (
-            quote(plan, whose[0], ", ".join(whose[1])),
-            quote(plan, hosted[0], ", ".join(hosted[1])),
-            quote(
-                plan,
-                "constraints.data.leaves_organisation",
-                "who confirmed it: the client's contract, the data-protection officer?",
-            ),
+            quote(plan, whose[0], notes.get(whose[0], ", ".join(whose[1]))),
+            quote(plan, hosted[0], notes.get(hosted[0], ", ".join(hosted[1]))),
+            quote(plan, "constraints.data.leaves_organisation", _CONFIRMED),
         ),
     )
