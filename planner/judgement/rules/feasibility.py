@@ -19,7 +19,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
 )
-from planner.judgement.rules.lexicon import ACTS_ALONE, PEOPLE
+from planner.judgement.rules.lexicon import ACTS_ALONE, NOBODY, PEOPLE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     UNSTRUCTURED,
@@ -197,6 +197,16 @@ _NARROW = Move(
     quiet=(
         Case({"product.data_kinds": ["images"], "product.mode": "automate"}),  # rules already take a slice
         Case({"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None}),
+        Case(  # a machine does it today: nobody keeps "the rest"
+            {
+                "product.data_kinds": ["images"],
+                "product.mode": "automate",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "impact.easy_share": None,
+                "product.current_solution": "A camera with a fixed threshold rejects parts; no one checks by hand.",
+            }
+        ),
     ),
 )
 def narrow_to_easy_slice(plan: Plan) -> Evidence:
@@ -216,19 +226,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None  # augmenting people is narrowing already: they keep every decision
     if plan.impact.easy_share is not None:
         return None  # the team said what share is easy: easy-slice-first weighs it
-    people = next(
-        (
-            path
-            for path in (
-                "product.current_solution",
-                "heuristics.humans_handle",
-                "product.goal",
-                "product.users",
-            )
-            if mentions(answer_at(plan, path), PEOPLE)
-        ),
-        None,
-    )
+    people = _people_do_it_today(plan)
     if people is None:
         return None
     found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
@@ -249,6 +247,18 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
             "the first model yet)"
         )
     return tuple(found)
+
+
+def _people_do_it_today(plan: Plan) -> str | None:
+    """The answer that says people do the work today; None where today's solution is a machine, a rule
+    or nothing (then nobody keeps "the rest", and the advice would not fit)."""
+    today = answer_at(plan, "product.current_solution")
+    if isinstance(today, str) and today.strip():
+        if says_nothing(today) or mentions(today, NOBODY) or not mentions(today, PEOPLE):
+            return None  # the team said who does it today, and it is not people
+        return "product.current_solution"
+    paths = ("heuristics.humans_handle", "product.goal", "product.users")
+    return next((path for path in paths if mentions(answer_at(plan, path), PEOPLE)), None)
 
 
 @rule(

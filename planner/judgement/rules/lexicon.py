@@ -108,6 +108,12 @@ PEOPLE = Lexicon("""
     technician, technicians, grader, graders, linguist, linguists, auditor, auditors
 """)
 
+# An answer about today's work that says no person does it.
+NOBODY = Lexicon("""
+    nobody, no one, no-one, not by hand, no manual, no human, no humans, no person, no people
+    unattended, unmanned, nothing today, not done today, not done at all
+""")
+
 # Where an error costs someone health, safety, money, legal standing or access.
 HARMFUL = Lexicon(
     """
