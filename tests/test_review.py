@@ -101,6 +101,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
         "action-budget-in-other-units",
         "action-needs-another-party",
+        "adverse-decision-unchecked",
         "adversaries-adapt",
         "automatic-rules-costly-errors",
         "data-narrower-than-product",

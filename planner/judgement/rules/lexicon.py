@@ -259,6 +259,45 @@ ADVERSARIAL = Lexicon(
 )
 
 
+# What an adverse decision does to a person: refuse, ban, suspend, cut their benefits.
+ADVERSE = Lexicon(
+    """
+    refuse, refuses, refused, refusal, refusals, deny, denies, denied, denial, denials
+    reject, rejects, rejected, rejection, rejections
+    ban, bans, banned, banning, suspend, suspends, suspended, suspension, suspensions
+    sanction, sanctions, sanctioned, disqualify, disqualifies, disqualified, disqualification
+    expel, expels, expelled, evict, evicts, evicted, eviction, evictions, revoke, revokes, revoked
+    deactivate, deactivates, deactivated, deactivation, delist, delists, delisted
+    close accounts, closes accounts, closed accounts, close the account, closes the account
+    freeze accounts, freezes accounts, frozen accounts, block accounts, blocks accounts, blocked accounts
+    cut benefits, cuts benefits, cut their benefits, stop benefits, stops benefits, withhold, withholds
+    withheld, fined, penalise, penalised, penalize, penalized
+""",
+    unless="sanctions list, sanctions lists",
+)
+
+# The people an adverse decision lands on, beyond the domains of ABOUT_PEOPLE.
+ACTED_ON = Lexicon(
+    """
+    customer, customers, user, users, account, accounts, account holder, account holders
+    player, players, driver, drivers, rider, riders, courier, couriers, seller, sellers
+    merchant, merchants, member, members, subscriber, subscribers, buyer, buyers, worker, workers
+    person, people, individual, individuals, household, households, family, families
+    passenger, passengers, traveller, travellers, traveler, travelers, visitor, visitors
+    recipient, recipients, beneficiary, beneficiaries, contributor, contributors, author, authors
+""",
+    unless="into account, accounts payable, accounts receivable, account for, accounts for, end users",
+)
+
+# A way for a person to contest an adverse decision, or a person who checks it.
+APPEAL = Lexicon("""
+    appeal, appeals, appealed, contest, contests, contested, dispute, disputes, disputed
+    human review, manual review, reviewed by a person, reviewed by a human, reviewed by staff
+    a person reviews, a person checks, a human checks, second look, reinstate, reinstated, reinstatement
+    overturn, overturns, overturned, redress, complaint, complaints, ombudsman
+""")
+
+
 # ---------------------------------------------------------------- labels: judged or recorded
 
 # A label that is somebody's judgement rather than a recorded event.
