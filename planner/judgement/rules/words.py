@@ -168,14 +168,18 @@ def _longest(words: list[str], start: int, root: Trie) -> int:
 def _matches(words: list[str], index: Trie) -> Iterator[tuple[int, int]]:
     """(start, length) of each entry found in `words`, leftmost first, the longest where several start
     at one word; matches do not overlap."""
+    numbers, anything = "#" in index, "*" in index
     start = 0
     while start < len(words):
-        length = _longest(words, start, index)
-        if length:
-            yield start, length
-            start += length
-        else:
-            start += 1
+        word = words[start]
+        # Most words start no entry: walk the trie only from those that may.
+        if word in index or (word != BOUNDARY and (anything or (numbers and word[0].isdigit()))):
+            length = _longest(words, start, index)
+            if length:
+                yield start, length
+                start += length
+                continue
+        start += 1
 
 
 def mentions(text: str | None, lexicon: Lexicon) -> str | None:
