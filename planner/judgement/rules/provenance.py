@@ -3,10 +3,10 @@ labelling standard, system or policy that changed over the data's years; each a 
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import PEOPLE, _phrases
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Mode, Plan
 
 # A decision somebody took (or a document they sent), rather than what then happened.
@@ -38,6 +38,26 @@ _PROCESS = PEOPLE + Lexicon(
 _OLD = Lexicon("past decisions, previous decisions, old triage, current triage, existing triage, legacy")
 
 
+# Words of the pain or goal that say today's decisions are wrong, not only slow or costly.
+_ERRS = Lexicon("""
+    miss, misses, missed, mistake, mistakes, error-prone, wrong, wrongly, inconsistent, inconsistency
+    inconsistently, consistent, consistency, unfair, fair, fairly, fairer, biased, bias, overturned
+    disagree, disagreement, disagreements, unreliable, overlooked, overlook, overlooks, misjudged
+""")
+
+
+def _people_are_the_target(plan: Plan) -> bool:
+    """Whether the people's judgement is what the model should reproduce: it drafts for them (augment),
+    they agree with each other, and nothing in the pain or goal says their decisions are wrong."""
+    if plan.product.mode is not Mode.augment:
+        return False
+    agreement = plan.by_hand.label_agreement
+    if agreement is not None and agreement < LOW_AGREEMENT:
+        return False
+    paths = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
+    return not any(mentions(answer_at(plan, path), _ERRS) for path in paths)
+
+
 def _forms(words: tuple[str, ...]) -> set[str]:
     """Found forms compared as one word whatever their number (`clerk`, `clerks`)."""
     return {word.removesuffix("s") for word in words}
@@ -58,10 +78,11 @@ def _forms(words: tuple[str, ...]) -> set[str]:
     ask="does the label record the old process's decisions rather than what happened, so the model "
     "learns its misses?",
     fires=(
-        Case(
+        Case(  # the pain says the clerks miss duplicates: their flags teach the misses
             {
                 "product.label": "Whether the clerk on duty flagged the invoice for a check.",
                 "product.current_solution": "The clerk on duty flags invoices that look familiar.",
+                "product.pain": "Clerks miss duplicates that arrive with a new number.",
             },
             evidence=(
                 'product.label: "Whether the clerk on duty flagged the invoice for a check." (a decision of '
@@ -84,8 +105,11 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 "label_is_proxy is false)",
             ),
         ),
-        Case(
-            {"product.label": "Past decisions of the approval desk on each invoice pair."},
+        Case(  # the model replaces the desk
+            {
+                "product.label": "Past decisions of the approval desk on each invoice pair.",
+                "product.mode": "automate",
+            },
             evidence=(
                 'product.label: "Past decisions of the approval desk on each invoice pair." (a decision of '
                 "today's process: past decisions)",
@@ -95,6 +119,12 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # drafting the clerks' call for them, who agree, with no word that they err: the target
+            {
+                "product.label": "Whether the clerk on duty flagged the invoice for a check.",
+                "product.current_solution": "The clerk on duty flags invoices that look familiar.",
+            }
+        ),
         Case(  # the current solution says who is replaced: not the auditors who flag
             {"product.mode": "automate"}
         ),
@@ -127,6 +157,8 @@ def label_from_old_process(plan: Plan) -> Evidence:
     decided.
     """
     product = plan.product
+    if _people_are_the_target(plan):
+        return None  # the model drafts the experts' call for them: their judgement is the target
     decided = DECIDED.find_all(product.label)
     old = _OLD.find_all(product.label)
     note = "the process the model replaces: its misses become the label's"
