@@ -103,6 +103,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-needs-another-party",
         "adverse-decision-unchecked",
         "adversaries-adapt",
+        "capped-outcomes",
         "automatic-rules-costly-errors",
         "data-narrower-than-product",
         "data-leaves-organisation",

@@ -1,0 +1,143 @@
+"""Rules on outcomes capped by supply or capacity: sales where stock ran out, trips where the dock was
+empty, visits where the clinic was full. Recorded for every case, the label still counts what was
+served, not what was wanted (censored observations)."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import TaskType
+from planner.plan.model import Category, Plan
+
+# Supply or capacity that ran out: what is recorded then stops at what there was.
+CAPPED = Lexicon(
+    """
+    sold out, sold-out, sells out, sell out, selling out, out of stock, out-of-stock, out-of-stocks
+    stockout, stockouts, stock-out, stock-outs, ran out, runs out, run out, running out, empty shelf
+    empty shelves, empty dock, empty docks, empty station, empty stations, no bikes, no bikes left
+    no scooters, no stock, none left, fully booked, booked up, booked out, turned away, turn away, turns away
+    turning away, at capacity, capacity reached, reached capacity, full capacity, capacity limit, capacity limits
+    waiting list, waiting lists, waitlist, waitlists, no free slots, no slots left, no availability
+    limited stock, limited supply, supply runs out, clinic is full, clinics are full, when full
+    """,
+    unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
+    run out of ideas, ran out of ideas, turn away from""",
+)
+
+# A label or goal that counts what people wanted or took: sales, trips, bookings, visits.
+COUNTS_DEMAND = Lexicon(
+    """
+    demand, sales, units sold, sold, trips, rides, rentals, bookings, appointments, visits, orders
+    footfall, attendance, admissions, pickups, pick-ups, checkouts, reservations, covers served
+    patients seen, people served, meals served, tickets sold
+    """
+)
+
+# Words that say the cap is already handled: censored periods marked, unconstrained demand estimated.
+UNCAPPED = Lexicon(
+    """
+    censored, censoring, uncensored, unconstrained demand, unconstrained, true demand, latent demand
+    lost demand, lost sales estimated, estimated lost sales, turned-away counts, turnaways, turn-aways
+    stockout flag, stockout flags, stock-out flag, stock-out flags, flagged stockouts, excluded sold-out days
+    understate demand, understates demand, understated demand, hides the real demand, hide the real demand
+    days without stockouts, days without stock-outs, days without stock outs
+    """
+)
+
+_TEXTS = (
+    "product.label",
+    "product.goal",
+    "product.inputs",
+    "product.current_solution",
+    "product.current_performance",
+    "product.decision",
+    "impact.bottleneck",
+    "constraints.data.differences_note",
+)
+_FIX = (
+    "mark the periods where supply or capacity ran out, estimate unconstrained demand (or the turned-away "
+    "count), and evaluate on periods where nothing ran out"
+)
+
+
+@rule(
+    "capped-outcomes",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Mark the capped periods, and evaluate where nothing ran out",
+        "Where stock sold out, docks were empty or the clinic was full, the record stops at what there "
+        "was: a model trained on it learns past supply, not demand, and under-provisions just where demand "
+        "is highest",
+        "warning",
+    ),
+    ask="is the recorded outcome capped by supply or capacity, so that it counts what was served rather "
+    "than what was wanted?",
+    fires=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.label": "Loaves sold per shop per day.",
+                "product.inputs": "Past sales and holidays; most shops are sold out by 3 pm.",
+            },
+            evidence=(
+                'product.inputs: "Past sales and holidays; most shops are sold out by 3 pm." (capped '
+                "by supply or capacity: sold out; the record then counts what was served, not what was "
+                "wanted)",
+                'product.label: "Loaves sold per shop per day." (mark the periods where supply or capacity '
+                "ran out, estimate unconstrained demand (or the turned-away count), and evaluate on periods "
+                "where nothing ran out)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the cap is marked already
+            {
+                "product.task": "forecasting",
+                "product.label": "Loaves sold per shop per day, sold-out days flagged as censored.",
+                "product.inputs": "Past sales and holidays; most shops are sold out by 3 pm.",
+            }
+        ),
+        Case(  # a classifier of shelf photos: no count of demand is learned
+            {
+                "product.task": "classification",
+                "product.label": "Whether the shelf in the photo has a gap.",
+                "product.inputs": "Shelf photos; an out-of-stock shelf shows a gap.",
+            }
+        ),
+        Case(  # a forecast of a count nothing caps
+            {
+                "product.task": "forecasting",
+                "product.label": "Kilowatt-hours used per household per day.",
+                "product.inputs": "Past use, weather and holidays.",
+            }
+        ),
+    ),
+)
+def capped_outcomes(plan: Plan) -> Evidence:
+    """The recorded outcome is capped by supply or capacity.
+
+    A forecast of demand learned from sales stops at the stock there was: days that sold out, docks
+    left empty and clinics that turned people away all record what was served, not what was wanted.
+    The model learns yesterday's supply, and its offline error looks best exactly where it under-serves.
+
+    Mitigation: Mark the censored periods (sold out, empty, full), estimate unconstrained demand from
+    the uncensored ones or from turned-away counts, and evaluate on periods where nothing ran out.
+    """
+    texts = {path: text for path in _TEXTS if isinstance(text := answer_at(plan, path), str)}
+    for index, source in enumerate(plan.constraints.data.sources):
+        texts[f"constraints.data.sources[{index}].name"] = source.name
+    if any(UNCAPPED.find(text) for text in texts.values()):
+        return None
+    counted = any(COUNTS_DEMAND.find(texts.get(path)) for path in ("product.label", "product.goal")) or (
+        plan.product.task is TaskType.forecasting and "product.label" not in texts
+    )
+    capped = next(((path, words) for path, text in texts.items() if (words := CAPPED.find_all(text))), None)
+    if not counted or capped is None:
+        return None
+    path, words = capped
+    outcome = "product.label" if "product.label" in texts else "constraints.data.outcome_recorded_for"
+    note = f"capped by supply or capacity: {', '.join(words)}; the record then counts what was served, not what was wanted"
+    return Hint(words, (quote(plan, path, note), quote(plan, outcome, _FIX)))
