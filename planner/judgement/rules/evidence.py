@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
+from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.words import words_of
 from planner.plan.model import (
     DataKind,
@@ -185,8 +186,17 @@ _NOT_AN_ITEM = {
 
 
 def value_per_other_item(plan: Plan) -> str | None:
-    """The item the value is per (`EUR per customer` -> customer) when no answer about the volume's
-    items names it: value x volume would multiply numbers of two units, so they are not joined."""
+    """The item the value is per (`EUR per customer` -> customer) when the volume counts another item:
+    value x volume would multiply numbers of two units, so they are not joined."""
+    found = volume_counts_other_item(plan)
+    return found[0] if found else None
+
+
+def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
+    """(the value's item, the answer that says what the volume counts, the items it names) when that
+    answer names items other than the value's. The first answer that names an item at all decides (the
+    bottleneck first, where the volume is counted); an answer that names none says nothing either way,
+    so a value per lunch is never set against a bottleneck that speaks of cooks and food."""
     found = _PER.search(plan.impact.value_unit or "")
     noun = found.group(1).lower() if found else None
     if noun is None or noun in _NOT_AN_ITEM:
@@ -194,12 +204,17 @@ def value_per_other_item(plan: Plan) -> str | None:
     forms = {noun, noun + "s", noun + "es", noun.removesuffix("s"), noun.removesuffix("es")}
     if noun.endswith("y"):
         forms.add(noun[:-1] + "ies")
-    texts = [answer_at(plan, path) for path in ITEM_PATHS]
-    if not any(isinstance(text, str) and text for text in texts):
-        return None  # nothing says what the volume counts
-    if any(isinstance(text, str) and forms & set(words_of(text)) for text in texts):
-        return None
-    return noun
+    own = {unit for unit, words in ITEM_UNITS.items() if words.find(noun)}
+    for path in ITEM_PATHS:
+        text = answer_at(plan, path)
+        if not isinstance(text, str) or not text:
+            continue
+        if forms & set(words_of(text)):
+            return None  # the volume's answer names the value's item
+        units = tuple(sorted(unit for unit, words in ITEM_UNITS.items() if words.find(text)))
+        if units:
+            return None if own & set(units) else (noun, path, units)
+    return None
 
 
 def acting_shapes_labels(plan: Plan) -> bool:

@@ -17,7 +17,6 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.evidence import (
-    ITEM_PATHS,
     answer_at,
     answer_is,
     items_per_month,
@@ -25,7 +24,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
-    value_per_other_item,
+    volume_counts_other_item,
 )
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
@@ -345,8 +344,8 @@ def easy_slice_first(plan: Plan) -> Evidence:
             {"impact.value_unit": "EUR per customer"},
             evidence=(
                 'impact.value_unit: "EUR per customer" (the value is per customer)',
-                'impact.bottleneck: "Duplicate checks before the weekly payment run." (what the volume counts '
-                "names no customer: value x volume is not computed)",
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(the volume counts invoices, not customers: value x volume is not computed)",
             ),
         ),
     ),
@@ -362,15 +361,14 @@ def impact_units_differ(plan: Plan) -> Evidence:
     Mitigation: State what one item is, give the volume and the value for that same item, and redo the
     estimate; say which figures could not be joined until then.
     """
-    noun = value_per_other_item(plan)
-    if noun is None:
+    found = volume_counts_other_item(plan)
+    if found is None:
         return None
-    where = next(
-        path for path in ITEM_PATHS if isinstance(answer_at(plan, path), str) and answer_at(plan, path)
-    )
+    noun, where, units = found
+    counted = ", ".join(f"{unit}s" for unit in units)
     return (
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
-        quote(plan, where, f"what the volume counts names no {noun}: value x volume is not computed"),
+        quote(plan, where, f"the volume counts {counted}, not {noun}s: value x volume is not computed"),
     )
 
 
