@@ -122,6 +122,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "scored-unit-differs",
         "selective-labels",
         "test-set-not-like-product",
+        "worse-error-unweighed",
         "worst-error-uncounted",
     }
     for rule_id, case in HINTED:

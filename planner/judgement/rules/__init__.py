@@ -38,6 +38,7 @@ from planner.judgement.rules import (
     acting,
     provenance,
     errorkinds,
+    weighed,
     outside,
     serving,
     ceilings,
@@ -72,5 +73,6 @@ __all__ = [
     "says_nothing",
     "serving",
     "show",
+    "weighed",
     "workload",
 ]

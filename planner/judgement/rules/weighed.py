@@ -1,0 +1,146 @@
+"""Rules on which error is worse: the team answers that both errors cost the same (or does not say),
+while its own account of the harm makes one of them clearly worse (an injury, a shortage, a wrongful
+ban on one side, an inconvenience on the other)."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.lexicon import FALSE_ALARM_SAID, MISS_SAID
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, ErrorCost, Plan, TaskType
+
+# A harm no one would weigh like an inconvenience: to body, livelihood, liberty, supply.
+GRAVE = Lexicon(
+    """
+    injury, injuries, injured, injure, death, deaths, dies, die, died, fatal, killed, harmed, poisoned
+    overdose, sepsis, outbreak, collapse, collapses, crash, crashes, collision, collisions, explosion
+    shortage, shortages, runs short, run short, short of supplies, left without, goes without, go without
+    banned, wrongful ban, wrongfully banned, wrongly banned, ban, bans, deported, detained
+    arrested, evicted, eviction, insolvency, insolvent, bankrupt, bankruptcy, loses their income
+    lose their income, lost income, loses their job, lose their job, loses their home, lose their home
+    stranded, untreated, left untreated, unsafe, lawsuit, lawsuits
+    """
+)
+
+# A number too low or too high: an under-forecast against an over-forecast.
+TOO_LOW = Lexicon(
+    """
+    under-forecast, under-forecasts, underforecast, under-predict, under-predicts, under-prediction
+    underestimate, underestimates, underestimated, too low, too few, too little, runs short, run short
+    shortage, shortages, stockout, stockouts, stock-out, stock-outs, runs out, run out, ran out
+    """
+)
+TOO_HIGH = Lexicon(
+    """
+    over-forecast, over-forecasts, overforecast, over-predict, over-predicts, over-prediction
+    overestimate, overestimates, overestimated, too high, too many, too much, surplus, overstock
+    overstocked, waste, wasted, spoilage, spoiled, thrown away, idle, unused
+    """
+)
+
+_NUMBERS = (TaskType.regression, TaskType.forecasting)
+_CLAUSES = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bthough\b", re.IGNORECASE)
+
+
+def _worse(text: str, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
+    """The error the text makes clearly worse, with the words that say so: one kind of error whose
+    clauses name a grave harm while no clause of the other kind does."""
+    kinds = (
+        {"a figure too low": TOO_LOW, "a figure too high": TOO_HIGH}
+        if task in _NUMBERS
+        else {"a missed case": MISS_SAID, "a false alarm": FALSE_ALARM_SAID}
+    )
+    grave: dict[str, list[str]] = {kind: [] for kind in kinds}
+    seen: set[str] = set()
+    for clause in _CLAUSES.split(text):
+        said = {kind: words for kind, lexicon in kinds.items() if (words := lexicon.find_all(clause))}
+        seen |= set(said)
+        if len(said) == 1:
+            (kind, words), harm = next(iter(said.items())), GRAVE.find_all(clause)
+            if harm:
+                grave[kind] += [*words, *(word for word in harm if word not in words)]
+    heavy = [kind for kind, words in grave.items() if words]
+    if len(heavy) != 1:
+        return None
+    return heavy[0], tuple(dict.fromkeys(grave[heavy[0]]))
+
+
+@rule(
+    "worse-error-unweighed",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Decide which error is worse before choosing the threshold",
+        "The threshold, the guardrail metric and the review budget all follow from which error hurts more; "
+        "answered as 'the same' while the harm described is one-sided, the model is tuned for the wrong one",
+        "warning",
+    ),
+    ask="which error is worse, when the harm described falls on one side?",
+    fires=(
+        Case(
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A wrongly held invoice can push a small supplier into insolvency; a "
+                "missed duplicate is recovered weeks later.",
+            },
+            evidence=(
+                'impact.error_harm: "A wrongly held invoice can push a small supplier into insolvency; a..." '
+                "(a false alarm described as the worse error: wrongly held, insolvency)",
+                'impact.costlier_error: "similar" (both errors cost the same? then the threshold, the metric '
+                "and the review budget ignore the harm described)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the team already says which error costs more
+            {
+                "impact.costlier_error": "false_positive",
+                "impact.error_harm": "A wrongly held invoice can push a small supplier into insolvency; a "
+                "missed duplicate is recovered weeks later.",
+            }
+        ),
+        Case(  # both errors grave: 'similar' may well be right
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A missed fault leaves a passenger injured; a false alarm strands a "
+                "train and its passengers are stranded for hours.",
+            }
+        ),
+        Case(  # the sound plan's harm names both errors, neither grave
+            {"impact.costlier_error": "similar"}
+        ),
+    ),
+)
+def worse_error_unweighed(plan: Plan) -> Evidence:
+    """Both errors are weighed alike, though the harm described makes one clearly worse.
+
+    The team answers that a false alarm and a miss (or a forecast too high and too low) cost the same,
+    or does not say, while its own account of the harm gives one of them an injury, a shortage or a
+    wrongful ban and the other an inconvenience. The threshold, the metric and the review budget all
+    follow from that choice.
+
+    Mitigation: Decide which error is worse with the people who bear it, record it as the costlier
+    error, and set the threshold and a guardrail metric on that error.
+    """
+    impact = plan.impact
+    if impact.costlier_error not in (None, ErrorCost.similar) or not impact.error_harm:
+        return None
+    worse = _worse(impact.error_harm, plan.product.task)
+    if worse is None:
+        return None
+    kind, words = worse
+    harm = quote(plan, "impact.error_harm", f"{kind} described as the worse error: {', '.join(words)}")
+    if impact.costlier_error is None:
+        said = "impact.costlier_error: not answered (which error is worse? the threshold follows from it)"
+    else:
+        said = quote(
+            plan,
+            "impact.costlier_error",
+            "both errors cost the same? then the threshold, the metric and the review budget ignore the "
+            "harm described",
+        )
+    return Hint(words, (harm, said))
