@@ -355,7 +355,9 @@ _NOT_UNITS = frozenset(
     second seconds cycle cycles round rounds and or to that which in on at with for from by is are
     will can within over into it they we whose who where when if whether than as so but not has have had
     was were be gets get needs takes goes monday tuesday wednesday thursday friday saturday sunday
-    weekday weekend each every per"""
+    weekday weekend each every per their its his her our your my them him us you he she this these those
+    keep keeps kept stay stays stayed shown seen given taken known done made sent held built written
+    show shows see sees"""
     )
 )
 
@@ -436,6 +438,11 @@ def _singular(unit: str) -> set[str]:
         Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
         Case({"product.decision": "A clerk checks the held invoices each morning."}),
         Case({"product.decision": "Clerks check the top 30 invoices each morning."}),
+        Case(  # a verb or a pronoun after `each` names no unit
+            {
+                "product.decision": "The ETA shown to each keeps their driver informed; every shown ETA is logged."
+            }
+        ),
     ),
 )
 def scored_unit_differs(plan: Plan) -> Evidence:

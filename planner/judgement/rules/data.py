@@ -46,6 +46,7 @@ from planner.judgement.rules.lexicon import (
     MEDIA_SOURCES,
     NARROW_ORIGIN,
     OBSERVED_LATER,
+    ONE_GROUP,
     OWN_RECORDS,
     PERSONS,
     RARE_AWARE,
@@ -1182,6 +1183,9 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         origin = media and path not in ("product.goal", "product.users")
         text = answer_at(plan, path)
         words = GROUPS.find_all(text)
+        # `one hospital`, `the same fixed cameras`: no other group for the product to meet
+        single = {word for phrase in ONE_GROUP.find_all(text) for word in phrase.split()}
+        words = tuple(word for word in words if word not in single)
         if words and not _rows_repeat(plan, text):  # `patients` alone: one row each, or many?
             words = tuple(word for word in words if word not in PERSONS.find_all(text))
         words = words or (MEDIA_SOURCES.find_all(text) if origin else ())

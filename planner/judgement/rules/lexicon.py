@@ -162,7 +162,8 @@ ABOUT_PEOPLE = Lexicon(
 
 # What a decision does to the people it is about: grant or deny, price, rank, select, grade, treat.
 # Naming people is not enough (a surgery's duration, a checklist of documents allocate nothing).
-ACTS_ON_PEOPLE = Lexicon("""
+ACTS_ON_PEOPLE = Lexicon(
+    """
     approve, approves, approved, approval, approvals, approving
     decline, declines, declined, deny, denies, denied, denial, denials
     reject, rejects, rejected, rejection, rejections, refuse, refuses, refused, refusal
@@ -181,7 +182,17 @@ ACTS_ON_PEOPLE = Lexicon("""
     credit limit, credit limits, credit-limit, credit-limits, limit increase, limit increases
     underwrite, underwrites, underwriting, lend, lends, lending
     which * get, which * gets, which * receive, which * receives, who gets, who get, who receives
-""")
+""",
+    # a machine or a system that accepts a file, a part or a payment decides nothing about a person
+    everyday=(
+        (
+            "accept, accepts, accepted, acceptance",
+            """file, files, format, formats, upload, uploads, pdf, input, inputs, part, parts, shipment
+            shipments, delivery, deliveries, pallet, pallets, batch, batches, payment, payments, card, cards
+            machine, machines, system, systems, sensor, sensors, test, tests, criteria""",
+        ),
+    ),
+)
 
 # An output a person reads and checks (a list of candidates, passages with their sources, a draft): the
 # evidence shown is the explanation, whatever model found it.
@@ -255,7 +266,17 @@ ADVERSARIAL = Lexicon(
     account takeover, account takeovers
     adversary, adversaries, adversarial
 """,
-    unless="substance abuse, drug abuse, fake data",
+    unless="substance abuse, drug abuse, alcohol abuse, fake data",
+    # abuse of a machine, a tool or a substance: misuse, not an adversary who adapts to the model
+    everyday=(
+        (
+            "abuse, abuses, abusive",
+            """machine, machines, equipment, tool, tools, engine, engines, vehicle, vehicles, battery
+            batteries, pump, pumps, motor, motors, device, devices, alcohol, drug, drugs, substance
+            substances, opioid, opioids, medication, medications, overload, overloaded, overloading
+            misuse, misused, wear, warranty""",
+        ),
+    ),
 )
 
 
@@ -345,6 +366,15 @@ GROUPS = Lexicon(
     factory, factories, plant, plants
 """,
     unless=_phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
+)
+
+# A group the data holds one of, or the product sees the same ones of: no new group to generalise to.
+ONE_GROUP = Lexicon(
+    _phrases(
+        "one, a single, single, 1, our, our own, the same, fixed, the fixed, our fixed",
+        """hospital, clinic, site, store, shop, school, factory, plant, camera, cameras, device, devices
+        line cameras, ceiling cameras""",
+    )
 )
 
 # Sources that images, clips and scans are cut from: many examples each, so they group the data too.
