@@ -43,6 +43,7 @@ from planner.judgement.rules import (
     serving,
     ceilings,
     done,
+    unsaid,
 )
 # isort: on
 
@@ -73,6 +74,7 @@ __all__ = [
     "says_nothing",
     "serving",
     "show",
+    "unsaid",
     "weighed",
     "workload",
 ]
