@@ -168,15 +168,34 @@ def no_labels(plan: Plan) -> Evidence:
                 "cancellations; how well does one predict the other?)",
             ),
         ),
-    ),
-    quiet=(
-        Case(  # the team says the label is the goal itself
+        Case(  # "not a proxy", yet the label counts log-ins and the goal cancellations: asked
             {
                 "product.label_is_proxy": False,
                 "product.label": "No log-in to the portal for 30 days",
                 "product.success_metric": "Supplier contract cancellations per month",
-            }
+            },
+            evidence=(
+                'product.label: "No log-in to the portal for 30 days" (the label counts: log-in)',
+                'product.success_metric: "Supplier contract cancellations per month" (the goal counts: '
+                "cancellations; how well does one predict the other?)",
+                "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
+            ),
         ),
+        Case(  # "not a proxy", yet the label is a return visit and the goal is recovery
+            {
+                "product.label_is_proxy": False,
+                "product.label": "No return visit to the clinic within 30 days",
+                "product.goal": "Patients recover from the procedure without complications.",
+            },
+            evidence=(
+                'product.label: "No return visit to the clinic within 30 days" (behaviour: return visit)',
+                'product.goal: "Patients recover from the procedure without complications." (the goal speaks '
+                "of recover from)",
+                "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
+            ),
+        ),
+    ),
+    quiet=(
         Case(  # the label counts the goal's own event
             {
                 "product.label_is_proxy": None,
@@ -211,6 +230,12 @@ def proxy_label(plan: Plan) -> Evidence:
         ),
         None,
     )
+    # `Not a proxy` is the team's word against its own label: asked, with that answer quoted.
+    denied = (
+        (quote(plan, "product.label_is_proxy", "the team says the label is the goal itself: is it?"),)
+        if product.label_is_proxy is False
+        else ()
+    )
     if act is not None and goal_path is not None:
         lasting = mentions(answer_at(plan, goal_path), LASTING) or ""
         return Hint(
@@ -218,12 +243,11 @@ def proxy_label(plan: Plan) -> Evidence:
             (
                 quote(plan, "product.label", f"behaviour: {act}"),
                 quote(plan, goal_path, f"the goal speaks of {lasting}"),
+                *denied,
             ),
         )
     # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
     # a cancellation). A lead asks how well one predicts the other.
-    if product.label_is_proxy is not None:
-        return None
     counted = mentions(product.label, ENGAGEMENT)
     if counted is None or mentions(product.label, GOAL_EVENTS):
         return None
@@ -235,6 +259,7 @@ def proxy_label(plan: Plan) -> Evidence:
                 (
                     quote(plan, "product.label", f"the label counts: {counted}"),
                     quote(plan, path, f"the goal counts: {event}; how well does one predict the other?"),
+                    *denied,
                 ),
             )
     return None

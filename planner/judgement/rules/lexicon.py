@@ -38,6 +38,8 @@ BEHAVIOUR = Lexicon("""
     engagement, engaged
     impression, impressions
     play, plays, played, listens, listened
+    return visit, return visits, repeat visit, repeat visits, revisit, revisits, repeat purchase, repeat purchases
+    no complaint, no complaints, complaint filed, complaints filed, no complaint filed, did not complain
 """)
 
 # What a goal means that lasts (satisfaction, coming back, trust): behaviour is only a proxy for it.
@@ -55,6 +57,9 @@ LASTING = Lexicon("""
     wellbeing, well-being
     happy, happier, happiness
     long-term success, successful
+    learn, learns, learning, learned, understand, understanding, recover from, recovers from, recovered from
+    recovery from, full recovery, recovery time
+    healthier, safer, adherence, outcome, outcomes
 """)
 
 # Events a label counts when it stands for engagement...
