@@ -83,6 +83,8 @@ def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWo
     )
     same = noisy | {"done.metrics[0].name": "Share of pairs labelled right"}
     assert levels(risks(make_workspace, same))["target-above-agreement"] == "high"
+    one_class = noisy | {"done.metrics[0].name": "Share of duplicates correctly flagged"}
+    assert levels(risks(make_workspace, one_class))["target-above-agreement"] == "medium"
     adjudicated = same | {
         "done.eval_set": "Pairs double-labelled; a senior auditor adjudicates disagreements."
     }

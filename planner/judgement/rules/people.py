@@ -18,6 +18,8 @@ AGREEMENT_KIND = Lexicon("""
 OTHER_MEASURE = Lexicon("""
     recall, precision, sensitivity, specificity, f1, f1-score, f-score, auc, auroc, pr-auc, roc-auc
     average precision, top, top-k, at k, ndcg, mrr, mean average precision, hit rate, per class, per-class, macro, balanced
+    caught, detected, detection rate, flagged, missed, miss rate, false negative, false negatives
+    false positive, false positives, false alarm, false alarms, true positive rate
 """)
 
 # Notes that say a human score is how often people agree.
