@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, answer_is, quote
+from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing
 from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
@@ -90,6 +90,14 @@ from planner.plan.model import Category, DataLeaves, Plan
     ),
     quiet=(
         Case({"constraints.data.leaves_organisation": "allowed", "constraints.data.personal_data": True}),
+        Case(  # allowed, personal data, and the model runs in-house: nothing is hosted elsewhere
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": False,
+                "constraints.compute.hosted_model": "None: a small model on our own servers.",
+            }
+        ),
         Case(  # allowed, personal data, hosted, and the answers name the agreement
             {
                 "constraints.data.leaves_organisation": "allowed",
@@ -172,7 +180,12 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
     )
     if hosted is None and compute.hosted_service is True:
         hosted = ("constraints.compute.hosted_service", ("hosted service",))
-    if hosted is None and compute.hosted_model and whose[0] == "constraints.data.personal_data":
+    named = (
+        compute.hosted_model
+        and not says_nothing(compute.hosted_model)
+        and compute.hosted_service is not False
+    )
+    if hosted is None and named and whose[0] == "constraints.data.personal_data":
         hosted = ("constraints.compute.hosted_model", ("hosted model",))
     if hosted is None:
         return None
