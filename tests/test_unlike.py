@@ -63,6 +63,14 @@ NONE_SAID = {"constraints.data.differences": ["none"]}
             "Agronomists scouting fields year-round.",
             None,
         ),
+        (  # a short stretch of data, a launch period named in the title
+            "Three months of till data from the new point-of-sale system",
+            "title",
+            "Store demand forecast in time for Christmas",
+            ("three months", "christmas"),
+        ),
+        ("Match statistics of last season", "product.goal", "Rate players for the new season.", None),
+        ("Bookings in the off-season", "product.users", "Hotels planning the peak season.", None),
     ],
 )
 def test_text_that_gives_the_data_another_setting_is_asked(
@@ -100,6 +108,14 @@ def test_text_that_gives_the_data_another_setting_is_asked(
             "product.users": "German agents.",
         },
         {"constraints.data.sources[0].name": "Photos of every season", "product.users": "Used year-round."},
+        {  # several seasons of history
+            "constraints.data.sources[0].name": "Bookings of the last six seasons, 2019-2025",
+            "title": "Daily rentals for the coming season",
+        },
+        {  # the short stretch is the product's own season
+            "constraints.data.sources[0].name": "Three months of winter sales",
+            "product.goal": "Stock the shops for winter.",
+        },
         {
             "constraints.data.sources[0].name": "Nightly export of the CRM",
             "product.users": "Patients who live alone.",

@@ -946,7 +946,23 @@ SEASONS = {
     "autumn": Lexicon("autumn, autumn months"),
     "dry season": Lexicon("dry season, dry seasons"),
     "wet season": Lexicon("wet season, wet seasons, rainy season, rainy seasons, monsoon, monsoons"),
+    "spring": Lexicon("springtime, spring months, in spring, in the spring, spring of, spring season"),
+    "holidays": Lexicon("""
+        christmas, christmastime, holiday season, holiday seasons, the holidays, festive season
+        festive period, black friday, cyber monday, new year's eve
+    """),
+    "peak season": Lexicon("peak season, peak seasons, high season, busy season, tourist season"),
+    "off season": Lexicon("off season, off-season, low season, quiet season"),
 }
+# The data in hand spans a short stretch, or one past season: it may miss the period the product runs in.
+SHORT_HISTORY = Lexicon("""
+    a few months, a few weeks, one month, two months, three months, four months, five months, six months
+    1 month, 2 months, 3 months, 4 months, 5 months, 6 months, a month's, three months', six weeks
+    eight weeks, ten weeks, twelve weeks, 6 weeks, 8 weeks, 10 weeks, 12 weeks
+    one season, a single season, last season, last season's, previous season, the past season
+""")
+# The product runs in a season still to come.
+NEW_SEASON = Lexicon("new season, next season, coming season, upcoming season, the new season's")
 ALL_YEAR = Lexicon("""
     year-round, year round, all year, all year round, all-year, all seasons, every season, any season
     throughout the year, whole year, the whole year, every month, all twelve months, 12 months a year

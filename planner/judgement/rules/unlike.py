@@ -8,6 +8,7 @@ numbers are compared only when both count the same unit (`12 turbines` against `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from planner.judgement.rules.base import MANY_TIMES, Evidence, Hint
@@ -29,9 +30,11 @@ from planner.judgement.rules.lexicon import (
     MANY_UNITS,
     NARROW_ORIGIN,
     NEW_DEVICES,
+    NEW_SEASON,
     OLD_DEVICES,
     SEASONS,
     SETTINGS,
+    SHORT_HISTORY,
     TIMES_OF_DAY,
     UNIT_COUNT,
     UNITS,
@@ -149,6 +152,30 @@ def _cadence(data: str, product: str) -> Found:
     return None
 
 
+# Where a plan says when it launches or runs (`in time for Christmas`), beside the product's answers.
+_LAUNCH_PATHS = ("title", "product.pain", "press_release.headline", "press_release.solution", "done.when_met")
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b|\byears\b|\bsince\b", re.IGNORECASE)
+
+
+def _period(data: str, product: str) -> Found:
+    """Data from a short stretch (`three months`) or one season, a product that runs in another season,
+    all year, or the season to come: does the data cover the period the product runs in?"""
+    if ALL_YEAR.find(data) or _YEARS.search(data):
+        return None
+    had = _groups(SEASONS, data)
+    seen = (*SHORT_HISTORY.find_all(data), *(word for words in had.values() for word in words))
+    meets = _groups(SEASONS, product)
+    if not seen or (set(had) & set(meets) and not ALL_YEAR.find(product)):
+        return None
+    other = tuple(word for name, words in meets.items() if name not in had for word in words)
+    said = (*other, *ALL_YEAR.find_all(product), *NEW_SEASON.find_all(product))
+    if not said:
+        return None
+    note = f"the data covers {', '.join(seen)}"
+    return seen, note, said, f"the product runs in {', '.join(said)}: does the data cover that period?"
+
+
 def _data_texts(plan: Plan) -> Iterator[tuple[str, str]]:
     data = plan.constraints.data
     paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
@@ -173,9 +200,12 @@ def unlike_in_setting(plan: Plan) -> Evidence:
     else:
         return None
     product = [(path, text) for path in _PRODUCT_PATHS if isinstance(text := answer_at(plan, path), str)]
-    for compare in (_population, _units, _generation, _cadence):
+    launch = [(path, text) for path in _LAUNCH_PATHS if isinstance(text := answer_at(plan, path), str)]
+    for compare in (_population, _units, _generation, _cadence, _period):
         for path, text in _data_texts(plan):
-            for where, meets in product:
+            if compare is _period and path == "done.eval_set":
+                continue  # a held-out stretch of a longer history
+            for where, meets in (*product, *launch) if compare is _period else product:
                 found = compare(text, meets)
                 if found:
                     seen, note, heard, meets_note = found
