@@ -83,6 +83,13 @@ def _appeal_named(plan: Plan) -> bool:
                 "product.decision_owner)",
             ),
         ),
+        Case(  # a fine to a car's keeper, automatic: medium until the severity is said
+            {
+                "product.mode": "automate",
+                "product.decision": "A fine is posted to the registered keeper of each plate read unpaid.",
+                "product.decision_owner": None,
+            }
+        ),
     ),
     quiet=(
         Case(  # a person decides

@@ -298,6 +298,7 @@ ADVERSE = Lexicon(
     freeze accounts, freezes accounts, frozen accounts, block accounts, blocks accounts, blocked accounts
     cut benefits, cuts benefits, cut their benefits, stop benefits, stops benefits, withhold, withholds
     withheld, fined, penalise, penalised, penalize, penalized
+    fine, fines, penalty, penalties, penalty notice, penalty notices, penalty charge, penalty charges
 """,
     unless="sanctions list, sanctions lists",
 )
@@ -311,6 +312,7 @@ ACTED_ON = Lexicon(
     person, people, individual, individuals, household, households, family, families
     passenger, passengers, traveller, travellers, traveler, travelers, visitor, visitors
     recipient, recipients, beneficiary, beneficiaries, contributor, contributors, author, authors
+    keeper, keepers, registered keeper, registered keepers, motorist, motorists, taxpayer, taxpayers
 """,
     unless="into account, accounts payable, accounts receivable, account for, accounts for, end users",
 )
