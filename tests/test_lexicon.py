@@ -9,8 +9,10 @@ import pytest
 from wordfreq import top_n_list
 
 from planner.judgement import rules
+from planner.judgement.register import assess
 from planner.judgement.rules import lexicon
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from tests.test_review import patched
 
 # Every word list the rules read free text with: the lexicon module's, and those a rule module keeps
 # beside its rule (`ceilings._F1`), so that none escapes the common-word check.
@@ -136,3 +138,22 @@ def test_phrases_slots_and_exceptions() -> None:
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:
     assert getattr(lexicon, name).find_all(text) == found
+
+
+@pytest.mark.parametrize(
+    "said", ["an 8-MP camera", "12k codes", "1.200.300 trips", "the 3rd shift", "24h, 7d"]
+)
+def test_a_number_joined_to_a_word_is_read_as_a_word_and_the_advice_still_comes(said: str) -> None:
+    # `#` stands for a number the rules read (`12 turbines` against `400`); `8-MP` is a word, not 8
+    assert lexicon.UNIT_COUNT.find_all(f"Data from {said} on 2 trucks.") == ("2 trucks",)
+    text = f"Images from {said}, on 2 trucks; {said} in the product, across 400 trucks."
+    plan = patched(
+        {
+            "product.inputs": text,
+            "product.output": f"One of {said} per item.",
+            "product.users": text,
+            "constraints.data.sources": [{"name": text, "acquisition": "own"}],
+            "constraints.data.differences_note": text,
+        }
+    )
+    assert assess(plan).advice  # no crash: the advice comes

@@ -6,7 +6,7 @@ capitalised words inside an otherwise lowercase answer is a name (`Global Patien
 Success`), not a mention of its words. A lexicon lists every form it accepts (`patient`, `patients`),
 so a word is found only as itself: `bot` never in `bottom`, `shop` never in `shopper's`.
 
-An entry is a word or a phrase; in a phrase `#` stands for any number and `*` for any one word
+An entry is a word or a phrase; in a phrase `#` stands for any number (`1,200`, not `8-mp`) and `*` for any one word
 (`all # stores`, `ceiling * cameras`). A common word has everyday senses beside the one a rule listens
 for: `approved` of a budget, `later` of the team's own schedule. A lexicon's `everyday` pairs such
 forms with the context words of their everyday sense; a form said in a sentence that also says one of
@@ -133,6 +133,18 @@ def _split(entries: str | Iterable[str]) -> Iterator[str]:
             yield " ".join(words)
 
 
+def is_number(word: str) -> bool:
+    """Whether a word is a number a `#` slot stands for (`12`, `1,200`, `3.5`), not a word that starts
+    with digits (`8-mp`, `12k`, `3rd`): rules read the number of what they find."""
+    if not word[0].isdigit():
+        return False
+    try:
+        float(word.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
 _END = ""  # the key that marks, in a node of the trie, the end of an entry (no word is empty)
 Trie = dict[str, "Trie"]
 
@@ -159,7 +171,7 @@ def _longest(words: list[str], start: int, root: Trie) -> int:
         if at == len(words) or words[at] == BOUNDARY:
             continue
         word = words[at]
-        for slot in (word, "#" if word[0].isdigit() else None, "*"):
+        for slot in (word, "#" if is_number(word) else None, "*"):
             if slot is not None and slot in node:
                 walks.append((node[slot], at + 1))
     return longest
@@ -173,7 +185,7 @@ def _matches(words: list[str], index: Trie) -> Iterator[tuple[int, int]]:
     while start < len(words):
         word = words[start]
         # Most words start no entry: walk the trie only from those that may.
-        if word in index or (word != BOUNDARY and (anything or (numbers and word[0].isdigit()))):
+        if word in index or (word != BOUNDARY and (anything or (numbers and is_number(word)))):
             length = _longest(words, start, index)
             if length:
                 yield start, length
