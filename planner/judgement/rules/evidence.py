@@ -169,6 +169,50 @@ def monthly_value(plan: Plan) -> float | None:
 _PER = re.compile(r"\bper\s+([a-z][a-z-]+)", re.IGNORECASE)
 # Where the answers say what the volume counts: the bottleneck, and what the model decides on.
 ITEM_PATHS = ("impact.bottleneck", "product.decision", "product.output", "product.label", "title")
+# Units of an amount (mass, volume, energy, distance, time), which a count of items is not in.
+_MEASURES = frozenset(
+    {
+        "tonne",
+        "tonnes",
+        "ton",
+        "tons",
+        "kg",
+        "kilo",
+        "kilogram",
+        "kilograms",
+        "gram",
+        "grams",
+        "pound",
+        "pounds",
+        "lb",
+        "litre",
+        "litres",
+        "liter",
+        "liters",
+        "gallon",
+        "gallons",
+        "kwh",
+        "mwh",
+        "gwh",
+        "kilowatt-hour",
+        "megawatt-hour",
+        "km",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "mile",
+        "miles",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+    }
+)
 _NOT_AN_ITEM = {
     "item",
     "items",
@@ -214,7 +258,9 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
         units = tuple(sorted(unit for unit, words in ITEM_UNITS.items() if words.find(text)))
         if units:
             return None if own & set(units) else (noun, path, units)
-    return None
+    # A value per tonne, litre or hour is per amount, not per item: unless an answer says the volume is
+    # in that amount, a count of items is not multiplied by it.
+    return (noun, "impact.volume", ()) if noun in _MEASURES else None
 
 
 def acting_shapes_labels(plan: Plan) -> bool:

@@ -348,8 +348,28 @@ def easy_slice_first(plan: Plan) -> Evidence:
                 "(the volume counts invoices, not customers: value x volume is not computed)",
             ),
         ),
+        Case(  # a value per amount, against a volume no answer puts in that amount
+            {
+                "impact.value_unit": "EUR per tonne of scrap",
+                "title": "Sort the scrap stream",
+                "impact.bottleneck": "Mixed alloys in the scrap stream.",
+                "product.decision": None,
+                "product.output": None,
+                "product.label": None,
+            },
+            evidence=(
+                'impact.value_unit: "EUR per tonne of scrap" (the value is per tonne)',
+                "impact.volume: 12000 (no answer says the volume is in tonnes: value x volume is not computed)",
+            ),
+        ),
     ),
-    quiet=(Case({"impact.value_unit": "EUR per invoice"}), Case({"impact.value_unit": "EUR"})),
+    quiet=(
+        Case({"impact.value_unit": "EUR per invoice"}),
+        Case({"impact.value_unit": "EUR"}),
+        Case(  # the volume's answer is in the value's amount
+            {"impact.value_unit": "EUR per tonne", "impact.bottleneck": "Sorting 40 tonnes of scrap a day."}
+        ),
+    ),
 )
 def impact_units_differ(plan: Plan) -> Evidence:
     """The value per item and the volume count different items.
@@ -366,9 +386,12 @@ def impact_units_differ(plan: Plan) -> Evidence:
         return None
     noun, where, units = found
     counted = ", ".join(f"{unit}s" for unit in units)
+    volume = (
+        f"the volume counts {counted}, not {noun}s" if units else f"no answer says the volume is in {noun}s"
+    )
     return (
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
-        quote(plan, where, f"the volume counts {counted}, not {noun}s: value x volume is not computed"),
+        quote(plan, where, f"{volume}: value x volume is not computed"),
     )
 
 
