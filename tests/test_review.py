@@ -592,3 +592,14 @@ def test_measured_agreement_is_preferred_to_the_typed_one() -> None:
         "by_hand.measured (two people on the same sample): 0.7 (two people agree on 70% of 300 cases)",
     )
     assert "target-above-agreement" in found
+
+
+def test_a_model_deciding_alone_on_severe_errors_with_nobody_named_is_a_stop_not_a_gap() -> None:
+    def level(changes: dict[str, Any]) -> str:
+        risk = next(risk for risk in assess(patched(changes)).risks if risk.id == "automation-unanswered")
+        return level_of(risk.score)
+
+    unsaid = {"product.mode": "automate", "after_launch.owner": None}
+    assert level({**unsaid, "impact.error_severity": "severe"}) == "high"
+    assert level({**unsaid, "impact.error_severity": "moderate"}) == "medium"
+    assert level({"impact.error_severity": "severe", "done.worst_error_metric": None}) == "medium"

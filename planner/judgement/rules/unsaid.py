@@ -8,7 +8,7 @@ block the start (`advice.blocking`); this puts them in the register, where a dec
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, rule
+from planner.judgement.rules.base import Case, Evidence, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import answer_is, quote
 from planner.plan.fields import answered_at
@@ -18,7 +18,7 @@ from planner.plan.model import Category, Mode, Plan, Severity
 @rule(
     "automation-unanswered",
     Category.operations,
-    likelihood=2,
+    likelihood=4,
     impact=4,
     fires=(
         Case(
@@ -84,4 +84,7 @@ def automation_unanswered(plan: Plan) -> Evidence:
         )
     if not gaps:
         return None
-    return (*(automating or ()), *(serious or ()), *gaps)
+    found = (*(automating or ()), *(serious or ()), *gaps)
+    # A model that decides alone where an error is severe, with these unsaid, is a stop; otherwise a gap.
+    severe = answer_is(plan, "impact.error_severity", Severity.severe)
+    return found if automating and severe else Tempered(3, found)
