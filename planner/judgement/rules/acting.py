@@ -8,8 +8,8 @@ import itertools
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import AT_RANDOM, _phrases
-from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from planner.judgement.rules.lexicon import AT_RANDOM
+from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
 # A decision in which the model chooses which cases are acted on: the top share, a shortlist, the cases
@@ -27,7 +27,7 @@ SELECTS = Lexicon(
     """,
     unless="pick up, picks up, picked up, pick list, pick lists, drop in, drops in, drop-off, audit trail, "
     "audit trails, audit log, audit logs, "
-    + _phrases(
+    + phrases(
         "inspect, inspects, audit, audits, investigate, investigates, check, checks, review, reviews",
         "all, every, each",
     ),
@@ -171,13 +171,13 @@ def model_selects_cases(plan: Plan) -> Evidence:
 
 # Acting on a prediction that needs someone else's yes, or a system nobody has built yet.
 NEEDS_ANOTHER = Lexicon(
-    _phrases(
+    phrases(
         "with, needs, need, requires, require, subject to, only with",
         "the *, *",
         "consent, approval, permission, sign-off, agreement, go-ahead",
     )
     + ", "
-    + _phrases(
+    + phrases(
         "once, when, until",
         "the *, the * *, our *, our * *",
         "is upgraded, is built, is live, is in place, is ready, is replaced, goes live, has been built",
@@ -197,7 +197,7 @@ NEEDS_ANOTHER = Lexicon(
     not in place, not yet in place
     """,
     # the model itself being ready is the project, not another party's system
-    unless=_phrases(
+    unless=phrases(
         "once, when, until",
         "the model, the models, the score, the scores, the predictions, the pilot, our model",
         "is upgraded, is built, is live, is in place, is ready, is replaced, goes live, has been built",
@@ -264,7 +264,7 @@ _PERIODS = "year, month, quarter, season, week, annum, fortnight"
 
 # An action budget stated in another unit or over another period than flagged cases a day.
 BUDGET_IN_UNITS = Lexicon(
-    _phrases(
+    phrases(
         "#",
         _UNITS.replace("\n", ","),
         ", of *, of * *",
@@ -272,7 +272,7 @@ BUDGET_IN_UNITS = Lexicon(
         _PERIODS,
     )
     + ", "
-    + _phrases(
+    + phrases(
         "#", _UNITS.replace("\n", ","), ", of *, of * *", "annually, yearly, monthly, quarterly, weekly"
     )
 )

@@ -9,17 +9,7 @@ tests/test_lexicon.py runs every entry against the 20,000 most common English wo
 
 from __future__ import annotations
 
-from itertools import product
-
-from planner.judgement.rules.words import Lexicon
-
-
-def _phrases(*slots: str) -> str:
-    """Every phrase made of one form from each slot, in order (a slot is comma-separated forms; an empty
-    form leaves the slot out): explicit combinations, not patterns."""
-    options = [[form.strip() for form in slot.split(",")] for slot in slots]
-    return ", ".join(" ".join(form for form in combo if form) for combo in product(*options))
-
+from planner.judgement.rules.words import Lexicon, phrases
 
 # ---------------------------------------------------------------- what a label or a goal is about
 
@@ -372,12 +362,12 @@ GROUPS = Lexicon(
     school, schools, student, students
     factory, factories, plant, plants
 """,
-    unless=_phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
+    unless=phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
 )
 
 # A group the data holds one of, or the product sees the same ones of: no new group to generalise to.
 ONE_GROUP = Lexicon(
-    _phrases(
+    phrases(
         "one, a single, single, 1, our, our own, the same, fixed, the fixed, our fixed",
         """hospital, clinic, site, store, shop, school, factory, plant, camera, cameras, device, devices
         line cameras, ceiling cameras""",
@@ -401,11 +391,11 @@ _MEDIA = "photo, photos, picture, pictures, image, images, camera, cameras, vide
 
 # A narrow origin: one or two sites, one device, phone photos, a pilot, studio or synthetic data.
 NARROW_ORIGIN = Lexicon(
-    _phrases("one, a single, single, 1, two, 2, three, 3, a few, few, a handful of", ", pilot", _PLACE)
+    phrases("one, a single, single, 1, two, 2, three, 3, a few, few, a handful of", ", pilot", _PLACE)
     + ", pilot, "
-    + _phrases("phone, smartphone", _MEDIA)
+    + phrases("phone, smartphone", _MEDIA)
     + ", "
-    + _phrases(
+    + phrases(
         "handheld, studio, synthetic, simulated, lab",
         "photo, photos, picture, pictures, image, images, scan, scans, recording, recordings, data",
     ),
@@ -421,11 +411,11 @@ _SCOPE = """site, sites, store, stores, shop, shops, branch, branches, hospital,
 
 # A wider scope for the product: every site, a number of them, nationwide, fixed cameras.
 WIDE_SCOPE = Lexicon(
-    _phrases("all, every, across", ", the, our", ", #", _SCOPE)
+    phrases("all, every, across", ", the, our", ", #", _SCOPE)
     + ", "
-    + _phrases("#", _SCOPE)
+    + phrases("#", _SCOPE)
     + ", nationwide, whole fleet, entire fleet, worldwide, "
-    + _phrases("fixed, ceiling, cctv, production, field", ", *", "camera, cameras")
+    + phrases("fixed, ceiling, cctv, production, field", ", *", "camera, cameras")
 )
 
 # The team's own schedule (we will add it later, in phase 2): the everyday sense of words of afterwards.
@@ -1039,23 +1029,23 @@ UNITS = {
 _UNIT_FORMS = ", ".join(UNITS.values())
 
 # A count of units: `12 turbines`, `40 instrumented trucks` (the number is compared per unit).
-UNIT_COUNT = Lexicon(_phrases("#", ", instrumented, pilot, test, prototype, trial, selected", _UNIT_FORMS))
+UNIT_COUNT = Lexicon(phrases("#", ", instrumented, pilot, test, prototype, trial, selected", _UNIT_FORMS))
 
 # A few units, in words: the data comes from a handful of them.
 FEW_UNITS = Lexicon(
-    _phrases(
+    phrases(
         "one, a single, two, three, a few, a handful of, selected",
         ", instrumented, pilot, test, prototype, trial",
         _UNIT_FORMS,
     )
     + ", "
-    + _phrases("instrumented, prototype", _UNIT_FORMS)
+    + phrases("instrumented, prototype", _UNIT_FORMS)
 )
 
 # Many units, in words: a fleet, every unit.
 MANY_UNITS = Lexicon(
     "fleet, whole fleet, entire fleet, across the fleet, fleet-wide, fleetwide, "
-    + _phrases("all, every, all our, all of our, all the, across all, across our, our entire", _UNIT_FORMS)
+    + phrases("all, every, all our, all of our, all the, across all, across our, our entire", _UNIT_FORMS)
 )
 
 _DEVICES = """device, devices, unit, units, sensor, sensors, scanner, scanners, camera, cameras, meter,
@@ -1064,7 +1054,7 @@ _DEVICES = """device, devices, unit, units, sensor, sensors, scanner, scanners, 
 
 # An older device generation than the one the product will run on...
 OLD_DEVICES = Lexicon(
-    _phrases(
+    phrases(
         "old, older, oldest, legacy, previous, earlier, prior, discontinued, previous-generation, "
         "older-generation, last-generation, first-generation, earlier-generation",
         _DEVICES,
@@ -1073,7 +1063,7 @@ OLD_DEVICES = Lexicon(
 
 # ...and the new one.
 NEW_DEVICES = Lexicon(
-    _phrases(
+    phrases(
         "new, newer, newest, latest, upcoming, next-generation, new-generation, upgraded, redesigned",
         _DEVICES,
     )

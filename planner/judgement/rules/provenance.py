@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import PEOPLE, _phrases
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.lexicon import PEOPLE
+from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Mode, Plan
 
 # A decision somebody took (or a document they sent), rather than what then happened.
@@ -195,16 +195,16 @@ _STANDARDS = _STANDARDS.replace("\n", ",")
 
 # A change of the standard the labels were given by: a new guideline, a migrated system, a recoding.
 CHANGED_STANDARD = Lexicon(
-    _phrases("new, revised, updated, changed, different, stricter, looser", ", *", _STANDARDS)
+    phrases("new, revised, updated, changed, different, stricter, looser", ", *", _STANDARDS)
     + ", "
-    + _phrases(
+    + phrases(
         _STANDARDS,
         ", of *, of * *",
         "changed, change, changes, was changed, were changed, was revised, were revised, revised, was "
         "updated, were updated, replaced, was replaced, switched, moved",
     )
     + ", "
-    + _phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
+    + phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
     + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
     re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11, switched from"""
 )

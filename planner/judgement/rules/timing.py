@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, show
-from planner.judgement.rules.lexicon import AS_KNOWN, _phrases
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.lexicon import AS_KNOWN
+from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Difference, Plan
 
 # The stretch of time a label often measures: a stay, a contract, a season, a school year.
@@ -24,13 +24,13 @@ _MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, g
 # Inputs whose value builds up over the period the label measures, or is fixed only when the case
 # closes: a count during the stay, the amount at close-out, codes added afterwards, months active.
 ACCRUED = Lexicon(
-    _phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
+    phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
     + ", "
-    + _phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", _SPANS)
+    + phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", _SPANS)
     + ", "
-    + _phrases("after, following", "the, each, every, a", _MOMENTS)
+    + phrases("after, following", "the, each, every, a", _MOMENTS)
     + ", "
-    + _phrases(
+    + phrases(
         "added, entered, recorded, coded, assigned, logged, updated, written, filled in, completed",
         "after, afterwards, later, at the end",
     )
@@ -45,9 +45,9 @@ ACCRUED = Lexicon(
     in the contract year, in the policy year, in the school year, in the academic year, in the season
     over the season, over the stay, over the contract, over the loan, over the term, over the trip""",
     unless="final layer, final layers, final version, final draft, final hidden layer, "
-    + _phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding")
+    + phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding")
     + ", "
-    + _phrases(
+    + phrases(
         "in the, over the", "contract year, policy year, school year, academic year, season", "before, prior"
     ),
 )
@@ -58,15 +58,15 @@ _SPAN_UNITS = "hour, hours, day, days, week, weeks, month, months, year, years"
 # A window of time (`the first 90 days`, `within 12 months`); a window that ends at the prediction (`the
 # 90 days before`, `the last 12 months`) is history, not the label's period.
 WINDOW = Lexicon(
-    _phrases("#", _SPAN_UNITS),
-    unless=_phrases(
+    phrases("#", _SPAN_UNITS),
+    unless=phrases(
         "#",
         _SPAN_UNITS,
         "before, prior, preceding, earlier, ago, back, of history, of past, of data, of records, of * history, "
         "of * data, of * records, of * readings",
     )
     + ", "
-    + _phrases("last, past, previous, preceding, prior", "#", _SPAN_UNITS),
+    + phrases("last, past, previous, preceding, prior", "#", _SPAN_UNITS),
 )
 
 

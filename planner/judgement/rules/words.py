@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from itertools import product
 
 # A number (`1,200`, `3.5`), a word (letters and digits, joined inside by ' & . -), or punctuation.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
@@ -192,6 +193,13 @@ def _matches(words: list[str], index: Trie) -> Iterator[tuple[int, int]]:
                 start += length
                 continue
         start += 1
+
+
+def phrases(*slots: str) -> str:
+    """Every phrase made of one form from each slot, in order (a slot is comma-separated forms; an empty
+    form leaves the slot out): explicit combinations, not patterns."""
+    options = [[form.strip() for form in slot.split(",")] for slot in slots]
+    return ", ".join(" ".join(form for form in combo if form) for combo in product(*options))
 
 
 def mentions(text: str | None, lexicon: Lexicon) -> str | None:
