@@ -52,6 +52,7 @@ HAPPY = [
     line("Chargeback rate"),
     "y",  # metric measured today: y answers at once
     line("Hold the order for review"),
+    line("2"),  # how it reaches them: in the tool the analysts already use
     line("Risk analysts"),
     line("Manual review of orders above 1000 EUR"),
     line("Catches about half of the fraud"),  # follow-up: there is a current solution
@@ -129,6 +130,7 @@ product:
   success_metric: Chargeback rate
   metric_measured_today: true
   decision: Hold the order for review
+  delivery: existing_tool
   decision_owner: Risk analysts
   current_solution: Manual review of orders above 1000 EUR
   current_performance: Catches about half of the fraud
@@ -293,27 +295,27 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 90
-    assert "\nSaved plans/fraud/plan.yaml: 90 of 90 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 91
+    assert "\nSaved plans/fraud/plan.yaml: 91 of 91 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
         assert f"━━ {number}/7  {title}" in screen
     assert "━━ 7/7  Done criteria and after launch" in screen
     assert "You may not need ML." in screen
-    assert "1/7 Product goal and ML framing · 14 more in this section" in screen
+    assert "1/7 Product goal and ML framing · 15 more in this section" in screen
     assert "7/7 Done criteria and after launch · last one in this section" in screen
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "18/18 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "19/19 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     steps = progress_steps(screen)
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 83  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 84  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -693,7 +695,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 90 of 90 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 91 of 91 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -760,7 +762,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 90 of 90 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 91 of 91 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -137,6 +137,17 @@ class DataLeaves(StrEnum):
     not_allowed = "not_allowed"
 
 
+class Delivery(StrEnum):
+    """How a prediction reaches whoever (or whatever) acts on it."""
+
+    automatic = "automatic"
+    existing_tool = "existing_tool"
+    new_view = "new_view"
+    not_built = "not_built"
+    not_decided = "not_decided"
+    nobody = "nobody"
+
+
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -275,6 +286,14 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "allowed": "yes, and the contracts allow it",
         "not_checked": "yes, and nobody has checked the contracts yet",
         "not_allowed": "yes, though the contracts forbid it",
+    },
+    Delivery: {
+        "automatic": "the deciding system reads it automatically",
+        "existing_tool": "in the tool the people who act already use",
+        "new_view": "a new screen, dashboard, report, e-mail or alert",
+        "not_built": "an integration not built (or not licensed) yet",
+        "not_decided": "not decided yet",
+        "nobody": "nobody receives it yet",
     },
     Serving: {
         "batch": "batch (precomputed)",

@@ -24,6 +24,7 @@ from planner.plan.choices import (
     Category as Category,
     DataKind as DataKind,
     DataLeaves as DataLeaves,
+    Delivery as Delivery,
     Difference as Difference,
     Direction as Direction,
     ErrorCost as ErrorCost,
@@ -304,6 +305,13 @@ class Product(Record):
     decision: Text | None = Field(
         default=None,
         description="Who acts on each prediction and what they do differently ('nobody yet' is an answer).",
+    )
+    delivery: Delivery | None = Field(
+        default=None,
+        description="How each prediction reaches whoever (or whatever) acts on it: the deciding system reads "
+        "it automatically, it shows in the tool the people who act already use, a new screen, dashboard, "
+        "report, e-mail or alert, an integration not built (or not licensed) yet, not decided yet, or "
+        "nobody receives it yet.",
     )
     decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
     current_solution: Text | None = Field(

@@ -259,6 +259,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "product.delivery",
+            "How does each prediction reach whoever acts on it?",
+            "A prediction only changes something where the decision is taken: a system that decides "
+            "automatically does not read a dashboard, and people who act in their own tool rarely open a "
+            "new one. Say it when the integration is not built or not licensed, or nobody receives it yet.",
+            essential=True,
+        ),
+        _q(
             "product.decision_owner",
             "Who or what takes that decision?",
             "A person, a team or a system; it tells who must trust the output.",
