@@ -1266,6 +1266,12 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "Past sales, and tomorrow's temperature and rain, archived each morning.",
             }
         ),
+        Case(  # a live reading of the product's own process, up to the moment of prediction
+            {
+                "product.task": "forecasting",
+                "product.inputs": "The furnace's temperature so far in this run, and the current gas flow.",
+            }
+        ),
         Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
             {
                 "product.task": "forecasting",

@@ -819,6 +819,9 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
     ),
     quiet=(
         Case({"product.goal": "Stop fraudsters from being paid twice."}),  # monitored, with a trigger
+        Case(  # the intrusion of a crushed structure, in millimetres: no attacker
+            {"product.goal": "Predict the cabin intrusion in millimetres of each bumper design."}
+        ),
         Case(  # a weekly loop
             {
                 "product.goal": "Ban players who cheat in ranked matches.",

@@ -196,6 +196,12 @@ def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[
     ),
     quiet=(
         Case({"constraints.data.differences": ["season"]}),
+        Case(  # the final holdout is the team's last check of the model, not a value fixed at close-out
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "None; the final holdout of 2025 is kept for the last evaluation.",
+            }
+        ),
         Case(
             {
                 "constraints.data.differences": ["none"],
@@ -324,6 +330,13 @@ _UNLIKE_PRODUCTION = (
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # simulations that are the product's live input too: no difference
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Simulated load cases of the bridge model, 2020-2025",
+                "constraints.data.differences_note": "The product only ever sees simulated load cases too.",
+            }
+        ),
         Case(  # two counts of different units: not compared
             {
                 "constraints.data.differences": ["none"],

@@ -278,11 +278,33 @@ def acting_shapes_labels(plan: Plan) -> bool:
 # A share as people write it: `45%`, `45 %`, `0.45`; not a year, a count or a version.
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s?%|(?<![\w.,])(0\.\d+|1\.0+)(?![\w%]|[.,]\d)")
 
+# What follows a plain number that makes it an amount in a unit, not a share: a unit (`0.6 hours`,
+# `0.4 kg`) or a rate (`0.62 reshuffles per pickup`, `0.3 visits a day`); a share is followed by
+# nothing, a preposition or the metric's name.
+_IN_A_UNIT = re.compile(
+    r"\s*(?:[-/]|(?:(?!(?:of|on|in|at|for|with|over|across|by|from|to|and|or|recall|precision|accuracy"
+    r"|auc|f1|share|rate)\b)[a-z][\w-]*\s+){0,2}?(?:per|each|every|a|an)\b(?!\s+(?:share|fraction|rate|recall)\b)"
+    r"|(?:sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?|ms|kg|g|t|tonnes?"
+    r"|tons?|km|m|cm|mm|metres?|meters?|l|litres?|liters?|kwh|mwh|kw|mw|eur|usd|gbp|euros?|dollars?"
+    r"|pounds?|points?|goals?|stars?|items?|units?|visits?|calls?|errors?|incidents?)\b)",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"\s*(?:of|on|in|at|for|with|over|across|by|from|to|against|among|and|or)\b", re.I)
+
 
 def todays_figure(text: str | None) -> float | None:
     """The one share today's performance names (`catches 45% of duplicates` -> 0.45), or None when it
     names none or several (a figure among several cannot be matched to the metric)."""
     if not text:
         return None
-    found = {float(pct) / 100 if pct else float(plain) for pct, plain in _FIGURE.findall(text)}
+    found = set()
+    for match in _FIGURE.finditer(text):
+        pct, plain = match.groups()
+        if pct:
+            found.add(float(pct) / 100)
+            continue
+        rest = text[match.end() :]
+        if _IN_A_UNIT.match(rest) and not _PREPOSITION.match(rest):
+            continue  # an amount in a unit (`0.62 reshuffles per pickup`): never a share
+        found.add(float(plain))
     return found.pop() if len(found) == 1 else None

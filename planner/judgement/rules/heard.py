@@ -10,6 +10,7 @@ from planner.judgement.rules.lexicon import (
     AS_KNOWN,
     AT_RANDOM,
     CHANNELS,
+    LIVE_TOO,
     NARROW_ORIGIN,
     NOT_LIVE,
     OF_OUTCOMES,
@@ -99,6 +100,16 @@ def _channels(text: str | None) -> dict[str, tuple[str, ...]]:
     return {kind: words for kind, lexicon in CHANNELS.items() if (words := lexicon.find_all(text))}
 
 
+def _live_too(plan: Plan) -> bool:
+    """Whether the product itself works on simulated, synthetic or staged data: its own answers name it
+    (inputs, decision, output, today's way), or the note on the data says it is the live input too."""
+    paths = ("product.inputs", "product.decision", "product.output", "product.current_solution")
+    if any(NOT_LIVE.find(answer_at(plan, path)) for path in paths):
+        return True
+    note = answer_at(plan, "constraints.data.differences_note")
+    return bool(NOT_LIVE.find(note) and LIVE_TOO.find(note))
+
+
 def unlike_in_the_text(plan: Plan) -> Evidence:
     """`No differences`, while the sources name a channel the product does not, data that is not live (a
     public benchmark, a lab, simulated), or one site where the product serves many: a question."""
@@ -126,7 +137,7 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
                         ),
                     )
         artificial = NOT_LIVE.find_all(source.name)
-        if artificial:
+        if artificial and not _live_too(plan):
             note = f"{', '.join(artificial)}: not the data the product will see live"
             return Hint(artificial, (quote(plan, path, note), said))
         narrow = NARROW_ORIGIN.find_all(source.name)

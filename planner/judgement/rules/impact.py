@@ -386,6 +386,12 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # hiring as the team's own staffing: a cost the product saves, no decision about people
+            {
+                "product.goal": "Parcels reach lockers on time without hiring extra drivers for the peak.",
+                "product.decision": "The dispatcher plans refill runs from the forecast fill level.",
+            }
+        ),
         Case(
             {
                 "product.decision": "Which loan applicants are approved.",

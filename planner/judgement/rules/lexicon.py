@@ -109,6 +109,21 @@ NOBODY = Lexicon("""
     unattended, unmanned, nothing today, not done today, not done at all
 """)
 
+# Hiring as the team's own staffing (without hiring extra drivers, a hiring freeze): a cost the product
+# saves, not a decision about the people hired.
+_STAFFING = (
+    phrases(
+        """without, without having to, avoid, avoids, avoiding, instead of, rather than, no need for
+        no need to, fewer, less, delay, delays, delaying, postpone, postpones, postponing, cut, cuts, save
+        saves, saving, not, no""",
+        "hiring, hire",
+    )
+    + ", hiring freeze, hiring freezes, "
+    + phrases(
+        "hire, hires, hiring, hired", "extra, more, additional, seasonal, temporary, temp, new, another"
+    )
+)
+
 # Where an error costs someone health, safety, money, legal standing or access.
 HARMFUL = Lexicon(
     """
@@ -123,7 +138,7 @@ HARMFUL = Lexicon(
     treatment, treatments, diagnosis, diagnoses, diagnosed, misdiagnosis, untreated
     arrest, arrests, arrested, police
 """,
-    unless="access to data, data access",
+    unless="access to data, data access, " + _STAFFING,
 )
 
 # Decisions about people where a skew against a group is unlawful or does serious harm, and the people
@@ -144,7 +159,8 @@ ABOUT_PEOPLE = Lexicon(
     resident, residents, citizen, citizens, defendant, defendants, job seeker, job seekers
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
-    wastewater treatment, heat treatment, surface treatment, seed treatment""",
+    wastewater treatment, heat treatment, surface treatment, seed treatment, """
+    + _STAFFING,
     # the housing of a pump or a bearing, the insurance value of a machine: parts, not people
     everyday=(
         (
@@ -178,6 +194,7 @@ ACTS_ON_PEOPLE = Lexicon(
     underwrite, underwrites, underwriting, lend, lends, lending
     which * get, which * gets, which * receive, which * receives, who gets, who get, who receives
 """,
+    unless=_STAFFING,
     # a machine or a system that accepts a file, a part or a payment decides nothing about a person
     everyday=(
         (
@@ -270,6 +287,12 @@ ADVERSARIAL = Lexicon(
             batteries, pump, pumps, motor, motors, device, devices, alcohol, drug, drugs, substance
             substances, opioid, opioids, medication, medications, overload, overloaded, overloading
             misuse, misused, wear, warranty""",
+        ),
+        (  # intrusion of a crushed structure, of water or dust: a physical quantity, not an attacker
+            "intrusion, intrusions",
+            """mm, millimetre, millimetres, millimeter, millimeters, cm, crash, crashes, cabin, cabins
+            bumper, bumpers, door, doors, deformation, water, moisture, dust, saltwater, seawater, salt
+            groundwater, root, roots, magma, rock, rocks, simulation, simulations, impact test""",
         ),
     ),
 )
@@ -442,10 +465,24 @@ _OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation
     observed, observation, observations, actuals
     spot price, spot prices, market price, market prices, exchange rate, exchange rates
     traffic"""
+# A reading of the product's own process or asset, taken live up to the moment of prediction (the tank's
+# temperature so far, the battery's current temperature): measured then, not weather still to come.
+OWN_READING = """so far, to date, up to now, until now, up to the moment, at the moment, right now, current
+    currently, live, latest, in this firing, in this batch, in this run, in this cycle, in this shift
+    up to # am, up to # pm, until # am, until # pm, before # am, before # pm, up to the forecast
+    tank, tanks, vessel, vessels, kiln, kilns, furnace, furnaces, oven, ovens, boiler, boilers, reactor
+    reactors, chamber, chambers, engine, engines, battery, batteries, cell, cells, motor, motors, bearing
+    bearings, pump, pumps, coolant, oil, core, patient, patients, body, cabinet, cabinets
+    fridge, fridges, freezer, freezers, cold room, cold rooms, greenhouse, greenhouses, server, servers
+    rack, racks, transformer, transformers, snowpack, probe, probes, telemetry"""
+_MEASURED = "temperature, temperatures, humidity, irradiance"
 OBSERVED_LATER = Lexicon(
     _OBSERVED,
     # a forecast of the weather is what is known when predicting; added later is the team's schedule
-    everyday=((_OBSERVED, _SCHEDULE + ", forecast, forecasts, forecasted, as planned, planned"),),
+    everyday=(
+        (_OBSERVED, _SCHEDULE + ", forecast, forecasts, forecasted, as planned, planned"),
+        (_MEASURED, OWN_READING),
+    ),
 )
 
 # Words that say the team already feeds inputs as they were known when predicting.
@@ -656,6 +693,25 @@ NOT_LIVE = Lexicon(
     benchmark prices, benchmark rate, benchmark rates, industry benchmark, industry benchmarks""",
 )
 
+# `Final` of the team's own evaluation (the final test set, the final holdout): the last check of the
+# model, not a value fixed when a case closes.
+FINAL_OF_EVALUATION = phrases(
+    "final",
+    """test set, test sets, test split, holdout, holdouts, hold-out, hold-outs, held-out set, evaluation
+    evaluations, validation, backtest, backtests, model, models, check of the model, test of the model
+    benchmark, benchmarks, exam of the model""",
+)
+# Words that make a sentence speak of the team's evaluation, where `final` is its last step.
+EVALUATION_CONTEXT = """holdout, holdouts, hold-out, held-out, held out, test set, test sets, tune, tuning, tuned
+    evaluation, evaluate, evaluated, validation, backtest, backtests, split, never used for"""
+
+# Words that make a note on the data say the product sees the same kind of data (the simulations are
+# the live input too): not a difference between the data in hand and production.
+LIVE_TOO = Lexicon("""
+    too, also, as well, likewise, live input, live inputs, only ever sees, only sees, sees only
+    only ever runs on, only runs on, runs only on, in production as well
+""")
+
 # Inputs described by what happens after the moment of prediction.
 AFTERWARDS = Lexicon(
     """
@@ -667,7 +723,7 @@ AFTERWARDS = Lexicon(
     work order, work orders, the morning after, the day after, next day, next-day, following day
     updated later, filled in later
     """,
-    unless="after-sales, after hours, after-hours",
+    unless="after-sales, after hours, after-hours, " + FINAL_OF_EVALUATION,
     # Later of the team's own schedule (we will add the survey later), after of a cleaning step, the
     # resolution of an image, a past outcome known then: everyday senses, not a value recorded after
     # the moment of prediction.
@@ -685,6 +741,7 @@ AFTERWARDS = Lexicon(
             screens, video, videos, scan, scans, dpi, megapixel, megapixels, mp, 4k, hd, 1080p, 720p
             lens, lenses, spatial, satellite, drone""",
         ),
+        ("final", EVALUATION_CONTEXT),
         (
             "outcome, outcomes, closing, closed, closure, resolved, final, settled, settlement",
             """previous, prior, past, earlier, last month, last week, last year, yesterday, yesterday's

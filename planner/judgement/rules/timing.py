@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, show
-from planner.judgement.rules.lexicon import AS_KNOWN
+from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Difference, Plan
 
@@ -45,11 +45,14 @@ ACCRUED = Lexicon(
     in the contract year, in the policy year, in the school year, in the academic year, in the season
     over the season, over the stay, over the contract, over the loan, over the term, over the trip""",
     unless="final layer, final layers, final version, final draft, final hidden layer, "
+    + FINAL_OF_EVALUATION
+    + ", "
     + phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding")
     + ", "
     + phrases(
         "in the, over the", "contract year, policy year, school year, academic year, season", "before, prior"
     ),
+    everyday=(("final", EVALUATION_CONTEXT),),  # the final holdout is the team's last check of the model
 )
 
 

@@ -197,9 +197,15 @@ def _matches(words: list[str], index: Trie) -> Iterator[tuple[int, int]]:
 
 def phrases(*slots: str) -> str:
     """Every phrase made of one form from each slot, in order (a slot is comma-separated forms; an empty
-    form leaves the slot out): explicit combinations, not patterns."""
-    options = [[form.strip() for form in slot.split(",")] for slot in slots]
+    form leaves the slot out): explicit combinations, not patterns. A line break separates forms as a
+    comma does."""
+    options = [[part for form in slot.split(",") for part in _forms(form)] for slot in slots]
     return ", ".join(" ".join(form for form in combo if form) for combo in product(*options))
+
+
+def _forms(form: str) -> list[str]:
+    """The forms of one comma-separated item of a slot: the lines it spans, or the empty form."""
+    return [line.strip() for line in form.split("\n") if line.strip()] or [""]
 
 
 def mentions(text: str | None, lexicon: Lexicon) -> str | None:
