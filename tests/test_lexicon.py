@@ -134,6 +134,20 @@ def test_phrases_slots_and_exceptions() -> None:
         ("NARROW_ORIGIN", "Drone flights over the pilot region.", ("pilot",)),
         ("PAPER", "Sensor logs of the paper machine at the mill.", ()),
         ("NOT_LIVE", "Daily benchmark prices from the exchange.", ()),
+        # a selection said in so many words: the others have no outcome of their own
+        (
+            "ONLY_CHOSEN",
+            "Leaks found by crews; all other pipes are assumed sound.",
+            ("all other pipes are assumed",),
+        ),
+        (
+            "ONLY_CHOSEN",
+            "Outcome known only for loans the desk approved.",
+            ("only for loans the desk approved",),
+        ),
+        ("ONLY_CHOSEN", "Only the rest of the team reviewed it.", ()),
+        ("ON_THE_WAY", "Whether the tenant accepted the offer.", ("accepted the offer",)),
+        ("ON_THE_WAY", "Applicants who filled in the application form.", ()),
     ],
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:

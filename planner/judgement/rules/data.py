@@ -46,6 +46,7 @@ from planner.judgement.rules.lexicon import (
     MEDIA_SOURCES,
     NARROW_ORIGIN,
     OBSERVED_LATER,
+    ON_THE_WAY,
     ONE_GROUP,
     OWN_RECORDS,
     PERSONS,
@@ -194,8 +195,28 @@ def no_labels(plan: Plan) -> Evidence:
                 "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
             ),
         ),
+        Case(  # "not a proxy", yet the label is a step on the way (a reply) and the goal repayment
+            {
+                "product.label_is_proxy": False,
+                "product.label": "The supplier replied to the duplicate query within 5 days.",
+                "product.goal": "Every duplicate payment is repaid by the supplier.",
+            },
+            evidence=(
+                'product.label: "The supplier replied to the duplicate query within 5 days." (an action on '
+                "the way to the goal: replied)",
+                'product.goal: "Every duplicate payment is repaid by the supplier." (the goal speaks of '
+                "repaid; how often does the one lead to the other?)",
+                "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the label is the lasting outcome itself, reached after the step
+            {
+                "product.label": "The supplier replied and the duplicate was repaid within 60 days.",
+                "product.goal": "Every duplicate payment is repaid by the supplier.",
+            }
+        ),
         Case(  # the label counts the goal's own event
             {
                 "product.label_is_proxy": None,
@@ -221,7 +242,8 @@ def proxy_label(plan: Plan) -> Evidence:
         return (*found, quote(plan, "product.label")) if plan.product.label else found
     # Ticked or not: behaviour (clicks, views, past decisions) standing in for a lasting goal.
     product = plan.product
-    act = mentions(product.label, BEHAVIOUR)
+    step = None if mentions(product.label, LASTING) else mentions(product.label, ON_THE_WAY)
+    act = None if step else mentions(product.label, BEHAVIOUR)
     goal_path = next(
         (
             path
@@ -236,13 +258,19 @@ def proxy_label(plan: Plan) -> Evidence:
         if product.label_is_proxy is False
         else ()
     )
-    if act is not None and goal_path is not None:
+    if (act or step) is not None and goal_path is not None:
         lasting = mentions(answer_at(plan, goal_path), LASTING) or ""
+        said = f"behaviour: {act}" if act else f"an action on the way to the goal: {step}"
         return Hint(
-            (act, lasting),
+            (act or step or "", lasting),
             (
-                quote(plan, "product.label", f"behaviour: {act}"),
-                quote(plan, goal_path, f"the goal speaks of {lasting}"),
+                quote(plan, "product.label", said),
+                quote(
+                    plan,
+                    goal_path,
+                    f"the goal speaks of {lasting}"
+                    + ("" if act else "; how often does the one lead to the other?"),
+                ),
                 *denied,
             ),
         )

@@ -58,8 +58,35 @@ _KEEP_A_RANDOM_SHARE = Move(
                 'product.label: "Fraud confirmed by the investigators on the claims referred to them." '
                 "(a person chose these cases: confirmed by, investigators, referred)",
                 'constraints.data.outcome_recorded_for: "every_case" (do the cases nobody chose have an '
-                "outcome? acting on the predictions will decide which cases get one next: keep a random "
-                "audit share)",
+                "outcome? acting on the predictions will decide which cases get one next: audit a random "
+                "sample of the unchosen cases, and keep a random share)",
+            ),
+        ),
+        Case(  # not answered, yet the label says the invoices nobody flagged are assumed fine
+            {
+                "constraints.data.outcome_recorded_for": None,
+                "product.label": "Duplicate confirmed by the auditors; all other invoices are assumed distinct.",
+            },
+            evidence=(
+                'product.label: "Duplicate confirmed by the auditors; all other invoices are assumed..." '
+                "(a person chose these cases: all other invoices are assumed, confirmed by)",
+                "constraints.data.outcome_recorded_for: not answered (do the cases nobody chose have an "
+                "outcome? acting on the predictions will decide which cases get one next: audit a random "
+                "sample of the unchosen cases, and keep a random share)",
+            ),
+        ),
+        Case(  # the label is what the clerks found, and today they check only what the rules flag
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Duplicate found at the clerk's check.",
+                "product.current_solution": "Clerks check an invoice only when the ERP rules flagged it.",
+            },
+            evidence=(
+                'product.current_solution: "Clerks check an invoice only when the ERP rules flagged it." (a '
+                "person chose these cases: only when the erp rules flagged)",
+                'constraints.data.outcome_recorded_for: "every_case" (do the cases nobody chose have an '
+                "outcome? acting on the predictions will decide which cases get one next: audit a random "
+                "sample of the unchosen cases, and keep a random share)",
             ),
         ),
     ),
@@ -68,6 +95,19 @@ _KEEP_A_RANDOM_SHARE = Move(
             {
                 "constraints.data.outcome_recorded_for": "selected_cases",
                 "constraints.data.exploration_share": 0.03,
+            }
+        ),
+        Case(  # not answered: who judged every case is not who chose some of them
+            {
+                "constraints.data.outcome_recorded_for": None,
+                "product.label": "Duplicate confirmed by the auditors' check of every invoice pair.",
+            }
+        ),
+        Case(  # today's process picks what to check, but the label is a bank record of every invoice
+            {
+                "constraints.data.outcome_recorded_for": None,
+                "product.label": "Invoice paid twice, per the bank statement.",
+                "product.current_solution": "Clerks check an invoice only when the ERP rules flagged it.",
             }
         ),
         Case(  # a random audit gives every case the same chance of an outcome
@@ -96,7 +136,7 @@ def selective_labels(plan: Plan) -> Evidence:
     cases only.
     """
     data = plan.constraints.data
-    if data.outcome_recorded_for is OutcomeRecorded.every_case:
+    if data.outcome_recorded_for in (OutcomeRecorded.every_case, None):
         return selection_in_the_label(plan)
     if data.outcome_recorded_for is not OutcomeRecorded.selected_cases:
         return None

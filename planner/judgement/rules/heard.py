@@ -10,45 +10,58 @@ from planner.judgement.rules.lexicon import (
     AS_KNOWN,
     AT_RANDOM,
     CHANNELS,
+    FOUND_ON_LOOKING,
     LIVE_TOO,
     NARROW_ORIGIN,
     NOT_LIVE,
     OF_OUTCOMES,
+    ONLY_CHOSEN,
     SELECTED,
     WIDE_SCOPE,
 )
 from planner.plan.model import Plan
 
+# Words that name who judged a case (every case may have been judged), not who chose which ones.
+_WHO_JUDGED = frozenset({"confirmed by", "reported by", "reviewed by", "inspected by", "examined by"})
+
 
 def selection_in_the_label(plan: Plan) -> Evidence:
-    """`Every case has an outcome`, while the label names a person's choice of cases (investigated,
-    referred, approved, confirmed by): a question naming those words. The label and the sources say
-    which cases have an outcome; a note on the data does only where it speaks of labels or outcomes."""
+    """`Every case has an outcome` (or no answer), while the label names a person's choice of cases
+    (investigated, referred, confirmed by) or says the others are assumed negative (`all other welds
+    are assumed sound`, `only for claims the team reviewed`): a question naming those words. The label
+    and the sources say which cases have an outcome; a note on the data does only where it speaks of
+    labels or outcomes; today's process does where the label is what someone found when they looked."""
     if (plan.constraints.data.exploration_share or 0) > 0:
         return None
     paths = ["product.label", "constraints.data.differences_note"]
     paths += [
         f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
     ]
+    unanswered = plan.constraints.data.outcome_recorded_for is None
+    if FOUND_ON_LOOKING.find(plan.product.label):
+        paths.append("product.current_solution")
     for path in paths:
         text = answer_at(plan, path)
-        words = SELECTED.find_all(text)
+        words = (*ONLY_CHOSEN.find_all(text), *SELECTED.find_all(text))
         if path.endswith("differences_note") and not OF_OUTCOMES.find(text):
             continue
+        if unanswered and not set(words) - _WHO_JUDGED:
+            continue  # who judged each case, not who chose the cases: asked only against `every case`
         if words and not AT_RANDOM.find(text):
             return Hint(
-                words,
-                (
-                    quote(plan, path, f"a person chose these cases: {', '.join(words)}"),
-                    quote(
-                        plan,
-                        "constraints.data.outcome_recorded_for",
-                        "do the cases nobody chose have an outcome? acting on the predictions will decide "
-                        "which cases get one next: keep a random audit share",
-                    ),
-                ),
+                words, (quote(plan, path, f"a person chose these cases: {', '.join(words)}"), _recorded(plan))
             )
     return None
+
+
+def _recorded(plan: Plan) -> str:
+    ask = (
+        "do the cases nobody chose have an outcome? acting on the predictions will decide which cases get "
+        "one next: audit a random sample of the unchosen cases, and keep a random share"
+    )
+    if plan.constraints.data.outcome_recorded_for is None:
+        return f"constraints.data.outcome_recorded_for: not answered ({ask})"
+    return quote(plan, "constraints.data.outcome_recorded_for", ask)
 
 
 def afterwards_in_the_inputs(plan: Plan) -> Evidence:

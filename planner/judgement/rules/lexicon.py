@@ -50,7 +50,26 @@ LASTING = Lexicon("""
     learn, learns, learning, learned, understand, understanding, recover from, recovers from, recovered from
     recovery from, full recovery, recovery time
     healthier, safer, adherence, outcome, outcomes
+    stay, stays, stayed, staying, still employed, still in the job, still in work, still a customer
+    repaid, repay, repays, repayment, repayments, paid back, pays back, paid in full, pays in full
+    resolved, resolves, resolution, fixed for good, lasting, sustained
 """)
+
+# An action or event on the way to an outcome (an offer accepted, a reply, a sign-up, a ticket closed):
+# a label of it stands in for the lasting outcome the goal names (staying, repaying, recovering).
+ON_THE_WAY = Lexicon(
+    """
+    accepted, accepts, accepted the offer, accepted an offer, offer accepted, offers accepted, took the offer
+    replied, replies, responded, responds, reply received, response received, called back, answered the call
+    signed up, signs up, sign-up, sign-ups, enrolled, enrols, enrolment, enrollment, registered, registration
+    redeemed, redemption, redemptions, activated, activation, installed, downloaded, applied, application
+    opened, clicked, approved, approval, attended, showed up, turned up, agreed to pay, promised to pay
+    promise to pay, promises to pay, payment plan agreed, agreed a payment plan
+    ticket closed, tickets closed, case closed, cases closed, marked closed, marked as closed
+    marked resolved, marked as resolved, closed by the agent, closed the ticket, closed the case
+    """,
+    unless="application form, application forms, mobile application, web application, job application, applied science",
+)
 
 # Events a label counts when it stands for engagement...
 ENGAGEMENT = Lexicon("""
@@ -612,6 +631,7 @@ SELECTED = Lexicon(
     approved, approval, approvals, shortlisted, shortlist, hired, interviewed
     treated, biopsied, escalated, escalation, escalations
     confirmed by, flagged by, reported by, chosen by, selected by, picked by, selected for, chosen for
+    flagged for, referred for, reviewed by, inspected by, examined by
     sent for review, selected for review, sent to review, pulled for review
     """,
     unless="""randomly audited, randomly inspected, randomly selected, random audit, random audits
@@ -636,6 +656,45 @@ SELECTED = Lexicon(
         ),
         ("picked by", "robot, robots, arm, arms, gripper, grippers, picker, pickers, tote, totes, bin, bins"),
     ),
+)
+
+# Words that say the cases nobody chose get no outcome of their own: they are assumed negative, or
+# the outcome is known only where someone flagged, reviewed or confirmed a case. The whole phrase says
+# it, so it is read in any answer about the labels.
+_CHOSE = """flagged, reviewed, checked, inspected, audited, referred, escalated, investigated, confirmed
+    treated, tested, examined, x-rayed, reported, complained, noticed, selected, chosen, picked, opened
+    approved, granted, accepted, admitted, hired, funded, released, followed up""".replace("\n", ",")
+_NEGATIVE = """negative, negatives, fine, sound, legitimate, genuine, clean, ok, good, compliant, correct
+    healthy, benign, normal, safe, valid, innocent, non-fraudulent, not fraud, defect-free, undamaged
+    fault-free, in order, paid, repaid""".replace("\n", ",")
+ONLY_CHOSEN = Lexicon(
+    phrases(
+        "only for, only on, only in, only when, only if, only where, only after", ", *, * *, * * *", _CHOSE
+    )
+    + ", "
+    + phrases(
+        """all others, all other *, the others, the other *, the rest, everything else, the remainder
+        anything else, all remaining *, the remaining *, any other *, unflagged *, unreviewed *
+        uninspected *, unchecked *, unflagged, unreviewed, uninspected""".replace("\n", ","),
+        "are, is, were, get, count as, default to",
+        "assumed, presumed, treated as, counted as, taken as, labelled, labeled, considered, recorded as"
+        ", marked, marked as, set to",
+    )
+    + ", "
+    + phrases("assumed, presumed, treated as, counted as, labelled, labeled, taken as", _NEGATIVE)
+    + ", "
+    + phrases(
+        "have no, has no, get no, gets no, never get, never gets, never have, never has",
+        "label, labels, outcome, outcomes, ground truth, result, results",
+    )
+)
+
+# A label that is what someone found when they looked: only the cases somebody chose to look at have
+# one, when today's process chooses them.
+FOUND_ON_LOOKING = Lexicon(
+    """found, confirmed, detected, identified, discovered, substantiated, upheld, diagnosed
+    at the inspection, at inspection, at the audit, at audit, at the review, on review, on inspection
+    at the check, at investigation, on investigation"""
 )
 
 # Words that make a note about the data speak of the labels: who has an outcome, and who has none.
