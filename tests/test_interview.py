@@ -970,6 +970,33 @@ def test_the_essentials_path_asks_every_question_its_advice_then_blocks_on(root:
         assert f"? {BY_FIELD[question.field].prompt}" in screen, question.field
 
 
+def test_how_a_prediction_reaches_who_acts_is_asked_right_after_who_acts(root: Path) -> None:
+    write_plan(root, "title: Fridge alerts\nproduct: {goal: No dose is lost to a failed fridge}\n")
+    keys = [
+        line("The quality officer moves the stock"),  # who acts on each prediction
+        Shown("How does each prediction reach whoever acts on it?"),
+        Shown("4) an integration not built (or not licensed) yet"),
+        line("4"),
+        Shown("? How is it solved today?"),  # the next essential
+        CTRL_D,
+    ]  # fmt: skip
+    error, screen = interview(root, "fraud", keys, depth="essentials")
+    assert isinstance(error, Interrupted)
+    assert saved(root)["product"]["delivery"] == "not_built"
+    flat = " ".join(screen.split())
+    assert (
+        "? How does each prediction reach whoever acts on it? an integration not built (or not licensed) yet"
+        in flat
+    )
+    assert "a system that decides automatically does not read a dashboard" in flat  # the why, as help
+    for choice in (
+        "1) the deciding system reads it automatically",
+        "3) a new screen, dashboard, report, e-mail or alert",
+        "6) nobody receives it yet",
+    ):
+        assert choice in screen
+
+
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

@@ -379,3 +379,56 @@ def test_a_relative_target_is_the_margin_rules_must_be_beaten_by(make_workspace:
     assert ship["title"] == "In review: approve the rules with people first, a model only for the rest"
     assert "of them right: 36% of all cases decided right with no model." in ship["reason"]
     assert "A model must beat the two rules by 10%." in ship["reason"]
+
+
+# ---------------------------------------------------------------- whether a prediction reaches who acts
+
+
+def test_a_screen_for_a_model_that_decides_alone_asks_for_the_integration(
+    make_workspace: MakeWorkspace,
+) -> None:
+    data = risks(make_workspace, {"product.mode": "automate", "product.delivery": "new_view"})
+    assert levels(data)["view-where-a-system-decides"] == "medium"
+    assert evidence(data, "view-where-a-system-decides")[1].startswith(
+        'product.mode: "automate" (yet the model is to decide alone: what carries each prediction'
+    )
+    titles = [item["title"] for item in data["advice"]]
+    assert "Budget the integration into the system that decides, or name who acts on the screen" in titles
+    # The deciding system reads the prediction itself: nothing to say about reaching it.
+    quiet = levels(risks(make_workspace, {"product.mode": "automate", "product.delivery": "automatic"}))
+    assert not {"view-where-a-system-decides", "integration-not-built", "delivery-not-decided"} & set(quiet)
+
+
+def test_nobody_receiving_the_predictions_is_a_stop(make_workspace: MakeWorkspace) -> None:
+    data = risks(make_workspace, {"product.delivery": "nobody"})
+    assert levels(data)["nobody-acts-on-output"] == "high"
+    assert data["advice"][1]["title"].startswith("Find who will act on the predictions")
+
+
+def test_an_integration_not_built_asks_whether_the_effort_counts_it(make_workspace: MakeWorkspace) -> None:
+    data = risks(make_workspace, {"product.delivery": "not_built"})
+    assert levels(data)["integration-not-built"] == "medium"
+    assert (
+        "impact.effort_weeks: 8 (do these person-weeks count building and licensing the integration, and who "
+        "owns it?)" in evidence(data, "integration-not-built")
+    )
+
+
+def test_alerts_around_the_clock_for_people_in_office_hours_are_asked_with_the_hours(
+    make_workspace: MakeWorkspace,
+) -> None:
+    changes = {
+        "constraints.latency.serving": "online",
+        "product.decision_owner": "The clerks, during office hours.",
+    }
+    data = risks(make_workspace, changes)
+    risk = next(risk for risk in data["risks"] if risk["id"] == "predictions-arrive-off-hours")
+    assert risk["level"] == "medium"  # the hours are words of free text: a question, never high
+    assert risk["title"] == (
+        "The answers mention 'office hours': are the people who act there when the predictions arrive?"
+    )
+    assert "76.2% arrive when nobody is there, about 301 of 395 a day" in risk["evidence"][1]
+    on_call = changes | {
+        "product.decision_owner": "The clerks in office hours; the on-call lead after hours."
+    }
+    assert "predictions-arrive-off-hours" not in levels(risks(make_workspace, on_call))

@@ -115,6 +115,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "label-standard-changed",
         "model-selects-cases",
         "nobody-acts-on-output",
+        "predictions-arrive-off-hours",
         "production-differs",
         "proxy-label",
         "random-split-on-grouped-data",
@@ -122,6 +123,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "scored-unit-differs",
         "selective-labels",
         "test-set-not-like-product",
+        "view-where-a-system-decides",
         "worse-error-unweighed",
         "worst-error-uncounted",
     }

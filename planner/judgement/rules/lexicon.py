@@ -1202,3 +1202,50 @@ LIVE_DECISION = Lexicon("""
     as it happens, within seconds, within # seconds, within a second, within # ms, within # milliseconds
     during the call, while the customer waits, on the fly, second by second, continuously
 """)
+
+# ---------------------------------------------------------------- when and where the people who act are
+
+# Staffed only part of the week: office hours (about 40 of the week's 168 hours)...
+OFFICE_HOURS = Lexicon("""
+    office hours, business hours, working hours, opening hours, normal hours, regular hours
+    9-5, 9 to 5, nine to five, 9am-5pm, 9am to 5pm, 9 am to 5 pm, 8-4, 8 to 4, 8am-4pm, 8am to 4pm
+    8-5, 8 to 5, 8am-5pm, 8am to 5pm, 9-6, 9 to 6, 9am-6pm, 9am to 6pm, 8-6, 8 to 6, 8am-6pm, 8am to 6pm
+""")
+
+# ...on weekdays only (at most 120 of the week's 168 hours)...
+WEEKDAYS_ONLY = Lexicon("""
+    weekdays, on weekdays, weekdays only, working days, business days, monday to friday, mon-fri
+    monday-friday, mon to fri, monday through friday, not at weekends, not on weekends, no weekend
+    no weekends
+""")
+
+# ...or in the daytime only.
+DAYTIME_ONLY = Lexicon("day shift, day shifts, daytime only, during the day, days only")
+
+# Staffed around the clock, or with someone on call outside hours: the flags of the night are seen.
+STAFFED_ALWAYS = Lexicon("""
+    24/7, 24 hours a day, around the clock, round the clock, round-the-clock, around-the-clock
+    on call, on-call, night shift, night shifts, out of hours, out-of-hours, after hours, after-hours
+    night staff, night team, night duty, every shift, three shifts, weekend shift, weekend shifts
+    weekend cover, weekend staff, weekend team
+""")
+
+# Predictions pushed to people as they happen: an alert waits for someone to be there.
+ALERTS = Lexicon("""
+    alert, alerts, alerted, alerting, alarm, alarms, pager, pagers, paged, push notification
+    push notifications, text message, text messages, sms
+""")
+
+# Today's decision is taken by a system, with no person in between.
+SYSTEM_DECIDES = Lexicon("""
+    automatically, automatic, auto-approves, auto-approved, auto-approve, auto-assigns, auto-assigned
+    auto-routes, auto-routed, auto-routing, auto-rejects, auto-rejected, rules engine, rule engine
+    rules-engine, decision engine, workflow engine, without a person, without human review
+    no human review, straight-through, straight through processing
+""")
+
+# A new place to look at the predictions: a screen nobody has in their day yet.
+NEW_VIEW = Lexicon("""
+    dashboard, dashboards, new screen, new screens, new view, new report, new reports, web page
+    heatmap, heatmaps, heat map, heat maps, map view
+""")

@@ -28,7 +28,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Plan, Severity
+from planner.plan.model import Category, Delivery, Plan, Severity
 
 _DAYS_PER_MONTH = 365 / 12
 
@@ -85,6 +85,14 @@ def _said_nobody(text: str | None) -> bool:
                 'impact.error_severity: "severe"',
             ),
         ),
+        Case(  # the structured answer: nobody receives the predictions, whoever is named to act
+            {"product.delivery": "nobody"},
+            evidence=(
+                'product.delivery: "nobody" (nobody receives the predictions yet)',
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(who would act, once the predictions reach them?)",
+            ),
+        ),
     ),
     quiet=(Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),),
 )
@@ -99,6 +107,11 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     """
     if _said_nobody(plan.product.decision):
         return (quote(plan, "product.decision"),)
+    if plan.product.delivery is Delivery.nobody:
+        received = quote(plan, "product.delivery", "nobody receives the predictions yet")
+        if plan.product.decision is None:
+            return (received,)
+        return (received, quote(plan, "product.decision", "who would act, once the predictions reach them?"))
     for path in ("product.decision", "product.decision_owner"):
         words = DEFERRED.find_all(answer_at(plan, path))
         if words:
