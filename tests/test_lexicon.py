@@ -148,6 +148,12 @@ def test_phrases_slots_and_exceptions() -> None:
         ("ONLY_CHOSEN", "Only the rest of the team reviewed it.", ()),
         ("ON_THE_WAY", "Whether the tenant accepted the offer.", ("accepted the offer",)),
         ("ON_THE_WAY", "Applicants who filled in the application form.", ()),
+        (
+            "NOTE_DIFFERS",
+            "Recorded on the older Olympus 190 scopes; the new sites use Pentax.",
+            ("older olympus 190 scopes", "new sites"),
+        ),
+        ("NOTE_DIFFERS", "None: the loggers are no different from the ones in service.", ()),
     ],
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:

@@ -111,6 +111,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "fairness-unchecked",
         "future-inputs",
         "inputs-after-prediction",
+        "label-corrected-on-notice",
         "label-from-old-process",
         "label-standard-changed",
         "model-selects-cases",

@@ -8,7 +8,7 @@ from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempe
 from planner.judgement.rules.evidence import quote, said_none_quote, show
 from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
 from planner.judgement.rules.timing import accrued_in_the_inputs
-from planner.judgement.rules.unlike import unlike_in_setting
+from planner.judgement.rules.unlike import unlike_in_setting, unlike_in_the_note
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -367,9 +367,34 @@ _UNLIKE_PRODUCTION = (
                 "constraints.data.differences: not answered (is the data like what the product will see?)",
             ),
         ),
+        Case(  # "no differences", yet the note says the scanners were swapped
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "Invoices scanned on the old Canon scanners until "
+                "2023; the post room switched to new scanners since.",
+            },
+            evidence=(
+                'constraints.data.differences_note: "Invoices scanned on the old Canon scanners until 2023; the '
+                'post roo..." (the note names a difference: old canon scanners, switched, new scanners)',
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # the note names the swap and says it was checked
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2023; we "
+                "compared 300 invoices scanned on both.",
+            }
+        ),
+        Case(  # the note says nothing differs
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "None: the same scanners and the same suppliers.",
+            }
+        ),
         Case(  # simulations that are the product's live input too: no difference
             {
                 "constraints.data.differences": ["none"],
@@ -412,7 +437,11 @@ def production_differs(plan: Plan) -> Evidence:
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
     if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
         said_none = plan.constraints.data.differences == [Difference.none]
-        return (unlike_in_the_text(plan) if said_none else None) or unlike_in_setting(plan)
+        return (
+            (unlike_in_the_text(plan) if said_none else None)
+            or unlike_in_setting(plan)
+            or unlike_in_the_note(plan)
+        )
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = _differences_quote(plan, kinds, f"the product meets another {said}")
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop

@@ -1186,6 +1186,39 @@ NEW_DEVICES = Lexicon(
     + ", next generation"
 )
 
+_KIT_AND_PLACES = (
+    _DEVICES
+    + """, scope, scopes, model, models, site, sites, store, stores, region, regions, country, countries,
+    hospital, hospitals, clinic, clinics, plant, plants, factory, factories, line, lines, market, markets,
+    branch, branches, warehouse, warehouses, ward, wards, city, cities, fleet, fleets, supplier, suppliers,
+    detector, detectors, recorder, recorders, logger, loggers, probe, probes, tablet, tablets, terminal,
+    terminals, reader, readers, instrument, instruments, analyser, analysers, analyzer, analyzers, rig, rigs,
+    gauge, gauges, drone, drones, satellite, satellites, microphone, microphones, lens, lenses"""
+).replace("\n", " ")
+
+# What a note on the data says differs from production (another generation, a swap, other sites, one
+# site only): read where the team also answered that nothing differs.
+NOTE_DIFFERS = Lexicon(
+    phrases(
+        "old, older, legacy, previous, earlier, new, newer, latest, other, another, different, second",
+        ", *, * *",
+        _KIT_AND_PLACES,
+    )
+    + """, replaced, replacing, replacement, switched, switching, switch to, swapped, upgraded, upgrading
+    migrated, migrating, moving to, will move to, rolled out, rolling out, rolls out, roll out, retrofitted
+    instead of, whereas
+    unlike, versus, vs, differs, differ, different, differently, only from, only at, only in, only on
+    a single site, one site, pilot site, pilot sites, main site, main hospital, head office, in the lab""",
+    unless="""no different, not different, nothing different, does not differ, do not differ, doesn't differ
+    don't differ, did not differ, no other, not another, no older, no newer""",
+)
+
+# Words that say the team checked that a named difference does not matter.
+CHECKED_ALIKE = Lexicon(
+    """checked, verified, validated, compared, identical, indistinguishable, same distribution
+    no measurable difference, tested on both, recalibrated"""
+)
+
 # Data that arrives in batches, or as averages: not what a live decision reads.
 BATCH_ARRIVAL = Lexicon("""
     in batches, uploaded in batches, batch upload, batch uploads, batched, every # hours, every # minutes

@@ -22,6 +22,7 @@ from planner.judgement.rules.lexicon import (
     ALL_YEAR,
     BATCH_ARRIVAL,
     CARE_SETTINGS,
+    CHECKED_ALIKE,
     CUSTOMER_KINDS,
     DAYS_OF_WEEK,
     FEW_UNITS,
@@ -31,6 +32,7 @@ from planner.judgement.rules.lexicon import (
     NARROW_ORIGIN,
     NEW_DEVICES,
     NEW_SEASON,
+    NOTE_DIFFERS,
     OLD_DEVICES,
     SEASONS,
     SETTINGS,
@@ -213,3 +215,25 @@ def unlike_in_setting(plan: Plan) -> Evidence:
                         (*seen, *heard), (quote(plan, path, note), quote(plan, where, meets_note), said)
                     )
     return None
+
+
+def unlike_in_the_note(plan: Plan) -> Evidence:
+    """`No differences` ticked, while the note on differences names one (an older scanner, a sensor
+    swapped, other sites, one site only, phone versus web): a question quoting the note, unless the note
+    says the team checked that it does not matter."""
+    data = plan.constraints.data
+    note = data.differences_note
+    if data.differences != [Difference.none] or not note or CHECKED_ALIKE.find(note):
+        return None
+    words = NOTE_DIFFERS.find_all(note)
+    if not words:
+        return None
+    return Hint(
+        words,
+        (
+            quote(
+                plan, "constraints.data.differences_note", f"the note names a difference: {', '.join(words)}"
+            ),
+            quote(plan, "constraints.data.differences", "is the data really like what the product will see?"),
+        ),
+    )
