@@ -44,6 +44,7 @@ from planner.judgement.rules.lexicon import (
     LASTING,
     MEASURED_NOW,
     MEDIA_SOURCES,
+    MERGED_CLASSES,
     NARROW_ORIGIN,
     OBSERVED_LATER,
     ON_THE_WAY,
@@ -55,6 +56,7 @@ from planner.judgement.rules.lexicon import (
     SENSOR,
     SHARE_RIGHT,
     STANDARD_FEED,
+    UNCOLLECTABLE,
     WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, mentions
@@ -413,6 +415,14 @@ def _adversary_text(plan: Plan) -> str:
                 "done.eval_set": "300 past tickets, labelled by two agents.",
             }
         ),
+        Case(  # a class nobody can collect more of, already judged together with its neighbour
+            {
+                "constraints.data.labeled_examples": 4000,
+                "constraints.data.rarest_class_share": 0.02,
+                "constraints.data.differences_note": "Class 5 is a rare natural event; it cannot be collected.",
+                "done.metrics[0].name": "Recall of classes 4 and 5 together",
+            }
+        ),
         Case(  # thousands of codes: the rarest is the long tail, not a rare class
             {
                 "constraints.data.labeled_examples": 40000,
@@ -443,11 +453,34 @@ def small_labeled_set(plan: Plan) -> Evidence:
     rare = data.rarest_class_share
     if rare is not None and data.labeled_examples * rare < MIN_RARE_LABELED and not many_labels(plan):
         note = f"about {data.labeled_examples * rare:.0f} examples of the rarest class"
-        return (
-            quote(plan, "constraints.data.labeled_examples", note),
-            quote(plan, "constraints.data.rarest_class_share"),
+        return _uncollectable(
+            plan,
+            (
+                quote(plan, "constraints.data.labeled_examples", note),
+                quote(plan, "constraints.data.rarest_class_share"),
+            ),
         )
     return None
+
+
+def _uncollectable(plan: Plan, found: tuple[str, ...]) -> Evidence:
+    """A rare class the answers say nobody can collect more of (rare natural events, extremes): more
+    labels are no advice then; merging it with its neighbours, or judging recall on the cases that
+    exist, is. Silent where a done metric already merges it."""
+    paths: tuple[str, ...] = ("constraints.data.differences_note", "product.label", "product.output")
+    paths += tuple(f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases)))
+    for path in paths:
+        words = UNCOLLECTABLE.find_all(answer_at(plan, path))
+        if not words:
+            continue
+        if any(MERGED_CLASSES.find(metric.name) for metric in plan.done.metrics):
+            return None  # the rare class is judged together with its neighbours already
+        note = (
+            f"{', '.join(words)}: more cannot be collected; merge it with its neighbouring class, or judge "
+            "its recall on every case that exists (leave-one-period-out)"
+        )
+        return Tempered(1, (*found, quote(plan, path, note)))
+    return found
 
 
 @rule(

@@ -30,10 +30,12 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
+    FIXED_DATE,
     JUDGED,
     JUDGED_LIVE,
     MEASURE_KINDS,
     RECORDED,
+    ROUGH_FIGURE,
     SEES_HARM,
     SIMPLE_METHOD,
     STRAW_MAN,
@@ -261,6 +263,19 @@ def _recorded_outcome(plan: Plan) -> bool:
                 "is the human score on the same measure as the target?",
             ),
         ),
+        Case(  # a guess by eye is no ceiling: low, asked how it was measured
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "A rough guess by the finance lead: clerks find 85% by eye.",
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+                'by_hand.human_score_notes: "A rough guess by the finance lead: clerks find 85% by eye." '
+                "(rough guess, by eye: how was it measured? score people on a sample of cases before calling "
+                "it a ceiling)",
+            ),
+        ),
         Case(  # people scored on a secondary metric's measure: low, the numbers cannot be joined
             {
                 "done.metrics[0].target": 0.9,
@@ -276,6 +291,13 @@ def _recorded_outcome(plan: Plan) -> bool:
         ),
     ),
     quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(  # today's method already beats people's score: it is no ceiling
+            {
+                "done.metrics[0].target": 0.9,
+                "done.metrics[0].baseline": 0.87,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            }
+        ),
         Case(
             {
                 "done.metrics[0].target": 0.9,
@@ -307,11 +329,17 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None
     if at_least_as_good(human, goal, metric.direction):
         return None
+    if metric.baseline is not None and at_least_as_good(metric.baseline, human, metric.direction):
+        return None  # today's rule or method already does better than people: their score is no ceiling
     said = (
         f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',
         quote(plan, "by_hand.human_score"),
     )
     notes = plan.by_hand.human_score_notes
+    rough = ROUGH_FIGURE.find_all(notes)
+    if rough:  # a guess is no ceiling: ask how it was measured
+        note = f"{', '.join(rough)}: how was it measured? score people on a sample of cases before calling it a ceiling"
+        return Tempered(1, (*said, quote(plan, "by_hand.human_score_notes", note)))
     other = _another_measure(plan)
     if other:  # people scored on another measure: the two numbers cannot be joined
         return Tempered(1, (*said, other))
@@ -360,6 +388,14 @@ def _another_measure(plan: Plan) -> str | None:
     fires=(
         Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
     ),
+    quiet=(
+        Case(  # a box that ends on a fixed outside date, with what happens then
+            {
+                "done.timebox_weeks": 26,
+                "done.fold_action": "If it is not live by the filing deadline on 30 June, keep the clerks' check.",
+            }
+        ),
+    ),
 )
 def no_time_box(plan: Plan) -> Evidence:
     """No real time box.
@@ -373,6 +409,8 @@ def no_time_box(plan: Plan) -> Evidence:
     weeks = plan.done.timebox_weeks
     if weeks is None or weeks <= MAX_TIMEBOX_WEEKS:
         return None
+    if FIXED_DATE.find(plan.done.fold_action):
+        return None  # the box ends on a fixed outside date, with a fold action: a time box, however long
     return (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
 
 

@@ -18,6 +18,7 @@ from planner.judgement.rules.lexicon import (
     AVERAGES_ERRORS,
     BLENDS_ERRORS,
     COST_WEIGHTED,
+    COUNTS_COST,
     COUNTS_FALSE_ALARMS,
     COUNTS_MISSES,
     COUNTS_ORDER,
@@ -222,6 +223,13 @@ def _evidence(
         ),
     ),
     quiet=(
+        Case(  # minor errors, alike both ways: no worst error to guard
+            {
+                "done.worst_error_metric": "none",
+                "impact.error_severity": "minor",
+                "impact.costlier_error": "similar",
+            }
+        ),
         Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),
         Case(  # the team counts the worst error in its own words: taken at its word
             {
@@ -253,16 +261,39 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     that must not be missed, precision or false alarms per day, the 95th-percentile error), measured on
     cases checked by people who know the harm.
     """
+    impact = plan.impact
+    alike = impact.error_severity is Severity.minor and impact.costlier_error is ErrorCost.similar
     said = plan.done.worst_error_metric
     if said is None or not (says_nothing(said) or _none_of_them(said)):
-        return uncounted_kind(plan)
+        kind = _counted_in_cost(plan, uncounted_kind(plan))
+        # Minor errors, alike both ways: neither a miss nor a false alarm is worse than the other; an
+        # average may still hide the largest errors of a number, worth a low note.
+        if alike and kind is not None:
+            return Tempered(1, kind) if any(worst.kind == TAIL for worst in worst_errors(plan)) else None
+        return kind
+    if alike:
+        return None  # minor errors, alike both ways: no error is worse than the rest to guard
     found = []
     if plan.impact.error_harm:
         found.append(quote(plan, "impact.error_harm", "the worst error"))
     found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
     if plan.impact.error_severity in (Severity.serious, Severity.severe):
         return (*found, quote(plan, "impact.error_severity"))
-    return Tempered(3, found)
+    return _counted_in_cost(plan, Tempered(3, found))
+
+
+def _counted_in_cost(plan: Plan, found: Evidence) -> Evidence:
+    """A worst error that is not serious, where a done metric counts what errors cost in other units
+    (idle hours, overtime, money): that metric counts its harm, so a guardrail is at most a low
+    suggestion."""
+    if found is None or plan.impact.error_severity in (Severity.serious, Severity.severe):
+        return found
+    for index, metric in enumerate(plan.done.metrics):
+        words = COUNTS_COST.find_all(metric.name)
+        if words:
+            note = f"counts what errors cost in {', '.join(words)}: is a guardrail of its own needed?"
+            return Tempered(1, (*found, quote(plan, f"done.metrics[{index}].name", note)))
+    return found
 
 
 _NONE_COUNTS = re.compile(

@@ -584,6 +584,50 @@ SEES_HARM = Lexicon("""
     accuracy, accurate, inaccurate, inaccuracy
 """)
 
+# A human score that nobody measured case by case: a guess, an estimate by eye, a board's impression.
+ROUGH_FIGURE = Lexicon("""
+    rough, roughly, rough estimate, rough guess, guess, guesses, guessed, guesstimate, by eye, eyeballed
+    ballpark, gut feeling, gut feel, impression, anecdotal, anecdotally, back-of-the-envelope, informal
+    informally, not measured, never measured, unmeasured, estimate by, estimated by, estimate from
+    board estimate, board's estimate, management estimate, self-reported, self-assessed, they think
+    they believe, we think, we believe
+""")
+
+# A class nobody can collect more of: rare natural events, extremes, failures that cannot be staged.
+UNCOLLECTABLE = Lexicon(
+    phrases("cannot, can't, can not, could not, couldn't", "be collected, be created, be staged, be produced")
+    + ", "
+    + phrases(
+        "cannot, can't, can not, could not, couldn't", "be collected, be created, be staged", "on demand"
+    )
+    + """, not on demand, rare natural, rare natural event, rare natural events, natural events, extreme events
+    once in # years, every # years, in # years, in twenty years, in ten years, in a decade, in decades
+    once a decade, once a century, a few times a decade, only happens, happens rarely, seldom happens
+    cannot be simulated, can't be simulated, impossible to collect, impossible to stage, no way to collect
+    no more examples, all there are, all that exist, every one that exists, every known case
+    every recorded case, all recorded cases"""
+)
+# A done metric or a plan that already merges the rare class with its neighbours.
+MERGED_CLASSES = Lexicon("""
+    together, combined, merged, merge, merging, pooled, grouped, and above, or above, or higher, and higher
+    or worse, and worse, or more, one class, a single class
+""")
+
+_MONTHS = """january, february, march, april, may, june, july, august, september, october, november
+    december, jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec"""
+
+# A fixed date outside the team that ends the work whatever happens (a timetable freeze on 15 April, the
+# season's start, a regulator's deadline): a fold tied to it is a time box, however many weeks away.
+FIXED_DATE = Lexicon(
+    phrases("#", _MONTHS)
+    + ", "
+    + phrases(_MONTHS, "#")
+    + """, deadline, deadlines, freeze, freezes, cut-off, cut-off date, cutoff date, go-live date, launch date
+    start date, season start, season starts, start of the season, opening day, tender deadline
+    filing deadline, submission deadline, regulatory deadline, statutory deadline, contract end
+    end of the contract, end of the season, timetable change, timetable starts"""
+)
+
 # A share of predictions right: accuracy by another name.
 SHARE_RIGHT = Lexicon("""
     accuracy, accurate, correct, correctly, right, error rate, hit rate
@@ -991,6 +1035,14 @@ MISS_SAID = Lexicon("""
     slips through, slip through, slipped through, let through, lets through
     false negative, false negatives, false reject, false rejects, false rejection, false rejections
     untreated, left untreated, undiagnosed, late diagnosis, delayed diagnosis
+""")
+
+# A done metric that counts what errors cost in other units (idle hours, overtime, money): the harm of
+# a minor error is counted there, whichever way the error goes.
+COUNTS_COST = Lexicon("""
+    cost, costs, costed, spend, money, eur, usd, gbp, idle, idle time, idle hours, overtime, downtime
+    waste, wasted, wastage, write-off, write-offs, markdown, markdowns, lost time, time lost, hours lost
+    minutes lost, staff time, staff hours, labour hours, labor hours, person-hours, man-hours
 """)
 
 # ...or as a false alarm: a case flagged, blocked or treated that did not need it.
