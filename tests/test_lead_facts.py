@@ -432,3 +432,15 @@ def test_alerts_around_the_clock_for_people_in_office_hours_are_asked_with_the_h
         "product.decision_owner": "The clerks in office hours; the on-call lead after hours."
     }
     assert "predictions-arrive-off-hours" not in levels(risks(make_workspace, on_call))
+
+
+def test_a_new_screen_beside_the_tool_people_work_in_is_asked(make_workspace: MakeWorkspace) -> None:
+    data = risks(make_workspace, {"product.delivery": "new_view"})
+    risk = next(risk for risk in data["risks"] if risk["id"] == "view-outside-the-workflow")
+    assert (risk["level"], risk["title"]) == (
+        "medium",
+        "The answers mention 'erp': people work in another tool, yet the predictions go to a new screen: "
+        "will they open it?",
+    )
+    titles = [item["title"] for item in data["advice"]]
+    assert "Put each prediction where the people who act already work" in titles

@@ -124,6 +124,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "scored-unit-differs",
         "selective-labels",
         "test-set-not-like-product",
+        "view-outside-the-workflow",
         "view-where-a-system-decides",
         "worse-error-unweighed",
         "worst-error-uncounted",

@@ -1334,3 +1334,13 @@ NEW_VIEW = Lexicon("""
     dashboard, dashboards, new screen, new screens, new view, new report, new reports, web page
     heatmap, heatmaps, heat map, heat maps, map view
 """)
+
+# The tool people already work in, where a prediction is seen without opening anything new.
+WORK_TOOLS = Lexicon("""
+    ehr, ehrs, emr, emrs, electronic health record, electronic health records, electronic patient record
+    patient record system, erp, crm, ticketing system, ticket system, ticketing tool, helpdesk, help desk
+    service desk, work queue, work queues, worklist, worklists, case management system, case system
+    inbox, inboxes, pacs, lims, point of sale, point-of-sale, warehouse management system
+    dispatch system, booking system, reservation system, order system, ordering system, their queue
+    zendesk, salesforce, servicenow, jira
+""")

@@ -14,6 +14,7 @@ from planner.judgement.rules.lexicon import (
     STAFFED_ALWAYS,
     SYSTEM_DECIDES,
     WEEKDAYS_ONLY,
+    WORK_TOOLS,
 )
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Delivery, Mode, Plan, Serving
@@ -145,6 +146,66 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
         return None
     note = f"today a system decides: {', '.join(words)}; does it read the new screen?"
     return Hint((*shown, *words), (view, quote(plan, path, note)))
+
+
+@rule(
+    "view-outside-the-workflow",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Put each prediction where the people who act already work",
+        "A new screen, dashboard or report is one more place to look, and busy people look at it less "
+        "each week; show the prediction inside the tool they decide in (a field, a flag, a sorted queue), "
+        "or measure how often the new screen is opened in the pilot",
+        "warning",
+    ),
+    ask="people work in another tool, yet the predictions go to a new screen: will they open it?",
+    fires=(
+        Case(
+            {"product.delivery": "new_view"},
+            evidence=(
+                'product.delivery: "new_view" (the predictions go to a new screen, dashboard, report or e-mail)',
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and amount; '
+                '..." (people work in: erp; will they open a new screen beside it?)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.delivery": "existing_tool"}),
+        Case(  # a system decides: the integration is the point, said by another rule
+            {"product.delivery": "new_view", "product.mode": "automate"}
+        ),
+        Case(
+            {
+                "product.delivery": "new_view",
+                "product.current_solution": "Clerks spot duplicates by memory.",
+                "product.decision_owner": "The clerk on duty.",
+            }
+        ),
+    ),
+)
+def view_outside_the_workflow(plan: Plan) -> Evidence:
+    """The predictions go to a new screen, away from the tool people decide in.
+
+    People who act in a tool they already use (a patient record, an ERP, a ticket queue) rarely open a
+    second screen for each case; a dashboard beside their work is looked at in the first weeks and then
+    less and less, and the predictions stop reaching the decision.
+
+    Mitigation: Show the prediction inside the tool where the decision is taken (a field, a flag, the
+    order of a queue); if a new screen is the only way for now, measure in the pilot how often it is
+    opened before a decision.
+    """
+    if plan.product.delivery is not Delivery.new_view or plan.product.mode is Mode.automate:
+        return None
+    if view_where_a_system_decides(plan):
+        return None  # a system decides today: the integration is the point
+    path, words = _first(plan, (*_TODAY, "product.decision", "heuristics.humans_handle"), WORK_TOOLS)
+    if not words:
+        return None
+    view = quote(plan, "product.delivery", "the predictions go to a new screen, dashboard, report or e-mail")
+    note = f"people work in: {', '.join(words)}; will they open a new screen beside it?"
+    return Hint(words, (view, quote(plan, path, note)))
 
 
 @rule(
