@@ -365,7 +365,7 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
                 'product.decision: "Which loan applicants are approved." (a decision about people: loan, '
                 "applicants, approved)",
             ),
-            also=frozenset({"personal-data"}),
+            also=frozenset({"personal-data", "ai-act-high-risk-use"}),
         ),
         Case(  # people affected by what it decides, though no listed domain is named
             {

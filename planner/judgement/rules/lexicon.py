@@ -167,7 +167,7 @@ ABOUT_PEOPLE = Lexicon(
     credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
     mortgage, mortgages, underwriting, underwriter, underwriters
     insurance, insured, insurer, insurers
-    hire, hires, hiring, hired, recruit, recruits, recruiting, recruitment, recruiter, recruiters
+    hire, hires, hiring, hired, hiring manager, hiring managers, recruit, recruits, recruiting, recruitment, recruiter, recruiters
     applicant, applicants, résumé, résumés, resumé, resumés, cv, cvs
     tenant, tenants, tenancy, housing
     welfare, benefit claim, benefit claims, benefits claim, benefits claims
@@ -355,6 +355,275 @@ APPEAL = Lexicon("""
     human review, manual review, reviewed by a person, reviewed by a human, reviewed by staff
     a person reviews, a person checks, a human checks, second look, reinstate, reinstated, reinstatement
     overturn, overturns, overturned, redress, complaint, complaints, ombudsman
+""")
+
+
+# ---------------------------------------------------------------- duties the law puts on some uses
+
+# Staff at work: the people a workplace camera, a call recording or a productivity score is about.
+STAFF = Lexicon(
+    """
+    employee, employees, staff, staff member, staff members, worker, workers, workforce, colleague, colleagues
+    operator, operators, picker, pickers, packer, packers, cashier, cashiers, driver, drivers
+    call agent, call agents, support agent, support agents, contact centre agents, call centre agents, agent, agents
+    nurse, nurses, carer, carers, care worker, care workers, technician, technicians, crew, crews
+    courier, couriers, rider, riders, cleaner, cleaners, guard, guards, teller, tellers, clerk, clerks
+    """,
+    unless="""ai agent, ai agents, llm agent, llm agents, software agent, software agents, coding agent, coding agents
+    travel agent, travel agents, estate agent, estate agents, letting agent, letting agents, cleaning agent, cleaning agents
+    key driver, key drivers, main driver, main drivers, cost driver, cost drivers, growth driver, growth drivers
+    device driver, device drivers, printer driver, printer drivers, drivers of, young drivers, learner drivers""",
+    # the drivers an insurer prices or a ride-hailing app serves: customers, not staff at work
+    everyday=(
+        (
+            "driver, drivers, rider, riders",
+            """insurance, insurer, insured, premium, premiums, policy, policies, policyholder, policyholders
+            passenger, passengers, customer, customers, cyclist, cyclists, pedestrian, pedestrians""",
+        ),
+    ),
+)
+
+# What records people where they are: a camera, a microphone, footage (of staff when the inputs say so).
+RECORDS_PEOPLE = Lexicon("""
+    camera, cameras, cctv, video, videos, footage, video footage, webcam, webcams, microphone, microphones
+    recordings, audio, audio recordings
+""")
+
+# What records or scores a person wherever it is said: worn, facing them, or measuring their work.
+ON_THE_PERSON = Lexicon("""
+    bodycam, bodycams, body-worn camera, body-worn cameras, dashcam, dashcams, dash cam, dash cams
+    in-cab camera, in-cab cameras, driver-facing, call recording, call recordings, recorded calls
+    screen recording, screen recordings, keystrokes, keystroke, mouse movements, gps traces, location traces
+    telematics, wearable, wearables, badge swipes, productivity score, productivity scores, productivity tracking
+    eye tracking, eye-tracking, fatigue, drowsiness, distraction
+""")
+
+# ...and how a rule names watching or ranking a person at work, in so many words.
+WATCHES_STAFF = Lexicon(
+    phrases(
+        "monitor, monitors, monitoring, track, tracks, tracking, score, scores, scoring, rank, ranks, "
+        "ranking, rate, rates, rating, watch, watches, watching",
+        ", each, every, individual, our, the",
+        "employee, employees, staff, worker, workers, agent, agents, driver, drivers, picker, pickers, "
+        "operator, operators, cashier, cashiers, nurse, nurses, courier, couriers",
+    )
+    + ", "
+    + phrases(
+        "employee, staff, worker, workforce, agent, driver, operator, picker",
+        "monitoring, surveillance, tracking, productivity, performance scores, scorecards",
+    )
+    + ", "
+    + phrases(
+        "employees, staff, workers, agents, drivers, pickers, packers, operators, cashiers, nurses, couriers",
+        "the model ranks, the model scores, the model rates, the model flags, ranked, scored, rated",
+    )
+)
+
+# Words that say the team has involved the staff's representatives or settled the monitoring's terms.
+STAFF_DUTY_SAID = Lexicon("""
+    works council, works councils, staff representatives, employee representatives, workers' representatives
+    trade union, trade unions, union agreement, collective agreement, co-determination, employees informed
+    staff informed, informed the staff, informed our staff, consulted the staff, staff consultation
+    dpia, data protection impact assessment, privacy impact assessment, workplace agreement
+""")
+
+# What the output or decision does in care: diagnose, treat, dose, screen, triage patients.
+CLINICAL_ACT = Lexicon(
+    """
+    diagnose, diagnoses, diagnosed, diagnosing, diagnosis, diagnostic, misdiagnosis, differential diagnosis
+    treatment, treatments, treatment plan, treatment plans, therapy, therapies, dose, doses, dosing, dosage
+    prescribe, prescribes, prescribing, screening, screenings
+    triage, triaged, triages, triaging, deterioration, deteriorating, sepsis, cancer, cancers, tumour, tumours
+    tumor, tumors, lesion, lesions, fracture, fractures, stroke, strokes, arrhythmia, arrhythmias, melanoma
+    nodule, nodules, polyp, polyps, retinopathy, pneumonia, abnormal, abnormality, abnormalities
+    report as normal, reported as normal, rule out, ruled out, clinical decision, clinical decisions
+    """,
+    unless="""diagnosis code, diagnosis codes, diagnostic code, diagnostic codes, diagnosis-related group
+    diagnosis-related groups, discharge diagnosis, icd codes, icd-10 codes, water treatment, wastewater treatment
+    heat treatment, surface treatment, seed treatment, diagnostic data, diagnostic codes, fault diagnosis
+    machine diagnostics, cv screening, screening calls, screening questions""",
+)
+
+# Where the plan is in care: patients, clinicians, scans, vital signs.
+CLINICAL_SETTING = Lexicon(
+    """
+    patient, patients, clinician, clinicians, radiologist, radiologists, doctor, doctors, physician, physicians
+    nurse, nurses, dermatologist, dermatologists, cardiologist, cardiologists, pathologist, pathologists
+    gp, gps, clinical, clinic, clinics, hospital, hospitals, ward, wards, icu, intensive care, emergency department
+    x-ray, x-rays, xray, xrays, mri, ct scan, ct scans, mammogram, mammograms, mammography, ecg, ecgs, ekg
+    ultrasound, scans, biopsy, biopsies, vital signs, vitals, blood test, blood tests, lab results, pathology
+    """,
+    # the health of a machine or a crop: not care
+    everyday=(
+        ("scans", "barcode, barcodes, qr, document, documents, paper, invoice, invoices, parcel, parcels"),
+    ),
+)
+
+# Words that say the device's regulatory route is already in hand.
+DEVICE_DUTY_SAID = Lexicon("""
+    ce mark, ce-marked, ce marked, ce marking, mdr, ivdr, medical device regulation, fda, fda clearance, fda-cleared
+    notified body, samd, software as a medical device, medical device software, class iia, class iib
+    iec 62304, iso 13485, pccp, predetermined change control plan, change control, regulatory affairs
+    regulatory approval, regulatory clearance, clinical evaluation, post-market surveillance, quality management system
+""")
+
+# Uses the EU AI Act lists as high-risk (its Annex III), each by the words that name it in a plan.
+EDUCATION_USE = Lexicon(
+    """
+    exam, exams, examination, examinations, admission, admissions, admit, admits, admitted, proctoring
+    proctored, online proctoring, essay scoring, automated marking, grade, grades, graded, grading, final marks
+    exam marks, coursework marks, placement test, placement tests, cheating in exams, exam cheating
+    """,
+    unless="hospital admission, hospital admissions, icu admission, icu admissions, emergency admissions",
+)
+LEARNERS = Lexicon(
+    "student, students, pupil, pupils, learner, learners, applicant, applicants, examinee, examinees"
+)
+EMPLOYMENT_USE = Lexicon(
+    """
+    hire, hires, hiring, hired, hiring manager, hiring managers, recruit, recruits, recruiting, recruitment, shortlist, shortlists, shortlisted
+    shortlisting, cv, cvs, résumé, résumés, resumé, resumés, job application, job applications, job applicant
+    job applicants, job offer, job offers, interview invitations, invite to interview, promotion decisions
+    dismissal, dismissals, dismiss, dismissed, termination, terminations, deactivate, deactivates, deactivated
+    deactivation, deactivations, shift allocation, allocate shifts, allocates shifts, task allocation
+    allocate tasks, allocates tasks, performance review, performance reviews, performance evaluation
+    performance evaluations, appraisal, appraisals, disciplinary
+    """,
+    unless="""without hiring, instead of hiring, avoid hiring, hire more, hiring more, hire another, hire extra
+    hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
+    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire""",
+)
+EMPLOYED = STAFF + Lexicon(
+    "applicant, applicants, candidate, candidates, job seeker, job seekers, recruiter, recruiters, hiring managers"
+)
+CREDIT_USE = Lexicon(
+    """
+    creditworthiness, credit score, credit scores, credit scoring, credit-scoring, credit limit, credit limits
+    credit-limit, credit-limits, credit decision, credit decisions, credit application, credit applications
+    credit applicant, credit applicants, loan application, loan applications, loan applicant, loan applicants
+    loan approval, loan approvals, loan decision, loan decisions, approve loans, approves loans, personal loan
+    personal loans, consumer loan, consumer loans, consumer credit, mortgage, mortgages, mortgage application
+    mortgage applications, lending decision, lending decisions, buy now pay later, bnpl, overdraft, overdrafts
+    affordability check, affordability checks
+    """
+)
+INSURANCE_USE = Lexicon(
+    """
+    premium, premiums, underwriting, underwrite, underwrites, underwritten, pricing, priced, price, prices
+    risk-based pricing, quote, quotes
+    """,
+    everyday=(("premium", "subscription, subscriptions, tier, tiers, membership, brand, segment, version"),),
+)
+INSURED = Lexicon("""
+    insurance, insurer, insurers, insured, policyholder, policyholders, life cover, health cover
+    life insurance, health insurance, motor insurance, car insurance, home insurance, travel insurance
+""")
+PUBLIC_SERVICES_USE = Lexicon(
+    """
+    benefit claim, benefit claims, benefits claim, benefits claims, benefit claimant, benefit claimants
+    benefits claimant, benefits claimants, benefit payment, benefit payments, benefit recipients, welfare
+    welfare payments, welfare claims, social security, social assistance, unemployment benefit, unemployment benefits, housing benefit
+    child benefit, disability benefit, disability benefits, means-tested, social housing, council housing
+    public housing, emergency call, emergency calls, 911 calls, 999 calls, 112 calls, ambulance dispatch
+    emergency dispatch, dispatch priority, public services, social services, child protection
+""",
+    unless="animal welfare, fish welfare, welfare of the animals",
+)
+LAW_ENFORCEMENT_USE = Lexicon("""
+    police, policing, predictive policing, law enforcement, reoffending, re-offending, recidivism, offender
+    offenders, criminal suspects, suspected offenders, parole, crime hotspots, crime prediction, stop and search
+    prosecutor, prosecutors, prosecution, prosecutions, criminal investigation, criminal investigations
+""")
+MIGRATION_USE = Lexicon("""
+    asylum, asylum seekers, asylum seeker, refugee, refugees, border control, border checks, border crossing
+    border crossings, border guards, border police, at the border, border agency, immigration, migrant, migrants
+    visa application, visa applications, visa applicants, visa decisions, residence permit, residence permits
+    work permit, work permits, deportation, deportations, naturalisation, naturalization
+""")
+BIOMETRIC_USE = Lexicon("""
+    face recognition, facial recognition, face matching, face identification, biometric, biometrics
+    biometric identification, iris recognition, gait recognition, voice identification, speaker identification
+    voiceprint, voiceprints, emotion recognition, emotion detection, detect emotions, detects emotions
+    facial expressions, re-identification, person re-identification, identify faces, identifies faces
+""")
+
+# Words that say the team has already placed the use under the AI Act and its duties.
+AI_ACT_SAID = Lexicon("""
+    ai act, eu ai act, annex iii, high-risk system, high-risk ai, high-risk use, conformity assessment
+    human oversight, risk management system, fundamental rights impact assessment, fria, eu database
+""")
+
+# Consumer flows where the law sets duties: prices set per person, cancelling, dark patterns at checkout.
+PERSONAL_PRICE = Lexicon(
+    phrases(
+        "personalised, personalized, individualised, individualized, tailored",
+        "price, prices, pricing, discount, discounts",
+    )
+    + ", "
+    + phrases(
+        "price, prices, discount, discounts, coupon, coupons, voucher, vouchers, promo code, promo codes",
+        "for each, per, to each, each",
+        "customer, shopper, user, subscriber, guest, member, buyer, passenger, traveller, visitor",
+    )
+    + ", willingness to pay, price sensitivity, price elasticity of each, surveillance pricing"
+)
+CANCEL_FLOW = Lexicon("""
+    cancellation flow, cancellation flows, cancel flow, cancellation page, cancellation journey, cancel button
+    tries to cancel, try to cancel, trying to cancel, wants to cancel, want to cancel, when they cancel
+    before they cancel, at cancellation, cancel their subscription, cancels their subscription
+    cancelling their subscription, canceling their subscription, unsubscribe flow, unsubscribe page
+    save offer, save offers, offer to stay, offers to stay
+""")
+DARK_PATTERN = Lexicon("""
+    countdown timer, countdown timers, urgency message, urgency messages, scarcity message, scarcity messages
+    fake urgency, only # left, pre-ticked, pre-ticked box, dark pattern, dark patterns, auto-renewal, auto-renew
+    automatic renewal, automatic renewals
+""")
+CONSUMER_DUTY_SAID = Lexicon("""
+    consumer law, consumer protection, consumer rights, consumer duty, unfair commercial practices
+    dark patterns review, cancel in one click, one-click cancellation, as easy to cancel, easy to cancel
+    price is personalised, price is personalized, disclose the personalised, disclose the personalized
+    told the price, same price for everyone, same prices for everyone
+""")
+
+# Outputs with legal weight: a signed document, a certificate, an official notice.
+LEGAL_WEIGHT = Lexicon(
+    """
+    legally binding, binding decision, binding decisions, legal advice, legal opinion, legal opinions
+    official notice, official notices, formal notice, formal notices, legal notice, legal notices
+    court filing, court filings, court document, court documents, court order, court orders
+    tax assessment, tax assessments, notarised, notarized, affidavit, affidavits, expert opinion
+    expert opinions, expert report, expert reports, audit opinion, audit opinions, signed report, signed reports
+    signed letter, signed letters, signed statement, signed statements, signed opinion, signed opinions
+    signed certificate, signed certificates, electronic signature, e-signature, energy performance certificate
+    certify, certifies, certifying, attest, attests, attestation, attestations, medical certificate
+    medical certificates, sick note, sick notes, fit note, fit notes, death certificate, death certificates
+    building permit, building permits, permit decision, permit decisions, planning decision, planning decisions
+    inspection certificate, inspection certificates, safety certificate, safety certificates, valuation report
+    valuation reports, eviction notice, eviction notices
+    """,
+    unless="ssl certificate, ssl certificates, tls certificate, tls certificates, certificate expiry",
+)
+# Outputs that warn the public: a bulletin people act on for their safety.
+PUBLIC_SAFETY = Lexicon("""
+    public warning, public warnings, warning to the public, warnings to the public, warn the public, warns the public
+    public alert, public alerts, alert the public, alerts the public, safety bulletin, safety bulletins
+    avalanche bulletin, avalanche bulletins, avalanche warning, avalanche warnings, avalanche danger level
+    flood warning, flood warnings, flood alert, flood alerts, storm warning, storm warnings, weather warning
+    weather warnings, heat warning, heat warnings, heat-health alert, heat-health alerts, wildfire warning
+    wildfire warnings, fire danger rating, fire danger ratings, tsunami warning, tsunami warnings
+    earthquake warning, earthquake warnings, evacuation order, evacuation orders, evacuation warning
+    evacuation warnings, boil-water notice, boil-water notices, boil water notice, boil water notices
+    do-not-drink notice, air quality alert, air quality alerts, air quality warning, air quality warnings
+    pollution alert, pollution alerts, public health alert, public health alerts, health advisory
+    health advisories, bathing water warning, bathing water warnings, product recall, product recalls
+    recall notice, recall notices, safety recall, safety recalls, travel warning, travel warnings
+""")
+# Words that name who signs, issues and answers for such an output.
+SIGNER_SAID = Lexicon("""
+    signs, signed by, countersigns, countersigned, co-signs, signs off, signed off by, issued by, issues it
+    issues them, issues each, approves and issues, reviews and signs, reviews and issues, liability, liable
+    professional indemnity, accountable for each, answers for each
 """)
 
 

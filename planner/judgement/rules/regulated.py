@@ -1,0 +1,222 @@
+"""Rules on decisions the EU regulates as uses about people: the AI Act's high-risk uses, consumer flows.
+
+A hiring shortlist, a credit limit, an exam's grade or a benefit's priority is a high-risk use under the
+EU AI Act; a price set per customer or an offer shown to someone cancelling falls under consumer law.
+Each is heard in the words of what the model decides, asked as a question naming them (see `duties`).
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.duties import DECIDES, DOES, about_paths, found_in, settled, weighed
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import (
+    AI_ACT_SAID,
+    BIOMETRIC_USE,
+    CANCEL_FLOW,
+    CONSUMER_DUTY_SAID,
+    CREDIT_USE,
+    CUSTOMER_KINDS,
+    DARK_PATTERN,
+    EDUCATION_USE,
+    EMPLOYED,
+    EMPLOYMENT_USE,
+    INSURANCE_USE,
+    INSURED,
+    LAW_ENFORCEMENT_USE,
+    LEARNERS,
+    MIGRATION_USE,
+    PERSONAL_PRICE,
+    PUBLIC_SERVICES_USE,
+)
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan
+
+# The EU AI Act's high-risk uses about people (Annex III): the words of the use, and the people it is
+# about where the use's words alone do not say it (grades of timber, a shortlist of suppliers).
+_HIGH_RISK_USES: dict[str, tuple[Lexicon, Lexicon | None]] = {
+    "education and exams": (EDUCATION_USE, LEARNERS),
+    "hiring and work": (EMPLOYMENT_USE, EMPLOYED),
+    "credit to people": (CREDIT_USE, None),
+    "insurance pricing": (INSURANCE_USE, INSURED),
+    "public services and benefits": (PUBLIC_SERVICES_USE, None),
+    "law enforcement": (LAW_ENFORCEMENT_USE, None),
+    "migration and borders": (MIGRATION_USE, None),
+    "biometric identification": (BIOMETRIC_USE, None),
+}
+
+
+def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
+    """The first high-risk use the answers name: (the use, the answer, the words)."""
+    for use, (words_of_use, about) in _HIGH_RISK_USES.items():
+        found = found_in(plan, DECIDES, words_of_use)
+        if found is None:
+            continue
+        path, words = found
+        if use == "credit to people" and CUSTOMER_KINDS["businesses"].find(answer_at(plan, path)):
+            continue  # credit to companies is not a use about people
+        if about is not None:
+            who = about.find_all(answer_at(plan, path)) or next(
+                (
+                    said
+                    for said in (about.find_all(answer_at(plan, other)) for other in about_paths(plan))
+                    if said
+                ),
+                (),
+            )
+            if not who:
+                continue
+            words += tuple(word for word in who if not any(word in said for said in words))
+        return use, path, words
+    return None
+
+
+@rule(
+    "ai-act-high-risk-use",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    ask="is this a high-risk use about people under the EU AI Act, which needs risk management, human "
+    "oversight, a log of each decision and a conformity route before it goes live?",
+    move=Move(
+        "Plan the EU AI Act's high-risk duties before building",
+        "Education and exams, hiring and work, credit, insurance pricing, public services and benefits, law "
+        "enforcement, migration and biometric identification are high-risk uses under the EU AI Act (Annex "
+        "III): involve legal and compliance now, and plan the risk-management file, data governance, human "
+        "oversight that can override the model, a log of each decision, the conformity assessment and the "
+        "registration before it goes live",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.output": "A shortlist of the job applicants each hiring manager interviews."},
+            evidence=(
+                'product.output: "A shortlist of the job applicants each hiring manager interviews." (hiring '
+                "and work: shortlist, job applicants, hiring manager)",
+                "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
+            ),
+            also=frozenset({"model-selects-cases"}),
+        ),
+        Case(  # students' exams, in the words of the decision and the users
+            {
+                "product.decision": "Exams the model scores as likely cheating are failed.",
+                "product.users": "Exam boards of a distance-learning university and its students.",
+            },
+            evidence=(
+                'product.decision: "Exams the model scores as likely cheating are failed." (education and '
+                "exams: exams, students)",
+                "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.decision": "Hold invoices for a check; we need the clerks' time without hiring."}),
+        Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
+        Case({"product.output": "A credit limit for each business customer (SMEs) from its accounts."}),
+        Case(
+            {
+                "product.output": "A shortlist of the job applicants each hiring manager interviews.",
+                "after_launch.owner": "Talent team; registered as a high-risk system under the AI Act.",
+            }
+        ),
+    ),
+)
+def ai_act_high_risk_use(plan: Plan) -> Evidence:
+    """A high-risk use about people under the EU AI Act, with none of its duties planned.
+
+    The Act lists uses about people as high-risk (Annex III): education and exams, hiring and work,
+    credit, life and health insurance pricing, essential public services and benefits, law enforcement,
+    migration and biometric identification. Such a system needs a risk-management process, governed
+    data, human oversight, logs, documentation and a conformity assessment before it may go live.
+
+    Mitigation: Involve legal and compliance at kickoff to confirm whether the use is high-risk; if it
+    is, plan the risk-management file, human oversight with the power to override, a log of each
+    decision, the technical documentation and the conformity route into the schedule.
+    """
+    if settled(plan, AI_ACT_SAID):
+        return None
+    found = _high_risk_use(plan)
+    if found is None:
+        return None
+    use, path, words = found
+    evidence = [
+        quote(plan, path, f"{use}: {', '.join(words)}"),
+        "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
+    ]
+    return weighed(plan, words, evidence)
+
+
+_CONSUMER_FLOWS = (
+    ("a price set per person", PERSONAL_PRICE),
+    ("a cancellation flow", CANCEL_FLOW),
+    ("pressure in a purchase", DARK_PATTERN),
+)
+
+
+@rule(
+    "consumer-law-duty",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    ask="does the model act in a consumer's purchase, subscription or cancellation, where consumer law "
+    "limits personalised prices and dark patterns?",
+    move=Move(
+        "Have the consumer flow checked against consumer law before building",
+        "Prices set per person, offers shown to people trying to cancel, and urgency or defaults in a "
+        "purchase are regulated: in the EU a price personalised by an algorithm must be disclosed, "
+        "cancelling must be as easy as subscribing, and dark patterns are unfair practices; involve "
+        "legal now, and check that the model does not learn to exploit vulnerable customers",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.output": "The discount for each subscriber, shown when they try to cancel."},
+            evidence=(
+                'product.output: "The discount for each subscriber, shown when they try to cancel." (a price '
+                "set per person: discount for each subscriber)",
+                "no consumer-law review or disclosure is named",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.output": "Weekly demand for each product in each store."}),
+        Case(  # one price for everyone, set by the season: no price per person
+            {"product.output": "The price of each room type for each night, the same for every guest."}
+        ),
+        Case(
+            {
+                "product.output": "The discount for each subscriber, shown when they try to cancel.",
+                "press_release.faq": [
+                    {
+                        "question": "Is it legal?",
+                        "answer": "Legal checked it against consumer law; cancelling stays one click.",
+                    }
+                ],
+            }
+        ),
+    ),
+)
+def consumer_law_duty(plan: Plan) -> Evidence:
+    """The model acts in a consumer flow the law regulates, and no review is named.
+
+    Prices or discounts set per person, offers shown to people trying to cancel, and urgency messages
+    or defaults in a purchase are regulated by consumer law: a personalised price must be disclosed,
+    cancelling must stay as easy as subscribing, and a model optimised for revenue learns dark patterns.
+
+    Mitigation: Have legal review the flow against consumer law before building; disclose personalised
+    prices, keep cancelling one step, exclude vulnerability signals from the inputs, and monitor
+    complaints and cancellations that fail.
+    """
+    if settled(plan, CONSUMER_DUTY_SAID):
+        return None
+    for flow, words_of_flow in _CONSUMER_FLOWS:
+        found = found_in(plan, (*DOES, "product.inputs"), words_of_flow)
+        if found is not None:
+            path, words = found
+            evidence = [
+                quote(plan, path, f"{flow}: {', '.join(words)}"),
+                "no consumer-law review or disclosure is named",
+            ]
+            return weighed(plan, words, evidence)
+    return None
