@@ -329,7 +329,10 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None
     if at_least_as_good(human, goal, metric.direction):
         return None
-    if metric.baseline is not None and at_least_as_good(metric.baseline, human, metric.direction):
+    today = (
+        metric.baseline if metric.baseline is not None else todays_figure(plan.product.current_performance)
+    )
+    if today is not None and at_least_as_good(today, human, metric.direction):
         return None  # today's rule or method already does better than people: their score is no ceiling
     said = (
         f'done.metrics[0]: "{metric.name}" targets {_target_text(metric)} ({metric.direction.value} is better)',

@@ -135,11 +135,13 @@ _STAFFING = (
         """without, without having to, avoid, avoids, avoiding, instead of, rather than, no need for
         no need to, fewer, less, delay, delays, delaying, postpone, postpones, postponing, cut, cuts, save
         saves, saving, not, no""",
-        "hiring, hire",
+        "hiring, hire, recruiting, recruit",
     )
-    + ", hiring freeze, hiring freezes, "
+    + ", hiring freeze, hiring freezes, recruitment freeze, "
     + phrases(
-        "hire, hires, hiring, hired", "extra, more, additional, seasonal, temporary, temp, new, another"
+        "hire, hires, hiring, hired, recruit, recruits, recruiting, recruited",
+        """extra, more, additional, seasonal, temporary, temp, new, another, #, two, three, four, five, six
+        ten, a few, a second, a third""",
     )
 )
 
@@ -753,6 +755,10 @@ _OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation
     observed, observation, observations, actuals
     spot price, spot prices, market price, market prices, exchange rate, exchange rates
     traffic"""
+# Words that say a reading runs up to the moment of prediction: what has happened so far, read live.
+SO_FAR = """so far, up to now, to date, until now, up to the moment, up to the moment of prediction, until the
+    moment of prediction, live, read live, in real time"""
+
 # A reading of the product's own process or asset, taken live up to the moment of prediction (the tank's
 # temperature so far, the battery's current temperature): measured then, not weather still to come.
 OWN_READING = """so far, to date, up to now, until now, up to the moment, at the moment, right now, current
@@ -1100,6 +1106,7 @@ AFTERWARDS = Lexicon(
     # resolution of an image, a past outcome known then: everyday senses, not a value recorded after
     # the moment of prediction.
     everyday=(
+        ("after, later", SO_FAR),  # after start-up, read live so far: up to the moment of prediction
         (
             "after, afterwards, afterward, later, subsequent, subsequently",
             _SCHEDULE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, show
-from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION
+from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION, SO_FAR
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Difference, Plan
 
@@ -23,8 +23,10 @@ _MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, g
 
 # Inputs whose value builds up over the period the label measures, or is fixed only when the case
 # closes: a count during the stay, the amount at close-out, codes added afterwards, months active.
+_DURING = phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
+
 ACCRUED = Lexicon(
-    phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
+    _DURING
     + ", "
     + phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", _SPANS)
     + ", "
@@ -52,7 +54,10 @@ ACCRUED = Lexicon(
     + phrases(
         "in the, over the", "contract year, policy year, school year, academic year, season", "before, prior"
     ),
-    everyday=(("final", EVALUATION_CONTEXT),),  # the final holdout is the team's last check of the model
+    everyday=(
+        ("final", EVALUATION_CONTEXT),  # the final holdout is the team's last check of the model
+        (_DURING, SO_FAR),  # during the trip so far: what has built up until the moment of prediction
+    ),
 )
 
 

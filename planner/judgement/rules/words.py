@@ -73,10 +73,12 @@ class Lexicon:
         self.entries: tuple[str, ...] = tuple(dict.fromkeys(_split(entries)))
         self.unless: tuple[str, ...] = tuple(dict.fromkeys(_split(unless)))
         self.everyday: tuple[tuple[str, str], ...] = tuple(everyday)
-        # form -> the context words that give it its everyday sense
-        self._everyday = {
-            form: Lexicon(context) for forms, context in self.everyday for form in _split(forms)
-        }
+        # form -> the context words that give it its everyday senses (a form may have several)
+        contexts: dict[str, list[str]] = {}
+        for forms, context in self.everyday:
+            for form in _split(forms):
+                contexts.setdefault(form, []).append(context)
+        self._everyday = {form: Lexicon(",".join(said)) for form, said in contexts.items()}
         self._index = _index(self.entries)
         self._masks = _index(self.unless)
         self._firsts = frozenset(self._index)
