@@ -1181,6 +1181,8 @@ DEFERRED = Lexicon(
     to be agreed, to be agreed with, tbd with, tbc with, will discuss, to discuss, to be discussed
     pending, ideally, hopefully, not agreed, not yet agreed, yet to be agreed, still to agree
     to be decided, to be decided with, to be confirmed, not decided
+    not yet staffed, not staffed yet, no staff yet, to be hired, yet to be hired
+    still to be hired, not hired yet, not yet hired, to be recruited, yet to be recruited, not recruited yet
     """,
     # a pending order or claim is the work itself, not a decision put off
     everyday=(
@@ -1581,15 +1583,21 @@ WEEKDAYS_ONLY = Lexicon("""
 """)
 
 # ...or in the daytime only.
-DAYTIME_ONLY = Lexicon("day shift, day shifts, daytime only, during the day, days only")
+DAYTIME_ONLY = Lexicon("""
+    day shift, day shifts, daytime only, during the day, days only, no night shift, no night shifts
+    not at night, nobody at night, no one at night, unstaffed at night, not staffed at night
+""")
 
 # Staffed around the clock, or with someone on call outside hours: the flags of the night are seen.
-STAFFED_ALWAYS = Lexicon("""
+STAFFED_ALWAYS = Lexicon(
+    """
     24/7, 24 hours a day, around the clock, round the clock, round-the-clock, around-the-clock
-    on call, on-call, night shift, night shifts, out of hours, out-of-hours, after hours, after-hours
+    on call, on-call, night shift, night shifts
     night staff, night team, night duty, every shift, three shifts, weekend shift, weekend shifts
     weekend cover, weekend staff, weekend team
-""")
+""",
+    unless="no night shift, no night shifts, no night staff, no night team, no weekend cover, no weekend staff",
+)
 
 # Predictions pushed to people as they happen: an alert waits for someone to be there.
 ALERTS = Lexicon("""
@@ -1613,7 +1621,7 @@ NEW_VIEW = Lexicon("""
 
 # The tool people already work in, where a prediction is seen without opening anything new.
 WORK_TOOLS = Lexicon("""
-    ehr, ehrs, emr, emrs, electronic health record, electronic health records, electronic patient record
+    ehr, ehrs, emr, emrs, cmms, electronic health record, electronic health records, electronic patient record
     patient record system, erp, crm, ticketing system, ticket system, ticketing tool, helpdesk, help desk
     service desk, work queue, work queues, worklist, worklists, case management system, case system
     inbox, inboxes, pacs, lims, point of sale, point-of-sale, warehouse management system

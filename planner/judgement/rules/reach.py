@@ -388,6 +388,17 @@ def _waits(plan: Plan, kind: str) -> str:
                 "there, about 113 of 395 a day; one raised on Friday evening waits until Monday)",
             ),
         ),
+        Case(  # "no night shift" says when nobody is there, not that someone is
+            {
+                "constraints.latency.serving": "online",
+                "product.decision_owner": "The clerks; there is no night shift.",
+            },
+            evidence=(
+                'constraints.latency.serving: "online" (predictions arrive whenever a request does)',
+                'product.decision_owner: "The clerks; there is no night shift." (people act: no night shift; '
+                "one raised at night waits for the morning)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # a batch read in the morning: the people are there when it arrives

@@ -85,6 +85,12 @@ def _said_nobody(text: str | None) -> bool:
                 'impact.error_severity: "severe"',
             ),
         ),
+        Case(  # the people who would act are not hired yet
+            {"product.decision_owner": "The new fraud desk, not staffed yet."},
+            evidence=(
+                'product.decision_owner: "The new fraud desk, not staffed yet." (put off: not staffed yet)',
+            ),
+        ),
         Case(  # the structured answer: nobody receives the predictions, whoever is named to act
             {"product.delivery": "nobody"},
             evidence=(
