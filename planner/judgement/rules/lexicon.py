@@ -334,7 +334,14 @@ ADVERSE = Lexicon(
     withheld, fined, penalise, penalised, penalize, penalized
     fine, fines, penalty, penalties, penalty notice, penalty notices, penalty charge, penalty charges
 """,
-    unless="sanctions list, sanctions lists",
+    # fine the adjective (assumed fine, fine dust, fine-grained): well, or small, not a penalty
+    unless="sanctions list, sanctions lists, "
+    + phrases(
+        "assumed, is, are, was, were, be, seem, seems, look, looks, all, just, perfectly, works, worked",
+        "fine",
+    )
+    + ", fine with, fine dust, fine particles, fine mesh, fine grained, fine print, fine detail, fine details"
+    + ", fine tuning, fine tune, fine line, fine balance, fine weather, fine sand, fine powder, fine print",
 )
 
 # The people an adverse decision lands on, beyond the domains of ABOUT_PEOPLE.
