@@ -68,11 +68,11 @@ HAPPY = [
     Shown("2) rules are a baseline a model must beat"), line("2"),  # the verdict, in friendly words
     line("60%, 0.9"),  # coverage and accuracy in one answer: asked because rules were tried
     line("Everything the rules do not flag"),
-    line("120"), line("3.5"),  # by hand: examples, minutes each
+    line("120, yes"), line("3.5"),  # by hand: examples, and an expert can decide; minutes each
     line("new e-mail domains"), ENTER,  # noticed
     line("gift cards"), line("orders split across accounts"), ENTER,  # hard cases
-    line("0.8"), line("Two analysts on 120 orders"), "y", "y",
-    line("Manual review queue"),
+    line("0.8"), line("Two analysts on 120 orders"), "y",
+    line("Manual review queue, 40%"),  # the step, and its share of one order's end-to-end delay
     line("2,000 a day"),  # the volume and its period in one answer
     line("300"), line("120"),  # analysts handle 300 flagged orders a day; the model will flag 120
     line("30%, 20%"),  # an easy slice, and the share the first model addresses
@@ -159,6 +159,7 @@ by_hand:
   expert_available: true
 impact:
   bottleneck: Manual review queue
+  step_share: 0.4
   volume: 2000
   period: day
   capacity_per_day: 300
@@ -295,8 +296,8 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 91
-    assert "\nSaved plans/fraud/plan.yaml: 91 of 91 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 92
+    assert "\nSaved plans/fraud/plan.yaml: 92 of 92 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -315,7 +316,7 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 84  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 83  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -336,6 +337,7 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert "? What kind of ML task is it? classification (which class?)" in screen
     assert "? Share of the rarest class that matters? 0.5%" in screen
     assert "would the model handle, and per what period? 2,000 a day" in screen
+    assert "what share of the whole does it take? Manual review queue, 40%" in " ".join(screen.split())
     assert "short of the target? 6 weeks, Ship the" in screen
     assert "do they get right? 60%, 90%" in screen
     assert "and the p99 a candidate measured? 200 ms, 120 ms" in screen
@@ -387,6 +389,11 @@ PAIRS = [
     ("constraints.latency.p99_ms", "1,000, 800", 1000, 800),
     ("constraints.latency.p99_ms", "200 ms; not measured", 200, "not measured"),
     ("done.timebox_weeks", "2 months, collect labels, then decide", 8.7, "collect labels, then decide"),
+    # a text, then its figure after the last comma; a comma inside the text stays in it
+    ("impact.bottleneck", "photo checks, 8 minutes of 45", "photo checks", "8 of 45 minutes"),
+    ("impact.bottleneck", "triage, then filing; 20%", "triage, then filing", 0.2),
+    ("impact.bottleneck", "waiting for legal, not measured yet", "waiting for legal", "not measured"),
+    ("impact.bottleneck", "checks, then filing", "checks, then filing", None),
 ]
 
 
@@ -406,6 +413,38 @@ def test_two_answers_in_one_are_each_read_by_their_fields_rules(
     assert (reading.value, reading.also.get(partner)) == (first, second)
 
 
+def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: Path) -> None:
+    write_plan(root, "title: Claims\n")
+    keys = [
+        line("Adjusters read each claim, 50 of 45 minutes"),
+        Shown("the step's part must be at most the whole"), CLEAR,
+        line("Adjusters read each claim"),  # the step alone: its share is asked next, on its own
+        Shown("? What share of one item's end-to-end time"),
+        line("8 minutes of 45"),
+        *[ENTER] * 8,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {
+        "bottleneck": "Adjusters read each claim",
+        "step_share": "8 of 45 minutes",
+    }
+    flat = " ".join(screen.split())
+    assert "does that step take today? 8 of 45 minutes (17.8% of the whole)" in flat
+    # In one answer, the second prompt is not shown; Enter on the next run keeps both as they were.
+    write_plan(root, "title: Claims\n")
+    closing, screen = interview(
+        root, "fraud", [line("Waiting for the lab; not measured"), *[ENTER] * 8], section="impact"
+    )
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
+    assert "? What share of one item's" not in screen
+    closing, screen = interview(root, "fraud", [ENTER] * 9, section="impact")
+    flat = " ".join(screen.split())
+    assert "what share of the whole does it take? Waiting for the lab, not measured" in flat  # both kept
+    assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
+
+
 def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason() -> None:
     from planner.plan.model import Plan
     from planner.plan.pairs import read_pair
@@ -422,9 +461,10 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
     # The screen is checked once per question: a redrawn error line only repaints what changed.
     keys = [
         line("-3"), Shown("must be greater than or equal to 0; enter a whole number ≥ 0"), CLEAR, line("12"),
+        ENTER,  # whether an expert can decide, asked alone when the examples came without it
         line("a few"), Shown("not a number I can read; enter a number of minutes ≥ 0; 90 s works too"), CLEAR,
         line("2"),
-        ENTER, ENTER, ENTER, ENTER, ENTER,  # noticed, hard cases, human score, two yes/no
+        ENTER, ENTER, ENTER, ENTER,  # noticed, hard cases, human score, an expert available
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="by_hand")
     assert isinstance(closing, str), closing
@@ -449,11 +489,11 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
 
 
 def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None:
-    first = HAPPY[:12]  # title ... the current solution; Ctrl-C half-way through the next answer
+    first = HAPPY[:13]  # title ... the current solution; Ctrl-C half-way through the next answer
     error, _ = interview(root, "fraud", [*first, "Catches", CTRL_C])
     assert isinstance(error, Interrupted) and error.exit_code == 130
     assert str(error) == (
-        "Stopped. All 9 answers so far are saved in plans/fraud/plan.yaml.\n"
+        "Stopped. All 10 answers so far are saved in plans/fraud/plan.yaml.\n"
         "Resume with: planner interview fraud --depth full"
     )
     assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
@@ -462,11 +502,11 @@ def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None
     # Ctrl-D in a menu stops the same way.
     error, screen = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
     assert isinstance(error, Interrupted)
-    assert "Resuming 'fraud': 9 of" in screen
+    assert "Resuming 'fraud': 10 of" in screen
     assert "How is it solved today?" not in screen  # answered questions are not asked again
     assert "? How well does today's solution do, in numbers?" in screen  # it resumes at the first unanswered
 
-    closing, _ = interview(root, "fraud", HAPPY[13:])
+    closing, _ = interview(root, "fraud", HAPPY[14:])
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
 
@@ -498,10 +538,11 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
         "latency": {"serving": "batch"},
     }
 
-    keys = [line("0"), ENTER, ENTER, ENTER]  # nothing done by hand: no minutes, signals or hard cases
+    keys = [line("0"), ENTER, ENTER]  # nothing done by hand: no expert's call, minutes, signals or hard cases
     closing, screen = interview(root, "fraud", keys, section="by_hand")
     assert isinstance(closing, str), closing
     assert "Minutes per example?" not in screen and "Which cases were hard?" not in screen
+    assert "Could they decide from only the inputs" not in screen
     assert saved(root)["by_hand"] == {"examples": 0}
 
     done = [ENTER] * 11
@@ -548,7 +589,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 17,  # the rest of the product section as it is
+        *[ENTER] * 18,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -594,7 +635,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     18/18 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     19/19 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
 
 
@@ -631,7 +672,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 66 questions answered (3%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 67 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -695,7 +736,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 91 of 91 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 92 of 92 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -762,7 +803,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 91 of 91 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 92 of 92 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

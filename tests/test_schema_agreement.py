@@ -70,6 +70,12 @@ CASES = {
     "title-byte-order-mark": ('title: "\\ufeff"\n', False),
     "title-zero-width-and-word": ('title: "\\ufeffFraud\\u0085"\n', True),
     "whole-float": ("title: x\ndone:\n  test_size: 500.0\n", True),
+    # A step's share of the whole: a share, its part of the whole, or "not measured".
+    "step-share-part": ("title: x\nimpact:\n  step_share: 8 of 45 minutes\n", True),
+    "step-share-out-of": ("title: x\nimpact:\n  step_share: 8 out of 45\n", True),
+    "step-share-percent": ("title: x\nimpact:\n  step_share: 20%\n", True),
+    "step-share-word": ("title: x\nimpact:\n  step_share: not measured\n", True),
+    "step-share-text": ("title: x\nimpact:\n  step_share: most of it\n", False),
     "whole-float-exponent": (
         "title: x\nrisks:\n- {id: x, title: t, category: cost, likelihood: 3.0, impact: 1e0}\n",
         True,
@@ -166,3 +172,18 @@ def test_what_the_schema_and_planner_now_read_alike_reads_well() -> None:
         "plan.yaml:1: schema_version: schema_version 0 is not one this planner reads (1 to 2); write 1",
         "plan.yaml:4: done.started: '20261102' is not a day; write it as YYYY-MM-DD, such as 2026-11-02",
     ]
+
+
+def test_a_step_larger_than_its_whole_is_refused_naming_the_fix() -> None:
+    """The schema's pattern cannot compare two numbers; `planner check` does, and says how to write it."""
+    from planner.core.errors import InvalidPlan
+    from planner.plan.planfile import plan_from_text
+
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text("title: x\nimpact:\n  step_share: 50 of 45 minutes\n", "plan.yaml")
+    assert caught.value.problems == [
+        "plan.yaml:3: impact.step_share: '50 of 45 minutes': the step's part must be at most the whole, "
+        "e.g. 8 of 45 minutes"
+    ]
+    plan = plan_from_text("title: x\nimpact:\n  step_share: 8 minutes out of 45\n", "plan.yaml")
+    assert plan.impact.step_share == "8 of 45 minutes"

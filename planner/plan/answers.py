@@ -13,7 +13,15 @@ from pydantic.fields import FieldInfo
 
 from planner.core import formatting
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
-from planner.plan.fields import NUMBER_MAX, answer_words, is_answered, word_answer
+from planner.plan.fields import (
+    NUMBER_MAX,
+    answer_words,
+    is_answered,
+    part_of,
+    share_of,
+    takes_part_of,
+    word_answer,
+)
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
@@ -105,7 +113,8 @@ def hint(kind: Kind, info: FieldInfo, name: str = "") -> str:
     said = answer_words(info.annotation)
     words = (", or " + " or ".join(f"'{word}'" for word in said)) if said else ""
     if kind is Kind.share:
-        return "a share such as 35% (35 and 0.35 work too)" + words
+        part = ", its part of the whole such as 8 of 45 minutes" if takes_part_of(info.annotation) else ""
+        return "a share such as 35% (35 and 0.35 work too)" + part + words
     if kind not in (Kind.integer, Kind.number):
         return ""
     metadata = info.metadata if answer_words(info.annotation) == () else _number_metadata(info.annotation)
@@ -137,6 +146,8 @@ def shown(value: Any, kind: Kind) -> str:
     """An answer as the text a prompt starts from (a share as a percent)."""
     if not is_answered(value):
         return ""
+    if isinstance(value, bool):  # a yes/no asked after a figure (`120, yes`)
+        return "yes" if value else "no"
     if isinstance(value, str):  # a word a figure takes (`not measured`)
         return value
     if kind is Kind.share:
@@ -243,6 +254,10 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading = Reading(None, also={"relative_target": said[0]})
             reading.also |= {"direction": said[1]} if said[1] else {}
             reading.note = f"{formatting.share(said[0])} {said[1] or 'better'} than the baseline"
+        elif kind is Kind.share and part_of(raw.strip()) is not None and takes_part_of(info.annotation):
+            reading = Reading(raw.strip())  # `8 of 45 minutes`: kept as both figures
+            found = share_of(_valid(holder, name, kind, info, raw.strip()))
+            reading.note = f"{formatting.share(found)} of the whole" if found is not None else ""
         elif kind in (Kind.share, Kind.integer, Kind.number):
             reading = _number(holder, name, kind, raw, info)
         else:

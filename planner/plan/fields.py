@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planner.plan.spoken import UNIT_WORDS as _UNIT_WORDS
+
 # Plan names (slugs) and risk ids: lowercase words joined by single dashes; safe in paths and URLs.
 NAME_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
@@ -64,6 +66,93 @@ Share = Annotated[
         }
     ),
 ]
+
+
+# A share said as its part of the whole: `8 of 45 minutes`, `3 days of 10`, `2/9 hours`. The file keeps the
+# two figures (a rule weighs a saving against the step's own 8 minutes), written `8 of 45 minutes`.
+_PART_OF = (
+    r"^ *([0-9]+(?:\.[0-9]+)?) *([A-Za-z]+)? *(?:[Oo][Ff]|[Oo][Uu][Tt] +[Oo][Ff]|/) *"
+    r"([0-9]+(?:\.[0-9]+)?) *([A-Za-z]+)? *$"
+)
+
+
+def part_of(value: Any) -> tuple[float, float, str] | None:
+    """`8 of 45 minutes` as (8, 45, 'minutes'); None for anything else (a share, a word)."""
+    units = _part_units(value)
+    if units is None:
+        return None
+    match = re.fullmatch(_PART_OF, value)
+    assert match is not None
+    return float(match.group(1)), float(match.group(3)), units[1] or units[0]
+
+
+def _part_units(value: Any) -> tuple[str, str] | None:
+    """The units typed after the part and after the whole (`out` of `8 out of 45` is none)."""
+    match = re.fullmatch(_PART_OF, value) if isinstance(value, str) else None
+    if not match:
+        return None
+    first = match.group(2) or ""
+    return ("" if first.lower() == "out" else first), match.group(4) or ""
+
+
+def _part_text(value: Any) -> Any:
+    """`8 minutes of 45` is kept as `8 of 45 minutes`; a part above its whole or units that differ are
+    refused with the fix."""
+    found = part_of(value)
+    if found is None:
+        return value
+    first, second = _part_units(value) or ("", "")
+    if (
+        first
+        and second
+        and _UNIT_WORDS.get(first.lower(), first.lower()) != _UNIT_WORDS.get(second.lower(), second.lower())
+    ):
+        raise PydanticCustomError(
+            "part_units", "'{value}' says two units; give both in one, e.g. 8 of 45 minutes", {"value": value}
+        )
+    part, whole, unit = found
+    if whole <= 0 or part > whole:
+        raise PydanticCustomError(
+            "part_of",
+            "'{value}': the step's part must be at most the whole, e.g. 8 of 45 minutes",
+            {"value": value},
+        )
+    return f"{part:g} of {whole:g} {unit}".strip()
+
+
+PartOf = Annotated[
+    str,
+    BeforeValidator(_part_text),
+    StringConstraints(pattern=_PART_OF),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _PART_OF,
+            "description": "The step's part of the whole, e.g. `8 of 45 minutes`.",
+        }
+    ),
+]
+
+
+def _part_first(value: Any) -> Any:
+    """A part of the whole checked before the other forms, so its own message (not "a valid number") says
+    what is wrong with `50 of 45 minutes`."""
+    return _part_text(value) if part_of(value) is not None else value
+
+
+def takes_part_of(annotation: Any) -> bool:
+    """Whether a field takes a share as its part of the whole (`8 of 45 minutes`), from its type."""
+    if annotation is PartOf:
+        return True
+    return any(takes_part_of(arg) for arg in get_args(annotation) if get_origin(annotation) is not Literal)
+
+
+def share_of(value: Any) -> float | None:
+    """The share a step takes, from a fraction or from `8 of 45 minutes`; None for a word or no answer."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    found = part_of(value)
+    return found[0] / found[1] if found and found[1] else None
 
 
 # What counts as blank, spelled out: Python's `str.isspace` and a JavaScript regex's `\s` (what editors
@@ -138,6 +227,8 @@ def _is_none_word(value: Any) -> bool:
 NOT_MEASURED = "not measured"
 NotMeasured = Literal["not measured"]
 NoneAtAll = Literal["none"]
+# A step's share of the whole: a fraction, its part of the whole, or "not measured".
+StepShare = Annotated[Share | PartOf | NotMeasured, BeforeValidator(_part_first)]
 _WORDS = {
     "not measured": ("not measured", "not measured yet", "unmeasured", "unknown", "not known", "don't know",
                      "do not know", "no idea", "?"),
@@ -149,6 +240,8 @@ def answer_words(annotation: Any) -> tuple[str, ...]:
     """The words a field takes besides its number (`not measured`, `none`), from its type."""
     if get_origin(annotation) is Literal:
         return tuple(arg for arg in get_args(annotation) if isinstance(arg, str))
+    if get_origin(annotation) is Annotated:
+        return answer_words(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         return tuple(word for arg in get_args(annotation) for word in answer_words(arg))
     return ()

@@ -58,6 +58,7 @@ from planner.plan.fields import (
     Record,
     Score,
     Share,
+    StepShare,
     Text,
     Whole,
     _is_none_word,
@@ -397,7 +398,16 @@ class ByHand(Record):
 
 class Impact(Record):
     bottleneck: Text | None = Field(
-        default=None, description="The part of the pipeline whose improvement gives the most value."
+        default=None,
+        description="The step whose improvement gives the most value (asked in the essentials, with the "
+        "share of the whole it takes).",
+    )
+    step_share: StepShare | None = Field(
+        default=None,
+        description="The share of one item's end-to-end time, delay or cost today that this step takes: a "
+        "share (20%), its part of the whole (`8 of 45 minutes`) or 'not measured'. Asked because a model "
+        "can only save what its step takes: 30 minutes saved on a step of 8 cannot happen, and a product "
+        "metric counted end to end (time to decision, on-time rate) moves at most by the step's share.",
     )
     volume: Number | None = Field(default=None, ge=0, description="Items passing through it per period.")
     period: Period | None = Field(

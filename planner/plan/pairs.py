@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from planner.plan.answers import amount, read, shown
 from planner.plan.choices import label
-from planner.plan.fields import NONE_WORDS, is_answered, word_answer
+from planner.plan.fields import NONE_WORDS, is_answered, part_of, word_answer
 from planner.plan.questions import Joined, Kind, core_type, kind_of
 from planner.plan.spoken import Reading, dont_know, field_unit, units
 
@@ -76,6 +76,8 @@ def read_pair(
     Without a `partner`, the one field's reading (asked as `kind`, if given)."""
     if not partner:
         return read(holder, name, kind or kind_of(type(holder).model_fields[name]), raw, optional=optional)
+    if joined is Joined.trailing:
+        return _trailing(holder, name, partner, raw, optional=optional, kind=kind)
     first, second = split(joined, raw)
     info, other = type(holder).model_fields[name], type(holder).model_fields[partner]
     if joined is Joined.named and not re.search(r"\d", raw) and _only_named(holder, name, raw):
@@ -96,11 +98,47 @@ def read_pair(
         given = read(holder, partner, kind, second)
     except ValueError as exc:
         choices = _choices(other.annotation)
+        choices = "yes or no" if kind is Kind.yes_no else choices
         raise ValueError(f"{second!r}: " + (f"say {choices}" if choices else str(exc))) from None
     if given.unknown:
         reading.unknown_also = partner
     elif given.value is not None:
         reading.also[partner] = given.value
+    return reading
+
+
+def _figure(holder: BaseModel, partner: str, text: str) -> Reading | None:
+    """`text` read as the trailing figure, or None if it is no figure (it stays in the text before it)."""
+    if not text.strip() or (
+        not re.search(r"\d|%", text)
+        and word_answer(type(holder).model_fields[partner].annotation, text) is None
+    ):
+        return None
+    try:
+        reading = read(holder, partner, kind_of(type(holder).model_fields[partner]), text.strip())
+    except ValueError:
+        if part_of(text.strip()) is not None:  # `50 of 45 minutes`: meant as the figure, and wrong
+            raise
+        return None
+    return reading if reading.value is not None else None
+
+
+def _trailing(
+    holder: BaseModel, name: str, partner: str, raw: str, *, optional: bool, kind: Kind | None
+) -> Reading:
+    """`photo checks, 8 of 45 minutes`: the text, and the figure after its last comma or semicolon when
+    that part reads as one (`checks, then filing` stays one text). A figure alone keeps the text."""
+    own = kind or kind_of(type(holder).model_fields[name])
+    alone = _figure(holder, partner, raw)
+    if alone is not None:
+        return Reading(getattr(holder, name, None), also={partner: alone.value})
+    cut = max(raw.rfind(","), raw.rfind(";"))
+    head, tail = (raw[:cut], raw[cut + 1 :]) if cut > 0 else ("", "")
+    figure = _figure(holder, partner, tail) if head.strip() else None
+    if figure is None:
+        return read(holder, name, own, raw, optional=optional)
+    reading = read(holder, name, own, head.strip().rstrip(",;").strip(), optional=optional)
+    reading.also[partner] = figure.value
     return reading
 
 
@@ -126,6 +164,15 @@ def said_pair(first: str, reading: Reading, holder: BaseModel, partner: str, joi
     """The echo of a two-part answer (`2,000 a day`, `15 EUR`, `60%, 90%`), from the first's echo."""
     if joined is Joined.named and reading.value is None and reading.also.get(partner):
         return str(reading.also[partner])
+    if (
+        joined is Joined.trailing
+        and not is_answered(reading.value)
+        and is_answered(reading.also.get(partner))
+    ):
+        return shown(reading.also[partner], kind_of(type(holder).model_fields[partner]))
+    kept = getattr(holder, partner, None)
+    if joined is Joined.trailing and reading.kept and is_answered(kept) and is_answered(reading.value):
+        return f"{first}, {shown(kept, kind_of(type(holder).model_fields[partner]))}"
     if reading.kept or reading.unknown or not is_answered(reading.value):
         return first
     if reading.unknown_also:

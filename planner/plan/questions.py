@@ -30,6 +30,7 @@ class Joined(StrEnum):
     unit = "unit"  # `2,000 a day`, `15 EUR`
     pair = "pair"  # `60%, 90%`, `6 weeks, ship the rules and stop`
     named = "named"  # a figure and what it is: `0.5, the rules`, or only what it is: `the rules`
+    trailing = "trailing"  # what it is, then a figure: `photo review, 8 of 45 minutes`
 
 
 class Kind(StrEnum):
@@ -56,6 +57,8 @@ def core_type(annotation: Any) -> Any:
 def _is_share(annotation: Any) -> bool:
     if annotation == Share:
         return True
+    if get_origin(annotation) is Annotated:
+        return _is_share(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         return any(_is_share(arg) for arg in get_args(annotation))
     return False
@@ -220,9 +223,12 @@ def _q(
     essential: bool = False,
     unit: tuple[str, str] | None = None,
     pair: tuple[str, str] | None = None,
+    trailing: tuple[str, str] | None = None,
 ) -> _Entry:
-    """A question; `unit=(field, form)` or `pair=(field, form)` asks a second field in the same prompt."""
+    """A question; `unit=(field, form)` or `pair=(field, form)` asks a second field in the same prompt,
+    and `trailing=(field, form)` a figure after a text answer."""
     joined = (unit[0], Joined.unit, unit[1]) if unit else (pair[0], Joined.pair, pair[1]) if pair else None
+    joined = (trailing[0], Joined.trailing, trailing[1]) if trailing else joined
     return _Entry(field, prompt, help, when, long, essential, joined)
 
 
@@ -367,8 +373,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
     "by_hand": (
         _q(
             "by_hand.examples",
-            "How many real examples did the team do by hand?",
-            "Doing 50-200 cases yourself is the cheapest way to learn the problem; 0 is an honest answer.",
+            "How many real examples did the team do by hand, and could they decide from the inputs alone?",
+            "Doing 50-200 cases yourself is the cheapest way to learn the problem; 0 is an honest answer. "
+            "Then: could an expert decide from only the inputs the model sees? If not, the model likely "
+            "cannot either. E.g. 120, yes.",
+            essential=True,
+            pair=("by_hand.expert_can_decide", "120, yes"),
+        ),
+        _q(
+            "by_hand.expert_can_decide",
+            "Could they decide from only the inputs the model sees?",
+            "If an expert cannot, the model likely cannot either: more inputs are needed. Asked once cases "
+            "were done by hand: before that the answer is a guess.",
+            When("by_hand.examples", above=0),
             essential=True,
         ),
         _q(
@@ -402,12 +419,6 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("by_hand.human_score"),
         ),
         _q(
-            "by_hand.expert_can_decide",
-            "Can an expert decide from only the inputs the model sees?",
-            "If an expert cannot, the model likely cannot either: more inputs are needed.",
-            essential=True,
-        ),
-        _q(
             "by_hand.expert_available",
             "Is a domain expert available to the team?",
             "Experts label, explain hard cases and spot nonsense early.",
@@ -416,8 +427,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
     "impact": (
         _q(
             "impact.bottleneck",
-            "Which step, if improved, gives the most value?",
-            "E.g. 'reviewers spend 20% of their time on photos that are not circuit boards'.",
+            "Which step, if improved, gives the most value, and what share of the whole does it take?",
+            "The step, then its share of one item's end-to-end time, delay or cost today: e.g. 'reviewers "
+            "check each photo, 8 of 45 minutes' (20% works, and 'not measured'). A model saves at most what "
+            "its step takes, and a product metric counted end to end moves at most by that share.",
+            essential=True,
+            trailing=("impact.step_share", "photo checks, 8 of 45 minutes"),
+        ),
+        _q(
+            "impact.step_share",
+            "What share of one item's end-to-end time, delay or cost does that step take today?",
+            "E.g. 8 of 45 minutes, or 20%; 'not measured' is an answer, and then time a few items end to "
+            "end: a step of 8 minutes in 45 can save at most 8.",
+            essential=True,
         ),
         _q(
             "impact.volume",
@@ -894,7 +916,16 @@ def _check_partner(lead: Question, questions: list[Question]) -> None:
         raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be the next question")
     if lead.partner.rpartition(".")[0] != lead.field.rpartition(".")[0]:
         raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be in the same record")
-    if following.essential != lead.essential or lead.kind not in (Kind.share, Kind.integer, Kind.number):
+    figures = (Kind.share, Kind.integer, Kind.number)
+    if lead.joined is Joined.trailing:  # a text, then a figure
+        if (
+            following.essential != lead.essential
+            or lead.kind is not Kind.text
+            or following.kind not in figures
+        ):
+            raise ValueError(f"bank: {lead.field}: a trailing figure follows a text, and is as essential")
+        return
+    if following.essential != lead.essential or lead.kind not in figures:
         raise ValueError(f"bank: {lead.field}: a partner follows a figure, and is as essential as it")
 
 

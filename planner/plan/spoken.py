@@ -26,7 +26,7 @@ _RANGE = re.compile(r"^(?:between\s+)?(?P<low>.*?\d.*?)\s*(?:-|–|—|\bto\b|\b
 # Units of time a question may be asked in, in seconds; a month is a twelfth of a year.
 _SECONDS = {"ms": 0.001, "second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0}
 _SECONDS |= {"week": 7 * 86400.0, "month": 365.25 * 86400 / 12, "year": 365.25 * 86400}
-_UNIT_WORDS = {
+UNIT_WORDS = {
     "ms": "ms", "msec": "ms", "millisecond": "ms", "milliseconds": "ms",
     "s": "second", "sec": "second", "secs": "second", "second": "second", "seconds": "second",
     "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
@@ -106,13 +106,13 @@ def spoken(raw: str) -> Spoken:
         text, approximate = _ISH.sub("", text), True
     unit = None
     found = _UNIT.match(text)
-    if found and found["unit"].lower() in _UNIT_WORDS:
-        text, unit = found["number"].strip(), _UNIT_WORDS[found["unit"].lower()]
+    if found and found["unit"].lower() in UNIT_WORDS:
+        text, unit = found["number"].strip(), UNIT_WORDS[found["unit"].lower()]
     span = _RANGE.match(text)
     if span and re.search(r"\d", span["high"]):
         low, high = span["low"].strip(), span["high"].strip()
         lower = _UNIT.match(low)
-        if lower and lower["unit"].lower() in _UNIT_WORDS and _UNIT_WORDS[lower["unit"].lower()] == unit:
+        if lower and lower["unit"].lower() in UNIT_WORDS and UNIT_WORDS[lower["unit"].lower()] == unit:
             low = lower["number"].strip()  # `30 days to 90 days`
         if high.endswith("%") and not low.endswith("%"):
             low += "%"  # `40-50%`: both ends are percents
