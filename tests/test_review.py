@@ -104,6 +104,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "adverse-decision-unchecked",
         "adversaries-adapt",
         "ai-act-high-risk-use",
+        "anchoring-on-proposal",
         "capped-outcomes",
         "automatic-rules-costly-errors",
         "consumer-law-duty",
@@ -124,6 +125,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "production-differs",
         "proxy-label",
         "random-split-on-grouped-data",
+        "recordings-hold-personal-data",
         "rare-class-judged-by-accuracy",
         "scored-unit-differs",
         "selective-labels",
@@ -141,6 +143,36 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
             risk.title
         )
         assert risk.heard and all(f"'{word}'" in risk.title for word in risk.heard)
+
+
+def test_a_person_confirming_a_draft_is_asked_about_anchoring_low_unless_errors_are_serious() -> None:
+    drafted = {
+        "product.output": "A drafted reply for each ticket.",
+        "product.decision": "The agent edits the drafted reply and sends it.",
+    }
+    minor = next(risk for risk in assess(patched(drafted)).risks if risk.id == "anchoring-on-proposal")
+    serious = next(
+        risk
+        for risk in assess(patched({**drafted, "impact.error_severity": "serious"})).risks
+        if risk.id == "anchoring-on-proposal"
+    )
+    assert (minor.level, serious.level) == ("low", "medium")
+    assert serious.title == (
+        "The answers mention 'drafted' and 'edits': will the people who confirm the model's "
+        "proposal still judge it, or accept it as proposed?"
+    )
+
+
+def test_a_legal_duty_heard_in_words_is_a_question_until_the_model_acts_alone_on_severe_errors() -> None:
+    shortlist = {"product.output": "A shortlist of the job applicants each hiring manager interviews."}
+    asked = next(risk for risk in assess(patched(shortlist)).risks if risk.id == "ai-act-high-risk-use")
+    alone = {**shortlist, "product.mode": "automate", "impact.error_severity": "severe"}
+    settled = next(risk for risk in assess(patched(alone)).risks if risk.id == "ai-act-high-risk-use")
+    assert asked.level == "medium" and asked.title.startswith("The answers mention 'shortlist'")
+    assert settled.level == "high" and settled.evidence[:2] == (
+        'product.mode: "automate"',
+        'impact.error_severity: "severe"',
+    )
 
 
 def test_the_answers_mention_chargebacks_asks_whether_people_adapt() -> None:

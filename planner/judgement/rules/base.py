@@ -16,13 +16,16 @@ from planner.plan.model import Category, Decision, ModelSize, Plan, Verdict
 
 class Hint(tuple[str, ...]):
     """Evidence inferred only from words in free text, not from a structured answer: the register asks
-    the risk as a question naming `words`, at most medium, since a word is a guess, not a fact."""
+    the risk as a question naming `words`, at most medium, since a word is a guess, not a fact; facts that
+    make it less likely still (a minor error) score it at `likelihood`, as Tempered evidence does."""
 
     words: tuple[str, ...]
+    likelihood: int | None
 
-    def __new__(cls, words: Iterable[str], evidence: Iterable[str]) -> Hint:
+    def __new__(cls, words: Iterable[str], evidence: Iterable[str], likelihood: int | None = None) -> Hint:
         hint = super().__new__(cls, evidence)
         hint.words = tuple(dict.fromkeys(words))
+        hint.likelihood = likelihood
         return hint
 
 
@@ -199,8 +202,9 @@ class Risk:
         question naming the words, at most medium; Tempered evidence lowers its likelihood."""
         decided = decision or Decision.model_construct(risk=kind.id)
         heard = evidence.words if isinstance(evidence, Hint) else ()
-        if isinstance(evidence, Tempered) and evidence.likelihood < kind.likelihood:
-            kind = dataclasses.replace(kind, likelihood=evidence.likelihood)
+        lowered = evidence.likelihood if isinstance(evidence, (Tempered, Hint)) else None
+        if lowered is not None and lowered < kind.likelihood:
+            kind = dataclasses.replace(kind, likelihood=lowered)
         if heard:
             ask = kind.ask if isinstance(kind, RuleSpec) else None
             kind = RiskKind(

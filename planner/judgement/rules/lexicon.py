@@ -636,6 +636,85 @@ SIGNER_SAID = Lexicon("""
 """)
 
 
+# Recordings that always hold people: a voice on a call, a camera worn by or facing a person.
+PEOPLE_RECORDED = Lexicon("""
+    call recording, call recordings, recorded calls, recordings of calls, voice recording, voice recordings
+    voice notes, voicemail, voicemails, recorded meetings, meeting recordings, recorded interviews
+    bodycam, bodycams, body-worn camera, body-worn cameras, dashcam, dashcams, dash cam, dash cams
+    in-cab camera, in-cab cameras, driver-facing, doorbell camera, doorbell cameras, webcam, webcams
+""")
+
+# Where a camera or a microphone meets people: who is there, what identifies them, the places they pass.
+WHERE_PEOPLE_ARE = Lexicon(
+    """
+    people, person, persons, pedestrian, pedestrians, passer-by, passers-by, bystander, bystanders, crowd
+    crowds, shopper, shoppers, customer, customers, visitor, visitors, passenger, passengers, driver, drivers
+    cyclist, cyclists, worker, workers, employee, employees, staff, student, students, pupils, patient
+    patients, resident, residents, caller, callers, children, guests, spectators, commuters
+    face, faces, facial, voice, voices, number plate, number plates, licence plate, licence plates
+    license plate, license plates, street, streets, road, roads, public space, public spaces, entrance
+    entrances, gate, gates, car park, car parks, parking lot, parking lots, parking garage, shop, shops
+    in-store, in store, in our stores, in the store, store entrance, store entrances, supermarket
+    supermarkets, shopping centre, shopping centres, mall, malls, checkout, checkouts, aisle, aisles
+    office, offices, shop floor, factory floor, warehouse floor, workplace, construction site, construction
+    sites, bus, buses, train, trains, tram, trams, taxi, taxis, lobby, reception, corridor, corridors, ward
+    wards, classroom, classrooms, school, schools, playground, playgrounds, stadium, stadiums, venue, venues
+    homes, doorstep, doorsteps, front door, front doors, junction, junctions, pavement, pavements, sidewalk
+    sidewalks, train station, train stations, railway station, railway stations, bus station, bus stations
+    metro station, metro stations, petrol station, petrol stations, airport, airports, restaurant, restaurants
+    hotel, hotels, traffic, checkpoint, checkpoints, call, calls, phone calls, conversations
+    """,
+    unless="""logic gate, logic gates, quality gate, quality gates, stage gate, stage gates, web traffic
+    network traffic, website traffic, site traffic, traffic data, home page, train the model, train a model
+    train our model, train models, train on, to train, bus factor, api call, api calls, function call
+    function calls, model call, model calls, office hours, back office, back-office, head office
+    device driver, device drivers, camera driver, camera drivers, printer driver, printer drivers""",
+    # the faces of a box or a rock: surfaces, not people
+    everyday=(
+        (
+            "face, faces",
+            """box, boxes, parcel, parcels, cube, cubes, part, parts, panel, panels, rock, cliff, wall, walls
+            tile, tiles, crystal, crystals, die, dice, surface, surfaces, coal, seam, seams, board, boards
+            log, logs, timber, plank, planks, wood, veneer, sheet, sheets, stone, stones, slab, slabs""",
+        ),
+    ),
+)
+
+# Words that say the team already removes or keeps out the people in its recordings.
+PEOPLE_REMOVED = Lexicon("""
+    blur, blurs, blurred, blurring, pixelate, pixelated, pixelation, anonymise, anonymised, anonymisation
+    anonymize, anonymized, anonymization, redact, redacted, redaction, de-identified, de-identify
+    no people, no faces, without people, faces masked, masked faces, privacy masking, privacy masks
+""")
+
+# An output a person confirms or edits: a draft, a suggestion, a pre-filled value.
+PROPOSAL = Lexicon("""
+    draft, drafts, drafted, first draft, pre-filled, prefilled, pre-fills, prefills, pre-fill, prefill
+    pre-populated, prepopulated, pre-populates, suggested, suggests, suggestion, suggestions, proposed
+    proposes, proposal, proposals, recommended code, recommended codes, suggested code, suggested codes
+    proposed code, proposed codes, pre-selected, preselected, auto-filled, autofilled, proposed value
+""")
+
+# What the person does with it.
+CONFIRMS = Lexicon("""
+    confirm, confirms, confirmed, confirming, accept, accepts, accepted, accepting, approve, approves
+    approved, approving, edit, edits, edited, editing, correct, corrects, corrected, amend, amends
+    amended, adjust, adjusts, adjusted, review, reviews, reviewed, reviewing, check, checks, checked
+    checking, verify, verifies, verified, validate, validates, validated, sign off, signs off, override
+    overrides, overridden, tweak, tweaks, tweaked, rewrite, rewrites, changes, change, signs, reject
+    rejects, rejected
+""")
+
+# A monitored signal or a metric that watches how often the person departs from the proposal, or a
+# check made without it.
+OVERRIDES_WATCHED = Lexicon("""
+    override, overrides, overridden, override rate, overruled, blind, blinded, blind check, blind checks
+    blind review, without the suggestion, without the draft, without seeing, acceptance rate, accept rate
+    accepted unchanged, accepted as is, edit rate, edited, edits, changed, change, changes, rewrite
+    rewrites, rewritten, corrected, corrections, rejected, agreement with the model, disagree, disagrees
+    unchanged, as proposed, as suggested, as drafted
+""")
+
 # ---------------------------------------------------------------- labels: judged or recorded
 
 # A label that is somebody's judgement rather than a recorded event.

@@ -1,0 +1,122 @@
+"""Rules on a person who confirms or edits the model's proposal: they anchor on it.
+
+A draft, a pre-filled value or a suggested code that a person checks is augmentation only while the
+person still judges: under time pressure people accept what is proposed (automation bias), and the
+model's errors pass as theirs. A lead asks how anyone will know: blind checks on a sample, or how often
+people change the proposal, watched as a signal.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Mode, Plan, Severity
+
+# A proposal among several the person chooses from (one of ten suggested documents): a search, not one
+# answer to accept.
+_ONE_OF_MANY = Lexicon("""
+    one of the, one of, a list of, ranked list, top #, # suggestions, # suggested, ten suggested
+    five suggested, three suggested, several suggested
+""")
+
+
+def _watched(plan: Plan) -> bool:
+    """Whether a monitored signal or a done metric watches the overrides, or a check made blind."""
+    texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
+    texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
+    texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    return any(OVERRIDES_WATCHED.find(text) for text in texts)
+
+
+@rule(
+    "anchoring-on-proposal",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    ask="will the people who confirm the model's proposal still judge it, or accept it as proposed?",
+    move=Move(
+        "Watch whether people still judge the proposals: blind checks and the override rate",
+        "People who confirm a proposal anchor on it, most under time pressure, and its errors pass as "
+        "theirs; have a sample judged without the proposal and compare, and monitor how often people change "
+        "or reject it (an override rate falling towards zero is a warning, not a success)",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "product.output": "A suggested code for each claim line.",
+                "product.decision": "The coder confirms or edits the suggested code.",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.mode: "augment"',
+                'product.output: "A suggested code for each claim line." (a proposal: suggested code)',
+                'product.decision: "The coder confirms or edits the suggested code." (a person confirms it: '
+                "confirms, edits)",
+                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
+            ),
+        ),
+        Case(  # errors are moderate: low
+            {
+                "product.output": "A drafted reply for each ticket.",
+                "product.decision": "The agent edits the drafted reply and sends it.",
+            }
+        ),
+    ),
+    quiet=(
+        Case({"product.output": "A drafted reply for each ticket.", "product.mode": "automate"}),
+        Case(
+            {
+                "product.output": "A drafted reply for each ticket.",
+                "product.decision": "The agent edits the drafted reply and sends it.",
+                "after_launch.monitoring": [{"signal": "Share of drafts sent unchanged, per agent and week"}],
+            }
+        ),
+        Case(  # recommendations that improve a page: nobody confirms them
+            {
+                "product.mode": "improve",
+                "product.output": "Suggested products on the basket page.",
+                "product.decision": "Shoppers may add them to the basket.",
+            }
+        ),
+    ),
+)
+def anchoring_on_proposal(plan: Plan) -> Evidence:
+    """People who confirm the model's proposal may accept it unexamined.
+
+    In augment mode a person confirms or edits a draft, a pre-filled value or a suggested code; people
+    anchor on what is proposed (automation bias), most when busy, so the model's errors pass as the
+    person's and the check the plan relies on quietly stops.
+
+    Mitigation: Judge a random sample blind (without the proposal) and compare with what was confirmed;
+    monitor the override rate per person and week, and treat a rate falling towards zero as a warning.
+    """
+    if plan.product.mode is not Mode.augment or _watched(plan):
+        return None
+    proposal = next(
+        (
+            (path, words)
+            for path in ("product.output", "product.decision", "title")
+            if (words := PROPOSAL.find_all(answer_at(plan, path)))
+        ),
+        None,
+    )
+    if proposal is None or _ONE_OF_MANY.find(answer_at(plan, proposal[0])):
+        return None  # augment mode with a score or a list to choose from: no one proposal to anchor on
+    evidence = [
+        quote(plan, "product.mode"),
+        quote(plan, proposal[0], f"a proposal: {', '.join(proposal[1])}"),
+    ]
+    words = proposal[1]
+    for path in ("product.decision", "product.decision_owner"):
+        confirms = CONFIRMS.find_all(answer_at(plan, path))
+        if confirms:
+            evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
+            words += confirms
+            break
+    evidence.append("no blind check or override rate is watched (after_launch.monitoring, done.metrics)")
+    if plan.impact.error_severity in (Severity.serious, Severity.severe):
+        return Hint(words, evidence)
+    return Hint(words, evidence, likelihood=2)

@@ -1,0 +1,161 @@
+"""Rules on people in camera and audio data: faces, voices and number plates are personal data.
+
+A camera over a gate, a street or a shop floor, a microphone in a call or a cab records the people who
+pass: their faces, voices and number plates are personal data whether or not the model looks for them.
+Teams that point a camera at a product, a road or a queue answer `personal_data: false` in good faith;
+a lead hears the recording and the place together and asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.lexicon import (
+    ON_THE_PERSON,
+    PEOPLE_RECORDED,
+    PEOPLE_REMOVED,
+    RECORDS_PEOPLE,
+    WHERE_PEOPLE_ARE,
+)
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import DataKind
+from planner.plan.model import Category, Plan
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence ends
+
+# In a plan whose data is video or audio, its clips, frames and feeds are recordings too.
+_CLIPS = Lexicon("clip, clips, frame, frames, stream, streams, feed, feeds, live feed, live feeds")
+
+_RECORDS = RECORDS_PEOPLE + ON_THE_PERSON
+
+
+def _paths(plan: Plan) -> Iterator[str]:
+    """The answers that say what the data is and where it is recorded."""
+    yield "product.inputs"
+    yield from (f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources)))
+    yield from ("constraints.data.differences_note", "product.label", "product.output", "product.decision")
+    yield from ("product.goal", "product.current_solution", "title")
+
+
+def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer that records people: a call or a worn camera, or a recording and a place where
+    people are (a gate, a street, a shop floor, faces) in one sentence."""
+    moving = {DataKind.video, DataKind.audio} & set(plan.product.data_kinds)
+    records = _RECORDS + _CLIPS if moving else _RECORDS
+    for path in _paths(plan):
+        text = answer_at(plan, path)
+        if not text:
+            continue
+        alone = PEOPLE_RECORDED.find_all(text)
+        if alone:
+            return path, alone
+        for sentence in _SENTENCE.split(text):
+            recorded, where = records.find_all(sentence), WHERE_PEOPLE_ARE.find_all(sentence)
+            if recorded and where:
+                return path, (*recorded, *where)
+    return None
+
+
+def _removed(plan: Plan) -> bool:
+    """Whether the answers say the people are blurred, masked or left out of the recordings."""
+    texts = [answer_at(plan, path) for path in _paths(plan)]
+    texts += [plan.after_launch.owner, plan.constraints.compute.hosted_model]
+    texts += [f"{entry.question} {entry.answer or ''}" for entry in plan.press_release.faq]
+    texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    return any(PEOPLE_REMOVED.find(text) for text in texts if isinstance(text, str))
+
+
+@rule(
+    "recordings-hold-personal-data",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    ask="do the recordings hold people (faces, voices, number plates, staff at work), and so personal "
+    "data, whatever the answer on personal data says?",
+    move=Move(
+        "Treat the recordings as personal data: a privacy review, then blur or drop what the model does not need",
+        "Video or audio recorded where people are captures faces, voices and number plates: personal data "
+        "even when people are not what the model looks for; do a privacy impact assessment, tell people "
+        "they are recorded, blur faces and plates at capture or before storage, keep recordings briefly, "
+        "and involve staff representatives where employees are filmed",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.inputs": "Video from the camera at the depot gate, one clip per lorry.",
+                "product.data_kinds": ["video"],
+                "constraints.data.personal_data": False,
+            },
+            evidence=(
+                'product.inputs: "Video from the camera at the depot gate, one clip per lorry." (recorded '
+                "where people are: video, camera, clip, gate)",
+                "constraints.data.personal_data: false (yet faces, voices or number plates are recorded)",
+            ),
+        ),
+        Case(  # the calls of a contact centre, personal data unanswered
+            {
+                "constraints.data.sources": [{"name": "Call recordings of the contact centre, 2023-2024"}],
+                "constraints.data.personal_data": None,
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Call recordings of the contact centre, 2023-2024" (recorded '
+                "where people are: call recordings)",
+                "constraints.data.personal_data: not answered (faces, voices or number plates are recorded)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # a camera over a conveyor: boards, not people
+            {
+                "product.inputs": "Line camera images of each circuit board on the conveyor.",
+                "constraints.data.personal_data": False,
+            }
+        ),
+        Case(  # the team said personal data: the personal-data rule asks the rest
+            {
+                "product.inputs": "Video from the camera at the depot gate, one clip per lorry.",
+                "constraints.data.personal_data": True,
+            }
+        ),
+        Case(  # faces and plates blurred at the camera
+            {
+                "product.inputs": "Video from the camera at the depot gate, faces and plates blurred on the camera.",
+                "constraints.data.personal_data": False,
+            }
+        ),
+        Case(  # the faces of a parcel are its sides
+            {
+                "product.inputs": "Camera images of all six faces of each parcel on the belt.",
+                "constraints.data.personal_data": False,
+            }
+        ),
+    ),
+)
+def recordings_hold_personal_data(plan: Plan) -> Evidence:
+    """The data records people, while the answers say it holds no personal data.
+
+    A camera at a gate, in a street, a shop or a workplace, or a microphone in a call or a cab, records
+    the people who pass: faces, voices and number plates are personal data whether or not the model
+    looks for them, and staff filmed at work bring their representatives' rights with them.
+
+    Mitigation: Answer personal data as yes and start the privacy review: a privacy impact assessment,
+    notices where people are recorded, faces and plates blurred at capture or before storage, a short
+    retention, and the works council where employees are filmed.
+    """
+    personal = plan.constraints.data.personal_data
+    if personal is True or _removed(plan):
+        return None
+    found = _people_recorded(plan)
+    if found is None:
+        return None
+    path, words = found
+    said = (
+        quote(plan, "constraints.data.personal_data", "yet faces, voices or number plates are recorded")
+        if personal is False
+        else "constraints.data.personal_data: not answered (faces, voices or number plates are recorded)"
+    )
+    return Hint(words, (quote(plan, path, f"recorded where people are: {', '.join(words)}"), said))
