@@ -1,13 +1,13 @@
-"""Rules on whether the evaluation can be trusted: selective labels, inputs known only afterwards, data
-unlike production, a rare class with no metric (the worst error uncounted: errorkinds)."""
+"""Rules on whether the evaluation can be trusted: selective labels, data unlike production, a rare class
+with no metric (inputs known only afterwards: timing; the worst error uncounted: errorkinds)."""
 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, said_none_quote, show
-from planner.judgement.rules.heard import afterwards_in_the_inputs, selection_in_the_label, unlike_in_the_text
-from planner.judgement.rules.timing import accrued_in_the_inputs
+from planner.judgement.rules.evidence import quote, said_none_quote
+from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
+from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import unlike_in_setting, unlike_in_the_note
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
@@ -153,138 +153,6 @@ def selective_labels(plan: Plan) -> Evidence:
         if data.exploration_share is not None
         else "constraints.data.exploration_share: not answered (no random share is kept to learn from)",
     )
-
-
-def _differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
-    """The differences ticked among `kinds`, as the plan holds them, with the note that explains them."""
-    found = (f"constraints.data.differences: {show(kinds)} ({note})",)
-    if plan.constraints.data.differences_note:
-        return (*found, quote(plan, "constraints.data.differences_note"))
-    return found
-
-
-@rule(
-    "inputs-after-prediction",
-    Category.data,
-    likelihood=4,
-    impact=4,
-    ask="are these inputs known at the moment of prediction, or recorded afterwards?",
-    move=Move(
-        "Rebuild the training data as it was known at the moment of prediction",
-        "An input recorded only afterwards leaks the answer: offline scores look great and collapse "
-        "live; for every input, write when its value is known, and drop, lag or snapshot the late ones",
-        "danger",
-        first=True,
-    ),
-    fires=(
-        Case(
-            {"constraints.data.differences": ["later_inputs"]},
-            evidence=(
-                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
-                "of prediction)",
-            ),
-        ),
-        Case(
-            {
-                "constraints.data.differences": ["season", "later_inputs"],
-                "constraints.data.differences_note": "The payment status is filled in after the run.",
-            },
-            evidence=(
-                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
-                "of prediction)",
-                'constraints.data.differences_note: "The payment status is filled in after the run."',
-            ),
-            also=frozenset({"production-differs"}),
-        ),
-        Case(  # "no differences", yet the inputs are described by what happens afterwards
-            {
-                "constraints.data.differences": ["none"],
-                "product.inputs": "Amounts, supplier and the final payment status of each invoice.",
-            },
-            evidence=(
-                'product.inputs: "Amounts, supplier and the final payment status of each invoice." (words of '
-                "afterwards: final; which of these are known at the moment of prediction?)",
-                'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
-            ),
-        ),
-        Case(  # the inputs count over the very window the label measures
-            {
-                "constraints.data.differences": [],
-                "product.inputs": "Supplier, amount and reminders sent in the first 30 days.",
-                "product.label": "Invoice paid twice within 30 days of receipt.",
-            },
-            evidence=(
-                'product.inputs: "Supplier, amount and reminders sent in the first 30 days." (counted over '
-                "30 days)",
-                'product.label: "Invoice paid twice within 30 days of receipt." (the label\'s own window: 30 '
-                "days; do the inputs end where it starts?)",
-                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
-            ),
-        ),
-        Case(  # not answered, yet an input builds up over the period the label measures
-            {
-                "constraints.data.differences": [],
-                "product.inputs": "Supplier, amounts and the reminders sent during the contract.",
-            },
-            evidence=(
-                'product.inputs: "Supplier, amounts and the reminders sent during the contract." (built up '
-                "over the period the label measures, or known at its end: during the contract; which of "
-                "these exist at the moment of prediction?)",
-                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"constraints.data.differences": ["season"]}),
-        Case(  # the final holdout is the team's last check of the model, not a value fixed at close-out
-            {
-                "constraints.data.differences": ["none"],
-                "constraints.data.differences_note": "None; the final holdout of 2025 is kept for the last evaluation.",
-            }
-        ),
-        Case(
-            {
-                "constraints.data.differences": ["none"],
-                "product.inputs": "The final payment status as of the morning of the run.",
-            }
-        ),
-        Case(  # which rows the source holds, not what the model reads
-            {
-                "constraints.data.differences": ["none"],
-                "constraints.data.sources[0].name": "Closed and settled invoices, 2019-2024",
-            }
-        ),
-        Case(  # a window that ends at the prediction is history
-            {
-                "constraints.data.differences": [],
-                "product.inputs": "Supplier, amount and reminders sent in the 30 days before receipt.",
-                "product.label": "Invoice paid twice within 30 days of receipt.",
-            }
-        ),
-        Case(  # a count over the weeks before the prediction is known when predicting
-            {
-                "constraints.data.differences": [],
-                "product.inputs": "Reminders sent during the month before the payment run.",
-            }
-        ),
-    ),
-)
-def inputs_after_prediction(plan: Plan) -> Evidence:
-    """Some inputs are recorded only after the moment of prediction: leakage.
-
-    A value filled in after the moment the model must decide (a status, a count, a later test, an
-    outcome code) carries the answer into training; offline scores look excellent and collapse once
-    the model runs where that value does not exist yet.
-
-    Mitigation: For every input, write down when its value is known; rebuild the training and test
-    data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
-    """
-    differences = plan.constraints.data.differences
-    if Difference.later_inputs in differences:
-        return _differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
-    said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
-    # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
-    return said or accrued_in_the_inputs(plan)
 
 
 _UNLIKE_PRODUCTION = (
@@ -443,7 +311,7 @@ def production_differs(plan: Plan) -> Evidence:
             or unlike_in_the_note(plan)
         )
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
-    found = _differences_quote(plan, kinds, f"the product meets another {said}")
+    found = differences_quote(plan, kinds, f"the product meets another {said}")
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
 
 

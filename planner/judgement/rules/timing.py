@@ -1,13 +1,15 @@
-"""When an input's value is known: inputs described as totals over the period the label measures, or as
-values fixed at close-out, read from the inputs whatever the differences answer says (a question)."""
+"""When an input's value is known: inputs recorded after the moment of prediction, said so or described as
+totals over the labelled period, values fixed at close-out, or the dates and results of later events."""
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
+from planner.judgement.rules.heard import afterwards_in_the_inputs
 from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION, SO_FAR
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Difference, Plan
+from planner.plan.choices import label
+from planner.plan.model import Category, Difference, Plan
 
 # The stretch of time a label often measures: a stay, a contract, a season, a school year.
 _SPANS = """stay, stays, visit, visits, admission, admissions, trip, trips, contract, contracts, term, terms,
@@ -61,6 +63,38 @@ ACCRUED = Lexicon(
 )
 
 
+# Events later in a case's own process (a release, an approval, a discharge, a review), whose date,
+# status or outcome an input may be: known at the moment of prediction only if the event came first.
+_LATER_EVENTS = """release, approval, approvals, discharge, closure, closing, resolution, cancellation, reply,
+    response, review, payment, delivery, refund, completion, sign-off, shipment, dispatch, settlement,
+    termination, repair, inspection, audit, investigation, appeal, chargeback, write-off, handover, acceptance,
+    rejection, decision, verdict, diagnosis, exit, transfer, return, follow-up""".replace("\n", " ")
+_STAMPS = """date, dates, time, times, timestamp, timestamps, status, outcome, outcomes, result, results, code,
+    codes, reason, reasons, notes""".replace("\n", " ")
+
+EVENT_STAMPS = Lexicon(
+    phrases(_LATER_EVENTS, _STAMPS)
+    + ", "
+    + phrases(
+        "appointment, appointments, visit, visits, call, calls, interview, interviews, hearing, hearings, "
+        "meeting, meetings, trial, trials",
+        "outcome, outcomes, result, results, status, notes",
+    ),
+    unless=phrases(
+        "last, previous, prior, past, earlier, expected, planned, scheduled, promised, requested, "
+        "estimated, target, due, agreed, quoted",
+        _LATER_EVENTS,
+        _STAMPS,
+    )
+    + ", "
+    + phrases(
+        _LATER_EVENTS,
+        _STAMPS,
+        "of previous, of prior, of past, of earlier, of last, of the previous, of the prior, of the last",
+    ),
+)
+
+
 _SPAN_UNITS = "hour, hours, day, days, week, weeks, month, months, year, years"
 
 # A window of time (`the first 90 days`, `within 12 months`); a window that ends at the prediction (`the
@@ -104,6 +138,13 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
                 "which of these exist at the moment of prediction?"
             )
             return Hint(words, (quote(plan, path, note), _differences_said(plan)))
+        stamps = EVENT_STAMPS.find_all(text) if path == "product.inputs" else ()
+        if stamps and not AS_KNOWN.find(text):
+            note = (
+                f"the date, status or result of an event in the case's process: {', '.join(stamps)}; is "
+                "each known at the moment of prediction, or only once that event has happened?"
+            )
+            return Hint(stamps, (quote(plan, path, note), _differences_said(plan)))
     inputs = plan.product.inputs
     shared = [window for window in WINDOW.find_all(inputs) if window in WINDOW.find_all(plan.product.label)]
     if shared and not AS_KNOWN.find(inputs):
@@ -120,3 +161,153 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
+    """The differences ticked among `kinds`, as the plan holds them, with the note that explains them."""
+    found = (f"constraints.data.differences: {show(kinds)} ({note})",)
+    if plan.constraints.data.differences_note:
+        return (*found, quote(plan, "constraints.data.differences_note"))
+    return found
+
+
+@rule(
+    "inputs-after-prediction",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    ask="are these inputs known at the moment of prediction, or recorded afterwards?",
+    move=Move(
+        "Rebuild the training data as it was known at the moment of prediction",
+        "An input recorded only afterwards leaks the answer: offline scores look great and collapse "
+        "live; for every input, write when its value is known, and drop, lag or snapshot the late ones",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.differences": ["later_inputs"]},
+            evidence=(
+                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
+                "of prediction)",
+            ),
+        ),
+        Case(
+            {
+                "constraints.data.differences": ["season", "later_inputs"],
+                "constraints.data.differences_note": "The payment status is filled in after the run.",
+            },
+            evidence=(
+                'constraints.data.differences: ["later_inputs"] (some inputs are recorded only after the moment '
+                "of prediction)",
+                'constraints.data.differences_note: "The payment status is filled in after the run."',
+            ),
+            also=frozenset({"production-differs"}),
+        ),
+        Case(  # "no differences", yet the inputs are described by what happens afterwards
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "Amounts, supplier and the final payment status of each invoice.",
+            },
+            evidence=(
+                'product.inputs: "Amounts, supplier and the final payment status of each invoice." (words of '
+                "afterwards: final; which of these are known at the moment of prediction?)",
+                'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
+            ),
+        ),
+        Case(  # the inputs count over the very window the label measures
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and reminders sent in the first 30 days.",
+                "product.label": "Invoice paid twice within 30 days of receipt.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amount and reminders sent in the first 30 days." (counted over '
+                "30 days)",
+                'product.label: "Invoice paid twice within 30 days of receipt." (the label\'s own window: 30 '
+                "days; do the inputs end where it starts?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
+        Case(  # not answered, yet an input builds up over the period the label measures
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amounts and the reminders sent during the contract.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amounts and the reminders sent during the contract." (built up '
+                "over the period the label measures, or known at its end: during the contract; which of "
+                "these exist at the moment of prediction?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
+        Case(  # an input is the date or status of a later step in the invoice's own process
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount, the approval status and the payment date of each invoice.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amount, the approval status and the payment date of each ..." '
+                "(the date, status or result of an event in the case's process: approval status, payment "
+                "date; is each known at the moment of prediction, or only once that event has happened?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.differences": ["season"]}),
+        Case(  # the dates of earlier invoices, and a date planned in advance, are known when predicting
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount, the scheduled payment date and the previous payment dates.",
+            }
+        ),
+        Case(  # the final holdout is the team's last check of the model, not a value fixed at close-out
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "None; the final holdout of 2025 is kept for the last evaluation.",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "The final payment status as of the morning of the run.",
+            }
+        ),
+        Case(  # which rows the source holds, not what the model reads
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Closed and settled invoices, 2019-2024",
+            }
+        ),
+        Case(  # a window that ends at the prediction is history
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and reminders sent in the 30 days before receipt.",
+                "product.label": "Invoice paid twice within 30 days of receipt.",
+            }
+        ),
+        Case(  # a count over the weeks before the prediction is known when predicting
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Reminders sent during the month before the payment run.",
+            }
+        ),
+    ),
+)
+def inputs_after_prediction(plan: Plan) -> Evidence:
+    """Some inputs are recorded only after the moment of prediction: leakage.
+
+    A value filled in after the moment the model must decide (a status, a count, a later test, an
+    outcome code) carries the answer into training; offline scores look excellent and collapse once
+    the model runs where that value does not exist yet.
+
+    Mitigation: For every input, write down when its value is known; rebuild the training and test
+    data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
+    """
+    differences = plan.constraints.data.differences
+    if Difference.later_inputs in differences:
+        return differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
+    said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
+    # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
+    return said or accrued_in_the_inputs(plan)
