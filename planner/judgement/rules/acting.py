@@ -8,7 +8,7 @@ import itertools
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import AT_RANDOM
+from planner.judgement.rules.lexicon import AT_RANDOM, OTHER_PARTY, PARTY_AGREED
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
@@ -233,8 +233,16 @@ NEEDS_ANOTHER = Lexicon(
                 "needs: with the consent of; who gives that, and by when?)",
             ),
         ),
+        Case(  # the decision is another party's
+            {"product.decision_owner": "Each franchisee, for their own store."},
+            evidence=(
+                'product.decision_owner: "Each franchisee, for their own store." (another party decides: '
+                "franchisee; have they agreed to act on the predictions?)",
+            ),
+        ),
     ),
     quiet=(
+        Case({"product.decision_owner": "The franchisees, who have agreed to act on the weekly list."}),
         Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),
         Case({"product.decision_owner": "The clerk on duty, once the model is live."}),
     ),
@@ -254,6 +262,13 @@ def action_needs_another_party(plan: Plan) -> Evidence:
         if words:
             note = f"acting needs: {', '.join(words)}; who gives that, and by when?"
             return Hint(words, (quote(plan, path, note),))
+    # The one who decides is another party (`The landlord.`, `Each franchisee decides`): the answer's subject.
+    owner = answer_at(plan, "product.decision_owner") or ""
+    subject = list(itertools.takewhile(lambda word: word != BOUNDARY, words_of(owner)))[:4]
+    party = OTHER_PARTY.find_all(" ".join(subject))
+    if party and "'s" not in owner.replace("’", "'") and not PARTY_AGREED.find(owner):
+        note = f"another party decides: {', '.join(party)}; have they agreed to act on the predictions?"
+        return Hint(party, (quote(plan, "product.decision_owner", note),))
     return None
 
 

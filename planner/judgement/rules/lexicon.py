@@ -1714,3 +1714,18 @@ WORK_TOOLS = Lexicon("""
     dispatch system, booking system, reservation system, order system, ordering system, their queue
     zendesk, salesforce, servicenow, jira
 """)
+
+# Another organisation or party that takes the decision the prediction is for: its yes is not the team's.
+OTHER_PARTY = Lexicon("""
+    landlord, landlords, regulator, regulators, insurer, insurers, government agency
+    supplier, suppliers, contractor, contractors, subcontractor, subcontractors, third party, third-party
+    partner organisation, partner organisations, another department, other department, another team
+    property owner, property owners, site owner, site owners, network operator, grid operator
+    franchisee, franchisees, dealer, dealers
+""")
+
+# ...who has already agreed to act on the predictions.
+PARTY_AGREED = Lexicon("""
+    has agreed, have agreed, agreed to, signed up, signed on, committed to, under contract, by contract
+    contract requires, contractually, already uses, already use, already act, already acts
+""")
