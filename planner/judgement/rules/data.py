@@ -31,7 +31,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
-from planner.judgement.rules.heard import wider_scope
+from planner.judgement.rules.heard import live_too, wider_scope
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     ADVERSARIAL,
@@ -46,6 +46,7 @@ from planner.judgement.rules.lexicon import (
     MEDIA_SOURCES,
     MERGED_CLASSES,
     NARROW_ORIGIN,
+    NOT_LIVE,
     OBSERVED_LATER,
     ON_THE_WAY,
     ONE_GROUP,
@@ -1090,6 +1091,8 @@ def _origin_and_scope(plan: Plan) -> tuple[tuple[str, ...], str, str | None] | N
     quoted, and the answer that names a wider scope for the product, if any; first the words said."""
     for index, source in enumerate(plan.constraints.data.sources):
         hits = NARROW_ORIGIN.find_all(source.name)
+        if hits and live_too(plan):  # simulated or synthetic data the product works on too: no narrower
+            hits = tuple(hit for hit in hits if not NOT_LIVE.find(hit))
         if not hits:
             continue
         origin = quote(
@@ -1126,6 +1129,12 @@ def _origin_and_scope(plan: Plan) -> tuple[tuple[str, ...], str, str | None] | N
         ),
     ),
     quiet=(
+        Case(  # simulated data the product itself works on: not narrower than what it sees
+            {
+                "constraints.data.sources[0].name": "Simulated data of bumper designs from the solver",
+                "product.inputs": "Design parameters and the solver's simulated load cases.",
+            }
+        ),
         Case({"constraints.data.sources[0].name": "Invoices of one pilot site, 2024"}),  # team says alike
         Case(  # "phone" and "one line" that name no narrow origin
             {

@@ -113,7 +113,7 @@ def _channels(text: str | None) -> dict[str, tuple[str, ...]]:
     return {kind: words for kind, lexicon in CHANNELS.items() if (words := lexicon.find_all(text))}
 
 
-def _live_too(plan: Plan) -> bool:
+def live_too(plan: Plan) -> bool:
     """Whether the product itself works on simulated, synthetic or staged data: its own answers name it
     (inputs, decision, output, today's way), or the note on the data says it is the live input too."""
     paths = ("product.inputs", "product.decision", "product.output", "product.current_solution")
@@ -150,7 +150,7 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
                         ),
                     )
         artificial = NOT_LIVE.find_all(source.name)
-        if artificial and not _live_too(plan):
+        if artificial and not live_too(plan):
             note = f"{', '.join(artificial)}: not the data the product will see live"
             return Hint(artificial, (quote(plan, path, note), said))
         narrow = NARROW_ORIGIN.find_all(source.name)
