@@ -209,7 +209,7 @@ def staff_monitoring_duty(plan: Plan) -> Evidence:
             },
             evidence=(
                 'product.output: "Whether a skin photo shows melanoma, for the GP to refer the patient." (a '
-                "clinical act: melanoma; in care: gp, patient)",
+                "clinical act: melanoma, refer the patient; in care: gp, patient)",
                 'constraints.retraining.cadence: "monthly" (each retraining is a change to the device)',
                 "no regulatory route (CE mark, MDR class, FDA, change control) is named",
             ),

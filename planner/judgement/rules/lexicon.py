@@ -395,7 +395,7 @@ STAFF = Lexicon(
 # What records people where they are: a camera, a microphone, footage (of staff when the inputs say so).
 RECORDS_PEOPLE = Lexicon("""
     camera, cameras, cctv, video, videos, footage, video footage, webcam, webcams, microphone, microphones
-    recordings, audio, audio recordings
+    recordings, recording, audio, audio recordings, video recording, video recordings, speech
 """)
 
 # What records or scores a person wherever it is said: worn, facing them, or measuring their work.
@@ -446,6 +446,13 @@ CLINICAL_ACT = Lexicon(
     tumor, tumors, lesion, lesions, fracture, fractures, stroke, strokes, arrhythmia, arrhythmias, melanoma
     nodule, nodules, polyp, polyps, retinopathy, pneumonia, abnormal, abnormality, abnormalities
     report as normal, reported as normal, rule out, ruled out, clinical decision, clinical decisions
+    mole, moles, rash, rashes, wound, wounds, ulcer, ulcers, glaucoma, seizure, seizures, atrial fibrillation
+    heart failure, cardiac arrest, delirium, hypoglycaemia, hypoglycemia, acute kidney injury, pressure ulcer
+    pressure ulcers, refer the patient, refers the patient, refer patients, refers patients, urgent referral
+    urgent referrals
+    radiology report, radiology reports, imaging report, imaging reports, scan report, scan reports
+    report for each scan, report for each ct scan, report for each x-ray, report for each mri
+    report for each mammogram, report for each slide, report for each ecg
     """,
     unless="""diagnosis code, diagnosis codes, diagnostic code, diagnostic codes, diagnosis-related group
     diagnosis-related groups, discharge diagnosis, icd codes, icd-10 codes, water treatment, wastewater treatment
@@ -458,7 +465,7 @@ CLINICAL_SETTING = Lexicon(
     """
     patient, patients, clinician, clinicians, radiologist, radiologists, doctor, doctors, physician, physicians
     nurse, nurses, dermatologist, dermatologists, cardiologist, cardiologists, pathologist, pathologists
-    gp, gps, clinical, clinic, clinics, hospital, hospitals, ward, wards, icu, intensive care, emergency department
+    gp, gps, clinical, ward, wards, icu, intensive care, emergency department
     x-ray, x-rays, xray, xrays, mri, ct scan, ct scans, mammogram, mammograms, mammography, ecg, ecgs, ekg
     ultrasound, scans, biopsy, biopsies, vital signs, vitals, blood test, blood tests, lab results, pathology
     """,
@@ -479,14 +486,18 @@ DEVICE_DUTY_SAID = Lexicon("""
 # Uses the EU AI Act lists as high-risk (its Annex III), each by the words that name it in a plan.
 EDUCATION_USE = Lexicon(
     """
-    exam, exams, examination, examinations, admission, admissions, admit, admits, admitted, proctoring
-    proctored, online proctoring, essay scoring, automated marking, grade, grades, graded, grading, final marks
-    exam marks, coursework marks, placement test, placement tests, cheating in exams, exam cheating
+    admission, admissions, admit, admits, admitted, proctoring, proctored, online proctoring, cheating
+    plagiarism, academic misconduct, essay scoring, automated marking, grade, grades, graded, grading
+    final marks, exam marks, coursework marks, exam results, exam scores, placement test, placement tests
+    pass or fail, passes or fails, fail the exam, fails the exam, failed the exam, assess students
+    assesses students, assessment of students
     """,
     unless="hospital admission, hospital admissions, icu admission, icu admissions, emergency admissions",
 )
 LEARNERS = Lexicon(
-    "student, students, pupil, pupils, learner, learners, applicant, applicants, examinee, examinees"
+    """student, students, pupil, pupils, learner, learners, applicant, applicants, examinee, examinees
+    exam board, exam boards, university, universities, college, colleges, school, schools, teacher, teachers
+    lecturer, lecturers, tutor, tutors"""
 )
 EMPLOYMENT_USE = Lexicon(
     """
@@ -500,6 +511,8 @@ EMPLOYMENT_USE = Lexicon(
     """,
     unless="""without hiring, instead of hiring, avoid hiring, hire more, hiring more, hire another, hire extra
     hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
+    how many * to recruit, how many * to hire, how many * we recruit, how many * we hire, how many to hire
+    how many to recruit
     plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire""",
 )
 EMPLOYED = STAFF + Lexicon(
@@ -523,9 +536,11 @@ INSURANCE_USE = Lexicon(
     """,
     everyday=(("premium", "subscription, subscriptions, tier, tiers, membership, brand, segment, version"),),
 )
+# ...life and health insurance only: the Act lists pricing there, not for a car or a home.
 INSURED = Lexicon("""
-    insurance, insurer, insurers, insured, policyholder, policyholders, life cover, health cover
-    life insurance, health insurance, motor insurance, car insurance, home insurance, travel insurance
+    life insurance, health insurance, life cover, health cover, medical insurance, private medical insurance
+    critical illness, critical illness cover, income protection, dental insurance, term life, life policy
+    life policies, health policy, health policies
 """)
 PUBLIC_SERVICES_USE = Lexicon(
     """
@@ -539,9 +554,9 @@ PUBLIC_SERVICES_USE = Lexicon(
     unless="animal welfare, fish welfare, welfare of the animals",
 )
 LAW_ENFORCEMENT_USE = Lexicon("""
-    police, policing, predictive policing, law enforcement, reoffending, re-offending, recidivism, offender
-    offenders, criminal suspects, suspected offenders, parole, crime hotspots, crime prediction, stop and search
-    prosecutor, prosecutors, prosecution, prosecutions, criminal investigation, criminal investigations
+    predictive policing, reoffending, re-offending, recidivism, offender, offenders, criminal suspects
+    suspected offenders, parole, crime prediction, stop and search, person of interest, persons of interest
+    gang database, gang members, likely victims, victim risk, risk of victimisation, criminal profiling
 """)
 MIGRATION_USE = Lexicon("""
     asylum, asylum seekers, asylum seeker, refugee, refugees, border control, border checks, border crossing
@@ -631,7 +646,7 @@ PUBLIC_SAFETY = Lexicon("""
 # Words that name who signs, issues and answers for such an output.
 SIGNER_SAID = Lexicon("""
     signs, signed by, countersigns, countersigned, co-signs, signs off, signed off by, issued by, issues it
-    issues them, issues each, approves and issues, reviews and signs, reviews and issues, liability, liable
+    issues them, issues each, issues the, issues warnings, issues alerts, issues bulletins, who issues, sign the approves and issues, reviews and signs, reviews and issues, liability, liable
     professional indemnity, accountable for each, answers for each
 """)
 
@@ -652,9 +667,9 @@ WHERE_PEOPLE_ARE = Lexicon(
     cyclist, cyclists, worker, workers, employee, employees, staff, student, students, pupils, patient
     patients, resident, residents, caller, callers, children, guests, spectators, commuters
     face, faces, facial, voice, voices, number plate, number plates, licence plate, licence plates
-    license plate, license plates, street, streets, road, roads, public space, public spaces, entrance
+    license plate, license plates, street, streets, public space, public spaces, entrance
     entrances, gate, gates, car park, car parks, parking lot, parking lots, parking garage, shop, shops
-    in-store, in store, in our stores, in the store, store entrance, store entrances, supermarket
+    store, stores, self-checkout, self-checkouts, in-store, in store, store entrance, store entrances, supermarket
     supermarkets, shopping centre, shopping centres, mall, malls, checkout, checkouts, aisle, aisles
     office, offices, shop floor, factory floor, warehouse floor, workplace, construction site, construction
     sites, bus, buses, train, trains, tram, trams, taxi, taxis, lobby, reception, corridor, corridors, ward
@@ -668,7 +683,11 @@ WHERE_PEOPLE_ARE = Lexicon(
     network traffic, website traffic, site traffic, traffic data, home page, train the model, train a model
     train our model, train models, train on, to train, bus factor, api call, api calls, function call
     function calls, model call, model calls, office hours, back office, back-office, head office
-    device driver, device drivers, camera driver, camera drivers, printer driver, printer drivers""",
+    device driver, device drivers, camera driver, camera drivers, printer driver, printer drivers
+    data store, feature store, object store, vector store, blob store, key-value store, app store, play store
+    stores data, stores the, stores it, stores them, stores footage, stores images, stores video, stores frames
+    stores clips, stores recordings, store the, store it, store them, store footage, store images, store video
+    store frames, store clips, store recordings""",
     # the faces of a box or a rock: surfaces, not people
     everyday=(
         (

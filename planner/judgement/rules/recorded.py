@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import (
-    ON_THE_PERSON,
     PEOPLE_RECORDED,
     PEOPLE_REMOVED,
     RECORDS_PEOPLE,
@@ -29,7 +28,7 @@ _SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence ends
 # In a plan whose data is video or audio, its clips, frames and feeds are recordings too.
 _CLIPS = Lexicon("clip, clips, frame, frames, stream, streams, feed, feeds, live feed, live feeds")
 
-_RECORDS = RECORDS_PEOPLE + ON_THE_PERSON
+_RECORDS = RECORDS_PEOPLE + PEOPLE_RECORDED
 
 
 def _paths(plan: Plan) -> Iterator[str]:

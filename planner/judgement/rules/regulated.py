@@ -105,7 +105,7 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             },
             evidence=(
                 'product.decision: "Exams the model scores as likely cheating are failed." (education and '
-                "exams: exams, students)",
+                "exams: cheating, exam boards, university, students)",
                 "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
             ),
         ),
