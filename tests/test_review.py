@@ -111,6 +111,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "data-narrower-than-product",
         "data-leaves-organisation",
         "decision-hides-outcome",
+        "earlier-stage-unanswered",
         "fairness-unchecked",
         "future-inputs",
         "inputs-after-prediction",

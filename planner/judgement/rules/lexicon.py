@@ -1654,6 +1654,18 @@ CHECKED_ALIKE = Lexicon(
     no measurable difference, tested on both, recalibrated"""
 )
 
+# An earlier stage that chooses what the model sees: retrieval, a search, candidate generation, a pre-filter.
+RETRIEVED = Lexicon(
+    """
+    retrieved, retrieval, retrieves, search results, search engine, search index, top # results
+    top # candidates, top # hits, top-k, top k, candidate generation, candidate pairs, candidate matches
+    pre-filter, pre-filtered, prefilter, prefiltered, filtered out by, first-stage, first stage, two-stage
+    earlier stage, upstream filter, upstream model, blocking step, blocking rules, blocked pairs
+    returned by the search, found by the search, pulled by the search, nearest neighbours, nearest neighbors
+    vector search, similarity search, keyword search
+    """
+)
+
 # Data that arrives in batches, or as averages: not what a live decision reads.
 BATCH_ARRIVAL = Lexicon("""
     in batches, uploaded in batches, batch upload, batch uploads, batched, every # hours, every # minutes

@@ -1,18 +1,24 @@
-"""Rules on what a plan leaves unsaid where a lead would insist: a model that decides alone, or errors
-that hurt, with nobody named to own it, nothing monitored, or no metric that counts the worst error.
+"""Rules on what a plan leaves unsaid where a lead would insist: an owner, monitoring or a worst-error metric
+for a model that decides alone or can hurt; a price per call never multiplied by the volume; an earlier
+stage's recall where the inputs are retrieved; what people can handle where people act on each flag.
 
 Elsewhere an unanswered field never fires (`bank.completeness` counts those); here the structured
-answers (automate mode, a serious or severe error) make the silence itself the risk. The same questions
-block the start (`advice.blocking`); this puts them in the register, where a decision is recorded.
+answers (automate mode, a serious or severe error, a price per call, people acting on flags) make the
+silence itself the risk. The same questions block the start (`advice.blocking`); this puts them in the
+register, where a decision is recorded.
 """
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Tempered, rule
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import answer_is, quote
+from planner.judgement.rules.evidence import answer_is, items_per_month, quote, show
+from planner.judgement.rules.lexicon import RETRIEVED
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity
+
+_DAYS_PER_MONTH = 365 / 12
 
 
 @rule(
@@ -88,3 +94,215 @@ def automation_unanswered(plan: Plan) -> Evidence:
     # A model that decides alone where an error is severe, with these unsaid, is a stop; otherwise a gap.
     severe = answer_is(plan, "impact.error_severity", Severity.severe)
     return found if automating and severe else Tempered(3, found)
+
+
+@rule(
+    "running-cost-from-volume",
+    Category.cost,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Work out the monthly bill from the volume, and bound it",
+        "A price per call is no bill until it is multiplied by the calls a month; count the calls (one "
+        "per item or more), set a monthly budget, and cut calls (cache, batch, a smaller model) to fit",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.cost_per_prediction": 0.05,
+            },
+            evidence=(
+                "constraints.compute.predictions_per_period: not answered; impact.volume: 12,000 a month taken "
+                "as one call each x cost_per_prediction €0.05 = €600 a month",
+                "constraints.compute.budget_per_month: 200 (EUR): the bill is 3 times the budget",
+            ),
+        ),
+        Case(  # no budget either: nobody has bounded the bill
+            {
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.budget_per_month": None,
+                "constraints.compute.cost_per_prediction": 0.01,
+            },
+            evidence=(
+                "constraints.compute.predictions_per_period: not answered; impact.volume: 12,000 a month taken "
+                "as one call each x cost_per_prediction €0.01 = €120 a month",
+                "constraints.compute.budget_per_month: not answered (nobody has bounded the bill)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.cost_per_prediction": 0.01,
+            }
+        ),
+        Case({"constraints.compute.cost_per_prediction": 0.05}),  # the calls are counted: cost-over-budget
+    ),
+)
+def running_cost_from_volume(plan: Plan) -> Evidence:
+    """A price per call, and nobody has multiplied it by the calls a month.
+
+    The cost of one call says nothing of the bill until it is multiplied by the calls a month; the
+    plan's own volume, one call per item at least, gives the bill, and it may exceed the budget (or
+    have none) from the first day.
+
+    Mitigation: Count the calls per item and per month, compare the bill with a monthly budget, and cut
+    calls (cache, batch, call only where it changes the decision, a smaller model) until it fits.
+    """
+    compute = plan.constraints.compute
+    cost, items = compute.cost_per_prediction, items_per_month(plan)
+    if compute.predictions_per_period is not None or not cost or items is None or plan.impact.period is None:
+        return None
+    bill, budget, cur = items * cost, compute.budget_per_month, compute.currency
+    if budget is not None and bill <= budget:
+        return None
+    volume = plan.impact.volume or 0
+    basis = f"{volume:,.0f} a {plan.impact.period.value}"
+    if plan.impact.period.value != "month":
+        basis += f" ({items:,.0f} a month)"
+    found = (
+        f"constraints.compute.predictions_per_period: not answered; impact.volume: {basis} taken as one call "
+        f"each x cost_per_prediction {fmt.money(cost, cur)} = {fmt.money(bill, cur)} a month",
+    )
+    if budget is None:
+        return Tempered(
+            3, (*found, "constraints.compute.budget_per_month: not answered (nobody has bounded the bill)")
+        )
+    times = f"{bill / budget:.2g} times the budget" if budget else "with no budget at all"
+    return (
+        *found,
+        f"constraints.compute.budget_per_month: {show(budget)}"
+        + (f" ({cur})" if cur else "")
+        + f": the bill is {times}",
+    )
+
+
+@rule(
+    "earlier-stage-unanswered",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Measure what the earlier stage passes on, on cases sampled before it",
+        "What retrieval or a filter drops never reaches the model: sample cases before that stage, count "
+        "how many true ones it passes on, and report recall end to end",
+        "warning",
+    ),
+    ask="does an earlier stage choose what the model sees, and what share of the true cases does it pass on?",
+    fires=(
+        Case(
+            {
+                "product.earlier_stage_recall": None,
+                "product.inputs": "Each new invoice and the 20 candidate pairs returned by the search index.",
+            },
+            evidence=(
+                'product.inputs: "Each new invoice and the 20 candidate pairs returned by the search ..." '
+                "(an earlier stage chooses what the model sees: candidate pairs, returned by the search)",
+                "product.earlier_stage_recall: not answered (how many true cases does it pass on?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.inputs": "Each new invoice and the 20 candidate pairs returned by the search index."}),
+        Case({"product.earlier_stage_recall": None}),
+        Case(  # today's process searches; the model reads every invoice
+            {"product.earlier_stage_recall": None, "product.current_solution": "Clerks use keyword search."}
+        ),
+    ),
+)
+def earlier_stage_unanswered(plan: Plan) -> Evidence:
+    """Inputs chosen by an earlier stage, and nobody has said its recall.
+
+    When retrieval, a search or a filter chooses what the model sees, a true case it drops is lost
+    whatever the model does; unmeasured, that ceiling hides behind a model scored only on what passed.
+
+    Mitigation: Sample cases before the earlier stage, measure the share of true cases it passes on,
+    and report the whole pipeline's recall beside the model's.
+    """
+    if plan.product.earlier_stage_recall is not None:
+        return None  # answered: earlier-stage-caps-recall reasons from it
+    # What the model reads, not today's process (`keyword search`) or where its output shows.
+    words = RETRIEVED.find_all(plan.product.inputs)
+    if not words:
+        return None
+    note = f"an earlier stage chooses what the model sees: {', '.join(words)}"
+    return Hint(
+        words,
+        (
+            quote(plan, "product.inputs", note),
+            "product.earlier_stage_recall: not answered (how many true cases does it pass on?)",
+        ),
+    )
+
+
+@rule(
+    "workload-not-measured",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Count what people can handle, and what the model will flag, before choosing a threshold",
+        "Flags beyond what people can work go unread, and people who drown in alerts stop trusting them; "
+        "ask the people who act how many cases a day they can take, and estimate the flags a day at the "
+        "planned threshold on past data",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"},
+            evidence=(
+                'impact.capacity_per_day: "not measured"',
+                'impact.flagged_per_day: "not measured"',
+                'product.mode: "augment" (people act on each flag: how many a day can they take?)',
+                "impact.volume: 12,000 a month (about 395 a day); constraints.data.rarest_class_share: 0.02 "
+                "(about 8 true cases a day: at least that many flags to find them all)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"impact.capacity_per_day": "not measured"}),  # the flags a day are estimated
+        Case(
+            {
+                "impact.capacity_per_day": "not measured",
+                "impact.flagged_per_day": "not measured",
+                "product.mode": "automate",
+            }
+        ),
+    ),
+)
+def workload_not_measured(plan: Plan) -> Evidence:
+    """Nobody knows how many flags a day people can handle, or how many the model will raise.
+
+    People act on each flag; without their daily capacity and the flags a day at the planned threshold,
+    the threshold is set blind, precision is read over all cases instead of in the daily top, and an
+    alert stream beyond capacity goes unread.
+
+    Mitigation: Ask the people who act how many cases a day they can take, estimate the flags a day at
+    the planned threshold on past data, and judge precision at that budget.
+    """
+    impact = plan.impact
+    if impact.capacity_per_day != "not measured" or impact.flagged_per_day not in ("not measured", None):
+        return None
+    if plan.product.mode is not Mode.augment:
+        return None
+    found = [
+        quote(plan, "impact.capacity_per_day"),
+        quote(plan, "impact.flagged_per_day")
+        if impact.flagged_per_day
+        else "impact.flagged_per_day: not answered",
+        quote(plan, "product.mode", "people act on each flag: how many a day can they take?"),
+    ]
+    items, rare = items_per_month(plan), plan.constraints.data.rarest_class_share
+    if items is not None and impact.period is not None:
+        per_day = items / _DAYS_PER_MONTH
+        line = f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day)"
+        if rare is not None and rare < RARE_SHARE:
+            line += (
+                f"; constraints.data.rarest_class_share: {show(rare)} (about {per_day * rare:,.0f} true "
+                "cases a day: at least that many flags to find them all)"
+            )
+        found.append(line)
+    return tuple(found)
