@@ -103,10 +103,9 @@ def test_show_renders_answers_readably(make_workspace) -> None:
     code, out, _ = run("show", "a")
     assert code == 0
     assert "   Which if-then rules could solve it?\n     - amount > 5000 · action: hold\n" in out
-    assert (
-        "   What share of cases do the rules handle, and what share of those do they get right?\n     35%\n"
-        in out
-    )
+    # A field asked with a partner in one prompt is shown under its own question, not the pair's.
+    assert "   What share of cases do the rules handle?\n     35%\n" in out
+    assert "what share of those do they get right" not in out
     # The labels the interview used, not stored codes; each done metric's fields named.
     assert "     rules are a baseline a model must beat\n" in out and "rules_baseline" not in out
     assert (

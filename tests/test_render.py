@@ -121,7 +121,9 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
     # The register stays open; a section with more than three answers starts folded.
     assert body.count('<details class="planner-fold"') == 8  # 7 sections and the risks
     assert body.count('<details class="planner-fold" open>') == 5
-    assert "What share of cases do the rules handle, and what share of those do they get right?</dt>" in body
+    # A field asked with a partner, under its own question (the coverage is not labelled with both).
+    assert "What share of cases do the rules handle?</dt>" in body
+    assert "and what share of those do they get right?</dt>" not in body
     assert 'id="answer-heuristics-coverage"' in body  # evidence links here
     assert "<p>40&#37;</p>" in body  # a share shown as a percent, not 0.4
     assert "rules are a baseline a model must beat" in body  # a choice's label, not `rules baseline`

@@ -53,7 +53,7 @@ def plan_summary(slug: str, plan: Plan, headline: str | None = None) -> str:
             value = field_at(plan, question.field)
             if not is_answered(value):
                 continue
-            out.append(f"   {question.prompt}")
+            out.append(f"   {question.title}")
             out.extend(_answer_lines(question, value))
         if section.key == "heuristics":
             out.extend(_measured_lines(plan))

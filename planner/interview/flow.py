@@ -249,7 +249,7 @@ def _pick_question(plan: Plan) -> Question | None:
         text = one_line(format_value(value, question.kind)) if is_answered(value) else "not answered"
         text = "don't know yet" if not is_answered(value) and settled(plan, question) else text
         text = text if len(text) <= 40 else text[:39] + "…"
-        choices.append(Choice(f"{question.prompt}  [{text}]", question.field, shortcut_key=False))
+        choices.append(Choice(f"{question.title}  [{text}]", question.field, shortcut_key=False))
     tip = "(↑↓ or j/k, letters jump to a question; Enter picks)"
     picked = menu("Which answer?", choices, tip, answer_keys(clear=False), use_shortcuts=False)
     return None if picked in ("", BACK) else next(q for q in QUESTIONS if q.field == picked)

@@ -67,7 +67,7 @@ def closing(
     if opened:
         out += ["", f'Open questions ("don\'t know yet", {len(opened)}):']
         for entry, question in opened:
-            asked = question.prompt if question is not None else entry.question
+            asked = question.title if question is not None else entry.question
             out.append(f"  - {asked} ({entry.owner + ' finds out' if entry.owner else 'nobody named yet'})")
     missing = {
         key: [question for question in questions if not settled(plan, question)]

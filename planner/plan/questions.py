@@ -139,10 +139,16 @@ class Question:
     partner: str = ""
     joined: Joined = Joined.unit
     form: str = ""  # how the two are typed, e.g. `2,000 a day`
+    alone: str = ""  # this field's own question, where it is shown without its partner
 
     @property
     def id(self) -> str:
         return self.field
+
+    @property
+    def title(self) -> str:
+        """The question above this field's answer alone: a paired prompt without its partner's half."""
+        return self.alone or self.prompt
 
     def applies(self, plan: Plan) -> bool:
         return all(condition.holds(plan) for condition in self.when)
@@ -212,6 +218,7 @@ class _Entry:
     long: bool
     essential: bool
     with_: tuple[str, Joined, str] | None
+    alone: str
 
 
 def _q(
@@ -224,12 +231,14 @@ def _q(
     unit: tuple[str, str] | None = None,
     pair: tuple[str, str] | None = None,
     trailing: tuple[str, str] | None = None,
+    alone: str = "",
 ) -> _Entry:
     """A question; `unit=(field, form)` or `pair=(field, form)` asks a second field in the same prompt,
-    and `trailing=(field, form)` a figure after a text answer."""
+    and `trailing=(field, form)` a figure after a text answer; `alone` is the first field's question
+    where it is shown on its own (`planner show`, the site), without its partner's half."""
     joined = (unit[0], Joined.unit, unit[1]) if unit else (pair[0], Joined.pair, pair[1]) if pair else None
     joined = (trailing[0], Joined.trailing, trailing[1]) if trailing else joined
-    return _Entry(field, prompt, help, when, long, essential, joined)
+    return _Entry(field, prompt, help, when, long, essential, joined, alone)
 
 
 _BANK: dict[str, tuple[_Entry, ...]] = {
@@ -356,6 +365,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("heuristics.verdict", _RULES_TRIED),
             essential=True,
             pair=("heuristics.accuracy", "60%, 95%"),
+            alone="What share of cases do the rules handle?",
         ),
         _q(
             "heuristics.accuracy",
@@ -379,6 +389,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "cannot either. E.g. 120, yes.",
             essential=True,
             pair=("by_hand.expert_can_decide", "120, yes"),
+            alone="How many real examples did the team do by hand?",
         ),
         _q(
             "by_hand.expert_can_decide",
@@ -433,6 +444,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "its step takes, and a product metric counted end to end moves at most by that share.",
             essential=True,
             trailing=("impact.step_share", "photo checks, 8 of 45 minutes"),
+            alone="Which step, if improved, gives the most value?",
         ),
         _q(
             "impact.step_share",
@@ -447,6 +459,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Count them at the step the model improves, e.g. 2,000 a day or 60k a month.",
             essential=True,
             unit=("impact.period", "2,000 a day"),
+            alone="How many items would the model handle?",
         ),
         _q(
             "impact.period",
@@ -477,6 +490,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "safely (0 if there is none); aim the first model at the easy, high-volume part.",
             essential=True,
             pair=("impact.share_addressed", "20%, 60%"),
+            alone="What share is easy or out of scope?",
         ),
         _q(
             "impact.share_addressed",
@@ -496,6 +510,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 15 EUR, $2 or 10 minutes.",
             essential=True,
             unit=("impact.value_unit", "15 EUR"),
+            alone="Value or time saved per item addressed?",
         ),
         _q(
             "impact.value_unit",
@@ -682,6 +697,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.latency.serving", ("online", "interactive")),
             essential=True,
             pair=("constraints.latency.measured_p99_ms", "200, 120"),
+            alone="The p99 latency budget in milliseconds?",
         ),
         _q(
             "constraints.latency.measured_p99_ms",
@@ -720,6 +736,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How many predictions or calls, and per what period?",
             "E.g. 60k a month; with the cost per call it gives the monthly bill.",
             unit=("constraints.compute.prediction_period", "60k a month"),
+            alone="How many predictions or calls?",
         ),
         _q(
             "constraints.compute.prediction_period",
@@ -786,6 +803,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "e.g. 6, ship the rules and stop.",
             essential=True,
             pair=("done.fold_action", "6, ship the rules and stop"),
+            alone="Time box in weeks?",
         ),
         _q(
             "done.fold_action",
@@ -899,6 +917,7 @@ def _load(bank: dict[str, tuple[_Entry, ...]]) -> tuple[Question, ...]:
                     partner,
                     joined,
                     form,
+                    entry.alone,
                 )
             )
             earlier.add(entry.field)
@@ -916,6 +935,10 @@ def _check_partner(lead: Question, questions: list[Question]) -> None:
         raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be the next question")
     if lead.partner.rpartition(".")[0] != lead.field.rpartition(".")[0]:
         raise ValueError(f"bank: {lead.field}: its partner {lead.partner} must be in the same record")
+    if not lead.alone:
+        raise ValueError(
+            f"bank: {lead.field}: a question asked with a partner needs `alone`, its own question"
+        )
     figures = (Kind.share, Kind.integer, Kind.number)
     if lead.joined is Joined.trailing:  # a text, then a figure
         if (

@@ -54,7 +54,7 @@ def _prompt(field: str) -> str:
         return "Risk entered by hand"
     question = BY_FIELD.get(field)
     if question is not None:
-        return question.prompt
+        return question.title
     return field.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 

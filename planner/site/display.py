@@ -85,7 +85,7 @@ def quoted(evidence: str) -> tuple[str, str, str] | None:
         return None
     code = _CODE.fullmatch(match.group(2))
     shown = code_label(code.group(1)) if code else None
-    return question.field, question.prompt, f'"{shown}"' if shown else match.group(2)
+    return question.field, question.title, f'"{shown}"' if shown else match.group(2)
 
 
 _CODE = re.compile(r'"([a-z]+(?:_[a-z0-9]+)+)"')
@@ -108,8 +108,8 @@ def plain(text: str) -> str:
             return match.group(0)
         given = match.group(2)
         if given is None:
-            return f"(“{question.prompt}”)"
+            return f"(“{question.title}”)"
         shown = {"true": "yes", "false": "no"}.get(given) or code_label(given) or given
-        return f"(“{question.prompt}”: {shown})"
+        return f"(“{question.title}”: {shown})"
 
     return _PATH.sub(readable, text)

@@ -134,7 +134,7 @@ def _answer(question: Question, value: Any) -> Answer:
         every = _columns(value[0])
         # Leave out columns nobody filled in, so a table of rules is not half empty.
         columns = tuple(c for c in every if any(is_answered(getattr(item, c.key)) for item in value))
-    return Answer(question.field, question.prompt, question.help, question.kind, value, columns)
+    return Answer(question.field, question.title, question.help, question.kind, value, columns)
 
 
 def _sections(plan: Plan, assessment: Assessment) -> Iterator[SectionView]:
