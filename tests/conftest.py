@@ -27,6 +27,27 @@ def killed_at_fsync(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]
     return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, check=False)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep each `xdist_group` on one worker, and start the longest work first.
+
+    `--dist loadgroup` groups tests by a `@group` suffix that pytest-xdist 3.8 writes to `item._nodeid`;
+    pytest 9.2 reads a node's id from `item._id`, so the suffix was lost and every group's tests were
+    spread over both workers, each building the group's sites and starting its browser again. And
+    xdist hands out work in collection order once the groups are out: a test marked `long` collected
+    late kept one core busy after the other had finished."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: otherwise in order
+    if not getattr(config.option, "loadgroup", False):  # set on xdist's workers under --dist loadgroup
+        return
+    for item in items:
+        groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args})
+        suffix = "@" + "_".join(groups)
+        if groups and not item.nodeid.endswith(suffix) and hasattr(item, "_id"):
+            from _pytest.nodeid import NodeId
+
+            item._id = NodeId.parse(item.nodeid + suffix)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(autouse=True)
 def _isolate_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")

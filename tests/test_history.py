@@ -278,6 +278,7 @@ def _publish_variant(root: str, number: int, start: Any) -> None:
     history.publish_plan(workspace, "fraud", plan, f"variant {number}", "Racer <r@example.com>")
 
 
+@pytest.mark.long
 def test_concurrent_publishes_of_different_content_never_share_a_number(repo: Path) -> None:
     context = multiprocessing.get_context("spawn")
     workers = 4

@@ -111,6 +111,7 @@ def test_plans_without_versions_keep_their_pages(make_workspace: MakeWorkspace) 
     assert "Version" not in pages[P + "index.md"]
 
 
+@pytest.mark.long
 def test_hostile_messages_and_answers_stay_inert_in_a_real_build(workspace: Path) -> None:
     ws = Workspace(workspace)
     plan = ws.load("fraud")

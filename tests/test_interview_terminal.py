@@ -129,6 +129,7 @@ def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Termina
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
 
+@pytest.mark.long
 def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(terminal: Terminal) -> None:
     planner = Path(sys.executable).with_name("planner")
     terminal.start(f"{planner} interview demo --depth full")

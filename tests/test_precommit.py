@@ -48,6 +48,7 @@ def test_the_hook_manifest_and_the_readme_snippet_are_valid(pre_commit: str, tmp
     assert "https://github.com/ml-project-planner/planner" in snippet.group(1)
 
 
+@pytest.mark.long
 def test_the_hook_catches_a_commit_that_only_deletes_a_published_version(
     pre_commit: str, make_workspace: MakeWorkspace, tmp_path: Path
 ) -> None:

@@ -78,6 +78,7 @@ def test_hostile_titles_are_escaped_in_title_nav_and_headings(built: Path) -> No
     assert 'href="javascript' not in html.lower()
 
 
+@pytest.mark.long
 def test_a_plan_that_cannot_be_read_gets_an_error_page_and_a_warning(make_workspace: MakeWorkspace) -> None:
     files = workspace_files({"fraud": SOUND_PLAN})
     files["plans/broken/plan.yaml"] = "title: Broken\nstatus: sideways\n"
@@ -161,6 +162,7 @@ def test_a_workspace_template_is_rendered_with_the_workspaces_markdown_extension
     assert "admonition danger" not in evil  # an answer's `!!!` is text
 
 
+@pytest.mark.long
 def test_a_big_portfolio_is_rendered_on_two_cores_into_the_same_site(make_workspace: MakeWorkspace) -> None:
     """From 24 plans a full build renders plan pages in forked workers too; the site is byte for byte
     the one a single process builds, and an error in a worker's share reads as in one process."""
@@ -201,6 +203,7 @@ def test_plugin_folders_outside_the_workspace_are_refused(make_workspace: MakeWo
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.long
 def test_a_damaged_version_is_a_warning_not_a_silently_older_latest(make_workspace: MakeWorkspace) -> None:
     files = workspace_files({"fraud": SOUND_PLAN})
     root = make_workspace(files)
@@ -269,6 +272,7 @@ def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
     return False
 
 
+@pytest.mark.long
 def test_serve_rebuilds_only_the_plan_that_changed(make_workspace: MakeWorkspace) -> None:
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN, "other": SOUND_PLAN}))
     port = _free_port()
@@ -318,6 +322,7 @@ def test_only_the_dirty_build_notice_is_left_out() -> None:
     )
 
 
+@pytest.mark.long
 def test_planner_serve_stopped_with_sigterm_stops_mkdocs_too(make_workspace: MakeWorkspace) -> None:
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
     port = _free_port()
@@ -362,6 +367,7 @@ def test_a_worker_that_dies_leaves_its_share_to_the_build(monkeypatch: pytest.Mo
     assert sorted(done) == [f"plan-{i}" for i in range(6)]
 
 
+@pytest.mark.long
 def test_a_plans_version_pages_share_one_sidebar_and_look_the_same(
     make_workspace: MakeWorkspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

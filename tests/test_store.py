@@ -148,6 +148,7 @@ def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_wo
     assert sorted(entry.name for entry in folder.iterdir()) == ["plan.yaml"]
 
 
+@pytest.mark.long
 def test_ten_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
     root = make_workspace({})
     racers = [

@@ -146,6 +146,7 @@ def test_failed_runs_are_named_reruns_still_say_what_matched_and_runs_keep_their
     ]
 
 
+@pytest.mark.long
 def test_track_reads_a_sqlite_store(make_workspace: MakeWorkspace, tmp_path: Path) -> None:
     pytest.importorskip("sqlalchemy", reason="the SQLite store needs SQLAlchemy (part of the [mlflow] extra)")
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})

@@ -102,3 +102,11 @@ def test_wheel_builds_the_site_from_planners_own_repository_root(wheel_venv: Pat
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_this_group_reaches_xdist_as_one_unit(request: pytest.FixtureRequest) -> None:
+    """Under `--dist loadgroup` a group stays on one worker only if its name ends each test's id (the
+    wheel and its venv, the sites and their browser, are then built once): tests/conftest.py puts it
+    there when pytest-xdist's own way no longer reaches pytest."""
+    if getattr(request.config.option, "loadgroup", False):
+        assert request.node.nodeid.endswith("@wheel"), request.node.nodeid

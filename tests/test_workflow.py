@@ -54,6 +54,7 @@ def test_the_workflow_is_hardened_and_follows_plans_dir(workspace: Path) -> None
     assert job["steps"][-1]["run"] == 'planner check --base "$BASE" --format github'
 
 
+@pytest.mark.long
 def test_the_summary_step_runs_on_a_real_repository(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = workspace
     job = yaml.safe_load((root / WORKFLOW).read_text())["jobs"]["review"]

@@ -206,6 +206,7 @@ def test_the_engine_is_a_setting_of_the_planner_plugin(
     )
 
 
+@pytest.mark.long
 def test_a_build_with_mkdocs_passes_materials_end_of_life_on_once_with_the_switch(
     make_workspace: MakeWorkspace,
 ) -> None:
