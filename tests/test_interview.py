@@ -291,10 +291,31 @@ def root(make_workspace: MakeWorkspace) -> Path:
     return make_workspace({"mkdocs.yml": "site_name: test\n"})
 
 
-def test_the_whole_interview_fills_every_answer(root: Path) -> None:
-    closing, screen = interview(root, "fraud", HAPPY)
+@pytest.mark.long
+def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(root: Path) -> None:
+    # One walk through the whole kickoff (each one costs seconds): stopped by Ctrl-C half-way through
+    # an answer, then by Ctrl-D in a menu, resumed each time, and finished.
+    first = HAPPY[:13]  # title ... the current solution; Ctrl-C half-way through the next answer
+    error, stopped = interview(root, "fraud", [*first, "Catches", CTRL_C])
+    assert isinstance(error, Interrupted) and error.exit_code == 130
+    assert str(error) == (
+        "Stopped. All 10 answers so far are saved in plans/fraud/plan.yaml.\n"
+        "Resume with: planner interview fraud --depth full"
+    )
+    assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
+    assert "current_performance" not in saved(root)["product"]  # half-typed, never entered
+
+    # Ctrl-D in a menu stops the same way.
+    error, resumed = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
+    assert isinstance(error, Interrupted)
+    assert "Resuming 'fraud': 10 of" in resumed
+    assert "How is it solved today?" not in resumed  # answered questions are not asked again
+    assert "? How well does today's solution do, in numbers?" in resumed  # it resumes at the first unanswered
+
+    closing, rest = interview(root, "fraud", HAPPY[14:])
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
+    screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
     assert report.answered == report.applicable == 92
     assert "\nSaved plans/fraud/plan.yaml: 92 of 92 questions answered (100%)." in screen
@@ -312,7 +333,10 @@ def test_the_whole_interview_fills_every_answer(root: Path) -> None:
     assert "1. Product goal and ML framing" in screen and "19/19 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
-    steps = progress_steps(screen)
+    # The question each stop left shows the same figures when the interview resumes at it: count it once.
+    shown = progress_steps(screen)
+    steps = [step for number, step in enumerate(shown) if not number or step != shown[number - 1]]
+    assert len(shown) - len(steps) == 2
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
@@ -486,29 +510,6 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
         "coverage": 0.75,
         "accuracy": 0.95,
     }
-
-
-def test_ctrl_c_keeps_every_answer_and_running_again_resumes(root: Path) -> None:
-    first = HAPPY[:13]  # title ... the current solution; Ctrl-C half-way through the next answer
-    error, _ = interview(root, "fraud", [*first, "Catches", CTRL_C])
-    assert isinstance(error, Interrupted) and error.exit_code == 130
-    assert str(error) == (
-        "Stopped. All 10 answers so far are saved in plans/fraud/plan.yaml.\n"
-        "Resume with: planner interview fraud --depth full"
-    )
-    assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
-    assert "current_performance" not in saved(root)["product"]  # half-typed, never entered
-
-    # Ctrl-D in a menu stops the same way.
-    error, screen = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
-    assert isinstance(error, Interrupted)
-    assert "Resuming 'fraud': 10 of" in screen
-    assert "How is it solved today?" not in screen  # answered questions are not asked again
-    assert "? How well does today's solution do, in numbers?" in screen  # it resumes at the first unanswered
-
-    closing, _ = interview(root, "fraud", HAPPY[14:])
-    assert isinstance(closing, str), closing
-    assert saved(root) == expected()
 
 
 def test_running_out_of_input_mid_list_keeps_the_entries_already_given(root: Path) -> None:
@@ -848,8 +849,8 @@ def test_a_file_broken_during_the_interview_is_never_overwritten(root: Path) -> 
 
 
 def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
-    """The patch replaces an attribute prompt_toolkit looks up for each Application: if a new release
-    renames or drops it, the patch would silently do nothing and every prompt would open slower."""
+    """The patch replaces attributes prompt_toolkit looks up for each Application: if a new release
+    renames or drops one, the patch would silently do nothing and every prompt would open slower."""
     import prompt_toolkit.application.application as application
     from prompt_toolkit.application import Application
 
@@ -867,6 +868,12 @@ def test_the_start_up_patch_still_reaches_prompt_toolkit() -> None:
     after = patched.cache_info()
     assert after.hits + after.misses >= before.hits + before.misses + 2  # both went through the cache
     assert after.currsize == 1
+    import prompt_toolkit.styles.style as style
+
+    assert "_parse_style_str" in style.Style.__init__.__code__.co_names  # each rule's text, parsed once
+    parsed = style._parse_style_str.cache_info()  # type: ignore[attr-defined]
+    style.Style([("a", "bold fg:ansired"), ("b", "bold fg:ansired")])
+    assert style._parse_style_str.cache_info().hits > parsed.hits  # type: ignore[attr-defined]
 
 
 def test_the_bank_is_checked_against_the_model_when_it_loads() -> None:
