@@ -646,7 +646,8 @@ PUBLIC_SAFETY = Lexicon("""
 # Words that name who signs, issues and answers for such an output.
 SIGNER_SAID = Lexicon("""
     signs, signed by, countersigns, countersigned, co-signs, signs off, signed off by, issued by, issues it
-    issues them, issues each, issues the, issues warnings, issues alerts, issues bulletins, who issues, sign the approves and issues, reviews and signs, reviews and issues, liability, liable
+    issues them, issues each, issues the, issues warnings, issues alerts, issues bulletins, who issues, sign the
+    sign it, sign them, sign each, they sign, who signs approves and issues, reviews and signs, reviews and issues, liability, liable
     professional indemnity, accountable for each, answers for each
 """)
 
@@ -677,7 +678,7 @@ WHERE_PEOPLE_ARE = Lexicon(
     homes, doorstep, doorsteps, front door, front doors, junction, junctions, pavement, pavements, sidewalk
     sidewalks, train station, train stations, railway station, railway stations, bus station, bus stations
     metro station, metro stations, petrol station, petrol stations, airport, airports, restaurant, restaurants
-    hotel, hotels, traffic, checkpoint, checkpoints, call, calls, phone calls, conversations
+    hotel, hotels, traffic, checkpoint, checkpoints, phone calls, phone call, conversations
     """,
     unless="""logic gate, logic gates, quality gate, quality gates, stage gate, stage gates, web traffic
     network traffic, website traffic, site traffic, traffic data, home page, train the model, train a model
