@@ -148,8 +148,7 @@ def test_a_save_killed_half_way_leaves_a_temp_file_the_next_save_removes(make_wo
     assert sorted(entry.name for entry in folder.iterdir()) == ["plan.yaml"]
 
 
-@pytest.mark.long
-def test_ten_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
+def test_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
     root = make_workspace({})
     racers = [
         subprocess.Popen(
@@ -159,12 +158,12 @@ def test_ten_new_commands_at_once_create_the_plan_once(make_workspace) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        for n in range(10)
+        for n in range(4)  # four racers meet as ten did, at a fraction of the process start-ups
     ]
     results = [(racer.wait(timeout=60), *racer.communicate()) for racer in racers]
     winners = [n for n, (code, out, _) in enumerate(results) if code == 0]
     assert len(winners) == 1, results
-    assert sorted(code for code, _, _ in results) == [0] + [2] * 9
+    assert sorted(code for code, _, _ in results) == [0] + [2] * 3
     assert all("a plan named 'race' already exists" in err for code, _, err in results if code == 2)
     assert Workspace(root).load("race").title == f"Title {winners[0]}"
 
