@@ -16,7 +16,7 @@ from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import answer_is, items_per_month, quote, show
 from planner.judgement.rules.lexicon import RETRIEVED
 from planner.plan.fields import answered_at
-from planner.plan.model import Category, Mode, Plan, Severity
+from planner.plan.model import Category, Mode, Plan, Severity, Status
 
 _DAYS_PER_MONTH = 365 / 12
 
@@ -94,6 +94,57 @@ def automation_unanswered(plan: Plan) -> Evidence:
     # A model that decides alone where an error is severe, with these unsaid, is a stop; otherwise a gap.
     severe = answer_is(plan, "impact.error_severity", Severity.severe)
     return found if automating and severe else Tempered(3, found)
+
+
+@rule(
+    "monitoring-unanswered-live",
+    Category.operations,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Name the live signals that show the model going wrong, with thresholds",
+        "A model people act on decays unseen once inputs or behaviour shift; before it goes live, pick the "
+        "signals (input drift, flag rate, people's override rate, the outcome when it arrives), their "
+        "thresholds, and who is alerted",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"status": "building", "after_launch.monitoring": None},
+            evidence=(
+                'status: "building" (the model is on its way to live use, and people act on it: product.mode '
+                'is "augment")',
+                "after_launch.monitoring: not answered (nobody has said what shows the model going wrong)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"after_launch.monitoring": None}),  # in review: asked before it goes live
+        Case({"status": "building"}),  # monitored
+    ),
+)
+def monitoring_unanswered_live(plan: Plan) -> Evidence:
+    """Nobody has said what shows the model going wrong once it is live.
+
+    A model people act on is being built or already serves, and no signal is named that would show it
+    decaying: drift in its inputs, a flag rate that moves, people overriding it more often, or the outcome
+    when it arrives; without them the first sign is a complaint.
+
+    Mitigation: Before it goes live, name the monitored signals with thresholds and who is alerted, and
+    log people's overrides from the first day.
+    """
+    if plan.status not in (Status.building, Status.shipped) or plan.product.mode is not Mode.augment:
+        return None  # automate: automation-unanswered asks; before building: the essentials ask
+    if answered_at(plan, "after_launch.monitoring"):
+        return None
+    return (
+        quote(
+            plan,
+            "status",
+            'the model is on its way to live use, and people act on it: product.mode is "augment"',
+        ),
+        "after_launch.monitoring: not answered (nobody has said what shows the model going wrong)",
+    )
 
 
 @rule(
