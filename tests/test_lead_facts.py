@@ -444,3 +444,19 @@ def test_a_new_screen_beside_the_tool_people_work_in_is_asked(make_workspace: Ma
     )
     titles = [item["title"] for item in data["advice"]]
     assert "Put each prediction where the people who act already work" in titles
+
+
+def test_a_label_value_chosen_by_people_is_not_a_selection_of_cases(make_workspace: MakeWorkspace) -> None:
+    # "The grade chosen by graders" is who judged each case; "items chosen by the buyers" is who chose
+    # which cases get an outcome at all.
+    graded = {"product.label": "The grade chosen by graders for every returned item, checked by QA."}
+    assert "selective-labels" not in levels(risks(make_workspace, graded))
+    chosen = {"product.label": "Whether the items chosen by the buyers for a second check were damaged."}
+    assert "selective-labels" in levels(risks(make_workspace, chosen))
+
+
+def test_a_renewal_clause_read_from_contracts_is_not_a_consumer_flow(make_workspace: MakeWorkspace) -> None:
+    clause = {"product.output": "Each supplier contract's expiry date, auto-renewal flag and notice period."}
+    assert "consumer-law-duty" not in levels(risks(make_workspace, clause))
+    cancel = {"product.output": "The discount shown to each subscriber when they try to cancel."}
+    assert levels(risks(make_workspace, cancel))["consumer-law-duty"] == "medium"

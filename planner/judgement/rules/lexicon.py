@@ -600,8 +600,7 @@ CANCEL_FLOW = Lexicon("""
 """)
 DARK_PATTERN = Lexicon("""
     countdown timer, countdown timers, urgency message, urgency messages, scarcity message, scarcity messages
-    fake urgency, only # left, pre-ticked, pre-ticked box, dark pattern, dark patterns, auto-renewal, auto-renew
-    automatic renewal, automatic renewals
+    fake urgency, only # left, pre-ticked, pre-ticked box, dark pattern, dark patterns
 """)
 CONSUMER_DUTY_SAID = Lexicon("""
     consumer law, consumer protection, consumer rights, consumer duty, unfair commercial practices
@@ -1064,7 +1063,11 @@ SELECTED = Lexicon(
     referral traffic, referral source, referral sources, referral link, referral links, referral code
     referral codes, referral programme, referral program, referral bonus, referral bonuses
     escalation path, escalation paths, escalation policy, escalation matrix
-    audited accounts, audited financials, audited financial statements, as reported by""",
+    audited accounts, audited financials, audited financial statements, as reported by
+    grade chosen by, grades chosen by, label chosen by, labels chosen by, class chosen by, category chosen by
+    code chosen by, codes chosen by, answer chosen by, value chosen by, level chosen by, tag chosen by
+    grade selected by, label selected by, class selected by, category selected by, code selected by
+    grade picked by, label picked by, category picked by, code picked by""",
     # Approved of the project's own budget or plan, hired of contractors, picked by of a warehouse's
     # robot: everyday senses, not a person choosing which cases get an outcome.
     everyday=(
