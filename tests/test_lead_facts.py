@@ -460,3 +460,61 @@ def test_a_renewal_clause_read_from_contracts_is_not_a_consumer_flow(make_worksp
     assert "consumer-law-duty" not in levels(risks(make_workspace, clause))
     cancel = {"product.output": "The discount shown to each subscriber when they try to cancel."}
     assert levels(risks(make_workspace, cancel))["consumer-law-duty"] == "medium"
+
+
+# ---------------------------------------------------------------- the step's share of the whole
+
+
+def test_a_saving_larger_than_the_step_is_shown_with_the_arithmetic(make_workspace: MakeWorkspace) -> None:
+    claim = {
+        "impact.step_share": "8 of 45 minutes",
+        "impact.value_per_item": 30,
+        "impact.value_unit": "minutes",
+    }
+    data = risks(make_workspace, claim)
+    assert levels(data)["saving-exceeds-step"] == "high"
+    assert evidence(data, "saving-exceeds-step")[1] == (
+        "at most 8 minutes can be saved per item by this step (30 is 3.8 times that); the other 37 minutes lie "
+        "in other steps"
+    )
+    assert "Size the saving from the step's own time" in [item["title"] for item in data["advice"]]
+    # Half an hour of a two-hour step is within it; a bare share says nothing about minutes.
+    within = {**claim, "impact.step_share": "2 of 3 hours"}
+    assert "saving-exceeds-step" not in levels(risks(make_workspace, within))
+    assert "saving-exceeds-step" not in levels(risks(make_workspace, {**claim, "impact.step_share": 0.2}))
+
+
+def test_an_end_to_end_metric_and_a_small_step_is_a_question_not_a_stop(
+    make_workspace: MakeWorkspace,
+) -> None:
+    changes = {
+        "product.success_metric": "Time to decision for each claim",
+        "impact.step_share": "8 of 45 minutes",
+    }
+    data = risks(make_workspace, changes)
+    assert levels(data) == {"whole-moves-by-step-share": "medium"}
+    risk = data["risks"][0]
+    assert risk["title"] == (
+        "The answers mention 'time to decision': can improving one step move a metric counted end to end "
+        "that far?"
+    )
+    assert "would move the whole by at most 17.8%; the other 82.2% lies in other steps" in risk["evidence"][1]
+    result = CliRunner().invoke(cli, ["check", "--fail-on", "high"], prog_name="planner")
+    assert result.exit_code == 0, result.output
+    # Unmeasured, the same metric asks which step holds the time; most of the whole, nothing to say.
+    unmeasured = levels(risks(make_workspace, {**changes, "impact.step_share": "not measured"}))
+    assert unmeasured == {"step-share-unmeasured": "medium"}
+    assert levels(risks(make_workspace, {**changes, "impact.step_share": 0.7})) == {}
+
+
+def test_waiting_in_the_answers_is_asked_only_while_the_share_is_unanswered(
+    make_workspace: MakeWorkspace,
+) -> None:
+    pain = {"product.pain": "Invoices wait for another department to sign off.", "impact.step_share": None}
+    data = risks(make_workspace, pain)
+    assert levels(data) == {"delay-may-be-waiting": "medium"}
+    assert data["risks"][0]["title"] == (
+        "The answers mention 'wait for' and 'another department': is the delay the work the model speeds up, "
+        "or waiting between steps?"
+    )
+    assert levels(risks(make_workspace, {**pain, "impact.step_share": "30 of 40 minutes"})) == {}

@@ -1,0 +1,292 @@
+"""Rules on the share of the whole the model's step takes: no saving beyond it, no metric moved past it."""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import norm, quote, show
+from planner.judgement.rules.words import Lexicon
+from planner.plan.fields import part_of, share_of
+from planner.plan.model import Category, Plan
+from planner.plan.spoken import UNIT_WORDS, convert
+
+# A product metric counted over the whole chain, not over the model's step: time to an outcome, delay,
+# on-time rates.
+END_TO_END = Lexicon(
+    """
+    time to decision, time to a decision, time to reply, time to first reply, time to answer
+    time to resolution, time to resolve, time to close, time to payment, time to pay, time to quote
+    time to approval, time to diagnosis, time to treatment, time to dispatch, time to delivery
+    time from, days to close, days to decision, days to pay, days to payment, days outstanding
+    turnaround, turnaround time, turnaround times, turn-around time, lead time, lead times, cycle time
+    cycle times, end-to-end, end to end, throughput time, waiting time, waiting times, wait time
+    wait times, resolution time, resolution times, on-time rate, on-time delivery, on-time deliveries
+    on-time arrival, on-time arrivals, on-time performance, delivered on time, late deliveries
+    """
+)
+
+# Free-text cues that the delay is waiting (a queue, another department), not the work the model does.
+WAITING = Lexicon(
+    """
+    waiting for, wait for, waits for, waiting on, waits on, in a queue, in the queue, queued, backlog
+    backlogs, waiting time, waiting times, wait time, wait times, another department, other department
+    other departments, another team, other teams, handover, handovers, hand-off, hand-offs, handoff
+    handoffs, back and forth, back-and-forth, idle time
+    """
+)
+
+_METRIC_TEXTS = ("product.success_metric",)
+_CUE_TEXTS = ("impact.bottleneck", "product.pain", "product.current_solution", "press_release.problem")
+_SMALL = 0.5  # a step under half the whole leaves most of an end-to-end metric to the other steps
+
+_MEASURE = Move(
+    "Time a few items end to end before sizing the impact",
+    "A model saves at most what its step takes: follow 10-20 items from start to finish, note where the "
+    "time goes, and aim at the step that holds it",
+    "warning",
+)
+
+
+def _metric_words(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
+    """The product metric that is counted end to end: (path, the answer, the words that say so)."""
+    for path in _METRIC_TEXTS:
+        text = plan.product.success_metric
+        words = END_TO_END.find_all(text)
+        if words:
+            return path, text or "", words
+    names = [metric.name for metric in plan.done.metrics]
+    for index, name in enumerate(names):
+        words = END_TO_END.find_all(name)
+        if words:
+            return f"done.metrics[{index}].name", name, words
+    return None
+
+
+def _step_text(plan: Plan) -> str:
+    value = plan.impact.step_share
+    share = share_of(value)
+    said = f'"{value}"' if isinstance(value, str) else fmt.share(share or 0)
+    return f"impact.step_share: {said}" + (
+        f" ({fmt.share(share)})" if isinstance(value, str) and share else ""
+    )
+
+
+@rule(
+    "saving-exceeds-step",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Size the saving from the step's own time",
+        "A model that improves one step saves at most what that step takes; the rest of each item's time "
+        "lies in other steps, untouched",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "impact.step_share": "8 of 45 minutes",
+                "impact.value_per_item": 30,
+                "impact.value_unit": "minutes",
+            },
+            evidence=(
+                'impact.value_per_item: 30 minutes saved per item, but impact.step_share: "8 of 45 minutes": '
+                "the step takes 8 minutes of the 45",
+                "at most 8 minutes can be saved per item by this step (30 is 3.8 times that); the other 37 "
+                "minutes lie in other steps",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {"impact.step_share": "8 of 45 minutes", "impact.value_per_item": 5, "impact.value_unit": "min"}
+        ),
+        Case(
+            {"impact.step_share": "2 of 3 hours", "impact.value_per_item": 90, "impact.value_unit": "minutes"}
+        ),
+        Case({"impact.step_share": 0.2, "impact.value_per_item": 30, "impact.value_unit": "minutes"}),
+    ),
+)
+def saving_exceeds_step(plan: Plan) -> Evidence:
+    """The saving claimed per item is more than the step takes.
+
+    The value per item is more than the whole step the model improves takes (saving 30 minutes on a step
+    of 8): even a perfect model cannot deliver it, so the impact estimate, and whether the work pays,
+    rest on a number that cannot happen.
+
+    Mitigation: Size the saving from the step's measured time (at most all of it), or aim at the steps
+    that hold the rest of the time.
+    """
+    impact = plan.impact
+    step = part_of(impact.step_share)
+    if impact.value_per_item is None or not impact.value_unit or step is None:
+        return None
+    part, whole, unit = step
+    said, typed = UNIT_WORDS.get(norm(unit)), UNIT_WORDS.get(norm(impact.value_unit))
+    if said and typed:
+        claimed = convert(impact.value_per_item, typed, said)
+    elif norm(unit) and norm(unit) == norm(impact.value_unit):  # `4 of 10 EUR` against 6 EUR
+        claimed = impact.value_per_item
+    else:
+        return None
+    if claimed <= part * 1.05:
+        return None
+    return (
+        f"impact.value_per_item: {show(impact.value_per_item)} {impact.value_unit} saved per item, but "
+        f'impact.step_share: "{impact.step_share}": the step takes {show(part)} {unit} of the {show(whole)}',
+        f"at most {show(part)} {unit} can be saved per item by this step ({show(claimed)} is "
+        f"{claimed / part:.1f} times that); the other {show(whole - part)} {unit} lie in other steps"
+        if part
+        else f"the step takes none of the {show(whole)} {unit}: nothing can be saved there",
+    )
+
+
+@rule(
+    "whole-moves-by-step-share",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=_MEASURE,
+    ask="can improving one step move a metric counted end to end that far?",
+    fires=(
+        Case(
+            {
+                "product.success_metric": "Time to decision for each claim",
+                "impact.step_share": "8 of 45 minutes",
+            },
+            evidence=(
+                'product.success_metric: "Time to decision for each claim" (counted end to end: time to '
+                "decision)",
+                'impact.step_share: "8 of 45 minutes" (17.8%): a model that removed this step entirely would '
+                "move the whole by at most 17.8%; the other 82.2% lies in other steps",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.success_metric": "Time to decision for each claim", "impact.step_share": 0.7}),
+        Case({"product.success_metric": "Duplicate payments per month", "impact.step_share": 0.1}),
+    ),
+)
+def whole_moves_by_step_share(plan: Plan) -> Evidence:
+    """The product metric moves at most by the step's share.
+
+    The product metric is counted end to end (time to decision, lead time, on-time rate) while the
+    model's step takes a small share of it: even a perfect model moves the whole by at most that share,
+    so a target on the whole needs the other steps too.
+
+    Mitigation: Set the target on what the step can move, or plan the other steps' changes with it;
+    time a few items end to end to see where the time goes.
+    """
+    share = share_of(plan.impact.step_share)
+    metric = _metric_words(plan)
+    if share is None or metric is None or share >= _SMALL:
+        return None
+    path, _, words = metric
+    evidence = [
+        quote(plan, path, f"counted end to end: {', '.join(words)}"),
+        f"{_step_text(plan)}: a model that removed this step entirely would move the whole by at most "
+        f"{fmt.share(share)}; the other {fmt.share(1 - share)} lies in other steps",
+    ]
+    for index, item in enumerate(plan.done.metrics):
+        if item.relative_target is not None and item.relative_target > share:
+            evidence.append(
+                f"done.metrics[{index}]: {fmt.share(item.relative_target)} better than the baseline, more "
+                f"than the step's {fmt.share(share)}"
+            )
+    return Hint(words, evidence)
+
+
+@rule(
+    "step-share-unmeasured",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=_MEASURE,
+    ask="which step holds the time, and how much of it does the model's step take?",
+    fires=(
+        Case(
+            {"product.success_metric": "Median lead time per order", "impact.step_share": "not measured"},
+            evidence=(
+                'product.success_metric: "Median lead time per order" (counted end to end: lead time)',
+                'impact.step_share: "not measured" (which step is the bottleneck? time a few items end to '
+                "end before sizing the impact)",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.success_metric": "Median lead time per order", "impact.step_share": 0.6}),),
+)
+def step_share_unmeasured(plan: Plan) -> Evidence:
+    """Nobody knows the step's share of an end-to-end metric.
+
+    The product metric is counted end to end, and nobody has measured how much of it the model's step
+    takes: the work may aim at a step that holds little of the time.
+
+    Mitigation: Follow 10-20 items from start to finish, note where the time goes, and aim the model at
+    the step that holds it.
+    """
+    metric = _metric_words(plan)
+    if plan.impact.step_share != "not measured" or metric is None:
+        return None
+    path, _, words = metric
+    return Hint(
+        words,
+        (
+            quote(plan, path, f"counted end to end: {', '.join(words)}"),
+            quote(
+                plan,
+                "impact.step_share",
+                "which step is the bottleneck? time a few items end to end before sizing the impact",
+            ),
+        ),
+    )
+
+
+@rule(
+    "delay-may-be-waiting",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=_MEASURE,
+    ask="is the delay the work the model speeds up, or waiting between steps?",
+    fires=(
+        Case(
+            {
+                "impact.bottleneck": "Quotes wait for the pricing team before they go out.",
+                "impact.step_share": None,
+            },
+            evidence=(
+                'impact.bottleneck: "Quotes wait for the pricing team before they go out." (wait for: '
+                "a model speeds up the work, not the wait; what share of the whole does the step take?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "impact.bottleneck": "Quotes wait for the pricing team before they go out.",
+                "impact.step_share": 0.7,
+            }
+        ),
+        Case({"impact.bottleneck": "Agents read every ticket to route it.", "impact.step_share": None}),
+    ),
+)
+def delay_may_be_waiting(plan: Plan) -> Evidence:
+    """The delay may be waiting, not the step the model improves.
+
+    The answers describe the delay as waiting (a queue, another department, a handover), and the share
+    of the whole the model's step takes is unanswered: a model speeds up work, not the wait around it.
+
+    Mitigation: Time a few items end to end and give the step's share of the whole; if waiting holds the
+    time, change the handover first.
+    """
+    if plan.impact.step_share is not None:
+        return None
+    for path in _CUE_TEXTS:
+        parent, _, name = path.partition(".")
+        text = getattr(getattr(plan, parent), name)
+        words = WAITING.find_all(text)
+        if words:
+            note = f"{', '.join(words)}: a model speeds up the work, not the wait; what share of the whole does the step take?"
+            return Hint(words, (quote(plan, path, note),))
+    return None
