@@ -78,7 +78,7 @@ def test_the_plan_shows_its_latest_version_and_every_version_has_a_page(workspac
         '<a href="v1.md">v1</a> with <a href="v2.md">v2</a>' in changes
     )
     # The question, not the YAML path; the number with its unit; why moving done criteria matters.
-    prompt = safetext.escape_inline(BY_FIELD["done.timebox_weeks"].prompt)
+    prompt = safetext.escape_inline(BY_FIELD["done.timebox_weeks"].title)
     assert f'<strong>{prompt}</strong> <span class="planner-change-note">(extended)</span>' in changes
     assert (
         '<del><span class="planner-sr">was: </span>6 weeks</del> → <ins><span class="planner-sr">now: </span>9 weeks</ins>'
