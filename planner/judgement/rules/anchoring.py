@@ -9,7 +9,7 @@ people change the proposal, watched as a signal.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Mode, Plan, Severity
@@ -95,14 +95,7 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     """
     if plan.product.mode is not Mode.augment or _watched(plan):
         return None
-    proposal = next(
-        (
-            (path, words)
-            for path in ("product.output", "product.decision", "title")
-            if (words := PROPOSAL.find_all(answer_at(plan, path)))
-        ),
-        None,
-    )
+    proposal = first_said(plan, ("product.output", "product.decision", "title"), PROPOSAL)
     if proposal is None or _ONE_OF_MANY.find(answer_at(plan, proposal[0])):
         return None  # augment mode with a score or a list to choose from: no one proposal to anchor on
     evidence = [
@@ -110,12 +103,11 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
         quote(plan, proposal[0], f"a proposal: {', '.join(proposal[1])}"),
     ]
     words = proposal[1]
-    for path in ("product.decision", "product.decision_owner"):
-        confirms = CONFIRMS.find_all(answer_at(plan, path))
-        if confirms:
-            evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
-            words += confirms
-            break
+    confirmed = first_said(plan, ("product.decision", "product.decision_owner"), CONFIRMS)
+    if confirmed is not None:
+        path, confirms = confirmed
+        evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
+        words += confirms
     evidence.append("no blind check or override rate is watched (after_launch.monitoring, done.metrics)")
     if plan.impact.error_severity in (Severity.serious, Severity.severe):
         return Hint(words, evidence)

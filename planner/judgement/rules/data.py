@@ -30,6 +30,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
+    source_paths,
 )
 from planner.judgement.rules.heard import live_too, wider_scope
 from planner.judgement.rules.lexicon import (
@@ -1269,9 +1270,7 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         return None
     # Who uses the product, and its goal, say nothing of what the rows are.
     paths = ["product.inputs", "product.label"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
+    paths += source_paths(plan)
     media = any(kind in plan.product.data_kinds for kind in _MEDIA)
     for path in paths:
         # where examples are cut from is said in the inputs, the label and the sources, not the goal
@@ -1366,9 +1365,7 @@ def future_inputs(plan: Plan) -> Evidence:
     if not forecast and DataKind.time_series not in plan.product.data_kinds:
         return None
     paths = ["product.inputs", "product.current_solution"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
+    paths += source_paths(plan)
     if any(mentions(answer_at(plan, path), AS_KNOWN) for path in paths):
         return None
     for path in paths:

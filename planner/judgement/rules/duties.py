@@ -12,11 +12,10 @@ and the patients), and a plan that already names the duty (a works council, a CE
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, source_paths
 from planner.judgement.rules.lexicon import (
     CLINICAL_ACT,
     CLINICAL_SETTING,
@@ -30,10 +29,8 @@ from planner.judgement.rules.lexicon import (
     STAFF_DUTY_SAID,
     WATCHES_STAFF,
 )
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Category, Mode, Plan, Severity
-
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence ends
 
 # What the product does: the answers that say it.
 DOES = ("product.output", "product.decision", "product.goal", "title", "product.label")
@@ -45,17 +42,7 @@ DECIDES = ("product.output", "product.decision", "title", "product.label")
 
 def about_paths(plan: Plan) -> tuple[str, ...]:
     """The answers that say what the product does, for whom, and from which data."""
-    sources = tuple(f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources)))
-    return (*DOES, "product.users", "product.inputs", "product.current_solution", *sources)
-
-
-def found_in(plan: Plan, paths: Iterable[str], lexicon: Lexicon) -> tuple[str, tuple[str, ...]] | None:
-    """The first answer among `paths` that says words of `lexicon`, with the words."""
-    for path in paths:
-        words = lexicon.find_all(answer_at(plan, path))
-        if words:
-            return path, words
-    return None
+    return (*DOES, "product.users", "product.inputs", "product.current_solution", *source_paths(plan))
 
 
 def _everything(plan: Plan) -> Iterator[str | None]:
@@ -69,8 +56,7 @@ def _everything(plan: Plan) -> Iterator[str | None]:
         plan.press_release.solution,
         plan.constraints.compute.hosted_model,
     )
-    yield from (f"{entry.question} {entry.answer or ''}" for entry in plan.press_release.faq)
-    yield from (f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks)
+    yield from own_notes(plan)
     yield from (monitor.signal for monitor in plan.after_launch.monitoring)
 
 
@@ -88,11 +74,15 @@ def weighed(plan: Plan, words: tuple[str, ...], evidence: list[str]) -> Evidence
     return Hint(words, evidence)
 
 
+# What the model reads may record staff with any camera or microphone, not only one worn or facing them.
+_RECORDED_OR_WORN = ON_THE_PERSON + RECORDS_PEOPLE
+
+
 def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that says staff are recorded or scored: a score of each worker, a camera worn by
     them or facing them, or, in what the model reads, a camera and the staff it films in one sentence (a
     dispatcher who looks at a camera's frames is at work, not watched)."""
-    read = {"product.inputs", "product.current_solution"} | {p for p in about_paths(plan) if "sources" in p}
+    read = {"product.inputs", "product.current_solution", *source_paths(plan)}
     for path in about_paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -100,11 +90,10 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         said = WATCHES_STAFF.find_all(text)
         if said:
             return path, said
-        records = ON_THE_PERSON + RECORDS_PEOPLE if path in read else ON_THE_PERSON
-        for sentence in _SENTENCE.split(text):
-            recorded, staff = records.find_all(sentence), STAFF.find_all(sentence)
-            if recorded and staff:
-                return path, (*recorded, *staff)
+        records = _RECORDED_OR_WORN if path in read else ON_THE_PERSON
+        together = in_one_sentence(text, records, STAFF)
+        if together:
+            return path, together
     return None
 
 
@@ -261,13 +250,13 @@ def medical_device_duty(plan: Plan) -> Evidence:
     """
     if settled(plan, DEVICE_DUTY_SAID):
         return None
-    act = found_in(plan, DOES, CLINICAL_ACT)
+    act = first_said(plan, DOES, CLINICAL_ACT)
     if act is None:
         return None
     path, acts = act
     setting = CLINICAL_SETTING.find_all(answer_at(plan, path))
     if not setting:
-        elsewhere = found_in(plan, about_paths(plan), CLINICAL_SETTING)
+        elsewhere = first_said(plan, about_paths(plan), CLINICAL_SETTING)
         if elsewhere is None:
             return None
         setting = elsewhere[1]
@@ -345,7 +334,7 @@ def legal_weight_output(plan: Plan) -> Evidence:
     if settled(plan, SIGNER_SAID):
         return None
     for weight, words_of_weight in (("warns the public", PUBLIC_SAFETY), ("legal weight", LEGAL_WEIGHT)):
-        found = found_in(plan, ("product.output", "product.decision", "title"), words_of_weight)
+        found = first_said(plan, ("product.output", "product.decision", "title"), words_of_weight)
         if found is not None:
             path, words = found
             evidence = [

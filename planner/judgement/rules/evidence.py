@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Any
 
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ITEM_UNITS
-from planner.judgement.rules.words import words_of
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     DataKind,
     Direction,
@@ -64,6 +64,28 @@ def answer_at(plan: Plan, path: str) -> Any:
         if index:
             value = value[int(index.rstrip("]"))]
     return value
+
+
+def source_paths(plan: Plan) -> tuple[str, ...]:
+    """The path of each data source's name: `constraints.data.sources[0].name`, ..."""
+    return tuple(
+        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
+    )
+
+
+def first_said(plan: Plan, paths: Iterable[str], lexicon: Lexicon) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer among `paths` that says words of `lexicon`, and those words: (path, words)."""
+    for path in paths:
+        words = lexicon.find_all(answer_at(plan, path))
+        if words:
+            return path, words
+    return None
+
+
+def own_notes(plan: Plan) -> list[str]:
+    """The plan's own FAQ entries and risks, each read as one text: where a team says what it settled."""
+    notes = [f"{entry.question} {entry.answer or ''}" for entry in plan.press_release.faq]
+    return notes + [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
 
 
 def quote(plan: Plan, path: str, note: str = "") -> str:

@@ -4,7 +4,7 @@ data from another channel or source; each a question naming the words it saw (a 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Evidence, Hint
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import (
     AFTERWARDS,
     AS_KNOWN,
@@ -34,9 +34,7 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     if (plan.constraints.data.exploration_share or 0) > 0:
         return None
     paths = ["product.label", "constraints.data.differences_note"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
+    paths += source_paths(plan)
     unanswered = plan.constraints.data.outcome_recorded_for is None
     if FOUND_ON_LOOKING.find(plan.product.label):
         paths.append("product.current_solution")

@@ -23,6 +23,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
+    source_paths,
 )
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
@@ -485,9 +486,7 @@ def _protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]]
     """The first answer about the inputs that names a protected characteristic (nationality, religion,
     disability...), or, where the rows are personal data, a stand-in for one (a postcode, a first name)."""
     paths = ["product.inputs", "product.label", "constraints.data.differences_note"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
+    paths += source_paths(plan)
     for path in paths:
         text = answer_at(plan, path)
         words = PROTECTED.find_all(text) + (PROXY_OF_PROTECTED.find_all(text) if personal else ())

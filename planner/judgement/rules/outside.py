@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing
+from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
@@ -163,8 +163,7 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
     children's, financial or criminal data, and a hosted vendor, a cloud or a region abroad: a question,
     who confirmed it and under which agreement, unless the answers name that agreement."""
     data, compute = plan.constraints.data, plan.constraints.compute
-    paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
-    paths += _SENSITIVE_PATHS
+    paths = [*source_paths(plan), *_SENSITIVE_PATHS]
     where = ["constraints.compute.hosted_model", *paths, "constraints.data.differences_note"]
     if any(AGREED.find(answer_at(plan, path)) for path in where):
         return None

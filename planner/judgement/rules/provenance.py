@@ -4,7 +4,7 @@ labelling standard, system or policy that changed over the data's years; each a 
 from __future__ import annotations
 
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths
 from planner.judgement.rules.lexicon import PEOPLE
 from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Mode, Plan
@@ -261,15 +261,13 @@ def label_standard_changed(plan: Plan) -> Evidence:
     train on data since the change), split by time, and test on cases after the change.
     """
     paths = ["product.label", "constraints.data.differences_note"]
-    paths += [
-        f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
-    ]
-    for path in paths:
-        words = CHANGED_STANDARD.find_all(answer_at(plan, path))
-        if words:
-            note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
-            return Hint(words, (quote(plan, path, note),))
-    return None
+    paths += source_paths(plan)
+    found = first_said(plan, paths, CHANGED_STANDARD)
+    if found is None:
+        return None
+    path, words = found
+    note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
+    return Hint(words, (quote(plan, path, note),))
 
 
 _NOTICING = """notices, noticed, spots, spotted, complains, complained, reports, reported, happens to notice
@@ -340,11 +338,11 @@ def label_corrected_on_notice(plan: Plan) -> Evidence:
     case), correct or drop the worst slices, and test on the checked sample.
     """
     paths = ["product.label", "constraints.data.differences_note"]
-    paths += [f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources))]
+    paths += source_paths(plan)
     paths += [f"by_hand.noticed[{i}]" for i in range(len(plan.by_hand.noticed))]
-    for path in paths:
-        words = ON_NOTICE.find_all(answer_at(plan, path))
-        if words:
-            note = f"put right only when noticed: {', '.join(words)}; how many errors did nobody notice?"
-            return Hint(words, (quote(plan, path, note),))
-    return None
+    found = first_said(plan, paths, ON_NOTICE)
+    if found is None:
+        return None
+    path, words = found
+    note = f"put right only when noticed: {', '.join(words)}; how many errors did nobody notice?"
+    return Hint(words, (quote(plan, path, note),))

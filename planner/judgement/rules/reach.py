@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, items_per_month, quote
+from planner.judgement.rules.evidence import answer_at, first_said, items_per_month, quote
 from planner.judgement.rules.lexicon import (
     ALERTS,
     DAYTIME_ONLY,
@@ -16,7 +16,6 @@ from planner.judgement.rules.lexicon import (
     WEEKDAYS_ONLY,
     WORK_TOOLS,
 )
-from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Delivery, Mode, Plan, Serving
 
 _DAYS_PER_MONTH = 365 / 12
@@ -35,15 +34,6 @@ _WHO_ACTS = (
 )
 # Where the answers say today's decision is taken, and by whom.
 _TODAY = ("product.current_solution", "product.decision_owner")
-
-
-def _first(plan: Plan, paths: tuple[str, ...], lexicon: Lexicon) -> tuple[str, tuple[str, ...]]:
-    """The first path whose answer says words of `lexicon`, and those words; ("", ()) if none does."""
-    for path in paths:
-        found = lexicon.find_all(answer_at(plan, path))
-        if found:
-            return path, found
-    return "", ()
 
 
 @rule(
@@ -128,9 +118,10 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
             plan, "product.delivery", "the predictions go to a new screen, dashboard, report or e-mail"
         )
     elif plan.product.delivery is None:
-        path, shown = _first(plan, ("product.output", "product.decision"), NEW_VIEW)
-        if not shown:
+        screen = first_said(plan, ("product.output", "product.decision"), NEW_VIEW)
+        if screen is None:
             return None
+        path, shown = screen
         view = quote(plan, path, f"the predictions go to: {', '.join(shown)}")
     else:
         return None
@@ -141,9 +132,10 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
             "yet the model is to decide alone: what carries each prediction into the system that acts?",
         )
         return Hint(shown, (view, alone)) if shown else (view, alone)
-    path, words = _first(plan, _TODAY, SYSTEM_DECIDES)
-    if not words:
+    today = first_said(plan, _TODAY, SYSTEM_DECIDES)
+    if today is None:
         return None
+    path, words = today
     note = f"today a system decides: {', '.join(words)}; does it read the new screen?"
     return Hint((*shown, *words), (view, quote(plan, path, note)))
 
@@ -200,9 +192,10 @@ def view_outside_the_workflow(plan: Plan) -> Evidence:
         return None
     if view_where_a_system_decides(plan):
         return None  # a system decides today: the integration is the point
-    path, words = _first(plan, (*_TODAY, "product.decision", "heuristics.humans_handle"), WORK_TOOLS)
-    if not words:
+    tool = first_said(plan, (*_TODAY, "product.decision", "heuristics.humans_handle"), WORK_TOOLS)
+    if tool is None:
         return None
+    path, words = tool
     view = quote(plan, "product.delivery", "the predictions go to a new screen, dashboard, report or e-mail")
     note = f"people work in: {', '.join(words)}; will they open a new screen beside it?"
     return Hint(words, (view, quote(plan, path, note)))
@@ -439,7 +432,7 @@ def predictions_arrive_off_hours(plan: Plan) -> Evidence:
         return None
     hours = ((OFFICE_HOURS, "office"), (WEEKDAYS_ONLY, "weekdays"), (DAYTIME_ONLY, "day"))
     found = next(
-        ((where, kind) for lexicon, kind in hours if (where := _first(plan, _WHO_ACTS, lexicon))[1]), None
+        ((said, kind) for lexicon, kind in hours if (said := first_said(plan, _WHO_ACTS, lexicon))), None
     )
     if found is None:
         return None

@@ -8,22 +8,19 @@ a lead hears the recording and the place together and asks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, own_notes, quote, source_paths
 from planner.judgement.rules.lexicon import (
     PEOPLE_RECORDED,
     PEOPLE_REMOVED,
     RECORDS_PEOPLE,
     WHERE_PEOPLE_ARE,
 )
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.choices import DataKind
 from planner.plan.model import Category, Plan
-
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence ends
 
 # In a plan whose data is video or audio, its clips, frames and feeds are recordings too.
 _CLIPS = Lexicon("clip, clips, frame, frames, stream, streams, feed, feeds, live feed, live feeds")
@@ -34,7 +31,7 @@ _RECORDS = RECORDS_PEOPLE + PEOPLE_RECORDED
 def _paths(plan: Plan) -> Iterator[str]:
     """The answers that say what the data is and where it is recorded."""
     yield "product.inputs"
-    yield from (f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources)))
+    yield from source_paths(plan)
     yield from ("constraints.data.differences_note", "product.label", "product.output", "product.decision")
     yield from ("product.goal", "product.current_solution", "title")
 
@@ -51,10 +48,9 @@ def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         alone = PEOPLE_RECORDED.find_all(text)
         if alone:
             return path, alone
-        for sentence in _SENTENCE.split(text):
-            recorded, where = records.find_all(sentence), WHERE_PEOPLE_ARE.find_all(sentence)
-            if recorded and where:
-                return path, (*recorded, *where)
+        together = in_one_sentence(text, records, WHERE_PEOPLE_ARE)
+        if together:
+            return path, together
     return None
 
 
@@ -62,8 +58,7 @@ def _removed(plan: Plan) -> bool:
     """Whether the answers say the people are blurred, masked or left out of the recordings."""
     texts = [answer_at(plan, path) for path in _paths(plan)]
     texts += [plan.after_launch.owner, plan.constraints.compute.hosted_model]
-    texts += [f"{entry.question} {entry.answer or ''}" for entry in plan.press_release.faq]
-    texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    texts += own_notes(plan)
     return any(PEOPLE_REMOVED.find(text) for text in texts if isinstance(text, str))
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from planner.judgement.rules.base import MANY_TIMES, Evidence, Hint
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import (
     AGE_GROUPS,
     ALL_AGES,
@@ -179,9 +179,7 @@ def _period(data: str, product: str) -> Found:
 
 
 def _data_texts(plan: Plan) -> Iterator[tuple[str, str]]:
-    data = plan.constraints.data
-    paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
-    for path in (*paths, "constraints.data.differences_note", "done.eval_set"):
+    for path in (*source_paths(plan), "constraints.data.differences_note", "done.eval_set"):
         text = answer_at(plan, path)
         if isinstance(text, str):
             yield path, text

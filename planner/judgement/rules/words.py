@@ -210,6 +210,16 @@ def _forms(form: str) -> list[str]:
     return [line.strip() for line in form.split("\n") if line.strip()] or [""]
 
 
+def in_one_sentence(text: str, first: Lexicon, second: Lexicon) -> tuple[str, ...]:
+    """The words of `first` and then of `second` said in the first sentence of `text` that says both (a
+    camera and the staff it films), or () when no sentence does."""
+    for sentence in _SENTENCE.split(text):
+        one, other = first.find_all(sentence), second.find_all(sentence)
+        if one and other:
+            return (*one, *other)
+    return ()
+
+
 def mentions(text: str | None, lexicon: Lexicon) -> str | None:
     """The first entry of `lexicon` that `text` says, as written there (whole words only)."""
     return lexicon.find(text)
