@@ -467,6 +467,12 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     flat = " ".join(screen.split())
     assert "what share of the whole does it take? Waiting for the lab, not measured" in flat  # both kept
     assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
+    # Enter keeps both halves of any two-part answer, and the echo says both, not the first alone.
+    write_plan(root, "title: Claims\nby_hand: {examples: 150, expert_can_decide: false}\n")
+    closing, screen = interview(root, "fraud", [ENTER] * 7, section="by_hand")
+    assert isinstance(closing, str), closing
+    assert "could they decide from the inputs alone? 150, no" in " ".join(screen.split())
+    assert saved(root)["by_hand"] == {"examples": 150, "expert_can_decide": False}
 
 
 def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason() -> None:
@@ -478,6 +484,14 @@ def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason(
         read_pair(Plan(title="-").impact, "volume", "period", Joined.unit, "2000 a fortnight")
     with pytest.raises(ValueError, match="must be between 0% and 100%"):
         read_pair(Plan(title="-").heuristics, "coverage", "accuracy", Joined.pair, "60%, 150%")
+    # A bare number after the step may be a share or minutes: the prompt asks rather than guess 2%.
+    impact = Plan(title="-").impact
+    with pytest.raises(ValueError, match=r"'2': 2% or minutes\? say 2%, or its part such as 8 of 45"):
+        read_pair(impact, "bottleneck", "step_share", Joined.trailing, "the review, 2")
+    with pytest.raises(ValueError, match=r"'about 0\.2': say 20%, or the part of the whole"):
+        read_pair(impact, "bottleneck", "step_share", Joined.trailing, "the review, about 0.2")
+    with pytest.raises(ValueError, match="'35': 35% or minutes"):
+        read_pair(impact, "bottleneck", "step_share", Joined.trailing, "35")
 
 
 def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:

@@ -107,8 +107,22 @@ def read_pair(
     return reading
 
 
+# A figure with no `%` and no whole (`2`, `about 0.2`): 2% or 2 minutes? The prompt asks, not guesses.
+_BARE = re.compile(r"^\s*(?:about|around|roughly|approx\.?|~|c\.)?\s*(\d+(?:[.,]\d+)?)\s*$", re.IGNORECASE)
+
+
 def _figure(holder: BaseModel, partner: str, text: str) -> Reading | None:
-    """`text` read as the trailing figure, or None if it is no figure (it stays in the text before it)."""
+    """`text` read as the trailing figure, or None if it is no figure (it stays in the text before it).
+    A bare number is refused: after a step's name it may be minutes as well as a share."""
+    bare = _BARE.match(text)
+    if bare:
+        number, figure = text.strip(), float(bare[1].replace(",", "."))
+        if figure < 1:  # `0.2`: say it as the share it likely is
+            percent = f"{figure * 100:.3g}%"
+            raise ValueError(f"{number!r}: say {percent}, or the part of the whole such as 8 of 45 minutes")
+        raise ValueError(
+            f"{number!r}: {figure:g}% or minutes? say {figure:g}%, or its part such as 8 of 45 minutes"
+        )
     if not text.strip() or (
         not re.search(r"\d|%", text)
         and word_answer(type(holder).model_fields[partner].annotation, text) is None
@@ -171,9 +185,11 @@ def said_pair(first: str, reading: Reading, holder: BaseModel, partner: str, joi
     ):
         return shown(reading.also[partner], kind_of(type(holder).model_fields[partner]))
     kept = getattr(holder, partner, None)
-    if joined is Joined.trailing and reading.kept and is_answered(kept) and is_answered(reading.value):
-        return f"{first}, {shown(kept, kind_of(type(holder).model_fields[partner]))}"
-    if reading.kept or reading.unknown or not is_answered(reading.value):
+    if reading.kept and is_answered(kept) and is_answered(reading.value):  # Enter kept both: say both
+        reading = Reading(reading.value, also={partner: kept})
+    elif reading.kept:
+        return first
+    if reading.unknown or not is_answered(reading.value):
         return first
     if reading.unknown_also:
         return f"{first}, don't know yet"
