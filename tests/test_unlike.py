@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from planner.judgement.register import assess
 from planner.judgement.rules.base import Hint
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, TAIL, counted
-from planner.judgement.rules.unlike import unlike_in_setting
+from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting
 from tests.test_review import patched
 
 NONE_SAID = {"constraints.data.differences": ["none"]}
@@ -155,3 +156,68 @@ def test_which_kind_of_error_a_metric_counts(name: str, kinds: set[str]) -> None
 
 def test_a_metric_named_in_the_teams_own_words_is_taken_at_its_word() -> None:
     assert counted("Duplicates paid twice per month") is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        (  # a hard case that names the product range still to come; the question left unanswered
+            {
+                "constraints.data.differences": [],
+                "by_hand.hard_cases": [
+                    "Frames of the new model range launching next spring have hidden welds."
+                ],
+            },
+            ("new model range", "launching next"),
+        ),
+        (  # an FAQ answer that names a system migration
+            {
+                "press_release.faq": [
+                    {
+                        "question": "Will it keep working?",
+                        "answer": "Billing moves in June: a system migration.",
+                    }
+                ]
+            },
+            ("system migration",),
+        ),
+        (  # a note that says the data covers one fortnight
+            {"constraints.data.differences_note": "The sample covers one fortnight of March."},
+            ("one fortnight",),
+        ),
+        (  # a note naming a replacement, the differences unanswered
+            {
+                "constraints.data.differences": [],
+                "constraints.data.differences_note": "The new ledger replaces the old one in April.",
+            },
+            ("replaces",),
+        ),
+    ],
+)
+def test_a_change_to_come_in_the_teams_notes_is_asked(
+    changes: dict[str, Any], words: tuple[str, ...]
+) -> None:
+    plan = patched({**NONE_SAID, **changes})
+    risk = next(risk for risk in assess(plan).open_risks if risk.id == "production-differs")
+    assert risk.level == "medium"
+    found = change_in_the_notes(plan)
+    assert isinstance(found, Hint) and found.words == words
+    assert "constraints.data.differences" in found[-1]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"by_hand.hard_cases": ["Welds hidden under paint are hard to judge."]},
+        {  # the team checked the new range against the old
+            "by_hand.hard_cases": ["The new model range: checked, its welds score the same."]
+        },
+        {"press_release.faq": [{"question": "New system?", "answer": "No data goes to any new system."}]},
+        {  # the change is ticked: production-differs reasons from the answer
+            "constraints.data.differences": ["device"],
+            "constraints.data.differences_note": "A system migration in June.",
+        },
+    ],
+)
+def test_notes_without_a_change_to_come_stay_quiet(changes: dict[str, Any]) -> None:
+    assert change_in_the_notes(patched({**NONE_SAID, **changes})) is None

@@ -8,7 +8,7 @@ from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempe
 from planner.judgement.rules.evidence import quote, said_none_quote
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
 from planner.judgement.rules.timing import differences_quote
-from planner.judgement.rules.unlike import unlike_in_setting, unlike_in_the_note
+from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -309,6 +309,7 @@ def production_differs(plan: Plan) -> Evidence:
             (unlike_in_the_text(plan) if said_none else None)
             or unlike_in_setting(plan)
             or unlike_in_the_note(plan)
+            or change_in_the_notes(plan)
         )
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = differences_quote(plan, kinds, f"the product meets another {said}")

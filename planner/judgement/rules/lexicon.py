@@ -1643,13 +1643,45 @@ NOTE_DIFFERS = Lexicon(
         ", *, * *",
         _KIT_AND_PLACES,
     )
-    + """, replaced, replacing, replacement, switched, switching, switch to, swapped, upgraded, upgrading
+    + """, replaced, replaces, will replace, replacing, replacement, switched, switching, switch to, swapped, upgraded, upgrading
     migrated, migrating, moving to, will move to, rolled out, rolling out, rolls out, roll out, retrofitted
     instead of, whereas
     unlike, versus, vs, differs, differ, different, differently, only from, only at, only in, only on
     a single site, one site, pilot site, pilot sites, main site, main hospital, head office, in the lab""",
     unless="""no different, not different, nothing different, does not differ, do not differ, doesn't differ
     don't differ, did not differ, no other, not another, no older, no newer""",
+)
+
+# A change still to come that the data in hand predates: a new product series or model range, a regime
+# change, next year's material, a system migration. Read in the notes, hard cases and FAQ answers.
+COMING_CHANGE = Lexicon(
+    """
+    new product series, new product range, new product line, new model range, new model series, new series
+    new range, new generation, next generation, next-generation, new models, new model year
+    next year's, next season's, from next year, from next season, from next month, from next quarter
+    launching next, launches next, launched next, to be launched, will be launched, being launched
+    regime change, change of regime, new regime, new tariff, new regulation, new regulations, new rules
+    new material, new materials, new formulation, new recipe, new grade, new alloy, new mix, new feedstock
+    system migration, platform migration, data migration, migration to, migrating to, will migrate
+    to be migrated, being migrated, will be migrated, to a new system, onto a new system, to the new system
+    to a new platform, onto a new platform, the new system goes live, will be replaced
+    is being replaced, are being replaced, being phased out, to be phased out, will switch to
+    will change to, will move to, switches to, goes live on, cut over, cutover, cut-over
+    """,
+    unless="no new models, no new material",
+)
+# The data covers one place or one short stretch only: one site, one fortnight, one season.
+ONE_STRETCH_ONLY = Lexicon(
+    """
+    one site only, only one site, a single site, only at one site, only from one site, single site only
+    one plant only, only one plant, a single plant, one store only, only one store, a single store
+    one hospital only, only one hospital, a single hospital, one region only, only one region
+    one fortnight, a single fortnight, only a fortnight, only two weeks, two weeks only, one week only
+    only one week, a single week, only a week, one month only, only one month, a single month
+    one season only, only one season, a single season, one winter only, only one winter, a single winter
+    one summer only, only one summer, a single summer, one year only, only one year, a single year
+    covers only, only covers, only cover
+    """
 )
 
 # Words that say the team checked that a named difference does not matter.

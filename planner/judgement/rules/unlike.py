@@ -23,6 +23,7 @@ from planner.judgement.rules.lexicon import (
     BATCH_ARRIVAL,
     CARE_SETTINGS,
     CHECKED_ALIKE,
+    COMING_CHANGE,
     CUSTOMER_KINDS,
     DAYS_OF_WEEK,
     FEW_UNITS,
@@ -34,6 +35,7 @@ from planner.judgement.rules.lexicon import (
     NEW_SEASON,
     NOTE_DIFFERS,
     OLD_DEVICES,
+    ONE_STRETCH_ONLY,
     SEASONS,
     SETTINGS,
     SHORT_HISTORY,
@@ -235,3 +237,47 @@ def unlike_in_the_note(plan: Plan) -> Evidence:
             quote(plan, "constraints.data.differences", "is the data really like what the product will see?"),
         ),
     )
+
+
+def _notes(plan: Plan) -> Iterator[tuple[str, str]]:
+    """The team's own words on the data and its hard cases: source names, the note on differences, the
+    cases hard to decide by hand and the answers to the FAQ."""
+    data = plan.constraints.data
+    paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
+    paths += ["constraints.data.differences_note"]
+    paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    for path in paths:
+        text = answer_at(plan, path)
+        if isinstance(text, str) and not CHECKED_ALIKE.find(text):
+            yield path, text
+
+
+def change_in_the_notes(plan: Plan) -> Evidence:
+    """`No differences` ticked or the question unanswered, while the team's notes, hard cases or FAQ
+    answers name a change still to come (a new product series, a regime change, next year's material, a
+    system migration) or data of one site, one fortnight or one season only: a question quoting them.
+    A note on differences that names one (an older scanner, other sites) is asked too when unanswered."""
+    data = plan.constraints.data
+    if data.differences == [Difference.none]:
+        said = quote(
+            plan, "constraints.data.differences", "is the data really like what the product will see?"
+        )
+    elif not data.differences:
+        said = "constraints.data.differences: not answered (is the data like what the product will see?)"
+    else:
+        return None
+    for path, text in _notes(plan):
+        coming, narrow = COMING_CHANGE.find_all(text), ONE_STRETCH_ONLY.find_all(text)
+        differs = NOTE_DIFFERS.find_all(text) if path.endswith("differences_note") else ()
+        if coming:
+            note = f"a change to come: {', '.join(coming)}; does the data in hand show it?"
+        elif differs and not data.differences:  # ticked `none`: unlike_in_the_note asks
+            coming = differs
+            note = f"the note names a difference: {', '.join(differs)}"
+        elif narrow:
+            note = f"the data covers {', '.join(narrow)}; does the product meet only that?"
+        else:
+            continue
+        return Hint((*coming, *narrow), (quote(plan, path, note), said))
+    return None
