@@ -418,6 +418,11 @@ PAIRS = [
     ("impact.bottleneck", "triage, then filing; 20%", "triage, then filing", 0.2),
     ("impact.bottleneck", "waiting for legal, not measured yet", "waiting for legal", "not measured"),
     ("impact.bottleneck", "checks, then filing", "checks, then filing", None),
+    # a yes or no with a qualifier, or with no comma before it
+    ("by_hand.examples", "150, yes, mostly", 150, True),
+    ("by_hand.examples", "150; no - not without the photos", 150, False),
+    ("by_hand.examples", "about 150 no", 150, False),
+    ("by_hand.examples", "150, mostly", "refused", None),
 ]
 
 
@@ -433,6 +438,10 @@ def test_two_answers_in_one_are_each_read_by_their_fields_rules(
     question = BY_FIELD[field]
     parent, _, name = field.rpartition(".")
     partner = question.partner.rpartition(".")[2]
+    if first == "refused":
+        with pytest.raises(ValueError, match="say yes or no"):
+            read_pair(field_at(Plan(title="-"), parent), name, partner, question.joined, typed)
+        return
     reading = read_pair(field_at(Plan(title="-"), parent), name, partner, question.joined, typed)
     assert (reading.value, reading.also.get(partner)) == (first, second)
 
@@ -468,6 +477,14 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     assert "what share of the whole does it take? Waiting for the lab, not measured" in flat  # both kept
     assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
     # Enter keeps both halves of any two-part answer, and the echo says both, not the first alone.
+    write_plan(root, "title: Claims\n")
+    keys = [
+        line("yes, mostly"), Shown("'yes, mostly': the number first, then yes or no, e.g. 120, yes"), CLEAR,
+        line("150, yes, mostly"), *[ENTER] * 6,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="by_hand")
+    assert isinstance(closing, str), closing
+    assert "could they decide from the inputs alone? 150, yes" in " ".join(screen.split())
     write_plan(root, "title: Claims\nby_hand: {examples: 150, expert_can_decide: false}\n")
     closing, screen = interview(root, "fraud", [ENTER] * 7, section="by_hand")
     assert isinstance(closing, str), closing

@@ -22,6 +22,10 @@ _UNIT = re.compile(
 )
 # Two answers: split at a semicolon, or at a comma that is no thousands separator (`1,000, 800`).
 _PAIR = re.compile(r"\s*(?:;|,(?!\d))\s*")
+# A yes or no said with a qualifier (`yes, mostly`, `no - not without the photos`), or glued to the
+# figure before it (`150 yes`).
+_YES_NO = re.compile(r"^(yes|no|y|n)\b(?:[\s,;:.!-]+\D*)?$", re.IGNORECASE)
+_GLUED = re.compile(r"^(.*\d%?)\s+((?:yes|no|y|n)\b\D*)$", re.IGNORECASE)
 _PERIODS = {
     "day": ("day", "days", "daily", "d"),
     "week": ("week", "weeks", "weekly", "wk", "w"),
@@ -83,11 +87,19 @@ def read_pair(
     if joined is Joined.named and not re.search(r"\d", raw) and _only_named(holder, name, raw):
         named = read(holder, partner, kind_of(other), raw.strip())  # `the naive forecast`: no figure
         return Reading(None, also={partner: named.value} if named.value is not None else {})
+    asks_yes_no = joined is Joined.pair and kind_of(other) is Kind.yes_no
+    if asks_yes_no:
+        first, second = _yes_or_no(first, second)
     if joined is Joined.unit and not second and kind_of(info) in (Kind.integer, Kind.number):
         found = amount(first)
         if found is not None and found[1] is not None:  # `€15`: the currency is the unit
             first, second = str(found[0]), found[1]
-    reading = read(holder, name, kind_of(info), first, optional=optional)
+    try:
+        reading = read(holder, name, kind_of(info), first, optional=optional)
+    except ValueError:
+        if asks_yes_no and _YES_NO.match(raw.strip()):
+            raise ValueError(f"{raw.strip()!r}: the number first, then yes or no, e.g. 120, yes") from None
+        raise
     if not second:
         return reading
     kind = kind_of(other)
@@ -109,6 +121,14 @@ def read_pair(
 
 # A figure with no `%` and no whole (`2`, `about 0.2`): 2% or 2 minutes? The prompt asks, not guesses.
 _BARE = re.compile(r"^\s*(?:about|around|roughly|approx\.?|~|c\.)?\s*(\d+(?:[.,]\d+)?)\s*$", re.IGNORECASE)
+
+
+def _yes_or_no(first: str, second: str) -> tuple[str, str]:
+    """`150 yes` is `150` and `yes`; `yes, mostly` is yes: what qualifies it is aside."""
+    if not second and (glued := _GLUED.match(first)):
+        first, second = glued[1], glued[2]
+    said = _YES_NO.match(second)
+    return first, said[1] if said else second
 
 
 def _figure(holder: BaseModel, partner: str, text: str) -> Reading | None:
