@@ -9,6 +9,7 @@ import pytest
 
 from planner.judgement.register import assess
 from planner.judgement.rules.base import Hint
+from planner.judgement.rules.data import hindsight_in_the_notes
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, TAIL, counted
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting
 from tests.test_review import patched
@@ -221,3 +222,53 @@ def test_a_change_to_come_in_the_teams_notes_is_asked(
 )
 def test_notes_without_a_change_to_come_stay_quiet(changes: dict[str, Any]) -> None:
     assert change_in_the_notes(patched({**NONE_SAID, **changes})) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        (  # a classification trained on a reanalysis, fed forecasts live; differences unanswered
+            {
+                "constraints.data.differences": [],
+                "constraints.data.differences_note": "Trained on ERA5 reanalysis; live it reads the weather forecast.",
+            },
+            ("reanalysis", "era5", "weather forecast"),
+        ),
+        (  # a hard case that names the hindcast the model learned from
+            {
+                "product.inputs": "Tomorrow's wind forecast and the tide table.",
+                "by_hand.hard_cases": ["Storm days, where the hindcast wind was far off."],
+            },
+            ("hindcast", "forecast"),
+        ),
+    ],
+)
+def test_training_on_hindsight_while_the_product_reads_forecasts_is_asked(
+    changes: dict[str, Any], words: tuple[str, ...]
+) -> None:
+    plan = patched(changes)
+    risk = next(risk for risk in assess(plan).open_risks if risk.id == "future-inputs")
+    assert risk.level == "medium"
+    found = hindsight_in_the_notes(plan)
+    assert isinstance(found, Hint) and set(words) <= set(found.words)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {  # trained on the forecasts as they were issued
+            "constraints.data.differences_note": "Trained on archived forecasts, not the ERA5 reanalysis.",
+            "product.inputs": "The weather forecast.",
+        },
+        {  # the sales actuals are the label, not an input
+            "constraints.data.sources[0].name": "Sales actuals 2019-2024",
+            "product.inputs": "Past sales and the promotions calendar; the weather forecast.",
+        },
+        {
+            "constraints.data.differences_note": "Reanalysis of the river gauge.",
+            "product.inputs": "Gauge levels.",
+        },
+    ],
+)
+def test_forecasts_trained_as_issued_stay_quiet(changes: dict[str, Any]) -> None:
+    assert hindsight_in_the_notes(patched(changes)) is None

@@ -42,6 +42,7 @@ from planner.judgement.rules.lexicon import (
     ENGAGEMENT,
     GOAL_EVENTS,
     GROUPS,
+    HINDSIGHT,
     LASTING,
     MEASURED_NOW,
     MEDIA_SOURCES,
@@ -54,10 +55,12 @@ from planner.judgement.rules.lexicon import (
     OWN_RECORDS,
     PERSONS,
     RARE_AWARE,
+    READS_FORECASTS,
     REPEATED,
     SENSOR,
     SHARE_RIGHT,
     STANDARD_FEED,
+    TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
     WITHHOLDS,
 )
@@ -1361,6 +1364,9 @@ def future_inputs(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: inputs-after-prediction raises it
+    heard = hindsight_in_the_notes(plan)
+    if heard:
+        return heard
     forecast = answer_is(plan, "product.task", TaskType.forecasting)
     if not forecast and DataKind.time_series not in plan.product.data_kinds:
         return None
@@ -1377,5 +1383,35 @@ def future_inputs(plan: Plan) -> Evidence:
             where = forecast or (quote(plan, "product.data_kinds"),)
             return Hint(
                 words, (*where, quote(plan, path, f"observed only after the fact: {', '.join(words)}"))
+            )
+    return None
+
+
+def hindsight_in_the_notes(plan: Plan) -> Evidence:
+    """A reanalysis, hindcast or observed values in the team's notes on the data (its sources, the note
+    on differences, the hard cases, the FAQ answers, the inputs), while the product reads forecasts:
+    a question naming both, whatever the task, whether the differences are answered or not."""
+    data = plan.constraints.data
+    paths = ["product.inputs", "constraints.data.differences_note"]
+    paths += [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
+    paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    texts = [(path, text) for path in paths if isinstance(text := answer_at(plan, path), str)]
+    if any(TRAINED_ON_ISSUED.find(text) for _, text in texts):
+        return None
+    reads = next(((path, words) for path, text in texts if (words := READS_FORECASTS.find_all(text))), None)
+    for path, text in texts:
+        words = HINDSIGHT.find_all(text)
+        if path.endswith("].name"):  # a source of `sales actuals` is the label, not an input
+            words = tuple(word for word in words if word != "actuals")
+        if words and reads:
+            where, forecasts = reads
+            note = f"known only after the fact: {', '.join(words)}"
+            return Hint(
+                (*words, *forecasts),
+                (
+                    quote(plan, path, note),
+                    quote(plan, where, f"live, the product reads {', '.join(forecasts)}"),
+                ),
             )
     return None

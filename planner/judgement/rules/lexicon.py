@@ -892,6 +892,24 @@ AS_KNOWN = Lexicon("""
 """)
 
 
+# Inputs of training known only after the fact: a reanalysis, a hindcast, observed values in place of
+# the forecasts the product will read.
+HINDSIGHT = Lexicon("""
+    reanalysis, reanalyses, re-analysis, era5, era-5, merra-2, hindcast, hindcasts, hindcasted, hindcasting
+    observed values, observed weather, observed temperatures, observed rainfall, observed wind
+    actual weather, actual temperatures, actual rainfall, weather actuals, actuals, station observations
+""")
+# The product reads forecasts live (of the weather, of prices): the other side of HINDSIGHT.
+READS_FORECASTS = Lexicon("""
+    forecast, forecasts, forecasted, weather forecast, weather forecasts, nwp, forecast model
+    numerical weather prediction, ensemble forecast, ensemble forecasts, forecast data, forecast inputs
+""")
+# Training on the forecasts as they were issued, not on what was observed.
+TRAINED_ON_ISSUED = Lexicon("""
+    archived forecast, archived forecasts, forecast archive, archive of forecasts, forecasts as issued
+    as-issued forecasts, trained on forecasts, trained on the forecasts, train on forecasts
+""")
+
 # ---------------------------------------------------------------- metrics and how they are checked
 
 # The kind of measure a figure is on: two figures of different kinds cannot be compared.
