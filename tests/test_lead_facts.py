@@ -518,3 +518,26 @@ def test_waiting_in_the_answers_is_asked_only_while_the_share_is_unanswered(
         "or waiting between steps?"
     )
     assert levels(risks(make_workspace, {**pain, "impact.step_share": "30 of 40 minutes"})) == {}
+
+
+def test_a_prompted_model_is_asked_for_a_checked_evaluation_set_not_training_labels(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # A museum prompts a hosted language model to draft object captions: nobody trains anything.
+    prompted = {
+        "product.task": "generation",
+        "product.output": "A draft caption of 80 words for each object, for a curator to edit.",
+        "product.label": "none",
+        "constraints.data.labels": "none",
+        "constraints.data.labeled_examples": None,
+        "constraints.compute.hosted_model": "A hosted LLM API",
+        "done.eval_set": "Satisfaction survey of visitors after three months",
+    }
+    data = risks(make_workspace, prompted)
+    found = levels(data)
+    assert "no-labels" not in found
+    assert found["no-checked-eval-set"] == "medium"
+    assert "Collect labels before modelling" not in [advice["title"] for advice in data["advice"]]
+    # Curators grade the drafts of 300 objects: the evaluation set the product needs is there.
+    graded = {**prompted, "done.eval_set": "300 objects whose captions curators wrote and graded"}
+    assert "no-checked-eval-set" not in levels(risks(make_workspace, graded))

@@ -481,8 +481,8 @@ def test_register_is_sorted_by_score_and_decided_risks_stay_visible() -> None:
         {
             "constraints.data.labels": "none",  # 20
             "constraints.data.versioned": False,  # 9
-            "constraints.data.personal_data": True,  # 12, sent to a hosted model
-            "constraints.compute.hosted_model": "A hosted LLM API.",
+            "constraints.data.personal_data": True,  # 12, allowed to leave the organisation
+            "constraints.data.leaves_organisation": "allowed",
             "decisions": [
                 {"risk": "no-labels", "verdict": "accepted", "note": "Labelling starts in May", "by": "Ana"}
             ],

@@ -142,7 +142,98 @@ def no_labels(plan: Plan) -> Evidence:
     Mitigation: Plan and budget labelling before modelling: label a few hundred cases in the team,
     log real outcomes from now on, or reframe around a signal that is recorded.
     """
+    if nobody_trains(plan):
+        return None  # a bought or prompted model: what it needs is a checked evaluation set (below)
     return answer_is(plan, "constraints.data.labels", LabelSource.none)
+
+
+# A product the team buys rather than builds: nobody on the team trains its model.
+_BOUGHT = Lexicon("""
+    vendor product, vendor products, vendor model, vendor models, vendor llm, vendor system
+    vendor tool, vendor service, off-the-shelf, off the shelf, saas, bought product, bought-in
+""")
+
+
+def nobody_trains(plan: Plan) -> str | None:
+    """The answer saying nobody on the team trains a model: a prompted language model, a hosted
+    (black-box) service, generated text, or a vendor's product bought as it is."""
+    found = prompted(plan)
+    if found:
+        return found
+    if plan.constraints.compute.hosted_service is True:
+        return quote(plan, "constraints.compute.hosted_service")
+    if plan.product.task is TaskType.generation:
+        return quote(plan, "product.task")
+    for path in (
+        "product.label",
+        "product.current_solution",
+        "product.inputs",
+        "constraints.compute.hosted_model",
+    ):
+        if mentions(answer_at(plan, path), _BOUGHT):
+            return quote(plan, path)
+    return None
+
+
+# An evaluation set whose answers people checked: written, rated, graded or reviewed by people.
+_CHECKED = Lexicon("""
+    rated, graded, scored by, reviewed, checked, marked by, judged by, annotated, labelled, labeled
+    ideal answer, ideal answers, reference answer, reference answers, gold, written by, against the audio
+    against the recording, against the recordings, against the source, expert review, experts review
+""")
+
+
+@rule(
+    "no-checked-eval-set",
+    Category.data,
+    likelihood=2,
+    impact=4,
+    move=Move(
+        "Have people check the answers of a few hundred real cases",
+        "Nobody trains this model, so it needs no training labels; it needs an evaluation set whose "
+        "answers people who know the work checked, re-run on every prompt or vendor change",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.labels": "none", "constraints.compute.hosted_service": True},
+            evidence=(
+                'constraints.data.labels: ["none"]',
+                "constraints.compute.hosted_service: true (nobody trains this model: no training labels "
+                "needed, an evaluation set checked by people is)",
+            ),
+            also=frozenset({"hosted-black-box"}),
+        ),
+    ),
+    quiet=(
+        Case(  # people rate the answers of the evaluation set already
+            {
+                "constraints.data.labels": "none",
+                "product.task": "generation",
+                "done.eval_set": "200 questions with ideal answers written and rated by three agents",
+            }
+        ),
+    ),
+)
+def no_checked_eval_set(plan: Plan) -> Evidence:
+    """Nothing checked by people to judge the answers on.
+
+    A bought or prompted model needs no training labels, but without real cases whose answers people
+    checked nobody can tell whether it works, or when a vendor or prompt change breaks it.
+
+    Mitigation: Have people who know the work check the answers on a few hundred real cases, keep
+    them as the evaluation set, and re-run it before every prompt, model or vendor change.
+    """
+    trains = nobody_trains(plan)
+    labels = answer_is(plan, "constraints.data.labels", LabelSource.none)
+    if not trains or not labels:
+        return None
+    eval_set = plan.done.eval_set
+    if eval_set and not says_nothing(eval_set) and mentions(eval_set, _CHECKED):
+        return None
+    note = "nobody trains this model: no training labels needed, an evaluation set checked by people is"
+    path = trains.partition(":")[0]
+    return (*labels, quote(plan, path, note))
 
 
 @rule(
