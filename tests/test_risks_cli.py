@@ -318,3 +318,23 @@ def test_check_as_json_reports_every_plan_with_the_same_exit_code(workspace: Pat
     high = next(entry for entry in data["plans"] if entry["plan"] == "high")
     assert high["problems"] == [HIGH_LINE.strip()]
     assert (data["failed"], data["ok"], data["history"]) == (1, False, [])
+
+
+def test_a_narrow_terminal_shows_each_risk_title_whole_under_its_row(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns a photo plan's title column was cut to a few words (`An expert cannot decid…`) and the
+    advice ran past the edge; now each title goes whole under its row, and every line fits."""
+    from planner.judgement.register import assess
+    from planner.plan.workspace import Workspace
+
+    wide = run("risks", "high")[1]
+    monkeypatch.setenv("COLUMNS", "64")
+    code, out, _ = run("risks", "high")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) < 64 and "…" not in out
+    assert lines[3].split() == ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY"]
+    for risk in assess(Workspace(workspace).load("high")).risks:
+        assert f"    {risk.title}" in lines  # whole, on its own line
+    assert "TITLE" in wide.splitlines()[3]  # piped with no COLUMNS: one row per risk, as before

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from planner.core import formatting
 from planner.core.inert import md_escape, one_line
-from planner.core.terminal import WIDTH, table
+from planner.core.terminal import WIDTH, display_width, table, wrap
 from planner.judgement.register import Assessment, Risk
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
@@ -134,28 +134,37 @@ def _decision(risk: Risk) -> str:
 
 def risk_report(slug: str, title: str, assessment: Assessment, width: int | None = None) -> str:
     """`planner risks SLUG`: the register as a table with evidence, then advice and figures."""
-    out = [f"{one_line(title)}  ({slug})", _summary(assessment), ""]
+    # On a narrow terminal the titles are not cut to a few words: each goes whole under its row.
+    limit = min(width - 1, WIDTH) if width else WIDTH
+    out = [wrap(f"{one_line(title)}  ({slug})", limit), wrap(_summary(assessment), width and width - 1), ""]
     if assessment.risks:
+        header = ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"]
         rows = [
             [str(r.score), r.level, r.status, r.id, r.category.value, one_line(r.title)]
             for r in assessment.risks
         ]
-        lines = table(rows, ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"], width).splitlines()
+        below = width is not None and max(map(display_width, table(rows, header).splitlines())) > width
+        if below:
+            header, rows = header[:-1], [row[:-1] for row in rows]
+        lines = table(rows, header, width).splitlines()
         out.append(lines[0])
         for line, risk in zip(lines[1:], assessment.risks, strict=True):
             out.append(line)
+            if below:
+                out.append(wrap(f"    {one_line(risk.title)}", limit, hang=4))
             details = [*risk.evidence, *([_decision(risk)] if risk.decided else [])]
             out.extend(
-                "    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="...") for item in details
+                wrap("    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="..."), limit, hang=6)
+                for item in details
             )
     else:
         out.append("no risks found in the answers")
     if assessment.advice:
         out += ["", "Advice"]
         for advice in assessment.advice:
-            out.append(f"  {advice.title}")
+            out.append(wrap(f"  {advice.title}", limit, hang=4))
             out.extend(
-                textwrap.wrap(one_line(advice.reason), WIDTH, initial_indent="    ", subsequent_indent="    ")
+                textwrap.wrap(one_line(advice.reason), limit, initial_indent="    ", subsequent_indent="    ")
             )
     figures = _figures(assessment)
     if figures:
