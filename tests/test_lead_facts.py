@@ -541,3 +541,12 @@ def test_a_prompted_model_is_asked_for_a_checked_evaluation_set_not_training_lab
     # Curators grade the drafts of 300 objects: the evaluation set the product needs is there.
     graded = {**prompted, "done.eval_set": "300 objects whose captions curators wrote and graded"}
     assert "no-checked-eval-set" not in levels(risks(make_workspace, graded))
+
+
+def test_a_plan_that_versions_its_data_is_not_told_to_version_it(make_workspace: MakeWorkspace) -> None:
+    vendor = {"constraints.data.sources[0].acquisition": "vendor", "constraints.data.versioned": True}
+    data = risks(make_workspace, vendor)
+    assert levels(data)["vendor-data"] == "low"
+    assert not [advice for advice in data["advice"] if "Version the raw data" in advice["title"]]
+    data = risks(make_workspace, {**vendor, "constraints.data.versioned": None})
+    assert [advice for advice in data["advice"] if "Version the raw data" in advice["title"]]

@@ -358,12 +358,13 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
     return found
 
 
-def _moves(risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
-    """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups)."""
+def _moves(plan: Plan, risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
+    """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups).
+    A move the plan already makes (its `done`) is not given."""
     grouped: dict[str, tuple[Move, list[Risk]]] = {}
     for risk in risks:
         spec = CATALOGUE.get(risk.id)
-        if spec is None or spec.move is None:
+        if spec is None or spec.move is None or (spec.move.done is not None and spec.move.done(plan)):
             continue
         grouped.setdefault(spec.move.title, (spec.move, []))[1].append(risk)
     first: list[Advice] = []
@@ -404,7 +405,7 @@ def advise(
     ids = {risk.id for risk in risks if risk.source == "derived"}
     open_derived = [risk for risk in risks if not risk.decided and risk.source == "derived"]
     advice = [_rules_first(plan, ids, numbers)] if RULES_FIRST & ids else []
-    first, later = _moves(open_derived)
+    first, later = _moves(plan, open_derived)
     rules_with_people = None if advice else _rules_with_people(plan)
     # Danger moves outrank everything; the rules-with-people move comes before the other first moves.
     advice += [move for move in first if move.tone == "danger"]

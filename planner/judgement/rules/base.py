@@ -260,12 +260,14 @@ class Risk:
 class Move:
     """The advice a rule carries: what to do when it fires. `first` moves come before anything else
     (they change what the team does next); the others follow the verdict. The reason is followed by
-    the risk's first piece of evidence."""
+    the risk's first piece of evidence. `done` says when the plan already does what the move says:
+    then the move is not given (a lead never advises what the team already does)."""
 
     title: str
     reason: str
     tone: Tone = "info"
     first: bool = False
+    done: Callable[[Plan], bool] | None = None
 
 
 @dataclass(frozen=True)

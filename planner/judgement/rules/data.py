@@ -122,6 +122,7 @@ _VERSION_RAW_DATA = Move(
     "Version the raw data before the first experiment",
     "Keep read-only, versioned copies of every source and vendor delivery, so results reproduce and upstream changes show",
     "info",
+    done=lambda plan: plan.constraints.data.versioned is True,
 )
 
 
