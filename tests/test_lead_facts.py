@@ -550,3 +550,22 @@ def test_a_plan_that_versions_its_data_is_not_told_to_version_it(make_workspace:
     assert not [advice for advice in data["advice"] if "Version the raw data" in advice["title"]]
     data = risks(make_workspace, {**vendor, "constraints.data.versioned": None})
     assert [advice for advice in data["advice"] if "Version the raw data" in advice["title"]]
+
+
+def test_no_baseline_names_the_metric_that_has_none(make_workspace: MakeWorkspace) -> None:
+    primary = {"name": "Recall of duplicates at 95% precision", "baseline": 0.6, "target": 0.75}
+    secondary = {"name": "Share of invoices reviewed within a day", "baseline": "none", "target": 60}
+    data = risks(make_workspace, {"done.metrics": [primary, secondary]})
+    assert levels(data)["no-baseline"] == "low"
+    assert evidence(data, "no-baseline")[0] == (
+        'done.metrics[1].baseline: none for "Share of invoices reviewed within a day" (answered: we have none), '
+        "with a target of 60"
+    )
+    assert not [advice for advice in data["advice"] if advice["title"].startswith("Be the algorithm")]
+    data = risks(
+        make_workspace, {"done.metrics": [{**primary, "baseline": "none"}, {**secondary, "baseline": 40}]}
+    )
+    assert levels(data)["no-baseline"] == "medium"
+    assert evidence(data, "no-baseline")[0].startswith(
+        'done.metrics[0].baseline: none for "Recall of duplicates'
+    )

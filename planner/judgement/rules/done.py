@@ -556,11 +556,15 @@ def no_fallback(plan: Plan) -> Evidence:
         "judged against, and a relative target needs it",
         "warning",
         first=True,
+        done=lambda plan: bool(plan.done.metrics) and plan.done.metrics[0].baseline is not None,
     ),
     fires=(
         Case(
             {"done.metrics[0].baseline": "none"},
-            evidence=("done.metrics[0].baseline: none (answered: we have none), with a target of 0.75",),
+            evidence=(
+                'done.metrics[0].baseline: none for "Recall of duplicates at 95% precision" (answered: we have '
+                "none), with a target of 0.75",
+            ),
         ),
     ),
     quiet=(
@@ -589,17 +593,26 @@ def no_baseline(plan: Plan) -> Evidence:
     metrics = plan.done.metrics
     if any(metric.relative_target is not None and metric.baseline_name for metric in metrics):
         return None  # "beat the naive forecast by 10%" names its baseline, measured or not yet
-    first = metrics[0] if metrics else None
-    if first is None:
+    if not metrics:
         return ("done.metrics: baseline none (answered: we have none)",)
+    # The metric the 'none' was said of: the first without a baseline value, not the primary one.
+    index = next((i for i, metric in enumerate(metrics) if metric.baseline is None), 0)
+    metric = metrics[index]
     what = (
-        f"a relative target of {show(first.relative_target)}"
-        if first.relative_target is not None
-        else f"a target of {show(first.target)}"
-        if first.target is not None
+        f"a relative target of {show(metric.relative_target)}"
+        if metric.relative_target is not None
+        else f"a target of {show(metric.target)}"
+        if metric.target is not None
         else "no target"
     )
-    return (f"done.metrics[0].baseline: none (answered: we have none), with {what}",)
+    found = (
+        f"done.metrics[{index}].baseline: none for {show(metric.name)} (answered: we have none), with {what}",
+    )
+    if index and metrics[0].baseline is not None:  # the primary metric has its yardstick
+        return Tempered(
+            1, (*found, f"done.metrics[0].baseline: {show(metrics[0].baseline)} (the primary metric's)")
+        )
+    return found
 
 
 @rule(
