@@ -6,8 +6,9 @@ or a treatment, a qualified signer when an output is a certificate or a public w
 `regulated`, legal for the EU AI Act's high-risk uses and for consumer flows). The plan names such a use
 only in its words, so each rule asks a question naming them (medium); a model that acts alone where
 errors are severe (`mode: automate`, `error_severity: severe`) makes the duty a fact to settle (high).
-Naming a use is not enough: each needs its context (a camera and the staff it films, a clinical act
-and the patients), and a plan that already names the duty (a works council, a CE mark) is not asked.
+A word alone is not enough where it has other senses: a camera needs the staff it films, a clinical act
+a place of care (a certificate or a public warning needs nothing more); a plan that already names the
+duty (a works council, a CE mark, a signer) is not asked.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     Category.ethics,
     likelihood=4,
     impact=4,
-    ask="does the model watch or score staff at work: are the works council or staff representatives "
-    "involved, the employees told, and the recordings used only for the purpose they were made for?",
+    ask="does the model watch or score staff at work: have their representatives agreed, and have the "
+    "employees been told what is recorded and why?",
     move=Move(
         "Involve the works council and tell staff before recording or scoring them",
         "Cameras, call recordings or scores about identifiable employees are workplace monitoring: in much "
@@ -179,8 +180,8 @@ def staff_monitoring_duty(plan: Plan) -> Evidence:
     Category.ethics,
     likelihood=4,
     impact=4,
-    ask="is this software a medical device (it informs a diagnosis or a treatment), with a regulatory route "
-    "to settle, where each retraining or update is a change to a certified device?",
+    ask="does the software inform a diagnosis or a treatment, making it a medical device whose every "
+    "retraining or update needs a regulatory route?",
     move=Move(
         "Settle the medical-device route before building, and plan retraining as change control",
         "Software that informs a diagnosis or a treatment is a medical device (EU MDR class IIa or above, "
@@ -325,7 +326,7 @@ def legal_weight_output(plan: Plan) -> Evidence:
 
     A certificate, a signed report, an official notice or a public warning is something someone answers
     for: the law often names who may issue it (a licensed engineer, a physician, an authority), and a
-    wrong one brings liability; nobody may be allowed to hand it to a model.
+    wrong one brings liability; the law may not let a model issue it at all.
 
     Mitigation: Name the qualified person who signs and issues each output and who carries the
     liability; check with legal whether it may be issued without them; keep the model's proposal and

@@ -67,8 +67,8 @@ def _removed(plan: Plan) -> bool:
     Category.ethics,
     likelihood=3,
     impact=4,
-    ask="do the recordings hold people (faces, voices, number plates, staff at work), and so personal "
-    "data, whatever the answer on personal data says?",
+    ask="do the recordings capture people (faces, voices, number plates, staff at work), and so hold "
+    "personal data whatever the answer on personal data says?",
     move=Move(
         "Treat the recordings as personal data: a privacy review, then blur or drop what the model does not need",
         "Video or audio recorded where people are captures faces, voices and number plates: personal data "

@@ -123,7 +123,7 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     ),
 )
 def ai_act_high_risk_use(plan: Plan) -> Evidence:
-    """A high-risk use about people under the EU AI Act, with none of its duties planned.
+    """The model serves a use the EU AI Act calls high-risk, and none of its duties is planned.
 
     The Act lists uses about people as high-risk (Annex III): education and exams, hiring and work,
     credit, life and health insurance pricing, essential public services and benefits, law enforcement,

@@ -194,7 +194,7 @@ def monitoring_unanswered_live(plan: Plan) -> Evidence:
     ),
 )
 def running_cost_from_volume(plan: Plan) -> Evidence:
-    """A price per call, and nobody has multiplied it by the calls a month.
+    """Nobody has multiplied the price per call by the calls a month.
 
     The cost of one call says nothing of the bill until it is multiplied by the calls a month; the
     plan's own volume, one call per item at least, gives the bill, and it may exceed the budget (or
@@ -265,7 +265,7 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
     ),
 )
 def earlier_stage_unanswered(plan: Plan) -> Evidence:
-    """Inputs chosen by an earlier stage, and nobody has said its recall.
+    """An earlier stage chooses the model's inputs, and nobody has said its recall.
 
     When retrieval, a search or a filter chooses what the model sees, a true case it drops is lost
     whatever the model does; unmeasured, that ceiling hides behind a model scored only on what passed.
