@@ -34,16 +34,22 @@ from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Category, Mode, Plan, Severity
 
 # What the product does: the answers that say it.
-DOES = ("product.output", "product.decision", "product.goal", "title", "product.label")
+SAYS_WHAT_IT_DOES = ("product.output", "product.decision", "product.goal", "title", "product.label")
 
 
 # What the product decides or produces, without the goal it serves (fewer students drop out before the exam).
-DECIDES = ("product.output", "product.decision", "title", "product.label")
+SAYS_WHAT_IT_DECIDES = ("product.output", "product.decision", "title", "product.label")
 
 
 def about_paths(plan: Plan) -> tuple[str, ...]:
     """The answers that say what the product does, for whom, and from which data."""
-    return (*DOES, "product.users", "product.inputs", "product.current_solution", *source_paths(plan))
+    return (
+        *SAYS_WHAT_IT_DOES,
+        "product.users",
+        "product.inputs",
+        "product.current_solution",
+        *source_paths(plan),
+    )
 
 
 def _everything(plan: Plan) -> Iterator[str | None]:
@@ -251,7 +257,7 @@ def medical_device_duty(plan: Plan) -> Evidence:
     """
     if settled(plan, DEVICE_DUTY_SAID):
         return None
-    act = first_said(plan, DOES, CLINICAL_ACT)
+    act = first_said(plan, SAYS_WHAT_IT_DOES, CLINICAL_ACT)
     if act is None:
         return None
     path, acts = act

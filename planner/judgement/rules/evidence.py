@@ -177,6 +177,15 @@ def items_per_month(plan: Plan) -> float | None:
     return impact.volume * impact.period.per_month
 
 
+DAYS_PER_MONTH = 365 / 12
+
+
+def items_per_day(plan: Plan) -> float | None:
+    """The volume as items a day, on average over the year."""
+    per_month = items_per_month(plan)
+    return None if per_month is None else per_month / DAYS_PER_MONTH
+
+
 def monthly_value(plan: Plan) -> float | None:
     """Impact estimate: volume x periods per month x share addressed x value per item; None when the
     value is per another item than the volume counts (`EUR per customer` against transactions)."""

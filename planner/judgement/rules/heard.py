@@ -47,12 +47,17 @@ def selection_in_the_label(plan: Plan) -> Evidence:
             continue  # who judged each case, not who chose the cases: asked only against `every case`
         if words and not AT_RANDOM.find(text):
             return Hint(
-                words, (quote(plan, path, f"a person chose these cases: {', '.join(words)}"), _recorded(plan))
+                words,
+                (
+                    quote(plan, path, f"a person chose these cases: {', '.join(words)}"),
+                    _unchosen_outcomes_asked(plan),
+                ),
             )
     return None
 
 
-def _recorded(plan: Plan) -> str:
+def _unchosen_outcomes_asked(plan: Plan) -> str:
+    """The answer on which cases have an outcome, asked of the cases nobody chose."""
     ask = (
         "do the cases nobody chose have an outcome? acting on the predictions will decide which cases get "
         "one next: audit a random sample of the unchosen cases, and keep a random share"

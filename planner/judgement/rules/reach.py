@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, items_per_month, quote
+from planner.judgement.rules.evidence import answer_at, first_said, items_per_day, quote
 from planner.judgement.rules.lexicon import (
     ALERTS,
     DAYTIME_ONLY,
@@ -18,7 +18,6 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.plan.model import Category, Delivery, Mode, Plan, Serving
 
-_DAYS_PER_MONTH = 365 / 12
 _WEEK_HOURS = 168
 _OFFICE_WEEK_HOURS = 40  # five days of eight hours
 _WEEKDAY_HOURS = 120  # five whole days
@@ -33,7 +32,7 @@ _WHO_ACTS = (
     "impact.bottleneck",
 )
 # Where the answers say today's decision is taken, and by whom.
-_TODAY = ("product.current_solution", "product.decision_owner")
+_SAYS_WHO_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
 
 
 @rule(
@@ -132,7 +131,7 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
             "yet the model is to decide alone: what carries each prediction into the system that acts?",
         )
         return Hint(shown, (view, alone)) if shown else (view, alone)
-    today = first_said(plan, _TODAY, SYSTEM_DECIDES)
+    today = first_said(plan, _SAYS_WHO_DECIDES_TODAY, SYSTEM_DECIDES)
     if today is None:
         return None
     path, words = today
@@ -192,7 +191,9 @@ def view_outside_the_workflow(plan: Plan) -> Evidence:
         return None
     if view_where_a_system_decides(plan):
         return None  # a system decides today: the integration is the point
-    tool = first_said(plan, (*_TODAY, "product.decision", "heuristics.humans_handle"), WORK_TOOLS)
+    tool = first_said(
+        plan, (*_SAYS_WHO_DECIDES_TODAY, "product.decision", "heuristics.humans_handle"), WORK_TOOLS
+    )
     if tool is None:
         return None
     path, words = tool
@@ -332,9 +333,8 @@ def _waits(plan: Plan, kind: str) -> str:
         f"{staffed} of the week's {_WEEK_HOURS} hours are staffed: if predictions arrive evenly, "
         f"{fmt.share(away)} arrive when nobody is there"
     )
-    per_month = items_per_month(plan)
-    if per_month is not None:
-        per_day = per_month / _DAYS_PER_MONTH
+    per_day = items_per_day(plan)
+    if per_day is not None:
         text += f", about {fmt.number(round(per_day * away))} of {fmt.number(round(per_day))} a day"
     if kind == "office":
         return text + f"; one raised on Friday evening waits about {_FRIDAY_TO_MONDAY_HOURS} hours"

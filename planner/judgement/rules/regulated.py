@@ -8,7 +8,13 @@ Each is heard in the words of what the model decides, asked as a question naming
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.duties import DECIDES, DOES, about_paths, settled, weighed
+from planner.judgement.rules.duties import (
+    SAYS_WHAT_IT_DECIDES,
+    SAYS_WHAT_IT_DOES,
+    about_paths,
+    settled,
+    weighed,
+)
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
@@ -49,7 +55,7 @@ _HIGH_RISK_USES: dict[str, tuple[Lexicon, Lexicon | None]] = {
 def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     """The first high-risk use the answers name: (the use, the answer, the words)."""
     for use, (words_of_use, about) in _HIGH_RISK_USES.items():
-        found = first_said(plan, DECIDES, words_of_use)
+        found = first_said(plan, SAYS_WHAT_IT_DECIDES, words_of_use)
         if found is None:
             continue
         path, words = found
@@ -211,7 +217,7 @@ def consumer_law_duty(plan: Plan) -> Evidence:
     if settled(plan, CONSUMER_DUTY_SAID):
         return None
     for flow, words_of_flow in _CONSUMER_FLOWS:
-        found = first_said(plan, (*DOES, "product.inputs"), words_of_flow)
+        found = first_said(plan, (*SAYS_WHAT_IT_DOES, "product.inputs"), words_of_flow)
         if found is not None:
             path, words = found
             evidence = [

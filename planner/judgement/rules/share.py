@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import norm, quote, show
+from planner.judgement.rules.evidence import first_said, norm, quote, show
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import part_of, share_of
 from planner.plan.model import Category, Plan
@@ -35,11 +35,11 @@ WAITING = Lexicon(
     """
 )
 
-_METRIC_TEXTS = ("product.success_metric",)
-_CUE_TEXTS = ("impact.bottleneck", "product.pain", "product.current_solution", "press_release.problem")
-_SMALL = 0.5  # a step under half the whole leaves most of an end-to-end metric to the other steps
+# Where the answers describe the delay.
+_SAYS_THE_DELAY = ("impact.bottleneck", "product.pain", "product.current_solution", "press_release.problem")
+_SMALL_STEP = 0.5  # a step under half the whole leaves most of an end-to-end metric to the other steps
 
-_MEASURE = Move(
+_TIME_END_TO_END = Move(
     "Time a few items end to end before sizing the impact",
     "A model saves at most what its step takes: follow 10-20 items from start to finish, note where the "
     "time goes, and aim at the step that holds it",
@@ -47,22 +47,14 @@ _MEASURE = Move(
 )
 
 
-def _metric_words(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
-    """The product metric that is counted end to end: (path, the answer, the words that say so)."""
-    for path in _METRIC_TEXTS:
-        text = plan.product.success_metric
-        words = END_TO_END.find_all(text)
-        if words:
-            return path, text or "", words
-    names = [metric.name for metric in plan.done.metrics]
-    for index, name in enumerate(names):
-        words = END_TO_END.find_all(name)
-        if words:
-            return f"done.metrics[{index}].name", name, words
-    return None
+def _end_to_end_metric(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The product metric, or else the first done metric, counted end to end: (path, the words that say so)."""
+    metrics = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    return first_said(plan, ("product.success_metric", *metrics), END_TO_END)
 
 
-def _step_text(plan: Plan) -> str:
+def _step_share_quote(plan: Plan) -> str:
+    """`impact.step_share: "8 of 45 minutes" (17.8%)`, or the share as a percentage."""
     value = plan.impact.step_share
     share = share_of(value)
     said = f'"{value}"' if isinstance(value, str) else fmt.share(share or 0)
@@ -147,7 +139,7 @@ def saving_exceeds_step(plan: Plan) -> Evidence:
     Category.product,
     likelihood=3,
     impact=4,
-    move=_MEASURE,
+    move=_TIME_END_TO_END,
     ask="can improving one step move a metric counted end to end that far?",
     fires=(
         Case(
@@ -179,13 +171,13 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
     time a few items end to end to see where the time goes.
     """
     share = share_of(plan.impact.step_share)
-    metric = _metric_words(plan)
-    if share is None or metric is None or share >= _SMALL:
+    metric = _end_to_end_metric(plan)
+    if share is None or metric is None or share >= _SMALL_STEP:
         return None
-    path, _, words = metric
+    path, words = metric
     evidence = [
         quote(plan, path, f"counted end to end: {', '.join(words)}"),
-        f"{_step_text(plan)}: a model that removed this step entirely would move the whole by at most "
+        f"{_step_share_quote(plan)}: a model that removed this step entirely would move the whole by at most "
         f"{fmt.share(share)}; the other {fmt.share(1 - share)} lies in other steps",
     ]
     for index, item in enumerate(plan.done.metrics):
@@ -202,7 +194,7 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
     Category.product,
     likelihood=3,
     impact=3,
-    move=_MEASURE,
+    move=_TIME_END_TO_END,
     ask="which step holds the time, and how much of it does the model's step take?",
     fires=(
         Case(
@@ -225,10 +217,10 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
     Mitigation: Follow 10-20 items from start to finish, note where the time goes, and aim the model at
     the step that holds it.
     """
-    metric = _metric_words(plan)
+    metric = _end_to_end_metric(plan)
     if plan.impact.step_share != "not measured" or metric is None:
         return None
-    path, _, words = metric
+    path, words = metric
     return Hint(
         words,
         (
@@ -247,7 +239,7 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
     Category.product,
     likelihood=3,
     impact=3,
-    move=_MEASURE,
+    move=_TIME_END_TO_END,
     ask="is the delay the work the model speeds up, or waiting between steps?",
     fires=(
         Case(
@@ -282,11 +274,9 @@ def delay_may_be_waiting(plan: Plan) -> Evidence:
     """
     if plan.impact.step_share is not None:
         return None
-    for path in _CUE_TEXTS:
-        parent, _, name = path.partition(".")
-        text = getattr(getattr(plan, parent), name)
-        words = WAITING.find_all(text)
-        if words:
-            note = f"{', '.join(words)}: a model speeds up the work, not the wait; what share of the whole does the step take?"
-            return Hint(words, (quote(plan, path, note),))
-    return None
+    found = first_said(plan, _SAYS_THE_DELAY, WAITING)
+    if found is None:
+        return None
+    path, words = found
+    note = f"{', '.join(words)}: a model speeds up the work, not the wait; what share of the whole does the step take?"
+    return Hint(words, (quote(plan, path, note),))

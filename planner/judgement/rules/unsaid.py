@@ -13,12 +13,10 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import answer_is, items_per_month, quote, show
+from planner.judgement.rules.evidence import answer_is, items_per_day, items_per_month, quote, show
 from planner.judgement.rules.lexicon import RETRIEVED
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status
-
-_DAYS_PER_MONTH = 365 / 12
 
 
 @rule(
@@ -346,9 +344,8 @@ def workload_not_measured(plan: Plan) -> Evidence:
         else "impact.flagged_per_day: not answered",
         quote(plan, "product.mode", "people act on each flag: how many a day can they take?"),
     ]
-    items, rare = items_per_month(plan), plan.constraints.data.rarest_class_share
-    if items is not None and impact.period is not None:
-        per_day = items / _DAYS_PER_MONTH
+    per_day, rare = items_per_day(plan), plan.constraints.data.rarest_class_share
+    if per_day is not None and impact.period is not None:
         line = f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day)"
         if rare is not None and rare < RARE_SHARE:
             line += (

@@ -19,6 +19,7 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
+    items_per_day,
     items_per_month,
     norm,
     quote,
@@ -29,8 +30,6 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Plan, Severity
-
-_DAYS_PER_MONTH = 365 / 12
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 _AT_CAPACITY = Move(
@@ -242,12 +241,11 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     people can work, and estimate how many flags a day the model will raise at that threshold.
     """
     impact = plan.impact
-    capacity, items = impact.capacity_per_day, items_per_month(plan)
+    capacity, per_day = impact.capacity_per_day, items_per_day(plan)
     if isinstance(impact.flagged_per_day, float | int) or not isinstance(capacity, float | int):
         return None  # a stated flag count is compared in flags-exceed-capacity
-    if items is None or capacity <= 0 or impact.period is None:
+    if per_day is None or capacity <= 0 or impact.period is None:
         return None
-    per_day = items / _DAYS_PER_MONTH
     if capacity / per_day > CAPACITY_SHARE:
         return None  # people can work most of the volume: the threshold is the model's to choose
     metrics = plan.done.metrics
