@@ -1225,6 +1225,17 @@ def test_long_answers_wrap_between_words_at_the_full_width() -> None:
     assert word_wrap("重複 出品", 6) == {3: 1}  # wide characters take two columns
 
 
+def test_a_wrapped_top_risk_keeps_its_title_in_the_column() -> None:
+    from planner.core.terminal import wrap
+
+    # The closing summary's `  medium  9  title`: a long title's rest lines up under it, not at the left.
+    line = "  medium  9  An easy slice could ship first, but the first model aims at everything"
+    assert wrap(line, 79).splitlines() == [
+        "  medium  9  An easy slice could ship first, but the first model aims at",
+        "             everything",
+    ]
+
+
 def test_the_review_screens_never_send_an_answers_control_characters_to_the_terminal(root: Path) -> None:
     hostile = "Fraudulent \\a\\b\\e]0;pwned\\a\\e[2J\\u202eorders never ship"
     write_plan(root, FULL.replace("  goal: Fraudulent orders never ship", f'  goal: "{hostile}"'))

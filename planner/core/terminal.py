@@ -17,7 +17,7 @@ def display_width(text: str) -> int:
 
 # What a wrapped line's continuation lines are indented under: its indent and a bullet (`* `, `- `,
 # `3. `, `? `), or a label ending in two spaces (`high   15  `) that lines the text up in a column.
-_HANG = re.compile(r"^( *(?:[*\-•›?] |\d{1,2}[.)] |\d{1,2}/\d{1,2} )?)")
+_HANG = re.compile(r"^( *(?:[*\-•›?] |\d{1,2}[.)] |\d{1,2}/\d{1,2} |[a-z]+ +\d{1,3}  )?)")
 
 
 def wrap(text: str, width: int | None, hang: int | None = None) -> str:
