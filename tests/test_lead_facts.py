@@ -569,3 +569,18 @@ def test_no_baseline_names_the_metric_that_has_none(make_workspace: MakeWorkspac
     assert evidence(data, "no-baseline")[0].startswith(
         'done.metrics[0].baseline: none for "Recall of duplicates'
     )
+
+
+def test_nobody_acting_because_the_system_acts_is_the_design_not_a_missing_user(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # A library's system emails each borrower a reminder on its own: no person is meant to act.
+    automatic = {
+        "product.decision": "Nobody; the system emails a reminder to each borrower likely to return late.",
+        "product.mode": "automate",
+        "product.delivery": "automatic",
+    }
+    assert "nobody-acts-on-output" not in levels(risks(make_workspace, automatic))
+    # Nobody named yet is still nobody, whatever the mode.
+    undecided = {**automatic, "product.decision": "Nobody yet; the branches may use it later."}
+    assert levels(risks(make_workspace, undecided))["nobody-acts-on-output"] == "high"

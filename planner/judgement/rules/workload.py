@@ -29,7 +29,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Delivery, Plan, Severity
+from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 _AT_CAPACITY = Move(
@@ -46,6 +46,18 @@ _NOBODY = re.compile(r"(nobody|no one|noone|none|not decided|undecided|unclear|t
 def _said_nobody(text: str | None) -> bool:
     """`nobody yet`, `Nobody yet; marketing might use it`: no one is named to act."""
     return text is not None and (says_nothing(text) or _NOBODY.match(norm(text)) is not None)
+
+
+# `Nobody; the system posts the clip`: no person, because the system itself acts.
+_NO_PERSON = re.compile(r"(nobody|no one|noone|none)\W*[;,:(-]\W*\w")
+
+
+def _system_acts(plan: Plan) -> bool:
+    """`Nobody; the system posts it` where the product automates or delivers automatically: no person
+    acts because the system does; that is the design, not a missing user."""
+    product = plan.product
+    automatic = product.mode is Mode.automate or product.delivery is Delivery.automatic
+    return automatic and _NO_PERSON.match(norm(product.decision or "")) is not None
 
 
 @rule(
@@ -99,7 +111,16 @@ def _said_nobody(text: str | None) -> bool:
             ),
         ),
     ),
-    quiet=(Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),),
+    quiet=(
+        Case({"product.decision": "Nobody pays an invoice twice: a clerk holds each flagged one."}),
+        Case(  # no person acts: the system does, by design
+            {
+                "product.decision": "Nobody; the system holds each flagged invoice before the payment run.",
+                "product.mode": "automate",
+                "product.delivery": "automatic",
+            }
+        ),
+    ),
 )
 def nobody_acts_on_output(plan: Plan) -> Evidence:
     """Nobody acts on the predictions yet.
@@ -110,7 +131,7 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     Mitigation: Name who acts on each prediction and what they do differently; get their commitment,
     and try the decision by hand on a few real cases before building the model.
     """
-    if _said_nobody(plan.product.decision):
+    if _said_nobody(plan.product.decision) and not _system_acts(plan):
         return (quote(plan, "product.decision"),)
     if plan.product.delivery is Delivery.nobody:
         received = quote(plan, "product.delivery", "nobody receives the predictions yet")
