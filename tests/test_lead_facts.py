@@ -584,3 +584,23 @@ def test_nobody_acting_because_the_system_acts_is_the_design_not_a_missing_user(
     # Nobody named yet is still nobody, whatever the mode.
     undecided = {**automatic, "product.decision": "Nobody yet; the branches may use it later."}
     assert levels(risks(make_workspace, undecided))["nobody-acts-on-output"] == "high"
+
+
+def test_a_difference_the_plan_already_judges_on_its_own_is_credited(make_workspace: MakeWorkspace) -> None:
+    # A ferry operator's data holds summer crossings and its older vessels; the new ones are piloted.
+    unlike = {"constraints.data.differences": ["season", "device"]}
+    assert levels(risks(make_workspace, unlike))["production-differs"] == "high"
+    piloted = {
+        **unlike,
+        "constraints.data.differences_note": "Winter crossings and the two new vessels are evaluated "
+        "separately in a shadow season before anyone relies on it.",
+    }
+    data = risks(make_workspace, piloted)
+    assert levels(data)["production-differs"] == "medium"
+    assert (
+        "(already judged apart: evaluated separately, shadow season)"
+        in evidence(data, "production-differs")[-1]
+    )
+    # One difference, judged apart: low.
+    one = {**piloted, "constraints.data.differences": ["season"]}
+    assert levels(risks(make_workspace, one))["production-differs"] == "low"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, said_none_quote
+from planner.judgement.rules.evidence import answer_at, quote, said_none_quote
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
+from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -164,6 +165,30 @@ _UNLIKE_PRODUCTION = (
 )
 
 
+# The new setting judged on its own before it is trusted: a shadow or parallel run, a pilot there, a
+# test set from it, or sites evaluated separately.
+_JUDGED_APART = Lexicon("""
+    evaluated separately, evaluate separately, evaluates separately, tested separately, test separately
+    tests separately, measured separately, measure separately, scored separately, validated separately
+    shadow run, shadow runs, shadow season, shadow mode, shadow period, run in shadow
+    parallel season, parallel run, parallel runs, run in parallel, runs in parallel
+    pilot at, pilot in, pilot on, piloted at, piloted in, pilot sites, pilot site, pilot stations, pilot wards
+    test set from, test sets from, labelled sample from, labeled sample from
+""")
+
+
+def judged_apart(plan: Plan) -> str | None:
+    """The answer saying the team evaluates the setting the data lacks on its own (a shadow season, a
+    pilot at the new sites, a test set from them): the mitigation production-differs asks for."""
+    paths = ["constraints.data.differences_note", "done.eval_set"]
+    paths += [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
+    for path in paths:
+        words = _JUDGED_APART.find_all(answer_at(plan, path))
+        if words:
+            return quote(plan, path, f"already judged apart: {', '.join(words)}")
+    return None
+
+
 @rule(
     "production-differs",
     Category.data,
@@ -247,6 +272,18 @@ _UNLIKE_PRODUCTION = (
                 'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
             ),
         ),
+        Case(  # named and already judged on its own: low, saying what the team does
+            {
+                "constraints.data.differences": ["season"],
+                "constraints.data.differences_note": "Only summer invoices so far; the winter months run "
+                "as a shadow run before go-live.",
+            },
+            evidence=(
+                'constraints.data.differences: ["season"] (the product meets another season or period)',
+                'constraints.data.differences_note: "Only summer invoices so far; the winter months run as a '
+                'shadow run ..." (already judged apart: shadow run)',
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
@@ -313,6 +350,11 @@ def production_differs(plan: Plan) -> Evidence:
         )
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = differences_quote(plan, kinds, f"the product meets another {said}")
+    apart = judged_apart(plan)
+    if apart:  # named and already evaluated on its own: a note to keep doing so, not a stop
+        path = apart.partition(": ")[0]
+        kept = tuple(line for line in found if line.partition(": ")[0] != path)
+        return Tempered(2 if len(kinds) > 1 else 1, (*kept, apart))
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
 
 
