@@ -77,18 +77,18 @@ def test_a_label_delay_of_two_cycles_is_high_only_where_the_other_side_adapts(
 def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWorkspace) -> None:
     noisy = {"by_hand.label_agreement": 0.55, "done.metrics[0].name": "Recall@10 of the right pair"}
     data = risks(make_workspace, noisy)
-    assert levels(data)["target-above-agreement"] == "medium"
+    assert levels(data)["target-above-agreement"] == "low"
     assert evidence(data, "target-above-agreement")[-1] == (
         "is the agreement figure on the same measure as the target?"
     )
     same = noisy | {"done.metrics[0].name": "Share of pairs labelled right"}
     assert levels(risks(make_workspace, same))["target-above-agreement"] == "high"
     one_class = noisy | {"done.metrics[0].name": "Share of duplicates correctly flagged"}
-    assert levels(risks(make_workspace, one_class))["target-above-agreement"] == "medium"
+    assert levels(risks(make_workspace, one_class))["target-above-agreement"] == "low"
     adjudicated = same | {
         "done.eval_set": "Pairs double-labelled; a senior auditor adjudicates disagreements."
     }
-    assert levels(risks(make_workspace, adjudicated))["target-above-agreement"] == "medium"
+    assert levels(risks(make_workspace, adjudicated))["target-above-agreement"] == "low"
 
 
 def test_accuracy_beside_the_rare_class_own_recall_is_no_risk(make_workspace: MakeWorkspace) -> None:
@@ -604,3 +604,32 @@ def test_a_difference_the_plan_already_judges_on_its_own_is_credited(make_worksp
     # One difference, judged apart: low.
     one = {**piloted, "constraints.data.differences": ["season"]}
     assert levels(risks(make_workspace, one))["production-differs"] == "low"
+
+
+def test_a_long_box_with_a_fold_action_and_a_season_is_a_box(make_workspace: MakeWorkspace) -> None:
+    # A ski resort's snowmaking advice is judged over a whole winter: 30 weeks, and a fold action.
+    long_box = {"done.timebox_weeks": 30, "done.fold_action": "Keep the snowmakers' own schedule."}
+    assert levels(risks(make_workspace, long_box))["no-time-box"] == "medium"
+    winter = {**long_box, "done.when_met": "Switch the other slopes over for the next winter season."}
+    data = risks(make_workspace, winter)
+    assert levels(data)["no-time-box"] == "low"
+    assert "check progress midway, at week 15" in evidence(data, "no-time-box")[0]
+
+
+def test_a_target_on_the_confident_subset_is_not_compared_with_agreement_on_all(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # A herbarium codes specimen labels; two curators agree on 80% of all sheets.
+    agreement = {"by_hand.label_agreement": 0.8, "by_hand.human_score": 0.8}
+    all_sheets = {
+        **agreement,
+        "done.metrics[0].name": "Accuracy of species codes",
+        "done.metrics[0].target": 0.9,
+    }
+    found = levels(risks(make_workspace, all_sheets))
+    assert found["target-above-agreement"] == "high"
+    # The 90% holds only on the sheets the model codes on its own: no comparison with people on all.
+    subset = {**all_sheets, "done.metrics[0].name": "Accuracy of auto-coded species codes"}
+    found = levels(risks(make_workspace, subset))
+    assert "target-above-agreement" not in found
+    assert "target-beyond-human" not in found

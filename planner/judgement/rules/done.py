@@ -41,8 +41,8 @@ from planner.judgement.rules.lexicon import (
     STRAW_MAN,
     WORD_OVERLAP,
 )
-from planner.judgement.rules.people import AGREED, adjudication, same_measure_as_agreement
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import (
     Category,
     Direction,
@@ -325,8 +325,8 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None
     metric = plan.done.metrics[0]
     goal = metric.goal()
-    if goal is None or goal == human or metric.baseline == human:
-        return None
+    if goal is None or goal == human or metric.baseline == human or on_a_subset(metric):
+        return None  # (a target on the cases the model keeps is no comparison with people on all)
     if at_least_as_good(human, goal, metric.direction):
         return None
     today = (
@@ -349,10 +349,10 @@ def target_beyond_human(plan: Plan) -> Evidence:
     # A human score that is how often people agree bounds a share of right labels, not a recall of one
     # class or of a top-10 list; and where a senior resolves disagreements the labels are cleaner still.
     if mentions(notes, AGREED) and not same_measure_as_agreement(metric):
-        return Tempered(2, (*said, quote(plan, "by_hand.human_score_notes"), _SAME_MEASURE))
+        return Tempered(1, (*said, quote(plan, "by_hand.human_score_notes"), _SAME_MEASURE))
     adjudicated = adjudication(plan)
-    if adjudicated:
-        return Tempered(2, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
+    if adjudicated:  # measured differently: a question, low
+        return Tempered(1, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
     return said
 
 
@@ -390,6 +390,14 @@ def _another_measure(plan: Plan) -> str | None:
     impact=4,
     fires=(
         Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
+        Case(  # a fold action and a length the world sets: low, a checkpoint midway
+            {"done.timebox_weeks": 26, "done.when_met": "Switch after the three-month parallel run."},
+            evidence=(
+                "done.timebox_weeks: 26 (a box with a fold action, its length set by the world: check progress "
+                "midway, at week 13)",
+                'done.when_met: "Switch after the three-month parallel run." (the box follows: parallel run)',
+            ),
+        ),
     ),
     quiet=(
         Case(  # a box that ends on a fixed outside date, with what happens then
@@ -414,7 +422,38 @@ def no_time_box(plan: Plan) -> Evidence:
         return None
     if FIXED_DATE.find(plan.done.fold_action):
         return None  # the box ends on a fixed outside date, with a fold action: a time box, however long
-    return (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
+    found = (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
+    fold, clock = plan.done.fold_action, _world_clock(plan)
+    if fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING) and clock:
+        # A fold action and a length the world sets (a season, a parallel run, a release): a box; a
+        # checkpoint midway keeps it one.
+        midway = f"a box with a fold action, its length set by the world: check progress midway, at week {round(weeks / 2)}"
+        return Tempered(1, (quote(plan, "done.timebox_weeks", midway), clock))
+    return found
+
+
+# What sets a long box's length from outside the team: a season, a parallel run, a release, a review.
+_WORLD_CLOCK = Lexicon("""
+    season, seasons, parallel run, parallel runs, parallel season, shadow season, harvest, harvests
+    release, releases, next release, regulator, regulators, regulator review, ring test, ring tests
+    audit, annual audit, academic year, school year, financial year, fiscal year, reference month
+    opening round, tournament, winter, summer
+""")
+
+
+def _world_clock(plan: Plan) -> str | None:
+    """The answer tying the box's length to the world: a date or season, a parallel run, a release."""
+    for path in (
+        "done.fold_action",
+        "done.when_met",
+        "press_release.call_to_action",
+        "constraints.data.differences_note",
+    ):
+        text = answer_at(plan, path)
+        words = (*FIXED_DATE.find_all(text), *_WORLD_CLOCK.find_all(text))
+        if words:
+            return quote(plan, path, f"the box follows: {', '.join(dict.fromkeys(words))}")
+    return None
 
 
 @rule(

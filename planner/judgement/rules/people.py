@@ -101,18 +101,36 @@ def target_above_agreement(plan: Plan) -> Evidence:
     goal = metric.goal()
     if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
         return None
+    if on_a_subset(metric):
+        return None  # the target holds on the cases the model keeps, agreement on all: no comparison
     said = (
         f'done.metrics[0]: "{metric.name}" targets {show(goal)}, above how often people agree on the label',
         _agreement_quote(agreement, count, where),
     )
     # Like with like: agreement caps a share of right labels on the same task; a recall of one class
     # or of a top-10 list is another measure, and adjudicated labels are cleaner than raw agreement.
+    # Measured differently, the two figures cannot be compared: a question, low.
     if not same_measure_as_agreement(metric):
-        return Tempered(3, (*said, "is the agreement figure on the same measure as the target?"))
+        return Tempered(1, (*said, "is the agreement figure on the same measure as the target?"))
     adjudicated = adjudication(plan)
     if adjudicated:
-        return Tempered(3, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
+        return Tempered(1, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
     return said
+
+
+# A metric measured on the cases the model keeps (its confident share, what it codes on its own), not
+# on all cases as people's agreement is.
+_SUBSET = Lexicon("""
+    subset, confident subset, confident cases, confident share, high-confidence, confident predictions
+    auto-coded, auto-accepted, auto-approved, auto-cleared, auto-closed, auto-filed, auto-released
+    coded automatically, accepted automatically, handled automatically, cases it keeps, cases it handles
+    above the threshold, above the confidence threshold, at the coverage, at its coverage
+""")
+
+
+def on_a_subset(metric: Metric) -> str | None:
+    """The words saying `metric` is measured on a subset of cases (the confident or auto-coded share)."""
+    return mentions(metric.name, _SUBSET) or mentions(metric.dataset, _SUBSET)
 
 
 def same_measure_as_agreement(metric: Metric) -> bool:
