@@ -633,3 +633,35 @@ def test_a_target_on_the_confident_subset_is_not_compared_with_agreement_on_all(
     found = levels(risks(make_workspace, subset))
     assert "target-above-agreement" not in found
     assert "target-beyond-human" not in found
+
+
+def test_a_single_fixed_camera_is_no_group_to_split_by(make_workspace: MakeWorkspace) -> None:
+    frames = {
+        "done.split": "random",
+        "product.data_kinds": ["images"],
+        "product.inputs": "Frames from the camera over the sorting belt.",
+        "product.users": "The sorters.",
+    }
+    one = risks(
+        make_workspace, {**frames, "constraints.data.differences_note": "A single fixed camera, as live."}
+    )
+    assert "random-split-on-grouped-data" not in levels(one)
+    many = risks(
+        make_workspace, {**frames, "constraints.data.differences_note": "One camera per belt, 12 belts."}
+    )
+    assert evidence(many, "random-split-on-grouped-data")[1].endswith("(rows come in groups: camera)")
+
+
+def test_slides_are_not_multiplied_by_a_share_of_grains(make_workspace: MakeWorkspace) -> None:
+    rare = {"done.test_size": 600, "constraints.data.rarest_class_share": 0.003}
+    grains = {"product.output": "A pollen type for each grain on the slide."}
+    data = risks(
+        make_workspace, {**rare, **grains, "done.eval_set": "600 slides counted by two palynologists."}
+    )
+    assert levels(data)["small-test-set"] == "low"
+    assert evidence(data, "small-test-set")[0] == (
+        "done.test_size: 600 (slides, while the rarest class is counted per grain: how many grains of it does "
+        "the test set hold?)"
+    )
+    data = risks(make_workspace, {**rare, **grains, "done.eval_set": "600 grains from held-out slides."})
+    assert evidence(data, "small-test-set")[0] == "done.test_size: 600 (about 2 cases of the rarest class)"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
@@ -829,8 +833,55 @@ def small_test_set(plan: Plan) -> Evidence:
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan):
+        counted = _units_apart(plan)
+        if counted is not None:  # slides against a share of grains: a product of two units says nothing
+            test_unit, part = counted
+            note = (
+                f"{test_unit}, while the rarest class is counted per {part}: how many {part}s of it does the "
+                "test set hold?"
+            )
+            return Tempered(
+                2, (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
+            )
         note = f"about {size * rare:.0f} cases of the rarest class"
         return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
+    return None
+
+
+# What a test set is counted in: whole inputs, each holding many of the things a class may be counted in.
+_WHOLES = Lexicon("""
+    slide, slides, document, documents, image, images, photo, photos, picture, pictures, page, pages
+    scan, scans, pdf, pdfs, file, files, clip, clips, recording, recordings, video, videos, frame, frames
+    email, emails, letter, letters, report, reports, form, forms, tile, tiles, sample, samples
+    invoice, invoices, contract, contracts, call, calls
+""")
+# What a class may be counted in inside a whole input: a grain on a slide, an object in an image, a line.
+_PART = re.compile(
+    r"\b(?:per|each|every|for each|for every|one per|one label per|a label per)\s+(?:[a-z-]+\s+)?"
+    r"(grain|object|line|line item|cell|box|bounding box|instance|detection|word|token|span|field|"
+    r"sentence|paragraph|particle|colony|defect|lesion|entity|mention|region|pixel|character|insect|"
+    r"seed|fruit|animal|individual|vehicle|person|face|tree|plant|fish|crack|bird)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _units_apart(plan: Plan) -> tuple[str, str] | None:
+    """(what the test set counts, what the rarest class is counted in) when the answers say they
+    differ: 600 slides against a share of pollen grains, documents against a share of lines."""
+    part = None
+    for text in (plan.product.output, plan.product.label):
+        found = _PART.search(text or "")
+        if found:
+            part = found.group(1).lower()
+            break
+    if part is None:
+        return None
+    for text in (plan.done.eval_set, *(source.name for source in plan.constraints.data.sources)):
+        if re.search(rf"\b{part}s?\b", text or "", re.IGNORECASE):
+            return None  # the test set is counted in the class's own unit
+        wholes = _WHOLES.find_all(text)
+        if wholes:
+            return wholes[0], part
     return None
 
 
@@ -1315,6 +1366,16 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
     ),
     quiet=(
         Case({"done.split": "group"}),
+        Case(  # one camera, said elsewhere in the plan: no camera for the product to meet
+            {
+                "done.split": "random",
+                "product.data_kinds": ["images"],
+                "product.inputs": "Frames from the camera over the belt.",
+                "product.goal": "No invoice is paid twice.",
+                "product.users": "The clerks.",
+                "constraints.data.differences_note": "A single fixed camera over the sorting belt.",
+            }
+        ),
         Case(
             {
                 "done.split": "random",
@@ -1374,6 +1435,8 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         words = GROUPS.find_all(text)
         # `one hospital`, `the same fixed cameras`: no other group for the product to meet
         single = {word for phrase in ONE_GROUP.find_all(text) for word in phrase.split()}
+        # one camera said anywhere in the plan: its frames share no camera with other rows
+        single |= {"camera", "cameras"} if _one_camera(plan) else set()
         words = tuple(word for word in words if word not in single)
         if words and not _rows_repeat(plan, text):  # `patients` alone: one row each, or many?
             words = tuple(word for word in words if word not in PERSONS.find_all(text))
@@ -1384,6 +1447,30 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
                 (quote(plan, "done.split"), quote(plan, path, f"rows come in groups: {', '.join(words)}")),
             )
     return None
+
+
+_ONE_CAMERA = re.compile(
+    r"\b(?:one|a single|single|only one|just one|1)\s+(?:[a-z-]+\s+){0,3}?camera\b(?!s)"
+    r"(?!\s+(?:per|on each|in each|at each|for each|on every|in every|at every)\b)",
+    re.IGNORECASE,
+)
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every text answer of a plan (or of a part of it)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _one_camera(plan: Plan) -> bool:
+    """Whether the plan says its images come from a single camera ('a single fixed camera over the belt')."""
+    return any(_ONE_CAMERA.search(text) for text in _texts(plan.model_dump(mode="json")))
 
 
 def _rows_repeat(plan: Plan, text: str | None) -> bool:
