@@ -665,3 +665,24 @@ def test_slides_are_not_multiplied_by_a_share_of_grains(make_workspace: MakeWork
     )
     data = risks(make_workspace, {**rare, **grains, "done.eval_set": "600 grains from held-out slides."})
     assert evidence(data, "small-test-set")[0] == "done.test_size: 600 (about 2 cases of the rarest class)"
+
+
+def test_a_class_the_model_tells_apart_is_no_unit_of_decision(make_workspace: MakeWorkspace) -> None:
+    decision = {"product.decision": "The agronomist decides for each field whether to spray."}
+    data = risks(
+        make_workspace, {**decision, "product.output": "A probability for each species in the trap photo."}
+    )
+    assert "scored-unit-differs" not in levels(data)
+    data = risks(make_workspace, {**decision, "product.output": "A probability for each trap."})
+    assert "scored-unit-differs" in levels(data)
+
+
+def test_insurers_and_a_gate_that_accepts_decide_about_no_person(make_workspace: MakeWorkspace) -> None:
+    insurers = {
+        "constraints.data.personal_data": True,
+        "product.goal": "Insurers pay cargo claims faster.",
+        "product.decision": "Which claims the insurer accepts without a handler.",
+    }
+    assert "fairness-unchecked" not in levels(risks(make_workspace, insurers))
+    applicants = {**insurers, "product.decision": "The university accepts the applicants ranked highest."}
+    assert "fairness-unchecked" in levels(risks(make_workspace, applicants))

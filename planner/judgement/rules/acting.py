@@ -8,7 +8,7 @@ import itertools
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import AT_RANDOM, OTHER_PARTY, PARTY_AGREED
+from planner.judgement.rules.lexicon import AT_RANDOM, CLASS_NAMES, OTHER_PARTY, PARTY_AGREED
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
@@ -414,6 +414,11 @@ def _names_a_unit(word: str) -> bool:
     )
 
 
+def _names_a_class(unit: str) -> bool:
+    """Whether a unit is a class name (`species`, `product category`): what the model tells apart."""
+    return bool(CLASS_NAMES.find(unit.split()[-1]))
+
+
 def _singular(unit: str) -> set[str]:
     """A unit's words, singular (`street segments` -> street, segment; `batches` -> batch)."""
     return {
@@ -470,8 +475,9 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     Mitigation: Agree how scores roll up to the decided unit (the highest, a sum of expected cost),
     and measure the done metric at that unit.
     """
-    scored = units_counted(plan.product.output)
-    decided = units_counted(plan.product.decision)
+    # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
+    scored = tuple(unit for unit in units_counted(plan.product.output) if not _names_a_class(unit))
+    decided = tuple(unit for unit in units_counted(plan.product.decision) if not _names_a_class(unit))
     if not scored or not decided:
         return None
     if set().union(*map(_singular, scored)) & set().union(*map(_singular, decided)):

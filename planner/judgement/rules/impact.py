@@ -27,6 +27,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
+    ACCEPT_FORMS,
     ACTS_ON_PEOPLE,
     FAIRNESS_SAID,
     HARMFUL,
@@ -476,10 +477,14 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
         ((path, words) for path in paths if (words := ABOUT_PEOPLE.find_all(answer_at(plan, path)))), None
     )
     acting = ["product.decision", "product.output", "product.goal", "title", "product.label"]
-    does = next(
-        ((path, words) for path in acting if (words := ACTS_ON_PEOPLE.find_all(answer_at(plan, path)))), None
-    )
+    does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path)))), None)
     return None if who is None or does is None else (who, does)
+
+
+def _acts(text: str | None) -> tuple[str, ...]:
+    """What an answer does to people; `accepts` only where it names them (a gate accepting a number: no one)."""
+    words = ACTS_ON_PEOPLE.find_all(text)
+    return () if set(words) <= ACCEPT_FORMS and not ABOUT_PEOPLE.find_all(text) else words
 
 
 def _protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:

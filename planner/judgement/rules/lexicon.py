@@ -13,6 +13,16 @@ from planner.judgement.rules.words import Lexicon, phrases
 
 # ---------------------------------------------------------------- what a label or a goal is about
 
+# Class names: what a model tells apart (`each species`, `per product category`), not a unit decided about.
+CLASS_NAMES = Lexicon("""
+    species, taxon, taxa, class, classes, category, categories, label, labels, type, types, genus, genera
+    kind, kinds, code, codes, grade, grades, variety, varieties, breed, breeds, family, families, tag, tags
+    topic, topics, intent, intents, occupation, occupations, disease, diseases
+""")
+
+# `accepts` says a decision about a person only where the same answer names the people.
+ACCEPT_FORMS = frozenset({"accept", "accepts", "accepted", "acceptance"})
+
 # What people did (a click, a view, a purchase, a past decision): a label of behaviour.
 BEHAVIOUR = Lexicon("""
     click, clicks, clicked, clicking, click-through, click-throughs, clickthrough, clickthroughs
@@ -168,7 +178,7 @@ ABOUT_PEOPLE = Lexicon(
     """
     credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
     mortgage, mortgages, underwriting, underwriter, underwriters
-    insurance, insured, insurer, insurers
+    insurance, insured
     hire, hires, hiring, hired, hiring manager, hiring managers, recruit, recruits, recruiting, recruitment, recruiter, recruiters
     applicant, applicants, résumé, résumés, resumé, resumés, cv, cvs
     tenant, tenants, tenancy, housing
@@ -188,6 +198,15 @@ ABOUT_PEOPLE = Lexicon(
             "housing, insurance, insured",
             """pump, pumps, bearing, bearings, motor, motors, gearbox, gearboxes, engine, engines, valve
             valves, sensor, sensors, machine, machines, turbine, turbines, compressor, compressors""",
+        ),
+        # insurers, carriers, dealers, suppliers: companies that claim, insure or borrow, not people
+        (
+            """credit, loan, loans, lend, lends, lending, lender, lenders, underwriting, underwriter
+            underwriters, insurance, insured, claimant, claimants, applicant, applicants""",
+            """insurer, insurers, reinsurer, reinsurers, carrier, carriers, dealer, dealers, dealership
+            dealerships, supplier, suppliers, distributor, distributors, wholesaler, wholesalers, reseller
+            resellers, broker, brokers, shipowner, shipowners, cargo, company, companies, firm, firms
+            manufacturer, manufacturers""",
         ),
     ),
 )
