@@ -272,3 +272,49 @@ def test_training_on_hindsight_while_the_product_reads_forecasts_is_asked(
 )
 def test_forecasts_trained_as_issued_stay_quiet(changes: dict[str, Any]) -> None:
     assert hindsight_in_the_notes(patched(changes)) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "heard"),
+    [
+        (  # codes bulk-mapped from the old system, named in a hard case
+            {"by_hand.hard_cases": ["Old fault codes were bulk-mapped to the new list; some look wrong."]},
+            "bulk-mapped",
+        ),
+        (
+            {"constraints.data.differences_note": "The 38 reason codes became 11 in 2023."},
+            "38 reason codes became 11",
+        ),
+        (  # two sources that split the years
+            {
+                "constraints.data.sources": [
+                    {"name": "Old dispatch system, 2016-2020", "acquisition": "own"},
+                    {"name": "New dispatch platform, 2021-2025", "acquisition": "own"},
+                ]
+            },
+            "two sources split the years",
+        ),
+    ],
+)
+def test_label_codes_mapped_between_systems_are_asked(changes: dict[str, Any], heard: str) -> None:
+    risk = next(risk for risk in assess(patched(changes)).open_risks if risk.id == "label-standard-changed")
+    assert risk.level == "medium"
+    assert heard in " ".join(risk.evidence)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"constraints.data.differences_note": "The 12 reason codes stayed 12 throughout."},
+        {"press_release.faq": [{"question": "Data?", "answer": "No ticket data is sent to any new system."}]},
+        {  # overlapping years: one history, not a split
+            "constraints.data.sources": [
+                {"name": "Dispatch log, 2016-2025", "acquisition": "own"},
+                {"name": "Weather archive, 2016-2025", "acquisition": "public"},
+            ]
+        },
+    ],
+)
+def test_one_standard_throughout_stays_quiet(changes: dict[str, Any]) -> None:
+    ids = {risk.id for risk in assess(patched(changes)).open_risks}
+    assert "label-standard-changed" not in ids

@@ -3,6 +3,8 @@ labelling standard, system or policy that changed over the data's years; each a 
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths
 from planner.judgement.rules.lexicon import PEOPLE
@@ -208,6 +210,49 @@ CHANGED_STANDARD = Lexicon(
     + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
     re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11, switched from"""
 )
+# Label codes mapped, merged or folded from one system or list into another: read in the notes too.
+MAPPED_CODES = Lexicon(
+    """bulk-mapped, bulk mapped, remapped, re-mapped, folded into, crosswalk, cross-walk, mapping table"""
+    + ", "
+    + phrases(
+        "code, codes, category, categories, class, classes, reason, reasons, label, labels, type, types",
+        ", were, will be, are, was, is, have been",
+        "mapped, merged, folded, collapsed, consolidated",
+    ),
+)
+
+# A change in the number of codes: `40 codes became 12`, `from 40 to 12 categories`.
+_KINDS = r"(?:codes|categories|classes|reasons|labels|types)"
+_RECOUNTED = re.compile(
+    rf"\b(\d+)\s+(?:\w+\s+)?{_KINDS}\s+(?:became|become|into|to|were mapped to|mapped to|folded into|"
+    rf"merged into)\s+(\d+)\b|\bfrom\s+(\d+)\s+to\s+(\d+)\s+(?:\w+\s+)?{_KINDS}\b",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to|until)\s*((?:19|20)\d\d)\b")
+
+
+def _recounted(text: object) -> tuple[str, ...]:
+    """`40 codes became 12`: the words, when the number of codes changed."""
+    found = _RECOUNTED.search(text) if isinstance(text, str) else None
+    if not found:
+        return ()
+    numbers = [number for number in found.groups() if number]
+    return (found.group(0),) if numbers[0] != numbers[1] else ()
+
+
+def _split_range(plan: Plan) -> tuple[str, str] | None:
+    """Two sources that split the data's years between them (`old CAD 2015-2020`, `new CAD 2021-2025`):
+    the paths of both, when one ends where the other begins."""
+    spans = []
+    for path in source_paths(plan):
+        found = _SPAN.search(answer_at(plan, path))
+        if found:
+            spans.append((int(found.group(1)), int(found.group(2)), path))
+    for start, end, path in spans:
+        for other_start, _, other in spans:
+            if other != path and start < end and end <= other_start <= end + 1:
+                return path, other
+    return None
 
 
 @rule(
@@ -260,14 +305,22 @@ def label_standard_changed(plan: Plan) -> Evidence:
     Mitigation: Find the date of the change; relabel a sample of older cases by today's standard (or
     train on data since the change), split by time, and test on cases after the change.
     """
-    paths = ["product.label", "constraints.data.differences_note"]
-    paths += source_paths(plan)
-    found = first_said(plan, paths, CHANGED_STANDARD)
-    if found is None:
-        return None
-    path, words = found
-    note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
-    return Hint(words, (quote(plan, path, note),))
+    paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
+    paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    for path in paths:
+        text = answer_at(plan, path)
+        said = CHANGED_STANDARD.find_all(text) if not path.startswith(("by_hand", "press")) else ()
+        words = (*said, *MAPPED_CODES.find_all(text), *_recounted(text))
+        if words:
+            note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
+            return Hint(words, (quote(plan, path, note),))
+    split = _split_range(plan)
+    if split:
+        before, after = split
+        note = "two sources split the years: were labels given alike in both?"
+        return Hint((), (quote(plan, before, note), quote(plan, after)))
+    return None
 
 
 _NOTICING = """notices, noticed, spots, spotted, complains, complained, reports, reported, happens to notice
