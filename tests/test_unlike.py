@@ -318,3 +318,29 @@ def test_label_codes_mapped_between_systems_are_asked(changes: dict[str, Any], h
 def test_one_standard_throughout_stays_quiet(changes: dict[str, Any]) -> None:
     ids = {risk.id for risk in assess(patched(changes)).open_risks}
     assert "label-standard-changed" not in ids
+
+
+@pytest.mark.parametrize(
+    ("harm", "heard"),
+    [
+        (  # two harms in money, one many times the other
+            "A missed leak costs about €12,000 of water damage; a false alarm costs a €150 plumber visit.",
+            "€12,000, 80 times €150",
+        ),
+        (  # a safety harm on one side
+            "A missed wiring fault is a fire risk in the home; a false alarm costs an electrician's visit.",
+            "fire risk",
+        ),
+    ],
+)
+def test_similar_errors_against_unequal_harms_are_asked(harm: str, heard: str) -> None:
+    plan = patched({"impact.costlier_error": "similar", "impact.error_harm": harm})
+    risk = next(risk for risk in assess(plan).open_risks if risk.id == "worse-error-unweighed")
+    assert risk.level == "medium"
+    assert heard in risk.evidence[0]
+
+
+def test_similar_errors_of_like_cost_stay_quiet() -> None:
+    harm = "A missed leak costs €200 of repairs; a false alarm costs a €150 plumber visit."
+    plan = patched({"impact.costlier_error": "similar", "impact.error_harm": harm})
+    assert "worse-error-unweighed" not in {risk.id for risk in assess(plan).open_risks}

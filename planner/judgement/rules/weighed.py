@@ -22,6 +22,8 @@ GRAVE = Lexicon(
     arrested, evicted, eviction, insolvency, insolvent, bankrupt, bankruptcy, loses their income
     lose their income, lost income, loses their job, lose their job, loses their home, lose their home
     stranded, untreated, left untreated, unsafe, lawsuit, lawsuits
+    safety risk, safety hazard, safety incident, hazard, hazards, house fire, fire risk, burns, electrocution
+    contamination, contaminated, allergic reaction, anaphylaxis, misdiagnosis, misdiagnosed
     """
 )
 
@@ -64,8 +66,46 @@ def _worse(text: str, task: TaskType | None) -> tuple[str, tuple[str, ...]] | No
                 grave[kind] += [*words, *(word for word in harm if word not in words)]
     heavy = [kind for kind, words in grave.items() if words]
     if len(heavy) != 1:
-        return None
+        return _costlier(text, kinds)
     return heavy[0], tuple(dict.fromkeys(grave[heavy[0]]))
+
+
+_MONEY = re.compile(
+    r"(?:[€$£]\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|thousand|million)?)"
+    r"|(?:(\d[\d,]*(?:\.\d+)?)\s*(k|m|thousand|million)?\s*(?:eur|euros?|usd|dollars?|gbp|pounds?|chf)\b)",
+    re.IGNORECASE,
+)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+UNEQUAL = 5  # one error costs this many times the other: not 'similar'
+
+
+def _amounts(clause: str) -> list[tuple[float, str]]:
+    found = []
+    for match in _MONEY.finditer(clause):
+        number, scale = (
+            (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        )
+        found.append(
+            (float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0), match.group(0).strip())
+        )
+    return found
+
+
+def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...]] | None:
+    """Two harms of unequal weight in money: one kind's clauses cost many times the other's."""
+    cost: dict[str, list[tuple[float, str]]] = {kind: [] for kind in kinds}
+    for clause in _CLAUSES.split(text):
+        said = [kind for kind, lexicon in kinds.items() if lexicon.find(clause)]
+        if len(said) == 1:
+            cost[said[0]] += _amounts(clause)
+    if not all(cost.values()):
+        return None
+    (low_kind, low), (high_kind, high) = sorted(
+        ((kind, max(said)) for kind, said in cost.items()), key=lambda x: x[1][0]
+    )
+    if low[0] <= 0 or high[0] < UNEQUAL * low[0]:
+        return None
+    return high_kind, (high[1], f"{high[0] / low[0]:.0f} times {low[1]}")
 
 
 @rule(
