@@ -344,3 +344,20 @@ def test_similar_errors_of_like_cost_stay_quiet() -> None:
     harm = "A missed leak costs €200 of repairs; a false alarm costs a €150 plumber visit."
     plan = patched({"impact.costlier_error": "similar", "impact.error_harm": harm})
     assert "worse-error-unweighed" not in {risk.id for risk in assess(plan).open_risks}
+
+
+@pytest.mark.parametrize(
+    "metric",
+    ["Share of drafts accepted without edits", "Containment rate: chats handled without an agent"],
+)
+def test_a_metric_that_rewards_acceptance_asks_for_a_counter_metric(metric: str) -> None:
+    plan = patched({"product.success_metric": metric})
+    risk = next(risk for risk in assess(plan).open_risks if risk.id == "anchoring-on-proposal")
+    assert risk.level == "medium"
+    assert "no counter-metric" in risk.evidence[-1]
+
+
+def test_acceptance_paired_with_repeat_contacts_stays_quiet() -> None:
+    metric = "Containment rate, with repeat contacts within 7 days beside it"
+    ids = {risk.id for risk in assess(patched({"product.success_metric": metric})).open_risks}
+    assert "anchoring-on-proposal" not in ids

@@ -22,6 +22,47 @@ _ONE_OF_MANY = Lexicon("""
 """)
 
 
+# A metric that counts what was accepted, contained or deflected: it rises when people accept unexamined
+# or customers give up, so it rewards anchoring unless a counter-metric watches the harm.
+REWARDS_ACCEPTANCE = Lexicon("""
+    accepted without edits, accepted without edit, accepted without changes, accepted unchanged
+    accepted as is, sent unchanged, sent without edits, acceptance rate, share accepted, accept rate
+    containment, containment rate, contained, deflection, deflection rate, deflected, deflects
+    handled without an agent, resolved without an agent, without an agent, without a human
+    self-service rate, touchless rate, straight-through rate, automation rate
+""")
+COUNTER_METRIC = Lexicon("""
+    repeat contact, repeat contacts, repeat calls, recontact, recontacts, re-contact, contacted again
+    contact again, come back, came back, complaint, complaints, reopened, re-opened, reopen rate
+    escalation, escalations, found later, corrected later, later corrected, edits found later, blind
+    audit, audited, audits, callback, callbacks, appeal, appeals, overturned
+""")
+
+
+def _rewards_acceptance(plan: Plan) -> Evidence:
+    """A success or done metric that counts acceptance, containment or deflection, with no counter-metric
+    (repeat contacts, complaints, edits found later) among the metrics, the monitoring or the risks."""
+    paths = ["product.success_metric", *(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics)))]
+    found = first_said(plan, paths, REWARDS_ACCEPTANCE)
+    if found is None:
+        return None
+    texts: list[str | None] = [answer_at(plan, path) for path in paths]
+    texts += [monitor.signal for monitor in plan.after_launch.monitoring]
+    texts += [plan.done.when_met] + [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    if any(COUNTER_METRIC.find(text) for text in texts):
+        return None
+    path, words = found
+    note = f"counts {', '.join(words)}: it rises when people accept unexamined or customers give up"
+    return Hint(
+        words,
+        (
+            quote(plan, path, note),
+            "no counter-metric (repeat contacts, complaints, edits found later) in done.metrics, "
+            "after_launch.monitoring or risks",
+        ),
+    )
+
+
 def _watched(plan: Plan) -> bool:
     """Whether a monitored signal or a done metric watches the overrides, or a check made blind."""
     texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
@@ -93,6 +134,9 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     Mitigation: Judge a random sample blind (without the proposal) and compare with what was confirmed;
     monitor the override rate per person and week, and treat a rate falling towards zero as a warning.
     """
+    rewarded = _rewards_acceptance(plan)
+    if rewarded:
+        return rewarded
     if plan.product.mode is not Mode.augment or _watched(plan):
         return None
     proposal = first_said(plan, ("product.output", "product.decision", "title"), PROPOSAL)
