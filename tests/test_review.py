@@ -416,7 +416,7 @@ def test_the_example_verdicts_rest_on_their_answers() -> None:
         "unversioned-data",
         "vendor-data",
     }
-    assert photos.figures.share_left_to_humans == pytest.approx(0.89)
+    assert photos.figures.share_left_to_humans == pytest.approx(0.8)  # 1 - impact.share_addressed
 
 
 def test_every_example_is_covered_by_a_headline_test() -> None:
@@ -599,8 +599,13 @@ def test_figures_from_the_answers() -> None:
     assert numbers.monthly_value == pytest.approx(400 * 365 / 12 * 0.6 * 4)
     assert numbers.yearly_value == pytest.approx(400 * 365 * 0.6 * 4)
     assert numbers.value_unit == "EUR"
-    assert numbers.share_left_to_humans == pytest.approx(0.6)
-    assert assess(patched({"heuristics.verdict": "not_tried"})).figures.share_left_to_humans is None
+    assert numbers.share_left_to_humans == pytest.approx(0.4)  # what the model does not address
+    assert assess(patched({"heuristics.verdict": "not_tried"})).figures.share_left_to_humans == pytest.approx(
+        0.4
+    )
+    assert assess(patched({"impact.share_addressed": None})).figures.share_left_to_humans is None
+    unit = {"impact.value_unit": "palynologist minutes per invoice"}
+    assert assess(patched(unit)).figures.value_unit == "palynologist minutes"
     assert assess(patched({"impact.period": None})).figures.monthly_value is None
 
 

@@ -168,7 +168,7 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
         "Figures\n"
         "  items per month: 12,000\n"
         "  impact estimate: 28,800 EUR per month\n"
-        "  left to people: 60% of cases\n"
+        "  left to people: 40% of cases\n"
     )
 
 
@@ -210,7 +210,7 @@ def test_risks_as_json(workspace: Path) -> None:
         "items_per_month": 12000,
         "monthly_value": 28800,
         "value_unit": "EUR",
-        "share_left_to_humans": 0.6,
+        "share_left_to_humans": 0.4,
     }
 
 

@@ -6,6 +6,7 @@ decided (accepted, mitigated, not applicable) stay in the register but no longer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -72,16 +73,19 @@ def unanswered_text(report: Completeness) -> str | None:
 
 
 def figures(plan: Plan) -> Figures:
-    heuristics = plan.heuristics
-    tried = heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
-    left = 1 - heuristics.coverage if tried and heuristics.coverage is not None else None
+    """The figures: left to people is what the model does not address; a value per slide is read per month."""
+    share = plan.impact.share_addressed
     value = monthly_value(plan)
+    unit = plan.impact.value_unit if value is not None else None
     return Figures(
         items_per_month=items_per_month(plan),
         monthly_value=value,
-        value_unit=plan.impact.value_unit if value is not None else None,
-        share_left_to_humans=left,
+        value_unit=_PER_ITEM.sub("", unit).strip() or None if unit else None,
+        share_left_to_humans=1 - share if share is not None else None,
     )
+
+
+_PER_ITEM = re.compile(r"\s*\bper\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$", re.IGNORECASE)
 
 
 RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})
@@ -117,8 +121,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
         )
     if heuristics.coverage is not None and heuristics.accuracy is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
-        if numbers.share_left_to_humans is not None:
-            found += f"; people take the other {formatting.share(numbers.share_left_to_humans)}"
+        found += f"; people take the other {formatting.share(1 - heuristics.coverage)}" if rules else ""
         source = source_of(plan, "heuristics.coverage")
         found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
