@@ -162,7 +162,9 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
     if assessment.advice:
         out += ["", "Advice"]
         for advice in assessment.advice:
-            out.append(wrap(f"  {advice.title}", limit, hang=4))
+            # Piped, a title stays on one line (scripts read it); on a terminal its wrapped part hangs
+            # deeper than the reason below it, so the two never read as one paragraph.
+            out.append(wrap(f"  {advice.title}", limit, hang=6) if width else f"  {advice.title}")
             out.extend(
                 textwrap.wrap(one_line(advice.reason), limit, initial_indent="    ", subsequent_indent="    ")
             )
