@@ -78,30 +78,31 @@ _PART_OF = (
 
 def part_of(value: Any) -> tuple[float, float, str] | None:
     """`8 of 45 minutes` as (8, 45, 'minutes'); None for anything else (a share, a word)."""
-    units = _part_units(value)
-    if units is None:
+    found = _parts(value)
+    if found is None:
         return None
-    match = re.fullmatch(_PART_OF, value)
-    assert match is not None
-    return float(match.group(1)), float(match.group(3)), units[1] or units[0]
+    part, whole, first, second = found
+    return part, whole, second or first
 
 
-def _part_units(value: Any) -> tuple[str, str] | None:
-    """The units typed after the part and after the whole (`out` of `8 out of 45` is none)."""
+def _parts(value: Any) -> tuple[float, float, str, str] | None:
+    """`8 minutes of 45 hours` as (8, 45, 'minutes', 'hours'), read once: the part, the whole and the
+    units typed after each (`out` of `8 out of 45` is none)."""
     match = re.fullmatch(_PART_OF, value) if isinstance(value, str) else None
     if not match:
         return None
     first = match.group(2) or ""
-    return ("" if first.lower() == "out" else first), match.group(4) or ""
+    unit = "" if first.lower() == "out" else first
+    return float(match.group(1)), float(match.group(3)), unit, match.group(4) or ""
 
 
 def _part_text(value: Any) -> Any:
     """`8 minutes of 45` is kept as `8 of 45 minutes`; a part above its whole or units that differ are
     refused with the fix."""
-    found = part_of(value)
+    found = _parts(value)
     if found is None:
         return value
-    first, second = _part_units(value) or ("", "")
+    part, whole, first, second = found
     if (
         first
         and second
@@ -110,7 +111,7 @@ def _part_text(value: Any) -> Any:
         raise PydanticCustomError(
             "part_units", "'{value}' says two units; give both in one, e.g. 8 of 45 minutes", {"value": value}
         )
-    part, whole, unit = found
+    unit = second or first
     if whole <= 0 or part > whole:
         raise PydanticCustomError(
             "part_of",

@@ -109,8 +109,7 @@ def read_pair(
     try:
         given = read(holder, partner, kind, second)
     except ValueError as exc:
-        choices = _choices(other.annotation)
-        choices = "yes or no" if kind is Kind.yes_no else choices
+        choices = "yes or no" if kind is Kind.yes_no else _choices(other.annotation)
         raise ValueError(f"{second!r}: " + (f"say {choices}" if choices else str(exc))) from None
     if given.unknown:
         reading.unknown_also = partner
