@@ -9,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 import urllib.request
@@ -23,17 +24,24 @@ from planner.plan.model import Plan
 from tests.conftest import MakeWorkspace
 from tests.site_fixtures import SOUND_PLAN, hostile_plan, mkdocs, workspace_files
 
+# The tests that read the one `built` site run on one worker, so it is built once, not once a worker.
+ON_THE_BUILT_SITE = pytest.mark.xdist_group("built-site")
 EXTERNAL = re.compile(r"""(?:src|href)=["']?(?:https?:)?//(?!127\.0\.0\.1)""")
 
 
-@pytest.fixture
-def built(make_workspace: MakeWorkspace) -> Path:
-    root = make_workspace(workspace_files({"fraud": SOUND_PLAN, "evil": hostile_plan()}))
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of a sound and a hostile plan, which the tests below only read."""
+    root = tmp_path_factory.mktemp("ws")
+    for name, text in workspace_files({"fraud": SOUND_PLAN, "evil": hostile_plan()}).items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     result = mkdocs(root, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
+@ON_THE_BUILT_SITE
 def test_build_writes_the_portfolio_as_home_page_and_one_page_per_plan(built: Path) -> None:
     plan = (built / "plans/fraud/index.html").read_text(encoding="utf-8")
     assert "<title>Screen card orders for fraud before they ship - ML project plans</title>" in plan
@@ -50,6 +58,7 @@ def test_build_writes_the_portfolio_as_home_page_and_one_page_per_plan(built: Pa
     assert not (built.parent / "docs" / "plans").exists()  # pages are generated in memory
 
 
+@ON_THE_BUILT_SITE
 def test_the_site_requests_nothing_from_another_host(built: Path) -> None:
     for page in built.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -59,6 +68,7 @@ def test_the_site_requests_nothing_from_another_host(built: Path) -> None:
         assert "fonts.googleapis" not in html and "mermaid" not in html, page
 
 
+@ON_THE_BUILT_SITE
 def test_search_index_holds_plans_and_no_live_markup(built: Path) -> None:
     index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
@@ -70,6 +80,7 @@ def test_search_index_holds_plans_and_no_live_markup(built: Path) -> None:
     assert not re.search(r"<(script|img|svg|iframe)\b", text)
 
 
+@ON_THE_BUILT_SITE
 def test_hostile_titles_are_escaped_in_title_nav_and_headings(built: Path) -> None:
     html = (built / "plans/evil/index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.S)
