@@ -273,6 +273,10 @@ def test_a_workspace_template_overrides_the_shipped_one(tmp_path: Path) -> None:
     assert body.startswith(
         '<h1 data-toc="" id="plan">Screen card orders'
     )  # the rest still the shipped templates
+    # Edited (as under `planner serve`), the same file is read again, not its compiled first version.
+    (tmp_path / "_risks.j2").write_text("## Risks we own in {{ plan.title }}\n", encoding="utf-8")
+    body = site({"fraud": sound()}, templates_dir=tmp_path)["plans/fraud/index.md"].body
+    assert "## Risks we own in Screen card orders" in body and own not in body
 
 
 def test_a_typo_in_a_template_fails_with_its_file_and_line(tmp_path: Path) -> None:

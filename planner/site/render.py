@@ -57,6 +57,27 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else escape_inline(value)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Templates compiled once per process: a build, each rebuild under serve and each call of pages()
+    make a new environment, and compiling planner's templates took most of a small site's render. Jinja
+    keys an entry by the template's name and file and checks it against the source, so a workspace
+    template that changed is compiled again; every environment here has the same settings."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """Workspace templates first, packaged ones second; undefined names are errors, not blanks."""
     loaders: list[jinja2.BaseLoader] = []
@@ -72,6 +93,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # SiteCache makes a new environment when a workspace template changes
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(
         text=render_text,
