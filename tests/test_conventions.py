@@ -108,3 +108,5 @@ def test_the_site_passes_strict_nav_validation_with_one_end_of_life_note(
     # Material's own banner stays quiet: planner passes its news on once, with the command that switches.
     assert "To disable this warning" not in done.stderr + done.stdout
     assert done.stderr.count("end of life") == 1
+    assert done.stderr.count("reaches end of life on 5 May 2027") == 1
+    assert "planner build --engine zensical" in done.stderr
