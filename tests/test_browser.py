@@ -27,6 +27,7 @@ from tests.site_fixtures import (
     IMG,
     LITERALS,
     ONE_LINE,
+    SCRIPT,
     SOUND_PLAN,
     TITLE_BREAK,
     hostile_plan,
@@ -123,6 +124,7 @@ def hostile_workspace(root: Path) -> None:
     history.publish(workspace, "evil", ONE_LINE, author=ONE_LINE)
     edited = hostile_plan()
     edited.status = "in_review"  # type: ignore[assignment]  # validated on assignment
+    edited.product.users = f"{IMG} users, changed: {ONE_LINE}"  # what changed shows attacks too
     history.publish_plan(workspace, "evil", edited, f"v2 {ONE_LINE}", f"{IMG} <{ONE_LINE}>")
 
 
@@ -447,6 +449,11 @@ def test_hostile_text_never_runs_and_shows_literally(
         assert TITLE_BREAK in (tab.title() if path != "plans/evil/versions/" else text)
         for literal in LITERALS:
             assert literal in text
+    if path == "plans/evil/v2-changes/":  # the version's message heads the page as text, the changes marked
+        assert SCRIPT in tab.locator("article h1").inner_text()
+        assert tab.locator(".planner-changes ins").first.is_visible()
+    if path == "plans/evil/v1/":
+        assert tab.locator("article .admonition.danger .admonition-title").inner_text() == "Older version"
     _stayed_home(watch, hostile)
     if path == "plans/evil/":
         _shot(tab, "hostile")
