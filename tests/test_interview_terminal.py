@@ -142,7 +142,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("  › 1."), seen
     screen = terminal.screen()
     assert "━━ 1/7  Product goal and ML framing" in screen
-    assert "1/7 Product goal and ML framing · 16 more in this section · 0 of 66 answered" in flat(screen)
+    assert "1/7 Product goal and ML framing · 17 more in this section · 0 of 67 answered" in flat(screen)
     assert "Shift-Tab goes back" in screen
     fits(terminal)
     terminal.answer("ana")
@@ -164,7 +164,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert saved["owners"] == ["ana"] and "users" not in saved["product"]
 
     terminal.start(f"{planner} interview demo --depth full")
-    screen = terminal.wait_for("Resuming 'demo': 2 of 66 answered.")
+    screen = terminal.wait_for("Resuming 'demo': 2 of 67 answered.")
     fits(terminal)
     if terminal.width > 80:
         # The walk below presses the same keys at any width, and 80 columns is where lines break most;
@@ -209,7 +209,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
         seen = terminal.next_prompt(seen)
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
-    assert "1. Product goal and ML framing 5/17 answered · goal: Customers get refunds in a minute" in flat(
+    assert "1. Product goal and ML framing 5/18 answered · goal: Customers get refunds in a minute" in flat(
         screen
     )
     # Every answer on its line as people read it: y is Yes, a menu's pick its words, numbers formatted.
@@ -233,7 +233,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 70 questions answered (10%)." in flat(screen)
+    assert "Saved plans/demo/plan.yaml: 7 of 71 questions answered (9%)." in flat(screen)
     fits(terminal)
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")

@@ -148,6 +148,21 @@ class Delivery(StrEnum):
     nobody = "nobody"
 
 
+class Circumstance(StrEnum):
+    """Facts beyond the decision itself that change what a lead asks: who else relies on the output,
+    what the people it takes over from also do, whether it sets the process it learned from..."""
+
+    others_use_output = "others_use_output"
+    side_duties = "side_duties"
+    sets_controls = "sets_controls"
+    party_gains = "party_gains"
+    sector_rules = "sector_rules"
+    commits_alone = "commits_alone"
+    self_counted = "self_counted"
+    labels_are_decisions = "labels_are_decisions"
+    none = "none"
+
+
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -294,6 +309,17 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "not_built": "an integration not built (or not licensed) yet",
         "not_decided": "not decided yet",
         "nobody": "nobody receives it yet",
+    },
+    Circumstance: {
+        "others_use_output": "others use its output too (customers, partners, a later step)",
+        "side_duties": "the people whose work it takes over also do other things meanwhile",
+        "sets_controls": "its output will set controls, prices or settings of the process",
+        "party_gains": "someone who gains from a favourable output supplies its inputs",
+        "sector_rules": "a regulator or sector rules govern this decision",
+        "commits_alone": "it pays, refunds, approves or sends on its own, unchecked",
+        "self_counted": "success is counted by the product itself (accepted, not escalated)",
+        "labels_are_decisions": "its labels are the old process's decisions, not checked outcomes",
+        "none": "none of these",
     },
     Serving: {
         "batch": "batch (precomputed)",

@@ -22,6 +22,7 @@ from planner.plan.choices import (
     Acquisition as Acquisition,
     Cadence as Cadence,
     Category as Category,
+    Circumstance as Circumstance,
     DataKind as DataKind,
     DataLeaves as DataLeaves,
     Delivery as Delivery,
@@ -339,6 +340,16 @@ class Product(Record):
     )
     mode: Mode | None = Field(
         default=None, description="improve a process, augment people, or automate them away."
+    )
+    circumstances: list[Circumstance] = Field(
+        default_factory=list,
+        description="Facts beyond the decision itself, each of which changes what a lead asks: others use "
+        "the output too (customers, partners, a later step); the people whose work it takes over also do "
+        "other things meanwhile; its output will set controls, prices or settings of the process whose "
+        "past it learns from; someone who gains from a favourable output supplies its inputs; a regulator "
+        "or sector rules govern the decision; it pays, refunds, approves or sends on its own, unchecked; "
+        "its success is counted by the product itself (accepted, not escalated); its labels are the old "
+        "process's decisions (approved, referred, graded), not outcomes someone checked; or none.",
     )
     outcomes: list[Text] = Field(
         default_factory=list,

@@ -344,6 +344,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Automating people away needs far more accuracy and a fallback than augmenting them.",
             essential=True,
         ),
+        _q(
+            "product.circumstances",
+            "Which of these hold for this product? Tick each that does.",
+            "Facts beyond the decision that change what to plan for: who else relies on the output, what "
+            "the people it takes over from also do, whether its output steers the process it learns from, "
+            "who gains from it and shapes its inputs, which rules govern it, whether it acts unchecked, how "
+            "success is counted, what its labels record. 'none of these' is an answer.",
+            essential=True,
+        ),
     ),
     "heuristics": (
         _q(

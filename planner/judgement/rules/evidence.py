@@ -11,7 +11,9 @@ from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.words import Lexicon, words_of
+from planner.plan.choices import label
 from planner.plan.model import (
+    Circumstance,
     DataKind,
     Direction,
     LabelSource,
@@ -339,3 +341,11 @@ def todays_figure(text: str | None) -> float | None:
             continue  # an amount in a unit (`0.62 reshuffles per pickup`): never a share
         found.add(float(plain))
     return found.pop() if len(found) == 1 else None
+
+
+def ticked(plan: Plan, fact: Circumstance) -> str | None:
+    """The evidence that the team ticked `fact`, or None when it did not."""
+    if fact not in plan.product.circumstances:
+        return None
+    said = label(fact).replace(" (", ": ").replace(")", "")  # no parentheses inside the note's own
+    return f'product.circumstances: "{fact.value}" ({said})'

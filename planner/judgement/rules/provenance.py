@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths
+from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
 from planner.judgement.rules.lexicon import PEOPLE
 from planner.judgement.rules.words import Lexicon, mentions, phrases
-from planner.plan.model import Category, Mode, Plan
+from planner.plan.model import Category, Circumstance, Mode, Plan
 
 # A decision somebody took (or a document they sent), rather than what then happened.
 DECIDED = Lexicon(
@@ -107,6 +107,14 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 "label_is_proxy is false)",
             ),
         ),
+        Case(  # the team ticks it: a fact, whatever the label's words
+            {"product.circumstances": ["labels_are_decisions"]},
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
+            ),
+        ),
         Case(  # the model replaces the desk
             {
                 "product.label": "Past decisions of the approval desk on each invoice pair.",
@@ -159,6 +167,11 @@ def label_from_old_process(plan: Plan) -> Evidence:
     decided.
     """
     product = plan.product
+    fact = ticked(plan, Circumstance.labels_are_decisions)
+    if fact is not None:  # the team says so: a fact, whatever the label's words
+        evidence = (fact, quote(plan, "product.label")) if product.label else (fact,)
+        # Drafting the deciders' own call for them, their judgement is the target: a smaller risk.
+        return Tempered(2, evidence) if _people_are_the_target(plan) else evidence
     if _people_are_the_target(plan):
         return None  # the model drafts the experts' call for them: their judgement is the target
     decided = DECIDED.find_all(product.label)

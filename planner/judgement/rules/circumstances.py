@@ -1,0 +1,435 @@
+"""Rules on facts beyond the decision itself, ticked in `product.circumstances`.
+
+A lead asks more than how good the model is: who else reads its output, what the people it takes over
+from also do, whether its output steers the process whose past it learned from, who gains from it and
+shapes its inputs, which rules govern the decision, whether it acts unchecked, and how success is
+counted. Each fact is a structured answer, so each rule reasons from it (and from the answers it meets:
+the mode, the severity, a randomised share), never from a word.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, quote, ticked
+from planner.judgement.rules.lexicon import (
+    AI_ACT_SAID,
+    CONSUMER_DUTY_SAID,
+    DEVICE_DUTY_SAID,
+    SIGNER_SAID,
+    STAFF_DUTY_SAID,
+)
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, Mode, OnlineValidation, Plan, Severity, TaskType
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+# Where a plan says how the model's settings are tried against today's: a controlled trial.
+_CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.canary)
+
+# Words that say an action the model takes alone is bounded: a cap per action or per day, a person above it.
+LIMITS_SAID = Lexicon("""
+    capped at, cap of, a cap, caps each, per-day cap, daily cap, daily limit, daily limits, limit per
+    limit of, limits per, ceiling of, a ceiling, maximum of, approval above, approved above, above which
+    spending limit, refund limit, credit limit per, per-customer limit, kill switch, can be reversed
+    reversible, reversal, reversals, clawback, claw back
+""")
+
+# Words that say a done metric counts an outcome someone checked, not what the product logged itself.
+CHECKED_OUTCOME = Lexicon("""
+    blind, blind-graded, graded blind, blind grading, graded sample, audited sample, audit sample
+    repeat contact, repeat contacts, repeat call, repeat calls, recontact, re-contact, callbacks within
+    complaints, complaint rate, reopened, re-opened, reversal, reversals, reversed, corrections made
+    overturned, appeals upheld
+""")
+
+# Where a plan may say who answers for a regulated decision, or which rules it meets.
+_DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
+
+# Answers that may say how a limit or a duty is handled.
+_HANDLED_IN = (
+    "product.decision",
+    "product.decision_owner",
+    "product.output",
+    "after_launch.fallback",
+    "after_launch.monitoring",
+    "heuristics.humans_handle",
+    "done.when_met",
+)
+
+
+def _said_in(plan: Plan, lexicon: Lexicon) -> str | None:
+    """The first answer among those that say how a plan handles what it does alone that names `lexicon`."""
+    for path in _HANDLED_IN:
+        text = answer_at(plan, path)
+        if isinstance(text, str) and lexicon.find(text):
+            return quote(plan, path)
+    return None
+
+
+def _answered(plan: Plan, *paths: str) -> tuple[str, ...]:
+    return tuple(quote(plan, path) for path in paths if answer_at(plan, path) not in (None, "", []))
+
+
+@rule(
+    "others-rely-on-output",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Name who else uses the output, and what its errors cost them",
+        "People or systems beyond the decision read the output too: list each, what they do with it and "
+        "which errors hurt them, and agree the output's form, its error rate and a notice before it changes",
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["others_use_output"]},
+            evidence=(
+                'product.circumstances: "others_use_output" (others use its output too: customers, partners, '
+                "a later step)",
+                'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..."',
+            ),
+        ),
+    ),
+    quiet=(Case({"product.circumstances": ["none"]}), Case({"product.circumstances": []})),
+)
+def others_rely_on_output(plan: Plan) -> Evidence:
+    """Others rely on the output beyond the decision.
+
+    Customers, partners, a regulator or a later step use the output too: they read it as more certain than
+    it is, their work changes whenever it changes, and the errors that hurt them are not the ones the done
+    metrics count, so the team never sees them.
+
+    Mitigation: Name each one who uses the output and what they do with it; evaluate the errors that
+    matter to them beside the decision's own; agree the output's form, its error rate and a notice before
+    any change, and give them a way to report what goes wrong.
+    """
+    fact = ticked(plan, Circumstance.others_use_output)
+    if fact is None:
+        return None
+    return (fact, *_answered(plan, "impact.error_harm"))
+
+
+@rule(
+    "side-duties-unowned",
+    Category.operations,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "List what the people it takes over from also do, and give each duty an owner",
+        "People who do the task notice things on the side (a fault, a hazard, a distressed customer, a new "
+        "fraud) and teach newcomers; a model that takes the task over drops those duties unseen",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["side_duties"], "product.mode": "automate"},
+            evidence=(
+                'product.circumstances: "side_duties" (the people whose work it takes over also do other '
+                "things meanwhile)",
+                'product.mode: "automate"',
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and '
+                'amount; ..."',
+            ),
+        ),
+    ),
+    quiet=(Case({"product.circumstances": ["none"]}),),
+)
+def side_duties_unowned(plan: Plan) -> Evidence:
+    """What else the people it takes over from do is not planned for.
+
+    People who do a task also notice things while they do it: a machine about to fail, a safety hazard,
+    a customer in distress, a new kind of fraud, a wrong record upstream; they train newcomers and keep
+    the process honest. A model that takes the task over does none of that, and nobody sees the loss
+    until something goes wrong that they used to catch.
+
+    Mitigation: List those side duties with the people who do them now; give each an owner once the
+    model takes over (a check on a sample, a way to report, a new step), and keep people on a share of
+    cases so the skill and the second look stay.
+    """
+    fact = ticked(plan, Circumstance.side_duties)
+    if fact is None:
+        return None
+    return (fact, *_answered(plan, "product.mode", "product.current_solution"))
+
+
+@rule(
+    "predictions-set-controls",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Treat the settings it recommends as a causal question, and try them under control",
+        "Records of a process run under today's controls show what followed the settings operators chose, "
+        "for their own reasons: keep recommendations within the range the data covers and the existing "
+        "controller's limits, vary settings on purpose to learn their effect, and judge the model by a "
+        "controlled trial of its settings, not by its prediction error",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["sets_controls"], "constraints.data.exploration_share": None},
+            evidence=(
+                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
+                "of the process)",
+                "no share of settings is varied on purpose, and no controlled trial is planned",
+            ),
+        ),
+    ),
+    quiet=(Case({"product.circumstances": ["none"]}),),
+)
+def predictions_set_controls(plan: Plan) -> Evidence:
+    """A model of the past will set the controls it learned under.
+
+    Records of a process run under today's controls show what happened at the settings operators chose,
+    and they chose them for reasons (a setting is turned up when the feed is hard, a price cut when demand
+    falls). A model fitted to those records predicts well yet says little about what a new setting would
+    cause, and its best setting may lie where the data has none. Prescribing from a predictive model is a
+    causal question; closed-loop data rarely answers it.
+
+    Mitigation: Keep recommended settings within the range the data covers and the existing controller's
+    limits, with a person approving each change at first; vary settings on purpose (planned step tests,
+    a randomised share) to learn their effect; judge the model by a controlled trial of its settings
+    against today's, not by its prediction error.
+    """
+    fact = ticked(plan, Circumstance.sets_controls)
+    if fact is None:
+        return None
+    varied = plan.constraints.data.exploration_share
+    trial = plan.done.online_validation in _CONTROLLED
+    if varied:
+        return Tempered(
+            3, (fact, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
+        )
+    if trial:
+        return Tempered(3, (fact, quote(plan, "done.online_validation", "a controlled trial is planned")))
+    return (fact, "no share of settings is varied on purpose, and no controlled trial is planned")
+
+
+@rule(
+    "gainers-adapt",
+    Category.model,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Plan for those who gain from it to learn what it rewards",
+        "Whoever supplies the inputs and gains from a favourable output adapts to what passes, without any "
+        "fraud: prefer inputs they cannot shape, audit a random sample of what passes, and watch each "
+        "submitter's pass rate over time",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["party_gains"], "product.mode": "automate"},
+            evidence=(
+                'product.circumstances: "party_gains" (someone who gains from a favourable output supplies '
+                "its inputs)",
+                'product.mode: "automate"',
+            ),
+        ),
+    ),
+    quiet=(Case({"product.circumstances": ["none"]}),),
+)
+def gainers_adapt(plan: Plan) -> Evidence:
+    """Those who gain from a favourable output will learn what it rewards.
+
+    Whoever supplies the inputs and gains from the decision (dealers, claimants, applicants, sellers,
+    bidders) adapts to what passes, without any fraud: descriptions are reworded, claims split, figures
+    kept just under a threshold. The model learned from data recorded before anyone knew it, so its
+    scores drift once they learn, and the labels from past decisions do not show it.
+
+    Mitigation: Prefer inputs they cannot shape, or check them against sources they do not control;
+    audit a random sample of what passes; watch pass rates and input patterns per submitter over time;
+    keep a share decided without the model to measure the shift.
+    """
+    fact = ticked(plan, Circumstance.party_gains)
+    if fact is None:
+        return None
+    return (fact, *_answered(plan, "product.mode"))
+
+
+@rule(
+    "sector-rules-unnamed",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Ask compliance what the sector's rules require of this decision, and name who signs",
+        "A regulated decision brings duties before any model is used: who signs each output and answers "
+        "for it, what is recorded and explained to the person affected, and whether every change to the "
+        "model (each retraining) needs approval again",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["sector_rules"]},
+            evidence=(
+                'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
+                "the plan names no rule, regulator or signer",
+            ),
+        ),
+        Case(  # the model decides alone on serious errors: a fact to settle before building
+            {
+                "product.circumstances": ["sector_rules"],
+                "product.mode": "automate",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
+                'product.mode: "automate"',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+    ),
+    quiet=(Case({"product.circumstances": ["none"]}),),
+)
+def sector_rules_unnamed(plan: Plan) -> Evidence:
+    """Sector rules govern the decision: the plan must name them and who signs.
+
+    A regulated decision (health, courts, credit, insurance, telecom, employment, education, safety,
+    public services) brings duties a model must meet before it is used: who signs each output and
+    answers for it, what must be recorded and explained to the person affected, and whether changing the
+    model (every retraining) needs approval again. Found late, they stop a finished project.
+
+    Mitigation: Name the rules and the regulator; ask compliance or legal now what they require of a
+    model-made or model-assisted decision; name who signs; plan the record of each decision and the
+    approval of each model change.
+    """
+    fact = ticked(plan, Circumstance.sector_rules)
+    if fact is None:
+        return None
+    named = _said_in(plan, _DUTY_SAID)
+    if plan.product.mode is Mode.automate and plan.impact.error_severity in _SERIOUS:
+        if named:
+            return Tempered(
+                3, (fact, quote(plan, "product.mode"), quote(plan, "impact.error_severity"), named)
+            )
+        return Tempered(4, (fact, quote(plan, "product.mode"), quote(plan, "impact.error_severity")))
+    if named:
+        return Tempered(1, (fact, named))
+    return (fact, "the plan names no rule, regulator or signer")
+
+
+@rule(
+    "commits-unchecked",
+    Category.operations,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Bound what it may commit alone before it goes live",
+        "A model that pays, refunds, approves or sends on its own repeats each error at machine speed: cap "
+        "each action and the daily total, send what is above the cap to a person, log every action with a "
+        "way to reverse it, audit a random sample each week, and keep a switch that stops it",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["commits_alone"]},
+            evidence=(
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                "no cap per action or per day, and no way to reverse an action, is named",
+            ),
+        ),
+        Case(  # a generative model that credits accounts on its own
+            {"product.circumstances": ["commits_alone"], "product.task": "generation"},
+            evidence=(
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                'product.task: "generation" (a generative model takes the action: a customer\'s message can '
+                "talk it into one)",
+                "no cap per action or per day, and no way to reverse an action, is named",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case(
+            {
+                "product.circumstances": ["commits_alone"],
+                "after_launch.fallback": "Refunds are capped at 20 EUR and a daily limit of 500; a kill switch.",
+            }
+        ),
+    ),
+)
+def commits_unchecked(plan: Plan) -> Evidence:
+    """It commits money or the organisation with nobody checking each action.
+
+    A model that pays, refunds, credits, approves or sends messages on its own repeats each error at
+    machine speed, and a generative model can be talked into an action it should never take. Nobody
+    sees a single action before it lands, so one flaw costs as much as the volume allows.
+
+    Mitigation: Cap each action and the daily total, with a person approving above the cap; log every
+    action with a way to reverse it; audit a random sample each week; keep a switch that stops it; for a
+    generative model, take the action from a structured decision checked against policy, never from
+    its free text.
+    """
+    fact = ticked(plan, Circumstance.commits_alone)
+    if fact is None or _said_in(plan, LIMITS_SAID):
+        return None
+    unbounded = "no cap per action or per day, and no way to reverse an action, is named"
+    if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
+        said = "a generative model takes the action: a customer's message can talk it into one"
+        return (fact, quote(plan, "product.task", said), unbounded)
+    return (fact, unbounded)
+
+
+@rule(
+    "success-self-counted",
+    Category.product,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Pair the product's own count of success with an outcome someone checks",
+        "Acceptance, containment, non-escalation or clicks rise when people give up or accept without "
+        "reading: grade a weekly sample blind against the real outcome, and count repeat contacts, "
+        "complaints or reversals as a counter-metric with a floor",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["self_counted"]},
+            evidence=(
+                'product.circumstances: "self_counted" (success is counted by the product itself: accepted, '
+                "not escalated)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case(
+            {
+                "product.circumstances": ["self_counted"],
+                "done.metrics": [
+                    {"name": "Recall of duplicates at 95% precision", "baseline": 0.45, "target": 0.75},
+                    {
+                        "name": "Repeat contacts within 7 days",
+                        "baseline": 0.2,
+                        "target": 0.1,
+                        "direction": "lower",
+                    },
+                ],
+            }
+        ),
+    ),
+)
+def success_self_counted(plan: Plan) -> Evidence:
+    """Success is counted by the product itself.
+
+    Acceptance, containment, "not escalated", "not reopened" or clicks are written by the product's own
+    logs, and they rise when the product gets worse: people give up on reaching a person, accept a draft
+    without reading it, or stop reporting. A target met on such a count can hide a failing product.
+
+    Mitigation: Pair the metric with an outcome someone checks: a weekly sample graded blind against the
+    real outcome, repeat contacts, complaints, reversals or corrections made later; put that
+    counter-metric in the done criteria with a floor it must not cross.
+    """
+    fact = ticked(plan, Circumstance.self_counted)
+    if fact is None or any(CHECKED_OUTCOME.find(metric.name) for metric in plan.done.metrics):
+        return None  # a done metric already counts an outcome someone checked
+    if not plan.done.metrics:
+        return (fact,)
+    return (fact, quote(plan, "done.metrics[0].name"))
