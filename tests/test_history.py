@@ -515,9 +515,9 @@ def test_diff_prints_text_on_a_terminal_and_markdown_when_piped(repo: Path) -> N
 
     assert publish("first")[0] == 0
     edit(repo, "fold_action: Keep the rules and stop.", "fold_action: Keep the rules, hand over the data.")
+    code, piped, _ = run("diff", "fraud")  # in-process: stdout is no terminal, as in a pipe
+    assert code == 0 and piped.startswith("### ")  # Markdown, as the workflow posts it on a pull request
     planner = str(Path(sys.executable).with_name("planner"))
-    piped = subprocess.run([planner, "diff", "fraud"], capture_output=True, text=True, check=True).stdout
-    assert piped.startswith("### ")  # Markdown, as the workflow posts it on a pull request
     main, secondary = pty.openpty()
     done = subprocess.run([planner, "diff", "fraud"], stdout=secondary, stderr=secondary, check=False)
     os.close(secondary)
