@@ -1,11 +1,10 @@
 """Conventions people bring from Copier, cookiecutter, click and mkdocs: -V, examples in --help, shell
-completion of plan names, --data, GitHub annotations, and a site build that passes mkdocs' strict nav
-validation without Material's banner in planner's output."""
+completion of plan names, --data and GitHub annotations (a site build that passes mkdocs' strict nav
+validation without Material's banner: test_wheel.py)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from planner import __version__
 from planner.cli.main import EXAMPLES, cli
-from tests.conftest import REPO, MakeWorkspace
+from tests.conftest import MakeWorkspace
 from tests.gitrepo import run
 
 PLANNER = str(Path(sys.executable).parent / "planner")
@@ -91,22 +90,3 @@ def test_check_prints_github_annotations(make_workspace: MakeWorkspace) -> None:
         "::error file=plans/fraud/plan.yaml,line=3::product.mode: Input should be 'improve', 'augment' or "
         "'automate'\nok: plans/ok/plan.yaml\n"
     )
-
-
-def test_the_site_passes_strict_nav_validation_with_one_end_of_life_note(
-    make_workspace: MakeWorkspace,
-) -> None:
-    config = (REPO / "mkdocs.yml").read_text() + (
-        "validation:\n  nav:\n    omitted_files: warn\n    not_found: warn\n    absolute_links: warn\n"
-    )
-    root = make_workspace({"mkdocs.yml": config})
-    for name in ("plans", "docs"):
-        shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
-    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
-    done = subprocess.run([PLANNER, "build", "--strict"], env=env, cwd=root, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-3000:]
-    # Material's own banner stays quiet: planner passes its news on once, with the command that switches.
-    assert "To disable this warning" not in done.stderr + done.stdout
-    assert done.stderr.count("end of life") == 1
-    assert done.stderr.count("reaches end of life on 5 May 2027") == 1
-    assert "planner build --engine zensical" in done.stderr

@@ -210,7 +210,7 @@ def test_a_build_with_mkdocs_says_nothing_of_the_end_of_life_when_told_not_to(
     make_workspace: MakeWorkspace,
 ) -> None:
     """NO_MKDOCS_2_WARNING=1 quiets planner's note and Material's banner (passed on once, with the
-    switch, without it: test_conventions.py's build of the example site)."""
+    switch, without it: test_wheel.py's build of the example site)."""
     root = make_workspace(workspace_files({"fraud": SOUND_PLAN}))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     quiet = subprocess.run([PLANNER, "build"], env=env, cwd=root, capture_output=True, text=True, check=False)
