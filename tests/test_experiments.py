@@ -358,23 +358,7 @@ def test_a_plan_folder_linking_out_keeps_its_log_out_too(
     assert outside.read_text() == ""
 
 
-def test_a_log_that_cannot_be_read_is_a_build_warning_and_a_notice_on_the_page(
-    make_workspace: MakeWorkspace,
-) -> None:
-    import html
-
-    from tests.site_fixtures import mkdocs, workspace_files
-
-    files = workspace_files({"fraud": textwrap.dedent(PLAN)})
-    files["plans/fraud/experiments.jsonl"] = "{not json\n"
-    root = make_workspace(files)
-    result = mkdocs(root, "build")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -  planner: the experiment log of 'fraud' cannot be read" in result.stderr
-    page = html.unescape((root / "site/plans/fraud/index.html").read_text(encoding="utf-8"))
-    assert "The experiment log cannot be read" in page
-    assert "plans/fraud/experiments.jsonl:1: not a JSON record" in page
-    assert mkdocs(root, "build", "--strict").returncode == 1
+# A log that cannot be read is a build warning and a notice on the page: test_site_build.py.
 
 
 def test_the_site_cache_renders_a_plan_again_when_its_log_changes(make_workspace: MakeWorkspace) -> None:

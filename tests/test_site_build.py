@@ -94,13 +94,15 @@ def test_hostile_titles_are_escaped_in_title_nav_and_headings(built: Path) -> No
 
 
 @pytest.mark.long
-def test_an_unreadable_plan_and_a_damaged_version_are_warnings_and_fail_a_strict_build(
+def test_an_unreadable_plan_version_or_log_is_a_warning_and_fails_a_strict_build(
     make_workspace: MakeWorkspace,
 ) -> None:
     """A plan that cannot be read gets an error page; a damaged version is never a silently older
-    latest. Each is a warning naming file and line, and a strict build fails on them."""
+    latest; an experiment log that cannot be read is a notice on its plan's page. Each is a warning
+    naming file and line, and a strict build fails on them."""
     files = workspace_files({"fraud": SOUND_PLAN})
     files["plans/broken/plan.yaml"] = "title: Broken\nstatus: sideways\n"
+    files["plans/fraud/experiments.jsonl"] = "{not json\n"
     root = make_workspace(files)
     runner = CliRunner()
     for weeks in (7, 8):
@@ -118,9 +120,13 @@ def test_an_unreadable_plan_and_a_damaged_version_are_warnings_and_fail_a_strict
     assert (root / "site/plans/fraud/index.html").is_file()
     assert "WARNING -  planner: plans/fraud/versions/v2.yaml cannot be read" in result.stderr, result.stderr
     assert "plans/fraud/versions/v2.yaml:2:6:" in result.stderr
+    assert "WARNING -  planner: the experiment log of 'fraud' cannot be read" in result.stderr
+    page = html.unescape((root / "site/plans/fraud/index.html").read_text(encoding="utf-8"))
+    assert "The experiment log cannot be read" in page
+    assert "plans/fraud/experiments.jsonl:1: not a JSON record" in page
     strict = mkdocs(root, "build", "--strict")
     assert (
-        strict.returncode == 1 and "Aborted with 2 warnings in strict mode" in strict.stdout + strict.stderr
+        strict.returncode == 1 and "Aborted with 3 warnings in strict mode" in strict.stdout + strict.stderr
     )
 
 
