@@ -420,6 +420,15 @@ PAIRS = [
     ("impact.bottleneck", "triage, then filing; 20%", "triage, then filing", 0.2),
     ("impact.bottleneck", "waiting for legal, not measured yet", "waiting for legal", "not measured"),
     ("impact.bottleneck", "checks, then filing", "checks, then filing", None),
+    # a share in words, read whole: a word inside another word, or in a longer text, stays text
+    ("impact.bottleneck", "photo checks, about a fifth", "photo checks", 0.2),
+    ("impact.bottleneck", "photo checks; a quarter", "photo checks", 0.25),
+    ("impact.bottleneck", "photo checks, half", "photo checks", 0.5),
+    ("impact.bottleneck", "photo checks, 1 in 5", "photo checks", 0.2),
+    ("impact.bottleneck", "photo checks, one in five", "photo checks", 0.2),
+    ("impact.bottleneck", "photo checks, a third of the time", "photo checks", 0.3333),
+    ("impact.bottleneck", "checks, on behalf of legal", "checks, on behalf of legal", None),
+    ("impact.bottleneck", "checks, then half go to filing", "checks, then half go to filing", None),
     # a yes or no with a qualifier, or with no comma before it
     ("by_hand.examples", "150, yes, mostly", 150, True),
     ("by_hand.examples", "150; no - not without the photos", 150, False),
@@ -492,6 +501,29 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     assert isinstance(closing, str), closing
     assert "could they decide from the inputs alone? 150, no" in " ".join(screen.split())
     assert saved(root)["by_hand"] == {"examples": 150, "expert_can_decide": False}
+
+
+def test_a_share_said_in_words_is_read_as_the_share_it_says(root: Path) -> None:
+    write_plan(root, "title: Claims\n")
+    keys = [
+        line("Adjusters read each claim, about a fifth"), Shown("? How many items"),  # the share is not asked
+        *[ENTER] * 8,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {"bottleneck": "Adjusters read each claim", "step_share": 0.2}
+    assert "? What share of one item's" not in screen
+    # Asked on its own, the share in words reads too; words it cannot read are refused, nothing lost.
+    write_plan(root, "title: Claims\n")
+    keys = [
+        line("Adjusters read each claim"), Shown("? What share of one item's end-to-end time"),
+        line("on behalf"), Shown("not a share I can read; enter a share such as 35%"), CLEAR,
+        line("one in five"), *[ENTER] * 8,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {"bottleneck": "Adjusters read each claim", "step_share": 0.2}
+    assert "does that step take today? 20%" in " ".join(screen.split())
 
 
 def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason() -> None:
@@ -1148,6 +1180,8 @@ def test_change_one_answer_from_the_review_and_decide_on_a_risk(root: Path) -> N
         ("heuristics.coverage", "100", 1.0),
         ("heuristics.coverage", "1%", 0.01),
         ("heuristics.coverage", "0", 0.0),
+        ("heuristics.coverage", "about half", 0.5),
+        ("heuristics.coverage", "two thirds", 0.6667),
         ("impact.volume", "3k", 3000),
         ("impact.volume", "1.2M", 1_200_000),
         ("impact.volume", "12 500", 12500),

@@ -25,7 +25,7 @@ from planner.plan.fields import (
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
-from planner.plan.spoken import Reading, convert, dont_know, field_unit, relative, spoken, units
+from planner.plan.spoken import Reading, convert, dont_know, field_unit, relative, spoken, units, word_share
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
@@ -187,10 +187,13 @@ def amount(raw: str) -> tuple[float | int, str | None] | None:
 
 
 def share(raw: str) -> float:
-    """A share as people type it: `35`, `35%` and `0.35` are all 35%; a bare `1` is asked about."""
+    """A share as people type it: `35`, `35%` and `0.35` are all 35%, `a fifth` and `1 in 5` 20%; a bare
+    `1` is asked about."""
     text = raw.strip()
     percent = text.endswith("%")
     found = amount(text.rstrip("%").strip())
+    if found is None and (said := word_share(text)) is not None:
+        return said  # `a fifth`, `half`, `1 in 5`
     if found is None or found[1] is not None:
         raise ValueError("not a share I can read")
     value = float(found[0])

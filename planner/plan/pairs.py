@@ -13,7 +13,7 @@ from planner.plan.answers import amount, read, shown
 from planner.plan.choices import label
 from planner.plan.fields import NONE_WORDS, is_answered, part_of, word_answer
 from planner.plan.questions import Joined, Kind, core_type, kind_of
-from planner.plan.spoken import Reading, dont_know, field_unit, units
+from planner.plan.spoken import Reading, dont_know, field_unit, units, word_share
 
 # `2,000 a day`, `60k per month`, `2000/week`, `15 EUR`, `10 minutes`: the number, then its words.
 _UNIT = re.compile(
@@ -144,6 +144,7 @@ def _figure(holder: BaseModel, partner: str, text: str) -> Reading | None:
         )
     if not text.strip() or (
         not re.search(r"\d|%", text)
+        and word_share(text) is None
         and word_answer(type(holder).model_fields[partner].annotation, text) is None
     ):
         return None

@@ -50,6 +50,42 @@ _RELATIVE = re.compile(
 _UP, _DOWN = {"higher", "more", "up"}, {"lower", "less", "fewer", "smaller", "down"}
 
 
+# A share said in words: `half`, `a fifth`, `two thirds`, `1 in 5`, `one in five`, `a third of the time`.
+# Read whole only (fullmatch), so a word inside another (`behalf`) or in a longer text is never a share.
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100}  # fmt: skip
+_PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_COUNT = r"(?:\d+|a\s+hundred|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+_WORD_SHARE = re.compile(
+    rf"(?:(?:(?P<count>{_COUNT})[\s-]+)?(?P<part>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|"
+    rf"eighth|ninth|tenth)s?)|(?P<some>{_COUNT})\s+in\s+(?P<every>{_COUNT}))"
+    r"(?:\s+(?:of\s+(?:(?:the|its|our|their)\s+)?|the\s+)(?:time|whole|total|cost|delay|work|effort|cases|items|it|them|all))?",
+    re.IGNORECASE,
+)
+
+
+def _count(word: str) -> int:
+    text = re.sub(r"\s+", " ", word.lower())
+    return int(text) if text.isdigit() else _COUNTS[text]
+
+
+def word_share(text: str) -> float | None:
+    """A share said in words (`about a fifth` 0.2, `half` 0.5, `1 in 5` 0.2, `a third of the time`
+    0.3333), to four significant digits; None for anything else."""
+    said = _ISH.sub("", _ABOUT.sub("", text.strip().rstrip(".!"))).strip()
+    found = _WORD_SHARE.fullmatch(said)
+    if found is None:
+        return None
+    if found["part"]:
+        part = found["part"].lower()
+        whole = _PARTS[part if part in _PARTS else "half" if part == "halves" else part[:-1]]
+        some = _count(found["count"]) if found["count"] else 1
+    else:
+        some, whole = _count(found["some"]), _count(found["every"])
+    return float(f"{some / whole:.4g}") if whole else None
+
+
 def relative(text: str) -> tuple[float, str | None] | None:
     """A relative target (`20% better`, `15% lower`, `+5%`) as (share, direction if it says one)."""
     found = _RELATIVE.match(text.strip())
