@@ -311,7 +311,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "nobody": "nobody receives it yet",
     },
     Circumstance: {
-        "others_use_output": "others use its output too (customers, partners, a later step)",
+        "others_use_output": "others beyond the deciders use its output (customers, other teams)",
         "side_duties": "the people whose work it takes over also do other things meanwhile",
         "sets_controls": "its output will set controls, prices or settings of the process",
         "party_gains": "someone who gains from a favourable output supplies its inputs",

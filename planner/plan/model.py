@@ -343,8 +343,8 @@ class Product(Record):
     )
     circumstances: list[Circumstance] = Field(
         default_factory=list,
-        description="Facts beyond the decision itself, each of which changes what a lead asks: others use "
-        "the output too (customers, partners, a later step); the people whose work it takes over also do "
+        description="Facts beyond the decision itself, each of which changes what a lead asks: others beyond "
+        "the deciders use its output (customers, partners, other teams, a later stage run by others); the people whose work it takes over also do "
         "other things meanwhile; its output will set controls, prices or settings of the process whose "
         "past it learns from; someone who gains from a favourable output supplies its inputs; a regulator "
         "or sector rules govern the decision; it pays, refunds, approves or sends on its own, unchecked; "

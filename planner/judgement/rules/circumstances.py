@@ -84,8 +84,8 @@ def _answered(plan: Plan, *paths: str) -> tuple[str, ...]:
         Case(
             {"product.circumstances": ["others_use_output"]},
             evidence=(
-                'product.circumstances: "others_use_output" (others use its output too: customers, partners, '
-                "a later step)",
+                'product.circumstances: "others_use_output" (others beyond the deciders use its output: '
+                "customers, other teams)",
                 'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..."',
             ),
         ),
@@ -266,7 +266,7 @@ def gainers_adapt(plan: Plan) -> Evidence:
             {"product.circumstances": ["sector_rules"]},
             evidence=(
                 'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
-                "the plan names no rule, regulator or signer",
+                "no answer says who signs, or what the rules require of a model",
             ),
         ),
         Case(  # the model decides alone on serious errors: a fact to settle before building
@@ -308,7 +308,7 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         return Tempered(4, (fact, quote(plan, "product.mode"), quote(plan, "impact.error_severity")))
     if named:
         return Tempered(1, (fact, named))
-    return (fact, "the plan names no rule, regulator or signer")
+    return (fact, "no answer says who signs, or what the rules require of a model")
 
 
 @rule(
