@@ -526,6 +526,22 @@ def test_a_share_said_in_words_is_read_as_the_share_it_says(root: Path) -> None:
     assert "does that step take today? 20%" in " ".join(screen.split())
 
 
+def test_going_back_to_the_step_and_giving_its_share_there_does_not_ask_the_share_again(root: Path) -> None:
+    write_plan(root, "title: Claims\n")
+    keys = [
+        line("Adjusters read each claim"), Shown("? What share of one item's end-to-end time"),
+        BACK, Shown("Enter keeps it, Ctrl-X removes it"), CLEAR, line("Adjusters read each claim, a quarter"),
+        Shown("? How many items"), *[ENTER] * 8,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {"bottleneck": "Adjusters read each claim", "step_share": 0.25}
+    asked = [step[-1] for step in progress_steps(screen)]
+    assert [prompt for prompt in asked if prompt.startswith("What share of one item")] == [
+        "What share of one item's end-to-end time, delay or cost does that step take today?"
+    ]
+
+
 def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason() -> None:
     from planner.plan.model import Plan
     from planner.plan.pairs import read_pair

@@ -51,6 +51,7 @@ class Session:
         self.lost = ""  # what a Ctrl-C inside a list entry kept or dropped, for the goodbye message
         self.scope: tuple[Question, ...] = ()  # the questions the run's progress figure counts
         self.depth = ""  # "essentials" while the essentials run: the progress figure says so
+        self.gave: set[str] = set()  # the other fields the last answer gave (`photo checks, 20%`)
 
     @property
     def where(self) -> str:
@@ -93,6 +94,7 @@ class Session:
     def ask(self, question: Question) -> Any:
         """Ask one question (a whole list for list questions); returns BACK if the team went back."""
         parent, _, name = question.field.rpartition(".")
+        self.gave = set()
         holder: BaseModel = field_at(self.plan, parent) if parent else self.plan
         is_open = open_owner(self.plan, question.field) is not False
         if question.kind in (Kind.list, Kind.items):
@@ -123,7 +125,9 @@ class Session:
             self.put(question.field, reading.value, approximate=reading.approximate)
         for other, value in reading.also.items():  # a range's other end, the partner's answer
             self.put(f"{parent}.{other}", value)
+            self.gave.add(f"{parent}.{other}")
         if reading.unknown_also:  # `200, don't know`
+            self.gave.add(f"{parent}.{reading.unknown_also}")
             self.keep_open(BY_FIELD[f"{parent}.{reading.unknown_also}"], holder, reading.unknown_also)
         return None
 
@@ -345,9 +349,11 @@ class Session:
                     forced = question
                 continue
             done.append(question)
-            while ahead and forced is None:
+            while ahead and forced is None:  # the questions passed going back; not one this answer gave
                 candidate = ahead.pop()
-                forced = candidate if candidate.applies(self.plan) else None
+                forced = (
+                    candidate if candidate.applies(self.plan) and candidate.field not in self.gave else None
+                )
 
     def progress(self) -> str:
         """The run's one progress figure: answered of the questions that apply at its depth."""
