@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import socket
 from pathlib import Path
@@ -15,9 +16,18 @@ from planner.evidence.log import read_log
 from planner.plan.workspace import Workspace
 from tests.conftest import MakeWorkspace
 
-mlflow = pytest.importorskip(
-    "mlflow", reason="MLflow is not installed: pip install -e '.[test,mlflow]' (CI installs it)"
+# MLflow takes seconds to import: only where these tests run, not on every worker that collects them.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("mlflow") is None,
+    reason="MLflow is not installed: pip install -e '.[test,mlflow]' (CI installs it)",
 )
+
+
+def _client(uri: str) -> Any:
+    from mlflow.tracking import MlflowClient
+
+    return MlflowClient(tracking_uri=uri)
+
 
 PLAN = """
     title: Screen card orders for fraud
@@ -67,7 +77,7 @@ def test_track_records_each_finished_run_once_from_a_file_store(
 ) -> None:
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})
     store = tmp_path / "mlruns"
-    client = mlflow.tracking.MlflowClient(tracking_uri=store.as_uri())
+    client = _client(store.as_uri())
     experiment = client.create_experiment("fraud-models")
     first = _run(
         client, experiment, "xgb", {"train_recall": 0.93, "val_recall": 0.64, "test/wape": 0.33, "loss": 0.2}
@@ -110,7 +120,7 @@ def test_failed_runs_are_named_reruns_still_say_what_matched_and_runs_keep_their
 ) -> None:
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})
     store = tmp_path / "mlruns"
-    client = mlflow.tracking.MlflowClient(tracking_uri=store.as_uri())
+    client = _client(store.as_uri())
     experiment = client.create_experiment("fraud-models")
     second = 1_780_000_000_000  # two runs end within this second: the later one started later too
     for name, start, end, recall in (("older", 100, 400, 0.61), ("newer", 200, 900, 0.66)):
@@ -151,7 +161,7 @@ def test_track_reads_a_sqlite_store(make_workspace: MakeWorkspace, tmp_path: Pat
     pytest.importorskip("sqlalchemy", reason="the SQLite store needs SQLAlchemy (part of the [mlflow] extra)")
     root = make_workspace({"plans/fraud/plan.yaml": PLAN})
     uri = f"sqlite:///{tmp_path / 'mlflow.db'}"
-    client = mlflow.tracking.MlflowClient(tracking_uri=uri)
+    client = _client(uri)
     _run(client, client.create_experiment("fraud-models"), "xgb", {"validation-recall": 0.61})
     code, out, err = run("track", "fraud", "--mlflow", uri, "--experiment", "fraud-models")
     assert (code, err) == (0, ""), out
@@ -191,7 +201,7 @@ def test_stores_that_do_not_answer_write_nothing(
     assert err.endswith("; check the URI and that the server runs\n")
 
     store = tmp_path / "mlruns"
-    client = mlflow.tracking.MlflowClient(tracking_uri=store.as_uri())
+    client = _client(store.as_uri())
     client.create_experiment("fraud-models")
     code, _, err = run("track", "fraud", "--mlflow", str(store), "--experiment", "fraud")
     assert code == 2
