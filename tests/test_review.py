@@ -287,7 +287,8 @@ def test_near_misses_stay_silent() -> None:
 # ---------------------------------------------------------------- precision: unanswered is never a risk
 
 
-ANSWERED = [question.field for question in QUESTIONS if question.answered(sound())]
+_SOUND = sound()  # read once: each question is asked of the same plan
+ANSWERED = [question.field for question in QUESTIONS if question.answered(_SOUND)]
 
 
 # Unanswered essentials block a good start: each is named, ranked, with why it matters.
