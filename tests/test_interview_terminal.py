@@ -308,3 +308,31 @@ def test_check_findings_and_errors_break_between_words(terminal: Terminal) -> No
     ) in flat(screen)
     error = "error: no plan named 'nosuch' (plans/nosuch/plan.yaml does not exist); run `planner list` to see"
     assert error in flat(screen)
+
+
+@pytest.mark.parametrize("terminal", [80], indirect=True, ids=["80 columns"])
+def test_a_long_refusal_wraps_under_the_prompt_with_its_fix(terminal: Terminal) -> None:
+    planner = Path(sys.executable).with_name("planner")
+    plan = terminal.folder / "plans/claims/plan.yaml"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("title: Claims\n", encoding="utf-8")
+    terminal.start(f"{planner} interview claims --section impact")
+    seen = terminal.next_prompt((0, ""), timeout=60)
+    terminal.answer("Adjusters read each claim")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? What share of one item's end-to-end time"), seen
+    terminal.answer("on behalf")
+    # prompt_toolkit's one-line toolbar cut this at the 80th column, in the middle of the fix.
+    refusal = (
+        "not a share I can read; enter a share such as 35% (35 and 0.35 work too), its part of the whole "
+        "such as 8 of 45 minutes, or 'not measured'"
+    )
+    terminal.wait_for("or 'not measured'\n")
+    assert refusal in flat(terminal.screen())
+    fits(terminal)
+    terminal.keys("C-u")
+    terminal.answer("a fifth")
+    seen = terminal.next_prompt(seen)
+    assert seen[1].startswith("? How many items"), seen
+    assert "does that step take today? 20%" in flat(terminal.screen())
+    assert "not a share I can read" not in terminal.screen()

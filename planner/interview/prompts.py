@@ -11,9 +11,10 @@ import prompt_toolkit.application.application as _pt_application
 import prompt_toolkit.styles.style as _pt_style
 import questionary
 from prompt_toolkit.application import get_app, get_app_session
-from prompt_toolkit.filters import Condition
+from prompt_toolkit.filters import Condition, to_filter
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.defaults import load_key_bindings
+from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.layout.processors import Processor, Transformation, TransformationInput
 from prompt_toolkit.layout.utils import explode_text_fragments
 from questionary import Choice
@@ -174,11 +175,30 @@ def echo(qmark: str, message: str, answer: str) -> None:
     questionary.print(terminal_safe(answer), style="fg:ansicyan")
 
 
+def _wrap_refusals(app: Any) -> None:
+    """A refused answer's reason wraps between words under the prompt, as many lines as it takes:
+    prompt_toolkit's validation toolbar is one line high and cut the fix off at the right edge."""
+    for window in app.layout.find_all_windows():
+        control = window.content
+        shows = getattr(control, "text", None)
+        if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
+            shows, "__qualname__", ""
+        ):
+
+            def wrapped(shows: Any = shows) -> Any:
+                return [(style, wrap(text, width() - 1)) for style, text, *_ in shows()]
+
+            control.text = wrapped
+            window.height = None  # as high as the wrapped reason
+            window.wrap_lines = to_filter(True)  # a word wider than the terminal still shows whole
+
+
 def ask(question: questionary.Question, *extra: KeyBindings, said: Callable[[Any], str] | None = None) -> Any:
     """Run one prompt with the shared keys; Ctrl-C raises, so the caller can stop cleanly. With `said`,
     the answered prompt gives way to one line: the question and `said(answer)`."""
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), *extra])
+    _wrap_refusals(app)
     if said is None:
         return question.unsafe_ask(patch_stdout=False)
     qmark, message = getattr(question, "planner_prompt", ("?", ""))
