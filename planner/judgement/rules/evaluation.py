@@ -7,11 +7,33 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_none_quote
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
+from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
+
+
+def _evaluation_paths(plan: Plan) -> list[str]:
+    """The answers that say what the team evaluates on: the note on the data, the eval set, each metric's data."""
+    paths = ["constraints.data.differences_note", "done.eval_set"]
+    return paths + [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
+
+
+def evaluated_at_random(plan: Plan) -> str | None:
+    """The answer saying the team evaluates on cases drawn at random (a random sample checked whatever
+    the score), quoted: the holdout selective-labels asks for, already planned."""
+    for path in _evaluation_paths(plan):
+        words = DRAWN_AT_RANDOM.find_all(answer_at(plan, path))
+        if words:
+            note = (
+                f"evaluated on cases drawn at random: {', '.join(words)}; drawn from every case, the unchosen "
+                "ones too? keep drawing that share once the model chooses"
+            )
+            return quote(plan, path, note)
+    return None
+
 
 _KEEP_A_RANDOM_SHARE = Move(
     "Keep a random share out of the selection, and evaluate on it",
@@ -19,6 +41,7 @@ _KEEP_A_RANDOM_SHARE = Move(
     "misses; a small random share (an exploration or holdout group), logged, gives labels nobody picked",
     "warning",
     first=True,
+    done=lambda plan: evaluated_at_random(plan) is not None,
 )
 
 
@@ -90,6 +113,19 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "sample of the unchosen cases, and keep a random share)",
             ),
         ),
+        Case(  # only chosen cases have outcomes, yet the team evaluates on a random sample: credited
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "done.eval_set": "A random sample of 600 invoices, checked by the auditors whatever the rules said.",
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
+                "checked, approved or treated: what happens to the others is never seen)",
+                'done.eval_set: "A random sample of 600 invoices, checked by the auditors whatever t..." '
+                "(evaluated on cases drawn at random: random sample; drawn from every case, the unchosen ones "
+                "too? keep drawing that share once the model chooses)",
+            ),
+        ),
     ),
     quiet=(
         Case(
@@ -143,7 +179,7 @@ def selective_labels(plan: Plan) -> Evidence:
         return None
     if data.exploration_share is not None and data.exploration_share > 0:
         return None
-    return (
+    found = (
         quote(
             plan,
             "constraints.data.outcome_recorded_for",
@@ -154,6 +190,9 @@ def selective_labels(plan: Plan) -> Evidence:
         if data.exploration_share is not None
         else "constraints.data.exploration_share: not answered (no random share is kept to learn from)",
     )
+    at_random = evaluated_at_random(plan)
+    # The team already evaluates on a random sample: credit it, and ask that it stays random.
+    return Tempered(2, (found[0], at_random)) if at_random else found
 
 
 _UNLIKE_PRODUCTION = (
@@ -180,9 +219,7 @@ _JUDGED_APART = Lexicon("""
 def judged_apart(plan: Plan) -> str | None:
     """The answer saying the team evaluates the setting the data lacks on its own (a shadow season, a
     pilot at the new sites, a test set from them): the mitigation production-differs asks for."""
-    paths = ["constraints.data.differences_note", "done.eval_set"]
-    paths += [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
-    for path in paths:
+    for path in _evaluation_paths(plan):
         words = _JUDGED_APART.find_all(answer_at(plan, path))
         if words:
             return quote(plan, path, f"already judged apart: {', '.join(words)}")

@@ -11,10 +11,10 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, quote
+from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, quote, says_nothing
 from planner.judgement.rules.scope import RULES, another_label
 from planner.judgement.rules.words import mentions
-from planner.plan.model import UNSTRUCTURED, Category, Plan, RulesVerdict
+from planner.plan.model import UNSTRUCTURED, Category, Plan, RulesVerdict, TaskType
 
 _TRY_RULES = Move(
     "Try plain rules before modelling",
@@ -158,7 +158,27 @@ def _held_to_the_rules(plan: Plan) -> str | None:
     likelihood=4,
     impact=3,
     move=_TRY_RULES,
-    fires=(Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),),
+    fires=(
+        Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),
+        Case(  # a generation task with no measured figure of today's work: still no yardstick
+            {
+                "heuristics.verdict": "not_tried",
+                "product.task": "generation",
+                "product.current_performance": None,
+                "done.metrics[0].baseline": None,
+            },
+            evidence=('heuristics.verdict: "not_tried"',),
+        ),
+    ),
+    quiet=(
+        Case(  # a drafter whose human baseline is measured: that is the yardstick; rules write no text
+            {
+                "heuristics.verdict": "not_tried",
+                "product.task": "generation",
+                "product.current_performance": "Clerks draft a dispute letter in 14 minutes; 8% need a rewrite.",
+            }
+        ),
+    ),
 )
 def no_non_ml_baseline(plan: Plan) -> Evidence:
     """Rules never tried: no non-ML baseline.
@@ -169,7 +189,17 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     Mitigation: Spend a few days writing the obvious rules and measure them on real cases; they
     become the baseline, and maybe the first release.
     """
+    if plan.product.task is TaskType.generation and _human_baseline_measured(plan):
+        return None  # text to write (a summary, a draft): people's measured work is the baseline, not rules
     return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+
+
+def _human_baseline_measured(plan: Plan) -> bool:
+    """Today's work is measured in numbers: a figure in today's performance, or a metric's baseline."""
+    today = plan.product.current_performance
+    if today and not says_nothing(today) and any(char.isdigit() for char in today):
+        return True
+    return any(metric.baseline is not None for metric in plan.done.metrics)
 
 
 @rule(

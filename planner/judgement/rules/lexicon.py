@@ -1173,6 +1173,15 @@ OF_OUTCOMES = Lexicon(
 # Words that say the selection is random: cases nobody chose have an outcome too.
 AT_RANDOM = Lexicon("random, randomly, at random, random sample, random share, random audit, random audits")
 
+# Words that say the team evaluates on cases drawn at random (a random sample checked whatever the
+# score), not on the cases someone chose: a random split of the chosen records is not one.
+DRAWN_AT_RANDOM = Lexicon("""
+    random sample, random samples, randomly drawn, randomly sampled, randomly selected, randomly chosen
+    randomly picked, drawn at random, sampled at random, chosen at random, selected at random
+    picked at random, checked at random, inspected at random, audited at random, random audit
+    random audits, random test set, random selection, random draw
+""")
+
 # Channels a request or a case arrives by: data from one, a product on another.
 CHAT = Lexicon("chat, chats, live chat, chat logs, chat transcripts, webchat, web chat, messenger")
 VOICE = Lexicon(
