@@ -9,19 +9,101 @@ or severe error) say how much it weighs.
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
-from planner.judgement.rules.lexicon import ABOUT_PEOPLE, ACTED_ON, ADVERSE, APPEAL, COUNTS_FALSE_ALARMS
+from planner.judgement.rules.lexicon import (
+    ABOUT_PEOPLE,
+    ACTED_ON,
+    ADVERSE,
+    APPEAL,
+    COUNTS_FALSE_ALARMS,
+    GRANTS,
+    PERSON_DECIDES,
+    TAKEN,
+    TAKES_AWAY,
+)
+from planner.judgement.rules.words import BOUNDARY, words_of
 from planner.plan.model import Category, Mode, Plan, Severity
 
-_SAYS_WHAT_IT_DOES = ("product.decision", "product.output", "product.goal", "title", "product.label")
+_THE_ACTION = ("product.decision", "product.output")  # what the system does
+_ABOUT_IT = ("product.goal", "title", "product.label")  # what it is for, or what it learns from
 
 _WHO = ABOUT_PEOPLE + ACTED_ON
 
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+")  # one sentence, or the clause after a semicolon
+
+# Where the stretch of words ends: punctuation, or a word that opens another clause (`before the payment`).
+_STOPS = frozenset(
+    {BOUNDARY, "before", "after", "until", "when", "while", "if", "unless", "because", "then", "and", "or"}
+)
+_NEAR = 8  # words between taking away and what is taken (`deducts the late fee from the courier's pay`)
+
+
+def _clauses(text: str) -> list[str]:
+    return [part for part in _CLAUSE.split(text) if part.strip()]
+
+
+def _takes_away(clause: str) -> tuple[str, ...]:
+    """`withholds the payout`, `the ticket is cancelled`: a verb of taking away with what a person holds
+    within a few words, in one stretch of words; either alone says nothing (`remove noise`, `pay run`)."""
+    words = words_of(clause)
+    for start, word in enumerate(words):
+        if word == BOUNDARY:
+            continue
+        act = TAKES_AWAY.find(" ".join(words[start : start + 3]))
+        if act is None or act.split(" ")[0] != word:
+            continue
+        end = start + len(act.split(" "))
+        before = words[max(0, start - _NEAR // 2) : start]
+        after = words[end : end + _NEAR]
+        for stop, word in enumerate(after):
+            if word in _STOPS:
+                after = after[:stop]
+                break
+        for stop, word in enumerate(reversed(before)):
+            if word in _STOPS:
+                before = before[len(before) - stop :]
+                break
+        held = TAKEN.find(" ".join(after)) or TAKEN.find(" ".join(before))
+        if held:
+            return act, held
+    return ()
+
+
+def _acts(text: str) -> tuple[str, ...]:
+    """What an answer says the system does against a person, clause by clause; a clause that hands the
+    decision to a person (`refusals stay with a handler`) is theirs, not the system's."""
+    found: list[str] = []
+    for clause in _clauses(text):
+        said = (*ADVERSE.find_all(clause), *_takes_away(clause))
+        if said and not PERSON_DECIDES.find(clause):
+            found += said
+    return tuple(dict.fromkeys(found))
+
+
+def _grants_alone(plan: Plan) -> bool:
+    """The system's own action is favourable (pays out, fast-tracks, approves) and a person takes the
+    rest: an adverse word in the label or the goal is the outcome people decide, not the system's act."""
+    action = " ".join(text for path in _THE_ACTION if isinstance(text := answer_at(plan, path), str))
+    return bool(GRANTS.find(action)) and bool(PERSON_DECIDES.find(action))
+
 
 def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
-    """The first answer that says the decision does something adverse to people, with the words."""
-    for path in _SAYS_WHAT_IT_DOES:
+    """The first answer that says the decision does something adverse to people, with the words: the
+    action the system takes first, then (unless that action only grants) what it is for."""
+    personal = plan.constraints.data.personal_data is True
+    for path in _THE_ACTION:
+        text = answer_at(plan, path)
+        if not isinstance(text, str):
+            continue
+        acts, who = _acts(text), _WHO.find_all(text)
+        if acts and (who or personal):
+            return path, tuple(dict.fromkeys((*who, *acts)))
+    if _grants_alone(plan):
+        return None
+    for path in _ABOUT_IT:
         text = answer_at(plan, path)
         acts, who = ADVERSE.find_all(text), _WHO.find_all(text)
         if acts and who:
@@ -83,6 +165,23 @@ def _appeal_named(plan: Plan) -> bool:
                 "product.decision_owner)",
             ),
         ),
+        Case(  # taking something a person holds, no refusal word: read from the action itself
+            {
+                "product.mode": "automate",
+                "constraints.data.personal_data": True,
+                "product.decision": "Late fees the model blames on the courier are deducted from their pay.",
+                "product.decision_owner": None,
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.mode: "automate"',
+                'product.decision: "Late fees the model blames on the courier are deducted from their pay." '
+                "(against people: courier, deducted, pay)",
+                'impact.error_severity: "serious"',
+                "no appeal or review by a person is named (after_launch.fallback, press_release.faq, "
+                "product.decision_owner)",
+            ),
+        ),
         Case(  # a fine to a car's keeper, automatic: medium until the severity is said
             {
                 "product.mode": "automate",
@@ -92,6 +191,23 @@ def _appeal_named(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # the system's own action pays out; the refusals in the label are the adjuster's
+            {
+                "product.mode": "automate",
+                "product.decision": "Claims the model scores as simple are paid out automatically; an "
+                "adjuster decides the rest.",
+                "product.label": "Whether the claimant was refused a payout.",
+                "product.decision_owner": None,
+            }
+        ),
+        Case(  # taking away, but nothing a person holds in that stretch of words
+            {
+                "product.mode": "automate",
+                "constraints.data.personal_data": True,
+                "product.decision": "Remove noise from the meter readings before the payment run.",
+                "product.decision_owner": None,
+            }
+        ),
         Case(  # a person decides
             {
                 "product.mode": "augment",

@@ -363,6 +363,52 @@ ADVERSE = Lexicon(
     + ", fine tuning, fine tune, fine line, fine balance, fine weather, fine sand, fine powder, fine print",
 )
 
+# Taking something away from the person who holds it (withhold, cancel, deduct, block): adverse only
+# with what a person holds (TAKEN) a few words later in the same clause, never alone ("remove noise").
+TAKES_AWAY = Lexicon("""
+    hold back, holds back, held back, holding back, hold, holds, held, withhold, withholds, withheld
+    cancel, cancels, cancelled, canceled, cancelling, canceling, cancellation, cancellations
+    remove, removes, removed, removing, removal, take down, takes down, took down, taken down
+    block, blocks, blocked, blocking, freeze, freezes, froze, frozen, suspend, suspends, suspended
+    deduct, deducts, deducted, deducting, deduction, deductions, dock, docks, docked
+    claw back, claws back, clawed back, clawback, void, voids, voided, revoke, revokes, revoked
+    stop, stops, stopped, cut, cuts, reduce, reduces, reduced, lower, lowers, lowered
+    downgrade, downgrades, downgraded, close, closes, closed, terminate, terminates, terminated
+""")
+
+# What a person holds or relies on, that an automatic action can take from them.
+TAKEN = Lexicon(
+    """
+    pay, wage, wages, salary, salaries, earnings, payout, payouts, payment, payments, bonus, bonuses
+    commission, commissions, refund, refunds, reimbursement, reimbursements, allowance, allowances
+    pension, pensions, benefit, benefits, subsidy, subsidies, deposit, deposits, grant, grants
+    loyalty points, reward points, reward, rewards, voucher, vouchers, credit limit, credit limits
+    ticket, tickets, booking, bookings, reservation, reservations, registration, registrations
+    enrolment, enrolments, enrollment, enrollments, place, membership, memberships, subscription, subscriptions
+    account, accounts, profile, profiles, listing, listings, post, posts, comment, comments
+    licence, licences, license, licenses, permit, permits, card, cards, order, orders, shift, shifts, claim, claims
+""",
+    unless="""payment run, payment runs, pay run, pay runs, accounts payable, accounts receivable, into account
+    support ticket, support tickets, helpdesk ticket, helpdesk tickets, service desk ticket, service desk tickets
+    in place, takes place, take place, took place, taken place, in order to, in order, order of, orders of""",
+)
+
+# The automatic action grants something (pay out, fast-track, approve): favourable to the person.
+GRANTS = Lexicon("""
+    pay out, pays out, paid out, paying out, payout, payouts, fast-track, fast-tracks, fast-tracked, fast track
+    approve, approves, approved, auto-approve, auto-approves, auto-approved, approval, approvals
+    grant, grants, granted, accept, accepts, accepted, release, releases, released
+    waive, waives, waived, refund, refunds, refunded
+""")
+
+# A person who takes the decisions the model leaves (the rest go to a handler).
+PERSON_DECIDES = Lexicon("""
+    a person, a human, manually, by hand, handler, handlers, adjuster, adjusters, underwriter, underwriters
+    caseworker, caseworkers, case worker, case workers, officer, officers, reviewer, reviewers
+    moderator, moderators, clerk, clerks, analyst, analysts, dispatcher, dispatchers, supervisor, supervisors
+    inspector, inspectors
+""")
+
 # The people an adverse decision lands on, beyond the domains of ABOUT_PEOPLE.
 ACTED_ON = Lexicon(
     """
