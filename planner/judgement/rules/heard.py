@@ -10,6 +10,8 @@ from planner.judgement.rules.lexicon import (
     AS_KNOWN,
     AT_RANDOM,
     CHANNELS,
+    DENIED_AHEAD,
+    DENIED_IN_CLAUSE,
     FOUND_ON_LOOKING,
     LIVE_TOO,
     NARROW_ORIGIN,
@@ -19,6 +21,7 @@ from planner.judgement.rules.lexicon import (
     SELECTED,
     WIDE_SCOPE,
 )
+from planner.judgement.rules.words import Lexicon, not_denied
 from planner.plan.model import Plan
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
@@ -67,13 +70,20 @@ def _unchosen_outcomes_asked(plan: Plan) -> str:
     return quote(plan, "constraints.data.outcome_recorded_for", ask)
 
 
+def said_in_use(lexicon: Lexicon, text: str | None) -> tuple[str, ...]:
+    """The words of `lexicon` in `text`, but those said in a clause that denies their use (`not the final
+    count`, `the closure period is excluded`)."""
+    found = lexicon.find_all(text)
+    return not_denied(found, text, DENIED_AHEAD, DENIED_IN_CLAUSE) if found and text else found
+
+
 def afterwards_in_the_inputs(plan: Plan) -> Evidence:
     """`No differences`, while the inputs are described by what happens after the moment of prediction
     (final, at discharge, the morning after): a question naming those words."""
     # the inputs, not the sources: `closed claims 2021-2024` says which rows, not what the model reads
     for path in ("product.inputs", "constraints.data.differences_note"):
         text = answer_at(plan, path)
-        words = AFTERWARDS.find_all(text)
+        words = said_in_use(AFTERWARDS, text)
         if words and not AS_KNOWN.find(text):
             note = f"words of afterwards: {', '.join(words)}; which of these are known at the moment of prediction?"
             return Hint(

@@ -1291,6 +1291,19 @@ LIVE_TOO = Lexicon("""
     only ever runs on, only runs on, runs only on, in production as well
 """)
 
+# Words that deny, in the clause that says it, that an input is used: said before the input (`not the
+# final count`, `without the closure date`, `instead of the settled amount`)...
+DENIED_AHEAD = Lexicon("""
+    not the, not a, not an, not any, not its, not their, not our, not using, not including, never the
+    never using, without, excluding, except, except for, instead of, rather than, other than
+""")
+# ...or anywhere in it (`the closure period is excluded`, `the final status is not used`).
+DENIED_IN_CLAUSE = Lexicon("""
+    excluded, exclude, excludes, left out, leave out, leaves out, not used, never used, not use, unused
+    dropped from, are dropped, is dropped, removed from, are removed, is removed, omitted, not included
+    not an input, not as an input, not a feature, not part of, kept out
+""")
+
 # Inputs described by what happens after the moment of prediction.
 AFTERWARDS = Lexicon(
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
-from planner.judgement.rules.heard import afterwards_in_the_inputs
+from planner.judgement.rules.heard import afterwards_in_the_inputs, said_in_use
 from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION, SO_FAR
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import label
@@ -131,14 +131,14 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
         return None  # said: the rule quotes the answer itself
     for path in ("product.inputs", "constraints.data.differences_note"):
         text = answer_at(plan, path)
-        words = ACCRUED.find_all(text)
+        words = said_in_use(ACCRUED, text)
         if words and not AS_KNOWN.find(text):
             note = (
                 f"built up over the period the label measures, or known at its end: {', '.join(words)}; "
                 "which of these exist at the moment of prediction?"
             )
             return Hint(words, (quote(plan, path, note), _differences_said(plan)))
-        stamps = EVENT_STAMPS.find_all(text) if path == "product.inputs" else ()
+        stamps = said_in_use(EVENT_STAMPS, text) if path == "product.inputs" else ()
         if stamps and not AS_KNOWN.find(text):
             note = (
                 f"the date, status or result of an event in the case's process: {', '.join(stamps)}; is "
@@ -291,6 +291,18 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
             {
                 "constraints.data.differences": [],
                 "product.inputs": "Reminders sent during the month before the payment run.",
+            }
+        ),
+        Case(  # the word of afterwards is said in a clause that denies its use
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "Supplier, amounts and line items, not the final payment status.",
+            }
+        ),
+        Case(  # the closing stretch is excluded, in the same clause
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "Invoices of the year-end closure period are excluded.",
             }
         ),
     ),

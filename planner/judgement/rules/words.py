@@ -210,6 +210,46 @@ def _forms(form: str) -> list[str]:
     return [line.strip() for line in form.split("\n") if line.strip()] or [""]
 
 
+# Words that end a clause inside a sentence: what one clause denies, the next may say.
+_CLAUSE_BREAKS = frozenset({"but", "while", "whereas", "although", "though", "however"})
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The clauses of `text` as lists of words: split at punctuation and at `but`, `while`, `whereas`..."""
+    clauses: list[list[str]] = [[]]
+    for word in words_of(text):
+        if word == BOUNDARY or word in _CLAUSE_BREAKS:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    return [clause for clause in clauses if clause]
+
+
+def not_denied(found: Iterable[str], text: str, ahead: Lexicon, anywhere: Lexicon) -> tuple[str, ...]:
+    """Of the forms `found` in `text`, those said in a clause that does not deny them. A clause denies
+    a form when it says a word of `anywhere` (`the closure period is excluded`, `not used`) or a word
+    of `ahead` before the form (`not the final count`, `without the closure date`); `the final count
+    rather than the draft` denies the draft, not the count."""
+    clauses = _clauses(text)
+    kept = []
+    for form in found:
+        parts = form.split(" ")
+        saying = [
+            (clause, start)
+            for clause in clauses
+            for start in range(len(clause) - len(parts) + 1)
+            if clause[start : start + len(parts)] == parts
+        ]
+        denied = [
+            any(True for _ in _matches(clause, anywhere._index))
+            or any(begin + length <= start for begin, length in _matches(clause, ahead._index))
+            for clause, start in saying
+        ]
+        if not denied or not all(denied):
+            kept.append(form)
+    return tuple(kept)
+
+
 def in_one_sentence(text: str, first: Lexicon, second: Lexicon) -> tuple[str, ...]:
     """The words of `first` and then of `second` said in the first sentence of `text` that says both (a
     camera and the staff it films), or () when no sentence does."""
