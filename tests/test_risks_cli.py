@@ -168,8 +168,18 @@ def test_risks_prints_the_register_with_evidence_advice_and_figures(workspace: P
         "Figures\n"
         "  items per month: 12,000\n"
         "  impact estimate: 28,800 EUR per month\n"
-        "  left to people: 40% of cases\n"
+        "  people decide every case; the model advises on 60% of them\n"
     )
+
+
+def test_a_tool_that_augments_people_says_they_decide_every_case(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/aid/plan.yaml": plan(product__mode="augment", impact__share_addressed=1.0)})
+    code, out, err = run("risks", "aid")
+    assert (code, err) == (0, "")
+    assert "  people decide every case; the model advises on 100% of them\n" in out
+    assert "left to people" not in out  # not "0%": people keep every decision
+    code, out, _ = run("risks", "aid", "--format", "json")
+    assert json.loads(out)["figures"]["share_left_to_humans"] == 0
 
 
 def test_risks_of_a_sound_plan(workspace: Path) -> None:

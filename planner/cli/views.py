@@ -120,7 +120,10 @@ def _figures(assessment: Assessment) -> list[str]:
         out.append(
             f"impact estimate: {numbers.monthly_value:,.0f} {one_line(numbers.value_unit or '')} per month"
         )
-    if numbers.share_left_to_humans is not None:
+    if numbers.share_left_to_humans is not None and numbers.people_decide:
+        helped = formatting.share(1 - numbers.share_left_to_humans)
+        out.append(f"people decide every case; the model advises on {helped} of them")
+    elif numbers.share_left_to_humans is not None:
         out.append(f"left to people: {formatting.share(numbers.share_left_to_humans)} of cases")
     if assessment.measured is not None:
         out.append(f"measured: {one_line(assessment.measured)}")

@@ -54,6 +54,7 @@ class Figures:
     monthly_value: float | None = None
     value_unit: str | None = None
     share_left_to_humans: float | None = None
+    people_decide: bool = False  # the tool augments people: they decide every case, the model advises
 
     @property
     def yearly_value(self) -> float | None:
@@ -74,14 +75,13 @@ def unanswered_text(report: Completeness) -> str | None:
 
 def figures(plan: Plan) -> Figures:
     """The figures: left to people is what the model does not address; a value per slide is read per month."""
-    share = plan.impact.share_addressed
-    value = monthly_value(plan)
-    unit = plan.impact.value_unit if value is not None else None
+    share, value, unit = plan.impact.share_addressed, monthly_value(plan), plan.impact.value_unit
     return Figures(
         items_per_month=items_per_month(plan),
         monthly_value=value,
-        value_unit=_PER_ITEM.sub("", unit).strip() or None if unit else None,
+        value_unit=_PER_ITEM.sub("", unit).strip() or None if unit and value is not None else None,
         share_left_to_humans=1 - share if share is not None else None,
+        people_decide=plan.product.mode is Mode.augment,
     )
 
 
