@@ -121,9 +121,14 @@ def fits(terminal: Terminal) -> None:
 
 @pytest.fixture(params=[80, 120], ids=["80 columns", "120 columns"])
 def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Terminal]:
+    from click.testing import CliRunner
+
+    from planner.cli.main import cli
+
     planner = Path(sys.executable).with_name("planner")
     assert planner.exists(), "the planner command is installed next to python (pip install -e .)"
-    subprocess.run([str(planner), "init", str(tmp_path / "ws")], check=True, capture_output=True)
+    made = CliRunner().invoke(cli, ["init", str(tmp_path / "ws")])  # the workspace; the tests run planner
+    assert made.exit_code == 0, made.output
     # The tmux server name is per process: several checkouts may run this test at once on one machine.
     term = Terminal(f"planner-test-{os.getpid()}-{tmp_path.name}", tmp_path / "ws", request.param)
     subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)  # a stale one
