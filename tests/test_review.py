@@ -135,6 +135,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "production-differs",
         "proxy-label",
         "random-split-on-grouped-data",
+        "random-split-on-time-data",
         "recordings-hold-personal-data",
         "rare-class-judged-by-accuracy",
         "scored-unit-differs",

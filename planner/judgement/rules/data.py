@@ -48,6 +48,7 @@ from planner.judgement.rules.lexicon import (
     GROUPS,
     HINDSIGHT,
     LASTING,
+    LATER_TEST,
     MEASURED_NOW,
     MEDIA_SOURCES,
     MERGED_CLASSES,
@@ -56,11 +57,14 @@ from planner.judgement.rules.lexicon import (
     OBSERVED_LATER,
     ON_THE_WAY,
     ONE_GROUP,
+    OVER_TIME,
     OWN_RECORDS,
+    PER_UNIT,
     PERSONS,
     RARE_AWARE,
     READS_FORECASTS,
     REPEATED,
+    ROWS_PER,
     SENSOR,
     SHARE_RIGHT,
     STANDARD_FEED,
@@ -68,7 +72,7 @@ from planner.judgement.rules.lexicon import (
     UNCOLLECTABLE,
     WITHHOLDS,
 )
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, words_of
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -756,6 +760,7 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
     Category.model,
     likelihood=3,
     impact=4,
+    ask="do the rows span a stretch of time, and does the test set come after the training data?",
     fires=(
         Case(
             {"done.split": "random", "product.task": "forecasting"},
@@ -765,6 +770,54 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
         Case(
             {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
             evidence=('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
+        ),
+        Case(  # not structured, but the rows span years: asked, quoting the words
+            {
+                "done.split": "random",
+                "done.eval_set": "A random fifth of the rows.",
+                "constraints.data.sources[0].name": "Payroll lines of every pay run, 2019-2025",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.sources[0].name: "Payroll lines of every pay run, 2019-2025" (rows ordered '
+                "in time: 2019-2025, pay run)",
+            ),
+        ),
+        Case(  # recurring runs over years
+            {
+                "done.split": "random",
+                "done.eval_set": "A random fifth of the rows.",
+                "product.inputs": "Three years of weekly runs of the kiln: temperatures, load and fuel.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # the span of years is said, and so is a test set taken after it
+            {
+                "done.split": "random",
+                "done.eval_set": "The most recent six months, held out.",
+                "constraints.data.sources[0].name": "Payroll lines of every pay run, 2019-2025",
+            }
+        ),
+        Case(  # a single year's fiscal label is no span
+            {
+                "done.split": "random",
+                "done.eval_set": "A random fifth of the rows.",
+                "constraints.data.sources[0].name": "Scanned contracts of 2024",
+            }
+        ),
+        Case(  # simulation runs over years: no world drift between them
+            {
+                "done.split": "random",
+                "done.eval_set": "A random fifth of the runs.",
+                "constraints.data.sources[0].name": "Simulated crash runs of bumper designs, 2021-2025",
+            }
+        ),
+        Case(  # split by time: nothing to ask
+            {
+                "done.split": "time",
+                "constraints.data.sources[0].name": "Payroll lines of every pay run, 2019-2025",
+            }
         ),
     ),
 )
@@ -779,7 +832,36 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     if plan.done.split is not Split.random:
         return None
     why = changes_over_time(plan)
-    return (quote(plan, "done.split"), *why) if why else None
+    if why:
+        return (quote(plan, "done.split"), *why)
+    # Not structured, but said: the rows span years or come from recurring runs. A question, quoting them.
+    paths = _data_paths(plan)
+    if any(LATER_TEST.find(answer_at(plan, path)) for path in (*paths, "done.eval_set")):
+        return None  # the test set is said to come after the training data
+    for path in paths:
+        text = answer_at(plan, path)
+        if NOT_LIVE.find(text):
+            continue  # simulation runs or a benchmark: their years are not the world's drift
+        words = (*_year_spans(text), *OVER_TIME.find_all(text))
+        if words:
+            note = f"rows ordered in time: {', '.join(words)}"
+            return Hint(words, (quote(plan, "done.split"), quote(plan, path, note)))
+    return None
+
+
+def _data_paths(plan: Plan) -> tuple[str, ...]:
+    """The answers that say what the rows are and where they come from."""
+    return ("product.inputs", "product.label", *source_paths(plan), "constraints.data.differences_note")
+
+
+_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)\d\d)\b")
+
+
+def _year_spans(text: str | None) -> tuple[str, ...]:
+    """Spans of years said in `text` ('2019-2025'): rows gathered over years."""
+    return tuple(
+        found.group(0) for found in _YEARS.finditer(text or "") if int(found.group(2)) > int(found.group(1))
+    )
 
 
 @rule(
@@ -1363,6 +1445,20 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 'product.inputs: "Every visit of each patient over five years." (rows come in groups: patient)',
             ),
         ),
+        Case(  # several rows to an entity, said in words: the entity is the group
+            {
+                "done.split": "random",
+                "product.inputs": "Several photos of each object, with its catalogue text.",
+            },
+            evidence=(
+                'done.split: "random"',
+                'product.inputs: "Several photos of each object, with its catalogue text." (rows come in '
+                "groups: object)",
+            ),
+        ),
+        Case(
+            {"done.split": "random", "product.inputs": "Timesheet lines per employee: hours, project, rate."},
+        ),
     ),
     quiet=(
         Case({"done.split": "group"}),
@@ -1409,6 +1505,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 {
                     "product.inputs": "Scanned delivery documents, one image per document."
                 },  # a document is one example
+                {"product.inputs": "Sensor readings per second from the press."},  # a rate, not an entity
             )
         ),
     ),
@@ -1441,6 +1538,7 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         if words and not _rows_repeat(plan, text):  # `patients` alone: one row each, or many?
             words = tuple(word for word in words if word not in PERSONS.find_all(text))
         words = words or (MEDIA_SOURCES.find_all(text) if origin else ())
+        words = words or _rows_per_entity(text)
         if words:
             return Hint(
                 words,
@@ -1471,6 +1569,21 @@ def _texts(value: Any) -> Iterator[str]:
 def _one_camera(plan: Plan) -> bool:
     """Whether the plan says its images come from a single camera ('a single fixed camera over the belt')."""
     return any(_ONE_CAMERA.search(text) for text in _texts(plan.model_dump(mode="json")))
+
+
+def _rows_per_entity(text: str | None) -> tuple[str, ...]:
+    """The entities that rows come several to, as said: `lines per employee`, `several photos of each object`."""
+    said = words_of(text or "")
+    found = []
+    for phrase in ROWS_PER.find_all(text):
+        size = len(phrase.split())
+        for start in range(len(said) - size):
+            window = said[start : start + size]
+            if window == tuple(phrase.split()):
+                entity = said[start + size]
+                if entity != BOUNDARY and not is_number(entity) and not PER_UNIT.find(entity):
+                    found.append(entity)
+    return tuple(dict.fromkeys(found))
 
 
 def _rows_repeat(plan: Plan, text: str | None) -> bool:

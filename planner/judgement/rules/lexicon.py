@@ -844,6 +844,8 @@ GROUPS = Lexicon(
     camera, cameras
     school, schools, student, students
     factory, factories, plant, plants
+    employee, employees, aircraft, vehicle, vehicles, vessel, vessels, batch, batches, warehouse, warehouses
+    branch, branches
 """,
     unless=phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
 )
@@ -1442,12 +1444,53 @@ REPEATED = Lexicon(
     """
 )
 
+# Data gathered over a span of time or in recurring runs: rows ordered in time, so a random split lets the
+# model see the future of the cases it is tested on.
+OVER_TIME = Lexicon(
+    phrases("two, three, four, five, six, seven, eight, nine, ten, twelve, #", "years, seasons")
+    + ", "
+    + phrases("two, three, four, five, six, eight, nine, twelve, eighteen, #", "months of, weeks of")
+    + """, weekly, monthly, quarterly, nightly, every week, each week, every month, each month, every quarter
+    each quarter, every year, each year, pay run, pay runs, payroll run, payroll runs, weekly runs, monthly runs
+    daily runs, daily snapshots, weekly snapshots, monthly snapshots, since #, from # to #, between # and #
+    """
+)
+
+# A split that already tests on later data, said in words: no peeking at the future.
+LATER_TEST = Lexicon("""
+    out-of-time, out of time, by date, by time, chronological, chronologically, time-based, time based
+    most recent, the latest, last year, last month, last months, last quarter, last season, after the cutoff
+    after a cutoff, held-out year, held out year, later period, later months, later weeks, later years
+    """)
+
+# Rows that come several to an entity: `lines per employee`, `several photos of each object`; the word after
+# them names the entity (a group the random split puts on both sides).
+ROWS_PER = Lexicon(
+    phrases(
+        "several, multiple, many", "*", "per, for each, of each, from each, for every, of every, from every"
+    )
+    + ", "
+    + phrases(
+        """lines, rows, records, entries, photos, images, pictures, scans, readings,
+        shifts, payslips, visits, events, transactions, tickets, calls, messages, invoices, payments, orders,
+        sessions, samples, measurements, inspections, reports, frames, clips, jobs, cycles, tests, flights,
+        claims""",
+        "per, for each, from each, for every, from every",
+    )
+)
+
+# What follows `per` when it names a stretch of time or a share, not an entity.
+PER_UNIT = Lexicon("""
+    second, minute, hour, day, night, week, month, quarter, year, season, shift, run, cent, hundred
+    thousand, million, cycle, page, line, row, kilometre, km, mile, unit, litre
+    """)
+
 # People whose rows repeat only when the answers say so (a customer with many transactions), unlike a
 # store or a device whose rows always come many at a time.
 PERSONS = Lexicon(
     """
     patient, patients, women, woman, customer, customers, client, clients, user, users
-    household, households, driver, drivers, student, students
+    household, households, driver, drivers, student, students, employee, employees
     """
 )
 
