@@ -7,10 +7,9 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_none_quote
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
-from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM
+from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, MODELLED_IN, PILOT_THERE, RUN_APART
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
-from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -204,26 +203,29 @@ _UNLIKE_PRODUCTION = (
 )
 
 
-# The new setting judged on its own before it is trusted: a shadow or parallel run, a pilot there, a
-# test set from it, or sites evaluated separately.
-_JUDGED_APART = Lexicon("""
-    evaluated separately, evaluate separately, evaluates separately, tested separately, test separately
-    tests separately, measured separately, measure separately, scored separately, validated separately
-    shadow run, shadow runs, shadow season, shadow mode, shadow period, run in shadow
-    parallel season, parallel run, parallel runs, run in parallel, runs in parallel
-    pilot at, pilot in, pilot on, piloted at, piloted in, pilot sites, pilot site, pilot stations, pilot wards
-    test set from, test sets from, labelled sample from, labeled sample from
-""")
+_JUDGED_APART = RUN_APART + PILOT_THERE
+_HANDLED = RUN_APART + MODELLED_IN
 
 
 def judged_apart(plan: Plan) -> str | None:
     """The answer saying the team evaluates the setting the data lacks on its own (a shadow season, a
-    pilot at the new sites, a test set from them): the mitigation production-differs asks for."""
+    pilot at the new sites, a test set from them) or gives the difference to the model as an input:
+    the mitigation production-differs asks for."""
     for path in _evaluation_paths(plan):
-        words = _JUDGED_APART.find_all(answer_at(plan, path))
+        text = answer_at(plan, path)
+        words = _JUDGED_APART.find_all(text)
         if words:
             return quote(plan, path, f"already judged apart: {', '.join(words)}")
+        words = MODELLED_IN.find_all(text)
+        if words:
+            return quote(plan, path, f"the difference is an input of the model: {', '.join(words)}")
     return None
+
+
+def _mitigation_said(plan: Plan) -> bool:
+    """The note on the data or the evaluation says the difference is judged apart in a shadow or
+    parallel run, on a test set of its own, or given to the model as an input."""
+    return any(_HANDLED.find(answer_at(plan, path)) for path in _evaluation_paths(plan))
 
 
 @rule(
@@ -240,6 +242,7 @@ def judged_apart(plan: Plan) -> str | None:
         "any score, or narrow the launch to what the data covers",
         "warning",
         first=True,
+        done=lambda plan: judged_apart(plan) is not None,
     ),
     fires=(
         Case(
@@ -321,9 +324,36 @@ def judged_apart(plan: Plan) -> str | None:
                 'shadow run ..." (already judged apart: shadow run)',
             ),
         ),
+        Case(  # named and given to the model as an input: low, saying what the team does
+            {
+                "constraints.data.differences": ["channel"],
+                "constraints.data.differences_note": "Invoices by email are new; the channel is an input of "
+                "the model.",
+            },
+            evidence=(
+                'constraints.data.differences: ["channel"] (the product meets another channel)',
+                'constraints.data.differences_note: "Invoices by email are new; the channel is an input of the '
+                'model." (the difference is an input of the model: is an input)',
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # the note names the swap and how it is handled: an input, and a shadow run on the new kit
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2024; the "
+                "scanner model is an input, and a shadow run on the new scanners comes before go-live.",
+            }
+        ),
+        Case(  # a change to come, already given to the model as an input
+            {
+                "constraints.data.differences": [],
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.differences_note": "A new tariff starts from next year; the tariff band is "
+                "an input feature of the model.",
+            }
+        ),
         Case(  # the note names the swap and says it was checked
             {
                 "constraints.data.differences": ["none"],
@@ -378,6 +408,8 @@ def production_differs(plan: Plan) -> Evidence:
     """
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
     if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
+        if _mitigation_said(plan):
+            return None  # the note names the difference and how it is handled: nothing to ask
         said_none = plan.constraints.data.differences == [Difference.none]
         return (
             (unlike_in_the_text(plan) if said_none else None)

@@ -1306,6 +1306,29 @@ DENIED_IN_CLAUSE = Lexicon("""
     not an input, not as an input, not a feature, not part of, kept out
 """)
 
+# The new setting judged on its own before it is trusted: a shadow or parallel run, a test set from it,
+# or sites evaluated separately...
+RUN_APART = Lexicon("""
+    evaluated separately, evaluate separately, evaluates separately, tested separately, test separately
+    tests separately, measured separately, measure separately, scored separately, validated separately
+    shadow run, shadow runs, shadow season, shadow mode, shadow period, run in shadow, shadow test
+    shadow tests, shadow trial, shadow deployment
+    parallel season, parallel run, parallel runs, run in parallel, runs in parallel
+    test set from, test sets from, labelled sample from, labeled sample from
+""")
+# ...or a pilot there (a pilot may also be where the data came from: only the ticked difference is eased)
+PILOT_THERE = Lexicon(
+    "pilot at, pilot in, pilot on, piloted at, piloted in, pilot sites, pilot site, pilot stations, pilot wards"
+)
+
+# The difference given to the model as an input (the scanner model, the season, the channel as a
+# feature): the model learns it rather than meeting it unseen.
+MODELLED_IN = Lexicon("""
+    as an input, as inputs, as an input feature, as a feature, as features, as a model input
+    is an input, are inputs, is a feature, are features, is a model input, are model inputs
+    modelled as, modeled as, modelled explicitly, modeled explicitly, encoded as, one-hot encoded
+""")
+
 # Inputs described by what happens after the moment of prediction.
 AFTERWARDS = Lexicon(
     """
