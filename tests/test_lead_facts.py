@@ -227,7 +227,7 @@ FACTS = [
         {"impact.flagged_per_day": None, "impact.capacity_per_day": 5},
         "capacity-sets-the-threshold",
         "medium",
-        "(about 8 true cases a day: more than people can handle even if the model were perfect)",
+        "(about 11 true cases a working day: more than people can handle even if the model were perfect)",
     ),
     (
         {"constraints.latency.serving": "online", "constraints.latency.p99_ms": 5000}

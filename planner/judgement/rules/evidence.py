@@ -188,6 +188,20 @@ def items_per_day(plan: Plan) -> float | None:
     return None if per_month is None else per_month / DAYS_PER_MONTH
 
 
+WORKING_DAYS_PER_MONTH = 21  # weekdays less public holidays: the days people work what the model flags
+
+
+def items_per_working_day(plan: Plan) -> tuple[float, str] | None:
+    """The volume a day people work it, with its wording: a week's or a month's volume falls on about 5
+    or 21 working days, not 7 or 30; a volume per day is kept as said (the work may run every day)."""
+    per_month, period = items_per_month(plan), plan.impact.period
+    if per_month is None or period is None:
+        return None
+    if period.value == "day":
+        return per_month / DAYS_PER_MONTH, "a day"
+    return per_month / WORKING_DAYS_PER_MONTH, "a working day"
+
+
 def monthly_value(plan: Plan) -> float | None:
     """Impact estimate: volume x periods per month x share addressed x value per item; None when the
     value is per another item than the volume counts (`EUR per customer` against transactions)."""

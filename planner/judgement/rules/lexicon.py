@@ -409,6 +409,18 @@ PERSON_DECIDES = Lexicon("""
     inspector, inspectors
 """)
 
+# People who act on what an automatic system holds back: they release, unblock or check each one.
+RELEASED_BY_PEOPLE = Lexicon(
+    """
+    release, releases, released, releasing, unblock, unblocks, unblocked, unfreeze, unfreezes, unfrozen
+    reinstate, reinstates, reinstated, lift the hold, lifts the hold, clear the hold, clears the hold
+    held for review, held for a review, held for checking, held for a check, queued for review
+    for manual review, for a manual review, for a manual check, for human review, for a human review
+""",
+    unless="""new release, each release, every release, next release, software release, product release
+    release notes, press release, press releases, release date, release cycle, release cycles""",
+)
+
 # The people an adverse decision lands on, beyond the domains of ABOUT_PEOPLE.
 ACTED_ON = Lexicon(
     """

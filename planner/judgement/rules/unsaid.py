@@ -11,10 +11,27 @@ register, where a decision is recorded.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import (
+    PERSON_WEEK_HOURS,
+    RARE_SHARE,
+    Case,
+    Evidence,
+    Hint,
+    Move,
+    Tempered,
+    rule,
+)
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import answer_is, items_per_day, items_per_month, quote, show
-from planner.judgement.rules.lexicon import RETRIEVED
+from planner.judgement.rules.evidence import (
+    WORKING_DAYS_PER_MONTH,
+    answer_at,
+    answer_is,
+    items_per_month,
+    items_per_working_day,
+    quote,
+    show,
+)
+from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE, RETRIEVED
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status
 
@@ -306,18 +323,45 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
                 'impact.capacity_per_day: "not measured"',
                 'impact.flagged_per_day: "not measured"',
                 'product.mode: "augment" (people act on each flag: how many a day can they take?)',
-                "impact.volume: 12,000 a month (about 395 a day); constraints.data.rarest_class_share: 0.02 "
-                "(about 8 true cases a day: at least that many flags to find them all)",
+                "impact.volume: 12,000 a month (about 571 a working day); constraints.data.rarest_class_share: "
+                "0.02 (about 11 true cases a working day: at least that many flags to find them all)",
+            ),
+        ),
+        Case(  # a number of flags a day, nobody knows whether people can take them
+            {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": 300},
+            evidence=(
+                'impact.capacity_per_day: "not measured"',
+                "impact.flagged_per_day: 300 (about 6,300 flags a month, 52.5% of 12,000 items; at "
+                "by_hand.minutes_per_example: 3, 15 person-hours a day, 1.9 people full time: can the people "
+                "who act take 300 a day?)",
+                'product.mode: "augment" (people act on each flag: how many a day can they take?)',
+            ),
+        ),
+        Case(  # automatic, but people release what the system holds back
+            {
+                "impact.capacity_per_day": "not measured",
+                "impact.flagged_per_day": None,
+                "product.mode": "automate",
+            },
+            evidence=(
+                'impact.capacity_per_day: "not measured"',
+                "impact.flagged_per_day: not answered",
+                'product.decision_owner: "The accounts payable clerk on duty releases or rejects each held '
+                'in..." (people act on what the system holds: releases; how many a day can they take?)',
+                "impact.volume: 12,000 a month (about 571 a working day); constraints.data.rarest_class_share: "
+                "0.02 (about 11 true cases a working day: at least that many flags to find them all)",
             ),
         ),
     ),
     quiet=(
-        Case({"impact.capacity_per_day": "not measured"}),  # the flags a day are estimated
-        Case(
+        Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
+        Case(  # automatic, and nobody acts on what it does
             {
                 "impact.capacity_per_day": "not measured",
                 "impact.flagged_per_day": "not measured",
                 "product.mode": "automate",
+                "product.decision": "Nobody; the system rejects each flagged duplicate before the payment run.",
+                "product.decision_owner": None,
             }
         ),
     ),
@@ -333,24 +377,69 @@ def workload_not_measured(plan: Plan) -> Evidence:
     the planned threshold on past data, and judge precision at that budget.
     """
     impact = plan.impact
-    if impact.capacity_per_day != "not measured" or impact.flagged_per_day not in ("not measured", None):
+    if impact.capacity_per_day != "not measured":
         return None
-    if plan.product.mode is not Mode.augment:
+    who = _who_acts(plan)
+    if who is None:
         return None
+    flagged = impact.flagged_per_day
+    if isinstance(flagged, float | int):
+        return _flags_unweighed(plan, flagged, who)
     found = [
         quote(plan, "impact.capacity_per_day"),
-        quote(plan, "impact.flagged_per_day")
-        if impact.flagged_per_day
-        else "impact.flagged_per_day: not answered",
-        quote(plan, "product.mode", "people act on each flag: how many a day can they take?"),
+        quote(plan, "impact.flagged_per_day") if flagged else "impact.flagged_per_day: not answered",
+        who,
     ]
-    per_day, rare = items_per_day(plan), plan.constraints.data.rarest_class_share
-    if per_day is not None and impact.period is not None:
-        line = f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day)"
+    working, rare = items_per_working_day(plan), plan.constraints.data.rarest_class_share
+    if working is not None and impact.period is not None:
+        per_day, a_day = working
+        line = f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} {a_day})"
         if rare is not None and rare < RARE_SHARE:
             line += (
                 f"; constraints.data.rarest_class_share: {show(rare)} (about {per_day * rare:,.0f} true "
-                "cases a day: at least that many flags to find them all)"
+                f"cases {a_day}: at least that many flags to find them all)"
             )
         found.append(line)
     return tuple(found)
+
+
+# Flags a day one person can work in a day when nobody has timed one: about ten minutes each.
+_ONE_PERSON_FLAGS = 40
+_WORKING_HOURS = PERSON_WEEK_HOURS / 5
+
+
+def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
+    """A number of flags a day, and nobody has asked whether people can take them: quiet when the flags
+    are plainly a small part of one person's day."""
+    minutes = plan.by_hand.minutes_per_example
+    hours = flagged * minutes / 60 if minutes is not None else None
+    if (hours is not None and hours <= _WORKING_HOURS) or (hours is None and flagged <= _ONE_PERSON_FLAGS):
+        return None
+    monthly, items = flagged * WORKING_DAYS_PER_MONTH, items_per_month(plan)
+    of = f", {fmt.share(monthly / items)} of {items:,.0f} items" if items and monthly <= items else ""
+    note = f"about {monthly:,.0f} flags a month{of}"
+    if hours is not None:
+        note += (
+            f"; at by_hand.minutes_per_example: {show(minutes)}, {hours:,.0f} person-hours a day, "
+            f"{hours / _WORKING_HOURS:.2g} people full time"
+        )
+    note += f": can the people who act take {show(flagged)} a day?"
+    return (quote(plan, "impact.capacity_per_day"), quote(plan, "impact.flagged_per_day", note), who)
+
+
+_HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
+
+
+def _who_acts(plan: Plan) -> str | None:
+    """Who works each flag: people, where they act on what the model says (augment), or where an
+    automatic system holds things back and people release or check each one."""
+    if plan.product.mode is Mode.augment:
+        return quote(plan, "product.mode", "people act on each flag: how many a day can they take?")
+    if plan.product.mode is not Mode.automate:
+        return None
+    for path in _HOLD_ANSWERS:
+        words = RELEASED_BY_PEOPLE.find_all(answer_at(plan, path))
+        if words:
+            note = f"people act on what the system holds: {', '.join(words)}; how many a day can they take?"
+            return quote(plan, path, note)
+    return None

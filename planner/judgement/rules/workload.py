@@ -19,8 +19,8 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
-    items_per_day,
     items_per_month,
+    items_per_working_day,
     norm,
     quote,
     says_nothing,
@@ -200,8 +200,8 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "constraints.data.rarest_class_share": None,
             },
             evidence=(
-                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 40: "
-                "people can act on at most 1 case in 9.9 (10.1%); the threshold is set there",
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 14 (7%); the threshold is set there",
                 'done.metrics[0].name: "Recall of duplicates at 95% precision" (not measured at that '
                 "budget: judge precision in the top 40 a day)",
             ),
@@ -214,9 +214,9 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "ROC AUC",
             },
             evidence=(
-                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 5: "
-                "people can act on at most 1 case in 79 (1.3%); the threshold is set there",
-                "constraints.data.rarest_class_share: 0.05 (about 20 true cases a day: more than people "
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 5: "
+                "people can act on at most 1 case in 114 (0.9%); the threshold is set there",
+                "constraints.data.rarest_class_share: 0.05 (about 29 true cases a working day: more than people "
                 "can handle even if the model were perfect)",
                 'done.metrics[0].name: "ROC AUC" (not measured at that budget: judge precision in the top '
                 "5 a day)",
@@ -230,8 +230,8 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "impact.bottleneck": "Analysts review flagged transactions.",
             },
             evidence=(
-                "impact.volume: 12,000 a month (about 395 a day) against impact.capacity_per_day: 40: "
-                "people can act on at most 1 case in 9.9 (10.1%); the threshold is set there",
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 14 (7%); the threshold is set there",
                 "constraints.data.rarest_class_share: 0.02 (a share of customers (the label), while the volume "
                 "counts transactions (impact.bottleneck): not multiplied; count both in the same items)",
                 'done.metrics[0].name: "Recall of duplicates at 95% precision" (not measured at that '
@@ -262,11 +262,12 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     people can work, and estimate how many flags a day the model will raise at that threshold.
     """
     impact = plan.impact
-    capacity, per_day = impact.capacity_per_day, items_per_day(plan)
+    capacity, working = impact.capacity_per_day, items_per_working_day(plan)
     if isinstance(impact.flagged_per_day, float | int) or not isinstance(capacity, float | int):
         return None  # a stated flag count is compared in flags-exceed-capacity
-    if per_day is None or capacity <= 0 or impact.period is None:
+    if working is None or capacity <= 0 or impact.period is None:
         return None
+    per_day, a_day = working
     if capacity / per_day > CAPACITY_SHARE:
         return None  # people can work most of the volume: the threshold is the model's to choose
     metrics = plan.done.metrics
@@ -277,9 +278,9 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     found = [
-        f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} a day) against "
+        f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} {a_day}) against "
         f"impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
-        f"{per_day / capacity:.2g} ({fmt.share(capacity / per_day)}); the threshold is set there"
+        f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
         found.append(quote(plan, "constraints.data.rarest_class_share", apart))
@@ -288,7 +289,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "constraints.data.rarest_class_share",
-                f"about {per_day * rare:,.0f} true cases a day: more than people can handle even if the "
+                f"about {per_day * rare:,.0f} true cases {a_day}: more than people can handle even if the "
                 "model were perfect",
             )
         )
@@ -431,6 +432,11 @@ def impact_units_differ(plan: Plan) -> Evidence:
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
         quote(plan, where, f"{volume}: value x volume is not computed"),
     )
+
+
+def _ratio(value: float) -> str:
+    """`9.9`, `14`, `114`: two significant figures, never in exponent form."""
+    return f"{value:.2g}" if value < 100 else f"{value:,.0f}"
 
 
 def _counted_apart(plan: Plan) -> str | None:
