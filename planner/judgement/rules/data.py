@@ -47,6 +47,7 @@ from planner.judgement.rules.lexicon import (
     GOAL_EVENTS,
     GROUPS,
     HINDSIGHT,
+    LABEL_DOUBTS,
     LASTING,
     LATER_TEST,
     MEASURED_NOW,
@@ -316,8 +317,38 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
             ),
         ),
+        Case(  # "not a proxy", yet the label's own text admits an error rate nobody measured
+            {
+                "product.label_is_proxy": False,
+                "product.label": "A payroll adjustment; roughly 10-15% of them are wrong.",
+            },
+            evidence=(
+                'product.label: "A payroll adjustment; roughly 10-15% of them are wrong." (the label admits it '
+                "is not the truth: 10-15% of them are wrong; how often is it wrong or missing, on a checked "
+                "sample?)",
+                "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
+            ),
+        ),
+        Case(  # partial coverage
+            {
+                "product.label_is_proxy": False,
+                "product.label": "Duplicates found by the yearly audit, which does not cover the smaller sites.",
+            },
+        ),
+        Case(  # two different things counted as one label
+            {
+                "product.label_is_proxy": False,
+                "product.label": "Both over- and underpayments found at the audit.",
+            },
+        ),
     ),
     quiet=(
+        Case(  # an error is what the label is about, not an error of the label
+            {"product.label_is_proxy": False, "product.label": "The invoice was paid to the wrong supplier."}
+        ),
+        Case(  # checked twice: nothing admitted
+            {"product.label_is_proxy": False, "product.label": "Duplicate pairs confirmed by two auditors."}
+        ),
         Case(  # the label is the lasting outcome itself, reached after the step
             {
                 "product.label": "The supplier replied and the duplicate was repaid within 60 days.",
@@ -385,7 +416,7 @@ def proxy_label(plan: Plan) -> Evidence:
     # a cancellation). A lead asks how well one predicts the other.
     counted = mentions(product.label, ENGAGEMENT)
     if counted is None or mentions(product.label, GOAL_EVENTS):
-        return None
+        return _label_doubted(plan, denied)
     for path in ("product.success_metric", "product.goal"):
         event = mentions(answer_at(plan, path), GOAL_EVENTS)
         if event:
@@ -397,7 +428,28 @@ def proxy_label(plan: Plan) -> Evidence:
                     *denied,
                 ),
             )
-    return None
+    return _label_doubted(plan, denied)
+
+
+_WRONG_SHARE = re.compile(
+    r"\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*%(?:\s+[a-z]+){0,4}?\s+"
+    r"(?:wrong|incorrect|mislabell?ed|misclassified)\b",
+    re.IGNORECASE,
+)
+
+
+def _label_doubted(plan: Plan, denied: tuple[str, ...]) -> Evidence:
+    """The label's own text admits an error rate, cases it does not cover, or two things counted as one,
+    while nobody ticked it as a proxy: the label is not the truth the model is judged on."""
+    text = plan.product.label
+    shares = tuple(found.group(0) for found in _WRONG_SHARE.finditer(text or ""))
+    words = shares + tuple(
+        word for word in LABEL_DOUBTS.find_all(text) if not any(word in share for share in shares)
+    )
+    if not words:
+        return None
+    note = f"the label admits it is not the truth: {', '.join(words)}; how often is it wrong or missing, on a checked sample?"
+    return Hint(words, (quote(plan, "product.label", note), *denied))
 
 
 @rule(

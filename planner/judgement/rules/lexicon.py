@@ -1520,6 +1520,19 @@ PER_UNIT = Lexicon("""
     thousand, million, cycle, page, line, row, kilometre, km, mile, unit, litre
     """)
 
+# A label text that admits the label is not the truth: errors nobody measured, cases it does not cover, or
+# two different things counted as one.
+LABEL_DOUBTS = Lexicon(
+    """
+    mislabelled, mislabeled, misclassified, label noise, noisy labels, noisy label, sometimes wrong
+    often wrong, not always correct, not always right, not always accurate, not always recorded
+    under-recorded, under-reported, underreported, unreliable, not reliable, are wrong, is wrong
+    does not cover, do not cover, doesn't cover, don't cover, not covered, only covers, covers only
+    not recorded for, missing for, only some, not every, not all, only the * that, only those, only for
+    both * and, both * * and, a mix of, a mixture of, mixes, lumped together
+    """
+)
+
 # People whose rows repeat only when the answers say so (a customer with many transactions), unlike a
 # store or a device whose rows always come many at a time.
 PERSONS = Lexicon(
