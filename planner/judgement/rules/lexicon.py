@@ -1426,6 +1426,19 @@ AGREED = Lexicon(
     """
 )
 
+# Words that say a vendor may reuse what it is sent: to train or improve its own models and products.
+VENDOR_REUSE = Lexicon(
+    phrases(
+        "to improve, improve, improves, to train, train, trains",
+        "its, their, the vendor's, the provider's",
+        "products, product, services, service, models, model",
+    )
+    + """, may use customer data, may use the data, may use our data, may use submitted data, uses customer data
+    may train on, trains on customer data, train on customer data, used for training, used to train
+    retains the data, may retain the data, may keep the data
+    """
+)
+
 # An answer about who acts that puts it off: nobody is named yet.
 DEFERRED = Lexicon(
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
-from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE
+from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
 
@@ -87,8 +87,29 @@ from planner.plan.model import Category, DataLeaves, Plan
             ),
             also=frozenset({"personal-data", "hosted-black-box"}),
         ),
+        Case(  # "allowed", yet the vendor's terms, as the team quotes them, let it train on the data
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "A transcription API; the provider may use customer data to "
+                "improve its products.",
+            },
+            evidence=(
+                'constraints.compute.hosted_model: "A transcription API; the provider may use customer data to '
+                'improve ..." (the provider may reuse what it is sent: may use customer data, to improve its '
+                "products)",
+                'constraints.data.leaves_organisation: "allowed" (who confirmed it (the client\'s contract, '
+                "the data-protection officer), under which agreement: a DPA, the transfer mechanism, no "
+                "training on the data, the region?)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the terms say the opposite
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "A transcription API; customer data is not used for training.",
+            }
+        ),
         Case({"constraints.data.leaves_organisation": "allowed", "constraints.data.personal_data": True}),
         Case(  # allowed, personal data, and the model runs in-house: nothing is hosted elsewhere
             {
@@ -165,6 +186,16 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
     data, compute = plan.constraints.data, plan.constraints.compute
     paths = [*source_paths(plan), *_SENSITIVE_PATHS]
     where = ["constraints.compute.hosted_model", *paths, "constraints.data.differences_note"]
+    # The vendor's own terms, as quoted, let it reuse the data: whatever data it is, `allowed` is asked.
+    for path in where:
+        text = answer_at(plan, path)
+        reuse = VENDOR_REUSE.find_all(text)
+        if reuse and not AGREED.find(text):
+            note = f"the provider may reuse what it is sent: {', '.join(reuse)}"
+            return Hint(
+                reuse,
+                (quote(plan, path, note), quote(plan, "constraints.data.leaves_organisation", _CONFIRMED)),
+            )
     if any(AGREED.find(answer_at(plan, path)) for path in where):
         return None
     whose = next(
