@@ -38,6 +38,11 @@ _CLAUSE = re.compile(r"(?<=[.;!?])\s+")  # one sentence, or the clause after a s
 _STOPS = frozenset(
     {BOUNDARY, "before", "after", "until", "when", "while", "if", "unless", "because", "then", "and", "or"}
 )
+# A decision about a person taken by the system alone, on their personal data: the law's own duty.
+_SOLELY_AUTOMATED = (
+    "a solely automated decision on a person's data: in the EU and UK (GDPR Article 22) they may ask for a "
+    "person to decide, must be told of it, and can contest it"
+)
 _NEAR = 8  # words between taking away and what is taken (`deducts the late fee from the courier's pay`)
 
 
@@ -128,10 +133,10 @@ def _appeal_named(plan: Plan) -> bool:
     impact=5,
     ask="does the model decide against people alone, with no appeal and no limit on wrong decisions?",
     move=Move(
-        "Limit and check the wrong decisions against people: a false-positive limit, a review, an appeal",
+        "Limit and check the wrong decisions against people: a false-positive limit, a review, notice, an appeal",
         "Each false positive lands on someone who did nothing; set a false-positive rate the model may not "
-        "exceed, have a person review each adverse decision (or a sample) before it lands, and give the "
-        "person a way to appeal",
+        "exceed, have a person review each adverse decision (or a sample) before it lands, tell the person "
+        "what was decided and why, and give them a way to appeal",
         "warning",
     ),
     fires=(
@@ -180,6 +185,9 @@ def _appeal_named(plan: Plan) -> bool:
                 'impact.error_severity: "serious"',
                 "no appeal or review by a person is named (after_launch.fallback, press_release.faq, "
                 "product.decision_owner)",
+                "constraints.data.personal_data: true (a solely automated decision on a person's data: in the "
+                "EU and UK (GDPR Article 22) they may ask for a person to decide, must be told of it, and can "
+                "contest it)",
             ),
         ),
         Case(  # a fine to a car's keeper, automatic: medium until the severity is said
@@ -268,4 +276,6 @@ def adverse_decision_unchecked(plan: Plan) -> Evidence:
     if mode is not Mode.automate:
         return Hint(words, evidence)
     evidence.insert(0, quote(plan, "product.mode"))
+    if plan.constraints.data.personal_data is True:
+        evidence.append(quote(plan, "constraints.data.personal_data", _SOLELY_AUTOMATED))
     return tuple(evidence) if serious else Tempered(2, evidence)
