@@ -587,6 +587,20 @@ def _adversary_text(plan: Plan) -> str:
                 "product.output": "One of 12,000 billing codes per invoice line.",
             }
         ),
+        Case(  # the labelled count is the rare class itself: 41,000 duplicates, not 41,000 x 0.2%
+            {
+                "constraints.data.labeled_examples": 41000,
+                "constraints.data.rarest_class_share": 0.002,
+                "product.label": "Duplicate lines confirmed by the auditors: 41,000 lines out of 21 million.",
+            }
+        ),
+        Case(  # a forecast of amounts has no classes, whatever share was typed
+            {
+                "product.task": "forecasting",
+                "constraints.data.labeled_examples": 4000,
+                "constraints.data.rarest_class_share": 0.02,
+            }
+        ),
     ),
 )
 def small_labeled_set(plan: Plan) -> Evidence:
@@ -608,7 +622,13 @@ def small_labeled_set(plan: Plan) -> Evidence:
     if data.labeled_examples < MIN_LABELED:
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
-    if rare is not None and data.labeled_examples * rare < MIN_RARE_LABELED and not many_labels(plan):
+    if (
+        rare is not None
+        and data.labeled_examples * rare < MIN_RARE_LABELED
+        and not many_labels(plan)
+        and has_classes(plan)
+        and not _labelled_are_the_rare(plan, rare)
+    ):
         note = f"about {data.labeled_examples * rare:.0f} examples of the rarest class"
         return _uncollectable(
             plan,
@@ -939,13 +959,14 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
             ),
         ),
     ),
-    quiet=(  # thousands of codes: the rarest is the long tail, not a rare class
-        Case(
+    quiet=(
+        Case(  # thousands of codes: the rarest is the long tail, not a rare class
             {
                 "done.test_size": 1000,
                 "product.output": "One of 12,000 billing codes per invoice line.",
             }
         ),
+        Case({"done.test_size": 1000, "product.task": "regression"}),  # a regression has no rare class
     ),
 )
 def small_test_set(plan: Plan) -> Evidence:
@@ -954,7 +975,8 @@ def small_test_set(plan: Plan) -> Evidence:
     With few test cases (or few of the rarest class) a score moves by several points from one
     sample to the next; the target cannot be told from noise.
 
-    Mitigation: Grow the test set, stratify it on the rare class, and report confidence intervals.
+    Mitigation: Grow the test set and report confidence intervals; stratify it on a rare class where
+    there is one, and backtest a forecast over several periods.
     """
     size, rare = plan.done.test_size, plan.constraints.data.rarest_class_share
     if size is None:
@@ -966,7 +988,7 @@ def small_test_set(plan: Plan) -> Evidence:
         return Tempered(2, (quote(plan, "done.test_size", note), llm))
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
-    if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan):
+    if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):
         counted = _units_apart(plan)
         if counted is not None:  # slides against a share of grains: a product of two units says nothing
             test_unit, part = counted
@@ -1041,6 +1063,36 @@ def many_labels(plan: Plan) -> bool:
             count = found.split(" ")[0].replace(",", "")
             if not count[0].isdigit() or float(count) >= MANY_LABELS:
                 return True
+    return False
+
+
+def has_classes(plan: Plan) -> bool:
+    """Whether the model chooses among classes: a regression has none, nor a forecast of amounts (a
+    forecast that lists classes among its outcomes, rain or no rain, has them)."""
+    if plan.product.task is TaskType.regression:
+        return False
+    return plan.product.task is not TaskType.forecasting or len(plan.product.outcomes) >= 2
+
+
+_AMOUNT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?\b", re.IGNORECASE)
+_TIMES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _labelled_are_the_rare(plan: Plan, rare: float) -> bool:
+    """Whether the answers say the labelled examples are the rare class itself: a text naming the labelled
+    count beside a total it is about the rarest share of (`41,000 lines out of 21 million`)."""
+    labelled = plan.constraints.data.labeled_examples or 0
+    texts = [plan.product.label, *(source.name for source in plan.constraints.data.sources)]
+    for text in texts:
+        amounts = [
+            float(number.replace(",", "")) * _TIMES.get((unit or "").lower(), 1)
+            for number, unit in _AMOUNT.findall(text or "")
+            if number.replace(",", "").replace(".", "", 1).isdigit()
+        ]
+        if any(abs(amount - labelled) <= 0.1 * labelled for amount in amounts) and any(
+            total > labelled and rare / 3 <= labelled / total <= rare * 3 for total in amounts
+        ):
+            return True
     return False
 
 
