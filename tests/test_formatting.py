@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli.main import cli
-from planner.core.formatting import money, number, share, span
+from planner.core.formatting import count, money, number, share, span
 from planner.judgement.register import assess
 from planner.plan.planfile import plan_from_text
 from planner.site import render
@@ -91,3 +91,15 @@ def test_the_terminal_the_site_and_the_evidence_write_a_value_the_same_way(
     assert "€150 per month" in page and "150 minutes per month" not in page
     # A cost per prediction of 0.0001 EUR is not rounded away, wherever it is written.
     assert "€0.0001" in page and "€0.0001" in evidence
+
+
+def test_a_count_worked_out_reads_whole_and_a_rare_one_never_as_none() -> None:
+    assert [count(value) for value in (7.9, 1643.8, 0.34, 0.0004, 0)] == [
+        "8",
+        "1,644",
+        "0.3",
+        "0.0004",
+        "0",
+    ]
+    assert number(27.397, significant=2) == "27"
+    assert number(123.4, significant=2) == "123"  # a whole part is never cut

@@ -21,19 +21,29 @@ def _plain(value: float, significant: int = SIGNIFICANT) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def number(value: float | None, digits: int | None = None) -> str:
+def number(value: float | None, digits: int | None = None, *, significant: int | None = None) -> str:
     """`1234567` -> `1,234,567`; `1234.5` -> `1,234`; `0.125` -> `0.125`; `0.0001` -> `0.0001`.
 
-    `digits` fixes the decimals instead (`number(0.5, 2)` -> `0.50`); None reads as an empty string."""
+    `digits` fixes the decimals instead (`number(0.5, 2)` -> `0.50`); `significant` keeps that many
+    digits of a figure worked out (`number(27.397, significant=2)` -> `27`, `1,644` stays whole); None
+    reads as an empty string."""
     if value is None:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if digits is not None:
         return f"{value:,.{digits}f}"
+    if significant is not None:
+        return _plain(float(value), significant)
     if isinstance(value, int) or float(value).is_integer() or abs(value) >= 100:
         return f"{value:,.0f}"
     return _plain(float(value))
+
+
+def count(value: float) -> str:
+    """A count worked out from others, as a whole: `7.9` -> `8`, `1643.8` -> `1,644`; below one, its
+    first digit (`0.34` -> `0.3`), so a rare case never reads as none."""
+    return number(round(value)) if abs(value) >= 1 else _plain(value, 1)
 
 
 def share(value: float | None, interval: tuple[float, float] | None = None) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Any
 
+from planner.core import formatting as fmt
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ITEM_UNITS
@@ -308,6 +309,41 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
     # A value per tonne, litre or hour is per amount, not per item: unless an answer says the volume is
     # in that amount, a count of items is not multiplied by it.
     return (noun, "impact.volume", ()) if noun in _MEASURES else None
+
+
+# A volume said as an amount of something (`tonnes of scrap`, `kWh of load`); not hours, which a
+# bottleneck names for the step's own time as often as for what passes through it.
+_AMOUNT_OF = re.compile(
+    r"\b(tonnes?|tons?|kg|kilo(?:gram)?s?|litres?|liters?|gallons?|[kmg]wh|km|kilomet(?:re|er)s?|miles?)"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+_SPELLED = {"kg": "kg", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "km": "km"}
+
+
+def volume_unit(plan: Plan) -> str:
+    """What the volume counts, for the figures worked out from it: `items`, or the amount the plan
+    names (`tonnes` when the value is per tonne and the answers say so, or they speak of `tonnes of`
+    scrap); empty when the value is per an amount the answers do not give the volume in."""
+    for path in ITEM_PATHS:
+        text = answer_at(plan, path)
+        found = _AMOUNT_OF.search(text) if isinstance(text, str) else None
+        if found:
+            return _plural(found.group(1))
+    per = _PER.search(plan.impact.value_unit or "")
+    if per and per.group(1).lower() in _MEASURES:
+        return "" if value_per_other_item(plan) else _plural(per.group(1))
+    return "items"
+
+
+def _plural(unit: str) -> str:
+    word = unit.lower()
+    return _SPELLED.get(word) or (word if word.endswith("s") else word + "s")
+
+
+def per_month(count: float, unit: str) -> str:
+    """`12,000 items a month`, `300 tonnes a month`; `12,000 a month` when the unit is not known."""
+    return " ".join(text for text in (fmt.number(count), unit, "a month") if text)
 
 
 def acting_shapes_labels(plan: Plan) -> bool:

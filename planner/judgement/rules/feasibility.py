@@ -16,8 +16,10 @@ from planner.judgement.rules.evidence import (
     answer_is,
     empty_answers,
     items_per_month,
+    per_month,
     quote,
     says_nothing,
+    volume_unit,
 )
 from planner.judgement.rules.lexicon import ACTS_ALONE, NOBODY, PEOPLE
 from planner.judgement.rules.words import mentions
@@ -193,6 +195,23 @@ _NARROW = Move(
                 "impact.share_addressed: 0.6 (the first model would take 60% of 12,000 items a month: 7,200)",
             ),
         ),
+        Case(  # a value per kWh, and no answer says what the volume counts: no unit is made up
+            {
+                "product.data_kinds": ["images"],
+                "product.mode": "automate",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "impact.easy_share": None,
+                "impact.value_unit": "EUR per kWh",
+            },
+            evidence=(
+                'product.data_kinds: ["images"]',
+                'product.current_solution: "The ERP blocks invoices with the same supplier, number and '
+                'amount; ..." (people do it today)',
+                "impact.share_addressed: 0.6 (the first model would take 60% of 12,000 a month: 7,200)",
+            ),
+            also=frozenset({"impact-units-differ"}),
+        ),
     ),
     quiet=(
         Case({"product.data_kinds": ["images"], "product.mode": "automate"}),  # rules already take a slice
@@ -238,12 +257,13 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "impact.share_addressed",
-                f"the first model would take {fmt.share(share)} of {items:,.0f} items a month: {items * share:,.0f}",
+                f"the first model would take {fmt.share(share)} of {per_month(items, volume_unit(plan))}: "
+                f"{fmt.count(items * share)}",
             )
         )
     elif plan.impact.volume is not None and plan.impact.period is not None:
         found.append(
-            f"impact.volume: {plan.impact.volume:,.0f} a {plan.impact.period.value} (no share chosen for "
+            f"impact.volume: {fmt.number(plan.impact.volume)} a {plan.impact.period.value} (no share chosen for "
             "the first model yet)"
         )
     return tuple(found)

@@ -30,6 +30,7 @@ from planner.judgement.rules.evidence import (
     items_per_working_day,
     quote,
     show,
+    volume_unit,
 )
 from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE, RETRIEVED
 from planner.plan.fields import answered_at
@@ -226,9 +227,9 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
     if budget is not None and bill <= budget:
         return None
     volume = plan.impact.volume or 0
-    basis = f"{volume:,.0f} a {plan.impact.period.value}"
+    basis = f"{fmt.number(volume)} a {plan.impact.period.value}"
     if plan.impact.period.value != "month":
-        basis += f" ({items:,.0f} a month)"
+        basis += f" ({fmt.number(items)} a month)"
     found = (
         f"constraints.compute.predictions_per_period: not answered; impact.volume: {basis} taken as one call "
         f"each x cost_per_prediction {fmt.money(cost, cur)} = {fmt.money(bill, cur)} a month",
@@ -237,7 +238,9 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
         return Tempered(
             3, (*found, "constraints.compute.budget_per_month: not answered (nobody has bounded the bill)")
         )
-    times = f"{bill / budget:.2g} times the budget" if budget else "with no budget at all"
+    times = (
+        f"{fmt.number(bill / budget, significant=2)} times the budget" if budget else "with no budget at all"
+    )
     return (
         *found,
         f"constraints.compute.budget_per_month: {show(budget)}"
@@ -393,10 +396,11 @@ def workload_not_measured(plan: Plan) -> Evidence:
     working, rare = items_per_working_day(plan), plan.constraints.data.rarest_class_share
     if working is not None and impact.period is not None:
         per_day, a_day = working
-        line = f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} {a_day})"
+        volume = f"{fmt.number(impact.volume)} a {impact.period.value}"
+        line = f"impact.volume: {volume} (about {fmt.count(per_day)} {a_day})"
         if rare is not None and rare < RARE_SHARE:
             line += (
-                f"; constraints.data.rarest_class_share: {show(rare)} (about {per_day * rare:,.0f} true "
+                f"; constraints.data.rarest_class_share: {show(rare)} (about {fmt.count(per_day * rare)} true "
                 f"cases {a_day}: at least that many flags to find them all)"
             )
         found.append(line)
@@ -416,12 +420,17 @@ def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
     if (hours is not None and hours <= _WORKING_HOURS) or (hours is None and flagged <= _ONE_PERSON_FLAGS):
         return None
     monthly, items = flagged * WORKING_DAYS_PER_MONTH, items_per_month(plan)
-    of = f", {fmt.share(monthly / items)} of {items:,.0f} items" if items and monthly <= items else ""
-    note = f"about {monthly:,.0f} flags a month{of}"
+    unit = volume_unit(plan)
+    of = (
+        f", {fmt.share(monthly / items)} of {fmt.number(items)} {unit}".rstrip()
+        if items and monthly <= items
+        else ""
+    )
+    note = f"about {fmt.count(monthly)} flags a month{of}"
     if hours is not None:
         note += (
-            f"; at by_hand.minutes_per_example: {show(minutes)}, {hours:,.0f} person-hours a day, "
-            f"{hours / _WORKING_HOURS:.2g} people full time"
+            f"; at by_hand.minutes_per_example: {show(minutes)}, {fmt.count(hours)} person-hours a day, "
+            f"{fmt.number(hours / _WORKING_HOURS, significant=2)} people full time"
         )
     note += f": can the people who act take {show(flagged)} a day?"
     return (quote(plan, "impact.capacity_per_day"), quote(plan, "impact.flagged_per_day", note), who)

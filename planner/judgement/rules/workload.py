@@ -22,10 +22,12 @@ from planner.judgement.rules.evidence import (
     items_per_month,
     items_per_working_day,
     norm,
+    per_month,
     quote,
     says_nothing,
     show,
     volume_counts_other_item,
+    volume_unit,
 )
 from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
 from planner.judgement.rules.words import mentions
@@ -179,10 +181,10 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     if not isinstance(flagged, float | int) or not isinstance(capacity, float | int) or flagged <= capacity:
         return None
     left = flagged - capacity
-    times = f"{flagged / capacity:.3g} times" if capacity else "with no capacity"
+    times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
     return (
         f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} ({times} "
-        f"what people can handle: {left:,.0f} flags a day, {fmt.share(left / flagged)}, go unhandled)",
+        f"what people can handle: {fmt.count(left)} flags a day, {fmt.share(left / flagged)}, go unhandled)",
     )
 
 
@@ -278,8 +280,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     found = [
-        f"impact.volume: {impact.volume:,.0f} a {impact.period.value} (about {per_day:,.0f} {a_day}) against "
-        f"impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
+        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value} (about {fmt.count(per_day)} "
+        f"{a_day}) against impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
         f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
@@ -289,7 +291,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "constraints.data.rarest_class_share",
-                f"about {per_day * rare:,.0f} true cases {a_day}: more than people can handle even if the "
+                f"about {fmt.count(per_day * rare)} true cases {a_day}: more than people can handle even if the "
                 "model were perfect",
             )
         )
@@ -324,6 +326,17 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
                 "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
             ),
         ),
+        Case(  # a volume in tonnes is not called items
+            {
+                "impact.easy_share": 0.5,
+                "impact.bottleneck": "Graders sort the tonnes of scrap at the gate",
+                "impact.value_unit": "EUR per tonne",
+            },
+            evidence=(
+                "impact.easy_share: 0.5 (6,000 of 12,000 tonnes a month, easy or out of scope)",
+                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
+            ),
+        ),
     ),
     quiet=(
         Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
@@ -351,7 +364,7 @@ def easy_slice_first(plan: Plan) -> Evidence:
     items = items_per_month(plan)
     note = "easy or out of scope"
     if items is not None:
-        note = f"{items * easy:,.0f} of {items:,.0f} items a month, {note}"
+        note = f"{fmt.count(items * easy)} of {per_month(items, volume_unit(plan))}, {note}"
     found = [quote(plan, "impact.easy_share", note)]
     if impact.easy_slice:
         found.append(quote(plan, "impact.easy_slice"))
@@ -436,7 +449,7 @@ def impact_units_differ(plan: Plan) -> Evidence:
 
 def _ratio(value: float) -> str:
     """`9.9`, `14`, `114`: two significant figures, never in exponent form."""
-    return f"{value:.2g}" if value < 100 else f"{value:,.0f}"
+    return fmt.number(value, significant=2)
 
 
 def _counted_apart(plan: Plan) -> str | None:
