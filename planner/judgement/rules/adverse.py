@@ -21,6 +21,7 @@ from planner.judgement.rules.lexicon import (
     COUNTS_FALSE_ALARMS,
     GRANTS,
     PERSON_DECIDES,
+    STAFF,
     TAKEN,
     TAKES_AWAY,
 )
@@ -31,6 +32,7 @@ _THE_ACTION = ("product.decision", "product.output")  # what the system does
 _ABOUT_IT = ("product.goal", "title", "product.label")  # what it is for, or what it learns from
 
 _WHO = ABOUT_PEOPLE + ACTED_ON
+_WHO_ACTED_ON = _WHO + STAFF  # what the system does to staff (docks a picker's bonus) lands on a person too
 
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")  # one sentence, or the clause after a semicolon
 
@@ -103,7 +105,7 @@ def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         text = answer_at(plan, path)
         if not isinstance(text, str):
             continue
-        acts, who = _acts(text), _WHO.find_all(text)
+        acts, who = _acts(text), _WHO_ACTED_ON.find_all(text)
         if acts and (who or personal):
             return path, tuple(dict.fromkeys((*who, *acts)))
     if _grants_alone(plan):
@@ -188,6 +190,19 @@ def _appeal_named(plan: Plan) -> bool:
                 "constraints.data.personal_data: true (a solely automated decision on a person's data: in the "
                 "EU and UK (GDPR Article 22) they may ask for a person to decide, must be told of it, and can "
                 "contest it)",
+            ),
+        ),
+        Case(  # staff whose pay the system docks, no mode said: a question naming the words
+            {
+                "product.mode": None,
+                "product.decision": "The bonus of pickers below the model's expected rate is withheld.",
+                "product.decision_owner": None,
+            },
+            evidence=(
+                'product.decision: "The bonus of pickers below the model\'s expected rate is withheld." '
+                "(against people: pickers, withheld)",
+                "no appeal or review by a person is named (after_launch.fallback, press_release.faq, "
+                "product.decision_owner)",
             ),
         ),
         Case(  # a fine to a car's keeper, automatic: medium until the severity is said
