@@ -182,6 +182,16 @@ def test_a_tool_that_augments_people_says_they_decide_every_case(make_workspace:
     assert json.loads(out)["figures"]["share_left_to_humans"] == 0
 
 
+def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -> None:
+    scrap = plan(
+        impact__bottleneck="Graders sort the tonnes of scrap at the gate", impact__value_unit="EUR per tonne"
+    )
+    make_workspace({"plans/scrap/plan.yaml": scrap})
+    code, out, err = run("risks", "scrap")
+    assert (code, err) == (0, "")
+    assert "  tonnes per month: 12,000\n" in out and "items per month" not in out
+
+
 def test_risks_of_a_sound_plan(workspace: Path) -> None:
     code, out, _ = run("risks", "clean")
     assert code == 0

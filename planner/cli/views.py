@@ -115,10 +115,12 @@ def _summary(assessment: Assessment) -> str:
 def _figures(assessment: Assessment) -> list[str]:
     numbers, out = assessment.figures, []
     if numbers.items_per_month is not None:
-        out.append(f"items per month: {formatting.number(numbers.items_per_month)}")
+        out.append(
+            f"{numbers.volume_unit or 'volume'} per month: {formatting.number(numbers.items_per_month)}"
+        )
     if numbers.monthly_value is not None:
         out.append(
-            f"impact estimate: {numbers.monthly_value:,.0f} {one_line(numbers.value_unit or '')} per month"
+            f"impact estimate: {formatting.number(numbers.monthly_value)} {one_line(numbers.value_unit or '')} per month"
         )
     if numbers.share_left_to_humans is not None and numbers.people_decide:
         helped = formatting.share(1 - numbers.share_left_to_humans)

@@ -16,7 +16,7 @@ from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evaluation import rare_metric_note
-from planner.judgement.rules.evidence import acting_shapes_labels
+from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
@@ -55,6 +55,7 @@ class Figures:
     value_unit: str | None = None
     share_left_to_humans: float | None = None
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
+    volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
 
     @property
     def yearly_value(self) -> float | None:
@@ -62,9 +63,7 @@ class Figures:
 
 
 def unanswered_text(report: Completeness) -> str | None:
-    parts = [
-        (len(questions), key.replace("_", " ")) for key, questions in report.missing.items() if questions
-    ]
+    parts = [(len(asked), key.replace("_", " ")) for key, asked in report.missing.items() if asked]
     if not parts:
         return None
     first, *rest = parts
@@ -82,6 +81,7 @@ def figures(plan: Plan) -> Figures:
         value_unit=_PER_ITEM.sub("", unit).strip() or None if unit and value is not None else None,
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment,
+        volume_unit=volume_unit(plan),
     )
 
 
