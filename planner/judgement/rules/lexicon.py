@@ -1318,6 +1318,68 @@ DENIED_IN_CLAUSE = Lexicon("""
     not an input, not as an input, not a feature, not part of, kept out
 """)
 
+# Events that happen to a case after it is decided, which a label often names (`corrected by an
+# adjustment`): an input named after the same event carries the label's own record. One lexicon per event.
+LABEL_EVENTS = {
+    forms.split(",")[0]: Lexicon(forms)
+    for forms in (
+        "adjustment, adjustments",
+        "correction, corrections",
+        "refund, refunds",
+        "chargeback, chargebacks",
+        "write-off, write-offs",
+        "reversal, reversals",
+        "recall, recalls",
+        "escalation, escalations",
+        "appeal, appeals",
+        "dispute, disputes",
+        "cancellation, cancellations",
+        "amendment, amendments",
+        "settlement, settlements",
+        "referral, referrals",
+        "rejection, rejections",
+        "override, overrides",
+        "investigation, investigations",
+        "resolution, resolutions",
+        "readmission, readmissions",
+        "eviction, evictions",
+        "suspension, suspensions",
+        "termination, terminations",
+    )
+}
+
+# Words that put an input in the case's past or in other cases: earlier events are known when predicting.
+EARLIER = Lexicon("""
+    past, previous, previously, prior, earlier, history, historical, last year, last month, before, preceding
+    former, other cases, count of past, number of past
+""")
+
+# What the handling of a case records: the handler's notes, codes logged on the case by whoever handles it.
+HANDLING_RECORDS = Lexicon("""
+    handler, handlers, case notes, handler notes, logged on the case, logged on each case, added to the case
+    notes on the case, caseworker, caseworkers, case worker, case workers, assessor, assessors, adjuster
+    adjusters, investigator, investigators, resolution code, resolution codes, outcome code, outcome codes
+    closing code, closing codes, closure code, closure codes, triage notes, assessment notes, review notes
+    investigation notes
+""")
+
+# A model said to act before a case is handled (triage, routing, a first look): what handling records does
+# not exist yet when it predicts.
+BEFORE_HANDLING = Lexicon(
+    phrases(
+        "before, prior to, ahead of",
+        "the, a, any, an, its, each, their, ",
+        """handling, handler, handlers, review, reviewer, triage, assessment, assessor, investigation,
+        investigator, assignment, caseworker, case worker, adjuster, first contact, first look, anyone looks""",
+    )
+    + ", "
+    + phrases(
+        "before, prior to",
+        "it is, they are, the case is, a case is",
+        "handled, reviewed, assessed, assigned, triaged, investigated, opened",
+    )
+)
+
 # The new setting judged on its own before it is trusted: a shadow or parallel run, a test set from it,
 # or sites evaluated separately...
 RUN_APART = Lexicon("""

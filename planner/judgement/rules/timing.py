@@ -6,8 +6,17 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import afterwards_in_the_inputs, said_in_use
-from planner.judgement.rules.lexicon import AS_KNOWN, EVALUATION_CONTEXT, FINAL_OF_EVALUATION, SO_FAR
-from planner.judgement.rules.words import Lexicon, phrases
+from planner.judgement.rules.lexicon import (
+    AS_KNOWN,
+    BEFORE_HANDLING,
+    EARLIER,
+    EVALUATION_CONTEXT,
+    FINAL_OF_EVALUATION,
+    HANDLING_RECORDS,
+    LABEL_EVENTS,
+    SO_FAR,
+)
+from planner.judgement.rules.words import Lexicon, not_denied, phrases
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, Plan
 
@@ -253,6 +262,26 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
                 "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
             ),
         ),
+        Case(  # an input named after the event the label records
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and the reversal reason code.",
+                "product.label": "The payment was later undone by a reversal.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amount and the reversal reason code." (named after the label\'s own '
+                "event: reversal)",
+                'product.label: "The payment was later undone by a reversal." (the label records that event: is '
+                "that input known before it happens?)",
+            ),
+        ),
+        Case(  # an input the handling records, for a model meant to come before the handling
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "The invoice scan, the handler's notes and codes logged on the case.",
+                "product.decision": "Route each invoice to a queue before a handler opens it.",
+            },
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["season"]}),
@@ -305,6 +334,35 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
                 "constraints.data.differences_note": "Invoices of the year-end closure period are excluded.",
             }
         ),
+        Case(  # the same event, in the case's past: known when predicting
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and the number of past reversals of the supplier.",
+                "product.label": "The payment was later undone by a reversal.",
+            }
+        ),
+        Case(  # the event is the case the decision acts on: its letter is known when predicting
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "The appeal letter and the fine's place and time.",
+                "product.label": "The officer's decision on each past appeal.",
+                "product.decision": "The officer sees the recommendation beside each appeal and decides.",
+            }
+        ),
+        Case(  # the handler's notes are said not to be used
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "The invoice scan, not the handler's notes.",
+                "product.decision": "Route each invoice to a queue before a handler opens it.",
+            }
+        ),
+        Case(  # handling records, for a model that comes after the handling
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "The invoice scan and the handler's notes.",
+                "product.decision": "Sample handled invoices for the monthly audit.",
+            }
+        ),
     ),
 )
 def inputs_after_prediction(plan: Plan) -> Evidence:
@@ -322,4 +380,50 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
         return differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
-    return said or accrued_in_the_inputs(plan)
+    return said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan)
+
+
+def later_process_in_the_inputs(plan: Plan) -> Evidence:
+    """An input named after the event the label records (`corrected by an adjustment` and `the adjustment
+    reason code`), or recorded by the handling the model is meant to come before (`the handler's notes`
+    for a model that triages before handling): the label's own record, or a later one, as an input."""
+    if Difference.later_inputs in plan.constraints.data.differences:
+        return None
+    inputs = plan.product.inputs
+    if not inputs or AS_KNOWN.find(inputs):
+        return None
+    label_text = plan.product.label
+    for event in LABEL_EVENTS.values():
+        # an event the decision acts on (`each appeal`) is the case itself, not a later record of it
+        if event.find(label_text) and not event.find(plan.product.decision):
+            named = not_denied(said_in_use(event, inputs), inputs, EARLIER, EARLIER)
+            if named:
+                return Hint(
+                    named,
+                    (
+                        quote(
+                            plan, "product.inputs", f"named after the label's own event: {', '.join(named)}"
+                        ),
+                        quote(
+                            plan,
+                            "product.label",
+                            "the label records that event: is that input known before it happens?",
+                        ),
+                    ),
+                )
+    records = not_denied(said_in_use(HANDLING_RECORDS, inputs), inputs, EARLIER, EARLIER)
+    if not records:
+        return None
+    for path in ("product.decision", "product.output", "product.goal", "product.users"):
+        before = BEFORE_HANDLING.find(answer_at(plan, path))
+        if before:
+            return Hint(
+                (*records, before),
+                (
+                    quote(plan, "product.inputs", f"recorded by the handling: {', '.join(records)}"),
+                    quote(
+                        plan, path, f"the model comes {before}: do those records exist yet when it predicts?"
+                    ),
+                ),
+            )
+    return None
