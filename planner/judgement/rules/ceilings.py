@@ -70,7 +70,7 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
         return None
     return (
         f"constraints.latency.measured_p99_ms: {measured} against constraints.latency.p99_ms: {budget} "
-        f"({measured / budget:.3g} times the budget: {measured - budget:,} ms over)",
+        f"({fmt.number(measured / budget, significant=3)} times the budget: {fmt.number(measured - budget)} ms over)",
     )
 
 

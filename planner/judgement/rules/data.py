@@ -629,7 +629,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
         and has_classes(plan)
         and not _labelled_are_the_rare(plan, rare)
     ):
-        note = f"about {data.labeled_examples * rare:.0f} examples of the rarest class"
+        note = f"about {fmt.count(data.labeled_examples * rare)} examples of the rarest class"
         return _uncollectable(
             plan,
             (
@@ -999,7 +999,7 @@ def small_test_set(plan: Plan) -> Evidence:
             return Tempered(
                 2, (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
             )
-        note = f"about {size * rare:.0f} cases of the rarest class"
+        note = f"about {fmt.count(size * rare)} cases of the rarest class"
         return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
     return None
 

@@ -145,8 +145,8 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
         return None
     value = monthly_value(plan) or 0.0
     return (
-        f"impact estimate: {value:,.0f} {plan.impact.value_unit} per month",
-        quote(plan, "impact.effort_weeks", f"a year of value is about {yearly:.1f} person-weeks"),
+        f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
+        quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
 
 
@@ -176,7 +176,7 @@ def cost_exceeds_value(plan: Plan) -> Evidence:
         return None
     return (
         quote(plan, "constraints.compute.budget_per_month"),
-        f"impact estimate: {value:,.0f} {plan.impact.value_unit} per month",
+        f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
     )
 
 
@@ -279,7 +279,7 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
     if items is not None and share is not None:
         real = items * share * minutes
         weeks = 12 * real / 60 / PERSON_WEEK_HOURS
-        line = f"at most {show(minutes)} minutes: {items:,.0f} x {fmt.share(share)} x {show(minutes)} = {real:,.0f} minutes a month, about {weeks:.1f} person-weeks a year"
+        line = f"at most {show(minutes)} minutes: {fmt.count(items)} x {fmt.share(share)} x {show(minutes)} = {fmt.count(real)} minutes a month, about {fmt.number(weeks, 1)} person-weeks a year"
         if impact.effort_weeks is not None:
             line += f" against impact.effort_weeks: {show(impact.effort_weeks)}"
             if weeks < impact.effort_weeks:

@@ -233,5 +233,5 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
 
 
 def _agreement_quote(agreement: float, count: int | None, where: str) -> str:
-    note = f"two people agree on {fmt.share(agreement)}" + (f" of {count:,} cases" if count else "")
+    note = f"two people agree on {fmt.share(agreement)}" + (f" of {fmt.number(count)} cases" if count else "")
     return f"{where}: {show(agreement)} ({note})"

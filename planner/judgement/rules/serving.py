@@ -336,9 +336,11 @@ def cost_over_budget(plan: Plan) -> Evidence:
     if bill <= budget:
         return None
     cur = compute.currency
-    basis = f"{count:,.0f} a {period.value}" if period else f"{count:,.0f} (taken as a month)"
+    basis = (
+        f"{fmt.number(count, 0)} a {period.value}" if period else f"{fmt.number(count, 0)} (taken as a month)"
+    )
     if period and period.value != "month":
-        basis += f" ({per_month:,.0f} a month)"
+        basis += f" ({fmt.count(per_month)} a month)"
     return (
         f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {fmt.money(cost, cur)} "
         f"= {fmt.money(bill, cur)} a month",

@@ -128,7 +128,7 @@ def saving_exceeds_step(plan: Plan) -> Evidence:
         f"impact.value_per_item: {show(impact.value_per_item)} {impact.value_unit} saved per item, but "
         f'impact.step_share: "{impact.step_share}": the step takes {show(part)} {unit} of the {show(whole)}',
         f"at most {show(part)} {unit} can be saved per item by this step ({show(claimed)} is "
-        f"{claimed / part:.1f} times that); the other {show(whole - part)} {unit} lie in other steps"
+        f"{fmt.number(claimed / part, 1)} times that); the other {show(whole - part)} {unit} lie in other steps"
         if part
         else f"the step takes none of the {show(whole)} {unit}: nothing can be saved there",
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import MANY_TIMES, Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import (
@@ -129,7 +130,9 @@ def _units(data: str, product: str) -> Found:
         many, said = meets.get(unit, (0.0, ""))
         if count and many >= MANY_TIMES * count:
             exact = not seen.startswith(("a few ", "a handful of "))
-            note = f"the product meets {said}" + (f", {many / count:.0f} times as many" if exact else "")
+            note = f"the product meets {said}" + (
+                f", {fmt.number(many / count, 0)} times as many" if exact else ""
+            )
             return (seen,), f"the data comes from {seen}", (said,), note
     few = FEW_UNITS.find_all(data)
     many_words = MANY_UNITS.find_all(product)

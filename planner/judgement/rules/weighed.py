@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.lexicon import FALSE_ALARM_SAID, MISS_SAID
@@ -105,7 +106,7 @@ def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...
     )
     if low[0] <= 0 or high[0] < UNEQUAL * low[0]:
         return None
-    return high_kind, (high[1], f"{high[0] / low[0]:.0f} times {low[1]}")
+    return high_kind, (high[1], f"{fmt.number(high[0] / low[0], 0)} times {low[1]}")
 
 
 @rule(
