@@ -512,6 +512,7 @@ def test_a_share_said_in_words_is_read_as_the_share_it_says(root: Path) -> None:
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert saved(root)["impact"] == {"bottleneck": "Adjusters read each claim", "step_share": 0.2}
+    assert saved(root)["approximate"] == ["impact.step_share"]  # `about` a fifth: an estimate
     assert "? What share of one item's" not in screen
     # Asked on its own, the share in words reads too; words it cannot read are refused, nothing lost.
     write_plan(root, "title: Claims\n")

@@ -124,7 +124,7 @@ class Session:
         if reading.value != getattr(holder, name) or reading.approximate != estimate or is_open:
             self.put(question.field, reading.value, approximate=reading.approximate)
         for other, value in reading.also.items():  # a range's other end, the partner's answer
-            self.put(f"{parent}.{other}", value)
+            self.put(f"{parent}.{other}", value, approximate=True if other in reading.rough else None)
             self.gave.add(f"{parent}.{other}")
         if reading.unknown_also:  # `200, don't know`
             self.gave.add(f"{parent}.{reading.unknown_also}")

@@ -165,7 +165,8 @@ def _trailing(
     own = kind or kind_of(type(holder).model_fields[name])
     alone = _figure(holder, partner, raw)
     if alone is not None:
-        return Reading(getattr(holder, name, None), also={partner: alone.value})
+        rough = {partner} if alone.approximate else set()
+        return Reading(getattr(holder, name, None), also={partner: alone.value}, rough=rough)
     cut = max(raw.rfind(","), raw.rfind(";"))
     head, tail = (raw[:cut], raw[cut + 1 :]) if cut > 0 else ("", "")
     figure = _figure(holder, partner, tail) if head.strip() else None
@@ -173,6 +174,7 @@ def _trailing(
         return read(holder, name, own, raw, optional=optional)
     reading = read(holder, name, own, head.strip().rstrip(",;").strip(), optional=optional)
     reading.also[partner] = figure.value
+    reading.rough |= {partner} if figure.approximate else set()
     return reading
 
 

@@ -168,6 +168,9 @@ class Reading:
 
     value: Any = None
     also: dict[str, Any] = field(default_factory=dict)  # other fields of the same record (a range's end)
+    rough: set[str] = field(
+        default_factory=set
+    )  # those of them said as estimates (`photo checks, about 20%`)
     approximate: bool = False
     note: str = ""  # e.g. "2 months is 8.7 weeks", "the midpoint of 40-50%"
     unknown: bool = False  # "don't know yet"
