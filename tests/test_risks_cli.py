@@ -180,6 +180,18 @@ def test_a_tool_that_augments_people_says_they_decide_every_case(make_workspace:
     assert "left to people" not in out  # not "0%": people keep every decision
     code, out, _ = run("risks", "aid", "--format", "json")
     assert json.loads(out)["figures"]["share_left_to_humans"] == 0
+    # An augmenting tool that also pays or sends on its own does not leave every decision to people.
+    make_workspace(
+        {
+            "plans/aid/plan.yaml": plan(
+                product__mode="augment",
+                product__circumstances=["commits_alone"],
+                impact__share_addressed=0.35,
+            )
+        }
+    )
+    code, out, _ = run("risks", "aid")
+    assert "people decide every case" not in out and "  left to people: 65% of cases\n" in out
 
 
 def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -> None:

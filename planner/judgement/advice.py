@@ -80,7 +80,7 @@ def figures(plan: Plan) -> Figures:
         monthly_value=value,
         value_unit=_PER_ITEM.sub("", unit).strip() or None if unit and value is not None else None,
         share_left_to_humans=1 - share if share is not None else None,
-        people_decide=plan.product.mode is Mode.augment,
+        people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),
     )
 
