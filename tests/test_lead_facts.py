@@ -56,7 +56,11 @@ def test_a_team_that_chose_the_rules_is_reminded_not_stopped(make_workspace: Mak
 
 
 def test_a_label_delay_where_acting_shapes_the_labels_is_medium(make_workspace: MakeWorkspace) -> None:
-    late = {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 90}
+    late = {
+        "constraints.data.labels": "outcomes",
+        "constraints.data.label_delay_days": 90,
+        "product.goal": "Stop fraudsters from being paid twice.",  # the other side adapts meanwhile
+    }
     assert levels(risks(make_workspace, late))["label-delay-exceeds-retraining"] == "high"
     shaped = late | {
         "constraints.data.outcome_recorded_for": "changed_by_action",
@@ -170,7 +174,9 @@ def test_labels_that_mature_over_a_range_from_weeks_are_medium(make_workspace: M
         "what share of the labels is in by each retraining?"
     )
     slow = gradual | {"constraints.data.label_delay_days": "180-365"}
-    assert levels(risks(make_workspace, slow))["label-delay-exceeds-retraining"] == "high"
+    assert levels(risks(make_workspace, slow))["label-delay-exceeds-retraining"] == "medium"
+    fought = slow | {"product.goal": "Stop fraudsters from being paid twice."}  # they adapt for half a year
+    assert levels(risks(make_workspace, fought))["label-delay-exceeds-retraining"] == "high"
 
 
 def test_settle_the_high_risks_names_every_one(make_workspace: MakeWorkspace) -> None:

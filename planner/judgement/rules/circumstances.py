@@ -167,11 +167,26 @@ def side_duties_unowned(plan: Plan) -> Evidence:
         first=True,
     ),
     fires=(
-        Case(
+        Case(  # people apply each setting: medium
             {"product.circumstances": ["sets_controls"], "constraints.data.exploration_share": None},
             evidence=(
                 'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
                 "of the process)",
+                'product.mode: "augment"',
+                'done.online_validation: "shadow"',
+                "no share of settings is varied on purpose, and no controlled trial is planned",
+            ),
+        ),
+        Case(  # the controller takes the settings alone, untried: high
+            {
+                "product.circumstances": ["sets_controls"],
+                "product.mode": "automate",
+                "constraints.data.exploration_share": None,
+            },
+            evidence=(
+                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
+                "of the process)",
+                'product.mode: "automate"',
                 "no share of settings is varied on purpose, and no controlled trial is planned",
             ),
         ),
@@ -196,14 +211,17 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     if fact is None:
         return None
     varied = plan.constraints.data.exploration_share
-    trial = plan.done.online_validation in _CONTROLLED
     if varied:
         return Tempered(
-            3, (fact, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
+            2, (fact, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
         )
-    if trial:
-        return Tempered(3, (fact, quote(plan, "done.online_validation", "a controlled trial is planned")))
-    return (fact, "no share of settings is varied on purpose, and no controlled trial is planned")
+    if plan.done.online_validation in _CONTROLLED:
+        return Tempered(2, (fact, quote(plan, "done.online_validation", "a controlled trial is planned")))
+    untried = "no share of settings is varied on purpose, and no controlled trial is planned"
+    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
+    if not alone:  # people apply each setting, or a shadow run shows it first: worth a decision, not a stop
+        return Tempered(3, (fact, *_answered(plan, "product.mode", "done.online_validation"), untried))
+    return (fact, quote(plan, "product.mode"), untried)
 
 
 @rule(

@@ -498,11 +498,24 @@ def _label_doubted(plan: Plan, denied: tuple[str, ...]) -> Evidence:
                 "what share of the labels is in by each retraining?",
             ),
         ),
-        Case(  # the first labels come only after half a year: high
+        Case(  # the first labels come only after half a year, on a world that does not fight back: medium
             {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "180-365"},
             evidence=(
                 "constraints.data.label_delay_days: 180 to 365 days",
                 'constraints.retraining.cadence: "monthly" (every 30 days)',
+                "does the world change faster than the labels arrive?",
+            ),
+        ),
+        Case(  # a forecast whose actuals come after its horizon: low, asked
+            {
+                "product.task": "forecasting",
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 90,
+            },
+            evidence=(
+                "constraints.data.label_delay_days: 90",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+                "a forecast learns from the actuals already in: is the delay its horizon?",
             ),
         ),
     ),
@@ -535,9 +548,16 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     # Labels in within two retraining cycles, on a world that does not fight back: each model learns
     # from outcomes one cycle older than it could, which matters only where the world moves faster than
     # that. Worth a decision (retrain on the cadence the labels allow), not a stop.
-    if span[1] <= 2 * cadence.days and not ADVERSARIAL.find_all(_adversary_text(plan)):
+    adversaries = ADVERSARIAL.find_all(_adversary_text(plan))
+    if span[1] <= 2 * cadence.days and not adversaries:
         return Tempered(3, (*found, "does the world change faster than a cycle or two?"))
-    return found
+    if adversaries:
+        return found  # whoever fights back adapts for longer than the labels take to show it
+    if plan.product.task is TaskType.forecasting:  # each retraining learns from the actuals in so far
+        return Tempered(
+            2, (*found, "a forecast learns from the actuals already in: is the delay its horizon?")
+        )
+    return Tempered(3, (*found, "does the world change faster than the labels arrive?"))
 
 
 def _adversary_text(plan: Plan) -> str:

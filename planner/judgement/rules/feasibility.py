@@ -26,12 +26,14 @@ from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
+    DataKind,
     ErrorCost,
     Hardware,
     Mode,
     ModelSize,
     Plan,
     RulesVerdict,
+    TaskType,
 )
 
 _FIND_MISSING_INPUTS = Move(
@@ -106,6 +108,15 @@ def human_performance_unknown(plan: Plan) -> Evidence:
     impact=4,
     move=_FIND_MISSING_INPUTS,
     fires=(Case({"by_hand.expert_can_decide": False}, evidence=("by_hand.expert_can_decide: false",)),),
+    quiet=(
+        Case(  # no person reads a thickness off sensor traces: the gauge is the reference, not an expert
+            {
+                "by_hand.expert_can_decide": False,
+                "product.task": "regression",
+                "product.data_kinds": ["time_series"],
+            }
+        ),
+    ),
 )
 def expert_cannot_decide(plan: Plan) -> Evidence:
     """An expert cannot decide from the model's inputs.
@@ -116,6 +127,14 @@ def expert_cannot_decide(plan: Plan) -> Evidence:
     Mitigation: Find out what else the expert needs, add those inputs, or reframe the task around
     what the inputs can tell.
     """
+    product = plan.product
+    machine_read = product.data_kinds and set(product.data_kinds) <= {DataKind.time_series, DataKind.tabular}
+    if machine_read and product.task in (
+        TaskType.regression,
+        TaskType.forecasting,
+        TaskType.anomaly_detection,
+    ):
+        return None  # sensor traces and tables nobody reads by eye: a measured reference is the check
     return answer_is(plan, "by_hand.expert_can_decide", False)
 
 

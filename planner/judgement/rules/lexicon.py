@@ -254,6 +254,13 @@ CHECKED_OUTPUT = Lexicon("""
     highlighted, quotes, quoted, draft, drafts, links, sources
 """)
 
+# Words that say a generated output carries its own reason: an explanation, if it is faithful.
+GIVES_REASONS = Lexicon("""
+    with a reason, with reasons, with its reason, with the reason, gives a reason, gives reasons, gives its reason
+    states a reason, states the reason, reason for each, reasons for each, rationale, rationales, justification
+    justifications, explains why, explanation for each, explanations for each, with an explanation
+""")
+
 # Words that say the team already checks how groups fare.
 FAIRNESS_SAID = Lexicon("""
     fair, fairness, unfair, unfairness, bias, biased, biases

@@ -17,7 +17,7 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
-from planner.judgement.rules.lexicon import CHECKED_OUTPUT, MEASURED_ON_DEVICE
+from planner.judgement.rules.lexicon import CHECKED_OUTPUT, GIVES_REASONS, MEASURED_ON_DEVICE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Cadence,
@@ -83,6 +83,21 @@ def explanations_required(plan: Plan) -> Evidence:
             ),
             also=frozenset(["explanations-required"]),
         ),
+        Case(  # a language model that writes a reason with each redaction: medium, a question
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.task": "generation",
+                "product.output": "Each passage to redact, with a reason for each.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "huge"',
+                'product.output: "Each passage to redact, with a reason for each." (it writes a reason with '
+                "each output: with a reason; is each reason faithful?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
     ),
 )
 def explanations_vs_black_box(plan: Plan) -> Evidence:
@@ -102,6 +117,11 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
     if not opaque:
         return None
     found = (quote(plan, "constraints.explainability_required"), *opaque)
+    reasoned = GIVES_REASONS.find_all(plan.product.output)
+    if reasoned and plan.product.task is TaskType.generation:
+        # A generated reason with each output is an explanation, if it is faithful to what the model did.
+        note = f"it writes a reason with each output: {', '.join(reasoned)}; is each reason faithful?"
+        return Tempered(2, (*found, quote(plan, "product.output", note)))
     checked = CHECKED_OUTPUT.find_all(plan.product.output)
     if plan.product.mode is Mode.augment and checked:
         # A person reads the list or the evidence and decides: what it shows is the explanation.
