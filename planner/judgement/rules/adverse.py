@@ -94,7 +94,8 @@ def _grants_alone(plan: Plan) -> bool:
     """The system's own action is favourable (pays out, fast-tracks, approves) and a person takes the
     rest: an adverse word in the label or the goal is the outcome people decide, not the system's act."""
     action = " ".join(text for path in _THE_ACTION if isinstance(text := answer_at(plan, path), str))
-    return bool(GRANTS.find(action)) and bool(PERSON_DECIDES.find(action))
+    owner = plan.product.decision_owner or ""  # who takes the rest may be said there
+    return bool(GRANTS.find(action)) and bool(PERSON_DECIDES.find(f"{action} {owner}"))
 
 
 def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
@@ -214,6 +215,15 @@ def _appeal_named(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # the system fast-tracks; who decides the rest is said in the decision's owner
+            {
+                "product.mode": "automate",
+                "product.decision": "Low scores go to a fast track and are paid within a day; the rest get "
+                "the full checks.",
+                "product.decision_owner": "The workflow routes the fast track; case handlers decide the rest.",
+                "product.label": "Whether the trustees refused the member's transfer.",
+            }
+        ),
         Case(  # the system's own action pays out; the refusals in the label are the adjuster's
             {
                 "product.mode": "automate",
