@@ -177,6 +177,15 @@ def side_duties_unowned(plan: Plan) -> Evidence:
                 "no share of settings is varied on purpose, and no controlled trial is planned",
             ),
         ),
+        Case(  # pumps scheduled from a demand forecast: the settings do not change the demand: low
+            {"product.circumstances": ["sets_controls"], "product.task": "forecasting"},
+            evidence=(
+                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
+                "of the process)",
+                'product.task: "forecasting" (does the setting change what it forecasts? if not, acting '
+                "on it leaves its data as they were)",
+            ),
+        ),
         Case(  # the controller takes the settings alone, untried: high
             {
                 "product.circumstances": ["sets_controls"],
@@ -210,6 +219,10 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None:
         return None
+    if plan.product.task is TaskType.forecasting:
+        # Settings chosen from a forecast of demand or weather rarely change what is forecast: ask, low.
+        said = "does the setting change what it forecasts? if not, acting on it leaves its data as they were"
+        return Tempered(1, (fact, quote(plan, "product.task", said)))
     varied = plan.constraints.data.exploration_share
     if varied:
         return Tempered(
