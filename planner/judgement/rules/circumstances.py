@@ -10,7 +10,7 @@ the mode, the severity, a randomised share), never from a word.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CONSUMER_DUTY_SAID,
@@ -19,6 +19,7 @@ from planner.judgement.rules.lexicon import (
     STAFF_DUTY_SAID,
 )
 from planner.judgement.rules.words import Lexicon
+from planner.plan.fields import is_answered
 from planner.plan.model import Category, Circumstance, Mode, OnlineValidation, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
@@ -45,13 +46,12 @@ CHECKED_OUTCOME = Lexicon("""
 # Where a plan may say who answers for a regulated decision, or which rules it meets.
 _DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
 
-# Answers that may say how a limit or a duty is handled.
+# Answers that may say how a limit or a duty is handled (each a text; the monitors are records).
 _HANDLED_IN = (
     "product.decision",
     "product.decision_owner",
     "product.output",
     "after_launch.fallback",
-    "after_launch.monitoring",
     "heuristics.humans_handle",
     "done.when_met",
 )
@@ -59,15 +59,12 @@ _HANDLED_IN = (
 
 def _said_in(plan: Plan, lexicon: Lexicon) -> str | None:
     """The first answer among those that say how a plan handles what it does alone that names `lexicon`."""
-    for path in _HANDLED_IN:
-        text = answer_at(plan, path)
-        if isinstance(text, str) and lexicon.find(text):
-            return quote(plan, path)
-    return None
+    found = first_said(plan, _HANDLED_IN, lexicon)
+    return quote(plan, found[0]) if found else None
 
 
 def _answered(plan: Plan, *paths: str) -> tuple[str, ...]:
-    return tuple(quote(plan, path) for path in paths if answer_at(plan, path) not in (None, "", []))
+    return tuple(quote(plan, path) for path in paths if is_answered(answer_at(plan, path)))
 
 
 @rule(
