@@ -131,6 +131,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "medical-device-duty",
         "model-selects-cases",
         "nobody-acts-on-output",
+        "outsiders-write-the-prompt",
         "predictions-arrive-off-hours",
         "production-differs",
         "proxy-label",

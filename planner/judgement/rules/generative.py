@@ -1,0 +1,202 @@
+"""Rules on a model that writes: text a language model generates for people to read or send.
+
+A lead asks two things of every generated draft before its quality: can it state a figure, a date or a
+promise its sources do not hold, and who else writes into its prompt. Both reason from the plan's
+structure (a generation task, the mode, what happens to a draft, the ticked circumstances) and from
+done metrics that already count wrong facts; words of free text only say whose text the prompt holds.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.done import metric_blind_to_harm
+from planner.judgement.rules.evidence import first_said, quote, source_paths, ticked
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, Mode, Plan, Severity, TaskType
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+# Words saying a done metric, the evaluation or the monitoring counts facts a draft gets wrong.
+FACTS_COUNTED = Lexicon("""
+    factual, factuality, factual error, factual errors, factually, faithful, faithfulness, unfaithful
+    invented, invents, invented fact, invented facts, hallucination, hallucinations, hallucinated, hallucinate, unsupported, unsupported claim
+    unsupported claims, grounded, groundedness, ungrounded, fabricated, fabrication, fabrications
+    wrong figure, wrong figures, wrong amount, wrong amounts, incorrect figure, incorrect figures
+    figures checked, amounts checked, checked against the source, checked against the record
+    checked against the records, citation accuracy, citations checked, fact check, fact-check
+    fact checked, fact-checked, fact checking, fact-checking, errors of fact, error of fact
+    do not support, does not support, not supported by, unsupported by, not in the source
+""")
+
+# Text written by people outside the team that a prompt would carry: their messages and documents.
+OUTSIDERS_TEXT = Lexicon("""
+    email, emails, e-mail, e-mails, inbound mail, mailbox, customer message, customer messages
+    customers' messages, customer emails, customer e-mails, customer letter, customer letters
+    letters from, complaint, complaints, complaint letters, chat message, chat messages, live chat
+    web form, web forms, contact form, online form, submission, submissions, submitted documents
+    uploaded, uploads, uploaded documents, attachments, applications, application forms, claim forms
+    supplier documents, supplier emails, product reviews, customer reviews, forum posts, social media posts
+    tickets, support tickets, free-text description, free-text descriptions, free text from
+""")
+
+# Where a plan says what the model reads and what it is for.
+_READS = ("product.inputs", "product.goal", "product.current_solution", "product.decision")
+
+# Where a plan says the untrusted text is kept apart from instructions, or tested with attacks.
+INJECTION_SAID = Lexicon("""
+    prompt injection, prompt injections, prompt-injection, injection, injections, jailbreak
+    jailbreaks, red team, red-team, red teaming, red-teaming, adversarial prompts, malicious prompts
+""")
+
+
+def _writes(plan: Plan) -> str | None:
+    """The evidence that the model writes text: a generation task whose data is text (or unsaid)."""
+    if plan.product.task is not TaskType.generation:
+        return None
+    kinds = plan.product.data_kinds
+    if kinds and not any(kind.value == "text" for kind in kinds):
+        return None  # images or audio made, not statements of fact
+    return quote(plan, "product.task")
+
+
+def _facts_counted(plan: Plan) -> bool:
+    """Whether a done metric, the worst error's metric, the evaluation set or a monitor counts wrong facts."""
+    texts = [metric.name for metric in plan.done.metrics]
+    texts += [monitor.signal for monitor in plan.after_launch.monitoring]
+    texts += [plan.done.worst_error_metric or "", plan.done.eval_set or ""]
+    return any(FACTS_COUNTED.find(text) for text in texts)
+
+
+def _unread(plan: Plan) -> str | None:
+    """The evidence that drafts reach their readers with nobody checking each: the model automates or
+    sends on its own, or others beyond the deciders read its output."""
+    return (
+        ticked(plan, Circumstance.commits_alone)
+        or (quote(plan, "product.mode") if plan.product.mode is Mode.automate else None)
+        or ticked(plan, Circumstance.others_use_output)
+    )
+
+
+@rule(
+    "generated-facts-unchecked",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Count the drafts that state a fact their sources do not hold",
+        "A language model writes fluent figures, dates, names and promises whether or not its sources "
+        "hold them, and a reader trusts fluent text: put every figure in from the record, not from the "
+        "model, and add a done metric for drafts with an unsupported or wrong fact",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.task": "generation", "product.data_kinds": ["text"], "product.mode": "augment"},
+            evidence=(
+                'product.task: "generation"',
+                "no done metric counts drafts with a wrong or unsupported fact",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "generation", "product.data_kinds": ["images"]}),
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "done.metrics": [
+                    {
+                        "name": "Drafts with no unsupported claim, graded by two agents",
+                        "baseline": 0.8,
+                        "target": 0.97,
+                    }
+                ],
+            }
+        ),
+    ),
+)
+def generated_facts_unchecked(plan: Plan) -> Evidence:
+    """Generated text may state facts its sources do not hold, and no done metric counts it.
+
+    A language model writes a figure, a date, an amount, a name, a policy term or a promise as fluently
+    when its sources hold it as when they do not, and it is weak at arithmetic. A reader takes fluent
+    text at its word; a reviewer who edits style misses a wrong figure. Overall quality scores (helpful,
+    accepted, edited little) rise while such errors slip through.
+
+    Mitigation: Fill every figure, date and amount from the record in code, not from the model's text;
+    check each fact a draft states against its sources automatically before anyone reads it; add a done
+    metric for drafts with an unsupported or wrong fact, graded on a sample by people who see the
+    sources, with a ceiling it must stay under.
+    """
+    writes = _writes(plan)
+    if writes is None or _facts_counted(plan) or metric_blind_to_harm(plan):
+        return None  # counted already, or metric-blind-to-harm says the done metric misses it
+    missing = "no done metric counts drafts with a wrong or unsupported fact"
+    unread = _unread(plan)
+    if unread and plan.impact.error_severity in _SERIOUS:  # sent unchecked, and a wrong fact hurts
+        return (writes, unread, quote(plan, "impact.error_severity"), missing)
+    return Tempered(3, (writes, unread, missing) if unread else (writes, missing))
+
+
+@rule(
+    "outsiders-write-the-prompt",
+    Category.operations,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Treat text from outside as data, never as instructions, and test the model with attacks",
+        "A message or document written outside the organisation becomes part of the prompt, and a "
+        "sentence in it can tell the model what to write, reveal or do",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The customer's e-mail and their order history.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.inputs: "The customer\'s e-mail and their order history."',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "Our own engineers' maintenance notes.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    ask="can a sentence in text from outside tell the model what to write or do?",
+)
+def outsiders_write_the_prompt(plan: Plan) -> Evidence:
+    """Text written outside the organisation goes into the prompt.
+
+    A customer's e-mail, an applicant's document or a supplier's attachment becomes part of what the
+    language model reads, and a sentence in it can instruct the model: to promise a refund, to ignore
+    its rules, to reveal another customer's records it retrieved, or to write something the
+    organisation would never sign. Whoever gains from a favourable draft has every reason to try.
+
+    Mitigation: Keep outside text apart from instructions and tell the model it is data; let no
+    action, amount or disclosure follow from the model's free text, only from a structured decision
+    checked against policy; retrieve only what the sender may see; add injected messages to the
+    evaluation set and run them on every prompt or model change.
+    """
+    writes = _writes(plan)
+    if writes is None or ticked(plan, Circumstance.commits_alone):
+        return None  # commits-unchecked already says a message can talk an acting model into an action
+    if first_said(plan, (*_READS, "after_launch.fallback", "done.eval_set"), INJECTION_SAID):
+        return None  # the plan already guards against instructions hidden in outside text
+    gains = ticked(plan, Circumstance.party_gains)
+    if gains:
+        return (writes, gains)
+    found = first_said(plan, (*_READS, *source_paths(plan)), OUTSIDERS_TEXT)
+    if found is None:
+        return None
+    path, words = found
+    return Hint(words, (writes, quote(plan, path)))
