@@ -4,12 +4,13 @@ A lead asks more than how good the model is: who else reads its output, what the
 from also do, whether its output steers the process whose past it learned from, who gains from it and
 shapes its inputs, which rules govern the decision, whether it acts unchecked, and how success is
 counted. Each fact is a structured answer, so each rule reasons from it (and from the answers it meets:
-the mode, the severity, a randomised share), never from a word.
+the mode, the severity, a randomised share); where a team left a fact unticked that its own words say
+(a model deciding alone that refunds), a rule asks it as a question naming those words.
 """
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
@@ -33,6 +34,17 @@ LIMITS_SAID = Lexicon("""
     limit of, limits per, ceiling of, a ceiling, maximum of, approval above, approved above, above which
     spending limit, refund limit, credit limit per, per-customer limit, kill switch, can be reversed
     reversible, reversal, reversals, clawback, claw back
+""")
+
+# Words that say the system itself commits money or the organisation: it pays, refunds, sends or books.
+COMMITS = Lexicon("""
+    pays, pay out, pays out, paid out, payout, payouts, refunds, refunded, credits the, credited to
+    approves, approved automatically, auto-approves, auto-approved, issues refunds, issues the
+    sends the reply, sends replies, sends the message, sends messages, sends the letter, sends letters
+    sends the e-mail, sends the email, sends the notice, sends notices, sends the offer, sends offers
+    sent automatically, sends automatically, e-mails the, emails the, publishes, published automatically
+    posts, posted automatically, books, booked automatically, places the order, places orders, reorders
+    purchases, transfers, releases the payment, releases payments, grants, granted automatically
 """)
 
 # Words that say a done metric counts an outcome someone checked, not what the product logged itself.
@@ -371,6 +383,18 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "no cap per action or per day, and no way to reverse an action, is named",
             ),
         ),
+        Case(  # not ticked, but a model that decides alone is said to refund
+            {
+                "product.circumstances": [],
+                "product.mode": "automate",
+                "product.decision": "The system refunds the customer and e-mails the receipt.",
+            },
+            evidence=(
+                'product.mode: "automate"',
+                'product.decision: "The system refunds the customer and e-mails the receipt."',
+                "no cap per action or per day, and no way to reverse an action, is named",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.circumstances": ["none"]}),
@@ -380,7 +404,11 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "after_launch.fallback": "Refunds are capped at 20 EUR and a daily limit of 500; a kill switch.",
             }
         ),
+        Case(  # people take each decision: words of paying are not a commitment made alone
+            {"product.circumstances": [], "product.decision": "The clerk pays the invoice the model matched."}
+        ),
     ),
+    ask="does it commit money or the organisation on its own, with no cap and no way back?",
 )
 def commits_unchecked(plan: Plan) -> Evidence:
     """It commits money or the organisation with nobody checking each action.
@@ -395,8 +423,15 @@ def commits_unchecked(plan: Plan) -> Evidence:
     its free text.
     """
     fact = ticked(plan, Circumstance.commits_alone)
-    if fact is None or _said_in(plan, LIMITS_SAID):
+    if _said_in(plan, LIMITS_SAID) or (fact is None and Circumstance.none in plan.product.circumstances):
         return None
+    if fact is None:  # not ticked: a model that decides alone, said in words to pay, refund or send
+        found = first_said(plan, ("product.decision", "product.output"), COMMITS)
+        if found is None or plan.product.mode is not Mode.automate:
+            return None
+        path, words = found
+        said = "no cap per action or per day, and no way to reverse an action, is named"
+        return Hint(words, (quote(plan, "product.mode"), quote(plan, path), said))
     unbounded = "no cap per action or per day, and no way to reverse an action, is named"
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
         said = "a generative model takes the action: a customer's message can talk it into one"
