@@ -58,6 +58,7 @@ HAPPY = [
     line("Catches about half of the fraud"),  # follow-up: there is a current solution
     line("1"),  # task: classification
     line("Order, account and device data"),
+    line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
     line("Chargeback within 90 days"),
     "n",  # label is a proxy?
@@ -108,6 +109,7 @@ HAPPY = [
     ENTER,  # an empty name ends the metrics (0.5 to 0.7 says higher is better: not asked)
     line("recall at 1% false positive rate"),  # the metric that counts the worst error
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
+    line("2"),  # its right answers: real-world outcomes
     line("2"), line("5000"),
     line("6, Ship the rules and stop"),  # the time box and the fold action in one answer
     line("A/B test on 10% of traffic"),
@@ -137,6 +139,7 @@ product:
   current_performance: Catches about half of the fraud
   task: classification
   inputs: Order, account and device data
+  unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
   label: Chargeback within 90 days
   label_is_proxy: false
@@ -212,6 +215,7 @@ done:
   fold_action: Ship the rules and stop
   when_met: A/B test on 10% of traffic
   eval_set: Last quarter's orders, chargebacks known
+  eval_truth: outcomes
   online_validation: a_b_test
 after_launch:
   owner: Risk team
@@ -319,20 +323,20 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 93
-    assert "\nSaved plans/fraud/plan.yaml: 93 of 93 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 95
+    assert "\nSaved plans/fraud/plan.yaml: 95 of 95 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
         assert f"━━ {number}/7  {title}" in screen
     assert "━━ 7/7  Done criteria and after launch" in screen
     assert "You may not need ML." in screen
-    assert "1/7 Product goal and ML framing · 16 more in this section" in screen
+    assert "1/7 Product goal and ML framing · 17 more in this section" in screen
     assert "7/7 Done criteria and after launch · last one in this section" in screen
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "20/20 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "21/21 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -342,7 +346,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 84  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 86  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -672,7 +676,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 19,  # the rest of the product section as it is
+        *[ENTER] * 20,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -718,7 +722,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     20/20 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     21/21 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
 
 
@@ -819,7 +823,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 93 of 93 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 95 of 95 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -886,7 +890,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 93 of 93 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 95 of 95 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -163,6 +163,16 @@ class Circumstance(StrEnum):
     none = "none"
 
 
+class EvalTruth(StrEnum):
+    """Where the evaluation set's right answers come from, seen from the process the model replaces."""
+
+    checked = "checked"
+    outcomes = "outcomes"
+    todays_decisions = "todays_decisions"
+    system_output = "system_output"
+    not_decided = "not_decided"
+
+
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -320,6 +330,13 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "self_counted": "success is counted by the product itself (accepted, not escalated)",
         "labels_are_decisions": "its labels are the old process's decisions, not checked outcomes",
         "none": "none of these",
+    },
+    EvalTruth: {
+        "checked": "people check each case against the source, apart from today's process",
+        "outcomes": "real-world outcomes recorded later, whatever was decided",
+        "todays_decisions": "the decisions today's process or its people took",
+        "system_output": "another system's or a vendor's output (a score, a match list, citations)",
+        "not_decided": "not decided yet",
     },
     Serving: {
         "batch": "batch (precomputed)",

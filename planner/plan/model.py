@@ -29,6 +29,7 @@ from planner.plan.choices import (
     Difference as Difference,
     Direction as Direction,
     ErrorCost as ErrorCost,
+    EvalTruth as EvalTruth,
     Hardware as Hardware,
     LabelSource as LabelSource,
     Mode as Mode,
@@ -324,6 +325,11 @@ class Product(Record):
     )
     task: TaskType | None = Field(default=None, description="The ML task type.")
     inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
+    unseen_by_model: Text | None = Field(
+        default=None,
+        description="What the people who decide today look at that the model will not get (a phone call, a "
+        "site visit, a paper file, handwriting or scans its text extraction drops, attachments), or 'nothing'.",
+    )
     output: Text | None = Field(default=None, description="What the model predicts.")
     label: Text | None = Field(default=None, description="The label it learns from.")
     label_is_proxy: bool | None = Field(
@@ -694,6 +700,12 @@ class Done(Record):
     eval_set: Text | None = Field(
         default=None,
         description="The evaluation set: where its cases come from and who labels them ('none' if there is none).",
+    )
+    eval_truth: EvalTruth | None = Field(
+        default=None,
+        description="Where the evaluation set's right answers come from: people checking each case apart from "
+        "today's process, real-world outcomes, the decisions of today's process, another system's or a "
+        "vendor's output, or not decided yet.",
     )
     online_validation: OnlineValidation | None = Field(
         default=None,

@@ -311,6 +311,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Only what is available at prediction time.",
         ),
         _q(
+            "product.unseen_by_model",
+            "What do the people who decide today look at that the model will not get?",
+            "A phone call, a site visit, a paper file, handwriting or scans the text extraction drops, an "
+            "attachment, what they know of the customer: decisions that turn on it are out of the model's "
+            "reach. 'nothing' is an answer.",
+            When("product.inputs"),
+        ),
+        _q(
             "product.output",
             "What will it predict?",
             "The output (e.g. 'probability the order is fraud').",
@@ -794,6 +802,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
+        ),
+        _q(
+            "done.eval_truth",
+            "Where do the evaluation set's right answers come from?",
+            "A model that copies today's process scores perfectly against today's decisions, or against "
+            "the output of the system it replaces: it can only be shown better against answers checked "
+            "apart from both, or real outcomes.",
+            When("done.eval_set"),
         ),
         _q(
             "done.split",

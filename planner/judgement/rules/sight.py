@@ -1,0 +1,128 @@
+"""Rules on what the model sees and what it is judged against.
+
+Two facts a lead asks for before any model: what the people who decide today look at that the model
+will never get (`product.unseen_by_model`), and where the evaluation's right answers come from
+(`done.eval_truth`). The first bounds what the model can decide; the second decides whether a score
+can show the model better than today's process at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
+
+# An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
+_NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
+
+
+@rule(
+    "decisions-turn-on-unseen",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Count how many of today's decisions turn on what the model will not get",
+        "Decide 100 past cases with only the model's inputs, beside the decision taken with everything: the "
+        "cases that change are out of the model's reach; send them to people, or bring that information in "
+        "first",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "product.unseen_by_model": "The site visit photos the adjuster takes.",
+                "product.mode": "automate",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The site visit photos the adjuster takes."',
+                'product.mode: "automate"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.unseen_by_model": "nothing"}),
+        Case(
+            {
+                "product.unseen_by_model": "The analyst's call to the customer.",
+                "by_hand.examples": 200,
+                "by_hand.expert_can_decide": True,
+            }
+        ),
+    ),
+)
+def decisions_turn_on_unseen(plan: Plan) -> Evidence:
+    """The people who decide today look at what the model will not get.
+
+    A phone call, a site visit, a paper file, handwriting that text extraction drops, an attachment or
+    what a clerk knows of the customer: every decision that turns on it is beyond the model, whatever its
+    score on the rest, and a score measured against decisions taken with it looks worse (or, where it is
+    correlated with what the model sees, better) than the model will do alone.
+
+    Mitigation: Decide a hundred past cases with only the model's inputs and compare with the decisions
+    taken with everything; the share that changes is the model's ceiling. Route the cases that need the
+    missing information to people, or bring it in (transcribe the call, extract the scans with a
+    measured error rate) before training.
+    """
+    unseen = plan.product.unseen_by_model
+    if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
+        return None
+    said = quote(plan, "product.unseen_by_model")
+    by_hand = plan.by_hand
+    if by_hand.expert_can_decide is True and (by_hand.examples or 0) > 0:
+        return None  # people did the task by hand from the model's inputs alone, and could decide
+    if plan.product.mode is Mode.automate:
+        return (said, quote(plan, "product.mode"))  # nobody brings it back in
+    return Tempered(3, (said,))
+
+
+@rule(
+    "evaluation-truth-circular",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Judge the model against answers checked apart from today's process",
+        "Agreement with today's decisions, or with the output of the system being replaced, rewards copying "
+        "it, errors included: have people check a random sample against the source or the outcome, apart "
+        "from both, and measure today's process on the same sample",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"done.eval_truth": "todays_decisions", "product.mode": "automate"},
+            evidence=(
+                'done.eval_truth: "todays_decisions"',
+                'product.mode: "automate"',
+            ),
+        ),
+    ),
+    quiet=(Case({"done.eval_truth": "checked"}), Case({"done.eval_truth": "outcomes"})),
+)
+def evaluation_truth_circular(plan: Plan) -> Evidence:
+    """The evaluation's right answers come from the process the model is to beat.
+
+    Scored against today's decisions, or against another system's or a vendor's output, a model that
+    copies them scores perfectly, errors and all, and a better model is marked wrong wherever it
+    disagrees. Such a score shows agreement, not quality: it cannot show the model better than today's
+    process, nor find the errors today's process makes.
+
+    Mitigation: Build the evaluation set from a random sample whose answers people check against the
+    source or the real outcome, apart from today's process and the system being replaced; measure today's
+    process on the same sample, and report agreement only beside that score.
+    """
+    truth = plan.done.eval_truth
+    if truth is EvalTruth.not_decided:
+        return Tempered(1, (quote(plan, "done.eval_truth"),))
+    if truth not in (EvalTruth.todays_decisions, EvalTruth.system_output):
+        return None
+    said = quote(plan, "done.eval_truth")
+    also = ticked(plan, Circumstance.labels_are_decisions)
+    if plan.product.mode is Mode.automate:  # it replaces the process nobody will check it against
+        return (said, quote(plan, "product.mode"), *((also,) if also else ()))
+    return Tempered(3, (said, *((also,) if also else ())))
