@@ -124,6 +124,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "earlier-stage-unanswered",
         "fairness-unchecked",
         "future-inputs",
+        "gainers-adapt",
         "inputs-after-prediction",
         "label-corrected-on-notice",
         "label-from-old-process",

@@ -11,7 +11,7 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CONSUMER_DUTY_SAID,
@@ -34,6 +34,16 @@ LIMITS_SAID = Lexicon("""
     limit of, limits per, ceiling of, a ceiling, maximum of, approval above, approved above, above which
     spending limit, refund limit, credit limit per, per-customer limit, kill switch, can be reversed
     reversible, reversal, reversals, clawback, claw back
+""")
+
+# Words that say an input is written or declared by the party the decision is about, who gains from it.
+SUPPLIED_BY_GAINERS = Lexicon("""
+    self-reported, self reported, self-declared, self declared, declared by the, as declared
+    submitted by the applicant, submitted by applicants, the applicant's, applicants' own
+    filled in by the customer, filled in by customers, customer-entered, entered by the customer
+    user-submitted, submitted by users, submitted by sellers, the seller's own, sellers' own
+    the claimant's, claimants' own, the bidder's, bidders' own, supplier-declared, declared by suppliers
+    the dealer's own, dealers' own, the agent's own, provided by the applicant, provided by applicants
 """)
 
 # Words that say the system itself commits money or the organisation: it pays, refunds, sends or books.
@@ -267,8 +277,19 @@ def predictions_set_controls(plan: Plan) -> Evidence:
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # not ticked, but the inputs are the applicant's own declaration
+            {"product.circumstances": [], "product.inputs": "The applicant's self-reported income and rent."},
+            evidence=(
+                'product.inputs: "The applicant\'s self-reported income and rent."',
+                'product.mode: "augment"',
+            ),
+        ),
     ),
-    quiet=(Case({"product.circumstances": ["none"]}),),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case({"product.circumstances": [], "product.inputs": "Meter readings from our own smart meters."}),
+    ),
+    ask="will those who supply these inputs, and gain from a favourable output, learn what it rewards?",
 )
 def gainers_adapt(plan: Plan) -> Evidence:
     """Those who gain from a favourable output will learn what it rewards.
@@ -283,6 +304,11 @@ def gainers_adapt(plan: Plan) -> Evidence:
     keep a share decided without the model to measure the shift.
     """
     fact = ticked(plan, Circumstance.party_gains)
+    if fact is None and Circumstance.none not in plan.product.circumstances:
+        found = first_said(plan, ("product.inputs", *source_paths(plan)), SUPPLIED_BY_GAINERS)
+        if found:  # not ticked, but the inputs are said to come from those the decision is about
+            path, words = found
+            return Hint(words, (quote(plan, path), *_answered(plan, "product.mode")))
     if fact is None:
         return None
     return (fact, *_answered(plan, "product.mode"))
