@@ -12,7 +12,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
 _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
@@ -102,7 +102,11 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"done.eval_truth": "checked"}), Case({"done.eval_truth": "outcomes"})),
+    quiet=(
+        Case({"done.eval_truth": "checked"}),
+        Case({"done.eval_truth": "outcomes"}),
+        Case({"done.eval_truth": "todays_decisions", "product.task": "generation"}),
+    ),
 )
 def evaluation_truth_circular(plan: Plan) -> Evidence:
     """The evaluation's right answers come from the process the model is to beat.
@@ -121,6 +125,8 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
         return Tempered(1, (quote(plan, "done.eval_truth"),))
     if truth not in (EvalTruth.todays_decisions, EvalTruth.system_output):
         return None
+    if truth is EvalTruth.todays_decisions and plan.product.task is TaskType.generation:
+        return None  # what people wrote is a drafter's reference; metric-blind-to-harm weighs its metric
     said = quote(plan, "done.eval_truth")
     also = ticked(plan, Circumstance.labels_are_decisions)
     if plan.product.mode is Mode.automate:  # it replaces the process nobody will check it against
