@@ -152,6 +152,12 @@ def mkdocs(
         cwd=root,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(root), **(env or {})},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(root),
+            "PYTHONDONTWRITEBYTECODE": "1",  # never a .pyc in the checkout the tests run from
+            **(env or {}),
+        },
         check=False,
     )
