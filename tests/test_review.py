@@ -132,6 +132,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "legal-weight-output",
         "medical-device-duty",
         "model-selects-cases",
+        "newcomers-have-no-history",
         "nobody-acts-on-output",
         "outsiders-write-the-prompt",
         "predictions-arrive-off-hours",
