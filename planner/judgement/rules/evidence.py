@@ -76,6 +76,16 @@ def source_paths(plan: Plan) -> tuple[str, ...]:
     )
 
 
+def truth_paths(plan: Plan) -> list[str]:
+    """The answers that say what a done metric is scored against: its name, its data, the eval set."""
+    paths = []
+    for index, metric in enumerate(plan.done.metrics):
+        paths.append(f"done.metrics[{index}].name")
+        if metric.dataset:
+            paths.append(f"done.metrics[{index}].dataset")
+    return [*paths, "done.eval_set"]
+
+
 def first_said(plan: Plan, paths: Iterable[str], lexicon: Lexicon) -> tuple[str, tuple[str, ...]] | None:
     """The first answer among `paths` that says words of `lexicon`, and those words: (path, words)."""
     for path in paths:

@@ -41,14 +41,14 @@ _OLD = Lexicon("past decisions, previous decisions, old triage, current triage, 
 
 
 # Words of the pain or goal that say today's decisions are wrong, not only slow or costly.
-_ERRS = Lexicon("""
+ERRS = Lexicon("""
     miss, misses, missed, mistake, mistakes, error-prone, wrong, wrongly, inconsistent, inconsistency
     inconsistently, consistent, consistency, unfair, fair, fairly, fairer, biased, bias, overturned
     disagree, disagreement, disagreements, unreliable, overlooked, overlook, overlooks, misjudged
 """)
 
 
-def _people_are_the_target(plan: Plan) -> bool:
+def people_are_the_target(plan: Plan) -> bool:
     """Whether the people's judgement is what the model should reproduce: it drafts for them (augment),
     they agree with each other, and nothing in the pain or goal says their decisions are wrong."""
     if plan.product.mode is not Mode.augment:
@@ -57,7 +57,7 @@ def _people_are_the_target(plan: Plan) -> bool:
     if agreement is not None and agreement < LOW_AGREEMENT:
         return False
     paths = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
-    return not any(mentions(answer_at(plan, path), _ERRS) for path in paths)
+    return not any(mentions(answer_at(plan, path), ERRS) for path in paths)
 
 
 def _forms(words: tuple[str, ...]) -> set[str]:
@@ -171,8 +171,8 @@ def label_from_old_process(plan: Plan) -> Evidence:
     if fact is not None:  # the team says so: a fact, whatever the label's words
         evidence = (fact, quote(plan, "product.label")) if product.label else (fact,)
         # Drafting the deciders' own call for them, their judgement is the target: a smaller risk.
-        return Tempered(2, evidence) if _people_are_the_target(plan) else evidence
-    if _people_are_the_target(plan):
+        return Tempered(2, evidence) if people_are_the_target(plan) else evidence
+    if people_are_the_target(plan):
         return None  # the model drafts the experts' call for them: their judgement is the target
     decided = DECIDED.find_all(product.label)
     old = _OLD.find_all(product.label)

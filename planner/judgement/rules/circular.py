@@ -1,0 +1,399 @@
+"""Rules on circular evaluation: a truth the replaced process made, an evaluation set picked by hand.
+
+A done metric is only as good as the truth it is scored against. Scored against what today's process
+decided (its flags, its citations, a vendor's own score), a copy of today's process scores best, and
+the metric cannot show the model is better; scored on cases someone picked (clear ones, the ones
+reviewers flagged, rows of the training period), it says little about every case the product
+meets. A lead asks where the evaluation's truth and its cases come from before any number is read.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    quote,
+    says_nothing,
+    show,
+    ticked,
+    todays_figure,
+    truth_paths,
+)
+from planner.judgement.rules.lexicon import LATER_TEST, MEASURE_KINDS, PEOPLE
+from planner.judgement.rules.provenance import DECIDED, ERRS, people_are_the_target
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, Direction, Plan
+
+# A metric that scores the model by how often it says what something else said.
+AGREES = Lexicon("""
+    agreement with, agreement rate, agrees with, agree with, agreeing with, agreement between
+    match rate, matches with, match with, matches the, matching the, matched against
+    concordance, concordance with, consistent with, consistency with, overlap with
+    same as, same decision as, same decisions as, same call as, same grade as, same code as
+    correlation with, correlates with, reproduces, replicates
+""")
+
+# What the old process produced that a recall or hit rate may be measured against: what it cited,
+# linked, chose or decided.
+PRODUCED = DECIDED + Lexicon("""
+    cited, cites, citation, citations, linked, links, added, made, chose, clicked, bought, kept by, accepted by
+""")
+
+# A score of how much of a reference set the model finds or gets right.
+SCORES = MEASURE_KINDS + Lexicon("hit rate, hit-rate, hits, top #, retrieved, found in the top")
+
+# Today's process, named as such: its system, its rules, its vendor, its past decisions.
+TODAY = Lexicon("""
+    current system, existing system, old system, legacy system, current process, existing process
+    old process, today's process, current rules, existing rules, rules engine, rule engine
+    current model, existing model, old model, incumbent, incumbent model, vendor, vendors
+    current score, current scores, current tool, existing tool, today's decisions, past decisions
+    previous decisions, historical decisions
+""")
+
+# Who or what decides today, as the current solution or the decider names them: a word the evaluation
+# shares with those answers ties its truth to the process the model replaces.
+ACTORS = PEOPLE + Lexicon("""
+    examiner, examiners, coder, coders, officer, officers, caseworker, caseworkers, assessor, assessors
+    adjuster, adjusters, dispatcher, dispatchers, planner, planners, buyer, buyers, curator, curators
+    librarian, librarians, grader, graders, desk, desks, rules, rulebook, scorecard, scorecards
+    vendor, vendors, engine, search engine, ranking, ranker, recommender, tagger, classifier
+""")
+
+# An evaluation whose truth is independent of today's process: outcomes, or a panel judging apart.
+INDEPENDENT = Lexicon("""
+    outcome, outcomes, what happened, confirmed, blind, blinded, blind-graded, expert panel
+    panel of experts, relabelled, relabeled, re-labelled, re-labeled, regraded, re-graded, adjudicated
+    adjudication, independent, independently, audited, audit sample, second opinion, overturned
+""")
+
+_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
+
+
+def _forms(words: tuple[str, ...]) -> set[str]:
+    return {word.removesuffix("s") for word in words}
+
+
+def _tied_to_today(plan: Plan, text: str) -> tuple[tuple[str, ...], str | None]:
+    """The words of `text` that name today's process, and the answer that describes it (when the tie is
+    a word shared with the current solution or the decider rather than the process named as such)."""
+    named = TODAY.find_all(text)
+    for path in _DECIDES_TODAY:
+        today = _forms(ACTORS.find_all(answer_at(plan, path)))
+        shared = tuple(word for word in ACTORS.find_all(text) if word.removesuffix("s") in today)
+        if shared:
+            return tuple(dict.fromkeys((*named, *shared))), path
+    return named, None
+
+
+def _circular_words(plan: Plan) -> Evidence:
+    """A done metric or eval set that scores agreement with today's process, or recall of what it
+    produced, with no independent truth (outcomes, a blind panel) scored beside it: a question naming
+    the words."""
+    texts = [(path, text) for path in truth_paths(plan) if isinstance(text := answer_at(plan, path), str)]
+    if any(INDEPENDENT.find(text) for _, text in texts):
+        return None  # an outcome or a blind panel is scored too: agreement is only a second figure
+    for path, text in texts:
+        how = AGREES.find_all(text)
+        if not how and (path == "done.eval_set" or path.endswith(".dataset") or SCORES.find(text)):
+            how = PRODUCED.find_all(text)  # a recall of what the old process cited, chose or flagged
+        if not how:
+            continue
+        tied, where = _tied_to_today(plan, text)
+        if not tied:
+            continue
+        note = f"scored against today's process: {', '.join((*how, *tied))}"
+        found = [quote(plan, path, note)]
+        if where:
+            found.append(quote(plan, where, "the process the model replaces"))
+        return Hint((*how, *tied), found)
+    return None
+
+
+_SAYS_TODAY_ERRS = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
+
+
+def _to_beat(plan: Plan) -> str | None:
+    """The answer that says the model is to beat today's process, not copy it, quoted: a done metric
+    whose baseline is today's figure (product.current_performance) and whose target goes beyond it, or
+    words of the pain or goal that say today's decisions are wrong."""
+    today = todays_figure(plan.product.current_performance)
+    for index, metric in enumerate(plan.done.metrics):
+        goal = metric.goal()
+        if goal is None or metric.baseline is None or today is None or abs(metric.baseline - today) > 1e-9:
+            continue
+        higher = metric.direction is Direction.higher_is_better
+        if goal > metric.baseline if higher else goal < metric.baseline:
+            path = f"done.metrics[{index}].{'target' if metric.target is not None else 'relative_target'}"
+            note = f"to beat today's {show(metric.baseline)}, yet on its own decisions today's process scores 100%"
+            return quote(plan, path, note)
+    found = first_said(plan, _SAYS_TODAY_ERRS, ERRS)
+    if found:
+        path, words = found
+        return quote(plan, path, f"to do better than today's process: {', '.join(words)}")
+    return None
+
+
+@rule(
+    "truth-from-old-process",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    ask="is the evaluation scored against what today's process decided, so a copy of it scores best?",
+    move=Move(
+        "Score the model against a truth today's process did not make",
+        "Measured against today's process's own decisions (its flags, its citations, a vendor's score), a "
+        "model that copies it scores best and one that does better looks wrong; judge on outcomes, or on a "
+        "sample an expert panel labels blind, and keep agreement with today's process as a secondary figure",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(  # the examiners' citations are the truth of a search that is to find what they miss
+            {
+                "product.current_solution": "Examiners search the prior-art database by keyword.",
+                "product.decision_owner": "The examiner on the application.",
+                "product.pain": "Examiners miss prior art written in other words.",
+                "done.metrics[0].name": "Recall of the prior art the examiners cited, in the top 20",
+                "done.metrics[0].dataset": None,
+            },
+            evidence=(
+                'done.metrics[0].name: "Recall of the prior art the examiners cited, in the top 20" (scored '
+                "against today's process: cited, examiners)",
+                'product.current_solution: "Examiners search the prior-art database by keyword." (the process '
+                "the model replaces)",
+                "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
+                "scores 100%)",
+            ),
+        ),
+        Case(  # agreement with the vendor's own score
+            {
+                "product.current_solution": "A vendor's supplier risk score; buyers review the top decile.",
+                "product.mode": "automate",
+                "done.metrics[0].name": "Agreement with the vendor's risk score on 2024 suppliers",
+                "done.metrics[0].dataset": None,
+            },
+        ),
+        Case(  # the team says the labels are the old process's decisions; the target claims to beat it
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "product.pain": "Clerks miss duplicates that arrive with a new number.",
+            },
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'done.eval_set: "6,000 invoices from the last six months, held out by time, with the..." '
+                "(scored on those decisions too: a copy of today's process scores best, and the metric "
+                "cannot show the model is better)",
+                "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
+                "scores 100%)",
+            ),
+            also=frozenset({"label-from-old-process"}),
+        ),
+    ),
+    quiet=(
+        Case(  # the auditors flag apart from the clerks who decide: an independent truth
+            {
+                "done.metrics[0].name": "Agreement with the auditors' duplicate flags",
+                "product.pain": "Clerks miss duplicates that arrive with a new number.",
+            }
+        ),
+        Case(  # drafting the graders' call for them, who agree and do not err: their grade is the target
+            {
+                "product.current_solution": "Certified graders grade every board by eye.",
+                "product.pain": "The new line runs faster and graders fall behind.",
+                "done.metrics[0].name": "Share of boards where the proposed grade matches the grader's",
+            }
+        ),
+        Case(  # the old decisions, checked against what happened
+            {
+                "product.current_solution": "Examiners search the prior-art database by keyword.",
+                "product.pain": "Examiners miss prior art written in other words.",
+                "done.metrics[0].name": "Recall of prior art cited by examiners or found later in "
+                "oppositions, judged blind by a panel",
+            }
+        ),
+        Case(  # automating the desk's routing with nothing said against it: copying it is the goal
+            {
+                "product.mode": "automate",
+                "product.current_solution": "Agents route each invoice query to a team by hand.",
+                "product.current_performance": "Median routing time of four hours.",
+                "done.metrics[0].name": "Accuracy of the team the agents routed each query to",
+            }
+        ),
+        Case(  # agreement with the vendor only beside a metric of outcomes
+            {
+                "product.current_solution": "A vendor's supplier risk score; buyers review the top decile.",
+                "product.mode": "automate",
+                "done.metrics": [
+                    {"name": "Insolvencies within a year among the top decile, by outcome"},
+                    {"name": "Agreement with the vendor's risk score"},
+                ],
+            }
+        ),
+        Case(  # decisions as labels, evaluated on outcomes
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "product.pain": "Clerks miss duplicates that arrive with a new number.",
+                "done.eval_set": "600 invoices drawn at random, their outcome confirmed on the bank statement.",
+            }
+        ),
+    ),
+)
+def truth_from_old_process(plan: Plan) -> Evidence:
+    """The evaluation is scored against what today's process decided.
+
+    A done metric measured against the old process's own decisions (its flags, the citations its
+    examiners made, a vendor's score, the labels its system set) rewards copying that process: a copy
+    scores perfectly and learns nothing, and a model that catches what it misses is counted wrong.
+    The metric cannot show the model beats what it replaces.
+
+    Mitigation: Score the model against a truth today's process did not make: outcomes where they are
+    recorded, or a sample an expert panel labels blind (with the old decision hidden); report agreement
+    with today's process only beside it.
+    """
+    if people_are_the_target(plan):
+        return None  # the model drafts the people's own call for them: agreeing with them is the goal
+    beats = _to_beat(plan)
+    if beats is None:
+        return None  # nothing says today's process errs: copying it is what the team asks for
+    fact = ticked(plan, Circumstance.labels_are_decisions)
+    if fact is not None:
+        paths = [path for path in truth_paths(plan) if isinstance(answer_at(plan, path), str)]
+        texts = [answer_at(plan, path) for path in paths if not says_nothing(answer_at(plan, path))]
+        if texts and not any(INDEPENDENT.find(text) for text in texts):
+            note = (
+                "scored on those decisions too: a copy of today's process scores best, and the metric cannot "
+                "show the model is better"
+            )
+            where = (
+                "done.eval_set" if plan.done.eval_set and not says_nothing(plan.done.eval_set) else paths[0]
+            )
+            return (fact, quote(plan, where, note), beats)
+    found = _circular_words(plan)
+    return Hint(found.words, (*found, beats)) if isinstance(found, Hint) else None
+
+
+# An evaluation set someone chose case by case: clear, clean or typical ones, those reviewers flagged.
+PICKED = Lexicon(
+    """
+    hand-picked, handpicked, hand picked, hand-selected, hand selected, cherry-picked, cherry picked
+    curated, curated set, curated sample, selected by, chosen by, picked by, we picked, we chose, we selected
+    clear cases, clean cases, easy cases, obvious cases, typical cases, clear-cut, clear-cut cases
+    unambiguous cases, clear examples, clean examples, good examples, best examples, textbook cases
+    textbook examples, showcase, showcase cases, demo cases, flagged cases, escalated cases
+    cases reviewers flagged, cases the reviewers flagged, ones reviewers flagged, the ones * flagged
+    only flagged, only the flagged, only escalated, only the escalated
+""",
+    unless="""selected by date, selected by time, chosen by date, chosen by time, picked by date, picked by time
+    selected by arrival, selected by week, selected by month""",
+)
+
+# An evaluation set drawn from the rows the model learns from, or from the same period.
+IN_TRAINING = Lexicon("""
+    sample of the training data, sample of the training set, subset of the training data
+    subset of the training set, part of the training data, part of the training set
+    drawn from the training data, drawn from the training set, taken from the training data
+    taken from the training set, used for training, used in training, seen in training
+    seen during training, also used to train, training period, same period as training
+    same period as the training, same months as training, same years as training, in-sample, in sample
+""")
+
+# Words that say the cases are kept apart from training, or drawn from every case.
+APART_OR_ALL = Lexicon("""
+    held out, held-out, holdout, hold-out, excluded from, not used, never used, unseen, never seen
+    kept out, kept apart, set aside, withheld, after the training period, after the training
+    outside the training period, later than the training, consecutive, in order of arrival
+    as they arrived, as they came, every case, all cases, whole month, whole year, full month
+    full year, stratified
+""")
+
+_RANDOM = Lexicon("""
+    random sample, random samples, randomly drawn, randomly sampled, randomly selected, randomly chosen
+    drawn at random, sampled at random, chosen at random, selected at random, picked at random, at random
+""")
+
+
+@rule(
+    "eval-set-picked",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    ask="are the evaluation's cases picked (clear ones, flagged ones, the training period) rather than "
+    "drawn from every case the product will meet?",
+    move=Move(
+        "Draw the evaluation set at random from the cases the product will meet, after the training period",
+        "Cases someone picked (clear, clean, typical, the ones reviewers flagged) or rows of the training "
+        "period flatter the model: draw the cases at random from a later period, as they arrive, and keep "
+        "the picked ones as a separate slice",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.eval_set": "300 clear cases hand-picked by the auditors, with their flags."},
+            evidence=(
+                'done.eval_set: "300 clear cases hand-picked by the auditors, with their flags." (cases '
+                "chosen, not drawn from every case: clear cases, hand-picked)",
+                "constraints.data.test_set_reflects_product: true (yet the product meets every case, the "
+                "unclear ones too)",
+            ),
+        ),
+        Case({"done.metrics[0].dataset": "A sample of the training data from 2019-2023"}),
+    ),
+    quiet=(
+        Case({"done.eval_set": "A random sample of 600 invoices from 2025, after the training period."}),
+        Case(  # a picked slice beside a random set: the slice is reported apart
+            {
+                "done.eval_set": "600 invoices drawn at random from 2025, plus 50 hand-picked hard cases "
+                "reported apart."
+            }
+        ),
+        Case({"done.eval_set": "The last six months, held out from the training data."}),
+        Case(
+            {"done.eval_set": "Invoices selected by date: the most recent quarter, with the auditors' flags."}
+        ),
+        Case(  # the test set is said not to reflect the product: test-set-not-like-product asks instead
+            {
+                "done.eval_set": "300 clear cases hand-picked by the auditors.",
+                "constraints.data.test_set_reflects_product": False,
+            },
+        ),
+    ),
+)
+def eval_set_picked(plan: Plan) -> Evidence:
+    """The evaluation's cases were picked, not drawn from what the product meets.
+
+    An evaluation set of cases someone chose (clear ones, clean ones, typical ones, those reviewers
+    flagged) or of rows from the training period scores the model where it is easiest or where it has
+    already looked; the product meets every case, the unclear, dirty and unflagged ones too, and later
+    than the data, so the score overstates what it will do.
+
+    Mitigation: Draw the evaluation cases at random from a period after the training data, as they
+    arrive in production; report any picked slice (hard cases, flagged ones) apart from it.
+    """
+    reflects = plan.constraints.data.test_set_reflects_product
+    if reflects is False:
+        return None  # said: test-set-not-like-product raises it
+    for path in truth_paths(plan):
+        text = answer_at(plan, path)
+        if not isinstance(text, str) or APART_OR_ALL.find(text) or _RANDOM.find(text):
+            continue
+        picked = PICKED.find_all(text)
+        # a later period is no training period, whoever picked the cases in it
+        seen = () if LATER_TEST.find(text) else IN_TRAINING.find_all(text)
+        if not picked and not seen:
+            continue
+        words = picked + seen
+        notes = [f"cases chosen, not drawn from every case: {', '.join(picked)}"] if picked else []
+        notes += [f"rows the model learns from, or their period: {', '.join(seen)}"] if seen else []
+        found = [quote(plan, path, "; ".join(notes))]
+        if reflects:
+            said = (
+                "yet the product meets every case, the unclear ones too"
+                if picked
+                else "yet the product meets cases later than the training data"
+            )
+            found.append(quote(plan, "constraints.data.test_set_reflects_product", said))
+        return Hint(words, found)
+    return None
