@@ -35,6 +35,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
     source_paths,
+    truth_paths,
 )
 from planner.judgement.rules.heard import live_too, wider_scope
 from planner.judgement.rules.lexicon import (
@@ -1739,9 +1740,42 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "(observed only after the fact: temperature)",
             ),
         ),
+        Case(  # the backtest reads the prices as they settled; live, only their forecast exists
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past load, the calendar and the day-ahead price forecast.",
+                "done.eval_set": "Backtest over 2024 fed the realised prices of each hour.",
+            },
+            evidence=(
+                'done.eval_set: "Backtest over 2024 fed the realised prices of each hour." (known only after '
+                "the fact: realised prices)",
+                'product.inputs: "Past load, the calendar and the day-ahead price forecast." (live, the '
+                "product reads price forecast)",
+            ),
+        ),
+        Case(  # another market's price for the predicted day
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past deliveries and the fuel price of each day.",
+            },
+        ),
     ),
     quiet=(
         Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
+        Case(  # the network's own traffic, read up to the day of prediction
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Alarms, power readings and traffic of each base station up to the day of "
+                "prediction.",
+            }
+        ),
+        Case(  # the backtest reads the forecasts as they were issued
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past load, the calendar and the day-ahead price forecast.",
+                "done.eval_set": "Backtest over 2024 fed the price forecasts as issued each morning.",
+            }
+        ),
         Case(
             {
                 "product.task": "forecasting",
@@ -1812,6 +1846,7 @@ def hindsight_in_the_notes(plan: Plan) -> Evidence:
     paths += [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    paths += truth_paths(plan)  # a backtest run on what was observed: the evaluation flatters the model
     texts = [(path, text) for path in paths if isinstance(text := answer_at(plan, path), str)]
     if any(TRAINED_ON_ISSUED.find(text) for _, text in texts):
         return None

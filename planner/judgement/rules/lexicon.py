@@ -945,6 +945,8 @@ _OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation
     sunshine, irradiance, humidity
     observed, observation, observations, actuals
     spot price, spot prices, market price, market prices, exchange rate, exchange rates
+    electricity price, electricity prices, fuel price, fuel prices, gas price, gas prices, oil price
+    oil prices, wholesale price, wholesale prices, commodity price, commodity prices
     traffic"""
 # Words that say a reading runs up to the moment of prediction: what has happened so far, read live.
 SO_FAR = """so far, up to now, to date, until now, up to the moment, up to the moment of prediction, until the
@@ -975,6 +977,7 @@ AS_KNOWN = Lexicon("""
     as issued, issued, as known, known at, known when, available at, available when
     point-in-time, point in time, as of, vintage, vintages, lagged, no future
     archived, archived forecast, archived forecasts, at prediction time, at forecast time
+    up to the day of prediction, up to the time of prediction, up to the moment of prediction
 """)
 
 
@@ -984,11 +987,17 @@ HINDSIGHT = Lexicon("""
     reanalysis, reanalyses, re-analysis, era5, era-5, merra-2, hindcast, hindcasts, hindcasted, hindcasting
     observed values, observed weather, observed temperatures, observed rainfall, observed wind
     actual weather, actual temperatures, actual rainfall, weather actuals, actuals, station observations
+    actual prices, observed prices, realised prices, realized prices, settled prices, settlement prices
+    actual demand, observed demand, realised demand, realized demand, outturn, outturn demand
+    actual arrivals, actual arrival times, actual departures, actual departure times, as flown, as operated
 """)
 # The product reads forecasts live (of the weather, of prices): the other side of HINDSIGHT.
 READS_FORECASTS = Lexicon("""
     forecast, forecasts, forecasted, weather forecast, weather forecasts, nwp, forecast model
     numerical weather prediction, ensemble forecast, ensemble forecasts, forecast data, forecast inputs
+    price forecast, price forecasts, demand forecast, demand forecasts, day-ahead forecast, day-ahead forecasts
+    forecast prices, forecast demand, published timetable, published schedule, scheduled arrivals
+    scheduled departures, planned arrivals, planned departures
 """)
 # Training on the forecasts as they were issued, not on what was observed.
 TRAINED_ON_ISSUED = Lexicon("""
