@@ -76,14 +76,15 @@ def _forms(words: tuple[str, ...]) -> set[str]:
 
 
 def _tied_to_today(plan: Plan, text: str) -> tuple[tuple[str, ...], str | None]:
-    """The words of `text` that name today's process, and the answer that describes it (when the tie is
-    a word shared with the current solution or the decider rather than the process named as such)."""
+    """The words of `text` that name today's process, and the answer that describes it: the current
+    solution or the decider, when `text` shares a word with it (its actor, its system)."""
     named = TODAY.find_all(text)
+    in_named = {part for phrase in named for part in phrase.split()}
     for path in _DECIDES_TODAY:
         today = _forms(ACTORS.find_all(answer_at(plan, path)))
         shared = tuple(word for word in ACTORS.find_all(text) if word.removesuffix("s") in today)
         if shared:
-            return tuple(dict.fromkeys((*named, *shared))), path
+            return tuple(dict.fromkeys((*named, *(word for word in shared if word not in in_named)))), path
     return named, None
 
 
@@ -91,19 +92,27 @@ def _circular_words(plan: Plan) -> Evidence:
     """A done metric or eval set that scores agreement with today's process, or recall of what it
     produced, with no independent truth (outcomes, a blind panel) scored beside it: a question naming
     the words."""
-    texts = [(path, text) for path in truth_paths(plan) if isinstance(text := answer_at(plan, path), str)]
+    paths = truth_paths(plan)
+    eval_set = plan.done.eval_set
+    if plan.done.metrics and (not eval_set or says_nothing(eval_set)):
+        paths.append("product.label")  # no eval set said: the metrics are scored against the label
+    texts = [(path, text) for path in paths if isinstance(text := answer_at(plan, path), str)]
     if any(INDEPENDENT.find(text) for _, text in texts):
         return None  # an outcome or a blind panel is scored too: agreement is only a second figure
     for path, text in texts:
         how = AGREES.find_all(text)
-        if not how and (path == "done.eval_set" or path.endswith(".dataset") or SCORES.find(text)):
+        truth = path in ("done.eval_set", "product.label") or path.endswith(".dataset")
+        if not how and (truth or SCORES.find(text)):
             how = PRODUCED.find_all(text)  # a recall of what the old process cited, chose or flagged
-        if not how:
-            continue
         tied, where = _tied_to_today(plan, text)
-        if not tied:
-            continue
-        note = f"scored against today's process: {', '.join((*how, *tied))}"
+        if not tied or not (how or (path == "product.label" and TODAY.find(text))):
+            continue  # a label that names today's system as its maker needs no other word
+        said = (
+            "no eval set is said: the done metrics are scored against this label, "
+            if path == "product.label"
+            else ""
+        )
+        note = f"{said}scored against today's process: {', '.join((*how, *tied))}"
         found = [quote(plan, path, note)]
         if where:
             found.append(quote(plan, where, "the process the model replaces"))
@@ -175,6 +184,22 @@ def _to_beat(plan: Plan) -> str | None:
                 "done.metrics[0].dataset": None,
             },
         ),
+        Case(  # no eval set said: the metric is scored against a label the rules engine set
+            {
+                "product.label": "The hold the ERP rules engine set on each invoice.",
+                "product.current_solution": "The ERP rules engine holds invoices with the same supplier.",
+                "product.pain": "The rules miss duplicates that arrive with a new number.",
+                "done.eval_set": None,
+            },
+            evidence=(
+                'product.label: "The hold the ERP rules engine set on each invoice." (no eval set is said: the '
+                "done metrics are scored against this label, scored against today's process: rules engine)",
+                'product.current_solution: "The ERP rules engine holds invoices with the same supplier." (the '
+                "process the model replaces)",
+                "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
+                "scores 100%)",
+            ),
+        ),
         Case(  # the team says the labels are the old process's decisions; the target claims to beat it
             {
                 "product.circumstances": ["labels_are_decisions"],
@@ -212,6 +237,13 @@ def _to_beat(plan: Plan) -> str | None:
                 "product.pain": "Examiners miss prior art written in other words.",
                 "done.metrics[0].name": "Recall of prior art cited by examiners or found later in "
                 "oppositions, judged blind by a panel",
+            }
+        ),
+        Case(  # the eval set says where its truth comes from: the label is not what it is scored on
+            {
+                "product.label": "The hold the ERP rules engine set on each invoice.",
+                "product.current_solution": "The ERP rules engine holds invoices with the same supplier.",
+                "product.pain": "The rules miss duplicates that arrive with a new number.",
             }
         ),
         Case(  # automating the desk's routing with nothing said against it: copying it is the goal
