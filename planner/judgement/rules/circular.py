@@ -27,7 +27,7 @@ from planner.plan.model import Category, Circumstance, Direction, Plan
 
 # A metric that scores the model by how often it says what something else said.
 AGREES = Lexicon("""
-    agreement with, agreement rate, agrees with, agree with, agreeing with, agreement between
+    agreement with, agreement rate, agrees with, agree with, agreeing with
     match rate, matches with, match with, matches the, matching the, matched against
     concordance, concordance with, consistent with, consistency with, overlap with
     same as, same decision as, same decisions as, same call as, same grade as, same code as
@@ -37,7 +37,8 @@ AGREES = Lexicon("""
 # What the old process produced that a recall or hit rate may be measured against: what it cited,
 # linked, chose or decided.
 PRODUCED = DECIDED + Lexicon("""
-    cited, cites, citation, citations, linked, links, added, made, chose, clicked, bought, kept by, accepted by
+    cited, cites, citation, citations, linked, links, added, made, chose, clicked, bought, kept by
+    accepted by
 """)
 
 # A score of how much of a reference set the model finds or gets right.
@@ -135,7 +136,8 @@ def _to_beat(plan: Plan) -> str | None:
         higher = metric.direction is Direction.higher_is_better
         if goal > metric.baseline if higher else goal < metric.baseline:
             path = f"done.metrics[{index}].{'target' if metric.target is not None else 'relative_target'}"
-            note = f"to beat today's {show(metric.baseline)}, yet on its own decisions today's process scores 100%"
+            note = f"to beat today's {show(metric.baseline)}, yet on its own decisions today's process "
+            note += "scores 100%"
             return quote(plan, path, note)
     found = first_said(plan, _SAYS_TODAY_ERRS, ERRS)
     if found:
@@ -170,8 +172,8 @@ def _to_beat(plan: Plan) -> str | None:
             evidence=(
                 'done.metrics[0].name: "Recall of the prior art the examiners cited, in the top 20" (scored '
                 "against today's process: cited, examiners)",
-                'product.current_solution: "Examiners search the prior-art database by keyword." (the process '
-                "the model replaces)",
+                'product.current_solution: "Examiners search the prior-art database by keyword." '
+                "(the process the model replaces)",
                 "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
                 "scores 100%)",
             ),
@@ -192,8 +194,9 @@ def _to_beat(plan: Plan) -> str | None:
                 "done.eval_set": None,
             },
             evidence=(
-                'product.label: "The hold the ERP rules engine set on each invoice." (no eval set is said: the '
-                "done metrics are scored against this label, scored against today's process: rules engine)",
+                'product.label: "The hold the ERP rules engine set on each invoice." (no eval set is '
+                "said: the done metrics are scored against this label, scored against today's process: "
+                "rules engine)",
                 'product.current_solution: "The ERP rules engine holds invoices with the same supplier." (the '
                 "process the model replaces)",
                 "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
@@ -254,6 +257,12 @@ def _to_beat(plan: Plan) -> str | None:
                 "done.metrics[0].name": "Accuracy of the team the agents routed each query to",
             }
         ),
+        Case(  # how often two clerks agree: a fact about the label, not the model's score
+            {
+                "product.pain": "Clerks miss duplicates that arrive with a new number.",
+                "done.metrics[0].name": "Agreement between two clerks",
+            }
+        ),
         Case(  # agreement with the vendor only beside a metric of outcomes
             {
                 "product.current_solution": "A vendor's supplier risk score; buyers review the top decile.",
@@ -268,7 +277,8 @@ def _to_beat(plan: Plan) -> str | None:
             {
                 "product.circumstances": ["labels_are_decisions"],
                 "product.pain": "Clerks miss duplicates that arrive with a new number.",
-                "done.eval_set": "600 invoices drawn at random, their outcome confirmed on the bank statement.",
+                "done.eval_set": "600 invoices drawn at random, their outcome confirmed on the bank "
+                "statement.",
             }
         ),
     ),
@@ -318,7 +328,8 @@ PICKED = Lexicon(
     cases reviewers flagged, cases the reviewers flagged, ones reviewers flagged, the ones * flagged
     only flagged, only the flagged, only escalated, only the escalated
 """,
-    unless="""selected by date, selected by time, chosen by date, chosen by time, picked by date, picked by time
+    unless="""selected by date, selected by time, chosen by date, chosen by time, picked by date
+    picked by time
     selected by arrival, selected by week, selected by month""",
 )
 
@@ -328,7 +339,8 @@ IN_TRAINING = Lexicon("""
     subset of the training set, part of the training data, part of the training set
     drawn from the training data, drawn from the training set, taken from the training data
     taken from the training set, used for training, used in training, seen in training
-    seen during training, also used to train, training period, same period as training
+    seen during training, also used to train, from the training period, of the training period
+    within the training period, during the training period, same period as training
     same period as the training, same months as training, same years as training, in-sample, in sample
 """)
 
@@ -337,7 +349,8 @@ APART_OR_ALL = Lexicon("""
     held out, held-out, holdout, hold-out, excluded from, not used, never used, unseen, never seen
     kept out, kept apart, set aside, withheld, after the training period, after the training
     outside the training period, later than the training, consecutive, in order of arrival
-    as they arrived, as they came, every case, all cases, whole month, whole year, full month
+    as they arrived, as they came, every case, all cases, the whole of, all of, every, whole month
+    whole year, full month
     full year, stratified
 """)
 
@@ -382,6 +395,8 @@ _RANDOM = Lexicon("""
             }
         ),
         Case({"done.eval_set": "The last six months, held out from the training data."}),
+        Case({"done.metrics[0].dataset": "Training period 2019-2023; test on 2024."}),
+        Case({"done.eval_set": "The whole of 2024, selected by the data team."}),
         Case(
             {"done.eval_set": "Invoices selected by date: the most recent quarter, with the auditors' flags."}
         ),
