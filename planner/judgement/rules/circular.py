@@ -37,7 +37,7 @@ AGREES = Lexicon("""
 # What the old process produced that a recall or hit rate may be measured against: what it cited,
 # linked, chose or decided.
 PRODUCED = DECIDED + Lexicon("""
-    cited, cites, citation, citations, linked, links, added, made, chose, clicked, bought, kept by
+    cited, cites, citation, citations, linked, links, added, made, chose, clicked, opened, bought, kept by
     accepted by
 """)
 
@@ -50,7 +50,8 @@ TODAY = Lexicon("""
     old process, today's process, current rules, existing rules, rules engine, rule engine
     current model, existing model, old model, incumbent, incumbent model, vendor, vendors
     current score, current scores, current tool, existing tool, today's decisions, past decisions
-    previous decisions, historical decisions
+    previous decisions, historical decisions, current search, current search engine, current search results
+    current ranking, current ranker, current recommendations, current recommender, current filter
 """)
 
 # Who or what decides today, as the current solution or the decider names them: a word the evaluation
@@ -59,7 +60,8 @@ ACTORS = PEOPLE + Lexicon("""
     examiner, examiners, coder, coders, officer, officers, caseworker, caseworkers, assessor, assessors
     adjuster, adjusters, dispatcher, dispatchers, planner, planners, buyer, buyers, curator, curators
     librarian, librarians, grader, graders, desk, desks, rules, rulebook, scorecard, scorecards
-    vendor, vendors, engine, search engine, ranking, ranker, recommender, tagger, classifier
+    vendor, vendors, engine, search engine, ranking, ranker, recommender, tagger, classifier, carousel
+    carousels
 """)
 
 # An evaluation whose truth is independent of today's process: outcomes, or a panel judging apart.
@@ -184,6 +186,13 @@ def _to_beat(plan: Plan) -> str | None:
                 "product.mode": "automate",
                 "done.metrics[0].name": "Agreement with the vendor's risk score on 2024 suppliers",
                 "done.metrics[0].dataset": None,
+            },
+        ),
+        Case(  # clicks on what today's carousel chose to show
+            {
+                "product.current_solution": "A popular-this-week carousel, the same for every user.",
+                "product.pain": "The carousel misses what each cook likes.",
+                "done.metrics[0].name": "Hit rate on the recipes users clicked in the carousel",
             },
         ),
         Case(  # no eval set said: the metric is scored against a label the rules engine set
