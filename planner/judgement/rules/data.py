@@ -59,6 +59,7 @@ from planner.judgement.rules.lexicon import (
     OBSERVED_LATER,
     ON_THE_WAY,
     ONE_GROUP,
+    OTHER_SERIES,
     OVER_TIME,
     OWN_RECORDS,
     PER_UNIT,
@@ -1753,6 +1754,12 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product reads price forecast)",
             ),
         ),
+        Case(  # another series' actual values for the predicted week
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Warehouse picks per day and the stores' actual sales of the same week.",
+            },
+        ),
         Case(  # another market's price for the predicted day
             {
                 "product.task": "forecasting",
@@ -1762,6 +1769,19 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
     ),
     quiet=(
         Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
+        Case(  # the label's own history, named as the source: not an input observed later
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past picks per day and the promotions calendar.",
+                "constraints.data.sources[0].name": "Actual sales by store, 2020-2025",
+            }
+        ),
+        Case(  # another series' past values: known when predicting
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Warehouse picks per day and the last eight weeks of actual sales per store.",
+            }
+        ),
         Case(  # the network's own traffic, read up to the day of prediction
             {
                 "product.task": "forecasting",
@@ -1827,6 +1847,8 @@ def future_inputs(plan: Plan) -> Evidence:
     for path in paths:
         text = answer_at(plan, path)
         words = OBSERVED_LATER.find_all(text)
+        if path != "product.inputs":  # a source or today's way of `actual sales` is the label, not an input
+            words = tuple(word for word in words if not OTHER_SERIES.find(word))
         if SENSOR.find(text):  # a sensor's temperature is read when predicting: not a weather forecast
             words = tuple(word for word in words if word not in MEASURED_NOW.find_all(text))
         if words:

@@ -963,12 +963,19 @@ OWN_READING = """so far, to date, up to now, until now, up to the moment, at the
     fridge, fridges, freezer, freezers, cold room, cold rooms, greenhouse, greenhouses, server, servers
     rack, racks, transformer, transformers, snowpack, probe, probes, telemetry"""
 _MEASURED = "temperature, temperatures, humidity, irradiance"
+# Another series' actual values for the predicted period (the stores' sales of the week forecast); its
+# past values, said as such, are known when predicting.
+_OTHER_SERIES = "actual sales, actual demand, actual volumes, actual orders, actual footfall, actual bookings"
+OTHER_SERIES = Lexicon(_OTHER_SERIES)
+_OWN_PAST = """past, last, previous, lagged, lag, lags, history, historical, so far, to date, up to, until
+    before, yesterday, yesterday's, earlier, prior"""
 OBSERVED_LATER = Lexicon(
-    _OBSERVED,
+    _OBSERVED + ", " + _OTHER_SERIES,
     # a forecast of the weather is what is known when predicting; added later is the team's schedule
     everyday=(
         (_OBSERVED, _SCHEDULE + ", forecast, forecasts, forecasted, as planned, planned"),
         (_MEASURED, OWN_READING),
+        (_OTHER_SERIES, _SCHEDULE + ", " + _OWN_PAST),
     ),
 )
 
