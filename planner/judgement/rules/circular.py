@@ -23,7 +23,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.lexicon import LATER_TEST, MEASURE_KINDS, PEOPLE
 from planner.judgement.rules.provenance import DECIDED, ERRS, people_are_the_target
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Direction, Plan
+from planner.plan.model import Category, Circumstance, Direction, EvalTruth, Plan
 
 # A metric that scores the model by how often it says what something else said.
 AGREES = Lexicon("""
@@ -165,6 +165,7 @@ def _to_beat(plan: Plan) -> str | None:
     fires=(
         Case(  # the examiners' citations are the truth of a search that is to find what they miss
             {
+                "done.eval_truth": None,
                 "product.current_solution": "Examiners search the prior-art database by keyword.",
                 "product.decision_owner": "The examiner on the application.",
                 "product.pain": "Examiners miss prior art written in other words.",
@@ -182,6 +183,7 @@ def _to_beat(plan: Plan) -> str | None:
         ),
         Case(  # agreement with the vendor's own score
             {
+                "done.eval_truth": None,
                 "product.current_solution": "A vendor's supplier risk score; buyers review the top decile.",
                 "product.mode": "automate",
                 "done.metrics[0].name": "Agreement with the vendor's risk score on 2024 suppliers",
@@ -190,6 +192,7 @@ def _to_beat(plan: Plan) -> str | None:
         ),
         Case(  # clicks on what today's carousel chose to show
             {
+                "done.eval_truth": None,
                 "product.current_solution": "A popular-this-week carousel, the same for every user.",
                 "product.pain": "The carousel misses what each cook likes.",
                 "done.metrics[0].name": "Hit rate on the recipes users clicked in the carousel",
@@ -197,6 +200,7 @@ def _to_beat(plan: Plan) -> str | None:
         ),
         Case(  # no eval set said: the metric is scored against a label the rules engine set
             {
+                "done.eval_truth": None,
                 "product.label": "The hold the ERP rules engine set on each invoice.",
                 "product.current_solution": "The ERP rules engine holds invoices with the same supplier.",
                 "product.pain": "The rules miss duplicates that arrive with a new number.",
@@ -214,6 +218,7 @@ def _to_beat(plan: Plan) -> str | None:
         ),
         Case(  # the team says the labels are the old process's decisions; the target claims to beat it
             {
+                "done.eval_truth": None,
                 "product.circumstances": ["labels_are_decisions"],
                 "product.pain": "Clerks miss duplicates that arrive with a new number.",
             },
@@ -304,6 +309,8 @@ def truth_from_old_process(plan: Plan) -> Evidence:
     recorded, or a sample an expert panel labels blind (with the old decision hidden); report agreement
     with today's process only beside it.
     """
+    if plan.done.eval_truth not in (None, EvalTruth.not_decided):
+        return None  # the team said where the right answers come from: evaluation-truth-circular reads it
     if people_are_the_target(plan):
         return None  # the model drafts the people's own call for them: agreeing with them is the goal
     beats = _to_beat(plan)
