@@ -14,10 +14,14 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
+    CHECKED_OUTCOME,
+    COMMITS,
     CONSUMER_DUTY_SAID,
     DEVICE_DUTY_SAID,
+    LIMITS_SAID,
     SIGNER_SAID,
     STAFF_DUTY_SAID,
+    SUPPLIED_BY_GAINERS,
 )
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import is_answered
@@ -27,43 +31,6 @@ _SERIOUS = (Severity.serious, Severity.severe)
 
 # Where a plan says how the model's settings are tried against today's: a controlled trial.
 _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.canary)
-
-# Words that say an action the model takes alone is bounded: a cap per action or per day, a person above it.
-LIMITS_SAID = Lexicon("""
-    capped at, cap of, a cap, caps each, per-day cap, daily cap, daily limit, daily limits, limit per
-    limit of, limits per, ceiling of, a ceiling, maximum of, approval above, approved above, above which
-    spending limit, refund limit, credit limit per, per-customer limit, kill switch, can be reversed
-    reversible, reversal, reversals, clawback, claw back
-""")
-
-# Words that say an input is written or declared by the party the decision is about, who gains from it.
-SUPPLIED_BY_GAINERS = Lexicon("""
-    self-reported, self reported, self-declared, self declared, declared by the, as declared
-    submitted by the applicant, submitted by applicants, the applicant's, applicants' own
-    filled in by the customer, filled in by customers, customer-entered, entered by the customer
-    user-submitted, submitted by users, submitted by sellers, the seller's own, sellers' own
-    the claimant's, claimants' own, the bidder's, bidders' own, supplier-declared, declared by suppliers
-    the dealer's own, dealers' own, the agent's own, provided by the applicant, provided by applicants
-""")
-
-# Words that say the system itself commits money or the organisation: it pays, refunds, sends or books.
-COMMITS = Lexicon("""
-    pays, pay out, pays out, paid out, payout, payouts, refunds, refunded, credits the, credited to
-    approves, approved automatically, auto-approves, auto-approved, issues refunds, issues the
-    sends the reply, sends replies, sends the message, sends messages, sends the letter, sends letters
-    sends the e-mail, sends the email, sends the notice, sends notices, sends the offer, sends offers
-    sent automatically, sends automatically, e-mails the, emails the, publishes, published automatically
-    posts, posted automatically, books, booked automatically, places the order, places orders, reorders
-    purchases, transfers, releases the payment, releases payments, grants, granted automatically
-""")
-
-# Words that say a done metric counts an outcome someone checked, not what the product logged itself.
-CHECKED_OUTCOME = Lexicon("""
-    blind, blind-graded, graded blind, blind grading, graded sample, audited sample, audit sample
-    repeat contact, repeat contacts, repeat call, repeat calls, recontact, re-contact, callbacks within
-    complaints, complaint rate, reopened, re-opened, reversal, reversals, reversed, corrections made
-    overturned, appeals upheld
-""")
 
 # Where a plan may say who answers for a regulated decision, or which rules it meets.
 _DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
