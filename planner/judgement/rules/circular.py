@@ -126,7 +126,7 @@ def _circular_words(plan: Plan) -> Evidence:
 _SAYS_TODAY_ERRS = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
 
 
-def _to_beat(plan: Plan) -> str | None:
+def to_beat(plan: Plan) -> str | None:
     """The answer that says the model is to beat today's process, not copy it, quoted: a done metric
     whose baseline is today's figure (product.current_performance) and whose target goes beyond it, or
     words of the pain or goal that say today's decisions are wrong."""
@@ -313,7 +313,7 @@ def truth_from_old_process(plan: Plan) -> Evidence:
         return None  # the team said where the right answers come from: evaluation-truth-circular reads it
     if people_are_the_target(plan):
         return None  # the model drafts the people's own call for them: agreeing with them is the goal
-    beats = _to_beat(plan)
+    beats = to_beat(plan)
     if beats is None:
         return None  # nothing says today's process errs: copying it is what the team asks for
     fact = ticked(plan, Circumstance.labels_are_decisions)

@@ -195,7 +195,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     gains = ticked(plan, Circumstance.party_gains)
     if gains:
         return (writes, gains)
-    found = first_said(plan, (*_READS, *source_paths(plan)), OUTSIDERS_TEXT)
+    found = first_said(plan, ("product.inputs", *source_paths(plan)), OUTSIDERS_TEXT)  # what it reads
     if found is None:
         return None
     path, words = found

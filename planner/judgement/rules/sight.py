@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
@@ -53,14 +54,21 @@ _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
                 "by_hand.expert_can_decide": True,
             }
         ),
+        Case(  # people decide each case after the model, with the call in hand
+            {
+                "product.unseen_by_model": "The analyst's call to the customer.",
+                "product.mode": "augment",
+                "by_hand.expert_can_decide": None,
+            }
+        ),
     ),
 )
 def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     """The people who decide today look at what the model will not get.
 
     A phone call, a site visit, a paper file, handwriting that text extraction drops, an attachment or
-    what a clerk knows of the customer: every decision that turns on it is beyond the model, whatever its
-    score on the rest, and a score measured against decisions taken with it looks worse (or, where it is
+    what a clerk knows of the customer: where the model decides alone, every decision that turns on it
+    is beyond the model, whatever its score on the rest, and a score measured against decisions taken with it looks worse (or, where it is
     correlated with what the model sees, better) than the model will do alone.
 
     Mitigation: Decide a hundred past cases with only the model's inputs and compare with the decisions
@@ -75,9 +83,12 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     by_hand = plan.by_hand
     if by_hand.expert_can_decide is True and (by_hand.examples or 0) > 0:
         return None  # people did the task by hand from the model's inputs alone, and could decide
+    alone = ticked(plan, Circumstance.commits_alone)
     if plan.product.mode is Mode.automate:
         return (said, quote(plan, "product.mode"))  # nobody brings it back in
-    return Tempered(3, (said,))
+    if alone:
+        return (said, alone)
+    return None  # people still decide each case with what they see: the model only advises or orders
 
 
 @rule(
@@ -98,6 +109,8 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
             {"done.eval_truth": "todays_decisions", "product.mode": "automate"},
             evidence=(
                 'done.eval_truth: "todays_decisions"',
+                "done.metrics[0].target: 0.75 (to beat today's 0.45, yet on its own decisions today's process "
+                "scores 100%)",
                 'product.mode: "automate"',
             ),
         ),
@@ -106,6 +119,9 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         Case({"done.eval_truth": "checked"}),
         Case({"done.eval_truth": "outcomes"}),
         Case({"done.eval_truth": "todays_decisions", "product.task": "generation"}),
+        Case(  # to copy today's decisions faster is the goal: nothing says they are wrong
+            {"done.eval_truth": "todays_decisions", "product.current_performance": None}
+        ),
     ),
 )
 def evaluation_truth_circular(plan: Plan) -> Evidence:
@@ -128,7 +144,10 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
     if truth is EvalTruth.todays_decisions and plan.product.task is TaskType.generation:
         return None  # what people wrote is a drafter's reference; metric-blind-to-harm weighs its metric
     said = quote(plan, "done.eval_truth")
-    also = ticked(plan, Circumstance.labels_are_decisions)
-    if plan.product.mode is Mode.automate:  # it replaces the process nobody will check it against
-        return (said, quote(plan, "product.mode"), *((also,) if also else ()))
-    return Tempered(3, (said, *((also,) if also else ())))
+    beats = to_beat(plan)
+    if truth is EvalTruth.todays_decisions and beats is None:
+        return None  # reproducing today's decisions faster is the goal: they are the truth it copies
+    found = (said, *((beats,) if beats else ()))
+    if plan.product.mode is Mode.automate and beats:  # it replaces the process nobody will check it against
+        return (*found, quote(plan, "product.mode"))
+    return Tempered(3, found)
