@@ -55,6 +55,7 @@ from planner.judgement.rules import (
     ceilings,
     done,
     unsaid,
+    unseen,
 )
 # isort: on
 
@@ -97,6 +98,7 @@ __all__ = [
     "show",
     "sight",
     "unsaid",
+    "unseen",
     "weighed",
     "workload",
 ]
