@@ -120,6 +120,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "consumer-law-duty",
         "data-narrower-than-product",
         "data-leaves-organisation",
+        "deciders-see-more-than-model",
         "decision-hides-outcome",
         "delay-may-be-waiting",
         "earlier-stage-unanswered",

@@ -2130,3 +2130,115 @@ CHECKED_OUTCOME = Lexicon("""
     complaints, complaint rate, reopened, re-opened, reversal, reversals, reversed, corrections made
     overturned, appeals upheld
 """)
+
+
+# ---------------------------------------------------------------- what the model will not see
+
+# A decision that does something to a flagged case that can change what happens to it: contact, help,
+# offer, repair. Holding or blocking it (decision-hides-outcome) and choosing it (model-selects-cases)
+# are read elsewhere.
+INTERVENES = Lexicon(
+    """
+    contact, contacts, contacted, call, calls, called, phone, phones, phoned, ring, rings
+    reach out, reaches out, reached out, outreach
+    offer, offers, offered, propose, proposes
+    visit, visits, visited, home visit, home visits
+    support, supports, supported, help, helps, helped, assist, assists
+    coach, coaches, coaching, mentor, mentors, mentoring, tutor, tutors, tutoring
+    remind, reminds, reminder, reminders, nudge, nudges
+    intervene, intervenes, intervention, interventions
+    treat, treats, treatment, treatments
+    service, services, serviced, servicing, repair, repairs, repaired, maintain, maintains, maintenance
+    replace, replaces, overhaul, overhauls
+    discount, discounts, incentive, incentives, payment plan, payment plans, retention offer, retention offers
+    advise, advises, counsel, counsels, counselling, counseling
+    follow up, follows up, follow-up, check in, checks in, check-in
+    """,
+    unless="""calls it, calls them, calls this, calls that, api call, api calls, function call, function calls
+    model call, model calls, help desk, helpdesk, decision support, support team, support tickets,
+    support ticket, customer support, customer service, service desk, service centre, service center
+    the service, service level, service levels, service window, service windows, service interval
+    service intervals""",
+)
+
+# An aim at some event: fewer of it, prevented, or the cases likely to have it.
+PREVENTS = Lexicon(
+    """
+    prevent, prevents, preventing, prevention, avoid, avoids, avoiding, avert, averts
+    reduce, reduces, reducing, reduction, cut, cuts, fewer, less, lower
+    before they, before it, before the
+    keep, keeps, retain, retains, save, saves
+    likely to, at risk of, risk of, predicted to, expected to, about to
+    """
+)
+
+# Words that say some flagged cases are left to today's process on purpose: a control group.
+UNTREATED = AT_RANDOM + Lexicon(
+    """
+    control group, control groups, untreated, left untreated, holdout group, hold-out group
+    held-out group, not contacted, randomised, randomized
+    """
+)
+
+# Sources people decide from today, by kind, and the words that say the model's inputs include that kind.
+_TODAY = {
+    "conversations": (
+        """phone call, phone calls, calls the, call the, phones the, phone the, rings the, ring the
+        talk to, talks to, talking to, speak to, speaks to, speak with, speaks with, interview, interviews
+        interviewed, conversation, conversations, ask a colleague, asks a colleague, ask colleagues
+        asks colleagues""",
+        "call, calls, call notes, call transcripts, transcript, transcripts, conversation, conversations, "
+        "interview, interviews, recording, recordings, audio",
+    ),
+    "visits": (
+        """site visit, site visits, home visit, home visits, visit the, visits the, visiting the
+        go and look, goes to see, goes to look""",
+        "visit, visits, visit report, visit reports, inspection report, inspection reports, photo, photos, "
+        "image, images, camera, cameras, video, videos, footage",
+    ),
+    "paper": (
+        """paper file, paper files, paper records, paper record, paper form, paper forms, paper notes
+        handwritten, hand-written, handwriting, printed file, printed files""",
+        "paper, scan, scans, scanned, handwritten, hand-written, handwriting, ocr",
+    ),
+    "attachments": (
+        "attachment, attachments, enclosure, enclosures, appendix, appendices, photos sent",
+        "attachment, attachments, enclosure, enclosures, appendix, appendices, photo, photos, image, images",
+    ),
+}
+# software calling software, and visits to a website, are no source a person decides from
+_NOT_A_SOURCE = (
+    "calls the api, call the api, calls the model, call the model, calls the service, call the service, "
+    + phrases("visit the, visits the, visiting the", ", *", "website, page, app, portal")
+)
+TODAY_SOURCES = {kind: Lexicon(said, unless=_NOT_A_SOURCE) for kind, (said, _) in _TODAY.items()}
+IN_THE_INPUTS = {kind: Lexicon(said) for kind, (_, said) in _TODAY.items()}
+
+# Inputs that reach the model through a conversion that drops part of what people read: handwriting,
+# stamps and tables of a scanned document.
+LOSSY = Lexicon(
+    """
+    scanned, scans, handwritten, hand-written, handwriting, faxed, faxes, fax, photocopies, photocopied
+    ocr, ocr text, ocr'd, extracted text, text extraction, pdf text
+    """
+)
+
+# Pictures of a place taken on a schedule of their own, often months before the case is decided.
+IMAGERY = Lexicon(
+    """
+    satellite image, satellite images, satellite imagery, satellite photo, satellite photos
+    aerial photo, aerial photos, aerial photograph, aerial photographs, aerial imagery, aerial images
+    street view, street-level imagery, street-level images, street-level photos, orthophoto, orthophotos
+    archive photos, archived photos, archive images, archived images
+    """
+)
+
+# Words that say how fresh the pictures are when the case is decided.
+DATED = Lexicon(
+    """
+    same day, same-day, on the day, that day, daily, each day, every day, weekly, each week, every week
+    within a week, within # days, within # hours, real-time, real time, up to date, up-to-date
+    capture date, capture dates, acquisition date, acquisition dates, date taken, dates taken, taken on
+    taken within, at the time of, latest, most recent, freshest
+    """
+)

@@ -1,4 +1,5 @@
-"""Rules on what the model will not see: the outcome an action on its flags prevents."""
+"""Rules on what the model will not see: the outcome an action on its flags prevents, and the sources
+people decide from today that its inputs leave out or lose on the way."""
 
 from __future__ import annotations
 
@@ -7,57 +8,20 @@ from collections.abc import Iterator
 from planner.judgement.rules import acting, circumstances, data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
-from planner.judgement.rules.lexicon import AT_RANDOM
-from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from planner.judgement.rules.lexicon import (
+    DATED,
+    IMAGERY,
+    IN_THE_INPUTS,
+    INTERVENES,
+    LOSSY,
+    PREVENTS,
+    TODAY_SOURCES,
+    UNTREATED,
+)
+from planner.judgement.rules.words import BOUNDARY, words_of
 from planner.plan.model import Category, Delivery, LabelSource, OnlineValidation, OutcomeRecorded, Plan
 
 # ---------------------------------------------------------------- an action that prevents the label
-
-# A decision that does something to a flagged case that can change what happens to it: contact, help,
-# offer, repair. Holding or blocking it (decision-hides-outcome) and choosing it (model-selects-cases)
-# are read elsewhere.
-INTERVENES = Lexicon(
-    """
-    contact, contacts, contacted, call, calls, called, phone, phones, phoned, ring, rings
-    reach out, reaches out, reached out, outreach
-    offer, offers, offered, propose, proposes
-    visit, visits, visited, home visit, home visits
-    support, supports, supported, help, helps, helped, assist, assists
-    coach, coaches, coaching, mentor, mentors, mentoring, tutor, tutors, tutoring
-    remind, reminds, reminder, reminders, nudge, nudges
-    intervene, intervenes, intervention, interventions
-    treat, treats, treatment, treatments
-    service, services, serviced, servicing, repair, repairs, repaired, maintain, maintains, maintenance
-    replace, replaces, overhaul, overhauls
-    discount, discounts, incentive, incentives, payment plan, payment plans, retention offer, retention offers
-    advise, advises, counsel, counsels, counselling, counseling
-    follow up, follows up, follow-up, check in, checks in, check-in
-    """,
-    unless="""calls it, calls them, calls this, calls that, api call, api calls, function call, function calls
-    model call, model calls, help desk, helpdesk, decision support, support team, support tickets,
-    support ticket, customer support, customer service, service desk, service centre, service center
-    the service, service level, service levels, service window, service windows, service interval
-    service intervals""",
-)
-
-# An aim at some event: fewer of it, prevented, or the cases likely to have it.
-PREVENTS = Lexicon(
-    """
-    prevent, prevents, preventing, prevention, avoid, avoids, avoiding, avert, averts
-    reduce, reduces, reducing, reduction, cut, cuts, fewer, less, lower
-    before they, before it, before the
-    keep, keeps, retain, retains, save, saves
-    likely to, at risk of, risk of, predicted to, expected to, about to
-    """
-)
-
-# Words that say some flagged cases are left to today's process on purpose: a control group.
-UNTREATED = AT_RANDOM + Lexicon(
-    """
-    control group, control groups, untreated, left untreated, holdout group, hold-out group
-    held-out group, not contacted, randomised, randomized
-    """
-)
 
 # Words a label shares with any goal: times and record-keeping, not the event itself.
 _GENERIC = frozenset(
@@ -275,3 +239,198 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
             )
         )
     return Hint((*acts, prevent), tuple(found))
+
+
+# ---------------------------------------------------------------- what people see that the model does not
+
+
+def _todays_paths(plan: Plan) -> Iterator[str]:
+    """The answers that say how people decide today: the current solution, what the humans in the loop
+    handle, and what the team noticed or found hard doing it by hand."""
+    yield from ("product.current_solution", "heuristics.humans_handle")
+    yield from (f"by_hand.noticed[{i}]" for i in range(len(plan.by_hand.noticed)))
+    yield from (f"by_hand.hard_cases[{i}]" for i in range(len(plan.by_hand.hard_cases)))
+
+
+def _decided_from_inputs(plan: Plan) -> bool:
+    """Whether the team decided cases by hand and says an expert can decide from the inputs alone (or
+    measured it on a sample): the check this rule asks for, done."""
+    by_hand = plan.by_hand
+    tried = by_hand.measured is not None or (by_hand.examples or 0) > 0
+    return tried and by_hand.expert_can_decide is True
+
+
+_DECIDE_FROM_THE_INPUTS_ALONE = Move(
+    "Decide a sample of past cases with only the model's inputs",
+    "People today also use what the model will not get; deciding 50-100 past cases from the inputs "
+    "alone, beside what was decided with everything, shows what share of decisions turns on the missing "
+    "information, and whether to add it, narrow the scope, or keep those cases with people",
+    "warning",
+    first=True,
+    done=_decided_from_inputs,
+)
+
+
+@rule(
+    "deciders-see-more-than-model",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    move=_DECIDE_FROM_THE_INPUTS_ALONE,
+    ask="do people decide today from information the model will not get?",
+    fires=(
+        Case(
+            {
+                "product.current_solution": "Underwriters read the file and phone the broker before quoting.",
+                "by_hand.examples": None,
+            },
+            evidence=(
+                'product.current_solution: "Underwriters read the file and phone the broker before '
+                'quoting." (people decide today from conversations: phone)',
+                'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
+                "(no conversations among them: what share of today's decisions turns on them?)",
+            ),
+        ),
+        Case(  # decided by hand, and doing it showed a source the inputs leave out
+            {"by_hand.noticed": ["A third of the pairs needed a phone call to the supplier to settle."]},
+            evidence=(
+                'by_hand.noticed[0]: "A third of the pairs needed a phone call to the supplier to settle." '
+                "(deciding by hand needed conversations: phone call)",
+                'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
+                "(no conversations among them: what share of today's decisions turns on them?)",
+            ),
+        ),
+        Case(  # pictures on a schedule of their own, their age unsaid
+            {
+                "product.inputs": "Aerial imagery of each roof and the claim form.",
+                "by_hand.examples": None,
+            },
+            evidence=(
+                'product.inputs: "Aerial imagery of each roof and the claim form." (aerial imagery: how '
+                "old is the picture when a case is decided, and does it still show what a person on site "
+                "would see?)",
+            ),
+        ),
+        Case(  # the documents reach the model through text extraction, and nobody has decided from it
+            {
+                "product.inputs": "The OCR text of the scanned supplier invoice.",
+                "by_hand.examples": None,
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.inputs: "The OCR text of the scanned supplier invoice." (ocr text, scanned: what '
+                "extraction drops (handwriting, stamps, tables) the model never sees: what share of "
+                "decisions turns on it?)",
+                "by_hand.examples: not answered, by_hand.expert_can_decide: not answered (nobody has yet "
+                "decided cases from the extracted inputs alone)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the pictures' age is said
+            {
+                "product.inputs": "Aerial imagery of each roof, flown within 14 days of the claim.",
+                "by_hand.examples": None,
+            }
+        ),
+        Case(  # the call notes are among the inputs
+            {
+                "product.current_solution": "Underwriters read the file and phone the broker before quoting.",
+                "product.inputs": "The submission, the broker's call notes and the claims history.",
+                "by_hand.examples": None,
+            }
+        ),
+        Case(  # a visit to a web portal is no site visit
+            {
+                "product.current_solution": "Clerks visit the supplier portal to compare the invoices.",
+                "by_hand.examples": None,
+            }
+        ),
+        Case(  # decided by hand from the inputs alone, and an expert can
+            {"product.current_solution": "Underwriters read the file and phone the broker before quoting."}
+        ),
+        Case(  # an expert cannot decide from the inputs: expert-cannot-decide says it
+            {
+                "product.current_solution": "Underwriters read the file and phone the broker before quoting.",
+                "by_hand.expert_can_decide": False,
+            }
+        ),
+    ),
+)
+def deciders_see_more_than_model(plan: Plan) -> Evidence:
+    """People may decide today from information the model will not get.
+
+    A decision made today after a phone call, a site visit, a paper file or the attachments of a case
+    turns, in some share of cases, on what the model's inputs leave out; a document read through text
+    extraction loses handwriting, stamps and tables; a satellite or street-level picture may be a year
+    older than the place it shows. Scores on those cases are capped by what is missing, and nobody
+    knows the cap until someone decides cases from the inputs alone.
+
+    Mitigation: Be the algorithm: decide 50-100 past cases with only the model's inputs (the extracted
+    text, not the page), count how many turn on what is missing, and add it, narrow the scope or keep
+    those cases with people.
+    """
+    by_hand = plan.by_hand
+    inputs = plan.product.inputs
+    if by_hand.expert_can_decide is False or not inputs or says_nothing(inputs):
+        return None  # expert-cannot-decide says it; or nothing to compare today's sources with
+    checked = _decided_from_inputs(plan)
+    for path in _todays_paths(plan):
+        if checked and not path.startswith("by_hand."):
+            continue  # decided from the inputs alone, unless what they noticed doing it says otherwise
+        text = answer_at(plan, path)
+        unseen = {
+            kind: words
+            for kind, said in TODAY_SOURCES.items()
+            if (words := tuple(word.removesuffix(" the") for word in said.find_all(text)))
+            and not IN_THE_INPUTS[kind].find(inputs)
+        }
+        if unseen:
+            kinds = " and ".join(unseen)
+            words = tuple(word for found in unseen.values() for word in found)
+            who = "deciding by hand needed" if path.startswith("by_hand.") else "people decide today from"
+            return Hint(
+                words,
+                (
+                    quote(plan, path, f"{who} {kinds}: {', '.join(words)}"),
+                    quote(
+                        plan,
+                        "product.inputs",
+                        f"no {kinds} among them: what share of today's decisions turns on them?",
+                    ),
+                ),
+            )
+    if checked:
+        return None
+    pictures = IMAGERY.find_all(inputs)
+    data = plan.constraints.data
+    notes = (inputs, data.differences_note, *(source.name for source in data.sources))
+    if pictures and not any(DATED.find(text) for text in notes):
+        return Hint(
+            pictures,
+            (
+                quote(
+                    plan,
+                    "product.inputs",
+                    f"{', '.join(pictures)}: how old is the picture when a case is decided, and does it "
+                    "still show what a person on site would see?",
+                ),
+            ),
+        )
+    lossy = LOSSY.find_all(inputs)
+    if lossy and not by_hand.examples and by_hand.measured is None and by_hand.expert_can_decide is None:
+        untried = "not answered" if by_hand.examples is None else "0"
+        return Hint(
+            lossy,
+            (
+                quote(
+                    plan,
+                    "product.inputs",
+                    f"{', '.join(lossy)}: what extraction drops (handwriting, stamps, tables) the model "
+                    "never sees: what share of decisions turns on it?",
+                ),
+                f"by_hand.examples: {untried}, by_hand.expert_can_decide: not answered (nobody has yet "
+                "decided cases from the extracted inputs alone)",
+            ),
+        )
+    return None
