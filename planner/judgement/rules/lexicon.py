@@ -2205,6 +2205,16 @@ _TODAY = {
         "attachment, attachments, enclosure, enclosures, appendix, appendices, photos sent",
         "attachment, attachments, enclosure, enclosures, appendix, appendices, photo, photos, image, images",
     ),
+    # documents kept outside the system the model reads: an index or corpus that lacks a kind of them
+    "emails": (
+        """email thread, email threads, e-mail thread, e-mail threads, old emails, past emails, their inbox
+        shared mailbox, shared mailboxes""",
+        "email, emails, e-mail, e-mails, inbox, mailbox, mailboxes",
+    ),
+    "shared drives": (
+        "shared drive, shared drives, network drive, network drives, sharepoint, shared folder, shared folders",
+        "shared drive, shared drives, network drive, network drives, sharepoint, shared folder, shared folders",
+    ),
 }
 # software calling software, and visits to a website, are no source a person decides from
 _NOT_A_SOURCE = (

@@ -300,6 +300,18 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "(no conversations among them: what share of today's decisions turns on them?)",
             ),
         ),
+        Case(  # a corpus that lacks a kind of document people answer from
+            {
+                "product.current_solution": "Clerks search old email threads with the supplier.",
+                "by_hand.examples": None,
+            },
+            evidence=(
+                'product.current_solution: "Clerks search old email threads with the supplier." (people '
+                "decide today from emails: email threads)",
+                'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
+                "(no emails among them: what share of today's decisions turns on them?)",
+            ),
+        ),
         Case(  # pictures on a schedule of their own, their age unsaid
             {
                 "product.inputs": "Aerial imagery of each roof and the claim form.",
@@ -340,6 +352,13 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "by_hand.examples": None,
             }
         ),
+        Case(  # the email archive is among the data sources the model is built on
+            {
+                "product.current_solution": "Clerks search old email threads with the supplier.",
+                "by_hand.examples": None,
+                "constraints.data.sources[0].name": "ERP invoices and the supplier email archive since 2019",
+            }
+        ),
         Case(  # a visit to a web portal is no site visit
             {
                 "product.current_solution": "Clerks visit the supplier portal to compare the invoices.",
@@ -375,6 +394,7 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
     if by_hand.expert_can_decide is False or not inputs or says_nothing(inputs):
         return None  # expert-cannot-decide says it; or nothing to compare today's sources with
     checked = _decided_from_inputs(plan)
+    given = (inputs, *(source.name for source in plan.constraints.data.sources))  # what the model gets
     for path in _todays_paths(plan):
         if checked and not path.startswith("by_hand."):
             continue  # decided from the inputs alone, unless what they noticed doing it says otherwise
@@ -383,7 +403,7 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
             kind: words
             for kind, said in TODAY_SOURCES.items()
             if (words := tuple(word.removesuffix(" the") for word in said.find_all(text)))
-            and not IN_THE_INPUTS[kind].find(inputs)
+            and not any(IN_THE_INPUTS[kind].find(text) for text in given)
         }
         if unseen:
             kinds = " and ".join(unseen)
