@@ -633,7 +633,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.outcome_recorded_for",
             "For which cases is the outcome recorded?",
             "Often only for the cases someone showed, checked, approved or treated: the model then never "
-            "learns what happens to the others, and once live its own choices decide what it learns from.",
+            "learns what happens to the others, and once live its own choices decide what it learns from. "
+            "When acting on a flagged case (a call, an offer, a repair) aims to stop the very outcome "
+            "recorded, it is recorded for every case but changed by the action.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
             essential=True,
         ),
