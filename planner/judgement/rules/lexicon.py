@@ -2216,10 +2216,17 @@ _TODAY = {
         "shared drive, shared drives, network drive, network drives, sharepoint, shared folder, shared folders",
     ),
 }
-# software calling software, and visits to a website, are no source a person decides from
+# Software calling software, a visit to a website, rules written by hand, and a customer calling in to
+# report are no source a person decides from.
 _NOT_A_SOURCE = (
     "calls the api, call the api, calls the model, call the model, calls the service, call the service, "
     + phrases("visit the, visits the, visiting the", ", *", "website, page, app, portal")
+    + ", "
+    + phrases("handwritten, hand-written", "rule, rules, code, query, queries, script, scripts, heuristics")
+    + ", "
+    + phrases(
+        "call the, calls the", "landlord, helpline, hotline, office, call centre, call center, help desk"
+    )
 )
 TODAY_SOURCES = {kind: Lexicon(said, unless=_NOT_A_SOURCE) for kind, (said, _) in _TODAY.items()}
 IN_THE_INPUTS = {kind: Lexicon(said) for kind, (_, said) in _TODAY.items()}

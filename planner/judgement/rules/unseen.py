@@ -359,6 +359,12 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "constraints.data.sources[0].name": "ERP invoices and the supplier email archive since 2019",
             }
         ),
+        Case(  # rules written by hand, and tenants calling in to report, are no source people decide from
+            {
+                "product.current_solution": "Forty hand-written rules flag invoices; suppliers call the helpline.",
+                "by_hand.examples": None,
+            }
+        ),
         Case(  # a visit to a web portal is no site visit
             {
                 "product.current_solution": "Clerks visit the supplier portal to compare the invoices.",
