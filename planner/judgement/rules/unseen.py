@@ -19,7 +19,18 @@ from planner.judgement.rules.lexicon import (
     UNTREATED,
 )
 from planner.judgement.rules.words import BOUNDARY, words_of
-from planner.plan.model import Category, Delivery, LabelSource, OnlineValidation, OutcomeRecorded, Plan
+from planner.plan.fields import is_answered
+from planner.plan.model import (
+    Category,
+    Circumstance,
+    Delivery,
+    LabelSource,
+    Mode,
+    OnlineValidation,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
 
 # ---------------------------------------------------------------- an action that prevents the label
 
@@ -283,6 +294,8 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
             {
                 "product.current_solution": "Underwriters read the file and phone the broker before quoting.",
                 "by_hand.examples": None,
+                "product.circumstances": ["commits_alone"],
+                "product.unseen_by_model": None,
             },
             evidence=(
                 'product.current_solution: "Underwriters read the file and phone the broker before '
@@ -290,9 +303,14 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
                 "(no conversations among them: what share of today's decisions turns on them?)",
             ),
+            also=frozenset({"commits-unchecked"}),
         ),
         Case(  # decided by hand, and doing it showed a source the inputs leave out
-            {"by_hand.noticed": ["A third of the pairs needed a phone call to the supplier to settle."]},
+            {
+                "by_hand.noticed": ["A third of the pairs needed a phone call to the supplier to settle."],
+                "product.circumstances": ["commits_alone"],
+                "product.unseen_by_model": None,
+            },
             evidence=(
                 'by_hand.noticed[0]: "A third of the pairs needed a phone call to the supplier to settle." '
                 "(deciding by hand needed conversations: phone call)",
@@ -304,6 +322,8 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
             {
                 "product.current_solution": "Clerks search old email threads with the supplier.",
                 "by_hand.examples": None,
+                "product.circumstances": ["commits_alone"],
+                "product.unseen_by_model": None,
             },
             evidence=(
                 'product.current_solution: "Clerks search old email threads with the supplier." (people '
@@ -401,7 +421,12 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
         return None  # expert-cannot-decide says it; or nothing to compare today's sources with
     checked = _decided_from_inputs(plan)
     given = (inputs, *(source.name for source in plan.constraints.data.sources))  # what the model gets
-    for path in _todays_paths(plan):
+    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
+    alone = alone or plan.product.task is TaskType.generation  # a draft holds only what it retrieved
+    # Today's sources matter where nobody who has them decides after the model, and the team has not
+    # said itself what the model will not get (decisions-turn-on-unseen reads that answer).
+    paths = _todays_paths(plan) if alone and not is_answered(plan.product.unseen_by_model) else ()
+    for path in paths:
         if checked and not path.startswith("by_hand."):
             continue  # decided from the inputs alone, unless what they noticed doing it says otherwise
         text = answer_at(plan, path)
