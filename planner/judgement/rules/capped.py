@@ -20,6 +20,8 @@ CAPPED = Lexicon(
     turning away, at capacity, capacity reached, reached capacity, full capacity, capacity limit, capacity limits
     waiting list, waiting lists, waitlist, waitlists, no free slots, no slots left, no availability
     limited stock, limited supply, supply runs out, clinic is full, clinics are full, when full
+    rationed, rationing, rationed days, days of rationing, shortage, shortages, shortage days, short supply
+    supply shortfall, supply shortfalls, held back, could not be met, unmet orders, unmet demand
     """,
     unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
     run out of ideas, ran out of ideas, turn away from""",
@@ -30,7 +32,8 @@ COUNTS_DEMAND = Lexicon(
     """
     demand, sales, units sold, sold, trips, rides, rentals, bookings, appointments, visits, orders
     footfall, attendance, admissions, pickups, pick-ups, checkouts, reservations, covers served
-    patients seen, people served, meals served, tickets sold
+    patients seen, people served, meals served, tickets sold, units issued, issued, issues, dispensed
+    units dispensed, units used, units delivered
     """
 )
 
@@ -48,6 +51,7 @@ UNCAPPED = Lexicon(
 _TEXTS = (
     "product.label",
     "product.goal",
+    "product.pain",
     "product.inputs",
     "product.current_solution",
     "product.current_performance",
