@@ -22,6 +22,8 @@ END_TO_END = Lexicon(
     cycle times, end-to-end, end to end, throughput time, waiting time, waiting times, wait time
     wait times, resolution time, resolution times, on-time rate, on-time delivery, on-time deliveries
     on-time arrival, on-time arrivals, on-time performance, delivered on time, late deliveries
+    wait at pick-up, wait at collection, waiting at pick-up, waiting at collection, pick-up wait
+    time to collection, time to pick-up, days to return, time to return, time to repair, days to repair
     """
 )
 
