@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Mode, Plan, Severity
+from planner.plan.model import Category, Mode, Plan, Severity, TaskType
 
 # A proposal among several the person chooses from (one of ten suggested documents): a search, not one
 # answer to accept.
@@ -60,6 +61,7 @@ def _rewards_acceptance(plan: Plan) -> Evidence:
             "no counter-metric (repeat contacts, complaints, edits found later) in done.metrics, "
             "after_launch.monitoring or risks",
         ),
+        likelihood=2,
     )
 
 
@@ -74,8 +76,8 @@ def _watched(plan: Plan) -> bool:
 @rule(
     "anchoring-on-proposal",
     Category.product,
-    likelihood=3,
-    impact=3,
+    likelihood=4,
+    impact=4,
     ask="will the people who confirm the model's proposal still judge it, or accept it as proposed?",
     move=Move(
         "Watch whether people still judge the proposals: blind checks and the override rate",
@@ -97,6 +99,22 @@ def _watched(plan: Plan) -> bool:
                 'product.decision: "The coder confirms or edits the suggested code." (a person confirms it: '
                 "confirms, edits)",
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
+            ),
+        ),
+        Case(  # a drafted letter a person signs is the only check on serious errors: a fact, high
+            {
+                "product.task": "generation",
+                "product.output": "A drafted letter for each claim.",
+                "product.decision": "The handler signs the drafted letter.",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "augment"',
+                'product.output: "A drafted letter for each claim." (a proposal: drafted)',
+                'product.decision: "The handler signs the drafted letter." (a person confirms it: signs)',
+                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
+                'impact.error_severity: "serious"',
             ),
         ),
         Case(  # errors are moderate: low
@@ -153,6 +171,10 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
         evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
         words += confirms
     evidence.append("no blind check or override rate is watched (after_launch.monitoring, done.metrics)")
-    if plan.impact.error_severity in (Severity.serious, Severity.severe):
+    serious = plan.impact.error_severity in (Severity.serious, Severity.severe)
+    if serious and plan.product.task is TaskType.generation and not facts_counted(plan):
+        # a draft a person signs is the only check, and no done metric counts the wrong facts it lets by
+        return (quote(plan, "product.task"), *evidence, quote(plan, "impact.error_severity"))
+    if serious:
         return Hint(words, evidence)
-    return Hint(words, evidence, likelihood=2)
+    return Hint(words, evidence, likelihood=1)

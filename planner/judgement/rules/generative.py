@@ -59,7 +59,7 @@ def _writes(plan: Plan) -> str | None:
     return quote(plan, "product.task")
 
 
-def _facts_counted(plan: Plan) -> bool:
+def facts_counted(plan: Plan) -> bool:
     """Whether a done metric, the worst error's metric, the evaluation set or a monitor counts wrong facts."""
     texts = [metric.name for metric in plan.done.metrics]
     texts += [monitor.signal for monitor in plan.after_launch.monitoring]
@@ -129,7 +129,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
     sources, with a ceiling it must stay under.
     """
     writes = _writes(plan)
-    if writes is None or _facts_counted(plan) or metric_blind_to_harm(plan):
+    if writes is None or facts_counted(plan) or metric_blind_to_harm(plan):
         return None  # counted already, or metric-blind-to-harm says the done metric misses it
     missing = "no done metric counts drafts with a wrong or unsupported fact"
     unread = _unread(plan)
