@@ -119,6 +119,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "automatic-rules-costly-errors",
         "consumer-law-duty",
         "data-narrower-than-product",
+        "data-from-one-season",
         "data-leaves-organisation",
         "deciders-see-more-than-model",
         "decision-hides-outcome",

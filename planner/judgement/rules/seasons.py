@@ -1,0 +1,179 @@
+"""Rules on data that covers only part of the year.
+
+Light, weather, demand, staffing and behaviour change with the season. Data recorded over a few months
+(one summer, a May test set) says little about the rest of the year the product will run, and a team
+that ticked no season difference has not said otherwise. The months are read from the answers that
+describe the data: its sources, the evaluation set, the metrics' datasets and the note on differences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.capped import COUNTS_DEMAND
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, DataKind, Difference, Plan, TaskType
+
+MONTHS = Lexicon("""
+    january, february, march, april, may, june, july, august, september, october, november, december
+    jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec
+""")
+
+SEASONS = Lexicon("""
+    summer, summers, winter, winters, autumn, autumns, spring months, in spring, this spring, last spring
+    summer months, winter months, dry season, wet season, rainy season, monsoon, high season, low season
+    peak season, off-season, off season
+""")
+
+# Words that say the product meets the outdoors (light, weather, vegetation change with the season).
+OUTDOORS = Lexicon("""
+    outdoor, outdoors, outside, road, roads, street, streets, pavement, pavements, field, fields, crop, crops
+    weather, drone, drones, aerial, satellite, garden, gardens, tree, trees, forest, forests, river, rivers
+    coast, coastal, beach, beaches, snow, rain, daylight, dashcam, dashcams, lorry, lorries, truck, trucks
+    bus, buses, traffic, rail, track, tracks, orchard, orchards, vineyard, vineyards, park, parks
+""")
+
+# Words that say the data spans the year, or that the product runs only in that season.
+WHOLE_YEAR = Lexicon("""
+    all year, all-year, year-round, year round, whole year, full year, every month, every season
+    all seasons, each season, twelve months, 12 months, a year of, two years, three years, several years
+    seasonal only, only in summer, only in winter, summer only, winter only, closed in winter
+""")
+
+_MONTH_NAMES = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december",
+}  # fmt: skip
+
+_CALENDAR = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+]  # fmt: skip
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+# Words that say the data spans years: "since 2021", "the last 3 years", "5 years of".
+_YEARS_LONG = re.compile(
+    r"\bsince\s+(?:19|20)\d\d\b|\b\d+\s+years\b|\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b", re.I
+)
+
+# "may" is a month only beside a year or another month: "May 2025", "May to July", never "it may".
+_MAY_AS_MONTH = re.compile(r"\bmay\s+(?:(?:19|20)\d\d|to|-|–|and)\b|\b(?:to|-|–|and)\s+may\b", re.IGNORECASE)
+
+
+def _data_paths(plan: Plan) -> tuple[str, ...]:
+    metrics = tuple(f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics)))
+    return (*source_paths(plan), "done.eval_set", "constraints.data.differences_note", *metrics)
+
+
+def _seasonal(plan: Plan) -> bool:
+    """Whether what the model sees or counts changes with the season: a forecast or time series, demand
+    counted (sales, visits, bookings), or the outdoors in its inputs or goal."""
+    if plan.product.task is TaskType.forecasting or DataKind.time_series in plan.product.data_kinds:
+        return True
+    paths = ("product.inputs", "product.goal", "product.label", *source_paths(plan))
+    texts = [text for path in paths if isinstance(text := answer_at(plan, path), str)]
+    return any(OUTDOORS.find(text) or COUNTS_DEMAND.find(text) for text in texts)
+
+
+def _months(text: str) -> set[str]:
+    found = set()
+    for word in MONTHS.find_all(text):
+        if word == "may" and not _MAY_AS_MONTH.search(text):
+            continue
+        found.add(_MONTH_NAMES.get(word, word))
+    return found
+
+
+@rule(
+    "data-from-one-season",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Collect and test on the seasons the product will run in",
+        "Light, weather, demand and behaviour change with the season: data from a few months says little "
+        "about the rest of the year; test on the season the product starts in before trusting any score",
+    ),
+    ask="does the data cover the seasons the product will run in?",
+    fires=(
+        Case(
+            {
+                "constraints.data.sources": [
+                    {"name": "Camera frames from June to August 2025", "acquisition": "own"}
+                ],
+                "constraints.data.differences": ["none"],
+                "product.inputs": "Frames from cameras on the refuse lorries, of the road ahead.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Camera frames from June to August 2025" (the data covers '
+                "only june and august: the product will meet the rest of the year)",
+                'constraints.data.differences: ["none"] (no season difference ticked)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "constraints.data.sources": [
+                    {"name": "Camera frames from June to August 2025", "acquisition": "own"}
+                ],
+                "constraints.data.differences": ["season"],
+            }
+        ),
+        Case(
+            {
+                "constraints.data.sources": [
+                    {"name": "Camera frames from June 2024 to May 2025, all year", "acquisition": "own"}
+                ],
+                "constraints.data.differences": ["none"],
+            }
+        ),
+    ),
+)
+def data_from_one_season(plan: Plan) -> Evidence:
+    """The data covers only part of the year.
+
+    Data recorded over a few months (one summer, a test set from May) carries that season's light,
+    weather, demand and behaviour; the product runs the whole year, and its score on the other seasons is
+    unknown until someone measures it. The team ticked no season difference, so nothing in the plan
+    answers it.
+
+    Mitigation: Say which seasons the product runs in; collect and label data from each (or at least
+    from the season it starts in) and report the score per season; until then, start in the season the
+    data covers and watch the error as the season turns.
+    """
+    differences = plan.constraints.data.differences
+    if Difference.season in differences:
+        return None  # the team said it: production-differs weighs it
+    if not _seasonal(plan):
+        return None  # an indoor line or an office record: the season changes little of what it sees
+    paths = _data_paths(plan)
+    texts = {path: text for path in paths if isinstance(text := answer_at(plan, path), str)}
+    if any(WHOLE_YEAR.find(text) or _YEARS_LONG.search(text) for text in texts.values()):
+        return None  # the data spans the year, or years
+    years = {year for text in texts.values() for year in _YEAR.findall(text)}
+    months = {month for text in texts.values() for month in _months(text)}
+    seasons = next(((path, words) for path, text in texts.items() if (words := SEASONS.find_all(text))), None)
+    said = None
+    if months and len(months) <= 4 and len(years) <= 1:
+        path = next(path for path, text in texts.items() if _months(text))
+        said = (path, tuple(sorted(months, key=_CALENDAR.index)))
+    elif seasons and len(years) <= 1:
+        said = seasons
+    if said is None:
+        return None
+    path, words = said
+    evidence = [
+        quote(
+            plan,
+            path,
+            f"the data covers only {' and '.join(words)}: the product will meet the rest of the year",
+        )
+    ]
+    if differences:
+        evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
+    return Hint(words, evidence)
