@@ -45,6 +45,8 @@ UNCAPPED = Lexicon(
     stockout flag, stockout flags, stock-out flag, stock-out flags, flagged stockouts, excluded sold-out days
     understate demand, understates demand, understated demand, hides the real demand, hide the real demand
     days without stockouts, days without stock-outs, days without stock outs
+    unfilled, unfilled orders, plus unfilled, including unfilled, unmet orders recorded, back orders
+    backorders, units requested, requests including those refused, turned-away requests
     """
 )
 
