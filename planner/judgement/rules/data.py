@@ -55,6 +55,7 @@ from planner.judgement.rules.lexicon import (
     MEDIA_SOURCES,
     MERGED_CLASSES,
     NARROW_ORIGIN,
+    NEW_SERIES,
     NOT_LIVE,
     OBSERVED_LATER,
     ON_THE_WAY,
@@ -859,7 +860,6 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
         Case(
             {"done.split": "random", "product.task": "forecasting"},
             evidence=('done.split: "random"', 'product.task: "forecasting"'),
-            also=frozenset({"random-split-on-grouped-data"}),  # invoices come in suppliers too
         ),
         Case(
             {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
@@ -907,6 +907,14 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
                 "constraints.data.sources[0].name": "Simulated crash runs of bumper designs, 2021-2025",
             }
         ),
+        Case(  # records matched to a reference file: its download cadence and the records' age are no future
+            {
+                "done.split": "random",
+                "product.task": "matching",
+                "done.eval_set": "A random fifth of the records.",
+                "product.inputs": "Catalogue records since 2021 and the supplier file, downloaded monthly.",
+            }
+        ),
         Case(  # split by time: nothing to ask
             {
                 "done.split": "time",
@@ -928,6 +936,8 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     why = changes_over_time(plan)
     if why:
         return (quote(plan, "done.split"), *why)
+    if plan.product.task is TaskType.matching:
+        return None  # records matched or linked: the test is no prediction of the future, whatever their age
     # Not structured, but said: the rows span years or come from recurring runs. A question, quoting them.
     paths = _data_paths(plan)
     if any(LATER_TEST.find(answer_at(plan, path)) for path in (*paths, "done.eval_set")):
@@ -1632,7 +1642,17 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                     "product.inputs": "Scanned delivery documents, one image per document."
                 },  # a document is one example
                 {"product.inputs": "Sensor readings per second from the press."},  # a rate, not an entity
+                {"product.inputs": "Damage notes of each return at the warehouse."},  # one site
+                {"product.inputs": "Meals served per day, school holidays and the menu."},  # a time of year
             )
+        ),
+        Case(  # a forecast of the same stores: the series themselves, split by time (the other rule)
+            {
+                "done.split": "random",
+                "product.task": "forecasting",
+                "product.inputs": "Daily sales of each of our 40 stores.",
+            },
+            also=frozenset({"random-split-on-time-data"}),
         ),
     ),
 )
@@ -1647,6 +1667,8 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     """
     if plan.done.split is not Split.random:
         return None
+    if plan.product.task is TaskType.forecasting and not _new_series(plan):
+        return None  # the same fixed series forecast ahead: a time split is right, random-split-on-time-data
     # Who uses the product, and its goal, say nothing of what the rows are.
     paths = ["product.inputs", "product.label"]
     paths += source_paths(plan)
@@ -1690,6 +1712,11 @@ def _texts(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _texts(item)
+
+
+def _new_series(plan: Plan) -> bool:
+    """Whether a forecast must serve series the data does not hold (new stores, sites to open)."""
+    return any(NEW_SERIES.find(text) for text in _texts(plan.product.model_dump(mode="json")))
 
 
 def _one_camera(plan: Plan) -> bool:

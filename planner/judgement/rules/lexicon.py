@@ -866,16 +866,33 @@ GROUPS = Lexicon(
     employee, employees, aircraft, vehicle, vehicles, vessel, vessels, batch, batches, warehouse, warehouses
     branch, branches
 """,
-    unless=phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers"),
+    unless=phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers")
+    # a time of year named after schools, not the schools the rows come from
+    + ", school holidays, school holiday, school term, school terms, school year, school years, school run"
+    + ", school breaks, school break, school calendar",
 )
 
 # A group the data holds one of, or the product sees the same ones of: no new group to generalise to.
 ONE_GROUP = Lexicon(
     phrases(
-        "one, a single, single, 1, our, our own, the same, fixed, the fixed, our fixed",
+        "one, a single, single, 1, only one, just one, our, our own, our one, our only, the same, fixed, the fixed, our fixed",
         """hospital, clinic, site, store, shop, school, factory, plant, camera, cameras, device, devices
-        line cameras, ceiling cameras""",
+        line cameras, ceiling cameras, warehouse, depot, farm, mine, port, lab, office, branch""",
     )
+    # a company's one building said as `the warehouse`: the site itself, not one of many
+    + ", "
+    + phrases("the", "warehouse, depot, factory, plant, mine, distribution centre, distribution center")
+)
+
+# Series a forecast must serve that its data does not hold: new stores, sites still to open.
+NEW_SERIES = Lexicon(
+    phrases(
+        "new, newly opened, future, planned, unseen",
+        """store, stores, shop, shops, site, sites, branch, branches, hospital, hospitals, clinic, clinics
+        warehouse, warehouses, depot, depots, location, locations, route, routes, product, products, market
+        markets""",
+    )
+    + ", stores that open, sites that open, stores to open, sites to open, new openings, cold start"
 )
 
 # Sources that images, clips and scans are cut from: many examples each, so they group the data too.
@@ -1586,7 +1603,17 @@ OVER_TIME = Lexicon(
     + """, weekly, monthly, quarterly, nightly, every week, each week, every month, each month, every quarter
     each quarter, every year, each year, pay run, pay runs, payroll run, payroll runs, weekly runs, monthly runs
     daily runs, daily snapshots, weekly snapshots, monthly snapshots, since #, from # to #, between # and #
-    """
+    """,
+    # how often a reference file is fetched, not rows gathered over time
+    everyday=(
+        (
+            """weekly, monthly, quarterly, nightly, every week, each week, every month, each month, every quarter
+            each quarter, every year, each year""",
+            """download, downloads, downloaded, refresh, refreshes, refreshed, update, updates, updated
+            publish, publishes, published, release, releases, released, fetch, fetches, fetched, reload
+            reloaded, re-imported, imported""",
+        ),
+    ),
 )
 
 # A split that already tests on later data, said in words: no peeking at the future.
