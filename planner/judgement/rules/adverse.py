@@ -254,6 +254,12 @@ def _appeal_named(plan: Plan) -> bool:
                 "after_launch.fallback": "Sellers appeal in the app; a moderator decides within a day.",
             }
         ),
+        Case(  # a candidate match rejected: records, not a person
+            {
+                "product.mode": "automate",
+                "product.decision": "Candidate matches scored below 0.2 are rejected automatically.",
+            }
+        ),
         Case(  # rejected invoices: not a person
             {"product.mode": "automate", "product.decision": "Reject duplicate invoices before payment."}
         ),

@@ -16,7 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, source_paths
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    own_notes,
+    patients_are_animals,
+    quote,
+    source_paths,
+)
 from planner.judgement.rules.lexicon import (
     CLINICAL_ACT,
     CLINICAL_SETTING,
@@ -242,6 +249,13 @@ def staff_monitoring_duty(plan: Plan) -> Evidence:
         Case(  # a machine's fault diagnosis
             {"product.output": "A diagnosis of the pump's bearing fault from its vibration."}
         ),
+        Case(  # the patients are animals: a veterinary practice's triage
+            {
+                "product.users": "Nurses of our veterinary practices.",
+                "product.output": "Whether each patient's blood test shows kidney disease, to triage the visit.",
+                "constraints.retraining.cadence": "monthly",
+            }
+        ),
     ),
 )
 def medical_device_duty(plan: Plan) -> Evidence:
@@ -255,8 +269,8 @@ def medical_device_duty(plan: Plan) -> Evidence:
     a quality system; freeze the model between releases or agree a predetermined change-control plan
     that says which retraining may ship without a new assessment.
     """
-    if settled(plan, DEVICE_DUTY_SAID):
-        return None
+    if settled(plan, DEVICE_DUTY_SAID) or patients_are_animals(plan):
+        return None  # settled, or veterinary: the human medical-device rules do not apply
     act = first_said(plan, SAYS_WHAT_IT_DOES, CLINICAL_ACT)
     if act is None:
         return None

@@ -10,7 +10,7 @@ from typing import Any
 from planner.core import formatting as fmt
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
-from planner.judgement.rules.lexicon import ITEM_UNITS
+from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
 from planner.plan.model import (
@@ -74,6 +74,13 @@ def source_paths(plan: Plan) -> tuple[str, ...]:
     return tuple(
         f"constraints.data.sources[{index}].name" for index in range(len(plan.constraints.data.sources))
     )
+
+
+def patients_are_animals(plan: Plan) -> bool:
+    """Whether the plan says its patients are animals (a veterinary practice, a herd, pets): clinical
+    words then name no person, and no human medical-device duty applies."""
+    paths = ("title", "product.goal", "product.users", "product.inputs", "product.output", "product.decision")
+    return any(ANIMAL_CARE.find(answer_at(plan, path)) for path in (*paths, *source_paths(plan)))
 
 
 def truth_paths(plan: Plan) -> list[str]:

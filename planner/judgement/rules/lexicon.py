@@ -172,6 +172,26 @@ HARMFUL = Lexicon(
     unless="access to data, data access, " + _STAFFING,
 )
 
+# What a review queue weighs: candidate matches, pairs and links a clerk accepts or rejects, not people.
+_MATCHES = """match, matches, matched, matching, pair, pairs, link, links, linked, duplicate, duplicates
+    suggestion, suggestions, merge, merges, merged"""
+_ITEMS = """record, records, item, items, product, products, listing, listings, location, locations, answer
+    answers, part, parts, compound, compounds, address, addresses, code, codes, document, documents"""
+# Things graded by their condition or quality: a defect's grade decides nothing about a person.
+_GRADED_THINGS = """defect, defects, crack, cracks, cracking, pothole, potholes, damage, damaged, corrosion
+    rust, severity, wear, weld, welds, road, roads, pavement, surface, fruit, produce, ore, timber, lumber
+    egg, eggs, carcass, carcasses, grain, coffee, tile, tiles, leak, leaks"""
+# Patients who are animals: a veterinary practice, a herd, a shelter.
+ANIMAL_CARE = Lexicon(
+    """
+    veterinary, veterinarian, veterinarians, vet clinic, vet clinics, vet practice, vet practices, the vet
+    a vet, our vets, the vets, vet nurse, vet nurses, vet surgeon, vet surgeons, animal, animals, pet, pets
+    dog, dogs, cat, cats, horse, horses, equine, cattle, cow, cows, calf, calves, herd, herds, livestock
+    pig, pigs, sheep, poultry, flock, flocks, canine, feline, bovine
+""",
+    unless="cat scan, cat scans, herd immunity, guinea pig, guinea pigs, animal bite, animal bites",
+)
+
 # Decisions about people where a skew against a group is unlawful or does serious harm, and the people
 # such decisions are about.
 ABOUT_PEOPLE = Lexicon(
@@ -191,6 +211,13 @@ ABOUT_PEOPLE = Lexicon(
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
     wastewater treatment, heat treatment, surface treatment, seed treatment, """
+    # residents who report a pothole are where the data comes from, not whom the decision is about
+    + phrases(
+        "resident, residents", "report, reports, reported, complain, complained, call, calls, who report"
+    )
+    + ", "
+    + phrases("reported by, reports from, reports of, complaints from, calls from", "residents")
+    + ", "
     + _STAFFING,
     # the housing of a pump or a bearing, the insurance value of a machine: parts, not people
     everyday=(
@@ -207,6 +234,11 @@ ABOUT_PEOPLE = Lexicon(
             dealerships, supplier, suppliers, distributor, distributors, wholesaler, wholesalers, reseller
             resellers, broker, brokers, shipowner, shipowners, cargo, company, companies, firm, firms
             manufacturer, manufacturers""",
+        ),
+        ("candidate, candidates", f"{_MATCHES}, {_ITEMS}"),  # candidate matches, not applicants
+        (
+            "patient, patients, diagnosis, diagnoses, diagnosed, treatment, treatments",
+            ", ".join(ANIMAL_CARE.entries),
         ),
     ),
 )
@@ -242,6 +274,13 @@ ACTS_ON_PEOPLE = Lexicon(
             """file, files, format, formats, upload, uploads, pdf, input, inputs, part, parts, shipment
             shipments, delivery, deliveries, pallet, pallets, batch, batches, payment, payments, card, cards
             machine, machines, system, systems, sensor, sensors, test, tests, criteria""",
+        ),
+        # a clerk who accepts or rejects a candidate match decides about records, not people
+        ("accept, accepts, accepted, acceptance, reject, rejects, rejected, rejection, rejections", _MATCHES),
+        ("grade, grades, graded, grading", _GRADED_THINGS),  # a defect's grade
+        (
+            "diagnose, diagnoses, diagnosed, diagnosis, treat, treats, treated, treatment, treatments",
+            ", ".join(ANIMAL_CARE.entries),
         ),
     ),
 )
@@ -368,6 +407,7 @@ ADVERSE = Lexicon(
     )
     + ", fine with, fine dust, fine particles, fine mesh, fine grained, fine print, fine detail, fine details"
     + ", fine tuning, fine tune, fine line, fine balance, fine weather, fine sand, fine powder, fine print",
+    everyday=(("reject, rejects, rejected, rejection, rejections", _MATCHES),),  # a match rejected: no one
 )
 
 # Taking something away from the person who holds it (withhold, cancel, deduct, block): adverse only

@@ -1,0 +1,206 @@
+"""Rules on decisions about people: whether groups (sex, age, ethnicity, disability) fare alike."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, patients_are_animals, quote, source_paths
+from planner.judgement.rules.lexicon import (
+    ABOUT_PEOPLE,
+    ACCEPT_FORMS,
+    ACTS_ON_PEOPLE,
+    FAIRNESS_SAID,
+    PROTECTED,
+    PROXY_OF_PROTECTED,
+)
+from planner.judgement.rules.words import mentions
+from planner.plan.model import Category, Plan
+
+
+@rule(
+    "fairness-unchecked",
+    Category.ethics,
+    likelihood=3,
+    impact=3,
+    ask="does the model decide about people, with no check of how groups fare?",
+    move=Move(
+        "Check outcomes across protected groups before launch",
+        "A model that decides about people on their personal data can treat groups (sex, age, ethnicity, "
+        "disability) differently while scoring well overall; compare error and approval rates by group",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.decision: "Which loan applicants are approved." (a decision about people: loan, '
+                "applicants, approved)",
+            ),
+            also=frozenset({"personal-data", "ai-act-high-risk-use"}),
+        ),
+        Case(  # people affected by what it decides, though no listed domain is named
+            {
+                "constraints.data.personal_data": None,
+                "product.decision": "Teachers submit the predicted grade for each student.",
+            },
+            evidence=(
+                'product.decision: "Teachers submit the predicted grade for each student." (a decision about '
+                "people: student, grade)",
+            ),
+        ),
+        Case(  # the inputs name a protected characteristic
+            {"product.inputs": "Claim amount, the claimant's nationality and country of birth."},
+            evidence=(
+                'product.inputs: "Claim amount, the claimant\'s nationality and country of birth." (a protected '
+                "characteristic, or a stand-in for one: nationality, country of birth)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # hiring as the team's own staffing: a cost the product saves, no decision about people
+            {
+                "product.goal": "Parcels reach lockers on time without hiring extra drivers for the peak.",
+                "product.decision": "The dispatcher plans refill runs from the forecast fill level.",
+            }
+        ),
+        Case(
+            {
+                "product.decision": "Which loan applicants are approved.",
+                "constraints.data.personal_data": False,
+            }
+        ),
+        Case({"constraints.data.personal_data": True}),
+        Case(  # patients named, nothing allocated to them: a duration forecast
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "How long each theatre slot is booked for, from the forecast duration.",
+                "product.goal": "Fewer overruns of theatre lists for our patients.",
+            }
+        ),
+        Case(  # applicants named, a checklist of documents
+            {
+                "constraints.data.personal_data": True,
+                "product.output": "The list of documents each applicant still has to send.",
+            }
+        ),
+        Case(  # a department's name, not a decision about patients
+            {
+                "constraints.data.personal_data": True,
+                "product.users": "Case handlers in Global Patient Safety.",
+                "product.decision": "Which adverse-event reports Global Patient Safety reads first.",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+                "after_launch.monitoring": [{"signal": "Approval rate by age group and sex (fairness)"}],
+            }
+        ),
+        Case({"product.inputs": "The supplier's postcode and the invoice amounts."}),  # not about people
+        Case(  # candidate matches a clerk accepts or rejects: records, not people
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "A clerk accepts or rejects each candidate match of the invoice line.",
+            }
+        ),
+        Case(  # residents report the defect; its grade decides nothing about them
+            {
+                "constraints.data.personal_data": True,
+                "product.goal": "Defects residents report are fixed first.",
+                "product.decision": "The model grades each defect.",
+            }
+        ),
+        Case(  # the patients are animals
+            {
+                "constraints.data.personal_data": True,
+                "product.users": "Our vets.",
+                "product.decision": "Which patients the vet examines first, and the treatment.",
+                "product.inputs": "Gait videos of the horses.",
+            }
+        ),
+    ),
+)
+def fairness_unchecked(plan: Plan) -> Evidence:
+    """Decisions about people, with no check of how groups fare.
+
+    Credit, hiring, insurance, housing, health, benefits and policing decisions made on personal data
+    can fall harder on a protected group while the overall score looks fine; the law and the people
+    affected judge the model by that, not by its average.
+
+    Mitigation: Decide which groups to compare, measure approval and error rates per group on the test
+    set before launch, and monitor them after.
+    """
+    personal = plan.constraints.data.personal_data is True
+    found = _decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
+    protected = _protected_inputs(plan, personal)
+    said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
+    said += [monitor.signal for monitor in plan.after_launch.monitoring]
+    said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
+    if any(mentions(text, FAIRNESS_SAID) for text in said):
+        return None
+    if found is None:
+        if protected is None:
+            return None
+        path, words = protected
+        note = f"a protected characteristic, or a stand-in for one: {', '.join(words)}"
+        return Hint(words, (quote(plan, path, note),))
+    (who, people), (does, acts) = found
+    evidence: tuple[str, ...] = (quote(plan, "constraints.data.personal_data"),) if personal else ()
+    if who == does:
+        evidence += (quote(plan, who, f"a decision about people: {', '.join((*people, *acts))}"),)
+    else:
+        evidence += (
+            quote(plan, who, f"about people: {', '.join(people)}"),
+            quote(plan, does, f"what it does to them: {', '.join(acts)}"),
+        )
+    return Hint((*people, *acts), evidence)
+
+
+def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """Where the answers name the people (or the domain: credit, hiring) a decision is about, and where
+    they say what it does to them (approve, price, rank, grade, treat): a forecast of a surgery's length
+    or a checklist of documents names patients or applicants but allocates them nothing."""
+    paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
+    paths += ["product.output", "impact.error_harm"]
+    animals = patients_are_animals(plan)  # a vet's patients, diagnosed and treated, are no persons
+    who = next(
+        (
+            (path, words)
+            for path in paths
+            if (
+                words := tuple(
+                    w for w in ABOUT_PEOPLE.find_all(answer_at(plan, path)) if not animals or w not in _CARE
+                )
+            )
+        ),
+        None,
+    )
+    acting = ["product.decision", "product.output", "product.goal", "title", "product.label"]
+    does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path)))), None)
+    return None if who is None or does is None else (who, does)
+
+
+_CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
+
+
+def _acts(text: str | None) -> tuple[str, ...]:
+    """What an answer does to people; `accepts` only where it names them (a gate accepting a number: no one)."""
+    words = ACTS_ON_PEOPLE.find_all(text)
+    return () if set(words) <= ACCEPT_FORMS and not ABOUT_PEOPLE.find_all(text) else words
+
+
+def _protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer about the inputs that names a protected characteristic (nationality, religion,
+    disability...), or, where the rows are personal data, a stand-in for one (a postcode, a first name)."""
+    paths = ["product.inputs", "product.label", "constraints.data.differences_note"]
+    paths += source_paths(plan)
+    for path in paths:
+        text = answer_at(plan, path)
+        words = PROTECTED.find_all(text) + (PROXY_OF_PROTECTED.find_all(text) if personal else ())
+        if words:
+            return path, words
+    return None
