@@ -395,6 +395,13 @@ def _mitigation_said(plan: Plan) -> bool:
                 "product.users": "Agents answering the live chat.",
             }
         ),
+        Case(  # e-mail is how staff reach the owner, not the channel the product meets
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Survey notes typed in the yard's app",
+                "product.decision": "The office checks each draft and e-mails the owner.",
+            }
+        ),
     ),
 )
 def production_differs(plan: Plan) -> Evidence:

@@ -171,6 +171,15 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
             },
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # e-mail is how the office reaches the owner, not what the model reads
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "Our surveyors' notes and the parts price list.",
+                "product.decision": "The office checks each draft and e-mails the owner.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     ask="can a sentence in text from outside tell the model what to write or do?",
 )
@@ -195,7 +204,8 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     gains = ticked(plan, Circumstance.party_gains)
     if gains:
         return (writes, gains)
-    found = first_said(plan, ("product.inputs", *source_paths(plan)), OUTSIDERS_TEXT)  # what it reads
+    # what the model reads: how staff act or contact people (`we e-mail the owner`) puts nothing in it
+    found = first_said(plan, ("product.inputs", *source_paths(plan)), OUTSIDERS_TEXT)
     if found is None:
         return None
     path, words = found

@@ -109,6 +109,10 @@ _PRODUCT_PATHS = (
 )
 
 
+# Where the product's channel is said: who uses it and what it reads, not how people act on its output.
+_MEETS_CHANNEL = ("product.users", "product.inputs")
+
+
 def wider_scope(plan: Plan, source: str, paths: tuple[str, ...]) -> tuple[str, list[str]] | None:
     """The first answer among `paths` that names a wider scope (a fleet, every site, nationwide) than the
     data source `source` names itself, and those words: (path, words)."""
@@ -147,6 +151,8 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
         by = _channels(source.name)
         if by:
             for where, text in product.items():
+                if where not in _MEETS_CHANNEL:
+                    continue  # how staff act on the output (`we e-mail the owner`) is no channel of the data
                 meets = {kind: words for kind, words in _channels(text).items() if kind not in by}
                 if meets and not set(by) & set(_channels(text)):
                     heard = [word for words in (*by.values(), *meets.values()) for word in words]
