@@ -205,6 +205,22 @@ def _evidence(
                 'impact.error_severity: "serious"',
             ),
         ),
+        Case(  # a detector's mAP, named as the worst error's metric, blends missed boxes with false ones
+            {
+                "done.metrics[0].name": "mAP@0.5 of duplicate regions",
+                "done.worst_error_metric": "mAP@0.5 of duplicate regions",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'impact.costlier_error: "false_negative" (the costlier error is a missed case; add a '
+                "guardrail: recall (or the miss rate) of that case, with a floor)",
+                'done.metrics[0].name: "mAP@0.5 of duplicate regions" (map 0.5: blends missed cases and '
+                "false alarms into one figure; not missed cases)",
+                'done.worst_error_metric: "mAP@0.5 of duplicate regions" (map 0.5: blends missed cases and '
+                "false alarms into one figure; not missed cases)",
+                'impact.error_severity: "serious"',
+            ),
+        ),
         Case(  # the text describes a false alarm, the only metric counts misses: a question
             {
                 "done.metrics[0].name": "Recall of duplicates",

@@ -1756,13 +1756,17 @@ COST_WEIGHTED = Lexicon("""
 """)
 
 # A metric that blends missed cases and false alarms into one figure: it counts neither on its own.
-BLENDS_ERRORS = Lexicon("""
+BLENDS_ERRORS = Lexicon(
+    """
     accuracy, balanced accuracy, error rate, misclassification, misclassifications, misclassification rate
     f1, f1-score, f1 score, f-score, f-measure, f2, f-beta, fbeta
     auc, roc-auc, roc auc, auroc, auc-roc, pr-auc, auprc, average precision, mean average precision
     area under the curve, mcc, matthews correlation, kappa, log loss, logloss, cross-entropy, brier
     iou, mean iou, miou, dice
-""")
+    map, map #, map50, map75, map50-95
+""",
+    unless="heat map, heat maps, site map, road map, risk map",
+)
 
 # A metric that averages the errors: the largest single error hides in it.
 AVERAGES_ERRORS = Lexicon("""
