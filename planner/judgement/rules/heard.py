@@ -3,15 +3,20 @@ data from another channel or source; each a question naming the words it saw (a 
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import (
     AFTERWARDS,
     AS_KNOWN,
+    AS_OF_TODAY,
     AT_RANDOM,
+    AT_START,
     CHANNELS,
     DENIED_AHEAD,
     DENIED_IN_CLAUSE,
+    EARLY_WINDOW,
     FOUND_ON_LOOKING,
     LIVE_TOO,
     NARROW_ORIGIN,
@@ -19,10 +24,11 @@ from planner.judgement.rules.lexicon import (
     OF_OUTCOMES,
     ONLY_CHOSEN,
     SELECTED,
+    SURVIVORS_ONLY,
     WIDE_SCOPE,
 )
 from planner.judgement.rules.words import Lexicon, not_denied
-from planner.plan.model import Plan
+from planner.plan.model import Plan, TaskType
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
 _WHO_JUDGED = frozenset({"confirmed by", "reported by", "reviewed by", "inspected by", "examined by"})
@@ -95,6 +101,59 @@ def afterwards_in_the_inputs(plan: Plan) -> Evidence:
                         "constraints.data.differences",
                         "no input is marked as recorded after the prediction",
                     ),
+                ),
+            )
+    return None
+
+
+def today_in_the_data(plan: Plan) -> Evidence:
+    """The inputs or the data read as they stand today (a record updated in place, the current export),
+    or holding only the cases that remained (closed accounts deleted, active ones only): values as of
+    the moment of prediction, and the cases removed after their outcome, are missing. A question; not of
+    a task that links, groups or writes today's records (its test is no prediction of what comes later)."""
+    if plan.product.task in (TaskType.matching, TaskType.clustering, TaskType.generation):
+        return None
+    for path in ("product.inputs", "constraints.data.differences_note", *source_paths(plan)):
+        text = answer_at(plan, path)
+        if AS_KNOWN.find(text):
+            continue
+        current = said_in_use(AS_OF_TODAY, text)
+        # which cases the data holds is said of the data, not of an input (`whether the card is still active`)
+        gone = () if path == "product.inputs" else SURVIVORS_ONLY.find_all(text)
+        if current or gone:
+            notes = [f"read as it stands today: {', '.join(current)}"] if current else []
+            notes += [f"only the cases that remained: {', '.join(gone)}"] if gone else []
+            note = (
+                "; ".join(notes) + "; rebuild each case as it was at the moment of prediction, with the "
+                "cases removed since"
+            )
+            return Hint((*current, *gone), (quote(plan, path, note),))
+    return None
+
+
+# A span of days after the start (`day 3-7`, `days 2 to 5`), which the lexicon's `#` cannot read whole.
+_DAY_SPAN = re.compile(r"\bdays?\s+\d+\s*(?:-|–|to)\s*\d+\b", re.IGNORECASE)
+
+
+def early_days_in_the_inputs(plan: Plan) -> Evidence:
+    """Inputs counted or scored over the first days of a case (`in the first week`, `on day 3-7`), for a
+    model said to predict when the case starts (at admission, at booking): those days are still to come."""
+    inputs = plan.product.inputs
+    if not inputs or AS_KNOWN.find(inputs):
+        return None
+    early = [*said_in_use(EARLY_WINDOW, inputs), *(m.group(0).lower() for m in _DAY_SPAN.finditer(inputs))]
+    if not early:
+        return None
+    for path in ("product.decision", "product.output", "product.goal"):
+        start = AT_START.find(answer_at(plan, path))
+        if start:
+            return Hint(
+                (*early, start),
+                (
+                    quote(
+                        plan, "product.inputs", f"counted over the first days of the case: {', '.join(early)}"
+                    ),
+                    quote(plan, path, f"the model predicts {start}: have those days happened yet?"),
                 ),
             )
     return None

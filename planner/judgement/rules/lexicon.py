@@ -1522,6 +1522,56 @@ AFTERWARDS = Lexicon(
     ),
 )
 
+# A record read as it stands today, not as it stood at the moment of prediction: overwritten since.
+AS_OF_TODAY = Lexicon("""
+    updated in place, overwritten, overwritten daily, overwritten nightly, overwritten each night
+    current export, current extract, current snapshot, current dump
+    today's export, today's extract, today's snapshot, latest export, latest extract, latest snapshot
+    as it stands today, as they stand today, as it is today, as they are today, as of today
+""")
+
+# Cases removed from the records after their outcome: today's data holds only those that remained.
+SURVIVORS_ONLY = Lexicon(
+    phrases(
+        "are, is, get, gets, were, was",
+        "deleted, purged, removed, archived off, dropped",
+        "when, after, once, on, at",
+    )
+    + ", "
+    + """only active, active ones only, active accounts only, current customers only, active customers only
+    current members only, only current, still active, still open, still trading, still operating
+    still on the books, still in service, no longer in the system, no longer held, no longer kept
+    only currently active, only the active
+    survivors, surviving, survivorship"""
+)
+
+# A count or score over the first days after the case starts (`in the first week`, `on day 3`)...
+EARLY_WINDOW = Lexicon(
+    phrases(
+        "in the, during the, over the, within the, across the",
+        "first",
+        "week, two weeks, fortnight, month, few days, few weeks, # days, # weeks, # hours, # months",
+    )
+    + ", "
+    + phrases("on, by, at, from", "day, days, week", "#")
+)
+# ...for a model said to predict when the case starts (at admission, at booking): those days are to come.
+AT_START = Lexicon(
+    phrases(
+        "at, on, upon",
+        """admission, intake, arrival, booking, checkout, check-out, check-in, registration, sign-up
+        signup, enrolment, enrollment, onboarding, referral, triage, application, hire, hiring
+        purchase, first contact, first visit, the first visit, the start, the start of""",
+    )
+    + ", "
+    + phrases(
+        "when, as soon as, once",
+        "*, the *, a *, each *, every *",
+        "is admitted, arrives, registers, signs up, is booked, enrols, enrolls, is referred, is hired, applies",
+    )
+)
+
+
 # Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
 SENSITIVE = Lexicon(
     """

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
-from planner.judgement.rules.heard import afterwards_in_the_inputs, said_in_use
+from planner.judgement.rules.heard import (
+    afterwards_in_the_inputs,
+    early_days_in_the_inputs,
+    said_in_use,
+    today_in_the_data,
+)
 from planner.judgement.rules.lexicon import (
     AS_KNOWN,
     BEFORE_HANDLING,
@@ -275,6 +280,38 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
                 "that input known before it happens?)",
             ),
         ),
+        Case(  # a record read as it stands today, overwritten since the moment of prediction
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "Supplier, amounts and the supplier record from the current export.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amounts and the supplier record from the current export." (read '
+                "as it stands today: current export; rebuild each case as it was at the moment of prediction, "
+                "with the cases removed since)",
+                'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
+            ),
+        ),
+        Case(  # survivorship: the cases removed after their outcome are missing from today's data
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "ERP history; suppliers are deleted when their contract ends",
+            },
+        ),
+        Case(  # a count over the first week, for a model that predicts when the invoice arrives
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and the reminders sent in the first week.",
+                "product.decision": "Hold each invoice at registration for a clerk's check.",
+            },
+            evidence=(
+                'product.inputs: "Supplier, amount and the reminders sent in the first week." (counted over '
+                "the first days of the case: in the first week)",
+                'product.decision: "Hold each invoice at registration for a clerk\'s check." (the model '
+                "predicts at registration: have those days happened yet?)",
+                "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
+            ),
+        ),
         Case(  # an input the handling records, for a model meant to come before the handling
             {
                 "constraints.data.differences": [],
@@ -356,6 +393,18 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
                 "product.decision": "Route each invoice to a queue before a handler opens it.",
             }
         ),
+        Case(  # the first week, for a model that predicts later (before the payment run)
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Supplier, amount and the reminders sent in the first week.",
+            }
+        ),
+        Case(  # today's export, rebuilt as of each invoice's date
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs": "The supplier record as of the invoice date, rebuilt from the current export.",
+            }
+        ),
         Case(  # handling records, for a model that comes after the handling
             {
                 "constraints.data.differences": [],
@@ -380,7 +429,11 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
         return differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
-    return said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan)
+    found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan)
+    if found:
+        return found
+    heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
+    return Hint(heard.words, (*heard, _differences_said(plan))) if isinstance(heard, Hint) else None
 
 
 def later_process_in_the_inputs(plan: Plan) -> Evidence:
