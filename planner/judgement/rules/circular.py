@@ -20,7 +20,7 @@ from planner.judgement.rules.evidence import (
     todays_figure,
     truth_paths,
 )
-from planner.judgement.rules.lexicon import LATER_TEST, MEASURE_KINDS, PEOPLE
+from planner.judgement.rules.lexicon import FOUND_TODAY, LATER_TEST, MEASURE_KINDS, PEOPLE
 from planner.judgement.rules.provenance import DECIDED, ERRS, people_are_the_target
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Direction, EvalTruth, Plan
@@ -401,6 +401,15 @@ _RANDOM = Lexicon("""
             ),
         ),
         Case({"done.metrics[0].dataset": "A sample of the training data from 2019-2023"}),
+        Case(  # the cases today's process found: the ones it missed are not there
+            {"done.eval_set": "The 900 duplicate pairs the clerks found in 2025."},
+            evidence=(
+                'done.eval_set: "The 900 duplicate pairs the clerks found in 2025." (cases chosen, not drawn '
+                "from every case: the clerks found; the cases today's process missed or failed on are not in it)",
+                "constraints.data.test_set_reflects_product: true (yet the product meets every case, the "
+                "unclear ones too)",
+            ),
+        ),
     ),
     quiet=(
         Case({"done.eval_set": "A random sample of 600 invoices from 2025, after the training period."}),
@@ -411,6 +420,7 @@ _RANDOM = Lexicon("""
             }
         ),
         Case({"done.eval_set": "The last six months, held out from the training data."}),
+        Case({"done.eval_set": "A random sample of 600 invoices, whatever the clerks found."}),
         Case({"done.metrics[0].dataset": "Training period 2019-2023; test on 2024."}),
         Case({"done.eval_set": "The whole of 2024, selected by the data team."}),
         Case(
@@ -442,13 +452,16 @@ def eval_set_picked(plan: Plan) -> Evidence:
         text = answer_at(plan, path)
         if not isinstance(text, str) or APART_OR_ALL.find(text) or _RANDOM.find(text):
             continue
-        picked = PICKED.find_all(text)
+        found_today = FOUND_TODAY.find_all(text)
+        picked = PICKED.find_all(text) + found_today
         # a later period is no training period, whoever picked the cases in it
         seen = () if LATER_TEST.find(text) else IN_TRAINING.find_all(text)
         if not picked and not seen:
             continue
         words = picked + seen
         notes = [f"cases chosen, not drawn from every case: {', '.join(picked)}"] if picked else []
+        if found_today:  # chosen by today's process: what it missed is not there to be missed again
+            notes[0] += "; the cases today's process missed or failed on are not in it"
         notes += [f"rows the model learns from, or their period: {', '.join(seen)}"] if seen else []
         found = [quote(plan, path, "; ".join(notes))]
         if reflects:

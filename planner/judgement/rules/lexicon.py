@@ -1572,6 +1572,23 @@ AT_START = Lexicon(
 )
 
 
+# An evaluation set of the cases today's process found or succeeded on (the matches the clerks found, the
+# cases it resolved): the ones it missed or failed on are not in it, so the model's misses there go unseen.
+_FINDERS = """the clerks, clerks, the staff, staff, the team, our team, the reviewers, reviewers, the analysts
+    analysts, the agents, agents, the auditors, auditors, the investigators, investigators, today's process
+    the current process, the process, today's rules, the current rules, the rules, the old system
+    the current system, the current matcher, the old matcher"""
+FOUND_TODAY = Lexicon(
+    phrases(_FINDERS, "found, identified, matched, caught, linked, detected, resolved, solved, recovered")
+    + ", "
+    + phrases("found by, identified by, matched by, caught by, linked by, detected by, resolved by", _FINDERS)
+    + ", "
+    + """successful cases, successfully resolved, resolved successfully, successfully matched
+    matched successfully, successfully completed, completed successfully, closed successfully
+    where the process succeeded, where today's process succeeded, the ones that worked"""
+)
+
+
 # Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
 SENSITIVE = Lexicon(
     """
