@@ -68,12 +68,15 @@ from planner.judgement.rules.lexicon import (
     RARE_AWARE,
     READS_FORECASTS,
     REPEATED,
+    REPORTED_ONLY,
+    REPORTING_CHECKED,
     ROWS_PER,
     SENSOR,
     SHARE_RIGHT,
     STANDARD_FEED,
     TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
+    UNMATCHED_DROPPED,
     WITHHOLDS,
 )
 from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, words_of
@@ -344,6 +347,17 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "product.label": "Both over- and underpayments found at the audit.",
             },
         ),
+        Case(  # recorded only when someone complains: the model learns who complains
+            {
+                "product.label_is_proxy": None,
+                "product.label": "Suppliers with a complaint about a late payment.",
+            },
+            evidence=(
+                'product.label: "Suppliers with a complaint about a late payment." (recorded only when someone '
+                "reports it: complaint; reporting differs by area and group, so the model learns who reports: "
+                "check against a survey or random inspections)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # an error is what the label is about, not an error of the label
@@ -351,6 +365,21 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
         ),
         Case(  # checked twice: nothing admitted
             {"product.label_is_proxy": False, "product.label": "Duplicate pairs confirmed by two auditors."}
+        ),
+        Case(  # the complaint is the case the decision acts on, not the outcome
+            {
+                "product.label": "The team that resolved each supplier complaint.",
+                "product.decision": "Route each supplier complaint to a team.",
+            }
+        ),
+        Case(  # fewer complaints is the goal itself: the label counts what the team wants to move
+            {
+                "product.label": "Supplier complaints about a late payment.",
+                "product.success_metric": "Supplier complaints per month",
+            }
+        ),
+        Case(  # reporting is measured against a survey
+            {"product.label": "Supplier complaints, adjusted for reporting rates from the yearly survey."}
         ),
         Case(  # the label is the lasting outcome itself, reached after the step
             {
@@ -445,6 +474,9 @@ def _label_doubted(plan: Plan, denied: tuple[str, ...]) -> Evidence:
     """The label's own text admits an error rate, cases it does not cover, or two things counted as one,
     while nobody ticked it as a proxy: the label is not the truth the model is judged on."""
     text = plan.product.label
+    reported = _reported_only(plan)
+    if reported:
+        return Hint(reported.words, (*reported, *denied))
     shares = tuple(found.group(0) for found in _WRONG_SHARE.finditer(text or ""))
     words = shares + tuple(
         word for word in LABEL_DOUBTS.find_all(text) if not any(word in share for share in shares)
@@ -453,6 +485,31 @@ def _label_doubted(plan: Plan, denied: tuple[str, ...]) -> Evidence:
         return None
     note = f"the label admits it is not the truth: {', '.join(words)}; how often is it wrong or missing, on a checked sample?"
     return Hint(words, (quote(plan, "product.label", note), *denied))
+
+
+def _reported_only(plan: Plan) -> Hint | None:
+    """A label recorded only when someone reports it (complaints, 311 calls, sightings), or reports dropped
+    when they cannot be matched, where the report is the outcome, not the case the decision acts on
+    (`route each complaint`) or the goal (`fewer complaints`): the model learns who reports, at rates that
+    differ by area and group."""
+    text = plan.product.label
+    texts = [answer_at(plan, path) for path in ("constraints.data.differences_note", *source_paths(plan))]
+    if any(REPORTING_CHECKED.find(said) for said in (text, *texts)):
+        return None
+    # the report is the case acted on (`route each complaint`), or the goal itself (`fewer complaints`)
+    product = plan.product
+    acted_on = " ".join(
+        text or "" for text in (product.decision, product.inputs, product.goal, product.success_metric)
+    )
+    reported = [word for word in REPORTED_ONLY.find_all(text) if not Lexicon(word).find(acted_on)]
+    dropped = [word for said in (text, *texts) for word in UNMATCHED_DROPPED.find_all(said)]
+    if not reported:
+        return None
+    note = (
+        f"recorded only when someone reports it: {', '.join(reported + dropped)}; reporting differs by area "
+        "and group, so the model learns who reports: check against a survey or random inspections"
+    )
+    return Hint((*reported, *dropped), (quote(plan, "product.label", note),))
 
 
 @rule(

@@ -1589,6 +1589,42 @@ FOUND_TODAY = Lexicon(
 )
 
 
+# A label recorded only when someone reports it (complaints, 311 calls, sightings): it counts who reports,
+# at rates that differ by area and group, as much as what happens.
+_REPORTERS = """residents, the public, members of the public, neighbours, neighbors, citizens, tenants
+    customers, users, passengers, drivers, visitors, patients, parents, callers"""
+REPORTED_ONLY = Lexicon(
+    phrases("reported by, reports from, complaints from, calls from", _REPORTERS)
+    + ", "
+    + phrases(_REPORTERS, "report, reported, complain, complained, call in, called in, phone in, phoned in")
+    + ", "
+    + phrases(
+        "a, the",
+        """resident, member of the public, neighbour, neighbor, citizen, tenant, customer, user, passenger
+        driver, visitor, patient, parent, caller""",
+        "reports, reported, complains, complained, calls in, called in, phones in, phoned in",
+    )
+    + ", "
+    + """complaint, complaints, complained, 311, 311 call, 311 calls, 311 request, 311 requests
+    hotline call, hotline calls, hotline report, hotline reports, tip-off, tip-offs, called in, phoned in
+    public report, public reports, resident report, resident reports, citizen report, citizen reports
+    user report, user reports, customer report, customer reports, reported sighting, reported sightings
+    sighting, sightings, when reported, if reported, once reported, only when reported, when someone reports
+    when somebody reports, if someone reports"""
+)
+# Reports dropped when they cannot be matched to a place or a case: the gaps fall where records are poor.
+UNMATCHED_DROPPED = Lexicon("""
+    cannot be matched, can't be matched, could not be matched, couldn't be matched, not matched, unmatched
+    cannot be geocoded, could not be geocoded, not geocoded, ungeocoded, without an address, without a location
+""")
+# Words that say the team counts what reporting misses: a survey, an inspection of every place, a rate.
+REPORTING_CHECKED = Lexicon("""
+    reporting rate, reporting rates, reporting bias, under-reporting, underreporting, under-reported
+    underreported, adjusted for reporting, corrected for reporting, random survey, random surveys
+    survey of every, inspection of every, inspected every, every street, every block, every site, patrols
+""")
+
+
 # Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
 SENSITIVE = Lexicon(
     """
