@@ -129,6 +129,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "fairness-unchecked",
         "future-inputs",
         "gainers-adapt",
+        "horizon-shorter-than-lead-time",
         "inputs-after-prediction",
         "label-corrected-on-notice",
         "label-from-old-process",

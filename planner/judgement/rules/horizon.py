@@ -1,0 +1,196 @@
+"""Rules on how far ahead a forecast looks against the lever it moves: orders, rosters or bookings fixed
+days or weeks before the day they serve.
+
+A forecast is worth what the decision it feeds can still change. When stock is ordered 10 days ahead
+and rosters are published two weeks ahead, a forecast of the next three days arrives after the order
+and the roster are fixed: it is accurate and useless. A lead asks at which horizon the lever is set,
+and forecasts at that horizon (where accuracy is lower) or finds a lever that acts within it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, TaskType
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21,
+}  # fmt: skip
+_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
+
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_SPAN = rf"{_NUM}(?:\s*(?:-|–|to)\s*{_NUM})?[\s-]+(hour|day|week|month)s?"
+
+# How far the forecast looks: `the next 1-3 days`, `3 days ahead`, `a 2-day horizon`, `a 48-hour forecast`;
+# `tomorrow` is a day.
+_HORIZON = re.compile(
+    rf"\bnext\s+{_SPAN}\b|\b{_SPAN}[\s-]+(?:ahead|out)\b|\b{_SPAN}\s+(?:horizon|forecasts?|outlook)\b"
+    rf"|\bhorizon\s+of\s+{_SPAN}\b",
+    re.IGNORECASE,
+)
+_ONE_DAY = re.compile(r"\b(tomorrow|tomorrow's|next[\s-]day|day[\s-]ahead)\b", re.IGNORECASE)
+_NEXT_WEEK = re.compile(r"\bnext\s+week(?:'s)?\b|\bweek[\s-]ahead\b", re.IGNORECASE)
+
+# When the lever is set: `ordered 10 days ahead`, `rosters published two weeks in advance`, `a lead time
+# of 7-14 days`; said in a sentence that names the lever.
+_AHEAD = re.compile(rf"\b{_SPAN}\s+(?:ahead|out|in advance|beforehand|before)\b", re.IGNORECASE)
+_LEAD_TIME = re.compile(
+    rf"\blead[\s-]time\s+(?:of\s+|is\s+)?{_SPAN}\b|\b{_SPAN}\s+lead[\s-]time\b", re.IGNORECASE
+)
+LEVERS = Lexicon("""
+    order, orders, ordered, ordering, purchase order, purchase orders, procurement, replenishment
+    roster, rosters, rostered, rota, rotas, shift, shifts, shift plan, shift plans, schedule, schedules
+    scheduled, staffing, staff plan, staff plans, booking, bookings, booked, contract, contracts
+    contracted, production plan, production plans, delivery, deliveries, allocation, allocations
+    allocated, dispatch plan, crew plan, crew plans, capacity, locked, fixed, published, placed, set
+""")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+_HORIZON_IN = ("product.output", "product.label", "product.goal", "product.decision")
+_LEVER_IN = (
+    "product.decision",
+    "product.current_solution",
+    "impact.bottleneck",
+    "product.pain",
+    "product.goal",
+    "constraints.data.differences_note",
+)
+
+
+_SPAN_ALONE = re.compile(_SPAN, re.IGNORECASE)
+
+
+def _days(said: str) -> tuple[float, float]:
+    """(shortest, longest) days a span says: `1-3 days` is (1, 3), `two weeks` (14, 14)."""
+    span = _SPAN_ALONE.search(said)
+    if span is None:
+        return 1.0, 1.0
+    low, high, unit = span.groups()
+    per = _DAYS[unit.lower()]
+    return _value(low) * per, _value(high or low) * per
+
+
+def _value(word: str) -> float:
+    word = word.lower()
+    return float(_NUMBERS[word]) if word in _NUMBERS else float(word)
+
+
+def _in_days(days: float) -> str:
+    return f"{days:g} day" if days == 1 else f"{days:g} days"
+
+
+def horizon(text: str | None) -> tuple[str, float] | None:
+    """The forecast's horizon the text says, with its longest reach in days: (`next 1-3 days`, 3)."""
+    if not text:
+        return None
+    found = _HORIZON.search(text)
+    if found:
+        return found.group(0).lower(), _days(found.group(0))[1]
+    week = _NEXT_WEEK.search(text)
+    if week:
+        return week.group(0).lower(), 7
+    day = _ONE_DAY.search(text)
+    return (day.group(0).lower(), 1) if day else None
+
+
+def lead_time(text: str | None) -> tuple[str, float, str] | None:
+    """How long before the day it serves the lever is set, in a sentence that names the lever: (`10 days
+    ahead`, 10, `orders`), its shortest reach in days."""
+    for sentence in _SENTENCE.split(text or ""):
+        lever = LEVERS.find(sentence)
+        found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if lever else None)
+        if found:
+            return found.group(0), _days(found.group(0))[0], lever or "the lead time"
+    return None
+
+
+@rule(
+    "horizon-shorter-than-lead-time",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Forecast at the horizon where the lever is still open",
+        "A forecast of the next days is useless to orders, rosters or bookings fixed a week or two before: "
+        "forecast (and score the model) at the lead time of the decision it feeds, or pick a lever that "
+        "acts within the horizon",
+        "warning",
+        first=True,
+    ),
+    ask="does the forecast look as far ahead as the decision it feeds is fixed?",
+    fires=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+            },
+            evidence=(
+                'product.output: "Duplicate invoices expected in each of the next 1-3 days." (the forecast '
+                "covers next 1-3 days: 3 days ahead at most)",
+                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (shifts: two '
+                "weeks ahead, fixed 14 days before the day served; the forecast arrives after)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the forecast looks as far ahead as the roster is set
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day over the next 3 weeks.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+            }
+        ),
+        Case(  # a lever that acts within the horizon
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "The lead moves clerks between queues the day before.",
+            }
+        ),
+        Case(  # not a forecast
+            {
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+            }
+        ),
+    ),
+)
+def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
+    """The forecast looks less far ahead than the lever it moves is fixed.
+
+    Orders, rosters, bookings and production plans are set days or weeks before the day they serve; a
+    forecast of the next one to three days arrives after they are fixed, so however accurate, it changes
+    nothing. Accuracy falls with the horizon, so a model judged at a short one promises more than it
+    will give at the horizon that matters.
+
+    Mitigation: Ask at which horizon each lever is set, forecast and score the model at that horizon (and
+    compare with today's forecast there), or choose a lever that can still act within the horizon.
+    """
+    if plan.product.task is not TaskType.forecasting:
+        return None
+    said = next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
+    if said is None:
+        return None
+    path, (words, reach) = said
+    for where in _LEVER_IN:
+        lead = lead_time(answer_at(plan, where))
+        if lead and lead[1] > reach:
+            span, days, lever = lead
+            return Hint(
+                (words, span),
+                (
+                    quote(plan, path, f"the forecast covers {words}: {_in_days(reach)} ahead at most"),
+                    quote(
+                        plan,
+                        where,
+                        f"{lever}: {span}, fixed {_in_days(days)} before the day served; the forecast "
+                        "arrives after",
+                    ),
+                ),
+            )
+    return None
