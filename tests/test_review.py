@@ -138,6 +138,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "medical-device-duty",
         "model-selects-cases",
         "newcomers-have-no-history",
+        "no-online-validation",
         "nobody-acts-on-output",
         "outsiders-write-the-prompt",
         "predictions-arrive-off-hours",

@@ -28,6 +28,7 @@ from planner.judgement.rules.evidence import (
     show,
     todays_figure,
 )
+from planner.judgement.rules.heard import before_after_live
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     FIXED_DATE,
@@ -785,6 +786,21 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "no A/B test, holdout or shadow run planned)",
             ),
         ),
+        Case(  # a canary judged against last year, for a metric that swings with the season
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "Hold invoices in two regions and compare duplicate payments with last year.",
+                "product.pain": "Duplicates peak in the year-end season, when suppliers re-send invoices.",
+            },
+            evidence=(
+                'done.when_met: "Hold invoices in two regions and compare duplicate payments with la..." '
+                "(judged against another period: with last year; no units run without the model over "
+                "the same weeks)",
+                'product.pain: "Duplicates peak in the year-end season, when suppliers re-send invo..." '
+                "(moves with season whatever the model does)",
+                'done.online_validation: "canary" (no concurrent control is named)',
+            ),
+        ),
         Case(  # outcomes that take a year: low, a proxy or a backtest instead of a live test
             {"done.online_validation": "none", "constraints.data.label_delay_days": 365},
             evidence=(
@@ -794,7 +810,17 @@ def no_eval_set(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"done.online_validation": None}),),
+    quiet=(
+        Case({"done.online_validation": None}),
+        Case(  # a concurrent control over the same weeks: not a before/after
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "Hold invoices in two regions and compare duplicate payments with the other "
+                "regions over the same weeks, against the year-end season.",
+            }
+        ),
+    ),
+    ask="is the launch judged live against units left without the model over the same weeks?",
 )
 def no_online_validation(plan: Plan) -> Evidence:
     """Success is judged live, but only an offline metric is planned.
@@ -806,6 +832,9 @@ def no_online_validation(plan: Plan) -> Evidence:
     or at least a shadow run compared with today's process, with guardrails.
     """
     done = plan.done
+    uncontrolled = before_after_live(plan)  # judged live, but against another period
+    if uncontrolled:
+        return uncontrolled
     if done.online_validation is OnlineValidation.none:
         found = answer_is(plan, "done.online_validation", OnlineValidation.none)
     elif done.online_validation is not None or not done.metrics or not plan.product.success_metric:

@@ -13,7 +13,9 @@ from planner.judgement.rules.lexicon import (
     AS_OF_TODAY,
     AT_RANDOM,
     AT_START,
+    BEFORE_AFTER,
     CHANNELS,
+    CONCURRENT_CONTROL,
     DENIED_AHEAD,
     DENIED_IN_CLAUSE,
     EARLY_WINDOW,
@@ -25,10 +27,11 @@ from planner.judgement.rules.lexicon import (
     ONLY_CHOSEN,
     SELECTED,
     SURVIVORS_ONLY,
+    SWINGS,
     WIDE_SCOPE,
 )
 from planner.judgement.rules.words import Lexicon, not_denied
-from planner.plan.model import Plan, TaskType
+from planner.plan.model import DataKind, OnlineValidation, Plan, TaskType
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
 _WHO_JUDGED = frozenset({"confirmed by", "reported by", "reviewed by", "inspected by", "examined by"})
@@ -157,6 +160,60 @@ def early_days_in_the_inputs(plan: Plan) -> Evidence:
                 ),
             )
     return None
+
+
+# Where a plan says what its product metric moves with.
+_SWINGS_IN = ("product.success_metric", "product.goal", "product.pain", "product.inputs", "impact.bottleneck")
+_CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.interleaving)
+
+
+def _judged_texts(plan: Plan) -> list[tuple[str, str]]:
+    """The answers that say how the launch is judged live: what happens when met, the metrics, the
+    monitoring, the FAQ's answers."""
+    texts = [(path, answer_at(plan, path)) for path in ("done.when_met", "product.success_metric")]
+    texts += [(f"done.metrics[{i}].name", metric.name) for i, metric in enumerate(plan.done.metrics)]
+    texts += [
+        (f"after_launch.monitoring[{i}].signal", m.signal) for i, m in enumerate(plan.after_launch.monitoring)
+    ]
+    texts += [
+        (f"press_release.faq[{i}].answer", entry.answer) for i, entry in enumerate(plan.press_release.faq)
+    ]
+    return [(path, text) for path, text in texts if isinstance(text, str)]
+
+
+def before_after_live(plan: Plan) -> Evidence:
+    """The launch judged on the same units before and after it (or against last year), with no concurrent
+    control, for a product metric that swings by season or weather: a question naming the words."""
+    if plan.done.online_validation in _CONTROLLED:
+        return None
+    texts = _judged_texts(plan)
+    if any(CONCURRENT_CONTROL.find(text) for _, text in texts):
+        return None
+    said = next(((path, words) for path, text in texts if (words := BEFORE_AFTER.find_all(text))), None)
+    if said is None:
+        return None
+    swing = next(
+        ((path, words) for path in _SWINGS_IN if (words := SWINGS.find_all(answer_at(plan, path)))), None
+    )
+    if swing is None and DataKind.time_series not in plan.product.data_kinds:
+        return None
+    path, words = said
+    found = [
+        quote(
+            plan,
+            path,
+            f"judged against another period: {', '.join(words)}; no units run without the model over the same weeks",
+        )
+    ]
+    if swing:
+        found.append(quote(plan, swing[0], f"moves with {', '.join(swing[1])} whatever the model does"))
+    else:
+        found.append(
+            quote(plan, "product.data_kinds", "a series that moves with time whatever the model does")
+        )
+    if plan.done.online_validation is not None:
+        found.append(quote(plan, "done.online_validation", "no concurrent control is named"))
+    return Hint((*words, *(swing[1] if swing else ())), found)
 
 
 _PRODUCT_PATHS = (

@@ -1625,6 +1625,39 @@ REPORTING_CHECKED = Lexicon("""
 """)
 
 
+# A launch judged by comparing the same units before and after it, or with their own past: no concurrent
+# control, so whatever else changed between the two periods (season, weather, prices) is read as the model.
+BEFORE_AFTER = Lexicon(
+    """before and after, before after, before-and-after, pre and post, pre post, pre-post
+    before the launch and after, after the launch against before, before vs after, before versus after
+    year on year, year-on-year, year over year, year-over-year
+    """
+    + phrases(
+        "with, against, versus, vs, than",
+        """last year, last season, last winter, last summer, the year before, the season before
+        the previous year, the previous season, the previous month, the previous months, the previous weeks
+        the months before, the weeks before, the month before, the same month last year
+        the same period last year, the same weeks last year, the same season last year
+        the same months last year, its own past, their own past""",
+    )
+)
+# Words that say a concurrent comparison exists: units left without the model over the same weeks.
+CONCURRENT_CONTROL = Lexicon("""
+    control group, control groups, control site, control sites, control store, control stores, control depot
+    control depots, control units, control region, control regions, control arm, holdout group, holdout groups
+    held-out sites, held-out stores, at the same time, over the same weeks, over the same period
+    in the same weeks, in the same period, concurrent, concurrently, in parallel, matched sites
+    matched stores, matched units, difference-in-differences, difference in differences, diff-in-diff
+    synthetic control, randomised, randomized, random assignment, a/b, a/b test, ab test
+""")
+# Words that say the product metric swings with the season or the weather, whatever the model does.
+SWINGS = Lexicon("""
+    season, seasons, seasonal, seasonality, weather, winter, summer, autumn, spring months, holiday
+    holidays, school holidays, christmas, rain, rainfall, temperature, temperatures, heat, heatwave
+    heatwaves, snow, frost, storms, peak season, high season, low season, tourist season, tourists
+""")
+
+
 # Data a client owns, or about health, patients or children: leaving the organisation needs someone's yes.
 SENSITIVE = Lexicon(
     """
