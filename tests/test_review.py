@@ -124,6 +124,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "deciders-see-more-than-model",
         "decision-hides-outcome",
         "delay-may-be-waiting",
+        "duration-of-one-exit",
         "earlier-stage-unanswered",
         "eval-set-picked",
         "fairness-unchecked",

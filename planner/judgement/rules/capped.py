@@ -1,12 +1,13 @@
 """Rules on outcomes capped by supply or capacity: sales where stock ran out, trips where the dock was
 empty, visits where the clinic was full. Recorded for every case, the label still counts what was
-served, not what was wanted (censored observations)."""
+served, not what was wanted (censored observations); and a time to one outcome measured only on the cases
+that reached it, the others (left another way, still waiting) censored away."""
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
 from planner.plan.model import Category, Plan
 
@@ -147,3 +148,127 @@ def capped_outcomes(plan: Plan) -> Evidence:
     outcome = "product.label" if "product.label" in texts else "constraints.data.outcome_recorded_for"
     note = f"capped by supply or capacity: {', '.join(words)}; the record then counts what was served, not what was wanted"
     return Hint(words, (quote(plan, path, note), quote(plan, outcome, _FIX)))
+
+
+# A label that measures how long until an event: days to adoption, time to sale, length of stay.
+DURATION = Lexicon(
+    phrases("days, weeks, months, hours, years, time", "to, until, till, from")
+    + ", length of stay, lengths of stay, days on market, time on market, time-to-fill, duration of"
+)
+
+# The cases that left another way (transferred, withdrawn, unsold) dropped, or only the ones that reached
+# the event kept: `days to adoption, for adopted animals`.
+_REACHED = """adopted, paid, sold, rehomed, hired, placed, filled, repaid, discharged, resolved, closed, completed
+    finished, delivered, converted, graduated, recovered, repaired, fixed, let, rented, leased, shipped
+    approved, matched, reunited"""
+_LEFT_OTHERWISE = """transferred, transfers, died, deaths, euthanised, euthanized, withdrawn, withdrawals
+    cancelled, cancellations, abandoned, unsold, unfilled, lost to follow-up, dropped out, dropouts
+    still open, still waiting, still listed, still in care, not yet adopted, not yet sold, auctioned
+    sent to auction, scrapped, expired, lapsed, written off, returned to owner, returned to owners"""
+ONE_EXIT_ONLY = Lexicon(
+    phrases("for, among, only for, only", "the, ", _REACHED.replace("\n", ","))
+    + ", "
+    + phrases("that were, who were, which were, that got, once", _REACHED.replace("\n", ","))
+    + ", "
+    + phrases(
+        "excluding, excludes, excluded, without, not counting, dropping, drops, except",
+        "the, ",
+        _LEFT_OTHERWISE.replace("\n", ","),
+    )
+    + ", "
+    + phrases(
+        _LEFT_OTHERWISE.replace("\n", ","),
+        ", *, * *, * * *",
+        "are excluded, are dropped, are removed, are left out",
+    )
+    + ", completed cases only, closed cases only, finished cases only"
+)
+
+# Words that say every case is kept, the ones still waiting as censored: survival analysis.
+ALL_EXITS_KEPT = Lexicon("""
+    survival analysis, survival model, survival models, competing risks, competing risk, censored, censoring
+    right-censored, kaplan-meier, cox model, hazard model, hazard models, every exit, all exits
+    whatever the outcome, whatever the exit, each way of leaving
+""")
+
+_EXIT_TEXTS = ("product.label", "constraints.data.differences_note", "product.inputs")
+
+
+@rule(
+    "duration-of-one-exit",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Keep every case, with how and when it left",
+        "A time to one outcome measured only on the cases that reached it drops the cases that left another "
+        "way or are still waiting, which are the long ones: keep them as censored (survival analysis, "
+        "competing risks), or predict the chance of each outcome within a window",
+        "warning",
+    ),
+    ask="is the time to this outcome measured only on the cases that reached it, dropping those that left "
+    "another way?",
+    fires=(
+        Case(
+            {
+                "product.task": "regression",
+                "product.label": "Days from receipt to payment, for paid invoices only.",
+            },
+            evidence=(
+                'product.label: "Days from receipt to payment, for paid invoices only." (a time to one '
+                "outcome: days from; measured only on the cases that reached it: for paid; the cases that left "
+                "another way, or are still waiting, are the long ones)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # every case kept, the ones still open as censored
+            {
+                "product.task": "regression",
+                "product.label": "Days to payment, for paid invoices; open ones kept as censored.",
+            }
+        ),
+        Case(  # not a time to an event
+            {"product.task": "regression", "product.label": "Amount paid, for paid invoices only."}
+        ),
+    ),
+)
+def duration_of_one_exit(plan: Plan) -> Evidence:
+    """The time to one outcome is measured only on the cases that reached it.
+
+    `Days to adoption, for adopted animals` drops every case that left another way (transferred, died,
+    withdrawn) or is still waiting: those are disproportionately the long ones, so the model learns
+    durations that are too short, and most for the cases that matter most. The same holds for time to
+    sale of the sold listings, time to fill of the filled vacancies, length of stay of the discharged.
+
+    Mitigation: Keep every case with how and when it left, and the ones still waiting as censored; model
+    the time with survival analysis (competing risks where exits differ), or predict the chance of each
+    outcome within a fixed window from the moment of prediction.
+    """
+    label = plan.product.label
+    duration = DURATION.find_all(label)
+    if not duration:
+        return None
+    texts = [answer_at(plan, path) for path in _EXIT_TEXTS]
+    if any(ALL_EXITS_KEPT.find(text) for text in texts):
+        return None
+    for path in _EXIT_TEXTS[:2]:
+        exits = ONE_EXIT_ONLY.find_all(answer_at(plan, path))
+        if exits:
+            note = (
+                f"measured only on the cases that reached it: {', '.join(exits)}; the cases that left another way, "
+                "or are still waiting, are the long ones"
+            )
+            if path == "product.label":
+                return Hint(
+                    (*duration, *exits),
+                    (quote(plan, path, f"a time to one outcome: {', '.join(duration)}; {note}"),),
+                )
+            return Hint(
+                (*duration, *exits),
+                (
+                    quote(plan, "product.label", f"a time to one outcome: {', '.join(duration)}"),
+                    quote(plan, path, note),
+                ),
+            )
+    return None
