@@ -65,6 +65,9 @@ def _rewards_acceptance(plan: Plan) -> Evidence:
     )
 
 
+_UNWATCHED = "no blind check or override rate is watched (after_launch.monitoring, done.metrics)"
+
+
 def _watched(plan: Plan) -> bool:
     """Whether a monitored signal or a done metric watches the overrides, or a check made blind."""
     texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
@@ -111,10 +114,8 @@ def _watched(plan: Plan) -> bool:
             evidence=(
                 'product.task: "generation"',
                 'product.mode: "augment"',
-                'product.output: "A drafted letter for each claim." (a proposal: drafted)',
-                'product.decision: "The handler signs the drafted letter." (a person confirms it: signs)',
-                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
                 'impact.error_severity: "serious"',
+                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
             ),
         ),
         Case(  # errors are moderate: low
@@ -153,9 +154,16 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     monitor the override rate per person and week, and treat a rate falling towards zero as a warning.
     """
     rewarded = _rewards_acceptance(plan)
+    # An acceptance rate counted as success watches the overrides only to want fewer of them.
+    augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
+    serious = plan.impact.error_severity in (Severity.serious, Severity.severe)
+    if augment and serious and plan.product.task is TaskType.generation and not facts_counted(plan):
+        # a draft a person signs is the only check, and no done metric counts the wrong facts it lets by
+        found = (quote(plan, "product.task"), quote(plan, "product.mode"), *(rewarded or ()))
+        return (*found, quote(plan, "impact.error_severity"), _UNWATCHED)
     if rewarded:
         return rewarded
-    if plan.product.mode is not Mode.augment or _watched(plan):
+    if not augment:
         return None
     proposal = first_said(plan, ("product.output", "product.decision", "title"), PROPOSAL)
     if proposal is None or _ONE_OF_MANY.find(answer_at(plan, proposal[0])):
@@ -170,11 +178,7 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
         path, confirms = confirmed
         evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
         words += confirms
-    evidence.append("no blind check or override rate is watched (after_launch.monitoring, done.metrics)")
-    serious = plan.impact.error_severity in (Severity.serious, Severity.severe)
-    if serious and plan.product.task is TaskType.generation and not facts_counted(plan):
-        # a draft a person signs is the only check, and no done metric counts the wrong facts it lets by
-        return (quote(plan, "product.task"), *evidence, quote(plan, "impact.error_severity"))
+    evidence.append(_UNWATCHED)
     if serious:
         return Hint(words, evidence)
     return Hint(words, evidence, likelihood=1)

@@ -1048,6 +1048,7 @@ def _alerts(monitor: Monitor) -> bool:
                 'impact.error_severity: "serious"',
                 'impact.error_harm: "A missed duplicate is paid twice and recovered from the supplier we..."',
             ),
+            also=frozenset({"anchoring-on-proposal"}),
         ),
     ),
     quiet=(
