@@ -3,8 +3,9 @@
 Each file in benchmarks/scenarios/ holds a kickoff as a team has it in the meeting (`answers:`, shaped
 like plan.yaml, most questions unanswered), the points a lead must raise (`must_raise:`, each met by
 any of the listed signals) and what would be a false alarm (`must_not:`). A signal is an open
-derived risk id (`feedback-loop`), a blocking question (`ask:done.metrics`), or advice whose title
-matches a regular expression (`advice:ship the rules`). On a scenario marked `sound: true` every high
+derived risk id (`feedback-loop`), the same at or above a level (`no-time-box@medium`: raised at
+medium or high, where a low note is right), a blocking question (`ask:done.metrics`), or advice whose
+title matches a regular expression (`advice:ship the rules`). On a scenario marked `sound: true` every high
 risk is a false alarm too.
 
     python benchmarks/bench_advice.py [--show] [NAME ...]
@@ -43,7 +44,10 @@ class Result:
 
 def signals(assessment: Assessment) -> tuple[set[str], list[str]]:
     """What planner said, as signal ids and advice titles."""
-    ids = {risk.id for risk in assessment.open_risks if risk.source == "derived"}
+    derived = [risk for risk in assessment.open_risks if risk.source == "derived"]
+    ids = {risk.id for risk in derived}
+    ids |= {f"{risk.id}@medium" for risk in derived if risk.level in ("medium", "high")}
+    ids |= {f"{risk.id}@high" for risk in derived if risk.level == "high"}
     ids |= {f"ask:{question.field}" for question in getattr(assessment, "blocking", ())}
     return ids, [advice.title.lower() for advice in assessment.advice]
 
