@@ -15,9 +15,9 @@ from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
-from planner.judgement.rules.evaluation import rare_metric_note
 from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
 from planner.judgement.rules.lexicon import HARMFUL
+from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
 from planner.plan.fields import answered_at

@@ -1,15 +1,22 @@
-"""Rules on whether the evaluation can be trusted: selective labels, data unlike production, a rare class
-with no metric (inputs known only afterwards: timing; the worst error uncounted: errorkinds)."""
+"""Rules on whether the evaluation can be trusted: selective labels, data unlike production (a rare class
+with no metric: rare; inputs known only afterwards: timing; the worst error uncounted: errorkinds)."""
 
 from __future__ import annotations
 
-from planner.core import formatting as fmt
-from planner.judgement.rules.base import RARE_SHARE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, quote, said_none_quote
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
-from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, MODELLED_IN, PILOT_THERE, RUN_APART
+from planner.judgement.rules.lexicon import (
+    DRAWN_AT_RANDOM,
+    FROM_PRODUCTION,
+    MODELLED_IN,
+    PILOT_THERE,
+    RUN_APART,
+    TESTED_ON,
+)
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
+from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -219,13 +226,19 @@ def judged_apart(plan: Plan) -> str | None:
         words = MODELLED_IN.find_all(text)
         if words:
             return quote(plan, path, f"the difference is an input of the model: {', '.join(words)}")
+        words = in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
+        if words:
+            return quote(plan, path, f"tested on production itself: {', '.join(words)}")
     return None
 
 
 def _mitigation_said(plan: Plan) -> bool:
     """The note on the data or the evaluation says the difference is judged apart in a shadow or
     parallel run, on a test set of its own, or given to the model as an input."""
-    return any(_HANDLED.find(answer_at(plan, path)) for path in _evaluation_paths(plan))
+    return any(
+        _HANDLED.find(text) or in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
+        for text in (answer_at(plan, path) for path in _evaluation_paths(plan))
+    )
 
 
 @rule(
@@ -324,6 +337,18 @@ def _mitigation_said(plan: Plan) -> bool:
                 'shadow run ..." (already judged apart: shadow run)',
             ),
         ),
+        Case(  # named, and the test set is drawn from production: low, the score is read there
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Training photos come from the old cameras; the test "
+                "set is 800 random production cases from the new ones.",
+            },
+            evidence=(
+                'constraints.data.differences: ["device"] (the product meets another device or camera)',
+                'constraints.data.differences_note: "Training photos come from the old cameras; the test set '
+                'is 800 rand..." (tested on production itself: test set, production cases)',
+            ),
+        ),
         Case(  # named and given to the model as an input: low, saying what the team does
             {
                 "constraints.data.differences": ["channel"],
@@ -339,6 +364,13 @@ def _mitigation_said(plan: Plan) -> bool:
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # only the training data differs: the test set and audits are production cases
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2024; "
+                "training invoices are older. The test set and the audits are random production cases.",
+            }
+        ),
         Case(  # the note names the swap and how it is handled: an input, and a shadow run on the new kit
             {
                 "constraints.data.differences": ["none"],
@@ -432,56 +464,3 @@ def production_differs(plan: Plan) -> Evidence:
         kept = tuple(line for line in found if line.partition(": ")[0] != path)
         return Tempered(2 if len(kinds) > 1 else 1, (*kept, apart))
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
-
-
-@rule(
-    "rare-class-no-metric",
-    Category.model,
-    likelihood=4,
-    impact=4,
-    move=Move(
-        "Choose a metric of the rare class before any modelling",
-        "With a rare class, accuracy rewards a model that never finds it; judge precision and recall of "
-        "that class at the operating point, and report the do-nothing baseline beside it",
-        "warning",
-        first=True,
-    ),
-    fires=(
-        Case(
-            {"done.metrics": "none"},
-            evidence=(
-                "constraints.data.rarest_class_share: 0.02 (predicting the common class every time already "
-                "scores 98%)",
-                "done.metrics: none (answered: we have none)",
-            ),
-            also=frozenset({"no-done-criteria"}),
-        ),
-    ),
-    quiet=(Case({"done.metrics": "none", "constraints.data.rarest_class_share": 0.3}),),
-)
-def rare_class_no_metric(plan: Plan) -> Evidence:
-    """A rare class, and no metric chosen.
-
-    When one class is rare, the default scores (accuracy, and often AUC) look excellent for a model
-    that misses most of it; without a chosen metric the first results will be read on one of those.
-
-    Mitigation: Choose the done metric now: precision and recall of the rare class at the operating
-    point (or PR-AUC, or a cost-weighted score), with the majority-class baseline reported beside it.
-    """
-    rare = plan.constraints.data.rarest_class_share
-    said = said_none_quote(plan, "done.metrics")
-    if rare is None or rare >= RARE_SHARE or said is None:
-        return None
-    note = f"predicting the common class every time already scores {fmt.share(1 - rare)}"
-    return (quote(plan, "constraints.data.rarest_class_share", note), said)
-
-
-def rare_metric_note(plan: Plan) -> str:
-    """What the question for a missing done metric adds when a class is rare ('' otherwise)."""
-    rare = plan.constraints.data.rarest_class_share
-    if rare is None or rare >= RARE_SHARE:
-        return ""
-    return (
-        f" The rarest class is {fmt.share(rare)} of cases, so accuracy reads {fmt.share(1 - rare)} for a "
-        "model that never finds it: choose precision and recall of that class."
-    )

@@ -2466,3 +2466,34 @@ DATED = Lexicon(
     taken within, at the time of, latest, most recent, freshest
     """
 )
+
+# What a team tests or audits on ...
+TESTED_ON = Lexicon("""
+    test set, test sets, test data, evaluation set, evaluation sets, eval set, holdout, audit, audits
+    audited, tested on, evaluated on, scored on, validated on, judged on
+""")
+
+# ... said in one sentence with cases drawn from production itself: the score is read where the
+# product works, whatever the training data's origin.
+FROM_PRODUCTION = Lexicon("""
+    production cases, production case, production sample, production samples, production traffic
+    from production, drawn from production, sampled from production, live cases, live traffic
+    real production, current production
+""")
+
+
+# A commodity step a hosted service does before the model (reading the text off a scan, a recording),
+# not the model being built: swapping it is cheap, and its output can be checked.
+COMMODITY_STEP = Lexicon("""
+    ocr, optical character recognition, text extraction, extracts the text, extract the text
+    speech-to-text, speech to text, transcription service, document intelligence, form recognizer
+    textract, document ai, vision ocr, cloud vision ocr
+""")
+
+# An agreement already in place for a service: a framework contract, an enterprise licence.
+EXISTING_AGREEMENT = AGREED + Lexicon("""
+    existing agreement, existing contract, existing licence, existing license, framework agreement
+    framework contract, enterprise agreement, enterprise licence, enterprise license, under our contract
+    under our agreement, under our licence, under our license, already licensed, already contracted
+    already in use, already use, already used
+""")

@@ -1,4 +1,4 @@
-"""Rules on serving, retraining, compute cost and explainability."""
+"""Rules on serving, retraining and compute cost (explaining each prediction: explained)."""
 
 from __future__ import annotations
 
@@ -16,118 +16,24 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
-from planner.judgement.rules.lexicon import CHECKED_OUTPUT, GIVES_REASONS, MEASURED_ON_DEVICE
+from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, quote, show
+from planner.judgement.rules.lexicon import (
+    COMMODITY_STEP,
+    EXISTING_AGREEMENT,
+    MEASURED_ON_DEVICE,
+)
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Cadence,
     Category,
+    DataLeaves,
     Hardware,
     LabelSource,
-    Mode,
     ModelSize,
     Plan,
     Serving,
     TaskType,
 )
-
-
-@rule(
-    "explanations-required",
-    Category.ethics,
-    likelihood=3,
-    impact=3,
-    fires=(
-        Case(
-            {"constraints.explainability_required": True},
-            evidence=("constraints.explainability_required: true",),
-        ),
-    ),
-)
-def explanations_required(plan: Plan) -> Evidence:
-    """Each prediction must be explained.
-
-    Explanations limit the model families that qualify and need their own design, testing and
-    agreement with whoever reads them.
-
-    Mitigation: Agree early with the audience what an acceptable explanation is, and prefer models
-    that give it natively (linear models, shallow trees, monotonic boosting).
-    """
-    return answer_is(plan, "constraints.explainability_required", True)
-
-
-@rule(
-    "explanations-vs-black-box",
-    Category.ethics,
-    likelihood=4,
-    impact=4,
-    fires=(
-        Case(
-            {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
-            evidence=("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
-            also=frozenset(["explanations-required"]),
-        ),
-        Case(  # a person checks the passages it cites: medium, a question
-            {
-                "constraints.explainability_required": True,
-                "constraints.latency.model_size": "huge",
-                "product.mode": "augment",
-                "product.output": "A ranked list of contract passages with their sources.",
-            },
-            evidence=(
-                "constraints.explainability_required: true",
-                'constraints.latency.model_size: "huge"',
-                'product.mode: "augment"',
-                'product.output: "A ranked list of contract passages with their sources." (a person checks '
-                "what it shows: ranked list, passages, sources; is that explanation enough?)",
-            ),
-            also=frozenset(["explanations-required"]),
-        ),
-        Case(  # a language model that writes a reason with each redaction: medium, a question
-            {
-                "constraints.explainability_required": True,
-                "constraints.latency.model_size": "huge",
-                "product.task": "generation",
-                "product.output": "Each passage to redact, with a reason for each.",
-            },
-            evidence=(
-                "constraints.explainability_required: true",
-                'constraints.latency.model_size: "huge"',
-                'product.output: "Each passage to redact, with a reason for each." (it writes a reason with '
-                "each output: with a reason; is each reason faithful?)",
-            ),
-            also=frozenset(["explanations-required"]),
-        ),
-    ),
-)
-def explanations_vs_black_box(plan: Plan) -> Evidence:
-    """Explanations required from a black-box model.
-
-    Predictions must be explained, yet the plan expects a large model or a hosted service whose
-    reasoning the team cannot inspect.
-
-    Mitigation: Use an interpretable model for the decision, or show that the post-hoc explanation
-    satisfies the people who need it before building on it.
-    """
-    if not answer_is(plan, "constraints.explainability_required", True):
-        return None
-    opaque = answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge) or answer_is(
-        plan, "constraints.compute.hosted_service", True
-    )
-    if not opaque:
-        return None
-    found = (quote(plan, "constraints.explainability_required"), *opaque)
-    reasoned = GIVES_REASONS.find_all(plan.product.output)
-    if reasoned and plan.product.task is TaskType.generation:
-        # A generated reason with each output is an explanation, if it is faithful to what the model did.
-        note = f"it writes a reason with each output: {', '.join(reasoned)}; is each reason faithful?"
-        return Tempered(2, (*found, quote(plan, "product.output", note)))
-    checked = CHECKED_OUTPUT.find_all(plan.product.output)
-    if plan.product.mode is Mode.augment and checked:
-        # A person reads the list or the evidence and decides: what it shows is the explanation.
-        note = f"a person checks what it shows: {', '.join(checked)}; is that explanation enough?"
-        return Tempered(2, (*found, quote(plan, "product.mode"), quote(plan, "product.output", note)))
-    return found
 
 
 @rule(
@@ -260,6 +166,18 @@ def never_retrained(plan: Plan) -> Evidence:
             {"constraints.compute.hosted_service": True},
             evidence=("constraints.compute.hosted_service: true",),
         ),
+        Case(  # a commodity step (OCR) under an agreement in place, not the model built: low
+            {
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.hosted_model": "Azure OCR under our existing enterprise agreement",
+            },
+            evidence=(
+                "constraints.compute.hosted_service: true",
+                'constraints.compute.hosted_model: "Azure OCR under our existing enterprise agreement" (a '
+                "commodity step before the model, under an agreement in place: ocr; keep its output checkable "
+                "and the interface swappable)",
+            ),
+        ),
     ),
 )
 def hosted_black_box(plan: Plan) -> Evidence:
@@ -271,7 +189,28 @@ def hosted_black_box(plan: Plan) -> Evidence:
     Mitigation: Evaluate it on your own test set, keep your data and a simple in-house baseline,
     and wrap the service behind one interface you can swap.
     """
-    return answer_is(plan, "constraints.compute.hosted_service", True)
+    found = answer_is(plan, "constraints.compute.hosted_service", True)
+    step = _commodity_step(plan) if found else None
+    return Tempered(1, (*found, step)) if found and step else found
+
+
+_HOSTED_PATHS = ("constraints.compute.hosted_model", "product.inputs", "constraints.data.differences_note")
+
+
+def _commodity_step(plan: Plan) -> str | None:
+    """The answer saying the hosted service is a commodity step before the model (OCR, speech to
+    text), used under an agreement already in place: not the model being built."""
+    agreed = plan.constraints.data.leaves_organisation is DataLeaves.allowed
+    for path in _HOSTED_PATHS:
+        text = answer_at(plan, path)
+        words = COMMODITY_STEP.find_all(text)
+        if words and (agreed or EXISTING_AGREEMENT.find(text)):
+            note = (
+                f"a commodity step before the model, under an agreement in place: {', '.join(words)}; keep its "
+                "output checkable and the interface swappable"
+            )
+            return quote(plan, path, note)
+    return None
 
 
 @rule(
@@ -411,6 +350,15 @@ def cost_over_budget(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "p99 latency on the target device",
             }
         ),
+        Case(  # a candidate measured: there is a figure to weigh against the budget
+            {
+                "constraints.compute.hardware": "edge",
+                "constraints.latency.serving": "online",
+                "constraints.latency.p99_ms": 30,
+                "constraints.latency.model_size": "medium",
+                "constraints.latency.measured_p99_ms": 22,
+            }
+        ),
     ),
 )
 def edge_model_size(plan: Plan) -> Evidence:
@@ -429,6 +377,8 @@ def edge_model_size(plan: Plan) -> Evidence:
         return None
     if any(mentions(metric.name, MEASURED_ON_DEVICE) for metric in plan.done.metrics):
         return None
+    if isinstance(latency.measured_p99_ms, int | float):
+        return None  # a candidate's latency is measured: measured-latency-over-budget weighs it
     return (
         quote(plan, "constraints.compute.hardware"),
         quote(plan, "constraints.latency.p99_ms"),

@@ -1,0 +1,106 @@
+"""Rules on explaining each prediction: required, and asked of a model that cannot give reasons."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Tempered, rule
+from planner.judgement.rules.evidence import answer_is, quote
+from planner.judgement.rules.lexicon import CHECKED_OUTPUT, GIVES_REASONS
+from planner.plan.model import Category, Mode, ModelSize, Plan, TaskType
+
+
+@rule(
+    "explanations-required",
+    Category.ethics,
+    likelihood=3,
+    impact=3,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True},
+            evidence=("constraints.explainability_required: true",),
+        ),
+    ),
+)
+def explanations_required(plan: Plan) -> Evidence:
+    """Each prediction must be explained.
+
+    Explanations limit the model families that qualify and need their own design, testing and
+    agreement with whoever reads them.
+
+    Mitigation: Agree early with the audience what an acceptable explanation is, and prefer models
+    that give it natively (linear models, shallow trees, monotonic boosting).
+    """
+    return answer_is(plan, "constraints.explainability_required", True)
+
+
+@rule(
+    "explanations-vs-black-box",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    fires=(
+        Case(
+            {"constraints.explainability_required": True, "constraints.latency.model_size": "large"},
+            evidence=("constraints.explainability_required: true", 'constraints.latency.model_size: "large"'),
+            also=frozenset(["explanations-required"]),
+        ),
+        Case(  # a person checks the passages it cites: medium, a question
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.mode": "augment",
+                "product.output": "A ranked list of contract passages with their sources.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "huge"',
+                'product.mode: "augment"',
+                'product.output: "A ranked list of contract passages with their sources." (a person checks '
+                "what it shows: ranked list, passages, sources; is that explanation enough?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
+        Case(  # a language model that writes a reason with each redaction: medium, a question
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.task": "generation",
+                "product.output": "Each passage to redact, with a reason for each.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "huge"',
+                'product.output: "Each passage to redact, with a reason for each." (it writes a reason with '
+                "each output: with a reason; is each reason faithful?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
+    ),
+)
+def explanations_vs_black_box(plan: Plan) -> Evidence:
+    """Explanations required from a black-box model.
+
+    Predictions must be explained, yet the plan expects a large model or a hosted service whose
+    reasoning the team cannot inspect.
+
+    Mitigation: Use an interpretable model for the decision, or show that the post-hoc explanation
+    satisfies the people who need it before building on it.
+    """
+    if not answer_is(plan, "constraints.explainability_required", True):
+        return None
+    opaque = answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge) or answer_is(
+        plan, "constraints.compute.hosted_service", True
+    )
+    if not opaque:
+        return None
+    found = (quote(plan, "constraints.explainability_required"), *opaque)
+    reasoned = GIVES_REASONS.find_all(plan.product.output)
+    if reasoned and plan.product.task is TaskType.generation:
+        # A generated reason with each output is an explanation, if it is faithful to what the model did.
+        note = f"it writes a reason with each output: {', '.join(reasoned)}; is each reason faithful?"
+        return Tempered(2, (*found, quote(plan, "product.output", note)))
+    checked = CHECKED_OUTPUT.find_all(plan.product.output)
+    if plan.product.mode is Mode.augment and checked:
+        # A person reads the list or the evidence and decides: what it shows is the explanation.
+        note = f"a person checks what it shows: {', '.join(checked)}; is that explanation enough?"
+        return Tempered(2, (*found, quote(plan, "product.mode"), quote(plan, "product.output", note)))
+    return found
