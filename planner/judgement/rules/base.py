@@ -75,6 +75,9 @@ RARE_SHARE = 0.1  # a class rarer than this makes accuracy meaningless
 MAX_TIMEBOX_WEEKS = 16  # feasibility studies run 4-16 weeks; longer is no box at all
 
 
+LONG_BOX_WEEKS = 26  # ...unless it ends in a fold action or a go-live date: then up to this, still a box
+
+
 FAST_CADENCE_DAYS = 7.0  # retraining weekly or faster
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
+    LONG_BOX_WEEKS,
     MAX_TIMEBOX_WEEKS,
     RECORDED_HISTORY,
     SLOW_LOOP_DAYS,
@@ -31,10 +34,13 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.heard import before_after_live
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
+    AUDIT,
     FIXED_DATE,
     JUDGED,
     JUDGED_LIVE,
+    LIVE_OUTPUTS,
     MEASURE_KINDS,
+    MODEL_INTERNAL_METRIC,
     RECORDED,
     ROUGH_FIGURE,
     SEES_HARM,
@@ -43,12 +49,13 @@ from planner.judgement.rules.lexicon import (
     WORD_OVERLAP,
 )
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions
 from planner.plan.model import (
     Category,
     Direction,
     LabelSource,
     Metric,
+    Mode,
     Monitor,
     OnlineValidation,
     Plan,
@@ -185,6 +192,25 @@ def _target_text(metric: Metric) -> str:
             ),
         ),
     ),
+    quiet=(
+        Case(  # the rules' precision on the fifth they cover, the target at 80% coverage: unlike figures
+            {
+                "done.metrics[0].name": "Precision of held invoices at 80% coverage",
+                "done.metrics[0].baseline": 0.97,
+                "done.metrics[0].target": 0.95,
+                "done.metrics[0].baseline_name": "The two ERP rules, on the 20% of invoices they cover",
+            }
+        ),
+        Case(  # the rules named as the baseline, their coverage a quarter of the target's
+            {
+                "done.metrics[0].name": "Precision of held invoices at 80% coverage",
+                "done.metrics[0].baseline": 0.97,
+                "done.metrics[0].target": 0.95,
+                "done.metrics[0].baseline_name": "The two ERP rules",
+                "heuristics.coverage": 0.2,
+            }
+        ),
+    ),
 )
 def baseline_already_meets_target(plan: Plan) -> Evidence:
     """The baseline already meets the target.
@@ -203,10 +229,45 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     if not at_least_as_good(metric.baseline, goal, metric.direction):
         return None
-    return (
+    found = (
         f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline)}, target '
         f"{_target_text(metric)} ({metric.direction.value} is better)",
     )
+    covered, wanted = (
+        _baseline_coverage(plan, metric),
+        _coverage_said(f"{metric.name} {metric.dataset or ''}"),
+    )
+    if covered is not None and wanted is not None and wanted >= 2 * covered:
+        return None  # a share right on the few cases the rules cover, the target at a much wider coverage
+    return found
+
+
+# A coverage a figure is stated at: `at 80% coverage`, `coverage of 80%`, `covering 80%`, `80% of all`.
+_COVERAGE = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)\s?%\s*(?:coverage|of all\b|covered\b|(?:of\s+[a-z-]+\s+)?(?:they|it)\s+covers?\b)"
+    r"|(?:coverage|covering|covers|cover)\s+(?:of\s+|at\s+)?(?:the\s+)?(\d{1,3}(?:\.\d+)?)\s?%",
+    re.IGNORECASE,
+)
+
+
+def _coverage_said(text: str | None) -> float | None:
+    """The coverage a text states a figure at (`precision at 80% coverage` -> 0.8), if one."""
+    found = _COVERAGE.search(text or "")
+    return float(found.group(1) or found.group(2)) / 100 if found else None
+
+
+def _baseline_coverage(plan: Plan, metric: Metric) -> float | None:
+    """The share of cases the baseline's figure is on, when it is the rules' on the cases they cover:
+    said in its name (`the rules, on the 20% they cover`), or the rules' coverage when the name says
+    the baseline is the rules."""
+    said = _coverage_said(metric.baseline_name)
+    if said is not None:
+        return said
+    coverage = plan.heuristics.coverage
+    return coverage if coverage is not None and RULES_NAMED.find(metric.baseline_name) else None
+
+
+RULES_NAMED = Lexicon("rule, rules, the rules, our rules, rule set, rule-based, heuristic, heuristics")
 
 
 def _recorded_outcome(plan: Plan) -> bool:
@@ -390,7 +451,19 @@ def _another_measure(plan: Plan) -> str | None:
     likelihood=3,
     impact=4,
     fires=(
-        Case({"done.timebox_weeks": 26}, evidence=("done.timebox_weeks: 26 (more than 16 weeks is no box)",)),
+        Case({"done.timebox_weeks": 40}, evidence=("done.timebox_weeks: 40 (more than 16 weeks is no box)",)),
+        Case(  # a long box and nothing done at its end
+            {"done.timebox_weeks": 20, "done.fold_action": "Keep going."},
+            evidence=("done.timebox_weeks: 20 (more than 16 weeks is no box)",),
+        ),
+        Case(  # a few months over, with a fold action: a box, low, a checkpoint midway
+            {"done.timebox_weeks": 24},
+            evidence=(
+                "done.timebox_weeks: 24 (a box of a few months that ends in a decision: add a checkpoint "
+                "midway, at week 12)",
+                'done.fold_action: "Ship the two rules in the ERP and stop modelling."',
+            ),
+        ),
         Case(  # a fold action and a length the world sets: low, a checkpoint midway
             {"done.timebox_weeks": 26, "done.when_met": "Switch after the three-month parallel run."},
             evidence=(
@@ -430,7 +503,23 @@ def no_time_box(plan: Plan) -> Evidence:
         # checkpoint midway keeps it one.
         midway = f"a box with a fold action, its length set by the world: check progress midway, at week {round(weeks / 2)}"
         return Tempered(1, (quote(plan, "done.timebox_weeks", midway), clock))
-    return found
+    if weeks > LONG_BOX_WEEKS:
+        return found
+    # A few months over that ends in a decision (a concrete fold action) or on a go-live date: a box.
+    ends: str | None
+    if fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING):
+        ends = quote(plan, "done.fold_action")
+    else:
+        ends = next((quote(plan, path) for path in _GO_LIVE if FIXED_DATE.find(answer_at(plan, path))), None)
+    if ends is None:
+        return found
+    midway = (
+        f"a box of a few months that ends in a decision: add a checkpoint midway, at week {round(weeks / 2)}"
+    )
+    return Tempered(1, (quote(plan, "done.timebox_weeks", midway), ends))
+
+
+_GO_LIVE = ("done.when_met", "press_release.call_to_action")  # where a go-live date is said
 
 
 # What sets a long box's length from outside the team: a season, a parallel run, a release, a review.
@@ -511,9 +600,17 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     fires=(
-        Case(
+        Case(  # people act on each suggestion, and its errors are not serious: medium
             {"after_launch.monitoring": [{"signal": "none"}]},
-            evidence=('after_launch.monitoring[0].signal: "none"',),
+            evidence=(
+                'after_launch.monitoring[0].signal: "none"',
+                'product.mode: "augment" (people act on each suggestion, and see when it goes wrong)',
+                'impact.error_severity: "moderate"',
+            ),
+        ),
+        Case(  # serious errors: high
+            {"after_launch.monitoring": "none", "impact.error_severity": "serious"},
+            evidence=("after_launch.monitoring: none (answered: we have none)",),
         ),
     ),
 )
@@ -527,14 +624,23 @@ def no_monitoring(plan: Plan) -> Evidence:
     each with a threshold and whom it alerts.
     """
     said = said_none_quote(plan, "after_launch.monitoring")
-    if said:
-        return (said,)
-    found = tuple(
-        quote(plan, f"after_launch.monitoring[{index}].signal")
-        for index, monitor in enumerate(plan.after_launch.monitoring)
-        if says_nothing(monitor.signal)
+    found = (
+        (said,)
+        if said
+        else tuple(
+            quote(plan, f"after_launch.monitoring[{index}].signal")
+            for index, monitor in enumerate(plan.after_launch.monitoring)
+            if says_nothing(monitor.signal)
+        )
     )
-    return found or None
+    if not found:
+        return None
+    # Advice people weigh before acting, whose errors are not serious: a lapse is seen and costs little.
+    severity = plan.impact.error_severity
+    if plan.product.mode is Mode.augment and severity in (Severity.minor, Severity.moderate):
+        note = "people act on each suggestion, and see when it goes wrong"
+        return Tempered(3, (*found, quote(plan, "product.mode", note), quote(plan, "impact.error_severity")))
+    return found
 
 
 @rule(
@@ -596,7 +702,10 @@ def no_fallback(plan: Plan) -> Evidence:
         "judged against, and a relative target needs it",
         "warning",
         first=True,
-        done=lambda plan: bool(plan.done.metrics) and plan.done.metrics[0].baseline is not None,
+        done=lambda plan: (
+            (bool(plan.done.metrics) and plan.done.metrics[0].baseline is not None)
+            or _yardstick_elsewhere(plan) is not None
+        ),
     ),
     fires=(
         Case(
@@ -614,6 +723,14 @@ def no_fallback(plan: Plan) -> Evidence:
                 "done.metrics[0].target": None,
                 "done.metrics[0].relative_target": 0.1,
                 "done.metrics[0].baseline_name": "the naive last-week forecast",
+            }
+        ),
+        Case(  # mAP is a measure only the model has; the product metric beside it has today's value
+            {
+                "done.metrics": [
+                    {"name": "mAP@0.5 of duplicate boxes", "baseline": "none", "target": 0.7},
+                    {"name": "Duplicates paid a month", "baseline": 40, "target": 10, "direction": "lower"},
+                ]
             }
         ),
     ),
@@ -648,11 +765,32 @@ def no_baseline(plan: Plan) -> Evidence:
     found = (
         f"done.metrics[{index}].baseline: none for {show(metric.name)} (answered: we have none), with {what}",
     )
-    if index and metrics[0].baseline is not None:  # the primary metric has its yardstick
-        return Tempered(
-            1, (*found, f"done.metrics[0].baseline: {show(metrics[0].baseline)} (the primary metric's)")
-        )
+    elsewhere = _yardstick_elsewhere(plan)
+    if elsewhere and MODEL_INTERNAL_METRIC.find(metric.name):
+        return None  # today's process has no value on a measure only a model has: nothing is missing
+    if elsewhere:  # a secondary gate beside a primary metric with its yardstick
+        return Tempered(1, (*found, elsewhere))
     return found
+
+
+def _yardstick_elsewhere(plan: Plan) -> str | None:
+    """The metric with a baseline that is the plan's yardstick, when the one said to have none is a
+    secondary gate (the primary metric has its baseline) or a measure only a model has (mAP, ROUGE,
+    agreement with the panel's own calls), which today's process has no value on."""
+    metrics = plan.done.metrics
+    index = next((i for i, metric in enumerate(metrics) if metric.baseline is None), None)
+    if index is None:
+        return None
+    if index and metrics[0].baseline is not None:
+        return f"done.metrics[0].baseline: {show(metrics[0].baseline)} (the primary metric's)"
+    internal = MODEL_INTERNAL_METRIC.find(metrics[index].name)
+    measured = next((i for i, metric in enumerate(metrics) if metric.baseline is not None), None)
+    if internal is None or measured is None:
+        return None
+    return (
+        f"done.metrics[{measured}].baseline: {show(metrics[measured].baseline)} (the yardstick: "
+        f"{internal}, of done.metrics[{index}], is a measure only a model has)"
+    )
 
 
 @rule(
@@ -819,6 +957,12 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "regions over the same weeks, against the year-end season.",
             }
         ),
+        Case(  # the primary metric is a blind audit of what the product did live
+            {
+                "done.online_validation": "none",
+                "done.metrics[0].name": "Duplicates missed, in a blind audit of 300 invoices paid each week",
+            }
+        ),
     ),
     ask="is the launch judged live against units left without the model over the same weeks?",
 )
@@ -835,6 +979,8 @@ def no_online_validation(plan: Plan) -> Evidence:
     uncontrolled = before_after_live(plan)  # judged live, but against another period
     if uncontrolled:
         return uncontrolled
+    if _audits_live_outputs(plan):
+        return None  # the primary metric is people checking a sample of what the product did, live
     if done.online_validation is OnlineValidation.none:
         found = answer_is(plan, "done.online_validation", OnlineValidation.none)
     elif done.online_validation is not None or not done.metrics or not plan.product.success_metric:
@@ -860,6 +1006,16 @@ def no_online_validation(plan: Plan) -> Evidence:
         )
         return Tempered(1, (*found, quote(plan, "constraints.data.label_delay_days", note)))
     return found
+
+
+def _audits_live_outputs(plan: Plan) -> bool:
+    """Whether the primary done metric is an audit of the product's live outputs (a blind audit of a
+    week's sent letters): the launch is judged on what it did, which is the online check."""
+    if not plan.done.metrics:
+        return False
+    primary = plan.done.metrics[0]
+    text = f"{primary.name.rstrip('.;!?')}, on {primary.dataset}" if primary.dataset else primary.name
+    return bool(in_one_sentence(text, AUDIT, LIVE_OUTPUTS))
 
 
 # ---------------------------------------------------------------- adversaries, and metrics blind to the harm

@@ -26,6 +26,8 @@ FACTS_COUNTED = Lexicon("""
     checked against the records, citation accuracy, citations checked, fact check, fact-check
     fact checked, fact-checked, fact checking, fact-checking, errors of fact, error of fact
     do not support, does not support, not supported by, unsupported by, not in the source
+    with a wrong, with wrong, with an incorrect, wrong date, wrong dates, wrong name, wrong names
+    wrong detail, wrong details, wrong fact, wrong facts, incorrect fact, incorrect facts
 """)
 
 # Text written by people outside the team that a prompt would carry: their messages and documents.

@@ -2467,6 +2467,29 @@ DATED = Lexicon(
     """
 )
 
+# A metric only a model has (overlap of boxes or words, agreement with the deciders' own calls): today's
+# process has no value on it to record, so its `baseline: none` is no missing yardstick.
+MODEL_INTERNAL_METRIC = Lexicon("""
+    map, map50, mean average precision, iou, mean iou, miou, intersection over union, dice
+    dice score, rouge, rouge-1, rouge-2, rouge-l, rouge-lsum, bleu, bertscore, bert score, meteor, cider
+    chrf, perplexity, against the panel, against the panel own decisions, agreement with the panel
+    against the reviewers, agreement with the reviewers
+""")
+
+
+# A done metric counted by people checking a sample of what the product did: an audit ...
+AUDIT = Lexicon("""
+    audit, audits, audited, auditing, blind audit, blind review, blind reviews, blind-graded, graded blind
+    spot check, spot checks, spot-check, spot-checks, spot-checked, reviewed blind, quality review
+""")
+
+# ... of its live outputs, not of an offline set: then the launch is judged live.
+LIVE_OUTPUTS = Lexicon("""
+    live, production, in production, live outputs, live output, live cases, after launch, post-launch
+    sent, issued, published, released, each week, every week, weekly, each month, every month, monthly
+""")
+
+
 # What a team tests or audits on ...
 TESTED_ON = Lexicon("""
     test set, test sets, test data, evaluation set, evaluation sets, eval set, holdout, audit, audits
