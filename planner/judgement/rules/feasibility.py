@@ -19,9 +19,10 @@ from planner.judgement.rules.evidence import (
     per_month,
     quote,
     says_nothing,
+    todays_figure,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import ACTS_ALONE, NOBODY, PEOPLE
+from planner.judgement.rules.lexicon import ACTS_ALONE, MEASURE_KINDS, NOBODY, PEOPLE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     UNSTRUCTURED,
@@ -64,7 +65,40 @@ _INSTRUMENT_THE_METRIC = Move(
     likelihood=4,
     impact=3,
     move=_BE_THE_ALGORITHM,
-    fires=(Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),),
+    fires=(
+        Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),
+        Case(  # a forecast today's process makes, but nobody has measured how well
+            {
+                "by_hand.examples": 0,
+                "product.task": "forecasting",
+                "product.current_solution": "Planners adjust last year's figures.",
+                "product.current_performance": "Not measured.",
+                "done.metrics[0].baseline": None,
+            },
+            evidence=("by_hand.examples: 0",),
+            also=frozenset({"human-performance-unknown", "target-without-baseline"}),
+        ),
+        Case(  # a year is no measured figure
+            {
+                "by_hand.examples": 0,
+                "product.task": "forecasting",
+                "product.current_solution": "Planners adjust last year's figures.",
+                "product.current_performance": "Nobody has checked it since 2019.",
+                "done.metrics[0].baseline": None,
+            },
+            evidence=("by_hand.examples: 0",),
+        ),
+    ),
+    quiet=(
+        Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
+            {
+                "by_hand.examples": 0,
+                "product.task": "forecasting",
+                "product.current_solution": "Planners adjust last year's figures each morning.",
+                "product.current_performance": "Their forecast misses by 14% MAPE on average.",
+            }
+        ),
+    ),
 )
 def never_done_by_hand(plan: Plan) -> Evidence:
     """The task was never done by hand.
@@ -75,7 +109,32 @@ def never_done_by_hand(plan: Plan) -> Evidence:
     Mitigation: Do 50-100 real cases by hand, timed, and write down what you looked at and which
     cases were hard.
     """
+    if _made_and_measured_today(plan):
+        return None  # today's process makes the figure every day and its error is measured
     return answer_is(plan, "by_hand.examples", 0)
+
+
+_A_FIGURE = (TaskType.forecasting, TaskType.regression)
+
+
+def _made_and_measured_today(plan: Plan) -> bool:
+    """Whether the model's figure (a forecast, an estimate) is what today's process already makes, with
+    its performance measured: a figure in current_performance or a baseline on the primary metric."""
+    product = plan.product
+    if (
+        product.task not in _A_FIGURE
+        or not product.current_solution
+        or says_nothing(product.current_solution)
+    ):
+        return False
+    metrics = plan.done.metrics
+    if metrics and metrics[0].baseline is not None:
+        return True
+    # A share (`misses 14% of the time`) or a named error with its figure (`MAPE 21`), not a year.
+    said = product.current_performance or ""
+    return todays_figure(said) is not None or bool(
+        MEASURE_KINDS.find(said) and any(char.isdigit() for char in said)
+    )
 
 
 @rule(

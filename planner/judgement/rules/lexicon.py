@@ -2467,6 +2467,18 @@ DATED = Lexicon(
     """
 )
 
+# Words that say a slice is set aside from the model (switched off for it, people keep it), or is
+# already the first release: `ship that slice first` has nothing to add.
+SLICE_SET_ASIDE = Lexicon("""
+    switched off, switch off, switches off, turned off, turn off, turns off, model is off, model stays off
+    not scored, never scored, not sent to the model, bypass the model, bypasses the model, skip the model
+    skips the model, excluded from the model, excluded from scoring, left out of the model
+    stays manual, stay manual, remain manual, remains manual, kept manual, stays with people
+    stay with people, stays with staff, stay with staff, always handled by, always go to, always goes to
+    first release, first model, first phase, phase 1, phase one, we start with, starts with
+""")
+
+
 # A metric only a model has (overlap of boxes or words, agreement with the deciders' own calls): today's
 # process has no value on it to record, so its `baseline: none` is no missing yardstick.
 MODEL_INTERNAL_METRIC = Lexicon("""

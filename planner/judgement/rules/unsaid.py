@@ -34,7 +34,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE, RETRIEVED
 from planner.plan.fields import answered_at
-from planner.plan.model import Category, Mode, Plan, Severity, Status
+from planner.plan.model import Category, Mode, Plan, Severity, Status, TaskType
 
 
 @rule(
@@ -358,6 +358,13 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
+        Case(  # a draft for every item: nothing is flagged, people read each draft as they work
+            {
+                "impact.capacity_per_day": "not measured",
+                "impact.flagged_per_day": "not measured",
+                "product.task": "generation",
+            }
+        ),
         Case(  # automatic, and nobody acts on what it does
             {
                 "impact.capacity_per_day": "not measured",
@@ -380,7 +387,7 @@ def workload_not_measured(plan: Plan) -> Evidence:
     the planned threshold on past data, and judge precision at that budget.
     """
     impact = plan.impact
-    if impact.capacity_per_day != "not measured":
+    if impact.capacity_per_day != "not measured" or not _flags_some(plan):
         return None
     who = _who_acts(plan)
     if who is None:
@@ -437,6 +444,20 @@ def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
 
 
 _HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
+
+# Tasks that give every item an output (a draft, a forecast, a figure) rather than pick some out.
+_OUTPUT_FOR_EVERY_ITEM = frozenset(
+    {TaskType.generation, TaskType.forecasting, TaskType.regression, TaskType.segmentation}
+)
+
+
+def _flags_some(plan: Plan) -> bool:
+    """Whether the model picks some items out for people (flags): not when the team expects no flags,
+    nor when the task gives every item an output (a draft, a forecast) and no flags a day are named."""
+    flagged = plan.impact.flagged_per_day
+    if isinstance(flagged, float | int):
+        return flagged > 0
+    return plan.product.task not in _OUTPUT_FOR_EVERY_ITEM
 
 
 def _who_acts(plan: Plan) -> str | None:

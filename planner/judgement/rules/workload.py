@@ -29,7 +29,7 @@ from planner.judgement.rules.evidence import (
     volume_counts_other_item,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS
+from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS, SLICE_SET_ASIDE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -342,6 +342,12 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
         Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
         Case({"impact.easy_share": 0.3}),  # the rules already take 40%
         Case({"impact.easy_share": 0.05, "heuristics.coverage": None}),
+        Case(  # the slice is what the model is switched off for: nothing to ship first
+            {
+                "impact.easy_share": 0.5,
+                "impact.easy_slice": "Credit notes, which stay manual: the model is switched off for them",
+            }
+        ),
     ),
 )
 def easy_slice_first(plan: Plan) -> Evidence:
@@ -361,6 +367,8 @@ def easy_slice_first(plan: Plan) -> Evidence:
     coverage = plan.heuristics.coverage
     if coverage is not None and coverage >= easy:
         return None  # the rules already take a slice that size
+    if SLICE_SET_ASIDE.find(impact.easy_slice):
+        return None  # the slice is what the model is switched off for, or already the first release
     items = items_per_month(plan)
     note = "easy or out of scope"
     if items is not None:
