@@ -260,6 +260,14 @@ def _appeal_named(plan: Plan) -> bool:
                 "product.decision": "Candidate matches scored below 0.2 are rejected automatically.",
             }
         ),
+        Case(  # every change to a person's record goes to a caseworker first
+            {
+                "product.mode": "automate",
+                "product.decision": "Suspend the accounts of sellers the model flags for fake reviews.",
+                "after_launch.fallback": "Any change to a seller's account goes to a caseworker before it "
+                "takes effect.",
+            }
+        ),
         Case(  # rejected invoices: not a person
             {"product.mode": "automate", "product.decision": "Reject duplicate invoices before payment."}
         ),

@@ -482,13 +482,22 @@ ACTED_ON = Lexicon(
     unless="into account, accounts payable, accounts receivable, account for, accounts for, end users",
 )
 
-# A way for a person to contest an adverse decision, or a person who checks it.
-APPEAL = Lexicon("""
+# A way for a person to contest an adverse decision, or a person who checks it (any change to a
+# person's record goes to a caseworker first).
+APPEAL = Lexicon(
+    """
     appeal, appeals, appealed, contest, contests, contested, dispute, disputes, disputed
     human review, manual review, reviewed by a person, reviewed by a human, reviewed by staff
     a person reviews, a person checks, a human checks, second look, reinstate, reinstated, reinstatement
     overturn, overturns, overturned, redress, complaint, complaints, ombudsman
-""")
+    a person confirms, a person approves, a human confirms, a human approves
+"""
+    + ", "
+    + phrases(
+        "goes to, go to, routed to, confirmed by, approved by, checked by, signed off by",
+        "a person, a human, a caseworker, a case worker, a clerk, an officer, a reviewer, a member of staff",
+    )
+)
 
 
 # ---------------------------------------------------------------- duties the law puts on some uses

@@ -82,7 +82,15 @@ _GUIDELINES = Move(
             ),
         ),
     ),
-    quiet=(Case({"by_hand.label_agreement": 0.75, "done.metrics[0].name": "Share of pairs labelled right"}),),
+    quiet=(
+        Case({"by_hand.label_agreement": 0.75, "done.metrics[0].name": "Share of pairs labelled right"}),
+        Case(  # two people's raw agreement, and precision against adjudicated truth: nothing to compare
+            {
+                "by_hand.label_agreement": 0.7,
+                "done.eval_set": "6,000 pairs; a senior auditor adjudicates every disagreement.",
+            }
+        ),
+    ),
 )
 def target_above_agreement(plan: Plan) -> Evidence:
     """The target is above how often people agree on the label.
@@ -110,9 +118,11 @@ def target_above_agreement(plan: Plan) -> Evidence:
     # Like with like: agreement caps a share of right labels on the same task; a recall of one class
     # or of a top-10 list is another measure, and adjudicated labels are cleaner than raw agreement.
     # Measured differently, the two figures cannot be compared: a question, low.
-    if not same_measure_as_agreement(metric):
-        return Tempered(1, (*said, "is the agreement figure on the same measure as the target?"))
     adjudicated = adjudication(plan)
+    if not same_measure_as_agreement(metric):
+        if adjudicated:
+            return None  # two people's raw agreement against another measure, on adjudicated truth: unlike
+        return Tempered(1, (*said, "is the agreement figure on the same measure as the target?"))
     if adjudicated:
         return Tempered(1, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
     return said

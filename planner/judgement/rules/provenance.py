@@ -7,9 +7,10 @@ import re
 
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
-from planner.judgement.rules.lexicon import PEOPLE
+from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
+from planner.judgement.rules.people import ADJUDICATED
 from planner.judgement.rules.words import Lexicon, mentions, phrases
-from planner.plan.model import Category, Circumstance, Mode, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
 
 # A decision somebody took (or a document they sent), rather than what then happened.
 DECIDED = Lexicon(
@@ -129,6 +130,13 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # the old decisions already checked on a random, double-labelled, adjudicated test set: low
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "done.eval_set": "1,000 invoice pairs drawn at random, double-labelled by two auditors; a "
+                "senior auditor adjudicates every disagreement.",
+            }
+        ),
         Case(  # drafting the clerks' call for them, who agree, with no word that they err: the target
             {
                 "product.label": "Whether the clerk on duty flagged the invoice for a check.",
@@ -166,6 +174,34 @@ def label_from_old_process(plan: Plan) -> Evidence:
     panel); label from outcomes where they exist, or have experts relabel the cases the old process
     decided.
     """
+    found = _learns_old_decisions(plan)
+    if found is None or old_decisions_checked(plan) is None:
+        return found
+    return None  # the sample the mitigation asks for is drawn: the old process's misses are measured
+
+
+# Labels two people gave the same case independently.
+DOUBLE_LABELLED = Lexicon("""
+    double-labelled, double-labeled, double labelled, double labeled
+    two labellers, two labelers, two annotators, two raters, two reviewers, two auditors, two experts
+""")
+
+
+def old_decisions_checked(plan: Plan) -> str | None:
+    """The answer saying the evaluation's cases are drawn at random and checked apart from the old
+    process (double-labelled or adjudicated, or right answers checked by people): the sample on which
+    the old decisions' misses are measured."""
+    for path in ("done.eval_set", *(f"done.metrics[{i}].dataset" for i in range(len(plan.done.metrics)))):
+        text = answer_at(plan, path)
+        if not DRAWN_AT_RANDOM.find(text):
+            continue
+        if DOUBLE_LABELLED.find(text) or ADJUDICATED.find(text) or plan.done.eval_truth is EvalTruth.checked:
+            return quote(plan, path)
+    return None
+
+
+def _learns_old_decisions(plan: Plan) -> Evidence:
+    """Evidence that the label records the old process's decisions (see label_from_old_process)."""
     product = plan.product
     fact = ticked(plan, Circumstance.labels_are_decisions)
     if fact is not None:  # the team says so: a fact, whatever the label's words
