@@ -87,6 +87,7 @@ from planner.plan.model import (
     DataLeaves,
     Difference,
     LabelSource,
+    Mode,
     OutcomeRecorded,
     Plan,
     Split,
@@ -1365,10 +1366,18 @@ def personal_data(plan: Plan) -> Evidence:
             evidence=("constraints.data.model_decides_labels: true (no exploration or holdout share given)",),
         ),
         Case(
+            {"constraints.data.outcome_recorded_for": "changed_by_action", "product.mode": "improve"},
+            evidence=(
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
+                "the outcome the model learns from) (no exploration or holdout share given)",
+            ),
+        ),
+        Case(  # people still take each decision: medium
             {"constraints.data.outcome_recorded_for": "changed_by_action"},
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
                 "the outcome the model learns from) (no exploration or holdout share given)",
+                'product.mode: "augment"',
             ),
         ),
         Case(
@@ -1429,6 +1438,11 @@ def feedback_loop(plan: Plan) -> Evidence:
         found[-1] += " (no exploration or holdout share given)"
     else:
         found.append(quote(plan, "constraints.data.exploration_share"))
+    acted = data.outcome_recorded_for is OutcomeRecorded.changed_by_action
+    if (
+        acted and plan.product.mode is Mode.augment
+    ):  # people still take each decision: the loop runs through them
+        return Tempered(3, (*found, quote(plan, "product.mode")))
     return tuple(found)
 
 

@@ -193,6 +193,13 @@ def _target_text(metric: Metric) -> str:
         ),
     ),
     quiet=(
+        Case(  # a guardrail on the model's own wrong actions, none of which happen today
+            {
+                "done.metrics[0].baseline": 0,
+                "done.metrics[0].target": 0.005,
+                "done.metrics[0].direction": "lower",
+            }
+        ),
         Case(  # the rules' precision on the fifth they cover, the target at 80% coverage: unlike figures
             {
                 "done.metrics[0].name": "Precision of held invoices at 80% coverage",
@@ -229,6 +236,8 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     if not at_least_as_good(metric.baseline, goal, metric.direction):
         return None
+    if metric.baseline == 0 and metric.direction is Direction.lower_is_better:
+        return None  # a guardrail on what the model will do (wrong automatic actions): none happen today
     found = (
         f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline)}, target '
         f"{_target_text(metric)} ({metric.direction.value} is better)",

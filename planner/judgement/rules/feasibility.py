@@ -90,6 +90,9 @@ _INSTRUMENT_THE_METRIC = Move(
         ),
     ),
     quiet=(
+        Case(  # decided from records today, every day, with its figure measured: the yardstick exists
+            {"by_hand.examples": 0, "product.data_kinds": ["tabular", "time_series"]}
+        ),
         Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
             {
                 "by_hand.examples": 0,
@@ -118,15 +121,15 @@ _A_FIGURE = (TaskType.forecasting, TaskType.regression)
 
 
 def _made_and_measured_today(plan: Plan) -> bool:
-    """Whether the model's figure (a forecast, an estimate) is what today's process already makes, with
-    its performance measured: a figure in current_performance or a baseline on the primary metric."""
+    """Whether what the model does (a forecast, an estimate, or a decision from records and series) is
+    what today's process already does every day, with its performance measured: a figure in
+    current_performance or a baseline on the primary metric. Where the inputs are text, images or
+    sound, doing cases by hand still shows the signals, so it is asked."""
     product = plan.product
-    if (
-        product.task not in _A_FIGURE
-        or not product.current_solution
-        or says_nothing(product.current_solution)
-    ):
+    if not product.current_solution or says_nothing(product.current_solution):
         return False
+    if product.task not in _A_FIGURE and (not product.data_kinds or UNSTRUCTURED & set(product.data_kinds)):
+        return False  # text, images or sound: doing cases by hand shows what the signals are
     metrics = plan.done.metrics
     if metrics and metrics[0].baseline is not None:
         return True

@@ -176,7 +176,8 @@ HARMFUL = Lexicon(
 _MATCHES = """match, matches, matched, matching, pair, pairs, link, links, linked, duplicate, duplicates
     suggestion, suggestions, merge, merges, merged"""
 _ITEMS = """record, records, item, items, product, products, listing, listings, location, locations, answer
-    answers, part, parts, compound, compounds, address, addresses, code, codes, document, documents"""
+    answers, part, parts, compound, compounds, address, addresses, code, codes, document, documents
+    substitute, substitutes, substitution, substitutions, sku, skus, grocery, groceries, article, articles"""
 # Things graded by their condition or quality: a defect's grade decides nothing about a person.
 _GRADED_THINGS = """defect, defects, crack, cracks, cracking, pothole, potholes, damage, damaged, corrosion
     rust, severity, wear, weld, welds, road, roads, pavement, surface, fruit, produce, ore, timber, lumber
@@ -918,7 +919,9 @@ GROUPS = Lexicon(
     unless=phrases("key, main, biggest, cost, revenue, growth, top", "driver, drivers")
     # a time of year named after schools, not the schools the rows come from
     + ", school holidays, school holiday, school term, school terms, school year, school years, school run"
-    + ", school breaks, school break, school calendar",
+    + ", school breaks, school break, school calendar"
+    # where a person goes, not the sites the rows come from
+    + ", on site, on-site, onsite, off site, off-site, site visit, site visits, on the site, to site",
 )
 
 # A group the data holds one of, or the product sees the same ones of: no new group to generalise to.

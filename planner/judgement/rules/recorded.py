@@ -36,11 +36,25 @@ def _paths(plan: Plan) -> Iterator[str]:
     yield from ("product.goal", "product.current_solution", "title")
 
 
+# Recordings of animals or nature: a camera trap, an underwater pen camera, a hive camera.
+FILMS_NATURE = Lexicon("""
+    camera trap, camera traps, trail camera, trail cameras, wildlife, underwater, fish, salmon, pen, pens
+    hive, hives, bees, birds, bird, deer, animals, animal, cattle, cows, herd, herds, lice, sea lice
+    insects, insect, plants, crops, canopy, reef, coral
+""")
+
+
 def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that records people: a call or a worn camera, or a recording and a place where
     people are (a gate, a street, a shop floor, faces) in one sentence."""
     moving = {DataKind.video, DataKind.audio} & set(plan.product.data_kinds)
     records = _RECORDS + _CLIPS if moving else _RECORDS
+    # A camera trap or a pen camera films animals: a site or a path in it is not where people are.
+    nature = any(
+        FILMS_NATURE.find(text)
+        for path in ("product.inputs", "product.goal", *source_paths(plan))
+        if isinstance(text := answer_at(plan, path), str)
+    )
     for path in _paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -49,7 +63,7 @@ def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         if alone:
             return path, alone
         together = in_one_sentence(text, records, WHERE_PEOPLE_ARE)
-        if together:
+        if together and not nature:
             return path, together
     return None
 

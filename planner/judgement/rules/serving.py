@@ -245,7 +245,13 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
         or answer_is(plan, "constraints.compute.hosted_service", True)
         or answer_is(plan, "constraints.latency.model_size", ModelSize.large, ModelSize.huge)
     )
-    return (quote(plan, "constraints.compute.budget_per_month"), *heavy) if heavy else None
+    if not heavy:
+        return None
+    compute = plan.constraints.compute
+    if compute.hosted_service is False and not compute.cost_per_prediction:
+        # on hardware of its own, nothing metered: 0 may mean no new spend; asked low
+        return Tempered(1, (quote(plan, "constraints.compute.budget_per_month"), *heavy))
+    return (quote(plan, "constraints.compute.budget_per_month"), *heavy)
 
 
 @rule(

@@ -33,6 +33,7 @@ from planner.judgement.rules.evidence import (
     volume_unit,
 )
 from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE, RETRIEVED
+from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status, TaskType
 
@@ -446,6 +447,13 @@ def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
 _HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
 
 # Tasks that give every item an output (a draft, a forecast, a figure) rather than pick some out.
+# A decision that picks among the suggestions for a case already in hand (a picker's substitute, an
+# editor's reviewers), not a queue of flagged cases to work.
+CHOOSES_AMONG = Lexicon("""
+    one of the, one of them, chooses, choose, chose, chooses whom, picks one, pick one, taps one, selects one
+    choose from, chooses from, picks from, selects from, chooses among, picks among
+""")
+
 _OUTPUT_FOR_EVERY_ITEM = frozenset(
     {TaskType.generation, TaskType.forecasting, TaskType.regression, TaskType.segmentation}
 )
@@ -457,6 +465,10 @@ def _flags_some(plan: Plan) -> bool:
     flagged = plan.impact.flagged_per_day
     if isinstance(flagged, float | int):
         return flagged > 0
+    if plan.product.task in (TaskType.ranking, TaskType.recommendation) and CHOOSES_AMONG.find(
+        plan.product.decision
+    ):
+        return False  # a list for each case people already handle, to choose from: no new work to size
     return plan.product.task not in _OUTPUT_FOR_EVERY_ITEM
 
 
