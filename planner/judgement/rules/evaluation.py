@@ -119,6 +119,19 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "sample of the unchosen cases, and keep a random share)",
             ),
         ),
+        Case(  # every case has an outcome, but the unchecked ones get a default written in
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Meter tampering or not; a meter nobody checked is coded as fine.",
+            },
+            evidence=(
+                'product.label: "Meter tampering or not; a meter nobody checked is coded as fine." (a person '
+                "chose these cases: coded as fine)",
+                'constraints.data.outcome_recorded_for: "every_case" (do the cases nobody chose have an '
+                "outcome? acting on the predictions will decide which cases get one next: audit a random "
+                "sample of the unchosen cases, and keep a random share)",
+            ),
+        ),
         Case(  # only chosen cases have outcomes, yet the team evaluates on a random sample: credited
             {
                 "constraints.data.outcome_recorded_for": "selected_cases",

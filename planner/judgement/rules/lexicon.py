@@ -1304,6 +1304,14 @@ ONLY_CHOSEN = Lexicon(
         "have no, has no, get no, gets no, never get, never gets, never have, never has",
         "label, labels, outcome, outcomes, ground truth, result, results",
     )
+    + ", "
+    # a default outcome written in for the cases nobody attended: `unattended reports are closed as no
+    # action`, `a missing check is coded as fine`
+    + phrases(
+        "closed as, coded as, defaulted to, defaults to, default to, filled in as, entered as, auto-closed as",
+        "no action, no further action, no fault, no finding, no findings, nothing found, fine, ok, normal"
+        ", passed, a pass",
+    )
 )
 
 # A label that is what someone found when they looked: only the cases somebody chose to look at have
