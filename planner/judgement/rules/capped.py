@@ -23,6 +23,10 @@ CAPPED = Lexicon(
     limited stock, limited supply, supply runs out, clinic is full, clinics are full, when full
     rationed, rationing, rationed days, days of rationing, shortage, shortages, shortage days, short supply
     supply shortfall, supply shortfalls, held back, could not be met, unmet orders, unmet demand
+    balk, balks, balked, balking, walk away, walks away, walked away, walk-away, walk-aways, walkaways
+    drive off, drive away, drives off, drives away, drove off, drove away, drive-offs, drive-aways
+    leave the queue, leaves the queue, left the queue, leave the line, leaves the line, left the line
+    abandon the queue, abandoned calls, abandon the call, hang up before, hung up before, queue abandonment
     """,
     unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
     run out of ideas, ran out of ideas, turn away from""",
@@ -48,6 +52,7 @@ UNCAPPED = Lexicon(
     days without stockouts, days without stock-outs, days without stock outs
     unfilled, unfilled orders, plus unfilled, including unfilled, unmet orders recorded, back orders
     backorders, units requested, requests including those refused, turned-away requests
+    whether served or not, served or not, including those who left, including walk-aways
     """
 )
 
@@ -97,6 +102,13 @@ _FIX = (
                 "ran out, estimate unconstrained demand (or the turned-away count), and evaluate on periods "
                 "where nothing ran out)",
             ),
+        ),
+        Case(  # the queue caps it: customers who walk away at the peak are never counted
+            {
+                "product.task": "forecasting",
+                "product.label": "Visits per branch and hour, from the ticket machine.",
+                "product.inputs": "Past visits and paydays; at lunch many customers walk away from the queue.",
+            },
         ),
     ),
     quiet=(
