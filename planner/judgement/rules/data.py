@@ -73,6 +73,7 @@ from planner.judgement.rules.lexicon import (
     ROWS_PER,
     SENSOR,
     SHARE_RIGHT,
+    SILENCE_AS_GOOD,
     STANDARD_FEED,
     TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
@@ -359,6 +360,17 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "check against a survey or random inspections)",
             ),
         ),
+        Case(  # a good outcome read from silence: not refusing is no evidence where some cannot refuse
+            {
+                "product.label_is_proxy": None,
+                "product.label": "Settled: the supplier did not complain within 60 days.",
+            },
+            evidence=(
+                'product.label: "Settled: the supplier did not complain within 60 days." (a good outcome '
+                "counted as no objection: did not complain; can every case refuse or complain? those who "
+                "cannot, or rarely do, look like good outcomes: check on a sample asked or observed directly)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # an error is what the label is about, not an error of the label
@@ -492,7 +504,8 @@ def _reported_only(plan: Plan) -> Hint | None:
     """A label recorded only when someone reports it (complaints, 311 calls, sightings), or reports dropped
     when they cannot be matched, where the report is the outcome, not the case the decision acts on
     (`route each complaint`) or the goal (`fewer complaints`): the model learns who reports, at rates that
-    differ by area and group."""
+    differ by area and group. A good outcome read from silence (`not refused`, `no complaint`) is asked
+    first: those who cannot refuse or complain look like good outcomes."""
     text = plan.product.label
     texts = [answer_at(plan, path) for path in ("constraints.data.differences_note", *source_paths(plan))]
     if any(REPORTING_CHECKED.find(said) for said in (text, *texts)):
@@ -502,6 +515,13 @@ def _reported_only(plan: Plan) -> Hint | None:
     acted_on = " ".join(
         text or "" for text in (product.decision, product.inputs, product.goal, product.success_metric)
     )
+    silent = [word for word in SILENCE_AS_GOOD.find_all(text) if not Lexicon(word).find(acted_on)]
+    if silent:
+        note = (
+            f"a good outcome counted as no objection: {', '.join(silent)}; can every case refuse or complain? "
+            "those who cannot, or rarely do, look like good outcomes: check on a sample asked or observed directly"
+        )
+        return Hint(tuple(silent), (quote(plan, "product.label", note),))
     reported = [word for word in REPORTED_ONLY.find_all(text) if not Lexicon(word).find(acted_on)]
     dropped = [word for said in (text, *texts) for word in UNMATCHED_DROPPED.find_all(said)]
     if not reported:

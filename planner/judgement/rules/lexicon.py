@@ -1632,6 +1632,17 @@ REPORTED_ONLY = Lexicon(
     sighting, sightings, when reported, if reported, once reported, only when reported, when someone reports
     when somebody reports, if someone reports"""
 )
+# A good outcome counted as the absence of a refusal, complaint or objection (`meal accepted: not
+# refused`): silence is no evidence where some cases cannot refuse or complain, or rarely do.
+_OBJECTIONS = """refused, refusal, refusals, complaint, complaints, complained, objection, objections, objected
+    opted out, opt-out, opt-outs, refuse, complain, opt out"""
+SILENCE_AS_GOOD = Lexicon(
+    phrases(
+        "no, not, without, never, did not, didn't, was not, wasn't, were not, weren't, absence of, absence of a"
+        ", absence of any, no record of, no record of a",
+        _OBJECTIONS.replace("\n", ","),
+    )
+)
 # Reports dropped when they cannot be matched to a place or a case: the gaps fall where records are poor.
 UNMATCHED_DROPPED = Lexicon("""
     cannot be matched, can't be matched, could not be matched, couldn't be matched, not matched, unmatched
