@@ -374,6 +374,20 @@ def _mitigation_said(plan: Plan) -> bool:
                 'model." (the difference is an input of the model: is an input)',
             ),
         ),
+        Case(  # `none` ticked, while the note says the scans were taken by another crew under another light
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "Scanned by our own clerks; the branches will scan under "
+                "different lighting.",
+            },
+        ),
+        Case(  # `none` ticked, while the note says the mix of what the product meets is moving
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The share of invoices from foreign suppliers is growing, "
+                "from 8% to 25%.",
+            },
+        ),
     ),
     quiet=(
         Case({"constraints.data.differences": ["later_inputs"]}),

@@ -2179,7 +2179,15 @@ NOTE_DIFFERS = Lexicon(
     migrated, migrating, moving to, will move to, rolled out, rolling out, rolls out, roll out, retrofitted
     instead of, whereas
     unlike, versus, vs, differs, differ, different, differently, only from, only at, only in, only on
-    a single site, one site, pilot site, pilot sites, main site, main hospital, head office, in the lab""",
+    a single site, one site, pilot site, pilot sites, main site, main hospital, head office, in the lab"""
+    # how the data is captured: another operator, light or protocol than production's
+    + ", "
+    + phrases(
+        "other, another, different, differing, changed, varying, changing, new",
+        """operator, operators, technician, technicians, crew, crews, lighting, light, light levels, irradiance
+        protocol, protocols, procedure, procedures, sampling procedure, sampling protocol, capture protocol
+        stain, staining, exposure, exposures, camera settings""".replace("\n", ","),
+    ),
     unless="""no different, not different, nothing different, does not differ, do not differ, doesn't differ
     don't differ, did not differ, no other, not another, no older, no newer""",
 )
@@ -2199,8 +2207,22 @@ COMING_CHANGE = Lexicon(
     to a new platform, onto a new platform, the new system goes live, will be replaced
     is being replaced, are being replaced, being phased out, to be phased out, will switch to
     will change to, will move to, switches to, goes live on, cut over, cutover, cut-over
+    growing share, rising share, shrinking share, changing mix, shifting mix, mix is changing, mix is shifting
     """,
     unless="no new models, no new material",
+)
+# A change in the mix of what the product meets, said in one sentence: `the share of policies for exotic
+# pets is growing, from 5% to 20%`.
+MIX_OF = Lexicon("share of, proportion of, mix of, product mix, customer mix, sales mix")
+MIX_MOVES = Lexicon(
+    phrases(
+        "is, are, has been, have been",
+        "growing, rising, falling, shrinking, climbing, doubling, shifting, changing fast",
+    )
+    + ", "
+    + phrases("will, is expected to, are expected to", "grow, rise, fall, shrink, double, triple")
+    + ", has grown, have grown, has risen, have risen, has doubled, have doubled, has tripled, grew from, rose from"
+    + ", fell from, grows, rises"
 )
 # The data covers one place or one short stretch only: one site, one fortnight, one season.
 ONE_STRETCH_ONLY = Lexicon(

@@ -31,6 +31,8 @@ from planner.judgement.rules.lexicon import (
     LANGUAGES,
     LIVE_DECISION,
     MANY_UNITS,
+    MIX_MOVES,
+    MIX_OF,
     NARROW_ORIGIN,
     NEW_DEVICES,
     NEW_SEASON,
@@ -44,7 +46,7 @@ from planner.judgement.rules.lexicon import (
     UNIT_COUNT,
     UNITS,
 )
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Difference, Plan
 
 _PRODUCT_PATHS = (
@@ -259,7 +261,7 @@ def _notes(plan: Plan) -> Iterator[tuple[str, str]]:
 def change_in_the_notes(plan: Plan) -> Evidence:
     """`No differences` ticked or the question unanswered, while the team's notes, hard cases or FAQ
     answers name a change still to come (a new product series, a regime change, next year's material, a
-    system migration) or data of one site, one fortnight or one season only: a question quoting them.
+    system migration, a share of the population growing) or data of one site, one fortnight or one season only: a question quoting them.
     A note on differences that names one (an older scanner, other sites) is asked too when unanswered."""
     data = plan.constraints.data
     if data.differences == [Difference.none]:
@@ -272,6 +274,7 @@ def change_in_the_notes(plan: Plan) -> Evidence:
         return None
     for path, text in _notes(plan):
         coming, narrow = COMING_CHANGE.find_all(text), ONE_STRETCH_ONLY.find_all(text)
+        coming = coming or in_one_sentence(text, MIX_OF, MIX_MOVES)
         differs = NOTE_DIFFERS.find_all(text) if path.endswith("differences_note") else ()
         if coming:
             note = f"a change to come: {', '.join(coming)}; does the data in hand show it?"
