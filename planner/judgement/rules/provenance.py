@@ -241,7 +241,8 @@ def _learns_old_decisions(plan: Plan) -> Evidence:
 _STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
     criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
     scale, scales, taxonomy, categories, threshold, thresholds, protocol, protocols, grading, rubric
-    classification, scheme, schemes, law, regulation, regulations"""
+    classification, scheme, schemes, law, regulation, regulations
+    terms, terms and conditions, tariff, tariffs, price list, price lists, pricing, fee schedule, refund policy"""
 _STANDARDS = _STANDARDS.replace("\n", ",")
 
 # A change of the standard the labels were given by: a new guideline, a migrated system, a recoding.
@@ -258,6 +259,17 @@ CHANGED_STANDARD = Lexicon(
     + phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
     + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
     re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11, switched from"""
+    # data from before a change of terms, which a model trained on it will repeat; old and new side by side
+    + ", "
+    + phrases(
+        "old, older, previous, former, outdated, superseded",
+        "terms, tariff, tariffs, prices, price list, rules",
+    )
+    + ", "
+    + phrases(
+        "old and new, both old and new", ", *", _STANDARDS, "coexist, co-exist, run side by side, both apply"
+    )
+    + ", grandfathered, grandfathering"
 )
 # Label codes mapped, merged or folded from one system or list into another: read in the notes too.
 MAPPED_CODES = Lexicon(
@@ -333,6 +345,12 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
                 "(a change of standard: definition of a duplicate changed; are labels before and after it "
                 "given alike?)",
             ),
+        ),
+        Case(  # data from before a change of terms, which a model trained on it repeats
+            {
+                "constraints.data.differences_note": "Supplier replies since 2019; the payment terms changed in "
+                "2024, and old and new terms coexist for framework contracts."
+            },
         ),
     ),
     quiet=(
