@@ -115,6 +115,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "ai-act-high-risk-use",
         "anchoring-on-proposal",
         "capped-outcomes",
+        "capacity-sets-the-threshold",
         "commits-unchecked",
         "automatic-rules-costly-errors",
         "consumer-law-duty",

@@ -23,6 +23,7 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
+    volume_counts_other_item,
 )
 from planner.judgement.rules.lexicon import (
     HARMFUL,
@@ -334,4 +335,72 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
         return None
     return Hint(
         words, (*automatic, quote(plan, where, ", ".join(words)), quote(plan, "after_launch.fallback"))
+    )
+
+
+@rule(
+    "impact-units-differ",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Put the value and the volume in the same unit before multiplying",
+        "A value per customer times a volume of transactions is no impact estimate; give the value per "
+        "item the volume counts (or the volume in the value's items), then weigh it against the effort",
+        "warning",
+    ),
+    ask="is the value per item counted in the same items as the volume?",
+    fires=(
+        Case(
+            {"impact.value_unit": "EUR per customer"},
+            evidence=(
+                'impact.value_unit: "EUR per customer" (the value is per customer)',
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(the volume counts invoices, not customers: value x volume is not computed)",
+            ),
+        ),
+        Case(  # a value per amount, against a volume no answer puts in that amount
+            {
+                "impact.value_unit": "EUR per tonne of scrap",
+                "title": "Sort the scrap stream",
+                "impact.bottleneck": "Mixed alloys in the scrap stream.",
+                "product.decision": None,
+                "product.output": None,
+                "product.label": None,
+            },
+            evidence=(
+                'impact.value_unit: "EUR per tonne of scrap" (the value is per tonne)',
+                "impact.volume: 12000 (no answer says the volume is in tonnes: value x volume is not computed)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"impact.value_unit": "EUR per invoice"}),
+        Case({"impact.value_unit": "EUR"}),
+        Case(  # the volume's answer is in the value's amount
+            {"impact.value_unit": "EUR per tonne", "impact.bottleneck": "Sorting 40 tonnes of scrap a day."}
+        ),
+    ),
+)
+def impact_units_differ(plan: Plan) -> Evidence:
+    """The value per item and the volume count different items.
+
+    A value per customer multiplied by a volume of transactions (or a share of one thing by a count of
+    another) gives a figure of no unit, often hundreds of times too large, and it then decides whether
+    the project is worth it.
+
+    Mitigation: State what one item is, give the volume and the value for that same item, and redo the
+    estimate; say which figures could not be joined until then.
+    """
+    found = volume_counts_other_item(plan)
+    if found is None:
+        return None
+    noun, where, units = found
+    counted = ", ".join(f"{unit}s" for unit in units)
+    volume = (
+        f"the volume counts {counted}, not {noun}s" if units else f"no answer says the volume is in {noun}s"
+    )
+    return (
+        quote(plan, "impact.value_unit", f"the value is per {noun}"),
+        quote(plan, where, f"{volume}: value x volume is not computed"),
     )

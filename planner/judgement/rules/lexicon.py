@@ -1226,6 +1226,20 @@ AT_A_BUDGET = Lexicon("""
     per reviewer, per inspector, daily, budget, capacity, alerts per, flags per
 """)
 
+# A done metric over the whole ranking or all cases, blind to the cut where people act.
+OVER_ALL_CASES = Lexicon("""
+    auc, roc auc, auroc, roc-auc, pr auc, pr-auc, auprc, area under the curve, gini, c-statistic
+    concordance, correlation, spearman, kendall, rank correlation, mape, map, mean average precision
+""")
+
+# The decision: people work the highest-scored cases first, as far as their day allows.
+TOP_OF_QUEUE = Lexicon("""
+    highest-scoring, highest scoring, highest-scored, highest scored, highest-ranked, highest ranked
+    highest risk first, riskiest first, top of the list, top of the queue, top of the ranked list
+    top of the worklist, work down the list, works down the list, working down the list
+    as many as they can, as many as staff can, as far as they get, as time allows
+""")
+
 # A done metric that counts the true cases found: an earlier stage's recall caps it.
 RECALL_OF = Lexicon("""
     recall, sensitivity, true positive rate, detection rate, catch rate, hit rate

@@ -26,10 +26,16 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
-    volume_counts_other_item,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import AT_A_BUDGET, DEFERRED, ITEM_UNITS, SLICE_SET_ASIDE
+from planner.judgement.rules.lexicon import (
+    AT_A_BUDGET,
+    DEFERRED,
+    ITEM_UNITS,
+    OVER_ALL_CASES,
+    SLICE_SET_ASIDE,
+    TOP_OF_QUEUE,
+)
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -194,6 +200,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_AT_CAPACITY,
+    ask="people work the ranked cases from the top: is the metric judged at the top they reach a day?",
     fires=(
         Case(
             {
@@ -240,12 +247,34 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "budget: judge precision in the top 40 a day)",
             ),
         ),
+        Case(  # no capacity given, but people work a ranked list from the top: the words ask
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": None,
+                "product.decision": "Clerks check the highest-scoring invoices first, as many as they can.",
+                "done.metrics[0].name": "ROC AUC of the duplicate score",
+            },
+            evidence=(
+                'product.decision: "Clerks check the highest-scoring invoices first, as many as they can." '
+                "(people work from the top: highest-scoring; how far down do they get in a day?)",
+                'done.metrics[0].name: "ROC AUC of the duplicate score" (roc auc ranks all cases: judge '
+                "precision in the top people reach a day)",
+            ),
+        ),
     ),
     quiet=(
         Case(
             {
                 "impact.flagged_per_day": None,
                 "impact.capacity_per_day": 40,
+                "done.metrics[0].name": "Precision in the top 40 invoices a day",
+            }
+        ),
+        Case(  # worked from the top, and judged at the top clerks reach
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": None,
+                "product.decision": "Clerks check the highest-scoring invoices first, as many as they can.",
                 "done.metrics[0].name": "Precision in the top 40 invoices a day",
             }
         ),
@@ -265,8 +294,10 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     capacity, working = impact.capacity_per_day, items_per_working_day(plan)
-    if isinstance(impact.flagged_per_day, float | int) or not isinstance(capacity, float | int):
+    if isinstance(impact.flagged_per_day, float | int):
         return None  # a stated flag count is compared in flags-exceed-capacity
+    if not isinstance(capacity, float | int):
+        return _worked_from_the_top(plan)
     if working is None or capacity <= 0 or impact.period is None:
         return None
     per_day, a_day = working
@@ -304,6 +335,30 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             )
         )
     return tuple(found)
+
+
+def _worked_from_the_top(plan: Plan) -> Evidence:
+    """`Caseworkers call the highest-scoring households first` judged by AUC or a correlation: people
+    stop where their day ends, so the cut is set by staff, named or not, and only the top counts."""
+    metrics = plan.done.metrics
+    if not metrics or any(mentions(metric.name, AT_A_BUDGET) for metric in metrics):
+        return None
+    overall = mentions(metrics[0].name, OVER_ALL_CASES)
+    for path in ("product.decision", "product.decision_owner"):
+        top = mentions(answer_at(plan, path), TOP_OF_QUEUE)
+        if overall and top:
+            return Hint(
+                (top, overall),
+                (
+                    quote(plan, path, f"people work from the top: {top}; how far down do they get in a day?"),
+                    quote(
+                        plan,
+                        "done.metrics[0].name",
+                        f"{overall} ranks all cases: judge precision in the top people reach a day",
+                    ),
+                ),
+            )
+    return None
 
 
 @rule(
@@ -385,74 +440,6 @@ def easy_slice_first(plan: Plan) -> Evidence:
             )
         )
     return tuple(found)
-
-
-@rule(
-    "impact-units-differ",
-    Category.product,
-    likelihood=3,
-    impact=3,
-    move=Move(
-        "Put the value and the volume in the same unit before multiplying",
-        "A value per customer times a volume of transactions is no impact estimate; give the value per "
-        "item the volume counts (or the volume in the value's items), then weigh it against the effort",
-        "warning",
-    ),
-    ask="is the value per item counted in the same items as the volume?",
-    fires=(
-        Case(
-            {"impact.value_unit": "EUR per customer"},
-            evidence=(
-                'impact.value_unit: "EUR per customer" (the value is per customer)',
-                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
-                "(the volume counts invoices, not customers: value x volume is not computed)",
-            ),
-        ),
-        Case(  # a value per amount, against a volume no answer puts in that amount
-            {
-                "impact.value_unit": "EUR per tonne of scrap",
-                "title": "Sort the scrap stream",
-                "impact.bottleneck": "Mixed alloys in the scrap stream.",
-                "product.decision": None,
-                "product.output": None,
-                "product.label": None,
-            },
-            evidence=(
-                'impact.value_unit: "EUR per tonne of scrap" (the value is per tonne)',
-                "impact.volume: 12000 (no answer says the volume is in tonnes: value x volume is not computed)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"impact.value_unit": "EUR per invoice"}),
-        Case({"impact.value_unit": "EUR"}),
-        Case(  # the volume's answer is in the value's amount
-            {"impact.value_unit": "EUR per tonne", "impact.bottleneck": "Sorting 40 tonnes of scrap a day."}
-        ),
-    ),
-)
-def impact_units_differ(plan: Plan) -> Evidence:
-    """The value per item and the volume count different items.
-
-    A value per customer multiplied by a volume of transactions (or a share of one thing by a count of
-    another) gives a figure of no unit, often hundreds of times too large, and it then decides whether
-    the project is worth it.
-
-    Mitigation: State what one item is, give the volume and the value for that same item, and redo the
-    estimate; say which figures could not be joined until then.
-    """
-    found = volume_counts_other_item(plan)
-    if found is None:
-        return None
-    noun, where, units = found
-    counted = ", ".join(f"{unit}s" for unit in units)
-    volume = (
-        f"the volume counts {counted}, not {noun}s" if units else f"no answer says the volume is in {noun}s"
-    )
-    return (
-        quote(plan, "impact.value_unit", f"the value is per {noun}"),
-        quote(plan, where, f"{volume}: value x volume is not computed"),
-    )
 
 
 def _ratio(value: float) -> str:
