@@ -38,6 +38,7 @@ from planner.judgement.rules.evidence import (
     truth_paths,
 )
 from planner.judgement.rules.heard import live_too, wider_scope
+from planner.judgement.rules.horizon import lag_inside_horizon
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     ADVERSARIAL,
@@ -1884,6 +1885,20 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "Past deliveries and the fuel price of each day.",
             },
         ),
+        Case(  # yesterday's count feeds a forecast 10 to 16 days ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day, 10 to 16 days ahead.",
+                "product.inputs": "Yesterday's invoice count per supplier and the payment calendar.",
+            },
+            evidence=(
+                'product.output: "Duplicate invoices expected per day, 10 to 16 days ahead." (the forecast '
+                "covers 10 to 16 days ahead: up to 16 days ahead)",
+                'product.inputs: "Yesterday\'s invoice count per supplier and the payment calendar." (yesterday: '
+                "1 day before the day predicted, but at 16 days ahead the newest value known is 16 days old: "
+                "counted from the day the forecast is made?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
@@ -1932,6 +1947,13 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "The furnace's temperature so far in this run, and the current gas flow.",
             }
         ),
+        Case(  # the counts lagged as far as the forecast reaches
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day, 10 to 16 days ahead.",
+                "product.inputs": "Invoice counts per supplier lagged by 16 days, and the payment calendar.",
+            }
+        ),
         Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
             {
                 "product.task": "forecasting",
@@ -1952,7 +1974,7 @@ def future_inputs(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: inputs-after-prediction raises it
-    heard = hindsight_in_the_notes(plan)
+    heard = hindsight_in_the_notes(plan) or lag_inside_horizon(plan)
     if heard:
         return heard
     forecast = answer_is(plan, "product.task", TaskType.forecasting)

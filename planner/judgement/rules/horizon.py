@@ -108,6 +108,43 @@ def lead_time(text: str | None) -> tuple[str, float, str] | None:
     return None
 
 
+# An input's lag: `yesterday's visits`, `the previous day's count`, `sales lagged by 7 days`, `a 3-day lag`.
+_LAG = re.compile(
+    rf"\byesterday(?:'s)?\b|\b(?:previous|prior)\s+day(?:'s)?\b|\blag(?:ged)?\s+(?:of\s+|by\s+)?{_SPAN}\b"
+    rf"|\b{_SPAN}\s+lags?\b",
+    re.IGNORECASE,
+)
+
+
+def lag_inside_horizon(plan: Plan) -> Evidence:
+    """`Yesterday's visits` feed a forecast 10 to 16 days ahead: counted from the day predicted, the
+    value is not known yet when the forecast is made (at 16 days ahead the newest count is 16 days old);
+    a question, since `yesterday` may be counted from the day the forecast is made."""
+    if plan.product.task is not TaskType.forecasting:
+        return None
+    said = next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
+    lag = _LAG.search(answer_at(plan, "product.inputs") or "")
+    if said is None or lag is None:
+        return None
+    path, (words, reach) = said
+    days = _days(lag.group(0))[0] if _SPAN_ALONE.search(lag.group(0)) else 1.0
+    if days >= reach:
+        return None
+    lagged = lag.group(0).lower().removesuffix("'s")
+    return Hint(
+        (lagged, words),
+        (
+            quote(plan, path, f"the forecast covers {words}: up to {_in_days(reach)} ahead"),
+            quote(
+                plan,
+                "product.inputs",
+                f"{lagged}: {_in_days(days)} before the day predicted, but at {_in_days(reach)} ahead the "
+                f"newest value known is {_in_days(reach)} old: counted from the day the forecast is made?",
+            ),
+        ),
+    )
+
+
 @rule(
     "horizon-shorter-than-lead-time",
     Category.product,
