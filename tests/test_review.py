@@ -116,6 +116,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "anchoring-on-proposal",
         "capped-outcomes",
         "capacity-sets-the-threshold",
+        "objective-blind-to-cost",
         "commits-unchecked",
         "automatic-rules-costly-errors",
         "consumer-law-duty",

@@ -36,14 +36,17 @@ from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
     FIXED_DATE,
+    GROSS_WON,
     JUDGED,
     JUDGED_LIVE,
     LIVE_OUTPUTS,
     MEASURE_KINDS,
     MODEL_INTERNAL_METRIC,
+    NET_OF_COST,
     RECORDED,
     ROUGH_FIGURE,
     SEES_HARM,
+    SETS_PRICE,
     SIMPLE_METHOD,
     STRAW_MAN,
     WORD_OVERLAP,
@@ -1263,3 +1266,94 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     if overlap and plan.product.task is not TaskType.generation:  # only the metric's name says so
         return Hint((overlap,), found)
     return tuple(found)
+
+
+@rule(
+    "objective-blind-to-cost",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Judge the prices or discounts it sets by margin, not by volume won",
+        "Revenue, sell-through or acceptance rise with every deeper discount or bigger giveaway, also "
+        "when each sale loses money; make margin (or profit net of the discount) the done metric, and "
+        "keep volume as a second one",
+        "warning",
+    ),
+    ask="does the metric count what each price, discount or giveaway costs?",
+    fires=(
+        Case(
+            {
+                "product.decision": "The model sets the discount on each slow-moving item every morning.",
+                "done.metrics[0].name": "Sell-through of slow-moving stock within 30 days",
+            },
+            evidence=(
+                'product.decision: "The model sets the discount on each slow-moving item every morning." (its '
+                "output sets what customers pay or get: discount)",
+                'done.metrics[0].name: "Sell-through of slow-moving stock within 30 days" (sell-through can '
+                "rise while each sale loses money; no metric counts margin or profit)",
+            ),
+            also=frozenset({"scored-unit-differs"}),
+        ),
+    ),
+    quiet=(
+        Case(  # margin is counted too
+            {
+                "product.decision": "The model sets the discount on each slow-moving item every morning.",
+                "done.metrics": [
+                    {"name": "Sell-through of slow-moving stock within 30 days", "target": 0.8},
+                    {"name": "Gross margin per item after discounts", "target": 0.2},
+                ],
+            }
+        ),
+        Case(  # the model sets no price: volume is the goal
+            {
+                "product.decision": "Buyers reorder slow-moving items the model ranks first.",
+                "done.metrics[0].name": "Sell-through of slow-moving stock within 30 days",
+            }
+        ),
+    ),
+)
+def objective_blind_to_cost(plan: Plan) -> Evidence:
+    """The model sets prices or discounts, and its metric counts volume won, not money made.
+
+    Revenue, sell-through, conversion or acceptance rise with a deeper discount or a bigger giveaway,
+    whatever each one costs: a model tuned to them learns to give margin away, and meets its target
+    while the business loses money on every extra sale.
+
+    Mitigation: Make the done metric margin or profit net of the discount (or the volume won at a fixed
+    cost per unit), keep revenue or sell-through as a second metric, and cap the discount the model
+    may set until a controlled trial has measured what it earns.
+    """
+    metrics = plan.done.metrics
+    if not metrics:
+        return None
+    texts = [metric.name for metric in metrics] + [plan.product.success_metric or ""]
+    if any(NET_OF_COST.find(text) for text in texts):
+        return None
+    lever = next(
+        (
+            (path, found)
+            for path in ("product.decision", "product.output")
+            if (found := mentions(answer_at(plan, path), SETS_PRICE))
+        ),
+        None,
+    )
+    won = next(
+        ((index, found) for index, metric in enumerate(metrics) if (found := GROSS_WON.find(metric.name))),
+        None,
+    )
+    if lever is None or won is None:
+        return None
+    (path, price), (index, gross) = lever, won
+    return Hint(
+        (price, gross),
+        (
+            quote(plan, path, f"its output sets what customers pay or get: {price}"),
+            quote(
+                plan,
+                f"done.metrics[{index}].name",
+                f"{gross} can rise while each sale loses money; no metric counts margin or profit",
+            ),
+        ),
+    )

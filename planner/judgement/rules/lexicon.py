@@ -1240,6 +1240,26 @@ TOP_OF_QUEUE = Lexicon("""
     as many as they can, as many as staff can, as far as they get, as time allows
 """)
 
+# The model's output sets what the customer pays or is given: a price, a discount, a giveaway.
+SETS_PRICE = Lexicon("""
+    price, prices, pricing, priced, discount, discounts, discounted, markdown, markdowns, voucher
+    vouchers, coupon, coupons, rebate, rebates, giveaway, giveaways, free gift, free gifts, cashback
+    fee waiver, fee waivers, waives the fee
+""")
+
+# A metric of volume won: it rises with a deeper discount whatever the discount costs.
+GROSS_WON = Lexicon("""
+    revenue, revenues, sales, sell-through, sell through, turnover, units sold, gmv, gross merchandise value
+    conversion, conversion rate, take-up, uptake, acceptance rate, offers accepted, bookings, occupancy
+    retention rate, customers retained
+""")
+
+# A metric that counts what winning cost: margin, profit, the discount's own cost.
+NET_OF_COST = Lexicon("""
+    margin, margins, gross margin, profit, profits, net revenue, net of, contribution, cost of discounts
+    discount cost, giveaway cost, incremental profit, roi, return on investment, after discounts
+""")
+
 # A done metric that counts the true cases found: an earlier stage's recall caps it.
 RECALL_OF = Lexicon("""
     recall, sensitivity, true positive rate, detection rate, catch rate, hit rate
