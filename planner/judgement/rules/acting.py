@@ -8,7 +8,8 @@ import itertools
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import AT_RANDOM, CLASS_NAMES, OTHER_PARTY, PARTY_AGREED
+from planner.judgement.rules.lexicon import AT_RANDOM, CAPTURE_UNITS, OTHER_PARTY, PARTY_AGREED
+from planner.judgement.rules.units import names_a_class, singular, units_counted
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
@@ -354,79 +355,6 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
     return None
 
 
-# After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
-# period, a share or a function word means no unit is named.
-_UNIT_AFTER = frozenset({"per", "each", "every"})
-_QUALIFIERS = frozenset(
-    words_of(
-        """new single one of the a an incoming open individual flagged such given past current future other
-    active scored predicted likely riskiest highest-risk high-risk next last following coming previous"""
-    )
-)
-_NOT_UNITS = frozenset(
-    words_of(
-        """cent percent capita time times day days week weeks month months year years hour hours shift shifts
-    night nights morning mornings evening run runs quarter quarters season seasons minute minutes
-    second seconds cycle cycles round rounds and or to that which in on at with for from by is are
-    will can within over into it they we whose who where when if whether than as so but not has have had
-    was were be gets get needs takes goes monday tuesday wednesday thursday friday saturday sunday
-    weekday weekend each every per their its his her our your my them him us you he she this these those
-    keep keeps kept stay stays stayed shown seen given taken known done made sent held built written
-    show shows see sees"""
-    )
-)
-
-
-def units_counted(text: str | None) -> tuple[str, ...]:
-    """The units `text` counts in: the noun after `per`, `each`, `every` or `top 40` (`each street
-    segment`), qualifiers skipped, periods and shares left out; `per store and item` counts in both."""
-    if not text:
-        return ()
-    words = words_of(text)
-    found = []
-    for index, word in enumerate(words):
-        start = index + 1
-        if word == "top" and start < len(words) and words[start][:1].isdigit():
-            start += 1
-        elif word not in _UNIT_AFTER:
-            continue
-        while start < len(words):
-            while start < len(words) and words[start] in _QUALIFIERS:
-                start += 1
-            unit = list(itertools.takewhile(_names_a_unit, words[start : start + 2]))
-            if not unit:
-                break
-            if len(unit) == 2 and not unit[0].endswith("s") and unit[1].endswith("s"):
-                unit = unit[:1]  # `each pipe bursts`: a verb after a singular noun, not a compound
-            found.append(" ".join(unit))
-            start += len(unit)
-            if start >= len(words) or words[start] not in ("and", "or"):
-                break
-            start += 1  # `per store and item`: the next word is a unit too
-    return tuple(dict.fromkeys(found))
-
-
-def _names_a_unit(word: str) -> bool:
-    """A word that may name a unit: not a qualifier, a period, a function word, a number or a participle."""
-    participle = len(word) > 4 and word.endswith("ed")
-    return not (
-        word == BOUNDARY or word in _NOT_UNITS or word in _QUALIFIERS or word[:1].isdigit() or participle
-    )
-
-
-def _names_a_class(unit: str) -> bool:
-    """Whether a unit is a class name (`species`, `product category`): what the model tells apart."""
-    return bool(CLASS_NAMES.find(unit.split()[-1]))
-
-
-def _singular(unit: str) -> set[str]:
-    """A unit's words, singular (`street segments` -> street, segment; `batches` -> batch)."""
-    return {
-        word.removesuffix("es") if word.endswith(("ches", "shes", "xes")) else word.removesuffix("s")
-        for word in unit.split()
-    }
-
-
 @rule(
     "scored-unit-differs",
     Category.product,
@@ -453,8 +381,27 @@ def _singular(unit: str) -> set[str]:
                 "decide about each: supplier statement; how do the scores roll up?)",
             ),
         ),
+        Case(  # the output and the decision agree, the metric counts frames
+            {
+                "product.output": "For each pallet, whether its wrap is torn.",
+                "product.decision": "A loader rewraps each pallet flagged as torn.",
+                "done.metrics[0].name": "mAP per video frame",
+            },
+            evidence=(
+                'done.metrics[0].name: "mAP per video frame" (the metric counts each: video frame)',
+                'product.decision: "A loader rewraps each pallet flagged as torn." (people decide about each: '
+                "pallet; measure the metric at that unit)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the metric counts the unit decided, whatever the model scores
+            {
+                "product.output": "For each blade, boxes around the cracks in its drone photos.",
+                "product.decision": "An engineer decides for each blade whether to repair it.",
+                "done.metrics[0].name": "Recall of cracked blades, per blade after merging photos",
+            }
+        ),
         Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
         Case({"product.decision": "A clerk checks the held invoices each morning."}),
         Case({"product.decision": "Clerks check the top 30 invoices each morning."}),
@@ -476,12 +423,12 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     and measure the done metric at that unit.
     """
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
-    scored = tuple(unit for unit in units_counted(plan.product.output) if not _names_a_class(unit))
-    decided = tuple(unit for unit in units_counted(plan.product.decision) if not _names_a_class(unit))
-    if not scored or not decided:
+    scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))
+    decided = tuple(unit for unit in units_counted(plan.product.decision) if not names_a_class(unit))
+    if not decided:
         return None
-    if set().union(*map(_singular, scored)) & set().union(*map(_singular, decided)):
-        return None  # a unit in common (`invoice` and `invoice line` are read as one: precision first)
+    if not scored or _in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
+        return _measured_apart(plan, decided)
     return Hint(
         (*scored, *decided),
         (
@@ -493,3 +440,30 @@ def scored_unit_differs(plan: Plan) -> Evidence:
             ),
         ),
     )
+
+
+def _in_common(units: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    return bool(set().union(*map(singular, units)) & set().union(*map(singular, others)))
+
+
+def _measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
+    """`mAP per frame` while people decide about each pallet: the done metric counts a unit of capture,
+    not the one decided, so it says little about the decisions (a pallet seen in 40 frames counts 40
+    times, a crack photographed twice is found twice)."""
+    for index, metric in enumerate(plan.done.metrics):
+        measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
+        if measured and not _in_common(measured, decided):
+            return Hint(
+                (*measured, *decided),
+                (
+                    quote(
+                        plan, f"done.metrics[{index}].name", f"the metric counts each: {', '.join(measured)}"
+                    ),
+                    quote(
+                        plan,
+                        "product.decision",
+                        f"people decide about each: {', '.join(decided)}; measure the metric at that unit",
+                    ),
+                ),
+            )
+    return None

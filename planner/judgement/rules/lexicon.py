@@ -1240,6 +1240,12 @@ TOP_OF_QUEUE = Lexicon("""
     as many as they can, as many as staff can, as far as they get, as time allows
 """)
 
+# A unit of capture, not a thing anyone decides about: one object is seen in many frames or images.
+CAPTURE_UNITS = Lexicon("""
+    frame, frames, video frame, video frames, image, images, photo, photos, picture, pictures, tile, tiles
+    crop, crops, patch, patches, clip, clips, snapshot, snapshots, scan, scans, detection, detections
+""")
+
 # The model's output sets what the customer pays or is given: a price, a discount, a giveaway.
 SETS_PRICE = Lexicon("""
     price, prices, pricing, priced, discount, discounts, discounted, markdown, markdowns, voucher

@@ -1,0 +1,80 @@
+"""The units a free-text answer counts in: `per store`, `each street segment`, `the top 40 invoices`."""
+
+from __future__ import annotations
+
+import itertools
+
+from planner.judgement.rules.lexicon import CLASS_NAMES
+from planner.judgement.rules.words import BOUNDARY, words_of
+
+# After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
+# period, a share or a function word means no unit is named.
+_UNIT_AFTER = frozenset({"per", "each", "every"})
+_QUALIFIERS = frozenset(
+    words_of(
+        """new single one of the a an incoming open individual flagged such given past current future other
+    active scored predicted likely riskiest highest-risk high-risk next last following coming previous"""
+    )
+)
+_NOT_UNITS = frozenset(
+    words_of(
+        """cent percent capita time times day days week weeks month months year years hour hours shift shifts
+    night nights morning mornings evening run runs quarter quarters season seasons minute minutes
+    second seconds cycle cycles round rounds and or to that which in on at with for from by is are
+    will can within over into it they we whose who where when if whether than as so but not has have had
+    was were be gets get needs takes goes monday tuesday wednesday thursday friday saturday sunday
+    weekday weekend each every per their its his her our your my them him us you he she this these those
+    keep keeps kept stay stays stayed shown seen given taken known done made sent held built written
+    show shows see sees"""
+    )
+)
+
+
+def units_counted(text: str | None) -> tuple[str, ...]:
+    """The units `text` counts in: the noun after `per`, `each`, `every` or `top 40` (`each street
+    segment`), qualifiers skipped, periods and shares left out; `per store and item` counts in both."""
+    if not text:
+        return ()
+    words = words_of(text)
+    found = []
+    for index, word in enumerate(words):
+        start = index + 1
+        if word == "top" and start < len(words) and words[start][:1].isdigit():
+            start += 1
+        elif word not in _UNIT_AFTER:
+            continue
+        while start < len(words):
+            while start < len(words) and words[start] in _QUALIFIERS:
+                start += 1
+            unit = list(itertools.takewhile(_names_a_unit, words[start : start + 2]))
+            if not unit:
+                break
+            if len(unit) == 2 and not unit[0].endswith("s") and unit[1].endswith("s"):
+                unit = unit[:1]  # `each pipe bursts`: a verb after a singular noun, not a compound
+            found.append(" ".join(unit))
+            start += len(unit)
+            if start >= len(words) or words[start] not in ("and", "or"):
+                break
+            start += 1  # `per store and item`: the next word is a unit too
+    return tuple(dict.fromkeys(found))
+
+
+def _names_a_unit(word: str) -> bool:
+    """A word that may name a unit: not a qualifier, a period, a function word, a number or a participle."""
+    participle = len(word) > 4 and word.endswith("ed")
+    return not (
+        word == BOUNDARY or word in _NOT_UNITS or word in _QUALIFIERS or word[:1].isdigit() or participle
+    )
+
+
+def names_a_class(unit: str) -> bool:
+    """Whether a unit is a class name (`species`, `product category`): what the model tells apart."""
+    return bool(CLASS_NAMES.find(unit.split()[-1]))
+
+
+def singular(unit: str) -> set[str]:
+    """A unit's words, singular (`street segments` -> street, segment; `batches` -> batch)."""
+    return {
+        word.removesuffix("es") if word.endswith(("ches", "shes", "xes")) else word.removesuffix("s")
+        for word in unit.split()
+    }
