@@ -24,6 +24,9 @@ from itertools import product
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
 BOUNDARY = "|"  # what punctuation and names become: no entry matches across it
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence (or clause after a semicolon) ends
+# Where a whole sentence ends: a word's everyday sense is read from its sentence, semicolons and all
+# (`substitutes ...; 5 sampled candidates count as 0` speaks of substitutes throughout).
+_FULL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _name_runs(tokens: list[str]) -> set[int]:
@@ -104,7 +107,7 @@ class Lexicon:
             return ()
         if self._everyday:  # each sentence read on its own: its context decides a word's sense
             return tuple(
-                dict.fromkeys(found for part in _SENTENCE.split(text) for found in self._found(part))
+                dict.fromkeys(found for part in _FULL_SENTENCE.split(text) for found in self._found(part))
             )
         return self._found(text)
 
