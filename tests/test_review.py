@@ -123,6 +123,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "data-narrower-than-product",
         "data-from-one-season",
         "data-leaves-organisation",
+        "drafts-may-leak-records",
         "deciders-see-more-than-model",
         "decision-hides-outcome",
         "delay-may-be-waiting",

@@ -212,3 +212,82 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         return None
     path, words = found
     return Hint(words, (writes, quote(plan, path)))
+
+
+# A corpus the model retrieves from that holds many people's or clients' records: past replies, files.
+SHARED_CORPUS = Lexicon("""
+    past replies, previous replies, past answers, previous answers, past letters, past e-mails, past emails
+    email archive, e-mail archive, mail archive, client files, customer files, case files, all clients
+    other clients, every client, all customers, similar cases, past cases, previous cases, case history
+    knowledge base, shared drive, shared drives, document store, index of, retrieved, retrieval
+""")
+
+# Words that say retrieval is limited to what the reader may see: per client, access rules.
+SCOPED = Lexicon("""
+    per client, per customer, that client's, that customer's, the client's own, the customer's own
+    only their own, access control, access controls, access rights, permissions, permission-aware
+    filtered by client, filtered by customer, tenant, tenants, anonymised, anonymized, redacted
+""")
+
+
+@rule(
+    "drafts-may-leak-records",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Retrieve only what the reader may see, and test drafts for others' details",
+        "A model that drafts from a shared store of past replies or files can copy one client's name, "
+        "figures or situation into another's draft: scope retrieval to the reader, and check drafts for "
+        "names and numbers that are not theirs",
+    ),
+    ask="can a draft carry another client's or person's details from what the model retrieves?",
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and similar cases retrieved from past replies.",
+                "constraints.data.personal_data": True,
+            },
+            evidence=(
+                'product.inputs: "The client\'s question and similar cases retrieved from past replies."',
+                "constraints.data.personal_data: true",
+            ),
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and that client's own past replies (access control).",
+                "constraints.data.personal_data": True,
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+)
+def drafts_may_leak_records(plan: Plan) -> Evidence:
+    """A draft may carry another client's or person's details.
+
+    A language model that drafts from a shared store (past replies, case files, a knowledge base of
+    correspondence) copies what it retrieves: one client's name, figures, diagnosis or situation can
+    appear in another's reply, and a reviewer checking tone misses it. That is a data breach, sent.
+
+    Mitigation: Retrieve only documents the reader may see (filter by client, by access rights);
+    strip names and figures from shared examples; check each draft for names, account numbers and
+    amounts that are not the reader's before it is sent; add such cases to the evaluation set.
+    """
+    writes = _writes(plan)
+    if writes is None or plan.constraints.data.personal_data is not True:
+        return None
+    paths = ("product.inputs", *source_paths(plan))
+    if first_said(plan, (*paths, "after_launch.fallback", "done.eval_set"), SCOPED):
+        return None  # retrieval is scoped to the reader, or the shared store is anonymised
+    found = first_said(plan, paths, SHARED_CORPUS)
+    if found is None:
+        return None
+    path, words = found
+    return Hint(words, (quote(plan, path), quote(plan, "constraints.data.personal_data")))
