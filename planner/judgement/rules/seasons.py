@@ -16,10 +16,15 @@ from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, DataKind, Difference, Plan, TaskType
 
-MONTHS = Lexicon("""
-    january, february, march, april, may, june, july, august, september, october, november, december
-    jan, feb, mar, apr, jun, jul, aug, sep, sept, oct, nov, dec
-""")
+_CALENDAR = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+
+# Each short form and the month it names: `jan` january ... `dec` december, and `sept`.
+_MONTH_NAMES = {name[:3]: name for name in _CALENDAR} | {"sept": "september"}
+
+MONTHS = Lexicon([*_CALENDAR, *_MONTH_NAMES])
 
 SEASONS = Lexicon("""
     summer, summers, winter, winters, autumn, autumns, spring months, in spring, this spring, last spring
@@ -41,17 +46,6 @@ WHOLE_YEAR = Lexicon("""
     all seasons, each season, twelve months, 12 months, a year of, two years, three years, several years
     seasonal only, only in summer, only in winter, summer only, winter only, closed in winter
 """)
-
-_MONTH_NAMES = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
-    "dec": "december",
-}  # fmt: skip
-
-_CALENDAR = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-]  # fmt: skip
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -156,12 +150,12 @@ def data_from_one_season(plan: Plan) -> Evidence:
     if any(WHOLE_YEAR.find(text) or _YEARS_LONG.search(text) for text in texts.values()):
         return None  # the data spans the year, or years
     years = {year for text in texts.values() for year in _YEAR.findall(text)}
-    months = {month for text in texts.values() for month in _months(text)}
+    named = {path: found for path, text in texts.items() if (found := _months(text))}  # read once
+    months = set().union(*named.values())
     seasons = next(((path, words) for path, text in texts.items() if (words := SEASONS.find_all(text))), None)
     said = None
     if months and len(months) <= 4 and len(years) <= 1:
-        path = next(path for path, text in texts.items() if _months(text))
-        said = (path, tuple(sorted(months, key=_CALENDAR.index)))
+        said = (next(iter(named)), tuple(sorted(months, key=_CALENDAR.index)))
     elif seasons and len(years) <= 1:
         said = seasons
     if said is None:
