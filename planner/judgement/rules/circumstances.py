@@ -11,7 +11,7 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -272,7 +272,7 @@ def gainers_adapt(plan: Plan) -> Evidence:
     """
     fact = ticked(plan, Circumstance.party_gains)
     if fact is None and Circumstance.none not in plan.product.circumstances:
-        found = first_said(plan, ("product.inputs", *source_paths(plan)), SUPPLIED_BY_GAINERS)
+        found = first_said(plan, read_paths(plan), SUPPLIED_BY_GAINERS)
         if found:  # not ticked, but the inputs are said to come from those the decision is about
             path, words = found
             return Hint(words, (quote(plan, path), *_answered(plan, "product.mode")))

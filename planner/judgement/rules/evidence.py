@@ -83,6 +83,11 @@ def patients_are_animals(plan: Plan) -> bool:
     return any(ANIMAL_CARE.find(answer_at(plan, path)) for path in (*paths, *source_paths(plan)))
 
 
+def read_paths(plan: Plan) -> tuple[str, ...]:
+    """Where a plan says what the model reads: its inputs, then each data source's name."""
+    return ("product.inputs", *source_paths(plan))
+
+
 def truth_paths(plan: Plan) -> list[str]:
     """The answers that say what a done metric is scored against: its name, its data, the eval set."""
     paths = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import first_said, quote, source_paths, ticked
+from planner.judgement.rules.evidence import first_said, quote, read_paths, ticked
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, DataKind, Mode, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -56,7 +56,7 @@ def _writes(plan: Plan) -> str | None:
     if plan.product.task is not TaskType.generation:
         return None
     kinds = plan.product.data_kinds
-    if kinds and not any(kind.value == "text" for kind in kinds):
+    if kinds and DataKind.text not in kinds:
         return None  # images or audio made, not statements of fact
     return quote(plan, "product.task")
 
@@ -207,7 +207,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if gains:
         return (writes, gains)
     # what the model reads: how staff act or contact people (`we e-mail the owner`) puts nothing in it
-    found = first_said(plan, ("product.inputs", *source_paths(plan)), OUTSIDERS_TEXT)
+    found = first_said(plan, read_paths(plan), OUTSIDERS_TEXT)
     if found is None:
         return None
     path, words = found
@@ -283,7 +283,7 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     writes = _writes(plan)
     if writes is None or plan.constraints.data.personal_data is not True:
         return None
-    paths = ("product.inputs", *source_paths(plan))
+    paths = read_paths(plan)
     if first_said(plan, (*paths, "after_launch.fallback", "done.eval_set"), SCOPED):
         return None  # retrieval is scoped to the reader, or the shared store is anonymised
     found = first_said(plan, paths, SHARED_CORPUS)
