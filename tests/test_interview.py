@@ -96,7 +96,7 @@ HAPPY = [
     line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
     line("0.5%"),  # rarest class: asked because the task is classification
     "n",  # not versioned
-    DOWN * 6 + SPACE + ENTER,  # nothing differs from production
+    DOWN * 8 + SPACE + ENTER,  # nothing differs from production
     "y", line("1"),  # personal data, which stays in the organisation
     line("2"), line("200, 120"),  # online serving: a p99 budget, and what a candidate measured
     line("1"),  # small model
@@ -118,6 +118,13 @@ HAPPY = [
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
     line("Fall back to the rules"),
+    line("1"),  # how it turns into action: each order above a cut-off
+    line("nothing"),  # what each action gives away
+    DOWN * 4 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
+    line("2"), line("one customer"),  # several rows per customer
+    line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
+    line("1"),  # nothing it must never propose
+    line("1"),  # the evaluation's inputs: real cases
     ENTER,  # review screen: Finish
     ENTER,  # closing screen: Finish, no decision on a risk
 ]  # fmt: skip
@@ -134,6 +141,7 @@ product:
   metric_measured_today: true
   decision: Hold the order for review
   delivery: existing_tool
+  action_shape: threshold
   decision_owner: Risk analysts
   current_solution: Manual review of orders above 1000 EUR
   current_performance: Catches about half of the fraud
@@ -141,6 +149,7 @@ product:
   inputs: Order, account and device data
   unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
+  forbidden_guard: nothing
   label: Chargeback within 90 days
   label_is_proxy: false
   earlier_stage_recall: none
@@ -178,6 +187,7 @@ impact:
   worth_it: true
   if_it_fails: We keep a cleaned, labelled order history
   costlier_error: false_negative
+  action_cost: nothing
   error_harm: A shopper's honest order waits for review
   error_severity: moderate
 press_release:
@@ -190,13 +200,18 @@ press_release:
 constraints:
   data:
     sources: [{name: orders database, acquisition: own}, {name: chargeback feed, acquisition: vendor}]
+    period: Jan 2023 - Dec 2025
+    changes: nothing
     labels: [outcomes]
     label_delay_days: 90
     labeled_examples: 50000
     outcome_recorded_for: selected_cases
     exploration_share: 0.02
+    outcome_limits: [none]
     rarest_class_share: 0.005
     versioned: false
+    rows_per_thing: several
+    repeated_unit: one customer
     differences: [none]
     personal_data: true
     leaves_organisation: stays
@@ -216,6 +231,7 @@ done:
   when_met: A/B test on 10% of traffic
   eval_set: Last quarter's orders, chargebacks known
   eval_truth: outcomes
+  eval_inputs: real_cases
   online_validation: a_b_test
 after_launch:
   owner: Risk team
@@ -266,7 +282,7 @@ def progress_steps(screen: str) -> list[tuple[str, str, str, str, str]]:
     """Each question's progress line (section, left in it, N, M) and the question that follows it."""
     unwrapped = re.sub(r"\n {4}(?=\S)", " ", screen)  # a progress line wrapped at the screen's edge
     pattern = (
-        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (?:essentials: )?(\d+) of (\d+) answered[^\n]*\n"
+        r"(\d)/8 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (?:essentials: )?(\d+) of (\d+) answered[^\n]*\n"
     )
     found = []
     for match in re.finditer(pattern, unwrapped):
@@ -323,16 +339,16 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 95
-    assert "\nSaved plans/fraud/plan.yaml: 95 of 95 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 104
+    assert "\nSaved plans/fraud/plan.yaml: 104 of 104 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
-        assert f"━━ {number}/7  {title}" in screen
-    assert "━━ 7/7  Done criteria and after launch" in screen
+        assert f"━━ {number}/8  {title}" in screen
+    assert "━━ 7/8  Done criteria and after launch" in screen
     assert "You may not need ML." in screen
-    assert "1/7 Product goal and ML framing · 17 more in this section" in screen
-    assert "7/7 Done criteria and after launch · last one in this section" in screen
+    assert "1/8 Product goal and ML framing · 17 more in this section" in screen
+    assert "7/8 Done criteria and after launch · last one in this section" in screen
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
@@ -346,7 +362,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 86  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 95  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -648,7 +664,7 @@ def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
-    assert "━━ 4/7  Impact bottleneck" in screen
+    assert "━━ 4/8  Impact bottleneck" in screen
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
     keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 8, Shown("? Which error costs more?"), REMOVE]
@@ -759,7 +775,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 68 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 73 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -823,7 +839,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 95 of 95 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 104 of 104 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -832,7 +848,7 @@ def test_bad_options_are_usage_errors(root: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         2,
         "error: unknown section 'costs'; use one of product, heuristics, by_hand, impact, press_release, "
-        "constraints, done (or 1-7)\n",
+        "constraints, done, workings (or 1-8)\n",
     )
     result = planner("interview", "--no-input")
     assert (result.exit_code, result.stderr) == (
@@ -890,7 +906,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 95 of 95 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 104 of 104 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 
@@ -1019,7 +1035,7 @@ def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path
     assert isinstance(error, Interrupted)
     assert saved(root)["owners"] == ["ana"]
     assert saved(root)["product"] == {"goal": "Fraudulent orders never ship", "users": "Shoppers"}
-    statuses = [text for text in screen.splitlines() if text.startswith("1/7 Product goal")]
+    statuses = [text for text in screen.splitlines() if text.startswith("1/8 Product goal")]
     assert len(statuses) >= 6 and all(text.endswith("· Shift-Tab goes back") for text in statuses)
 
 

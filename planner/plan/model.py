@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from planner.plan.choices import (
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
+    ActionShape as ActionShape,
     Cadence as Cadence,
     Category as Category,
     Circumstance as Circumstance,
@@ -29,14 +30,18 @@ from planner.plan.choices import (
     Difference as Difference,
     Direction as Direction,
     ErrorCost as ErrorCost,
+    EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
+    Guard as Guard,
     Hardware as Hardware,
     LabelSource as LabelSource,
     Mode as Mode,
     ModelSize as ModelSize,
     OnlineValidation as OnlineValidation,
+    OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
     Period as Period,
+    RowsPerThing as RowsPerThing,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
     Severity as Severity,
@@ -316,6 +321,12 @@ class Product(Record):
         "report, e-mail or alert, an integration not built (or not licensed) yet, not decided yet, or "
         "nobody receives it yet.",
     )
+    action_shape: ActionShape | None = Field(
+        default=None,
+        description="How the output turns into action: each case above a cut-off, people working down a "
+        "ranked list as far as their time allows, a number that sets an amount (staff, stock, a price), an "
+        "output for every item (a draft, a label, a route), or a choice among a few suggestions.",
+    )
     decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
     current_solution: Text | None = Field(
         default=None, description="How the problem is solved today (or the workaround)."
@@ -331,6 +342,17 @@ class Product(Record):
         "site visit, a paper file, handwriting or scans its text extraction drops, attachments), or 'nothing'.",
     )
     output: Text | None = Field(default=None, description="What the model predicts.")
+    forbidden_guard: Guard | None = Field(
+        default=None,
+        description="What keeps out what the output must never include or propose: nothing to keep out, a "
+        "check outside the model, a person checking every output, the model itself (trained or told), or "
+        "nothing yet.",
+    )
+    forbidden_output: Text | None = Field(
+        default=None,
+        description="What the output must never include or propose (an allergen for an allergic customer, "
+        "another client's details, a promise of a refund, a dose above the limit).",
+    )
     label: Text | None = Field(default=None, description="The label it learns from.")
     label_is_proxy: bool | None = Field(
         default=None, description="Whether the label only approximates the product goal."
@@ -463,7 +485,14 @@ class Impact(Record):
         default=None, description="What the team learns or keeps if the model disappoints."
     )
     costlier_error: ErrorCost | None = Field(
-        default=None, description="Which error costs more: false positives, false negatives, or similar."
+        default=None,
+        description="Which error costs more: false positives, false negatives, predicting too low, "
+        "predicting too high, or about the same.",
+    )
+    action_cost: Text | None = Field(
+        default=None,
+        description="What each action the output triggers costs or gives away (a discount, a voucher, a call, "
+        "a visit, a refund), or 'nothing'.",
     )
     error_harm: Text | None = Field(
         default=None,
@@ -519,6 +548,29 @@ class DataConstraints(Record):
     )
     differences_note: Text | None = Field(
         default=None, description="What exactly differs, and which inputs are recorded only afterwards."
+    )
+    period: Text | None = Field(
+        default=None,
+        description="Which period the data covers, from when to when (e.g. 'Jun 2023 - May 2025').",
+    )
+    changes: Text | None = Field(
+        default=None,
+        description="What changed during that period in the rules, prices, terms, process, systems or who is "
+        "served, and when; or 'nothing'.",
+    )
+    rows_per_thing: RowsPerThing | None = Field(
+        default=None,
+        description="Whether several rows describe one and the same thing (repeat reports of one event, "
+        "frames of one object, visits of one person), one row per thing, or not checked.",
+    )
+    repeated_unit: Text | None = Field(
+        default=None, description="The thing several rows describe (an incident, an animal, a customer)."
+    )
+    outcome_limits: list[OutcomeLimit] = Field(
+        default_factory=list,
+        description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "
+        "full, no staff), recorded only when reported, a default for cases nobody looked at, other exits "
+        "that end a case first, or none.",
     )
     outcome_recorded_for: OutcomeRecorded | None = Field(
         default=None,
@@ -706,6 +758,12 @@ class Done(Record):
         description="Where the evaluation set's right answers come from: people checking each case apart from "
         "today's process, real-world outcomes, the decisions of today's process, another system's or a "
         "vendor's output, or not decided yet.",
+    )
+    eval_inputs: EvalInputs | None = Field(
+        default=None,
+        description="Where the evaluation's inputs come from: real cases as the product will meet them, cases "
+        "people picked, cases written or generated for the test, a simulation or replay scored by a model, "
+        "or not decided.",
     )
     online_validation: OnlineValidation | None = Field(
         default=None,

@@ -201,6 +201,13 @@ SECTIONS = (
         "ML progress is nonlinear: define done, a time box and what you do when it runs out before "
         "tuning anything. Then say who owns the model once it is live.",
     ),
+    Section(
+        "workings",
+        "How it really works",
+        "The facts a seasoned lead asks before any model: how the output turns into action, what the "
+        "record leaves out, which rows are the same thing, what changed over the data's years, what "
+        "must never come out, and where the test cases come from. Answer as things are today.",
+    ),
 )
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
@@ -556,7 +563,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.costlier_error",
             "Which error costs more?",
-            "It sets the metric and the decision threshold.",
+            "It sets the metric and the decision threshold; for a number that sets an amount (staff, stock), "
+            "say whether predicting too low or too high costs more.",
         ),
         _q(
             "impact.error_harm",
@@ -676,9 +684,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.differences",
             "What differs between the data you have and what the product will see?",
-            "Tick each: another device or camera, channel, language, population or season, or inputs "
-            "recorded only after the moment of prediction (a discharge code, a later status). Scores on "
-            "unlike data say little about production.",
+            "Tick each: another device or camera, channel, language, population or season, capture "
+            "conditions (operator, lighting, settings), a shifting mix of cases, or inputs recorded only "
+            "after the moment of prediction (a discharge code, a later status). Scores on unlike data say "
+            "little about production.",
             essential=True,
         ),
         _q(
@@ -687,7 +696,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 'phone photos, the product sees the line camera'; 'refund status is set days later'.",
             When(
                 "constraints.data.differences",
-                ("device", "channel", "language", "population", "season", "later_inputs"),
+                ("device", "channel", "language", "population", "season", "capture", "mix", "later_inputs"),
             ),
         ),
         _q(
@@ -874,6 +883,73 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What happens when the model is wrong or down?",
             "Design the product to fail gracefully (e.g. fall back to the rules).",
             essential=True,
+        ),
+    ),
+    "workings": (
+        _q(
+            "product.action_shape",
+            "How does the output turn into action?",
+            "A cut-off, the top of a queue people work through, an amount it sets, an output for every item, "
+            "or a few suggestions to choose from: the metric must score the output where the action "
+            "happens (precision in the top 40 a day, the cost of being short at the peak), not on average.",
+        ),
+        _q(
+            "impact.action_cost",
+            "What does each action the output triggers cost or give away?",
+            "A discount, a voucher, a call, a visit, a refund: a metric of actions taken (sales, acceptance) "
+            "can rise while each one loses money. 'nothing' is an answer.",
+        ),
+        _q(
+            "constraints.data.outcome_limits",
+            "Can the recorded outcome fall short of what really happened? Tick each that holds.",
+            "Sales stop when stock runs out, incidents count only when someone reports them, cases nobody "
+            "looked at get a default, a case ends another way before its outcome: a model learns the record, "
+            "not what happened.",
+            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
+        ),
+        _q(
+            "constraints.data.rows_per_thing",
+            "Can several rows describe one and the same thing?",
+            "Repeat reports of one event, frames of one object, visits of one person, years of one site: "
+            "split at random and the test set holds near-copies of training rows, so its score flatters.",
+        ),
+        _q(
+            "constraints.data.repeated_unit",
+            "Which thing do several rows describe?",
+            "E.g. 'one incident', 'one animal', 'one customer': the unit to split by.",
+            When("constraints.data.rows_per_thing", ("several",)),
+        ),
+        _q(
+            "constraints.data.period",
+            "Which period does the data cover, from when to when?",
+            "E.g. 'Jun 2023 - May 2025'. Data from one season or one year's conditions says little about "
+            "the others.",
+        ),
+        _q(
+            "constraints.data.changes",
+            "What changed during that period: rules, prices, terms, process, systems or who is served? When?",
+            "E.g. 'new booking terms from 1 Jan 2025'; a model learns the old regime from the data before a "
+            "change. 'nothing' is an answer.",
+            When("constraints.data.period"),
+        ),
+        _q(
+            "product.forbidden_guard",
+            "Is there anything the output must never include or propose, and what keeps it out?",
+            "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
+            "dose above the limit: a model that only learned to avoid it will one day propose it.",
+        ),
+        _q(
+            "product.forbidden_output",
+            "What must it never include or propose?",
+            "Name each, e.g. 'peanuts for customers with a nut allergy; another client's figures'.",
+            When("product.forbidden_guard", ("rule", "review", "model", "not_yet")),
+        ),
+        _q(
+            "done.eval_inputs",
+            "Where do the evaluation's inputs come from?",
+            "Real cases as the product will meet them say how it will do; picked cases, questions written "
+            "from the documents, or a simulation scored by a model say how it does on those.",
+            When("done.eval_set"),
         ),
     ),
 }
