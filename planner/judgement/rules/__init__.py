@@ -50,6 +50,7 @@ from planner.judgement.rules import (
     regulated,
     circumstances,
     generative,
+    validity,
     sight,
     newcomers,
     seasons,
@@ -111,6 +112,7 @@ __all__ = [
     "sight",
     "unsaid",
     "unseen",
+    "validity",
     "weighed",
     "workload",
 ]

@@ -1,0 +1,99 @@
+"""Rules on sources that are valid only for a period: a model that writes or answers from rules, rates,
+terms or guidance must answer from the version in force for the case, and an index that keeps every
+version will sooner or later quote one that no longer applies."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import first_said, own_notes, quote, read_paths
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, TaskType
+
+# Documents whose content holds for a period and is then replaced.
+DATED_SOURCES = Lexicon("""
+    regulation, regulations, legislation, statute, statutes, guidance, guidance notes, guidelines
+    policy, policies, policy documents, terms and conditions, booking conditions, conditions of sale
+    tariff, tariffs, tax rates, interest rates, tax rules, fee schedule, fee schedules
+    eligibility rules, eligibility criteria, handbook, handbooks
+    procedure manual, rulebook, rule book, circulars
+""")
+
+# Where a plan says each document carries its dates, or old versions are kept out.
+DATED_SAID = Lexicon("""
+    effective date, effective dates, valid from, valid until, validity dates, validity date, in force
+    version in force, current version, current versions, latest version, latest versions, superseded
+    version date, version dates, expiry date, expiry dates, date of effect, dates of effect, as of date
+""")
+
+
+def _answers_from_documents(plan: Plan) -> str | None:
+    """The evidence that the model writes or answers from documents: a generation task."""
+    if plan.product.task is not TaskType.generation:
+        return None
+    return quote(plan, "product.task")
+
+
+@rule(
+    "sources-change-over-time",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Date every source, and answer from the version in force for the case",
+        "Rules, rates, terms and guidance change: keep each document's dates of effect, retrieve only the "
+        "version that applies on the case's date, and test with questions whose answer changed",
+    ),
+    ask="do the documents say when each is valid, and are superseded versions kept out?",
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and the tax guidance notes we retrieve for it.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.inputs: "The client\'s question and the tax guidance notes we retrieve for it."',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(  # each note carries its dates, and only the one in force is retrieved
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and the guidance notes in force on its date "
+                "(each note has its effective date).",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a classifier that reads the rules is not quoting them
+            {"product.inputs": "The invoice and the supplier's payment terms."}
+        ),
+    ),
+)
+def sources_change_over_time(plan: Plan) -> Evidence:
+    """The model answers from sources that change over time.
+
+    Rules, rates, terms, prices and guidance hold for a period and are then replaced, often with the
+    old version still in force for older cases (a booking made before the new terms). A model that
+    retrieves from every version, or was tuned on answers written under the old one, will quote a
+    version that no longer applies, confidently and with a citation.
+
+    Mitigation: Keep each document's dates of effect, retrieve only the version in force for the case's
+    date, drop superseded versions from the index, and test on questions whose answer changed.
+    """
+    writes = _answers_from_documents(plan)
+    if writes is None:
+        return None
+    notes = " ".join(own_notes(plan))
+    if first_said(plan, (*read_paths(plan), "constraints.data.changes"), DATED_SAID) or DATED_SAID.find(
+        notes
+    ):
+        return None  # the plan already keeps the versions apart
+    found = first_said(plan, read_paths(plan), DATED_SOURCES)
+    if found is None:
+        return None
+    path, words = found
+    return Hint(words, (writes, quote(plan, path)))
