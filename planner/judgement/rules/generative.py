@@ -11,8 +11,9 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import first_said, quote, read_paths, ticked
+from planner.judgement.rules.lexicon import OTHER_CLIENTS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, DataKind, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -226,7 +227,8 @@ SHARED_CORPUS = Lexicon("""
 SCOPED = Lexicon("""
     per client, per customer, that client's, that customer's, the client's own, the customer's own
     only their own, access control, access controls, access rights, permissions, permission-aware
-    filtered by client, filtered by customer, tenant, tenants, anonymised, anonymized, redacted
+    filtered by client, filtered by customer, per tenant, tenant-scoped, multi-tenant, tenant isolation
+    anonymised, anonymized, redacted
 """)
 
 
@@ -253,7 +255,35 @@ SCOPED = Lexicon("""
             evidence=(
                 'product.inputs: "The client\'s question and similar cases retrieved from past replies."',
                 "constraints.data.personal_data: true",
+                'product.forbidden_guard: "nothing" (nothing said to keep out)',
             ),
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # the team says what must never appear, and only the model keeps it out: a fact
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The message and the housing office's shared case notes.",
+                "constraints.data.personal_data": True,
+                "product.forbidden_guard": "not_yet",
+                "product.forbidden_output": "Another tenant's name, address or arrears.",
+            },
+            evidence=(
+                'product.forbidden_guard: "not_yet"',
+                'product.forbidden_output: "Another tenant\'s name, address or arrears."',
+                "constraints.data.personal_data: true",
+            ),
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # a person checks every draft: a low question
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and similar cases retrieved from past replies.",
+                "constraints.data.personal_data": True,
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "Another client's details.",
+            },
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
     ),
@@ -266,6 +296,17 @@ SCOPED = Lexicon("""
                 "constraints.data.personal_data": True,
             },
             also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a check outside the model keeps other clients' details out
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and similar cases retrieved from past replies.",
+                "constraints.data.personal_data": True,
+                "product.forbidden_guard": "rule",
+                "product.forbidden_output": "Another client's details.",
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
     ),
 )
@@ -283,11 +324,24 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     writes = _writes(plan)
     if writes is None or plan.constraints.data.personal_data is not True:
         return None
+    guard = plan.product.forbidden_guard
+    if guard is Guard.rule:
+        return None  # a check outside the model keeps other clients' details out
     paths = read_paths(plan)
     if first_said(plan, (*paths, "after_launch.fallback", "done.eval_set"), SCOPED):
         return None  # retrieval is scoped to the reader, or the shared store is anonymised
+    if guard in (Guard.model, Guard.not_yet) and OTHER_CLIENTS.find(plan.product.forbidden_output):
+        # the team says a draft must never hold another client's details, and only the model keeps
+        # them out: a fact, whatever words the inputs use
+        said = (quote(plan, "product.forbidden_guard"), quote(plan, "product.forbidden_output"))
+        return (*said, quote(plan, "constraints.data.personal_data"))
     found = first_said(plan, paths, SHARED_CORPUS)
     if found is None:
         return None
     path, words = found
-    return Hint(words, (quote(plan, path), quote(plan, "constraints.data.personal_data")))
+    found_at = (quote(plan, path), quote(plan, "constraints.data.personal_data"))
+    if guard is Guard.review:  # a person checks every draft: a low question
+        return Hint(words, (*found_at, quote(plan, "product.forbidden_guard")), likelihood=1)
+    if guard is Guard.nothing:  # the plan says nothing is forbidden, yet others' records are in reach
+        return Hint(words, (*found_at, quote(plan, "product.forbidden_guard", "nothing said to keep out")))
+    return Hint(words, found_at)

@@ -1,0 +1,163 @@
+"""Rules on what an output must never include or propose, and what keeps it out.
+
+A lead asks of every output that reaches people: what must it never say or propose (an allergen for an
+allergic customer, another client's details, a refund it may not promise, a dose above a limit), and
+what stops it. A model trained or told to avoid something lowers how often it appears, never to zero;
+only a check outside the model keeps it out, and only a test built to tempt it counts how often it
+gets through. The rule reasons from `product.forbidden_guard` and `product.forbidden_output`; words of
+the done metrics only say that the violations are already counted.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
+from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+
+def forbidden_said(plan: Plan) -> str | None:
+    """What the output must never include, when the plan says it (not 'none' or 'TBD')."""
+    said = plan.product.forbidden_output
+    return None if not said or says_nothing(said) else said
+
+
+def violations_counted(plan: Plan) -> str | None:
+    """The done metric (or the worst error's metric) that counts outputs holding what they must not."""
+    for index, metric in enumerate(plan.done.metrics):
+        if VIOLATIONS_COUNTED.find(metric.name):
+            return quote(plan, f"done.metrics[{index}].name")
+    if VIOLATIONS_COUNTED.find(plan.done.worst_error_metric):
+        return quote(plan, "done.worst_error_metric")
+    return None
+
+
+def about_other_clients(plan: Plan) -> bool:
+    """Whether what is forbidden is another client's, customer's or person's details."""
+    return bool(OTHER_CLIENTS.find(forbidden_said(plan)))
+
+
+def _unchecked(plan: Plan) -> str | None:
+    """The evidence that the output reaches people or acts with nobody checking each one."""
+    if plan.product.mode is Mode.automate:
+        return quote(plan, "product.mode")
+    alone = ticked(plan, Circumstance.commits_alone)
+    if alone:
+        return alone
+    if plan.product.task is TaskType.generation:
+        return ticked(plan, Circumstance.others_use_output)  # drafts others read as they come
+    return None
+
+
+@rule(
+    "forbidden-output-unguarded",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Block what the output must never hold outside the model, and count what gets through",
+        "A model trained or told to avoid something still produces it now and then: check each output "
+        "outside the model (a filter on the item's attributes, retrieval limited to the client's own "
+        "records, a list of promises it may not make), and add a done metric of violations on a test set "
+        "built to tempt it, target 0",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "product.forbidden_guard": "model",
+                "product.forbidden_output": "A refund or credit the clerk has not approved.",
+            },
+            evidence=(
+                'product.forbidden_guard: "model"',
+                'product.forbidden_output: "A refund or credit the clerk has not approved."',
+                "no done metric counts violations on a test set built to tempt it",
+            ),
+        ),
+        Case(  # serious harm, and it acts alone: high
+            {
+                "product.forbidden_guard": "not_yet",
+                "product.forbidden_output": "A dish with an allergen the customer declared.",
+                "product.mode": "automate",
+                "impact.error_severity": "severe",
+            },
+            evidence=(
+                'product.forbidden_guard: "not_yet"',
+                'product.forbidden_output: "A dish with an allergen the customer declared."',
+                'impact.error_severity: "severe"',
+                'product.mode: "automate"',
+                "no done metric counts violations on a test set built to tempt it",
+            ),
+        ),
+        Case(  # counted but still kept out only by the model: medium at most
+            {
+                "product.forbidden_guard": "model",
+                "product.forbidden_output": "A dish with an allergen the customer declared.",
+                "product.mode": "automate",
+                "impact.error_severity": "severe",
+                "done.metrics[0].name": "Allergen violations on 500 tempting orders",
+            },
+        ),
+        Case(  # a person checks every output: a low note, reviewers miss what is rare
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A promise of a refund.",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"product.forbidden_guard": "rule", "product.forbidden_output": "A refund it may not promise."}),
+        Case({"product.forbidden_guard": "nothing"}),
+        Case({"product.forbidden_guard": "model", "product.forbidden_output": None}),
+        Case({"product.forbidden_guard": "not_yet", "product.forbidden_output": "TBD"}),
+        Case(  # the person who checks already anchors on the proposal: that rule says it
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A promise of a refund.",
+                "product.output": "A drafted reply for each ticket.",
+                "product.decision": "The agent edits the drafted reply and sends it.",
+                "impact.error_severity": "serious",
+            },
+            also=frozenset({"anchoring-on-proposal"}),
+        ),
+    ),
+)
+def forbidden_output_unguarded(plan: Plan) -> Evidence:
+    """Only the model keeps out what the output must never hold.
+
+    An output that must never include or propose something (an allergen for an allergic customer,
+    another client's details, a refund nobody approved, a dose above the limit) is kept out by nothing
+    but the model when the model was trained or told to avoid it, or when nothing is in place yet: a
+    learned or prompted model lowers how often it appears, never to zero, and nobody knows how often
+    until a test is built to tempt it. Where a person checks every output, a rare violation still
+    passes reviewers who see it once in a thousand.
+
+    Mitigation: Block it with a check outside the model (a filter on the item's attributes, retrieval
+    restricted to the client's own records, a list of promises the output may not make), and add a done
+    metric that counts violations on a test set built to tempt the model, with a target of 0; where
+    people check each output, seed known violations among what they review and count how many they
+    catch.
+    """
+    guard = plan.product.forbidden_guard
+    forbidden = forbidden_said(plan)
+    if forbidden is None or guard not in (Guard.model, Guard.not_yet, Guard.review):
+        return None
+    said = (quote(plan, "product.forbidden_guard"), quote(plan, "product.forbidden_output"))
+    if guard is Guard.review:
+        if CATALOGUE["anchoring-on-proposal"].check(plan) is not None:
+            return None  # the person who checks anchors on the proposal: that rule already says it
+        return Tempered(1, said)
+    if about_other_clients(plan) and CATALOGUE["drafts-may-leak-records"].check(plan) is not None:
+        return None  # another client's details in a draft from a shared store: that rule says it
+    counted = violations_counted(plan)
+    if counted:
+        return Tempered(2, (*said, f"{counted} (counted, yet kept out only by the model)"))
+    uncounted = "no done metric counts violations on a test set built to tempt it"
+    severity = plan.impact.error_severity
+    unchecked = _unchecked(plan)
+    if severity in _SERIOUS and unchecked:
+        return (*said, quote(plan, "impact.error_severity"), unchecked, uncounted)
+    return Tempered(3, (*said, uncounted))
