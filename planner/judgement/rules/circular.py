@@ -9,7 +9,7 @@ meets. A lead asks where the evaluation's truth and its cases come from before a
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
@@ -20,10 +20,10 @@ from planner.judgement.rules.evidence import (
     todays_figure,
     truth_paths,
 )
-from planner.judgement.rules.lexicon import FOUND_TODAY, LATER_TEST, MEASURE_KINDS, PEOPLE
+from planner.judgement.rules.lexicon import CLEARLY_PICKED, FOUND_TODAY, LATER_TEST, MEASURE_KINDS, PEOPLE
 from planner.judgement.rules.provenance import DECIDED, ERRS, people_are_the_target
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Direction, EvalTruth, Plan
+from planner.plan.model import Category, Circumstance, Direction, EvalInputs, EvalTruth, Plan
 
 # A metric that scores the model by how often it says what something else said.
 AGREES = Lexicon("""
@@ -391,7 +391,7 @@ _RANDOM = Lexicon("""
         "warning",
     ),
     fires=(
-        Case(
+        Case(  # the sound plan ticks real cases, yet these words plainly say picked
             {"done.eval_set": "300 clear cases hand-picked by the auditors, with their flags."},
             evidence=(
                 'done.eval_set: "300 clear cases hand-picked by the auditors, with their flags." (cases '
@@ -402,12 +402,19 @@ _RANDOM = Lexicon("""
         ),
         Case({"done.metrics[0].dataset": "A sample of the training data from 2019-2023"}),
         Case(  # the cases today's process found: the ones it missed are not there
-            {"done.eval_set": "The 900 duplicate pairs the clerks found in 2025."},
+            {"done.eval_set": "The 900 duplicate pairs the clerks found in 2025.", "done.eval_inputs": None},
             evidence=(
                 'done.eval_set: "The 900 duplicate pairs the clerks found in 2025." (cases chosen, not drawn '
                 "from every case: the clerks found; the cases today's process missed or failed on are not in it)",
                 "constraints.data.test_set_reflects_product: true (yet the product meets every case, the "
                 "unclear ones too)",
+            ),
+        ),
+        Case(  # ticked: a fact, medium
+            {"done.eval_inputs": "hand_picked"},
+            evidence=(
+                'done.eval_inputs: "hand_picked" (cases people picked, not drawn from every case)',
+                'done.eval_set: "6,000 invoices from the last six months, held out by time, with the..."',
             ),
         ),
     ),
@@ -425,6 +432,12 @@ _RANDOM = Lexicon("""
         Case({"done.eval_set": "The whole of 2024, selected by the data team."}),
         Case(
             {"done.eval_set": "Invoices selected by date: the most recent quarter, with the auditors' flags."}
+        ),
+        Case(  # real cases as the product meets them: the words' guess gives way to the tick
+            {
+                "done.eval_set": "The 900 duplicate pairs the clerks found in 2025.",
+                "done.eval_inputs": "real_cases",
+            }
         ),
         Case(  # the test set is said not to reflect the product: test-set-not-like-product asks instead
             {
@@ -448,12 +461,19 @@ def eval_set_picked(plan: Plan) -> Evidence:
     reflects = plan.constraints.data.test_set_reflects_product
     if reflects is False:
         return None  # said: test-set-not-like-product raises it
+    inputs = plan.done.eval_inputs
+    if inputs is EvalInputs.hand_picked:  # ticked: a fact, not a guess from words
+        said = quote(plan, "done.eval_inputs", "cases people picked, not drawn from every case")
+        told = (quote(plan, "done.eval_set"),) if plan.done.eval_set else ()
+        return Tempered(3, (said, *told))
     for path in truth_paths(plan):
         text = answer_at(plan, path)
         if not isinstance(text, str) or APART_OR_ALL.find(text) or _RANDOM.find(text):
             continue
         found_today = FOUND_TODAY.find_all(text)
         picked = PICKED.find_all(text) + found_today
+        if inputs is EvalInputs.real_cases and not CLEARLY_PICKED.find(text):
+            found_today = picked = ()  # real cases as the product meets them, unless plainly picked
         # a later period is no training period, whoever picked the cases in it
         seen = () if LATER_TEST.find(text) else IN_TRAINING.find_all(text)
         if not picked and not seen:

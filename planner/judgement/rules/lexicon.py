@@ -2649,3 +2649,9 @@ SYNTHETIC_CASES = Lexicon("""
     generated from the documents, generated from the corpus, questions we wrote, questions the team wrote
     written by the team, made-up, made up questions, invented questions, invented cases
 """)
+
+# Words that plainly say someone chose the evaluation's cases, whatever else the plan ticks.
+CLEARLY_PICKED = Lexicon("""
+    hand-picked, handpicked, hand picked, hand-selected, hand selected, cherry-picked, cherry picked
+    curated, curated set, curated sample, we picked, we chose, we selected
+""")
