@@ -129,6 +129,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "delay-may-be-waiting",
         "duration-of-one-exit",
         "earlier-stage-unanswered",
+        "eval-cases-written",
         "eval-set-picked",
         "fairness-unchecked",
         "future-inputs",

@@ -52,6 +52,7 @@ from planner.judgement.rules import (
     generative,
     validity,
     guard,
+    written,
     sight,
     newcomers,
     seasons,
@@ -117,4 +118,5 @@ __all__ = [
     "validity",
     "weighed",
     "workload",
+    "written",
 ]

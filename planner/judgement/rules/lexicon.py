@@ -2650,6 +2650,21 @@ SYNTHETIC_CASES = Lexicon("""
     written by the team, made-up, made up questions, invented questions, invented cases
 """)
 
+# Words saying real questions or cases are sampled for the evaluation as well (from logs, tickets).
+REAL_SAMPLED = Lexicon("""
+    real questions, real users' questions, real user questions, real queries, real cases, real tickets
+    from the logs, from the search logs, from the chat logs, from the query logs, search logs, query logs
+    chat logs, sampled from the logs, sampled from tickets, past tickets, actual questions, live questions
+    questions users asked, questions customers asked, questions staff asked
+""")
+
+# Words saying a simulator was checked against what really happened, or the decision is judged live.
+SIMULATOR_VALIDATED = Lexicon("""
+    validated against, calibrated against, checked against real outcomes, against real outcomes
+    against held-out outcomes, against actual outcomes, back-tested against, backtested against
+    compared with real outcomes, compared with actual outcomes, simulator validated, simulator calibrated
+""")
+
 # Words that plainly say someone chose the evaluation's cases, whatever else the plan ticks.
 CLEARLY_PICKED = Lexicon("""
     hand-picked, handpicked, hand picked, hand-selected, hand selected, cherry-picked, cherry picked
