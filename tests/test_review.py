@@ -110,6 +110,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-budget-in-other-units",
         "action-needs-another-party",
         "action-prevents-the-label",
+        "amount-scored-in-aggregate",
         "adverse-decision-unchecked",
         "adversaries-adapt",
         "ai-act-high-risk-use",

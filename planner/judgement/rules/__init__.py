@@ -63,6 +63,7 @@ from planner.judgement.rules import (
     serving,
     ceilings,
     done,
+    action,
     unsaid,
     unseen,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "Evidence",
     "RuleSpec",
     "acting",
+    "action",
     "adverse",
     "anchoring",
     "answer_at",

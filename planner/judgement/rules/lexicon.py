@@ -1264,6 +1264,8 @@ GROSS_WON = Lexicon("""
 NET_OF_COST = Lexicon("""
     margin, margins, gross margin, profit, profits, net revenue, net of, contribution, cost of discounts
     discount cost, giveaway cost, incremental profit, roi, return on investment, after discounts
+    net of discounts, net of refunds, net of vouchers, cost per action, cost per offer, cost per save
+    net value, net savings, net gain, incremental margin, after refunds, after vouchers
 """)
 
 # A done metric that counts the true cases found: an earlier stage's recall caps it.
@@ -2669,4 +2671,61 @@ SIMULATOR_VALIDATED = Lexicon("""
 CLEARLY_PICKED = Lexicon("""
     hand-picked, handpicked, hand picked, hand-selected, hand selected, cherry-picked, cherry picked
     curated, curated set, curated sample, we picked, we chose, we selected
+""")
+
+# ---------------------------------------------------------------- the metric against the decision it serves
+
+# A done metric read at the depth people reach down a ranked list (beyond AT_A_BUDGET's `top`, `at k`).
+AT_DEPTH = AT_A_BUDGET + Lexicon("""
+    ndcg #, ndcg at #, ndcg at k, ndcg k, hit rate at #, hit rate at k, hits at #, precision #, recall #
+    precision k, recall k, first #
+""")
+
+# A done metric over the whole list or all cases (beyond OVER_ALL_CASES's ranking scores).
+WHOLE_LIST = OVER_ALL_CASES + Lexicon("""
+    accuracy, f1, f1 score, f1-score, macro f1, micro f1, log loss, log-loss, logloss, cross-entropy
+    cross entropy, brier, brier score, mean absolute error, mae, rmse, mean error, average error
+""")
+
+# A metric that needs no cut-off: it scores the scores, not the decisions taken at a threshold.
+THRESHOLD_FREE = Lexicon("""
+    auc, roc auc, auroc, roc-auc, roc, pr auc, pr-auc, auprc, area under the curve, area under the roc curve
+    gini, c-statistic, concordance, log loss, log-loss, logloss, cross-entropy, cross entropy, brier
+    brier score, average precision
+""")
+
+# An error metric that weighs an error too high and one too low alike.
+SYMMETRIC_ERROR = Lexicon("""
+    mape, smape, wape, wmape, mae, mad, mse, rmse, rmsle, mean absolute error, mean absolute percentage error
+    mean squared error, root mean squared error, root mean square error, weighted absolute percentage error
+    absolute error, absolute percentage error, forecast accuracy, within #%, accuracy within, r2, r-squared
+""")
+
+# A metric that weighs the error the decision pays for: short or over, at a service level.
+ASYMMETRIC_COST = Lexicon("""
+    pinball, pinball loss, quantile, quantile loss, quantiles, p80, p90, p95, p99, service level
+    service levels, fill rate, stockout, stockouts, stock-out, stock-outs, out of stock, lost sales
+    shortfall, shortfalls, short, understaffed, understaffing, under-staffed, overstaffed, overstaffing
+    under-forecast, under-forecasts, over-forecast, over-forecasts, underforecast, overforecast
+    cost of being short, cost of shortage, waste, wastage, spoilage, bias, newsvendor, asymmetric
+""")
+
+# A metric averaged or summed over a whole chain, portfolio or period, not at the unit the amount is set.
+AGGREGATE = Lexicon("""
+    total, totals, overall, chain, chain-wide, chainwide, aggregate, aggregated, portfolio, company-wide
+    company wide, network-wide, network wide, national, nationwide, all sites, all stores, all branches
+    all depots, all wards, across all sites, across all stores, across all branches, across sites
+""")
+
+# What an action gives away in money: a price cut, a voucher, a refund, something for free.
+GIVES_MONEY = Lexicon("""
+    discount, discounts, discounted, voucher, vouchers, coupon, coupons, refund, refunds, rebate, rebates
+    cashback, cash back, price cut, price cuts, markdown, markdowns, free item, free items, free month
+    free months, free delivery, free shipping, free gift, free gifts, free upgrade, free upgrades
+    store credit, account credit, credit note, credit notes, gift card, gift cards, fee waiver, fee waivers
+    waived fee, waives the fee, goodwill payment, goodwill payments, compensation payment, bonus points
+""")
+# ...said after words that deny it (`no discount is given`, `never a refund`, `instead of a voucher`).
+GIVES_NOTHING_AHEAD = DENIED_AHEAD + Lexicon("""
+    no, not, never, nothing, none, neither, nor
 """)

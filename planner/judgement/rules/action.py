@@ -1,0 +1,254 @@
+"""Rules that hold the done metrics against the decision they serve.
+
+How the output turns into action (`product.action_shape`) says which score matters: a cut-off is
+judged at the cut-off, an amount by what a shortfall or a surplus costs (`impact.costlier_error`),
+the top of a queue at the depth people reach (`capacity-sets-the-threshold` in `workload`). A metric
+that scores something else can improve while the decision gets worse.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.lexicon import AGGREGATE, ASYMMETRIC_COST, SYMMETRIC_ERROR, THRESHOLD_FREE
+from planner.plan.model import ActionShape, Category, ErrorCost, Plan
+
+_SHORT = {
+    ErrorCost.too_low: "a forecast too low costs more (short of staff, stock or money)",
+    ErrorCost.too_high: "a forecast too high costs more (waste, idle staff, stock left over)",
+}
+
+
+def _metric_names(plan: Plan) -> list[str]:
+    return [metric.name for metric in plan.done.metrics]
+
+
+@rule(
+    "cutoff-never-scored",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Choose the cut-off on validation data, and score precision and recall at it",
+        "AUC and log loss score the scores, not the decisions: two models with the same AUC can act on very "
+        "different cases at the cut-off; pick the cut-off on validation data by what each error costs, and "
+        "make precision and recall at that cut-off the done metric",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.metrics[0].name": "ROC AUC of the duplicate score"},
+            evidence=(
+                'product.action_shape: "threshold" (each case above a cut-off is acted on)',
+                'done.metrics[0].name: "ROC AUC of the duplicate score" (roc auc needs no cut-off: nothing '
+                "is scored at the one that acts)",
+                'impact.costlier_error: "false_negative" (where the cut-off sits decides what each error costs)',
+            ),
+        ),
+        Case(  # both errors cost alike: a low note
+            {"done.metrics[0].name": "Log loss", "impact.costlier_error": "similar"},
+            evidence=(
+                'product.action_shape: "threshold" (each case above a cut-off is acted on)',
+                'done.metrics[0].name: "Log loss" (log loss needs no cut-off: nothing is scored at the one '
+                "that acts)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({}),  # recall at 95% precision: scored at a cut-off
+        Case(  # AUC beside precision at the cut-off
+            {
+                "done.metrics": [
+                    {"name": "ROC AUC", "target": 0.9},
+                    {"name": "Recall at 95% precision", "target": 0.8},
+                ]
+            }
+        ),
+        Case({"done.metrics[0].name": "ROC AUC", "product.action_shape": "top_of_queue"}),
+        Case(  # 5 a day of 571: capacity sets the cut-off, and capacity-sets-the-threshold asks for it
+            {"done.metrics[0].name": "ROC AUC", "impact.capacity_per_day": 5, "impact.flagged_per_day": None}
+        ),
+    ),
+)
+def cutoff_never_scored(plan: Plan) -> Evidence:
+    """Each case above a cut-off is acted on, and only threshold-free scores judge the model.
+
+    AUC, PR AUC and log loss score how the scores rank or fit, over every possible cut-off: the model
+    acts at one, and two models with the same AUC can flag very different cases there. Nobody then
+    knows how many cases it acts on, nor how many of them are right, until the cut-off is chosen in
+    production by feel.
+
+    Mitigation: Choose the cut-off on validation data by what each error costs (or by what people can
+    handle), and make precision and recall at that cut-off the done metric; keep AUC as a second one.
+    """
+    if plan.product.action_shape is not ActionShape.threshold:
+        return None
+    names = _metric_names(plan)
+    if not names or not all(THRESHOLD_FREE.find(name) for name in names):
+        return None
+    if CATALOGUE["capacity-sets-the-threshold"].check(plan):
+        return None  # people's capacity sets the cut-off: that rule asks for precision at it
+    free = THRESHOLD_FREE.find(names[0])
+    found = (
+        quote(plan, "product.action_shape", "each case above a cut-off is acted on"),
+        quote(
+            plan, "done.metrics[0].name", f"{free} needs no cut-off: nothing is scored at the one that acts"
+        ),
+    )
+    cost = plan.impact.costlier_error
+    if cost in (ErrorCost.false_positive, ErrorCost.false_negative):
+        return (
+            *found,
+            quote(plan, "impact.costlier_error", "where the cut-off sits decides what each error costs"),
+        )
+    return Tempered(2, found)
+
+
+@rule(
+    "amount-error-weighed-alike",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Score the forecast by what its errors cost the decision, not by a symmetric error",
+        "MAPE, MAE and RMSE reward a forecast whose shortfalls and surpluses cost differently alike; score "
+        "the decision's cost: pinball (quantile) loss at the service level, the cost of being short against "
+        "being over, hours understaffed at the peak",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.action_shape": "sets_amount",
+                "product.task": "forecasting",
+                "impact.costlier_error": "too_low",
+                "done.metrics[0].name": "MAPE of daily call volume",
+            },
+            evidence=(
+                'product.action_shape: "sets_amount" (a number sets an amount: staff, stock, a price, a budget)',
+                'impact.costlier_error: "too_low" (a forecast too low costs more (short of staff, stock or '
+                "money))",
+                'done.metrics[0].name: "MAPE of daily call volume" (mape weighs a shortfall and a surplus '
+                "alike)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # errors cost about the same: a symmetric metric fits
+            {
+                "product.action_shape": "sets_amount",
+                "impact.costlier_error": "similar",
+                "done.metrics[0].name": "MAPE of daily call volume",
+            }
+        ),
+        Case(  # scored at the service level
+            {
+                "product.action_shape": "sets_amount",
+                "impact.costlier_error": "too_low",
+                "done.metrics": [
+                    {"name": "MAPE of daily call volume", "target": 0.1},
+                    {"name": "Pinball loss at the 90% quantile", "target": 0.05},
+                ],
+            }
+        ),
+        Case(  # a cut-off, not an amount
+            {"impact.costlier_error": "too_low", "done.metrics[0].name": "MAE of the duplicate score"}
+        ),
+    ),
+)
+def amount_error_weighed_alike(plan: Plan) -> Evidence:
+    """The output sets an amount whose shortfall and surplus cost differently, and a symmetric error judges it.
+
+    A forecast that sets staff, stock, a price or a budget is paid for by its errors: one short costs
+    a queue, a stock-out or a lost sale, one over costs idle hours or waste. MAPE, MAE and RMSE count both
+    alike, so the model with the best score can be the one that is short most often on the days that
+    matter.
+
+    Mitigation: Score what the decision pays: pinball (quantile) loss at the service level the
+    business wants, the cost of being short against being over, or hours understaffed at the peak;
+    keep MAPE as a second metric.
+    """
+    cost = plan.impact.costlier_error
+    shape = plan.product.action_shape
+    if cost not in _SHORT or shape not in (None, ActionShape.sets_amount):
+        return None
+    names = _metric_names(plan)
+    if not names or any(ASYMMETRIC_COST.find(name) for name in names):
+        return None
+    symmetric = SYMMETRIC_ERROR.find(names[0])
+    if symmetric is None:
+        return None
+    found = [quote(plan, "impact.costlier_error", _SHORT[cost])]
+    if shape is not None:
+        found.insert(
+            0, quote(plan, "product.action_shape", "a number sets an amount: staff, stock, a price, a budget")
+        )
+    found.append(quote(plan, "done.metrics[0].name", f"{symmetric} weighs a shortfall and a surplus alike"))
+    return tuple(found)
+
+
+@rule(
+    "amount-scored-in-aggregate",
+    Category.model,
+    likelihood=2,
+    impact=3,
+    move=Move(
+        "Score the forecast at the unit where the amount is set",
+        "Errors of single sites or days cancel out in a total: a chain-wide figure can look fine while every "
+        "site is short on some days and over on others; score per site and day (and the worst units)",
+        "info",
+    ),
+    ask="is the amount set per site, day or shift while the metric is read over the whole?",
+    fires=(
+        Case(
+            {
+                "product.action_shape": "sets_amount",
+                "done.metrics[0].name": "Chain-wide MAPE of weekly demand",
+            },
+            evidence=(
+                'product.action_shape: "sets_amount" (the amount is set unit by unit: per site, per day, per '
+                "shift?)",
+                'done.metrics[0].name: "Chain-wide MAPE of weekly demand" (chain-wide: errors of single units '
+                "cancel out in it)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.action_shape": "sets_amount", "done.metrics[0].name": "MAPE per store and day"}),
+        Case({"done.metrics[0].name": "Chain-wide MAPE of weekly demand"}),  # a cut-off, not an amount
+        Case(  # read over the whole, and also per store
+            {
+                "product.action_shape": "sets_amount",
+                "done.metrics": [
+                    {"name": "Overall MAPE", "target": 0.1},
+                    {"name": "MAPE per store and day, worst decile", "target": 0.2},
+                ],
+            }
+        ),
+    ),
+)
+def amount_scored_in_aggregate(plan: Plan) -> Evidence:
+    """The output sets an amount unit by unit, and the metric is read over the whole.
+
+    Staff, stock or a budget are set per site, per day or per shift; a forecast error summed or
+    averaged over a chain, a portfolio or a season lets one site's shortfall cancel another's surplus,
+    so the score looks fine while single units run short.
+
+    Mitigation: Score the error at the unit where the amount is set (per site and day, per shift), and
+    report the worst units beside the average.
+    """
+    if plan.product.action_shape is not ActionShape.sets_amount:
+        return None
+    names = _metric_names(plan)
+    if not names or not all(AGGREGATE.find(name) for name in names):
+        return None
+    whole = AGGREGATE.find(names[0]) or ""
+    return Hint(
+        (whole,),
+        (
+            quote(
+                plan, "product.action_shape", "the amount is set unit by unit: per site, per day, per shift?"
+            ),
+            quote(plan, "done.metrics[0].name", f"{whole}: errors of single units cancel out in it"),
+        ),
+    )
