@@ -2,15 +2,26 @@
 
 How the output turns into action (`product.action_shape`) says which score matters: a cut-off is
 judged at the cut-off, an amount by what a shortfall or a surplus costs (`impact.costlier_error`),
-the top of a queue at the depth people reach (`capacity-sets-the-threshold` in `workload`). A metric
-that scores something else can improve while the decision gets worse.
+the top of a queue at the depth people reach (`worked_from_the_top`, which `workload`'s
+capacity-sets-the-threshold asks). A metric that scores something else can improve while the
+decision gets worse.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.lexicon import AGGREGATE, ASYMMETRIC_COST, SYMMETRIC_ERROR, THRESHOLD_FREE
+from planner.judgement.rules.evidence import answer_at, quote, show
+from planner.judgement.rules.lexicon import (
+    AGGREGATE,
+    ASYMMETRIC_COST,
+    AT_DEPTH,
+    OVER_ALL_CASES,
+    SYMMETRIC_ERROR,
+    THRESHOLD_FREE,
+    TOP_OF_QUEUE,
+    WHOLE_LIST,
+)
+from planner.judgement.rules.words import mentions
 from planner.plan.model import ActionShape, Category, ErrorCost, Plan
 
 _SHORT = {
@@ -252,3 +263,50 @@ def amount_scored_in_aggregate(plan: Plan) -> Evidence:
             quote(plan, "done.metrics[0].name", f"{whole}: errors of single units cancel out in it"),
         ),
     )
+
+
+# ---------------------------------------------------------------- a queue worked from the top
+
+
+def worked_from_the_top(plan: Plan) -> Evidence:
+    """`Caseworkers call the highest-scoring households first` judged by AUC or a correlation: people
+    stop where their day ends, so the cut is set by staff, named or not, and only the top counts.
+    `product.action_shape: top_of_queue` says it as a fact; the words of the decision only ask."""
+    metrics = plan.done.metrics
+    if not metrics or any(mentions(metric.name, AT_DEPTH) for metric in metrics):
+        return None
+    shape = plan.product.action_shape
+    if shape is ActionShape.top_of_queue:
+        whole = mentions(metrics[0].name, WHOLE_LIST)
+        if whole is None:
+            return None
+        capacity = plan.impact.capacity_per_day
+        if isinstance(capacity, float | int) and capacity > 0:
+            depth = quote(plan, "impact.capacity_per_day", "about as far down as people get in a day")
+            judge = f"judge precision (and recall of the costly class) in the top {show(capacity)} a day"
+        else:
+            depth = "impact.capacity_per_day: not answered (how far down the list do people get in a day?)"
+            judge = "judge precision (and recall of the costly class) in the top people reach a day"
+        return (
+            quote(plan, "product.action_shape", "people work down a ranked list as far as their time allows"),
+            depth,
+            quote(plan, "done.metrics[0].name", f"{whole} scores the whole list: {judge}"),
+        )
+    if shape is not None:
+        return None  # the team said how the output is acted on, and it is not a queue worked from the top
+    overall = mentions(metrics[0].name, OVER_ALL_CASES)
+    for path in ("product.decision", "product.decision_owner"):
+        top = mentions(answer_at(plan, path), TOP_OF_QUEUE)
+        if overall and top:
+            return Hint(
+                (top, overall),
+                (
+                    quote(plan, path, f"people work from the top: {top}; how far down do they get in a day?"),
+                    quote(
+                        plan,
+                        "done.metrics[0].name",
+                        f"{overall} ranks all cases: judge precision in the top people reach a day",
+                    ),
+                ),
+            )
+    return None

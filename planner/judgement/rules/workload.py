@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from planner.core import formatting as fmt
+from planner.judgement.rules.action import worked_from_the_top
 from planner.judgement.rules.base import (
     CAPACITY_SHARE,
     EASY_SLICE,
@@ -29,12 +30,10 @@ from planner.judgement.rules.evidence import (
     volume_unit,
 )
 from planner.judgement.rules.lexicon import (
-    AT_A_BUDGET,
+    AT_DEPTH,
     DEFERRED,
     ITEM_UNITS,
-    OVER_ALL_CASES,
     SLICE_SET_ASIDE,
-    TOP_OF_QUEUE,
 )
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
@@ -247,10 +246,41 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "budget: judge precision in the top 40 a day)",
             ),
         ),
-        Case(  # no capacity given, but people work a ranked list from the top: the words ask
+        Case(  # the team said people work down a ranked list: a fact, at the depth they reach
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 300,
+                "product.action_shape": "top_of_queue",
+                "done.metrics[0].name": "F1 of the duplicate flag",
+            },
+            evidence=(
+                'product.action_shape: "top_of_queue" (people work down a ranked list as far as their time '
+                "allows)",
+                "impact.capacity_per_day: 300 (about as far down as people get in a day)",
+                'done.metrics[0].name: "F1 of the duplicate flag" (f1 scores the whole list: judge precision '
+                "(and recall of the costly class) in the top 300 a day)",
+            ),
+        ),
+        Case(  # the shape, and nobody said how far down people get
             {
                 "impact.flagged_per_day": None,
                 "impact.capacity_per_day": None,
+                "product.action_shape": "top_of_queue",
+                "done.metrics[0].name": "ROC AUC of the duplicate score",
+            },
+            evidence=(
+                'product.action_shape: "top_of_queue" (people work down a ranked list as far as their time '
+                "allows)",
+                "impact.capacity_per_day: not answered (how far down the list do people get in a day?)",
+                'done.metrics[0].name: "ROC AUC of the duplicate score" (roc auc scores the whole list: judge '
+                "precision (and recall of the costly class) in the top people reach a day)",
+            ),
+        ),
+        Case(  # no capacity given, no shape, but people work a ranked list from the top: the words ask
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": None,
+                "product.action_shape": None,
                 "product.decision": "Clerks check the highest-scoring invoices first, as many as they can.",
                 "done.metrics[0].name": "ROC AUC of the duplicate score",
             },
@@ -263,6 +293,31 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # worked from the top, and judged at the depth people reach
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": None,
+                "product.action_shape": "top_of_queue",
+                "done.metrics[0].name": "NDCG@20 of the daily invoice list",
+            }
+        ),
+        Case(  # worked from the top, but people get through the whole list every day
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 800,
+                "product.action_shape": "top_of_queue",
+                "done.metrics[0].name": "ROC AUC of the duplicate score",
+            }
+        ),
+        Case(  # the words say the top, but the team said each case above a cut-off is acted on
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": None,
+                "product.action_shape": "threshold",
+                "product.decision": "Clerks check the highest-scoring invoices first, as many as they can.",
+                "done.metrics[0].name": "ROC AUC of the duplicate score",
+            }
+        ),
         Case(
             {
                 "impact.flagged_per_day": None,
@@ -274,6 +329,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
             {
                 "impact.flagged_per_day": None,
                 "impact.capacity_per_day": None,
+                "product.action_shape": None,
                 "product.decision": "Clerks check the highest-scoring invoices first, as many as they can.",
                 "done.metrics[0].name": "Precision in the top 40 invoices a day",
             }
@@ -297,14 +353,16 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     if isinstance(impact.flagged_per_day, float | int):
         return None  # a stated flag count is compared in flags-exceed-capacity
     if not isinstance(capacity, float | int):
-        return _worked_from_the_top(plan)
+        return worked_from_the_top(plan)
     if working is None or capacity <= 0 or impact.period is None:
-        return None
+        return worked_from_the_top(plan)  # no volume to weigh the capacity against: the shape may say it
     per_day, a_day = working
     if capacity / per_day > CAPACITY_SHARE:
-        return None  # people can work most of the volume: the threshold is the model's to choose
+        # people can work most of the volume: the threshold is the model's to choose, unless they work
+        # a ranked list from the top and stop short of its end
+        return worked_from_the_top(plan) if capacity < per_day else None
     metrics = plan.done.metrics
-    if any(mentions(metric.name, AT_A_BUDGET) for metric in metrics):
+    if any(mentions(metric.name, AT_DEPTH) for metric in metrics):
         return None
     rare = plan.constraints.data.rarest_class_share
     apart = _counted_apart(plan) if rare is not None else None
@@ -335,30 +393,6 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             )
         )
     return tuple(found)
-
-
-def _worked_from_the_top(plan: Plan) -> Evidence:
-    """`Caseworkers call the highest-scoring households first` judged by AUC or a correlation: people
-    stop where their day ends, so the cut is set by staff, named or not, and only the top counts."""
-    metrics = plan.done.metrics
-    if not metrics or any(mentions(metric.name, AT_A_BUDGET) for metric in metrics):
-        return None
-    overall = mentions(metrics[0].name, OVER_ALL_CASES)
-    for path in ("product.decision", "product.decision_owner"):
-        top = mentions(answer_at(plan, path), TOP_OF_QUEUE)
-        if overall and top:
-            return Hint(
-                (top, overall),
-                (
-                    quote(plan, path, f"people work from the top: {top}; how far down do they get in a day?"),
-                    quote(
-                        plan,
-                        "done.metrics[0].name",
-                        f"{overall} ranks all cases: judge precision in the top people reach a day",
-                    ),
-                ),
-            )
-    return None
 
 
 @rule(
