@@ -310,3 +310,13 @@ def worked_from_the_top(plan: Plan) -> Evidence:
                 ),
             )
     return None
+
+
+# How the output is acted on where nothing is picked out for people to work: no flags a day to size.
+_NO_FLAGS = frozenset({ActionShape.every_item, ActionShape.choose_among, ActionShape.sets_amount})
+
+
+def picks_nothing_out(plan: Plan) -> bool:
+    """Whether the team said every item gets the output, people choose among suggestions, or it sets an
+    amount: no flags a day for people to work (unless a number of flags a day is named)."""
+    return plan.product.action_shape in _NO_FLAGS

@@ -11,6 +11,7 @@ register, where a decision is recorded.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
+from planner.judgement.rules.action import picks_nothing_out
 from planner.judgement.rules.base import (
     PERSON_WEEK_HOURS,
     RARE_SHARE,
@@ -308,6 +309,9 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
     )
 
 
+_UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"}
+
+
 @rule(
     "workload-not-measured",
     Category.product,
@@ -366,6 +370,9 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
                 "product.task": "generation",
             }
         ),
+        # every item gets the output (used as is or checked), or people choose among a few: no flags
+        Case({**_UNMEASURED, "product.action_shape": "every_item"}),
+        Case({**_UNMEASURED, "product.action_shape": "choose_among"}),
         Case(  # automatic, and nobody acts on what it does
             {
                 "impact.capacity_per_day": "not measured",
@@ -465,6 +472,8 @@ def _flags_some(plan: Plan) -> bool:
     flagged = plan.impact.flagged_per_day
     if isinstance(flagged, float | int):
         return flagged > 0
+    if picks_nothing_out(plan):
+        return False
     if plan.product.task in (TaskType.ranking, TaskType.recommendation) and CHOOSES_AMONG.find(
         plan.product.decision
     ):
