@@ -36,6 +36,8 @@ from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
     FIXED_DATE,
+    GIVES_MONEY,
+    GIVES_NOTHING_AHEAD,
     GROSS_WON,
     JUDGED,
     JUDGED_LIVE,
@@ -52,7 +54,7 @@ from planner.judgement.rules.lexicon import (
     WORD_OVERLAP,
 )
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
-from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions
+from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied
 from planner.plan.model import (
     Category,
     Direction,
@@ -1268,6 +1270,14 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     return tuple(found)
 
 
+def _gives_money(action_cost: str | None) -> tuple[str, ...]:
+    """What `impact.action_cost` says each action gives away in money (a discount, a voucher, a refund),
+    unless denied (`nothing is given away`, `no discount`). Staff time is a cost, not money given away."""
+    if not action_cost:
+        return ()
+    return not_denied(GIVES_MONEY.find_all(action_cost), action_cost, GIVES_NOTHING_AHEAD, Lexicon(""))
+
+
 @rule(
     "objective-blind-to-cost",
     Category.model,
@@ -1295,8 +1305,33 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
             ),
             also=frozenset({"scored-unit-differs"}),
         ),
+        Case(  # the team said each action gives money away: a fact, whatever the decision's words
+            {
+                "impact.action_cost": "A 15% discount code on the next order for each customer we contact.",
+                "done.metrics[0].name": "Customers retained after 90 days",
+            },
+            evidence=(
+                'impact.action_cost: "A 15% discount code on the next order for each customer we contact." '
+                "(each action gives money away: discount)",
+                'done.metrics[0].name: "Customers retained after 90 days" (no done metric or success metric '
+                "counts money net of it: the objective can rise while money is lost)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # each action costs a clerk's minutes: staff time, no money given away
+            {
+                "impact.action_cost": "Two minutes of a clerk's check per held invoice; no refund or credit is "
+                "given.",
+                "done.metrics[0].name": "Invoices held a month",
+            }
+        ),
+        Case(  # a voucher each, and the success metric counts the money net of it
+            {
+                "impact.action_cost": "A 10 EUR voucher for each customer called.",
+                "product.success_metric": "Margin kept per customer, net of vouchers.",
+            }
+        ),
         Case(  # margin is counted too
             {
                 "product.decision": "The model sets the discount on each slow-moving item every morning.",
@@ -1319,7 +1354,9 @@ def objective_blind_to_cost(plan: Plan) -> Evidence:
 
     Revenue, sell-through, conversion or acceptance rise with a deeper discount or a bigger giveaway,
     whatever each one costs: a model tuned to them learns to give margin away, and meets its target
-    while the business loses money on every extra sale.
+    while the business loses money on every extra sale. Where the team says what each action gives away (`impact.action_cost`: a discount, a voucher, a
+    refund, credit), that is a fact: any objective that does not count it can rise while money is lost.
+    Staff time per action is a cost, but not money handed to the customer.
 
     Mitigation: Make the done metric margin or profit net of the discount (or the volume won at a fixed
     cost per unit), keep revenue or sell-through as a second metric, and cap the discount the model
@@ -1331,6 +1368,17 @@ def objective_blind_to_cost(plan: Plan) -> Evidence:
     texts = [metric.name for metric in metrics] + [plan.product.success_metric or ""]
     if any(NET_OF_COST.find(text) for text in texts):
         return None
+    given = _gives_money(plan.impact.action_cost)
+    if given:  # the team said what each action gives away: a fact
+        return (
+            quote(plan, "impact.action_cost", f"each action gives money away: {', '.join(given)}"),
+            quote(
+                plan,
+                "done.metrics[0].name",
+                "no done metric or success metric counts money net of it: the objective can rise while "
+                "money is lost",
+            ),
+        )
     lever = next(
         (
             (path, found)
