@@ -339,7 +339,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
                 part="sound",
             )
         )
-    if done.online_validation not in (None, OnlineValidation.none):
+    if done.online_validation not in (None, OnlineValidation.none, OnlineValidation.before_after):
         found.append(
             Advice(
                 "Judged live before it replaces today's process",

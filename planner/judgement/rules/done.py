@@ -35,6 +35,7 @@ from planner.judgement.rules.heard import before_after_live
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
+    CONCURRENT_CONTROL,
     FIXED_DATE,
     GIVES_MONEY,
     GIVES_NOTHING_AHEAD,
@@ -953,6 +954,13 @@ def no_eval_set(plan: Plan) -> Evidence:
                 'done.online_validation: "canary" (no concurrent control is named)',
             ),
         ),
+        Case(  # the team chose a before-and-after: a fact, nobody is kept on today's process
+            {"done.online_validation": "before_after"},
+            evidence=(
+                'done.online_validation: "before_after" (compared with a period before launch, nobody kept on '
+                "today's process: season, weather, demand, prices and novelty move the result too)",
+            ),
+        ),
         Case(  # outcomes that take a year: low, a proxy or a backtest instead of a live test
             {"done.online_validation": "none", "constraints.data.label_delay_days": 365},
             evidence=(
@@ -964,6 +972,13 @@ def no_eval_set(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.online_validation": None}),
+        Case(  # compared with the months before, and with control regions over the same weeks
+            {
+                "done.online_validation": "before_after",
+                "done.when_met": "Compare duplicate payments with the months before, and with control regions "
+                "over the same weeks.",
+            }
+        ),
         Case(  # a concurrent control over the same weeks: not a before/after
             {
                 "done.online_validation": "canary",
@@ -987,9 +1002,14 @@ def no_online_validation(plan: Plan) -> Evidence:
     test, holdout or shadow run says whether the launch helped, or hurt.
 
     Mitigation: Plan the online check now: an A/B test or a holdout group on the product metric,
-    or at least a shadow run compared with today's process, with guardrails.
+    or at least a shadow run compared with today's process, with guardrails. Where only a comparison
+    with the months before launch is planned, keep some sites, days or users on today's process, or
+    switch back and forth by day or site; at the least compare with the same weeks of other years and a
+    control series the model does not touch.
     """
     done = plan.done
+    if done.online_validation is OnlineValidation.before_after:
+        return _before_after_chosen(plan)
     uncontrolled = before_after_live(plan)  # judged live, but against another period
     if uncontrolled:
         return uncontrolled
@@ -1020,6 +1040,25 @@ def no_online_validation(plan: Plan) -> Evidence:
         )
         return Tempered(1, (*found, quote(plan, "constraints.data.label_delay_days", note)))
     return found
+
+
+def _before_after_chosen(plan: Plan) -> Evidence:
+    """`done.online_validation: before_after`: the launch is judged against a period before it, with
+    nobody kept on today's process; quiet where the answers also name a concurrent control series."""
+    done = plan.done
+    texts = [done.when_met, plan.product.success_metric] + [
+        f"{metric.name} {metric.dataset or ''}" for metric in done.metrics
+    ]
+    if any(CONCURRENT_CONTROL.find(text) for text in texts):
+        return None  # a control series over the same weeks sits beside the before-and-after
+    return (
+        quote(
+            plan,
+            "done.online_validation",
+            "compared with a period before launch, nobody kept on today's process: season, weather, demand, "
+            "prices and novelty move the result too",
+        ),
+    )
 
 
 def _audits_live_outputs(plan: Plan) -> bool:
