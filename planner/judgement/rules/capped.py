@@ -5,11 +5,12 @@ that reached it, the others (left another way, still waiting) censored away."""
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote
+from planner.judgement.rules.lexicon import CAP_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
-from planner.plan.model import Category, Plan
+from planner.plan.model import ActionShape, Category, OutcomeLimit, Plan
 
 # Supply or capacity that ran out: what is recorded then stops at what there was.
 CAPPED = Lexicon(
@@ -103,6 +104,27 @@ _FIX = (
                 "where nothing ran out)",
             ),
         ),
+        Case(  # ticked: a fact, medium; the output sets no amount
+            {"constraints.data.outcome_limits": ["capped"]},
+            evidence=(
+                'constraints.data.outcome_limits: ["capped"] (it stops at a limit: demand above the cap is '
+                "never recorded)",
+            ),
+        ),
+        Case(  # ticked, and the output sets the very capacity that caps the record: high
+            {
+                "constraints.data.outcome_limits": ["capped"],
+                "product.action_shape": "sets_amount",
+                "product.task": "forecasting",
+                "product.label": "Loaves sold per shop per day.",
+            },
+            evidence=(
+                'constraints.data.outcome_limits: ["capped"] (it stops at a limit: demand above the cap is '
+                "never recorded)",
+                'product.action_shape: "sets_amount" (the output sets the very amount that caps the record: '
+                "it confirms itself)",
+            ),
+        ),
         Case(  # the queue caps it: customers who walk away at the peak are never counted
             {
                 "product.task": "forecasting",
@@ -112,6 +134,12 @@ _FIX = (
         ),
     ),
     quiet=(
+        Case(  # ticked, and the capped days are flagged and excluded from the evaluation
+            {
+                "constraints.data.outcome_limits": ["capped"],
+                "done.metrics[0].dataset": "The last six months, capped days excluded.",
+            }
+        ),
         Case(  # the cap is marked already
             {
                 "product.task": "forecasting",
@@ -140,11 +168,16 @@ def capped_outcomes(plan: Plan) -> Evidence:
 
     A forecast of demand learned from sales stops at the stock there was: days that sold out, docks
     left empty and clinics that turned people away all record what was served, not what was wanted.
-    The model learns yesterday's supply, and its offline error looks best exactly where it under-serves.
+    The model learns yesterday's supply, and its offline error looks best exactly where it under-serves;
+    where its output sets the stock, staff or capacity itself, the cap it sets is what it next learns.
 
-    Mitigation: Mark the censored periods (sold out, empty, full), estimate unconstrained demand from
-    the uncensored ones or from turned-away counts, and evaluate on periods where nothing ran out.
+    Mitigation: Mark the censored periods (sold out, empty, full) and treat them as at least the cap,
+    estimate unconstrained demand from the uncensored ones or from turned-away counts, and evaluate on
+    periods where nothing ran out, reporting the capped ones apart.
     """
+    ticked = limit_ticked(plan, OutcomeLimit.capped)
+    if ticked:
+        return _capped_fact(plan, ticked)
     texts = {path: text for path in _TEXTS if isinstance(text := answer_at(plan, path), str)}
     for index, source in enumerate(plan.constraints.data.sources):
         texts[f"constraints.data.sources[{index}].name"] = source.name
@@ -160,6 +193,17 @@ def capped_outcomes(plan: Plan) -> Evidence:
     outcome = "product.label" if "product.label" in texts else "constraints.data.outcome_recorded_for"
     note = f"capped by supply or capacity: {', '.join(words)}; the record then counts what was served, not what was wanted"
     return Hint(words, (quote(plan, path, note), quote(plan, outcome, _FIX)))
+
+
+def _capped_fact(plan: Plan, ticked: str) -> Evidence:
+    """The team ticked a capped record: quiet where it says the cap is handled (flagged, excluded,
+    censored, unconstrained demand estimated); high where the output sets the amount that caps it."""
+    if handled(plan, CAP_HANDLED) or handled(plan, UNCAPPED):
+        return None
+    if plan.product.action_shape is ActionShape.sets_amount:
+        note = "the output sets the very amount that caps the record: it confirms itself"
+        return (ticked, quote(plan, "product.action_shape", note))
+    return Tempered(3, (ticked,))
 
 
 # A label that measures how long until an event: days to adoption, time to sale, length of stay.
@@ -257,6 +301,8 @@ def duration_of_one_exit(plan: Plan) -> Evidence:
     the time with survival analysis (competing risks where exits differ), or predict the chance of each
     outcome within a fixed window from the moment of prediction.
     """
+    if limit_ticked(plan, OutcomeLimit.other_exits):
+        return None  # the team ticked it: outcome-ends-another-way states it as a fact
     label = plan.product.label
     duration = DURATION.find_all(label)
     if not duration:

@@ -20,6 +20,7 @@ from planner.plan.model import (
     LabelSource,
     Metric,
     ModelSize,
+    OutcomeLimit,
     OutcomeRecorded,
     Plan,
     TaskType,
@@ -421,3 +422,40 @@ def ticked(plan: Plan, fact: Circumstance) -> str | None:
         return None
     said = label(fact).replace(" (", ": ").replace(")", "")  # no parentheses inside the note's own
     return f'product.circumstances: "{fact.value}" ({said})'
+
+
+_LIMIT_NOTES = {
+    OutcomeLimit.capped: "it stops at a limit: demand above the cap is never recorded",
+    OutcomeLimit.reported_only: "recorded only when someone reports it: the record counts reports, not events",
+    OutcomeLimit.default_filled: "cases nobody looked at get a default: the default records attention, not the "
+    "truth",
+    OutcomeLimit.other_exits: "some cases end another way first: their outcome is never seen",
+}
+
+
+def limit_ticked(plan: Plan, limit: OutcomeLimit) -> str | None:
+    """The evidence that the team ticked `limit` among the ways the record falls short, or None."""
+    if limit not in plan.constraints.data.outcome_limits:
+        return None
+    return quote(plan, "constraints.data.outcome_limits", _LIMIT_NOTES[limit])
+
+
+def notes(plan: Plan) -> list[str]:
+    """The answers where a team says how it treats its record: the label, the note on differences, the
+    notes of the work by hand, the metrics and the evaluation set, its FAQ and its own risks."""
+    paths = [
+        "product.label",
+        "constraints.data.differences_note",
+        "done.eval_set",
+        "by_hand.human_score_notes",
+    ]
+    paths += [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    paths += [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
+    texts = [text for path in paths if isinstance(text := answer_at(plan, path), str)]
+    texts += [*plan.by_hand.noticed, *plan.by_hand.hard_cases]
+    return texts + own_notes(plan)
+
+
+def handled(plan: Plan, lexicon: Lexicon) -> bool:
+    """Whether the plan says, in its own notes, that it already does what `lexicon` names."""
+    return any(lexicon.find(text) for text in notes(plan))

@@ -2729,3 +2729,41 @@ GIVES_MONEY = Lexicon("""
 GIVES_NOTHING_AHEAD = DENIED_AHEAD + Lexicon("""
     no, not, never, nothing, none, neither, nor
 """)
+
+# ---------------------------------------------------------------- what the record leaves out, handled
+
+# Words that say a capped record is handled: capped days flagged, excluded, censored, demand estimated.
+CAP_HANDLED = Lexicon("""
+    censored, censoring, treated as censored, right-censored, unconstrained demand, true demand, latent demand
+    capped days flagged, capped days excluded, capped days marked, capped days dropped, capped hours flagged
+    capped hours excluded, flagged as capped, marked as capped, excluded capped days, excluding capped days
+    sold-out days flagged, sold-out days excluded, sold-out days marked, excluding sold-out days
+    full days flagged, full days excluded, stockout flag, stockout flags, stock-out flag, stock-out flags
+    uncapped days, uncapped cases, uncapped hours, on uncapped, at least the cap
+""")
+
+# Words that say reporting rates are measured, or the test sample is found apart from the reports.
+REPORTING_MEASURED = Lexicon("""
+    reporting rate, reporting rates, report rate, report rates, reporting rate estimated, under-reporting
+    underreporting, under-reporting estimated, independent sweep, independent survey, independent audit
+    random sweep, random sweeps, random audit, random audits, random inspection, random inspections
+    found independently, independently found, independent of reports, apart from the reports
+""")
+
+# Words that say the cases given a default are dropped, or a random sample of them is checked.
+DEFAULT_HANDLED = Lexicon("""
+    defaulted cases dropped, defaulted cases excluded, defaulted cases removed, default cases dropped
+    default cases excluded, defaults dropped, defaults excluded, defaults removed, excluding defaulted
+    excluding the defaulted, excluding defaults, without the defaulted, unreviewed cases excluded
+    unreviewed cases dropped, unchecked cases excluded, unchecked cases dropped, unlooked cases excluded
+    random sample of unreviewed, random sample of the unreviewed, random sample of unchecked
+    random sample of the defaulted, random sample of defaulted, random sample of the defaults
+""")
+
+# Words that say every way of ending is kept: survival framing, competing risks, a cohort followed to the end.
+EXITS_KEPT = Lexicon("""
+    survival analysis, survival model, survival models, competing risks, competing risk, censored, censoring
+    right-censored, kaplan-meier, cox model, hazard model, hazard models, every exit, all exits
+    whatever the exit, each way of leaving, followed to the end, followed up to the end, other exits included
+    including those who left, including the ones who left, including cases that closed
+""")

@@ -1,0 +1,211 @@
+"""Rules on what the record leaves out, from the answers on how things really work.
+
+A lead asks how the recorded outcome can fall short of what happened (`constraints.data.outcome_limits`):
+counted only when someone reports it, a default for the cases nobody looked at, a case that ends another
+way before its outcome. A capped record is weighed by capped-outcomes.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import handled, limit_ticked, quote
+from planner.judgement.rules.lexicon import (
+    DEFAULT_HANDLED,
+    EXITS_KEPT,
+    REPORTING_MEASURED,
+)
+from planner.plan.model import (
+    ActionShape,
+    Category,
+    OutcomeLimit,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
+
+
+@rule(
+    "outcome-counts-reports",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Estimate how often each kind of event is reported",
+        "A record of reports counts where people report, not where things happen; audit or sweep a random "
+        "sample of places and times to measure the reporting rate by area and group, and judge the model on "
+        "cases found apart from the reports",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.outcome_limits": ["reported_only"]},
+            evidence=(
+                'constraints.data.outcome_limits: ["reported_only"] (recorded only when someone reports it: '
+                "the record counts reports, not events)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.outcome_limits": ["none"]}),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "done.eval_set": "Sites from a random sweep each quarter, found independently of reports.",
+            }
+        ),
+    ),
+)
+def outcome_counts_reports(plan: Plan) -> Evidence:
+    """The outcome is recorded only when someone reports it.
+
+    A record of reports counts events where people notice and report them: reporting rates differ by
+    area, group and time, and a live product changes who reports. The model learns where reports come
+    from, scores well against the same reports, and misses the events nobody reports.
+
+    Mitigation: Estimate reporting rates with an audit or sweep of a random sample of places and times;
+    judge the model on a sample found independently of reports, and weight or correct the training
+    record by the measured rates.
+    """
+    said = limit_ticked(plan, OutcomeLimit.reported_only)
+    if said is None or handled(plan, REPORTING_MEASURED):
+        return None
+    return (said,)
+
+
+_RANKS = (ActionShape.top_of_queue, ActionShape.threshold)
+
+
+def _picks_who_is_looked_at(plan: Plan) -> str | None:
+    """The answer that says the model's output decides which cases people look at: a cut-off or the top
+    of a queue, or a ranking."""
+    if plan.product.action_shape in _RANKS:
+        return quote(plan, "product.action_shape", "the model's output decides which cases get looked at")
+    if plan.product.task is TaskType.ranking:
+        return quote(plan, "product.task", "the model's order decides which cases get looked at")
+    return None
+
+
+@rule(
+    "default-marks-unlooked",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Drop the defaulted cases, or label a random sample of them",
+        "A default given to the cases nobody looked at records where attention went, not the truth: keep "
+        "them out of training and evaluation (or have a random sample of them looked at), and keep a "
+        "random share of cases looked at whatever the model says",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.outcome_limits": ["default_filled"]},
+            evidence=(
+                'constraints.data.outcome_limits: ["default_filled"] (cases nobody looked at get a default: '
+                "the default records attention, not the truth)",
+                'product.action_shape: "threshold" (the model\'s output decides which cases get looked at)',
+                'constraints.data.outcome_recorded_for: "every_case" (answered, yet the cases nobody looked '
+                "at carry a default, not their outcome)",
+            ),
+        ),
+        Case(  # a forecast of amounts: the default is a selective label, not the model's own loop
+            {
+                "constraints.data.outcome_limits": ["default_filled"],
+                "product.action_shape": "every_item",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+            },
+            also=frozenset({"selective-labels"}),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.outcome_limits": ["none"]}),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["default_filled"],
+                "product.label": "The auditors' duplicate flag; defaulted cases excluded from training and "
+                "evaluation.",
+            }
+        ),
+    ),
+)
+def default_marks_unlooked(plan: Plan) -> Evidence:
+    """Cases nobody looked at carry a default label.
+
+    A default ('not fraud', 'no defect', 'closed') given to the cases nobody examined dresses selective
+    labels as complete ones: the default records where today's process put its attention, not what was
+    true. Where the model's output then decides which cases get looked at, it learns to confirm its own
+    neglect: what it ranks low is never examined, keeps its default, and teaches the next model the same.
+
+    Mitigation: Drop the defaulted cases from training and evaluation, or have a random sample of them
+    looked at and labelled; keep a random share of cases looked at whatever the model says (exploration),
+    and evaluate on cases whose outcome was examined.
+    """
+    said = limit_ticked(plan, OutcomeLimit.default_filled)
+    if said is None or handled(plan, DEFAULT_HANDLED):
+        return None
+    found = [said]
+    loop = _picks_who_is_looked_at(plan)
+    if loop:
+        found.append(loop)
+    if plan.constraints.data.outcome_recorded_for is OutcomeRecorded.every_case:
+        found.append(
+            quote(
+                plan,
+                "constraints.data.outcome_recorded_for",
+                "answered, yet the cases nobody looked at carry a default, not their outcome",
+            )
+        )
+    explored = (plan.constraints.data.exploration_share or 0) > 0
+    if loop and not explored:
+        return tuple(found)  # the model decides what is looked at, and nothing random breaks the loop
+    return Tempered(3, found)
+
+
+@rule(
+    "outcome-ends-another-way",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Keep the cases that ended another way, with how and when",
+        "A model trained on the cases that reached the outcome learns from a biased few: frame it as "
+        "survival or competing risks, or define the label to include the other exits, and evaluate on a "
+        "cohort followed to the end",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.outcome_limits": ["other_exits"]},
+            evidence=(
+                'constraints.data.outcome_limits: ["other_exits"] (some cases end another way first: their '
+                "outcome is never seen)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.outcome_limits": ["none"]}),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["other_exits"],
+                "constraints.data.differences_note": "Suppliers that closed are kept as censored; a competing "
+                "risks model.",
+            }
+        ),
+    ),
+)
+def outcome_ends_another_way(plan: Plan) -> Evidence:
+    """Some cases end another way before their outcome is seen.
+
+    A customer who leaves, a patient who moves, an account that closes before the outcome: their outcome
+    is never recorded. Trained on the cases that reached an outcome, or with the others counted as 'no',
+    the model learns a biased picture (censoring, competing risks), and most for the cases that matter.
+
+    Mitigation: Keep every case with how and when it ended; frame the task as survival or competing
+    risks, or define the label to include the other exits (within a fixed window); evaluate on a cohort
+    followed to the end.
+    """
+    said = limit_ticked(plan, OutcomeLimit.other_exits)
+    if said is None or handled(plan, EXITS_KEPT):
+        return None
+    return (said,)
