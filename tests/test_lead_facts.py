@@ -644,6 +644,7 @@ def test_a_target_on_the_confident_subset_is_not_compared_with_agreement_on_all(
 def test_a_single_fixed_camera_is_no_group_to_split_by(make_workspace: MakeWorkspace) -> None:
     frames = {
         "done.split": "random",
+        "constraints.data.rows_per_thing": None,  # not answered: the words decide
         "product.data_kinds": ["images"],
         "product.inputs": "Frames from the camera over the sorting belt.",
         "product.users": "The sorters.",

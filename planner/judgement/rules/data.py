@@ -32,6 +32,7 @@ from planner.judgement.rules.evidence import (
     norm,
     prompted,
     quote,
+    repeated_unit,
     says_nothing,
     show,
     source_paths,
@@ -92,6 +93,7 @@ from planner.plan.model import (
     Mode,
     OutcomeRecorded,
     Plan,
+    RowsPerThing,
     Split,
     TaskType,
 )
@@ -1632,7 +1634,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
 @rule(
     "random-split-on-grouped-data",
     Category.model,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Split by group (the same patient, store or customer never on both sides), not at random",
@@ -1642,8 +1644,27 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
     ),
     ask="do rows come in groups that a random split puts on both sides?",
     fires=(
+        Case(  # the team said several rows describe one thing: a fact, high
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one supplier's invoice",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one supplier\'s invoice: '
+                "split at random, near-copies sit in train and test)",
+            ),
+        ),
+        Case(  # not checked: a low question
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "not_checked",
+                "product.inputs": "Invoice totals.",
+            },
+        ),
         Case(
-            {"done.split": "random"},
+            {"done.split": "random", "constraints.data.rows_per_thing": None},
             evidence=(
                 'done.split: "random"',
                 'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
@@ -1653,6 +1674,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         Case(
             {
                 "done.split": "random",
+                "constraints.data.rows_per_thing": None,
                 "product.data_kinds": ["images"],
                 "product.inputs": "Recent invoices of the month.",
                 "product.goal": "No invoice is paid twice.",
@@ -1667,7 +1689,11 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
             also=frozenset(),
         ),
         Case(  # patients with many visits each
-            {"done.split": "random", "product.inputs": "Every visit of each patient over five years."},
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "product.inputs": "Every visit of each patient over five years.",
+            },
             evidence=(
                 'done.split: "random"',
                 'product.inputs: "Every visit of each patient over five years." (rows come in groups: patient)',
@@ -1676,6 +1702,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         Case(  # several rows to an entity, said in words: the entity is the group
             {
                 "done.split": "random",
+                "constraints.data.rows_per_thing": None,
                 "product.inputs": "Several photos of each object, with its catalogue text.",
             },
             evidence=(
@@ -1685,14 +1712,27 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
             ),
         ),
         Case(
-            {"done.split": "random", "product.inputs": "Timesheet lines per employee: hours, project, rate."},
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "product.inputs": "Timesheet lines per employee: hours, project, rate.",
+            },
         ),
     ),
     quiet=(
         Case({"done.split": "group"}),
+        Case({"done.split": "random"}),  # the team checked: one row per invoice, whatever the words say
+        Case(
+            {
+                "done.split": "group",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one supplier",
+            }
+        ),
         Case(  # one camera, said elsewhere in the plan: no camera for the product to meet
             {
                 "done.split": "random",
+                "constraints.data.rows_per_thing": None,
                 "product.data_kinds": ["images"],
                 "product.inputs": "Frames from the camera over the belt.",
                 "product.goal": "No invoice is paid twice.",
@@ -1703,6 +1743,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         Case(
             {
                 "done.split": "random",
+                "constraints.data.rows_per_thing": None,
                 "product.inputs": "Recent invoices of the month.",
                 "product.goal": "No invoice is paid twice.",
                 "product.users": "The clerks.",
@@ -1714,6 +1755,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
             Case(
                 {
                     "done.split": "random",
+                    "constraints.data.rows_per_thing": None,
                     "product.inputs": "Recent invoices of the month.",
                     "product.goal": "No invoice is paid twice.",
                     "product.users": "The clerks.",
@@ -1741,6 +1783,7 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         Case(  # a forecast of the same stores: the series themselves, split by time (the other rule)
             {
                 "done.split": "random",
+                "constraints.data.rows_per_thing": None,
                 "product.task": "forecasting",
                 "product.inputs": "Daily sales of each of our 40 stores.",
             },
@@ -1759,8 +1802,24 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     """
     if plan.done.split is not Split.random:
         return None
+    rows = plan.constraints.data.rows_per_thing
+    if rows is RowsPerThing.one:
+        return None  # the team checked: each thing has one row
+    if rows is RowsPerThing.several:  # the team said so: a fact, whatever the words
+        unit = repeated_unit(plan)
+        note = f"several rows describe {unit}: split at random, near-copies sit in train and test"
+        return (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
     if plan.product.task is TaskType.forecasting and not _new_series(plan):
         return None  # the same fixed series forecast ahead: a time split is right, random-split-on-time-data
+    guessed = _grouped_in_words(plan)
+    if guessed or rows is not RowsPerThing.not_checked:
+        return guessed
+    note = "not checked whether several rows describe one thing: a random split would put near-copies on both sides"
+    return Tempered(1, (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note)))
+
+
+def _grouped_in_words(plan: Plan) -> Evidence:
+    """The groups the answers name, when rows come in groups a random split puts on both sides."""
     # Who uses the product, and its goal, say nothing of what the rows are.
     paths = ["product.inputs", "product.label"]
     paths += source_paths(plan)

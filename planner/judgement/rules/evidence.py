@@ -459,3 +459,9 @@ def notes(plan: Plan) -> list[str]:
 def handled(plan: Plan, lexicon: Lexicon) -> bool:
     """Whether the plan says, in its own notes, that it already does what `lexicon` names."""
     return any(lexicon.find(text) for text in notes(plan))
+
+
+def repeated_unit(plan: Plan) -> str:
+    """What several rows describe, as the team named it, or `the same thing`."""
+    unit = plan.constraints.data.repeated_unit
+    return unit.strip().rstrip(".") if unit and not says_nothing(unit) else "the same thing"

@@ -2767,3 +2767,14 @@ EXITS_KEPT = Lexicon("""
     whatever the exit, each way of leaving, followed to the end, followed up to the end, other exits included
     including those who left, including the ones who left, including cases that closed
 """)
+
+
+# A thing several rows describe that lasts over time (a person visiting again, a site, repeat reports of
+# one event): its rows can fall on both sides of a time split.
+SPANS_TIME = Lexicon("""
+    visit, visits, repeat visits, report, reports, repeat reports, incident, incidents, event, events
+    patient, patients, customer, customers, client, clients, person, persons, people, account, accounts
+    household, households, member, members, pupil, pupils, student, students, employee, employees
+    animal, animals, site, sites, store, stores, shop, shops, machine, machines, vehicle, vehicles
+    property, properties, address, addresses, building, buildings, field, fields, over time, over the years
+""")

@@ -2,17 +2,20 @@
 
 A lead asks how the recorded outcome can fall short of what happened (`constraints.data.outcome_limits`):
 counted only when someone reports it, a default for the cases nobody looked at, a case that ends another
-way before its outcome. A capped record is weighed by capped-outcomes.
+way before its outcome; and whether one thing fills several rows (`constraints.data.rows_per_thing`), so
+that a split by time still puts it on both sides. A capped record is weighed by capped-outcomes, a random
+split of repeated rows by random-split-on-grouped-data.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import handled, limit_ticked, quote
+from planner.judgement.rules.evidence import handled, limit_ticked, quote, repeated_unit
 from planner.judgement.rules.lexicon import (
     DEFAULT_HANDLED,
     EXITS_KEPT,
     REPORTING_MEASURED,
+    SPANS_TIME,
 )
 from planner.plan.model import (
     ActionShape,
@@ -20,6 +23,8 @@ from planner.plan.model import (
     OutcomeLimit,
     OutcomeRecorded,
     Plan,
+    RowsPerThing,
+    Split,
     TaskType,
 )
 
@@ -209,3 +214,62 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     if said is None or handled(plan, EXITS_KEPT):
         return None
     return (said,)
+
+
+@rule(
+    "thing-straddles-time-cut",
+    Category.model,
+    likelihood=2,
+    impact=3,
+    move=Move(
+        "Check that no repeated thing falls on both sides of the time cut",
+        "Rows of one customer, site or repeat report before and after the cut put part of the same thing "
+        "in training and in test: drop or group them at the boundary, or split by the thing as well",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.rows_per_thing": "several", "constraints.data.repeated_unit": "one patient"},
+            evidence=(
+                'constraints.data.rows_per_thing: "several" (several rows describe one patient: it lasts '
+                "over time)",
+                'done.split: "time" (a thing with rows before and after the cut is on both sides)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.rows_per_thing": "one"}),
+        Case(
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one invoice scan",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one patient",
+                "done.split": "group",
+            }
+        ),
+    ),
+)
+def thing_straddles_time_cut(plan: Plan) -> Evidence:
+    """A thing with several rows over time can sit on both sides of a time split.
+
+    Split by time, the test set still holds later rows of the customers, sites or reported events whose
+    earlier rows trained the model; where the product meets those same things again that is fair, but
+    the score then says little about new ones, and repeat reports of one event straddling the cut leak it.
+
+    Mitigation: Count the things with rows on both sides of the cut; where the product meets new ones,
+    split by the thing as well as by time, and drop or group the rows of an event that straddles the cut.
+    """
+    data = plan.constraints.data
+    if data.rows_per_thing is not RowsPerThing.several or plan.done.split is not Split.time:
+        return None
+    unit = repeated_unit(plan)
+    if not SPANS_TIME.find(unit):
+        return None  # frames of one object, pages of one document: taken at once
+    return (
+        quote(plan, "constraints.data.rows_per_thing", f"several rows describe {unit}: it lasts over time"),
+        quote(plan, "done.split", "a thing with rows before and after the cut is on both sides"),
+    )
