@@ -63,6 +63,68 @@ def _data_paths(plan: Plan) -> tuple[str, ...]:
     return (*source_paths(plan), "done.eval_set", "constraints.data.differences_note", *metrics)
 
 
+# A period said as a span of months: `Jun - Aug 2025`, `March 2024 to June 2024`, `Nov 2024 - Feb 2025`.
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_SPAN_OF_MONTHS = re.compile(
+    rf"\b{_MONTH}\s*((?:19|20)\d\d)?\s*(?:-|–|to|until|till|through)\s*{_MONTH}\s*((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# A period said as a length: `3 months`, `six weeks`.
+_LENGTH = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(weeks?|months?|years?)\b",
+    re.I,
+)
+_NUMBERS = {
+    word: number
+    for number, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+SHORT_PERIOD_MONTHS = 4  # data over this many months or fewer covers part of the year only
+
+
+def period_months(text: str | None) -> int | None:
+    """How many months a period spans (`Jun - Aug 2025`: 3, `Jun 2023 - May 2025`: 24), or None when the
+    answer says no span that can be counted."""
+    if not text:
+        return None
+    found = _SPAN_OF_MONTHS.search(text)
+    if found:
+        first, first_year, last, last_year = found.groups()
+        start = _CALENDAR.index(_MONTH_NAMES[first.lower()[:3]])
+        end = _CALENDAR.index(_MONTH_NAMES[last.lower()[:3]])
+        years = int(last_year) - int(first_year or last_year)
+        if first_year is None and end < start:
+            years = 1  # `Nov - Feb 2025`: across the turn of the year
+        return years * 12 + end - start + 1
+    length = _LENGTH.search(text)
+    if length:
+        count, unit = length.groups()
+        number = int(count) if count.isdigit() else _NUMBERS[count.lower()]
+        return (
+            number * 12
+            if unit.lower().startswith("year")
+            else max(1, number // 4)
+            if unit.lower().startswith("week")
+            else number
+        )
+    return None
+
+
 def _seasonal(plan: Plan) -> bool:
     """Whether what the model sees or counts changes with the season: a forecast or time series, demand
     counted (sales, visits, bookings), or the outdoors in its inputs or goal."""
@@ -99,6 +161,7 @@ def _months(text: str) -> set[str]:
                 "constraints.data.sources": [
                     {"name": "Camera frames from June to August 2025", "acquisition": "own"}
                 ],
+                "constraints.data.period": None,
                 "constraints.data.differences": ["none"],
                 "product.inputs": "Frames from cameras on the refuse lorries, of the road ahead.",
             },
@@ -108,8 +171,24 @@ def _months(text: str) -> set[str]:
                 'constraints.data.differences: ["none"] (no season difference ticked)',
             ),
         ),
+        Case(  # the period said: three months of a forecast
+            {"constraints.data.period": "Jun - Aug 2025", "product.task": "forecasting"},
+            evidence=(
+                'constraints.data.period: "Jun - Aug 2025" (3 months: the product will meet the rest of the year)',
+                'constraints.data.differences: ["none"] (no season difference ticked)',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the period said: two years, whatever a source's name says
+            {
+                "constraints.data.sources": [
+                    {"name": "Camera frames from June to August 2025", "acquisition": "own"}
+                ],
+                "constraints.data.period": "Jun 2023 - May 2025",
+                "product.inputs": "Frames from cameras on the refuse lorries, of the road ahead.",
+            }
+        ),
         Case(
             {
                 "constraints.data.sources": [
@@ -145,6 +224,16 @@ def data_from_one_season(plan: Plan) -> Evidence:
         return None  # the team said it: production-differs weighs it
     if not _seasonal(plan):
         return None  # an indoor line or an office record: the season changes little of what it sees
+    period = plan.constraints.data.period
+    span = period_months(period)
+    if span is not None:  # the team said when the data starts and ends: read it first
+        if span > SHORT_PERIOD_MONTHS:
+            return None
+        note = f"{span} month{'s' if span > 1 else ''}: the product will meet the rest of the year"
+        evidence = [quote(plan, "constraints.data.period", note)]
+        if differences:
+            evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
+        return tuple(evidence)
     paths = _data_paths(plan)
     texts = {path: text for path in paths if isinstance(text := answer_at(plan, path), str)}
     if any(WHOLE_YEAR.find(text) or _YEARS_LONG.search(text) for text in texts.values()):
