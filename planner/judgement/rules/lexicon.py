@@ -2768,6 +2768,14 @@ EXITS_KEPT = Lexicon("""
     including those who left, including the ones who left, including cases that closed
 """)
 
+# Words that say a change in the data's period is handled: data since it, weighted, the regime an input.
+CHANGE_HANDLED = Lexicon("""
+    only data since, only on data since, trained on data since, train on data since, trained only since
+    data since the change, since the change only, after the change only, weighted to recent
+    weighted towards recent, down-weighted, downweighted, regime flag, regime feature, regime as an input
+    regime as input, which terms apply, which regime applies, which rules apply, terms as an input
+    terms as a feature, relabelled by today's standard, relabeled by today's standard
+""")
 
 # A thing several rows describe that lasts over time (a person visiting again, a site, repeat reports of
 # one event): its rows can fall on both sides of a time split.

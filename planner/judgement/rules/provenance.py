@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, ticked
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    quote,
+    source_paths,
+    ticked,
+)
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
+from planner.judgement.rules.record import changed_during_period
 from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
 
@@ -322,13 +329,21 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     likelihood=3,
     impact=4,
     move=Move(
-        "Find when the labelling standard changed, and label by one standard",
-        "Labels given under two standards teach the model a mix; relabel a sample of the older cases by "
-        "today's standard (or train on data since the change), and test on cases after it",
+        "Find when the standard or the regime changed, and learn one",
+        "Labels or outcomes recorded under two standards, terms or processes teach the model a mix; relabel a "
+        "sample of the older cases by today's standard (or train on, or weight, data since the change), test "
+        "on cases after it, and where both regimes still apply give the model which one does",
         "warning",
     ),
     ask="did the labelling standard, system or policy change over the data's years?",
     fires=(
+        Case(  # the team said what changed: a fact
+            {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
+            evidence=(
+                'constraints.data.changes: "New payment terms for all suppliers from 1 Jan 2024." (a change '
+                'during the data\'s period, "Jan 2019 - Jun 2025": the model learns a mix of both regimes)',
+            ),
+        ),
         Case(
             {
                 "constraints.data.sources[0].name": "ERP invoice history since 2019 (migrated to a new ERP in 2022)"
@@ -354,6 +369,13 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
         ),
     ),
     quiet=(
+        Case({"constraints.data.changes": "No change that we know of."}),
+        Case(  # said, and handled: trained on data since the change
+            {
+                "constraints.data.changes": "New payment terms from 1 Jan 2024; we train only on data since "
+                "the change.",
+            }
+        ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
         Case(
             {
@@ -363,15 +385,19 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     ),
 )
 def label_standard_changed(plan: Plan) -> Evidence:
-    """The labelling standard may have changed over the data's years.
+    """The labelling standard, terms or process changed during the data's years.
 
-    When the definition, the coding standard, the policy or the system that records the label changed
-    partway through the data, the same case carries different labels before and after; a model learns a
+    When the definition, the coding standard, the policy, the terms and prices, the process or the system
+    that records the label changed partway through the data, the same case carries different labels before and after; a model learns a
     mix of both, and a random split hides it.
 
     Mitigation: Find the date of the change; relabel a sample of older cases by today's standard (or
-    train on data since the change), split by time, and test on cases after the change.
+    train on, or weight, data since the change), split by time, and test on cases after the change; where
+    old and new regimes both still apply to live cases (terms by booking date), give the model which one.
     """
+    changed = changed_during_period(plan)
+    if changed is not None:
+        return changed or None
     paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]

@@ -4,14 +4,18 @@ A lead asks how the recorded outcome can fall short of what happened (`constrain
 counted only when someone reports it, a default for the cases nobody looked at, a case that ends another
 way before its outcome; and whether one thing fills several rows (`constraints.data.rows_per_thing`), so
 that a split by time still puts it on both sides. A capped record is weighed by capped-outcomes, a random
-split of repeated rows by random-split-on-grouped-data.
+split of repeated rows by random-split-on-grouped-data, and a change over the data's period
+(`constraints.data.changes`, read here) by label-standard-changed.
 """
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import handled, limit_ticked, quote, repeated_unit
+from planner.judgement.rules.evidence import handled, limit_ticked, quote, repeated_unit, says_nothing, show
 from planner.judgement.rules.lexicon import (
+    CHANGE_HANDLED,
     DEFAULT_HANDLED,
     EXITS_KEPT,
     REPORTING_MEASURED,
@@ -272,4 +276,32 @@ def thing_straddles_time_cut(plan: Plan) -> Evidence:
     return (
         quote(plan, "constraints.data.rows_per_thing", f"several rows describe {unit}: it lasts over time"),
         quote(plan, "done.split", "a thing with rows before and after the cut is on both sides"),
+    )
+
+
+# An answer on changes that opens by saying nothing changed ("Nothing.", "None that we know of", "No change").
+_NO_CHANGE = re.compile(
+    r"\s*(?:nothing|none|no\s+changes?|no|not\s+that\s+we\s+know|unchanged|n/a)\b"
+    r"(?!\s*[,;:]?\s*(?:until|before|after|except|but|apart|other\s+than|besides|since)\b)",
+    re.IGNORECASE,
+)
+
+
+def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
+    """What the team said changed during the data's period, quoted as a fact; () when it said so and
+    handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
+    or did not answer, so the words of other answers decide."""
+    said = plan.constraints.data.changes
+    if not said or says_nothing(said) or _NO_CHANGE.match(said):
+        return None
+    if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
+        return ()
+    period = plan.constraints.data.period
+    during = (
+        f"during the data's period, {show(period)}"
+        if period and not says_nothing(period)
+        else "during the data's period"
+    )
+    return (
+        quote(plan, "constraints.data.changes", f"a change {during}: the model learns a mix of both regimes"),
     )
