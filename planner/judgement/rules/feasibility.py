@@ -66,7 +66,13 @@ _INSTRUMENT_THE_METRIC = Move(
     impact=3,
     move=_BE_THE_ALGORITHM,
     fires=(
-        Case({"by_hand.examples": 0}, evidence=("by_hand.examples: 0",)),
+        Case(  # nobody does the task today
+            {
+                "by_hand.examples": 0,
+                "product.current_solution": "Nothing: no one checks invoices for duplicates today.",
+            },
+            evidence=("by_hand.examples: 0",),
+        ),
         Case(  # a forecast today's process makes, but nobody has measured how well
             {
                 "by_hand.examples": 0,
@@ -88,8 +94,25 @@ _INSTRUMENT_THE_METRIC = Move(
             },
             evidence=("by_hand.examples: 0",),
         ),
+        Case(  # text read by a keyword filter today: nobody has looked at the cases themselves
+            {
+                "by_hand.examples": 0,
+                "product.data_kinds": ["text"],
+                "product.current_solution": "A keyword filter routes each report to a queue.",
+                "product.current_performance": "It routes 71% of reports to the right queue.",
+            },
+            evidence=("by_hand.examples: 0",),
+        ),
     ),
     quiet=(
+        Case(  # staff triage these very reports every day and their accuracy is measured: sit with them
+            {
+                "by_hand.examples": 0,
+                "product.data_kinds": ["text"],
+                "product.current_solution": "Staff read each report and route it to a queue, every day.",
+                "product.current_performance": "An audit finds 83% of reports routed to the right queue.",
+            }
+        ),
         Case(  # decided from records today, every day, with its figure measured: the yardstick exists
             {"by_hand.examples": 0, "product.data_kinds": ["tabular", "time_series"]}
         ),
@@ -121,15 +144,21 @@ _A_FIGURE = (TaskType.forecasting, TaskType.regression)
 
 
 def _made_and_measured_today(plan: Plan) -> bool:
-    """Whether what the model does (a forecast, an estimate, or a decision from records and series) is
-    what today's process already does every day, with its performance measured: a figure in
-    current_performance or a baseline on the primary metric. Where the inputs are text, images or
-    sound, doing cases by hand still shows the signals, so it is asked."""
+    """Whether what the model does is what today's process already does every day, with its performance
+    measured: a figure in current_performance or a baseline on the primary metric. A forecast, an
+    estimate or a decision from records and series counts whoever makes it; where the inputs are text,
+    images or sound, only people doing the task today count (they are the human yardstick, and the team
+    can watch them work); a machine reading them today leaves the signals unseen, so it is asked."""
     product = plan.product
     if not product.current_solution or says_nothing(product.current_solution):
         return False
-    if product.task not in _A_FIGURE and (not product.data_kinds or UNSTRUCTURED & set(product.data_kinds)):
-        return False  # text, images or sound: doing cases by hand shows what the signals are
+    unstructured = not product.data_kinds or bool(UNSTRUCTURED & set(product.data_kinds))
+    if (
+        product.task not in _A_FIGURE
+        and unstructured
+        and _people_do_it_today(plan) != "product.current_solution"
+    ):
+        return False  # text, images or sound read by a machine today: cases by hand show the signals
     metrics = plan.done.metrics
     if metrics and metrics[0].baseline is not None:
         return True
