@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from planner.judgement.register import HIGH, MEDIUM, assess, level_of
+from planner.judgement.advice import _moves
+from planner.judgement.register import HIGH, MEDIUM, Risk, assess, level_of
 from planner.judgement.rules import CATALOGUE
-from planner.judgement.rules.base import Case, Hint
+from planner.judgement.rules.base import Case, Hint, Tempered
 from planner.plan.model import Decision, Plan, Verdict
 from planner.plan.planfile import plan_from_text
 from planner.plan.questions import QUESTIONS
@@ -489,6 +490,27 @@ def test_headline_advice(changes: dict[str, Any], headline: str, tone: str) -> N
     assert assessment.headline is not None
     assert (assessment.headline.title, assessment.headline.tone) == (headline, tone)
     assert assessment.headline.reason
+
+
+def test_a_repair_of_void_evidence_leads_process_moves_at_its_level() -> None:
+    """A grouped split (info, not a first move of its own) at medium leads 'do it by hand' at medium:
+    without it the figures for going ahead say nothing; a high process move still comes first, and a
+    low one is no first move."""
+
+    def risk(rule_id: str, likelihood: int | None = None) -> Risk:
+        kind = CATALOGUE[rule_id]
+        evidence = Tempered(likelihood, ("said",)) if likelihood else ("said",)
+        return Risk.of(kind, None, evidence)
+
+    split, by_hand = risk("random-split-on-grouped-data"), risk("never-done-by-hand")
+    assert (split.level, by_hand.level) == ("medium", "medium")
+    first, _ = _moves(sound(), [by_hand, split])
+    assert [move.title.split(" ")[0] for move in first] == ["Split", "Do"]
+    first, _ = _moves(sound(), [risk("never-done-by-hand"), risk("selective-labels", 2)])
+    assert [move.title.split(" ")[0] for move in first] == ["Keep", "Do"]  # 8 vs 12: both medium
+    first, later = _moves(sound(), [by_hand, risk("random-split-on-grouped-data", 1)])
+    assert [move.title.split(" ")[0] for move in first] == ["Do"]
+    assert [move.title.split(" ")[0] for move in later] == ["Split"]
 
 
 def test_advice_quotes_the_evidence_and_follow_ups_come_after_the_verdict() -> None:
