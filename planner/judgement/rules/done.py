@@ -471,24 +471,35 @@ def _another_measure(plan: Plan) -> str | None:
             {"done.timebox_weeks": 20, "done.fold_action": "Keep going."},
             evidence=("done.timebox_weeks: 20 (more than 16 weeks is no box)",),
         ),
-        Case(  # a few months over, with a fold action: a box, low, a checkpoint midway
-            {"done.timebox_weeks": 24},
-            evidence=(
-                "done.timebox_weeks: 24 (a box of a few months that ends in a decision: add a checkpoint "
-                "midway, at week 12)",
-                'done.fold_action: "Ship the two rules in the ERP and stop modelling."',
-            ),
+        Case(  # a concrete fold action, but seven months and nothing outside sets the length
+            {"done.timebox_weeks": 30},
+            evidence=("done.timebox_weeks: 30 (more than 16 weeks is no box)",),
         ),
-        Case(  # a fold action and a length the world sets: low, a checkpoint midway
-            {"done.timebox_weeks": 26, "done.when_met": "Switch after the three-month parallel run."},
+        Case(  # a go-live date ends it, but nothing is said for falling short: low
+            {
+                "done.timebox_weeks": 20,
+                "done.fold_action": None,
+                "done.when_met": "Go live on 1 March 2027.",
+            },
             evidence=(
-                "done.timebox_weeks: 26 (a box with a fold action, its length set by the world: check progress "
-                "midway, at week 13)",
-                'done.when_met: "Switch after the three-month parallel run." (the box follows: parallel run)',
+                "done.timebox_weeks: 20 (a box that ends on a date: name what is done then if it falls short "
+                "(week 20))",
+                'done.when_met: "Go live on 1 March 2027."',
             ),
+            also=frozenset({"no-fold-action"}),
         ),
     ),
     quiet=(
+        Case({"done.timebox_weeks": 24}),  # a few months over, ending in a concrete fold action: a box
+        Case(  # a fold action and a length the world sets (a parallel run): a real box
+            {"done.timebox_weeks": 26, "done.when_met": "Switch after the three-month parallel run."}
+        ),
+        Case(  # a whole season, sized by the world, ending in a fold action
+            {
+                "done.timebox_weeks": 36,
+                "done.when_met": "Decide after one full growing season in the trial fields.",
+            }
+        ),
         Case(  # a box that ends on a fixed outside date, with what happens then
             {
                 "done.timebox_weeks": 26,
@@ -511,27 +522,19 @@ def no_time_box(plan: Plan) -> Evidence:
         return None
     if FIXED_DATE.find(plan.done.fold_action):
         return None  # the box ends on a fixed outside date, with a fold action: a time box, however long
-    found = (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
-    fold, clock = plan.done.fold_action, _world_clock(plan)
-    if fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING) and clock:
-        # A fold action and a length the world sets (a season, a parallel run, a release): a box; a
-        # checkpoint midway keeps it one.
-        midway = f"a box with a fold action, its length set by the world: check progress midway, at week {round(weeks / 2)}"
-        return Tempered(1, (quote(plan, "done.timebox_weeks", midway), clock))
-    if weeks > LONG_BOX_WEEKS:
-        return found
-    # A few months over that ends in a decision (a concrete fold action) or on a go-live date: a box.
-    ends: str | None
+    fold = plan.done.fold_action
     if fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING):
-        ends = quote(plan, "done.fold_action")
-    else:
+        # A concrete fold action makes it a box: its length set by the world (a season, a sized trial,
+        # a go-live date), or a few months, it ends in the continue-or-fold decision.
+        if _world_clock(plan) or weeks <= LONG_BOX_WEEKS:
+            return None
+    elif weeks <= LONG_BOX_WEEKS and not fold:
+        # No fold action yet, but a go-live date ends it: a box whose decision is still to be named.
         ends = next((quote(plan, path) for path in _GO_LIVE if FIXED_DATE.find(answer_at(plan, path))), None)
-    if ends is None:
-        return found
-    midway = (
-        f"a box of a few months that ends in a decision: add a checkpoint midway, at week {round(weeks / 2)}"
-    )
-    return Tempered(1, (quote(plan, "done.timebox_weeks", midway), ends))
+        if ends is not None:
+            midway = f"a box that ends on a date: name what is done then if it falls short (week {weeks:g})"
+            return Tempered(1, (quote(plan, "done.timebox_weeks", midway), ends))
+    return (quote(plan, "done.timebox_weeks", f"more than {MAX_TIMEBOX_WEEKS} weeks is no box"),)
 
 
 _GO_LIVE = ("done.when_met", "press_release.call_to_action")  # where a go-live date is said
