@@ -219,13 +219,34 @@ def _commodity_step(plan: Plan) -> str | None:
     likelihood=3,
     impact=4,
     fires=(
-        Case(
+        Case(  # GPUs, and where they come from is not said (nothing says none is hosted)
             {
                 "constraints.compute.budget_per_month": 0,
                 "constraints.compute.hardware": "gpu",
+                "constraints.compute.hosted_service": None,
                 "constraints.compute.cost_per_prediction": None,
             },
             evidence=("constraints.compute.budget_per_month: 0", 'constraints.compute.hardware: "gpu"'),
+        ),
+        Case(  # nothing hosted, but a large model and nowhere named to run it: asked low
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hardware": None,
+                "constraints.compute.hosted_service": False,
+                "constraints.compute.cost_per_prediction": None,
+                "constraints.latency.model_size": "large",
+            },
+            evidence=("constraints.compute.budget_per_month: 0", 'constraints.latency.model_size: "large"'),
+        ),
+    ),
+    quiet=(
+        Case(  # the team's own (or a donated) GPU, nothing hosted, no cost per call: 0 is no new spend
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hardware": "gpu",
+                "constraints.compute.hosted_service": False,
+                "constraints.compute.cost_per_prediction": None,
+            }
         ),
     ),
 )
@@ -233,7 +254,8 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
     """Compute cost has no bound.
 
     No budget is set while the plan needs GPUs, a large model or a metered hosted service; costs
-    grow with traffic and experiments until someone notices the bill.
+    grow with traffic and experiments until someone notices the bill. (A budget of 0 on named hardware
+    with nothing hosted or metered is no new spend, not an open bill.)
 
     Mitigation: Estimate cost per prediction and per training run, set a monthly budget with an
     alert, and start on a laptop with downsampled data.
@@ -248,8 +270,12 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
     if not heavy:
         return None
     compute = plan.constraints.compute
-    if compute.hosted_service is False and not compute.cost_per_prediction:
-        # on hardware of its own, nothing metered: 0 may mean no new spend; asked low
+    if compute.hosted_service is False and not compute.cost_per_prediction and not compute.hosted_model:
+        if compute.hardware is not None:
+            return (
+                None  # named hardware, nothing hosted, nothing metered: 0 means no new spend, not unbounded
+            )
+        # nothing metered, but where it runs is not said: asked low
         return Tempered(1, (quote(plan, "constraints.compute.budget_per_month"), *heavy))
     return (quote(plan, "constraints.compute.budget_per_month"), *heavy)
 
