@@ -12,6 +12,7 @@ from typing import Literal
 
 from planner.core import formatting
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
+from planner.judgement.order import VOIDS_EVIDENCE, rank
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
@@ -89,29 +90,6 @@ _PER_ITEM = re.compile(r"\s*\bper\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$", re.IG
 
 
 RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})
-_TONES = {"danger": 0, "warning": 1, "info": 2, "success": 3}
-_LEVELS = {"high": 0, "medium": 1, "low": 2}
-
-# Risks that void the evidence for going ahead: a model scored with inputs it will not have, on a split
-# that puts the same thing on both sides, against a truth today's process made or picked, on labels
-# only the chosen cases get, or on outcomes a cap or an exit cut short. Whatever else the plan does
-# well, its figures do not say what they seem to; a move repairing one leads any process move (do it
-# by hand, the sector's rules, a time box) at the same level, and at medium or above it is a first move.
-VOIDS_EVIDENCE = frozenset(
-    {
-        "inputs-after-prediction",
-        "future-inputs",
-        "random-split-on-grouped-data",
-        "random-split-on-time-data",
-        "evaluation-truth-circular",
-        "truth-from-old-process",
-        "eval-set-picked",
-        "selective-labels",
-        "model-selects-cases",
-        "capped-outcomes",
-        "duration-of-one-exit",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -383,17 +361,6 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
     return found
 
 
-def _rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
-    """A move's place: a danger first; then by its risks' level, a repair of void evidence before a
-    process move at the same level; then by tone and score."""
-    move, hits = item
-    top = max(hits, key=lambda risk: risk.score)
-    if move.tone == "danger":
-        return (0, 0, 0, 0, -top.score)
-    voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
-    return (1, _LEVELS[top.level], int(not voids), _TONES[move.tone], -top.score)
-
-
 def _moves(plan: Plan, risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
     """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups).
     A move the plan already makes (its `done`) is not given."""
@@ -405,7 +372,7 @@ def _moves(plan: Plan, risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
         grouped.setdefault(spec.move.title, (spec.move, []))[1].append(risk)
     first: list[Advice] = []
     later: list[Advice] = []
-    for move, hits in sorted(grouped.values(), key=_rank):
+    for move, hits in sorted(grouped.values(), key=rank):
         lead = sorted(hits, key=lambda risk: -risk.score)[0]
         evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
         # a guess from words is not what the team does first; a repair of void evidence is, from medium

@@ -59,6 +59,20 @@ _INSTRUMENT_THE_METRIC = Move(
 )
 
 
+_NONE = ("by_hand.examples: 0",)
+_PLANNERS = {  # a forecast today's process makes
+    "by_hand.examples": 0,
+    "product.task": "forecasting",
+    "product.current_solution": "Planners adjust last year's figures.",
+    "done.metrics[0].baseline": None,
+}
+_ROUTED = {  # reports routed to queues, the routing's accuracy measured
+    "by_hand.examples": 0,
+    "product.data_kinds": ["text"],
+    "product.current_performance": "An audit finds 83% of reports routed to the right queue.",
+}
+
+
 @rule(
     "never-done-by-hand",
     Category.model,
@@ -66,52 +80,24 @@ _INSTRUMENT_THE_METRIC = Move(
     impact=3,
     move=_BE_THE_ALGORITHM,
     fires=(
-        Case(  # nobody does the task today
-            {
-                "by_hand.examples": 0,
-                "product.current_solution": "Nothing: no one checks invoices for duplicates today.",
-            },
-            evidence=("by_hand.examples: 0",),
-        ),
+        Case({"by_hand.examples": 0, "product.current_solution": "No one checks today."}, evidence=_NONE),
         Case(  # a forecast today's process makes, but nobody has measured how well
-            {
-                "by_hand.examples": 0,
-                "product.task": "forecasting",
-                "product.current_solution": "Planners adjust last year's figures.",
-                "product.current_performance": "Not measured.",
-                "done.metrics[0].baseline": None,
-            },
-            evidence=("by_hand.examples: 0",),
+            {**_PLANNERS, "product.current_performance": "Not measured."},
+            evidence=_NONE,
             also=frozenset({"human-performance-unknown", "target-without-baseline"}),
         ),
         Case(  # a year is no measured figure
-            {
-                "by_hand.examples": 0,
-                "product.task": "forecasting",
-                "product.current_solution": "Planners adjust last year's figures.",
-                "product.current_performance": "Nobody has checked it since 2019.",
-                "done.metrics[0].baseline": None,
-            },
-            evidence=("by_hand.examples: 0",),
+            {**_PLANNERS, "product.current_performance": "Nobody has checked it since 2019."},
+            evidence=_NONE,
         ),
         Case(  # text read by a keyword filter today: nobody has looked at the cases themselves
-            {
-                "by_hand.examples": 0,
-                "product.data_kinds": ["text"],
-                "product.current_solution": "A keyword filter routes each report to a queue.",
-                "product.current_performance": "It routes 71% of reports to the right queue.",
-            },
-            evidence=("by_hand.examples: 0",),
+            {**_ROUTED, "product.current_solution": "A keyword filter routes each report to a queue."},
+            evidence=_NONE,
         ),
     ),
     quiet=(
         Case(  # staff triage these very reports every day and their accuracy is measured: sit with them
-            {
-                "by_hand.examples": 0,
-                "product.data_kinds": ["text"],
-                "product.current_solution": "Staff read each report and route it to a queue, every day.",
-                "product.current_performance": "An audit finds 83% of reports routed to the right queue.",
-            }
+            {**_ROUTED, "product.current_solution": "Staff read and route each report, every day."}
         ),
         Case(  # decided from records today, every day, with its figure measured: the yardstick exists
             {"by_hand.examples": 0, "product.data_kinds": ["tabular", "time_series"]}
@@ -144,20 +130,15 @@ _A_FIGURE = (TaskType.forecasting, TaskType.regression)
 
 
 def _made_and_measured_today(plan: Plan) -> bool:
-    """Whether what the model does is what today's process already does every day, with its performance
-    measured: a figure in current_performance or a baseline on the primary metric. A forecast, an
-    estimate or a decision from records and series counts whoever makes it; where the inputs are text,
-    images or sound, only people doing the task today count (they are the human yardstick, and the team
-    can watch them work); a machine reading them today leaves the signals unseen, so it is asked."""
+    """Whether today's process already does what the model does every day, its performance measured (a
+    figure or a baseline). From records and series, whoever does it; from text, images or sound, only
+    people (a yardstick the team can watch work): a machine reading them leaves the signals unseen."""
     product = plan.product
     if not product.current_solution or says_nothing(product.current_solution):
         return False
     unstructured = not product.data_kinds or bool(UNSTRUCTURED & set(product.data_kinds))
-    if (
-        product.task not in _A_FIGURE
-        and unstructured
-        and _people_do_it_today(plan) != "product.current_solution"
-    ):
+    people = _people_do_it_today(plan) == "product.current_solution"
+    if product.task not in _A_FIGURE and unstructured and not people:
         return False  # text, images or sound read by a machine today: cases by hand show the signals
     metrics = plan.done.metrics
     if metrics and metrics[0].baseline is not None:

@@ -1,0 +1,40 @@
+"""The order of a plan's moves: a danger first, then by level, a repair of void evidence before a process move."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Move, Risk
+
+TONES = ("danger", "warning", "info", "success")  # most pressing first
+_LEVELS = {"high": 0, "medium": 1, "low": 2}
+
+# Risks that void the evidence for going ahead: a model scored with inputs it will not have, on a split
+# that puts the same thing on both sides, against a truth today's process made or picked, on labels
+# only the chosen cases get, or on outcomes a cap or an exit cut short. Whatever else the plan does
+# well, its figures do not say what they seem to; a move repairing one leads any process move (do it
+# by hand, the sector's rules, a time box) at the same level, and at medium or above it is a first move.
+VOIDS_EVIDENCE = frozenset(
+    {
+        "inputs-after-prediction",
+        "future-inputs",
+        "random-split-on-grouped-data",
+        "random-split-on-time-data",
+        "evaluation-truth-circular",
+        "truth-from-old-process",
+        "eval-set-picked",
+        "selective-labels",
+        "model-selects-cases",
+        "capped-outcomes",
+        "duration-of-one-exit",
+    }
+)
+
+
+def rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
+    """A move's place: a danger first; then by its risks' level, a repair of void evidence before a
+    process move at the same level; then by tone and score."""
+    move, hits = item
+    top = max(hits, key=lambda risk: risk.score)
+    if move.tone == "danger":
+        return (0, 0, 0, 0, -top.score)
+    voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
+    return (1, _LEVELS[top.level], int(not voids), TONES.index(move.tone), -top.score)
