@@ -214,13 +214,7 @@ def selective_labels(plan: Plan) -> Evidence:
     return Tempered(2, (found[0], at_random)) if at_random else found
 
 
-_UNLIKE_PRODUCTION = (
-    Difference.device,
-    Difference.channel,
-    Difference.language,
-    Difference.population,
-    Difference.season,
-)
+_UNLIKE_PRODUCTION = {Difference(kind) for kind in ("device", "channel", "language", "population", "season")}
 
 
 _JUDGED_APART = RUN_APART + PILOT_THERE
@@ -252,6 +246,10 @@ def _mitigation_said(plan: Plan) -> bool:
         _HANDLED.find(text) or in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
         for text in (answer_at(plan, path) for path in _evaluation_paths(plan))
     )
+
+
+_ONBOARDED = "Each new camera is audited for its first month."
+_HELD_OUT = "The post room switched to new scanners in 2024; the test set is held out by year."
 
 
 @rule(
@@ -374,6 +372,13 @@ def _mitigation_said(plan: Plan) -> bool:
                 'model." (the difference is an input of the model: is an input)',
             ),
         ),
+        Case(  # named, and each new camera is audited before its flags count: low, keep the onboarding rule
+            {"constraints.data.differences": ["device"], "constraints.data.differences_note": _ONBOARDED},
+            evidence=(
+                'constraints.data.differences: ["device"] (the product meets another device or camera)',
+                f'constraints.data.differences_note: "{_ONBOARDED}" (already judged apart: audited for its first)',
+            ),
+        ),
         Case(  # `none` ticked, while the note says the scans were taken by another crew under another light
             {
                 "constraints.data.differences": ["none"],
@@ -420,6 +425,7 @@ def _mitigation_said(plan: Plan) -> bool:
                 "compared 300 invoices scanned on both.",
             }
         ),
+        Case({"constraints.data.differences": ["none"], "constraints.data.differences_note": _HELD_OUT}),
         Case(  # the note says nothing differs
             {
                 "constraints.data.differences": ["none"],
@@ -486,8 +492,8 @@ def production_differs(plan: Plan) -> Evidence:
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     apart = judged_apart(plan)
-    if apart:  # named and already evaluated on its own: a note to keep doing so, not a stop
+    if apart:  # named and already judged on its own: a low note to check that mitigation, not a stop
         path = apart.partition(": ")[0]
         kept = tuple(line for line in found if line.partition(": ")[0] != path)
-        return Tempered(2 if len(kinds) > 1 else 1, (*kept, apart))
+        return Tempered(1, (*kept, apart))  # however many differences: the check of how it is handled
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop

@@ -1522,9 +1522,30 @@ BEFORE_HANDLING = Lexicon(
     )
 )
 
+# A holdout of whole sites, years or devices the training never saw, or a rule that audits each
+# new device or site before its predictions count: the gap is measured, not met unseen.
+HELD_OUT_APART = Lexicon(
+    phrases(
+        """held out by, held-out by, hold out by, holds out by, holdout by, holdouts by, held back by
+        split by, tested by, evaluated by, validated by, leave out by""",
+        """site, sites, year, years, device, devices, camera, cameras, region, regions, clinic, clinics
+        hospital, hospitals, store, stores, branch, branches, country, countries, plant, plants""",
+    )
+    + ", "
+    + phrases(
+        "held-out, unseen",
+        """site, sites, year, years, device, devices, camera, cameras, region, regions, clinics, hospitals
+        stores, branches, countries, plants""",
+    )
+    + """, leave-one-site-out, leave one site out, leave-one-year-out, leave one year out
+    onboarding rule, onboarding rules, onboarding check, onboarding checks, onboarding audit, onboarding audits
+    audited for its first, audited for their first, checked for its first, checked for their first"""
+)
+
 # The new setting judged on its own before it is trusted: a shadow or parallel run, a test set from it,
 # or sites evaluated separately...
-RUN_APART = Lexicon("""
+RUN_APART = (
+    Lexicon("""
     evaluated separately, evaluate separately, evaluates separately, tested separately, test separately
     tests separately, measured separately, measure separately, scored separately, validated separately
     shadow run, shadow runs, shadow season, shadow mode, shadow period, run in shadow, shadow test
@@ -1532,6 +1553,8 @@ RUN_APART = Lexicon("""
     parallel season, parallel run, parallel runs, run in parallel, runs in parallel
     test set from, test sets from, labelled sample from, labeled sample from
 """)
+    + HELD_OUT_APART
+)
 # ...or a pilot there (a pilot may also be where the data came from: only the ticked difference is eased)
 PILOT_THERE = Lexicon(
     "pilot at, pilot in, pilot on, piloted at, piloted in, pilot sites, pilot site, pilot stations, pilot wards"
