@@ -11,7 +11,7 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, ticked
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -36,14 +36,8 @@ _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValida
 _DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
 
 # Answers that may say how a limit or a duty is handled (each a text; the monitors are records).
-_HANDLED_IN = (
-    "product.decision",
-    "product.decision_owner",
-    "product.output",
-    "after_launch.fallback",
-    "heuristics.humans_handle",
-    "done.when_met",
-)
+_HANDLED_IN: tuple[str, ...] = ("product.decision", "product.decision_owner", "product.output")
+_HANDLED_IN += ("after_launch.fallback", "heuristics.humans_handle", "done.when_met")
 
 
 def _said_in(plan: Plan, lexicon: Lexicon) -> str | None:
@@ -281,6 +275,10 @@ def gainers_adapt(plan: Plan) -> Evidence:
     return (fact, *_answered(plan, "product.mode"))
 
 
+_RESPONSIBLE = "The accountant sends each return and remains responsible for it."
+_SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a person decides each case
+
+
 @rule(
     "sector-rules-unnamed",
     Category.ethics,
@@ -315,7 +313,11 @@ def gainers_adapt(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"product.circumstances": ["none"]}),),
+    quiet=(  # a person decides each case, and the decision or the FAQ says who stays responsible
+        Case({"product.circumstances": ["none"]}),
+        Case({**_SECTOR, "product.decision": _RESPONSIBLE}),
+        Case({**_SECTOR, "press_release.faq": [{"question": "Who answers for it?", "answer": _RESPONSIBLE}]}),
+    ),
 )
 def sector_rules_unnamed(plan: Plan) -> Evidence:
     """Sector rules govern the decision: the plan must name them and who signs.
@@ -332,6 +334,9 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.sector_rules)
     if fact is None:
         return None
+    signer = _said_in(plan, SIGNER_SAID) or any(SIGNER_SAID.find(note) for note in own_notes(plan))
+    if signer and plan.product.mode is not Mode.automate:
+        return None  # a person decides each case, and an answer says who signs and answers for it
     named = _said_in(plan, _DUTY_SAID)
     if plan.product.mode is Mode.automate and plan.impact.error_severity in _SERIOUS:
         if named:

@@ -782,6 +782,8 @@ SIGNER_SAID = Lexicon("""
     issues them, issues each, issues the, issues warnings, issues alerts, issues bulletins, who issues, sign the
     sign it, sign them, sign each, they sign, who signs approves and issues, reviews and signs, reviews and issues, liability, liable
     professional indemnity, accountable for each, answers for each
+    remains responsible, remain responsible, stays responsible, stay responsible, remains accountable
+    stays accountable, keeps responsibility, keep responsibility, responsible for each, responsible for every
 """)
 
 
