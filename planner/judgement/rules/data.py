@@ -89,6 +89,7 @@ from planner.plan.model import (
     DataKind,
     DataLeaves,
     Difference,
+    EvalTruth,
     LabelSource,
     Mode,
     OutcomeRecorded,
@@ -410,6 +411,21 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
                 "product.success_metric": "Supplier contract cancellations per month",
             }
         ),
+        Case(  # no label at all: the words describe what is wanted, nothing stands in for it
+            {
+                "constraints.data.labels": ["none"],
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Supplier contract cancellations per month",
+            },
+        ),
+        Case(  # replies drafted and judged by review: the words name what a good reply does
+            {
+                "product.task": "generation",
+                "done.eval_truth": "checked",
+                "product.label": "The supplier replied to the duplicate query within 5 days.",
+                "product.goal": "Every duplicate payment is repaid by the supplier.",
+            },
+        ),
     ),
 )
 def proxy_label(plan: Plan) -> Evidence:
@@ -426,8 +442,11 @@ def proxy_label(plan: Plan) -> Evidence:
     )
     if found:
         return (*found, quote(plan, "product.label")) if plan.product.label else found
-    # Ticked or not: behaviour (clicks, views, past decisions) standing in for a lasting goal.
     product = plan.product
+    reviewed = product.task is TaskType.generation and plan.done.eval_truth is EvalTruth.checked
+    if set(plan.constraints.data.labels) == {LabelSource.none} or reviewed:
+        return None  # no label to stand in for the goal: nothing labelled, or drafts judged by review
+    # Ticked or not: behaviour (clicks, views, past decisions) standing in for a lasting goal.
     step = None if mentions(product.label, LASTING) else mentions(product.label, ON_THE_WAY)
     act = None if step else mentions(product.label, BEHAVIOUR)
     goal_path = next(
