@@ -502,7 +502,7 @@ def test_a_repair_of_void_evidence_leads_process_moves_at_its_level() -> None:
         evidence = Tempered(likelihood, ("said",)) if likelihood else ("said",)
         return Risk.of(kind, None, evidence)
 
-    split, by_hand = risk("random-split-on-grouped-data"), risk("never-done-by-hand")
+    split, by_hand = risk("random-split-on-grouped-data", 3), risk("never-done-by-hand")
     assert (split.level, by_hand.level) == ("medium", "medium")
     first, _ = _moves(sound(), [by_hand, split])
     assert [move.title.split(" ")[0] for move in first] == ["Split", "Do"]

@@ -25,6 +25,11 @@ VOIDS_EVIDENCE = frozenset(
         "model-selects-cases",
         "capped-outcomes",
         "duration-of-one-exit",
+        "default-marks-unlooked",
+        "outcome-counts-reports",
+        "outcome-ends-another-way",
+        "eval-cases-written",
+        "eval-by-simulator",
     }
 )
 
