@@ -2805,7 +2805,7 @@ CHANGE_HANDLED = Lexicon("""
 # A thing several rows describe that lasts over time (a person visiting again, a site, repeat reports of
 # one event): its rows can fall on both sides of a time split.
 SPANS_TIME = Lexicon("""
-    visit, visits, repeat visits, report, reports, repeat reports, incident, incidents, event, events
+    visit, visits, repeat visits, repeat reports, incident, incidents, event, events
     patient, patients, customer, customers, client, clients, person, persons, people, account, accounts
     household, households, member, members, pupil, pupils, student, students, employee, employees
     animal, animals, site, sites, store, stores, shop, shops, machine, machines, vehicle, vehicles
