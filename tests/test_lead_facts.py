@@ -692,3 +692,39 @@ def test_insurers_and_a_gate_that_accepts_decide_about_no_person(make_workspace:
     assert "fairness-unchecked" not in levels(risks(make_workspace, insurers))
     applicants = {**insurers, "product.decision": "The university accepts the applicants ranked highest."}
     assert "fairness-unchecked" in levels(risks(make_workspace, applicants))
+
+
+def test_an_action_taken_alone_is_weighed_by_the_guardrails_around_it(make_workspace: MakeWorkspace) -> None:
+    # Alone and unbounded it is high; one guardrail (a switch back to people) makes it medium, naming it;
+    # a switch, a random audit and a shadow run first leave nothing a lead would add.
+    alone = {
+        "product.circumstances": ["commits_alone"],
+        "product.mode": "automate",
+        "done.online_validation": None,
+    }
+    assert levels(risks(make_workspace, alone))["commits-unchecked"] == "high"
+    switch = {
+        **alone,
+        "after_launch.fallback": "A switch sends every invoice back to the clerks within minutes.",
+    }
+    data = risks(make_workspace, switch)
+    assert levels(data)["commits-unchecked"] == "medium"
+    assert any("back to the clerks" in line for line in evidence(data, "commits-unchecked"))
+    guarded = {
+        **switch,
+        "after_launch.monitoring": [{"signal": "A random audit of 400 automatic matches a month"}],
+        "done.online_validation": "shadow",
+    }
+    assert "commits-unchecked" not in levels(risks(make_workspace, guarded))
+
+
+def test_a_circular_truth_checked_apart_by_an_audit_is_no_longer_high(make_workspace: MakeWorkspace) -> None:
+    circular = {"done.eval_truth": "todays_decisions", "product.mode": "automate"}
+    assert levels(risks(make_workspace, circular))["evaluation-truth-circular"] == "high"
+    audited = {
+        **circular,
+        "by_hand.human_score_notes": "An audit re-checked 500 of the clerks' matches: 1.6% wrong.",
+    }
+    data = risks(make_workspace, audited)
+    assert levels(data)["evaluation-truth-circular"] == "medium"
+    assert any("audit" in line for line in evidence(data, "evaluation-truth-circular"))

@@ -6,7 +6,7 @@ that reached it, the others (left another way, still waiting) censored away."""
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote
+from planner.judgement.rules.evidence import answer_at, first_said, handled, limit_ticked, quote
 from planner.judgement.rules.lexicon import CAP_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
@@ -111,7 +111,7 @@ _FIX = (
                 "never recorded)",
             ),
         ),
-        Case(  # ticked, and the output sets the very capacity that caps the record: high
+        Case(  # ticked, and the output sets an amount that may be the cap: asked, still medium
             {
                 "constraints.data.outcome_limits": ["capped"],
                 "product.action_shape": "sets_amount",
@@ -121,8 +121,8 @@ _FIX = (
             evidence=(
                 'constraints.data.outcome_limits: ["capped"] (it stops at a limit: demand above the cap is '
                 "never recorded)",
-                'product.action_shape: "sets_amount" (the output sets the very amount that caps the record: '
-                "it confirms itself)",
+                'product.action_shape: "sets_amount" (if the amount the output sets is what caps the record, '
+                "it confirms itself: check which)",
             ),
         ),
         Case(  # the queue caps it: customers who walk away at the peak are never counted
@@ -201,9 +201,23 @@ def _capped_fact(plan: Plan, ticked: str) -> Evidence:
     if handled(plan, CAP_HANDLED) or handled(plan, UNCAPPED):
         return None
     if plan.product.action_shape is ActionShape.sets_amount:
-        note = "the output sets the very amount that caps the record: it confirms itself"
-        return (ticked, quote(plan, "product.action_shape", note))
+        # Stock, seats or screenings the output sets are the cap itself: high. Staff for visitors who come
+        # anyway only serve the record: asked, not asserted.
+        supply = first_said(plan, ("product.decision", "product.output"), SUPPLY_SET)
+        if supply is not None:
+            note = "the output sets the very amount that caps the record: it confirms itself"
+            return (ticked, quote(plan, supply[0], f"{', '.join(supply[1])}: {note}"))
+        note = "if the amount the output sets is what caps the record, it confirms itself: check which"
+        return Tempered(3, (ticked, quote(plan, "product.action_shape", note)))
     return Tempered(3, (ticked,))
+
+
+# An amount that is itself the supply the record stops at: stock ordered, seats or slots offered.
+SUPPLY_SET = Lexicon("""
+    stock, stock level, stock levels, order quantity, order quantities, quantity ordered, units ordered
+    inventory, supply, seats, screenings, showings, places offered, slots, slots offered, beds, tables
+    portions, batches baked, loaves, units produced, production quantity, allocation, allocations
+""")
 
 
 # A label that measures how long until an event: days to adoption, time to sale, length of stay.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, ticked
+from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -28,6 +29,7 @@ from planner.plan.fields import is_answered
 from planner.plan.model import Category, Circumstance, Mode, OnlineValidation, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
+_UNBOUNDED = "no cap per action or per day, and no way to reverse an action, is named"
 
 # Where a plan says how the model's settings are tried against today's: a controlled trial.
 _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.canary)
@@ -364,7 +366,7 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"product.circumstances": ["commits_alone"]},
+            {"product.circumstances": ["commits_alone"], "done.online_validation": None},
             evidence=(
                 'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
                 "unchecked)",
@@ -427,14 +429,14 @@ def commits_unchecked(plan: Plan) -> Evidence:
         found = first_said(plan, ("product.decision", "product.output"), COMMITS)
         if found is None or plan.product.mode is not Mode.automate:
             return None
-        path, words = found
-        said = "no cap per action or per day, and no way to reverse an action, is named"
-        return Hint(words, (quote(plan, "product.mode"), quote(plan, path), said))
-    unbounded = "no cap per action or per day, and no way to reverse an action, is named"
+        return Hint(found[1], (quote(plan, "product.mode"), quote(plan, found[0]), _UNBOUNDED))
+    unbounded, guards = _UNBOUNDED, guardrails(plan)
+    if len(guards) >= 3:  # a switch back to people, an audit, a trial first, undoable or barred cases
+        return None
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
         said = "a generative model takes the action: a customer's message can talk it into one"
         return (fact, quote(plan, "product.task", said), unbounded)
-    return (fact, unbounded)
+    return Tempered(2, (fact, *guards)) if guards else (fact, unbounded)
 
 
 @rule(

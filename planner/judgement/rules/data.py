@@ -1408,7 +1408,7 @@ def personal_data(plan: Plan) -> Evidence:
             evidence=("constraints.data.model_decides_labels: true (no exploration or holdout share given)",),
         ),
         Case(
-            {"constraints.data.outcome_recorded_for": "changed_by_action", "product.mode": "improve"},
+            {"constraints.data.outcome_recorded_for": "changed_by_action", "product.mode": "automate"},
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
                 "the outcome the model learns from) (no exploration or holdout share given)",
@@ -1419,7 +1419,8 @@ def personal_data(plan: Plan) -> Evidence:
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
                 "the outcome the model learns from) (no exploration or holdout share given)",
-                'product.mode: "augment"',
+                'product.mode: "augment" (where holding the action back costs too much, log each action and '
+                "what it found instead)",
             ),
         ),
         Case(
@@ -1481,10 +1482,10 @@ def feedback_loop(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, "constraints.data.exploration_share"))
     acted = data.outcome_recorded_for is OutcomeRecorded.changed_by_action
-    if (
-        acted and plan.product.mode is Mode.augment
-    ):  # people still take each decision: the loop runs through them
-        return Tempered(3, (*found, quote(plan, "product.mode")))
+    if acted and plan.product.mode in (Mode.augment, Mode.improve):  # the loop runs through people
+        # who act on each flag; where holding an action back costs too much, their log is the label
+        note = "where holding the action back costs too much, log each action and what it found instead"
+        return Tempered(3, (*found, quote(plan, "product.mode", note)))
     return tuple(found)
 
 

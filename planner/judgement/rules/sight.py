@@ -12,7 +12,8 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.circular import to_beat
-from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.evidence import first_said, quote, says_nothing, ticked
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
@@ -148,6 +149,21 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
     if truth is EvalTruth.todays_decisions and beats is None:
         return None  # reproducing today's decisions faster is the goal: they are the truth it copies
     found = (said, *((beats,) if beats else ()))
-    if plan.product.mode is Mode.automate and beats:  # it replaces the process nobody will check it against
+    # Today's error rate measured by a check apart from it, or live decisions audited apart: the team can
+    # see the gap, so the circular score misleads less (medium, whatever the mode).
+    checked = first_said(plan, ("by_hand.human_score_notes", *_monitors(plan)), CHECKED_APART)
+    if plan.product.mode is Mode.automate and beats and checked is None:  # nobody checks it apart
         return (*found, quote(plan, "product.mode"))
-    return Tempered(3, found)
+    return Tempered(3, (*found, *((quote(plan, checked[0]),) if checked else ())))
+
+
+# Words saying decisions were checked apart from the process that made them: an audit, a re-check.
+CHECKED_APART = Lexicon("""
+    audit, audits, audited, random audit, re-check, re-checked, rechecked, re-checks, second read
+    second reads, second reader, independent check, independent checks, independently checked
+    double-checked, double checked, adjudicated, adjudication, expert panel, checked against the source
+""")
+
+
+def _monitors(plan: Plan) -> tuple[str, ...]:
+    return tuple(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring)))

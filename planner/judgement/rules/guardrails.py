@@ -1,0 +1,56 @@
+"""The guardrails a plan puts around a model that acts alone: a switch back to people, a random audit of
+what it did, a trial before it acts, actions that can be undone, and cases it is barred from. A lead
+weighs an automated action by how many of these stand around it, not by the tick that it acts alone."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import OnlineValidation, Plan
+
+# A switch that hands the work back to people, or stops the model.
+SWITCH_BACK = Lexicon("""
+    kill switch, switch off, switched off, switch that, a switch, off switch, turned off, turn it off
+    back to the clerks, back to the staff, back to people, back to manual, back to the team, back to today's
+    fall back to manual, falls back to manual, manual process resumes, handled by hand again, within minutes
+""")
+
+# A random or regular audit of the actions taken.
+AUDITED = Lexicon("""
+    audit, audits, audited, random audit, random sample, random samples, sample audit, spot check, spot checks
+    spot-check, spot-checks, checked by hand each week, checked by hand each month, reviewed each week
+""")
+
+# Actions that can be undone.
+UNDONE = Lexicon("""
+    reversible, can be reversed, be reversed, reversed, reverse, undo, undone, can be undone, rolled back
+    roll back, corrected later, clawback, claw back
+""")
+
+# Cases barred from automatic action, or a cap on it.
+BARRED = Lexicon("""
+    never, only when, only where, only if, except, excluded, excludes, exclusion, held for, sent to a person
+    goes to a person, go to a person, capped at, cap of, daily cap, daily limit, limit per, ceiling of
+    above which, approval above, high-risk categories
+""")
+
+_TEXTS: tuple[str, ...] = ("product.decision", "product.output", "heuristics.humans_handle")
+_TEXTS += ("after_launch.fallback", "done.when_met", "product.decision_owner")
+
+
+def guardrails(plan: Plan) -> list[str]:
+    """The guardrails the plan names around what the model does alone, each quoted once."""
+    paths = [
+        *_TEXTS,
+        *(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))),
+    ]
+    paths += [f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))]
+    found: list[str] = []
+    for lexicon in (SWITCH_BACK, AUDITED, UNDONE, BARRED):
+        said = first_said(plan, paths, lexicon)
+        if said is not None:
+            path, words = said
+            found.append(quote(plan, path, ", ".join(words)))
+    if plan.done.online_validation in (OnlineValidation.shadow, OnlineValidation.canary):
+        found.append(quote(plan, "done.online_validation", "tried before it acts"))
+    return list(dict.fromkeys(found))
