@@ -148,6 +148,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "no-online-validation",
         "nobody-acts-on-output",
         "outsiders-write-the-prompt",
+        "precision-at-test-prevalence",
         "predictions-arrive-off-hours",
         "production-differs",
         "proxy-label",

@@ -1,0 +1,178 @@
+"""Rules on what a ranked queue and a rebalanced test set hide.
+
+A queue worked from the top as far as the day allows never reaches its bottom: what scores low waits
+forever unless something bounds its wait. A test set rebalanced to equal classes scores precision at a
+prevalence the product never meets: the same recall and false-alarm rate give far lower precision at
+the real base rate, and the arithmetic says how much.
+"""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import ActionShape, Category, Plan
+
+# Words saying low-scored items still get seen: a maximum wait, a floor, everything seen in time.
+WAIT_BOUNDED = Lexicon("""
+    maximum age, max age, maximum wait, longest wait, oldest first, oldest items, oldest cases, ages out
+    aged items, after 30 days, within 30 days, within a week, every item is seen, every case is seen
+    all items are seen, all cases are seen, everything is seen, everything gets seen, floor of, a floor
+    bumped up, escalated after, escalates after, time limit, deadline for each, sla, service level
+    worked to the end, the whole list, whole queue, all of them each day, cleared each day
+""")
+
+_WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fallback", "product.output")
+
+
+@rule(
+    "queue-bottom-starves",
+    Category.operations,
+    likelihood=2,
+    impact=3,
+    move=Move(
+        "Bound how long a low-scored item can wait",
+        "People work the queue from the top as far as the day allows, so what scores low may never be "
+        "seen: set a maximum age after which an item is seen whatever its score (or a share of each day "
+        "for the oldest), and watch the age of the oldest item",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"product.action_shape": "top_of_queue"},
+            evidence=(
+                'product.action_shape: "top_of_queue" (people work down the list as far as their time '
+                "allows: no answer bounds how long a low-scored item waits)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.action_shape": "top_of_queue",
+                "product.decision": "Clerks work the list from the top; anything older than a week is seen "
+                "first whatever its score (maximum age).",
+            }
+        ),
+        Case({"product.action_shape": "threshold"}),
+    ),
+)
+def queue_bottom_starves(plan: Plan) -> Evidence:
+    """Low-scored items may never be seen.
+
+    Where people work a ranked queue from the top as far as their day allows, the bottom is never
+    reached: items the model scores low wait without end, and any the model scores wrongly low are
+    missed for good, with nothing that shows it.
+
+    Mitigation: Bound the wait: a maximum age after which an item is seen whatever its score, or a
+    share of each day for the oldest items; monitor the age of the oldest item in the queue.
+    """
+    if plan.product.action_shape is not ActionShape.top_of_queue:
+        return None
+    paths = [
+        *_WAIT_PATHS,
+        *(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))),
+    ]
+    if first_said(plan, paths, WAIT_BOUNDED):
+        return None
+    note = "people work down the list as far as their time allows: no answer bounds how long a low-scored item waits"
+    return (quote(plan, "product.action_shape", note),)
+
+
+# Words saying the test set was rebalanced to equal (or near-equal) classes.
+REBALANCED = Lexicon("""
+    balanced, balanced set, balanced test set, rebalanced, re-balanced, 50/50, 50-50, equal numbers
+    equal number, equal counts, as many negatives, as many positives, undersampled, under-sampled
+    downsampled, down-sampled, oversampled, over-sampled, matched negatives, one negative per positive
+""")
+
+# Metrics that depend on the prevalence: precision, and what follows from it.
+PRECISION = Lexicon(
+    """
+    precision, ppv, positive predictive value, f1, f1 score, f1-score, accuracy, false discovery rate
+    """,
+    unless="balanced accuracy",
+)
+
+
+def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    paths = ["done.eval_set"]
+    paths += [f"done.metrics[{i}].dataset" for i, metric in enumerate(plan.done.metrics) if metric.dataset]
+    return first_said(plan, paths, REBALANCED)
+
+
+@rule(
+    "precision-at-test-prevalence",
+    Category.model,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Report precision at the product's prevalence, not the balanced test set's",
+        "A test set rebalanced to equal classes scores precision at 50% prevalence; at the real base rate "
+        "the same recall and false-alarm rate give far lower precision: keep a test set at the real "
+        "prevalence, or recompute precision from recall and the false-alarm rate at it",
+        "warning",
+    ),
+    ask="is the test set rebalanced, so precision is scored at a prevalence the product never meets?",
+    fires=(
+        Case(
+            {
+                "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
+                "done.metrics[0].name": "Precision of the duplicate flag",
+            },
+            evidence=(
+                'done.eval_set: "A balanced test set: 600 duplicates and 600 distinct pairs." (balanced test set)',
+                'done.metrics[0].name: "Precision of the duplicate flag" (scored at about 50% prevalence; '
+                "the product meets 2%: with 90% recall and 5% false alarms, precision falls from 94.7% to 26.9%)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # recall does not depend on the prevalence
+            {
+                "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
+                "done.metrics": [{"name": "Recall of duplicates", "baseline": 0.45, "target": 0.75}],
+                "done.worst_error_metric": "Recall of duplicates",
+            }
+        ),
+        Case(
+            {
+                "done.eval_set": "6,000 invoices at the real mix of duplicates.",
+                "done.metrics[0].name": "Precision of the duplicate flag",
+            }
+        ),
+    ),
+)
+def precision_at_test_prevalence(plan: Plan) -> Evidence:
+    """Precision is scored on a rebalanced test set.
+
+    A test set with as many positives as negatives scores precision at 50% prevalence; the product meets
+    the real base rate, often a few percent, where the same recall and false-alarm rate give a fraction
+    of that precision. The target is then met on paper and missed in production.
+
+    Mitigation: Keep a test set at the real prevalence for the headline metric, or recompute precision
+    from recall and the false-alarm rate at the real base rate; report it beside the balanced figure.
+    """
+    found = _rebalanced(plan)
+    if found is None:
+        return None
+    path, words = found
+    names = [(i, metric.name) for i, metric in enumerate(plan.done.metrics) if PRECISION.find(metric.name)]
+    if not names:
+        return None
+    index, _ = names[0]
+    share = plan.constraints.data.rarest_class_share
+    if share is not None and 0 < share < 0.5:  # the arithmetic at the product's own base rate
+        recall, alarms = 0.9, 0.05
+        balanced = recall / (recall + alarms)
+        real = recall * share / (recall * share + alarms * (1 - share))
+        note = (
+            f"scored at about 50% prevalence; the product meets {fmt.share(share)}: with 90% recall and 5% "
+            f"false alarms, precision falls from {fmt.share(balanced)} to {fmt.share(real)}"
+        )
+    else:
+        note = "scored at the test set's prevalence, not the product's"
+    return Hint(
+        words, (quote(plan, path, ", ".join(words)), quote(plan, f"done.metrics[{index}].name", note))
+    )
