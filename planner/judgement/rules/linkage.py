@@ -1,0 +1,177 @@
+"""Rules on what pairs and indexes hide: links between records that chain into clusters, and a
+retrieval index that already holds the answers to the test questions."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import first_said, quote, read_paths, truth_paths
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, TaskType
+
+# Links that merge records into one entity: a person page, a golden record, a cluster.
+MERGES = Lexicon("""
+    merge, merges, merged, merging, person page, person pages, one record per, single record, golden record
+    golden records, master record, master records, entity, entities, cluster, clusters, clustered
+    family tree, family trees, household record, one profile, single profile, single customer view
+""")
+
+# A metric that scores the clusters, not only the pairs.
+CLUSTER_SCORED = Lexicon("""
+    cluster-level, cluster level, b-cubed, bcubed, b3, cluster precision, cluster recall, cluster purity
+    purity, transitive, transitivity, merged entities, per entity, per cluster, whole clusters
+""")
+
+_MERGE_PATHS = ("product.decision", "product.output", "product.goal")
+
+
+@rule(
+    "links-chain-into-clusters",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Score the merged clusters, not only the pairs, and bound what one wrong link can merge",
+        "Pairwise links chain: one wrong link joins two clusters, and errors grow with cluster size; score "
+        "whole clusters (B-cubed precision and recall), forbid merges that conflict (two birth dates, two "
+        "owners), and send links that would join large clusters to a person",
+        "info",
+    ),
+    ask="do pairwise links chain into merged records, where one wrong link joins two whole clusters?",
+    fires=(
+        Case(
+            {
+                "product.task": "matching",
+                "product.output": "Links between invoices that are the same supplier, merged into one "
+                "supplier record.",
+            },
+            evidence=(
+                'product.task: "matching"',
+                'product.output: "Links between invoices that are the same supplier, merged into one ..." '
+                "(merged: pairwise links chain, one wrong link joins two whole clusters)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "matching"}),
+        Case(
+            {
+                "product.task": "matching",
+                "product.output": "Links merged into one supplier record.",
+                "done.metrics[0].name": "B-cubed precision of the merged supplier records",
+            }
+        ),
+    ),
+)
+def links_chain_into_clusters(plan: Plan) -> Evidence:
+    """Pairwise links chain into wrong clusters.
+
+    A matcher scored on pairs can look precise while the records it merges are not: links are taken
+    transitively, so one wrong link joins two whole clusters, and the larger the clusters the more
+    each error costs. A pair precision of 99% can leave many merged entities wrong.
+
+    Mitigation: Score whole clusters (B-cubed precision and recall, wrong merges per entity), forbid
+    merges that conflict on a hard attribute, and route links that would join large clusters to a
+    person.
+    """
+    if plan.product.task is not TaskType.matching:
+        return None
+    found = first_said(plan, _MERGE_PATHS, MERGES)
+    if found is None:
+        return None
+    names = [metric.name for metric in plan.done.metrics] + [plan.done.eval_set or ""]
+    if any(CLUSTER_SCORED.find(name) for name in names):
+        return None
+    path, words = found
+    note = f"{', '.join(words)}: pairwise links chain, one wrong link joins two whole clusters"
+    return Hint(words, (quote(plan, "product.task"), quote(plan, path, note)))
+
+
+# A retrieval index of past answers: the corpus a drafter or question-answerer reads from.
+PAST_ANSWERS = Lexicon("""
+    past replies, previous replies, past answers, previous answers, answered questions, past responses
+    previous responses, published answers, answers since, replies since, archive of answers, answer archive
+""")
+
+# An evaluation set of questions that were asked (and answered) before.
+PAST_QUESTIONS = Lexicon("""
+    past questions, previous questions, last year's questions, questions from last year, answered questions
+    historical questions, questions already answered, questions from the archive, held-out questions
+    past queries, previous queries, past requests, previous requests
+""")
+
+# Words saying the test questions' own answers are kept out of the index.
+KEPT_OUT = Lexicon("""
+    removed from the index, excluded from the index, kept out of the index, left out of the index
+    not in the index, index built before, index cut, cut-off date, cutoff date, corpus cut, index frozen
+    before the test period, index as it stood, answers removed
+""")
+
+
+@rule(
+    "answers-in-the-index",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Keep each test question's own answer out of the index it retrieves from",
+        "Tested on past questions while the index holds their published answers, retrieval finds the answer "
+        "itself and the score measures look-up, not drafting: build the index as it stood before each test "
+        "question, or remove the test questions' answers",
+        "warning",
+    ),
+    ask="does the retrieval index hold the answers to the evaluation's own questions?",
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.inputs": "The new question and the past answers we retrieve for it.",
+                "done.eval_set": "300 past questions with the answers that were sent.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+            evidence=(
+                'product.inputs: "The new question and the past answers we retrieve for it." (past answers)',
+                'done.eval_set: "300 past questions with the answers that were sent." (past questions: their '
+                "own answers may sit in the index)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.inputs": "The new question and the past answers we retrieve for it.",
+                "done.eval_set": "300 past questions; their answers are removed from the index.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(
+            {"product.task": "generation", "done.eval_set": "300 past questions with the answers sent."},
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+)
+def answers_in_the_index(plan: Plan) -> Evidence:
+    """The test questions' answers sit in the retrieval index.
+
+    A drafter that retrieves from past answers, tested on past questions, finds each test question's
+    own published answer in its index: the score then measures look-up, not drafting, and says nothing
+    about new questions.
+
+    Mitigation: Build the index as it stood before each test question (a time cut), or remove the test
+    questions' answers from it; report the score on questions newer than the index.
+    """
+    if plan.product.task is not TaskType.generation:
+        return None
+    index = first_said(plan, read_paths(plan), PAST_ANSWERS)
+    asked = first_said(plan, truth_paths(plan), PAST_QUESTIONS)
+    if index is None or asked is None:
+        return None
+    if first_said(plan, (*truth_paths(plan), *read_paths(plan)), KEPT_OUT):
+        return None
+    return Hint(
+        [*index[1], *asked[1]],
+        (
+            quote(plan, index[0], ", ".join(index[1])),
+            quote(plan, asked[0], f"{', '.join(asked[1])}: their own answers may sit in the index"),
+        ),
+    )
