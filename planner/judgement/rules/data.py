@@ -965,6 +965,18 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
             {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
             evidence=('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
         ),
+        Case(  # a quantity estimated from years of rows: the period said drifts with it
+            {
+                "done.split": "random",
+                "product.task": "regression",
+                "done.eval_set": "A random fifth of the rows.",
+                "constraints.data.sources[0].name": "ERP invoice history",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.period: "Jan 2019 - Jun 2025" (rows ordered in time: 2019 - Jun 2025)',
+            ),
+        ),
         Case(  # not structured, but the rows span years: asked, quoting the words
             {
                 "done.split": "random",
@@ -1055,10 +1067,14 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
 
 def _data_paths(plan: Plan) -> tuple[str, ...]:
     """The answers that say what the rows are and where they come from."""
-    return ("product.inputs", "product.label", *source_paths(plan), "constraints.data.differences_note")
+    paths = ("product.inputs", "product.label", *source_paths(plan), "constraints.data.differences_note")
+    # A quantity estimated from years of rows (a price, a value, a duration) drifts with them.
+    return (*paths, "constraints.data.period") if plan.product.task is TaskType.regression else paths
 
 
-_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:19|20)\d\d)\b")
+_YEARS = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|through)\s*(?:[A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)\b"
+)
 
 
 def _year_spans(text: str | None) -> tuple[str, ...]:
