@@ -2426,6 +2426,9 @@ SUPPLIED_BY_GAINERS = Lexicon("""
     user-submitted, submitted by users, submitted by sellers, the seller's own, sellers' own
     the claimant's, claimants' own, the bidder's, bidders' own, supplier-declared, declared by suppliers
     the dealer's own, dealers' own, the agent's own, provided by the applicant, provided by applicants
+    given by the salesperson, entered by the salesperson, graded by the salesperson, the salesperson's
+    entered by the sales rep, the sales rep's, entered by the broker, the broker's own, entered by the seller
+    graded by the seller, graded by the dealer, entered by the dealer, assessed by the seller
 """)
 
 
