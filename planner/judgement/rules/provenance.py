@@ -15,9 +15,9 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
-from planner.judgement.rules.record import changed_during_period
+from planner.judgement.rules.record import changed_during_period, trained
 from planner.judgement.rules.words import Lexicon, mentions, phrases
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
 # A decision somebody took (or a document they sent), rather than what then happened.
 DECIDED = Lexicon(
@@ -396,8 +396,10 @@ def label_standard_changed(plan: Plan) -> Evidence:
     old and new regimes both still apply to live cases (terms by booking date), give the model which one.
     """
     changed = changed_during_period(plan)
-    if changed is not None:
-        return changed or None
+    if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
+        return (
+            changed if changed and (plan.product.task is not TaskType.generation or trained(plan)) else None
+        )
     paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]

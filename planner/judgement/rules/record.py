@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import handled, limit_ticked, quote, repeated_unit, says_nothing, show
+from planner.judgement.rules.evidence import (
+    first_said,
+    handled,
+    limit_ticked,
+    quote,
+    repeated_unit,
+    says_nothing,
+    show,
+)
 from planner.judgement.rules.lexicon import (
     CHANGE_HANDLED,
     DEFAULT_HANDLED,
@@ -21,6 +29,7 @@ from planner.judgement.rules.lexicon import (
     REPORTING_MEASURED,
     SPANS_TIME,
 )
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
@@ -305,3 +314,23 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     return (
         quote(plan, "constraints.data.changes", f"a change {during}: the model learns a mix of both regimes"),
     )
+
+
+# Words saying a generating model is trained or tuned on the data, not only prompted with it.
+TRAINED = Lexicon("""
+    fine-tune, fine-tuned, fine-tuning, finetune, finetuned, finetuning, fine tune, fine tuned, fine tuning
+    trained on, train on, train it on, training on, retrain, retrained, lora, adapter, adapters
+""")
+
+_TRAINING_SAID: tuple[str, ...] = (
+    "product.inputs",
+    "product.output",
+    "product.label",
+    "constraints.data.changes",
+)
+_TRAINING_SAID += ("constraints.compute.hosted_model", "product.current_solution")
+
+
+def trained(plan: Plan) -> bool:
+    """Whether the plan says its generating model is trained or tuned on its data."""
+    return first_said(plan, _TRAINING_SAID, TRAINED) is not None

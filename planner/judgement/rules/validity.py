@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, own_notes, quote, read_paths
+from planner.judgement.rules.record import changed_during_period, trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -57,6 +58,19 @@ def _answers_from_documents(plan: Plan) -> str | None:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # a drafter that only reads its sources, with a change the team names: a fact
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "constraints.data.changes": "New booking terms from 1 January 2025.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'constraints.data.changes: "New booking terms from 1 January 2025." (a change during the '
+                'data\'s period, "Jan 2019 - Jun 2025": the model learns a mix of both regimes)',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     quiet=(
         Case(  # each note carries its dates, and only the one in force is retrieved
@@ -67,6 +81,15 @@ def _answers_from_documents(plan: Plan) -> str | None:
                 "(each note has its effective date).",
             },
             also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a drafter tuned on past replies: label-standard-changed says the mix of regimes
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "constraints.data.changes": "New booking terms from 1 January 2025.",
+                "product.inputs": "The booking record; the model is fine-tuned on past replies.",
+            },
+            also=frozenset({"generated-facts-unchecked", "label-standard-changed"}),
         ),
         Case(  # a classifier that reads the rules is not quoting them
             {"product.inputs": "The invoice and the supplier's payment terms."}
@@ -87,6 +110,9 @@ def sources_change_over_time(plan: Plan) -> Evidence:
     writes = _answers_from_documents(plan)
     if writes is None:
         return None
+    changed = changed_during_period(plan)
+    if changed and not trained(plan):  # a change the team names, for a model that only reads its sources
+        return (writes, *changed)
     notes = " ".join(own_notes(plan))
     if first_said(plan, (*read_paths(plan), "constraints.data.changes"), DATED_SAID) or DATED_SAID.find(
         notes
