@@ -29,6 +29,7 @@ from planner.judgement.rules.evidence import (
     changes_over_time,
     done_metrics,
     evaluation_planned,
+    handled,
     norm,
     prompted,
     quote,
@@ -1368,6 +1369,17 @@ def data_still_to_collect(plan: Plan) -> Evidence:
     return found or None
 
 
+# Words saying the privacy review a plan with personal data needs is already done.
+PRIVACY_DONE = Lexicon("""
+    dpia approved, dpia completed, dpia signed off, dpia done, dpia in place, approved dpia, completed dpia
+    dpia was approved, dpia has been approved, privacy review done, privacy review completed
+    privacy review approved, privacy review passed, signed off by the dpo, dpo signed off, dpo approved
+    approved by the dpo, approved by our dpo, data protection officer approved, lawful basis documented
+    legitimate interest assessment, covered by the privacy notice, covered by our privacy notice
+    under the existing privacy notice, data processing agreement signed, dpa signed, consent recorded
+""")
+
+
 @rule(
     "personal-data",
     Category.ethics,
@@ -1377,6 +1389,16 @@ def data_still_to_collect(plan: Plan) -> Evidence:
         Case(
             {"constraints.data.personal_data": True, "constraints.compute.hosted_model": "A hosted LLM API."},
             evidence=("constraints.data.personal_data: true",),
+        ),
+        Case(  # the review it asks for is done: low, a note
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "press_release.faq": [
+                    {"question": "Is it lawful?", "answer": "Yes: the DPIA was approved in May."}
+                ],
+            },
+            evidence=("constraints.data.personal_data: true", "the plan says its privacy review is done"),
         ),
         Case(  # the organisation's own records, kept in-house: low, a note for the privacy record
             {"constraints.data.personal_data": True},
@@ -1404,6 +1426,8 @@ def personal_data(plan: Plan) -> Evidence:
     own = bool(data.sources) and all(
         source.acquisition is Acquisition.own or OWN_RECORDS.find(source.name) for source in data.sources
     )
+    if found and handled(plan, PRIVACY_DONE):  # the review the risk asks for is done: a note, not a risk
+        return Tempered(1, (*found, "the plan says its privacy review is done"))
     if found and own and not hosted and leaves in (None, DataLeaves.stays):
         # The organisation's own records, kept in-house for the work they were collected for: a note for
         # the privacy record (lawful basis, retention), not a risk to the project.
