@@ -13,6 +13,7 @@ from planner.judgement.rules.evidence import (
     source_paths,
     ticked,
 )
+from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
 from planner.judgement.rules.record import changed_during_period, trained
@@ -204,7 +205,8 @@ def old_decisions_checked(plan: Plan) -> str | None:
             continue
         if DOUBLE_LABELLED.find(text) or ADJUDICATED.find(text) or plan.done.eval_truth is EvalTruth.checked:
             return quote(plan, path)
-    return None
+    said = first_said(plan, ("by_hand.human_score_notes",), AUDITED)  # today's error, audited apart
+    return quote(plan, said[0]) if said and plan.by_hand.human_score is not None else None
 
 
 def _learns_old_decisions(plan: Plan) -> Evidence:
