@@ -1268,7 +1268,7 @@ def unversioned_data(plan: Plan) -> Evidence:
 @rule(
     "vendor-data",
     Category.data,
-    likelihood=3,
+    likelihood=2,
     impact=3,
     move=_VERSION_RAW_DATA,
     fires=(

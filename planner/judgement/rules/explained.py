@@ -11,7 +11,7 @@ from planner.plan.model import Category, Mode, ModelSize, Plan, TaskType
 @rule(
     "explanations-required",
     Category.ethics,
-    likelihood=3,
+    likelihood=2,
     impact=3,
     fires=(
         Case(

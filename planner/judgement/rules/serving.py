@@ -159,7 +159,7 @@ def never_retrained(plan: Plan) -> Evidence:
 @rule(
     "hosted-black-box",
     Category.cost,
-    likelihood=3,
+    likelihood=2,
     impact=3,
     fires=(
         Case(
