@@ -28,8 +28,10 @@ from planner.judgement.rules.lexicon import (
     CLINICAL_ACT,
     CLINICAL_SETTING,
     DEVICE_DUTY_SAID,
+    HIRING_SAID,
     LEGAL_WEIGHT,
     ON_THE_PERSON,
+    PEOPLE_IF_HIRING,
     PUBLIC_SAFETY,
     RECORDS_PEOPLE,
     SIGNER_SAID,
@@ -57,6 +59,16 @@ def about_paths(plan: Plan) -> tuple[str, ...]:
         "product.current_solution",
         *source_paths(plan),
     )
+
+
+def as_people(plan: Plan, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that name people here: a shortlist or candidates only where some answer says the plan is
+    about people applying, hired, employed or examined (a shortlist of products, candidate matches of a
+    record are things)."""
+    if any(HIRING_SAID.find(answer_at(plan, path)) for path in (*about_paths(plan), "product.label")):
+        return words
+    loose = set(PEOPLE_IF_HIRING.find_all(" ".join(words)))
+    return tuple(word for word in words if word.lower() not in loose)
 
 
 def _everything(plan: Plan) -> Iterator[str | None]:

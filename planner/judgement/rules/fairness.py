@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.duties import as_people
 from planner.judgement.rules.evidence import answer_at, patients_are_animals, quote, source_paths
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
@@ -50,6 +51,19 @@ from planner.plan.model import Category, Plan
                 'product.decision: "Teachers submit the predicted grade for each student." (a decision about '
                 "people: student, grade)",
             ),
+        ),
+        Case(  # candidates are people here: the plan names the vacancy they apply for
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which candidates are selected for a second round.",
+                "product.inputs": "Application forms for each vacancy.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.decision: "Which candidates are selected for a second round." (a decision about '
+                "people: candidates, selected)",
+            ),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # the inputs name a protected characteristic
             {"product.inputs": "Claim amount, the claimant's nationality and country of birth."},
@@ -105,6 +119,13 @@ from planner.plan.model import Category, Plan
             {
                 "constraints.data.personal_data": True,
                 "product.decision": "A clerk accepts or rejects each candidate match of the invoice line.",
+            }
+        ),
+        Case(  # the candidates a recommender ranks are products, not people
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which candidates the recommender ranks first for each shopper.",
+                "product.inputs": "Each shopper's past orders and the catalogue.",
             }
         ),
         Case(  # residents report the defect; its grade decides nothing about them
@@ -172,8 +193,13 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
             (path, words)
             for path in paths
             if (
-                words := tuple(
-                    w for w in ABOUT_PEOPLE.find_all(answer_at(plan, path)) if not animals or w not in _CARE
+                words := as_people(
+                    plan,
+                    tuple(
+                        w
+                        for w in ABOUT_PEOPLE.find_all(answer_at(plan, path))
+                        if not animals or w not in _CARE
+                    ),
                 )
             )
         ),

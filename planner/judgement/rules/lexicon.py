@@ -652,6 +652,23 @@ EMPLOYMENT_USE = Lexicon(
 EMPLOYED = STAFF + Lexicon(
     "applicant, applicants, candidate, candidates, job seeker, job seekers, recruiter, recruiters, hiring managers"
 )
+# Words that name people only where the plan is about work, hiring or study: a shortlist of suppliers,
+# the candidate products a recommender ranks or the candidate matches of a record are no persons.
+PEOPLE_IF_HIRING = Lexicon("shortlist, shortlists, shortlisted, shortlisting, candidate, candidates")
+# ...and the words that say it is: people applying, hired, employed or examined.
+HIRING_SAID = Lexicon(
+    """
+    applicant, applicants, job applicant, job applicants, job application, job applications, job offer
+    job offers, job posting, job postings, job advert, job adverts, job ad, job ads, job seeker, job seekers
+    vacancy, vacancies, hire, hires, hiring, hired, recruit, recruits, recruiting, recruitment, recruiter
+    recruiters, cv, cvs, résumé, résumés, resumé, resumés, employee, employees, employer, employers
+    interviewee, interviewees, graduate scheme, apprenticeship, apprenticeships, internship, internships
+    student, students, pupil, pupils, examinee, examinees, exam, exams, election, elections, voter, voters
+    """,
+    unless="""without hiring, instead of hiring, avoid hiring, hire more, hiring more, hire another, hire extra
+    hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
+    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire""",
+)
 CREDIT_USE = Lexicon(
     """
     creditworthiness, credit score, credit scores, credit scoring, credit-scoring, credit limit, credit limits

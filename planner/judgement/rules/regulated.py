@@ -12,6 +12,7 @@ from planner.judgement.rules.duties import (
     SAYS_WHAT_IT_DECIDES,
     SAYS_WHAT_IT_DOES,
     about_paths,
+    as_people,
     settled,
     weighed,
 )
@@ -59,6 +60,9 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
         if found is None:
             continue
         path, words = found
+        words = as_people(plan, words)
+        if not words:
+            continue
         if use == "credit to people" and CUSTOMER_KINDS["businesses"].find(answer_at(plan, path)):
             continue  # credit to companies is not a use about people
         if about is not None:
@@ -70,6 +74,7 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 ),
                 (),
             )
+            who = as_people(plan, who)
             if not who:
                 continue
             words += tuple(word for word in who if not any(word in said for said in words))
@@ -104,6 +109,18 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             ),
             also=frozenset({"model-selects-cases"}),
         ),
+        Case(  # a shortlist of candidates: people, since the plan says they apply for a vacancy
+            {
+                "product.output": "A shortlist of candidates for each opening.",
+                "product.inputs": "The CVs sent for each vacancy.",
+            },
+            evidence=(
+                'product.output: "A shortlist of candidates for each opening." (hiring and work: '
+                "shortlist, candidates)",
+                "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
+            ),
+            also=frozenset({"model-selects-cases"}),
+        ),
         Case(  # students' exams, in the words of the decision and the users
             {
                 "product.decision": "Exams the model scores as likely cheating are failed.",
@@ -124,6 +141,12 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             {
                 "product.output": "A shortlist of the job applicants each hiring manager interviews.",
                 "after_launch.owner": "Talent team; registered as a high-risk system under the AI Act.",
+            }
+        ),
+        Case(  # the candidates are catalogue items: a shortlist of things, no one applies or is hired
+            {
+                "product.output": "A shortlist of candidate catalogue items for each incoming product record.",
+                "product.users": "Catalogue editors who pick the matching item.",
             }
         ),
     ),
