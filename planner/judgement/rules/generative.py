@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import first_said, quote, read_paths, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.model import (
+    Acquisition,
+    Category,
+    Circumstance,
+    DataKind,
+    Guard,
+    Mode,
+    Plan,
+    Severity,
+    TaskType,
+)
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -232,6 +242,31 @@ SCOPED = Lexicon("""
 """)
 
 
+# Words that say a corpus is public: whatever a draft copies from it, anyone may read already.
+PUBLIC_CORPUS = Lexicon(
+    """
+    public record, public records, publicly available, publicly published, public guidance, public document
+    public documents, public register, public registers, open register, open registers, open data, hansard
+    public domain, official gazette, gazette, parliamentary record, parliamentary records, public website
+    published records, published guidance, published answers, published decisions, published rulings
+    published judgments, published judgements, published reports, published articles, published papers
+    published documents, published standards
+    """,
+    unless="not published, never published, unpublished, not yet published, before publication",
+)
+
+
+def _public_corpus(plan: Plan, path: str) -> bool:
+    """Whether what the model retrieves is public: the answer naming it says so (published guidance,
+    Hansard, an open register), or every data source the plan names is public."""
+    if PUBLIC_CORPUS.find(answer_at(plan, path)):
+        return True
+    sources = plan.constraints.data.sources
+    return bool(sources) and all(
+        source.acquisition is Acquisition.public or PUBLIC_CORPUS.find(source.name) for source in sources
+    )
+
+
 @rule(
     "drafts-may-leak-records",
     Category.ethics,
@@ -275,6 +310,15 @@ SCOPED = Lexicon("""
             ),
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
+        Case(  # replies published to each client's own portal are not public
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The client's question and similar past replies, published to each client's portal.",
+                "constraints.data.personal_data": True,
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
         Case(  # a person checks every draft: a low question
             {
                 "product.task": "generation",
@@ -296,6 +340,25 @@ SCOPED = Lexicon("""
                 "constraints.data.personal_data": True,
             },
             also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # the past answers it retrieves are published: nothing in them is another's secret
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The member's question and similar past answers retrieved from Hansard.",
+                "constraints.data.personal_data": True,
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # every source is public
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The caller's question and similar cases retrieved from the register.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [{"name": "Charity register", "acquisition": "public"}],
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
         Case(  # a check outside the model keeps other clients' details out
             {
@@ -339,6 +402,8 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     if found is None:
         return None
     path, words = found
+    if _public_corpus(plan, path):
+        return None  # a public corpus holds nothing another reader may not see
     found_at = (quote(plan, path), quote(plan, "constraints.data.personal_data"))
     if guard is Guard.review:  # a person checks every draft: a low question
         return Hint(words, (*found_at, quote(plan, "product.forbidden_guard")), likelihood=1)
