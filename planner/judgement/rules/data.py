@@ -29,6 +29,7 @@ from planner.judgement.rules.evidence import (
     changes_over_time,
     done_metrics,
     evaluation_planned,
+    first_said,
     handled,
     norm,
     prompted,
@@ -718,6 +719,15 @@ def _adversary_text(plan: Plan) -> str:
                 "product.label": "Duplicate lines confirmed by the auditors: 41,000 lines out of 21 million.",
             }
         ),
+        Case(  # an anomaly detector: incidents are rare by nature and cannot be created
+            {"product.task": "anomaly_detection", "constraints.data.labeled_examples": 60}
+        ),
+        Case(  # the plan says its approach is unsupervised: the labels judge it, they do not train it
+            {
+                "constraints.data.labeled_examples": 300,
+                "product.output": "An unsupervised score of how unusual each night's meter readings are.",
+            }
+        ),
         Case(  # a forecast of amounts has no classes, whatever share was typed
             {
                 "product.task": "forecasting",
@@ -743,6 +753,10 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return None
     if prompted(plan) and evaluation_planned(plan):
         return None  # nothing is trained: the labelled cases are the evaluation set, judged by small-test-set
+    if _learns_the_usual(plan):
+        return (
+            None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
+        )
     if data.labeled_examples < MIN_LABELED:
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
@@ -762,6 +776,34 @@ def small_labeled_set(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+# Words that say the model learns what is usual from unlabelled data, not from labelled examples.
+_UNSUPERVISED = Lexicon("""
+    unsupervised, one-class, isolation forest, isolation forests, learns what is normal, learns normal behaviour
+    learns normal behavior, normal behaviour model, normal behavior model, without labels, no labels needed
+""")
+
+
+def _learns_the_usual(plan: Plan) -> bool:
+    """Whether the model flags the unusual against what is usual (an anomaly detector, or a plan that says
+    its approach is unsupervised): its positives are rare by nature and cannot be created, so labels
+    judge it, and more of them cannot be collected before modelling."""
+    if plan.product.task is TaskType.anomaly_detection:
+        return True
+    paths: tuple[str, ...] = (
+        "product.output",
+        "product.decision",
+        "product.goal",
+        "product.label",
+        "product.inputs",
+    )
+    paths += (
+        "product.current_solution",
+        "constraints.data.differences_note",
+        "constraints.compute.hosted_model",
+    )
+    return first_said(plan, paths, _UNSUPERVISED) is not None
 
 
 def _uncollectable(plan: Plan, found: tuple[str, ...]) -> Evidence:
