@@ -1142,6 +1142,14 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
                 'constraints.compute.hosted_model: "A hosted GPT-4o-class API."',
             ),
         ),
+        Case(  # a forecast's small test with no window said: a low question on series and steps
+            {"done.test_size": 300, "product.task": "forecasting"},
+            evidence=(
+                "done.test_size: 300 (a forecast's test counts time steps, not cases: how many series x steps "
+                "does it hold, and does it span a whole season or year?)",
+                'product.task: "forecasting"',
+            ),
+        ),
         Case(
             {"done.test_size": 1000},
             evidence=(
@@ -1158,6 +1166,13 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
             }
         ),
         Case({"done.test_size": 1000, "product.task": "regression"}),  # a regression has no rare class
+        Case(  # a forecast's test of 300 daily steps spanning a whole year: every season is in it
+            {
+                "done.test_size": 300,
+                "product.task": "forecasting",
+                "done.eval_set": "The last full year of daily sales, held out by time.",
+            }
+        ),
     ),
 )
 def small_test_set(plan: Plan) -> Evidence:
@@ -1177,6 +1192,8 @@ def small_test_set(plan: Plan) -> Evidence:
         # A prompted model's evaluation set: a few hundred cases catch large failures; say its interval.
         note = "an evaluation set for a prompted model: report its interval and grow it before close calls"
         return Tempered(2, (quote(plan, "done.test_size", note), llm))
+    if size < MIN_TEST and plan.product.task is TaskType.forecasting:
+        return _forecast_test(plan)
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):
@@ -1193,6 +1210,30 @@ def small_test_set(plan: Plan) -> Evidence:
         note = f"about {fmt.count(size * rare)} cases of the rarest class"
         return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
     return None
+
+
+# Words that say a forecast's test window spans a whole year (every season) or more.
+_TEST_YEAR = Lexicon("""
+    a year, one year, full year, whole year, last year, past year, calendar year, 12 months
+    twelve months, 52 weeks, 365 days, 366 days, every season, all seasons, all four seasons, # years
+""")
+_ONE_YEAR = re.compile(r"\b(?:all of|whole of|the whole of|full|calendar year|year)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _forecast_test(plan: Plan) -> Evidence:
+    """A forecast's small test: its size counts time steps, not cases, and a year of daily steps is a few
+    hundred; what it must cover is every season, across the series. Quiet where the test window spans a
+    year or more; else a low question on the series and steps it holds."""
+    paths = ("done.eval_set", *(f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))))
+    for path in paths:
+        text = answer_at(plan, path)
+        if _TEST_YEAR.find(text) or _ONE_YEAR.search(text or "") or _year_spans(text):
+            return None  # a whole year of steps: every season is in the test
+    note = (
+        "a forecast's test counts time steps, not cases: how many series x steps does it hold, and does it "
+        "span a whole season or year?"
+    )
+    return Tempered(2, (quote(plan, "done.test_size", note), quote(plan, "product.task")))
 
 
 # What a test set is counted in: whole inputs, each holding many of the things a class may be counted in.
