@@ -1004,6 +1004,13 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
             {"done.split": "random", "product.task": "forecasting"},
             evidence=('done.split: "random"', 'product.task: "forecasting"'),
         ),
+        Case(  # a recommender predicts what its known customers choose next: the test comes after
+            {"done.split": "random", "product.task": "recommendation"},
+            evidence=(
+                'done.split: "random"',
+                'product.task: "recommendation" (what known customers choose next)',
+            ),
+        ),
         Case(
             {"done.split": "random", "product.data_kinds": ["tabular", "time_series"]},
             evidence=('done.split: "random"', 'product.data_kinds: ["tabular", "time_series"]'),
@@ -1070,6 +1077,13 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
                 "product.inputs": "Catalogue records since 2021 and the supplier file, downloaded monthly.",
             }
         ),
+        Case(  # a recommender that must serve customers it has never seen: a split by group is right
+            {
+                "done.split": "random",
+                "product.task": "recommendation",
+                "product.goal": "Good picks from the first visit: a cold start for every new shopper.",
+            }
+        ),
         Case(  # split by time: nothing to ask
             {
                 "done.split": "time",
@@ -1091,6 +1105,8 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     why = changes_over_time(plan)
     if why:
         return (quote(plan, "done.split"), *why)
+    if plan.product.task is TaskType.recommendation and serves_known(plan):
+        return (quote(plan, "done.split"), quote(plan, "product.task", "what known customers choose next"))
     if plan.product.task is TaskType.matching:
         return None  # records matched or linked: the test is no prediction of the future, whatever their age
     # Not structured, but said: the rows span years or come from recurring runs. A question, quoting them.
@@ -1923,6 +1939,15 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 {"product.inputs": "Meals served per day, school holidays and the menu."},  # a time of year
             )
         ),
+        Case(  # a recommender for the same customers, met again: split by time (the other rule), not by group
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one customer",
+                "product.task": "recommendation",
+            },
+            also=frozenset({"random-split-on-time-data"}),
+        ),
         Case(  # a forecast of the same stores: the series themselves, split by time (the other rule)
             {
                 "done.split": "random",
@@ -1948,12 +1973,14 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     rows = plan.constraints.data.rows_per_thing
     if rows is RowsPerThing.one:
         return None  # the team checked: each thing has one row
+    if serves_known(plan):
+        # the same customers or series met again, from their own history: a split by time is the right one
+        # (random-split-on-time-data asks for it), not a split by group
+        return None
     if rows is RowsPerThing.several:  # the team said so: a fact, whatever the words
         unit = repeated_unit(plan)
         note = f"several rows describe {unit}: split at random, near-copies sit in train and test"
         return (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
-    if plan.product.task is TaskType.forecasting and not _new_series(plan):
-        return None  # the same fixed series forecast ahead: a time split is right, random-split-on-time-data
     guessed = _grouped_in_words(plan)
     if guessed or rows is not RowsPerThing.not_checked:
         return guessed
@@ -2006,6 +2033,14 @@ def _texts(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _texts(item)
+
+
+def serves_known(plan: Plan) -> bool:
+    """Whether the product predicts for the things its data already holds, from each one's own history:
+    a recommender for its customers, a forecast of its fixed series. Production meets them again, so a
+    split by time is the one it meets, not a split by group (new stores or a cold start aside)."""
+    known = plan.product.task in (TaskType.recommendation, TaskType.forecasting)
+    return known and not _new_series(plan)
 
 
 def _new_series(plan: Plan) -> bool:

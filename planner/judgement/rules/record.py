@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.data import serves_known
 from planner.judgement.rules.evidence import (
     first_said,
     handled,
@@ -264,6 +265,13 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
                 "done.split": "group",
             }
         ),
+        Case(  # a recommender reads each customer's own history and meets the same customers again
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one customer",
+                "product.task": "recommendation",
+            }
+        ),
     ),
 )
 def thing_straddles_time_cut(plan: Plan) -> Evidence:
@@ -279,6 +287,8 @@ def thing_straddles_time_cut(plan: Plan) -> Evidence:
     data = plan.constraints.data
     if data.rows_per_thing is not RowsPerThing.several or plan.done.split is not Split.time:
         return None
+    if serves_known(plan):
+        return None  # a recommender or a forecast meets the same customers or series again: fair
     unit = repeated_unit(plan)
     if not SPANS_TIME.find(unit):
         return None  # frames of one object, pages of one document: taken at once
