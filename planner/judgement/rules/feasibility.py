@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
-    RULES_PRECISE,
     Case,
     Evidence,
-    Hint,
     Move,
     rule,
 )
@@ -22,13 +20,12 @@ from planner.judgement.rules.evidence import (
     todays_figure,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import ACTS_ALONE, MEASURE_KINDS, NOBODY, PEOPLE
+from planner.judgement.rules.lexicon import MEASURE_KINDS, NOBODY, PEOPLE
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
     DataKind,
-    ErrorCost,
     Hardware,
     Mode,
     ModelSize,
@@ -442,53 +439,3 @@ def heavy_start(plan: Plan) -> Evidence:
         else "no baseline: no rules measured, no current performance, no metric baseline"
     )
     return (*heavy, why)
-
-
-@rule(
-    "automatic-rules-costly-errors",
-    Category.product,
-    likelihood=4,
-    impact=3,
-    ask="do the rules act alone where false alarms cost most?",
-    move=Move(
-        "Let the rules route to people rather than act alone",
-        "A rule that blocks or declines by itself turns every false positive into a harmed customer; "
-        "while false positives cost more, send its hits to review and measure its precision first",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {"heuristics.rules[0].action": "Reject the invoice automatically."},
-            evidence=(
-                'heuristics.rules[0].action: "Reject the invoice automatically."',
-                'product.mode: "augment"',
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),
-        Case({"heuristics.rules[0].action": "Reject the invoice and send it to a clerk."}),
-    ),
-)
-def automatic_rules_costly_errors(plan: Plan) -> Evidence:
-    """Rules act on their own where false alarms cost most.
-
-    Rules that decline, block or delete by themselves make every false positive a harmed customer,
-    yet the team says false positives cost more, or that people should decide (augment).
-
-    Mitigation: Have the rules hold cases for a person instead, measure their precision on real
-    cases, and automate only the rules that are right nearly always.
-    """
-    acting: list[str] = []
-    words: list[str] = []
-    for index, candidate in enumerate(plan.heuristics.rules):
-        said = ACTS_ALONE.find_all(candidate.action)
-        if said and not mentions(candidate.action, PEOPLE):  # "reject and send to a technician" routes
-            acting.append(quote(plan, f"heuristics.rules[{index}].action"))
-            words += said
-    if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:
-        return None  # rules measured right nearly always may act alone
-    why = answer_is(plan, "impact.costlier_error", ErrorCost.false_positive) or answer_is(
-        plan, "product.mode", Mode.augment
-    )
-    return Hint(words, (*acting[:2], *why)) if why else None
