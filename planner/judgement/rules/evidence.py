@@ -84,6 +84,11 @@ def patients_are_animals(plan: Plan) -> bool:
     return any(ANIMAL_CARE.find(answer_at(plan, path)) for path in (*paths, *source_paths(plan)))
 
 
+def monitor_paths(plan: Plan) -> tuple[str, ...]:
+    """Where a plan says what it watches once live: each monitor's signal."""
+    return tuple(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring)))
+
+
 def read_paths(plan: Plan) -> tuple[str, ...]:
     """Where a plan says what the model reads: its inputs, then each data source's name."""
     return ("product.inputs", *source_paths(plan))

@@ -4,7 +4,7 @@ weighs an automated action by how many of these stand around it, not by the tick
 
 from __future__ import annotations
 
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import OnlineValidation, Plan
 
@@ -42,7 +42,7 @@ def guardrails(plan: Plan) -> list[str]:
     """The guardrails the plan names around what the model does alone, each quoted once."""
     paths = [
         *_TEXTS,
-        *(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))),
+        *monitor_paths(plan),
     ]
     paths += [f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))]
     found: list[str] = []

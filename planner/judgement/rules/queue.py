@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Plan
 
@@ -72,7 +72,7 @@ def queue_bottom_starves(plan: Plan) -> Evidence:
         return None
     paths = [
         *_WAIT_PATHS,
-        *(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))),
+        *monitor_paths(plan),
     ]
     if first_said(plan, paths, WAIT_BOUNDED):
         return None

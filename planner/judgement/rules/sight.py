@@ -12,7 +12,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.circular import to_beat
-from planner.judgement.rules.evidence import first_said, quote, says_nothing, ticked
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
@@ -151,7 +151,7 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
     found = (said, *((beats,) if beats else ()))
     # Today's error rate measured by a check apart from it, or live decisions audited apart: the team can
     # see the gap, so the circular score misleads less (medium, whatever the mode).
-    checked = first_said(plan, ("by_hand.human_score_notes", *_monitors(plan)), CHECKED_APART)
+    checked = first_said(plan, ("by_hand.human_score_notes", *monitor_paths(plan)), CHECKED_APART)
     if plan.product.mode is Mode.automate and beats and checked is None:  # nobody checks it apart
         return (*found, quote(plan, "product.mode"))
     return Tempered(3, (*found, *((quote(plan, checked[0]),) if checked else ())))
@@ -163,7 +163,3 @@ CHECKED_APART = Lexicon("""
     second reads, second reader, independent check, independent checks, independently checked
     double-checked, double checked, adjudicated, adjudication, expert panel, checked against the source
 """)
-
-
-def _monitors(plan: Plan) -> tuple[str, ...]:
-    return tuple(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring)))
