@@ -713,3 +713,25 @@ def test_a_model_deciding_alone_on_severe_errors_with_nobody_named_is_a_stop_not
     assert level({**unsaid, "impact.error_severity": "severe"}) == "high"
     assert level({**unsaid, "impact.error_severity": "moderate"}) == "medium"
     assert level({"impact.error_severity": "severe", "done.worst_error_metric": None}) == "medium"
+
+
+def test_a_danger_move_at_medium_waits_behind_a_high_risk() -> None:
+    """The register's levels lead the moves: a move toned 'danger' whose risk is only medium (an action
+    taken alone, with guardrails named) comes after a high risk's repair (a random split of repeated rows)."""
+    plan = patched(
+        {
+            "product.circumstances": ["commits_alone"],
+            "product.mode": "automate",
+            "after_launch.fallback": "A switch sends every invoice back to the clerks within minutes.",
+            "done.online_validation": None,
+            "done.split": "random",
+            "constraints.data.rows_per_thing": "several",
+            "constraints.data.repeated_unit": "one supplier",
+        }
+    )
+    levels = {risk.id: risk.level for risk in assess(plan).risks}
+    assert (levels["commits-unchecked"], levels["random-split-on-grouped-data"]) == ("medium", "high")
+    first = [advice.title for advice in assess(plan).advice if advice.tone != "success"]
+    assert first.index(next(t for t in first if t.startswith("Split"))) < first.index(
+        next(t for t in first if t.startswith("Bound"))
+    )

@@ -1,8 +1,6 @@
 """The advice a plan calls for (the verdicts a good lead would give) and the figures computed from its answers.
-
-Advice is separate from risks: the verdict a lead gives, with its reason. Risks the team has
-decided (accepted, mitigated, not applicable) stay in the register but no longer drive advice.
-"""
+Advice is separate from risks: the verdict a lead gives, with its reason. Risks the team has decided
+(accepted, mitigated, not applicable) stay in the register but no longer drive advice."""
 
 from __future__ import annotations
 
@@ -410,10 +408,11 @@ def advise(
     advice = [_rules_first(plan, ids, numbers)] if RULES_FIRST & ids else []
     first, later = _moves(plan, open_derived)
     rules_with_people = None if advice else _rules_with_people(plan)
-    # Danger moves outrank everything; the rules-with-people move comes before the other first moves.
-    advice += [move for move in first if move.tone == "danger"]
+    # Danger on a high risk first, then rules with people, then the rest in the register's order.
+    high_ids = {risk.id for risk in open_derived if risk.level == "high"}
+    advice += (danger := [move for move in first if move.tone == "danger" and high_ids & set(move.risks)])
     advice += [rules_with_people] if rules_with_people else []
-    advice += [move for move in first if move.tone != "danger"]
+    advice += [move for move in first if move not in danger]
     covered = set().union(*(move.risks for move in advice)) | RULES_FIRST
     open_risks = [risk for risk in risks if not risk.decided]
     high = [risk for risk in open_risks if risk.level == "high"]

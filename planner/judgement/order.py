@@ -1,4 +1,5 @@
-"""The order of a plan's moves: a danger first, then by level, a repair of void evidence before a process move."""
+"""The order of a plan's moves: a danger at high first, then by level, a repair of void evidence before a
+process move."""
 
 from __future__ import annotations
 
@@ -35,11 +36,12 @@ VOIDS_EVIDENCE = frozenset(
 
 
 def rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
-    """A move's place: a danger first; then by its risks' level, a repair of void evidence before a
-    process move at the same level; then by tone and score."""
+    """A move's place: a danger whose risk is high first; then by its risks' level, a repair of void
+    evidence before a process move at the same level; then by tone and score. A danger move at medium
+    waits behind a high risk of any kind: the register's levels lead."""
     move, hits = item
     top = max(hits, key=lambda risk: risk.score)
-    if move.tone == "danger":
+    if move.tone == "danger" and top.level == "high":
         return (0, 0, 0, 0, -top.score)
     voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
     return (1, _LEVELS[top.level], int(not voids), TONES.index(move.tone), -top.score)
