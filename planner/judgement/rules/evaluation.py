@@ -215,6 +215,7 @@ def selective_labels(plan: Plan) -> Evidence:
 
 
 _UNLIKE_PRODUCTION = {Difference(kind) for kind in ("device", "channel", "language", "population", "season")}
+_UNLIKE_PRODUCTION |= {Difference.capture, Difference.mix}
 
 
 _JUDGED_APART = RUN_APART + PILOT_THERE

@@ -101,14 +101,14 @@ def _unchecked(plan: Plan) -> str | None:
                 "done.metrics[0].name": "Allergen violations on 500 tempting orders",
             },
         ),
-        Case(  # a person checks every output: a low note, reviewers miss what is rare
+    ),
+    quiet=(
+        Case(  # a person checks every output: not the model alone (anchoring-on-proposal weighs reviewers)
             {
                 "product.forbidden_guard": "review",
                 "product.forbidden_output": "A promise of a refund.",
             },
         ),
-    ),
-    quiet=(
         Case({"product.forbidden_guard": "rule", "product.forbidden_output": "A refund it may not promise."}),
         Case({"product.forbidden_guard": "nothing"}),
         Case({"product.forbidden_guard": "model", "product.forbidden_output": None}),
@@ -132,24 +132,19 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     another client's details, a refund nobody approved, a dose above the limit) is kept out by nothing
     but the model when the model was trained or told to avoid it, or when nothing is in place yet: a
     learned or prompted model lowers how often it appears, never to zero, and nobody knows how often
-    until a test is built to tempt it. Where a person checks every output, a rare violation still
-    passes reviewers who see it once in a thousand.
+    until a test is built to tempt it.
 
     Mitigation: Block it with a check outside the model (a filter on the item's attributes, retrieval
     restricted to the client's own records, a list of promises the output may not make), and add a done
-    metric that counts violations on a test set built to tempt the model, with a target of 0; where
-    people check each output, seed known violations among what they review and count how many they
-    catch.
+    metric that counts violations on a test set built to tempt the model, with a target of 0.
     """
     guard = plan.product.forbidden_guard
     forbidden = forbidden_said(plan)
     if forbidden is None or guard not in (Guard.model, Guard.not_yet, Guard.review):
         return None
     said = (quote(plan, "product.forbidden_guard"), quote(plan, "product.forbidden_output"))
-    if guard is Guard.review:
-        if CATALOGUE["anchoring-on-proposal"].check(plan) is not None:
-            return None  # the person who checks anchors on the proposal: that rule already says it
-        return Tempered(1, said)
+    if guard is Guard.review:  # not the model alone; anchoring-on-proposal weighs people who check
+        return None
     if about_other_clients(plan) and CATALOGUE["drafts-may-leak-records"].check(plan) is not None:
         return None  # another client's details in a draft from a shared store: that rule says it
     counted = violations_counted(plan)

@@ -1571,6 +1571,10 @@ RUN_APART = (
     shadow tests, shadow trial, shadow deployment
     parallel season, parallel run, parallel runs, run in parallel, runs in parallel
     test set from, test sets from, labelled sample from, labeled sample from
+    results per payload, results per device, results per camera, results per sensor, results per site
+    reported per payload, reported per device, reported per camera, reported per site, scored per payload
+    scored per device, per-payload results, per-device results, per-camera results, temporal test
+    temporal tests, temporal hold-out, temporal holdout
 """)
     + HELD_OUT_APART
 )
@@ -2793,6 +2797,8 @@ REPORTING_MEASURED = Lexicon("""
     underreporting, under-reporting estimated, independent sweep, independent survey, independent audit
     random sweep, random sweeps, random audit, random audits, random inspection, random inspections
     found independently, independently found, independent of reports, apart from the reports
+    second read, second reads, second-read, second-read audit, second reader, double read, double-read
+    re-annotation, re-annotated, reannotated, senior re-annotation
 """)
 
 # Words that say the cases given a default are dropped, or a random sample of them is checked.

@@ -313,6 +313,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
+    if DEVICE_CHANGE.find(said) and not REGIME_CHANGE.find(said):
+        return None  # a new camera or sensor changes what is captured, not the label: production-differs
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
@@ -344,3 +346,16 @@ _TRAINING_SAID += ("constraints.compute.hosted_model", "product.current_solution
 def trained(plan: Plan) -> bool:
     """Whether the plan says its generating model is trained or tuned on its data."""
     return first_said(plan, _TRAINING_SAID, TRAINED) is not None
+
+
+# A change of what captures the data (a camera, a sensor, a payload), not of what the label means.
+DEVICE_CHANGE = Lexicon("""
+    camera, cameras, sensor, sensors, payload, payloads, scanner, scanners, device, devices, firmware
+    lens, lenses, microphone, microphones, drone, drones, hardware, resolution
+""")
+# A change of what the label or the process means: a rule, a standard, a definition, terms, prices.
+REGIME_CHANGE = Lexicon("""
+    label, labels, labelling, labeling, definition, definitions, standard, standards, guideline, guidelines
+    coding, code, codes, policy, policies, terms, rule, rules, price, prices, pricing, process, criteria
+    law, regulation, regulations, tariff, tariffs, contract, contracts, threshold, thresholds
+""")
