@@ -23,6 +23,15 @@ WAIT_BOUNDED = Lexicon("""
     worked to the end, the whole list, whole queue, all of them each day, cleared each day
 """)
 
+# Items someone made and waits on: a report, a request, a referral, a claim, a ticket.
+WAITING = Lexicon("""
+    report, reports, request, requests, referral, referrals, complaint, complaints, ticket, tickets
+    claim, claims, application, applications, enquiry, enquiries, submission, submissions, appeal, appeals
+    alert, alerts, incident, incidents, invoice, invoices, parcel, parcels, defect, defects
+    fault, faults
+""")
+_ITEM_PATHS = ("product.output", "product.decision", "product.goal", "product.inputs", "title")
+
 _WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fallback", "product.output")
 
 
@@ -48,6 +57,16 @@ _WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fal
         ),
     ),
     quiet=(
+        Case(  # households ranked for an offer: the low-ranked ones wait for nothing
+            {
+                "title": "Rank households for a free energy check",
+                "product.action_shape": "top_of_queue",
+                "product.goal": "Advisers visit the households most likely to save energy.",
+                "product.output": "A score per household.",
+                "product.decision": "Advisers work the list from the top as far as their week allows.",
+                "product.inputs": "Property age, heating type and past bills.",
+            }
+        ),
         Case(
             {
                 "product.action_shape": "top_of_queue",
@@ -70,6 +89,8 @@ def queue_bottom_starves(plan: Plan) -> Evidence:
     """
     if plan.product.action_shape is not ActionShape.top_of_queue:
         return None
+    if first_said(plan, _ITEM_PATHS, WAITING) is None:
+        return None  # a population ranked for outreach (homes, members): low-ranked ones are not kept waiting
     paths = [
         *_WAIT_PATHS,
         *monitor_paths(plan),

@@ -313,8 +313,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
-    if DEVICE_CHANGE.find(said) and not REGIME_CHANGE.find(said):
-        return None  # a new camera or sensor changes what is captured, not the label: production-differs
+    if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
+        return None  # a new camera, sensor or input source changes what the model reads, not the label
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
@@ -352,6 +352,11 @@ def trained(plan: Plan) -> bool:
 DEVICE_CHANGE = Lexicon("""
     camera, cameras, sensor, sensors, payload, payloads, scanner, scanners, device, devices, firmware
     lens, lenses, microphone, microphones, drone, drones, hardware, resolution
+""")
+# A change of what the model reads: a new feature, field or source of inputs (a data-sharing agreement).
+INPUT_CHANGE = Lexicon("""
+    feature, features, new field, new fields, new input, new inputs, new source, new sources, data source
+    data sources, data-sharing, data sharing, data-sharing agreement, data sharing agreement, feed, feeds
 """)
 # A change of what the label or the process means: a rule, a standard, a definition, terms, prices.
 REGIME_CHANGE = Lexicon("""
