@@ -3,8 +3,10 @@ retrieval index that already holds the answers to the test questions."""
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, quote, read_paths, truth_paths
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, truth_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -134,8 +136,30 @@ KEPT_OUT = Lexicon("""
                 "own answers may sit in the index)",
             ),
         ),
+        Case(  # the index runs past the start of the test period: the test's own answers are in it
+            {
+                "product.task": "generation",
+                "product.inputs": "The question and answers retrieved from the archive (2015 to December 2024).",
+                "done.eval_set": "300 questions asked in October and November 2024.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+            evidence=(
+                'product.inputs: "The question and answers retrieved from the archive (2015 to Decemb..." '
+                "(the index runs to December 2024)",
+                'done.eval_set: "300 questions asked in October and November 2024." (the test starts October '
+                "2024: its own answers are in the index)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # an index that ends before the test period starts
+            {
+                "product.task": "generation",
+                "product.inputs": "The question and answers retrieved from the archive (2015 to June 2024).",
+                "done.eval_set": "300 questions asked in October 2024.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(
             {
                 "product.task": "generation",
@@ -162,11 +186,14 @@ def answers_in_the_index(plan: Plan) -> Evidence:
     """
     if plan.product.task is not TaskType.generation:
         return None
+    if first_said(plan, (*truth_paths(plan), *read_paths(plan)), KEPT_OUT):
+        return None
+    dated = _index_outlasts_test(plan)
+    if dated is not None:
+        return dated
     index = first_said(plan, read_paths(plan), PAST_ANSWERS)
     asked = first_said(plan, truth_paths(plan), PAST_QUESTIONS)
     if index is None or asked is None:
-        return None
-    if first_said(plan, (*truth_paths(plan), *read_paths(plan)), KEPT_OUT):
         return None
     return Hint(
         [*index[1], *asked[1]],
@@ -175,3 +202,79 @@ def answers_in_the_index(plan: Plan) -> Evidence:
             quote(plan, asked[0], f"{', '.join(asked[1])}: their own answers may sit in the index"),
         ),
     )
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE = re.compile(
+    r"\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
+)
+# A corpus the model retrieves from: an index, an archive, past answers.
+INDEX = PAST_ANSWERS + Lexicon("index, indexed, archive, retrieved, retrieval, knowledge base")
+
+
+_SPAN = re.compile(
+    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s*(?:and|to|-|–|until|through|or)\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str, last: bool) -> list[tuple[int, int, str]]:
+    """(year, month, words) of each date said; a bare year counts from its first month (or to its last),
+    and the first month of a span ('October and November 2024') counts too."""
+    found = [
+        (
+            int(match.group(2)),
+            _MONTHS.index(match.group(1).lower()[:3]) + 1,
+            f"{match.group(1)} {match.group(2)}",
+        )
+        for match in _SPAN.finditer(text)
+    ]
+    for match in _DATE.finditer(text):
+        month = _MONTHS.index(match.group(1).lower()[:3]) + 1 if match.group(1) else (12 if last else 1)
+        found.append((int(match.group(2)), month, match.group(0)))
+    return found
+
+
+def _index_outlasts_test(plan: Plan) -> Evidence:
+    """The retrieval index reaches past the start of the evaluation's own period: its answers are in it."""
+    tested = [
+        (*date, path)
+        for path in truth_paths(plan)
+        for date in _dates(str(answer_at(plan, path) or ""), last=False)
+    ]
+    if not tested:
+        return None
+    year, month, said, where = min(tested)
+    for path in read_paths(plan):
+        text = str(answer_at(plan, path) or "")
+        if not INDEX.find(text):
+            continue
+        dates = _dates(text, last=True)
+        if dates and max(dates)[:2] >= (year, month):
+            end = max(dates)
+            return Hint(
+                (end[2], said),
+                (
+                    quote(plan, path, f"the index runs to {end[2]}"),
+                    quote(plan, where, f"the test starts {said}: its own answers are in the index"),
+                ),
+            )
+    return None
+    start = min(tested)
+    for path in read_paths(plan):
+        text = str(answer_at(plan, path) or "")
+        if not INDEX.find(text):
+            continue
+        dates = _dates(text, last=True)
+        if dates and max(dates)[:2] >= start[:2]:
+            end = max(dates)
+            where = next(p for p in truth_paths(plan) if start[2] in str(answer_at(plan, p) or ""))
+            return Hint(
+                (end[2], start[2]),
+                (
+                    quote(plan, path, f"the index runs to {end[2]}"),
+                    quote(plan, where, f"the test starts {start[2]}: its own answers are in the index"),
+                ),
+            )
+    return None
