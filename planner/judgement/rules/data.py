@@ -130,7 +130,8 @@ _KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS = Move(
     "Keep a share of traffic out of the model's hands",
     "When the model decides what is shown or acted on, it only ever learns from its own choices; a "
     "small randomised exploration or holdout share keeps labels it did not pick and measures it "
-    "honestly",
+    "honestly; where holding an action back costs too much (a rescue, a safety visit), log every action "
+    "and what it found instead, and compare with the cases ranked just below the cut",
     "warning",
 )
 
