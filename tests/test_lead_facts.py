@@ -740,3 +740,31 @@ def test_old_decisions_whose_error_an_audit_measured_are_no_unknown(make_workspa
         "by_hand.human_score_notes": "A random audit re-checked 400 of the clerks' links: 1.6% wrong.",
     }
     assert "label-from-old-process" not in levels(risks(make_workspace, audited))
+
+
+def test_outcomes_of_chosen_cases_weigh_less_where_the_output_chooses_none(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # The model's own cut-off decides which cases get an outcome: high. A quote's hours, recorded for the
+    # jobs customers accepted, are chosen by someone else: still asked, at medium.
+    chosen = {
+        "constraints.data.outcome_recorded_for": "selected_cases",
+        "constraints.data.exploration_share": 0,
+    }
+    assert (
+        levels(risks(make_workspace, {**chosen, "product.action_shape": "threshold"}))["selective-labels"]
+        == "high"
+    )
+    data = risks(make_workspace, {**chosen, "product.action_shape": "sets_amount"})
+    assert levels(data)["selective-labels"] == "medium"
+    assert any("does not choose the cases" in line for line in evidence(data, "selective-labels"))
+
+
+def test_a_target_at_peoples_own_score_is_parity_not_a_solved_problem(make_workspace: MakeWorkspace) -> None:
+    # Baseline and target at the inspectors' own agreement, in a plan that saves their time: matching
+    # people is the bar, not a sign the problem is solved; a rules baseline at the target still is.
+    metric = {"name": "Agreement with the inspectors' counts", "baseline": 0.9, "target": 0.9}
+    parity = {"done.metrics": [metric], "product.mode": "automate", "impact.value_unit": "minutes"}
+    assert "baseline-already-meets-target" not in levels(risks(make_workspace, parity))
+    rules = {**parity, "done.metrics": [{"name": "Recall of duplicates", "baseline": 0.9, "target": 0.9}]}
+    assert "baseline-already-meets-target" in levels(risks(make_workspace, rules))

@@ -254,7 +254,27 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     )
     if covered is not None and wanted is not None and wanted >= 2 * covered:
         return None  # a share right on the few cases the rules cover, the target at a much wider coverage
+    if _parity_with_people(plan, metric):
+        return None  # people's own score as the bar: the gain is their time, measured elsewhere
     return found
+
+
+# A baseline that is people's own figure: their score, their agreement, today's manual work.
+_PEOPLE_BAR = Lexicon("""
+    human, humans, human-level, human level, people, staff, inspector, inspectors, annotator, annotators
+    agreement, inter-rater, manual, by hand, expert, experts, clerk, clerks, counter, counters
+""")
+
+
+def _parity_with_people(plan: Plan, metric: Metric) -> bool:
+    """Whether the target is to match people, not beat them: the baseline is their own score (the human
+    score, or a metric named for their agreement or manual work) and the plan's value is their time."""
+    human = plan.by_hand.human_score
+    said = _PEOPLE_BAR.find(f"{metric.name} {metric.dataset or ''}") or (
+        human is not None and metric.baseline is not None and abs(human - metric.baseline) < 1e-9
+    )
+    saves_time = (plan.impact.value_unit or "").lower().strip() in ("minutes", "minute", "hours", "hour")
+    return bool(said) and (saves_time or plan.product.mode in (Mode.automate, Mode.improve))
 
 
 # A coverage a figure is stated at: `at 80% coverage`, `coverage of 80%`, `covering 80%`, `80% of all`.

@@ -18,7 +18,7 @@ from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
-from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
+from planner.plan.model import ActionShape, Category, Difference, OutcomeRecorded, Plan
 
 
 def _evaluation_paths(plan: Plan) -> list[str]:
@@ -198,20 +198,18 @@ def selective_labels(plan: Plan) -> Evidence:
         return None
     if data.exploration_share is not None and data.exploration_share > 0:
         return None
-    found = (
-        quote(
-            plan,
-            "constraints.data.outcome_recorded_for",
-            "only the cases someone showed, checked, approved or treated: what happens to the others is "
-            "never seen",
-        ),
-        quote(plan, "constraints.data.exploration_share")
-        if data.exploration_share is not None
-        else "constraints.data.exploration_share: not answered (no random share is kept to learn from)",
-    )
-    at_random = evaluated_at_random(plan)
-    # The team already evaluates on a random sample: credit it, and ask that it stays random.
-    return Tempered(2, (found[0], at_random)) if at_random else found
+    never = "only the cases someone showed, checked, approved or treated: what happens to the others is never seen"
+    share = "constraints.data.exploration_share: not answered (no random share is kept to learn from)"
+    found = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
+    if data.exploration_share is not None:
+        found = (found[0], quote(plan, "constraints.data.exploration_share"))
+    if at_random := evaluated_at_random(plan):  # evaluated on a random sample: credit it, keep it random
+        return Tempered(2, (found[0], at_random))
+    if plan.product.action_shape in (ActionShape.sets_amount, ActionShape.every_item):  # someone else chose
+        return Tempered(
+            3, (*found, quote(plan, "product.action_shape", "the output does not choose the cases"))
+        )
+    return found
 
 
 _UNLIKE_PRODUCTION = {Difference(kind) for kind in ("device", "channel", "language", "population", "season")}
