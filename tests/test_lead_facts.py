@@ -768,3 +768,18 @@ def test_a_target_at_peoples_own_score_is_parity_not_a_solved_problem(make_works
     assert "baseline-already-meets-target" not in levels(risks(make_workspace, parity))
     rules = {**parity, "done.metrics": [{"name": "Recall of duplicates", "baseline": 0.9, "target": 0.9}]}
     assert "baseline-already-meets-target" in levels(risks(make_workspace, rules))
+
+
+def test_a_setting_that_leaves_the_label_as_it_was_is_asked_not_alarmed(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # A quantity estimated for every case, whatever the setting: the setting does not change what it
+    # learns from, so the causal warning is a low question; with the outcome changed by acting, high.
+    controls = {
+        "product.circumstances": ["sets_controls"],
+        "product.mode": "automate",
+        "product.task": "regression",
+    }
+    assert levels(risks(make_workspace, controls))["predictions-set-controls"] == "low"
+    acted = {**controls, "constraints.data.outcome_recorded_for": "changed_by_action"}
+    assert levels(risks(make_workspace, acted))["predictions-set-controls"] == "high"

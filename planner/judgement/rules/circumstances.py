@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, ticked
-from planner.judgement.rules.guardrails import guardrails
+from planner.judgement.rules.guardrails import guardrails, label_unmoved_by_action
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -150,7 +150,7 @@ def side_duties_unowned(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(  # people apply each setting: medium
-            {"product.circumstances": ["sets_controls"], "constraints.data.exploration_share": None},
+            {"product.circumstances": ["sets_controls"], "constraints.data.outcome_recorded_for": None},
             evidence=(
                 'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
                 "of the process)",
@@ -164,7 +164,7 @@ def side_duties_unowned(plan: Plan) -> Evidence:
             evidence=(
                 'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
                 "of the process)",
-                'product.task: "forecasting" (does the setting change what it forecasts? if not, acting '
+                'product.task: "forecasting" (does the setting change what it predicts? if not, acting '
                 "on it leaves its data as they were)",
             ),
         ),
@@ -172,7 +172,7 @@ def side_duties_unowned(plan: Plan) -> Evidence:
             {
                 "product.circumstances": ["sets_controls"],
                 "product.mode": "automate",
-                "constraints.data.exploration_share": None,
+                "constraints.data.outcome_recorded_for": None,
             },
             evidence=(
                 'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
@@ -187,23 +187,19 @@ def side_duties_unowned(plan: Plan) -> Evidence:
 def predictions_set_controls(plan: Plan) -> Evidence:
     """A model of the past will set the controls it learned under.
 
-    Records of a process run under today's controls show what happened at the settings operators chose,
-    and they chose them for reasons (a setting is turned up when the feed is hard, a price cut when demand
-    falls). A model fitted to those records predicts well yet says little about what a new setting would
-    cause, and its best setting may lie where the data has none. Prescribing from a predictive model is a
-    causal question; closed-loop data rarely answers it.
+    Records of a process run under today's controls show what happened at settings operators chose for
+    reasons (turned up when the feed is hard, a price cut when demand falls): a model fitted to them
+    predicts well yet says little about what a new setting would cause. Prescribing is a causal question.
 
-    Mitigation: Keep recommended settings within the range the data covers and the existing controller's
-    limits, with a person approving each change at first; vary settings on purpose (planned step tests,
-    a randomised share) to learn their effect; judge the model by a controlled trial of its settings
-    against today's, not by its prediction error.
+    Mitigation: Keep settings within the range the data covers, a person approving each change at first;
+    vary settings on purpose (step tests, a randomised share) to learn their effect; judge the model by a
+    controlled trial of its settings against today's, not by its prediction error.
     """
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None:
         return None
-    if plan.product.task is TaskType.forecasting:
-        # Settings chosen from a forecast of demand or weather rarely change what is forecast: ask, low.
-        said = "does the setting change what it forecasts? if not, acting on it leaves its data as they were"
+    if label_unmoved_by_action(plan):  # a forecast, or a quantity recorded whatever was set: ask, low
+        said = "does the setting change what it predicts? if not, acting on it leaves its data as they were"
         return Tempered(1, (fact, quote(plan, "product.task", said)))
     varied = plan.constraints.data.exploration_share
     if varied:

@@ -1,12 +1,13 @@
 """The guardrails a plan puts around a model that acts alone: a switch back to people, a random audit of
 what it did, a trial before it acts, actions that can be undone, and cases it is barred from. A lead
-weighs an automated action by how many of these stand around it, not by the tick that it acts alone."""
+weighs an automated action by how many of these stand around it, not by the tick that it acts alone; and
+a setting it acts on by whether the setting changes what the model later learns from."""
 
 from __future__ import annotations
 
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import OnlineValidation, Plan
+from planner.plan.model import OnlineValidation, OutcomeRecorded, Plan, TaskType
 
 # A switch that hands the work back to people, or stops the model.
 SWITCH_BACK = Lexicon("""
@@ -54,3 +55,12 @@ def guardrails(plan: Plan) -> list[str]:
     if plan.done.online_validation in (OnlineValidation.shadow, OnlineValidation.canary):
         found.append(quote(plan, "done.online_validation", "tried before it acts"))
     return list(dict.fromkeys(found))
+
+
+def label_unmoved_by_action(plan: Plan) -> bool:
+    """Whether the label is a property the output's setting does not change: a forecast, or a quantity,
+    grade or class recorded for every case whatever was decided (not changed by the action)."""
+    if plan.product.task is TaskType.forecasting:
+        return True
+    estimates = plan.product.task in (TaskType.regression, TaskType.classification, TaskType.detection)
+    return estimates and plan.constraints.data.outcome_recorded_for is OutcomeRecorded.every_case
