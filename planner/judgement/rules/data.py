@@ -2040,8 +2040,8 @@ def serves_known(plan: Plan) -> bool:
     """Whether the product predicts for the things its data already holds, from each one's own history:
     a recommender for its customers, a forecast of its fixed series. Production meets them again, so a
     split by time is the one it meets, not a split by group (new stores or a cold start aside)."""
-    known = plan.product.task in (TaskType.recommendation, TaskType.forecasting)
-    return known and not _new_series(plan)
+    known = plan.product.task in (TaskType.recommendation, TaskType.forecasting, TaskType.anomaly_detection)
+    return known and not _new_series(plan)  # an anomaly detector watches the same units over time
 
 
 def _new_series(plan: Plan) -> bool:
@@ -2192,6 +2192,13 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "Invoice counts per supplier lagged by 16 days, and the payment calendar.",
             }
         ),
+        Case(  # an anomaly detector scores what was observed: the day's temperature is no future input
+            {
+                "product.task": "anomaly_detection",
+                "product.data_kinds": ["time_series"],
+                "product.inputs": "Gas use per hour and the temperature of each day.",
+            }
+        ),
         Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
             {
                 "product.task": "forecasting",
@@ -2218,6 +2225,8 @@ def future_inputs(plan: Plan) -> Evidence:
     forecast = answer_is(plan, "product.task", TaskType.forecasting)
     if not forecast and DataKind.time_series not in plan.product.data_kinds:
         return None
+    if plan.product.task is TaskType.anomaly_detection:
+        return None  # it scores what was observed, up to now: nothing of the period ahead is an input
     paths = ["product.inputs", "product.current_solution"]
     paths += source_paths(plan)
     if any(mentions(answer_at(plan, path), AS_KNOWN) for path in paths):
