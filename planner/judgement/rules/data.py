@@ -1878,6 +1878,18 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
                 "product.inputs": "Timesheet lines per employee: hours, project, rate.",
             },
         ),
+        Case(  # one row per photo, yet photos share the tray they were taken on: asked, low
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "one",
+                "product.data_kinds": ["images"],
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "one" (one row per thing, yet do items share a lot, tray, '
+                "room, day or session? split by that)",
+            ),
+        ),
     ),
     quiet=(
         Case({"done.split": "group"}),
@@ -1972,8 +1984,12 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     if plan.done.split is not Split.random:
         return None
     rows = plan.constraints.data.rows_per_thing
-    if rows is RowsPerThing.one:
-        return None  # the team checked: each thing has one row
+    if rows is RowsPerThing.one:  # the team checked: each thing has one row; but pictures and recordings
+        # of different things still share what they were captured in (a lot, a tray, a room, a session)
+        if not {DataKind.images, DataKind.audio, DataKind.video} & set(plan.product.data_kinds):
+            return None
+        note = "one row per thing, yet do items share a lot, tray, room, day or session? split by that"
+        return Tempered(1, (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note)))
     if serves_known(plan):
         # the same customers or series met again, from their own history: a split by time is the right one
         # (random-split-on-time-data asks for it), not a split by group
