@@ -55,7 +55,7 @@ def _answered(plan: Plan, *paths: str) -> tuple[str, ...]:
 @rule(
     "others-rely-on-output",
     Category.product,
-    likelihood=3,
+    likelihood=2,
     impact=3,
     move=Move(
         "Name who else uses the output, and what its errors cost them",
