@@ -783,3 +783,21 @@ def test_a_setting_that_leaves_the_label_as_it_was_is_asked_not_alarmed(
     assert levels(risks(make_workspace, controls))["predictions-set-controls"] == "low"
     acted = {**controls, "constraints.data.outcome_recorded_for": "changed_by_action"}
     assert levels(risks(make_workspace, acted))["predictions-set-controls"] == "high"
+
+
+def test_an_allergen_the_output_must_never_propose_is_grave_whatever_the_rating(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # The team rated errors moderate, but what must never come out is an allergen for an allergic
+    # customer, and the model acts alone: kept out only by the model, that is high.
+    guard = {
+        "product.forbidden_guard": "model",
+        "product.forbidden_output": "Peanuts for customers with a nut allergy.",
+        "product.mode": "automate",
+        "impact.error_severity": "moderate",
+    }
+    data = risks(make_workspace, guard)
+    assert levels(data)["forbidden-output-unguarded"] == "high"
+    assert any("grave by what it is" in line for line in evidence(data, "forbidden-output-unguarded"))
+    mild = {**guard, "product.forbidden_output": "A competitor's brand name."}
+    assert levels(risks(make_workspace, mild))["forbidden-output-unguarded"] == "medium"

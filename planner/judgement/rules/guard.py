@@ -13,6 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
@@ -151,8 +152,22 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     if counted:
         return Tempered(2, (*said, f"{counted} (counted, yet kept out only by the model)"))
     uncounted = "no done metric counts violations on a test set built to tempt it"
-    severity = plan.impact.error_severity
-    unchecked = _unchecked(plan)
-    if severity in _SERIOUS and unchecked:
-        return (*said, quote(plan, "impact.error_severity"), unchecked, uncounted)
+    severity, unchecked = plan.impact.error_severity, _unchecked(plan)
+    # What is forbidden can say the harm is grave whatever severity the team gave (an allergen, a dose).
+    grave = GRAVE_FORBIDDEN.find_all(plan.product.forbidden_output)
+    if unchecked and (severity in _SERIOUS or grave):
+        why = (
+            quote(plan, "impact.error_severity")
+            if severity in _SERIOUS
+            else f"grave by what it is: {', '.join(grave)}"
+        )
+        return (*said, why, unchecked, uncounted)
     return Tempered(3, (*said, uncounted))
+
+
+# What an output must never hold that harms body or life whatever the team rated its errors.
+GRAVE_FORBIDDEN = Lexicon("""
+    allergen, allergens, allergy, allergies, nut, nuts, peanut, peanuts, gluten, dose, doses, dosage
+    overdose, toxic, poison, poisonous, contraindicated, contraindication, contraindications, lethal
+    unsafe load, safety warning, safety warnings, safety information, choking, flammable
+""")
