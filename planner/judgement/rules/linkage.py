@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, truth_paths
+from planner.judgement.rules.evidence import (
+    MONTH,
+    MONTH_STEM,
+    answer_at,
+    first_said,
+    month_number,
+    quote,
+    read_paths,
+    truth_paths,
+)
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -204,17 +213,14 @@ def answers_in_the_index(plan: Plan) -> Evidence:
     )
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DATE = re.compile(
-    r"\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
-)
+_DATE = re.compile(rf"\b(?:{MONTH}\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 # A corpus the model retrieves from: an index, an archive, past answers.
 INDEX = PAST_ANSWERS + Lexicon("index, indexed, archive, retrieved, retrieval, knowledge base")
 
 
 _SPAN = re.compile(
-    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s*(?:and|to|-|–|until|through|or)\s*"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b",
+    rf"\b((?:{MONTH_STEM})[a-z]*)\.?\s*(?:and|to|-|–|until|through|or)\s*(?:{MONTH_STEM})[a-z]*\.?\s+"
+    r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -225,13 +231,13 @@ def _dates(text: str, last: bool) -> list[tuple[int, int, str]]:
     found = [
         (
             int(match.group(2)),
-            _MONTHS.index(match.group(1).lower()[:3]) + 1,
+            month_number(match.group(1)),
             f"{match.group(1)} {match.group(2)}",
         )
         for match in _SPAN.finditer(text)
     ]
     for match in _DATE.finditer(text):
-        month = _MONTHS.index(match.group(1).lower()[:3]) + 1 if match.group(1) else (12 if last else 1)
+        month = month_number(match.group(1)) if match.group(1) else (12 if last else 1)
         found.append((int(match.group(2)), month, match.group(0)))
     return found
 

@@ -12,19 +12,19 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
-from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.evidence import (
+    CALENDAR,
+    MONTH,
+    MONTH_NAMES,
+    answer_at,
+    month_number,
+    quote,
+    source_paths,
+)
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, DataKind, Difference, Plan, TaskType
 
-_CALENDAR = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)  # fmt: skip
-
-# Each short form and the month it names: `jan` january ... `dec` december, and `sept`.
-_MONTH_NAMES = {name[:3]: name for name in _CALENDAR} | {"sept": "september"}
-
-MONTHS = Lexicon([*_CALENDAR, *_MONTH_NAMES])
+MONTHS = Lexicon([*CALENDAR, *MONTH_NAMES])
 
 SEASONS = Lexicon("""
     summer, summers, winter, winters, autumn, autumns, spring months, in spring, this spring, last spring
@@ -64,9 +64,8 @@ def _data_paths(plan: Plan) -> tuple[str, ...]:
 
 
 # A period said as a span of months: `Jun - Aug 2025`, `March 2024 to June 2024`, `Nov 2024 - Feb 2025`.
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _SPAN_OF_MONTHS = re.compile(
-    rf"\b{_MONTH}\s*((?:19|20)\d\d)?\s*(?:-|–|to|until|till|through)\s*{_MONTH}\s*((?:19|20)\d\d)\b",
+    rf"\b{MONTH}\s*((?:19|20)\d\d)?\s*(?:-|–|to|until|till|through)\s*{MONTH}\s*((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # A period said as a length: `3 months`, `six weeks`.
@@ -105,8 +104,7 @@ def period_months(text: str | None) -> int | None:
     found = _SPAN_OF_MONTHS.search(text)
     if found:
         first, first_year, last, last_year = found.groups()
-        start = _CALENDAR.index(_MONTH_NAMES[first.lower()[:3]])
-        end = _CALENDAR.index(_MONTH_NAMES[last.lower()[:3]])
+        start, end = month_number(first), month_number(last)
         years = int(last_year) - int(first_year or last_year)
         if first_year is None and end < start:
             years = 1  # `Nov - Feb 2025`: across the turn of the year
@@ -140,7 +138,7 @@ def _months(text: str) -> set[str]:
     for word in MONTHS.find_all(text):
         if word == "may" and not _MAY_AS_MONTH.search(text):
             continue
-        found.add(_MONTH_NAMES.get(word, word))
+        found.add(MONTH_NAMES.get(word, word))
     return found
 
 
@@ -244,7 +242,7 @@ def data_from_one_season(plan: Plan) -> Evidence:
     seasons = next(((path, words) for path, text in texts.items() if (words := SEASONS.find_all(text))), None)
     said = None
     if months and len(months) <= 4 and len(years) <= 1:
-        said = (next(iter(named)), tuple(sorted(months, key=_CALENDAR.index)))
+        said = (next(iter(named)), tuple(sorted(months, key=CALENDAR.index)))
     elif seasons and len(years) <= 1:
         said = seasons
     if said is None:
