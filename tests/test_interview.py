@@ -125,6 +125,11 @@ HAPPY = [
     line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
     line("1"),  # nothing it must never propose
     line("1"),  # the evaluation's inputs: real cases
+    line("1"),  # the done metric scores each decision as it is taken
+    line("1"),  # the world records the outcome (a chargeback)
+    line("2"),  # a few cases concern customers the data has never seen
+    line("1"),  # only our own content
+    line("nothing"),  # nothing every output must carry
     ENTER,  # review screen: Finish
     ENTER,  # closing screen: Finish, no decision on a risk
 ]  # fmt: skip
@@ -150,6 +155,7 @@ product:
   unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
   forbidden_guard: nothing
+  required_output: nothing
   label: Chargeback within 90 days
   label_is_proxy: false
   earlier_stage_recall: none
@@ -212,6 +218,9 @@ constraints:
     versioned: false
     rows_per_thing: several
     repeated_unit: one customer
+    label_writer: event
+    newcomers: few
+    content_rights: own
     differences: [none]
     personal_data: true
     leaves_organisation: stays
@@ -232,6 +241,7 @@ done:
   eval_set: Last quarter's orders, chargebacks known
   eval_truth: outcomes
   eval_inputs: real_cases
+  metric_unit: decision
   online_validation: a_b_test
 after_launch:
   owner: Risk team
@@ -339,8 +349,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 104
-    assert "\nSaved plans/fraud/plan.yaml: 104 of 104 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 109
+    assert "\nSaved plans/fraud/plan.yaml: 109 of 109 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -362,7 +372,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 95  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 100  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -388,7 +398,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "do they get right? 60%, 90%" in screen
     assert "and the p99 a candidate measured? 200 ms, 120 ms" in screen
     assert "(Enter finishes, Alt-Enter starts a new line; an empty answer skips)" in screen
-    assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
+    assert "done metric" not in screen.lower().split("━━ 7/8")[0]  # nothing refers to a later question
 
 
 def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Path) -> None:
@@ -775,7 +785,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 73 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 78 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -839,7 +849,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 104 of 104 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 109 of 109 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -906,7 +916,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 104 of 104 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 109 of 109 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

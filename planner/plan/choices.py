@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
+from planner.plan.workings import (
+    WORKINGS_LABELS,
+    ActionShape as ActionShape,
+    ContentRights as ContentRights,
+    EvalInputs as EvalInputs,
+    Guard as Guard,
+    LabelWriter as LabelWriter,
+    MetricUnit as MetricUnit,
+    Newcomers as Newcomers,
+    OutcomeLimit as OutcomeLimit,
+    RowsPerThing as RowsPerThing,
+)
+
 
 class Status(StrEnum):
     draft = "draft"
@@ -133,54 +146,6 @@ class OutcomeRecorded(StrEnum):
     changed_by_action = "changed_by_action"
 
 
-class OutcomeLimit(StrEnum):
-    """How the recorded outcome can fall short of what really happened, case by case."""
-
-    capped = "capped"
-    reported_only = "reported_only"
-    default_filled = "default_filled"
-    other_exits = "other_exits"
-    none = "none"
-
-
-class RowsPerThing(StrEnum):
-    """Whether several rows of the data describe one and the same thing (an event, an object, a person)."""
-
-    one = "one"
-    several = "several"
-    not_checked = "not_checked"
-
-
-class ActionShape(StrEnum):
-    """How the output turns into action: a cut-off, the top of a queue, an amount, every item, a choice."""
-
-    threshold = "threshold"
-    top_of_queue = "top_of_queue"
-    sets_amount = "sets_amount"
-    every_item = "every_item"
-    choose_among = "choose_among"
-
-
-class Guard(StrEnum):
-    """What keeps out what the output must never include (an allergen, another client's details)."""
-
-    nothing = "nothing"
-    rule = "rule"
-    review = "review"
-    model = "model"
-    not_yet = "not_yet"
-
-
-class EvalInputs(StrEnum):
-    """Where the evaluation's inputs come from: real cases, picked ones, written ones or a simulation."""
-
-    real_cases = "real_cases"
-    hand_picked = "hand_picked"
-    synthetic = "synthetic"
-    simulated = "simulated"
-    not_decided = "not_decided"
-
-
 class DataLeaves(StrEnum):
     """Whether data leaves the organisation (to a vendor, an API, a cloud service), and whether contracts allow it."""
 
@@ -301,6 +266,7 @@ class Verdict(StrEnum):
 # How each stored code reads, in a prompt, on the site and in `planner show` (one place for all of
 # them; values repeat across enums: `vendor`, `none`...). Codes not listed read as the code with spaces.
 LABELS: dict[type[Enum], dict[str, str]] = {
+    **WORKINGS_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",
@@ -362,39 +328,6 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "every_case": "every case, whatever was decided",
         "selected_cases": "only the cases someone showed, checked, approved or treated",
         "changed_by_action": "every case, but acting on a prediction changes the outcome",
-    },
-    OutcomeLimit: {
-        "capped": "it stops at a limit: sold out, full, out of stock, no staff to serve more",
-        "reported_only": "it is recorded only when someone reports or notices it",
-        "default_filled": "cases nobody looked at get a default value",
-        "other_exits": "some cases end another way first (leave, move, close) and their outcome is never seen",
-        "none": "none: it is the whole outcome for every case",
-    },
-    RowsPerThing: {
-        "one": "one row per thing: each event, object or person appears once",
-        "several": "several rows per thing: repeat reports of one event, frames of one object, visits of one person",
-        "not_checked": "not checked",
-    },
-    ActionShape: {
-        "threshold": "each case above a cut-off is acted on",
-        "top_of_queue": "people work down a ranked list as far as their time allows",
-        "sets_amount": "a number sets an amount: staff, stock, a price, a budget",
-        "every_item": "every item gets the output (a draft, a label, a route), and it is used as is or checked",
-        "choose_among": "people choose from a few suggestions",
-    },
-    Guard: {
-        "nothing": "nothing: there is nothing it must never include",
-        "rule": "a check outside the model blocks it",
-        "review": "a person checks every output before it counts",
-        "model": "the model is trained or told to avoid it",
-        "not_yet": "nothing enforces it yet",
-    },
-    EvalInputs: {
-        "real_cases": "real cases, as the product will meet them",
-        "hand_picked": "cases people picked (clear, typical or interesting ones)",
-        "synthetic": "cases written or generated for the test (e.g. questions written from the documents)",
-        "simulated": "a simulation or replay, scored by a model",
-        "not_decided": "not decided yet",
     },
     DataLeaves: {
         "stays": "no, it stays in the organisation",

@@ -24,6 +24,7 @@ from planner.plan.choices import (
     Cadence as Cadence,
     Category as Category,
     Circumstance as Circumstance,
+    ContentRights as ContentRights,
     DataKind as DataKind,
     DataLeaves as DataLeaves,
     Delivery as Delivery,
@@ -35,8 +36,11 @@ from planner.plan.choices import (
     Guard as Guard,
     Hardware as Hardware,
     LabelSource as LabelSource,
+    LabelWriter as LabelWriter,
+    MetricUnit as MetricUnit,
     Mode as Mode,
     ModelSize as ModelSize,
+    Newcomers as Newcomers,
     OnlineValidation as OnlineValidation,
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
@@ -353,6 +357,11 @@ class Product(Record):
         description="What the output must never include or propose (an allergen for an allergic customer, "
         "another client's details, a promise of a refund, a dose above the limit).",
     )
+    required_output: Text | None = Field(
+        default=None,
+        description="What every output must carry by law, policy or contract (a warning, a disclaimer, its "
+        "sources, a price), or 'nothing'.",
+    )
     label: Text | None = Field(default=None, description="The label it learns from.")
     label_is_proxy: bool | None = Field(
         default=None, description="Whether the label only approximates the product goal."
@@ -577,6 +586,22 @@ class DataConstraints(Record):
         description="For which cases the outcome is recorded: every case, only the cases someone showed, "
         "checked, approved or treated, or every case with acting on a prediction changing the outcome.",
     )
+    label_writer: LabelWriter | None = Field(
+        default=None,
+        description="Who or what writes the outcome down: the world records it (a payment, a failure), a "
+        "person who has seen no estimate, a person who first sees an estimate (a rule's, a colleague's, the "
+        "model's once live), often a copy of an earlier estimate or a default, or not known.",
+    )
+    newcomers: Newcomers | None = Field(
+        default=None,
+        description="What share of the cases in production concern items, people or places the data has never "
+        "seen: none, under 1 in 10, 1 in 10 or more, nearly all (each period brings new ones), or not checked.",
+    )
+    content_rights: ContentRights | None = Field(
+        default=None,
+        description="Whether the data, the prompts or the examples hold content others own (articles, images, "
+        "reviews, manuals, code), and whether its terms allow this use.",
+    )
     leaves_organisation: DataLeaves | None = Field(
         default=None,
         description="Whether data (personal data, client documents, source code) leaves the organisation "
@@ -764,6 +789,12 @@ class Done(Record):
         description="Where the evaluation's inputs come from: real cases as the product will meet them, cases "
         "people picked, cases written or generated for the test, a simulation or replay scored by a model, "
         "or not decided.",
+    )
+    metric_unit: MetricUnit | None = Field(
+        default=None,
+        description="What one score of the done metric counts: each decision as it is taken, parts of a "
+        "decision (lines of an order, frames of a clip, events within an alert's period), decisions pooled "
+        "(a total or an average over a period or a site), or not checked.",
     )
     online_validation: OnlineValidation | None = Field(
         default=None,

@@ -951,6 +951,37 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "from the documents, or a simulation scored by a model say how it does on those.",
             When("done.eval_set"),
         ),
+        _q(
+            "done.metric_unit",
+            "What does one score of the done metric count, against what one decision acts on?",
+            "A decision on a whole order, a day's alert or a patient is not scored by its lines, its events "
+            "or its images, nor by a monthly total that lets errors cancel: score each decision as it is "
+            "taken.",
+        ),
+        _q(
+            "constraints.data.label_writer",
+            "Who or what writes the outcome down, and have they seen an estimate first?",
+            "A person who sees an estimate (a rule's, a colleague's, the model's once live) tends to record "
+            "it: the label then agrees with the estimate, not with what happened.",
+        ),
+        _q(
+            "constraints.data.newcomers",
+            "In production, what share of cases concern items, people or places the data has never seen?",
+            "New products, new customers, a season's new range: a model that learned each one's past has "
+            "nothing to read for them, and a random test split hides it.",
+        ),
+        _q(
+            "constraints.data.content_rights",
+            "Do the data, the prompts or the examples hold content others own (articles, images, reviews, "
+            "manuals, code)?",
+            "Public is not free to use: terms may forbid training on it, or reproducing it in an output.",
+        ),
+        _q(
+            "product.required_output",
+            "What must every output carry, by law, policy or contract?",
+            "A safety warning, a disclaimer, its sources, the price: a model only usually includes it, so "
+            "something must check it does. 'nothing' is an answer.",
+        ),
     ),
 }
 

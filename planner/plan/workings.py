@@ -1,0 +1,156 @@
+"""The fixed answers of the section on how things really work: how the output turns into action, how the
+outcome gets recorded, how the rows relate to things, what the output must never hold or always carry, and
+what the evaluation scores. Plain enums and how each reads."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+
+
+class OutcomeLimit(StrEnum):
+    """How the recorded outcome can fall short of what really happened, case by case."""
+
+    capped = "capped"
+    reported_only = "reported_only"
+    default_filled = "default_filled"
+    other_exits = "other_exits"
+    none = "none"
+
+
+class RowsPerThing(StrEnum):
+    """Whether several rows of the data describe one and the same thing (an event, an object, a person)."""
+
+    one = "one"
+    several = "several"
+    not_checked = "not_checked"
+
+
+class ActionShape(StrEnum):
+    """How the output turns into action: a cut-off, the top of a queue, an amount, every item, a choice."""
+
+    threshold = "threshold"
+    top_of_queue = "top_of_queue"
+    sets_amount = "sets_amount"
+    every_item = "every_item"
+    choose_among = "choose_among"
+
+
+class MetricUnit(StrEnum):
+    """What one score of the done metric counts, against what one decision acts on."""
+
+    decision = "decision"
+    parts = "parts"
+    pooled = "pooled"
+    not_checked = "not_checked"
+
+
+class LabelWriter(StrEnum):
+    """Who or what writes the outcome down, and whether they saw an estimate or a prediction first."""
+
+    event = "event"
+    blind = "blind"
+    sees_estimate = "sees_estimate"
+    copied = "copied"
+    not_known = "not_known"
+
+
+class Newcomers(StrEnum):
+    """What share of production cases concern items, people or places the data has never seen."""
+
+    none = "none"
+    few = "few"
+    many = "many"
+    all_new = "all_new"
+    not_checked = "not_checked"
+
+
+class ContentRights(StrEnum):
+    """Whether the data, prompts or examples hold content others own, and whether its terms allow this use."""
+
+    own = "own"
+    licensed = "licensed"
+    not_checked = "not_checked"
+    not_allowed = "not_allowed"
+
+
+class Guard(StrEnum):
+    """What keeps out what the output must never include (an allergen, another client's details)."""
+
+    nothing = "nothing"
+    rule = "rule"
+    review = "review"
+    model = "model"
+    not_yet = "not_yet"
+
+
+class EvalInputs(StrEnum):
+    """Where the evaluation's inputs come from: real cases, picked ones, written ones or a simulation."""
+
+    real_cases = "real_cases"
+    hand_picked = "hand_picked"
+    synthetic = "synthetic"
+    simulated = "simulated"
+    not_decided = "not_decided"
+
+
+WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
+    OutcomeLimit: {
+        "capped": "it stops at a limit: sold out, full, out of stock, no staff to serve more",
+        "reported_only": "it is recorded only when someone reports or notices it",
+        "default_filled": "cases nobody looked at get a default value",
+        "other_exits": "some cases end another way first (leave, move, close) and their outcome is never seen",
+        "none": "none: it is the whole outcome for every case",
+    },
+    RowsPerThing: {
+        "one": "one row per thing: each event, object or person appears once",
+        "several": "several rows per thing: repeat reports of one event, frames of one object, visits of one person",
+        "not_checked": "not checked",
+    },
+    ActionShape: {
+        "threshold": "each case above a cut-off is acted on",
+        "top_of_queue": "people work down a ranked list as far as their time allows",
+        "sets_amount": "a number sets an amount: staff, stock, a price, a budget",
+        "every_item": "every item gets the output (a draft, a label, a route), and it is used as is or checked",
+        "choose_among": "people choose from a few suggestions",
+    },
+    MetricUnit: {
+        "decision": "each decision as it is taken: one score per thing acted on",
+        "parts": "parts of a decision: lines of an order, frames of a clip, events within an alert's period",
+        "pooled": "decisions pooled: a total or an average over a period, a site or all items",
+        "not_checked": "not checked",
+    },
+    LabelWriter: {
+        "event": "the world records it: a payment, a failure, a return, a reading",
+        "blind": "a person who has not seen any estimate or prediction for the case",
+        "sees_estimate": "a person who first sees an estimate: a rule's, a colleague's, or the model's once live",
+        "copied": "it is often copied from an earlier estimate, a default or the first value typed",
+        "not_known": "not known",
+    },
+    Newcomers: {
+        "none": "none: every case concerns something the data already holds",
+        "few": "a few: under 1 in 10",
+        "many": "many: 1 in 10 or more",
+        "all_new": "nearly all: each period brings new ones (a season's range, new listings)",
+        "not_checked": "not checked",
+    },
+    ContentRights: {
+        "own": "no: only our own content, or our customers' with their consent",
+        "licensed": "yes, under licences that allow this use",
+        "not_checked": "yes, and nobody has checked the terms",
+        "not_allowed": "yes, though the terms forbid it",
+    },
+    Guard: {
+        "nothing": "nothing: there is nothing it must never include",
+        "rule": "a check outside the model blocks it",
+        "review": "a person checks every output before it counts",
+        "model": "the model is trained or told to avoid it",
+        "not_yet": "nothing enforces it yet",
+    },
+    EvalInputs: {
+        "real_cases": "real cases, as the product will meet them",
+        "hand_picked": "cases people picked (clear, typical or interesting ones)",
+        "synthetic": "cases written or generated for the test (e.g. questions written from the documents)",
+        "simulated": "a simulation or replay, scored by a model",
+        "not_decided": "not decided yet",
+    },
+}
