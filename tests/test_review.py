@@ -170,6 +170,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "whole-moves-by-step-share",
         "worse-error-unweighed",
         "worst-error-uncounted",
+        "unit-learns-its-own-fault",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

@@ -1,0 +1,208 @@
+"""Rules on evaluation traps that belong to a kind of task: an easy slice that lifts the average over all
+cases, a detector that learns each unit's own normal, a ranking scored on repeats anyone could predict.
+
+A figure over all cases can look done while the part the model was built for is not: a lead asks for it
+on the hard part, on the units that were faulty all along, on the items a customer had never bought.
+"""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, done_metrics, quote, show
+from planner.judgement.rules.lexicon import RARE_AWARE, SHARE_RIGHT
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Direction, Metric, Plan, TaskType
+
+# A metric or a slice said per part: the hard remainder reported on its own.
+_PER_SLICE = Lexicon("""
+    hard cases, hard case, hard ones, the hard part, hard remainder, the remainder, the rest
+    excluding, excluded, without the easy, easy cases excluded, per slice, by slice, each slice
+    per segment, by segment, non-trivial, nontrivial, difficult cases, ambiguous cases, borderline cases
+""")
+
+# The easy slice assumed right: what it scores where a plain rule or a person takes it.
+_EASY_RIGHT = 0.99
+# The least lift (in points of the share) worth a word: below it the average says the same as the rest.
+_LIFT = 0.05
+
+
+def _overall_share(metric: Metric) -> float | None:
+    """A done metric's target where it is a share of cases right over all of them (accuracy, recall),
+    higher being better: the share it needs, or None."""
+    goal = metric.goal()
+    if goal is None or metric.direction is not Direction.higher_is_better:
+        return None
+    goal = goal / 100 if 1 < goal <= 100 else goal
+    if not 0 < goal < 1 or _PER_SLICE.find(metric.name) or _PER_SLICE.find(metric.dataset):
+        return None
+    if not (SHARE_RIGHT.find(metric.name) or RARE_AWARE.find(metric.name)):
+        return None
+    return goal
+
+
+@rule(
+    "easy-slice-lifts-the-score",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Report the done metric on the hard part apart",
+        "An average over all cases counts the easy slice the model hardly needs; set the target on "
+        "the remainder the model is built for, and report the slices apart",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "impact.easy_share": 0.6,
+                "impact.easy_slice": "Repeat orders of the same items",
+                "impact.share_addressed": 1,
+                "done.metrics[0].name": "Share of baskets suggested right",
+                "done.metrics[0].target": 0.85,
+            },
+            evidence=(
+                "impact.easy_share: 0.6 (easy or out of scope)",
+                'impact.easy_slice: "Repeat orders of the same items"',
+                'done.metrics[0].name: "Share of baskets suggested right" (target 0.85 over all cases: with '
+                "the easy 60% right at 99%, the other 40% need only 64%)",
+            ),
+            also=frozenset({"easy-slice-first"}),
+        ),
+    ),
+    quiet=(
+        Case(  # the target is set on the hard part
+            {
+                "impact.easy_share": 0.6,
+                "done.metrics[0].name": "Accuracy on the hard cases (easy slice excluded)",
+                "done.metrics[0].target": 0.8,
+            }
+        ),
+        Case({"impact.easy_share": 0.1, "done.metrics[0].name": "Accuracy", "done.metrics[0].target": 0.9}),
+        Case(  # an error to lower: not a share of cases right
+            {"impact.easy_share": 0.6, "done.metrics[0].name": "MAE in minutes", "done.metrics[0].target": 5}
+        ),
+        Case(  # the first model is the easy slice itself
+            {
+                "impact.easy_share": 0.6,
+                "impact.share_addressed": 0.6,
+                "done.metrics[0].name": "Accuracy",
+                "done.metrics[0].target": 0.9,
+            }
+        ),
+    ),
+)
+def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
+    """The easy slice lifts a done metric taken over all cases.
+
+    A share of the cases is easy or plainly out of scope; a target of cases right over all of them is
+    mostly met by that slice, so the model can pass while the hard remainder, the part it is built for,
+    does no better than today. The arithmetic shows how little the remainder needs.
+
+    Mitigation: Set the done target on the hard remainder (or per slice), and report the easy slice
+    apart; compare each with what today's process achieves on it.
+    """
+    impact = plan.impact
+    easy, share = impact.easy_share, impact.share_addressed
+    if easy is None or easy < EASY_SLICE or easy >= 0.95:
+        return None
+    if share is not None and share <= easy + 0.01:
+        return None  # the first model aims at the slice alone
+    for path, metric in done_metrics(plan):
+        goal = _overall_share(metric)
+        if goal is None:
+            continue
+        rest = (goal - easy * _EASY_RIGHT) / (1 - easy)
+        if goal - rest < _LIFT:
+            continue  # the slice barely moves the figure
+        need = "nothing at all" if rest <= 0 else f"only {fmt.share(rest)}"
+        found = [quote(plan, "impact.easy_share", "easy or out of scope")]
+        if impact.easy_slice:
+            found.append(quote(plan, "impact.easy_slice"))
+        found.append(
+            quote(
+                plan,
+                f"{path}.name",
+                f"target {show(metric.goal())} over all cases: with the easy {fmt.share(easy)} right at "
+                f"{fmt.share(_EASY_RIGHT)}, the other {fmt.share(1 - easy)} need {need}",
+            )
+        )
+        return tuple(found)
+    return None
+
+
+# A detector that judges each unit against its own past: one model or one baseline per unit.
+_OWN_NORMAL = Lexicon("""
+    its own history, its own past, its own baseline, its own normal, own baseline, own normal
+    own history, per-unit model, per unit model, one model per, a model per, model for each
+    per-site model, per site model, per-meter model, per-machine model, per-sensor model
+    each unit's, each site's, each machine's, each meter's, each sensor's, each kitchen's, each pump's
+    learns each, learned per, baseline per, per-unit baseline, per unit baseline, its usual, its normal
+""")
+
+# Where a plan says it compares units with their peers, or starts from a known-good period.
+_PEERS = Lexicon("""
+    peer, peers, peer group, fleet, fleet-wide, across units, across sites, compared with similar
+    similar units, similar sites, known-good, known good, commissioning, after a service, after service
+    after inspection, verified healthy, verified normal
+""")
+
+# Real faults that judge the detector: a unit faulty all along would show among its misses.
+_FAULTS_JUDGE = Lexicon("""
+    failure, failures, fault, faults, breakdown, breakdowns, leak, leaks, defect, defects
+""")
+
+
+@rule(
+    "unit-learns-its-own-fault",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="does a unit that was faulty from the start look normal to its own model?",
+    fires=(
+        Case(
+            {
+                "product.task": "anomaly_detection",
+                "product.inputs": "Each pump's vibration against its own baseline",
+            },
+            evidence=('product.inputs: "Each pump\'s vibration against its own baseline"',),
+        ),
+    ),
+    quiet=(
+        Case(  # compared with its peers as well
+            {
+                "product.task": "anomaly_detection",
+                "product.inputs": "Each pump's readings against its own baseline and against the fleet of similar pumps",
+            }
+        ),
+        Case({"product.task": "forecasting", "product.inputs": "Each store's sales against its own history"}),
+    ),
+)
+def unit_learns_its_own_fault(plan: Plan) -> Evidence:
+    """A detector that learns each unit's own normal takes a lasting fault as normal.
+
+    An anomaly model fitted to each unit's own history flags changes, not faults: a unit that was
+    faulty from its first day, or that drifts slowly, becomes its own normal and is never flagged, and
+    those are often the costliest.
+
+    Mitigation: Compare each unit with its peers as well as with its own past, fit the per-unit normal
+    on a period known to be healthy (after a service or an inspection), and count the known lasting
+    faults in the evaluation.
+    """
+    if plan.product.task is not TaskType.anomaly_detection:
+        return None
+    paths = (
+        "product.inputs",
+        "product.output",
+        "product.current_solution",
+        "constraints.data.differences_note",
+    )
+    for path in paths:
+        found = _OWN_NORMAL.find(answer_at(plan, path))
+        if found:
+            if any(_PEERS.find(answer_at(plan, other)) for other in (*paths, "product.decision")):
+                return None
+            if _FAULTS_JUDGE.find(plan.product.label) or _FAULTS_JUDGE.find(plan.done.eval_set):
+                return None  # known faults judge it: one its own normal hides shows as a miss
+            return Hint((found,), (quote(plan, path),))
+    return None
