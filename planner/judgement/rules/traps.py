@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, done_metrics, quote, show
+from planner.judgement.rules.evidence import answer_at, done_metrics, monitor_paths, quote, show
 from planner.judgement.rules.lexicon import RARE_AWARE, SHARE_RIGHT
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Direction, Metric, Plan, TaskType
@@ -206,3 +206,97 @@ def unit_learns_its_own_fault(plan: Plan) -> Evidence:
                 return None  # known faults judge it: one its own normal hides shows as a miss
             return Hint((found,), (quote(plan, path),))
     return None
+
+
+# A quality signal that counts on the readers to notice: reports, complaints, ratings.
+_READERS_REPORT = Lexicon("""
+    user reports, users report, reported by users, reported by readers, reported by learners
+    learners report, students report, customers report, reported by customers, flagged by users
+    report button, report-an-error button, flag button, feedback button, thumbs down, thumbs-down
+    thumbs up, thumbs-up, star rating, star ratings, user ratings, complaints, complaint rate
+    error reports, reported errors, reported mistakes, reports of wrong answers
+""")
+
+# Readers who came to learn what the output tells them: they cannot tell when it is wrong.
+_NOVICE_READERS = Lexicon("""
+    learners, learner, students, student, pupils, beginners, beginner, novices, novice, trainees
+    first-time, candidates preparing, patients, the public, members of the public, laypeople, lay readers
+    tourists, visitors, newcomers
+""")
+
+
+@rule(
+    "readers-cannot-spot-errors",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="will the people who read it notice when it is wrong?",
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.users": "Learners preparing for the pilot theory exam",
+                "after_launch.monitoring[0].signal": "Wrong answers reported by learners through the report button",
+            },
+            evidence=(
+                'product.users: "Learners preparing for the pilot theory exam"',
+                'after_launch.monitoring[0].signal: "Wrong answers reported by learners through the report button"',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(  # experts read a sample as well
+            {
+                "product.task": "generation",
+                "product.users": "Learners preparing for the pilot theory exam",
+                "after_launch.monitoring[0].signal": "Report button; an instructor reviews 50 random questions a week",
+            }
+        ),
+        Case(  # the readers are the experts
+            {
+                "product.task": "generation",
+                "product.users": "Senior claims handlers",
+                "after_launch.monitoring[0].signal": "Thumbs down from handlers",
+            }
+        ),
+    ),
+)
+def readers_cannot_spot_errors(plan: Plan) -> Evidence:
+    """Quality is judged by reports from readers who cannot tell a wrong output.
+
+    Learners, patients or the public read the output to learn what they do not know; a wrong answer
+    looks as right to them as a right one, so few report it, and a low report rate says little about
+    the error rate.
+
+    Mitigation: Have someone who knows the answer (an instructor, a clinician, an editor) check a random
+    sample of outputs each week and count the errors; treat readers' reports as a floor, not the rate.
+    """
+    if plan.product.task is not TaskType.generation:
+        return None
+    novices = _NOVICE_READERS.find(plan.product.users)
+    if not novices:
+        return None
+    paths = (
+        "product.success_metric",
+        *(f"{path}.name" for path, _ in done_metrics(plan)),
+        *monitor_paths(plan),
+    )
+    for path in paths:
+        text = answer_at(plan, path)
+        signal = _READERS_REPORT.find(text)
+        if signal:
+            if _EXPERT_SAMPLE.find(text) or any(
+                _EXPERT_SAMPLE.find(answer_at(plan, other)) for other in paths
+            ):
+                return None
+            return Hint((novices, signal), (quote(plan, "product.users"), quote(plan, path)))
+    return None
+
+
+# Someone who knows the answer checks a sample: the readers' reports are not the only signal.
+_EXPERT_SAMPLE = Lexicon("""
+    random sample, random samples, sample reviewed, samples reviewed, reviews a sample, review a sample
+    reviews 50, reviews 20, reviews 100, spot check, spot checks, spot-check, spot-checks, audit, audits
+    instructor reviews, expert review, expert reviews, editor reviews, clinician reviews
+""")
