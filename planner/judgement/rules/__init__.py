@@ -70,6 +70,7 @@ from planner.judgement.rules import (
     done,
     action,
     unsaid,
+    flagload,
     unseen,
 )
 # isort: on
@@ -96,6 +97,7 @@ __all__ = [
     "explained",
     "fairness",
     "feasibility",
+    "flagload",
     "generative",
     "guard",
     "heuristics",

@@ -7,6 +7,8 @@ on the hard part, on the units that were faulty all along, on the items a custom
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, monitor_paths, quote, show
@@ -300,3 +302,73 @@ _EXPERT_SAMPLE = Lexicon("""
     reviews 50, reviews 20, reviews 100, spot check, spot checks, spot-check, spot-checks, audit, audits
     instructor reviews, expert review, expert reviews, editor reviews, clinician reviews
 """)
+
+
+# A quota of flags: `the top 1% of half-hours each day`, `the 20 most unusual meters a week`.
+_QUOTA = re.compile(
+    r"\b(?:top|highest|most unusual|most anomalous)\s+(\d+(?:\.\d+)?\s*(?:%|percent\b)|\d+\b)(?:[^.;]{0,60}?)"
+    r"\b(?:each|every|per|a)\s+(?:day|night|shift|week|hour|month)\b"
+    r"|\b(\d+(?:\.\d+)?\s*(?:%|percent\b)|\d+)\s+(?:most unusual|most anomalous|highest-scoring|highest scoring)\b"
+    r"[^.;]{0,60}?\b(?:each|every|per|a)\s+(?:day|night|shift|week|hour|month)\b"
+)
+
+# A floor beside the quota: quiet days can raise none.
+_FLOOR = Lexicon("""
+    only above, only if, only when, only those above, and above, at least, above a threshold, minimum score
+    minimum cost, expected loss above, none on quiet days, no alerts on quiet days
+""")
+
+
+@rule(
+    "quota-alerts-every-day",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="will it flag as many on a quiet day as on a bad one?",
+    fires=(
+        Case(
+            {
+                "product.task": "anomaly_detection",
+                "product.output": "An anomaly score per half-hour; the top 1% of half-hours each day are flagged.",
+            },
+            evidence=(
+                'product.output: "An anomaly score per half-hour; the top 1% of half-hours each day a..." '
+                "(a quota: as many flags on a quiet day as on a bad one)",
+            ),
+            also=frozenset({"model-selects-cases"}),
+        ),
+    ),
+    quiet=(
+        Case(  # a floor: quiet days raise none
+            {
+                "product.task": "anomaly_detection",
+                "product.output": "A score per meter; the top 1% each day are flagged, only above an expected "
+                "loss of 50 EUR.",
+            }
+        ),
+        Case(  # a queue people work by priority: the quota is their day's capacity
+            {"product.task": "ranking", "product.output": "The top 40 invoices each day for the auditors"}
+        ),
+    ),
+)
+def quota_alerts_every_day(plan: Plan) -> Evidence:
+    """A fixed share of units is flagged every period, whatever happens.
+
+    An anomaly detector that flags the top 1% (or the top 20) each day raises as many alerts on a quiet
+    day as on a bad one: on quiet days they are false alarms, on a bad day real faults beyond the quota
+    go unflagged, and people learn to skim them.
+
+    Mitigation: Flag above a threshold set on known faults and what they cost, cap the alerts at what
+    people can handle, and let a quiet day raise none; measure precision on the flags it raises.
+    """
+    if plan.product.task is not TaskType.anomaly_detection:
+        return None
+    for path in ("product.output", "product.decision"):
+        text = answer_at(plan, path)
+        match = _QUOTA.search(text or "")
+        if match and not _FLOOR.find(text):
+            return Hint(
+                (match.group(0),),
+                (quote(plan, path, "a quota: as many flags on a quiet day as on a bad one"),),
+            )
+    return None

@@ -1,6 +1,6 @@
 """Rules on what a plan leaves unsaid where a lead would insist: an owner, monitoring or a worst-error metric
 for a model that decides alone or can hurt; a price per call never multiplied by the volume; an earlier
-stage's recall where the inputs are retrieved; what people can handle where people act on each flag.
+stage's recall where the inputs are retrieved (what people can handle: `flagload`).
 
 Elsewhere an unanswered field never fires (`bank.completeness` counts those); here the structured
 answers (automate mode, a serious or severe error, a price per call, people acting on flags) make the
@@ -11,10 +11,7 @@ register, where a decision is recorded.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import picks_nothing_out
 from planner.judgement.rules.base import (
-    PERSON_WEEK_HOURS,
-    RARE_SHARE,
     Case,
     Evidence,
     Hint,
@@ -24,19 +21,14 @@ from planner.judgement.rules.base import (
 )
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import (
-    WORKING_DAYS_PER_MONTH,
-    answer_at,
     answer_is,
     items_per_month,
-    items_per_working_day,
     quote,
     show,
-    volume_unit,
 )
-from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE, RETRIEVED
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.lexicon import RETRIEVED
 from planner.plan.fields import answered_at
-from planner.plan.model import Category, Mode, Plan, Severity, Status, TaskType
+from planner.plan.model import Category, Mode, Plan, Severity, Status
 
 
 @rule(
@@ -307,190 +299,3 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
             "product.earlier_stage_recall: not answered (how many true cases does it pass on?)",
         ),
     )
-
-
-_UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"}
-
-
-@rule(
-    "workload-not-measured",
-    Category.product,
-    likelihood=3,
-    impact=4,
-    move=Move(
-        "Count what people can handle, and what the model will flag, before choosing a threshold",
-        "Flags beyond what people can work go unread, and people who drown in alerts stop trusting them; "
-        "ask the people who act how many cases a day they can take, and estimate the flags a day at the "
-        "planned threshold on past data",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"},
-            evidence=(
-                'impact.capacity_per_day: "not measured"',
-                'impact.flagged_per_day: "not measured"',
-                'product.mode: "augment" (people act on each flag: how many a day can they take?)',
-                "impact.volume: 12,000 a month (about 571 a working day); constraints.data.rarest_class_share: "
-                "0.02 (about 11 true cases a working day: at least that many flags to find them all)",
-            ),
-        ),
-        Case(  # a number of flags a day, nobody knows whether people can take them
-            {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": 300},
-            evidence=(
-                'impact.capacity_per_day: "not measured"',
-                "impact.flagged_per_day: 300 (about 6,300 flags a month, 52.5% of 12,000 items; at "
-                "by_hand.minutes_per_example: 3, 15 person-hours a day, 1.9 people full time: can the people "
-                "who act take 300 a day?)",
-                'product.mode: "augment" (people act on each flag: how many a day can they take?)',
-            ),
-        ),
-        Case(  # automatic, but people release what the system holds back
-            {
-                "impact.capacity_per_day": "not measured",
-                "impact.flagged_per_day": None,
-                "product.mode": "automate",
-            },
-            evidence=(
-                'impact.capacity_per_day: "not measured"',
-                "impact.flagged_per_day: not answered",
-                'product.decision_owner: "The accounts payable clerk on duty releases or rejects each held '
-                'in..." (people act on what the system holds: releases; how many a day can they take?)',
-                "impact.volume: 12,000 a month (about 571 a working day); constraints.data.rarest_class_share: "
-                "0.02 (about 11 true cases a working day: at least that many flags to find them all)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
-        Case(  # a draft for every item: nothing is flagged, people read each draft as they work
-            {
-                "impact.capacity_per_day": "not measured",
-                "impact.flagged_per_day": "not measured",
-                "product.task": "generation",
-            }
-        ),
-        # every item gets the output (used as is or checked), or people choose among a few: no flags
-        Case({**_UNMEASURED, "product.action_shape": "every_item"}),
-        Case({**_UNMEASURED, "product.action_shape": "choose_among"}),
-        Case(  # automatic, and nobody acts on what it does
-            {
-                "impact.capacity_per_day": "not measured",
-                "impact.flagged_per_day": "not measured",
-                "product.mode": "automate",
-                "product.decision": "Nobody; the system rejects each flagged duplicate before the payment run.",
-                "product.decision_owner": None,
-            }
-        ),
-    ),
-)
-def workload_not_measured(plan: Plan) -> Evidence:
-    """Nobody knows how many flags a day people can handle, or how many the model will raise.
-
-    People act on each flag; without their daily capacity and the flags a day at the planned threshold,
-    the threshold is set blind, precision is read over all cases instead of in the daily top, and an
-    alert stream beyond capacity goes unread.
-
-    Mitigation: Ask the people who act how many cases a day they can take, estimate the flags a day at
-    the planned threshold on past data, and judge precision at that budget.
-    """
-    impact = plan.impact
-    if impact.capacity_per_day != "not measured" or not _flags_some(plan):
-        return None
-    who = _who_acts(plan)
-    if who is None:
-        return None
-    flagged = impact.flagged_per_day
-    if isinstance(flagged, float | int):
-        return _flags_unweighed(plan, flagged, who)
-    found = [
-        quote(plan, "impact.capacity_per_day"),
-        quote(plan, "impact.flagged_per_day") if flagged else "impact.flagged_per_day: not answered",
-        who,
-    ]
-    working, rare = items_per_working_day(plan), plan.constraints.data.rarest_class_share
-    if working is not None and impact.period is not None:
-        per_day, a_day = working
-        volume = f"{fmt.number(impact.volume)} a {impact.period.value}"
-        line = f"impact.volume: {volume} (about {fmt.count(per_day)} {a_day})"
-        if rare is not None and rare < RARE_SHARE:
-            line += (
-                f"; constraints.data.rarest_class_share: {show(rare)} (about {fmt.count(per_day * rare)} true "
-                f"cases {a_day}: at least that many flags to find them all)"
-            )
-        found.append(line)
-    return tuple(found)
-
-
-# Flags a day one person can work in a day when nobody has timed one: about ten minutes each.
-_ONE_PERSON_FLAGS = 40
-_WORKING_HOURS = PERSON_WEEK_HOURS / 5
-
-
-def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
-    """A number of flags a day, and nobody has asked whether people can take them: quiet when the flags
-    are plainly a small part of one person's day."""
-    minutes = plan.by_hand.minutes_per_example
-    hours = flagged * minutes / 60 if minutes is not None else None
-    if (hours is not None and hours <= _WORKING_HOURS) or (hours is None and flagged <= _ONE_PERSON_FLAGS):
-        return None
-    monthly, items = flagged * WORKING_DAYS_PER_MONTH, items_per_month(plan)
-    unit = volume_unit(plan)
-    of = (
-        f", {fmt.share(monthly / items)} of {fmt.number(items)} {unit}".rstrip()
-        if items and monthly <= items
-        else ""
-    )
-    note = f"about {fmt.count(monthly)} flags a month{of}"
-    if hours is not None:
-        note += (
-            f"; at by_hand.minutes_per_example: {show(minutes)}, {fmt.count(hours)} person-hours a day, "
-            f"{fmt.number(hours / _WORKING_HOURS, significant=2)} people full time"
-        )
-    note += f": can the people who act take {show(flagged)} a day?"
-    return (quote(plan, "impact.capacity_per_day"), quote(plan, "impact.flagged_per_day", note), who)
-
-
-_HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
-
-# Tasks that give every item an output (a draft, a forecast, a figure) rather than pick some out.
-# A decision that picks among the suggestions for a case already in hand (a picker's substitute, an
-# editor's reviewers), not a queue of flagged cases to work.
-CHOOSES_AMONG = Lexicon("""
-    one of the, one of them, chooses, choose, chose, chooses whom, picks one, pick one, taps one, selects one
-    choose from, chooses from, picks from, selects from, chooses among, picks among
-""")
-
-_OUTPUT_FOR_EVERY_ITEM = frozenset(
-    {TaskType.generation, TaskType.forecasting, TaskType.regression, TaskType.segmentation}
-)
-
-
-def _flags_some(plan: Plan) -> bool:
-    """Whether the model picks some items out for people (flags): not when the team expects no flags,
-    nor when the task gives every item an output (a draft, a forecast) and no flags a day are named."""
-    flagged = plan.impact.flagged_per_day
-    if isinstance(flagged, float | int):
-        return flagged > 0
-    if picks_nothing_out(plan):
-        return False
-    if plan.product.task in (TaskType.ranking, TaskType.recommendation) and CHOOSES_AMONG.find(
-        plan.product.decision
-    ):
-        return False  # a list for each case people already handle, to choose from: no new work to size
-    return plan.product.task not in _OUTPUT_FOR_EVERY_ITEM
-
-
-def _who_acts(plan: Plan) -> str | None:
-    """Who works each flag: people, where they act on what the model says (augment), or where an
-    automatic system holds things back and people release or check each one."""
-    if plan.product.mode is Mode.augment:
-        return quote(plan, "product.mode", "people act on each flag: how many a day can they take?")
-    if plan.product.mode is not Mode.automate:
-        return None
-    for path in _HOLD_ANSWERS:
-        words = RELEASED_BY_PEOPLE.find_all(answer_at(plan, path))
-        if words:
-            note = f"people act on what the system holds: {', '.join(words)}; how many a day can they take?"
-            return quote(plan, path, note)
-    return None
