@@ -58,6 +58,7 @@ from planner.judgement.rules import (
     linkage,
     guard,
     written,
+    writer,
     sight,
     newcomers,
     seasons,
@@ -132,5 +133,6 @@ __all__ = [
     "validity",
     "weighed",
     "workload",
+    "writer",
     "written",
 ]
