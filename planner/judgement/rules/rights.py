@@ -1,0 +1,153 @@
+"""Rules on content others own in the data, the prompts or the examples (`constraints.data.content_rights`).
+
+Public is not free to use: articles, images, reviews, manuals and code carry terms that may forbid
+training on them, or reproducing them in an output. A lead asks whose content is in there and what its
+terms allow before it is trained on, put in a prompt, or quoted back in what the product publishes.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.record import trained
+from planner.plan.model import Category, Circumstance, ContentRights, Mode, Plan, TaskType
+
+
+def _goes_outside(plan: Plan) -> list[str]:
+    """The answers saying the content can reach the world: generated output that others use or that is
+    sent unchecked, or a vendor's model tuned on it."""
+    found = []
+    if plan.product.task is TaskType.generation:
+        outside = ticked(plan, Circumstance.others_use_output)
+        if outside is None and plan.product.mode is Mode.automate:
+            outside = quote(plan, "product.mode", "its output goes out unchecked")
+        if outside:
+            note = "generated text can reproduce what it learned or was shown"
+            found += [quote(plan, "product.task", note), outside]
+    hosted = plan.constraints.compute.hosted_model
+    if hosted and not says_nothing(hosted) and trained(plan):
+        found.append(
+            quote(plan, "constraints.compute.hosted_model", "a vendor's model tuned on that content")
+        )
+    return found
+
+
+@rule(
+    "content-rights-unchecked",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "List each source of others' content and check its terms",
+        "For every source of articles, images, reviews, manuals or code in the data, prompts or examples, "
+        "note who owns it and whether its terms allow training and reproduction in an output; replace or "
+        "license what they do not allow, and keep outputs from quoting it verbatim",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.content_rights": "not_checked"},
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+            ),
+        ),
+        Case(  # generated text others read: it can reproduce the content, high
+            {
+                "constraints.data.content_rights": "not_checked",
+                "product.task": "generation",
+                "product.circumstances": ["others_use_output"],
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                'product.task: "generation" (generated text can reproduce what it learned or was shown)',
+                'product.circumstances: "others_use_output" (others beyond the deciders use its output: '
+                "customers, other teams)",
+            ),
+        ),
+        Case(  # a vendor's model tuned on it
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.compute.hosted_model": "A hosted LLM API, fine-tuned on the manuals.",
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                'constraints.compute.hosted_model: "A hosted LLM API, fine-tuned on the manuals." (a vendor\'s '
+                "model tuned on that content)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.content_rights": "own"}),
+        Case({"constraints.data.content_rights": "licensed"}),
+    ),
+)
+def content_rights_unchecked(plan: Plan) -> Evidence:
+    """Content others own is used, and nobody has checked its terms.
+
+    The data, the prompts or the examples hold articles, images, reviews, manuals or code others own,
+    and nobody has read the terms: they may forbid training on it or reproducing it in an output, and
+    public does not mean free to use. A model that generates text others read, or a vendor's model tuned
+    on it, can carry it out into the world.
+
+    Mitigation: List each third-party source with its owner and terms (training, reproduction in output);
+    replace or license what the terms do not allow, and keep outputs from quoting it verbatim.
+    """
+    if plan.constraints.data.content_rights is not ContentRights.not_checked:
+        return None
+    note = "content others own is in the data, prompts or examples, and nobody has checked its terms"
+    found = [quote(plan, "constraints.data.content_rights", note)]
+    outside = _goes_outside(plan)
+    return (*found, *outside) if outside else Tempered(3, found)
+
+
+@rule(
+    "content-rights-forbid-use",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Replace or license the content whose terms forbid this use",
+        "Terms that forbid training on content, or reproducing it, make the model and its outputs a "
+        "liability: remove that content from the data, prompts and examples, or license it, before any "
+        "model is trained or shipped on it",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.content_rights": "not_allowed"},
+            evidence=(
+                'constraints.data.content_rights: "not_allowed" (content in the data, prompts or examples is '
+                "used against its owner's terms)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.content_rights": "licensed"}),
+        Case({"constraints.data.content_rights": "not_checked"}),
+    ),
+)
+def content_rights_forbid_use(plan: Plan) -> Evidence:
+    """The terms of content in the data, prompts or examples forbid this use.
+
+    The team knows that content others own is used against its terms (no training, no reproduction, no
+    commercial use): a model trained or prompted on it, and every output that reproduces it, is a breach
+    the owner can act on, and removing it later means retraining.
+
+    Mitigation: Remove the content from the data, prompts and examples or license it before training or
+    shipping; list every third-party source with its terms, and keep outputs from quoting any of it
+    verbatim.
+    """
+    if plan.constraints.data.content_rights is not ContentRights.not_allowed:
+        return None
+    return (
+        quote(
+            plan,
+            "constraints.data.content_rights",
+            "content in the data, prompts or examples is used against its owner's terms",
+        ),
+    )
