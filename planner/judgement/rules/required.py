@@ -1,0 +1,169 @@
+"""Rules on what every output must carry by law, policy or contract (`product.required_output`).
+
+The mirror of what an output must never hold (guard.py): a safety warning, a disclaimer, its sources or
+the price must be in every output, and a model trained or told to include it does so usually, not always.
+A lead asks what checks each output carries it, or appends it by template, and whether the done check
+counts the outputs that miss it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.guard import GRAVE_FORBIDDEN
+from planner.judgement.rules.words import Lexicon, words_of
+from planner.plan.model import Category, Guard, Mode, Plan, Severity
+
+# An answer that opens by saying nothing is required ("Nothing.", "None by law", "No requirement").
+_NOTHING_REQUIRED = re.compile(
+    r"\s*(?:nothing|none|no\s+requirements?|not\s+applicable|n/a)\b"
+    r"(?!\s*[,;:]?\s*(?:until|except|but|apart|other\s+than|besides|beyond)\b)",
+    re.IGNORECASE,
+)
+
+# A requirement that warns of harm to body, life or the law: a safety warning, a disclaimer.
+REQUIRED_WARNING = GRAVE_FORBIDDEN + Lexicon("""
+    warning, warnings, risk warning, risk warnings, health warning, health warnings, disclaimer
+    disclaimers, legal disclaimer, legal notice, hazard, hazards, hazard statement, hazard statements
+    side effects, side-effects, not financial advice, not medical advice, not legal advice
+""")
+
+# Words saying the required content is added or checked outside the model: by a template or a check.
+ADDED_OUTSIDE = Lexicon("""
+    template, templates, by template, appended, appends, append, added by the system, added automatically
+    inserted automatically, stamped, fixed footer, footer, validator, validated, checked by a rule
+    schema check, checked before sending, blocked if missing, rejected if missing
+""")
+
+# Words of a done metric that counts outputs with or without what they must carry.
+COUNTS_PRESENCE = Lexicon("""
+    missing, without, lacking, lacks, omitted, omits, omission, omissions, carry, carries, carrying
+    include, includes, including, included, present, presence, compliance, compliant, non-compliant
+    violation, violations
+""")
+
+# Words of a requirement that say nothing of what it is.
+_GENERIC = frozenset({
+    "every", "each", "output", "outputs", "must", "carry", "carries", "include", "includes", "the", "and",
+    "with", "from", "that", "this", "their", "law", "laws", "policy", "policies", "contract", "contracts",
+    "required", "requires", "requirement", "reply", "replies", "answer", "answers", "message", "messages",
+    "text", "document", "documents", "draft", "drafts", "always", "where", "when", "which", "shown", "show",
+})  # fmt: skip
+
+_CHECKED_OUTSIDE = (Guard.rule, Guard.review)
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+
+def required_said(plan: Plan) -> str | None:
+    """What every output must carry, when the plan says something is required (not 'nothing', 'TBD')."""
+    said = plan.product.required_output
+    if not said or says_nothing(said) or _NOTHING_REQUIRED.match(said):
+        return None
+    return said
+
+
+def _counted(plan: Plan, required: str) -> str | None:
+    """The done metric that counts outputs missing the requirement: it names one of its words."""
+    key = {word.removesuffix("s") for word in words_of(required) if len(word) > 3 and word not in _GENERIC}
+    for index, metric in enumerate(plan.done.metrics):
+        named = {word.removesuffix("s") for word in words_of(metric.name)}
+        if key & named and COUNTS_PRESENCE.find(metric.name):
+            return quote(plan, f"done.metrics[{index}].name")
+    return None
+
+
+@rule(
+    "required-output-unchecked",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Check outside the model that every output carries what it must",
+        "A model trained or told to include a warning, a disclaimer, its sources or the price does so "
+        "usually, not always: append it by template or check each output for it before it goes out, and "
+        "count the outputs missing it as a done metric, target 0",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.required_output": "The firm's name and its regulator's reference number."},
+            evidence=(
+                "product.required_output: \"The firm's name and its regulator's reference number.\" (every "
+                "output must carry it, and a model only usually includes it)",
+                'product.forbidden_guard: "nothing" (nothing outside the model is named to check the outputs)',
+                "no done metric counts the outputs missing it",
+            ),
+        ),
+        Case(  # a safety warning, sent alone: high
+            {
+                "product.required_output": "The safety warning for the chemical named in the answer.",
+                "product.forbidden_guard": "model",
+                "product.mode": "automate",
+            },
+            evidence=(
+                'product.required_output: "The safety warning for the chemical named in the answer." (every '
+                "output must carry it, and a model only usually includes it)",
+                'product.forbidden_guard: "model" (nothing outside the model is named to check the outputs)',
+                "no done metric counts the outputs missing it",
+                "a safety or legal warning: safety warning",
+                'product.mode: "automate"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.required_output": "nothing"}),
+        Case({"product.required_output": "None by law or contract."}),
+        Case({"product.required_output": "The risk warning.", "product.forbidden_guard": "rule"}),
+        Case({"product.required_output": "The risk warning, appended by a template after generation."}),
+        Case(
+            {
+                "product.required_output": "The risk warning.",
+                "done.metrics": [
+                    {
+                        "name": "Replies missing the risk warning",
+                        "baseline": 0.1,
+                        "target": 0,
+                        "direction": "lower",
+                    }
+                ],
+            }
+        ),
+    ),
+)
+def required_output_unchecked(plan: Plan) -> Evidence:
+    """Only the model puts in what every output must carry.
+
+    Every output must carry something by law, policy or contract (a safety warning, a disclaimer, its
+    sources, the price), and nothing outside the model checks that it does: a model trained or told to
+    include it does so usually, not always, and nobody knows how often it is missing until the outputs
+    are counted.
+
+    Mitigation: Append what is required by template, or check every output for it outside the model
+    before it goes out; count the outputs missing it as a done metric, with a target of 0.
+    """
+    required = required_said(plan)
+    guard = plan.product.forbidden_guard
+    if required is None or guard in _CHECKED_OUTSIDE or ADDED_OUTSIDE.find(required):
+        return None
+    if _counted(plan, required):
+        return None
+    note = "every output must carry it, and a model only usually includes it"
+    found = [quote(plan, "product.required_output", note)]
+    unchecked = "nothing outside the model is named to check the outputs"
+    if guard is None:
+        found.append(f"product.forbidden_guard: not answered ({unchecked})")
+    else:
+        found.append(quote(plan, "product.forbidden_guard", unchecked))
+    found.append("no done metric counts the outputs missing it")
+    warning = REQUIRED_WARNING.find_all(required)
+    if warning:
+        grave = f"a safety or legal warning: {', '.join(warning)}"
+        if plan.product.mode is Mode.automate:
+            return (*found, grave, quote(plan, "product.mode"))
+        if plan.impact.error_severity in _SERIOUS:
+            return (*found, grave, quote(plan, "impact.error_severity"))
+    return Tempered(3, found)
