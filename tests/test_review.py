@@ -174,6 +174,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "readers-cannot-spot-errors",
         "quota-alerts-every-day",
         "inputs-often-missing",
+        "outcome-not-effect",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
