@@ -11,7 +11,7 @@ from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import AT_RANDOM, CAPTURE_UNITS, OTHER_PARTY, PARTY_AGREED
 from planner.judgement.rules.units import names_a_class, singular, units_counted
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
-from planner.plan.model import Category, OutcomeRecorded, Plan
+from planner.plan.model import Category, MetricUnit, OutcomeRecorded, Plan
 
 # A decision in which the model chooses which cases are acted on: the top share, a shortlist, the cases
 # to inspect or drop. Acting on all of them (`inspect every pallet`) chooses nothing.
@@ -386,6 +386,7 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
                 "product.output": "For each pallet, whether its wrap is torn.",
                 "product.decision": "A loader rewraps each pallet flagged as torn.",
                 "done.metrics[0].name": "mAP per video frame",
+                "done.metric_unit": None,
             },
             evidence=(
                 'done.metrics[0].name: "mAP per video frame" (the metric counts each: video frame)',
@@ -395,6 +396,21 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # the team said the metric scores each decision as it is taken: the words only asked that
+            {
+                "product.output": "For each pallet, whether its wrap is torn.",
+                "product.decision": "A loader rewraps each pallet flagged as torn.",
+                "done.metrics[0].name": "mAP per video frame",
+            }
+        ),
+        Case(  # the team said the metric scores parts: metric-scores-parts says it as a fact
+            {
+                "product.output": "For each invoice line, the probability that it duplicates a paid line.",
+                "product.decision": "Hold each supplier statement with a likely duplicate for a clerk.",
+                "done.metric_unit": "parts",
+            },
+            also=frozenset({"metric-scores-parts"}),
+        ),
         Case(  # the metric counts the unit decided, whatever the model scores
             {
                 "product.output": "For each blade, boxes around the cracks in its drone photos.",
@@ -422,6 +438,8 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     Mitigation: Agree how scores roll up to the decided unit (the highest, a sum of expected cost),
     and measure the done metric at that unit.
     """
+    if plan.done.metric_unit is MetricUnit.parts:
+        return None  # the team said the metric scores parts of the decision: metric-scores-parts says it
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
     scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))
     decided = tuple(unit for unit in units_counted(plan.product.decision) if not names_a_class(unit))
@@ -449,7 +467,10 @@ def _in_common(units: tuple[str, ...], others: tuple[str, ...]) -> bool:
 def _measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
     """`mAP per frame` while people decide about each pallet: the done metric counts a unit of capture,
     not the one decided, so it says little about the decisions (a pallet seen in 40 frames counts 40
-    times, a crack photographed twice is found twice)."""
+    times, a crack photographed twice is found twice). The team's answer that the metric scores each
+    decision as it is taken settles it."""
+    if plan.done.metric_unit is MetricUnit.decision:
+        return None
     for index, metric in enumerate(plan.done.metrics):
         measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
         if measured and not _in_common(measured, decided):

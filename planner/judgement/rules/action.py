@@ -9,6 +9,7 @@ decision gets worse.
 
 from __future__ import annotations
 
+from planner.judgement.rules import scored
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.lexicon import (
@@ -22,7 +23,7 @@ from planner.judgement.rules.lexicon import (
     WHOLE_LIST,
 )
 from planner.judgement.rules.words import mentions
-from planner.plan.model import ActionShape, Category, ErrorCost, Plan
+from planner.plan.model import ActionShape, Category, ErrorCost, MetricUnit, Plan
 
 _SHORT = {
     ErrorCost.too_low: "a forecast too low costs more (short of staff, stock or money)",
@@ -201,7 +202,7 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
 @rule(
     "amount-scored-in-aggregate",
     Category.model,
-    likelihood=2,
+    likelihood=5,
     impact=3,
     move=Move(
         "Score the forecast at the unit where the amount is set",
@@ -215,6 +216,7 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
             {
                 "product.action_shape": "sets_amount",
                 "done.metrics[0].name": "Chain-wide MAPE of weekly demand",
+                "done.metric_unit": None,
             },
             evidence=(
                 'product.action_shape: "sets_amount" (the amount is set unit by unit: per site, per day, per '
@@ -223,10 +225,34 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
                 "cancel out in it)",
             ),
         ),
+        Case(  # the team said the metric pools the amounts, a shortfall costs more, and it acts unchecked
+            {
+                "product.action_shape": "sets_amount",
+                "done.metric_unit": "pooled",
+                "impact.costlier_error": "too_low",
+                "product.mode": "automate",
+            },
+            evidence=(
+                'done.metric_unit: "pooled" (a total or an average over the sites or days the amount is set '
+                "for: their errors cancel in it)",
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run."',
+                'product.action_shape: "sets_amount" (a number sets an amount: staff, stock, a price, a budget)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+                'impact.costlier_error: "too_low" (too low costs more: a pooled figure nets the shortfalls '
+                "against the surpluses)",
+                'product.mode: "automate" (each decision is acted on with nobody checking it)',
+            ),
+        ),
     ),
     quiet=(
         Case({"product.action_shape": "sets_amount", "done.metrics[0].name": "MAPE per store and day"}),
         Case({"done.metrics[0].name": "Chain-wide MAPE of weekly demand"}),  # a cut-off, not an amount
+        Case(  # the team said each amount is scored as it is set: the words only asked that
+            {
+                "product.action_shape": "sets_amount",
+                "done.metrics[0].name": "Chain-wide average of MAPE per store and day",
+            }
+        ),
         Case(  # read over the whole, and also per store
             {
                 "product.action_shape": "sets_amount",
@@ -243,13 +269,22 @@ def amount_scored_in_aggregate(plan: Plan) -> Evidence:
 
     Staff, stock or a budget are set per site, per day or per shift; a forecast error summed or
     averaged over a chain, a portfolio or a season lets one site's shortfall cancel another's surplus,
-    so the score looks fine while single units run short.
+    so the score looks fine while single units run short, and a shortfall that costs more than a surplus
+    is netted against it.
 
     Mitigation: Score the error at the unit where the amount is set (per site and day, per shift), and
     report the worst units beside the average.
     """
     if plan.product.action_shape is not ActionShape.sets_amount:
         return None
+    unit = plan.done.metric_unit
+    if unit is MetricUnit.pooled:  # the team said so: a fact, whatever the metric's words
+        return scored.pooled(
+            plan,
+            "a total or an average over the sites or days the amount is set for: their errors cancel in it",
+        )
+    if unit in (MetricUnit.decision, MetricUnit.parts):
+        return None  # each amount scored as it is set (or its parts: metric-scores-parts says it)
     names = _metric_names(plan)
     if not names or not all(AGGREGATE.find(name) for name in names):
         return None
@@ -262,6 +297,7 @@ def amount_scored_in_aggregate(plan: Plan) -> Evidence:
             ),
             quote(plan, "done.metrics[0].name", f"{whole}: errors of single units cancel out in it"),
         ),
+        likelihood=2,
     )
 
 

@@ -1,0 +1,264 @@
+"""Rules on what one score of the done metric counts, against what one decision acts on.
+
+`done.metric_unit` says it: each decision as it is taken, parts of a decision (lines of an order,
+frames of a clip, events inside an alert's period), or decisions pooled in a total or an average over
+a period or a site. A per-part score can look fine while whole decisions are mostly wrong (one wrong
+line spoils an order); a pooled figure lets over- and under-estimates cancel, and hides which way the
+costlier error runs. Words of free text only ask (acting's scored-unit-differs, action's
+amount-scored-in-aggregate); the structured answer decides.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote
+from planner.plan.fields import is_answered
+from planner.plan.model import (
+    ActionShape,
+    Category,
+    ErrorCost,
+    MetricUnit,
+    Mode,
+    Plan,
+    RowsPerThing,
+    Severity,
+)
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+_SHAPE = {
+    ActionShape.threshold: "each case above a cut-off is acted on",
+    ActionShape.top_of_queue: "people work down a ranked list as far as their time allows",
+    ActionShape.sets_amount: "a number sets an amount: staff, stock, a price, a budget",
+    ActionShape.every_item: "every item gets the output, and it is used as is or checked",
+    ActionShape.choose_among: "people choose from a few suggestions",
+}
+
+_COST = {
+    ErrorCost.too_low: "too low costs more: a pooled figure nets the shortfalls against the surpluses",
+    ErrorCost.too_high: "too high costs more: a pooled figure nets the surpluses against the shortfalls",
+    ErrorCost.false_negative: "a miss costs more: a pooled count nets the misses against the false alarms",
+    ErrorCost.false_positive: "a false alarm costs more: a pooled count nets them against the misses",
+}
+
+
+def decision_and_metrics(plan: Plan) -> list[str]:
+    """The decision the metric should score (what is decided, how the output is acted on) and the metrics."""
+    found = []
+    if is_answered(plan.product.decision):
+        found.append(quote(plan, "product.decision"))
+    shape = plan.product.action_shape
+    if shape is not None:
+        found.append(quote(plan, "product.action_shape", _SHAPE[shape]))
+    found += [quote(plan, f"done.metrics[{index}].name") for index in range(min(2, len(plan.done.metrics)))]
+    return found
+
+
+def _grave(plan: Plan) -> str | None:
+    """The answer saying a wrong decision is acted on unchecked or hurts badly."""
+    if plan.product.mode is Mode.automate:
+        return quote(plan, "product.mode", "each decision is acted on with nobody checking it")
+    if plan.impact.error_severity in _SERIOUS:
+        return quote(plan, "impact.error_severity")
+    return None
+
+
+def pooled(plan: Plan, note: str) -> Evidence:
+    """Evidence that the done metric pools decisions (`done.metric_unit: pooled`): medium, higher where one
+    error costs more than the other (a pooled figure cannot show which way it errs), high where that
+    decision also acts unchecked or hurts badly."""
+    if plan.done.metric_unit is not MetricUnit.pooled:
+        return None
+    found = [quote(plan, "done.metric_unit", note), *decision_and_metrics(plan)]
+    cost = plan.impact.costlier_error
+    if cost not in _COST:
+        return Tempered(3, found)
+    found.append(quote(plan, "impact.costlier_error", _COST[cost]))
+    grave = _grave(plan)
+    return (*found, grave) if grave else Tempered(4, found)
+
+
+@rule(
+    "metric-scores-parts",
+    Category.model,
+    likelihood=5,
+    impact=3,
+    move=Move(
+        "Score each decision as it is taken, not its parts",
+        "A decision acts on a whole (an order, a clip, an alert's period, a patient) while the done metric "
+        "scores its parts: one wrong line spoils an order and twenty right frames do not make a right clip; "
+        "agree how the parts' outputs make the decision (any line, the worst frame) and score the decisions",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.metric_unit": "parts"},
+            evidence=(
+                'done.metric_unit: "parts" (the metric scores parts of a decision, while the decision acts on '
+                "the whole)",
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run."',
+                'product.action_shape: "threshold" (each case above a cut-off is acted on)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+            ),
+        ),
+        Case(  # acted on unchecked: high
+            {"done.metric_unit": "parts", "product.mode": "automate"},
+            evidence=(
+                'done.metric_unit: "parts" (the metric scores parts of a decision, while the decision acts on '
+                "the whole)",
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run."',
+                'product.action_shape: "threshold" (each case above a cut-off is acted on)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+                'product.mode: "automate" (each decision is acted on with nobody checking it)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({}),  # each decision as it is taken
+        Case({"done.metric_unit": "pooled"}),
+        Case({"done.metric_unit": None}),
+    ),
+)
+def metric_scores_parts(plan: Plan) -> Evidence:
+    """The done metric scores parts of a decision that acts on the whole.
+
+    An order is confirmed or held, a clip kept or cut, an alert raised for a period, a patient treated:
+    the decision acts on the whole while the metric counts its lines, frames, events or images. A
+    per-part score can look fine while most whole decisions are wrong (one wrong line spoils an order,
+    twenty right frames do not make a right clip), and a whole with many parts weighs more than one
+    with few.
+
+    Mitigation: Agree how the parts' outputs make the decision (any line flagged, the worst frame, the
+    alert for the period), and score each decision as it is taken (per order, per clip, per alert period,
+    per patient); keep the per-part score as a diagnostic.
+    """
+    if plan.done.metric_unit is not MetricUnit.parts:
+        return None
+    note = "the metric scores parts of a decision, while the decision acts on the whole"
+    found = [quote(plan, "done.metric_unit", note), *decision_and_metrics(plan)]
+    grave = _grave(plan)
+    return (*found, grave) if grave else Tempered(3, found)
+
+
+@rule(
+    "decisions-scored-pooled",
+    Category.model,
+    likelihood=5,
+    impact=3,
+    move=Move(
+        "Score each decision as it is taken, not a total over the period",
+        "A total or an average over a month or a site lets errors cancel: a count of flags that matches the "
+        "count of events says nothing of whether the right cases were flagged; score each decision (per case, "
+        "per day, per site) and report the costlier error apart",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.metric_unit": "pooled"},
+            evidence=(
+                'done.metric_unit: "pooled" (a total or an average over a period or a site: errors of single '
+                "decisions cancel in it)",
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run."',
+                'product.action_shape: "threshold" (each case above a cut-off is acted on)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+                'impact.costlier_error: "false_negative" (a miss costs more: a pooled count nets the misses '
+                "against the false alarms)",
+            ),
+        ),
+        Case(  # both errors cost alike: medium
+            {"done.metric_unit": "pooled", "impact.costlier_error": "similar"},
+        ),
+    ),
+    quiet=(
+        Case({}),
+        Case(  # an amount: amount-scored-in-aggregate says it
+            {"done.metric_unit": "pooled", "product.action_shape": "sets_amount"},
+            also=frozenset({"amount-scored-in-aggregate"}),
+        ),
+    ),
+)
+def decisions_scored_pooled(plan: Plan) -> Evidence:
+    """The done metric pools decisions in a total or an average over a period or a site.
+
+    Each case is flagged, routed or chosen on its own, while the metric is a total or an average over a
+    month, a site or all items: a count of flags that matches the count of events, or a monthly rate
+    that looks right, lets the wrong cases on one side cancel those on the other, and hides which way
+    the costlier error runs.
+
+    Mitigation: Score each decision as it is taken (per case, per day, per site), with precision and
+    recall or the cost of each kind of error; keep the pooled figure as a second one.
+    """
+    if plan.product.action_shape is ActionShape.sets_amount:
+        return None  # an amount set per site or day: amount-scored-in-aggregate says it
+    return pooled(
+        plan, "a total or an average over a period or a site: errors of single decisions cancel in it"
+    )
+
+
+@rule(
+    "metric-unit-unchecked",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Check what one score of the done metric counts",
+        "Where an amount is set per site or day, or several rows describe one thing, a metric may count "
+        "rows or totals rather than the decisions: write down what one score counts, and score each "
+        "decision as it is taken",
+    ),
+    fires=(
+        Case(
+            {"done.metric_unit": "not_checked", "product.action_shape": "sets_amount"},
+            evidence=(
+                'done.metric_unit: "not_checked" (nobody checked what one score counts)',
+                'product.action_shape: "sets_amount" (an amount is set per site, day or shift: is the metric '
+                "scored at that unit, or pooled over the whole?)",
+            ),
+        ),
+        Case(
+            {
+                "done.metric_unit": "not_checked",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one supplier's invoice",
+            },
+            also=frozenset({"random-split-on-grouped-data"}),
+        ),
+    ),
+    quiet=(
+        Case({"done.metric_unit": "not_checked"}),  # a cut-off on each invoice: the decision is per item
+        Case(  # the metric's words already ask whether it pools the amounts
+            {
+                "done.metric_unit": "not_checked",
+                "product.action_shape": "sets_amount",
+                "done.metrics[0].name": "Chain-wide MAPE of weekly demand",
+            },
+            also=frozenset({"amount-scored-in-aggregate"}),
+        ),
+        Case({"product.action_shape": "sets_amount"}),  # checked: each decision as it is taken
+    ),
+)
+def metric_unit_unchecked(plan: Plan) -> Evidence:
+    """Nobody checked what one score of the done metric counts, where the decision is not per row.
+
+    An amount is set per site, day or shift, or several rows describe one thing: a metric computed the
+    easy way counts rows (lines, frames, visits) or totals over the period, not the decisions, and a
+    good score then says little about them.
+
+    Mitigation: Write down what one score of the done metric counts, and make it one decision as it is
+    taken (one amount per site and day, one verdict per thing after merging its rows).
+    """
+    if plan.done.metric_unit is not MetricUnit.not_checked:
+        return None
+    found = [quote(plan, "done.metric_unit", "nobody checked what one score counts")]
+    amount = plan.product.action_shape is ActionShape.sets_amount
+    if amount and CATALOGUE["amount-scored-in-aggregate"].check(plan) is not None:
+        return None  # the metric's words already ask whether it pools the amounts
+    if amount:
+        note = "an amount is set per site, day or shift: is the metric scored at that unit, or pooled over the whole?"
+        found.append(quote(plan, "product.action_shape", note))
+    if plan.constraints.data.rows_per_thing is RowsPerThing.several:
+        note = "several rows describe one thing: does the metric count rows or things?"
+        found.append(quote(plan, "constraints.data.rows_per_thing", note))
+    if len(found) == 1:
+        return None  # as far as the answers tell, each decision is about one case
+    return Tempered(2 if len(found) == 2 else 3, found)
