@@ -1,4 +1,4 @@
-"""Levels of the rules on the done metric's unit, read from the structured answers."""
+"""Levels of the rules on the done metric's unit and on newcomers, read from the structured answers."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def test_a_pooled_metric_weighs_the_costlier_error_and_an_unchecked_amount() -> 
     # the words of the metric alone stay a low question
     words = {"product.action_shape": "sets_amount", "done.metric_unit": None}
     assert level("amount-scored-in-aggregate", {**words, "done.metrics[0].name": "Chain-wide MAPE"}) == "low"
+
+
+def test_newcomers_decide_the_cold_start_risk_whatever_the_words() -> None:
+    reads = {"product.task": "recommendation", "product.inputs": "Each member's purchase history."}
+    assert level("newcomers-have-no-history", {**reads, "constraints.data.newcomers": None}) == "medium"
+    assert level("newcomers-have-no-history", {**reads, "constraints.data.newcomers": "few"}) is None
+    assert level("newcomers-have-no-history", {**reads, "constraints.data.newcomers": "many"}) == "medium"
+    assert level("newcomers-have-no-history", {**reads, "constraints.data.newcomers": "all_new"}) == "high"
+    assert level("newcomers-have-no-history", {**reads, "constraints.data.newcomers": "not_checked"}) == "low"
+    # all new, judged on members held out whole: still medium until new ones get a fallback
+    apart = {**reads, "constraints.data.newcomers": "all_new", "done.split": "group"}
+    assert level("newcomers-have-no-history", apart) == "medium"

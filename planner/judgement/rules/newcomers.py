@@ -7,10 +7,10 @@ what the product does for them before anyone trains on the well-known ones.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, Newcomers, Plan, Split, TaskType
 
 # Inputs read from each case's own past: a history of the customer, item, store or account.
 OWN_HISTORY = Lexicon("""
@@ -54,15 +54,27 @@ _SAID_IN = (
 )
 
 
+# Tasks that read each item's or customer's own past by their nature (a recommender's purchases, a
+# forecast's series): a case with no past has nothing to read, whatever the inputs' words.
+_OWN_PAST = (TaskType.recommendation, TaskType.ranking, TaskType.forecasting)
+
+_SHARE = {
+    Newcomers.many: "1 in 10 or more of production cases concern items, people or places the data never saw",
+    Newcomers.all_new: "nearly every case concerns something new: each period brings new ones",
+}
+
+
 @rule(
     "newcomers-have-no-history",
     Category.model,
-    likelihood=3,
+    likelihood=5,
     impact=3,
     move=Move(
         "Count the cases that arrive with no history, and decide what they get",
         "A model that reads each case's own past has nothing to read for a new customer, item or store: "
-        "measure their share of the volume, evaluate on them apart, and give them a plain fallback",
+        "give new ones a fallback from their description or their category's history, compare with a "
+        "popularity or category-level baseline, and evaluate on whole items or customers held out, "
+        "reporting new ones apart",
     ),
     ask="what does the model do for a case that arrives with no history?",
     fires=(
@@ -70,10 +82,41 @@ _SAID_IN = (
             {
                 "product.task": "recommendation",
                 "product.inputs": "Each member's purchase history and ratings.",
+                "constraints.data.newcomers": None,
             },
             evidence=(
                 'product.inputs: "Each member\'s purchase history and ratings."',
                 'product.task: "recommendation"',
+            ),
+        ),
+        Case(  # the team said nearly every case is new, for a model that reads each one's past: high
+            {
+                "product.task": "forecasting",
+                "constraints.data.newcomers": "all_new",
+                "product.inputs": "Weekly sales of each item in each store.",
+            },
+            evidence=(
+                'constraints.data.newcomers: "all_new" (nearly every case concerns something new: each period '
+                "brings new ones)",
+                "product.task: \"forecasting\" (reads each item's or customer's own past: a new one has none)",
+                "nothing said of what new ones get (their description, their category's history, the most "
+                "popular), nor of an evaluation on items or customers held out whole",
+            ),
+            also=frozenset({"random-split-on-time-data"}),
+        ),
+        Case(  # many, with a fallback said but no evaluation on them apart: low
+            {
+                "product.task": "recommendation",
+                "constraints.data.newcomers": "many",
+                "after_launch.fallback": "New members get the most popular titles of their region.",
+            },
+        ),
+        Case(  # not checked, for a recommender: a low question
+            {"product.task": "recommendation", "constraints.data.newcomers": "not_checked"},
+            evidence=(
+                'constraints.data.newcomers: "not_checked" (what share of production cases are new, with no '
+                "past for the model to read?)",
+                "product.task: \"recommendation\" (reads each item's or customer's own past: a new one has none)",
             ),
         ),
     ),
@@ -82,9 +125,28 @@ _SAID_IN = (
             {
                 "product.task": "recommendation",
                 "product.inputs": "Each member's purchase history; new members get the most popular titles.",
+                "constraints.data.newcomers": None,
             }
         ),
         Case({"product.task": "recommendation", "product.inputs": "The title's genre, cast and synopsis."}),
+        Case(  # the team said few cases are new: the words of the inputs only asked that
+            {
+                "product.task": "recommendation",
+                "product.inputs": "Each member's purchase history and ratings.",
+                "constraints.data.newcomers": "few",
+            }
+        ),
+        Case(  # many new, a fallback said and new ones evaluated apart
+            {
+                "product.task": "recommendation",
+                "constraints.data.newcomers": "many",
+                "after_launch.fallback": "New members get the most popular titles of their region.",
+                "done.eval_set": "Members held out whole, with new members reported apart.",
+            }
+        ),
+        Case(  # a classifier reading each invoice's own content: a new supplier has nothing missing
+            {"constraints.data.newcomers": "many"}
+        ),
     ),
 )
 def newcomers_have_no_history(plan: Plan) -> Evidence:
@@ -92,19 +154,60 @@ def newcomers_have_no_history(plan: Plan) -> Evidence:
 
     A model that reads each customer's, item's or store's own past (purchases, sales, visits, claims)
     does well on the well-known ones and has nothing to go on for a new one, while new ones arrive every
-    week and are often the cases that matter most (new customers, launches, new stores). Its average
-    score, measured mostly on familiar cases, hides that.
+    week and are often the cases that matter most (new customers, launches, new stores, a season's new
+    range). Its average score, measured mostly on familiar cases, hides that, and a random or time split
+    puts the same items on both sides.
 
-    Mitigation: Measure what share of the volume arrives with little or no history; report the model's
-    score on those cases apart; give them a plain fallback (the most popular, the category average, the
-    rules, a person) and decide from how much history the model takes over.
+    Mitigation: Measure what share of the volume arrives with little or no history; give those cases a
+    fallback from their description or their category's history (the most popular, the category
+    average, the rules, a person) and compare with that popularity or category-level baseline; evaluate
+    on whole items or customers held out, reporting the new ones apart.
     """
     if plan.product.task not in _PER_CASE_PAST:
         return None
-    if first_said(plan, _SAID_IN, NEWCOMERS_SAID):
-        return None  # the plan already says what happens for new ones
-    found = first_said(plan, ("product.inputs",), OWN_HISTORY)
-    if found is None:
+    share = plan.constraints.data.newcomers
+    if share in (Newcomers.none, Newcomers.few):
+        return None  # the team counted them: few cases arrive with no past
+    history = first_said(plan, ("product.inputs",), OWN_HISTORY)
+    if share is None:
+        if first_said(plan, _SAID_IN, NEWCOMERS_SAID) or history is None:
+            return None  # the plan already says what happens for new ones, or reads no past
+        path, words = history
+        return Hint(words, (quote(plan, path), quote(plan, "product.task")), likelihood=3)
+    if plan.product.task in _OWN_PAST:
+        reads = quote(plan, "product.task", "reads each item's or customer's own past: a new one has none")
+    elif history is not None:
+        reads = quote(plan, history[0], f"reads each case's own past: {', '.join(history[1])}")
+    else:
+        return None  # the model reads each case's own content, not its past
+    handled = first_said(plan, _HANDLED_IN, NEWCOMERS_SAID) is not None
+    apart = _evaluated_apart(plan)
+    if share is Newcomers.not_checked:
+        if handled:
+            return None
+        note = "what share of production cases are new, with no past for the model to read?"
+        return Tempered(2, (quote(plan, "constraints.data.newcomers", note), reads))
+    said = quote(plan, "constraints.data.newcomers", _SHARE[share])
+    if handled and apart:
         return None
-    path, words = found
-    return Hint(words, (quote(plan, path), quote(plan, "product.task")))
+    if handled:
+        return Tempered(2, (said, reads, "nothing said of an evaluation on new ones apart"))
+    missing = (
+        "nothing said of what new ones get (their description, their category's history, the most popular)"
+    )
+    if not apart:
+        missing += ", nor of an evaluation on items or customers held out whole"
+    found = (said, reads, missing)
+    return found if share is Newcomers.all_new and not apart else Tempered(3, found)
+
+
+# Where a plan says what new ones get (the evaluation set says how they are judged, not what they get).
+_HANDLED_IN = tuple(path for path in _SAID_IN if path != "done.eval_set")
+
+
+def _evaluated_apart(plan: Plan) -> bool:
+    """Whether the evaluation holds out whole items or customers, or reports the new ones apart."""
+    if plan.done.split is Split.group:
+        return True
+    names = [metric.name for metric in plan.done.metrics]
+    return any(NEWCOMERS_SAID.find(text) for text in (plan.done.eval_set, *names))
