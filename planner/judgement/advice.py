@@ -360,14 +360,14 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
 
 
 def _moves(plan: Plan, risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
-    """The advice the open derived risks' rules carry, one per title: (first moves, follow-ups).
-    A move the plan already makes (its `done`) is not given."""
+    """The moves that fit the plan of the open derived risks' rules, one per title: (first moves,
+    follow-ups). A move the plan already makes (its `done`) is not given."""
     grouped: dict[str, tuple[Move, list[Risk]]] = {}
     for risk in risks:
-        spec = CATALOGUE.get(risk.id)
-        if spec is None or spec.move is None or (spec.move.done is not None and spec.move.done(plan)):
+        move = CATALOGUE[risk.id].fitting(plan).move
+        if move is None or (move.done is not None and move.done(plan)):
             continue
-        grouped.setdefault(spec.move.title, (spec.move, []))[1].append(risk)
+        grouped.setdefault(move.title, (move, []))[1].append(risk)
     first: list[Advice] = []
     later: list[Advice] = []
     for move, hits in sorted(grouped.values(), key=rank):

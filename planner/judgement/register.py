@@ -122,14 +122,15 @@ def advice_at(plan: Plan, assessment: Assessment, stage: Stage) -> tuple[Advice,
 
 
 def register(plan: Plan) -> tuple[Risk, ...]:
-    """Derived risks with the team's decisions joined, plus hand-entered risks."""
+    """Derived risks with the team's decisions joined (each with the advice that fits the plan), plus
+    hand-entered risks."""
     decisions = {decision.risk: decision for decision in plan.decisions}
     risks = []
     for spec in CATALOGUE.values():
         evidence = spec.check(plan)
         if evidence is None:
             continue
-        risks.append(Risk.of(spec, decisions.get(spec.id), evidence))
+        risks.append(Risk.of(spec.fitting(plan), decisions.get(spec.id), evidence))
     for hand in plan.risks:
         kind = RiskKind(
             hand.id, hand.title, hand.category, hand.likelihood, hand.impact, "", hand.mitigation or ""

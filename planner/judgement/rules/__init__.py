@@ -1,7 +1,9 @@
 """The risk catalogue: one small documented rule per risk, each quoting the answers that trigger it.
 
 A rule is a function `(plan) -> evidence | None` registered with `@rule(id, category, likelihood,
-impact)`; its docstring holds the title (first line), why it matters, and `Mitigation: ...`.
+impact)`; its docstring holds the title (first line), why it matters, and `Mitigation: ...`. Where
+that advice does not fit every plan (no random share can be kept out of a choice customers make), an
+`Instead(fits, move, mitigation)` gives the move and mitigation for the plans `fits` picks out.
 Rules live in one module per plan area; adding a rule touches one place, its function in that
 module; `tests/test_review.py` then asks for a plan that triggers it.
 

@@ -274,6 +274,17 @@ class Move:
 
 
 @dataclass(frozen=True)
+class Instead:
+    """Advice for the plans a rule's own does not fit: where `fits(plan)`, the risk carries `move` and
+    `mitigation` in place of the rule's (no random share can be kept out of a choice customers make:
+    correct for who chooses instead). The rule's evidence says why, so the two read as one."""
+
+    fits: Callable[[Plan], bool]
+    move: Move | None
+    mitigation: str
+
+
+@dataclass(frozen=True)
 class Case:
     """A rule's example: answers patched onto the sound plan (dotted paths; None deletes) and, for a
     firing case, the evidence it must quote and the other rules the same answers raise."""
@@ -292,6 +303,14 @@ class RuleSpec(RiskKind):
     fires: tuple[Case, ...] = ()
     quiet: tuple[Case, ...] = ()
     ask: str | None = None  # the risk as a question, when only words of free text raised it
+    instead: tuple[Instead, ...] = ()  # advice for the plans its own does not fit, the first that fits
+
+    def fitting(self, plan: Plan) -> RuleSpec:
+        """This rule with the advice that fits `plan`: the first `instead` whose `fits` holds, else its own."""
+        for other in self.instead:
+            if other.fits(plan):
+                return dataclasses.replace(self, move=other.move, mitigation=other.mitigation)
+        return self
 
 
 CATALOGUE: dict[str, RuleSpec] = {}
@@ -310,10 +329,12 @@ def rule(
     fires: tuple[Case, ...] = (),
     quiet: tuple[Case, ...] = (),
     ask: str | None = None,
+    instead: tuple[Instead, ...] = (),
 ) -> Callable[[Check], Check]:
     """Register a rule; its docstring gives the title, why, and `Mitigation: ...`; `move` is the advice
     it calls for, `fires` and `quiet` its cases (checked by tests/test_review.py); `ask` is its title
-    as a question (lowercase, ending in `?`), for a rule that may return a Hint."""
+    as a question (lowercase, ending in `?`), for a rule that may return a Hint; `instead`, the move and
+    mitigation that replace its own on the plans they fit."""
 
     def register(check: Check) -> Check:
         paragraphs = [" ".join(p.split()) for p in inspect.cleandoc(check.__doc__ or "").split("\n\n")]
@@ -325,7 +346,7 @@ def rule(
             raise ValueError(f"rule {id}: ask is a question in lowercase after 'The answers mention ...: '")
         title, why, mitigation = paragraphs[0].rstrip("."), paragraphs[1], paragraphs[2][12:]
         CATALOGUE[id] = RuleSpec(
-            id, title, category, likelihood, impact, why, mitigation, check, move, fires, quiet, ask
+            id, title, category, likelihood, impact, why, mitigation, check, move, fires, quiet, ask, instead
         )
         return check
 

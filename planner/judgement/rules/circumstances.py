@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, ticked
+from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money
 from planner.judgement.rules.guardrails import guardrails, label_unmoved_by_action
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
@@ -360,6 +361,7 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         "danger",
         first=True,
     ),
+    instead=(NO_MONEY_MOVES,),
     fires=(
         Case(
             {"product.circumstances": ["commits_alone"], "done.online_validation": None},
@@ -421,12 +423,13 @@ def commits_unchecked(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.commits_alone)
     if _said_in(plan, LIMITS_SAID) or (fact is None and Circumstance.none in plan.product.circumstances):
         return None
+    unbounded = NO_LIMIT_NAMED if acts_without_money(plan) else _UNBOUNDED  # caps fit amounts of money
     if fact is None:  # not ticked: a model that decides alone, said in words to pay, refund or send
         found = first_said(plan, ("product.decision", "product.output"), COMMITS)
         if found is None or plan.product.mode is not Mode.automate:
             return None
-        return Hint(found[1], (quote(plan, "product.mode"), quote(plan, found[0]), _UNBOUNDED))
-    unbounded, guards = _UNBOUNDED, guardrails(plan)
+        return Hint(found[1], (quote(plan, "product.mode"), quote(plan, found[0]), unbounded))
+    guards = guardrails(plan)
     if len(guards) >= 3:  # a switch back to people, an audit, a trial first, undoable or barred cases
         return None
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action

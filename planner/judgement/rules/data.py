@@ -40,6 +40,7 @@ from planner.judgement.rules.evidence import (
     source_paths,
     truth_paths,
 )
+from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, held_back_at_a_cost
 from planner.judgement.rules.heard import live_too, wider_scope
 from planner.judgement.rules.horizon import lag_inside_horizon
 from planner.judgement.rules.lexicon import (
@@ -1542,6 +1543,7 @@ def personal_data(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    instead=(HOLDING_BACK_COSTS,),
     fires=(
         Case(
             {"constraints.data.model_decides_labels": True, "constraints.data.outcome_recorded_for": None},
@@ -1572,6 +1574,19 @@ def personal_data(plan: Plan) -> Evidence:
             evidence=(
                 "constraints.data.model_decides_labels: true",
                 "constraints.data.exploration_share: 0",
+            ),
+        ),
+        Case(  # a missed case pays for it: the advice adds cases below the cut, holding none back
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.mode": "automate",
+                "impact.error_severity": "severe",
+                "impact.costlier_error": "false_negative",
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
+                "the outcome the model learns from) (no exploration or holdout share given)",
+                'impact.error_severity: "severe" (a case held back from the action pays for it)',
             ),
         ),
     ),
@@ -1622,11 +1637,14 @@ def feedback_loop(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, "constraints.data.exploration_share"))
     acted = data.outcome_recorded_for is OutcomeRecorded.changed_by_action
+    costly = held_back_at_a_cost(plan)  # then the advice adds cases below the cut, holding none back
     if acted and plan.product.mode in (Mode.augment, Mode.improve):  # the loop runs through people
         # who act on each flag; where holding an action back costs too much, their log is the label
         note = "where holding the action back costs too much, log each action and what it found instead"
+        if costly:
+            return Tempered(3, (*found, quote(plan, "product.mode", "people act on each flag"), costly))
         return Tempered(3, (*found, quote(plan, "product.mode", note)))
-    return tuple(found)
+    return (*found, costly) if costly else tuple(found)
 
 
 @rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.fitting import CUSTOMERS_CHOOSE, output_chooses_none
 from planner.judgement.rules.heard import selection_in_the_label, unlike_in_the_text
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
@@ -18,7 +19,7 @@ from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
-from planner.plan.model import ActionShape, Category, Difference, OutcomeRecorded, Plan
+from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
 
 def _evaluation_paths(plan: Plan) -> list[str]:
@@ -57,6 +58,7 @@ _KEEP_A_RANDOM_SHARE = Move(
     likelihood=4,
     impact=4,
     move=_KEEP_A_RANDOM_SHARE,
+    instead=(CUSTOMERS_CHOOSE,),
     ask="is the outcome known for the cases nobody selected, and will acting on predictions decide the "
     "next labels?",
     fires=(
@@ -205,11 +207,7 @@ def selective_labels(plan: Plan) -> Evidence:
         found = (found[0], quote(plan, "constraints.data.exploration_share"))
     if at_random := evaluated_at_random(plan):  # evaluated on a random sample: credit it, keep it random
         return Tempered(2, (found[0], at_random))
-    if plan.product.action_shape in (ActionShape.sets_amount, ActionShape.every_item):  # someone else chose
-        return Tempered(
-            3, (*found, quote(plan, "product.action_shape", "the output does not choose the cases"))
-        )
-    return found
+    return output_chooses_none(plan, found) or found  # customers chose, or someone else: less likely
 
 
 # Every way the data can differ from production, but inputs known only later (inputs-after-prediction).

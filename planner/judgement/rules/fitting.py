@@ -1,0 +1,163 @@
+"""Advice that fits the plan where a rule's own would not: who chooses the cases, what holding back costs.
+
+A rule's move and mitigation are what a lead says on most plans; on some the plan itself rules them
+out, and a lead says something else. Each `Instead` here pairs the fact that rules the usual advice out
+(read from the structured answers first) with the advice that fits, and the rule quotes the same fact
+as evidence: customers choose which cases get an outcome (no random share can be kept out of their
+choice: correct for who chooses); a case held back from the action pays for it (hold none back, add a
+few below the cut); the action moves no money (a cap on amounts means nothing: limit how many, and which).
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Instead, Move, Tempered
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon, phrases
+from planner.plan.fields import is_answered
+from planner.plan.model import ActionShape, ErrorCost, OutcomeRecorded, Plan, Severity
+
+# ---------------------------------------------------------------- selective-labels: customers choose
+
+# Words of a label that say customers chose which cases have an outcome (the quotes they booked, the
+# offers they took up): nobody can keep a random share out of their choice.
+_CUSTOMERS_CHOSE = Lexicon(
+    phrases(
+        "customers, customer, the customer, buyers, the buyer, guests, the guest, clients, the client",
+        "accepted, booked, bought, chose, picked, purchased, selected, signed, took up, took out, renewed",
+    )
+    + ", "
+    + phrases(
+        "accepted, booked, bought, chosen, picked, purchased, selected, signed, taken up, taken out",
+        "by customers, by the customer, by buyers, by the buyer, by guests, by the guest, by clients",
+    )
+    + ", "
+    + phrases(
+        "booked, bought, accepted, won, sold", "quote, quotes, offer, offers, policy, policies, job, jobs"
+    )
+    + ", "
+    + phrases("quotes, offers, policies, jobs", "booked, bought, accepted, won, sold, taken up")
+)
+
+
+def chosen_by_others(plan: Plan) -> str | None:
+    """Where only the chosen cases have an outcome and not the model but customers chose them (the quotes
+    they booked, what they bought at the price the output set), the answer saying so, quoted. Not where
+    the output's cut-off or queue picks cases too: a random share of those is still the way."""
+    shape = plan.product.action_shape
+    if plan.constraints.data.outcome_recorded_for is not OutcomeRecorded.selected_cases or shape in (
+        ActionShape.threshold,
+        ActionShape.top_of_queue,
+    ):
+        return None
+    words = _CUSTOMERS_CHOSE.find_all(plan.product.label)
+    if words:
+        return quote(plan, "product.label", f"customers chose these cases: {', '.join(words)}")
+    if shape is ActionShape.sets_amount:
+        said = "the output does not choose the cases: whoever takes up the amount it sets does"
+        return quote(plan, "product.action_shape", said)
+    return None
+
+
+def output_chooses_none(plan: Plan, found: tuple[str, ...]) -> Tempered | None:
+    """selective-labels' evidence where the output chooses none of the cases that get an outcome, so its
+    own choices will not narrow its labels further: customers chose them (no share is asked for: none
+    can be kept out of their choice), or every item gets the output and someone else picks which."""
+    if others := chosen_by_others(plan):
+        return Tempered(3, (found[0], others))
+    if plan.product.action_shape is ActionShape.every_item:
+        return Tempered(
+            3, (*found, quote(plan, "product.action_shape", "the output does not choose the cases"))
+        )
+    return None
+
+
+CUSTOMERS_CHOOSE = Instead(
+    lambda plan: chosen_by_others(plan) is not None,
+    Move(
+        "Record the cases not chosen, and correct for who chooses",
+        "Outcomes exist only for the cases customers chose (the quotes booked, what was bought at the "
+        "price set), and no random share can be kept out of their choice: record every case offered with "
+        "its features, the ones not chosen too, compare the chosen with the rest on what is known of both, "
+        "and weigh training and evaluation to the cases the decision will meet",
+        "warning",
+        first=True,
+    ),
+    "Customers, not the model, choose which cases get an outcome, so no random share can be kept out of "
+    "their choice: record every case offered with its features, the ones not chosen too; compare the "
+    "chosen with the rest on what is known of both; weigh training and evaluation to the cases the "
+    "decision will meet, or model who chooses; until then, read offline scores as a bound on the chosen "
+    "cases only.",
+)
+
+# ---------------------------------------------------------------- feedback-loop: holding back costs
+
+
+def held_back_at_a_cost(plan: Plan) -> str | None:
+    """Where holding an action back from a case the model picked costs too much (its errors are serious
+    or severe, and a missed case costs no less than a needless action: a rescue, a safety visit), the
+    answer saying so, quoted: there no share is kept out of the model's hands, a few are added below it."""
+    impact = plan.impact
+    if impact.error_severity not in (Severity.serious, Severity.severe):
+        return None
+    if impact.costlier_error in (ErrorCost.false_positive, ErrorCost.too_high):
+        return None  # a needless action costs more: holding some back costs little
+    return quote(plan, "impact.error_severity", "a case held back from the action pays for it")
+
+
+HOLDING_BACK_COSTS = Instead(
+    lambda plan: held_back_at_a_cost(plan) is not None,
+    Move(
+        "Hold no action back: log each one, and act on a random few below the cut",
+        "When acting on a prediction changes the outcome the model learns from, it learns only from its "
+        "own choices; where a case held back pays for it, keep none out of its hands but add a few: log "
+        "every action, what it found and the score behind it, act on a small random share of the cases "
+        "ranked just below the cut, and measure the model on those",
+        "warning",
+    ),
+    "Hold no action back where a case held back pays for it: log every action, what it found and the "
+    "score behind it; act on a small random share of the cases ranked just below the cut too, and compare "
+    "them with those just above; evaluate and retrain on those logs, and watch what each action finds "
+    "over time.",
+)
+
+# ---------------------------------------------------------------- commits-unchecked: no money moves
+
+# Words of the decision or the output that say the action moves money: a cap is then on amounts.
+_MOVES_MONEY = Lexicon("""
+    pay, pays, paid, paying, payment, payments, pay out, pays out, paid out, payout, payouts
+    refund, refunds, refunded, reimburse, reimburses, reimbursed, reimbursement, reimbursements
+    credit, credits, credited, money, funds, cash, fee, fees, price, prices, priced
+    discount, discounts, voucher, vouchers, compensation, invoice, invoices, claim, claims, loan, loans
+    purchase, purchases, purchased, places the order, places orders, reorders, bank transfer, bank transfers
+    transfers money, transfers the money, transfers funds, money transfer, money transfers
+""")
+
+NO_LIMIT_NAMED = (
+    "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, is named"
+)
+
+
+def acts_without_money(plan: Plan) -> bool:
+    """Whether the plan says what the model does alone (its decision or output) and no word of it moves
+    money (it quarantines, publishes, books, grants a slot): caps on amounts do not fit it."""
+    said = [answer_at(plan, path) for path in ("product.decision", "product.output")]
+    said = [text for text in said if is_answered(text)]
+    return bool(said) and not any(_MOVES_MONEY.find(text) for text in said)
+
+
+NO_MONEY_MOVES = Instead(
+    acts_without_money,
+    Move(
+        "Bound what it may do alone before it goes live",
+        "A model that acts on its own (sends, publishes, books, grants, blocks) repeats each error at "
+        "machine speed, and nobody sees an action before it lands: limit how many actions it takes alone "
+        "a day and which cases it may act on, send the rest to a person, log every action with a way to "
+        "undo it, audit a random sample each week, and keep a switch that stops it",
+        "danger",
+        first=True,
+    ),
+    "Limit how many actions it takes alone each day and which cases it may act on, with a person deciding "
+    "the rest; log every action with a way to undo it (recall, unpublish, release, rebook); audit a random "
+    "sample each week; keep a switch that stops it; for a generative model, take the action from a "
+    "structured decision checked against policy, never from its free text.",
+)

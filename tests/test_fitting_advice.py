@@ -1,0 +1,203 @@
+"""Advice that fits the plan: a rule's `instead` replaces its move and mitigation where its own would
+advise what the plan cannot do, as a user sees it in `planner risks` and `planner show`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli.main import cli
+from planner.judgement.rules import CATALOGUE
+from planner.plan.planfile import plan_to_text
+from tests.conftest import MakeWorkspace
+from tests.test_review import fired, patched, sound
+
+_CHOSEN = {"constraints.data.outcome_recorded_for": "selected_cases"}
+_ACTED = {"constraints.data.outcome_recorded_for": "changed_by_action", "product.mode": "automate"}
+_ALONE = {"product.circumstances": ["commits_alone"]}
+_PRICED = {**_CHOSEN, "product.action_shape": "sets_amount"}  # the buyers choose which cases get an outcome
+_ACCEPTED = "Hours worked on the jobs customers accepted from our quotes."
+_SEVERE = {**_ACTED, "impact.error_severity": "severe", "impact.costlier_error": "false_negative"}
+_PUBLISHES = {
+    **_ALONE,
+    "product.decision": "The site publishes the merged person pages.",
+    "product.output": "For each pair of records, whether they describe the same person.",
+}
+
+_RANDOM_SHARE = "Keep a random share out of the selection, and evaluate on it"
+_WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
+_SHARE_OUT = "Keep a share of traffic out of the model's hands"
+_NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
+_CAPS = "Bound what it may commit alone before it goes live"
+_LIMITS = "Bound what it may do alone before it goes live"
+
+# (the rule, answers patched onto the sound plan, the advice given, the advice not given, how the
+# register's mitigation begins, the advice `planner show` leads with: None where another leads)
+CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
+    ("selective-labels", _CHOSEN, _RANDOM_SHARE, _WHO_CHOOSES, "Keep a small random share", _RANDOM_SHARE),
+    (  # the output sets a price: the buyers choose which cases get an outcome
+        "selective-labels",
+        _PRICED,
+        _WHO_CHOOSES,
+        _RANDOM_SHARE,
+        "Customers, not the model, choose which cases get an outcome",
+        _WHO_CHOOSES,
+    ),
+    (  # the label is what customers chose: the quotes they accepted
+        "selective-labels",
+        {**_CHOSEN, "product.action_shape": "choose_among", "product.label": _ACCEPTED},
+        _WHO_CHOOSES,
+        _RANDOM_SHARE,
+        "Customers, not the model, choose which cases get an outcome",
+        _WHO_CHOOSES,
+    ),
+    (  # customers chose, but the output's cut-off picks cases too: a random share of those still fits
+        "selective-labels",
+        {**_CHOSEN, "product.label": _ACCEPTED},
+        _RANDOM_SHARE,
+        _WHO_CHOOSES,
+        "Keep a small random share",
+        _RANDOM_SHARE,
+    ),
+    ("feedback-loop", _ACTED, _SHARE_OUT, _NONE_BACK, "Keep a randomised exploration or holdout share", None),
+    (  # a missed case pays for it: hold no action back, add a few below the cut
+        "feedback-loop",
+        _SEVERE,
+        _NONE_BACK,
+        _SHARE_OUT,
+        "Hold no action back where a case held back pays for it",
+        None,
+    ),
+    (  # serious errors, but a needless action costs more: holding some back costs little
+        "feedback-loop",
+        {**_ACTED, "impact.error_severity": "serious", "impact.costlier_error": "false_positive"},
+        _SHARE_OUT,
+        _NONE_BACK,
+        "Keep a randomised exploration or holdout share",
+        None,
+    ),
+    ("commits-unchecked", _ALONE, _CAPS, _LIMITS, "Cap each action and the daily total", _CAPS),
+    (  # it publishes pages: limits on how many and which, not caps on amounts
+        "commits-unchecked",
+        _PUBLISHES,
+        _LIMITS,
+        _CAPS,
+        "Limit how many actions it takes alone each day and which cases it may act on",
+        _LIMITS,
+    ),
+]
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), prog_name="planner")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "changes", "given", "not_given", "mitigation", "leads"),
+    CASES,
+    ids=[f"{case[0]}-{number}" for number, case in enumerate(CASES)],
+)
+def test_the_advice_that_fits_the_plan_is_what_the_user_sees(
+    make_workspace: MakeWorkspace,
+    rule_id: str,
+    changes: dict[str, Any],
+    given: str,
+    not_given: str,
+    mitigation: str,
+    leads: str | None,
+) -> None:
+    make_workspace({"plans/p/plan.yaml": plan_to_text(patched({**changes, "status": "draft"}))})
+    text = run("risks", "p")
+    assert rule_id in text
+    assert f"\n  {given}\n" in text and not_given not in text
+    markdown = run("risks", "p", "--format", "markdown")
+    row = next(line for line in markdown.splitlines() if f"(`{rule_id}`)" in line)
+    assert row.split(" | ")[-1].startswith(mitigation)
+    shown = run("show", "p")
+    assert not_given not in shown
+    assert f"next: {leads} (" in shown if leads else given not in shown
+
+
+_NEVER_SEEN = (
+    'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, checked, '
+    "approved or treated: what happens to the others is never seen)"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "changes", "evidence"),
+    [
+        (  # who chose is quoted in place of the random share nobody can keep
+            "selective-labels",
+            _PRICED,
+            (
+                _NEVER_SEEN,
+                'product.action_shape: "sets_amount" (the output does not choose the cases: whoever takes up '
+                "the amount it sets does)",
+            ),
+        ),
+        (
+            "selective-labels",
+            {**_CHOSEN, "product.action_shape": "choose_among", "product.label": _ACCEPTED},
+            (
+                _NEVER_SEEN,
+                f'product.label: "{_ACCEPTED}" (customers chose these cases: customers accepted)',
+            ),
+        ),
+        (
+            "feedback-loop",
+            _SEVERE,
+            (
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
+                "the outcome the model learns from) (no exploration or holdout share given)",
+                'impact.error_severity: "severe" (a case held back from the action pays for it)',
+            ),
+        ),
+        (  # an action that moves no money is asked for limits, not caps
+            "commits-unchecked",
+            {**_PUBLISHES, "done.online_validation": None},
+            (
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, "
+                "is named",
+            ),
+        ),
+        (
+            "commits-unchecked",
+            {**_ALONE, "done.online_validation": None},
+            (
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                "no cap per action or per day, and no way to reverse an action, is named",
+            ),
+        ),
+    ],
+)
+def test_the_evidence_names_the_fact_the_advice_turns_on(
+    rule_id: str, changes: dict[str, Any], evidence: tuple[str, ...]
+) -> None:
+    assert fired(patched(changes))[rule_id] == evidence
+
+
+def test_a_plan_no_alternative_fits_gets_each_rule_s_own_advice() -> None:
+    plan = sound()  # a payment held for a check, moderate errors, an outcome for every invoice
+    assert all(spec.fitting(plan) is spec for spec in CATALOGUE.values())
+
+
+def test_every_alternative_is_other_advice_with_its_own_mitigation() -> None:
+    with_alternatives = [spec for spec in CATALOGUE.values() if spec.instead]
+    assert {spec.id for spec in with_alternatives} >= {
+        "selective-labels",
+        "feedback-loop",
+        "commits-unchecked",
+    }
+    for spec in with_alternatives:
+        for other in spec.instead:
+            assert other.move is None or spec.move is None or other.move.title != spec.move.title
+            assert len(other.mitigation) > 30 and other.mitigation != spec.mitigation
+            assert other.mitigation.endswith(".") and "\n" not in other.mitigation
