@@ -10,7 +10,7 @@ from typing import Literal
 
 from planner.core import formatting
 from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
-from planner.judgement.order import VOIDS_EVIDENCE, rank
+from planner.judgement.order import VOIDS_EVIDENCE, danger_leads, rank
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
@@ -409,8 +409,8 @@ def advise(
     first, later = _moves(plan, open_derived)
     rules_with_people = None if advice else _rules_with_people(plan)
     # Danger on a high risk first, then rules with people, then the rest in the register's order.
-    high_ids = {risk.id for risk in open_derived if risk.level == "high"}
-    advice += (danger := [move for move in first if move.tone == "danger" and high_ids & set(move.risks)])
+    behind = {risk.id: risk for risk in open_derived}
+    advice += (danger := [m for m in first if danger_leads(m.tone, map(behind.__getitem__, m.risks))])
     advice += [rules_with_people] if rules_with_people else []
     advice += [move for move in first if move not in danger]
     covered = set().union(*(move.risks for move in advice)) | RULES_FIRST

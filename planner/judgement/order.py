@@ -3,6 +3,8 @@ process move."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from planner.judgement.rules.base import Move, Risk
 
 TONES = ("danger", "warning", "info", "success")  # most pressing first
@@ -35,13 +37,18 @@ VOIDS_EVIDENCE = frozenset(
 )
 
 
+def danger_leads(tone: str, risks: Iterable[Risk]) -> bool:
+    """Whether a move leads all the advice: toned danger, on a risk that is high. A danger move at
+    medium waits behind a high risk of any kind: the register's levels lead."""
+    return tone == "danger" and any(risk.level == "high" for risk in risks)
+
+
 def rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
-    """A move's place: a danger whose risk is high first; then by its risks' level, a repair of void
-    evidence before a process move at the same level; then by tone and score. A danger move at medium
-    waits behind a high risk of any kind: the register's levels lead."""
+    """A move's place: a danger whose risk is high first (`danger_leads`); then by its risks' level, a
+    repair of void evidence before a process move at the same level; then by tone and score."""
     move, hits = item
     top = max(hits, key=lambda risk: risk.score)
-    if move.tone == "danger" and top.level == "high":
+    if danger_leads(move.tone, hits):
         return (0, 0, 0, 0, -top.score)
     voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
     return (1, _LEVELS[top.level], int(not voids), TONES.index(move.tone), -top.score)
