@@ -78,6 +78,20 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Keep a randomised exploration or holdout share",
         None,
     ),
+    (  # a hold hides the outcome, and a missed duplicate pays for it: hold none back, add a few below
+        "decision-hides-outcome",
+        {
+            "constraints.data.model_decides_labels": None,
+            "constraints.data.outcome_recorded_for": None,
+            "constraints.data.labels": ["outcomes"],
+            "impact.error_severity": "severe",
+            "impact.costlier_error": "false_negative",
+        },
+        _NONE_BACK,
+        _SHARE_OUT,
+        "Hold no action back where a case held back pays for it",
+        None,
+    ),
     ("commits-unchecked", _ALONE, _CAPS, _LIMITS, "Cap each action and the daily total", _CAPS),
     (  # it publishes pages: limits on how many and which, not caps on amounts
         "commits-unchecked",

@@ -1653,6 +1653,7 @@ def feedback_loop(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    instead=(HOLDING_BACK_COSTS,),
     ask="does the decision hide the outcome the model learns from?",
     fires=(
         Case(
