@@ -13,7 +13,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, monitor_paths, quote, show
 from planner.judgement.rules.lexicon import RARE_AWARE, SHARE_RIGHT
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, Direction, Metric, Plan, TaskType
 
 # A metric or a slice said per part: the hard remainder reported on its own.
@@ -371,4 +371,72 @@ def quota_alerts_every_day(plan: Plan) -> Evidence:
                 (match.group(0),),
                 (quote(plan, path, "a quota: as many flags on a quiet day as on a bad one"),),
             )
+    return None
+
+
+# Tuning on the very cases that score it: the threshold or the settings chosen on the test set.
+_TUNED_ON_TEST = Lexicon(
+    phrases(
+        "threshold, thresholds, cut-off, cut-offs, cutoff, settings, hyperparameters, prompt, prompts",
+        "is, are, was, were, will be, ",
+        "tuned, chosen, picked, set, selected, calibrated, adjusted, optimised, optimized",
+        "on the, on our, using the",
+        "test set, test cases, evaluation set, eval set, holdout, hold-out, same cases, same set",
+    )
+    + ", "
+    + phrases(
+        "tune, tunes, tuned, tuning, calibrate, calibrates, calibrated, pick, picks, choose, chooses",
+        "the threshold, the cut-off, the settings, the prompt",
+        "on the, on our, using the",
+        "test set, test cases, evaluation set, eval set, holdout, hold-out, same cases, same set",
+    )
+)
+
+# A separate part for tuning: the test set is then untouched.
+_SEPARATE_TUNING = Lexicon("""
+    validation set, validation split, development set, dev set, tuning set, separate set, separate split
+    cross-validation, cross validation, nested, untouched, never used for tuning, not used for tuning
+""")
+
+
+@rule(
+    "tuned-on-the-test",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="is the threshold or the prompt tuned on the cases that score it?",
+    fires=(
+        Case(
+            {"done.eval_set": "200 labelled calls; the threshold is tuned on the test set."},
+            evidence=('done.eval_set: "200 labelled calls; the threshold is tuned on the test set."',),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "done.eval_set": "200 labelled calls, untouched; the threshold is tuned on the test set's "
+                "twin, a validation set of 150 calls."
+            }
+        ),
+    ),
+)
+def tuned_on_the_test(plan: Plan) -> Evidence:
+    """The threshold or the settings are tuned on the cases that score them.
+
+    A threshold, a prompt or settings chosen on the test set fit its quirks; its score then flatters,
+    the more so the fewer positive cases it holds, and nothing is left to say how the model does on
+    cases it has not been fitted to.
+
+    Mitigation: Tune on a separate validation part (or by cross-validation) and score the test set once,
+    at the end; where positives are few, report the interval around the score.
+    """
+    paths = ("done.eval_set", *(f"{path}.dataset" for path, _ in done_metrics(plan)))
+    paths += tuple(f"{path}.name" for path, _ in done_metrics(plan))
+    texts = [answer_at(plan, path) for path in paths]
+    if any(_SEPARATE_TUNING.find(text) for text in texts if isinstance(text, str)):
+        return None
+    for path, text in zip(paths, texts, strict=True):
+        words = _TUNED_ON_TEST.find(text) if isinstance(text, str) else None
+        if words:
+            return Hint((words,), (quote(plan, path),))
     return None
