@@ -773,16 +773,27 @@ def test_a_target_at_peoples_own_score_is_parity_not_a_solved_problem(make_works
 def test_a_setting_that_leaves_the_label_as_it_was_is_asked_not_alarmed(
     make_workspace: MakeWorkspace,
 ) -> None:
-    # A quantity estimated for every case, whatever the setting: the setting does not change what it
+    # A quantity recorded for every case, whatever the setting: the setting does not change what it
     # learns from, so the causal warning is a low question; with the outcome changed by acting, high.
+    # Where the output is itself an estimate of what the label records, it sets nothing to learn the
+    # effect of: no warning at all.
     controls = {
         "product.circumstances": ["sets_controls"],
         "product.mode": "automate",
         "product.task": "regression",
+        "product.output": "Recommended oven temperature for the batch",
+        "product.label": "Share of loaves rejected at packing",
+        "constraints.data.outcome_recorded_for": "every_case",
     }
     assert levels(risks(make_workspace, controls))["predictions-set-controls"] == "low"
     acted = {**controls, "constraints.data.outcome_recorded_for": "changed_by_action"}
     assert levels(risks(make_workspace, acted))["predictions-set-controls"] == "high"
+    estimate = {
+        **controls,
+        "product.output": "Estimated proofing minutes",
+        "product.label": "Proofing minutes logged",
+    }
+    assert "predictions-set-controls" not in levels(risks(make_workspace, estimate))
 
 
 def test_an_allergen_the_output_must_never_propose_is_grave_whatever_the_rating(

@@ -25,9 +25,18 @@ from planner.judgement.rules.lexicon import (
     STAFF_DUTY_SAID,
     SUPPLIED_BY_GAINERS,
 )
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.fields import is_answered
-from planner.plan.model import Category, Circumstance, Mode, OnlineValidation, Plan, Severity, TaskType
+from planner.plan.model import (
+    Category,
+    Circumstance,
+    Mode,
+    OnlineValidation,
+    OutcomeRecorded,
+    Plan,
+    Severity,
+    TaskType,
+)
 
 _SERIOUS = (Severity.serious, Severity.severe)
 _UNBOUNDED = "no cap per action or per day, and no way to reverse an action, is named"
@@ -105,7 +114,11 @@ def others_rely_on_output(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"product.circumstances": ["side_duties"], "product.mode": "automate"},
+            {
+                "product.circumstances": ["side_duties"],
+                "product.mode": "automate",
+                "impact.share_addressed": 1.0,
+            },
             evidence=(
                 'product.circumstances: "side_duties" (the people whose work it takes over also do other '
                 "things meanwhile)",
@@ -115,7 +128,20 @@ def others_rely_on_output(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"product.circumstances": ["none"]}),),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case(  # people keep doing the work, with the model's help: they still see what they used to
+            {"product.circumstances": ["side_duties"], "product.mode": "augment"}
+        ),
+        Case(  # it takes over four cases in five; people keep the rest, and so the work around it
+            {
+                "product.circumstances": ["side_duties"],
+                "product.mode": "automate",
+                "impact.share_addressed": 0.8,
+                "heuristics.humans_handle": "Parcels below the threshold, and new routes.",
+            }
+        ),
+    ),
 )
 def side_duties_unowned(plan: Plan) -> Evidence:
     """What else the people it takes over from do is not planned for.
@@ -132,7 +158,37 @@ def side_duties_unowned(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.side_duties)
     if fact is None:
         return None
+    if plan.product.mode in (Mode.improve, Mode.augment):
+        return None  # the people keep doing the work, with the model's help: the duties stay where they are
+    share, kept = plan.impact.share_addressed, plan.heuristics.humans_handle
+    if share is not None and share <= _PEOPLE_KEEP_A_SHARE and is_answered(kept):
+        return None  # people keep a fifth of the cases or more, and with them the work around the task
     return (fact, *_answered(plan, "product.mode", "product.current_solution"))
+
+
+# The share of cases a model may take over while the people keep enough of the task to go on seeing it.
+_PEOPLE_KEEP_A_SHARE = 0.8
+
+
+# The answers saying the outcome is recorded as it is, whatever the output set.
+_UNMOVED = (OutcomeRecorded.every_case, OutcomeRecorded.selected_cases)
+# Words an output and a label share without naming the same thing.
+_ANY_MEASURE = frozenset(
+    ["share", "number", "count", "score", "rate", "value", "amount", "total", "level", "per", "each", "with", "from", "that", "this", "their", "what"]
+)
+
+
+def _output_names_the_label(plan: Plan) -> bool:
+    """Whether the output and the label name the same thing (a word of four letters or more, not a
+    generic measure): the output is an estimate of what the label records, not a setting."""
+    output, label = answer_at(plan, "product.output"), answer_at(plan, "product.label")
+    if not isinstance(output, str) or not isinstance(label, str):
+        return False
+
+    def named(text: str) -> set[str]:
+        return {word.removesuffix("s") for word in words_of(text) if len(word) >= 4} - _ANY_MEASURE
+
+    return bool(named(output) & named(label))
 
 
 @rule(
@@ -183,7 +239,27 @@ def side_duties_unowned(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"product.circumstances": ["none"]}),),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case(  # a grade recorded for every lot, whatever price it sets: acting on it leaves the label
+            {
+                "product.circumstances": ["sets_controls"],
+                "product.task": "classification",
+                "product.output": "A grade per lot of hops, from which the lot is priced",
+                "product.label": "Grade the senior buyer gave the lot",
+                "constraints.data.outcome_recorded_for": "every_case",
+            }
+        ),
+        Case(  # an estimate of hours, recorded for the jobs booked: the quote does not change the hours
+            {
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.output": "Estimated fitter-hours for the kitchen install",
+                "product.label": "Fitter-hours logged on the job app",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+            }
+        ),
+    ),
 )
 def predictions_set_controls(plan: Plan) -> Evidence:
     """A model of the past will set the controls it learned under.
@@ -198,6 +274,14 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     """
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None:
+        return None
+    estimate = plan.product.task in (TaskType.regression, TaskType.classification, TaskType.detection)
+    if estimate and plan.constraints.data.outcome_recorded_for in _UNMOVED and _output_names_the_label(plan):
+        # The output estimates the very quantity, grade or class the label records (crew-hours for
+        # crew-hours), and the outcome, by the team's answer, is recorded whatever was set (only which cases
+        # get recorded may depend on it, which selective-labels weighs): the output is no setting whose
+        # effect the model must learn, so there is no causal question to ask. A recommended setting (zone
+        # temperatures, with cracked bricks as the label) is.
         return None
     if label_unmoved_by_action(plan):  # a forecast, or a quantity recorded whatever was set: ask, low
         said = "does the setting change what it predicts? if not, acting on it leaves its data as they were"

@@ -70,6 +70,7 @@ from planner.judgement.rules.lexicon import (
     OWN_RECORDS,
     PER_UNIT,
     PERSONS,
+    PLATFORM_EXPORT,
     RARE_AWARE,
     READS_FORECASTS,
     REPEATED,
@@ -80,6 +81,7 @@ from planner.judgement.rules.lexicon import (
     SHARE_RIGHT,
     SILENCE_AS_GOOD,
     STANDARD_FEED,
+    STATIC_REFERENCE,
     TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
     UNMATCHED_DROPPED,
@@ -158,6 +160,9 @@ _VERSION_RAW_DATA = Move(
     impact=4,
     move=_COLLECT_LABELS,
     fires=(Case({"constraints.data.labels": "none"}, evidence=('constraints.data.labels: ["none"]',)),),
+    quiet=(  # an anomaly detector learns what is usual without labels: only its evaluation needs them
+        Case({"constraints.data.labels": "none", "product.task": "anomaly_detection"}),
+    ),
 )
 def no_labels(plan: Plan) -> Evidence:
     """No labels to learn from.
@@ -168,9 +173,17 @@ def no_labels(plan: Plan) -> Evidence:
     Mitigation: Plan and budget labelling before modelling: label a few hundred cases in the team,
     log real outcomes from now on, or reframe around a signal that is recorded.
     """
-    if nobody_trains(plan):
-        return None  # a bought or prompted model: what it needs is a checked evaluation set (below)
+    if nobody_trains(plan) or learns_without_labels(plan):
+        return None  # a bought or prompted model, or one that learns what is usual: it needs a checked evaluation set
     return answer_is(plan, "constraints.data.labels", LabelSource.none)
+
+
+def learns_without_labels(plan: Plan) -> str | None:
+    """The answer saying the model learns without labels (an anomaly detector learns what is usual, a
+    clustering groups what is alike): labels are needed only to judge it."""
+    if plan.product.task in (TaskType.anomaly_detection, TaskType.clustering):
+        return quote(plan, "product.task")
+    return None
 
 
 # A product the team buys rather than builds: nobody on the team trains its model.
@@ -216,8 +229,9 @@ _CHECKED = Lexicon("""
     impact=4,
     move=Move(
         "Have people check the answers of a few hundred real cases",
-        "Nobody trains this model, so it needs no training labels; it needs an evaluation set whose "
-        "answers people who know the work checked, re-run on every prompt or vendor change",
+        "Nobody trains this model, or it learns without labels, so it needs no training labels; it needs an "
+        "evaluation set whose answers people who know the work checked, re-run on every prompt, vendor or model "
+        "change",
         "warning",
     ),
     fires=(
@@ -229,6 +243,14 @@ _CHECKED = Lexicon("""
                 "needed, an evaluation set checked by people is)",
             ),
             also=frozenset({"hosted-black-box"}),
+        ),
+        Case(  # an anomaly detector: its training needs no labels, its evaluation does
+            {"constraints.data.labels": "none", "product.task": "anomaly_detection"},
+            evidence=(
+                'constraints.data.labels: ["none"]',
+                'product.task: "anomaly_detection" (it learns what is usual without labels: its evaluation '
+                "needs cases people checked)",
+            ),
         ),
     ),
     quiet=(
@@ -251,14 +273,19 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
     them as the evaluation set, and re-run it before every prompt, model or vendor change.
     """
     trains = nobody_trains(plan)
+    unsupervised = learns_without_labels(plan)
     labels = answer_is(plan, "constraints.data.labels", LabelSource.none)
-    if not trains or not labels:
+    if not (trains or unsupervised) or not labels:
         return None
     eval_set = plan.done.eval_set
     if eval_set and not says_nothing(eval_set) and mentions(eval_set, _CHECKED):
         return None
-    note = "nobody trains this model: no training labels needed, an evaluation set checked by people is"
-    path = trains.partition(":")[0]
+    if trains:
+        note = "nobody trains this model: no training labels needed, an evaluation set checked by people is"
+        path = trains.partition(":")[0]
+    else:
+        note = "it learns what is usual without labels: its evaluation needs cases people checked"
+        path = "product.task"
     return (*labels, quote(plan, path, note))
 
 
@@ -626,6 +653,9 @@ def _reported_only(plan: Plan) -> Hint | None:
             ),
         ),
     ),
+    quiet=(  # labels accrue from the first day: each retraining learns from all that came in
+        Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+    ),
 )
 def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     """Labels arrive after the next retraining is due.
@@ -648,6 +678,11 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     # is the bigger worry: the delay is worth a decision, not a stop.
     if acting_shapes_labels(plan):
         return Tempered(3, found)
+    adversaries = ADVERSARIAL.find_all(_adversary_text(plan))
+    # Labels that start coming in the same or the next day accrue continuously: each retraining learns
+    # from all that has come in, as it would with any cadence; only the slow tail is late, for every model.
+    if span[0] < span[1] and span[0] <= LABELS_ACCRUE_DAYS and not adversaries:
+        return None
     # Labels that mature over a range, the first within a retraining or a month, are mostly in when
     # the model is retrained: each retraining learns from those, and only the slow tail is late.
     if span[0] < span[1] and span[0] <= max(cadence.days, LATE_LABELS_DAYS):
@@ -655,7 +690,6 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     # Labels in within two retraining cycles, on a world that does not fight back: each model learns
     # from outcomes one cycle older than it could, which matters only where the world moves faster than
     # that. Worth a decision (retrain on the cadence the labels allow), not a stop.
-    adversaries = ADVERSARIAL.find_all(_adversary_text(plan))
     if span[1] <= 2 * cadence.days and not adversaries:
         return Tempered(3, (*found, "does the world change faster than a cycle or two?"))
     if adversaries:
@@ -665,6 +699,11 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
             2, (*found, "a forecast learns from the actuals already in: is the delay its horizon?")
         )
     return Tempered(3, (*found, "does the world change faster than the labels arrive?"))
+
+
+# The slowest first label, in days, for labels to count as coming in continuously (bookings from the day of
+# the send on).
+LABELS_ACCRUE_DAYS = 1
 
 
 def _adversary_text(plan: Plan) -> str:
@@ -1366,6 +1405,12 @@ def unversioned_data(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.data.versioned", False)
 
 
+def _no_vendor_feed(name: str) -> bool:
+    """Whether a source bought or hosted outside is, by its name, no vendor's running data: the team's own
+    records in a tool (our tickets in Zendesk), a platform's export of them, or a fixed reference list."""
+    return bool(OWN_RECORDS.find(name) or PLATFORM_EXPORT.find(name) or STATIC_REFERENCE.find(name))
+
+
 @rule(
     "vendor-data",
     Category.data,
@@ -1407,6 +1452,18 @@ def unversioned_data(plan: Plan) -> Evidence:
                 "constraints.data.sources[0].name": "Our support tickets in Zendesk, 2021-2024",
             }
         ),
+        Case(  # a tool's export of the team's own records
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.sources[0].name": "Newsletter platform export (sends, opens, clicks)",
+            }
+        ),
+        Case(  # a fixed reference list, bought once
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.sources[0].name": "Guild garment weight dictionary (800 entries)",
+            }
+        ),
     ),
 )
 def vendor_data(plan: Plan) -> Evidence:
@@ -1419,11 +1476,12 @@ def vendor_data(plan: Plan) -> Evidence:
     and agree change notice in the contract.
     """
     data = plan.constraints.data
-    # The team's own records that a SaaS tool hosts are not a vendor's data.
+    # The team's own records that a SaaS tool hosts or exports, and a fixed reference list bought once,
+    # are not a vendor's running data.
     vendors = [
         (index, bool(STANDARD_FEED.find(source.name)))
         for index, source in enumerate(data.sources)
-        if source.acquisition is Acquisition.vendor and not OWN_RECORDS.find(source.name)
+        if source.acquisition is Acquisition.vendor and not _no_vendor_feed(source.name)
     ]
     found = [
         quote(
@@ -1478,6 +1536,7 @@ PRIVACY_DONE = Lexicon("""
     approved by the dpo, approved by our dpo, data protection officer approved, lawful basis documented
     legitimate interest assessment, covered by the privacy notice, covered by our privacy notice
     under the existing privacy notice, data processing agreement signed, dpa signed, consent recorded
+    with marketing consent, who gave consent, who consented, consent is recorded, consent is handled
 """)
 
 
@@ -1509,6 +1568,21 @@ PRIVACY_DONE = Lexicon("""
                 "records)",
             ),
         ),
+        Case(  # beside the own records, only a platform's export of them and a fixed reference list: low
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Member orders since 2019", "acquisition": "own"},
+                    {"name": "Newsletter platform export (sends, opens, clicks)", "acquisition": "vendor"},
+                    {"name": "Guild garment weight dictionary (800 entries)", "acquisition": "vendor"},
+                ],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.leaves_organisation: "stays" (kept in-house, from the organisation\'s own '
+                "records)",
+            ),
+        ),
     ),
 )
 def personal_data(plan: Plan) -> Evidence:
@@ -1525,7 +1599,7 @@ def personal_data(plan: Plan) -> Evidence:
     leaves = data.leaves_organisation
     hosted = (compute.hosted_model and not says_nothing(compute.hosted_model)) or compute.hosted_service
     own = bool(data.sources) and all(
-        source.acquisition is Acquisition.own or OWN_RECORDS.find(source.name) for source in data.sources
+        source.acquisition is Acquisition.own or _no_vendor_feed(source.name) for source in data.sources
     )
     if found and handled(plan, PRIVACY_DONE):  # the review the risk asks for is done: a note, not a risk
         return Tempered(1, (*found, "the plan says its privacy review is done"))

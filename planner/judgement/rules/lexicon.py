@@ -1027,6 +1027,16 @@ STANDARD_FEED = Lexicon("""
 
 # A source named as the team's own records, wherever a tool hosts them (our tickets in Zendesk).
 OWN_RECORDS = Lexicon("our, our own, own, in-house")
+# A source named as a tool's export of the team's own records (the e-mail platform's export of our sends).
+PLATFORM_EXPORT = Lexicon(
+    "platform export, portal export, crm export, account export, app export, shop export"
+)
+# A source named as a fixed reference list: read once and kept, it holds no people and no vendor's running
+# definitions (an item volume dictionary, a code list).
+STATIC_REFERENCE = Lexicon("""
+    dictionary, reference list, reference table, lookup table, look-up table, code list, code table
+    gazetteer, glossary, thesaurus, taxonomy
+""")
 
 # Inputs whose value for the predicted period is only observed afterwards.
 _OBSERVED = """weather, temperature, temperatures, rain, rainfall, precipitation, wind speed, wind speeds
