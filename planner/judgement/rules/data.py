@@ -236,7 +236,11 @@ _CHECKED = Lexicon("""
     ),
     fires=(
         Case(
-            {"constraints.data.labels": "none", "constraints.compute.hosted_service": True},
+            {
+                "constraints.data.labels": "none",
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.cost_per_prediction": None,
+            },
             evidence=(
                 'constraints.data.labels: ["none"]',
                 "constraints.compute.hosted_service: true (nobody trains this model: no training labels "

@@ -108,7 +108,8 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that says staff are recorded or scored: a score of each worker, a camera worn by
     them or facing them, or, in what the model reads, a camera and the staff it films in one sentence (a
     dispatcher who looks at a camera's frames is at work, not watched)."""
-    read = {"product.inputs", "product.current_solution", *source_paths(plan)}
+    # What the model reads (today's way of working is not: an estimator's video survey feeds no model).
+    read = {"product.inputs", *source_paths(plan)}
     for path in about_paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -161,6 +162,12 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
     ),
     quiet=(
+        Case(  # today's way of working films the rooms; the model reads the form, not the video
+            {
+                "product.current_solution": "The surveyor films a video walk-through, then the crew leader sets the crew.",
+                "product.inputs": "The inventory form and the property details.",
+            }
+        ),
         Case(  # cameras film the boards, nobody at work is named
             {"product.inputs": "Line camera images of each circuit board on the conveyor."}
         ),

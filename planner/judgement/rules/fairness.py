@@ -115,6 +115,14 @@ from planner.plan.model import Category, Plan
             }
         ),
         Case({"product.inputs": "The supplier's postcode and the invoice amounts."}),  # not about people
+        Case(  # personal rows, but the output is a piano's crate size: a postcode decides nothing about anyone
+            {
+                "constraints.data.personal_data": True,
+                "product.inputs": "Piano model, stairs and postcode district of the pickup.",
+                "product.output": "The crate size for the piano.",
+                "product.decision": "The packer builds the suggested crate.",
+            }
+        ),
         Case(  # candidate matches a clerk accepts or rejects: records, not people
             {
                 "constraints.data.personal_data": True,
@@ -157,7 +165,9 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     """
     personal = plan.constraints.data.personal_data is True
     found = _decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
-    protected = _protected_inputs(plan, personal)
+    # A stand-in (a postcode, a first name) matters only where the model decides about people; with
+    # nothing decided about anyone (a move's volume, a parcel's route), only a protected trait is asked.
+    protected = _protected_inputs(plan, personal and found is not None)
     said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
     said += [monitor.signal for monitor in plan.after_launch.monitoring]
     said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]

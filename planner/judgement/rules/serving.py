@@ -162,14 +162,25 @@ def never_retrained(plan: Plan) -> Evidence:
     likelihood=2,
     impact=3,
     fires=(
-        Case(
-            {"constraints.compute.hosted_service": True},
+        Case(  # no price per call given
+            {"constraints.compute.hosted_service": True, "constraints.compute.cost_per_prediction": None},
             evidence=("constraints.compute.hosted_service: true",),
+        ),
+        Case(  # a small bill, but personal data sent to it
+            {
+                "constraints.compute.hosted_service": True,
+                "constraints.data.personal_data": True,
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.cost_per_prediction": 0.001,
+            },
+            evidence=("constraints.compute.hosted_service: true",),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # a commodity step (OCR) under an agreement in place, not the model built: low
             {
                 "constraints.compute.hosted_service": True,
                 "constraints.compute.hosted_model": "Azure OCR under our existing enterprise agreement",
+                "constraints.compute.cost_per_prediction": None,
             },
             evidence=(
                 "constraints.compute.hosted_service: true",
@@ -177,6 +188,15 @@ def never_retrained(plan: Plan) -> Evidence:
                 "commodity step before the model, under an agreement in place: ocr; keep its output checkable "
                 "and the interface swappable)",
             ),
+        ),
+    ),
+    quiet=(  # a few pounds a month against its budget, and nothing personal sent
+        Case(
+            {
+                "constraints.compute.hosted_service": True,
+                "constraints.data.personal_data": False,
+                "constraints.compute.cost_per_prediction": 0.001,
+            }
         ),
     ),
 )
@@ -190,8 +210,26 @@ def hosted_black_box(plan: Plan) -> Evidence:
     and wrap the service behind one interface you can swap.
     """
     found = answer_is(plan, "constraints.compute.hosted_service", True)
+    data = plan.constraints.data
+    unsent = data.personal_data is False or data.leaves_organisation is DataLeaves.stays
+    if found and unsent and _small_bill(plan):
+        return None  # a bill far inside the budget, and nothing personal sent: leaving it later costs little
     step = _commodity_step(plan) if found else None
     return Tempered(1, (*found, step)) if found and step else found
+
+
+def _small_bill(plan: Plan) -> bool:
+    """Whether predictions times their price comes to half the monthly budget or less."""
+    compute = plan.constraints.compute
+    count, cost, budget = (
+        compute.predictions_per_period,
+        compute.cost_per_prediction,
+        compute.budget_per_month,
+    )
+    if count is None or cost is None or not budget:
+        return False
+    per_month = count * (compute.prediction_period.per_month if compute.prediction_period else 1.0)
+    return per_month * cost <= budget / 2
 
 
 _HOSTED_PATHS = ("constraints.compute.hosted_model", "product.inputs", "constraints.data.differences_note")
