@@ -372,6 +372,13 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     ),
     quiet=(
         Case({"constraints.data.changes": "No change that we know of."}),
+        Case(  # the change opens the data: every record is under the new standard
+            {
+                "constraints.data.changes": "Returns reason codes logged from the new till system (Mar 2021), "
+                "where our data starts.",
+                "constraints.data.period": "Mar 2021 - Feb 2025",
+            }
+        ),
         Case(  # said, and handled: trained on data since the change
             {
                 "constraints.data.changes": "New payment terms from 1 Jan 2024; we train only on data since "

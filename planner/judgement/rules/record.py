@@ -15,9 +15,11 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.data import serves_known
 from planner.judgement.rules.evidence import (
+    MONTH,
     first_said,
     handled,
     limit_ticked,
+    month_number,
     quote,
     repeated_unit,
     says_nothing,
@@ -306,6 +308,25 @@ _NO_CHANGE = re.compile(
 )
 
 
+# A date: an optional month, then a year (`Jan 2022`, `2019`).
+_DATE = re.compile(rf"(?:\b{MONTH}\s+)?\b((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _dates(text: str) -> list[tuple[int, int]]:
+    """The (year, month) of each date a text says, the month 0 where only a year is given."""
+    return [(int(year), month_number(month) if month else 0) for month, year in _DATE.findall(text)]
+
+
+def _opens_the_period(said: str, period: str | None) -> bool:
+    """Whether every date a change names is at or before the first date of the data's period (a log
+    that starts with the data): the data then holds one regime, not a mix."""
+    named, spans = _dates(said), _dates(period or "")
+    if not named or not spans:
+        return False
+    start = spans[0]
+    return all(year < start[0] or (year == start[0] and 0 < month <= start[1]) for year, month in named)
+
+
 def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     """What the team said changed during the data's period, quoted as a fact; () when it said so and
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
@@ -318,6 +339,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
+    if _opens_the_period(said, period):
+        return None  # every date the change names is at or before the data's start: one regime throughout
     during = (
         f"during the data's period, {show(period)}"
         if period and not says_nothing(period)

@@ -3,6 +3,8 @@ totals over the labelled period, values fixed at close-out, or the dates and res
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import (
@@ -159,8 +161,10 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
                 "each known at the moment of prediction, or only once that event has happened?"
             )
             return Hint(stamps, (quote(plan, path, note), _differences_said(plan)))
-    inputs = plan.product.inputs
-    shared = [window for window in WINDOW.find_all(inputs) if window in WINDOW.find_all(plan.product.label)]
+    inputs, label_text = plan.product.inputs, plan.product.label or ""
+    shared = [window for window in WINDOW.find_all(inputs) if window in WINDOW.find_all(label_text)]
+    # A label counted after that window (`in the 14 days after the first 48 hours`) starts where the inputs end.
+    shared = [window for window in shared if not _after_the_window(label_text, window)]
     if shared and not AS_KNOWN.find(inputs):
         return Hint(
             shared,
@@ -175,6 +179,12 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+def _after_the_window(text: str, window: str) -> bool:
+    """Whether a text counts from after a window (`after the signature's first 48 hours`)."""
+    pattern = r"\bafter(?:\s+\S+){0,4}?\s+" + r"\s+".join(map(re.escape, window.split()))
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
@@ -321,6 +331,13 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
         ),
     ),
     quiet=(
+        Case(  # the label is counted after the inputs' window: it starts where they end
+            {
+                "constraints.data.differences": [],
+                "product.inputs": "Views, shares and comments in the video's first 48 hours.",
+                "product.label": "Watch-hours in the 30 days after the video's first 48 hours.",
+            }
+        ),
         Case({"constraints.data.differences": ["season"]}),
         Case(  # the dates of earlier invoices, and a date planned in advance, are known when predicting
             {
