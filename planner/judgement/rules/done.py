@@ -150,6 +150,22 @@ def no_done_criteria(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.metrics[0].baseline": None}),  # today's figure, 45%, is the baseline
+        Case(  # a difference to a concurrent control: 0 is its baseline by design
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Repeat-order rate, pilot shops minus control shops (points)",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 2,
+            }
+        ),
+        Case(  # how often fitters keep the suggested plan: nothing is suggested today
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Share of jobs accepting the suggestion unchanged",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.6,
+            }
+        ),
     ),
 )
 def target_without_baseline(plan: Plan) -> Evidence:
@@ -168,9 +184,29 @@ def target_without_baseline(plan: Plan) -> Evidence:
     found = tuple(
         f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
         for path, metric in done_metrics(plan)
-        if metric.target is not None and metric.relative_target is None and metric.baseline is None
+        if metric.target is not None
+        and metric.relative_target is None
+        and metric.baseline is None
+        and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
+        and not TAKES_THE_NEW_OUTPUT.find(metric.name)  # how often people take the suggestion: none today
     )
     return found or None
+
+
+# A metric that is itself a difference to a concurrent control (pilot minus control): no baseline to measure.
+AGAINST_CONTROL = Lexicon("""
+    minus control, minus the control, minus controls, vs control, versus control, vs the control
+    versus the control, against control, against the control, over the control, than control
+    than the control, difference to control, difference to the control, uplift over, lift over
+""")
+
+
+# A metric of how often people take the model's own suggestion: it has no value before the model exists.
+TAKES_THE_NEW_OUTPUT = Lexicon("""
+    accepting the suggestion, accept the suggestion, accepted the suggestion, accepts the suggestion
+    suggestion accepted, suggestions accepted, accepted suggestions, suggestion acceptance
+    accepting the suggestions, accept the suggestions, accepted the suggestions
+""")
 
 
 def _target_text(metric: Metric) -> str:

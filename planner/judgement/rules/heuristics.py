@@ -181,6 +181,20 @@ def _held_to_the_rules(plan: Plan) -> str | None:
                 "product.current_performance": "Clerks draft a dispute letter in 14 minutes; 8% need a rewrite.",
             }
         ),
+        Case(  # today's estimators measured on the metric: a yardstick the model is compared with
+            {
+                "heuristics.verdict": "not_tried",
+                "done.metrics": [
+                    {
+                        "name": "Median absolute error (fitter-hours)",
+                        "baseline": 1.4,
+                        "baseline_name": "estimators",
+                        "target": 1.1,
+                        "direction": "lower",
+                    }
+                ],
+            }
+        ),
     ),
 )
 def no_non_ml_baseline(plan: Plan) -> Evidence:
@@ -194,6 +208,8 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     """
     if plan.product.task is TaskType.generation and _human_baseline_measured(plan):
         return None  # text to write (a summary, a draft): people's measured work is the baseline, not rules
+    if any(metric.baseline is not None and metric.baseline_name for metric in plan.done.metrics):
+        return None  # a named yardstick (today's estimators) is measured on the metric: the model is compared
     return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
 
 
