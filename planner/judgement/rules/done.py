@@ -65,6 +65,7 @@ from planner.plan.model import (
     Monitor,
     OnlineValidation,
     Plan,
+    RulesVerdict,
     Severity,
     TaskType,
 )
@@ -235,6 +236,17 @@ def _target_text(metric: Metric) -> str:
         ),
     ),
     quiet=(
+        Case(  # no rules tried, no human score, nothing today states it: a pilot model's own score
+            {
+                "heuristics.verdict": "not_tried",
+                "product.metric_measured_today": False,
+                "done.metrics[0].name": "Leak-detection F1 on held-out recordings",
+                "done.metrics[0].baseline": 0.91,
+                "done.metrics[0].baseline_name": None,
+                "done.metrics[0].target": 0.9,
+                "done.metrics[0].direction": "higher",
+            }
+        ),
         Case(  # a guardrail on the model's own wrong actions, none of which happen today
             {
                 "done.metrics[0].baseline": 0,
@@ -292,7 +304,21 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None  # a share right on the few cases the rules cover, the target at a much wider coverage
     if _parity_with_people(plan, metric):
         return None  # people's own score as the bar: the gain is their time, measured elsewhere
+    if _no_todays_source(plan, metric):
+        return None  # neither rules nor people gave this figure: a prototype's score, not today's to ship
     return found
+
+
+# The verdicts saying no rules run today: none could give a baseline figure.
+_NO_RULES = (RulesVerdict.not_tried, RulesVerdict.rules_cannot_help)
+
+
+def _no_todays_source(plan: Plan, metric: Metric) -> bool:
+    """Whether nothing in use today can have given the baseline: it is unnamed, no rules run, and the team
+    says it does not measure today's process (a pilot model's own score, then)."""
+    if metric.baseline_name or plan.heuristics.verdict not in _NO_RULES:
+        return False
+    return metric.baseline is not None and plan.product.metric_measured_today is False
 
 
 # A baseline that is people's own figure: their score, their agreement, today's manual work.
