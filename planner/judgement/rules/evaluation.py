@@ -17,7 +17,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
-from planner.judgement.rules.words import in_one_sentence
+from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OutcomeRecorded, Plan
 
@@ -236,6 +236,26 @@ def judged_apart(plan: Plan) -> str | None:
     return None
 
 
+# A check the team ran of the difference, and what it found: alike.
+_CHECK_RUN = Lexicon(
+    "we checked, checked that, checked they, checked it, we compared, we verified, verified that"
+)
+_FOUND_ALIKE = Lexicon("""
+    within, no difference, no significant difference, alike, similar, the same, spread evenly, evenly spread
+    differ by less than, match, matches
+""")
+
+
+def _checked_alike(plan: Plan) -> str | None:
+    """The note saying the team checked the difference and found the two alike (`we checked crash tickets
+    per user are within 10% for opted-in and other users`): the check production-differs asks for."""
+    text = plan.constraints.data.differences_note or ""
+    words = in_one_sentence(text, _CHECK_RUN, _FOUND_ALIKE)
+    if not words:
+        return None
+    return quote(plan, "constraints.data.differences_note", f"already checked alike: {', '.join(words)}")
+
+
 def _mitigation_said(plan: Plan) -> bool:
     """The note on the data or the evaluation says the difference is judged apart in a shadow or
     parallel run, on a test set of its own, or given to the model as an input."""
@@ -392,6 +412,13 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
     ),
     quiet=(
+        Case(  # named, and the team checked the two alike: the difference is measured away
+            {
+                "constraints.data.differences": ["population"],
+                "constraints.data.differences_note": "Only members who opt in share their logs; we checked that "
+                "returns per member are within 5% for both groups.",
+            }
+        ),
         Case({"constraints.data.differences": ["later_inputs"]}),
         Case(  # only the training data differs: the test set and audits are production cases
             {
@@ -488,6 +515,8 @@ def production_differs(plan: Plan) -> Evidence:
         )
     said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
     found = differences_quote(plan, kinds, f"the product meets another {said}")
+    if _checked_alike(plan):
+        return None  # the team measured the two and found them alike: the premise is checked away
     apart = judged_apart(plan)
     if apart:  # named and already judged on its own: a low note to check that mitigation, not a stop
         path = apart.partition(": ")[0]
