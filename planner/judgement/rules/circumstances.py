@@ -11,9 +11,15 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, ticked
+from planner.judgement.rules.evidence import (
+    answered_quotes,
+    first_said,
+    own_notes,
+    quote,
+    ticked,
+)
 from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money
-from planner.judgement.rules.guardrails import guardrails, label_unmoved_by_action
+from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -23,16 +29,14 @@ from planner.judgement.rules.lexicon import (
     LIMITS_SAID,
     SIGNER_SAID,
     STAFF_DUTY_SAID,
-    SUPPLIED_BY_GAINERS,
 )
-from planner.judgement.rules.words import Lexicon, words_of
+from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
     Circumstance,
     Mode,
     OnlineValidation,
-    OutcomeRecorded,
     Plan,
     Severity,
     TaskType,
@@ -56,10 +60,6 @@ def _said_in(plan: Plan, lexicon: Lexicon) -> str | None:
     """The first answer among those that say how a plan handles what it does alone that names `lexicon`."""
     found = first_said(plan, _HANDLED_IN, lexicon)
     return quote(plan, found[0]) if found else None
-
-
-def _answered(plan: Plan, *paths: str) -> tuple[str, ...]:
-    return tuple(quote(plan, path) for path in paths if is_answered(answer_at(plan, path)))
 
 
 @rule(
@@ -98,7 +98,7 @@ def others_rely_on_output(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.others_use_output)
     if fact is None:
         return None
-    return (fact, *_answered(plan, "impact.error_harm"))
+    return (fact, *answered_quotes(plan, "impact.error_harm"))
 
 
 @rule(
@@ -163,199 +163,11 @@ def side_duties_unowned(plan: Plan) -> Evidence:
     share, kept = plan.impact.share_addressed, plan.heuristics.humans_handle
     if share is not None and share <= _PEOPLE_KEEP_A_SHARE and is_answered(kept):
         return None  # people keep a fifth of the cases or more, and with them the work around the task
-    return (fact, *_answered(plan, "product.mode", "product.current_solution"))
+    return (fact, *answered_quotes(plan, "product.mode", "product.current_solution"))
 
 
 # The share of cases a model may take over while the people keep enough of the task to go on seeing it.
 _PEOPLE_KEEP_A_SHARE = 0.8
-
-
-# The answers saying the outcome is recorded as it is, whatever the output set.
-_UNMOVED = (OutcomeRecorded.every_case, OutcomeRecorded.selected_cases)
-# Words an output and a label share without naming the same thing.
-_ANY_MEASURE = frozenset(
-    ["share", "number", "count", "score", "rate", "value", "amount", "total", "level", "per", "each", "with", "from", "that", "this", "their", "what"]
-)
-
-
-def _output_names_the_label(plan: Plan) -> bool:
-    """Whether the output and the label name the same thing (a word of four letters or more, not a
-    generic measure): the output is an estimate of what the label records, not a setting."""
-    output, label = answer_at(plan, "product.output"), answer_at(plan, "product.label")
-    if not isinstance(output, str) or not isinstance(label, str):
-        return False
-
-    def named(text: str) -> set[str]:
-        return {word.removesuffix("s") for word in words_of(text) if len(word) >= 4} - _ANY_MEASURE
-
-    return bool(named(output) & named(label))
-
-
-@rule(
-    "predictions-set-controls",
-    Category.model,
-    likelihood=4,
-    impact=4,
-    move=Move(
-        "Treat the settings it recommends as a causal question, and try them under control",
-        "Records of a process run under today's controls show what followed the settings operators chose, "
-        "for their own reasons: keep recommendations within the range the data covers and the existing "
-        "controller's limits, vary settings on purpose to learn their effect, and judge the model by a "
-        "controlled trial of its settings, not by its prediction error",
-        "warning",
-        first=True,
-    ),
-    fires=(
-        Case(  # people apply each setting: medium
-            {"product.circumstances": ["sets_controls"], "constraints.data.outcome_recorded_for": None},
-            evidence=(
-                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
-                "of the process)",
-                'product.mode: "augment"',
-                'done.online_validation: "shadow"',
-                "no share of settings is varied on purpose, and no controlled trial is planned",
-            ),
-        ),
-        Case(  # pumps scheduled from a demand forecast: the settings do not change the demand: low
-            {"product.circumstances": ["sets_controls"], "product.task": "forecasting"},
-            evidence=(
-                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
-                "of the process)",
-                'product.task: "forecasting" (does the setting change what it predicts? if not, acting '
-                "on it leaves its data as they were)",
-            ),
-        ),
-        Case(  # the controller takes the settings alone, untried: high
-            {
-                "product.circumstances": ["sets_controls"],
-                "product.mode": "automate",
-                "constraints.data.outcome_recorded_for": None,
-            },
-            evidence=(
-                'product.circumstances: "sets_controls" (its output will set controls, prices or settings '
-                "of the process)",
-                'product.mode: "automate"',
-                "no share of settings is varied on purpose, and no controlled trial is planned",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"product.circumstances": ["none"]}),
-        Case(  # a grade recorded for every lot, whatever price it sets: acting on it leaves the label
-            {
-                "product.circumstances": ["sets_controls"],
-                "product.task": "classification",
-                "product.output": "A grade per lot of hops, from which the lot is priced",
-                "product.label": "Grade the senior buyer gave the lot",
-                "constraints.data.outcome_recorded_for": "every_case",
-            }
-        ),
-        Case(  # an estimate of hours, recorded for the jobs booked: the quote does not change the hours
-            {
-                "product.circumstances": ["sets_controls"],
-                "product.task": "regression",
-                "product.output": "Estimated fitter-hours for the kitchen install",
-                "product.label": "Fitter-hours logged on the job app",
-                "constraints.data.outcome_recorded_for": "selected_cases",
-            }
-        ),
-    ),
-)
-def predictions_set_controls(plan: Plan) -> Evidence:
-    """A model of the past will set the controls it learned under.
-
-    Records of a process run under today's controls show what happened at settings operators chose for
-    reasons (turned up when the feed is hard, a price cut when demand falls): a model fitted to them
-    predicts well yet says little about what a new setting would cause. Prescribing is a causal question.
-
-    Mitigation: Keep settings within the range the data covers, a person approving each change at first;
-    vary settings on purpose (step tests, a randomised share) to learn their effect; judge the model by a
-    controlled trial of its settings against today's, not by its prediction error.
-    """
-    fact = ticked(plan, Circumstance.sets_controls)
-    if fact is None:
-        return None
-    estimate = plan.product.task in (TaskType.regression, TaskType.classification, TaskType.detection)
-    if estimate and plan.constraints.data.outcome_recorded_for in _UNMOVED and _output_names_the_label(plan):
-        # The output estimates the very quantity, grade or class the label records (crew-hours for
-        # crew-hours), and the outcome, by the team's answer, is recorded whatever was set (only which cases
-        # get recorded may depend on it, which selective-labels weighs): the output is no setting whose
-        # effect the model must learn, so there is no causal question to ask. A recommended setting (zone
-        # temperatures, with cracked bricks as the label) is.
-        return None
-    if label_unmoved_by_action(plan):  # a forecast, or a quantity recorded whatever was set: ask, low
-        said = "does the setting change what it predicts? if not, acting on it leaves its data as they were"
-        return Tempered(1, (fact, quote(plan, "product.task", said)))
-    varied = plan.constraints.data.exploration_share
-    if varied:
-        return Tempered(
-            2, (fact, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
-        )
-    if plan.done.online_validation in _CONTROLLED:
-        return Tempered(2, (fact, quote(plan, "done.online_validation", "a controlled trial is planned")))
-    untried = "no share of settings is varied on purpose, and no controlled trial is planned"
-    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
-    if not alone:  # people apply each setting, or a shadow run shows it first: worth a decision, not a stop
-        return Tempered(3, (fact, *_answered(plan, "product.mode", "done.online_validation"), untried))
-    return (fact, quote(plan, "product.mode"), untried)
-
-
-@rule(
-    "gainers-adapt",
-    Category.model,
-    likelihood=4,
-    impact=3,
-    move=Move(
-        "Plan for those who gain from it to learn what it rewards",
-        "Whoever supplies the inputs and gains from a favourable output adapts to what passes, without any "
-        "fraud: prefer inputs they cannot shape, audit a random sample of what passes, and watch each "
-        "submitter's pass rate over time",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {"product.circumstances": ["party_gains"], "product.mode": "automate"},
-            evidence=(
-                'product.circumstances: "party_gains" (someone who gains from a favourable output supplies '
-                "its inputs)",
-                'product.mode: "automate"',
-            ),
-        ),
-        Case(  # not ticked, but the inputs are the applicant's own declaration
-            {"product.circumstances": [], "product.inputs": "The applicant's self-reported income and rent."},
-            evidence=(
-                'product.inputs: "The applicant\'s self-reported income and rent."',
-                'product.mode: "augment"',
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"product.circumstances": ["none"]}),
-        Case({"product.circumstances": [], "product.inputs": "Meter readings from our own smart meters."}),
-    ),
-    ask="will those who supply these inputs, and gain from a favourable output, learn what it rewards?",
-)
-def gainers_adapt(plan: Plan) -> Evidence:
-    """Those who gain from a favourable output will learn what it rewards.
-
-    Whoever supplies the inputs and gains from the decision (dealers, claimants, applicants, sellers,
-    bidders) adapts to what passes, without any fraud: descriptions are reworded, claims split, figures
-    kept just under a threshold. The model learned from data recorded before anyone knew it, so its
-    scores drift once they learn, and the labels from past decisions do not show it.
-
-    Mitigation: Prefer inputs they cannot shape, or check them against sources they do not control;
-    audit a random sample of what passes; watch pass rates and input patterns per submitter over time;
-    keep a share decided without the model to measure the shift.
-    """
-    fact = ticked(plan, Circumstance.party_gains)
-    if fact is None and Circumstance.none not in plan.product.circumstances:
-        found = first_said(plan, read_paths(plan), SUPPLIED_BY_GAINERS)
-        if found:  # not ticked, but the inputs are said to come from those the decision is about
-            path, words = found
-            return Hint(words, (quote(plan, path), *_answered(plan, "product.mode")))
-    if fact is None:
-        return None
-    return (fact, *_answered(plan, "product.mode"))
 
 
 _RESPONSIBLE = "The accountant sends each return and remains responsible for it."

@@ -13,6 +13,7 @@ from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
+from planner.plan.fields import is_answered
 from planner.plan.model import (
     Circumstance,
     DataKind,
@@ -140,6 +141,11 @@ def quote(plan: Plan, path: str, note: str = "") -> str:
     answer comes from, so the evidence says it was measured on a sample, not typed)."""
     note = note or source_of(plan, path) or ""
     return f"{path}: {show(answer_at(plan, path))}" + (f" ({note})" if note else "")
+
+
+def answered_quotes(plan: Plan, *paths: str) -> tuple[str, ...]:
+    """Each of `paths` the plan answers, quoted: the answers a risk meets, where there are any."""
+    return tuple(quote(plan, path) for path in paths if is_answered(answer_at(plan, path)))
 
 
 def answer_is(plan: Plan, path: str, *values: Any) -> Evidence:

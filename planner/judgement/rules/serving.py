@@ -1,14 +1,12 @@
-"""Rules on serving, retraining and compute cost (explaining each prediction: explained)."""
+"""Rules on serving and compute cost (retraining: retraining; explaining each prediction: explained)."""
 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     ANY_MODEL_FLOOR_MS,
-    FAST_CADENCE_DAYS,
     HOSTED_FLOOR_MS,
     HOSTED_LLM_FLOOR_MS,
-    LATE_LABELS_DAYS,
     LATENCY_FLOOR_MS,
     Case,
     Evidence,
@@ -16,7 +14,7 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, quote, show
+from planner.judgement.rules.evidence import answer_at, answer_is, quote, show
 from planner.judgement.rules.lexicon import (
     COMMODITY_STEP,
     EXISTING_AGREEMENT,
@@ -24,11 +22,9 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
-    Cadence,
     Category,
     DataLeaves,
     Hardware,
-    LabelSource,
     ModelSize,
     Plan,
     Serving,
@@ -98,62 +94,6 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
         what = "constraints.compute.hosted_model" if plan.constraints.compute.hosted_model else "product.task"
         return (*found, quote(plan, what, "a hosted language model answers in seconds at p99: measure it"))
     return None
-
-
-@rule(
-    "retraining-cadence-unaffordable",
-    Category.operations,
-    likelihood=3,
-    impact=4,
-    fires=(
-        Case(
-            {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
-            evidence=('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: ["manual"]'),
-        ),
-    ),
-)
-def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
-    """The retraining cadence cannot be fed or afforded.
-
-    Retraining weekly or faster needs fresh labels and compute every time; with people or a vendor
-    labelling, or a huge model, the cadence will slip.
-
-    Mitigation: Measure how fast the model actually goes stale, then pick the slowest cadence that
-    holds the metric; automate labelling and training first.
-    """
-    cadence = plan.constraints.retraining.cadence
-    if cadence is None or cadence.days is None or cadence.days > FAST_CADENCE_DAYS:
-        return None
-    cost = answer_is(plan, "constraints.data.labels", LabelSource.manual, LabelSource.vendor) or answer_is(
-        plan, "constraints.latency.model_size", ModelSize.huge
-    )
-    return (quote(plan, "constraints.retraining.cadence"), *cost) if cost else None
-
-
-@rule(
-    "never-retrained",
-    Category.operations,
-    likelihood=3,
-    impact=3,
-    fires=(
-        Case(
-            {"constraints.retraining.cadence": "never", "constraints.data.labels": "outcomes"},
-            evidence=('constraints.retraining.cadence: "never"', 'constraints.data.labels: ["outcomes"]'),
-        ),
-    ),
-)
-def never_retrained(plan: Plan) -> Evidence:
-    """A model of a changing world is never retrained.
-
-    Forecasts and outcome-based models go stale as the world moves on; without retraining the
-    model quietly loses its edge.
-
-    Mitigation: Plan a retraining cadence and a trigger (a drift or metric alarm) from the start.
-    """
-    if not answer_is(plan, "constraints.retraining.cadence", Cadence.never):
-        return None
-    why = changes_over_time(plan)
-    return (quote(plan, "constraints.retraining.cadence"), *why) if why else None
 
 
 @rule(
@@ -453,63 +393,4 @@ def edge_model_size(plan: Plan) -> Evidence:
         quote(plan, "constraints.compute.hardware"),
         quote(plan, "constraints.latency.p99_ms"),
         quote(plan, "constraints.latency.model_size"),
-    )
-
-
-@rule(
-    "label-delay-no-retraining",
-    Category.operations,
-    likelihood=3,
-    impact=4,
-    move=Move(
-        "Plan retraining and early signals for labels that arrive late",
-        "With outcomes weeks late, a decaying model shows up only long after it started to fail; set a "
-        "retraining cadence the labels allow, and watch early signals (inputs, score distribution, a "
-        "reviewed sample) meanwhile",
-        "info",
-    ),
-    fires=(
-        Case(
-            {
-                "constraints.data.label_delay_days": 60,
-                "constraints.retraining.cadence": None,
-                "constraints.retraining.trigger": None,
-            },
-            evidence=(
-                "constraints.data.label_delay_days: 60 (errors show only 60 days after the predictions)",
-                "constraints.retraining.cadence: not answered (no retraining plan)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"constraints.data.label_delay_days": 60, "constraints.retraining.cadence": None}),  # a trigger
-        Case(
-            {
-                "constraints.data.label_delay_days": 7,
-                "constraints.retraining.cadence": None,
-                "constraints.retraining.trigger": None,
-            }
-        ),
-    ),
-)
-def label_delay_no_retraining(plan: Plan) -> Evidence:
-    """Labels arrive late, and there is no retraining plan.
-
-    When outcomes arrive weeks after the predictions, a model going stale is seen only long after it
-    started to fail; with no cadence and no trigger, nobody will retrain it in time.
-
-    Mitigation: Set a retraining cadence the label delay allows and a trigger on early signals (input
-    drift, score distribution, a reviewed sample) that do not wait for the labels.
-    """
-    span, retraining = plan.constraints.data.label_delay_range(), plan.constraints.retraining
-    if span is None or span[1] < LATE_LABELS_DAYS or retraining.cadence is not None or retraining.trigger:
-        return None
-    days = show(span[1])
-    return (
-        quote(
-            plan, "constraints.data.label_delay_days", f"errors show only {days} days after the predictions"
-        )
-        if plan.constraints.data.label_delay_days is not None
-        else f"constraints.data.label_delay_max_days: {days} (errors show only {days} days after the predictions)",
-        "constraints.retraining.cadence: not answered (no retraining plan)",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planner.judgement.rules import acting, circumstances, data, evaluation
+from planner.judgement.rules import acting, data, evaluation, steering
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.lexicon import (
@@ -225,7 +225,7 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
             data.decision_hides_outcome,
             evaluation.selective_labels,
             acting.model_selects_cases,
-            circumstances.predictions_set_controls,
+            steering.predictions_set_controls,
         )
     ):
         return None  # a rule that reads the answers already asks for the untouched share

@@ -1,0 +1,334 @@
+"""Rules on data in hand unlike what the product will see (a device, a channel, a population, a season),
+and on what a team says that already judges the difference apart or finds the two alike."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evaluation import evaluation_paths
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.heard import unlike_in_the_text
+from planner.judgement.rules.lexicon import (
+    FROM_PRODUCTION,
+    MODELLED_IN,
+    PILOT_THERE,
+    RUN_APART,
+    TESTED_ON,
+)
+from planner.judgement.rules.timing import differences_quote
+from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
+from planner.judgement.rules.words import Lexicon, in_one_sentence
+from planner.plan.choices import label
+from planner.plan.model import Category, Difference, Plan
+
+_UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
+
+
+_JUDGED_APART = RUN_APART + PILOT_THERE
+_HANDLED = RUN_APART + MODELLED_IN
+
+
+def judged_apart(plan: Plan) -> str | None:
+    """The answer saying the team evaluates the setting the data lacks on its own (a shadow season, a
+    pilot at the new sites, a test set from them) or gives the difference to the model as an input:
+    the mitigation production-differs asks for."""
+    for path in evaluation_paths(plan):
+        text = answer_at(plan, path)
+        words = _JUDGED_APART.find_all(text)
+        if words:
+            return quote(plan, path, f"already judged apart: {', '.join(words)}")
+        words = MODELLED_IN.find_all(text)
+        if words:
+            return quote(plan, path, f"the difference is an input of the model: {', '.join(words)}")
+        words = in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
+        if words:
+            return quote(plan, path, f"tested on production itself: {', '.join(words)}")
+    return None
+
+
+# A check the team ran of the difference, and what it found: alike.
+_CHECK_RUN = Lexicon(
+    "we checked, checked that, checked they, checked it, we compared, we verified, verified that"
+)
+_FOUND_ALIKE = Lexicon("""
+    within, no difference, no significant difference, alike, similar, the same, spread evenly, evenly spread
+    differ by less than, match, matches
+""")
+
+
+def _checked_alike(plan: Plan) -> str | None:
+    """The note saying the team checked the difference and found the two alike (`we checked crash tickets
+    per user are within 10% for opted-in and other users`): the check production-differs asks for."""
+    text = plan.constraints.data.differences_note or ""
+    words = in_one_sentence(text, _CHECK_RUN, _FOUND_ALIKE)
+    if not words:
+        return None
+    return quote(plan, "constraints.data.differences_note", f"already checked alike: {', '.join(words)}")
+
+
+def _mitigation_said(plan: Plan) -> bool:
+    """The note on the data or the evaluation says the difference is judged apart in a shadow or
+    parallel run, on a test set of its own, or given to the model as an input."""
+    return any(
+        _HANDLED.find(text) or in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
+        for text in (answer_at(plan, path) for path in evaluation_paths(plan))
+    )
+
+
+_ONBOARDED = "Each new camera is audited for its first month."
+_HELD_OUT = "The post room switched to new scanners in 2024; the test set is held out by year."
+
+
+@rule(
+    "production-differs",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    ask="does the data come from another channel, device, population, period, place or cadence than the "
+    "product will meet?",
+    move=Move(
+        "Collect production-like data first, and test on it",
+        "Data from another device, channel, language, population or season says little about the one "
+        "the product meets; collect and label a sample from production (or a pilot) before trusting "
+        "any score, or narrow the launch to what the data covers",
+        "warning",
+        first=True,
+        done=lambda plan: judged_apart(plan) is not None,
+    ),
+    fires=(
+        Case(
+            {"constraints.data.differences": ["device", "population"]},
+            evidence=(
+                'constraints.data.differences: ["device", "population"] (the product meets another device or '
+                "camera, population)",
+            ),
+        ),
+        Case(
+            {"constraints.data.differences": ["season"]},
+            evidence=(
+                'constraints.data.differences: ["season"] (the product meets another season or period)',
+            ),
+        ),
+        Case(  # "no differences", yet the data comes by chat and the product answers the phone
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Chat transcripts of 2024 with the agents' tags",
+                "product.users": "Agents answering phone calls in the service centre.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Chat transcripts of 2024 with the agents\' tags" (the data '
+                "comes by chat)",
+                'product.users: "Agents answering phone calls in the service centre." (the product meets '
+                "phone calls)",
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
+        Case(  # "no differences", yet the data counts 12 turbines and the product 400
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Vibration logs of 12 instrumented turbines, 2023-2024",
+                "product.users": "Maintenance planners for our 400 turbines.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Vibration logs of 12 instrumented turbines, 2023-2024" '
+                "(the data comes from 12 instrumented turbines)",
+                'product.users: "Maintenance planners for our 400 turbines." (the product meets 400 turbines, '
+                "33 times as many)",
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
+        Case(  # none ticked, data of one season, a product used all year
+            {
+                "constraints.data.differences": None,
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.sources[0].name": "Field photos from the summer of 2024",
+                "product.users": "Agronomists scouting fields year-round.",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Field photos from the summer of 2024" (the data\'s season: '
+                "summer)",
+                'product.users: "Agronomists scouting fields year-round." (the product\'s season: year-round)',
+                "constraints.data.differences: not answered (is the data like what the product will see?)",
+            ),
+        ),
+        Case(  # "no differences", yet the note says the scanners were swapped
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "Invoices scanned on the old Canon scanners until "
+                "2023; the post room switched to new scanners since.",
+            },
+            evidence=(
+                'constraints.data.differences_note: "Invoices scanned on the old Canon scanners until 2023; the '
+                'post roo..." (the note names a difference: old canon scanners, switched, new scanners)',
+                'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
+            ),
+        ),
+        Case(  # named and already judged on its own: low, saying what the team does
+            {
+                "constraints.data.differences": ["season"],
+                "constraints.data.differences_note": "Only summer invoices so far; the winter months run "
+                "as a shadow run before go-live.",
+            },
+            evidence=(
+                'constraints.data.differences: ["season"] (the product meets another season or period)',
+                'constraints.data.differences_note: "Only summer invoices so far; the winter months run as a '
+                'shadow run ..." (already judged apart: shadow run)',
+            ),
+        ),
+        Case(  # named, and the test set is drawn from production: low, the score is read there
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Training photos come from the old cameras; the test "
+                "set is 800 random production cases from the new ones.",
+            },
+            evidence=(
+                'constraints.data.differences: ["device"] (the product meets another device or camera)',
+                'constraints.data.differences_note: "Training photos come from the old cameras; the test set '
+                'is 800 rand..." (tested on production itself: test set, production cases)',
+            ),
+        ),
+        Case(  # named and given to the model as an input: low, saying what the team does
+            {
+                "constraints.data.differences": ["channel"],
+                "constraints.data.differences_note": "Invoices by email are new; the channel is an input of "
+                "the model.",
+            },
+            evidence=(
+                'constraints.data.differences: ["channel"] (the product meets another channel)',
+                'constraints.data.differences_note: "Invoices by email are new; the channel is an input of the '
+                'model." (the difference is an input of the model: is an input)',
+            ),
+        ),
+        Case(  # named, and each new camera is audited before its flags count: low, keep the onboarding rule
+            {"constraints.data.differences": ["device"], "constraints.data.differences_note": _ONBOARDED},
+            evidence=(
+                'constraints.data.differences: ["device"] (the product meets another device or camera)',
+                f'constraints.data.differences_note: "{_ONBOARDED}" (already judged apart: audited for its first)',
+            ),
+        ),
+        Case(  # `none` ticked, while the note says the scans were taken by another crew under another light
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "Scanned by our own clerks; the branches will scan under "
+                "different lighting.",
+            },
+        ),
+        Case(  # `none` ticked, while the note says the mix of what the product meets is moving
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The share of invoices from foreign suppliers is growing, "
+                "from 8% to 25%.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # named, and the team checked the two alike: the difference is measured away
+            {
+                "constraints.data.differences": ["population"],
+                "constraints.data.differences_note": "Only members who opt in share their logs; we checked that "
+                "returns per member are within 5% for both groups.",
+            }
+        ),
+        Case({"constraints.data.differences": ["later_inputs"]}),
+        Case(  # only the training data differs: the test set and audits are production cases
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2024; "
+                "training invoices are older. The test set and the audits are random production cases.",
+            }
+        ),
+        Case(  # the note names the swap and how it is handled: an input, and a shadow run on the new kit
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2024; the "
+                "scanner model is an input, and a shadow run on the new scanners comes before go-live.",
+            }
+        ),
+        Case(  # a change to come, already given to the model as an input
+            {
+                "constraints.data.differences": [],
+                "constraints.data.test_set_reflects_product": None,
+                "constraints.data.differences_note": "A new tariff starts from next year; the tariff band is "
+                "an input feature of the model.",
+            }
+        ),
+        Case(  # the note names the swap and says it was checked
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The post room switched to new scanners in 2023; we "
+                "compared 300 invoices scanned on both.",
+            }
+        ),
+        Case({"constraints.data.differences": ["none"], "constraints.data.differences_note": _HELD_OUT}),
+        Case(  # the note says nothing differs
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "None: the same scanners and the same suppliers.",
+            }
+        ),
+        Case(  # simulations that are the product's live input too: no difference
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Simulated load cases of the bridge model, 2020-2025",
+                "constraints.data.differences_note": "The product only ever sees simulated load cases too.",
+            }
+        ),
+        Case(  # two counts of different units: not compared
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Vibration logs of 12 turbines",
+                "product.users": "Maintenance planners for our 400 pumps.",
+            }
+        ),
+        Case(  # the data holds the product's language too
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Support emails in English and German",
+                "product.users": "Agents answering customers in German.",
+            }
+        ),
+        Case(  # the same channel on both sides
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Chat transcripts of 2024 with the agents' tags",
+                "product.users": "Agents answering the live chat.",
+            }
+        ),
+        Case(  # e-mail is how staff reach the owner, not the channel the product meets
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources[0].name": "Survey notes typed in the yard's app",
+                "product.decision": "The office checks each draft and e-mails the owner.",
+            }
+        ),
+    ),
+)
+def production_differs(plan: Plan) -> Evidence:
+    """The data in hand differs from what the product will see.
+
+    A model trained and tested on another device, channel, language, population or season learns
+    that setting's quirks; its score says little about production, and the gap is found after launch.
+
+    Mitigation: Collect and label a sample from the production setting (a pilot, a shadow run) before
+    trusting any score, test on it, and narrow the launch to what the data covers until then.
+    """
+    kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
+    if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
+        if _mitigation_said(plan):
+            return None  # the note names the difference and how it is handled: nothing to ask
+        said_none = plan.constraints.data.differences == [Difference.none]
+        return (
+            (unlike_in_the_text(plan) if said_none else None)
+            or unlike_in_setting(plan)
+            or unlike_in_the_note(plan)
+            or change_in_the_notes(plan)
+        )
+    said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
+    found = differences_quote(plan, kinds, f"the product meets another {said}")
+    if _checked_alike(plan):
+        return None  # the team measured the two and found them alike: the premise is checked away
+    apart = judged_apart(plan)
+    if apart:  # named and already judged on its own: a low note to check that mitigation, not a stop
+        path = apart.partition(": ")[0]
+        kept = tuple(line for line in found if line.partition(": ")[0] != path)
+        return Tempered(1, (*kept, apart))  # however many differences: the check of how it is handled
+    return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
