@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, done_metrics, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -173,8 +173,30 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "weeks ahead, fixed 14 days before the day served; the forecast arrives after)",
             ),
         ),
+        Case(  # it looks far enough ahead, but the backtest scores it a day ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day over the next 3 weeks.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+                "done.eval_set": "A backtest of day-ahead forecasts over 2025.",
+            },
+            evidence=(
+                'done.eval_set: "A backtest of day-ahead forecasts over 2025." (the forecast covers day-ahead: 1 '
+                "day ahead at most)",
+                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (shifts: two '
+                "weeks ahead, fixed 14 days before the day served; the forecast arrives after)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the forecast looks as far ahead as the roster is set, and is scored there
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day over the next 3 weeks.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+                "done.eval_set": "A backtest of 2025 at a 14-day horizon.",
+            }
+        ),
         Case(  # the forecast looks as far ahead as the roster is set
             {
                 "product.task": "forecasting",
@@ -211,12 +233,20 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
     if plan.product.task is not TaskType.forecasting:
         return None
     said = next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
-    if said is None:
+    # the horizon the model is scored at: a backtest of next-day forecasts judges it at one day
+    scored = [f"{path}.name" for path, _ in done_metrics(plan)] + ["done.eval_set"]
+    tested = [(path, found) for path in scored if (found := horizon(answer_at(plan, path)))]
+    if said is None and not tested:
         return None
-    path, (words, reach) = said
     for where in _LEVER_IN:
         lead = lead_time(answer_at(plan, where))
-        if lead and lead[1] > reach:
+        short = [
+            (path, found)
+            for path, found in [*([said] if said else []), *tested]
+            if lead and lead[1] > found[1]
+        ]
+        if lead and short:
+            path, (words, reach) = short[0]
             span, days, lever = lead
             return Hint(
                 (words, span),
@@ -231,3 +261,83 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
                 ),
             )
     return None
+
+
+# Inputs fixed only on the day served: who is assigned, what actually happened, the weather then.
+DAY_OF = Lexicon("""
+    on the day, on the day itself, same-day, same day, day-of, actual, actuals, actual arrivals
+    actual attendance, actual volume, actual volumes, final count, final list, final schedule
+    assigned, assigned to, who is assigned, staff on shift, who is on shift, on duty, on arrival, at arrival
+    at check-in, at check in, at the door, at the time, observed weather, weather on the day
+""")
+
+
+@rule(
+    "inputs-set-after-the-decision",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    ask="are these inputs known when the decision is taken, days before the day it serves?",
+    fires=(
+        Case(
+            {
+                "product.decision": "Interpreters are booked 10 days ahead from the ranking.",
+                "product.inputs": "Language pair, hospital, the clinician assigned and past ratings.",
+            },
+            evidence=(
+                'product.decision: "Interpreters are booked 10 days ahead from the ranking." (booked: 10 days '
+                "ahead, fixed 10 days before the day served)",
+                'product.inputs: "Language pair, hospital, the clinician assigned and past ratings." (assigned: '
+                "known 10 days before?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the decision is taken on the day
+            {
+                "product.decision": "The desk picks an interpreter on the morning of the appointment.",
+                "product.inputs": "Language pair, hospital, the clinician assigned and past ratings.",
+            }
+        ),
+        Case(  # the inputs are said as known at booking
+            {
+                "product.decision": "Interpreters are booked 10 days ahead from the ranking.",
+                "product.inputs": "Language pair, hospital and past ratings, as known at booking.",
+            }
+        ),
+    ),
+)
+def inputs_set_after_the_decision(plan: Plan) -> Evidence:
+    """Some inputs are fixed only on the day, after the decision is taken.
+
+    A decision set days ahead (a booking, a roster, an order) can only use what is known then; inputs
+    fixed on the day itself (who is assigned, actual volumes, the weather then) are in the history as if
+    known, so the offline score counts on facts the live model will not have.
+
+    Mitigation: For each input, write when its value is known against when the decision is taken; train
+    and score with the values as known at decision time (a snapshot, a forecast of the input, or none).
+    """
+    inputs = answer_at(plan, "product.inputs")
+    late = DAY_OF.find(inputs)
+    if not late or _KNOWN_AT_DECISION.find(inputs):
+        return None
+    for where in _LEVER_IN:
+        lead = lead_time(answer_at(plan, where))
+        if lead and lead[1] >= 1:
+            span, days, lever = lead
+            return Hint(
+                (span, late),
+                (
+                    quote(plan, where, f"{lever}: {span}, fixed {_in_days(days)} before the day served"),
+                    quote(plan, "product.inputs", f"{late}: known {_in_days(days)} before?"),
+                ),
+            )
+    return None
+
+
+# Inputs said as known at the moment of decision.
+_KNOWN_AT_DECISION = Lexicon("""
+    as known at booking, as known at the time of booking, as known at decision time, as known at the time
+    as of the booking, as of booking, at booking time, known at booking, known in advance, as planned
+    snapshot, snapshots, as-of, as of the decision
+""")
