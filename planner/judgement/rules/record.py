@@ -36,6 +36,7 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
+    Newcomers,
     OutcomeLimit,
     OutcomeRecorded,
     Plan,
@@ -244,7 +245,11 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"constraints.data.rows_per_thing": "several", "constraints.data.repeated_unit": "one patient"},
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one patient",
+                "constraints.data.newcomers": "many",
+            },
             evidence=(
                 'constraints.data.rows_per_thing: "several" (several rows describe one patient: it lasts '
                 "over time)",
@@ -254,6 +259,13 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"constraints.data.rows_per_thing": "one"}),
+        Case(  # the product meets the same patients again: their later rows are a fair test
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one patient",
+                "constraints.data.newcomers": "few",
+            }
+        ),
         Case(
             {
                 "constraints.data.rows_per_thing": "several",
@@ -291,6 +303,8 @@ def thing_straddles_time_cut(plan: Plan) -> Evidence:
         return None
     if serves_known(plan):
         return None  # a recommender or a forecast meets the same customers or series again: fair
+    if data.newcomers in (Newcomers.none, Newcomers.few):
+        return None  # the product meets the same things again: scoring their later rows is fair
     unit = repeated_unit(plan)
     if not SPANS_TIME.find(unit):
         return None  # frames of one object, pages of one document: taken at once
