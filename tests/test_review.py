@@ -177,6 +177,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "outcome-not-effect",
         "tuned-on-the-test",
         "inputs-set-after-the-decision",
+        "providers-ranked-by-own-past",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
