@@ -178,6 +178,9 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "tuned-on-the-test",
         "inputs-set-after-the-decision",
         "providers-ranked-by-own-past",
+        "label-is-part-of-the-resource",
+        "record-hides-how-work-ends",
+        "label-after-todays-fixes",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

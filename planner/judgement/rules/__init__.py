@@ -86,6 +86,7 @@ from planner.judgement.rules import (
     unsaid,
     flagload,
     unseen,
+    ticked,
 )
 # isort: on
 
@@ -149,6 +150,7 @@ __all__ = [
     "show",
     "sight",
     "steering",
+    "ticked",
     "traps",
     "trivial",
     "unsaid",
