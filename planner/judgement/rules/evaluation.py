@@ -72,6 +72,12 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "constraints.data.exploration_share: 0",
             ),
         ),
+        Case(  # "every case", yet the label is the outcome of an action someone chose to take
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Renewed within 30 days after a retention offer made by an agent.",
+            }
+        ),
         Case(  # "every case", yet the label is what investigators found in the cases they chose
             {
                 "constraints.data.outcome_recorded_for": "every_case",
@@ -163,6 +169,12 @@ _KEEP_A_RANDOM_SHARE = Move(
             {
                 "constraints.data.outcome_recorded_for": "every_case",
                 "product.label": "Fraud found by investigators on a random sample of claims referred to them.",
+            }
+        ),
+        Case(  # the offers went to a random share: the rest are no chosen cases
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Renewed within 30 days after a retention offer made at random.",
             }
         ),
         Case(  # every claim is settled, with or without an investigation

@@ -30,17 +30,36 @@ from planner.judgement.rules.lexicon import (
     SWINGS,
     WIDE_SCOPE,
 )
-from planner.judgement.rules.words import Lexicon, not_denied
+from planner.judgement.rules.words import Lexicon, not_denied, phrases
 from planner.plan.model import DataKind, OnlineValidation, Plan, TaskType
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
 _WHO_JUDGED = frozenset({"confirmed by", "reported by", "reviewed by", "inspected by", "examined by"})
 
+# Words of an outcome logged for an action someone chose to take (an offer made, a visit done, a call
+# placed): the cases nobody acted on have none, whatever the tick says.
+_ACTED_ON = Lexicon(
+    phrases(
+        """offer, offers, visit, visits, home visit, home visits, call, calls, outreach call, outreach calls
+        review, reviews, inspection, inspections, intervention, interventions, retention offer
+        retention offers, discount, discounts, campaign, campaigns""",
+        "made, placed, performed, done, carried out, conducted, given, sent, accepted, taken up",
+    )
+    + ", "
+    + phrases(
+        "after the, after an, after a, after their, after each",
+        "outreach call, home visit, intervention",
+    )
+    + """, accepted the offer, accepted an offer, took up the offer, took up an offer, who were offered
+    who received an offer, who got an offer, households visited, customers called, customers contacted"""
+)
+
 
 def selection_in_the_label(plan: Plan) -> Evidence:
     """`Every case has an outcome` (or no answer), while the label names a person's choice of cases
-    (investigated, referred, confirmed by) or says the others are assumed negative (`all other welds
-    are assumed sound`, `only for claims the team reviewed`): a question naming those words. The label
+    (investigated, referred, confirmed by), the outcome of an action someone chose to take (`offers
+    made`, `after the outreach call`), or says the others are assumed negative (`all other welds are
+    assumed sound`, `only for claims the team reviewed`): a question naming those words. The label
     and the sources say which cases have an outcome; a note on the data does only where it speaks of
     labels or outcomes; today's process does where the label is what someone found when they looked."""
     if (plan.constraints.data.exploration_share or 0) > 0:
@@ -52,7 +71,7 @@ def selection_in_the_label(plan: Plan) -> Evidence:
         paths.append("product.current_solution")
     for path in paths:
         text = answer_at(plan, path)
-        words = (*ONLY_CHOSEN.find_all(text), *SELECTED.find_all(text))
+        words = (*ONLY_CHOSEN.find_all(text), *SELECTED.find_all(text), *_ACTED_ON.find_all(text))
         if path.endswith("differences_note") and not OF_OUTCOMES.find(text):
             continue
         if unanswered and not set(words) - _WHO_JUDGED:
