@@ -181,6 +181,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "label-is-part-of-the-resource",
         "record-hides-how-work-ends",
         "label-after-todays-fixes",
+        "inputs-count-past-actions",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

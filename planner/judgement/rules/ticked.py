@@ -1,6 +1,7 @@
 """What the rest of the plan says against a tick-box on the outcome: a label that measures part of what
-the decision uses up, a record whose overruns and follow-ups may end elsewhere, and today's process
-acting on the very signal the model reads; each a question naming the words it saw (a Hint)."""
+the decision uses up, a record whose overruns and follow-ups may end elsewhere, today's process acting
+on the very signal the model reads, and inputs that count past actions the model will soon drive; each
+a question naming the words it saw (a Hint)."""
 
 from __future__ import annotations
 
@@ -365,6 +366,105 @@ def label_after_todays_fixes(plan: Plan) -> Evidence:
                 plan,
                 "product.label",
                 "the recorded failures are those today's process missed: are the cases it caught labelled normal?",
+            ),
+        ),
+    )
+
+
+# Inputs that count past actions taken on a case: once the model drives the action, they count its own
+# earlier choices.
+_PAST_ACTIONS = Lexicon(
+    phrases(
+        "past, previous, prior, earlier, number of, count of, history of",
+        """contacts, calls, visits, home visits, reminders, letters, emails, texts, offers, discounts
+        interventions, promises, promises to pay, outreach, referrals""",
+    )
+    + ", "
+    + phrases(
+        "contacts, calls, visits, reminders, letters, emails, texts, offers, discounts, interventions",
+        "made, sent, placed, given, received",
+    )
+    + """, contact history, call history, visit history, outreach history, offer history
+    promise to pay, promises to pay, broken promises, broken promise"""
+)
+
+
+@rule(
+    "inputs-count-past-actions",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Log each action with the score that chose it, and check what the action inputs mean after launch",
+        "An input that counts past calls, visits or offers meant 'what staff chose to do' in the training "
+        "data and will mean 'what the model chose' once it drives the action; log the score and the reason "
+        "with each action, keep a random share, and compare the input's effect before and after launch "
+        "(or drop it)",
+        "warning",
+    ),
+    ask="will inputs that count past actions change meaning once the model drives the action?",
+    fires=(
+        Case(
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.inputs": "Days past due, balance, past contacts and broken promises.",
+            },
+            evidence=(
+                'product.inputs: "Days past due, balance, past contacts and broken promises." (inputs that count '
+                "past actions: past contacts, broken promises; once the model chooses the action, they count "
+                "its own choices)",
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting changes the outcome the '
+                "model learns from)",
+            ),
+            also=frozenset({"feedback-loop"}),
+        ),
+    ),
+    quiet=(
+        Case(  # no input counts a past action
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.inputs": "Days past due, balance and payment history.",
+            }
+        ),
+        Case(  # a random share keeps the action's old meaning measurable
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "constraints.data.exploration_share": 0.05,
+                "product.inputs": "Days past due, balance, past contacts and broken promises.",
+            }
+        ),
+    ),
+)
+def inputs_count_past_actions(plan: Plan) -> Evidence:
+    """Inputs that count past actions change meaning once the model drives the action.
+
+    Where acting changes the outcome, an input that records past actions (contacts made, promises
+    taken, reminders sent, visits) learned what staff chose to do and how it went; once the model
+    chooses whom to act on, the same input counts the model's own earlier choices, so its weight is
+    wrong and the scores feed on themselves.
+
+    Mitigation: Log each action with the score and reason that chose it, keep a small random share,
+    and check the effect of each action input before and after launch; drop or freeze it where it
+    shifts.
+    """
+    data = plan.constraints.data
+    if (
+        data.outcome_recorded_for is not OutcomeRecorded.changed_by_action
+        or (data.exploration_share or 0) > 0
+    ):
+        return None
+    words = _PAST_ACTIONS.find_all(plan.product.inputs)
+    if not words:
+        return None
+    note = f"inputs that count past actions: {', '.join(words)}; once the model chooses the action, they count its own choices"
+    return Hint(
+        words,
+        (
+            quote(plan, "product.inputs", note),
+            quote(
+                plan,
+                "constraints.data.outcome_recorded_for",
+                "acting changes the outcome the model learns from",
             ),
         ),
     )

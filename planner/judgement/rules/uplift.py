@@ -16,6 +16,9 @@ _PERSUADES = Lexicon("""
     reminder, reminders, nudge, nudges, retention call, retention calls, retention offer, win-back
     winback, outreach, campaign, campaigns, free month, free months, loyalty bonus, cashback, cash back
     personal call, courtesy call, follow-up call, follow-up calls, text reminder, sms reminder
+    collections call, collections calls, collection call, collection calls, payment plan, payment plans
+    outreach call, outreach calls, home visit, home visits, welfare call, welfare calls, check-in call
+    check-in calls, coaching, mentoring, tutoring, debt advice, hardship call, hardship calls
 """)
 
 # Where a plan measures what the action changes, not only who has the outcome.
@@ -53,6 +56,13 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 'impact.action_cost: "A 20% discount voucher on the next box"',
             ),
             also=frozenset({"feedback-loop", "objective-blind-to-cost"}),
+        ),
+        Case(  # a call meant to change the outcome, not only an offer
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.decision": "Collectors make a collections call to the 200 accounts ranked highest.",
+            },
+            also=frozenset({"feedback-loop"}),
         ),
     ),
     quiet=(
