@@ -166,6 +166,27 @@ def cutoff_never_scored(plan: Plan) -> Evidence:
         Case(  # a cut-off, not an amount
             {"impact.costlier_error": "too_low", "done.metrics[0].name": "MAE of the duplicate score"}
         ),
+        Case(  # a priced cost of understaffing sits second, beside MAPE
+            {
+                "product.action_shape": "sets_amount",
+                "impact.costlier_error": "too_low",
+                "done.metrics": [
+                    {"name": "MAPE of daily call volume", "target": 0.1},
+                    {
+                        "name": "Cost of the roster: 40 EUR per under-staffing hour, 15 per idle hour",
+                        "target": 9000,
+                    },
+                ],
+            }
+        ),
+        Case(  # the worst error the team names is the shortfall
+            {
+                "product.action_shape": "sets_amount",
+                "impact.costlier_error": "too_low",
+                "done.metrics[0].name": "MAPE of daily call volume",
+                "done.worst_error_metric": "Under-forecasting on the busiest days, as hours short at P90",
+            }
+        ),
     ),
 )
 def amount_error_weighed_alike(plan: Plan) -> Evidence:
@@ -185,7 +206,10 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     if cost not in _SHORT or shape not in (None, ActionShape.sets_amount):
         return None
     names = _metric_names(plan)
-    if not names or any(ASYMMETRIC_COST.find(name) for name in names):
+    # Every metric the plan scores, and the worst error it names, may already price the two errors apart.
+    said = [*names, plan.done.worst_error_metric or ""]
+    said += [metric.dataset or "" for metric in plan.done.metrics]
+    if not names or any(ASYMMETRIC_COST.find(text) for text in said):
         return None
     symmetric = SYMMETRIC_ERROR.find(names[0])
     if symmetric is None:

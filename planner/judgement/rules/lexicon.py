@@ -2767,6 +2767,9 @@ ASYMMETRIC_COST = Lexicon("""
     shortfall, shortfalls, short, understaffed, understaffing, under-staffed, overstaffed, overstaffing
     under-forecast, under-forecasts, over-forecast, over-forecasts, underforecast, overforecast
     cost of being short, cost of shortage, waste, wastage, spoilage, bias, newsvendor, asymmetric
+    under-staffing, over-staffing, understaffed hours, under-prediction, over-prediction, underprediction
+    overprediction, under-forecasting, over-forecasting, p10, p50, p75, prediction interval
+    prediction intervals, interval coverage, cost-weighted, weighted cost, cost of errors, cost of error
 """)
 
 # A metric averaged or summed over a whole chain, portfolio or period, not at the unit the amount is set.
