@@ -36,6 +36,8 @@ from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
     CONCURRENT_CONTROL,
+    DENIED_AHEAD,
+    DENIED_IN_CLAUSE,
     FIXED_DATE,
     GIVES_MONEY,
     GIVES_NOTHING_AHEAD,
@@ -1011,7 +1013,7 @@ def no_eval_set(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"done.online_validation": "none"},
+            {"done.online_validation": "none", "done.when_met": "Hold invoices for real from the next run."},
             evidence=('done.online_validation: "none"',),
         ),
         Case(
@@ -1046,7 +1048,11 @@ def no_eval_set(plan: Plan) -> Evidence:
             ),
         ),
         Case(  # outcomes that take a year: low, a proxy or a backtest instead of a live test
-            {"done.online_validation": "none", "constraints.data.label_delay_days": 365},
+            {
+                "done.online_validation": "none",
+                "done.when_met": "Hold invoices for real from the next run.",
+                "constraints.data.label_delay_days": 365,
+            },
             evidence=(
                 'done.online_validation: "none"',
                 "constraints.data.label_delay_days: 365 (outcomes take 365 days: judge the launch on a leading "
@@ -1068,6 +1074,18 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "done.online_validation": "canary",
                 "done.when_met": "Hold invoices in two regions and compare duplicate payments with the other "
                 "regions over the same weeks, against the year-end season.",
+            }
+        ),
+        Case(  # the answer was left at none, but what happens at done is a pilot beside control sites
+            {
+                "done.online_validation": "none",
+                "done.when_met": "Pilot it on two depots for six weeks beside four control depots, then roll out.",
+            }
+        ),
+        Case(  # the announcement names the pilot
+            {
+                "done.online_validation": None,
+                "press_release.solution": "In a six-week pilot, half the clerks see the flags and half do not.",
             }
         ),
         Case(  # the primary metric is a blind audit of what the product did live
@@ -1099,6 +1117,8 @@ def no_online_validation(plan: Plan) -> Evidence:
         return uncontrolled
     if _audits_live_outputs(plan):
         return None  # the primary metric is people checking a sample of what the product did, live
+    if _live_trial_said(plan):
+        return None  # what happens at done, or the announcement, is a live pilot, shadow run or A/B test
     if done.online_validation is OnlineValidation.none:
         found = answer_is(plan, "done.online_validation", OnlineValidation.none)
     elif done.online_validation is not None or not done.metrics or not plan.product.success_metric:
@@ -1142,6 +1162,26 @@ def _before_after_chosen(plan: Plan) -> Evidence:
             "compared with a period before launch, nobody kept on today's process: season, weather, demand, "
             "prices and novelty move the result too",
         ),
+    )
+
+
+# A live trial the plan names where it says what happens once the target is met, or in its announcement.
+LIVE_TRIAL = Lexicon("""
+    pilot, pilots, piloted, piloting, pilot run, field trial, field trials, live trial, live trials
+    a/b test, a/b tests, ab test, ab tests, a/b-test, shadow run, shadow runs, shadow mode, in shadow
+    canary, holdout group, holdout groups, hold-out group, control group, control groups, control sites
+    control stores, control depots, control regions, randomised trial, randomized trial
+""")
+
+
+def _live_trial_said(plan: Plan) -> bool:
+    """Whether `done.when_met` or the press release says the model is first tried live (a pilot on two
+    sites, a shadow run): the online check is planned, though `done.online_validation` was left."""
+    release = plan.press_release
+    texts = [plan.done.when_met, release.solution, release.quote, release.call_to_action]
+    texts += [entry.answer for entry in release.faq]
+    return any(
+        not_denied(LIVE_TRIAL.find_all(text), text, DENIED_AHEAD, DENIED_IN_CLAUSE) for text in texts if text
     )
 
 
