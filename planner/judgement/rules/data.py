@@ -42,7 +42,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, held_back_at_a_cost
 from planner.judgement.rules.heard import live_too, wider_scope
-from planner.judgement.rules.horizon import lag_inside_horizon
+from planner.judgement.rules.horizon import lag_inside_horizon, said_horizon
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     ADVERSARIAL,
@@ -659,6 +659,15 @@ def _reported_only(plan: Plan) -> Hint | None:
     ),
     quiet=(  # labels accrue from the first day: each retraining learns from all that came in
         Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+        Case(  # the actuals come as the forecast's 14 days pass: the delay is the horizon, refits weekly
+            {
+                "product.task": "forecasting",
+                "product.output": "Daily parcels per depot for the next 14 days.",
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 14,
+                "constraints.retraining.cadence": "weekly",
+            }
+        ),
     ),
 )
 def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
@@ -678,6 +687,11 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     else:  # a range: the slow end decides whether labels are in when retraining is due
         delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
     found = (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
+    ahead = said_horizon(plan) if plan.product.task is TaskType.forecasting else None
+    if ahead is not None and span[1] <= ahead[1][1]:
+        # The actuals come in as the days forecast pass: a delay within the horizon is the horizon itself,
+        # and each refit learns from every forecast whose days have passed.
+        return None
     # Where acting on predictions shapes the labels, outcomes trickle in every day and the feedback loop
     # is the bigger worry: the delay is worth a decision, not a stop.
     if acting_shapes_labels(plan):

@@ -97,6 +97,11 @@ def horizon(text: str | None) -> tuple[str, float] | None:
     return (day.group(0).lower(), 1) if day else None
 
 
+def said_horizon(plan: Plan) -> tuple[str, tuple[str, float]] | None:
+    """The first answer that says how far the forecast looks, and (its words, its reach in days)."""
+    return next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
+
+
 def lead_time(text: str | None) -> tuple[str, float, str] | None:
     """How long before the day it serves the lever is set, in a sentence that names the lever: (`10 days
     ahead`, 10, `orders`), its shortest reach in days."""
