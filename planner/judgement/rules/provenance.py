@@ -385,6 +385,12 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
                 "the change.",
             }
         ),
+        Case(  # the change comes after the data's period: one regime within it
+            {
+                "constraints.data.changes": "New grading standard from Mar 2026, after our data ends.",
+                "constraints.data.period": "Jan 2021 - Dec 2025",
+            }
+        ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
         Case(
             {

@@ -341,6 +341,16 @@ def _opens_the_period(said: str, period: str | None) -> bool:
     return all(year < start[0] or (year == start[0] and 0 < month <= start[1]) for year, month in named)
 
 
+def _after_the_period(said: str, period: str | None) -> bool:
+    """Whether every date a change names is after the last date of the data's period (a new standard
+    from next year): the data holds one regime; the change comes after it, not within it."""
+    named, spans = _dates(said), _dates(period or "")
+    if not named or len(spans) < 2:
+        return False
+    end = spans[-1]
+    return all(year > end[0] or (year == end[0] and 0 < end[1] < month) for year, month in named)
+
+
 def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     """What the team said changed during the data's period, quoted as a fact; () when it said so and
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
@@ -353,7 +363,7 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
-    if _opens_the_period(said, period):
+    if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
     during = (
         f"during the data's period, {show(period)}"
