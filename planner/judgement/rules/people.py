@@ -25,6 +25,13 @@ OTHER_MEASURE = Lexicon("""
 # Notes that say a human score is how often people agree.
 AGREED = Lexicon("agree, agreed, agrees, agreement, kappa")
 
+# An agreement statistic corrected for chance: 0.7 of it can be 90% of cases labelled alike.
+CHANCE_CORRECTED = Lexicon("""
+    kappa, cohen's kappa, cohens kappa, fleiss kappa, fleiss' kappa, krippendorff, krippendorff's alpha
+    krippendorffs alpha, chance-corrected, corrected for chance, intraclass correlation, icc
+""")
+KAPPA_LOW = 0.6  # below this a chance-corrected agreement is moderate at best (Landis and Koch)
+
 # Labels whose disagreements someone resolves: the test set is cleaner than two people agree.
 ADJUDICATED = Lexicon("""
     adjudicated, adjudicates, adjudicate, adjudication, adjudicator, adjudicators, arbitrated
@@ -84,6 +91,13 @@ _GUIDELINES = Move(
     ),
     quiet=(
         Case({"by_hand.label_agreement": 0.75, "done.metrics[0].name": "Share of pairs labelled right"}),
+        Case(  # a kappa of 0.72 against a precision target: unlike measures, nothing to compare
+            {
+                "by_hand.label_agreement": 0.72,
+                "by_hand.human_score_notes": "Two graders on 300 cases: Cohen's kappa 0.72.",
+                "done.metrics[0].name": "Share of pairs labelled right",
+            }
+        ),
         Case(  # two people's raw agreement, and precision against adjudicated truth: nothing to compare
             {
                 "by_hand.label_agreement": 0.7,
@@ -106,6 +120,8 @@ def target_above_agreement(plan: Plan) -> Evidence:
         return None
     agreement, count, where = found
     metric = plan.done.metrics[0]
+    if chance_corrected(plan, where) and not mentions(metric.name, CHANCE_CORRECTED):
+        return None  # a kappa discounts the agreement chance gives: unlike a share of right labels
     goal = metric.goal()
     if goal is None or metric.direction is not Direction.higher_is_better or goal > 1 or goal <= agreement:
         return None
@@ -148,6 +164,15 @@ def same_measure_as_agreement(metric: Metric) -> bool:
     return bool(mentions(metric.name, AGREEMENT_KIND)) and not mentions(metric.name, OTHER_MEASURE)
 
 
+def chance_corrected(plan: Plan, where: str) -> str | None:
+    """The words saying the typed agreement figure is a chance-corrected statistic (Cohen's kappa,
+    Krippendorff's alpha), not the share of cases two people label alike."""
+    if not where.startswith("by_hand.label_agreement"):
+        return None  # measured by `planner try`: the share of cases labelled alike
+    texts = (plan.by_hand.human_score_notes, plan.product.label, plan.done.eval_set)
+    return next((said for text in texts if (said := mentions(text, CHANCE_CORRECTED))), None)
+
+
 def adjudication(plan: Plan) -> str | None:
     """Where the answers say someone resolves the labellers' disagreements (`path: "..."`), if they do."""
     for path, text in (
@@ -172,7 +197,15 @@ def adjudication(plan: Plan) -> str | None:
             evidence=("by_hand.label_agreement: 0.76 (two people agree on 76% of 150 cases)",),
         ),
     ),
-    quiet=(Case({"by_hand.label_agreement": 0.8}),),
+    quiet=(
+        Case({"by_hand.label_agreement": 0.8}),
+        Case(  # Cohen's kappa of 0.72: substantial agreement beyond chance
+            {
+                "by_hand.label_agreement": 0.72,
+                "by_hand.human_score_notes": "Two graders on 300 cases: Cohen's kappa 0.72.",
+            }
+        ),
+    ),
 )
 def low_label_agreement(plan: Plan) -> Evidence:
     """People often disagree on the label.
@@ -186,6 +219,11 @@ def low_label_agreement(plan: Plan) -> Evidence:
     found = label_agreement(plan)
     if found is None or found[0] >= LOW_AGREEMENT:
         return None
+    statistic = chance_corrected(plan, found[2])
+    if statistic is not None:  # a kappa is read on its own scale: 0.6 to 0.8 is substantial
+        if found[0] >= KAPPA_LOW:
+            return None
+        return (f"{found[2]}: {show(found[0])} ({statistic}: agreement beyond chance, moderate at best)",)
     return (_agreement_quote(*found),)
 
 
