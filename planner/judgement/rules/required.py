@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.guard import GRAVE_FORBIDDEN
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import Category, Guard, Mode, Plan, Severity
@@ -36,6 +36,21 @@ ADDED_OUTSIDE = Lexicon("""
     inserted automatically, stamped, fixed footer, footer, validator, validated, checked by a rule
     schema check, checked before sending, blocked if missing, rejected if missing
 """)
+
+# Words saying a template or the system attaches content around what the model writes, said in other
+# answers (the output, the decision): stricter than ADDED_OUTSIDE, whose `validated` means other things there.
+ATTACHES = Lexicon("""
+    template, templates, templated, letter template, standard template, approved template, boilerplate
+    appended, appends, stamped, fixed footer, added automatically, inserted automatically
+""")
+_ATTACHED_IN = (
+    "product.output",
+    "product.decision",
+    "product.current_solution",
+    "press_release.solution",
+    "done.when_met",
+)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 # Words of a done metric that counts outputs with or without what they must carry.
 COUNTS_PRESENCE = Lexicon("""
@@ -65,9 +80,31 @@ def required_said(plan: Plan) -> str | None:
     return said
 
 
+def _key(required: str) -> set[str]:
+    """The words that say what the requirement is (not `every output must carry`)."""
+    return {word.removesuffix("s") for word in words_of(required) if len(word) > 3 and word not in _GENERIC}
+
+
+def _attached_elsewhere(plan: Plan, required: str) -> str | None:
+    """The answer whose sentence says a template attaches the requirement (or that the model writes only
+    a part of a templated output), quoted; None when no answer says so."""
+    key = _key(required)
+    for path in _ATTACHED_IN:
+        text = answer_at(plan, path)
+        if not isinstance(text, str):
+            continue
+        for sentence in _SENTENCE.split(text):
+            if not ATTACHES.find(sentence):
+                continue
+            named = {word.removesuffix("s") for word in words_of(sentence)}
+            if key & named or "only" in named:
+                return quote(plan, path)
+    return None
+
+
 def _counted(plan: Plan, required: str) -> str | None:
     """The done metric that counts outputs missing the requirement: it names one of its words."""
-    key = {word.removesuffix("s") for word in words_of(required) if len(word) > 3 and word not in _GENERIC}
+    key = _key(required)
     for index, metric in enumerate(plan.done.metrics):
         named = {word.removesuffix("s") for word in words_of(metric.name)}
         if key & named and COUNTS_PRESENCE.find(metric.name):
@@ -113,12 +150,24 @@ def _counted(plan: Plan, required: str) -> str | None:
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # templates named, but not as what carries the requirement
+            {
+                "product.required_output": "The firm's name and its regulator's reference number.",
+                "product.output": "A reply drafted in the tone of our templates.",
+            }
+        ),
     ),
     quiet=(
         Case({"product.required_output": "nothing"}),
         Case({"product.required_output": "None by law or contract."}),
         Case({"product.required_output": "The risk warning.", "product.forbidden_guard": "rule"}),
         Case({"product.required_output": "The risk warning, appended by a template after generation."}),
+        Case(  # the output says the letter template carries the warning
+            {
+                "product.required_output": "The risk warning.",
+                "product.output": "A reply paragraph; the letter template adds the greeting and the risk warning.",
+            }
+        ),
         Case(
             {
                 "product.required_output": "The risk warning.",
@@ -149,8 +198,8 @@ def required_output_unchecked(plan: Plan) -> Evidence:
     guard = plan.product.forbidden_guard
     if required is None or guard in _CHECKED_OUTSIDE or ADDED_OUTSIDE.find(required):
         return None
-    if _counted(plan, required):
-        return None
+    if _counted(plan, required) or _attached_elsewhere(plan, required):
+        return None  # counted by a done metric, or a template attaches it outside the model
     note = "every output must carry it, and a model only usually includes it"
     found = [quote(plan, "product.required_output", note)]
     unchecked = "nothing outside the model is named to check the outputs"
