@@ -137,6 +137,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "fairness-unchecked",
         "future-inputs",
         "gainers-adapt",
+        "holdout-of-few-units",
         "horizon-shorter-than-lead-time",
         "inputs-after-prediction",
         "label-corrected-on-notice",
