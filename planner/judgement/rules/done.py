@@ -47,6 +47,7 @@ from planner.judgement.rules.lexicon import (
     LIVE_OUTPUTS,
     MEASURE_KINDS,
     MODEL_INTERNAL_METRIC,
+    MODEL_USE_METRIC,
     NET_OF_COST,
     RECORDED,
     ROUGH_FIGURE,
@@ -834,6 +835,14 @@ def no_fallback(plan: Plan) -> Evidence:
                 ]
             }
         ),
+        Case(  # the share of drafts accepted cannot exist before launch; handling time has today's value
+            {
+                "done.metrics": [
+                    {"name": "Share of drafted replies accepted unedited", "baseline": "none", "target": 0.6},
+                    {"name": "Minutes per reply", "baseline": 9, "target": 6, "direction": "lower"},
+                ]
+            }
+        ),
     ),
 )
 def no_baseline(plan: Plan) -> Evidence:
@@ -853,8 +862,12 @@ def no_baseline(plan: Plan) -> Evidence:
         return None  # "beat the naive forecast by 10%" names its baseline, measured or not yet
     if not metrics:
         return ("done.metrics: baseline none (answered: we have none)",)
-    # The metric the 'none' was said of: the first without a baseline value, not the primary one.
-    index = next((i for i, metric in enumerate(metrics) if metric.baseline is None), 0)
+    # The metric the 'none' was said of: the first without a baseline value, not the primary one; of
+    # those, the first that today's process could be measured on (a rate of using the model's drafts
+    # cannot exist before launch).
+    missing = [i for i, metric in enumerate(metrics) if metric.baseline is None]
+    measurable = [i for i in missing if not MODEL_USE_METRIC.find(metrics[i].name)]
+    index = (measurable or missing or [0])[0]
     metric = metrics[index]
     what = (
         f"a relative target of {show(metric.relative_target)}"
@@ -866,6 +879,15 @@ def no_baseline(plan: Plan) -> Evidence:
     found = (
         f"done.metrics[{index}].baseline: none for {show(metric.name)} (answered: we have none), with {what}",
     )
+    used = MODEL_USE_METRIC.find(metric.name)
+    if used:  # only rates of using the model's output lack a value: none exists before launch
+        if any(other.baseline is not None for other in metrics):
+            return None  # a measurable metric beside it has today's value
+        note = (
+            f"{used}: a rate of using the model's output has no value before launch; measure today's value "
+            "of what it stands for (time per case, errors sent, cases handled)"
+        )
+        return Tempered(2, (*found, note))
     elsewhere = _yardstick_elsewhere(plan)
     if elsewhere and MODEL_INTERNAL_METRIC.find(metric.name):
         return None  # today's process has no value on a measure only a model has: nothing is missing

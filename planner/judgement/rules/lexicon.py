@@ -2642,6 +2642,14 @@ MODEL_INTERNAL_METRIC = Lexicon("""
     against the reviewers, agreement with the reviewers
 """)
 
+# A rate of using the model's own output (drafts accepted, suggestions used): it has no value before launch.
+MODEL_USE_METRIC = Lexicon("""
+    acceptance rate, accept rate, accepted unedited, accepted as is, accepted as-is, drafts accepted
+    drafted replies accepted, suggestions accepted, suggestion acceptance, draft acceptance, used unedited
+    used as is, sent unedited, sent as is, adoption rate, uptake of the suggestions, suggestions used
+    recommendations accepted, recommendations followed, override rate, overrides of the model
+""")
+
 
 # A done metric counted by people checking a sample of what the product did: an audit ...
 AUDIT = Lexicon("""
