@@ -304,6 +304,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
             & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
             and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm"}  # the worst error uncounted
             and "straw-man-baseline" not in open_ids  # a simpler method never measured is the real bar
+            and "baseline-unmeasured" not in open_ids  # a figure people tell, not measured
         ):
             found.append(
                 Advice(

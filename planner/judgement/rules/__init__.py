@@ -81,6 +81,7 @@ from planner.judgement.rules import (
     ceilings,
     done,
     trial,
+    yardstick,
     scored,
     trivial,
     action,
@@ -163,4 +164,5 @@ __all__ = [
     "workload",
     "writer",
     "written",
+    "yardstick",
 ]

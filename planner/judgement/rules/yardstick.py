@@ -1,0 +1,95 @@
+"""Rules on the quality of today's figure, not only its presence.
+
+A baseline is a number the model must beat, and any number passes a check for presence: a figure people
+"tell us", one "we think" holds, a rough estimate. A lead asks how today's figure was measured before
+judging the model against it: a hearsay baseline can be far from what today's process does on the same
+cases, in either direction.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import quote, show, todays_figure
+from planner.judgement.rules.lexicon import ROUGH_FIGURE
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan
+
+# A figure passed on by others, not measured by the team.
+HEARSAY = ROUGH_FIGURE + Lexicon("""
+    people tell us, they tell us, staff tell us, tell us, told us, we are told, we were told, we hear, we heard, hearsay
+    by all accounts, word of mouth, reportedly, so we are told, according to the managers
+""")
+
+
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
+    """The hearsay words of the first clause of `text` that names the baseline's figure (`they tell us
+    roughly 45%`); () when no clause names both."""
+    for clause in _CLAUSE.split(text or ""):
+        words = HEARSAY.find_all(clause)
+        figure = todays_figure(clause) if words else None
+        if figure is not None and math.isclose(figure, baseline, rel_tol=0.02):
+            return words
+    return ()
+
+
+@rule(
+    "baseline-unmeasured",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Measure today's figure on real cases before judging the model against it",
+        "A baseline people tell you, or one estimated by feel, can be far from what today's process does; "
+        "score today's process (or the rules) on the evaluation set, the same way the model will be scored",
+        "info",
+    ),
+    ask="was today's figure measured on real cases, or passed on by people?",
+    fires=(
+        Case(
+            {"product.current_performance": "The clerks tell us they catch roughly 45% of duplicates."},
+            evidence=(
+                "done.metrics[0].baseline: 0.45",
+                'product.current_performance: "The clerks tell us they catch roughly 45% of duplicates." '
+                "(tell us, roughly: is it measured? score today's process on the evaluation set)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({}),  # measured in an audit of a year's payments
+        Case(  # rough words, but of another figure than the baseline
+            {"product.current_performance": "Roughly 300 invoices a day; the clerks catch 30% of duplicates."}
+        ),
+    ),
+)
+def baseline_unmeasured(plan: Plan) -> Evidence:
+    """Today's figure is hearsay or a rough estimate, not measured.
+
+    The baseline the model must beat is a figure people tell the team, or one estimated by feel: today's
+    process may do better or worse on the same cases, so the model can look better than it is, or the
+    project can chase a gap that is not there.
+
+    Mitigation: Score today's process (people, rules or the system as it is used) on the evaluation set
+    the same way the model will be scored, and record that as the baseline; keep the told figure beside it.
+    """
+    metrics = plan.done.metrics
+    if not metrics or metrics[0].baseline is None:
+        return None
+    baseline = metrics[0].baseline
+    for path, text in (
+        ("done.metrics[0].baseline_name", metrics[0].baseline_name),
+        ("done.metrics[0].dataset", metrics[0].dataset),
+        ("product.current_performance", plan.product.current_performance),
+    ):
+        # Of today's performance, only rough words said of the baseline's own figure count.
+        words = _said_of(text, baseline) if path == "product.current_performance" else HEARSAY.find_all(text)
+        if not words or text is None:
+            continue
+        note = f"{', '.join(words)}: is it measured? score today's process on the evaluation set"
+        return Hint(words, (f"done.metrics[0].baseline: {show(baseline)}", quote(plan, path, note)))
+    return None
