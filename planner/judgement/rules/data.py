@@ -1241,6 +1241,13 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
             }
         ),
         Case({"done.test_size": 1000, "product.task": "regression"}),  # a regression has no rare class
+        Case(  # a year of daily backtests of a regression: 365 time steps, not 365 labelled cases
+            {
+                "done.test_size": 365,
+                "product.task": "regression",
+                "done.eval_set": "Daily backtests over the whole of 2025, each day predicted from the days before.",
+            }
+        ),
         Case(  # a forecast's test of 300 daily steps spanning a whole year: every season is in it
             {
                 "done.test_size": 300,
@@ -1267,8 +1274,8 @@ def small_test_set(plan: Plan) -> Evidence:
         # A prompted model's evaluation set: a few hundred cases catch large failures; say its interval.
         note = "an evaluation set for a prompted model: report its interval and grow it before close calls"
         return Tempered(2, (quote(plan, "done.test_size", note), llm))
-    if size < MIN_TEST and plan.product.task is TaskType.forecasting:
-        return _forecast_test(plan)
+    if size < MIN_TEST and (plan.product.task is TaskType.forecasting or _backtest(plan)):
+        return _forecast_test(plan)  # a backtest's test counts time steps, not labelled cases
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):
@@ -1293,6 +1300,18 @@ _TEST_YEAR = Lexicon("""
     twelve months, 52 weeks, 365 days, 366 days, every season, all seasons, all four seasons, # years
 """)
 _ONE_YEAR = re.compile(r"\b(?:all of|whole of|the whole of|full|calendar year|year)\s+(?:19|20)\d\d\b", re.I)
+
+
+# Words saying the test is a backtest over time: its size counts time steps (365 daily points), not cases.
+_BACKTEST = Lexicon("""
+    backtest, backtests, backtested, backtesting, walk-forward, walk forward, rolling-origin, rolling origin
+""")
+
+
+def _backtest(plan: Plan) -> bool:
+    """The evaluation set is said to be a backtest over time, whatever the task is called."""
+    texts = (plan.done.eval_set, *(metric.dataset for metric in plan.done.metrics))
+    return any(_BACKTEST.find(text) for text in texts)
 
 
 def _forecast_test(plan: Plan) -> Evidence:
@@ -1558,6 +1577,17 @@ PRIVACY_DONE = Lexicon("""
 """)
 
 
+# Words saying a hosted model runs inside the organisation's own cloud tenancy: the data does not leave.
+_OWN_TENANCY = Lexicon("""
+    our own tenancy, our tenancy, our own tenant, our tenant, in our tenant, the organisation's tenancy
+    our own subscription, our azure subscription, our cloud subscription, our own cloud account
+    our cloud account, our own vpc, our vpc, private endpoint, data does not leave, data never leaves
+    does not leave our, never leaves our, stays in our tenancy, stays in our tenant, stays in our cloud
+    our own azure tenancy, our own azure tenant, our azure tenancy, our azure tenant, our aws account
+    our own aws account, our gcp project, our own gcp project
+""")
+
+
 @rule(
     "personal-data",
     Category.ethics,
@@ -1584,6 +1614,20 @@ PRIVACY_DONE = Lexicon("""
                 "constraints.data.personal_data: true",
                 'constraints.data.leaves_organisation: "stays" (kept in-house, from the organisation\'s own '
                 "records)",
+            ),
+        ),
+        Case(  # a hosted model in the organisation's own tenancy, the data said to stay: low, a note
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.leaves_organisation": "stays",
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.compute.hosted_model": "A GPT-4o deployment in our own Azure tenancy.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.leaves_organisation: "stays" (kept in-house)',
+                'constraints.compute.hosted_model: "A GPT-4o deployment in our own Azure tenancy." (in the '
+                "organisation's own tenancy)",
             ),
         ),
         Case(  # beside the own records, only a platform's export of them and a fixed reference list: low
@@ -1626,6 +1670,16 @@ def personal_data(plan: Plan) -> Evidence:
         # the privacy record (lawful basis, retention), not a risk to the project.
         where = "constraints.data.leaves_organisation" if leaves else "constraints.data.sources"
         return Tempered(1, (*found, quote(plan, where, "kept in-house, from the organisation's own records")))
+    inside = not hosted or bool(_OWN_TENANCY.find(compute.hosted_model))
+    if found and leaves is DataLeaves.stays and inside:
+        # The team says the data stays, and any hosted model runs in the organisation's own tenancy: data
+        # bought in or hosted there does not leave; a note for the privacy record, not a risk.
+        said = (quote(plan, "constraints.compute.hosted_model", "in the organisation's own tenancy"),) * bool(
+            hosted
+        )
+        return Tempered(
+            1, (*found, quote(plan, "constraints.data.leaves_organisation", "kept in-house"), *said)
+        )
     return found
 
 

@@ -10,6 +10,7 @@ from planner.judgement.rules.base import (
     LATENCY_FLOOR_MS,
     Case,
     Evidence,
+    Instead,
     Move,
     Tempered,
     rule,
@@ -258,11 +259,46 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
     return (quote(plan, "constraints.compute.budget_per_month"), *heavy)
 
 
+# An overrun within this share of the budget is a rounding of the estimate, not a product that loses
+# money: a note to trim, not a risk that leads the plan (a tunable judgement call).
+MARGINAL_OVERRUN = 0.10
+
+
+def _bill(plan: Plan) -> tuple[float, float] | None:
+    """(the monthly bill, the monthly budget) where predictions, their price and the budget are all said."""
+    compute = plan.constraints.compute
+    count, period, cost, budget = (
+        compute.predictions_per_period,
+        compute.prediction_period,
+        compute.cost_per_prediction,
+        compute.budget_per_month,
+    )
+    if count is None or cost is None or budget is None:
+        return None
+    return count * (period.per_month if period else 1.0) * cost, budget
+
+
+def _marginal_overrun(plan: Plan) -> bool:
+    figures = _bill(plan)
+    return figures is not None and 0 < figures[1] < figures[0] <= figures[1] * (1 + MARGINAL_OVERRUN)
+
+
 @rule(
     "cost-over-budget",
     Category.cost,
     likelihood=4,
     impact=4,
+    instead=(
+        Instead(
+            _marginal_overrun,
+            Move(
+                "Trim the small overrun of the running cost",
+                "The bill is within a tenth of the budget: an estimate's rounding; cache or batch a little, "
+                "or round the budget up",
+            ),
+            "Trim a few calls (cache, batch) or round the budget up to the bill.",
+        ),
+    ),
     move=Move(
         "Fit the running cost to the budget before building",
         "Predictions times the price of each one is the bill; cache, batch, call a smaller model, or "
@@ -279,6 +315,15 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
                 "constraints.compute.budget_per_month: 200 (EUR)",
             ),
         ),
+        Case(  # 8% over: the estimate's rounding, a low note to trim
+            {"constraints.compute.cost_per_prediction": 0.018},
+            evidence=(
+                "constraints.compute.predictions_per_period: 12,000 a month x cost_per_prediction €0.018 "
+                "= €216 a month",
+                "constraints.compute.budget_per_month: 200 (EUR)",
+                "within 10% of the budget: trim, not redesign",
+            ),
+        ),
     ),
     quiet=(Case({"constraints.compute.cost_per_prediction": 0.016}),),
 )
@@ -287,34 +332,42 @@ def cost_over_budget(plan: Plan) -> Evidence:
 
     Predictions per month times the cost of each (a hosted API's price per call, or compute) is
     more than the monthly budget: the product loses money from the first day, or gets switched off.
+    An overrun within a tenth of the budget (25.32 against 25 a month) is the estimate's rounding: a low
+    note to trim, not a product that loses money.
 
     Mitigation: Cut the calls (cache, batch, predict only where it changes the decision), use a
     cheaper or smaller model, or get a budget that matches the volume.
     """
     compute = plan.constraints.compute
-    count, period, cost, budget = (
+    figures = _bill(plan)
+    if figures is None:
+        return None
+    bill, budget = figures
+    if bill <= budget:
+        return None
+    count, period, cost = (
         compute.predictions_per_period,
         compute.prediction_period,
         compute.cost_per_prediction,
-        compute.budget_per_month,
     )
-    if count is None or cost is None or budget is None:
-        return None
+    assert count is not None and cost is not None
     per_month = count * (period.per_month if period else 1.0)
-    bill = per_month * cost
-    if bill <= budget:
-        return None
     cur = compute.currency
     basis = (
         f"{fmt.number(count, 0)} a {period.value}" if period else f"{fmt.number(count, 0)} (taken as a month)"
     )
     if period and period.value != "month":
         basis += f" ({fmt.count(per_month)} a month)"
-    return (
+    evidence = (
         f"constraints.compute.predictions_per_period: {basis} x cost_per_prediction {fmt.money(cost, cur)} "
         f"= {fmt.money(bill, cur)} a month",
         f"constraints.compute.budget_per_month: {show(budget)}" + (f" ({cur})" if cur else ""),
     )
+    if _marginal_overrun(plan):
+        return Tempered(
+            1, (*evidence, f"within {fmt.share(MARGINAL_OVERRUN)} of the budget: trim, not redesign")
+        )
+    return evidence
 
 
 @rule(
