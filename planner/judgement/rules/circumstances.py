@@ -289,6 +289,22 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "no cap per action or per day, and no way to reverse an action, is named",
             ),
         ),
+        Case(  # a suggestion sent unchecked, moving no money, that its receiver takes or leaves: medium
+            {
+                "product.circumstances": ["commits_alone"],
+                "product.mode": "augment",
+                "product.decision": "Which plants to suggest; the customer takes the suggestion or ignores it.",
+                "product.output": "Three plant names shown on the customer's receipt.",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                'product.mode: "augment" (a suggestion its receiver can decline)',
+                "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, "
+                "is named",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.circumstances": ["none"]}),
@@ -331,6 +347,11 @@ def commits_unchecked(plan: Plan) -> Evidence:
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
         said = "a generative model takes the action: a customer's message can talk it into one"
         return (fact, quote(plan, "product.task", said), unbounded)
+    if plan.product.mode is Mode.augment and acts_without_money(plan):
+        # it sends a suggestion on its own, moving no money, and the person it reaches takes it or not
+        return Tempered(
+            2, (fact, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)
+        )
     return Tempered(2, (fact, *guards)) if guards else (fact, unbounded)
 
 

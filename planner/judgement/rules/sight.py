@@ -45,6 +45,20 @@ _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # sent unchecked, but as a suggestion its receiver can decline: medium, not high
+            {
+                "product.unseen_by_model": "What the customer says at the counter.",
+                "product.mode": "augment",
+                "product.circumstances": ["commits_alone"],
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "What the customer says at the counter."',
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                'product.mode: "augment" (a suggestion its receiver can decline)',
+            ),
+        ),
     ),
     quiet=(
         Case({"product.unseen_by_model": "nothing"}),
@@ -87,6 +101,12 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     alone = ticked(plan, Circumstance.commits_alone)
     if plan.product.mode is Mode.automate:
         return (said, quote(plan, "product.mode"))  # nobody brings it back in
+    if alone and plan.product.mode is Mode.augment:
+        # a suggestion goes out unchecked, but the person or customer it reaches can decline it, with what
+        # they see in hand: the cap is on how often it helps, not on what is done without it
+        return Tempered(
+            2, (said, alone, quote(plan, "product.mode", "a suggestion its receiver can decline"))
+        )
     if alone:
         return (said, alone)
     return None  # people still decide each case with what they see: the model only advises or orders

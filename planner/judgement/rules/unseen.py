@@ -450,6 +450,8 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
                         f"no {kinds} among them: what share of today's decisions turns on them?",
                     ),
                 ),
+                # a suggestion its receiver can decline, with what they see in hand: a low question
+                1 if plan.product.mode is Mode.augment else None,
             )
     if checked:
         return None
