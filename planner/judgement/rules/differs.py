@@ -65,6 +65,26 @@ def _checked_alike(plan: Plan) -> str | None:
     return quote(plan, "constraints.data.differences_note", f"already checked alike: {', '.join(words)}")
 
 
+# Words saying the data in hand is the production stream itself (what the model will read, logged).
+_PRODUCTION_STREAM = Lexicon("""
+    production stream, the production stream, production feed, the production feed, production logs
+    logged in production, logged from production, live production data, the live feed, the live stream
+    the same stream, the same feed, the stream the model will read, the feed the model will read
+""")
+
+
+def production_stream(plan: Plan) -> str | None:
+    """The answer saying the data in hand is the production stream itself (a source, the note on the data
+    or the evaluation set): data like production's is already in hand, not to collect first."""
+    sources = plan.constraints.data.sources
+    paths = [f"constraints.data.sources[{index}].name" for index in range(len(sources))]
+    for path in (*paths, *evaluation_paths(plan)):
+        words = _PRODUCTION_STREAM.find_all(answer_at(plan, path))
+        if words:
+            return quote(plan, path, f"the data is production's own: {', '.join(words)}")
+    return None
+
+
 def _mitigation_said(plan: Plan) -> bool:
     """The note on the data or the evaluation says the difference is judged apart in a shadow or
     parallel run, on a test set of its own, or given to the model as an input."""
@@ -92,7 +112,7 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         "any score, or narrow the launch to what the data covers",
         "warning",
         first=True,
-        done=lambda plan: judged_apart(plan) is not None,
+        done=lambda plan: judged_apart(plan) is not None or production_stream(plan) is not None,
     ),
     fires=(
         Case(
@@ -219,8 +239,26 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 "from 8% to 25%.",
             },
         ),
+        Case(  # the data is the production stream, a season short: medium, and no data to collect first
+            {
+                "constraints.data.differences": ["season"],
+                "constraints.data.sources[0].name": "The production stream of pump readings since March",
+            },
+            evidence=(
+                'constraints.data.differences: ["season"] (the product meets another season or period)',
+                'constraints.data.sources[0].name: "The production stream of pump readings since March" (the '
+                "data is production's own: the production stream)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # `none` ticked; the note names a replacement only to say the data is the same
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The replacement meters send the same fields at the same "
+                "rate: the data is the same.",
+            }
+        ),
         Case(  # named, and the team checked the two alike: the difference is measured away
             {
                 "constraints.data.differences": ["population"],
@@ -331,4 +369,7 @@ def production_differs(plan: Plan) -> Evidence:
         path = apart.partition(": ")[0]
         kept = tuple(line for line in found if line.partition(": ")[0] != path)
         return Tempered(1, (*kept, apart))  # however many differences: the check of how it is handled
+    stream = production_stream(plan)
+    if stream:  # the data is the production stream: what differs is its period or share, not its setting
+        return Tempered(2, (*found, stream))
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop

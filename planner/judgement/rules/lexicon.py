@@ -2339,7 +2339,9 @@ ONE_STRETCH_ONLY = Lexicon(
 # Words that say the team checked that a named difference does not matter.
 CHECKED_ALIKE = Lexicon(
     """checked, verified, validated, compared, identical, indistinguishable, same distribution
-    no measurable difference, tested on both, recalibrated"""
+    no measurable difference, tested on both, recalibrated
+    data is the same, data are the same, data is unchanged, data are unchanged, is the same data
+    are the same data, data stay the same, data stays the same"""
 )
 
 # An earlier stage that chooses what the model sees: retrieval, a search, candidate generation, a pre-filter.

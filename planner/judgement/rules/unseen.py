@@ -23,6 +23,7 @@ from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
     Circumstance,
+    DataKind,
     Delivery,
     LabelSource,
     Mode,
@@ -372,6 +373,14 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "by_hand.examples": None,
             }
         ),
+        Case(  # scans of a ticket at a gate, in tabular data: no page nor picture whose extraction drops things
+            {
+                "product.inputs": "The gate scans of the last 30 minutes at each lift.",
+                "product.data_kinds": ["tabular", "time_series"],
+                "by_hand.examples": None,
+                "by_hand.expert_can_decide": None,
+            }
+        ),
         Case(  # the email archive is among the data sources the model is built on
             {
                 "product.current_solution": "Clerks search old email threads with the supplier.",
@@ -470,7 +479,9 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
                 ),
             ),
         )
-    lossy = LOSSY.find_all(inputs)
+    # an extraction loses what is on a page or a picture: not where the data is said to be neither
+    said_kinds = set(plan.product.data_kinds)
+    lossy = LOSSY.find_all(inputs) if not said_kinds or said_kinds & {DataKind.text, DataKind.images} else ()
     if lossy and not by_hand.examples and by_hand.measured is None and by_hand.expert_can_decide is None:
         untried = "not answered" if by_hand.examples is None else "0"
         return Hint(
