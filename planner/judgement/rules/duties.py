@@ -39,6 +39,7 @@ from planner.judgement.rules.lexicon import (
     STAFF_DUTY_SAID,
     WATCHES_STAFF,
 )
+from planner.judgement.rules.recorded import people_kept_out
 from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Category, Mode, Plan, Severity
 
@@ -110,6 +111,7 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     dispatcher who looks at a camera's frames is at work, not watched)."""
     # What the model reads (today's way of working is not: an estimator's video survey feeds no model).
     read = {"product.inputs", *source_paths(plan)}
+    kept_out = people_kept_out(plan)  # nobody in view (no staff in frame, blurred): a camera watches no one
     for path in about_paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -118,7 +120,7 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         if said:
             return path, said
         records = _RECORDED_OR_WORN if path in read else ON_THE_PERSON
-        together = in_one_sentence(text, records, STAFF)
+        together = () if kept_out else in_one_sentence(text, records, STAFF)
         if together:
             return path, together
     return None
@@ -170,6 +172,11 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
         Case(  # cameras film the boards, nobody at work is named
             {"product.inputs": "Line camera images of each circuit board on the conveyor."}
+        ),
+        Case(  # a camera beside the packers, but the answers say nobody is in frame
+            {
+                "product.inputs": "Ceiling camera images of each parcel at the packers' stations; no staff in frame."
+            }
         ),
         Case(  # the works council agreed
             {

@@ -857,6 +857,8 @@ PEOPLE_REMOVED = Lexicon("""
     blur, blurs, blurred, blurring, pixelate, pixelated, pixelation, anonymise, anonymised, anonymisation
     anonymize, anonymized, anonymization, redact, redacted, redaction, de-identified, de-identify
     no people, no faces, without people, faces masked, masked faces, privacy masking, privacy masks
+    nobody in view, no one in view, nobody in frame, no one in frame, no staff in view, no staff in frame
+    people never appear, staff never appear, never shows people, never show people
 """)
 
 # An output a person confirms or edits: a draft, a suggestion, a pre-filled value.

@@ -44,14 +44,24 @@ FILMS_NATURE = Lexicon("""
 """)
 
 
+# Close-ups of a part of a vehicle, a machine or a product: a train's wheels are no train full of people.
+FILMS_A_PART = Lexicon("""
+    wheel, wheels, wheelset, wheelsets, bogie, bogies, axle, axles, brake pad, brake pads, pantograph
+    pantographs, undercarriage, undercarriages, rail head, rail heads, weld, welds, weld seam, weld seams
+    bearing, bearings, tyre tread, tyre treads, tire tread, tire treads, solder joint, solder joints
+    circuit board, circuit boards, gauge dial, meter dial, meter dials
+""")
+
+
 def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that records people: a call or a worn camera, or a recording and a place where
     people are (a gate, a street, a shop floor, faces) in one sentence."""
     moving = {DataKind.video, DataKind.audio} & set(plan.product.data_kinds)
     records = _RECORDS + _CLIPS if moving else _RECORDS
-    # A camera trap or a pen camera films animals: a site or a path in it is not where people are.
+    # A camera trap or a pen camera films animals, a trackside camera a train's wheels: a site, a path or
+    # a train in it is not where people are.
     nature = any(
-        FILMS_NATURE.find(text)
+        FILMS_NATURE.find(text) or FILMS_A_PART.find(text)
         for path in ("product.inputs", "product.goal", *source_paths(plan))
         if isinstance(text := answer_at(plan, path), str)
     )
@@ -68,7 +78,7 @@ def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def _removed(plan: Plan) -> bool:
+def people_kept_out(plan: Plan) -> bool:
     """Whether the answers say the people are blurred, masked or left out of the recordings."""
     texts = [answer_at(plan, path) for path in _paths(plan)]
     texts += [plan.after_launch.owner, plan.constraints.compute.hosted_model]
@@ -117,6 +127,13 @@ def _removed(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # a trackside camera films the wheels of each train: a close-up of a part, nobody in it
+            {
+                "product.inputs": "Trackside camera recording of each passing train's wheels.",
+                "product.data_kinds": ["images"],
+                "constraints.data.personal_data": False,
+            }
+        ),
         Case(  # a camera over a conveyor: boards, not people
             {
                 "product.inputs": "Line camera images of each circuit board on the conveyor.",
@@ -155,7 +172,7 @@ def recordings_hold_personal_data(plan: Plan) -> Evidence:
     retention, and the works council where employees are filmed.
     """
     personal = plan.constraints.data.personal_data
-    if personal is True or _removed(plan):
+    if personal is True or people_kept_out(plan):
         return None
     found = _people_recorded(plan)
     if found is None:
