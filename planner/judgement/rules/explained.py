@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
-from planner.judgement.rules.evidence import answer_is, quote
+from planner.judgement.rules.evidence import answer_is, first_said, quote
 from planner.judgement.rules.lexicon import CHECKED_OUTPUT, GIVES_REASONS
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Mode, ModelSize, Plan, TaskType
 
 
@@ -32,6 +33,16 @@ def explanations_required(plan: Plan) -> Evidence:
     return answer_is(plan, "constraints.explainability_required", True)
 
 
+# Words saying what the output shows (the cited clause, the matched rule) is itself the explanation the
+# audience asked for, or that explanations are already shown with each output.
+_SHOWN_IS_THE_EXPLANATION = Lexicon("""
+    is the explanation, are the explanation, is its explanation, are its explanation, as the explanation
+    serves as the explanation, serve as the explanation, is explanation enough, is the reason given
+    explanation is shown, explanations are shown, explanation is displayed, explanations are displayed
+    shown as the explanation, shows the explanation, show the explanation
+""")
+
+
 @rule(
     "explanations-vs-black-box",
     Category.ethics,
@@ -56,6 +67,20 @@ def explanations_required(plan: Plan) -> Evidence:
                 'product.mode: "augment"',
                 'product.output: "A ranked list of contract passages with their sources." (a person checks '
                 "what it shows: ranked list, passages, sources; is that explanation enough?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
+        Case(  # the cited clause is the explanation the auditors asked for: low, a note
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.output": "The answer and the cited policy clause, which is the explanation.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "huge"',
+                'product.output: "The answer and the cited policy clause, which is the explanation." (what '
+                "it shows is the explanation: is the explanation)",
             ),
             also=frozenset(["explanations-required"]),
         ),
@@ -93,6 +118,20 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
     if not opaque:
         return None
     found = (quote(plan, "constraints.explainability_required"), *opaque)
+    shown = first_said(
+        plan,
+        (
+            "product.output",
+            "product.decision",
+            *(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))),
+        ),
+        _SHOWN_IS_THE_EXPLANATION,
+    )
+    if shown:  # the plan says what it shows (a citation, the matched rule) is the explanation: a note
+        path, words = shown
+        return Tempered(
+            1, (*found, quote(plan, path, f"what it shows is the explanation: {', '.join(words)}"))
+        )
     reasoned = GIVES_REASONS.find_all(plan.product.output)
     if reasoned and plan.product.task is TaskType.generation:
         # A generated reason with each output is an explanation, if it is faithful to what the model did.
