@@ -1577,6 +1577,14 @@ PRIVACY_DONE = Lexicon("""
 """)
 
 
+# Words saying what the model reads is summed over people: no row is a person.
+_AGGREGATE_ONLY = Lexicon("""
+    aggregated, aggregate counts, aggregate figures, aggregates only, only aggregates, aggregated counts
+    counts per district, counts per postcode district, totals per district, totals per region
+    counts per region, totals per store, counts per store, no individual records, no person-level
+""")
+
+
 # Words saying a hosted model runs inside the organisation's own cloud tenancy: the data does not leave.
 _OWN_TENANCY = Lexicon("""
     our own tenancy, our tenancy, our own tenant, our tenant, in our tenant, the organisation's tenancy
@@ -1615,6 +1623,19 @@ _OWN_TENANCY = Lexicon("""
                 'constraints.data.leaves_organisation: "stays" (kept in-house, from the organisation\'s own '
                 "records)",
             ),
+        ),
+        Case(  # what the model reads is counts per district: low, a note
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted forecasting API.",
+                "product.inputs": "Weekly visits counts per postcode district from the booking system.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.inputs: "Weekly visits counts per postcode district from the booking system." '
+                "(aggregated over people: counts per postcode district)",
+            ),
+            also=frozenset({"hosted-black-box"}),
         ),
         Case(  # a hosted model in the organisation's own tenancy, the data said to stay: low, a note
             {
@@ -1670,6 +1691,12 @@ def personal_data(plan: Plan) -> Evidence:
         # the privacy record (lawful basis, retention), not a risk to the project.
         where = "constraints.data.leaves_organisation" if leaves else "constraints.data.sources"
         return Tempered(1, (*found, quote(plan, where, "kept in-house, from the organisation's own records")))
+    paths = ("product.inputs", *(f"constraints.data.sources[{i}].name" for i in range(len(data.sources))))
+    summed = first_said(plan, paths, _AGGREGATE_ONLY)
+    if found and summed and leaves not in (DataLeaves.not_checked, DataLeaves.not_allowed):
+        # what the model reads is summed over people (counts per district): nobody is identifiable in it
+        note = f"aggregated over people: {', '.join(summed[1])}"
+        return Tempered(1, (*found, quote(plan, summed[0], note)))
     inside = not hosted or bool(_OWN_TENANCY.find(compute.hosted_model))
     if found and leaves is DataLeaves.stays and inside:
         # The team says the data stays, and any hosted model runs in the organisation's own tenancy: data
