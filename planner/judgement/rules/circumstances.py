@@ -18,7 +18,7 @@ from planner.judgement.rules.evidence import (
     quote,
     ticked,
 )
-from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money
+from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money, declinable
 from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
@@ -347,7 +347,7 @@ def commits_unchecked(plan: Plan) -> Evidence:
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
         said = "a generative model takes the action: a customer's message can talk it into one"
         return (fact, quote(plan, "product.task", said), unbounded)
-    if plan.product.mode is Mode.augment and acts_without_money(plan):
+    if declinable(plan) and acts_without_money(plan):
         # it sends a suggestion on its own, moving no money, and the person it reaches takes it or not
         return Tempered(
             2, (fact, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)

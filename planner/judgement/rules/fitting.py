@@ -11,10 +11,11 @@ few below the cut); the action moves no money (a cap on amounts means nothing: l
 from __future__ import annotations
 
 from planner.judgement.rules.base import Instead, Move, Tempered
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.lexicon import PROPOSAL
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.fields import is_answered
-from planner.plan.model import ActionShape, ErrorCost, OutcomeRecorded, Plan, Severity
+from planner.plan.model import ActionShape, ErrorCost, Mode, OutcomeRecorded, Plan, Severity
 
 # ---------------------------------------------------------------- selective-labels: customers choose
 
@@ -161,3 +162,11 @@ NO_MONEY_MOVES = Instead(
     "sample each week; keep a switch that stops it; for a generative model, take the action from a "
     "structured decision checked against policy, never from its free text.",
 )
+
+
+def declinable(plan: Plan) -> bool:
+    """Whether, in augment mode, the decision or output says it is a suggestion (a draft, a proposal) that
+    the person or customer it reaches takes or leaves: sent on its own, it still decides nothing alone."""
+    return plan.product.mode is Mode.augment and (
+        first_said(plan, ("product.decision", "product.output"), PROPOSAL) is not None
+    )

@@ -13,6 +13,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
+from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
@@ -48,6 +49,7 @@ _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
         Case(  # sent unchecked, but as a suggestion its receiver can decline: medium, not high
             {
                 "product.unseen_by_model": "What the customer says at the counter.",
+                "product.decision": "Which dishes to suggest; the customer takes the suggestion or leaves it.",
                 "product.mode": "augment",
                 "product.circumstances": ["commits_alone"],
                 "by_hand.expert_can_decide": None,
@@ -101,7 +103,7 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     alone = ticked(plan, Circumstance.commits_alone)
     if plan.product.mode is Mode.automate:
         return (said, quote(plan, "product.mode"))  # nobody brings it back in
-    if alone and plan.product.mode is Mode.augment:
+    if alone and declinable(plan):
         # a suggestion goes out unchecked, but the person or customer it reaches can decline it, with what
         # they see in hand: the cap is on how often it helps, not on what is done without it
         return Tempered(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from planner.judgement.rules import acting, data, evaluation, steering
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
+from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.lexicon import (
     DATED,
     IMAGERY,
@@ -460,7 +461,7 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
                     ),
                 ),
                 # a suggestion its receiver can decline, with what they see in hand: a low question
-                1 if plan.product.mode is Mode.augment else None,
+                1 if declinable(plan) else None,
             )
     if checked:
         return None
@@ -479,8 +480,7 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
                 ),
             ),
         )
-    # an extraction loses what is on a page or a picture: not where the data is said to be neither
-    said_kinds = set(plan.product.data_kinds)
+    said_kinds = set(plan.product.data_kinds)  # extraction drops only what is on a page or picture
     lossy = LOSSY.find_all(inputs) if not said_kinds or said_kinds & {DataKind.text, DataKind.images} else ()
     if lossy and not by_hand.examples and by_hand.measured is None and by_hand.expert_can_decide is None:
         untried = "not answered" if by_hand.examples is None else "0"
