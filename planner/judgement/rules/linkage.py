@@ -12,6 +12,7 @@ from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
     month_number,
+    own_notes,
     quote,
     read_paths,
     truth_paths,
@@ -114,7 +115,23 @@ PAST_QUESTIONS = Lexicon("""
 KEPT_OUT = Lexicon("""
     removed from the index, excluded from the index, kept out of the index, left out of the index
     not in the index, index built before, index cut, cut-off date, cutoff date, corpus cut, index frozen
-    before the test period, index as it stood, answers removed
+    before the test period, index as it stood, answers removed, removed from the corpus, newer than the index
+    excluded from the corpus, kept out of the corpus, excluded from retrieval, removed from retrieval
+    after the index, not indexed, removed before indexing, index rebuilt, corpus as it stood
+    after the cut-off, after the cutoff, knowledge base as it stood
+""")
+
+# Words saying the product searches a corpus when it answers: an index, a knowledge base, an archive.
+RETRIEVES = Lexicon("""
+    retrieval, retrieved, retrieves, retrieve, retrieving, index, indexed, knowledge base, knowledge bases
+    vector store, vector database, vector index, search index, semantic search, similarity search, archive
+""")
+
+# Words saying items come from the organisation's own history: past answers, earlier versions, old cases.
+HISTORY = Lexicon("""
+    past, previous, earlier, prior, historical, archived, last year's, from the archive, answered, submitted
+    published, resolved, earlier versions, previous versions, past versions, older versions, won bids
+    answers we sent, answers that were sent, replies we sent, replies that were sent, responses we sent
 """)
 
 
@@ -125,9 +142,9 @@ KEPT_OUT = Lexicon("""
     impact=4,
     move=Move(
         "Keep each test question's own answer out of the index it retrieves from",
-        "Tested on past questions while the index holds their published answers, retrieval finds the answer "
-        "itself and the score measures look-up, not drafting: build the index as it stood before each test "
-        "question, or remove the test questions' answers",
+        "Tested on past questions while the index holds their own answers (or earlier versions of the same "
+        "document), retrieval finds the answer itself and the score measures look-up, not drafting: build the "
+        "index as it stood before each test question, or remove the test questions' answers and near-copies",
         "warning",
     ),
     ask="does the retrieval index hold the answers to the evaluation's own questions?",
@@ -159,8 +176,30 @@ KEPT_OUT = Lexicon("""
                 "2024: its own answers are in the index)",
             ),
         ),
+        Case(  # general form: a knowledge base of past bids, tested on questions answered in past bids
+            {
+                "product.task": "generation",
+                "product.inputs": "The tender question and passages retrieved from our knowledge base of past bids.",
+                "done.eval_set": "150 questions from 2023 tenders with the answers we submitted.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+            evidence=(
+                'product.inputs: "The tender question and passages retrieved from our knowledge base ..." '
+                "(retrieved, knowledge base, past)",
+                'done.eval_set: "150 questions from 2023 tenders with the answers we submitted." (submitted: '
+                "their own answers may sit in the index)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the same, the test's own answers removed from the knowledge base
+            {
+                "product.task": "generation",
+                "product.inputs": "The tender question and passages retrieved from our knowledge base of past bids.",
+                "done.eval_set": "150 questions from 2023 tenders; their answers are removed from the corpus.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # an index that ends before the test period starts
             {
                 "product.task": "generation",
@@ -186,9 +225,10 @@ KEPT_OUT = Lexicon("""
 def answers_in_the_index(plan: Plan) -> Evidence:
     """The test questions' answers sit in the retrieval index.
 
-    A drafter that retrieves from past answers, tested on past questions, finds each test question's
-    own published answer in its index: the score then measures look-up, not drafting, and says nothing
-    about new questions.
+    A drafter that retrieves from past answers (a knowledge base of previous responses, earlier versions
+    of the same document), tested on items drawn from that same history, finds each test item's own
+    answer, or a near-copy of it, in its index: the score then measures look-up, not drafting, and
+    says nothing about new questions.
 
     Mitigation: Build the index as it stood before each test question (a time cut), or remove the test
     questions' answers from it; report the score on questions newer than the index.
@@ -197,11 +237,15 @@ def answers_in_the_index(plan: Plan) -> Evidence:
         return None
     if first_said(plan, (*truth_paths(plan), *read_paths(plan)), KEPT_OUT):
         return None
+    if any(KEPT_OUT.find(note) for note in own_notes(plan)):
+        return None
     dated = _index_outlasts_test(plan)
     if dated is not None:
         return dated
-    index = first_said(plan, read_paths(plan), PAST_ANSWERS)
-    asked = first_said(plan, truth_paths(plan), PAST_QUESTIONS)
+    index = first_said(plan, read_paths(plan), PAST_ANSWERS) or _history_index(plan)
+    asked = first_said(plan, truth_paths(plan), PAST_QUESTIONS) or first_said(
+        plan, truth_paths(plan), HISTORY
+    )
     if index is None or asked is None:
         return None
     return Hint(
@@ -211,6 +255,17 @@ def answers_in_the_index(plan: Plan) -> Evidence:
             quote(plan, asked[0], f"{', '.join(asked[1])}: their own answers may sit in the index"),
         ),
     )
+
+
+def _history_index(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """An answer saying the product retrieves from the organisation's own history (an index or knowledge
+    base of past answers, earlier versions, resolved cases): (path, words), or None."""
+    for path in (*read_paths(plan), "constraints.compute.hosted_model"):
+        text = answer_at(plan, path)
+        searched, past = RETRIEVES.find_all(text), HISTORY.find_all(text)
+        if searched and past:
+            return path, (*searched, *past)
+    return None
 
 
 _DATE = re.compile(rf"\b(?:{MONTH}\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -264,23 +319,6 @@ def _index_outlasts_test(plan: Plan) -> Evidence:
                 (
                     quote(plan, path, f"the index runs to {end[2]}"),
                     quote(plan, where, f"the test starts {said}: its own answers are in the index"),
-                ),
-            )
-    return None
-    start = min(tested)
-    for path in read_paths(plan):
-        text = str(answer_at(plan, path) or "")
-        if not INDEX.find(text):
-            continue
-        dates = _dates(text, last=True)
-        if dates and max(dates)[:2] >= start[:2]:
-            end = max(dates)
-            where = next(p for p in truth_paths(plan) if start[2] in str(answer_at(plan, p) or ""))
-            return Hint(
-                (end[2], start[2]),
-                (
-                    quote(plan, path, f"the index runs to {end[2]}"),
-                    quote(plan, where, f"the test starts {start[2]}: its own answers are in the index"),
                 ),
             )
     return None
