@@ -117,6 +117,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "adverse-decision-unchecked",
         "adversaries-adapt",
         "answers-in-the-index",
+        "judge-uncalibrated",
         "ai-act-high-risk-use",
         "anchoring-on-proposal",
         "capped-outcomes",
