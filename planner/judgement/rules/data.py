@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planner.core import formatting as fmt
+from planner.core.stats import wilson
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
     MIN_LABELED,
@@ -1228,7 +1229,8 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
         Case(
             {"done.test_size": 1000},
             evidence=(
-                "done.test_size: 1000 (about 20 cases of the rarest class)",
+                "done.test_size: 1000 (about 20 cases of the rarest class: a recall of 75% (53.1-88.8) measured "
+                "on 20 has that 95% interval)",
                 "constraints.data.rarest_class_share: 0.02",
             ),
         ),
@@ -1289,9 +1291,29 @@ def small_test_set(plan: Plan) -> Evidence:
             return Tempered(
                 2, (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
             )
-        note = f"about {fmt.count(size * rare)} cases of the rarest class"
+        note = (
+            f"about {fmt.count(size * rare)} cases of the rarest class{_recall_interval(plan, size * rare)}"
+        )
         return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
     return None
+
+
+_RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate, hit rate")
+
+
+def _recall_interval(plan: Plan, positives: float) -> str:
+    """What a recall target measured on so few true cases can be told from: its 95% interval, where a
+    done metric is a recall (or sensitivity) with a target."""
+    for metric in plan.done.metrics:
+        goal = metric.goal()
+        if goal is None or not 0 < goal < 1 or not _RECALL.find(metric.name):
+            continue
+        whole = round(positives)
+        if whole < 10:
+            return ""  # a handful of cases: the count itself says the recall cannot be measured
+        interval = wilson(round(goal * whole), whole)
+        return f": a recall of {fmt.share(goal, interval)} measured on {whole} has that 95% interval"
+    return ""
 
 
 # Words that say a forecast's test window spans a whole year (every season) or more.
