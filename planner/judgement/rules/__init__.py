@@ -65,6 +65,7 @@ from planner.judgement.rules import (
     validity,
     linkage,
     judged,
+    wrongs,
     guard,
     required,
     written,
@@ -168,5 +169,6 @@ __all__ = [
     "workload",
     "writer",
     "written",
+    "wrongs",
     "yardstick",
 ]

@@ -1,0 +1,171 @@
+"""Rules that multiply the plan's own counts out: the wrong actions a month an automated model takes at
+its volume, base rate and precision target, which a percentage alone hides."""
+
+from __future__ import annotations
+
+import re
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import answer_at, items_per_month, own_notes, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Direction, ErrorCost, Mode, Plan
+
+# A metric that is the share of actions taken that were right.
+_PRECISE = Lexicon("precision, ppv, positive predictive value")
+# A recall the precision is paired with.
+_RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate")
+# A precision said inside another metric's name: 'recall at 95% precision'.
+_AT_PRECISION = re.compile(r"\b(\d{1,2}(?:\.\d+)?)\s*%\s*precision\b", re.IGNORECASE)
+
+# Words saying the team already counted the wrong actions in a period.
+STATED = Lexicon("""
+    false positives a month, false positives per month, false positives each month, false positives a week
+    false positives per week, false positives a day, false positives per day, false alarms a month
+    false alarms per month, false alarms a week, false alarms per week, false alarms a day, false alarms per day
+    wrong actions a month, wrong actions per month, wrong actions a week, wrong actions per week
+    wrongly blocked a month, wrongly refused a month, wrong ones a month, wrong ones per month
+""")
+
+_SAID = ("impact.if_it_fails", "impact.error_harm", "done.when_met", "after_launch.fallback")
+
+
+def _precision(plan: Plan) -> tuple[float, int] | None:
+    """The precision the plan aims at, and the metric that says it: a precision target, or a precision
+    named in another metric ('recall at 95% precision')."""
+    for index, metric in enumerate(plan.done.metrics):
+        goal = metric.goal()
+        if goal is not None and 0 < goal < 1 and _PRECISE.find(metric.name) and not _RECALL.find(metric.name):
+            return goal, index
+    for index, metric in enumerate(plan.done.metrics):
+        found = _AT_PRECISION.search(metric.name)
+        if found and 0 < float(found.group(1)) < 100:
+            return float(found.group(1)) / 100, index
+    return None
+
+
+def _bounded(plan: Plan) -> bool:
+    """Whether a done metric already caps a share that must stay low (wrong removals at most 1 in 1,000)."""
+    return any(
+        metric.direction is Direction.lower_is_better
+        and (goal := metric.goal()) is not None
+        and 0 <= goal < 1
+        for metric in plan.done.metrics
+    )
+
+
+def _recall(plan: Plan) -> float | None:
+    for metric in plan.done.metrics:
+        goal = metric.goal()
+        if goal is not None and 0 < goal <= 1 and _RECALL.find(metric.name):
+            return goal
+    return None
+
+
+_AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positive"}
+
+
+@rule(
+    "wrong-actions-at-volume",
+    Category.operations,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Count the wrong actions a month before choosing the precision target",
+        "A precision target reads well as a percentage; at the product's volume and base rate it is a count "
+        "of people or payments acted on wrongly every month: multiply it out, put a cost on each, and set "
+        "the threshold (or a person's check on the costliest) so that count is one the business accepts",
+        "warning",
+    ),
+    ask="how many wrong actions a month does the precision target mean at this volume, and who bears them?",
+    fires=(
+        Case(
+            {
+                **_AUTOMATE,
+                "done.metrics[0].name": "Precision of the duplicate hold",
+                "done.metrics[0].target": 0.9,
+            },
+            also=frozenset({"target-beyond-human"}),
+            evidence=(
+                'done.metrics[0].name: "Precision of the duplicate hold" (12,000 a month x 2% = 240 true cases; '
+                "finding them all at 90% precision means about 27 wrong ones a month)",
+                "impact.volume: 12000",
+                "constraints.data.rarest_class_share: 0.02",
+                'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
+            ),
+        ),
+        Case(  # the precision said inside a recall metric's name, the recall its target
+            _AUTOMATE,
+            evidence=(
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (12,000 a month x 2% x 75% '
+                "recall = 180 right actions; at 95% precision about 9 wrong ones a month)",
+                "impact.volume: 12000",
+                "constraints.data.rarest_class_share: 0.02",
+                'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.mode": "automate"}),  # the costlier error is a miss: a wrong hold is cheap
+        Case({"impact.costlier_error": "false_positive"}),  # a person decides each case
+        Case(  # the team counted them already
+            {
+                **_AUTOMATE,
+                "impact.if_it_fails": "About 9 false positives a month, each released within a day.",
+            }
+        ),
+        Case({**_AUTOMATE, "impact.volume": 100}),  # 100 a month x 2% x 75% at 95% precision: under one
+    ),
+)
+def wrong_actions_at_volume(plan: Plan) -> Evidence:
+    """The precision target hides a count of wrong actions a month.
+
+    A model that acts alone at 95% precision still acts wrongly on one case in twenty it acts on; at the
+    product's volume and base rate that is a count a month of people refused, payments held or accounts
+    closed in error, each with a cost. A lead multiplies it out before agreeing the target: a percentage
+    that sounds high can be hundreds of wrong actions a month.
+
+    Mitigation: Multiply volume x base rate x recall x (1 - precision) / precision into wrong actions a
+    month, put a cost on each, and set the threshold, or a person's check on the costliest, so the count
+    is one the business accepts.
+    """
+    if plan.product.mode is not Mode.automate:
+        return None
+    impact = plan.impact
+    harmful = impact.costlier_error is ErrorCost.false_positive  # a wrong action is the costlier error
+    volume, share, precision = (
+        items_per_month(plan),
+        plan.constraints.data.rarest_class_share,
+        _precision(plan),
+    )
+    if not harmful or volume is None or share is None or not 0 < share < 0.5 or precision is None:
+        return None
+    texts = [str(answer_at(plan, path) or "") for path in _SAID] + own_notes(plan)
+    if any(STATED.find(text) for text in texts) or _bounded(plan):
+        return None  # the team counted them already, or bounds them with a done metric of their own
+    value, index = precision
+    recall = _recall(plan)
+    right = volume * share * (recall or 1.0)
+    wrong = right * (1 - value) / value
+    if wrong < 1:
+        return None  # fewer than one a month: benign
+    if recall is None:
+        note = (
+            f"{fmt.count(volume)} a month x {fmt.share(share)} = {fmt.count(right)} true cases; finding them all "
+            f"at {fmt.share(value)} precision means about {fmt.count(wrong)} wrong ones a month"
+        )
+    else:
+        note = (
+            f"{fmt.count(volume)} a month x {fmt.share(share)} x {fmt.share(recall)} recall = {fmt.count(right)} "
+            f"right actions; at {fmt.share(value)} precision about {fmt.count(wrong)} wrong ones a month"
+        )
+    evidence = [
+        quote(plan, f"done.metrics[{index}].name", note),
+        quote(plan, "impact.volume"),
+        quote(plan, "constraints.data.rarest_class_share"),
+    ]
+    for path in ("impact.action_cost", "impact.error_harm"):
+        if answer_at(plan, path):
+            evidence.append(quote(plan, path))
+            break
+    return tuple(evidence)
