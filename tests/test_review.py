@@ -118,6 +118,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "adversaries-adapt",
         "answers-in-the-index",
         "judge-uncalibrated",
+        "check-before-action-removed",
         "ai-act-high-risk-use",
         "anchoring-on-proposal",
         "capped-outcomes",
