@@ -18,7 +18,7 @@ from planner.judgement.rules.evidence import (
     truth_paths,
 )
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, Plan, Split, TaskType
 
 # Links that merge records into one entity: a person page, a golden record, a cluster.
 MERGES = Lexicon("""
@@ -190,6 +190,21 @@ HISTORY = Lexicon("""
                 "their own answers may sit in the index)",
             ),
         ),
+        Case(  # parts of one questionnaire split at random: their siblings' answers sit in the index
+            {
+                "product.task": "generation",
+                "product.inputs": "The question and answers retrieved from our index of previous questionnaires.",
+                "done.eval_set": "400 questions from 60 customer questionnaires.",
+                "done.split": "random",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+            evidence=(
+                'product.inputs: "The question and answers retrieved from our index of previous quest..." '
+                "(retrieved, index, previous)",
+                'done.eval_set: "400 questions from 60 customer questionnaires." (questions from: parts of '
+                "one whole split at random: the other parts' answers sit in the index)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the same, the test's own answers removed from the knowledge base
@@ -246,13 +261,17 @@ def answers_in_the_index(plan: Plan) -> Evidence:
     asked = first_said(plan, truth_paths(plan), PAST_QUESTIONS) or first_said(
         plan, truth_paths(plan), HISTORY
     )
+    said = "their own answers may sit in the index"
+    if asked is None and plan.done.split is Split.random:  # parts of one parent, split at random
+        asked = first_said(plan, truth_paths(plan), PARTS)
+        said = "parts of one whole split at random: the other parts' answers sit in the index"
     if index is None or asked is None:
         return None
     return Hint(
         [*index[1], *asked[1]],
         (
             quote(plan, index[0], ", ".join(index[1])),
-            quote(plan, asked[0], f"{', '.join(asked[1])}: their own answers may sit in the index"),
+            quote(plan, asked[0], f"{', '.join(asked[1])}: {said}"),
         ),
     )
 
@@ -266,6 +285,13 @@ def _history_index(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         if searched and past:
             return path, (*searched, *past)
     return None
+
+
+# Test items that are parts of a larger whole: the questions of a questionnaire, the sections of a bid.
+PARTS = Lexicon("""
+    questions from, questions of, sections from, sections of, paragraphs from, clauses from, answers from
+    of the same questionnaire, of the same tender, of the same document, per questionnaire, per tender
+""")
 
 
 _DATE = re.compile(rf"\b(?:{MONTH}\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
