@@ -52,6 +52,7 @@ HAPPY = [
     line("Chargeback rate"),
     "y",  # metric measured today: y answers at once
     line("Hold the order for review"),
+    line("1"),  # how it turns into action: each order above a cut-off
     line("2"),  # how it reaches them: in the tool the analysts already use
     line("Risk analysts"),
     line("Manual review of orders above 1000 EUR"),
@@ -60,6 +61,8 @@ HAPPY = [
     line("Order, account and device data"),
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
+    line("1"),  # nothing it must never propose
+    line("nothing"),  # nothing every output must carry
     line("Chargeback within 90 days"),
     "n",  # label is a proxy?
     line("none"),  # no earlier stage chooses what the model sees
@@ -79,7 +82,9 @@ HAPPY = [
     line("300"), line("120"),  # analysts handle 300 flagged orders a day; the model will flag 120
     line("30%, 20%"),  # an easy slice, and the share the first model addresses
     line("Repeat customers on a known device"),  # which slice is easy
-    line("15 EUR"), line("12"), "y",  # the value per item with its unit; the effort
+    line("15 EUR"),  # the value per item with its unit
+    line("nothing"),  # what each action gives away
+    line("12"), "y",  # the effort, and worth it
     line("We keep a cleaned, labelled order history"),
     line("2"),  # false negatives cost more
     line("A shopper's honest order waits for review"), line("2"),  # who an error hurts; moderate
@@ -90,14 +95,20 @@ HAPPY = [
     line("Turn it on in the shop settings"),
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
     line("orders database"), line("1"), line("chargeback feed"), line("2"), ENTER,  # two sources
+    line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
     line("90"),  # label delay: asked because labels are outcomes
     line("50000"),
     line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
+    DOWN * 4 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
+    line("1"),  # the world records the outcome (a chargeback)
     line("0.5%"),  # rarest class: asked because the task is classification
+    line("2"), line("one customer"),  # several rows per customer
     "n",  # not versioned
     DOWN * 8 + SPACE + ENTER,  # nothing differs from production
+    line("2"),  # a few cases concern customers the data has never seen
     "y", line("1"),  # personal data, which stays in the organisation
+    line("1"),  # only our own content
     line("2"), line("200, 120"),  # online serving: a p99 budget, and what a candidate measured
     line("1"),  # small model
     line("4"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
@@ -108,8 +119,10 @@ HAPPY = [
     line("0.5"), line("0.7"),  # the baseline's value (no name said for it), then the target
     ENTER,  # an empty name ends the metrics (0.5 to 0.7 says higher is better: not asked)
     line("recall at 1% false positive rate"),  # the metric that counts the worst error
+    line("1"),  # the done metric scores each decision as it is taken
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"),  # its right answers: real-world outcomes
+    line("1"),  # the evaluation's inputs: real cases
     line("2"), line("5000"),
     line("6, Ship the rules and stop"),  # the time box and the fold action in one answer
     line("A/B test on 10% of traffic"),
@@ -118,18 +131,6 @@ HAPPY = [
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
     line("Fall back to the rules"),
-    line("1"),  # how it turns into action: each order above a cut-off
-    line("nothing"),  # what each action gives away
-    DOWN * 4 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
-    line("2"), line("one customer"),  # several rows per customer
-    line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
-    line("1"),  # nothing it must never propose
-    line("1"),  # the evaluation's inputs: real cases
-    line("1"),  # the done metric scores each decision as it is taken
-    line("1"),  # the world records the outcome (a chargeback)
-    line("2"),  # a few cases concern customers the data has never seen
-    line("1"),  # only our own content
-    line("nothing"),  # nothing every output must carry
     ENTER,  # review screen: Finish
     ENTER,  # closing screen: Finish, no decision on a risk
 ]  # fmt: skip
@@ -292,7 +293,7 @@ def progress_steps(screen: str) -> list[tuple[str, str, str, str, str]]:
     """Each question's progress line (section, left in it, N, M) and the question that follows it."""
     unwrapped = re.sub(r"\n {4}(?=\S)", " ", screen)  # a progress line wrapped at the screen's edge
     pattern = (
-        r"(\d)/8 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (?:essentials: )?(\d+) of (\d+) answered[^\n]*\n"
+        r"(\d)/7 [^·\n]+ · (?:(\d+) more|last one)[^·\n]* · (?:essentials: )?(\d+) of (\d+) answered[^\n]*\n"
     )
     found = []
     for match in re.finditer(pattern, unwrapped):
@@ -327,11 +328,11 @@ def root(make_workspace: MakeWorkspace) -> Path:
 def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(root: Path) -> None:
     # One walk through the whole kickoff (each one costs seconds): stopped by Ctrl-C half-way through
     # an answer, then by Ctrl-D in a menu, resumed each time, and finished.
-    first = HAPPY[:13]  # title ... the current solution; Ctrl-C half-way through the next answer
+    first = HAPPY[:14]  # title ... the current solution; Ctrl-C half-way through the next answer
     error, stopped = interview(root, "fraud", [*first, "Catches", CTRL_C])
     assert isinstance(error, Interrupted) and error.exit_code == 130
     assert str(error) == (
-        "Stopped. All 10 answers so far are saved in plans/fraud/plan.yaml.\n"
+        "Stopped. All 11 answers so far are saved in plans/fraud/plan.yaml.\n"
         "Resume with: planner interview fraud --depth full"
     )
     assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
@@ -340,11 +341,11 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     # Ctrl-D in a menu stops the same way.
     error, resumed = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
     assert isinstance(error, Interrupted)
-    assert "Resuming 'fraud': 10 of" in resumed
+    assert "Resuming 'fraud': 11 of" in resumed
     assert "How is it solved today?" not in resumed  # answered questions are not asked again
     assert "? How well does today's solution do, in numbers?" in resumed  # it resumes at the first unanswered
 
-    closing, rest = interview(root, "fraud", HAPPY[14:])
+    closing, rest = interview(root, "fraud", HAPPY[15:])
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
@@ -354,15 +355,15 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
-        assert f"━━ {number}/8  {title}" in screen
-    assert "━━ 7/8  Done criteria and after launch" in screen
+        assert f"━━ {number}/7  {title}" in screen
+    assert "━━ 7/7  Done criteria and after launch" in screen
     assert "You may not need ML." in screen
-    assert "1/8 Product goal and ML framing · 17 more in this section" in screen
-    assert "7/8 Done criteria and after launch · last one in this section" in screen
+    assert "1/7 Product goal and ML framing · 20 more in this section" in screen
+    assert "7/7 Done criteria and after launch · last one in this section" in screen
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "21/21 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "24/24 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -398,7 +399,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "do they get right? 60%, 90%" in screen
     assert "and the p99 a candidate measured? 200 ms, 120 ms" in screen
     assert "(Enter finishes, Alt-Enter starts a new line; an empty answer skips)" in screen
-    assert "done metric" not in screen.lower().split("━━ 7/8")[0]  # nothing refers to a later question
+    assert "done metric" not in screen.lower().split("━━ 7/7")[0]  # nothing refers to a later question
 
 
 def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Path) -> None:
@@ -409,7 +410,7 @@ def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Pat
         line("about 60k per month"),  # the volume and its period
         ENTER,  # the easy share and the share addressed, skipped together
         line("€15"),  # the value and its unit (the currency)
-        *[ENTER] * 5,
+        *[ENTER] * 6,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
@@ -495,7 +496,7 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
         line("Adjusters read each claim"),  # the step alone: its share is asked next, on its own
         Shown("? What share of one item's end-to-end time"),
         line("8 minutes of 45"),
-        *[ENTER] * 8,
+        *[ENTER] * 9,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
@@ -508,12 +509,12 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     # In one answer, the second prompt is not shown; Enter on the next run keeps both as they were.
     write_plan(root, "title: Claims\n")
     closing, screen = interview(
-        root, "fraud", [line("Waiting for the lab; not measured"), *[ENTER] * 8], section="impact"
+        root, "fraud", [line("Waiting for the lab; not measured"), *[ENTER] * 9], section="impact"
     )
     assert isinstance(closing, str), closing
     assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
     assert "? What share of one item's" not in screen
-    closing, screen = interview(root, "fraud", [ENTER] * 9, section="impact")
+    closing, screen = interview(root, "fraud", [ENTER] * 10, section="impact")
     flat = " ".join(screen.split())
     assert "what share of the whole does it take? Waiting for the lab, not measured" in flat  # both kept
     assert saved(root)["impact"] == {"bottleneck": "Waiting for the lab", "step_share": "not measured"}
@@ -521,13 +522,13 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     write_plan(root, "title: Claims\n")
     keys = [
         line("yes, mostly"), Shown("'yes, mostly': the number first, then yes or no, e.g. 120, yes"), CLEAR,
-        line("150, yes, mostly"), *[ENTER] * 6,
+        line("150, yes, mostly"), *[ENTER] * 7,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="by_hand")
     assert isinstance(closing, str), closing
     assert "could they decide from the inputs alone? 150, yes" in " ".join(screen.split())
     write_plan(root, "title: Claims\nby_hand: {examples: 150, expert_can_decide: false}\n")
-    closing, screen = interview(root, "fraud", [ENTER] * 7, section="by_hand")
+    closing, screen = interview(root, "fraud", [ENTER] * 8, section="by_hand")
     assert isinstance(closing, str), closing
     assert "could they decide from the inputs alone? 150, no" in " ".join(screen.split())
     assert saved(root)["by_hand"] == {"examples": 150, "expert_can_decide": False}
@@ -537,7 +538,7 @@ def test_a_share_said_in_words_is_read_as_the_share_it_says(root: Path) -> None:
     write_plan(root, "title: Claims\n")
     keys = [
         line("Adjusters read each claim, about a fifth"), Shown("? How many items"),  # the share is not asked
-        *[ENTER] * 8,
+        *[ENTER] * 9,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
@@ -549,7 +550,7 @@ def test_a_share_said_in_words_is_read_as_the_share_it_says(root: Path) -> None:
     keys = [
         line("Adjusters read each claim"), Shown("? What share of one item's end-to-end time"),
         line("on behalf"), Shown("not a share I can read; enter a share such as 35%"), CLEAR,
-        line("one in five"), *[ENTER] * 8,
+        line("one in five"), *[ENTER] * 9,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
@@ -562,7 +563,7 @@ def test_going_back_to_the_step_and_giving_its_share_there_does_not_ask_the_shar
     keys = [
         line("Adjusters read each claim"), Shown("? What share of one item's end-to-end time"),
         BACK, Shown("Enter keeps it, Ctrl-X removes it"), CLEAR, line("Adjusters read each claim, a quarter"),
-        Shown("? How many items"), *[ENTER] * 8,
+        Shown("? How many items"), *[ENTER] * 9,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
@@ -638,8 +639,8 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "What share of cases do the rules handle" not in screen
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
-    labels = [ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources; labelled by hand: 100
-    constraints = labels + [ENTER] * 5 + [line("1")] + [ENTER] * 9
+    labels = [ENTER, ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources, no period; by hand: 100
+    constraints = labels + [ENTER] * 9 + [line("1")] + [ENTER] * 9
     closing, screen = interview(root, "fraud", constraints, section="constraints")
     assert isinstance(closing, str), closing
     assert "How many labeled examples exist today?" in screen
@@ -658,10 +659,10 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
     assert "Could they decide from only the inputs" not in screen
     assert saved(root)["by_hand"] == {"examples": 0}
 
-    done = [ENTER] * 11
+    done = [ENTER] * 12
     closing, screen = interview(root, "fraud", done, section="done")
     assert "What will you do if the time box runs out short of the target?" not in screen
-    done = [ENTER, ENTER, ENTER, ENTER, line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
+    done = [ENTER] * 5 + [line("4"), line("Stop"), ENTER, ENTER, ENTER, ENTER, ENTER, ENTER]
     closing, screen = interview(root, "fraud", done, section="done")
     assert isinstance(closing, str), closing
     assert saved(root)["done"] == {"timebox_weeks": 4, "fold_action": "Stop"}
@@ -670,15 +671,15 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     write_plan(root, FULL)
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
-    keys = [ENTER] * 13  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
+    keys = [ENTER] * 14  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
-    assert "━━ 4/8  Impact bottleneck" in screen
+    assert "━━ 4/7  Impact bottleneck" in screen
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
-    keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 8, Shown("? Which error costs more?"), REMOVE]
-    closing, screen = interview(root, "fraud", [*keys, *[ENTER] * 3], section="4")
+    keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 9, Shown("? Which error costs more?"), REMOVE]
+    closing, screen = interview(root, "fraud", [*keys, *[ENTER] * 4], section="4")
     assert isinstance(closing, str), closing
     impact = saved(root)["impact"]
     assert (impact["volume"], impact["period"]) == (3500, "week")  # both from one answer
@@ -692,7 +693,7 @@ def test_enter_keeps_a_hand_written_number_to_its_last_digit(root: Path) -> None
     # the prompt shows 12.3457% and 12.3456789: Enter keeps what the file holds, not what was shown
     text = FULL.replace("share_addressed: 0.2", "share_addressed: 0.123456789")
     write_plan(root, text.replace("value_per_item: 15", "value_per_item: 12.3456789"))
-    closing, _ = interview(root, "fraud", [ENTER] * 13, section="impact")
+    closing, _ = interview(root, "fraud", [ENTER] * 14, section="impact")
     assert isinstance(closing, str), closing
     assert saved(root)["impact"]["share_addressed"] == 0.123456789
     assert saved(root)["impact"]["value_per_item"] == 12.3456789
@@ -702,7 +703,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 20,  # the rest of the product section as it is
+        *[ENTER] * 23,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -748,7 +749,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     21/21 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     24/24 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
 
 
@@ -858,7 +859,7 @@ def test_bad_options_are_usage_errors(root: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         2,
         "error: unknown section 'costs'; use one of product, heuristics, by_hand, impact, press_release, "
-        "constraints, done, workings (or 1-8)\n",
+        "constraints, done (or 1-7)\n",
     )
     result = planner("interview", "--no-input")
     assert (result.exit_code, result.stderr) == (
@@ -1045,7 +1046,7 @@ def test_shift_tab_goes_back_one_question_and_says_so_on_every_screen(root: Path
     assert isinstance(error, Interrupted)
     assert saved(root)["owners"] == ["ana"]
     assert saved(root)["product"] == {"goal": "Fraudulent orders never ship", "users": "Shoppers"}
-    statuses = [text for text in screen.splitlines() if text.startswith("1/8 Product goal")]
+    statuses = [text for text in screen.splitlines() if text.startswith("1/7 Product goal")]
     assert len(statuses) >= 6 and all(text.endswith("· Shift-Tab goes back") for text in statuses)
 
 
@@ -1160,11 +1161,13 @@ def test_how_a_prediction_reaches_who_acts_is_asked_right_after_who_acts(root: P
 def test_keys_people_expect_in_menus(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
-        ENTER, ENTER,  # sources and labels: none
+        ENTER, ENTER, ENTER,  # sources, the data's period and labels: none
+        ENTER, ENTER,  # who writes the outcome down, and rows per thing: skipped
         Shown("(y or n; Enter skips)"), "y",  # versioned: y answers at once
         ENTER,  # nothing ticked as differing from production
+        ENTER,  # newcomers: skipped
         "n",  # personal data: n answers at once too
-        ENTER,  # whether data leaves the organisation: skipped
+        ENTER, ENTER,  # whether data leaves the organisation, and content others own: skipped
         Shown("(↑↓, j/k, a number or letters to jump; Enter picks)"),
         "j", "j", "k", ENTER,  # serving: j and k move as the arrows do -> batch
         "hu", ENTER,  # model size: letters jump to the choice -> huge (LLMs)
@@ -1267,7 +1270,7 @@ def test_numbers_that_need_a_word_say_so() -> None:
 def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
-        *[ENTER] * 2, "n", ENTER, "n", ENTER, ENTER, ENTER, ENTER,  # up to the compute budget
+        *[ENTER] * 5, "n", ENTER, ENTER, "n", *[ENTER] * 5,  # up to the compute budget
         Shown("? Compute and service budget per month?"), line("3k"),
         Shown("? In which currency are this plan's amounts?"), line("eur"),
         line("200k"), ENTER,  # predictions per period, per what period (skipped)
@@ -1289,7 +1292,7 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
 def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
     write_plan(root, "title: Fraud\nconstraints:\n  compute: {currency: EUR, budget_per_month: 1234567.5}\n")
     keys = [
-        *[ENTER] * 2, "n", ENTER, "n", ENTER, ENTER, ENTER, ENTER,  # up to the compute budget
+        *[ENTER] * 5, "n", ENTER, ENTER, "n", *[ENTER] * 5,  # up to the compute budget
         Shown("? Compute and service budget per month?"), Shown("1.23457e+06"), ENTER,  # as %g shows it
         Shown("? How many predictions or calls, and per what period?"), CTRL_C,
     ]  # fmt: skip
@@ -1396,7 +1399,7 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
         # A baseline's value and what it is take one answer; with the target they say the direction.
         line("mean absolute error of the order value"), line("40, last year's average"), line("25"),
         Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
-        *[ENTER] * 10,
+        *[ENTER] * 11,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="done")
     assert isinstance(closing, str), closing

@@ -146,8 +146,8 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     seen = terminal.next_prompt(seen)
     assert seen[1].startswith("  › 1."), seen
     screen = terminal.screen()
-    assert "━━ 1/8  Product goal and ML framing" in screen
-    assert "1/8 Product goal and ML framing · 17 more in this section · 0 of 77 answered" in flat(screen)
+    assert "━━ 1/7  Product goal and ML framing" in screen
+    assert "1/7 Product goal and ML framing · 20 more in this section · 0 of 77 answered" in flat(screen)
     assert "Shift-Tab goes back" in screen
     fits(terminal)
     terminal.answer("ana")
@@ -214,7 +214,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
         seen = terminal.next_prompt(seen)
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
-    assert "1. Product goal and ML framing 5/18 answered · goal: Customers get refunds in a minute" in flat(
+    assert "1. Product goal and ML framing 5/21 answered · goal: Customers get refunds in a minute" in flat(
         screen
     )
     # Every answer on its line as people read it: y is Yes, a menu's pick its words, numbers formatted.

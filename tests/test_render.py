@@ -119,8 +119,8 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
     ):
         assert heading in body
     # The register stays open; a section with more than three answers starts folded.
-    assert body.count('<details class="planner-fold"') == 9  # 8 sections and the risks
-    assert body.count('<details class="planner-fold" open>') == 6
+    assert body.count('<details class="planner-fold"') == 8  # 7 sections and the risks
+    assert body.count('<details class="planner-fold" open>') == 5
     # A field asked with a partner, under its own question (the coverage is not labelled with both).
     assert "What share of cases do the rules handle?</dt>" in body
     assert "and what share of those do they get right?</dt>" not in body

@@ -25,7 +25,6 @@ _HEADLINES = {
     "press_release": ("headline", "press_release.headline"),
     "constraints": ("labels", "constraints.data.labels"),
     "done": ("weeks in the time box", "done.timebox_weeks"),
-    "workings": ("acted on", "product.action_shape"),
 }
 
 

@@ -201,13 +201,6 @@ SECTIONS = (
         "ML progress is nonlinear: define done, a time box and what you do when it runs out before "
         "tuning anything. Then say who owns the model once it is live.",
     ),
-    Section(
-        "workings",
-        "How it really works",
-        "The facts a seasoned lead asks before any model: how the output turns into action, what the "
-        "record leaves out, which rows are the same thing, what changed over the data's years, what "
-        "must never come out, and where the test cases come from. Answer as things are today.",
-    ),
 )
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
@@ -281,6 +274,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "product.action_shape",
+            "How does the output turn into action?",
+            "A cut-off, the top of a queue people work through, an amount it sets, an output for every item, "
+            "or a few suggestions to choose from: the metric must score the output where the action "
+            "happens (precision in the top 40 a day, the cost of being short at the peak), not on average.",
+        ),
+        _q(
             "product.delivery",
             "How does each prediction reach whoever acts on it?",
             "A prediction only changes something where the decision is taken: a system that decides "
@@ -329,6 +329,24 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.output",
             "What will it predict?",
             "The output (e.g. 'probability the order is fraud').",
+        ),
+        _q(
+            "product.forbidden_guard",
+            "Is there anything the output must never include or propose, and what keeps it out?",
+            "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
+            "dose above the limit: a model that only learned to avoid it will one day propose it.",
+        ),
+        _q(
+            "product.forbidden_output",
+            "What must it never include or propose?",
+            "Name each, e.g. 'peanuts for customers with a nut allergy; another client's figures'.",
+            When("product.forbidden_guard", ("rule", "review", "model", "not_yet")),
+        ),
+        _q(
+            "product.required_output",
+            "What must every output carry, by law, policy or contract?",
+            "A safety warning, a disclaimer, its sources, the price: a model only usually includes it, so "
+            "something must check it does. 'nothing' is an answer.",
         ),
         _q(
             "product.label",
@@ -545,6 +563,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "impact.action_cost",
+            "What does each action the output triggers cost or give away?",
+            "A discount, a voucher, a call, a visit, a refund: a metric of actions taken (sales, acceptance) "
+            "can rise while each one loses money. 'nothing' is an answer.",
+        ),
+        _q(
             "impact.effort_weeks",
             "Effort to a first model in production, in person-weeks?",
             "A rough estimate; it is set against the value above.",
@@ -618,6 +642,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Each source, and whether it is your own, a vendor's, public, or still to collect.",
         ),
         _q(
+            "constraints.data.period",
+            "Which period does the data cover, from when to when?",
+            "E.g. 'Jun 2023 - May 2025'. Data from one season or one year's conditions says little about "
+            "the others.",
+        ),
+        _q(
+            "constraints.data.changes",
+            "What changed during that period: rules, prices, terms, process, systems or who is served? When?",
+            "E.g. 'new booking terms from 1 Jan 2025'; a model learns the old regime from the data before a "
+            "change. 'nothing' is an answer.",
+            When("constraints.data.period"),
+        ),
+        _q(
             "constraints.data.labels",
             "Where do labels come from?",
             "Tick every source. No labels is the most common reason an ML project stalls.",
@@ -657,6 +694,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.outcome_limits",
+            "Can the recorded outcome fall short of what really happened? Tick each that holds.",
+            "Sales stop when stock runs out, incidents count only when someone reports them, cases nobody "
+            "looked at get a default, a case ends another way before its outcome: a model learns the record, "
+            "not what happened.",
+            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
+        ),
+        _q(
+            "constraints.data.label_writer",
+            "Who or what writes the outcome down, and have they seen an estimate first?",
+            "A person who sees an estimate (a rule's, a colleague's, the model's once live) tends to record "
+            "it: the label then agrees with the estimate, not with what happened.",
+        ),
+        _q(
             "by_hand.label_agreement",
             "When two people label the same case, how often do they agree?",
             "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "
@@ -675,6 +726,18 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 0.5% fraud; accuracy means nothing for rare classes.",
             When("product.task", _CLASSIFYING),
             essential=True,
+        ),
+        _q(
+            "constraints.data.rows_per_thing",
+            "Can several rows describe one and the same thing?",
+            "Repeat reports of one event, frames of one object, visits of one person, years of one site: "
+            "split at random and the test set holds near-copies of training rows, so its score flatters.",
+        ),
+        _q(
+            "constraints.data.repeated_unit",
+            "Which thing do several rows describe?",
+            "E.g. 'one incident', 'one animal', 'one customer': the unit to split by.",
+            When("constraints.data.rows_per_thing", ("several",)),
         ),
         _q(
             "constraints.data.versioned",
@@ -700,6 +763,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             ),
         ),
         _q(
+            "constraints.data.newcomers",
+            "In production, what share of cases concern items, people or places the data has never seen?",
+            "New products, new customers, a season's new range: a model that learned each one's past has "
+            "nothing to read for them, and a random test split hides it.",
+        ),
+        _q(
             "constraints.data.personal_data",
             "Does the data hold personal data?",
             "Privacy review and retention rules take time: start them now.",
@@ -711,6 +780,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Not only personal data: client documents and source code too. What the contracts allow decides "
             "whether a hosted model is an option at all.",
             essential=True,
+        ),
+        _q(
+            "constraints.data.content_rights",
+            "Do the data, the prompts or the examples hold content others own (articles, images, reviews, "
+            "manuals, code)?",
+            "Public is not free to use: terms may forbid training on it, or reproducing it in an output.",
         ),
         _q(
             "constraints.latency.serving",
@@ -811,6 +886,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "done.metric_unit",
+            "What does one score of the done metric count, against what one decision acts on?",
+            "A decision on a whole order, a day's alert or a patient is not scored by its lines, its events "
+            "or its images, nor by a monthly total that lets errors cancel: score each decision as it is "
+            "taken.",
+        ),
+        _q(
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
@@ -821,6 +903,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "A model that copies today's process scores perfectly against today's decisions, or against "
             "the output of the system it replaces: it can only be shown better against answers checked "
             "apart from both, or real outcomes.",
+            When("done.eval_set"),
+        ),
+        _q(
+            "done.eval_inputs",
+            "Where do the evaluation's inputs come from?",
+            "Real cases as the product will meet them say how it will do; picked cases, questions written "
+            "from the documents, or a simulation scored by a model say how it does on those.",
             When("done.eval_set"),
         ),
         _q(
@@ -883,104 +972,6 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What happens when the model is wrong or down?",
             "Design the product to fail gracefully (e.g. fall back to the rules).",
             essential=True,
-        ),
-    ),
-    "workings": (
-        _q(
-            "product.action_shape",
-            "How does the output turn into action?",
-            "A cut-off, the top of a queue people work through, an amount it sets, an output for every item, "
-            "or a few suggestions to choose from: the metric must score the output where the action "
-            "happens (precision in the top 40 a day, the cost of being short at the peak), not on average.",
-        ),
-        _q(
-            "impact.action_cost",
-            "What does each action the output triggers cost or give away?",
-            "A discount, a voucher, a call, a visit, a refund: a metric of actions taken (sales, acceptance) "
-            "can rise while each one loses money. 'nothing' is an answer.",
-        ),
-        _q(
-            "constraints.data.outcome_limits",
-            "Can the recorded outcome fall short of what really happened? Tick each that holds.",
-            "Sales stop when stock runs out, incidents count only when someone reports them, cases nobody "
-            "looked at get a default, a case ends another way before its outcome: a model learns the record, "
-            "not what happened.",
-            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
-        ),
-        _q(
-            "constraints.data.rows_per_thing",
-            "Can several rows describe one and the same thing?",
-            "Repeat reports of one event, frames of one object, visits of one person, years of one site: "
-            "split at random and the test set holds near-copies of training rows, so its score flatters.",
-        ),
-        _q(
-            "constraints.data.repeated_unit",
-            "Which thing do several rows describe?",
-            "E.g. 'one incident', 'one animal', 'one customer': the unit to split by.",
-            When("constraints.data.rows_per_thing", ("several",)),
-        ),
-        _q(
-            "constraints.data.period",
-            "Which period does the data cover, from when to when?",
-            "E.g. 'Jun 2023 - May 2025'. Data from one season or one year's conditions says little about "
-            "the others.",
-        ),
-        _q(
-            "constraints.data.changes",
-            "What changed during that period: rules, prices, terms, process, systems or who is served? When?",
-            "E.g. 'new booking terms from 1 Jan 2025'; a model learns the old regime from the data before a "
-            "change. 'nothing' is an answer.",
-            When("constraints.data.period"),
-        ),
-        _q(
-            "product.forbidden_guard",
-            "Is there anything the output must never include or propose, and what keeps it out?",
-            "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
-            "dose above the limit: a model that only learned to avoid it will one day propose it.",
-        ),
-        _q(
-            "product.forbidden_output",
-            "What must it never include or propose?",
-            "Name each, e.g. 'peanuts for customers with a nut allergy; another client's figures'.",
-            When("product.forbidden_guard", ("rule", "review", "model", "not_yet")),
-        ),
-        _q(
-            "done.eval_inputs",
-            "Where do the evaluation's inputs come from?",
-            "Real cases as the product will meet them say how it will do; picked cases, questions written "
-            "from the documents, or a simulation scored by a model say how it does on those.",
-            When("done.eval_set"),
-        ),
-        _q(
-            "done.metric_unit",
-            "What does one score of the done metric count, against what one decision acts on?",
-            "A decision on a whole order, a day's alert or a patient is not scored by its lines, its events "
-            "or its images, nor by a monthly total that lets errors cancel: score each decision as it is "
-            "taken.",
-        ),
-        _q(
-            "constraints.data.label_writer",
-            "Who or what writes the outcome down, and have they seen an estimate first?",
-            "A person who sees an estimate (a rule's, a colleague's, the model's once live) tends to record "
-            "it: the label then agrees with the estimate, not with what happened.",
-        ),
-        _q(
-            "constraints.data.newcomers",
-            "In production, what share of cases concern items, people or places the data has never seen?",
-            "New products, new customers, a season's new range: a model that learned each one's past has "
-            "nothing to read for them, and a random test split hides it.",
-        ),
-        _q(
-            "constraints.data.content_rights",
-            "Do the data, the prompts or the examples hold content others own (articles, images, reviews, "
-            "manuals, code)?",
-            "Public is not free to use: terms may forbid training on it, or reproducing it in an output.",
-        ),
-        _q(
-            "product.required_output",
-            "What must every output carry, by law, policy or contract?",
-            "A safety warning, a disclaimer, its sources, the price: a model only usually includes it, so "
-            "something must check it does. 'nothing' is an answer.",
         ),
     ),
 }

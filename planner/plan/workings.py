@@ -1,6 +1,6 @@
-"""The fixed answers of the section on how things really work: how the output turns into action, how the
-outcome gets recorded, how the rows relate to things, what the output must never hold or always carry, and
-what the evaluation scores. Plain enums and how each reads."""
+"""The fixed answers on how things really work, asked beside the questions they belong with: how the output
+turns into action, how the outcome gets recorded, how the rows relate to things, what the output must never
+hold or always carry, and what the evaluation scores. Plain enums and how each reads."""
 
 from __future__ import annotations
 
