@@ -91,6 +91,13 @@ def production_stream(plan: Plan) -> str | None:
     return None
 
 
+def _only_the_mix(plan: Plan) -> bool:
+    """The one difference ticked is the mix of cases shifting (a growing segment, customers joining and
+    leaving): the data is the product's own, in other shares, not another setting to collect first."""
+    kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
+    return kinds == [Difference.mix]
+
+
 def _mitigation_said(plan: Plan) -> bool:
     """The note on the data or the evaluation says the difference is judged apart in a shadow or
     parallel run, on a test set of its own, or given to the model as an input."""
@@ -118,9 +125,18 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         "any score, or narrow the launch to what the data covers",
         "warning",
         first=True,
-        done=lambda plan: judged_apart(plan) is not None or production_stream(plan) is not None,
+        done=lambda plan: (
+            judged_apart(plan) is not None or production_stream(plan) is not None or _only_the_mix(plan)
+        ),
     ),
     fires=(
+        Case(  # only the mix shifts: the product's own cases, a low note with no data to collect first
+            {"constraints.data.differences": ["mix"]},
+            evidence=(
+                'constraints.data.differences: ["mix"] (the product meets another mix of cases) (the product\'s '
+                "own cases in shifting shares: score each segment and watch the mix)",
+            ),
+        ),
         Case(
             {"constraints.data.differences": ["device", "population"]},
             evidence=(
@@ -373,7 +389,9 @@ def production_differs(plan: Plan) -> Evidence:
             or unlike_in_the_note(plan)
             or change_in_the_notes(plan)
         )
-    said = ", ".join(label(kind).split(" (")[0] for kind in kinds)  # "population", not its examples
+    said = ", ".join(  # "population", not its examples; the shifting mix as a thing met
+        "mix of cases" if kind is Difference.mix else label(kind).split(" (")[0] for kind in kinds
+    )
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     if _checked_alike(plan):
         return None  # the team measured the two and found them alike: the premise is checked away
@@ -385,4 +403,7 @@ def production_differs(plan: Plan) -> Evidence:
     stream = production_stream(plan)
     if stream:  # the data is the production stream: what differs is its period or share, not its setting
         return Tempered(2, (*found, stream))
+    if _only_the_mix(plan):  # the product's own cases, in shares that shift: watch them, nothing to collect
+        note = "the product's own cases in shifting shares: score each segment and watch the mix"
+        return Tempered(1, (f"{found[0]} ({note})", *found[1:]))
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
