@@ -28,6 +28,8 @@ _REVALIDATED = Lexicon("""
     re-validate, re-validates, re-validated, re-validating, re-validation, revalidate, revalidates
     revalidated, revalidating, revalidation, re-evaluate, re-evaluates, re-evaluated, re-evaluation
     re-test, re-tests, re-tested, retest, retests, retested, validate it again, validated again
+    re-run, re-runs, rerun, reruns, re-check, re-checks, re-checked, recheck, rechecks, rechecked
+    re-score, re-scores, re-scored, rescore, rescores, rescored
 """)
 _JUDGED_APART = RUN_APART + PILOT_THERE + _REVALIDATED
 _HANDLED = RUN_APART + MODELLED_IN + _REVALIDATED
@@ -274,6 +276,13 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
     ),
     quiet=(
+        Case(  # the same cameras; a replacement to come triggers a re-run on a reference set
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.differences_note": "The product sees the same cameras as the data; any camera "
+                "replacement triggers a re-run on a fixed reference set.",
+            }
+        ),
         Case(  # a known change to come, and the model re-validated once it lands
             {
                 "constraints.data.differences": ["none"],

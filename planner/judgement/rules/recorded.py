@@ -50,6 +50,9 @@ FILMS_A_PART = Lexicon("""
     pantographs, undercarriage, undercarriages, rail head, rail heads, weld, welds, weld seam, weld seams
     bearing, bearings, tyre tread, tyre treads, tire tread, tire treads, solder joint, solder joints
     circuit board, circuit boards, gauge dial, meter dial, meter dials
+    line-scan, line scan, sleeper, sleepers, rail clip, rail clips, rail fastening, rail fastenings
+    track bed, ballast, road surface, pavement surface, pipe wall, pipe walls, tunnel lining, turbine blade
+    turbine blades, conveyor belt, belt surface
 """)
 
 
@@ -127,6 +130,13 @@ def people_kept_out(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # a line-scan camera under a recording train images each sleeper: a surface, nobody in it
+            {
+                "product.inputs": "The downward line-scan frame of each sleeper from the track-recording train.",
+                "product.data_kinds": ["images"],
+                "constraints.data.personal_data": False,
+            }
+        ),
         Case(  # a trackside camera films the wheels of each train: a close-up of a part, nobody in it
             {
                 "product.inputs": "Trackside camera recording of each passing train's wheels.",
