@@ -4,7 +4,7 @@ score rather than by people, with no sample on which people checked the marker i
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, truth_paths
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import Category, Plan
 
@@ -37,13 +37,8 @@ _FAMILIES = ("gpt", "claude", "gemini", "llama", "mistral", "qwen")
 
 
 def _metric_paths(plan: Plan) -> list[str]:
-    """Where the plan says how a done metric is marked: each metric's name and data, the eval set."""
-    paths = []
-    for index, metric in enumerate(plan.done.metrics):
-        paths.append(f"done.metrics[{index}].name")
-        if metric.dataset:
-            paths.append(f"done.metrics[{index}].dataset")
-    return [*paths, "done.eval_set", "done.worst_error_metric"]
+    """Where the plan says how a done metric is marked: what it is scored against, and the worst-error metric."""
+    return [*truth_paths(plan), "done.worst_error_metric"]
 
 
 def _family(text: str | None) -> set[str]:
