@@ -113,6 +113,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "amount-period-finer-than-metric",
         "baseline-unmeasured",
         "action-prevents-the-label",
+        "fallback-needs-the-people-removed",
         "amount-scored-in-aggregate",
         "adverse-decision-unchecked",
         "adversaries-adapt",

@@ -1,0 +1,130 @@
+"""Rules on a fallback that leans on the people the model replaces: when it is down or wrong, the work
+goes back to staff the plan itself frees, reassigns or lets go."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Mode, Plan
+
+# The fallback hands the work back to people doing it by hand.
+BY_HAND = Lexicon("""
+    by hand, manually, manual, manual process, manual check, manual checks, manual grading, manual review
+    back to people, back to staff, back to the team, staff take over, people take over, the team takes over
+    revert to, reverts to, fall back to staff, falls back to staff, fall back to people, falls back to people
+    as today, as it is done today, the old process, today's process, move back to, moves back to, go back to
+    goes back to, step back in, steps back in, take over again, takes over again
+""")
+
+# The plan frees, moves or lets go of the people doing the work today.
+GONE = Lexicon("""
+    redeploy, redeployed, redeploying, redeployment, reassign, reassigned, reassigning, frees up, free up
+    freed up, no longer needed, no longer need, headcount, full-time equivalents, fte, ftes, retire
+    retiring, retirement, wind down, phase out, phased out, phasing out, let go, lay off, laid off
+    layoffs, not replaced, will not be replaced, posts cut, roles cut, saves staff, fewer staff
+    move to other work, moved to other work, other duties, no longer staffed, contract ends, move to, moves to
+    moved to, moving to, released to, transfer to, transferred to
+""")
+
+# The plan keeps that skill alive: some of the people stay on call, trained, practising.
+KEPT = Lexicon("""
+    on call, on standby, standby, retain, retained, retains, keep two, keep one, keep three, keep a team
+    keep some, kept trained, stay trained, stays trained, refresher, refreshers, drill, drills, rehearse
+    rehearsed, practise, practised, practice runs, rota, rotas, cross-trained, keep the skill, keeps the skill
+""")
+
+_GONE_IN = (
+    "product.goal",
+    "product.pain",
+    "product.decision",
+    "impact.bottleneck",
+    "done.when_met",
+    "impact.if_it_fails",
+    "press_release.solution",
+)
+_KEPT_IN = ("after_launch.fallback", "after_launch.owner", "heuristics.humans_handle")
+
+
+@rule(
+    "fallback-needs-the-people-removed",
+    Category.operations,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Keep the fallback staffed and practised, or plan one that needs no one the plan lets go",
+        "When the model is down or drifts, the work goes back to people doing it by hand, yet the plan frees "
+        "those people: keep a few trained and on a rota, rehearse the switch back (how long, at what volume), "
+        "or choose a fallback that needs no one (the rules, a safe default, holding the items)",
+        "warning",
+    ),
+    ask="the fallback is people doing it by hand: will they still be there, and able to, once the model takes over?",
+    fires=(
+        Case(
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Graders go back to manual grading.",
+                "press_release.solution": "Cameras grade each lot; the four graders are redeployed.",
+            },
+            evidence=(
+                'after_launch.fallback: "Graders go back to manual grading." (go back to, manual grading: the '
+                "work goes back to people)",
+                'press_release.solution: "Cameras grade each lot; the four graders are redeployed." (redeployed: '
+                "the plan moves those people on)",
+                "nothing keeps them trained or on call (after_launch.fallback, after_launch.owner, "
+                "heuristics.humans_handle)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the people stay trained and on a rota
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Graders go back to manual grading; two stay trained on a rota.",
+                "press_release.solution": "Cameras grade each lot; the four graders are redeployed.",
+            }
+        ),
+        Case(  # nobody is moved on
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Graders go back to manual grading.",
+                "press_release.solution": "Cameras grade each lot; graders take the hard lots.",
+            }
+        ),
+        Case(  # people stay the deciders
+            {
+                "product.mode": "augment",
+                "after_launch.fallback": "Graders go back to manual grading.",
+                "press_release.solution": "Cameras grade each lot; the four graders are redeployed.",
+            }
+        ),
+    ),
+)
+def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
+    """The fallback needs the people the plan removes.
+
+    An automated model's fallback is often "people do it by hand again". The same plan counts its value
+    in the people it frees, moves to other work or does not replace. Months later, when the model is down
+    or drifts, those people are gone, busy elsewhere or out of practice, and the fallback exists only on
+    paper: the work stops or is done badly exactly when it matters.
+
+    Mitigation: Keep a few people trained and on a rota, rehearse the switch back (how long it takes, at
+    what volume), or plan a fallback that needs no one the plan lets go (the rules, a safe default).
+    """
+    if plan.product.mode is not Mode.automate:
+        return None
+    by_hand = BY_HAND.find_all(answer_at(plan, "after_launch.fallback"))
+    if not by_hand:
+        return None
+    gone = next(((path, words) for path in _GONE_IN if (words := GONE.find_all(answer_at(plan, path)))), None)
+    if gone is None or any(KEPT.find(answer_at(plan, path)) for path in _KEPT_IN):
+        return None
+    path, words = gone
+    return Hint(
+        (*by_hand, *words),
+        (
+            quote(plan, "after_launch.fallback", f"{', '.join(by_hand)}: the work goes back to people"),
+            quote(plan, path, f"{', '.join(words)}: the plan moves those people on"),
+            f"nothing keeps them trained or on call ({', '.join(_KEPT_IN)})",
+        ),
+    )
