@@ -43,6 +43,9 @@ def hostile_plan() -> Plan:
             "task": "classification",
             "current_solution": short,
             "current_performance": long,
+            # a roster fixed weeks ahead: the page asks which inputs exist by then, quoting them
+            "decision": f"Rosters are published 28 days ahead. {short}",
+            "inputs": short,
         },
         "heuristics": {"rules": [{"condition": short, "action": LINK}], "humans_handle": long},
         "by_hand": {"examples": 10, "noticed": [short, LINK], "hard_cases": [SCRIPT]},

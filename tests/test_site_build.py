@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html as html_lib
 import json
 import logging
 import re
@@ -91,6 +92,9 @@ def test_hostile_titles_are_escaped_in_title_nav_and_headings(built: Path) -> No
     assert title is not None and "&lt;/title&gt;&lt;script&gt;" in title.group(1)
     assert "<script>window.__pwned" not in html and 'onerror="window' not in html
     assert 'href="javascript' not in html.lower()
+    # What a lead would also ask quotes the team's inputs, as text
+    asked = html.split('id="lead-would-ask"', 1)[1].split("</ul>", 1)[0]
+    assert "<script" not in asked and "is each input (<script>window.__pwned" in html_lib.unescape(asked)
 
 
 @pytest.mark.long

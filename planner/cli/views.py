@@ -173,6 +173,16 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
             out.extend(
                 textwrap.wrap(one_line(advice.reason), limit, initial_indent="    ", subsequent_indent="    ")
             )
+    if assessment.asked:
+        out += ["", "A lead would also ask"]
+        for each in assessment.asked:
+            out.extend(
+                textwrap.wrap(one_line(each.question), limit, initial_indent="  ", subsequent_indent="    ")
+            )
+            out.extend(
+                wrap("    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="..."), limit, hang=6)
+                for item in each.because
+            )
     figures = _figures(assessment)
     if figures:
         out += ["", "Figures", *(f"  {line}" for line in figures)]
@@ -199,6 +209,12 @@ def risks_markdown(slug: str, title: str, assessment: Assessment) -> str:
     if assessment.advice:
         out += ["", "**Advice**", ""]
         out += [f"- **{md_escape(a.title)}**: {md_escape(a.reason)}" for a in assessment.advice]
+    if assessment.asked:
+        out += ["", "**A lead would also ask**", ""]
+        out += [
+            f"- {md_escape(each.question)} ({'; '.join(md_escape(item) for item in each.because)})"
+            for each in assessment.asked
+        ]
     figures = _figures(assessment)
     if figures:
         out += ["", "**Figures**: " + " · ".join(md_escape(line) for line in figures)]

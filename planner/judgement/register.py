@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
 from planner.judgement.measured import effective, stale_reasons, summary
+from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, level_of
 from planner.judgement.stage import Stage, staged
@@ -31,6 +32,7 @@ __all__ = [
     "HIGH",
     "MEDIUM",
     "Advice",
+    "Asked",
     "Assessment",
     "Blocking",
     "Figures",
@@ -60,6 +62,7 @@ class Assessment:
     problems: tuple[str, ...] = ()  # decisions or hand risks that name the wrong id
     measured: str | None = None  # the measured rules in one line, or why they no longer count
     stale: tuple[str, ...] = ()  # `measured before rule 1 changed`: the figures describe earlier rules
+    asked: tuple[Asked, ...] = ()  # what a lead would ask that no answer settles (planner.judgement.probes)
 
     @property
     def open_risks(self) -> tuple[Risk, ...]:
@@ -100,6 +103,7 @@ def assess(plan: Plan, stage: Stage | None = None) -> Assessment:
         blocking=questions,
         measured=measured,
         stale=stale,
+        asked=asked(plan, risks),
     )
 
 
@@ -223,6 +227,10 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
             "share_left_to_humans": numbers.share_left_to_humans,
         },
         "measured": {"summary": assessment.measured, "stale": list(assessment.stale)},
+        "questions": [
+            {"id": each.id, "question": each.question, "because": list(each.because)}
+            for each in assessment.asked
+        ],
         "unanswered": assessment.unanswered,
         "problems": list(assessment.problems),
     }

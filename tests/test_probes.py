@@ -1,0 +1,131 @@
+"""What a lead would also ask: questions the plan's shape calls for that no answer settles, shown after
+the advice in `planner risks` (text, JSON, Markdown) and on the plan's site page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from planner.cli.main import cli
+from planner.judgement.probes import PROBES, SHOWN
+from planner.judgement.register import assess
+from planner.plan.planfile import plan_to_text
+from tests.conftest import MakeWorkspace
+from tests.test_review import patched
+
+_ROSTER = {
+    "product.task": "forecasting",
+    "product.decision": "Planners publish the officers' roster 28 days ahead from the forecast.",
+    "product.inputs": "Seats scheduled for the day and booked passengers from the airlines' 48-hour feed.",
+    "done.eval_set": "A backtest over 2025, each day forecast from the data of the day before.",
+}
+_WORKLIST = {
+    "product.mode": "improve",
+    "product.action_shape": "top_of_queue",
+    "product.decision": "Agents phone the accounts at the top of the list each morning.",
+    "product.output": "The probability that the invoice is not paid within 14 days.",
+    "product.label": "Invoice unpaid 14 days after it fell overdue.",
+}
+_PILOT = {
+    "done.online_validation": "holdout",
+    "done.when_met": "An 8-week pilot: agents A-C work the model's list against agents D-F on today's list.",
+}
+_TOLD = {"product.current_performance": "Planners tell us they are within 20 minutes on most lists."}
+_CHOSEN = {
+    "product.current_solution": "Caseworkers decide which tenants to call about their arrears.",
+    "constraints.data.outcome_recorded_for": "every_case",
+    "constraints.data.exploration_share": 0,
+}
+_PAGES = {
+    "done.split": "random",
+    "constraints.data.rows_per_thing": None,
+    "done.eval_set": "500 pages drawn at random from the scanned contracts, labelled by two lawyers.",
+    "product.inputs": "The page image and its OCR text.",
+    "product.label": "The clause type of each page, from two lawyers.",
+}
+
+# (the probe, answers patched onto the sound plan where it asks, the answers that settle it)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    (
+        "inputs-known-at-decision",
+        _ROSTER,
+        {"done.eval_set": "A backtest over 2025 with each input as it stood 28 days before the day."},
+    ),
+    (
+        "effect-of-acting",
+        _WORKLIST,
+        {"product.decision": "Agents phone the top accounts; 5% are held out at random."},
+    ),
+    ("live-test-units", _PILOT, {"done.when_met": "Agents A-C against D-F, randomised by account each day."}),
+    (
+        "baseline-provenance",
+        _TOLD,
+        {"product.current_performance": "Planners tell us 20 minutes; measured on 2025's lists: 24 minutes."},
+    ),
+    ("outcomes-of-the-chosen", _CHOSEN, {"constraints.data.exploration_share": 0.05}),
+    ("test-shares-parents", _PAGES, {"done.split": "group"}),
+]
+
+
+def test_every_probe_has_cases() -> None:
+    assert {probe for probe, _, _ in CASES} == set(PROBES)
+
+
+@pytest.mark.parametrize(("probe", "shape", "settled"), CASES, ids=[case[0] for case in CASES])
+def test_probe_asks_where_the_shape_calls_for_it_and_not_once_settled(
+    probe: str, shape: dict[str, Any], settled: dict[str, Any]
+) -> None:
+    asked = {each.id: each for each in assess(patched(shape)).asked}
+    assert probe in asked
+    question = asked[probe]
+    assert question.question.endswith((".", "?")) and "?" in question.question
+    assert question.because and all(":" in line for line in question.because)  # quotes the plan's answers
+    assert probe not in {each.id for each in assess(patched({**shape, **settled})).asked}
+
+
+def test_the_sound_plan_prompts_no_question() -> None:
+    assert assess(patched({})).asked == ()
+
+
+def test_a_probe_stays_silent_where_its_rule_already_raised_the_risk() -> None:
+    # The tick says the action changes the outcome, so the rule itself raises it: no second question.
+    changes = {**_WORKLIST, "product.circumstances": ["sets_controls"]}
+    assessment = assess(patched({**changes, "constraints.data.outcome_recorded_for": "changed_by_action"}))
+    raised = {risk.id for risk in assessment.risks}
+    for each in assessment.asked:
+        assert not raised.intersection(PROBES[each.id].rules), each.id
+
+
+def test_a_lead_asks_a_handful_costliest_first() -> None:
+    assessment = assess(patched({**_ROSTER, **_WORKLIST, **_PILOT, **_TOLD, **_CHOSEN, **_PAGES}))
+    assert 1 <= len(assessment.asked) <= SHOWN
+    weights = [PROBES[each.id].weight for each in assessment.asked]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_risks_shows_the_questions_in_text_json_and_markdown(make_workspace: MakeWorkspace) -> None:
+    plan = patched(
+        {**_WORKLIST, **_PILOT, "product.decision": "Agents phone <b>the top</b> accounts each day."}
+    )
+    make_workspace({"plans/arrears/plan.yaml": plan_to_text(plan)})
+    runner = CliRunner()
+
+    text = runner.invoke(cli, ["risks", "arrears"], catch_exceptions=False).output
+    section = text.split("A lead would also ask", 1)[1]
+    assert "does that action change the outcome" in section
+    assert "does it randomise cases, days, or whole agents?" in section
+    assert "product.decision:" in section  # the answers that make it worth asking
+
+    data = json.loads(
+        runner.invoke(cli, ["risks", "arrears", "--format", "json"], catch_exceptions=False).output
+    )
+    questions = data["questions"] if isinstance(data, dict) else data[0]["questions"]
+    assert {"effect-of-acting", "live-test-units"} <= {each["id"] for each in questions}
+    assert all(each["question"] and each["because"] for each in questions)
+
+    markdown = runner.invoke(cli, ["risks", "arrears", "--format", "markdown"], catch_exceptions=False).output
+    assert "**A lead would also ask**" in markdown
+    assert "<b>" not in markdown  # the team's words are escaped
