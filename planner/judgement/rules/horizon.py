@@ -11,112 +11,32 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.anchor import (
+    HORIZON_IN,
+    SPAN,
+    SPAN_ALONE,
+    days_of,
+    decision_lead,
+    horizon,
+    in_days,
+    input_windows,
+    scored_at,
+)
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, done_metrics, quote
+from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
-
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21,
-}  # fmt: skip
-_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
-
-_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_SPAN = rf"{_NUM}(?:\s*(?:-|–|to)\s*{_NUM})?[\s-]+(hour|day|week|month)s?"
-
-# How far the forecast looks: `the next 1-3 days`, `3 days ahead`, `a 2-day horizon`, `a 48-hour forecast`;
-# `tomorrow` is a day.
-_HORIZON = re.compile(
-    rf"\bnext\s+{_SPAN}\b|\b{_SPAN}[\s-]+(?:ahead|out)\b|\b{_SPAN}\s+(?:horizon|forecasts?|outlook)\b"
-    rf"|\bhorizon\s+of\s+{_SPAN}\b",
-    re.IGNORECASE,
-)
-_ONE_DAY = re.compile(r"\b(tomorrow|tomorrow's|next[\s-]day|day[\s-]ahead)\b", re.IGNORECASE)
-_NEXT_WEEK = re.compile(r"\bnext\s+week(?:'s)?\b|\bweek[\s-]ahead\b", re.IGNORECASE)
-
-# When the lever is set: `ordered 10 days ahead`, `rosters published two weeks in advance`, `a lead time
-# of 7-14 days`; said in a sentence that names the lever.
-_AHEAD = re.compile(rf"\b{_SPAN}\s+(?:ahead|out|in advance|beforehand|before)\b", re.IGNORECASE)
-_LEAD_TIME = re.compile(
-    rf"\blead[\s-]time\s+(?:of\s+|is\s+)?{_SPAN}\b|\b{_SPAN}\s+lead[\s-]time\b", re.IGNORECASE
-)
-LEVERS = Lexicon("""
-    order, orders, ordered, ordering, purchase order, purchase orders, procurement, replenishment
-    roster, rosters, rostered, rota, rotas, shift, shifts, shift plan, shift plans, schedule, schedules
-    scheduled, staffing, staff plan, staff plans, booking, bookings, booked, contract, contracts
-    contracted, production plan, production plans, delivery, deliveries, allocation, allocations
-    allocated, dispatch plan, crew plan, crew plans, capacity, locked, fixed, published, placed, set
-""")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
-
-_HORIZON_IN = ("product.output", "product.label", "product.goal", "product.decision")
-_LEVER_IN = (
-    "product.decision",
-    "product.current_solution",
-    "impact.bottleneck",
-    "product.pain",
-    "product.goal",
-    "constraints.data.differences_note",
-)
-
-
-_SPAN_ALONE = re.compile(_SPAN, re.IGNORECASE)
-
-
-def _days(said: str) -> tuple[float, float]:
-    """(shortest, longest) days a span says: `1-3 days` is (1, 3), `two weeks` (14, 14)."""
-    span = _SPAN_ALONE.search(said)
-    if span is None:
-        return 1.0, 1.0
-    low, high, unit = span.groups()
-    per = _DAYS[unit.lower()]
-    return _value(low) * per, _value(high or low) * per
-
-
-def _value(word: str) -> float:
-    word = word.lower()
-    return float(_NUMBERS[word]) if word in _NUMBERS else float(word)
-
-
-def _in_days(days: float) -> str:
-    return f"{days:g} day" if days == 1 else f"{days:g} days"
-
-
-def horizon(text: str | None) -> tuple[str, float] | None:
-    """The forecast's horizon the text says, with its longest reach in days: (`next 1-3 days`, 3)."""
-    if not text:
-        return None
-    found = _HORIZON.search(text)
-    if found:
-        return found.group(0).lower(), _days(found.group(0))[1]
-    week = _NEXT_WEEK.search(text)
-    if week:
-        return week.group(0).lower(), 7
-    day = _ONE_DAY.search(text)
-    return (day.group(0).lower(), 1) if day else None
 
 
 def said_horizon(plan: Plan) -> tuple[str, tuple[str, float]] | None:
     """The first answer that says how far the forecast looks, and (its words, its reach in days)."""
-    return next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
-
-
-def lead_time(text: str | None) -> tuple[str, float, str] | None:
-    """How long before the day it serves the lever is set, in a sentence that names the lever: (`10 days
-    ahead`, 10, `orders`), its shortest reach in days."""
-    for sentence in _SENTENCE.split(text or ""):
-        lever = LEVERS.find(sentence)
-        found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if lever else None)
-        if found:
-            return found.group(0), _days(found.group(0))[0], lever or "the lead time"
-    return None
+    return next(((path, found) for path in HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
 
 
 # An input's lag: `yesterday's visits`, `the previous day's count`, `sales lagged by 7 days`, `a 3-day lag`.
 _LAG = re.compile(
-    rf"\byesterday(?:'s)?\b|\b(?:previous|prior)\s+day(?:'s)?\b|\blag(?:ged)?\s+(?:of\s+|by\s+)?{_SPAN}\b"
-    rf"|\b{_SPAN}\s+lags?\b",
+    rf"\byesterday(?:'s)?\b|\b(?:previous|prior)\s+day(?:'s)?\b|\blag(?:ged)?\s+(?:of\s+|by\s+)?{SPAN}\b"
+    rf"|\b{SPAN}\s+lags?\b",
     re.IGNORECASE,
 )
 
@@ -127,24 +47,24 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
     a question, since `yesterday` may be counted from the day the forecast is made."""
     if plan.product.task is not TaskType.forecasting:
         return None
-    said = next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
+    said = next(((path, found) for path in HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
     lag = _LAG.search(answer_at(plan, "product.inputs") or "")
     if said is None or lag is None:
         return None
     path, (words, reach) = said
-    days = _days(lag.group(0))[0] if _SPAN_ALONE.search(lag.group(0)) else 1.0
+    days = days_of(lag.group(0))[0] if SPAN_ALONE.search(lag.group(0)) else 1.0
     if days >= reach:
         return None
     lagged = lag.group(0).lower().removesuffix("'s")
     return Hint(
         (lagged, words),
         (
-            quote(plan, path, f"the forecast covers {words}: up to {_in_days(reach)} ahead"),
+            quote(plan, path, f"the forecast covers {words}: up to {in_days(reach)} ahead"),
             quote(
                 plan,
                 "product.inputs",
-                f"{lagged}: {_in_days(days)} before the day predicted, but at {_in_days(reach)} ahead the "
-                f"newest value known is {_in_days(reach)} old: counted from the day the forecast is made?",
+                f"{lagged}: {in_days(days)} before the day predicted, but at {in_days(reach)} ahead the "
+                f"newest value known is {in_days(reach)} old: counted from the day the forecast is made?",
             ),
         ),
     )
@@ -174,7 +94,7 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
             evidence=(
                 'product.output: "Duplicate invoices expected in each of the next 1-3 days." (the forecast '
                 "covers next 1-3 days: 3 days ahead at most)",
-                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (shifts: two '
+                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (rostered: two '
                 "weeks ahead, fixed 14 days before the day served; the forecast arrives after)",
             ),
         ),
@@ -186,11 +106,52 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "done.eval_set": "A backtest of day-ahead forecasts over 2025.",
             },
             evidence=(
-                'done.eval_set: "A backtest of day-ahead forecasts over 2025." (the forecast covers day-ahead: 1 '
-                "day ahead at most)",
-                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (shifts: two '
-                "weeks ahead, fixed 14 days before the day served; the forecast arrives after)",
+                'done.eval_set: "A backtest of day-ahead forecasts over 2025." (the backtest scores day-ahead: 1 '
+                "day ahead)",
+                'product.decision: "Clerk shifts are rostered two weeks ahead from the forecast." (rostered: two '
+                "weeks ahead, fixed 14 days before the day served; a score 1 day ahead says little of the "
+                "forecast 14 days ahead)",
             ),
+        ),
+        Case(  # a rolling-origin backtest fed the day before, for a roster published four weeks ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Visitors through the gates for each day.",
+                "product.decision": "Stewards are rostered from the forecast, and the roster is published "
+                "4 weeks ahead.",
+                "done.eval_set": "Rolling origin over 2025, each day forecast from the data available the day "
+                "before.",
+            },
+            evidence=(
+                'done.eval_set: "Rolling origin over 2025, each day forecast from the data available..." (the '
+                "backtest scores data available the day before: 1 day ahead)",
+                'product.decision: "Stewards are rostered from the forecast, and the roster is publishe..." (roster: 4 weeks ahead, fixed 28 days before the day served; a score 1 day ahead says '
+                "little of the forecast 28 days ahead)",
+            ),
+        ),
+        Case(  # the baseline is measured a day ahead, the model judged for orders ten days out
+            {
+                "product.task": "forecasting",
+                "product.output": "Litres of milk sold per store each day, for the next 3 weeks.",
+                "product.decision": "Buyers place orders with the dairy 10 days ahead.",
+                "done.metrics[0].name": "MAPE of daily litres per store",
+                "done.metrics[0].baseline_name": "the buyers' day-ahead estimate",
+            },
+            evidence=(
+                'done.metrics[0].baseline_name: "the buyers\' day-ahead estimate" (the baseline is measured at '
+                "day-ahead: 1 day ahead)",
+                'product.decision: "Buyers place orders with the dairy 10 days ahead." (orders: 10 days ahead, '
+                "fixed 10 days before the day served; a baseline 1 day ahead is not the one the model is judged "
+                "against there)",
+            ),
+        ),
+        Case(  # one step ahead of a daily series, for orders placed ten days out
+            {
+                "product.task": "forecasting",
+                "product.output": "Litres of milk sold per store each day.",
+                "product.decision": "Buyers place orders with the dairy 10 days ahead.",
+                "done.eval_set": "One-step-ahead backtest over 2024.",
+            },
         ),
     ),
     quiet=(
@@ -200,6 +161,16 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "product.output": "Duplicate invoices expected per day over the next 3 weeks.",
                 "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
                 "done.eval_set": "A backtest of 2025 at a 14-day horizon.",
+            }
+        ),
+        Case(  # scored from the data known four weeks before: the roster's own lead time
+            {
+                "product.task": "forecasting",
+                "product.output": "Visitors through the gates for each day.",
+                "product.decision": "Stewards are rostered from the forecast, and the roster is published "
+                "4 weeks ahead.",
+                "done.eval_set": "Rolling origin over 2025, each day forecast from the data available 4 weeks "
+                "before.",
             }
         ),
         Case(  # the forecast looks as far ahead as the roster is set
@@ -237,35 +208,38 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
     """
     if plan.product.task is not TaskType.forecasting:
         return None
-    said = next(((path, found) for path in _HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
-    # the horizon the model is scored at: a backtest of next-day forecasts judges it at one day
-    scored = [f"{path}.name" for path, _ in done_metrics(plan)] + ["done.eval_set"]
-    tested = [(path, found) for path in scored if (found := horizon(answer_at(plan, path)))]
-    if said is None and not tested:
+    lead = decision_lead(plan)
+    said = said_horizon(plan)
+    if lead is None:
         return None
-    for where in _LEVER_IN:
-        lead = lead_time(answer_at(plan, where))
-        short = [
-            (path, found)
-            for path, found in [*([said] if said else []), *tested]
-            if lead and lead[1] > found[1]
-        ]
-        if lead and short:
-            path, (words, reach) = short[0]
-            span, days, lever = lead
-            return Hint(
-                (words, span),
-                (
-                    quote(plan, path, f"the forecast covers {words}: {_in_days(reach)} ahead at most"),
-                    quote(
-                        plan,
-                        where,
-                        f"{lever}: {span}, fixed {_in_days(days)} before the day served; the forecast "
-                        "arrives after",
-                    ),
-                ),
-            )
-    return None
+    # the horizon it is said to look, then the one it is scored at: a backtest of next-day forecasts, a
+    # baseline measured a day ahead, judge it at one day
+    short = [
+        (path, found) for path, found in [*([said] if said else []), *scored_at(plan)] if lead.days > found[1]
+    ]
+    if not short:
+        return None
+    path, (words, reach) = short[0]
+    if path == "done.eval_set" or path.endswith(".name"):
+        said_of = f"the backtest scores {words}: {in_days(reach)} ahead"
+        after = f"a score {in_days(reach)} ahead says little of the forecast {in_days(lead.days)} ahead"
+    elif path.endswith(".baseline_name"):
+        said_of = f"the baseline is measured at {words}: {in_days(reach)} ahead"
+        after = f"a baseline {in_days(reach)} ahead is not the one the model is judged against there"
+    else:
+        said_of = f"the forecast covers {words}: {in_days(reach)} ahead at most"
+        after = "the forecast arrives after"
+    return Hint(
+        (words, lead.words),
+        (
+            quote(plan, path, said_of),
+            quote(
+                plan,
+                lead.path,
+                f"{lead.about}: {lead.words}, fixed {in_days(lead.days)} before the day served; {after}",
+            ),
+        ),
+    )
 
 
 # Inputs fixed only on the day served: who is assigned, what actually happened, the weather then.
@@ -296,8 +270,48 @@ DAY_OF = Lexicon("""
                 "known 10 days before?)",
             ),
         ),
+        Case(  # a feed that exists two days before, for a roster fixed four weeks before
+            {
+                "product.decision": "Security officers are rostered 28 days ahead from the forecast.",
+                "product.inputs": "Scheduled seats, booked passengers from the airlines' 48-hour feed and "
+                "holidays.",
+            },
+            evidence=(
+                'product.decision: "Security officers are rostered 28 days ahead from the forecast." (rostered: '
+                "28 days ahead, fixed 28 days before the day served)",
+                "product.inputs: \"Scheduled seats, booked passengers from the airlines' 48-hour feed ...\" (booked passengers from the airlines' 48-hour feed: there 2 days before the day "
+                "served, but the decision is taken 28 days before: it does not exist yet then)",
+            ),
+        ),
+        Case(  # bookings held the night before, for rosters fixed 14 days ahead
+            {
+                "product.decision": "Guides are rostered 14 days ahead from the forecast.",
+                "product.inputs": "Holidays, visits on the same day last year, advance bookings held at midnight "
+                "before the day.",
+            },
+        ),
+        Case(  # the source's own name says when it arrives
+            {
+                "product.decision": "Ferry crews are rostered 3 weeks ahead.",
+                "product.inputs": "Bookings per sailing, the timetable and the weather forecast.",
+                "constraints.data.sources[0].name": "Port manifest, sent 24 hours before the sailing",
+            },
+        ),
     ),
     quiet=(
+        Case(  # the same day of past years: known in time
+            {
+                "product.decision": "Guides are rostered 14 days ahead from the forecast.",
+                "product.inputs": "Holidays, visits on the same day last week and on the same day last year.",
+            }
+        ),
+        Case(  # the feed reaches the team before the roster is fixed
+            {
+                "product.decision": "Security officers are rostered 28 days ahead from the forecast.",
+                "product.inputs": "Scheduled seats, booked passengers from the airlines' 35-day feed and "
+                "holidays.",
+            }
+        ),
         Case(  # the decision is taken on the day
             {
                 "product.decision": "The desk picks an interpreter on the morning of the appointment.",
@@ -313,32 +327,51 @@ DAY_OF = Lexicon("""
     ),
 )
 def inputs_set_after_the_decision(plan: Plan) -> Evidence:
-    """Some inputs are fixed only on the day, after the decision is taken.
+    """Some inputs exist only after the decision is taken.
 
-    A decision set days ahead (a booking, a roster, an order) can only use what is known then; inputs
-    fixed on the day itself (who is assigned, actual volumes, the weather then) are in the history as if
-    known, so the offline score counts on facts the live model will not have.
+    A decision set days ahead (a booking, a roster, an order) can only use what is known then; a feed that
+    arrives 48 hours before the day, or inputs fixed on the day itself (who is assigned, actual volumes,
+    the weather then), are in the history as if known, so the offline score counts on facts the live model
+    will not have.
 
     Mitigation: For each input, write when its value is known against when the decision is taken; train
     and score with the values as known at decision time (a snapshot, a forecast of the input, or none).
     """
-    inputs = answer_at(plan, "product.inputs")
-    late = DAY_OF.find(inputs)
-    if not late or _KNOWN_AT_DECISION.find(inputs):
+    lead = decision_lead(plan)
+    if lead is None or lead.days < 1:
         return None
-    for where in _LEVER_IN:
-        lead = lead_time(answer_at(plan, where))
-        if lead and lead[1] >= 1:
-            span, days, lever = lead
+    decided = quote(
+        plan, lead.path, f"{lead.about}: {lead.words}, fixed {in_days(lead.days)} before the day served"
+    )
+    for window in input_windows(plan):
+        if window.days < lead.days and not _KNOWN_AT_DECISION.find(window.about):
             return Hint(
-                (span, late),
+                (window.words, lead.words),
                 (
-                    quote(plan, where, f"{lever}: {span}, fixed {_in_days(days)} before the day served"),
-                    quote(plan, "product.inputs", f"{late}: known {_in_days(days)} before?"),
+                    decided,
+                    quote(
+                        plan,
+                        window.path,
+                        f"{window.about}: there {in_days(window.days)} before the day served, but the "
+                        f"decision is taken {in_days(lead.days)} before: it does not exist yet then",
+                    ),
                 ),
             )
-    return None
+    inputs = answer_at(plan, "product.inputs")
+    # `visits on the same day last week` is a past value, known in time
+    late = next(
+        (said for said in DAY_OF.find_all(inputs) if not _PAST_DAY.search(inputs.lower().partition(said)[2])),
+        None,
+    )
+    if not late or _KNOWN_AT_DECISION.find(inputs):
+        return None
+    return Hint(
+        (lead.words, late),
+        (decided, quote(plan, "product.inputs", f"{late}: known {in_days(lead.days)} before?")),
+    )
 
+
+_PAST_DAY = re.compile(r"^\s*(?:last|of\s+(?:last|the\s+previous|the\s+prior)|a\s+year\s+ago)\b")
 
 # Inputs said as known at the moment of decision.
 _KNOWN_AT_DECISION = Lexicon("""
