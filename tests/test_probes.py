@@ -19,8 +19,8 @@ from tests.test_review import patched
 _ROSTER = {
     "product.task": "forecasting",
     "product.decision": "Planners publish the officers' roster 28 days ahead from the forecast.",
-    "product.inputs": "Seats scheduled for the day and booked passengers from the airlines' 48-hour feed.",
-    "done.eval_set": "A backtest over 2025, each day forecast from the data of the day before.",
+    "product.inputs": "Seats scheduled for the day, bookings so far and the weather forecast.",
+    "done.eval_set": "A backtest over 2025 against the officers' counts.",
 }
 _WORKLIST = {
     "product.mode": "improve",

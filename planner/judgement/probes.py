@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from planner.judgement.rules import CATALOGUE
+from planner.judgement.rules.anchor import decision_lead, scored_at
 from planner.judgement.rules.base import Risk
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.horizon import horizon, lead_time
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, OutcomeRecorded, Split
 from planner.plan.model import Plan
@@ -107,20 +107,12 @@ _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
 )
 def _inputs_known_at_decision(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     inputs = answer_at(plan, "product.inputs")
-    if not inputs:
+    lead = decision_lead(plan) if inputs else None
+    if lead is None or lead.days < 2 or _said(plan, _EVAL, AS_OF):
         return None
-    for path in ("product.decision", "impact.bottleneck", "product.current_solution"):
-        found = lead_time(answer_at(plan, path))
-        if found is not None:
-            break
-    else:
+    if any(reach >= lead.days for _, (_, reach) in scored_at(plan)):
         return None
-    words, days, lever = found
-    if days < 2 or _said(plan, _EVAL, AS_OF):
-        return None
-    scored = [horizon(answer_at(plan, "done.eval_set"))] + [horizon(m.dataset) for m in plan.done.metrics]
-    if any(reach is not None and reach[1] >= days for reach in scored):
-        return None
+    words, lever, path = lead.words, lead.about, lead.path
     return (
         f"The decision ({lever}) is fixed {words}: is each input ({_short(inputs)}) known that long before the day it "
         f"serves, and does the evaluation forecast from the data as it stood {words}?",
