@@ -835,6 +835,14 @@ def no_fallback(plan: Plan) -> Evidence:
                 ]
             }
         ),
+        Case(  # a secondary gate without a value: the primary metric has today's value
+            {
+                "done.metrics": [
+                    {"name": "Per-site count error", "baseline": 0.03, "target": 0.03, "direction": "lower"},
+                    {"name": "Point recall at 0.5 m", "baseline": "none", "target": 0.95},
+                ]
+            }
+        ),
         Case(  # the share of drafts accepted cannot exist before launch; handling time has today's value
             {
                 "done.metrics": [
@@ -888,11 +896,10 @@ def no_baseline(plan: Plan) -> Evidence:
             "of what it stands for (time per case, errors sent, cases handled)"
         )
         return Tempered(2, (*found, note))
-    elsewhere = _yardstick_elsewhere(plan)
-    if elsewhere and MODEL_INTERNAL_METRIC.find(metric.name):
-        return None  # today's process has no value on a measure only a model has: nothing is missing
-    if elsewhere:  # a secondary gate beside a primary metric with its yardstick
-        return Tempered(1, (*found, elsewhere))
+    if _yardstick_elsewhere(plan) is not None:
+        # A secondary gate beside a primary metric with today's value, or a measure only a model has
+        # (today's process has no value on it) beside one that has: the yardstick exists, nothing is missing.
+        return None
     return found
 
 
