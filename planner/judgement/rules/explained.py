@@ -20,6 +20,31 @@ from planner.plan.model import Category, Mode, ModelSize, Plan, TaskType
             evidence=("constraints.explainability_required: true",),
         ),
     ),
+    quiet=(
+        Case(  # the output already carries its reasons: the explanation is designed
+            {
+                "constraints.explainability_required": True,
+                "product.output": "A ranked list of homes, each shown with the three strongest reasons.",
+            }
+        ),
+        Case(  # the citation each draft carries is the explanation
+            {
+                "constraints.explainability_required": True,
+                "product.output": "A draft answer that cites the section of the tender documents it relies on.",
+            }
+        ),
+        Case(  # the plan's FAQ says the reasons are shown beside each score
+            {
+                "constraints.explainability_required": True,
+                "press_release.faq": [
+                    {
+                        "question": "Why this one?",
+                        "answer": "The top three reasons are shown next to the score.",
+                    }
+                ],
+            }
+        ),
+    ),
 )
 def explanations_required(plan: Plan) -> Evidence:
     """Each prediction must be explained.
@@ -30,7 +55,38 @@ def explanations_required(plan: Plan) -> Evidence:
     Mitigation: Agree early with the audience what an acceptable explanation is, and prefer models
     that give it natively (linear models, shallow trees, monotonic boosting).
     """
-    return answer_is(plan, "constraints.explainability_required", True)
+    found = answer_is(plan, "constraints.explainability_required", True)
+    if not found:
+        return None
+    if explanation_planned(plan):
+        return None  # the reasons (or the cited source) are already part of what each output shows
+    return found
+
+
+# Words saying each output is shown with its reasons, or cites the source it rests on: the explanation is
+# already part of the output's design.
+_REASONS_SHOWN = Lexicon("""
+    with reasons, with the reasons, with its reasons, with their reasons, reasons beside, reasons next to
+    reasons are shown, reasons shown, the reasons each, three reasons, top three reasons, top reasons
+    strongest reasons, main reasons, reason codes, with reason codes
+    cites the section, cites the clause, cites the passage, cites the source, cites its source, cites the page
+    cites the paragraph, cite the section, cite the clause, cite the source, with its citation, with citations
+""")
+
+
+def explanation_planned(plan: Plan) -> bool:
+    """Whether the plan says each output is shown with its reasons, a cited source, or an explanation
+    (in the output, the decision, the solution or the FAQ): then the explanation is designed, not owed."""
+    paths = (
+        "product.output",
+        "product.decision",
+        "press_release.solution",
+        *(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))),
+    )
+    return any(
+        first_said(plan, paths, lexicon) is not None
+        for lexicon in (_REASONS_SHOWN, GIVES_REASONS, _SHOWN_IS_THE_EXPLANATION)
+    )
 
 
 # Words saying what the output shows (the cited clause, the matched rule) is itself the explanation the
