@@ -808,3 +808,16 @@ def test_an_allergen_the_output_must_never_propose_is_grave_whatever_the_rating(
     assert any("grave by what it is" in line for line in evidence(data, "forbidden-output-unguarded"))
     mild = {**guard, "product.forbidden_output": "A competitor's brand name."}
     assert levels(risks(make_workspace, mild))["forbidden-output-unguarded"] == "medium"
+
+
+def test_a_thin_rare_class_among_plenty_of_labels_is_no_call_to_collect_labels(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # 410,000 labels, the rarest class about 41 of them: the rare class is thin, the labelled set is not
+    plenty = {"constraints.data.labeled_examples": 410000, "constraints.data.rarest_class_share": 0.0001}
+    data = risks(make_workspace, plenty)
+    assert "small-labeled-set" in levels(data)
+    assert not [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]
+    few = {"constraints.data.labeled_examples": 4000, "constraints.data.rarest_class_share": 0.01}
+    data = risks(make_workspace, few)
+    assert [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]

@@ -112,6 +112,17 @@ _COLLECT_LABELS = Move(
     first=True,
 )
 
+# Labels enough that only a rare class can be thin: collecting labels before modelling is no advice then.
+PLENTY_LABELED = 100_000
+
+_COLLECT_MORE_LABELS = Move(
+    _COLLECT_LABELS.title,
+    _COLLECT_LABELS.reason,
+    "danger",
+    first=True,
+    done=lambda plan: (plan.constraints.data.labeled_examples or 0) >= PLENTY_LABELED,
+)
+
 _PRODUCTION_TEST_SET = Move(
     "Build a test set from production data first",
     "Scores on data unlike production do not predict how the model does once live",
@@ -736,7 +747,7 @@ def _adversary_text(plan: Plan) -> str:
     Category.data,
     likelihood=3,
     impact=4,
-    move=_COLLECT_LABELS,
+    move=_COLLECT_MORE_LABELS,
     fires=(
         Case(
             {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
