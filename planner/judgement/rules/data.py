@@ -1515,8 +1515,17 @@ def _no_vendor_feed(name: str) -> bool:
             ),
         ),
     ),
-    quiet=(  # the team's own records, which a SaaS tool hosts
-        Case(
+    quiet=(
+        Case(  # the team's own records carry the cases and the labels; a vendor supplies one side input
+            {
+                "constraints.data.sources": [
+                    {"name": "Completed jobs since 2021 with inventory forms", "acquisition": "own"},
+                    {"name": "Crew tablet times since 2021", "acquisition": "own"},
+                    {"name": "Route planner distances", "acquisition": "vendor"},
+                ],
+            }
+        ),
+        Case(  # the team's own records, which a SaaS tool hosts
             {
                 "constraints.data.sources[0].acquisition": "vendor",
                 "constraints.data.sources[0].name": "Our support tickets in Zendesk, 2021-2024",
@@ -1562,11 +1571,28 @@ def vendor_data(plan: Plan) -> Evidence:
     labels = answer_is(plan, "constraints.data.labels", LabelSource.vendor)
     if not found and not labels:
         return None
+    if not labels and _side_input(plan, len(vendors)):
+        return None  # the team's own records carry the cases and the labels; a vendor adds one side input
     if not labels and all(feed for _, feed in vendors):  # a feed many buyers share is seldom redefined
         return Tempered(2, found)
     if data.versioned is True:  # each delivery kept: a change can be found and rolled back
         return Tempered(2, (*found, *(labels or ()), quote(plan, "constraints.data.versioned")))
     return (*found, *(labels or ()))
+
+
+def _side_input(plan: Plan, vendors: int) -> bool:
+    """Whether the vendor's data is a side input: the first (main) source is the team's own, own sources
+    outnumber the vendor's, and no answer says the data is not versioned. The model then learns from the
+    team's own records; a vendor's change to one side input shows as one input drifting, not as a model
+    built on someone else's data."""
+    data = plan.constraints.data
+    own = sum(source.acquisition is Acquisition.own for source in data.sources)
+    return (
+        bool(data.sources)
+        and data.sources[0].acquisition is Acquisition.own
+        and own > vendors
+        and data.versioned is not False
+    )
 
 
 @rule(
