@@ -93,6 +93,39 @@ def _kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[s
     return next(iter(said.items())) if len(said) == 1 else None
 
 
+# An amount of money in free text: £6,800, 38 EUR, $1.2k, 120 GBP.
+_AMOUNT = re.compile(
+    r"(?:[£$€]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?\b)|(?:\b(\d[\d,]*(?:\.\d+)?)\s?(k|m)?\s?(?:gbp|eur|usd|euros?|pounds?|dollars?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _amounts(text: str) -> list[float]:
+    values = []
+    for match in _AMOUNT.finditer(text):
+        digits, scale = (
+            (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        )
+        value = float(digits.replace(",", ""))
+        values.append(value * {"k": 1e3, "m": 1e6}.get((scale or "").lower(), 1))
+    return values
+
+
+def _named_as_cheap(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the words of a kind of error stand only in a clause whose amount is the smallest of two or
+    more in the text (`an over-limit bale shipped costs £6,800; a false alarm costs £38`): the text names
+    that kind as the cheap error, not the worst."""
+    clauses = [clause for clause in re.split(r"[;.]\s+|;|\.$", text) if clause.strip()]
+    named = [
+        clause for clause in clauses if any(re.search(rf"\b{re.escape(w)}\b", clause, re.I) for w in words)
+    ]
+    costs = [value for clause in clauses for value in _amounts(clause)]
+    named_costs = [value for clause in named for value in _amounts(clause)]
+    if not named or len(costs) < 2 or not named_costs:
+        return False
+    return max(named_costs) < max(costs)
+
+
 def worst_errors(plan: Plan) -> list[Worst]:
     """The worst error as the answers state it: structured first (the costlier error; for a number, a
     serious or severe error), then the one kind the words of `impact.error_harm` describe."""
@@ -108,6 +141,8 @@ def worst_errors(plan: Plan) -> list[Worst]:
             Worst(FALSE_ALARM, quote(plan, "impact.costlier_error", "the costlier error is a false alarm"))
         )
     text = _kind_in_text(impact.error_harm, task)
+    if text and impact.error_harm and _named_as_cheap(impact.error_harm, text[1]):
+        text = None  # the harm text names that kind as the cheap error: the other one costs more
     if text and all(worst.kind != text[0] for worst in found):
         kind, words = text
         note = f"the worst error is {kind}: {', '.join(words)}"
@@ -239,6 +274,14 @@ def _evidence(
         ),
     ),
     quiet=(
+        Case(  # the harm text names a false alarm as the cheap error (£20 against £4,000): misses are worst
+            {
+                "done.metrics[0].name": "Recall of duplicates",
+                "done.worst_error_metric": "Recall of duplicates",
+                "impact.costlier_error": "false_negative",
+                "impact.error_harm": "A duplicate paid twice costs £4,000 on average; a false alarm costs £20.",
+            }
+        ),
         Case(  # minor errors, alike both ways: no worst error to guard
             {
                 "done.worst_error_metric": "none",
