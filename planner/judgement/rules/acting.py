@@ -9,7 +9,7 @@ from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import AT_RANDOM, CAPTURE_UNITS, OTHER_PARTY, PARTY_AGREED
-from planner.judgement.rules.units import names_a_class, singular, units_counted
+from planner.judgement.rules.units import grouped_and_measured, names_a_class, singular, units_counted
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import Category, MetricUnit, OutcomeRecorded, Plan
 
@@ -411,6 +411,13 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
             },
             also=frozenset({"metric-scores-parts"}),
         ),
+        Case(  # the output groups its boxes into clusters, and the done metric counts clusters
+            {
+                "product.output": "Boxes for missing bolts on each frame, grouped into clusters on adjacent joints.",
+                "product.decision": "An engineer confirms or rejects each finding in the review queue.",
+                "done.metrics[0].name": "Recall of clusters of two or more missing bolts",
+            }
+        ),
         Case(  # the metric counts the unit decided, whatever the model scores
             {
                 "product.output": "For each blade, boxes around the cracks in its drone photos.",
@@ -447,6 +454,8 @@ def scored_unit_differs(plan: Plan) -> Evidence:
         return None
     if not scored or _in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
         return _measured_apart(plan, decided)
+    if grouped_and_measured(plan.product.output, [metric.name for metric in plan.done.metrics]):
+        return None  # the output groups its scores into a unit, and a done metric counts that unit
     return Hint(
         (*scored, *decided),
         (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from planner.judgement.rules.lexicon import CLASS_NAMES
 from planner.judgement.rules.words import BOUNDARY, words_of
@@ -78,3 +79,25 @@ def singular(unit: str) -> set[str]:
         word.removesuffix("es") if word.endswith(("ches", "shes", "xes")) else word.removesuffix("s")
         for word in unit.split()
     }
+
+
+# `grouped into clusters`, `merged into tracks`, `rolled up to sites`: the output says how its scores combine.
+_GROUPED_INTO = re.compile(
+    r"\b(?:grouped|merged|combined|rolled up|aggregated|clustered|joined)\s+(?:in|into|to|per|by)\s+"
+    r"(?:an?\s+|the\s+|one\s+)?([a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+
+
+def grouped_and_measured(output: str | None, metric_names: list[str | None]) -> bool:
+    """Whether the output says its scores are grouped into a unit (`boxes ... grouped into clusters`) and
+    a done metric counts that unit (`Recall of clusters of three or more`): the roll-up is decided and
+    measured, so the question of how scores roll up is answered."""
+    groups = {match.group(1).lower() for match in _GROUPED_INTO.finditer(output or "")}
+    if not groups:
+        return False
+    forms = set().union(*map(singular, groups))
+    return any(
+        forms & {form for word in re.findall(r"[a-z-]+", (name or "").lower()) for form in singular(word)}
+        for name in metric_names
+    )
