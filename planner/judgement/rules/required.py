@@ -14,7 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.guard import GRAVE_FORBIDDEN
 from planner.judgement.rules.words import Lexicon, words_of
-from planner.plan.model import Category, Guard, Mode, Plan, Severity
+from planner.plan.model import Category, Guard, Mode, Plan, Severity, TaskType
 
 # An answer that opens by saying nothing is required ("Nothing.", "None by law", "No requirement").
 _NOTHING_REQUIRED = re.compile(
@@ -102,6 +102,22 @@ def _attached_elsewhere(plan: Plan, required: str) -> str | None:
     return None
 
 
+# Words saying each input arrives with its own record of where and when it was taken.
+_METADATA = Lexicon("""
+    metadata, meta-data, run metadata, image metadata, exif, header data, file header, its timestamp
+""")
+
+
+def _copied_from_input(plan: Plan, required: str) -> bool:
+    """Whether what every output must carry comes with each input as its metadata (`the frame ... with
+    route, location and run metadata`) and the model writes no text: a detector or a classifier does not
+    "usually include" a location; the pipeline copies the input's own fields onto each finding."""
+    if plan.product.task is TaskType.generation or not _METADATA.find(plan.product.inputs):
+        return False
+    named = {word.removesuffix("s") for word in words_of(plan.product.inputs or "")}
+    return bool(_key(required) & named)
+
+
 def _counted(plan: Plan, required: str) -> str | None:
     """The done metric that counts outputs missing the requirement: it names one of its words."""
     key = _key(required)
@@ -168,6 +184,13 @@ def _counted(plan: Plan, required: str) -> str | None:
                 "product.output": "A reply paragraph; the letter template adds the greeting and the risk warning.",
             }
         ),
+        Case(  # a detector's findings carry the location the input's metadata gives
+            {
+                "product.task": "detection",
+                "product.required_output": "The location (site, pole number) and image of each finding.",
+                "product.inputs": "Each drone image of a pole, with site, pole number and flight metadata.",
+            }
+        ),
         Case(
             {
                 "product.required_output": "The risk warning.",
@@ -200,6 +223,8 @@ def required_output_unchecked(plan: Plan) -> Evidence:
         return None
     if _counted(plan, required) or _attached_elsewhere(plan, required):
         return None  # counted by a done metric, or a template attaches it outside the model
+    if _copied_from_input(plan, required):
+        return None  # the input's own metadata carries it, and the model writes no text
     note = "every output must carry it, and a model only usually includes it"
     found = [quote(plan, "product.required_output", note)]
     unchecked = "nothing outside the model is named to check the outputs"
