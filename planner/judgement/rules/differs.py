@@ -53,6 +53,20 @@ def judged_apart(plan: Plan) -> str | None:
     return None
 
 
+def _judged_there(plan: Plan) -> bool:
+    """Whether the note on the difference says the setting the data lacks is itself judged (a shadow
+    season, results per device, a re-check after the change), or the evaluation says its test set is
+    drawn from production: not only given to the model as an input, and not a pilot the data came from
+    (`labelled frames come from two pilot sites` names where the data is, not a run where it is not)."""
+    note = plan.constraints.data.differences_note
+    if RUN_APART.find(note) or _REVALIDATED.find(note):
+        return True
+    return any(
+        in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
+        for text in (answer_at(plan, path) for path in evaluation_paths(plan))
+    )
+
+
 # A check the team ran of the difference, and what it found: alike.
 _CHECK_RUN = Lexicon(
     "we checked, checked that, checked they, checked it, we compared, we verified, verified that"
@@ -206,30 +220,6 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 'constraints.data.differences: ["none"] (is the data really like what the product will see?)',
             ),
         ),
-        Case(  # named and already judged on its own: low, saying what the team does
-            {
-                "constraints.data.differences": ["season"],
-                "constraints.data.differences_note": "Only summer invoices so far; the winter months run "
-                "as a shadow run before go-live.",
-            },
-            evidence=(
-                'constraints.data.differences: ["season"] (the product meets another season or period)',
-                'constraints.data.differences_note: "Only summer invoices so far; the winter months run as a '
-                'shadow run ..." (already judged apart: shadow run)',
-            ),
-        ),
-        Case(  # named, and the test set is drawn from production: low, the score is read there
-            {
-                "constraints.data.differences": ["device"],
-                "constraints.data.differences_note": "Training photos come from the old cameras; the test "
-                "set is 800 random production cases from the new ones.",
-            },
-            evidence=(
-                'constraints.data.differences: ["device"] (the product meets another device or camera)',
-                'constraints.data.differences_note: "Training photos come from the old cameras; the test set '
-                'is 800 rand..." (tested on production itself: test set, production cases)',
-            ),
-        ),
         Case(  # named and given to the model as an input: low, saying what the team does
             {
                 "constraints.data.differences": ["channel"],
@@ -240,13 +230,6 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 'constraints.data.differences: ["channel"] (the product meets another channel)',
                 'constraints.data.differences_note: "Invoices by email are new; the channel is an input of the '
                 'model." (the difference is an input of the model: is an input)',
-            ),
-        ),
-        Case(  # named, and each new camera is audited before its flags count: low, keep the onboarding rule
-            {"constraints.data.differences": ["device"], "constraints.data.differences_note": _ONBOARDED},
-            evidence=(
-                'constraints.data.differences: ["device"] (the product meets another device or camera)',
-                f'constraints.data.differences_note: "{_ONBOARDED}" (already judged apart: audited for its first)',
             ),
         ),
         Case(  # `none` ticked, while the note says the scans were taken by another crew under another light
@@ -276,6 +259,23 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
     ),
     quiet=(
+        Case(  # named, and the setting it lacks runs in shadow before go-live
+            {
+                "constraints.data.differences": ["season"],
+                "constraints.data.differences_note": "Only summer invoices so far; the winter months run "
+                "as a shadow run before go-live.",
+            },
+        ),
+        Case(  # named, and the test set is drawn from production: the score is read there
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Training photos come from the old cameras; the test "
+                "set is 800 random production cases from the new ones.",
+            },
+        ),
+        Case(  # named, and each new camera is audited before its flags count
+            {"constraints.data.differences": ["device"], "constraints.data.differences_note": _ONBOARDED}
+        ),
         Case(  # the same cameras; a replacement to come triggers a re-run on a reference set
             {
                 "constraints.data.differences": ["none"],
@@ -404,11 +404,16 @@ def production_differs(plan: Plan) -> Evidence:
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     if _checked_alike(plan):
         return None  # the team measured the two and found them alike: the premise is checked away
+    if _judged_there(plan):
+        # Named, and judged on the setting it lacks before anyone relies on it (a shadow season, a pilot
+        # there, a re-check after the change, a test set from production): the plan does what the risk
+        # asks, and a lead does not raise it again.
+        return None
     apart = judged_apart(plan)
-    if apart:  # named and already judged on its own: a low note to check that mitigation, not a stop
+    if apart:  # named and given to the model as an input: a low note, the setting's data may still lack
         path = apart.partition(": ")[0]
         kept = tuple(line for line in found if line.partition(": ")[0] != path)
-        return Tempered(1, (*kept, apart))  # however many differences: the check of how it is handled
+        return Tempered(1, (*kept, apart))
     stream = production_stream(plan)
     if stream:  # the data is the production stream: what differs is its period or share, not its setting
         return Tempered(2, (*found, stream))
