@@ -134,6 +134,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "drafts-may-leak-records",
         "deciders-see-more-than-model",
         "decision-hides-outcome",
+        "decision-on-parent-of-rows",
         "delay-may-be-waiting",
         "duration-of-one-exit",
         "earlier-stage-unanswered",

@@ -10,8 +10,12 @@ amount-scored-in-aggregate); the structured answer decides.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote
+import re
+
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.units import singular
+from planner.judgement.rules.words import words_of
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     ActionShape,
@@ -262,3 +266,181 @@ def metric_unit_unchecked(plan: Plan) -> Evidence:
     if len(found) == 1:
         return None  # as far as the answers tell, each decision is about one case
     return Tempered(2 if len(found) == 2 else 3, found)
+
+
+# Words of `repeated_unit` that name no thing: `one customer account (about 6 invoices each)` names
+# customer and account.
+_NOT_A_THING = frozenset(
+    words_of(
+        """one a an the same single whole each every of per our their its his her about with and or from in on
+    at for by thing things item items record records row rows entity entities unit units case cases
+    example examples seen once twice several many few over time"""
+    )
+)
+
+# A score for the thing over a period (`this month`, `each run`, `weekly`): its rows are its periods, not parts.
+_PERIODIC = re.compile(
+    r"\b(?:this|each|per|every|a|next)\s+(?:day|week|month|quarter|year|shift|season|run|visit|cycle)\b"
+    r"|\b(?:daily|weekly|monthly|quarterly|yearly|annual|annually)\b",
+    re.IGNORECASE,
+)
+
+# `(about 6 open invoices each)`, `30 photos per site`: how many rows one thing has.
+_ROWS_EACH = re.compile(r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?:each|per|a|an)\b", re.IGNORECASE)
+
+
+def parent_nouns(unit: str | None) -> set[str]:
+    """The nouns, singular, of what several rows describe (`one customer account (about 6 open invoices
+    each)` -> customer, account): the words before a bracket or a comma, less those naming no thing."""
+    if not unit or says_nothing(unit):
+        return set()
+    head = re.split(r"[(,;:]| - ", unit, maxsplit=1)[0]
+    words = [word.removesuffix("'s").removesuffix("’s") for word in words_of(head)]
+    return singular(" ".join(word for word in words if word.isalpha() and word not in _NOT_A_THING))
+
+
+def _nouns(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    words = [word.removesuffix("'s").removesuffix("’s") for word in words_of(text)]
+    return singular(" ".join(word for word in words if word.isalpha()))
+
+
+def _measured_texts(plan: Plan) -> list[str | None]:
+    """What the model scores and what the done metric counts: the output, the label, the test set, the metrics."""
+    texts = [plan.product.output, plan.product.label, plan.done.eval_set]
+    for metric in plan.done.metrics:
+        texts += [metric.name, metric.dataset]
+    return texts
+
+
+@rule(
+    "decision-on-parent-of-rows",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Score the thing people act on, not its rows",
+        "Several rows (invoices, visits, frames) make one thing (an account, a patient, a site) and the "
+        "decision acts on that thing, while the model and the metric count rows: a thing with many rows "
+        "weighs more, and the score says little of the decisions; roll the rows up to the thing and score "
+        "what is acted on in a day (the top things at capacity)",
+        "warning",
+    ),
+    ask="the decision acts on the thing several rows describe, while the model and metric count rows?",
+    fires=(
+        Case(
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "One customer account (about 6 open invoices each)",
+                "product.decision": "An agent phones the customer at the top about all their invoices.",
+                "impact.capacity_per_day": 270,
+            },
+            evidence=(
+                'constraints.data.repeated_unit: "One customer account (about 6 open invoices each)" (about 6 '
+                "rows to a customer: a metric over rows counts each customer about 6 times, the ones with most "
+                "rows most)",
+                'product.decision: "An agent phones the customer at the top about all their invoices." '
+                "(the decision acts on the customer, while the output, the label, the test set "
+                "and the metrics name no customer: a metric over rows weighs each customer by its rows)",
+                'done.metric_unit: "decision" (ticked, yet nothing scored names the customer: check the tick)',
+                "impact.capacity_per_day: 270 (score what is acted on: the top 270 customers a day, and what "
+                "they hold)",
+            ),
+        ),
+        Case(  # nothing ticked: a site inspected, its photos scored
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one site, photographed 30 to 50 times",
+                "product.decision": "An inspector visits each site the model ranks worst.",
+                "done.metric_unit": None,
+                "impact.capacity_per_day": None,
+            },
+        ),
+    ),
+    quiet=(
+        Case({}),  # one row per invoice
+        Case(  # the metric counts accounts
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "One customer account (about 6 open invoices each)",
+                "product.decision": "An agent phones the customer at the top about all their invoices.",
+                "done.metrics[0].name": "Overdue cash in the top 270 customers a day",
+            }
+        ),
+        Case(  # the account's months: each row is the account at a time, scored as such
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one account",
+                "product.decision": "The customer team writes to the holder of each flagged account.",
+                "product.output": "Probability of a leak on the customer's side this month.",
+            }
+        ),
+        Case(  # the decision is about each row, not the customer
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one customer (many orders)",
+                "product.decision": "A clerk holds each flagged order before it ships.",
+            }
+        ),
+        Case(  # the team said the metric scores parts: metric-scores-parts says it
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one site",
+                "product.decision": "An inspector visits each site the model ranks worst.",
+                "done.metric_unit": "parts",
+            },
+            also=frozenset({"metric-scores-parts", "random-split-on-grouped-data"}),
+        ),
+    ),
+)
+def decision_on_parent_of_rows(plan: Plan) -> Evidence:
+    """The decision acts on the thing several rows describe, while the model and metric count the rows.
+
+    Rows are invoices, visits, frames or questions, and several describe one account, patient, site or
+    tender; people act on that one (a call covers all of the account's invoices, an inspection the whole
+    site). A metric over rows weighs each thing by its number of rows, and scores no decision as taken:
+    a day's calls go to the top accounts, not to the top invoices.
+
+    Mitigation: Roll the rows' scores up to the thing acted on (the highest, or the expected value
+    summed), and score that: per account, per site, for the things acted on in a day at capacity (the
+    top 270 accounts a day); keep the per-row figure as a diagnostic.
+    """
+    data = plan.constraints.data
+    if data.rows_per_thing is not RowsPerThing.several:
+        return None
+    if plan.done.metric_unit not in (None, MetricUnit.decision):
+        return None  # parts or pooled said so; not checked asks it (metric-unit-unchecked)
+    if any(
+        _PERIODIC.search(text or "") for text in (data.repeated_unit, plan.product.output, plan.product.label)
+    ):
+        return None  # the rows are the thing's periods (its months, its runs): each is a decision in turn
+    parents = parent_nouns(data.repeated_unit)
+    acted = sorted(parents & _nouns(plan.product.decision))
+    if not acted or any(parents & _nouns(text) for text in _measured_texts(plan)):
+        return None  # the decision is about a row, or something scored names the thing already
+    parent = acted[0]
+    rows = _ROWS_EACH.search(data.repeated_unit or "")
+    note = "several rows describe one thing; which is acted on?"
+    if rows:
+        note = (
+            f"about {rows.group(1)} rows to a {parent}: a metric over rows counts each {parent} about "
+            f"{rows.group(1)} times, the ones with most rows most"
+        )
+    found = [
+        quote(plan, "constraints.data.repeated_unit", note),
+        quote(
+            plan,
+            "product.decision",
+            f"the decision acts on the {parent}, while the output, the label, the test set and the metrics "
+            f"name no {parent}: a metric over rows weighs each {parent} by its rows",
+        ),
+    ]
+    if plan.done.metric_unit is MetricUnit.decision:
+        note = f"ticked, yet nothing scored names the {parent}: check the tick"
+        found.append(quote(plan, "done.metric_unit", note))
+    capacity = plan.impact.capacity_per_day
+    if isinstance(capacity, int | float) and capacity > 0:
+        note = f"score what is acted on: the top {capacity:g} {parent}s a day, and what they hold"
+        found.append(quote(plan, "impact.capacity_per_day", note))
+    return Hint(tuple(acted), found)
