@@ -140,6 +140,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "earlier-stage-unanswered",
         "eval-cases-written",
         "eval-set-picked",
+        "eval-items-share-a-parent",
         "fairness-unchecked",
         "future-inputs",
         "gainers-adapt",

@@ -3,14 +3,17 @@ class with no metric: rare; inputs known only afterwards: timing; the worst erro
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.fitting import CUSTOMERS_CHOOSE, output_chooses_none
 from planner.judgement.rules.heard import selection_in_the_label
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
 )
-from planner.plan.model import Category, OutcomeRecorded, Plan
+from planner.judgement.rules.words import Lexicon, in_one_sentence
+from planner.plan.model import Category, OutcomeRecorded, Plan, RowsPerThing, Split
 
 
 def evaluation_paths(plan: Plan) -> list[str]:
@@ -214,3 +217,130 @@ def selective_labels(plan: Plan) -> Evidence:
 
 
 # Every way the data can differ from production, but inputs known only later (inputs-after-prediction).
+
+
+# Test items that usually come several to a parent: questions of a tender, turns of a conversation,
+# photos of a site, visits of a patient, lines of an invoice.
+ITEMS_OF_A_WHOLE = Lexicon("""
+    question, questions, answer, answers, turn, turns, message, messages, utterance, utterances, image, images
+    photo, photos, frame, frames, page, pages, passage, passages, sentence, sentences, clip, clips, tile, tiles
+    crop, crops, visit, visits, invoice lines, order lines, chunk, chunks, paragraph, paragraphs, clause
+    clauses, replies, snippets, excerpts, admissions, encounters
+""")
+# Said of how a test set is drawn: items at random.
+ITEMS_AT_RANDOM = Lexicon(
+    (*DRAWN_AT_RANDOM.entries, "at random", "randomly", "random split", "random", "shuffled", "shuffle")
+)
+# The test set kept or reported by a parent: `split by tender`, `whole routes never seen`, `per patient`.
+_BY_PARENT = re.compile(
+    r"\b(?:split|sampled|sample|drawn|grouped|held out|held-out|kept|stratified|clustered|reported|report|"
+    r"scored|evaluated|averaged|macro-averaged|broken down)\s+(?:by|per|within|for each)\b"
+    r"|\b(?:whole|entire|unseen|held-out)\s+\w+|\bnever seen\b|\bby group\b|\bper (?!cent\b)\w+",
+    re.IGNORECASE,
+)
+# `from 40 tenders`, `across 12 sites`: how many parents the items come from.
+_FROM_PARENTS = re.compile(r"\b(?:from|across|over|in)\s+(\d[\d,]*)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
+
+
+@rule(
+    "eval-items-share-a-parent",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Sample the test set by the parent the items share, and report per parent",
+        "Test items drawn at random (questions, photos, turns, visits) often share a parent (a tender, a "
+        "site, a conversation, a patient): items of one parent are alike, so the test counts fewer "
+        "independent cases than items and the score is optimistic; draw whole parents and report per parent",
+        "info",
+    ),
+    ask="do the test items drawn at random share a parent (a document, site, conversation or patient)?",
+    fires=(
+        Case(
+            {
+                "done.eval_set": "4,000 questions sampled at random from 40 past tenders.",
+                "done.test_size": 4000,
+            },
+            evidence=(
+                'done.eval_set: "4,000 questions sampled at random from 40 past tenders." (test items drawn '
+                "at random: questions, sampled at random; items of one parent (a document, site, conversation, patient) are alike, so the test holds fewer independent "
+                "cases than items: sample by the parent and report per parent)",
+                "done.test_size: 4000 (4000 items from 40 tenders, about 100 a tender: the sample that counts "
+                "is nearer 40 than 4000)",
+            ),
+        ),
+        Case(  # the team ticked one row per item: the items may still share a parent
+            {
+                "done.eval_set": "A random 20% of the site photos, labelled by the surveyors.",
+                "constraints.data.rows_per_thing": "one",
+            },
+        ),
+    ),
+    quiet=(
+        Case({}),  # invoices held out by time
+        Case(  # sampled by tender and reported per tender
+            {"done.eval_set": "400 questions from 40 tenders, sampled by tender and reported per tender."}
+        ),
+        Case({"done.eval_set": "Questions at random from 40 tenders.", "done.split": "group"}),
+        Case(  # whole parents kept out
+            {"done.eval_set": "Photos of 30 whole sites never seen in training, drawn at random."}
+        ),
+        Case(  # the items drawn at random are tickets; the questions are another part of the set
+            {
+                "done.eval_set": "600 real tickets drawn at random; 200 generated questions for the new product."
+            }
+        ),
+        Case(  # items at random, none of a kind that shares a parent
+            {"done.eval_set": "2,000 invoices sampled at random from last year."}
+        ),
+        Case(  # several rows to a thing split at random: random-split-on-grouped-data says it
+            {
+                "done.eval_set": "A random 20% of the photos.",
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one site",
+            },
+            also=frozenset({"random-split-on-grouped-data"}),
+        ),
+    ),
+)
+def eval_items_share_a_parent(plan: Plan) -> Evidence:
+    """Test items drawn at random may share a parent, so the test is correlated and optimistic.
+
+    Questions come from the same tender or document, photos from the same site, turns from the same
+    conversation, visits from the same patient: drawn one by one at random, items of one parent sit side
+    by side in the test set, they are alike, and the score counts far fewer independent cases than items
+    (and flatters the model where it learnt a parent's quirks).
+
+    Mitigation: Draw the test set by the parent (whole tenders, sites, conversations, patients), report
+    the score per parent and its spread, and count the parents, not the items, as the sample size.
+    """
+    done = plan.done
+    text = done.eval_set
+    if not text or done.split is Split.group or _BY_PARENT.search(text):
+        return None
+    rows = plan.constraints.data.rows_per_thing
+    if rows is RowsPerThing.several and done.split is Split.random:
+        return None  # random-split-on-grouped-data says it, from the team's own answer
+    said = in_one_sentence(text, ITEMS_OF_A_WHOLE, ITEMS_AT_RANDOM)  # `questions sampled at random`
+    if not said:
+        return None
+    note = (
+        f"test items drawn at random: {', '.join(said)}; items of one parent (a document, site, "
+        "conversation, patient) are alike, so the test holds fewer independent cases than items: sample by "
+        "the parent and report per parent"
+    )
+    found = [quote(plan, "done.eval_set", note)]
+    parents = _FROM_PARENTS.search(text)
+    size = done.test_size
+    if size and parents:
+        count = int(parents.group(1).replace(",", ""))
+        if 0 < count < size:
+            note = (
+                f"{size} items from {count} {parents.group(2)}, about {size / count:.0f} a "
+                f"{parents.group(2).rstrip('s')}: the sample that counts is nearer {count} than {size}"
+            )
+            found.append(quote(plan, "done.test_size", note))
+    elif size:
+        found.append(quote(plan, "done.test_size", "counts items: from how many parents?"))
+    return Hint(said, found)
