@@ -31,7 +31,7 @@ _WORKLIST = {
 }
 _PILOT = {
     "done.online_validation": "holdout",
-    "done.when_met": "An 8-week pilot: agents A-C work the model's list against agents D-F on today's list.",
+    "done.when_met": "A pilot: the north team's agents work the model's list against the south team's on today's.",
 }
 _TOLD = {"product.current_performance": "Planners tell us they are within 20 minutes on most lists."}
 _CHOSEN = {
@@ -42,7 +42,7 @@ _CHOSEN = {
 _PAGES = {
     "done.split": "random",
     "constraints.data.rows_per_thing": None,
-    "done.eval_set": "500 pages drawn at random from the scanned contracts, labelled by two lawyers.",
+    "done.eval_set": "500 pages of the scanned contracts, labelled by two lawyers.",
     "product.inputs": "The page image and its OCR text.",
     "product.label": "The clause type of each page, from two lawyers.",
 }
@@ -59,7 +59,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         _WORKLIST,
         {"product.decision": "Agents phone the top accounts; 5% are held out at random."},
     ),
-    ("live-test-units", _PILOT, {"done.when_met": "Agents A-C against D-F, randomised by account each day."}),
+    (
+        "live-test-units",
+        _PILOT,
+        {"done.when_met": "The north team's agents against the south's, randomised by account each day."},
+    ),
     (
         "baseline-provenance",
         _TOLD,
@@ -116,7 +120,7 @@ def test_risks_shows_the_questions_in_text_json_and_markdown(make_workspace: Mak
     text = runner.invoke(cli, ["risks", "arrears"], catch_exceptions=False).output
     section = text.split("A lead would also ask", 1)[1]
     assert "does that action change the outcome" in section
-    assert "does it randomise cases, days, or whole agents?" in section
+    assert "does it randomise cases, days, or whole" in section
     assert "product.decision:" in section  # the answers that make it worth asking
 
     data = json.loads(

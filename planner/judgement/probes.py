@@ -315,6 +315,7 @@ FAMILIES = Lexicon("""
 @probe(
     "test-shares-parents",
     "random-split-on-grouped-data",
+    "eval-items-share-a-parent",
 )
 def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     data, done = plan.constraints.data, plan.done
