@@ -84,8 +84,7 @@ def _starts(words: list[str], parts: list[str]) -> Iterator[int]:
     return (i for i in range(len(words) - len(parts) + 1) if words[i : i + len(parts)] == parts)
 
 
-# Words that end what an aim is said of: `fewer riders miss their connection at the interchange` aims
-# at missed connections, not at the interchange.
+# Words that end what an aim is said of: `fewer riders miss their connection at the interchange`.
 _AIM_ENDS = frozenset(
     {BOUNDARY, "at", "on", "for", "by", "across", "per", "within", "among", "during", "while"}
 )
@@ -138,6 +137,7 @@ _LEAVE_FLAGGED_CASES_UNTREATED = Move(
                 'constraints.data.outcome_recorded_for: "every_case" (every case keeps an outcome, but a '
                 "treated case's is the one the action made)",
             ),
+            also=frozenset({"outcome-not-effect"}),
         ),
     ),
     quiet=(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, OutcomeRecorded, Plan
+from planner.plan.model import ActionShape, Category, LabelSource, OnlineValidation, OutcomeRecorded, Plan
 
 # Actions that try to persuade: they change the outcome for some, not for others.
 _PERSUADES = Lexicon("""
@@ -21,12 +21,27 @@ _PERSUADES = Lexicon("""
     check-in calls, coaching, mentoring, tutoring, debt advice, hardship call, hardship calls
 """)
 
+# Where the team ticked that acting changes the outcome, the plainer verbs of pressing a person say the
+# action is meant to change what they do: chasing, reminding, an agent's call.
+_REACHES = Lexicon("""
+    chase, chases, chased, chasing, remind, reminds, reminded, nudge, nudged, persuade, persuades
+    encourage, encourages, encouraged, agent call, agent calls, phone the customer, phones the customer
+""")
+
 # Where a plan measures what the action changes, not only who has the outcome.
 _EFFECT_MEASURED = Lexicon("""
     uplift, uplift model, uplift modelling, uplift modeling, incremental, incrementality, treatment effect
     persuadable, persuadables, would have anyway, anyway, net effect, causal effect, control group
-    control groups, untreated group, no-offer group, no offer group, without the offer
+    control groups, untreated group, no-offer group, no offer group, without the offer, no-call group
+    no call group, not called, no-contact group, random share, holdout group, hold-out group
+    value of the call, value of a call
+    effect of the call, effect of a call, effect of the offer, effect of the action
 """)
+
+# Shapes of a worklist: the highest scores get the action first, or every case above a cut-off does.
+_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold)
+# Live checks that keep a group the model does not act on, so the action's effect is measured.
+_MEASURES_EFFECT = (OnlineValidation.a_b_test, OnlineValidation.holdout)
 
 _ACTION_PATHS = ("impact.action_cost", "product.decision", "press_release.call_to_action")
 _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "product.output")
@@ -64,6 +79,31 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
             },
             also=frozenset({"feedback-loop"}),
         ),
+        Case(  # acting is ticked to change the outcome; the decision only says the agent phones
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.decision": "Agents work down the ordered list and phone the customer at the top.",
+                "impact.action_cost": "One agent call.",
+            },
+            also=frozenset({"feedback-loop"}),
+        ),
+        Case(  # not ticked: a reminder sent down a worklist ranked by the outcome it is meant to prevent
+            {
+                "product.decision": "Send a text reminder to the 300 likeliest no-shows.",
+                "product.action_shape": "top_of_queue",
+                "product.label": "Did not attend the appointment.",
+                "constraints.data.labels": ["outcomes"],
+            },
+            evidence=(
+                'product.decision: "Send a text reminder to the 300 likeliest no-shows." (an action meant to '
+                "change the outcome: text reminder)",
+                'product.action_shape: "top_of_queue" (ranked by the risk of the outcome, it goes first to '
+                "cases the action cannot change: rank by the difference it makes, times the value, less its "
+                "cost)",
+                'product.label: "Did not attend the appointment." (the outcome, not the difference the action '
+                "makes to it)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the team measures the effect against a control group
@@ -76,6 +116,26 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
         Case(  # a hold that checks, not an offer that persuades
             {"constraints.data.outcome_recorded_for": "changed_by_action", "impact.action_cost": "nothing"}
         ),
+        Case(  # a call to check a fault before a repair visit, not to persuade anyone
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.decision": "An engineer calls the customer and decides whether to visit.",
+            }
+        ),
+        Case(  # every case has an outcome and a random share gets no reminder
+            {
+                "product.decision": "Send a text reminder to the 300 likeliest no-shows.",
+                "product.action_shape": "top_of_queue",
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.exploration_share": 0.1,
+            }
+        ),
+        Case(  # the outcome is recorded for every case and the label is no outcome the reminder changes
+            {
+                "product.decision": "Send a text reminder to the 300 likeliest no-shows.",
+                "product.action_shape": "top_of_queue",
+            }
+        ),
     ),
 )
 def outcome_not_effect(plan: Plan) -> Evidence:
@@ -87,17 +147,19 @@ def outcome_not_effect(plan: Plan) -> Evidence:
     the value.
 
     Mitigation: Keep a random group that gets no action, measure the difference the action makes by
-    score band (uplift), aim it where that is largest, and judge the model by that difference.
+    score band (uplift), aim it where that is largest, and judge the model by that difference: rank by the
+    expected difference times the value of the outcome, less the action's cost, learned from logged
+    actions with a random share.
     """
     data = plan.constraints.data
-    if data.outcome_recorded_for is not OutcomeRecorded.changed_by_action:
-        return None
     texts = [answer_at(plan, path) for path in _MEASURE_PATHS]
     texts += [metric.name for metric in plan.done.metrics]
     if any(_EFFECT_MEASURED.find(text) for text in texts if isinstance(text, str)):
         return None
+    if data.outcome_recorded_for is not OutcomeRecorded.changed_by_action:
+        return _worklist_of_an_outcome(plan)
     for path in _ACTION_PATHS:
-        words = _PERSUADES.find(answer_at(plan, path))
+        words = _PERSUADES.find(answer_at(plan, path)) or _REACHES.find(answer_at(plan, path))
         if words:
             recorded = quote(
                 plan,
@@ -105,4 +167,34 @@ def outcome_not_effect(plan: Plan) -> Evidence:
                 "acting on a prediction changes the outcome: the model predicts it, not the change",
             )
             return Hint((words,), (recorded, quote(plan, path)))
+    return None
+
+
+def _worklist_of_an_outcome(plan: Plan) -> Evidence:
+    """Not ticked as changed by the action: a worklist (the top of a queue, a cut-off) of a persuading
+    action (a reminder, an offer, an outreach call) ranked by an outcome label, with no group left
+    unacted on to measure the difference; a question naming the action's words."""
+    data, product = plan.constraints.data, plan.product
+    if product.action_shape not in _WORKLIST or LabelSource.outcomes not in data.labels:
+        return None
+    if (data.exploration_share or 0) > 0 or plan.done.online_validation in _MEASURES_EFFECT:
+        return None  # a group the model does not act on measures the difference
+    if data.outcome_recorded_for is OutcomeRecorded.selected_cases or not product.label:
+        return None
+    for path in _ACTION_PATHS:
+        words = _PERSUADES.find_all(answer_at(plan, path))
+        if words:
+            return Hint(
+                words,
+                (
+                    quote(plan, path, f"an action meant to change the outcome: {', '.join(words)}"),
+                    quote(
+                        plan,
+                        "product.action_shape",
+                        "ranked by the risk of the outcome, it goes first to cases the action cannot change: "
+                        "rank by the difference it makes, times the value, less its cost",
+                    ),
+                    quote(plan, "product.label", "the outcome, not the difference the action makes to it"),
+                ),
+            )
     return None
