@@ -92,6 +92,28 @@ def _amounts(clause: str) -> list[tuple[float, str]]:
     return found
 
 
+_CODES = {
+    "€": "EUR",
+    "$": "USD",
+    "£": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+}
+_CODES |= {"pound": "GBP", "pounds": "GBP"}
+
+
+def money_in(text: str | None) -> tuple[float, str] | None:
+    """The first amount of money `text` names (`€35`, `12 EUR`, `4 pounds`) and its currency code."""
+    found = _amounts(text or "")
+    if not found:
+        return None
+    amount, said = found[0]
+    word = said[0] if said[0] in "€$£" else said.split()[-1].lower().lstrip("0123456789.,km")
+    return amount, _CODES.get(word, word.upper())
+
+
 def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...]] | None:
     """Two harms of unequal weight in money: one kind's clauses cost many times the other's."""
     cost: dict[str, list[tuple[float, str]]] = {kind: [] for kind in kinds}

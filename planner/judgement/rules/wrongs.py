@@ -7,12 +7,24 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import answer_at, items_per_month, own_notes, quote
+from planner.judgement.rules.evidence import answer_at, items_per_month, monthly_value, own_notes, quote
+from planner.judgement.rules.impact import is_money
+from planner.judgement.rules.weighed import money_in
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Direction, ErrorCost, Mode, Plan
+from planner.plan.model import ActionShape, Category, Direction, ErrorCost, Mode, Plan
 
 # A metric that is the share of actions taken that were right.
-_PRECISE = Lexicon("precision, ppv, positive predictive value")
+_PRECISE = Lexicon("precision, ppv, positive predictive value, hit rate, hit-rate")
+# The minutes or hours of a person's time one action takes: `two minutes of a clerk's check`.
+_TIME = re.compile(
+    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five)\s*"
+    r"(minutes?|mins?|hours?|hrs?)\b",
+    re.IGNORECASE,
+)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15}
+_WORDS |= {"twenty": 20, "thirty": 30, "forty-five": 45}
+# Shapes of a worklist whose every action spends what the action costs, whoever picks it.
+_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold)
 # A recall the precision is paired with.
 _RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate")
 # A precision said inside another metric's name: 'recall at 95% precision'.
@@ -52,6 +64,34 @@ def _bounded(plan: Plan) -> bool:
         and 0 <= goal < 1
         for metric in plan.done.metrics
     )
+
+
+def _hours(text: str | None) -> float | None:
+    """The hours of a person's time one action takes, as `impact.action_cost` says it."""
+    found = _TIME.search(text or "")
+    if not found:
+        return None
+    amount = _WORDS.get(found.group(1).lower()) or float(found.group(1))
+    return amount / 60 if found.group(2).lower().startswith("m") else amount
+
+
+def _costed(plan: Plan, wrong: float) -> str:
+    """What the wrong actions a month cost: the money each action spends, against the value the plan
+    estimates a month, and the hours of the people who handle them."""
+    said = []
+    spent = money_in(plan.impact.action_cost)
+    if spent is not None:
+        amount, currency = spent
+        said.append(
+            f"x {fmt.money(amount, currency)} = about {fmt.money(wrong * amount, currency)} a month spent wrongly"
+        )
+        value = monthly_value(plan)
+        if value and is_money(plan.impact.value_unit) and (plan.impact.value_unit or "").upper() == currency:
+            said.append(f"against an estimated value of {fmt.money(value, currency)} a month")
+    hours = _hours(plan.impact.action_cost)
+    if hours is not None and wrong * hours >= 1:
+        said.append(f"{fmt.number(wrong * hours, 0)} hours a month of people's time on them")
+    return "; ".join(said)
 
 
 def _recall(plan: Plan) -> float | None:
@@ -104,8 +144,35 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
                 'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
             ),
         ),
+        Case(  # a person works down the list, and each action spends money: the count is a sum too
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.costlier_error": None,
+                "done.metrics[0].name": "Precision of the duplicate hold",
+                "done.metrics[0].target": 0.9,
+                "impact.action_cost": "A credit check at €12 and 20 minutes of a clerk per held invoice.",
+            },
+            also=frozenset({"target-beyond-human", "queue-bottom-starves"}),
+            evidence=(
+                'done.metrics[0].name: "Precision of the duplicate hold" (12,000 a month x 2% = 240 true cases; '
+                "finding them all at 90% precision means about 27 wrong ones a month; x €12 = about €320 a "
+                "month spent wrongly; against an estimated value of €28,800 a month; 9 hours a month of "
+                "people's time on them)",
+                "impact.volume: 12000",
+                "constraints.data.rarest_class_share: 0.02",
+                'impact.action_cost: "A credit check at €12 and 20 minutes of a clerk per held invoice."',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # a worklist whose actions cost money, but a miss is the costlier error
+            {
+                "product.action_shape": "top_of_queue",
+                "done.metrics[0].name": "Precision of the duplicate hold",
+                "done.metrics[0].target": 0.9,
+                "impact.action_cost": "A credit check at €12 per held invoice.",
+            }
+        ),
         Case({"product.mode": "automate"}),  # the costlier error is a miss: a wrong hold is cheap
         Case({"impact.costlier_error": "false_positive"}),  # a person decides each case
         Case(  # the team counted them already
@@ -123,16 +190,23 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
     A model that acts alone at 95% precision still acts wrongly on one case in twenty it acts on; at the
     product's volume and base rate that is a count a month of people refused, payments held or accounts
     closed in error, each with a cost. A lead multiplies it out before agreeing the target: a percentage
-    that sounds high can be hundreds of wrong actions a month.
+    that sounds high can be hundreds of wrong actions a month. Where a person works down a list and each
+    action spends money, the same sum is the money spent a month on the wrong cases, and the hours of the
+    people who handle them.
 
     Mitigation: Multiply volume x base rate x recall x (1 - precision) / precision into wrong actions a
-    month, put a cost on each, and set the threshold, or a person's check on the costliest, so the count
+    month, put a cost on each (the action's cost, the handlers' hours), and set the threshold, or a person's check on the costliest, so the count
     is one the business accepts.
     """
-    if plan.product.mode is not Mode.automate:
-        return None
     impact = plan.impact
-    harmful = impact.costlier_error is ErrorCost.false_positive  # a wrong action is the costlier error
+    spends = money_in(impact.action_cost) is not None  # each action spends money, right or wrong
+    worklist = plan.product.mode is not None and plan.product.action_shape in _WORKLIST and spends
+    if plan.product.mode is not Mode.automate and not worklist:
+        return None
+    # a wrong action is the costlier error, or each one spends money
+    harmful = impact.costlier_error is ErrorCost.false_positive or (
+        spends and impact.costlier_error is not ErrorCost.false_negative
+    )
     volume, share, precision = (
         items_per_month(plan),
         plan.constraints.data.rarest_class_share,
@@ -159,6 +233,9 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
             f"{fmt.count(volume)} a month x {fmt.share(share)} x {fmt.share(recall)} recall = {fmt.count(right)} "
             f"right actions; at {fmt.share(value)} precision about {fmt.count(wrong)} wrong ones a month"
         )
+    costed = _costed(plan, wrong)
+    if costed:
+        note = f"{note}; {costed}"
     evidence = [
         quote(plan, f"done.metrics[{index}].name", note),
         quote(plan, "impact.volume"),
