@@ -14,13 +14,29 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote, show, todays_figure
 from planner.judgement.rules.lexicon import ROUGH_FIGURE
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, Plan
 
 # A figure passed on by others, not measured by the team.
-HEARSAY = ROUGH_FIGURE + Lexicon("""
+HEARSAY = (
+    ROUGH_FIGURE
+    + Lexicon("""
     people tell us, they tell us, staff tell us, tell us, told us, we are told, we were told, we hear, we heard, hearsay
     by all accounts, word of mouth, reportedly, so we are told, according to the managers
+    estimated at, is estimated, an estimated, our estimate, we estimate, best guess, we reckon, they reckon
+""")
+    + Lexicon(
+        phrases(  # people's own account of their work: `the SEs report`, `planners tell us`, `agents say`
+            """staff, agents, engineers, planners, clerks, managers, nurses, doctors, drivers, teachers, reps
+        sales engineers, ses, inspectors, officers, supervisors, operators, dispatchers, analysts, the team""",
+            "report, say, estimate, reckon, feel, tell us, self-report",
+        )
+    )
+)
+# Words that say the figure was measured on records, which a word of estimate beside it does not undo.
+_MEASURED = Lexicon("""
+    audit, audited, audits, measured, logged, from the log, from the logs, on the test set, on the same test set
+    on the evaluation set, on the same cases, scored on, counted from, from the records, backtest, backtested
 """)
 
 
@@ -31,7 +47,7 @@ def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
     """The hearsay words of the first clause of `text` that names the baseline's figure (`they tell us
     roughly 45%`); () when no clause names both."""
     for clause in _CLAUSE.split(text or ""):
-        words = HEARSAY.find_all(clause)
+        words = () if _MEASURED.find(clause) else HEARSAY.find_all(clause)
         figure = todays_figure(clause) if words else None
         if figure is not None and math.isclose(figure, baseline, rel_tol=0.02):
             return words
@@ -56,7 +72,15 @@ def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
             evidence=(
                 "done.metrics[0].baseline: 0.45",
                 'product.current_performance: "The clerks tell us they catch roughly 45% of duplicates." '
-                "(tell us, roughly: is it measured? score today's process on the evaluation set)",
+                "(clerks tell us, roughly: is it measured? score today's process on the evaluation set)",
+            ),
+        ),
+        Case(  # the people who do the work report their own catch rate
+            {"product.current_performance": "The clerks report that they catch 45% of duplicates."},
+            evidence=(
+                "done.metrics[0].baseline: 0.45",
+                'product.current_performance: "The clerks report that they catch 45% of duplicates." '
+                "(clerks report: is it measured? score today's process on the evaluation set)",
             ),
         ),
     ),
@@ -64,6 +88,9 @@ def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
         Case({}),  # measured in an audit of a year's payments
         Case(  # rough words, but of another figure than the baseline
             {"product.current_performance": "Roughly 300 invoices a day; the clerks catch 30% of duplicates."}
+        ),
+        Case(  # an estimate measured on the same test set
+            {"done.metrics[0].baseline_name": "Rules' estimated recall, scored on the same test set"}
         ),
     ),
 )
@@ -87,7 +114,10 @@ def baseline_unmeasured(plan: Plan) -> Evidence:
         ("product.current_performance", plan.product.current_performance),
     ):
         # Of today's performance, only rough words said of the baseline's own figure count.
-        words = _said_of(text, baseline) if path == "product.current_performance" else HEARSAY.find_all(text)
+        if path == "product.current_performance":
+            words = _said_of(text, baseline)
+        else:
+            words = () if _MEASURED.find(text) else HEARSAY.find_all(text)
         if not words or text is None:
             continue
         note = f"{', '.join(words)}: is it measured? score today's process on the evaluation set"
