@@ -134,6 +134,19 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "sample of the unchosen cases, and keep a random share)",
             ),
         ),
+        Case(  # every logged row has an outcome, but each row is a response to an offer someone chose to make
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "The courier's response to an offer: accepted or declined.",
+            },
+            evidence=(
+                'product.label: "The courier\'s response to an offer: accepted or declined." (a person chose '
+                "these cases: response to an offer)",
+                'constraints.data.outcome_recorded_for: "every_case" (do the cases nobody chose have an '
+                "outcome? acting on the predictions will decide which cases get one next: audit a random "
+                "sample of the unchosen cases, and keep a random share)",
+            ),
+        ),
         Case(  # only chosen cases have outcomes, yet the team evaluates on a random sample: credited
             {
                 "constraints.data.outcome_recorded_for": "selected_cases",
@@ -178,6 +191,12 @@ _KEEP_A_RANDOM_SHARE = Move(
             {
                 "constraints.data.outcome_recorded_for": "every_case",
                 "product.label": "Renewed within 30 days after a retention offer made at random.",
+            }
+        ),
+        Case(  # every site is visited on a rota, so no one chose which were attended
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Leak found when the site was visited on the yearly rota.",
             }
         ),
         Case(  # every claim is settled, with or without an investigation

@@ -50,8 +50,22 @@ _ACTED_ON = Lexicon(
         "after the, after an, after a, after their, after each",
         "outreach call, home visit, intervention",
     )
+    + ", "
+    + phrases(  # the response to an action someone chose to take: `the interpreter's response to an offer`
+        "response to, responses to, reply to, replies to, outcome of, result of",
+        """an offer, the offer, each offer, a visit, the visit, each visit, an inspection, the inspection
+        each inspection, an outreach call, the outreach call, a reminder, the reminder""",
+    )
+    + ", "
+    + phrases(  # the cases someone acted on, and the others left with none: `attended reports`, `not visited`
+        "attended, visited, inspected, contacted, offered",
+        "reports, cases, sites, premises, properties, households, accounts, customers, claims, applicants",
+    )
+    + ", "
+    + phrases("not, never", "attended, visited, inspected, contacted, offered")
     + """, accepted the offer, accepted an offer, took up the offer, took up an offer, who were offered
-    who received an offer, who got an offer, households visited, customers called, customers contacted"""
+    who received an offer, who got an offer, households visited, customers called, customers contacted
+    offer log, offer logs, visit log, visit logs, outreach log, outreach logs, inspection log, inspection logs"""
 )
 
 
