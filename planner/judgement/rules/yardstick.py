@@ -12,7 +12,7 @@ import math
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import quote, show, todays_figure
+from planner.judgement.rules.evidence import answer_at, quote, show, todays_figure
 from planner.judgement.rules.lexicon import ROUGH_FIGURE
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, Plan
@@ -54,6 +54,41 @@ def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
     return ()
 
 
+# A baseline that is a system's setting as shipped, not what people do with it.
+_DEFAULT = Lexicon("""
+    default, defaults, system default, default setting, default settings, default threshold, default rule
+    default rules, default forecast, out of the box, out-of-the-box, vendor default, vendor's default
+    factory setting, factory settings
+""")
+# Words that say people do not use that setting as it is.
+_OVERRIDDEN = Lexicon("""
+    override, overrides, overridden, overriding, adjust by hand, adjusts by hand, adjusted by hand
+    hand-adjusted, manually adjusted, adjust it, adjust them, ignore, ignores, ignored, change by hand
+    changed by hand, correct by hand, corrected by hand, manual overrides, tweak, tweaks, tweaked
+""")
+
+
+def _default_unused(plan: Plan) -> Evidence:
+    """The baseline is a system's default, which today's process says people override: a question."""
+    setting = _DEFAULT.find_all(plan.done.metrics[0].baseline_name)
+    for path in ("product.current_solution", "product.current_performance"):
+        overridden = _OVERRIDDEN.find_all(answer_at(plan, path))
+        if setting and overridden:
+            return Hint(
+                (*setting, *overridden),
+                (
+                    quote(plan, "done.metrics[0].baseline_name", f"a system's setting: {', '.join(setting)}"),
+                    quote(
+                        plan,
+                        path,
+                        f"people do not use it as it is: {', '.join(overridden)}; score what they actually "
+                        "do on the evaluation set",
+                    ),
+                ),
+            )
+    return None
+
+
 @rule(
     "baseline-unmeasured",
     Category.model,
@@ -83,11 +118,25 @@ def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
                 "(clerks report: is it measured? score today's process on the evaluation set)",
             ),
         ),
+        Case(  # the baseline is the system's default, which the clerks override
+            {
+                "done.metrics[0].baseline_name": "The ERP's default duplicate rule",
+                "product.current_solution": "The ERP flags duplicates by its default rule; clerks override half.",
+            },
+            evidence=(
+                "done.metrics[0].baseline_name: \"The ERP's default duplicate rule\" (a system's setting: default)",
+                'product.current_solution: "The ERP flags duplicates by its default rule; clerks override half." '
+                "(people do not use it as it is: override; score what they actually do on the evaluation set)",
+            ),
+        ),
     ),
     quiet=(
         Case({}),  # measured in an audit of a year's payments
         Case(  # rough words, but of another figure than the baseline
             {"product.current_performance": "Roughly 300 invoices a day; the clerks catch 30% of duplicates."}
+        ),
+        Case(  # the default is named, and nobody says people override it
+            {"done.metrics[0].baseline_name": "The ERP's default duplicate rule, on the same test set"}
         ),
         Case(  # an estimate measured on the same test set
             {"done.metrics[0].baseline_name": "Rules' estimated recall, scored on the same test set"}
@@ -99,7 +148,8 @@ def baseline_unmeasured(plan: Plan) -> Evidence:
 
     The baseline the model must beat is a figure people tell the team, or one estimated by feel: today's
     process may do better or worse on the same cases, so the model can look better than it is, or the
-    project can chase a gap that is not there.
+    project can chase a gap that is not there. A system's default setting that people override is not
+    today's process either.
 
     Mitigation: Score today's process (people, rules or the system as it is used) on the evaluation set
     the same way the model will be scored, and record that as the baseline; keep the told figure beside it.
@@ -122,4 +172,4 @@ def baseline_unmeasured(plan: Plan) -> Evidence:
             continue
         note = f"{', '.join(words)}: is it measured? score today's process on the evaluation set"
         return Hint(words, (f"done.metrics[0].baseline: {show(baseline)}", quote(plan, path, note)))
-    return None
+    return _default_unused(plan)
