@@ -14,7 +14,10 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Direction, ErrorCost, Mode, Plan
 
 # A metric that is the share of actions taken that were right.
-_PRECISE = Lexicon("precision, ppv, positive predictive value, hit rate, hit-rate")
+_PRECISE = Lexicon("""
+    precision, ppv, positive predictive value, hit rate, hit-rate, share of flags, share of flagged
+    share of sampled flags, share of alerts, flags confirmed, alerts confirmed, confirmed flags
+""")
 # The minutes or hours of a person's time one action takes: `two minutes of a clerk's check`.
 _TIME = re.compile(
     r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five)\s*"
@@ -143,6 +146,14 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
                 "constraints.data.rarest_class_share: 0.02",
                 'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
             ),
+        ),
+        Case(  # the precision worded as the share of flags people confirm
+            {
+                **_AUTOMATE,
+                "done.metrics[0].name": "Share of flags confirmed by the clerks",
+                "done.metrics[0].target": 0.9,
+            },
+            also=frozenset({"target-beyond-human"}),
         ),
         Case(  # a person works down the list, and each action spends money: the count is a sum too
             {
