@@ -14,8 +14,8 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show, todays_figure
 from planner.judgement.rules.lexicon import ROUGH_FIGURE
-from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, Plan
+from planner.judgement.rules.words import Lexicon, phrases, words_of
+from planner.plan.model import Acquisition, Category, Plan
 
 # A figure passed on by others, not measured by the team.
 HEARSAY = (
@@ -173,3 +173,101 @@ def baseline_unmeasured(plan: Plan) -> Evidence:
         note = f"{', '.join(words)}: is it measured? score today's process on the evaluation set"
         return Hint(words, (f"done.metrics[0].baseline: {show(baseline)}", quote(plan, path, note)))
     return _default_unused(plan)
+
+
+# Words that say today's rule was run with the new data too.
+_ON_THE_NEW_DATA = Lexicon("""
+    new data, new source, new sources, new feed, new inputs, same inputs, same data, same features
+    with the new, on the new, including the new, given the new, re-run, rerun, re-scored, rescored, replayed
+""")
+_STOP = frozenset({"the", "and", "from", "with", "data", "since", "each", "every", "records", "record"})
+
+
+def _named(text: str | None, source: str) -> bool:
+    """Whether `text` names the source by one of its own words of five letters or more."""
+    own = {word for word in words_of(source) if len(word) >= 5 and word not in _STOP}
+    return bool(own & set(words_of(text or "")))
+
+
+@rule(
+    "baseline-without-new-data",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Run today's rules on the new data too, and make that the baseline",
+        "The model ships with a data source today's rules never had; part of any gain is the data's, not "
+        "the model's: give the rules (or a simple rule on the new field) the same inputs, score them on the "
+        "same test set, and ask the model to beat that",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.sources": [
+                    {"name": "ERP invoice history since 2019", "acquisition": "own"},
+                    {
+                        "name": "Supplier bank-detail feed from the new vendor portal",
+                        "acquisition": "to_collect",
+                    },
+                ],
+            },
+            evidence=(
+                'constraints.data.sources[1].name: "Supplier bank-detail feed from the new vendor portal" '
+                "(collected for the model: today's rules never had it)",
+                "done.metrics[0].baseline: 0.45 (today's figure, without the new source: part of the model's "
+                "gain would be the data's)",
+                "heuristics.rules: 2 rules (run them, or a simple rule on the new field, on the new data too)",
+            ),
+            also=frozenset({"data-still-to-collect"}),
+        ),
+    ),
+    quiet=(
+        Case({}),  # no new source: the baseline and the model read the same data
+        Case(  # the rules were re-run with the new feed
+            {
+                "constraints.data.sources": [
+                    {"name": "ERP invoice history since 2019", "acquisition": "own"},
+                    {
+                        "name": "Supplier bank-detail feed from the new vendor portal",
+                        "acquisition": "to_collect",
+                    },
+                ],
+                "done.metrics[0].baseline_name": "The rules with the bank-detail feed, on the same test set",
+            }
+        ),
+    ),
+)
+def baseline_without_new_data(plan: Plan) -> Evidence:
+    """The baseline is today's rules without the data the model will get.
+
+    The model ships with a source collected for it, while today's figure comes from rules that never
+    saw it: the model's gain over that figure mixes what the new data gives with what the model adds,
+    and a simple rule on the new field may give most of it for a fraction of the cost.
+
+    Mitigation: Run today's rules (or a simple rule on the new field) with the new source on the same
+    test set, make that the baseline, and ask the model to beat it.
+    """
+    metrics, data = plan.done.metrics, plan.constraints.data
+    if not metrics or metrics[0].baseline is None or not plan.heuristics.rules:
+        return None
+    new = [i for i, source in enumerate(data.sources) if source.acquisition is Acquisition.to_collect]
+    if not new or len(new) == len(data.sources):
+        return None  # no new source, or nothing today's rules could have read either
+    said = [metrics[0].baseline_name, plan.product.current_performance, plan.done.eval_set]
+    for index in new:
+        name = data.sources[index].name
+        if any(_ON_THE_NEW_DATA.find(text) or _named(text, name) for text in said):
+            return None
+    first, count = new[0], len(plan.heuristics.rules)
+    return (
+        quote(
+            plan,
+            f"constraints.data.sources[{first}].name",
+            "collected for the model: today's rules never had it",
+        ),
+        f"done.metrics[0].baseline: {show(metrics[0].baseline)} (today's figure, without the new source: part "
+        "of the model's gain would be the data's)",
+        f"heuristics.rules: {count} rule{'s' if count != 1 else ''} (run them, or a simple rule on the new field, on "
+        "the new data too)",
+    )
