@@ -23,6 +23,7 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
+from planner.judgement.rules.enriched import enriched, stated_positives
 from planner.judgement.rules.evidence import (
     acting_shapes_labels,
     answer_at,
@@ -759,6 +760,17 @@ def _adversary_text(plan: Plan) -> str:
                 "constraints.data.rarest_class_share: 0.02",
             ),
         ),
+        Case(  # an enriched set: the count of positives stated outright is what is small
+            {
+                "constraints.data.labeled_examples": 4000,
+                "constraints.data.rarest_class_share": 0.02,
+                "constraints.data.sources[0].name": "Enriched set: 60 positives and 3,940 negatives",
+            },
+            evidence=(
+                "constraints.data.labeled_examples: 4000 (the set is enriched: 60 of the rarest class, as the "
+                "answers state)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # a prompted hosted model trains on nothing: its labelled cases are the evaluation set
@@ -788,6 +800,13 @@ def _adversary_text(plan: Plan) -> str:
                 "constraints.data.labeled_examples": 41000,
                 "constraints.data.rarest_class_share": 0.002,
                 "product.label": "Duplicate lines confirmed by the auditors: 41,000 lines out of 21 million.",
+            }
+        ),
+        Case(  # an enriched set: 1,000 labelled is 500 of each, not 1,000 x the field's 0.5%
+            {
+                "constraints.data.labeled_examples": 1000,
+                "constraints.data.rarest_class_share": 0.005,
+                "constraints.data.sources[0].name": "Curated scans: 500 positives and 500 negatives",
             }
         ),
         Case(  # an anomaly detector: incidents are rare by nature and cannot be created
@@ -831,6 +850,13 @@ def small_labeled_set(plan: Plan) -> Evidence:
     if data.labeled_examples < MIN_LABELED:
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
+    if rare is not None and enriched(plan):
+        # Built with more of the rare class than the field: the field's rate does not count it; the stated count does.
+        stated = stated_positives(plan)
+        if stated is None or stated >= MIN_RARE_LABELED or not has_classes(plan):
+            return None
+        note = f"the set is enriched: {stated} of the rarest class, as the answers state"
+        return _uncollectable(plan, (quote(plan, "constraints.data.labeled_examples", note),))
     if (
         rare is not None
         and data.labeled_examples * rare < MIN_RARE_LABELED
@@ -1254,6 +1280,9 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
             }
         ),
         Case({"done.test_size": 1000, "product.task": "regression"}),  # a regression has no rare class
+        Case(  # a balanced test set: 1,000 is 500 of each, not 1,000 x the field's 2%
+            {"done.test_size": 1000, "done.eval_set": "A balanced set of 500 positives and 500 negatives."}
+        ),
         Case(  # a year of daily backtests of a regression: 365 time steps, not 365 labelled cases
             {
                 "done.test_size": 365,
@@ -1291,6 +1320,8 @@ def small_test_set(plan: Plan) -> Evidence:
         return _forecast_test(plan)  # a backtest's test counts time steps, not labelled cases
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
+    if rare is not None and enriched(plan):
+        return None  # built with more of the rare class than the field: its rate does not count the test's
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):
         counted = _units_apart(plan)
         if counted is not None:  # slides against a share of grains: a product of two units says nothing
