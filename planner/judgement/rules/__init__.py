@@ -95,6 +95,8 @@ from planner.judgement.rules import (
     flagload,
     unseen,
     ticked,
+    lagged,
+    keeper,
 )
 # isort: on
 
@@ -133,6 +135,8 @@ __all__ = [
     "impact",
     "items_per_month",
     "judged",
+    "keeper",
+    "lagged",
     "linkage",
     "monthly_value",
     "newcomers",

@@ -30,6 +30,7 @@ NEWCOMERS_SAID = Lexicon("""
     new customers, new customer, new users, new user, new items, new item, new products, new product
     new stores, new store, new listings, new listing, new accounts, new account, new members
     new titles, new skus, new sku, newly listed, first-time, first time, newcomers, newcomer
+    new suppliers, new supplier, new patients, new patient, new sites, new vendors, new vendor
     new launches, product launches, fallback for new, popularity fallback, most popular
 """)
 
@@ -212,3 +213,101 @@ def _evaluated_apart(plan: Plan) -> bool:
         return True
     names = [metric.name for metric in plan.done.metrics]
     return any(NEWCOMERS_SAID.find(text) for text in (plan.done.eval_set, *names))
+
+
+# Words that say the test set is drawn at random from the same cases the data holds: the known population.
+_DRAWN_FROM_KNOWN = Lexicon("""
+    random sample, random split, randomly, at random, random 10%, random 20%, random 30%, random holdout
+    random hold-out, shuffled, same customers, same patients, same stores, same suppliers, same members
+    existing customers, existing members, existing suppliers, existing accounts, current customers
+""")
+
+
+def _drawn_from_known(plan: Plan) -> Evidence:
+    """How the answers say the test set is drawn from the cases the data already holds: a random split
+    (a fact), or the evaluation set's words (a Hint)."""
+    if plan.done.split is Split.random:
+        return (
+            quote(plan, "done.split", "the test set is drawn from the same population as the training data"),
+        )
+    if plan.done.split is not None:
+        return None  # a split by time or group: new ones arrive in the test set as they do in production
+    words = _DRAWN_FROM_KNOWN.find_all(plan.done.eval_set)
+    if not words:
+        return None
+    note = f"drawn from the cases the data holds: {', '.join(words)}"
+    return Hint(words, (quote(plan, "done.eval_set", note),))
+
+
+@rule(
+    "test-set-misses-newcomers",
+    Category.model,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Hold out whole customers, items or sites, and score the new ones apart",
+        "Where many production cases are new, a test set drawn from the known ones scores how well the "
+        "model knows them, not how it does on a stranger; split by group (or by first appearance), and "
+        "report the score on the new ones beside the rest",
+        "warning",
+    ),
+    ask="does the test set hold the new cases production will mostly meet?",
+    fires=(
+        Case(
+            {"constraints.data.newcomers": "all_new", "done.split": "random"},
+            evidence=(
+                'constraints.data.newcomers: "all_new" (nearly every case concerns something new: each period '
+                "brings new ones)",
+                'done.split: "random" (the test set is drawn from the same population as the training data)',
+            ),
+        ),
+        Case(  # no split chosen, and the evaluation set's words say it is drawn from the known ones: a question
+            {
+                "constraints.data.newcomers": "many",
+                "done.split": None,
+                "done.eval_set": "A random sample of 2,000 invoices from existing suppliers.",
+            },
+            evidence=(
+                'constraints.data.newcomers: "many" (1 in 10 or more of production cases concern items, people or '
+                "places the data never saw)",
+                'done.eval_set: "A random sample of 2,000 invoices from existing suppliers." (drawn from the cases '
+                "the data holds: random sample, existing suppliers)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.newcomers": "few", "done.split": "random"}),  # few new: the score stands
+        Case({"constraints.data.newcomers": "all_new", "done.split": "group"}),  # held out whole
+        Case(  # random, but the new ones are scored apart
+            {
+                "constraints.data.newcomers": "many",
+                "done.split": "random",
+                "done.eval_set": "A random 20% of invoices, with new suppliers reported apart.",
+            }
+        ),
+    ),
+)
+def test_set_misses_newcomers(plan: Plan) -> Evidence:
+    """The test set leaves out the newcomers production will meet.
+
+    The team says many or nearly all production cases concern customers, items or sites the data never
+    saw, yet the test set is drawn at random from the cases the data holds: every tested case has its
+    kin in training, so the score measures how well the model knows them and says nothing of the new
+    ones that make up much of the volume.
+
+    Mitigation: Split by group (whole customers, items or sites held out) or by first appearance, and
+    report the score on new ones apart from the known.
+    """
+    share = plan.constraints.data.newcomers
+    if share not in (Newcomers.many, Newcomers.all_new) or _evaluated_apart(plan):
+        return None
+    if plan.product.task in _OWN_PAST or first_said(plan, ("product.inputs",), OWN_HISTORY):
+        return None  # the model reads each case's past: newcomers-have-no-history asks for both
+    drawn = _drawn_from_known(plan)
+    if not drawn:
+        return None
+    said = quote(plan, "constraints.data.newcomers", _SHARE[share])
+    if isinstance(drawn, Hint):
+        return Hint(drawn.words, (said, *drawn))
+    found = (said, *drawn)
+    return found if share is Newcomers.all_new else Tempered(3, found)
