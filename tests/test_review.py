@@ -193,6 +193,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "test-set-misses-newcomers",
         "lag-shorter-than-label-delay",
         "label-seen-by-one-keeper",
+        "input-counted-on-the-day",
         "inputs-count-past-actions",
     }
     for rule_id, case in HINTED:

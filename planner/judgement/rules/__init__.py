@@ -97,6 +97,7 @@ from planner.judgement.rules import (
     ticked,
     lagged,
     keeper,
+    onday,
 )
 # isort: on
 
@@ -141,6 +142,7 @@ __all__ = [
     "monthly_value",
     "newcomers",
     "noticed",
+    "onday",
     "outside",
     "people",
     "power",
