@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.judgement.rules.acting import BUDGET_IN_UNITS, NEEDS_ANOTHER, SELECTS, units_counted
+from planner.judgement.rules.acting import BUDGET_IN_UNITS, NEEDS_ANOTHER, units_counted
+from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.provenance import CHANGED_STANDARD, DECIDED
 from planner.judgement.rules.timing import ACCRUED
 from planner.judgement.rules.words import Lexicon

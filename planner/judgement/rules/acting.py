@@ -8,47 +8,31 @@ import itertools
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import AT_RANDOM, CAPTURE_UNITS, OTHER_PARTY, PARTY_AGREED
+from planner.judgement.rules.lexicon import (
+    AT_RANDOM,
+    CAPTURE_UNITS,
+    NAMES_OPTIONS,
+    OTHER_PARTY,
+    PARTY_AGREED,
+    SELECTS,
+    SHARES,
+)
 from planner.judgement.rules.units import grouped_and_measured, names_a_class, singular, units_counted
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
-from planner.plan.model import Category, MetricUnit, OutcomeRecorded, Plan
-
-# A decision in which the model chooses which cases are acted on: the top share, a shortlist, the cases
-# to inspect or drop. Acting on all of them (`inspect every pallet`) chooses nothing.
-SELECTS = Lexicon(
-    """
-    top #, bottom #, top ten, top twenty, top fifty, top hundred
-    highest-risk, highest risk, highest-scoring, highest scoring, lowest-scoring, lowest scoring, riskiest
-    shortlist, shortlists, shortlisted, shortlisting, short-list, short-lists, short-listed
-    choose, chooses, chose, choosing, select, selects, selecting
-    pick, picks, picked, drop, drops, dropped, dropping, discard, discards, discarded
-    skip, skips, skipped
-    inspect, inspects, inspected, inspection, inspections
-    audit, audits, audited, investigate, investigates, investigated
-    """,
-    unless="pick up, picks up, picked up, pick list, pick lists, drop in, drops in, drop-off, audit trail, "
-    "audit trails, audit log, audit logs, "
-    + phrases(
-        "inspect, inspects, audit, audits, investigate, investigates, check, checks, review, reviews",
-        "all, every, each",
-    ),
-)
+from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan
 
 
 def _selects(plan: Plan, path: str) -> tuple[str, ...]:
     """The words of choosing in the answer at `path`; in the output only those of a share or a shortlist
     (`the top 10%`), since an output's `selected` or `inspection` may name what it predicts."""
-    return (SHARES if path == "product.output" else SELECTS).find_all(answer_at(plan, path))
+    text = answer_at(plan, path)
+    if path == "product.output" and NAMES_OPTIONS.find(text):
+        return ()  # the shortlist is of the options the model ranks for each case, not of cases
+    return (SHARES if path == "product.output" else SELECTS).find_all(text)
 
 
-# The output's words of choosing: a top or bottom share, a shortlist.
-SHARES = Lexicon(
-    """
-    top #, bottom #, top ten, top twenty, top fifty, top hundred, riskiest, highest-risk, highest risk
-    shortlist, shortlists, shortlisted, short-list, short-lists, short-listed
-    """
-)
-
+# The ways of acting that act on every case: the model sets how, not whether.
+_EVERY_CASE_ACTED_ON = frozenset({ActionShape.every_item, ActionShape.sets_amount})
 
 _KEEP_A_SHARE_UNCHOSEN = Move(
     "Keep a random share of cases the model does not choose, and evaluate on it",
@@ -125,6 +109,14 @@ _KEEP_A_SHARE_UNCHOSEN = Move(
         Case(  # the output names what it predicts, not a choice of cases
             {"product.output": "Whether the invoice will be selected for inspection."}
         ),
+        Case({"product.decision": "Below the cut-off a clerk picks from the ranked shortlist."}),
+        Case({"product.output": "For each line, the top 20 candidate codes, or a top-5 shortlist."}),
+        Case(
+            {
+                "product.decision": "Dispatch picks the top 3 crews per job.",
+                "product.action_shape": "every_item",
+            }
+        ),
     ),
 )
 def model_selects_cases(plan: Plan) -> Evidence:
@@ -145,6 +137,8 @@ def model_selects_cases(plan: Plan) -> Evidence:
     recorded = constraints.outcome_recorded_for
     if recorded in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
         return None  # answered: selective-labels and feedback-loop reason from the answer
+    if plan.product.action_shape in _EVERY_CASE_ACTED_ON:
+        return None  # answered: every case is acted on or given an amount; none is passed over
     path, words = next(
         ((path, found) for path in ("product.decision", "product.output") if (found := _selects(plan, path))),
         ("product.decision", ()),

@@ -2862,3 +2862,57 @@ SPANS_TIME = Lexicon("""
     animal, animals, site, sites, store, stores, shop, shops, machine, machines, vehicle, vehicles
     property, properties, address, addresses, building, buildings, field, fields, over time, over the years
 """)
+
+
+# The options the model ranks for one case (`the top 3 candidate matches`): a choice within the case.
+RANKED_OPTIONS = phrases(
+    "top #, top ten, top twenty, shortlist of, short-list of, ranked shortlist of",
+    "candidate, candidates, candidate matches, candidate items, matches, suggestions, suggested codes, options",
+)
+
+
+# The options the model ranks within one case: an output naming them ranks answers, not cases.
+NAMES_OPTIONS = Lexicon("candidate, candidates, candidate matches, suggested codes, suggested answers")
+
+# A decision in which the model chooses which cases are acted on: the top share, a shortlist, the cases
+# to inspect or drop. Acting on all of them (`inspect every pallet`) chooses nothing.
+SELECTS = Lexicon(
+    """
+    top #, bottom #, top three, top five, top ten, top twenty, top fifty, top hundred
+    highest-risk, highest risk, highest-scoring, highest scoring, lowest-scoring, lowest scoring, riskiest
+    shortlist, shortlists, shortlisted, shortlisting, short-list, short-lists, short-listed
+    choose, chooses, chose, choosing, select, selects, selecting
+    pick, picks, picked, drop, drops, dropped, dropping, discard, discards, discarded
+    skip, skips, skipped
+    inspect, inspects, inspected, inspection, inspections
+    audit, audits, audited, investigate, investigates, investigated
+    """,
+    unless="pick up, picks up, picked up, pick list, pick lists, drop in, drops in, drop-off, audit trail, "
+    "audit trails, audit log, audit logs, "
+    + phrases(
+        "inspect, inspects, audit, audits, investigate, investigates, check, checks, review, reviews",
+        "all, every, each",
+    )
+    # a person choosing among the options the model offers for one case (`picks from the ranked
+    # shortlist`) chooses an answer, not which cases are acted on
+    + ", "
+    + phrases(
+        "pick, picks, picked, picking, choose, chooses, chose, choosing, select, selects, selected, selecting",
+        "from the, from a, from an, from its, from their, between the, among the",
+        "*, * *",
+    )
+    # a person's yes or no to what is offered (`the booker chooses whether to book`) chooses no case
+    + ", choose whether, chooses whether, chose whether, decide whether, decides whether"
+    + ", "
+    + RANKED_OPTIONS,
+)
+
+
+# The output's words of choosing: a top or bottom share, a shortlist.
+SHARES = Lexicon(
+    """
+    top #, bottom #, top ten, top twenty, top fifty, top hundred, riskiest, highest-risk, highest risk
+    shortlist, shortlists, shortlisted, short-list, short-lists, short-listed
+    """,
+    unless=RANKED_OPTIONS,
+)
