@@ -162,6 +162,22 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 "done.metrics[0].target": 2,
             }
         ),
+        Case(  # a calibration target is met or not whatever today's figure is
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Calibration slope on the 2025 holdout",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 1.0,
+            }
+        ),
+        Case(  # the floor no site may fall under: the overall figure carries the baseline
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Lowest per-site recall at the review budget",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.5,
+            }
+        ),
         Case(  # how often fitters keep the suggested plan: nothing is suggested today
             {
                 "product.current_performance": None,
@@ -193,6 +209,10 @@ def target_without_baseline(plan: Plan) -> Evidence:
         and metric.baseline is None
         and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
         and not TAKES_THE_NEW_OUTPUT.find(metric.name)  # how often people take the suggestion: none today
+        and not A_REQUIREMENT.find(
+            metric.name
+        )  # calibration, coverage, a floor: met or not, whatever today is
+        and not _FLOOR_PER.search(metric.name)
     )
     return found or None
 
@@ -211,6 +231,18 @@ TAKES_THE_NEW_OUTPUT = Lexicon("""
     suggestion accepted, suggestions accepted, accepted suggestions, suggestion acceptance
     accepting the suggestions, accept the suggestions, accepted the suggestions
 """)
+
+
+# A metric whose target is a requirement, read against itself and not against today: calibration (predicted
+# rates match observed ones), an interval's coverage, the floor no group may fall under (the overall
+# figure carries the baseline).
+A_REQUIREMENT = Lexicon("""
+    calibration, calibration error, calibration slope, calibration-in-the-large, calibrated
+    expected calibration error, brier calibration, reliability curve, interval coverage, coverage of the interval
+    coverage of the intervals, coverage of the prediction interval, coverage of the 90% interval
+    lowest group, worst group, worst-group, worst-case group, lowest subgroup, worst subgroup
+""")
+_FLOOR_PER = re.compile(r"\b(?:lowest|worst|minimum|smallest)\s+per[- ]\w+", re.IGNORECASE)
 
 
 def _target_text(metric: Metric) -> str:
