@@ -92,6 +92,12 @@ def settled(plan: Plan, lexicon: Lexicon) -> bool:
     return any(lexicon.find(text) for text in _everything(plan))
 
 
+def said_anywhere(plan: Plan, lexicon: Lexicon) -> tuple[str, ...]:
+    """Every entry of `lexicon` the title or any free-text answer says (where the system runs)."""
+    found = (lexicon.find_all(text) for text in (plan.title, *_everything(plan)))
+    return tuple(dict.fromkeys(word for words in found for word in words))
+
+
 def weighed(plan: Plan, words: tuple[str, ...], evidence: list[str]) -> Evidence:
     """A question naming the words (medium), or, where the model acts alone and its errors are severe,
     a fact to settle before building (high), quoting the mode and the severity."""

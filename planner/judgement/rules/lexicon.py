@@ -2916,3 +2916,27 @@ SHARES = Lexicon(
     """,
     unless=RANKED_OPTIONS,
 )
+
+
+# Places and institutions outside the EU a plan names when it runs there (`GCSE`, `NHS`, `Medicaid`):
+# the EU AI Act binds such a system only where it serves people in the EU.
+OUTSIDE_EU = Lexicon(
+    """
+    uk, united kingdom, great britain, britain, british, england, english council, scotland, scottish
+    wales, welsh, northern ireland, gcse, gcses, a-level, a-levels, ofsted, ofqual, nhs, nhs trust, hmrc
+    dwp, universal credit, housing benefit, council tax, local authority in england
+    united states, usa, california, texas, new york state, florida, illinois, medicaid
+    medicare, hipaa, cfpb, eeoc, canada, canadian, australia, australian, new zealand, switzerland, swiss
+    norway, norwegian, india, singapore, japan
+    """
+)
+
+# The EU, or a member state, named: the Act may bind the system whatever else the plan names.
+EU_NAMED = Lexicon(
+    """
+    eu, european union, eea, ai act, germany, german, france, french, netherlands, dutch, belgium
+    spain, spanish, italy, italian, portugal, poland, polish, austria, sweden, swedish, denmark, danish
+    finland, finnish, republic of ireland, irish, greece, czech, hungary, romania, bulgaria, croatia
+    slovakia, slovenia, estonia, latvia, lithuania, luxembourg, malta, cyprus
+    """
+)

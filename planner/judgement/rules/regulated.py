@@ -7,12 +7,13 @@ Each is heard in the words of what the model decides, asked as a question naming
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import (
     SAYS_WHAT_IT_DECIDES,
     SAYS_WHAT_IT_DOES,
     about_paths,
     as_people,
+    said_anywhere,
     settled,
     weighed,
 )
@@ -28,11 +29,13 @@ from planner.judgement.rules.lexicon import (
     EDUCATION_USE,
     EMPLOYED,
     EMPLOYMENT_USE,
+    EU_NAMED,
     INSURANCE_USE,
     INSURED,
     LAW_ENFORCEMENT_USE,
     LEARNERS,
     MIGRATION_USE,
+    OUTSIDE_EU,
     PERSONAL_PRICE,
     PUBLIC_SERVICES_USE,
 )
@@ -87,8 +90,9 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     Category.ethics,
     likelihood=4,
     impact=4,
-    ask="is this a high-risk use about people under the EU AI Act, which needs risk management, human "
-    "oversight, a log of each decision and a conformity route before it goes live?",
+    ask="is this a high-risk use about people under the EU AI Act (or, outside the EU, the rules where it "
+    "runs), which needs risk management, human oversight, a log of each decision and a conformity route "
+    "before it goes live?",
     move=Move(
         "Plan the EU AI Act's high-risk duties before building",
         "Education and exams, hiring and work, credit, insurance pricing, public services and benefits, law "
@@ -120,6 +124,19 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
             ),
             also=frozenset({"model-selects-cases"}),
+        ),
+        Case(  # outside the EU: still asked, at low, with where it runs
+            {
+                "product.decision": "GCSE exams the model scores as likely cheating are failed.",
+                "product.users": "Exam boards in England and their students.",
+            },
+            evidence=(
+                'product.decision: "GCSE exams the model scores as likely cheating are failed." (education and '
+                "exams: cheating, exam boards, students)",
+                "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
+                "the plan names gcse, england, outside the EU: the AI Act binds it only if it serves people in "
+                "the EU; which rules on automated decisions about people apply where it runs?",
+            ),
         ),
         Case(  # students' exams, in the words of the decision and the users
             {
@@ -173,6 +190,14 @@ def ai_act_high_risk_use(plan: Plan) -> Evidence:
         quote(plan, path, f"{use}: {', '.join(words)}"),
         "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
     ]
+    elsewhere = said_anywhere(plan, OUTSIDE_EU)
+    if elsewhere and not said_anywhere(plan, EU_NAMED):
+        # the plan runs outside the EU: the Act binds it only if it serves people there; ask, do not assert
+        where = (
+            f"the plan names {', '.join(elsewhere)}, outside the EU: the AI Act binds it only if it serves "
+            "people in the EU; which rules on automated decisions about people apply where it runs?"
+        )
+        return Hint(words, (*evidence, where), likelihood=2)
     return weighed(plan, words, evidence)
 
 
