@@ -74,6 +74,15 @@ from planner.plan.model import Category, Plan
         ),
     ),
     quiet=(
+        Case(  # patients use it and suffer its errors; what it offers and who accepts are bookings and vans
+            {
+                "constraints.data.personal_data": True,
+                "product.users": "Patients and the clinic's booking staff.",
+                "product.decision": "The app offers each hospital transport booking to the vans most likely "
+                "to accept it.",
+                "impact.error_harm": "A patient's appointment is moved.",
+            }
+        ),
         Case(  # hiring as the team's own staffing: a cost the product saves, no decision about people
             {
                 "product.goal": "Parcels reach lockers on time without hiring extra drivers for the peak.",
@@ -217,7 +226,13 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
     )
     acting = ["product.decision", "product.output", "product.goal", "title", "product.label"]
     does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path)))), None)
-    return None if who is None or does is None else (who, does)
+    if who is None or does is None:
+        return None
+    # people named only as who uses it or who an error hurts, while what it does is said of something else
+    # (a booking offered, a shift filled): the decision allocates those people nothing
+    if who[0] in ("product.users", "impact.error_harm") and who[0] != does[0]:
+        return None
+    return who, does
 
 
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
