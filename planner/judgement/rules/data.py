@@ -75,6 +75,7 @@ from planner.judgement.rules.lexicon import (
     PLATFORM_EXPORT,
     RARE_AWARE,
     READS_FORECASTS,
+    READS_OR_LEARNS,
     REPEATED,
     REPORTED_ONLY,
     REPORTING_CHECKED,
@@ -1493,6 +1494,15 @@ def _labelled_are_the_rare(plan: Plan, rare: float) -> bool:
     impact=3,
     move=_VERSION_RAW_DATA,
     fires=(Case({"constraints.data.versioned": False}, evidence=("constraints.data.versioned: false",)),),
+    quiet=(
+        Case(  # a hosted model prompted with the message alone: no source feeds it
+            {
+                "constraints.data.versioned": False,
+                "constraints.compute.hosted_model": "GPT-4o through the company's Azure tenant",
+                "product.inputs": "The customer's email, pasted into the prompt with the reply template.",
+            }
+        ),
+    ),
 )
 def unversioned_data(plan: Plan) -> Evidence:
     """Raw data is not versioned.
@@ -1503,7 +1513,19 @@ def unversioned_data(plan: Plan) -> Evidence:
     Mitigation: Snapshot raw data read-only with a version per training run, and record which
     version each model saw.
     """
+    if prompted_alone(plan):
+        return None  # a prompted model that retrieves nothing and trains on nothing: no source to version
     return answer_is(plan, "constraints.data.versioned", False)
+
+
+def prompted_alone(plan: Plan) -> bool:
+    """Whether the product prompts a hosted model that neither retrieves from nor trains on any source: no
+    retrieval, index or fine-tune named where the inputs, the output and the sources are said."""
+    if not prompted(plan):
+        return False
+    paths = ["product.inputs", "product.output", "constraints.data.differences_note", *source_paths(plan)]
+    paths.append("constraints.compute.hosted_model")
+    return not any(READS_OR_LEARNS.find(answer_at(plan, path)) for path in paths)
 
 
 def _no_vendor_feed(name: str) -> bool:

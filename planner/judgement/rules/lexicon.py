@@ -2940,3 +2940,11 @@ EU_NAMED = Lexicon(
     slovakia, slovenia, estonia, latvia, lithuania, luxembourg, malta, cyprus
     """
 )
+
+# A prompted model that still reads or learns from the team's data: retrieval, an index, a fine-tune.
+READS_OR_LEARNS = RETRIEVED + Lexicon(
+    """
+    rag, knowledge base, vector store, vector index, vector database, embeddings index, document store
+    fine-tune, fine-tuned, fine-tuning, finetune, finetuned, finetuning, lora, trained on, train on
+    """
+)
