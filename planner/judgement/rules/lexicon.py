@@ -886,7 +886,8 @@ OVERRIDES_WATCHED = Lexicon("""
     blind review, without the suggestion, without the draft, without seeing, acceptance rate, accept rate
     accepted unchanged, accepted as is, edit rate, edited, edits, changed, change, changes, rewrite
     rewrites, rewritten, corrected, corrections, rejected, agreement with the model, disagree, disagrees
-    unchanged, as proposed, as suggested, as drafted
+    unchanged, as proposed, as suggested, as drafted, reject, rejects, reject rate, rejection, rejections
+    rejection rate, amended, amendments, adjusted by, adjustments
 """)
 
 # ---------------------------------------------------------------- labels: judged or recorded
