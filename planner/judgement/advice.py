@@ -4,7 +4,6 @@ Advice is separate from risks: the verdict a lead gives, with its reason. Risks 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +16,7 @@ from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
+from planner.judgement.rules.units import quotes_metric, unit_of_total
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
 from planner.plan.fields import answered_at
@@ -77,14 +77,11 @@ def figures(plan: Plan) -> Figures:
     return Figures(
         items_per_month=items_per_month(plan),
         monthly_value=value,
-        value_unit=_PER_ITEM.sub("", unit).strip() or None if unit and value is not None else None,
+        value_unit=unit_of_total(unit) if unit and value is not None else None,
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),
     )
-
-
-_PER_ITEM = re.compile(r"\s*\bper\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$", re.IGNORECASE)
 
 
 RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})
@@ -288,8 +285,9 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
     return tuple(found)
 
 
-def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
-    """What is sound in the plan, said plainly, so a good answer is seen as well as a gap."""
+def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = frozenset()) -> list[Advice]:
+    """What is sound in the plan, said plainly, so a good answer is seen as well as a gap; done criteria
+    are not called well posed while an open risk (`metric_risks`) quotes the primary metric."""
     found: list[Advice] = []
     done = plan.done
     if done.metrics:
@@ -305,6 +303,7 @@ def affirmations(plan: Plan, open_ids: set[str]) -> list[Advice]:
             and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm"}  # the worst error uncounted
             and "straw-man-baseline" not in open_ids  # a simpler method never measured is the real bar
             and "baseline-unmeasured" not in open_ids  # a figure people tell, not measured
+            and not metric_risks  # an open risk points at this metric: leaky, not comparable, rewards the failure
         ):
             found.append(
                 Advice(
@@ -497,4 +496,5 @@ def advise(
                 part="go",
             )
         )
-    return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}))
+    on_metric = frozenset(r.id for r in open_derived if not r.heard and quotes_metric(r.evidence))
+    return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}, on_metric))

@@ -11,6 +11,7 @@ from planner.core import formatting as fmt
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
+from planner.judgement.rules.perevent import value_per_event
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
@@ -339,6 +340,9 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
     answer names items other than the value's. The first answer that names an item at all decides (the
     bottleneck first, where the volume is counted); an answer that names none says nothing either way,
     so a value per lunch is never set against a bottleneck that speaks of cooks and food."""
+    event = value_per_event(plan, ITEM_PATHS, answer_at)
+    if event:
+        return event  # a value per fault found, times every item: each item counted as a find
     found = _PER.search(plan.impact.value_unit or "")
     noun = found.group(1).lower() if found else None
     if noun is None or noun in _NOT_AN_ITEM:

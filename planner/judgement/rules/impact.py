@@ -359,6 +359,17 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
                 "(the volume counts invoices, not customers: value x volume is not computed)",
             ),
         ),
+        Case(  # a value per fault found, times every turbine inspected
+            {
+                "impact.value_unit": "GBP per fault found",
+                "impact.bottleneck": "Inspectors review the blade photos of 300 turbines a month for faults.",
+            },
+            evidence=(
+                'impact.value_unit: "GBP per fault found" (the value is per fault found)',
+                "impact.volume: 12000 (the volume counts every item, not only those with a fault found: value x "
+                "volume is not computed)",
+            ),
+        ),
         Case(  # a value per amount, against a volume no answer puts in that amount
             {
                 "impact.value_unit": "EUR per tonne of scrap",
@@ -376,6 +387,12 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"impact.value_unit": "EUR per invoice"}),
+        Case(  # the volume counts the finds themselves
+            {
+                "impact.value_unit": "GBP per fault found",
+                "impact.bottleneck": "About 40 faults found a month wait a week for a fitter.",
+            }
+        ),
         Case({"impact.value_unit": "EUR"}),
         Case(  # the volume's answer is in the value's amount
             {"impact.value_unit": "EUR per tonne", "impact.bottleneck": "Sorting 40 tonnes of scrap a day."}
@@ -397,9 +414,12 @@ def impact_units_differ(plan: Plan) -> Evidence:
         return None
     noun, where, units = found
     counted = ", ".join(f"{unit}s" for unit in units)
-    volume = (
-        f"the volume counts {counted}, not {noun}s" if units else f"no answer says the volume is in {noun}s"
-    )
+    if " " in noun or noun in ("catch", "detection", "find", "hit", "save", "interception"):
+        volume = f"the volume counts every item, not only those with a {noun}"  # a value per event found
+    elif units:
+        volume = f"the volume counts {counted}, not {noun}s"
+    else:
+        volume = f"no answer says the volume is in {noun}s"
     return (
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
         quote(plan, where, f"{volume}: value x volume is not computed"),

@@ -101,3 +101,18 @@ def grouped_and_measured(output: str | None, metric_names: list[str | None]) -> 
         forms & {form for word in re.findall(r"[a-z-]+", (name or "").lower()) for form in singular(word)}
         for name in metric_names
     )
+
+
+# What a value is per (`per visit`, `/km`, `each`, `a visit` at the end), with whatever follows it.
+_PER_ITEM = re.compile(r"\s*(?:\bper\b.*|/\s*[a-z].*|\beach\b.*|\ba\s+[a-z][a-z-]*\s*)$", re.I | re.DOTALL)
+
+
+def unit_of_total(unit: str) -> str | None:
+    """The unit of a total summed over items: `GBP per visit` -> `GBP`, so a monthly total reads `GBP
+    ... per month`, never `GBP per visit per month`."""
+    return _PER_ITEM.sub("", unit).strip() or None
+
+
+def quotes_metric(evidence: tuple[str, ...]) -> bool:
+    """Whether a risk's evidence quotes the primary done metric (so done criteria are not called well posed)."""
+    return any(line.startswith("done.metrics[0]") for line in evidence)
