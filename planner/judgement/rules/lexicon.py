@@ -2949,3 +2949,24 @@ READS_OR_LEARNS = RETRIEVED + Lexicon(
     fine-tune, fine-tuned, fine-tuning, finetune, finetuned, finetuning, lora, trained on, train on
     """
 )
+# One unit set too many: what is left over, binned or idle (the cost of an amount set too high).
+TOO_MANY = Lexicon("""
+    unsold, left over, leftover, leftovers, binned, wasted, waste, wastage, surplus, overstock, overstocked
+    over-order, over-ordered, over-ordering, overorder, overordering, unused, idle, markdown, markdowns
+    written off, write-off, write-offs, too many, over-forecast, overestimate, over-estimate, overstaffed
+    overstaffing, over-staffed, over-staffing, spoiled, spoilage, expired, pulped, thrown away
+""")
+
+# One unit set too few: a sale lost, a customer turned away (the cost of an amount set too low).
+TOO_FEW = Lexicon("""
+    sell-out, sell-outs, sellout, sellouts, sold out, sells out, stock-out, stock-outs, stockout, stockouts
+    out of stock, shortfall, shortfalls, shortage, shortages, lost sale, lost sales, missed sale, missed sales
+    too few, under-forecast, underestimate, under-estimate, understaffed, understaffing, under-staffed
+    under-staffing, under-order, under-ordered, under-ordering, empty shelf, empty shelves, turned away
+""")
+
+# A figure that is a total over a period, not the cost of one unit.
+PERIOD_TOTAL = Lexicon("""
+    a year, per year, a month, per month, a week, per week, a season, per season, a quarter, per quarter
+    annually, annual, yearly, monthly, last year, last season, last quarter, this year, each year, every year
+""")
