@@ -196,6 +196,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "input-counted-on-the-day",
         "inputs-count-past-actions",
         "amount-quantile-unset",
+        "amount-metric-one-sided",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

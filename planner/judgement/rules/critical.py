@@ -187,3 +187,127 @@ def amount_quantile_unset(plan: Plan) -> Evidence:
     if names and not scored:
         found.append(quote(plan, "done.metrics[0].name", "scores no quantile"))
     return Hint((over_word, under_word), tuple(found))
+
+
+# A metric that keeps the other side in view: availability, a fill rate, a service level, a quantile.
+_BOTH_SIDES = (
+    "pinball",
+    "quantile",
+    "service level",
+    "fill rate",
+    "availability",
+    "cost of errors",
+    "priced",
+)
+
+
+@rule(
+    "amount-metric-one-sided",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Put a guardrail on the other side of the amount",
+        "A metric that counts only waste is won by setting less (and one that counts only sell-outs by "
+        "setting more): keep the other error as a guardrail with a floor (sell-outs, shortfall hours, "
+        "waste), or score the priced cost of both",
+        "warning",
+    ),
+    ask="the done metrics count one side of the amount only: what stops the other side from growing?",
+    fires=(
+        Case(
+            {
+                "product.action_shape": "sets_amount",
+                "product.success_metric": "Unsold copies as a share of copies sent",
+                "done.metrics": [
+                    {
+                        "name": "Share of copies sent that come back unsold",
+                        "direction": "lower",
+                        "target": 0.12,
+                    }
+                ],
+                "done.worst_error_metric": None,
+            },
+            evidence=(
+                'done.metrics[0].name: "Share of copies sent that come back unsold" (counts the amount set '
+                "too high only: unsold; setting less wins it)",
+                'product.success_metric: "Unsold copies as a share of copies sent" (no metric or guardrail '
+                "counts the other side: a sell-out, a shortfall)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # waste down, sell-outs held as a guardrail
+            {
+                "product.action_shape": "sets_amount",
+                "product.success_metric": "Unsold copies as a share of copies sent",
+                "done.metrics": [
+                    {
+                        "name": "Share of copies sent that come back unsold",
+                        "direction": "lower",
+                        "target": 0.12,
+                    },
+                    {"name": "Share of newsagent issues sold out before the next delivery", "target": 0.1},
+                ],
+            }
+        ),
+        Case(  # the priced cost of both
+            {
+                "product.action_shape": "sets_amount",
+                "done.metrics": [{"name": "Pinball loss at the 75th percentile of copies sold", "target": 3}],
+            }
+        ),
+        Case(  # not an amount
+            {
+                "product.action_shape": "threshold",
+                "done.metrics": [
+                    {
+                        "name": "Share of copies sent that come back unsold",
+                        "direction": "lower",
+                        "target": 0.12,
+                    }
+                ],
+            }
+        ),
+    ),
+)
+def amount_metric_one_sided(plan: Plan) -> Evidence:
+    """The amount is judged by one of its two errors only, and the other has no guardrail.
+
+    An amount can be wrong two ways. A done metric that counts only waste (unsold, binned, idle) is met
+    by setting less, with more sell-outs and turned-away customers; one that counts only sell-outs is
+    met by setting more, with more waste. Nothing in the plan would see the other side grow.
+
+    Mitigation: Keep the other error as a guardrail metric with a floor (sell-outs, shortfall hours,
+    waste), or score the priced cost of both errors, or a quantile loss at the critical ratio.
+    """
+    if plan.product.action_shape is not ActionShape.sets_amount or not plan.done.metrics:
+        return None
+    said = [metric.name for metric in plan.done.metrics]
+    said += [plan.product.success_metric or "", plan.done.worst_error_metric or ""]
+    said += [item.signal for item in plan.after_launch.monitoring if item.signal]
+    if any(word in text.lower() for text in said for word in _BOTH_SIDES):
+        return None
+    over = [word for text in said for word in TOO_MANY.find_all(text)]
+    under = [word for text in said for word in TOO_FEW.find_all(text)]
+    if bool(over) == bool(under):
+        return None
+    words = over or under
+    name = plan.done.metrics[0].name
+    first = TOO_MANY.find_all(name) or TOO_FEW.find_all(name)
+    if not first:
+        return None  # the primary metric is not the one-sided count
+    side = (
+        f"counts the amount set too high only: {', '.join(first)}; setting less wins it"
+        if over
+        else f"counts the amount set too low only: {', '.join(first)}; setting more wins it"
+    )
+    other = "a sell-out, a shortfall" if over else "waste, a surplus"
+    found = [quote(plan, "done.metrics[0].name", side)]
+    path = "product.success_metric" if plan.product.success_metric else "done.metrics[0].name"
+    note = f"no metric or guardrail counts the other side: {other}"
+    if path == "done.metrics[0].name":
+        found[0] = quote(plan, path, f"{side}; {note}")
+    else:
+        found.append(quote(plan, path, note))
+    return Hint(words, tuple(found))

@@ -2963,6 +2963,7 @@ TOO_FEW = Lexicon("""
     out of stock, shortfall, shortfalls, shortage, shortages, lost sale, lost sales, missed sale, missed sales
     too few, under-forecast, underestimate, under-estimate, understaffed, understaffing, under-staffed
     under-staffing, under-order, under-ordered, under-ordering, empty shelf, empty shelves, turned away
+    ran out, runs out, run out, running out
 """)
 
 # A figure that is a total over a period, not the cost of one unit.
