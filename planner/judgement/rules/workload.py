@@ -42,7 +42,7 @@ from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 _AT_CAPACITY = Move(
     "Set the threshold by what people can handle; judge precision at that budget",
     "People can act on only so many flags a day; fix the threshold so the model flags no more than "
-    "that, and measure precision (and recall) in that daily top, not AUC over all cases",
+    "that; judge precision (the yield) in that daily top against the obvious rule's top k, not AUC",
     "warning",
 )
 
@@ -345,8 +345,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     the model: only precision in that daily top matters, and a metric over all cases (AUC, F1,
     accuracy) can rise while the top stays as poor.
 
-    Mitigation: Make the primary done metric precision (and recall) at the daily capacity, the top-k
-    people can work, and estimate how many flags a day the model will raise at that threshold.
+    Mitigation: Make the primary done metric precision (the yield) in the top k people can work a day,
+    against the top k of the obvious rule (oldest, largest, most flagged); estimate the flags it raises.
     """
     impact = plan.impact
     capacity, working = impact.capacity_per_day, items_per_working_day(plan)
