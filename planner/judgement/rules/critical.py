@@ -12,7 +12,14 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.lexicon import ASYMMETRIC_COST, PERIOD_TOTAL, TOO_FEW, TOO_MANY
+from planner.judgement.rules.lexicon import (
+    ASYMMETRIC_COST,
+    EXPENSIVE_TAIL,
+    PERIOD_TOTAL,
+    SYMMETRIC_ERROR,
+    TOO_FEW,
+    TOO_MANY,
+)
 from planner.plan.model import ActionShape, Category, ErrorCost, Plan
 
 # Where a team says what one unit too many or too few costs.
@@ -311,3 +318,91 @@ def amount_metric_one_sided(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, path, note))
     return Hint(words, tuple(found))
+
+
+_TAIL_PATHS = ("product.pain", "impact.error_harm", "product.current_performance", "impact.bottleneck")
+_WEIGHTED = ("weighted", "wape", "wmape", "by value", "value-weighted", "top", "tail", "over ", "above ")
+
+
+@rule(
+    "average-error-misses-expensive-tail",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Weight the error by value, or report the expensive items apart",
+        "An average error over all items is set by the many cheap ones; where the losses sit in a few "
+        "expensive items, weight the error by value (WAPE on value) or report it on the top items by value",
+        "warning",
+    ),
+    ask="an average error over all items is set by the cheap ones: do the expensive items the answers name get their own score?",
+    fires=(
+        Case(
+            {
+                "done.metrics[0].name": "MAE of the sale price",
+                "product.pain": "Most of the losses come from a few expensive items priced too low.",
+                "done.worst_error_metric": None,
+            },
+            evidence=(
+                'product.pain: "Most of the losses come from a few expensive items priced too low." (the '
+                "losses sit in: most of the losses, a few expensive)",
+                'done.metrics[0].name: "MAE of the sale price" (mae over all items is set by the many cheap '
+                "ones: weight it by value or report the expensive items apart)",
+            ),
+            also=frozenset({"worst-error-uncounted"}),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "done.metrics[0].name": "Value-weighted MAE of the sale price",
+                "product.pain": "Most of the losses come from a few expensive items priced too low.",
+                "done.worst_error_metric": None,
+            }
+        ),
+        Case(
+            {
+                "done.metrics": [
+                    {"name": "MAE of the sale price", "target": 5},
+                    {"name": "MAE of the sale price on items above 500 EUR", "target": 40},
+                ],
+                "product.pain": "Most of the losses come from a few expensive items priced too low.",
+                "done.worst_error_metric": None,
+            }
+        ),
+        Case({"done.metrics[0].name": "MAE of the sale price", "done.worst_error_metric": None}),
+    ),
+)
+def average_error_misses_expensive_tail(plan: Plan) -> Evidence:
+    """An average error over all items judges a decision whose losses sit in a few expensive ones.
+
+    MAE or MAPE over every item is set by the many cheap items; a model can improve it while the few
+    expensive items, where the money is lost, get worse. The answers say the losses sit there.
+
+    Mitigation: Weight the error by each item's value (WAPE on value, the money lost), or report it on
+    the items above a value beside the average.
+    """
+    names = [metric.name for metric in plan.done.metrics]
+    if not names or plan.done.worst_error_metric:
+        return None
+    symmetric = SYMMETRIC_ERROR.find(names[0])
+    if symmetric is None or any(word in name.lower() for name in names for word in _WEIGHTED):
+        return None
+    for path in _TAIL_PATHS:
+        words = EXPENSIVE_TAIL.find_all(
+            answer_at(plan, path) if isinstance(answer_at(plan, path), str) else None
+        )
+        if words:
+            return Hint(
+                words,
+                (
+                    quote(plan, path, f"the losses sit in: {', '.join(words)}"),
+                    quote(
+                        plan,
+                        "done.metrics[0].name",
+                        f"{symmetric} over all items is set by the many cheap ones: weight it by value or "
+                        "report the expensive items apart",
+                    ),
+                ),
+            )
+    return None

@@ -2971,3 +2971,10 @@ PERIOD_TOTAL = Lexicon("""
     a year, per year, a month, per month, a week, per week, a season, per season, a quarter, per quarter
     annually, annual, yearly, monthly, last year, last season, last quarter, this year, each year, every year
 """)
+
+# Losses that sit in a few expensive items, which an average error over all items barely weighs.
+EXPENSIVE_TAIL = Lexicon("""
+    high-value items, high-value lots, high-value orders, high-value jobs, big-ticket, big-ticket items
+    expensive items, the expensive ones, a few expensive, rare expensive, few large, a few large
+    most of the losses, most of the loss, most of the money, the costly few, top-value
+""")
