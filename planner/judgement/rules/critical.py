@@ -1,9 +1,10 @@
-"""Rules on the quantile an amount should be set at, from what one unit too many and too few cost.
+"""An amount's metric held against its costs: the quantile they give, both errors, the expensive tail.
 
 When the output sets an amount (copies, stock, staff, a price) the best amount is not the expected
 demand but the quantile at the critical ratio cost_under / (cost_under + cost_over): the newsvendor
 answer. The plan's own words often give both unit costs; a lead works the ratio out and holds the
-team's costlier-error answer and its metric against it.
+team's costlier-error answer and its metric against it. A metric that counts one error only (waste)
+is won by the other, and an average error over all items is set by the cheap ones.
 """
 
 from __future__ import annotations
