@@ -8,6 +8,8 @@ before reading it, whatever the `real cases` and `checked` ticks say.
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -343,6 +345,19 @@ SAME_ORIGIN = Lexicon("""
 """)
 
 
+# A near-perfect score said in words: `99.6%`, `0.995 AUC`, `100% accuracy`.
+_NEAR_PERFECT = re.compile(r"(?<![\d.,])(?:100(?:\.0+)?\s?%|99(?:\.\d+)?\s?%|98\.\d+\s?%|0\.99\d*)(?![\d.,])")
+
+
+def _near_perfect(plan: Plan) -> str | None:
+    """A near-perfect score the answers report in words (a prototype's, an offline test's), as a quote."""
+    for path in (*truth_paths(plan), "product.current_performance", "constraints.data.differences_note"):
+        text = answer_at(plan, path)
+        if isinstance(text, str) and (found := _NEAR_PERFECT.search(text)):
+            return quote(plan, path, f"{found.group(0).strip()}: a near-perfect score is a warning sign here")
+    return None
+
+
 def _origin_paths(plan: Plan) -> list[str]:
     sources = [f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources))]
     return [*sources, "constraints.data.differences_note", *truth_paths(plan)]
@@ -373,6 +388,19 @@ def _origin_paths(plan: Plan) -> list[str]:
                 'done.eval_set: "Defect images from the supplier\'s lab camera; good parts from our l..." '
                 "(defect images from, good parts from: each class comes from its own source, so a model can "
                 "learn the source instead of the class; the offline score is inflated)",
+            ),
+        ),
+        Case(  # the prototype's near-perfect score: a warning, not a success
+            {
+                "done.eval_set": "Positive clips from the lab's recorder; negatives from the field recorders.",
+                "product.current_performance": "Our prototype already reaches 99.4% accuracy offline.",
+            },
+            evidence=(
+                'done.eval_set: "Positive clips from the lab\'s recorder; negatives from the field re..." '
+                "(positive clips from, negatives from: each class comes from its own source, so a model can "
+                "learn the source instead of the class; the offline score is inflated)",
+                'product.current_performance: "Our prototype already reaches 99.4% accuracy offline." (99.4%: a '
+                "near-perfect score is a warning sign here)",
             ),
         ),
         Case(
@@ -433,9 +461,8 @@ def class_follows_the_source(plan: Plan) -> Evidence:
         ones, others = POSITIVES_FROM.find_all(text), NEGATIVES_FROM.find_all(text)
         said = (*ones, *others) if ones and others else ()
         if said:
-            return Hint(
-                said, (quote(plan, path, f"{', '.join(said)}: {note}; the offline score is inflated"),)
-            )
+            found = quote(plan, path, f"{', '.join(said)}: {note}; the offline score is inflated")
+            return Hint(said, (found, *filter(None, [_near_perfect(plan)])))
     sources = [(path, answer_at(plan, path)) for path in paths if path.startswith("constraints.data.sources")]
     only = [(path, POSITIVE_SOURCE.find_all(text), NEGATIVE_SOURCE.find_all(text)) for path, text in sources]
     positive = next(((path, pos) for path, pos, neg in only if pos and not neg), None)
@@ -448,5 +475,6 @@ def class_follows_the_source(plan: Plan) -> Evidence:
         (
             quote(plan, positive[0], f"{', '.join(positive[1])}: one class only"),
             quote(plan, negative[0], f"{', '.join(negative[1])}: {other}; the offline score is inflated"),
+            *filter(None, [_near_perfect(plan)]),
         ),
     )
