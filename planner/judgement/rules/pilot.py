@@ -1,0 +1,213 @@
+"""Rules on whether the live trial can show what it is run for: a canary, pilot or shadow run is judged by
+its type, but a lead works out from the plan's own figures how many of the cases that matter it will see.
+
+A four-week canary on 5% of 2,000 items a day, with a rare class of 1%, meets about 3 rare cases: however
+the model handles them, three cases cannot show it. The count is the volume a day, times the pilot's days,
+times the share of traffic it gets, times the rarest class's share.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.anchor import NUMBERS, SPAN, days_of, value_of
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import items_per_day, quote
+from planner.plan.model import Category, OnlineValidation, Plan
+
+# Rare cases a live trial must meet before how the model handles them can show at all: with 30, a
+# share caught of 80% is known to about +-15 points.
+ENOUGH_RARE = 30
+# A rarest class above this is no rare event: the trial meets plenty of each class.
+RARE_AT_MOST = 0.1
+
+_TRIAL = r"(?:pilot|canary|shadow(?:\s+run|\s+mode)?|trial|holdout|hold-out|a/b test|parallel run|test run)"
+_SPAN_DAYS = rf"{SPAN.replace('(hour|day|week|month)', '(day|week|month)')}"
+# Words between a span and the trial that make the span something else: `4 weeks after the canary`.
+_NOT_LENGTH = r"(?:after|before|until|till|since|from|into|past|ahead|later|earlier|prior|of|to|ahead)"
+# `an 8-week pilot`, `a six-month canary in two districts`, `pilot for 4 weeks`, `shadow run of 10 days`.
+_LENGTH = re.compile(
+    rf"\b{_SPAN_DAYS}[\s-]+(?:(?!{_NOT_LENGTH}\b)[a-z-]+\s+){{0,2}}?{_TRIAL}\b"
+    rf"|\b{_TRIAL}\b[^.;]{{0,40}}?\b(?:for|of|over|lasting|during)\s+(?:the\s+first\s+|about\s+)?{_SPAN_DAYS}\b",
+    re.IGNORECASE,
+)
+# The share of traffic the trial gets: `at 5%`, `to 10% of traffic`, `5% of calls`.
+_PERCENT = re.compile(
+    r"(?:\b(?:at|to|on|for|with)\s+|\b)(\d+(?:\.\d+)?)\s*%(?!\s*(?:fewer|more|less|lower|higher|better|"
+    r"worse|reduction|improvement|lift|increase|drop|drops|rise|of the time))(\s+of\s+(?:the\s+|our\s+|all\s+)?[a-z]+)?",
+    re.IGNORECASE,
+)
+_WORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
+# `two of our six districts`, `3 of the 12 depots`: a part of the whole, as a share.
+_PART = re.compile(rf"\b(\d+|{_WORD})\s+of\s+(?:our|the|its|their)\s+(\d+|{_WORD})\s+[a-z]+", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+_LIVE = (
+    OnlineValidation.canary,
+    OnlineValidation.holdout,
+    OnlineValidation.a_b_test,
+    OnlineValidation.shadow,
+    OnlineValidation.before_after,
+)
+
+
+def _texts(plan: Plan) -> list[tuple[str, str]]:
+    done = plan.done
+    texts = [("done.when_met", done.when_met)]
+    for index, metric in enumerate(done.metrics):
+        texts.append((f"done.metrics[{index}].dataset", metric.dataset))
+    return [(path, text) for path, text in texts if text]
+
+
+def _share(sentence: str) -> tuple[float, str] | None:
+    """The share of traffic a trial sentence gives it, with its words: (0.05, `5%`), (1/3, `two of our
+    six districts`)."""
+    part = _PART.search(sentence)
+    if part:
+        of, whole = value_of(part.group(1)), value_of(part.group(2))
+        if 0 < of < whole:
+            return of / whole, part.group(0)
+    percent = _PERCENT.search(sentence)
+    if percent:
+        value = float(percent.group(1)) / 100
+        if 0 < value < 1:
+            return value, f"{percent.group(1)}%{percent.group(2) or ' of the traffic'}"
+    return None
+
+
+def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None] | None:
+    """The first live trial the plan sizes in days: (path, its words, days, the share of traffic)."""
+    for path, text in _texts(plan):
+        for sentence in _SENTENCE.split(text):
+            found = _LENGTH.search(sentence)
+            if found:
+                return path, found.group(0), days_of(found.group(0))[1], _share(sentence)
+    return None
+
+
+@rule(
+    "pilot-sees-too-few-rare-cases",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Size the live trial by the rare cases it will meet",
+        "At the plan's volume, the trial's length and its share of traffic, it meets only a handful of the "
+        "rare cases that matter: run it longer or on more of the traffic until it expects about 30, or judge "
+        "the rare cases on a labelled back-test and keep the trial for the common ones",
+        "info",
+    ),
+    ask="how many of the rare cases will the live trial meet, and is that enough to see a change in them?",
+    fires=(
+        Case(
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "A 4-week canary at 5% of traffic, then everyone.",
+                "impact.volume": 2000,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.001,
+            },
+            also=frozenset({"small-labeled-set", "small-test-set"}),  # a rare class of 0.1%
+            evidence=(
+                'done.when_met: "A 4-week canary at 5% of traffic, then everyone." (4-week canary: 28 days '
+                "on 5% of traffic)",
+                "impact.volume: 2,000 a day; constraints.data.rarest_class_share: 0.001 (about 3 rare cases "
+                "in 28 days; fewer than 30 cannot show how the model handles them; about 300 days at this "
+                "share expect 30)",
+            ),
+        ),
+        Case(  # a part of the sites, said in words, in a metric's data set
+            {
+                "done.online_validation": "holdout",
+                "done.metrics[0].name": "Share of faults caught",
+                "done.metrics[0].dataset": "Six-month pilot in two of our six depots.",
+                "impact.volume": 1200,
+                "impact.period": "month",
+                "constraints.data.rarest_class_share": 0.005,
+            },
+            evidence=(
+                'done.metrics[0].dataset: "Six-month pilot in two of our six depots." (Six-month pilot: '
+                "180 days on two of our six depots)",
+                "impact.volume: 1,200 a month; constraints.data.rarest_class_share: 0.005 (about 12 rare "
+                "cases in 180 days; fewer than 30 cannot show how the model handles them; about 457 days at "
+                "this share expect 30)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # long enough and on enough traffic
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "An 8-week canary at 20% of traffic.",
+                "impact.volume": 2000,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.01,
+            }
+        ),
+        Case(  # no rare class: every class is met often
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "A 2-week canary at 5% of traffic.",
+                "impact.volume": 2000,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.3,
+            }
+        ),
+        Case(  # no live trial chosen
+            {
+                "done.online_validation": "none",
+                "done.when_met": "A 2-week pilot in one branch.",
+                "impact.volume": 100,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.01,
+            }
+        ),
+        Case(  # a span that is not the trial's length
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "Labels arrive 4 weeks after the canary ends.",
+                "impact.volume": 100,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.01,
+            }
+        ),
+    ),
+)
+def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
+    """The live trial meets too few of the rare cases to show how the model handles them.
+
+    A canary, pilot or shadow run is accepted as live validation whatever its length and reach; at the
+    plan's volume, over the trial's days and on its share of the traffic, the rarest class (the fraud, the
+    fault, the case that matters) turns up only a handful of times. A handful of rare cases shows nothing
+    about them: the trial passes on the common cases and the rare ones are first met at full scale.
+
+    Mitigation: Work out how many rare cases the trial will meet (volume a day x days x share of traffic x
+    rare share); run it longer or on more traffic until it expects about 30, or judge the rare cases on a
+    labelled back-test large enough and keep the trial for the common ones and the workflow.
+    """
+    if plan.done.online_validation not in _LIVE:
+        return None
+    rare, per_day = plan.constraints.data.rarest_class_share, items_per_day(plan)
+    if rare is None or per_day is None or not 0 < rare <= RARE_AT_MOST:
+        return None
+    trial = pilot_length(plan)
+    if trial is None:
+        return None
+    path, words, days, share = trial
+    if days < 1:
+        return None
+    part, said = share if share is not None else (1.0, "all the traffic")
+    expected = per_day * days * part * rare
+    if expected >= ENOUGH_RARE:
+        return None
+    needed = math.ceil(ENOUGH_RARE / (per_day * part * rare))
+    period = plan.impact.period
+    assert period is not None  # items_per_day needs it
+    return (
+        quote(plan, path, f"{words}: {fmt.count(days)} days on {said}"),
+        f"impact.volume: {fmt.number(plan.impact.volume)} a {period.value}; "
+        f"constraints.data.rarest_class_share: {rare} (about {fmt.count(expected)} rare cases in "
+        f"{fmt.count(days)} days; fewer than {ENOUGH_RARE} cannot show how the model handles them; about "
+        f"{fmt.count(needed)} days at this share expect {ENOUGH_RARE})",
+    )
