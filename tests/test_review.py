@@ -117,6 +117,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "amount-scored-in-aggregate",
         "adverse-decision-unchecked",
         "adversaries-adapt",
+        "safety-subset-under-one-severity",
         "answers-in-the-index",
         "judge-uncalibrated",
         "eval-negatives-at-random",

@@ -74,6 +74,7 @@ def _gap(text: str | None) -> str | None:
     fires=(
         Case(
             {"product.inputs": "The product sheet; allergens filled on only 60% of products."},
+            also=frozenset({"safety-subset-under-one-severity"}),  # allergens, at the base plan's severity
             evidence=(
                 'product.inputs: "The product sheet; allergens filled on only 60% of products." (filled on only '
                 "60%: what does the model do for the rest?)",
