@@ -118,6 +118,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "adverse-decision-unchecked",
         "adversaries-adapt",
         "safety-subset-under-one-severity",
+        "vendor-model-in-regulated-use",
         "answers-in-the-index",
         "judge-uncalibrated",
         "eval-negatives-at-random",

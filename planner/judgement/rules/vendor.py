@@ -1,0 +1,116 @@
+"""Rules on a vendor's model inside a regulated decision: the same answer raises the same duty.
+
+Wherever sector rules govern the decision (ticked, or a regulated domain named: pharmacovigilance, medical
+devices, GxP, financial advice, aviation, food safety) and the model is a hosted LLM or a vendor's
+service, a lead asks the same three things: is it validated for this use before it goes live, is its
+version pinned and re-validated on each vendor update, and is every input and output kept as a record.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.duties import settled
+from planner.judgement.rules.evidence import answer_at, quote, says_nothing, ticked
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, Plan
+
+# Domains whose rules require a validated, versioned, recorded system, named in words.
+REGULATED_DOMAIN = Lexicon("""
+    pharmacovigilance, adverse drug reaction, adverse drug reactions, drug safety, medical device
+    medical devices, gxp, gmp, good manufacturing practice, good clinical practice, clinical trial
+    clinical trials, financial advice, investment advice, suitability assessment, suitability assessments
+    airworthiness, aviation safety, flight operations, food safety, haccp
+""")
+# Words saying the vendor's version is held fixed and each change is validated again.
+PINNED = Lexicon("""
+    pinned, pin the version, pin the model version, pins the version, pins the model version, version pinning
+    pinned version, fixed model version, model version is fixed, version-locked, version locked, revalidate
+    revalidates, revalidated, revalidation, re-validate, re-validates, re-validated, re-validation
+    validated again, computer system validation, csv validation
+""")
+_WHERE = ("title", "product.goal", "product.decision", "product.inputs", "product.output")
+
+
+def _vendor(plan: Plan) -> str | None:
+    compute = plan.constraints.compute
+    if compute.hosted_model and not says_nothing(compute.hosted_model):
+        return quote(plan, "constraints.compute.hosted_model")
+    if compute.hosted_service is True:
+        return quote(plan, "constraints.compute.hosted_service")
+    return None
+
+
+@rule(
+    "vendor-model-in-regulated-use",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Validate the vendor's model for this use, pin its version, keep every input and output",
+        "Sector rules hold the organisation to a validated system: validate the hosted model on this use "
+        "before live use, pin its version and validate again on each vendor update, and keep an audit "
+        "trail of every input, output and the version that made it",
+        "info",
+    ),
+    ask="is the vendor's model validated for this use, its version pinned and re-validated on each "
+    "update, and every input and output recorded?",
+    fires=(
+        Case(
+            {
+                "product.circumstances": ["sector_rules"],
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+            },
+            also=frozenset({"sector-rules-unnamed"}),
+            evidence=(
+                'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
+                'constraints.compute.hosted_model: "A hosted LLM API." (the vendor updates it; which '
+                "version is validated, and what happens on an update?)",
+            ),
+        ),
+        Case(  # a regulated domain named in words: a question
+            {
+                "product.goal": "Triage pharmacovigilance case reports faster.",
+                "constraints.compute.hosted_service": True,
+            }
+        ),
+    ),
+    quiet=(
+        Case(  # the version is pinned and validated again on each update
+            {
+                "product.circumstances": ["sector_rules"],
+                "constraints.compute.hosted_model": "A hosted LLM API, pinned version, re-validated on update.",
+            }
+        ),
+        Case(  # no vendor's model: the sector rules ask other things
+            {"product.circumstances": ["sector_rules"], "constraints.compute.hosted_model": "none"}
+        ),
+        Case({"constraints.compute.hosted_model": "A hosted LLM API."}),  # no regulated decision
+    ),
+)
+def vendor_model_in_regulated_use(plan: Plan) -> Evidence:
+    """A vendor's model in a regulated decision, with no validation, version pinning or record planned.
+
+    Sector rules (pharmacovigilance, medical devices, GxP, financial advice, aviation, food safety) hold
+    the organisation to a validated system whose every output can be traced. A hosted model changes when
+    the vendor updates it, silently: the version validated is not the one running a month later, and
+    without a record of inputs, outputs and version no output can be explained to an inspector.
+
+    Mitigation: Validate the hosted model on this use before live use; pin its version and validate again
+    on each vendor update (a change-control step); keep an audit trail of every input, output and model
+    version; agree with the vendor how updates are announced.
+    """
+    vendor = _vendor(plan)
+    if vendor is None or settled(plan, PINNED):
+        return None
+    note = "the vendor updates it; which version is validated, and what happens on an update?"
+    if plan.constraints.compute.hosted_model and not says_nothing(plan.constraints.compute.hosted_model):
+        vendor = quote(plan, "constraints.compute.hosted_model", note)
+    fact = ticked(plan, Circumstance.sector_rules)
+    if fact is not None:
+        return (fact, vendor)
+    for path in _WHERE:
+        text = answer_at(plan, path)
+        words = REGULATED_DOMAIN.find_all(text) if isinstance(text, str) else ()
+        if words:
+            return Hint(words, (quote(plan, path, ", ".join(words)), vendor))
+    return None
