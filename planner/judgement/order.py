@@ -12,9 +12,10 @@ _LEVELS = {"high": 0, "medium": 1, "low": 2}
 
 # Risks that void the evidence for going ahead: a model scored with inputs it will not have, on a split
 # that puts the same thing on both sides, against a truth today's process made or picked, on labels
-# only the chosen cases get, or on outcomes a cap or an exit cut short. Whatever else the plan does
-# well, its figures do not say what they seem to; a move repairing one leads any process move (do it
-# by hand, the sector's rules, a time box) at the same level, and at medium or above it is a first move.
+# only the chosen cases get, on outcomes a cap or an exit cut short, or on questions whose own answers
+# the index it retrieves from holds. Whatever else the plan does well, its figures do not say what they
+# seem to; a move repairing one leads any process move (do it by hand, the sector's rules, a time box)
+# at the same level, and at medium or above it is a first move.
 VOIDS_EVIDENCE = frozenset(
     {
         "inputs-after-prediction",
@@ -33,6 +34,7 @@ VOIDS_EVIDENCE = frozenset(
         "outcome-ends-another-way",
         "eval-cases-written",
         "eval-by-simulator",
+        "answers-in-the-index",
     }
 )
 
