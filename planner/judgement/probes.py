@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.anchor import decision_lead, scored_at
 from planner.judgement.rules.base import Risk
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, OutcomeRecorded, Split
 from planner.plan.model import Plan
@@ -75,14 +75,6 @@ def asked(plan: Plan, risks: Iterable[Risk]) -> tuple[Asked, ...]:
     return tuple(found[:SHOWN])
 
 
-def _said(plan: Plan, paths: Iterable[str], lexicon: Lexicon) -> tuple[str, tuple[str, ...]] | None:
-    for path in paths:
-        words = lexicon.find_all(answer_at(plan, path))
-        if words:
-            return path, words
-    return None
-
-
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
@@ -108,7 +100,7 @@ _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
 def _inputs_known_at_decision(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     inputs = answer_at(plan, "product.inputs")
     lead = decision_lead(plan) if inputs else None
-    if lead is None or lead.days < 2 or _said(plan, _EVAL, AS_OF):
+    if lead is None or lead.days < 2 or first_said(plan, _EVAL, AS_OF):
         return None
     if any(reach >= lead.days for _, (_, reach) in scored_at(plan)):
         return None
@@ -166,10 +158,10 @@ def _effect_of_acting(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         None,
     ):
         return None
-    acting = _said(plan, _ACT_IN, ACTS)
-    risk = _said(plan, ("product.output", "product.label"), RISK_OF)
+    acting = first_said(plan, _ACT_IN, ACTS)
+    risk = first_said(plan, ("product.output", "product.label"), RISK_OF)
     later = LATER.find(answer_at(plan, "product.label")) or LATER.find(answer_at(plan, "product.output"))
-    if acting is None or risk is None or not later or _said(plan, _EFFECT_IN, EFFECT):
+    if acting is None or risk is None or not later or first_said(plan, _EFFECT_IN, EFFECT):
         return None
     path, words = acting
     return (
@@ -221,7 +213,7 @@ def _live_test_units(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
         None,
     )
-    if group is None or _said(plan, (*_LIVE, *paths), POWERED):
+    if group is None or first_said(plan, (*_LIVE, *paths), POWERED):
         return None
     units = group[1][0] if group[1][0].endswith("s") else group[1][0] + "s"
     metric = (plan.product.success_metric or "").split(",")[0] or (
@@ -262,8 +254,8 @@ def _baseline_provenance(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     if not isinstance(baseline, (int, float)) or not baseline:
         return None
     where = ("product.current_performance", "by_hand.human_score_notes", "done.metrics[0].dataset")
-    told = _said(plan, where, TOLD)
-    if told is None or _said(plan, where, MEASURED):
+    told = first_said(plan, where, TOLD)
+    if told is None or first_said(plan, where, MEASURED):
         return None
     metric = plan.done.metrics[0]
     path, words = told
@@ -321,7 +313,7 @@ def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     data, done = plan.constraints.data, plan.done
     if done.split is not Split.random or data.rows_per_thing not in (None, RowsPerThing.not_checked):
         return None
-    family = _said(plan, ("done.eval_set", "product.inputs"), FAMILIES)
+    family = first_said(plan, ("done.eval_set", "product.inputs"), FAMILIES)
     if family is None:
         return None
     path, words = family
