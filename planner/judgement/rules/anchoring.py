@@ -70,9 +70,7 @@ _UNWATCHED = "no blind check or override rate is watched (after_launch.monitorin
 
 def _watched(plan: Plan) -> bool:
     """Whether a monitored signal or a done metric watches the overrides, or a check made blind."""
-    texts: list[str | None] = [
-        f"{monitor.signal} {monitor.threshold or ''}" for monitor in plan.after_launch.monitoring
-    ]
+    texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
     texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
     texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
     return any(OVERRIDES_WATCHED.find(text) for text in texts)
@@ -134,15 +132,6 @@ def _watched(plan: Plan) -> bool:
                 "product.output": "A drafted reply for each ticket.",
                 "product.decision": "The agent edits the drafted reply and sends it.",
                 "after_launch.monitoring": [{"signal": "Share of drafts sent unchanged, per agent and week"}],
-            }
-        ),
-        Case(  # the reject rate is watched, said in the alert
-            {
-                "product.output": "A suggested code for each claim line.",
-                "product.decision": "The coder confirms or edits the suggested code.",
-                "after_launch.monitoring": [
-                    {"signal": "Coders' decisions", "threshold": "Reject rate under 2% a week"}
-                ],
             }
         ),
         Case(  # recommendations that improve a page: nobody confirms them

@@ -886,8 +886,7 @@ OVERRIDES_WATCHED = Lexicon("""
     blind review, without the suggestion, without the draft, without seeing, acceptance rate, accept rate
     accepted unchanged, accepted as is, edit rate, edited, edits, changed, change, changes, rewrite
     rewrites, rewritten, corrected, corrections, rejected, agreement with the model, disagree, disagrees
-    unchanged, as proposed, as suggested, as drafted, reject, rejects, reject rate, rejection, rejections
-    rejection rate, amended, amendments, adjusted by, adjustments
+    unchanged, as proposed, as suggested, as drafted
 """)
 
 # ---------------------------------------------------------------- labels: judged or recorded
