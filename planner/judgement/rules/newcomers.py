@@ -215,6 +215,43 @@ def _evaluated_apart(plan: Plan) -> bool:
     return any(NEWCOMERS_SAID.find(text) for text in (plan.done.eval_set, *names))
 
 
+# Words that say the test set is drawn from the population already labelled or known, whatever the split.
+_KNOWN_POPULATION = Lexicon("""
+    existing customers, existing members, existing suppliers, existing accounts, existing items
+    existing products, existing skus, existing users, existing patients, existing stores, existing sites
+    current customers, current members, known customers, known suppliers, known items, known users
+    already labelled, already labeled, already mapped, already matched, already coded, already classified
+    already-labelled, already-labeled, previously labelled, previously labeled, supplier-mapped
+    mapped skus, mapped items, mapped parts, mapped products, labelled customers, labelled items
+    past customers, past items
+""")
+
+
+def _group_of_known(plan: Plan) -> Evidence:
+    """A group split whose test groups, in the evaluation set's words, come from the population already
+    labelled or known, while production meets new ones: the split holds out groups, not newcomers."""
+    if NEWCOMERS_SAID.find(plan.done.eval_set):
+        return None  # the new ones are named in the test set
+    words = _KNOWN_POPULATION.find_all(plan.done.eval_set)
+    if not words:
+        return None
+    share = plan.constraints.data.newcomers
+    if share not in _SHARE:
+        return None
+    return Hint(
+        words,
+        (
+            quote(plan, "constraints.data.newcomers", _SHARE[share]),
+            quote(plan, "done.split", "whole groups held out, but from which population?"),
+            quote(
+                plan,
+                "done.eval_set",
+                f"drawn from the cases already labelled or known: {', '.join(words)}; production meets others",
+            ),
+        ),
+    )
+
+
 # Words that say the test set is drawn at random from the same cases the data holds: the known population.
 _DRAWN_FROM_KNOWN = Lexicon("""
     random sample, random split, randomly, at random, random 10%, random 20%, random 30%, random holdout
@@ -274,10 +311,31 @@ def _drawn_from_known(plan: Plan) -> Evidence:
                 "the data holds: random sample, existing suppliers)",
             ),
         ),
+        Case(  # held out by group, but the groups are the known ones production will not meet
+            {
+                "constraints.data.newcomers": "all_new",
+                "done.split": "group",
+                "done.eval_set": "5% of the already-labelled parts, chosen at random, held out whole.",
+            },
+            evidence=(
+                'constraints.data.newcomers: "all_new" (nearly every case concerns something new: each period '
+                "brings new ones)",
+                'done.split: "group" (whole groups held out, but from which population?)',
+                'done.eval_set: "5% of the already-labelled parts, chosen at random, held out whole." (drawn from '
+                "the cases already labelled or known: already-labelled; production meets others)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.newcomers": "few", "done.split": "random"}),  # few new: the score stands
         Case({"constraints.data.newcomers": "all_new", "done.split": "group"}),  # held out whole
+        Case(  # held out whole, the new ones named in the test set
+            {
+                "constraints.data.newcomers": "all_new",
+                "done.split": "group",
+                "done.eval_set": "Existing customers held out whole, and the first month of new customers.",
+            }
+        ),
         Case(  # random, but the new ones are scored apart
             {
                 "constraints.data.newcomers": "many",
@@ -299,7 +357,11 @@ def test_set_misses_newcomers(plan: Plan) -> Evidence:
     report the score on new ones apart from the known.
     """
     share = plan.constraints.data.newcomers
-    if share not in (Newcomers.many, Newcomers.all_new) or _evaluated_apart(plan):
+    if share not in (Newcomers.many, Newcomers.all_new):
+        return None
+    if plan.done.split is Split.group:
+        return _group_of_known(plan)
+    if _evaluated_apart(plan):
         return None
     if plan.product.task in _OWN_PAST or first_said(plan, ("product.inputs",), OWN_HISTORY):
         return None  # the model reads each case's past: newcomers-have-no-history asks for both
