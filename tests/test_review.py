@@ -125,6 +125,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "eval-items-seen-in-pretraining",
         "eval-self-rated",
         "pairs-scored-items-met",
+        "duplicates-cross-the-split",
         "class-follows-the-source",
         "check-before-action-removed",
         "ai-act-high-risk-use",
