@@ -126,6 +126,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "eval-self-rated",
         "pairs-scored-items-met",
         "duplicates-cross-the-split",
+        "hard-slice-not-scored-apart",
         "class-follows-the-source",
         "check-before-action-removed",
         "ai-act-high-risk-use",
