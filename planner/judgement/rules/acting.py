@@ -31,8 +31,9 @@ def _selects(plan: Plan, path: str) -> tuple[str, ...]:
     return (SHARES if path == "product.output" else SELECTS).find_all(text)
 
 
-# The ways of acting that act on every case: the model sets how, not whether.
-_EVERY_CASE_ACTED_ON = frozenset({ActionShape.every_item, ActionShape.sets_amount})
+# The ways of acting that act on every case: the model sets how, not whether. A person choosing among
+# the model's suggestions for each case (`top three` candidates) chooses an answer, not which cases.
+_EVERY_CASE_ACTED_ON = frozenset({ActionShape.every_item, ActionShape.sets_amount, ActionShape.choose_among})
 
 _KEEP_A_SHARE_UNCHOSEN = Move(
     "Keep a random share of cases the model does not choose, and evaluate on it",
@@ -115,6 +116,12 @@ _KEEP_A_SHARE_UNCHOSEN = Move(
             {
                 "product.decision": "Dispatch picks the top 3 crews per job.",
                 "product.action_shape": "every_item",
+            }
+        ),
+        Case(  # the clerk's choice among the top three suggestions for each claim, every claim handled
+            {
+                "product.decision": "For each claim the clerk sees the top three matching policies and chooses one.",
+                "product.action_shape": "choose_among",
             }
         ),
     ),

@@ -68,6 +68,10 @@ _TEXTS = (
     "impact.bottleneck",
     "constraints.data.differences_note",
 )
+# What today's service does and how it performs: a cap there is the team's own capacity.
+_SERVICE_TODAY = frozenset(
+    {"product.pain", "product.current_solution", "product.current_performance", "impact.bottleneck"}
+)
 _FIX = (
     "mark the periods where supply or capacity ran out, estimate unconstrained demand (or the turned-away "
     "count), and evaluate on periods where nothing ran out"
@@ -154,6 +158,13 @@ _FIX = (
                 "product.inputs": "Shelf photos; an out-of-stock shelf shows a gap.",
             }
         ),
+        Case(  # an event the label records; the waiting list is today's service, not a cap on the event
+            {
+                "product.task": "classification",
+                "product.label": "An emergency admission for asthma in the next 12 months.",
+                "product.current_performance": "Referrals after an admission; a 10-week waiting list.",
+            }
+        ),
         Case(  # a forecast of a count nothing caps
             {
                 "product.task": "forecasting",
@@ -186,6 +197,10 @@ def capped_outcomes(plan: Plan) -> Evidence:
     counted = any(COUNTS_DEMAND.find(texts.get(path)) for path in ("product.label", "product.goal")) or (
         plan.product.task is TaskType.forecasting and "product.label" not in texts
     )
+    if plan.product.task not in (TaskType.forecasting, TaskType.regression):
+        # A yes/no event's label is capped only where the record says so: a waiting list in today's service
+        # (pain, current performance) caps the team's own capacity, not the event the label records.
+        texts = {path: text for path, text in texts.items() if path not in _SERVICE_TODAY}
     capped = next(((path, words) for path, text in texts.items() if (words := CAPPED.find_all(text))), None)
     if not counted or capped is None:
         return None

@@ -25,6 +25,7 @@ from planner.judgement.rules.lexicon import (
     NOT_LIVE,
     OF_OUTCOMES,
     ONLY_CHOSEN,
+    RETRAINING_CLAUSE,
     SELECTED,
     SURVIVORS_ONLY,
     SWINGS,
@@ -116,7 +117,12 @@ def said_in_use(lexicon: Lexicon, text: str | None) -> tuple[str, ...]:
     """The words of `lexicon` in `text`, but those said in a clause that denies their use (`not the final
     count`, `the closure period is excluded`)."""
     found = lexicon.find_all(text)
-    return not_denied(found, text, DENIED_AHEAD, DENIED_IN_CLAUSE) if found and text else found
+    if not found or not text:
+        return found
+    # a clause on retraining the model (`retrained after each sale`) says when it is refit, not an input
+    return not_denied(
+        not_denied(found, text, DENIED_AHEAD, DENIED_IN_CLAUSE), text, RETRAINING_CLAUSE, RETRAINING_CLAUSE
+    )
 
 
 def afterwards_in_the_inputs(plan: Plan) -> Evidence:

@@ -1491,6 +1491,25 @@ DENIED_IN_CLAUSE = Lexicon("""
     not an input, not as an input, not a feature, not part of, kept out
 """)
 
+# The stretch of time a label often measures: a stay, a contract, a season, a school year.
+LABEL_SPANS = """stay, stays, visit, visits, admission, admissions, trip, trips, contract, contracts, term, terms,
+    semester, semesters, year, season, seasons, quarter, month, subscription, subscriptions, loan, loans,
+    policy, tenancy, lease, campaign, campaigns, project, projects, trial, study, course, programme,
+    program, treatment, episode, claim, claims, period, window, follow-up, warranty, shift, match, game,
+    rental, rentals, booking, bookings, membership, journey, flight, voyage, tour"""
+
+# The moments after the prediction at which a record is completed.
+RECORD_MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, game, season, audit, claim,
+    incident, appointment, delivery, outage, project, course, exam, exams, interview, treatment, surgery,
+    operation, loan, contract, campaign"""
+
+# A clause on when the model is rebuilt (`the model is retrained after each sale`): its words of afterwards
+# speak of the refit, not of when an input is recorded.
+RETRAINING_CLAUSE = Lexicon("""
+    retrained, retrain, retrains, retraining, re-trained, re-train, refit, refitted, refits, refreshed
+    model is updated, model is rebuilt, rebuilt
+""")
+
 # Events that happen to a case after it is decided, which a label often names (`corrected by an
 # adjustment`): an input named after the same event carries the label's own record. One lexicon per event.
 LABEL_EVENTS = {

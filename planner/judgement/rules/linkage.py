@@ -35,6 +35,13 @@ CLUSTER_SCORED = Lexicon("""
 
 _MERGE_PATHS = ("product.decision", "product.output", "product.goal")
 
+# Each new record attached to one existing target a person picks among candidates: a star, not a chain.
+ONE_TARGET = Lexicon("""
+    none of these, none of the candidates, none of them fits, an existing record, the existing record
+    existing records, an existing entry, existing entries, an existing case, existing cases, an existing ticket
+    existing tickets, an existing open, existing open, marks it new, mark it new, marks it as new
+""")
+
 
 @rule(
     "links-chain-into-clusters",
@@ -65,6 +72,13 @@ _MERGE_PATHS = ("product.decision", "product.output", "product.goal")
     ),
     quiet=(
         Case({"product.task": "matching"}),
+        Case(  # each new complaint is merged into one existing ticket the clerk picks, or marked new
+            {
+                "product.task": "matching",
+                "product.decision": "The clerk sees three candidate tickets and merges the complaint into "
+                "one, or picks none of these.",
+            }
+        ),
         Case(
             {
                 "product.task": "matching",
@@ -93,6 +107,8 @@ def links_chain_into_clusters(plan: Plan) -> Evidence:
     names = [metric.name for metric in plan.done.metrics] + [plan.done.eval_set or ""]
     if any(CLUSTER_SCORED.find(name) for name in names):
         return None
+    if any(ONE_TARGET.find(answer_at(plan, where)) for where in _MERGE_PATHS):
+        return None  # each new record joins one existing target a person picks: nothing chains
     path, words = found
     note = f"{', '.join(words)}: pairwise links chain, one wrong link joins two whole clusters"
     return Hint(words, (quote(plan, "product.task"), quote(plan, path, note)))

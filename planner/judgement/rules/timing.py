@@ -21,34 +21,24 @@ from planner.judgement.rules.lexicon import (
     FINAL_OF_EVALUATION,
     HANDLING_RECORDS,
     LABEL_EVENTS,
+    LABEL_SPANS,
+    RECORD_MOMENTS,
     SO_FAR,
 )
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, Plan
 
-# The stretch of time a label often measures: a stay, a contract, a season, a school year.
-_SPANS = """stay, stays, visit, visits, admission, admissions, trip, trips, contract, contracts, term, terms,
-    semester, semesters, year, season, seasons, quarter, month, subscription, subscriptions, loan, loans,
-    policy, tenancy, lease, campaign, campaigns, project, projects, trial, study, course, programme,
-    program, treatment, episode, claim, claims, period, window, follow-up, warranty, shift, match, game,
-    rental, rentals, booking, bookings, membership, journey, flight, voyage, tour"""
-
-# The moments after the prediction at which a record is completed.
-_MOMENTS = """visit, call, inspection, trip, stay, repair, sale, event, match, game, season, audit, claim,
-    incident, appointment, delivery, outage, project, course, exam, exams, interview, treatment, surgery,
-    operation, loan, contract, campaign"""
-
 # Inputs whose value builds up over the period the label measures, or is fixed only when the case
 # closes: a count during the stay, the amount at close-out, codes added afterwards, months active.
-_DURING = phrases("during, throughout", "the, its, their, each, a, that", _SPANS)
+_DURING = phrases("during, throughout", "the, its, their, each, a, that", LABEL_SPANS)
 
 ACCRUED = Lexicon(
     _DURING
     + ", "
-    + phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", _SPANS)
+    + phrases("over, across, for, in", "the whole, the entire, the full, its whole, their whole", LABEL_SPANS)
     + ", "
-    + phrases("after, following", "the, each, every, a", _MOMENTS)
+    + phrases("after, following", "the, each, every, a", RECORD_MOMENTS)
     + ", "
     + phrases(
         "added, entered, recorded, coded, assigned, logged, updated, written, filled in, completed",
@@ -67,7 +57,7 @@ ACCRUED = Lexicon(
     unless="final layer, final layers, final version, final draft, final hidden layer, "
     + FINAL_OF_EVALUATION
     + ", "
-    + phrases("during, throughout", "the, its, their, each, a, that", _SPANS, "before, prior, preceding")
+    + phrases("during, throughout", "the, its, their, each, a, that", LABEL_SPANS, "before, prior, preceding")
     + ", "
     + phrases(
         "in the, over the", "contract year, policy year, school year, academic year, season", "before, prior"
@@ -339,6 +329,13 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
             }
         ),
         Case({"constraints.data.differences": ["season"]}),
+        Case(  # `after each sale` says when the model is refit, not when an input is recorded
+            {
+                "constraints.data.differences": ["mix"],
+                "constraints.data.differences_note": "Prices move across years; the model is retrained after "
+                "each sale.",
+            }
+        ),
         Case(  # the dates of earlier invoices, and a date planned in advance, are known when predicting
             {
                 "constraints.data.differences": [],
