@@ -1146,6 +1146,14 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # a hosted model prompted alone: nothing trained for the test set to come after
+            {
+                "done.split": "random",
+                "product.task": "generation",
+                "constraints.data.labels": "outcomes",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
+            }
+        ),
         Case(  # the span of years is said, and so is a test set taken after it
             {
                 "done.split": "random",
@@ -1198,8 +1206,8 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
 
     Mitigation: Split by time: train before a cutoff, test on what came after it.
     """
-    if plan.done.split is not Split.random:
-        return None
+    if plan.done.split is not Split.random or nothing_trained(plan):
+        return None  # not random, or a prompted model: nothing trained for the test set to follow
     why = changes_over_time(plan)
     if why:
         return (quote(plan, "done.split"), *why)
@@ -1516,6 +1524,12 @@ def unversioned_data(plan: Plan) -> Evidence:
     if prompted_alone(plan):
         return None  # a prompted model that retrieves nothing and trains on nothing: no source to version
     return answer_is(plan, "constraints.data.versioned", False)
+
+
+def nothing_trained(plan: Plan) -> bool:
+    """Whether nothing is trained on the plan's data: a hosted model prompted alone (no retrieval, index or
+    fine-tune). Its labelled cases only evaluate it, so no split of them can leak into training."""
+    return prompted_alone(plan)
 
 
 def prompted_alone(plan: Plan) -> bool:
@@ -2196,6 +2210,15 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         ),
     ),
     quiet=(
+        Case(  # a hosted model prompted alone: no training rows for a test row to copy
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one pupil's essays",
+                "product.task": "generation",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
+            }
+        ),
         Case({"done.split": "group"}),
         Case({"done.split": "random"}),  # the team checked: one row per invoice, whatever the words say
         Case(
@@ -2285,8 +2308,8 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
     as well when the product predicts the future.
     """
-    if plan.done.split is not Split.random:
-        return None
+    if plan.done.split is not Split.random or nothing_trained(plan):
+        return None  # not random, or a prompted model: no training rows for a test row to be a copy of
     rows = plan.constraints.data.rows_per_thing
     if rows is RowsPerThing.one:  # the team checked: each thing has one row; but pictures and recordings
         # of different things still share what they were captured in (a lot, a tray, a room, a session)

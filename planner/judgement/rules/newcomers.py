@@ -8,6 +8,7 @@ what the product does for them before anyone trains on the well-known ones.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.data import nothing_trained
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Newcomers, Plan, Split, TaskType
@@ -336,6 +337,14 @@ def _drawn_from_known(plan: Plan) -> Evidence:
                 "done.eval_set": "Existing customers held out whole, and the first month of new customers.",
             }
         ),
+        Case(  # a hosted model prompted alone: nothing trained, every case is new to it
+            {
+                "constraints.data.newcomers": "all_new",
+                "done.split": "random",
+                "product.task": "generation",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
+            }
+        ),
         Case(  # random, but the new ones are scored apart
             {
                 "constraints.data.newcomers": "many",
@@ -357,8 +366,8 @@ def test_set_misses_newcomers(plan: Plan) -> Evidence:
     report the score on new ones apart from the known.
     """
     share = plan.constraints.data.newcomers
-    if share not in (Newcomers.many, Newcomers.all_new):
-        return None
+    if share not in (Newcomers.many, Newcomers.all_new) or nothing_trained(plan):
+        return None  # a prompted model knows no case of the data: every case is new to it
     if plan.done.split is Split.group:
         return _group_of_known(plan)
     if _evaluated_apart(plan):
