@@ -90,7 +90,7 @@ from planner.judgement.rules.lexicon import (
     UNMATCHED_DROPPED,
     WITHHOLDS,
 )
-from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, words_of
+from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, phrases, words_of
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -604,6 +604,16 @@ def _reported_only(plan: Plan) -> Hint | None:
     return Hint((*reported, *dropped), (quote(plan, "product.label", note),))
 
 
+# A retraining tied to the event that settles the outcomes (`after each sale`), whatever the calendar cadence.
+RETRAINED_AFTER_THE_EVENT = Lexicon(
+    phrases(
+        "after each, after every, following each, following every, once each, at the end of each",
+        "sale, auction, season, event, match, race, campaign, term, harvest, election, tournament, round"
+        ", sale's results, sale closes, auction closes",
+    )
+)
+
+
 @rule(
     "label-delay-exceeds-retraining",
     Category.data,
@@ -673,6 +683,13 @@ def _reported_only(plan: Plan) -> Hint | None:
     ),
     quiet=(  # labels accrue from the first day: each retraining learns from all that came in
         Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+        Case(  # retrained after each auction, the event that settles the prices: the labels are in
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 45,
+                "constraints.retraining.trigger": "After every auction, once the prices are in.",
+            }
+        ),
         Case(  # the actuals come as the forecast's 14 days pass: the delay is the horizon, refits weekly
             {
                 "product.task": "forecasting",
@@ -695,6 +712,9 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     """
     span, cadence = plan.constraints.data.label_delay_range(), plan.constraints.retraining.cadence
     if span is None or cadence is None or cadence.days is None or span[1] <= cadence.days:
+        return None
+    if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger):
+        # `retrained after each sale`: the refit follows the event that settles the outcomes, so they are in
         return None
     if span[0] == span[1]:
         delay = quote(plan, "constraints.data.label_delay_days")

@@ -1137,6 +1137,16 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "regions over the same weeks, against the year-end season.",
             }
         ),
+        Case(  # judged against last year, but the shadow run scores the model against today's forecast
+            {
+                "done.online_validation": "shadow",
+                "done.when_met": "Review missed sailings after six months against the previous year.",
+                "product.pain": "Bookings peak in the summer season.",
+                "done.metrics[0].name": "MAE of daily foot passengers",
+                "done.metrics[0].dataset": "The 8-week shadow run",
+                "done.metrics[0].baseline_name": "the duty manager's logged forecast",
+            }
+        ),
         Case(  # the answer was left at none, but what happens at done is a pilot beside control sites
             {
                 "done.online_validation": "none",

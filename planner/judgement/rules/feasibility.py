@@ -99,6 +99,25 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
         Case(  # decided from records today, every day, with its figure measured: the yardstick exists
             {"by_hand.examples": 0, "product.data_kinds": ["tabular", "time_series"]}
         ),
+        Case(  # officers pick the streets today, and a done metric measures their list as the yardstick
+            {
+                "by_hand.examples": 0,
+                "product.task": "ranking",
+                "product.data_kinds": ["tabular"],
+                "product.current_solution": "Officers visit streets from the list, starting where they know.",
+                "product.current_performance": "9% of visits end in a sign-up; 30% of sign-ups fail the survey.",
+                "done.metrics": [
+                    {"name": "AUC on past visits", "target": 0.8, "direction": "higher"},
+                    {
+                        "name": "Share of visits ending in a sign-up",
+                        "baseline": 0.09,
+                        "target": 0.15,
+                        "direction": "higher",
+                        "baseline_name": "the officers' street list",
+                    },
+                ],
+            }
+        ),
         Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
             {
                 "by_hand.examples": 0,
@@ -140,6 +159,8 @@ def _made_and_measured_today(plan: Plan) -> bool:
     metrics = plan.done.metrics
     if metrics and metrics[0].baseline is not None:
         return True
+    if any(metric.baseline is not None and metric.baseline_name for metric in metrics):
+        return True  # a done metric names today's process as its measured yardstick
     # A share (`misses 14% of the time`) or a named error with its figure (`MAPE 21`), not a year.
     said = product.current_performance or ""
     return todays_figure(said) is not None or bool(

@@ -223,7 +223,7 @@ def _judged_texts(plan: Plan) -> list[tuple[str, str]]:
 def before_after_live(plan: Plan) -> Evidence:
     """The launch judged on the same units before and after it (or against last year), with no concurrent
     control, for a product metric that swings by season or weather: a question naming the words."""
-    if plan.done.online_validation in _CONTROLLED:
+    if plan.done.online_validation in _CONTROLLED or _shadow_scored_against_today(plan):
         return None
     texts = _judged_texts(plan)
     if any(CONCURRENT_CONTROL.find(text) for _, text in texts):
@@ -253,6 +253,23 @@ def before_after_live(plan: Plan) -> Evidence:
     if plan.done.online_validation is not None:
         found.append(quote(plan, "done.online_validation", "no concurrent control is named"))
     return Hint((*words, *(swing[1] if swing else ())), found)
+
+
+# A run beside today's practice whose output nobody acts on.
+_SHADOW_RUN = Lexicon(
+    "shadow run, shadow runs, shadow mode, shadow period, shadow trial, shadow test, in shadow"
+)
+
+
+def _shadow_scored_against_today(plan: Plan) -> bool:
+    """Whether a done metric is scored on the shadow run against a named baseline (today's forecast or
+    decision): the model and today's practice are compared over the same weeks, where nothing is held out."""
+    if plan.done.online_validation is not OnlineValidation.shadow:
+        return False
+    return any(
+        _SHADOW_RUN.find(metric.dataset) and (metric.baseline_name or metric.baseline is not None)
+        for metric in plan.done.metrics
+    )
 
 
 _PRODUCT_PATHS = (

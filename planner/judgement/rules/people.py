@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import label_agreement, quote, show
+from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, LabelSource, Metric, Plan
 
@@ -227,6 +227,16 @@ def low_label_agreement(plan: Plan) -> Evidence:
     return (_agreement_quote(*found),)
 
 
+# Words saying the labels were checked again by people (`a 2024 audit that re-checked 1,000 reports`):
+# how often they are wrong is measured, which tells what agreement would.
+LABELS_RECHECKED = Lexicon("""
+    re-checked, rechecked, re-check, re-checks, recheck, rechecks, relabelled, relabeled, re-labelled
+    re-labeled, double-labelled, double-labeled, double labelled, double labeled
+    adjudicated, audited, audit sample, label audit, label audits, second review
+""")
+_RECHECK_SAID = ("product.label", "done.eval_set", "by_hand.human_score_notes")
+
+
 @rule(
     "label-agreement-unknown",
     Category.data,
@@ -257,6 +267,13 @@ def low_label_agreement(plan: Plan) -> Evidence:
     quiet=(
         Case({"constraints.data.labels": ["manual"]}),
         Case({"by_hand.label_agreement": None}),
+        Case(  # the evaluation set is an audit that re-checked the labels
+            {
+                "constraints.data.labels": ["manual"],
+                "by_hand.label_agreement": None,
+                "done.eval_set": "A random 800 of last year's coded claims, re-checked by two senior coders.",
+            }
+        ),
     ),
 )
 def label_agreement_unknown(plan: Plan) -> Evidence:
@@ -274,6 +291,8 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None
     if label_agreement(plan) is not None:
         return None
+    if any(mentions(answer_at(plan, path), LABELS_RECHECKED) for path in _RECHECK_SAID):
+        return None  # an audit of the labels measures how often they are wrong
     return (
         quote(plan, "constraints.data.labels"),
         "by_hand.label_agreement: not answered (how often do two labellers agree?)",
