@@ -772,3 +772,21 @@ def test_a_danger_move_at_medium_waits_behind_a_high_risk() -> None:
     assert first.index(next(t for t in first if t.startswith("Split"))) < first.index(
         next(t for t in first if t.startswith("Bound"))
     )
+
+
+def test_done_criteria_counting_time_saved_are_not_praised_while_people_anchor_on_the_proposal() -> None:
+    anchored = {
+        "product.mode": "augment",
+        "product.output": "A drafted reply for each ticket.",
+        "product.decision": "The agent edits the drafted reply and sends it.",
+        "done.metrics[0].name": "Median handling time per ticket, in minutes",
+    }
+    assessment = assess(patched(anchored))
+    assert "anchoring-on-proposal" in {risk.id for risk in assessment.risks}
+    titles = [advice.title for advice in assessment.advice]
+    assert "Done criteria may reward the failure a risk names" in titles
+    assert not [title for title in titles if title.startswith("Done criteria well posed")]
+    # overrides watched: no anchoring risk, the time saved is a fair target
+    watched = {"after_launch.monitoring": [{"signal": "Share of drafts sent unchanged, per agent and week"}]}
+    titles = [advice.title for advice in assess(patched({**anchored, **watched})).advice]
+    assert "Done criteria may reward the failure a risk names" not in titles

@@ -16,7 +16,7 @@ from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
-from planner.judgement.rules.units import quotes_metric, unit_of_total
+from planner.judgement.rules.units import quotes_metric, rewards_failure, unit_of_total
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
 from planner.plan.fields import answered_at
@@ -300,8 +300,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
             and done.fold_action
             and not open_ids
             & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
-            and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm"}  # the worst error uncounted
-            and "straw-man-baseline" not in open_ids  # a simpler method never measured is the real bar
+            and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm", "straw-man-baseline"}
             and "baseline-unmeasured" not in open_ids  # a figure people tell, not measured
             and not metric_risks  # an open risk points at this metric: leaky, not comparable, rewards the failure
         ):
@@ -395,14 +394,11 @@ def advise(
     questions: tuple[Blocking, ...] = (),
     started: bool = False,
 ) -> tuple[Advice, ...]:
-    """The lead's advice, the top-line verdict first: what to do before anything (the rules' first
-    moves), the high risks, the blocking questions, whether to start; then follow-ups and what is sound.
-    Once the work has `started`, nothing is said "before starting" and there is no go-ahead to give:
-    the plan's stage (planner.judgement.stage) leads with its next move.
-
-    Only open risks drive advice, except rules-first: it describes the plan's direction, so a
-    decision on it does not retire it.
-    """
+    """The lead's advice, the top-line verdict first: what to do before anything (the rules' first moves),
+    the high risks, the blocking questions, whether to start; then follow-ups and what is sound. Once the
+    work has `started`, nothing is said "before starting" and there is no go-ahead to give: the plan's
+    stage (planner.judgement.stage) leads with its next move. Only open risks drive advice, except
+    rules-first: it describes the plan's direction, so a decision on it does not retire it."""
     ids = {risk.id for risk in risks if risk.source == "derived"}
     open_derived = [risk for risk in risks if not risk.decided and risk.source == "derived"]
     advice = [_rules_first(plan, ids, numbers)] if RULES_FIRST & ids else []
@@ -497,4 +493,7 @@ def advise(
             )
         )
     on_metric = frozenset(r.id for r in open_derived if not r.heard and quotes_metric(r.evidence))
+    if why := rewards_failure(plan, {r.id for r in open_derived}):  # praise withheld, said why
+        later.append(Advice("Done criteria may reward the failure a risk names", why[1], "warning", why[:1]))
+    on_metric |= frozenset(why[:1] if why else ())
     return tuple(advice + later + affirmations(plan, {risk.id for risk in open_derived}, on_metric))

@@ -6,7 +6,8 @@ import itertools
 import re
 
 from planner.judgement.rules.lexicon import CLASS_NAMES
-from planner.judgement.rules.words import BOUNDARY, words_of
+from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from planner.plan.model import Plan
 
 # After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
 # period, a share or a function word means no unit is named.
@@ -116,3 +117,34 @@ def unit_of_total(unit: str) -> str | None:
 def quotes_metric(evidence: tuple[str, ...]) -> bool:
     """Whether a risk's evidence quotes the primary done metric (so done criteria are not called well posed)."""
     return any(line.startswith("done.metrics[0]") for line in evidence)
+
+
+# A done metric that counts the effort spent on a proposal: it improves most when people accept the
+# proposal without reading it, the very failure an anchoring risk describes.
+EFFORT_METRIC = Lexicon("""
+    writing time, drafting time, editing time, edit time, review time, handling time, time per, minutes per
+    seconds per, time spent, time to file, time to sign, time to send, edits per, edit rate, edit distance
+    share of edits, sent unchanged, accepted unchanged, accepted as proposed, accepted as drafted
+    changes per, corrections per, override rate, overrides per, keystrokes
+""")
+
+# Open risks a done metric can reward: the failure each describes.
+REWARDED_FAILURE = {
+    "anchoring-on-proposal": "people who accept a proposal unread save the most time and edits",
+    "success-self-counted": "the product's own count rises when people give up or accept unread",
+}
+
+
+def rewards_failure(plan: Plan, open_ids: set[str]) -> tuple[str, str] | None:
+    """(the open risk, why) when the primary done metric counts less editing or less time, which rises
+    with the failure that risk describes, so the done criteria are not called well posed."""
+    name = plan.done.metrics[0].name if plan.done.metrics else None
+    found = EFFORT_METRIC.find(name)
+    for risk_id, failure in REWARDED_FAILURE.items():
+        if found and risk_id in open_ids:
+            why = f'"{name}" counts {found}, which improves with the failure {risk_id} names: {failure}'
+            return (
+                risk_id,
+                f"{why}; pair it with a blind check of a sample against the real outcome, with a floor",
+            )
+    return None
