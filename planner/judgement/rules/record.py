@@ -363,6 +363,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
+    if FROM_LAUNCH.find(said) and not _dates(said):
+        return None  # a change with the model or later, undated: history-from-the-old-regime asks
     if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
     during = (
@@ -411,3 +413,23 @@ REGIME_CHANGE = Lexicon("""
     coding, code, codes, policy, policies, terms, rule, rules, price, prices, pricing, process, criteria
     law, regulation, regulations, tariff, tariffs, contract, contracts, threshold, thresholds
 """)
+
+
+# Words saying a change takes effect with the model or later: the history all comes from before it.
+FROM_LAUNCH = Lexicon("""
+    from launch, at launch, with the launch, when we launch, once we launch, from go-live, at go-live
+    new scheme, new scheme from, new scheme starts, will change, will be changed, changes next year
+    from next year, from next month, from next quarter, new terms from, new pricing from, new tariff from
+    new rules from, new policy from, new contract from, comes into force, come into force, takes effect
+""")
+
+
+def regime_after_the_data(plan: Plan) -> bool:
+    """Whether the team's answer on changes names a change of terms, standard or process dated after the
+    data's period: every record is under the old regime, and the model will run under the new one."""
+    said = plan.constraints.data.changes
+    if not said or says_nothing(said) or _NO_CHANGE.match(said):
+        return False
+    if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
+        return False  # a new camera or input source changes what the model reads, not the label
+    return _after_the_period(said, plan.constraints.data.period)

@@ -1,0 +1,130 @@
+"""Rules on a regime that changes once the model goes live, with the whole history from before it.
+
+When the terms, prices, incentives, standard, process or population change at or after the end of the
+data, every labelled case was recorded under the old regime and every live case falls under the new
+one. Advice for a change within the data (test on cases after it, relabel the older ones) cannot be
+followed: there are no cases after it. The label may measure something else under the new regime.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import handled, quote
+from planner.judgement.rules.lexicon import CHANGE_HANDLED
+from planner.judgement.rules.record import FROM_LAUNCH, REGIME_CHANGE, regime_after_the_data
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, OnlineValidation, Plan
+
+# Words saying the team first collects or scores cases under the new regime.
+NEW_REGIME_HANDLED = Lexicon("""
+    shadow period, shadow run, shadow mode, in shadow, collect under the new, labelled under the new
+    labeled under the new, cases under the new, data under the new, outcomes under the new, reweight
+    reweighted, reweighting, re-weight, re-weighted, importance weights, wait for cases under
+""")
+
+# Judged live on the product metric, on cases of the new regime, before the model replaces today's process.
+_JUDGED_LIVE = frozenset(
+    {
+        OnlineValidation.shadow,
+        OnlineValidation.a_b_test,
+        OnlineValidation.holdout,
+        OnlineValidation.canary,
+        OnlineValidation.interleaving,
+    }
+)
+
+
+@rule(
+    "history-from-the-old-regime",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Collect cases under the new regime before trusting the model",
+        "Every labelled case comes from before the change and the model runs after it, so the label may "
+        "measure something else now and no test on the history can show it; score a shadow period under "
+        "the new regime before acting, treat the first model as provisional, and reweight the history "
+        "only if what changed is the mix of cases, not what the label means",
+        "warning",
+    ),
+    ask="does the change come after all the data, so the model learns only the old regime?",
+    fires=(
+        Case(
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "New payment terms for all suppliers from Mar 2026." (after the '
+                "data's period: every labelled case is under the old regime, the live ones under the new)",
+                'constraints.data.period: "Jan 2019 - Dec 2025"',
+            ),
+        ),
+        Case(  # words only: a question
+            {
+                "constraints.data.changes": "The supplier payment terms will change with the new scheme.",
+                "done.online_validation": "before_after",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.changes": "nothing"}),
+        Case(  # within the data: label-standard-changed says it
+            {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."}
+        ),
+        Case(  # handled: a shadow period under the new terms first
+            {
+                "constraints.data.changes": "New payment terms from Mar 2026; we run a shadow period under "
+                "the new terms before acting.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+            }
+        ),
+        Case(  # judged live in shadow, under the new terms, before it replaces today's process
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+            }
+        ),
+        Case(  # a new camera after the data: what the model reads, not what the label means
+            {
+                "constraints.data.changes": "New cameras from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+            }
+        ),
+    ),
+)
+def history_from_the_old_regime(plan: Plan) -> Evidence:
+    """The whole history comes from the old regime, and the model runs under a new one.
+
+    A change of terms, prices, incentives, standard or process dated at or after the end of the data
+    leaves no labelled case under the new regime: behaviour the label records may differ, a random or a
+    time split still tests on the old regime, and relabelling older cases or testing after the change is
+    impossible.
+
+    Mitigation: Collect labelled cases under the new regime before trusting the model: a shadow period
+    scored on them, the first model treated as provisional; reweight the history to the new mix only if
+    what changed is the mix of cases (a new population), not what the label means.
+    """
+    said = plan.constraints.data.changes
+    if plan.done.online_validation in _JUDGED_LIVE:
+        return None  # judged live under the new regime before it replaces today's process
+    if CHANGE_HANDLED.find(said) or NEW_REGIME_HANDLED.find(said) or handled(plan, NEW_REGIME_HANDLED):
+        return None
+    if regime_after_the_data(plan):
+        note = "after the data's period: every labelled case is under the old regime, the live ones under the new"
+        return (quote(plan, "constraints.data.changes", note), quote(plan, "constraints.data.period"))
+    words = FROM_LAUNCH.find(said)
+    if words is None or not REGIME_CHANGE.find(said):
+        return None
+    return Hint(
+        (words,),
+        (
+            quote(
+                plan,
+                "constraints.data.changes",
+                "a change that starts with the model or later: is all the history from the old regime?",
+            ),
+        ),
+        likelihood=3,
+    )
