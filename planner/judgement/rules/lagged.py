@@ -45,6 +45,51 @@ _WRITTEN = re.compile(
     r"(?=\s+(?:ago|earlier|before|lag|lagged)\b)",
     re.IGNORECASE,
 )
+# Lags listed as figures: `lags of sold copies (1, 7, 28 days)`, `1-, 7- and 28-day lags of demand`,
+# `bookings lagged by 1 and 7 days`, `calls over the last 14 days` (whose newest value is a day old).
+_LIST = r"(\d+(?:\s*-?\s*(?:,|and|or|/|&)\s*\d+)*)"
+_UNIT = r"(day|week|month)s?"
+_NOUN = r"((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)"
+_FIGURED = (
+    re.compile(
+        r"\blag(?:s|ged)?\s+(?:of\s+|in\s+)?"
+        + _NOUN
+        + r"\s*\(\s*(?:lags?\s+)?"
+        + _LIST
+        + r"\s*-?\s*"
+        + _UNIT,
+        re.I,
+    ),
+    re.compile(r"\b" + _LIST + r"\s*-?\s*" + _UNIT + r"\s+lag(?:s|ged)?\s+(?:of\s+|in\s+)?" + _NOUN, re.I),
+    re.compile(
+        r"\b" + _NOUN + r"\s+(?:at\s+)?(?:lags?|lagged(?:\s+by)?)\s+(?:of\s+)?" + _LIST + r"\s*-?\s*" + _UNIT,
+        re.I,
+    ),
+)
+_WINDOW = (  # the newest value in a trailing window is one unit old
+    re.compile(
+        r"\b(?:last|past|previous|prior|trailing)\s+(\d+)\s+"
+        + _UNIT
+        + r"(?:'s|’s|'|’)?\s+(?:of\s+)?"
+        + _NOUN,
+        re.I,
+    ),
+    re.compile(
+        r"\b"
+        + _NOUN
+        + r"\s+(?:over|in|during|for)\s+the\s+(?:last|past|previous|prior|trailing)\s+(\d+)\s+"
+        + _UNIT,
+        re.I,
+    ),
+)
+_UNIT_OF = {"day": 1, "week": 7, "month": 30}
+# Words a label shares with many inputs that are not its quantity.
+_GENERIC = frozenset(
+    words_of(
+        "from with each that this data record records within into over after before than days weeks months year years week month daily weekly monthly"
+    )
+)
+
 # Words that say the input is the value as first known, not the settled one.
 _AS_FIRST_KNOWN = Lexicon("""
     provisional, preliminary, flash, unconfirmed, first count, first counts, raw count, raw counts
@@ -57,7 +102,7 @@ _SMALL = frozenset(words_of("the a an of in on at for per each and or by with fr
 def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
     """The recent values of the label's own quantity the inputs name, each with its lag in days and the
     words heard (the period and the target's word)."""
-    target = {word for word in words_of(label) if len(word) >= 4}
+    target = {word for word in words_of(label) if len(word) >= 4} - _GENERIC
     found: list[tuple[str, float, tuple[str, ...]]] = []
     for match in _NAMED.finditer(inputs):
         after = match.group(2).split()
@@ -72,7 +117,25 @@ def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
         if nouns:
             days = int(match.group(2)) * _UNIT_DAYS[match.group(3).lower()]
             found.append((match.group(0), days, (*nouns, f"{match.group(2)} {match.group(3)}")))
-    return found
+    for pattern in _FIGURED:
+        for match in pattern.finditer(inputs):
+            groups = match.groups()
+            noun = groups[0] if pattern is not _FIGURED[1] else groups[2]
+            figures = groups[1] if pattern is not _FIGURED[1] else groups[0]
+            unit = groups[2] if pattern is not _FIGURED[1] else groups[1]
+            nouns = [word for word in words_of(noun) if word in target]
+            if nouns:
+                days = min(int(n) for n in re.findall(r"\d+", figures)) * _UNIT_OF[unit.lower()]
+                found.append((match.group(0), days, (*nouns, re.findall(r"lag\w*", match.group(0), re.I)[0])))
+    for pattern in _WINDOW:
+        for match in pattern.finditer(inputs):
+            noun = match.group(3) if pattern is _WINDOW[0] else match.group(1)
+            unit = match.group(2) if pattern is _WINDOW[0] else match.group(3)
+            nouns = [word for word in words_of(noun) if word in target]
+            if nouns:
+                found.append((match.group(0), _UNIT_OF[unit.lower()], (*nouns, unit.lower())))
+    unique = {text: (text, days, heard) for text, days, heard in found}
+    return list(unique.values())
 
 
 @rule(
@@ -103,8 +166,36 @@ def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
                 "does not exist yet when the model predicts)",
             ),
         ),
+        Case(  # lags written as figures
+            {
+                "product.inputs": "Hotel and weekday, 2-, 7- and 28-day lags of room bookings, local events.",
+                "product.label": "Room bookings per hotel per night, settled after checkout.",
+                "constraints.data.label_delay_days": 10,
+            }
+        ),
+        Case(  # a trailing window whose newest value is a day old
+            {
+                "product.inputs": "Depot, weekday and the breakdown calls over the past 21 days.",
+                "product.label": "Breakdown calls per depot per day, from the audited call log.",
+                "constraints.data.label_delay_days": "4-9",
+            }
+        ),
     ),
     quiet=(
+        Case(  # lags written as figures, all longer than the delay
+            {
+                "product.inputs": "Hotel and weekday, room bookings lagged by 14 and 28 days, local events.",
+                "product.label": "Room bookings per hotel per night, settled after checkout.",
+                "constraints.data.label_delay_days": 10,
+            }
+        ),
+        Case(  # a trailing window of something else than the target
+            {
+                "product.inputs": "Depot, weekday and the rainfall over the past 21 days.",
+                "product.label": "Breakdown calls per depot per day, from the audited call log.",
+                "constraints.data.label_delay_days": 6,
+            }
+        ),
         Case(  # the lag is longer than the delay
             {
                 "product.inputs": "Last month's admissions per ward, bed count and the season.",
