@@ -830,6 +830,13 @@ def _adversary_text(plan: Plan) -> str:
                 "constraints.data.sources[0].name": "Curated scans: 500 positives and 500 negatives",
             }
         ),
+        Case(  # each class drawn from its own source: the field's 0.3% does not count the set's cases
+            {
+                "constraints.data.labeled_examples": 3000,
+                "constraints.data.rarest_class_share": 0.003,
+                "done.eval_set": "Cases from the referral clinic, controls drawn from the GP register.",
+            }
+        ),
         Case(  # an anomaly detector: incidents are rare by nature and cannot be created
             {"product.task": "anomaly_detection", "constraints.data.labeled_examples": 60}
         ),
@@ -1309,6 +1316,9 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
             }
         ),
         Case({"done.test_size": 1000, "product.task": "regression"}),  # a regression has no rare class
+        Case(  # the set's own share, in figures, is many times the field's 2%
+            {"done.test_size": 1000, "done.eval_set": "Held-out clips; 35% of the clips are positive."}
+        ),
         Case(  # a balanced test set: 1,000 is 500 of each, not 1,000 x the field's 2%
             {"done.test_size": 1000, "done.eval_set": "A balanced set of 500 positives and 500 negatives."}
         ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.enriched import classes_apart
 from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
@@ -418,6 +419,11 @@ def _origin_paths(plan: Plan) -> list[str]:
                 "source instead of the class; the offline score is inflated)",
             ),
         ),
+        Case(  # each class drawn from its own source, in a clause of its own
+            {
+                "done.eval_set": "Positive slides taken from the referral lab; negatives out of the screening archive."
+            }
+        ),
     ),
     quiet=(
         Case(
@@ -459,7 +465,7 @@ def class_follows_the_source(plan: Plan) -> Evidence:
     for path in paths:
         text = answer_at(plan, path)
         ones, others = POSITIVES_FROM.find_all(text), NEGATIVES_FROM.find_all(text)
-        said = (*ones, *others) if ones and others else ()
+        said = (*ones, *others) if ones and others else classes_apart(text)
         if said:
             found = quote(plan, path, f"{', '.join(said)}: {note}; the offline score is inflated")
             return Hint(said, (found, *filter(None, [_near_perfect(plan)])))
