@@ -172,6 +172,18 @@ def _held_to_the_rules(plan: Plan) -> str | None:
             },
             evidence=('heuristics.verdict: "not_tried"',),
         ),
+        Case(  # a yardstick from the literature: the obvious rule is still unmeasured on the team's cases
+            {
+                "heuristics.verdict": "not_tried",
+                "done.metrics": [
+                    {
+                        "name": "AUC",
+                        "baseline": 0.7,
+                        "baseline_name": "scores in the peer-reviewed literature",
+                    }
+                ],
+            }
+        ),
     ),
     quiet=(
         Case(  # a drafter whose human baseline is measured: that is the yardstick; rules write no text
@@ -208,9 +220,33 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     """
     if plan.product.task is TaskType.generation and _human_baseline_measured(plan):
         return None  # text to write (a summary, a draft): people's measured work is the baseline, not rules
-    if any(metric.baseline is not None and metric.baseline_name for metric in plan.done.metrics):
+    found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+    named = [
+        (i, m.baseline_name)
+        for i, m in enumerate(plan.done.metrics)
+        if m.baseline is not None and m.baseline_name
+    ]
+    if found is None or not named:
+        return found
+    unmeasured = _published_yardstick(plan, named)
+    if unmeasured is None:
         return None  # a named yardstick (today's estimators) is measured on the metric: the model is compared
-    return answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+    return (*found, *unmeasured)
+
+
+# Words that say a baseline figure was taken from elsewhere, not measured on the team's own cases.
+_PUBLISHED = Lexicon("""
+    published, literature, peer-reviewed, papers, external validation, vendor's figure, vendor's claim
+""")
+
+
+def _published_yardstick(plan: Plan, named: list[tuple[int, str]]) -> Evidence:
+    """The named yardsticks, quoted, when each is a published figure: none measures an obvious rule (or
+    anything) on the team's own cases."""
+    if all(_PUBLISHED.find(name) for _, name in named):
+        note = "a published figure, not the obvious rule measured on these cases"
+        return tuple(quote(plan, f"done.metrics[{i}].baseline_name", note) for i, _ in named)
+    return None
 
 
 def _human_baseline_measured(plan: Plan) -> bool:
