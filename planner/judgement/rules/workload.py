@@ -1,4 +1,4 @@
-"""Rules on the work the model hands people: who acts on it, how much they can handle, the easy slice first."""
+"""Rules on the work the model hands people: who acts on it, and how much they can handle."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.action import worked_from_the_top
 from planner.judgement.rules.base import (
     CAPACITY_SHARE,
-    EASY_SLICE,
     RARE_SHARE,
     Case,
     Evidence,
@@ -20,20 +19,16 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
-    items_per_month,
     items_per_working_day,
     norm,
-    per_month,
     quote,
     says_nothing,
     show,
-    volume_unit,
 )
 from planner.judgement.rules.lexicon import (
     AT_DEPTH,
     DEFERRED,
     ITEM_UNITS,
-    SLICE_SET_ASIDE,
 )
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
@@ -230,6 +225,14 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "5 a day)",
             ),
         ),
+        Case(  # a list sized to capacity, judged over all cases
+            {
+                "impact.flagged_per_day": 40,
+                "impact.capacity_per_day": 40,
+                "constraints.data.rarest_class_share": None,
+                "done.metrics[0].name": "AUC",
+            }
+        ),
         Case(  # a share of customers and a volume of transactions: not multiplied
             {
                 "impact.flagged_per_day": None,
@@ -334,6 +337,9 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "Precision in the top 40 invoices a day",
             }
         ),
+        Case(
+            {"impact.flagged_per_day": 9, "impact.capacity_per_day": 40}
+        ),  # the model's cut, well below capacity
         Case({"impact.flagged_per_day": None, "impact.capacity_per_day": 200}),  # half the volume
         Case({"impact.flagged_per_day": None, "impact.capacity_per_day": 40}),  # 8 duplicates a day fit
     ),
@@ -350,10 +356,15 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     capacity, working = impact.capacity_per_day, items_per_working_day(plan)
-    if isinstance(impact.flagged_per_day, float | int):
-        return None  # a stated flag count is compared in flags-exceed-capacity
     if not isinstance(capacity, float | int):
-        return worked_from_the_top(plan)
+        return None if isinstance(impact.flagged_per_day, float | int) else worked_from_the_top(plan)
+    if (
+        isinstance(impact.flagged_per_day, float | int)
+        and not 0.8 * capacity <= impact.flagged_per_day <= capacity
+    ):
+        return (
+            None  # past capacity: flags-exceed-capacity; well below it: the model's own cut, not capacity's
+        )
     if working is None or capacity <= 0 or impact.period is None:
         return worked_from_the_top(plan)  # no volume to weigh the capacity against: the shape may say it
     per_day, a_day = working
@@ -390,89 +401,6 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
                 plan,
                 "done.metrics[0].name",
                 f"not measured at that budget: judge precision in the top {show(capacity)} a day",
-            )
-        )
-    return tuple(found)
-
-
-@rule(
-    "easy-slice-first",
-    Category.product,
-    likelihood=3,
-    impact=3,
-    move=Move(
-        "Ship the easy slice first",
-        "A slice that is easy or plainly out of scope can be taken safely with little modelling; ship "
-        "it, measure it, and aim the model at the hard remainder afterwards",
-        "info",
-    ),
-    fires=(
-        Case(
-            {"impact.easy_share": 0.5, "impact.easy_slice": "Credit notes and zero-amount invoices"},
-            evidence=(
-                "impact.easy_share: 0.5 (6,000 of 12,000 items a month, easy or out of scope)",
-                'impact.easy_slice: "Credit notes and zero-amount invoices"',
-                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
-            ),
-            also=frozenset({"easy-slice-lifts-the-score"}),
-        ),
-        Case(  # a volume in tonnes is not called items
-            {
-                "impact.easy_share": 0.5,
-                "impact.bottleneck": "Graders sort the tonnes of scrap at the gate",
-                "impact.value_unit": "EUR per tonne",
-            },
-            evidence=(
-                "impact.easy_share: 0.5 (6,000 of 12,000 tonnes a month, easy or out of scope)",
-                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
-            ),
-            also=frozenset({"easy-slice-lifts-the-score"}),
-        ),
-    ),
-    quiet=(
-        Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
-        Case({"impact.easy_share": 0.3}),  # the rules already take 40%
-        Case({"impact.easy_share": 0.05, "heuristics.coverage": None}),
-        Case(  # the slice is what the model is switched off for: nothing to ship first
-            {
-                "impact.easy_share": 0.5,
-                "impact.easy_slice": "Credit notes, which stay manual: the model is switched off for them",
-            }
-        ),
-    ),
-)
-def easy_slice_first(plan: Plan) -> Evidence:
-    """An easy slice could ship first, but the first model aims at everything.
-
-    A share of the inputs is easy or plainly out of scope; taking it first brings value in weeks and
-    teaches the team about the data, while a first model aimed at the hard cases as well may take
-    months and deliver nothing.
-
-    Mitigation: Make the easy slice the first release (rules or a simple model, people keep the rest),
-    measure it, and aim the next model at what is left.
-    """
-    impact = plan.impact
-    easy, share = impact.easy_share, impact.share_addressed
-    if easy is None or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
-        return None
-    coverage = plan.heuristics.coverage
-    if coverage is not None and coverage >= easy:
-        return None  # the rules already take a slice that size
-    if SLICE_SET_ASIDE.find(impact.easy_slice):
-        return None  # the slice is what the model is switched off for, or already the first release
-    items = items_per_month(plan)
-    note = "easy or out of scope"
-    if items is not None:
-        note = f"{fmt.count(items * easy)} of {per_month(items, volume_unit(plan))}, {note}"
-    found = [quote(plan, "impact.easy_share", note)]
-    if impact.easy_slice:
-        found.append(quote(plan, "impact.easy_slice"))
-    if share is not None:
-        found.append(
-            quote(
-                plan,
-                "impact.share_addressed",
-                f"the first model aims at {fmt.share(share)}, hard cases included",
             )
         )
     return tuple(found)

@@ -1,0 +1,97 @@
+"""The easy slice first: a share of the work that is easy or plainly out of scope, shipped before the model."""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import (
+    items_per_month,
+    per_month,
+    quote,
+    volume_unit,
+)
+from planner.judgement.rules.lexicon import SLICE_SET_ASIDE
+from planner.plan.model import Category, Plan
+
+
+@rule(
+    "easy-slice-first",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Ship the easy slice first",
+        "A slice that is easy or plainly out of scope can be taken safely with little modelling; ship "
+        "it, measure it, and aim the model at the hard remainder afterwards",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"impact.easy_share": 0.5, "impact.easy_slice": "Credit notes and zero-amount invoices"},
+            evidence=(
+                "impact.easy_share: 0.5 (6,000 of 12,000 items a month, easy or out of scope)",
+                'impact.easy_slice: "Credit notes and zero-amount invoices"',
+                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
+            ),
+            also=frozenset({"easy-slice-lifts-the-score"}),
+        ),
+        Case(  # a volume in tonnes is not called items
+            {
+                "impact.easy_share": 0.5,
+                "impact.bottleneck": "Graders sort the tonnes of scrap at the gate",
+                "impact.value_unit": "EUR per tonne",
+            },
+            evidence=(
+                "impact.easy_share: 0.5 (6,000 of 12,000 tonnes a month, easy or out of scope)",
+                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
+            ),
+            also=frozenset({"easy-slice-lifts-the-score"}),
+        ),
+    ),
+    quiet=(
+        Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
+        Case({"impact.easy_share": 0.3}),  # the rules already take 40%
+        Case({"impact.easy_share": 0.05, "heuristics.coverage": None}),
+        Case(  # the slice is what the model is switched off for: nothing to ship first
+            {
+                "impact.easy_share": 0.5,
+                "impact.easy_slice": "Credit notes, which stay manual: the model is switched off for them",
+            }
+        ),
+    ),
+)
+def easy_slice_first(plan: Plan) -> Evidence:
+    """An easy slice could ship first, but the first model aims at everything.
+
+    A share of the inputs is easy or plainly out of scope; taking it first brings value in weeks and
+    teaches the team about the data, while a first model aimed at the hard cases as well may take
+    months and deliver nothing.
+
+    Mitigation: Make the easy slice the first release (rules or a simple model, people keep the rest),
+    measure it, and aim the next model at what is left.
+    """
+    impact = plan.impact
+    easy, share = impact.easy_share, impact.share_addressed
+    if easy is None or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
+        return None
+    coverage = plan.heuristics.coverage
+    if coverage is not None and coverage >= easy:
+        return None  # the rules already take a slice that size
+    if SLICE_SET_ASIDE.find(impact.easy_slice):
+        return None  # the slice is what the model is switched off for, or already the first release
+    items = items_per_month(plan)
+    note = "easy or out of scope"
+    if items is not None:
+        note = f"{fmt.count(items * easy)} of {per_month(items, volume_unit(plan))}, {note}"
+    found = [quote(plan, "impact.easy_share", note)]
+    if impact.easy_slice:
+        found.append(quote(plan, "impact.easy_slice"))
+    if share is not None:
+        found.append(
+            quote(
+                plan,
+                "impact.share_addressed",
+                f"the first model aims at {fmt.share(share)}, hard cases included",
+            )
+        )
+    return tuple(found)
