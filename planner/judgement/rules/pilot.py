@@ -23,7 +23,10 @@ ENOUGH_RARE = 30
 # A rarest class above this is no rare event: the trial meets plenty of each class.
 RARE_AT_MOST = 0.1
 
-_TRIAL = r"(?:pilot|canary|shadow(?:\s+run|\s+mode)?|trial|holdout|hold-out|a/b test|parallel run|test run)"
+_TRIAL = (
+    r"(?:pilot|canary|shadow(?:\s+run|\s+mode)?|trial|holdout|hold-out|a/b test|parallel run|beta|soft launch"
+    r"|test(?!\s+(?:set|sets|data|split|splits|window|fold|folds|cases|items|period|rows)\b))"
+)
 _SPAN_DAYS = rf"{SPAN.replace('(hour|day|week|month)', '(day|week|month)')}"
 # Words between a span and the trial that make the span something else: `4 weeks after the canary`.
 _NOT_LENGTH = r"(?:after|before|until|till|since|from|into|past|ahead|later|earlier|prior|of|to|ahead)"
@@ -60,9 +63,26 @@ def _texts(plan: Plan) -> list[tuple[str, str]]:
     return [(path, text) for path, text in texts if text]
 
 
-def _share(sentence: str) -> tuple[float, str] | None:
+# `with 10 volunteer surveyors`, read against `our 140 field surveyors` said elsewhere.
+_COUNTED = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.IGNORECASE)
+
+
+def _of_all(sentence: str, whole: str) -> tuple[float, str] | None:
+    """A count of people or sites in the trial, as a share of the same noun counted in `whole`."""
+    for part in _COUNTED.finditer(sentence):
+        noun = part.group(2).lower()
+        for other in _COUNTED.finditer(whole):
+            total, of = float(other.group(1).replace(",", "")), float(part.group(1).replace(",", ""))
+            if other.group(2).lower() == noun and 0 < of < total:
+                return of / total, f"{part.group(0)} of {other.group(0)}"
+    return None
+
+
+def _share(sentence: str, counted_in: str = "") -> tuple[float, str] | None:
     """The share of traffic a trial sentence gives it, with its words: (0.05, `5%`), (1/3, `two of our
-    six districts`)."""
+    six districts`), (1/14, `10 volunteer surveyors` of `140 field surveyors` said in `counted_in`)."""
+    if counted_in and (counted := _of_all(sentence, counted_in)):
+        return counted
     part = _PART.search(sentence)
     if part:
         of, whole = value_of(part.group(1)), value_of(part.group(2))
@@ -82,7 +102,12 @@ def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None]
         for sentence in _SENTENCE.split(text):
             found = _LENGTH.search(sentence)
             if found:
-                return path, found.group(0), days_of(found.group(0))[1], _share(sentence)
+                return (
+                    path,
+                    found.group(0),
+                    days_of(found.group(0))[1],
+                    _share(sentence, plan.product.users or ""),
+                )
     return None
 
 
@@ -134,8 +159,27 @@ def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None]
                 "this share expect 30)",
             ),
         ),
+        Case(  # a short test on a few of the people the answers count elsewhere
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "A three-week test with 6 drivers from the northern depot, then all vans.",
+                "product.users": "Our 90 delivery drivers and the depot planners.",
+                "impact.volume": 3000,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.002,
+            }
+        ),
     ),
     quiet=(
+        Case(  # a span of a test set, not of a live trial
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "Recall above 0.8 on a 6-month test set, then a canary on all traffic.",
+                "impact.volume": 3000,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.002,
+            }
+        ),
         Case(  # long enough and on enough traffic
             {
                 "done.online_validation": "canary",
