@@ -195,6 +195,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "outcome-not-effect",
         "tuned-on-the-test",
         "inputs-read-as-they-are-now",
+        "inputs-record-later-steps",
         "inputs-set-after-the-decision",
         "providers-ranked-by-own-past",
         "label-is-part-of-the-resource",
