@@ -82,8 +82,9 @@ def _forms(words: tuple[str, ...]) -> set[str]:
     move=Move(
         "Check the old process's decisions against what happened, on a sample",
         "A label that records the decisions of the process the model replaces teaches the model that "
-        "process, misses included; measure how often those decisions were wrong on a sample judged by "
-        "outcome (or by an expert panel), and label from outcomes where they exist",
+        "process: at best it copies it, misses included; measure how often those decisions were wrong on "
+        "a sample judged by outcome (or by an expert panel), and link the real outcome (often kept under "
+        "another identifier: a claim, a return, a warranty record) before automating",
         "warning",
     ),
     ask="does the label record the old process's decisions rather than what happened, so the model "
@@ -124,6 +125,23 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
             ),
         ),
+        Case(  # automated, trained and judged on the decisions: a spot check of agreement does not settle it
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "product.mode": "automate",
+                "done.eval_truth": "todays_decisions",
+                "by_hand.human_score": 0.96,
+                "by_hand.human_score_notes": "Spot check: two clerks judged the same 100 pairs and disagreed on 4.",
+            },
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
+                'done.eval_truth: "todays_decisions" (trained and judged on today\'s decisions, then '
+                "automated: the model can at best copy that process, errors included; link the real outcome "
+                "before automating, or judge the model on checked outcomes)",
+            ),
+        ),
         Case(  # the model replaces the desk
             {
                 "product.label": "Past decisions of the approval desk on each invoice pair.",
@@ -138,6 +156,16 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # automated on today's decisions, but today's error audited against the source: measured
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "product.mode": "automate",
+                "done.eval_truth": "todays_decisions",
+                "by_hand.human_score": 0.98,
+                "by_hand.human_score_notes": "A senior clerk audited 2,000 random flags against the bank "
+                "statements; 1.6% were wrong, and the two clerks agree on the rest.",
+            }
+        ),
         Case(  # the old decisions already checked on a random, double-labelled, adjudicated test set: low
             {
                 "product.circumstances": ["labels_are_decisions"],
@@ -183,7 +211,17 @@ def label_from_old_process(plan: Plan) -> Evidence:
     decided.
     """
     found = _learns_old_decisions(plan)
-    if found is None or old_decisions_checked(plan) is None:
+    if found is None:
+        return None
+    checked = old_decisions_checked(plan)
+    if _copies_today(plan) and type(found) is tuple and (checked is None or _agreement_only(plan)):
+        note = (
+            "trained and judged on today's decisions, then automated: the model can at best copy that "
+            "process, errors included; link the real outcome before automating, or judge the model on "
+            "checked outcomes"
+        )
+        return (*found, quote(plan, "done.eval_truth", note))
+    if checked is None:
         return found
     return None  # the sample the mitigation asks for is drawn: the old process's misses are measured
 
@@ -207,6 +245,28 @@ def old_decisions_checked(plan: Plan) -> str | None:
             return quote(plan, path)
     said = first_said(plan, ("by_hand.human_score_notes",), AUDITED)  # today's error, audited apart
     return quote(plan, said[0]) if said and plan.by_hand.human_score is not None else None
+
+
+# A check of today's deciders against each other, not against what happened.
+_AGREEMENT = Lexicon("disagree, disagreed, disagreement, agreed, agree, agreement")
+_AGAINST = Lexicon("against")
+
+
+def _agreement_only(plan: Plan) -> bool:
+    """Whether the by-hand check the plan records compares today's deciders with each other only (`two
+    inspectors judged the same 100 casings and disagreed on 4`), not with the source or the outcome."""
+    notes = plan.by_hand.human_score_notes
+    return bool(_AGREEMENT.find(notes)) and not _AGAINST.find(notes)
+
+
+def _copies_today(plan: Plan) -> bool:
+    """Whether the team ticks that its labels are today's decisions, judges the model on those decisions
+    too, and automates: nothing in training or evaluation can show the model better than the process."""
+    return (
+        ticked(plan, Circumstance.labels_are_decisions) is not None
+        and plan.done.eval_truth is EvalTruth.todays_decisions
+        and plan.product.mode is Mode.automate
+    )
 
 
 def _learns_old_decisions(plan: Plan) -> Evidence:
