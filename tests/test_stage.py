@@ -23,7 +23,6 @@ from planner.plan.planfile import plan_from_text
 from tests.conftest import MakeWorkspace
 
 SOUND: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "plans" / "sound.yaml").read_text("utf-8"))
-TODAY = today_utc()
 DECIDER = "Chloé Martin (finance director)"
 
 
@@ -39,7 +38,7 @@ def plan_text(status: str, started: int | None = None, **changes: Any) -> str:
     data["status"] = status
     data["impact"]["share_addressed"] = 1.0
     if started is not None:
-        data["done"]["started"] = (TODAY - timedelta(days=started)).isoformat()
+        data["done"]["started"] = (today_utc() - timedelta(days=started)).isoformat()
     for path, value in changes.items():
         *parents, last = path.split("__")
         node = data
@@ -56,7 +55,7 @@ def log(*runs: tuple[int, str, float]) -> str:
     """An experiment log: (days ago, split, recall) per run."""
     lines = []
     for ago, split, value in runs:
-        at = datetime.combine(TODAY - timedelta(days=ago), datetime.min.time(), UTC)
+        at = datetime.combine(today_utc() - timedelta(days=ago), datetime.min.time(), UTC)
         record = {
             "at": f"{at:%Y-%m-%dT12:00:00Z}",
             "values": {split: {"recall": value}},
@@ -146,7 +145,7 @@ def test_the_moves_at_work_name_the_decider_the_gap_and_what_to_watch(make_works
     assert "Watch share of invoices held per payment run (above 3% or below 0.2%" in live
     assert "retrain when: Recall on the monthly audit sample below 0.7" in live
     soon = run("status", "soon")[1]
-    first_day = TODAY + timedelta(days=3)
+    first_day = today_utc() + timedelta(days=3)
     assert soon.startswith(f"soon: not started · starts on {first_day:%Y-%m-%d} · 0 runs logged\n")
     assert "on track" not in soon and "days left" not in soon
 
@@ -211,7 +210,7 @@ def test_the_closing_screen_and_the_site_say_what_risks_says(make_workspace: Mak
     assert "Shipped with its target met: watch it live" in steps.split('<div class="admonition', 2)[1]
     assert "Ship the rules with people" not in steps.split("<h2", 2)[0]
     soon = next(line for line in _rows(pages) if "plans/soon/index.md" in line)
-    first_day = TODAY + timedelta(days=3)
+    first_day = today_utc() + timedelta(days=3)
     assert "Approved: start the 6-week time box" in soon
     assert f'starts on <span class="planner-date">{first_day:%Y-%m-%d}</span>' in soon
     assert "days left" not in soon and "on track" not in soon and "not started" in soon
@@ -245,8 +244,10 @@ def test_a_published_plan_without_a_time_box_has_started_in_the_cli_and_on_the_s
         assert run("publish", slug, "-m", "kickoff", "--author", "Ann <ann@example.com>")[0] == 0
     code, status = run("status", "nobox")
     assert code == 0
-    assert status.startswith(f"nobox: on track · started {TODAY:%Y-%m-%d}, no time box · 0 runs logged\n")
-    assert f"the clock counts from v1, published {TODAY:%Y-%m-%d}" in status
+    assert status.startswith(
+        f"nobox: on track · started {today_utc():%Y-%m-%d}, no time box · 0 runs logged\n"
+    )
+    assert f"the clock counts from v1, published {today_utc():%Y-%m-%d}" in status
     tops = {slug: advice_of(run("risks", slug)[1]) for slug in ("nobox", "nomet")}
     assert tops["nobox"][0] == "On track"
     assert tops["nomet"][0] == "Answer 1 blocking question: the work started without it"
@@ -289,7 +290,7 @@ def test_a_plan_published_for_review_starts_its_clock_only_once_a_version_is_app
     assert run("publish", "rev", "-m", "approved", "--author", "Ann <ann@example.com>")[0] == 0
     status = run("status", "rev")[1]
     assert status.startswith("rev: on track · 42 days left")
-    assert f"the clock counts from v2, published {TODAY:%Y-%m-%d} as approved" in status
+    assert f"the clock counts from v2, published {today_utc():%Y-%m-%d} as approved" in status
     assert "  next: On track: 42 days left" in status
 
 
