@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
     Case,
@@ -118,6 +120,24 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
                 ],
             }
         ),
+        Case(  # buyers forecast every week and today's misses are measured in several figures
+            {
+                "by_hand.examples": 0,
+                "product.task": "forecasting",
+                "product.data_kinds": ["time_series"],
+                "product.current_solution": "Buyers use last year's price for the same week.",
+                "product.current_performance": "Orders cost 6% above the market; 11 of 104 weeks spiked.",
+            }
+        ),
+        Case(  # coordinators match every new client by hand today, and the result is measured
+            {
+                "by_hand.examples": 0,
+                "product.task": "matching",
+                "product.data_kinds": ["tabular", "text"],
+                "product.current_solution": "Coordinators search the records and pick a match.",
+                "product.current_performance": "71% of matches still running after eight weeks.",
+            }
+        ),
         Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
             {
                 "by_hand.examples": 0,
@@ -161,11 +181,17 @@ def _made_and_measured_today(plan: Plan) -> bool:
         return True
     if any(metric.baseline is not None and metric.baseline_name for metric in metrics):
         return True  # a done metric names today's process as its measured yardstick
-    # A share (`misses 14% of the time`) or a named error with its figure (`MAPE 21`), not a year.
+    # A share (`misses 14% of the time`, `11 of 104 weeks`, several of them), or a named error with its
+    # figure (`MAPE 21`), not a year.
     said = product.current_performance or ""
-    return todays_figure(said) is not None or bool(
-        MEASURE_KINDS.find(said) and any(char.isdigit() for char in said)
+    return (
+        todays_figure(said) is not None
+        or bool(_SHARES.search(said))
+        or bool(MEASURE_KINDS.find(said) and any(char.isdigit() for char in said))
     )
+
+
+_SHARES = re.compile(r"\b\d+(?:\.\d+)?\s?%|\b\d+ (?:of|in|out of) \d+\b")
 
 
 @rule(

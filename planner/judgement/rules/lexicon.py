@@ -130,6 +130,7 @@ PEOPLE = Lexicon("""
     staff, handler, handlers, recruiter, recruiters, editor, editors, underwriter, underwriters
     operator, operators, expert, experts, team, teams, rotation, picker, pickers
     technician, technicians, grader, graders, linguist, linguists, auditor, auditors
+    coordinator, coordinators, dispatcher, dispatchers, caseworker, caseworkers
 """)
 
 # An answer about today's work that says no person does it.
