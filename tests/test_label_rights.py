@@ -60,6 +60,24 @@ def test_an_unknown_label_writer_is_asked_only_where_people_write_labels() -> No
             },
             "high",
         ),
+        (  # product labels quoted to the readers they are written for: low, even sent out unchecked
+            {
+                "constraints.data.content_rights": "not_checked",
+                "product.task": "generation",
+                "product.mode": "automate",
+                "constraints.data.sources": [{"name": "Approved product labels (PDF)", "acquisition": "own"}],
+            },
+            "low",
+        ),
+        (  # ...but bought from a vendor, the terms still matter
+            {
+                "constraints.data.content_rights": "not_checked",
+                "product.task": "generation",
+                "product.mode": "automate",
+                "constraints.data.sources": [{"name": "Product labels feed", "acquisition": "vendor"}],
+            },
+            "high",
+        ),
         ({"constraints.data.content_rights": "not_allowed"}, "high"),
         ({"constraints.data.content_rights": "licensed"}, None),
     ],

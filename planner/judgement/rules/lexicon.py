@@ -2997,3 +2997,14 @@ EXPENSIVE_TAIL = Lexicon("""
     expensive items, the expensive ones, a few expensive, rare expensive, few large, a few large
     most of the losses, most of the loss, most of the money, the costly few, top-value
 """)
+
+# Documents whose purpose is to be followed and quoted to their readers (a product's label, the
+# organisation's own policies, public regulations): reproducing them to users is what they are for.
+QUOTED_BY_PURPOSE = Lexicon("""
+    product label, product labels, label text, label texts, approved label, approved labels
+    policy, policies, policy library, policy documents, terms and conditions, staff handbook
+    regulation, regulations, legislation, statute, statutes, statutory guidance, official guidance
+    safety data sheet, safety data sheets, instructions for use, package leaflet, package leaflets
+    patient information leaflet, patient information leaflets, authorisation notice, authorisation notices
+    authorization notice, authorization notices
+""")

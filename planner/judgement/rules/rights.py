@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.lexicon import QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
+from planner.plan.choices import Acquisition
 from planner.plan.model import Category, Circumstance, ContentRights, Mode, Plan, TaskType
 
 
@@ -30,6 +32,21 @@ def _goes_outside(plan: Plan) -> list[str]:
             quote(plan, "constraints.compute.hosted_model", "a vendor's model tuned on that content")
         )
     return found
+
+
+def _made_to_be_quoted(plan: Plan) -> str | None:
+    """The source whose documents exist to be followed and quoted to their readers (a product's label,
+    the organisation's policies, a public regulation), when no source is bought from a vendor."""
+    sources = plan.constraints.data.sources
+    if any(source.acquisition is Acquisition.vendor for source in sources):
+        return None
+    for number, source in enumerate(sources):
+        said = QUOTED_BY_PURPOSE.find(source.name)
+        if said:
+            return quote(
+                plan, f"constraints.data.sources[{number}].name", f"'{said}': made to be quoted to readers"
+            )
+    return None
 
 
 @rule(
@@ -83,6 +100,7 @@ def _goes_outside(plan: Plan) -> list[str]:
     quiet=(
         Case({"constraints.data.content_rights": "own"}),
         Case({"constraints.data.content_rights": "licensed"}),
+        Case({"constraints.data.content_rights": "licensed"}),
     ),
 )
 def content_rights_unchecked(plan: Plan) -> Evidence:
@@ -100,6 +118,9 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
         return None
     note = "content others own is in the data, prompts or examples, and nobody has checked its terms"
     found = [quote(plan, "constraints.data.content_rights", note)]
+    quoted = _made_to_be_quoted(plan)
+    if quoted:
+        return Tempered(1, (*found, quoted))  # documents that exist to be reproduced to their readers
     outside = _goes_outside(plan)
     return (*found, *outside) if outside else Tempered(3, found)
 
