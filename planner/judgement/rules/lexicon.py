@@ -2871,6 +2871,8 @@ CHANGE_HANDLED = Lexicon("""
     weighted towards recent, down-weighted, downweighted, regime flag, regime feature, regime as an input
     regime as input, which terms apply, which regime applies, which rules apply, terms as an input
     terms as a feature, relabelled by today's standard, relabeled by today's standard
+    scored separately, score it separately, scored apart, evaluated separately, measured separately
+    reported separately, compared before and after, checked before and after, before and after the change
 """)
 
 # A thing several rows describe that lasts over time (a person visiting again, a site, repeat reports of

@@ -16,7 +16,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
-from planner.judgement.rules.record import changed_during_period, trained
+from planner.judgement.rules.record import changed_during_period, one_standard_throughout, trained
 from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
@@ -399,6 +399,14 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     ),
     ask="did the labelling standard, system or policy change over the data's years?",
     fires=(
+        Case(  # a measured duration, but the test set holds jobs from before the rebuild too
+            {
+                "product.task": "regression",
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.changes": "The main press was rebuilt in March 2024.",
+                "done.eval_set": "A random fifth of jobs from 2021 to date.",
+            }
+        ),
         Case(  # the team said what changed: a fact
             {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
             evidence=(
@@ -451,6 +459,26 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
                 "constraints.data.period": "Jan 2021 - Dec 2025",
             }
         ),
+        Case(  # said, and handled: the odd period flagged and scored on its own
+            {
+                "constraints.data.changes": "2020 lockdown (market closed, prices collapsed), flagged and scored separately."
+            }
+        ),
+        Case(  # every label made by hand now: one standard, whatever the records went through
+            {
+                "constraints.data.changes": "2023 migration of regional databases into one CRM.",
+                "constraints.data.labels": ["manual"],
+            }
+        ),
+        Case(  # a measured duration, no standard defines it, tested on jobs after the rebuild
+            {
+                "product.task": "regression",
+                "product.label_is_proxy": False,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.changes": "The main press was rebuilt in March 2024.",
+                "done.eval_set": "Jobs from 2025 to date, timed by the press log.",
+            }
+        ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
         Case(
             {
@@ -471,6 +499,8 @@ def label_standard_changed(plan: Plan) -> Evidence:
     old and new regimes both still apply to live cases (terms by booking date), give the model which one.
     """
     changed = changed_during_period(plan)
+    if changed and one_standard_throughout(plan):
+        return None  # labels made now, or a measured figure tested after the change: no mix of standards
     if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
         return (
             changed if changed and (plan.product.task is not TaskType.generation or trained(plan)) else None

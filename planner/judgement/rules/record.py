@@ -36,6 +36,7 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
+    LabelSource,
     Newcomers,
     OutcomeLimit,
     OutcomeRecorded,
@@ -433,3 +434,19 @@ def regime_after_the_data(plan: Plan) -> bool:
     if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
         return False  # a new camera or input source changes what the model reads, not the label
     return _after_the_period(said, plan.constraints.data.period)
+
+
+def one_standard_throughout(plan: Plan) -> bool:
+    """Whether the labels are given alike on both sides of the change the team names: all of them made
+    by hand for this project now, or a measured figure (a price, a duration) that no standard defines,
+    with the change naming no rule, definition or price and the test set (its first date) after it."""
+    data = plan.constraints.data
+    if data.labels and set(data.labels) == {LabelSource.manual}:
+        return True  # labelled now by one standard, whatever the records went through
+    said = data.changes or ""
+    if plan.product.task not in (TaskType.forecasting, TaskType.regression) or plan.product.label_is_proxy:
+        return False
+    if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
+        return False
+    changed, tested = _dates(said), _dates(plan.done.eval_set or "")
+    return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set
