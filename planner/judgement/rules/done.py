@@ -58,7 +58,7 @@ from planner.judgement.rules.lexicon import (
     WORD_OVERLAP,
 )
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
-from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied
+from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
 from planner.plan.model import (
     Category,
     Direction,
@@ -178,6 +178,41 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 "done.metrics[0].target": 0.5,
             }
         ),
+        Case(  # a count of wins over a named yardstick: the baseline is built in
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Product lines beating the buyers' rule on MASE",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 45,
+            }
+        ),
+        Case(  # a new feature's acceptance: no value before the feature exists
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Share of drafts with adviser thumbs up",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.8,
+            }
+        ),
+        Case(  # the baseline is stated on the sibling metric: two inspectors' agreement
+            {
+                "product.current_performance": None,
+                "done.metrics": [
+                    {
+                        "name": "Accuracy on test images",
+                        "baseline": 0.96,
+                        "baseline_name": "Inspector-to-inspector agreement",
+                        "target": 0.97,
+                        "direction": "higher",
+                    },
+                    {
+                        "name": "Agreement with the inspector in the shadow run",
+                        "target": 0.97,
+                        "direction": "higher",
+                    },
+                ],
+            }
+        ),
         Case(  # how often fitters keep the suggested plan: nothing is suggested today
             {
                 "product.current_performance": None,
@@ -213,8 +248,28 @@ def target_without_baseline(plan: Plan) -> Evidence:
             metric.name
         )  # calibration, coverage, a floor: met or not, whatever today is
         and not _FLOOR_PER.search(metric.name)
+        and not BEATS_THE_BASELINE.find(metric.name)  # `lines beating the buyers' rule`: built in
+        and not _sibling_baseline(plan, metric)
     )
     return found or None
+
+
+# A metric that counts wins over a named yardstick (`lines beating the buyers' rule`): the baseline is in it.
+BEATS_THE_BASELINE = Lexicon("""
+    beating, beats, beat the, better than, outperforming, outperforms, outperform
+""")
+
+
+def _sibling_baseline(plan: Plan, metric: Metric) -> bool:
+    """Whether another metric's stated baseline names what this one measures (`inspector-to-inspector
+    agreement` for `agreement with inspector in the shadow run`): the yardstick is in the plan."""
+    own = {word for word in words_of(metric.name) if len(word) > 4}
+    return any(
+        other is not metric
+        and other.baseline is not None
+        and bool(own & set(words_of(other.baseline_name or "")))
+        for other in plan.done.metrics
+    )
 
 
 # A metric that is itself a difference to a concurrent control (pilot minus control): no baseline to measure.
@@ -227,6 +282,8 @@ AGAINST_CONTROL = Lexicon("""
 
 # A metric of how often people take the model's own suggestion: it has no value before the model exists.
 TAKES_THE_NEW_OUTPUT = Lexicon("""
+    thumbs up, thumbs-up, adoption, adoption rate, uptake, drafts accepted, accepted drafts, drafts sent unchanged
+    using the outlook, using the tool, using the assistant, using the dashboard, using the app
     accepting the suggestion, accept the suggestion, accepted the suggestion, accepts the suggestion
     suggestion accepted, suggestions accepted, accepted suggestions, suggestion acceptance
     accepting the suggestions, accept the suggestions, accepted the suggestions
