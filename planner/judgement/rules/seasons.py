@@ -51,7 +51,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 # Words that say the data spans years: "since 2021", "the last 3 years", "5 years of".
 _YEARS_LONG = re.compile(
-    r"\bsince\s+(?:19|20)\d\d\b|\b\d+\s+years\b|\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b", re.I
+    r"\bsince\s+(?:19|20)\d\d\b|\b\d+\s+years\b|\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b"
+    r"|\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:now|today|date|(?:\d{1,2}\s+)?\w+\s+this\s+year)\b",
+    re.I,
+)
+
+# The day a table was exported or a snapshot taken (`exported on 3 February`): when it was pulled, not
+# the months it covers.
+_EXPORT_DATE = re.compile(
+    r"\b(?:exported|extracted|downloaded|snapshot(?:\s+taken)?|dumped|as\s+of|as\s+at)"
+    r"(?:\s+(?:on|in))?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?",
+    re.I,
 )
 
 # "may" is a month only beside a year or another month: "May 2025", "May to July", never "it may".
@@ -134,6 +144,7 @@ def _seasonal(plan: Plan) -> bool:
 
 
 def _months(text: str) -> set[str]:
+    text = _EXPORT_DATE.sub(" ", text)
     found = set()
     for word in MONTHS.find_all(text):
         if word == "may" and not _MAY_AS_MONTH.search(text):
@@ -178,6 +189,16 @@ def _months(text: str) -> set[str]:
         ),
     ),
     quiet=(
+        Case(  # the day the table was exported is no season: the data runs from 2018
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": None,
+                "constraints.data.sources": [
+                    {"name": "Enquiry table from the CRM, exported on 3 February", "acquisition": "own"}
+                ],
+                "constraints.data.differences": ["none"],
+            }
+        ),
         Case(  # the period said: two years, whatever a source's name says
             {
                 "constraints.data.sources": [
