@@ -307,6 +307,13 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # the member of staff books their own leave from the answer: the tool commits nothing
+            {
+                "product.mode": "automate",
+                "product.circumstances": [],
+                "product.decision": "The member of staff acts on the answer themselves (books leave, claims an allowance).",
+            }
+        ),
         Case({"product.circumstances": ["none"]}),
         Case(
             {

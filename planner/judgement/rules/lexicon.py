@@ -2488,7 +2488,8 @@ SUPPLIED_BY_GAINERS = Lexicon("""
 
 
 # Words that say the system itself commits money or the organisation: it pays, refunds, sends or books.
-COMMITS = Lexicon("""
+COMMITS = Lexicon(
+    """
     pays, pay out, pays out, paid out, payout, payouts, refunds, refunded, credits the, credited to
     approves, approved automatically, auto-approves, auto-approved, issues refunds, issues the
     sends the reply, sends replies, sends the message, sends messages, sends the letter, sends letters
@@ -2496,7 +2497,11 @@ COMMITS = Lexicon("""
     sent automatically, sends automatically, e-mails the, emails the, publishes, published automatically
     posts, posted automatically, books, booked automatically, places the order, places orders, reorders
     purchases, transfers, releases the payment, releases payments, grants, granted automatically
-""")
+""",
+    # a person booking their own leave commits nobody's money
+    unless="""books leave, books their leave, books annual leave, books holiday, books holidays, books a holiday
+    books time off, books a day off, books days off, books study leave, books parental leave""",
+)
 
 
 # Words that say an action the model takes alone is bounded: a cap per action or per day, a person above it.
