@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
-from planner.judgement.rules.lexicon import AGREED, HOSTED, SENSITIVE, VENDOR_REUSE
+from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
 from planner.plan.model import Category, DataLeaves, Plan
 
@@ -126,6 +126,13 @@ from planner.plan.model import Category, DataLeaves, Plan
                 "constraints.compute.hosted_model": "A hosted LLM under a signed DPA, EU region, zero retention.",
             }
         ),
+        Case(  # `medical` names the topic of published terms and conditions, not anyone's records
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.sources[0].name": "Staff handbook and the medical and dental terms and conditions",
+                "constraints.compute.hosted_model": "A hosted LLM API in a US region.",
+            }
+        ),
         Case(  # allowed, and nothing in the answers says whose data or where it goes
             {
                 "constraints.data.leaves_organisation": "allowed",
@@ -199,8 +206,16 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
     if any(AGREED.find(answer_at(plan, path)) for path in where):
         return None
     whose = next(
-        ((path, words) for path in paths if (words := SENSITIVE.find_all(answer_at(plan, path)))), None
-    )
+        (
+            (path, words)
+            for path in paths
+            if (words := SENSITIVE.find_all(answer_at(plan, path)))
+            and not (
+                path.startswith("constraints.data.sources") and QUOTED_BY_PURPOSE.find(answer_at(plan, path))
+            )
+        ),
+        None,
+    )  # a source of policies or terms (`medical and dental terms and conditions`) is about a topic, not records
     if whose is None and data.personal_data is True:
         whose = ("constraints.data.personal_data", ("personal data",))
     if whose is None:
