@@ -56,6 +56,13 @@ _ALL_OF = re.compile(
     r"\b(?:all|all of|all the|all of the|all our|all of our|each of the|every one of the)\s+$", re.I
 )
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+# A group that moves, leaves or is redeployed (`one advisor moves to casework`): who the launch frees.
+_MOVES = re.compile(
+    r"\s+(?:moves?|moved|is moved|are moved|goes|go|returns?|is redeployed|are redeployed|redeployed|"
+    r"is reassigned|are reassigned|reassigned|leaves?|retires?|retiring|is freed|are freed|freed up|"
+    r"can move|will move|shifts? to)\b",
+    re.IGNORECASE,
+)
 _COMPARED = (OnlineValidation.holdout, OnlineValidation.a_b_test, OnlineValidation.canary)
 
 
@@ -70,6 +77,8 @@ def _few_units(sentence: str) -> str | None:
             rf"(?i:\b{name})\s+[A-H]\s*(?:-|–|to)\s*[A-H]\b",  # `agents A-C`: a few, named by letter
         ):
             found = re.search(pattern, sentence, 0 if "A-H" in pattern else re.IGNORECASE)
+            if found and _MOVES.match(sentence[found.end() :]):
+                continue  # `one advisor moves to casework`: a staffing change the launch frees, not an arm
             if found and not _ALL_OF.search(sentence[: found.start()]):
                 said.append(found.group(0))
         sides = _SIDES.search(sentence)
@@ -142,6 +151,13 @@ def _trial_texts(plan: Plan) -> list[tuple[str, str]]:
         ),
     ),
     quiet=(
+        Case(  # the advisor the launch frees moves to other work: a staffing change, not a comparison arm
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "Six-week pilot in two directorates (1,800 staff), then everywhere; one advisor "
+                "moves to casework.",
+            }
+        ),
         Case(  # cases assigned at random within each team
             {
                 "done.online_validation": "holdout",
