@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, says_nothing, ticked
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -176,6 +176,14 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # the shared mailbox is a source for evaluation; the prompt holds the asker's question only
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The staff member's question and the top-5 retrieved policy chunks.",
+                "constraints.data.sources[0].name": "Advice-line shared mailbox (50,000 e-mails since 2022)",
+            }
+        ),
         Case(
             {
                 "product.task": "generation",
@@ -222,7 +230,19 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if found is None:
         return None
     path, words = found
+    if path != "product.inputs" and not _in_the_prompt(plan, answer_at(plan, path)):
+        return None  # a source the inputs do not name (`the staff member's question and policy chunks`)
     return Hint(words, (writes, quote(plan, path)))
+
+
+def _in_the_prompt(plan: Plan, source: str) -> bool:
+    """Whether the model's inputs, where the team says what the prompt holds, name this source (a word of
+    its name); unanswered inputs leave every source possibly in it."""
+    inputs = plan.product.inputs
+    if not inputs or says_nothing(inputs):
+        return True
+    named = {word for word in words_of(source) if len(word) > 4}
+    return bool(named & set(words_of(inputs)))
 
 
 # A corpus the model retrieves from that holds many people's or clients' records: past replies, files.
