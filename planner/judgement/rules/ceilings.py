@@ -13,7 +13,7 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import done_metrics, quote, show, todays_figure
+from planner.judgement.rules.evidence import done_metrics, quote, says_nothing, show, todays_figure
 from planner.judgement.rules.lexicon import RECALL_OF
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, Plan
@@ -120,7 +120,17 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"product.earlier_stage_recall": 0.98}), Case({"product.earlier_stage_recall": "none"})),
+    quiet=(
+        Case({"product.earlier_stage_recall": 0.98}),
+        Case({"product.earlier_stage_recall": "none"}),
+        Case(  # a hard eligibility rule: what it drops may not be proposed at all
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.output": "A score for every eligible tutor; the top five are shown.",
+                "product.forbidden_output": "Tutors who do not teach the subject, or live over 15 miles away.",
+            }
+        ),
+    ),
 )
 def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     """An earlier stage caps what the whole system can find.
@@ -133,6 +143,8 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     beside the model's, and raise the stage's recall (or lower the target) when the ceiling is below it.
     """
     ceiling = plan.product.earlier_stage_recall
+    if ceiling == "not measured" and _eligibility_rule(plan):
+        return None  # a hard rule of who may be chosen drops no true case: what it drops is forbidden
     if ceiling == "not measured":
         note = "an earlier stage chooses what the model sees; its misses cap the whole"
         return Tempered(2, (quote(plan, "product.earlier_stage_recall", note),))
@@ -164,6 +176,16 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
 
 
 _F1 = Lexicon("f1, f1-score, f1 score, f-score, f-measure, f1@k")
+
+# The earlier stage is a rule of eligibility: what it drops may not be chosen at all.
+ELIGIBLE = Lexicon("eligible, eligibility, every eligible, all eligible, eligible ones")
+
+
+def _eligibility_rule(plan: Plan) -> bool:
+    """Whether the model scores only the eligible options and the team names what is forbidden (tutors
+    who do not teach the subject): the filter is a hard rule, not a lossy retrieval stage."""
+    forbidden = plan.product.forbidden_output
+    return bool(forbidden and not says_nothing(forbidden) and mentions(plan.product.output, ELIGIBLE))
 
 
 @rule(
