@@ -407,6 +407,14 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
                 "done.eval_set": "A random fifth of jobs from 2021 to date.",
             }
         ),
+        Case(  # a measured figure, but an episode over years (closures, then a boom) sits in training
+            {
+                "product.task": "forecasting",
+                "constraints.data.labels": ["existing"],
+                "constraints.data.changes": "Stores closed in the 2020 lockdown, then a boom in 2020-2021.",
+                "done.eval_set": "The 2023 season, all stores.",
+            }
+        ),
         Case(  # the team said what changed: a fact
             {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
             evidence=(

@@ -439,7 +439,8 @@ def regime_after_the_data(plan: Plan) -> bool:
 def one_standard_throughout(plan: Plan) -> bool:
     """Whether the labels are given alike on both sides of the change the team names: all of them made
     by hand for this project now, or a measured figure (a price, a duration) that no standard defines,
-    with the change naming no rule, definition or price and the test set (its first date) after it."""
+    with the change a step on one date naming no rule, definition or price, and the test set (its first
+    date) after it."""
     data = plan.constraints.data
     if data.labels and set(data.labels) == {LabelSource.manual}:
         return True  # labelled now by one standard, whatever the records went through
@@ -449,4 +450,6 @@ def one_standard_throughout(plan: Plan) -> bool:
     if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
         return False
     changed, tested = _dates(said), _dates(plan.done.eval_set or "")
+    if len({year for year, _ in changed}) > 1:
+        return False  # an episode over years (a lockdown, then a boom) sits in training: a lead asks
     return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set
