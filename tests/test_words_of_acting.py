@@ -7,7 +7,8 @@ import pytest
 
 from planner.judgement.rules.acting import BUDGET_IN_UNITS, NEEDS_ANOTHER, units_counted
 from planner.judgement.rules.lexicon import SELECTS
-from planner.judgement.rules.provenance import CHANGED_STANDARD, DECIDED
+from planner.judgement.rules.provenance import DECIDED
+from planner.judgement.rules.standard import CHANGED_STANDARD
 from planner.judgement.rules.timing import ACCRUED
 from planner.judgement.rules.words import Lexicon
 

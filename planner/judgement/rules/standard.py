@@ -1,0 +1,239 @@
+"""Rules on a labelling standard, system or policy that changed over the data's years: labels given by
+one standard, scored against another; a question from words."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import (
+    answer_at,
+    quote,
+    source_paths,
+)
+from planner.judgement.rules.record import changed_during_period, one_standard_throughout, trained
+from planner.judgement.rules.words import Lexicon, phrases
+from planner.plan.model import Category, Plan, TaskType
+
+_STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
+    criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
+    scale, scales, taxonomy, categories, threshold, thresholds, protocol, protocols, grading, rubric
+    classification, scheme, schemes, law, regulation, regulations
+    terms, terms and conditions, tariff, tariffs, price list, price lists, pricing, fee schedule, refund policy"""
+_STANDARDS = _STANDARDS.replace("\n", ",")
+
+# A change of the standard the labels were given by: a new guideline, a migrated system, a recoding.
+CHANGED_STANDARD = Lexicon(
+    phrases("new, revised, updated, changed, different, stricter, looser", ", *", _STANDARDS)
+    + ", "
+    + phrases(
+        _STANDARDS,
+        ", of *, of * *",
+        "changed, change, changes, was changed, were changed, was revised, were revised, revised, was "
+        "updated, were updated, replaced, was replaced, switched, moved",
+    )
+    + ", "
+    + phrases("change, changes, switch, move", "of, in, to", ", the, a, our", _STANDARDS)
+    + """, migrated, migration, system migration, recoded, re-coded, relabelled, relabeled, re-labelled
+    re-labeled, reclassified, re-classified, redefined, re-defined, icd-9, icd-10, icd-11, switched from"""
+    # data from before a change of terms, which a model trained on it will repeat; old and new side by side
+    + ", "
+    + phrases(
+        "old, older, previous, former, outdated, superseded",
+        "terms, tariff, tariffs, prices, price list, rules",
+    )
+    + ", "
+    + phrases(
+        "old and new, both old and new", ", *", _STANDARDS, "coexist, co-exist, run side by side, both apply"
+    )
+    + ", grandfathered, grandfathering"
+)
+# Label codes mapped, merged or folded from one system or list into another: read in the notes too.
+MAPPED_CODES = Lexicon(
+    """bulk-mapped, bulk mapped, remapped, re-mapped, folded into, crosswalk, cross-walk, mapping table"""
+    + ", "
+    + phrases(
+        "code, codes, category, categories, class, classes, reason, reasons, label, labels, type, types",
+        ", were, will be, are, was, is, have been",
+        "mapped, merged, folded, collapsed, consolidated",
+    ),
+)
+
+# A change in the number of codes: `40 codes became 12`, `from 40 to 12 categories`.
+_KINDS = r"(?:codes|categories|classes|reasons|labels|types)"
+_RECOUNTED = re.compile(
+    rf"\b(\d+)\s+(?:\w+\s+)?{_KINDS}\s+(?:became|become|into|to|were mapped to|mapped to|folded into|"
+    rf"merged into)\s+(\d+)\b|\bfrom\s+(\d+)\s+to\s+(\d+)\s+(?:\w+\s+)?{_KINDS}\b",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|to|until)\s*((?:19|20)\d\d)\b")
+
+
+def _recounted(text: object) -> tuple[str, ...]:
+    """`40 codes became 12`: the words, when the number of codes changed."""
+    found = _RECOUNTED.search(text) if isinstance(text, str) else None
+    if not found:
+        return ()
+    numbers = [number for number in found.groups() if number]
+    return (found.group(0),) if numbers[0] != numbers[1] else ()
+
+
+def _split_range(plan: Plan) -> tuple[str, str] | None:
+    """Two sources that split the data's years between them (`old CAD 2015-2020`, `new CAD 2021-2025`):
+    the paths of both, when one ends where the other begins."""
+    spans = []
+    for path in source_paths(plan):
+        found = _SPAN.search(answer_at(plan, path))
+        if found:
+            spans.append((int(found.group(1)), int(found.group(2)), path))
+    for start, end, path in spans:
+        for other_start, _, other in spans:
+            if other != path and start < end and end <= other_start <= end + 1:
+                return path, other
+    return None
+
+
+@rule(
+    "label-standard-changed",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Find when the standard or the regime changed, and learn one",
+        "Labels or outcomes recorded under two standards, terms or processes teach the model a mix; relabel a "
+        "sample of the older cases by today's standard (or train on, or weight, data since the change), test "
+        "on cases after it, and where both regimes still apply give the model which one does",
+        "warning",
+    ),
+    ask="did the labelling standard, system or policy change over the data's years?",
+    fires=(
+        Case(  # a measured duration, but the test set holds jobs from before the rebuild too
+            {
+                "product.task": "regression",
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.changes": "The main press was rebuilt in March 2024.",
+                "done.eval_set": "A random fifth of jobs from 2021 to date.",
+            }
+        ),
+        Case(  # a measured figure, but an episode over years (closures, then a boom) sits in training
+            {
+                "product.task": "forecasting",
+                "constraints.data.labels": ["existing"],
+                "constraints.data.changes": "Stores closed in the 2020 lockdown, then a boom in 2020-2021.",
+                "done.eval_set": "The 2023 season, all stores.",
+            }
+        ),
+        Case(  # the team said what changed: a fact
+            {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
+            evidence=(
+                'constraints.data.changes: "New payment terms for all suppliers from 1 Jan 2024." (a change '
+                'during the data\'s period, "Jan 2019 - Jun 2025": the model learns a mix of both regimes)',
+            ),
+        ),
+        Case(
+            {
+                "constraints.data.sources[0].name": "ERP invoice history since 2019 (migrated to a new ERP in 2022)"
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "ERP invoice history since 2019 (migrated to a new ERP '
+                'in 2022)" (a change of standard: migrated; are labels before and after it given alike?)',
+            ),
+        ),
+        Case(
+            {"product.label": "Duplicate per the auditors; the definition of a duplicate changed in 2021."},
+            evidence=(
+                'product.label: "Duplicate per the auditors; the definition of a duplicate changed i..." '
+                "(a change of standard: definition of a duplicate changed; are labels before and after it "
+                "given alike?)",
+            ),
+        ),
+        Case(  # data from before a change of terms, which a model trained on it repeats
+            {
+                "constraints.data.differences_note": "Supplier replies since 2019; the payment terms changed in "
+                "2024, and old and new terms coexist for framework contracts."
+            },
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.changes": "No change that we know of."}),
+        Case(  # the change opens the data: every record is under the new standard
+            {
+                "constraints.data.changes": "Returns reason codes logged from the new till system (Mar 2021), "
+                "where our data starts.",
+                "constraints.data.period": "Mar 2021 - Feb 2025",
+            }
+        ),
+        Case(  # said, and handled: trained on data since the change
+            {
+                "constraints.data.changes": "New payment terms from 1 Jan 2024; we train only on data since "
+                "the change.",
+            }
+        ),
+        Case(  # the change comes after the data's period: one regime within it
+            {
+                "constraints.data.changes": "New grading standard from Mar 2026, after our data ends.",
+                "constraints.data.period": "Jan 2021 - Dec 2025",
+            }
+        ),
+        Case(  # said, and handled: the odd period flagged and scored on its own
+            {
+                "constraints.data.changes": "2020 lockdown (market closed, prices collapsed), flagged and scored separately."
+            }
+        ),
+        Case(  # every label made by hand now: one standard, whatever the records went through
+            {
+                "constraints.data.changes": "2023 migration of regional databases into one CRM.",
+                "constraints.data.labels": ["manual"],
+            }
+        ),
+        Case(  # a measured duration, no standard defines it, tested on jobs after the rebuild
+            {
+                "product.task": "regression",
+                "product.label_is_proxy": False,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.changes": "The main press was rebuilt in March 2024.",
+                "done.eval_set": "Jobs from 2025 to date, timed by the press log.",
+            }
+        ),
+        Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+        Case(
+            {
+                "constraints.data.differences_note": "Invoices change format when a supplier changes its system."
+            }
+        ),
+    ),
+)
+def label_standard_changed(plan: Plan) -> Evidence:
+    """The labelling standard, terms or process changed during the data's years.
+
+    When the definition, the coding standard, the policy, the terms and prices, the process or the system
+    that records the label changed partway through the data, the same case carries different labels before and after; a model learns a
+    mix of both, and a random split hides it.
+
+    Mitigation: Find the date of the change; relabel a sample of older cases by today's standard (or
+    train on, or weight, data since the change), split by time, and test on cases after the change; where
+    old and new regimes both still apply to live cases (terms by booking date), give the model which one.
+    """
+    changed = changed_during_period(plan)
+    if changed and one_standard_throughout(plan):
+        return None  # labels made now, or a measured figure tested after the change: no mix of standards
+    if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
+        return (
+            changed if changed and (plan.product.task is not TaskType.generation or trained(plan)) else None
+        )
+    paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
+    paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    for path in paths:
+        text = answer_at(plan, path)
+        said = CHANGED_STANDARD.find_all(text) if not path.startswith(("by_hand", "press")) else ()
+        words = (*said, *MAPPED_CODES.find_all(text), *_recounted(text))
+        if words:
+            note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
+            return Hint(words, (quote(plan, path, note),))
+    split = _split_range(plan)
+    if split:
+        before, after = split
+        note = "two sources split the years: were labels given alike in both?"
+        return Hint((), (quote(plan, before, note), quote(plan, after)))
+    return None
