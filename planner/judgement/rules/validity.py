@@ -16,7 +16,9 @@ DATED_SOURCES = Lexicon("""
     policy, policies, policy documents, terms and conditions, booking conditions, conditions of sale
     tariff, tariffs, tax rates, interest rates, tax rules, fee schedule, fee schedules
     eligibility rules, eligibility criteria, handbook, handbooks
-    procedure manual, rulebook, rule book, circulars
+    procedure manual, rulebook, rule book, circulars, product labels, label texts, approved labels
+    approvals, authorisations, authorizations, registrations, safety data sheets, data sheets, datasheets
+    codes of practice, price list, price lists, formulary, formularies, prescribing information
 """)
 
 # Where a plan says each document carries its dates, or old versions are kept out.
