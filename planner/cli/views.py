@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -137,6 +138,14 @@ def _decision(risk: Risk) -> str:
     return f"{risk.status}{who}" + (f": {risk.note}" if risk.note else "")
 
 
+def _evidence_lines(items: Iterable[str], limit: int) -> list[str]:
+    """The answers a risk or a question rests on, one shortened bullet each, under its row."""
+    return [
+        wrap("    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="..."), limit, hang=6)
+        for item in items
+    ]
+
+
 def risk_report(slug: str, title: str, assessment: Assessment, width: int | None = None) -> str:
     """`planner risks SLUG`: the register as a table with evidence, then advice and figures."""
     # On a narrow terminal the titles are not cut to a few words: each goes whole under its row.
@@ -158,10 +167,7 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
             if below:
                 out.append(wrap(f"    {one_line(risk.title)}", limit, hang=4))
             details = [*risk.evidence, *([_decision(risk)] if risk.decided else [])]
-            out.extend(
-                wrap("    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="..."), limit, hang=6)
-                for item in details
-            )
+            out.extend(_evidence_lines(details, limit))
     else:
         out.append("no risks found in the answers")
     if assessment.advice:
@@ -179,10 +185,7 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
             out.extend(
                 textwrap.wrap(one_line(each.question), limit, initial_indent="  ", subsequent_indent="    ")
             )
-            out.extend(
-                wrap("    - " + textwrap.shorten(one_line(item), WIDTH - 6, placeholder="..."), limit, hang=6)
-                for item in each.because
-            )
+            out.extend(_evidence_lines(each.because, limit))
     figures = _figures(assessment)
     if figures:
         out += ["", "Figures", *(f"  {line}" for line in figures)]
