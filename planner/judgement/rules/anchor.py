@@ -39,7 +39,12 @@ _NEXT_WEEK = re.compile(r"\bnext\s+week(?:'s)?\b|\bweek[\s-]ahead\b", re.IGNOREC
 
 # When the lever is set: `ordered 10 days ahead`, `rosters published two weeks in advance`, `a lead time
 # of 7-14 days`; said in a sentence that names the lever.
-_AHEAD = re.compile(rf"\b{SPAN}\s+(?:ahead|out|in advance|beforehand|before)\b", re.IGNORECASE)
+# `placed on Tuesdays for delivery three weeks later`, `two weeks' notice`, `10 days after ordering`.
+_AHEAD = re.compile(
+    rf"\b{SPAN}'?\s+(?:ahead|out|in advance|beforehand|before|later|notice)\b"
+    rf"|\b{SPAN}\s+after\s+(?:ordering|booking|the order|an order|it is ordered|placing)\b",
+    re.IGNORECASE,
+)
 _LEAD_TIME = re.compile(
     rf"\blead[\s-]time\s+(?:of\s+|is\s+)?{SPAN}\b|\b{SPAN}\s+lead[\s-]time\b", re.IGNORECASE
 )
@@ -94,7 +99,11 @@ def lead_time(text: str | None) -> tuple[str, float, str] | None:
         levers = LEVERS.find_all(sentence)
         found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if levers else None)
         if found:
-            near = _named(LEVERS.find_all(sentence[: found.start()])[::-1])  # the last named before the span
+            # the last lever named before `10 days ahead`; the first of the sentence before `three weeks
+            # later` (`orders placed on Tuesdays for delivery three weeks later`: the orders are set)
+            before = LEVERS.find_all(sentence[: found.start()])
+            later = re.search(r"\b(?:later|after)\b", found.group(0), re.IGNORECASE)
+            near = _named(before if later else before[::-1])
             return found.group(0), days_of(found.group(0))[0], near or _named(levers) or "the lead time"
     return None
 

@@ -153,6 +153,14 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "done.eval_set": "One-step-ahead backtest over 2024.",
             },
         ),
+        Case(  # the lead time said as today's process: ordered on Mondays for delivery weeks later
+            {
+                "product.task": "forecasting",
+                "product.output": "Sacks of feed sold per branch next week.",
+                "product.current_solution": "Feed is ordered from the mill on Mondays for delivery three "
+                "weeks later.",
+            },
+        ),
     ),
     quiet=(
         Case(  # the forecast looks as far ahead as the roster is set, and is scored there
