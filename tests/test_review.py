@@ -183,6 +183,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "step-share-unmeasured",
         "test-set-not-like-product",
         "truth-from-old-process",
+        "untried-labelled-as-failures",
         "view-outside-the-workflow",
         "view-where-a-system-decides",
         "whole-moves-by-step-share",

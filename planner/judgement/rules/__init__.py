@@ -111,6 +111,7 @@ from planner.judgement.rules import (
     lagged,
     keeper,
     onday,
+    untried,
 )
 # isort: on
 
@@ -200,6 +201,7 @@ __all__ = [
     "unflagged",
     "unsaid",
     "unseen",
+    "untried",
     "uplift",
     "validity",
     "vendor",
