@@ -112,6 +112,7 @@ from planner.judgement.rules import (
     keeper,
     onday,
     untried,
+    filed,
 )
 # isort: on
 
@@ -144,6 +145,7 @@ __all__ = [
     "fairness",
     "fallback",
     "feasibility",
+    "filed",
     "flagload",
     "gaps",
     "generative",
