@@ -46,6 +46,39 @@ _PAGES = {
     "product.inputs": "The page image and its OCR text.",
     "product.label": "The clause type of each page, from two lawyers.",
 }
+_SHORTLIST = {
+    "product.task": "matching",
+    "product.decision": "The coordinator sees a shortlist of five tutors for each new pupil and picks one.",
+    "product.output": "The chance that the pupil stays with each tutor for a term; the top five are shown.",
+}
+_DRAFTS = {
+    "product.task": "generation",
+    "product.data_kinds": ["text"],
+    "product.inputs": "The customer's question, the help-centre articles retrieved for it, and similar past replies.",
+}
+_WORST = {
+    "done.online_validation": "before_after",
+    "done.when_met": "A pilot at the five worst-performing depots, compared with their quarter before.",
+}
+_VISITED = {
+    "product.action_shape": "top_of_queue",
+    "done.online_validation": "before_after",
+    "product.success_metric": "Duplicates at the suppliers visited, in the month after a visit against the month before.",
+}
+_ADJUSTED = {
+    "product.task": "forecasting",
+    "product.action_shape": "sets_amount",
+    "product.current_solution": "Planners take the same week last year and adjust it by feel.",
+    "done.metrics[0].name": "MAPE of weekly payment runs",
+    "done.metrics[0].baseline_name": "same week last year",
+    "done.metrics[0].direction": "lower",
+    "done.metrics[0].baseline": 0.3,
+    "done.metrics[0].target": 0.2,
+}
+_STOPS = {
+    "product.action_shape": "top_of_queue",
+    "product.decision": "Clerks check invoices in score order and stop after 40 consecutive clean ones.",
+}
 
 # (the probe, answers patched onto the sound plan where it asks, the answers that settle it)
 CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
@@ -71,6 +104,48 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ),
     ("outcomes-of-the-chosen", _CHOSEN, {"constraints.data.exploration_share": 0.05}),
     ("test-shares-parents", _PAGES, {"done.split": "group"}),
+    (
+        "supply-concentrates",
+        _SHORTLIST,
+        {"product.decision": "The coordinator sees five tutors with free hours this term and picks one."},
+    ),
+    (
+        "retrieved-documents-expire",
+        _DRAFTS,
+        {
+            "product.inputs": "The question and the articles retrieved for it; withdrawn articles leave the index."
+        },
+    ),
+    ("auto-accepted-unaudited", {"product.mode": "automate"}, {"constraints.data.exploration_share": 0.02}),
+    (
+        "auto-accepted-unaudited",
+        {"product.mode": "automate"},
+        {"after_launch.fallback": "Clerks re-check a random sample of 2% of the invoices the model clears."},
+    ),
+    (
+        "pilot-on-the-worst",
+        _WORST,
+        {
+            "done.when_met": "A pilot at the five worst-performing depots against five matched ones, same quarter."
+        },
+    ),
+    (
+        "pilot-on-the-worst",
+        _VISITED,
+        {
+            "product.success_metric": "Duplicates at suppliers visited against those ranked as high but not yet visited."
+        },
+    ),
+    (
+        "baseline-before-people-adjust",
+        _ADJUSTED,
+        {"done.metrics[0].baseline_name": "the planners' logged forecasts, as issued"},
+    ),
+    (
+        "stopping-rule-unscored",
+        _STOPS,
+        {"done.metrics[0].name": "Recall of duplicates with the stopping rule as used (40 clean in a row)"},
+    ),
 ]
 
 

@@ -75,7 +75,7 @@ def asked(plan: Plan, risks: Iterable[Risk]) -> tuple[Asked, ...]:
     return tuple(found[:SHOWN])
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
 
@@ -106,7 +106,7 @@ def _inputs_known_at_decision(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         return None
     words, lever, path = lead.words, lead.about, lead.path
     return (
-        f"The decision ({lever}) is fixed {words}: is each input ({_short(inputs)}) known that long before the day it "
+        f"The decision ({lever}) is fixed {words}: is each input ({short(inputs)}) known that long before the day it "
         f"serves, and does the evaluation forecast from the data as it stood {words}?",
         (quote(plan, path, f"{lever}: {words}"), quote(plan, "product.inputs")),
     )
@@ -222,7 +222,7 @@ def _live_test_units(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     return (
         f"The live test compares {units}: does it randomise cases, days, or whole {units}? With a few "
         f"{units} per arm, differences between them swamp the model's; how many per arm does a real "
-        f"change in {_short(str(metric), 50)} need?",
+        f"change in {short(str(metric), 50)} need?",
         (quote(plan, "done.online_validation"), quote(plan, group[0], ", ".join(group[1]))),
     )
 
@@ -260,7 +260,7 @@ def _baseline_provenance(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     metric = plan.done.metrics[0]
     path, words = told
     return (
-        f"Today's {metric.baseline:g} on {_short(metric.name, 50)} is the bar to beat: was it measured on the "
+        f"Today's {metric.baseline:g} on {short(metric.name, 50)} is the bar to beat: was it measured on the "
         "cases, labels and horizon the model will be scored on? A figure people report or estimate "
         "moves the bar by more than most models improve on it.",
         (quote(plan, "done.metrics[0].baseline"), quote(plan, path, ", ".join(words))),
@@ -323,3 +323,7 @@ def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         "by the parent and report per parent.",
         (quote(plan, "done.split"), quote(plan, path, ", ".join(words))),
     )
+
+
+# The questions a lead asks from the kind of system the plan describes (matching, retrieval, automation).
+from planner.judgement import shape_probes as _shape_probes  # noqa: E402,F401  (registers them)

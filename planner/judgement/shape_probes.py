@@ -1,0 +1,296 @@
+"""The questions a lead asks from the kind of system a plan describes, whatever its answers' wording.
+
+A matcher that shortlists people or slots for others is an allocation under limited supply; a drafter
+that retrieves documents answers from texts that expire; a model that accepts cases alone above a cut-off
+is audited by nobody unless someone samples what it let through; a pilot on the worst units improves by
+regression to the mean; a forecast people adjust is judged against the rule, not the figure they use;
+a ranked list people stop working down by a rule is scored at an ideal stopping point, not at theirs.
+The plan's structured answers (task, mode, action shape, live check) say which system it is; a few words
+say what the system works on. Each probe asks only where its rules stayed quiet and no answer settles it.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.probes import probe, short
+from planner.judgement.rules.evidence import first_said, own_notes, quote, read_paths
+from planner.judgement.rules.lexicon import READS_OR_LEARNS
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import Mode, OnlineValidation, TaskType
+from planner.plan.model import Plan
+from planner.plan.workings import ActionShape
+
+Found = tuple[str, tuple[str, ...]] | None
+
+
+def _metric_paths(plan: Plan, *parts: str) -> list[str]:
+    """Where the done metrics say what they are, what they are scored on, or what they are compared with."""
+    return [f"done.metrics[{index}].{part}" for index in range(len(plan.done.metrics)) for part in parts]
+
+
+# ---------------------------------------------------------------- allocation under limited supply
+
+# People or places that each take only so many cases: what a matcher shortlists for others.
+SUPPLY = Lexicon("""
+    tutor, tutors, interpreter, interpreters, translator, translators, provider, providers, carer, carers
+    mentor, mentors, therapist, therapists, counsellor, counsellors, counselor, counselors, caregiver
+    caregivers, childminder, childminders, foster carer, foster carers, host family, host families
+    installer, installers, contractor, contractors, tradesperson, tradespeople, plumber, plumbers
+    electrician, electricians, cleaner, cleaners, dog walker, dog walkers, nanny, nannies, coach, coaches
+    placement, placements, vacancy, vacancies, appointment slot, appointment slots, time slot, time slots
+    bed, beds, school place, school places, nursery place, nursery places, reviewers, referees
+""")
+# A shortlist or an offer that pairs each case with some of that supply.
+PAIRS = Lexicon("""
+    shortlist, shortlists, short list, shortlisted, suggested, suggests, suggest, suggestion, suggestions
+    recommended, recommends, recommend, top-ranked, top five, top three, top ten, top 5
+    top 3, top 10, offers each, offered to, matched to, matched with, match each, pairs each, assigns
+    assign, assigned, allocates, allocate, allocated, introduce, introduces
+""")
+# The plan already filters by who is free, or spreads the load.
+LOAD_HANDLED = Lexicon("""
+    availability, available, unavailable, free slots, free capacity, spare capacity, capacity, capacities
+    current load, workload, workloads, caseload, caseloads, load, cap, capped, caps, at most, spread
+    spreads, rotate, rotates, rotation, round robin, round-robin, exposure, concentration, diversity
+    fully booked, full up, waiting list, free hours, spare hours, free places, taking new, open to new
+""")
+_PAIRING = ("product.decision", "product.output")
+_LOAD_IN = (*_PAIRING, "product.inputs", "done.when_met", "product.current_solution")
+
+
+@probe("supply-concentrates", "capped-outcomes", "providers-ranked-by-own-past")
+def _supply_concentrates(plan: Plan) -> Found:
+    if plan.product.task not in (TaskType.matching, TaskType.recommendation, TaskType.ranking):
+        return None
+    supply = first_said(plan, _PAIRING, SUPPLY)
+    if supply is None or not first_said(plan, _PAIRING, PAIRS):
+        return None
+    if first_said(plan, _LOAD_IN, LOAD_HANDLED) or any(LOAD_HANDLED.find(note) for note in own_notes(plan)):
+        return None
+    path, words = supply
+    many = next((word for word in words if word.endswith("s")), words[0])
+    return (
+        f"Each case is offered a shortlist of {many}: will the same few rank top for almost every case, "
+        "and are they still free? Each takes only so many; filter by real availability as a hard rule, "
+        "spread the load (a cap per provider), and say how a new one with no history gets a first case.",
+        (quote(plan, "product.task"), quote(plan, path, ", ".join(words))),
+    )
+
+
+# ---------------------------------------------------------------- documents that expire
+
+# Past answers or messages the model reads as examples of what to write.
+PAST_EXAMPLES = Lexicon("""
+    past replies, previous replies, past answers, previous answers, earlier answers, past letters
+    past e-mails, past emails, previous e-mails, previous emails, sent e-mails, sent emails, sent replies
+    email archive, e-mail archive, mail archive, example replies, example answers, few-shot, few shot
+    as examples, similar past, similar previous, approved answers, past responses, previous responses
+""")
+# The plan dates its documents, or keeps withdrawn and superseded ones out.
+DATES_KEPT = Lexicon("""
+    effective date, effective dates, valid from, valid until, validity date, validity dates, in force
+    version in force, current version, current versions, latest version, latest versions, superseded
+    withdrawn, expired, expiry date, expiry dates, review date, review dates, date of effect, dates of effect
+    version date, version dates, archived, retired, out of date, outdated, stale, as of date
+""")
+
+
+@probe("retrieved-documents-expire", "sources-change-over-time", "label-standard-changed")
+def _retrieved_documents_expire(plan: Plan) -> Found:
+    if plan.product.task is not TaskType.generation:
+        return None
+    paths = (*read_paths(plan), "product.output", "constraints.data.differences_note")
+    reads = first_said(plan, paths, READS_OR_LEARNS + PAST_EXAMPLES)
+    if reads is None:
+        return None
+    settled = (*paths, "constraints.data.changes", "constraints.retraining.trigger")
+    if first_said(plan, settled, DATES_KEPT) or any(DATES_KEPT.find(note) for note in own_notes(plan)):
+        return None
+    path, words = reads
+    examples = first_said(plan, paths, PAST_EXAMPLES)
+    also = (
+        f" And the past answers it reads as examples ({', '.join(examples[1])}): do some give advice that "
+        "has since changed?"
+        if examples
+        else ""
+    )
+    return (
+        f"The drafts come from what it reads ({', '.join(words)}): which of those documents expire, are "
+        "withdrawn or are replaced by a newer version, and how does the index learn it? A superseded text "
+        f"is quoted as confidently as the current one.{also}",
+        (quote(plan, "product.task"), quote(plan, path, ", ".join(words))),
+    )
+
+
+# ---------------------------------------------------------------- what the model lets through
+
+# Someone samples what the model decided alone, or a random share is kept out of its hands.
+AUDITED = Lexicon("""
+    audit, audits, audited, auditing, spot check, spot checks, spot-check, spot-checks, spot-checked
+    random sample, random samples, randomly sampled, sampled at random, at random, random share
+    random check, random checks, second check, re-check, rechecked, re-checked, double-check, double-checked
+    quality sample, qa sample, sample of accepted, sample of the accepted, sample of auto-accepted
+""")
+
+
+@probe("auto-accepted-unaudited", "unflagged-unwatched", "audit-too-small-to-see", "automation-unanswered")
+def _auto_accepted_unaudited(plan: Plan) -> Found:
+    product = plan.product
+    if product.mode is not Mode.automate or product.action_shape is not ActionShape.threshold:
+        return None
+    if plan.constraints.data.exploration_share:
+        return None
+    paths = [f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))]
+    paths += [f"after_launch.monitoring[{i}].threshold" for i in range(len(plan.after_launch.monitoring))]
+    paths += ["after_launch.fallback", "after_launch.owner", "done.when_met", "product.decision"]
+    paths += ["done.online_validation", "constraints.data.outcome_recorded_for"]
+    if first_said(plan, paths, AUDITED) or any(AUDITED.find(note) for note in own_notes(plan)):
+        return None
+    volume = plan.impact.volume
+    per = f" (of {volume:,.0f} a {plan.impact.period})" if volume and plan.impact.period else ""
+    return (
+        f"Above the cut-off the model decides alone: who checks a random share of what it accepts{per}, sized "
+        "so a rise in its errors shows within weeks? Once people stop looking at accepted cases, their true "
+        "outcome stops reaching the data unless someone samples them.",
+        (quote(plan, "product.mode"), quote(plan, "product.action_shape")),
+    )
+
+
+# ---------------------------------------------------------------- a pilot on the worst units
+
+# The pilot's units were picked for being the worst (so they improve on their own, by chance).
+WORST_PICKED = Lexicon("""
+    worst-performing, worst performing, worst sites, worst stores, worst branches, worst depots, worst areas
+    worst wards, worst schools, worst routes, worst lines, worst teams, worst months, worst weeks
+    poorest-performing, poorest performing, lowest-performing, lowest performing, underperforming
+    under-performing, struggling, problem sites, problem stores, problem areas, problem branches
+    hardest hit, hardest-hit, most complaints, highest error, highest errors, highest losses, most affected
+""")
+# The live check compares the units acted on with themselves before.
+BEFORE_ON_THEM = Lexicon("""
+    weeks before, months before, days before, the period before, the year before, before the visit
+    before a visit, before the visits, after a visit, after the visit, after the visits, after each visit
+    before and after, after versus before, after vs before, after against before, pre-post, pre and post
+    before the intervention, after the intervention, before treatment, after treatment
+""")
+# The plan says the comparison allows for it.
+CHANCE_ALLOWED = Lexicon("""
+    regression to the mean, regress to the mean, randomised, randomized, at random, randomly, matched
+    matched control, matched controls, control group, control groups, control sites, control stores
+    comparable sites, comparable stores, same selection, picked alike, selected alike, not yet visited
+    ranked but not, stagger, staggered
+""")
+_LIVE_IN = ("done.when_met", "product.success_metric", "product.decision", "press_release.solution")
+
+
+@probe("pilot-on-the-worst", "holdout-of-few-units")
+def _pilot_on_the_worst(plan: Plan) -> Found:
+    live = plan.done.online_validation
+    if live in (None, OnlineValidation.none, OnlineValidation.shadow):
+        return None
+    paths = [
+        *_LIVE_IN,
+        *_metric_paths(plan, "name", "dataset"),
+    ]
+    if first_said(plan, paths, CHANCE_ALLOWED):
+        return None
+    worst = first_said(plan, paths, WORST_PICKED)
+    picked = plan.product.action_shape in (ActionShape.top_of_queue, ActionShape.threshold)
+    if worst is None and picked and live is OnlineValidation.before_after:
+        worst = first_said(plan, paths, BEFORE_ON_THEM)  # the cases scored highest, against their own past
+    if worst is None:
+        return None
+    path, words = worst
+    return (
+        f"The live check compares units picked at their worst with themselves ({', '.join(words)}): is there "
+        "a comparison with units picked the same way and not yet acted on, over the same weeks? Units picked "
+        "for a bad spell, or scored highest just after a peak, improve on their own (regression to the mean).",
+        (quote(plan, "done.online_validation"), quote(plan, path, ", ".join(words))),
+    )
+
+
+# ---------------------------------------------------------------- a stopping rule nobody scored
+
+# People stop working down the ranked list by a rule, and what is left is treated as done.
+STOPS = Lexicon("""
+    stops after, stop after, stopped after, screening stops, work stops, consecutive, the remainder
+    the rest is, the rest are, rest excluded, remainder excluded, stop when, stops when, stopping rule
+    stopping criterion, stopping point, cut off after, cut-off after, until they reach, give up after
+""")
+# The evaluation scores that rule as it will be used.
+STOP_SCORED = Lexicon("""
+    stopping rule, stopping criterion, the rule as used, simulated stop, simulate the stop, with the stop
+    at the stop, at the stopping point, recall at stop, recall at the stop, when screening stops
+""")
+
+
+@probe("stopping-rule-unscored", "cutoff-never-scored", "capacity-sets-the-threshold")
+def _stopping_rule_unscored(plan: Plan) -> Found:
+    if plan.product.action_shape is not ActionShape.top_of_queue or not plan.done.metrics:
+        return None
+    stops = first_said(plan, ("product.decision", "heuristics.humans_handle"), STOPS)
+    if stops is None:
+        return None
+    paths = [*_metric_paths(plan, "name", "dataset"), "done.eval_set"]
+    if first_said(plan, paths, STOP_SCORED):
+        return None
+    path, words = stops
+    return (
+        f"In use people stop down the list by a rule ({', '.join(words)}): does the evaluation replay that "
+        "rule and report what it finds and misses where it stops, worst case as well as average? A score "
+        "at an ideal stopping point says nothing of the rule people will use.",
+        (quote(plan, path, ", ".join(words)), quote(plan, "done.metrics[0].name")),
+    )
+
+
+# ---------------------------------------------------------------- the figure people really use
+
+# People adjust or override the rule's figure before they act on it.
+ADJUSTED = Lexicon("""
+    adjust, adjusts, adjusted, adjusting, adjustment, adjustments, override, overrides, overridden
+    overriding, tweak, tweaks, tweaked, by feel, by judgement, by judgment, own judgement, own judgment
+    correct by hand, corrects by hand, corrected by hand, gut feel
+""")
+# The baseline is the figure people actually issued, not the rule before they adjusted it.
+ISSUED = Lexicon("""
+    logged, saved, printed, issued, published, submitted, final, finals, adjusted, as adjusted, as issued
+    as sent, as rostered, as ordered, as quoted, their forecast, their forecasts, their estimate
+    their estimates, own forecast, own forecasts, own estimate, own estimates, planners' forecast
+    planners' forecasts, forecasters' figures, their orders, as ordered by, as rostered by
+    estimators, specialists, buyers' orders, orders placed, decisions taken, what they ordered
+""")
+# Today's process is itself the people's forecast, so the figure measured today is theirs.
+PEOPLES_FIGURE = Lexicon("""
+    planners' forecast, planners' forecasts, planner's forecast, their own forecast, their own forecasts
+    forecasters' forecast, analysts' forecast, managers' forecast, buyers' forecast
+""")
+
+
+@probe(
+    "baseline-before-people-adjust",
+    "straw-man-baseline",
+    "baseline-without-new-data",
+    "baseline-unmeasured",
+    "no-baseline",
+)
+def _baseline_before_people_adjust(plan: Plan) -> Found:
+    product = plan.product
+    if product.mode not in (Mode.augment, Mode.improve) or not plan.done.metrics:
+        return None
+    if product.action_shape is not ActionShape.sets_amount and product.task is not TaskType.forecasting:
+        return None
+    adjusted = first_said(plan, ("heuristics.humans_handle", "product.current_solution"), ADJUSTED)
+    if adjusted is None:
+        return None
+    paths = ["product.current_performance", "by_hand.human_score_notes"]
+    paths += _metric_paths(plan, "baseline_name", "dataset", "name")
+    if first_said(plan, paths, ISSUED) or first_said(plan, ("product.current_solution",), PEOPLES_FIGURE):
+        return None
+    named = plan.done.metrics[0].baseline_name
+    bar = f' ("{short(named, 40)}")' if named else ""
+    path, words = adjusted
+    return (
+        f"People change today's figure before they act on it ({', '.join(words)}): is the bar{bar} the "
+        "figure they actually used, logged as issued, or the rule before they changed it? A model that "
+        "beats the raw rule can still lose to the people who adjust it.",
+        (quote(plan, path, ", ".join(words)), quote(plan, "done.metrics[0].name")),
+    )
