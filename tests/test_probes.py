@@ -117,6 +117,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
     ),
     ("auto-accepted-unaudited", {"product.mode": "automate"}, {"constraints.data.exploration_share": 0.02}),
+    (  # no cut-off: the model labels every case, and nobody looks at any
+        "auto-accepted-unaudited",
+        {"product.mode": "automate", "product.action_shape": "every_item"},
+        {"done.when_met": "Go live; the clerks spot-check 50 invoices a week."},
+    ),
     (
         "auto-accepted-unaudited",
         {"product.mode": "automate"},

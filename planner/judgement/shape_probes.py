@@ -132,10 +132,17 @@ AUDITED = Lexicon("""
 """)
 
 
+# Tasks whose output is a verdict on each case: one a person used to give, and could check.
+_JUDGES_EACH = (TaskType.classification, TaskType.detection, TaskType.segmentation, TaskType.matching)
+
+
 @probe("auto-accepted-unaudited", "unflagged-unwatched", "audit-too-small-to-see", "automation-unanswered")
 def _auto_accepted_unaudited(plan: Plan) -> Found:
     product = plan.product
-    if product.mode is not Mode.automate or product.action_shape is not ActionShape.threshold:
+    labels_each = product.action_shape is ActionShape.every_item and product.task in _JUDGES_EACH
+    if product.mode is not Mode.automate or not (
+        product.action_shape is ActionShape.threshold or labels_each
+    ):
         return None
     if plan.constraints.data.exploration_share:
         return None
@@ -147,10 +154,11 @@ def _auto_accepted_unaudited(plan: Plan) -> Found:
         return None
     volume = plan.impact.volume
     per = f" (of {volume:,.0f} a {plan.impact.period})" if volume and plan.impact.period else ""
+    where = "Above the cut-off the model" if product.action_shape is ActionShape.threshold else "The model"
     return (
-        f"Above the cut-off the model decides alone: who checks a random share of what it accepts{per}, sized "
-        "so a rise in its errors shows within weeks? Once people stop looking at accepted cases, their true "
-        "outcome stops reaching the data unless someone samples them.",
+        f"{where} decides alone: who checks a random share of what it lets through{per}, sized so a rise "
+        "in its errors shows within weeks? Once people stop looking at those cases, their true outcome "
+        "stops reaching the data unless someone samples them.",
         (quote(plan, "product.mode"), quote(plan, "product.action_shape")),
     )
 
