@@ -185,6 +185,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "truth-from-old-process",
         "untried-labelled-as-failures",
         "inputs-count-reports",
+        "label-broader-than-the-harm",
         "view-outside-the-workflow",
         "view-where-a-system-decides",
         "whole-moves-by-step-share",

@@ -113,6 +113,7 @@ from planner.judgement.rules import (
     onday,
     untried,
     filed,
+    breadth,
 )
 # isort: on
 
@@ -127,6 +128,7 @@ __all__ = [
     "anchor",
     "anchoring",
     "answer_at",
+    "breadth",
     "capped",
     "ceilings",
     "circular",
