@@ -22,7 +22,7 @@ _AUDIT = re.compile(
 ENOUGH_ERRORS = 10
 
 
-def _target_error(plan: Plan) -> tuple[float, str] | None:
+def target_error(plan: Plan) -> tuple[float, str] | None:
     """The smallest error rate a done metric targets (a precision or accuracy near 1), with its path."""
     best: tuple[float, str] | None = None
     for index, metric in enumerate(plan.done.metrics):
@@ -84,7 +84,7 @@ def audit_too_small_to_see(plan: Plan) -> Evidence:
     Mitigation: Audit enough items a round to expect about ten errors at the target rate, or pool
     rounds and state how many it takes to see a rise of a given size.
     """
-    target = _target_error(plan)
+    target = target_error(plan)
     if target is None:
         return None
     error, where = target
