@@ -7,11 +7,11 @@ from __future__ import annotations
 import math
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, items_per_month, monitor_paths, quote, ticked
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.power import ENOUGH_ERRORS, target_error
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, LabelSource, Mode, Plan, TaskType
 
 # Where a plan says what happens to the cases once the model decides them alone.
 _LIVE_PATHS = (
@@ -46,7 +46,10 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         return "check a random sample of them each week, blind to the model's answer"
     error, where = target
     needed = math.ceil(ENOUGH_ERRORS / error)
-    share = f", {fmt.share(min(needed / automated, 1))} of them," if automated else ""
+    share = ""
+    if automated:
+        part = min(needed / automated, 1)
+        share = f", {fmt.share(part)} of them," if part >= 0.01 else ", under 1% of them,"
     return (
         f"{where} leaves an error rate of {fmt.share(error)}: a random audit of about {fmt.count(needed)} "
         f"a month{share} expects {ENOUGH_ERRORS} errors"
@@ -60,10 +63,11 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
     impact=4,
     move=Move(
         "Audit a random sample of what the model decides alone",
-        "Its labels were the decisions of the people it takes over from; once it decides alone nobody "
-        "decides those cases, so no label and no sight of an error it lets through arrives for them: send "
-        "a random sample to those people each week or month, blind to its answer, measure the live error "
-        "rate on it and keep it as the clean training labels",
+        "Its labels came from people (the decisions it takes over, or a labelling team), not from an "
+        "outcome that arrives on its own; once it decides alone nobody looks at those cases, so no label "
+        "and no sight of an error it lets through arrives for them: send a random sample to people each "
+        "week or month, blind to its answer, measure the live error rate on it and keep it as the clean "
+        "training labels",
         "warning",
     ),
     fires=(
@@ -95,8 +99,42 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
             },
             also=frozenset({"evaluation-truth-circular"}),
         ),
+        Case(  # a labelling team made the labels, judged on checked answers: once live nobody checks it
+            {
+                "product.mode": "automate",
+                "constraints.data.labels": ["manual"],
+                "done.eval_truth": "checked",
+                "constraints.retraining.trigger": None,
+            },
+            evidence=(
+                'constraints.data.labels: ["manual"] (people made them: no outcome arrives on its own for '
+                "what it decides)",
+                'product.mode: "automate" (12,000 cases a month x 60% it takes = 7,200 decided with no person '
+                "looking at them: no label arrives for them, and an error it lets through is never seen)",
+                "constraints.data.exploration_share: not answered (none is kept out of its hands)",
+                "no random audit of the cases it decides alone is named (check a random sample of them each "
+                "week, blind to the model's answer)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # outcomes arrive for every case whatever it decides
+            {
+                "product.mode": "automate",
+                "constraints.data.labels": ["outcomes"],
+                "done.eval_truth": "outcomes",
+                "constraints.retraining.trigger": None,
+            }
+        ),
+        Case(  # a forecast's actuals arrive on their own
+            {
+                "product.mode": "automate",
+                "product.task": "forecasting",
+                "constraints.data.labels": ["existing"],
+                "done.eval_truth": "checked",
+                "constraints.retraining.trigger": None,
+            }
+        ),
         Case(  # a monthly random audit of what it decides alone
             {
                 "product.mode": "automate",
@@ -117,8 +155,12 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         Case(  # people still decide every case: their decisions keep coming
             {"product.mode": "augment", "product.circumstances": ["labels_are_decisions"]}
         ),
-        Case(  # automated, but judged on checked outcomes and the labels are not decisions
-            {"product.mode": "automate", "done.eval_truth": "checked"}
+        Case(  # records and outcomes both: what it decides shows in the outcomes
+            {
+                "product.mode": "automate",
+                "constraints.data.labels": ["existing", "outcomes"],
+                "constraints.retraining.trigger": None,
+            }
         ),
     ),
 )
@@ -126,10 +168,12 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
     """Nobody checks what the model decides alone, and those checks were its labels.
 
     The labels are the decisions of the people the model takes over from (ticked as
-    `labels_are_decisions`, or the model judged against today's decisions). Once it decides alone,
-    nobody decides those cases any more: no label arrives for them, an error it lets through is never
-    seen, the next training set holds only the cases it passed on to people, and a drift shows only as
-    complaints.
+    `labels_are_decisions`, or the model judged against today's decisions), or people made them (a
+    labelling team, records, a vendor) and no outcome of what it decides arrives on its own. Once it
+    decides alone, nobody decides those cases any more: no label arrives for them, an error it lets
+    through is never seen, the next training set holds only the cases it passed on to people, and a
+    drift shows only as complaints. Where people made the labels apart from the decision, a lead still
+    asks, a little less sure that nobody will look (scored lower).
 
     Mitigation: Send a random sample of the cases it decides alone to the people who decided them
     before, blind to its answer, each week or month; size it to expect about ten errors a round at the
@@ -140,6 +184,13 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.labels_are_decisions)
     if fact is None and plan.done.eval_truth is EvalTruth.todays_decisions:
         fact = quote(plan, "done.eval_truth", "the model is judged against the decisions it takes over")
+    made = fact is None and _labels_made_by_people(plan)
+    if made:
+        fact = quote(
+            plan,
+            "constraints.data.labels",
+            "people made them: no outcome arrives on its own for what it decides",
+        )
     if fact is None:
         return None
     share = plan.constraints.data.exploration_share
@@ -161,4 +212,17 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
         else quote(plan, "constraints.data.exploration_share", "none is kept out of its hands")
     )
     size = _audit_size(plan, volume[0] if volume else None)
-    return (fact, mode, kept, f"no random audit of the cases it decides alone is named ({size})")
+    found = (fact, mode, kept, f"no random audit of the cases it decides alone is named ({size})")
+    return Tempered(2, found) if made else found
+
+
+def _labels_made_by_people(plan: Plan) -> bool:
+    """Whether every label source is one people make (records, a labelling effort, a vendor), none an
+    outcome that arrives on its own, and the model is judged against answers people checked or another
+    system's output (a forecast's actuals arrive on their own, whatever the labels are called)."""
+    labels = plan.constraints.data.labels
+    if not labels or LabelSource.outcomes in labels or LabelSource.none in labels:
+        return False
+    if plan.product.task is TaskType.forecasting:
+        return False
+    return plan.done.eval_truth in (EvalTruth.checked, EvalTruth.system_output)
