@@ -136,7 +136,13 @@ AUDITED = Lexicon("""
 _JUDGES_EACH = (TaskType.classification, TaskType.detection, TaskType.segmentation, TaskType.matching)
 
 
-@probe("auto-accepted-unaudited", "unflagged-unwatched", "audit-too-small-to-see", "automation-unanswered")
+@probe(
+    "auto-accepted-unaudited",
+    "unflagged-unwatched",
+    "audit-too-small-to-see",
+    "automation-unanswered",
+    "automated-cases-unaudited",
+)
 def _auto_accepted_unaudited(plan: Plan) -> Found:
     product = plan.product
     labels_each = product.action_shape is ActionShape.every_item and product.task in _JUDGES_EACH
