@@ -112,6 +112,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-needs-another-party",
         "amount-period-finer-than-metric",
         "baseline-unmeasured",
+        "baseline-before-adjustment",
         "action-prevents-the-label",
         "fallback-needs-the-people-removed",
         "amount-scored-in-aggregate",

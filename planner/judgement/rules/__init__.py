@@ -115,6 +115,7 @@ from planner.judgement.rules import (
     untried,
     filed,
     breadth,
+    adjusted,
 )
 # isort: on
 
@@ -125,6 +126,7 @@ __all__ = [
     "RuleSpec",
     "acting",
     "action",
+    "adjusted",
     "adverse",
     "anchor",
     "anchoring",
