@@ -221,9 +221,49 @@ def _named(text: str | None, source: str) -> bool:
             ),
             also=frozenset({"data-still-to-collect"}),
         ),
+        Case(  # the first metric has no figure today; the second, on how early it is caught, has one
+            {
+                "constraints.data.sources": [
+                    {"name": "ERP invoice history since 2019", "acquisition": "own"},
+                    {
+                        "name": "Supplier bank-detail feed from the new vendor portal",
+                        "acquisition": "to_collect",
+                    },
+                ],
+                "done.metrics": [
+                    {"name": "Recall of duplicates at 95% precision", "target": 0.75, "direction": "higher"},
+                    {
+                        "name": "Days before payment that a duplicate is caught",
+                        "baseline": 2,
+                        "target": 5,
+                        "direction": "higher",
+                    },
+                ],
+            },
+            evidence=(
+                'constraints.data.sources[1].name: "Supplier bank-detail feed from the new vendor portal" '
+                "(collected for the model: today's rules never had it)",
+                "done.metrics[1].baseline: 2 (today's figure, without the new source: part of the model's "
+                "gain would be the data's)",
+                "heuristics.rules: 2 rules (run them, or a simple rule on the new field, on the new data too)",
+            ),
+            also=frozenset({"data-still-to-collect"}),
+        ),
     ),
     quiet=(
         Case({}),  # no new source: the baseline and the model read the same data
+        Case(  # no metric has today's figure: no-baseline asks for one
+            {
+                "constraints.data.sources": [
+                    {"name": "ERP invoice history since 2019", "acquisition": "own"},
+                    {
+                        "name": "Supplier bank-detail feed from the new vendor portal",
+                        "acquisition": "to_collect",
+                    },
+                ],
+                "done.metrics[0].baseline": None,
+            }
+        ),
         Case(  # the rules were re-run with the new feed
             {
                 "constraints.data.sources": [
@@ -248,13 +288,16 @@ def baseline_without_new_data(plan: Plan) -> Evidence:
     Mitigation: Run today's rules (or a simple rule on the new field) with the new source on the same
     test set, make that the baseline, and ask the model to beat it.
     """
-    metrics, data = plan.done.metrics, plan.constraints.data
-    if not metrics or metrics[0].baseline is None or not plan.heuristics.rules:
+    data = plan.constraints.data
+    # the first metric with today's figure (the first may have none, a later one a figure to beat)
+    at = next((index for index, metric in enumerate(plan.done.metrics) if metric.baseline is not None), None)
+    if at is None or not plan.heuristics.rules:
         return None
+    metric = plan.done.metrics[at]
     new = [i for i, source in enumerate(data.sources) if source.acquisition is Acquisition.to_collect]
     if not new or len(new) == len(data.sources):
         return None  # no new source, or nothing today's rules could have read either
-    said = [metrics[0].baseline_name, plan.product.current_performance, plan.done.eval_set]
+    said = [metric.baseline_name, plan.product.current_performance, plan.done.eval_set]
     for index in new:
         name = data.sources[index].name
         if any(_ON_THE_NEW_DATA.find(text) or _named(text, name) for text in said):
@@ -266,7 +309,7 @@ def baseline_without_new_data(plan: Plan) -> Evidence:
             f"constraints.data.sources[{first}].name",
             "collected for the model: today's rules never had it",
         ),
-        f"done.metrics[0].baseline: {show(metrics[0].baseline)} (today's figure, without the new source: part "
+        f"done.metrics[{at}].baseline: {show(metric.baseline)} (today's figure, without the new source: part "
         "of the model's gain would be the data's)",
         f"heuristics.rules: {count} rule{'s' if count != 1 else ''} (run them, or a simple rule on the new field, on "
         "the new data too)",
