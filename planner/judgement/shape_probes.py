@@ -281,6 +281,7 @@ PEOPLES_FIGURE = Lexicon("""
 
 @probe(
     "baseline-before-people-adjust",
+    "baseline-before-adjustment",
     "straw-man-baseline",
     "baseline-without-new-data",
     "baseline-unmeasured",

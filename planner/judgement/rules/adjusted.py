@@ -14,7 +14,7 @@ from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.units import singular
 from planner.judgement.rules.words import BOUNDARY, Lexicon, not_denied, words_of
 from planner.judgement.rules.yardstick import _default_unused
-from planner.plan.model import Category, Plan, RulesVerdict
+from planner.plan.model import Category, Plan, RulesVerdict, TaskType
 
 # Words that say people change the rule's output before it is used.
 ADJUSTING = Lexicon(
@@ -31,8 +31,11 @@ ADJUSTING = Lexicon(
     inflation adjusted, inflation-adjusted, quality adjusted, quality-adjusted, age adjusted, age-adjusted
     """,
 )
-# Words before an adjusting word that deny it (`nobody adjusts them`, `never edited`).
-_DENIED_AHEAD = Lexicon("not, never, no, nobody, no one, none, rarely, seldom, without")
+# Words before an adjusting word that deny it (`nobody adjusts them`, `never edited`), or make it a
+# permission rather than what people do (`the planner can override`).
+_DENIED_AHEAD = Lexicon(
+    "not, never, no, nobody, no one, none, rarely, seldom, without, can, may, could, is free to"
+)
 # Words that deny it anywhere in the clause (`sent as they are`).
 _AS_IT_IS = Lexicon("as is, as it is, as they are, unchanged, untouched")
 # Words that say the baseline is the figure after people's changes, as it was used.
@@ -85,35 +88,44 @@ def _adjusted_where(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     ask="is the baseline the rule's raw figure, while people adjust it before it is used, so the model "
     "may beat a number nobody acts on?",
     fires=(
-        Case(  # the rules are the baseline; the clerks change what they say
+        Case(  # the rules are the baseline; the buyers change what they say
             {
-                "heuristics.humans_handle": "Clerks adjust the held list by judgement before the payment run.",
-                "done.metrics[0].baseline_name": "The two hold rules",
+                "product.task": "forecasting",
+                "heuristics.humans_handle": "Buyers adjust the order by judgement before it is sent.",
+                "done.metrics[0].baseline_name": "The four-week average rule",
             },
             evidence=(
                 'heuristics.verdict: "rules_baseline" (the rules are the baseline, scored as they come out)',
-                'done.metrics[0].baseline_name: "The two hold rules"',
-                'heuristics.humans_handle: "Clerks adjust the held list by judgement before the payment run." '
-                "(people change the rule's output before it is used: adjust, by judgement; the model must "
-                "beat the adjusted figures, score those)",
+                'done.metrics[0].baseline_name: "The four-week average rule"',
+                'heuristics.humans_handle: "Buyers adjust the order by judgement before it is sent." (people '
+                "change the rule's output before it is used: adjust, by judgement; the model must beat the "
+                "adjusted figures, score those)",
             ),
         ),
         Case(  # a rule's action that a person amends
             {
-                "heuristics.rules[0].action": "Hold for a duplicate check; the team lead amends the list each "
-                "morning.",
-                "done.metrics[0].baseline_name": "The hold rule",
+                "product.task": "regression",
+                "heuristics.rules[0].action": "Quote the table's hours; the estimator amends the figure for each "
+                "job.",
+                "done.metrics[0].baseline_name": "The hours table",
             },
-            evidence=(
-                'heuristics.verdict: "rules_baseline" (the rules are the baseline, scored as they come out)',
-                'done.metrics[0].baseline_name: "The hold rule"',
-                'heuristics.rules[0].action: "Hold for a duplicate check; the team lead amends the list each morn..." '
-                "(people change the rule's output before it is used: amends; the model must beat the adjusted "
-                "figures, score those)",
-            ),
         ),
     ),
     quiet=(
+        Case(  # people pick from a ranked list: no figure of the rule's is changed
+            {
+                "product.task": "ranking",
+                "heuristics.humans_handle": "Engineers pick from the sorted list by judgement.",
+                "done.metrics[0].baseline_name": "Sort by report count",
+            }
+        ),
+        Case(  # a permission for the new process, not what people do today
+            {
+                "product.task": "regression",
+                "heuristics.humans_handle": "The planner chooses which estimate to use and can override.",
+                "done.metrics[0].baseline_name": "The rate table",
+            }
+        ),
         Case({"done.metrics[0].baseline_name": "The two hold rules"}),  # nobody says the output is changed
         Case(  # the baseline is the figure after the clerks' changes
             {
@@ -166,6 +178,8 @@ def baseline_before_adjustment(plan: Plan) -> Evidence:
     ]
     if not metrics or plan.heuristics.verdict is not RulesVerdict.rules_baseline:
         return None
+    if plan.product.task not in (TaskType.forecasting, TaskType.regression):
+        return None  # people pick from a list or a label: no figure of the rule's is adjusted
     if any(AS_USED.find(metric.baseline_name) or AS_USED.find(metric.dataset) for _, metric in metrics):
         return None  # the baseline is the figure people used
     if _default_unused(plan) is not None:
