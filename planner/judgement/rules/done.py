@@ -144,6 +144,17 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 with no baseline',
             ),
         ),
+        Case(  # beside a primary metric with a baseline, the costlier error's own rate still needs today's
+            {
+                "product.current_performance": None,
+                "done.worst_error_metric": "Share of outbreaks missed",
+                "done.metrics": [
+                    {"name": "Event F1 on clips", "baseline": 0.5, "target": 0.8},
+                    {"name": "Share of outbreaks missed", "target": 0.05, "direction": "lower"},
+                ],
+            },
+            evidence=('done.metrics[1]: "Share of outbreaks missed" targets 0.05 with no baseline',),
+        ),
     ),
     quiet=(  # "beat the naive forecast by 10%": a relative target names its baseline
         Case(
@@ -213,6 +224,23 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 ],
             }
         ),
+        Case(  # the share of prices inside the suggested band: the band's width sets the target
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Share of sale prices inside the suggested 10-90 band",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.8,
+            }
+        ),
+        Case(  # a quality gate beside a primary metric with today's value: that one is the yardstick
+            {
+                "product.current_performance": None,
+                "done.metrics": [
+                    {"name": "Minutes per reply", "baseline": 30, "target": 12, "direction": "lower"},
+                    {"name": "Share of drafts graded correct by two advisers", "target": 0.95},
+                ],
+            }
+        ),
         Case(  # how often fitters keep the suggested plan: nothing is suggested today
             {
                 "product.current_performance": None,
@@ -236,10 +264,15 @@ def target_without_baseline(plan: Plan) -> Evidence:
         return None  # the team said it has none: no-baseline says so
     if todays_figure(plan.product.current_performance) is not None:
         return None  # today's figure is the baseline: target-not-above-today weighs the target against it
+    metrics = plan.done.metrics
+    primary = metrics[0] if metrics else None
     found = tuple(
         f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
         for path, metric in done_metrics(plan)
         if metric.target is not None
+        # a gate beside a primary metric with today's value: that one is the yardstick, unless it is the
+        # costlier error's own rate
+        and (metric is primary or not _has_yardstick(primary) or _is_worst_error(plan, metric))
         and metric.relative_target is None
         and metric.baseline is None
         and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
@@ -248,6 +281,7 @@ def target_without_baseline(plan: Plan) -> Evidence:
             metric.name
         )  # calibration, coverage, a floor: met or not, whatever today is
         and not _FLOOR_PER.search(metric.name)
+        and not _INSIDE_A_BAND.search(metric.name)  # a band's coverage: its width sets the target
         and not BEATS_THE_BASELINE.find(metric.name)  # `lines beating the buyers' rule`: built in
         and not _sibling_baseline(plan, metric)
     )
@@ -258,6 +292,20 @@ def target_without_baseline(plan: Plan) -> Evidence:
 BEATS_THE_BASELINE = Lexicon("""
     beating, beats, beat the, better than, outperforming, outperforms, outperform
 """)
+
+
+def _is_worst_error(plan: Plan, metric: Metric) -> bool:
+    """Whether the metric is the one the team named for its costlier error: today's process makes that error
+    too, and how often is the yardstick the model must beat, whatever the primary metric's baseline."""
+    named = " ".join(words_of(plan.done.worst_error_metric or ""))
+    return bool(named) and named == " ".join(words_of(metric.name))
+
+
+def _has_yardstick(metric: Metric | None) -> bool:
+    """Whether the metric carries today's value, or a relative target over a named yardstick."""
+    if metric is None:
+        return False
+    return metric.baseline is not None or (metric.relative_target is not None and bool(metric.baseline_name))
 
 
 def _sibling_baseline(plan: Plan, metric: Metric) -> bool:
@@ -300,6 +348,12 @@ A_REQUIREMENT = Lexicon("""
     lowest group, worst group, worst-group, worst-case group, lowest subgroup, worst subgroup
 """)
 _FLOOR_PER = re.compile(r"\b(?:lowest|worst|minimum|smallest)\s+per[- ]\w+", re.IGNORECASE)
+# The share of outcomes inside the predicted band or interval (`inside the suggested 25-75 band`): its
+# target is set by the band's own width (half the outcomes inside a 25-75 band), not by today's figure.
+_INSIDE_A_BAND = re.compile(
+    r"\b(?:inside|within|in)\s+(?:the\s+|a\s+|its\s+|our\s+)?(?:[\w%-]+\s+){0,3}(?:band|bands|interval|intervals)\b",
+    re.IGNORECASE,
+)
 
 
 def _target_text(metric: Metric) -> str:
