@@ -58,6 +58,7 @@ from planner.judgement.rules.lexicon import (
     LABEL_DOUBTS,
     LASTING,
     LATER_TEST,
+    MARKET_RECORD,
     MEASURED_NOW,
     MEDIA_SOURCES,
     MERGED_CLASSES,
@@ -1574,8 +1575,14 @@ def prompted_alone(plan: Plan) -> bool:
 
 def _no_vendor_feed(name: str) -> bool:
     """Whether a source bought or hosted outside is, by its name, no vendor's running data: the team's own
-    records in a tool (our tickets in Zendesk), a platform's export of them, or a fixed reference list."""
-    return bool(OWN_RECORDS.find(name) or PLATFORM_EXPORT.find(name) or STATIC_REFERENCE.find(name))
+    records in a tool (our tickets in Zendesk), a platform's export of them, a fixed reference list, or a
+    market's own record of its prices (an auction's clock results)."""
+    return bool(
+        OWN_RECORDS.find(name)
+        or PLATFORM_EXPORT.find(name)
+        or STATIC_REFERENCE.find(name)
+        or MARKET_RECORD.find(name)  # the market's own prices: the same figures every participant reads
+    )
 
 
 @rule(
@@ -1638,6 +1645,12 @@ def _no_vendor_feed(name: str) -> bool:
             {
                 "constraints.data.sources[0].acquisition": "vendor",
                 "constraints.data.sources[0].name": "Guild garment weight dictionary (800 entries)",
+            }
+        ),
+        Case(  # the market's own record of its prices, on subscription
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.sources[0].name": "Fish auction clock results, 2016-2025 (subscription)",
             }
         ),
     ),

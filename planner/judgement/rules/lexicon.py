@@ -1028,6 +1028,14 @@ STANDARD_FEED = Lexicon("""
     census, postcode directory, postal directory, market data feed, market data feeds
 """)
 
+# A market's own record of its trades (an auction's clock results, an exchange's settlement prices): the
+# prices themselves, published alike to every participant, not a vendor's processing of them.
+MARKET_RECORD = Lexicon("""
+    auction results, auction clock results, clock results, auction prices, hammer prices, clock prices
+    exchange prices, exchange's prices, settlement prices, closing prices, day-ahead prices, spot prices
+    exchange trades, exchange's trades, trade prints, auction records, auction's records
+""")
+
 # A source named as the team's own records, wherever a tool hosts them (our tickets in Zendesk).
 OWN_RECORDS = Lexicon("our, our own, own, in-house")
 # A source named as a tool's export of the team's own records (the e-mail platform's export of our sends).
@@ -2714,6 +2722,13 @@ COMMODITY_STEP = Lexicon("""
     ocr, optical character recognition, text extraction, extracts the text, extract the text
     speech-to-text, speech to text, transcription service, document intelligence, form recognizer
     textract, document ai, vision ocr, cloud vision ocr
+""")
+
+# A hosted model deployed in the team's own cloud tenant: the team pins the version, the data stays under
+# its cloud agreement.
+OWN_TENANT = Lexicon("""
+    tenant, tenancy, in-tenant, own tenant, own tenancy, our tenant, our tenancy
+    our subscription, our cloud subscription, our cloud account, our own cloud, private endpoint, private endpoints
 """)
 
 # An agreement already in place for a service: a framework contract, an enterprise licence.

@@ -20,6 +20,7 @@ from planner.judgement.rules.lexicon import (
     COMMODITY_STEP,
     EXISTING_AGREEMENT,
     MEASURED_ON_DEVICE,
+    OWN_TENANT,
 )
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
@@ -139,6 +140,15 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
                 "constraints.compute.cost_per_prediction": 0.001,
             }
         ),
+        Case(  # a prompted language model deployed in the team's own tenant, its data use cleared
+            {
+                "product.task": "generation",
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.cost_per_prediction": None,
+                "constraints.compute.hosted_model": "GPT-4o through Azure OpenAI in our tenant, EU region",
+                "constraints.data.leaves_organisation": "allowed",
+            }
+        ),
     ),
 )
 def hosted_black_box(plan: Plan) -> Evidence:
@@ -155,8 +165,29 @@ def hosted_black_box(plan: Plan) -> Evidence:
     unsent = data.personal_data is False or data.leaves_organisation is DataLeaves.stays
     if found and unsent and _small_bill(plan):
         return None  # a bill far inside the budget, and nothing personal sent: leaving it later costs little
+    if found and _prompted_in_own_tenant(plan):
+        return None  # the team pins the version in its own tenant, and prompts port to another model
     step = _commodity_step(plan) if found else None
     return Tempered(1, (*found, step)) if found and step else found
+
+
+def _prompted_in_own_tenant(plan: Plan) -> bool:
+    """Whether the hosted service is a language model the team prompts (a generation task: no model of its
+    own is trained on it), deployed in its own cloud tenant, with its data use cleared: the version
+    changes only when the team redeploys, and the prompts and test set move to another model."""
+    return (
+        plan.product.task is TaskType.generation
+        and plan.constraints.data.leaves_organisation in (DataLeaves.allowed, DataLeaves.stays)
+        and any(OWN_TENANT.find(text) for text in _where_it_runs(plan))
+    )
+
+
+def _where_it_runs(plan: Plan) -> list[str]:
+    """The answers that say where the hosted model runs: the model's own answer, and the announcement's
+    answers to its questions (`where does our data go?`)."""
+    return [answer_at(plan, "constraints.compute.hosted_model") or ""] + [
+        entry.answer or "" for entry in plan.press_release.faq
+    ]
 
 
 def _small_bill(plan: Plan) -> bool:
