@@ -345,7 +345,8 @@ def worked_from_the_top(plan: Plan) -> Evidence:
             depth = quote(plan, "impact.capacity_per_day", "about as far down as people get in a day")
             judge = f"judge precision (and recall of the costly class) in the top {show(capacity)} a day"
         else:
-            depth = "impact.capacity_per_day: not answered (how far down the list do people get in a day?)"
+            said = "not measured" if capacity == "not measured" else "not answered"
+            depth = f"impact.capacity_per_day: {said} (how far down the list do people get in a day?)"
             judge = "judge precision (and recall of the costly class) in the top people reach a day"
         return (
             quote(plan, "product.action_shape", "people work down a ranked list as far as their time allows"),

@@ -9,7 +9,7 @@ is set blind.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import picks_nothing_out
+from planner.judgement.rules.action import picks_nothing_out, worked_from_the_top
 from planner.judgement.rules.base import PERSON_WEEK_HOURS, RARE_SHARE, Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     WORKING_DAYS_PER_MONTH,
@@ -105,6 +105,10 @@ _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_da
         # every item gets the output (used as is or checked), or people choose among a few: no flags
         Case({**_UNMEASURED, "product.action_shape": "every_item"}),
         Case({**_UNMEASURED, "product.action_shape": "choose_among"}),
+        Case(  # a ranked list worked from the top, judged by AUC: the depth people reach is asked once, there
+            {**_UNMEASURED, "product.action_shape": "top_of_queue", "done.metrics[0].name": "AUC"},
+            also=frozenset({"capacity-sets-the-threshold"}),
+        ),
         Case(  # a process improved by a cut-off a system reads: nobody works the flags
             {
                 **_UNMEASURED,
@@ -137,6 +141,8 @@ def workload_not_measured(plan: Plan) -> Evidence:
     impact = plan.impact
     if impact.capacity_per_day != "not measured" or not _flags_some(plan):
         return None
+    if plan.product.action_shape is ActionShape.top_of_queue and worked_from_the_top(plan):
+        return None  # a list worked from the top flags nothing: capacity-sets-the-threshold asks how far down
     who = _who_acts(plan)
     if who is None:
         return None
