@@ -16,7 +16,7 @@ from planner.judgement.rules.lexicon import (
     WEEKDAYS_ONLY,
     WORK_TOOLS,
 )
-from planner.plan.model import Category, Delivery, Mode, Plan, Serving
+from planner.plan.model import Category, Delivery, Mode, Plan, Serving, TaskType
 
 _WEEK_HOURS = 168
 _OFFICE_WEEK_HOURS = 40  # five days of eight hours
@@ -85,6 +85,9 @@ _SAYS_WHO_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
     quiet=(
         Case({"product.mode": "automate", "product.delivery": "automatic"}),
         Case({"product.delivery": "new_view"}),  # people decide, and look at the new screen
+        Case(  # an answer written for the person who asked: whoever reads the screen acts on it
+            {"product.mode": "automate", "product.delivery": "new_view", "product.task": "generation"}
+        ),
         Case(  # the structured answer says where the predictions go: the output's words are not asked
             {
                 "product.mode": "automate",
@@ -106,6 +109,8 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
     When the decision is taken by a system on its own (the model automates it, or a rules engine decides
     today), a dashboard, report or e-mail reaches nobody who acts: the system does not read it, and
     nobody is paid to copy each prediction across. The model can meet its target and change nothing.
+    A written answer (a generation task) shown to the person it answers is not such a case: the reader
+    is the one who acts.
 
     Mitigation: Budget the integration into the deciding system (its owner, the effort, a licence if the
     vendor charges for one) in the plan's effort and time box, or name the person who acts on the
@@ -124,6 +129,8 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
         view = quote(plan, path, f"the predictions go to: {', '.join(shown)}")
     else:
         return None
+    if plan.product.mode is Mode.automate and plan.product.task is TaskType.generation:
+        return None  # a written answer on a screen is read by the person it answers, who acts on it
     if plan.product.mode is Mode.automate:
         alone = quote(
             plan,
