@@ -1234,6 +1234,24 @@ def no_eval_set(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.online_validation": None}),
+        Case(  # a before-and-after, but a done metric audits a random sample of its live outputs each month
+            {
+                "done.online_validation": "before_after",
+                "done.metrics": [
+                    {
+                        "name": "Duplicate payments a month",
+                        "baseline": 40,
+                        "target": 10,
+                        "direction": "lower",
+                    },
+                    {
+                        "name": "Wrong holds in the monthly audit of 50 random held invoices",
+                        "target": 0.02,
+                        "direction": "lower",
+                    },
+                ],
+            }
+        ),
         Case(  # compared with the months before, and with control regions over the same weeks
             {
                 "done.online_validation": "before_after",
@@ -1337,6 +1355,8 @@ def _before_after_chosen(plan: Plan) -> Evidence:
     ]
     if any(CONCURRENT_CONTROL.find(text) for text in texts):
         return None  # a control series over the same weeks sits beside the before-and-after
+    if any(_audits_live(metric) for metric in done.metrics):
+        return None  # a done metric audits what it did live: errors in its own outputs, no season moves them
     return (
         quote(
             plan,
@@ -1370,10 +1390,12 @@ def _live_trial_said(plan: Plan) -> bool:
 def _audits_live_outputs(plan: Plan) -> bool:
     """Whether the primary done metric is an audit of the product's live outputs (a blind audit of a
     week's sent letters): the launch is judged on what it did, which is the online check."""
-    if not plan.done.metrics:
-        return False
-    primary = plan.done.metrics[0]
-    text = f"{primary.name.rstrip('.;!?')}, on {primary.dataset}" if primary.dataset else primary.name
+    return bool(plan.done.metrics) and _audits_live(plan.done.metrics[0])
+
+
+def _audits_live(metric: Metric) -> bool:
+    """Whether a done metric is an audit of the product's live outputs, by its name and data set."""
+    text = f"{metric.name.rstrip('.;!?')}, on {metric.dataset}" if metric.dataset else metric.name
     return bool(in_one_sentence(text, AUDIT, LIVE_OUTPUTS))
 
 
