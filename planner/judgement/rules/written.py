@@ -17,11 +17,14 @@ from planner.plan.model import (
     Category,
     Circumstance,
     EvalInputs,
+    EvalTruth,
     Mode,
     OnlineValidation,
+    OutcomeRecorded,
     Plan,
     Severity,
     Status,
+    TaskType,
 )
 
 _LIVE = (
@@ -156,6 +159,15 @@ def eval_cases_written(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.eval_inputs": "real_cases"}),
+        Case(  # past reviews replayed in the model's order, each item's recorded decision revealed
+            {
+                "product.task": "ranking",
+                "done.eval_inputs": "simulated",
+                "done.eval_truth": "todays_decisions",
+                "constraints.data.outcome_recorded_for": "every_case",
+                "done.online_validation": "none",
+            }
+        ),
         Case(
             {
                 "done.eval_inputs": "simulated",
@@ -181,6 +193,8 @@ def eval_by_simulator(plan: Plan) -> Evidence:
     """
     if plan.done.eval_inputs is not EvalInputs.simulated:
         return None
+    if _replays_recorded_truth(plan):
+        return None  # a replay in the model's order of answers recorded for every case: what happened
     said = quote(plan, "done.eval_inputs", "scored by a simulation or replay, not by what happened")
     online = plan.done.online_validation
     live = online in _LIVE
@@ -200,6 +214,23 @@ def eval_by_simulator(plan: Plan) -> Evidence:
         if acts:
             return (said, *unlive, acts)
     return Tempered(3, (said, *unlive))
+
+
+# Tasks whose output orders or pairs cases without changing what each case turns out to be.
+_SORTS_CASES = (TaskType.ranking, TaskType.matching)
+
+
+def _replays_recorded_truth(plan: Plan) -> bool:
+    """Whether the `simulated` evaluation is a replay of recorded truth: the model only orders or sorts
+    cases (ranking, matching, setting no controls), the truth is recorded for every case
+    whatever was done, and the evaluation reads it (outcomes, today's decisions, checked labels). Then the
+    replay reveals what happened in the model's order; no model of the world scores it."""
+    return (
+        plan.product.task in _SORTS_CASES
+        and plan.constraints.data.outcome_recorded_for is OutcomeRecorded.every_case
+        and plan.done.eval_truth in (EvalTruth.outcomes, EvalTruth.todays_decisions, EvalTruth.checked)
+        and not ticked(plan, Circumstance.sets_controls)
+    )
 
 
 @rule(
