@@ -31,13 +31,23 @@ UNTRIED = Lexicon("""
     did not bid, not bid on, never bid on, not worked, never worked, not followed up, never followed up
     declined applicants, declined applications, rejected applicants, rejected applications
     turned-down applicants, not given the offer, not sent the offer, not mailed, not sent
+    never sent, never mailed, never given, not phoned, never phoned, not rung, never rung, not emailed
+    never emailed, not approached, never approached, not ordered from, never ordered from
+    did not order from, didn't order from, didn't shortlist, did not shortlist, didn't invite
+    didn't visit, didn't treat, didn't select, didn't recommend, didn't fund, didn't inspect
+    nobody called, nobody contacted, nobody chose, nobody picked, nobody visited, nobody followed up
+    nobody tried, nobody approached, no one called, no one contacted, no one chose, no one visited
+    no one followed up, we rejected, we declined, we turned down, were rejected, were declined
+    were turned down, rejected claims, declined claims
 """)
 
 # Words that give those a label by assumption.
 ASSUMED = Lexicon("""
     labelled, labeled, labelled as, labeled as, counted as, treated as, marked as, taken as, assumed
     assumed to be, set to, scored as, recorded as, as negatives, as negative, as a negative, as failures
-    as a failure, as a no, as zero, as 0
+    as a failure, as a no, as zero, as 0, count as, counts as, classed as, classified as, coded as
+    tagged as, flagged as, deemed, default to, defaults to, defaulted to, labelled 0, labeled 0
+    labelled 1, labeled 1, assumed to have, taken to be
 """)
 
 # Words that say the untried are kept apart, or that their outcome is observed all the same.
@@ -78,6 +88,13 @@ def _guessed_outcome(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     fires=(
         Case(
             {
+                "product.label": "Offer redeemed within 14 days. Customers who were never sent the offer count as not redeemed."
+            }
+        ),
+        Case({"product.label": "Claim paid; claims we rejected are assumed fraudulent and labelled 1."}),
+        Case({"product.label": "Lead converted. Leads nobody followed up were labelled as unconverted."}),
+        Case(
+            {
                 "product.label": "Loan repaid within a year; applicants we did not approve are labelled as "
                 "defaults."
             },
@@ -96,6 +113,11 @@ def _guessed_outcome(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
     ),
     quiet=(
+        Case(
+            {
+                "product.label": "Candidates not shortlisted are excluded; the label is hired or not among those interviewed."
+            }
+        ),
         Case({"product.label": "Loan repaid within a year, for the loans we approved."}),
         Case(  # the untried are kept apart, not labelled
             {"product.label": "Visit booked within 30 days, for the practices a rep called."}
