@@ -29,6 +29,13 @@ FILED = Lexicon("""
     incidents reported, reported issues, issues reported, issues raised, calls received
     number of sightings, sightings reported, reported sightings, number of tip-offs, tip-offs received
     number of concerns, number of observations, number of near misses, number of incident reports
+    complaints logged, complaints lodged, complaints raised, complaints recorded, customer complaints
+    count of complaints, complaint counts, complaint count, grievances lodged, grievances filed
+    grievances raised, number of grievances, tips received, whistleblower tips, tip-offs, incidents logged
+    incidents filed, incident counts, near misses logged, near-misses logged, reported near misses
+    tickets opened, tickets logged, tickets filed, citations issued, previous citations, prior citations
+    number of citations, fault calls, calls from residents, calls from the public, reports from the public
+    reports from residents, reports from staff, concerns logged, concerns lodged, hazards logged
 """)
 
 # Counts put against exposure: per visit, per 1,000 hours worked, a rate, normalised.
@@ -57,6 +64,15 @@ _NORMALISED = re.compile(
     fires=(
         Case(
             {
+                "product.inputs": "Count of customer complaints logged against each driver, tenure and route length."
+            }
+        ),
+        Case({"product.inputs": "Grievances lodged by pupils' parents at each school over the term."}),
+        Case(
+            {"product.inputs": "Previous citations issued by inspectors to each restaurant and its cuisine."}
+        ),
+        Case(
+            {
                 "product.inputs": "Hazard reports filed by staff in the last month, floor area and opening "
                 "hours."
             },
@@ -70,6 +86,7 @@ _NORMALISED = re.compile(
         Case({"product.inputs": "Complaints received per branch, staff turnover and branch size."}),
     ),
     quiet=(
+        Case({"product.inputs": "Complaints per 1,000 deliveries for each driver, and route length."}),
         Case({"product.inputs": "Hazard reports per 1,000 hours worked, floor area and opening hours."}),
         Case(  # a forecast of the count itself: its own history is its input
             {"product.task": "forecasting", "product.inputs": "Complaints received per day for three years."}
