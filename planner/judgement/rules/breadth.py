@@ -24,6 +24,8 @@ GRAVE = Lexicon("""
     high severity, critical incident, critical incidents, sentinel event, sentinel events, never event
     never events, weighted by severity, by severity, severity-weighted, severity weighted
     injures, injured, injuring, killed, kills, dies, died, hurt, hurts, harmed, ends in hospital
+    critical, destroys, destroyed, derailment, derailments, needing surgery, needs surgery, needed surgery
+    requiring surgery, requires surgery, grade 3 or higher, grade 3 or above, grade 4 or higher
 """)
 
 # Events a label counts.
@@ -33,6 +35,10 @@ EVENTS = Lexicon("""
     harm, harms, outbreak, outbreaks, leak, leaks, burst, bursts, fire, fires, collapse, collapses
     defect, defects, near miss, near misses, crash, crashes, collision, collisions, outage, outages
     readmission, readmissions, infection, infections, spill, spills, breach, breaches
+    adverse drug event, adverse drug events, adverse reaction, adverse reactions, adverse drug reaction
+    adverse drug reactions, side effect, side effects, call-out, call-outs, callout, callouts
+    violation, violations, offence, offences, offense, offenses, pressure sore, pressure sores
+    pressure ulcer, pressure ulcers, alert, alerts
 """)
 
 
@@ -50,6 +56,27 @@ EVENTS = Lexicon("""
         "warning",
     ),
     fires=(
+        Case(
+            {
+                "impact.error_severity": "severe",
+                "impact.error_harm": "A derailment caused by a broken rail.",
+                "product.label": "Rail defects of any kind found on the segment.",
+            }
+        ),
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A pressure ulcer that becomes a deep wound needing surgery.",
+                "product.label": "Pressure sores of any grade noted by the nurses.",
+            }
+        ),
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A patient suffers a severe adverse drug reaction.",
+                "product.label": "All adverse drug events reported for the patient within 30 days.",
+            }
+        ),
         Case(
             {
                 "impact.error_severity": "severe",
@@ -73,6 +100,20 @@ EVENTS = Lexicon("""
         ),
     ),
     quiet=(
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A patient suffers a severe adverse drug reaction.",
+                "product.label": "Grade 3 or higher adverse drug reaction within 30 days.",
+            }
+        ),
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A house fire destroys the home.",
+                "product.label": "House fires needing more than one appliance, excluding false alarms.",
+            }
+        ),
         Case(  # the label is the serious kind already
             {
                 "impact.error_severity": "severe",
@@ -114,7 +155,7 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
     harm, label = plan.impact.error_harm or "", plan.product.label or ""
     grave = (*GRAVE.find_all(harm), *_serious_events(harm, label))
     events = EVENTS.find_all(label)
-    if not grave or not events or GRAVE.find(label) or re.search(r"\bseverity\b", label, re.IGNORECASE):
+    if not grave or not events or GRAVE.find(label) or _NARROWED.search(label):
         return None  # the label is the serious kind, or the team chose its breadth knowingly
     scored = [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
     scored += [answer_at(plan, path) or "" for path in ("done.worst_error_metric", "done.eval_set")]
@@ -131,8 +172,16 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
     )
 
 
+# A label graded or narrowed on purpose: `by severity`, `grade 3 or higher`, `excluding false alarms`.
+_NARROWED = re.compile(
+    r"\bseverity\b|\b(?:grade|category|stage|class)\s+(?:[2-5]|ii|iii|iv)\b|\bexclud(?:ing|es)\b",
+    re.IGNORECASE,
+)
+
+
 # An event that is itself the serious form of what the label counts (a burst, not a leak).
 _GRAVER = {"leak": "burst", "leaks": "burst", "fall": "hospital", "falls": "hospital"}
+_GRAVER |= {"alert": "breach", "alerts": "breach"}
 
 
 def _serious_events(harm: str, label: str) -> tuple[str, ...]:
