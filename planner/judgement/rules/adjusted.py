@@ -25,6 +25,8 @@ ADJUSTING = Lexicon(
     manual overrides, edit, edits, edited, editing, amend, amends, amended, amending
     tweak, tweaks, tweaked, tweaking, change by hand, changes by hand, changed by hand
     correct by hand, corrected by hand, ask for changes, asks for changes, top up, tops up, topped up
+    manually corrects, manually correct, manually corrected, corrects by hand, revise, revises, revising
+    revised by hand, up or down, local knowledge, gut feel, gut feeling, second-guess, second-guesses
     """,
     unless="""
     seasonally adjusted, risk adjusted, risk-adjusted, case-mix adjusted, case mix adjusted
@@ -37,7 +39,11 @@ _DENIED_AHEAD = Lexicon(
     "not, never, no, nobody, no one, none, rarely, seldom, without, can, may, could, is free to"
 )
 # Words that deny it anywhere in the clause (`sent as they are`).
-_AS_IT_IS = Lexicon("as is, as it is, as they are, unchanged, untouched")
+# ...or say people act on the figure rather than change it (`adjust the pumps from the forecast`).
+_AS_IT_IS = Lexicon("""
+    as is, as it is, as they are, unchanged, untouched, from the forecast, based on the forecast
+    using the forecast, according to the forecast, in line with the forecast
+""")
 # Words that say the baseline is the figure after people's changes, as it was used.
 AS_USED = Lexicon("""
     adjusted, after adjustment, after adjustments, with adjustments, with the adjustments, as adjusted
@@ -88,6 +94,27 @@ def _adjusted_where(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     ask="is the baseline the rule's raw figure, while people adjust it before it is used, so the model "
     "may beat a number nobody acts on?",
     fires=(
+        Case(
+            {
+                "product.task": "regression",
+                "heuristics.humans_handle": "The pricing team manually corrects the rate-card quote for about half of jobs.",
+                "done.metrics[0].baseline_name": "The rate card",
+            }
+        ),
+        Case(
+            {
+                "product.task": "forecasting",
+                "heuristics.humans_handle": "Coordinators change the recommended volumes based on local knowledge.",
+                "done.metrics[0].baseline_name": "The four-week moving average",
+            }
+        ),
+        Case(
+            {
+                "product.task": "forecasting",
+                "heuristics.humans_handle": "The head chef scales the prep list up or down each morning.",
+                "done.metrics[0].baseline_name": "Last week's sales rule",
+            }
+        ),
         Case(  # the rules are the baseline; the buyers change what they say
             {
                 "product.task": "forecasting",
@@ -112,6 +139,13 @@ def _adjusted_where(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
     ),
     quiet=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "heuristics.humans_handle": "Engineers adjust the pump settings from the forecast.",
+                "done.metrics[0].baseline_name": "Seasonal naive forecast",
+            }
+        ),
         Case(  # people pick from a ranked list: no figure of the rule's is changed
             {
                 "product.task": "ranking",
