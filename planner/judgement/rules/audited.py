@@ -118,6 +118,45 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         ),
     ),
     quiet=(
+        Case(
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["labels_are_decisions"],
+                "constraints.data.exploration_share": 0,
+                "constraints.retraining.trigger": None,
+                "after_launch.monitoring": [
+                    {
+                        "signal": "Each month, a randomly sampled 300 of the auto-closed tickets go to senior agents for a second look."
+                    }
+                ],
+            }
+        ),
+        Case(
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["labels_are_decisions"],
+                "constraints.data.exploration_share": 0,
+                "constraints.retraining.trigger": None,
+                "after_launch.monitoring": [
+                    {
+                        "signal": "QA samples 5% of auto-processed invoices at random every week for manual review."
+                    }
+                ],
+            }
+        ),
+        Case(
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["labels_are_decisions"],
+                "constraints.data.exploration_share": 0,
+                "constraints.retraining.trigger": None,
+                "after_launch.monitoring": [
+                    {
+                        "signal": "A random 2% of the claims it approves alone are re-reviewed blind by adjusters each week."
+                    }
+                ],
+            }
+        ),
         Case(  # outcomes arrive for every case whatever it decides
             {
                 "product.mode": "automate",

@@ -20,6 +20,9 @@ SWITCH_BACK = Lexicon("""
 AUDITED = Lexicon("""
     audit, audits, audited, random audit, random sample, random samples, sample audit, spot check, spot checks
     spot-check, spot-checks, checked by hand each week, checked by hand each month, reviewed each week
+    at random, randomly sampled, randomly selected, random subset, random share, random check
+    random checks, random review, random reviews, random 1 in, re-reviewed, re-review, re-reviews
+    second look, blind review, blind reviews, qa sample, qa samples, quality assurance sample
 """)
 
 # Actions that can be undone.
