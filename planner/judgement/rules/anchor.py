@@ -22,10 +22,11 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21,
 }  # fmt: skip
-DAYS_PER = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
+DAYS_PER = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30}
 
 NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
-SPAN = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?[\s-]+(hour|day|week|month)s?"
+# `5 working days` counts as 5 days: the shortest reach it can mean.
+SPAN = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?[\s-]+(?:(?:working|business|calendar|clear)[\s-]+)?(hour|day|week|fortnight|month)s?"
 
 # How far the forecast looks: `the next 1-3 days`, `3 days ahead`, `a 2-day horizon`, `a 48-hour forecast`;
 # `tomorrow` is a day.
@@ -41,8 +42,14 @@ _NEXT_WEEK = re.compile(r"\bnext\s+week(?:'s)?\b|\bweek[\s-]ahead\b", re.IGNOREC
 # of 7-14 days`; said in a sentence that names the lever.
 # `placed on Tuesdays for delivery three weeks later`, `two weeks' notice`, `10 days after ordering`.
 _AHEAD = re.compile(
-    rf"\b{SPAN}'?\s+(?:ahead|out|in advance|beforehand|before|later|notice)\b"
+    rf"\b{SPAN}'?\s+(?:ahead|out|in advance|beforehand|before|prior|later|notice)\b"
     rf"|\b{SPAN}\s+after\s+(?:ordering|booking|the order|an order|it is ordered|placing)\b",
+    re.IGNORECASE,
+)
+# `ordered on Monday for delivery the following Monday`: a week ahead.
+_NEXT_WEEKDAY = re.compile(
+    r"\bfor\s+(?:delivery|arrival|use)\s+(?:the\s+following|next)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(
@@ -54,6 +61,7 @@ LEVERS = Lexicon("""
     scheduled, staffing, staff plan, staff plans, booking, bookings, booked, contract, contracts
     contracted, production plan, production plans, delivery, deliveries, allocation, allocations
     allocated, dispatch plan, crew plan, crew plans, capacity, locked, fixed, published, placed, set
+    frozen, finalised, finalized
 """)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
@@ -98,6 +106,10 @@ def lead_time(text: str | None) -> tuple[str, float, str] | None:
     for sentence in _SENTENCE.split(text or ""):
         levers = LEVERS.find_all(sentence)
         found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if levers else None)
+        if found is None and levers:
+            week = _NEXT_WEEKDAY.search(sentence)
+            if week:
+                return week.group(0), 7.0, _named(levers) or "the lead time"
         if found:
             # the last lever named before `10 days ahead`; the first of the sentence before `three weeks
             # later` (`orders placed on Tuesdays for delivery three weeks later`: the orders are set)
@@ -109,7 +121,7 @@ def lead_time(text: str | None) -> tuple[str, float, str] | None:
 
 
 # Words that say a lever is set without naming it: the lever named beside them says more.
-_SETTING = frozenset({"fixed", "locked", "placed", "published", "set"})
+_SETTING = frozenset({"finalised", "finalized", "fixed", "frozen", "locked", "placed", "published", "set"})
 
 
 def _named(levers: tuple[str, ...]) -> str | None:

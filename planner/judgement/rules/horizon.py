@@ -89,6 +89,27 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
             {
                 "product.task": "forecasting",
                 "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "The clerk rota is finalised a fortnight ahead from the forecast.",
+            }
+        ),
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are frozen 5 working days prior to the day.",
+            }
+        ),
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Paper stock is ordered on Monday for delivery the following Monday.",
+            }
+        ),
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
                 "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
             },
             evidence=(
@@ -163,6 +184,13 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are set the afternoon before from the forecast.",
+            }
+        ),
         Case(  # the forecast looks as far ahead as the roster is set, and is scored there
             {
                 "product.task": "forecasting",
