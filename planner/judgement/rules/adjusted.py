@@ -27,10 +27,13 @@ ADJUSTING = Lexicon(
     correct by hand, corrected by hand, ask for changes, asks for changes, top up, tops up, topped up
     manually corrects, manually correct, manually corrected, corrects by hand, revise, revises, revising
     revised by hand, up or down, local knowledge, gut feel, gut feeling, second-guess, second-guesses
+    fine-tune, fine-tunes, fine-tuned, fine-tuning, alter, alters, altered, altering, their experience
+    from experience, by feel
     """,
     unless="""
     seasonally adjusted, risk adjusted, risk-adjusted, case-mix adjusted, case mix adjusted
     inflation adjusted, inflation-adjusted, quality adjusted, quality-adjusted, age adjusted, age-adjusted
+    fine-tune the model, fine-tunes the model, fine-tuned model, fine-tuning the model, fine-tuned on
     """,
 )
 # Words before an adjusting word that deny it (`nobody adjusts them`, `never edited`), or make it a

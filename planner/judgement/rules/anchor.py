@@ -42,7 +42,7 @@ _NEXT_WEEK = re.compile(r"\bnext\s+week(?:'s)?\b|\bweek[\s-]ahead\b", re.IGNOREC
 # of 7-14 days`; said in a sentence that names the lever.
 # `placed on Tuesdays for delivery three weeks later`, `two weeks' notice`, `10 days after ordering`.
 _AHEAD = re.compile(
-    rf"\b{SPAN}'?\s+(?:ahead|out|in advance|beforehand|before|prior|later|notice)\b"
+    rf"\b{SPAN}(?:'s?)?\s+(?:ahead|out|in advance|beforehand|before|prior|later|notice)\b"
     rf"|\b{SPAN}\s+after\s+(?:ordering|booking|the order|an order|it is ordered|placing)\b",
     re.IGNORECASE,
 )

@@ -58,6 +58,13 @@ EVENTS = Lexicon("""
     fires=(
         Case(
             {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A gas explosion in a home.",
+                "product.label": "Any gas leak reported at the address.",
+            }
+        ),
+        Case(
+            {
                 "impact.error_severity": "severe",
                 "impact.error_harm": "A derailment caused by a broken rail.",
                 "product.label": "Rail defects of any kind found on the segment.",
@@ -100,6 +107,13 @@ EVENTS = Lexicon("""
         ),
     ),
     quiet=(
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A gas explosion in a home.",
+                "product.label": "Gas leaks graded as dangerous at the address.",
+            }
+        ),
         Case(
             {
                 "impact.error_severity": "serious",
@@ -174,17 +188,24 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
 
 # A label graded or narrowed on purpose: `by severity`, `grade 3 or higher`, `excluding false alarms`.
 _NARROWED = re.compile(
-    r"\bseverity\b|\b(?:grade|category|stage|class)\s+(?:[2-5]|ii|iii|iv)\b|\bexclud(?:ing|es)\b",
+    r"\bseverity\b|\bgraded\b|\b(?:grade|category|stage|class)\s+(?:[2-5]|ii|iii|iv)\b|\bexclud(?:ing|es)\b",
     re.IGNORECASE,
 )
 
 
-# An event that is itself the serious form of what the label counts (a burst, not a leak).
-_GRAVER = {"leak": "burst", "leaks": "burst", "fall": "hospital", "falls": "hospital"}
-_GRAVER |= {"alert": "breach", "alerts": "breach"}
+# Events that are themselves the serious form of what the label counts (a burst, not a leak).
+_GRAVER: dict[str, tuple[str, ...]] = {
+    "leak": ("burst", "explosion"),
+    "leaks": ("burst", "explosion"),
+    "fall": ("hospital",),
+    "falls": ("hospital",),
+    "alert": ("breach",),
+    "alerts": ("breach",),
+}
+_GRAVEST = Lexicon(", ".join(sorted({word for words in _GRAVER.values() for word in words})))
 
 
 def _serious_events(harm: str, label: str) -> tuple[str, ...]:
     """The serious form of a labelled event the harm names: `burst` for a label of leaks."""
-    said = Lexicon(", ".join(sorted(set(_GRAVER.values())))).find_all(harm)
-    return tuple(word for word in said if any(_GRAVER.get(event) == word for event in EVENTS.find_all(label)))
+    events = EVENTS.find_all(label)
+    return tuple(word for word in _GRAVEST.find_all(harm) if any(word in _GRAVER.get(e, ()) for e in events))

@@ -36,6 +36,8 @@ FILED = Lexicon("""
     tickets opened, tickets logged, tickets filed, citations issued, previous citations, prior citations
     number of citations, fault calls, calls from residents, calls from the public, reports from the public
     reports from residents, reports from staff, concerns logged, concerns lodged, hazards logged
+    previous violations, prior violations, past violations, violations recorded, violations found
+    noise complaints, reported potholes, safeguarding concerns
 """)
 
 # Counts put against exposure: per visit, per 1,000 hours worked, a rate, normalised.

@@ -38,7 +38,11 @@ UNTRIED = Lexicon("""
     nobody called, nobody contacted, nobody chose, nobody picked, nobody visited, nobody followed up
     nobody tried, nobody approached, no one called, no one contacted, no one chose, no one visited
     no one followed up, we rejected, we declined, we turned down, were rejected, were declined
-    were turned down, rejected claims, declined claims
+    were turned down, rejected claims, declined claims, never served, not served, weren't served
+    never listed, not listed, weren't listed, didn't advertise, did not advertise, never advertised
+    not advertised, weren't serviced, not serviced, never serviced, weren't visited, weren't called
+    weren't contacted, weren't offered, weren't shown, weren't chosen, weren't selected, weren't approved
+    weren't treated, weren't inspected, weren't funded, wasn't chosen, wasn't offered, wasn't shown
 """)
 
 # Words that give those a label by assumption.
@@ -47,7 +51,7 @@ ASSUMED = Lexicon("""
     assumed to be, set to, scored as, recorded as, as negatives, as negative, as a negative, as failures
     as a failure, as a no, as zero, as 0, count as, counts as, classed as, classified as, coded as
     tagged as, flagged as, deemed, default to, defaults to, defaulted to, labelled 0, labeled 0
-    labelled 1, labeled 1, assumed to have, taken to be
+    labelled 1, labeled 1, assumed to have, taken to be, scored 0, scored zero, given 0, given a 0
 """)
 
 # Words that say the untried are kept apart, or that their outcome is observed all the same.
@@ -86,6 +90,7 @@ def _guessed_outcome(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         "warning",
     ),
     fires=(
+        Case({"product.label": "Ad clicked; impressions we never served are set to no click."}),
         Case(
             {
                 "product.label": "Offer redeemed within 14 days. Customers who were never sent the offer count as not redeemed."
