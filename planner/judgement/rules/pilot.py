@@ -14,8 +14,8 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.anchor import NUMBERS, SPAN, days_of, value_of
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import items_per_day, quote
-from planner.plan.model import Category, OnlineValidation, Plan
+from planner.judgement.rules.evidence import items_per_day, quote, show
+from planner.plan.model import Category, Direction, OnlineValidation, Plan
 
 # Rare cases a live trial must meet before how the model handles them can show at all: with 30, a
 # share caught of 80% is known to about +-15 points.
@@ -57,7 +57,7 @@ _LIVE = (
 
 def _texts(plan: Plan) -> list[tuple[str, str]]:
     done = plan.done
-    texts = [("done.when_met", done.when_met)]
+    texts = [("done.when_met", done.when_met), ("done.eval_set", done.eval_set)]
     for index, metric in enumerate(done.metrics):
         texts.append((f"done.metrics[{index}].dataset", metric.dataset))
     return [(path, text) for path, text in texts if text]
@@ -96,8 +96,47 @@ def _share(sentence: str, counted_in: str = "") -> tuple[float, str] | None:
     return None
 
 
-def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None] | None:
-    """The first live trial the plan sizes in days: (path, its words, days, the share of traffic)."""
+# The trial's own count of cases: `a two-week shadow run on 300 cases`, `over 450 claims`.
+_ITEMS = re.compile(
+    r"\b(?:on|of|over|covering|with)\s+(?:about\s+|some\s+|around\s+)?(\d[\d,]*)\s+(?:[a-z-]+\s+)?"
+    r"(cases|items|claims|applications|orders|invoices|calls|tickets|requests|documents|returns|patients"
+    r"|parcels|transactions|reports|records|forms|loans|shipments|batches|samples|photos|images|scans)\b",
+    re.IGNORECASE,
+)
+# A rate the done metric reads, named as such: `false-accept rate`, `share of bad lots passed`.
+_RATE = re.compile(r"\b(?:rate|share|proportion)\b", re.IGNORECASE)
+
+
+def _items(sentence: str) -> tuple[float, str] | None:
+    """The number of cases a trial sentence says it covers, with its words."""
+    found = _ITEMS.search(sentence)
+    if found is None:
+        return None
+    count = float(found.group(1).replace(",", ""))
+    return (count, found.group(0).split(None, 1)[1]) if count >= 20 else None
+
+
+def _rare_rate(plan: Plan) -> tuple[float, str, str] | None:
+    """The rate of the events the trial must meet: the rarest class's share, else a low rate a done
+    metric targets (a false-accept rate of 1% is read on the false accepts the trial meets)."""
+    rare = plan.constraints.data.rarest_class_share
+    if rare is not None:
+        named = f"constraints.data.rarest_class_share: {rare}"
+        return (rare, named, "rare cases") if 0 < rare <= RARE_AT_MOST else None
+    for index, metric in enumerate(plan.done.metrics):
+        target = metric.target
+        low = isinstance(target, int | float) and 0 < target <= 0.05
+        if metric.direction is Direction.lower_is_better and low and _RATE.search(metric.name):
+            named = f"done.metrics[{index}].target: {show(target)} ({metric.name})"
+            return float(target or 0), named, "errors at the target rate"
+    return None
+
+
+def pilot_length(
+    plan: Plan,
+) -> tuple[str, str, float, tuple[float, str] | None, tuple[float, str] | None] | None:
+    """The first live trial the plan sizes in days: (path, its words, days, the share of traffic, the
+    count of cases it says it covers)."""
     for path, text in _texts(plan):
         for sentence in _SENTENCE.split(text):
             found = _LENGTH.search(sentence)
@@ -107,6 +146,7 @@ def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None]
                     found.group(0),
                     days_of(found.group(0))[1],
                     _share(sentence, plan.product.users or ""),
+                    _items(sentence),
                 )
     return None
 
@@ -169,8 +209,48 @@ def pilot_length(plan: Plan) -> tuple[str, str, float, tuple[float, str] | None]
                 "constraints.data.rarest_class_share": 0.002,
             }
         ),
+        Case(  # the trial's own count of cases, said in the evaluation set
+            {
+                "done.online_validation": "shadow",
+                "done.eval_set": "A two-week shadow run on 300 cases, checked by the senior assessors.",
+                "constraints.data.rarest_class_share": 0.02,
+            },
+            evidence=(
+                'done.eval_set: "A two-week shadow run on 300 cases, checked by the senior assessors." '
+                "(two-week shadow run: 300 cases)",
+                "constraints.data.rarest_class_share: 0.02 (about 6 rare cases in 300 cases; fewer than 30 "
+                "cannot show how the model handles them; about 1,500 cases expect 30)",
+            ),
+        ),
+        Case(  # no rare class answered: the low rate the done metric targets is what the trial must read
+            {
+                "done.when_met": "A 4-week pilot on 600 claims in one branch, then all branches.",
+                "done.metrics[0].name": "False-accept rate on the claims the model passes",
+                "done.metrics[0].direction": "lower",
+                "done.metrics[0].target": 0.01,
+                "done.metrics[0].baseline": 0.03,
+                "constraints.data.rarest_class_share": None,
+            },
+            evidence=(
+                'done.when_met: "A 4-week pilot on 600 claims in one branch, then all branches." (4-week '
+                "pilot: 600 claims)",
+                "done.metrics[0].target: 0.01 (False-accept rate on the claims the model passes) (about 6 "
+                "errors at the target rate in 600 claims; fewer than 30 cannot show how the model handles "
+                "them; about 3,000 cases expect 30)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # enough cases in the trial to read a rate of 1%
+            {
+                "done.when_met": "A 4-week pilot on 6,000 claims in one branch, then all branches.",
+                "done.metrics[0].name": "False-accept rate on the claims the model passes",
+                "done.metrics[0].direction": "lower",
+                "done.metrics[0].target": 0.01,
+                "done.metrics[0].baseline": 0.03,
+                "constraints.data.rarest_class_share": None,
+            }
+        ),
         Case(  # a span of a test set, not of a live trial
             {
                 "done.online_validation": "canary",
@@ -228,30 +308,39 @@ def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
 
     Mitigation: Work out how many rare cases the trial will meet (volume a day x days x share of traffic x
     rare share); run it longer or on more traffic until it expects about 30, or judge the rare cases on a
-    labelled back-test large enough and keep the trial for the common ones and the workflow.
+    labelled back-test large enough and keep the trial for the common ones and the workflow. Where the
+    trial is sized in cases (`a two-week shadow run on 300 cases`) the count is its cases x rare share;
+    with no rare class answered, the events are the errors at the low rate a done metric targets (a
+    false-accept rate of 1% on 600 claims is read on about 6 false accepts).
     """
-    if plan.done.online_validation not in _LIVE:
-        return None
-    rare, per_day = plan.constraints.data.rarest_class_share, items_per_day(plan)
-    if rare is None or per_day is None or not 0 < rare <= RARE_AT_MOST:
-        return None
+    if plan.done.online_validation not in (*_LIVE, None):
+        return None  # no live trial chosen (a trial said in words while unanswered is still one)
+    rate, per_day = _rare_rate(plan), items_per_day(plan)
     trial = pilot_length(plan)
-    if trial is None:
+    if rate is None or trial is None:
         return None
-    path, words, days, share = trial
+    rare, named, noun = rate
+    path, words, days, share, items = trial
     if days < 1:
         return None
-    part, said = share if share is not None else (1.0, "all the traffic")
-    expected = per_day * days * part * rare
+    if items is not None:  # the trial's own count of cases
+        count, counted = items
+        expected, size, span = count * rare, f"{words}: {counted}", counted
+        needed = f"about {fmt.count(math.ceil(ENOUGH_RARE / rare))} cases"
+    elif per_day is not None:
+        part, said = share if share is not None else (1.0, "all the traffic")
+        expected, size = per_day * days * part * rare, f"{words}: {fmt.count(days)} days on {said}"
+        span = f"{fmt.count(days)} days"
+        needed = f"about {fmt.count(math.ceil(ENOUGH_RARE / (per_day * part * rare)))} days at this share"
+        period = plan.impact.period
+        assert period is not None  # items_per_day needs it
+        named = f"impact.volume: {fmt.number(plan.impact.volume)} a {period.value}; {named}"
+    else:
+        return None
     if expected >= ENOUGH_RARE:
         return None
-    needed = math.ceil(ENOUGH_RARE / (per_day * part * rare))
-    period = plan.impact.period
-    assert period is not None  # items_per_day needs it
     return (
-        quote(plan, path, f"{words}: {fmt.count(days)} days on {said}"),
-        f"impact.volume: {fmt.number(plan.impact.volume)} a {period.value}; "
-        f"constraints.data.rarest_class_share: {rare} (about {fmt.count(expected)} rare cases in "
-        f"{fmt.count(days)} days; fewer than {ENOUGH_RARE} cannot show how the model handles them; about "
-        f"{fmt.count(needed)} days at this share expect {ENOUGH_RARE})",
+        quote(plan, path, size),
+        f"{named} (about {fmt.count(expected)} {noun} in {span}; fewer than {ENOUGH_RARE} cannot show how "
+        f"the model handles them; {needed} expect {ENOUGH_RARE})",
     )
