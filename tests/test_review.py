@@ -128,6 +128,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "pairs-scored-items-met",
         "duplicates-cross-the-split",
         "hard-slice-not-scored-apart",
+        "average-hides-worst-unit",
         "class-follows-the-source",
         "check-before-action-removed",
         "ai-act-high-risk-use",
