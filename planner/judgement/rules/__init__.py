@@ -117,6 +117,7 @@ from planner.judgement.rules import (
     filed,
     breadth,
     adjusted,
+    names,
 )
 # isort: on
 
@@ -168,6 +169,7 @@ __all__ = [
     "later",
     "linkage",
     "monthly_value",
+    "names",
     "newcomers",
     "noticed",
     "onday",
