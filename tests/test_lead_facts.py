@@ -816,6 +816,12 @@ def test_a_thin_rare_class_among_plenty_of_labels_is_no_call_to_collect_labels(
     data = risks(make_workspace, plenty)
     assert "small-labeled-set" in levels(data)
     assert not [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]
-    few = {"constraints.data.labeled_examples": 4000, "constraints.data.rarest_class_share": 0.01}
+    # thousands labelled, the rarest class about 40: a model can be built; grow the rare class instead
+    thin = {"constraints.data.labeled_examples": 4000, "constraints.data.rarest_class_share": 0.01}
+    data = risks(make_workspace, thin)
+    titles = [advice["title"] for advice in data["advice"]]
+    assert "Grow the rare class, and report its interval" in titles
+    assert "Collect labels before modelling" not in titles
+    few = {"constraints.data.labeled_examples": 600, "constraints.data.rarest_class_share": 0.2}
     data = risks(make_workspace, few)
     assert [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]

@@ -19,6 +19,7 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Hint,
+    Instead,
     Move,
     Tempered,
     rule,
@@ -765,12 +766,34 @@ def _adversary_text(plan: Plan) -> str:
     return " ".join(text for text in (answer_at(plan, path) for path in paths) if isinstance(text, str))
 
 
+# Thousands labelled and only the rare class thin: a model can be built; what is short is the rare class.
+def _only_the_rare_class_thin(plan: Plan) -> bool:
+    data = plan.constraints.data
+    labeled, rare = data.labeled_examples or 0, data.rarest_class_share
+    return labeled >= MIN_LABELED and rare is not None and labeled * rare < MIN_RARE_LABELED
+
+
+_GROW_THE_RARE_CLASS = Instead(
+    _only_the_rare_class_thin,
+    Move(
+        "Grow the rare class, and report its interval",
+        "The set is large enough to model; it is the rarest class that is thin: add examples of it on purpose "
+        "(search past records, enrich, sample near the model's cut), judge it apart, and report each of its "
+        "scores with an interval until it holds a few hundred",
+        "warning",
+    ),
+    "Add examples of the rarest class on purpose (search past records, enrich, sample near the cut), judge "
+    "it apart, and report its scores with intervals; the rest of the set is large enough to model now.",
+)
+
+
 @rule(
     "small-labeled-set",
     Category.data,
     likelihood=3,
     impact=4,
     move=_COLLECT_MORE_LABELS,
+    instead=(_GROW_THE_RARE_CLASS,),
     fires=(
         Case(
             {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
