@@ -118,6 +118,7 @@ from planner.judgement.rules import (
     breadth,
     adjusted,
     names,
+    rated,
 )
 # isort: on
 
@@ -184,6 +185,7 @@ __all__ = [
     "queue",
     "quote",
     "rare",
+    "rated",
     "reach",
     "record",
     "recorded",

@@ -1,0 +1,119 @@
+"""Rules on judging a generator whose rare answers can hurt by an average rating of a proportional sample.
+
+A sample drawn in proportion to volume holds few of the rare inputs where a wrong answer does harm (the
+serious finding, the dangerous dose, the urgent case), and a mean rating of that sample moves by a hair
+when one of them goes badly. Two error kinds never show in a rating of what was said: what the answer
+left out, and the false reassurance it gave. A lead asks for a set enriched with the rare high-stakes
+inputs, and for omissions and false reassurance counted as errors with their own targets.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, Severity, TaskType
+
+# A done metric that averages ratings of the outputs.
+MEAN_RATING = Lexicon("""
+    mean rating, mean ratings, average rating, average ratings, mean score, average score, mean quality
+    average quality, likert, 1-5 rating, 1 to 5 rating, 1-5 scale, 1 to 5 scale, five-point, 5-point
+    rated 1-5, rated 1 to 5, star rating, star ratings, mean of the ratings, average of the ratings
+    mean helpfulness, average helpfulness, mean clarity, average clarity, mean accuracy rating
+""")
+
+# Words that say the evaluation seeks out the rare, high-stakes inputs or counts what was left out.
+HARD_CASES_SOUGHT = Lexicon("""
+    enriched, enrich, oversampled, oversample, stratified, high-risk cases, high risk cases, high-stakes
+    high stakes, rare cases, edge cases, hard cases, red-team, red team, red-teamed, red teaming
+    adversarial set, urgent cases, serious findings, critical findings, omission, omissions, omitted
+    left out, false reassurance, falsely reassured, missed finding, missed findings
+""")
+
+
+@rule(
+    "generator-judged-by-average-rating",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    ask="is a generator whose rare answers can hurt judged by an average rating of a proportional sample?",
+    move=Move(
+        "Test the rare high-stakes inputs apart, and count omissions",
+        "A proportional sample holds few of the rare inputs where a wrong answer hurts, and a mean rating "
+        "barely moves when one goes badly; add a set enriched with those inputs, and count omissions and "
+        "false reassurance as errors, each with a target near zero",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "impact.error_severity": "serious",
+                "done.metrics[0].name": "Mean rating of the drafts by two pharmacists (1-5 scale)",
+            },
+            evidence=(
+                'done.metrics[0].name: "Mean rating of the drafts by two pharmacists (1-5 scale)" (mean '
+                "rating: an average of a proportional sample hides the rare answer that hurts)",
+                'impact.error_severity: "serious"',
+            ),
+            also=frozenset({"anchoring-on-proposal", "generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(  # the hard inputs are sought out
+            {
+                "product.task": "generation",
+                "impact.error_severity": "serious",
+                "done.metrics[0].name": "Mean rating of the drafts by two pharmacists (1-5 scale)",
+                "done.eval_set": "400 questions, enriched with 100 high-risk dosing questions scored apart.",
+            }
+        ),
+        Case(  # errors are minor
+            {
+                "product.task": "generation",
+                "impact.error_severity": "minor",
+                "done.metrics[0].name": "Mean rating of the drafts by two pharmacists (1-5 scale)",
+            }
+        ),
+        Case(  # not a generator
+            {
+                "impact.error_severity": "serious",
+                "done.metrics[0].name": "Mean rating of the drafts by two pharmacists (1-5 scale)",
+            }
+        ),
+    ),
+)
+def generator_judged_by_average_rating(plan: Plan) -> Evidence:
+    """A generator whose rare answers can hurt is judged by an average rating.
+
+    A sample drawn in proportion to volume holds few of the rare inputs where a wrong answer does harm,
+    and a mean rating of that sample barely moves when one of them goes badly. What an answer left out,
+    and the false reassurance it gave, never show in a rating of what it said.
+
+    Mitigation: Add an evaluation set enriched with the rare high-stakes inputs and score it apart; count
+    omissions and false reassurance as errors, each with its own target near zero, beside the rating.
+    """
+    if plan.product.task is not TaskType.generation:
+        return None
+    if plan.impact.error_severity not in (Severity.serious, Severity.severe):
+        return None
+    done = plan.done
+    texts = [done.eval_set, done.worst_error_metric]
+    texts += [f"{metric.name} {metric.dataset or ''}" for metric in done.metrics]
+    if any(HARD_CASES_SOUGHT.find(text) for text in texts):
+        return None
+    for index, metric in enumerate(done.metrics):
+        words = MEAN_RATING.find_all(metric.name)
+        if words:
+            return Hint(
+                words[:1],
+                (
+                    quote(
+                        plan,
+                        f"done.metrics[{index}].name",
+                        f"{words[0]}: an average of a proportional sample hides the rare answer that hurts",
+                    ),
+                    quote(plan, "impact.error_severity"),
+                ),
+            )
+    return None
