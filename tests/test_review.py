@@ -126,6 +126,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "eval-items-seen-in-pretraining",
         "eval-self-rated",
         "pairs-scored-items-met",
+        "predictions-set-controls",
         "duplicates-cross-the-split",
         "hard-slice-not-scored-apart",
         "average-hides-worst-unit",

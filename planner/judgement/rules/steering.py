@@ -9,7 +9,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, answered_quotes, first_said, quote, read_paths, ticked
 from planner.judgement.rules.guardrails import label_unmoved_by_action
 from planner.judgement.rules.lexicon import SUPPLIED_BY_GAINERS
-from planner.judgement.rules.words import words_of
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     Category,
     Circumstance,
@@ -25,6 +25,24 @@ _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValida
 
 # The answers saying the outcome is recorded as it is, whatever the output set.
 _UNMOVED = (OutcomeRecorded.every_case, OutcomeRecorded.selected_cases)
+# The model is run at candidate settings and the best one is picked: an input changed and re-predicted.
+SEARCHES_SETTINGS = Lexicon("""
+    optimiser, optimizer, optimisers, optimizers, what-if, what-ifs, re-predict, re-predicts, re-predicted
+    repredict, repredicts, candidate setting, candidate settings, candidate price, candidate prices
+    candidate dose, candidate doses, candidate mix, candidate mixes
+    optimal setting, optimal settings, optimal dose, optimal doses, optimal mix, optimal price, optimal prices
+    optimal recipe, optimal blend, best setting, best settings, best dose, best mix, best price, best blend
+    at each price, at each dose, at each setting, at each step, at each discount
+    sweep over, simulated settings, simulates each
+""")
+# Where a plan says how its output becomes a setting.
+_SEARCH_IN = ("product.output", "product.decision")
+# What a lead asks of a setting picked by re-predicting.
+_CAUSAL_ASK = (
+    "did the past data vary it over the range proposed (or is it extrapolating), were its past values "
+    "chosen by people reacting to conditions (confounding), and is a designed trial needed?"
+)
+
 # Words an output and a label share without naming the same thing.
 _ANY_MEASURE = frozenset(
     [
@@ -109,9 +127,29 @@ def _output_names_the_label(plan: Plan) -> bool:
                 "no share of settings is varied on purpose, and no controlled trial is planned",
             ),
         ),
+        Case(  # ticked, and re-predicted at each candidate price: the estimate of the label does not exempt it
+            {
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.mode": "automate",
+                "product.output": "Predicted covers per night at each candidate price; the optimiser picks one",
+                "product.label": "Covers per night",
+                "constraints.data.outcome_recorded_for": "every_case",
+            },
+        ),
+        Case(  # not ticked: a mix chosen by re-running the model at each candidate, asked from the words
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted strength of the mortar; we re-predict it at each candidate mix",
+            },
+        ),
     ),
     quiet=(
         Case({"product.circumstances": ["none"]}),
+        Case(  # the model is re-run for nothing: an estimate used as it is
+            {"product.circumstances": [], "product.output": "Predicted strength of each batch of mortar"}
+        ),
         Case(  # a grade recorded for every lot, whatever price it sets: acting on it leaves the label
             {
                 "product.circumstances": ["sets_controls"],
@@ -131,6 +169,8 @@ def _output_names_the_label(plan: Plan) -> bool:
             }
         ),
     ),
+    ask="is a setting picked by re-running the model at candidate values: did the past data vary it over "
+    "that range, or did people choose its past values reacting to conditions?",
 )
 def predictions_set_controls(plan: Plan) -> Evidence:
     """A model of the past will set the controls it learned under.
@@ -144,31 +184,48 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     controlled trial of its settings against today's, not by its prediction error.
     """
     fact = ticked(plan, Circumstance.sets_controls)
+    searched = first_said(plan, _SEARCH_IN, SEARCHES_SETTINGS)
     if fact is None:
-        return None
+        if searched is None:
+            return None
+        # Not ticked, but the model is said to be re-run at candidate settings to pick one: ask.
+        path, words = searched
+        return Hint(words, (quote(plan, path), f"a setting picked by re-predicting: {_CAUSAL_ASK}"))
+    # Predicted at each candidate setting and the best picked: however well it estimates the quantity the
+    # label records, the choice rests on what a change of setting causes.
+    facts = (fact,) if searched is None else (fact, quote(plan, searched[0], _CAUSAL_ASK))
     estimate = plan.product.task in (TaskType.regression, TaskType.classification, TaskType.detection)
-    if estimate and plan.constraints.data.outcome_recorded_for in _UNMOVED and _output_names_the_label(plan):
+    if (
+        searched is None
+        and estimate
+        and plan.constraints.data.outcome_recorded_for in _UNMOVED
+        and _output_names_the_label(plan)
+    ):
         # The output estimates the very quantity, grade or class the label records (crew-hours for
         # crew-hours), and the outcome, by the team's answer, is recorded whatever was set (only which cases
         # get recorded may depend on it, which selective-labels weighs): the output is no setting whose
         # effect the model must learn, so there is no causal question to ask. A recommended setting (zone
         # temperatures, with cracked bricks as the label) is.
         return None
-    if label_unmoved_by_action(plan):  # a forecast, or a quantity recorded whatever was set: ask, low
+    if searched is None and label_unmoved_by_action(
+        plan
+    ):  # a forecast, or a quantity recorded whatever was set: ask, low
         said = "does the setting change what it predicts? if not, acting on it leaves its data as they were"
-        return Tempered(1, (fact, quote(plan, "product.task", said)))
+        return Tempered(1, (*facts, quote(plan, "product.task", said)))
     varied = plan.constraints.data.exploration_share
     if varied:
         return Tempered(
-            2, (fact, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
+            2, (*facts, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
         )
     if plan.done.online_validation in _CONTROLLED:
-        return Tempered(2, (fact, quote(plan, "done.online_validation", "a controlled trial is planned")))
+        return Tempered(2, (*facts, quote(plan, "done.online_validation", "a controlled trial is planned")))
     untried = "no share of settings is varied on purpose, and no controlled trial is planned"
     alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
     if not alone:  # people apply each setting, or a shadow run shows it first: worth a decision, not a stop
-        return Tempered(3, (fact, *answered_quotes(plan, "product.mode", "done.online_validation"), untried))
-    return (fact, quote(plan, "product.mode"), untried)
+        return Tempered(
+            3, (*facts, *answered_quotes(plan, "product.mode", "done.online_validation"), untried)
+        )
+    return (*facts, quote(plan, "product.mode"), untried)
 
 
 @rule(
