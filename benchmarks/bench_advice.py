@@ -4,7 +4,8 @@ Each file in benchmarks/scenarios/ holds a kickoff as a team has it in the meeti
 like plan.yaml, most questions unanswered), the points a lead must raise (`must_raise:`, each met by
 any of the listed signals) and what would be a false alarm (`must_not:`). A signal is an open
 derived risk id (`feedback-loop`), the same at or above a level (`no-time-box@medium`: raised at
-medium or high, where a low note is right), a blocking question (`ask:done.metrics`), or advice whose
+medium or high, where a low note is right), a blocking question (`ask:done.metrics`), a question
+a lead would also ask (`probe:supply-concentrates`), or advice whose
 title matches a regular expression (`advice:ship the rules`). On a scenario marked `sound: true` every high
 risk is a false alarm too.
 
@@ -49,6 +50,7 @@ def signals(assessment: Assessment) -> tuple[set[str], list[str]]:
     ids |= {f"{risk.id}@medium" for risk in derived if risk.level in ("medium", "high")}
     ids |= {f"{risk.id}@high" for risk in derived if risk.level == "high"}
     ids |= {f"ask:{question.field}" for question in getattr(assessment, "blocking", ())}
+    ids |= {f"probe:{each.id}" for each in getattr(assessment, "asked", ())}
     return ids, [advice.title.lower() for advice in assessment.advice]
 
 

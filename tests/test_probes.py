@@ -109,6 +109,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         _SHORTLIST,
         {"product.decision": "The coordinator sees five tutors with free hours this term and picks one."},
     ),
+    (  # a scorer of each (load, haulier) pair: the top ones offered every load
+        "supply-concentrates",
+        {
+            "product.task": "classification",
+            "product.decision": "Each new load is offered to the three hauliers most likely to deliver on time.",
+        },
+        {
+            "product.decision": "Each new load is offered to the three hauliers with spare capacity that day "
+            "most likely to deliver on time."
+        },
+    ),
     (
         "retrieved-documents-expire",
         _DRAFTS,

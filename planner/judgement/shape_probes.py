@@ -12,7 +12,7 @@ say what the system works on. Each probe asks only where its rules stayed quiet 
 from __future__ import annotations
 
 from planner.judgement.probes import probe, short
-from planner.judgement.rules.evidence import first_said, own_notes, quote, read_paths
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, TaskType
@@ -29,8 +29,11 @@ def _metric_paths(plan: Plan, *parts: str) -> list[str]:
 
 # ---------------------------------------------------------------- allocation under limited supply
 
-# People or places that each take only so many cases: what a matcher shortlists for others.
-SUPPLY = Lexicon("""
+# People or places that each take only so many cases: what a matcher shortlists for others. Firms that
+# carry or supply are listed plural only: one named supplier (a supplier's record linked to a master) is
+# no choice among several.
+SUPPLY = Lexicon(
+    """
     tutor, tutors, interpreter, interpreters, translator, translators, provider, providers, carer, carers
     mentor, mentors, therapist, therapists, counsellor, counsellors, counselor, counselors, caregiver
     caregivers, childminder, childminders, foster carer, foster carers, host family, host families
@@ -38,40 +41,61 @@ SUPPLY = Lexicon("""
     electrician, electricians, cleaner, cleaners, dog walker, dog walkers, nanny, nannies, coach, coaches
     placement, placements, vacancy, vacancies, appointment slot, appointment slots, time slot, time slots
     bed, beds, school place, school places, nursery place, nursery places, reviewers, referees
-""")
+    carriers, hauliers, haulers, couriers, suppliers, vendors, subcontractors, drivers, venues, landlords
+    freelancers, locums, technicians, workshops, garages
+""",
+    unless="drivers of, key drivers, main drivers, demand drivers, cost drivers, device drivers, driver app",
+)
 # A shortlist or an offer that pairs each case with some of that supply.
 PAIRS = Lexicon("""
     shortlist, shortlists, short list, shortlisted, suggested, suggests, suggest, suggestion, suggestions
     recommended, recommends, recommend, top-ranked, top five, top three, top ten, top 5
     top 3, top 10, offers each, offered to, matched to, matched with, match each, pairs each, assigns
-    assign, assigned, allocates, allocate, allocated, introduce, introduces
+    assign, assigned, allocates, allocate, allocated, introduce, introduces, ranks, ranked, ranking
+    top-n, best-scoring, highest-scoring, top pick, top picks, offered to, booked with, routed to
 """)
 # The plan already filters by who is free, or spreads the load.
-LOAD_HANDLED = Lexicon("""
+LOAD_HANDLED = Lexicon(
+    """
     availability, available, unavailable, free slots, free capacity, spare capacity, capacity, capacities
     current load, workload, workloads, caseload, caseloads, load, cap, capped, caps, at most, spread
     spreads, rotate, rotates, rotation, round robin, round-robin, exposure, concentration, diversity
     fully booked, full up, waiting list, free hours, spare hours, free places, taking new, open to new
-""")
+""",
+    unless="each load, every load, new load, per load, a load, the load to",
+)  # a load is also freight
 _PAIRING = ("product.decision", "product.output")
+_RANKING_TASKS = (TaskType.matching, TaskType.recommendation, TaskType.ranking)
+# A scorer of each (case, supplier) pair picks suppliers as a ranker does: a chance of on-time delivery
+# per carrier, the top one booked.
+_PAIRING_TASKS = (
+    TaskType.matching,
+    TaskType.recommendation,
+    TaskType.ranking,
+    TaskType.classification,
+    TaskType.regression,
+)
 _LOAD_IN = (*_PAIRING, "product.inputs", "done.when_met", "product.current_solution")
 
 
 @probe("supply-concentrates", "capped-outcomes", "providers-ranked-by-own-past")
 def _supply_concentrates(plan: Plan) -> Found:
-    if plan.product.task not in (TaskType.matching, TaskType.recommendation, TaskType.ranking):
+    if plan.product.task not in _PAIRING_TASKS:
         return None
     supply = first_said(plan, _PAIRING, SUPPLY)
     if supply is None or not first_said(plan, _PAIRING, PAIRS):
         return None
+    if plan.product.task not in _RANKING_TASKS and not PAIRS.find(answer_at(plan, supply[0])):
+        return None  # a scorer: the same answer must say that its scores pick suppliers for each case
     if first_said(plan, _LOAD_IN, LOAD_HANDLED) or any(LOAD_HANDLED.find(note) for note in own_notes(plan)):
         return None
     path, words = supply
     many = next((word for word in words if word.endswith("s")), words[0])
     return (
         f"Each case is offered a shortlist of {many}: will the same few rank top for almost every case, "
-        "and are they still free? Each takes only so many; filter by real availability as a hard rule, "
-        "spread the load (a cap per provider), and say how a new one with no history gets a first case.",
+        "at once, and are they still free? Each takes only so many; filter by real availability as a hard "
+        "rule, spread the load (a cap per provider), and watch the loop: the ones picked gain the history "
+        "that ranks them higher, so choice narrows. Say how a new one with no history gets a first case.",
         (quote(plan, "product.task"), quote(plan, path, ", ".join(words))),
     )
 
