@@ -5,10 +5,16 @@ would have gone the same way whatever was done.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, LabelSource, OnlineValidation, OutcomeRecorded, Plan
+
+# A label counting every cause of the outcome: some of them no action of this kind can change.
+_MIXED_CAUSES = Lexicon("""
+    any reason, for any reason, any cause, all causes, whatever the cause, whatever reason, whatever the reason
+    for whatever reason, regardless of cause, regardless of reason, of any kind, all reasons
+""")
 
 # Actions that try to persuade: they change the outcome for some, not for others.
 _PERSUADES = Lexicon("""
@@ -104,6 +110,25 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 "makes to it)",
             ),
         ),
+        Case(  # the label counts every cause, some no reminder can change: asked beside the finding
+            {
+                "product.decision": "Send a text reminder to the 300 likeliest no-shows.",
+                "product.action_shape": "top_of_queue",
+                "product.label": "Missed the appointment for any reason.",
+                "constraints.data.labels": ["outcomes"],
+            },
+            evidence=(
+                'product.decision: "Send a text reminder to the 300 likeliest no-shows." (an action meant to '
+                "change the outcome: text reminder)",
+                'product.action_shape: "top_of_queue" (ranked by the risk of the outcome, it goes first to '
+                "cases the action cannot change: rank by the difference it makes, times the value, less its "
+                "cost)",
+                'product.label: "Missed the appointment for any reason." (the outcome, not the difference the '
+                "action makes to it)",
+                'product.label: "Missed the appointment for any reason." (for any reason: can the action '
+                "change each cause the label counts?)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the team measures the effect against a control group
@@ -151,6 +176,21 @@ def outcome_not_effect(plan: Plan) -> Evidence:
     expected difference times the value of the outcome, less the action's cost, learned from logged
     actions with a random share.
     """
+    found = _outcome_not_effect(plan)
+    causes = _MIXED_CAUSES.find(answer_at(plan, "product.label"))
+    if not found or not causes:
+        return found
+    # The label counts every cause of the outcome: ask whether the action can change each kind.
+    mixed = quote(plan, "product.label", f"{causes}: can the action change each cause the label counts?")
+    if isinstance(found, Hint):
+        return Hint(found.words, (*found, mixed), found.likelihood)
+    if isinstance(found, Tempered):
+        return Tempered(found.likelihood, (*found, mixed))
+    return (*found, mixed)
+
+
+def _outcome_not_effect(plan: Plan) -> Evidence:
+    """The finding itself, before the label's mix of causes is asked about."""
     data = plan.constraints.data
     texts = [answer_at(plan, path) for path in _MEASURE_PATHS]
     texts += [metric.name for metric in plan.done.metrics]
