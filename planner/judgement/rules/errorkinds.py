@@ -2,9 +2,10 @@
 alarms, the largest errors; or none on its own: a blend, an average, an order) against the worst error's.
 
 Recall counts the missed cases, precision the false alarms; accuracy, F1 and AUC blend both and count
-neither on its own; an average error (MAE, RMSE) hides the single largest one; NDCG counts order. The
-worst error's kind comes from `impact.costlier_error` (a fact) or from the words of `impact.error_harm`
-(a guess, asked as a question). A metric whose name says none of this is taken at its word.
+neither on its own; a complaint, dispute or appeal rate counts only the errors people report; an
+average error (MAE, RMSE) hides the single largest one; NDCG counts order. The worst error's kind comes from
+`impact.costlier_error` (a fact) or from the words of `impact.error_harm` (a guess, asked as a question).
+A metric whose name says none of this is taken at its word.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import (
+    AUDIT,
     AVERAGES_ERRORS,
     BLENDS_ERRORS,
     COST_WEIGHTED,
@@ -25,10 +27,11 @@ from planner.judgement.rules.lexicon import (
     COUNTS_TAIL,
     FALSE_ALARM_SAID,
     MISS_SAID,
+    REPORTED_ERRORS,
     TAIL_SAID,
 )
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ErrorCost, Plan, Severity, TaskType
+from planner.plan.model import ActionShape, Category, ErrorCost, Plan, Severity, TaskType
 
 MISS, FALSE_ALARM, TAIL = "missed cases", "false alarms", "the largest errors"
 KINDS = (MISS, FALSE_ALARM, TAIL)
@@ -39,6 +42,12 @@ GUARDRAIL = {
     FALSE_ALARM: "precision (or false alarms per day), with a limit",
     TAIL: "the largest errors (95th-percentile or maximum error, error on peak days), with a limit",
 }
+
+# A number compared with a limit: the error that hurts is a case called on the wrong side of it.
+_ACROSS_LIMIT = (
+    "recall and precision on the cases that truly crossed the limit, from calibrated intervals "
+    "and the probability of crossing it"
+)
 
 _COUNTS: dict[str, Lexicon] = {MISS: COUNTS_MISSES, FALSE_ALARM: COUNTS_FALSE_ALARMS, TAIL: COUNTS_TAIL}
 _COUNTS_NONE = (
@@ -60,7 +69,12 @@ class Counted:
 
 def counted(name: str | None) -> Counted | None:
     """The kinds of error the metric `name` counts on its own (none for a blend, an average or an order),
-    or None when its name says nothing we know: such a metric is taken at its word."""
+    or None when its name says nothing we know: such a metric is taken at its word. A rate of complaints,
+    disputes or appeals counts none: only the errors the people affected notice and report, most of them
+    never (unless people audit a sample)."""
+    reported = REPORTED_ERRORS.find(name)
+    if reported and not AUDIT.find(name):
+        return Counted(frozenset(), f"{reported}: counts only the errors people report; most go unreported")
     weighted = COST_WEIGHTED.find(name)
     if weighted:
         return Counted(frozenset(KINDS), f"{weighted}: weighs every error by its cost")
@@ -176,7 +190,10 @@ def uncounted_kind(plan: Plan) -> Evidence:
 def _evidence(
     plan: Plan, worst: Worst, readings: list[tuple[int, Counted | None]], pointed: Counted | None
 ) -> Evidence:
-    found = [f"{worst.said[:-1]}; add a guardrail: {GUARDRAIL[worst.kind]})"]
+    guardrail = GUARDRAIL[worst.kind]
+    if worst.kind == TAIL and plan.product.action_shape is ActionShape.threshold:
+        guardrail = _ACROSS_LIMIT  # the number is compared with a limit: the wrong-side calls hurt
+    found = [f"{worst.said[:-1]}; add a guardrail: {guardrail})"]
     for index, reading in readings:
         if reading is not None:
             found.append(quote(plan, f"done.metrics[{index}].name", f"{reading.note}; not {worst.kind}"))
@@ -256,6 +273,22 @@ def _evidence(
                 'impact.error_severity: "serious"',
             ),
         ),
+        Case(  # the worst error's metric counts only the errors suppliers dispute: most go unreported
+            {
+                "done.metrics[0].name": "F1 of duplicate pairs",
+                "done.worst_error_metric": "Supplier dispute rate after launch",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'impact.costlier_error: "false_negative" (the costlier error is a missed case; add a '
+                "guardrail: recall (or the miss rate) of that case, with a floor)",
+                'done.metrics[0].name: "F1 of duplicate pairs" (f1: blends missed cases and false alarms into '
+                "one figure; not missed cases)",
+                'done.worst_error_metric: "Supplier dispute rate after launch" (dispute rate: counts only the '
+                "errors people report; most go unreported; not missed cases)",
+                'impact.error_severity: "serious"',
+            ),
+        ),
         Case(  # the text describes a false alarm, the only metric counts misses: a question
             {
                 "done.metrics[0].name": "Recall of duplicates",
@@ -290,6 +323,13 @@ def _evidence(
             }
         ),
         Case({"done.worst_error_metric": "Not the primary one: recall of duplicates over 10,000 EUR."}),
+        Case(  # disputes read on an audited sample: people check for the errors nobody reported
+            {
+                "done.metrics[0].name": "F1 of duplicate pairs",
+                "done.worst_error_metric": "Missed duplicates per month in an audited sample, beside disputes",
+                "impact.error_severity": "serious",
+            }
+        ),
         Case(  # the team counts the worst error in its own words: taken at its word
             {
                 "done.metrics[0].name": "AUC of duplicate pairs",

@@ -2063,6 +2063,16 @@ BLENDS_ERRORS = Lexicon(
     unless="heat map, heat maps, site map, road map, risk map",
 )
 
+# A metric that counts only the errors the people affected report (complaints, disputes, appeals): most
+# go unreported, so it undercounts the harm and counts no kind of error on its own.
+REPORTED_ERRORS = Lexicon("""
+    complaint, complaints, complaint rate, complaints rate, complaints per, customer complaints
+    dispute, disputes, dispute rate, disputed, chargeback, chargebacks, chargeback rate
+    appeal, appeals, appeal rate, appealed, appeals upheld, upheld appeals, successful appeals
+    contested, contest rate, challenge rate, reported errors, errors reported, user reports, reports from users
+    report-a-problem, report a problem, problem reports, flagged by users, user flags
+""")
+
 # A metric that averages the errors: the largest single error hides in it.
 AVERAGES_ERRORS = Lexicon("""
     mae, mse, rmse, rmsle, mape, smape, wape, wmape, mase
