@@ -1,0 +1,166 @@
+"""A predicted number compared with a limit: the decision is a call on which side of the limit each case
+falls (within spec or not, compliant or not, strong enough or not), and an error metric does not score it.
+
+An average error, or even the largest error, says how far off the number is; what the decision needs is
+how often the model puts a case on the wrong side of the limit, and how sure it is near the limit. A
+lead asks for calibrated intervals, the probability of crossing the limit, and recall and precision on
+the cases that truly crossed it.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import ActionShape, Category, Plan, Severity, TaskType
+
+_NUMBERS = (TaskType.regression, TaskType.forecasting)
+
+# A decision that compares the predicted number with a limit, said in words.
+COMPARED_WITH_LIMIT = Lexicon("""
+    legal limit, safety limit, safe limit, permitted limit, permit limit, consent limit, compliance limit
+    regulatory limit, over the limit, under the limit
+    above the limit, below the limit, exceeds the limit, exceed the limit, exceeds its limit, exceedance
+    exceedances, out of spec, within spec, in spec, off spec, off-spec, out-of-spec, below spec, above spec
+    the spec, the specification, specification limit, out of tolerance, within tolerance
+    minimum strength, required strength, design strength, pass mark, pass or fail, fails the test
+    non-compliant, noncompliant
+""")
+
+# A metric that scores the calls across the limit, or the uncertainty near it.
+SCORES_CROSSING = Lexicon("""
+    interval, intervals, prediction interval, prediction intervals, confidence interval, coverage
+    calibration, calibrated, conformal, probability of exceeding, probability of exceedance
+    probability of failure, probability of falling below, probability of breach, exceedance probability
+    quantile forecast, quantile forecasts, pinball, pinball loss, lower bound, upper bound
+""")
+
+_SHAPES_NOT_A_LIMIT = (ActionShape.sets_amount, ActionShape.top_of_queue, ActionShape.choose_among)
+
+
+def _scored(plan: Plan) -> bool:
+    """Whether a done metric, the worst-error metric or a monitored signal scores the calls across the
+    limit (recall, precision, missed or false calls) or the uncertainty near it (intervals, coverage)."""
+    texts = [metric.name for metric in plan.done.metrics]
+    texts += [plan.done.worst_error_metric or ""]
+    texts += [item.signal for item in plan.after_launch.monitoring if item.signal]
+    for text in texts:
+        reading = counted(text)
+        if reading is not None and reading.kinds & {MISS, FALSE_ALARM}:
+            return True
+        if SCORES_CROSSING.find(text):
+            return True
+    return False
+
+
+@rule(
+    "limit-call-unscored",
+    Category.model,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Score the calls across the limit, not only the error",
+        "The predicted number is compared with a limit, so what matters is which side of it each case "
+        "lands: give the prediction a calibrated interval, act on the probability of crossing the limit, "
+        "and score recall and precision on the cases that truly crossed it, with a floor",
+        "warning",
+    ),
+    ask="the predicted number is compared with a limit: what scores the calls on the wrong side of it?",
+    fires=(
+        Case(  # a number with a cut-off, scored by its average error
+            {
+                "product.task": "regression",
+                "product.action_shape": "threshold",
+                "product.decision": "A batch whose predicted strength is under 30 MPa is held for a lab test.",
+                "done.metrics": [{"name": "MAE of the 28-day strength, MPa", "target": 2}],
+                "done.worst_error_metric": None,
+                "impact.error_severity": "moderate",
+                "impact.costlier_error": None,
+            },
+            also=frozenset({"target-beyond-human"}),  # the fixture's people agree less than the target
+            evidence=(
+                'product.action_shape: "threshold" (the predicted number is compared with a limit: each '
+                "case is a call on one side of it)",
+                'done.metrics[0].name: "MAE of the 28-day strength, MPa" (scores how far off the number '
+                "is, not the calls on the wrong side of the limit)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # recall of the batches that truly fell below the limit
+            {
+                "product.task": "regression",
+                "product.action_shape": "threshold",
+                "done.metrics": [
+                    {"name": "MAE of the 28-day strength, MPa", "target": 2},
+                    {"name": "Recall of batches truly under 30 MPa", "target": 0.95},
+                ],
+                "impact.costlier_error": None,
+            }
+        ),
+        Case(  # calibrated intervals around the number
+            {
+                "product.task": "regression",
+                "product.action_shape": "threshold",
+                "done.metrics": [
+                    {"name": "MAE of the 28-day strength, MPa", "target": 2},
+                    {"name": "Coverage of the 90% prediction interval", "target": 0.9},
+                ],
+                "impact.costlier_error": None,
+            }
+        ),
+        Case(  # an amount, not a limit
+            {
+                "product.task": "regression",
+                "product.action_shape": "sets_amount",
+                "done.metrics": [{"name": "MAE of the 28-day strength, MPa", "target": 2}],
+                "impact.costlier_error": None,
+            }
+        ),
+    ),
+)
+def limit_call_unscored(plan: Plan) -> Evidence:
+    """A predicted number is compared with a limit, and no metric scores the calls across it.
+
+    When the decision compares a predicted value with a limit (a compliance limit, a specification, a
+    required strength, a safety limit), each case is a call: within or beyond. An average error, or the
+    largest errors, say how far off the number is, not how often a case that truly crossed the limit was
+    called safe, nor how often a safe one was stopped. Near the limit a small error flips the call, and a
+    point prediction gives no sign of how sure it is.
+
+    Mitigation: Give the prediction a calibrated interval (checked by its coverage), act on the
+    probability of crossing the limit at a cut-off set from what each wrong call costs, and score recall
+    and precision on the cases that truly crossed the limit, with a floor, beside the error metric.
+    """
+    product = plan.product
+    if product.task not in _NUMBERS or not plan.done.metrics or _scored(plan):
+        return None
+    names = [
+        quote(
+            plan,
+            f"done.metrics[{index}].name",
+            "scores how far off the number is, not the calls on the wrong side of the limit",
+        )
+        for index, _ in enumerate(plan.done.metrics)
+    ]
+    if product.action_shape is ActionShape.threshold:
+        shape = quote(
+            plan,
+            "product.action_shape",
+            "the predicted number is compared with a limit: each case is a call on one side of it",
+        )
+        found = (shape, *names)
+        severity = plan.impact.error_severity
+        if severity is Severity.severe:  # a wrong call at a safety limit: worth a stop
+            return Tempered(4, (*found, quote(plan, "impact.error_severity")))
+        return Tempered(1, found) if severity is Severity.minor else found
+    if product.action_shape in _SHAPES_NOT_A_LIMIT:
+        return None
+    for where in ("product.decision", "product.output"):
+        text = getattr(product, where.split(".")[1]) or ""
+        words = COMPARED_WITH_LIMIT.find_all(text)
+        if words:
+            said = quote(plan, where, f"compares the predicted number with a limit: {', '.join(words)}")
+            return Hint(words, (said, *names))
+    return None
