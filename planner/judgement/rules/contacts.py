@@ -1,0 +1,130 @@
+"""A success metric that improves through harm: a fall in contacts, calls, questions or complaints.
+
+People stop calling when their problem is solved, and also when they were falsely reassured, gave up,
+or could not find the way to call. A fall in contacts counts both the same, so a product that turns
+people away scores as well as one that helps them. A lead asks for a counter-metric that tells the two
+apart: whether the problem was resolved, whether people came back, what happened to them later.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.words import Lexicon, phrases
+from planner.plan.model import Category, Direction, Plan
+
+_CONTACTS = """contacts, calls, questions, complaints, tickets, enquiries, inquiries, call volume
+contact volume, contact rate, call rate, support tickets, helpline calls, calls to the helpline
+calls to the contact centre, calls to the call centre, visits to the help desk, help requests
+phone calls, telephone calls, support calls, support contacts, customer calls, customer contacts
+customer complaints, customer enquiries, billing enquiries, billing calls, inbound calls"""
+
+# A success said as a fall in the contacts people make.
+FEWER_CONTACTS = Lexicon(
+    phrases(
+        "fewer, fall in, a fall in, drop in, a drop in, reduction in, a reduction in, reduce, reduced"
+        ", reduces, cut, cuts, lower, decrease in, a decrease in, decline in, less",
+        _CONTACTS,
+    )
+)
+
+# A metric that counts contacts: read with a structured `lower is better` direction (not `questions`,
+# which a test or a form also has).
+COUNTS_CONTACTS = Lexicon(_CONTACTS.replace("questions, ", ""))
+
+# A counter-metric that tells a solved problem from one left alone.
+TELLS_RESOLVED = Lexicon("""
+    resolution, resolution rate, resolved, first-contact resolution, first contact resolution
+    repeat contact, repeat contacts, repeat call, repeat calls, recontact, recontacts, re-contact
+    contacted again, came back, come back, reopened, re-opened, outcome, outcomes, follow-up survey
+    followed up, audited sample, audit of, blind audit, solved, fixed first time
+    repeat, repeats, repeated, contacted again within, called again, called back
+""")
+
+
+def _fall(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """Where the plan counts success as a fall in contacts, and the words that say it: the success
+    metric, or the primary done metric (said as a fall, or counting contacts with lower is better)."""
+    words = FEWER_CONTACTS.find_all(plan.product.success_metric)
+    if words:
+        return "product.success_metric", words
+    if not plan.done.metrics:
+        return None
+    primary = plan.done.metrics[0]
+    words = FEWER_CONTACTS.find_all(primary.name)
+    if not words and primary.direction is Direction.lower_is_better:
+        words = COUNTS_CONTACTS.find_all(primary.name)
+    return ("done.metrics[0].name", words) if words else None
+
+
+def _countered(plan: Plan) -> bool:
+    texts: list[str | None] = [plan.product.success_metric, plan.done.worst_error_metric]
+    texts += [metric.name for metric in plan.done.metrics]
+    texts += [item.signal for item in plan.after_launch.monitoring]
+    texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    return any(TELLS_RESOLVED.find(text) for text in texts)
+
+
+@rule(
+    "contact-fall-uncountered",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Pair the fall in contacts with a counter-metric",
+        "Contacts fall when problems are solved and also when people are falsely reassured or give up: "
+        "track resolution, repeat contacts within a few weeks, or the outcome for the people who stopped "
+        "calling, with a floor, beside the fall",
+        "warning",
+    ),
+    ask="the success metric is a fall in contacts: what tells a solved problem from one left alone?",
+    fires=(
+        Case(
+            {
+                "product.success_metric": "Fewer calls to the helpline about missing parcels",
+                "after_launch.monitoring": [],
+            },
+            evidence=(
+                'product.success_metric: "Fewer calls to the helpline about missing parcels" (a fall in '
+                "contacts: fewer calls to the helpline; it also falls when people are falsely reassured or give up)",
+                "no counter-metric (resolution, repeat contacts, outcomes) in done.metrics, "
+                "after_launch.monitoring or risks",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # repeat contacts watched beside the fall
+            {
+                "product.success_metric": "Fewer calls to the helpline about missing parcels",
+                "after_launch.monitoring": [{"signal": "Repeat contacts within 14 days, weekly"}],
+            }
+        ),
+        Case({"product.success_metric": "More parcels delivered on the first attempt"}),
+    ),
+)
+def contact_fall_uncountered(plan: Plan) -> Evidence:
+    """Success is a fall in contacts, with nothing that tells a solved problem from one left alone.
+
+    A fall in calls, questions, tickets or complaints is read as help, yet it also comes from people who
+    were falsely reassured, gave up, or could not reach anyone: the metric improves through the harm.
+    Nothing in the plan tells the two apart.
+
+    Mitigation: Track a counter-metric beside the fall, with a floor: resolution of the problem, repeat
+    contacts within a few weeks, or the outcome for a sample of people who stopped contacting, checked
+    by someone other than the product.
+    """
+    found = _fall(plan)
+    if found is None or _countered(plan):
+        return None
+    path, words = found
+    note = (
+        f"a fall in contacts: {', '.join(words)}; it also falls when people are falsely reassured or give up"
+    )
+    return Hint(
+        words,
+        (
+            quote(plan, path, note),
+            "no counter-metric (resolution, repeat contacts, outcomes) in done.metrics, "
+            "after_launch.monitoring or risks",
+        ),
+    )
