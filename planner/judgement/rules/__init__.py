@@ -106,6 +106,7 @@ from planner.judgement.rules import (
     worstunit,
     limits,
     contacts,
+    zeros,
     trivial,
     action,
     unsaid,
@@ -231,4 +232,5 @@ __all__ = [
     "written",
     "wrongs",
     "yardstick",
+    "zeros",
 ]

@@ -1,0 +1,143 @@
+"""A percentage error on a series with many zero or near-zero periods.
+
+MAPE divides each error by the actual value: a week with no sales is undefined (and often dropped), a
+week with one sale turns an error of two units into 200%. On slow movers, small sites or weekly counts
+the metric is decided by the periods that matter least, and a model that forecasts zero everywhere can
+look good or bad at random. A lead asks for an error the zeros cannot break: WAPE (errors summed over
+actual volume), a scaled error (MASE), or the error in units per item.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, TaskType
+
+_NUMBERS = (TaskType.regression, TaskType.forecasting)
+
+PERCENTAGE_ERROR = Lexicon("""
+    mape, mean absolute percentage error, mean percentage error, percentage error, percent error
+    mdape, median absolute percentage error
+""")
+
+# A metric the zeros cannot break: errors summed over volume, or scaled by a naive forecast.
+ZERO_SAFE = Lexicon("""
+    wape, wmape, weighted mape, weighted absolute percentage error, mase, rmsse, scaled error
+    mean absolute scaled error, mae, mean absolute error, absolute error in units, pinball, pinball loss
+""")
+
+# Free text that says the series has many zero or near-zero periods.
+ZERO_PERIODS = Lexicon("""
+    slow mover, slow movers, slow-moving, slow moving, slow seller, slow sellers, slow-selling
+    intermittent, intermittent demand, sparse demand, sparse sales, lumpy demand, lumpy
+    zero sales, zero demand, zero weeks, zero days, zero periods, many zeros, mostly zeros, near-zero
+    near zero, no sales in most weeks, weeks with no sales, days with no sales, weeks without sales
+    days without sales, small sites, smallest sites, low-volume, low volume, low counts, small counts
+    single-digit, single digit, a handful a week, a few a week, long tail of items, long-tail items
+""")
+
+_TEXTS = (
+    "product.inputs",
+    "product.output",
+    "product.label",
+    "product.goal",
+    "product.decision",
+    "impact.error_harm",
+    "done.eval_set",
+)
+
+
+@rule(
+    "percentage-error-near-zero",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Score the forecast with an error zeros cannot break",
+        "A percentage error divides by the actual: zero periods are undefined or dropped and one-unit "
+        "periods swing it by hundreds of percent; use WAPE (errors summed over volume), a scaled error "
+        "(MASE) or the error in units per item, and report the slow movers apart",
+        "warning",
+    ),
+    ask="the metric is a percentage error and the series has near-zero periods: what happens at a zero?",
+    fires=(
+        Case(
+            {
+                "product.task": "forecasting",
+                "product.action_shape": "sets_amount",
+                "product.inputs": "Weekly sales per shop and item; most items are slow movers.",
+                "done.metrics": [
+                    {
+                        "name": "MAPE of weekly sales per item and shop",
+                        "baseline": 0.4,
+                        "target": 0.2,
+                        "direction": "lower",
+                    }
+                ],
+                "done.worst_error_metric": None,
+            },
+            evidence=(
+                'done.metrics[0].name: "MAPE of weekly sales per item and shop" (a percentage error: mape; '
+                "it divides by the actual, so zero and one-unit periods decide it)",
+                'product.inputs: "Weekly sales per shop and item; most items are slow movers." (near-zero '
+                "periods: slow movers)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # WAPE beside it: the zeros cannot break that one
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Weekly sales per shop and item; most items are slow movers.",
+                "done.metrics": [
+                    {"name": "MAPE of weekly sales per item and shop", "target": 0.2},
+                    {"name": "WAPE of weekly sales per item and shop", "target": 0.25},
+                ],
+            }
+        ),
+        Case(  # no near-zero periods said
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Daily passengers per station.",
+                "done.metrics": [{"name": "MAPE of daily passengers", "target": 0.1}],
+            }
+        ),
+    ),
+)
+def percentage_error_near_zero(plan: Plan) -> Evidence:
+    """A percentage error scores a series with many zero or near-zero periods.
+
+    MAPE divides each error by the actual value. A period with no sales or no visits is undefined and
+    usually dropped; a period with one turns a two-unit miss into 200%. On slow movers, small sites or
+    weekly counts the figure is decided by the periods that matter least, and it rewards forecasting
+    low.
+
+    Mitigation: Score WAPE (errors summed over actual volume), a scaled error such as MASE, or the error
+    in units per item; report slow movers and small sites apart, and compare with the same baseline.
+    """
+    if plan.product.task not in _NUMBERS:
+        return None
+    paths = [f"done.metrics[{i}].name" for i in range(len(plan.done.metrics))]
+    metric = first_said(plan, [*paths, "done.worst_error_metric"], PERCENTAGE_ERROR)
+    if metric is None:
+        return None
+    said = [answer_at(plan, path) for path in [*paths, "done.worst_error_metric"]]
+    if any(ZERO_SAFE.find(text) for text in said):
+        return None
+    zeros = first_said(plan, _TEXTS, ZERO_PERIODS)
+    if zeros is None:
+        return None
+    (metric_path, metric_words), (zero_path, zero_words) = metric, zeros
+    return Hint(
+        zero_words,
+        (
+            quote(
+                plan,
+                metric_path,
+                f"a percentage error: {', '.join(metric_words)}; it divides by the actual, so zero and "
+                "one-unit periods decide it",
+            ),
+            quote(plan, zero_path, f"near-zero periods: {', '.join(zero_words)}"),
+        ),
+    )
