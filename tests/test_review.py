@@ -194,6 +194,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "label-broader-than-the-harm",
         "name-matches-fall-unevenly",
         "generator-judged-by-average-rating",
+        "serious-news-read-alone",
         "view-outside-the-workflow",
         "view-where-a-system-decides",
         "whole-moves-by-step-share",

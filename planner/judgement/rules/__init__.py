@@ -123,6 +123,7 @@ from planner.judgement.rules import (
     adjusted,
     names,
     rated,
+    alone,
 )
 # isort: on
 
@@ -135,6 +136,7 @@ __all__ = [
     "action",
     "adjusted",
     "adverse",
+    "alone",
     "anchor",
     "anchoring",
     "answer_at",

@@ -1,0 +1,127 @@
+"""Rules on serious news that reaches the person it concerns with nobody beside them.
+
+A result, a finding or a refusal written for the person it concerns is read where and when they open
+it: at night, alone, before the clinician or caseworker has seen it. Even a correct explanation of a
+serious finding can harm read that way, and a wrong one cannot be taken back. A lead asks who hears a
+serious output first, and when.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan, Severity
+
+# The person a result concerns, reading it.
+CONCERNED = Lexicon("""
+    patient, patients, the patient, applicant, applicants, claimant, claimants, tenant, tenants
+    parent, parents, student, students, pupil, pupils, candidate, candidates, customer, customers
+""")
+
+# Outputs that carry news about that person.
+NEWS = Lexicon("""
+    result, results, test result, test results, scan, scans, scan report, scan reports, report, reports
+    radiology report, radiology reports, pathology report, pathology reports, diagnosis, diagnoses
+    findings, finding, biopsy, biopsies, blood test, blood tests, screening result, screening results
+    decision letter, decision letters, refusal, refusals, rejection, rejections, grade, grades
+    exam result, exam results, assessment outcome, assessment outcomes
+""")
+
+# Words that say someone sees or releases serious news before the person reads it.
+MEDIATED = Lexicon("""
+    reviewed by, released by, released after, held until, held back, withheld until, before the patient
+    before patients, after the clinician, after the doctor, after the gp, clinician first, doctor first
+    discussed with, signed off, signs off, approved by, sent by the clinician, sent by the doctor
+    not shown until, only after, once the clinician, once the doctor, once a clinician, once a doctor
+""")
+
+_ROUTE = (
+    "product.decision",
+    "product.output",
+    "after_launch.fallback",
+    "done.when_met",
+    "heuristics.humans_handle",
+)
+
+
+@rule(
+    "serious-news-read-alone",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    ask="does serious news reach the person it concerns with nobody having seen it first?",
+    move=Move(
+        "Decide who hears a serious output first, and when",
+        "A serious finding or refusal read alone, before anyone has seen it, harms even when correct, and a "
+        "wrong one cannot be taken back: hold serious or unclear outputs until a clinician or caseworker "
+        "releases them, time the release, and give the reader a route to a person",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Patients, in the hospital's app.",
+                "product.output": "A plain-language explanation of each radiology report.",
+            },
+            evidence=(
+                'product.users: "Patients, in the hospital\'s app." (patients read it themselves)',
+                'product.output: "A plain-language explanation of each radiology report." (radiology report: '
+                "serious news, and nobody is said to see it first)",
+                'impact.error_severity: "serious"',
+            ),
+            also=frozenset({"medical-device-duty"}),
+        ),
+    ),
+    quiet=(
+        Case(  # a clinician releases it first
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Patients, in the hospital's app.",
+                "product.output": "A plain-language explanation of each radiology report, released after the "
+                "clinician has seen the report.",
+            }
+        ),
+        Case(  # staff read it, not the person it concerns
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Radiographers and ward doctors.",
+                "product.output": "A plain-language explanation of each radiology report.",
+            }
+        ),
+        Case(  # no serious harm
+            {
+                "impact.error_severity": "minor",
+                "product.users": "Customers, in the bank's app.",
+                "product.output": "A summary of each month's card statement report.",
+            }
+        ),
+    ),
+)
+def serious_news_read_alone(plan: Plan) -> Evidence:
+    """Serious news reaches the person it concerns, and nobody sees it first.
+
+    A result, finding or refusal written for the person it concerns is read where and when they open it:
+    at night, alone, before a clinician or caseworker has seen it. Even a correct explanation of a serious
+    finding can harm read that way, and a wrong one cannot be taken back.
+
+    Mitigation: Decide who hears a serious output first: hold serious or unclear findings until a clinician
+    or caseworker releases them, time the release, and give the reader a route to a person.
+    """
+    if plan.impact.error_severity not in (Severity.serious, Severity.severe):
+        return None
+    readers = CONCERNED.find_all(plan.product.users)
+    news = NEWS.find_all(plan.product.output)
+    if not readers or not news:
+        return None
+    if any(MEDIATED.find(answer_at(plan, path)) for path in _ROUTE):
+        return None
+    return Hint(
+        (readers[0], news[0]),
+        (
+            quote(plan, "product.users", f"{readers[0]} read it themselves"),
+            quote(plan, "product.output", f"{news[0]}: serious news, and nobody is said to see it first"),
+            quote(plan, "impact.error_severity"),
+        ),
+    )
