@@ -102,9 +102,12 @@ def test_content_others_own_is_weighed_by_where_it_can_go(
         ({"product.required_output": "A risk warning.", "impact.error_severity": "severe"}, "high"),
         ({"product.required_output": "A risk warning.", "product.forbidden_guard": "review"}, None),
         ({"product.required_output": "Nothing by law."}, None),
+        # a classifier writes no text: the record around its verdict is the system's to write
+        ({"product.required_output": "A risk warning.", "product.task": "classification"}, None),
     ],
 )
 def test_what_every_output_must_carry_is_high_when_it_is_a_warning_sent_alone(
     changes: dict[str, Any], expected: str | None
 ) -> None:
+    changes = {"product.task": "generation", **changes}
     assert level(changes, "required-output-unchecked") == expected

@@ -23,7 +23,7 @@ from planner.judgement.rules.lexicon import (
     WHOLE_LIST,
 )
 from planner.judgement.rules.words import mentions
-from planner.plan.model import ActionShape, Category, ErrorCost, MetricUnit, Plan
+from planner.plan.model import ActionShape, Category, ErrorCost, MetricUnit, Plan, TaskType
 
 _SHORT = {
     ErrorCost.too_low: "a forecast too low costs more (short of staff, stock or money)",
@@ -381,3 +381,17 @@ def picks_nothing_out(plan: Plan) -> bool:
     """Whether the team said every item gets the output, people choose among suggestions, or it sets an
     amount: no flags a day for people to work (unless a number of flags a day is named)."""
     return plan.product.action_shape in _NO_FLAGS
+
+
+# Tasks whose output for an item is a list of suggestions (substitutes, reviewers, articles), not a flag.
+_SUGGESTION_TASKS = frozenset({TaskType.ranking, TaskType.recommendation})
+
+
+def suggests_for_every_item(plan: Plan) -> bool:
+    """Whether each item gets its own list of suggestions that the person handling it chooses from
+    (action_shape every_item or choose_among, a ranking or recommendation task): no queue of flags exists,
+    so no flags a day to size against a capacity, whatever count a day the team names."""
+    return (
+        plan.product.action_shape in (ActionShape.every_item, ActionShape.choose_among)
+        and plan.product.task in _SUGGESTION_TASKS
+    )

@@ -58,6 +58,7 @@ from planner.judgement.rules.lexicon import (
     WORD_OVERLAP,
 )
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
+from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
 from planner.plan.model import (
     Category,
@@ -899,6 +900,15 @@ def no_monitoring(plan: Plan) -> Evidence:
             evidence=("after_launch.monitoring: 1 signal, none with a threshold",),
         ),
     ),
+    quiet=(
+        Case(  # a batch job run once over a backlog: nothing keeps running for an alert to catch
+            {
+                "after_launch.monitoring[0].threshold": None,
+                "product.goal": "Code the historic backlog of free-text returns in a one-off batch run.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
+    ),
 )
 def monitoring_without_alerts(plan: Plan) -> Evidence:
     """Monitoring without alert thresholds.
@@ -908,8 +918,8 @@ def monitoring_without_alerts(plan: Plan) -> Evidence:
     Mitigation: Give each monitored signal a threshold and a person or channel it alerts.
     """
     monitors = plan.after_launch.monitoring
-    if not monitors or any(says_nothing(monitor.signal) for monitor in monitors):
-        return None
+    if not monitors or any(says_nothing(monitor.signal) for monitor in monitors) or runs_once(plan):
+        return None  # nothing watched, or a job run once: no live system for an alert to catch
     if any(monitor.threshold and not says_nothing(monitor.threshold) for monitor in monitors):
         return None
     return (

@@ -12,6 +12,7 @@ from planner.judgement.rules.heard import selection_in_the_label
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
 )
+from planner.judgement.rules.setup import generates_for_every_item
 from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Category, OutcomeRecorded, Plan, RowsPerThing, Split
 
@@ -162,6 +163,20 @@ _KEEP_A_RANDOM_SHARE = Move(
         ),
     ),
     quiet=(
+        Case(  # the label names the investigators' chosen cases, but the evaluation sample is random already
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Fraud confirmed by the investigators on the claims referred to them.",
+                "done.eval_set": "A random sample of 500 claims, investigated whatever the score said.",
+            }
+        ),
+        Case(  # a generator trained on nothing drafts every item: nobody chooses which items get an output
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "product.task": "generation",
+                "product.action_shape": "every_item",
+            }
+        ),
         Case(
             {
                 "constraints.data.outcome_recorded_for": "selected_cases",
@@ -219,8 +234,11 @@ def selective_labels(plan: Plan) -> Evidence:
     cases only.
     """
     data = plan.constraints.data
+    if generates_for_every_item(plan):
+        return None  # every item gets an output and nothing learns from the labels: nothing selects them
+    at_random = evaluated_at_random(plan)
     if data.outcome_recorded_for in (OutcomeRecorded.every_case, None):
-        return selection_in_the_label(plan)
+        return None if at_random else selection_in_the_label(plan)  # a random sample is already kept
     if data.outcome_recorded_for is not OutcomeRecorded.selected_cases:
         return None
     if data.exploration_share is not None and data.exploration_share > 0:
@@ -230,7 +248,7 @@ def selective_labels(plan: Plan) -> Evidence:
     found = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
     if data.exploration_share is not None:
         found = (found[0], quote(plan, "constraints.data.exploration_share"))
-    if at_random := evaluated_at_random(plan):  # evaluated on a random sample: credit it, keep it random
+    if at_random:  # evaluated on a random sample: credit it, keep it random
         return Tempered(2, (found[0], at_random))
     return output_chooses_none(plan, found) or found  # customers chose, or someone else: less likely
 

@@ -9,7 +9,7 @@ is set blind.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import picks_nothing_out, worked_from_the_top
+from planner.judgement.rules.action import picks_nothing_out, suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.base import PERSON_WEEK_HOURS, RARE_SHARE, Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     WORKING_DAYS_PER_MONTH,
@@ -105,6 +105,14 @@ _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_da
         # every item gets the output (used as is or checked), or people choose among a few: no flags
         Case({**_UNMEASURED, "product.action_shape": "every_item"}),
         Case({**_UNMEASURED, "product.action_shape": "choose_among"}),
+        Case(  # a list of suggestions beside every order line, counted a day: items served, not flags
+            {
+                "impact.capacity_per_day": "not measured",
+                "impact.flagged_per_day": 400,
+                "product.task": "recommendation",
+                "product.action_shape": "every_item",
+            }
+        ),
         Case(  # a ranked list worked from the top, judged by AUC: the depth people reach is asked once, there
             {**_UNMEASURED, "product.action_shape": "top_of_queue", "done.metrics[0].name": "AUC"},
             also=frozenset({"capacity-sets-the-threshold"}),
@@ -215,6 +223,8 @@ _OUTPUT_FOR_EVERY_ITEM = frozenset(
 def _flags_some(plan: Plan) -> bool:
     """Whether the model picks some items out for people (flags): not when the team expects no flags,
     nor when the task gives every item an output (a draft, a forecast) and no flags a day are named."""
+    if suggests_for_every_item(plan):
+        return False  # each item gets its own suggestions, a count a day is of items served, not flags
     flagged = plan.impact.flagged_per_day
     if isinstance(flagged, float | int):
         return flagged > 0

@@ -72,6 +72,10 @@ _CHECKED_OUTSIDE = (Guard.rule, Guard.review)
 _SERIOUS = (Severity.serious, Severity.severe)
 
 
+# Tasks whose model writes the output itself; any other gives a class, score or figure the system records.
+_WRITES_TEXT = frozenset({TaskType.generation, TaskType.other, None})
+
+
 def required_said(plan: Plan) -> str | None:
     """What every output must carry, when the plan says something is required (not 'nothing', 'TBD')."""
     said = plan.product.required_output
@@ -143,7 +147,11 @@ def _counted(plan: Plan, required: str) -> str | None:
     ),
     fires=(
         Case(
-            {"product.required_output": "The firm's name and its regulator's reference number."},
+            {
+                "product.task": "generation",
+                "product.required_output": "The firm's name and its regulator's reference number.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
             evidence=(
                 "product.required_output: \"The firm's name and its regulator's reference number.\" (every "
                 "output must carry it, and a model only usually includes it)",
@@ -153,6 +161,7 @@ def _counted(plan: Plan, required: str) -> str | None:
         ),
         Case(  # a safety warning, sent alone: high
             {
+                "product.task": "generation",
                 "product.required_output": "The safety warning for the chemical named in the answer.",
                 "product.forbidden_guard": "model",
                 "product.mode": "automate",
@@ -168,6 +177,7 @@ def _counted(plan: Plan, required: str) -> str | None:
         ),
         Case(  # templates named, but not as what carries the requirement
             {
+                "product.task": "generation",
                 "product.required_output": "The firm's name and its regulator's reference number.",
                 "product.output": "A reply drafted in the tone of our templates.",
             }
@@ -175,11 +185,29 @@ def _counted(plan: Plan, required: str) -> str | None:
     ),
     quiet=(
         Case({"product.required_output": "nothing"}),
+        Case(  # a classifier's verdict: the photo and the date on each letter are the system's to write
+            {
+                "product.task": "classification",
+                "product.required_output": "The photo and the date on every letter.",
+            }
+        ),
         Case({"product.required_output": "None by law or contract."}),
-        Case({"product.required_output": "The risk warning.", "product.forbidden_guard": "rule"}),
-        Case({"product.required_output": "The risk warning, appended by a template after generation."}),
+        Case(
+            {
+                "product.task": "generation",
+                "product.required_output": "The risk warning.",
+                "product.forbidden_guard": "rule",
+            }
+        ),
+        Case(
+            {
+                "product.task": "generation",
+                "product.required_output": "The risk warning, appended by a template after generation.",
+            }
+        ),
         Case(  # the output says the letter template carries the warning
             {
+                "product.task": "generation",
                 "product.required_output": "The risk warning.",
                 "product.output": "A reply paragraph; the letter template adds the greeting and the risk warning.",
             }
@@ -193,6 +221,7 @@ def _counted(plan: Plan, required: str) -> str | None:
         ),
         Case(
             {
+                "product.task": "generation",
                 "product.required_output": "The risk warning.",
                 "done.metrics": [
                     {
@@ -221,6 +250,8 @@ def required_output_unchecked(plan: Plan) -> Evidence:
     guard = plan.product.forbidden_guard
     if required is None or guard in _CHECKED_OUTSIDE or ADDED_OUTSIDE.find(required):
         return None
+    if plan.product.task not in _WRITES_TEXT:
+        return None  # the model gives a class, a score or a figure: the system writes the record around it
     if _counted(plan, required) or _attached_elsewhere(plan, required):
         return None  # counted by a done metric, or a template attaches it outside the model
     if _copied_from_input(plan, required):

@@ -20,6 +20,26 @@ from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, Ta
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
 _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
 
+# Words saying the unseen information decides only a few cases.
+DECIDES_FEW = Lexicon("""
+    rarely, seldom, occasionally, now and then, once in a while, a few cases, a handful of cases, few cases
+    edge cases, rare cases, in rare cases, the odd case, marginal, only sometimes, a small share
+    a small number of cases, hardly ever, almost never, rarely changes, seldom changes
+""")
+# Words saying a person still decides the cases that turn on it: sent, referred or held for people.
+PERSON_CHECKS = Lexicon("""
+    sent to a person, sent to people, goes to a person, go to a person, referred to the, referred to a
+    routed to, escalated to, escalate to, handled by hand, decided by hand, manual review, manually reviewed
+    reviewed by a person, held for review, held for a person, flagged for review, a person decides
+    people decide
+""")
+_CHECKED_IN = (
+    "product.unseen_by_model",
+    "product.decision",
+    "heuristics.humans_handle",
+    "after_launch.fallback",
+)
+
 
 @rule(
     "decisions-turn-on-unseen",
@@ -44,6 +64,17 @@ _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
             evidence=(
                 'product.unseen_by_model: "The site visit photos the adjuster takes."',
                 'product.mode: "automate"',
+            ),
+        ),
+        Case(  # automatic, but the gap is said to decide few cases: medium, not high
+            {
+                "product.unseen_by_model": "A note the adjuster adds by phone, which rarely changes the outcome.",
+                "product.mode": "automate",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "A note the adjuster adds by phone, which rarely changes the '
+                'outcome." (it decides few cases: rarely changes)',
             ),
         ),
         Case(  # sent unchecked, but as a suggestion its receiver can decline: medium, not high
@@ -102,6 +133,11 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         return None  # people did the task by hand from the model's inputs alone, and could decide
     alone = ticked(plan, Circumstance.commits_alone)
     if plan.product.mode is Mode.automate:
+        few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
+        if few or checked:  # it decides few cases, or people still decide the cases that turn on it
+            why = f"it decides few cases: {', '.join(few)}" if few else ""
+            weighed = quote(plan, "product.unseen_by_model", why) if few else said
+            return Tempered(3, (weighed, *((quote(plan, checked[0]),) if checked else ())))
         return (said, quote(plan, "product.mode"))  # nobody brings it back in
     if alone and declinable(plan):
         # a suggestion goes out unchecked, but the person or customer it reaches can decline it, with what

@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import settled
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing, ticked
+from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Plan
 
@@ -85,6 +86,15 @@ def _vendor(plan: Plan) -> str | None:
             {"product.circumstances": ["sector_rules"], "constraints.compute.hosted_model": "none"}
         ),
         Case({"constraints.compute.hosted_model": "A hosted LLM API."}),  # no regulated decision
+        Case(  # a one-off batch run over a backlog: no live system for a vendor's update to change
+            {
+                "product.circumstances": ["sector_rules"],
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "product.goal": "Summarise the backlog of case files in one pass before the audit.",
+                "constraints.retraining.cadence": "never",
+            },
+            also=frozenset({"sector-rules-unnamed"}),
+        ),
     ),
 )
 def vendor_model_in_regulated_use(plan: Plan) -> Evidence:
@@ -100,8 +110,8 @@ def vendor_model_in_regulated_use(plan: Plan) -> Evidence:
     version; agree with the vendor how updates are announced.
     """
     vendor = _vendor(plan)
-    if vendor is None or settled(plan, PINNED):
-        return None
+    if vendor is None or settled(plan, PINNED) or runs_once(plan):
+        return None  # a job run once has no live use for a vendor's update to change
     note = "the vendor updates it; which version is validated, and what happens on an update?"
     if plan.constraints.compute.hosted_model and not says_nothing(plan.constraints.compute.hosted_model):
         vendor = quote(plan, "constraints.compute.hosted_model", note)

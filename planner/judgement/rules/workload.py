@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import worked_from_the_top
+from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.base import (
     CAPACITY_SHARE,
     RARE_SHARE,
@@ -165,7 +165,17 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),),
+    quiet=(
+        Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),
+        Case(  # suggestions beside every order line: the count a day is of items served, no queue of flags
+            {
+                "impact.flagged_per_day": 900,
+                "impact.capacity_per_day": 40,
+                "product.task": "recommendation",
+                "product.action_shape": "every_item",
+            }
+        ),
+    ),
 )
 def flags_exceed_capacity(plan: Plan) -> Evidence:
     """The model flags more cases than people can handle.
@@ -180,6 +190,8 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     flagged, capacity = impact.flagged_per_day, impact.capacity_per_day
     if not isinstance(flagged, float | int) or not isinstance(capacity, float | int) or flagged <= capacity:
         return None
+    if suggests_for_every_item(plan):
+        return None  # each item gets its own suggestions, chosen from by whoever handles it: no queue
     left = flagged - capacity
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
     return (
@@ -355,6 +367,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     against the top k of the obvious rule (oldest, largest, most flagged); estimate the flags it raises.
     """
     impact = plan.impact
+    if suggests_for_every_item(plan):
+        return None  # each item gets its own suggestions: nothing is cut at a capacity
     capacity, working = impact.capacity_per_day, items_per_working_day(plan)
     if not isinstance(capacity, float | int):
         return None if isinstance(impact.flagged_per_day, float | int) else worked_from_the_top(plan)

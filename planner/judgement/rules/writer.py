@@ -26,6 +26,7 @@ from planner.plan.model import (
     OnlineValidation,
     Plan,
     Severity,
+    TaskType,
 )
 
 # Words naming an estimate a person may see before writing the outcome down: a score, a forecast, a
@@ -65,6 +66,14 @@ _SHOWN_LIVE = (
 )
 
 _SERIOUS = (Severity.serious, Severity.severe)
+
+# Words saying the label is a person's rating of the generated output itself: to rate it they must read it.
+RATES_THE_OUTPUT = Lexicon("""
+    rating, ratings, rated, rates each, rate each, rater, raters, graded, grades each, grade each, grading
+    thumbs up, thumbs down, marked acceptable, judged acceptable, acceptable or not, usable or not
+    accepted as is, quality score, quality scores, scored by reviewers, scored by the reviewers
+    rubric score, rubric scores, pass or fail
+""")
 
 _ESTIMATE_SAID = {
     "product.inputs": "an input: the model learns the estimate its label echoes",
@@ -168,6 +177,13 @@ def _blind_kept(plan: Plan) -> bool:
     quiet=(
         Case({"constraints.data.label_writer": "blind"}),
         Case({"constraints.data.label_writer": "event"}),
+        Case(  # raters grade each generated summary: they must read the output to rate it
+            {
+                "constraints.data.label_writer": "sees_estimate",
+                "product.task": "generation",
+                "product.label": "Each summary rated 1-5 by two pharmacists against the source record.",
+            }
+        ),
         Case(
             {
                 "constraints.data.label_writer": "sees_estimate",
@@ -191,6 +207,8 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
     """
     if plan.constraints.data.label_writer is not LabelWriter.sees_estimate or _blind_kept(plan):
         return None
+    if plan.product.task is TaskType.generation and RATES_THE_OUTPUT.find(plan.product.label):
+        return None  # a rating of the generated output: the rater must read the output to rate it
     note = "the person who records the outcome first sees an estimate, and the label leans toward it"
     found = [quote(plan, "constraints.data.label_writer", note), *_estimate_named(plan)]
     live = _live_labels_used(plan)
