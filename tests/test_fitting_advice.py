@@ -32,6 +32,13 @@ _SHARE_OUT = "Keep a share of traffic out of the model's hands"
 _NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
 _CAPS = "Bound what it may commit alone before it goes live"
 _LIMITS = "Bound what it may do alone before it goes live"
+_REGIME = {
+    "product.task": "forecasting",
+    "constraints.data.labels": ["outcomes"],
+    "done.eval_set": "A random fifth.",
+}
+_TEST_AFTER = "Test on cases after the change, and tell the model which regime each case is under"
+_LEARN_ONE = "Find when the standard or the regime changed, and learn one"
 
 # (the rule, answers patched onto the sound plan, the advice given, the advice not given, how the
 # register's mitigation begins, the advice `planner show` leads with: None where another leads)
@@ -90,6 +97,22 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _NONE_BACK,
         _SHARE_OUT,
         "Hold no action back where a case held back pays for it",
+        None,
+    ),
+    (  # a closure and a cap changed what drives a recorded count, not what it means: no relabelling
+        "label-standard-changed",
+        {**_REGIME, "constraints.data.changes": "Closed in spring 2020, then capped at 900 tickets a day."},
+        _TEST_AFTER,
+        _LEARN_ONE,
+        "Find the date of the change; split by time",
+        None,
+    ),
+    (  # the grading standard itself changed: relabel a sample of the older cases
+        "label-standard-changed",
+        {**_REGIME, "constraints.data.changes": "A new grading standard for defects from 2023."},
+        _LEARN_ONE,
+        _TEST_AFTER,
+        "Find the date of the change; relabel",
         None,
     ),
     ("commits-unchecked", _ALONE, _CAPS, _LIMITS, "Cap each action and the daily total", _CAPS),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
     quote,
@@ -13,7 +13,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.record import changed_during_period, one_standard_throughout, trained
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, LabelSource, LabelWriter, Plan, TaskType
 
 _STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
     criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
@@ -93,6 +93,44 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     return None
 
 
+# Words saying the change touches what the label means or how it is coded, or the terms and prices under
+# which the recorded behaviour happens (a contribution dropped changes what `completed` measures).
+_DEFINES_THE_LABEL = Lexicon("""
+    label, labels, labelling, labeling, definition, definitions, defined, coding, codes, code set, criteria
+    criterion, standard, standards, guideline, guidelines, rubric, grading, taxonomy, categories, recoded
+    re-coded, relabelled, relabeled, reclassified, redefined, re-defined, classification
+    terms, price, prices, pricing, tariff, tariffs, fee, fees, contribution, co-payment, copayment
+    fully funded, eligibility, eligible, scheme, schemes, incentive, incentives
+""")
+
+
+def _label_means_the_same(plan: Plan) -> bool:
+    """Whether the label is an event recorded as it happens (label_writer event, or only outcomes as
+    labels) and the change names nothing about its definition or coding: what drives it changed (a
+    closure, a cap, new terms), not what it means, so old cases need no relabelling."""
+    data = plan.constraints.data
+    recorded = data.label_writer is LabelWriter.event or (
+        bool(data.labels) and set(data.labels) <= {LabelSource.outcomes}
+    )
+    said = data.changes or ""
+    return recorded and not _DEFINES_THE_LABEL.find(said) and not MAPPED_CODES.find(said)
+
+
+_SAME_LABEL_NEW_REGIME = Instead(
+    _label_means_the_same,
+    Move(
+        "Test on cases after the change, and tell the model which regime each case is under",
+        "The label still means the same, but what drives it changed: split by time across the change, score "
+        "the model on cases after it, and give the model the regime (or train on data since it); relabelling "
+        "old cases would change nothing",
+        "warning",
+    ),
+    "Find the date of the change; split by time and test on cases after it; give the model the regime as "
+    "an input, or train on (or weight) data since the change. The label's definition did not change, so "
+    "the older cases need no relabelling.",
+)
+
+
 @rule(
     "label-standard-changed",
     Category.data,
@@ -106,6 +144,7 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
         "warning",
     ),
     ask="did the labelling standard, system or policy change over the data's years?",
+    instead=(_SAME_LABEL_NEW_REGIME,),
     fires=(
         Case(  # a measured duration, but the test set holds jobs from before the rebuild too
             {
