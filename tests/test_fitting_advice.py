@@ -26,6 +26,13 @@ _PUBLISHES = {
     "product.output": "For each pair of records, whether they describe the same person.",
 }
 
+_HUBS = {
+    "done.split": "random",
+    "constraints.data.rows_per_thing": "several",
+    "constraints.data.repeated_unit": "one charging hub's day",
+}
+_BY_TIME = "Split by time: train before a cutoff, test on what came after it"
+_BY_GROUP = "Split by group (the same patient, store or customer never on both sides), not at random"
 _RANDOM_SHARE = "Keep a random share out of the selection, and evaluate on it"
 _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"
@@ -114,6 +121,30 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _TEST_AFTER,
         "Find the date of the change; relabel",
         None,
+    ),
+    (  # the same hubs are forecast again: split by time, not by hub
+        "random-split-on-grouped-data",
+        {**_HUBS, "constraints.data.newcomers": "few"},
+        _BY_TIME,
+        _BY_GROUP,
+        "Split by time: train before a cutoff",
+        _BY_TIME,
+    ),
+    (  # each unit's next weeks, no newcomers said: the same units again
+        "random-split-on-grouped-data",
+        {**_HUBS, "product.output": "Sessions expected at the hub in each of the next 14 days."},
+        _BY_TIME,
+        _BY_GROUP,
+        "Split by time: train before a cutoff",
+        _BY_TIME,
+    ),
+    (  # most hubs are new: a split by hub is the test production meets
+        "random-split-on-grouped-data",
+        {**_HUBS, "constraints.data.newcomers": "many"},
+        _BY_GROUP,
+        _BY_TIME,
+        "Split by group",
+        _BY_GROUP,
     ),
     ("commits-unchecked", _ALONE, _CAPS, _LIMITS, "Cap each action and the daily total", _CAPS),
     (  # it publishes pages: limits on how many and which, not caps on amounts

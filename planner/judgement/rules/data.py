@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
+from planner.judgement.rules.anchor import horizon
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
     MIN_LABELED,
@@ -102,6 +103,7 @@ from planner.plan.model import (
     EvalTruth,
     LabelSource,
     Mode,
+    Newcomers,
     OutcomeRecorded,
     Plan,
     RowsPerThing,
@@ -1142,11 +1144,21 @@ def test_set_not_like_product(plan: Plan) -> Evidence:
     return Hint(words, (origin, scope)) if scope is not None else None
 
 
+# The split a product that predicts later periods of the units its data holds is judged by.
+SPLIT_BY_TIME = Move(
+    "Split by time: train before a cutoff, test on what came after it",
+    "Live, the model predicts a later period than any it learned from; a random split lets it learn "
+    "from the very weeks it is tested on, and the score flatters it",
+    "info",
+)
+
+
 @rule(
     "random-split-on-time-data",
     Category.model,
     likelihood=3,
     impact=4,
+    move=SPLIT_BY_TIME,
     ask="do the rows span a stretch of time, and does the test set come after the training data?",
     fires=(
         Case(
@@ -2175,6 +2187,36 @@ def data_narrower_than_product(plan: Plan) -> Evidence:
 _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
 
 
+def units_recur(plan: Plan) -> bool:
+    """Whether production predicts again for the units its data holds: the team said few or no cases are
+    new, or the output is each unit's next weeks (`incidents on the site in the next four weeks`) and no
+    new ones are said. Then the split it meets is by time; holding whole units out tests newcomers it
+    rarely sees."""
+    newcomers = plan.constraints.data.newcomers
+    if newcomers in (Newcomers.many, Newcomers.all_new) or _new_series(plan):
+        return False
+    if newcomers in (Newcomers.none, Newcomers.few):
+        return True
+    return newcomers is None and horizon(plan.product.output) is not None
+
+
+UNITS_RECUR = Instead(
+    lambda plan: plan.done.split is Split.random and units_recur(plan),
+    SPLIT_BY_TIME,
+    "Split by time: train before a cutoff and test on what came after it, the test production meets as it "
+    "predicts later periods of the same units; report the few new units apart.",
+)
+
+
+def _recurring(plan: Plan) -> str:
+    """What the evidence adds when production meets the same units again: the answer that says so."""
+    if not units_recur(plan):
+        return ""
+    newcomers, ahead = plan.constraints.data.newcomers, horizon(plan.product.output)
+    said = f"newcomers: {newcomers.value}" if newcomers else f"the output: {ahead[0] if ahead else ''}"
+    return f"; production predicts for the same ones again ({said}): split by time, not by unit"
+
+
 @rule(
     "random-split-on-grouped-data",
     Category.model,
@@ -2187,17 +2229,47 @@ _MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
         "info",
     ),
     ask="do rows come in groups that a random split puts on both sides?",
+    instead=(UNITS_RECUR,),
     fires=(
         Case(  # the team said several rows describe one thing: a fact, high
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": "several",
                 "constraints.data.repeated_unit": "one supplier's invoice",
+                "constraints.data.newcomers": None,
             },
             evidence=(
                 'done.split: "random"',
                 'constraints.data.rows_per_thing: "several" (several rows describe one supplier\'s invoice: '
                 "split at random, near-copies sit in train and test)",
+            ),
+        ),
+        Case(  # the same hubs met again in production: still a leak, but the split to advise is by time
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one charging hub's day",
+                "constraints.data.newcomers": "few",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one charging hub\'s day: '
+                "split at random, near-copies sit in train and test; production predicts for the same ones "
+                "again (newcomers: few): split by time, not by unit)",
+            ),
+        ),
+        Case(  # most cases are new units: a split by unit is the test production meets
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one trial plot",
+                "constraints.data.newcomers": "many",
+                "product.output": "Yield of the plot in the next 12 months.",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one trial plot: split at '
+                "random, near-copies sit in train and test)",
             ),
         ),
         Case(  # not checked: a low question
@@ -2389,7 +2461,7 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         return None
     if rows is RowsPerThing.several:  # the team said so: a fact, whatever the words
         unit = repeated_unit(plan)
-        note = f"several rows describe {unit}: split at random, near-copies sit in train and test"
+        note = f"several rows describe {unit}: split at random, near-copies sit in train and test{_recurring(plan)}"
         return (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
     guessed = _grouped_in_words(plan)
     if guessed or rows is not RowsPerThing.not_checked:
