@@ -32,6 +32,13 @@ LATER_STEPS = Lexicon(
         days since last update, days since last touch, days since last reply, time since last contact""",
     )
 )
+# Fields copied from the closed, final record of a case: they hold its end whatever the export.
+FINAL_RECORD = Lexicon("""
+    closing notes, closing note, closure notes, closure note, close notes, close-out notes, closeout notes
+    resolution notes, resolution note, resolution summary, final status, final outcome, final diagnosis
+    final disposition, final report, final grade, final assessment, final stage, as at close, as at closure
+    at case closure, at closure, on closure, when the case closed, when closed, closed record, closed records
+""")
 # A data set read as it stands at export: the fields hold their latest values.
 EXPORTED = Lexicon("""
     export, exported, exports, extract, extracted, dump, data dump, current values, current state
@@ -80,6 +87,17 @@ def _paths(plan: Plan) -> tuple[str, ...]:
                 "stands at export: exported)",
             ),
         ),
+        Case(  # fields of the closed record: the case's end, whatever the export
+            {
+                "product.inputs": "Category, channel, the officer's closing notes and the final status.",
+                "constraints.data.differences": ["none"],
+            },
+            evidence=(
+                'product.inputs: "Category, channel, the officer\'s closing notes and the final status." '
+                "(taken from the closed, final record: closing notes, final status; known at the moment of "
+                "prediction?)",
+            ),
+        ),
         Case(  # a staff assessment and a status from a current-values extract
             {
                 "product.inputs": "Claim type, amount, the adjuster's assessment and claim status.",
@@ -89,6 +107,18 @@ def _paths(plan: Plan) -> tuple[str, ...]:
         ),
     ),
     quiet=(
+        Case(  # fields of the opening record: known when the case opens
+            {
+                "product.inputs": "The complaint's category, channel and first message, as logged at intake.",
+                "constraints.data.differences": ["none"],
+            }
+        ),
+        Case(  # the final record's fields, rebuilt as they stood at each decision
+            {
+                "product.inputs": "Category, channel and final status, as of the day each case was triaged.",
+                "constraints.data.differences": ["none"],
+            }
+        ),
         Case(  # the team ticked it: inputs-after-prediction raises it
             {
                 "product.inputs": "Source, guest count, number of e-mails exchanged and proposal sent.",
@@ -126,7 +156,9 @@ def inputs_record_later_steps(plan: Plan) -> Evidence:
     assessments made while handling it and `days since last ...` computed at export are written as the
     case is worked, after the moment the model is to decide. Read from an export, they hold each past
     case's final values: the model learns the end of the story, the offline score is far above what the
-    product will reach, and live it meets fresh cases where these fields are empty.
+    product will reach, and live it meets fresh cases where these fields are empty. Fields copied from
+    the closed record (closing notes, a final status, values `as at close`) hold the end of the story
+    whatever the export.
 
     Mitigation: For each input, write when its value is known; rebuild the features as of the moment
     of prediction (the system's change history, or snapshots kept from now on), or drop those known
@@ -136,10 +168,14 @@ def inputs_record_later_steps(plan: Plan) -> Evidence:
         return None  # ticked: inputs-after-prediction raises it
     inputs = plan.product.inputs
     fields = LATER_STEPS.find_all(inputs)
-    if not fields or AS_NOW.find(inputs):
+    if not (fields or FINAL_RECORD.find(inputs)) or AS_NOW.find(inputs):
         return None  # nothing written later, or inputs-read-as-they-are-now asks it
     if any(AS_AT_DECISION.find(answer_at(plan, path)) for path in _paths(plan)):
         return None  # the values are taken as they stood at each decision
+    final = FINAL_RECORD.find_all(inputs)
+    if final:  # copied from the closed record: its end, whatever the export
+        note = f"taken from the closed, final record: {', '.join(final)}; known at the moment of prediction?"
+        return Hint(final, (quote(plan, "product.inputs", note),))
     for path in _paths(plan)[1:]:
         exported = EXPORTED.find_all(answer_at(plan, path))
         if exported:
