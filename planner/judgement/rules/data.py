@@ -2618,8 +2618,29 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "counted from the day the forecast is made?)",
             ),
         ),
+        Case(  # last week's value feeds a forecast three months ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Loans per library branch for each of the next 3 months.",
+                "product.inputs": "Last week's loans per branch and the school holiday calendar.",
+            },
+            evidence=(
+                'product.output: "Loans per library branch for each of the next 3 months." (the forecast '
+                "covers next 3 months: up to 90 days ahead)",
+                'product.inputs: "Last week\'s loans per branch and the school holiday calendar." (last week: '
+                "7 days before the day predicted, but at 90 days ahead the newest value known is 90 days old: "
+                "counted from the day the forecast is made?)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # last month's value for a forecast of the next week: known when the forecast is made
+            {
+                "product.task": "forecasting",
+                "product.output": "Covers per restaurant for each of the next 7 days.",
+                "product.inputs": "Last month's covers per restaurant and the bookings calendar.",
+            }
+        ),
         Case({"product.inputs": "Past sales, holidays and the temperature of each day."}),
         Case(  # the label's own history, named as the source: not an input observed later
             {

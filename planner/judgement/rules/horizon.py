@@ -40,6 +40,24 @@ _LAG = re.compile(
     re.IGNORECASE,
 )
 
+# A recent period of the target named as an input: `last week's sales`, `the month before`.
+_RECENT = re.compile(
+    r"\b(?:last|previous|prior)\s+(week|fortnight|month)(?:'s|’s)?\b|\bthe\s+(week|month)\s+before\b",
+    re.IGNORECASE,
+)
+_RECENT_DAYS = {"week": 7.0, "fortnight": 14.0, "month": 30.0}
+
+
+def _newest(inputs: str) -> tuple[str, float] | None:
+    """The newest value of the target the inputs name, and how many days before the day predicted."""
+    lag = _LAG.search(inputs)
+    if lag is not None:
+        return lag.group(0), days_of(lag.group(0))[0] if SPAN_ALONE.search(lag.group(0)) else 1.0
+    recent = _RECENT.search(inputs)
+    if recent is not None:
+        return recent.group(0), _RECENT_DAYS[(recent.group(1) or recent.group(2)).lower()]
+    return None
+
 
 def lag_inside_horizon(plan: Plan) -> Evidence:
     """`Yesterday's visits` feed a forecast 10 to 16 days ahead: counted from the day predicted, the
@@ -48,14 +66,14 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
     if plan.product.task is not TaskType.forecasting:
         return None
     said = next(((path, found) for path in HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
-    lag = _LAG.search(answer_at(plan, "product.inputs") or "")
-    if said is None or lag is None:
+    newest = _newest(answer_at(plan, "product.inputs") or "")
+    if said is None or newest is None:
         return None
     path, (words, reach) = said
-    days = days_of(lag.group(0))[0] if SPAN_ALONE.search(lag.group(0)) else 1.0
+    found, days = newest
     if days >= reach:
         return None
-    lagged = lag.group(0).lower().removesuffix("'s")
+    lagged = found.lower().removesuffix("'s").removesuffix("’s")
     return Hint(
         (lagged, words),
         (
