@@ -138,6 +138,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Split by time: train before a cutoff",
         _BY_TIME,
     ),
+    (  # photos of the same plots: near-copies by capture, whatever the product meets
+        "random-split-on-grouped-data",
+        {**_HUBS, "constraints.data.newcomers": "few", "product.data_kinds": ["images"]},
+        _BY_GROUP,
+        _BY_TIME,
+        "Split by group",
+        _BY_GROUP,
+    ),
     (  # most hubs are new: a split by hub is the test production meets
         "random-split-on-grouped-data",
         {**_HUBS, "constraints.data.newcomers": "many"},

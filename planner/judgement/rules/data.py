@@ -2195,9 +2195,11 @@ def units_recur(plan: Plan) -> bool:
     newcomers = plan.constraints.data.newcomers
     if newcomers in (Newcomers.many, Newcomers.all_new) or _new_series(plan):
         return False
+    if any(kind in plan.product.data_kinds for kind in _MEDIA):
+        return False  # frames of one flight or session are near-copies whatever the product meets
     if newcomers in (Newcomers.none, Newcomers.few):
         return True
-    return newcomers is None and horizon(plan.product.output) is not None
+    return horizon(plan.product.output) is not None  # unanswered or not checked: each unit's next weeks
 
 
 UNITS_RECUR = Instead(
@@ -2213,7 +2215,10 @@ def _recurring(plan: Plan) -> str:
     if not units_recur(plan):
         return ""
     newcomers, ahead = plan.constraints.data.newcomers, horizon(plan.product.output)
-    said = f"newcomers: {newcomers.value}" if newcomers else f"the output: {ahead[0] if ahead else ''}"
+    known = newcomers in (Newcomers.none, Newcomers.few)
+    said = (
+        f"newcomers: {newcomers.value}" if known and newcomers else f"the output: {ahead[0] if ahead else ''}"
+    )
     return f"; production predicts for the same ones again ({said}): split by time, not by unit"
 
 

@@ -70,10 +70,10 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
     if said is None or newest is None:
         return None
     path, (words, reach) = said
-    found, days = newest
+    named, days = newest
     if days >= reach:
         return None
-    lagged = found.lower().removesuffix("'s").removesuffix("’s")
+    lagged = named.lower().removesuffix("'s").removesuffix("’s")
     return Hint(
         (lagged, words),
         (
