@@ -4,6 +4,7 @@ and on what a team says that already judges the difference apart or finds the tw
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.covered import REVALIDATED as _REVALIDATED, covered_there, revalidated_later
 from planner.judgement.rules.evaluation import evaluation_paths
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.heard import unlike_in_the_text
@@ -23,14 +24,6 @@ from planner.plan.model import Category, Difference, Plan
 _UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
 
 
-# Words saying the model is validated again once the known change lands, before it is relied on.
-_REVALIDATED = Lexicon("""
-    re-validate, re-validates, re-validated, re-validating, re-validation, revalidate, revalidates
-    revalidated, revalidating, revalidation, re-evaluate, re-evaluates, re-evaluated, re-evaluation
-    re-test, re-tests, re-tested, retest, retests, retested, validate it again, validated again
-    re-run, re-runs, rerun, reruns, re-check, re-checks, re-checked, recheck, rechecks, rechecked
-    re-score, re-scores, re-scored, rescore, rescores, rescored
-""")
 _JUDGED_APART = RUN_APART + PILOT_THERE + _REVALIDATED
 _HANDLED = RUN_APART + MODELLED_IN + _REVALIDATED
 
@@ -142,7 +135,10 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         "warning",
         first=True,
         done=lambda plan: (
-            judged_apart(plan) is not None or production_stream(plan) is not None or _only_the_mix(plan)
+            judged_apart(plan) is not None
+            or production_stream(plan) is not None
+            or covered_there(plan) is not None
+            or _only_the_mix(plan)
         ),
     ),
     fires=(
@@ -257,8 +253,38 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 "data is production's own: the production stream)",
             ),
         ),
+        Case(  # named; only re-validated on each new rig later: low, the first rig's data may still lack
+            {
+                "constraints.data.differences": ["device"],
+                "after_launch.monitoring[0].signal": "Recall on a weekly audit; we re-validate on any change of rig.",
+            },
+            evidence=(
+                'constraints.data.differences: ["device"] (the product meets another device or camera)',
+                'after_launch.monitoring[0].signal: "Recall on a weekly audit; we re-validate on any change of '
+                'rig." (validated again on a change: re-validate)',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # named, and the eval set is drawn from the new rig: the score is read where the product works
+            {
+                "constraints.data.differences": ["device"],
+                "done.eval_set": "The test set is 900 frames recorded with the new rig, fog and rain included.",
+            }
+        ),
+        Case(  # named, and the metric is reported per condition: the hard slice is measured, not averaged
+            {
+                "constraints.data.differences": ["population"],
+                "done.metrics[0].name": "Recall on missed defects, sliced by visibility",
+            }
+        ),
+        Case(  # the production stream, a harder sub-slice scored apart
+            {
+                "constraints.data.differences": ["season"],
+                "constraints.data.sources[0].name": "The production stream of pump readings since March",
+                "done.eval_set": "The last six weeks held out by time, results broken down by pump type.",
+            }
+        ),
         Case(  # named, and the setting it lacks runs in shadow before go-live
             {
                 "constraints.data.differences": ["season"],
@@ -404,11 +430,14 @@ def production_differs(plan: Plan) -> Evidence:
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     if _checked_alike(plan):
         return None  # the team measured the two and found them alike: the premise is checked away
-    if _judged_there(plan):
+    if _judged_there(plan) or covered_there(plan):
         # Named, and judged on the setting it lacks before anyone relies on it (a shadow season, a pilot
         # there, a re-check after the change, a test set from production): the plan does what the risk
         # asks, and a lead does not raise it again.
         return None
+    later = revalidated_later(plan)
+    if later:  # validated again on each change: a low note, the setting's first data may still lack
+        return Tempered(1, (*found, later))
     apart = judged_apart(plan)
     if apart:  # named and given to the model as an input: a low note, the setting's data may still lack
         path = apart.partition(": ")[0]
