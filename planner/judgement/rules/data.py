@@ -1781,6 +1781,24 @@ PRIVACY_DONE = Lexicon("""
 """)
 
 
+# Words naming the legal basis of the processing, and an agreement with whoever hosts or processes the
+# data: said together, the privacy groundwork the risk asks for is laid.
+_LEGAL_BASIS = Lexicon("""
+    legal basis, lawful basis, legitimate interest, legitimate interests, public task, statutory duty
+    contractual necessity, explicit consent, informed consent
+""")
+_PROCESSING_AGREEMENT = Lexicon("""
+    processing agreement, processing agreements, data processing agreement, processor agreement
+    data processing addendum, hosting agreement, hosting contract, processor contract, dpa in place
+    dpa signed, signed dpa, dpa with, standard contractual clauses, data sharing agreement
+""")
+
+
+def _groundwork_said(plan: Plan) -> bool:
+    """Whether the plan's notes state both a legal basis and an agreement with the host or processor."""
+    return handled(plan, _LEGAL_BASIS) and handled(plan, _PROCESSING_AGREEMENT)
+
+
 # Words saying what the model reads is summed over people: no row is a person.
 _AGGREGATE_ONLY = Lexicon("""
     aggregated, aggregate counts, aggregate figures, aggregates only, only aggregates, aggregated counts
@@ -1819,6 +1837,30 @@ _OWN_TENANCY = Lexicon("""
                 ],
             },
             evidence=("constraints.data.personal_data: true", "the plan says its privacy review is done"),
+        ),
+        Case(  # a legal basis and a hosting agreement stated: low, a note for the privacy record
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "press_release.faq": [
+                    {
+                        "question": "Is it lawful?",
+                        "answer": "Legal basis: public task. A data processing agreement covers the host.",
+                    }
+                ],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                "the plan states a legal basis and a processing agreement",
+            ),
+        ),
+        Case(  # a legal basis alone, no word on the processor: still raised
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "press_release.faq": [{"question": "Is it lawful?", "answer": "Legal basis: public task."}],
+            },
+            evidence=("constraints.data.personal_data: true",),
         ),
         Case(  # the organisation's own records, kept in-house: low, a note for the privacy record
             {"constraints.data.personal_data": True},
@@ -1890,6 +1932,8 @@ def personal_data(plan: Plan) -> Evidence:
     )
     if found and handled(plan, PRIVACY_DONE):  # the review the risk asks for is done: a note, not a risk
         return Tempered(1, (*found, "the plan says its privacy review is done"))
+    if found and _groundwork_said(plan):  # a legal basis and a processing agreement: a note, not a risk
+        return Tempered(1, (*found, "the plan states a legal basis and a processing agreement"))
     if found and own and not hosted and leaves in (None, DataLeaves.stays):
         # The organisation's own records, kept in-house for the work they were collected for: a note for
         # the privacy record (lawful basis, retention), not a risk to the project.
