@@ -65,6 +65,8 @@ _PLANNERS = {  # a forecast today's process makes
     "product.current_solution": "Planners adjust last year's figures.",
     "done.metrics[0].baseline": None,
 }
+_BY_PEOPLE = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
+_BY_PEOPLE |= {"product.current_solution": "Schedulers read each request and order the jobs by hand."}
 _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     "by_hand.examples": 0,
     "product.data_kinds": ["text"],
@@ -80,6 +82,7 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     move=_BE_THE_ALGORITHM,
     fires=(
         Case({"by_hand.examples": 0, "product.current_solution": "No one checks today."}, evidence=_NONE),
+        Case({**_BY_PEOPLE, "done.metrics": [{"name": "Jobs on time", "target": 0.9}]}, evidence=_NONE),
         Case(  # a forecast today's process makes, but nobody has measured how well
             {**_PLANNERS, "product.current_performance": "Not measured."},
             evidence=_NONE,
@@ -95,6 +98,12 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
         ),
     ),
     quiet=(
+        Case(  # people do it by hand today, and their own plans are the done metric's yardstick
+            {
+                **_BY_PEOPLE,
+                "done.metrics": [{"name": "Jobs on time", "baseline_name": "the schedulers' plans"}],
+            }
+        ),
         Case(  # staff triage these very reports every day and their accuracy is measured: sit with them
             {**_ROUTED, "product.current_solution": "Staff read and route each report, every day."}
         ),
@@ -179,8 +188,8 @@ def _made_and_measured_today(plan: Plan) -> bool:
     metrics = plan.done.metrics
     if metrics and metrics[0].baseline is not None:
         return True
-    if any(metric.baseline is not None and metric.baseline_name for metric in metrics):
-        return True  # a done metric names today's process as its measured yardstick
+    if any(metric.baseline_name and (people or metric.baseline is not None) for metric in metrics):
+        return True  # a done metric names today's process (or people's own output) as its yardstick
     # A share (`misses 14% of the time`, `11 of 104 weeks`, several of them), or a named error with its
     # figure (`MAPE 21`), not a year.
     said = product.current_performance or ""
