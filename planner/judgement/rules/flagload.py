@@ -20,8 +20,8 @@ from planner.judgement.rules.evidence import (
     show,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.lexicon import PEOPLE, RELEASED_BY_PEOPLE
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.choices import LABELS
 from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, TaskType
 
@@ -94,6 +94,9 @@ _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_da
         ),
     ),
     quiet=(
+        Case(  # clerks check every claim by hand today: the uncertain band left to them is a share of that
+            {**_UNMEASURED, "product.current_solution": "Two clerks check every claim by hand."}
+        ),
         Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
         Case(  # a draft for every item: nothing is flagged, people read each draft as they work
             {
@@ -152,8 +155,8 @@ def workload_not_measured(plan: Plan) -> Evidence:
     if plan.product.action_shape is ActionShape.top_of_queue and worked_from_the_top(plan):
         return None  # a list worked from the top flags nothing: capacity-sets-the-threshold asks how far down
     who = _who_acts(plan)
-    if who is None:
-        return None
+    if who is None or _all_by_hand_today(plan):
+        return None  # nobody acts, or the band left to people is a share of what they work in full today
     flagged = impact.flagged_per_day
     if isinstance(flagged, float | int):
         return _flags_unweighed(plan, flagged, who)
@@ -174,6 +177,22 @@ def workload_not_measured(plan: Plan) -> Evidence:
             )
         found.append(line)
     return tuple(found)
+
+
+# Words saying people handle every case today (`clerks check every claim by hand`): the band the model
+# leaves them is a share of today's load, worked by the same people.
+_EVERY_CASE = Lexicon("""
+    every case, each case, all cases, every claim, each claim, all claims, every request, each request
+    every application, each application, every invoice, each invoice, every report, each report
+    every order, each order, every item, each item, every record, each record, every one of them
+""")
+
+
+def _all_by_hand_today(plan: Plan) -> bool:
+    """Whether people handle every case today (the answer on today's solution names people and every
+    case): what the model leaves them is fewer cases than they already work, not a new stream to size."""
+    today = answer_at(plan, "product.current_solution")
+    return isinstance(today, str) and bool(mentions(today, PEOPLE)) and bool(_EVERY_CASE.find(today))
 
 
 # Flags a day one person can work in a day when nobody has timed one: about ten minutes each.
