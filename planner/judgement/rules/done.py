@@ -1244,6 +1244,12 @@ def no_eval_set(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.online_validation": None}),
+        Case(  # a one-off planning decision: no holdout to split, judged on a backtest
+            {
+                "done.online_validation": "none",
+                "product.decision": "A one-off decision: where the two new depots go, judged on a backtest.",
+            }
+        ),
         Case(  # a before-and-after, but a done metric audits a random sample of its live outputs each month
             {
                 "done.online_validation": "before_after",
@@ -1329,6 +1335,8 @@ def no_online_validation(plan: Plan) -> Evidence:
         return None  # the primary metric is people checking a sample of what the product did, live
     if _live_trial_said(plan):
         return None  # what happens at done, or the announcement, is a live pilot, shadow run or A/B test
+    if _one_off_decision(plan):
+        return None  # a one-off planning decision: no holdout exists to split, a backtest judges it
     if done.online_validation is OnlineValidation.none:
         found = answer_is(plan, "done.online_validation", OnlineValidation.none)
     elif done.online_validation is not None or not done.metrics or not plan.product.success_metric:
@@ -1354,6 +1362,22 @@ def no_online_validation(plan: Plan) -> Evidence:
         )
         return Tempered(1, (*found, quote(plan, "constraints.data.label_delay_days", note)))
     return found
+
+
+# Words saying the decision is taken once (a one-off plan, a network redesign), or that no holdout can
+# exist: there is nothing live to split into groups.
+_ONE_OFF = Lexicon("""
+    one-off decision, one-off decisions, one-off plan, one-off planning, a one-off, one-time decision
+    one-time plan, decided once, taken once, made once, no holdout is possible, no holdout possible
+    cannot hold out, can't hold out, no control group is possible, no control group possible
+""")
+
+
+def _one_off_decision(plan: Plan) -> bool:
+    """Whether the decision, the goal or what happens at done says the decision is taken once, or that
+    no holdout is possible: an A/B test has nothing to split."""
+    paths = ("product.decision", "product.goal", "done.when_met", "product.success_metric")
+    return any(isinstance(text := answer_at(plan, path), str) and _ONE_OFF.find(text) for path in paths)
 
 
 def _before_after_chosen(plan: Plan) -> Evidence:
