@@ -43,8 +43,16 @@ ATTACHES = Lexicon("""
     template, templates, templated, letter template, standard template, approved template, boilerplate
     appended, appends, stamped, fixed footer, added automatically, inserted automatically
 """)
+# Words saying a named check outside the model reads each output for it (`the PDF validator rejects any
+# label without the batch code`): said in the same sentence as what is required.
+CHECKED_BY = Lexicon("""
+    validator, validators, validated by, checked by, schema check, schema checks, rejects any, rejects every
+    rejected if missing, blocked if missing, checks every output, checks each output, checks every, checks each
+""")
 _ATTACHED_IN = (
     "product.output",
+    "product.forbidden_guard",
+    "after_launch.fallback",
     "product.decision",
     "product.current_solution",
     "press_release.solution",
@@ -98,7 +106,7 @@ def _attached_elsewhere(plan: Plan, required: str) -> str | None:
         if not isinstance(text, str):
             continue
         for sentence in _SENTENCE.split(text):
-            if not ATTACHES.find(sentence):
+            if not (ATTACHES.find(sentence) or CHECKED_BY.find(sentence)):
                 continue
             named = {word.removesuffix("s") for word in words_of(sentence)}
             if key & named or "only" in named:
@@ -184,6 +192,13 @@ def _counted(plan: Plan, required: str) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # a named validator reads every output for the required number before it goes out
+            {
+                "product.required_output": "The firm's name and its regulator's reference number.",
+                "product.output": "A draft letter. The compliance validator rejects any letter without the "
+                "reference number.",
+            }
+        ),
         Case({"product.required_output": "nothing"}),
         Case(  # a classifier's verdict: the photo and the date on each letter are the system's to write
             {
