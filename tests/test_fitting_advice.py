@@ -138,6 +138,19 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Split by time: train before a cutoff",
         _BY_TIME,
     ),
+    (  # a forecast of the sites it holds and of new ones: both tests in one move, no "split by group"
+        "random-split-on-grouped-data",
+        {
+            **_HUBS,
+            "product.task": "forecasting",
+            "constraints.data.repeated_unit": "one charging site's day",
+            "product.output": "Sessions per site and day, for our 40 sites and the new sites opening next year.",
+        },
+        "Split by time, and hold out whole units for the new ones",
+        _BY_GROUP,
+        "Train before a cutoff and test after it, keeping a few whole units out",
+        "Split by time, and hold out whole units for the new ones",
+    ),
     (  # photos of the same plots: near-copies by capture, whatever the product meets
         "random-split-on-grouped-data",
         {**_HUBS, "constraints.data.newcomers": "few", "product.data_kinds": ["images"]},

@@ -2246,6 +2246,24 @@ def units_recur(plan: Plan) -> bool:
     return horizon(plan.product.output) is not None  # unanswered or not checked: each unit's next weeks
 
 
+# A forecast of the series the data holds and of new ones: both tests, in one move.
+NEW_AND_KNOWN_SERIES = Instead(
+    lambda plan: (
+        plan.done.split is Split.random
+        and plan.product.task in (TaskType.forecasting, TaskType.recommendation, TaskType.anomaly_detection)
+        and _new_series(plan)
+    ),
+    Move(
+        "Split by time, and hold out whole units for the new ones",
+        "Live, the model forecasts later periods of the units it holds and of units it has never seen; "
+        "test both: train before a cutoff and test after it, with a few whole units kept out of training "
+        "to stand for the new ones, scored apart",
+        "info",
+    ),
+    "Train before a cutoff and test after it, keeping a few whole units out of training to stand for the new "
+    "ones, and report the known and the new units apart.",
+)
+
 UNITS_RECUR = Instead(
     lambda plan: plan.done.split is Split.random and units_recur(plan),
     SPLIT_BY_TIME,
@@ -2278,7 +2296,7 @@ def _recurring(plan: Plan) -> str:
         "info",
     ),
     ask="do rows come in groups that a random split puts on both sides?",
-    instead=(UNITS_RECUR,),
+    instead=(NEW_AND_KNOWN_SERIES, UNITS_RECUR),
     fires=(
         Case(  # the team said several rows describe one thing: a fact, high
             {
