@@ -1,0 +1,149 @@
+"""Rules on when and where a model first goes live: everywhere at once, at the season's peak.
+
+A lead launches on a few units first, with the rest kept on today's process, and away from the busiest
+weeks: a launch everywhere at once leaves no unit to compare with, and one at the peak puts the most
+exposure where an error costs most, with no time to learn before the season is over.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.words import Lexicon, phrases
+from planner.plan.choices import OnlineValidation
+from planner.plan.model import Category, Plan
+
+_UNITS = """site, sites, store, stores, shop, shops, branch, branches, depot, depots, warehouse, warehouses
+    region, regions, market, markets, hospital, hospitals, clinic, clinics, school, schools, office, offices
+    plant, plants, route, routes, location, locations, outlet, outlets, restaurant, restaurants, centre, centres, center, centers"""
+
+# A launch on every unit at once.
+EVERYWHERE = Lexicon(
+    phrases("all, every, across", ", the, our", ", #", ", *", _UNITS)
+    + ", everywhere, nationwide, all at once, big bang, big-bang, full rollout, full roll-out"
+)
+# The busy season, in the words the plan uses for its peak.
+_BUSY = Lexicon("""
+    peak, peaks, peak season, high season, busy season, busiest season, busiest weeks, busiest months
+    busiest month, rush, peak weeks, peak months
+""")
+_TIMES = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
+        *("october", "november", "december", "spring", "summer", "autumn", "winter", "christmas", "easter"),
+    )
+)
+_PEAK_SAID = ("product.pain", "product.current_performance", "product.goal", "impact.error_harm")
+
+
+def _times(text: str) -> frozenset[str]:
+    """The months and seasons `text` names (`May` only capitalised)."""
+    words = re.findall(r"[A-Za-z]+", text)  # `may` the verb is not the month `May`
+    return _TIMES.intersection(word.lower() for word in words if word != "may")
+
+
+def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
+    """The answer that names one of `times` as the peak, with the month or season it shares."""
+    for path in _PEAK_SAID:
+        section, name = path.split(".")
+        text = getattr(getattr(plan, section), name) or ""
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            shared = _times(sentence) & times
+            if shared and _BUSY.find(sentence):
+                return path, sorted(shared)[0]
+    return None
+
+
+@rule(
+    "launch-everywhere-at-the-peak",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Launch on a few units first, and away from the peak",
+        "Going live on every unit at once leaves none on today's process to compare with, and at the peak "
+        "the most is exposed when an error costs most; start on a few units, with matched ones kept on "
+        "today's process, before the busy weeks, and widen after",
+        "warning",
+    ),
+    ask="does the model go live on every unit at once, in the busiest weeks of the year?",
+    fires=(
+        Case(
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live in all 48 garden centres on 1 April.",
+                "done.online_validation": "none",
+            },
+            evidence=(
+                'done.when_met: "Go live in all 48 garden centres on 1 April." (all 48 garden centres: no unit is '
+                "left on today's process)",
+                'product.pain: "Garden centres run out of compost every week in the April-May peak." (april '
+                "is the peak: the launch meets the season's most exposure)",
+                'done.online_validation: "none"',
+            ),
+            also=frozenset({"no-online-validation"}),
+        ),
+    ),
+    quiet=(
+        Case(  # a holdout of units keeps a control
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live in all 48 garden centres on 1 April.",
+                "done.online_validation": "holdout",
+            }
+        ),
+        Case(  # everywhere at once, but away from the peak
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live in all 48 garden centres on 1 October.",
+                "done.online_validation": "none",
+            }
+        ),
+        Case(  # at the peak, but on a few units first
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live in 4 garden centres on 1 April.",
+                "done.online_validation": "none",
+            }
+        ),
+    ),
+)
+def launch_everywhere_at_the_peak(plan: Plan) -> Evidence:
+    """The model goes live on every unit at once, in the season the plan names as its peak.
+
+    With no unit kept on today's process, nothing shows whether the launch helped or hurt: the peak
+    itself moves the figures more than the model does. And the peak is when errors cost most (stock-outs,
+    queues, lost customers) and when there is least time to notice and fix them.
+
+    Mitigation: Go live on a few units first, with matched units kept on today's process as the control,
+    before the busy season (or after it); widen in waves once the comparison holds, and keep a manual
+    fallback through the peak.
+    """
+    done = plan.done
+    if done.online_validation not in (OnlineValidation.none, OnlineValidation.before_after):
+        return None
+    when = done.when_met or ""
+    everywhere = EVERYWHERE.find(when)
+    if everywhere is None:
+        return None
+    at_peak = _BUSY.find(when)
+    if at_peak is not None:
+        peak_note: tuple[str, ...] = ()
+        words: tuple[str, ...] = (everywhere, at_peak)
+    else:
+        found = _peak_at(plan, _times(when))
+        if found is None:
+            return None
+        path, time = found
+        peak_note = (quote(plan, path, f"{time} is the peak: the launch meets the season's most exposure"),)
+        words = (everywhere, time)
+    return Hint(
+        words,
+        (
+            quote(plan, "done.when_met", f"{everywhere}: no unit is left on today's process"),
+            *peak_note,
+            quote(plan, "done.online_validation"),
+        ),
+    )
