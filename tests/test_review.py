@@ -111,6 +111,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-budget-in-other-units",
         "contact-fall-uncountered",
         "percentage-error-near-zero",
+        "limit-call-unscored",
         "action-needs-another-party",
         "amount-period-finer-than-metric",
         "peak-sized-amount-judged-on-average",

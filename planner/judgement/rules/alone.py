@@ -17,6 +17,14 @@ from planner.plan.model import Category, Plan, Severity
 CONCERNED = Lexicon("""
     patient, patients, the patient, applicant, applicants, claimant, claimants, tenant, tenants
     parent, parents, student, students, pupil, pupils, candidate, candidates, customer, customers
+    members of the public, service users, expectant mothers, pregnant women, people tested
+    people screened, people who had, the person tested, the person screened
+""")
+# An output said to go straight to the person it concerns, whoever the product's users are.
+SENT_TO_THEM = Lexicon("""
+    sent to the patient, sent to patients, shown to the patient, shown to patients, emailed to the patient
+    sent to the applicant, sent to applicants, sent to the claimant, sent to claimants, sent to their phone
+    to their phone, texted to them, emailed to them, patient portal, patient app, in the portal
 """)
 
 # Outputs that carry news about that person.
@@ -25,7 +33,7 @@ NEWS = Lexicon("""
     radiology report, radiology reports, pathology report, pathology reports, diagnosis, diagnoses
     findings, finding, biopsy, biopsies, blood test, blood tests, screening result, screening results
     decision letter, decision letters, refusal, refusals, rejection, rejections, grade, grades
-    exam result, exam results, assessment outcome, assessment outcomes
+    exam result, exam results, assessment outcome, assessment outcomes, refused, was refused, was rejected
 """)
 
 # Words that say someone sees or releases serious news before the person reads it.
@@ -59,6 +67,20 @@ _ROUTE = (
         "warning",
     ),
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "impact.error_severity": "serious",
+                "product.users": "People who had a blood test",
+                "product.output": "An explanation of each blood test result, sent to their phone",
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Benefit claimants",
+                "product.output": "A letter explaining why the claim was refused",
+            }
+        ),
         Case(
             {
                 "impact.error_severity": "serious",
@@ -111,16 +133,21 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     """
     if plan.impact.error_severity not in (Severity.serious, Severity.severe):
         return None
-    readers = CONCERNED.find_all(plan.product.users)
+    readers, where, said = CONCERNED.find_all(plan.product.users), "product.users", "read it themselves"
+    if not readers:  # the users are staff, but the output is said to go to the person themselves
+        readers, where, said = SENT_TO_THEM.find_all(plan.product.output), "product.output", "reaches them"
     news = NEWS.find_all(plan.product.output)
     if not readers or not news:
         return None
+    reached = quote(
+        plan, where, f"{readers[0]}: {said}" if where == "product.output" else f"{readers[0]} {said}"
+    )
     if any(MEDIATED.find(answer_at(plan, path)) for path in _ROUTE):
         return None
     return Hint(
         (readers[0], news[0]),
         (
-            quote(plan, "product.users", f"{readers[0]} read it themselves"),
+            reached,
             quote(plan, "product.output", f"{news[0]}: serious news, and nobody is said to see it first"),
             quote(plan, "impact.error_severity"),
         ),

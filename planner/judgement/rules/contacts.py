@@ -17,15 +17,24 @@ _CONTACTS = """contacts, calls, questions, complaints, tickets, enquiries, inqui
 contact volume, contact rate, call rate, support tickets, helpline calls, calls to the helpline
 calls to the contact centre, calls to the call centre, visits to the help desk, help requests
 phone calls, telephone calls, support calls, support contacts, customer calls, customer contacts
-customer complaints, customer enquiries, billing enquiries, billing calls, inbound calls"""
+customer complaints, customer enquiries, billing enquiries, billing calls, inbound calls
+phone volume, inbound phone volume, contact centre demand, call centre demand, emails to"""
 
 # A success said as a fall in the contacts people make.
 FEWER_CONTACTS = Lexicon(
     phrases(
         "fewer, fall in, a fall in, drop in, a drop in, reduction in, a reduction in, reduce, reduced"
+        ", reduction of, a reduction of, drop of, fall of, decrease of"
         ", reduces, cut, cuts, lower, decrease in, a decrease in, decline in, less",
         _CONTACTS,
     )
+    + ", "
+    + phrases(
+        _CONTACTS.replace("questions, ", ""),
+        "fall by, falls by, drop by, drops by, go down, goes down, halve, halves, decrease by, decreases by",
+    )
+    + ", deflection, deflection rate, deflected, call deflection, ticket deflection, contact deflection"
+    + ", fewer people call, fewer people ring, fewer people phone, fewer people contact, fewer people write"
 )
 
 # A metric that counts contacts: read with a structured `lower is better` direction (not `questions`,
@@ -79,6 +88,12 @@ def _countered(plan: Plan) -> bool:
     ),
     ask="the success metric is a fall in contacts: what tells a solved problem from one left alone?",
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {"product.success_metric": "Inbound phone volume halves"}
+        ),
+        Case(  # worded as a team puts it in its answers
+            {"product.success_metric": "Fewer people ring the surgery about their results"}
+        ),
         Case(
             {
                 "product.success_metric": "Fewer calls to the helpline about missing parcels",

@@ -12,7 +12,7 @@ from planner.plan.model import Category, Plan
 DROPPED = Lexicon("""
     removed, removes, removing, dropped, dropping, excluded, excludes, excluding, filtered out
     filter out, filters out, discarded, discards, discarding, thrown out, deleted, cleaned out
-    stripped out, screened out, weeded out, left out, taken out
+    stripped out, screened out, weeded out, left out, taken out, discard, remove, exclude, trimmed
 """)
 # Records judged wrong or odd: what such a cleaning step names.
 SUSPECT = Lexicon("""
@@ -20,7 +20,9 @@ SUSPECT = Lexicon("""
     suspect claims, suspect cases, invalid records, invalid rows, invalid readings, invalid entries
     invalid data, invalid values, incomplete records, incomplete rows, incomplete cases, incomplete data
     anomalous, anomalies, implausible, erroneous, corrupt records, corrupted records, bad readings
-    spurious, glitches, extreme values, odd records, unusual records
+    spurious, glitches, extreme values, odd records, unusual records, abnormal, abnormal readings
+    missing fields, not completed, spikes, outside the normal range, unrealistic
+    noisy records, noisy readings, noisy data, standard deviations, three sigma, 3 sigma, 3-sigma
 """)
 # The team says it looked at what went, or kept it apart to check.
 LOOKED_AT = Lexicon("""
@@ -53,6 +55,16 @@ def _data_paths(plan: Plan) -> tuple[str, ...]:
         "warning",
     ),
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.inputs": "Daily meter readings; we discard readings that look abnormal before training."
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.inputs": "Sensor data, cleaned: spikes and readings outside the normal range are removed."
+            }
+        ),
         Case(
             {
                 "product.inputs": "Hourly vibration readings per pump; outliers and suspect readings are "

@@ -38,6 +38,11 @@ FINAL_RECORD = Lexicon("""
     resolution notes, resolution note, resolution summary, final status, final outcome, final diagnosis
     final disposition, final report, final grade, final assessment, final stage, as at close, as at closure
     at case closure, at closure, on closure, when the case closed, when closed, closed record, closed records
+    when the case was closed, when it was closed, when the claim was closed, at close, on closing
+    resolution code, resolution codes, closure code, closure codes, closure reason, closure reasons
+    closing code, closing status, final decision notes, final collection status
+    discharge summary, discharge summaries, discharge diagnosis, investigator's conclusion
+    investigation outcome, investigation findings, outcome of the investigation
 """)
 # A data set read as it stands at export: the fields hold their latest values.
 EXPORTED = Lexicon("""
@@ -72,6 +77,20 @@ def _paths(plan: Plan) -> tuple[str, ...]:
     ),
     ask="are these inputs known at the moment of prediction, or written later as the case is handled?",
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.inputs": "Claim details and the adjuster's final decision notes",
+                "constraints.data.differences": ["none"],
+            },
+            also=frozenset({"inputs-after-prediction"}),
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.inputs": "Loan details and the final collection status",
+                "constraints.data.differences": ["none"],
+            },
+            also=frozenset({"inputs-after-prediction"}),
+        ),
         Case(
             {
                 "product.inputs": "Source, guest count, budget band, number of e-mails exchanged, proposal "
@@ -107,6 +126,12 @@ def _paths(plan: Plan) -> tuple[str, ...]:
         ),
     ),
     quiet=(
+        Case(  # the form as it stood before the decision, not the closed record
+            {
+                "product.inputs": "The application form as submitted, before any final decision",
+                "constraints.data.differences": ["none"],
+            }
+        ),
         Case(  # fields of the opening record: known when the case opens
             {
                 "product.inputs": "The complaint's category, channel and first message, as logged at intake.",

@@ -25,7 +25,11 @@ COMPARED_WITH_LIMIT = Lexicon("""
     exceedances, out of spec, within spec, in spec, off spec, off-spec, out-of-spec, below spec, above spec
     the spec, the specification, specification limit, out of tolerance, within tolerance
     minimum strength, required strength, design strength, pass mark, pass or fail, fails the test
-    non-compliant, noncompliant
+    non-compliant, noncompliant, required by the design, design requirement, exceeds the permit
+    exceed the permit, breach the permit, breaches the permit, permit level, permitted level, allowed maximum
+    maximum allowed, allowed minimum, tolerance band, outside the tolerance, outside tolerance, water standard
+    quality standard, breach the threshold, breaches the threshold, above the threshold, below the threshold
+    over the threshold, crosses the threshold, alarm level, alarm limit, action level, trigger level
 """)
 
 # A metric that scores the calls across the limit, or the uncertainty near it.
@@ -68,6 +72,24 @@ def _scored(plan: Plan) -> bool:
     ),
     ask="the predicted number is compared with a limit: what scores the calls on the wrong side of it?",
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "regression",
+                "product.action_shape": None,
+                "product.decision": "Stop the discharge when the predicted ammonia exceeds the permit",
+                "done.metrics": [{"name": "MAE", "target": 2.0, "direction": "lower"}],
+                "done.worst_error_metric": None,
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "regression",
+                "product.action_shape": None,
+                "product.decision": "Reject parts whose predicted diameter is outside the tolerance band",
+                "done.metrics": [{"name": "MAE", "target": 2.0, "direction": "lower"}],
+                "done.worst_error_metric": None,
+            }
+        ),
         Case(  # a number with a cut-off, scored by its average error
             {
                 "product.task": "regression",

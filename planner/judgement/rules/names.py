@@ -30,6 +30,11 @@ LINKS_PEOPLE = Lexicon("""
     match each candidate, match the applicant, match each applicant, match the customer, match each customer
     match the patient, match each patient, duplicate records, duplicate people, duplicate customers
     duplicate patients, deduplicate, deduplication, dedupe, de-duplicate, de-duplication, merge records
+    same patient, same client, same customer, same applicant, same learner, same student, same claimant
+    one patient, one person, belong to one, existing case file, existing case files, existing record
+    duplicate client records, duplicate client, duplicate clients, enrolled more than once, registered more than once
+    sanctions list, sanctions lists, watch list, watchlist, watch lists, link each, link the records
+    records belong, join the records, already has a claim, already has a record
 """)
 
 # Words that say match quality is read by how common or how written a name is.
@@ -62,6 +67,24 @@ _CHECKED_IN = (
         "warning",
     ),
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "classification",
+                "product.inputs": "Surname, first name, date of birth and postcode of each record",
+                "product.decision": "Decide whether two hospital records belong to one patient",
+            },
+            also=frozenset({"personal-data"}),
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "classification",
+                "product.inputs": "Full name, DOB",
+                "product.decision": "Find duplicate client records and merge them",
+            },
+            also=frozenset({"personal-data"}),
+        ),
         Case(
             {
                 "product.task": "matching",

@@ -10,7 +10,7 @@ inputs, and for omissions and false reassurance counted as errors with their own
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity, TaskType
 
@@ -20,6 +20,8 @@ MEAN_RATING = Lexicon("""
     average quality, likert, 1-5 rating, 1 to 5 rating, 1-5 scale, 1 to 5 scale, five-point, 5-point
     rated 1-5, rated 1 to 5, star rating, star ratings, mean of the ratings, average of the ratings
     mean helpfulness, average helpfulness, mean clarity, average clarity, mean accuracy rating
+    rating, ratings, rated, likert score, likert scale, thumbs-up, thumbs up, out of 10, out of five
+    out of 5, reviewer score, reviewer scores, expert rating, expert ratings, helpfulness score
 """)
 
 # Words that say the evaluation seeks out the rare, high-stakes inputs or counts what was left out.
@@ -45,6 +47,32 @@ HARD_CASES_SOUGHT = Lexicon("""
         "warning",
     ),
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "generation",
+                "impact.error_severity": "serious",
+                "done.metrics": [
+                    {"name": "Average score from clinician reviewers", "target": 0.9, "direction": "higher"}
+                ],
+            },
+            also=frozenset({"anchoring-on-proposal", "target-beyond-human", "generated-facts-unchecked"}),
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "generation",
+                "impact.error_severity": "serious",
+                "done.metrics": [{"name": "Helpfulness score", "target": 0.9, "direction": "higher"}],
+                "done.eval_set": "200 questions sampled at random from last month's log, each rated 1-5 by a pharmacist",
+            },
+            also=frozenset(
+                {
+                    "anchoring-on-proposal",
+                    "target-beyond-human",
+                    "generated-facts-unchecked",
+                    "eval-items-share-a-parent",
+                }
+            ),
+        ),
         Case(
             {
                 "product.task": "generation",
@@ -60,6 +88,13 @@ HARD_CASES_SOUGHT = Lexicon("""
         ),
     ),
     quiet=(
+        Case(  # ratings beside an enriched set, said of what done means
+            {
+                "product.task": "generation",
+                "impact.error_severity": "serious",
+                "done.when_met": "Rolled out once omissions stay at zero on the enriched set and ratings hold",
+            }
+        ),
         Case(  # the hard inputs are sought out
             {
                 "product.task": "generation",
@@ -98,22 +133,15 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
     if plan.impact.error_severity not in (Severity.serious, Severity.severe):
         return None
     done = plan.done
-    texts = [done.eval_set, done.worst_error_metric]
+    texts = [done.eval_set, done.worst_error_metric, done.when_met]
     texts += [f"{metric.name} {metric.dataset or ''}" for metric in done.metrics]
     if any(HARD_CASES_SOUGHT.find(text) for text in texts):
         return None
-    for index, metric in enumerate(done.metrics):
-        words = MEAN_RATING.find_all(metric.name)
-        if words:
-            return Hint(
-                words[:1],
-                (
-                    quote(
-                        plan,
-                        f"done.metrics[{index}].name",
-                        f"{words[0]}: an average of a proportional sample hides the rare answer that hurts",
-                    ),
-                    quote(plan, "impact.error_severity"),
-                ),
-            )
-    return None
+    # The rating named as a metric, or said of the evaluation set or of what done means.
+    paths = [f"done.metrics[{index}].name" for index in range(len(done.metrics))]
+    found = first_said(plan, (*paths, "done.eval_set", "done.when_met"), MEAN_RATING)
+    if found is None:
+        return None
+    path, words = found
+    said = f"{words[0]}: an average of a proportional sample hides the rare answer that hurts"
+    return Hint(words[:1], (quote(plan, path, said), quote(plan, "impact.error_severity")))

@@ -34,6 +34,13 @@ SEARCHES_SETTINGS = Lexicon("""
     optimal recipe, optimal blend, best setting, best settings, best dose, best mix, best price, best blend
     at each price, at each dose, at each setting, at each step, at each discount
     sweep over, simulated settings, simulates each
+    candidate recipe, candidate recipes, candidate discount, candidate discounts
+    candidate temperature, candidate temperatures, candidate speed, candidate speeds, candidate ratio
+    grid of settings, grid of prices, grid of doses, over a grid, trying settings, try settings
+    different discount levels, different price points
+    maximises predicted, maximizes predicted, minimises predicted, minimizes predicted
+    dose whose predicted, price whose predicted, setting whose predicted, mix whose predicted
+    whichever setting, whichever value, whichever dose, whichever price
 """)
 # Where a plan says how its output becomes a setting.
 _SEARCH_IN = ("product.output", "product.decision")
@@ -95,6 +102,22 @@ def _output_names_the_label(plan: Plan) -> bool:
         first=True,
     ),
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted sales volume",
+                "product.decision": "Set next week's price to the one that maximises predicted margin",
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted scrap rate",
+                "product.decision": "Operators adjust line speed to whichever value the model predicts gives the least scrap",
+            }
+        ),
         Case(  # people apply each setting: medium
             {"product.circumstances": ["sets_controls"], "constraints.data.outcome_recorded_for": None},
             evidence=(
@@ -146,6 +169,13 @@ def _output_names_the_label(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # prices named, but none is picked by re-predicting
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted weekly sales per store; stores charge different prices by region",
+            }
+        ),
         Case({"product.circumstances": ["none"]}),
         Case(  # the model is re-run for nothing: an estimate used as it is
             {"product.circumstances": [], "product.output": "Predicted strength of each batch of mortar"}

@@ -18,7 +18,7 @@ _NUMBERS = (TaskType.regression, TaskType.forecasting)
 
 PERCENTAGE_ERROR = Lexicon("""
     mape, mean absolute percentage error, mean percentage error, percentage error, percent error
-    mdape, median absolute percentage error
+    mdape, median absolute percentage error, average percentage error, percentage accuracy
 """)
 
 # A metric the zeros cannot break: errors summed over volume, or scaled by a naive forecast.
@@ -35,6 +35,10 @@ ZERO_PERIODS = Lexicon("""
     near zero, no sales in most weeks, weeks with no sales, days with no sales, weeks without sales
     days without sales, small sites, smallest sites, low-volume, low volume, low counts, small counts
     single-digit, single digit, a handful a week, a few a week, long tail of items, long-tail items
+    sporadic, sporadic demand, weeks with no, days with no, months with no, many days have no
+    many weeks have no, most days see none, most weeks see none, often zero, mostly zero, sells rarely
+    sell rarely, rarely sold, rarely ordered, rarely bought, fewer than two units, fewer than one a week
+    one or two a week, the long tail, long tail
 """)
 
 _TEXTS = (
@@ -42,6 +46,7 @@ _TEXTS = (
     "product.output",
     "product.label",
     "product.goal",
+    "product.pain",
     "product.decision",
     "impact.error_harm",
     "done.eval_set",
@@ -62,6 +67,22 @@ _TEXTS = (
     ),
     ask="the metric is a percentage error and the series has near-zero periods: what happens at a zero?",
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "forecasting",
+                "done.metrics": [
+                    {"name": "Mean absolute percentage error", "target": 0.2, "direction": "lower"}
+                ],
+                "product.inputs": "Daily visits per small clinic; many days have no visits",
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
+                "product.task": "forecasting",
+                "done.metrics": [{"name": "MAPE", "target": 0.2, "direction": "lower"}],
+                "product.pain": "Daily admissions per ward, often zero at night-shift wards",
+            }
+        ),
         Case(
             {
                 "product.task": "forecasting",
