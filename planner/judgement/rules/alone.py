@@ -27,6 +27,12 @@ SENT_TO_THEM = Lexicon("""
     to their phone, texted to them, emailed to them, patient portal, patient app, in the portal
 """)
 
+# News grave in itself, whatever harm the team expects of an error: a finding about the body.
+GRAVE_NEWS = Lexicon("""
+    scan report, scan reports, radiology report, radiology reports, pathology report, pathology reports
+    diagnosis, diagnoses, biopsy, biopsies, screening result, screening results
+""")
+
 # Outputs that carry news about that person.
 NEWS = Lexicon("""
     result, results, test result, test results, scan, scans, scan report, scan reports, report, reports
@@ -69,6 +75,13 @@ _ROUTE = (
     fires=(
         Case(  # worded as a team puts it in its answers
             {
+                "impact.error_severity": "moderate",
+                "product.users": "Patients reading their radiology reports in the portal",
+                "product.output": "A plain-language explanation of what the test looked at and what was found",
+            }
+        ),
+        Case(  # worded as a team puts it in its answers
+            {
                 "impact.error_severity": "serious",
                 "product.users": "People who had a blood test",
                 "product.output": "An explanation of each blood test result, sent to their phone",
@@ -97,6 +110,13 @@ _ROUTE = (
         ),
     ),
     quiet=(
+        Case(  # a harm the team calls moderate, and news not grave in itself
+            {
+                "impact.error_severity": "moderate",
+                "product.users": "Patients",
+                "product.output": "A summary of their blood test results",
+            }
+        ),
         Case(  # a clinician releases it first
             {
                 "impact.error_severity": "serious",
@@ -131,12 +151,18 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     Mitigation: Decide who hears a serious output first: hold serious or unclear findings until a clinician
     or caseworker releases them, time the release, and give the reader a route to a person.
     """
-    if plan.impact.error_severity not in (Severity.serious, Severity.severe):
+    severity = plan.impact.error_severity
+    if severity not in (Severity.serious, Severity.severe, Severity.moderate):
         return None
     readers, where, said = CONCERNED.find_all(plan.product.users), "product.users", "read it themselves"
     if not readers:  # the users are staff, but the output is said to go to the person themselves
         readers, where, said = SENT_TO_THEM.find_all(plan.product.output), "product.output", "reaches them"
-    news = NEWS.find_all(plan.product.output)
+    # The news named in the output, or grave news the users are said to read ("their radiology reports");
+    # for a harm the team calls moderate, only news grave in itself (a biopsy, a scan report).
+    named = GRAVE_NEWS if severity is Severity.moderate else NEWS
+    news_at, news = "product.output", named.find_all(plan.product.output)
+    if not news:
+        news_at, news = "product.users", GRAVE_NEWS.find_all(plan.product.users)
     if not readers or not news:
         return None
     reached = quote(
@@ -148,7 +174,7 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
         (readers[0], news[0]),
         (
             reached,
-            quote(plan, "product.output", f"{news[0]}: serious news, and nobody is said to see it first"),
+            quote(plan, news_at, f"{news[0]}: serious news, and nobody is said to see it first"),
             quote(plan, "impact.error_severity"),
         ),
     )

@@ -18,7 +18,8 @@ contact volume, contact rate, call rate, support tickets, helpline calls, calls 
 calls to the contact centre, calls to the call centre, visits to the help desk, help requests
 phone calls, telephone calls, support calls, support contacts, customer calls, customer contacts
 customer complaints, customer enquiries, billing enquiries, billing calls, inbound calls
-phone volume, inbound phone volume, contact centre demand, call centre demand, emails to"""
+phone volume, inbound phone volume, contact centre demand, call centre demand, emails to
+portal messages, patient messages, messages to"""
 
 # A success said as a fall in the contacts people make.
 FEWER_CONTACTS = Lexicon(
@@ -37,6 +38,16 @@ FEWER_CONTACTS = Lexicon(
     + ", fewer people call, fewer people ring, fewer people phone, fewer people contact, fewer people write"
 )
 
+# A fall said anywhere in an answer that names contacts ("tickets per month go down by a fifth").
+FALLS = Lexicon("""
+    fewer, falls by, fall by, drops by, drop by, go down, goes down, halve, halves, halved, reduce, reduced
+    reduction, decrease, decreases, decline, declines
+""")
+# Words that say the answer measures how contacts are served, not how many there are.
+SERVED = Lexicon("""
+    answered, abandoned, abandonment, waiting, wait time, handling time, handled within, answer time
+""")
+
 # A metric that counts contacts: read with a structured `lower is better` direction (not `questions`,
 # which a test or a form also has).
 COUNTS_CONTACTS = Lexicon(_CONTACTS.replace("questions, ", ""))
@@ -54,7 +65,10 @@ TELLS_RESOLVED = Lexicon("""
 def _fall(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """Where the plan counts success as a fall in contacts, and the words that say it: the success
     metric, or the primary done metric (said as a fall, or counting contacts with lower is better)."""
-    words = FEWER_CONTACTS.find_all(plan.product.success_metric)
+    said = plan.product.success_metric
+    words = FEWER_CONTACTS.find_all(said) or (
+        COUNTS_CONTACTS.find_all(said) if FALLS.find(said) and not SERVED.find(said) else ()
+    )
     if words:
         return "product.success_metric", words
     if not plan.done.metrics:
@@ -88,6 +102,9 @@ def _countered(plan: Plan) -> bool:
     ),
     ask="the success metric is a fall in contacts: what tells a solved problem from one left alone?",
     fires=(
+        Case(  # worded as a team puts it in its answers
+            {"product.success_metric": "Number of support tickets per month goes down by a fifth"}
+        ),
         Case(  # worded as a team puts it in its answers
             {"product.success_metric": "Inbound phone volume halves"}
         ),
