@@ -22,6 +22,7 @@ SUSPECT = Lexicon("""
     anomalous, anomalies, implausible, erroneous, corrupt records, corrupted records, bad readings
     spurious, glitches, extreme values, odd records, unusual records, abnormal, abnormal readings
     missing fields, not completed, spikes, outside the normal range, unrealistic
+    suspect tests, suspect results, suspect samples, suspect measurements, flagged as suspect
     noisy records, noisy readings, noisy data, standard deviations, three sigma, 3 sigma, 3-sigma
 """)
 # The team says it looked at what went, or kept it apart to check.
@@ -39,6 +40,7 @@ def _data_paths(plan: Plan) -> tuple[str, ...]:
         "constraints.data.period",
         "constraints.data.differences_note",
         *truth_paths(plan),
+        "done.eval_set",
     )
 
 
@@ -55,6 +57,11 @@ def _data_paths(plan: Plan) -> tuple[str, ...]:
         "warning",
     ),
     fires=(
+        Case(  # dropped from the evaluation set
+            {
+                "done.eval_set": "A random fifth of last year's jobs, excluding results the lab flagged as suspect tests"
+            }
+        ),
         Case(  # worded as a team puts it in its answers
             {
                 "product.inputs": "Daily meter readings; we discard readings that look abnormal before training."

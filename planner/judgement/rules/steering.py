@@ -42,6 +42,28 @@ SEARCHES_SETTINGS = Lexicon("""
     dose whose predicted, price whose predicted, setting whose predicted, mix whose predicted
     whichever setting, whichever value, whichever dose, whichever price
 """)
+# A what-if said with numbers: "predicted strength with 4% less cement", "predicted sales at 10% lower".
+_CHANGED_BY = frozenset({"less", "more", "lower", "higher", "fewer"})
+
+
+def _what_if(text: str | None) -> tuple[str, ...]:
+    """The words of a prediction re-made with an input changed by a stated amount: `predicted`, then within
+    a dozen words `with` or `at`, a number and a direction ("with 4% less")."""
+    words = list(words_of(text or ""))
+    for start, word in enumerate(words):
+        if word != "predicted":
+            continue
+        near = words[start + 1 : start + 13]
+        for at in range(len(near) - 2):
+            if (
+                near[at] in ("with", "at")
+                and near[at + 1].replace(".", "").isdigit()
+                and near[at + 2] in _CHANGED_BY
+            ):
+                return (" ".join(near[at : at + 3]),)
+    return ()
+
+
 # Where a plan says how its output becomes a setting.
 _SEARCH_IN = ("product.output", "product.decision")
 # What a lead asks of a setting picked by re-predicting.
@@ -102,6 +124,14 @@ def _output_names_the_label(plan: Plan) -> bool:
         first=True,
     ),
     fires=(
+        Case(  # a what-if said with numbers
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted 28-day strength of each mix",
+                "product.decision": "Approve a trim when the predicted strength with 3% less binder stays above the class",
+            }
+        ),
         Case(  # worded as a team puts it in its answers
             {
                 "product.circumstances": [],
@@ -169,6 +199,14 @@ def _output_names_the_label(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # a setting named, but nothing re-predicted at it
+            {
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "Predicted strength of each batch",
+                "product.decision": "Release batches predicted above the class; the plant already uses less binder than the design",
+            }
+        ),
         Case(  # prices named, but none is picked by re-predicting
             {
                 "product.circumstances": [],
@@ -214,7 +252,9 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     controlled trial of its settings against today's, not by its prediction error.
     """
     fact = ticked(plan, Circumstance.sets_controls)
-    searched = first_said(plan, _SEARCH_IN, SEARCHES_SETTINGS)
+    searched = first_said(plan, _SEARCH_IN, SEARCHES_SETTINGS) or next(
+        ((path, words) for path in _SEARCH_IN if (words := _what_if(answer_at(plan, path)))), None
+    )
     if fact is None:
         if searched is None:
             return None
