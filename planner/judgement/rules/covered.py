@@ -3,6 +3,8 @@ results sliced by the condition, a re-validation on each change (what production
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.evaluation import evaluation_paths
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import TESTED_ON
@@ -65,3 +67,47 @@ def revalidated_later(plan: Plan) -> str | None:
         if words:
             return quote(plan, path, f"validated again on a change: {', '.join(words)}")
     return None
+
+
+# A check on the setting the data lacks before anyone relies on it (`their images will be labelled for two
+# months and recall checked before the planner relies on them`): labelled and scored there first.
+_LABELLED_THERE = Lexicon("""
+    labelled, labeled, will be labelled, will be labeled, label, labels, recall checked, precision checked
+    scored, validated, checked
+""")
+_BEFORE_RELYING = Lexicon("""
+    before relying, before we rely, before anyone relies, before they rely, before it is relied
+    relies on them, rely on them, relies on it, rely on it, before trusting, before we trust
+""")
+
+
+def checked_before_relying(plan: Plan) -> bool:
+    """Whether the note on the difference, or what the team does once the target is met, says the new
+    setting is labelled and scored before anyone relies on the model there."""
+    return any(
+        in_one_sentence(text or "", _LABELLED_THERE, _BEFORE_RELYING)
+        for text in (plan.constraints.data.differences_note, plan.done.when_met)
+    )
+
+
+# A share of the data in hand that is harder (`19% of articles are not in English`): the named slice is in
+# the data, in production's own shares, not a setting the data lacks.
+_SHARE_OF = re.compile(r"\b\d{1,2}(?:\.\d+)?\s?%\s+of\s+(?:the\s+|our\s+|all\s+)?[a-z]+", re.IGNORECASE)
+_NOT_IN_THE_DATA = Lexicon("""
+    none in, none of them, not in our data, not in the data, no examples, missing from, absent from
+    lacks, lack, will be, would be, expected to be, from next year, at launch, after launch
+""")
+
+
+def slice_in_the_data(plan: Plan) -> str | None:
+    """The note naming the difference as a share of the data in hand, with nothing saying the data lacks
+    it: a slice of the same stream to score apart, not other data to collect first."""
+    note = plan.constraints.data.differences_note or ""
+    found = _SHARE_OF.search(note)
+    if not found or _NOT_IN_THE_DATA.find(note):
+        return None
+    return quote(
+        plan,
+        "constraints.data.differences_note",
+        f"a share of the data in hand: {found.group(0)}; score that slice apart",
+    )

@@ -4,7 +4,13 @@ and on what a team says that already judges the difference apart or finds the tw
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.covered import REVALIDATED as _REVALIDATED, covered_there, revalidated_later
+from planner.judgement.rules.covered import (
+    REVALIDATED as _REVALIDATED,
+    checked_before_relying,
+    covered_there,
+    revalidated_later,
+    slice_in_the_data,
+)
 from planner.judgement.rules.evaluation import evaluation_paths
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.heard import unlike_in_the_text
@@ -52,7 +58,7 @@ def _judged_there(plan: Plan) -> bool:
     drawn from production: not only given to the model as an input, and not a pilot the data came from
     (`labelled frames come from two pilot sites` names where the data is, not a run where it is not)."""
     note = plan.constraints.data.differences_note
-    if RUN_APART.find(note) or _REVALIDATED.find(note):
+    if RUN_APART.find(note) or _REVALIDATED.find(note) or checked_before_relying(plan):
         return True
     return any(
         in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
@@ -139,6 +145,7 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
             or production_stream(plan) is not None
             or covered_there(plan) is not None
             or _only_the_mix(plan)
+            or slice_in_the_data(plan) is not None
         ),
     ),
     fires=(
@@ -253,6 +260,24 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 "data is production's own: the production stream)",
             ),
         ),
+        Case(  # a named share of the data in hand is harder: low, a slice to score apart
+            {
+                "constraints.data.differences": ["language", "mix"],
+                "constraints.data.differences_note": "12% of tickets are in French and machine-translated.",
+            },
+            evidence=(
+                'constraints.data.differences: ["language", "mix"] (the product meets another language, mix of '
+                "cases)",
+                'constraints.data.differences_note: "12% of tickets are in French and machine-translated." (a '
+                "share of the data in hand: 12% of tickets; score that slice apart)",
+            ),
+        ),
+        Case(  # the new sites named, nothing said of checking them first: it still asks
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Depots D and E use another scanner.",
+            }
+        ),
         Case(  # named; only re-validated on each new rig later: low, the first rig's data may still lack
             {
                 "constraints.data.differences": ["device"],
@@ -266,6 +291,13 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
     ),
     quiet=(
+        Case(  # named, and the new sites are labelled and scored before anyone relies on the model there
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Depots D and E use another scanner; their parcels will "
+                "be labelled for a month and precision checked before the dispatchers rely on them.",
+            }
+        ),
         Case(  # named, and the eval set is drawn from the new rig: the score is read where the product works
             {
                 "constraints.data.differences": ["device"],
@@ -449,4 +481,8 @@ def production_differs(plan: Plan) -> Evidence:
     if _only_the_mix(plan):  # the product's own cases, in shares that shift: watch them, nothing to collect
         note = "the product's own cases in shifting shares: score each segment and watch the mix"
         return Tempered(1, (f"{found[0]} ({note})", *found[1:]))
+    share = slice_in_the_data(plan)
+    if share:  # a named share of the data in hand is harder: a slice to score apart, not data to collect
+        kept = tuple(line for line in found if line.partition(": ")[0] != "constraints.data.differences_note")
+        return Tempered(2, (*kept, share))
     return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
