@@ -282,6 +282,7 @@ class Instead:
     fits: Callable[[Plan], bool]
     move: Move | None
     mitigation: str
+    title: str | None = None  # the risk's title where it fits, when the rule's own would misname it
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,8 @@ class RuleSpec(RiskKind):
         """This rule with the advice that fits `plan`: the first `instead` whose `fits` holds, else its own."""
         for other in self.instead:
             if other.fits(plan):
-                return dataclasses.replace(self, move=other.move, mitigation=other.mitigation)
+                title = other.title or self.title
+                return dataclasses.replace(self, move=other.move, mitigation=other.mitigation, title=title)
         return self
 
 

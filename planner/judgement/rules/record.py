@@ -359,8 +359,11 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
-    if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
-        return None  # a new camera, sensor or input source changes what the model reads, not the label
+    if (
+        (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said))
+        and not REGIME_CHANGE.find(said)
+    ):  # a new camera, input source or log, or new areas joining: what the model reads or covers, not the label
+        return None
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period
@@ -407,6 +410,14 @@ DEVICE_CHANGE = Lexicon("""
 INPUT_CHANGE = Lexicon("""
     feature, features, new field, new fields, new input, new inputs, new source, new sources, data source
     data sources, data-sharing, data sharing, data-sharing agreement, data sharing agreement, feed, feeds
+""")
+# A change of what the data covers or keeps beside the label: new areas or sites joining, the mix of cases
+# moving, a new log started. The label is given as before; the model meets more of it, or reads more.
+COVERAGE_CHANGE = Lexicon("""
+    going live, go live, goes live, went live, new areas, new regions, new sites, new branches, new stores
+    new depots, new markets, customer mix, product mix, case mix, mix changes, mix change, mix shifts
+    news sources, adds sources, adds new sources, logging introduced, logging started, started logging
+    began logging, call logging, new log, new logging
 """)
 # A change of what the label or the process means: a rule, a standard, a definition, terms, prices.
 REGIME_CHANGE = Lexicon("""

@@ -128,6 +128,7 @@ _SAME_LABEL_NEW_REGIME = Instead(
     "Find the date of the change; split by time and test on cases after it; give the model the regime as "
     "an input, or train on (or weight) data since the change. The label's definition did not change, so "
     "the older cases need no relabelling.",
+    "What drives the outcome changed during the data's years, though the label means the same",
 )
 
 
@@ -235,6 +236,12 @@ _SAME_LABEL_NEW_REGIME = Instead(
             }
         ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+        Case(  # new areas joining the data: the model covers more, the label is given as before
+            {"constraints.data.changes": "New delivery regions kept going live throughout the period."}
+        ),
+        Case(  # a new log kept beside the label: a new input at most, the label is untouched
+            {"constraints.data.changes": "Call logging introduced in 2023; about half the agents log calls."}
+        ),
         Case(
             {
                 "constraints.data.differences_note": "Invoices change format when a supplier changes its system."
