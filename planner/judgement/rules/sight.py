@@ -33,6 +33,12 @@ PERSON_CHECKS = Lexicon("""
     reviewed by a person, held for review, held for a person, flagged for review, a person decides
     people decide
 """)
+# Words saying what the model does not get is more of what it reads (`the rest of the book beyond the
+# paragraph`): a wider view of the same source, which narrows a few cases, not a source beyond its reach.
+MORE_OF_THE_SAME = Lexicon("""
+    the rest of the, rest of the, the remainder of the, remainder of the, the wider context, wider context
+    beyond the paragraph, beyond the page, beyond the excerpt, beyond the window, beyond the extract
+""")
 _CHECKED_IN = (
     "product.unseen_by_model",
     "product.decision",
@@ -92,6 +98,17 @@ _CHECKED_IN = (
                 'product.mode: "augment" (a suggestion its receiver can decline)',
             ),
         ),
+        Case(  # automatic, but what it lacks is more of the source it reads: medium, not high
+            {
+                "product.unseen_by_model": "The rest of the contract beyond the clause being summarised.",
+                "product.mode": "automate",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The rest of the contract beyond the clause being summarised." (more '
+                "of the source the model already reads: the rest of the)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.unseen_by_model": "nothing"}),
@@ -134,8 +151,14 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     alone = ticked(plan, Circumstance.commits_alone)
     if plan.product.mode is Mode.automate:
         few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
-        if few or checked:  # it decides few cases, or people still decide the cases that turn on it
-            why = f"it decides few cases: {', '.join(few)}" if few else ""
+        more = MORE_OF_THE_SAME.find_all(unseen)
+        if few or checked or more:  # it decides few cases, or people still decide the cases that turn on it
+            why = (
+                f"it decides few cases: {', '.join(few)}"
+                if few
+                else f"more of the source the model already reads: {', '.join(more)}"
+            )
+            few = few or more
             weighed = quote(plan, "product.unseen_by_model", why) if few else said
             return Tempered(3, (weighed, *((quote(plan, checked[0]),) if checked else ())))
         return (said, quote(plan, "product.mode"))  # nobody brings it back in
