@@ -1791,6 +1791,7 @@ _PROCESSING_AGREEMENT = Lexicon("""
     processing agreement, processing agreements, data processing agreement, processor agreement
     data processing addendum, hosting agreement, hosting contract, processor contract, dpa in place
     dpa signed, signed dpa, dpa with, standard contractual clauses, data sharing agreement
+    business associate agreement, baa in place, baa signed, signed baa, under a baa
 """)
 
 
@@ -1853,6 +1854,27 @@ _OWN_TENANCY = Lexicon("""
                 "constraints.data.personal_data: true",
                 "the plan states a legal basis and a processing agreement",
             ),
+        ),
+        Case(  # allowed by contract, hosted in the own tenancy under a named processing agreement: low
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "An LLM in our Azure tenant (BAA in place).",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.leaves_organisation: "allowed"',
+                'constraints.compute.hosted_model: "An LLM in our Azure tenant (BAA in place)." (in the '
+                "organisation's own tenancy, under baa in place)",
+            ),
+        ),
+        Case(  # allowed by contract, a hosted API with no agreement named: still raised
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+            },
+            evidence=("constraints.data.personal_data: true",),
         ),
         Case(  # a legal basis alone, no word on the processor: still raised
             {
@@ -1954,6 +1976,19 @@ def personal_data(plan: Plan) -> Evidence:
         )
         return Tempered(
             1, (*found, quote(plan, "constraints.data.leaves_organisation", "kept in-house"), *said)
+        )
+    agreed = _PROCESSING_AGREEMENT.find_all(compute.hosted_model) if hosted and inside else ()
+    if found and leaves is DataLeaves.allowed and agreed:
+        # The contracts allow the data to go where it goes, the hosted model runs in the organisation's own
+        # tenancy, and its processing agreement is named: the groundwork is laid; a note, not a risk.
+        note = f"in the organisation's own tenancy, under {', '.join(agreed)}"
+        return Tempered(
+            1,
+            (
+                *found,
+                quote(plan, "constraints.data.leaves_organisation"),
+                quote(plan, "constraints.compute.hosted_model", note),
+            ),
         )
     return found
 
