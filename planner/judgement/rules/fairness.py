@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import as_people
 from planner.judgement.rules.evidence import answer_at, patients_are_animals, quote, source_paths
@@ -74,6 +76,14 @@ from planner.plan.model import Category, Plan
         ),
     ),
     quiet=(
+        Case(  # patients named, but `grade` is the explanation's reading level: nothing decided about them
+            {
+                "title": "Plain-language explanations of lab results in the patient app",
+                "product.output": "A 200-word explanation at a 6th-8th grade reading level.",
+                "product.decision": "The app shows the explanation beside the result.",
+                "constraints.data.personal_data": True,
+            }
+        ),
         Case(  # patients use it and suffer its errors; what it offers and who accepts are bookings and vans
             {
                 "constraints.data.personal_data": True,
@@ -238,9 +248,21 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
 
 
+# A reading level (`at a 6th-8th grade reading level`, `grade 8 reading level`): a grade of the text, not of
+# a person.
+_READING_LEVEL = re.compile(
+    r"\b\d+(?:st|nd|rd|th)?(?:\s*-\s*\d+(?:st|nd|rd|th)?)?\s+grade\b|\bgrade\s+\d+\b|\bgrade level\b|"
+    r"\breading level\b|\breading age\b",
+    re.IGNORECASE,
+)
+
+
 def _acts(text: str | None) -> tuple[str, ...]:
-    """What an answer does to people; `accepts` only where it names them (a gate accepting a number: no one)."""
+    """What an answer does to people; `accepts` only where it names them (a gate accepting a number: no one);
+    `grade` not where it is the text's reading level."""
     words = ACTS_ON_PEOPLE.find_all(text)
+    if text and _READING_LEVEL.search(text):
+        words = tuple(word for word in words if not word.startswith("grade"))
     return () if set(words) <= ACCEPT_FORMS and not ABOUT_PEOPLE.find_all(text) else words
 
 
