@@ -153,6 +153,33 @@ def _months(text: str) -> set[str]:
     return found
 
 
+def _covered(period: str) -> list[str]:
+    """The months, in order, a period within a year covers (`May - Oct 2025`: may to october); empty
+    when it spans a year or more, or says no months."""
+    found = _SPAN_OF_MONTHS.search(period)
+    span = period_months(period)
+    if found is None or span is None or span >= 12:
+        return []
+    start = month_number(found.group(1))
+    return [CALENDAR[(start - 1 + step) % 12] for step in range(span)]
+
+
+def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
+    """Data over part of the year, and the live trial or launch (done.when_met) named in months it lacks."""
+    covered, when = _covered(period), plan.done.when_met
+    launch = _months(when) if when else set()
+    if not covered or not launch or launch & set(covered):
+        return None
+    words = tuple(sorted(launch, key=CALENDAR.index))
+    evidence = [
+        quote(plan, "constraints.data.period", f"{span} months, {covered[0]} to {covered[-1]}"),
+        quote(plan, "done.when_met", f"goes live in {' and '.join(words)}, which the data lacks"),
+    ]
+    if plan.constraints.data.differences:
+        evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
+    return Hint(words, evidence)
+
+
 @rule(
     "data-from-one-season",
     Category.data,
@@ -187,8 +214,28 @@ def _months(text: str) -> set[str]:
                 'constraints.data.differences: ["none"] (no season difference ticked)',
             ),
         ),
+        Case(  # half a year of data, and the launch in a month it lacks
+            {
+                "constraints.data.period": "May - Oct 2025",
+                "product.task": "forecasting",
+                "done.when_met": "A 6-week pilot at two sites from December, then all sites.",
+            },
+            evidence=(
+                'constraints.data.period: "May - Oct 2025" (6 months, may to october)',
+                'done.when_met: "A 6-week pilot at two sites from December, then all sites." (goes live in '
+                "december, which the data lacks)",
+                'constraints.data.differences: ["none"] (no season difference ticked)',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # half a year of data, and the launch in a month it covers
+            {
+                "constraints.data.period": "May - Oct 2025",
+                "product.task": "forecasting",
+                "done.when_met": "A 6-week pilot at two sites from June, then all sites.",
+            }
+        ),
         Case(  # the day the table was exported is no season: the data runs from 2018
             {
                 "product.task": "forecasting",
@@ -232,7 +279,7 @@ def data_from_one_season(plan: Plan) -> Evidence:
     Data recorded over a few months (one summer, a test set from May) carries that season's light,
     weather, demand and behaviour; the product runs the whole year, and its score on the other seasons is
     unknown until someone measures it. The team ticked no season difference, so nothing in the plan
-    answers it.
+    answers it. Half a year of data is no safer when the pilot or launch falls in a month it lacks.
 
     Mitigation: Say which seasons the product runs in; collect and label data from each (or at least
     from the season it starts in) and report the score per season; until then, start in the season the
@@ -247,7 +294,7 @@ def data_from_one_season(plan: Plan) -> Evidence:
     span = period_months(period)
     if span is not None:  # the team said when the data starts and ends: read it first
         if span > SHORT_PERIOD_MONTHS:
-            return None
+            return _launch_outside(plan, period or "", span)
         note = f"{span} month{'s' if span > 1 else ''}: the product will meet the rest of the year"
         evidence = [quote(plan, "constraints.data.period", note)]
         if differences:
