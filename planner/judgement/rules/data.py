@@ -60,6 +60,7 @@ from planner.judgement.rules.lexicon import (
     LABEL_DOUBTS,
     LASTING,
     LATER_TEST,
+    LEARNS,
     MARKET_RECORD,
     MEASURED_NOW,
     MEDIA_SOURCES,
@@ -1593,9 +1594,22 @@ def unversioned_data(plan: Plan) -> Evidence:
 
 
 def nothing_trained(plan: Plan) -> bool:
-    """Whether nothing is trained on the plan's data: a hosted model prompted alone (no retrieval, index or
-    fine-tune). Its labelled cases only evaluate it, so no split of them can leak into training."""
-    return prompted_alone(plan)
+    """Whether nothing is trained on the plan's data: a hosted model prompted, alone or drafting from an
+    index, with no fine-tune named. Its labelled cases only evaluate it, so no split of them can leak into
+    training; an index holding the test's own answers is another check (`answers-in-the-index`)."""
+    if not prompted(plan):
+        return False
+    paths = ["product.inputs", "product.output", "constraints.data.differences_note", *source_paths(plan)]
+    paths.append("constraints.compute.hosted_model")
+    return not any(LEARNS.find(answer_at(plan, path)) for path in paths)
+
+
+def past_outputs_kept(plan: Plan) -> bool:
+    """Whether the records hold people's own past outputs for the task by the thousand (labels that exist
+    or were made by hand, 1,000 or more): the hard cases and the human yardstick can be read, not redone."""
+    data = plan.constraints.data
+    made_by_people = {LabelSource.existing, LabelSource.manual} & set(data.labels)
+    return bool(made_by_people) and (data.labeled_examples or 0) >= 1000
 
 
 def prompted_alone(plan: Plan) -> bool:
@@ -2436,6 +2450,23 @@ def _recurring(plan: Plan) -> str:
                 "product.inputs": "Timesheet lines per employee: hours, project, rate.",
             },
         ),
+        Case(  # the same hosted model, fine-tuned on the sections: training rows a test row can copy
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one grant application's sections",
+                "constraints.data.newcomers": "many",
+                "product.task": "generation",
+                "product.inputs": "The new section, drafted by a model fine-tuned on our funded grants.",
+                "constraints.compute.hosted_model": "Claude through the university's enterprise account.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one grant application\'s '
+                "sections: split at random, near-copies sit in train and test)",
+            ),
+        ),
         Case(  # one row per photo, yet photos share the tray they were taken on: asked, low
             {
                 "done.split": "random",
@@ -2458,6 +2489,17 @@ def _recurring(plan: Plan) -> str:
                 "product.task": "generation",
                 "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
             }
+        ),
+        Case(  # a hosted model drafting from an index: nothing trained, the index is another check's
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one grant application's sections",
+                "product.task": "generation",
+                "product.inputs": "The new section and passages retrieved from our index of funded grants.",
+                "constraints.compute.hosted_model": "Claude through the university's enterprise account.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
         ),
         Case({"done.split": "group"}),
         Case({"done.split": "random"}),  # the team checked: one row per invoice, whatever the words say

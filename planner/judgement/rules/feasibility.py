@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import (
-    Case,
-    Evidence,
-    Move,
-    rule,
-)
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.data import past_outputs_kept
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
@@ -50,7 +46,6 @@ _BE_THE_ALGORITHM = Move(
     first=True,
 )
 
-
 _INSTRUMENT_THE_METRIC = Move(
     "Instrument the product metric before modelling",
     "Without a measured 'before', nobody can tell whether the model helped the product",
@@ -67,6 +62,7 @@ _PLANNERS = {  # a forecast today's process makes
 }
 _BY_PEOPLE = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
 _BY_PEOPLE |= {"product.current_solution": "Schedulers read each request and order the jobs by hand."}
+_BY_PEOPLE |= {"constraints.data.labeled_examples": None}  # none of their past outputs kept
 _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     "by_hand.examples": 0,
     "product.data_kinds": ["text"],
@@ -98,6 +94,9 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
         ),
     ),
     quiet=(
+        Case(  # people do it by hand today and 4,000 of their past outputs are kept: read them
+            {**_BY_PEOPLE, "constraints.data.labels": ["existing"], "constraints.data.labeled_examples": 4000}
+        ),
         Case(  # people do it by hand today, and their own plans are the done metric's yardstick
             {
                 **_BY_PEOPLE,
@@ -168,6 +167,8 @@ def never_done_by_hand(plan: Plan) -> Evidence:
     """
     if _made_and_measured_today(plan):
         return None  # today's process makes the figure every day and its error is measured
+    if _people_do_it_today(plan) == "product.current_solution" and past_outputs_kept(plan):
+        return None  # staff do it today and thousands of their outputs are kept: read those, not redo
     return answer_is(plan, "by_hand.examples", 0)
 
 

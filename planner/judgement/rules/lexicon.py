@@ -2993,12 +2993,21 @@ EU_NAMED = Lexicon(
     """
 )
 
-# A prompted model that still reads or learns from the team's data: retrieval, an index, a fine-tune.
-READS_OR_LEARNS = RETRIEVED + Lexicon(
+# A prompted model that learns from the team's data: a fine-tune, an adapter, weights trained on it.
+LEARNS = Lexicon(
     """
-    rag, knowledge base, vector store, vector index, vector database, embeddings index, document store
     fine-tune, fine-tuned, fine-tuning, finetune, finetuned, finetuning, lora, trained on, train on
     """
+)
+# A prompted model that still reads or learns from the team's data: retrieval, an index, a fine-tune.
+READS_OR_LEARNS = (
+    RETRIEVED
+    + Lexicon(
+        """
+    rag, knowledge base, vector store, vector index, vector database, embeddings index, document store
+    """
+    )
+    + LEARNS
 )
 # One unit set too many: what is left over, binned or idle (the cost of an amount set too high).
 TOO_MANY = Lexicon("""
