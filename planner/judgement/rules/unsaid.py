@@ -157,6 +157,9 @@ def monitoring_unanswered_live(plan: Plan) -> Evidence:
     )
 
 
+_NEGLIGIBLE_BILL = 50  # a month, in the plan's currency: below it no lead asks for a budget
+
+
 @rule(
     "running-cost-from-volume",
     Category.cost,
@@ -201,6 +204,13 @@ def monitoring_unanswered_live(plan: Plan) -> Evidence:
             }
         ),
         Case({"constraints.compute.cost_per_prediction": 0.05}),  # the calls are counted: cost-over-budget
+        Case(  # no budget, but the computed bill is pocket money (€24 a month): nothing to bound
+            {
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.budget_per_month": None,
+                "constraints.compute.cost_per_prediction": 0.002,
+            }
+        ),
     ),
 )
 def running_cost_from_volume(plan: Plan) -> Evidence:
@@ -228,6 +238,8 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
         f"constraints.compute.predictions_per_period: not answered; impact.volume: {basis} taken as one call "
         f"each x cost_per_prediction {fmt.money(cost, cur)} = {fmt.money(bill, cur)} a month",
     )
+    if budget is None and bill < _NEGLIGIBLE_BILL:
+        return None  # no budget said, but the bill the plan's own volume gives is too small to bound
     if budget is None:
         return Tempered(
             3, (*found, "constraints.compute.budget_per_month: not answered (nobody has bounded the bill)")
