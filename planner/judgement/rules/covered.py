@@ -9,7 +9,7 @@ from planner.judgement.rules.evaluation import evaluation_paths
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import TESTED_ON
 from planner.judgement.rules.words import Lexicon, in_one_sentence
-from planner.plan.model import Plan
+from planner.plan.model import Difference, Plan
 
 # Words saying the model is validated again once the known change lands, before it is relied on.
 REVALIDATED = Lexicon("""
@@ -44,16 +44,57 @@ def _covering_paths(plan: Plan) -> list[str]:
     return [*paths, "after_launch.fallback"]
 
 
+def _kinds(words: str) -> frozenset[str]:
+    """A set of whole words, written as one string."""
+    return frozenset(words.split())
+
+
+# The words that name each kind of difference (`scored per camera` names a device; `broken down by
+# district` names none of device and capture): a slice or a test set covers only the difference it names.
+_KIND_WORDS: dict[Difference, frozenset[str]] = {
+    Difference.device: _kinds(
+        "device devices camera cameras scanner scanners sensor sensors rig rigs hardware phone phones "
+        "kit firmware meter meters probe probes machine machines"
+    ),
+    Difference.capture: _kinds(
+        "capture captured lighting light conditions condition protocol protocols angle angles weather "
+        "visibility fog rain night exposure setup"
+    ),
+    Difference.season: _kinds(
+        "season seasons seasonal month months winter summer spring autumn year years quarter "
+        "quarters week weeks period periods"
+    ),
+    Difference.channel: _kinds("channel channels source sources"),
+    Difference.language: _kinds("language languages locale locales"),
+    Difference.population: _kinds(
+        "population populations group groups segment segments site sites region regions country "
+        "countries cohort cohorts"
+    ),
+    Difference.mix: _kinds("mix segment segments share shares type types"),
+}
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _names_the_difference(plan: Plan, text: str) -> bool:
+    """Whether `text` names the difference the plan ticks, by a word of its kind (camera, lighting,
+    season): a slice by district does not score a new camera, nor a test set `from the new year` a device."""
+    said = set(_WORD.findall(text.lower()))
+    kinds = [kind for kind in plan.constraints.data.differences if kind in _KIND_WORDS]
+    if not kinds:
+        return True  # no kind ticked: nothing to name
+    return any(said & _KIND_WORDS[kind] for kind in kinds)
+
+
 def covered_there(plan: Plan) -> str | None:
     """The answer saying the setting the data lacks is itself scored: a test set drawn from the new
     setting or results sliced by the condition (in the notes, the metrics, the monitoring or the
-    fallback): the check production-differs asks for, already planned."""
+    fallback), naming the difference ticked: the check production-differs asks for, already planned."""
     for path in _covering_paths(plan):
         text = answer_at(plan, path)
         if not isinstance(text, str):
             continue
         words = in_one_sentence(text, TESTED_ON, _FROM_THE_NEW) or _SLICED.find_all(text)
-        if words:
+        if words and _names_the_difference(plan, text):
             return quote(plan, path, f"the new setting is scored on its own: {', '.join(words)}")
     return None
 

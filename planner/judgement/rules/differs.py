@@ -272,6 +272,14 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 "share of the data in hand: 12% of tickets; score that slice apart)",
             ),
         ),
+        Case(  # device and capture ticked; the only slice is by district, which scores neither
+            {
+                "constraints.data.differences": ["device", "capture"],
+                "constraints.data.differences_note": "Training photos come from the inspectors' phones; the "
+                "kiosks use fixed cameras under shop lighting.",
+                "done.eval_set": "500 recent photos held out, results broken down by district.",
+            }
+        ),
         Case(  # the new sites named, nothing said of checking them first: it still asks
             {
                 "constraints.data.differences": ["device"],
@@ -306,7 +314,7 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
         Case(  # named, and the metric is reported per condition: the hard slice is measured, not averaged
             {
-                "constraints.data.differences": ["population"],
+                "constraints.data.differences": ["capture"],
                 "done.metrics[0].name": "Recall on missed defects, sliced by visibility",
             }
         ),
