@@ -196,11 +196,23 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # drafts judged against what people wrote, while the model is to beat today's figure
+            {"done.eval_truth": "todays_decisions", "product.task": "generation"}
+        ),
+        Case(  # prices people set as the truth, for a model meant to beat today's figure
+            {"done.eval_truth": "todays_decisions", "product.task": "regression"}
+        ),
     ),
     quiet=(
         Case({"done.eval_truth": "checked"}),
         Case({"done.eval_truth": "outcomes"}),
-        Case({"done.eval_truth": "todays_decisions", "product.task": "generation"}),
+        Case(  # drafts judged against what people wrote, when nothing says their texts fall short
+            {
+                "done.eval_truth": "todays_decisions",
+                "product.task": "generation",
+                "product.current_performance": None,
+            }
+        ),
         Case(  # to copy today's decisions faster is the goal: nothing says they are wrong
             {"done.eval_truth": "todays_decisions", "product.current_performance": None}
         ),
@@ -223,12 +235,15 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
         return Tempered(1, (quote(plan, "done.eval_truth"),))
     if truth not in (EvalTruth.todays_decisions, EvalTruth.system_output):
         return None
-    if truth is EvalTruth.todays_decisions and plan.product.task is TaskType.generation:
-        return None  # what people wrote is a drafter's reference; metric-blind-to-harm weighs its metric
     said = quote(plan, "done.eval_truth")
     beats = to_beat(plan)
     if truth is EvalTruth.todays_decisions and beats is None:
         return None  # reproducing today's decisions faster is the goal: they are the truth it copies
+    if truth is EvalTruth.todays_decisions and plan.product.task is TaskType.generation:
+        # what people wrote is the reference, while the model is to write better than they do: a match
+        # with their text cannot show it, a medium to decide (metric-blind-to-harm weighs the metric)
+        note = "people's own texts as the reference, for a model meant to do better than they do"
+        return Tempered(2, (quote(plan, "done.eval_truth", note), *((beats,) if beats else ())))
     found = (said, *((beats,) if beats else ()))
     # Today's error rate measured by a check apart from it, or live decisions audited apart: the team can
     # see the gap, so the circular score misleads less (medium, whatever the mode).
