@@ -37,6 +37,15 @@ _RANDOM_SHARE = "Keep a random share out of the selection, and evaluate on it"
 _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"
 _NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
+_SELF_ACTING = {
+    "impact.flagged_per_day": 900,
+    "impact.capacity_per_day": 40,
+    "product.mode": "automate",
+    "product.decision": "The system blocks each flagged card payment itself.",
+    "product.decision_owner": "The payments risk lead.",
+    "heuristics.humans_handle": None,
+}
+_BAND = "Send the uncertain band to people, audit a sample, keep actions reversible"
 _CAPS = "Bound what it may commit alone before it goes live"
 _LIMITS = "Bound what it may do alone before it goes live"
 _REGIME = {
@@ -175,6 +184,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _CAPS,
         "Limit how many actions it takes alone each day and which cases it may act on",
         _LIMITS,
+    ),
+    (  # the system acts on each case alone: capacity sizes the band sent to people, not its actions
+        "flags-exceed-capacity",
+        _SELF_ACTING,
+        _BAND,
+        "Set the threshold by what people can handle; judge precision at that budget",
+        "Send the cases near the threshold to people",
+        _BAND,
     ),
 ]
 

@@ -13,6 +13,7 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Hint,
+    Instead,
     Move,
     rule,
 )
@@ -29,6 +30,7 @@ from planner.judgement.rules.lexicon import (
     AT_DEPTH,
     DEFERRED,
     ITEM_UNITS,
+    RELEASED_BY_PEOPLE,
 )
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
@@ -39,6 +41,35 @@ _AT_CAPACITY = Move(
     "People can act on only so many flags a day; fix the threshold so the model flags no more than "
     "that; judge precision (the yield) in that daily top against the obvious rule's top k, not AUC",
     "warning",
+)
+
+_HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
+
+
+def _acts_alone(plan: Plan) -> bool:
+    """The system acts on each case itself (automate), and nothing says people release or check what
+    it holds: people's capacity bounds the band sent to them, not the actions the system takes."""
+    if plan.product.mode is not Mode.automate:
+        return False
+    return not any(RELEASED_BY_PEOPLE.find(answer_at(plan, path)) for path in _HOLD_ANSWERS)
+
+
+# Where the system acts alone, capacity sizes the review band, not the actions: the lead's advice is a
+# band of uncertain cases for people, an audit sample of the rest, and a way to undo an action.
+_BAND_MOVE = Move(
+    "Send the uncertain band to people, audit a sample, keep actions reversible",
+    "The system acts on each case itself: people's capacity does not cap its actions, it sizes the "
+    "band of uncertain cases near the threshold that go to people instead; audit a random sample of "
+    "what it does alone, and keep each action reversible (a hold, an undo) until the audit shows its "
+    "error rate",
+    "warning",
+)
+_BAND_AND_AUDIT = Instead(
+    _acts_alone,
+    _BAND_MOVE,
+    "Send the cases near the threshold to people, up to what they can handle a day; audit a random "
+    "sample of the actions the system takes alone; keep each action reversible until the audit shows "
+    "its error rate is acceptable.",
 )
 
 # `Nobody yet; marketing may use it`, `No one (yet)`: the answer opens by naming no one.
@@ -156,6 +187,7 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=replace(_AT_CAPACITY, first=True),
+    instead=(replace(_BAND_AND_AUDIT, move=replace(_BAND_MOVE, first=True)),),
     fires=(
         Case(
             {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
@@ -206,6 +238,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_AT_CAPACITY,
+    instead=(_BAND_AND_AUDIT,),
     ask="people work the ranked cases from the top: is the metric judged at the top they reach a day?",
     fires=(
         Case(
