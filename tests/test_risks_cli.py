@@ -204,6 +204,18 @@ def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -
     assert "  tonnes per month: 12,000\n" in out and "items per month" not in out
 
 
+def test_a_forecast_of_tonnes_counts_its_forecasts_not_tonnes(make_workspace: MakeWorkspace) -> None:
+    salt = plan(
+        product__task="forecasting",
+        product__output="Tonnes of salt each depot will spread tomorrow.",
+        product__label="Tonnes of salt spread per depot per day.",
+    )
+    make_workspace({"plans/salt/plan.yaml": salt})
+    code, out, err = run("risks", "salt")
+    assert (code, err) == (0, "")
+    assert "  items per month: 12,000\n" in out and "tonnes per month" not in out
+
+
 def test_risks_of_a_sound_plan(workspace: Path) -> None:
     code, out, _ = run("risks", "clean")
     assert code == 0

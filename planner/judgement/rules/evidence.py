@@ -379,7 +379,8 @@ def volume_unit(plan: Plan) -> str:
     """What the volume counts, for the figures worked out from it: `items`, or the amount the plan
     names (`tonnes` when the value is per tonne and the answers say so, or they speak of `tonnes of`
     scrap); empty when the value is per an amount the answers do not give the volume in."""
-    for path in ITEM_PATHS:
+    predicts_amount = plan.product.task in (TaskType.forecasting, TaskType.regression)  # `tonnes of salt`
+    for path in ITEM_PATHS[:2] + ITEM_PATHS[4:] if predicts_amount else ITEM_PATHS:  # counts predictions
         text = answer_at(plan, path)
         found = _AMOUNT_OF.search(text) if isinstance(text, str) else None
         if found:
