@@ -187,13 +187,33 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=replace(_AT_CAPACITY, first=True),
-    instead=(replace(_BAND_AND_AUDIT, move=replace(_BAND_MOVE, first=True)),),
+    instead=(
+        replace(
+            _BAND_AND_AUDIT,
+            move=replace(_BAND_MOVE, first=True),
+            title="The system acts alone on more cases a day than people could check",
+        ),
+    ),
     fires=(
         Case(
             {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
             evidence=(
                 "impact.flagged_per_day: 900 against impact.capacity_per_day: 40 (22.5 times what people "
                 "can handle: 860 flags a day, 95.6%, go unhandled)",
+            ),
+        ),
+        Case(  # the system blocks them itself: no flag waits for anyone, nobody looks
+            {
+                "product.mode": "automate",
+                "impact.flagged_per_day": 900,
+                "impact.capacity_per_day": 40,
+                "product.decision": "Invoices the model scores as duplicates are blocked from the run at once.",
+                "product.decision_owner": "The accounts payable lead.",
+                "heuristics.humans_handle": "Clerks answer supplier queries.",
+            },
+            evidence=(
+                "impact.flagged_per_day: 900 against impact.capacity_per_day: 40 (22.5 times what people "
+                "can handle: 860 actions a day, 95.6%, taken with no person's look)",
             ),
         ),
     ),
@@ -226,9 +246,13 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         return None  # each item gets its own suggestions, chosen from by whoever handles it: no queue
     left = flagged - capacity
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
+    if _acts_alone(plan):  # the system acts on them itself: no flag waits, no person looks
+        unseen = f"{fmt.count(left)} actions a day, {fmt.share(left / flagged)}, taken with no person's look"
+    else:
+        unseen = f"{fmt.count(left)} flags a day, {fmt.share(left / flagged)}, go unhandled"
     return (
         f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} ({times} "
-        f"what people can handle: {fmt.count(left)} flags a day, {fmt.share(left / flagged)}, go unhandled)",
+        f"what people can handle: {unseen})",
     )
 
 
