@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, quote, truth_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity
 
@@ -171,8 +171,7 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
     events = EVENTS.find_all(label)
     if not grave or not events or GRAVE.find(label) or _NARROWED.search(label):
         return None  # the label is the serious kind, or the team chose its breadth knowingly
-    scored = [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
-    scored += [answer_at(plan, path) or "" for path in ("done.worst_error_metric", "done.eval_set")]
+    scored = [answer_at(plan, path) for path in (*truth_paths(plan), "done.worst_error_metric")]
     named = Lexicon(", ".join(grave))
     if any(GRAVE.find(text) or named.find(text) for text in scored):
         return None  # the serious ones are scored on their own

@@ -10,7 +10,7 @@ inputs, and for omissions and false reassurance counted as errors with their own
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote, truth_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity, TaskType
 
@@ -132,14 +132,12 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
         return None
     if plan.impact.error_severity not in (Severity.serious, Severity.severe):
         return None
-    done = plan.done
-    texts = [done.eval_set, done.worst_error_metric, done.when_met]
-    texts += [f"{metric.name} {metric.dataset or ''}" for metric in done.metrics]
-    if any(HARD_CASES_SOUGHT.find(text) for text in texts):
+    paths = (*truth_paths(plan), "done.worst_error_metric", "done.when_met")
+    if any(HARD_CASES_SOUGHT.find(answer_at(plan, path)) for path in paths):
         return None
     # The rating named as a metric, or said of the evaluation set or of what done means.
-    paths = [f"done.metrics[{index}].name" for index in range(len(done.metrics))]
-    found = first_said(plan, (*paths, "done.eval_set", "done.when_met"), MEAN_RATING)
+    named = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    found = first_said(plan, (*named, "done.eval_set", "done.when_met"), MEAN_RATING)
     if found is None:
         return None
     path, words = found
