@@ -61,6 +61,7 @@ HAPPY = [
     line("Order, account and device data"),
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
+    line("0"),  # decided on the spot: no days ahead
     line("1"),  # nothing it must never propose
     line("nothing"),  # nothing every output must carry
     line("Chargeback within 90 days"),
@@ -88,6 +89,7 @@ HAPPY = [
     line("We keep a cleaned, labelled order history"),
     line("2"),  # false negatives cost more
     line("A shopper's honest order waits for review"), line("2"),  # who an error hurts; moderate
+    SPACE + ENTER,  # what it can harm: money or time
     line("Fraud stops at checkout"),
     "Shops lose money to stolen cards." + NEW_LINE + "Every week." + ENTER,
     line("Risky orders wait for a quick human check."),
@@ -96,6 +98,7 @@ HAPPY = [
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
     line("orders database"), line("1"), line("chargeback feed"), line("2"), ENTER,  # two sources
     line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
+    DOWN * 6 + SPACE + ENTER,  # nothing was removed from the data
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
     line("90"),  # label delay: asked because labels are outcomes
     line("50000"),
@@ -123,10 +126,13 @@ HAPPY = [
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"),  # its right answers: real-world outcomes
     line("1"),  # the evaluation's inputs: real cases
+    line("0.5%"),  # the rarest class's share of the evaluation set, as in production
     line("2"), line("5000"),
     line("6, Ship the rules and stop"),  # the time box and the fold action in one answer
     line("A/B test on 10% of traffic"),
     line("1"),  # online validation: an A/B test
+    line("2"),  # the pilot's units are drawn at random
+    SPACE + ENTER,  # a later phase changes nothing
     line("Carla"),  # who decides
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
@@ -155,6 +161,7 @@ product:
   inputs: Order, account and device data
   unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
+  lead_days: 0
   forbidden_guard: nothing
   required_output: nothing
   label: Chargeback within 90 days
@@ -197,6 +204,7 @@ impact:
   action_cost: nothing
   error_harm: A shopper's honest order waits for review
   error_severity: moderate
+  harm_kinds: [money]
 press_release:
   headline: Fraud stops at checkout
   problem: "Shops lose money to stolen cards.\\nEvery week."
@@ -209,6 +217,7 @@ constraints:
     sources: [{name: orders database, acquisition: own}, {name: chargeback feed, acquisition: vendor}]
     period: Jan 2023 - Dec 2025
     changes: nothing
+    dropped: [nothing]
     labels: [outcomes]
     label_delay_days: 90
     labeled_examples: 50000
@@ -242,8 +251,11 @@ done:
   eval_set: Last quarter's orders, chargebacks known
   eval_truth: outcomes
   eval_inputs: real_cases
+  eval_rare_share: 0.005
   metric_unit: decision
   online_validation: a_b_test
+  pilot_units: random
+  later_phase: [nothing]
 after_launch:
   owner: Risk team
   monitoring: [{signal: share of orders held per day, threshold: above 3% pages the on-call}]
@@ -350,8 +362,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 109
-    assert "\nSaved plans/fraud/plan.yaml: 109 of 109 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 115
+    assert "\nSaved plans/fraud/plan.yaml: 115 of 115 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -363,7 +375,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "24/24 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "25/25 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -373,7 +385,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 100  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 106  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -671,7 +683,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     write_plan(root, FULL)
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
-    keys = [ENTER] * 14  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
+    keys = [ENTER] * 15  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
@@ -679,7 +691,7 @@ def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
     keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 9, Shown("? Which error costs more?"), REMOVE]
-    closing, screen = interview(root, "fraud", [*keys, *[ENTER] * 4], section="4")
+    closing, screen = interview(root, "fraud", [*keys, *[ENTER] * 5], section="4")
     assert isinstance(closing, str), closing
     impact = saved(root)["impact"]
     assert (impact["volume"], impact["period"]) == (3500, "week")  # both from one answer
@@ -693,7 +705,7 @@ def test_enter_keeps_a_hand_written_number_to_its_last_digit(root: Path) -> None
     # the prompt shows 12.3457% and 12.3456789: Enter keeps what the file holds, not what was shown
     text = FULL.replace("share_addressed: 0.2", "share_addressed: 0.123456789")
     write_plan(root, text.replace("value_per_item: 15", "value_per_item: 12.3456789"))
-    closing, _ = interview(root, "fraud", [ENTER] * 14, section="impact")
+    closing, _ = interview(root, "fraud", [ENTER] * 15, section="impact")
     assert isinstance(closing, str), closing
     assert saved(root)["impact"]["share_addressed"] == 0.123456789
     assert saved(root)["impact"]["value_per_item"] == 12.3456789
@@ -703,7 +715,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 23,  # the rest of the product section as it is
+        *[ENTER] * 24,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -749,7 +761,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     24/24 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     25/25 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
 
 
@@ -850,7 +862,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 109 of 109 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 115 of 115 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -917,7 +929,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 109 of 109 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 115 of 115 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -98,7 +98,7 @@ def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorks
     make_workspace({"plans/typo/plan.yaml": plan(decisions=[{"risk": "no-lables", "verdict": "accepted"}])})
     assert run("check") == (
         1,
-        "plans/typo/plan.yaml:152: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
+        "plans/typo/plan.yaml:161: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
         "use an id from `planner rules` or from the plan's own risks\n",
         "error: 1 of 1 plan(s) have problems; fix the lines above\n",
     )

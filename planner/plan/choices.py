@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
+from planner.plan.stakes import (
+    STAKES_LABELS,
+    Dropped as Dropped,
+    HarmKind as HarmKind,
+    LaterPhase as LaterPhase,
+    PilotUnits as PilotUnits,
+)
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
@@ -267,6 +274,7 @@ class Verdict(StrEnum):
 # them; values repeat across enums: `vendor`, `none`...). Codes not listed read as the code with spaces.
 LABELS: dict[type[Enum], dict[str, str]] = {
     **WORKINGS_LABELS,
+    **STAKES_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

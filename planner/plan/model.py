@@ -30,13 +30,16 @@ from planner.plan.choices import (
     Delivery as Delivery,
     Difference as Difference,
     Direction as Direction,
+    Dropped as Dropped,
     ErrorCost as ErrorCost,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
     Guard as Guard,
     Hardware as Hardware,
+    HarmKind as HarmKind,
     LabelSource as LabelSource,
     LabelWriter as LabelWriter,
+    LaterPhase as LaterPhase,
     MetricUnit as MetricUnit,
     Mode as Mode,
     ModelSize as ModelSize,
@@ -45,6 +48,7 @@ from planner.plan.choices import (
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
     Period as Period,
+    PilotUnits as PilotUnits,
     RowsPerThing as RowsPerThing,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
@@ -346,6 +350,13 @@ class Product(Record):
         "site visit, a paper file, handwriting or scans its text extraction drops, attachments), or 'nothing'.",
     )
     output: Text | None = Field(default=None, description="What the model predicts.")
+    lead_days: Number | None = Field(
+        default=None,
+        ge=0,
+        description="How many days before the outcome, or the day it serves, the prediction must be made: the "
+        "decision it feeds is fixed then (stock ordered, a roster published, an application decided); 0 when "
+        "it is decided on the spot.",
+    )
     forbidden_guard: Guard | None = Field(
         default=None,
         description="What keeps out what the output must never include or propose: nothing to keep out, a "
@@ -510,6 +521,12 @@ class Impact(Record):
     error_severity: Severity | None = Field(
         default=None, description="How badly a wrong prediction hurts: minor, moderate, serious or severe."
     )
+    harm_kinds: list[HarmKind] = Field(
+        default_factory=list,
+        description="What a wrong output can harm (one or several): money or time, someone's health or physical "
+        "safety, someone's rights or access (a benefit, a service, a job, legal standing), privacy or dignity, "
+        "property or the environment, or trust only.",
+    )
 
 
 class PressRelease(Record):
@@ -566,6 +583,12 @@ class DataConstraints(Record):
         default=None,
         description="What changed during that period in the rules, prices, terms, process, systems or who is "
         "served, and when; or 'nothing'.",
+    )
+    dropped: list[Dropped] = Field(
+        default_factory=list,
+        description="What was removed from the data before training or testing (one or several): outliers, "
+        "invalid or incomplete records, cases that ended unusually, a period, a group, duplicates, nothing, "
+        "or not known.",
     )
     rows_per_thing: RowsPerThing | None = Field(
         default=None,
@@ -796,10 +819,26 @@ class Done(Record):
         "decision (lines of an order, frames of a clip, events within an alert's period), decisions pooled "
         "(a total or an average over a period or a site), or not checked.",
     )
+    eval_rare_share: Share | None = Field(
+        default=None,
+        description="Share of the rarest class in the evaluation set (classification): as in production when "
+        "the set is drawn at random, higher when it was balanced or enriched with known cases.",
+    )
     online_validation: OnlineValidation | None = Field(
         default=None,
         description="How the model is judged live before it replaces today's process: A/B test, holdout, "
         "shadow run, canary, interleaving, or none.",
+    )
+    pilot_units: PilotUnits | None = Field(
+        default=None,
+        description="Where it first runs live and how those places, teams or customers are chosen: no pilot "
+        "(everywhere at once), drawn at random, picked as typical, volunteers, the worst, the easiest, or not "
+        "decided.",
+    )
+    later_phase: list[LaterPhase] = Field(
+        default_factory=list,
+        description="What a later phase changes (one or several): nothing, people stop checking every output, "
+        "a wider scope (new sites, groups, products, languages), or the output feeds a new decision.",
     )
     none: list[Literal["metrics", "baseline"]] = Field(
         default_factory=list,

@@ -331,6 +331,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "The output (e.g. 'probability the order is fraud').",
         ),
         _q(
+            "product.lead_days",
+            "How many days before the outcome, or the day it serves, must the prediction be made?",
+            "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "
+            "what is known at application. 0 if it is decided on the spot.",
+            When("product.output"),
+        ),
+        _q(
             "product.forbidden_guard",
             "Is there anything the output must never include or propose, and what keeps it out?",
             "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
@@ -603,6 +610,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Minor (a worse suggestion), moderate, serious, or severe (lasting harm to someone).",
             When("impact.error_harm"),
         ),
+        _q(
+            "impact.harm_kinds",
+            "What can a wrong output harm? Tick each.",
+            "Which harm, not only how much: an error that can injure someone or cut them off from a service "
+            "calls for a person's check and a score that counts it, however rare it is.",
+            When("impact.error_harm"),
+        ),
     ),
     "press_release": (
         _q(
@@ -652,6 +666,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What changed during that period: rules, prices, terms, process, systems or who is served? When?",
             "E.g. 'new booking terms from 1 Jan 2025'; a model learns the old regime from the data before a "
             "change. 'nothing' is an answer.",
+            When("constraints.data.period"),
+        ),
+        _q(
+            "constraints.data.dropped",
+            "Was anything removed from the data before training or testing? Tick each.",
+            "Production removes nothing: a model tested without the extremes, the failures or an odd period "
+            "meets them live untested, and they are often the cases that matter most.",
             When("constraints.data.period"),
         ),
         _q(
@@ -913,6 +934,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.eval_rare_share",
+            "What share of the evaluation set is the rarest class?",
+            "A set balanced to half positives, or enriched with known cases, flatters precision: at "
+            "production's share the same model raises many more false alarms for each true find.",
+            When("product.task", _CLASSIFYING),
+            When("done.eval_set"),
+        ),
+        _q(
             "done.split",
             "How is test data split from training data?",
             "By time or by group when the product predicts the future or new customers.",
@@ -948,6 +977,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How will the model be judged live before it replaces today's process?",
             "Offline scores rarely move the product metric one for one: an A/B test, a holdout or a shadow "
             "run tells. 'none' is an answer too.",
+        ),
+        _q(
+            "done.pilot_units",
+            "Where will it first run live, and how are those places, teams or customers chosen?",
+            "Volunteers and easy sites flatter a pilot, and sites picked for doing worst improve next period "
+            "anyway; units drawn at random, beside comparable ones left as they are, say what a roll-out gets.",
+            When("done.online_validation"),
+        ),
+        _q(
+            "done.later_phase",
+            "What does a later phase change? Tick each.",
+            "A later phase is a new system, tested as it will run: dropping people's check needs the errors "
+            "that check catches today, and new places or groups need data from them.",
+            When("done.online_validation"),
         ),
         _q(
             "decider",

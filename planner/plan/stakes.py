@@ -1,0 +1,89 @@
+"""The fixed answers on what is at stake and how the product goes live: which harm a wrong output does,
+what was removed from the data, where it first runs live and what a later phase changes. Plain enums and
+how each reads."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+
+
+class HarmKind(StrEnum):
+    """What a wrong output can harm: money or time, health, rights or access, privacy, property, trust."""
+
+    money = "money"
+    health = "health"
+    rights = "rights"
+    privacy = "privacy"
+    property = "property"
+    trust = "trust"
+
+
+class Dropped(StrEnum):
+    """What was removed from the data before training or testing."""
+
+    outliers = "outliers"
+    invalid = "invalid"
+    unusual_outcomes = "unusual_outcomes"
+    period = "period"
+    group = "group"
+    duplicates = "duplicates"
+    nothing = "nothing"
+    not_known = "not_known"
+
+
+class PilotUnits(StrEnum):
+    """Where the product first runs live, and how those places, teams or customers are chosen."""
+
+    everywhere = "everywhere"
+    random = "random"
+    typical = "typical"
+    volunteers = "volunteers"
+    worst = "worst"
+    easiest = "easiest"
+    not_decided = "not_decided"
+
+
+class LaterPhase(StrEnum):
+    """What a later phase changes: people's check removed, a wider scope, a new use of the output."""
+
+    nothing = "nothing"
+    removes_check = "removes_check"
+    wider_scope = "wider_scope"
+    new_use = "new_use"
+
+
+STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
+    HarmKind: {
+        "money": "money or time: a lost sale, a wasted visit, a delay",
+        "health": "someone's health or physical safety",
+        "rights": "someone's rights or access: a benefit, a service, a job, a place, legal standing",
+        "privacy": "privacy or dignity: something private shown, someone wrongly labelled",
+        "property": "property, equipment or the environment damaged",
+        "trust": "trust or reputation only",
+    },
+    Dropped: {
+        "outliers": "extreme values or outliers",
+        "invalid": "records marked invalid, incomplete or failing a check",
+        "unusual_outcomes": "cases that ended unusually: returns, cancellations, disputes, stock-outs, failures",
+        "period": "a period: a disruption, a pandemic, a strike, a system change",
+        "group": "a group: a site, product, channel, language or kind of customer",
+        "duplicates": "duplicates",
+        "nothing": "nothing was removed",
+        "not_known": "not known",
+    },
+    PilotUnits: {
+        "everywhere": "no pilot: it goes live everywhere at once",
+        "random": "units drawn at random, with comparable ones left as they are",
+        "typical": "units the team picked as typical",
+        "volunteers": "units that volunteered, or the keenest",
+        "worst": "the units doing worst, or most in need",
+        "easiest": "the units doing best, or the easiest",
+        "not_decided": "not decided yet",
+    },
+    LaterPhase: {
+        "nothing": "nothing: this plan is the whole of it",
+        "removes_check": "people stop checking every output: they sample it, or the system acts alone",
+        "wider_scope": "new sites, groups, products, languages or channels",
+        "new_use": "the output feeds a new decision or another system",
+    },
+}
