@@ -185,6 +185,7 @@ class Circumstance(StrEnum):
     commits_alone = "commits_alone"
     self_counted = "self_counted"
     labels_are_decisions = "labels_are_decisions"
+    counts_volume = "counts_volume"
     none = "none"
 
 
@@ -360,6 +361,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "commits_alone": "it pays, refunds, approves or sends on its own, unchecked",
         "self_counted": "success is counted by the product itself (accepted, not escalated)",
         "labels_are_decisions": "its labels are the old process's decisions, not checked outcomes",
+        "counts_volume": "a target counts how much it does (merged, closed, flagged, sent), not how often it is right",
         "none": "none of these",
     },
     EvalTruth: {

@@ -397,7 +397,8 @@ class Product(Record):
         "past it learns from; someone who gains from a favourable output supplies its inputs; a regulator "
         "or sector rules govern the decision; it pays, refunds, approves or sends on its own, unchecked; "
         "its success is counted by the product itself (accepted, not escalated); its labels are the old "
-        "process's decisions (approved, referred, graded), not outcomes someone checked; or none.",
+        "process's decisions (approved, referred, graded), not outcomes someone checked; a target counts how much "
+        "it does (merged, closed, flagged, sent), not how often it is right; or none.",
     )
     outcomes: list[Text] = Field(
         default_factory=list,
