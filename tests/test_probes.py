@@ -57,10 +57,12 @@ _DRAFTS = {
     "product.inputs": "The customer's question, the help-centre articles retrieved for it, and similar past replies.",
 }
 _WORST = {
+    "done.pilot_units": None,  # older plans: the pilot read from words
     "done.online_validation": "before_after",
     "done.when_met": "A pilot at the five worst-performing depots, compared with their quarter before.",
 }
 _VISITED = {
+    "done.pilot_units": None,
     "product.action_shape": "top_of_queue",
     "done.online_validation": "before_after",
     "product.success_metric": "Duplicates at the suppliers visited, in the month after a visit against the month before.",

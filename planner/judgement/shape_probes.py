@@ -220,8 +220,10 @@ CHANCE_ALLOWED = Lexicon("""
 _LIVE_IN = ("done.when_met", "product.success_metric", "product.decision", "press_release.solution")
 
 
-@probe("pilot-on-the-worst", "holdout-of-few-units")
+@probe("pilot-on-the-worst", "holdout-of-few-units", "pilot-on-worst-units")
 def _pilot_on_the_worst(plan: Plan) -> Found:
+    if plan.done.pilot_units is not None:
+        return None  # the team said how the pilot's units are chosen: pilot-on-worst-units reads that
     live = plan.done.online_validation
     if live in (None, OnlineValidation.none, OnlineValidation.shadow):
         return None

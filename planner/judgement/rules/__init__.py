@@ -126,6 +126,7 @@ from planner.judgement.rules import (
     names,
     rated,
     alone,
+    rollout,
 )
 # isort: on
 
@@ -207,6 +208,7 @@ __all__ = [
     "required",
     "retraining",
     "rights",
+    "rollout",
     "rule",
     "says_nothing",
     "scale",

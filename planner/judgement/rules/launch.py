@@ -14,6 +14,7 @@ from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import OnlineValidation
 from planner.plan.model import Category, Plan
+from planner.plan.stakes import PilotUnits
 
 _UNITS = """site, sites, store, stores, shop, shops, branch, branches, depot, depots, warehouse, warehouses
     region, regions, market, markets, hospital, hospitals, clinic, clinics, school, schools, office, offices
@@ -75,6 +76,7 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
                 "product.pain": "Garden centres run out of compost every week in the April-May peak.",
                 "done.when_met": "Go live in all 48 garden centres on 1 April.",
                 "done.online_validation": "none",
+                "done.pilot_units": None,  # an older plan: read from words
             },
             evidence=(
                 'done.when_met: "Go live in all 48 garden centres on 1 April." (all 48 garden centres: no unit is '
@@ -85,8 +87,31 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
             ),
             also=frozenset({"no-online-validation"}),
         ),
+        Case(  # the team ticked no pilot; only the peak is read from words
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live on 1 April.",
+                "done.online_validation": "none",
+                "done.pilot_units": "everywhere",
+            },
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'product.pain: "Garden centres run out of compost every week in the April-May peak." (april '
+                "is the peak: the launch meets the season's most exposure)",
+                'done.online_validation: "none"',
+            ),
+            also=frozenset({"no-online-validation"}),
+        ),
     ),
     quiet=(
+        Case(  # the team said the pilot runs on units drawn at random
+            {
+                "product.pain": "Garden centres run out of compost every week in the April-May peak.",
+                "done.when_met": "Go live in all 48 garden centres on 1 April.",
+                "done.online_validation": "none",
+                "done.pilot_units": "random",
+            }
+        ),
         Case(  # a holdout of units keeps a control
             {
                 "product.pain": "Garden centres run out of compost every week in the April-May peak.",
@@ -99,6 +124,7 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
                 "product.pain": "Garden centres run out of compost every week in the April-May peak.",
                 "done.when_met": "Go live in all 48 garden centres on 1 October.",
                 "done.online_validation": "none",
+                "done.pilot_units": None,
             }
         ),
         Case(  # at the peak, but on a few units first
@@ -106,6 +132,7 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
                 "product.pain": "Garden centres run out of compost every week in the April-May peak.",
                 "done.when_met": "Go live in 4 garden centres on 1 April.",
                 "done.online_validation": "none",
+                "done.pilot_units": None,
             }
         ),
     ),
@@ -125,7 +152,10 @@ def launch_everywhere_at_the_peak(plan: Plan) -> Evidence:
     if done.online_validation not in (OnlineValidation.none, OnlineValidation.before_after):
         return None
     when = done.when_met or ""
-    everywhere = EVERYWHERE.find(when)
+    pilot = done.pilot_units
+    if pilot is not None and pilot is not PilotUnits.everywhere:
+        return None  # the team said where it first runs live: not everywhere at once
+    everywhere = "no pilot" if pilot is PilotUnits.everywhere else EVERYWHERE.find(when)
     if everywhere is None:
         return None
     at_peak = _BUSY.find(when)
@@ -139,10 +169,15 @@ def launch_everywhere_at_the_peak(plan: Plan) -> Evidence:
         path, time = found
         peak_note = (quote(plan, path, f"{time} is the peak: the launch meets the season's most exposure"),)
         words = (everywhere, time)
+    if pilot is PilotUnits.everywhere:
+        words = words[1:]  # everywhere at once is a fact; only the peak is read from words
+        where = quote(plan, "done.pilot_units", "no unit is left on today's process")
+    else:
+        where = quote(plan, "done.when_met", f"{everywhere}: no unit is left on today's process")
     return Hint(
         words,
         (
-            quote(plan, "done.when_met", f"{everywhere}: no unit is left on today's process"),
+            where,
             *peak_note,
             quote(plan, "done.online_validation"),
         ),

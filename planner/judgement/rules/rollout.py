@@ -1,0 +1,435 @@
+"""Rules on where a model first runs live and what a later phase changes, read from the fixed answers
+`done.pilot_units` and `done.later_phase`.
+
+A lead asks how the pilot's units were chosen, since that decides whether its result says what the
+roll-out gets: volunteers, the easiest or hand-picked units flatter; units picked for doing worst improve
+on their own; no pilot at all leaves nothing to compare with where the system acts alone or harms. And a
+later phase that removes people's check, widens the scope or feeds a new decision needs an evaluation of
+its own before it starts.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import answered_quotes, first_said, quote
+from planner.judgement.rules.launch import launch_everywhere_at_the_peak
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
+from planner.plan.model import Category, Plan
+from planner.plan.stakes import LaterPhase, PilotUnits
+from planner.plan.workings import Newcomers
+
+_HARMFUL = (Severity.serious, Severity.severe)
+_NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
+_PICKED = (PilotUnits.volunteers, PilotUnits.easiest, PilotUnits.typical)
+_PICKED_NOTE = {
+    PilotUnits.volunteers: "volunteers are the keenest: they use it best",
+    PilotUnits.easiest: "the easiest units flatter any change",
+    PilotUnits.typical: "units picked as typical are picked by people, often the ones that work",
+}
+# The plan compares the pilot's units with comparable units left alone, or rolls out in a random order.
+COMPARED_ALIKE = Lexicon("""
+    regression to the mean, at random, randomised, randomized, randomly, matched control, matched controls
+    control group, control groups, control sites, control units, comparable units, comparable sites
+    similar units left alone, left alone, stagger, staggered, stepped wedge, stepped-wedge
+""")
+_LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
+# The team already measures how often people catch the model's errors, or just accept its output.
+CATCH_MEASURED = Lexicon("""
+    catch rate, catch rates, caught by reviewers, errors caught, override rate, override rates
+    acceptance rate, accept rate, rubber-stamp, rubber-stamped, rubber stamping, agree with the model
+    overturned, overturn rate, overrule rate, overruled
+""")
+_CATCH_IN = (
+    "done.when_met",
+    "done.worst_error_metric",
+    "heuristics.humans_handle",
+    "by_hand.human_score_notes",
+)
+_SCOPE_SAID = (
+    Difference.channel,
+    Difference.language,
+    Difference.population,
+    Difference.device,
+    Difference.capture,
+    Difference.mix,
+)
+
+
+def _acts_alone(plan: Plan) -> bool:
+    return plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
+
+
+@rule(
+    "pilot-on-picked-units",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Draw the pilot's units at random, with comparable ones left as they are",
+        "Volunteers, the easiest or hand-picked units make any change look good; units drawn at random, with "
+        "comparable units kept on today's process (or a roll-out in a random order), say what the roll-out gets",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.pilot_units": "volunteers"},
+            evidence=('done.pilot_units: "volunteers" (volunteers are the keenest: they use it best)',),
+        ),
+        Case(
+            {"done.pilot_units": "typical"},
+            evidence=(
+                'done.pilot_units: "typical" (units picked as typical are picked by people, often the ones that '
+                "work)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.pilot_units": "random"}),
+        Case({"done.pilot_units": None}),
+        Case(  # picked by the team, but rolled out in a random order over the rest
+            {
+                "done.pilot_units": "easiest",
+                "done.when_met": "Start in two easy depots, then a staggered roll-out in a random order.",
+            }
+        ),
+    ),
+)
+def pilot_on_picked_units(plan: Plan) -> Evidence:
+    """The pilot runs on volunteers, the easiest or hand-picked units: its result will not transfer.
+
+    The keenest teams use a new tool best, the easiest units improve with any attention, and units people
+    pick as typical are the ones they expect to work. The pilot's gain then overstates what the roll-out
+    gets, and the decision to widen rests on it.
+
+    Mitigation: Draw the pilot's units at random from those it will reach, with comparable units left on
+    today's process over the same weeks (or roll out in a random, staggered order), and judge the roll-out
+    on that comparison.
+    """
+    picked = plan.done.pilot_units
+    if picked not in _PICKED:
+        return None
+    if first_said(plan, _LIVE_IN, COMPARED_ALIKE):
+        return None
+    return (quote(plan, "done.pilot_units", _PICKED_NOTE[picked]),)
+
+
+@rule(
+    "pilot-on-worst-units",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Compare the worst units acted on with similar worst units left alone",
+        "Units picked for a bad spell improve next period on their own; only worst units left alone over the "
+        "same weeks show what the model adds",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.pilot_units": "worst", "done.online_validation": "before_after"},
+            evidence=(
+                'done.pilot_units: "worst" (units picked for doing worst improve next period anyway: '
+                "regression to the mean)",
+                'done.online_validation: "before_after"',
+            ),
+            also=frozenset({"no-online-validation"}),
+        ),
+    ),
+    quiet=(
+        Case({"done.pilot_units": "worst", "done.online_validation": "a_b_test"}),
+        Case(
+            {
+                "done.pilot_units": "worst",
+                "done.online_validation": "holdout",
+                "done.when_met": "Half of the twenty worst depots get the model; the other half, left alone, "
+                "are the control.",
+            }
+        ),
+    ),
+)
+def pilot_on_worst_units(plan: Plan) -> Evidence:
+    """The pilot runs on the units doing worst: they improve next period anyway.
+
+    Units picked for a bad spell drift back towards their usual level on their own (regression to the
+    mean), so a before-and-after or a comparison with ordinary units credits the model with the recovery.
+
+    Mitigation: Pick more worst units than the pilot takes, act on a random half and leave the rest alone
+    over the same weeks; judge the model on the difference between the two halves.
+    """
+    if plan.done.pilot_units is not PilotUnits.worst:
+        return None
+    live = plan.done.online_validation
+    if live is OnlineValidation.a_b_test or first_said(plan, _LIVE_IN, COMPARED_ALIKE):
+        return None
+    note = "units picked for doing worst improve next period anyway: regression to the mean"
+    return (quote(plan, "done.pilot_units", note), *answered_quotes(plan, "done.online_validation"))
+
+
+@rule(
+    "no-pilot-where-it-matters",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Stage the roll-out, with comparable units held back",
+        "Going live everywhere at once leaves no unit to compare with and exposes every case to its errors; "
+        "start on units drawn at random, keep comparable ones on today's process, and widen in waves",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "holdout",
+            },
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'product.mode: "automate"',
+            ),
+        ),
+        Case(
+            {"done.pilot_units": "everywhere", "impact.error_severity": "serious"},
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.pilot_units": "everywhere"}),  # a suggestion people check, judged in a shadow run
+        Case({"done.pilot_units": "random", "product.mode": "automate"}),
+        Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
+    ),
+)
+def no_pilot_where_it_matters(plan: Plan) -> Evidence:
+    """No pilot: it goes live everywhere at once, where it acts alone, harms, or is not judged live.
+
+    A suggestion people check can go everywhere at once: they catch its errors. But a system that acts
+    alone, errors that hurt someone, or a launch with no live comparison put every case at risk at once,
+    with no unit on today's process to show whether it helped.
+
+    Mitigation: Start on units drawn at random, keep comparable units on today's process over the same
+    weeks as the control, and widen in waves once the comparison holds; keep today's process as the
+    fallback until then.
+    """
+    if plan.done.pilot_units is not PilotUnits.everywhere:
+        return None
+    if launch_everywhere_at_the_peak(plan) is not None:
+        return None  # said there, with the peak
+    product, severity, live = plan.product, plan.impact.error_severity, plan.done.online_validation
+    if live is OnlineValidation.canary:
+        return None  # a canary is a staged start
+    reasons: list[str] = []
+    if live is OnlineValidation.shadow:
+        pass  # a shadow run shows what it would do alone before it acts
+    elif product.mode is Mode.automate:
+        reasons.append(quote(plan, "product.mode"))
+    elif Circumstance.commits_alone in product.circumstances:
+        reasons.append(quote(plan, "product.circumstances", "it acts alone"))
+    if severity in _HARMFUL:
+        reasons.append(quote(plan, "impact.error_severity"))
+    if live in _NO_LIVE_CONTROL:
+        reasons.append(quote(plan, "done.online_validation"))
+    if not reasons:
+        return None
+    return (quote(plan, "done.pilot_units", "no unit is left on today's process"), *reasons)
+
+
+@rule(
+    "pilot-units-not-decided",
+    Category.product,
+    likelihood=2,
+    impact=3,
+    fires=(
+        Case(
+            {"done.pilot_units": "not_decided", "done.online_validation": "before_after"},
+            evidence=('done.pilot_units: "not_decided"', 'done.online_validation: "before_after"'),
+            also=frozenset({"no-online-validation"}),
+        ),
+    ),
+    quiet=(Case({"done.pilot_units": "not_decided"}),),  # a shadow run needs no units chosen
+)
+def pilot_units_not_decided(plan: Plan) -> Evidence:
+    """Where it first runs live is not decided, and the live check rests on it.
+
+    With no live comparison planned, or only a before-and-after, how the first units are chosen decides
+    whether the result means anything: volunteers or the worst units flatter it.
+
+    Mitigation: Decide the pilot's units now: draw them at random from those the roll-out reaches, with
+    comparable units left on today's process over the same weeks.
+    """
+    if plan.done.pilot_units is not PilotUnits.not_decided:
+        return None
+    if plan.done.online_validation not in _NO_LIVE_CONTROL:
+        return None
+    return (quote(plan, "done.pilot_units"), quote(plan, "done.online_validation"))
+
+
+@rule(
+    "later-phase-drops-the-check",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Measure today's catch rate, and evaluate the unchecked system",
+        "Once people stop checking, nobody catches the model's errors; measure now how many of its errors "
+        "people catch and how often they just accept it, and name the done metric that judges the phase "
+        "without them",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.later_phase": ["removes_check"]},
+            evidence=(
+                'done.later_phase: ["removes_check"] (the evaluation so far is of the model with people '
+                "checking it)",
+                'product.mode: "augment" (people check every output today)',
+                'done.worst_error_metric: "Recall of duplicates at 95% precision" (judged with the check in '
+                "place)",
+            ),
+        ),
+        Case(  # harmful errors once nobody checks: high
+            {"done.later_phase": ["removes_check"], "impact.error_severity": "severe"},
+            evidence=(
+                'done.later_phase: ["removes_check"] (the evaluation so far is of the model with people '
+                "checking it)",
+                'product.mode: "augment" (people check every output today)',
+                'impact.error_severity: "severe" (errors that hurt, with nobody to catch them)',
+                'done.worst_error_metric: "Recall of duplicates at 95% precision" (judged with the check in '
+                "place)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.later_phase": ["nothing"]}),
+        Case(
+            {
+                "done.later_phase": ["removes_check"],
+                "done.worst_error_metric": "Share of the model's wrong holds the clerks overturn (override "
+                "rate), measured for a month before they stop checking.",
+            }
+        ),
+    ),
+)
+def later_phase_drops_the_check(plan: Plan) -> Evidence:
+    """A later phase removes people's check, but the evaluation is of the model with people checking it.
+
+    While people check each output, their catches hide the model's errors; once they stop, every error
+    goes through. Nobody knows today how many errors they catch, or how often they just accept the output,
+    so nothing says what dropping the check will cost.
+
+    Mitigation: Measure, before dropping the check, how many of the model's errors people catch and how
+    often they accept without looking; evaluate the unchecked system on its own, with a done metric for
+    the worst error it will make alone (impact.error_harm), and keep a sampled audit once the check goes.
+    """
+    done = plan.done
+    if LaterPhase.removes_check not in done.later_phase or plan.product.mode is Mode.automate:
+        return None
+    if first_said(plan, _CATCH_IN, CATCH_MEASURED):
+        return None
+    evidence = [
+        quote(plan, "done.later_phase", "the evaluation so far is of the model with people checking it"),
+        quote(plan, "product.mode", "people check every output today"),
+    ]
+    harmful = plan.impact.error_severity in _HARMFUL
+    if harmful:
+        evidence.append(quote(plan, "impact.error_severity", "errors that hurt, with nobody to catch them"))
+    if done.worst_error_metric:
+        evidence.append(quote(plan, "done.worst_error_metric", "judged with the check in place"))
+    elif plan.impact.error_harm:
+        evidence.append(quote(plan, "impact.error_harm", "no done metric counts this error"))
+    return tuple(evidence) if harmful else Tempered(2, evidence)
+
+
+@rule(
+    "later-phase-widens-scope",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Label a sample from the new scope before widening",
+        "The data holds none of the new sites, groups, languages or channels; collect and label a sample "
+        "from each and report the metric per scope before the model reaches it",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"done.later_phase": ["wider_scope"]},
+            evidence=(
+                'done.later_phase: ["wider_scope"] (the data holds none of the new scope)',
+                'constraints.data.differences: ["none"]',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.later_phase": ["nothing"]}),
+        Case(  # already said: the data differs in language, and other rules ask for it
+            {"done.later_phase": ["wider_scope"], "constraints.data.differences": ["language"]}
+        ),
+    ),
+)
+def later_phase_widens_scope(plan: Plan) -> Evidence:
+    """A later phase widens the scope to sites, groups, languages or channels the data does not hold.
+
+    The evaluation says how the model does where its data comes from. New sites, groups, languages or
+    channels bring other cases, other recording habits and other base rates, and nothing in hand measures
+    the model on them.
+
+    Mitigation: Before widening, collect and label a sample from each new scope, report the metric per
+    scope beside the pooled one, and widen only where its floor holds.
+    """
+    if LaterPhase.wider_scope not in plan.done.later_phase:
+        return None
+    data = plan.constraints.data
+    if any(kind in _SCOPE_SAID for kind in data.differences) or data.newcomers in (
+        Newcomers.many,
+        Newcomers.all_new,
+    ):
+        return None  # the plan already says its data differs: the rules on differences ask for it
+    return (
+        quote(plan, "done.later_phase", "the data holds none of the new scope"),
+        *answered_quotes(plan, "constraints.data.differences"),
+    )
+
+
+@rule(
+    "later-phase-new-use",
+    Category.product,
+    likelihood=2,
+    impact=4,
+    move=Move(
+        "Choose the new decision's own metric before the output feeds it",
+        "The metric was chosen for this decision; the new one weighs errors differently and needs its own "
+        "metric, threshold and evaluation",
+        "info",
+    ),
+    fires=(
+        Case(
+            {"done.later_phase": ["new_use"]},
+            evidence=(
+                'done.later_phase: ["new_use"] (the output will feed another decision)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (chosen for this decision)',
+            ),
+        ),
+    ),
+    quiet=(Case({"done.later_phase": ["nothing"]}),),
+)
+def later_phase_new_use(plan: Plan) -> Evidence:
+    """A later phase feeds the output into a new decision, judged by a metric chosen for this one.
+
+    A metric and a threshold are chosen for the decision at hand and the cost of its errors. A new
+    decision weighs misses and false alarms differently, and often acts on other cases: a model good
+    enough for one use says nothing of the other.
+
+    Mitigation: Before the output feeds the new decision, name that decision's own metric, threshold and
+    worst error, and evaluate the model on it with its owner.
+    """
+    done = plan.done
+    if LaterPhase.new_use not in done.later_phase:
+        return None
+    evidence = [quote(plan, "done.later_phase", "the output will feed another decision")]
+    if done.metrics:
+        evidence.append(quote(plan, "done.metrics[0].name", "chosen for this decision"))
+    return tuple(evidence)
