@@ -172,6 +172,7 @@ def pilot_length(
                 "impact.volume": 2000,
                 "impact.period": "day",
                 "constraints.data.rarest_class_share": 0.001,
+                "done.eval_rare_share": 0.001,  # the test set drawn as the field comes
             },
             also=frozenset({"small-labeled-set", "small-test-set"}),  # a rare class of 0.1%
             evidence=(

@@ -141,6 +141,7 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
             {
                 "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
                 "done.metrics[0].name": "Precision of the duplicate flag",
+                "done.eval_rare_share": None,  # a plan that does not answer the share: the words say it
             },
             evidence=(
                 'done.eval_set: "A balanced test set: 600 duplicates and 600 distinct pairs." (balanced test set)',
@@ -163,6 +164,13 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "done.metrics[0].name": "Precision of the duplicate flag",
             }
         ),
+        Case(  # the share is answered: precision-at-eval-share reasons from it, the words stay quiet
+            {
+                "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
+                "done.metrics[0].name": "Precision of the duplicate flag",
+                "done.eval_rare_share": 0.5,
+            },
+        ),
     ),
 )
 def precision_at_test_prevalence(plan: Plan) -> Evidence:
@@ -175,6 +183,8 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
     Mitigation: Keep a test set at the real prevalence for the headline metric, or recompute precision
     from recall and the false-alarm rate at the real base rate; report it beside the balanced figure.
     """
+    if plan.done.eval_rare_share is not None:
+        return None  # the evaluation set's share is answered: precision-at-eval-share reasons from it
     found = _rebalanced(plan)
     if found is None:
         return None

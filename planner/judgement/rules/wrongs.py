@@ -45,7 +45,7 @@ STATED = Lexicon("""
 _SAID = ("impact.if_it_fails", "impact.error_harm", "done.when_met", "after_launch.fallback")
 
 
-def _precision(plan: Plan) -> tuple[float, int] | None:
+def precision_aimed(plan: Plan) -> tuple[float, int] | None:
     """The precision the plan aims at, and the metric that says it: a precision target, or a precision
     named in another metric ('recall at 95% precision')."""
     for index, metric in enumerate(plan.done.metrics):
@@ -221,7 +221,7 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
     volume, share, precision = (
         items_per_month(plan),
         plan.constraints.data.rarest_class_share,
-        _precision(plan),
+        precision_aimed(plan),
     )
     if not harmful or volume is None or share is None or not 0 < share < 0.5 or precision is None:
         return None
