@@ -14,6 +14,7 @@ from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.units import quotes_metric, rewards_failure, unit_of_total
@@ -210,7 +211,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
             )
         )
     automating = product.mode is Mode.automate
-    severe = plan.impact.error_severity in (Severity.serious, Severity.severe) or bool(
+    severe = effective_severity(plan) in (Severity.serious, Severity.severe) or bool(
         mentions(plan.impact.error_harm, HARMFUL)
     )
     if not answered_at(plan, "after_launch.fallback") and (automating or severe):

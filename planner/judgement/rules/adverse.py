@@ -13,6 +13,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
     ACTED_ON,
@@ -297,14 +298,14 @@ def adverse_decision_unchecked(plan: Plan) -> Evidence:
     if found is None or _appeal_named(plan):
         return None
     path, words = found
-    severity = plan.impact.error_severity
+    severity = effective_severity(plan)
     serious = severity in (Severity.serious, Severity.severe)
     fallback = plan.after_launch.fallback
     if mode is Mode.automate and serious and fallback is not None and says_nothing(fallback):
         return None  # automated-harm-no-fallback asks for the person in the loop and the appeal
     evidence = [quote(plan, path, f"against people: {', '.join(words)}")]
     if serious:
-        evidence.append(quote(plan, "impact.error_severity"))
+        evidence.append(severity_quote(plan))
     counted = [metric.name for metric in plan.done.metrics] + [plan.done.worst_error_metric]
     if plan.done.metrics and not any(COUNTS_FALSE_ALARMS.find(text) for text in counted):
         evidence.append(quote(plan, "done.metrics[0].name", "no metric counts the wrong adverse decisions"))

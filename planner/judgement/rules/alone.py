@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity
 
@@ -151,7 +152,7 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     Mitigation: Decide who hears a serious output first: hold serious or unclear findings until a clinician
     or caseworker releases them, time the release, and give the reader a route to a person.
     """
-    severity = plan.impact.error_severity
+    severity = effective_severity(plan)
     if severity not in (Severity.serious, Severity.severe, Severity.moderate):
         return None
     readers, where, said = CONCERNED.find_all(plan.product.users), "product.users", "read it themselves"
@@ -175,6 +176,6 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
         (
             reached,
             quote(plan, news_at, f"{news[0]}: serious news, and nobody is said to see it first"),
-            quote(plan, "impact.error_severity"),
+            severity_quote(plan),
         ),
     )

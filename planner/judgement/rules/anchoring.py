@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.generative import facts_counted
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Mode, Plan, Severity, TaskType
@@ -156,11 +157,11 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     rewarded = _rewards_acceptance(plan)
     # An acceptance rate counted as success watches the overrides only to want fewer of them.
     augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
-    serious = plan.impact.error_severity in (Severity.serious, Severity.severe)
+    serious = effective_severity(plan) in (Severity.serious, Severity.severe)
     if augment and serious and plan.product.task is TaskType.generation and not facts_counted(plan):
         # a draft a person signs is the only check, and no done metric counts the wrong facts it lets by
         found = (quote(plan, "product.task"), quote(plan, "product.mode"), *(rewarded or ()))
-        return (*found, quote(plan, "impact.error_severity"), _UNWATCHED)
+        return (*found, severity_quote(plan), _UNWATCHED)
     if rewarded:
         return rewarded
     if not augment:

@@ -13,6 +13,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, truth_paths
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity
 
@@ -164,7 +165,7 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
     on them apart, or weight the label by severity; check the serious ones share causes with the rest
     before trusting a model trained on all of them.
     """
-    if plan.impact.error_severity not in (Severity.serious, Severity.severe):
+    if effective_severity(plan) not in (Severity.serious, Severity.severe):
         return None
     harm, label = plan.impact.error_harm or "", plan.product.label or ""
     grave = (*GRAVE.find_all(harm), *_serious_events(harm, label))
@@ -180,7 +181,7 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
         (
             quote(plan, "product.label", f"counts every {events[0]}, of any size"),
             quote(plan, "impact.error_harm", f"the harm is the serious kind: {grave[0]}"),
-            quote(plan, "impact.error_severity"),
+            severity_quote(plan),
         ),
     )
 

@@ -20,6 +20,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money, declinable
 from planner.judgement.rules.guardrails import guardrails
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     CHECKED_OUTCOME,
@@ -233,12 +234,10 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     if signer and plan.product.mode is not Mode.automate:
         return None  # a person decides each case, and an answer says who signs and answers for it
     named = _said_in(plan, _DUTY_SAID)
-    if plan.product.mode is Mode.automate and plan.impact.error_severity in _SERIOUS:
+    if plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS:
         if named:
-            return Tempered(
-                3, (fact, quote(plan, "product.mode"), quote(plan, "impact.error_severity"), named)
-            )
-        return Tempered(4, (fact, quote(plan, "product.mode"), quote(plan, "impact.error_severity")))
+            return Tempered(3, (fact, quote(plan, "product.mode"), severity_quote(plan), named))
+        return Tempered(4, (fact, quote(plan, "product.mode"), severity_quote(plan)))
     if named:
         return Tempered(1, (fact, named))
     return (fact, "no answer says who signs, or what the rules require of a model")

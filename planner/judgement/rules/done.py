@@ -31,6 +31,7 @@ from planner.judgement.rules.evidence import (
     show,
     todays_figure,
 )
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.heard import before_after_live
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
@@ -882,10 +883,10 @@ def no_monitoring(plan: Plan) -> Evidence:
     if not found:
         return None
     # Advice people weigh before acting, whose errors are not serious: a lapse is seen and costs little.
-    severity = plan.impact.error_severity
+    severity = effective_severity(plan)
     if plan.product.mode is Mode.augment and severity in (Severity.minor, Severity.moderate):
         note = "people act on each suggestion, and see when it goes wrong"
-        return Tempered(3, (*found, quote(plan, "product.mode", note), quote(plan, "impact.error_severity")))
+        return Tempered(3, (*found, quote(plan, "product.mode", note), severity_quote(plan)))
     return found
 
 
@@ -1650,7 +1651,7 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     cases) on an evaluation set checked by experts, and keep overlap scores as a secondary signal.
     """
     impact = plan.impact
-    serious = impact.error_severity in (Severity.serious, Severity.severe)
+    serious = effective_severity(plan) in (Severity.serious, Severity.severe)
     if not plan.done.metrics or not serious or plan.done.worst_error_metric is not None:
         return None  # the team said which metric counts the worst error: worst-error-uncounted weighs it
     texts = [metric.name + ". " + (metric.dataset or "") for metric in plan.done.metrics]
@@ -1662,7 +1663,7 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     note = f"word overlap: {overlap}; " if overlap else ""
     found = [
         quote(plan, "done.metrics[0].name", f"{note}it does not count the error that hurts"),
-        quote(plan, "impact.error_severity"),
+        severity_quote(plan),
     ]
     if impact.error_harm:
         found.append(quote(plan, "impact.error_harm"))

@@ -24,6 +24,7 @@ from planner.judgement.rules.evidence import (
     quote,
     source_paths,
 )
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     CLINICAL_ACT,
     CLINICAL_SETTING,
@@ -102,8 +103,8 @@ def weighed(plan: Plan, words: tuple[str, ...], evidence: list[str]) -> Evidence
     """A question naming the words (medium), or, where the model acts alone and its errors are severe,
     a fact to settle before building (high), quoting the mode and the severity."""
     automatic = plan.product.mode is Mode.automate
-    if automatic and plan.impact.error_severity is Severity.severe:
-        return (quote(plan, "product.mode"), quote(plan, "impact.error_severity"), *evidence)
+    if automatic and effective_severity(plan) is Severity.severe:
+        return (quote(plan, "product.mode"), severity_quote(plan), *evidence)
     return Hint(words, evidence)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     AUDIT,
     AVERAGES_ERRORS,
@@ -146,8 +147,8 @@ def worst_errors(plan: Plan) -> list[Worst]:
     impact, task = plan.impact, plan.product.task
     found = []
     if task in _NUMBERS:
-        if impact.error_severity in (Severity.serious, Severity.severe):
-            found.append(Worst(TAIL, quote(plan, "impact.error_severity", "one large error hurts")))
+        if effective_severity(plan) in (Severity.serious, Severity.severe):
+            found.append(Worst(TAIL, severity_quote(plan, "one large error hurts")))
     elif impact.costlier_error is ErrorCost.false_negative:
         found.append(Worst(MISS, quote(plan, "impact.costlier_error", "the costlier error is a missed case")))
     elif impact.costlier_error is ErrorCost.false_positive:
@@ -201,11 +202,11 @@ def _evidence(
         found.append(quote(plan, "done.worst_error_metric", f"{pointed.note}; not {worst.kind}"))
     if worst.words:
         return Hint(worst.words, found)
-    severity = plan.impact.error_severity
+    severity = effective_severity(plan)
     if worst.kind == TAIL:  # a serious error of a number: the tail is worth a decision, severe a stop
         return tuple(found) if severity is Severity.severe else Tempered(3, found)
     if severity in (Severity.serious, Severity.severe):
-        return (*found, quote(plan, "impact.error_severity"))
+        return (*found, severity_quote(plan))
     return Tempered(1 if severity is Severity.minor else 3, found)
 
 
@@ -361,7 +362,7 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     cases checked by people who know the harm.
     """
     impact = plan.impact
-    alike = impact.error_severity is Severity.minor and impact.costlier_error is ErrorCost.similar
+    alike = effective_severity(plan) is Severity.minor and impact.costlier_error is ErrorCost.similar
     said = plan.done.worst_error_metric
     if said is None or not (says_nothing(said) or _none_of_them(said)):
         kind = _counted_in_cost(plan, uncounted_kind(plan))
@@ -376,8 +377,8 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     if plan.impact.error_harm:
         found.append(quote(plan, "impact.error_harm", "the worst error"))
     found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
-    if plan.impact.error_severity in (Severity.serious, Severity.severe):
-        return (*found, quote(plan, "impact.error_severity"))
+    if effective_severity(plan) in (Severity.serious, Severity.severe):
+        return (*found, severity_quote(plan))
     return _counted_in_cost(plan, Tempered(3, found))
 
 
@@ -385,7 +386,7 @@ def _counted_in_cost(plan: Plan, found: Evidence) -> Evidence:
     """A worst error that is not serious, where a done metric counts what errors cost in other units
     (idle hours, overtime, money): that metric counts its harm, so a guardrail is at most a low
     suggestion."""
-    if found is None or plan.impact.error_severity in (Severity.serious, Severity.severe):
+    if found is None or effective_severity(plan) in (Severity.serious, Severity.severe):
         return found
     for index, metric in enumerate(plan.done.metrics):
         words = COUNTS_COST.find_all(metric.name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Instead, Move, Tempered
 from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import PROPOSAL
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.fields import is_answered
@@ -98,11 +99,11 @@ def held_back_at_a_cost(plan: Plan) -> str | None:
     or severe, and a missed case costs no less than a needless action: a rescue, a safety visit), the
     answer saying so, quoted: there no share is kept out of the model's hands, a few are added below it."""
     impact = plan.impact
-    if impact.error_severity not in (Severity.serious, Severity.severe):
+    if effective_severity(plan) not in (Severity.serious, Severity.severe):
         return None
     if impact.costlier_error in (ErrorCost.false_positive, ErrorCost.too_high):
         return None  # a needless action costs more: holding some back costs little
-    return quote(plan, "impact.error_severity", "a case held back from the action pays for it")
+    return severity_quote(plan, "a case held back from the action pays for it")
 
 
 HOLDING_BACK_COSTS = Instead(

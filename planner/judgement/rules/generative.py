@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, says_nothing, ticked
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
@@ -146,8 +147,8 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
         return None  # counted already, or metric-blind-to-harm says the done metric misses it
     missing = "no done metric counts drafts with a wrong or unsupported fact"
     unread = _unread(plan)
-    if unread and plan.impact.error_severity in _SERIOUS:  # sent unchecked, and a wrong fact hurts
-        return (writes, unread, quote(plan, "impact.error_severity"), missing)
+    if unread and effective_severity(plan) in _SERIOUS:  # sent unchecked, and a wrong fact hurts
+        return (writes, unread, severity_quote(plan), missing)
     return Tempered(3, (writes, unread, missing) if unread else (writes, missing))
 
 

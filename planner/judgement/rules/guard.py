@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
@@ -152,15 +153,11 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     if counted:
         return Tempered(2, (*said, f"{counted} (counted, yet kept out only by the model)"))
     uncounted = "no done metric counts violations on a test set built to tempt it"
-    severity, unchecked = plan.impact.error_severity, _unchecked(plan)
+    severity, unchecked = effective_severity(plan), _unchecked(plan)
     # What is forbidden can say the harm is grave whatever severity the team gave (an allergen, a dose).
     grave = GRAVE_FORBIDDEN.find_all(plan.product.forbidden_output)
     if unchecked and (severity in _SERIOUS or grave):
-        why = (
-            quote(plan, "impact.error_severity")
-            if severity in _SERIOUS
-            else f"grave by what it is: {', '.join(grave)}"
-        )
+        why = severity_quote(plan) if severity in _SERIOUS else f"grave by what it is: {', '.join(grave)}"
         return (*said, why, unchecked, uncounted)
     return Tempered(3, (*said, uncounted))
 

@@ -25,6 +25,7 @@ from planner.judgement.rules.evidence import (
     show,
     volume_counts_other_item,
 )
+from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     HARMFUL,
 )
@@ -325,7 +326,7 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
     fallback = plan.after_launch.fallback
     if not automatic or fallback is None or not says_nothing(fallback):
         return None
-    harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+    harm = severity_is(plan, Severity.serious, Severity.severe)
     if harm:
         return (*automatic, *harm, quote(plan, "after_launch.fallback"))
     # No severity said: the words of the harm or the decision are a guess, asked as a question.

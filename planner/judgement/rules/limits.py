@@ -12,6 +12,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Plan, Severity, TaskType
 
@@ -173,9 +174,9 @@ def limit_call_unscored(plan: Plan) -> Evidence:
             "the predicted number is compared with a limit: each case is a call on one side of it",
         )
         found = (shape, *names)
-        severity = plan.impact.error_severity
+        severity = effective_severity(plan)
         if severity is Severity.severe:  # a wrong call at a safety limit: worth a stop
-            return Tempered(4, (*found, quote(plan, "impact.error_severity")))
+            return Tempered(4, (*found, severity_quote(plan)))
         return Tempered(1, found) if severity is Severity.minor else found
     if product.action_shape in _SHAPES_NOT_A_LIMIT:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, truth_paths
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity, TaskType
 
@@ -130,7 +131,7 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
     """
     if plan.product.task is not TaskType.generation:
         return None
-    if plan.impact.error_severity not in (Severity.serious, Severity.severe):
+    if effective_severity(plan) not in (Severity.serious, Severity.severe):
         return None
     paths = (*truth_paths(plan), "done.worst_error_metric", "done.when_met")
     if any(HARD_CASES_SOUGHT.find(answer_at(plan, path)) for path in paths):
@@ -142,4 +143,4 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
         return None
     path, words = found
     said = f"{words[0]}: an average of a proportional sample hides the rare answer that hurts"
-    return Hint(words[:1], (quote(plan, path, said), quote(plan, "impact.error_severity")))
+    return Hint(words[:1], (quote(plan, path, said), severity_quote(plan)))

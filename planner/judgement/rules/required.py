@@ -13,6 +13,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.guard import GRAVE_FORBIDDEN
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import Category, Guard, Mode, Plan, Severity, TaskType
 
@@ -284,6 +285,6 @@ def required_output_unchecked(plan: Plan) -> Evidence:
         grave = f"a safety or legal warning: {', '.join(warning)}"
         if plan.product.mode is Mode.automate:
             return (*found, grave, quote(plan, "product.mode"))
-        if plan.impact.error_severity in _SERIOUS:
-            return (*found, grave, quote(plan, "impact.error_severity"))
+        if effective_severity(plan) in _SERIOUS:
+            return (*found, grave, severity_quote(plan))
     return Tempered(3, found)

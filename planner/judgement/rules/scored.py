@@ -14,6 +14,7 @@ import re
 
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.units import singular
 from planner.judgement.rules.words import words_of
 from planner.plan.fields import is_answered
@@ -62,8 +63,8 @@ def _grave(plan: Plan) -> str | None:
     """The answer saying a wrong decision is acted on unchecked or hurts badly."""
     if plan.product.mode is Mode.automate:
         return quote(plan, "product.mode", "each decision is acted on with nobody checking it")
-    if plan.impact.error_severity in _SERIOUS:
-        return quote(plan, "impact.error_severity")
+    if effective_severity(plan) in _SERIOUS:
+        return severity_quote(plan)
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity
 
@@ -107,7 +108,7 @@ def safety_subset_under_one_severity(plan: Plan) -> Evidence:
     Mitigation: Name the safety-critical subset, rate its errors on their own, and give it a stricter
     threshold or a person's check before the model's answer is used; report its errors apart from the rest.
     """
-    if plan.impact.error_severity not in _LOW:
+    if effective_severity(plan) not in _LOW:
         return None
     texts = [(path, text) for path in _WHERE if isinstance(text := answer_at(plan, path), str) and text]
     if any(HANDLED.find(text) for _, text in texts):
@@ -117,5 +118,5 @@ def safety_subset_under_one_severity(plan: Plan) -> Evidence:
         if words:
             said = ", ".join(words)
             note = f"{said}: an error there can injure someone; is that subset rated and handled on its own?"
-            return Hint(words, (quote(plan, "impact.error_severity"), quote(plan, path, note)))
+            return Hint(words, (severity_quote(plan), quote(plan, path, note)))
     return None

@@ -26,6 +26,7 @@ from planner.judgement.rules.evidence import (
     quote,
     show,
 )
+from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import RETRIEVED
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status
@@ -79,7 +80,7 @@ def automation_unanswered(plan: Plan) -> Evidence:
     who is alerted, and the done metric that counts the worst error, before building.
     """
     automating = answer_is(plan, "product.mode", Mode.automate)
-    serious = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+    serious = severity_is(plan, Severity.serious, Severity.severe)
     if not automating and not serious:
         return None
     gaps = []
@@ -102,7 +103,7 @@ def automation_unanswered(plan: Plan) -> Evidence:
         return None
     found = (*(automating or ()), *(serious or ()), *gaps)
     # A model that decides alone where an error is severe, with these unsaid, is a stop; otherwise a gap.
-    severe = answer_is(plan, "impact.error_severity", Severity.severe)
+    severe = severity_is(plan, Severity.severe)
     return found if automating and severe else Tempered(3, found)
 
 

@@ -19,13 +19,13 @@ from planner.judgement.rules.base import (
 )
 from planner.judgement.rules.evidence import (
     answer_at,
-    answer_is,
     items_per_working_day,
     norm,
     quote,
     says_nothing,
     show,
 )
+from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     AT_DEPTH,
     DEFERRED,
@@ -176,7 +176,7 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
         if words:
             found = (quote(plan, path, f"put off: {', '.join(words)}"),)
             # Where an error hurts someone, who acts on it is no detail to settle later: a fact, high.
-            harm = answer_is(plan, "impact.error_severity", Severity.serious, Severity.severe)
+            harm = severity_is(plan, Severity.serious, Severity.severe)
             return (*found, *harm) if harm else Hint(words, found)
     return None
 

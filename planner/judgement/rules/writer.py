@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, monitor_paths, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.judgement.rules.provenance import DOUBLE_LABELLED
 from planner.judgement.rules.words import Lexicon
@@ -215,8 +216,8 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
     found += live
     if live and plan.product.mode is Mode.automate:
         return (*found, quote(plan, "product.mode"))
-    if live and plan.impact.error_severity in _SERIOUS:
-        return (*found, quote(plan, "impact.error_severity"))
+    if live and effective_severity(plan) in _SERIOUS:
+        return (*found, severity_quote(plan))
     return Tempered(3, found)
 
 

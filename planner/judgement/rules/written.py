@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked, truth_paths
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import REAL_SAMPLED, SIMULATOR_VALIDATED, SYNTHETIC_CASES
 from planner.plan.model import (
     Category,
@@ -204,7 +205,7 @@ def eval_by_simulator(plan: Plan) -> Evidence:
     if live or validated:
         return Tempered(2, (said, *((quote(plan, "done.online_validation"),) if live else ())))
     unlive = (quote(plan, "done.online_validation", "no live comparison of the decision"),) if online else ()
-    minor = plan.impact.error_severity is Severity.minor
+    minor = effective_severity(plan) is Severity.minor
     if online is OnlineValidation.none and not minor:  # the simulated score alone decides go-live
         acts = (
             quote(plan, "product.mode")

@@ -1,0 +1,121 @@
+"""The kind of harm sets the floor of how seriously an error is taken, whatever the team rated.
+
+A team rates its errors (`impact.error_severity`) for the typical case, and a recommendation that can
+injure (a route, a dose, an exercise, a load) is often rated minor because most of its errors are. A lead
+reads the kind of harm first (`impact.harm_kinds`): an error that can hurt someone's health or physical
+safety, or take away their rights or access (a benefit, a service, a job, legal standing), is at least
+serious. `effective_severity` is that reading, the one every rule gating on the severity uses; a plan
+that names no such harm keeps its own rating, exactly as before.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import quote
+from planner.plan.model import Category, Plan, Severity
+from planner.plan.stakes import HarmKind
+
+_ORDER = (Severity.minor, Severity.moderate, Severity.serious, Severity.severe)
+
+# The least severity each kind of harm carries; the kinds absent here leave the team's rating as it is.
+_FLOOR: dict[HarmKind, Severity] = {HarmKind.health: Severity.serious, HarmKind.rights: Severity.serious}
+
+_SAID = {HarmKind.health: "someone's health or safety", HarmKind.rights: "someone's rights or access"}
+
+
+def _floor(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:
+    """The least severity the ticked kinds of harm carry, and the kinds that carry it; None without one."""
+    kinds = tuple(kind for kind in plan.impact.harm_kinds if kind in _FLOOR)
+    if not kinds:
+        return None
+    return max((_FLOOR[kind] for kind in kinds), key=_ORDER.index), kinds
+
+
+def effective_severity(plan: Plan) -> Severity | None:
+    """How seriously an error is taken: the team's rating, raised to the floor its kinds of harm carry."""
+    rated, floor = plan.impact.error_severity, _floor(plan)
+    if floor is None:
+        return rated
+    if rated is None or _ORDER.index(rated) < _ORDER.index(floor[0]):
+        return floor[0]
+    return rated
+
+
+def _raised(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:
+    """The floor and its kinds where they raise the team's rating (or stand in for a missing one)."""
+    floor = _floor(plan)
+    rated = plan.impact.error_severity
+    if floor is None or (rated is not None and _ORDER.index(rated) >= _ORDER.index(floor[0])):
+        return None
+    return floor
+
+
+def severity_quote(plan: Plan, note: str = "") -> str:
+    """The severity quoted as evidence: the team's rating, noting the kind of harm where it raises it."""
+    raised = _raised(plan)
+    if raised is None:
+        return quote(plan, "impact.error_severity", note)
+    floor, kinds = raised
+    harmed = " and ".join(_SAID[kind] for kind in kinds)
+    if plan.impact.error_severity is None:
+        return quote(plan, "impact.harm_kinds", f"an error that harms {harmed} is at least {floor.value}")
+    return quote(plan, "impact.error_severity", f"taken as {floor.value}: impact.harm_kinds names {harmed}")
+
+
+def severity_is(plan: Plan, *levels: Severity) -> Evidence:
+    """The severity quoted when the effective one is among `levels` (as `answer_is` reads an answer)."""
+    return (severity_quote(plan),) if effective_severity(plan) in levels else None
+
+
+_HEALTH = {"impact.harm_kinds": ["health"]}
+
+
+@rule(
+    "harm-kind-outranks-rating",
+    Category.ethics,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Rate the error by the harm it can do, not by the typical case",
+        "An error that can hurt someone's health or take away their rights or access is at least serious, "
+        "however rare: count that error in the done metrics, keep a person's check or a hard limit outside "
+        "the model on it, and name the fallback when it happens",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {**_HEALTH, "impact.error_severity": "minor"},
+            evidence=(
+                'impact.error_severity: "minor" (taken as serious: impact.harm_kinds names someone\'s health '
+                "or safety)",
+                'impact.harm_kinds: ["health"]',
+            ),
+        ),
+        Case({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "moderate"}),
+    ),
+    quiet=(
+        Case({**_HEALTH, "impact.error_severity": "serious"}),  # rated as the harm deserves
+        Case({**_HEALTH, "impact.error_severity": "severe"}),
+        Case({"impact.harm_kinds": ["money"], "impact.error_severity": "minor"}),  # money sets no floor
+        Case({"impact.harm_kinds": ["trust", "privacy"], "impact.error_severity": "minor"}),
+        Case({**_HEALTH, "impact.error_severity": None}),  # no rating to disagree with
+        Case({"impact.harm_kinds": [], "impact.error_severity": "minor"}),
+    ),
+)
+def harm_kind_outranks_rating(plan: Plan) -> Evidence:
+    """The error is rated below the harm it can do.
+
+    The team rated its errors by the typical case, but names a harm to someone's health or safety, or to
+    their rights or access (a benefit, a service, a job, legal standing). Such an error is at least
+    serious however rare it is: a route, a dose, an exercise or a load recommended wrongly can injure, and
+    a refusal wrongly made takes away what a person is owed. Rated minor, it gets no metric, no check and
+    no fallback, and nobody counts it until it happens.
+
+    Mitigation: Rate the error by the harm it can do; count that error on its own in the done metrics
+    with a limit; keep a person's check or a hard limit outside the model (a maximum dose, a load, a
+    closed road) on the cases it can hurt; and name the fallback, and who acts, when it happens.
+    """
+    raised = _raised(plan)
+    if raised is None or plan.impact.error_severity is None:
+        return None
+    return (severity_quote(plan), quote(plan, "impact.harm_kinds"))

@@ -1,0 +1,42 @@
+"""The kind of harm as the floor of the severity."""
+
+from __future__ import annotations
+
+from planner.judgement.register import assess
+from planner.judgement.rules.harm import effective_severity
+from planner.plan.model import Severity
+from tests.test_review import patched
+
+
+def levels(changes: dict[str, object]) -> dict[str, str]:
+    return {risk.id: risk.level for risk in assess(patched(changes)).risks if risk.source == "derived"}
+
+
+def test_health_or_rights_raise_a_minor_rating_to_serious() -> None:
+    assert effective_severity(
+        patched({"impact.harm_kinds": ["health"], "impact.error_severity": "minor"})
+    ) is (Severity.serious)
+    rights = patched({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "moderate"})
+    assert effective_severity(rights) is Severity.serious
+    severe = patched({"impact.harm_kinds": ["health"], "impact.error_severity": "severe"})
+    assert effective_severity(severe) is Severity.severe
+
+
+def test_money_or_no_kinds_keep_the_team_s_rating() -> None:
+    for kinds in ([], ["money"], ["trust", "privacy", "property"]):
+        plan = patched({"impact.harm_kinds": kinds, "impact.error_severity": "minor"})
+        assert effective_severity(plan) is Severity.minor
+    assert effective_severity(patched({"impact.harm_kinds": [], "impact.error_severity": None})) is None
+
+
+def test_a_health_harm_rated_serious_gains_nothing_over_money_rated_serious() -> None:
+    money = levels({"impact.harm_kinds": ["money"], "impact.error_severity": "serious"})
+    health = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "serious"})
+    assert health == money
+
+
+def test_a_health_harm_rated_minor_is_read_as_serious_by_the_gated_rules() -> None:
+    minor = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "minor"})
+    serious = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "serious"})
+    assert minor.pop("harm-kind-outranks-rating") == "medium"
+    assert minor == serious
