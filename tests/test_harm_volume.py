@@ -1,4 +1,4 @@
-"""The kind of harm as the floor of the severity."""
+"""The kind of harm as the floor of the severity, and a target that counts volume."""
 
 from __future__ import annotations
 
@@ -40,3 +40,27 @@ def test_a_health_harm_rated_minor_is_read_as_serious_by_the_gated_rules() -> No
     serious = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "serious"})
     assert minor.pop("harm-kind-outranks-rating") == "medium"
     assert minor == serious
+
+
+def test_a_volume_target_is_high_only_where_it_acts_alone_and_nothing_is_undone() -> None:
+    merged = [{"name": "Records merged per month", "target": 20000}]
+    base = {
+        "product.circumstances": ["counts_volume"],
+        "done.metrics": merged,
+        "done.worst_error_metric": None,
+    }
+    assert levels(base)["target-counts-volume"] == "medium"
+    alone = levels({**base, "product.mode": "automate"})
+    assert alone["target-counts-volume"] == "high"
+    undone = {**base, "product.mode": "automate", "after_launch.fallback": "Every merge can be undone."}
+    assert levels(undone)["target-counts-volume"] == "medium"
+
+
+def test_a_volume_target_takes_over_the_self_counted_point() -> None:
+    merged = [{"name": "Tickets closed per week", "target": 900}]
+    unpaired = {"done.metrics": merged, "done.worst_error_metric": None}
+    both = levels({"product.circumstances": ["counts_volume", "self_counted"], **unpaired})
+    assert "target-counts-volume" in both
+    assert "success-self-counted" not in both
+    alone = levels({"product.circumstances": ["self_counted"], **unpaired})
+    assert "success-self-counted" in alone

@@ -31,6 +31,7 @@ from planner.judgement.rules.lexicon import (
     SIGNER_SAID,
     STAFF_DUTY_SAID,
 )
+from planner.judgement.rules.volume import volume_unpaired
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import is_answered
 from planner.plan.model import (
@@ -415,6 +416,8 @@ def success_self_counted(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.self_counted)
     if fact is None or any(CHECKED_OUTCOME.find(metric.name) for metric in plan.done.metrics):
         return None  # a done metric already counts an outcome someone checked
+    if volume_unpaired(plan) is not None:
+        return None  # target-counts-volume asks for the same audited sample, and names both ticks
     if not plan.done.metrics:
         return (fact,)
     return (fact, quote(plan, "done.metrics[0].name"))

@@ -1,0 +1,121 @@
+"""A target that counts how much the system does (merged, closed, flagged, sent), not how often it is right.
+
+A count rises by acting on more cases, right or wrong: a matcher that merges more, a triage that closes
+more, a filter that flags more all reach a volume target fastest by lowering their bar. A lead pairs the
+count with precision (or the error rate) on an audited random sample of what was acted on, and with what
+was missed, and keeps the count as a guardrail, not the target. Where the system acts alone and its
+actions are hard to undo, each wrong action the count rewards stays done.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import first_said, quote, ticked
+from planner.judgement.rules.guardrails import UNDONE
+from planner.judgement.rules.lexicon import BLENDS_ERRORS, CHECKED_OUTCOME, COUNTS_FALSE_ALARMS, COUNTS_MISSES
+from planner.plan.model import Category, Circumstance, Mode, Plan
+
+# Where a plan may say its actions can be undone.
+_UNDO_SAID: tuple[str, ...] = ("product.decision", "product.output", "after_launch.fallback")
+_UNDO_SAID += ("heuristics.humans_handle", "done.when_met", "product.decision_owner")
+
+
+def _metric_texts(plan: Plan) -> list[str]:
+    """The done metrics' names and datasets, and the metric said to count the worst error."""
+    texts = [f"{metric.name}. {metric.dataset or ''}" for metric in plan.done.metrics]
+    return [*texts, plan.done.worst_error_metric or ""]
+
+
+def _counts_right(plan: Plan) -> bool:
+    """Whether a done metric counts how often what was acted on is right: precision, an error rate, a
+    graded or audited sample."""
+    readers = (COUNTS_FALSE_ALARMS, CHECKED_OUTCOME, BLENDS_ERRORS)
+    return any(lexicon.find(text) for text in _metric_texts(plan) for lexicon in readers)
+
+
+def _counts_missed(plan: Plan) -> bool:
+    """Whether a done metric counts the cases it should have acted on and did not."""
+    return any(COUNTS_MISSES.find(text) for text in _metric_texts(plan))
+
+
+def acts_alone(plan: Plan) -> str | None:
+    """The answer saying the system acts with no person checking each action, quoted."""
+    if plan.product.mode is Mode.automate:
+        return quote(plan, "product.mode")
+    return ticked(plan, Circumstance.commits_alone)
+
+
+def volume_unpaired(plan: Plan) -> Evidence:
+    """The evidence that a target counts volume with nothing counting whether the actions were right."""
+    fact = ticked(plan, Circumstance.counts_volume)
+    if fact is None:
+        return None
+    right, missed = _counts_right(plan), _counts_missed(plan)
+    if right and missed:
+        return None  # paired with precision and with what was missed: the count is a guardrail
+    lacking = [
+        *(() if right else ("no done metric counts how often what was acted on is right",)),
+        *(() if missed else ("none counts what was missed",)),
+    ]
+    counted = ticked(plan, Circumstance.self_counted)  # the product counts its own success, too
+    metric = (quote(plan, "done.metrics[0].name"),) if plan.done.metrics else ()
+    said = (fact, *((counted,) if counted else ()), *metric, "; ".join(lacking))
+    alone = acts_alone(plan)
+    if alone and first_said(plan, _UNDO_SAID, UNDONE) is None:
+        return (said[0], alone, *said[1:], "no answer says an action can be undone")
+    return Tempered(3, said)
+
+
+_VOLUME = {"product.circumstances": ["counts_volume"], "done.worst_error_metric": None}
+_MERGED = [{"name": "Records merged per month", "baseline": 15000, "target": 20000}]
+_PAIRED = [
+    *_MERGED,
+    {"name": "Precision of merges on an audited random sample", "target": 0.98},
+    {"name": "Recall of true duplicates", "target": 0.8},
+]
+
+
+@rule(
+    "target-counts-volume",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Make the count a guardrail, and the target how often it is right",
+        "A count of merges, closures, flags or messages rises by acting on more cases, right or wrong: "
+        "pair it with precision on an audited random sample of what was acted on and with what was "
+        "missed, and let those be the target",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {**_VOLUME, "done.metrics": _MERGED},
+            evidence=(
+                'product.circumstances: "counts_volume" (a target counts how much it does: merged, closed, '
+                "flagged, sent, not how often it is right)",
+                'done.metrics[0].name: "Records merged per month"',
+                "no done metric counts how often what was acted on is right; none counts what was missed",
+            ),
+        ),
+        Case(  # it closes tickets on its own, and nothing says a closure can be reopened: high
+            {**_VOLUME, "product.circumstances": ["counts_volume", "commits_alone"], "done.metrics": _MERGED}
+        ),
+    ),
+    quiet=(
+        Case({"product.circumstances": ["none"], "done.metrics": _MERGED}),
+        Case({**_VOLUME, "product.mode": "automate", "done.metrics": _PAIRED}),
+    ),
+)
+def target_counts_volume(plan: Plan) -> Evidence:
+    """A target counts how much the system does, not how often it is right.
+
+    Merged, closed, flagged or sent rises by acting on more cases, right or wrong: the fastest way to a
+    volume target is a lower bar, and the count cannot tell a good month from a careless one. Where the
+    system acts alone and an action is hard to undo, each wrong action it is rewarded for stays done.
+
+    Mitigation: Pair the count with precision (or the error rate) on an audited random sample of what
+    was acted on, and with what was missed (recall on a sample of what it passed over); make those the
+    target and keep the count as a guardrail; where it acts alone, make each action undoable and audit
+    a random sample each week.
+    """
+    return volume_unpaired(plan)
