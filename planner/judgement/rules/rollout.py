@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.launch import launch_everywhere_at_the_peak
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
@@ -218,7 +219,7 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
         return None
     if launch_everywhere_at_the_peak(plan) is not None:
         return None  # said there, with the peak
-    product, severity, live = plan.product, plan.impact.error_severity, plan.done.online_validation
+    product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
     if live is OnlineValidation.canary:
         return None  # a canary is a staged start
     reasons: list[str] = []
@@ -229,7 +230,7 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     elif Circumstance.commits_alone in product.circumstances:
         reasons.append(quote(plan, "product.circumstances", "it acts alone"))
     if severity in _HARMFUL:
-        reasons.append(quote(plan, "impact.error_severity"))
+        reasons.append(severity_quote(plan))
     if live in _NO_LIVE_CONTROL:
         reasons.append(quote(plan, "done.online_validation"))
     if not reasons:
@@ -333,9 +334,9 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         quote(plan, "done.later_phase", "the evaluation so far is of the model with people checking it"),
         quote(plan, "product.mode", "people check every output today"),
     ]
-    harmful = plan.impact.error_severity in _HARMFUL
+    harmful = effective_severity(plan) in _HARMFUL
     if harmful:
-        evidence.append(quote(plan, "impact.error_severity", "errors that hurt, with nobody to catch them"))
+        evidence.append(severity_quote(plan, "errors that hurt, with nobody to catch them"))
     if done.worst_error_metric:
         evidence.append(quote(plan, "done.worst_error_metric", "judged with the check in place"))
     elif plan.impact.error_harm:
