@@ -825,3 +825,64 @@ def test_a_thin_rare_class_among_plenty_of_labels_is_no_call_to_collect_labels(
     few = {"constraints.data.labeled_examples": 600, "constraints.data.rarest_class_share": 0.2}
     data = risks(make_workspace, few)
     assert [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]
+
+
+# ---------------------------------------------------------------- the lead answered in days
+
+ORDERED = {
+    "product.task": "forecasting",
+    "product.output": "Litres of milk sold per store each day, for the next 3 days.",
+    "product.decision": "Buyers place orders with the dairy from the forecast.",
+}
+
+
+def test_the_answered_lead_is_quoted_as_the_answer(make_workspace: MakeWorkspace) -> None:
+    data = risks(make_workspace, {**ORDERED, "product.lead_days": 10})
+    assert levels(data)["horizon-shorter-than-lead-time"] == "medium"
+    assert evidence(data, "horizon-shorter-than-lead-time")[1] == (
+        "product.lead_days: 10 (orders: fixed 10 days before the day served; the forecast arrives after)"
+    )
+
+
+def test_the_words_still_say_the_lead_where_it_is_unanswered(make_workspace: MakeWorkspace) -> None:
+    words = {**ORDERED, "product.decision": "Buyers place orders with the dairy 10 days ahead."}
+    data = risks(make_workspace, {**words, "product.lead_days": None})
+    assert evidence(data, "horizon-shorter-than-lead-time")[1] == (
+        'product.decision: "Buyers place orders with the dairy 10 days ahead." (orders: 10 days ahead, fixed '
+        "10 days before the day served; the forecast arrives after)"
+    )
+
+
+def test_the_answered_lead_comes_before_the_words(make_workspace: MakeWorkspace) -> None:
+    words = {**ORDERED, "product.decision": "Buyers place orders with the dairy 10 days ahead."}
+    assert "horizon-shorter-than-lead-time" not in levels(
+        risks(make_workspace, {**words, "product.lead_days": 2})
+    )
+
+
+def test_values_recorded_within_the_lead_are_asked_as_a_leak(make_workspace: MakeWorkspace) -> None:
+    inputs = {**ORDERED, "product.output": "Litres of milk sold per store each day."}
+    leaked = risks(
+        make_workspace,
+        {
+            **inputs,
+            "product.lead_days": 10,
+            "product.inputs": "Litres sold per store last week and holidays.",
+        },
+    )
+    assert levels(leaked)["future-inputs"] == "medium"
+    assert evidence(leaked, "future-inputs")[0] == (
+        "product.lead_days: 10 (orders: the forecast is made 10 days before the day predicted)"
+    )
+    lagged = {**inputs, "product.inputs": "Litres sold per store lagged by 14 days, and holidays."}
+    assert "future-inputs" not in levels(risks(make_workspace, {**lagged, "product.lead_days": 10}))
+
+
+def test_a_lead_of_zero_beside_a_forecast_of_days_ahead_is_a_low_question(
+    make_workspace: MakeWorkspace,
+) -> None:
+    data = risks(make_workspace, {**ORDERED, "product.lead_days": 0})
+    assert levels(data) == {"lead-zero-but-forecast-ahead": "low"}
+    assert "horizon-shorter-than-lead-time" not in levels(
+        risks(make_workspace, ORDERED | {"product.lead_days": 3})
+    )

@@ -148,6 +148,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "automatic-rules-costly-errors",
         "consumer-law-duty",
         "data-narrower-than-product",
+        "lead-zero-but-forecast-ahead",
         "data-from-one-season",
         "data-leaves-organisation",
         "drafts-may-leak-records",
@@ -473,7 +474,8 @@ def test_the_sound_plan_is_complete_raises_nothing_and_may_start() -> None:
 
 HEADLINES = {
     "support-ticket-routing": "Ship the rules with human review first; a model must beat them by the margin you set",
-    "fresh-produce-demand-forecast": "This plan is sound: start",
+    # its orders are fixed 2 days ahead (product.lead_days) and its acceptance WAPE is next-day: score it at 2
+    "fresh-produce-demand-forecast": "Nearly ready: decide the open risks, then start",
     "pcb-photo-triage": "Nearly ready: decide the open risks, then start",
 }
 

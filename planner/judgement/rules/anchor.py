@@ -156,8 +156,40 @@ def in_days(days: float) -> str:
     return f"{days:g} day" if days == 1 else f"{days:g} days"
 
 
+LEAD_PATH = "product.lead_days"
+
+
+def structured_lead(plan: Plan) -> Anchor | None:
+    """The lead the plan answers in days (`product.lead_days: 10`), above 0: the decision is fixed then.
+    The lever is the one the decision's words name (`orders`), else `the decision`."""
+    days = plan.product.lead_days
+    if days is None or days <= 0:
+        return None
+    levers = next((found for path in LEVER_IN if (found := LEVERS.find_all(answer_at(plan, path)))), ())
+    return Anchor(LEAD_PATH, f"{in_days(float(days))} ahead", float(days), _named(levers) or "the decision")
+
+
+def said_lead(lead: Anchor) -> str:
+    """The note on the answer that says the lead: `orders: 10 days ahead, fixed 10 days before the day
+    served`; for the structured answer, whose line already says the number, `the decision is fixed ...`."""
+    fixed = f"fixed {in_days(lead.days)} before the day served"
+    if lead.path == LEAD_PATH:
+        return f"{lead.about}: {fixed}"
+    return f"{lead.about}: {lead.words}, {fixed}"
+
+
+def lead_words(lead: Anchor) -> tuple[str, ...]:
+    """The free-text words a lead was read from, for a Hint: none when it is the structured answer."""
+    return () if lead.path == LEAD_PATH else (lead.words,)
+
+
 def decision_lead(plan: Plan) -> Anchor | None:
-    """How long before the day it serves the decision is taken, from the first answer that says it."""
+    """How long before the day it serves the decision is taken: the structured answer first (above 0),
+    then the first answer whose words say it. A lead of 0 (on the spot) leaves the words heard, since they
+    may name a lever fixed ahead that the answer missed."""
+    structured = structured_lead(plan)
+    if structured is not None:
+        return structured
     for path in LEVER_IN:
         found = lead_time(answer_at(plan, path))
         if found:

@@ -46,7 +46,8 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, held_back_at_a_cost
 from planner.judgement.rules.heard import live_too, wider_scope
-from planner.judgement.rules.horizon import lag_inside_horizon, said_horizon
+from planner.judgement.rules.horizon import said_horizon
+from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     ADVERSARIAL,
@@ -2776,8 +2777,30 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "counted from the day the forecast is made?)",
             ),
         ),
+        Case(  # the lead is only in the answer: yesterday's litres are not known 10 days before
+            {
+                "product.task": "forecasting",
+                "product.output": "Litres of milk sold per store each day.",
+                "product.inputs": "Litres sold per store yesterday, prices and holidays.",
+                "product.lead_days": 10,
+            },
+            evidence=(
+                "product.lead_days: 10 (the decision: the forecast is made 10 days before the day predicted)",
+                'product.inputs: "Litres sold per store yesterday, prices and holidays." (yesterday: recorded 1 '
+                "day before the day predicted, within the lead: not known when the forecast is made; a backtest "
+                "fed it overstates accuracy)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the answered lead: counts from 14 days before are known when the forecast is made 10 ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day.",
+                "product.inputs": "Invoice counts per supplier lagged by 14 days, and the payment calendar.",
+                "product.lead_days": 10,
+            }
+        ),
         Case(  # last month's value for a forecast of the next week: known when the forecast is made
             {
                 "product.task": "forecasting",
@@ -2865,7 +2888,7 @@ def future_inputs(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: inputs-after-prediction raises it
-    heard = hindsight_in_the_notes(plan) or lag_inside_horizon(plan)
+    heard = hindsight_in_the_notes(plan) or lag_within_lead(plan)
     if heard:
         return heard
     forecast = answer_is(plan, "product.task", TaskType.forecasting)

@@ -20,6 +20,8 @@ from planner.judgement.rules.anchor import (
     horizon,
     in_days,
     input_windows,
+    lead_words,
+    said_lead,
     scored_at,
 )
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
@@ -48,7 +50,7 @@ _RECENT = re.compile(
 _RECENT_DAYS = {"week": 7.0, "fortnight": 14.0, "month": 30.0}
 
 
-def _newest(inputs: str) -> tuple[str, float] | None:
+def newest_value(inputs: str) -> tuple[str, float] | None:
     """The newest value of the target the inputs name, and how many days before the day predicted."""
     lag = _LAG.search(inputs)
     if lag is not None:
@@ -65,8 +67,8 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
     a question, since `yesterday` may be counted from the day the forecast is made."""
     if plan.product.task is not TaskType.forecasting:
         return None
+    newest = newest_value(answer_at(plan, "product.inputs") or "")
     said = next(((path, found) for path in HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
-    newest = _newest(answer_at(plan, "product.inputs") or "")
     if said is None or newest is None:
         return None
     path, (words, reach) = said
@@ -192,6 +194,19 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "done.eval_set": "One-step-ahead backtest over 2024.",
             },
         ),
+        Case(  # the lead is only in the answer
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are set from the forecast.",
+                "product.lead_days": 14,
+            },
+            evidence=(
+                'product.output: "Duplicate invoices expected in each of the next 1-3 days." (the forecast '
+                "covers next 1-3 days: 3 days ahead at most)",
+                "product.lead_days: 14 (shifts: fixed 14 days before the day served; the forecast arrives after)",
+            ),
+        ),
         Case(  # the lead time said as today's process: ordered on Mondays for delivery weeks later
             {
                 "product.task": "forecasting",
@@ -207,6 +222,23 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "product.task": "forecasting",
                 "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
                 "product.decision": "Clerk shifts are set the afternoon before from the forecast.",
+            }
+        ),
+        Case(  # the answered lead comes first: the forecast reaches the 3 days ahead the shifts are set
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
+                "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
+                "product.lead_days": 3,
+            }
+        ),
+        Case(  # the answered lead, and a backtest scored at it
+            {
+                "product.task": "forecasting",
+                "product.output": "Duplicate invoices expected per day over the next 3 weeks.",
+                "product.decision": "Clerk shifts are set from the forecast.",
+                "product.lead_days": 14,
+                "done.eval_set": "A backtest of 2025 at a 14-day horizon.",
             }
         ),
         Case(  # the forecast looks as far ahead as the roster is set, and is scored there
@@ -284,15 +316,8 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
         said_of = f"the forecast covers {words}: {in_days(reach)} ahead at most"
         after = "the forecast arrives after"
     return Hint(
-        (words, lead.words),
-        (
-            quote(plan, path, said_of),
-            quote(
-                plan,
-                lead.path,
-                f"{lead.about}: {lead.words}, fixed {in_days(lead.days)} before the day served; {after}",
-            ),
-        ),
+        (words, *lead_words(lead)),
+        (quote(plan, path, said_of), quote(plan, lead.path, f"{said_lead(lead)}; {after}")),
     )
 
 
@@ -344,6 +369,18 @@ DAY_OF = Lexicon("""
                 "before the day.",
             },
         ),
+        Case(  # the lead is only in the answer
+            {
+                "product.decision": "Interpreters are booked from the ranking.",
+                "product.inputs": "Language pair, hospital, the clinician assigned and past ratings.",
+                "product.lead_days": 10,
+            },
+            evidence=(
+                "product.lead_days: 10 (booked: fixed 10 days before the day served)",
+                'product.inputs: "Language pair, hospital, the clinician assigned and past ratings." (assigned: '
+                "known 10 days before?)",
+            ),
+        ),
         Case(  # the source's own name says when it arrives
             {
                 "product.decision": "Ferry crews are rostered 3 weeks ahead.",
@@ -353,6 +390,14 @@ DAY_OF = Lexicon("""
         ),
     ),
     quiet=(
+        Case(  # the answered lead is shorter than the feed's window: the feed is there in time
+            {
+                "product.decision": "Security officers are rostered from the forecast.",
+                "product.inputs": "Scheduled seats, booked passengers from the airlines' 48-hour feed and "
+                "holidays.",
+                "product.lead_days": 1,
+            }
+        ),
         Case(  # the same day of past years: known in time
             {
                 "product.decision": "Guides are rostered 14 days ahead from the forecast.",
@@ -394,13 +439,11 @@ def inputs_set_after_the_decision(plan: Plan) -> Evidence:
     lead = decision_lead(plan)
     if lead is None or lead.days < 1:
         return None
-    decided = quote(
-        plan, lead.path, f"{lead.about}: {lead.words}, fixed {in_days(lead.days)} before the day served"
-    )
+    decided = quote(plan, lead.path, said_lead(lead))
     for window in input_windows(plan):
         if window.days < lead.days and not _KNOWN_AT_DECISION.find(window.about):
             return Hint(
-                (window.words, lead.words),
+                (window.words, *lead_words(lead)),
                 (
                     decided,
                     quote(
@@ -420,7 +463,7 @@ def inputs_set_after_the_decision(plan: Plan) -> Evidence:
     if not late or _KNOWN_AT_DECISION.find(inputs):
         return None
     return Hint(
-        (lead.words, late),
+        (*lead_words(lead), late),
         (decided, quote(plan, "product.inputs", f"{late}: known {in_days(lead.days)} before?")),
     )
 
