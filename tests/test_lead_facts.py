@@ -886,3 +886,27 @@ def test_a_lead_of_zero_beside_a_forecast_of_days_ahead_is_a_low_question(
     assert "horizon-shorter-than-lead-time" not in levels(
         risks(make_workspace, ORDERED | {"product.lead_days": 3})
     )
+
+
+def test_a_count_on_the_day_for_an_answered_lead_is_raised_once(make_workspace: MakeWorkspace) -> None:
+    changes = {
+        "product.inputs": "Weather forecast and the footfall count taken on the day.",
+        "product.decision": "Kiosk managers order stock the evening before.",
+        "constraints.data.differences": ["none"],
+    }
+    assert "input-counted-on-the-day" in levels(risks(make_workspace, {**changes, "product.lead_days": None}))
+    answered = levels(risks(make_workspace, {**changes, "product.lead_days": 2}))
+    assert "inputs-set-after-the-decision" in answered
+    assert "input-counted-on-the-day" not in answered
+
+
+def test_labels_within_the_answered_lead_are_the_lead_itself(make_workspace: MakeWorkspace) -> None:
+    late = {
+        "product.task": "forecasting",
+        "constraints.data.labels": "outcomes",
+        "constraints.data.label_delay_days": 45,
+    }
+    assert "label-delay-exceeds-retraining" in levels(risks(make_workspace, late))
+    assert "label-delay-exceeds-retraining" not in levels(
+        risks(make_workspace, {**late, "product.lead_days": 60})
+    )

@@ -689,6 +689,14 @@ RETRAINED_AFTER_THE_EVENT = Lexicon(
     ),
     quiet=(  # labels accrue from the first day: each retraining learns from all that came in
         Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+        Case(  # the actuals come as the days of a forecast made 60 days ahead pass: the delay is the lead
+            {
+                "product.task": "forecasting",
+                "product.lead_days": 60,
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 45,
+            }
+        ),
         Case(  # retrained after each auction, the event that settles the prices: the labels are in
             {
                 "constraints.data.labels": "outcomes",
@@ -728,9 +736,10 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
         delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
     found = (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
     ahead = said_horizon(plan) if plan.product.task is TaskType.forecasting else None
-    if ahead is not None and span[1] <= ahead[1][1]:
-        # The actuals come in as the days forecast pass: a delay within the horizon is the horizon itself,
-        # and each refit learns from every forecast whose days have passed.
+    reach = max(ahead[1][1] if ahead else 0.0, plan.product.lead_days or 0.0)
+    if plan.product.task is TaskType.forecasting and span[1] <= reach:
+        # The actuals come in as the days forecast pass: a delay within the horizon (or the answered lead)
+        # is the horizon itself, and each refit learns from every forecast whose days have passed.
         return None
     # Where acting on predictions shapes the labels, outcomes trickle in every day and the feedback loop
     # is the bigger worry: the delay is worth a decision, not a stop.

@@ -11,6 +11,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.horizon import inputs_set_after_the_decision
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Difference, Plan
 
@@ -62,6 +63,14 @@ _KNOWN_AHEAD = Lexicon("""
         ),
     ),
     quiet=(
+        Case(  # the answered lead: inputs-set-after-the-decision asks it with the number
+            {
+                "product.inputs": "Weather forecast and the footfall count taken on the day.",
+                "product.decision": "Kiosk managers order stock the evening before.",
+                "product.lead_days": 2,
+                "constraints.data.differences": ["none"],
+            }
+        ),
         Case(  # the decision is taken on the day, after the count
             {
                 "product.inputs": "The footfall count taken on the day and the weather.",
@@ -103,6 +112,8 @@ def input_counted_on_the_day(plan: Plan) -> Evidence:
     words = tuple(dict.fromkeys(word for part in parts for word in _ON_THE_DAY.find_all(part)))
     if not words:
         return None
+    if (product.lead_days or 0) >= 1 and inputs_set_after_the_decision(plan):
+        return None  # the answered lead: inputs-set-after-the-decision asks it with the number
     before = _BEFOREHAND.find_all(product.decision)
     if not before:
         return None
