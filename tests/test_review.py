@@ -474,8 +474,7 @@ def test_the_sound_plan_is_complete_raises_nothing_and_may_start() -> None:
 
 HEADLINES = {
     "support-ticket-routing": "Ship the rules with human review first; a model must beat them by the margin you set",
-    # its orders are fixed 2 days ahead (product.lead_days) and its acceptance WAPE is next-day: score it at 2
-    "fresh-produce-demand-forecast": "Nearly ready: decide the open risks, then start",
+    "fresh-produce-demand-forecast": "This plan is sound: start",
     "pcb-photo-triage": "Nearly ready: decide the open risks, then start",
 }
 
