@@ -167,6 +167,17 @@ def _blind_kept(plan: Plan) -> bool:
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # its output sets the price or setting people then record, and it is retrained: high
+            {"constraints.data.label_writer": "sees_estimate", "product.circumstances": ["sets_controls"]},
+            evidence=(
+                'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
+                "an estimate, and the label leans toward it)",
+                'constraints.retraining.cadence: "monthly" (retrained on labels written after seeing its own '
+                "output: it learns its own mistakes)",
+                'product.circumstances: ["sets_controls"] (its output sets what people then record: the loop '
+                "closes on itself)",
+            ),
+        ),
         Case(  # never retrained and judged in shadow, where nobody sees its output: the training echo only
             {"constraints.data.label_writer": "sees_estimate", "constraints.retraining.cadence": "never"},
             evidence=(
@@ -218,6 +229,9 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
         return (*found, quote(plan, "product.mode"))
     if live and effective_severity(plan) in _SERIOUS:
         return (*found, severity_quote(plan))
+    if live and Circumstance.sets_controls in plan.product.circumstances:
+        note = "its output sets what people then record: the loop closes on itself"
+        return (*found, quote(plan, "product.circumstances", note))
     return Tempered(3, found)
 
 
