@@ -6,7 +6,13 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import as_people
-from planner.judgement.rules.evidence import answer_at, patients_are_animals, quote, source_paths
+from planner.judgement.rules.evidence import (
+    answer_at,
+    patients_are_animals,
+    quote,
+    says_nothing,
+    source_paths,
+)
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
     ACCEPT_FORMS,
@@ -16,7 +22,7 @@ from planner.judgement.rules.lexicon import (
     PROXY_OF_PROTECTED,
 )
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Plan
+from planner.plan.model import ActionShape, Category, Plan
 
 
 @rule(
@@ -66,6 +72,14 @@ from planner.plan.model import Category, Plan
                 "people: candidates, selected)",
             ),
             also=frozenset({"personal-data"}),
+        ),
+        Case(  # every item gets the output, but the output scores a person
+            {
+                "constraints.data.personal_data": True,
+                "product.action_shape": "every_item",
+                "product.output": "A risk score for each tenant's rental application.",
+                "product.decision": "The letting officer approves or declines each application.",
+            },
         ),
         Case(  # the inputs name a protected characteristic
             {"product.inputs": "Claim amount, the claimant's nationality and country of birth."},
@@ -162,6 +176,15 @@ from planner.plan.model import Category, Plan
                 "product.decision": "The model grades each defect.",
             }
         ),
+        Case(  # outlines on each wound photo: the nurse and the patient act on them, nobody is scored
+            {
+                "constraints.data.personal_data": True,
+                "product.action_shape": "every_item",
+                "product.output": "Outlines of suspected pressure damage on each wound photo, with a confidence.",
+                "product.decision": "The nurse reviews the outlines with the patient and can reject any outline.",
+                "product.data_kinds": ["images"],
+            }
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,
@@ -238,11 +261,26 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
     does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path)))), None)
     if who is None or does is None:
         return None
+    if _output_marks_a_thing(plan):
+        return None  # a person decides about the marked thing; the model scores, ranks or prices no one
     # people named only as who uses it or who an error hurts, while what it does is said of something else
     # (a booking offered, a shift filled): the decision allocates those people nothing
     if who[0] in ("product.users", "impact.error_harm") and who[0] != does[0]:
         return None
     return who, does
+
+
+def _output_marks_a_thing(plan: Plan) -> bool:
+    """Whether the output is about an object each item carries (boxes on an image, a defect's outline, a
+    document's fields), every item gets it, and it names no person and nothing done to one: people named
+    in the decision (a patient in the chair, a box dismissed) act on that object, scored by no one. A
+    cut-off, a queue, an amount or a choice among candidates can still score, rank, price or match people,
+    and is left to the words."""
+    output = answer_at(plan, "product.output")
+    if plan.product.action_shape is not ActionShape.every_item or not output or says_nothing(output):
+        return False
+    # a grade or a score in the output may be a person's (a predicted grade 1-9): any act on people keeps it
+    return not as_people(plan, ABOUT_PEOPLE.find_all(output)) and not ACTS_ON_PEOPLE.find_all(output)
 
 
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
