@@ -1211,6 +1211,15 @@ SPLIT_BY_TIME = Move(
                 "in time: 2019-2025, pay run)",
             ),
         ),
+        Case(  # the same images, but the warning is made two weeks ahead: later periods are what it serves
+            {
+                "done.split": "random",
+                "product.lead_days": 14,
+                "product.data_kinds": ["images"],
+                "done.eval_set": "A random fifth of the photos.",
+                "constraints.data.sources[0].name": "Satellite tiles of the orchards, 2020-2025",
+            },
+        ),
         Case(  # recurring runs over years
             {
                 "done.split": "random",
@@ -1264,6 +1273,15 @@ SPLIT_BY_TIME = Move(
                 "product.goal": "Good picks from the first visit: a cold start for every new shopper.",
             }
         ),
+        Case(  # photos of each parcel as it is scanned: the years name when they were taken, not what leaks
+            {
+                "done.split": "random",
+                "product.task": "classification",
+                "product.data_kinds": ["images"],
+                "done.eval_set": "A random fifth of the photos.",
+                "constraints.data.sources[0].name": "Sorting-belt camera archive, 2020-2025",
+            }
+        ),
         Case(  # split by time: nothing to ask
             {
                 "done.split": "time",
@@ -1289,7 +1307,10 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
         return (quote(plan, "done.split"), quote(plan, "product.task", "what known customers choose next"))
     if plan.product.task is TaskType.matching:
         return None  # records matched or linked: the test is no prediction of the future, whatever their age
-    # Not structured, but said: the rows span years or come from recurring runs. A question, quoting them.
+    # Not structured, but said: the rows span years or come from recurring runs. A question, quoting them,
+    # unless the answers say production reads what each case shows now and not a later period.
+    if _reads_the_present(plan):
+        return None
     paths = _data_paths(plan)
     if any(LATER_TEST.find(answer_at(plan, path)) for path in (*paths, "done.eval_set")):
         return None  # the test set is said to come after the training data
@@ -1302,6 +1323,28 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
             note = f"rows ordered in time: {', '.join(words)}"
             return Hint(words, (quote(plan, "done.split"), quote(plan, path, note)))
     return None
+
+
+# Inputs a sensor captures of the case in front of it: what they show is the case as it is now.
+_CAPTURED = frozenset({DataKind.images, DataKind.audio, DataKind.video})
+
+
+def _reads_the_present(plan: Plan) -> bool:
+    """Whether the answers say the product reads what each case shows at the time (an image, a recording,
+    a document) rather than a later period or the same units again: no lead is answered (or it is 0), the
+    inputs are all images, audio or video a sensor captured, and no unit comes back (not several rows per unit with
+    few newcomers). The years a source spans are then when the cases were gathered, not what leaks."""
+    lead, data = plan.product.lead_days, plan.constraints.data
+    if lead is not None and lead > 0:
+        return False  # the prediction is made days ahead: later periods are what it serves
+    kinds = set(plan.product.data_kinds)
+    if not kinds or not kinds <= _CAPTURED:
+        return False  # rows or texts: what reports and records say drifts with the years (new topics)
+    same_units = data.rows_per_thing is RowsPerThing.several and data.newcomers in (
+        Newcomers.none,
+        Newcomers.few,
+    )
+    return not same_units
 
 
 def _data_paths(plan: Plan) -> tuple[str, ...]:
