@@ -23,6 +23,7 @@ OWN_HISTORY = Lexicon("""
     rating history, past ratings, past behaviour, past behavior, click history, past clicks
     interaction history, past interactions, usage history, past usage, account history, transaction history
     their history, its history, the customer's history, the user's history, the item's history
+    history with us, past recorded, previously recorded
 """)
 
 # Where a plan may say what happens for the cases with no past.
@@ -57,8 +58,10 @@ _SAID_IN = (
 
 
 # Tasks that read each item's or customer's own past by their nature (a recommender's purchases, a
-# forecast's series): a case with no past has nothing to read, whatever the inputs' words.
-_OWN_PAST = (TaskType.recommendation, TaskType.ranking, TaskType.forecasting)
+# forecast's series): a case with no past has nothing to read, whatever the inputs' words. A ranking is not
+# one of them: a queue ordered by what every new item has (a property's size and age, a record's text)
+# reads no past, so it counts only where its inputs name the item's own history.
+_OWN_PAST = (TaskType.recommendation, TaskType.forecasting)
 
 _SHARE = {
     Newcomers.many: "1 in 10 or more of production cases concern items, people or places the data never saw",
@@ -114,6 +117,13 @@ _SHARE = {
                 "after_launch.fallback": "New members get the most popular titles of their region.",
             },
         ),
+        Case(  # a ranking whose inputs are each supplier's own past with us: new suppliers have none
+            {
+                "product.task": "ranking",
+                "constraints.data.newcomers": "many",
+                "product.inputs": "Each supplier's delivery history with us and its price list.",
+            },
+        ),
         Case(  # not checked, for a recommender: a low question
             {"product.task": "recommendation", "constraints.data.newcomers": "not_checked"},
             evidence=(
@@ -149,6 +159,13 @@ _SHARE = {
         ),
         Case(  # a classifier reading each invoice's own content: a new supplier has nothing missing
             {"constraints.data.newcomers": "many"}
+        ),
+        Case(  # a queue ordered by what every new listing has (floor area, build year, a photo): no past to miss
+            {
+                "product.task": "ranking",
+                "constraints.data.newcomers": "many",
+                "product.inputs": "Floor area, build year, heating type and the front photo of each vacant flat.",
+            }
         ),
     ),
 )
