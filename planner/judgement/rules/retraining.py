@@ -11,7 +11,9 @@ from planner.judgement.rules.base import (
     Move,
     rule,
 )
-from planner.judgement.rules.evidence import answer_is, changes_over_time, quote, show
+from planner.judgement.rules.duties import medical_device_duty
+from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, quote, show
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Cadence,
     Category,
@@ -111,6 +113,21 @@ def never_retrained(plan: Plan) -> Evidence:
                 "constraints.retraining.trigger": None,
             }
         ),
+        Case(  # a likely medical device: each release is a change to the device, and that rule says freeze it
+            {
+                "constraints.data.label_delay_days": 90,
+                "product.output": "Outlines of suspected fractures on each wrist radiograph, for the emergency "
+                "doctor.",
+                "product.decision": "The doctor decides whether to splint or refer the patient.",
+            }
+        ),
+        Case(  # the team says the model ships locked, on purpose: no retraining to plan
+            {
+                "constraints.data.label_delay_days": 45,
+                "after_launch.owner": "Model risk office; the validated model stays frozen until the next "
+                "annual review.",
+            }
+        ),
     ),
 )
 def label_delay_no_retraining(plan: Plan) -> Evidence:
@@ -125,6 +142,11 @@ def label_delay_no_retraining(plan: Plan) -> Evidence:
     span, retraining = plan.constraints.data.label_delay_range(), plan.constraints.retraining
     if span is None or span[1] < LATE_LABELS_DAYS or retraining.cadence is not None or retraining.trigger:
         return None
+    said = [answer_at(plan, path) for path in _STANCE_IN] + [risk.mitigation for risk in plan.risks]
+    if any(_KEPT_FROZEN.find(text) for text in said):
+        return None  # the team keeps the model frozen on purpose: there is no retraining to plan
+    if medical_device_duty(plan) is not None:
+        return None  # a likely medical device: medical-device-duty asks to freeze it or plan change control
     days = show(span[1])
     return (
         quote(
@@ -134,3 +156,20 @@ def label_delay_no_retraining(plan: Plan) -> Evidence:
         else f"constraints.data.label_delay_max_days: {days} (errors show only {days} days after the predictions)",
         "constraints.retraining.cadence: not answered (no retraining plan)",
     )
+
+
+# Words that say the model is kept as validated on purpose (a regulated or certified model), not retrained.
+_KEPT_FROZEN = Lexicon("""
+    frozen model, model is frozen, model stays frozen, stays frozen, kept frozen, remains frozen
+    locked model, model is locked, locked algorithm, no retraining, not retrained, never retrained
+    without retraining, retraining is not planned, no retraining is planned
+""")
+
+# Where a plan says how the model is kept after launch.
+_STANCE_IN = (
+    "after_launch.owner",
+    "after_launch.fallback",
+    "constraints.retraining.trigger",
+    "done.when_met",
+    "done.fold_action",
+)
