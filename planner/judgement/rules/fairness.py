@@ -21,6 +21,7 @@ from planner.judgement.rules.lexicon import (
     PROTECTED,
     PROXY_OF_PROTECTED,
 )
+from planner.judgement.rules.names import name_matches_fall_unevenly
 from planner.judgement.rules.words import mentions
 from planner.plan.model import ActionShape, Category, Plan
 
@@ -185,6 +186,17 @@ from planner.plan.model import ActionShape, Category, Plan
                 "product.data_kinds": ["images"],
             }
         ),
+        Case(  # claimants' records linked by name and birth date: name-matches-fall-unevenly asks for the groups
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "matching",
+                "product.inputs": "Surname, first name, date of birth and address of each record.",
+                "product.output": "Whether two benefit claimant records are the same person.",
+                "product.decision": "Pairs above the cut-off are merged, and a duplicate claim is refused.",
+                "product.action_shape": "threshold",
+            },
+            also=frozenset({"name-matches-fall-unevenly"}),
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,
@@ -215,6 +227,8 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
     if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
+    if found is not None and name_matches_fall_unevenly(plan) is not None:
+        return None  # people matched by name: that rule asks for the group check this one would, sharper
     if found is None:
         if protected is None:
             return None
