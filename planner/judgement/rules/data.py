@@ -68,6 +68,7 @@ from planner.judgement.rules.lexicon import (
     MERGED_CLASSES,
     NARROW_ORIGIN,
     NEW_SERIES,
+    NOBODY,
     NOT_LIVE,
     OBSERVED_LATER,
     ON_THE_WAY,
@@ -75,6 +76,7 @@ from planner.judgement.rules.lexicon import (
     OTHER_SERIES,
     OVER_TIME,
     OWN_RECORDS,
+    PEOPLE,
     PER_UNIT,
     PERSONS,
     PLATFORM_EXPORT,
@@ -90,6 +92,7 @@ from planner.judgement.rules.lexicon import (
     SILENCE_AS_GOOD,
     STANDARD_FEED,
     STATIC_REFERENCE,
+    TODAY_BY_MACHINE,
     TRAINED_ON_ISSUED,
     UNCOLLECTABLE,
     UNMATCHED_DROPPED,
@@ -1663,6 +1666,23 @@ def past_outputs_kept(plan: Plan) -> bool:
     data = plan.constraints.data
     made_by_people = {LabelSource.existing, LabelSource.manual} & set(data.labels)
     return bool(made_by_people) and (data.labeled_examples or 0) >= 1000
+
+
+def todays_job_kept(plan: Plan) -> bool:
+    """Whether the task is people's job today and 1,000+ of their outputs are kept (labels that exist or were
+    made by hand): the product augments or improves today's work (or the answer names people), today's
+    solution names neither nobody nor a machine, and today's performance is not said to be unmeasured.
+    The hard cases and the human yardstick are in those records: read them against the truth, not redo."""
+    product = plan.product
+    today = product.current_solution
+    if not past_outputs_kept(plan) or not today or says_nothing(today) or mentions(today, NOBODY):
+        return False
+    said = product.current_performance
+    if isinstance(said, str) and said.strip() and (says_nothing(said) or mentions(said, NOBODY)):
+        return False  # nobody compared today's outputs with the truth: working cases by hand shows how
+    if mentions(today, PEOPLE):
+        return True
+    return product.mode in (Mode.augment, Mode.improve) and not mentions(today, TODAY_BY_MACHINE)
 
 
 def prompted_alone(plan: Plan) -> bool:

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.data import past_outputs_kept
+from planner.judgement.rules.data import todays_job_kept
 from planner.judgement.rules.evidence import (
-    answer_at,
     answer_is,
     empty_answers,
     items_per_month,
     per_month,
     quote,
     says_nothing,
-    todays_figure,
     volume_unit,
 )
-from planner.judgement.rules.lexicon import MEASURE_KINDS, NOBODY, PEOPLE
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.today import made_and_measured_today, people_do_it_today
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
@@ -63,6 +58,16 @@ _PLANNERS = {  # a forecast today's process makes
 _BY_PEOPLE = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
 _BY_PEOPLE |= {"product.current_solution": "Schedulers read each request and order the jobs by hand."}
 _BY_PEOPLE |= {"constraints.data.labeled_examples": None}  # none of their past outputs kept
+_TODAY = {
+    "by_hand.examples": 0,
+    "product.mode": "improve",
+    "product.current_performance": "Five hours a day.",
+}
+_TODAY |= {
+    "product.data_kinds": ["text"],
+    "constraints.data.labels": ["manual"],
+    "constraints.data.labeled_examples": 2500,
+}
 _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     "by_hand.examples": 0,
     "product.data_kinds": ["text"],
@@ -96,6 +101,16 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     quiet=(
         Case(  # people do it by hand today and 4,000 of their past outputs are kept: read them
             {**_BY_PEOPLE, "constraints.data.labels": ["existing"], "constraints.data.labeled_examples": 4000}
+        ),
+        Case(  # the desk orders the call-backs every morning (the product improves that) and 2,500 are kept
+            {**_TODAY, "product.current_solution": "Each morning the desk orders call-backs by days waited."}
+        ),
+        Case(  # assessors type every write-up from dictation today; 3,200 of theirs are kept for the drafter
+            {
+                **_TODAY,
+                "product.task": "generation",
+                "product.current_solution": "Assessors type each write-up.",
+            }
         ),
         Case(  # people do it by hand today, and their own plans are the done metric's yardstick
             {
@@ -165,43 +180,11 @@ def never_done_by_hand(plan: Plan) -> Evidence:
     Mitigation: Do 50-100 real cases by hand, timed, and write down what you looked at and which
     cases were hard.
     """
-    if _made_and_measured_today(plan):
+    if made_and_measured_today(plan):
         return None  # today's process makes the figure every day and its error is measured
-    if _people_do_it_today(plan) == "product.current_solution" and past_outputs_kept(plan):
-        return None  # staff do it today and thousands of their outputs are kept: read those, not redo
+    if todays_job_kept(plan):
+        return None  # people do it today and thousands of their outputs are kept: read those, not redo
     return answer_is(plan, "by_hand.examples", 0)
-
-
-_A_FIGURE = (TaskType.forecasting, TaskType.regression)
-
-
-def _made_and_measured_today(plan: Plan) -> bool:
-    """Whether today's process already does what the model does every day, its performance measured (a
-    figure or a baseline). From records and series, whoever does it; from text, images or sound, only
-    people (a yardstick the team can watch work): a machine reading them leaves the signals unseen."""
-    product = plan.product
-    if not product.current_solution or says_nothing(product.current_solution):
-        return False
-    unstructured = not product.data_kinds or bool(UNSTRUCTURED & set(product.data_kinds))
-    people = _people_do_it_today(plan) == "product.current_solution"
-    if product.task not in _A_FIGURE and unstructured and not people:
-        return False  # text, images or sound read by a machine today: cases by hand show the signals
-    metrics = plan.done.metrics
-    if metrics and metrics[0].baseline is not None:
-        return True
-    if any(metric.baseline_name and (people or metric.baseline is not None) for metric in metrics):
-        return True  # a done metric names today's process (or people's own output) as its yardstick
-    # A share (`misses 14% of the time`, `11 of 104 weeks`, several of them), or a named error with its
-    # figure (`MAPE 21`), not a year.
-    said = product.current_performance or ""
-    return (
-        todays_figure(said) is not None
-        or bool(_SHARES.search(said))
-        or bool(MEASURE_KINDS.find(said) and any(char.isdigit() for char in said))
-    )
-
-
-_SHARES = re.compile(r"\b\d+(?:\.\d+)?\s?%|\b\d+ (?:of|in|out of) \d+\b")
 
 
 @rule(
@@ -390,7 +373,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None  # augmenting people is narrowing already: they keep every decision
     if plan.impact.easy_share is not None:
         return None  # the team said what share is easy: easy-slice-first weighs it
-    people = _people_do_it_today(plan)
+    people = people_do_it_today(plan)
     if people is None:
         return None
     found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
@@ -412,18 +395,6 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
             "the first model yet)"
         )
     return tuple(found)
-
-
-def _people_do_it_today(plan: Plan) -> str | None:
-    """The answer that says people do the work today; None where today's solution is a machine, a rule
-    or nothing (then nobody keeps "the rest", and the advice would not fit)."""
-    today = answer_at(plan, "product.current_solution")
-    if isinstance(today, str) and today.strip():
-        if says_nothing(today) or mentions(today, NOBODY) or not mentions(today, PEOPLE):
-            return None  # the team said who does it today, and it is not people
-        return "product.current_solution"
-    paths = ("heuristics.humans_handle", "product.goal", "product.users")
-    return next((path for path in paths if mentions(answer_at(plan, path), PEOPLE)), None)
 
 
 @rule(

@@ -139,6 +139,14 @@ NOBODY = Lexicon("""
     unattended, unmanned, nothing today, not done today, not done at all
 """)
 
+# An answer about today's work that names a machine doing it (a keyword filter, the vendor's software): people
+# are not the ones whose outputs are kept.
+TODAY_BY_MACHINE = Lexicon("""
+    keyword filter, keyword filters, keyword rule, keyword rules, rule-based, rules engine, software
+    algorithm, algorithms, classifier, classifiers, automatically, automated, automatic, script, scripts
+    the system, a system, our system, the model, a model, vendor tool, vendor's tool, the erp
+""")
+
 # Hiring as the team's own staffing (without hiring extra drivers, a hiring freeze): a cost the product
 # saves, not a decision about the people hired.
 _STAFFING = (
