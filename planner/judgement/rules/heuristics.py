@@ -9,6 +9,7 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Hint,
+    Instead,
     Move,
     Tempered,
     rule,
@@ -16,6 +17,7 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, quote, says_nothing
 from planner.judgement.rules.lexicon import ACTS_ALONE, PEOPLE
 from planner.judgement.rules.scope import RULES, another_label
+from planner.judgement.rules.today import states_a_rate
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import UNSTRUCTURED, Category, ErrorCost, Mode, Plan, RulesVerdict, TaskType
 
@@ -155,14 +157,48 @@ def _held_to_the_rules(plan: Plan) -> str | None:
     return None
 
 
+_PHOTOS = {  # cracks segmented in photos; nothing says how well today's process does
+    "heuristics.verdict": "not_tried",
+    "product.task": "segmentation",
+    "product.data_kinds": ["images"],
+    "product.current_performance": None,
+    "by_hand.human_score": None,
+    "done.metrics[0].baseline": None,
+}
+
+
+def perceives(plan: Plan) -> bool:
+    """Whether the model reads only images, sound, video or free text: no if-then rule finds a lesion in a
+    photo or a call's intent in a recording, so today's process (people, or the current tool) is the yardstick."""
+    kinds = plan.product.data_kinds
+    return bool(kinds) and all(kind in UNSTRUCTURED for kind in kinds)
+
+
+_MEASURE_TODAY = Instead(
+    perceives,
+    Move(
+        "Measure today's process on the same cases",
+        "No plain rule reads images, sound or free text; people's (or today's tool's) results on the test "
+        "cases are the baseline a model must beat",
+        "warning",
+        first=True,
+    ),
+    "Score today's process (the people, or the current tool) on the same test cases and the primary "
+    "metric, and record it as the baseline.",
+    title="Today's process is not measured on the same cases",
+)
+
+
 @rule(
     "no-non-ml-baseline",
     Category.model,
     likelihood=4,
     impact=3,
     move=_TRY_RULES,
+    instead=(_MEASURE_TODAY,),
     fires=(
         Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),
+        Case(_PHOTOS, evidence=('heuristics.verdict: "not_tried"',)),  # photos, and today is not measured
         Case(  # a generation task with no measured figure of today's work: still no yardstick
             {
                 "heuristics.verdict": "not_tried",
@@ -186,6 +222,20 @@ def _held_to_the_rules(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # cracks found in photos: no rule does that, and the inspectors' own rate is the yardstick
+            {
+                **_PHOTOS,
+                "product.current_performance": "A flight-line audit finds inspectors catch 7 of 10 cracks.",
+            }
+        ),
+        Case(  # callers' intent from recorded calls: the agents' own score is stated
+            {
+                **_PHOTOS,
+                "product.task": "classification",
+                "product.data_kinds": ["audio"],
+                "by_hand.human_score": 0.74,
+            }
+        ),
         Case(  # a drafter whose human baseline is measured: that is the yardstick; rules write no text
             {
                 "heuristics.verdict": "not_tried",
@@ -220,6 +270,8 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     """
     if plan.product.task is TaskType.generation and _human_baseline_measured(plan):
         return None  # text to write (a summary, a draft): people's measured work is the baseline, not rules
+    if perceives(plan) and _todays_rate_known(plan):
+        return None  # images, sound or free text: today's process, measured, is the yardstick; rules do not read them
     found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
     named = [
         (i, m.baseline_name)
@@ -247,6 +299,18 @@ def _published_yardstick(plan: Plan, named: list[tuple[int, str]]) -> Evidence:
         note = "a published figure, not the obvious rule measured on these cases"
         return tuple(quote(plan, f"done.metrics[{i}].baseline_name", note) for i, _ in named)
     return None
+
+
+def _todays_rate_known(plan: Plan) -> bool:
+    """Whether the plan states how well today's process does the task: people's score on the primary metric,
+    the primary metric's baseline, or a rate in today's performance (not a throughput alone)."""
+    metrics = plan.done.metrics
+    primary = metrics[0].baseline if metrics else None
+    return (
+        plan.by_hand.human_score is not None
+        or primary is not None
+        or states_a_rate(plan.product.current_performance)
+    )
 
 
 def _human_baseline_measured(plan: Plan) -> bool:
