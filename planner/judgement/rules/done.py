@@ -243,6 +243,29 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 ],
             }
         ),
+        Case(  # a blind head-to-head with the letters staff write today: half is the tie, by design
+            {
+                "product.current_performance": None,
+                "done.metrics[0].name": "Share of letters readers preferred over the original",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.6,
+            }
+        ),
+        Case(  # a judge's score of new summaries, beside people's own minutes measured on another metric
+            {
+                "product.task": "generation",
+                "product.current_performance": None,
+                "done.metrics": [
+                    {"name": "Faithfulness, LLM judge score (1-5)", "target": 4.2},
+                    {
+                        "name": "Editor minutes per summary",
+                        "baseline": 40,
+                        "target": 15,
+                        "direction": "lower",
+                    },
+                ],
+            }
+        ),
         Case(  # how often fitters keep the suggested plan: nothing is suggested today
             {
                 "product.current_performance": None,
@@ -286,8 +309,39 @@ def target_without_baseline(plan: Plan) -> Evidence:
         and not _INSIDE_A_BAND.search(metric.name)  # a band's coverage: its width sets the target
         and not BEATS_THE_BASELINE.find(metric.name)  # `lines beating the buyers' rule`: built in
         and not _sibling_baseline(plan, metric)
+        and not PREFERRED_TO_TODAY.find(
+            metric.name
+        )  # a head-to-head with today's outputs: a tie is the baseline
+        and not _judged_beside_peoples_figure(plan, metric)
     )
     return found or None
+
+
+# A metric that is itself a comparison with today's outputs (the share of drafts preferred to the originals,
+# a lift over today's process): the baseline is the other side of the comparison.
+PREFERRED_TO_TODAY = Lexicon("""
+    prefers to the original, prefer to the original, preferred to the original, preferred to the originals
+    preferred over the original, preferred over the originals, prefers over the original, preferred over
+    preference over, preferred to today's, preferred to the current, chosen over the original
+    against the original, against the originals, than the original, than the originals
+    lift over today's, gain over today's, improvement over today's, over today's process
+""")
+
+# A score a judge (a model or a panel) gives a new artefact: there is none of the artefact before the product.
+JUDGE_SCORE = Lexicon("""
+    judge score, judge's score, judge scores, llm judge, llm-judge, llm-as-judge, llm as judge, judged by
+    judge rating, panel rating, rated by, graded by, judge grade
+""")
+
+
+def _judged_beside_peoples_figure(plan: Plan, metric: Metric) -> bool:
+    """Whether the metric is a judge's score of a new artefact (a generated draft) while the plan states
+    people's figure elsewhere (their score on the primary metric, or another metric's baseline): the
+    comparison with today is in the answers; the judge's scale has no 'before'."""
+    if plan.product.task is not TaskType.generation or not JUDGE_SCORE.find(metric.name):
+        return False
+    others = (other.baseline is not None for other in plan.done.metrics if other is not metric)
+    return plan.by_hand.human_score is not None or any(others)
 
 
 # A metric that counts wins over a named yardstick (`lines beating the buyers' rule`): the baseline is in it.
