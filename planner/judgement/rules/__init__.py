@@ -131,6 +131,7 @@ from planner.judgement.rules import (
     rated,
     alone,
     rollout,
+    known,
 )
 # isort: on
 
@@ -183,6 +184,7 @@ __all__ = [
     "items_per_month",
     "judged",
     "keeper",
+    "known",
     "lagged",
     "later",
     "launch",

@@ -25,6 +25,7 @@ from planner.judgement.rules.lexicon import (
     RECORD_MOMENTS,
     SO_FAR,
 )
+from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, Plan
@@ -441,6 +442,8 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     differences = plan.constraints.data.differences
     if Difference.later_inputs in differences:
         return differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
+    if after_the_event(plan):
+        return None  # it runs after the event (a report once the match is over): a final figure is in time
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan)
