@@ -57,3 +57,17 @@ def test_a_value_known_later_is_quiet_when_the_product_does_not_predict_ahead() 
     assert "inputs-known-only-later" not in levels(
         {"product.inputs": "Brand, condition grade, days in stock and number of markdowns."}
     )
+
+
+def test_an_input_that_records_the_price_the_model_sets_is_medium() -> None:
+    sets = {
+        "product.action_shape": "sets_amount",
+        "product.output": "The price of a track session for each hour of the next day.",
+        "product.inputs": "Bookings so far, the weather forecast and the price charged the same hour last week.",
+    }
+    assert levels(sets)["inputs-echo-the-decision"] == "medium"
+    upstream = {
+        **sets,
+        "product.inputs": "Bookings so far, the weather forecast and competitor prices nearby.",
+    }
+    assert "inputs-echo-the-decision" not in levels(upstream)

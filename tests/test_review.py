@@ -226,6 +226,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "amount-metric-one-sided",
         "average-error-misses-expensive-tail",
         "inputs-known-only-later",
+        "inputs-echo-the-decision",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

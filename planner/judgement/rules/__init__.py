@@ -132,6 +132,7 @@ from planner.judgement.rules import (
     alone,
     rollout,
     known,
+    echo,
 )
 # isort: on
 
@@ -162,6 +163,7 @@ __all__ = [
     "duplicates",
     "duties",
     "easyslice",
+    "echo",
     "errorkinds",
     "evalset",
     "evaluation",
