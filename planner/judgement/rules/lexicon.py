@@ -2810,11 +2810,21 @@ AT_DEPTH = AT_A_BUDGET + Lexicon("""
     precision k, recall k, first #
 """)
 
+# A fit of every value at once: how well the numbers agree overall, blind to the order within a cut.
+GLOBAL_FIT = Lexicon("""
+    r2, r-squared, r squared, r^2, coefficient of determination, explained variance, variance explained
+    pearson, pearson correlation
+""")
+
 # A done metric over the whole list or all cases (beyond OVER_ALL_CASES's ranking scores).
-WHOLE_LIST = OVER_ALL_CASES + Lexicon("""
+WHOLE_LIST = (
+    OVER_ALL_CASES
+    + GLOBAL_FIT
+    + Lexicon("""
     accuracy, f1, f1 score, f1-score, macro f1, micro f1, log loss, log-loss, logloss, cross-entropy
     cross entropy, brier, brier score, mean absolute error, mae, rmse, mean error, average error
 """)
+)
 
 # A metric that needs no cut-off: it scores the scores, not the decisions taken at a threshold.
 THRESHOLD_FREE = Lexicon("""

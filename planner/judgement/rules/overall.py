@@ -14,15 +14,17 @@ from planner.judgement.rules.base import CATALOGUE, RARE_SHARE, Case, Evidence, 
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted, uncounted_kind
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.lexicon import AT_DEPTH, WHOLE_LIST
 from planner.judgement.rules.slices import PER_SLICE
-from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ErrorCost, Plan, Severity, TaskType
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.plan.model import ActionShape, Category, ErrorCost, Plan, Severity, TaskType
 
 # One figure over every case and class: the rare class weighs only its share in it.
 OVERALL_FIGURE = Lexicon(
     """
     accuracy, overall accuracy, top-1 accuracy, error rate, overall error rate, misclassification rate
     overall precision, overall recall, overall f1, micro f1, micro-f1, weighted f1, weighted-f1
+    micro recall, micro precision, micro-recall, micro-precision, weighted recall, weighted precision
     micro-averaged, micro averaged, micro-average, micro average, weighted-average, weighted average
     weighted-averaged, across all classes, over all classes, all classes pooled, global accuracy
 """,
@@ -215,3 +217,91 @@ def worst_error_scored_overall(plan: Plan) -> Evidence:
     if blind and effective_severity(plan) in (Severity.serious, Severity.severe):
         return (*found, severity_quote(plan))  # the rare class's errors are not counted at all
     return Tempered(3, found)
+
+
+@rule(
+    "choice-scored-over-all",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Score the few suggestions people see, not every item",
+        "People choose among the few suggestions shown: AUC, accuracy, R2 or a correlation over every item "
+        "can rise while the few on screen get worse; score hit rate or recall at the number shown, and the "
+        "share of choices that land on a suggestion",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.action_shape": "choose_among",
+                "done.metrics[0].name": "ROC AUC of the duplicate score",
+            },
+            evidence=(
+                'product.action_shape: "choose_among" (people choose among the few suggestions shown)',
+                'done.metrics[0].name: "ROC AUC of the duplicate score" (roc auc scores every item, shown or '
+                "not: score hit rate or recall at the number shown)",
+            ),
+        ),
+        Case(  # a global fit of predicted ratings
+            {
+                "product.action_shape": "choose_among",
+                "product.task": "regression",
+                "done.metrics[0].name": "R-squared of predicted ratings",
+            },
+            evidence=(
+                'product.action_shape: "choose_among" (people choose among the few suggestions shown)',
+                'done.metrics[0].name: "R-squared of predicted ratings" (r-squared scores every item, shown or '
+                "not: score hit rate or recall at the number shown)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.metrics[0].name": "ROC AUC of the duplicate score"}),  # a cut-off: not a choice
+        Case(  # scored at the number shown
+            {
+                "product.action_shape": "choose_among",
+                "done.metrics": [
+                    {"name": "ROC AUC of the duplicate score", "target": 0.9},
+                    {"name": "Recall at 5 of the true match", "target": 0.8},
+                ],
+            }
+        ),
+        Case(  # a metric the words cannot read: taken at its word
+            {
+                "product.action_shape": "choose_among",
+                "done.metrics": [
+                    {"name": "ROC AUC of the duplicate score", "target": 0.9},
+                    {"name": "Share of clerks who pick a suggested match", "target": 0.6},
+                ],
+            }
+        ),
+    ),
+)
+def choice_scored_over_all(plan: Plan) -> Evidence:
+    """People choose among a few suggestions, and every done metric scores all the items.
+
+    Where a person picks from the handful of suggestions on screen, only those few matter: an item
+    ranked 40th and one ranked 400th are alike to them. AUC, accuracy, R2 or a correlation over every
+    item reward getting the long tail in order, and can rise while the few shown get worse.
+
+    Mitigation: Score the suggestions as they are shown: hit rate or recall at the number shown (and
+    precision there), and the share of choices that land on a suggestion; keep the overall score as a
+    second one.
+    """
+    if plan.product.action_shape is not ActionShape.choose_among:
+        return None
+    metrics = plan.done.metrics
+    if not metrics or any(mentions(metric.name, AT_DEPTH) for metric in metrics):
+        return None
+    if not all(mentions(metric.name, WHOLE_LIST) for metric in metrics):
+        return None  # some metric may score what people choose: at its word
+    whole = mentions(metrics[0].name, WHOLE_LIST)
+    return (
+        quote(plan, "product.action_shape", "people choose among the few suggestions shown"),
+        quote(
+            plan,
+            "done.metrics[0].name",
+            f"{whole} scores every item, shown or not: score hit rate or recall at the number shown",
+        ),
+    )
