@@ -181,6 +181,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "precision-at-test-prevalence",
         "predictions-arrive-off-hours",
         "production-differs",
+        "prompt-carries-private-text",
         "proxy-label",
         "random-split-on-grouped-data",
         "random-split-on-time-data",

@@ -134,6 +134,7 @@ from planner.judgement.rules import (
     rollout,
     known,
     echo,
+    published,
 )
 # isort: on
 
@@ -209,6 +210,7 @@ __all__ = [
     "prevented",
     "provenance",
     "providers",
+    "published",
     "queue",
     "quote",
     "rare",

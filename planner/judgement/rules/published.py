@@ -1,0 +1,210 @@
+"""Rules on what a generated output carries out of its prompt when nobody checks it before it goes.
+
+A lead asks of a model that writes messages sent or published with no person reading each one: what
+does its prompt hold? Personal records and free text that staff or others wrote (notes, comments, case
+records) carry third parties' names, health, discipline and family details; whatever the prompt holds
+the output can repeat. The rule reasons from the plan's structure (a text generation task, the mode or
+the ticked circumstances, `constraints.data.personal_data`, the guard, the kinds of harm); words of the
+inputs only say that free text goes into the prompt when personal data is not answered.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import first_said, quote, ticked
+from planner.judgement.rules.generative import drafts_may_leak_records
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.stakes import HarmKind
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+# Free text staff or others wrote about a person that a prompt would carry: notes, comments, case records.
+WRITTEN_ABOUT = Lexicon("""
+    staff notes, staff comments, case notes, case note, case record, case records, case file, case files
+    care notes, care log, care record, care records, daily log, incident notes, incident report
+    incident reports, free text, free-text, free-text notes, free-text comments, internal notes
+    internal comments, teacher comments, teachers' comments, coach notes, coaches' notes, tutor notes
+    nurse notes, nursing notes, clinical notes, officer notes, caseworker notes, keyworker notes
+    session notes, visit notes, handler notes, supervisor comments, manager comments, remarks field
+    comments field, notes field, pastoral notes, behaviour notes, behavior notes, disciplinary notes
+""")
+
+# Words saying the prompt is built from chosen fields only, or cleaned before the model sees it.
+FIELDS_FILTERED = Lexicon("""
+    redacted, redaction, anonymised, anonymized, pseudonymised, pseudonymized, names removed
+    names stripped, stripped of names, structured fields only, only the structured fields, no free text
+    free text excluded, free text is excluded, notes excluded, notes are excluded, notes are not sent
+    allow-list of fields, allowlist of fields, whitelisted fields, pii filter, pii scrubbing, pii removed
+""")
+
+
+def _writes(plan: Plan) -> str | None:
+    """The evidence that the model writes text: a generation task whose data is text (or unsaid)."""
+    if plan.product.task is not TaskType.generation:
+        return None
+    kinds = plan.product.data_kinds
+    if kinds and DataKind.text not in kinds:
+        return None
+    return quote(plan, "product.task")
+
+
+def _unread(plan: Plan) -> str | None:
+    """The evidence that outputs go out with nobody checking each: it acts alone, automates, or others
+    beyond the deciders read what it writes."""
+    return (
+        ticked(plan, Circumstance.commits_alone)
+        or (quote(plan, "product.mode") if plan.product.mode is Mode.automate else None)
+        or ticked(plan, Circumstance.others_use_output)
+    )
+
+
+_TEXT = {"product.task": "generation", "product.data_kinds": ["text"]}
+_ALSO = frozenset({"generated-facts-unchecked", "personal-data"})
+
+
+@rule(
+    "prompt-carries-private-text",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Filter the prompt's fields, and test sent outputs for others' details and sensitive categories",
+        "Whatever the prompt holds a generated message can repeat, and nobody reads it before it goes: "
+        "pass only the fields the message needs, keep free-text notes out or scrub them, and test outputs "
+        "for third parties' names and health, disciplinary or family details before launch",
+        "warning",
+    ),
+    ask="can a detail in the prompt's free text (a note, a comment, a case record) surface in a sent output?",
+    fires=(
+        Case(  # personal data, sent unchecked, and the team says an error harms privacy seriously: high
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The pupil's attendance record and their teachers' comments.",
+                "constraints.data.personal_data": True,
+                "impact.harm_kinds": ["privacy"],
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "automate"',
+                "constraints.data.personal_data: true",
+                "product.inputs: \"The pupil's attendance record and their teachers' comments.\"",
+                'impact.harm_kinds: ["privacy"]',
+                'impact.error_severity: "serious"',
+            ),
+            also=_ALSO,
+        ),
+        Case(  # personal data, others read the output as it comes: medium
+            {
+                **_TEXT,
+                "product.circumstances": ["others_use_output"],
+                "product.inputs": "The member's booking record.",
+                "constraints.data.personal_data": True,
+            },
+            also=_ALSO,
+        ),
+        Case(  # personal data unanswered: the words say free text goes in, a question
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The visit's date and the carer's visit notes.",
+                "constraints.data.personal_data": None,
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "automate"',
+                "product.inputs: \"The visit's date and the carer's visit notes.\"",
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(  # a person reads every output before it goes
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The pupil's record and their teachers' comments.",
+                "constraints.data.personal_data": True,
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A note about another pupil.",
+            },
+            also=_ALSO,
+        ),
+        Case(  # a check outside the model keeps it out
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The pupil's record and their teachers' comments.",
+                "constraints.data.personal_data": True,
+                "product.forbidden_guard": "rule",
+                "product.forbidden_output": "Health or discipline details.",
+            },
+            also=_ALSO,
+        ),
+        Case(  # the prompt is cleaned before the model reads it
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The booking record, structured fields only (names removed).",
+                "constraints.data.personal_data": True,
+            },
+            also=_ALSO,
+        ),
+        Case(  # no personal data, by the team's answer
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The engineers' visit notes on the pump.",
+                "constraints.data.personal_data": False,
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a manager edits each draft: nothing goes out unread
+            {
+                **_TEXT,
+                "product.mode": "augment",
+                "product.inputs": "The carer's visit notes.",
+                "constraints.data.personal_data": True,
+            },
+            also=_ALSO,
+        ),
+    ),
+)
+def prompt_carries_private_text(plan: Plan) -> Evidence:
+    """A sent output can repeat what its prompt carries: personal records and others' free text.
+
+    A language model writes from everything in its prompt. Where the prompt holds a person's record, or
+    free text staff and others wrote about them (notes, comments, case records), a message sent or
+    published with nobody reading it can carry a third party's name, a health or disciplinary detail, a
+    remark about a child, or an internal opinion never meant for its reader. The check a team types as
+    forbidden covers what it thought of, not what the notes happen to hold.
+
+    Mitigation: Build the prompt from an allow-list of the fields the message needs; keep free-text notes
+    out, or scrub names and sensitive categories from them first; test outputs on real records for
+    third parties' details and health, disciplinary and family information (with a ceiling of zero);
+    hold anything published to the public or read by minors for a person's check until the test passes.
+    """
+    writes = _writes(plan)
+    personal = plan.constraints.data.personal_data
+    if writes is None or personal is False:
+        return None
+    unread = _unread(plan)
+    if unread is None or plan.product.forbidden_guard in (Guard.rule, Guard.review):
+        return None  # a person reads each output, or a check outside the model keeps it out
+    if first_said(plan, ("product.inputs", "product.decision", "done.eval_set"), FIELDS_FILTERED):
+        return None  # the prompt is cleaned, or built from chosen fields only
+    if drafts_may_leak_records(plan) is not None:
+        return None  # records retrieved from a shared store: drafts-may-leak-records says it
+    found = first_said(plan, ("product.inputs",), WRITTEN_ABOUT)
+    inputs = (quote(plan, "product.inputs"),) if found else ()
+    if personal is True:
+        said = (writes, unread, quote(plan, "constraints.data.personal_data"), *inputs)
+        if HarmKind.privacy in plan.impact.harm_kinds and effective_severity(plan) in _SERIOUS:
+            return (*said, quote(plan, "impact.harm_kinds"), severity_quote(plan))
+        return Tempered(3, said)
+    if found is None:
+        return None
+    return Hint(found[1], (writes, unread, *inputs))
