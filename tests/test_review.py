@@ -189,6 +189,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "rare-class-judged-by-accuracy",
         "scored-unit-differs",
         "selective-labels",
+        "sent-output-outlives-its-source",
         "sources-change-over-time",
         "staff-monitoring-duty",
         "step-share-unmeasured",

@@ -208,3 +208,104 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     if found is None:
         return None
     return Hint(found[1], (writes, unread, *inputs))
+
+
+# Words saying the record a message is written from keeps changing after it is sent: a status, a live feed.
+CHANGING_SOURCE = Lexicon("""
+    live status, current status, latest status, disruption status, service status, order status
+    delivery status, claim status, case status, application status, flight status, train status
+    booking status, status feed, status page, status update, status updates, live feed, live data
+    live updates, real-time, real time, live timetable, live departures, live arrivals, live prices
+    current prices, price changes, subject to change
+""")
+
+# Words saying a sent message is followed up when its source changes: corrected, replaced or withdrawn.
+FOLLOWED_UP = Lexicon("""
+    withdrawn, withdraw, withdraws, retract, retracted, retraction, correction, corrections
+    corrected message, follow-up message, follow-up messages, updated message, updated messages
+    re-sent, resent, resend, regenerated, regenerate, superseded, supersedes, replaced when
+    sends an update, send an update, sent an update, an update is sent
+""")
+
+
+@rule(
+    "sent-output-outlives-its-source",
+    Category.operations,
+    likelihood=2,
+    impact=4,
+    move=Move(
+        "Decide how a sent message is updated or withdrawn when its source record changes",
+        "A message written once from a status, a case record or a price is wrong as soon as the record "
+        "changes: tie each message to the record's version, and send a correction or withdraw it when "
+        "the record moves",
+    ),
+    ask="when the record a message was written from changes after it is sent, who updates or withdraws it?",
+    fires=(
+        Case(
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The line's disruption status and the passenger's booked journey.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "automate"',
+                "product.inputs: \"The line's disruption status and the passenger's booked journey.\"",
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a person checks each message before it goes: a low question
+            {
+                **_TEXT,
+                "product.mode": "augment",
+                "product.inputs": "The order status and the customer's question.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(  # the plan says how a sent message is followed up
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The line's disruption status and the passenger's booked journey.",
+                "product.decision": "Sent automatically; a follow-up message replaces it when the status changes.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a record that does not change
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The finished course's syllabus and the learner's final marks.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+)
+def sent_output_outlives_its_source(plan: Plan) -> Evidence:
+    """A message written once from a record that keeps changing is not updated when it does.
+
+    A generated message states what its source said when it was written: a disruption's status, a
+    case's stage, a price, an availability. The record moves on (the line reopens, the case is
+    decided, the price drops) and the message, already sent or published, still says the old thing;
+    nobody planned to correct or withdraw it, and a reader acts on it.
+
+    Mitigation: Keep which version of the record each message was written from; when the record
+    changes, send a correction or withdraw the message (or write only what stays true, with a link to
+    the live record); test the pipeline on records that change within the hour.
+    """
+    writes = _writes(plan)
+    if writes is None:
+        return None
+    reads = ("product.inputs", "product.decision")  # what the model reads, and how its message goes
+    found = first_said(plan, reads, CHANGING_SOURCE)
+    if found is None:
+        return None
+    if first_said(plan, (*reads, "after_launch.fallback"), FOLLOWED_UP):
+        return None  # the plan says how a sent message is corrected or withdrawn
+    path, words = found
+    unread = _unread(plan)
+    if unread is None:  # a person reads each message before it goes: a low question
+        return Hint(words, (writes, quote(plan, path)), likelihood=1)
+    return Hint(words, (writes, unread, quote(plan, path)))
