@@ -164,6 +164,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "fairness-unchecked",
         "future-inputs",
         "gainers-adapt",
+        "generator-without-template-baseline",
         "holdout-of-few-units",
         "horizon-shorter-than-lead-time",
         "inputs-after-prediction",

@@ -11,7 +11,7 @@ inputs only say that free text goes into the prompt when personal data is not an
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import first_said, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.generative import drafts_may_leak_records
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
@@ -309,3 +309,107 @@ def sent_output_outlives_its_source(plan: Plan) -> Evidence:
     if unread is None:  # a person reads each message before it goes: a low question
         return Hint(words, (writes, quote(plan, path)), likelihood=1)
     return Hint(words, (writes, unread, quote(plan, path)))
+
+
+# Words saying the plan names a fill-in template (or the letters staff fill in today) as the yardstick.
+TEMPLATE_SAID = Lexicon("""
+    template, templates, templated, fill-in, mail merge, mail-merge, boilerplate, form letter, form letters
+    standard letter, standard letters, canned text, canned replies, rule-based text, slot-filling
+""")
+
+# Words saying what the model writes from is a structured record: fields, a timetable, a score sheet.
+STRUCTURED_INPUTS = Lexicon("""
+    structured fields, record fields, form fields, the fields of, timetable, timetables, score sheet
+    scoresheet, scorecard, results table, fixture list, spreadsheet row, database record, database fields
+""")
+
+
+_STRUCTURED = frozenset({DataKind.tabular, DataKind.time_series})
+
+# Words saying free text goes into the prompt beside any fields: messages, e-mails, notes, pages.
+FREE_BESIDE = Lexicon("""
+    notes, e-mail, e-mails, email, emails, message, messages, chat, letter, letters, pages, documents
+    comments, description, descriptions, photos, transcript, transcripts
+""")
+_FREE = (FREE_BESIDE, WRITTEN_ABOUT)
+
+
+@rule(
+    "generator-without-template-baseline",
+    Category.model,
+    likelihood=2,
+    impact=4,
+    move=Move(
+        "Build the fill-in template from the structured fields, and make the model beat it on accuracy",
+        "Where the inputs are fields of a record, a template that fills them into fixed sentences is "
+        "right on every fact by construction: measure it on the done metric first, and keep the model "
+        "only where it is as accurate and adds what readers value",
+    ),
+    ask="would a fill-in template built from the structured fields already do, and is the model judged against it?",
+    fires=(
+        Case(
+            {"product.task": "generation", "product.data_kinds": ["tabular"]},
+            evidence=(
+                'product.task: "generation"',
+                'product.data_kinds: ["tabular"]',
+                "no fill-in template is named as the baseline",
+            ),
+            also=frozenset(),
+        ),
+        Case(  # the data kinds unsaid: words of structured inputs, a question
+            {
+                **_TEXT,
+                "product.inputs": "The day's timetable and the route's stops.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["tabular"],
+                "product.current_solution": "Staff send a standard letter filled in from the record.",
+            },
+            also=frozenset(),
+        ),
+        Case(  # free text beside the fields: nothing a template could write from
+            {**_TEXT, "product.inputs": "The customer's e-mail and the current timetable."},
+            also=frozenset({"generated-facts-unchecked", "outsiders-write-the-prompt"}),
+        ),
+        Case(  # records and free notes, ticked as both
+            {"product.task": "generation", "product.data_kinds": ["text", "tabular"]},
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+    ),
+)
+def generator_without_template_baseline(plan: Plan) -> Evidence:
+    """A model writes from structured fields, and no fill-in template is its baseline.
+
+    Where what the model reads is a record's fields (a score, a timetable, a status, an amount), a
+    template that puts them into fixed sentences states every fact right by construction, costs
+    nothing to run and never invents. A generator judged only on fluency or readers' liking can look
+    better while stating more wrong facts than the template would.
+
+    Mitigation: Build the template from the fields first and measure it on the done metric, facts
+    included; keep the model only where it is at least as accurate and adds something readers value
+    (or let it write only the free parts around the template's facts).
+    """
+    if plan.product.task is not TaskType.generation:
+        return None
+    reads = ("product.current_solution", "product.current_performance", "product.inputs", "product.decision")
+    texts = [answer_at(plan, path) for path in reads]
+    texts += [metric.name for metric in plan.done.metrics]
+    texts += [metric.baseline_name or "" for metric in plan.done.metrics]
+    if any(TEMPLATE_SAID.find(text) for text in texts):
+        return None  # a template is named: the yardstick exists
+    missing = "no fill-in template is named as the baseline"
+    kinds = set(plan.product.data_kinds)
+    if kinds and kinds <= _STRUCTURED:  # the model writes from structured data alone
+        return (quote(plan, "product.task"), quote(plan, "product.data_kinds"), missing)
+    if _writes(plan) is None or DataKind.tabular in kinds:
+        return None  # mixed with text: free text in the prompt is what a template cannot hold
+    found = first_said(plan, ("product.inputs",), STRUCTURED_INPUTS)
+    if found is None or any(words.find(answer_at(plan, "product.inputs")) for words in _FREE):
+        return None  # free text beside the fields (an e-mail, notes): no template writes from it
+    return Hint(found[1], (quote(plan, "product.task"), quote(plan, found[0]), missing))
