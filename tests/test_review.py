@@ -110,6 +110,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
         "action-budget-in-other-units",
         "contact-fall-uncountered",
+        "criteria-errors-compound",
         "percentage-error-near-zero",
         "limit-call-unscored",
         "action-needs-another-party",
@@ -170,6 +171,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "inputs-after-prediction",
         "label-corrected-on-notice",
         "label-from-old-process",
+        "label-reconstructed",
+        "label-records-what-was-done",
         "label-standard-changed",
         "legal-weight-output",
         "links-chain-into-clusters",
