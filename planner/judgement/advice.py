@@ -1,6 +1,5 @@
-"""The advice a plan calls for (the verdicts a good lead would give) and the figures computed from its answers.
-Advice is separate from risks: the verdict a lead gives, with its reason. Risks the team has decided
-(accepted, mitigated, not applicable) stay in the register but no longer drive advice."""
+"""The advice a plan calls for (a good lead's verdicts, with reasons) and the figures computed from its answers.
+Risks the team has decided (accepted, mitigated, not applicable) stay in the register but drive no advice."""
 
 from __future__ import annotations
 
@@ -8,13 +7,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.core import formatting
-from planner.judgement.measured import rule_accuracy, rule_coverage, source_of
+from planner.judgement.measured import rule_accuracy, rule_coverage, rules_source, source_of
 from planner.judgement.order import VOIDS_EVIDENCE, danger_leads, rank
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
-from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.harm import effective_severity, unattended_minor
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.units import quotes_metric, rewards_failure, unit_of_total
@@ -28,9 +27,8 @@ COMMITTED = (Status.approved, Status.building, Status.shipped)
 
 NAMED_HIGH = 8  # the "settle the high risks" advice names this many by score, then counts the rest
 
-# What an item of advice is, so the plan's stage can keep, reword or drop it (planner.judgement.stage):
-# first moves ("rules": the ones saying plain rules or today's process may already do the job), the
-# high-risk gate, the questions still open, the go-ahead, follow-ups, what is sound.
+# What an item of advice is, for the stage to keep, reword or drop it: first moves ("rules": plain rules or
+# today's process may already do the job), the high-risk gate, open questions, go-ahead, follow-ups, sound.
 Part = Literal["first", "rules", "gate", "questions", "go", "follow-up", "sound"]
 
 
@@ -115,23 +113,26 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
             "rules",
             "today's process, or a target set by what the product needs",
         )
+    alone = unattended_minor(plan)  # an unattended batch job, errors not serious: no review is needed
     if heuristics.coverage is not None and heuristics.accuracy is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
-        found += f"; people take the other {formatting.share(1 - heuristics.coverage)}" if rules else ""
+        left = f"; people take the other {formatting.share(1 - heuristics.coverage)}"
+        found += left if rules and not alone else ""
         source = source_of(plan, "heuristics.coverage")
         found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
         found = "Today's baseline already meets the primary target"
     else:
         found = "The team found that rules are enough"
+    how = "the rules as they run" if alone else "the rules with human review first"
     return Advice(
-        "Ship the rules with human review first; a model must beat them by the margin you set",
-        f"{found}. Launch that, measure it on the done metric, and build a model only if it beats the "
-        "rules by a margin worth its data, training and upkeep.",
+        f"{'Keep the rules as the yardstick' if alone else 'Ship ' + how}; a model must beat them by the margin you set",
+        f"{found}. {'Measure them' if alone else 'Launch that, measure it'} on the done metric, and build a "
+        "model only if it beats the rules by a margin worth its data, training and upkeep.",
         "warning",
         tuple(sorted(RULES_FIRST & ids)),
         "rules",
-        "the rules with human review first, a model only if it beats them by the margin set",
+        f"{how}, a model only if it beats them by the margin set",
     )
 
 
@@ -145,11 +146,6 @@ def _rules_measured(plan: Plan) -> tuple[float, float] | None:
     if coverage.value < low_coverage or accuracy.value < low_accuracy:
         return None
     return coverage.value, accuracy.value
-
-
-def _rules_source(plan: Plan) -> str:
-    coverage = rule_coverage(plan)
-    return f" ({coverage.source})" if coverage is not None and coverage.measured else ""
 
 
 def _rules_with_people(plan: Plan) -> Advice | None:
@@ -174,7 +170,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
     return Advice(
         "Ship the rules with people for the rest; aim a model only at the remainder",
-        f"Rules handle {formatting.share(coverage)} of cases, {formatting.share(accuracy)} of them right{_rules_source(plan)}: "
+        f"Rules handle {formatting.share(coverage)} of cases, {formatting.share(accuracy)} of them right{rules_source(plan)}: "
         f"{formatting.share(coverage * accuracy)} "
         f"of all cases decided right with no model. Ship that with people taking the other {formatting.share(left)}, "
         f"and point the first model at those {formatting.share(left)} only.{margin}",
@@ -262,8 +258,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
             )
         )
     tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
-    # A share of cases the rules handle is a classification question; once the rules (or today's
-    # process) are scored on the done metric, that baseline is the answer a model must beat.
+    # Rules (or today's process) scored on the done metric answer the share question: that baseline.
     scored = any(metric.baseline is not None for metric in done.metrics)
     if tried and plan.heuristics.coverage is None and not scored:
         found.append(

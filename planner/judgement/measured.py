@@ -126,6 +126,12 @@ def rule_coverage(plan: Plan) -> Figure | None:
     return None
 
 
+def rules_source(plan: Plan) -> str:
+    """Where the rules' coverage was measured, in brackets; empty when it was typed."""
+    coverage = rule_coverage(plan)
+    return f" ({coverage.source})" if coverage is not None and coverage.measured else ""
+
+
 def rule_accuracy(plan: Plan) -> Figure | None:
     """Share of handled cases the rules get right: measured, else typed."""
     measured = current_rules(plan)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
-from planner.plan.model import Category, Plan, Severity
+from planner.plan.model import Category, Mode, Plan, Serving, Severity
 from planner.plan.stakes import HarmKind
 
 _ORDER = (Severity.minor, Severity.moderate, Severity.serious, Severity.severe)
@@ -39,6 +39,16 @@ def effective_severity(plan: Plan) -> Severity | None:
     if rated is None or _ORDER.index(rated) < _ORDER.index(floor[0]):
         return floor[0]
     return rated
+
+
+def unattended_minor(plan: Plan) -> bool:
+    """A batch job that runs without a person deciding, whose errors are rated below serious."""
+    severity = effective_severity(plan)
+    return (
+        plan.constraints.latency.serving is Serving.batch
+        and plan.product.mode is not Mode.augment
+        and severity in (Severity.minor, Severity.moderate)
+    )
 
 
 def _raised(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:

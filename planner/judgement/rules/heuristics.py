@@ -14,7 +14,14 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import answer_at, answer_is, done_metrics, quote, says_nothing
+from planner.judgement.rules.evidence import (
+    answer_at,
+    answer_is,
+    at_least_as_good,
+    done_metrics,
+    quote,
+    says_nothing,
+)
 from planner.judgement.rules.lexicon import ACTS_ALONE, PEOPLE
 from planner.judgement.rules.scope import RULES, another_label
 from planner.judgement.rules.today import states_a_rate
@@ -111,6 +118,22 @@ _TRY_RULES = Move(
                 'done.metrics[0].baseline_name: "the two hold rules" (the model is measured against the rules)',
             ),
         ),
+        Case(  # the rules run the nightly job today; the plan must beat them on a stated figure: low
+            {
+                "heuristics.coverage": 0.85,
+                "heuristics.accuracy": 0.97,
+                "product.current_solution": "A nightly job applies our rules to pick the restock quantities.",
+            },
+            evidence=(
+                'heuristics.verdict: "rules_baseline"',
+                "heuristics.coverage: 0.85",
+                "heuristics.accuracy: 0.97",
+                'product.current_solution: "A nightly job applies our rules to pick the restock quantities." '
+                "(the rules run today)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (the plan aims past the rules on '
+                "this figure: 0.45 to 0.75)",
+            ),
+        ),
     ),
     quiet=(Case({"heuristics.coverage": 0.85, "heuristics.accuracy": 0.9}),),
 )
@@ -145,7 +168,32 @@ def rules_may_suffice(plan: Plan) -> Evidence:
         against = _held_to_the_rules(plan)
         if against:
             return Tempered(3, (*found, against))
+        beaten = _incumbent_to_beat(plan)
+        if beaten:
+            # The rules are what runs today and the plan aims past them on a stated figure: the
+            # question is that margin, not whether to build at all.
+            return Tempered(2, (*found, *beaten))
         return found
+    return None
+
+
+def _incumbent_to_beat(plan: Plan) -> tuple[str, ...] | None:
+    """Today's process (quoted) when it is the rules, and the done metric set to do better than today."""
+    today = plan.product.current_solution
+    if not today or says_nothing(today) or not mentions(today, RULES):
+        return None
+    for path, metric in done_metrics(plan):
+        baseline, goal = metric.baseline, metric.goal()
+        if (
+            baseline is not None
+            and goal is not None
+            and not at_least_as_good(baseline, goal, metric.direction)
+        ):
+            note = f"the plan aims past the rules on this figure: {baseline:g} to {goal:g}"
+            return (
+                quote(plan, "product.current_solution", "the rules run today"),
+                quote(plan, f"{path}.name", note),
+            )
     return None
 
 
