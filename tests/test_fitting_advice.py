@@ -269,6 +269,8 @@ _NEVER_SEEN = (
             (
                 'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
                 "unchecked)",
+                'product.decision: "The site publishes the merged person pages." (what it does alone is a '
+                "publication, not a payment)",
                 "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, "
                 "is named",
             ),

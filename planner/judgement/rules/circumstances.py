@@ -18,7 +18,13 @@ from planner.judgement.rules.evidence import (
     quote,
     ticked,
 )
-from planner.judgement.rules.fitting import NO_LIMIT_NAMED, NO_MONEY_MOVES, acts_without_money, declinable
+from planner.judgement.rules.fitting import (
+    NO_LIMIT_NAMED,
+    NO_MONEY_MOVES,
+    action_without_money,
+    acts_without_money,
+    declinable,
+)
 from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
@@ -305,6 +311,23 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "is named",
             ),
         ),
+        Case(  # it publishes the rota on its own: named as a schedule, with limits that fit it
+            {
+                "product.circumstances": ["commits_alone"],
+                "product.mode": "automate",
+                "product.decision": "The system publishes next week's shift schedule.",
+                "product.output": "A shift schedule for each ward.",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                'product.decision: "The system publishes next week\'s shift schedule." '
+                "(what it does alone is a schedule, not a payment)",
+                "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, "
+                "is named",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the member of staff books their own leave from the answer: the tool commits nothing
@@ -351,15 +374,17 @@ def commits_unchecked(plan: Plan) -> Evidence:
     guards = guardrails(plan)
     if len(guards) >= 3:  # a switch back to people, an audit, a trial first, undoable or barred cases
         return None
+    kind = action_without_money(plan)  # a schedule, a publication, a message: named, not read as money
+    said = (fact, kind) if kind else (fact,)
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
-        said = "a generative model takes the action: a customer's message can talk it into one"
-        return (fact, quote(plan, "product.task", said), unbounded)
+        talked = "a generative model takes the action: a customer's message can talk it into one"
+        return (*said, quote(plan, "product.task", talked), unbounded)
     if declinable(plan) and acts_without_money(plan):
         # it sends a suggestion on its own, moving no money, and the person it reaches takes it or not
         return Tempered(
-            2, (fact, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)
+            2, (*said, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)
         )
-    return Tempered(2, (fact, *guards)) if guards else (fact, unbounded)
+    return Tempered(2, (*said, *guards)) if guards else (*said, unbounded)
 
 
 @rule(

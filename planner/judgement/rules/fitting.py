@@ -147,6 +147,34 @@ def acts_without_money(plan: Plan) -> bool:
     return bool(said) and not any(_MOVES_MONEY.find(text) for text in said)
 
 
+# What an action that moves no money is, named by the words of the decision or the output.
+_KINDS_OF_ACTION = (
+    (
+        "a schedule",
+        Lexicon("schedule, schedules, scheduled, scheduling, rota, rotas, timetable, books, booked"),
+    ),
+    ("a publication", Lexicon("publish, publishes, published, publication, posts, posted, goes live")),
+    ("a message", Lexicon("sends, sent, message, messages, e-mail, e-mails, email, emails, notifies, texts")),
+    (
+        "a block or hold",
+        Lexicon("blocks, blocked, quarantines, quarantined, holds back, suspends, suspended"),
+    ),
+)
+
+
+def action_without_money(plan: Plan) -> str | None:
+    """The decision or output quoted as what the model does alone, named by its kind (a schedule, a
+    publication, a message), where no word of it moves money; None where it does or nothing says."""
+    if not acts_without_money(plan):
+        return None
+    for path in ("product.decision", "product.output"):
+        text = answer_at(plan, path)
+        for kind, words in _KINDS_OF_ACTION:
+            if is_answered(text) and words.find(text):
+                return quote(plan, path, f"what it does alone is {kind}, not a payment")
+    return None
+
+
 NO_MONEY_MOVES = Instead(
     acts_without_money,
     Move(
@@ -162,6 +190,7 @@ NO_MONEY_MOVES = Instead(
     "the rest; log every action with a way to undo it (recall, unpublish, release, rebook); audit a random "
     "sample each week; keep a switch that stops it; for a generative model, take the action from a "
     "structured decision checked against policy, never from its free text.",
+    title="It acts on its own with nobody checking each action",
 )
 
 
