@@ -758,6 +758,15 @@ def _another_measure(plan: Plan) -> str | None:
             {"done.timebox_weeks": 30},
             evidence=("done.timebox_weeks: 30 (more than 16 weeks is no box)",),
         ),
+        Case(  # outcomes come 120 days late, no fold action yet: the box is for the build, low
+            {"done.timebox_weeks": 30, "done.fold_action": None, "constraints.data.label_delay_days": 120},
+            evidence=(
+                "done.timebox_weeks: 30 (box the build and an offline verdict within 16 weeks; the rest waits)",
+                "constraints.data.label_delay_days: 120 (outcomes arrive 120 days late: the weeks past 16 are "
+                "the wait for them)",
+            ),
+            also=frozenset({"no-fold-action"}),
+        ),
         Case(  # a go-live date ends it, but nothing is said for falling short: low
             {
                 "done.timebox_weeks": 20,
@@ -783,6 +792,15 @@ def _another_measure(plan: Plan) -> str | None:
                 "done.when_met": "Decide after one full growing season in the trial fields.",
             }
         ),
+        Case(  # the weeks past the limit are the wait for outcomes, and the box ends in a fold action
+            {"done.timebox_weeks": 28, "constraints.data.label_delay_days": 90}
+        ),
+        Case(  # a live field trial sets the length, and the box ends in a fold action
+            {
+                "done.timebox_weeks": 30,
+                "done.when_met": "Decide after the 12-week field trial in three depots.",
+            }
+        ),
         Case(  # a box that ends on a fixed outside date, with what happens then
             {
                 "done.timebox_weeks": 26,
@@ -806,7 +824,16 @@ def no_time_box(plan: Plan) -> Evidence:
     if FIXED_DATE.find(plan.done.fold_action):
         return None  # the box ends on a fixed outside date, with a fold action: a time box, however long
     fold = plan.done.fold_action
-    if fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING):
+    concrete = bool(fold and not (says_nothing(fold) or norm(fold) in _KEEP_GOING))
+    wait = _outcome_wait(plan, weeks)
+    if wait is not None:
+        # The weeks past the limit are the wait for outcomes: the box is for building and an offline
+        # verdict; the live verdict comes when the outcomes do.
+        if concrete:
+            return None
+        build = f"box the build and an offline verdict within {MAX_TIMEBOX_WEEKS} weeks; the rest waits"
+        return Tempered(1, (quote(plan, "done.timebox_weeks", build), wait))
+    if concrete:
         # A concrete fold action makes it a box: its length set by the world (a season, a sized trial,
         # a go-live date), or a few months, it ends in the continue-or-fold decision.
         if _world_clock(plan) or weeks <= LONG_BOX_WEEKS:
@@ -823,12 +850,21 @@ def no_time_box(plan: Plan) -> Evidence:
 _GO_LIVE = ("done.when_met", "press_release.call_to_action")  # where a go-live date is said
 
 
+def _outcome_wait(plan: Plan, weeks: float) -> str | None:
+    """The label delay, quoted, where waiting for the outcomes explains the weeks past the limit."""
+    delay = plan.constraints.data.label_delay_days
+    if delay is None or delay <= 0 or weeks > MAX_TIMEBOX_WEEKS + delay / 7:
+        return None
+    note = f"outcomes arrive {delay:g} days late: the weeks past {MAX_TIMEBOX_WEEKS} are the wait for them"
+    return quote(plan, "constraints.data.label_delay_days", note)
+
+
 # What sets a long box's length from outside the team: a season, a parallel run, a release, a review.
 _WORLD_CLOCK = Lexicon("""
     season, seasons, parallel run, parallel runs, parallel season, shadow season, harvest, harvests
     release, releases, next release, regulator, regulators, regulator review, ring test, ring tests
     audit, annual audit, academic year, school year, financial year, fiscal year, reference month
-    opening round, tournament, winter, summer
+    opening round, tournament, winter, summer, field trial, field trials, live trial, live trials
 """)
 
 
