@@ -11,6 +11,7 @@ from planner.judgement.rules.base import (
     Evidence,
     Hint,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -29,8 +30,9 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     HARMFUL,
 )
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Mode, Plan, Severity
+from planner.plan.stakes import HarmKind
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
 _HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 3600, "s": 1 / 3600}
@@ -124,6 +126,20 @@ def no_impact_estimate(plan: Plan) -> Evidence:
                 "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
             ),
         ),
+        Case(  # minutes counted, but the pain is breakdowns avoided: low, and said
+            {
+                "impact.value_unit": "minutes",
+                "impact.value_per_item": 1,
+                "impact.volume": 1000,
+                "product.pain": "Unplanned breakdowns stop the line for a shift.",
+            },
+            evidence=(
+                "impact estimate: 600 minutes per month",
+                "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+                'product.pain: "Unplanned breakdowns stop the line for a shift." (the value counts minutes '
+                "saved; this names a bigger stake: count it)",
+            ),
+        ),
     ),
 )
 def impact_small_for_effort(plan: Plan) -> Evidence:
@@ -139,10 +155,34 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
     if yearly is None or effort is None or yearly >= effort:
         return None
     value = monthly_value(plan) or 0.0
-    return (
+    found = (
         f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
         quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
+    stake = _bigger_stake(plan) if norm(plan.impact.value_unit or "") in _HOURS else None
+    return Tempered(1, (*found, stake)) if stake else found
+
+
+# Harm kinds whose errors (or whose avoidance) weigh more than the minutes a model saves.
+_STAKE_KINDS = (HarmKind.health, HarmKind.property)
+# Words of the goal, the pain or the worst error that name a stake beyond time: failures, safety, revenue.
+_STAKES = Lexicon("""
+    failure, failures, breakdown, breakdowns, outage, outages, downtime, unplanned downtime, safety, injury
+    injuries, accident, accidents, revenue, lost sales, lost revenue, spoilage, scrap, write-offs, food waste
+    fines, penalties, recalls, fraud losses
+""")
+
+
+def _bigger_stake(plan: Plan) -> str | None:
+    """The answer naming a stake beyond the time saved (the kinds of harm first, then the words of the
+    goal, the pain or the worst error), quoted: minutes alone undercount the value."""
+    note = "the value counts minutes saved; this names a bigger stake: count it"
+    if any(kind in _STAKE_KINDS for kind in plan.impact.harm_kinds):
+        return quote(plan, "impact.harm_kinds", note)
+    for path in ("product.goal", "product.pain", "impact.error_harm"):
+        if _STAKES.find(answer_at(plan, path)):
+            return quote(plan, path, note)
+    return None
 
 
 @rule(
