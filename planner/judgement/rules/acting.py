@@ -187,7 +187,7 @@ NEEDS_ANOTHER = Lexicon(
     + """
     with the consent of, consent of, consent from, needs consent, need consent, requires consent
     with their consent, permission from, with permission, needs permission, needs approval, need approval
-    requires approval, subject to approval, approval from, sign-off from, signed off by
+    requires approval, subject to approval, approval from, sign-off from
     must agree, must approve, has to agree, have to agree, has to approve, have to approve
     needs to agree, need to agree, needs to approve, need to approve, with the agreement of
     if the * agrees, once the * agrees, if the * agree, once the * agree, works council
