@@ -1341,6 +1341,13 @@ def no_eval_set(plan: Plan) -> Evidence:
                 "product.decision": "A one-off decision: where the two new depots go, judged on a backtest.",
             }
         ),
+        Case(  # a one-time migration with its own audit: no live service to A/B test
+            {
+                "done.online_validation": "none",
+                "product.goal": "Migrate ten years of scanned invoices into the new ledger in a one-time run.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
         Case(  # a before-and-after, but a done metric audits a random sample of its live outputs each month
             {
                 "done.online_validation": "before_after",
@@ -1417,6 +1424,8 @@ def no_online_validation(plan: Plan) -> Evidence:
     control series the model does not touch.
     """
     done = plan.done
+    if runs_once(plan):
+        return None  # a job run once: no live service to split, its own audit judges it
     if done.online_validation is OnlineValidation.before_after:
         return _before_after_chosen(plan)
     uncontrolled = before_after_live(plan)  # judged live, but against another period

@@ -14,6 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.launch import launch_everywhere_at_the_peak
+from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
@@ -57,6 +58,11 @@ _SCOPE_SAID = (
 )
 
 
+def _one_off(plan: Plan) -> bool:
+    """A job run once (a migration, a merge, a backlog pass): no live service to pilot, stage or widen."""
+    return runs_once(plan) is not None
+
+
 def _acts_alone(plan: Plan) -> bool:
     return plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
 
@@ -94,6 +100,13 @@ def _acts_alone(plan: Plan) -> bool:
                 "done.when_met": "Start in two easy depots, then a staggered roll-out in a random order.",
             }
         ),
+        Case(  # a one-time move of old records: no live service whose pilot must transfer
+            {
+                "done.pilot_units": "easiest",
+                "product.goal": "Move the old supplier records into the new ledger in a one-time run, easiest branches first.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
     ),
 )
 def pilot_on_picked_units(plan: Plan) -> Evidence:
@@ -108,7 +121,7 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
     on that comparison.
     """
     picked = plan.done.pilot_units
-    if picked not in _PICKED:
+    if picked not in _PICKED or _one_off(plan):
         return None
     if first_said(plan, _LIVE_IN, COMPARED_ALIKE):
         return None
@@ -147,6 +160,14 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
                 "are the control.",
             }
         ),
+        Case(  # a merge of duplicate records done once, checked by its own audit
+            {
+                "done.pilot_units": "worst",
+                "done.online_validation": "before_after",
+                "product.goal": "A one-off merge of duplicate customer files, worst regions first, audited per batch.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
     ),
 )
 def pilot_on_worst_units(plan: Plan) -> Evidence:
@@ -158,7 +179,7 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
     Mitigation: Pick more worst units than the pilot takes, act on a random half and leave the rest alone
     over the same weeks; judge the model on the difference between the two halves.
     """
-    if plan.done.pilot_units is not PilotUnits.worst:
+    if plan.done.pilot_units is not PilotUnits.worst or _one_off(plan):
         return None
     live = plan.done.online_validation
     if live is OnlineValidation.a_b_test or first_said(plan, _LIVE_IN, COMPARED_ALIKE):
@@ -202,6 +223,15 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
         Case({"done.pilot_units": "everywhere"}),  # a suggestion people check, judged in a shadow run
         Case({"done.pilot_units": "random", "product.mode": "automate"}),
         Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
+        Case(  # a single pass over the archive: nothing live to stage or hold back
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "none",
+                "product.goal": "Re-code the archive of claims to the new categories in a single pass.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
     ),
 )
 def no_pilot_where_it_matters(plan: Plan) -> Evidence:
@@ -215,8 +245,8 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     weeks as the control, and widen in waves once the comparison holds; keep today's process as the
     fallback until then.
     """
-    if plan.done.pilot_units is not PilotUnits.everywhere:
-        return None
+    if plan.done.pilot_units is not PilotUnits.everywhere or _one_off(plan):
+        return None  # a job run once has no units to stage it over
     if launch_everywhere_at_the_peak(plan) is not None:
         return None  # said there, with the peak
     product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
@@ -250,7 +280,17 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
             also=frozenset({"no-online-validation"}),
         ),
     ),
-    quiet=(Case({"done.pilot_units": "not_decided"}),),  # a shadow run needs no units chosen
+    quiet=(
+        Case({"done.pilot_units": "not_decided"}),  # a shadow run needs no units chosen
+        Case(  # a one-off conversion of old files: no units to pick for a live start
+            {
+                "done.pilot_units": "not_decided",
+                "done.online_validation": "before_after",
+                "product.goal": "A one-off conversion of the scanned deeds to text, then the scanner queue retires.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
+    ),
 )
 def pilot_units_not_decided(plan: Plan) -> Evidence:
     """Where it first runs live is not decided, and the live check rests on it.
@@ -261,7 +301,7 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
     Mitigation: Decide the pilot's units now: draw them at random from those the roll-out reaches, with
     comparable units left on today's process over the same weeks.
     """
-    if plan.done.pilot_units is not PilotUnits.not_decided:
+    if plan.done.pilot_units is not PilotUnits.not_decided or _one_off(plan):
         return None
     if plan.done.online_validation not in _NO_LIVE_CONTROL:
         return None
@@ -326,7 +366,11 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
     the worst error it will make alone (impact.error_harm), and keep a sampled audit once the check goes.
     """
     done = plan.done
-    if LaterPhase.removes_check not in done.later_phase or plan.product.mode is Mode.automate:
+    if (
+        LaterPhase.removes_check not in done.later_phase
+        or plan.product.mode is Mode.automate
+        or _one_off(plan)
+    ):
         return None
     if first_said(plan, _CATCH_IN, CATCH_MEASURED):
         return None
@@ -369,6 +413,13 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         Case(  # already said: the data differs in language, and other rules ask for it
             {"done.later_phase": ["wider_scope"], "constraints.data.differences": ["language"]}
         ),
+        Case(  # a job done once: no later phase of a live service to widen
+            {
+                "done.later_phase": ["wider_scope"],
+                "product.goal": "Tag the back catalogue of product photos, then hand the tags to the shop.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
     ),
 )
 def later_phase_widens_scope(plan: Plan) -> Evidence:
@@ -381,7 +432,7 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
     Mitigation: Before widening, collect and label a sample from each new scope, report the metric per
     scope beside the pooled one, and widen only where its floor holds.
     """
-    if LaterPhase.wider_scope not in plan.done.later_phase:
+    if LaterPhase.wider_scope not in plan.done.later_phase or _one_off(plan):
         return None
     data = plan.constraints.data
     if any(kind in _SCOPE_SAID for kind in data.differences) or data.newcomers in (
@@ -428,7 +479,7 @@ def later_phase_new_use(plan: Plan) -> Evidence:
     worst error, and evaluate the model on it with its owner.
     """
     done = plan.done
-    if LaterPhase.new_use not in done.later_phase:
+    if LaterPhase.new_use not in done.later_phase or _one_off(plan):
         return None
     evidence = [quote(plan, "done.later_phase", "the output will feed another decision")]
     if done.metrics:
