@@ -7,7 +7,15 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import answer_at, items_per_month, monthly_value, own_notes, quote
+from planner.judgement.rules.evidence import (
+    DAYS_PER_MONTH,
+    WORKING_DAYS_PER_MONTH,
+    answer_at,
+    items_per_month,
+    monthly_value,
+    own_notes,
+    quote,
+)
 from planner.judgement.rules.impact import is_money
 from planner.judgement.rules.weighed import money_in
 from planner.judgement.rules.words import Lexicon
@@ -93,7 +101,9 @@ def _costed(plan: Plan, wrong: float) -> str:
             said.append(f"against an estimated value of {fmt.money(value, currency)} a month")
     hours = _hours(plan.impact.action_cost)
     if hours is not None and wrong * hours >= 1:
-        said.append(f"{fmt.number(wrong * hours, 0)} hours a month of people's time on them")
+        said.append(
+            f"{fmt.number(wrong * hours, 0 if wrong * hours >= 10 else 1)} hours a month of people's time on them"
+        )
     return "; ".join(said)
 
 
@@ -103,6 +113,32 @@ def _recall(plan: Plan) -> float | None:
         if goal is not None and 0 < goal <= 1 and _RECALL.find(metric.name):
             return goal
     return None
+
+
+def _acted_on(
+    plan: Plan, volume: float, share: float, recall: float | None, precision: float
+) -> tuple[float, str, str]:
+    """The cases acted on a month, with the arithmetic: the flags a day the plan expects, else the true
+    cases it finds divided by its precision. Wrong actions are a share of the cases acted on, not of the
+    rarest class: a model acting on 600 a month at 90% precision errs on 60, whatever the base rate."""
+    impact = plan.impact
+    flagged = impact.flagged_per_day
+    if isinstance(flagged, (int, float)) and not isinstance(flagged, bool) and flagged > 0:
+        daily = impact.period is not None and impact.period.value == "day"
+        days = DAYS_PER_MONTH if daily else WORKING_DAYS_PER_MONTH
+        acted = flagged * days
+        return (
+            acted,
+            f"{fmt.count(flagged)} flagged a day x {fmt.number(days, 0)} days = {fmt.count(acted)} acted on",
+            "impact.flagged_per_day",
+        )
+    right = volume * share * (recall or 1.0)
+    acted = right / precision
+    if recall is None:
+        said = f"{fmt.count(volume)} a month x {fmt.share(share)} = {fmt.count(right)} true cases, all found"
+    else:
+        said = f"{fmt.count(volume)} a month x {fmt.share(share)} x {fmt.share(recall)} recall = {fmt.count(right)} found"
+    return acted, f"{said}, {fmt.count(acted)} acted on", "constraints.data.rarest_class_share"
 
 
 _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positive"}
@@ -130,18 +166,18 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
             },
             also=frozenset({"target-beyond-human"}),
             evidence=(
-                'done.metrics[0].name: "Precision of the duplicate hold" (12,000 a month x 2% = 240 true cases; '
-                "finding them all at 90% precision means about 27 wrong ones a month)",
+                'done.metrics[0].name: "Precision of the duplicate hold" (20 flagged a day x 21 days = 420 acted '
+                "on; at 90% precision about 42 of them wrong a month; 1.4 hours a month of people's time on them)",
                 "impact.volume: 12000",
-                "constraints.data.rarest_class_share: 0.02",
+                "impact.flagged_per_day: 20",
                 'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
             ),
         ),
-        Case(  # the precision said inside a recall metric's name, the recall its target
-            _AUTOMATE,
+        Case(  # the precision said inside a recall metric's name, the recall its target; no flags a day said
+            {**_AUTOMATE, "impact.flagged_per_day": None},
             evidence=(
                 'done.metrics[0].name: "Recall of duplicates at 95% precision" (12,000 a month x 2% x 75% '
-                "recall = 180 right actions; at 95% precision about 9 wrong ones a month)",
+                "recall = 180 found, 189 acted on; at 95% precision about 9 of them wrong a month)",
                 "impact.volume: 12000",
                 "constraints.data.rarest_class_share: 0.02",
                 'impact.action_cost: "Two minutes of a clerk\'s check per held invoice; nothing is given a..."',
@@ -165,12 +201,11 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
             },
             also=frozenset({"target-beyond-human", "queue-bottom-starves"}),
             evidence=(
-                'done.metrics[0].name: "Precision of the duplicate hold" (12,000 a month x 2% = 240 true cases; '
-                "finding them all at 90% precision means about 27 wrong ones a month; x €12 = about €320 a "
-                "month spent wrongly; against an estimated value of €28,800 a month; 9 hours a month of "
-                "people's time on them)",
+                'done.metrics[0].name: "Precision of the duplicate hold" (20 flagged a day x 21 days = 420 acted '
+                "on; at 90% precision about 42 of them wrong a month; x €12 = about €504 a month spent wrongly; "
+                "against an estimated value of €28,800 a month; 14 hours a month of people's time on them)",
                 "impact.volume: 12000",
-                "constraints.data.rarest_class_share: 0.02",
+                "impact.flagged_per_day: 20",
                 'impact.action_cost: "A credit check at €12 and 20 minutes of a clerk per held invoice."',
             ),
         ),
@@ -192,7 +227,12 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
                 "impact.if_it_fails": "About 9 false positives a month, each released within a day.",
             }
         ),
-        Case({**_AUTOMATE, "impact.volume": 100}),  # 100 a month x 2% x 75% at 95% precision: under one
+        Case(  # 100 a month x 2% x 75% at 95% precision: under one
+            {**_AUTOMATE, "impact.volume": 100, "impact.flagged_per_day": None}
+        ),
+        Case(  # two flags a week, 95% precise: about one wrong action a year
+            {**_AUTOMATE, "impact.flagged_per_day": 0.4}
+        ),
     ),
 )
 def wrong_actions_at_volume(plan: Plan) -> Evidence:
@@ -205,8 +245,8 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
     action spends money, the same sum is the money spent a month on the wrong cases, and the hours of the
     people who handle them.
 
-    Mitigation: Multiply volume x base rate x recall x (1 - precision) / precision into wrong actions a
-    month, put a cost on each (the action's cost, the handlers' hours), and set the threshold, or a person's check on the costliest, so the count
+    Mitigation: Multiply the cases acted on a month (the flags a day, or volume x base rate x recall /
+    precision) by (1 - precision) into wrong actions a month, put a cost on each (the action's cost, the handlers' hours), and set the threshold, or a person's check on the costliest, so the count
     is one the business accepts.
     """
     impact = plan.impact
@@ -229,28 +269,18 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
     if any(STATED.find(text) for text in texts) or _bounded(plan):
         return None  # the team counted them already, or bounds them with a done metric of their own
     value, index = precision
-    recall = _recall(plan)
-    right = volume * share * (recall or 1.0)
-    wrong = right * (1 - value) / value
+    acted, note, source = _acted_on(plan, volume, share, _recall(plan), value)
+    wrong = acted * (1 - value)
     if wrong < 1:
         return None  # fewer than one a month: benign
-    if recall is None:
-        note = (
-            f"{fmt.count(volume)} a month x {fmt.share(share)} = {fmt.count(right)} true cases; finding them all "
-            f"at {fmt.share(value)} precision means about {fmt.count(wrong)} wrong ones a month"
-        )
-    else:
-        note = (
-            f"{fmt.count(volume)} a month x {fmt.share(share)} x {fmt.share(recall)} recall = {fmt.count(right)} "
-            f"right actions; at {fmt.share(value)} precision about {fmt.count(wrong)} wrong ones a month"
-        )
+    note = f"{note}; at {fmt.share(value)} precision about {fmt.count(wrong)} of them wrong a month"
     costed = _costed(plan, wrong)
     if costed:
         note = f"{note}; {costed}"
     evidence = [
         quote(plan, f"done.metrics[{index}].name", note),
         quote(plan, "impact.volume"),
-        quote(plan, "constraints.data.rarest_class_share"),
+        quote(plan, source),
     ]
     for path in ("impact.action_cost", "impact.error_harm"):
         if answer_at(plan, path):
