@@ -11,7 +11,20 @@ from planner.judgement.rules.evidence import (
     volume_unit,
 )
 from planner.judgement.rules.lexicon import SLICE_SET_ASIDE
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
+
+# Words saying the slice is picked by the model's own score, or is what the model acts on alone: a slice
+# only known once the model runs, and the part whose errors go through unchecked, not a safe first step.
+SLICE_BY_SCORE = Lexicon("""
+    model is confident, model is sure, model is certain, model is most confident, confident predictions
+    high-confidence, high confidence, highest confidence, confidence above, confidence score, confidence scores
+    score above, scores above, scored above, model's score, model score, model scores, predicted probability
+    probability above, above the threshold, above the cut-off, above the cutoff, above a threshold
+    auto-merge, auto-merged, auto-merges, auto-approve, auto-approved, auto-approves, auto-accept
+    auto-accepted, auto-close, auto-closed, merged automatically, approved automatically
+    accepted automatically, closed automatically
+""")
 
 
 @rule(
@@ -52,6 +65,12 @@ from planner.plan.model import Category, Plan
         Case({"impact.easy_share": 0.5, "impact.share_addressed": 0.5}),  # the first model is the slice
         Case({"impact.easy_share": 0.3}),  # the rules already take 40%
         Case({"impact.easy_share": 0.05, "heuristics.coverage": None}),
+        Case(  # the slice is the cases the model itself is sure of: only known once it runs, and unchecked
+            {
+                "impact.easy_share": 0.5,
+                "impact.easy_slice": "Look-alike pairs where the model is confident, merged without a review",
+            }
+        ),
         Case(  # the slice is what the model is switched off for: nothing to ship first
             {
                 "impact.easy_share": 0.5,
@@ -65,10 +84,11 @@ def easy_slice_first(plan: Plan) -> Evidence:
 
     A share of the inputs is easy or plainly out of scope; taking it first brings value in weeks and
     teaches the team about the data, while a first model aimed at the hard cases as well may take
-    months and deliver nothing.
+    months and deliver nothing. The slice must be known from the inputs before any model runs (a
+    document type, a channel, a zero amount): the cases the model is confident about are the model itself.
 
-    Mitigation: Make the easy slice the first release (rules or a simple model, people keep the rest),
-    measure it, and aim the next model at what is left.
+    Mitigation: Make the easy slice, defined by inputs known beforehand, the first release (rules or a
+    simple model, people keep the rest), measure it, and aim the next model at what is left.
     """
     impact = plan.impact
     easy, share = impact.easy_share, impact.share_addressed
@@ -79,6 +99,8 @@ def easy_slice_first(plan: Plan) -> Evidence:
         return None  # the rules already take a slice that size
     if SLICE_SET_ASIDE.find(impact.easy_slice):
         return None  # the slice is what the model is switched off for, or already the first release
+    if SLICE_BY_SCORE.find(impact.easy_slice):
+        return None  # picked by the model's own score, or acted on alone: not known before, nor safe first
     items = items_per_month(plan)
     note = "easy or out of scope"
     if items is not None:
