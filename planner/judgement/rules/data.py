@@ -623,6 +623,35 @@ RETRAINED_AFTER_THE_EVENT = Lexicon(
 )
 
 
+# Words saying the labels come in as a stream, each case's outcome its own delay after it: every day's
+# cases settle daily, so each retraining learns from all the cases whose labels are in.
+LABELS_STREAM_IN = Lexicon("""
+    arrive daily, arrive every day, arrive each day, arrives daily, come in daily, comes in daily
+    come in every day, come in each day, each day's outcomes, each day's results, each day's labels
+    every day's outcomes, outcomes arrive daily, labels arrive daily, settle daily, settles daily
+    on a rolling basis, rolling window, as they arrive, as they come in, as each case closes
+    stream of labels, stream of outcomes, labels stream in, outcomes stream in, trickle in, trickles in
+    accrue daily, accrue continuously, arrive continuously, come in continuously
+""")
+_STREAM_SAID = (
+    "product.label",
+    "constraints.retraining.trigger",
+    "constraints.data.sources",
+    "product.output",
+)
+
+
+def _labels_stream_in(plan: Plan) -> bool:
+    """Whether each day's cases get their labels daily, a fixed delay after each: predictions made daily,
+    or the answers say the labels come in as a stream. Every retraining then has the labels of every case
+    older than the delay; nothing is missing but the most recent days, whatever the cadence."""
+    daily = (plan.constraints.compute.prediction_period, plan.impact.period)
+    if any(period is not None and period.value == "day" for period in daily):
+        return True
+    texts = (answer_at(plan, path) for path in _STREAM_SAID)
+    return any(isinstance(text, str) and LABELS_STREAM_IN.find(text) for text in texts)
+
+
 @rule(
     "label-delay-exceeds-retraining",
     Category.data,
@@ -700,6 +729,13 @@ RETRAINED_AFTER_THE_EVENT = Lexicon(
                 "constraints.data.label_delay_days": 45,
             }
         ),
+        Case(  # each day's deliveries settle a fixed 45 days later: every refit has all labels older than that
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 45,
+                "product.label": "Whether each delivery was paid; each day's outcomes arrive daily, 45 days on.",
+            }
+        ),
         Case(  # retrained after each auction, the event that settles the prices: the labels are in
             {
                 "constraints.data.labels": "outcomes",
@@ -722,7 +758,9 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     """Labels arrive after the next retraining is due.
 
     Each retraining would learn from labels that are not in yet, and monitoring sees errors only
-    after several model versions have gone by.
+    after several model versions have gone by. Where labels stream in, each a fixed delay after its case
+    (cases every day, outcomes every day), each retraining learns from every case older than the delay:
+    only labels that come in batches, or a world that fights back within the delay, leave it behind.
 
     Mitigation: Retrain on the cadence the labels allow, label a live sample faster, or monitor
     early proxy signals until the outcomes arrive.
@@ -749,6 +787,8 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     if acting_shapes_labels(plan):
         return Tempered(3, found)
     adversaries = ADVERSARIAL.find_all(_adversary_text(plan))
+    if not adversaries and _labels_stream_in(plan):
+        return None  # a stream: each retraining learns from every case whose label is in, none waits
     # Labels that start coming in the same or the next day accrue continuously: each retraining learns
     # from all that has come in, as it would with any cadence; only the slow tail is late, for every model.
     if span[0] < span[1] and span[0] <= LABELS_ACCRUE_DAYS and not adversaries:
