@@ -3067,3 +3067,14 @@ QUOTED_BY_PURPOSE = Lexicon("""
     patient information leaflet, patient information leaflets, authorisation notice, authorisation notices
     authorization notice, authorization notices
 """)
+
+# Words saying the data, or the evaluation's figures, already hold the wider scope: the other sites,
+# groups or languages are in the sources or the period, or the metric is reported per each.
+SCOPE_HELD = Lexicon("""
+    already includes, already include, already covers, already cover, already holds, already hold
+    includes all, include all, covers all, cover all, all sites, all regions, all branches, all stores
+    all languages, all countries, all clinics, every site, every region, every branch, every store
+    every language, every country, every clinic, by site, per site, by region, per region, by branch
+    per branch, by language, per language, by country, per country, by group, per group, by segment
+    per segment, by store, per store, by clinic, per clinic
+""")

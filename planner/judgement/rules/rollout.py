@@ -14,7 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.launch import launch_everywhere_at_the_peak
-from planner.judgement.rules.setup import runs_once
+from planner.judgement.rules.setup import runs_once, scope_held
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
@@ -48,6 +48,8 @@ _CATCH_IN = (
     "heuristics.humans_handle",
     "by_hand.human_score_notes",
 )
+
+
 _SCOPE_SAID = (
     Difference.channel,
     Difference.language,
@@ -56,11 +58,6 @@ _SCOPE_SAID = (
     Difference.capture,
     Difference.mix,
 )
-
-
-def _one_off(plan: Plan) -> bool:
-    """A job run once (a migration, a merge, a backlog pass): no live service to pilot, stage or widen."""
-    return runs_once(plan) is not None
 
 
 def _acts_alone(plan: Plan) -> bool:
@@ -121,7 +118,7 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
     on that comparison.
     """
     picked = plan.done.pilot_units
-    if picked not in _PICKED or _one_off(plan):
+    if picked not in _PICKED or runs_once(plan):
         return None
     if first_said(plan, _LIVE_IN, COMPARED_ALIKE):
         return None
@@ -179,7 +176,7 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
     Mitigation: Pick more worst units than the pilot takes, act on a random half and leave the rest alone
     over the same weeks; judge the model on the difference between the two halves.
     """
-    if plan.done.pilot_units is not PilotUnits.worst or _one_off(plan):
+    if plan.done.pilot_units is not PilotUnits.worst or runs_once(plan):
         return None
     live = plan.done.online_validation
     if live is OnlineValidation.a_b_test or first_said(plan, _LIVE_IN, COMPARED_ALIKE):
@@ -245,7 +242,7 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     weeks as the control, and widen in waves once the comparison holds; keep today's process as the
     fallback until then.
     """
-    if plan.done.pilot_units is not PilotUnits.everywhere or _one_off(plan):
+    if plan.done.pilot_units is not PilotUnits.everywhere or runs_once(plan):
         return None  # a job run once has no units to stage it over
     if launch_everywhere_at_the_peak(plan) is not None:
         return None  # said there, with the peak
@@ -301,7 +298,7 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
     Mitigation: Decide the pilot's units now: draw them at random from those the roll-out reaches, with
     comparable units left on today's process over the same weeks.
     """
-    if plan.done.pilot_units is not PilotUnits.not_decided or _one_off(plan):
+    if plan.done.pilot_units is not PilotUnits.not_decided or runs_once(plan):
         return None
     if plan.done.online_validation not in _NO_LIVE_CONTROL:
         return None
@@ -369,7 +366,7 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
     if (
         LaterPhase.removes_check not in done.later_phase
         or plan.product.mode is Mode.automate
-        or _one_off(plan)
+        or runs_once(plan)
     ):
         return None
     if first_said(plan, _CATCH_IN, CATCH_MEASURED):
@@ -413,6 +410,13 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         Case(  # already said: the data differs in language, and other rules ask for it
             {"done.later_phase": ["wider_scope"], "constraints.data.differences": ["language"]}
         ),
+        Case(  # the records already come from every branch, and the metric is reported per branch
+            {
+                "done.later_phase": ["wider_scope"],
+                "constraints.data.differences_note": "The ledger already includes the northern branches "
+                "the second phase adds.",
+            }
+        ),
         Case(  # a job done once: no later phase of a live service to widen
             {
                 "done.later_phase": ["wider_scope"],
@@ -432,7 +436,7 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
     Mitigation: Before widening, collect and label a sample from each new scope, report the metric per
     scope beside the pooled one, and widen only where its floor holds.
     """
-    if LaterPhase.wider_scope not in plan.done.later_phase or _one_off(plan):
+    if LaterPhase.wider_scope not in plan.done.later_phase or runs_once(plan):
         return None
     data = plan.constraints.data
     if any(kind in _SCOPE_SAID for kind in data.differences) or data.newcomers in (
@@ -440,6 +444,8 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
         Newcomers.all_new,
     ):
         return None  # the plan already says its data differs: the rules on differences ask for it
+    if scope_held(plan):
+        return None  # the sources, the period or per-group figures already hold the wider scope
     return (
         quote(plan, "done.later_phase", "the data holds none of the new scope"),
         *answered_quotes(plan, "constraints.data.differences"),
@@ -479,7 +485,7 @@ def later_phase_new_use(plan: Plan) -> Evidence:
     worst error, and evaluate the model on it with its owner.
     """
     done = plan.done
-    if LaterPhase.new_use not in done.later_phase or _one_off(plan):
+    if LaterPhase.new_use not in done.later_phase or runs_once(plan):
         return None
     evidence = [quote(plan, "done.later_phase", "the output will feed another decision")]
     if done.metrics:

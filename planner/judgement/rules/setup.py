@@ -8,6 +8,7 @@ model that learns from chosen cases (selective labels) read these before they fi
 from __future__ import annotations
 
 from planner.judgement.rules.evidence import first_said
+from planner.judgement.rules.lexicon import SCOPE_HELD
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Cadence, Plan, Serving, TaskType
@@ -46,3 +47,12 @@ def generates_for_every_item(plan: Plan) -> bool:
     if product.task is not TaskType.generation or trained(plan):
         return False
     return product.action_shape is ActionShape.every_item or runs_once(plan) is not None
+
+
+def scope_held(plan: Plan) -> bool:
+    """Whether the data or the evaluation already hold a wider scope: its sites, groups or languages in
+    the sources or the period, or a metric reported per each."""
+    data = plan.constraints.data
+    texts = [source.name for source in data.sources] + [data.differences_note or "", data.period or ""]
+    texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
+    return any(SCOPE_HELD.find(text) for text in texts)
