@@ -464,6 +464,14 @@ def _target_text(metric: Metric) -> str:
                 "done.metrics[0].baseline_name": "The two ERP rules, on the 20% of invoices they cover",
             }
         ),
+        Case(  # the clerks' precision is high, but they spot a fifth of the duplicates: not the same bar
+            {
+                "done.metrics[0].name": "Precision of the duplicate hold",
+                "done.metrics[0].baseline": 0.98,
+                "done.metrics[0].target": 0.9,
+                "done.metrics[0].baseline_name": "The clerks' spot checks, at about 20% recall",
+            }
+        ),
         Case(  # the rules named as the baseline, their coverage a quarter of the target's
             {
                 "done.metrics[0].name": "Precision of held invoices at 80% coverage",
@@ -504,6 +512,8 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     )
     if covered is not None and wanted is not None and wanted >= 2 * covered:
         return None  # a share right on the few cases the rules cover, the target at a much wider coverage
+    if _precise_but_finds_few(plan, metric):
+        return None  # a precision reached by finding few cases: not the same measure as the target's
     if _parity_with_people(plan, metric):
         return None  # people's own score as the bar: the gain is their time, measured elsewhere
     if _no_todays_source(plan, metric):
@@ -563,6 +573,30 @@ def _baseline_coverage(plan: Plan, metric: Metric) -> float | None:
         return said
     coverage = plan.heuristics.coverage
     return coverage if coverage is not None and RULES_NAMED.find(metric.baseline_name) else None
+
+
+# A recall stated as a figure (`recall 20%`, `20% recall`), and words saying a baseline finds few cases.
+_RECALL_SAID = re.compile(
+    r"(\d{1,3}(?:\.\d+)?)\s?%\s*recall\b|\brecall\s+(?:of\s+|at\s+|is\s+)?(?:only\s+)?(\d{1,3}(?:\.\d+)?)\s?%",
+    re.IGNORECASE,
+)
+FINDS_FEW = Lexicon("""
+    finds few, catches few, misses most, low recall, finds only a few, catches only a few, flags only a few
+""")
+_PRECISION_NAMED = Lexicon("precision, positive predictive value, ppv")
+_RECALL_NAMED = Lexicon("recall, sensitivity, true positive rate, detection rate")
+
+
+def _precise_but_finds_few(plan: Plan, metric: Metric) -> bool:
+    """Whether the baseline meets a precision target only by acting on few cases: a precision alone, its
+    recall said below half (or said to find few). A target that needs recall too is not met by it."""
+    if not _PRECISION_NAMED.find(metric.name) or _RECALL_NAMED.find(metric.name):
+        return False
+    for text in (metric.baseline_name, plan.product.current_performance):
+        found = _RECALL_SAID.search(text or "")
+        if (found and float(found.group(1) or found.group(2)) < 50) or FINDS_FEW.find(text):
+            return True
+    return False
 
 
 RULES_NAMED = Lexicon("rule, rules, the rules, our rules, rule set, rule-based, heuristic, heuristics")
