@@ -67,7 +67,8 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         "outcome that arrives on its own; once it decides alone nobody looks at those cases, so no label "
         "and no sight of an error it lets through arrives for them: send a random sample to people each "
         "week or month, blind to its answer, measure the live error rate on it and keep it as the clean "
-        "training labels",
+        "training labels; send its least confident cases and largest changes to people too, as a second "
+        "stream that finds errors sooner but does not measure the rate",
         "warning",
     ),
     fires=(
@@ -216,7 +217,9 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
 
     Mitigation: Send a random sample of the cases it decides alone to the people who decided them
     before, blind to its answer, each week or month; size it to expect about ten errors a round at the
-    target error rate; measure the live error rate on it and keep it as the clean training labels.
+    target error rate; measure the live error rate on it and keep it as the clean training labels. Send its
+    least confident cases and its largest changes to people as well: that targeted stream finds errors
+    sooner, and only the random one says how often it errs.
     """
     if plan.product.mode is not Mode.automate:
         return None
