@@ -117,7 +117,11 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
     ),
     (  # a closure and a cap changed what drives a recorded count, not what it means: no relabelling
         "label-standard-changed",
-        {**_REGIME, "constraints.data.changes": "Closed in spring 2020, then capped at 900 tickets a day."},
+        {
+            **_REGIME,
+            "constraints.data.period": "Jan 2019 - Jun 2025",
+            "constraints.data.changes": "Closed in spring 2020, then capped at 900 tickets a day.",
+        },
         _TEST_AFTER,
         _LEARN_ONE,
         "Find the date of the change; split by time",

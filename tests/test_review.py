@@ -150,6 +150,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "consumer-law-duty",
         "data-narrower-than-product",
         "lead-zero-but-forecast-ahead",
+        "data-spans-the-pandemic",
         "data-from-one-season",
         "data-leaves-organisation",
         "drafts-may-leak-records",

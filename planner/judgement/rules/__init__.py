@@ -136,6 +136,7 @@ from planner.judgement.rules import (
     known,
     echo,
     published,
+    shocks,
 )
 # isort: on
 
@@ -233,6 +234,7 @@ __all__ = [
     "seasons",
     "serving",
     "share",
+    "shocks",
     "show",
     "sight",
     "slices",

@@ -1239,7 +1239,7 @@ SPLIT_BY_TIME = Move(
             },
             evidence=(
                 'done.split: "random"',
-                'constraints.data.period: "Jan 2019 - Jun 2025" (rows ordered in time: 2019 - Jun 2025)',
+                'constraints.data.period: "Jan 2022 - Jun 2025" (rows ordered in time: 2022 - Jun 2025)',
             ),
         ),
         Case(  # not structured, but the rows span years: asked, quoting the words

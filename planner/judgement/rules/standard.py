@@ -159,6 +159,7 @@ _SAME_LABEL_NEW_REGIME = Instead(
             {
                 "product.task": "forecasting",
                 "constraints.data.labels": ["existing"],
+                "constraints.data.period": "Jan 2019 - Jun 2025",
                 "constraints.data.changes": "Stores closed in the 2020 lockdown, then a boom in 2020-2021.",
                 "done.eval_set": "The 2023 season, all stores.",
             }
@@ -167,7 +168,7 @@ _SAME_LABEL_NEW_REGIME = Instead(
             {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
             evidence=(
                 'constraints.data.changes: "New payment terms for all suppliers from 1 Jan 2024." (a change '
-                'during the data\'s period, "Jan 2019 - Jun 2025": the model learns a mix of both regimes)',
+                'during the data\'s period, "Jan 2022 - Jun 2025": the model learns a mix of both regimes)',
             ),
         ),
         Case(

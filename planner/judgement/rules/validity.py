@@ -69,7 +69,7 @@ def _answers_from_documents(plan: Plan) -> str | None:
             evidence=(
                 'product.task: "generation"',
                 'constraints.data.changes: "New booking terms from 1 January 2025." (a change during the '
-                'data\'s period, "Jan 2019 - Jun 2025": the model learns a mix of both regimes)',
+                'data\'s period, "Jan 2022 - Jun 2025": the model learns a mix of both regimes)',
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),

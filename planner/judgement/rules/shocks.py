@@ -1,0 +1,142 @@
+"""Rules on data whose period spans a shock that changed behaviour everywhere: the pandemic of 2020-21.
+
+Lockdowns closed shops, emptied transport, moved work home, postponed treatment and changed what
+people bought, booked and reported, then unwound over 2021-22. A forecast or a model of demand or
+behaviour trained on those months learns a world that ended; a random split hides it, and a team that
+answered "nothing changed" over a period that covers them has not looked. A lead asks to see each
+year's figures and to mark, weight down or leave out those months, and to test on data after them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.capped import COUNTS_DEMAND
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Dropped, Plan
+
+# Words that say the team knows the shock: the changes answer or the period itself names it.
+SHOCK_NAMED = Lexicon("""
+    covid, covid-19, pandemic, lockdown, lockdowns, coronavirus, furlough, stay-at-home, social distancing
+""")
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# `since 2019`, `2019 - now`, `2019 to date`: the period runs to today.
+_TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|\b(?:-|–|to)\s*(?:now|today|date|present)\b", re.I)
+_SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
+_THIS_YEAR = 2026
+
+# Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
+# spread or of a machine's wear is not).
+_PREDICTS = ("product.output", "product.label", "product.goal")
+
+
+def _years(period: str | None) -> tuple[int, int] | None:
+    """The first and last year a period names (`Jan 2019 - Jun 2025`: 2019, 2025), or None."""
+    years = [int(year) for year in _YEAR.findall(period or "")]
+    if not years:
+        return None
+    last = _THIS_YEAR if _TO_NOW.search(period or "") else max(years)
+    return min(years), last
+
+
+def _behaviour(plan: Plan) -> tuple[str, str] | None:
+    """The answer saying the model learns demand or behaviour, and the words that say it."""
+    for path in _PREDICTS:
+        said = COUNTS_DEMAND.find(answer_at(plan, path))
+        if said:
+            return path, said
+    return None
+
+
+@rule(
+    "data-spans-the-pandemic",
+    Category.data,
+    likelihood=2,
+    impact=3,
+    ask="does the data's period take in the 2020 lockdowns, and were those months looked at?",
+    move=Move(
+        "Look at the pandemic months before training on them",
+        "Plot each year's figures; mark, weight down or leave out the lockdown months (and say so in the "
+        "changes answer); test on the months after them, not on a random split",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "product.output": "Bookings per court and hour for the next two weeks",
+                "constraints.data.period": "Mar 2018 - Feb 2024",
+                "constraints.data.changes": "nothing",
+            },
+            evidence=(
+                'constraints.data.period: "Mar 2018 - Feb 2024" (it spans 2020: lockdowns changed demand, travel '
+                "and what people did, then unwound)",
+                'product.output: "Bookings per court and hour for the next two weeks" (it learns bookings)',
+                'constraints.data.changes: "nothing" (nothing named for those months)',
+            ),
+        ),
+        Case(  # a count of visits predicted, period running to today
+            {
+                "product.output": "Expected visits per library branch next month",
+                "constraints.data.period": "since 2017",
+                "constraints.data.changes": None,
+            }
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "forecasting", "constraints.data.period": "Jan 2022 - Dec 2025"}),
+        Case(  # a forecast of what the weather drives, not of what people do
+            {
+                "product.task": "forecasting",
+                "product.output": "Tonnes of grit each depot will spread next week",
+                "constraints.data.period": "Winters 2016/17 - 2023/24",
+            }
+        ),
+        Case(  # the team named the shock
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": "2018 - 2024",
+                "constraints.data.changes": "Covid lockdowns Mar 2020 - Jun 2021: those months are flagged",
+            }
+        ),
+        Case(  # the team dropped a period: dropped-group-or-period asks about it
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": "2018 - 2024",
+                "constraints.data.dropped": ["period"],
+            },
+            also=frozenset({"dropped-group-or-period"}),
+        ),
+        Case(  # duplicate invoices: not demand or behaviour the shock moved
+            {"constraints.data.period": "Jan 2019 - Jun 2025", "constraints.data.changes": "nothing"}
+        ),
+    ),
+)
+def data_spans_the_pandemic(plan: Plan) -> Evidence:
+    """The data spans the pandemic years, and nothing says how those months are handled.
+
+    A forecast, or a model of demand or behaviour, learns each month it is given: the lockdown months
+    of 2020-21 taught patterns that ended (empty stations, closed branches, postponed care, home
+    delivery peaks), and their unwinding looks like a trend. Answered "nothing changed", the period's
+    years are the only sign, so a lead asks.
+
+    Mitigation: Plot each year's figures; mark, weight down or leave out the lockdown months, saying so
+    in the changes answer; test on months after them.
+    """
+    data = plan.constraints.data
+    span = _years(data.period)
+    if span is None or not span[0] <= _SHOCK <= span[1]:
+        return None
+    if Dropped.period in data.dropped or SHOCK_NAMED.find(data.changes) or SHOCK_NAMED.find(data.period):
+        return None
+    behaviour = _behaviour(plan)
+    if behaviour is None:
+        return None
+    path, said = behaviour
+    note = "it spans 2020: lockdowns changed demand, travel and what people did, then unwound"
+    found = [quote(plan, "constraints.data.period", note), quote(plan, path, f"it learns {said}")]
+    if data.changes:
+        found.append(quote(plan, "constraints.data.changes", "nothing named for those months"))
+    return Hint((said,), found)
