@@ -34,9 +34,11 @@ GRAVE_NEWS = Lexicon("""
     diagnosis, diagnoses, biopsy, biopsies, screening result, screening results
 """)
 
-# Outputs that carry news about that person.
+# Outputs that carry news about that person. A bare `report` is not one: a report about a tenant's home, or
+# one people file, carries no news about them; a report is news where it is theirs or about the body.
 NEWS = Lexicon("""
-    result, results, test result, test results, scan, scans, scan report, scan reports, report, reports
+    result, results, test result, test results, scan, scans, scan report, scan reports, their report
+    their reports, your report, school report, school reports, medical report, medical reports
     radiology report, radiology reports, pathology report, pathology reports, diagnosis, diagnoses
     findings, finding, biopsy, biopsies, blood test, blood tests, screening result, screening results
     decision letter, decision letters, refusal, refusals, rejection, rejections, grade, grades
@@ -131,6 +133,14 @@ _ROUTE = (
                 "impact.error_severity": "serious",
                 "product.users": "Radiographers and ward doctors.",
                 "product.output": "A plain-language explanation of each radiology report.",
+            }
+        ),
+        Case(  # a report about the tenant's home, and reports tenants file: no news about the person
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Tenants, in the landlord's app, and the housing officers.",
+                "product.output": "A damp and mould report about each tenant's home, and a repair category "
+                "for each report tenants file.",
             }
         ),
         Case(  # no serious harm
