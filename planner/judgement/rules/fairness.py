@@ -197,6 +197,13 @@ from planner.plan.model import ActionShape, Category, Plan
             },
             also=frozenset({"name-matches-fall-unevenly"}),
         ),
+        Case(  # the unit ranked is a trial site; patients are what each site is predicted to enrol
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which trial sites are selected first, ranked by how many eligible patients "
+                "each is predicted to enrol.",
+            }
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,
@@ -277,6 +284,8 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
         return None
     if _output_marks_a_thing(plan):
         return None  # a person decides about the marked thing; the model scores, ranks or prices no one
+    if _ranks_organisations(answer_at(plan, does[0])):
+        return None  # the unit ranked or scored is a site or a supplier; the patients it serves are a count
     # people named only as who uses it or who an error hurts, while what it does is said of something else
     # (a booking offered, a shift filled): the decision allocates those people nothing
     if who[0] in ("product.users", "impact.error_harm") and who[0] != does[0]:
@@ -295,6 +304,26 @@ def _output_marks_a_thing(plan: Plan) -> bool:
         return False
     # a grade or a score in the output may be a person's (a predicted grade 1-9): any act on people keeps it
     return not as_people(plan, ABOUT_PEOPLE.find_all(output)) and not ACTS_ON_PEOPLE.find_all(output)
+
+
+# The unit an answer ranks, scores or picks: the noun after `which`, `each`, `a ranked list of`...
+_UNIT_HEAD = r"\b(?:which|each|every|per|rank|ranks|ranked|ranking|list of|shortlist of|score for|scores for)\s+(?:[\w-]+\s+){0,2}?"
+_ORGANISATION = re.compile(
+    _UNIT_HEAD
+    + r"(?:sites?|trial sites?|clinics?|practices?|branch(?:es)?|suppliers?|vendors?|stores?|shops?"
+    r"|hospitals?|pharmac(?:y|ies)|surger(?:y|ies)|depots?|warehouses?|care homes?|schools?|firms?|companies)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks_organisations(text: str | None) -> bool:
+    """Whether what the answer ranks, scores or picks is an organisation or a site (trial sites, clinics,
+    suppliers), with no person in that place: the patients or customers it names are what each serves."""
+    if not text or not _ORGANISATION.search(text):
+        return False
+    people = (re.escape(word) for word in ABOUT_PEOPLE.find_all(text))
+    pattern = "|".join(people)
+    return not pattern or not re.search(_UNIT_HEAD + rf"(?:{pattern})\b", text, re.IGNORECASE)
 
 
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
