@@ -17,7 +17,7 @@ from planner.judgement.rules.lexicon import (
     SELECTS,
     SHARES,
 )
-from planner.judgement.rules.units import grouped_and_measured, names_a_class, singular, units_counted
+from planner.judgement.rules.units import grouped_and_measured, in_common, names_a_class, units_counted
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
 from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan
 
@@ -426,6 +426,8 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "Recall of cracked blades, per blade after merging photos",
             }
         ),
+        # fuel per km in kg of CO2: units of measure, not a different decision unit
+        Case({"product.output": "Fuel per km, in kg of CO2.", "product.decision": "Each route gets a van."}),
         Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
         Case({"product.decision": "A clerk checks the held invoices each morning."}),
         Case({"product.decision": "Clerks check the top 30 invoices each morning."}),
@@ -453,7 +455,7 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     decided = tuple(unit for unit in units_counted(plan.product.decision) if not names_a_class(unit))
     if not decided:
         return None
-    if not scored or _in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
+    if not scored or in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
         return _measured_apart(plan, decided)
     if grouped_and_measured(plan.product.output, [metric.name for metric in plan.done.metrics]):
         return None  # the output groups its scores into a unit, and a done metric counts that unit
@@ -470,10 +472,6 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     )
 
 
-def _in_common(units: tuple[str, ...], others: tuple[str, ...]) -> bool:
-    return bool(set().union(*map(singular, units)) & set().union(*map(singular, others)))
-
-
 def _measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
     """`mAP per frame` while people decide about each pallet: the done metric counts a unit of capture,
     not the one decided, so it says little about the decisions (a pallet seen in 40 frames counts 40
@@ -483,7 +481,7 @@ def _measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
         return None
     for index, metric in enumerate(plan.done.metrics):
         measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
-        if measured and not _in_common(measured, decided):
+        if measured and not in_common(measured, decided):
             return Hint(
                 (*measured, *decided),
                 (

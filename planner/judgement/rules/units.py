@@ -30,6 +30,15 @@ _NOT_UNITS = frozenset(
     show shows see sees"""
     )
 )
+# Units of measure (`per litre`, `kg per tonne-km`): a conversion between them changes no decision unit.
+_MEASURES = frozenset(
+    words_of(
+        """litre litres liter liters l ml millilitre millilitres gallon gallons kg kilo kilos kilogram
+    kilograms g gram grams tonne tonnes ton tons t lb lbs ounce ounces oz km kilometre kilometres kilometer
+    kilometers mile miles m metre metres meter meters cm mm m2 m3 sqm kwh mwh kw mw watt watts joule
+    joules calorie calories kcal degree degrees tonne-km km-h mph kph hectare hectares ha acre acres"""
+    )
+)
 
 
 def units_counted(text: str | None) -> tuple[str, ...]:
@@ -65,7 +74,12 @@ def _names_a_unit(word: str) -> bool:
     """A word that may name a unit: not a qualifier, a period, a function word, a number or a participle."""
     participle = len(word) > 4 and word.endswith("ed")
     return not (
-        word == BOUNDARY or word in _NOT_UNITS or word in _QUALIFIERS or word[:1].isdigit() or participle
+        word == BOUNDARY
+        or word in _NOT_UNITS
+        or word in _MEASURES
+        or word in _QUALIFIERS
+        or word[:1].isdigit()
+        or participle
     )
 
 
@@ -80,6 +94,11 @@ def singular(unit: str) -> set[str]:
         word.removesuffix("es") if word.endswith(("ches", "shes", "xes")) else word.removesuffix("s")
         for word in unit.split()
     }
+
+
+def in_common(units: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether two lists of units share a word, singular (`invoice` and `invoice line` are one)."""
+    return bool(set().union(*map(singular, units)) & set().union(*map(singular, others)))
 
 
 # `grouped into clusters`, `merged into tracks`, `rolled up to sites`: the output says how its scores combine.
