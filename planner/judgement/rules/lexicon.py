@@ -713,6 +713,14 @@ PUBLIC_SERVICES_USE = Lexicon(
 """,
     unless="animal welfare, fish welfare, welfare of the animals",
 )
+# ...where an emergency is a public one: a customer's emergency (a boiler breakdown, an emergency delivery)
+# is a firm's urgent job, not a public emergency service.
+EMERGENCY_CALL = Lexicon("emergency call, emergency calls, emergency dispatch, dispatch priority")
+PUBLIC_EMERGENCY = Lexicon("""
+    police, the police, police force, fire service, fire services, fire brigade, fire and rescue, ambulance
+    ambulances, ambulance service, paramedic, paramedics, coastguard, coast guard, emergency services
+    999, 911, 112, public safety answering point, emergency medical services
+""")
 LAW_ENFORCEMENT_USE = Lexicon("""
     predictive policing, reoffending, re-offending, recidivism, offender, offenders, criminal suspects
     suspected offenders, parole, crime prediction, stop and search, person of interest, persons of interest

@@ -27,6 +27,7 @@ from planner.judgement.rules.lexicon import (
     CUSTOMER_KINDS,
     DARK_PATTERN,
     EDUCATION_USE,
+    EMERGENCY_CALL,
     EMPLOYED,
     EMPLOYMENT_USE,
     EU_NAMED,
@@ -37,6 +38,7 @@ from planner.judgement.rules.lexicon import (
     MIGRATION_USE,
     OUTSIDE_EU,
     PERSONAL_PRICE,
+    PUBLIC_EMERGENCY,
     PUBLIC_SERVICES_USE,
 )
 from planner.judgement.rules.words import Lexicon
@@ -56,6 +58,11 @@ _HIGH_RISK_USES: dict[str, tuple[Lexicon, Lexicon | None]] = {
 }
 
 
+def _public_emergency(plan: Plan) -> bool:
+    """Whether the answers name a public emergency service (police, fire, ambulance, 999/911/112)."""
+    return any(PUBLIC_EMERGENCY.find(answer_at(plan, path)) for path in (*about_paths(plan), "product.label"))
+
+
 def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     """The first high-risk use the answers name: (the use, the answer, the words)."""
     for use, (words_of_use, about) in _HIGH_RISK_USES.items():
@@ -68,6 +75,11 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             continue
         if use == "credit to people" and CUSTOMER_KINDS["businesses"].find(answer_at(plan, path)):
             continue  # credit to companies is not a use about people
+        if use == "public services and benefits" and not _public_emergency(plan):
+            # a customer's emergency call-out (a boiler, a lock) is a firm's urgent job, not a public service
+            words = tuple(word for word in words if not EMERGENCY_CALL.find(word))
+            if not words:
+                continue
         if about is not None:
             who = about.find_all(answer_at(plan, path)) or next(
                 (
@@ -149,9 +161,18 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
             ),
         ),
+        Case(  # a public emergency service named: the emergency calls are 999 calls
+            {"product.decision": "Which emergency calls the ambulance service answers first."},
+        ),
     ),
     quiet=(
         Case({"product.decision": "Hold invoices for a check; we need the clerks' time without hiring."}),
+        Case(  # a customer's emergency call-out is a heating firm's urgent job, not a public emergency service
+            {
+                "product.decision": "Which emergency calls from customers with a broken boiler an engineer "
+                "attends first.",
+            }
+        ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
         Case({"product.output": "A credit limit for each business customer (SMEs) from its accounts."}),
         Case(
