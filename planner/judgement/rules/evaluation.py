@@ -163,6 +163,12 @@ _KEEP_A_RANDOM_SHARE = Move(
         ),
     ),
     quiet=(
+        Case(  # experts confirm an evaluation subset: a check of the labels, not a choice of the cases
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.label": "Reviewer tags on every ticket; a 400-case gold subset confirmed by two experts.",
+            }
+        ),
         Case(  # the label names the investigators' chosen cases, but the evaluation sample is random already
             {
                 "constraints.data.outcome_recorded_for": "every_case",

@@ -1354,7 +1354,14 @@ SELECTED = Lexicon(
     grade chosen by, grades chosen by, label chosen by, labels chosen by, class chosen by, category chosen by
     code chosen by, codes chosen by, answer chosen by, value chosen by, level chosen by, tag chosen by
     grade selected by, label selected by, class selected by, category selected by, code selected by
-    grade picked by, label picked by, category picked by, code picked by""",
+    grade picked by, label picked by, category picked by, code picked by, """
+    # An evaluation subset checked by experts (`a 400-case gold subset confirmed by two experts`): a check
+    # of the labels, a mitigation, not a choice of which cases get one.
+    + phrases(
+        """subset, subsets, gold set, gold sets, gold standard, test set, test sets, evaluation set
+        evaluation sets, eval set, validation set, holdout set, sample, samples""",
+        "confirmed by, reviewed by, checked by, double-checked by, re-checked by, verified by",
+    ),
     # Approved of the project's own budget or plan, hired of contractors, picked by of a warehouse's
     # robot: everyday senses, not a person choosing which cases get an outcome.
     everyday=(
