@@ -99,6 +99,7 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, phrases, words_of
+from planner.plan.fields import is_answered
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -1325,6 +1326,15 @@ SPLIT_BY_TIME = Move(
                 "constraints.data.sources[0].name": "Sorting-belt camera archive, 2020-2025",
             }
         ),
+        Case(  # the years name the archive; the rows' period is answered apart
+            {
+                "done.split": "random",
+                "product.task": "classification",
+                "done.eval_set": "A random fifth of the register entries.",
+                "constraints.data.sources[0].name": "Transcribed entries of the 1920-1950 parish archive",
+                "constraints.data.period": "Transcribed in 2024",
+            }
+        ),
         Case(  # split by time: nothing to ask
             {
                 "done.split": "time",
@@ -1361,7 +1371,10 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
         text = answer_at(plan, path)
         if NOT_LIVE.find(text):
             continue  # simulation runs or a benchmark: their years are not the world's drift
-        words = (*_year_spans(text), *OVER_TIME.find_all(text))
+        spans = _year_spans(text)
+        if is_answered(plan.constraints.data.period):  # `the 1920-1950 parish archive` names the source
+            spans = _period_spans(text)
+        words = (*spans, *OVER_TIME.find_all(text))
         if words:
             note = f"rows ordered in time: {', '.join(words)}"
             return Hint(words, (quote(plan, "done.split"), quote(plan, path, note)))
@@ -1407,6 +1420,23 @@ def _year_spans(text: str | None) -> tuple[str, ...]:
     return tuple(
         found.group(0) for found in _YEARS.finditer(text or "") if int(found.group(2)) > int(found.group(1))
     )
+
+
+# A span of years that names a collection (`the 1920-1950 parish archive`), not when its rows were gathered.
+_COLLECTION = re.compile(
+    _YEARS.pattern
+    + r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:archive|archives|collection|collections|register|registers"
+    r"|census|corpus|atlas|gazetteer|edition|editions)\b",
+    re.IGNORECASE,
+)
+
+
+def _period_spans(text: str | None) -> tuple[str, ...]:
+    """The spans of years an answer gives as its rows' period (`Payroll lines, 2019-2025`), not those that
+    name a collection (`the 1920-1950 parish archive`): where the plan answers the data's period, that
+    answer says when the rows were gathered; the years in a name say which source it is."""
+    named = {found.start() for found in _COLLECTION.finditer(text or "")}
+    return tuple(span for span in _year_spans(text) if (text or "").find(span) not in named)
 
 
 @rule(

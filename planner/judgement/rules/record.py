@@ -323,6 +323,13 @@ _NO_CHANGE = re.compile(
 )
 
 
+# Years that name a collection (`the 1999-2010 marriage register`), not when anything changed.
+_NAMED_COLLECTION = re.compile(
+    r"\b(?:1[5-9]|20)\d\d\s*(?:-|–|—|to)\s*(?:1[5-9]|20)\d\d\s+(?:[A-Za-z-]+\s+){0,2}?(?:archive|archives"
+    r"|collection|collections|register|registers|census|corpus|atlas|gazetteer|edition|editions)\b",
+    re.IGNORECASE,
+)
+
 # A date: an optional month, then a year (`Jan 2022`, `2019`).
 _DATE = re.compile(rf"(?:\b{MONTH}\s+)?\b((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -359,11 +366,11 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
-    if (
-        (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said))
-        and not REGIME_CHANGE.find(said)
-    ):  # a new camera, input source or log, or new areas joining: what the model reads or covers, not the label
+    # a new camera, input source or log, or new areas joining: what the model reads or covers, not the label
+    covers = DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said)
+    if covers and not REGIME_CHANGE.find(said):
         return None
+    said = _NAMED_COLLECTION.sub(" ", said)  # `the 1999-2010 marriage register`: years that name a source
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
         return ()
     period = plan.constraints.data.period

@@ -240,6 +240,13 @@ _SAME_LABEL_NEW_REGIME = Instead(
         Case(  # new areas joining the data: the model covers more, the label is given as before
             {"constraints.data.changes": "New delivery regions kept going live throughout the period."}
         ),
+        Case(  # the years in the register's name are not when anything changed; the change predates the data
+            {
+                "constraints.data.changes": "The entry form changed in 1998, before the 1999-2010 marriage "
+                "register we transcribe.",
+                "constraints.data.period": "1999 - 2010",
+            }
+        ),
         Case(  # a new log kept beside the label: a new input at most, the label is untouched
             {"constraints.data.changes": "Call logging introduced in 2023; about half the agents log calls."}
         ),
