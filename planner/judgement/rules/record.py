@@ -366,7 +366,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
-    # a new camera, input source or log, or new areas joining: what the model reads or covers, not the label
+    # a new camera, input source or log, new areas joining, items coming and going (newcomers): what the
+    # model reads or covers, not what the label means
     covers = DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said)
     if covers and not REGIME_CHANGE.find(said):
         return None
@@ -425,6 +426,9 @@ COVERAGE_CHANGE = Lexicon("""
     new depots, new markets, customer mix, product mix, case mix, mix changes, mix change, mix shifts
     news sources, adds sources, adds new sources, logging introduced, logging started, started logging
     began logging, call logging, new log, new logging
+    are replaced each season, are replaced every season, are replaced each year, are replaced every year
+    replaced each season, replaced every season, discontinued, delisted, new products, new items, new lines
+    new titles, new skus, range changes, range refresh, catalogue turnover, product turnover, item turnover
 """)
 # A change of what the label or the process means: a rule, a standard, a definition, terms, prices.
 REGIME_CHANGE = Lexicon("""

@@ -240,6 +240,9 @@ _SAME_LABEL_NEW_REGIME = Instead(
         Case(  # new areas joining the data: the model covers more, the label is given as before
             {"constraints.data.changes": "New delivery regions kept going live throughout the period."}
         ),
+        Case(  # items coming and going in the catalogue: newcomers, not a change of what the label means
+            {"constraints.data.changes": "About 15% of products are replaced each season."}
+        ),
         Case(  # the years in the register's name are not when anything changed; the change predates the data
             {
                 "constraints.data.changes": "The entry form changed in 1998, before the 1999-2010 marriage "
