@@ -2929,7 +2929,23 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
             evidence=(
                 "product.lead_days: 10 (the decision: the forecast is made 10 days before the day predicted)",
                 'product.inputs: "Litres sold per store yesterday, prices and holidays." (yesterday: recorded 1 '
-                "day before the day predicted, within the lead: not known when the forecast is made; a backtest "
+                "day before the day predicted; within the 10 days lead: not known when the forecast is made; a "
+                "backtest fed it overstates accuracy)",
+            ),
+        ),
+        Case(  # every lag shorter than the lead is named with both figures
+            {
+                "product.task": "forecasting",
+                "product.output": "Tonnes of feed delivered per farm each day.",
+                "product.inputs": "Tonnes delivered with a 7-day lag, the total of the previous 3 days and the "
+                "farm's herd size.",
+                "product.lead_days": 14,
+            },
+            evidence=(
+                "product.lead_days: 14 (the decision: the forecast is made 14 days before the day predicted)",
+                'product.inputs: "Tonnes delivered with a 7-day lag, the total of the previous 3 days..." '
+                "(7-day lag: recorded 7 days before the day predicted; previous 3 days: recorded 1 day before the "
+                "day predicted; each is within the 14 days lead: not known when the forecast is made; a backtest "
                 "fed it overstates accuracy)",
             ),
         ),

@@ -36,28 +36,28 @@ def said_horizon(plan: Plan) -> tuple[str, tuple[str, float]] | None:
 
 
 # An input's lag: `yesterday's visits`, `the previous day's count`, `sales lagged by 7 days`, `a 3-day lag`.
-_LAG = re.compile(
+LAG = re.compile(
     rf"\byesterday(?:'s)?\b|\b(?:previous|prior)\s+day(?:'s)?\b|\blag(?:ged)?\s+(?:of\s+|by\s+)?{SPAN}\b"
     rf"|\b{SPAN}\s+lags?\b",
     re.IGNORECASE,
 )
 
 # A recent period of the target named as an input: `last week's sales`, `the month before`.
-_RECENT = re.compile(
+RECENT = re.compile(
     r"\b(?:last|previous|prior)\s+(week|fortnight|month)(?:'s|’s)?\b|\bthe\s+(week|month)\s+before\b",
     re.IGNORECASE,
 )
-_RECENT_DAYS = {"week": 7.0, "fortnight": 14.0, "month": 30.0}
+RECENT_DAYS = {"week": 7.0, "fortnight": 14.0, "month": 30.0}
 
 
 def newest_value(inputs: str) -> tuple[str, float] | None:
-    """The newest value of the target the inputs name, and how many days before the day predicted."""
-    lag = _LAG.search(inputs)
+    """The first lag of the target the inputs name, and how many days before the day predicted."""
+    lag = LAG.search(inputs)
     if lag is not None:
         return lag.group(0), days_of(lag.group(0))[0] if SPAN_ALONE.search(lag.group(0)) else 1.0
-    recent = _RECENT.search(inputs)
+    recent = RECENT.search(inputs)
     if recent is not None:
-        return recent.group(0), _RECENT_DAYS[(recent.group(1) or recent.group(2)).lower()]
+        return recent.group(0), RECENT_DAYS[(recent.group(1) or recent.group(2)).lower()]
     return None
 
 

@@ -7,10 +7,21 @@ on either.
 
 from __future__ import annotations
 
-from planner.judgement.rules.anchor import HORIZON_IN, decision_lead, horizon, in_days, structured_lead
+import re
+
+from planner.judgement.rules.anchor import (
+    HORIZON_IN,
+    SPAN,
+    SPAN_ALONE,
+    days_of,
+    decision_lead,
+    horizon,
+    in_days,
+    structured_lead,
+)
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.horizon import lag_inside_horizon, newest_value
+from planner.judgement.rules.horizon import LAG, RECENT, RECENT_DAYS, lag_inside_horizon
 from planner.plan.model import Category, Plan, TaskType
 
 
@@ -113,20 +124,53 @@ def lead_zero_but_forecast_ahead(plan: Plan) -> Evidence:
     )
 
 
+# A trailing window of the target: `the previous 3 days' sales`, `the last 6 hours`; its newest value is
+# one step old (a day, or an hour).
+_TRAILING = re.compile(rf"\b(?:last|previous|prior|past)\s+{SPAN}(?:'|’)?", re.IGNORECASE)
+
+
+def stated_lags(inputs: str) -> list[tuple[str, float]]:
+    """Every lag or recent window of the target the inputs name, with how many days before the day
+    predicted its newest value is: `yesterday's` 1, `a 7-day lag` 7, `last week's` 7, `previous 3 days` 1."""
+    found: list[tuple[int, str, float]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _TRAILING.finditer(inputs):
+        step = 1 / 24 if "hour" in match.group(0).lower() else 1.0
+        found.append((match.start(), match.group(0).rstrip("'’"), step))
+        taken.append(match.span())
+    for match in LAG.finditer(inputs):
+        said = match.group(0)
+        found.append((match.start(), said, days_of(said)[0] if SPAN_ALONE.search(said) else 1.0))
+        taken.append(match.span())
+    for match in RECENT.finditer(inputs):
+        if not any(start <= match.start() < end for start, end in taken):
+            found.append(
+                (match.start(), match.group(0), RECENT_DAYS[(match.group(1) or match.group(2)).lower()])
+            )
+    return [(said, days) for _, said, days in sorted(found)]
+
+
 def lag_within_lead(plan: Plan) -> Evidence:
-    """An input of the target recorded within the answered lead (`yesterday's count` for an order fixed 10
-    days ahead) is not known when the forecast is made; a lag at least as long as the lead is. Without the
-    answer, the words: a lag shorter than the horizon the output says (`lag_inside_horizon`)."""
+    """Each input of the target recorded within the answered lead (`yesterday's count`, `a 7-day lag`, `the
+    previous 3 days` for an order fixed 10 days ahead) is not known when the forecast is made; a lag at least
+    as long as the lead is. Every short lag is named with both figures. Without the answer, the words: a lag
+    shorter than the horizon the output says (`lag_inside_horizon`)."""
     lead = structured_lead(plan)
     if lead is None:
         return lag_inside_horizon(plan)
-    newest = newest_value(answer_at(plan, "product.inputs") or "")
-    if plan.product.task is not TaskType.forecasting or newest is None or newest[1] >= lead.days:
-        return None  # the answered lead says when the forecast is made: the lagged value is known then
-    named, days = newest
-    lagged = named.lower().removesuffix("'s").removesuffix("’s")
+    if plan.product.task is not TaskType.forecasting:
+        return None
+    short = [
+        (said, days)
+        for said, days in stated_lags(answer_at(plan, "product.inputs") or "")
+        if days < lead.days
+    ]
+    if not short:
+        return None  # the answered lead says when the forecast is made: every lagged value is known then
+    lagged = [(said.lower().removesuffix("'s").removesuffix("’s"), days) for said, days in short]
+    named = "; ".join(f"{said}: recorded {in_days(days)} before the day predicted" for said, days in lagged)
     return Hint(
-        (lagged,),
+        tuple(dict.fromkeys(said for said, _ in lagged)),
         (
             quote(
                 plan,
@@ -136,8 +180,8 @@ def lag_within_lead(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "product.inputs",
-                f"{lagged}: recorded {in_days(days)} before the day predicted, within the lead: not known when the "
-                "forecast is made; a backtest fed it overstates accuracy",
+                f"{named}; {'each is ' if len(lagged) > 1 else ''}within the {in_days(lead.days)} lead: not known "
+                "when the forecast is made; a backtest fed it overstates accuracy",
             ),
         ),
     )
