@@ -16,7 +16,8 @@ def level(changes: dict[str, Any], rule_id: str) -> str | None:
     return next((risk.level for risk in assess(patched(changes)).risks if risk.id == rule_id), None)
 
 
-ESTIMATE_SEEN = {"constraints.data.label_writer": "sees_estimate"}
+# No evaluation set checked apart: the high can only come where no blind set exists anywhere.
+ESTIMATE_SEEN = {"constraints.data.label_writer": "sees_estimate", "done.eval_truth": "outcomes"}
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,16 @@ ESTIMATE_SEEN = {"constraints.data.label_writer": "sees_estimate"}
         # never retrained, judged in shadow: only the training echo, whatever the mode
         ({"product.mode": "automate", "constraints.retraining.cadence": "never"}, "medium"),
         ({"product.mode": "automate", "done.eval_set": "A blind sample relabelled by auditors."}, None),
+        # judged on a checked or double-labelled set: the training echo stays, never high
+        ({"product.mode": "automate", "done.eval_truth": "checked"}, "medium"),
+        (
+            {
+                "impact.error_severity": "serious",
+                "done.eval_set": "A gold set of 500 cases, double-labelled.",
+            },
+            "medium",
+        ),
+        ({"constraints.retraining.cadence": "never", "done.eval_truth": "checked"}, "medium"),
     ],
 )
 def test_a_label_written_after_seeing_an_estimate_is_high_once_it_feeds_a_model_acting_alone(

@@ -11,6 +11,7 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.compliance import compliance_stated
 from planner.judgement.rules.evidence import (
     answered_quotes,
     first_said,
@@ -220,6 +221,20 @@ _SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a perso
         Case({"product.circumstances": ["none"]}),
         Case({**_SECTOR, "product.decision": _RESPONSIBLE}),
         Case({**_SECTOR, "press_release.faq": [{"question": "Who answers for it?", "answer": _RESPONSIBLE}]}),
+        Case(  # the regulation named, and how the plan meets it: an exclusion and a sign-off
+            {
+                **_SECTOR,
+                "product.decision": "Suggests a tariff; under the Consumer Duty rules vulnerable customers are "
+                "excluded from automatic offers.",
+            }
+        ),
+        Case(  # a standard by number, and the assessment that shows it is met
+            {
+                **_SECTOR,
+                "press_release.call_to_action": "The notified body runs the ISO 13485 conformity assessment "
+                "before the pilot.",
+            }
+        ),
     ),
 )
 def sector_rules_unnamed(plan: Plan) -> Evidence:
@@ -240,7 +255,10 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     signer = _said_in(plan, SIGNER_SAID) or any(SIGNER_SAID.find(note) for note in own_notes(plan))
     if signer and plan.product.mode is not Mode.automate:
         return None  # a person decides each case, and an answer says who signs and answers for it
-    named = _said_in(plan, _DUTY_SAID)
+    complies = compliance_stated(plan)  # the rules named, and how the plan meets them
+    if complies and not (plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS):
+        return None
+    named = _said_in(plan, _DUTY_SAID) or complies
     if plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS:
         if named:
             return Tempered(3, (fact, quote(plan, "product.mode"), severity_quote(plan), named))

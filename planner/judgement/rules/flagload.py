@@ -27,6 +27,26 @@ from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, Task
 
 _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"}
 
+# Words of a done metric that bounds what reaches people: the share or count sent to review, or its time.
+REVIEW_BOUNDED = Lexicon("""
+    review band, review rate, review share, share sent to review, share of cases sent to review, sent to review
+    routed to review, referred for review, referral rate, referral share, share referred, manual review rate
+    share flagged, share of cases flagged, flag rate, flagged per day, flags per day, flags a day
+    flagged a day, alerts per day, alerts a day, alerts per week, alerts a week, flags per week
+    cases sent to people, share sent to people, queue length, queue size, review queue, daily cap
+    alert budget, review budget, review minutes, review hours, review time, reviewer minutes
+    reviewer hours, minutes of review, hours of review, escalation rate, share escalated, hold rate
+    share held, holds per day
+""")
+
+
+def _review_bounded(plan: Plan) -> str | None:
+    """The done metric with a target that bounds the share or count sent to people for review."""
+    for index, metric in enumerate(plan.done.metrics):
+        if metric.target is not None and REVIEW_BOUNDED.find(metric.name):
+            return quote(plan, f"done.metrics[{index}].name")
+    return None
+
 
 @rule(
     "workload-not-measured",
@@ -98,6 +118,13 @@ _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_da
             {**_UNMEASURED, "product.current_solution": "Two clerks check every claim by hand."}
         ),
         Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
+        Case(  # a done target caps the share left to people: the review band is the budget
+            {
+                **_UNMEASURED,
+                "done.metrics[0].name": "Share of parcels sent to review",
+                "done.metrics[0].target": 0.08,
+            }
+        ),
         Case(  # a draft for every item: nothing is flagged, people read each draft as they work
             {
                 "impact.capacity_per_day": "not measured",
@@ -157,6 +184,8 @@ def workload_not_measured(plan: Plan) -> Evidence:
     who = _who_acts(plan)
     if who is None or _all_by_hand_today(plan):
         return None  # nobody acts, or the band left to people is a share of what they work in full today
+    if _review_bounded(plan):
+        return None  # a done target bounds the share or count sent to people: the budget is set
     flagged = impact.flagged_per_day
     if isinstance(flagged, float | int):
         return _flags_unweighed(plan, flagged, who)

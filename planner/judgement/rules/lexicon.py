@@ -2907,6 +2907,9 @@ REPORTING_MEASURED = Lexicon("""
     found independently, independently found, independent of reports, apart from the reports
     second read, second reads, second-read, second-read audit, second reader, double read, double-read
     re-annotation, re-annotated, reannotated, senior re-annotation
+    random spot check, random spot checks, random spot-check, random spot-checks, random site visits
+    random visits, random patrols, random audit sample, audit of a random sample, random inspection sample
+    proactive inspections, proactive inspection, unprompted inspections, randomly inspected, randomly audited
 """)
 
 # Words that say the cases given a default are dropped, or a random sample of them is checked.

@@ -76,6 +76,18 @@ from planner.plan.model import (
                 "done.eval_set": "Sites from a random sweep each quarter, found independently of reports.",
             }
         ),
+        Case(  # a random audit watched after launch measures how much goes unreported
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "after_launch.monitoring[0].signal": "Leak share found by random spot checks of 30 mains a month",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "done.eval_set": "An audit of a random sample of 400 stalls, visited whatever was reported.",
+            }
+        ),
     ),
 )
 def outcome_counts_reports(plan: Plan) -> Evidence:
@@ -91,6 +103,10 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     """
     said = limit_ticked(plan, OutcomeLimit.reported_only)
     if said is None or handled(plan, REPORTING_MEASURED):
+        return None
+    # A random audit watched after launch measures the reporting rate too. A checked evaluation set
+    # (done.eval_truth) alone does not: its cases are still the reported ones.
+    if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):
         return None
     return (said,)
 

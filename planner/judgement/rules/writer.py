@@ -45,6 +45,7 @@ BLIND_KEPT = Lexicon("""
     graded blind, judged blind, relabelled blind, relabeled blind, blinded, without seeing the estimate
     without seeing the score, without seeing the forecast, without seeing the prediction
     without seeing the suggestion, without seeing the model's output, estimate hidden, score hidden
+    blind re-inspection, blind reinspection, blind re-inspections, inspected blind, blind second reading
 """)
 
 # Words saying an evaluation set's answers were checked apart from the recorded label.
@@ -56,6 +57,13 @@ CHECKED_APART = (
     checked by hand, hand-checked, audited, audit sample
 """)
 )
+
+# Words naming a set whose answers someone wrote without the everyday label or estimate.
+TRUTH_APART = Lexicon("""
+    labelled without seeing, labeled without seeing, independent re-inspection, independent reinspection
+    independently re-inspected, independently relabelled, independently relabeled, gold set, gold sets
+    gold standard set, gold-standard set, gold subset, gold subsets, random audit, random audits
+""")
 
 # Online checks in which the people who record outcomes see the model's output (a shadow run shows none).
 _SHOWN_LIVE = (
@@ -123,6 +131,28 @@ def _blind_kept(plan: Plan) -> bool:
     return handled(plan, BLIND_KEPT) or any(BLIND_KEPT.find(text) for text in monitors)
 
 
+# Words saying a set's answers were written apart from the everyday label: a blind, double-labelled or
+# gold set, or an independent re-inspection.
+BLIND_SET = CHECKED_APART + TRUTH_APART
+
+
+def _blind_set(plan: Plan) -> str | None:
+    """The answer naming an evaluation set, audit or monitor whose answers were written apart from the
+    estimate (double-labelled, blind, a gold set, checked by people): the model is judged on it."""
+    if plan.done.eval_truth is EvalTruth.checked:
+        return quote(plan, "done.eval_truth", "its answers are checked apart from the recorded label")
+    paths = ["done.eval_set", *(f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics)))]
+    paths += [
+        f"after_launch.monitoring[{index}].signal" for index in range(len(plan.after_launch.monitoring))
+    ]
+    said = first_said(plan, paths, BLIND_SET)
+    if said:
+        return quote(plan, said[0], "judged on answers written apart from the estimate")
+    # by_hand.double_labelled alone is not read: two people who both saw the estimate agree with it, and
+    # with each other, so their agreement does not show the labels are free of it.
+    return None
+
+
 @rule(
     "label-echoes-estimate",
     Category.data,
@@ -139,7 +169,7 @@ def _blind_kept(plan: Plan) -> bool:
     ),
     fires=(
         Case(
-            {"constraints.data.label_writer": "sees_estimate"},
+            {"constraints.data.label_writer": "sees_estimate", "done.eval_truth": "outcomes"},
             evidence=(
                 'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
                 "an estimate, and the label leans toward it)",
@@ -153,6 +183,7 @@ def _blind_kept(plan: Plan) -> bool:
                 "product.mode": "automate",
                 "product.current_solution": "A points rule gives each claim a risk score; adjusters decide.",
                 "done.online_validation": "canary",
+                "done.eval_truth": "outcomes",
             },
             evidence=(
                 'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
@@ -168,7 +199,11 @@ def _blind_kept(plan: Plan) -> bool:
             ),
         ),
         Case(  # its output sets the price or setting people then record, and it is retrained: high
-            {"constraints.data.label_writer": "sees_estimate", "product.circumstances": ["sets_controls"]},
+            {
+                "constraints.data.label_writer": "sees_estimate",
+                "product.circumstances": ["sets_controls"],
+                "done.eval_truth": "outcomes",
+            },
             evidence=(
                 'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
                 "an estimate, and the label leans toward it)",
@@ -178,8 +213,28 @@ def _blind_kept(plan: Plan) -> bool:
                 "closes on itself)",
             ),
         ),
+        Case(  # acts alone, but judged on a double-labelled test set: the training echo stays, medium
+            {
+                "constraints.data.label_writer": "sees_estimate",
+                "product.mode": "automate",
+                "done.eval_truth": "outcomes",
+                "done.eval_set": "900 held-out claims, double-labelled by two senior adjusters.",
+            },
+            evidence=(
+                'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
+                "an estimate, and the label leans toward it)",
+                'constraints.retraining.cadence: "monthly" (retrained on labels written after seeing its own '
+                "output: it learns its own mistakes)",
+                'done.eval_set: "900 held-out claims, double-labelled by two senior adjusters." (judged on '
+                "answers written apart from the estimate)",
+            ),
+        ),
         Case(  # never retrained and judged in shadow, where nobody sees its output: the training echo only
-            {"constraints.data.label_writer": "sees_estimate", "constraints.retraining.cadence": "never"},
+            {
+                "constraints.data.label_writer": "sees_estimate",
+                "constraints.retraining.cadence": "never",
+                "done.eval_truth": "outcomes",
+            },
             evidence=(
                 'constraints.data.label_writer: "sees_estimate" (the person who records the outcome first sees '
                 "an estimate, and the label leans toward it)",
@@ -189,6 +244,12 @@ def _blind_kept(plan: Plan) -> bool:
     quiet=(
         Case({"constraints.data.label_writer": "blind"}),
         Case({"constraints.data.label_writer": "event"}),
+        Case(  # a blind re-inspection of a random share, checked each month
+            {
+                "constraints.data.label_writer": "sees_estimate",
+                "after_launch.monitoring[0].signal": "Blind re-inspection of 40 random kitchens a month.",
+            }
+        ),
         Case(  # raters grade each generated summary: they must read the output to rate it
             {
                 "constraints.data.label_writer": "sees_estimate",
@@ -225,6 +286,9 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
     found = [quote(plan, "constraints.data.label_writer", note), *_estimate_named(plan)]
     live = _live_labels_used(plan)
     found += live
+    apart = _blind_set(plan)
+    if apart:  # judged on a blind set: the training labels still echo it, but the echo is measured
+        return Tempered(3 if live else 2, [*found, apart])
     if live and plan.product.mode is Mode.automate:
         return (*found, quote(plan, "product.mode"))
     if live and effective_severity(plan) in _SERIOUS:
