@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
@@ -269,6 +270,28 @@ def _appeal_named(plan: Plan) -> bool:
                 "takes effect.",
             }
         ),
+        Case(  # an automatic short list the customer picks a tradesperson from: the customer decides
+            {
+                "product.mode": "automate",
+                "product.action_shape": "choose_among",
+                "product.decision": "Tradespeople with low scores are rejected from the customer's short "
+                "list; the customer picks one of the five shown.",
+                "product.output": "A ranked list of five tradespeople for the job.",
+                "impact.error_severity": "serious",
+                "product.decision_owner": None,
+            }
+        ),
+        Case(  # an estimate an authority acts on, refusing permits: the authority decides, not the model
+            {
+                "product.mode": "automate",
+                "product.action_shape": "every_item",
+                "product.decision": "The marine park authority refuses dive permits for reefs the estimate "
+                "puts below 10% cover.",
+                "product.output": "Estimated live coral cover for each reef survey transect.",
+                "product.decision_owner": "The marine park authority's permit committee.",
+                "impact.error_severity": "serious",
+            }
+        ),
         Case(  # rejected invoices: not a person
             {"product.mode": "automate", "product.decision": "Reject duplicate invoices before payment."}
         ),
@@ -294,6 +317,8 @@ def adverse_decision_unchecked(plan: Plan) -> Evidence:
     mode = plan.product.mode
     if mode in (Mode.augment, Mode.improve):
         return None  # a person decides on what the model says
+    if person_chooses(plan):
+        return None  # automatic output, but a person or an authority takes the final choice from it
     found = _adverse(plan)
     if found is None or _appeal_named(plan):
         return None

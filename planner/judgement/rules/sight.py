@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
@@ -119,6 +120,26 @@ _CHECKED_IN = (
                 "by_hand.expert_can_decide": True,
             }
         ),
+        Case(  # suggestions run automatically, but the homeowner chooses with the site in front of them
+            {
+                "product.unseen_by_model": "What the homeowner sees of the garden on the day.",
+                "product.mode": "automate",
+                "product.action_shape": "choose_among",
+                "product.output": "Three planting schemes for the plot.",
+                "by_hand.expert_can_decide": None,
+            }
+        ),
+        Case(  # an estimate the fisheries board sets the quota from, with its own survey notes
+            {
+                "product.unseen_by_model": "The skippers' logbook remarks the board reads.",
+                "product.mode": "automate",
+                "product.output": "Estimated spawning stock biomass for each stock.",
+                "product.action_shape": None,
+                "product.circumstances": [],
+                "product.decision_owner": "The fisheries board, which sets the quota.",
+                "by_hand.expert_can_decide": None,
+            }
+        ),
         Case(  # people decide each case after the model, with the call in hand
             {
                 "product.unseen_by_model": "The analyst's call to the customer.",
@@ -149,6 +170,8 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     if by_hand.expert_can_decide is True and (by_hand.examples or 0) > 0:
         return None  # people did the task by hand from the model's inputs alone, and could decide
     alone = ticked(plan, Circumstance.commits_alone)
+    if person_chooses(plan):
+        return None  # the output runs unattended, but a person chooses from it with what they see in hand
     if plan.product.mode is Mode.automate:
         few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
         more = MORE_OF_THE_SAME.find_all(unseen)
