@@ -12,14 +12,28 @@ def levels(changes: dict[str, object]) -> dict[str, str]:
     return {risk.id: risk.level for risk in assess(patched(changes)).risks if risk.source == "derived"}
 
 
-def test_health_or_rights_raise_a_minor_rating_to_serious() -> None:
-    assert effective_severity(
-        patched({"impact.harm_kinds": ["health"], "impact.error_severity": "minor"})
-    ) is (Severity.serious)
-    rights = patched({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "moderate"})
-    assert effective_severity(rights) is Severity.serious
-    severe = patched({"impact.harm_kinds": ["health"], "impact.error_severity": "severe"})
-    assert effective_severity(severe) is Severity.severe
+def test_health_or_rights_raise_a_minor_rating_to_moderate_where_a_person_decides() -> None:
+    health = {"impact.harm_kinds": ["health"], "impact.error_severity": "minor", "product.mode": "augment"}
+    assert effective_severity(patched(health)) is Severity.moderate
+    rights = patched({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "minor"})
+    assert effective_severity(rights) is Severity.moderate
+    unrated = {**health, "impact.error_severity": None}
+    assert effective_severity(patched(unrated)) is Severity.moderate
+
+
+def test_health_acting_alone_on_the_person_raises_a_minor_rating_to_serious() -> None:
+    minor = {"impact.harm_kinds": ["health"], "impact.error_severity": "minor"}
+    assert effective_severity(patched({**minor, "product.mode": "automate"})) is Severity.serious
+    alone = {**minor, "product.mode": "augment", "product.circumstances": ["commits_alone"]}
+    assert effective_severity(patched(alone)) is Severity.serious
+    rights = {"impact.harm_kinds": ["rights"], "impact.error_severity": "minor", "product.mode": "automate"}
+    assert effective_severity(patched(rights)) is Severity.moderate  # serious only for health
+
+
+def test_a_rating_of_moderate_or_above_stands() -> None:
+    for rated in ("moderate", "serious", "severe"):
+        changes = {"impact.harm_kinds": ["health", "rights"], "impact.error_severity": rated}
+        assert effective_severity(patched({**changes, "product.mode": "automate"})) is Severity(rated)
 
 
 def test_money_or_no_kinds_keep_the_team_s_rating() -> None:
@@ -35,9 +49,10 @@ def test_a_health_harm_rated_serious_gains_nothing_over_money_rated_serious() ->
     assert health == money
 
 
-def test_a_health_harm_rated_minor_is_read_as_serious_by_the_gated_rules() -> None:
-    minor = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "minor"})
-    serious = levels({"impact.harm_kinds": ["health"], "impact.error_severity": "serious"})
+def test_a_health_harm_rated_minor_acting_alone_is_read_as_serious_by_the_gated_rules() -> None:
+    alone = {"impact.harm_kinds": ["health"], "product.mode": "automate"}
+    minor = levels({**alone, "impact.error_severity": "minor"})
+    serious = levels({**alone, "impact.error_severity": "serious"})
     assert minor.pop("harm-kind-outranks-rating") == "medium"
     assert minor == serious
 

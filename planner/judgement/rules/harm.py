@@ -1,44 +1,52 @@
-"""The kind of harm sets the floor of how seriously an error is taken, whatever the team rated.
+"""The kind of harm sets the floor of how seriously an error is taken, when the team rated it minor.
 
 A team rates its errors (`impact.error_severity`) for the typical case, and a recommendation that can
 injure (a route, a dose, an exercise, a load) is often rated minor because most of its errors are. A lead
-reads the kind of harm first (`impact.harm_kinds`): an error that can hurt someone's health or physical
-safety, or take away their rights or access (a benefit, a service, a job, legal standing), is at least
-serious. `effective_severity` is that reading, the one every rule gating on the severity uses; a plan
-that names no such harm keeps its own rating, exactly as before.
+reads the kind of harm beside it (`impact.harm_kinds`): a rating of moderate or above stands, but an
+error that can hurt someone's health or safety, or take away their rights or access, is no minor one: it
+is at least moderate, and serious where it is health and the output acts on the person alone
+(`product.mode` automate, or the circumstance commits_alone), with nobody to catch it. Where the person
+keeps a way back (a person decides, the service stays open to them), the indirect harm does not make
+every error serious. `effective_severity` is that reading, the one every rule gating on the severity
+uses; a plan that names no such harm keeps its own rating, exactly as before.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import quote
-from planner.plan.model import Category, Mode, Plan, Serving, Severity
+from planner.judgement.rules.evidence import quote, ticked
+from planner.plan.model import Category, Circumstance, Mode, Plan, Serving, Severity
 from planner.plan.stakes import HarmKind
 
-_ORDER = (Severity.minor, Severity.moderate, Severity.serious, Severity.severe)
-
-# The least severity each kind of harm carries; the kinds absent here leave the team's rating as it is.
-_FLOOR: dict[HarmKind, Severity] = {HarmKind.health: Severity.serious, HarmKind.rights: Severity.serious}
+# The kinds of harm that lift a minor rating; the kinds absent here leave the team's rating as it is.
+_LIFTS = (HarmKind.health, HarmKind.rights)
+# A rating the kinds lift: none said, or minor. Moderate or above is the team's to keep.
+_LIFTED = (None, Severity.minor)
 
 _SAID = {HarmKind.health: "someone's health or safety", HarmKind.rights: "someone's rights or access"}
 
 
+def _acts_alone(plan: Plan) -> bool:
+    """The output acts on the person by itself: automatic, or it commits alone, unchecked."""
+    return plan.product.mode is Mode.automate or ticked(plan, Circumstance.commits_alone) is not None
+
+
 def _floor(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:
-    """The least severity the ticked kinds of harm carry, and the kinds that carry it; None without one."""
-    kinds = tuple(kind for kind in plan.impact.harm_kinds if kind in _FLOOR)
+    """The least severity the ticked kinds of harm carry, and the kinds that carry it; None without one:
+    moderate, or serious for a harm to health where the output acts on the person alone."""
+    kinds = tuple(kind for kind in plan.impact.harm_kinds if kind in _LIFTS)
     if not kinds:
         return None
-    return max((_FLOOR[kind] for kind in kinds), key=_ORDER.index), kinds
+    if HarmKind.health in kinds and _acts_alone(plan):
+        return Severity.serious, (HarmKind.health,)
+    return Severity.moderate, kinds
 
 
 def effective_severity(plan: Plan) -> Severity | None:
-    """How seriously an error is taken: the team's rating, raised to the floor its kinds of harm carry."""
-    rated, floor = plan.impact.error_severity, _floor(plan)
-    if floor is None:
-        return rated
-    if rated is None or _ORDER.index(rated) < _ORDER.index(floor[0]):
-        return floor[0]
-    return rated
+    """How seriously an error is taken: the team's rating, a minor one (or none) raised to the floor
+    its kinds of harm carry."""
+    raised = _raised(plan)
+    return plan.impact.error_severity if raised is None else raised[0]
 
 
 def unattended_minor(plan: Plan) -> bool:
@@ -53,11 +61,9 @@ def unattended_minor(plan: Plan) -> bool:
 
 def _raised(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:
     """The floor and its kinds where they raise the team's rating (or stand in for a missing one)."""
-    floor = _floor(plan)
-    rated = plan.impact.error_severity
-    if floor is None or (rated is not None and _ORDER.index(rated) >= _ORDER.index(floor[0])):
-        return None
-    return floor
+    if plan.impact.error_severity not in _LIFTED:
+        return None  # moderate or above: the team's rating stands
+    return _floor(plan)
 
 
 def severity_quote(plan: Plan, note: str = "") -> str:
@@ -87,23 +93,34 @@ _HEALTH = {"impact.harm_kinds": ["health"]}
     impact=3,
     move=Move(
         "Rate the error by the harm it can do, not by the typical case",
-        "An error that can hurt someone's health or take away their rights or access is at least serious, "
-        "however rare: count that error in the done metrics, keep a person's check or a hard limit outside "
-        "the model on it, and name the fallback when it happens",
+        "An error that can hurt someone's health or take away their rights or access is no minor one: at "
+        "least moderate, and serious where it harms health and the output acts on the person alone; count "
+        "that error in the done metrics, keep a person's check or a hard limit outside the model on it, and "
+        "name the fallback when it happens",
         "warning",
     ),
     fires=(
         Case(
-            {**_HEALTH, "impact.error_severity": "minor"},
+            {**_HEALTH, "impact.error_severity": "minor"},  # a clerk decides: no more than moderate
+            evidence=(
+                'impact.error_severity: "minor" (taken as moderate: impact.harm_kinds names someone\'s health '
+                "or safety)",
+                'impact.harm_kinds: ["health"]',
+            ),
+        ),
+        Case({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "minor"}),
+        Case(  # the output acts on the person alone: health lifts the rating to serious
+            {**_HEALTH, "impact.error_severity": "minor", "product.mode": "automate"},
             evidence=(
                 'impact.error_severity: "minor" (taken as serious: impact.harm_kinds names someone\'s health '
                 "or safety)",
                 'impact.harm_kinds: ["health"]',
             ),
         ),
-        Case({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "moderate"}),
     ),
     quiet=(
+        Case({"impact.harm_kinds": ["money", "rights"], "impact.error_severity": "moderate"}),  # it stands
+        Case({**_HEALTH, "impact.error_severity": "moderate", "product.mode": "automate"}),  # it stands
         Case({**_HEALTH, "impact.error_severity": "serious"}),  # rated as the harm deserves
         Case({**_HEALTH, "impact.error_severity": "severe"}),
         Case({"impact.harm_kinds": ["money"], "impact.error_severity": "minor"}),  # money sets no floor
@@ -115,9 +132,10 @@ _HEALTH = {"impact.harm_kinds": ["health"]}
 def harm_kind_outranks_rating(plan: Plan) -> Evidence:
     """The error is rated below the harm it can do.
 
-    The team rated its errors by the typical case, but names a harm to someone's health or safety, or to
-    their rights or access (a benefit, a service, a job, legal standing). Such an error is at least
-    serious however rare it is: a route, a dose, an exercise or a load recommended wrongly can injure, and
+    The team rated its errors minor, by the typical case, but names a harm to someone's health or safety,
+    or to their rights or access (a benefit, a service, a job, legal standing). Such an error is at least
+    moderate however rare it is, and serious where it harms health and the output acts on the person
+    alone: a route, a dose, an exercise or a load recommended wrongly can injure, and
     a refusal wrongly made takes away what a person is owed. Rated minor, it gets no metric, no check and
     no fallback, and nobody counts it until it happens.
 
