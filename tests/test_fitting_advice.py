@@ -48,6 +48,7 @@ _SELF_ACTING = {
 _BAND = "Send the uncertain band to people, audit a sample, keep actions reversible"
 _CAPS = "Bound what it may commit alone before it goes live"
 _LIMITS = "Bound what it may do alone before it goes live"
+_INSTRUMENTS = "Bound what it sets alone, and read its error from the instruments"
 _REGIME = {
     "product.task": "forecasting",
     "constraints.data.labels": ["outcomes"],
@@ -181,6 +182,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _BY_GROUP,
     ),
     ("commits-unchecked", _ALONE, _CAPS, _LIMITS, "Cap each action and the daily total", _CAPS),
+    (  # it sets a dose whose outcome instruments record: its error is read from them, not a person's audit
+        "commits-unchecked",
+        {**_ALONE, "product.action_shape": "sets_amount", "constraints.data.label_writer": "event"},
+        _INSTRUMENTS,
+        _CAPS,
+        "Keep hard limits and a limit on each step outside the model",
+        _INSTRUMENTS,
+    ),
     (  # it publishes pages: limits on how many and which, not caps on amounts
         "commits-unchecked",
         _PUBLISHES,

@@ -11,7 +11,16 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, items_per_month, monitor_paths, quote, ticked
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.power import ENOUGH_ERRORS, target_error
-from planner.plan.model import Category, Circumstance, EvalTruth, LabelSource, Mode, Plan, TaskType
+from planner.plan.model import (
+    Category,
+    Circumstance,
+    EvalTruth,
+    LabelSource,
+    LabelWriter,
+    Mode,
+    Plan,
+    TaskType,
+)
 
 # Where a plan says what happens to the cases once the model decides them alone.
 _LIVE_PATHS = (
@@ -119,6 +128,15 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         ),
     ),
     quiet=(
+        Case(  # records the instruments write: the outcome arrives without a person's audit
+            {
+                "product.mode": "automate",
+                "constraints.data.labels": ["existing"],
+                "constraints.data.label_writer": "event",
+                "done.eval_truth": "checked",
+                "constraints.retraining.trigger": None,
+            }
+        ),
         Case(
             {
                 "product.mode": "automate",
@@ -263,6 +281,8 @@ def _labels_made_by_people(plan: Plan) -> bool:
     outcome that arrives on its own, and the model is judged against answers people checked or another
     system's output (a forecast's actuals arrive on their own, whatever the labels are called)."""
     labels = plan.constraints.data.labels
+    if plan.constraints.data.label_writer is LabelWriter.event:
+        return False  # instruments or the world record the outcome: it arrives without a person's audit
     if not labels or LabelSource.outcomes in labels or LabelSource.none in labels:
         return False
     if plan.product.task is TaskType.forecasting:

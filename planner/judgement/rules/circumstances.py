@@ -20,6 +20,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.fitting import (
+    INSTRUMENTS_MEASURE,
     NO_LIMIT_NAMED,
     NO_MONEY_MOVES,
     action_without_money,
@@ -281,7 +282,7 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         "danger",
         first=True,
     ),
-    instead=(NO_MONEY_MOVES,),
+    instead=(INSTRUMENTS_MEASURE, NO_MONEY_MOVES),
     fires=(
         Case(
             {"product.circumstances": ["commits_alone"], "done.online_validation": None},

@@ -5,7 +5,8 @@ out, and a lead says something else. Each `Instead` here pairs the fact that rul
 (read from the structured answers first) with the advice that fits, and the rule quotes the same fact
 as evidence: customers choose which cases get an outcome (no random share can be kept out of their
 choice: correct for who chooses); a case held back from the action pays for it (hold none back, add a
-few below the cut); the action moves no money (a cap on amounts means nothing: limit how many, and which).
+few below the cut); the action moves no money (a cap on amounts means nothing: limit how many, and which);
+instruments record the outcome of what it sets (read its error from them, not from a person's audit).
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import PROPOSAL
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.fields import is_answered
-from planner.plan.model import ActionShape, ErrorCost, Mode, OutcomeRecorded, Plan, Severity
+from planner.plan.model import (
+    ActionShape,
+    Circumstance,
+    ErrorCost,
+    LabelWriter,
+    Mode,
+    OutcomeRecorded,
+    Plan,
+    Severity,
+)
 
 # ---------------------------------------------------------------- selective-labels: customers choose
 
@@ -191,6 +201,35 @@ NO_MONEY_MOVES = Instead(
     "sample each week; keep a switch that stops it; for a generative model, take the action from a "
     "structured decision checked against policy, never from its free text.",
     title="It acts on its own with nobody checking each action",
+)
+
+
+def instruments_measure_it(plan: Plan) -> bool:
+    """Whether instruments record the outcome of an amount or a setting it sets alone (label_writer event,
+    with sets_controls ticked or the output an amount): its live error is read from the instrument's later
+    reading, not from a person's random audit."""
+    sets = (
+        Circumstance.sets_controls in plan.product.circumstances
+        or plan.product.action_shape is ActionShape.sets_amount
+    )
+    return sets and plan.constraints.data.label_writer is LabelWriter.event
+
+
+INSTRUMENTS_MEASURE = Instead(
+    instruments_measure_it,
+    Move(
+        "Bound what it sets alone, and read its error from the instruments",
+        "A model that sets an amount on its own repeats each error at machine speed: keep hard limits and a "
+        "limit on each step outside the model, log every setting, compare each one with the instrument's "
+        "later reading of the outcome (not a person's random audit), and keep a switch that hands control back",
+        "danger",
+        first=True,
+    ),
+    "Keep hard limits and a limit on each step outside the model; log every setting it makes; measure its "
+    "live error by comparing each setting's predicted outcome with the instrument's later reading, per "
+    "regime, rather than by a person's random audit; keep a switch that hands control back to the "
+    "existing controller or an operator.",
+    title="It sets amounts on its own with nobody checking each one",
 )
 
 
