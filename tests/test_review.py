@@ -234,6 +234,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "average-error-misses-expensive-tail",
         "inputs-known-only-later",
         "inputs-echo-the-decision",
+        "setpoint-loop-unguarded",
+        "instrument-change-read-as-trend",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

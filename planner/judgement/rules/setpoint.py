@@ -1,0 +1,350 @@
+"""Rules on a model that closes a loop on a physical process (a dose, a temperature, a speed, a valve) and
+on a change of instrument read as a trend: a setpoint set alone needs guards outside the model, and a
+series measured two ways over time needs the bias of each way, not an accuracy."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    monitor_paths,
+    quote,
+    says_nothing,
+    ticked,
+)
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import (
+    ActionShape,
+    Category,
+    Circumstance,
+    DataKind,
+    Difference,
+    LabelWriter,
+    Mode,
+    Plan,
+    Serving,
+    Severity,
+    TaskType,
+)
+
+# Words of a physical setting the output becomes.
+SETPOINT = Lexicon("""
+    setpoint, setpoints, set point, set points, set-point, set-points, dose, doses, dosing, dosage rate
+    pump rate, pump rates, pump speed, pump speeds, flow rate, flow rates, valve, valves, valve position
+    valve opening, fan speed, fan speeds, line speed, feed rate, feed rates, burner setting, burner settings
+    zone temperatures, set the temperature, sets the temperature, damper position, dampers
+""")
+# Inputs checked before the model reads them: stale, frozen or out-of-range sensor values.
+INPUTS_CHECKED = Lexicon("""
+    stale, stale readings, frozen sensor, frozen sensors, frozen reading, frozen readings, flatlined
+    flat-lined, out-of-range, out of range readings, range check, range checks, plausibility check
+    plausibility checks, sensor check, sensor checks, sensor validation, validated readings, forward-filled
+    forward fill, forward-fill, last value carried, missing readings, sensor fault, sensor faults
+""")
+# Limits on what it sets, kept outside the model.
+BOUNDED = Lexicon("""
+    hard limit, hard limits, rate limit, rate limits, rate of change, clamp, clamped, clamps, interlock
+    interlocks, max step, maximum step, step limit, step limits, ramp limit, ramp limits, within limits
+    safety limits, alarm limits, bounded between, capped at
+""")
+# It hands control back when it leaves what it knows.
+HANDS_BACK = Lexicon("""
+    hands back, hand back, hand-back, handed back, falls back to the controller, fall back to the controller
+    existing controller, pid, pid loop, the old controller, manual mode, operator takes over, operators take
+    over, reverts to the controller, revert to the controller, bumpless transfer, back to the operator
+    back to the operators, outside the training range, outside the range it was trained on
+""")
+# Evaluation on the extreme regime, where the risk lives.
+EXTREME = Lexicon("""
+    extreme, extremes, top percentile, top percentiles, top 1%, top 5%, worst days, worst hours, peak days
+    peak hours, storm events, heatwave, heatwaves, highest loads, highest flows, rare regime, extreme regime
+    99th percentile, 95th percentile
+""")
+
+# Where a plan says how the loop is guarded.
+_GUARD_IN = (
+    "after_launch.fallback",
+    "product.decision",
+    "product.output",
+    "product.inputs",
+    "heuristics.humans_handle",
+    "done.when_met",
+)
+_EVAL_IN = ("done.eval_set", "done.when_met", "constraints.data.differences_note")
+_SERIOUS = (Severity.serious, Severity.severe)
+_ESTIMATES = (TaskType.regression, TaskType.forecasting)
+
+
+def _faq(plan: Plan) -> tuple[str, ...]:
+    return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
+
+
+def _physical(plan: Plan) -> str | None:
+    """The answer showing the setting acts on a running process: read as a series, served as it streams,
+    or an outcome instruments record."""
+    if DataKind.time_series in plan.product.data_kinds:
+        return quote(plan, "product.data_kinds", "it reads a running process as a series")
+    if plan.constraints.latency.serving is Serving.online:
+        return quote(plan, "constraints.latency.serving")
+    if plan.constraints.data.label_writer is LabelWriter.event:
+        return quote(plan, "constraints.data.label_writer", "instruments record the outcome")
+    return None
+
+
+@rule(
+    "setpoint-loop-unguarded",
+    Category.operations,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Guard the loop outside the model before it sets the process alone",
+        "A model that sets a dose, a temperature, a speed or a valve alone acts on whatever its sensors "
+        "say: reject stale, frozen or out-of-range readings, keep hard limits and a limit on each step "
+        "outside the model, hand control back to the existing controller or an operator outside the range "
+        "it was trained on, and judge it on the extreme regime (the top percentiles of the driving "
+        "variable), not on the average",
+        "danger",
+    ),
+    fires=(
+        Case(  # a dose set alone from a series, with serious harm and no fallback: high
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.data_kinds": ["time_series"],
+                "product.output": "Coagulant dose for the next 15 minutes",
+                "impact.error_severity": "serious",
+                "after_launch.fallback": None,
+            },
+            also=frozenset({"predictions-set-controls", "worst-error-uncounted"}),
+        ),
+        Case(  # an amount set alone, with limits named but no input checks nor hand-back: medium
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["none"],
+                "product.action_shape": "sets_amount",
+                "product.task": "regression",
+                "constraints.latency.serving": "online",
+                "after_launch.fallback": "Hard limits and a rate limit on each step, in the PLC.",
+            },
+        ),
+        Case(  # not ticked: only the words say the output is a setpoint
+            {
+                "product.mode": "automate",
+                "product.circumstances": [],
+                "product.task": "regression",
+                "product.output": "The chiller setpoint for the next hour",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # people apply each setting
+            {
+                "product.mode": "augment",
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.data_kinds": ["time_series"],
+            }
+        ),
+        Case(  # a price set alone from a table: no sensor, no loop
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.data_kinds": ["tabular"],
+            }
+        ),
+        Case(  # every guard named
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["sets_controls"],
+                "product.task": "regression",
+                "product.data_kinds": ["time_series"],
+                "after_launch.fallback": "Stale or out-of-range readings are rejected; hard limits and a rate "
+                "limit sit in the PLC; outside the training range it hands back to the PID loop.",
+                "done.eval_set": "The last year, reported on the top 5% of inflow turbidity as well.",
+            }
+        ),
+    ),
+    ask="does the model set a physical setpoint alone, with no check of its sensors, no limits outside it "
+    "and no hand-back outside the range it learned?",
+)
+def setpoint_loop_unguarded(plan: Plan) -> Evidence:
+    """A setpoint set alone has no guard outside the model.
+
+    A model that sets a dose, a temperature, a speed or a valve by itself acts on whatever its sensors
+    report: a stale or frozen reading, a forward-filled gap or a drifting probe gives a confident wrong
+    setting; its response lags the process and can oscillate; outside the conditions it learned (a storm,
+    a heatwave) it extrapolates; and its average error hides the rare extreme regime where the harm is.
+
+    Mitigation: Reject stale, frozen and out-of-range readings before the model reads them; keep hard
+    limits and a limit on each step in the controller, outside the model; hand control back to the
+    existing controller or an operator outside the range it was trained on; judge it on the top
+    percentiles of the driving variable and on its response to steps (lag, overshoot), not on the average.
+    """
+    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
+    if not alone or plan.product.task not in _ESTIMATES:
+        return None
+    fact = ticked(plan, Circumstance.sets_controls)
+    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
+        fact = quote(plan, "product.action_shape", "it sets an amount")
+    physical = _physical(plan)
+    said = first_said(plan, ("product.output", "product.decision"), SETPOINT)
+    paths = (*_GUARD_IN, *monitor_paths(plan), *_faq(plan))
+    guards = {
+        "no check of stale, frozen or out-of-range readings": first_said(plan, paths, INPUTS_CHECKED),
+        "no hard limit or limit on each step outside the model": first_said(plan, paths, BOUNDED),
+        "no hand-back to the existing controller or an operator": first_said(plan, paths, HANDS_BACK),
+        "no evaluation on the extreme regime": first_said(plan, (*_EVAL_IN, *paths), EXTREME),
+    }
+    missing = [gap for gap, found in guards.items() if found is None]
+    if not missing:
+        return None
+    gaps = "; ".join(missing)
+    if fact is None or (physical is None and said is None):
+        if said is None or (Circumstance.none in plan.product.circumstances and fact is None):
+            return None
+        # Not ticked, nor read as a series: only the words say the output is a physical setting.
+        return Hint(said[1], (quote(plan, "product.mode"), quote(plan, said[0]), gaps))
+    where = physical or quote(plan, said[0] if said else "product.output")
+    found = (fact, quote(plan, "product.mode"), where, gaps)
+    if len(missing) == 1:
+        return Tempered(1, found)
+    fallback = answer_at(plan, "after_launch.fallback")
+    unplanned = fallback is None or says_nothing(fallback)
+    if effective_severity(plan) in _SERIOUS and unplanned:
+        return (*found, severity_quote(plan), "after_launch.fallback: not answered (nothing takes over)")
+    return Tempered(3, found)
+
+
+# Words of a change of instrument, sensor or method during the data's period.
+NEW_INSTRUMENT = Lexicon("""
+    new sensor, new sensors, new instrument, new instruments, new analyser, new analyzer, new analysers
+    new analyzers, new meter, new meters, new probe, new probes, new gauge, new gauges, new assay
+    new lab method, new method of measurement, new measuring method, new scanner, new scanners
+    new camera, new cameras, sensors replaced, sensors were replaced, replaced the sensors, probes replaced
+    meters replaced, replaced the meters, instrument changed, instruments changed, changed the method
+    method changed, changed the lab method, switched laboratories, switched labs, changed laboratory
+    recalibrated, re-calibrated, upgraded the sensors, upgraded sensors
+""")
+# Words of an output read as a change over time: a trend, or a comparison across periods.
+TREND = Lexicon("""
+    trend, trends, trend line, year on year, year-on-year, change since, changes since, compared with last
+    year, compared to last year, against last year, versus last year, same period last year, over the years
+    monitoring over time, long-term change, long-term changes, from one year to the next, across years
+    before and after, since the baseline, against the baseline year
+""")
+# Words of a bridge between the two ways of measuring: both run together, the bias measured.
+BRIDGED = Lexicon("""
+    parallel run, parallel runs, run in parallel, ran in parallel, side by side, side-by-side, bridging period
+    bridging study, overlap period, overlapping period, both instruments, both sensors, both methods
+    both analysers, both analyzers, both meters, bias per, paired readings, paired measurements, paired samples
+    cross-calibrated, cross-calibration, cross calibration, calibration curve, step adjustment
+    break in the series, series break
+""")
+_TREND_IN = (
+    "product.output",
+    "product.decision",
+    "product.goal",
+    "product.success_metric",
+    "press_release.solution",
+)
+_CHANGE_IN = ("constraints.data.changes", "constraints.data.differences_note")
+_BRIDGE_IN = (
+    "constraints.data.differences_note",
+    "constraints.data.changes",
+    "done.eval_set",
+    "done.when_met",
+    "product.inputs",
+    "after_launch.fallback",
+)
+
+
+@rule(
+    "instrument-change-read-as-trend",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Measure the bias of each instrument before reading a change over time",
+        "A change of instrument, sensor or method at one date moves every reading after it: where the output "
+        "feeds a trend or a comparison across periods, the step looks like a real change. Run both ways "
+        "side by side for a bridging period, estimate the bias per regime (per instrument, per method), "
+        "and report the trend corrected for it, not an overall accuracy",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.differences": ["device"],
+                "product.output": "Monthly nitrate level per river reach, reported as a trend year on year.",
+            },
+            also=frozenset({"production-differs"}),
+        ),
+        Case(  # not ticked: the changes name a new sensor, and the output is compared with last year
+            {
+                "constraints.data.changes": "The ward got new sensors in March 2024.",
+                "product.output": "Falls per 1,000 bed-days, compared with last year.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # another device, but no change over time is read
+            {
+                "constraints.data.differences": ["device"],
+                "product.output": "Nitrate level of each water sample.",
+            }
+        ),
+        Case(  # both ran side by side: the bias is measured
+            {
+                "constraints.data.differences": ["device"],
+                "constraints.data.differences_note": "Old and new analysers ran side by side for three months.",
+                "product.output": "Monthly nitrate level per river reach, reported as a trend year on year.",
+            }
+        ),
+        Case(  # a trend, measured one way throughout
+            {
+                "constraints.data.differences": ["none"],
+                "product.output": "Monthly nitrate level per river reach, reported as a trend year on year.",
+            }
+        ),
+    ),
+    ask="does the output feed a trend or a comparison across periods while the instrument or method "
+    "changed: is the step an artefact of the change?",
+)
+def instrument_change_read_as_trend(plan: Plan) -> Evidence:
+    """A change of instrument is read as a change over time.
+
+    Where the data were captured with another device or method from some date on and the output feeds a
+    trend or a comparison across periods, the change of instrument is confounded with time: its bias
+    moves every reading after the switch, and the trend shows a step that nothing in the world caused.
+    Accuracy on a test set does not show it; the bias of each way of measuring does.
+
+    Mitigation: Run the old and the new way side by side for a bridging period; estimate the bias per
+    regime (instrument, method, site) and correct for it or mark the break in the series; report the
+    trend with and without the correction, and judge the model by its bias per regime, not its accuracy.
+    """
+    trend = first_said(plan, _TREND_IN, TREND)
+    if trend is None:
+        return None
+    data = plan.constraints.data
+    ticked_kinds = [kind for kind in (Difference.device, Difference.capture) if kind in data.differences]
+    changed = None if ticked_kinds else first_said(plan, _CHANGE_IN, NEW_INSTRUMENT)
+    if not ticked_kinds and changed is None:
+        return None
+    paths = (*_BRIDGE_IN, *monitor_paths(plan), *_faq(plan))
+    if first_said(plan, paths, BRIDGED) is not None:
+        return None
+    compared = "a change over time is read from it: the instrument's step looks like a real change"
+    if ticked_kinds:
+        fact = quote(plan, "constraints.data.differences", "another instrument or way of capture")
+        return Hint(
+            trend[1], (fact, quote(plan, trend[0], compared), "no bridging period or bias per regime")
+        )
+    assert changed is not None
+    return Hint(
+        (*changed[1], *trend[1]),
+        (quote(plan, changed[0]), quote(plan, trend[0], compared), "no bridging period or bias per regime"),
+    )
