@@ -168,6 +168,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "gainers-adapt",
         "generator-without-template-baseline",
         "holdout-of-few-units",
+        "test-arms-share-supply",
         "horizon-shorter-than-lead-time",
         "inputs-after-prediction",
         "label-corrected-on-notice",

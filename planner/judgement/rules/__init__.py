@@ -138,6 +138,7 @@ from planner.judgement.rules import (
     echo,
     published,
     shocks,
+    interference,
 )
 # isort: on
 
@@ -188,6 +189,7 @@ __all__ = [
     "heuristics",
     "horizon",
     "impact",
+    "interference",
     "items_per_month",
     "judged",
     "keeper",
