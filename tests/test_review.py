@@ -169,6 +169,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "generator-without-template-baseline",
         "holdout-of-few-units",
         "test-arms-share-supply",
+        "exploration-ends-with-the-test",
         "horizon-shorter-than-lead-time",
         "inputs-after-prediction",
         "label-corrected-on-notice",

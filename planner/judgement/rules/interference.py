@@ -10,9 +10,9 @@ whole-market effect of launching can be nil. A lead asks what is randomised, and
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, own_notes, quote
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import OnlineValidation, TaskType
+from planner.plan.choices import OnlineValidation, OutcomeRecorded, TaskType
 from planner.plan.model import Category, Plan
 from planner.plan.workings import ActionShape
 
@@ -153,3 +153,92 @@ def arms_share_supply(plan: Plan) -> Evidence:
         else quote(plan, "product.task")
     )
     return Hint(words, (quote(plan, path, note), quote(plan, "done.online_validation"), shape))
+
+
+# Words saying the random share lasts only as long as the test.
+FOR_THE_TEST = Lexicon("""
+    during the test, during the trial, during the pilot, during the a/b test, for the test, for the trial
+    while the test runs, while the trial runs, until the test ends, until the trial ends, test period
+    trial period, for the duration of the test, for the duration of the trial
+""")
+# Words saying a share stays out after the test.
+STAYS_OUT = Lexicon("""
+    permanent holdout, permanent control, permanently, stays out, stay out, kept out after, after launch
+    after the test, ongoing holdout, standing holdout, long-term holdout, always kept, kept for good
+    every month, each month, rolling holdout, continuing holdout
+""")
+_LOOPS = (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action)
+
+
+@rule(
+    "exploration-ends-with-the-test",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Keep a random share out of the model after the test ends",
+        "The share kept out is the test's control arm; once the test ends every case follows the model "
+        "and the outcomes it learns from are only its own choices: keep a small random share out for good",
+        "info",
+    ),
+    ask="does a random share stay out of the model's hands after the test ends?",
+    fires=(
+        Case(
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "constraints.data.exploration_share": 0.1,
+                "done.online_validation": "holdout",
+                "done.when_met": "A 10% control group keeps today's process during the test.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # a share kept out for good
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "constraints.data.exploration_share": 0.1,
+                "done.online_validation": "holdout",
+                "done.when_met": "A 10% control group during the test; 2% stays out permanently.",
+            }
+        ),
+        Case(  # every outcome recorded whatever the model does: no loop to break
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "constraints.data.exploration_share": 0.1,
+                "done.online_validation": "holdout",
+                "done.when_met": "A 10% control group keeps today's process during the test.",
+            }
+        ),
+    ),
+)
+def exploration_ends_with_the_test(plan: Plan) -> Evidence:
+    """The only random share is the test's control arm, for the test's length.
+
+    A plan that answers a share kept out of the model, where that share is the A/B test's control arm,
+    keeps it only while the test runs; afterwards every outcome the model learns from follows its own
+    choices, the feedback loop the share was meant to break.
+
+    Mitigation: Keep a small random share (1-5%) out of the model's hands after launch, log it, and
+    retrain and evaluate on it.
+    """
+    data = plan.constraints.data
+    if not data.exploration_share or data.outcome_recorded_for not in _LOOPS:
+        return None
+    if plan.done.online_validation not in _TESTS:
+        return None
+    texts = _test_texts(plan)
+    if any(STAYS_OUT.find(text) for text in texts):
+        return None
+    for path in ("done.when_met", "press_release.solution"):
+        words = FOR_THE_TEST.find_all(answer_at(plan, path))
+        if words:
+            note = f"{', '.join(words)}: the share kept out ends with the test; what stays out after it?"
+            return Hint(
+                words,
+                (
+                    quote(plan, path, note),
+                    quote(plan, "constraints.data.exploration_share"),
+                    quote(plan, "constraints.data.outcome_recorded_for"),
+                ),
+            )
+    return None
