@@ -79,3 +79,23 @@ def test_a_volume_target_takes_over_the_self_counted_point() -> None:
     assert "success-self-counted" not in both
     alone = levels({"product.circumstances": ["self_counted"], **unpaired})
     assert "success-self-counted" in alone
+
+
+def test_a_live_test_whose_arms_share_supply_is_not_called_sound() -> None:
+    """A plan told its A/B arms compete for one pool of slots is not also told its live test is sound."""
+
+    def said(changes: dict[str, object]) -> tuple[set[str], set[str]]:
+        assessment = assess(patched(changes))
+        return {risk.id for risk in assessment.open_risks}, {advice.title for advice in assessment.advice}
+
+    shared = {
+        "product.task": "ranking",
+        "product.decision": "Clients book one of the studio's appointment slots from the ranked list.",
+        "done.online_validation": "a_b_test",
+    }
+    risks, titles = said(shared)
+    assert "test-arms-share-supply" in risks
+    assert "Judged live before it replaces today's process" not in titles
+    risks, titles = said({**shared, "product.decision": "Clients read the ranked list of articles."})
+    assert "test-arms-share-supply" not in risks
+    assert "Judged live before it replaces today's process" in titles

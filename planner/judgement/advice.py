@@ -321,8 +321,11 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
                 part="sound",
             )
         )
-    data = plan.constraints.data
-    if acting_shapes_labels(plan) and data.exploration_share:
+    data, ended = (
+        plan.constraints.data,
+        "exploration-ends-with-the-test" in open_ids,
+    )  # a share for the test only
+    if acting_shapes_labels(plan) and data.exploration_share and not ended:
         found.append(
             Advice(
                 "Feedback loop handled",
@@ -332,11 +335,12 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
                 part="sound",
             )
         )
-    if done.online_validation not in (None, OnlineValidation.none, OnlineValidation.before_after):
+    live, shared = done.online_validation, "test-arms-share-supply" in open_ids  # arms that share supply
+    if live and live not in (OnlineValidation.none, OnlineValidation.before_after) and not shared:
         found.append(
             Advice(
                 "Judged live before it replaces today's process",
-                f"Online validation: {label(done.online_validation)}.",
+                f"Online validation: {label(live)}.",
                 "success",
                 part="sound",
             )

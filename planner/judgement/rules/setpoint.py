@@ -242,7 +242,9 @@ BRIDGED = Lexicon("""
     bridging study, overlap period, overlapping period, both instruments, both sensors, both methods
     both analysers, both analyzers, both meters, bias per, paired readings, paired measurements, paired samples
     cross-calibrated, cross-calibration, cross calibration, calibration curve, step adjustment
-    break in the series, series break
+    break in the series, series break, per regime, by regime, each regime, per measuring regime
+    per instrument, by instrument, each instrument, per method, by method, old and new method
+    old and new instrument, old and new sensors, flagged by regime, regime as an input
 """)
 _TREND_IN = (
     "product.output",
@@ -258,6 +260,8 @@ _BRIDGE_IN = (
     "done.eval_set",
     "done.when_met",
     "product.inputs",
+    "product.output",
+    "product.decision",
     "after_launch.fallback",
 )
 
@@ -302,6 +306,12 @@ _BRIDGE_IN = (
                 "constraints.data.differences": ["device"],
                 "constraints.data.differences_note": "Old and new analysers ran side by side for three months.",
                 "product.output": "Monthly nitrate level per river reach, reported as a trend year on year.",
+            }
+        ),
+        Case(  # the trend is read per measuring regime
+            {
+                "constraints.data.changes": "Two stations got new probes in 2023.",
+                "product.output": "Dissolved oxygen per lake, compared with last year, estimated per regime.",
             }
         ),
         Case(  # a trend, measured one way throughout
