@@ -1,7 +1,9 @@
-"""An answer as text: yes/no, choice labels, shares as percents, lists joined, records named."""
+"""An answer as text: yes/no, choice labels, shares as percents, lists joined, records named; every text
+answer of a plan's data, with its path."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
@@ -38,3 +40,15 @@ def format_record(item: BaseModel) -> str:
     ]
     named = [f"{name.replace('_', ' ')}: {format_value(value)}" for name, value in rest]
     return " · ".join([format_value(first[1]), *named])
+
+
+def text_answers(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text below `value` (a plan, or part of one, dumped as JSON data), with its dotted path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_answers(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from text_answers(item, f"{path}[{index}]")

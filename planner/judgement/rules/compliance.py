@@ -8,12 +8,11 @@ plan meets it (a sign-off, an assessment, an exclusion, an approval), has done t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Plan
+from planner.plan.text import text_answers
 
 # A regulation or standard by its name: a titled act, directive, regulation or code; a standard's number;
 # a regulation's or a regulator's usual abbreviation (written as such: the case is read).
@@ -39,22 +38,10 @@ COMPLIES = Lexicon("""
 """)
 
 
-def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
-    """Every text answer below `value`, with its dotted path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
-
-
 def compliance_stated(plan: Plan) -> str | None:
     """The answer naming the rules the plan must meet and how it meets them (the same answer, or a named
     rule in one and a sign-off, assessment or exclusion in another), or None."""
-    texts = list(_texts(plan.model_dump(mode="json", exclude={"decisions"}), ""))
+    texts = list(text_answers(plan.model_dump(mode="json", exclude={"decisions"})))
     named = [(path, text) for path, text in texts if _RULE_NAMED.search(text)]
     if not named:
         return None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
@@ -116,6 +114,7 @@ from planner.plan.model import (
     Split,
     TaskType,
 )
+from planner.plan.text import text_answers
 
 _COLLECT_LABELS = Move(
     "Collect labels before modelling",
@@ -2792,18 +2791,6 @@ _ONE_CAMERA = re.compile(
 )
 
 
-def _texts(value: Any) -> Iterator[str]:
-    """Every text answer of a plan (or of a part of it)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
-
-
 def serves_known(plan: Plan) -> bool:
     """Whether the product predicts for the things its data already holds, from each one's own history:
     a recommender for its customers, a forecast of its fixed series. Production meets them again, so a
@@ -2814,12 +2801,12 @@ def serves_known(plan: Plan) -> bool:
 
 def _new_series(plan: Plan) -> bool:
     """Whether a forecast must serve series the data does not hold (new stores, sites to open)."""
-    return any(NEW_SERIES.find(text) for text in _texts(plan.product.model_dump(mode="json")))
+    return any(NEW_SERIES.find(text) for _, text in text_answers(plan.product.model_dump(mode="json")))
 
 
 def _one_camera(plan: Plan) -> bool:
     """Whether the plan says its images come from a single camera ('a single fixed camera over the belt')."""
-    return any(_ONE_CAMERA.search(text) for text in _texts(plan.model_dump(mode="json")))
+    return any(_ONE_CAMERA.search(text) for _, text in text_answers(plan.model_dump(mode="json")))
 
 
 def _rows_per_entity(text: str | None) -> tuple[str, ...]:

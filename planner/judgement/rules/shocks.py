@@ -26,20 +26,18 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # `since 2019`, `2019 - now`, `2019 to date`: the period runs to today.
 _TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|\b(?:-|–|to)\s*(?:now|today|date|present)\b", re.I)
 _SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
-_THIS_YEAR = 2026
 
 # Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
 # spread or of a machine's wear is not).
 _PREDICTS = ("product.output", "product.label", "product.goal")
 
 
-def _years(period: str | None) -> tuple[int, int] | None:
-    """The first and last year a period names (`Jan 2019 - Jun 2025`: 2019, 2025), or None."""
+def _spans_the_shock(period: str | None) -> bool:
+    """Whether a period takes in 2020 (`Jan 2019 - Jun 2025`, `since 2018`; not `Jan 2022 - Dec 2025`)."""
     years = [int(year) for year in _YEAR.findall(period or "")]
-    if not years:
-        return None
-    last = _THIS_YEAR if _TO_NOW.search(period or "") else max(years)
-    return min(years), last
+    if not years or min(years) > _SHOCK:
+        return False
+    return bool(_TO_NOW.search(period or "")) or max(years) >= _SHOCK  # an open period runs past it
 
 
 def _behaviour(plan: Plan) -> tuple[str, str] | None:
@@ -126,8 +124,7 @@ def data_spans_the_pandemic(plan: Plan) -> Evidence:
     in the changes answer; test on months after them.
     """
     data = plan.constraints.data
-    span = _years(data.period)
-    if span is None or not span[0] <= _SHOCK <= span[1]:
+    if not _spans_the_shock(data.period):
         return None
     if Dropped.period in data.dropped or SHOCK_NAMED.find(data.changes) or SHOCK_NAMED.find(data.period):
         return None
