@@ -24,7 +24,7 @@ SHOCK_NAMED = Lexicon("""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # `since 2019`, `2019 - now`, `2019 to date`: the period runs to today.
-_TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|\b(?:-|–|to)\s*(?:now|today|date|present)\b", re.I)
+_TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|(?:-|–|\bto)\s*(?:now|today|date|present)\b", re.I)
 _SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
 
 # Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
@@ -74,6 +74,12 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
                 'product.output: "Bookings per court and hour for the next two weeks" (it learns bookings)',
                 'constraints.data.changes: "nothing" (nothing named for those months)',
             ),
+        ),
+        Case(  # an open period written with a dash
+            {
+                "product.output": "Expected bookings per museum tour next month",
+                "constraints.data.period": "2018 - now",
+            }
         ),
         Case(  # a count of visits predicted, period running to today
             {
