@@ -2939,6 +2939,9 @@ CHANGE_HANDLED = Lexicon("""
     terms as a feature, relabelled by today's standard, relabeled by today's standard
     scored separately, score it separately, scored apart, evaluated separately, measured separately
     reported separately, compared before and after, checked before and after, before and after the change
+    version recorded per, version is recorded per, version logged per, version is logged per, recorded per call
+    recorded per record, recorded per case, recorded per row, recorded per job, recorded per item, logged per call
+    logged per record, logged per case, logged per row, logged per job, logged per item
 """)
 
 # A thing several rows describe that lasts over time (a person visiting again, a site, repeat reports of

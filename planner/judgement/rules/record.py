@@ -445,6 +445,9 @@ COVERAGE_CHANGE = Lexicon("""
     are replaced each season, are replaced every season, are replaced each year, are replaced every year
     replaced each season, replaced every season, discontinued, delisted, new products, new items, new lines
     new titles, new skus, range changes, range refresh, catalogue turnover, product turnover, item turnover
+    changes every month, changes each month, changes every week, changes each week, changes every quarter
+    changes each quarter, change every month, change each month, change every week, change each week
+    changes monthly, changes weekly, change monthly, change weekly, changes all the time, change all the time
 """)
 # A change of what the label or the process means: a rule, a standard, a definition, terms, prices.
 REGIME_CHANGE = Lexicon("""

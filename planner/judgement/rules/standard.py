@@ -78,13 +78,21 @@ def _recounted(text: object) -> tuple[str, ...]:
     return (found.group(0),) if numbers[0] != numbers[1] else ()
 
 
+# A source that carries no labels (`unannotated surveys 2022-2024`): it cannot label anything differently.
+_UNLABELLED = Lexicon("""
+    unannotated, un-annotated, unlabelled, unlabeled, un-labelled, un-labeled, not annotated, not labelled
+    not labeled, no labels, without labels, not yet annotated, not yet labelled, not yet labeled
+""")
+
+
 def _split_range(plan: Plan) -> tuple[str, str] | None:
     """Two sources that split the data's years between them (`old CAD 2015-2020`, `new CAD 2021-2025`):
-    the paths of both, when one ends where the other begins."""
+    the paths of both, when one ends where the other begins; a source without labels splits nothing."""
     spans = []
     for path in source_paths(plan):
-        found = _SPAN.search(answer_at(plan, path))
-        if found:
+        text = answer_at(plan, path)
+        found = _SPAN.search(text)
+        if found and not _UNLABELLED.find(text):
             spans.append((int(found.group(1)), int(found.group(2)), path))
     for start, end, path in spans:
         for other_start, _, other in spans:
@@ -237,6 +245,20 @@ _SAME_LABEL_NEW_REGIME = Instead(
             }
         ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+        Case(  # the catalogue turns over month by month: newcomers, not a new standard
+            {"constraints.data.changes": "The list of open vacancies changes every month."}
+        ),
+        Case(  # the regime is known for every record: the model can be given it, the test split by it
+            {"constraints.data.changes": "Scoring rules re-tuned twice (rule version recorded per case)."}
+        ),
+        Case(  # the later source carries no labels: nothing is labelled two ways
+            {
+                "constraints.data.sources": [
+                    {"name": "Inspected culverts 2015-2020 (graded by engineers)", "acquisition": "own"},
+                    {"name": "Unlabelled culvert footage 2021-2024", "acquisition": "own"},
+                ]
+            }
+        ),
         Case(  # new areas joining the data: the model covers more, the label is given as before
             {"constraints.data.changes": "New delivery regions kept going live throughout the period."}
         ),
