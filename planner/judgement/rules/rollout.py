@@ -232,11 +232,11 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
     ),
 )
 def no_pilot_where_it_matters(plan: Plan) -> Evidence:
-    """No pilot: it goes live everywhere at once, where it acts alone, harms, or is not judged live.
+    """No pilot: it goes live everywhere at once, where it acts alone or its errors harm.
 
-    A suggestion people check can go everywhere at once: they catch its errors. But a system that acts
-    alone, errors that hurt someone, or a launch with no live comparison put every case at risk at once,
-    with no unit on today's process to show whether it helped.
+    A suggestion people check can go everywhere at once: they catch its errors (and a launch with no live
+    comparison is no-online-validation's point). But a system that acts alone, or errors that hurt
+    someone, put every case at risk at once, with no unit on today's process to show whether it helped.
 
     Mitigation: Start on units drawn at random, keep comparable units on today's process over the same
     weeks as the control, and widen in waves once the comparison holds; keep today's process as the
@@ -258,10 +258,10 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
         reasons.append(quote(plan, "product.circumstances", "it acts alone"))
     if severity in _HARMFUL:
         reasons.append(severity_quote(plan))
+    if not reasons:
+        return None  # a suggestion people check, with no live comparison: no-online-validation says that
     if live in _NO_LIVE_CONTROL:
         reasons.append(quote(plan, "done.online_validation"))
-    if not reasons:
-        return None
     return (quote(plan, "done.pilot_units", "no unit is left on today's process"), *reasons)
 
 
