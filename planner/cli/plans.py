@@ -74,8 +74,9 @@ def show(slug: str) -> None:
 
     workspace = current_workspace()
     plan = workspace.load(slug)
-    headline = assess(plan, stage_in(workspace, slug, plan, today_utc())).headline
-    echo(plan_summary(slug, plan, headline.title if headline else None), nl=False)
+    assessment = assess(plan, stage_in(workspace, slug, plan, today_utc()))
+    headline = assessment.headline
+    echo(plan_summary(slug, plan, headline.title if headline else None, assessment.key), nl=False)
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from planner.core import formatting
 from planner.core.inert import md_escape, one_line
 from planner.core.terminal import WIDTH, display_width, table, wrap
-from planner.judgement.register import Assessment, Risk
+from planner.judgement.register import Assessment, KeyRisks, Risk
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import SECTIONS, Kind, Question, completeness, questions_in
@@ -34,9 +34,9 @@ def _answer_lines(question: Question, value: Any) -> list[str]:
     return ["     " + text]
 
 
-def plan_summary(slug: str, plan: Plan, headline: str | None = None) -> str:
+def plan_summary(slug: str, plan: Plan, headline: str | None = None, key: tuple[KeyRisks, ...] = ()) -> str:
     """A readable, section-by-section summary of one plan; `headline`: the advice's top line for the
-    plan's stage, as `planner risks` leads with it."""
+    plan's stage, as `planner risks` leads with it; `key`: the risks the plan's claim rests on."""
     report = completeness(plan)
     owners = ", ".join(plan.owners) or "no owner yet"
     out = [
@@ -45,6 +45,9 @@ def plan_summary(slug: str, plan: Plan, headline: str | None = None) -> str:
     ]
     if headline:
         out.append(f"next: {one_line(headline)} (`planner risks {slug}` says why)")
+    for group in key:
+        titles = "; ".join(one_line(risk.title) for risk in group.risks)
+        out.append(f"key risk, {group.breaks}: {titles}")
     for number, section in enumerate(SECTIONS, start=1):
         out.append("")
         out.append(f"{number}. {section.title}")
@@ -151,6 +154,16 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
     # On a narrow terminal the titles are not cut to a few words: each goes whole under its row.
     limit = min(width - 1, WIDTH) if width else WIDTH
     out = [wrap(f"{one_line(title)}  ({slug})", limit), wrap(_summary(assessment), width and width - 1), ""]
+    if assessment.key:
+        out.append("Key risks: what the plan's claim rests on (the rest are worth a decision, rarely fatal)")
+        for group in assessment.key:
+            out.extend(
+                textwrap.wrap(one_line(group.heading), limit, initial_indent="  ", subsequent_indent="    ")
+            )
+            for risk in group.risks:
+                line = f"    - {risk.id} ({risk.level} {risk.score}): {one_line(risk.title)}"
+                out.append(wrap(line, limit, hang=6))
+        out.append("")
     if assessment.risks:
         header = ["SCORE", "LEVEL", "STATUS", "ID", "CATEGORY", "TITLE"]
         rows = [
@@ -195,6 +208,15 @@ def risk_report(slug: str, title: str, assessment: Assessment, width: int | None
 def risks_markdown(slug: str, title: str, assessment: Assessment) -> str:
     """The register as Markdown for a pull request; every piece of text is escaped."""
     out = [f"### Risks: {md_escape(title)} (`{slug}`)", "", md_escape(_summary(assessment)), ""]
+    if assessment.key:
+        out += ["**Key risks**: what the plan's claim rests on", ""]
+        for group in assessment.key:
+            out.append(f"- {md_escape(group.heading)}:")
+            out += [
+                f"  - **{md_escape(risk.title)}** (`{risk.id}`, {risk.level} {risk.score})"
+                for risk in group.risks
+            ]
+        out.append("")
     if assessment.risks:
         out += ["| Score | Level | Status | Risk | Evidence | Mitigation |", "|---:|---|---|---|---|---|"]
         for risk in assessment.risks:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
+from planner.judgement.keys import KeyRisks, key_risks
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
@@ -36,6 +37,7 @@ __all__ = [
     "Assessment",
     "Blocking",
     "Figures",
+    "KeyRisks",
     "Level",
     "Risk",
     "Stage",
@@ -63,6 +65,7 @@ class Assessment:
     measured: str | None = None  # the measured rules in one line, or why they no longer count
     stale: tuple[str, ...] = ()  # `measured before rule 1 changed`: the figures describe earlier rules
     asked: tuple[Asked, ...] = ()  # what a lead would ask that no answer settles (planner.judgement.probes)
+    key: tuple[KeyRisks, ...] = ()  # the open risks the plan's claim rests on (planner.judgement.keys)
 
     @property
     def open_risks(self) -> tuple[Risk, ...]:
@@ -104,6 +107,7 @@ def assess(plan: Plan, stage: Stage | None = None) -> Assessment:
         measured=measured,
         stale=stale,
         asked=asked(plan, risks),
+        key=key_risks(plan, risks),
     )
 
 
@@ -218,6 +222,10 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
                 "mitigation": risk.mitigation,
             }
             for risk in assessment.risks
+        ],
+        "key_risks": [
+            {"breaks": group.breaks, "heading": group.heading, "ids": [risk.id for risk in group.risks]}
+            for group in assessment.key
         ],
         "advice": [{"title": a.title, "reason": a.reason, "tone": a.tone} for a in assessment.advice],
         "figures": {

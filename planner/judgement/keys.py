@@ -1,0 +1,183 @@
+"""The key risks: the one to three open risks the plan's claim rests on, named above the register.
+
+A lead reads a register for what would sink the plan, not for its length. Most risks are process and
+hygiene (a pilot, alerts, an owner, a time box): worth a decision, rarely fatal. A few attack the claim
+itself, in one of four ways:
+- the evidence: the figure done rests on would be measured on data that flatter it (inputs known only
+  later, a split that leaks, a truth the old process made, labels only the chosen cases get);
+- the measure: the done metric can be met while the decision it serves goes wrong (the worst error
+  pooled or uncounted, a volume counted instead of being right, calls across a limit unscored);
+- the value: even a model that meets its target would not change the outcome (nobody acts, more flags
+  than people, a forecast shorter than the lever's notice, an earlier stage that caps it);
+- the harm: the worst error reaches people or the process with nothing to stop it.
+Those are the key risks, whatever their score beside process items; the register keeps its order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from planner.core import formatting
+from planner.judgement.order import VOIDS_EVIDENCE
+from planner.judgement.rules.base import MEDIUM, Risk
+from planner.judgement.rules.evidence import show
+from planner.plan.model import Plan
+
+Breaks = Literal["evidence", "measure", "value", "harm"]
+
+# The figure done rests on would flatter the model (beyond VOIDS_EVIDENCE, which also orders the advice).
+_EVIDENCE = VOIDS_EVIDENCE | {
+    "inputs-known-only-later",
+    "inputs-set-after-the-decision",
+    "input-counted-on-the-day",
+    "inputs-read-as-they-are-now",
+    "inputs-record-later-steps",
+    "inputs-echo-the-decision",
+    "lag-shorter-than-label-delay",
+    "label-echoes-estimate",
+    "label-copied-from-estimate",
+    "label-from-old-process",
+    "label-records-what-was-done",
+    "label-after-todays-fixes",
+    "untried-labelled-as-failures",
+    "test-set-not-like-product",
+    "precision-at-eval-share",
+    "precision-at-test-prevalence",
+    "test-arms-share-supply",
+    "tuned-on-the-test",
+    "eval-items-share-a-parent",
+    "duplicates-cross-the-split",
+    "eval-negatives-at-random",
+    "eval-items-seen-in-pretraining",
+    "class-follows-the-source",
+    "easy-slice-lifts-the-score",
+    "target-above-agreement",
+    "decision-hides-outcome",
+    "action-prevents-the-label",
+    "feedback-loop",
+    "cleaning-drops-the-rare",
+    "instrument-change-read-as-trend",
+    "history-from-the-old-regime",
+    "test-set-misses-newcomers",
+}
+# The done metric can be met while the decision it serves goes wrong.
+_MEASURE = frozenset(
+    {
+        "worst-error-uncounted",
+        "worst-error-scored-overall",
+        "metric-blind-to-harm",
+        "rare-class-judged-by-accuracy",
+        "rare-class-no-metric",
+        "decisions-scored-pooled",
+        "metric-scores-parts",
+        "limit-call-unscored",
+        "capacity-sets-the-threshold",
+        "target-counts-volume",
+        "outcome-not-effect",
+        "success-self-counted",
+        "choice-scored-over-all",
+        "amount-scored-in-aggregate",
+        "amount-error-weighed-alike",
+        "objective-blind-to-cost",
+        "label-broader-than-the-harm",
+        "worse-error-unweighed",
+    }
+)
+# Even a model that meets its target would not change the outcome.
+_VALUE = frozenset(
+    {
+        "nobody-acts-on-output",
+        "not-worth-it",
+        "cost-exceeds-value",
+        "flags-exceed-capacity",
+        "horizon-shorter-than-lead-time",
+        "earlier-stage-caps-recall",
+        "whole-moves-by-step-share",
+        "delay-may-be-waiting",
+        "impact-exceeds-the-problem",
+        "saving-exceeds-step",
+        "expert-cannot-decide",
+        "decisions-turn-on-unseen",
+        "baseline-already-meets-target",
+        "measured-latency-over-budget",
+        "predictions-set-controls",
+        "action-needs-another-party",
+    }
+)
+# The worst error reaches people or the process with nothing to stop it.
+_HARM = frozenset(
+    {
+        "automated-harm-no-fallback",
+        "adverse-decision-unchecked",
+        "commits-unchecked",
+        "setpoint-loop-unguarded",
+        "later-phase-drops-the-check",
+        "forbidden-output-unguarded",
+        "generated-facts-unchecked",
+        "data-leaves-organisation",
+        "check-before-action-removed",
+        "serious-news-read-alone",
+    }
+)
+_ORDER: tuple[tuple[Breaks, frozenset[str]], ...] = (
+    ("evidence", _EVIDENCE),
+    ("value", _VALUE),
+    ("harm", _HARM),
+    ("measure", _MEASURE),
+)
+MOST = 3  # a reader keeps three things from a kickoff, not ten
+
+
+@dataclass(frozen=True)
+class KeyRisks:
+    """The risks of one kind of break, under the sentence that says what they break in this plan."""
+
+    breaks: Breaks
+    heading: str
+    risks: tuple[Risk, ...]
+
+
+def breaks(risk_id: str) -> Breaks | None:
+    """Which part of the plan's claim a risk of this id attacks, or None for process and hygiene."""
+    return next((kind for kind, ids in _ORDER if risk_id in ids), None)
+
+
+def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
+    """The open risks at medium or above that attack the plan's claim, at most `MOST`, grouped by what
+    they break: those raised by structured answers before those only words raised, then by score."""
+    found = [
+        (risk, kind)
+        for risk in risks
+        if not risk.decided and risk.score >= MEDIUM and (kind := breaks(risk.id)) is not None
+    ]
+    kinds = [kind for kind, _ in _ORDER]
+    found.sort(key=lambda pair: (bool(pair[0].heard), -pair[0].score, kinds.index(pair[1]), pair[0].id))
+    chosen = found[:MOST]
+    groups = []
+    for kind in dict.fromkeys(kind for _, kind in chosen):
+        members = tuple(risk for risk, each in chosen if each == kind)
+        groups.append(KeyRisks(kind, _heading(plan, kind), members))
+    return tuple(groups)
+
+
+def _metric(plan: Plan) -> str | None:
+    """The done metric the claim rests on, with its target: the first metric that has one."""
+    for metric in plan.done.metrics:
+        if metric.target is not None:
+            return f"{show(metric.name)} reaching {formatting.number(metric.target)}"
+    return None
+
+
+def _heading(plan: Plan, kind: Breaks) -> str:
+    metric = _metric(plan)
+    if kind == "evidence":
+        figure = f"the figure done rests on ({metric})" if metric else "the figures the plan rests on"
+        return f"The evidence: {figure} would flatter the model, so a 'met' would not hold live"
+    if kind == "measure":
+        done = f"the done metric ({metric})" if metric else "the done criterion"
+        return f"The measure: {done} can be met while the decision it serves goes wrong"
+    if kind == "value":
+        goal = plan.product.success_metric or plan.product.goal
+        return f"The value: even a model that meets its target would not move {show(goal) if goal else 'the outcome'}"
+    return "The harm: the worst error goes out with nothing to stop it"

@@ -1,0 +1,84 @@
+"""Key risks: the few open risks the plan's claim rests on, named above the register in `planner risks`,
+`planner show` and the JSON, apart from process and hygiene items of the same score."""
+
+from __future__ import annotations
+
+import json
+
+from planner.judgement.keys import MOST, breaks, key_risks
+from planner.judgement.register import register
+from planner.judgement.rules import CATALOGUE
+from planner.plan.planfile import plan_to_text
+from tests.conftest import MakeWorkspace
+from tests.test_review import patched
+from tests.test_risks_cli import run
+
+# A forecast whose record stops at capacity, split at random, on data nobody versions: two risks attack
+# the claim, the third is a process item.
+FLAWED = {
+    "product.task": "forecasting",
+    "constraints.data.outcome_limits": ["capped"],
+    "done.split": "random",
+    "constraints.data.versioned": False,
+}
+
+
+def test_every_key_kind_names_rules_of_the_catalogue() -> None:
+    from planner.judgement import keys
+
+    for ids in (keys._EVIDENCE, keys._MEASURE, keys._VALUE, keys._HARM):
+        assert ids <= set(CATALOGUE), sorted(ids - set(CATALOGUE))
+
+
+def test_risks_leads_with_the_key_risks_and_says_what_they_break(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/fc/plan.yaml": plan_to_text(patched(FLAWED))})
+    code, out, err = run("risks", "fc")
+    assert (code, err) == (0, "")
+    head, table = out.split("SCORE ", 1)
+    head = " ".join(head.split())  # as read, whatever the terminal's width
+    assert "Key risks: what the plan's claim rests on" in head
+    assert '("Recall of duplicates at 95% precision" reaching 0.75) would flatter the model' in head
+    assert "- capped-outcomes (medium 12): The recorded outcome is capped by supply or capacity" in head
+    assert "- random-split-on-time-data (medium 12)" in head
+    assert "unversioned-data" not in head and "unversioned-data" in table  # hygiene stays in the register
+    code, out, _ = run("risks", "fc", "--format", "json")
+    groups = json.loads(out)["key_risks"]
+    assert groups[0]["breaks"] == "evidence"
+    assert {"capped-outcomes", "random-split-on-time-data"} <= set(groups[0]["ids"])
+    code, out, _ = run("show", "fc")
+    assert "key risk, evidence: The recorded outcome is capped by supply or capacity; A random split" in out
+
+
+def test_a_sound_plan_and_a_decided_risk_have_no_key_risk(make_workspace: MakeWorkspace) -> None:
+    decided = patched(FLAWED)
+    decisions = [
+        {"risk": risk.id, "verdict": "mitigated", "note": "Handled."}
+        for risk in register(decided)
+        if breaks(risk.id)
+    ]
+    make_workspace(
+        {
+            "plans/clean/plan.yaml": plan_to_text(patched({})),
+            "plans/decided/plan.yaml": plan_to_text(patched({**FLAWED, "decisions": decisions})),
+        }
+    )
+    for slug in ("clean", "decided"):
+        code, out, _ = run("risks", slug)
+        assert code == 0 and "Key risks" not in out
+        assert json.loads(run("risks", slug, "--format", "json")[1])["key_risks"] == []
+
+
+def test_structured_answers_lead_words_and_at_most_three_are_named() -> None:
+    plan = patched(
+        {
+            **FLAWED,
+            "constraints.data.label_writer": "sees_estimate",
+            "done.eval_set": "Cases our reviewers picked as typical.",
+            "product.inputs": "Bookings so far, and the weather on the day.",
+        }
+    )
+    groups = key_risks(plan, register(plan))
+    named = [risk for group in groups for risk in group.risks]
+    assert len(named) == MOST
+    assert all(not risk.heard for risk in named)  # a risk only words raised waits behind facts
+    assert [risk.score for risk in named] == sorted((risk.score for risk in named), reverse=True)
