@@ -82,3 +82,17 @@ def test_structured_answers_lead_words_and_at_most_three_are_named() -> None:
     assert len(named) == MOST
     assert all(not risk.heard for risk in named)  # a risk only words raised waits behind facts
     assert [risk.score for risk in named] == sorted((risk.score for risk in named), reverse=True)
+
+
+def test_the_plan_page_names_its_key_risks_with_links_and_inert_text() -> None:
+    from planner.site import sitemodel
+    from planner.site.render import Renderer
+
+    hostile = "<script>alert(1)</script> recall"
+    plan = patched({**FLAWED, "done.metrics[0].name": hostile})
+    body = Renderer(None).site(sitemodel.build({"fc": plan}))["plans/fc/index.md"].body
+    block = body.split('<div class="planner-keyrisks">', 1)[1].split("</div>", 1)[0]
+    assert '<a href="#risk-capped-outcomes">The recorded outcome is capped by supply or capacity</a>' in block
+    assert "<script" not in body and "script&#62;alert&#40;1&#41;" in block  # shown as typed, inert
+    clean = Renderer(None).site(sitemodel.build({"clean": patched({})}))["plans/clean/index.md"].body
+    assert "planner-keyrisks" not in clean

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.judgement.register import Asked, Assessment, Risk, assess, level_of
+from planner.judgement.register import Asked, Assessment, KeyRisks, Risk, assess, level_of
 from planner.judgement.verdict import clock_of
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan, Status
@@ -90,6 +90,11 @@ class PlanView:
     def asked(self) -> tuple[Asked, ...]:
         """What a lead would also ask of the plan: checks its shape calls for that no answer settles."""
         return self.assessment.asked if self.assessment else ()
+
+    @property
+    def key(self) -> tuple[KeyRisks, ...]:
+        """The open risks the plan's claim rests on, grouped by what they break (planner.judgement.keys)."""
+        return self.assessment.key if self.assessment else ()
 
     @property
     def top_open_risk(self) -> Risk | None:
