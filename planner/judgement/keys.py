@@ -60,6 +60,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "instrument-change-read-as-trend",
     "history-from-the-old-regime",
     "test-set-misses-newcomers",
+    "target-finer-than-the-test",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(

@@ -139,6 +139,7 @@ from planner.judgement.rules import (
     published,
     shocks,
     interference,
+    resolution,
 )
 # isort: on
 
@@ -227,6 +228,7 @@ __all__ = [
     "regime",
     "regulated",
     "required",
+    "resolution",
     "retraining",
     "rights",
     "rollout",
