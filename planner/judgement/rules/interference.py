@@ -22,10 +22,14 @@ SCARCE = Lexicon(
     shifts, open shifts, slots, time slots, appointment slots, delivery slots, appointments, inventory
     stock levels, limited stock, in stock, out of stock, seats, drivers, couriers, riders, tradespeople
     tradesperson, plumbers, electricians, installers, beds, rooms, vacancies, listings, tables, stylists
+    appointment, appointment times, appointment time, technicians, technician, courier, driver
+    clinic slots, engineer visits, engineers' time, care workers, carers, nurses' shifts
 """,
     unless="""
     distribution shifts, data shifts, covariate shifts, label shifts, concept shifts, drivers of
     key drivers, main drivers, demand drivers, cost drivers, device drivers, lookup tables, data tables
+    key driver, main driver, driver of, device driver, printer driver, database driver, jdbc driver
+    appointment of, appointment letter, appointment letters
     tables of, pivot tables, database tables, feature tables, chat rooms
 """,
 )
@@ -160,6 +164,10 @@ FOR_THE_TEST = Lexicon("""
     during the test, during the trial, during the pilot, during the a/b test, for the test, for the trial
     while the test runs, while the trial runs, until the test ends, until the trial ends, test period
     trial period, for the duration of the test, for the duration of the trial
+    during the experiment, for the experiment, while the experiment runs, until the experiment ends
+    until the pilot ends, while the pilot runs, for the pilot, experiment period, pilot period
+    for the * experiment, for the * test, for the * trial, for the * pilot, during the * test
+    during the * trial, during the * experiment, during the * pilot
 """)
 # Words saying a share stays out after the test.
 STAYS_OUT = Lexicon("""

@@ -31,7 +31,9 @@ KNOWN_AFTER = Lexicon(
     after delivery, once delivered, on delivery, after the sale, once sold, when sold, at sale, at the sale
     sale channel, channel of sale, month of sale, date of sale, sale date
     days in stock, weeks in stock, days on shelf, days on the shelf, days on market, days on the market
-    days to sell, time to sell, time on market, number of markdowns, markdowns taken
+    days to sell, time to sell, time on market, number of markdowns, markdowns taken, markdowns applied
+    mark-downs, number of mark-downs, price reductions taken, number of price reductions, sold price
+    days in inventory, weeks in inventory, days listed, weeks listed, days on sale, time in stock
     after the visit, after the match, after the event, after the game, after the trip, after the stay
     at the end of the month, end of the month, end-of-month, month-end, total for the month, monthly total
     total for the week, weekly total, total for the year, year-end total, at year end, at year-end

@@ -17,7 +17,8 @@ ACTED = Lexicon("""
     close code, close codes, closure code, closure codes, closing code, closing codes, resolution code
     resolution codes, disposition, dispositions, disposition code, disposition codes, case status
     enrolled, enrollment, enrolment, referred, treated, served, approved, escalated, selected for
-    what was done, what was served, action taken, actions taken
+    what was done, what was served, action taken, actions taken, outcome code, outcome codes
+    close reason, close reasons, closure reason, closure reasons, closed as, closing the case
 """)
 
 # Words of the label that say it was checked against what really happened.

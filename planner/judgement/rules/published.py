@@ -216,7 +216,9 @@ CHANGING_SOURCE = Lexicon("""
     delivery status, claim status, case status, application status, flight status, train status
     booking status, status feed, status page, status update, status updates, live feed, live data
     live updates, real-time, real time, live timetable, live departures, live arrivals, live prices
-    current prices, price changes, subject to change
+    current prices, price changes, subject to change, tracking status, tracking updates, tracking events
+    departure boards, live departure boards, current stage, case stage, claim stage, stock availability
+    live availability, live stock, real-time availability
 """)
 
 # Words saying a sent message is followed up when its source changes: corrected, replaced or withdrawn.

@@ -228,13 +228,21 @@ NEW_INSTRUMENT = Lexicon("""
     meters replaced, replaced the meters, instrument changed, instruments changed, changed the method
     method changed, changed the lab method, switched laboratories, switched labs, changed laboratory
     recalibrated, re-calibrated, upgraded the sensors, upgraded sensors
+    meters were swapped, meters swapped, swapped the meters, sensors swapped, swapped the sensors
+    gauges replaced, gauges were replaced, replaced the gauges, cameras replaced, cameras upgraded
+    upgraded the cameras, upgraded cameras, assay changed, the assay changed, changed the assay, new kit
+    new kits, new assay kit, smart meters, smart meter rollout, sensor upgrade, sensor upgrades
+    change of method, change of instrument, change of sensor, change of sensors, method change
+    new equipment, new monitoring equipment, new survey method, new sampling method, changed supplier of
 """)
 # Words of an output read as a change over time: a trend, or a comparison across periods.
 TREND = Lexicon("""
     trend, trends, trend line, year on year, year-on-year, change since, changes since, compared with last
     year, compared to last year, against last year, versus last year, same period last year, over the years
     monitoring over time, long-term change, long-term changes, from one year to the next, across years
-    before and after, since the baseline, against the baseline year
+    before and after, since the baseline, against the baseline year, change over the years
+    changes over the years, change over time, changes over time, trend over time, trends over time
+    versus last year, vs last year, year over year, year-over-year, yoy, over the years
 """)
 # Words of a bridge between the two ways of measuring: both run together, the bias measured.
 BRIDGED = Lexicon("""

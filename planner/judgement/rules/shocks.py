@@ -22,10 +22,17 @@ SHOCK_NAMED = Lexicon("""
     covid, covid-19, pandemic, lockdown, lockdowns, coronavirus, furlough, stay-at-home, social distancing
 """)
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # `since 2019`, `2019 - now`, `2019 to date`: the period runs to today.
 _TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|(?:-|–|\bto)\s*(?:now|today|date|present)\b", re.I)
 _SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
+
+# What people did that the lockdowns moved, beyond the demand counts: travel, visits, calls, spending.
+BEHAVIOUR = COUNTS_DEMAND + Lexicon("""
+    journeys, passenger journeys, ridership, boardings, passengers, patronage, visitors, arrivals
+    calls received, call volume, call volumes, enquiries, transactions, purchases, spend, spending
+    occupancy, traffic volume, traffic volumes, traffic counts, vehicle counts, commuters
+""")
 
 # Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
 # spread or of a machine's wear is not).
@@ -43,7 +50,7 @@ def _spans_the_shock(period: str | None) -> bool:
 def _behaviour(plan: Plan) -> tuple[str, str] | None:
     """The answer saying the model learns demand or behaviour, and the words that say it."""
     for path in _PREDICTS:
-        said = COUNTS_DEMAND.find(answer_at(plan, path))
+        said = BEHAVIOUR.find(answer_at(plan, path))
         if said:
             return path, said
     return None
