@@ -4,22 +4,29 @@ on (and so which get an outcome), read from the decision whatever the outcome an
 from __future__ import annotations
 
 import itertools
+import re
 
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import (
     AT_RANDOM,
-    CAPTURE_UNITS,
     NAMES_OPTIONS,
     OTHER_PARTY,
     PARTY_AGREED,
     SELECTS,
     SHARES,
+    TERMS_SETTLED,
 )
-from planner.judgement.rules.units import grouped_and_measured, in_common, names_a_class, units_counted
+from planner.judgement.rules.units import (
+    grouped_and_measured,
+    in_common,
+    measured_apart,
+    names_a_class,
+    units_counted,
+)
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
-from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan
+from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan, TaskType
 
 
 def _selects(plan: Plan, path: str) -> tuple[str, ...]:
@@ -172,6 +179,8 @@ def model_selects_cases(plan: Plan) -> Evidence:
 
 
 # Acting on a prediction that needs someone else's yes, or a system nobody has built yet.
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
 NEEDS_ANOTHER = Lexicon(
     phrases(
         "with, needs, need, requires, require, subject to, only with",
@@ -247,6 +256,9 @@ NEEDS_ANOTHER = Lexicon(
         Case({"product.decision_owner": "The franchisees, who have agreed to act on the weekly list."}),
         Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),
         Case({"product.decision_owner": "The clerk on duty, once the model is live."}),
+        Case(  # the other party's terms are settled: a known step with a known price, not a missing yes
+            {"product.decision": "Rotas are agreed with staff 6 weeks ahead; later changes need approval."}
+        ),
     ),
 )
 def action_needs_another_party(plan: Plan) -> Evidence:
@@ -260,7 +272,10 @@ def action_needs_another_party(plan: Plan) -> Evidence:
     with an owner and a date; until then, try the action by hand on a few real cases.
     """
     for path in ("product.decision", "product.decision_owner"):
-        words = NEEDS_ANOTHER.find_all(answer_at(plan, path))
+        sentences = _SENTENCES.split(answer_at(plan, path) or "")
+        # a consent whose terms the sentence says are settled (agreed ahead, paid as overtime) is a known step
+        unsettled = (part for part in sentences if not TERMS_SETTLED.find(part))
+        words = tuple(dict.fromkeys(word for part in unsettled for word in NEEDS_ANOTHER.find_all(part)))
         if words:
             note = f"acting needs: {', '.join(words)}; who gives that, and by when?"
             return Hint(words, (quote(plan, path, note),))
@@ -356,6 +371,10 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
     return None
 
 
+# Tasks whose output orders candidates for each case: a list, not a unit that rolls up.
+_LISTS = (TaskType.ranking, TaskType.recommendation)
+
+
 @rule(
     "scored-unit-differs",
     Category.product,
@@ -397,6 +416,13 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # a ranked list: one score per candidate orders the candidates shown for each request
+            {
+                "product.task": "ranking",
+                "product.output": "A score per candidate dog-walker; the list is ordered by it.",
+                "product.decision": "The app orders the walkers shown for each booking request.",
+            }
+        ),
         Case(  # the team said the metric scores each decision as it is taken: the words only asked that
             {
                 "product.output": "For each pallet, whether its wrap is torn.",
@@ -450,13 +476,15 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     """
     if plan.done.metric_unit is MetricUnit.parts:
         return None  # the team said the metric scores parts of the decision: metric-scores-parts says it
+    if plan.product.action_shape is ActionShape.choose_among or plan.product.task in _LISTS:
+        return None  # a score per candidate orders the list shown for each case: the scores are the list
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
     scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))
     decided = tuple(unit for unit in units_counted(plan.product.decision) if not names_a_class(unit))
     if not decided:
         return None
     if not scored or in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
-        return _measured_apart(plan, decided)
+        return measured_apart(plan, decided)
     if grouped_and_measured(plan.product.output, [metric.name for metric in plan.done.metrics]):
         return None  # the output groups its scores into a unit, and a done metric counts that unit
     return Hint(
@@ -470,29 +498,3 @@ def scored_unit_differs(plan: Plan) -> Evidence:
             ),
         ),
     )
-
-
-def _measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
-    """`mAP per frame` while people decide about each pallet: the done metric counts a unit of capture,
-    not the one decided, so it says little about the decisions (a pallet seen in 40 frames counts 40
-    times, a crack photographed twice is found twice). The team's answer that the metric scores each
-    decision as it is taken settles it."""
-    if plan.done.metric_unit is MetricUnit.decision:
-        return None
-    for index, metric in enumerate(plan.done.metrics):
-        measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
-        if measured and not in_common(measured, decided):
-            return Hint(
-                (*measured, *decided),
-                (
-                    quote(
-                        plan, f"done.metrics[{index}].name", f"the metric counts each: {', '.join(measured)}"
-                    ),
-                    quote(
-                        plan,
-                        "product.decision",
-                        f"people decide about each: {', '.join(decided)}; measure the metric at that unit",
-                    ),
-                ),
-            )
-    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, quote, source_paths
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, DataKind, Plan
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -286,6 +286,8 @@ AS_THEN = Lexicon("""
     before the decision, before each decision, up to the decision, up to each decision
 """)
 _AS_NOW_IN = ("product.inputs", "done.eval_set")
+# Words that, of a stream of readings, name the reading at the moment of each decision: the value then.
+READING_NOW = Lexicon("current values, latest values")
 
 
 @rule(
@@ -340,6 +342,12 @@ _AS_NOW_IN = ("product.inputs", "done.eval_set")
             }
         ),
         Case({"product.inputs": "Applicant income, loan amount and the broker's approval rate last year."}),
+        Case(  # a stream of readings: the current value is the reading at each moment
+            {
+                "product.data_kinds": ["time_series"],
+                "product.inputs": "Kiln temperature and draught, current values and the last two hours.",
+            }
+        ),
     ),
 )
 def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
@@ -356,6 +364,8 @@ def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
     for path in _AS_NOW_IN:
         text = answer_at(plan, path)
         said = AS_NOW.find(text)
+        if said and READING_NOW.find(said) and DataKind.time_series in plan.product.data_kinds:
+            continue  # a time series' current value is the reading as it stood at that moment
         if said and not AS_THEN.find(text):
             at = re.search(re.escape(said), text, re.IGNORECASE)
             part = clause(text, *at.span()) if at else said

@@ -14,10 +14,12 @@ from planner.judgement.rules.power import ENOUGH_ERRORS, target_error
 from planner.plan.model import (
     Category,
     Circumstance,
+    DataKind,
     EvalTruth,
     LabelSource,
     LabelWriter,
     Mode,
+    OutcomeRecorded,
     Plan,
     TaskType,
 )
@@ -63,6 +65,15 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         f"{where} leaves an error rate of {fmt.share(error)}: a random audit of about {fmt.count(needed)} "
         f"a month{share} expects {ENOUGH_ERRORS} errors"
     )
+
+
+def _measured_for_every_case(plan: Plan) -> bool:
+    """Whether the outcome of every case arrives on its own, whatever the model decides: recorded for
+    every case, by the event itself or by instruments reading a stream (a residual, a turbidity)."""
+    data = plan.constraints.data
+    if data.outcome_recorded_for is not OutcomeRecorded.every_case:
+        return False
+    return data.label_writer is LabelWriter.event or DataKind.time_series in plan.product.data_kinds
 
 
 @rule(
@@ -128,6 +139,15 @@ def _audit_size(plan: Plan, automated: float | None) -> str:
         ),
     ),
     quiet=(
+        Case(  # the outcome is recorded for every case whatever it decides: an error it makes shows
+            {
+                "product.mode": "automate",
+                "product.circumstances": ["labels_are_decisions"],
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.data_kinds": ["time_series", "tabular"],
+                "product.output": "Chlorine dose setpoint for each contact tank, every 10 minutes.",
+            }
+        ),
         Case(  # records the instruments write: the outcome arrives without a person's audit
             {
                 "product.mode": "automate",
@@ -256,6 +276,8 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
     share = plan.constraints.data.exploration_share
     if share is not None and share > 0:
         return None
+    if _measured_for_every_case(plan):
+        return None  # instruments or the event itself record every outcome: an error it makes shows
     paths = (*monitor_paths(plan), *_LIVE_PATHS)
     paths += tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
     if first_said(plan, paths, AUDITED) is not None:

@@ -74,6 +74,13 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
     )
 
 
+def _judged_on_finding(plan: Plan) -> bool:
+    """Whether the success metric or a done metric judges how much of the true cases the whole finds
+    (recall, a catch rate, F1): the claim an unmeasured earlier stage caps."""
+    said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
+    return any(mentions(text, RECALL_OF) or mentions(text, _F1) for text in said if text)
+
+
 @rule(
     "earlier-stage-caps-recall",
     Category.model,
@@ -121,6 +128,20 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # judged on the work it removes and on its own errors: the stage's misses are today's too
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.success_metric": "Inspector hours per weld batch, with no rise in weld failures.",
+                "done.metrics": [
+                    {"name": "Share of weld alerts auto-dismissed", "target": 0.4, "direction": "higher"},
+                    {
+                        "name": "Real faults among auto-dismissed alerts (audited)",
+                        "target": 0.005,
+                        "direction": "lower",
+                    },
+                ],
+            }
+        ),
         Case({"product.earlier_stage_recall": 0.98}),
         Case({"product.earlier_stage_recall": "none"}),
         Case(  # a hard eligibility rule: what it drops may not be proposed at all
@@ -145,6 +166,8 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     ceiling = plan.product.earlier_stage_recall
     if ceiling == "not measured" and _eligibility_rule(plan):
         return None  # a hard rule of who may be chosen drops no true case: what it drops is forbidden
+    if ceiling == "not measured" and not _judged_on_finding(plan):
+        return None  # nothing judges how much the whole finds: the stage's misses are today's, untouched
     if ceiling == "not measured":
         note = "an earlier stage chooses what the model sees; its misses cap the whole"
         return Tempered(2, (quote(plan, "product.earlier_stage_recall", note),))

@@ -108,6 +108,14 @@ from planner.plan.model import ActionShape, Category, Plan
                 "impact.error_harm": "A patient's appointment is moved.",
             }
         ),
+        Case(  # a household hiring a trade for a repair: a service engaged, no one employed or screened
+            {
+                "constraints.data.personal_data": True,
+                "product.goal": "Households who post a repair see the plumbers most likely to answer, so more "
+                "repairs end with a good hire.",
+                "product.decision": "The app orders the plumbers shown for each repair.",
+            }
+        ),
         Case(  # hiring as the team's own staffing: a cost the product saves, no decision about people
             {
                 "product.goal": "Parcels reach lockers on time without hiring extra drivers for the peak.",

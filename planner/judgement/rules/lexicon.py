@@ -246,6 +246,14 @@ ABOUT_PEOPLE = Lexicon(
             manufacturer, manufacturers""",
         ),
         ("candidate, candidates", f"{_MATCHES}, {_ITEMS}"),  # candidate matches, not applicants
+        # a customer hiring a trade for a job (or renting a van), or the candidate trades it is shown: a service
+        # engaged, nobody employed or screened
+        (
+            "hire, hires, hiring, hired, candidate, candidates",
+            """tradespeople, tradesperson, tradesman, tradesmen, plumber, plumbers, electrician
+            electricians, builder, builders, roofer, roofers, decorator, decorators, contractor, contractors
+            homeowner, homeowners, household, households, van, vans, skip, skips, marquee, marquees""",
+        ),
         (
             "patient, patients, diagnosis, diagnoses, diagnosed, treatment, treatments",
             ", ".join(ANIMAL_CARE.entries),
@@ -2513,6 +2521,18 @@ PARTY_AGREED = Lexicon("""
     has agreed, have agreed, agreed to, signed up, signed on, committed to, under contract, by contract
     contract requires, contractually, already uses, already use, already act, already acts
 """)
+
+# Words that say the terms of another party's yes already exist: a standing agreement, a known price,
+# or the party's agreement itself.
+TERMS_SETTLED = (
+    Lexicon("""
+    agreed with, are agreed, is agreed, were agreed, paid as overtime, paid at overtime rates, overtime rates
+    under the agreement, per the agreement, as per the agreement, under the contract, standing agreement
+    framework agreement, collective agreement, as agreed, pre-agreed, pre-approved
+""")
+    + PARTY_AGREED
+)
+
 
 # Words that say an input is written or declared by the party the decision is about, who gains from it.
 SUPPLIED_BY_GAINERS = Lexicon("""

@@ -14,7 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.launch import launch_everywhere_at_the_peak
-from planner.judgement.rules.setup import runs_once, scope_held
+from planner.judgement.rules.setup import few_units, runs_once, scope_held
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
@@ -91,6 +91,9 @@ def _acts_alone(plan: Plan) -> bool:
     quiet=(
         Case({"done.pilot_units": "random"}),
         Case({"done.pilot_units": None}),
+        Case(
+            {"done.pilot_units": "typical", "done.when_met": "Start on kiln 2, then kilns 1 and 3."}
+        ),  # a handful
         Case(  # picked by the team, but rolled out in a random order over the rest
             {
                 "done.pilot_units": "easiest",
@@ -118,8 +121,8 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
     on that comparison.
     """
     picked = plan.done.pilot_units
-    if picked not in _PICKED or runs_once(plan):
-        return None
+    if picked not in _PICKED or runs_once(plan) or few_units(plan):
+        return None  # a handful of units: one drawn at random is no sample
     if first_said(plan, _LIVE_IN, COMPARED_ALIKE):
         return None
     return (quote(plan, "done.pilot_units", _PICKED_NOTE[picked]),)

@@ -24,6 +24,7 @@ from planner.plan.model import (
     ErrorCost,
     MetricUnit,
     Mode,
+    OnlineValidation,
     Plan,
     RowsPerThing,
     Severity,
@@ -145,6 +146,12 @@ def metric_scores_parts(plan: Plan) -> Evidence:
     return (*found, grave) if grave else Tempered(3, found)
 
 
+# A live test that compares randomised arms: a total per arm (bookings, conversion) is how it reads the effect.
+_RANDOMISED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.interleaving)
+# Decisions with no cut-off whose misses a count could net against false alarms: an order, a choice, every item.
+_NO_CUT_OFF = (ActionShape.top_of_queue, ActionShape.choose_among, ActionShape.every_item)
+
+
 @rule(
     "decisions-scored-pooled",
     Category.model,
@@ -176,6 +183,14 @@ def metric_scores_parts(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({}),
+        Case(  # a ranked order judged by an A/B test: bookings per arm is the test's read of the effect
+            {
+                "done.metric_unit": "pooled",
+                "product.action_shape": "top_of_queue",
+                "done.online_validation": "a_b_test",
+                "product.decision": "Order the open pitches each groundsman sees by expected damage.",
+            }
+        ),
         Case(  # an amount: amount-scored-in-aggregate says it
             {"done.metric_unit": "pooled", "product.action_shape": "sets_amount"},
             also=frozenset({"amount-scored-in-aggregate"}),
@@ -193,8 +208,13 @@ def decisions_scored_pooled(plan: Plan) -> Evidence:
     Mitigation: Score each decision as it is taken (per case, per day, per site), with precision and
     recall or the cost of each kind of error; keep the pooled figure as a second one.
     """
-    if plan.product.action_shape is ActionShape.sets_amount:
+    shape = plan.product.action_shape
+    if shape is ActionShape.sets_amount:
         return None  # an amount set per site or day: amount-scored-in-aggregate says it
+    if plan.done.online_validation in _RANDOMISED and shape in _NO_CUT_OFF:
+        return (
+            None  # an order or a choice read by a randomised test: its pooled outcome per arm is the effect
+        )
     return pooled(
         plan, "a total or an average over a period or a site: errors of single decisions cancel in it"
     )

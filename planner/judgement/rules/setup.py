@@ -7,7 +7,9 @@ model that learns from chosen cases (selective labels) read these before they fi
 
 from __future__ import annotations
 
-from planner.judgement.rules.evidence import first_said
+import re
+
+from planner.judgement.rules.evidence import answer_at, first_said
 from planner.judgement.rules.lexicon import SCOPE_HELD
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
@@ -56,3 +58,38 @@ def scope_held(plan: Plan) -> bool:
     texts = [source.name for source in data.sources] + [data.differences_note or "", data.period or ""]
     texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
     return any(SCOPE_HELD.find(text) for text in texts)
+
+
+# Sites a pilot could be drawn from, counted in the answers: `three lines`, `our 4 plants`, `lines 1 and 3`.
+_SITES = (
+    r"(?:lines?|plants?|sites?|wards?|depots?|factories|factory|mills?|kilns?|warehouses?|hospitals?|stores?)"
+)
+_FEW_NAMED = re.compile(
+    rf"\b(?:all|our|across|both|of the)\s+(?:(?:two|three|four|[234])\s+)?(?:production\s+)?{_SITES}\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(rf"\b(\d[\d,]*)\s+(?:[a-z]+\s+)?{_SITES}\b", re.IGNORECASE)
+_NUMBERED = re.compile(rf"\b{_SITES}\s+(\d)(?:\s*(?:,|and|&)\s*(\d))*\b", re.IGNORECASE)
+_SITE_IN = ("done.when_met", "product.pain", "product.goal", "product.users", "product.decision")
+FEW_UNITS = (
+    4  # a pilot drawn at random from this many units or fewer is no sample: compare each with its past
+)
+
+
+def few_units(plan: Plan) -> bool:
+    """Whether the answers put the units a pilot is drawn from at a handful (`three lines`, `lines 1, 2
+    and 3`): choosing one of them at random adds nothing a comparison with its own history does not."""
+    numbers: set[str] = set()
+    texts = [answer_at(plan, path) or "" for path in _SITE_IN]
+    if any(int(n.replace(",", "")) > FEW_UNITS for text in texts for n in _COUNTED.findall(text)):
+        return False  # `400 stores`: many units to draw from
+    for text in texts:
+        named = _FEW_NAMED.search(text)
+        if named and (
+            any(ch.isdigit() for ch in named.group(0))
+            or re.search(r"two|three|four|both", named.group(0), re.I)
+        ):
+            return True
+        for match in _NUMBERED.finditer(text):
+            numbers |= set(re.findall(r"\d", match.group(0)))
+    return bool(numbers) and max(int(number) for number in numbers) <= FEW_UNITS

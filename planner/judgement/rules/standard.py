@@ -82,6 +82,7 @@ def _recounted(text: object) -> tuple[str, ...]:
 _UNLABELLED = Lexicon("""
     unannotated, un-annotated, unlabelled, unlabeled, un-labelled, un-labeled, not annotated, not labelled
     not labeled, no labels, without labels, not yet annotated, not yet labelled, not yet labeled
+    label-free, yet to be labelled, yet to be labeled, to be annotated, awaiting annotation
 """)
 
 
@@ -257,6 +258,15 @@ _SAME_LABEL_NEW_REGIME = Instead(
                     {"name": "Inspected culverts 2015-2020 (graded by engineers)", "acquisition": "own"},
                     {"name": "Unlabelled culvert footage 2021-2024", "acquisition": "own"},
                 ]
+            }
+        ),
+        Case(  # the later source has no labels: one labelling regime, and a backlog to score
+            {
+                "constraints.data.changes": "nothing",
+                "constraints.data.sources": [
+                    {"name": "Tagged dawn-chorus recordings 2014-2020", "acquisition": "own"},
+                    {"name": "Untagged recordings 2021-2024, unlabelled", "acquisition": "own"},
+                ],
             }
         ),
         Case(  # new areas joining the data: the model covers more, the label is given as before

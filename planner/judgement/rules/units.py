@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
-from planner.judgement.rules.lexicon import CLASS_NAMES
+from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.lexicon import CAPTURE_UNITS, CLASS_NAMES
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
-from planner.plan.model import Plan
+from planner.plan.model import MetricUnit, Plan
 
 # After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
 # period, a share or a function word means no unit is named.
@@ -165,5 +167,31 @@ def rewards_failure(plan: Plan, open_ids: set[str]) -> tuple[str, str] | None:
             return (
                 risk_id,
                 f"{why}; pair it with a blind check of a sample against the real outcome, with a floor",
+            )
+    return None
+
+
+def measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
+    """`mAP per frame` while people decide about each pallet: the done metric counts a unit of capture,
+    not the one decided, so it says little about the decisions (a pallet seen in 40 frames counts 40
+    times, a crack photographed twice is found twice). The team's answer that the metric scores each
+    decision as it is taken settles it."""
+    if plan.done.metric_unit is MetricUnit.decision:
+        return None
+    for index, metric in enumerate(plan.done.metrics):
+        measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
+        if measured and not in_common(measured, decided):
+            return Hint(
+                (*measured, *decided),
+                (
+                    quote(
+                        plan, f"done.metrics[{index}].name", f"the metric counts each: {', '.join(measured)}"
+                    ),
+                    quote(
+                        plan,
+                        "product.decision",
+                        f"people decide about each: {', '.join(decided)}; measure the metric at that unit",
+                    ),
+                ),
             )
     return None

@@ -44,6 +44,21 @@ TOO_HIGH = Lexicon(
     """
 )
 
+# A clause that says an error skews a statistic: the grave words in it name what is counted (`estimates
+# of seriously injured casualties`), not a harm one error does to someone.
+SKEWS = Lexicon("""
+    bias, biases, biased, biasing, skew, skews, skewed, distort, distorts, distorted, inflate, inflates
+    inflated, deflate, deflates, understate, understates, overstate, overstates, misstate, misstates
+""")
+STATISTIC = Lexicon("""
+    estimate, estimates, statistics, official statistics, figures, official figures, counts, count of
+    rate, rates, totals, prevalence, incidence, trend, trends, register, registry, survey
+""")
+# A clause that names both errors at once: it weighs neither above the other.
+BOTH_ERRORS = Lexicon("""
+    missed or false, false or missed, missed and false, false and missed, either error, both errors
+    errors either way, errors in either direction, errors in both directions, either kind of error
+""")
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
 _CLAUSES = re.compile(r"[.;]|\bwhile\b|\bwhereas\b|\bbut\b|\bthough\b", re.IGNORECASE)
 
@@ -59,9 +74,12 @@ def _worse(text: str, task: TaskType | None) -> tuple[str, tuple[str, ...]] | No
     grave: dict[str, list[str]] = {kind: [] for kind in kinds}
     seen: set[str] = set()
     for clause in _CLAUSES.split(text):
+        if BOTH_ERRORS.find(clause):
+            seen |= set(kinds)
+            continue  # both errors named together: neither is made the worse
         said = {kind: words for kind, lexicon in kinds.items() if (words := lexicon.find_all(clause))}
         seen |= set(said)
-        if len(said) == 1:
+        if len(said) == 1 and not (SKEWS.find(clause) and STATISTIC.find(clause)):
             (kind, words), harm = next(iter(said.items())), GRAVE.find_all(clause)
             if harm:
                 grave[kind] += [*words, *(word for word in harm if word not in words)]
@@ -171,6 +189,19 @@ def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...
                 "impact.costlier_error": "similar",
                 "impact.error_harm": "A missed fault leaves a passenger injured; a false alarm strands a "
                 "train and its passengers are stranded for hours.",
+            }
+        ),
+        Case(  # harm words name what a statistic counts: a miss skews an estimate, it injures no one
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "Missed matches understate the registry's counts of overdose deaths "
+                "in each district.",
+            }
+        ),
+        Case(  # both errors named together
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "Missed or false matches skew the overdose death figures we publish.",
             }
         ),
         Case(  # the sound plan's harm names both errors, neither grave
