@@ -37,7 +37,7 @@ def test_risks_leads_with_the_key_risks_and_says_what_they_break(make_workspace:
     head, table = out.split("SCORE ", 1)
     head = " ".join(head.split())  # as read, whatever the terminal's width
     assert "Key risks: what the plan's claim rests on" in head
-    assert '("Recall of duplicates at 95% precision" reaching 0.75) would flatter the model' in head
+    assert '("Recall of duplicates at 95% precision" reaching 0.75) flatters the model' in head
     assert "- capped-outcomes (medium 12): The recorded outcome is capped by supply or capacity" in head
     assert "- random-split-on-time-data (medium 12)" in head
     assert "unversioned-data" not in head and "unversioned-data" in table  # hygiene stays in the register

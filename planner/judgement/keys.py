@@ -2,13 +2,14 @@
 
 A lead reads a register for what would sink the plan, not for its length. Most risks are process and
 hygiene (a pilot, alerts, an owner, a time box): worth a decision, rarely fatal. A few attack the claim
-itself, in one of four ways:
+itself, in one of five ways:
 - the evidence: the figure done rests on would be measured on data that flatter it (inputs known only
   later, a split that leaks, a truth the old process made, labels only the chosen cases get);
 - the measure: the done metric can be met while the decision it serves goes wrong (the worst error
   pooled or uncounted, a volume counted instead of being right, calls across a limit unscored);
 - the value: even a model that meets its target would not change the outcome (nobody acts, more flags
   than people, a forecast shorter than the lever's notice, an earlier stage that caps it);
+- the task: people decide today from what the model will not see, so it may not get there at all;
 - the harm: the worst error reaches people or the process with nothing to stop it.
 Those are the key risks, whatever their score beside process items; the register keeps its order.
 """
@@ -24,7 +25,7 @@ from planner.judgement.rules.base import MEDIUM, Risk
 from planner.judgement.rules.evidence import show
 from planner.plan.model import Plan
 
-Breaks = Literal["evidence", "measure", "value", "harm"]
+Breaks = Literal["evidence", "measure", "value", "task", "harm"]
 
 # The figure done rests on would flatter the model (beyond VOIDS_EVIDENCE, which also orders the advice).
 _EVIDENCE = VOIDS_EVIDENCE | {
@@ -98,14 +99,14 @@ _VALUE = frozenset(
         "delay-may-be-waiting",
         "impact-exceeds-the-problem",
         "saving-exceeds-step",
-        "expert-cannot-decide",
-        "decisions-turn-on-unseen",
         "baseline-already-meets-target",
         "measured-latency-over-budget",
         "predictions-set-controls",
         "action-needs-another-party",
     }
 )
+# The model may not be able to do the task at all: people decide from what it will not see.
+_TASK = frozenset({"expert-cannot-decide", "decisions-turn-on-unseen", "deciders-see-more-than-model"})
 # The worst error reaches people or the process with nothing to stop it.
 _HARM = frozenset(
     {
@@ -124,6 +125,7 @@ _HARM = frozenset(
 _ORDER: tuple[tuple[Breaks, frozenset[str]], ...] = (
     ("evidence", _EVIDENCE),
     ("value", _VALUE),
+    ("task", _TASK),
     ("harm", _HARM),
     ("measure", _MEASURE),
 )
@@ -171,14 +173,18 @@ def _metric(plan: Plan) -> str | None:
 
 
 def _heading(plan: Plan, kind: Breaks) -> str:
+    """What the risks of `kind` break in this plan, if they hold: each is a hypothesis, not a finding."""
     metric = _metric(plan)
     if kind == "evidence":
         figure = f"the figure done rests on ({metric})" if metric else "the figures the plan rests on"
-        return f"The evidence: {figure} would flatter the model, so a 'met' would not hold live"
+        return f"The evidence: if these hold, {figure} flatters the model, and a 'met' would not hold live"
     if kind == "measure":
         done = f"the done metric ({metric})" if metric else "the done criterion"
-        return f"The measure: {done} can be met while the decision it serves goes wrong"
+        return f"The measure: if these hold, {done} can be met while the decision it serves goes wrong"
     if kind == "value":
         goal = plan.product.success_metric or plan.product.goal
-        return f"The value: even a model that meets its target would not move {show(goal) if goal else 'the outcome'}"
-    return "The harm: the worst error goes out with nothing to stop it"
+        moved = show(goal) if goal else "the outcome"
+        return f"The value: if these hold, even a model that meets its target would not move {moved}"
+    if kind == "task":
+        return "The task: if these hold, the model cannot see what today's decisions turn on, and may never get there"
+    return "The harm: if these hold, the worst error goes out with nothing to stop it"
