@@ -238,6 +238,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "inputs-echo-the-decision",
         "setpoint-loop-unguarded",
         "instrument-change-read-as-trend",
+        "blank-fields-invented",
+        "source-missing-falls-back",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, rule
+from planner.judgement.rules.drafted import blank_fields_invented
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
@@ -109,6 +110,8 @@ def inputs_often_missing(plan: Plan) -> Evidence:
     Mitigation: Measure each field's fill rate on a sample, decide what the model does where it is
     missing (ask, fall back, abstain), and report the done metric on the cases with and without it.
     """
+    if blank_fields_invented(plan) is not None:
+        return None  # blank-fields-invented says what a generator writes for the empty fields
     texts = [answer_at(plan, path) for path in _PATHS]
     if any(_HANDLED.find(text) for text in texts if isinstance(text, str)):
         return None
