@@ -240,6 +240,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "instrument-change-read-as-trend",
         "blank-fields-invented",
         "source-missing-falls-back",
+        "review-sized-for-speed",
+        "raters-judge-presentation",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

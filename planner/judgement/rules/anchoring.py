@@ -13,6 +13,7 @@ from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
+from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Mode, Plan, Severity, TaskType
 
@@ -70,11 +71,12 @@ _UNWATCHED = "no blind check or override rate is watched (after_launch.monitorin
 
 
 def _watched(plan: Plan) -> bool:
-    """Whether a monitored signal or a done metric watches the overrides, or a check made blind."""
+    """Whether a monitored signal or a done metric watches the overrides, a check made blind, or how many
+    planted errors the reviewers catch."""
     texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
     texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
     texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
-    return any(OVERRIDES_WATCHED.find(text) for text in texts)
+    return any(OVERRIDES_WATCHED.find(text) or CATCH_MEASURED.find(text) for text in texts)
 
 
 @rule(
@@ -154,6 +156,8 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     Mitigation: Judge a random sample blind (without the proposal) and compare with what was confirmed;
     monitor the override rate per person and week, and treat a rate falling towards zero as a warning.
     """
+    if review_sized_for_speed(plan) is not None:
+        return None  # review-sized-for-speed says why these reviewers will accept drafts, and what to measure
     rewarded = _rewards_acceptance(plan)
     # An acceptance rate counted as success watches the overrides only to want fewer of them.
     augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
