@@ -62,6 +62,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "history-from-the-old-regime",
     "test-set-misses-newcomers",
     "target-finer-than-the-test",
+    "source-missing-falls-back",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(
@@ -84,6 +85,7 @@ _MEASURE = frozenset(
         "objective-blind-to-cost",
         "label-broader-than-the-harm",
         "worse-error-unweighed",
+        "raters-judge-presentation",
     }
 )
 # Even a model that meets its target would not change the outcome.
@@ -120,6 +122,9 @@ _HARM = frozenset(
         "data-leaves-organisation",
         "check-before-action-removed",
         "serious-news-read-alone",
+        "hazardous-instructions",
+        "blank-fields-invented",
+        "review-sized-for-speed",
     }
 )
 _ORDER: tuple[tuple[Breaks, frozenset[str]], ...] = (
@@ -148,15 +153,21 @@ def breaks(risk_id: str) -> Breaks | None:
 
 def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     """The open risks at medium or above that attack the plan's claim, at most `MOST`, grouped by what
-    they break: those raised by structured answers before those only words raised, then by score."""
+    they break: those raised by structured answers first, by score, with one place kept for a risk only
+    words raised (asked as a question)."""
     found = [
         (risk, kind)
         for risk in risks
         if not risk.decided and risk.score >= MEDIUM and (kind := breaks(risk.id)) is not None
     ]
     kinds = [kind for kind, _ in _ORDER]
-    found.sort(key=lambda pair: (bool(pair[0].heard), -pair[0].score, kinds.index(pair[1]), pair[0].id))
-    chosen = found[:MOST]
+    found.sort(key=lambda pair: (-pair[0].score, kinds.index(pair[1]), pair[0].id))
+    facts = [pair for pair in found if not pair[0].heard]
+    heard = [pair for pair in found if pair[0].heard]
+    # Facts first; one question from words keeps a place: a hazard or a rating of style is often only in
+    # the words.
+    chosen = facts[: MOST - 1] + heard[:1]
+    chosen += (facts[MOST - 1 :] + heard[1:])[: MOST - len(chosen)]
     groups = []
     for kind in dict.fromkeys(kind for _, kind in chosen):
         members = tuple(risk for risk, each in chosen if each == kind)
