@@ -243,6 +243,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "review-sized-for-speed",
         "raters-judge-presentation",
         "hazardous-instructions",
+        "position-bias-in-logs",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

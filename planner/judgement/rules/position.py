@@ -1,0 +1,240 @@
+"""Rules on a ranked list learned from the picks people made on the list shown today.
+
+People click, book, contact and apply near the top of a list whatever sits there: labels logged on today's
+order carry its position bias, so "shown at row 40, not picked" says little about the item, and an offline
+ranking metric (NDCG, MRR, hit rate) scored on those logs rewards the model that re-learns the old order.
+A boost the old order applied (a paid tier, a business rule) is learned as quality, then applied again on
+top. A lead asks for the position as a training feature fixed at serving (or inverse-propensity weights),
+a small randomised share of swapped positions to measure the effect, and a live interleaved or A/B test.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.circular import truth_from_old_process
+from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, source_paths
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import (
+    ActionShape,
+    Category,
+    LabelSource,
+    OnlineValidation,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
+
+# Picks people make on a list they were shown, logged as labels.
+_LOGGED_PICKS = Lexicon("""
+    click, clicks, clicked, click-through, click-throughs, clickthrough, booked, bookings, contacted, contacts
+    applied, applications, picked, picks, accepted, accepts, impression, impressions, shown but not
+    shown only, not opened, viewed details, add to basket, added to basket, add to cart, added to cart
+""")
+# The order shown today written into the logs: the position each item was shown at.
+_POSITION_LOGGED = Lexicon("""
+    position, positions, row position, rank shown, slot shown, positions 1-3, first rows, first 10 rows
+    top rows, top of the list, near the top, first page, above the fold
+""")
+# What a plan says it does about the position effect.
+_CORRECTED = Lexicon("""
+    position bias, position as a feature, position feature, position shown as a feature
+    position as an input, rank as a feature, position-aware, inverse propensity
+    inverse-propensity, propensity weighting, propensity weights, propensity-weighted, ipw, ips weighting
+    randomised swaps, randomized swaps, random swaps, swap test, swap experiment, swapped positions
+    result randomisation, result randomization, randomised order, randomized order, shuffled order
+    click model, click models, examination probability, unbiased learning to rank, debiased, debias
+    position-debiased, position-corrected, position debiasing, top-k randomisation, top-k randomization
+""")
+# Offline ranking metrics: scored on logs of today's order they reward re-learning it.
+_RANK_METRICS = Lexicon("""
+    ndcg, ndcg@5, ndcg@10, ndcg@20, mrr, mean reciprocal rank, hit rate, hit-rate, hitrate, map@10
+    mean average precision, precision@5, precision@10, recall@10, recall@20, hr@10
+""")
+_INTERLEAVED = Lexicon("interleaved, interleaving, team draft, team-draft, balanced interleaving")
+# A boost or rule the old order applies for business reasons, not quality.
+_BOOSTS = Lexicon(
+    """boost, boosts, boosted, premium boost, sponsored, sponsored listing, sponsored listings, paid placement
+    paid placements, pinned, promoted listing, promoted listings, featured listing, featured listings
+    commercial boost, contractual boost""",
+    unless="popularity boost, relevance boost, recency boost, freshness boost",
+)
+
+HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
+_RANKED = (TaskType.ranking, TaskType.recommendation)
+_LOGGED = (LabelSource.existing, LabelSource.outcomes, LabelSource.proxy)
+_LIVE = (OnlineValidation.a_b_test, OnlineValidation.interleaving)
+_PICK_PATHS = ("product.label", "done.eval_set")
+_BOOST_PATHS = ("product.current_solution", "product.output", "heuristics.humans_handle")
+
+_RANKING = {"product.task": "ranking", "product.action_shape": "choose_among", "product.mode": "automate"}
+_LOGS = {
+    **_RANKING,
+    "constraints.data.outcome_recorded_for": "selected_cases",
+    "constraints.data.exploration_share": 0.05,
+    "product.label": "Booked = 1, shown but not booked = 0, per search session.",
+}
+
+
+@rule(
+    "position-bias-in-logs",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Correct the logged picks for position before learning from them",
+        "People pick near the top of a list whatever sits there: give the model the position at training "
+        "and fix it at serving (or weight by inverse propensity), swap a small random share of neighbours to "
+        "measure the effect, and judge by an interleaved or A/B test, not by NDCG on the old order's logs",
+        "warning",
+    ),
+    ask="do the picks logged on today's list follow its order as much as the items' worth?",
+    fires=(
+        Case(
+            _LOGS,
+            evidence=(
+                'product.task: "ranking" (a ranked list: people pick near the top whatever sits there)',
+                'product.action_shape: "choose_among" (people choose among the items shown)',
+                'constraints.data.outcome_recorded_for: "selected_cases" (the labels are picks logged on the list '
+                "shown today: they carry its position bias)",
+            ),
+            also=frozenset({"no-popularity-baseline"}),
+        ),
+        Case(  # an offline NDCG on the logs, and a paid boost in today's order
+            {
+                **_LOGS,
+                "product.current_solution": "Hand-tuned score with a +20% boost for Premium members.",
+                "done.metrics": [
+                    {"name": "NDCG@10", "dataset": "Last two months of search logs", "target": 0.4}
+                ],
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: people pick near the top whatever sits there)',
+                'product.action_shape: "choose_among" (people choose among the items shown)',
+                'constraints.data.outcome_recorded_for: "selected_cases" (the labels are picks logged on the list '
+                "shown today: they carry its position bias)",
+                'done.metrics[0].name: "NDCG@10" (scored on logs of today\'s order, it rewards re-learning that '
+                "order: judge by an interleaved or A/B test)",
+                'product.current_solution: "Hand-tuned score with a +20% boost for Premium members." (boost: '
+                "learned from the logs as quality, then applied again on top)",
+            ),
+            also=frozenset({"selective-labels"}),
+        ),
+        Case(  # not ticked as only the shown: the label and the sources say logged clicks and positions
+            {
+                **_RANKING,
+                "product.label": "Clicked within the session.",
+                "constraints.data.outcome_recorded_for": None,
+                "constraints.data.model_decides_labels": None,
+                "constraints.data.sources": [
+                    {"name": "Search logs with position and clicks", "acquisition": "own"}
+                ],
+            },
+            also=frozenset({"feedback-loop"}),
+        ),
+    ),
+    quiet=(
+        Case(_RANKING),  # the auditors label every pair: no picks logged on a list
+        Case(
+            {
+                **_LOGS,
+                "product.inputs": "Item features and the position it was shown at (position as a feature).",
+            }
+        ),
+        Case({**_LOGS, "product.task": "classification", "product.action_shape": "threshold"}),
+        Case({**_LOGS, "constraints.data.labels": ["manual"]}),  # people judged each item's relevance
+        Case(  # a worklist: the outcome of the cases acted on (an inspection's finding), not picks on a list
+            {
+                **_LOGS,
+                "product.action_shape": "top_of_queue",
+                "product.label": "Bearing found worn at the close inspection.",
+            }
+        ),
+    ),
+)
+def position_bias_in_logs(plan: Plan) -> Evidence:
+    """Labels logged on today's ranked list carry its position bias.
+
+    People click, book, contact or apply near the top of a list whatever sits there. Labels logged on the
+    list shown today record its order as much as each item's worth: an item shown at row 40 and not picked
+    is no negative, the model learns to put first what was shown first, and an offline ranking metric (NDCG,
+    MRR, hit rate) on the same logs rewards the model that re-learns the old order. A boost the old order
+    applied for business reasons (a paid tier, a rule) is learned as quality and then applied twice.
+
+    Mitigation: Give the model the position each item was shown at during training and fix it at serving
+    (or weight the picks by inverse position propensity); swap a small random share of neighbouring
+    positions to measure the position effect; learn without the boost the old order applied, and apply it
+    once; judge the model by an interleaved or A/B test, reading NDCG on the logs as a guide only.
+    """
+    data, product = plan.constraints.data, plan.product
+    if product.task not in _RANKED or not set(data.labels) & set(_LOGGED) or _corrected(plan):
+        return None
+    selected = _selected(plan)
+    if selected is None and data.outcome_recorded_for is OutcomeRecorded.every_case:
+        return None  # every case's outcome is recorded, not only the picks on a list
+    ranked = quote(plan, "product.task", "a ranked list: people pick near the top whatever sits there")
+    likelihood = _likelihood(plan)
+    if selected and product.action_shape is ActionShape.choose_among:
+        chosen = quote(plan, "product.action_shape", "people choose among the items shown")
+        found: tuple[str, ...] = (ranked, chosen, selected, *_extras(plan))
+        return found if likelihood == 4 else Tempered(likelihood, found)
+    picks = first_said(plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS)
+    if picks is None:
+        return None  # outcomes of the cases acted on (an inspection's finding), not picks on a list
+    positions = (*source_paths(plan), "product.label", "product.current_performance")
+    shown = first_said(plan, positions, _POSITION_LOGGED)
+    words = picks[1] + (shown[1] if shown else ())
+    said = quote(plan, picks[0], f"{', '.join(picks[1])}: picks logged on the list shown today?")
+    evidence = (ranked, *((selected,) if selected else ()), said, *_extras(plan))
+    return Hint(words, evidence, likelihood if likelihood < 4 else None)
+
+
+def _selected(plan: Plan) -> str | None:
+    """The structured answer saying the labels exist only for what was shown or chosen, quoted."""
+    data = plan.constraints.data
+    note = "the labels are picks logged on the list shown today: they carry its position bias"
+    if data.outcome_recorded_for is OutcomeRecorded.selected_cases:
+        return quote(plan, "constraints.data.outcome_recorded_for", note)
+    if data.outcome_recorded_for is None and data.model_decides_labels is True:
+        return quote(plan, "constraints.data.model_decides_labels", note)
+    return None
+
+
+def _likelihood(plan: Plan) -> int:
+    """4; one less for each guard against being misled: a small random share of traffic (it can measure
+    the position effect) and a live A/B or interleaved test judging the model before launch."""
+    share, live = plan.constraints.data.exploration_share or 0, plan.done.online_validation in _LIVE
+    shared = 0 < share < HALF or (
+        share > 0 and not live
+    )  # half the traffic is a live test's arm, not a share
+    return 4 - shared - live
+
+
+def _corrected(plan: Plan) -> bool:
+    """Whether the plan says it corrects for the position effect (a position feature, propensity weights,
+    randomised swaps, a click model)."""
+    paths = ("product.inputs", "product.label", "done.eval_set", "impact.if_it_fails", *source_paths(plan))
+    texts = [answer_at(plan, path) for path in paths]
+    texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
+    return any(_CORRECTED.find(text) for text in (*texts, *own_notes(plan)) if isinstance(text, str))
+
+
+def _extras(plan: Plan) -> tuple[str, ...]:
+    """What makes the bias bite: an offline ranking metric scored on the logs, and a business boost in
+    today's order that the logs teach as quality."""
+    found = []
+    # truth-from-old-process already says the metric is scored on what today's process chose: asked once
+    metrics = () if truth_from_old_process(plan) else plan.done.metrics
+    for index, metric in enumerate(metrics):
+        if _RANK_METRICS.find(metric.name) and not _INTERLEAVED.find(f"{metric.name} {metric.dataset or ''}"):
+            note = "scored on logs of today's order, it rewards re-learning that order: judge by an interleaved or A/B test"
+            found.append(quote(plan, f"done.metrics[{index}].name", note))
+            break
+    paths = (*_BOOST_PATHS, *(f"heuristics.rules[{i}].action" for i in range(len(plan.heuristics.rules))))
+    boost = first_said(plan, paths, _BOOSTS)
+    if boost is None:
+        notes = [f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))]
+        boost = first_said(plan, notes, _BOOSTS)
+    if boost:
+        note = f"{', '.join(boost[1])}: learned from the logs as quality, then applied again on top"
+        found.append(quote(plan, boost[0], note))
+    return tuple(found)
