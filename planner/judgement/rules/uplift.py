@@ -6,9 +6,18 @@ would have gone the same way whatever was done.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import ActionShape, Category, LabelSource, OnlineValidation, OutcomeRecorded, Plan
+from planner.plan.model import (
+    ActionShape,
+    Category,
+    Circumstance,
+    LabelSource,
+    OnlineValidation,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
 
 # A label counting every cause of the outcome: some of them no action of this kind can change.
 _MIXED_CAUSES = Lexicon("""
@@ -25,6 +34,8 @@ _PERSUADES = Lexicon("""
     collections call, collections calls, collection call, collection calls, payment plan, payment plans
     outreach call, outreach calls, home visit, home visits, welfare call, welfare calls, check-in call
     check-in calls, coaching, mentoring, tutoring, debt advice, hardship call, hardship calls
+    extra support, targeted support, one-to-one support, extra help, priority support, boost, boosts, boosted
+    promote, promotes, promoted, featured placement, bonus points
 """)
 
 # Where the team ticked that acting changes the outcome, the plainer verbs of pressing a person say the
@@ -103,7 +114,7 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
             evidence=(
                 'product.decision: "Send a text reminder to the 300 likeliest no-shows." (an action meant to '
                 "change the outcome: text reminder)",
-                'product.action_shape: "top_of_queue" (ranked by the risk of the outcome, it goes first to '
+                'product.action_shape: "top_of_queue" (ranked by how likely the outcome is, it goes first to '
                 "cases the action cannot change: rank by the difference it makes, times the value, less its "
                 "cost)",
                 'product.label: "Did not attend the appointment." (the outcome, not the difference the action '
@@ -120,13 +131,29 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
             evidence=(
                 'product.decision: "Send a text reminder to the 300 likeliest no-shows." (an action meant to '
                 "change the outcome: text reminder)",
-                'product.action_shape: "top_of_queue" (ranked by the risk of the outcome, it goes first to '
+                'product.action_shape: "top_of_queue" (ranked by how likely the outcome is, it goes first to '
                 "cases the action cannot change: rank by the difference it makes, times the value, less its "
                 "cost)",
                 'product.label: "Missed the appointment for any reason." (the outcome, not the difference the '
                 "action makes to it)",
                 'product.label: "Missed the appointment for any reason." (for any reason: can the action '
                 "change each cause the label counts?)",
+            ),
+        ),
+        Case(  # staff effort aimed at the likeliest to succeed: many of them would succeed anyway
+            {
+                "product.decision": "Tutors give extra support to the 200 students most likely to pass.",
+                "product.action_shape": "top_of_queue",
+                "product.label": "Passed the final exam.",
+                "constraints.data.labels": ["outcomes"],
+            },
+            evidence=(
+                'product.decision: "Tutors give extra support to the 200 students most likely to pass." (an '
+                "action meant to change the outcome: extra support)",
+                'product.action_shape: "top_of_queue" (ranked by how likely the outcome is, it goes first to '
+                "cases the action cannot change: rank by the difference it makes, times the value, less its "
+                "cost)",
+                'product.label: "Passed the final exam." (the outcome, not the difference the action makes to it)',
             ),
         ),
     ),
@@ -231,10 +258,151 @@ def _worklist_of_an_outcome(plan: Plan) -> Evidence:
                     quote(
                         plan,
                         "product.action_shape",
-                        "ranked by the risk of the outcome, it goes first to cases the action cannot change: "
+                        "ranked by how likely the outcome is, it goes first to cases the action cannot change: "
                         "rank by the difference it makes, times the value, less its cost",
                     ),
                     quote(plan, "product.label", "the outcome, not the difference the action makes to it"),
                 ),
             )
     return None
+
+
+# Where a ranked list's value lies in the items it changes: those near a deadline that nobody takes.
+_DEADLINE = Lexicon("""
+    deadline, deadlines, cut-off, cutoff, days to start, hours to start, closing date, expiry date
+    last-minute, last minute, unfilled, go unfilled, goes unfilled, left unfilled, go to agencies, go to agency
+    goes to an agency, goes to agency, expires unsold, unsold
+""")
+# Words that say the plan measures what the ranking changes, not only how much is taken up.
+_CHANGE_MEASURED = Lexicon("""
+    would have filled anyway, would have booked anyway, would have sold anyway, otherwise unfilled
+    otherwise unsold, would otherwise, would not have, holdout within, within each score band, by score band
+    per score band, score bands, displacement, displaced, cannibalisation, cannibalization, net new
+""")
+RANKED_LISTS = (TaskType.ranking, TaskType.recommendation)
+_TAKE_UP_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "done.worst_error_metric")
+_URGENCY_PATHS = ("product.pain", "product.goal", "product.current_performance", "impact.error_harm")
+
+
+@rule(
+    "ranked-by-take-up",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Rank by the take-up the order changes, not by take-up",
+        "A ranked list judged by how much is taken up puts first the items that would be taken anyway: "
+        "count the value the order adds (items that would otherwise go unfilled or unsold), measure it "
+        "against a random holdout within score bands, and keep items near their deadline in sight",
+        "warning",
+    ),
+    ask="will the list put first the items that would be taken anyway?",
+    fires=(
+        Case(
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.circumstances": ["counts_volume"],
+                "product.success_metric": "Bookings per active member",
+                "done.worst_error_metric": None,
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: the top items get the action, many of them taken anyway)',
+                'product.circumstances: "counts_volume" (a target counts how much it does: merged, closed, '
+                "flagged, sent, not how often it is right)",
+                'product.success_metric: "Bookings per active member" (the take-up counted, not what the order '
+                "changes: are the items at the top ones that would be taken anyway?)",
+            ),
+            also=frozenset({"no-popularity-baseline"}),
+        ),
+        Case(  # urgency: items near their cut-off go to an agency when nobody takes them
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.circumstances": ["counts_volume"],
+                "product.success_metric": "Bookings per active member",
+                "product.pain": "A third of open shifts go unfilled and go to agencies.",
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: the top items get the action, many of them taken anyway)',
+                'product.circumstances: "counts_volume" (a target counts how much it does: merged, closed, '
+                "flagged, sent, not how often it is right)",
+                'product.success_metric: "Bookings per active member" (the take-up counted, not what the order '
+                "changes: are the items at the top ones that would be taken anyway?)",
+                'product.pain: "A third of open shifts go unfilled and go to agencies." (go unfilled, go to '
+                "agencies: the value lies in items nobody takes on their own; does the ranking keep those near "
+                "their deadline in sight?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the team measures what the order changes
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.circumstances": ["counts_volume"],
+                "product.success_metric": "Shifts that would otherwise go to an agency filled by the bank",
+            }
+        ),
+        Case(  # not a volume target
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.success_metric": "Bookings per active member",
+            }
+        ),
+        Case(  # a worklist of invoices, not a ranked list
+            {"product.circumstances": ["counts_volume"], "product.success_metric": "Invoices held per month"}
+        ),
+    ),
+)
+def ranked_by_take_up(plan: Plan) -> Evidence:
+    """A ranked list judged by how much is taken up, not by what its order changes.
+
+    A ranking or recommendation scored by take-up (bookings, sales, sign-ups per user) puts first what
+    each person is likeliest to take, and many of those items would have been taken anyway, further down
+    or by someone else; the value lies in the items the order changes (a shift that would go to an agency,
+    stock that would go unsold), often near their deadline and seldom at the top of a personal list. A
+    count of take-up rises by moving picks between items whose fate does not change.
+
+    Mitigation: Define the target as the value the order adds (items taken that would otherwise not be),
+    measure it against a random holdout within score bands, rank by the expected change times its value,
+    and keep items near their deadline in sight (a slot for them, or a weight for the time left).
+    """
+    if _outcome_not_effect(plan):
+        return None  # the action's effect is asked already
+    product = plan.product
+    volume = ticked(plan, Circumstance.counts_volume)
+    if product.task not in RANKED_LISTS or volume is None:
+        return None
+    texts = [answer_at(plan, path) for path in _TAKE_UP_PATHS]
+    texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
+    if any(
+        _CHANGE_MEASURED.find(text) or _EFFECT_MEASURED.find(text) for text in texts if isinstance(text, str)
+    ):
+        return None
+    ranked = quote(
+        plan, "product.task", "a ranked list: the top items get the action, many of them taken anyway"
+    )
+    found = [ranked, volume]
+    counted = next(
+        (path for path in ("product.success_metric", "done.metrics[0].name") if _said(plan, path)), None
+    )
+    if counted:
+        note = "the take-up counted, not what the order changes: are the items at the top ones that would be taken anyway?"
+        found.append(quote(plan, counted, note))
+    urgent = first_said(plan, (*_URGENCY_PATHS, "product.inputs"), _DEADLINE)
+    if urgent:
+        note = (
+            f"{', '.join(urgent[1])}: the value lies in items nobody takes on their own; does the ranking keep "
+            "those near their deadline in sight?"
+        )
+        found.append(quote(plan, urgent[0], note))
+    return tuple(found)
+
+
+def _said(plan: Plan, path: str) -> bool:
+    """Whether the plan answers `path` (a done metric that exists, a success metric written)."""
+    if path.startswith("done.metrics") and not plan.done.metrics:
+        return False
+    return bool(answer_at(plan, path))

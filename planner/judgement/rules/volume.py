@@ -13,6 +13,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote, ticked
 from planner.judgement.rules.guardrails import UNDONE
 from planner.judgement.rules.lexicon import BLENDS_ERRORS, CHECKED_OUTCOME, COUNTS_FALSE_ALARMS, COUNTS_MISSES
+from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.plan.model import Category, Circumstance, Mode, Plan
 
 # Where a plan may say its actions can be undone.
@@ -104,6 +105,7 @@ _PAIRED = [
     quiet=(
         Case({"product.circumstances": ["none"], "done.metrics": _MERGED}),
         Case({**_VOLUME, "product.mode": "automate", "done.metrics": _PAIRED}),
+        Case({**_VOLUME, "product.task": "ranking", "done.metrics": _MERGED}),  # ranked-by-take-up's to ask
     ),
 )
 def target_counts_volume(plan: Plan) -> Evidence:
@@ -118,4 +120,6 @@ def target_counts_volume(plan: Plan) -> Evidence:
     target and keep the count as a guardrail; where it acts alone, make each action undoable and audit
     a random sample each week.
     """
+    if plan.product.task in RANKED_LISTS:
+        return None  # a ranked list shows every item, no bar to lower: ranked-by-take-up asks of its count
     return volume_unpaired(plan)
