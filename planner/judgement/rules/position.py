@@ -24,10 +24,11 @@ from planner.plan.model import (
     TaskType,
 )
 
-# Picks people make on a list they were shown, logged as labels.
+# Picks people make on a list they were shown, logged as labels (not "contacted" or "applications":
+# staff contact customers and decide applications down a worklist too).
 _LOGGED_PICKS = Lexicon("""
-    click, clicks, clicked, click-through, click-throughs, clickthrough, booked, bookings, contacted, contacts
-    applied, applications, picked, picks, accepted, accepts, impression, impressions, shown but not
+    click, clicks, clicked, click-through, click-throughs, clickthrough, booked, bookings
+    picked, picks, accepted, accepts, impression, impressions, shown but not
     shown only, not opened, viewed details, add to basket, added to basket, add to cart, added to cart
 """)
 # The order shown today written into the logs: the position each item was shown at.
@@ -62,6 +63,7 @@ _BOOSTS = Lexicon(
 HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
 _RANKED = (TaskType.ranking, TaskType.recommendation)
 _LOGGED = (LabelSource.existing, LabelSource.outcomes, LabelSource.proxy)
+_LISTS = (ActionShape.choose_among, ActionShape.top_of_queue)  # an ordered list people see and pick from
 _LIVE = (OnlineValidation.a_b_test, OnlineValidation.interleaving)
 _PICK_PATHS = ("product.label", "done.eval_set")
 _BOOST_PATHS = ("product.current_solution", "product.output", "heuristics.humans_handle")
@@ -131,6 +133,15 @@ _LOGS = {
             },
             also=frozenset({"feedback-loop"}),
         ),
+        Case(  # another model's scores order the list customers choose from
+            {**_LOGS, "product.task": "classification"},
+            evidence=(
+                'product.action_shape: "choose_among" (an ordered list: people pick near the top whatever sits '
+                "there)",
+                'constraints.data.outcome_recorded_for: "selected_cases" (the labels are picks logged on the list '
+                "shown today: they carry its position bias)",
+            ),
+        ),
     ),
     quiet=(
         Case(_RANKING),  # the auditors label every pair: no picks logged on a list
@@ -141,6 +152,9 @@ _LOGS = {
             }
         ),
         Case({**_LOGS, "product.task": "classification", "product.action_shape": "threshold"}),
+        Case(  # a worklist: nothing says its picks were made down a list shown in order
+            {**_LOGS, "product.task": "classification", "product.action_shape": "top_of_queue"}
+        ),
         Case({**_LOGS, "constraints.data.labels": ["manual"]}),  # people judged each item's relevance
         Case(  # a worklist: the outcome of the cases acted on (an inspection's finding), not picks on a list
             {
@@ -166,22 +180,30 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
     once; judge the model by an interleaved or A/B test, reading NDCG on the logs as a guide only.
     """
     data, product = plan.constraints.data, plan.product
-    if product.task not in _RANKED or not set(data.labels) & set(_LOGGED) or _corrected(plan):
+    ranked_task, shape = product.task in _RANKED, product.action_shape
+    if not (ranked_task or shape in _LISTS) or not set(data.labels) & set(_LOGGED) or _corrected(plan):
         return None
     selected = _selected(plan)
     if selected is None and data.outcome_recorded_for is OutcomeRecorded.every_case:
         return None  # every case's outcome is recorded, not only the picks on a list
-    ranked = quote(plan, "product.task", "a ranked list: people pick near the top whatever sits there")
+    if ranked_task:
+        ranked = quote(plan, "product.task", "a ranked list: people pick near the top whatever sits there")
+    else:  # an ordered list people see, scored by another kind of model
+        ranked = quote(
+            plan, "product.action_shape", "an ordered list: people pick near the top whatever sits there"
+        )
     likelihood = _likelihood(plan)
-    if selected and product.action_shape is ActionShape.choose_among:
+    if selected and shape is ActionShape.choose_among:
         chosen = quote(plan, "product.action_shape", "people choose among the items shown")
-        found: tuple[str, ...] = (ranked, chosen, selected, *_extras(plan))
+        found: tuple[str, ...] = (ranked, *((chosen,) if ranked_task else ()), selected, *_extras(plan))
         return found if likelihood == 4 else Tempered(likelihood, found)
     picks = first_said(plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS)
     if picks is None:
         return None  # outcomes of the cases acted on (an inspection's finding), not picks on a list
     positions = (*source_paths(plan), "product.label", "product.current_performance")
     shown = first_said(plan, positions, _POSITION_LOGGED)
+    if shown is None and not ranked_task:
+        return None  # a worklist whose picks nothing says were made down a list shown in order
     words = picks[1] + (shown[1] if shown else ())
     said = quote(plan, picks[0], f"{', '.join(picks[1])}: picks logged on the list shown today?")
     evidence = (ranked, *((selected,) if selected else ()), said, *_extras(plan))
