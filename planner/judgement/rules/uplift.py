@@ -271,7 +271,13 @@ def _worklist_of_an_outcome(plan: Plan) -> Evidence:
 _DEADLINE = Lexicon("""
     deadline, deadlines, cut-off, cutoff, days to start, hours to start, closing date, expiry date
     last-minute, last minute, unfilled, go unfilled, goes unfilled, left unfilled, go to agencies, go to agency
-    goes to an agency, goes to agency, expires unsold, unsold
+    goes to an agency, goes to agency, expires unsold, unsold, stay empty, stays empty, go empty, goes empty
+    empty slot, empty slots, empty seat, empty seats, empty room, empty rooms
+""")
+# A count of take-up: how much of the list people took, not what its order changed.
+_TAKE_UP = Lexicon("""
+    bookings, booked, sales, sold, purchases, conversions, conversion rate, sign-ups, signups, orders
+    enrolments, enrollments, fills, filled, take-up, uptake, redemptions, reservations
 """)
 # Words that say the plan measures what the ranking changes, not only how much is taken up.
 _CHANGE_MEASURED = Lexicon("""
@@ -290,7 +296,7 @@ _URGENCY_PATHS = ("product.pain", "product.goal", "product.current_performance",
     likelihood=3,
     impact=4,
     move=Move(
-        "Rank by the take-up the order changes, not by take-up",
+        "Judge the list by what its order changes, not by take-up",
         "A ranked list judged by how much is taken up puts first the items that would be taken anyway: "
         "count the value the order adds (items that would otherwise go unfilled or unsold), measure it "
         "against a random holdout within score bands, and keep items near their deadline in sight",
@@ -334,6 +340,21 @@ _URGENCY_PATHS = ("product.pain", "product.goal", "product.current_performance",
                 "their deadline in sight?)",
             ),
         ),
+        Case(  # not ticked: a take-up count as the target, where slots left untaken stay empty
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.success_metric": "Bookings per active member",
+                "product.pain": "One class slot in five stays empty.",
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: the top items get the action, many of them taken anyway)',
+                'product.success_metric: "Bookings per active member" (the take-up counted, not what the order '
+                "changes: are the items at the top ones that would be taken anyway?)",
+                'product.pain: "One class slot in five stays empty." (stays empty: the value lies in items nobody '
+                "takes on their own; does the ranking keep those near their deadline in sight?)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the team measures what the order changes
@@ -349,6 +370,13 @@ _URGENCY_PATHS = ("product.pain", "product.goal", "product.current_performance",
                 "product.task": "ranking",
                 "product.action_shape": "choose_among",
                 "product.success_metric": "Bookings per active member",
+            }
+        ),
+        Case(  # not ticked, and nothing says untaken items are lost: a search judged by purchases
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.success_metric": "Purchases per search session",
             }
         ),
         Case(  # a worklist of invoices, not a ranked list
@@ -373,7 +401,7 @@ def ranked_by_take_up(plan: Plan) -> Evidence:
         return None  # the action's effect is asked already
     product = plan.product
     volume = ticked(plan, Circumstance.counts_volume)
-    if product.task not in RANKED_LISTS or volume is None:
+    if product.task not in RANKED_LISTS:
         return None
     texts = [answer_at(plan, path) for path in _TAKE_UP_PATHS]
     texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
@@ -384,21 +412,28 @@ def ranked_by_take_up(plan: Plan) -> Evidence:
     ranked = quote(
         plan, "product.task", "a ranked list: the top items get the action, many of them taken anyway"
     )
-    found = [ranked, volume]
     counted = next(
         (path for path in ("product.success_metric", "done.metrics[0].name") if _said(plan, path)), None
     )
-    if counted:
-        note = "the take-up counted, not what the order changes: are the items at the top ones that would be taken anyway?"
-        found.append(quote(plan, counted, note))
-    urgent = first_said(plan, (*_URGENCY_PATHS, "product.inputs"), _DEADLINE)
+    note = "the take-up counted, not what the order changes: are the items at the top ones that would be taken anyway?"
+    urgent = first_said(plan, (*_URGENCY_PATHS, "impact.value_unit", "product.inputs"), _DEADLINE)
+    late: tuple[str, ...] = ()
     if urgent:
-        note = (
-            f"{', '.join(urgent[1])}: the value lies in items nobody takes on their own; does the ranking keep "
-            "those near their deadline in sight?"
+        late = (
+            quote(
+                plan,
+                urgent[0],
+                f"{', '.join(urgent[1])}: the value lies in items nobody takes on their own; does the ranking "
+                "keep those near their deadline in sight?",
+            ),
         )
-        found.append(quote(plan, urgent[0], note))
-    return tuple(found)
+    if volume:
+        return (ranked, volume, *((quote(plan, counted, note),) if counted else ()), *late)
+    # Not ticked as counting volume: a count of take-up as the target, where items left untaken are lost.
+    took = counted and _TAKE_UP.find_all(answer_at(plan, counted))
+    if not counted or not took or not urgent:
+        return None
+    return Hint((*took, *urgent[1]), (ranked, quote(plan, counted, note), *late))
 
 
 def _said(plan: Plan, path: str) -> bool:
