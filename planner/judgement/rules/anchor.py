@@ -204,10 +204,17 @@ _EVENT = (
     r"(?:departure|arrival|the day|the flight|the event|the appointment|the visit|the shift|delivery"
     r"|the match|the game|the service|the operation|the job|the trip|the sailing|the stay|check-in)"
 )
+# ...or set only so long before it: `instructor (rota finalised two weeks ahead)`, `promotions planned 4
+# weeks in advance`.
+_SET_WORDS = (
+    r"(?:set|fixed|published|finali[sz]ed|confirmed|announced|agreed|planned|released|allocated|assigned"
+    r"|rostered|scheduled|known)"
+)
 _WINDOW = re.compile(
     rf"\b{SPAN}[\s-]+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:feeds?|files?|extracts?|manifests?|uploads?|notices?|pre-?registrations?)\b"
     rf"|\b{SPAN}\s+before\s+{_EVENT}\b|\b{SPAN}\s+(?:ahead\s+of|prior\s+to)\s+{_EVENT}\b"
-    rf"|\b(?:at\s+midnight|the\s+(?:day|night|evening))\s+before\s+{_EVENT}",
+    rf"|\b(?:at\s+midnight|the\s+(?:day|night|evening))\s+before\s+{_EVENT}"
+    rf"|\b{_SET_WORDS}\s+(?:only\s+|about\s+|around\s+)?{SPAN}\s+(?:ahead|in\s+advance|beforehand|before|out)\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[;,]|\.\s|\band\b", re.IGNORECASE)

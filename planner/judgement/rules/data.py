@@ -2936,8 +2936,39 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "fed it overstates accuracy)",
             ),
         ),
+        Case(  # lags counted in the weekly series' steps, for a forecast made 12 weeks ahead
+            {
+                "product.task": "forecasting",
+                "product.output": "Swimmers per pool session for each week of the next quarter.",
+                "product.inputs": "Pool, session time, lag-1 and lag-4 swimmers per session, school holidays.",
+                "product.lead_days": 84,
+            },
+            evidence=(
+                "product.lead_days: 84 (the decision: the forecast is made 84 days before the day predicted)",
+                'product.inputs: "Pool, session time, lag-1 and lag-4 swimmers per session, school ho..." '
+                "(lag-1: recorded 7 days before the day predicted; lag-4: recorded 28 days before the day "
+                "predicted; each is within the 84 days lead: not known when the forecast is made; a backtest fed "
+                "it overstates accuracy)",
+            ),
+        ),
+        Case(  # lags listed in weeks, against the lead the decision's words say
+            {
+                "product.task": "forecasting",
+                "product.output": "Swimmers per pool session for each week of the next quarter.",
+                "product.inputs": "Pool, session time and swimmers in the same session 1, 4 and 8 weeks earlier.",
+                "product.decision": "The session timetable is published 12 weeks ahead from the forecast.",
+            },
+        ),
     ),
     quiet=(
+        Case(  # lags as long as the lead: known when the forecast is made
+            {
+                "product.task": "forecasting",
+                "product.output": "Swimmers per pool session for each week of the next quarter.",
+                "product.inputs": "Pool, session time, lag-13 and lag-52 swimmers per session, school holidays.",
+                "product.lead_days": 84,
+            }
+        ),
         Case(  # the answered lead: counts from 14 days before are known when the forecast is made 10 ahead
             {
                 "product.task": "forecasting",
@@ -3033,9 +3064,25 @@ def future_inputs(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: inputs-after-prediction raises it
-    heard = hindsight_in_the_notes(plan) or lag_within_lead(plan)
+    heard = hindsight_in_the_notes(plan)
     if heard:
         return heard
+    lagged, observed = lag_within_lead(plan), _observed_later(plan)
+    if isinstance(lagged, Hint) and observed is not None:  # both: the lags with their figures, then the words
+        words, said = observed
+        return Hint((*lagged.words, *words), (*lagged, said))
+    if lagged:
+        return lagged
+    if observed is None:
+        return None
+    words, said = observed
+    forecast = answer_is(plan, "product.task", TaskType.forecasting)
+    return Hint(words, (*(forecast or (quote(plan, "product.data_kinds"),)), said))
+
+
+def _observed_later(plan: Plan) -> tuple[tuple[str, ...], str] | None:
+    """The words of an input observed only after the fact in a forecast or time series (the weather, prices
+    of the period predicted), and the quote naming them; None where the plan says they are as issued."""
     forecast = answer_is(plan, "product.task", TaskType.forecasting)
     if not forecast and DataKind.time_series not in plan.product.data_kinds:
         return None
@@ -3053,10 +3100,7 @@ def future_inputs(plan: Plan) -> Evidence:
         if SENSOR.find(text):  # a sensor's temperature is read when predicting: not a weather forecast
             words = tuple(word for word in words if word not in MEASURED_NOW.find_all(text))
         if words:
-            where = forecast or (quote(plan, "product.data_kinds"),)
-            return Hint(
-                words, (*where, quote(plan, path, f"observed only after the fact: {', '.join(words)}"))
-            )
+            return words, quote(plan, path, f"observed only after the fact: {', '.join(words)}")
     return None
 
 

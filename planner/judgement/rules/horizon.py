@@ -381,6 +381,13 @@ DAY_OF = Lexicon("""
                 "known 10 days before?)",
             ),
         ),
+        Case(  # an input set only two weeks ahead, for a forecast made twelve weeks ahead
+            {
+                "product.decision": "Planners set the quarterly timetable from the forecast.",
+                "product.inputs": "Slot, weekday, the instructor (rota finalised two weeks ahead) and holidays.",
+                "product.lead_days": 84,
+            },
+        ),
         Case(  # the source's own name says when it arrives
             {
                 "product.decision": "Ferry crews are rostered 3 weeks ahead.",
@@ -468,7 +475,9 @@ def inputs_set_after_the_decision(plan: Plan) -> Evidence:
     )
 
 
-_PAST_DAY = re.compile(r"^\s*(?:last|of\s+(?:last|the\s+previous|the\s+prior)|a\s+year\s+ago)\b")
+_PAST_DAY = re.compile(
+    r"^\s*(?:last|of\s+(?:last|the\s+previous|the\s+prior)|a\s+year\s+ago|(?:a|one)\s+(?:year|week)\s+(?:earlier|before))\b"
+)
 
 # Inputs said as known at the moment of decision.
 _KNOWN_AT_DECISION = Lexicon("""
