@@ -128,6 +128,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "vendor-model-in-regulated-use",
         "answers-in-the-index",
         "judge-uncalibrated",
+        "lever-needs-longer-notice",
+        "attributes-from-a-current-snapshot",
         "eval-negatives-at-random",
         "eval-items-seen-in-pretraining",
         "eval-self-rated",
