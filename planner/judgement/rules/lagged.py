@@ -12,6 +12,7 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.lead import series_step, stated_lags
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import Category, Difference, Plan
 
@@ -99,9 +100,9 @@ _AS_FIRST_KNOWN = Lexicon("""
 _SMALL = frozenset(words_of("the a an of in on at for per each and or by with from to its their our"))
 
 
-def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
+def _lags(inputs: str, label: str, step: str | None = None) -> list[tuple[str, float, tuple[str, ...]]]:
     """The recent values of the label's own quantity the inputs name, each with its lag in days and the
-    words heard (the period and the target's word)."""
+    words heard (the period and the target's word); a lag in the series' steps (`lag-1`) counts `step`s."""
     target = {word for word in words_of(label) if len(word) >= 4} - _GENERIC
     found: list[tuple[str, float, tuple[str, ...]]] = []
     for match in _NAMED.finditer(inputs):
@@ -134,8 +135,32 @@ def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
             nouns = [word for word in words_of(noun) if word in target]
             if nouns:
                 found.append((match.group(0), _UNIT_OF[unit.lower()], (*nouns, unit.lower())))
-    unique = {text: (text, days, heard) for text, days, heard in found}
+    found += _stepped(inputs, target, step, found)
+    unique: dict[str, tuple[str, float, tuple[str, ...]]] = {}
+    for each in found:  # `lag-1 and lag-2 admissions`: one part, at its shortest lag
+        if each[0] not in unique or each[1] < unique[each[0]][1]:
+            unique[each[0]] = each
     return list(unique.values())
+
+
+def _stepped(
+    inputs: str, target: set[str], step: str | None, found: list[tuple[str, float, tuple[str, ...]]]
+) -> list[tuple[str, float, tuple[str, ...]]]:
+    """The lags lead.stated_lags reads (`lag-1 and lag-4 admissions`, `admissions 1, 4 and 8 weeks
+    earlier`) of the target's own quantity, each with the part of the inputs it sits in (between commas),
+    where `found` does not hold it already."""
+    more: list[tuple[str, float, tuple[str, ...]]] = []
+    for said, days in stated_lags(inputs, step):
+        if any(said.lower() in text.lower() or text.lower() in said.lower() for text, _, _ in found):
+            continue
+        at = inputs.find(said)
+        begin = max((inputs.rfind(mark, 0, at) for mark in ",;("), default=-1) + 1
+        ends = [end for mark in ",;." if (end := inputs.find(mark, at + len(said))) >= 0]
+        part = inputs[begin : min(ends, default=len(inputs))].strip() if at >= 0 else said
+        nouns = [word for word in words_of(part) if word in target]
+        if nouns:
+            more.append((part, min(days), (*dict.fromkeys(nouns), said)))
+    return more
 
 
 @rule(
@@ -180,8 +205,22 @@ def _lags(inputs: str, label: str) -> list[tuple[str, float, tuple[str, ...]]]:
                 "constraints.data.label_delay_days": "4-9",
             }
         ),
+        Case(  # lags counted in the weekly series' steps
+            {
+                "product.inputs": "Ward, lag-1 and lag-2 admissions per ward, bed count and the season.",
+                "product.label": "Emergency admissions per ward per week, from the coded records.",
+                "constraints.data.label_delay_days": 30,
+            }
+        ),
     ),
     quiet=(
+        Case(  # lags in steps longer than the delay
+            {
+                "product.inputs": "Ward, lag-6 and lag-52 admissions per ward, bed count and the season.",
+                "product.label": "Emergency admissions per ward per week, from the coded records.",
+                "constraints.data.label_delay_days": 30,
+            }
+        ),
         Case(  # lags written as figures, all longer than the delay
             {
                 "product.inputs": "Hotel and weekday, room bookings lagged by 14 and 28 days, local events.",
@@ -238,7 +277,9 @@ def lag_shorter_than_label_delay(plan: Plan) -> Evidence:
         return None  # marked already (inputs-after-prediction asks), or the value as first known
     delay = data.label_delay_days
     short = [
-        (text, days, heard) for text, days, heard in _lags(product.inputs, product.label) if days < delay
+        (text, days, heard)
+        for text, days, heard in _lags(product.inputs, product.label, series_step(plan))
+        if days < delay
     ]
     if not short:
         return None
