@@ -218,6 +218,12 @@ _WINDOW = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[;,]|\.\s|\band\b", re.IGNORECASE)
+# ...or that exists only after the period it describes: `claimant count (published 6 weeks after the month)`.
+_LATE = re.compile(
+    r"\b(?:published|released|available|reported|confirmed|finali[sz]ed|issued|arrives|received)\s+"
+    rf"(?:only\s+|about\s+|around\s+|some\s+)?{SPAN}\s+(?:after|later)\b",
+    re.IGNORECASE,
+)
 
 
 def clause(text: str, start: int, end: int) -> str:
@@ -227,14 +233,27 @@ def clause(text: str, start: int, end: int) -> str:
     return text[cuts[-1] : after[0] if after else len(text)].strip(" .")
 
 
+def there(days: float) -> str:
+    """When an input's window says it exists: `2 days before the day served`; `only 42 days after the
+    period it describes` for a figure published late."""
+    if days < 0:
+        return f"only {in_days(-days)} after the period it describes"
+    return f"{in_days(days)} before the day served"
+
+
 def input_windows(plan: Plan) -> list[Anchor]:
-    """Each input or source said to exist only so long before the day served, in days."""
+    """Each input or source said to exist only so long before the day served, in days; one that exists
+    only after the period it describes, as minus that many days."""
     found = []
     for path in ("product.inputs", *source_paths(plan)):
         text = answer_at(plan, path) or ""
         for match in _WINDOW.finditer(text):
             found.append(
                 Anchor(path, match.group(0), days_of(match.group(0))[0], clause(text, *match.span()))
+            )
+        for match in _LATE.finditer(text):
+            found.append(
+                Anchor(path, match.group(0), -days_of(match.group(0))[0], clause(text, *match.span()))
             )
     return found
 

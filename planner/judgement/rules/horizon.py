@@ -23,9 +23,11 @@ from planner.judgement.rules.anchor import (
     lead_words,
     said_lead,
     scored_at,
+    there,
 )
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -388,6 +390,14 @@ DAY_OF = Lexicon("""
                 "product.lead_days": 84,
             },
         ),
+        Case(  # a figure published only weeks after the period it describes
+            {
+                "product.decision": "Advisers are rostered 14 days ahead from the forecast.",
+                "product.inputs": "Weekday, holidays and the regional claimant count (published 6 weeks after the "
+                "month).",
+                "constraints.data.differences": [],
+            },
+        ),
         Case(  # the source's own name says when it arrives
             {
                 "product.decision": "Ferry crews are rostered 3 weeks ahead.",
@@ -448,6 +458,8 @@ def inputs_set_after_the_decision(plan: Plan) -> Evidence:
         return None
     decided = quote(plan, lead.path, said_lead(lead))
     for window in input_windows(plan):
+        if window.days < 0 and inputs_after_prediction(plan):
+            continue  # a figure published after its period, asked already by its words (`after`)
         if window.days < lead.days and not _KNOWN_AT_DECISION.find(window.about):
             return Hint(
                 (window.words, *lead_words(lead)),
@@ -456,8 +468,8 @@ def inputs_set_after_the_decision(plan: Plan) -> Evidence:
                     quote(
                         plan,
                         window.path,
-                        f"{window.about}: there {in_days(window.days)} before the day served, but the "
-                        f"decision is taken {in_days(lead.days)} before: it does not exist yet then",
+                        f"{window.about}: there {there(window.days)}, but the decision is taken "
+                        f"{in_days(lead.days)} before: it does not exist yet then",
                     ),
                 ),
             )
