@@ -30,9 +30,10 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     HARMFUL,
 )
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.perevent import every_item_counted
+from planner.judgement.rules.stake import bigger_stake
+from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Mode, Plan, Severity
-from planner.plan.stakes import HarmKind
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
 _HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 3600, "s": 1 / 3600}
@@ -159,30 +160,8 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
         f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
         quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
-    stake = _bigger_stake(plan) if norm(plan.impact.value_unit or "") in _HOURS else None
+    stake = bigger_stake(plan) if norm(plan.impact.value_unit or "") in _HOURS else None
     return Tempered(1, (*found, stake)) if stake else found
-
-
-# Harm kinds whose errors (or whose avoidance) weigh more than the minutes a model saves.
-_STAKE_KINDS = (HarmKind.health, HarmKind.property)
-# Words of the goal, the pain or the worst error that name a stake beyond time: failures, safety, revenue.
-_STAKES = Lexicon("""
-    failure, failures, breakdown, breakdowns, outage, outages, downtime, unplanned downtime, safety, injury
-    injuries, accident, accidents, revenue, lost sales, lost revenue, spoilage, scrap, write-offs, food waste
-    fines, penalties, recalls, fraud losses
-""")
-
-
-def _bigger_stake(plan: Plan) -> str | None:
-    """The answer naming a stake beyond the time saved (the kinds of harm first, then the words of the
-    goal, the pain or the worst error), quoted: minutes alone undercount the value."""
-    note = "the value counts minutes saved; this names a bigger stake: count it"
-    if any(kind in _STAKE_KINDS for kind in plan.impact.harm_kinds):
-        return quote(plan, "impact.harm_kinds", note)
-    for path in ("product.goal", "product.pain", "impact.error_harm"):
-        if _STAKES.find(answer_at(plan, path)):
-            return quote(plan, path, note)
-    return None
 
 
 @rule(
@@ -409,7 +388,22 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
                 'impact.value_unit: "GBP per fault found" (the value is per fault found)',
                 "impact.volume: 12000 (the volume counts every item, not only those with a fault found: value x "
                 "volume is not computed)",
+                "value x volume: 4 x 12,000 a month x 60% = 28,800 GBP a month, as if every item were a fault "
+                "found; if one item in 10 is, x 10% = 2,880 GBP a month: what share of the items ends as one?",
             ),
+        ),
+        *(  # a value per item won or avoided, said after or before its noun, times every item offered
+            Case(
+                {
+                    "impact.value_unit": unit,
+                    "impact.bottleneck": "Nurses pick from 60 open shifts in the app.",
+                }
+            )
+            for unit in (
+                "GBP saved per shift filled by the bank instead of an agency",
+                "EUR per avoided readmission",
+                "USD per successfully placed candidate",
+            )
         ),
         Case(  # a value per amount, against a volume no answer puts in that amount
             {
@@ -435,6 +429,18 @@ def automated_harm_no_fallback(plan: Plan) -> Evidence:
             }
         ),
         Case({"impact.value_unit": "EUR"}),
+        Case(  # the volume counts the filled shifts themselves
+            {
+                "impact.value_unit": "GBP per shift filled by the bank",
+                "impact.bottleneck": "About 1,500 filled shifts a month go through the agency desk.",
+            }
+        ),
+        Case(  # a time saved on every item booked, not a value per item won
+            {
+                "impact.value_unit": "minutes per appointment booked",
+                "impact.bottleneck": "Receptionists take 3,000 appointment requests a week.",
+            }
+        ),
         Case(  # the volume's answer is in the value's amount
             {"impact.value_unit": "EUR per tonne", "impact.bottleneck": "Sorting 40 tonnes of scrap a day."}
         ),
@@ -455,13 +461,24 @@ def impact_units_differ(plan: Plan) -> Evidence:
         return None
     noun, where, units = found
     counted = ", ".join(f"{unit}s" for unit in units)
-    if " " in noun or noun in ("catch", "detection", "find", "hit", "save", "interception"):
+    if " " in noun or noun in (
+        "catch",
+        "detection",
+        "find",
+        "hit",
+        "save",
+        "interception",
+        "conversion",
+        "win",
+    ):
         volume = f"the volume counts every item, not only those with a {noun}"  # a value per event found
     elif units:
         volume = f"the volume counts {counted}, not {noun}s"
     else:
         volume = f"no answer says the volume is in {noun}s"
-    return (
+    found_lines = (
         quote(plan, "impact.value_unit", f"the value is per {noun}"),
         quote(plan, where, f"{volume}: value x volume is not computed"),
     )
+    arithmetic = every_item_counted(plan, noun) if volume.startswith("the volume counts every") else None
+    return (*found_lines, arithmetic) if arithmetic else found_lines

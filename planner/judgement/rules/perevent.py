@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.words import words_of
 from planner.plan.model import Plan
 
@@ -18,10 +19,28 @@ _FOUND = (
     r"found|caught|detected|spotted|prevented|stopped|avoided|confirmed|recovered|identified|intercepted|"
     r"averted|flagged|blocked|uncovered"
 )
-_PER_FOUND = re.compile(rf"\bper\s+((?:[a-z][a-z-]+\s+){{1,2}}?)({_FOUND})\b", re.IGNORECASE)
+# A thing won or filled: only the items that convert carry the value, not every item offered. Not for a
+# time saved (`minutes per appointment booked` is the work on each item booked, which every item is).
+_CONVERTED = r"filled|converted|won|retained|sold|booked|placed|hired|recruited|renewed|reactivated|repaid|upgraded|redeemed"
+_TIME = re.compile(r"^\W*(?:minutes?|mins?|hours?|hrs?|seconds?|person-hours?|staff-hours?|days?)\b", re.I)
+
+
+def _patterns(verbs: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`per shift filled` (the noun first, up to three words), and `per filled shift`, `per avoided
+    readmission`, `per successfully placed candidate` (the event said before its noun)."""
+    after = re.compile(rf"\bper\s+((?:[a-z][a-z-]+\s+){{1,3}}?)({verbs})\b", re.IGNORECASE)
+    before = re.compile(
+        rf"\bper\s+({verbs}|successful|successfully\s+(?:{verbs}))\s+([a-z][a-z-]+)\b", re.IGNORECASE
+    )
+    return after, before
+
+
+_OF_FINDS = _patterns(_FOUND)
+_OF_ALL = _patterns(f"{_FOUND}|{_CONVERTED}")
 # Nouns of the event itself: a value per catch or per detection.
 _PER_EVENT = re.compile(
-    r"\bper\s+(catch|detection|find|hit|save|interception|true\s+positive)\b", re.IGNORECASE
+    r"\bper\s+(catch|detection|find|hit|save|interception|true\s+positive|conversion|win)\b",
+    re.IGNORECASE,
 )
 
 
@@ -31,8 +50,12 @@ def value_per_event(
     """(the event, `impact.volume`, ()) when the value is per event found and no answer in `paths` counts
     those events (says the same words), so value x volume would count every item as a find."""
     unit = plan.impact.value_unit or ""
-    found = _PER_FOUND.search(unit)
+    after, before = _OF_FINDS if _TIME.match(unit) else _OF_ALL
+    found = after.search(unit)
     event = " ".join([*found.group(1).split(), found.group(2)]).lower() if found else None
+    if event is None:
+        done = before.search(unit)  # `per avoided readmission`: said as `readmission avoided`
+        event = f"{done.group(2)} {done.group(1).split()[-1]}".lower() if done else None
     if event is None:
         other = _PER_EVENT.search(unit)
         event = " ".join(other.group(1).split()).lower() if other else None
@@ -52,6 +75,38 @@ def _holds(words: Sequence[str], phrase: list[str]) -> bool:
     if len(phrase) == 1:
         return phrase[0] in lower
     head = {phrase[0], phrase[0] + "s", phrase[0] + "es", phrase[0].removesuffix("s")}
+    if phrase[0].endswith("y"):
+        head.add(phrase[0][:-1] + "ies")
+    last = phrase[-1]
     return any(
-        word in head and phrase[-1] in lower[index + 1 : index + 4] for index, word in enumerate(lower)
-    )
+        word in head and (last in lower[index + 1 : index + 4] or last in lower[max(0, index - 2) : index])
+        for index, word in enumerate(lower)
+    )  # `shifts filled` or `filled shifts`
+
+
+# The share of items a lead tries when no answer says how many convert: one in ten, to show the scale.
+ILLUSTRATIVE_SHARE = 0.1
+
+
+def every_item_counted(plan: Plan, event: str) -> str | None:
+    """The arithmetic of a value per event times every item: value x volume x share addressed a month, as
+    the plan multiplies it, against the same at one item in ten holding the event."""
+    impact = plan.impact
+    if impact.value_per_item is None or impact.volume is None or impact.period is None:
+        return None
+    items = impact.volume * impact.period.per_month
+    share = 1.0 if impact.share_addressed is None else impact.share_addressed
+    total = items * share * impact.value_per_item
+    if total <= 0:
+        return None
+    unit = (impact.value_unit or "").split(" per ")[0].split()
+    money = unit[0] if unit else ""
+    factors = f"{fmt.number(impact.value_per_item)} x {fmt.count(items)} a month"
+    if share != 1.0:
+        factors += f" x {fmt.share(share)}"
+    low = total * ILLUSTRATIVE_SHARE
+    return (
+        f"value x volume: {factors} = {fmt.count(total)} {money} a month, as if every item were a {event}; "
+        f"if one item in {round(1 / ILLUSTRATIVE_SHARE)} is, x {fmt.share(ILLUSTRATIVE_SHARE)} = {fmt.count(low)} "
+        f"{money} a month: what share of the items ends as one?"
+    ).replace("  ", " ")

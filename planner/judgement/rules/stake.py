@@ -1,0 +1,33 @@
+"""A stake beyond the time a model saves: failures, safety, revenue named in the plan's answers.
+
+A value counted in minutes saved undercounts a model whose real worth is the breakdown, the injury or the
+lost sale it helps avoid; the kinds of harm and the words of the goal, the pain or the worst error name it.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Plan
+from planner.plan.stakes import HarmKind
+
+# Harm kinds whose errors (or whose avoidance) weigh more than the minutes a model saves.
+_STAKE_KINDS = (HarmKind.health, HarmKind.property)
+# Words of the goal, the pain or the worst error that name a stake beyond time: failures, safety, revenue.
+_STAKES = Lexicon("""
+    failure, failures, breakdown, breakdowns, outage, outages, downtime, unplanned downtime, safety, injury
+    injuries, accident, accidents, revenue, lost sales, lost revenue, spoilage, scrap, write-offs, food waste
+    fines, penalties, recalls, fraud losses
+""")
+
+
+def bigger_stake(plan: Plan) -> str | None:
+    """The answer naming a stake beyond the time saved (the kinds of harm first, then the words of the
+    goal, the pain or the worst error), quoted: minutes alone undercount the value."""
+    note = "the value counts minutes saved; this names a bigger stake: count it"
+    if any(kind in _STAKE_KINDS for kind in plan.impact.harm_kinds):
+        return quote(plan, "impact.harm_kinds", note)
+    for path in ("product.goal", "product.pain", "impact.error_harm"):
+        if _STAKES.find(answer_at(plan, path)):
+            return quote(plan, path, note)
+    return None
