@@ -3,15 +3,27 @@
 A queue worked from the top as far as the day allows never reaches its bottom: what scores low waits
 forever unless something bounds its wait. A test set rebalanced to equal classes scores precision at a
 prevalence the product never meets: the same recall and false-alarm rate give far lower precision at
-the real base rate, and the arithmetic says how much.
+the real base rate, and the arithmetic says how much. A worklist several times what people can work in
+a year is mostly never reached: the value counted on all of it, and a test over all of it, say little.
 """
 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
+from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, monitor_paths, quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.evidence import (
+    WORKING_DAYS_PER_MONTH,
+    first_said,
+    items_per_month,
+    monitor_paths,
+    monthly_value,
+    quote,
+    show,
+)
+from planner.judgement.rules.lexicon import AT_DEPTH
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.workload import capacity_sets_the_threshold
 from planner.plan.model import ActionShape, Category, Plan
 
 # Words saying low-scored items still get seen: a maximum wait, a floor, everything seen in time.
@@ -207,3 +219,125 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
     return Hint(
         words, (quote(plan, path, ", ".join(words)), quote(plan, f"done.metrics[{index}].name", note))
     )
+
+
+# A worklist this many times what people can work is one they mostly never reach.
+BEYOND_CAPACITY = 2
+_WORKED = (ActionShape.top_of_queue, ActionShape.every_item)
+
+
+@rule(
+    "worklist-beyond-capacity",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Size the value and the test at what people can work",
+        "People reach only part of the list in a year: count the value on the items they can work (capacity x "
+        "working days), judge the model on the yield of that top against today's choice, and say what happens "
+        "to the rest (a floor cycle, a random share)",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.volume": 9800,
+                "impact.period": "year",
+                "impact.capacity_per_day": 10,
+                "impact.flagged_per_day": "not measured",
+                "impact.share_addressed": 1.0,
+                "impact.value_per_item": 25,
+                "impact.value_unit": "minutes",
+            },
+            also=frozenset({"queue-bottom-starves"}),
+            evidence=(
+                "impact.volume: 9800 a year against impact.capacity_per_day: 10 (about 2,520 a year over 252 "
+                "working days): people work at most 1 item in 3.9 (25.7%); about 7,280 a year are never reached",
+                "impact estimate: 9,800 x 100% x 25 = 245,000 minutes a year counts every item; at capacity at "
+                "most 2,520 x 25 = 63,000",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the value counts no item, and the test is judged at the depth people reach
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.volume": 9800,
+                "impact.period": "year",
+                "impact.capacity_per_day": 10,
+                "impact.flagged_per_day": "not measured",
+                "impact.value_per_item": None,
+                "done.metrics[0].name": "Precision in the top 10 a day",
+            }
+        ),
+        Case(  # people work the whole list in the year
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.volume": 2000,
+                "impact.period": "year",
+                "impact.capacity_per_day": 10,
+                "impact.flagged_per_day": "not measured",
+            }
+        ),
+        Case(  # a cut-off flags a few: the volume is not a worklist
+            {
+                "product.action_shape": "threshold",
+                "impact.volume": 9800,
+                "impact.period": "year",
+                "impact.capacity_per_day": 10,
+                "impact.flagged_per_day": "not measured",
+            }
+        ),
+    ),
+)
+def worklist_beyond_capacity(plan: Plan) -> Evidence:
+    """The worklist is several times what people can work in a year.
+
+    People work the list from the top, or act on every item, but the items a year are several times what
+    they can handle in a year's working days: most of the list is never reached. Value counted on every
+    item overstates the gain by as many times, a test scored over all items says little about the top
+    they do reach, and what happens to the rest is left unsaid.
+
+    Mitigation: Count the value on the items people can work (capacity x working days); judge the model on
+    the yield of that top against today's choice at the same hours; decide what happens to the rest (a
+    floor cycle, a random share that keeps the labels honest).
+    """
+    impact = plan.impact
+    capacity, per_month = impact.capacity_per_day, items_per_month(plan)
+    if plan.product.action_shape not in _WORKED or suggests_for_every_item(plan):
+        return None
+    if not isinstance(capacity, float | int) or capacity <= 0 or per_month is None or impact.period is None:
+        return None
+    if isinstance(impact.flagged_per_day, float | int):
+        return None  # flags a day against capacity: flags-exceed-capacity weighs them
+    yearly, reach = 12 * per_month, 12 * WORKING_DAYS_PER_MONTH * capacity
+    if yearly < BEYOND_CAPACITY * reach:
+        return None
+    found = [
+        f"impact.volume: {show(impact.volume)} a {impact.period.value} against impact.capacity_per_day: "
+        f"{show(capacity)} (about {fmt.count(reach)} a year over {12 * WORKING_DAYS_PER_MONTH} working days): "
+        f"people work at most 1 item in {fmt.number(yearly / reach, significant=2)} ({fmt.share(reach / yearly)}); "
+        f"about {fmt.count(yearly - reach)} a year are never reached"
+    ]
+    value, share = monthly_value(plan), impact.share_addressed
+    metrics = plan.done.metrics
+    if value is not None and share is not None and impact.value_per_item and yearly * share > reach:
+        unit = (impact.value_unit or "").split(" per ")[0]
+        found.append(
+            f"impact estimate: {fmt.count(yearly)} x {fmt.share(share)} x {show(impact.value_per_item)} = "
+            f"{fmt.count(12 * value)} {unit} a year counts every item; at capacity at most {fmt.count(reach)} x "
+            f"{show(impact.value_per_item)} = {fmt.count(reach * impact.value_per_item)}"
+        )
+    elif (
+        metrics
+        and not any(mentions(metric.name, AT_DEPTH) for metric in metrics)
+        and not worked_from_the_top(plan)
+        and not capacity_sets_the_threshold(plan)  # the comparison, and the metric's depth, asked already
+    ):
+        found.append(
+            quote(plan, "done.metrics[0].name", f"not judged on the top {show(capacity)} a day people reach")
+        )
+    else:
+        return None  # the value counts only what people reach, and the test is judged at their depth
+    return tuple(found)
