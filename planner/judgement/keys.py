@@ -63,6 +63,9 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "test-set-misses-newcomers",
     "target-finer-than-the-test",
     "source-missing-falls-back",
+    "position-bias-in-logs",
+    "attributes-from-a-current-snapshot",
+    "live-test-too-few-sites",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(
@@ -86,6 +89,7 @@ _MEASURE = frozenset(
         "label-broader-than-the-harm",
         "worse-error-unweighed",
         "raters-judge-presentation",
+        "ranked-by-take-up",
     }
 )
 # Even a model that meets its target would not change the outcome.
@@ -105,6 +109,10 @@ _VALUE = frozenset(
         "measured-latency-over-budget",
         "predictions-set-controls",
         "action-needs-another-party",
+        "lever-needs-longer-notice",
+        "worklist-beyond-capacity",
+        "backlog-outside-the-flow",
+        "impact-units-differ",
     }
 )
 # The model may not be able to do the task at all: people decide from what it will not see.
@@ -187,8 +195,8 @@ def _heading(plan: Plan, kind: Breaks) -> str:
     """What the risks of `kind` break in this plan, if they hold: each is a hypothesis, not a finding."""
     metric = _metric(plan)
     if kind == "evidence":
-        figure = f"the figure done rests on ({metric})" if metric else "the figures the plan rests on"
-        return f"The evidence: if these hold, {figure} flatters the model, and a 'met' would not hold live"
+        figure = f"the figure done rests on ({metric}) flatters" if metric else "the plan's figures flatter"
+        return f"The evidence: if these hold, {figure} the model, and a 'met' would not hold live"
     if kind == "measure":
         done = f"the done metric ({metric})" if metric else "the done criterion"
         return f"The measure: if these hold, {done} can be met while the decision it serves goes wrong"
