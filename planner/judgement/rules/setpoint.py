@@ -118,7 +118,9 @@ def _physical(plan: Plan) -> str | None:
                 "impact.error_severity": "serious",
                 "after_launch.fallback": None,
             },
-            also=frozenset({"predictions-set-controls", "worst-error-uncounted"}),
+            also=frozenset(
+                {"predictions-set-controls", "worst-error-uncounted", "closed-loop-dynamics-untested"}
+            ),
         ),
         Case(  # an amount set alone, with limits named but no input checks nor hand-back: medium
             {
