@@ -250,6 +250,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "position-bias-in-logs",
         "ranked-by-take-up",
         "closed-loop-dynamics-untested",
+        "sensor-gaps-read-as-calm",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
