@@ -251,6 +251,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "ranked-by-take-up",
         "closed-loop-dynamics-untested",
         "sensor-gaps-read-as-calm",
+        "new-period-scored-unlabelled",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)
