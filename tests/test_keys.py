@@ -97,3 +97,13 @@ def test_the_plan_page_names_its_key_risks_with_links_and_inert_text() -> None:
     assert "<script" not in body and "script&#62;alert&#40;1&#41;" in block  # shown as typed, inert
     clean = Renderer(None).site(sitemodel.build({"clean": patched({})}))["plans/clean/index.md"].body
     assert "planner-keyrisks" not in clean
+
+
+def test_done_criteria_are_not_called_well_posed_beside_a_key_risk_to_their_evidence() -> None:
+    from planner.judgement.register import assess
+
+    sound = [advice.title for advice in assess(patched({})).advice]
+    assert "Done criteria well posed: metric, baseline, target, time box, fold action" in sound
+    capped = patched({"constraints.data.outcome_limits": ["capped"], "product.task": "forecasting"})
+    titles = [advice.title for advice in assess(capped).advice]
+    assert not any(title.startswith("Done criteria well posed") for title in titles)

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.core import formatting
-from planner.judgement.measured import rule_accuracy, rule_coverage, rules_source, source_of
+from planner.judgement.keys import questions_done
+from planner.judgement.measured import (
+    rules_source,
+    rules_worth_shipping,
+    source_of,
+)
 from planner.judgement.order import VOIDS_EVIDENCE, danger_leads, rank
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
@@ -136,21 +141,9 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
     )
 
 
-def _rules_measured(plan: Plan) -> tuple[float, float] | None:
-    """(coverage, accuracy) of rules that handle a real share well: measured on a sample when the plan
-    has it (`planner measure`), typed otherwise."""
-    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
-    if coverage is None or accuracy is None:
-        return None
-    low_coverage, low_accuracy = RULES_WORTH_SHIPPING
-    if coverage.value < low_coverage or accuracy.value < low_accuracy:
-        return None
-    return coverage.value, accuracy.value
-
-
 def _rules_with_people(plan: Plan) -> Advice | None:
     """Measured rules that handle a real share: ship them with people, and model only what they leave."""
-    measured = _rules_measured(plan)
+    measured = rules_worth_shipping(plan, RULES_WORTH_SHIPPING)
     if measured is None:
         return None
     coverage, accuracy = measured
@@ -309,7 +302,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
                     part="sound",
                 )
             )
-    measured = _rules_measured(plan)
+    measured = rules_worth_shipping(plan, RULES_WORTH_SHIPPING)
     share = plan.impact.share_addressed
     if measured and share is not None and share <= 1 - measured[0] + 0.01:
         found.append(
@@ -492,7 +485,9 @@ def advise(
                 part="go",
             )
         )
-    on_metric = frozenset(r.id for r in open_derived if not r.heard and quotes_metric(r.evidence))
+    on_metric = frozenset(  # an open risk points at the metric, or questions what done rests on
+        r.id for r in open_derived if not r.heard and (quotes_metric(r.evidence) or questions_done(r))
+    )
     if why := rewards_failure(plan, {r.id for r in open_derived}):  # praise withheld, said why
         later.append(Advice("Done criteria may reward the failure a risk names", why[1], "warning", why[:1]))
     on_metric |= frozenset(why[:1] if why else ())

@@ -159,6 +159,12 @@ def breaks(risk_id: str) -> Breaks | None:
     return next((kind for kind, ids in _ORDER if risk_id in ids), None)
 
 
+def questions_done(risk: Risk) -> bool:
+    """Whether an open risk at medium or above questions what done rests on: its evidence or its measure.
+    Done criteria are not called well posed beside one."""
+    return not risk.decided and risk.score >= MEDIUM and breaks(risk.id) in ("evidence", "measure")
+
+
 def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     """The open risks at medium or above that attack the plan's claim, at most `MOST`, grouped by what
     they break: those raised by structured answers first, by score, with one place kept for a risk only

@@ -400,3 +400,15 @@ def effective(plan: Plan) -> Plan:
             copy.by_hand.label_agreement = round(agreed, 4)
             copy.by_hand.double_labelled = hand.shared
     return copy
+
+
+def rules_worth_shipping(plan: Plan, floor: tuple[float, float]) -> tuple[float, float] | None:
+    """(coverage, accuracy) of rules that handle a real share well, at least `floor` of each: measured on a
+    sample when the plan has it (`planner measure`), typed otherwise."""
+    coverage, accuracy = rule_coverage(plan), rule_accuracy(plan)
+    if coverage is None or accuracy is None:
+        return None
+    low_coverage, low_accuracy = floor
+    if coverage.value < low_coverage or accuracy.value < low_accuracy:
+        return None
+    return coverage.value, accuracy.value
