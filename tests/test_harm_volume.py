@@ -99,3 +99,13 @@ def test_a_live_test_whose_arms_share_supply_is_not_called_sound() -> None:
     risks, titles = said({**shared, "product.decision": "Clients read the ranked list of articles."})
     assert "test-arms-share-supply" not in risks
     assert "Judged live before it replaces today's process" in titles
+
+
+def test_several_differences_from_production_are_high_only_where_it_acts_alone_or_harms() -> None:
+    def level(**changes: object) -> str:
+        plan = patched({"constraints.data.differences": ["device", "population"], **changes})
+        return next(risk.level for risk in assess(plan).risks if risk.id == "production-differs")
+
+    assert level() == "medium"  # people check each output: collect production-like data, not a stop
+    assert level(**{"product.mode": "automate"}) == "high"
+    assert level(**{"impact.error_severity": "serious"}) == "high"

@@ -13,6 +13,7 @@ from planner.judgement.rules.covered import (
 )
 from planner.judgement.rules.evaluation import evaluation_paths
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.heard import unlike_in_the_text
 from planner.judgement.rules.lexicon import (
     FROM_PRODUCTION,
@@ -23,9 +24,10 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
+from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.choices import label
-from planner.plan.model import Category, Difference, Plan
+from planner.plan.model import Category, Difference, Plan, Severity
 
 _UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
 
@@ -493,4 +495,6 @@ def production_differs(plan: Plan) -> Evidence:
     if share:  # a named share of the data in hand is harder: a slice to score apart, not data to collect
         kept = tuple(line for line in found if line.partition(": ")[0] != "constraints.data.differences_note")
         return Tempered(2, (*kept, share))
-    return found if len(kinds) > 1 else Tempered(3, found)  # one difference: worth a decision, not a stop
+    if len(kinds) > 1 and (acts_alone(plan) or effective_severity(plan) is Severity.serious):
+        return found  # several differences, met by a system acting alone or where errors hurt: a stop
+    return Tempered(3, found)  # one difference, or people check each output: worth a decision, not a stop
