@@ -14,6 +14,7 @@ from planner.judgement.rules.base import (
     Case,
     Evidence,
     Hint,
+    Instead,
     Move,
     Tempered,
     rule,
@@ -1307,6 +1308,28 @@ def no_eval_set(plan: Plan) -> Evidence:
     return empty_answers(plan, "done.eval_set")
 
 
+def _against_another_period(plan: Plan) -> bool:
+    """Whether the plan judges the launch live, but only against a period before it (no concurrent control)."""
+    return plan.done.online_validation is OnlineValidation.before_after or before_after_live(plan) is not None
+
+
+# A live comparison is planned, but with another period: the title says so, not "only offline".
+_BEFORE_AFTER = Instead(
+    _against_another_period,
+    Move(
+        "Keep some units on today's process over the same weeks, or switch back and forth",
+        "A comparison with the months before credits the model with whatever else changed (season, demand, "
+        "prices, novelty); keep comparable sites, days or users on today's process over the same weeks, or "
+        "alternate by day or site",
+        "info",
+    ),
+    "Keep comparable sites, days or users on today's process over the same weeks, or switch back and forth "
+    "by day or site; at the least compare with the same weeks of other years and a control series the "
+    "model does not touch.",
+    "Judged live only against another period: nothing stays on today's process over the same weeks",
+)
+
+
 @rule(
     "no-online-validation",
     Category.product,
@@ -1318,6 +1341,7 @@ def no_eval_set(plan: Plan) -> Evidence:
         "on the product metric, and against what",
         "info",
     ),
+    instead=(_BEFORE_AFTER,),
     fires=(
         Case(
             {"done.online_validation": "none", "done.when_met": "Hold invoices for real from the next run."},
