@@ -10,7 +10,8 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
+from planner.judgement.rules.chooser import about_people
 from planner.judgement.rules.compliance import compliance_stated
 from planner.judgement.rules.evidence import (
     answered_quotes,
@@ -184,6 +185,23 @@ _RESPONSIBLE = "The accountant sends each return and remains responsible for it.
 _SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a person decides each case
 
 
+# Sector rules over an output about things (a site, a batch, a structure), not a decision about a person:
+# nobody is owed an explanation, and guidance may ask for little; the duties to find are the output's own.
+_ABOUT_THINGS = Instead(
+    lambda plan: Circumstance.sector_rules in plan.product.circumstances and not about_people(plan),
+    Move(
+        "Ask compliance what the sector's rules require of this output, and name who signs",
+        "Sector rules may put duties on a model-assisted output before it is used: who signs it and answers "
+        "for it, what is recorded, and whether a change to the model needs approval again; ask which apply "
+        "here and how far (guidance may ask for little)",
+        "warning",
+        first=True,
+    ),
+    "Name the rules and the regulator; ask compliance what they require of a model-assisted output (a "
+    "sign-off, a record, approval of model changes), and plan only what applies.",
+)
+
+
 @rule(
     "sector-rules-unnamed",
     Category.ethics,
@@ -197,6 +215,7 @@ _SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a perso
         "warning",
         first=True,
     ),
+    instead=(_ABOUT_THINGS,),
     fires=(
         Case(
             {"product.circumstances": ["sector_rules"]},
@@ -266,7 +285,10 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         return Tempered(4, (fact, quote(plan, "product.mode"), severity_quote(plan)))
     if named:
         return Tempered(1, (fact, named))
-    return (fact, "no answer says who signs, or what the rules require of a model")
+    unsigned = (fact, "no answer says who signs, or what the rules require of a model")
+    if plan.product.mode is not Mode.automate and not about_people(plan):
+        return Tempered(2, unsigned)  # people decide each case, about things: a question to settle early
+    return unsigned
 
 
 @rule(
