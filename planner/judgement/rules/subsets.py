@@ -21,7 +21,8 @@ SAFETY_CRITICAL = Lexicon("""
     car seat, car seats, medicine, medicines, medication, medications, drug, drugs, dosage, dosages, dose
     doses, prescription, prescriptions, allergen, allergens, allergy, allergies, electrical, wiring
     circuit breaker, circuit breakers, gas appliance, gas appliances, gas boiler, gas boilers, load-bearing
-    structural, scaffolding, harness, harnesses, infant, infants, baby, babies, toddler, toddlers, children
+    structural failure, structural failures, structural defect, structural defects, structural damage
+    structural collapse, structural integrity, structural members, structural member, scaffolding, harness, harnesses, infant, infants, baby, babies, toddler, toddlers, children
     child's, children's, pacemaker, pacemakers, insulin, defibrillator, defibrillators
 """)
 # Words saying the subset already gets its own treatment: a stricter threshold, a person's check.
@@ -77,6 +78,11 @@ _LOW = (Severity.minor, Severity.moderate)
         ),
     ),
     quiet=(
+        Case(  # "structural" of a series or of a report's parts: no structure that can fail under a load
+            {
+                "product.inputs": "Weekly sales, promotions, and structural breaks flagged in each store's series."
+            }
+        ),
         Case(  # the severity already says it
             {
                 "impact.error_severity": "serious",
