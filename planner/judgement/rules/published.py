@@ -31,6 +31,14 @@ WRITTEN_ABOUT = Lexicon("""
     comments field, notes field, pastoral notes, behaviour notes, behavior notes, disciplinary notes
 """)
 
+# Words saying the output goes back only to the person whose own data the prompt holds: nobody else reads it.
+OWN_DATA_ONLY = Lexicon("""
+    their own data, their own logs, their own entries, their own records, their own history, their own runs
+    their own activity, their own answers, the user's own, the member's own, the customer's own
+    only to the user, only the user sees, only the member sees, back to the same user, back to the same member
+    private to the user, private to each user, seen only by the user, seen only by the member
+""")
+
 # Words saying the prompt is built from chosen fields only, or cleaned before the model sees it.
 FIELDS_FILTERED = Lexicon("""
     redacted, redaction, anonymised, anonymized, pseudonymised, pseudonymized, names removed
@@ -122,6 +130,15 @@ _ALSO = frozenset({"generated-facts-unchecked", "personal-data"})
         ),
     ),
     quiet=(
+        Case(  # written from the member's own logs and shown only to that member: no third party reads it
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The member's own logs: their own runs, paces and heart rates.",
+                "product.output": "A weekly plan shown only to the member in the app.",
+                "constraints.data.personal_data": True,
+            }
+        ),
         Case(  # a person reads every output before it goes
             {
                 **_TEXT,
@@ -199,6 +216,9 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     if drafts_may_leak_records(plan) is not None:
         return None  # records retrieved from a shared store: drafts-may-leak-records says it
     found = first_said(plan, ("product.inputs",), WRITTEN_ABOUT)
+    own = ("product.inputs", "product.output", "product.users", "product.decision")
+    if found is None and first_said(plan, own, OWN_DATA_ONLY):
+        return None  # written from a person's own data, back to that person only: no third party reads it
     inputs = (quote(plan, "product.inputs"),) if found else ()
     if personal is True:
         said = (writes, unread, quote(plan, "constraints.data.personal_data"), *inputs)
