@@ -90,6 +90,7 @@ _MEASURE = frozenset(
         "worse-error-unweighed",
         "raters-judge-presentation",
         "ranked-by-take-up",
+        "top-match-when-none-exists",
     }
 )
 # Even a model that meets its target would not change the outcome.

@@ -150,6 +150,7 @@ from planner.judgement.rules import (
     shocks,
     interference,
     resolution,
+    nomatch,
 )
 # isort: on
 
@@ -220,6 +221,7 @@ __all__ = [
     "names",
     "newcomers",
     "newperiod",
+    "nomatch",
     "notice",
     "noticed",
     "onday",
