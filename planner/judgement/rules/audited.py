@@ -87,8 +87,9 @@ def _measured_for_every_case(plan: Plan) -> bool:
         "outcome that arrives on its own; once it decides alone nobody looks at those cases, so no label "
         "and no sight of an error it lets through arrives for them: send a random sample to people each "
         "week or month, blind to its answer, measure the live error rate on it and keep it as the clean "
-        "training labels; send its least confident cases and largest changes to people too, as a second "
-        "stream that finds errors sooner but does not measure the rate",
+        "training labels; let it abstain near its threshold and on the rare class that triggers the serious "
+        "action, and send those cases and its largest changes to people, as a second stream that finds "
+        "errors sooner but does not measure the rate",
         "warning",
     ),
     fires=(
