@@ -51,6 +51,20 @@ from planner.plan.model import ActionShape, Category, Plan
             ),
             also=frozenset({"personal-data", "ai-act-high-risk-use"}),
         ),
+        Case(  # people selected on a stand-in for privilege: named, it is what to compare groups on
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which volunteers are shortlisted for paid coordinator roles.",
+                "product.inputs": "Hours volunteered, training completed and referrals from staff.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'product.decision: "Which volunteers are shortlisted for paid coordinator roles." (a decision '
+                "about people: volunteers, shortlisted)",
+                'product.inputs: "Hours volunteered, training completed and referrals from staff." (a protected '
+                "characteristic, or a stand-in for one: referrals)",
+            ),
+        ),
         Case(  # people affected by what it decides, though no listed domain is named
             {
                 "constraints.data.personal_data": None,
@@ -259,6 +273,12 @@ def fairness_unchecked(plan: Plan) -> Evidence:
             quote(plan, who, f"about people: {', '.join(people)}"),
             quote(plan, does, f"what it does to them: {', '.join(acts)}"),
         )
+    if protected is not None:  # a stand-in among the inputs: name it, it is what to compare groups on
+        path, words = protected
+        evidence += (
+            quote(plan, path, f"a protected characteristic, or a stand-in for one: {', '.join(words)}"),
+        )
+        return Hint((*people, *acts, *words), evidence)
     return Hint((*people, *acts), evidence)
 
 

@@ -206,6 +206,8 @@ ANIMAL_CARE = Lexicon(
 # such decisions are about.
 ABOUT_PEOPLE = Lexicon(
     """
+    volunteer, volunteers, mentor, mentors, mentee, mentees, trainee, trainees, intern, interns, nominee
+    nominees
     credit, credit-limit, credit-limits, loan, loans, lend, lends, lending, lender, lenders
     mortgage, mortgages, underwriting, underwriter, underwriters
     insurance, insured
@@ -265,6 +267,7 @@ ABOUT_PEOPLE = Lexicon(
 # Naming people is not enough (a surgery's duration, a checklist of documents allocate nothing).
 ACTS_ON_PEOPLE = Lexicon(
     """
+    invited to interview, invite to interview, invited for interview, invited to apply, put forward
     approve, approves, approved, approval, approvals, approving
     decline, declines, declined, deny, denies, denied, denial, denials
     reject, rejects, rejected, rejection, rejections, refuse, refuses, refused, refusal
@@ -1949,6 +1952,11 @@ PROTECTED = Lexicon(
 # A stand-in for a protected characteristic where the rows are people.
 PROXY_OF_PROTECTED = Lexicon(
     "postcode, postcodes, post code, zip code, zip codes, zipcode, first name, first names"
+    # privilege and caring read from a record: who referred them, where they studied, gaps in a career
+    ", referral, referrals, referred by, employee referral, employee referrals, school attended"
+    ", schools attended, university attended, alma mater, private school, professional network"
+    ", personal network, connections, unpaid internship, unpaid internships, career gap, career gaps"
+    ", career break, career breaks, employment gap, employment gaps, gaps in employment"
 )
 
 # Rows repeated per person: the same customer or patient gives many rows over time.
