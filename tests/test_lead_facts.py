@@ -349,7 +349,8 @@ def test_the_newer_answers_replace_the_older_yes_no_ones(make_workspace: MakeWor
             "constraints.data.outcome_recorded_for": "selected_cases",
         },
     )
-    assert levels(data) == {"production-differs": "high", "selective-labels": "high"}
+    # Two differences met where people check each output: worth a decision, not a stop.
+    assert levels(data) == {"production-differs": "medium", "selective-labels": "high"}
 
 
 def test_a_baseline_that_meets_the_target_without_rules_is_not_told_to_ship_rules(
@@ -590,8 +591,8 @@ def test_nobody_acting_because_the_system_acts_is_the_design_not_a_missing_user(
 
 def test_a_difference_the_plan_already_judges_on_its_own_is_credited(make_workspace: MakeWorkspace) -> None:
     # A ferry operator's data holds summer crossings and its older vessels; the new ones are piloted.
-    unlike = {"constraints.data.differences": ["season", "device"]}
-    assert levels(risks(make_workspace, unlike))["production-differs"] == "high"
+    unlike = {"constraints.data.differences": ["season", "device"], "product.mode": "automate"}
+    assert levels(risks(make_workspace, unlike))["production-differs"] == "high"  # it acts alone
     piloted = {
         **unlike,
         "constraints.data.differences_note": "Winter crossings and the two new vessels are evaluated "
