@@ -14,9 +14,17 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.launch import launch_everywhere_at_the_peak
-from planner.judgement.rules.setup import few_units, runs_once, scope_held
-from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import Circumstance, Difference, Mode, OnlineValidation, Severity
+from planner.judgement.rules.setup import (
+    CATCH_IN,
+    CATCH_MEASURED,
+    COMPARED_ALIKE,
+    FEW_TO_DRAW,
+    SCOPE_SAID,
+    few_units,
+    runs_once,
+    scope_held,
+)
+from planner.plan.choices import Circumstance, Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import LaterPhase, PilotUnits
 from planner.plan.workings import Newcomers
@@ -29,35 +37,7 @@ _PICKED_NOTE = {
     PilotUnits.easiest: "the easiest units flatter any change",
     PilotUnits.typical: "units picked as typical are picked by people, often the ones that work",
 }
-# The plan compares the pilot's units with comparable units left alone, or rolls out in a random order.
-COMPARED_ALIKE = Lexicon("""
-    regression to the mean, at random, randomised, randomized, randomly, matched control, matched controls
-    control group, control groups, control sites, control units, comparable units, comparable sites
-    similar units left alone, left alone, stagger, staggered, stepped wedge, stepped-wedge
-""")
 _LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
-# The team already measures how often people catch the model's errors, or just accept its output.
-CATCH_MEASURED = Lexicon("""
-    catch rate, catch rates, caught by reviewers, errors caught, override rate, override rates
-    acceptance rate, accept rate, rubber-stamp, rubber-stamped, rubber stamping, agree with the model
-    overturned, overturn rate, overrule rate, overruled
-""")
-_CATCH_IN = (
-    "done.when_met",
-    "done.worst_error_metric",
-    "heuristics.humans_handle",
-    "by_hand.human_score_notes",
-)
-
-
-_SCOPE_SAID = (
-    Difference.channel,
-    Difference.language,
-    Difference.population,
-    Difference.device,
-    Difference.capture,
-    Difference.mix,
-)
 
 
 def _acts_alone(plan: Plan) -> bool:
@@ -94,6 +74,9 @@ def _acts_alone(plan: Plan) -> bool:
         Case(
             {"done.pilot_units": "typical", "done.when_met": "Start on kiln 2, then kilns 1 and 3."}
         ),  # a handful
+        Case(  # a festival held a few events a year: no comparable units to draw from
+            {"done.pilot_units": "typical", "product.goal": "Forecast bar staffing at a few events a year."}
+        ),
         Case(  # picked by the team, but rolled out in a random order over the rest
             {
                 "done.pilot_units": "easiest",
@@ -139,6 +122,7 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
         "same weeks show what the model adds",
         "warning",
     ),
+    instead=(FEW_TO_DRAW,),
     fires=(
         Case(
             {"done.pilot_units": "worst", "done.online_validation": "before_after"},
@@ -199,6 +183,7 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
         "start on units drawn at random, keep comparable ones on today's process, and widen in waves",
         "warning",
     ),
+    instead=(FEW_TO_DRAW,),
     fires=(
         Case(
             {
@@ -213,6 +198,17 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
         ),
         Case(
             {"done.pilot_units": "everywhere", "impact.error_severity": "serious"},
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # the only site with the press: no unit to hold back, judged by alternating weeks instead
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "product.users": "The moulders at our only site with the injection press.",
+            },
             evidence=(
                 'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
                 'impact.error_severity: "serious"',
@@ -282,6 +278,13 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.pilot_units": "not_decided"}),  # a shadow run needs no units chosen
+        Case(  # one crew sorts the whole harvest: no units to choose between
+            {
+                "done.pilot_units": "not_decided",
+                "done.online_validation": "before_after",
+                "product.users": "A single crew grades the olive harvest at the mill.",
+            }
+        ),
         Case(  # a one-off conversion of old files: no units to pick for a live start
             {
                 "done.pilot_units": "not_decided",
@@ -301,8 +304,8 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
     Mitigation: Decide the pilot's units now: draw them at random from those the roll-out reaches, with
     comparable units left on today's process over the same weeks.
     """
-    if plan.done.pilot_units is not PilotUnits.not_decided or runs_once(plan):
-        return None
+    if plan.done.pilot_units is not PilotUnits.not_decided or runs_once(plan) or few_units(plan):
+        return None  # a handful of units: none to choose between
     if plan.done.online_validation not in _NO_LIVE_CONTROL:
         return None
     return (quote(plan, "done.pilot_units"), quote(plan, "done.online_validation"))
@@ -372,7 +375,7 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         or runs_once(plan)
     ):
         return None
-    if first_said(plan, _CATCH_IN, CATCH_MEASURED):
+    if first_said(plan, CATCH_IN, CATCH_MEASURED):
         return None
     evidence = [
         quote(plan, "done.later_phase", "the evaluation so far is of the model with people checking it"),
@@ -442,7 +445,7 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
     if LaterPhase.wider_scope not in plan.done.later_phase or runs_once(plan):
         return None
     data = plan.constraints.data
-    if any(kind in _SCOPE_SAID for kind in data.differences) or data.newcomers in (
+    if any(kind in SCOPE_SAID for kind in data.differences) or data.newcomers in (
         Newcomers.many,
         Newcomers.all_new,
     ):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at, first_said
 from planner.judgement.rules.lexicon import SCOPE_HELD
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import Difference
 from planner.plan.model import ActionShape, Cadence, Plan, Serving, TaskType
 
 # Words saying the job runs once: a backlog worked through, a one-off pass, no live use after it.
@@ -70,7 +72,18 @@ _FEW_NAMED = re.compile(
 )
 _COUNTED = re.compile(rf"\b(\d[\d,]*)\s+(?:[a-z]+\s+)?{_SITES}\b", re.IGNORECASE)
 _NUMBERED = re.compile(rf"\b{_SITES}\s+(\d)(?:\s*(?:,|and|&)\s*(\d))*\b", re.IGNORECASE)
-_SITE_IN = ("done.when_met", "product.pain", "product.goal", "product.users", "product.decision")
+_SITE_IN = ("title", "done.when_met", "product.pain", "product.goal", "product.users", "product.decision")
+# A handful of units, in words: one site, one crew, a single planner, a few events a year, few sites.
+_WORD_COUNTED = re.compile(rf"\b(?:one|two|three|four|[1-4])\s+(?:[a-z]+\s+)?{_SITES}\b", re.IGNORECASE)
+FEW_UNITS_SAID = Lexicon("""
+    one site, a single site, single site, the only site, our only site, only site, one depot, a single depot
+    single depot, our only depot, one crew, a single crew, single crew, one planner, a single planner
+    single planner, one plant, a single plant, single plant, the only plant, our only plant, one ward
+    a single ward, one hospital, a single hospital, our only hospital, one clinic, a single clinic, one mill
+    a single mill, one warehouse, a single warehouse, a few events a year, few events a year
+    a handful of events, a few times a year, a handful of sites, handful of sites, a handful of depots
+    a handful of plants, a handful of stores, only site with, only plant with, only one with the
+""")
 FEW_UNITS = (
     4  # a pilot drawn at random from this many units or fewer is no sample: compare each with its past
 )
@@ -78,11 +91,14 @@ FEW_UNITS = (
 
 def few_units(plan: Plan) -> bool:
     """Whether the answers put the units a pilot is drawn from at a handful (`three lines`, `lines 1, 2
-    and 3`): choosing one of them at random adds nothing a comparison with its own history does not."""
+    and 3`, `one site`, `a single planner`, `a few events a year`): choosing one of them at random adds
+    nothing a comparison with its own history, a shadow run or alternating periods does not."""
     numbers: set[str] = set()
     texts = [answer_at(plan, path) or "" for path in _SITE_IN]
     if any(int(n.replace(",", "")) > FEW_UNITS for text in texts for n in _COUNTED.findall(text)):
         return False  # `400 stores`: many units to draw from
+    if any(FEW_UNITS_SAID.find(text) or _WORD_COUNTED.search(text) for text in texts):
+        return True  # `the only site with the scanner`, `a few events a year`, `two depots`
     for text in texts:
         named = _FEW_NAMED.search(text)
         if named and (
@@ -93,3 +109,51 @@ def few_units(plan: Plan) -> bool:
         for match in _NUMBERED.finditer(text):
             numbers |= set(re.findall(r"\d", match.group(0)))
     return bool(numbers) and max(int(number) for number in numbers) <= FEW_UNITS
+
+
+# The plan compares the pilot's units with comparable units left alone, or rolls out in a random order.
+COMPARED_ALIKE = Lexicon("""
+    regression to the mean, at random, randomised, randomized, randomly, matched control, matched controls
+    control group, control groups, control sites, control units, comparable units, comparable sites
+    similar units left alone, left alone, stagger, staggered, stepped wedge, stepped-wedge
+    switchback, switch-back, alternating weeks, alternating days, alternating periods
+""")
+
+# Too few units to draw from (one site, one crew, a few events a year): no comparable unit is left on
+# today's process, so the comparison runs over time or case by case instead.
+FEW_TO_DRAW = Instead(
+    few_units,
+    Move(
+        "Judge it by a shadow run, an audit sample or alternating periods",
+        "With a handful of units there are none comparable to keep on today's process: run it in shadow "
+        "beside today's process first, audit a random sample of its outputs against what people decide, or "
+        "switch it on and off in alternating weeks (switchback) so each unit is its own control",
+        "warning",
+    ),
+    "Run the model in shadow beside today's process before it acts, then switch it on and off in "
+    "alternating weeks (switchback) so each unit is compared with itself over the same season, and audit a "
+    "random sample of its outputs each month; widen only once that comparison holds.",
+)
+
+
+# The team already measures how often people catch the model's errors, or just accept its output.
+CATCH_MEASURED = Lexicon("""
+    catch rate, catch rates, caught by reviewers, errors caught, override rate, override rates
+    acceptance rate, accept rate, rubber-stamp, rubber-stamped, rubber stamping, agree with the model
+    overturned, overturn rate, overrule rate, overruled
+""")
+CATCH_IN = (
+    "done.when_met",
+    "done.worst_error_metric",
+    "heuristics.humans_handle",
+    "by_hand.human_score_notes",
+)
+# The differences that say a later phase widens the scope.
+SCOPE_SAID = (
+    Difference.channel,
+    Difference.language,
+    Difference.population,
+    Difference.device,
+    Difference.capture,
+    Difference.mix,
+)
