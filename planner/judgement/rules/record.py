@@ -32,6 +32,7 @@ from planner.judgement.rules.lexicon import (
     REPORTING_MEASURED,
     SPANS_TIME,
 )
+from planner.judgement.rules.upkeep import upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -380,8 +381,8 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
     or did not answer, so the words of other answers decide."""
     said = plan.constraints.data.changes
-    if not said or says_nothing(said) or _NO_CHANGE.match(said):
-        return None
+    if not said or says_nothing(said) or _NO_CHANGE.match(said) or upkeep_only(said):
+        return None  # nothing changed, or routine upkeep (recalibrated each year) that keeps one scale
     # a new camera, input source or log, new areas joining, items coming and going (newcomers): what the
     # model reads or covers, not what the label means
     covers = DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said)

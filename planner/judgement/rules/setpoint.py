@@ -14,6 +14,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.upkeep import upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -297,6 +298,12 @@ _BRIDGE_IN = (
             },
             also=frozenset({"production-differs"}),
         ),
+        Case(  # routine upkeep beside a real change of device
+            {
+                "constraints.data.changes": "Gauges recalibrated each year; new tipping-bucket gauges in 2022.",
+                "product.output": "Rainfall per catchment, compared with last year.",
+            },
+        ),
         Case(  # not ticked: the changes name a new sensor, and the output is compared with last year
             {
                 "constraints.data.changes": "The ward got new sensors in March 2024.",
@@ -322,6 +329,12 @@ _BRIDGE_IN = (
             {
                 "constraints.data.changes": "Two stations got new probes in 2023.",
                 "product.output": "Dissolved oxygen per lake, compared with last year, estimated per regime.",
+            }
+        ),
+        Case(  # routine upkeep keeps one scale: not a change of instrument
+            {
+                "constraints.data.changes": "The rain gauges are serviced and recalibrated each year.",
+                "product.output": "Rainfall per catchment, compared with last year.",
             }
         ),
         Case(  # a trend, measured one way throughout
@@ -352,6 +365,8 @@ def instrument_change_read_as_trend(plan: Plan) -> Evidence:
     data = plan.constraints.data
     ticked_kinds = [kind for kind in (Difference.device, Difference.capture) if kind in data.differences]
     changed = None if ticked_kinds else first_said(plan, _CHANGE_IN, NEW_INSTRUMENT)
+    if changed is not None and upkeep_only(answer_at(plan, changed[0])):
+        changed = None  # routine upkeep (recalibrated each year, serviced): one scale throughout
     if not ticked_kinds and changed is None:
         return None
     paths = (*_BRIDGE_IN, *monitor_paths(plan), *_faq(plan))

@@ -206,6 +206,11 @@ _SAME_LABEL_NEW_REGIME = Instead(
     ),
     quiet=(
         Case({"constraints.data.changes": "No change that we know of."}),
+        Case(  # routine upkeep keeps one scale: no new standard
+            {
+                "constraints.data.changes": "Routine maintenance only: the weighbridge is recalibrated every year."
+            }
+        ),
         Case(  # the change opens the data: every record is under the new standard
             {
                 "constraints.data.changes": "Returns reason codes logged from the new till system (Mar 2021), "
