@@ -10,6 +10,7 @@ meets. A lead asks where the evaluation's truth and its cases come from before a
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evalpick import DRAWN_RANDOM, enriched_for_risk
 from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
@@ -370,11 +371,6 @@ APART_OR_ALL = Lexicon("""
     full year, stratified
 """)
 
-_RANDOM = Lexicon("""
-    random sample, random samples, randomly drawn, randomly sampled, randomly selected, randomly chosen
-    drawn at random, sampled at random, chosen at random, selected at random, picked at random, at random
-""")
-
 
 @rule(
     "eval-set-picked",
@@ -427,6 +423,9 @@ _RANDOM = Lexicon("""
             }
         ),
         Case({"done.eval_set": "The last six months, held out from the training data."}),
+        Case(  # enriched on purpose for the severe falls, not picked for ease
+            {"done.eval_inputs": "hand_picked", "done.eval_set": "Care-home falls stratified by severity."}
+        ),
         Case({"done.eval_set": "A random sample of 600 invoices, whatever the clerks found."}),
         Case({"done.metrics[0].dataset": "Training period 2019-2023; test on 2024."}),
         Case({"done.eval_set": "The whole of 2024, selected by the data team."}),
@@ -462,14 +461,16 @@ def eval_set_picked(plan: Plan) -> Evidence:
     if reflects is False:
         return None  # said: test-set-not-like-product raises it
     inputs = plan.done.eval_inputs
-    if inputs is EvalInputs.hand_picked:  # ticked: a fact, not a guess from words
+    if inputs is EvalInputs.hand_picked and not enriched_for_risk(plan.done.eval_set):  # ticked: a fact
         said = quote(plan, "done.eval_inputs", "cases people picked, not drawn from every case")
         told = (quote(plan, "done.eval_set"),) if plan.done.eval_set else ()
         return Tempered(3, (said, *told))
     for path in truth_paths(plan):
         text = answer_at(plan, path)
-        if not isinstance(text, str) or APART_OR_ALL.find(text) or _RANDOM.find(text):
+        if not isinstance(text, str) or APART_OR_ALL.find(text) or DRAWN_RANDOM.find(text):
             continue
+        if enriched_for_risk(text):
+            continue  # enriched on purpose for the rare or severe, not picked for ease
         found_today = FOUND_TODAY.find_all(text)
         picked = PICKED.find_all(text) + found_today
         if inputs is EvalInputs.real_cases and not CLEARLY_PICKED.find(text):
