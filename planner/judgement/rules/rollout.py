@@ -32,16 +32,12 @@ from planner.plan.workings import Newcomers
 _HARMFUL = (Severity.serious, Severity.severe)
 _NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
 _PICKED = (PilotUnits.volunteers, PilotUnits.easiest, PilotUnits.typical)
-_PICKED_NOTE = {
+_PICKED_NOTE = {  # why each choice flatters the pilot
     PilotUnits.volunteers: "volunteers are the keenest: they use it best",
     PilotUnits.easiest: "the easiest units flatter any change",
     PilotUnits.typical: "units picked as typical are picked by people, often the ones that work",
 }
 _LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
-
-
-def _acts_alone(plan: Plan) -> bool:
-    return plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
 
 
 @rule(
@@ -209,10 +205,6 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
                 "impact.error_severity": "serious",
                 "product.users": "The moulders at our only site with the injection press.",
             },
-            evidence=(
-                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
-                'impact.error_severity: "serious"',
-            ),
         ),
     ),
     quiet=(
@@ -421,6 +413,13 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
                 "done.later_phase": ["wider_scope"],
                 "constraints.data.differences_note": "The ledger already includes the northern branches "
                 "the second phase adds.",
+            }
+        ),
+        Case(  # phase 2's region is already in the sources
+            {
+                "done.later_phase": ["wider_scope"],
+                "done.when_met": "Start on the Tyne ferry; phase 2 adds the Solent crossings.",
+                "constraints.data.sources[0].name": "Ticket scans from the Tyne and Solent ferries, 2021-2025",
             }
         ),
         Case(  # a job done once: no later phase of a live service to widen

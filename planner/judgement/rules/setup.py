@@ -53,13 +53,45 @@ def generates_for_every_item(plan: Plan) -> bool:
     return product.action_shape is ActionShape.every_item or runs_once(plan) is not None
 
 
+# Words that open a later phase's clause: `phase 2 adds`, `then extend to`, `next year`.
+LATER_CLAUSE = Lexicon("""
+    phase 2, phase two, phase ii, second phase, later phase, next phase, later phases, stage 2, stage two
+    second stage, next stage, then extend, then extended, then roll out, extend to, extended to, expand to
+    expanded to, roll out to, rolled out to, widen to, widened to, next year, afterwards, after that
+""")
+# Words that say the sources or the period already span the whole: every site, season or product.
+WHOLE_SPAN = Lexicon("""
+    nationwide, national, network-wide, company-wide, group-wide, fleet-wide, all depots, all plants
+    all wards, all lines, all products, every product, all product lines, all seasons, every season
+    year-round, all year, all year round, whole network, whole country, every depot, every plant
+""")
+_NAME = re.compile(r"(?<![.;:!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+)*)\b")
+_LATER_IN = ("done.when_met", "product.goal", "product.decision", "press_release.solution")
+_NOT_NAMES = frozenset({"Phase", "Stage", "Then", "Later", "After", "Next", "The", "Our", "And", "Year"})
+
+
+def _later_names(plan: Plan) -> set[str]:
+    """The names (capitalised: a region, a site, a product family) in the clauses that say what a later
+    phase adds: `phase 2 adds the Lyon depot` gives {"Lyon"}."""
+    names: set[str] = set()
+    for path in _LATER_IN:
+        for clause in re.split(r"[.;]", answer_at(plan, path) or ""):
+            if LATER_CLAUSE.find(clause):
+                names |= {name for name in _NAME.findall(clause) if name not in _NOT_NAMES}
+    return names
+
+
 def scope_held(plan: Plan) -> bool:
     """Whether the data or the evaluation already hold a wider scope: its sites, groups or languages in
-    the sources or the period, or a metric reported per each."""
+    the sources or the period (the names a later phase adds, or every site and season), or a metric
+    reported per each."""
     data = plan.constraints.data
     texts = [source.name for source in data.sources] + [data.differences_note or "", data.period or ""]
     texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
-    return any(SCOPE_HELD.find(text) for text in texts)
+    if any(SCOPE_HELD.find(text) or WHOLE_SPAN.find(text) for text in texts):
+        return True
+    held = " ".join(texts[: len(data.sources) + 2])
+    return any(re.search(rf"\b{re.escape(name)}\b", held) for name in _later_names(plan))
 
 
 # Sites a pilot could be drawn from, counted in the answers: `three lines`, `our 4 plants`, `lines 1 and 3`.
