@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.setup import few_units
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import OnlineValidation
 from planner.plan.model import Category, Plan
@@ -57,6 +58,21 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+# One site, one crew, a few events a year: no unit to keep on today's process, so time does the comparing.
+_ONE_SITE_AWAY_FROM_PEAK = Instead(
+    few_units,
+    Move(
+        "Shadow it first, and go live away from the peak",
+        "With a handful of units none can be kept on today's process; run it in shadow beside today's "
+        "process in the quiet weeks, go live before the busy ones, and compare alternating weeks "
+        "(switchback) or an audit sample of its outputs against what people decide",
+        "warning",
+    ),
+    "Run the model in shadow beside today's process in the quiet weeks, go live before the peak, and judge "
+    "it by alternating weeks on and off (switchback) or by a monthly audit sample of its outputs.",
+)
+
+
 @rule(
     "launch-everywhere-at-the-peak",
     Category.product,
@@ -70,6 +86,7 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
         "warning",
     ),
     ask="does the model go live on every unit at once, in the busiest weeks of the year?",
+    instead=(_ONE_SITE_AWAY_FROM_PEAK,),
     fires=(
         Case(
             {
@@ -85,6 +102,16 @@ def _peak_at(plan: Plan, times: frozenset[str]) -> tuple[str, str] | None:
                 "is the peak: the launch meets the season's most exposure)",
                 'done.online_validation: "none"',
             ),
+            also=frozenset({"no-online-validation"}),
+        ),
+        Case(  # the only rink in town: no unit to hold back, shadow and switchback advised instead
+            {
+                "product.pain": "The ice rink runs short of skate hire staff in the December peak.",
+                "done.when_met": "Go live on 1 December.",
+                "product.users": "Staff planners at our only site.",
+                "done.online_validation": "none",
+                "done.pilot_units": "everywhere",
+            },
             also=frozenset({"no-online-validation"}),
         ),
         Case(  # the team ticked no pilot; only the peak is read from words
