@@ -11,7 +11,6 @@ from planner.judgement.rules.base import (
     Evidence,
     Hint,
     Move,
-    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -31,7 +30,7 @@ from planner.judgement.rules.lexicon import (
     HARMFUL,
 )
 from planner.judgement.rules.perevent import every_item_counted
-from planner.judgement.rules.stake import bigger_stake
+from planner.judgement.rules.stake import weigh_beyond_value
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Mode, Plan, Severity
 
@@ -67,7 +66,16 @@ _STOP_OR_REAIM = Move(
     likelihood=4,
     impact=5,
     move=_STOP_OR_REAIM,
-    fires=(Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),),
+    fires=(
+        Case({"impact.worth_it": False}, evidence=("impact.worth_it: false",)),
+        Case(
+            {"impact.worth_it": False, "impact.harm_kinds": ["health"]},
+            evidence=(
+                "impact.worth_it: false",
+                'impact.harm_kinds: ["health"] (the value counts EUR only; errors here harm health: weigh that too)',
+            ),
+        ),
+    ),
 )
 def not_worth_it(plan: Plan) -> Evidence:
     """Not worth it even if the model works.
@@ -77,7 +85,7 @@ def not_worth_it(plan: Plan) -> Evidence:
 
     Mitigation: Pick another bottleneck, scope the work down to what pays, or stop here.
     """
-    return answer_is(plan, "impact.worth_it", False)
+    return weigh_beyond_value(plan, answer_is(plan, "impact.worth_it", False))
 
 
 @rule(
@@ -141,6 +149,14 @@ def no_impact_estimate(plan: Plan) -> Evidence:
                 "saved; this names a bigger stake: count it)",
             ),
         ),
+        Case(  # a screening service counted in money where misses harm someone's health: low, and said
+            {"impact.value_per_item": 0.1, "impact.harm_kinds": ["money", "health"]},
+            evidence=(
+                "impact estimate: 720 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+                'impact.harm_kinds: ["money", "health"] (the value counts EUR only; errors here harm health: weigh that too)',
+            ),
+        ),
     ),
 )
 def impact_small_for_effort(plan: Plan) -> Evidence:
@@ -160,8 +176,7 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
         f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
         quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
-    stake = bigger_stake(plan) if norm(plan.impact.value_unit or "") in _HOURS else None
-    return Tempered(1, (*found, stake)) if stake else found
+    return weigh_beyond_value(plan, found, hours=norm(plan.impact.value_unit or "") in _HOURS)
 
 
 @rule(

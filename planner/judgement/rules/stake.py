@@ -6,6 +6,7 @@ lost sale it helps avoid; the kinds of harm and the words of the goal, the pain 
 
 from __future__ import annotations
 
+from planner.judgement.rules.base import Evidence, Tempered
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Plan
@@ -31,3 +32,24 @@ def bigger_stake(plan: Plan) -> str | None:
         if _STAKES.find(answer_at(plan, path)):
             return quote(plan, path, note)
     return None
+
+
+# Harm kinds a value typed in money or minutes does not hold: someone's health, rights or privacy.
+_BEYOND_MONEY = (HarmKind.health, HarmKind.rights, HarmKind.privacy)
+
+
+def harm_beyond_money(plan: Plan) -> str | None:
+    """The kinds of harm, quoted, where they name a harm the typed value cannot hold (health, rights,
+    privacy): worth is not judged from money or minutes alone there."""
+    kinds = [kind.value for kind in plan.impact.harm_kinds if kind in _BEYOND_MONEY]
+    if not kinds:
+        return None
+    note = f"the value counts {plan.impact.value_unit or 'money'} only; errors here harm {', '.join(kinds)}: weigh that too"
+    return quote(plan, "impact.harm_kinds", note)
+
+
+def weigh_beyond_value(plan: Plan, found: Evidence, hours: bool = False) -> Evidence:
+    """A verdict on the value's worth, tempered to a low question where the plan names a stake the value
+    does not hold: a bigger stake than the minutes saved (`hours`), or a harm to health, rights or privacy."""
+    stake = (bigger_stake(plan) if hours else None) or harm_beyond_money(plan) if found else None
+    return Tempered(1, (*(found or ()), stake)) if stake else found
