@@ -75,6 +75,7 @@ from planner.plan.model import (
     Severity,
     TaskType,
 )
+from planner.plan.stakes import PilotUnits
 
 _KEEP_GOING = {
     "continue", "keep going", "keep trying", "keep tuning", "extend", "extend the time box",
@@ -802,6 +803,10 @@ def _another_measure(plan: Plan) -> str | None:
             ),
             also=frozenset({"no-fold-action"}),
         ),
+        Case(  # a pilot and a 90-day wait explain 38 weeks, not 60
+            {"done.timebox_weeks": 60, "constraints.data.label_delay_days": 90, "done.pilot_units": "random"},
+            evidence=("done.timebox_weeks: 60 (more than 16 weeks is no box)",),
+        ),
         Case(  # a go-live date ends it, but nothing is said for falling short: low
             {
                 "done.timebox_weeks": 20,
@@ -829,6 +834,9 @@ def _another_measure(plan: Plan) -> str | None:
         ),
         Case(  # the weeks past the limit are the wait for outcomes, and the box ends in a fold action
             {"done.timebox_weeks": 28, "constraints.data.label_delay_days": 90}
+        ),
+        Case(  # a pilot on random depots whose outcomes come 90 days late: build, one cycle, then the wait
+            {"done.timebox_weeks": 38, "constraints.data.label_delay_days": 90, "done.pilot_units": "random"}
         ),
         Case(  # a live field trial sets the length, and the box ends in a fold action
             {
@@ -888,10 +896,26 @@ _GO_LIVE = ("done.when_met", "press_release.call_to_action")  # where a go-live 
 def _outcome_wait(plan: Plan, weeks: float) -> str | None:
     """The label delay, quoted, where waiting for the outcomes explains the weeks past the limit."""
     delay = plan.constraints.data.label_delay_days
-    if delay is None or delay <= 0 or weeks > MAX_TIMEBOX_WEEKS + delay / 7:
+    if delay is None or delay <= 0:
+        return None
+    # A live pilot on chosen units runs at least one outcome cycle, then waits for its last outcomes.
+    piloted = plan.done.pilot_units in _PILOTED
+    if weeks > MAX_TIMEBOX_WEEKS + (2 if piloted else 1) * delay / 7:
         return None
     note = f"outcomes arrive {delay:g} days late: the weeks past {MAX_TIMEBOX_WEEKS} are the wait for them"
+    if piloted and weeks > MAX_TIMEBOX_WEEKS + delay / 7:
+        note = f"outcomes arrive {delay:g} days late: the weeks past {MAX_TIMEBOX_WEEKS} run the pilot and wait for them"
     return quote(plan, "constraints.data.label_delay_days", note)
+
+
+# Pilot units that say the product first runs live on chosen units, not everywhere at once.
+_PILOTED = (
+    PilotUnits.random,
+    PilotUnits.typical,
+    PilotUnits.volunteers,
+    PilotUnits.worst,
+    PilotUnits.easiest,
+)
 
 
 # What sets a long box's length from outside the team: a season, a parallel run, a release, a review.
