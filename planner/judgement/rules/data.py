@@ -1461,6 +1461,19 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
                 'product.task: "forecasting"',
             ),
         ),
+        Case(  # the model and the clerks' rule scored on the same 300 cases: a paired test, low
+            {
+                "done.test_size": 300,
+                "constraints.data.rarest_class_share": 0.2,
+                "done.eval_set": "300 held-out claims, the rule and the model on the same cases.",
+            },
+            evidence=(
+                "done.test_size: 300 (a paired comparison on the same cases needs fewer: report the paired "
+                "difference's interval)",
+                'done.eval_set: "300 held-out claims, the rule and the model on the same cases." (a paired '
+                "comparison: on the same cases)",
+            ),
+        ),
         Case(
             {"done.test_size": 1000},
             evidence=(
@@ -1519,6 +1532,14 @@ def small_test_set(plan: Plan) -> Evidence:
         return Tempered(2, (quote(plan, "done.test_size", note), llm))
     if size < MIN_TEST and (plan.product.task is TaskType.forecasting or _backtest(plan)):
         return _forecast_test(plan)  # a backtest's test counts time steps, not labelled cases
+    thin = (
+        rare is not None and size * rare < MIN_RARE_TEST and has_classes(plan)
+    )  # pairing adds no rare cases
+    paired = _paired(plan) if MIN_PAIRED_TEST <= size < MIN_TEST and not thin else None
+    if paired is not None:
+        # The model and the baseline scored on the same cases: the paired difference needs fewer cases.
+        note = "a paired comparison on the same cases needs fewer: report the paired difference's interval"
+        return Tempered(1, (quote(plan, "done.test_size", note), paired))
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
     if rare is not None and enriched(plan):
@@ -1542,6 +1563,26 @@ def small_test_set(plan: Plan) -> Evidence:
 
 
 _RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate, hit rate")
+
+MIN_PAIRED_TEST = 200  # the model and the baseline scored on the same cases: a paired difference needs fewer
+
+# Words saying the model and the baseline are scored on the same cases: a paired comparison.
+_PAIRED = Lexicon("""
+    paired test, paired tests, paired comparison, paired comparisons, paired difference, paired differences
+    paired bootstrap, paired t-test, mcnemar, mcnemar's test, on the same cases, the same test cases
+    same cases scored, scored on the same cases, both scored on the same, on identical cases
+""")
+
+
+def _paired(plan: Plan) -> str | None:
+    """The answer, quoted, saying the model and the baseline are scored on the same test cases."""
+    paths = ("done.eval_set", *(f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))))
+    paths += tuple(f"done.metrics[{index}].baseline_name" for index in range(len(plan.done.metrics)))
+    for path in paths:
+        words = _PAIRED.find_all(answer_at(plan, path))
+        if words:
+            return quote(plan, path, f"a paired comparison: {', '.join(dict.fromkeys(words))}")
+    return None
 
 
 def _recall_interval(plan: Plan, positives: float) -> str:
