@@ -1,5 +1,5 @@
 """Rules on figures that bound the model: measured latency against its budget, an earlier stage's recall,
-and today's figure a target must beat."""
+today's figure a target must beat, and people's score a target must not fall below."""
 
 from __future__ import annotations
 
@@ -13,10 +13,18 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
-from planner.judgement.rules.evidence import done_metrics, quote, says_nothing, show, todays_figure
-from planner.judgement.rules.lexicon import RECALL_OF
+from planner.judgement.rules.evidence import (
+    at_least_as_good,
+    done_metrics,
+    quote,
+    says_nothing,
+    show,
+    todays_figure,
+)
+from planner.judgement.rules.lexicon import MEASURE_KINDS, RECALL_OF, ROUGH_FIGURE
+from planner.judgement.rules.people import AGREED, on_a_subset
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import Category, Direction, Plan
+from planner.plan.model import Category, Direction, Mode, Plan
 
 
 @rule(
@@ -290,3 +298,92 @@ def target_not_above_today(plan: Plan) -> Evidence:
         quote(plan, "product.current_performance", f"today: {fmt.share(today)}"),
         f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better): {said}',
     )
+
+
+@rule(
+    "target-below-people",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Aim the target at what people already reach",
+        "People already score better than the target on the same metric: set the target at their score, or "
+        "say what the model adds below it (speed, coverage, cost) and judge that instead",
+        "warning",
+    ),
+    fires=(
+        Case(  # the model replaces people who score better than its target
+            {
+                "product.mode": "automate",
+                "done.metrics[0].baseline": None,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 (higher is better)',
+                "by_hand.human_score: 0.85 (people already reach this on the primary metric: the target is "
+                "below it)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # people keep deciding: the model may add speed or reach, not accuracy
+            {
+                "done.metrics[0].baseline": None,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            }
+        ),
+        Case(  # today's process is the baseline, below the target: people's score is judging cases one by one
+            {
+                "product.mode": "automate",
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+            }
+        ),
+        Case({"product.mode": "automate"}),  # the notes say how often people agree: not a score on the metric
+        Case(  # people were scored on another measure: the numbers cannot be joined
+            {
+                "product.mode": "automate",
+                "by_hand.human_score_notes": "Two auditors reached an F1 of 0.85 on supplier matches.",
+            }
+        ),
+        Case(  # a rough guess is no score to hold the target to
+            {
+                "product.mode": "automate",
+                "by_hand.human_score_notes": "A rough guess by the finance lead: clerks find 85% by eye.",
+            }
+        ),
+    ),
+)
+def target_below_people(plan: Plan) -> Evidence:
+    """The target is below what people already reach.
+
+    People (or today's process) already score better than the target on the primary metric; a model
+    that meets it is worse than what exists, and replacing people with it lowers the outcome.
+
+    Mitigation: Set the target at or above the human score, or state what the model adds below it
+    (speed, coverage, cost) and make that the done criterion.
+    """
+    human, notes = plan.by_hand.human_score, plan.by_hand.human_score_notes
+    if human is None or not plan.done.metrics or mentions(notes, AGREED) or ROUGH_FIGURE.find(notes):
+        return None  # agreement, or a guess: no score on the metric to hold the target to
+    metric = plan.done.metrics[0]
+    goal = metric.goal()
+    if goal is None or (goal <= 1) != (human <= 1) or on_a_subset(metric):
+        return None  # another scale, or a target on the cases the model keeps
+    if not at_least_as_good(human, goal, metric.direction) or human == goal:
+        return None
+    if metric.baseline is not None or target_not_above_today(plan):
+        # Today's figure in words at or above the target: target-not-above-today says it. Met by the baseline: baseline-already-meets-target says it; below the target: today's process is
+        # the baseline, and the human score is people judging cases one by one, not what the flow achieves.
+        return None
+    said, primary = set(MEASURE_KINDS.find_all(notes)), set(MEASURE_KINDS.find_all(metric.name))
+    if said and primary and not said & primary:
+        return None  # people scored on another kind of measure: the two numbers cannot be joined
+    found = (
+        f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better)',
+        quote(
+            plan,
+            "by_hand.human_score",
+            "people already reach this on the primary metric: the target is below it",
+        ),
+    )
+    return found if plan.product.mode is Mode.automate else None  # people deciding: the model may add speed
