@@ -861,6 +861,19 @@ _GROW_THE_RARE_CLASS = Instead(
                 "constraints.data.rarest_class_share: 0.02",
             ),
         ),
+        Case(  # a few hundred rows for a small model on four columns: low, cross-validate
+            {
+                "constraints.data.labeled_examples": 400,
+                "constraints.data.rarest_class_share": 0.2,
+                "product.data_kinds": ["tabular"],
+                "product.inputs": "Engine hours, months since service and load class.",
+            },
+            evidence=(
+                "constraints.data.labeled_examples: 400 (a small tabular model on few inputs: cross-validate and "
+                "report intervals)",
+                'product.inputs: "Engine hours, months since service and load class." (about 3 tabular inputs)',
+            ),
+        ),
         Case(  # an enriched set: the count of positives stated outright is what is small
             {
                 "constraints.data.labeled_examples": 4000,
@@ -956,6 +969,10 @@ def small_labeled_set(plan: Plan) -> Evidence:
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
         )
     if data.labeled_examples < MIN_LABELED:
+        few = _few_features(plan) if data.labeled_examples >= MIN_SMALL_TABULAR else None
+        if few is not None:  # a small model on a handful of columns learns from a few hundred rows
+            note = "a small tabular model on few inputs: cross-validate and report intervals"
+            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
     if rare is not None and enriched(plan):
@@ -981,6 +998,33 @@ def small_labeled_set(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+MIN_SMALL_TABULAR = 300  # rows a small model on a handful of tabular inputs can learn from
+_MAX_FEW_INPUTS = 8  # inputs a small tabular model (a logistic regression, a shallow tree) handles
+_COUNTED_INPUTS = re.compile(r"\b(\d+)\s+(?:features|inputs|columns|variables|fields)\b", re.IGNORECASE)
+
+
+def _few_features(plan: Plan) -> str | None:
+    """The inputs, quoted, where the data is tabular only and they are few (a stated count, or a short
+    list of columns): a small model learns from a few hundred rows there."""
+    if set(plan.product.data_kinds) != {DataKind.tabular} or plan.constraints.data.rarest_class_share is None:
+        return None
+    text = plan.product.inputs or ""
+    if (
+        not text
+        or (plan.constraints.data.labeled_examples or 0) * plan.constraints.data.rarest_class_share < 30
+    ):
+        return None  # too few of the rarer class to learn its side, however few the inputs
+    stated = _COUNTED_INPUTS.search(text)
+    count = (
+        int(stated.group(1))
+        if stated
+        else len([part for part in re.split(r",|;|\band\b", text) if part.strip()])
+    )
+    if count > _MAX_FEW_INPUTS:
+        return None
+    return quote(plan, "product.inputs", f"about {count} tabular inputs")
 
 
 # Words that say the model learns what is usual from unlabelled data, not from labelled examples.
