@@ -7,7 +7,7 @@ import re
 
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.lexicon import CAPTURE_UNITS, CLASS_NAMES
+from planner.judgement.rules.lexicon import CAPTURE_UNITS, CLASS_NAMES, ITEM_UNITS
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 from planner.plan.model import MetricUnit, Plan
 
@@ -195,3 +195,20 @@ def measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
                 ),
             )
     return None
+
+
+def counted_apart(plan: Plan) -> str | None:
+    """Where the label counts one item (customers) and the volume another (transactions): the class
+    share is not multiplied by the volume, and the note says which figures could not be joined."""
+    share = _item_units(plan.product.label) or _item_units(plan.product.output)
+    volume = _item_units(plan.impact.bottleneck)
+    if not share or not volume or share & volume:
+        return None
+    return (
+        f"a share of {', '.join(sorted(share))}s (the label), while the volume counts "
+        f"{', '.join(sorted(volume))}s (impact.bottleneck): not multiplied; count both in the same items"
+    )
+
+
+def _item_units(text: str | None) -> set[str]:
+    return {unit for unit, forms in ITEM_UNITS.items() if forms.find(text)}

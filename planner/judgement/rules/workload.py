@@ -29,9 +29,9 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     AT_DEPTH,
     DEFERRED,
-    ITEM_UNITS,
     RELEASED_BY_PEOPLE,
 )
+from planner.judgement.rules.units import counted_apart
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -302,6 +302,14 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "AUC",
             }
         ),
+        Case(  # a fixed 40 worked a day, equal to capacity: the true cases fit, but the top 40 is judged
+            {"impact.flagged_per_day": 40, "impact.capacity_per_day": 40, "done.metrics[0].name": "AUC"},
+            evidence=(
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 14 (7%); the threshold is set there",
+                'done.metrics[0].name: "AUC" (not measured at that budget: judge precision in the top 40 a day)',
+            ),
+        ),
         Case(  # a share of customers and a volume of transactions: not multiplied
             {
                 "impact.flagged_per_day": None,
@@ -447,8 +455,9 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     if any(mentions(metric.name, AT_DEPTH) for metric in metrics):
         return None
     rare = plan.constraints.data.rarest_class_share
-    apart = _counted_apart(plan) if rare is not None else None
-    if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity:
+    apart = counted_apart(plan) if rare is not None else None
+    fixed = impact.flagged_per_day == capacity  # a fixed number worked a day: its top k is what is judged
+    if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity and not fixed:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     found = [
         f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value} (about {fmt.count(per_day)} "
@@ -457,7 +466,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     ]
     if rare is not None and rare < RARE_SHARE and apart:
         found.append(quote(plan, "constraints.data.rarest_class_share", apart))
-    elif rare is not None and rare < RARE_SHARE:
+    elif rare is not None and rare < RARE_SHARE and per_day * rare > capacity:
         found.append(
             quote(
                 plan,
@@ -480,20 +489,3 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
 def _ratio(value: float) -> str:
     """`9.9`, `14`, `114`: two significant figures, never in exponent form."""
     return fmt.number(value, significant=2)
-
-
-def _counted_apart(plan: Plan) -> str | None:
-    """Where the label counts one item (customers) and the volume another (transactions): the class
-    share is not multiplied by the volume, and the note says which figures could not be joined."""
-    share = _units(plan.product.label) or _units(plan.product.output)
-    volume = _units(plan.impact.bottleneck)
-    if not share or not volume or share & volume:
-        return None
-    return (
-        f"a share of {', '.join(sorted(share))}s (the label), while the volume counts "
-        f"{', '.join(sorted(volume))}s (impact.bottleneck): not multiplied; count both in the same items"
-    )
-
-
-def _units(text: str | None) -> set[str]:
-    return {unit for unit, forms in ITEM_UNITS.items() if forms.find(text)}
