@@ -107,6 +107,7 @@ _VALUE = frozenset(
         "impact-exceeds-the-problem",
         "saving-exceeds-step",
         "baseline-already-meets-target",
+        "target-below-people",
         "measured-latency-over-budget",
         "predictions-set-controls",
         "action-needs-another-party",
