@@ -12,7 +12,8 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.duties import medical_device_duty
-from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, quote, show
+from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, prompted, quote, show
+from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Cadence,
@@ -64,6 +65,15 @@ def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
             evidence=('constraints.retraining.cadence: "never"', 'constraints.data.labels: ["outcomes"]'),
         ),
     ),
+    quiet=(
+        Case(  # a hosted model prompted with each case: the team trains nothing it could retrain
+            {
+                "constraints.retraining.cadence": "never",
+                "constraints.data.labels": "outcomes",
+                "constraints.compute.hosted_model": "A hosted GPT-4o-class API, prompted with each case.",
+            }
+        ),
+    ),
 )
 def never_retrained(plan: Plan) -> Evidence:
     """A model of a changing world is never retrained.
@@ -75,6 +85,8 @@ def never_retrained(plan: Plan) -> Evidence:
     """
     if not answer_is(plan, "constraints.retraining.cadence", Cadence.never):
         return None
+    if prompted(plan) and not trained(plan):
+        return None  # a hosted model prompted, not trained: nothing of the team's to retrain
     why = changes_over_time(plan)
     return (quote(plan, "constraints.retraining.cadence"), *why) if why else None
 
