@@ -9,7 +9,7 @@ can say "none", and whether the test holds such queries.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import first_said, quote, ticked
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Mode, Plan, TaskType
@@ -24,11 +24,11 @@ NONE_POSSIBLE = Lexicon("""
     below the threshold, below threshold, new record, creates a new record, not in the register
     not in the catalogue, not in the database, nil return, no candidate, no suitable candidate
 """)
-# Words saying the output is the single best candidate for each query, not a score for each pair.
-BEST_TAKEN = Lexicon("""
-    best match, best matches, best candidate, best-matching, best matching, top match, top candidate
-    top-ranked match, top-ranked candidate, closest match, nearest match, most likely match, highest-scoring
-    highest scoring match, highest-scoring candidate, the matching record, the matching work, the matching item
+# Words saying the output scores each pair, or links pairs above a level: no best is taken regardless.
+PAIR_SCORED = Lexicon("""
+    probability, probabilities, likelihood, score for each pair, scores for each pair, pair score
+    pair scores, per pair, each pair, pairs of records, same person, same entity, same household
+    same patient, same customer, link, links, linked, linkage
 """)
 _SAID = (
     "product.output",
@@ -53,7 +53,6 @@ _SAID = (
         "record is made, and keep such queries in the test set",
         "warning",
     ),
-    ask="does the matcher take its best candidate even for queries with no true match?",
     fires=(
         Case(
             {
@@ -63,7 +62,7 @@ _SAID = (
                 "product.output": "The best matching supplier record for each invoice line.",
             },
             evidence=(
-                'product.output: "The best matching supplier record for each invoice line."',
+                'product.task: "matching"',
                 'product.mode: "automate" (the best candidate is taken for each query: no answer says it can '
                 "answer 'no match')",
             ),
@@ -117,7 +116,6 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
         return None
     if any(NONE_POSSIBLE.find(metric.name) for metric in plan.done.metrics):
         return None
-    best = first_said(plan, ("product.output", "product.decision"), BEST_TAKEN)
-    if best is None:
+    if first_said(plan, ("product.output", "product.decision"), PAIR_SCORED):
         return None  # a score per pair or a link above a level: no single best is taken regardless
-    return Hint(best[1], (quote(plan, best[0]), alone))
+    return (quote(plan, "product.task"), alone)
