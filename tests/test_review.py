@@ -249,6 +249,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "hazardous-instructions",
         "position-bias-in-logs",
         "ranked-by-take-up",
+        "popularity-feeds-itself",
         "closed-loop-dynamics-untested",
         "sensor-gaps-read-as-calm",
         "new-period-scored-unlabelled",

@@ -66,6 +66,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "position-bias-in-logs",
     "attributes-from-a-current-snapshot",
     "live-test-too-few-sites",
+    "popularity-feeds-itself",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(

@@ -151,6 +151,7 @@ from planner.judgement.rules import (
     interference,
     resolution,
     nomatch,
+    popularity,
 )
 # isort: on
 
@@ -230,6 +231,7 @@ __all__ = [
     "pairs",
     "people",
     "pilot",
+    "popularity",
     "position",
     "power",
     "prevalence",
