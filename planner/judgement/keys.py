@@ -67,6 +67,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "attributes-from-a-current-snapshot",
     "live-test-too-few-sites",
     "popularity-feeds-itself",
+    "pair-balance-read-as-production",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(

@@ -119,3 +119,53 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
     if first_said(plan, ("product.output", "product.decision"), PAIR_SCORED):
         return None  # a score per pair or a link above a level: no single best is taken regardless
     return (quote(plan, "product.task"), alone)
+
+
+@rule(
+    "pair-balance-read-as-production",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Measure how rare true matches are among the pairs a query really meets",
+        "Half of a matcher's pairs being true matches means the pairs were built balanced; among all the "
+        "candidates a query meets, true matches are far rarer, and precision there is lower than on the "
+        "built set: count the true share among real candidates and score precision at it",
+        "info",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "matching",
+                "constraints.data.rarest_class_share": 0.5,
+                "done.eval_rare_share": 0.5,
+            },
+            evidence=(
+                "constraints.data.rarest_class_share: 0.5 (for a matcher, half its pairs true matches: a set "
+                "built balanced, not the share among the candidates a query meets)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "matching", "constraints.data.rarest_class_share": 0.01}),
+        Case({"product.task": "classification", "constraints.data.rarest_class_share": 0.5}),
+    ),
+)
+def pair_balance_read_as_production(plan: Plan) -> Evidence:
+    """A matcher's share of true pairs is given as one half, the share of a set built balanced.
+
+    Among all the candidate pairs a query meets, true matches are rare (one among tens or thousands);
+    half of the pairs being matches is how a labelled set is built, not what production holds. Read as
+    the production share, it hides how many false matches a precision target means live.
+
+    Mitigation: Count the share of true matches among the candidates a real query meets (after any
+    blocking step); score precision at that share, and keep the balanced set for training only.
+    """
+    share = plan.constraints.data.rarest_class_share
+    if plan.product.task is not TaskType.matching or share is None or not 0.4 <= share <= 0.6:
+        return None
+    note = (
+        "for a matcher, half its pairs true matches: a set built balanced, not the share among the candidates "
+        "a query meets"
+    )
+    return (quote(plan, "constraints.data.rarest_class_share", note),)
