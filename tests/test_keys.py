@@ -107,3 +107,16 @@ def test_done_criteria_are_not_called_well_posed_beside_a_key_risk_to_their_evid
     capped = patched({"constraints.data.outcome_limits": ["capped"], "product.task": "forecasting"})
     titles = [advice.title for advice in assess(capped).advice]
     assert not any(title.startswith("Done criteria well posed") for title in titles)
+
+
+def test_a_key_risk_weighs_more_where_the_system_acts_alone_on_serious_errors() -> None:
+    def level(**changes: object) -> str:
+        plan = patched({**FLAWED, **changes})
+        return next(risk.level for risk in register(plan) if risk.id == "random-split-on-time-data")
+
+    assert level() == "medium"  # people check each output
+    assert level(**{"product.mode": "automate"}) == "medium"  # alone, but its errors are moderate
+    assert level(**{"product.mode": "automate", "impact.error_severity": "serious"}) == "high"
+    plan = patched({**FLAWED, "product.mode": "automate", "impact.error_severity": "serious"})
+    unversioned = next(risk for risk in register(plan) if risk.id == "unversioned-data")
+    assert unversioned.level == "medium"  # a process item keeps its weight

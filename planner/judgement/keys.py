@@ -16,14 +16,17 @@ Those are the key risks, whatever their score beside process items; the register
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
 from planner.core import formatting
 from planner.judgement.order import VOIDS_EVIDENCE
-from planner.judgement.rules.base import MEDIUM, Risk
+from planner.judgement.rules.base import MEDIUM, Hint, Risk, RiskKind, Tempered
 from planner.judgement.rules.evidence import show
-from planner.plan.model import Plan
+from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.volume import acts_alone
+from planner.plan.model import Plan, Severity
 
 Breaks = Literal["evidence", "measure", "value", "task", "harm"]
 
@@ -161,6 +164,19 @@ class KeyRisks:
 def breaks(risk_id: str) -> Breaks | None:
     """Which part of the plan's claim a risk of this id attacks, or None for process and hygiene."""
     return next((kind for kind, ids in _ORDER if risk_id in ids), None)
+
+
+def weighed_by_stakes(plan: Plan, kind: RiskKind, evidence: tuple[str, ...]) -> RiskKind:
+    """`kind` with one more step of impact where it voids the evidence or the measure of a system that acts
+    alone on errors rated serious: nobody catches what a flattering figure let through. Not where the rule
+    weighed the facts itself (Tempered evidence) or only words raised it (a Hint)."""
+    if isinstance(evidence, (Tempered, Hint)):
+        return kind
+    if breaks(kind.id) not in ("evidence", "measure") or kind.impact >= 5:
+        return kind
+    if not acts_alone(plan) or effective_severity(plan) not in (Severity.serious, Severity.severe):
+        return kind
+    return dataclasses.replace(kind, impact=kind.impact + 1)
 
 
 def questions_done(risk: Risk) -> bool:

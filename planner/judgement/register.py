@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
-from planner.judgement.keys import KeyRisks, key_risks
+from planner.judgement.keys import KeyRisks, key_risks, weighed_by_stakes
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
@@ -138,7 +138,8 @@ def register(plan: Plan) -> tuple[Risk, ...]:
         evidence = spec.check(plan)
         if evidence is None:
             continue
-        risks.append(Risk.of(spec.fitting(plan), decisions.get(spec.id), evidence))
+        kind = weighed_by_stakes(plan, spec.fitting(plan), evidence)
+        risks.append(Risk.of(kind, decisions.get(spec.id), evidence))
     for hand in plan.risks:
         kind = RiskKind(
             hand.id, hand.title, hand.category, hand.likelihood, hand.impact, "", hand.mitigation or ""
