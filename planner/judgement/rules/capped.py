@@ -28,6 +28,8 @@ CAPPED = Lexicon(
     drive off, drive away, drives off, drives away, drove off, drove away, drive-offs, drive-aways
     leave the queue, leaves the queue, left the queue, leave the line, leaves the line, left the line
     abandon the queue, abandoned calls, abandon the call, hang up before, hung up before, queue abandonment
+    limited by the number of, limited by staff, limited by staffing, capped by, capped at, queues form
+    queues build, queue builds, queues built up, queues build up, open lanes, lanes open, lanes opened
     """,
     unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
     run out of ideas, ran out of ideas, turn away from""",
@@ -39,7 +41,8 @@ COUNTS_DEMAND = Lexicon(
     demand, sales, units sold, sold, trips, rides, rentals, bookings, appointments, visits, orders
     footfall, attendance, admissions, pickups, pick-ups, checkouts, reservations, covers served
     patients seen, people served, meals served, tickets sold, units issued, issued, issues, dispensed
-    units dispensed, units used, units delivered
+    units dispensed, units used, units delivered, arrivals, entries, admitted, check-ins, scans, passengers
+    throughput
     """
 )
 
@@ -93,6 +96,21 @@ _FIX = (
     ask="is the recorded outcome capped by supply or capacity, so that it counts what was served rather "
     "than what was wanted?",
     fires=(
+        Case(  # a throughput counted at the gates, which the lanes the forecast sets can cap
+            {
+                "product.task": "forecasting",
+                "product.label": "Gate scans per 15 minutes at each entrance.",
+                "product.decision": "How many entry lanes to open each quarter hour.",
+                "product.pain": "Queues build when too few lanes open.",
+            },
+            evidence=(
+                'product.pain: "Queues build when too few lanes open." (capped by supply or capacity: queues '
+                "build, lanes open; the record then counts what was served, not what was wanted)",
+                'product.label: "Gate scans per 15 minutes at each entrance." (mark the periods where supply or '
+                "capacity ran out, estimate unconstrained demand (or the turned-away count), and evaluate on "
+                "periods where nothing ran out)",
+            ),
+        ),
         Case(
             {
                 "product.task": "forecasting",
