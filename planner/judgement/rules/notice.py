@@ -27,7 +27,7 @@ from planner.plan.model import Category, DataKind, Plan, TaskType
 
 # The notice a lever needs: `7 days' notice`, `agreed 28 days ahead`, `a lead time of 6 weeks`.
 _NOTICE = re.compile(
-    rf"\b{SPAN}(?:'s?|’s?)?\s+(?:ahead|in\s+advance|beforehand|notice|prior)\b"
+    rf"\b{SPAN}(?:'s?|’s?)?\s+(?:ahead|in\s+advance|beforehand|before|earlier|notice|prior)\b"
     rf"|\blead[\s-]time\s+(?:of\s+|is\s+)?{SPAN}\b|\b{SPAN}\s+lead[\s-]time\b|\bnotice\s+of\s+{SPAN}\b",
     re.IGNORECASE,
 )
@@ -119,6 +119,19 @@ def _prediction_lead(plan: Plan) -> tuple[str, float, str] | None:
                 "product.decision": "Vans are moved between depots the day before from the forecast, and "
                 "sorting staff rotas are agreed with the union 4 weeks ahead.",
             },
+        ),
+        Case(  # agency stewards contracted days before the event the forecast comes too late for
+            {
+                "product.task": "forecasting",
+                "product.lead_days": 2,
+                "product.decision": "How many stewards to book; agency stewards are contracted 5 days before each event.",
+            },
+            evidence=(
+                "product.lead_days: 2 (the prediction is made that many days ahead)",
+                'product.decision: "How many stewards to book; agency stewards are contracted 5 days be..." '
+                "(contracted: 5 days before, a notice of 5 days; the forecast comes 2 days ahead, after it is "
+                "fixed)",
+            ),
         ),
     ),
     quiet=(
