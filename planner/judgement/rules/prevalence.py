@@ -19,7 +19,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, items_per_working_day, quote, ticked
 from planner.judgement.rules.words import Lexicon
 from planner.judgement.rules.wrongs import precision_aimed
-from planner.plan.model import Category, Circumstance, Mode, Plan, TaskType
+from planner.plan.model import Category, Circumstance, ErrorCost, Mode, Plan, TaskType
 
 _CLASSIFYING = (TaskType.classification, TaskType.detection, TaskType.anomaly_detection)
 CLOSE_ENOUGH = 1.5  # an evaluation share within this factor of production's barely moves precision
@@ -249,6 +249,10 @@ def precision_at_eval_share(plan: Plan) -> Evidence:
     alone = _acts_alone(plan)
     if enrichment < SMALL_SHIFT:
         return Tempered(2, found)  # a small shift: a low note
+    if plan.impact.costlier_error is ErrorCost.false_negative and not alone:
+        # Misses cost more, and a person looks at each flag: the false alarms are a workload, not the harm;
+        # worth a decision where the precision is part of done, a note otherwise.
+        return Tempered(3 if criterion else 2, found)
     if criterion or (alone and enrichment >= ALONE_ENRICHMENT):
         if alone and not criterion:
             found.append(alone)
