@@ -654,7 +654,7 @@ def test_a_single_fixed_camera_is_no_group_to_split_by(make_workspace: MakeWorks
 
 
 def test_slides_are_not_multiplied_by_a_share_of_grains(make_workspace: MakeWorkspace) -> None:
-    rare = {"done.test_size": 600, "constraints.data.rarest_class_share": 0.003}
+    rare = {"done.test_size": 600, "constraints.data.rarest_class_share": 0.003, "done.eval_rare_share": None}
     grains = {"product.output": "A pollen type for each grain on the slide."}
     data = risks(
         make_workspace, {**rare, **grains, "done.eval_set": "600 slides counted by two palynologists."}

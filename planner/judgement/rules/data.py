@@ -1505,10 +1505,19 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
                 'product.task: "forecasting"',
             ),
         ),
+        Case(  # the test's own share, stated: 600 x 2% = 12 rare cases, whatever the field's share
+            {"done.test_size": 600, "constraints.data.rarest_class_share": 0.2, "done.eval_rare_share": 0.02},
+            evidence=(
+                "done.test_size: 600 (about 12 cases of the rarest class: a recall of 75% (46.8-91.1) measured on "
+                "12 has that 95% interval)",
+                "done.eval_rare_share: 0.02",
+            ),
+        ),
         Case(  # the model and the clerks' rule scored on the same 300 cases: a paired test, low
             {
                 "done.test_size": 300,
                 "constraints.data.rarest_class_share": 0.2,
+                "done.eval_rare_share": 0.2,
                 "done.eval_set": "300 held-out claims, the rule and the model on the same cases.",
             },
             evidence=(
@@ -1528,6 +1537,9 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
         ),
     ),
     quiet=(
+        Case(  # enriched to a fifth: 600 x 20% = 120 rare cases, though the field holds 0.1%
+            {"done.test_size": 600, "constraints.data.rarest_class_share": 0.001, "done.eval_rare_share": 0.2}
+        ),
         Case(  # thousands of codes: the rarest is the long tail, not a rare class
             {
                 "done.test_size": 1000,
@@ -1569,6 +1581,12 @@ def small_test_set(plan: Plan) -> Evidence:
     size, rare = plan.done.test_size, plan.constraints.data.rarest_class_share
     if size is None:
         return None
+    share_path = "constraints.data.rarest_class_share"
+    own = plan.done.eval_rare_share if plan.done.eval_rare_share != rare else None
+    if (
+        own is not None
+    ):  # the test's own share, stated apart from the field's: it counts the test's rare cases
+        rare, share_path = own, "done.eval_rare_share"
     llm = prompted(plan)
     if size < MIN_TEST and llm and size >= MIN_PROMPTED_TEST:
         # A prompted model's evaluation set: a few hundred cases catch large failures; say its interval.
@@ -1586,7 +1604,7 @@ def small_test_set(plan: Plan) -> Evidence:
         return Tempered(1, (quote(plan, "done.test_size", note), paired))
     if size < MIN_TEST:
         return (quote(plan, "done.test_size"),)
-    if rare is not None and enriched(plan):
+    if rare is not None and own is None and enriched(plan):
         return None  # built with more of the rare class than the field: its rate does not count the test's
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):
         counted = _units_apart(plan)
@@ -1596,13 +1614,11 @@ def small_test_set(plan: Plan) -> Evidence:
                 f"{test_unit}, while the rarest class is counted per {part}: how many {part}s of it does the "
                 "test set hold?"
             )
-            return Tempered(
-                2, (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
-            )
+            return Tempered(2, (quote(plan, "done.test_size", note), quote(plan, share_path)))
         note = (
             f"about {fmt.count(size * rare)} cases of the rarest class{_recall_interval(plan, size * rare)}"
         )
-        return (quote(plan, "done.test_size", note), quote(plan, "constraints.data.rarest_class_share"))
+        return (quote(plan, "done.test_size", note), quote(plan, share_path))
     return None
 
 
