@@ -147,6 +147,15 @@ TODAY_BY_MACHINE = Lexicon("""
     the system, a system, our system, the model, a model, vendor tool, vendor's tool, the erp
 """)
 
+# Things hired, not people: vehicles, plant and equipment taken on hire for a while.
+_THINGS_HIRED = """hired vehicles, hired vehicle, hire vehicles, hire vehicle, hired trucks, hire trucks, hired lorries
+    hire lorries, hired vans, hire vans, hired-in, hired in, spot hire, spot-hire, short-term hire, van hire
+    vehicle hire, truck hire, lorry hire, skip hire, scaffold hire, scaffolding hire, on hire, off hire
+    hire period, hire periods, hire rate, hire rates, hire charge, hire charges, hire cost, hire costs
+    hire depot, hire depots, hire shop, hire shops, hire company, hire firm, hire counter, hire desk
+    hire contract, hire contracts, hire bookings, hire orders, hire demand, equipment hire, tool hire
+    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",")
+
 # Hiring as the team's own staffing (without hiring extra drivers, a hiring freeze): a cost the product
 # saves, not a decision about the people hired.
 _STAFFING = (
@@ -157,6 +166,8 @@ _STAFFING = (
         "hiring, hire, recruiting, recruit",
     )
     + ", hiring freeze, hiring freezes, recruitment freeze, "
+    + _THINGS_HIRED
+    + ", "
     + phrases(
         "hire, hires, hiring, hired, recruit, recruits, recruiting, recruited",
         """extra, more, additional, seasonal, temporary, temp, new, another, #, two, three, four, five, six
@@ -667,7 +678,9 @@ EMPLOYMENT_USE = Lexicon(
     hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
     how many * to recruit, how many * to hire, how many * we recruit, how many * we hire, how many to hire
     how many to recruit
-    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire""",
+    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire"""
+    + ", "
+    + _THINGS_HIRED,
 )
 EMPLOYED = STAFF + Lexicon(
     "applicant, applicants, candidate, candidates, job seeker, job seekers, recruiter, recruiters, hiring managers"
@@ -687,7 +700,9 @@ HIRING_SAID = Lexicon(
     """,
     unless="""without hiring, instead of hiring, avoid hiring, hire more, hiring more, hire another, hire extra
     hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
-    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire""",
+    plant hire, hire car, hire cars, hire fleet, hire bikes, bike hire"""
+    + ", "
+    + _THINGS_HIRED,
 )
 CREDIT_USE = Lexicon(
     """

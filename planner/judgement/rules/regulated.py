@@ -167,6 +167,7 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     ),
     quiet=(
         Case({"product.decision": "Hold invoices for a check; we need the clerks' time without hiring."}),
+        Case({"product.decision": "How many hired vehicles to book on spot hire for each collection day."}),
         Case(  # a customer's emergency call-out is a heating firm's urgent job, not a public emergency service
             {
                 "product.decision": "Which emergency calls from customers with a broken boiler an engineer "

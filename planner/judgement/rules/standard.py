@@ -251,6 +251,7 @@ _SAME_LABEL_NEW_REGIME = Instead(
             }
         ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
+        Case({"constraints.data.changes": "The weighbridge was repaired in March 2023."}),  # upkeep
         Case(  # the catalogue turns over month by month: newcomers, not a new standard
             {"constraints.data.changes": "The list of open vacancies changes every month."}
         ),

@@ -21,6 +21,8 @@ ROUTINE_UPKEEP = Lexicon("""
     scheduled maintenance, regular maintenance, planned maintenance, routine servicing, routine service
     sensors serviced, serviced each year, serviced every year, serviced yearly, serviced annually
     annual service, annual servicing, yearly service, serviced and recalibrated, calibration checks
+    repaired, was repaired, were repaired, sent for repair, back from repair, after repair, after a repair
+    repaired and recalibrated, fault repaired, faults repaired
 """)
 # Words of a real change of device or method, once the upkeep is set aside.
 REAL_CHANGE = Lexicon("""
