@@ -12,9 +12,11 @@ from planner.judgement.rules.covered import (
     slice_in_the_data,
 )
 from planner.judgement.rules.evaluation import evaluation_paths
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, first_said, monitor_paths, quote
+from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.heard import unlike_in_the_text
+from planner.judgement.rules.inhand import checked_alike, production_stream
 from planner.judgement.rules.lexicon import (
     FROM_PRODUCTION,
     MODELLED_IN,
@@ -25,9 +27,9 @@ from planner.judgement.rules.lexicon import (
 from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.volume import acts_alone
-from planner.judgement.rules.words import Lexicon, in_one_sentence
+from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
-from planner.plan.model import Category, Difference, Plan, Severity
+from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
 
 _UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
 
@@ -66,46 +68,6 @@ def _judged_there(plan: Plan) -> bool:
         in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
         for text in (answer_at(plan, path) for path in evaluation_paths(plan))
     )
-
-
-# A check the team ran of the difference, and what it found: alike.
-_CHECK_RUN = Lexicon(
-    "we checked, checked that, checked they, checked it, we compared, we verified, verified that"
-)
-_FOUND_ALIKE = Lexicon("""
-    within, no difference, no significant difference, alike, similar, the same, spread evenly, evenly spread
-    differ by less than, match, matches
-""")
-
-
-def _checked_alike(plan: Plan) -> str | None:
-    """The note saying the team checked the difference and found the two alike (`we checked crash tickets
-    per user are within 10% for opted-in and other users`): the check production-differs asks for."""
-    text = plan.constraints.data.differences_note or ""
-    words = in_one_sentence(text, _CHECK_RUN, _FOUND_ALIKE)
-    if not words:
-        return None
-    return quote(plan, "constraints.data.differences_note", f"already checked alike: {', '.join(words)}")
-
-
-# Words saying the data in hand is the production stream itself (what the model will read, logged).
-_PRODUCTION_STREAM = Lexicon("""
-    production stream, the production stream, production feed, the production feed, production logs
-    logged in production, logged from production, live production data, the live feed, the live stream
-    the same stream, the same feed, the stream the model will read, the feed the model will read
-""")
-
-
-def production_stream(plan: Plan) -> str | None:
-    """The answer saying the data in hand is the production stream itself (a source, the note on the data
-    or the evaluation set): data like production's is already in hand, not to collect first."""
-    sources = plan.constraints.data.sources
-    paths = [f"constraints.data.sources[{index}].name" for index in range(len(sources))]
-    for path in (*paths, *evaluation_paths(plan)):
-        words = _PRODUCTION_STREAM.find_all(answer_at(plan, path))
-        if words:
-            return quote(plan, path, f"the data is production's own: {', '.join(words)}")
-    return None
 
 
 def _only_the_mix(plan: Plan) -> bool:
@@ -299,6 +261,22 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 'rig." (validated again on a change: re-validate)',
             ),
         ),
+        Case(  # shadowed on production's cases, then audited at random for good: a low note
+            {
+                "constraints.data.differences": ["device", "population"],
+                "product.mode": "automate",
+                "after_launch.monitoring": [
+                    {"signal": "Recall on a random sample of 200 passed parts each month"}
+                ],
+            },
+            evidence=(
+                'constraints.data.differences: ["device", "population"] (the product meets another device or '
+                "camera, population)",
+                'after_launch.monitoring[0].signal: "Recall on a random sample of 200 passed parts each month" (a '
+                "shadow run on production's cases first, and a random audit after: score it on that sample)",
+            ),
+            also=frozenset({"monitoring-without-alerts"}),
+        ),
     ),
     quiet=(
         Case(  # named, and the new sites are labelled and scored before anyone relies on the model there
@@ -470,7 +448,7 @@ def production_differs(plan: Plan) -> Evidence:
         "mix of cases" if kind is Difference.mix else label(kind).split(" (")[0] for kind in kinds
     )
     found = differences_quote(plan, kinds, f"the product meets another {said}")
-    if _checked_alike(plan):
+    if checked_alike(plan):
         return None  # the team measured the two and found them alike: the premise is checked away
     if _judged_there(plan) or covered_there(plan):
         # Named, and judged on the setting it lacks before anyone relies on it (a shadow season, a pilot
@@ -495,6 +473,12 @@ def production_differs(plan: Plan) -> Evidence:
     if share:  # a named share of the data in hand is harder: a slice to score apart, not data to collect
         kept = tuple(line for line in found if line.partition(": ")[0] != "constraints.data.differences_note")
         return Tempered(2, (*kept, share))
+    audit = first_said(plan, monitor_paths(plan), AUDITED)
+    if plan.done.online_validation is OnlineValidation.shadow and audit is not None:
+        # Shadowed on production's own cases before it acts, then audited at random for good: the plan
+        # collects and labels what the risk asks for; a low note on scoring that sample before relying on it.
+        note = "a shadow run on production's cases first, and a random audit after: score it on that sample"
+        return Tempered(1, (*found, quote(plan, audit[0], note)))
     if len(kinds) > 1 and (acts_alone(plan) or effective_severity(plan) is Severity.serious):
         return found  # several differences, met by a system acting alone or where errors hurt: a stop
     return Tempered(3, found)  # one difference, or people check each output: worth a decision, not a stop

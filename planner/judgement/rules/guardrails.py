@@ -23,7 +23,8 @@ AUDITED = Lexicon("""
     at random, randomly sampled, randomly selected, random subset, random share, random check
     random checks, random review, random reviews, random 1 in, re-reviewed, re-review, re-reviews
     second look, blind review, blind reviews, qa sample, qa samples, quality assurance sample
-    randomly chosen, randomly picked, chosen at random, picked at random
+    randomly chosen, randomly picked, chosen at random, picked at random, random * sample, random * samples
+    random * audit, random * audits
 """)
 
 # Actions that can be undone.
