@@ -371,6 +371,13 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # a person sets the volume it sends within a budget: the cap a lead asks for is there
+            {
+                "product.circumstances": ["commits_alone"],
+                "product.decision": "The top baskets up to the weekly volume get a discount e-mail; the CRM lead "
+                "sets the weekly send volume within the budget.",
+            }
+        ),
         Case(  # the member of staff books their own leave from the answer: the tool commits nothing
             {
                 "product.mode": "automate",

@@ -2593,7 +2593,10 @@ LIMITS_SAID = Lexicon("""
     capped at, cap of, a cap, caps each, per-day cap, daily cap, daily limit, daily limits, limit per
     limit of, limits per, ceiling of, a ceiling, maximum of, approval above, approved above, above which
     spending limit, refund limit, credit limit per, per-customer limit, kill switch, can be reversed
-    reversible, reversal, reversals, clawback, claw back
+    reversible, reversal, reversals, clawback, claw back, up to the weekly volume, up to the daily volume
+    sets the weekly volume, sets the daily volume, sets the weekly send volume, sets the send volume
+    weekly send volume, daily send volume, within the budget, within the weekly budget, within the daily budget
+    volume cap, send cap, budget cap
 """)
 
 
