@@ -127,6 +127,7 @@ def test_writing_again_touches_only_what_changed(make_workspace: MakeWorkspace) 
     assert folder.refresh() is None  # nothing changed: nothing to do
     plan = root / "plans/other/plan.yaml"
     plan.write_text(plan.read_text().replace("Fraudulent card orders", "Risky card orders"), encoding="utf-8")
+    assert folder.refresh() is None  # just changed: it waits one refresh for the save to settle
     again = folder.refresh()
     assert again is not None and again.changed == 1  # the edited plan's page; the portfolio reads the same
     assert "Risky card orders" in (folder.path / "docs/plans/other/index.md").read_text()

@@ -89,11 +89,22 @@ class BuildFolder:
         self.templates_dir = folder(self.root, "templates_dir", settings.templates_dir)
         self.cache = SiteCache(self.root, self.plans_dir, md_links=True)
         self.seen: Key = ()  # the fingerprint of what the last write was made from
+        self.settling: Key | None = None  # a change seen at the last refresh, not yet written
 
     def refresh(self) -> Written | None:
-        """Write again if a plan, template, page or mkdocs.yml changed since the last write (what
-        `planner serve` does a few times a second while Zensical serves the build folder)."""
-        return self.write() if self.fingerprint() != self.seen else None
+        """Write again once a plan, template, page or mkdocs.yml changed since the last write and then
+        stayed the same for one refresh (what `planner serve` does a few times a second while Zensical
+        serves the build folder): a save caught halfway (an editor that empties the file, then writes it)
+        is not written, so Zensical gets one rebuild of the finished file, not two in a row."""
+        now = self.fingerprint()
+        if now == self.seen:
+            self.settling = None
+            return None
+        if now != self.settling:
+            self.settling = now  # changed since the last look: wait for it to settle
+            return None
+        self.settling = None
+        return self.write()
 
     def build_command(self, written: Written, strict: bool) -> list[str]:
         """The Zensical build of a fresh site (as `mkdocs build --clean`): the previous one removed."""
