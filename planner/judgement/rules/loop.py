@@ -10,18 +10,15 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.setpoint import SETPOINT
+from planner.judgement.rules.setpoint import SETPOINT, running_process
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
     Circumstance,
-    DataKind,
-    LabelWriter,
     Mode,
     OnlineValidation,
     Plan,
-    Serving,
     Severity,
     TaskType,
 )
@@ -63,16 +60,17 @@ def _faq(plan: Plan) -> tuple[str, ...]:
     return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
 
 
+_READS_THE_LOOP = {
+    "product.data_kinds": "it reads, as a series, the process its settings move",
+    "constraints.latency.serving": "it reads the process as it runs",
+    "constraints.data.label_writer": "instruments record what its settings did",
+}
+
+
 def _reads_the_loop(plan: Plan) -> str | None:
-    """The answer showing the model reads the process it sets, as it runs: a series, a stream, or an outcome
-    instruments record."""
-    if DataKind.time_series in plan.product.data_kinds:
-        return quote(plan, "product.data_kinds", "it reads, as a series, the process its settings move")
-    if plan.constraints.latency.serving is Serving.online:
-        return quote(plan, "constraints.latency.serving", "it reads the process as it runs")
-    if plan.constraints.data.label_writer is LabelWriter.event:
-        return quote(plan, "constraints.data.label_writer", "instruments record what its settings did")
-    return None
+    """The answer, quoted, showing the model reads the process it sets, as it runs (`running_process`)."""
+    path = running_process(plan)
+    return quote(plan, path, _READS_THE_LOOP[path]) if path else None
 
 
 @rule(

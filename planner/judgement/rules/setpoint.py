@@ -82,16 +82,30 @@ def _faq(plan: Plan) -> tuple[str, ...]:
     return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
 
 
-def _physical(plan: Plan) -> str | None:
-    """The answer showing the setting acts on a running process: read as a series, served as it streams,
-    or an outcome instruments record."""
+def running_process(plan: Plan) -> str | None:
+    """The path of the answer showing the output acts on a running process it then reads: read as a series
+    (product.data_kinds), served as it streams (constraints.latency.serving), or an outcome instruments
+    record (constraints.data.label_writer); None when no answer shows it."""
     if DataKind.time_series in plan.product.data_kinds:
-        return quote(plan, "product.data_kinds", "it reads a running process as a series")
+        return "product.data_kinds"
     if plan.constraints.latency.serving is Serving.online:
-        return quote(plan, "constraints.latency.serving")
+        return "constraints.latency.serving"
     if plan.constraints.data.label_writer is LabelWriter.event:
-        return quote(plan, "constraints.data.label_writer", "instruments record the outcome")
+        return "constraints.data.label_writer"
     return None
+
+
+_PHYSICAL = {
+    "product.data_kinds": "it reads a running process as a series",
+    "constraints.latency.serving": "",
+    "constraints.data.label_writer": "instruments record the outcome",
+}
+
+
+def _physical(plan: Plan) -> str | None:
+    """The answer, quoted, showing the setting acts on a running process (`running_process`)."""
+    path = running_process(plan)
+    return quote(plan, path, _PHYSICAL[path]) if path else None
 
 
 @rule(
