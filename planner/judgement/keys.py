@@ -166,34 +166,39 @@ def breaks(risk_id: str) -> Breaks | None:
     return next((kind for kind, ids in _ORDER if risk_id in ids), None)
 
 
-def weighed_by_stakes(plan: Plan, kind: RiskKind, evidence: tuple[str, ...]) -> RiskKind:
-    """`kind` with one more step of impact where it voids the evidence or the measure of a system that acts
-    alone on errors rated serious: nobody catches what a flattering figure let through. Not where the rule
-    weighed the facts itself (Tempered evidence) or only words raised it (a Hint)."""
-    if isinstance(evidence, (Tempered, Hint)):
+def unchecked_stakes(plan: Plan) -> bool:
+    """Whether the system acts alone on errors rated serious: what a flattering figure lets through goes
+    out with nobody to catch it."""
+    return acts_alone(plan) is not None and effective_severity(plan) in (Severity.serious, Severity.severe)
+
+
+def weighed_by_stakes(kind: RiskKind, evidence: tuple[str, ...], unchecked: bool) -> RiskKind:
+    """`kind` with one more step of impact where it voids the evidence or the measure and the stakes are
+    `unchecked` (`unchecked_stakes`, read once per plan). Not where the rule weighed the facts itself
+    (Tempered evidence) or only words raised it (a Hint)."""
+    if not unchecked or isinstance(evidence, (Tempered, Hint)):
         return kind
     if breaks(kind.id) not in ("evidence", "measure") or kind.impact >= 5:
         return kind
-    if not acts_alone(plan) or effective_severity(plan) not in (Severity.serious, Severity.severe):
-        return kind
     return dataclasses.replace(kind, impact=kind.impact + 1)
+
+
+def _key_break(risk: Risk) -> Breaks | None:
+    """What an open risk at medium or above breaks in the plan's claim, or None: not a key risk."""
+    return breaks(risk.id) if not risk.decided and risk.score >= MEDIUM else None
 
 
 def questions_done(risk: Risk) -> bool:
     """Whether an open risk at medium or above questions what done rests on: its evidence or its measure.
     Done criteria are not called well posed beside one."""
-    return not risk.decided and risk.score >= MEDIUM and breaks(risk.id) in ("evidence", "measure")
+    return _key_break(risk) in ("evidence", "measure")
 
 
 def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     """The open risks at medium or above that attack the plan's claim, at most `MOST`, grouped by what
     they break: those raised by structured answers first, by score, with one place kept for a risk only
     words raised (asked as a question)."""
-    found = [
-        (risk, kind)
-        for risk in risks
-        if not risk.decided and risk.score >= MEDIUM and (kind := breaks(risk.id)) is not None
-    ]
+    found = [(risk, kind) for risk in risks if (kind := _key_break(risk)) is not None]
     kinds = [kind for kind, _ in _ORDER]
     found.sort(key=lambda pair: (-pair[0].score, kinds.index(pair[1]), pair[0].id))
     facts = [pair for pair in found if not pair[0].heard]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
-from planner.judgement.keys import KeyRisks, key_risks, weighed_by_stakes
+from planner.judgement.keys import KeyRisks, key_risks, unchecked_stakes, weighed_by_stakes
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
@@ -133,12 +133,13 @@ def register(plan: Plan) -> tuple[Risk, ...]:
     """Derived risks with the team's decisions joined (each with the advice that fits the plan), plus
     hand-entered risks."""
     decisions = {decision.risk: decision for decision in plan.decisions}
+    unchecked = unchecked_stakes(plan)  # read once: the same for every rule
     risks = []
     for spec in CATALOGUE.values():
         evidence = spec.check(plan)
         if evidence is None:
             continue
-        kind = weighed_by_stakes(plan, spec.fitting(plan), evidence)
+        kind = weighed_by_stakes(spec.fitting(plan), evidence, unchecked)
         risks.append(Risk.of(kind, decisions.get(spec.id), evidence))
     for hand in plan.risks:
         kind = RiskKind(

@@ -473,8 +473,9 @@ def production_differs(plan: Plan) -> Evidence:
     if share:  # a named share of the data in hand is harder: a slice to score apart, not data to collect
         kept = tuple(line for line in found if line.partition(": ")[0] != "constraints.data.differences_note")
         return Tempered(2, (*kept, share))
-    audit = first_said(plan, monitor_paths(plan), AUDITED)
-    if plan.done.online_validation is OnlineValidation.shadow and audit is not None:
+    shadowed = plan.done.online_validation is OnlineValidation.shadow
+    audit = first_said(plan, monitor_paths(plan), AUDITED) if shadowed else None
+    if audit is not None:
         # Shadowed on production's own cases before it acts, then audited at random for good: the plan
         # collects and labels what the risk asks for; a low note on scoring that sample before relying on it.
         note = "a shadow run on production's cases first, and a random audit after: score it on that sample"
