@@ -71,6 +71,8 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "live-test-too-few-sites",
     "popularity-feeds-itself",
     "pair-balance-read-as-production",
+    "negatives-mean-nobody-acted",
+    "recent-negatives-not-yet-known",
 }
 # The done metric can be met while the decision it serves goes wrong.
 _MEASURE = frozenset(
@@ -138,6 +140,8 @@ _HARM = frozenset(
         "check-before-action-removed",
         "serious-news-read-alone",
         "hazardous-instructions",
+        "reads-beyond-the-asker",
+        "outside-text-steers-actions",
         "blank-fields-invented",
         "review-sized-for-speed",
     }

@@ -19,8 +19,10 @@ from planner.plan.workings import (
     Guard as Guard,
     LabelWriter as LabelWriter,
     MetricUnit as MetricUnit,
+    Negative as Negative,
     Newcomers as Newcomers,
     OutcomeLimit as OutcomeLimit,
+    Reach as Reach,
     RowsPerThing as RowsPerThing,
 )
 

@@ -43,12 +43,14 @@ from planner.plan.choices import (
     MetricUnit as MetricUnit,
     Mode as Mode,
     ModelSize as ModelSize,
+    Negative as Negative,
     Newcomers as Newcomers,
     OnlineValidation as OnlineValidation,
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
     Period as Period,
     PilotUnits as PilotUnits,
+    Reach as Reach,
     RowsPerThing as RowsPerThing,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
@@ -349,6 +351,13 @@ class Product(Record):
         description="What the people who decide today look at that the model will not get (a phone call, a "
         "site visit, a paper file, handwriting or scans its text extraction drops, attachments), or 'nothing'.",
     )
+    model_reach: list[Reach] = Field(
+        default_factory=list,
+        description="What the model can read or do beyond the request it is given (one or several): nothing "
+        "beyond it; look things up with the asking person's own rights; look things up with wider rights than "
+        "some who ask (a service account, a shared index); read text outsiders write (e-mails, web pages, "
+        "uploaded files); change things (write records, send messages, run commands, book or spend).",
+    )
     output: Text | None = Field(default=None, description="What the model predicts.")
     lead_days: Number | None = Field(
         default=None,
@@ -374,6 +383,13 @@ class Product(Record):
         "sources, a price), or 'nothing'.",
     )
     label: Text | None = Field(default=None, description="The label it learns from.")
+    negative_label: list[Negative] = Field(
+        default_factory=list,
+        description="What makes a case a negative in the labels (one or several): someone checked it; the "
+        "outcome did not happen within a window every case has waited out; nothing was recorded (nobody "
+        "reported or noticed); someone chose not to act (not retried, escalated, followed up, treated); recent "
+        "cases counted before their window closed; or not a yes/no label.",
+    )
     label_is_proxy: bool | None = Field(
         default=None, description="Whether the label only approximates the product goal."
     )

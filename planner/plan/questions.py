@@ -326,6 +326,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.inputs"),
         ),
         _q(
+            "product.model_reach",
+            "What can the model read or do beyond the request it is given? Tick each.",
+            "A model that looks things up or acts does so with some account's rights: whoever can ask can "
+            "get what that account may read, and text an outsider wrote (an e-mail, a web page, an uploaded "
+            "file) can carry instructions it follows. 'nothing beyond the request' is an answer.",
+            When("product.task", ("generation", "other")),
+        ),
+        _q(
             "product.output",
             "What will it predict?",
             "The output (e.g. 'probability the order is fraud').",
@@ -359,6 +367,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.label",
             "What label will it learn from?",
             "The recorded truth for past cases (e.g. 'chargeback within 90 days').",
+        ),
+        _q(
+            "product.negative_label",
+            "What makes a case a negative in the labels? Tick each that holds.",
+            "A negative is often only an absence: nobody reported it, nobody looked, someone chose not to "
+            "act, or its outcome has not had time to happen. The model then learns who gets noticed or acted "
+            "on, and its score counts the misses as right. 'not a yes/no label' is an answer.",
+            When("product.label"),
         ),
         _q(
             "product.label_is_proxy",

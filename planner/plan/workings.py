@@ -83,6 +83,27 @@ class Guard(StrEnum):
     not_yet = "not_yet"
 
 
+class Reach(StrEnum):
+    """What a model can read or do beyond the request it is given: look things up, read outsiders' text, act."""
+
+    request_only = "request_only"
+    reads_as_user = "reads_as_user"
+    reads_wider = "reads_wider"
+    reads_outside_text = "reads_outside_text"
+    acts = "acts"
+
+
+class Negative(StrEnum):
+    """What makes a case a negative in the labels: a check, an outcome waited out, or only an absence."""
+
+    checked = "checked"
+    outcome_absent = "outcome_absent"
+    nothing_recorded = "nothing_recorded"
+    not_acted = "not_acted"
+    not_yet_known = "not_yet_known"
+    not_yes_no = "not_yes_no"
+
+
 class EvalInputs(StrEnum):
     """Where the evaluation's inputs come from: real cases, picked ones, written ones or a simulation."""
 
@@ -132,6 +153,21 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "many": "many: 1 in 10 or more",
         "all_new": "nearly all: each period brings new ones (a season's range, new listings)",
         "not_checked": "not checked",
+    },
+    Negative: {
+        "checked": "someone checked the case and found nothing",
+        "outcome_absent": "the outcome did not happen within a window every case has waited out",
+        "nothing_recorded": "nothing was recorded: nobody reported, flagged or noticed anything",
+        "not_acted": "someone chose not to act: not retried, escalated, followed up, treated or returned",
+        "not_yet_known": "recent cases count as negatives before their window has closed",
+        "not_yes_no": "not a yes/no label: an amount, a text, a ranking",
+    },
+    Reach: {
+        "request_only": "nothing beyond the request: it answers from what it is given",
+        "reads_as_user": "it looks things up (queries, search, files) with the asking person's own rights",
+        "reads_wider": "it looks things up with wider rights than some who ask: a service account, a shared index",
+        "reads_outside_text": "it reads text outsiders write: e-mails, web pages, uploaded files, tickets, reviews",
+        "acts": "it changes things: writes records, sends messages, runs commands, books or spends",
     },
     ContentRights: {
         "own": "no: only our own content, or our customers' with their consent",

@@ -25,6 +25,7 @@ from planner.plan.model import (
     Severity,
     TaskType,
 )
+from planner.plan.workings import Reach
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -223,6 +224,11 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         return None  # commits-unchecked already says a message can talk an acting model into an action
     if first_said(plan, (*_READS, "after_launch.fallback", "done.eval_set"), INJECTION_SAID):
         return None  # the plan already guards against instructions hidden in outside text
+    reach = plan.product.model_reach
+    if Reach.reads_outside_text in reach:  # the team's tick: a fact, whatever words the inputs use
+        if Reach.acts in reach:
+            return None  # outside-text-steers-actions says it of a model that also acts
+        return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
     gains = ticked(plan, Circumstance.party_gains)
     if gains:
         return (writes, gains)
@@ -408,6 +414,8 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     writes = _writes(plan)
     if writes is None or plan.constraints.data.personal_data is not True:
         return None
+    if Reach.reads_wider in plan.product.model_reach:
+        return None  # reads-beyond-the-asker says it from the team's tick
     guard = plan.product.forbidden_guard
     if guard is Guard.rule:
         return None  # a check outside the model keeps other clients' details out

@@ -1,8 +1,8 @@
 """Rules on what the record leaves out, from the answers on how things really work.
 
 A lead asks how the recorded outcome can fall short of what happened (`constraints.data.outcome_limits`):
-counted only when someone reports it, a default for the cases nobody looked at, a case that ends another
-way before its outcome; and whether one thing fills several rows (`constraints.data.rows_per_thing`), so
+a default for the cases nobody looked at, a case that ends another way before its outcome (a record of
+reports is weighed in negatives.py); and whether one thing fills several rows (`constraints.data.rows_per_thing`), so
 that a split by time still puts it on both sides. A capped record is weighed by capped-outcomes, a random
 split of repeated rows by random-split-on-grouped-data, and a change over the data's period
 (`constraints.data.changes`, read here) by label-standard-changed.
@@ -29,7 +29,6 @@ from planner.judgement.rules.lexicon import (
     CHANGE_HANDLED,
     DEFAULT_HANDLED,
     EXITS_KEPT,
-    REPORTING_MEASURED,
     SPANS_TIME,
 )
 from planner.judgement.rules.upkeep import upkeep_only
@@ -46,71 +45,6 @@ from planner.plan.model import (
     Split,
     TaskType,
 )
-
-
-@rule(
-    "outcome-counts-reports",
-    Category.data,
-    likelihood=3,
-    impact=4,
-    move=Move(
-        "Estimate how often each kind of event is reported",
-        "A record of reports counts where people report, not where things happen; audit or sweep a random "
-        "sample of places and times to measure the reporting rate by area and group, and judge the model on "
-        "cases found apart from the reports",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {"constraints.data.outcome_limits": ["reported_only"]},
-            evidence=(
-                'constraints.data.outcome_limits: ["reported_only"] (recorded only when someone reports it: '
-                "the record counts reports, not events)",
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"constraints.data.outcome_limits": ["none"]}),
-        Case(
-            {
-                "constraints.data.outcome_limits": ["reported_only"],
-                "done.eval_set": "Sites from a random sweep each quarter, found independently of reports.",
-            }
-        ),
-        Case(  # a random audit watched after launch measures how much goes unreported
-            {
-                "constraints.data.outcome_limits": ["reported_only"],
-                "after_launch.monitoring[0].signal": "Leak share found by random spot checks of 30 mains a month",
-            }
-        ),
-        Case(
-            {
-                "constraints.data.outcome_limits": ["reported_only"],
-                "done.eval_set": "An audit of a random sample of 400 stalls, visited whatever was reported.",
-            }
-        ),
-    ),
-)
-def outcome_counts_reports(plan: Plan) -> Evidence:
-    """The outcome is recorded only when someone reports it.
-
-    A record of reports counts events where people notice and report them: reporting rates differ by
-    area, group and time, and a live product changes who reports. The model learns where reports come
-    from, scores well against the same reports, and misses the events nobody reports.
-
-    Mitigation: Estimate reporting rates with an audit or sweep of a random sample of places and times;
-    judge the model on a sample found independently of reports, and weight or correct the training
-    record by the measured rates.
-    """
-    said = limit_ticked(plan, OutcomeLimit.reported_only)
-    if said is None or handled(plan, REPORTING_MEASURED):
-        return None
-    # A random audit watched after launch measures the reporting rate too. A checked evaluation set
-    # (done.eval_truth) alone does not: its cases are still the reported ones.
-    if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):
-        return None
-    return (said,)
-
 
 _RANKS = (ActionShape.top_of_queue, ActionShape.threshold)
 

@@ -1,0 +1,171 @@
+"""Rules on what a model can reach beyond its request: the records it looks up, the text it reads, what it does.
+
+A model that only answers from the request can be wrong; a model that looks things up, reads what
+outsiders write or acts on its own can also be used. A lead asks with whose rights it looks things up
+(whoever can ask gets what that account may read) and whether text an outsider wrote can steer what it
+does. Both reason from the team's ticks in `product.model_reach`; plans that leave it unanswered get
+only the word-read questions of the generation rules.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.generative import INJECTION_SAID, SCOPED
+from planner.plan.model import Category, Guard, Plan
+from planner.plan.stakes import HarmKind
+from planner.plan.workings import Reach
+
+# Where a plan says how lookups are limited, or what is tested.
+_LIMITS_AT = (
+    "product.inputs",
+    "product.decision",
+    "product.forbidden_output",
+    "after_launch.fallback",
+    "done.eval_set",
+)
+
+
+def reaches(plan: Plan, reach: Reach) -> str | None:
+    """The evidence that the team ticked `reach` in `product.model_reach`, or None."""
+    if reach not in plan.product.model_reach:
+        return None
+    return quote(plan, "product.model_reach", f"{reach.value} ticked")
+
+
+@rule(
+    "reads-beyond-the-asker",
+    Category.ethics,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Look things up with the asking person's own rights, and test it as someone without them",
+        "A model that queries or searches with an account wider than some who ask hands any of them what "
+        "that account may read: run each lookup with the asker's rights (or filter results by them), and "
+        "test by asking, as a user without rights, for records they may not see",
+        "danger",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "constraints.data.personal_data": True,
+            },
+            evidence=(
+                'product.model_reach: ["reads_wider"] (reads_wider ticked)',
+                "constraints.data.personal_data: true",
+                "nothing limits a lookup to what the person asking may see",
+            ),
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # no personal data: still the organisation's restricted records, at medium
+            {"product.task": "generation", "product.model_reach": ["reads_wider", "reads_as_user"]},
+            evidence=(
+                'product.model_reach: ["reads_wider", "reads_as_user"] (reads_wider ticked)',
+                "nothing limits a lookup to what the person asking may see",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "generation", "product.model_reach": ["reads_as_user"]}),
+        Case({"product.task": "generation", "product.model_reach": ["request_only"]}),
+        Case(  # the wider index is filtered by the asker's permissions
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.inputs": "The question and documents from the shared index, filtered by access rights.",
+            }
+        ),
+    ),
+)
+def reads_beyond_the_asker(plan: Plan) -> Evidence:
+    """Anyone who can ask can read what the model's account reads.
+
+    A model that writes queries, searches an index or opens files does so with an account's rights. Where
+    that account reads more than some of the people who ask (a service account on the warehouse, a shared
+    index of every team's files), a question is enough to get pay, health, client or board records the
+    asker may not see, and nobody checks an answer for what it should not hold.
+
+    Mitigation: Run each lookup with the asking person's own rights, or filter what it retrieves by
+    them; keep restricted tables and folders out of the account's reach; add requests for records the
+    asker may not see to the evaluation set, as users without those rights, and log what each answer read.
+    """
+    wider = reaches(plan, Reach.reads_wider)
+    if wider is None or first_said(plan, _LIMITS_AT, SCOPED):
+        return None
+    missing = "nothing limits a lookup to what the person asking may see"
+    private = plan.constraints.data.personal_data is True or HarmKind.privacy in plan.impact.harm_kinds
+    if private:
+        said = (
+            "constraints.data.personal_data" if plan.constraints.data.personal_data else "impact.harm_kinds"
+        )
+        return (wider, quote(plan, said), missing)
+    return Tempered(3, (wider, missing))
+
+
+@rule(
+    "outside-text-steers-actions",
+    Category.operations,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Let no action follow from text an outsider wrote without a check outside the model",
+        "A model that reads e-mails, web pages or uploaded files and can also act will meet a sentence "
+        "telling it what to do: take each action from a structured request checked against policy, cap "
+        "what it can do after reading outside text, and test it with planted instructions",
+        "danger",
+    ),
+    fires=(
+        Case(
+            {"product.task": "generation", "product.model_reach": ["reads_outside_text", "acts"]},
+            evidence=(
+                'product.model_reach: ["reads_outside_text", "acts"] (it reads text outsiders write, and it acts)',
+                "no check outside the model stands between what it reads and what it does",
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
+        Case(  # a person approves each output before it counts: medium
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_outside_text", "acts"],
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A refund above the policy limit.",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "generation", "product.model_reach": ["reads_outside_text"]}),
+        Case({"product.task": "generation", "product.model_reach": ["acts", "reads_as_user"]}),
+        Case(  # attacks are in the evaluation set
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_outside_text", "acts"],
+                "done.eval_set": "500 real e-mails plus 100 prompt-injection attempts written by the red team.",
+            }
+        ),
+    ),
+)
+def outside_text_steers_actions(plan: Plan) -> Evidence:
+    """Text an outsider wrote can tell it what to do.
+
+    A model that reads what outsiders write (an e-mail, a web page, a ticket, an uploaded file) and can
+    also act (write a record, send a message, run a command, spend) takes its instructions from
+    whatever it reads: one sentence planted in a message can have it forward records, change an order
+    or approve what policy forbids. Telling the model to ignore such text lowers the rate; it does not
+    stop it.
+
+    Mitigation: Keep outside text apart from instructions; take every action from a structured request
+    checked against policy outside the model, never from its free text; limit the actions open after it
+    has read outside text (read-only, or a person approves); log each action; add planted instructions
+    to the evaluation set and run them on every prompt or model change.
+    """
+    reach = plan.product.model_reach
+    if Reach.reads_outside_text not in reach or Reach.acts not in reach:
+        return None
+    if first_said(plan, _LIMITS_AT, INJECTION_SAID):
+        return None  # planted instructions are in the evaluation, or the plan guards against them
+    both = quote(plan, "product.model_reach", "it reads text outsiders write, and it acts")
+    if plan.product.forbidden_guard is Guard.review:  # a person approves each output before it counts
+        return Tempered(3, (both, quote(plan, "product.forbidden_guard")))
+    return (both, "no check outside the model stands between what it reads and what it does")

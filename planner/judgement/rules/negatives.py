@@ -1,0 +1,219 @@
+"""Rules on what a negative label means: a check, an outcome waited out, or only an absence.
+
+A lead asks of every yes/no label what puts a case on the "no" side. Where someone checked it, or the
+outcome had every chance to happen, a negative is evidence. Where it is a choice not to act (not
+retried, not escalated, not followed up), the model learns who gets acted on; where recent cases count
+as negatives before their window closes, it learns that new cases are safe. Both reason from the team's
+ticks in `product.negative_label`; a record of reports (`constraints.data.outcome_limits`, or a negative
+that is only nobody reporting one) is weighed by outcome-counts-reports.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import handled, limit_ticked, quote, ticked
+from planner.judgement.rules.lexicon import REPORTING_MEASURED
+from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan
+from planner.plan.workings import Negative
+
+_NOTES = {
+    Negative.not_acted: "a negative is someone's choice not to act, not a case found clear",
+    Negative.not_yet_known: "recent cases count as negatives before their outcome has had time to happen",
+    Negative.nothing_recorded: "a negative is only that nobody reported or noticed one",
+}
+
+
+def negative_ticked(plan: Plan, negative: Negative) -> str | None:
+    """The evidence that the team ticked `negative` for what makes a case a negative, or None."""
+    if negative not in plan.product.negative_label:
+        return None
+    return quote(plan, "product.negative_label", _NOTES[negative])
+
+
+def _explored(plan: Plan) -> str | None:
+    """The evidence that some cases are decided at random, or judged against checked answers."""
+    share = plan.constraints.data.exploration_share
+    if share:
+        return quote(plan, "constraints.data.exploration_share")
+    if plan.done.eval_truth is EvalTruth.checked:
+        return quote(plan, "done.eval_truth")
+    return None
+
+
+@rule(
+    "negatives-mean-nobody-acted",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Label a random sample of the 'no action' cases by checking them",
+        "Where a negative is someone's choice not to act, the labels record who got acted on, not what was "
+        "true: check a random sample of the cases nobody acted on to learn how many were positives, and judge "
+        "the model on checked cases, not on the choices",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.label": "Flaky if a retry passed.",
+                "product.negative_label": ["not_acted"],
+                "done.eval_truth": "outcomes",
+                "constraints.data.exploration_share": 0,
+            },
+            evidence=(
+                'product.negative_label: ["not_acted"] (a negative is someone\'s choice not to act, not a case '
+                "found clear)",
+                "no random share is decided apart from those choices, and no checked evaluation set",
+            ),
+        ),
+        Case(  # a checked evaluation set: the score is sound, the training data still learns the choices
+            {
+                "product.label": "Escalated within 7 days.",
+                "product.negative_label": ["not_acted", "outcome_absent"],
+                "done.eval_truth": "checked",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"product.label": "Chargeback within 90 days.", "product.negative_label": ["outcome_absent"]}),
+        Case(  # the team says its labels are the old process's decisions: label-from-old-process says it
+            {
+                "product.label": "Escalated within 7 days.",
+                "product.negative_label": ["not_acted"],
+                "product.circumstances": ["labels_are_decisions"],
+            },
+            also=frozenset({"label-from-old-process"}),
+        ),
+    ),
+)
+def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
+    """A negative label is someone's choice not to act.
+
+    Where a case counts as negative because nobody retried it, escalated it, followed it up, treated it
+    or sent it back, the label records the habits and the workload of the people who chose, not whether
+    the thing was there. The model learns to predict who gets acted on; its score against the same labels
+    counts every positive nobody acted on as a correct "no".
+
+    Mitigation: Check a random sample of the cases nobody acted on and measure how many were positives;
+    label the evaluation set by checking each case apart from those choices; train on checked cases or
+    weight by the measured miss rate; keep a random share acted on whatever the model says.
+    """
+    said = negative_ticked(plan, Negative.not_acted)
+    if said is None or ticked(plan, Circumstance.labels_are_decisions):
+        return None
+    explored = _explored(plan)
+    if explored:
+        return Tempered(3, (said, explored))
+    return (said, "no random share is decided apart from those choices, and no checked evaluation set")
+
+
+@rule(
+    "recent-negatives-not-yet-known",
+    Category.data,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Keep only cases whose outcome window has closed, in training and in the test",
+        "A recent case labelled negative before its window closes may still turn positive: cut the data where "
+        "every case has waited the full window (or model the time to the outcome), and score the test on cases "
+        "whose window has closed",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.label": "Default within 12 months.", "product.negative_label": ["not_yet_known"]},
+            evidence=(
+                'product.negative_label: ["not_yet_known"] (recent cases count as negatives before their outcome '
+                "has had time to happen)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.label": "Default within 12 months.", "product.negative_label": ["outcome_absent"]}),
+    ),
+)
+def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
+    """Recent cases count as negatives before their outcome could happen.
+
+    A label such as "returned within 90 days" or "defaulted within a year" is unknown for cases younger
+    than its window, and counting them as negatives teaches the model that recent cases are safe. The
+    latest months, the ones most like production, are the most wrongly labelled, and a test set cut by
+    time sits in exactly those months.
+
+    Mitigation: Keep only cases whose window has closed, in training and in the test; or model the time
+    to the outcome with the censoring explicit; report the score on cases old enough to know.
+    """
+    said = negative_ticked(plan, Negative.not_yet_known)
+    return (said,) if said else None
+
+
+@rule(
+    "outcome-counts-reports",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Estimate how often each kind of event is reported",
+        "A record of reports counts where people report, not where things happen; audit or sweep a random "
+        "sample of places and times to measure the reporting rate by area and group, and judge the model on "
+        "cases found apart from the reports",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"constraints.data.outcome_limits": ["reported_only"]},
+            evidence=(
+                'constraints.data.outcome_limits: ["reported_only"] (recorded only when someone reports it: '
+                "the record counts reports, not events)",
+            ),
+        ),
+        Case(  # the outcome limits left unticked, but a negative is only that nobody reported one
+            {"constraints.data.outcome_limits": ["none"], "product.negative_label": ["nothing_recorded"]},
+            evidence=(
+                'product.negative_label: ["nothing_recorded"] (a negative is only that nobody reported or '
+                "noticed one)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.outcome_limits": ["none"]}),
+        Case({"constraints.data.outcome_limits": ["none"], "product.negative_label": ["checked"]}),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "done.eval_set": "Sites from a random sweep each quarter, found independently of reports.",
+            }
+        ),
+        Case(  # a random audit watched after launch measures how much goes unreported
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "after_launch.monitoring[0].signal": "Leak share found by random spot checks of 30 mains a month",
+            }
+        ),
+        Case(
+            {
+                "constraints.data.outcome_limits": ["reported_only"],
+                "done.eval_set": "An audit of a random sample of 400 stalls, visited whatever was reported.",
+            }
+        ),
+    ),
+)
+def outcome_counts_reports(plan: Plan) -> Evidence:
+    """The outcome is recorded only when someone reports it.
+
+    A record of reports counts events where people notice and report them: reporting rates differ by
+    area, group and time, and a live product changes who reports. The model learns where reports come
+    from, scores well against the same reports, and misses the events nobody reports.
+
+    Mitigation: Estimate reporting rates with an audit or sweep of a random sample of places and times;
+    judge the model on a sample found independently of reports, and weight or correct the training
+    record by the measured rates.
+    """
+    said = limit_ticked(plan, OutcomeLimit.reported_only) or negative_ticked(plan, Negative.nothing_recorded)
+    if said is None or handled(plan, REPORTING_MEASURED):
+        return None
+    # A random audit watched after launch measures the reporting rate too. A checked evaluation set
+    # (done.eval_truth) alone does not: its cases are still the reported ones.
+    if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):
+        return None
+    return (said,)
