@@ -95,10 +95,12 @@ def test_a_recorded_decision_lets_check_pass(workspace: Path) -> None:
 
 
 def test_a_decision_naming_an_unknown_risk_fails_check(make_workspace: MakeWorkspace) -> None:
-    make_workspace({"plans/typo/plan.yaml": plan(decisions=[{"risk": "no-lables", "verdict": "accepted"}])})
+    text = plan(decisions=[{"risk": "no-lables", "verdict": "accepted"}])
+    make_workspace({"plans/typo/plan.yaml": text})
+    at = text.splitlines().index("- risk: no-lables") + 1  # the line the decision names the risk on
     assert run("check") == (
         1,
-        "plans/typo/plan.yaml:161: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
+        f"plans/typo/plan.yaml:{at}: decisions[0].risk: 'no-lables' is not a risk id (did you mean 'no-labels'?); "
         "use an id from `planner rules` or from the plan's own risks\n",
         "error: 1 of 1 plan(s) have problems; fix the lines above\n",
     )
