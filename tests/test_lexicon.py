@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 from wordfreq import top_n_list
 
-from planner.judgement import probes, rules, shape_probes
+from planner.judgement import probes, record_probes, rules, shape_probes
 from planner.judgement.register import assess
 from planner.judgement.rules import lexicon
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
@@ -40,6 +40,13 @@ for _module in pkgutil.iter_modules(rules.__path__):
         )
 # ...and the word lists of the questions a lead would also ask (planner.judgement.probes).
 LEXICONS.update({f"probes.{n}": v for n, v in vars(probes).items() if isinstance(v, Lexicon)})
+LEXICONS.update(
+    {
+        f"record_probes.{n}": v
+        for n, v in vars(record_probes).items()
+        if isinstance(v, Lexicon) and all(v is not known for known in LEXICONS.values())
+    }
+)
 LEXICONS.update(
     {
         f"shape_probes.{n}": v

@@ -82,6 +82,22 @@ _STOPS = {
     "product.decision": "Clerks check invoices in score order and stop after 40 consecutive clean ones.",
 }
 
+_DISPUTED = {
+    "product.label": "A charge the customer disputed is fraud; a charge not disputed is genuine.",
+    "heuristics.humans_handle": "Customers decide whether to dispute a charge; many never read their statement.",
+}
+_PICKED = {
+    "product.task": "forecasting",
+    "product.action_shape": "sets_amount",
+    "product.decision": "The depot manager sets the number of pickers for each shift from the forecast.",
+    "product.label": "Order lines picked per shift, from the handheld scanners.",
+}
+_SUPPRESSED = {
+    "product.mode": "automate",
+    "product.decision": "Alerts the model scores as noise are suppressed; the rest page the on-call engineer.",
+    "product.success_metric": "Pages per week to the on-call engineer, halved.",
+}
+
 # (the probe, answers patched onto the sound plan where it asks, the answers that settle it)
 CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     (
@@ -158,6 +174,21 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         "baseline-before-people-adjust",
         _ADJUSTED,
         {"done.metrics[0].baseline_name": "the planners' logged forecasts, as issued"},
+    ),
+    (
+        "negatives-mean-nobody-acted",
+        _DISPUTED,
+        {"product.label": "A charge the customer disputed is fraud; charges not disputed are left out."},
+    ),
+    (
+        "capacity-caps-the-record",
+        _PICKED,
+        {"done.eval_set": "The last six months; shifts that carried over a backlog are flagged as capped days."},
+    ),
+    (
+        "success-met-by-doing-less",
+        _SUPPRESSED,
+        {"after_launch.monitoring": [{"signal": "Incidents whose alert was suppressed", "threshold": "any"}]},
     ),
     (
         "stopping-rule-unscored",

@@ -325,5 +325,9 @@ def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     )
 
 
-# The questions a lead asks from the kind of system the plan describes (matching, retrieval, automation).
-from planner.judgement import shape_probes as _shape_probes  # noqa: E402,F401  (registers them)
+# The questions a lead asks from the kind of system the plan describes (matching, retrieval, automation),
+# and about what the record can say (labels made by a choice, records capped, counts met by doing less).
+from planner.judgement import (  # noqa: E402  (registers them)
+    record_probes as _record_probes,  # noqa: F401
+    shape_probes as _shape_probes,  # noqa: F401
+)
