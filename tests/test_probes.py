@@ -183,12 +183,22 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     (
         "capacity-caps-the-record",
         _PICKED,
-        {"done.eval_set": "The last six months; shifts that carried over a backlog are flagged as capped days."},
+        {
+            "done.eval_set": "The last six months; shifts that carried over a backlog are flagged as capped days."
+        },
     ),
     (
         "success-met-by-doing-less",
         _SUPPRESSED,
         {"after_launch.monitoring": [{"signal": "Incidents whose alert was suppressed", "threshold": "any"}]},
+    ),
+    (
+        "amount-cut-meets-the-target",
+        {
+            "product.action_shape": "sets_amount",
+            "product.success_metric": "Unsold loaves as a share of loaves baked, halved by spring.",
+        },
+        {"done.worst_error_metric": "Share of days a shop sold out before 4 pm"},
     ),
     (
         "stopping-rule-unscored",

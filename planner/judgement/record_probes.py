@@ -5,9 +5,9 @@ event, a weighbridge ticket, a retry that passed. A lead still asks three things
 for them. A label whose classes turn on whether somebody acted (retried, escalated, followed up) means
 "nobody acted" where it says "did not happen". A forecast that sets the crews, lanes or stock that serve
 what it predicts learns from a record that stops at the capacity there was. And a success count that
-falls when the system itself hides, holds or closes more cases is met by doing less. Each probe asks
-only where its rules stayed quiet and no answer settles it; its question quotes the answers that make
-it worth asking.
+falls when the system itself hides, holds or closes more cases is met by doing less, as an amount
+judged by its waste alone is met by setting less. Each probe asks only where its rules stayed quiet
+and no answer settles it; its question quotes the answers that make it worth asking.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from planner.judgement.probes import probe, short
 from planner.judgement.rules.capped import CAPPED
 from planner.judgement.rules.evidence import first_said, own_notes, quote
+from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Direction, Mode, TaskType
 from planner.plan.model import Plan
@@ -71,9 +72,9 @@ DISCRETION = Lexicon("""
     decide whether, decides whether, decided whether, choose whether, chooses whether, chose whether
     decide if, decides if, choose if, chooses if, at their discretion, at the discretion, at his discretion
     at her discretion, if they choose, when they choose, if they have time, when they have time
-    if they think, when they think, if they suspect, when they suspect, on request, by request, if asked
-    when asked, their call, their own call, judgement call, judgment call, on their own judgement
-    on their own judgment, up to the developer, up to the engineer, up to the agent, up to the clerk
+    if they think, when they think, if they suspect, when they suspect, their call, their own call
+    judgement call, judgment call, on their own judgement, on their own judgment, up to the developer
+    up to the engineer, up to the agent, up to the clerk
     up to the nurse, up to the officer, up to the team, up to each, optional, optionally, if they want
     when they want, if they bother, when they bother, most do not, many do not, some do not
 """)
@@ -114,8 +115,8 @@ def _negatives_mean_nobody_acted(plan: Plan) -> Found:
     acted, (path, words) = NOT_ACTED.find_all(sentence), choice
     return (
         f"The label makes a class of cases nobody acted on ({', '.join(acted)}), and today people decide case "
-        f"by case whether to act ({', '.join(words)}): what makes a case negative, that it did not happen or "
-        "that nobody acted? Those cases carry the habits, workload and blind spots of whoever chose; have a "
+        f"by case whether to act ({', '.join(words)}): what puts a case in that class, that it did not happen "
+        "or that nobody acted? Those cases carry the habits, workload and blind spots of whoever chose; have a "
         "random sample of them checked, or label them unknown, before training or scoring on them.",
         (
             quote(plan, "product.label", ", ".join(acted)),
@@ -276,4 +277,47 @@ def _success_met_by_doing_less(plan: Plan) -> Found:
         "cases it took out of sight that needed acting on (let through, escaped, reversed), with a ceiling "
         "beside the target, measured on a random sample?",
         (quote(plan, path, ", ".join(words)), quote(plan, count_path)),
+    )
+
+
+# ---------------------------------------------------------------- an amount judged by its waste alone
+
+# The amount set too high, counted as it comes back: copies returned unsold, a return rate of supply.
+COMES_BACK = Lexicon("""
+    copies returned, returned unsold, returns of unsold, return rate, returns rate, units returned
+    stock returned, returned to the supplier, returned to the depot
+""")
+# A measure that keeps the other side, or the priced cost of both, in view.
+BOTH_SIDES = Lexicon("""
+    pinball, quantile, quantiles, service level, fill rate, availability, cost of errors, priced
+    sell-through, revenue, margin, gross margin, turnover
+""")
+
+
+# A measure of the forecast's error, not a count of one side of the amount.
+ERROR_MEASURE = Lexicon("""
+    mape, wape, wmape, mae, rmse, mse, smape, error, errors, accuracy, bias, r2, coverage, interval
+    intervals, beats, auc, precision, recall
+""")
+# A second measure joined in one answer: success is judged on more than the one side.
+_JOINED = re.compile(r";|\band\b|\bplus\b|\balongside\b|\bwhile\b", re.IGNORECASE)
+
+
+@probe("amount-cut-meets-the-target", "amount-metric-one-sided")
+def _amount_cut_meets_the_target(plan: Plan) -> Found:
+    said = plan.product.success_metric
+    if plan.product.action_shape is not ActionShape.sets_amount or not said or _JOINED.search(said):
+        return None
+    words = (TOO_MANY + COMES_BACK).find_all(said)
+    if not words:
+        return None
+    others = [m.name for m in plan.done.metrics if not (TOO_MANY + COMES_BACK + ERROR_MEASURE).find(m.name)]
+    paths = [*_metric_paths(plan), *_monitoring_paths(plan), "done.worst_error_metric"]
+    if others or first_said(plan, paths, TOO_FEW + BOTH_SIDES):
+        return None  # another measure beside it, or the other side counted
+    return (
+        f"Success counts the amount set too high ({', '.join(words)}): setting less meets it, with more "
+        "sell-outs and shortfalls that nothing in the plan counts. Which guardrail counts the other side "
+        "(sell-outs, lost sales, shortfall hours) with a floor, or is the priced cost of both scored?",
+        (quote(plan, "product.success_metric", ", ".join(words)), quote(plan, "product.action_shape")),
     )
