@@ -200,6 +200,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
         {"done.worst_error_metric": "Share of days a shop sold out before 4 pm"},
     ),
+    (  # the words fix the plan on Friday for the next Monday-Thursday: three days ahead at the least
+        "lead-days-against-the-cycle",
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 1,
+            "product.decision": "The planner fixes the packing plan every Friday for the following Monday-Thursday.",
+        },
+        {"product.lead_days": 3},
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,

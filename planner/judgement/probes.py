@@ -326,8 +326,10 @@ def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
 
 
 # The questions a lead asks from the kind of system the plan describes (matching, retrieval, automation),
-# and about what the record can say (labels made by a choice, records capped, counts met by doing less).
+# about what the record can say (labels made by a choice, records capped, counts met by doing less), and
+# where a weekly cycle in the words disagrees with the lead time answered.
 from planner.judgement import (  # noqa: E402  (registers them)
+    cycle_probes as _cycle_probes,  # noqa: F401
     record_probes as _record_probes,  # noqa: F401
     shape_probes as _shape_probes,  # noqa: F401
 )
