@@ -276,3 +276,37 @@ def test_risks_shows_the_questions_in_text_json_and_markdown(make_workspace: Mak
     markdown = runner.invoke(cli, ["risks", "arrears", "--format", "markdown"], catch_exceptions=False).output
     assert "**A lead would also ask**" in markdown
     assert "<b>" not in markdown  # the team's words are escaped
+
+
+# Shapes near each probe's that do not call for it: (the probe, answers patched onto the sound plan).
+QUIET: list[tuple[str, dict[str, Any]]] = [
+    # a duration, not a count capacity can stop
+    ("capacity-caps-the-record", {**_PICKED, "product.label": "Minutes per order line, from the scanners."}),
+    # the demand is booked ahead: a short shift makes people wait, it does not lose them
+    ("capacity-caps-the-record", {**_PICKED, "product.inputs": "Appointments booked, weekday and holidays."}),
+    # the team says nothing about who chooses to act
+    ("negatives-mean-nobody-acted", {**_DISPUTED, "heuristics.humans_handle": "Clerks answer disputes."}),
+    # people decide; the system takes nothing out of sight by itself
+    ("success-met-by-doing-less", {**_SUPPRESSED, "product.mode": "augment"}),
+    # success names a second measure beside the waste
+    (
+        "amount-cut-meets-the-target",
+        {
+            "product.action_shape": "sets_amount",
+            "product.success_metric": "Unsold loaves as a share of loaves baked, and days a shop sold out.",
+        },
+    ),
+    # a weekly cycle on a classifier: the lead of a verdict is not a forecast's horizon
+    (
+        "lead-days-against-the-cycle",
+        {
+            "product.lead_days": 0,
+            "product.decision": "Inspectors fix the visit list every Friday for the following week.",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])
+def test_probe_stays_quiet_where_the_shape_does_not_call_for_it(probe: str, shape: dict[str, Any]) -> None:
+    assert probe not in {each.id for each in assess(patched(shape)).asked}
