@@ -85,6 +85,7 @@ _STOPS = {
 _DISPUTED = {
     "product.label": "A charge the customer disputed is fraud; a charge not disputed is genuine.",
     "heuristics.humans_handle": "Customers decide whether to dispute a charge; many never read their statement.",
+    "product.negative_label": [],  # an older plan: the team never said what makes a negative
 }
 _PICKED = {
     "product.task": "forecasting",
@@ -176,7 +177,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"done.metrics[0].baseline_name": "the planners' logged forecasts, as issued"},
     ),
     (
-        "negatives-mean-nobody-acted",
+        "negative-is-nobody-acting",
         _DISPUTED,
         {"product.label": "A charge the customer disputed is fraud; charges not disputed are left out."},
     ),
@@ -285,7 +286,9 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
     # the demand is booked ahead: a short shift makes people wait, it does not lose them
     ("capacity-caps-the-record", {**_PICKED, "product.inputs": "Appointments booked, weekday and holidays."}),
     # the team says nothing about who chooses to act
-    ("negatives-mean-nobody-acted", {**_DISPUTED, "heuristics.humans_handle": "Clerks answer disputes."}),
+    ("negative-is-nobody-acting", {**_DISPUTED, "heuristics.humans_handle": "Clerks answer disputes."}),
+    # the team says what makes a negative: the structured answer settles it (a rule reads it)
+    ("negative-is-nobody-acting", {**_DISPUTED, "product.negative_label": ["outcome_absent"]}),
     # people decide; the system takes nothing out of sight by itself
     ("success-met-by-doing-less", {**_SUPPRESSED, "product.mode": "augment"}),
     # success names a second measure beside the waste

@@ -91,6 +91,7 @@ _VERDICT_TASKS = (TaskType.classification, TaskType.detection, TaskType.ranking,
 
 
 @probe(
+    "negative-is-nobody-acting",
     "negatives-mean-nobody-acted",
     "untried-labelled-as-failures",
     "default-marks-unlooked",
@@ -101,6 +102,8 @@ _VERDICT_TASKS = (TaskType.classification, TaskType.detection, TaskType.ranking,
 def _negatives_mean_nobody_acted(plan: Plan) -> Found:
     if plan.product.task not in _VERDICT_TASKS or not _limits_say_none(plan):
         return None
+    if plan.product.negative_label:
+        return None  # the team says what makes a negative: negatives-mean-nobody-acted reads it
     sentence = next(
         (each for each in _SENTENCE.split(plan.product.label or "") if NOT_ACTED.find(each)),
         None,
