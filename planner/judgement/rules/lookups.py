@@ -11,10 +11,28 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote
-from planner.judgement.rules.generative import INJECTION_SAID, SCOPED
+from planner.judgement.rules.generative import INJECTION_SAID
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Guard, Plan
 from planner.plan.stakes import HarmKind
 from planner.plan.workings import Reach
+
+# Words saying each lookup runs with the asker's own rights, or is filtered by them.
+ASKERS_RIGHTS = Lexicon("""
+    row-level security, row level security, column-level security, column level security
+    the user's own permissions, the asker's own permissions, their own permissions, the user's permissions
+    the asker's permissions, the user's own rights, the asker's own rights, their own rights, the asker's rights
+    the user's rights, on behalf of the user, as the user, impersonates the user, per-user permissions
+    per user permissions, permission-aware, permission aware, filtered by access rights
+    filtered by the user's access, filtered by the asker's access, filtered by their access
+    access control list, access control lists, security trimming, security-trimmed
+""")
+# Words saying a person approves each action before it happens.
+ACTIONS_APPROVED = Lexicon("""
+    approves each action, approve each action, approves every action, approve every action
+    confirms each action, confirm each action, confirms every action, confirm every action
+    approval step, confirmation step, human approval, approved by a person, approved by staff
+""")
 
 # Where a plan says how lookups are limited, or what is tested.
 _LIMITS_AT = (
@@ -66,6 +84,14 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
                 "nothing limits a lookup to what the person asking may see",
             ),
         ),
+        Case(  # a service account with broad permissions is no limit: the tick is the fact
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.inputs": "The question; it queries the warehouse with a service account's read permissions.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     quiet=(
         Case({"product.task": "generation", "product.model_reach": ["reads_as_user"]}),
@@ -92,7 +118,7 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
     asker may not see to the evaluation set, as users without those rights, and log what each answer read.
     """
     wider = reaches(plan, Reach.reads_wider)
-    if wider is None or first_said(plan, _LIMITS_AT, SCOPED):
+    if wider is None or first_said(plan, _LIMITS_AT, ASKERS_RIGHTS):
         return None
     missing = "nothing limits a lookup to what the person asking may see"
     private = plan.constraints.data.personal_data is True or HarmKind.privacy in plan.impact.harm_kinds
@@ -168,4 +194,7 @@ def outside_text_steers_actions(plan: Plan) -> Evidence:
     both = quote(plan, "product.model_reach", "it reads text outsiders write, and it acts")
     if plan.product.forbidden_guard is Guard.review:  # a person approves each output before it counts
         return Tempered(3, (both, quote(plan, "product.forbidden_guard")))
+    approved = first_said(plan, _LIMITS_AT, ACTIONS_APPROVED)
+    if approved:  # a person approves each action: the planted sentence still reaches that person
+        return Tempered(3, (both, quote(plan, approved[0], ", ".join(approved[1]))))
     return (both, "no check outside the model stands between what it reads and what it does")
