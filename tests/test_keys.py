@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from planner.judgement.keys import MOST, breaks, key_risks
@@ -120,3 +121,35 @@ def test_a_key_risk_weighs_more_where_the_system_acts_alone_on_serious_errors() 
     plan = patched({**FLAWED, "product.mode": "automate", "impact.error_severity": "serious"})
     unversioned = next(risk for risk in register(plan) if risk.id == "unversioned-data")
     assert unversioned.level == "medium"  # a process item keeps its weight
+
+
+def test_a_question_from_words_does_not_push_out_three_high_facts() -> None:
+    # An agent that reads outsiders' e-mails, looks things up with wider rights than the asker and books
+    # on its own, whose negatives are nobody acting: three facts at high, beside a medium key risk that
+    # only words raised.
+    plan = patched(
+        {
+            "product.task": "generation",
+            "product.data_kinds": ["text"],
+            "product.model_reach": ["reads_outside_text", "reads_wider", "acts"],
+            "product.mode": "automate",
+            "product.negative_label": ["not_acted"],
+            "done.eval_truth": "outcomes",
+            "constraints.data.exploration_share": 0,
+            "constraints.data.personal_data": True,
+        }
+    )
+    risks = register(plan)
+    medium = next(risk for risk in risks if risk.id == "generated-facts-unchecked")
+    risks = (*risks, dataclasses.replace(medium, heard=("drafts",)))
+    named = [risk for group in key_risks(plan, risks) for risk in group.risks]
+    assert {risk.id for risk in named} == {
+        "negatives-mean-nobody-acted",
+        "outside-text-steers-actions",
+        "reads-beyond-the-asker",
+    }
+    assert all(risk.level == "high" and not risk.heard for risk in named)
+    # With two facts at high, the question from words keeps its place.
+    fewer = tuple(risk for risk in risks if risk.id != "reads-beyond-the-asker")
+    named = [risk for group in key_risks(plan, fewer) for risk in group.risks]
+    assert sum(bool(risk.heard) for risk in named) == 1

@@ -22,7 +22,7 @@ from typing import Literal
 
 from planner.core import formatting
 from planner.judgement.order import VOIDS_EVIDENCE
-from planner.judgement.rules.base import MEDIUM, Hint, Risk, RiskKind, Tempered
+from planner.judgement.rules.base import HIGH, MEDIUM, Hint, Risk, RiskKind, Tempered
 from planner.judgement.rules.evidence import show
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.volume import acts_alone
@@ -207,10 +207,13 @@ def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     found.sort(key=lambda pair: (-pair[0].score, kinds.index(pair[1]), pair[0].id))
     facts = [pair for pair in found if not pair[0].heard]
     heard = [pair for pair in found if pair[0].heard]
-    # Facts first; one question from words keeps a place: a hazard or a rating of style is often only in
-    # the words.
-    chosen = facts[: MOST - 1] + heard[:1]
-    chosen += (facts[MOST - 1 :] + heard[1:])[: MOST - len(chosen)]
+    # Facts first; one question from words keeps a place (a hazard or a rating of style is often only in
+    # the words) unless as many facts as are shown are high: a guess at medium does not push out a fact.
+    if sum(risk.score >= HIGH for risk, _ in facts) >= MOST:
+        chosen = facts[:MOST]
+    else:
+        chosen = facts[: MOST - 1] + heard[:1]
+        chosen += (facts[MOST - 1 :] + heard[1:])[: MOST - len(chosen)]
     groups = []
     for kind in dict.fromkeys(kind for _, kind in chosen):
         members = tuple(risk for risk, each in chosen if each == kind)
