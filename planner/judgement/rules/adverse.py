@@ -92,6 +92,35 @@ def _acts(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _stretch(words: list[str], start: int, end: int, reach: int) -> str:
+    """The words within `reach` either side of `words[start:end]`, up to a stop on each side."""
+    before, after = words[max(0, start - reach) : start], words[end : end + reach]
+    for stop, word in enumerate(after):
+        if word in _STOPS:
+            after = after[:stop]
+            break
+    for stop, word in enumerate(reversed(before)):
+        if word in _STOPS:
+            before = before[len(before) - stop :]
+            break
+    return " ".join((*before, *after))
+
+
+def _acted_on(text: str, acts: tuple[str, ...]) -> tuple[str, ...]:
+    """The people an act is done to: named in the stretch of words around it (`suspend the sellers'
+    accounts`), not elsewhere in the answer (`technicians inspect when the reject rate rises` rejects no
+    technician)."""
+    found: list[str] = []
+    for clause in _clauses(text):
+        words = list(words_of(clause))
+        for act in acts:
+            parts = act.split(" ")
+            for start in range(len(words) - len(parts) + 1):
+                if words[start : start + len(parts)] == parts:
+                    found += _WHO_ACTED_ON.find_all(_stretch(words, start, start + len(parts), _NEAR))
+    return tuple(dict.fromkeys(found))
+
+
 def _grants_alone(plan: Plan) -> bool:
     """The system's own action is favourable (pays out, fast-tracks, approves) and a person takes the
     rest: an adverse word in the label or the goal is the outcome people decide, not the system's act."""
@@ -108,7 +137,8 @@ def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         text = answer_at(plan, path)
         if not isinstance(text, str):
             continue
-        acts, who = _acts(text), _WHO_ACTED_ON.find_all(text)
+        acts = _acts(text)
+        who = _acted_on(text, acts) or (_WHO_ACTED_ON.find_all(text) if personal else ())
         if acts and (who or personal):
             return path, tuple(dict.fromkeys((*who, *acts)))
     if _grants_alone(plan):
@@ -290,6 +320,13 @@ def _appeal_named(plan: Plan) -> bool:
                 "product.output": "Estimated live coral cover for each reef survey transect.",
                 "product.decision_owner": "The marine park authority's permit committee.",
                 "impact.error_severity": "serious",
+            }
+        ),
+        Case(  # the station rejects gloves; the technicians named inspect, nobody rejects them
+            {
+                "product.mode": "automate",
+                "product.decision": "The station blows each glove scored above the threshold off the belt; "
+                "technicians inspect the former set when a line's reject rate is above 2.5%.",
             }
         ),
         Case(  # rejected invoices: not a person

@@ -22,10 +22,10 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
 )
-from planner.judgement.rules.lexicon import ACTS_ALONE, PEOPLE
+from planner.judgement.rules.lexicon import ACTS_ALONE, LIFTS, PEOPLE
 from planner.judgement.rules.scope import RULES, another_label
 from planner.judgement.rules.today import states_a_rate
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.words import Lexicon, mentions, not_denied
 from planner.plan.model import UNSTRUCTURED, Category, ErrorCost, Mode, Plan, RulesVerdict, TaskType
 
 _TRY_RULES = Move(
@@ -460,6 +460,7 @@ def _exact_key_running(plan: Plan, condition: str | None, action: str | None) ->
     quiet=(
         Case({"heuristics.rules[0].action": "Hold for a duplicate check."}),
         Case({"heuristics.rules[0].action": "Reject the invoice and send it to a clerk."}),
+        Case({"heuristics.rules[0].action": "Do not block it.", "impact.costlier_error": "false_positive"}),
         Case(  # an exact identifier match that runs in production today: a lookup, not a guess
             {
                 "heuristics.rules[0].condition": "Exact GTIN match with a product already in the catalogue.",
@@ -480,7 +481,7 @@ def automatic_rules_costly_errors(plan: Plan) -> Evidence:
     acting: list[str] = []
     words: list[str] = []
     for index, candidate in enumerate(plan.heuristics.rules):
-        said = ACTS_ALONE.find_all(candidate.action)
+        said = not_denied(ACTS_ALONE.find_all(action := candidate.action or ""), action, LIFTS, Lexicon(""))
         if _exact_key_running(plan, candidate.condition, candidate.action):
             continue  # an exact identifier match running today: a lookup, not a guess
         if said and not mentions(candidate.action, PEOPLE):  # "reject and send to a technician" routes

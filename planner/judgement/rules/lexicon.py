@@ -372,6 +372,8 @@ ACTS_ALONE = Lexicon("""
     auto, automatic, automatically
     auto-reject, auto-decline, auto-block, auto-close, auto-delete, auto-cancel
 """)
+# Words before an act saying a rule lifts it rather than takes it (`do not block the merge`).
+LIFTS = Lexicon("not, never, no longer, instead of, rather than")
 
 # Domains where the positive class fights back.
 ADVERSARIAL = Lexicon(

@@ -41,7 +41,7 @@ from planner.judgement.rules.lexicon import (
     PUBLIC_EMERGENCY,
     PUBLIC_SERVICES_USE,
 )
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import Category, Plan
 
 # The EU AI Act's high-risk uses about people (Annex III): the words of the use, and the people it is
@@ -58,6 +58,36 @@ _HIGH_RISK_USES: dict[str, tuple[Lexicon, Lexicon | None]] = {
 }
 
 
+# What is hired that is no person: a truck, a crane, a venue (`hire agency trucks`, `hired vans`).
+HIRED_THINGS = Lexicon("""
+    truck, trucks, lorry, lorries, van, vans, vehicle, vehicles, car, cars, bus, buses, coach, coaches
+    crane, cranes, skip, skips, equipment, machinery, generator, generators, boat, boats, vessel, vessels
+    trailer, trailers, forklift, forklifts, digger, diggers, excavator, excavators, scaffolding, venue
+    venues, marquee, marquees, minibus, minibuses, plant hire, tools, truck-day, truck-days
+""")
+_HIRE = frozenset({"hire", "hires", "hired", "hiring"})
+_OBJECT_REACH = 3  # words after `hire` where what is hired is named (`hire two agency trucks`)
+# Currencies of countries outside the EU: a plan priced in them runs there, unless it names the EU.
+_OUTSIDE_EU_CURRENCIES = frozenset({"GBP", "USD", "CAD", "AUD", "NZD", "CHF", "NOK", "INR", "SGD", "JPY"})
+
+
+def _hires_things(plan: Plan, path: str, word: str) -> bool:
+    """Whether every `hire` in the answer at `path` hires a thing (`hire agency trucks`), not a person."""
+    if word.lower() not in _HIRE:
+        return False
+    words = list(words_of(str(answer_at(plan, path) or "")))
+    spots = [i for i, said in enumerate(words) if said == word.lower()]
+    return bool(spots) and all(
+        HIRED_THINGS.find(" ".join(words[i + 1 : i + 1 + _OBJECT_REACH])) for i in spots
+    )
+
+
+def _priced_outside_eu(plan: Plan) -> tuple[str, ...]:
+    """The plan's currency where it is a country's outside the EU (GBP, USD): where it runs."""
+    said = {plan.constraints.compute.currency, (plan.impact.value_unit or "").strip().upper()}
+    return tuple(sorted(code for code in said if code in _OUTSIDE_EU_CURRENCIES))
+
+
 def _public_emergency(plan: Plan) -> bool:
     """Whether the answers name a public emergency service (police, fire, ambulance, 999/911/112)."""
     return any(PUBLIC_EMERGENCY.find(answer_at(plan, path)) for path in (*about_paths(plan), "product.label"))
@@ -71,6 +101,8 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             continue
         path, words = found
         words = as_people(plan, words)
+        if use == "hiring and work":  # `hire agency trucks`: a thing is hired, no person
+            words = tuple(word for word in words if not _hires_things(plan, path, word))
         if not words:
             continue
         if use == "credit to people" and CUSTOMER_KINDS["businesses"].find(answer_at(plan, path)):
@@ -137,6 +169,13 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             ),
             also=frozenset({"model-selects-cases"}),
         ),
+        Case(  # priced in pounds, no EU named: still asked, at low, with where it runs
+            {
+                "product.decision": "Exams the model scores as likely cheating are failed.",
+                "product.users": "Exam boards of a distance-learning university and its students.",
+                "constraints.compute.currency": "GBP",
+            },
+        ),
         Case(  # outside the EU: still asked, at low, with where it runs
             {
                 "product.decision": "GCSE exams the model scores as likely cheating are failed.",
@@ -172,6 +211,12 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             {
                 "product.decision": "Which emergency calls from customers with a broken boiler an engineer "
                 "attends first.",
+            }
+        ),
+        Case(  # agency trucks are hired; the crews rostered are not hired, judged or let go by it
+            {
+                "product.decision": "The fleet manager rosters crews for next week and decides whether to "
+                "hire agency trucks."
             }
         ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
@@ -212,7 +257,7 @@ def ai_act_high_risk_use(plan: Plan) -> Evidence:
         quote(plan, path, f"{use}: {', '.join(words)}"),
         "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
     ]
-    elsewhere = said_anywhere(plan, OUTSIDE_EU)
+    elsewhere = said_anywhere(plan, OUTSIDE_EU) or _priced_outside_eu(plan)
     if elsewhere and not said_anywhere(plan, EU_NAMED):
         # the plan runs outside the EU: the Act binds it only if it serves people there; ask, do not assert
         where = (
