@@ -5,8 +5,9 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show
+from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import Category, Direction, LabelSource, Metric, Plan
+from planner.plan.model import Category, Direction, LabelSource, Metric, Plan, TaskType
 
 # A metric of the same kind as how often people agree: a share of cases given the right label.
 AGREEMENT_KIND = Lexicon("""
@@ -267,6 +268,14 @@ _RECHECK_SAID = ("product.label", "done.eval_set", "by_hand.human_score_notes")
     quiet=(
         Case({"constraints.data.labels": ["manual"]}),
         Case({"by_hand.label_agreement": None}),
+        Case(  # the only labels are 30 worked examples in a prompt; nothing is trained on them
+            {
+                "product.task": "generation",
+                "constraints.data.labels": ["manual"],
+                "constraints.data.labeled_examples": 30,
+                "by_hand.label_agreement": None,
+            }
+        ),
         Case(  # the evaluation set is an audit that re-checked the labels
             {
                 "constraints.data.labels": ["manual"],
@@ -293,9 +302,26 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None
     if any(mentions(answer_at(plan, path), LABELS_RECHECKED) for path in _RECHECK_SAID):
         return None  # an audit of the labels measures how often they are wrong
+    if _prompt_examples_only(plan):
+        return None  # the only labels are a few worked examples in a prompt: nothing learns their noise
     return (
         quote(plan, "constraints.data.labels"),
         "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+    )
+
+
+PROMPT_EXAMPLES = 100  # a generator shown fewer labelled examples than this is prompted, not trained
+
+
+def _prompt_examples_only(plan: Plan) -> bool:
+    """A generator prompted with a handful of worked examples and trained on nothing: the labels people
+    made are those examples, whose agreement no score rests on."""
+    few = plan.constraints.data.labeled_examples
+    return (
+        plan.product.task is TaskType.generation
+        and few is not None
+        and few < PROMPT_EXAMPLES
+        and not trained(plan)
     )
 
 

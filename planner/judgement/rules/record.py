@@ -31,7 +31,7 @@ from planner.judgement.rules.lexicon import (
     EXITS_KEPT,
     SPANS_TIME,
 )
-from planner.judgement.rules.upkeep import upkeep_only
+from planner.judgement.rules.upkeep import dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -315,15 +315,15 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
     or did not answer, so the words of other answers decide."""
     said = plan.constraints.data.changes
-    if not said or says_nothing(said) or _NO_CHANGE.match(said) or upkeep_only(said):
-        return None  # nothing changed, or routine upkeep (recalibrated each year) that keeps one scale
+    if not said or says_nothing(said) or _NO_CHANGE.match(said) or upkeep_only(said, REGIME_CHANGE):
+        return None  # nothing changed, or upkeep (recalibrated each year, re-checked) that keeps one scale
     # a new camera, input source or log, new areas joining, items coming and going (newcomers): what the
     # model reads or covers, not what the label means
     covers = DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said)
     if covers and not REGIME_CHANGE.find(said):
         return None
     said = _NAMED_COLLECTION.sub(" ", said)  # `the 1999-2010 marriage register`: years that name a source
-    if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED):
+    if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
         return ()
     period = plan.constraints.data.period
     if FROM_LAUNCH.find(said) and not _dates(said):

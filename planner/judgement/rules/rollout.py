@@ -20,6 +20,7 @@ from planner.judgement.rules.setup import (
     COMPARED_ALIKE,
     FEW_TO_DRAW,
     SCOPE_SAID,
+    adds_people_only,
     few_units,
     runs_once,
     scope_held,
@@ -415,6 +416,7 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
                 "the second phase adds.",
             }
         ),
+        Case({"done.later_phase": ["wider_scope"], "done.when_met": "Roll out to all planners."}),  # users
         Case(  # phase 2's region is already in the sources
             {
                 "done.later_phase": ["wider_scope"],
@@ -449,8 +451,8 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
         Newcomers.all_new,
     ):
         return None  # the plan already says its data differs: the rules on differences ask for it
-    if scope_held(plan):
-        return None  # the sources, the period or per-group figures already hold the wider scope
+    if scope_held(plan) or adds_people_only(plan):
+        return None  # the data already holds the wider scope, or the roll-out adds users on the same data
     return (
         quote(plan, "done.later_phase", "the data holds none of the new scope"),
         *answered_quotes(plan, "constraints.data.differences"),

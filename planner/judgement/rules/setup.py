@@ -81,6 +81,34 @@ def _later_names(plan: Plan) -> set[str]:
     return names
 
 
+# Who a roll-out adds, where it adds people of the same organisation (`then roll out to all managers`).
+ROLLOUT_PEOPLE = Lexicon("""
+    managers, users, analysts, planners, staff, colleagues, employees, clerks, agents, advisers, advisors
+    editors, reviewers, engineers, technicians, dispatchers, schedulers, buyers, coordinators, officers
+""")
+# ...and words of a scope the data may not hold (`roll out to the northern depots`).
+ROLLOUT_SCOPE = Lexicon("""
+    site, sites, region, regions, regional, country, countries, market, markets, language, languages
+    channel, channels, depot, depots, plant, plants, branch, branches, store, stores, ward, wards, hospital
+    hospitals, school, schools, product, products, line, lines, city, cities, area, areas, customers
+    segment, segments, brand, brands, category, categories, partner, partners, clients
+""")
+
+
+def adds_people_only(plan: Plan) -> bool:
+    """Whether each clause saying what a later phase adds names more users of the same system and no
+    site, region, group or channel (`then roll out to all 131 managers`): more people on the same data."""
+    clauses = [  # each clause from its later-phase words on: `pilot at two stores, then roll out to ...`
+        clause[clause.lower().index(said.lower()) :]
+        for path in _LATER_IN
+        for clause in re.split(r"[.;]", answer_at(plan, path) or "")
+        if (said := LATER_CLAUSE.find(clause)) and said.lower() in clause.lower()
+    ]
+    return bool(clauses) and all(
+        ROLLOUT_PEOPLE.find(clause) and not ROLLOUT_SCOPE.find(clause) for clause in clauses
+    )
+
+
 def scope_held(plan: Plan) -> bool:
     """Whether the data or the evaluation already hold a wider scope: its sites, groups or languages in
     the sources or the period (the names a later phase adds, or every site and season), or a metric

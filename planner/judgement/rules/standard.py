@@ -252,6 +252,19 @@ _SAME_LABEL_NEW_REGIME = Instead(
         ),
         Case({"constraints.data.sources[0].name": "ERP invoice history since 2019 (one system throughout)"}),
         Case({"constraints.data.changes": "The weighbridge was repaired in March 2023."}),  # upkeep
+        Case(  # a part swapped, then the instruments checked against reference standards: one scale
+            {
+                "constraints.data.changes": "Two analysers had a pump replaced in 2022 and were re-checked "
+                "against the standards."
+            }
+        ),
+        Case(  # the odd period is dropped, and the test comes after the training data
+            {
+                "constraints.data.changes": "In 2020 half the branches closed and orders went by post.",
+                "constraints.data.dropped": ["period"],
+                "done.split": "time",
+            }
+        ),
         Case(  # the catalogue turns over month by month: newcomers, not a new standard
             {"constraints.data.changes": "The list of open vacancies changes every month."}
         ),

@@ -2,7 +2,8 @@
 
 An instrument recalibrated each year, sensors serviced on schedule or routine maintenance keep the
 readings on one scale: a lead does not read them as a new regime. A new device, a replaced sensor or a
-changed method does move every reading after it.
+changed method does move every reading after it. A part swapped and then checked against reference
+standards keeps the scale too; and a period the team drops, testing after it, leaves one regime.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Dropped, Plan, Split
 
 # Words of routine upkeep: calibration or servicing on a schedule, which keeps one scale.
 ROUTINE_UPKEEP = Lexicon("""
@@ -31,13 +33,36 @@ REAL_CHANGE = Lexicon("""
 """)
 
 
-def upkeep_only(text: str | None) -> bool:
+def upkeep_only(text: str | None, regime: Lexicon | None = None) -> bool:
     """Whether the text names routine upkeep (`recalibrated each year`, `routine maintenance`) and no
-    change of device or method beside it."""
+    change of device or method beside it; or (given the words of a change of `regime`) a part swapped
+    and the instrument then checked against reference standards, with no change of regime beside it."""
     found = ROUTINE_UPKEEP.find_all(text)
+    if text and regime is not None and (checked := RECHECKED.find_all(text)):
+        return regime.find(_without(text, checked)) is None
     if not text or not found:
         return False
-    rest = text
-    for phrase in found:
-        rest = re.sub(re.escape(phrase), " ", rest, flags=re.IGNORECASE)
-    return REAL_CHANGE.find(rest) is None
+    return REAL_CHANGE.find(_without(text, found)) is None
+
+
+def _without(text: str, phrases: tuple[str, ...]) -> str:
+    for phrase in phrases:
+        text = re.sub(re.escape(phrase), " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def dropped_and_tested_after(plan: Plan) -> bool:
+    """The team drops a period from the data (`constraints.data.dropped: period`) and tests on data after
+    its training data (`done.split: time`): the odd regime is out, and the test meets only today's."""
+    return Dropped.period in plan.constraints.data.dropped and plan.done.split is Split.time
+
+
+# Words saying a part was replaced or repaired and the instrument then checked against reference
+# standards: the scale is shown to hold, whatever was swapped.
+RECHECKED = Lexicon("""
+    re-checked against the standards, rechecked against the standards, checked against the standards
+    re-checked against standards, rechecked against standards, checked against standards
+    verified against the standards, verified against standards, checked against reference standards
+    re-checked against reference standards, checked against reference samples, re-checked against reference samples
+    verified against reference samples, validated against the standards, validated against standards
+""")
