@@ -16,7 +16,7 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, items_per_working_day, quote, ticked
+from planner.judgement.rules.evidence import answer_at, items_per_working_day, quote, says_nothing, ticked
 from planner.judgement.rules.words import Lexicon
 from planner.judgement.rules.wrongs import precision_aimed
 from planner.plan.model import Category, Circumstance, ErrorCost, Mode, Plan, TaskType
@@ -43,6 +43,15 @@ AT_PRODUCTION = Lexicon("""
     prevalence-adjusted, prevalence adjusted, prevalence-corrected, corrected for prevalence
     at production's share, at the production share, at production share, at the real share
 """)
+
+
+# An action cost stated as nothing given away: `nothing`, `none`, `no cost`.
+_NOTHING_GIVEN = re.compile(r"\s*(nothing|none|no cost|free|zero)\b", re.IGNORECASE)
+
+
+def _costs_nothing(action_cost: str | None) -> bool:
+    """Whether `impact.action_cost` says a flag's action gives nothing away."""
+    return bool(action_cost and _NOTHING_GIVEN.match(action_cost))
 
 
 def precision_at(measured: float, eval_share: float, share: float) -> float:
@@ -164,6 +173,14 @@ _ENRICHED = {"done.eval_rare_share": 0.5, "constraints.data.rarest_class_share":
                 'product.current_performance: "The clerks\' checks run at a precision of 60% (2024 audit)."',
             ),
         ),
+        Case(  # automatic, but misses cost more and a flag's action gives nothing away: medium
+            {
+                **_ENRICHED,
+                "product.mode": "automate",
+                "impact.costlier_error": "false_negative",
+                "impact.action_cost": "nothing",
+            },
+        ),
         Case(  # automatic, on a set enriched 10x: high even without a precision target
             {
                 "done.eval_rare_share": 0.2,
@@ -249,9 +266,12 @@ def precision_at_eval_share(plan: Plan) -> Evidence:
     alone = _acts_alone(plan)
     if enrichment < SMALL_SHIFT:
         return Tempered(2, found)  # a small shift: a low note
-    if plan.impact.costlier_error is ErrorCost.false_negative and not alone:
-        # Misses cost more, and a person looks at each flag: the false alarms are a workload, not the harm;
-        # worth a decision where the precision is part of done, a note otherwise.
+    cheap = says_nothing(plan.impact.action_cost) or _costs_nothing(plan.impact.action_cost)
+    if plan.impact.costlier_error is ErrorCost.false_negative and (not alone or cheap):
+        # Misses cost more, and a person looks at each flag (or a flag's action costs nothing): the false
+        # alarms are a workload, not the harm; worth a decision where precision is part of done, else a note.
+        if alone and cheap:
+            found.append(quote(plan, "impact.action_cost", "a false alarm's action costs nothing given away"))
         return Tempered(3 if criterion else 2, found)
     if criterion or (alone and enrichment >= ALONE_ENRICHMENT):
         if alone and not criterion:

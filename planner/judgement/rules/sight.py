@@ -39,6 +39,9 @@ PERSON_CHECKS = Lexicon("""
 MORE_OF_THE_SAME = Lexicon("""
     the rest of the, rest of the, the remainder of the, remainder of the, the wider context, wider context
     beyond the paragraph, beyond the page, beyond the excerpt, beyond the window, beyond the extract
+    the full log, the full logs, the whole log, the complete log, the full record, the whole record
+    the full file, the whole file, the full text, the whole text, the full thread, the whole thread
+    the full transcript, the full report, the full document, the whole document, the full history
 """)
 _CHECKED_IN = (
     "product.unseen_by_model",
@@ -97,6 +100,17 @@ _CHECKED_IN = (
                 'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
                 "unchecked)",
                 'product.mode: "augment" (a suggestion its receiver can decline)',
+            ),
+        ),
+        Case(  # automatic, but what people read is the full log the model reads the errors of: medium
+            {
+                "product.unseen_by_model": "What the engineer reads in the full log of the failed job.",
+                "product.mode": "automate",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "What the engineer reads in the full log of the failed job." (more '
+                "of the source the model already reads: the full log)",
             ),
         ),
         Case(  # automatic, but what it lacks is more of the source it reads: medium, not high
