@@ -52,7 +52,9 @@ def test_a_random_pilot_silences_the_launch_rules_words() -> None:
 
 def test_dropping_the_check_is_high_only_where_errors_hurt() -> None:
     def level(severity: str) -> str:
-        plan = patched({"done.later_phase": ["removes_check"], "impact.error_severity": severity})
+        # judged live only on a canary: no shadow run judges the model alone against checked answers
+        changes = {"done.later_phase": ["removes_check"], "done.online_validation": "canary"}
+        plan = patched({**changes, "impact.error_severity": severity})
         (risk,) = [risk for risk in assess(plan).risks if risk.id == "later-phase-drops-the-check"]
         return level_of(risk.score)
 

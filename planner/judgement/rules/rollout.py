@@ -1,11 +1,8 @@
-"""Rules on where a model first runs live and what a later phase changes, read from the fixed answers
-`done.pilot_units` and `done.later_phase`.
+"""Rules on where a model first runs live and what a later phase changes (`done.pilot_units`, `later_phase`).
 
-A lead asks how the pilot's units were chosen, since that decides whether its result says what the
-roll-out gets: volunteers, the easiest or hand-picked units flatter; units picked for doing worst improve
-on their own; no pilot at all leaves nothing to compare with where the system acts alone or harms. And a
-later phase that removes people's check, widens the scope or feeds a new decision needs an evaluation of
-its own before it starts.
+A lead asks how the pilot's units were chosen (volunteers, the easiest or hand-picked units flatter; the
+worst improve on their own; no pilot leaves nothing to compare with), and wants a later phase that drops
+people's check, widens the scope or feeds a new decision evaluated on its own.
 """
 
 from __future__ import annotations
@@ -22,6 +19,7 @@ from planner.judgement.rules.setup import (
     SCOPE_SAID,
     adds_people_only,
     few_units,
+    judged_alone,
     runs_once,
     scope_held,
 )
@@ -39,6 +37,7 @@ _PICKED_NOTE = {  # why each choice flatters the pilot
     PilotUnits.typical: "units picked as typical are picked by people, often the ones that work",
 }
 _LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
+_UNCHECKED = {"done.later_phase": ["removes_check"], "done.online_validation": "canary"}  # judged live only
 
 
 @rule(
@@ -318,7 +317,7 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"done.later_phase": ["removes_check"]},
+            _UNCHECKED,
             evidence=(
                 'done.later_phase: ["removes_check"] (the evaluation so far is of the model with people '
                 "checking it)",
@@ -328,7 +327,7 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
             ),
         ),
         Case(  # harmful errors once nobody checks: high
-            {"done.later_phase": ["removes_check"], "impact.error_severity": "severe"},
+            {**_UNCHECKED, "impact.error_severity": "severe"},
             evidence=(
                 'done.later_phase: ["removes_check"] (the evaluation so far is of the model with people '
                 "checking it)",
@@ -341,9 +340,10 @@ def pilot_units_not_decided(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.later_phase": ["nothing"]}),
+        Case({"done.later_phase": ["removes_check"], "done.eval_truth": "outcomes"}),  # shadow: judged alone
         Case(
             {
-                "done.later_phase": ["removes_check"],
+                **_UNCHECKED,
                 "done.worst_error_metric": "Share of the model's wrong holds the clerks overturn (override "
                 "rate), measured for a month before they stop checking.",
             }
@@ -368,8 +368,8 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         or runs_once(plan)
     ):
         return None
-    if first_said(plan, CATCH_IN, CATCH_MEASURED):
-        return None
+    if first_said(plan, CATCH_IN, CATCH_MEASURED) or judged_alone(plan):
+        return None  # people's catches measured, or the model judged alone against outcomes in a shadow run
     evidence = [
         quote(plan, "done.later_phase", "the evaluation so far is of the model with people checking it"),
         quote(plan, "product.mode", "people check every output today"),

@@ -14,7 +14,7 @@ from planner.judgement.rules.evidence import answer_at, first_said
 from planner.judgement.rules.lexicon import SCOPE_HELD
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import Difference
+from planner.plan.choices import Difference, EvalTruth, OnlineValidation
 from planner.plan.model import ActionShape, Cadence, Plan, Serving, TaskType
 
 # Words saying the job runs once: a backlog worked through, a one-off pass, no live use after it.
@@ -106,6 +106,16 @@ def adds_people_only(plan: Plan) -> bool:
     ]
     return bool(clauses) and all(
         ROLLOUT_PEOPLE.find(clause) and not ROLLOUT_SCOPE.find(clause) for clause in clauses
+    )
+
+
+def judged_alone(plan: Plan) -> bool:
+    """Whether the model's own outputs are judged against real or checked answers in a shadow run, with
+    nobody acting on them: what it does without people's check is measured."""
+    done = plan.done
+    return done.online_validation is OnlineValidation.shadow and done.eval_truth in (
+        EvalTruth.outcomes,
+        EvalTruth.checked,
     )
 
 
