@@ -214,6 +214,7 @@ def test_an_impossible_target_and_an_unowned_harm_are_high(make_workspace: MakeW
 
 def test_the_rarest_of_thousands_of_labels_is_no_rare_class(make_workspace: MakeWorkspace) -> None:
     tail = {"constraints.data.labeled_examples": 40000, "constraints.data.rarest_class_share": 0.0001}
+    tail |= {"done.eval_rare_share": None}  # no enriched test split holding more of the rarest class
     assert "small-labeled-set" in levels(risks(make_workspace, tail))
     codes = tail | {"product.output": "One of 12,000 billing codes per invoice line."}
     assert "small-labeled-set" not in levels(risks(make_workspace, codes))
@@ -814,11 +815,13 @@ def test_a_thin_rare_class_among_plenty_of_labels_is_no_call_to_collect_labels(
 ) -> None:
     # 410,000 labels, the rarest class about 41 of them: the rare class is thin, the labelled set is not
     plenty = {"constraints.data.labeled_examples": 410000, "constraints.data.rarest_class_share": 0.0001}
+    plenty |= {"done.eval_rare_share": None}  # no enriched test split holding more of the rarest class
     data = risks(make_workspace, plenty)
     assert "small-labeled-set" in levels(data)
     assert not [advice for advice in data["advice"] if advice["title"] == "Collect labels before modelling"]
     # thousands labelled, the rarest class about 40: a model can be built; grow the rare class instead
     thin = {"constraints.data.labeled_examples": 4000, "constraints.data.rarest_class_share": 0.01}
+    thin |= {"done.eval_rare_share": None}
     data = risks(make_workspace, thin)
     titles = [advice["title"] for advice in data["advice"]]
     assert "Grow the rare class, and report its interval" in titles

@@ -9,6 +9,8 @@ decision gets worse.
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules import scored
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
@@ -22,7 +24,7 @@ from planner.judgement.rules.lexicon import (
     TOP_OF_QUEUE,
     WHOLE_LIST,
 )
-from planner.judgement.rules.words import mentions
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import ActionShape, Category, ErrorCost, MetricUnit, Plan, TaskType
 
 _SHORT = {
@@ -277,6 +279,13 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "Chain-wide average of MAPE per store and day",
             }
         ),
+        Case(  # pooled, but each lot and day's error is counted absolute: nothing cancels
+            {
+                "product.action_shape": "sets_amount",
+                "done.metric_unit": "pooled",
+                "done.metrics[0].name": "WAPE of daily sales at store/product level",
+            }
+        ),
         Case(  # read over the whole, and also per store
             {
                 "product.action_shape": "sets_amount",
@@ -302,6 +311,8 @@ def amount_scored_in_aggregate(plan: Plan) -> Evidence:
     if plan.product.action_shape is not ActionShape.sets_amount:
         return None
     unit = plan.done.metric_unit
+    if unit is MetricUnit.pooled and _absolute_per_unit(plan):
+        return None  # each unit's error counted absolute, then pooled: a shortfall never nets a surplus
     if unit is MetricUnit.pooled:  # the team said so: a fact, whatever the metric's words
         return scored.pooled(
             plan,
@@ -323,6 +334,23 @@ def amount_scored_in_aggregate(plan: Plan) -> Evidence:
         ),
         likelihood=2,
     )
+
+
+# A metric that sums each unit's error as a size (absolute or squared): nothing cancels in its total.
+ABSOLUTE_ERROR = Lexicon("""
+    mape, smape, wape, wmape, mae, mad, mse, rmse, rmsle, mean absolute error, mean absolute percentage error
+    mean squared error, root mean squared error, root mean square error, weighted absolute percentage error
+    absolute error, absolute percentage error
+""")
+# The unit a metric's errors are taken at, in its name: `at lot/size level`, `per store and day`.
+_AT_UNIT = re.compile(r"\bat (?:the )?[a-z/ -]{1,30}? level\b|\bper [a-z]+", re.IGNORECASE)
+
+
+def _absolute_per_unit(plan: Plan) -> bool:
+    """Whether the primary metric takes each unit's error as a size, at a unit its name gives (`WAPE of
+    daily sales at lot/size level`): pooled, it weighs units, but no unit's shortfall cancels another's."""
+    name = plan.done.metrics[0].name if plan.done.metrics else ""
+    return bool(ABSOLUTE_ERROR.find(name)) and _AT_UNIT.search(name) is not None
 
 
 # ---------------------------------------------------------------- a queue worked from the top

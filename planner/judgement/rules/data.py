@@ -930,6 +930,14 @@ _GROW_THE_RARE_CLASS = Instead(
                 "done.eval_set": "Cases from the referral clinic, controls drawn from the GP register.",
             }
         ),
+        Case(  # the test split holds 1,000 x 20% = 200 of the rare class, not 4,000 x 0.2% = 8
+            {
+                "constraints.data.labeled_examples": 4000,
+                "constraints.data.rarest_class_share": 0.002,
+                "done.eval_rare_share": 0.2,
+                "done.test_size": 1000,
+            }
+        ),
         Case(  # an anomaly detector: incidents are rare by nature and cannot be created
             {"product.task": "anomaly_detection", "constraints.data.labeled_examples": 60}
         ),
@@ -975,6 +983,10 @@ def small_labeled_set(plan: Plan) -> Evidence:
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rarest_class_share
+    shown, tested = plan.done.eval_rare_share, plan.done.test_size
+    if rare is not None and shown is not None and tested and rare < shown < 1:
+        # the test split alone holds test_size x its share of the rarest class: the labelled set is enriched
+        rare = max(rare, min(1.0, tested * shown / data.labeled_examples))
     if rare is not None and enriched(plan):
         # Built with more of the rare class than the field: the field's rate does not count it; the stated count does.
         stated = stated_positives(plan)
