@@ -35,6 +35,8 @@ COMPLIES = Lexicon("""
     compliance review, reviewed by compliance, compliance signs, compliance approves, complies with
     compliant with, in line with, meets the requirements, excluded from, kept out of, exclusion of
     exclusions, out of scope, notified body, registered with, lawful basis, data sharing agreement
+    in-process control, in-process controls, release testing is unchanged, release testing continues unchanged
+    release testing stays unchanged, release testing stays, release testing continues, release test is unchanged
 """)
 
 

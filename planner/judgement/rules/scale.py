@@ -35,6 +35,10 @@ _PER_ITEM = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$",
     re.IGNORECASE,
 )
+# ...or said after the amount: "about GBP 9,250 a year in fees per student lost".
+_PER_ITEM_AFTER = re.compile(
+    r"^[^.;\d]{0,30}?\b(?:per|for each|for every)\s+(?!year|month|week|day)[a-z]", re.I
+)
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _PER_YEAR = {"year": 1, "yr": 1, "annually": 1, "month": 12, "week": 52, "day": 365, "daily": 365}
 # The estimate may exceed the problem's stated cost by this much before the join is in doubt: a
@@ -60,7 +64,9 @@ def problem_costs(plan: Plan) -> list[tuple[float, str, str]]:
         if not isinstance(text, str):
             continue
         for match in _COST.finditer(text):
-            if _PER_ITEM.search(text[max(0, match.start() - 60) : match.start()]):
+            if _PER_ITEM.search(text[max(0, match.start() - 60) : match.start()]) or _PER_ITEM_AFTER.search(
+                text[match.end() :]
+            ):
                 continue  # the cost of one item, not of the whole problem
             number = match.group("a") or match.group("b") or match.group("c")
             scale = match.group("sa") or match.group("sb") or match.group("sc") or ""
@@ -102,6 +108,9 @@ def problem_costs(plan: Plan) -> list[tuple[float, str, str]]:
             }
         ),
         Case({"product.pain": "Duplicate payments cost us EUR 50,000."}),  # no period: not a yearly cost
+        Case(
+            {"product.pain": "Offers that miss cost about EUR 9,000 a year in fees per student."}
+        ),  # per item
         Case(
             {"product.pain": "Each duplicate costs about EUR 500 a month until recovered."}
         ),  # one item's cost
