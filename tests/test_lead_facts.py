@@ -268,7 +268,7 @@ FACTS = [
         "(some inputs are recorded only after the moment of prediction)",
     ),
     (
-        {"constraints.data.differences": ["season"]},
+        {"constraints.data.differences": ["season"], "done.split": "random"},  # no later season backtested
         "production-differs",
         "medium",
         'constraints.data.differences: ["season"] (the product meets another season or period)',

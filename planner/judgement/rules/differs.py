@@ -3,6 +3,8 @@ and on what a team says that already judges the difference apart or finds the tw
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.covered import (
     REVALIDATED as _REVALIDATED,
@@ -29,7 +31,7 @@ from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_settin
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
-from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
+from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity, Split
 
 _UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
 
@@ -86,6 +88,12 @@ def _mitigation_said(plan: Plan) -> bool:
     )
 
 
+def _seasons_backtested(plan: Plan) -> bool:
+    """The data spans two years or more and the test split comes after the training data."""
+    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", plan.constraints.data.period or "")]
+    return plan.done.split is Split.time and len(years) >= 2 and max(years) - min(years) >= 2
+
+
 _ONBOARDED = "Each new camera is audited for its first month."
 _HELD_OUT = "The post room switched to new scanners in 2024; the test set is held out by year."
 
@@ -128,7 +136,7 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
             ),
         ),
         Case(
-            {"constraints.data.differences": ["season"]},
+            {"constraints.data.differences": ["season"], "done.split": "random"},  # no season backtested
             evidence=(
                 'constraints.data.differences: ["season"] (the product meets another season or period)',
             ),
@@ -466,6 +474,9 @@ def production_differs(plan: Plan) -> Evidence:
     stream = production_stream(plan)
     if stream:  # the data is the production stream: what differs is its period or share, not its setting
         return Tempered(2, (*found, stream))
+    if kinds == [Difference.season] and _seasons_backtested(plan):  # one more season like those in hand
+        note = "several years in hand, tested after the training data: on a season it never saw"
+        return Tempered(1, (*found, quote(plan, "constraints.data.period", note)))
     if _only_the_mix(plan):  # the product's own cases, in shares that shift: watch them, nothing to collect
         note = "the product's own cases in shifting shares: score each segment and watch the mix"
         return Tempered(1, (f"{found[0]} ({note})", *found[1:]))
