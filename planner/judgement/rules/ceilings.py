@@ -14,6 +14,7 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.evidence import (
+    answered_quotes,
     at_least_as_good,
     done_metrics,
     quote,
@@ -24,7 +25,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.lexicon import MEASURE_KINDS, RECALL_OF, ROUGH_FIGURE
 from planner.judgement.rules.people import AGREED, on_a_subset
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import Category, Direction, Mode, Plan
+from planner.plan.model import Category, Direction, Mode, Plan, TaskType
 
 
 @rule(
@@ -82,6 +83,15 @@ def measured_latency_over_budget(plan: Plan) -> Evidence:
     )
 
 
+# Tasks whose output is drawn from what an earlier stage passes on: retrieved passages, candidates.
+_SEES = {
+    TaskType.generation: "answer can hold",
+    TaskType.ranking: "ranking can put first",
+    TaskType.recommendation: "recommendation can offer",
+    TaskType.matching: "match can find",
+}
+
+
 def _judged_on_finding(plan: Plan) -> bool:
     """Whether the success metric or a done metric judges how much of the true cases the whole finds
     (recall, a catch rate, F1): the claim an unmeasured earlier stage caps."""
@@ -127,6 +137,20 @@ def _judged_on_finding(plan: Plan) -> bool:
                 "product.earlier_stage_recall: 0.8 (the whole system finds at most 80% of true cases)",
             ),
         ),
+        Case(  # a writer answers from retrieved passages: what retrieval misses, no answer can hold
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "done.metrics": [{"name": "Answers graded correct", "target": 0.9, "direction": "higher"}],
+            },
+            evidence=(
+                'product.earlier_stage_recall: "not measured" (an earlier stage chooses what the model sees: '
+                "what it misses, no answer can hold)",
+                'product.task: "generation"',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(
             {"product.earlier_stage_recall": "not measured"},
             evidence=(
@@ -151,6 +175,14 @@ def _judged_on_finding(plan: Plan) -> bool:
             }
         ),
         Case({"product.earlier_stage_recall": 0.98}),
+        Case(  # a forecast judged on its error: nothing it finds is capped by a stage before it
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.task": "forecasting",
+                "product.success_metric": "Stock-outs per month.",
+                "done.metrics": [{"name": "WAPE of weekly demand", "target": 0.12, "direction": "lower"}],
+            }
+        ),
         Case({"product.earlier_stage_recall": "none"}),
         Case(  # a hard eligibility rule: what it drops may not be proposed at all
             {
@@ -174,11 +206,15 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     ceiling = plan.product.earlier_stage_recall
     if ceiling == "not measured" and _eligibility_rule(plan):
         return None  # a hard rule of who may be chosen drops no true case: what it drops is forbidden
-    if ceiling == "not measured" and not _judged_on_finding(plan):
+    sees = _SEES.get(plan.product.task) if plan.product.task else None  # a writer, ranker or matcher
+    if ceiling == "not measured" and not (_judged_on_finding(plan) or sees):
         return None  # nothing judges how much the whole finds: the stage's misses are today's, untouched
     if ceiling == "not measured":
         note = "an earlier stage chooses what the model sees; its misses cap the whole"
-        return Tempered(2, (quote(plan, "product.earlier_stage_recall", note),))
+        if sees and not _judged_on_finding(plan):
+            note = f"an earlier stage chooses what the model sees: what it misses, no {sees}"
+        task = answered_quotes(plan, "product.task") if sees else ()
+        return Tempered(2, (quote(plan, "product.earlier_stage_recall", note), *task))
     if not isinstance(ceiling, float | int) or ceiling >= CEILING_WORTH_SAYING:
         return None
     found = [
