@@ -148,6 +148,10 @@ def test_text_that_says_no_difference_stays_quiet(changes: dict[str, Any]) -> No
         ("95th percentile absolute error", {TAIL}),
         ("NDCG@10", set()),
         ("Cost-weighted accuracy", {MISS, FALSE_ALARM, TAIL}),
+        # precision of what a system closes unseen: each wrong closure is a true case let go
+        ("Precision of auto-closed alerts", {MISS}),
+        ("False positive rate of auto-approved claims", {MISS}),
+        ("Recall of attacks at 99% precision of auto-closed alerts", {MISS}),
     ],
 )
 def test_which_kind_of_error_a_metric_counts(name: str, kinds: set[str]) -> None:

@@ -60,6 +60,18 @@ _SAID: dict[str, Lexicon] = {MISS: MISS_SAID, FALSE_ALARM: FALSE_ALARM_SAID}
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
 
 
+# What a system closes, clears or lets through on its own: its "positives" are the cases nobody looks at
+# again, so precision of them (and its false positives) counts the true cases it let go: missed cases.
+_LETS_GO = Lexicon("""
+    auto-closed, auto-close, auto-closes, auto-closure, auto-closures, closed automatically, auto-dismissed
+    auto-dismiss, auto-dismissal, auto-dismissals, dismissed automatically, auto-cleared, auto-clear
+    auto-resolved, auto-resolve, auto-approved, auto-approve, auto-approval, auto-approvals, auto-accepted
+    auto-passed, auto-released, auto-suppressed, suppressed alerts, closed alerts, dismissed alerts
+    cleared alerts, closed as benign, marked benign, benign closures, benign calls, closures, dismissals
+    quarantined
+""")
+
+
 @dataclass(frozen=True)
 class Counted:
     """What a metric's name says it counts: the kinds of error, and a note naming the words."""
@@ -80,6 +92,11 @@ def counted(name: str | None) -> Counted | None:
     if weighted:
         return Counted(frozenset(KINDS), f"{weighted}: weighs every error by its cost")
     found = {kind: words for kind, lexicon in _COUNTS.items() if (words := lexicon.find_all(name))}
+    let_go = _LETS_GO.find(name)
+    if let_go and FALSE_ALARM in found:  # precision of what it closes unseen: wrong ones are misses
+        said = ", ".join(word for words in found.values() for word in words)
+        kinds = frozenset((set(found) - {FALSE_ALARM}) | {MISS})
+        return Counted(kinds, f"{said} of what it lets go ({let_go}): each wrong one is a missed case")
     if found:
         said = ", ".join(word for words in found.values() for word in words)
         return Counted(frozenset(found), f"{said}: counts {' and '.join(found)}")
