@@ -63,9 +63,10 @@ def guardrails(plan: Plan) -> list[str]:
 
 
 def label_unmoved_by_action(plan: Plan) -> bool:
-    """Whether the label is a property the output's setting does not change: a forecast, or a quantity,
-    grade or class recorded for every case whatever was decided (not changed by the action)."""
-    if plan.product.task is TaskType.forecasting:
+    """Whether the label is a property the output's setting does not change: a forecast, a match (which
+    items are the same thing, whatever a rule then sets from it), or a quantity, grade or class recorded
+    for every case whatever was decided (not changed by the action)."""
+    if plan.product.task in (TaskType.forecasting, TaskType.matching):
         return True
     estimates = plan.product.task in (TaskType.regression, TaskType.classification, TaskType.detection)
     return estimates and plan.constraints.data.outcome_recorded_for is OutcomeRecorded.every_case

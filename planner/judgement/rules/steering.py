@@ -197,6 +197,20 @@ def _output_names_the_label(plan: Plan) -> bool:
                 "product.output": "Predicted strength of the mortar; we re-predict it at each candidate mix",
             },
         ),
+        Case(  # a matcher whose matches a pricing rule reads: which items are the same, whatever the price
+            {
+                "product.circumstances": ["sets_controls"],
+                "product.task": "matching",
+                "product.mode": "automate",
+                "product.output": "The competitor's product that is the same as ours, from which our price is set",
+            },
+            evidence=(
+                'product.circumstances: "sets_controls" (its output will set controls, prices or settings of '
+                "the process)",
+                'product.task: "matching" (does the setting change what it predicts? if not, acting on it leaves '
+                "its data as they were)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # a setting named, but nothing re-predicted at it
