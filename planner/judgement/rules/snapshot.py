@@ -26,7 +26,8 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # One table taken once: `the current extract`, `today's customer table`, `the latest register`.
 _CURRENT = re.compile(
     r"\b(?:current|latest|today's|today’s|most\s+recent|present-day)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:snapshot|extract|export|dump|copy|table|register|master\s+data|directory)\b"
+    r"(?:snapshot|extract|export|dump|copy|table|register|master\s+data|directory|feed|catalogue|catalog"
+    r"|database|lookup|file)\b"
     r"|\b(?:snapshot|extract|export|dump|copy|table|register|list)\s+(?:taken\s+|pulled\s+)?"
     r"(?:as\s+(?:of|at)\s+today|as\s+it\s+is\s+today|today)\b",
     re.IGNORECASE,
@@ -120,6 +121,12 @@ def history_years(plan: Plan) -> tuple[str, int, int | None] | None:
             {
                 "product.inputs": "Customer segment, address and tier from the current customer table.",
                 "constraints.data.period": "Orders from 2019 to now, customers as of the 2025 load",
+            },
+        ),
+        Case(  # a feed read as it is now, joined onto years of events
+            {
+                "product.inputs": "Vendor severity and exploit status from the current advisory feed.",
+                "constraints.data.period": "2021 - 2025",
             },
         ),
     ),
