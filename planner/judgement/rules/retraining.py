@@ -34,6 +34,25 @@ from planner.plan.model import (
             {"constraints.retraining.cadence": "weekly", "constraints.data.labels": "manual"},
             evidence=('constraints.retraining.cadence: "weekly"', 'constraints.data.labels: ["manual"]'),
         ),
+        Case(  # a huge model fine-tuned each week
+            {
+                "constraints.retraining.cadence": "weekly",
+                "constraints.data.labels": ["existing"],
+                "constraints.latency.model_size": "huge",
+                "product.inputs": "The ticket; the model is fine-tuned on last week's resolved tickets.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # a prompted hosted model whose document index is refreshed weekly: nothing is retrained
+            {
+                "product.task": "generation",
+                "constraints.retraining.cadence": "weekly",
+                "constraints.data.labels": ["existing"],
+                "constraints.latency.model_size": "huge",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            },
+        ),
     ),
 )
 def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
@@ -48,9 +67,11 @@ def retraining_cadence_unaffordable(plan: Plan) -> Evidence:
     cadence = plan.constraints.retraining.cadence
     if cadence is None or cadence.days is None or cadence.days > FAST_CADENCE_DAYS:
         return None
-    cost = answer_is(plan, "constraints.data.labels", LabelSource.manual, LabelSource.vendor) or answer_is(
-        plan, "constraints.latency.model_size", ModelSize.huge
-    )
+    labelled = answer_is(plan, "constraints.data.labels", LabelSource.manual, LabelSource.vendor)
+    huge = answer_is(plan, "constraints.latency.model_size", ModelSize.huge)
+    if huge and not labelled and prompted(plan) and not trained(plan):
+        return None  # a prompted model is not retrained: the cadence refreshes what it reads (an index)
+    cost = labelled or huge
     return (quote(plan, "constraints.retraining.cadence"), *cost) if cost else None
 
 
