@@ -16,6 +16,7 @@ from planner.judgement.rules.lexicon import (
     WEEKDAYS_ONLY,
     WORK_TOOLS,
 )
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Delivery, Mode, Plan, Serving, TaskType
 
 _WEEK_HOURS = 168
@@ -146,6 +147,12 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
     return Hint((*shown, *words), (view, quote(plan, path, note)))
 
 
+# A prediction sent by e-mail to people whose tool is their inbox reaches them where they work.
+_MAILBOXES = {"inbox", "inboxes"}
+EMAILED = Lexicon("e-mail, e-mails, email, emails, e-mailed, emailed, by mail, mailed to, mail to, mailing")
+_SENT_IN = ("product.output", "product.decision", "press_release.solution", "product.delivery")
+
+
 @rule(
     "view-outside-the-workflow",
     Category.product,
@@ -171,6 +178,13 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"product.delivery": "existing_tool"}),
+        Case(  # they work in their inbox, and the alert comes by e-mail
+            {
+                "product.delivery": "new_view",
+                "product.current_solution": "Account managers read supplier notices in their inbox.",
+                "product.output": "A daily e-mail listing the accounts at risk.",
+            }
+        ),
         Case(  # a system decides: the integration is the point, said by another rule
             {"product.delivery": "new_view", "product.mode": "automate"}
         ),
@@ -204,6 +218,8 @@ def view_outside_the_workflow(plan: Plan) -> Evidence:
     if tool is None:
         return None
     path, words = tool
+    if set(words) <= _MAILBOXES and first_said(plan, _SENT_IN, EMAILED):
+        return None  # they work in their inbox, and the prediction reaches them there, by e-mail
     view = quote(plan, "product.delivery", "the predictions go to a new screen, dashboard, report or e-mail")
     note = f"people work in: {', '.join(words)}; will they open a new screen beside it?"
     return Hint(words, (view, quote(plan, path, note)))
