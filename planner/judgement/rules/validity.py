@@ -44,7 +44,9 @@ def _answers_from_documents(plan: Plan) -> str | None:
     move=Move(
         "Date every source, and answer from the version in force for the case",
         "Rules, rates, terms and guidance change: keep each document's dates of effect, retrieve only the "
-        "version that applies on the case's date, and test with questions whose answer changed",
+        "version that applies on the case's date, test with questions whose answer changed, and re-check the "
+        "evaluation set's reference answers whenever a source changes (last quarter's right answer is "
+        "today's wrong one)",
     ),
     ask="do the documents say when each is valid, and are superseded versions kept out?",
     fires=(
@@ -107,7 +109,8 @@ def sources_change_over_time(plan: Plan) -> Evidence:
     version that no longer applies, confidently and with a citation.
 
     Mitigation: Keep each document's dates of effect, retrieve only the version in force for the case's
-    date, drop superseded versions from the index, and test on questions whose answer changed.
+    date, drop superseded versions from the index, and test on questions whose answer changed; date the
+    evaluation set's reference answers and re-check them whenever a source they rest on changes.
     """
     writes = _answers_from_documents(plan)
     if writes is None:
