@@ -188,6 +188,18 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "done.eval_set": "The last six months; shifts that carried over a backlog are flagged as capped days."
         },
     ),
+    (  # a forecast that decides where capacity is added, learned from the load the old capacity carried
+        "capacity-caps-the-record",
+        {
+            **_PICKED,
+            "product.action_shape": "threshold",
+            "product.decision": "Planners add capacity where the forecast passes 80% of what a site can carry.",
+            "product.label": "Peak-hour utilisation of each site, from the counters.",
+        },
+        {
+            "constraints.data.differences_note": "Saturated hours are flagged as capped periods and left out of scoring."
+        },
+    ),
     (
         "success-met-by-doing-less",
         _SUPPRESSED,

@@ -146,6 +146,7 @@ SERVED_RECORD = Lexicon("""
     delivered, deliveries, picked, picked up, pick-ups, issued, dispensed, checked in, check-ins, sold
     sales, units sold, throughput, admitted, admissions, completed jobs, jobs completed, calls answered
     calls handled, orders shipped, shipped, despatched, dispatched, boarded, boardings
+    carried, traffic carried, volume carried, load carried, utilisation, utilization, occupancy
 """)
 # The plan already treats the record as possibly short of what came: the short days marked, the demand
 # behind them estimated, the work carried over counted.
@@ -175,12 +176,19 @@ _CAP_SETTLED_IN = (
 )
 
 
+_PICKS = (ActionShape.threshold, ActionShape.top_of_queue)
+
+
 @probe("capacity-caps-the-record", "capped-outcomes")
 def _capacity_caps_the_record(plan: Plan) -> Found:
     product = plan.product
     if product.task not in (TaskType.forecasting, TaskType.regression):
         return None
-    if product.action_shape is not ActionShape.sets_amount or not _limits_say_none(plan):
+    # the output sets the capacity, or (a forecast) decides where capacity is added
+    sets = product.action_shape is ActionShape.sets_amount or (
+        product.task is TaskType.forecasting and product.action_shape in _PICKS
+    )
+    if not sets or not _limits_say_none(plan):
         return None
     capacity = first_said(plan, _CAPACITY_IN, CAPACITY)
     served = SERVED_RECORD.find_all(product.label)
