@@ -10,6 +10,7 @@ or severe error) say how much it weighs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.chooser import person_chooses
@@ -64,17 +65,7 @@ def _takes_away(clause: str) -> tuple[str, ...]:
         act = TAKES_AWAY.find(" ".join(words[start : start + 3]))
         if act is None or act.split(" ")[0] != word:
             continue
-        end = start + len(act.split(" "))
-        before = words[max(0, start - _NEAR // 2) : start]
-        after = words[end : end + _NEAR]
-        for stop, word in enumerate(after):
-            if word in _STOPS:
-                after = after[:stop]
-                break
-        for stop, word in enumerate(reversed(before)):
-            if word in _STOPS:
-                before = before[len(before) - stop :]
-                break
+        before, after = _around(words, start, start + len(act.split(" ")), _NEAR // 2, _NEAR)
         held = TAKEN.find(" ".join(after)) or TAKEN.find(" ".join(before))
         if held:
             return act, held
@@ -92,9 +83,11 @@ def _acts(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _stretch(words: list[str], start: int, end: int, reach: int) -> str:
-    """The words within `reach` either side of `words[start:end]`, up to a stop on each side."""
-    before, after = words[max(0, start - reach) : start], words[end : end + reach]
+def _around(
+    words: Sequence[str], start: int, end: int, back: int, ahead: int
+) -> tuple[Sequence[str], Sequence[str]]:
+    """The words up to `back` before `words[start:end]` and up to `ahead` after it, each cut at a stop."""
+    before, after = words[max(0, start - back) : start], words[end : end + ahead]
     for stop, word in enumerate(after):
         if word in _STOPS:
             after = after[:stop]
@@ -103,7 +96,12 @@ def _stretch(words: list[str], start: int, end: int, reach: int) -> str:
         if word in _STOPS:
             before = before[len(before) - stop :]
             break
-    return " ".join((*before, *after))
+    return before, after
+
+
+def _stretch(words: list[str], start: int, end: int, reach: int) -> str:
+    """The words within `reach` either side of `words[start:end]`, up to a stop on each side."""
+    return " ".join(word for side in _around(words, start, end, reach, reach) for word in side)
 
 
 def _acted_on(text: str, acts: tuple[str, ...]) -> tuple[str, ...]:
