@@ -148,9 +148,10 @@ def test_text_that_says_no_difference_stays_quiet(changes: dict[str, Any]) -> No
         ("95th percentile absolute error", {TAIL}),
         ("NDCG@10", set()),
         ("Cost-weighted accuracy", {MISS, FALSE_ALARM, TAIL}),
-        # precision of what a system closes unseen: each wrong closure is a true case let go
-        ("Precision of auto-closed alerts", {MISS}),
-        ("False positive rate of auto-approved claims", {MISS}),
+        # precision of what a system closes unseen: each wrong closure is a true case let go, counted as a
+        # share of the closed, not of the true cases: neither a false-alarm count nor a floor on misses
+        ("Precision of auto-closed alerts", set()),
+        ("False positive rate of auto-approved claims", set()),
         ("Recall of attacks at 99% precision of auto-closed alerts", {MISS}),
     ],
 )
