@@ -366,3 +366,26 @@ def test_acceptance_paired_with_repeat_contacts_stays_quiet() -> None:
     metric = "Containment rate, with repeat contacts within 7 days beside it"
     ids = {risk.id for risk in assess(patched({"product.success_metric": metric})).open_risks}
     assert "anchoring-on-proposal" not in ids
+
+
+def test_precision_of_what_it_closes_still_asks_for_a_floor_with_the_count_let_through() -> None:
+    plan = patched(
+        {
+            "product.mode": "automate",
+            "impact.costlier_error": "false_negative",
+            "impact.volume": 4000,
+            "impact.period": "day",
+            "impact.share_addressed": 0.5,
+            "impact.error_severity": "severe",
+            "done.metrics": [
+                {"name": "Precision of auto-closed alerts", "target": 0.995, "direction": "higher"}
+            ],
+            "done.worst_error_metric": "Precision of auto-closed alerts",
+        }
+    )
+    risk = next(risk for risk in assess(plan).risks if risk.id == "worst-error-uncounted")
+    assert risk.level == "high"
+    assert (
+        'done.metrics[0]: "Precision of auto-closed alerts" at 99.5%: about 10 real cases a day let through of '
+        "2,000 closed" in risk.evidence
+    )

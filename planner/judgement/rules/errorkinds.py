@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.evidence import items_per_day, quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     AUDIT,
@@ -220,6 +221,8 @@ def _evidence(
             found.append(quote(plan, f"done.metrics[{index}].name", f"{reading.note}; not {worst.kind}"))
     if pointed is not None:
         found.append(quote(plan, "done.worst_error_metric", f"{pointed.note}; not {worst.kind}"))
+    if worst.kind == MISS:
+        found += _let_through(plan)
     if worst.words:
         return Hint(worst.words, found)
     severity = effective_severity(plan)
@@ -228,6 +231,35 @@ def _evidence(
     if severity in (Severity.serious, Severity.severe):
         return (*found, severity_quote(plan))
     return Tempered(1 if severity is Severity.minor else 3, found)
+
+
+_PRECISION = Lexicon("precision, positive predictive value, ppv")
+
+
+def _let_through(plan: Plan) -> list[str]:
+    """The real cases a precision target on what the system closes unseen lets through, a day at the volume
+    (all of it, unless the share it handles is said) or per 1,000 closed: the count its floor must bound."""
+    for index, metric in enumerate(plan.done.metrics):
+        goal = metric.goal()
+        if (
+            goal is None
+            or not 0 < goal < 1
+            or not (_LETS_GO.find(metric.name) and _PRECISION.find(metric.name))
+        ):
+            continue
+        at = f'done.metrics[{index}]: "{metric.name}" at {fmt.share(goal)}'
+        per_day, share = items_per_day(plan), plan.impact.share_addressed
+        if per_day is None:
+            return [
+                f"{at}: about {fmt.number(round(1000 * (1 - goal), 1))} real cases let through per 1,000 closed"
+            ]
+        closed = per_day * (share if share is not None else 1)
+        scope = "" if share is not None else ", if it closes them all"
+        lost = fmt.number(round(closed * (1 - goal), 1))
+        return [
+            f"{at}: about {lost} real cases a day let through of {fmt.number(round(closed))} closed{scope}"
+        ]
+    return []
 
 
 @rule(
