@@ -24,7 +24,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.lexicon import AT_DEPTH
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.judgement.rules.workload import capacity_sets_the_threshold
-from planner.plan.model import ActionShape, Category, Plan
+from planner.plan.model import ActionShape, Category, Newcomers, Plan
 
 # Words saying low-scored items still get seen: a maximum wait, a floor, everything seen in time.
 WAIT_BOUNDED = Lexicon("""
@@ -249,6 +249,7 @@ _WORKED = (ActionShape.top_of_queue, ActionShape.every_item)
                 "impact.share_addressed": 1.0,
                 "impact.value_per_item": 25,
                 "impact.value_unit": "minutes",
+                "constraints.data.newcomers": "many",
             },
             also=frozenset({"queue-bottom-starves"}),
             evidence=(
@@ -269,6 +270,16 @@ _WORKED = (ActionShape.top_of_queue, ActionShape.every_item)
                 "impact.flagged_per_day": "not measured",
                 "impact.value_per_item": None,
                 "done.metrics[0].name": "Precision in the top 10 a day",
+            }
+        ),
+        Case(  # the same assets re-ranked each week: the volume counts re-scores, not new items
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.volume": 9800,
+                "impact.period": "year",
+                "impact.capacity_per_day": 10,
+                "impact.flagged_per_day": "not measured",
+                "constraints.data.newcomers": "none",
             }
         ),
         Case(  # people work the whole list in the year
@@ -311,6 +322,8 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
         return None
     if isinstance(impact.flagged_per_day, float | int):
         return None  # flags a day against capacity: flags-exceed-capacity weighs them
+    if plan.constraints.data.newcomers is Newcomers.none:
+        return None  # the same things scored again each period: what is not reached now is ranked again next
     yearly, reach = 12 * per_month, 12 * WORKING_DAYS_PER_MONTH * capacity
     if yearly < BEYOND_CAPACITY * reach:
         return None
