@@ -42,7 +42,7 @@ from planner.judgement.rules.lexicon import (
     PUBLIC_SERVICES_USE,
 )
 from planner.judgement.rules.words import Lexicon, words_of
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Mode, Plan, TaskType
 
 # The EU AI Act's high-risk uses about people (Annex III): the words of the use, and the people it is
 # about where the use's words alone do not say it (grades of timber, a shortlist of suppliers).
@@ -203,6 +203,16 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
         Case(  # a public emergency service named: the emergency calls are 999 calls
             {"product.decision": "Which emergency calls the ambulance service answers first."},
         ),
+        Case(  # an assistant writing for advisers who decide each case: a low question
+            {
+                "product.task": "generation",
+                "product.mode": "augment",
+                "product.data_kinds": ["text"],
+                "product.decision": "The adviser decides which lender to recommend for the applicant's mortgage.",
+                "product.output": "An answer on each lender's criteria, with citations.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     quiet=(
         Case({"product.decision": "Hold invoices for a check; we need the clerks' time without hiring."}),
@@ -265,6 +275,13 @@ def ai_act_high_risk_use(plan: Plan) -> Evidence:
             "people in the EU; which rules on automated decisions about people apply where it runs?"
         )
         return Hint(words, (*evidence, where), likelihood=2)
+    if plan.product.task is TaskType.generation and plan.product.mode is Mode.augment:
+        # an assistant that writes for the people who decide: the Act's list is of systems that evaluate people
+        aid = (
+            "it writes for the people who decide, who decide each case: does any output score, rank or "
+            "decide about a person?"
+        )
+        return Hint(words, (*evidence, quote(plan, "product.task", aid)), likelihood=1)
     return weighed(plan, words, evidence)
 
 
