@@ -15,12 +15,21 @@ from planner.judgement.rules.lexicon import FAIRNESS_SAID
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
-# Inputs that are people's names.
-NAMES = Lexicon("""
+# Inputs that are people's names (not a merchant's, a product's or a street's).
+NAMES = Lexicon(
+    """
     name, names, full name, full names, surname, surnames, last name, last names, first name, first names
     forename, forenames, given name, given names, family name, family names, name fields, name field
     maiden name, middle name, middle names, alias, aliases
-""")
+    """,
+    unless="""
+    merchant name, merchant names, business name, business names, company name, company names, trading name
+    trading names, store name, store names, shop name, shop names, product name, product names, brand name
+    brand names, supplier name, supplier names, vendor name, vendor names, street name, street names
+    place name, place names, file name, file names, domain name, domain names, site name, site names
+    item name, item names, descriptor name, venue name, venue names
+    """,
+)
 
 # Words that say the links are between records of people.
 LINKS_PEOPLE = Lexicon("""
@@ -122,6 +131,13 @@ _CHECKED_IN = (
                 "product.task": "matching",
                 "constraints.data.personal_data": False,
                 "product.inputs": "Product names and pack sizes from both catalogues.",
+            }
+        ),
+        Case(  # cardholders' data, but the names matched are merchants'
+            {
+                "product.task": "matching",
+                "constraints.data.personal_data": True,
+                "product.inputs": "The transaction's merchant name, city and category code.",
             }
         ),
         Case(  # people's data, but no names in the match
