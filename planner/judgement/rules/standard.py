@@ -8,7 +8,9 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
+    first_said,
     quote,
+    read_paths,
     source_paths,
 )
 from planner.judgement.rules.record import changed_during_period, one_standard_throughout, trained
@@ -83,6 +85,14 @@ _UNLABELLED = Lexicon("""
     unannotated, un-annotated, unlabelled, unlabeled, un-labelled, un-labeled, not annotated, not labelled
     not labeled, no labels, without labels, not yet annotated, not yet labelled, not yet labeled
     label-free, yet to be labelled, yet to be labeled, to be annotated, awaiting annotation
+""")
+
+
+# Past answers a drafter copies from: written under the terms of their day, they carry its standard.
+_EXEMPLARS = Lexicon("""
+    past replies, previous replies, past answers, previous answers, past letters, previous letters
+    past e-mails, past emails, previous e-mails, previous emails, example replies, example answers
+    approved replies, approved answers, sent replies, model answers, past responses, previous responses
 """)
 
 
@@ -301,6 +311,15 @@ _SAME_LABEL_NEW_REGIME = Instead(
                 "constraints.data.period": "1999 - 2010",
             }
         ),
+        Case(  # a prompted drafter reads criteria documents that gain new rules: its sources change, no label
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The adviser's question and passages from the lenders' criteria documents.",
+                "constraints.data.differences_note": "Lenders publish new rules every week.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # a new log kept beside the label: a new input at most, the label is untouched
             {"constraints.data.changes": "Call logging introduced in 2023; about half the agents log calls."}
         ),
@@ -325,10 +344,17 @@ def label_standard_changed(plan: Plan) -> Evidence:
     changed = changed_during_period(plan)
     if changed and one_standard_throughout(plan):
         return None  # labels made now, or a measured figure tested after the change: no mix of standards
+    drafts = plan.product.task is TaskType.generation and not trained(plan)
     if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
-        return (
-            changed if changed and (plan.product.task is not TaskType.generation or trained(plan)) else None
-        )
+        return changed if changed and not drafts else None
+    exemplars_at = (
+        *read_paths(plan),
+        "product.label",
+        "constraints.data.differences_note",
+        *source_paths(plan),
+    )
+    if drafts and not first_said(plan, exemplars_at, _EXEMPLARS):
+        return None  # a new rule or client in what it reads changes its sources, not a label's standard
     paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
