@@ -7,14 +7,15 @@ from dataclasses import replace
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
+from planner.judgement.rules.atcapacity import AT_CAPACITY, BAND_AND_AUDIT, BAND_MOVE, acts_alone
 from planner.judgement.rules.base import (
     CAPACITY_SHARE,
     RARE_SHARE,
     Case,
     Evidence,
     Hint,
-    Instead,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -29,48 +30,10 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     AT_DEPTH,
     DEFERRED,
-    RELEASED_BY_PEOPLE,
 )
 from planner.judgement.rules.units import counted_apart
 from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Delivery, Mode, Plan, Severity
-
-# Both capacity rules end in the same move: the threshold is set by what people can handle.
-_AT_CAPACITY = Move(
-    "Set the threshold by what people can handle; judge precision at that budget",
-    "People can act on only so many flags a day; fix the threshold so the model flags no more than "
-    "that; judge precision (the yield) in that daily top against the obvious rule's top k, not AUC",
-    "warning",
-)
-
-_HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
-
-
-def _acts_alone(plan: Plan) -> bool:
-    """The system acts on each case itself (automate), and nothing says people release or check what
-    it holds: people's capacity bounds the band sent to them, not the actions the system takes."""
-    if plan.product.mode is not Mode.automate:
-        return False
-    return not any(RELEASED_BY_PEOPLE.find(answer_at(plan, path)) for path in _HOLD_ANSWERS)
-
-
-# Where the system acts alone, capacity sizes the review band, not the actions: the lead's advice is a
-# band of uncertain cases for people, an audit sample of the rest, and a way to undo an action.
-_BAND_MOVE = Move(
-    "Send the uncertain band to people, audit a sample, keep actions reversible",
-    "The system acts on each case itself: people's capacity does not cap its actions, it sizes the "
-    "band of uncertain cases near the threshold that go to people instead; audit a random sample of "
-    "what it does alone, and keep each action reversible (a hold, an undo) until the audit shows its "
-    "error rate",
-    "warning",
-)
-_BAND_AND_AUDIT = Instead(
-    _acts_alone,
-    _BAND_MOVE,
-    "Send the cases near the threshold to people, up to what they can handle a day; audit a random "
-    "sample of the actions the system takes alone; keep each action reversible until the audit shows "
-    "its error rate is acceptable.",
-)
+from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, Severity
 
 # `Nobody yet; marketing may use it`, `No one (yet)`: the answer opens by naming no one.
 _NOBODY = re.compile(r"(nobody|no one|noone|none|not decided|undecided|unclear|tbd)( yet)?\W*($|[;,.:(-])")
@@ -181,16 +144,19 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     return None
 
 
+_NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
+
+
 @rule(
     "flags-exceed-capacity",
     Category.product,
     likelihood=4,
     impact=4,
-    move=replace(_AT_CAPACITY, first=True),
+    move=replace(AT_CAPACITY, first=True),
     instead=(
         replace(
-            _BAND_AND_AUDIT,
-            move=replace(_BAND_MOVE, first=True),
+            BAND_AND_AUDIT,
+            move=replace(BAND_MOVE, first=True),
             title="The system acts alone on more cases a day than people could check",
         ),
     ),
@@ -200,6 +166,13 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
             evidence=(
                 "impact.flagged_per_day: 900 against impact.capacity_per_day: 40 (22.5 times what people "
                 "can handle: 860 flags a day, 95.6%, go unhandled)",
+            ),
+        ),
+        Case(  # 4% over capacity: a threshold to nudge, medium
+            {"impact.flagged_per_day": 52, "impact.capacity_per_day": 50},
+            evidence=(
+                "impact.flagged_per_day: 52 against impact.capacity_per_day: 50 (1.04 times what people can "
+                "handle: 2 flags a day, 3.8%, go unhandled)",
             ),
         ),
         Case(  # the system blocks them itself: no flag waits for anyone, nobody looks
@@ -219,6 +192,13 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),
+        Case(  # a shortlist people choose from: longer than what they take, by design
+            {
+                "impact.flagged_per_day": 900,
+                "impact.capacity_per_day": 40,
+                "product.action_shape": "choose_among",
+            }
+        ),
         Case(  # suggestions beside every order line: the count a day is of items served, no queue of flags
             {
                 "impact.flagged_per_day": 900,
@@ -244,16 +224,22 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         return None
     if suggests_for_every_item(plan):
         return None  # each item gets its own suggestions, chosen from by whoever handles it: no queue
+    alone = acts_alone(plan)
+    if plan.product.action_shape is ActionShape.choose_among and not alone:
+        return None  # a shortlist people choose from is longer than what they take, by design
     left = flagged - capacity
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
-    if _acts_alone(plan):  # the system acts on them itself: no flag waits, no person looks
+    if alone:  # the system acts on them itself: no flag waits, no person looks
         unseen = f"{fmt.count(left)} actions a day, {fmt.share(left / flagged)}, taken with no person's look"
     else:
         unseen = f"{fmt.count(left)} flags a day, {fmt.share(left / flagged)}, go unhandled"
-    return (
+    found = (
         f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} ({times} "
         f"what people can handle: {unseen})",
     )
+    if capacity and flagged <= _NEAR_CAPACITY * capacity:
+        return Tempered(2, found)  # a few more than people handle: a threshold to nudge, not a flood
+    return found
 
 
 @rule(
@@ -261,8 +247,8 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     Category.model,
     likelihood=3,
     impact=4,
-    move=_AT_CAPACITY,
-    instead=(_BAND_AND_AUDIT,),
+    move=AT_CAPACITY,
+    instead=(BAND_AND_AUDIT,),
     ask="people work the ranked cases from the top: is the metric judged at the top they reach a day?",
     fires=(
         Case(
