@@ -166,8 +166,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "request_only": "nothing beyond the request: it answers from what it is given",
         "reads_as_user": "it looks things up (queries, search, files) with the asking person's own rights",
         "reads_wider": "it looks things up with wider rights than some who ask: a service account, a shared index",
-        "reads_outside_text": "it reads text outsiders write: e-mails, web pages, uploaded files, tickets, reviews",
-        "acts": "it changes things: writes records, sends messages, runs commands, books or spends",
+        "reads_outside_text": "it reads text others outside write, beyond the request: e-mails, web pages, files",
+        "acts": "it acts beyond its answer: changes records, messages others, runs commands, books or spends",
     },
     ContentRights: {
         "own": "no: only our own content, or our customers' with their consent",

@@ -277,13 +277,14 @@ PUBLIC_CORPUS = Lexicon(
     public domain, official gazette, gazette, parliamentary record, parliamentary records, public website
     published records, published guidance, published answers, published decisions, published rulings
     published judgments, published judgements, published reports, published articles, published papers
-    published documents, published standards
+    published documents, published standards, published criteria, published rules, published policies
+    published terms, published manuals, published specifications, published datasheets
     """,
     unless="not published, never published, unpublished, not yet published, before publication",
 )
 
 
-def _public_corpus(plan: Plan, path: str) -> bool:
+def public_corpus(plan: Plan, path: str) -> bool:
     """Whether what the model retrieves is public: the answer naming it says so (published guidance,
     Hansard, an open register), or every data source the plan names is public."""
     if PUBLIC_CORPUS.find(answer_at(plan, path)):
@@ -431,7 +432,7 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     if found is None:
         return None
     path, words = found
-    if _public_corpus(plan, path):
+    if public_corpus(plan, path):
         return None  # a public corpus holds nothing another reader may not see
     found_at = (quote(plan, path), quote(plan, "constraints.data.personal_data"))
     if guard is Guard.review:  # a person checks every draft: a low question

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote
-from planner.judgement.rules.generative import INJECTION_SAID
+from planner.judgement.rules.generative import INJECTION_SAID, public_corpus
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Guard, Plan
 from planner.plan.stakes import HarmKind
@@ -96,6 +96,14 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
     quiet=(
         Case({"product.task": "generation", "product.model_reach": ["reads_as_user"]}),
         Case({"product.task": "generation", "product.model_reach": ["request_only"]}),
+        Case(  # a shared index of published documents: nothing in it is closed to anyone who asks
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.inputs": "The question and passages from the index of lenders' published criteria.",
+                "constraints.data.personal_data": True,
+            }
+        ),
         Case(  # the wider index is filtered by the asker's permissions
             {
                 "product.task": "generation",
@@ -120,6 +128,8 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
     wider = reaches(plan, Reach.reads_wider)
     if wider is None or first_said(plan, _LIMITS_AT, ASKERS_RIGHTS):
         return None
+    if public_corpus(plan, "product.inputs"):
+        return None  # what it reads is public: whoever asks may read it already
     missing = "nothing limits a lookup to what the person asking may see"
     private = plan.constraints.data.personal_data is True or HarmKind.privacy in plan.impact.harm_kinds
     if private:
