@@ -121,6 +121,17 @@ def _reads_the_loop(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # an estimate that sets a schedule, its outcome recorded by the machine: no process it steers
+            {
+                "product.mode": "automate",
+                "product.task": "regression",
+                "product.action_shape": "sets_amount",
+                "product.data_kinds": ["tabular"],
+                "constraints.latency.serving": "batch",
+                "constraints.data.label_writer": "event",
+                "product.output": "Estimated print hours per job, from which the print schedule is built.",
+            }
+        ),
         Case(  # people apply each setting: they see the lag
             {
                 "product.mode": "augment",
@@ -181,9 +192,11 @@ def closed_loop_dynamics_untested(plan: Plan) -> Evidence:
     if reads is None:
         return None
     fact = ticked(plan, Circumstance.sets_controls)
-    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
-        fact = quote(plan, "product.action_shape", "it sets an amount")
     said = first_said(plan, ("product.output", "product.decision"), SETPOINT)
+    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
+        if said is None and running_process(plan) == "constraints.data.label_writer":
+            return None  # an amount (a schedule, a quote) whose outcome is recorded: no process it steers
+        fact = quote(plan, "product.action_shape", "it sets an amount")
     if plan.product.task is TaskType.forecasting and said is None:
         return None  # a forecast of what the setting does not move (demand, inflow): no loop closes
     paths = (*_SAID_IN, *monitor_paths(plan), *_faq(plan))

@@ -157,6 +157,17 @@ def _physical(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # an estimate that sets a schedule, its outcome recorded by the machine: no process it steers
+            {
+                "product.mode": "automate",
+                "product.task": "regression",
+                "product.action_shape": "sets_amount",
+                "product.data_kinds": ["tabular"],
+                "constraints.latency.serving": "batch",
+                "constraints.data.label_writer": "event",
+                "product.output": "Estimated print hours per job, from which the print schedule is built.",
+            }
+        ),
         Case(  # people apply each setting
             {
                 "product.mode": "augment",
@@ -205,10 +216,12 @@ def setpoint_loop_unguarded(plan: Plan) -> Evidence:
     if not alone or plan.product.task not in _ESTIMATES:
         return None
     fact = ticked(plan, Circumstance.sets_controls)
-    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
-        fact = quote(plan, "product.action_shape", "it sets an amount")
     physical = _physical(plan)
     said = first_said(plan, ("product.output", "product.decision"), SETPOINT)
+    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
+        if said is None and running_process(plan) == "constraints.data.label_writer":
+            return None  # an amount (a schedule, a quote) whose outcome is recorded: no process it steers
+        fact = quote(plan, "product.action_shape", "it sets an amount")
     paths = (*_GUARD_IN, *monitor_paths(plan), *_faq(plan))
     guards = {
         "no check of stale, frozen or out-of-range readings": first_said(plan, paths, INPUTS_CHECKED),
