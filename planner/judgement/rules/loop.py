@@ -10,7 +10,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.setpoint import SETPOINT, running_process
+from planner.judgement.rules.setpoint import SCHEDULE_FROM_ESTIMATE, SETPOINT, running_process
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -121,17 +121,7 @@ def _reads_the_loop(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
-        Case(  # an estimate that sets a schedule, its outcome recorded by the machine: no process it steers
-            {
-                "product.mode": "automate",
-                "product.task": "regression",
-                "product.action_shape": "sets_amount",
-                "product.data_kinds": ["tabular"],
-                "constraints.latency.serving": "batch",
-                "constraints.data.label_writer": "event",
-                "product.output": "Estimated print hours per job, from which the print schedule is built.",
-            }
-        ),
+        SCHEDULE_FROM_ESTIMATE,
         Case(  # people apply each setting: they see the lag
             {
                 "product.mode": "augment",

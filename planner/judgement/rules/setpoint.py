@@ -108,6 +108,20 @@ def _physical(plan: Plan) -> str | None:
     return quote(plan, path, _PHYSICAL[path]) if path else None
 
 
+# An estimate that sets a schedule, its outcome recorded by the machine: no running process it steers.
+SCHEDULE_FROM_ESTIMATE = Case(
+    {
+        "product.mode": "automate",
+        "product.task": "regression",
+        "product.action_shape": "sets_amount",
+        "product.data_kinds": ["tabular"],
+        "constraints.latency.serving": "batch",
+        "constraints.data.label_writer": "event",
+        "product.output": "Estimated print hours per job, from which the print schedule is built.",
+    }
+)
+
+
 @rule(
     "setpoint-loop-unguarded",
     Category.operations,
@@ -157,17 +171,7 @@ def _physical(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
-        Case(  # an estimate that sets a schedule, its outcome recorded by the machine: no process it steers
-            {
-                "product.mode": "automate",
-                "product.task": "regression",
-                "product.action_shape": "sets_amount",
-                "product.data_kinds": ["tabular"],
-                "constraints.latency.serving": "batch",
-                "constraints.data.label_writer": "event",
-                "product.output": "Estimated print hours per job, from which the print schedule is built.",
-            }
-        ),
+        SCHEDULE_FROM_ESTIMATE,
         Case(  # people apply each setting
             {
                 "product.mode": "augment",
