@@ -86,22 +86,6 @@ def patients_are_animals(plan: Plan) -> bool:
     return any(ANIMAL_CARE.find(answer_at(plan, path)) for path in (*paths, *source_paths(plan)))
 
 
-# The calendar's months, and each short form: `jan` january ... `dec` december, and `sept`.
-CALENDAR = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)  # fmt: skip
-MONTH_NAMES = {name[:3]: name for name in CALENDAR} | {"sept": "september"}
-# A month said in full or short (`October`, `Oct.`, `Sept`): MONTH captures its stem.
-MONTH_STEM = r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec"
-MONTH = rf"({MONTH_STEM})[a-z]*\.?"
-
-
-def month_number(name: str) -> int:
-    """The month a name or short form says, 1 to 12 (`Oct` and `october` are 10)."""
-    return CALENDAR.index(MONTH_NAMES[name.lower()[:3]]) + 1
-
-
 def monitor_paths(plan: Plan) -> tuple[str, ...]:
     """Where a plan says what it watches once live: each monitor's signal."""
     return tuple(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring)))

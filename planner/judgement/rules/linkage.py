@@ -7,16 +7,14 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import (
-    MONTH,
-    MONTH_STEM,
     answer_at,
     first_said,
-    month_number,
     own_notes,
     quote,
     read_paths,
     truth_paths,
 )
+from planner.judgement.rules.months import MONTH, MONTH_STEM, month_number
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Split, TaskType
 

@@ -15,11 +15,9 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.data import serves_known
 from planner.judgement.rules.evidence import (
-    MONTH,
     first_said,
     handled,
     limit_ticked,
-    month_number,
     quote,
     repeated_unit,
     says_nothing,
@@ -31,6 +29,7 @@ from planner.judgement.rules.lexicon import (
     EXITS_KEPT,
     SPANS_TIME,
 )
+from planner.judgement.rules.months import MONTH, month_number
 from planner.judgement.rules.upkeep import dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (

@@ -13,14 +13,11 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
 from planner.judgement.rules.evidence import (
-    CALENDAR,
-    MONTH,
-    MONTH_NAMES,
     answer_at,
-    month_number,
     quote,
     source_paths,
 )
+from planner.judgement.rules.months import CALENDAR, MONTH, MONTH_NAMES, month_number
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, DataKind, Difference, Plan, TaskType
 
