@@ -8,7 +8,14 @@ import math
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import first_said, items_per_month, monitor_paths, quote, ticked
+from planner.judgement.rules.evidence import (
+    faq_paths,
+    first_said,
+    items_per_month,
+    monitor_paths,
+    quote,
+    ticked,
+)
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.power import ENOUGH_ERRORS, target_error
 from planner.plan.model import (
@@ -280,7 +287,7 @@ def automated_cases_unaudited(plan: Plan) -> Evidence:
     if _measured_for_every_case(plan):
         return None  # instruments or the event itself record every outcome: an error it makes shows
     paths = (*monitor_paths(plan), *_LIVE_PATHS)
-    paths += tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
+    paths += faq_paths(plan)
     if first_said(plan, paths, AUDITED) is not None:
         return None
     volume = _automated_per_month(plan)

@@ -31,6 +31,7 @@ from planner.judgement.rules.evidence import (
     changes_over_time,
     done_metrics,
     evaluation_planned,
+    faq_paths,
     first_said,
     handled,
     norm,
@@ -3225,7 +3226,7 @@ def hindsight_in_the_notes(plan: Plan) -> Evidence:
     paths = ["product.inputs", "constraints.data.differences_note"]
     paths += [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
-    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    paths += faq_paths(plan)
     paths += truth_paths(plan)  # a backtest run on what was observed: the evaluation flatters the model
     texts = [(path, text) for path in paths if isinstance(text := answer_at(plan, path), str)]
     if any(TRAINED_ON_ISSUED.find(text) for _, text in texts):

@@ -91,6 +91,11 @@ def monitor_paths(plan: Plan) -> tuple[str, ...]:
     return tuple(f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring)))
 
 
+def faq_paths(plan: Plan) -> tuple[str, ...]:
+    """Where a plan answers the questions people will ask: each FAQ entry's answer."""
+    return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
+
+
 def read_paths(plan: Plan) -> tuple[str, ...]:
     """Where a plan says what the model reads: its inputs, then each data source's name."""
     return ("product.inputs", *source_paths(plan))

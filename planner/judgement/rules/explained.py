@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
-from planner.judgement.rules.evidence import answer_is, first_said, quote
+from planner.judgement.rules.evidence import answer_is, faq_paths, first_said, quote
 from planner.judgement.rules.lexicon import CHECKED_OUTPUT, GIVES_REASONS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Mode, ModelSize, Plan, TaskType
@@ -81,7 +81,7 @@ def explanation_planned(plan: Plan) -> bool:
         "product.output",
         "product.decision",
         "press_release.solution",
-        *(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))),
+        *faq_paths(plan),
     )
     return any(
         first_said(plan, paths, lexicon) is not None
@@ -179,7 +179,7 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
         (
             "product.output",
             "product.decision",
-            *(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))),
+            *faq_paths(plan),
         ),
         _SHOWN_IS_THE_EXPLANATION,
     )

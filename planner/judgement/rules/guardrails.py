@@ -5,7 +5,7 @@ a setting it acts on by whether the setting changes what the model later learns 
 
 from __future__ import annotations
 
-from planner.judgement.rules.evidence import first_said, monitor_paths, quote
+from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import OnlineValidation, OutcomeRecorded, Plan, TaskType
 
@@ -50,7 +50,7 @@ def guardrails(plan: Plan) -> list[str]:
         *_TEXTS,
         *monitor_paths(plan),
     ]
-    paths += [f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))]
+    paths += faq_paths(plan)
     found: list[str] = []
     for lexicon in (SWITCH_BACK, AUDITED, UNDONE, BARRED):
         said = first_said(plan, paths, lexicon)

@@ -8,15 +8,20 @@ the loop itself before it runs live.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
+from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.setpoint import SCHEDULE_FROM_ESTIMATE, SETPOINT, running_process
+from planner.judgement.rules.setpoint import (
+    ESTIMATES,
+    SCHEDULE_FROM_ESTIMATE,
+    SETPOINT,
+    process_quoted,
+    setting_set,
+)
+from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
-    ActionShape,
     Category,
     Circumstance,
-    Mode,
     OnlineValidation,
     Plan,
     Severity,
@@ -53,11 +58,6 @@ _SAID_IN = (
 # A share of the process run by the model, live and watched, before it runs everywhere: the loop is tried.
 _TRIED_LIVE = (OnlineValidation.canary, OnlineValidation.a_b_test, OnlineValidation.holdout)
 _SERIOUS = (Severity.serious, Severity.severe)
-_ESTIMATES = (TaskType.regression, TaskType.forecasting)
-
-
-def _faq(plan: Plan) -> tuple[str, ...]:
-    return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
 
 
 _READS_THE_LOOP = {
@@ -65,12 +65,6 @@ _READS_THE_LOOP = {
     "constraints.latency.serving": "it reads the process as it runs",
     "constraints.data.label_writer": "instruments record what its settings did",
 }
-
-
-def _reads_the_loop(plan: Plan) -> str | None:
-    """The answer, quoted, showing the model reads the process it sets, as it runs (`running_process`)."""
-    path = running_process(plan)
-    return quote(plan, path, _READS_THE_LOOP[path]) if path else None
 
 
 @rule(
@@ -173,23 +167,18 @@ def closed_loop_dynamics_untested(plan: Plan) -> Evidence:
     process responds; limit how far each update may move; try the closed loop in a simulation or a step
     test on one unit, with the lag and the overshoot reported, before it runs live.
     """
-    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
-    if not alone or plan.product.task not in _ESTIMATES:
+    if acts_alone(plan) is None or plan.product.task not in ESTIMATES:
         return (
             None  # a detector or a classifier acts once on what it sees; a loop sets an amount over and over
         )
-    reads = _reads_the_loop(plan)
+    reads = process_quoted(plan, _READS_THE_LOOP)
     if reads is None:
         return None
-    fact = ticked(plan, Circumstance.sets_controls)
     said = first_said(plan, ("product.output", "product.decision"), SETPOINT)
-    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
-        if said is None and running_process(plan) == "constraints.data.label_writer":
-            return None  # an amount (a schedule, a quote) whose outcome is recorded: no process it steers
-        fact = quote(plan, "product.action_shape", "it sets an amount")
+    fact = setting_set(plan, said)
     if plan.product.task is TaskType.forecasting and said is None:
         return None  # a forecast of what the setting does not move (demand, inflow): no loop closes
-    paths = (*_SAID_IN, *monitor_paths(plan), *_faq(plan))
+    paths = (*_SAID_IN, *monitor_paths(plan), *faq_paths(plan))
     timing = first_said(plan, paths, DYNAMICS)
     tested = first_said(plan, paths, LOOP_TESTED)
     if timing is not None and tested is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.circular import truth_from_old_process
-from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, source_paths
+from planner.judgement.rules.evidence import answer_at, faq_paths, first_said, own_notes, quote, source_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -254,7 +254,7 @@ def _extras(plan: Plan) -> tuple[str, ...]:
     paths = (*_BOOST_PATHS, *(f"heuristics.rules[{i}].action" for i in range(len(plan.heuristics.rules))))
     boost = first_said(plan, paths, _BOOSTS)
     if boost is None:
-        notes = [f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq))]
+        notes = list(faq_paths(plan))
         boost = first_said(plan, notes, _BOOSTS)
     if boost:
         note = f"{', '.join(boost[1])}: learned from the logs as quality, then applied again on top"

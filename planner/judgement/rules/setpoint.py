@@ -7,6 +7,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import (
     answer_at,
+    faq_paths,
     first_said,
     monitor_paths,
     quote,
@@ -15,6 +16,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.upkeep import upkeep_only
+from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -23,7 +25,6 @@ from planner.plan.model import (
     DataKind,
     Difference,
     LabelWriter,
-    Mode,
     Plan,
     Serving,
     Severity,
@@ -75,11 +76,7 @@ _GUARD_IN = (
 )
 _EVAL_IN = ("done.eval_set", "done.when_met", "constraints.data.differences_note")
 _SERIOUS = (Severity.serious, Severity.severe)
-_ESTIMATES = (TaskType.regression, TaskType.forecasting)
-
-
-def _faq(plan: Plan) -> tuple[str, ...]:
-    return tuple(f"press_release.faq[{i}].answer" for i in range(len(plan.press_release.faq)))
+ESTIMATES = (TaskType.regression, TaskType.forecasting)  # a number the setting is set to
 
 
 def running_process(plan: Plan) -> str | None:
@@ -102,10 +99,23 @@ _PHYSICAL = {
 }
 
 
-def _physical(plan: Plan) -> str | None:
-    """The answer, quoted, showing the setting acts on a running process (`running_process`)."""
+def process_quoted(plan: Plan, notes: dict[str, str]) -> str | None:
+    """The answer, quoted with its note from `notes`, showing the output acts on a running process
+    (`running_process`), or None."""
     path = running_process(plan)
-    return quote(plan, path, _PHYSICAL[path]) if path else None
+    return quote(plan, path, notes[path]) if path else None
+
+
+def setting_set(plan: Plan, said: tuple[str, tuple[str, ...]] | None) -> str | None:
+    """The answer saying the output sets a control, quoted: the sets_controls tick, or an amount it sets.
+    An amount read as a running process only because an instrument records its outcome, with no word
+    (`said`) calling it a setting, is a schedule or a quote: it steers no process, and None is returned."""
+    fact = ticked(plan, Circumstance.sets_controls)
+    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
+        if said is None and running_process(plan) == "constraints.data.label_writer":
+            return None
+        return quote(plan, "product.action_shape", "it sets an amount")
+    return fact
 
 
 # An estimate that sets a schedule, its outcome recorded by the machine: no running process it steers.
@@ -216,17 +226,12 @@ def setpoint_loop_unguarded(plan: Plan) -> Evidence:
     existing controller or an operator outside the range it was trained on; judge it on the top
     percentiles of the driving variable and on its response to steps (lag, overshoot), not on the average.
     """
-    alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
-    if not alone or plan.product.task not in _ESTIMATES:
+    if acts_alone(plan) is None or plan.product.task not in ESTIMATES:
         return None
-    fact = ticked(plan, Circumstance.sets_controls)
-    physical = _physical(plan)
+    physical = process_quoted(plan, _PHYSICAL)
     said = first_said(plan, ("product.output", "product.decision"), SETPOINT)
-    if fact is None and plan.product.action_shape is ActionShape.sets_amount:
-        if said is None and running_process(plan) == "constraints.data.label_writer":
-            return None  # an amount (a schedule, a quote) whose outcome is recorded: no process it steers
-        fact = quote(plan, "product.action_shape", "it sets an amount")
-    paths = (*_GUARD_IN, *monitor_paths(plan), *_faq(plan))
+    fact = setting_set(plan, said)
+    paths = (*_GUARD_IN, *monitor_paths(plan), *faq_paths(plan))
     guards = {
         "no check of stale, frozen or out-of-range readings": first_said(plan, paths, INPUTS_CHECKED),
         "no hard limit or limit on each step outside the model": first_said(plan, paths, BOUNDED),
@@ -400,7 +405,7 @@ def instrument_change_read_as_trend(plan: Plan) -> Evidence:
         changed = None  # routine upkeep (recalibrated each year, serviced): one scale throughout
     if not ticked_kinds and changed is None:
         return None
-    paths = (*_BRIDGE_IN, *monitor_paths(plan), *_faq(plan))
+    paths = (*_BRIDGE_IN, *monitor_paths(plan), *faq_paths(plan))
     if first_said(plan, paths, BRIDGED) is not None:
         return None
     compared = "a change over time is read from it: the instrument's step looks like a real change"

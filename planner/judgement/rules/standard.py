@@ -8,6 +8,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import (
     answer_at,
+    faq_paths,
     first_said,
     quote,
     read_paths,
@@ -357,7 +358,7 @@ def label_standard_changed(plan: Plan) -> Evidence:
         return None  # a new rule or client in what it reads changes its sources, not a label's standard
     paths = ["product.label", "constraints.data.differences_note", *source_paths(plan)]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
-    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    paths += faq_paths(plan)
     for path in paths:
         text = answer_at(plan, path)
         said = CHANGED_STANDARD.find_all(text) if not path.startswith(("by_hand", "press")) else ()

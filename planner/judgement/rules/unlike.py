@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import MANY_TIMES, Evidence, Hint
-from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.evidence import answer_at, faq_paths, quote, source_paths
 from planner.judgement.rules.lexicon import (
     AGE_GROUPS,
     ALL_AGES,
@@ -251,7 +251,7 @@ def _notes(plan: Plan) -> Iterator[tuple[str, str]]:
     paths = [f"constraints.data.sources[{index}].name" for index in range(len(data.sources))]
     paths += ["constraints.data.differences_note"]
     paths += [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
-    paths += [f"press_release.faq[{index}].answer" for index in range(len(plan.press_release.faq))]
+    paths += faq_paths(plan)
     for path in paths:
         text = answer_at(plan, path)
         if isinstance(text, str) and not CHECKED_ALIKE.find(text):
