@@ -25,8 +25,9 @@ from planner.judgement.rules.units import (
     names_a_class,
     units_counted,
 )
+from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
-from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan, TaskType
+from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan
 
 
 def _selects(plan: Plan, path: str) -> tuple[str, ...]:
@@ -372,7 +373,6 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
 
 
 # Tasks whose output orders candidates for each case: a list, not a unit that rolls up.
-_LISTS = (TaskType.ranking, TaskType.recommendation)
 
 
 @rule(
@@ -476,7 +476,7 @@ def scored_unit_differs(plan: Plan) -> Evidence:
     """
     if plan.done.metric_unit is MetricUnit.parts:
         return None  # the team said the metric scores parts of the decision: metric-scores-parts says it
-    if plan.product.action_shape is ActionShape.choose_among or plan.product.task in _LISTS:
+    if plan.product.action_shape is ActionShape.choose_among or plan.product.task in RANKED_LISTS:
         return None  # a score per candidate orders the list shown for each case: the scores are the list
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
     scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, Plan
 from planner.plan.workings import ActionShape
 
 # Inputs counting how often items were taken up before: popularity, plays, bookings, sales, clicks.
@@ -31,7 +32,6 @@ LOOP_BROKEN = Lexicon("""
     exploration, explore, random slots, reserved slots, new-item boost, new item boost, fresh items
     fairness of exposure, exposure quota, exposure quotas, diversity constraint, diversity constraints
 """)
-_RANKED = (TaskType.ranking, TaskType.recommendation)
 _INPUTS = ("product.inputs", "constraints.data.differences_note")
 
 
@@ -88,7 +88,7 @@ def popularity_feeds_itself(plan: Plan) -> Evidence:
     share of places for items with little history; judge the ranking in a live test, not only on logs.
     """
     product = plan.product
-    if product.task not in _RANKED and product.action_shape is not ActionShape.choose_among:
+    if product.task not in RANKED_LISTS and product.action_shape is not ActionShape.choose_among:
         return None
     found = first_said(plan, _INPUTS, PAST_TAKE_UP)
     if found is None or first_said(plan, (*_INPUTS, "done.eval_set", "done.when_met"), LOOP_BROKEN):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.circular import truth_from_old_process
 from planner.judgement.rules.evidence import answer_at, faq_paths, first_said, own_notes, quote, source_paths
+from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -21,7 +22,6 @@ from planner.plan.model import (
     OnlineValidation,
     OutcomeRecorded,
     Plan,
-    TaskType,
 )
 
 # Picks people make on a list they were shown, logged as labels (not "contacted" or "applications":
@@ -61,7 +61,6 @@ _BOOSTS = Lexicon(
 )
 
 HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
-_RANKED = (TaskType.ranking, TaskType.recommendation)
 _LOGGED = (LabelSource.existing, LabelSource.outcomes, LabelSource.proxy)
 _LISTS = (ActionShape.choose_among, ActionShape.top_of_queue)  # an ordered list people see and pick from
 _LIVE = (OnlineValidation.a_b_test, OnlineValidation.interleaving)
@@ -180,7 +179,7 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
     once; judge the model by an interleaved or A/B test, reading NDCG on the logs as a guide only.
     """
     data, product = plan.constraints.data, plan.product
-    ranked_task, shape = product.task in _RANKED, product.action_shape
+    ranked_task, shape = product.task in RANKED_LISTS, product.action_shape
     if not (ranked_task or shape in _LISTS) or not set(data.labels) & set(_LOGGED) or _corrected(plan):
         return None
     selected = _selected(plan)
