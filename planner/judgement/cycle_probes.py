@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.probes import probe
+from planner.judgement.probes import Found, probe
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.plan.choices import TaskType
 from planner.plan.model import Plan
-
-Found = tuple[str, tuple[str, ...]] | None
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"

@@ -27,6 +27,9 @@ __all__ = ["PROBES", "Asked", "asked"]
 
 SHOWN = 5  # a lead asks a handful, not a questionnaire
 
+# What a probe finds: its question, and the answers that make it worth asking; None where it does not ask.
+Found = tuple[str, tuple[str, ...]] | None
+
 
 @dataclass(frozen=True)
 class Asked:
@@ -41,7 +44,7 @@ class Asked:
 class Probe:
     id: str
     rules: tuple[str, ...]  # the rules whose risk settles it: asked only where none of them fired
-    ask: Callable[[Plan], tuple[str, tuple[str, ...]] | None]
+    ask: Callable[[Plan], Found]
 
     @property
     def weight(self) -> int:
@@ -51,8 +54,8 @@ class Probe:
 PROBES: dict[str, Probe] = {}
 
 
-def probe(id: str, *rules: str) -> Callable[[Callable[[Plan], tuple[str, tuple[str, ...]] | None]], Probe]:
-    def register(ask: Callable[[Plan], tuple[str, tuple[str, ...]] | None]) -> Probe:
+def probe(id: str, *rules: str) -> Callable[[Callable[[Plan], Found]], Probe]:
+    def register(ask: Callable[[Plan], Found]) -> Probe:
         unknown = [rule for rule in rules if rule not in CATALOGUE]
         if unknown or id in PROBES:
             raise ValueError(f"probe {id}: unknown rules {unknown} or a duplicate id")
@@ -73,6 +76,11 @@ def asked(plan: Plan, risks: Iterable[Risk]) -> tuple[Asked, ...]:
         if result is not None:
             found.append(Asked(each.id, *result))
     return tuple(found[:SHOWN])
+
+
+def metric_paths(plan: Plan, *parts: str) -> list[str]:
+    """Where the done metrics say what they are, what they are scored on, or what they are compared with."""
+    return [f"done.metrics[{index}].{part}" for index in range(len(plan.done.metrics)) for part in parts]
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -97,7 +105,7 @@ _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
     "inputs-set-after-the-decision",
     "future-inputs",
 )
-def _inputs_known_at_decision(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _inputs_known_at_decision(plan: Plan) -> Found:
     inputs = answer_at(plan, "product.inputs")
     lead = decision_lead(plan) if inputs else None
     if lead is None or lead.days < 2 or first_said(plan, _EVAL, AS_OF):
@@ -150,7 +158,7 @@ _EFFECT_IN = (
 
 
 @probe("effect-of-acting", "outcome-not-effect")
-def _effect_of_acting(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _effect_of_acting(plan: Plan) -> Found:
     product = plan.product
     if product.mode not in (Mode.improve, Mode.augment) or product.action_shape not in (
         ActionShape.top_of_queue,
@@ -200,11 +208,11 @@ _LIVE = ("done.when_met", "product.decision", "done.fold_action")
 
 
 @probe("live-test-units", "holdout-of-few-units", "no-online-validation")
-def _live_test_units(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _live_test_units(plan: Plan) -> Found:
     live = plan.done.online_validation
     if live not in (OnlineValidation.a_b_test, OnlineValidation.holdout):
         return None
-    paths = [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))] + ["done.when_met"]
+    paths = [*metric_paths(plan, "dataset"), "done.when_met"]
     group = next(
         (
             (path, words)
@@ -249,7 +257,7 @@ TOLD = Lexicon("""
     "no-baseline",
     "target-without-baseline",
 )
-def _baseline_provenance(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _baseline_provenance(plan: Plan) -> Found:
     baseline = plan.done.metrics[0].baseline if plan.done.metrics else None
     if not isinstance(baseline, (int, float)) or not baseline:
         return None
@@ -279,7 +287,7 @@ CHOSEN = Lexicon("""
 
 
 @probe("outcomes-of-the-chosen", "selective-labels", "model-selects-cases", "decision-hides-outcome")
-def _outcomes_of_the_chosen(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _outcomes_of_the_chosen(plan: Plan) -> Found:
     data = plan.constraints.data
     if data.outcome_recorded_for is not OutcomeRecorded.every_case or data.exploration_share:
         return None
@@ -309,7 +317,7 @@ FAMILIES = Lexicon("""
     "random-split-on-grouped-data",
     "eval-items-share-a-parent",
 )
-def _test_shares_parents(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def _test_shares_parents(plan: Plan) -> Found:
     data, done = plan.constraints.data, plan.done
     if done.split is not Split.random or data.rows_per_thing not in (None, RowsPerThing.not_checked):
         return None

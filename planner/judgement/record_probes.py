@@ -14,28 +14,16 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.probes import probe, short
+from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.capped import CAPPED
-from planner.judgement.rules.evidence import first_said, own_notes, quote
+from planner.judgement.rules.evidence import first_said, monitor_paths, own_notes, quote
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Direction, Mode, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape, OutcomeLimit
 
-Found = tuple[str, tuple[str, ...]] | None
-
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
-
-
-def _metric_paths(plan: Plan) -> list[str]:
-    return [
-        f"done.metrics[{i}].{part}" for i in range(len(plan.done.metrics)) for part in ("name", "dataset")
-    ]
-
-
-def _monitoring_paths(plan: Plan) -> list[str]:
-    return [f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))]
 
 
 def _limits_say_none(plan: Plan) -> bool:
@@ -194,7 +182,7 @@ def _capacity_caps_the_record(plan: Plan) -> Found:
     served = SERVED_RECORD.find_all(product.label)
     if capacity is None or not served or DURATION.find(product.label) or BOOKED_AHEAD.find(product.inputs):
         return None
-    paths = [*_CAP_SETTLED_IN, *_metric_paths(plan), *_monitoring_paths(plan)]
+    paths = [*_CAP_SETTLED_IN, *metric_paths(plan, "name", "dataset"), *monitor_paths(plan)]
     if first_said(plan, paths, CAP_SETTLED) or any(CAP_SETTLED.find(note) for note in own_notes(plan)):
         return None
     if first_said(plan, paths, CAPPED):
@@ -276,7 +264,7 @@ def _success_met_by_doing_less(plan: Plan) -> Found:
     falling = _falling_count(plan)
     if withheld is None or falling is None:
         return None
-    paths = [*_metric_paths(plan), *_monitoring_paths(plan)]
+    paths = [*metric_paths(plan, "name", "dataset"), *monitor_paths(plan)]
     paths += ["done.worst_error_metric", "product.success_metric", "done.when_met"]
     if first_said(plan, paths, LET_THROUGH_COUNTED):
         return None
@@ -323,7 +311,7 @@ def _amount_cut_meets_the_target(plan: Plan) -> Found:
     if not words:
         return None
     others = [m.name for m in plan.done.metrics if not (TOO_MANY + COMES_BACK + ERROR_MEASURE).find(m.name)]
-    paths = [*_metric_paths(plan), *_monitoring_paths(plan), "done.worst_error_metric"]
+    paths = [*metric_paths(plan, "name", "dataset"), *monitor_paths(plan), "done.worst_error_metric"]
     if others or first_said(plan, paths, TOO_FEW + BOTH_SIDES):
         return None  # another measure beside it, or the other side counted
     return (

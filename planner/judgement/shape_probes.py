@@ -11,21 +11,13 @@ say what the system works on. Each probe asks only where its rules stayed quiet 
 
 from __future__ import annotations
 
-from planner.judgement.probes import probe, short
+from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape
-
-Found = tuple[str, tuple[str, ...]] | None
-
-
-def _metric_paths(plan: Plan, *parts: str) -> list[str]:
-    """Where the done metrics say what they are, what they are scored on, or what they are compared with."""
-    return [f"done.metrics[{index}].{part}" for index in range(len(plan.done.metrics)) for part in parts]
-
 
 # ---------------------------------------------------------------- allocation under limited supply
 
@@ -229,7 +221,7 @@ def _pilot_on_the_worst(plan: Plan) -> Found:
         return None
     paths = [
         *_LIVE_IN,
-        *_metric_paths(plan, "name", "dataset"),
+        *metric_paths(plan, "name", "dataset"),
     ]
     if first_said(plan, paths, CHANCE_ALLOWED):
         return None
@@ -270,7 +262,7 @@ def _stopping_rule_unscored(plan: Plan) -> Found:
     stops = first_said(plan, ("product.decision", "heuristics.humans_handle"), STOPS)
     if stops is None:
         return None
-    paths = [*_metric_paths(plan, "name", "dataset"), "done.eval_set"]
+    paths = [*metric_paths(plan, "name", "dataset"), "done.eval_set"]
     if first_said(plan, paths, STOP_SCORED):
         return None
     path, words = stops
@@ -323,7 +315,7 @@ def _baseline_before_people_adjust(plan: Plan) -> Found:
     if adjusted is None:
         return None
     paths = ["product.current_performance", "by_hand.human_score_notes"]
-    paths += _metric_paths(plan, "baseline_name", "dataset", "name")
+    paths += metric_paths(plan, "baseline_name", "dataset", "name")
     if first_said(plan, paths, ISSUED) or first_said(plan, ("product.current_solution",), PEOPLES_FIGURE):
         return None
     named = plan.done.metrics[0].baseline_name
