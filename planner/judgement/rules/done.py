@@ -51,6 +51,7 @@ from planner.judgement.rules.lexicon import (
     MODEL_INTERNAL_METRIC,
     MODEL_USE_METRIC,
     NET_OF_COST,
+    PRECISION_NAMED,
     RECORDED,
     ROUGH_FIGURE,
     SEES_HARM,
@@ -523,7 +524,7 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     )
     if covered is not None and wanted is not None and wanted >= 2 * covered:
         return None  # a share right on the few cases the rules cover, the target at a much wider coverage
-    if covered is not None and covered <= 0.5 and wanted is None and _PRECISION_NAMED.find(metric.name):
+    if covered is not None and covered <= 0.5 and wanted is None and PRECISION_NAMED.find(metric.name):
         return None  # the rules' precision on the share they handle, against a floor the model holds on all
     if _precise_but_finds_few(plan, metric):
         return None  # a precision reached by finding few cases: not the same measure as the target's
@@ -596,14 +597,13 @@ _RECALL_SAID = re.compile(
 FINDS_FEW = Lexicon("""
     finds few, catches few, misses most, low recall, finds only a few, catches only a few, flags only a few
 """)
-_PRECISION_NAMED = Lexicon("precision, positive predictive value, ppv")
 _RECALL_NAMED = Lexicon("recall, sensitivity, true positive rate, detection rate")
 
 
 def _precise_but_finds_few(plan: Plan, metric: Metric) -> bool:
     """Whether the baseline meets a precision target only by acting on few cases: a precision alone, its
     recall said below half (or said to find few). A target that needs recall too is not met by it."""
-    if not _PRECISION_NAMED.find(metric.name) or _RECALL_NAMED.find(metric.name):
+    if not PRECISION_NAMED.find(metric.name) or _RECALL_NAMED.find(metric.name):
         return False
     for text in (metric.baseline_name, plan.product.current_performance):
         found = _RECALL_SAID.search(text or "")

@@ -29,6 +29,7 @@ from planner.judgement.rules.lexicon import (
     COUNTS_TAIL,
     FALSE_ALARM_SAID,
     MISS_SAID,
+    PRECISION_NAMED,
     REPORTED_ERRORS,
     TAIL_SAID,
 )
@@ -233,9 +234,6 @@ def _evidence(
     return Tempered(1 if severity is Severity.minor else 3, found)
 
 
-_PRECISION = Lexicon("precision, positive predictive value, ppv")
-
-
 def _let_through(plan: Plan) -> list[str]:
     """The real cases a precision target on what the system closes unseen lets through, a day at the volume
     (all of it, unless the share it handles is said) or per 1,000 closed: the count its floor must bound."""
@@ -244,7 +242,7 @@ def _let_through(plan: Plan) -> list[str]:
         if (
             goal is None
             or not 0 < goal < 1
-            or not (_LETS_GO.find(metric.name) and _PRECISION.find(metric.name))
+            or not (_LETS_GO.find(metric.name) and PRECISION_NAMED.find(metric.name))
         ):
             continue
         at = f'done.metrics[{index}]: "{metric.name}" at {fmt.share(goal)}'

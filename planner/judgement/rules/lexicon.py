@@ -2077,6 +2077,8 @@ COUNTS_MISSES = Lexicon("""
 """)
 
 # A metric that counts the false alarms (false positives): precision and its names.
+# Precision by its name: the share of flagged cases that are right.
+PRECISION_NAMED = Lexicon("precision, positive predictive value, ppv")
 COUNTS_FALSE_ALARMS = Lexicon(
     """
     precision, ppv, positive predictive value, specificity, true negative rate, tnr
