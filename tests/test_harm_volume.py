@@ -109,3 +109,25 @@ def test_several_differences_from_production_are_high_only_where_it_acts_alone_o
     assert level() == "medium"  # people check each output: collect production-like data, not a stop
     assert level(**{"product.mode": "automate"}) == "high"
     assert level(**{"impact.error_severity": "serious"}) == "high"
+
+
+def test_a_model_in_place_of_a_rule_acting_alone_today_weighs_what_it_commits_by_its_harm() -> None:
+    window = {
+        "product.circumstances": ["commits_alone"],
+        "product.mode": "automate",
+        "product.output": "The delivery window promised to the customer at checkout.",
+        "product.decision": "The checkout shows each order's window.",
+        "product.current_solution": "A fixed rule sets the window: ten working days for every order.",
+        "done.online_validation": None,
+        "after_launch.fallback": None,
+    }
+    assert levels(window)["commits-unchecked"] == "medium"  # nobody checks each window today either
+    assert (
+        levels({**window, "after_launch.fallback": "The checkout falls back to the rule."})[
+            "commits-unchecked"
+        ]
+        == "low"
+    )
+    assert levels({**window, "impact.error_severity": "serious"})["commits-unchecked"] == "high"
+    people = {**window, "product.current_solution": "Planners set each window by hand."}
+    assert levels(people)["commits-unchecked"] == "high"  # the model takes the planners' check away

@@ -32,16 +32,16 @@ from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
-    CHECKED_OUTCOME,
     COMMITS,
     CONSUMER_DUTY_SAID,
     DEVICE_DUTY_SAID,
     LIMITS_SAID,
+    PEOPLE,
+    SET_BY_RULE_TODAY,
     SIGNER_SAID,
     STAFF_DUTY_SAID,
 )
-from planner.judgement.rules.volume import volume_unpaired
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
@@ -369,6 +369,25 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "is named",
             ),
         ),
+        Case(  # it takes over from a rule acting alone today, tried in shadow, falling back to the rule: low
+            {
+                "product.circumstances": ["commits_alone"],
+                "product.mode": "automate",
+                "product.output": "The delivery window promised to the customer at checkout.",
+                "product.decision": "The checkout shows each order's window.",
+                "product.current_solution": "A fixed rule sets the window: ten working days for every order.",
+                "done.online_validation": "shadow",
+                "after_launch.fallback": "The checkout falls back to the rule.",
+            },
+            evidence=(
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked)",
+                'product.current_solution: "A fixed rule sets the window: ten working days for every order." (a '
+                "fixed rule sets: nobody checks each one today either)",
+                'after_launch.fallback: "The checkout falls back to the rule." (back to the rule)',
+                'done.online_validation: "shadow" (tried before it acts)',
+            ),
+        ),
     ),
     quiet=(
         Case(  # a person sets the volume it sends within a budget: the cap a lead asks for is there
@@ -427,70 +446,19 @@ def commits_unchecked(plan: Plan) -> Evidence:
     if plan.product.task is TaskType.generation:  # text that acts: a message can talk it into an action
         talked = "a generative model takes the action: a customer's message can talk it into one"
         return (*said, quote(plan, "product.task", talked), unbounded)
+    today = first_said(plan, ("product.current_solution",), SET_BY_RULE_TODAY)
+    replaces_a_rule = acts_without_money(plan) and effective_severity(plan) not in _SERIOUS
+    if today is not None and replaces_a_rule and not mentions(plan.product.current_solution, PEOPLE):
+        # a rule acts alone today, and nobody checks it: a model in its place, moving no money and
+        # erring without serious harm, takes no person's check away
+        path, words = today
+        replaced = quote(plan, path, f"{', '.join(words)}: nobody checks each one today either")
+        return (
+            Tempered(1, (*said, replaced, *guards)) if guards else Tempered(2, (*said, replaced, unbounded))
+        )
     if declinable(plan) and acts_without_money(plan):
         # it sends a suggestion on its own, moving no money, and the person it reaches takes it or not
         return Tempered(
             2, (*said, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)
         )
     return Tempered(2, (*said, *guards)) if guards else (*said, unbounded)
-
-
-@rule(
-    "success-self-counted",
-    Category.product,
-    likelihood=4,
-    impact=3,
-    move=Move(
-        "Pair the product's own count of success with an outcome someone checks",
-        "Acceptance, containment, non-escalation or clicks rise when people give up or accept without "
-        "reading: grade a weekly sample blind against the real outcome, and count repeat contacts, "
-        "complaints or reversals as a counter-metric with a floor",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {"product.circumstances": ["self_counted"]},
-            evidence=(
-                'product.circumstances: "self_counted" (success is counted by the product itself: accepted, '
-                "not escalated)",
-                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
-            ),
-        ),
-    ),
-    quiet=(
-        Case({"product.circumstances": ["none"]}),
-        Case(
-            {
-                "product.circumstances": ["self_counted"],
-                "done.metrics": [
-                    {"name": "Recall of duplicates at 95% precision", "baseline": 0.45, "target": 0.75},
-                    {
-                        "name": "Repeat contacts within 7 days",
-                        "baseline": 0.2,
-                        "target": 0.1,
-                        "direction": "lower",
-                    },
-                ],
-            }
-        ),
-    ),
-)
-def success_self_counted(plan: Plan) -> Evidence:
-    """Success is counted by the product itself.
-
-    Acceptance, containment, "not escalated", "not reopened" or clicks are written by the product's own
-    logs, and they rise when the product gets worse: people give up on reaching a person, accept a draft
-    without reading it, or stop reporting. A target met on such a count can hide a failing product.
-
-    Mitigation: Pair the metric with an outcome someone checks: a weekly sample graded blind against the
-    real outcome, repeat contacts, complaints, reversals or corrections made later; put that
-    counter-metric in the done criteria with a floor it must not cross.
-    """
-    fact = ticked(plan, Circumstance.self_counted)
-    if fact is None or any(CHECKED_OUTCOME.find(metric.name) for metric in plan.done.metrics):
-        return None  # a done metric already counts an outcome someone checked
-    if volume_unpaired(plan) is not None:
-        return None  # target-counts-volume asks for the same audited sample, and names both ticks
-    if not plan.done.metrics:
-        return (fact,)
-    return (fact, quote(plan, "done.metrics[0].name"))

@@ -1,17 +1,21 @@
-"""A success metric that improves through harm: a fall in contacts, calls, questions or complaints.
+"""A success metric that improves through harm: a fall in contacts, calls, questions or complaints, or a
+success the product counts itself (accepted, contained, not escalated).
 
 People stop calling when their problem is solved, and also when they were falsely reassured, gave up,
 or could not find the way to call. A fall in contacts counts both the same, so a product that turns
 people away scores as well as one that helps them. A lead asks for a counter-metric that tells the two
-apart: whether the problem was resolved, whether people came back, what happened to them later.
+apart: whether the problem was resolved, whether people came back, what happened to them later. A count the product writes in its own logs rises the same way when people give
+up or accept without reading, and asks for the same outcome checked apart.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import quote, ticked
+from planner.judgement.rules.lexicon import CHECKED_OUTCOME
+from planner.judgement.rules.volume import volume_unpaired
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, Direction, Plan
+from planner.plan.model import Category, Circumstance, Direction, Plan
 
 _CONTACTS = """contacts, calls, questions, complaints, tickets, enquiries, inquiries, call volume
 contact volume, contact rate, call rate, support tickets, helpline calls, calls to the helpline
@@ -160,3 +164,64 @@ def contact_fall_uncountered(plan: Plan) -> Evidence:
             "after_launch.monitoring or risks",
         ),
     )
+
+
+@rule(
+    "success-self-counted",
+    Category.product,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Pair the product's own count of success with an outcome someone checks",
+        "Acceptance, containment, non-escalation or clicks rise when people give up or accept without "
+        "reading: grade a weekly sample blind against the real outcome, and count repeat contacts, "
+        "complaints or reversals as a counter-metric with a floor",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.circumstances": ["self_counted"]},
+            evidence=(
+                'product.circumstances: "self_counted" (success is counted by the product itself: accepted, '
+                "not escalated)",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.circumstances": ["none"]}),
+        Case(
+            {
+                "product.circumstances": ["self_counted"],
+                "done.metrics": [
+                    {"name": "Recall of duplicates at 95% precision", "baseline": 0.45, "target": 0.75},
+                    {
+                        "name": "Repeat contacts within 7 days",
+                        "baseline": 0.2,
+                        "target": 0.1,
+                        "direction": "lower",
+                    },
+                ],
+            }
+        ),
+    ),
+)
+def success_self_counted(plan: Plan) -> Evidence:
+    """Success is counted by the product itself.
+
+    Acceptance, containment, "not escalated", "not reopened" or clicks are written by the product's own
+    logs, and they rise when the product gets worse: people give up on reaching a person, accept a draft
+    without reading it, or stop reporting. A target met on such a count can hide a failing product.
+
+    Mitigation: Pair the metric with an outcome someone checks: a weekly sample graded blind against the
+    real outcome, repeat contacts, complaints, reversals or corrections made later; put that
+    counter-metric in the done criteria with a floor it must not cross.
+    """
+    fact = ticked(plan, Circumstance.self_counted)
+    if fact is None or any(CHECKED_OUTCOME.find(metric.name) for metric in plan.done.metrics):
+        return None  # a done metric already counts an outcome someone checked
+    if volume_unpaired(plan) is not None:
+        return None  # target-counts-volume asks for the same audited sample, and names both ticks
+    if not plan.done.metrics:
+        return (fact,)
+    return (fact, quote(plan, "done.metrics[0].name"))

@@ -13,6 +13,8 @@ from planner.plan.model import OnlineValidation, OutcomeRecorded, Plan, TaskType
 SWITCH_BACK = Lexicon("""
     kill switch, switch off, switched off, switch that, a switch, off switch, turned off, turn it off
     back to the clerks, back to the staff, back to people, back to manual, back to the team, back to today's
+    back to the rule, back to the rules, back to the old rule, back to the old rules, revert to the rule
+    reverts to the rule, revert to the rules, reverts to the rules, the rule takes over, the rules take over
     fall back to manual, falls back to manual, manual process resumes, handled by hand again, within minutes
 """)
 

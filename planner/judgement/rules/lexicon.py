@@ -2518,6 +2518,14 @@ SYSTEM_DECIDES = Lexicon("""
     no human review, straight-through, straight through processing
 """)
 
+# Today's output is set by a rule or a formula with nobody checking each one: a model acting alone in its
+# place takes no person's check away.
+SET_BY_RULE_TODAY = SYSTEM_DECIDES + Lexicon(
+    """set by a rule, set by rules, set by a formula, set by a fixed rule, a fixed rule sets, the rule sets
+    a rule sets, a formula sets, the formula sets, rule-based, rules-based, computed by a rule
+    computed by a formula, a fixed rule, a flat rule, fixed lookup table, lookup table sets"""
+)
+
 # A new place to look at the predictions: a screen nobody has in their day yet.
 NEW_VIEW = Lexicon("""
     dashboard, dashboards, new screen, new screens, new view, new report, new reports, web page
