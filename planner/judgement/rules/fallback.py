@@ -1,12 +1,15 @@
-"""Rules on a fallback that leans on the people the model replaces: when it is down or wrong, the work
-goes back to staff the plan itself frees, reassigns or lets go."""
+"""Rules on the fallback: none where an automated error hurts people, or one that leans on the people the
+model replaces (when it is down or wrong, the work goes back to staff the plan itself frees, reassigns or
+lets go)."""
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Mode, Plan
+from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing
+from planner.judgement.rules.harm import severity_is
+from planner.judgement.rules.lexicon import HARMFUL
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.plan.model import Category, Mode, Plan, Severity
 
 # The fallback hands the work back to people doing it by hand.
 BY_HAND = Lexicon("""
@@ -127,4 +130,60 @@ def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
             quote(plan, path, f"{', '.join(words)}: the plan moves those people on"),
             f"nothing keeps them trained or on call ({', '.join(_KEPT_IN)})",
         ),
+    )
+
+
+@rule(
+    "automated-harm-no-fallback",
+    Category.ethics,
+    likelihood=5,
+    impact=5,
+    ask="can an automated error hurt someone, with no fallback?",
+    move=Move(
+        "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
+        "Where an error costs someone health, safety, money, legal standing or access, the model should "
+        "propose and a person decide (or review what it does) until its errors are known, with an appeal "
+        "and a fallback when it is wrong or down",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {"product.mode": "automate", "impact.error_severity": "serious", "after_launch.fallback": "none"},
+            evidence=(
+                'product.mode: "automate"',
+                'impact.error_severity: "serious"',
+                'after_launch.fallback: "none"',
+            ),
+            also=frozenset({"no-fallback"}),
+        ),
+    ),
+    quiet=(
+        Case({"product.mode": "automate", "impact.error_severity": "serious"}),
+        Case({"product.mode": "automate", "after_launch.fallback": "none"}),
+    ),
+)
+def automated_harm_no_fallback(plan: Plan) -> Evidence:
+    """Automated decisions that hurt people, with no fallback.
+
+    The model decides alone where an error costs someone health, safety, money, legal standing or
+    access, and nothing catches it when it is wrong: the harm is done before anyone can see it.
+
+    Mitigation: Augment instead of automate (a person decides, or reviews what the model does),
+    add an appeal and a fallback, and automate only the cases the model gets right nearly always.
+    """
+    automatic = answer_is(plan, "product.mode", Mode.automate)
+    fallback = plan.after_launch.fallback
+    if not automatic or fallback is None or not says_nothing(fallback):
+        return None
+    harm = severity_is(plan, Severity.serious, Severity.severe)
+    if harm:
+        return (*automatic, *harm, quote(plan, "after_launch.fallback"))
+    # No severity said: the words of the harm or the decision are a guess, asked as a question.
+    where = "impact.error_harm" if mentions(plan.impact.error_harm, HARMFUL) else "product.decision"
+    words = HARMFUL.find_all(answer_at(plan, where))
+    if not words:
+        return None
+    return Hint(
+        words, (*automatic, quote(plan, where, ", ".join(words)), quote(plan, "after_launch.fallback"))
     )

@@ -9,8 +9,8 @@ from planner.judgement.rules.base import (
     PERSON_WEEK_HOURS,
     Case,
     Evidence,
-    Hint,
     Move,
+    Tempered,
     rule,
 )
 from planner.judgement.rules.evidence import (
@@ -25,14 +25,9 @@ from planner.judgement.rules.evidence import (
     show,
     volume_counts_other_item,
 )
-from planner.judgement.rules.harm import severity_is
-from planner.judgement.rules.lexicon import (
-    HARMFUL,
-)
 from planner.judgement.rules.perevent import every_item_counted
-from planner.judgement.rules.stake import weigh_beyond_value
-from planner.judgement.rules.words import mentions
-from planner.plan.model import Category, Mode, Plan, Severity
+from planner.judgement.rules.stake import rolled_out, weigh_beyond_value
+from planner.plan.model import Category, Plan
 
 _HOURS = {"minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60, "hour": 1.0, "hours": 1.0}
 _HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 3600, "s": 1 / 3600}
@@ -149,6 +144,19 @@ def no_impact_estimate(plan: Plan) -> Evidence:
                 "saved; this names a bigger stake: count it)",
             ),
         ),
+        Case(  # a pilot's share, rolled out when the target is met: the whole volume repays the effort, low
+            {
+                "impact.value_per_item": 0.2,
+                "impact.share_addressed": 0.1,
+                "done.when_met": "Roll out to all depots.",
+            },
+            evidence=(
+                "impact estimate: 240 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 1.0 person-weeks)",
+                'done.when_met: "Roll out to all depots." (roll out, to all depots: at the whole volume a year of value is about '
+                "9.6 person-weeks)",
+            ),
+        ),
         Case(  # a screening service counted in money where misses harm someone's health: low, and said
             {"impact.value_per_item": 0.1, "impact.harm_kinds": ["money", "health"]},
             evidence=(
@@ -176,6 +184,9 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
         f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
         quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
+    wider = rolled_out(plan, yearly, effort)
+    if wider:  # the first model's share is a pilot's: rolled out, the same effort pays
+        return Tempered(1, (*found, wider))
     return weigh_beyond_value(plan, found, hours=norm(plan.impact.value_unit or "") in _HOURS)
 
 
@@ -315,62 +326,6 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
                 line += " (no payback within a year)"
         found.append(line)
     return tuple(found)
-
-
-@rule(
-    "automated-harm-no-fallback",
-    Category.ethics,
-    likelihood=5,
-    impact=5,
-    ask="can an automated error hurt someone, with no fallback?",
-    move=Move(
-        "Keep a person in the loop, and design the fallback, before automating a decision that hurts people",
-        "Where an error costs someone health, safety, money, legal standing or access, the model should "
-        "propose and a person decide (or review what it does) until its errors are known, with an appeal "
-        "and a fallback when it is wrong or down",
-        "danger",
-        first=True,
-    ),
-    fires=(
-        Case(
-            {"product.mode": "automate", "impact.error_severity": "serious", "after_launch.fallback": "none"},
-            evidence=(
-                'product.mode: "automate"',
-                'impact.error_severity: "serious"',
-                'after_launch.fallback: "none"',
-            ),
-            also=frozenset({"no-fallback"}),
-        ),
-    ),
-    quiet=(
-        Case({"product.mode": "automate", "impact.error_severity": "serious"}),
-        Case({"product.mode": "automate", "after_launch.fallback": "none"}),
-    ),
-)
-def automated_harm_no_fallback(plan: Plan) -> Evidence:
-    """Automated decisions that hurt people, with no fallback.
-
-    The model decides alone where an error costs someone health, safety, money, legal standing or
-    access, and nothing catches it when it is wrong: the harm is done before anyone can see it.
-
-    Mitigation: Augment instead of automate (a person decides, or reviews what the model does),
-    add an appeal and a fallback, and automate only the cases the model gets right nearly always.
-    """
-    automatic = answer_is(plan, "product.mode", Mode.automate)
-    fallback = plan.after_launch.fallback
-    if not automatic or fallback is None or not says_nothing(fallback):
-        return None
-    harm = severity_is(plan, Severity.serious, Severity.severe)
-    if harm:
-        return (*automatic, *harm, quote(plan, "after_launch.fallback"))
-    # No severity said: the words of the harm or the decision are a guess, asked as a question.
-    where = "impact.error_harm" if mentions(plan.impact.error_harm, HARMFUL) else "product.decision"
-    words = HARMFUL.find_all(answer_at(plan, where))
-    if not words:
-        return None
-    return Hint(
-        words, (*automatic, quote(plan, where, ", ".join(words)), quote(plan, "after_launch.fallback"))
-    )
 
 
 @rule(

@@ -2,14 +2,16 @@
 
 A value counted in minutes saved undercounts a model whose real worth is the breakdown, the injury or the
 lost sale it helps avoid; the kinds of harm and the words of the goal, the pain or the worst error name it.
+A value counted at a pilot's share undercounts one the plan rolls out to every item.
 """
 
 from __future__ import annotations
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import Evidence, Tempered
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Plan
+from planner.plan.model import LaterPhase, Plan
 from planner.plan.stakes import HarmKind
 
 # Harm kinds whose errors (or whose avoidance) weigh more than the minutes a model saves.
@@ -53,3 +55,24 @@ def weigh_beyond_value(plan: Plan, found: Evidence, hours: bool = False) -> Evid
     does not hold: a bigger stake than the minutes saved (`hours`), or a harm to health, rights or privacy."""
     stake = (bigger_stake(plan) if hours else None) or harm_beyond_money(plan) if found else None
     return Tempered(1, (*(found or ()), stake)) if stake else found
+
+
+# A later step that takes the first model to every item: `then roll out to all depots`.
+ROLLED_OUT = Lexicon("""
+    roll out, rolls out, rolled out, roll-out, rollout, rolling out, scale up, scales up, scaled up
+    extend to all, extended to all, extend it to all, to all sites, to every site, to all stores, to all branches
+    to all teams, to all depots, to all regions, to every region, everywhere
+""")
+
+
+def rolled_out(plan: Plan, yearly: float, effort: float) -> str | None:
+    """Where the first model addresses only part of the volume and the plan widens it later, the year of
+    value at the whole volume, said when that repays the effort."""
+    share = plan.impact.share_addressed
+    if share is None or not 0 < share < 1 or yearly / share < effort:
+        return None
+    full = f"at the whole volume a year of value is about {fmt.number(yearly / share, 1)} person-weeks"
+    if LaterPhase.wider_scope in plan.done.later_phase:
+        return quote(plan, "done.later_phase", f"a later phase widens it: {full}")
+    said = ROLLED_OUT.find_all(plan.done.when_met)
+    return quote(plan, "done.when_met", f"{', '.join(said)}: {full}") if said else None
