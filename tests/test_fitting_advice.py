@@ -59,7 +59,28 @@ _LEARN_ONE = "Find when the standard or the regime changed, and learn one"
 
 # (the rule, answers patched onto the sound plan, the advice given, the advice not given, how the
 # register's mitigation begins, the advice `planner show` leads with: None where another leads)
+_UNWORKED = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
+# nobody did cases by hand, none of today's outputs are kept, and today's figure is not measured
+_UNWORKED |= {"constraints.data.labeled_examples": None, "done.metrics[0].baseline": None}
+_BY_HAND = "Do the task by hand before modelling"
+_BESIDE = "Work cases beside the people who do it today, and score a sample of theirs"
 CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
+    (  # people do the task every day: the team works cases beside them, not alone
+        "never-done-by-hand",
+        {**_UNWORKED, "product.current_solution": "Staff read each request and price it by hand."},
+        _BESIDE,
+        _BY_HAND,
+        "Sit with the people who do the task today",
+        _BESIDE,
+    ),
+    (  # nobody does it today: the team does cases itself
+        "never-done-by-hand",
+        {**_UNWORKED, "product.current_solution": "No one checks today."},
+        _BY_HAND,
+        _BESIDE,
+        "Do 50-100 real cases by hand",
+        _BY_HAND,
+    ),
     ("selective-labels", _CHOSEN, _RANDOM_SHARE, _WHO_CHOOSES, "Keep a small random share", _RANDOM_SHARE),
     (  # the output sets a price: the buyers choose which cases get an outcome
         "selective-labels",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
 from planner.judgement.rules.data import todays_job_kept
 from planner.judgement.rules.evidence import (
     answer_is,
@@ -75,12 +75,30 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
 }
 
 
+# People do the task every day: the team learns it beside them, and scores their work as the yardstick.
+_BESIDE_THE_PEOPLE = Instead(
+    lambda plan: plan.by_hand.examples == 0 and people_do_it_today(plan) == "product.current_solution",
+    Move(
+        "Work cases beside the people who do it today, and score a sample of theirs",
+        "They do this task every day: sit with them for 50 real cases, note what they look at and where they "
+        "hesitate, and score a sample of their outputs against the truth: the signals, the hard cases and "
+        "the yardstick the model must beat",
+        "warning",
+        first=True,
+    ),
+    "Sit with the people who do the task today for 50-100 real cases, timed; write down what they look at "
+    "and which cases are hard; score a sample of their outputs against the truth.",
+    title="Nobody on the team has worked cases beside the people who do the task today",
+)
+
+
 @rule(
     "never-done-by-hand",
     Category.model,
     likelihood=4,
     impact=3,
     move=_BE_THE_ALGORITHM,
+    instead=(_BESIDE_THE_PEOPLE,),
     fires=(
         Case({"by_hand.examples": 0, "product.current_solution": "No one checks today."}, evidence=_NONE),
         Case({**_BY_PEOPLE, "done.metrics": [{"name": "Jobs on time", "target": 0.9}]}, evidence=_NONE),
