@@ -844,6 +844,14 @@ _GROW_THE_RARE_CLASS = Instead(
 )
 
 
+def _learns_every_point(plan: Plan) -> bool:
+    """Whether the model forecasts along series (a forecast, or an amount read from a time series): every
+    period of each series is an example, whatever the team counted."""
+    task = plan.product.task
+    series = DataKind.time_series in plan.product.data_kinds
+    return task is TaskType.forecasting or (task is TaskType.regression and series)
+
+
 @rule(
     "small-labeled-set",
     Category.data,
@@ -873,6 +881,13 @@ _GROW_THE_RARE_CLASS = Instead(
                 "constraints.data.labeled_examples: 400 (a small tabular model on few inputs: cross-validate and "
                 "report intervals)",
                 'product.inputs: "Engine hours, months since service and load class." (about 3 tabular inputs)',
+            ),
+        ),
+        Case(  # 950 growing cycles of a forecast: each a series of daily points, low, counted again
+            {"constraints.data.labeled_examples": 950, "product.task": "forecasting"},
+            evidence=(
+                "constraints.data.labeled_examples: 950 (a forecast learns from every point of each series: count "
+                "the points, not the series)",
             ),
         ),
         Case(  # an enriched set: the count of positives stated outright is what is small
@@ -978,6 +993,9 @@ def small_labeled_set(plan: Plan) -> Evidence:
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
         )
     if data.labeled_examples < MIN_LABELED:
+        if _learns_every_point(plan):  # a count of series or cycles, each a history of points
+            note = "a forecast learns from every point of each series: count the points, not the series"
+            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
         few = _few_features(plan) if data.labeled_examples >= MIN_SMALL_TABULAR else None
         if few is not None:  # a small model on a handful of columns learns from a few hundred rows
             note = "a small tabular model on few inputs: cross-validate and report intervals"
