@@ -222,6 +222,13 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
         {"product.lead_days": 3},
     ),
+    (  # a ranking of drivers judged on unfilled requests: the order prevents only the ones it caused
+        "failures-outside-the-step",
+        {"product.task": "ranking", "product.success_metric": "Share of transport requests left unfilled."},
+        {
+            "impact.bottleneck": "Offers go out one driver at a time; 60% of unfilled requests are due to no driver nearby."
+        },
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,
@@ -310,6 +317,11 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
             "product.action_shape": "sets_amount",
             "product.success_metric": "Unsold loaves as a share of loaves baked, and days a shop sold out.",
         },
+    ),
+    # a classifier judged on late deliveries: catching them is its own step
+    (
+        "failures-outside-the-step",
+        {"product.task": "classification", "product.success_metric": "Share of late deliveries."},
     ),
     # a weekly cycle on a classifier: the lead of a verdict is not a forecast's horizon
     (

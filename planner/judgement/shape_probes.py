@@ -4,7 +4,8 @@ A matcher that shortlists people or slots for others is an allocation under limi
 that retrieves documents answers from texts that expire; a model that accepts cases alone above a cut-off
 is audited by nobody unless someone samples what it let through; a pilot on the worst units improves by
 regression to the mean; a forecast people adjust is judged against the rule, not the figure they use;
-a ranked list people stop working down by a rule is scored at an ideal stopping point, not at theirs.
+a ranked list people stop working down by a rule is scored at an ideal stopping point, not at theirs; a
+better order, match or draft prevents only the failures of the whole service its own step caused.
 The plan's structured answers (task, mode, action shape, live check) say which system it is; a few words
 say what the system works on. Each probe asks only where its rules stayed quiet and no answer settles it.
 """
@@ -326,4 +327,42 @@ def _baseline_before_people_adjust(plan: Plan) -> Found:
         "figure they actually used, logged as issued, or the rule before they changed it? A model that "
         "beats the raw rule can still lose to the people who adjust it.",
         (quote(plan, path, ", ".join(words)), quote(plan, "done.metrics[0].name")),
+    )
+
+
+# ---------------------------------------------------------------- failures the step cannot move
+
+# A target that counts failures of the whole service: a better order, match or draft prevents only those
+# its step caused, not those for want of supply, notice or another system's answer.
+FAILURES_COUNTED = Lexicon("""
+    unfilled, unserved, unmet, not filled, not served, missed deadline, missed deadlines, deadline misses
+    deadlines missed, late, lateness, overdue, breach, breaches, sla breaches, not on time, delays
+    cancellations, cancelled, no-shows, no shows, unanswered, abandoned, waiting time, waiting times
+    wait time, wait times, turnaround time, turnaround times
+""")
+# An answer that already says why the failures happen, or which of them the step causes.
+CAUSES_SAID = Lexicon("""
+    root cause, root causes, causes, caused by, because of, due to, of the misses, of the failures
+    of the late, of the unfilled, of the delays, of the breaches, reasons, reason codes
+""")
+_STEP_OUTPUT = {TaskType.ranking: "order", TaskType.matching: "match", TaskType.generation: "draft"}
+_CAUSE_IN = ("impact.bottleneck", "product.pain", "product.current_performance")
+
+
+@probe("failures-outside-the-step", "whole-moves-by-step-share")
+def _failures_outside_the_step(plan: Plan) -> Found:
+    output = _STEP_OUTPUT.get(plan.product.task) if plan.product.task else None
+    if output is None:
+        return None
+    counted = first_said(plan, ("product.success_metric", *metric_paths(plan, "name")), FAILURES_COUNTED)
+    if counted is None or first_said(plan, _CAUSE_IN, CAUSES_SAID):
+        return None
+    path, words = counted
+    said = ", ".join(words)
+    return (
+        f"The target counts {said}: how many of last month's would a perfect {output} have prevented? "
+        f"Read 30 of them and note each one's cause (nobody free nearby, too little notice, a wait on "
+        f"another system or person): a better {output} moves only those it caused, and the rest cap what "
+        "the target can reach.",
+        (quote(plan, path, said),),
     )
