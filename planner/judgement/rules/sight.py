@@ -76,6 +76,19 @@ _CHECKED_IN = (
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # a draft a person signs, written without what the writer had in hand: medium
+            {
+                "product.unseen_by_model": "The surveyor's photos and what they remember from the visit.",
+                "product.task": "generation",
+                "product.mode": "augment",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The surveyor\'s photos and what they remember from the visit." (a '
+                "draft reads as complete: whoever signs it sees what it says, not what it never read)",
+                'product.task: "generation"',
+            ),
+        ),
         Case(  # automatic, but the gap is said to decide few cases: medium, not high
             {
                 "product.unseen_by_model": "A note the adjuster adds by phone, which rarely changes the outcome.",
@@ -207,6 +220,10 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         )
     if alone:
         return (said, alone)
+    if plan.product.task is TaskType.generation:
+        # a draft reads as complete: its reviewer sees what it says, not what it could not read
+        unread = "a draft reads as complete: whoever signs it sees what it says, not what it never read"
+        return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
     return None  # people still decide each case with what they see: the model only advises or orders
 
 
