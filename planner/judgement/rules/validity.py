@@ -19,6 +19,11 @@ DATED_SOURCES = Lexicon("""
     procedure manual, rulebook, rule book, circulars, product labels, label texts, approved labels
     approvals, authorisations, authorizations, registrations, safety data sheets, data sheets, datasheets
     codes of practice, price list, price lists, formulary, formularies, prescribing information
+    entry requirements, visa requirements, visa rules, travel advice, travel advisories, advisories
+    border rules, import rules, customs rules, sanctions lists, vaccination requirements, health requirements
+    change often, changes often, change frequently, changes frequently, changed often, updated daily
+    updated weekly, updated often, frequently updated, fast-changing, fast changing, change without notice
+    changes without notice, change at short notice, changes at short notice, keep changing, keeps changing
 """)
 
 # Where a plan says each document carries its dates, or old versions are kept out.
@@ -75,6 +80,18 @@ def _answers_from_documents(plan: Plan) -> str | None:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # the team says in its pain that what the drafts rest on changes often
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.pain": "Agents look up each country's rules by hand, and they change often.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.pain: "Agents look up each country\'s rules by hand, and they change often."',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     quiet=(
         Case(  # each note carries its dates, and only the one in force is retrieved
@@ -123,8 +140,12 @@ def sources_change_over_time(plan: Plan) -> Evidence:
         notes
     ):
         return None  # the plan already keeps the versions apart
-    found = first_said(plan, read_paths(plan), DATED_SOURCES)
+    found = first_said(plan, (*read_paths(plan), *_CHANGES_SAID_IN), DATED_SOURCES)
     if found is None:
         return None
     path, words = found
     return Hint(words, (writes, quote(plan, path)))
+
+
+# Where a team says its sources change, beyond what the model reads: the pain, today's misses, the changes.
+_CHANGES_SAID_IN = ("product.pain", "product.current_performance", "constraints.data.changes")
