@@ -229,6 +229,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "impact.bottleneck": "Offers go out one driver at a time; 60% of unfilled requests are due to no driver nearby."
         },
     ),
+    (  # clerks check every form today and the model is to do it alone: what else do they catch?
+        "step-also-catches",
+        {
+            "product.mode": "automate",
+            "product.current_solution": "Two clerks read each claim form and key it in by hand.",
+            "impact.share_addressed": 1.0,
+        },
+        {"impact.share_addressed": 0.6, "heuristics.humans_handle": "Forms in another language."},
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,
@@ -317,6 +326,11 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
             "product.action_shape": "sets_amount",
             "product.success_metric": "Unsold loaves as a share of loaves baked, and days a shop sold out.",
         },
+    ),
+    # the clerks keep working each form, helped by the model: they still see what they used to
+    (
+        "step-also-catches",
+        {"product.mode": "augment", "product.current_solution": "Two clerks read each claim form by hand."},
     ),
     # a classifier judged on late deliveries: catching them is its own step
     (

@@ -5,7 +5,8 @@ that retrieves documents answers from texts that expire; a model that accepts ca
 is audited by nobody unless someone samples what it let through; a pilot on the worst units improves by
 regression to the mean; a forecast people adjust is judged against the rule, not the figure they use;
 a ranked list people stop working down by a rule is scored at an ideal stopping point, not at theirs; a
-better order, match or draft prevents only the failures of the whole service its own step caused.
+better order, match or draft prevents only the failures of the whole service its own step caused; and
+people whose step a model takes over alone also catch things on the side nobody will see.
 The plan's structured answers (task, mode, action shape, live check) say which system it is; a few words
 say what the system works on. Each probe asks only where its rules stayed quiet and no answer settles it.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
+from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, TaskType
 from planner.plan.model import Plan
@@ -365,4 +367,30 @@ def _failures_outside_the_step(plan: Plan) -> Found:
         f"another system or person): a better {output} moves only those it caused, and the rest cap what "
         "the target can reach.",
         (quote(plan, path, said),),
+    )
+
+
+# ---------------------------------------------------------------- what the people taken over from also catch
+
+_KEEP_A_SHARE = 0.8  # people who keep a fifth of the cases or more still see what passes
+
+
+@probe(
+    "step-also-catches",
+    "side-duties-unowned",
+    "check-before-action-removed",
+    "later-phase-drops-the-check",
+)
+def _step_also_catches(plan: Plan) -> Found:
+    product = plan.product
+    if product.mode is not Mode.automate or people_do_it_today(plan) != "product.current_solution":
+        return None
+    share = plan.impact.share_addressed
+    if share is not None and share <= _KEEP_A_SHARE:
+        return None
+    return (
+        "People do this step by hand today and the model is to do it alone: what else do they catch while "
+        "at it (a wrong record upstream, a pattern that looks like fraud, a customer in trouble, a fault)? "
+        "Once it runs alone nobody sees those: list them from 30 recent cases and give each an owner.",
+        (quote(plan, "product.current_solution"), quote(plan, "product.mode")),
     )
