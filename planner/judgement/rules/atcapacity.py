@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at
-from planner.judgement.rules.lexicon import RELEASED_BY_PEOPLE
+from planner.judgement.rules.lexicon import AT_DEPTH, AT_THE_DAILY_TOP, RELEASED_BY_PEOPLE, SET_AT_CAPACITY
 from planner.plan.model import Mode, Plan
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
@@ -17,6 +17,19 @@ AT_CAPACITY = Move(
 )
 
 _HOLD_ANSWERS = ("product.decision", "product.decision_owner", "heuristics.humans_handle")
+
+
+def judged_at_capacity(plan: Plan) -> bool:
+    """Whether the plan already judges or sets the cut at what people can handle: a done metric (its name
+    or its data) or the done criteria judged at a daily top (`precision in the top 40 a day`), or the
+    decision, a metric or the criteria saying the threshold is set to people's capacity."""
+    metrics = plan.done.metrics
+    if any(AT_DEPTH.find(metric.name) for metric in metrics):
+        return True
+    said: list[str | None] = [metric.name for metric in metrics]
+    said += [metric.dataset for metric in metrics]
+    said += [plan.done.when_met, plan.product.decision, plan.product.decision_owner]
+    return any(AT_THE_DAILY_TOP.find(text) or SET_AT_CAPACITY.find(text) for text in said)
 
 
 def acts_alone(plan: Plan) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.chooser import about_people
-from planner.judgement.rules.compliance import compliance_stated
+from planner.judgement.rules.compliance import compliance_stated, internal_and_low_stakes
 from planner.judgement.rules.evidence import (
     answered_quotes,
     first_said,
@@ -239,6 +239,24 @@ _ABOUT_THINGS = Instead(
     ),
     quiet=(  # a person decides each case, and the decision or the FAQ says who stays responsible
         Case({"product.circumstances": ["none"]}),
+        Case(  # which reads a clerk re-checks: an internal step, minor errors, no one's rights touched
+            {
+                **_SECTOR,
+                "impact.error_severity": "minor",
+                "product.output": "A queue of meter reads ranked by how likely each is wrong.",
+                "product.decision": "Which meter reads the billing clerk re-checks first.",
+            }
+        ),
+        Case(  # a suggested price a person sets from, with minor errors: nothing for anyone to sign
+            {
+                **_SECTOR,
+                "impact.error_severity": "minor",
+                "product.task": "regression",
+                "product.output": "A suggested price for each donated item.",
+                "product.decision": "The shop volunteer prices the item, starting from the suggestion.",
+                "product.action_shape": "sets_amount",
+            }
+        ),
         Case({**_SECTOR, "product.decision": _RESPONSIBLE}),
         Case({**_SECTOR, "press_release.faq": [{"question": "Who answers for it?", "answer": _RESPONSIBLE}]}),
         Case(  # the regulation named, and how the plan meets it: an exclusion and a sign-off
@@ -285,6 +303,8 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         return Tempered(4, (fact, quote(plan, "product.mode"), severity_quote(plan)))
     if named:
         return Tempered(1, (fact, named))
+    if internal_and_low_stakes(plan):
+        return None  # a person takes each internal step as today, and what goes wrong touches no right
     unsigned = (fact, "no answer says who signs, or what the rules require of a model")
     if plan.product.mode is not Mode.automate and not about_people(plan):
         return Tempered(2, unsigned)  # people decide each case, about things: a question to settle early

@@ -2,16 +2,19 @@
 
 A lead who hears "a regulator governs this" asks two things: which rules, and what the plan does about
 them. An answer that names an act, a directive, a standard by number or a regulator, and says how the
-plan meets it (a sign-off, an assessment, an exclusion, an approval), has done the asking already.
+plan meets it (a sign-off, an assessment, an exclusion, an approval), has done the asking already. An
+internal step a person takes about things, with minor errors, asks nothing of them.
 """
 
 from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.chooser import about_people
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Plan
+from planner.plan.model import HarmKind, Mode, Plan, Severity
 from planner.plan.text import text_answers
 
 # A regulation or standard by its name: a titled act, directive, regulation or code; a standard's number;
@@ -53,3 +56,20 @@ def compliance_stated(plan: Plan) -> str | None:
     if any(COMPLIES.find(text) for _, text in texts):
         return quote(plan, named[0][0], "names the rules; another answer says how the plan meets them")
     return None
+
+
+# Harms a sector's rules protect a person from, beyond money: their health, their rights, their data.
+_PROTECTED_HARMS = frozenset({HarmKind.health, HarmKind.rights, HarmKind.privacy})
+
+
+def internal_and_low_stakes(plan: Plan) -> bool:
+    """Whether the output only steers an internal step a person takes (which reads a clerk re-checks, a
+    price a shop suggests), about things, with minor errors that harm no health, right or data. The
+    sector's rules govern what is decided about customers; such a step changes nobody's rights, and
+    there is nothing new for anyone to sign. A moderate error (a finding shown to a patient, a levy
+    audit) may be one the rules weigh: still asked."""
+    if plan.product.mode is Mode.automate or about_people(plan):
+        return False
+    if set(plan.impact.harm_kinds) & _PROTECTED_HARMS:
+        return False
+    return effective_severity(plan) is Severity.minor

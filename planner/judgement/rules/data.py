@@ -44,7 +44,7 @@ from planner.judgement.rules.evidence import (
     truth_paths,
 )
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, held_back_at_a_cost
-from planner.judgement.rules.heard import live_too, wider_scope
+from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
 from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
@@ -787,7 +787,7 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     # is the bigger worry: the delay is worth a decision, not a stop.
     if acting_shapes_labels(plan):
         return Tempered(3, found)
-    adversaries = ADVERSARIAL.find_all(_adversary_text(plan))
+    adversaries = ADVERSARIAL.find_all(_adversary_text(plan)) if catches_someone(plan) else ()
     if not adversaries and _labels_stream_in(plan):
         return None  # a stream: each retraining learns from every case whose label is in, none waits
     # Labels that start coming in the same or the next day accrue continuously: each retraining learns

@@ -33,7 +33,7 @@ from planner.judgement.rules.evidence import (
     todays_figure,
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.heard import before_after_live
+from planner.judgement.rules.heard import before_after_live, catches_someone
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
@@ -1640,7 +1640,9 @@ _ADVERSARY_PATHS = (
 
 def adversarial_words(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that names a domain where the positive class fights back (fraud, spam, abuse,
-    bots), and the words it says."""
+    bots), and the words it says; none where the output catches nobody (`catches_someone`)."""
+    if not catches_someone(plan):
+        return None
     for path in _ADVERSARY_PATHS:
         text = answer_at(plan, path)
         words = ADVERSARIAL.find_all(text) if isinstance(text, str) else ()
@@ -1702,6 +1704,23 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
                 "days: retrain faster)",
             ),
         ),
+        Case(  # a prompted model that still quarantines what it flags: the other side learns to get past it
+            {
+                "product.task": "generation",
+                "product.goal": "Keep phishing e-mails out of staff inboxes.",
+                "product.decision": "Quarantine each e-mail the model flags as phishing.",
+                "product.output": "A verdict and a reason for each e-mail.",
+                "constraints.retraining.trigger": None,
+            },
+            evidence=(
+                'product.goal: "Keep phishing e-mails out of staff inboxes." (phishing: the other side adapts '
+                "to what the model stops)",
+                "constraints.retraining.trigger: not answered (what makes you retrain early?)",
+                'constraints.retraining.cadence: "monthly" (every 30 days, while adversaries adapt within '
+                "days: retrain faster)",
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
     ),
     quiet=(
         Case({"product.goal": "Stop fraudsters from being paid twice."}),  # monitored, with a trigger
@@ -1713,6 +1732,15 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
                 "product.goal": "Ban players who cheat in ranked matches.",
                 "constraints.retraining.cadence": "weekly",
                 "after_launch.monitoring": [{"signal": "Bans per week, in the monthly report"}],
+            }
+        ),
+        Case(  # an adversary word where the model drafts letters: nobody games a letter drafter
+            {
+                "product.task": "generation",
+                "product.goal": "Draft letters to bereaved customers faster, without chargebacks or complaints.",
+                "product.decision": "The drafted letter, which a case handler edits and sends.",
+                "product.output": "A draft letter for each case.",
+                "constraints.retraining.trigger": None,
             }
         ),
         Case(  # "bot" inside "bottom" and "bottles"

@@ -32,12 +32,14 @@ from planner.judgement.rules.lexicon import (
     HIRING_SAID,
     LEGAL_WEIGHT,
     ON_THE_PERSON,
+    PAID_WORK,
     PEOPLE_IF_HIRING,
     PUBLIC_SAFETY,
     RECORDS_PEOPLE,
     SIGNER_SAID,
     STAFF,
     STAFF_DUTY_SAID,
+    UNPAID,
     WATCHES_STAFF,
 )
 from planner.judgement.rules.recorded import people_kept_out
@@ -71,6 +73,15 @@ def as_people(plan: Plan, words: tuple[str, ...]) -> tuple[str, ...]:
         return words
     loose = set(PEOPLE_IF_HIRING.find_all(" ".join(words)))
     return tuple(word for word in words if word.lower() not in loose)
+
+
+def unpaid_only(plan: Plan, path: str) -> bool:
+    """Whether the people the answer at `path` is about give their time unpaid: it, the title, the goal or
+    the users name volunteers, and none names a paid job, an employee or staff. Recruiting, rostering or
+    ranking volunteers hires and employs no one: no duty of an employer or of a hiring decision applies."""
+    texts = [answer_at(plan, where) for where in (path, "title", "product.goal", "product.users")]
+    said = [text for text in texts if isinstance(text, str)]
+    return any(UNPAID.find(text) for text in said) and not any(PAID_WORK.find(text) for text in said)
 
 
 def _everything(plan: Plan) -> Iterator[str | None]:
@@ -195,6 +206,13 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
             {"product.inputs": "Telematics from the phones of insured drivers; premiums follow the score."}
         ),
         Case({"product.decision": "Suggest a reply that the support agents edit and send."}),
+        Case(  # volunteers ranked for a run are not employees: no works council speaks for them
+            {
+                "product.decision": "The coordinator phones first the volunteer drivers the model ranks "
+                "highest for each run.",
+                "product.users": "The volunteer coordinators of a community transport charity.",
+            }
+        ),
     ),
 )
 def staff_monitoring_duty(plan: Plan) -> Evidence:
@@ -214,6 +232,8 @@ def staff_monitoring_duty(plan: Plan) -> Evidence:
     if found is None:
         return None
     path, words = found
+    if unpaid_only(plan, path):
+        return None  # volunteers ranked or scored are no employees: no works council speaks for them
     evidence = [
         quote(plan, path, f"staff at work: {', '.join(words)}"),
         "no works council, staff representatives or employee information is named",

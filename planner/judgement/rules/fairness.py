@@ -8,6 +8,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import as_people
 from planner.judgement.rules.evidence import (
     answer_at,
+    own_notes,
     patients_are_animals,
     quote,
     says_nothing,
@@ -18,12 +19,13 @@ from planner.judgement.rules.lexicon import (
     ACCEPT_FORMS,
     ACTS_ON_PEOPLE,
     FAIRNESS_SAID,
+    PERSONS,
     PROTECTED,
     PROXY_OF_PROTECTED,
 )
 from planner.judgement.rules.names import name_matches_fall_unevenly
-from planner.judgement.rules.words import mentions
-from planner.plan.model import ActionShape, Category, Plan
+from planner.judgement.rules.words import Lexicon, mentions
+from planner.plan.model import ActionShape, Category, Plan, TaskType
 
 
 @rule(
@@ -226,6 +228,41 @@ from planner.plan.model import ActionShape, Category, Plan
                 "each is predicted to enrol.",
             }
         ),
+        Case(  # a forecast of appointments per clinic: maternity names who is counted, nobody is decided about
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "forecasting",
+                "product.output": "Appointments per clinic per week for the next 8 weeks.",
+                "product.decision": "The rota lead sets midwife sessions from the forecast.",
+                "product.lead_days": 56,
+                "product.inputs": "Past maternity bookings by week and clinic.",
+            }
+        ),
+        Case(  # a count of students who will enrol: rooms are approved, no student is
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "regression",
+                "product.goal": "Fewer empty rooms for student enrolments.",
+                "product.output": "The number of students who will enrol in each course next term.",
+                "product.decision": "The timetabler books rooms from the count and approves extra sections.",
+            }
+        ),
+        Case(  # tenants own the reads; what is ranked is the reads a clerk re-checks, no person
+            {
+                "constraints.data.personal_data": True,
+                "product.goal": "Tenants of our housing association are billed on correct heat meter reads.",
+                "product.output": "A queue of meter reads ranked by how likely each is wrong.",
+                "product.decision": "Which meter reads the billing clerk re-checks first.",
+                "product.inputs": "The read, past reads, the meter type and the tenant postcode.",
+            }
+        ),
+        Case(  # the results are reported by age and sex: the check by group is planned, in the metric's data
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which loan applicants are approved.",
+                "done.metrics[0].dataset": "The 2024 hold-out, with results reported by age, sex and branch.",
+            },
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,
@@ -251,9 +288,13 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     # A stand-in (a postcode, a first name) matters only where the model decides about people; with
     # nothing decided about anyone (a move's volume, a parcel's route), only a protected trait is asked.
     protected = _protected_inputs(plan, personal and found is not None)
-    said = [plan.product.success_metric, *(metric.name for metric in plan.done.metrics)]
-    said += [monitor.signal for monitor in plan.after_launch.monitoring]
-    said += [risk.title for risk in plan.risks] + [risk.mitigation for risk in plan.risks]
+    if _counts_people(plan):
+        return None  # a forecast or a count of people: nobody is decided about, whatever groups are counted
+    # a check by group stated anywhere the plan says what it measures, watches or settled (`reported by age,
+    # sex and clinic` in a metric, a monitor, the evaluation or a note) is the mitigation, credited
+    said = [plan.product.success_metric, plan.done.eval_set, plan.done.when_met, *own_notes(plan)]
+    said += [text for metric in plan.done.metrics for text in (metric.name, metric.dataset)]
+    said += [text for monitor in plan.after_launch.monitoring for text in (monitor.signal, monitor.threshold)]
     if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
     if found is not None and name_matches_fall_unevenly(plan) is not None:
@@ -314,6 +355,14 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
         return None  # a person decides about the marked thing; the model scores, ranks or prices no one
     if _ranks_organisations(answer_at(plan, does[0])):
         return None  # the unit ranked or scored is a site or a supplier; the patients it serves are a count
+    if (
+        who[0] in ("title", "product.goal")
+        and who[0] != does[0]
+        and _orders_things(does[1], answer_at(plan, does[0]))
+    ):
+        # people named only in what the product is for, while it only orders named things for a person's
+        # look (a queue of meter reads ranked): the people own those things, and nothing is decided about them
+        return None
     # people named only as who uses it or who an error hurts, while what it does is said of something else
     # (a booking offered, a shift filled): the decision allocates those people nothing
     if who[0] in ("product.users", "impact.error_harm") and who[0] != does[0]:
@@ -352,6 +401,51 @@ def _ranks_organisations(text: str | None) -> bool:
     people = (re.escape(word) for word in ABOUT_PEOPLE.find_all(text))
     pattern = "|".join(people)
     return not pattern or not re.search(_UNIT_HEAD + rf"(?:{pattern})\b", text, re.IGNORECASE)
+
+
+# What an answer ranks, queues or picks, named after its head (`a queue of meter reads`, `which invoices`).
+_THING_HEAD = re.compile(
+    r"\b(?:which|each|every|queue of|queues of|list of|lists of|ranked list of|batch of|batches of)\s+"
+    r"(?!(?:of|one|ones|the|a|an|to|is|are|they|we|our|them|\d)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+# Acts that only order work for a person's look (rank, prioritise, triage), granting or refusing nothing.
+_ORDERS = frozenset({"rank", "ranks", "ranked", "ranking", "priority", "triage", "triaged"})
+_ORDERS |= {"prioritise", "prioritises", "prioritised", "prioritising"}
+_ORDERS |= {"prioritize", "prioritizes", "prioritized", "prioritizing"}
+
+
+def _orders_things(acts: tuple[str, ...], text: str | None) -> bool:
+    """Whether the answer that says what the model does only orders work (ranks, prioritises) and names
+    what it orders, no person (a queue of meter reads ranked): the people another answer names (the
+    tenants billed) own those things, and nothing is granted or refused them. Accounts that `get` an
+    increase are granted something, whoever holds them."""
+    if not acts or not set(acts) <= _ORDERS or not text or not _THING_HEAD.search(text):
+        return False
+    return not ABOUT_PEOPLE.find_all(text) and not PERSONS.find(text)
+
+
+# Words that say an output is a count or a total, not one prediction per case.
+_COUNT_SAID = Lexicon("number of, numbers of, how many, count of, counts of, total of, totals of, headcount")
+# A count said per person (`how many days each patient stays`): one number about each of them.
+_PER_PERSON = re.compile(r"\b(?:each|every|per|for each)\s+(?:[\w-]+\s+)?(?P<who>[\w'-]+)", re.IGNORECASE)
+
+
+def _counts_people(plan: Plan) -> bool:
+    """Whether the output is a forecast or a count (appointments per clinic and week, the number of
+    students who enrol), said per no person: the model foretells how many, and decides about no one in
+    the groups it counts."""
+    output = answer_at(plan, "product.output")
+    if not isinstance(output, str) or says_nothing(output):
+        return False
+    if plan.product.task is not TaskType.forecasting and not _COUNT_SAID.find(output):
+        return False
+    return not any(
+        ABOUT_PEOPLE.find(match["who"]) or PERSONS.find(match["who"])
+        for match in _PER_PERSON.finditer(output)
+    )
 
 
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})

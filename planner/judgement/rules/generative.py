@@ -13,7 +13,7 @@ from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
-from planner.judgement.rules.words import Lexicon, words_of
+from planner.judgement.rules.words import Lexicon, not_denied, words_of
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -52,6 +52,15 @@ OUTSIDERS_TEXT = Lexicon("""
     uploaded, uploads, uploaded documents, attachments, applications, application forms, claim forms
     supplier documents, supplier emails, product reviews, customer reviews, forum posts, social media posts
     tickets, support tickets, free-text description, free-text descriptions, free text from
+""")
+
+# Words of a clause that say its text is the team's own, typed by its staff (`the notes our advisers type`,
+# `letters from these notes`): an outsider's word there names a topic or what is made, not whose text is read.
+OWN_TEXT = Lexicon("""
+    typed by, typed up by, written by our, written by the, written up by, notes our, notes typed, notes written
+    notes taken by, our own, in-house, internal notes, internal text, staff notes, staff-written
+    written by staff, typed by staff, from these notes, from the notes, from our notes, from our
+    from internal
 """)
 
 # Where a plan says what the model reads and what it is for.
@@ -194,6 +203,15 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
             },
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # the text read is notes the team's own staff type: `letters from` them is what is drafted
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The notes our bereavement team types during the call; the model drafts "
+                "letters from these notes.",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # e-mail is how the office reaches the owner, not what the model reads
             {
                 "product.task": "generation",
@@ -233,13 +251,27 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if gains:
         return (writes, gains)
     # what the model reads: how staff act or contact people (`we e-mail the owner`) puts nothing in it
-    found = first_said(plan, read_paths(plan), OUTSIDERS_TEXT)
+    found = _outsiders_read(plan)
     if found is None:
         return None
     path, words = found
     if path != "product.inputs" and not _in_the_prompt(plan, answer_at(plan, path)):
         return None  # a source the inputs do not name (`the staff member's question and policy chunks`)
     return Hint(words, (writes, quote(plan, path)))
+
+
+def _outsiders_read(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer on what the model reads that names text from outside, and its words; a word said in
+    a clause that names the text as the team's own (`notes our staff type`, `letters from these notes`)
+    is the topic of internal text or what is drafted from it, not an outsider's text."""
+    for path in read_paths(plan):
+        text = answer_at(plan, path)
+        if not isinstance(text, str):
+            continue
+        words = not_denied(OUTSIDERS_TEXT.find_all(text), text, OWN_TEXT, OWN_TEXT)
+        if words:
+            return path, words
+    return None
 
 
 def _in_the_prompt(plan: Plan, source: str) -> bool:

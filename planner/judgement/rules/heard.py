@@ -14,6 +14,7 @@ from planner.judgement.rules.lexicon import (
     AT_RANDOM,
     AT_START,
     BEFORE_AFTER,
+    CATCHES,
     CHANNELS,
     CONCURRENT_CONTROL,
     DENIED_AHEAD,
@@ -30,6 +31,7 @@ from planner.judgement.rules.lexicon import (
     SURVIVORS_ONLY,
     SWINGS,
     WIDE_SCOPE,
+    WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
 from planner.plan.model import DataKind, OnlineValidation, Plan, TaskType
@@ -302,6 +304,27 @@ def _channels(text: str | None) -> dict[str, tuple[str, ...]]:
     return {kind: words for kind, lexicon in CHANNELS.items() if (words := lexicon.find_all(text))}
 
 
+# What the product hands its users (the forecast, the list): a channel said in the same clause is how it
+# reaches them (`who get the forecast by e-mail`), not a channel its cases come by.
+_OUTPUT_HANDED = Lexicon("""
+    the forecast, the forecasts, a forecast, the report, the reports, a report, the list, the lists, a list
+    the alert, the alerts, an alert, the digest, a digest, the summary, a summary, the predictions, the scores
+    the output, the ranking, the shortlist, the schedule, the rota
+""")
+
+
+def _channels_met(text: str | None) -> dict[str, tuple[str, ...]]:
+    """The channels the product's cases come by, as `text` names them: a channel said in a clause that
+    hands the users the product's output (`who get the forecast by e-mail`) is its delivery, and is left out."""
+    if not text:
+        return {}
+    met = {
+        kind: not_denied(words, text, _OUTPUT_HANDED, _OUTPUT_HANDED)
+        for kind, words in _channels(text).items()
+    }
+    return {kind: words for kind, words in met.items() if words}
+
+
 def live_too(plan: Plan) -> bool:
     """Whether the product itself works on simulated, synthetic or staged data: its own answers name it
     (inputs, decision, output, today's way), or the note on the data says it is the live input too."""
@@ -325,8 +348,9 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
             for where, text in product.items():
                 if where not in _MEETS_CHANNEL:
                     continue  # how staff act on the output (`we e-mail the owner`) is no channel of the data
-                meets = {kind: words for kind, words in _channels(text).items() if kind not in by}
-                if meets and not set(by) & set(_channels(text)):
+                met = _channels_met(text)
+                meets = {kind: words for kind, words in met.items() if kind not in by}
+                if meets and not set(by) & set(met):
                     heard = [word for words in (*by.values(), *meets.values()) for word in words]
                     return Hint(
                         heard,
@@ -357,3 +381,26 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
                 ),
             )
     return None
+
+
+# Tasks whose output is text, a forecast, an amount or a grouping: it writes or foretells, and stops nobody.
+_MAKES_RATHER_THAN_CATCHES = frozenset(
+    {
+        TaskType.generation,
+        TaskType.forecasting,
+        TaskType.regression,
+        TaskType.clustering,
+        TaskType.segmentation,
+    }
+)
+
+
+def catches_someone(plan: Plan) -> bool:
+    """Whether the model's output stops or catches someone (a case to block, hold, flag or investigate):
+    only there is there something for the other side to learn to get past. A drafter of letters or a
+    forecaster games nobody, unless its decision or output still says it holds or flags cases."""
+    if plan.product.task not in _MAKES_RATHER_THAN_CATCHES:
+        return True
+    return any(
+        WITHHOLDS.find(text) or CATCHES.find(text) for text in (plan.product.decision, plan.product.output)
+    )

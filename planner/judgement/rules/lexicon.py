@@ -338,6 +338,8 @@ FAIRNESS_SAID = Lexicon("""
     disparate, disparate impact, protected, demographic, demographics
     equal opportunity, equalized odds, equalised odds, parity
     subgroup, subgroups, per group, by group
+    by age, by sex, by gender, by ethnicity, by ethnic group, by disability, by age group, by age groups
+    by age band, by age bands, per age group, per age band, by deprivation, across groups
 """)
 
 # A decision that stops or hides the case it acts on, so its outcome is never seen.
@@ -361,6 +363,15 @@ WITHHOLDS = Lexicon(
 """,
     unless="one-stop, non-stop, stop words",
 )
+
+# An output that singles a case out to be caught (flag, detect, investigate): with WITHHOLDS, what an
+# adversary would learn to get past.
+CATCHES = Lexicon("""
+    flag, flags, flagged, flagging
+    detect, detects, detected, detecting, detection
+    catch, catches, caught
+    investigate, investigates, investigated, investigation, investigations
+""")
 
 # Rule actions that act on their own rather than hand the case to a person.
 ACTS_ALONE = Lexicon("""
@@ -594,6 +605,15 @@ WATCHES_STAFF = Lexicon(
         "the model ranks, the model scores, the model rates, the model flags, ranked, scored, rated",
     )
 )
+
+# People who give their time unpaid: neither hired nor employed, whatever task they are recruited for.
+UNPAID = Lexicon("volunteer, volunteers, volunteering, volunteered, unpaid")
+# ...and the words that say a paid job is at stake after all (`volunteers shortlisted for paid roles`).
+PAID_WORK = Lexicon("""
+    paid role, paid roles, paid job, paid jobs, paid position, paid positions, paid work, paid staff
+    paid post, paid posts, salary, salaries, salaried, wage, wages, employee, employees, employed, employment
+    employer, employers, job offer, job offers, job applicant, job applicants, vacancy, vacancies, payroll, staff
+""")
 
 # Words that say the team has involved the staff's representatives or settled the monitoring's terms.
 STAFF_DUTY_SAID = Lexicon("""
@@ -2881,6 +2901,22 @@ CLEARLY_PICKED = Lexicon("""
 AT_DEPTH = AT_A_BUDGET + Lexicon("""
     ndcg #, ndcg at #, ndcg at k, ndcg k, hit rate at #, hit rate at k, hits at #, precision #, recall #
     precision k, recall k, first #
+""")
+
+# A threshold or a list said to be sized to what people can handle (`a threshold set to the clinics'
+# capacity`): the cut is capacity's already, as the team plans it.
+SET_AT_CAPACITY = Lexicon("""
+    set to capacity, set to the capacity, set to * capacity, set to the * capacity, set at capacity
+    set at the capacity, set at * capacity, set at the * capacity, sized to capacity, sized to the capacity
+    sized to * capacity, sized to the * capacity, matched to capacity, matched to the capacity
+    matched to * capacity, matched to the * capacity, capped at capacity, capped at the capacity
+    capped at * capacity, capped at the * capacity
+""")
+# A score read at the top people reach, said in any answer (`precision in the top 40 a day`).
+AT_THE_DAILY_TOP = Lexicon("""
+    top # a day, top # per day, top # each day, top # daily, top # a week, top # per week, top # each week
+    top # a shift, top # per shift, first # a day, first # per day, precision at k, precision@k
+    top-k, top k
 """)
 
 # A fit of every value at once: how well the numbers agree overall, blind to the order within a cut.

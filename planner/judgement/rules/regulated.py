@@ -15,6 +15,7 @@ from planner.judgement.rules.duties import (
     as_people,
     said_anywhere,
     settled,
+    unpaid_only,
     weighed,
 )
 from planner.judgement.rules.evidence import answer_at, first_said, quote
@@ -56,6 +57,13 @@ _HIGH_RISK_USES: dict[str, tuple[Lexicon, Lexicon | None]] = {
     "migration and borders": (MIGRATION_USE, None),
     "biometric identification": (BIOMETRIC_USE, None),
 }
+
+
+# Tasks whose output is a number (a forecast, an amount): hiring in their words is the staffing it plans.
+_COUNTS_NOT_PEOPLE = frozenset({TaskType.forecasting, TaskType.regression})
+_TAKING_ON = frozenset(
+    {"hire", "hires", "hiring", "hired", "recruit", "recruits", "recruiting", "recruitment"}
+)
 
 
 # What is hired that is no person: a truck, a crane, a venue (`hire agency trucks`, `hired vans`).
@@ -103,6 +111,11 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
         words = as_people(plan, words)
         if use == "hiring and work":  # `hire agency trucks`: a thing is hired, no person
             words = tuple(word for word in words if not _hires_things(plan, path, word))
+            if unpaid_only(plan, path):
+                continue  # volunteers recruited or ranked: nobody is hired, judged or let go by the model
+            if plan.product.task in _COUNTS_NOT_PEOPLE:
+                # recruiting as staffing (a forecast of how many to take on): no one is hired or judged by it
+                words = tuple(word for word in words if word.lower() not in _TAKING_ON)
         if not words:
             continue
         if use == "credit to people" and CUSTOMER_KINDS["businesses"].find(answer_at(plan, path)):
@@ -221,6 +234,21 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             {
                 "product.decision": "Which emergency calls from customers with a broken boiler an engineer "
                 "attends first.",
+            }
+        ),
+        Case(  # volunteers recruited for a charity's runs: nobody is hired, judged or let go
+            {
+                "product.decision": "Which volunteers the coordinator phones first when recruiting drivers "
+                "for next week's runs.",
+                "product.output": "A ranked list of volunteers for recruiting drivers each week.",
+                "product.users": "The volunteer coordinators of a community transport charity.",
+            }
+        ),
+        Case(  # recruiting as staffing: a forecast of riders sets how many drivers to take on, no one is judged
+            {
+                "product.task": "forecasting",
+                "product.output": "Riders per day for the next quarter, for recruiting drivers ahead of demand.",
+                "product.decision": "Operations plans recruiting and rosters from the forecast.",
             }
         ),
         Case(  # agency trucks are hired; the crews rostered are not hired, judged or let go by it

@@ -17,6 +17,7 @@ from planner.judgement.rules.setup import (
     COMPARED_ALIKE,
     FEW_TO_DRAW,
     SCOPE_SAID,
+    STAGED_ROLLOUT,
     adds_people_only,
     few_units,
     judged_alone,
@@ -209,6 +210,15 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"done.pilot_units": "everywhere"}),  # a suggestion people check, judged in a shadow run
+        Case(  # everywhere in the end, but in steps: the units not yet reached stay on today's process
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "holdout",
+                "done.when_met": "A stepped roll-out: two depots a month in a random order, the rest on "
+                "today's plan until their turn.",
+            }
+        ),
         Case({"done.pilot_units": "random", "product.mode": "automate"}),
         Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
         Case(  # a single pass over the archive: nothing live to stage or hold back
@@ -235,6 +245,8 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     """
     if plan.done.pilot_units is not PilotUnits.everywhere or runs_once(plan):
         return None  # a job run once has no units to stage it over
+    if first_said(plan, (*_LIVE_IN, "press_release.solution", "after_launch.fallback"), STAGED_ROLLOUT):
+        return None  # a stepped roll-out is planned: units wait their turn on today's process
     if launch_everywhere_at_the_peak(plan) is not None:
         return None  # said there, with the peak
     product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
@@ -457,44 +469,3 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
         quote(plan, "done.later_phase", "the data holds none of the new scope"),
         *answered_quotes(plan, "constraints.data.differences"),
     )
-
-
-@rule(
-    "later-phase-new-use",
-    Category.product,
-    likelihood=2,
-    impact=4,
-    move=Move(
-        "Choose the new decision's own metric before the output feeds it",
-        "The metric was chosen for this decision; the new one weighs errors differently and needs its own "
-        "metric, threshold and evaluation",
-        "info",
-    ),
-    fires=(
-        Case(
-            {"done.later_phase": ["new_use"]},
-            evidence=(
-                'done.later_phase: ["new_use"] (the output will feed another decision)',
-                'done.metrics[0].name: "Recall of duplicates at 95% precision" (chosen for this decision)',
-            ),
-        ),
-    ),
-    quiet=(Case({"done.later_phase": ["nothing"]}),),
-)
-def later_phase_new_use(plan: Plan) -> Evidence:
-    """A later phase feeds the output into a new decision, judged by a metric chosen for this one.
-
-    A metric and a threshold are chosen for the decision at hand and the cost of its errors. A new
-    decision weighs misses and false alarms differently, and often acts on other cases: a model good
-    enough for one use says nothing of the other.
-
-    Mitigation: Before the output feeds the new decision, name that decision's own metric, threshold and
-    worst error, and evaluate the model on it with its owner.
-    """
-    done = plan.done
-    if LaterPhase.new_use not in done.later_phase or runs_once(plan):
-        return None
-    evidence = [quote(plan, "done.later_phase", "the output will feed another decision")]
-    if done.metrics:
-        evidence.append(quote(plan, "done.metrics[0].name", "chosen for this decision"))
-    return tuple(evidence)

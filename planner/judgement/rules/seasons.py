@@ -19,7 +19,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.months import CALENDAR, MONTH, MONTH_NAMES, month_number
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, DataKind, Difference, Plan, TaskType
+from planner.plan.model import Category, DataKind, Difference, Plan, Split, TaskType
 
 MONTHS = Lexicon([*CALENDAR, *MONTH_NAMES])
 
@@ -323,3 +323,9 @@ def data_from_one_season(plan: Plan) -> Evidence:
     if differences:
         evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
     return Hint(words, evidence)
+
+
+def seasons_backtested(plan: Plan) -> bool:
+    """The data spans two years or more and the test split comes after the training data."""
+    years = [int(year) for year in re.findall(r"\b(?:19|20)\d\d\b", plan.constraints.data.period or "")]
+    return plan.done.split is Split.time and len(years) >= 2 and max(years) - min(years) >= 2

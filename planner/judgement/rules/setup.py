@@ -189,6 +189,17 @@ COMPARED_ALIKE = Lexicon("""
     switchback, switch-back, alternating weeks, alternating days, alternating periods
 """)
 
+# A roll-out said to go in steps (`a stepped roll-out`, `in waves`): units not yet reached stay on today's
+# process, and the first steps are the pilot.
+STAGED_ROLLOUT = Lexicon("""
+    stepped roll-out, stepped rollout, stepped roll out, staged roll-out, staged rollout, staged roll out
+    phased roll-out, phased rollout, phased roll out, roll out in waves, rolled out in waves, in waves
+    roll out in stages, rolled out in stages, roll out in phases, rolled out in phases, wave by wave
+    site by site, depot by depot, branch by branch, clinic by clinic, ward by ward, store by store
+    region by region, team by team, one site at a time, one depot at a time, one branch at a time
+    stagger, staggered, stepped wedge, stepped-wedge
+""")
+
 # Too few units to draw from (one site, one crew, a few events a year): no comparable unit is left on
 # today's process, so the comparison runs over time or case by case instead.
 FEW_TO_DRAW = Instead(

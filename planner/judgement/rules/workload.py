@@ -7,7 +7,13 @@ from dataclasses import replace
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
-from planner.judgement.rules.atcapacity import AT_CAPACITY, BAND_AND_AUDIT, BAND_MOVE, acts_alone
+from planner.judgement.rules.atcapacity import (
+    AT_CAPACITY,
+    BAND_AND_AUDIT,
+    BAND_MOVE,
+    acts_alone,
+    judged_at_capacity,
+)
 from planner.judgement.rules.base import (
     CAPACITY_SHARE,
     RARE_SHARE,
@@ -28,11 +34,9 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
-    AT_DEPTH,
     DEFERRED,
 )
 from planner.judgement.rules.units import counted_apart
-from planner.judgement.rules.words import mentions
 from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, Severity
 
 # `Nobody yet; marketing may use it`, `No one (yet)`: the answer opens by naming no one.
@@ -391,6 +395,22 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "Precision in the top 40 invoices a day",
             }
         ),
+        Case(  # the threshold is said to be set at the clerks' capacity: the cut is capacity's already
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "constraints.data.rarest_class_share": None,
+                "product.decision": "Hold the invoices above a threshold set to the clerks' capacity of 40 a day.",
+            }
+        ),
+        Case(  # judged at the daily top, said in the metric's data
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "constraints.data.rarest_class_share": None,
+                "done.metrics[0].dataset": "The 2024 hold-out, scored as precision in the top 40 a day.",
+            }
+        ),
         Case(  # worked from the top, and judged at the top clerks reach
             {
                 "impact.flagged_per_day": None,
@@ -438,8 +458,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
         # a ranked list from the top and stop short of its end
         return worked_from_the_top(plan) if capacity < per_day else None
     metrics = plan.done.metrics
-    if any(mentions(metric.name, AT_DEPTH) for metric in metrics):
-        return None
+    if judged_at_capacity(plan):
+        return None  # judged at the daily top already, or the cut is said to be set at people's capacity
     rare = plan.constraints.data.rarest_class_share
     apart = counted_apart(plan) if rare is not None else None
     fixed = impact.flagged_per_day == capacity  # a fixed number worked a day: its top k is what is judged
