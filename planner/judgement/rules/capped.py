@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, limit_ticked, quote
+from planner.judgement.rules.fullness import near_full, spare_note
 from planner.judgement.rules.lexicon import CAP_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
@@ -30,6 +31,9 @@ CAPPED = Lexicon(
     abandon the queue, abandoned calls, abandon the call, hang up before, hung up before, queue abandonment
     limited by the number of, limited by staff, limited by staffing, capped by, capped at, queues form
     queues build, queue builds, queues built up, queues build up, open lanes, lanes open, lanes opened
+    slots fill, slots fill up, slots are filled, slots filled up, every slot is taken, every slot taken
+    booked solid, oversubscribed, over-subscribed, no spare slots, no spare capacity, no spare places
+    near capacity, close to capacity, at or near capacity, over capacity, above capacity
     """,
     unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
     run out of ideas, ran out of ideas, turn away from""",
@@ -46,6 +50,12 @@ COUNTS_DEMAND = Lexicon(
     """
 )
 
+# More counts of what people took, read by capped-outcomes alone (other rules read COUNTS_DEMAND as behaviour).
+COUNTS_TAKEN = Lexicon("""
+    attendances, enrolments, enrollments, registrations, room nights, nights booked, places taken, seats sold
+    sessions booked, classes booked, tests booked, slots booked, appointments booked, collections booked
+""")
+
 # Words that say the cap is already handled: censored periods marked, unconstrained demand estimated.
 UNCAPPED = Lexicon(
     """
@@ -57,6 +67,8 @@ UNCAPPED = Lexicon(
     unfilled, unfilled orders, plus unfilled, including unfilled, unmet orders recorded, back orders
     backorders, units requested, requests including those refused, turned-away requests
     whether served or not, served or not, including those who left, including walk-aways
+    booking requests, requests for a slot, including those turned away, including those refused
+    searches that found no slot, failed searches, waiting-list additions, added to the waiting list
     """
 )
 
@@ -70,10 +82,19 @@ _TEXTS = (
     "product.decision",
     "impact.bottleneck",
     "constraints.data.differences_note",
+    "constraints.data.changes",
+    "press_release.problem",
 )
 # What today's service does and how it performs: a cap there is the team's own capacity.
 _SERVICE_TODAY = frozenset(
-    {"product.pain", "product.current_solution", "product.current_performance", "impact.bottleneck"}
+    {
+        "product.pain",
+        "product.current_solution",
+        "product.current_performance",
+        "impact.bottleneck",
+        "constraints.data.changes",
+        "press_release.problem",
+    }
 )
 _FIX = (
     "mark the periods where supply or capacity ran out, estimate unconstrained demand (or the turned-away "
@@ -109,6 +130,8 @@ _FIX = (
                 'product.label: "Gate scans per 15 minutes at each entrance." (mark the periods where supply or '
                 "capacity ran out, estimate unconstrained demand (or the turned-away count), and evaluate on "
                 "periods where nothing ran out)",
+                'constraints.data.outcome_limits: ["none"] (answered: nothing limits the record; its own words say '
+                "the record is capped)",
             ),
         ),
         Case(
@@ -124,6 +147,25 @@ _FIX = (
                 'product.label: "Loaves sold per shop per day." (mark the periods where supply or capacity '
                 "ran out, estimate unconstrained demand (or the turned-away count), and evaluate on periods "
                 "where nothing ran out)",
+                'constraints.data.outcome_limits: ["none"] (answered: nothing limits the record; its own words say '
+                "the record is capped)",
+            ),
+        ),
+        Case(  # a figure of the team's own: slots used near full, though nothing is ticked as capped
+            {
+                "product.task": "forecasting",
+                "product.label": "Physiotherapy appointments attended per clinic per week.",
+                "product.current_performance": "Slot utilisation runs at 97% across the clinics.",
+            },
+            evidence=(
+                'product.current_performance: "Slot utilisation runs at 97% across the clinics." (utilisation '
+                "runs at 97%: 97% of capacity used leaves 3% spare, so on most days the record stops at the "
+                "capacity there was and counts what was served, not what was wanted)",
+                'product.label: "Physiotherapy appointments attended per clinic per week." (mark the periods '
+                "where supply or capacity ran out, estimate unconstrained demand (or the turned-away count), and "
+                "evaluate on periods where nothing ran out)",
+                'constraints.data.outcome_limits: ["none"] (answered: nothing limits the record; its own words say '
+                "the record is capped)",
             ),
         ),
         Case(  # ticked: a fact, medium; the output sets no amount
@@ -183,6 +225,27 @@ _FIX = (
                 "product.current_performance": "Referrals after an admission; a 10-week waiting list.",
             }
         ),
+        Case(  # a service with room to spare: the figure is well below full
+            {
+                "product.task": "forecasting",
+                "product.label": "Physiotherapy appointments attended per clinic per week.",
+                "product.current_performance": "Slot utilisation runs at 71% across the clinics.",
+            }
+        ),
+        Case(  # near full, but the label counts requests, the ones turned away included
+            {
+                "product.task": "forecasting",
+                "product.label": "Booking requests per clinic per week, including those turned away.",
+                "product.current_performance": "Slot utilisation runs at 97% across the clinics.",
+            }
+        ),
+        Case(  # a threshold, not how full the service ran
+            {
+                "product.task": "forecasting",
+                "product.label": "Physiotherapy appointments attended per clinic per week.",
+                "product.current_performance": "A clinic is flagged for more sessions when utilisation exceeds 95%.",
+            }
+        ),
         Case(  # a forecast of a count nothing caps
             {
                 "product.task": "forecasting",
@@ -210,22 +273,54 @@ def capped_outcomes(plan: Plan) -> Evidence:
     texts = {path: text for path in _TEXTS if isinstance(text := answer_at(plan, path), str)}
     for index, source in enumerate(plan.constraints.data.sources):
         texts[f"constraints.data.sources[{index}].name"] = source.name
-    if any(UNCAPPED.find(text) for text in texts.values()):
+    for index, noticed in enumerate(plan.by_hand.noticed):
+        texts[f"by_hand.noticed[{index}]"] = noticed
+    if any(UNCAPPED.find(text) for text in texts.values()) or handled(plan, CAP_HANDLED):
         return None
-    counted = any(COUNTS_DEMAND.find(texts.get(path)) for path in ("product.label", "product.goal")) or (
-        plan.product.task is TaskType.forecasting and "product.label" not in texts
-    )
+    counted = any(
+        (COUNTS_DEMAND + COUNTS_TAKEN).find(texts.get(path)) for path in ("product.label", "product.goal")
+    ) or (plan.product.task is TaskType.forecasting and "product.label" not in texts)
     if plan.product.task not in (TaskType.forecasting, TaskType.regression):
         # A yes/no event's label is capped only where the record says so: a waiting list in today's service
         # (pain, current performance) caps the team's own capacity, not the event the label records.
-        texts = {path: text for path, text in texts.items() if path not in _SERVICE_TODAY}
+        texts = {
+            path: text
+            for path, text in texts.items()
+            if path not in _SERVICE_TODAY and not path.startswith("by_hand.noticed")
+        }
     capped = next(((path, words) for path, text in texts.items() if (words := CAPPED.find_all(text))), None)
-    if not counted or capped is None:
+    if not counted:
         return None
-    path, words = capped
     outcome = "product.label" if "product.label" in texts else "constraints.data.outcome_recorded_for"
+    if capped is None:
+        return _near_full(plan, texts, outcome)
+    path, words = capped
     note = f"capped by supply or capacity: {', '.join(words)}; the record then counts what was served, not what was wanted"
-    return Hint(words, (quote(plan, path, note), quote(plan, outcome, _FIX)))
+    return Hint(words, (quote(plan, path, note), quote(plan, outcome, _FIX), *_said_uncapped(plan)))
+
+
+def _near_full(plan: Plan, texts: dict[str, str], outcome: str) -> Evidence:
+    """A figure of the team's own saying the service ran near full (`slot utilisation 97%`): on most
+    days the record stopped at the capacity there was, whatever the tick-box says."""
+    for path, text in texts.items():
+        found = near_full(text)
+        if found is None:
+            continue
+        said, share = found
+        note = (
+            f"{said}: {spare_note(share)}, so on most days the record stops at the capacity there was and "
+            "counts what was served, not what was wanted"
+        )
+        return Hint((said,), (quote(plan, path, note), quote(plan, outcome, _FIX), *_said_uncapped(plan)))
+    return None
+
+
+def _said_uncapped(plan: Plan) -> tuple[str, ...]:
+    """The team's answer that nothing limits the record, quoted against the words that say it is capped."""
+    if plan.constraints.data.outcome_limits == [OutcomeLimit.none]:
+        note = "answered: nothing limits the record; its own words say the record is capped"
+        return (quote(plan, "constraints.data.outcome_limits", note),)
+    return ()
 
 
 def _capped_fact(plan: Plan, ticked: str) -> Evidence:
