@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
+from planner.judgement.rules.response import RESPONDED_TO, response_evidence
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -140,6 +141,21 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 "change each cause the label counts?)",
             ),
         ),
+        Case(  # not ticked: the label's own words name the call it responds to, on a list worked from the top
+            {
+                "product.decision": "Callers phone alumni in the order of the list, top first.",
+                "product.action_shape": "top_of_queue",
+                "product.label": "Gave after a call in the last three campaigns.",
+                "constraints.data.labels": ["existing"],
+            },
+            evidence=(
+                'product.label: "Gave after a call in the last three campaigns." (after a call: a response to the '
+                "action itself; some would respond without it, and the model ranks them first)",
+                'product.action_shape: "top_of_queue" (ranked by how likely the response is, not by what the '
+                "action adds)",
+                "product.label_is_proxy: false (answered: not a proxy; yet it counts responses, not effect)",
+            ),
+        ),
         Case(  # staff effort aimed at the likeliest to succeed: many of them would succeed anyway
             {
                 "product.decision": "Tutors give extra support to the 200 students most likely to pass.",
@@ -179,6 +195,13 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 "product.decision": "Send a text reminder to the 300 likeliest no-shows.",
                 "product.action_shape": "top_of_queue",
                 "constraints.data.labels": ["outcomes"],
+                "constraints.data.exploration_share": 0.1,
+            }
+        ),
+        Case(  # the label names the call, and a random tenth of the list is left uncalled
+            {
+                "product.action_shape": "top_of_queue",
+                "product.label": "Gave after a call in the last three campaigns.",
                 "constraints.data.exploration_share": 0.1,
             }
         ),
@@ -242,11 +265,16 @@ def _worklist_of_an_outcome(plan: Plan) -> Evidence:
     action (a reminder, an offer, an outreach call) ranked by an outcome label, with no group left
     unacted on to measure the difference; a question naming the action's words."""
     data, product = plan.constraints.data, plan.product
-    if product.action_shape not in _WORKLIST or LabelSource.outcomes not in data.labels:
+    if product.action_shape not in _WORKLIST and product.task not in RANKED_LISTS:
         return None
     if (data.exploration_share or 0) > 0 or plan.done.online_validation in _MEASURES_EFFECT:
         return None  # a group the model does not act on measures the difference
     if data.outcome_recorded_for is OutcomeRecorded.selected_cases or not product.label:
+        return None
+    responded = RESPONDED_TO.find_all(product.label)
+    if responded:  # the label's own words name the action: acting is part of the outcome predicted
+        return Hint(responded, response_evidence(plan, responded, product.action_shape in _WORKLIST))
+    if product.action_shape not in _WORKLIST or LabelSource.outcomes not in data.labels:
         return None
     for path in _ACTION_PATHS:
         words = _PERSUADES.find_all(answer_at(plan, path))
