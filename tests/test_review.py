@@ -138,6 +138,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "pairs-scored-items-met",
         "predictions-set-controls",
         "cleaning-drops-the-rare",
+        "label-set-by-a-person",
         "duplicates-cross-the-split",
         "hard-slice-not-scored-apart",
         "average-hides-worst-unit",
