@@ -356,26 +356,26 @@ DURATION = Lexicon(
 
 # The cases that left another way (transferred, withdrawn, unsold) dropped, or only the ones that reached
 # the event kept: `days to adoption, for adopted animals`.
-_REACHED = """adopted, paid, sold, rehomed, hired, placed, filled, repaid, discharged, resolved, closed, completed
+REACHED_WORDS = """adopted, paid, sold, rehomed, hired, placed, filled, repaid, discharged, resolved, closed, completed
     finished, delivered, converted, graduated, recovered, repaired, fixed, let, rented, leased, shipped
     approved, matched, reunited"""
-_LEFT_OTHERWISE = """transferred, transfers, died, deaths, euthanised, euthanized, withdrawn, withdrawals
+LEFT_OTHERWISE_WORDS = """transferred, transfers, died, deaths, euthanised, euthanized, withdrawn, withdrawals
     cancelled, cancellations, abandoned, unsold, unfilled, lost to follow-up, dropped out, dropouts
     still open, still waiting, still listed, still in care, not yet adopted, not yet sold, auctioned
     sent to auction, scrapped, expired, lapsed, written off, returned to owner, returned to owners"""
 ONE_EXIT_ONLY = Lexicon(
-    phrases("for, among, only for, only", "the, ", _REACHED.replace("\n", ","))
+    phrases("for, among, only for, only", "the, ", REACHED_WORDS.replace("\n", ","))
     + ", "
-    + phrases("that were, who were, which were, that got, once", _REACHED.replace("\n", ","))
+    + phrases("that were, who were, which were, that got, once", REACHED_WORDS.replace("\n", ","))
     + ", "
     + phrases(
         "excluding, excludes, excluded, without, not counting, dropping, drops, except",
         "the, ",
-        _LEFT_OTHERWISE.replace("\n", ","),
+        LEFT_OTHERWISE_WORDS.replace("\n", ","),
     )
     + ", "
     + phrases(
-        _LEFT_OTHERWISE.replace("\n", ","),
+        LEFT_OTHERWISE_WORDS.replace("\n", ","),
         ", *, * *, * * *",
         "are excluded, are dropped, are removed, are left out",
     )

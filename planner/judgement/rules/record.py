@@ -30,6 +30,7 @@ from planner.judgement.rules.lexicon import (
     SPANS_TIME,
 )
 from planner.judgement.rules.months import MONTH, month_number
+from planner.judgement.rules.survivors import left_before_the_outcome
 from planner.judgement.rules.upkeep import dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -147,6 +148,8 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
         "cohort followed to the end",
         "warning",
     ),
+    ask="do some cases leave another way before the outcome, so the model learns only from those that "
+    "reached it?",
     fires=(
         Case(
             {"constraints.data.outcome_limits": ["other_exits"]},
@@ -155,9 +158,36 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "outcome is never seen)",
             ),
         ),
+        Case(  # not ticked: the label exists only for lots sold, and the pain says others are withdrawn
+            {
+                "product.task": "regression",
+                "product.label": "The price each lot sold for at the auction.",
+                "product.pain": "About 18% of lots are withdrawn unsold.",
+            },
+            evidence=(
+                'product.label: "The price each lot sold for at the auction." (lot sold: known only for the '
+                "cases that reached the outcome; the model never sees those that left before it)",
+                'product.pain: "About 18% of lots are withdrawn unsold." (withdrawn, unsold: some cases leave '
+                "before the outcome; 18% leave another way, so the training cases are at most the other 82%; "
+                "what will the model say of them, and are they in the test?)",
+                'constraints.data.outcome_limits: ["none"] (answered: nothing limits the record; its own words '
+                "say some cases leave before the outcome)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.outcome_limits": ["none"]}),
+        Case(  # the price items sold for, and every unsold item kept with how it left
+            {
+                "product.task": "regression",
+                "product.label": "The price each lot sold for at the auction.",
+                "product.pain": "About 18% of lots are withdrawn unsold.",
+                "constraints.data.differences_note": "Withdrawn lots are kept, censored at their reserve.",
+            }
+        ),
+        Case(  # the price items sold for, and nothing says any item leaves unsold
+            {"product.task": "regression", "product.label": "The price each lot sold for at the auction."}
+        ),
         Case(
             {
                 "constraints.data.outcome_limits": ["other_exits"],
@@ -179,7 +209,9 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     followed to the end.
     """
     said = limit_ticked(plan, OutcomeLimit.other_exits)
-    if said is None or handled(plan, EXITS_KEPT):
+    if said is None:
+        return left_before_the_outcome(plan)  # not ticked: the label's and the answers' own words
+    if handled(plan, EXITS_KEPT):
         return None
     return (said,)
 

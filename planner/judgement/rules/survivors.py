@@ -1,0 +1,110 @@
+"""Survivors read from words: a label that exists only for the cases that reached the outcome (the price
+an item sold for, loans repaid, cases closed) where the team's own answers say others leave before it
+(withdrawn, unsold, donated on, expired). Trained on the survivors, the model never sees those that left,
+and its score says nothing of them, whatever the tick-box says about the record."""
+
+from __future__ import annotations
+
+import re
+
+from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.capped import (
+    ALL_EXITS_KEPT,
+    DURATION,
+    LEFT_OTHERWISE_WORDS,
+    ONE_EXIT_ONLY,
+    REACHED_WORDS,
+)
+from planner.judgement.rules.evidence import answer_at, handled, quote
+from planner.judgement.rules.lexicon import EXITS_KEPT
+from planner.judgement.rules.words import Lexicon, phrases
+from planner.plan.model import OutcomeLimit, Plan, TaskType
+
+_ITEMS = """items, item, listings, listing, loans, loan, cases, case, lots, lot, properties, homes, houses
+    animals, dogs, cats, vacancies, jobs, orders, claims, applications, tickets, invoices, bikes, cars
+    vehicles, books, garments, coats, pieces, products, deals, policies, donations, plants, book
+    garment, coat, piece, product, deal, policy, donation, plant, bike, car, vehicle, claim
+    application, ticket, invoice, order, job, vacancy, animal, dog, cat, home, house, property"""
+# A label that exists only for the cases that reached the outcome: a sale price, loans repaid.
+REACHED_ONLY = ONE_EXIT_ONLY + Lexicon(
+    phrases(REACHED_WORDS.replace("\n", ","), _ITEMS)
+    + ", "
+    + phrases(_ITEMS, REACHED_WORDS.replace("\n", ","))
+    + """, sold for, sale price, sale prices, selling price, selling prices, hammer price, hammer prices
+    price achieved, prices achieved, price realised, price realized, prices realised, prices realized
+    amount repaid, amounts repaid, price fetched, prices fetched"""
+)
+# Cases that leave before the outcome, as teams say it.
+LEFT_BEFORE = Lexicon(
+    LEFT_OTHERWISE_WORDS.replace("\n", ",")
+    + """, donated on, passed on, given away, sent to recycling, recycled, pulped, binned, taken off the
+    market, delisted, relisted, not sold, did not sell, never sold, go unsold, goes unsold, went unsold
+    returned unsold, refinanced, paid off early, repaid early, settled early, bought out, moved away
+    closed without, withdrew, withdraw, cancel, cancels, fell through, falls through, never sell
+    do not sell, don't sell, fail to sell, failed to sell, does not sell, doesn't sell""",
+    unless="unsold items are kept, withdrawn ones are kept",
+)
+_ELSEWHERE = (
+    "product.pain",
+    "product.current_performance",
+    "product.current_solution",
+    "impact.bottleneck",
+    "constraints.data.differences_note",
+    "constraints.data.changes",
+    "press_release.problem",
+    "product.inputs",
+)
+_SHARE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s?%")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _share_left(text: str, words: tuple[str, ...]) -> str:
+    """`18% leave another way: trained on the other 82% at most`, where one share sits beside the words."""
+    for sentence in _SENTENCE.split(text):
+        if LEFT_BEFORE.find(sentence) in words:
+            shares = _SHARE.findall(sentence)
+            if len(shares) == 1:
+                share = float(shares[0])
+                return f"; {share:g}% leave another way, so the training cases are at most the other {100 - share:g}%"
+    return ""
+
+
+def left_before_the_outcome(plan: Plan) -> Evidence:
+    """The label exists only for the cases that reached the outcome and the team's own words say others
+    leave before it: a question naming the words (a duration of one exit is duration-of-one-exit's)."""
+    label = plan.product.label
+    if plan.product.task is TaskType.forecasting:
+        return (
+            None  # a count over a period, not a case that may leave: capped-outcomes weighs what it stops at
+        )
+    reached = REACHED_ONLY.find_all(label)
+    if not reached or DURATION.find(label):
+        return None
+    if handled(plan, EXITS_KEPT) or handled(plan, ALL_EXITS_KEPT):
+        return None
+    found = [
+        quote(
+            plan,
+            "product.label",
+            f"{', '.join(reached)}: known only for the cases that reached the outcome; the model never sees "
+            "those that left before it",
+        )
+    ]
+    paths = [*_ELSEWHERE, *(f"by_hand.noticed[{i}]" for i in range(len(plan.by_hand.noticed)))]
+    left = next(
+        ((path, words) for path in paths if (words := LEFT_BEFORE.find_all(answer_at(plan, path)))), None
+    )
+    if left is None and not ONE_EXIT_ONLY.find(label):
+        return None  # nothing says any case leaves another way
+    words = reached
+    if left is not None:
+        path, words = left
+        note = (
+            f"{', '.join(words)}: some cases leave before the outcome{_share_left(answer_at(plan, path), words)}; "
+            "what will the model say of them, and are they in the test?"
+        )
+        found.append(quote(plan, path, note))
+    if plan.constraints.data.outcome_limits == [OutcomeLimit.none]:
+        note = "answered: nothing limits the record; its own words say some cases leave before the outcome"
+        found.append(quote(plan, "constraints.data.outcome_limits", note))
+    return Hint((*reached, *words), found)
