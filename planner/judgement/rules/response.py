@@ -36,6 +36,17 @@ RESPONDED_TO = Lexicon(
     + ", after being visited, when visited, once visited, after being asked, when asked"
 )
 
+# A person phoning people down a list: the call itself is meant to change what they do.
+PHONES_PEOPLE = Lexicon(
+    phrases(
+        "phone, phones, phoned, telephone, telephones, ring, rings, call, calls, called",
+        "the, each, ",
+        """people, customers, members, alumni, donors, supporters, patients, parents, tenants, residents
+        students, learners, clients, households, sponsors, subscribers, graduates, families, borrowers
+        debtors, guests, volunteers, lapsed donors, lapsed members, lapsed supporters""",
+    )
+)
+
 # A done metric that counts responses among the people acted on: what the top of the list did, not what
 # the action added.
 COUNTS_RESPONSES = Lexicon("""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
-from planner.judgement.rules.response import RESPONDED_TO, response_evidence
+from planner.judgement.rules.response import PHONES_PEOPLE, RESPONDED_TO, response_evidence
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -156,6 +156,14 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 "product.label_is_proxy: false (answered: not a proxy; yet it counts responses, not effect)",
             ),
         ),
+        Case(  # existing records, and the list is worked by phoning people: the call is the action
+            {
+                "product.decision": "Volunteers phone lapsed donors down the list, top first.",
+                "product.action_shape": "top_of_queue",
+                "product.label": "Gave again within the year.",
+                "constraints.data.labels": ["existing"],
+            },
+        ),
         Case(  # staff effort aimed at the likeliest to succeed: many of them would succeed anyway
             {
                 "product.decision": "Tutors give extra support to the 200 students most likely to pass.",
@@ -196,6 +204,14 @@ _MEASURE_PATHS = ("product.success_metric", "done.eval_set", "done.when_met", "p
                 "product.action_shape": "top_of_queue",
                 "constraints.data.labels": ["outcomes"],
                 "constraints.data.exploration_share": 0.1,
+            }
+        ),
+        Case(  # existing records, and the call tells a contractor of a result: no one is persuaded
+            {
+                "product.decision": "The engineer rings the contractor when the predicted strength is low.",
+                "product.action_shape": "threshold",
+                "product.label": "Strength of the test cube at 28 days.",
+                "constraints.data.labels": ["existing"],
             }
         ),
         Case(  # the label names the call, and a random tenth of the list is left uncalled
@@ -274,10 +290,14 @@ def _worklist_of_an_outcome(plan: Plan) -> Evidence:
     responded = RESPONDED_TO.find_all(product.label)
     if responded:  # the label's own words name the action: acting is part of the outcome predicted
         return Hint(responded, response_evidence(plan, responded, product.action_shape in _WORKLIST))
-    if product.action_shape not in _WORKLIST or LabelSource.outcomes not in data.labels:
+    if product.action_shape not in _WORKLIST or not {LabelSource.outcomes, LabelSource.existing} & set(
+        data.labels
+    ):
         return None
+    if LabelSource.outcomes not in data.labels and not PHONES_PEOPLE.find(product.decision):
+        return None  # existing records: only a call down the list says the action reaches the outcome
     for path in _ACTION_PATHS:
-        words = _PERSUADES.find_all(answer_at(plan, path))
+        words = _PERSUADES.find_all(answer_at(plan, path)) or PHONES_PEOPLE.find_all(answer_at(plan, path))
         if words:
             return Hint(
                 words,
