@@ -64,7 +64,31 @@ _UNWORKED = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.cur
 _UNWORKED |= {"constraints.data.labeled_examples": None, "done.metrics[0].baseline": None}
 _BY_HAND = "Do the task by hand before modelling"
 _BESIDE = "Work cases beside the people who do it today, and score a sample of theirs"
+_PRICE = {
+    "product.action_shape": "sets_amount",
+    "product.task": "regression",
+    "impact.costlier_error": "too_high",
+    "done.metrics[0].name": "MAE of the price against the sold price",
+}
+_BY_COST = "Score the amount by what each error costs, not by a symmetric error"
+_THE_FORECAST = "Score the forecast by what its errors cost the decision, not by a symmetric error"
 CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
+    (  # a price is no forecast: no staffing or service level in its advice
+        "amount-error-weighed-alike",
+        _PRICE,
+        _BY_COST,
+        _THE_FORECAST,
+        "Put a cost on each side of the error",
+        None,
+    ),
+    (  # a forecast that sets an amount: the decision's cost at the service level
+        "amount-error-weighed-alike",
+        {**_PRICE, "product.task": "forecasting"},
+        _THE_FORECAST,
+        _BY_COST,
+        "Score what the decision pays",
+        None,
+    ),
     (  # people do the task every day: the team works cases beside them, not alone
         "never-done-by-hand",
         {**_UNWORKED, "product.current_solution": "Staff read each request and price it by hand."},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules import scored
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.lexicon import (
     AGGREGATE,
@@ -118,6 +118,21 @@ def cutoff_never_scored(plan: Plan) -> Evidence:
     return Tempered(2, found)
 
 
+# An amount that is no forecast (a price, a quote, a duration): its errors are weighed by what each costs.
+_NOT_A_FORECAST = Instead(
+    lambda plan: plan.product.task is TaskType.regression,
+    Move(
+        "Score the amount by what each error costs, not by a symmetric error",
+        "MAE and RMSE weigh an amount set too high and one set too low alike, where they cost differently "
+        "(a price too high leaves the item unsold, one too low gives the margin away); weigh each error by "
+        "its cost, or score a quantile loss at the level the cost ratio sets",
+        "warning",
+    ),
+    "Put a cost on each side of the error (too high, too low) and score the amount by it, or by a quantile "
+    "loss at the level those costs set; report the share of amounts off by more than the margin that matters.",
+)
+
+
 @rule(
     "amount-error-weighed-alike",
     Category.model,
@@ -130,6 +145,7 @@ def cutoff_never_scored(plan: Plan) -> Evidence:
         "being over, hours understaffed at the peak",
         "warning",
     ),
+    instead=(_NOT_A_FORECAST,),
     fires=(
         Case(
             {
