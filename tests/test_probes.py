@@ -238,6 +238,14 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
         {"impact.share_addressed": 0.6, "heuristics.humans_handle": "Forms in another language."},
     ),
+    (  # graders chalk each defect before the hide is photographed: the label is in the picture
+        "marks-in-the-image",
+        {
+            "product.data_kinds": ["images"],
+            "product.label": "Defect outlines from graders, who chalk each defect before the hide is photographed.",
+        },
+        {"done.eval_set": "400 hides photographed before marking, outlined on screen."},
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,
@@ -331,6 +339,14 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
     (
         "step-also-catches",
         {"product.mode": "augment", "product.current_solution": "Two clerks read each claim form by hand."},
+    ),
+    # chalk in a table of soil samples: no picture to carry it
+    (
+        "marks-in-the-image",
+        {
+            "product.data_kinds": ["tabular"],
+            "product.inputs": "Chalk content, pH and depth of each soil sample.",
+        },
     ),
     # a classifier judged on late deliveries: catching them is its own step
     (

@@ -6,7 +6,8 @@ is audited by nobody unless someone samples what it let through; a pilot on the 
 regression to the mean; a forecast people adjust is judged against the rule, not the figure they use;
 a ranked list people stop working down by a rule is scored at an ideal stopping point, not at theirs; a
 better order, match or draft prevents only the failures of the whole service its own step caused; and
-people whose step a model takes over alone also catch things on the side nobody will see.
+people whose step a model takes over alone also catch things on the side nobody will see; and marks people
+put on an item before it is photographed draw the label into the image.
 The plan's structured answers (task, mode, action shape, live check) say which system it is; a few words
 say what the system works on. Each probe asks only where its rules stayed quiet and no answer settles it.
 """
@@ -393,4 +394,46 @@ def _step_also_catches(plan: Plan) -> Found:
         "at it (a wrong record upstream, a pattern that looks like fraud, a customer in trouble, a fault)? "
         "Once it runs alone nobody sees those: list them from 30 recent cases and give each an owner.",
         (quote(plan, "product.current_solution"), quote(plan, "product.mode")),
+    )
+
+
+# ---------------------------------------------------------------- the labeller's marks in the picture
+
+# Marks people put on the thing before it is photographed: the label drawn into the image.
+MARKS_ON_THE_ITEM = Lexicon("""
+    chalk, chalked, chalk mark, chalk marks, chalk-marked, marker pen, marker pens, pen marks, paint marks
+    paint pen, sticker, stickers, stickered, flagged with tape, spray-marked, spray paint, crayon, wax crayon
+""")
+# Said to be settled: photographed before anyone marks, or the marks kept out of the images.
+UNMARKED = Lexicon("""
+    before marking, before it is marked, before they are marked, before any marking, unmarked, marks masked
+    masked out, marks removed, marks cropped, without marks, no marks
+""")
+_MARKS_IN = (
+    "product.inputs",
+    "product.label",
+    "product.current_solution",
+    "heuristics.humans_handle",
+    "constraints.data.differences_note",
+)
+_PICTURED = frozenset({"images", "video"})
+
+
+@probe("marks-in-the-image", "inputs-after-prediction")
+def _marks_in_the_image(plan: Plan) -> Found:
+    if not _PICTURED & {kind.value for kind in plan.product.data_kinds}:
+        return None
+    noticed = [f"by_hand.noticed[{index}]" for index in range(len(plan.by_hand.noticed))]
+    paths = (*_MARKS_IN, *read_paths(plan)[1:], *noticed)
+    marks = first_said(plan, paths, MARKS_ON_THE_ITEM)
+    if marks is None or first_said(plan, (*paths, "done.eval_set"), UNMARKED):
+        return None
+    path, words = marks
+    said = ", ".join(words)
+    return (
+        f"The answers mention {said}: are those marks in the training images? Where people mark what they "
+        "found before the picture is taken, a model learns to find the marks, scores well on a test set "
+        "marked the same way, and meets unmarked items in production. Photograph before marking, or mask the "
+        "marks, and check the score on unmarked images.",
+        (quote(plan, path, said),),
     )
