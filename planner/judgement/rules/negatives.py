@@ -13,6 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import handled, limit_ticked, quote, ticked
 from planner.judgement.rules.lexicon import REPORTING_MEASURED
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan
 from planner.plan.workings import Negative
 
@@ -40,6 +41,14 @@ def _explored(plan: Plan) -> str | None:
     return None
 
 
+# A label that is the answer of the person an offer or a request reaches: their not acting is the outcome
+# the model predicts, not a case nobody looked at.
+ANSWERED_AN_OFFER = Lexicon("""
+    accepted, accepts, accept, declined, declines, decline, replied, replies, reply, responded, responds
+    response, took up, takes up, take-up, signed up, signs up, agreed to, answered the, answers the
+""")
+
+
 @rule(
     "negatives-mean-nobody-acted",
     Category.data,
@@ -64,6 +73,18 @@ def _explored(plan: Plan) -> str | None:
                 'product.negative_label: ["not_acted"] (a negative is someone\'s choice not to act, not a case '
                 "found clear)",
                 "no random share is decided apart from those choices, and no checked evaluation set",
+            ),
+        ),
+        Case(  # the driver offered a trip chose not to reply: that is the outcome predicted, low
+            {
+                "product.label": "The driver accepted the offer within an hour.",
+                "product.negative_label": ["not_acted"],
+            },
+            evidence=(
+                'product.negative_label: ["not_acted"] (a negative is someone\'s choice not to act, not a case '
+                "found clear)",
+                'product.label: "The driver accepted the offer within an hour." (accepted: the label is the answer '
+                "of whoever the offer reaches)",
             ),
         ),
         Case(  # a checked evaluation set: the score is sound, the training data still learns the choices
@@ -101,6 +122,10 @@ def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
     said = negative_ticked(plan, Negative.not_acted)
     if said is None or ticked(plan, Circumstance.labels_are_decisions):
         return None
+    answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
+    if answered:  # the person offered chose: their not acting is the outcome, not a case left unlooked at
+        note = f"{', '.join(answered)}: the label is the answer of whoever the offer reaches"
+        return Tempered(1, (said, quote(plan, "product.label", note)))
     explored = _explored(plan)
     if explored:
         return Tempered(3, (said, explored))
