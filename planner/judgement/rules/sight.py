@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
@@ -56,6 +56,7 @@ _CHECKED_IN = (
     Category.model,
     likelihood=4,
     impact=4,
+    ask="does it decide alone on what its camera or sensor cannot see?",
     move=Move(
         "Count how many of today's decisions turn on what the model will not get",
         "Decide 100 past cases with only the model's inputs, beside the decision taken with everything: the "
@@ -73,6 +74,20 @@ _CHECKED_IN = (
             },
             evidence=(
                 'product.unseen_by_model: "The site visit photos the adjuster takes."',
+                'product.mode: "automate"',
+            ),
+        ),
+        Case(  # nothing said unseen, but the camera sees only the top of what it decides alone: a question
+            {
+                "product.unseen_by_model": None,
+                "product.mode": "automate",
+                "product.data_kinds": ["images"],
+                "product.inputs": "A photo of each bed from above; it sees only the top layer of mushrooms.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.inputs: "A photo of each bed from above; it sees only the top layer of mushr..." (only the '
+                "top: decisions that turn on what it cannot see are out of its reach)",
                 'product.mode: "automate"',
             ),
         ),
@@ -139,6 +154,14 @@ _CHECKED_IN = (
         ),
     ),
     quiet=(
+        Case(  # the camera sees only the top, but a person decides each bed with the beds in front of them
+            {
+                "product.unseen_by_model": None,
+                "product.mode": "augment",
+                "product.data_kinds": ["images"],
+                "product.inputs": "A photo of each bed from above; it sees only the top layer of mushrooms.",
+            }
+        ),
         Case({"product.unseen_by_model": "nothing"}),
         Case(
             {
@@ -191,7 +214,7 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     """
     unseen = plan.product.unseen_by_model
     if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
-        return None
+        return _partly_seen(plan)
     said = quote(plan, "product.unseen_by_model")
     by_hand = plan.by_hand
     if by_hand.expert_can_decide is True and (by_hand.examples or 0) > 0:
@@ -225,6 +248,33 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         unread = "a draft reads as complete: whoever signs it sees what it says, not what it never read"
         return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
     return None  # people still decide each case with what they see: the model only advises or orders
+
+
+# Words saying a camera or a sensor covers only part of what is decided.
+PARTLY_SEEN = Lexicon("""
+    only the top, only the surface, only one side, only the front, only the upper, only part of, only partly
+    cannot see, can't see, cannot be seen, can't be seen, not visible, out of view, out of sight, hidden under
+    hidden behind, hidden beneath, blind spot, blind spots, partly visible, partially visible, partly hidden
+    partially hidden, obscured by, covered by leaves, underneath layer, lower layers, lower layer
+""")
+_VIEW_PATHS = ("product.inputs", "constraints.data.differences_note", "product.current_solution")
+_CAPTURED = frozenset({"images", "video", "audio"})
+
+
+def _partly_seen(plan: Plan) -> Evidence:
+    """Where nothing is said to be unseen, the words of a camera or sensor that sees only part of what is
+    decided, for a model that decides alone: a question at most."""
+    if plan.product.mode is not Mode.automate or not _CAPTURED & {
+        kind.value for kind in plan.product.data_kinds
+    }:
+        return None
+    hard = [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    found = first_said(plan, (*_VIEW_PATHS, *hard), PARTLY_SEEN)
+    if found is None:
+        return None
+    path, words = found
+    note = f"{', '.join(words)}: decisions that turn on what it cannot see are out of its reach"
+    return Hint(words, (quote(plan, path, note), quote(plan, "product.mode")))
 
 
 @rule(
