@@ -62,6 +62,7 @@ from planner.judgement.rules.lexicon import (
     LATER_TEST,
     LEARNS,
     MARKET_RECORD,
+    MATURED,
     MEASURED_NOW,
     MEDIA_SOURCES,
     MERGED_CLASSES,
@@ -772,6 +773,8 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger):
         # `retrained after each sale`: the refit follows the event that settles the outcomes, so they are in
         return None
+    if handled(plan, MATURED) or MATURED.find(plan.constraints.retraining.trigger):
+        return None  # each refit learns only from cases whose outcome is in: none waits unlabelled
     if span[0] == span[1]:
         delay = quote(plan, "constraints.data.label_delay_days")
     else:  # a range: the slow end decides whether labels are in when retraining is due

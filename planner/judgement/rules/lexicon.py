@@ -2546,6 +2546,14 @@ SET_BY_RULE_TODAY = SYSTEM_DECIDES + Lexicon(
     computed by a formula, a fixed rule, a flat rule, fixed lookup table, lookup table sets"""
 )
 
+# A plan that learns and tests only on cases whose outcome has had time to arrive.
+MATURED = Lexicon("""
+    matured, mature labels, once matured, once mature, only matured, fully matured, labels have matured
+    window has closed, windows have closed, window closed, once the window closes, whose window has passed
+    once the outcome is known, whose outcome is known, outcomes are known, only complete outcomes
+    only closed cases, closed cases only, only cases old enough, cases old enough, older than the window
+""")
+
 # A new place to look at the predictions: a screen nobody has in their day yet.
 NEW_VIEW = Lexicon("""
     dashboard, dashboards, new screen, new screens, new view, new report, new reports, web page

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import handled, limit_ticked, quote, ticked
-from planner.judgement.rules.lexicon import REPORTING_MEASURED
+from planner.judgement.rules.lexicon import MATURED, REPORTING_MEASURED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan
 from planner.plan.workings import Negative
@@ -155,6 +155,13 @@ def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"product.label": "Default within 12 months.", "product.negative_label": ["outcome_absent"]}),
+        Case(  # recent cases are not-yet-known, but only cases whose window has closed are used
+            {
+                "product.label": "Default within 12 months.",
+                "product.negative_label": ["not_yet_known"],
+                "done.eval_set": "Loans from 2023, whose window has closed.",
+            }
+        ),
     ),
 )
 def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
@@ -169,7 +176,9 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
     to the outcome with the censoring explicit; report the score on cases old enough to know.
     """
     said = negative_ticked(plan, Negative.not_yet_known)
-    return (said,) if said else None
+    if said is None or handled(plan, MATURED) or MATURED.find(plan.constraints.retraining.trigger):
+        return None  # only cases whose window has closed are learnt from and tested on
+    return (said,)
 
 
 @rule(
