@@ -11,6 +11,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.setpoint import (
+    DATE_FROM_READINGS,
     ESTIMATES,
     SCHEDULE_FROM_ESTIMATE,
     SETPOINT,
@@ -116,6 +117,7 @@ _READS_THE_LOOP = {
     ),
     quiet=(
         SCHEDULE_FROM_ESTIMATE,
+        DATE_FROM_READINGS,
         Case(  # people apply each setting: they see the lag
             {
                 "product.mode": "augment",

@@ -108,11 +108,12 @@ def process_quoted(plan: Plan, notes: dict[str, str]) -> str | None:
 
 def setting_set(plan: Plan, said: tuple[str, tuple[str, ...]] | None) -> str | None:
     """The answer saying the output sets a control, quoted: the sets_controls tick, or an amount it sets.
-    An amount read as a running process only because an instrument records its outcome, with no word
-    (`said`) calling it a setting, is a schedule or a quote: it steers no process, and None is returned."""
+    An amount with no word (`said`) calling it a setting, served in batch, is a schedule, a quote or a date
+    read from the process (a use-by date from its readings): it steers nothing it reads next, and None is
+    returned; served online, a system waits on it as on a controller."""
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None and plan.product.action_shape is ActionShape.sets_amount:
-        if said is None and running_process(plan) == "constraints.data.label_writer":
+        if said is None and plan.constraints.latency.serving is not Serving.online:
             return None
         return quote(plan, "product.action_shape", "it sets an amount")
     return fact
@@ -128,6 +129,19 @@ SCHEDULE_FROM_ESTIMATE = Case(
         "constraints.latency.serving": "batch",
         "constraints.data.label_writer": "event",
         "product.output": "Estimated print hours per job, from which the print schedule is built.",
+    }
+)
+
+
+# A date read from the process's readings, printed on each batch in batch: it steers nothing it reads next.
+DATE_FROM_READINGS = Case(
+    {
+        "product.mode": "automate",
+        "product.task": "regression",
+        "product.action_shape": "sets_amount",
+        "product.data_kinds": ["time_series", "tabular"],
+        "constraints.latency.serving": "batch",
+        "product.output": "The use-by date printed on each batch, from its chill-chain readings.",
     }
 )
 
@@ -182,6 +196,7 @@ SCHEDULE_FROM_ESTIMATE = Case(
     ),
     quiet=(
         SCHEDULE_FROM_ESTIMATE,
+        DATE_FROM_READINGS,
         Case(  # people apply each setting
             {
                 "product.mode": "augment",
