@@ -194,6 +194,19 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
         "warning",
     ),
     fires=(
+        Case(  # a driver's reply to an offer, logged whether it comes or not: low
+            {
+                "product.label": "The driver accepted the offer within an hour.",
+                "product.negative_label": ["nothing_recorded"],
+            },
+            evidence=(
+                'product.negative_label: ["nothing_recorded"] (a negative is only that nobody reported or '
+                "noticed one)",
+                'product.label: "The driver accepted the offer within an hour." (accepted: the label is the '
+                "answer of whoever the offer reaches, logged either way)",
+            ),
+            also=frozenset({"selective-labels", "outcome-not-effect"}),
+        ),
         Case(
             {"constraints.data.outcome_limits": ["reported_only"]},
             evidence=(
@@ -246,6 +259,12 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     said = limit_ticked(plan, OutcomeLimit.reported_only) or negative_ticked(plan, Negative.nothing_recorded)
     if said is None or handled(plan, REPORTING_MEASURED):
         return None
+    answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
+    if answered:  # a reply to an offer is logged whether it comes or not: no report is missing
+        note = (
+            f"{', '.join(answered)}: the label is the answer of whoever the offer reaches, logged either way"
+        )
+        return Tempered(1, (said, quote(plan, "product.label", note)))
     # A random audit watched after launch measures the reporting rate too. A checked evaluation set
     # (done.eval_truth) alone does not: its cases are still the reported ones.
     if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):
