@@ -1743,6 +1743,12 @@ def adversarial_quote(plan: Plan, note: bool = True) -> str | None:
                 "constraints.retraining.trigger": None,
             }
         ),
+        Case(  # a buyer's chargeback for faulty goods: a quality cost, nobody adapting to the model
+            {
+                "product.goal": "Cut the chargebacks buyers raise for defective hides.",
+                "constraints.retraining.trigger": None,
+            }
+        ),
         Case(  # "bot" inside "bottom" and "bottles"
             {
                 "product.goal": "Spot empty bottom shelves and misplaced bottles before the store opens.",

@@ -425,6 +425,12 @@ ADVERSARIAL = Lexicon(
             bumper, bumpers, door, doors, deformation, water, moisture, dust, saltwater, seawater, salt
             groundwater, root, roots, magma, rock, rocks, simulation, simulations, impact test""",
         ),
+        (  # a buyer's claim against a supplier for faulty goods: a quality cost, not a fraudster
+            "chargeback, chargebacks",
+            """defect, defects, defective, faulty, fault, faults, quality, damaged, damage, rework, reject
+            rejects, rejected, supplier, suppliers, buyer, buyers, manufacturer, manufacturers, batch
+            batches, shipment, shipments, late delivery, late deliveries, short delivery, short shipped""",
+        ),
     ),
 )
 
