@@ -43,6 +43,26 @@ _LIMITS_AT = (
     "done.eval_set",
 )
 
+# Users whose role is to work the organisation's records (not its workforce at large, who may not see each
+# other's pay or health): a wider lookup in front of them reaches records their work opens anyway.
+OWN_PEOPLE = Lexicon("""
+    surveyors, underwriters, analysts, case officers, caseworkers, claims handlers, adjusters, auditors
+    investigators, accounts payable clerks, clerks, planners, engineers
+""")
+OUTSIDE_PEOPLE = Lexicon("""
+    customer, customers, client, clients, public, members of the public, citizen, citizens, patient, patients
+    student, students, tenant, tenants, resident, residents, visitor, visitors, applicant, applicants, anyone
+    supplier, suppliers, partner, partners, member, members, guests, guest, shoppers, users of the app
+""")
+
+
+def _own_people_only(plan: Plan) -> str | None:
+    """The answer naming who asks, where it names only people whose role is to work the records, quoted."""
+    users = plan.product.users
+    if not OWN_PEOPLE.find(users) or OUTSIDE_PEOPLE.find(users):
+        return None
+    return quote(plan, "product.users", "the askers work these records in their role")
+
 
 def reaches(plan: Plan, reach: Reach) -> str | None:
     """The evidence that the team ticked `reach` in `product.model_reach`, or None."""
@@ -69,10 +89,26 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
                 "product.task": "generation",
                 "product.model_reach": ["reads_wider"],
                 "constraints.data.personal_data": True,
+                "product.users": "Customers asking about their own orders.",
             },
             evidence=(
                 'product.model_reach: ["reads_wider"] (reads_wider ticked)',
                 "constraints.data.personal_data: true",
+                "nothing limits a lookup to what the person asking may see",
+            ),
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # the people who ask work these records in their role: medium, asked
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "constraints.data.personal_data": True,
+                "product.users": "The insurer's risk surveyors.",
+            },
+            evidence=(
+                'product.model_reach: ["reads_wider"] (reads_wider ticked)',
+                "constraints.data.personal_data: true",
+                'product.users: "The insurer\'s risk surveyors." (the askers work these records in their role)',
                 "nothing limits a lookup to what the person asking may see",
             ),
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
@@ -136,6 +172,9 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
         said = (
             "constraints.data.personal_data" if plan.constraints.data.personal_data else "impact.harm_kinds"
         )
+        own = _own_people_only(plan)
+        if own:  # colleagues who ask: records exposed within the organisation, not to anyone
+            return Tempered(3, (wider, quote(plan, said), own, missing))
         return (wider, quote(plan, said), missing)
     return Tempered(3, (wider, missing))
 
