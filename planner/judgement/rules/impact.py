@@ -34,6 +34,9 @@ _HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 
 _MONEY = {"eur", "euro", "euros", "€", "usd", "$", "dollars", "gbp", "£", "chf"}
 
 
+PAYBACK_YEARS = 2  # a recurring saving that repays the build within this many years is worth a question only
+
+
 def is_money(unit: str | None) -> bool:
     return unit is not None and norm(unit) in _MONEY
 
@@ -144,6 +147,14 @@ def no_impact_estimate(plan: Plan) -> Evidence:
                 "saved; this names a bigger stake: count it)",
             ),
         ),
+        Case(  # a saving every year that repays the build in well under two years: low, said
+            {"impact.value_per_item": 0.2},
+            evidence=(
+                "impact estimate: 1,440 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 5.8 person-weeks)",
+                "a recurring saving: it repays the effort in about 17 months",
+            ),
+        ),
         Case(  # a pilot's share, rolled out when the target is met: the whole volume repays the effort, low
             {
                 "impact.value_per_item": 0.2,
@@ -187,6 +198,9 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
     wider = rolled_out(plan, yearly, effort)
     if wider:  # the first model's share is a pilot's: rolled out, the same effort pays
         return Tempered(1, (*found, wider))
+    if yearly * PAYBACK_YEARS >= effort:  # a saving every year that repays the build within two
+        months = 12 * effort / yearly
+        return Tempered(1, (*found, f"a recurring saving: it repays the effort in about {months:.0f} months"))
     return weigh_beyond_value(plan, found, hours=norm(plan.impact.value_unit or "") in _HOURS)
 
 
