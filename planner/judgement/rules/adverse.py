@@ -28,7 +28,7 @@ from planner.judgement.rules.lexicon import (
     TAKEN,
     TAKES_AWAY,
 )
-from planner.judgement.rules.words import BOUNDARY, words_of
+from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 from planner.plan.model import Category, Mode, Plan, Severity
 
 _THE_ACTION = ("product.decision", "product.output")  # what the system does
@@ -119,6 +119,29 @@ def _acted_on(text: str, acts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# Things a line or a store rejects, holds or removes: an act on them lands on nobody.
+THINGS_ACTED_ON = Lexicon("""
+    bottle, bottles, jar, jars, glove, gloves, hides, component, components, circuit board, circuit boards
+    batch, batches, pallet, pallets, parcel, parcels, container, containers, tile, tiles, weld, welds
+    casting, castings, reel, reels, egg, eggs, carton, cartons, package, packages, defective parts
+    faulty parts, the part, each part, the item, each item, the product, each product
+""")
+
+
+def _on_things(text: str, acts: tuple[str, ...]) -> bool:
+    """Whether each act is done to a thing named beside it (`rejects the bottle at the gate`)."""
+    for clause in _clauses(text):
+        words = list(words_of(clause))
+        for act in acts:
+            parts = act.split(" ")
+            for start in range(len(words) - len(parts) + 1):
+                if words[start : start + len(parts)] == parts and not THINGS_ACTED_ON.find(
+                    _stretch(words, start, start + len(parts), _NEAR)
+                ):
+                    return False
+    return True
+
+
 def _grants_alone(plan: Plan) -> bool:
     """The system's own action is favourable (pays out, fast-tracks, approves) and a person takes the
     rest: an adverse word in the label or the goal is the outcome people decide, not the system's act."""
@@ -136,7 +159,10 @@ def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         if not isinstance(text, str):
             continue
         acts = _acts(text)
-        who = _acted_on(text, acts) or (_WHO_ACTED_ON.find_all(text) if personal else ())
+        named = _acted_on(text, acts)
+        who = named or (_WHO_ACTED_ON.find_all(text) if personal else ())
+        if acts and not named and _on_things(text, acts):
+            continue  # the act is done to bottles, parts or batches: it lands on nobody
         if acts and (who or personal):
             return path, tuple(dict.fromkeys((*who, *acts)))
     if _grants_alone(plan):
@@ -245,6 +271,13 @@ def _appeal_named(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # the line rejects bottles, and staff data sits in the plan: nothing lands on a person
+            {
+                "product.mode": "automate",
+                "constraints.data.personal_data": True,
+                "product.decision": "The reject gate removes each bottle the model flags.",
+            }
+        ),
         Case(  # the system fast-tracks; who decides the rest is said in the decision's owner
             {
                 "product.mode": "automate",
