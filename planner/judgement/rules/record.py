@@ -400,6 +400,9 @@ DEVICE_CHANGE = Lexicon("""
 INPUT_CHANGE = Lexicon("""
     feature, features, new field, new fields, new input, new inputs, new source, new sources, data source
     data sources, data-sharing, data sharing, data-sharing agreement, data sharing agreement, feed, feeds
+    started recording, began recording, only recorded since, recorded only since, only available since
+    available only since, new sensor, new sensors, sensor added, sensors added, sensor was added
+    sensors were added, sensor installed, sensors installed, only logged since, logged only since
 """)
 # A change of what the data covers or keeps beside the label: new areas or sites joining, the mix of cases
 # moving, a new log started. The label is given as before; the model meets more of it, or reads more.

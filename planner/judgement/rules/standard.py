@@ -216,6 +216,12 @@ _SAME_LABEL_NEW_REGIME = Instead(
         ),
     ),
     quiet=(
+        Case(  # an input the process only started recording partway: a gap in that input, not a new label
+            {
+                "constraints.data.period": "Jan 2021 - Dec 2025",
+                "constraints.data.changes": "The stores started recording room humidity in March 2024.",
+            }
+        ),
         Case({"constraints.data.changes": "No change that we know of."}),
         Case(  # routine upkeep keeps one scale: no new standard
             {
