@@ -437,6 +437,13 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # time spent is no money spent: the goal counts no purchase the label stands in for
+            {
+                "product.label_is_proxy": None,
+                "product.label": "No log-in to the portal for 30 days",
+                "product.success_metric": "Hours supervisors spend their time rebuilding the rota each week",
+            }
+        ),
         Case(  # an error is what the label is about, not an error of the label
             {"product.label_is_proxy": False, "product.label": "The invoice was paid to the wrong supplier."}
         ),

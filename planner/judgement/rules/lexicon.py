@@ -115,7 +115,10 @@ GOAL_EVENTS = Lexicon(
     retention, retain, retained
     profit, profits, income
 """,
-    unless="in order to",
+    # spending time, not money: `planners spend their time chasing late post`
+    unless="""in order to, spend their time, spend time, spends time, spending time, spend less time
+    spend more time, spend hours, spends hours, spending hours, spend their days, spend the day
+    spend too long, spend longer, spend most of their time, spend much of their time""",
 )
 
 
