@@ -30,6 +30,7 @@ _LOGGED_PICKS = Lexicon("""
     click, clicks, clicked, click-through, click-throughs, clickthrough, booked, bookings
     picked, picks, accepted, accepts, impression, impressions, shown but not
     shown only, not opened, viewed details, add to basket, added to basket, add to cart, added to cart
+    vote, votes, voted, upvote, upvotes, upvoted, helpful votes, marked helpful, likes, liked, thumbs up
 """)
 # The order shown today written into the logs: the position each item was shown at.
 _POSITION_LOGGED = Lexicon("""
@@ -90,6 +91,20 @@ _LOGS = {
     ),
     ask="do the picks logged on today's list follow its order as much as the items' worth?",
     fires=(
+        Case(  # reviews ranked by the helpful votes they gathered where the old order showed them
+            {
+                "product.task": "ranking",
+                "product.mode": "automate",
+                "product.label": "Helpful votes each review received on the product page.",
+                "constraints.data.outcome_recorded_for": None,
+                "constraints.data.labels": ["existing"],
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: people pick near the top whatever sits there)',
+                'product.label: "Helpful votes each review received on the product page." (helpful votes: picks '
+                "logged on the list shown today?)",
+            ),
+        ),
         Case(
             _LOGS,
             evidence=(
