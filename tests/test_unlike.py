@@ -389,3 +389,12 @@ def test_precision_of_what_it_closes_still_asks_for_a_floor_with_the_count_let_t
         'done.metrics[0]: "Precision of auto-closed alerts" at 99.5%: about 10 real cases a day let through of '
         "2,000 closed" in risk.evidence
     )
+
+
+def test_a_label_measured_in_a_lab_is_asked_about_where_no_difference_is_ticked() -> None:
+    lab = {**NONE_SAID, "product.label": "Days until spoilage, measured in lab storage trials at 4 C."}
+    risk = next(risk for risk in assess(patched(lab)).risks if risk.id == "production-differs")
+    assert risk.heard == ("lab storage",) and risk.level == "medium"
+    assert "the label is measured there, not where the product is used" in risk.evidence[0]
+    field = {**NONE_SAID, "product.label": "Days until the shop reports spoilage."}
+    assert "production-differs" not in {risk.id for risk in assess(patched(field)).risks}

@@ -380,6 +380,11 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
                     said,
                 ),
             )
+    label = answer_at(plan, "product.label")
+    artificial = NOT_LIVE.find_all(label) if isinstance(label, str) else ()
+    if artificial and not live_too(plan):  # the truth measured in a lab, for a product used in the field
+        note = f"{', '.join(artificial)}: the label is measured there, not where the product is used"
+        return Hint(artificial, (quote(plan, "product.label", note), said))
     return None
 
 

@@ -1543,6 +1543,8 @@ NOT_LIVE = Lexicon(
     in the lab, lab conditions, lab recordings, lab images, lab photos, lab samples, laboratory conditions
     test bench, test rig, simulated, simulation, simulations, simulator, synthetic, synthetically
     generated data, studio, staged, mock, mocked
+    lab storage, laboratory storage, lab trial, lab trials, laboratory trial, laboratory trials, storage trial
+    storage trials, controlled conditions, climate chamber, climate chambers
     """,
     unless="""staged rollout, staged roll-out, staged release, staged launch, benchmark price
     benchmark prices, benchmark rate, benchmark rates, industry benchmark, industry benchmarks""",
