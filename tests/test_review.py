@@ -110,6 +110,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
         "action-budget-in-other-units",
         "decisions-turn-on-unseen",
+        "negatives-mean-nobody-acted",
         "live-test-too-few-sites",
         "backlog-outside-the-flow",
         "contact-fall-uncountered",

@@ -10,11 +10,11 @@ that is only nobody reporting one) is weighed by outcome-counts-reports.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import handled, limit_ticked, quote, ticked
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote, ticked
 from planner.judgement.rules.lexicon import MATURED, REPORTING_MEASURED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan, TaskType
 from planner.plan.workings import Negative
 
 _NOTES = {
@@ -54,6 +54,7 @@ ANSWERED_AN_OFFER = Lexicon("""
     Category.data,
     likelihood=4,
     impact=4,
+    ask="are the negatives cases someone checked, or only cases nobody acted on or linked?",
     move=Move(
         "Label a random sample of the 'no action' cases by checking them",
         "Where a negative is someone's choice not to act, the labels record who got acted on, not what was "
@@ -73,6 +74,18 @@ ANSWERED_AN_OFFER = Lexicon("""
                 'product.negative_label: ["not_acted"] (a negative is someone\'s choice not to act, not a case '
                 "found clear)",
                 "no random share is decided apart from those choices, and no checked evaluation set",
+            ),
+        ),
+        Case(  # a matcher whose negatives are the links nobody made, though "checked" is ticked: asked
+            {
+                "product.task": "matching",
+                "product.label": "Linked to the staff member; unlinked pairs are 0.",
+                "product.negative_label": ["checked"],
+            },
+            evidence=(
+                'product.label: "Linked to the staff member; unlinked pairs are 0." '
+                "(unlinked: a pair nobody linked is read as no match)",
+                'product.negative_label: ["checked"] (answered; the words say the links nobody made)',
             ),
         ),
         Case(  # the driver offered a trip chose not to reply: that is the outcome predicted, low
@@ -119,9 +132,11 @@ def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
     label the evaluation set by checking each case apart from those choices; train on checked cases or
     weight by the measured miss rate; keep a random share acted on whatever the model says.
     """
-    said = negative_ticked(plan, Negative.not_acted)
-    if said is None or ticked(plan, Circumstance.labels_are_decisions):
+    if ticked(plan, Circumstance.labels_are_decisions):
         return None
+    said = negative_ticked(plan, Negative.not_acted)
+    if said is None:
+        return _unlinked_read_as_negative(plan)
     answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
     if answered:  # the person offered chose: their not acting is the outcome, not a case left unlooked at
         note = f"{', '.join(answered)}: the label is the answer of whoever the offer reaches"
@@ -130,6 +145,29 @@ def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
     if explored:
         return Tempered(3, (said, explored))
     return (said, "no random share is decided apart from those choices, and no checked evaluation set")
+
+
+# A matcher's negatives said as links nobody made: an absence, whatever the tick says.
+UNLINKED = Lexicon("""
+    not linked, unlinked, never linked, not yet linked, no link, no links, not matched, unmatched
+    never matched, not claimed, unclaimed, not attributed, unattributed
+""")
+
+
+def _unlinked_read_as_negative(plan: Plan) -> Evidence:
+    """A matcher whose label or evaluation says its negatives are pairs nobody linked: a question."""
+    if plan.product.task is not TaskType.matching:
+        return None
+    for path in ("product.label", "done.eval_set", "constraints.data.differences_note"):
+        words = UNLINKED.find_all(answer_at(plan, path))
+        if words:
+            found = [quote(plan, path, f"{', '.join(words)}: a pair nobody linked is read as no match")]
+            if plan.product.negative_label:
+                found.append(
+                    quote(plan, "product.negative_label", "answered; the words say the links nobody made")
+                )
+            return Hint(words, found)
+    return None
 
 
 @rule(
