@@ -26,6 +26,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import ActionShape, Category, ErrorCost, MetricUnit, Plan, TaskType
+from planner.plan.stakes import HarmKind
 
 _SHORT = {
     ErrorCost.too_low: "a forecast too low costs more (short of staff, stock or money)",
@@ -147,6 +148,21 @@ _NOT_A_FORECAST = Instead(
     ),
     instead=(_NOT_A_FORECAST,),
     fires=(
+        Case(  # no side said to cost more, but an error can harm health: one side is the unsafe one
+            {
+                "product.action_shape": "sets_amount",
+                "product.task": "regression",
+                "impact.costlier_error": None,
+                "impact.harm_kinds": ["health"],
+                "done.metrics[0].name": "MAE of the shelf life in days",
+            },
+            evidence=(
+                'product.action_shape: "sets_amount" (a number sets an amount: staff, stock, a price, a budget)',
+                'impact.harm_kinds: ["health"] (an amount whose error harms health: one side of it is the unsafe '
+                "one)",
+                'done.metrics[0].name: "MAE of the shelf life in days" (mae weighs a shortfall and a surplus alike)',
+            ),
+        ),
         Case(
             {
                 "product.action_shape": "sets_amount",
@@ -221,7 +237,8 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     """
     cost = plan.impact.costlier_error
     shape = plan.product.action_shape
-    if cost not in _SHORT or shape not in (None, ActionShape.sets_amount):
+    unsafe = _unsafe_side(plan) if cost not in _SHORT and shape is ActionShape.sets_amount else None
+    if (cost not in _SHORT and unsafe is None) or shape not in (None, ActionShape.sets_amount):
         return None
     names = _metric_names(plan)
     # Every metric the plan scores, and the worst error it names, may already price the two errors apart.
@@ -232,13 +249,30 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     symmetric = SYMMETRIC_ERROR.find(names[0])
     if symmetric is None:
         return None
-    found = [quote(plan, "impact.costlier_error", _SHORT[cost])]
+    if isinstance(cost, ErrorCost) and cost in _SHORT:
+        found = [quote(plan, "impact.costlier_error", _SHORT[cost])]
+    elif unsafe is not None:
+        found = [unsafe]
+    else:
+        return None
     if shape is not None:
         found.insert(
             0, quote(plan, "product.action_shape", "a number sets an amount: staff, stock, a price, a budget")
         )
     found.append(quote(plan, "done.metrics[0].name", f"{symmetric} weighs a shortfall and a surplus alike"))
     return tuple(found)
+
+
+def _unsafe_side(plan: Plan) -> str | None:
+    """Where no side of the error is said to cost more, an amount whose error can harm health: one side of
+    it (a date too late, a dose too high) is the unsafe one, whatever the team ticked."""
+    if plan.product.task not in (TaskType.regression, TaskType.forecasting):
+        return None
+    if HarmKind.health not in plan.impact.harm_kinds:
+        return None
+    return quote(
+        plan, "impact.harm_kinds", "an amount whose error harms health: one side of it is the unsafe one"
+    )
 
 
 @rule(
