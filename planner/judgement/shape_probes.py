@@ -15,11 +15,12 @@ say what the system works on. Each probe asks only where its rules stayed quiet 
 from __future__ import annotations
 
 from planner.judgement.probes import Found, metric_paths, probe, short
+from planner.judgement.rules.circumstances import PEOPLE_KEEP_A_SHARE
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
 from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import Mode, OnlineValidation, TaskType
+from planner.plan.choices import DataKind, Mode, OnlineValidation, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape
 
@@ -373,8 +374,6 @@ def _failures_outside_the_step(plan: Plan) -> Found:
 
 # ---------------------------------------------------------------- what the people taken over from also catch
 
-_KEEP_A_SHARE = 0.8  # people who keep a fifth of the cases or more still see what passes
-
 
 @probe(
     "step-also-catches",
@@ -387,7 +386,7 @@ def _step_also_catches(plan: Plan) -> Found:
     if product.mode is not Mode.automate or people_do_it_today(plan) != "product.current_solution":
         return None
     share = plan.impact.share_addressed
-    if share is not None and share <= _KEEP_A_SHARE:
+    if share is not None and share <= PEOPLE_KEEP_A_SHARE:
         return None
     return (
         "People do this step by hand today and the model is to do it alone: what else do they catch while "
@@ -416,12 +415,12 @@ _MARKS_IN = (
     "heuristics.humans_handle",
     "constraints.data.differences_note",
 )
-_PICTURED = frozenset({"images", "video"})
+_PICTURED = frozenset({DataKind.images, DataKind.video})
 
 
 @probe("marks-in-the-image", "inputs-after-prediction")
 def _marks_in_the_image(plan: Plan) -> Found:
-    if not _PICTURED & {kind.value for kind in plan.product.data_kinds}:
+    if not _PICTURED & set(plan.product.data_kinds):
         return None
     noticed = [f"by_hand.noticed[{index}]" for index in range(len(plan.by_hand.noticed))]
     paths = (*_MARKS_IN, *read_paths(plan)[1:], *noticed)

@@ -61,6 +61,9 @@ class DataKind(StrEnum):
 
 
 UNSTRUCTURED = frozenset({DataKind.text, DataKind.images, DataKind.audio, DataKind.video})
+CAPTURED = frozenset(
+    {DataKind.images, DataKind.audio, DataKind.video}
+)  # what a camera or a microphone records
 
 
 class Mode(StrEnum):

@@ -10,7 +10,7 @@ or severe error) say how much it weighs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.chooser import person_chooses
@@ -104,18 +104,22 @@ def _stretch(words: list[str], start: int, end: int, reach: int) -> str:
     return " ".join(word for side in _around(words, start, end, reach, reach) for word in side)
 
 
-def _acted_on(text: str, acts: tuple[str, ...]) -> tuple[str, ...]:
-    """The people an act is done to: named in the stretch of words around it (`suspend the sellers'
-    accounts`), not elsewhere in the answer (`technicians inspect when the reject rate rises` rejects no
-    technician)."""
-    found: list[str] = []
+def _around_acts(text: str, acts: tuple[str, ...]) -> Iterator[str]:
+    """The stretch of words around each place `text` says one of `acts`, clause by clause."""
     for clause in _clauses(text):
         words = list(words_of(clause))
         for act in acts:
             parts = act.split(" ")
             for start in range(len(words) - len(parts) + 1):
                 if words[start : start + len(parts)] == parts:
-                    found += _WHO_ACTED_ON.find_all(_stretch(words, start, start + len(parts), _NEAR))
+                    yield _stretch(words, start, start + len(parts), _NEAR)
+
+
+def _acted_on(text: str, acts: tuple[str, ...]) -> tuple[str, ...]:
+    """The people an act is done to: named in the stretch of words around it (`suspend the sellers'
+    accounts`), not elsewhere in the answer (`technicians inspect when the reject rate rises` rejects no
+    technician)."""
+    found = [who for stretch in _around_acts(text, acts) for who in _WHO_ACTED_ON.find_all(stretch)]
     return tuple(dict.fromkeys(found))
 
 
@@ -130,16 +134,7 @@ THINGS_ACTED_ON = Lexicon("""
 
 def _on_things(text: str, acts: tuple[str, ...]) -> bool:
     """Whether each act is done to a thing named beside it (`rejects the bottle at the gate`)."""
-    for clause in _clauses(text):
-        words = list(words_of(clause))
-        for act in acts:
-            parts = act.split(" ")
-            for start in range(len(words) - len(parts) + 1):
-                if words[start : start + len(parts)] == parts and not THINGS_ACTED_ON.find(
-                    _stretch(words, start, start + len(parts), _NEAR)
-                ):
-                    return False
-    return True
+    return all(THINGS_ACTED_ON.find(stretch) for stretch in _around_acts(text, acts))
 
 
 def _grants_alone(plan: Plan) -> bool:

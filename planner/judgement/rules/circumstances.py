@@ -172,13 +172,13 @@ def side_duties_unowned(plan: Plan) -> Evidence:
     if plan.product.mode in (Mode.improve, Mode.augment):
         return None  # the people keep doing the work, with the model's help: the duties stay where they are
     share, kept = plan.impact.share_addressed, plan.heuristics.humans_handle
-    if share is not None and share <= _PEOPLE_KEEP_A_SHARE and is_answered(kept):
+    if share is not None and share <= PEOPLE_KEEP_A_SHARE and is_answered(kept):
         return None  # people keep a fifth of the cases or more, and with them the work around the task
     return (fact, *answered_quotes(plan, "product.mode", "product.current_solution"))
 
 
 # The share of cases a model may take over while the people keep enough of the task to go on seeing it.
-_PEOPLE_KEEP_A_SHARE = 0.8
+PEOPLE_KEEP_A_SHARE = 0.8
 
 
 _RESPONSIBLE = "The accountant sends each return and remains responsible for it."

@@ -62,7 +62,6 @@ from planner.judgement.rules.lexicon import (
     LATER_TEST,
     LEARNS,
     MARKET_RECORD,
-    MATURED,
     MEASURED_NOW,
     MEDIA_SOURCES,
     MERGED_CLASSES,
@@ -98,7 +97,9 @@ from planner.judgement.rules.lexicon import (
     UNMATCHED_DROPPED,
     WITHHOLDS,
 )
+from planner.judgement.rules.negatives import waits_out_the_window
 from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, phrases, words_of
+from planner.plan.choices import CAPTURED
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     Acquisition,
@@ -780,7 +781,7 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger):
         # `retrained after each sale`: the refit follows the event that settles the outcomes, so they are in
         return None
-    if handled(plan, MATURED) or MATURED.find(plan.constraints.retraining.trigger):
+    if waits_out_the_window(plan):
         return None  # each refit learns only from cases whose outcome is in: none waits unlabelled
     if span[0] == span[1]:
         delay = quote(plan, "constraints.data.label_delay_days")
@@ -1466,7 +1467,6 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
 
 
 # Inputs a sensor captures of the case in front of it: what they show is the case as it is now.
-_CAPTURED = frozenset({DataKind.images, DataKind.audio, DataKind.video})
 
 
 def _reads_the_present(plan: Plan) -> bool:
@@ -1478,7 +1478,7 @@ def _reads_the_present(plan: Plan) -> bool:
     if lead is not None and lead > 0:
         return False  # the prediction is made days ahead: later periods are what it serves
     kinds = set(plan.product.data_kinds)
-    if not kinds or not kinds <= _CAPTURED:
+    if not kinds or not kinds <= CAPTURED:
         return False  # rows or texts: what reports and records say drifts with the years (new topics)
     same_units = data.rows_per_thing is RowsPerThing.several and data.newcomers in (
         Newcomers.none,
@@ -2561,9 +2561,6 @@ def data_narrower_than_product(plan: Plan) -> Evidence:
     return Hint(found[0], found[1:2])
 
 
-_MEDIA = (DataKind.images, DataKind.audio, DataKind.video)
-
-
 def units_recur(plan: Plan) -> bool:
     """Whether production predicts again for the units its data holds: the team said few or no cases are
     new, or the output is each unit's next weeks (`incidents on the site in the next four weeks`) and no
@@ -2572,7 +2569,7 @@ def units_recur(plan: Plan) -> bool:
     newcomers = plan.constraints.data.newcomers
     if newcomers in (Newcomers.many, Newcomers.all_new) or _new_series(plan):
         return False
-    if any(kind in plan.product.data_kinds for kind in _MEDIA):
+    if CAPTURED & set(plan.product.data_kinds):
         return False  # frames of one flight or session are near-copies whatever the product meets
     if newcomers in (Newcomers.none, Newcomers.few):
         return True
@@ -2879,7 +2876,7 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     rows = plan.constraints.data.rows_per_thing
     if rows is RowsPerThing.one:  # the team checked: each thing has one row; but pictures and recordings
         # of different things still share what they were captured in (a lot, a tray, a room, a session)
-        if not {DataKind.images, DataKind.audio, DataKind.video} & set(plan.product.data_kinds):
+        if not CAPTURED & set(plan.product.data_kinds):
             return None
         note = "one row per thing, yet do items share a lot, tray, room, day or session? split by that"
         return Tempered(1, (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note)))
@@ -2903,7 +2900,7 @@ def _grouped_in_words(plan: Plan) -> Evidence:
     # Who uses the product, and its goal, say nothing of what the rows are.
     paths = ["product.inputs", "product.label"]
     paths += source_paths(plan)
-    media = any(kind in plan.product.data_kinds for kind in _MEDIA)
+    media = bool(CAPTURED & set(plan.product.data_kinds))
     for path in paths:
         # where examples are cut from is said in the inputs, the label and the sources, not the goal
         origin = media and path not in ("product.goal", "product.users")

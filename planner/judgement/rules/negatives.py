@@ -49,6 +49,22 @@ ANSWERED_AN_OFFER = Lexicon("""
 """)
 
 
+def _answer_to_an_offer(plan: Plan, said: str, logged: str = "") -> Evidence:
+    """Where the label is the answer of whoever an offer or a request reaches, the negative `said` weighed
+    low: their not acting is the outcome the model predicts; None where the label is no such answer."""
+    answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
+    if not answered:
+        return None
+    note = f"{', '.join(answered)}: the label is the answer of whoever the offer reaches{logged}"
+    return Tempered(1, (said, quote(plan, "product.label", note)))
+
+
+def waits_out_the_window(plan: Plan) -> bool:
+    """Whether the plan learns and tests only on cases whose outcome has had time to arrive (said in its
+    notes or its retraining trigger)."""
+    return handled(plan, MATURED) or bool(MATURED.find(plan.constraints.retraining.trigger))
+
+
 @rule(
     "negatives-mean-nobody-acted",
     Category.data,
@@ -137,10 +153,9 @@ def negatives_mean_nobody_acted(plan: Plan) -> Evidence:
     said = negative_ticked(plan, Negative.not_acted)
     if said is None:
         return _unlinked_read_as_negative(plan)
-    answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
-    if answered:  # the person offered chose: their not acting is the outcome, not a case left unlooked at
-        note = f"{', '.join(answered)}: the label is the answer of whoever the offer reaches"
-        return Tempered(1, (said, quote(plan, "product.label", note)))
+    offered = _answer_to_an_offer(plan, said)
+    if offered:  # the person offered chose: their not acting is the outcome, not a case left unlooked at
+        return offered
     explored = _explored(plan)
     if explored:
         return Tempered(3, (said, explored))
@@ -214,7 +229,7 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
     to the outcome with the censoring explicit; report the score on cases old enough to know.
     """
     said = negative_ticked(plan, Negative.not_yet_known)
-    if said is None or handled(plan, MATURED) or MATURED.find(plan.constraints.retraining.trigger):
+    if said is None or waits_out_the_window(plan):
         return None  # only cases whose window has closed are learnt from and tested on
     return (said,)
 
@@ -297,12 +312,9 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     said = limit_ticked(plan, OutcomeLimit.reported_only) or negative_ticked(plan, Negative.nothing_recorded)
     if said is None or handled(plan, REPORTING_MEASURED):
         return None
-    answered = ANSWERED_AN_OFFER.find_all(plan.product.label)
-    if answered:  # a reply to an offer is logged whether it comes or not: no report is missing
-        note = (
-            f"{', '.join(answered)}: the label is the answer of whoever the offer reaches, logged either way"
-        )
-        return Tempered(1, (said, quote(plan, "product.label", note)))
+    offered = _answer_to_an_offer(plan, said, ", logged either way")
+    if offered:  # a reply to an offer is logged whether it comes or not: no report is missing
+        return offered
     # A random audit watched after launch measures the reporting rate too. A checked evaluation set
     # (done.eval_truth) alone does not: its cases are still the reported ones.
     if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):

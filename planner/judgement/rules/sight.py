@@ -16,6 +16,7 @@ from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
@@ -258,15 +259,12 @@ PARTLY_SEEN = Lexicon("""
     partially hidden, obscured by, covered by leaves, underneath layer, lower layers, lower layer
 """)
 _VIEW_PATHS = ("product.inputs", "constraints.data.differences_note", "product.current_solution")
-_CAPTURED = frozenset({"images", "video", "audio"})
 
 
 def _partly_seen(plan: Plan) -> Evidence:
     """Where nothing is said to be unseen, the words of a camera or sensor that sees only part of what is
     decided, for a model that decides alone: a question at most."""
-    if plan.product.mode is not Mode.automate or not _CAPTURED & {
-        kind.value for kind in plan.product.data_kinds
-    }:
+    if plan.product.mode is not Mode.automate or not CAPTURED & set(plan.product.data_kinds):
         return None
     hard = [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     found = first_said(plan, (*_VIEW_PATHS, *hard), PARTLY_SEEN)
