@@ -13,6 +13,7 @@ import re
 
 from planner.judgement.probes import Found, probe
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.words import SENTENCE
 from planner.plan.choices import TaskType
 from planner.plan.model import Plan
 
@@ -25,13 +26,12 @@ _SERVES = re.compile(
     rf"\bfor\s+(?:the\s+following|the\s+next|next)\s+(?:{_DAY}(?:\s*(?:-|–|to)\s*{_DAY})?|(week))\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 _CYCLE_IN = ("product.decision", "product.current_solution", "heuristics.humans_handle")
 
 
 def _cycle(text: str | None) -> tuple[str, int, int] | None:
     """(the words, the shortest and longest lead in days) of a weekly fixing cycle said in `text`."""
-    for sentence in _SENTENCE.split(text or ""):
+    for sentence in SENTENCE.split(text or ""):
         fixed, serves = _FIXED_ON.search(sentence), _SERVES.search(sentence)
         if not fixed or not serves:
             continue

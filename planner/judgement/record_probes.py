@@ -18,12 +18,10 @@ from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.capped import CAPPED
 from planner.judgement.rules.evidence import first_said, monitor_paths, own_notes, quote
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.choices import Direction, Mode, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape, OutcomeLimit
-
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _limits_say_none(plan: Plan) -> bool:
@@ -93,7 +91,7 @@ def _negatives_mean_nobody_acted(plan: Plan) -> Found:
     if plan.product.negative_label:
         return None  # the team says what makes a negative: negatives-mean-nobody-acted reads it
     sentence = next(
-        (each for each in _SENTENCE.split(plan.product.label or "") if NOT_ACTED.find(each)),
+        (each for each in SENTENCE.split(plan.product.label or "") if NOT_ACTED.find(each)),
         None,
     )
     if sentence is None:

@@ -9,7 +9,6 @@ or severe error) say how much it weighs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
@@ -28,7 +27,7 @@ from planner.judgement.rules.lexicon import (
     TAKEN,
     TAKES_AWAY,
 )
-from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from planner.judgement.rules.words import BOUNDARY, SENTENCE, Lexicon, words_of
 from planner.plan.model import Category, Mode, Plan, Severity
 
 _THE_ACTION = ("product.decision", "product.output")  # what the system does
@@ -37,7 +36,6 @@ _ABOUT_IT = ("product.goal", "title", "product.label")  # what it is for, or wha
 _WHO = ABOUT_PEOPLE + ACTED_ON
 _WHO_ACTED_ON = _WHO + STAFF  # what the system does to staff (docks a picker's bonus) lands on a person too
 
-_CLAUSE = re.compile(r"(?<=[.;!?])\s+")  # one sentence, or the clause after a semicolon
 
 # Where the stretch of words ends: punctuation, or a word that opens another clause (`before the payment`).
 _STOPS = frozenset(
@@ -52,7 +50,7 @@ _NEAR = 8  # words between taking away and what is taken (`deducts the late fee 
 
 
 def _clauses(text: str) -> list[str]:
-    return [part for part in _CLAUSE.split(text) if part.strip()]
+    return [part for part in SENTENCE.split(text) if part.strip()]
 
 
 def _takes_away(clause: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, quote, source_paths
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, DataKind, Plan
 
 NUMBERS = {
@@ -63,7 +63,6 @@ LEVERS = Lexicon("""
     allocated, dispatch plan, crew plan, crew plans, capacity, locked, fixed, published, placed, set
     frozen, finalised, finalized
 """)
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 HORIZON_IN = ("product.output", "product.label", "product.goal", "product.decision")
 
@@ -103,7 +102,7 @@ def horizon(text: str | None) -> tuple[str, float] | None:
 def lead_time(text: str | None) -> tuple[str, float, str] | None:
     """How long before the day it serves the lever is set, in a sentence that names the lever: (`10 days
     ahead`, 10, `orders`), its shortest reach in days."""
-    for sentence in _SENTENCE.split(text or ""):
+    for sentence in SENTENCE.split(text or ""):
         levers = LEVERS.find_all(sentence)
         found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if levers else None)
         if found is None and levers:

@@ -9,7 +9,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, ticked
 from planner.judgement.rules.provenance import _learns_old_decisions, people_are_the_target
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, LabelSource, OutcomeLimit, Plan, TaskType
 
 # A label that names what people did or decided to a case: the old decision, not what then happened.
@@ -248,7 +248,6 @@ ITEM_CHECKED = Lexicon("""
     item-level accuracy, per-item accuracy, whole-item accuracy, end-to-end accuracy, every criterion checked
     all criteria checked, each item checked in full
 """)
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 _TEXTS = (
     "product.goal",
     "product.pain",
@@ -269,7 +268,7 @@ def _criteria(plan: Plan) -> tuple[str, int, int, str] | None:
         text = answer_at(plan, path)
         if not isinstance(text, str):
             continue
-        for sentence in _SENTENCE.split(text):
+        for sentence in SENTENCE.split(text):
             if not _EACH.search(sentence):
                 continue
             for match in _MANY.finditer(sentence):

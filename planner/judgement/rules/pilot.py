@@ -15,6 +15,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.anchor import NUMBERS, SPAN, days_of, value_of
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import items_per_day, quote, show
+from planner.judgement.rules.words import SENTENCE
 from planner.plan.model import Category, Direction, OnlineValidation, Plan
 
 # Rare cases a live trial must meet before how the model handles them can show at all: with 30, a
@@ -45,7 +46,6 @@ _PERCENT = re.compile(
 _WORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
 # `two of our six districts`, `3 of the 12 depots`: a part of the whole, as a share.
 _PART = re.compile(rf"\b(\d+|{_WORD})\s+of\s+(?:our|the|its|their)\s+(\d+|{_WORD})\s+[a-z]+", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 _LIVE = (
     OnlineValidation.canary,
     OnlineValidation.holdout,
@@ -138,7 +138,7 @@ def pilot_length(
     """The first live trial the plan sizes in days: (path, its words, days, the share of traffic, the
     count of cases it says it covers)."""
     for path, text in _texts(plan):
-        for sentence in _SENTENCE.split(text):
+        for sentence in SENTENCE.split(text):
             found = _LENGTH.search(sentence)
             if found:
                 return (

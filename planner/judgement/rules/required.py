@@ -14,7 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.guard import GRAVE_FORBIDDEN
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.words import Lexicon, words_of
+from planner.judgement.rules.words import SENTENCE, Lexicon, words_of
 from planner.plan.model import Category, Guard, Mode, Plan, Severity, TaskType
 
 # An answer that opens by saying nothing is required ("Nothing.", "None by law", "No requirement").
@@ -59,7 +59,6 @@ _ATTACHED_IN = (
     "press_release.solution",
     "done.when_met",
 )
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 # Words of a done metric that counts outputs with or without what they must carry.
 COUNTS_PRESENCE = Lexicon("""
@@ -106,7 +105,7 @@ def _attached_elsewhere(plan: Plan, required: str) -> str | None:
         text = answer_at(plan, path)
         if not isinstance(text, str):
             continue
-        for sentence in _SENTENCE.split(text):
+        for sentence in SENTENCE.split(text):
             if not (ATTACHES.find(sentence) or CHECKED_BY.find(sentence)):
                 continue
             named = {word.removesuffix("s") for word in words_of(sentence)}

@@ -17,7 +17,7 @@ from planner.judgement.rules.capped import (
 )
 from planner.judgement.rules.evidence import answer_at, handled, quote
 from planner.judgement.rules.lexicon import EXITS_KEPT
-from planner.judgement.rules.words import Lexicon, phrases
+from planner.judgement.rules.words import SENTENCE, Lexicon, phrases
 from planner.plan.model import OutcomeLimit, Plan, TaskType
 
 _ITEMS = """items, item, listings, listing, loans, loan, cases, case, lots, lot, properties, homes, houses
@@ -55,12 +55,11 @@ _ELSEWHERE = (
     "product.inputs",
 )
 _SHARE = re.compile(r"(\d{1,2}(?:\.\d+)?)\s?%")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _share_left(text: str, words: tuple[str, ...]) -> str:
     """`18% leave another way: trained on the other 82% at most`, where one share sits beside the words."""
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE.split(text):
         if LEFT_BEFORE.find(sentence) in words:
             shares = _SHARE.findall(sentence)
             if len(shares) == 1:

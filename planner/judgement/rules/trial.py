@@ -12,7 +12,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, OnlineValidation, Plan
 
 # Units a live comparison can be split by that are groups of people or places, not single cases.
@@ -55,7 +55,6 @@ _SIDES = re.compile(rf"\b{_COUNT}\s*(?:vs\.?|versus|against)\s*{_COUNT}\b", re.I
 _ALL_OF = re.compile(
     r"\b(?:all|all of|all the|all of the|all our|all of our|each of the|every one of the)\s+$", re.I
 )
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 # A group that moves, leaves or is redeployed (`one advisor moves to casework`): who the launch frees.
 _MOVES = re.compile(
     r"\s+(?:moves?|moved|is moved|are moved|goes|go|returns?|is redeployed|are redeployed|redeployed|"
@@ -206,7 +205,7 @@ def holdout_of_few_units(plan: Plan) -> Evidence:
     if any(RANDOMISED.find(text) for _, text in _trial_texts(plan)):
         return None
     for path, text in _trial_texts(plan):
-        for sentence in _SENTENCE.split(text):
+        for sentence in SENTENCE.split(text):
             if NOT_A_TRIAL.find(sentence):
                 continue  # `rated by three senior agents`: who labels the data, not who is compared
             few = _few_units(sentence)

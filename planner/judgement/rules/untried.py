@@ -9,11 +9,9 @@ that only tried options carry an outcome, and that a small random share of the u
 
 from __future__ import annotations
 
-import re
-
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, OutcomeRecorded, Plan
 
 # Options or cases nobody acted on.
@@ -63,13 +61,12 @@ OBSERVED = Lexicon("""
 
 # Where a team says how its labels are made.
 _SAID_IN = ("product.label", "done.eval_set", "constraints.data.differences_note", "product.output")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _guessed_outcome(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The answer and the words that give options nobody tried an outcome: `not chosen ... labelled`."""
     for path in _SAID_IN:
-        for sentence in _SENTENCE.split(answer_at(plan, path) or ""):
+        for sentence in SENTENCE.split(answer_at(plan, path) or ""):
             untried, assumed = UNTRIED.find_all(sentence), ASSUMED.find_all(sentence)
             if untried and assumed and not OBSERVED.find(sentence):
                 return path, (*untried[:1], *assumed[:1])

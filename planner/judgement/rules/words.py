@@ -23,7 +23,7 @@ from itertools import product
 # A number (`1,200`, `3.5`), a word (letters and digits, joined inside by ' & . -), or punctuation.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
 BOUNDARY = "|"  # what punctuation and names become: no entry matches across it
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence (or clause after a semicolon) ends
+SENTENCE = re.compile(r"(?<=[.;!?])\s+")  # where one sentence (or clause after a semicolon) ends
 # Where a whole sentence ends: a word's everyday sense is read from its sentence, semicolons and all
 # (`substitutes ...; 5 sampled candidates count as 0` speaks of substitutes throughout).
 _FULL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -256,7 +256,7 @@ def not_denied(found: Iterable[str], text: str, ahead: Lexicon, anywhere: Lexico
 def in_one_sentence(text: str, first: Lexicon, second: Lexicon) -> tuple[str, ...]:
     """The words of `first` and then of `second` said in the first sentence of `text` that says both (a
     camera and the staff it films), or () when no sentence does."""
-    for sentence in _SENTENCE.split(text):
+    for sentence in SENTENCE.split(text):
         one, other = first.find_all(sentence), second.find_all(sentence)
         if one and other:
             return (*one, *other)

@@ -9,12 +9,11 @@ cases, in either direction.
 from __future__ import annotations
 
 import math
-import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show, todays_figure
 from planner.judgement.rules.lexicon import ROUGH_FIGURE
-from planner.judgement.rules.words import Lexicon, phrases, words_of
+from planner.judgement.rules.words import SENTENCE, Lexicon, phrases, words_of
 from planner.plan.model import Acquisition, Category, Plan
 
 # A figure passed on by others, not measured by the team.
@@ -40,13 +39,10 @@ _MEASURED = Lexicon("""
 """)
 
 
-_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
-
-
 def _said_of(text: str | None, baseline: float) -> tuple[str, ...]:
     """The hearsay words of the first clause of `text` that names the baseline's figure (`they tell us
     roughly 45%`); () when no clause names both."""
-    for clause in _CLAUSE.split(text or ""):
+    for clause in SENTENCE.split(text or ""):
         words = () if _MEASURED.find(clause) else HEARSAY.find_all(clause)
         figure = todays_figure(clause) if words else None
         if figure is not None and math.isclose(figure, baseline, rel_tol=0.02):
