@@ -459,6 +459,8 @@ PAIRS = [
     ("heuristics.coverage", "60%, 0.95", 0.6, 0.95),
     ("constraints.latency.p99_ms", "1,000, 800", 1000, 800),
     ("constraints.latency.p99_ms", "200 ms; not measured", 200, "not measured"),
+    ("impact.easy_share", "20%, 60%", 0.2, 0.6),
+    ("impact.easy_share", "not measured, 60%", "not measured", 0.6),  # nobody has counted the slice
     ("done.timebox_weeks", "2 months, collect labels, then decide", 8.7, "collect labels, then decide"),
     # a text, then its figure after the last comma; a comma inside the text stays in it
     ("impact.bottleneck", "photo checks, 8 minutes of 45", "photo checks", "8 of 45 minutes"),

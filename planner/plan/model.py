@@ -498,9 +498,10 @@ class Impact(Record):
         description="Cases a day the model is expected to flag for them, at the threshold planned "
         "('not measured').",
     )
-    easy_share: Share | None = Field(
+    easy_share: Share | NotMeasured | None = Field(
         default=None,
-        description="Share of the items that is easy or out of scope (0 if none): a slice to ship first.",
+        description="Share of the items that is easy or out of scope (0 if none, 'not measured'): a slice "
+        "to ship first.",
     )
     easy_slice: Text | None = Field(
         default=None, description="Which slice that is (e.g. 'photos that are not circuit boards at all')."

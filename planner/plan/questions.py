@@ -110,7 +110,8 @@ class When:
         value = field_at(plan, self.field)
         if not is_answered(value):
             return False
-        if self.above is not None and not value > self.above:
+        if self.above is not None and not (isinstance(value, int | float) and value > self.above):
+            # 'not measured' is no figure above anything
             return False
         if self.among is None:
             return True
@@ -451,7 +452,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "by_hand.examples",
             "How many real examples did the team do by hand, and could they decide from the inputs alone?",
             "Doing 50-200 cases yourself is the cheapest way to learn the problem; 0 is an honest answer. "
-            "Then: could an expert decide from only the inputs the model sees? If not, the model likely "
+            "Cases worked beside the staff who do the task every day count; their daily volume alone does "
+            "not (nobody on the team has looked). Then: could an expert decide from only the inputs the model sees? If not, the model likely "
             "cannot either. E.g. 120, yes.",
             essential=True,
             pair=("by_hand.expert_can_decide", "120, yes"),
@@ -553,7 +555,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.easy_share",
             "What share is easy or out of scope, and what share will the first model address?",
             "E.g. 20%, 60%: 20% of photos are not circuit boards at all, a slice a first release can take "
-            "safely (0 if there is none); aim the first model at the easy, high-volume part.",
+            "safely (0 if there is none, 'not measured' if nobody has counted); aim the first model at the easy, high-volume part.",
             essential=True,
             pair=("impact.share_addressed", "20%, 60%"),
             alone="What share is easy or out of scope?",

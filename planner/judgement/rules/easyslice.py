@@ -92,7 +92,7 @@ def easy_slice_first(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     easy, share = impact.easy_share, impact.share_addressed
-    if easy is None or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
+    if not isinstance(easy, float) or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
         return None
     coverage = plan.heuristics.coverage
     if coverage is not None and coverage >= easy:

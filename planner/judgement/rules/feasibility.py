@@ -389,7 +389,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None
     if product.mode is not Mode.automate:
         return None  # augmenting people is narrowing already: they keep every decision
-    if plan.impact.easy_share is not None:
+    if isinstance(plan.impact.easy_share, float):
         return None  # the team said what share is easy: easy-slice-first weighs it
     people = people_do_it_today(plan)
     if people is None:

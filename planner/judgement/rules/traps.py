@@ -106,7 +106,7 @@ def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     easy, share = impact.easy_share, impact.share_addressed
-    if easy is None or easy < EASY_SLICE or easy >= 0.95:
+    if not isinstance(easy, float) or easy < EASY_SLICE or easy >= 0.95:
         return None
     if share is not None and share <= easy + 0.01:
         return None  # the first model aims at the slice alone
