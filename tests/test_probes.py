@@ -367,3 +367,17 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
 @pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])
 def test_probe_stays_quiet_where_the_shape_does_not_call_for_it(probe: str, shape: dict[str, Any]) -> None:
     assert probe not in {each.id for each in assess(patched(shape)).asked}
+
+
+def test_the_interview_closes_with_the_questions_a_lead_would_ask() -> None:
+    from planner.interview.screens import closing
+
+    plan = patched(_ROSTER)
+    asked = assess(plan).asked
+    assert asked  # the roster plan calls for a question no answer settles
+    screen = closing("plans/roster/plan.yaml", "roster", plan)
+    lines = screen.splitlines()
+    start = lines.index("A lead would also ask:")
+    shown = [line for line in lines[start + 1 :] if line.startswith("  ? ")]
+    assert shown == [f"  ? {each.question}" for each in asked[:3]]
+    assert "A lead would also ask:" not in closing("plans/sound/plan.yaml", "sound", patched({}))

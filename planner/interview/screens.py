@@ -16,6 +16,8 @@ from planner.plan.questions import BY_FIELD, QUESTIONS, SECTION_KEYS, SECTIONS, 
 from planner.plan.text import format_value
 from planner.plan.workspace import Workspace
 
+_ASKED_SHOWN = 3  # the closing screen names a few; `planner risks` shows them all
+
 # The one answer the review shows per section, to spot a slip before finishing.
 _HEADLINES = {
     "product": ("goal", "product.goal"),
@@ -95,6 +97,9 @@ def closing(
         for advice in result.advice:
             out.append(f"  * {advice.title}")
             out.append(f"    {advice.reason}")
+    if result.asked:  # what no answer settles yet: the kickoff's next conversation, costliest first
+        out += ["", "A lead would also ask:"]
+        out += [f"  ? {each.question}" for each in result.asked[:_ASKED_SHOWN]]
     out += measure_offer(slug, plan)
     out += ["", f"Next: `planner show {slug}` to read the whole plan."]
     return "\n".join(out) + "\n"
