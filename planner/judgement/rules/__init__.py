@@ -157,6 +157,7 @@ from planner.judgement.rules import (
     resolution,
     nomatch,
     popularity,
+    goalgap,
 )
 # isort: on
 
@@ -203,6 +204,7 @@ __all__ = [
     "foretold",
     "gaps",
     "generative",
+    "goalgap",
     "gotthrough",
     "granularity",
     "guard",
