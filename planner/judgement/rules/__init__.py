@@ -158,6 +158,7 @@ from planner.judgement.rules import (
     nomatch,
     popularity,
     goalgap,
+    places,
 )
 # isort: on
 
@@ -242,6 +243,7 @@ __all__ = [
     "pairs",
     "people",
     "pilot",
+    "places",
     "popularity",
     "position",
     "power",
