@@ -115,6 +115,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "obliged-picks-counted",
         "display-echoes-the-model",
         "action-budget-in-other-units",
+        "claimant-check-automated",
         "decisions-turn-on-unseen",
         "negatives-mean-nobody-acted",
         "live-test-too-few-sites",
