@@ -116,6 +116,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "display-echoes-the-model",
         "action-budget-in-other-units",
         "claimant-check-automated",
+        "several-people-one-prompt",
         "decisions-turn-on-unseen",
         "negatives-mean-nobody-acted",
         "live-test-too-few-sites",
