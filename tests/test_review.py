@@ -117,6 +117,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-budget-in-other-units",
         "claimant-check-automated",
         "several-people-one-prompt",
+        "test-holds-only-answerable-queries",
         "decisions-turn-on-unseen",
         "negatives-mean-nobody-acted",
         "live-test-too-few-sites",
