@@ -118,6 +118,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "claimant-check-automated",
         "several-people-one-prompt",
         "test-holds-only-answerable-queries",
+        "label-allocated-by-rule",
+        "label-from-a-lesser-view",
         "decisions-turn-on-unseen",
         "negatives-mean-nobody-acted",
         "live-test-too-few-sites",
