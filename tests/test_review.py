@@ -120,6 +120,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "test-holds-only-answerable-queries",
         "label-allocated-by-rule",
         "label-from-a-lesser-view",
+        "data-reused-beyond-consent",
         "decisions-turn-on-unseen",
         "negatives-mean-nobody-acted",
         "live-test-too-few-sites",

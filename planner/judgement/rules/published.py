@@ -69,7 +69,7 @@ def _unread(plan: Plan) -> str | None:
 
 
 _TEXT = {"product.task": "generation", "product.data_kinds": ["text"]}
-_ALSO = frozenset({"generated-facts-unchecked", "personal-data"})
+_ALSO = frozenset({"generated-facts-unchecked", "personal-data", "data-reused-beyond-consent"})
 
 
 @rule(
