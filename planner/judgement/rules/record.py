@@ -15,6 +15,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.data import serves_known
 from planner.judgement.rules.evidence import (
+    answer_at,
     first_said,
     handled,
     limit_ticked,
@@ -22,6 +23,7 @@ from planner.judgement.rules.evidence import (
     repeated_unit,
     says_nothing,
     show,
+    source_paths,
 )
 from planner.judgement.rules.lexicon import (
     CHANGE_HANDLED,
@@ -357,10 +359,13 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
         return ()
     period = plan.constraints.data.period
-    if FROM_LAUNCH.find(said) and not _dates(said):
+    if FROM_LAUNCH.find(said) and (not _dates(said) or _data_end(plan) is None):
         return None  # a change with the model or later, undated: history-from-the-old-regime asks
     if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
+    end = _data_end(plan)
+    if end is not None and all(_later_than(date, end) for date in _dates(said)):
+        return None  # every date is after the data: history-from-the-old-regime asks
     during = (
         f"during the data's period, {show(period)}"
         if period and not says_nothing(period)
@@ -432,18 +437,36 @@ FROM_LAUNCH = Lexicon("""
     new scheme, new scheme from, new scheme starts, will change, will be changed, changes next year
     from next year, from next month, from next quarter, new terms from, new pricing from, new tariff from
     new rules from, new policy from, new contract from, comes into force, come into force, takes effect
+    will take effect, will apply, will apply from, will cover, will start, will replace, is due to start
+    is due to change, due to change, planned for next year, upcoming, forthcoming
 """)
+
+
+def _data_end(plan: Plan) -> tuple[int, int] | None:
+    """The last (year, month) the data reaches: the period's end, else the latest year a source names."""
+    spans = _dates(plan.constraints.data.period or "")
+    if len(spans) >= 2:
+        return spans[-1]
+    named = [date for path in source_paths(plan) for date in _dates(str(answer_at(plan, path) or ""))]
+    return max(named) if len(named) >= 2 and not spans else None
+
+
+def _later_than(date: tuple[int, int], end: tuple[int, int]) -> bool:
+    year, month = date
+    return year > end[0] or (year == end[0] and 0 < end[1] < month)
 
 
 def regime_after_the_data(plan: Plan) -> bool:
     """Whether the team's answer on changes names a change of terms, standard or process dated after the
-    data's period: every record is under the old regime, and the model will run under the new one."""
+    data's period (some of its dates may fall within it): the records are under the old regime, and the
+    model will run under the new one."""
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return False
     if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
         return False  # a new camera or input source changes what the model reads, not the label
-    return _after_the_period(said, plan.constraints.data.period)
+    end = _data_end(plan)
+    return end is not None and any(_later_than(date, end) for date in _dates(said))
 
 
 def one_standard_throughout(plan: Plan) -> bool:

@@ -61,6 +61,22 @@ _JUDGED_LIVE = frozenset(
                 'constraints.data.period: "Jan 2019 - Dec 2025"',
             ),
         ),
+        Case(  # one change within the data, one after it: the later one still leaves no case under it
+            {
+                "constraints.data.changes": "Prices rose in 2022; new payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "done.online_validation": None,
+            },
+            also=frozenset({"label-standard-changed"}),
+        ),
+        Case(  # no period given: the data ends where its sources' years end
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": None,
+                "constraints.data.sources": [{"name": "Supplier invoices 2019-2025", "acquisition": "own"}],
+                "done.online_validation": None,
+            },
+        ),
         Case(  # words only: a question
             {
                 "constraints.data.changes": "The supplier payment terms will change with the new scheme.",
