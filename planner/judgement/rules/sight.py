@@ -67,6 +67,21 @@ _CHECKED_IN = (
         first=True,
     ),
     fires=(
+        Case(  # an expert "could decide" by hand, yet people use the call: the cautious reading, asked
+            {
+                "product.unseen_by_model": "The analyst's call to the customer.",
+                "product.mode": "automate",
+                "by_hand.examples": 200,
+                "by_hand.expert_can_decide": True,
+            },
+            evidence=(
+                'product.unseen_by_model: "The analyst\'s call to the customer."',
+                'product.mode: "automate"',
+                "by_hand.expert_can_decide: true (yet product.unseen_by_model names what today's deciders "
+                "use that the model will not get: were the by-hand cases decided from the model's inputs "
+                "alone, without it?)",
+            ),
+        ),
         Case(
             {
                 "product.unseen_by_model": "The site visit photos the adjuster takes.",
@@ -164,11 +179,22 @@ _CHECKED_IN = (
             }
         ),
         Case({"product.unseen_by_model": "nothing"}),
-        Case(
+        Case(  # decided by hand from the file, the call left out: the check is done
             {
                 "product.unseen_by_model": "The analyst's call to the customer.",
+                "product.mode": "automate",
                 "by_hand.examples": 200,
                 "by_hand.expert_can_decide": True,
+                "by_hand.noticed": ["We decided each pair from the invoices, without the call."],
+            }
+        ),
+        Case(  # people's score was on the model's own inputs: they labelled the invoices themselves
+            {
+                "product.unseen_by_model": "The analyst's call to the customer.",
+                "product.mode": "automate",
+                "by_hand.examples": 200,
+                "by_hand.expert_can_decide": True,
+                "by_hand.human_score_notes": "Two auditors labelled 200 invoice pairs; they found 85%.",
             }
         ),
         Case(  # suggestions run automatically, but the homeowner chooses with the site in front of them
@@ -216,10 +242,76 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     unseen = plan.product.unseen_by_model
     if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
         return _partly_seen(plan)
-    said = quote(plan, "product.unseen_by_model")
+    found = _turns_on_unseen(plan, unseen)
     by_hand = plan.by_hand
-    if by_hand.expert_can_decide is True and (by_hand.examples or 0) > 0:
-        return None  # people did the task by hand from the model's inputs alone, and could decide
+    if not found or by_hand.expert_can_decide is not True or not (by_hand.examples or by_hand.measured):
+        return found
+    if by_hand.measured is not None or _left_out_by_hand(plan, unseen):
+        return None  # the by-hand cases were decided without what the model will not get: the check is done
+    # Two answers at odds: people use what the model will not get, yet an expert "could decide" by hand.
+    # The cautious reading stands, asked: from which inputs were the by-hand cases decided?
+    level = min(found.likelihood if isinstance(found, Tempered) else 4, 3)
+    note = (
+        "yet product.unseen_by_model names what today's deciders use that the model will not get: "
+        "were the by-hand cases decided from the model's inputs alone, without it?"
+    )
+    return Tempered(level, (*found, quote(plan, "by_hand.expert_can_decide", note)))
+
+
+# Words saying the by-hand cases were decided from the model's inputs only.
+FROM_INPUTS_ONLY = Lexicon("""
+    from the inputs alone, from the model's inputs, only the model's inputs, the model's inputs only
+    model's inputs alone, only what the model sees, only what the model will see, same inputs as the model
+    the inputs the model gets, blind to
+""")
+_WITHOUT = re.compile(r"\bwithout\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.IGNORECASE)
+
+
+def _left_out_by_hand(plan: Plan, unseen: str) -> bool:
+    """Whether the by-hand answers say the cases were decided from the model's inputs alone, or without
+    something the unseen answer names (`decided from the file, without the phone call`)."""
+    by_hand = plan.by_hand
+    said = " ".join([by_hand.human_score_notes or "", *by_hand.noticed, *by_hand.hard_cases])
+    named = set(re.findall(r"[a-z'-]+", unseen.lower()))
+    return (
+        bool(FROM_INPUTS_ONLY.find(said))
+        or any(_named(words, named) for words in _WITHOUT.findall(said))
+        or _judged_the_inputs(plan)
+    )
+
+
+def _named(words: str, named: set[str]) -> bool:
+    """Whether a few words (`the engineer's phone call`) name a word of `named`, a possessive read as its
+    owner."""
+    for word in words.lower().split():
+        word = word.removesuffix("'s")
+        if len(word) > 3 and word in named:
+            return True
+    return False
+
+
+# `labelled 600 photos`, `decided 150 of the records`: what people judged, in the notes on their score.
+_JUDGED = re.compile(
+    r"\b(?:labelled|labeled|decided|judged|rated|graded|classified|marked|coded)\s+(?:\d[\d,]*\s+)?"
+    r"((?:[a-z-]+\s+){0,2}[a-z-]+)",
+    re.IGNORECASE,
+)
+
+
+def _judged_the_inputs(plan: Plan) -> bool:
+    """Whether the notes on people's score say they judged the model's own input (`labelled 600 photos`
+    where the input is the photo): the by-hand cases were decided from what the model gets."""
+    inputs = {word.lower() for word in re.findall(r"[A-Za-z-]+", plan.product.inputs or "")}
+    for words in _JUDGED.findall(plan.by_hand.human_score_notes or ""):
+        for word in words.lower().split():
+            if len(word) > 3 and (word in inputs or (word.endswith("s") and word[:-1] in inputs)):
+                return True
+    return False
+
+
+def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
+    """What decides without what the model will not get: the model alone, or a draft read as complete."""
+    said = quote(plan, "product.unseen_by_model")
     alone = ticked(plan, Circumstance.commits_alone)
     if person_chooses(plan):
         return None  # the output runs unattended, but a person chooses from it with what they see in hand
