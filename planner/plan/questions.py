@@ -489,12 +489,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "by_hand.human_score",
             "How well do people (or today's system) do the task, as a score?",
             "E.g. 0.92 if they get 92 of 100 cases right; it bounds what a model can reach. Use the same "
-            "measure when you set the done criteria at the end.",
+            "measure when you set the done criteria at the end. If yours is an error (a MAPE of 6.1%, a "
+            "median difference), enter it as it is and say so in the notes: lower is better then.",
         ),
         _q(
             "by_hand.human_score_notes",
             "How was that human score measured?",
-            "Who judged, on how many cases.",
+            "Who judged, on how many cases, and on which measure (say if it is an error, where lower is "
+            "better).",
             When("by_hand.human_score"),
         ),
         _q(

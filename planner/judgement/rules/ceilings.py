@@ -22,6 +22,7 @@ from planner.judgement.rules.evidence import (
     show,
     todays_figure,
 )
+from planner.judgement.rules.humanscore import human_against
 from planner.judgement.rules.lexicon import MEASURE_KINDS, RECALL_OF, ROUGH_FIGURE
 from planner.judgement.rules.people import AGREED, on_a_subset
 from planner.judgement.rules.words import Lexicon, mentions
@@ -360,6 +361,22 @@ def target_not_above_today(plan: Plan) -> Evidence:
                 "below it)",
             ),
         ),
+        Case(  # people's error typed as a percent (6.1) against a target share of 0.08, lower is better
+            {
+                "product.mode": "automate",
+                "done.metrics[0].name": "MAPE of weekly demand per store",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.08,
+                "done.metrics[0].direction": "lower",
+                "by_hand.human_score": 6.1,
+                "by_hand.human_score_notes": "The planners' own forecasts over 26 weeks: MAPE 6.1%.",
+            },
+            evidence=(
+                'done.metrics[0]: "MAPE of weekly demand per store" targets 0.08 (lower is better)',
+                "by_hand.human_score: 6.1 (a percent: 0.061 on the target's scale; people already reach this "
+                "on the primary metric: the target is below it)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # people keep deciding: the model may add speed or reach, not accuracy
@@ -402,9 +419,9 @@ def target_below_people(plan: Plan) -> Evidence:
     if human is None or not plan.done.metrics or mentions(notes, AGREED) or ROUGH_FIGURE.find(notes):
         return None  # agreement, or a guess: no score on the metric to hold the target to
     metric = plan.done.metrics[0]
-    goal = metric.goal()
-    if goal is None or (goal <= 1) != (human <= 1) or on_a_subset(metric):
-        return None  # another scale, or a target on the cases the model keeps
+    goal, human = metric.goal(), human_against(plan, metric)  # an error or a percent on the target's scale
+    if goal is None or human is None or on_a_subset(metric):
+        return None  # another scale or measure, or a target on the cases the model keeps
     if not at_least_as_good(human, goal, metric.direction) or human == goal:
         return None
     if metric.baseline is not None or target_not_above_today(plan):
@@ -414,12 +431,11 @@ def target_below_people(plan: Plan) -> Evidence:
     said, primary = set(MEASURE_KINDS.find_all(notes)), set(MEASURE_KINDS.find_all(metric.name))
     if said and primary and not said & primary:
         return None  # people scored on another kind of measure: the two numbers cannot be joined
+    note = "people already reach this on the primary metric: the target is below it"
+    if human != plan.by_hand.human_score:  # a percent typed as 6.1 against a target of 0.08
+        note = f"a percent: {show(human)} on the target's scale; {note}"
     found = (
         f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better)',
-        quote(
-            plan,
-            "by_hand.human_score",
-            "people already reach this on the primary metric: the target is below it",
-        ),
+        quote(plan, "by_hand.human_score", note),
     )
     return found if plan.product.mode is Mode.automate else None  # people deciding: the model may add speed

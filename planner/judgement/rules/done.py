@@ -34,6 +34,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.heard import before_after_live, catches_someone
+from planner.judgement.rules.humanscore import human_against
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
@@ -558,7 +559,7 @@ def _parity_with_people(plan: Plan, metric: Metric) -> bool:
     """Whether the target is to match people, not beat them: the baseline is their own score (the human
     score, or a metric named for their agreement or manual work). Doing it by hand is no baseline to ship
     instead: the gain is their time, measured elsewhere."""
-    human = plan.by_hand.human_score
+    human = human_against(plan, metric)
     return bool(_PEOPLE_BAR.find(f"{metric.name} {metric.dataset or ''}")) or (
         human is not None and metric.baseline is not None and abs(human - metric.baseline) < 1e-9
     )
@@ -698,6 +699,27 @@ def _recorded_outcome(plan: Plan) -> bool:
         ),
     ),
     quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(  # people's median count difference (an error) against a share within tolerance: unlike
+            {
+                "done.metrics[0].name": "Share of counts within 10% of the audited count",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.9,
+                "product.current_performance": "Counters tally each photo by hand.",
+                "by_hand.human_score": 0.028,
+                "by_hand.human_score_notes": "Two counters' median count difference was 2.8% on 40 photos.",
+            }
+        ),
+        Case(  # a MAPE typed as a percent (6.1) against a target of 0.08: people already beat it
+            {
+                "done.metrics[0].name": "MAPE of weekly demand per store",
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.08,
+                "done.metrics[0].direction": "lower",
+                "product.current_performance": "Planners forecast each store's week by hand.",
+                "by_hand.human_score": 6.1,
+                "by_hand.human_score_notes": "The planners' own forecasts over 26 weeks: MAPE 6.1%.",
+            }
+        ),
         Case(  # today's method already beats people's score: it is no ceiling
             {
                 "done.metrics[0].target": 0.9,
@@ -727,11 +749,15 @@ def target_beyond_human(plan: Plan) -> Evidence:
     # beat: it is no ceiling then.
     # Labels that record what happened, over a large history, let a model see patterns no one reader
     # sees in a small by-hand sample: the human score is no ceiling then.
-    human = plan.by_hand.human_score
-    if human is None or not plan.done.metrics or _recorded_outcome(plan):
+    if plan.by_hand.human_score is None or not plan.done.metrics or _recorded_outcome(plan):
         return None
     metric = plan.done.metrics[0]
-    goal = metric.goal()
+    goal, human = (
+        metric.goal(),
+        human_against(plan, metric),
+    )  # an error or a percent read on the target's scale
+    if human is None:
+        return None  # people's error against a score, or another scale: nothing to compare
     if goal is None or goal == human or metric.baseline == human or on_a_subset(metric):
         return None  # (a target on the cases the model keeps is no comparison with people on all)
     if at_least_as_good(human, goal, metric.direction):
