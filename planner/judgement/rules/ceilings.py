@@ -20,10 +20,10 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
     show,
-    todays_figure,
 )
 from planner.judgement.rules.humanscore import human_against
 from planner.judgement.rules.lexicon import MEASURE_KINDS, RECALL_OF, ROUGH_FIGURE
+from planner.judgement.rules.likefigures import today_on
 from planner.judgement.rules.people import AGREED, on_a_subset
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, Mode, Plan, TaskType
@@ -280,6 +280,20 @@ def _eligibility_rule(plan: Plan) -> bool:
     ),
     quiet=(
         Case({"done.metrics[0].baseline": None}),  # 0.75 against 45% today
+        Case(  # a share of invoices acted on is no recall: nothing to weigh the target against
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.7,
+                "product.current_performance": "The ERP flags 71% of invoices for a second look.",
+            }
+        ),
+        Case(  # an accuracy beside a recall target: another measure
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.9,
+                "product.current_performance": "The clerks' accuracy on duplicates is 92%.",
+            }
+        ),
         Case(  # an amount per pickup is not a share: nothing to weigh a share's target against
             {
                 "done.metrics[0].baseline": None,
@@ -317,7 +331,7 @@ def target_not_above_today(plan: Plan) -> Evidence:
     if not plan.done.metrics:
         return None
     metric = plan.done.metrics[0]
-    today, goal = todays_figure(plan.product.current_performance), metric.goal()
+    today, goal = today_on(plan, metric), metric.goal()  # a figure of the same measure only
     if today is None or goal is None or metric.baseline is not None or not 0 < goal <= 1:
         return None  # with a baseline, baseline-already-meets-target compares the team's own figures
     higher = metric.direction is Direction.higher_is_better

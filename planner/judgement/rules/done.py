@@ -61,6 +61,7 @@ from planner.judgement.rules.lexicon import (
     STRAW_MAN,
     WORD_OVERLAP,
 )
+from planner.judgement.rules.likefigures import today_on
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
@@ -291,10 +292,12 @@ def target_without_baseline(plan: Plan) -> Evidence:
     """
     if "baseline" in plan.done.none:
         return None  # the team said it has none: no-baseline says so
-    if todays_figure(plan.product.current_performance) is not None:
-        return None  # today's figure is the baseline: target-not-above-today weighs the target against it
     metrics = plan.done.metrics
     primary = metrics[0] if metrics else None
+    if todays_figure(plan.product.current_performance) is not None and (
+        primary is None or today_on(plan, primary) is not None
+    ):
+        return None  # today's figure is the baseline: target-not-above-today weighs the target against it
     found = tuple(
         f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
         for path, metric in done_metrics(plan)
@@ -762,9 +765,7 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None  # (a target on the cases the model keeps is no comparison with people on all)
     if at_least_as_good(human, goal, metric.direction):
         return None
-    today = (
-        metric.baseline if metric.baseline is not None else todays_figure(plan.product.current_performance)
-    )
+    today = metric.baseline if metric.baseline is not None else today_on(plan, metric)
     if today is not None and at_least_as_good(today, human, metric.direction):
         return None  # today's rule or method already does better than people: their score is no ceiling
     said = (
