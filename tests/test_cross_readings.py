@@ -63,3 +63,13 @@ def test_an_expert_who_could_decide_does_not_silence_what_the_model_cannot_see()
 def test_a_by_hand_test_without_the_unseen_answers_it() -> None:
     said = {"noticed": ["We decided from the form alone, without the engineer's call."]}
     assert decisions_turn_on_unseen(_unseen(said)) is None
+
+
+def test_a_label_per_cow_per_day_is_a_share_of_cow_days() -> None:
+    from planner.judgement.rules.units import share_per_day
+
+    per_day = _plan(product={"label": "Clinical mastitis diagnosed by the vet, per cow per day."})
+    assert share_per_day(per_day) == ("per cow per day", "cow")
+    assert share_per_day(_plan(product={"label": "Mastitis on a cow-day."})) == ("cow-day", "cow")
+    assert share_per_day(_plan(product={"label": "Whether the order ships next-day."})) is None
+    assert share_per_day(_plan(product={"label": "Default within a 90-day window."})) is None

@@ -13,8 +13,9 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.anchor import NUMBERS, SPAN, days_of, value_of
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import items_per_day, quote, show
+from planner.judgement.rules.units import counted_items, share_per_day
 from planner.judgement.rules.words import SENTENCE
 from planner.plan.model import Category, Direction, OnlineValidation, Plan
 
@@ -96,24 +97,8 @@ def _share(sentence: str, counted_in: str = "") -> tuple[float, str] | None:
     return None
 
 
-# The trial's own count of cases: `a two-week shadow run on 300 cases`, `over 450 claims`.
-_ITEMS = re.compile(
-    r"\b(?:on|of|over|covering|with)\s+(?:about\s+|some\s+|around\s+)?(\d[\d,]*)\s+(?:[a-z-]+\s+)?"
-    r"(cases|items|claims|applications|orders|invoices|calls|tickets|requests|documents|returns|patients"
-    r"|parcels|transactions|reports|records|forms|loans|shipments|batches|samples|photos|images|scans)\b",
-    re.IGNORECASE,
-)
 # A rate the done metric reads, named as such: `false-accept rate`, `share of bad lots passed`.
 _RATE = re.compile(r"\b(?:rate|share|proportion)\b", re.IGNORECASE)
-
-
-def _items(sentence: str) -> tuple[float, str] | None:
-    """The number of cases a trial sentence says it covers, with its words."""
-    found = _ITEMS.search(sentence)
-    if found is None:
-        return None
-    count = float(found.group(1).replace(",", ""))
-    return (count, found.group(0).split(None, 1)[1]) if count >= 20 else None
 
 
 def _rare_rate(plan: Plan) -> tuple[float, str, str] | None:
@@ -146,7 +131,7 @@ def pilot_length(
                     found.group(0),
                     days_of(found.group(0))[1],
                     _share(sentence, plan.product.users or ""),
-                    _items(sentence),
+                    counted_items(sentence),
                 )
     return None
 
@@ -240,8 +225,34 @@ def pilot_length(
                 "them; about 3,000 cases expect 30)",
             ),
         ),
+        Case(  # a share per cow-day times a count of cases: not multiplied, asked in the plan's unit
+            {
+                "done.online_validation": "shadow",
+                "done.eval_set": "A two-week shadow run on 300 cases, checked by the herd vet.",
+                "product.label": "Clinical mastitis diagnosed by the vet, per cow per day.",
+                "constraints.data.rarest_class_share": 0.02,
+            },
+            evidence=(
+                'done.eval_set: "A two-week shadow run on 300 cases, checked by the herd vet." (two-week '
+                "shadow run)",
+                'product.label: "Clinical mastitis diagnosed by the vet, per cow per day." (per cow per day: '
+                "constraints.data.rarest_class_share: 0.02 is a share of those, not of cases: not multiplied; "
+                "how many does the trial cover?)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # a share per cow-day, the volume in cows a day: the same unit, enough of them
+            {
+                "done.online_validation": "canary",
+                "done.when_met": "An 8-week pilot on one farm, then all farms.",
+                "product.label": "Clinical mastitis diagnosed by the vet, per cow per day.",
+                "impact.bottleneck": "The morning check of the herd's 900 cows.",
+                "impact.volume": 900,
+                "impact.period": "day",
+                "constraints.data.rarest_class_share": 0.002,
+            }
+        ),
         Case(  # enough cases in the trial to read a rate of 1%
             {
                 "done.when_met": "A 4-week pilot on 6,000 claims in one branch, then all branches.",
@@ -324,6 +335,12 @@ def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
     path, words, days, share, items = trial
     if days < 1:
         return None
+    daily = share_per_day(plan) if noun == "rare cases" else None
+    counts = daily and re.search(rf"\b{daily[1]}s?\b", plan.impact.bottleneck or "", re.IGNORECASE)
+    if daily and (items is not None or not counts):
+        # a share of thing-days times a count of cases (or of another item): refused, asked in the plan's unit
+        note = f"{daily[0]}: {named} is a share of those, not of cases: not multiplied; how many does the trial cover?"
+        return Tempered(1, (quote(plan, path, words), quote(plan, "product.label", note)))
     if items is not None:  # the trial's own count of cases
         count, counted = items
         expected, size, span = count * rare, f"{words}: {counted}", counted

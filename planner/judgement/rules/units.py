@@ -212,3 +212,40 @@ def counted_apart(plan: Plan) -> str | None:
 
 def _item_units(text: str | None) -> set[str]:
     return {unit for unit, forms in ITEM_UNITS.items() if forms.find(text)}
+
+
+# A label counted per thing and day (`per cow per day`, `each cow-day`, `a patient-day`): its share is of
+# those days, not of cases; one case (an illness, a stay) spans several of them.
+_PER_DAY = re.compile(
+    r"\b(?!(?:next|same|one|two|multi|half|full|work|week|mid)-)([a-z]+)-days?\b"
+    r"|\bper\s+([a-z]+)\s+(?:per|a|each)\s+day\b|\beach\s+([a-z]+)\s+(?:on\s+)?each\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def share_per_day(plan: Plan) -> tuple[str, str] | None:
+    """The words saying the label, and so the class shares, count a thing per day (`cow-day`, `per cow
+    per day`), and the thing (`cow`): a trial's count of cases or a volume of another item cannot be
+    multiplied by them."""
+    found = _PER_DAY.search(plan.product.label or "")
+    if not found:
+        return None
+    return found.group(0), next(group for group in found.groups() if group).lower()
+
+
+# A trial sized in cases: `on 300 cases`, `over 1,200 claims`.
+_ITEMS = re.compile(
+    r"\b(?:on|of|over|covering|with)\s+(?:about\s+|some\s+|around\s+)?(\d[\d,]*)\s+(?:[a-z-]+\s+)?"
+    r"(cases|items|claims|applications|orders|invoices|calls|tickets|requests|documents|returns|patients"
+    r"|parcels|transactions|reports|records|forms|loans|shipments|batches|samples|photos|images|scans)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_items(sentence: str) -> tuple[float, str] | None:
+    """The number of cases a trial sentence says it covers, with its words."""
+    found = _ITEMS.search(sentence)
+    if found is None:
+        return None
+    count = float(found.group(1).replace(",", ""))
+    return (count, found.group(0).split(None, 1)[1]) if count >= 20 else None
