@@ -48,6 +48,7 @@ class TaskType(StrEnum):
     clustering = "clustering"
     recommendation = "recommendation"
     matching = "matching"
+    extraction = "extraction"
     other = "other"
 
 
@@ -293,6 +294,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "clustering": "clustering (which groups?)",
         "recommendation": "recommendation (what to suggest to whom?)",
         "matching": "matching or similarity (which items go together?)",
+        "extraction": "extraction (which values does this document, form or scan hold?)",
     },
     DataKind: {"tabular": "tabular (rows and columns)", "text": "free text"},
     Mode: {

@@ -359,6 +359,12 @@ class Product(Record):
         "uploaded files); change things (write records, send messages, run commands, book or spend).",
     )
     output: Text | None = Field(default=None, description="What the model predicts.")
+    amended_share: Share | NotMeasured | NoneAtAll | None = Field(
+        default=None,
+        description="Extraction: the share of documents whose meaning another document the model does not "
+        "read changes (an amendment, a side letter, an attachment, a later version); 'not measured', or "
+        "'none'.",
+    )
     lead_days: Number | None = Field(
         default=None,
         ge=0,

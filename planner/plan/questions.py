@@ -310,7 +310,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "product.task",
             "What kind of ML task is it?",
-            "The framing decides data, metrics and effort; pick the simplest that fits.",
+            "The framing decides data, metrics and effort; pick the simplest that fits. Reading fields from "
+            "documents, forms or scans into records (an invoice's total, a contract's dates and parties), "
+            "with a language model or not, is extraction.",
             essential=True,
         ),
         _q(
@@ -332,12 +334,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "A model that looks things up or acts does so with some account's rights: whoever can ask can "
             "get what that account may read, and text an outsider wrote (an e-mail, a web page, an uploaded "
             "file) can carry instructions it follows. 'nothing beyond the request' is an answer.",
-            When("product.task", ("generation", "other")),
+            When("product.task", ("generation", "extraction", "other")),
         ),
         _q(
             "product.output",
             "What will it predict?",
             "The output (e.g. 'probability the order is fraud').",
+        ),
+        _q(
+            "product.amended_share",
+            "What share of the documents does another document change, one the model will not read?",
+            "An amendment, a side letter, an attachment or a later version can change a date, an amount or a "
+            "party: read from the main document alone, those fields are wrong. E.g. 8%; 'not measured', or "
+            "'none'.",
+            When("product.task", ("extraction",)),
         ),
         _q(
             "product.lead_days",
