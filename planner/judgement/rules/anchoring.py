@@ -162,8 +162,9 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     # An acceptance rate counted as success watches the overrides only to want fewer of them.
     augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
-    if augment and serious and plan.product.task is TaskType.generation and not facts_counted(plan):
-        # a draft a person signs is the only check, and no done metric counts the wrong facts it lets by
+    proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
+    if augment and serious and proposes and not facts_counted(plan):
+        # a draft or a record a person signs is the only check, and no done metric counts the wrong facts it lets by
         found = (quote(plan, "product.task"), quote(plan, "product.mode"), *(rewarded or ()))
         return (*found, severity_quote(plan), _UNWATCHED)
     if rewarded:

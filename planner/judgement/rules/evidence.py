@@ -159,14 +159,14 @@ def changes_over_time(plan: Plan) -> Evidence:
 
 def prompted(plan: Plan) -> str | None:
     """The answer saying the product prompts a hosted or pretrained language model instead of training
-    one (a hosted model named, or a huge model that generates): its labelled cases are an evaluation
-    set, not training data, and a few hundred of them are the usual start."""
+    one (a hosted model named, or a huge model that generates or extracts): its labelled cases are an
+    evaluation set, not training data, and a few hundred of them are the usual start."""
     if plan.constraints.compute.hosted_model and not says_nothing(plan.constraints.compute.hosted_model):
         return quote(plan, "constraints.compute.hosted_model")
     huge = plan.constraints.latency.model_size is ModelSize.huge
     return (
         quote(plan, "constraints.latency.model_size")
-        if huge and plan.product.task is TaskType.generation
+        if huge and plan.product.task in (TaskType.generation, TaskType.extraction)
         else None
     )
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, says_nothing, ticked
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    quote,
+    read_paths,
+    says_nothing,
+    ticked,
+)
+from planner.judgement.rules.extracted import prompted_extraction
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
 from planner.judgement.rules.words import Lexicon, not_denied, words_of
@@ -185,8 +193,22 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # a language model reads suppliers' invoices to extract their fields
+            {
+                "product.task": "extraction",
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "product.model_reach": ["reads_outside_text"],
+            },
+            evidence=(
+                'product.task: "extraction"',
+                'product.model_reach: ["reads_outside_text"] (reads_outside_text ticked)',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # an extraction by a model the team trains: no prompt for a sentence to steer
+            {"product.task": "extraction", "product.model_reach": ["reads_outside_text"]}
+        ),
         Case(  # the shared mailbox is a source for evaluation; the prompt holds the asker's question only
             {
                 "product.task": "generation",
@@ -237,7 +259,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     checked against policy; retrieve only what the sender may see; add injected messages to the
     evaluation set and run them on every prompt or model change.
     """
-    writes = _writes(plan)
+    writes = _writes(plan) or prompted_extraction(plan)
     if writes is None or ticked(plan, Circumstance.commits_alone):
         return None  # commits-unchecked already says a message can talk an acting model into an action
     if first_said(plan, (*_READS, "after_launch.fallback", "done.eval_set"), INJECTION_SAID):

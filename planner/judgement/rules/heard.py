@@ -155,8 +155,13 @@ def today_in_the_data(plan: Plan) -> Evidence:
     or holding only the cases that remained (closed accounts deleted, active ones only): values as of
     the moment of prediction, and the cases removed after their outcome, are missing. A question; not of
     a task that links, groups or writes today's records (its test is no prediction of what comes later)."""
-    if plan.product.task in (TaskType.matching, TaskType.clustering, TaskType.generation):
-        return None
+    if plan.product.task in (
+        TaskType.matching,
+        TaskType.clustering,
+        TaskType.generation,
+        TaskType.extraction,
+    ):
+        return None  # an extraction reads the document in hand: no later value to leak
     for path in ("product.inputs", "constraints.data.differences_note", *source_paths(plan)):
         text = answer_at(plan, path)
         if AS_KNOWN.find(text):

@@ -203,7 +203,8 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
     checked = _decided_from_inputs(plan)
     given = (inputs, *(source.name for source in plan.constraints.data.sources))  # what the model gets
     alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
-    alone = alone or plan.product.task is TaskType.generation  # a draft holds only what it retrieved
+    # a draft holds only what it retrieved, a record read from a document only what that document says
+    alone = alone or plan.product.task in (TaskType.generation, TaskType.extraction)
     # Today's sources matter where nobody who has them decides after the model, and the team has not
     # said itself what the model will not get (decisions-turn-on-unseen reads that answer).
     paths = _todays_paths(plan) if alone and not is_answered(plan.product.unseen_by_model) else ()

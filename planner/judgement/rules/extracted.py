@@ -1,0 +1,377 @@
+"""Rules on extraction: fields read from documents, forms or scans into records.
+
+A lead asks of an extraction four things a classifier's questions miss: whether the few fields a decision
+turns on (a date, an amount, a party) are scored apart, or drown in one average over all fields; whether
+the values converted to the target system's units, codes or formats are tested where the errors hide;
+what share of documents another document changes (an amendment, a side letter, a later version) that the
+model never reads; and who checks a value before it is written into a system of record. They reason from
+the task, the mode, the severity and the share amended; words only say that values are converted, or that
+documents are amended.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, first_said, prompted, quote, ticked
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import (
+    Category,
+    Circumstance,
+    Guard,
+    MetricUnit,
+    Mode,
+    Plan,
+    Reach,
+    Severity,
+    TaskType,
+)
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+
+def prompted_extraction(plan: Plan) -> str | None:
+    """The evidence that a language model reads the documents to extract their fields: an extraction
+    task with a hosted or huge prompted model; a sentence in the document is then part of its prompt."""
+    return _extracts(plan) if prompted(plan) else None
+
+
+def _extracts(plan: Plan) -> str | None:
+    return quote(plan, "product.task") if plan.product.task is TaskType.extraction else None
+
+
+# Words saying one score pools every field, or judges a document as a whole.
+POOLED_FIELDS = Lexicon("""
+    all fields, every field, over fields, across fields, across all fields, field-level, field level
+    fields correct, fields right, overall accuracy, overall f1, overall score, micro f1, macro f1
+    micro-averaged, macro-averaged, average accuracy, mean accuracy, average f1, mean f1, per document
+    document-level, document level, documents correct, documents fully correct, whole document
+    whole documents, exact document match, straight-through
+""")
+
+# Words naming a field a decision turns on, or a score kept per field.
+KEY_FIELDS = Lexicon("""
+    per field, each field, field by field, per-field, by field, key field, key fields, critical fields
+    date, dates, deadline, deadlines, amount, amounts, total, totals, price, prices, party, parties
+    counterparty, iban, account number, quantity, quantities, dose, doses, notice period, currency
+    policy number, invoice number, value, values, income, name, names
+""")
+
+
+@rule(
+    "extraction-scored-overall",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="is the extraction judged by one score over all fields or documents, while a few fields decide?",
+    move=Move(
+        "Score the fields that decide one by one, each with what a wrong one costs",
+        "One accuracy over every field, or per document, lets an easy field done well hide a date, an "
+        "amount or a party read wrong: name the few fields a decision turns on and give each its own "
+        "score and target",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "extraction",
+                "done.metrics": [{"name": "field-level accuracy", "target": 0.95}],
+            },
+            evidence=(
+                'product.task: "extraction"',
+                'done.metrics[0].name: "field-level accuracy"',
+                "no done metric scores apart a field a decision turns on (a date, an amount, a party)",
+            ),
+            also=frozenset(
+                {"rare-class-judged-by-accuracy", "target-beyond-human", "target-above-agreement"}
+            ),
+        ),
+        Case(  # the team ticked that the metric pools: a fact, not a word
+            {
+                "product.task": "extraction",
+                "done.metrics": [{"name": "F1 over all fields", "target": 0.9}],
+                "done.metric_unit": "parts",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # the field that decides has a score of its own
+            {
+                "product.task": "extraction",
+                "done.metrics": [
+                    {"name": "field-level accuracy", "target": 0.95},
+                    {"name": "renewal date exact match", "target": 0.99},
+                ],
+            }
+        ),
+        Case({"product.task": "extraction", "done.metrics": [{"name": "declared value exact match"}]}),
+        Case({"product.task": "classification", "done.metrics": [{"name": "field-level accuracy"}]}),
+    ),
+)
+def extraction_scored_overall(plan: Plan) -> Evidence:
+    """An extraction is judged by one score over all fields or documents, while a few fields decide.
+
+    Of the twenty fields read from an invoice or a contract, a few carry the decision: a due date, an
+    amount, the parties, a notice period. An accuracy over every field, or a share of documents read
+    right, is carried by the many easy fields (a title, an address) and moves little when the one that
+    matters is wrong; and a wrong date costs a missed deadline, a wrong name a blank.
+
+    Mitigation: Name the fields a decision turns on; score each apart on the evaluation set (exact match
+    after normalising), with a target set by what a wrong one costs; report the overall figure beside
+    them, not instead.
+    """
+    extracts = _extracts(plan)
+    if extracts is None or not plan.done.metrics:
+        return None
+    paths = (*(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics))), "done.worst_error_metric")
+    pooled = first_said(plan, paths, POOLED_FIELDS)
+    if pooled is None:
+        return None  # each metric names what it scores
+    if any(
+        KEY_FIELDS.find(answer_at(plan, path)) and not POOLED_FIELDS.find(answer_at(plan, path))
+        for path in paths
+    ):
+        return None  # a metric of its own scores a field that decides
+    path, words = pooled
+    missing = "no done metric scores apart a field a decision turns on (a date, an amount, a party)"
+    evidence = (extracts, quote(plan, path), missing)
+    if plan.done.metric_unit in (MetricUnit.parts, MetricUnit.pooled):
+        return (*evidence[:2], quote(plan, "done.metric_unit"), missing)
+    return Hint(words, evidence)
+
+
+# Words saying an extracted value is converted into the target system's units, codes or formats.
+CONVERTED = Lexicon("""
+    convert, converts, converted, conversion, conversions, currency conversion, exchange rate
+    exchange rates, mapped to, maps to, mapping to, map to, normalised to, normalized to, normalise
+    normalize, into our codes, to our codes, our product codes, internal codes, product codes, sku, skus
+    code list, units of measure, unit of measure, date format, date formats, iso date, iso dates
+""")
+
+# Words saying the conversion is scored or tested on its own.
+CONVERSION_TESTED = Lexicon("""
+    conversion tested, conversions tested, conversion accuracy, conversion errors, conversion error
+    mapping accuracy, mapping errors, mapping tested, after conversion, converted value, converted values
+    tested apart, tested separately, scored apart, scored separately, unit tests
+""")
+
+_CONVERTED_AT = ("product.output", "product.decision", "product.inputs", "product.label", "product.delivery")
+
+
+@rule(
+    "extracted-values-converted-untested",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    ask="are values converted to the target system's units, codes or formats, and is that tested apart?",
+    move=Move(
+        "Test the conversion to the target system's units, codes and formats apart",
+        "A value read right can still be written wrong: a currency, a date order, a unit or a product "
+        "code mapped to the target system is where errors hide; score the converted value, not only "
+        "the text read",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "extraction",
+                "product.output": "Invoice lines, each item mapped to our product codes.",
+            },
+            evidence=(
+                'product.task: "extraction"',
+                'product.output: "Invoice lines, each item mapped to our product codes."',
+                "no metric or evaluation set scores the converted value apart",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the conversion is scored on its own
+            {
+                "product.task": "extraction",
+                "product.output": "Invoice lines, each item mapped to our product codes.",
+                "done.metrics": [{"name": "mapping accuracy on product codes", "target": 0.99}],
+            }
+        ),
+        Case({"product.task": "extraction", "product.output": "The invoice total, as printed."}),
+    ),
+)
+def extracted_values_converted_untested(plan: Plan) -> Evidence:
+    """Extracted values are converted to the target system's units, codes or formats, untested apart.
+
+    A document says '03/04', '1.250,00', 'EUR' and the supplier's own item number; the system of record
+    wants an ISO date, a decimal in the ledger's currency and its own product code. The read text can be
+    right and the written value wrong (a date order swapped, a rate from the wrong day, a code mapped to
+    a near neighbour), and a score of the text read never sees it.
+
+    Mitigation: Keep the conversion in code, apart from the model; score the converted value against
+    the system of record on the evaluation set, and each conversion (dates, currencies, units, codes)
+    with its own tests and a count of values it could not map.
+    """
+    extracts = _extracts(plan)
+    if extracts is None:
+        return None
+    found = first_said(plan, _CONVERTED_AT, CONVERTED)
+    if found is None:
+        return None
+    metrics = tuple(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics)))
+    if first_said(plan, (*metrics, "done.eval_set", "done.worst_error_metric"), CONVERSION_TESTED):
+        return None
+    path, words = found
+    return Hint(
+        words, (extracts, quote(plan, path), "no metric or evaluation set scores the converted value apart")
+    )
+
+
+# Words naming a document that changes another: an amendment, a side letter, a later version.
+AMENDING = Lexicon("""
+    amendment, amendments, amended, side letter, side letters, addendum, addenda, addendums, variation
+    variations, rider, riders, schedule, schedules, annex, annexes, appendix, appendices, attachment
+    attachments, later version, later versions, revised version, revision, revisions, supplement
+    supplements, credit note, credit notes, correction, corrections
+""")
+
+_MENTIONED_AT = (
+    "product.unseen_by_model",
+    "product.current_solution",
+    "heuristics.humans_handle",
+    "constraints.data.differences_note",
+)
+
+
+@rule(
+    "fields-changed-by-unread-documents",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    ask="what share of documents does an amendment, side letter or later version change, unread by the model?",
+    move=Move(
+        "Count the documents another one changes, and read them together or keep them with people",
+        "An amendment, a side letter, an attachment or a later version changes a date, an amount or a "
+        "party the main document states: read alone, those fields are wrong; measure the share on a "
+        "sample, then give the model the whole set or route those cases to people",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.task": "extraction", "product.amended_share": 0.12},
+            evidence=(
+                'product.task: "extraction"',
+                "product.amended_share: 0.12 (another document the model does not read changes them)",
+            ),
+        ),
+        Case({"product.task": "extraction", "product.amended_share": "not measured"}),
+        Case(  # unanswered, and the answers name amendments the model does not read
+            {
+                "product.task": "extraction",
+                "product.unseen_by_model": "Side letters agreed by the account manager.",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "extraction", "product.amended_share": "none"}),
+        Case(  # the amendments are read with the document
+            {
+                "product.task": "extraction",
+                "product.amended_share": 0.12,
+                "product.inputs": "The lease with all its amendments and side letters, in date order.",
+            }
+        ),
+        Case({"product.task": "classification", "product.amended_share": 0.12}),
+    ),
+)
+def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
+    """Some documents are changed by others the model does not read: their fields are wrong.
+
+    A lease varied by a later amendment, a contract with a side letter on price, an invoice corrected by
+    a credit note, a form with an attachment: the main document states a date, an amount or a party
+    that no longer holds. Read alone, those fields are wrong however well the model reads, and an
+    evaluation on the main documents alone cannot show it.
+
+    Mitigation: Measure on a sample what share of documents another one changes; give the model the
+    whole set in order (latest wins) or route those documents to people; score the fields of amended
+    documents apart.
+    """
+    extracts = _extracts(plan)
+    if extracts is None:
+        return None
+    if plan.product.inputs and AMENDING.find(plan.product.inputs):
+        return None  # the model reads the amending documents with the main one
+    share = plan.product.amended_share
+    if share == "not measured":
+        return Tempered(2, (extracts, quote(plan, "product.amended_share")))
+    if isinstance(share, float | int) and share > 0:
+        said = quote(plan, "product.amended_share", "another document the model does not read changes them")
+        return (extracts, said) if share >= 0.05 else Tempered(2, (extracts, said))
+    if share is not None:
+        return None
+    found = first_said(plan, _MENTIONED_AT, AMENDING)
+    if found is None:
+        return None
+    path, words = found
+    return Hint(words, (extracts, quote(plan, path), "product.amended_share: not answered"))
+
+
+@rule(
+    "extracted-values-written-unchecked",
+    Category.operations,
+    likelihood=3,
+    impact=5,
+    move=Move(
+        "Have a person check the values that decide before they are written, or hold them back",
+        "Extracted values written straight into a system of record, or used for a deadline or an "
+        "enforcement step, turn a misread into a fact others act on: route the fields that decide, "
+        "and every low-confidence value, to a person until the error rate per field is measured",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"product.task": "extraction", "product.mode": "automate", "impact.error_severity": "serious"},
+            evidence=(
+                'product.task: "extraction"',
+                'product.mode: "automate" (no person checks each value before it is written)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case({"product.task": "extraction", "product.mode": "automate"}),
+    ),
+    quiet=(
+        Case({"product.task": "extraction", "product.mode": "augment", "impact.error_severity": "serious"}),
+        Case(
+            {
+                "product.task": "extraction",
+                "product.mode": "automate",
+                "impact.error_severity": "serious",
+                "product.forbidden_guard": "review",
+            }
+        ),
+    ),
+)
+def extracted_values_written_unchecked(plan: Plan) -> Evidence:
+    """Extracted values are written into a system of record with nobody checking each.
+
+    A value read from a document and written straight into the ledger, the contract register or the
+    case file becomes the record others act on: a misread renewal date is a missed deadline, a wrong
+    amount a payment or an enforcement step taken on a figure nobody saw. The harm a wrong value does
+    decides how much of it may go unchecked.
+
+    Mitigation: Measure the error rate per field on real documents first; route the fields that decide
+    (dates, amounts, parties) and every value below a confidence threshold to a person; audit a random
+    sample of what was written each week, and keep the source document linked to each value.
+    """
+    extracts = _extracts(plan)
+    if extracts is None or ticked(plan, Circumstance.commits_alone):
+        return None  # commits-unchecked says it of a model that pays or sends alone
+    if plan.product.forbidden_guard is Guard.review:
+        return None  # a person checks every output before it counts
+    if plan.product.mode is Mode.automate:
+        alone = quote(plan, "product.mode", "no person checks each value before it is written")
+    elif Reach.acts in plan.product.model_reach:
+        alone = quote(plan, "product.model_reach", "it writes records itself")
+    else:
+        return None
+    severity = effective_severity(plan)
+    if severity in _SERIOUS:
+        return (extracts, alone, severity_quote(plan))
+    if severity is Severity.minor:
+        return Tempered(1, (extracts, alone, severity_quote(plan)))
+    return Tempered(2, (extracts, alone, *((severity_quote(plan),) if severity else ())))

@@ -1,0 +1,81 @@
+"""Extraction as a task type: fields read from documents, forms or scans into records. Old plans read as
+before; the questions and rules that belong to a language model or to text read from outside take it in."""
+
+from __future__ import annotations
+
+import json
+
+from planner.judgement.rules import CATALOGUE
+from planner.judgement.rules.evidence import prompted
+from planner.plan.choices import TaskType, label
+from planner.plan.planfile import plan_from_text
+from planner.plan.questions import questions_in
+from planner.plan.workspace import schema_json
+from tests.test_review import fired, patched
+
+
+def _question(path: str):  # type: ignore[no-untyped-def]
+    return next(q for q in questions_in(path.split(".")[0]) if q.field == path)
+
+
+def test_extraction_is_a_task_choice_the_schema_takes() -> None:
+    assert TaskType("extraction") is TaskType.extraction
+    assert label(TaskType.extraction).startswith("extraction (")
+    schema = json.loads(schema_json())
+    assert "extraction" in json.dumps(schema["$defs"]["TaskType"])
+    assert "extraction" in _question("product.task").help
+
+
+def test_old_plans_read_as_before() -> None:
+    plan = plan_from_text("title: x\nproduct:\n  task: other\n", "plan.yaml")
+    assert plan.product.task is TaskType.other and plan.product.amended_share is None
+
+
+def test_the_share_amended_is_asked_of_extractions_only() -> None:
+    question = _question("product.amended_share")
+    assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)
+    assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
+
+
+def test_what_the_model_reaches_is_asked_of_extractions() -> None:
+    question = _question("product.model_reach")
+    assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)
+
+
+def test_a_huge_model_that_extracts_is_prompted() -> None:
+    plan = patched({"product.task": "extraction", "constraints.latency.model_size": "huge"})
+    assert prompted(plan) is not None
+
+
+def test_an_extraction_reads_the_document_in_hand_not_a_snapshot() -> None:
+    changes = {"product.inputs": "The current export of the customer table."}
+    assert "inputs-read-as-they-are-now" not in fired(patched({**changes, "product.task": "extraction"}))
+
+
+def test_people_who_confirm_extracted_values_may_anchor() -> None:
+    plan = patched(
+        {"product.task": "extraction", "product.mode": "augment", "impact.error_severity": "serious"}
+    )
+    assert "anchoring-on-proposal" in fired(plan)
+
+
+def test_values_written_unchecked_are_weighed_by_harm() -> None:
+    levels = {}
+    for severity in ("minor", "moderate", "severe"):
+        plan = patched(
+            {"product.task": "extraction", "product.mode": "automate", "impact.error_severity": severity}
+        )
+        check = CATALOGUE["extracted-values-written-unchecked"].check(plan)
+        assert check is not None
+        levels[severity] = getattr(
+            check, "likelihood", CATALOGUE["extracted-values-written-unchecked"].likelihood
+        )
+    assert levels["minor"] < levels["moderate"] < levels["severe"]
+
+
+def test_a_small_share_amended_is_a_smaller_risk() -> None:
+    spec = CATALOGUE["fields-changed-by-unread-documents"]
+    small = spec.check(patched({"product.task": "extraction", "product.amended_share": 0.02}))
+    large = spec.check(patched({"product.task": "extraction", "product.amended_share": 0.2}))
+    assert small is not None and large is not None
+    assert getattr(small, "likelihood", spec.likelihood) < getattr(large, "likelihood", spec.likelihood)
