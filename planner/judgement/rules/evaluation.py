@@ -11,6 +11,7 @@ from planner.judgement.rules.fitting import CUSTOMERS_CHOOSE, output_chooses_non
 from planner.judgement.rules.heard import selection_in_the_label
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
+    UNSELECTED_CASES,
 )
 from planner.judgement.rules.setup import generates_for_every_item
 from planner.judgement.rules.words import Lexicon, in_one_sentence
@@ -35,6 +36,15 @@ def evaluated_at_random(plan: Plan) -> str | None:
             )
             return quote(plan, path, note)
     return None
+
+
+def audits_the_unselected(plan: Plan) -> bool:
+    """Whether one answer on the evaluation draws at random from the cases the process did not select
+    (`300 randomly drawn unmatched reports checked by hand`): the evaluation sees the old misses."""
+    return any(
+        in_one_sentence(str(answer_at(plan, path) or ""), DRAWN_AT_RANDOM, UNSELECTED_CASES)
+        for path in evaluation_paths(plan)
+    )
 
 
 _KEEP_A_RANDOM_SHARE = Move(
@@ -254,6 +264,8 @@ def selective_labels(plan: Plan) -> Evidence:
     found = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
     if data.exploration_share is not None:
         found = (found[0], quote(plan, "constraints.data.exploration_share"))
+    if at_random and audits_the_unselected(plan):  # the cases nobody chose are audited at random: low
+        return Tempered(1, (found[0], at_random))
     if at_random:  # evaluated on a random sample: credit it, keep it random
         return Tempered(2, (found[0], at_random))
     return output_chooses_none(plan, found) or found  # customers chose, or someone else: less likely

@@ -1501,7 +1501,14 @@ DRAWN_AT_RANDOM = Lexicon("""
     random sample, random samples, randomly drawn, randomly sampled, randomly selected, randomly chosen
     randomly picked, drawn at random, sampled at random, chosen at random, selected at random
     picked at random, checked at random, inspected at random, audited at random, random audit
-    random audits, random test set, random selection, random draw
+    random audits, random test set, random selection, random draw, drawn randomly, sampled randomly
+    picked randomly, chosen randomly, selected randomly, random subset, random check, random checks
+""")
+# Said of the cases a process did not select: the ones a random audit of the unchosen draws from.
+UNSELECTED_CASES = Lexicon("""
+    unmatched, unflagged, unselected, unchosen, unreferred, uninspected, unchecked, not matched, not flagged
+    not selected, not chosen, not referred, not inspected, not checked, not picked, passed over, screened out
+    rejected, declined, turned down, the cases nobody chose, nobody chose
 """)
 
 # Channels a request or a case arrives by: data from one, a product on another.
