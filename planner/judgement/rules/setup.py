@@ -70,6 +70,17 @@ _LATER_IN = ("done.when_met", "product.goal", "product.decision", "press_release
 _NOT_NAMES = frozenset({"Phase", "Stage", "Then", "Later", "After", "Next", "The", "Our", "And", "Year"})
 
 
+# Data from every unit a roll-out could reach: `each of our five lines`, `all 12 schools`, `both sites`.
+_EVERY_UNIT = re.compile(
+    r"\b(?:all|every|each|both)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:[a-z]+\s+)?"
+    r"(?:sites?|lines|plants?|depots?|stores?|shops?|branch(?:es)?|schools?|wards?|hospitals?|clinics?|regions?"
+    r"|countries|country|warehouses?|farms?|mills?|kilns?|factories|factory|offices?|studios?|routes?|counties"
+    r"|districts?|restaurants?)\b",
+    re.IGNORECASE,
+)
+
+
 def _later_names(plan: Plan) -> set[str]:
     """The names (capitalised: a region, a site, a product family) in the clauses that say what a later
     phase adds: `phase 2 adds the Lyon depot` gives {"Lyon"}."""
@@ -126,7 +137,7 @@ def scope_held(plan: Plan) -> bool:
     data = plan.constraints.data
     texts = [source.name for source in data.sources] + [data.differences_note or "", data.period or ""]
     texts += [f"{metric.name} {metric.dataset or ''}" for metric in plan.done.metrics]
-    if any(SCOPE_HELD.find(text) or WHOLE_SPAN.find(text) for text in texts):
+    if any(SCOPE_HELD.find(text) or WHOLE_SPAN.find(text) or _EVERY_UNIT.search(text) for text in texts):
         return True
     held = " ".join(texts[: len(data.sources) + 2])
     return any(re.search(rf"\b{re.escape(name)}\b", held) for name in _later_names(plan))
