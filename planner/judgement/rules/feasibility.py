@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.data import todays_job_kept
 from planner.judgement.rules.evidence import (
     answer_is,
@@ -14,6 +14,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     volume_unit,
 )
+from planner.judgement.rules.lexicon import ROUTINE
 from planner.judgement.rules.today import made_and_measured_today, people_do_it_today
 from planner.plan.model import (
     UNSTRUCTURED,
@@ -115,6 +116,12 @@ _BESIDE_THE_PEOPLE = Instead(
             {**_ROUTED, "product.current_solution": "A keyword filter routes each report to a queue."},
             evidence=_NONE,
         ),
+        Case(  # teachers write these comments every term: their daily job, so sitting with them is a low note
+            {
+                **_BY_PEOPLE,
+                "product.current_solution": "Teachers write each pupil's report comment every term.",
+            },
+        ),
     ),
     quiet=(
         Case(  # people do it by hand today and 4,000 of their past outputs are kept: read them
@@ -202,7 +209,12 @@ def never_done_by_hand(plan: Plan) -> Evidence:
         return None  # today's process makes the figure every day and its error is measured
     if todays_job_kept(plan):
         return None  # people do it today and thousands of their outputs are kept: read those, not redo
-    return answer_is(plan, "by_hand.examples", 0)
+    found = answer_is(plan, "by_hand.examples", 0)
+    routine = ROUTINE.find(plan.product.current_solution)
+    if found and routine and people_do_it_today(plan) == "product.current_solution":
+        note = f"{routine}: front-line staff do this as their job; sit with them for real cases, a low note"
+        return Tempered(2, (*found, quote(plan, "product.current_solution", note)))
+    return found
 
 
 @rule(

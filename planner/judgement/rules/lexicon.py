@@ -2785,6 +2785,14 @@ IMAGERY = Lexicon(
     """
 )
 
+# Words that say people do a task as a routine part of their job: `every day`, `each term`, `daily`.
+ROUTINE = Lexicon("""
+    every day, each day, daily, every morning, each morning, every evening, every shift, each shift
+    every week, each week, weekly, every month, each month, monthly, every term, each term, every semester
+    each semester, every quarter, each quarter, every year, each year, as part of their job, day to day
+    day-to-day, all day, their daily work, their daily job, routinely
+""")
+
 # Words that say how fresh the pictures are when the case is decided.
 DATED = Lexicon(
     """
