@@ -352,8 +352,7 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
         return None  # nothing changed, or upkeep (recalibrated each year, re-checked) that keeps one scale
     # a new camera, input source or log, new areas joining, items coming and going (newcomers): what the
     # model reads or covers, not what the label means
-    covers = DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said) or COVERAGE_CHANGE.find(said)
-    if covers and not REGIME_CHANGE.find(said):
+    if equipment_change_only(said) or (COVERAGE_CHANGE.find(said) and not REGIME_CHANGE.find(said)):
         return None
     said = _NAMED_COLLECTION.sub(" ", said)  # `the 1999-2010 marriage register`: years that name a source
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
@@ -399,8 +398,24 @@ def trained(plan: Plan) -> bool:
 # A change of what captures the data (a camera, a sensor, a payload), not of what the label means.
 DEVICE_CHANGE = Lexicon("""
     camera, cameras, sensor, sensors, payload, payloads, scanner, scanners, device, devices, firmware
-    lens, lenses, microphone, microphones, drone, drones, hardware, resolution
+    lens, lenses, microphone, microphones, drone, drones, hardware, resolution, tank, tanks, probe, probes
+    analyser, analysers, analyzer, analyzers, instrument, instruments, gauge, gauges, hydrophone
+    hydrophones, thermometer, thermometers, lidar, radar, equipment, x-ray machine, x-ray machines
 """)
+# A clause saying the labelling stayed as it was: `labelling stayed the same`, `same labelling protocol`.
+_KEPT_AS_IT_WAS = re.compile(
+    r"[^.;,]*\b(?:same|unchanged|stayed|did not change|didn't change|not changed|as before)\b[^.;,]*",
+    re.IGNORECASE,
+)
+
+
+def equipment_change_only(said: str) -> bool:
+    """Whether a change names new equipment or inputs (a camera, a tank, a sensor, a feed) and no change of
+    what the label means: regime words in a clause saying they stayed the same do not count."""
+    rest = _KEPT_AS_IT_WAS.sub(" ", said)
+    return bool(DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(rest)
+
+
 # A change of what the model reads: a new feature, field or source of inputs (a data-sharing agreement).
 INPUT_CHANGE = Lexicon("""
     feature, features, new field, new fields, new input, new inputs, new source, new sources, data source
@@ -463,7 +478,7 @@ def regime_after_the_data(plan: Plan) -> bool:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return False
-    if (DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(said):
+    if equipment_change_only(said):
         return False  # a new camera or input source changes what the model reads, not the label
     end = _data_end(plan)
     return end is not None and any(_later_than(date, end) for date in _dates(said))
