@@ -49,6 +49,24 @@ ANSWERED_AN_OFFER = Lexicon("""
 """)
 
 
+# A label that is a transaction the system logs itself: nobody chooses to report an enrolment or a loan.
+LOGGED_TRANSACTION = Lexicon("""
+    enrolment, enrolments, enrollment, enrollments, enrolled, enrols, enrolls, loan, loans, borrowed, borrows
+    booking, bookings, booked, purchase, purchases, purchased, bought, buys, orders, ordered
+    sale, sales, sold, payment, payments, paid, renewal, renewals, renewed, subscription, subscriptions
+    subscribed, cancelled, canceled, cancellation, checkout, checked out, redeemed, redemption, reservation
+    reservations, reserved, sign-up, signed up, transaction, transactions
+""")
+
+
+def _logged_transaction(plan: Plan) -> bool:
+    """Whether nothing recorded is the negative (no reported-only limit ticked) and the label is a
+    transaction the system logs itself (a loan, a booking, a purchase): no report is missing."""
+    return not limit_ticked(plan, OutcomeLimit.reported_only) and bool(
+        LOGGED_TRANSACTION.find(plan.product.label)
+    )
+
+
 def _answer_to_an_offer(plan: Plan, said: str, logged: str = "") -> Evidence:
     """Where the label is the answer of whoever an offer or a request reaches, the negative `said` weighed
     low: their not acting is the outcome the model predicts; None where the label is no such answer."""
@@ -278,6 +296,12 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
     quiet=(
         Case({"constraints.data.outcome_limits": ["none"]}),
         Case({"constraints.data.outcome_limits": ["none"], "product.negative_label": ["checked"]}),
+        Case(  # a loan the lending system logs itself: nobody chooses to report it
+            {
+                "product.label": "The member borrowed the title.",
+                "product.negative_label": ["nothing_recorded"],
+            }
+        ),
         Case(
             {
                 "constraints.data.outcome_limits": ["reported_only"],
@@ -315,6 +339,8 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     offered = _answer_to_an_offer(plan, said, ", logged either way")
     if offered:  # a reply to an offer is logged whether it comes or not: no report is missing
         return offered
+    if _logged_transaction(plan):  # an enrolment, a loan, a booking: logged whenever it happens
+        return None
     # A random audit watched after launch measures the reporting rate too. A checked evaluation set
     # (done.eval_truth) alone does not: its cases are still the reported ones.
     if any(REPORTING_MEASURED.find(monitor.signal) for monitor in plan.after_launch.monitoring):
