@@ -53,6 +53,14 @@ MEDIATED = Lexicon("""
     not shown until, only after, once the clinician, once the doctor, once a clinician, once a doctor
 """)
 
+# Goods a grade or a result can be about: news of a pallet is no news of a person.
+GOODS = Lexicon("""
+    pallet, pallets, goods, product, products, shipment, shipments, consignment, consignments, parcel
+    parcels, batch, batches, lot, lots, load, loads, crate, crates, container, containers, package, packages
+    item, items, stock, produce, fruit, vegetables, grain, timber, part, parts, component, components
+    vehicle, vehicles, car, cars, machine, machines, equipment, property, properties, sample, samples
+""")
+
 _ROUTE = (
     "product.decision",
     "product.output",
@@ -113,6 +121,13 @@ _ROUTE = (
         ),
     ),
     quiet=(
+        Case(  # a grade of each pallet sent to the customer: news about goods, not about a person
+            {
+                "impact.error_severity": "serious",
+                "product.users": "Customers receiving our timber.",
+                "product.output": "A quality grade for each pallet, sent to the customer.",
+            }
+        ),
         Case(  # a harm the team calls moderate, and news not grave in itself
             {
                 "impact.error_severity": "moderate",
@@ -176,6 +191,9 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
         news_at, news = "product.users", GRAVE_NEWS.find_all(plan.product.users)
     if not readers or not news:
         return None
+    goods = GOODS.find(plan.product.output) or GOODS.find(plan.product.label)
+    if goods and not GRAVE_NEWS.find(plan.product.output):
+        return None  # a grade of a pallet, a result of a batch: news about goods, not about a person
     reached = quote(
         plan, where, f"{readers[0]}: {said}" if where == "product.output" else f"{readers[0]} {said}"
     )

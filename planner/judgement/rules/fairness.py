@@ -107,6 +107,7 @@ from planner.plan.model import ActionShape, Category, Plan, TaskType
         ),
     ),
     quiet=(
+        Case({"product.decision": "A volunteer reviews each draft and approves or rewrites it."}),  # reviewer
         Case(  # patients named, but `grade` is the explanation's reading level: nothing decided about them
             {
                 "title": "Plain-language explanations of lab results in the patient app",
@@ -340,7 +341,7 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
                     tuple(
                         w
                         for w in ABOUT_PEOPLE.find_all(answer_at(plan, path))
-                        if not animals or w not in _CARE
+                        if (not animals or w not in _CARE) and not _reviews(w, answer_at(plan, path))
                     ),
                 )
             )
@@ -368,6 +369,19 @@ def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...]
     if who[0] in ("product.users", "impact.error_harm") and who[0] != does[0]:
         return None
     return who, does
+
+
+_REVIEWS = r"(?:reviews?|checks?|approves?|edits?|reads?|signs? off|selects?|rewrites?|corrects?|sends?)"
+_REVIEWED = r"(?:reviewed|checked|approved|edited|read|signed off|selected|rewritten|corrected|sent)"
+
+
+def _reviews(word: str, text: str | None) -> bool:
+    """Whether the person `word` names is who reviews, checks or approves the output (`a volunteer reviews
+    each draft`, `approved by a volunteer`): a reviewer is not the person the output decides about."""
+    name = re.escape(word)
+    active = rf"\b{name}s?\s+(?:(?!(?:is|are|was|were|be|been|gets?|got)\b)[\w-]+\s+)?{_REVIEWS}\b"
+    doer = rf"{active}|\b{_REVIEWED}\s+by\s+(?:a|an|the|our|one)?\s*(?:[\w-]+\s+)?{name}\b"
+    return bool(text and re.search(doer, text, re.IGNORECASE))
 
 
 def _output_marks_a_thing(plan: Plan) -> bool:

@@ -8,7 +8,8 @@ model judged only against editors' picks, a vendor's engine or another model may
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.capped import CAPPED
+from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Plan, TaskType
 
@@ -21,6 +22,27 @@ POPULARITY = Lexicon("""
     same as last time, last purchase, last purchases, last order, previous order, buy again, bought again
     repeat order, repeat orders, reorder, reorders, previously bought, previously purchased
 """)
+
+
+# Items with a limited number of places: a popularity list pushes more demand to the items already full.
+LIMITED_PLACES = Lexicon("""
+    limited places, limited spaces, limited seats, limited spots, places are limited, spaces are limited
+    seats are limited, few places, places fill, places fill up, spaces fill up, places left, spaces left
+    seats left, free places, free spaces, places available, spaces available, capacity, capacities
+""")
+# A search for the one right item: a lost item's owner, the matching record; there is no popular answer.
+ONE_RIGHT_ITEM = Lexicon("""
+    owner, owners, its owner, their owner, rightful owner, matching report, matching record, the match
+    the right match, the correct match, belongs to, the same person, the same customer
+""")
+_CONTEXT = ("title", "product.goal", "product.decision", "product.output", "product.label", "product.inputs")
+
+
+def popularity_meaningless(plan: Plan) -> bool:
+    """Whether a most-popular list is no meaningful baseline: the task finds the one right item (a lost
+    item's owner), or the items have limited places (popularity would send more demand to full ones)."""
+    texts = [answer_at(plan, path) for path in _CONTEXT]
+    return any(ONE_RIGHT_ITEM.find(text) or LIMITED_PLACES.find(text) or CAPPED.find(text) for text in texts)
 
 
 def _named_baselines(plan: Plan) -> list[str]:
@@ -72,6 +94,13 @@ def _named_baselines(plan: Plan) -> list[str]:
             }
         ),
         Case({"product.task": "recommendation", "product.current_solution": None}),  # no baseline named
+        Case(  # courses with limited places: a popularity list sends more demand to the full ones
+            {
+                "product.task": "recommendation",
+                "product.current_solution": "Advisers suggest courses in the welcome meeting.",
+                "product.output": "Five suggested courses with free places for each new member.",
+            }
+        ),
         Case(  # a ranking of cases for staff: no items for anyone to pick by popularity
             {"product.task": "ranking", "product.action_shape": "top_of_queue"}
         ),
@@ -92,8 +121,8 @@ def no_popularity_baseline(plan: Plan) -> Evidence:
     items = task is TaskType.recommendation or (
         task is TaskType.ranking and plan.product.action_shape is ActionShape.choose_among
     )
-    if not items:
-        return None
+    if not items or popularity_meaningless(plan):
+        return None  # one right item to find, or items with limited places: popularity is no baseline
     paths = _named_baselines(plan)
     if not paths:
         return None  # no baseline named: no-baseline asks for one
