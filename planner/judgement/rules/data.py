@@ -901,6 +901,12 @@ def _learns_every_point(plan: Plan) -> bool:
                 "the points, not the series)",
             ),
         ),
+        Case(  # 300 surveys, each with dozens of pups counted: the count is of units, low, and asked
+            {
+                "constraints.data.labeled_examples": 300,
+                "product.label": "The number of pups in each colony; each survey counts 20-60 colonies.",
+            },
+        ),
         Case(  # an enriched set: the count of positives stated outright is what is small
             {
                 "constraints.data.labeled_examples": 4000,
@@ -1004,6 +1010,10 @@ def small_labeled_set(plan: Plan) -> Evidence:
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
         )
     if data.labeled_examples < MIN_LABELED:
+        many = _many_items_per_unit(plan)
+        if many is not None:  # 300 surveys, each with dozens of pups counted: the count is of units
+            note = "counts units, and each holds many labelled items: how many labelled items in all?"
+            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), many))
         if _learns_every_point(plan):  # a count of series or cycles, each a history of points
             note = "a forecast learns from every point of each series: count the points, not the series"
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
@@ -1039,6 +1049,32 @@ def small_labeled_set(plan: Plan) -> Evidence:
                 quote(plan, "constraints.data.rarest_class_share"),
             ),
         )
+    return None
+
+
+# Each unit counted holds many labelled items: `each survey counts 20-60 pups`, `50 points per photo`.
+_MANY = r"(?:many|dozens|hundreds|thousands|several|multiple|up to \d[\d,]*|\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?)"
+_MANY_PER_UNIT = re.compile(
+    rf"\beach\s+[\w-]+\s+(?:holds?|has|have|contains?|carries|covers|counts|lists|marks|with)\s+(?:about\s+|some\s+)?{_MANY}\b"
+    rf"|\b{_MANY}\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}(?:per|in each|on each|for each)\s+[\w-]+",
+    re.IGNORECASE,
+)
+_UNIT_PATHS = (
+    "product.label",
+    "product.output",
+    "product.inputs",
+    "constraints.data.differences_note",
+    "done.eval_set",
+)
+
+
+def _many_items_per_unit(plan: Plan) -> str | None:
+    """The answer, quoted, that says each counted unit holds many labelled items (pups counted in each
+    survey, points marked on each photo): the labelled count is of units, and the items are many more."""
+    for path in (*_UNIT_PATHS, *source_paths(plan)):
+        found = _MANY_PER_UNIT.search(answer_at(plan, path) or "")
+        if found:
+            return quote(plan, path, f"{found.group(0)}: many labelled items in each unit counted")
     return None
 
 
