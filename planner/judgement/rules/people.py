@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show
+from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show, source_paths
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, LabelSource, Metric, Plan, TaskType
@@ -236,6 +238,21 @@ LABELS_RECHECKED = Lexicon("""
     adjudicated, audited, audit sample, label audit, label audits, second review
 """)
 _RECHECK_SAID = ("product.label", "done.eval_set", "by_hand.human_score_notes")
+# Every case labelled twice: `each photo is labelled by two vets`, `every case is double-labelled`.
+_EVERY_CASE_TWICE = re.compile(
+    r"\b(?:all|every|each)\b[^.;]{0,60}?\b(?:labell?ed|coded|graded|scored|annotated|marked|rated|read)\s+"
+    r"(?:twice|two times|independently by two|by two|by both)\b"
+    r"|\b(?:two|both)\s+[\w-]+\s+(?:independently\s+)?(?:label|code|grade|score|annotate|mark|rate|read)\s+"
+    r"(?:every|each|all)\b|\b(?:every|each|all)\b[^.;]{0,40}?\b(?:double-labell?ed|double labell?ed|double-coded"
+    r"|double-read|double read|double-marked)\b",
+    re.IGNORECASE,
+)
+_TWICE_SAID = (
+    *_RECHECK_SAID,
+    "product.decision",
+    "product.current_solution",
+    "constraints.data.differences_note",
+)
 
 
 @rule(
@@ -268,6 +285,13 @@ _RECHECK_SAID = ("product.label", "done.eval_set", "by_hand.human_score_notes")
     quiet=(
         Case({"constraints.data.labels": ["manual"]}),
         Case({"by_hand.label_agreement": None}),
+        Case(  # every case is labelled twice already
+            {
+                "constraints.data.labels": ["manual"],
+                "by_hand.label_agreement": None,
+                "product.label": "Each photo labelled by two vets.",
+            }
+        ),
         Case(  # the only labels are 30 worked examples in a prompt; nothing is trained on them
             {
                 "product.task": "generation",
@@ -302,6 +326,10 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None
     if any(mentions(answer_at(plan, path), LABELS_RECHECKED) for path in _RECHECK_SAID):
         return None  # an audit of the labels measures how often they are wrong
+    if any(
+        _EVERY_CASE_TWICE.search(answer_at(plan, path) or "") for path in (*_TWICE_SAID, *source_paths(plan))
+    ):
+        return None  # every case is labelled twice already: the agreement is in the data, to be counted
     if _prompt_examples_only(plan):
         return None  # the only labels are a few worked examples in a prompt: nothing learns their noise
     return (
