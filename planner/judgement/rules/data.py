@@ -43,7 +43,7 @@ from planner.judgement.rules.evidence import (
     source_paths,
     truth_paths,
 )
-from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, held_back_at_a_cost
+from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE, held_back_at_a_cost
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
 from planner.judgement.rules.lead import lag_within_lead
@@ -2333,7 +2333,7 @@ def personal_data(plan: Plan) -> Evidence:
     likelihood=4,
     impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
-    instead=(HOLDING_BACK_COSTS,),
+    instead=(HOLDING_BACK_COSTS, WITHHOLDING_CARE),
     fires=(
         Case(
             {"constraints.data.model_decides_labels": True, "constraints.data.outcome_recorded_for": None},
@@ -2443,7 +2443,7 @@ def feedback_loop(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
-    instead=(HOLDING_BACK_COSTS,),
+    instead=(HOLDING_BACK_COSTS, WITHHOLDING_CARE),
     ask="does the decision hide the outcome the model learns from?",
     fires=(
         Case(

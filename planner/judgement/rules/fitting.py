@@ -21,6 +21,7 @@ from planner.plan.model import (
     ActionShape,
     Circumstance,
     ErrorCost,
+    HarmKind,
     LabelWriter,
     Mode,
     OutcomeRecorded,
@@ -130,6 +131,38 @@ HOLDING_BACK_COSTS = Instead(
     "score behind it; act on a small random share of the cases ranked just below the cut too, and compare "
     "them with those just above; evaluate and retrain on those logs, and watch what each action finds "
     "over time.",
+)
+
+# Words saying the flagged cases are sick people or animals needing care: the action is their treatment.
+NEEDS_CARE = Lexicon("""
+    sick, ill, illness, illnesses, disease, diseased, diseases, infection, infections, infected, lame
+    lameness, injured, injury, injuries, mastitis, sepsis, deteriorating, deterioration, unwell, fever
+    treat, treated, treatment, treatments, medication, antibiotics, welfare, in pain, suffering
+""")
+_CARE_SAID = ("product.decision", "product.goal", "product.label", "title")
+
+
+def withholding_harms(plan: Plan) -> bool:
+    """Whether leaving flagged cases untreated would harm health or welfare: the team says errors harm
+    health, or the flagged cases are said to be sick people or animals whose action is their care."""
+    if HarmKind.health in plan.impact.harm_kinds:
+        return True
+    return first_said(plan, _CARE_SAID, NEEDS_CARE) is not None
+
+
+WITHHOLDING_CARE = Instead(
+    withholding_harms,
+    Move(
+        "Compare without withholding care: a stepped roll-out, or cases flagged later",
+        "When acting on a flag changes the outcome the model learns from, a random share left untreated "
+        "would measure it, but these are sick people or animals: never leave a flagged case untreated; "
+        "roll the model out in steps (pens, wards or sites start on staggered dates), compare with cases "
+        "today's process flags later, and log every action, what it found and the score behind it",
+        "warning",
+    ),
+    "Never leave a flagged sick case untreated to measure the model: roll it out in steps (units start on "
+    "staggered dates) and compare each unit before and after; compare flagged cases with those today's "
+    "process would have found later; log every action, what it found and the score behind it.",
 )
 
 # ---------------------------------------------------------------- commits-unchecked: no money moves

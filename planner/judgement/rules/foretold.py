@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from planner.judgement.rules import acting, data, evaluation, steering
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
+from planner.judgement.rules.fitting import WITHHOLDING_CARE
 from planner.judgement.rules.lexicon import (
     INTERVENES,
     PREVENTS,
@@ -128,6 +129,7 @@ def _known_sooner(plan: Plan, prevent: str) -> bool:
     likelihood=3,
     impact=4,
     move=_LEAVE_FLAGGED_CASES_UNTREATED,
+    instead=(WITHHOLDING_CARE,),
     ask="will acting on a flagged case prevent or change the very outcome the label records?",
     fires=(
         Case(
