@@ -2153,6 +2153,36 @@ _OWN_TENANCY = Lexicon("""
 """)
 
 
+# A privacy assessment said to be done, in any order: `the DPIA has been signed off`, `approved DPIA`.
+_ASSESSMENT = r"(?:dpia|pia|privacy (?:impact )?assessment|data protection impact assessment|privacy review)"
+_ASSESSED = r"(?:signed off|signed|approved|completed|complete|done|passed|in place|agreed|cleared)"
+_PRIVACY_ASSESSED = re.compile(
+    rf"\b{_ASSESSMENT}\b[^.;]{{0,40}}?\b{_ASSESSED}\b|\b{_ASSESSED}\s+(?:a|an|the|our)?\s*{_ASSESSMENT}\b",
+    re.IGNORECASE,
+)
+_NOT_YET = re.compile(r"\b(?:not|no|pending|awaiting|yet|will be|to be|before)\b", re.IGNORECASE)
+
+
+def _texts(value: object) -> list[str]:
+    """Every text a plan's answers hold, nested lists and records included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def privacy_assessed(plan: Plan) -> bool:
+    """Whether any answer says a DPIA or privacy assessment is signed off (not pending or yet to come)."""
+    for text in _texts(plan.model_dump(mode="json")):
+        found = _PRIVACY_ASSESSED.search(text)
+        if found and not _NOT_YET.search(found.group(0)):
+            return True
+    return False
+
+
 @rule(
     "personal-data",
     Category.ethics,
@@ -2170,6 +2200,14 @@ _OWN_TENANCY = Lexicon("""
                 "press_release.faq": [
                     {"question": "Is it lawful?", "answer": "Yes: the DPIA was approved in May."}
                 ],
+            },
+            evidence=("constraints.data.personal_data: true", "the plan says its privacy review is done"),
+        ),
+        Case(  # a DPIA signed off, said in the note on the data: low, a note
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "constraints.data.differences_note": "The DPIA has been signed off by the council's DPO.",
             },
             evidence=("constraints.data.personal_data: true", "the plan says its privacy review is done"),
         ),
@@ -2286,7 +2324,7 @@ def personal_data(plan: Plan) -> Evidence:
     own = bool(data.sources) and all(
         source.acquisition is Acquisition.own or _no_vendor_feed(source.name) for source in data.sources
     )
-    if found and handled(plan, PRIVACY_DONE):  # the review the risk asks for is done: a note, not a risk
+    if found and (handled(plan, PRIVACY_DONE) or privacy_assessed(plan)):  # the review is done: a note
         return Tempered(1, (*found, "the plan says its privacy review is done"))
     if found and _groundwork_said(plan):  # a legal basis and a processing agreement: a note, not a risk
         return Tempered(1, (*found, "the plan states a legal basis and a processing agreement"))
