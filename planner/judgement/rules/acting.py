@@ -26,7 +26,7 @@ from planner.judgement.rules.units import (
     units_counted,
 )
 from planner.judgement.rules.uplift import RANKED_LISTS
-from planner.judgement.rules.words import BOUNDARY, Lexicon, phrases, words_of
+from planner.judgement.rules.words import BOUNDARY, Lexicon, phrase_with, phrases, words_of
 from planner.plan.model import ActionShape, Category, MetricUnit, OutcomeRecorded, Plan
 
 
@@ -398,7 +398,8 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
                 'product.output: "For each invoice line, the probability that it duplicates a paid line." '
                 "(the model scores each: invoice line)",
                 'product.decision: "Hold each supplier statement with a likely duplicate for a clerk." (people '
-                "decide about each: supplier statement; how do the scores roll up?)",
+                "decide: Hold each supplier statement with a likely duplicate for a clerk; how do the scores "
+                "roll up?)",
             ),
         ),
         Case(  # the output and the decision agree, the metric counts frames
@@ -410,8 +411,8 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
             },
             evidence=(
                 'done.metrics[0].name: "mAP per video frame" (the metric counts each: video frame)',
-                'product.decision: "A loader rewraps each pallet flagged as torn." (people decide about each: '
-                "pallet; measure the metric at that unit)",
+                'product.decision: "A loader rewraps each pallet flagged as torn." (people decide: A loader '
+                "rewraps each pallet flagged as torn; measure the metric at that unit)",
             ),
         ),
     ),
@@ -487,14 +488,11 @@ def scored_unit_differs(plan: Plan) -> Evidence:
         return measured_apart(plan, decided)
     if grouped_and_measured(plan.product.output, [metric.name for metric in plan.done.metrics]):
         return None  # the output groups its scores into a unit, and a done metric counts that unit
+    decision = phrase_with(plan.product.decision, decided[0])  # the team's clause, not the bare unit
     return Hint(
-        (*scored, *decided),
+        (phrase_with(plan.product.output, scored[0]), decision),
         (
             quote(plan, "product.output", f"the model scores each: {', '.join(scored)}"),
-            quote(
-                plan,
-                "product.decision",
-                f"people decide about each: {', '.join(decided)}; how do the scores roll up?",
-            ),
+            quote(plan, "product.decision", f"people decide: {decision}; how do the scores roll up?"),
         ),
     )

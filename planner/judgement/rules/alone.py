@@ -11,7 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, phrase_with
 from planner.plan.model import Category, Plan, Severity
 
 # The person a result concerns, reading it.
@@ -199,8 +199,12 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     )
     if any(MEDIATED.find(answer_at(plan, path)) for path in _ROUTE):
         return None
+    said_of = (
+        phrase_with(answer_at(plan, where), readers[0]),
+        phrase_with(answer_at(plan, news_at), news[0]),
+    )
     return Hint(
-        (readers[0], news[0]),
+        tuple(dict.fromkeys(said_of)),  # the team's clauses (one, where they are the same), not bare words
         (
             reached,
             quote(plan, news_at, f"{news[0]}: serious news, and nobody is said to see it first"),

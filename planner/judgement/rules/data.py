@@ -98,7 +98,15 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.negatives import waits_out_the_window
-from planner.judgement.rules.words import BOUNDARY, Lexicon, is_number, mentions, phrases, words_of
+from planner.judgement.rules.words import (
+    BOUNDARY,
+    Lexicon,
+    is_number,
+    mentions,
+    phrase_with,
+    phrases,
+    words_of,
+)
 from planner.plan.choices import CAPTURED
 from planner.plan.fields import is_answered
 from planner.plan.model import (
@@ -371,8 +379,8 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
             },
             evidence=(
                 'product.label: "No return visit to the clinic within 30 days" (behaviour: return visit)',
-                'product.goal: "Patients recover from the procedure without complications." (the goal speaks '
-                "of recover from)",
+                'product.goal: "Patients recover from the procedure without complications." (the goal: '
+                "Patients recover from the procedure without complications)",
                 "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
             ),
         ),
@@ -385,8 +393,8 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
             evidence=(
                 'product.label: "The supplier replied to the duplicate query within 5 days." (an action on '
                 "the way to the goal: replied)",
-                'product.goal: "Every duplicate payment is repaid by the supplier." (the goal speaks of '
-                "repaid; how often does the one lead to the other?)",
+                'product.goal: "Every duplicate payment is repaid by the supplier." (the goal: Every '
+                "duplicate payment is repaid by the supplier; how often does the one lead to the other?)",
                 "product.label_is_proxy: false (the team says the label is the goal itself: is it?)",
             ),
         ),
@@ -534,15 +542,15 @@ def proxy_label(plan: Plan) -> Evidence:
     if (act or step) is not None and goal_path is not None:
         lasting = mentions(answer_at(plan, goal_path), LASTING) or ""
         said = f"behaviour: {act}" if act else f"an action on the way to the goal: {step}"
+        aim = phrase_with(answer_at(plan, goal_path), lasting)  # the goal's clause, not the bare word
         return Hint(
-            (act or step or "", lasting),
+            (phrase_with(product.label, act or step or ""), aim),
             (
                 quote(plan, "product.label", said),
                 quote(
                     plan,
                     goal_path,
-                    f"the goal speaks of {lasting}"
-                    + ("" if act else "; how often does the one lead to the other?"),
+                    f"the goal: {aim}" + ("" if act else "; how often does the one lead to the other?"),
                 ),
                 *denied,
             ),

@@ -8,7 +8,7 @@ import re
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.lexicon import CAPTURE_UNITS, CLASS_NAMES, ITEM_UNITS
-from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
+from planner.judgement.rules.words import BOUNDARY, Lexicon, phrase_with, words_of
 from planner.plan.model import MetricUnit, Plan
 
 # After `per`, `each`, `every`, `top 40`: the unit a sentence counts in. Qualifiers are skipped; a
@@ -181,8 +181,9 @@ def measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
     for index, metric in enumerate(plan.done.metrics):
         measured = tuple(unit for unit in units_counted(metric.name) if CAPTURE_UNITS.find(unit))
         if measured and not in_common(measured, decided):
+            decision = phrase_with(plan.product.decision, decided[0])  # the team's clause, not the unit
             return Hint(
-                (*measured, *decided),
+                (phrase_with(metric.name, measured[0]), decision),
                 (
                     quote(
                         plan, f"done.metrics[{index}].name", f"the metric counts each: {', '.join(measured)}"
@@ -190,7 +191,7 @@ def measured_apart(plan: Plan, decided: tuple[str, ...]) -> Evidence:
                     quote(
                         plan,
                         "product.decision",
-                        f"people decide about each: {', '.join(decided)}; measure the metric at that unit",
+                        f"people decide: {decision}; measure the metric at that unit",
                     ),
                 ),
             )

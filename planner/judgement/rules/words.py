@@ -266,3 +266,21 @@ def in_one_sentence(text: str, first: Lexicon, second: Lexicon) -> tuple[str, ..
 def mentions(text: str | None, lexicon: Lexicon) -> str | None:
     """The first entry of `lexicon` that `text` says, as written there (whole words only)."""
     return lexicon.find(text)
+
+
+_CLAUSE = re.compile(r"[.;:()]\s*|,\s+|\s+-\s+")
+_MAX_PHRASE = 12  # words of a clause quoted in a title; a longer clause is cut around the word
+
+
+def phrase_with(text: str | None, word: str) -> str:
+    """The clause of `text` that says `word`, as written (at most a few words around it, no quote marks),
+    for a title that reads as the team's own words; `word` itself where no clause says it."""
+    for clause in _CLAUSE.split(text or ""):
+        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause, re.IGNORECASE)
+        if not found:
+            continue
+        words = clause.replace("'", "\u2019").split()
+        at = len(clause[: found.start()].split())
+        start = max(0, min(at - _MAX_PHRASE // 2, len(words) - _MAX_PHRASE))
+        return " ".join(words[start : start + _MAX_PHRASE]).strip(" ,")
+    return word
