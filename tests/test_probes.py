@@ -177,6 +177,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"done.metrics[0].baseline_name": "the planners' logged forecasts, as issued"},
     ),
     (
+        "equipment-changed",
+        {"constraints.data.changes": "The tank cameras were replaced with 4K cameras in 2023."},
+        {"done.eval_set": "Footage since the new cameras, 2023-2025."},
+    ),
+    (
         "negative-is-nobody-acting",
         _DISPUTED,
         {"product.label": "A charge the customer disputed is fraud; charges not disputed are left out."},

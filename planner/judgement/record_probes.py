@@ -18,8 +18,9 @@ from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.capped import CAPPED
 from planner.judgement.rules.evidence import first_said, monitor_paths, own_notes, quote
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
+from planner.judgement.rules.record import DEVICE_CHANGE, equipment_change_only
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.choices import Direction, Mode, TaskType
+from planner.plan.choices import Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape, OutcomeLimit
 
@@ -317,4 +318,33 @@ def _amount_cut_meets_the_target(plan: Plan) -> Found:
         "sell-outs and shortfalls that nothing in the plan counts. Which guardrail counts the other side "
         "(sell-outs, lost sales, shortfall hours) with a floor, or is the priced cost of both scored?",
         (quote(plan, "product.success_metric", ", ".join(words)), quote(plan, "product.action_shape")),
+    )
+
+
+# ---------------------------------------------------------------- new equipment within the data's years
+
+_NEW_EQUIPMENT_TESTED = ("done.eval_set", "constraints.data.differences_note")
+
+
+@probe(
+    "equipment-changed",
+    "label-standard-changed",
+    "instrument-change-read-as-trend",
+    "production-differs",
+)
+def _equipment_changed(plan: Plan) -> Found:
+    """New equipment (a camera, a sensor, a tank) during the data's years: an input change, not a new label
+    standard; asked where nothing says the model is tested on the new equipment."""
+    said = plan.constraints.data.changes
+    if not said or not equipment_change_only(said):
+        return None
+    if {Difference.device, Difference.capture} & set(plan.constraints.data.differences):
+        return None  # ticked: the rules on differences ask for data from the new device
+    if first_said(plan, _NEW_EQUIPMENT_TESTED, DEVICE_CHANGE):
+        return None  # the evaluation or the note on the data already speaks of the equipment
+    return (
+        "The equipment changed during the data's years: is the model tested on data from the new equipment, "
+        "and scored on each side of the switch? A new camera, sensor or tank changes what the model reads, "
+        "not what the label means: split by time across the change, test on cases since it, and compare.",
+        (quote(plan, "constraints.data.changes", "a change of equipment: the inputs, not the labels"),),
     )
