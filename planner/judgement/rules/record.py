@@ -31,7 +31,7 @@ from planner.judgement.rules.lexicon import (
     EXITS_KEPT,
     SPANS_TIME,
 )
-from planner.judgement.rules.months import MONTH, month_number
+from planner.judgement.rules.months import dates_in, later_than
 from planner.judgement.rules.survivors import left_before_the_outcome
 from planner.judgement.rules.upkeep import dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
@@ -314,19 +314,11 @@ _NAMED_COLLECTION = re.compile(
     re.IGNORECASE,
 )
 
-# A date: an optional month, then a year (`Jan 2022`, `2019`).
-_DATE = re.compile(rf"(?:\b{MONTH}\s+)?\b((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def _dates(text: str) -> list[tuple[int, int]]:
-    """The (year, month) of each date a text says, the month 0 where only a year is given."""
-    return [(int(year), month_number(month) if month else 0) for month, year in _DATE.findall(text)]
-
 
 def _opens_the_period(said: str, period: str | None) -> bool:
     """Whether every date a change names is at or before the first date of the data's period (a log
     that starts with the data): the data then holds one regime, not a mix."""
-    named, spans = _dates(said), _dates(period or "")
+    named, spans = dates_in(said), dates_in(period or "")
     if not named or not spans:
         return False
     start = spans[0]
@@ -336,7 +328,7 @@ def _opens_the_period(said: str, period: str | None) -> bool:
 def _after_the_period(said: str, period: str | None) -> bool:
     """Whether every date a change names is after the last date of the data's period (a new standard
     from next year): the data holds one regime; the change comes after it, not within it."""
-    named, spans = _dates(said), _dates(period or "")
+    named, spans = dates_in(said), dates_in(period or "")
     if not named or len(spans) < 2:
         return False
     end = spans[-1]
@@ -358,12 +350,12 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
         return ()
     period = plan.constraints.data.period
-    if FROM_LAUNCH.find(said) and (not _dates(said) or _data_end(plan) is None):
+    if FROM_LAUNCH.find(said) and (not dates_in(said) or _data_end(plan) is None):
         return None  # a change with the model or later, undated: history-from-the-old-regime asks
     if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
     end = _data_end(plan)
-    if end is not None and all(_later_than(date, end) for date in _dates(said)):
+    if end is not None and all(later_than(date, end) for date in dates_in(said)):
         return None  # every date is after the data: history-from-the-old-regime asks
     during = (
         f"during the data's period, {show(period)}"
@@ -459,16 +451,11 @@ FROM_LAUNCH = Lexicon("""
 
 def _data_end(plan: Plan) -> tuple[int, int] | None:
     """The last (year, month) the data reaches: the period's end, else the latest year a source names."""
-    spans = _dates(plan.constraints.data.period or "")
+    spans = dates_in(plan.constraints.data.period or "")
     if len(spans) >= 2:
         return spans[-1]
-    named = [date for path in source_paths(plan) for date in _dates(str(answer_at(plan, path) or ""))]
+    named = [date for path in source_paths(plan) for date in dates_in(str(answer_at(plan, path) or ""))]
     return max(named) if len(named) >= 2 and not spans else None
-
-
-def _later_than(date: tuple[int, int], end: tuple[int, int]) -> bool:
-    year, month = date
-    return year > end[0] or (year == end[0] and 0 < end[1] < month)
 
 
 def regime_after_the_data(plan: Plan) -> bool:
@@ -481,7 +468,7 @@ def regime_after_the_data(plan: Plan) -> bool:
     if equipment_change_only(said):
         return False  # a new camera or input source changes what the model reads, not the label
     end = _data_end(plan)
-    return end is not None and any(_later_than(date, end) for date in _dates(said))
+    return end is not None and any(later_than(date, end) for date in dates_in(said))
 
 
 def one_standard_throughout(plan: Plan) -> bool:
@@ -497,7 +484,7 @@ def one_standard_throughout(plan: Plan) -> bool:
         return False
     if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
         return False
-    changed, tested = _dates(said), _dates(plan.done.eval_set or "")
+    changed, tested = dates_in(said), dates_in(plan.done.eval_set or "")
     if len({year for year, _ in changed}) > 1:
         return False  # an episode over years (a lockdown, then a boom) sits in training: a lead asks
     return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set
