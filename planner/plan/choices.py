@@ -17,6 +17,8 @@ from planner.plan.workings import (
     ContentRights as ContentRights,
     EvalInputs as EvalInputs,
     Guard as Guard,
+    InputsBuilt as InputsBuilt,
+    LabelDated as LabelDated,
     LabelWriter as LabelWriter,
     MetricUnit as MetricUnit,
     Negative as Negative,

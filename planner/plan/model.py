@@ -37,6 +37,8 @@ from planner.plan.choices import (
     Guard as Guard,
     Hardware as Hardware,
     HarmKind as HarmKind,
+    InputsBuilt as InputsBuilt,
+    LabelDated as LabelDated,
     LabelSource as LabelSource,
     LabelWriter as LabelWriter,
     LaterPhase as LaterPhase,
@@ -598,6 +600,31 @@ class DataConstraints(Record):
     )
     differences_note: Text | None = Field(
         default=None, description="What exactly differs, and which inputs are recorded only afterwards."
+    )
+    inputs_built: InputsBuilt | None = Field(
+        default=None,
+        description="How the training rows' inputs are built: as each case stood at the moment of prediction "
+        "(snapshots, change history), from values that never change once captured (a photo, a form as sent), "
+        "from today's tables or latest values joined to past cases, a mix, or not checked.",
+    )
+    last_input: Text | None = Field(
+        default=None,
+        description="The input that reaches the tables last (a lab result, a feed, a status set by staff).",
+    )
+    last_input_days: Number | NotMeasured | None = Field(
+        default=None,
+        description="How many days after the date its row is filed under (the case's date; for a forecast, "
+        "the day forecast) that input arrives; negative when it is known that many days ahead; or 'not "
+        "measured'.",
+    )
+    label_dated: LabelDated | None = Field(
+        default=None,
+        description="Which date the label carries: the day the outcome happened, the day someone recorded "
+        "it (which can be days later), no date that matters, or not checked.",
+    )
+    label_recorded_after_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="At most how many days after it happens the outcome is recorded, or 'not measured'.",
     )
     period: Text | None = Field(
         default=None,

@@ -132,8 +132,8 @@ def _yes_or_no(first: str, second: str) -> tuple[str, str]:
 
 def _figure(holder: BaseModel, partner: str, text: str) -> Reading | None:
     """`text` read as the trailing figure, or None if it is no figure (it stays in the text before it).
-    A bare number is refused: after a step's name it may be minutes as well as a share."""
-    bare = _BARE.match(text)
+    A bare number is refused for a share: after a step's name it may be minutes as well as a share."""
+    bare = _BARE.match(text) if kind_of(type(holder).model_fields[partner]) is Kind.share else None
     if bare:
         number, figure = text.strip(), float(bare[1].replace(",", "."))
         if figure < 1:  # `0.2`: say it as the share it likely is

@@ -398,7 +398,6 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Does an earlier stage choose what the model sees? If so, its recall?",
             "Retrieval, candidate generation, a filter or a blocking step: what it drops the model never "
             "sees, so its recall (e.g. 92%) caps the whole. 'not measured', or 'none' if no stage chooses.",
-            essential=True,
         ),
         _q(
             "product.data_kinds",
@@ -754,6 +753,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
+            "constraints.data.label_dated",
+            "Which date does each label carry: the day it happened, or the day someone recorded it?",
+            "Outcomes typed in on a weekly round, from a backlog or in a batch carry the day of typing: each "
+            "moves by days, so the model learns when staff record, and a forecast of the day is scored "
+            "against the wrong day. 'not checked' is an answer.",
+            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
+        ),
+        _q(
+            "constraints.data.label_recorded_after_days",
+            "At most how many days after it happens is the outcome recorded?",
+            "E.g. 6 for a weekly round; 'not measured' is an answer.",
+            When("constraints.data.label_dated", ("recorded",)),
+        ),
+        _q(
             "constraints.data.label_writer",
             "Who or what writes the outcome down, and have they seen an estimate first?",
             "A person who sees an estimate (a rule's, a colleague's, the model's once live) tends to record "
@@ -795,6 +808,31 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.versioned",
             "Is raw data versioned and never overwritten?",
             "Without it, no result can be reproduced.",
+        ),
+        _q(
+            "constraints.data.inputs_built",
+            "Are the training rows' inputs as each case stood when predicted, or from today's tables?",
+            "A customer profile, a balance or a status joined to past cases as it is today holds what "
+            "happened after each prediction, often the outcome itself: offline scores flatter. Snapshots, a "
+            "change history or values that never change after capture (a photo, a form as sent) do not. "
+            "'not checked' is an answer.",
+            essential=True,
+        ),
+        _q(
+            "constraints.data.last_input",
+            "Which input reaches your tables last, and how many days after the date its row is filed under?",
+            "E.g. 'lab panel, 9': a result filed under the sample date that arrives 9 days later. The date "
+            "is the case's own, or for a forecast the day forecast; negative when it is known ahead (-3 for a "
+            "rota published 3 days before the day). 'not measured' is an answer.",
+            trailing=("constraints.data.last_input_days", "lab panel, 9"),
+            alone="Which input reaches your tables last?",
+        ),
+        _q(
+            "constraints.data.last_input_days",
+            "How many days after the date its row is filed under does that input arrive?",
+            "The date is the case's own, or for a forecast the day forecast; negative when known ahead (-3 "
+            "for 3 days before). 'not measured' is an answer.",
+            When("constraints.data.last_input"),
         ),
         _q(
             "constraints.data.differences",

@@ -25,6 +25,25 @@ class RowsPerThing(StrEnum):
     not_checked = "not_checked"
 
 
+class InputsBuilt(StrEnum):
+    """How the training rows' inputs are built: as each case stood when it was predicted, or from today's tables."""
+
+    point_in_time = "point_in_time"
+    unchanging = "unchanging"
+    latest_values = "latest_values"
+    mixed = "mixed"
+    not_checked = "not_checked"
+
+
+class LabelDated(StrEnum):
+    """Which date a label carries: the day the outcome happened, or the day someone recorded it."""
+
+    happened = "happened"
+    recorded = "recorded"
+    undated = "undated"
+    not_checked = "not_checked"
+
+
 class ActionShape(StrEnum):
     """How the output turns into action: a cut-off, the top of a queue, an amount, every item, a choice."""
 
@@ -125,6 +144,19 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     RowsPerThing: {
         "one": "one row per thing: each event, object or person appears once",
         "several": "several rows per thing: repeat reports of one event, frames of one object, visits of one person",
+        "not_checked": "not checked",
+    },
+    InputsBuilt: {
+        "point_in_time": "as each case stood at the moment of prediction: snapshots, change history, values as of then",
+        "unchanging": "from values that never change once captured: the photo, the document, the form as sent",
+        "latest_values": "from today's tables or latest values, joined to past cases",
+        "mixed": "some as each case stood then, some from today's tables or latest values",
+        "not_checked": "not checked",
+    },
+    LabelDated: {
+        "happened": "the day it happened: the event's own date or timestamp",
+        "recorded": "the day someone recorded it, which can be days later (a weekly round, a backlog, a batch)",
+        "undated": "no date matters: the label says what, not when",
         "not_checked": "not checked",
     },
     ActionShape: {
