@@ -21,6 +21,8 @@ _ROSTER = {
     "product.decision": "Planners publish the officers' roster 28 days ahead from the forecast.",
     "product.inputs": "Seats scheduled for the day, bookings so far and the weather forecast.",
     "done.eval_set": "A backtest over 2025 against the officers' counts.",
+    "constraints.data.last_input": None,
+    "constraints.data.last_input_days": None,
 }
 _WORKLIST = {
     "product.mode": "improve",
@@ -386,3 +388,24 @@ def test_the_interview_closes_with_the_questions_a_lead_would_ask() -> None:
     shown = [line for line in lines[start + 1 :] if line.startswith("  ? ")]
     assert shown == [f"  ? {each.question}" for each in asked[:3]]
     assert "A lead would also ask:" not in closing("plans/sound/plan.yaml", "sound", patched({}))
+
+
+def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
+    # The team named its last input but never measured when it arrives: the lead asks about it by name.
+    named = {
+        **_ROSTER,
+        "constraints.data.last_input": "Bookings so far",
+        "constraints.data.last_input_days": "not measured",
+    }
+    asked = {each.id: each for each in assess(patched(named)).asked}
+    question = asked["inputs-known-at-decision"]
+    assert (
+        "is Bookings so far, the input that reaches your tables last, known that long before"
+        in question.question
+    )
+    assert 'constraints.data.last_input: "Bookings so far"' in question.because
+    # Measured: the arithmetic is the rule's (inputs-after-prediction), not a question.
+    measured = {**named, "constraints.data.last_input_days": -1}
+    risks = {risk.id for risk in assess(patched(measured)).risks}
+    assert "inputs-after-prediction" in risks
+    assert "inputs-known-at-decision" not in {each.id for each in assess(patched(measured)).asked}

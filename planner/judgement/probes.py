@@ -104,19 +104,26 @@ _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
     "horizon-shorter-than-lead-time",
     "inputs-set-after-the-decision",
     "future-inputs",
+    "inputs-after-prediction",
 )
 def _inputs_known_at_decision(plan: Plan) -> Found:
-    inputs = answer_at(plan, "product.inputs")
+    inputs, data = answer_at(plan, "product.inputs"), plan.constraints.data
     lead = decision_lead(plan) if inputs else None
     if lead is None or lead.days < 2 or first_said(plan, _EVAL, AS_OF):
         return None
-    if any(reach >= lead.days for _, (_, reach) in scored_at(plan)):
-        return None
+    if any(reach >= lead.days for _, (_, reach) in scored_at(plan)) or isinstance(
+        data.last_input_days, float
+    ):
+        return None  # scored at the lead, or the last input's arrival answered (inputs-after-prediction weighs it)
     words, lever, path = lead.words, lead.about, lead.path
+    # The input the team says arrives last is the one to ask about by name.
+    suspect = f"{data.last_input}, the input that reaches your tables last," if data.last_input else None
+    named = suspect or f"each input ({short(inputs)})"
+    because = quote(plan, "constraints.data.last_input") if data.last_input else quote(plan, "product.inputs")
     return (
-        f"The decision ({lever}) is fixed {words}: is each input ({short(inputs)}) known that long before the day it "
+        f"The decision ({lever}) is fixed {words}: is {named} known that long before the day it "
         f"serves, and does the evaluation forecast from the data as it stood {words}?",
-        (quote(plan, path, f"{lever}: {words}"), quote(plan, "product.inputs")),
+        (quote(plan, path, f"{lever}: {words}"), because),
     )
 
 

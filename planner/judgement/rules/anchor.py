@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, quote, source_paths
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.model import Category, DataKind, Plan
+from planner.plan.model import Category, DataKind, InputsBuilt, Plan
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -318,7 +318,7 @@ READING_NOW = Lexicon("current values, latest values")
 @rule(
     "inputs-read-as-they-are-now",
     Category.data,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Rebuild each input as it stood when each past decision was taken",
@@ -329,6 +329,23 @@ READING_NOW = Lexicon("current values, latest values")
     ),
     ask="are these inputs read as they stood when each past decision was taken, or as they are now?",
     fires=(
+        Case(  # answered: today's tables, and the outcome comes 90 days after the prediction
+            {
+                "constraints.data.inputs_built": "latest_values",
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.label_delay_days": 90,
+            },
+            also=frozenset({"label-delay-exceeds-retraining"}),
+            evidence=(
+                "constraints.data.inputs_built: latest_values (the training rows read today's tables or latest "
+                "values, joined to past cases)",
+                "constraints.data.label_delay_days: 90 (the outcome comes 90 days after each prediction, and "
+                "the tables were updated meanwhile: the rows carry what happened after it, often the outcome)",
+            ),
+        ),
+        Case(  # some from today's tables, and no label delay said: a question of how much changed since
+            {"constraints.data.inputs_built": "mixed"},
+        ),
         Case(
             {
                 "product.inputs": "Languages, home postcode and acceptance rate (the profile table keeps it "
@@ -354,6 +371,8 @@ READING_NOW = Lexicon("current values, latest values")
         ),
     ),
     quiet=(
+        Case({"constraints.data.inputs_built": "point_in_time"}),
+        Case({"constraints.data.inputs_built": "unchanging"}),
         Case(  # a point-in-time snapshot
             {
                 "product.inputs": "Languages, home postcode and acceptance rate from the nightly snapshot of "
@@ -386,6 +405,9 @@ def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
     point-in-time snapshot, the table's change history, a rate counted only over earlier cases); where
     that cannot be done, drop the input or score it on cases collected after a snapshot is kept.
     """
+    built = plan.constraints.data.inputs_built
+    if built in (InputsBuilt.latest_values, InputsBuilt.mixed):
+        return built_from_today(plan, built)
     for path in _AS_NOW_IN:
         text = answer_at(plan, path)
         said = AS_NOW.find(text)
@@ -397,3 +419,27 @@ def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
             note = f"{part}: as it is now, or as it stood at each past decision?"
             return Hint((said,), (quote(plan, path, note),))
     return None
+
+
+def built_from_today(plan: Plan, built: InputsBuilt) -> Evidence:
+    """The answer says the training rows read today's tables: high where the outcome comes days after the
+    prediction (the tables changed meanwhile, often with the outcome), else a lower likelihood."""
+    what = "some of the training rows' inputs" if built is InputsBuilt.mixed else "the training rows"
+    said = f"constraints.data.inputs_built: {built.value} ({what} read today's tables or latest values, joined to past cases)"
+    delay = plan.constraints.data.label_delay_range()
+    lead = decision_lead(plan)
+    after = (delay[1], "constraints.data.label_delay_days") if delay and delay[1] > 0 else None
+    after = after or ((lead.days, lead.path) if lead is not None and lead.days > 0 else None)
+    if after is None:
+        return Tempered(3, (said,))
+    days, path = after
+    note = (
+        f"the outcome comes {in_days(days)} after each prediction, and the tables were updated meanwhile: the "
+        "rows carry what happened after it, often the outcome"
+    )
+    return (
+        said,
+        quote(plan, path, note)
+        if path != "constraints.data.label_delay_days"
+        else f"{path}: {days:g} ({note})",
+    )

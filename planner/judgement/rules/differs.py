@@ -3,6 +3,7 @@ and on what a team says that already judges the difference apart or finds the tw
 
 from __future__ import annotations
 
+from planner.judgement.rules.arrival import differences_quote
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.covered import (
     REVALIDATED as _REVALIDATED,
@@ -25,7 +26,6 @@ from planner.judgement.rules.lexicon import (
     TESTED_ON,
 )
 from planner.judgement.rules.seasons import seasons_backtested
-from planner.judgement.rules.timing import differences_quote
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import in_one_sentence

@@ -112,6 +112,7 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "product.task": "forecasting",
                 "product.output": "Duplicate invoices expected in each of the next 1-3 days.",
                 "product.decision": "The clerk rota is finalised a fortnight ahead from the forecast.",
+                "constraints.data.last_input_days": None,
             }
         ),
         Case(

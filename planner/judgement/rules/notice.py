@@ -103,6 +103,7 @@ def _prediction_lead(plan: Plan) -> tuple[str, float, str] | None:
                 "product.lead_days": 14,
                 "product.decision": "Depot managers add vans from the forecast and agency staff are booked "
                 "with the agency 21 days ahead.",
+                "constraints.data.last_input_days": None,
             },
             evidence=(
                 "product.lead_days: 14 (the prediction is made that many days ahead)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.arrival import FIRES as STATED_FIRES, QUIET as STATED_QUIET, stated_late
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import (
@@ -27,7 +28,6 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
-from planner.plan.choices import label
 from planner.plan.model import Category, Difference, Plan
 
 # Inputs whose value builds up over the period the label measures, or is fixed only when the case
@@ -178,14 +178,6 @@ def _after_the_window(text: str, window: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
-    """The differences ticked among `kinds`, as the plan holds them, with the note that explains them."""
-    found = (f"constraints.data.differences: {show(kinds)} ({note})",)
-    if plan.constraints.data.differences_note:
-        return (*found, quote(plan, "constraints.data.differences_note"))
-    return found
-
-
 @rule(
     "inputs-after-prediction",
     Category.data,
@@ -200,6 +192,7 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
         first=True,
     ),
     fires=(
+        *STATED_FIRES,
         Case(
             {"constraints.data.differences": ["later_inputs"]},
             evidence=(
@@ -322,6 +315,7 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
         ),
     ),
     quiet=(
+        *STATED_QUIET,
         Case(  # the label is counted after the inputs' window: it starts where they end
             {
                 "constraints.data.differences": [],
@@ -439,9 +433,10 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     Mitigation: For every input, write down when its value is known; rebuild the training and test
     data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
     """
+    stated = stated_late(plan)
+    if stated:
+        return stated
     differences = plan.constraints.data.differences
-    if Difference.later_inputs in differences:
-        return differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
     if after_the_event(plan):
         return None  # it runs after the event (a report once the match is over): a final figure is in time
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None

@@ -1,0 +1,120 @@
+"""Inputs stated late: the tick (`later_inputs`), and when the input that reaches the tables last
+arrives against the moment the model predicts (`last_input_days` read with the lead, the arithmetic shown).
+
+A result filed under the sample date that reaches the tables 9 days later sits in every training row as if
+known that day; a rota published 3 days before the day is in the history of a forecast made 28 days
+before. The team need not see the leak to answer when its last input arrives: the arithmetic shows it.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.anchor import decision_lead, in_days
+from planner.judgement.rules.base import Case
+from planner.judgement.rules.evidence import quote, show
+from planner.plan.choices import label
+from planner.plan.model import Difference, Plan, TaskType
+
+_DAYS = "constraints.data.last_input_days"
+_NAME = "constraints.data.last_input"
+
+
+def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
+    """The differences ticked among `kinds`, as the plan holds them, with the note that explains them."""
+    found = (f"constraints.data.differences: {show(kinds)} ({note})",)
+    if plan.constraints.data.differences_note:
+        return (*found, quote(plan, "constraints.data.differences_note"))
+    return found
+
+
+def stated_late(plan: Plan) -> tuple[str, ...] | None:
+    """Inputs the answers state late: the last input's arrival after the moment of prediction, and the tick."""
+    late = late_input(plan)
+    if Difference.later_inputs not in plan.constraints.data.differences:
+        return late
+    ticked = differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
+    return (*ticked, *(late or ()))
+
+
+def _arrives(days: float) -> str:
+    """`9 days after`, `3 days before`, `on`: when the input arrives against its row's date."""
+    if days > 0:
+        return f"arrives {in_days(days)} after"
+    return f"is known {in_days(-days)} before" if days < 0 else "arrives on"
+
+
+def late_input(plan: Plan) -> tuple[str, ...] | None:
+    """The input that arrives last is not there yet when the model predicts: for a case, when it arrives
+    after the date its row is filed under (the model predicts at that date); for a forecast, when it is
+    known fewer days before the day forecast than the forecast is made ahead."""
+    data = plan.constraints.data
+    days = data.last_input_days
+    if isinstance(days, str) or days is None:
+        return None
+    name = data.last_input or "the input that arrives last"
+    lines: tuple[str, ...] = (
+        (quote(plan, _NAME, "the input that reaches the tables last"),) if data.last_input else ()
+    )
+    if plan.product.task is not TaskType.forecasting:
+        if days <= 0:
+            return None
+        note = (
+            f"{name} {_arrives(days)} the date its row is filed under, where the model predicts: each "
+            f"training row holds a value the live model will wait {in_days(days)} for"
+        )
+        return (*lines, f"{_DAYS}: {days:g} ({note})")
+    lead = decision_lead(plan)
+    ahead = lead.days if lead is not None else 0.0
+    missing = days + ahead
+    if missing <= 0:
+        return None
+    made = f"the forecast is made {in_days(ahead)} before it" if ahead else "even a forecast made on the day"
+    sum_ = f"{days:g} + {ahead:g} = {missing:g}" if ahead else f"{days:g}"
+    note = (
+        f"{name} {_arrives(days)} the day forecast, and {made}: {sum_} days short, so the backtest uses a "
+        "value the live forecast does not have"
+    )
+    found = (*lines, f"{_DAYS}: {days:g} ({note})")
+    if lead is not None:
+        found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
+    return found
+
+
+# The rule's cases for this answer (inputs-after-prediction).
+FIRES = (
+    Case(  # a lab result filed under the sample date, there 9 days later
+        {"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 9},
+        evidence=(
+            'constraints.data.last_input: "Lab panel" (the input that reaches the tables last)',
+            "constraints.data.last_input_days: 9 (Lab panel arrives 9 days after the date its row is filed "
+            "under, where the model predicts: each training row holds a value the live model will wait 9 "
+            "days for)",
+        ),
+    ),
+    Case(  # a rota known 3 days before the day, for a forecast made 28 days before it
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 28,
+            "constraints.data.last_input": "Staff rota",
+            "constraints.data.last_input_days": -3,
+        },
+        evidence=(
+            'constraints.data.last_input: "Staff rota" (the input that reaches the tables last)',
+            "constraints.data.last_input_days: -3 (Staff rota is known 3 days before the day forecast, and "
+            "the forecast is made 28 days before it: -3 + 28 = 25 days short, so the backtest uses a value "
+            "the live forecast does not have)",
+            "product.lead_days: 28 (the decision: 28 days ahead)",
+        ),
+    ),
+)
+QUIET = (
+    Case({"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 0}),
+    Case(  # a rota published 35 days ahead, for a forecast made 28 days ahead: in time
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 28,
+            "constraints.data.last_input": "Staff rota",
+            "constraints.data.last_input_days": -35,
+        }
+    ),
+    Case({"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": "not measured"}),
+)
