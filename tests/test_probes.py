@@ -324,6 +324,11 @@ def test_risks_shows_the_questions_in_text_json_and_markdown(make_workspace: Mak
 
 # Shapes near each probe's that do not call for it: (the probe, answers patched onto the sound plan).
 QUIET: list[tuple[str, dict[str, Any]]] = [
+    # the equipment is said to have stayed the same: no change to ask about
+    (
+        "equipment-changed",
+        {"constraints.data.changes": "Same drone camera and flight height throughout; counters trained alike."},
+    ),
     # a duration, not a count capacity can stop
     ("capacity-caps-the-record", {**_PICKED, "product.label": "Minutes per order line, from the scanners."}),
     # the demand is booked ahead: a short shift makes people wait, it does not lose them

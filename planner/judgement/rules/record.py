@@ -403,9 +403,10 @@ _KEPT_AS_IT_WAS = re.compile(
 
 def equipment_change_only(said: str) -> bool:
     """Whether a change names new equipment or inputs (a camera, a tank, a sensor, a feed) and no change of
-    what the label means: regime words in a clause saying they stayed the same do not count."""
+    what the label means: words in a clause saying they stayed the same (`same camera throughout`) do not
+    count."""
     rest = _KEPT_AS_IT_WAS.sub(" ", said)
-    return bool(DEVICE_CHANGE.find(said) or INPUT_CHANGE.find(said)) and not REGIME_CHANGE.find(rest)
+    return bool(DEVICE_CHANGE.find(rest) or INPUT_CHANGE.find(rest)) and not REGIME_CHANGE.find(rest)
 
 
 # A change of what the model reads: a new feature, field or source of inputs (a data-sharing agreement).
