@@ -327,7 +327,9 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
     # the equipment is said to have stayed the same: no change to ask about
     (
         "equipment-changed",
-        {"constraints.data.changes": "Same drone camera and flight height throughout; counters trained alike."},
+        {
+            "constraints.data.changes": "Same drone camera and flight height throughout; counters trained alike."
+        },
     ),
     # a duration, not a count capacity can stop
     ("capacity-caps-the-record", {**_PICKED, "product.label": "Minutes per order line, from the scanners."}),

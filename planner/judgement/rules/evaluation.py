@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, monitor_paths, quote
 from planner.judgement.rules.fitting import CUSTOMERS_CHOOSE, WITHHOLDING_CARE, output_chooses_none
 from planner.judgement.rules.heard import selection_in_the_label
 from planner.judgement.rules.lexicon import (
@@ -38,13 +38,25 @@ def evaluated_at_random(plan: Plan) -> str | None:
     return None
 
 
-def audits_the_unselected(plan: Plan) -> bool:
-    """Whether one answer on the evaluation draws at random from the cases the process did not select
-    (`300 randomly drawn unmatched reports checked by hand`): the evaluation sees the old misses."""
-    return any(
-        in_one_sentence(str(answer_at(plan, path) or ""), DRAWN_AT_RANDOM, UNSELECTED_CASES)
-        for path in evaluation_paths(plan)
-    )
+# Said of a check on a random draw: `audit a random 300`, `randomly checked`, and every way of DRAWN_AT_RANDOM.
+_AUDITED_AT_RANDOM = DRAWN_AT_RANDOM + Lexicon("""
+    randomly audited, randomly audit, randomly audits, randomly checked, randomly check, randomly checks
+    randomly inspected, randomly reviewed, audit a random, audits a random, audited a random
+    check a random, checks a random, checked a random, review a random, reviews a random
+    reviewed a random, a random share, random share, random shares
+""")
+
+
+def audited_unselected(plan: Plan) -> str | None:
+    """The answer saying the team checks a random draw of the cases the process did not select (`300
+    randomly drawn unmatched reports checked by hand`, today's figure from such an audit, or a monitor
+    that keeps drawing them), quoted: the evaluation sees the old misses."""
+    paths = (*evaluation_paths(plan), "product.current_performance", "by_hand.human_score_notes")
+    for path in (*paths, *monitor_paths(plan)):
+        words = in_one_sentence(str(answer_at(plan, path) or ""), _AUDITED_AT_RANDOM, UNSELECTED_CASES)
+        if words:
+            return quote(plan, path, f"a random check of the cases not selected: {', '.join(words)}")
+    return None
 
 
 _KEEP_A_RANDOM_SHARE = Move(
@@ -264,8 +276,9 @@ def selective_labels(plan: Plan) -> Evidence:
     found = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
     if data.exploration_share is not None:
         found = (found[0], quote(plan, "constraints.data.exploration_share"))
-    if at_random and audits_the_unselected(plan):  # the cases nobody chose are audited at random: low
-        return Tempered(1, (found[0], at_random))
+    audit = audited_unselected(plan)
+    if audit:  # the cases nobody chose are checked at random: the old misses are seen, low
+        return Tempered(1, (found[0], audit))
     if at_random:  # evaluated on a random sample: credit it, keep it random
         return Tempered(2, (found[0], at_random))
     return output_chooses_none(plan, found) or found  # customers chose, or someone else: less likely
