@@ -100,7 +100,17 @@ _AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
     likelihood=4,
     impact=4,
     fires=(
-        Case({"done.metrics[0].target": None}, evidence=("done.metrics: 1 metric, none with a target",)),
+        Case(
+            {"done.metrics[0].target": None, "done.metrics[0].baseline": None},
+            evidence=("done.metrics: 1 metric, none with a target",),
+        ),
+        Case(  # "beat today's rule": a baseline and no margin (medium)
+            {"done.metrics[0].target": None},
+            evidence=(
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (a baseline (0.45) and no '
+                "target: beat it by how much? Without a margin, noise decides whether it is done)",
+            ),
+        ),
         Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
     ),
     quiet=(  # a relative target ("15% lower than the baseline") is a target
@@ -132,6 +142,26 @@ def no_done_criteria(plan: Plan) -> Evidence:
     if vague:
         return vague
     if metrics and all(metric.goal() is None and metric.relative_target is None for metric in metrics):
+        beaten = [
+            (path, metric)
+            for path, metric in done_metrics(plan)
+            if metric.baseline is not None or metric.baseline_name
+        ]
+        if beaten:  # "beat today's rule": a criterion, short of a margin
+            path, metric = beaten[0]
+            against = show(metric.baseline) if metric.baseline is not None else ""
+            against = ", ".join(part for part in (against, metric.baseline_name or "") if part)
+            return Tempered(
+                2,
+                (
+                    quote(
+                        plan,
+                        f"{path}.name",
+                        f"a baseline ({against}) and no target: beat it by how much? Without a margin, "
+                        "noise decides whether it is done",
+                    ),
+                ),
+            )
         return (f"done.metrics: {len(metrics)} metric{'s' * (len(metrics) > 1)}, none with a target",)
     return None
 
