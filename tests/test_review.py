@@ -112,6 +112,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "goal-group-beyond-the-channel",
         "later-step-loses-more",
         "recommended-places-fill",
+        "protected-feature-in-decision",
         "obliged-picks-counted",
         "display-echoes-the-model",
         "action-budget-in-other-units",

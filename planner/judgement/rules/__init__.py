@@ -166,6 +166,7 @@ from planner.judgement.rules import (
     popularity,
     goalgap,
     places,
+    protected,
 )
 # isort: on
 
@@ -261,6 +262,7 @@ __all__ = [
     "power",
     "prevalence",
     "prevented",
+    "protected",
     "provenance",
     "providers",
     "published",

@@ -1,0 +1,124 @@
+"""Rules on what a decision about people is made from: a protected characteristic (age, sex, nationality)
+or a stand-in for one (a postcode, a first name, the staff member who handled the case) among the inputs of
+a model that ranks, declines, prices or allocates paid work to people."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, own_notes, quote, source_paths
+from planner.judgement.rules.fairness import _decides_about_people
+from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan
+
+# Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
+# age); `age` of an account, a debt or a vehicle is no person's.
+TRAITS = Lexicon(
+    """
+    date of birth, dates of birth, birth date, birth dates, birthdate, dob, age, ages, age band, age bands
+    age group, age groups, gender, genders, sex, marital status
+    """,
+    unless="""
+    account age, age of the account, claim age, age of the claim, debt age, age of the debt, vehicle age
+    age of the vehicle, property age, age of the property, asset age, age of the asset, stock age
+    age of stock, age of the stock, listing age, age of the listing, age of the data, data age, ticket age
+    age of the ticket, invoice age, age of the invoice, building age, age of the building, roof age
+    """,
+)
+# The person who handled a case named as an input: the model learns that person's past calls.
+STAFF_NAMED = Lexicon("""
+    agent name, agent's name, agent id, named agent, staff name, staff member's name, staff id
+    caseworker name, caseworker's name, officer's name, assessor's name, assessor id, handler's name
+    recruiter's name, recruiter id, letting agent's name, underwriter's name, underwriter id
+""")
+# What says the feature was cleared by legal or measured out of the model.
+CLEARED = Lexicon("""
+    legal sign-off, signed off by legal, legal review, legal reviewed, reviewed by legal, legal approval
+    approved by legal, dpia, equality impact assessment, tested without, trained without, model without
+    ablation, dropped from the inputs, removed from the inputs, excluded from the inputs, not a model input
+    not used as an input, not used by the model, never used by the model, used only to check
+""")
+_PATHS = ("product.inputs", "product.label", "constraints.data.differences_note")
+
+
+@rule(
+    "protected-feature-in-decision",
+    Category.ethics,
+    likelihood=3,
+    impact=4,
+    ask="do the inputs of a decision about people name a protected characteristic or a stand-in for one?",
+    move=Move(
+        "Get legal sign-off on each protected or stand-in input, and test the model without it",
+        "Age, sex, nationality, a postcode or the staff member who handled a case, used to rank, decline, "
+        "price or allocate paid work to people, is direct or indirect discrimination and an automated "
+        "decision the law restricts: name each such input, have legal sign it off or drop it, and compare "
+        "the model with and without it, and its outcomes by group",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which locums are offered each open shift first.",
+                "product.inputs": "Grade, past shifts worked, date of birth, gender and home postcode.",
+            },
+            evidence=(
+                'product.decision: "Which locums are offered each open shift first." (a decision about people: '
+                "locums, offered)",
+                'product.inputs: "Grade, past shifts worked, date of birth, gender and home postcode." (date of '
+                "birth, gender, postcode: a protected characteristic or a stand-in for one decides about "
+                "people: legal sign-off, and a test without it?)",
+            ),
+            also=frozenset({"fairness-unchecked", "personal-data"}),
+        ),
+    ),
+    quiet=(
+        Case(  # cleared and tested without
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which locums are offered each open shift first.",
+                "product.inputs": "Grade, past shifts worked and home postcode; legal sign-off given, and the "
+                "model is tested without the postcode.",
+            }
+        ),
+        Case(  # nobody decided about: a vehicle's age prices a repair
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "The workshop quotes the repair price.",
+                "product.inputs": "Vehicle age, mileage and the fault code.",
+            }
+        ),
+    ),
+)
+def protected_feature_in_decision(plan: Plan) -> Evidence:
+    """A protected characteristic, or a stand-in for one, is an input of a decision about people.
+
+    A model that ranks applicants, declines tenants, prices cover or allocates shifts to freelancers from
+    their age, sex, nationality, postcode or the staff member who handled them learns past discrimination
+    and applies it at scale; a check of outcomes by group does not make the input lawful, and the law
+    restricts decisions made on it without a person.
+
+    Mitigation: Name each protected or stand-in input, get legal sign-off to use it (or drop it), train
+    and compare the model without it, and report outcomes by group.
+    """
+    if plan.constraints.data.personal_data is False:
+        return None
+    decided = _decides_about_people(plan)
+    if decided is None:
+        return None
+    texts = [answer_at(plan, path) for path in (*_PATHS, *source_paths(plan))] + list(own_notes(plan))
+    if any(CLEARED.find(text) for text in texts if isinstance(text, str)):
+        return None
+    for path in (*_PATHS, *source_paths(plan)):
+        text = answer_at(plan, path)
+        words = TRAITS.find_all(text) + PROTECTED.find_all(text) + STAFF_NAMED.find_all(text)
+        words += PROXY_OF_PROTECTED.find_all(text)
+        if words:
+            (who, people), (does, acts) = decided
+            note = (
+                f"{', '.join(words)}: a protected characteristic or a stand-in for one decides about people: "
+                "legal sign-off, and a test without it?"
+            )
+            about = quote(plan, does, f"a decision about people: {', '.join((*people, *acts))}")
+            return Hint(words, (about, quote(plan, path, note)))
+    return None
