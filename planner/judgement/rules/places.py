@@ -21,6 +21,9 @@ LIMITED = Lexicon(
     volunteering roles, open roles, vacancies, event tickets, tickets left, capacity, capacities
     class size, class sizes, fully booked, sold out, waiting list
     waiting lists, waitlist, waitlists, limited stock, stock levels, out of stock, in stock
+    up for adoption, for adoption, adoptable, to adopt, be adopted, adopted once, rehome, rehoming, rehomed
+    one-off, one of a kind, one-of-a-kind, unique item, unique items, unique listing, unique listings
+    let once, sold once, taken once, second-hand, secondhand, pre-owned, preloved, pre-loved, under offer
     """,
     unless="""
     decimal places, places visited, places of, market places, marketplaces, in places, parking spaces
@@ -35,6 +38,11 @@ PLACES_HEEDED = Lexicon("""
     quotas, spread demand, spreads demand, spread the demand, fill rate, fullness, occupancy, hide full
     hides full, full courses hidden, full items hidden, free slots, free time slots, free appointment slots
     open slots, available slots, slots left, slot availability, seat availability, place availability
+""")
+# A goal of placing what nobody picks: ranking by appeal (and a popularity baseline) pulls against it.
+HARD_TO_PLACE = Lexicon("""
+    long-stay, long stay, long-stayers, hard to place, hard-to-place, hardest to place, overlooked
+    least viewed, slow-moving, slow movers, slow sellers, long tail, long-tail, hard to rehome, hard-to-rehome
 """)
 _ITEM_PATHS = (
     "product.inputs",
@@ -98,8 +106,31 @@ def _heeded(plan: Plan, lexicon: Lexicon, paths: tuple[str, ...]) -> bool:
                 "done.online_validation": "a_b_test",
             },
         ),
+        Case(  # each dog can be adopted once: a capacity of one, and a goal the top picks pull against
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "product.goal": "More long-stay dogs are adopted.",
+                "product.decision": "Each visitor sees eight suggested dogs up for adoption.",
+            },
+            evidence=(
+                'product.task: "recommendation" (every list sends demand to the items it ranks high)',
+                'product.decision: "Each visitor sees eight suggested dogs up for adoption." (up for adoption: '
+                "each item has limited places; the same few top items fill, and a popularity baseline pushes the "
+                "same way)",
+                'product.goal: "More long-stay dogs are adopted." (long-stay: ranking by appeal and popularity '
+                "pulls against placing these: judge them apart)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the adoption of a feature: uptake, not an item taken once
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "product.decision": "Each user sees three suggested features to raise adoption.",
+            }
+        ),
         Case(  # the ranking sees the places left
             {
                 "product.task": "recommendation",
@@ -143,6 +174,10 @@ def recommended_places_fill(plan: Plan) -> Evidence:
             "baseline pushes the same way"
         )
         evidence.append(quote(plan, path, note))
+    hard = first_said(plan, ("product.goal", "product.pain", "product.success_metric"), HARD_TO_PLACE)
+    if hard:
+        note = f"{', '.join(hard[1])}: ranking by appeal and popularity pulls against placing these: judge them apart"
+        evidence.append(quote(plan, hard[0], note))
     shared = plan.done.online_validation in _TESTS and not _heeded(plan, POOLED, ())
     if shared and not arms_share_supply(plan):  # test-arms-share-supply asks it otherwise
         evidence.append(

@@ -30,12 +30,14 @@ _LOGGED_PICKS = Lexicon("""
     click, clicks, clicked, click-through, click-throughs, clickthrough, booked, bookings
     picked, picks, accepted, accepts, impression, impressions, shown but not
     shown only, not opened, viewed details, add to basket, added to basket, add to cart, added to cart
+    enquiry, enquiries, enquired, inquiry, inquiries
     vote, votes, voted, upvote, upvotes, upvoted, helpful votes, marked helpful, likes, liked, thumbs up
 """)
 # The order shown today written into the logs: the position each item was shown at.
 _POSITION_LOGGED = Lexicon("""
     position, positions, row position, rank shown, slot shown, positions 1-3, first rows, first 10 rows
     top rows, top of the list, near the top, first page, above the fold
+    newest first, most recent first, oldest first, listed newest first, sorted by newest, fixed order
 """)
 # What a plan says it does about the position effect.
 _CORRECTED = Lexicon("""
