@@ -113,6 +113,8 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "later-step-loses-more",
         "recommended-places-fill",
         "protected-feature-in-decision",
+        "others-inside-the-record",
+        "sent-to-others-unchecked",
         "obliged-picks-counted",
         "display-echoes-the-model",
         "action-budget-in-other-units",

@@ -167,6 +167,7 @@ from planner.judgement.rules import (
     goalgap,
     places,
     protected,
+    thirdparty,
 )
 # isort: on
 
@@ -300,6 +301,7 @@ __all__ = [
     "standard",
     "steering",
     "subsets",
+    "thirdparty",
     "ticked",
     "traps",
     "trial",
