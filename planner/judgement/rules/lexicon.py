@@ -234,7 +234,7 @@ ABOUT_PEOPLE = Lexicon(
     student, students, pupil, pupils, learner, learners, candidate, candidates
     employee, employees, claimant, claimants, borrower, borrowers, cardholder, cardholders
     resident, residents, citizen, citizens, defendant, defendants, job seeker, job seekers
-    freelancer, freelancers, gig worker, gig workers, locum, locums, crowdworker, crowdworkers
+    freelance, freelancer, freelancers, gig worker, gig workers, locum, locums, crowdworker, crowdworkers
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
     wastewater treatment, heat treatment, surface treatment, seed treatment, """

@@ -29,7 +29,8 @@ TRAITS = Lexicon(
 STAFF_NAMED = Lexicon("""
     agent name, agent's name, agent id, named agent, staff name, staff member's name, staff id
     caseworker name, caseworker's name, officer's name, assessor's name, assessor id, handler's name
-    recruiter's name, recruiter id, letting agent's name, underwriter's name, underwriter id
+    recruiter's name, recruiter id, letting agent's name, underwriter's name, underwriter id, manager's name
+    project manager's name, account manager's name, handling agent, agent who handled, staff member who handled
 """)
 # What says the feature was cleared by legal or measured out of the model.
 CLEARED = Lexicon("""
