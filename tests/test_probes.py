@@ -406,11 +406,17 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
     }
     asked = {each.id: each for each in assess(patched(named)).asked}
     question = asked["inputs-known-at-decision"]
-    assert (
-        "is Bookings so far, the input that reaches your tables last, known that long before"
-        in question.question
-    )
-    assert 'constraints.data.last_input: "Bookings so far"' in question.because
+    # 'not measured' reads as a question of when it arrives, with a way to find out.
+    assert "when Bookings so far reaches your tables is not measured" in question.question
+    assert "how many days before the day it serves does Bookings so far arrive" in question.question
+    assert "timestamps of a few rows" in question.question
+    assert ", the input that reaches your tables last," not in question.question
+    assert any('constraints.data.last_input: "Bookings so far"' in line for line in question.because)
+    assert "constraints.data.last_input_days: not measured" in question.because
+    # Named but its arrival left blank: the question asks whether it is known that far ahead.
+    blank = {**named, "constraints.data.last_input_days": None}
+    unmeasured = {each.id: each for each in assess(patched(blank)).asked}["inputs-known-at-decision"]
+    assert "is Bookings so far (the input that reaches your tables last) known" in unmeasured.question
     # Measured: the arithmetic is the rule's (inputs-after-prediction), not a question.
     measured = {**named, "constraints.data.last_input_days": -1}
     risks = {risk.id for risk in assess(patched(measured)).risks}

@@ -116,14 +116,29 @@ def _inputs_known_at_decision(plan: Plan) -> Found:
     ):
         return None  # scored at the lead, or the last input's arrival answered (inputs-after-prediction weighs it)
     words, lever, path = lead.words, lead.about, lead.path
+    said = (quote(plan, path, f"{lever}: {words}"),)
+    if data.last_input and data.last_input_days == "not measured":
+        # The team named the input that arrives last but not when: ask when, and how to find out.
+        name = data.last_input.strip().rstrip(".")
+        return (
+            f"The decision ({lever}) is fixed {words}, and when {name} reaches your tables is not measured: "
+            f"how many days before the day it serves does {name} arrive (check the load timestamps of a few "
+            f"rows against the day each serves), and does the evaluation forecast from the data as it stood "
+            f"{words}?",
+            (
+                *said,
+                quote(plan, "constraints.data.last_input", "the input that reaches the tables last"),
+                "constraints.data.last_input_days: not measured",
+            ),
+        )
     # The input the team says arrives last is the one to ask about by name.
-    suspect = f"{data.last_input}, the input that reaches your tables last," if data.last_input else None
+    suspect = f"{data.last_input} (the input that reaches your tables last)" if data.last_input else None
     named = suspect or f"each input ({short(inputs)})"
     because = quote(plan, "constraints.data.last_input") if data.last_input else quote(plan, "product.inputs")
     return (
         f"The decision ({lever}) is fixed {words}: is {named} known that long before the day it "
         f"serves, and does the evaluation forecast from the data as it stood {words}?",
-        (quote(plan, path, f"{lever}: {words}"), because),
+        (*said, because),
     )
 
 
