@@ -108,6 +108,7 @@ HAPPY = [
     line("1"),  # each label carries the day it happened
     line("1"),  # the world records the outcome (a chargeback)
     line("0.5%"),  # rarest class: asked because the task is classification
+    line("1"),  # ...measured among all the orders production sees
     line("2"), line("one customer"),  # several rows per customer
     "n",  # not versioned
     line("1"),  # inputs built as each order stood at the moment of prediction
@@ -230,6 +231,7 @@ constraints:
     exploration_share: 0.02
     outcome_limits: [none]
     rarest_class_share: 0.005
+    rarest_class_share_from: production
     versioned: false
     rows_per_thing: several
     inputs_built: point_in_time
@@ -371,8 +373,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 120
-    assert "\nSaved plans/fraud/plan.yaml: 120 of 120 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 121
+    assert "\nSaved plans/fraud/plan.yaml: 121 of 121 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -394,7 +396,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 110  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 111  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -873,7 +875,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 120 of 120 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 121 of 121 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -940,7 +942,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 120 of 120 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 121 of 121 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -26,6 +26,7 @@ from planner.plan.workings import (
     OutcomeLimit as OutcomeLimit,
     Reach as Reach,
     RowsPerThing as RowsPerThing,
+    ShareFrom as ShareFrom,
 )
 
 

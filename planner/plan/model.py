@@ -57,6 +57,7 @@ from planner.plan.choices import (
     RulesVerdict as RulesVerdict,
     Serving as Serving,
     Severity as Severity,
+    ShareFrom as ShareFrom,
     Split as Split,
     Status as Status,
     TaskType as TaskType,
@@ -585,8 +586,14 @@ class DataConstraints(Record):
     labeled_examples: Whole | None = Field(
         default=None, ge=0, description="How many labeled examples exist today."
     )
-    rarest_class_share: Share | None = Field(
-        default=None, description="Share of the rarest class that matters (classification only)."
+    rarest_class_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Share of the rarest class that matters (classification only), or 'not measured'.",
+    )
+    rarest_class_share_from: ShareFrom | None = Field(
+        default=None,
+        description="Where that share was measured: in production (all the cases the product sees), in the "
+        "labelled data (a collected, balanced or enriched set), or not measured.",
     )
     versioned: bool | None = Field(
         default=None, description="Whether raw data is versioned and never overwritten."
@@ -723,6 +730,12 @@ class DataConstraints(Record):
                 "delay_range", "label_delay_max_days is shorter than label_delay_days; swap them"
             )
         return self
+
+    @property
+    def rare_share(self) -> float | None:
+        """The rarest class's share as a number, or None where it is blank or 'not measured'."""
+        share = self.rarest_class_share
+        return None if isinstance(share, str) else share
 
     def label_delay_range(self) -> tuple[float, float] | None:
         low = self.label_delay_days if self.label_delay_days is not None else self.label_delay_max_days

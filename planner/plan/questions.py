@@ -788,9 +788,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.rarest_class_share",
             "Share of the rarest class that matters?",
-            "E.g. 0.5% fraud; accuracy means nothing for rare classes.",
+            "E.g. 0.5% fraud; accuracy means nothing for rare classes. 'not measured' is an answer.",
             When("product.task", _CLASSIFYING),
             essential=True,
+        ),
+        _q(
+            "constraints.data.rarest_class_share_from",
+            "Where was that share measured?",
+            "Among all the cases production sees, or in the labelled data? A collected set is often "
+            "balanced or enriched (48% where production has 1 in 500): precision measured there is not "
+            "precision at production's base rate.",
+            When("constraints.data.rarest_class_share"),
         ),
         _q(
             "constraints.data.rows_per_thing",

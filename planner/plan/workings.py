@@ -35,6 +35,14 @@ class InputsBuilt(StrEnum):
     not_checked = "not_checked"
 
 
+class ShareFrom(StrEnum):
+    """Where the rarest class's share was measured: among the cases production sees, or in the labelled data."""
+
+    production = "production"
+    labelled_data = "labelled_data"
+    not_measured = "not_measured"
+
+
 class LabelDated(StrEnum):
     """Which date a label carries: the day the outcome happened, or the day someone recorded it."""
 
@@ -152,6 +160,11 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "latest_values": "from today's tables or latest values, joined to past cases",
         "mixed": "some as each case stood then, some from today's tables or latest values",
         "not_checked": "not checked",
+    },
+    ShareFrom: {
+        "production": "in production: among all the cases the product sees",
+        "labelled_data": "in the labelled data: the collected or labelled set, which may be balanced or enriched",
+        "not_measured": "not measured",
     },
     LabelDated: {
         "happened": "the day it happened: the event's own date or timestamp",

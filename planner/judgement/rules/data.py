@@ -845,7 +845,7 @@ def _adversary_text(plan: Plan) -> str:
 # Thousands labelled and only the rare class thin: a model can be built; what is short is the rare class.
 def _only_the_rare_class_thin(plan: Plan) -> bool:
     data = plan.constraints.data
-    labeled, rare = data.labeled_examples or 0, data.rarest_class_share
+    labeled, rare = data.labeled_examples or 0, data.rare_share
     return labeled >= MIN_LABELED and rare is not None and labeled * rare < MIN_RARE_LABELED
 
 
@@ -1030,7 +1030,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
             note = "a small tabular model on few inputs: cross-validate and report intervals"
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
         return (quote(plan, "constraints.data.labeled_examples"),)
-    rare = data.rarest_class_share
+    rare = data.rare_share
     shown, tested = plan.done.eval_rare_share, plan.done.test_size
     if rare is not None and shown is not None and tested and rare < shown < 1:
         # the test split alone holds test_size x its share of the rarest class: the labelled set is enriched
@@ -1094,13 +1094,10 @@ _COUNTED_INPUTS = re.compile(r"\b(\d+)\s+(?:features|inputs|columns|variables|fi
 def _few_features(plan: Plan) -> str | None:
     """The inputs, quoted, where the data is tabular only and they are few (a stated count, or a short
     list of columns): a small model learns from a few hundred rows there."""
-    if set(plan.product.data_kinds) != {DataKind.tabular} or plan.constraints.data.rarest_class_share is None:
+    if set(plan.product.data_kinds) != {DataKind.tabular} or plan.constraints.data.rare_share is None:
         return None
     text = plan.product.inputs or ""
-    if (
-        not text
-        or (plan.constraints.data.labeled_examples or 0) * plan.constraints.data.rarest_class_share < 30
-    ):
+    if not text or (plan.constraints.data.labeled_examples or 0) * plan.constraints.data.rare_share < 30:
         return None  # too few of the rarer class to learn its side, however few the inputs
     stated = _COUNTED_INPUTS.search(text)
     count = (
@@ -1225,7 +1222,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
     Mitigation: Judge by precision and recall of the rare class (or PR-AUC, or a cost-weighted
     metric), and report the majority-class baseline.
     """
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     # Among thousands of labels the rarest is the long tail, and one minus its share is no majority.
     if rare is None or rare >= RARE_SHARE or _rare_class_has_its_metric(plan) or many_labels(plan):
         return None
@@ -1663,7 +1660,7 @@ def small_test_set(plan: Plan) -> Evidence:
     Mitigation: Grow the test set and report confidence intervals; stratify it on a rare class where
     there is one, and backtest a forecast over several periods.
     """
-    size, rare = plan.done.test_size, plan.constraints.data.rarest_class_share
+    size, rare = plan.done.test_size, plan.constraints.data.rare_share
     if size is None:
         return None
     share_path = "constraints.data.rarest_class_share"

@@ -112,7 +112,7 @@ def enriched(plan: Plan) -> tuple[str, ...]:
         found += [match.group(0) for match in _STATED.finditer(text)]
         found += classes_apart(text)
         share = _set_share(text)
-        field = plan.constraints.data.rarest_class_share
+        field = plan.constraints.data.rare_share
         if share is not None and field is not None and share[1] >= 3 * field:
             found.append(share[0])  # the set holds the class at several times its rate in the field
     return tuple(dict.fromkeys(found))

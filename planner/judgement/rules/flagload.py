@@ -194,7 +194,7 @@ def workload_not_measured(plan: Plan) -> Evidence:
         quote(plan, "impact.flagged_per_day") if flagged else "impact.flagged_per_day: not answered",
         who,
     ]
-    working, rare = items_per_working_day(plan), plan.constraints.data.rarest_class_share
+    working, rare = items_per_working_day(plan), plan.constraints.data.rare_share
     if working is not None and impact.period is not None:
         per_day, a_day = working
         volume = f"{fmt.number(impact.volume)} a {impact.period.value}"

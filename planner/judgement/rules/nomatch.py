@@ -161,7 +161,7 @@ def pair_balance_read_as_production(plan: Plan) -> Evidence:
     Mitigation: Count the share of true matches among the candidates a real query meets (after any
     blocking step); score precision at that share, and keep the balanced set for training only.
     """
-    share = plan.constraints.data.rarest_class_share
+    share = plan.constraints.data.rare_share
     if plan.product.task is not TaskType.matching or share is None or not 0.4 <= share <= 0.6:
         return None
     note = (

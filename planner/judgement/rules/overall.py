@@ -179,7 +179,7 @@ def worst_error_scored_overall(plan: Plan) -> Evidence:
     with a floor it must clear and a count of its cases in the test set; keep the overall figure as a
     second one, beside the do-nothing baseline.
     """
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     if rare is None or rare >= RARE_SHARE or plan.product.task not in (None, *_CLASSES):
         return None
     name = plan.done.worst_error_metric

@@ -104,7 +104,7 @@ _RATE = re.compile(r"\b(?:rate|share|proportion)\b", re.IGNORECASE)
 def _rare_rate(plan: Plan) -> tuple[float, str, str] | None:
     """The rate of the events the trial must meet: the rarest class's share, else a low rate a done
     metric targets (a false-accept rate of 1% is read on the false accepts the trial meets)."""
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     if rare is not None:
         named = f"constraints.data.rarest_class_share: {rare}"
         return (rare, named, "rare cases") if 0 < rare <= RARE_AT_MOST else None

@@ -205,7 +205,7 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
     if not names:
         return None
     index, _ = names[0]
-    share = plan.constraints.data.rarest_class_share
+    share = plan.constraints.data.rare_share
     if share is not None and 0 < share < 0.5:  # the arithmetic at the product's own base rate
         recall, alarms = 0.9, 0.05
         balanced = recall / (recall + alarms)

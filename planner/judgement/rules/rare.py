@@ -42,7 +42,7 @@ def rare_class_no_metric(plan: Plan) -> Evidence:
     Mitigation: Choose the done metric now: precision and recall of the rare class at the operating
     point (or PR-AUC, or a cost-weighted score), with the majority-class baseline reported beside it.
     """
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     said = said_none_quote(plan, "done.metrics")
     if rare is None or rare >= RARE_SHARE or said is None:
         return None
@@ -52,7 +52,7 @@ def rare_class_no_metric(plan: Plan) -> Evidence:
 
 def rare_metric_note(plan: Plan) -> str:
     """What the question for a missing done metric adds when a class is rare ('' otherwise)."""
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     if rare is None or rare >= RARE_SHARE:
         return ""
     return (

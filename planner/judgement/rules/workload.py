@@ -460,7 +460,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     metrics = plan.done.metrics
     if judged_at_capacity(plan):
         return None  # judged at the daily top already, or the cut is said to be set at people's capacity
-    rare = plan.constraints.data.rarest_class_share
+    rare = plan.constraints.data.rare_share
     apart = counted_apart(plan) if rare is not None else None
     fixed = impact.flagged_per_day == capacity  # a fixed number worked a day: its top k is what is judged
     if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity and not fixed:

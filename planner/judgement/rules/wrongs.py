@@ -260,7 +260,7 @@ def wrong_actions_at_volume(plan: Plan) -> Evidence:
     )
     volume, share, precision = (
         items_per_month(plan),
-        plan.constraints.data.rarest_class_share,
+        plan.constraints.data.rare_share,
         precision_aimed(plan),
     )
     if not harmful or volume is None or share is None or not 0 < share < 0.5 or precision is None:
