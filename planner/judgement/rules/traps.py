@@ -390,6 +390,17 @@ _TUNED_ON_TEST = Lexicon(
         "on the, on our, using the",
         "test set, test cases, evaluation set, eval set, holdout, hold-out, same cases, same set",
     )
+    + ", "
+    + phrases(
+        "prompt, prompts, the prompt, the prompts, threshold, the threshold",
+        "was, were, is, are, has been, have been, ",
+        "refined, iterated, tweaked, revised, improved, developed, written, rewritten, iterated on",
+        "on the, against the, using the, with the",
+        "eval cases, evaluation cases, test cases, test examples, eval examples, evaluation examples, eval set"
+        ", evaluation set, test set, golden set, same cases",
+    )
+    + """, used both to tune and to report, used to tune and to report, both to tune and to report
+    tune and report on the same, tuned and reported on the same, tuning and reporting on the same"""
 )
 
 # A separate part for tuning: the test set is then untouched.
@@ -410,8 +421,18 @@ _SEPARATE_TUNING = Lexicon("""
             {"done.eval_set": "200 labelled calls; the threshold is tuned on the test set."},
             evidence=('done.eval_set: "200 labelled calls; the threshold is tuned on the test set."',),
         ),
+        Case(  # the prompt refined on the very cases the done metric is reported on
+            {"done.eval_set": "80 past enquiries; the prompt was refined on the eval cases."},
+            evidence=('done.eval_set: "80 past enquiries; the prompt was refined on the eval cases."',),
+        ),
+        Case({"done.eval_set": "One set of 120 tickets, used both to tune and to report."}),
     ),
     quiet=(
+        Case(
+            {
+                "done.eval_set": "80 past enquiries, held back and scored once; the prompt was refined on 40 others."
+            }
+        ),
         Case(
             {
                 "done.eval_set": "200 labelled calls, untouched; the threshold is tuned on the test set's "
@@ -430,7 +451,11 @@ def tuned_on_the_test(plan: Plan) -> Evidence:
     Mitigation: Tune on a separate validation part (or by cross-validation) and score the test set once,
     at the end; where positives are few, report the interval around the score.
     """
-    paths = ("done.eval_set", *(f"{path}.dataset" for path, _ in done_metrics(plan)))
+    paths = (
+        "done.eval_set",
+        "product.current_solution",
+        *(f"{path}.dataset" for path, _ in done_metrics(plan)),
+    )
     paths += tuple(f"{path}.name" for path, _ in done_metrics(plan))
     texts = [answer_at(plan, path) for path in paths]
     if any(_SEPARATE_TUNING.find(text) for text in texts if isinstance(text, str)):
