@@ -1066,7 +1066,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "done.later_phase",
             "What does a later phase change? Tick each.",
             "A later phase is a new system, tested as it will run: dropping people's check needs the errors "
-            "that check catches today, and new places or groups need data from them.",
+            "that check catches today. Tick wider_scope only for sites, groups, products, languages or "
+            "channels the data does not hold yet (they need data from them); rolling out to the rest of "
+            "a population the data already covers, after a pilot, is not a wider scope.",
             When("done.online_validation"),
         ),
         _q(

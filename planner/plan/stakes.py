@@ -83,7 +83,7 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
     LaterPhase: {
         "nothing": "nothing: this plan is the whole of it",
         "removes_check": "people stop checking every output: they sample it, or the system acts alone",
-        "wider_scope": "new sites, groups, products, languages or channels",
+        "wider_scope": "new sites, groups, products, languages or channels the data does not hold yet",
         "new_use": "the output feeds a new decision or another system",
     },
 }

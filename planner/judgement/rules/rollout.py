@@ -21,6 +21,7 @@ from planner.judgement.rules.setup import (
     adds_people_only,
     few_units,
     judged_alone,
+    population_held,
     runs_once,
     scope_held,
 )
@@ -429,6 +430,12 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.later_phase": ["wider_scope"], "done.when_met": "Roll out to all planners."}),  # users
+        Case(  # the data covers every customer: rolling out to all after the pilot reaches no one new
+            {
+                "done.later_phase": ["wider_scope"],
+                "constraints.data.sources[0].name": "Payment history of all customer accounts, 2019-2025",
+            }
+        ),
         Case(  # phase 2's region is already in the sources
             {
                 "done.later_phase": ["wider_scope"],
@@ -463,7 +470,7 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
         Newcomers.all_new,
     ):
         return None  # the plan already says its data differs: the rules on differences ask for it
-    if scope_held(plan) or adds_people_only(plan):
+    if scope_held(plan) or adds_people_only(plan) or population_held(plan):
         return None  # the data already holds the wider scope, or the roll-out adds users on the same data
     return (
         quote(plan, "done.later_phase", "the data holds none of the new scope"),

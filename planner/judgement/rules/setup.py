@@ -79,6 +79,16 @@ _EVERY_UNIT = re.compile(
     r"|districts?|restaurants?)\b",
     re.IGNORECASE,
 )
+# The whole population in the data: `all customers`, `every member's account`, `all our records`,
+# `the whole customer base`: a roll-out to everyone after a pilot reaches no one the data lacks.
+_EVERY_ONE = re.compile(
+    r"\b(?:(?:all|every|each)\s+(?:of\s+)?(?:(?:our|the|its|their)\s+)?(?:[a-z]+\s+)?"
+    r"(?:customers?|clients?|members?|accounts?|records|policyholders?|households?|subscribers?|users?"
+    r"|applicants?|applications?|claims?|loans?|patients?|pupils?|students?|residents?|tenants?)\b"
+    r"(?!\s+(?:of|in|at|from)\s+(?:the|our|one|a)\b)"
+    r"|(?:whole|entire)\s+(?:customer|client|member|user)\s+base)",
+    re.IGNORECASE,
+)
 
 
 def _later_names(plan: Plan) -> set[str]:
@@ -141,6 +151,14 @@ def scope_held(plan: Plan) -> bool:
         return True
     held = " ".join(texts[: len(data.sources) + 2])
     return any(re.search(rf"\b{re.escape(name)}\b", held) for name in _later_names(plan))
+
+
+def population_held(plan: Plan) -> bool:
+    """Whether the sources, the period or the note on differences say the data covers the whole
+    population (`all customer accounts`, `every member`): a later roll-out to everyone adds no group."""
+    data = plan.constraints.data
+    texts = [source.name for source in data.sources] + [data.differences_note or "", data.period or ""]
+    return any(_EVERY_ONE.search(text) for text in texts)
 
 
 # Sites a pilot could be drawn from, counted in the answers: `three lines`, `our 4 plants`, `lines 1 and 3`.
