@@ -14,7 +14,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Instead, Move, Tempered
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import PROPOSAL
+from planner.judgement.rules.lexicon import ANIMAL_CARE, CLINICAL_SETTING, PROPOSAL
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.fields import is_answered
 from planner.plan.model import (
@@ -135,19 +135,35 @@ HOLDING_BACK_COSTS = Instead(
 
 # Words saying the flagged cases are sick people or animals needing care: the action is their treatment.
 NEEDS_CARE = Lexicon("""
-    sick, ill, illness, illnesses, disease, diseased, diseases, infection, infections, infected, lame
-    lameness, injured, injury, injuries, mastitis, sepsis, deteriorating, deterioration, unwell, fever
-    treat, treated, treatment, treatments, medication, antibiotics, welfare, in pain, suffering
+    sick, ill, illness, illnesses, disease, diseased, diseases, lame, lameness, mastitis, sepsis, unwell
+    fever, medication, antibiotics, in pain, suffering
+""")
+# Care words that also fit things (water treatment, a road's deterioration, a file infected, benefit
+# welfare): they say care only beside a patient or an animal.
+_CARE_OF_THINGS_TOO = Lexicon("""
+    infection, infections, infected, injured, injury, injuries, deteriorating, deterioration, treat
+    treated, treatment, treatments, welfare
+""")
+# Who receives care: a patient, a resident of a home, a child, a calf, a herd.
+_CARED_FOR = Lexicon("""
+    patient, patients, resident, residents, child, children, baby, babies, infant, infants, mother, mothers
+    pupil, pupils, elderly, person, people, client, clients, service user, service users
 """)
 _CARE_SAID = ("product.decision", "product.goal", "product.label", "title")
+_BEING_SAID = (*_CARE_SAID, "product.users", "product.inputs", "impact.error_harm")
 
 
 def withholding_harms(plan: Plan) -> bool:
-    """Whether leaving flagged cases untreated would harm health or welfare: the team says errors harm
-    health, or the flagged cases are said to be sick people or animals whose action is their care."""
-    if HarmKind.health in plan.impact.harm_kinds:
+    """Whether leaving flagged cases untreated would harm health or welfare: the decision is the care of
+    a person or an animal (a patient or an animal is named, beside harm to health or words of care), not
+    of a pipe, a crop or a file."""
+    clinical = first_said(plan, _BEING_SAID, CLINICAL_SETTING) or first_said(plan, _BEING_SAID, ANIMAL_CARE)
+    if clinical and (
+        HarmKind.health in plan.impact.harm_kinds or first_said(plan, _CARE_SAID, _CARE_OF_THINGS_TOO)
+    ):
         return True
-    return first_said(plan, _CARE_SAID, NEEDS_CARE) is not None
+    beings = clinical or first_said(plan, _BEING_SAID, _CARED_FOR)
+    return beings is not None and first_said(plan, _CARE_SAID, NEEDS_CARE) is not None
 
 
 WITHHOLDING_CARE = Instead(
