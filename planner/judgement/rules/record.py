@@ -33,7 +33,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.months import dates_in, later_than
 from planner.judgement.rules.survivors import left_before_the_outcome
-from planner.judgement.rules.upkeep import dropped_and_tested_after, upkeep_only
+from planner.judgement.rules.upkeep import RECORDING_STARTED, dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
@@ -410,13 +410,15 @@ def equipment_change_only(said: str) -> bool:
 
 
 # A change of what the model reads: a new feature, field or source of inputs (a data-sharing agreement).
-INPUT_CHANGE = Lexicon("""
+INPUT_CHANGE = (
+    Lexicon("""
     feature, features, new field, new fields, new input, new inputs, new source, new sources, data source
     data sources, data-sharing, data sharing, data-sharing agreement, data sharing agreement, feed, feeds
-    started recording, began recording, only recorded since, recorded only since, only available since
-    available only since, new sensor, new sensors, sensor added, sensors added, sensor was added
+    new sensor, new sensors, sensor added, sensors added, sensor was added
     sensors were added, sensor installed, sensors installed, only logged since, logged only since
 """)
+    + RECORDING_STARTED
+)
 # A change of what the data covers or keeps beside the label: new areas or sites joining, the mix of cases
 # moving, a new log started. The label is given as before; the model meets more of it, or reads more.
 COVERAGE_CHANGE = Lexicon("""

@@ -15,7 +15,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.upkeep import upkeep_only
+from planner.judgement.rules.upkeep import recording_started_only, upkeep_only
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -388,6 +388,13 @@ _BRIDGE_IN = (
                 "product.output": "Rainfall per catchment, compared with last year.",
             }
         ),
+        Case(  # the note says when photographing began: nothing was measured another way before it
+            {
+                "constraints.data.differences": ["capture"],
+                "constraints.data.differences_note": "We started photographing returned pallets in March 2023.",
+                "product.output": "Share of pallets graded damaged per month, compared with last year.",
+            }
+        ),
         Case(  # a trend, measured one way throughout
             {
                 "constraints.data.differences": ["none"],
@@ -420,6 +427,9 @@ def instrument_change_read_as_trend(plan: Plan) -> Evidence:
         changed = None  # routine upkeep (recalibrated each year, serviced): one scale throughout
     if not ticked_kinds and changed is None:
         return None
+    notes = (data.changes, data.differences_note)
+    if any(recording_started_only(note) for note in notes) and not any(NEW_INSTRUMENT.find(n) for n in notes):
+        return None  # the note says when recording began: nothing was measured another way before it
     paths = (*_BRIDGE_IN, *monitor_paths(plan), *faq_paths(plan))
     if first_said(plan, paths, BRIDGED) is not None:
         return None

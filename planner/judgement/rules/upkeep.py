@@ -66,3 +66,31 @@ RECHECKED = Lexicon("""
     re-checked against reference standards, checked against reference samples, re-checked against reference samples
     verified against reference samples, validated against the standards, validated against standards
 """)
+
+
+# The start of recording: photographs, scans or logs began at some date. Nothing was measured another
+# way before it, so no instrument or labelling standard changed; the earlier records lack that input.
+RECORDING_STARTED = Lexicon("""
+    started recording, began recording, only recorded since, recorded only since, only available since
+    available only since, started photographing, began photographing, started to photograph
+    began to photograph, started taking photos, began taking photos, started taking photographs
+    began taking photographs, started taking pictures, began taking pictures, photographed since
+    photographed only since, only photographed since, photos since, photos only since, photographs since
+    photographs only since, only photographed from, started filming, began filming, started scanning
+    began scanning, started imaging, began imaging, started capturing, began capturing
+    started keeping photos, started keeping images, images only since, only imaged since
+    recording started, recording began, photographing started, photographing began, photography started
+    photography began, photos started, photographs started, filming started, filming began
+    scanning started, scanning began, imaging started, imaging began, photographed from
+""")
+# Words that a recording start also replaced something: then it is a change of instrument after all.
+_REPLACED = Lexicon("""
+    replaced, replacing, replace, swapped, switched, upgraded, instead of, new camera, new cameras
+    new scanner, new scanners, new sensor, new sensors, changed, old camera, old cameras, previous camera
+""")
+
+
+def recording_started_only(said: str | None) -> bool:
+    """Whether a note on changes says only when a way of recording began (`we started photographing each
+    pallet in 2023`), with nothing replaced: no change of instrument or labelling standard."""
+    return bool(RECORDING_STARTED.find(said)) and not _REPLACED.find(said)
