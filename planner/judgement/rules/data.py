@@ -1013,6 +1013,8 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return None
     if prompted(plan) and evaluation_planned(plan):
         return None  # nothing is trained: the labelled cases are the evaluation set, judged by small-test-set
+    if nobody_trains(plan):
+        return None  # a vendor's model used as it is: the labels only test it, judged by small-test-set
     if _learns_the_usual(plan):
         return (
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
