@@ -100,6 +100,12 @@ _NUMBERS = {
         ]
     )
 }
+# How long records are kept, not how far back the data goes: `deleted after six months`, `kept for 2 years`.
+_KEPT_FOR = re.compile(
+    r"\b(?:deleted|delete|deletes|purged|purge|erased|removed|kept|keep|keeps|retained|retain|retains"
+    r"|retention|overwritten|archived|expire|expires|expired)\b[^.;,]{0,20}$",
+    re.IGNORECASE,
+)
 SHORT_PERIOD_MONTHS = 4  # data over this many months or fewer covers part of the year only
 
 
@@ -116,7 +122,9 @@ def period_months(text: str | None) -> int | None:
         if first_year is None and end < start:
             years = 1  # `Nov - Feb 2025`: across the turn of the year
         return years * 12 + end - start + 1
-    length = _LENGTH.search(text)
+    length = next(
+        (each for each in _LENGTH.finditer(text) if not _KEPT_FOR.search(text[: each.start()])), None
+    )
     if length:
         count, unit = length.groups()
         number = int(count) if count.isdigit() else _NUMBERS[count.lower()]
