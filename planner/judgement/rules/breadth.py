@@ -18,7 +18,8 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity
 
 # Words that grade an event as the serious kind.
-GRAVE = Lexicon("""
+GRAVE = Lexicon(
+    """
     serious, seriously, severe, severely, major, fatal, fatally, fatality, fatalities, death, deaths
     life-threatening, life threatening, catastrophic, permanent, permanently, disabling, hospitalised
     hospitalized, hospitalisation, hospitalization, reportable, riddor, lost-time, lost time, high-severity
@@ -27,7 +28,17 @@ GRAVE = Lexicon("""
     injures, injured, injuring, killed, kills, dies, died, hurt, hurts, harmed, ends in hospital
     critical, destroys, destroyed, derailment, derailments, needing surgery, needs surgery, needed surgery
     requiring surgery, requires surgery, grade 3 or higher, grade 3 or above, grade 4 or higher
-""")
+""",
+    # a treatment that kills pests, lice or weeds: the stock is treated, no one is hurt
+    everyday=(
+        (
+            "kills, killed",
+            "pest, pests, weevil, weevils, lice, bacteria, germs, weeds, insects, mites, fungus, mould, mold"
+            " parasites, larvae, algae, treatment, treatments, fumigation, fumigate, pesticide, pesticides"
+            " disinfectant, biocide, sterilises, sterilizes",
+        ),
+    ),
+)
 
 # Events a label counts.
 EVENTS = Lexicon("""

@@ -193,6 +193,14 @@ HARMFUL = Lexicon(
     arrest, arrests, arrested, police
 """,
     unless="access to data, data access, " + _STAFFING,
+    # a figure that declines (sales, demand, a rate): no person is refused anything
+    everyday=(
+        (
+            "decline, declines, declined",
+            "sales, demand, figure, figures, rate, rates, volume, volumes, revenue, footfall, yield, yields"
+            " level, levels, numbers, trend, trends, percent, output, stock, stocks, usage, traffic",
+        ),
+    ),
 )
 
 # What a review queue weighs: candidate matches, pairs and links a clerk accepts or rejects, not people.
