@@ -20,6 +20,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     truth_paths,
 )
+from planner.judgement.rules.shortcut import captured_apart, picked_apart
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, EvalInputs, EvalTruth, Plan, TaskType
 
@@ -465,9 +466,14 @@ def class_follows_the_source(plan: Plan) -> Evidence:
     for path in paths:
         text = answer_at(plan, path)
         ones, others = POSITIVES_FROM.find_all(text), NEGATIVES_FROM.find_all(text)
-        said = (*ones, *others) if ones and others else classes_apart(text)
+        said = (*ones, *others) if ones and others else classes_apart(text) or captured_apart(text)
         if said:
             found = quote(plan, path, f"{', '.join(said)}: {note}; the offline score is inflated")
+            return Hint(said, (found, *filter(None, [_near_perfect(plan)])))
+    for path in paths:
+        if said := picked_apart(answer_at(plan, path)):
+            cue = "a cue of how one class was captured or picked, which the field will not carry"
+            found = quote(plan, path, f"{', '.join(said)}: {cue}; a model can learn it instead of the class")
             return Hint(said, (found, *filter(None, [_near_perfect(plan)])))
     sources = [(path, answer_at(plan, path)) for path in paths if path.startswith("constraints.data.sources")]
     only = [(path, POSITIVE_SOURCE.find_all(text), NEGATIVE_SOURCE.find_all(text)) for path, text in sources]
