@@ -15,6 +15,7 @@ from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
+from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
@@ -168,12 +169,29 @@ _CHECKED_IN = (
                 "of the source the model already reads: the rest of the)",
             ),
         ),
+        Case(  # people check only its flags, and most faults sit where it cannot see: medium
+            {
+                "product.unseen_by_model": "The bottom ring the inspectors turn each tank to see.",
+                "product.mode": "augment",
+                "product.action_shape": "threshold",
+                "product.current_solution": "Inspectors walk round each tank; most defects sit near the bottom.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The bottom ring the inspectors turn each tank to see."',
+                'product.action_shape: "threshold" (people check only what it flags: what it cannot see is '
+                "never flagged, so never looked at)",
+                'product.current_solution: "Inspectors walk round each tank; most defects sit near the bottom." '
+                "(most defects: the share of targets where it cannot see caps the recall of the whole process)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the camera sees only the top, but a person decides each bed with the beds in front of them
             {
                 "product.unseen_by_model": None,
                 "product.mode": "augment",
+                "product.action_shape": None,
                 "product.data_kinds": ["images"],
                 "product.inputs": "A photo of each bed from above; it sees only the top layer of mushrooms.",
             }
@@ -221,6 +239,7 @@ _CHECKED_IN = (
             {
                 "product.unseen_by_model": "The analyst's call to the customer.",
                 "product.mode": "augment",
+                "product.action_shape": None,
                 "by_hand.expert_can_decide": None,
             }
         ),
@@ -340,7 +359,7 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
         # a draft reads as complete: its reviewer sees what it says, not what it could not read
         unread = "a draft reads as complete: whoever signs it sees what it says, not what it never read"
         return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
-    return None  # people still decide each case with what they see: the model only advises or orders
+    return flagged_without(plan)  # people decide each case they see, but may see only what it flags
 
 
 # Words saying a camera or a sensor covers only part of what is decided.
@@ -356,13 +375,16 @@ _VIEW_PATHS = ("product.inputs", "constraints.data.differences_note", "product.c
 def _partly_seen(plan: Plan) -> Evidence:
     """Where nothing is said to be unseen, the words of a camera or sensor that sees only part of what is
     decided, for a model that decides alone: a question at most."""
-    if plan.product.mode is not Mode.automate or not CAPTURED & set(plan.product.data_kinds):
+    flags = works_from_flags(plan)
+    if (plan.product.mode is not Mode.automate and not flags) or not CAPTURED & set(plan.product.data_kinds):
         return None
     hard = [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
     found = first_said(plan, (*_VIEW_PATHS, *hard), PARTLY_SEEN)
     if found is None:
         return None
     path, words = found
+    if flags:
+        return flagged_partly_seen(plan, path, tuple(words))
     note = f"{', '.join(words)}: decisions that turn on what it cannot see are out of its reach"
     return Hint(words, (quote(plan, path, note), quote(plan, "product.mode")))
 
