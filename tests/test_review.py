@@ -110,6 +110,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
         "metric-stands-in-for-goal",
         "positives-recorded-late",
+        "list-omissions-uncounted",
         "goal-group-beyond-the-channel",
         "later-step-loses-more",
         "recommended-places-fill",
