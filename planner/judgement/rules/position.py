@@ -63,6 +63,13 @@ _BOOSTS = Lexicon(
     unless="popularity boost, relevance boost, recency boost, freshness boost",
 )
 
+# Said of what people see today: a list, a page of results, a shortlist in some order.
+_SHOWN_TODAY = Lexicon("""
+    list, lists, listing, listings, ranked, ranking, rankings, results, search, searches, shown, displayed
+    display, page, pages, feed, feeds, shortlist, shortlists, sorted, carousel, grid, catalogue, board
+    top, first, newest
+""")
+_TODAY_PATHS = ("product.current_solution", "product.label", "product.current_performance", "product.pain")
 HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
 _LOGGED = (LabelSource.existing, LabelSource.outcomes, LabelSource.proxy)
 _LISTS = (ActionShape.choose_among, ActionShape.top_of_queue)  # an ordered list people see and pick from
@@ -212,6 +219,13 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
     if selected and shape is ActionShape.choose_among:
         chosen = quote(plan, "product.action_shape", "people choose among the items shown")
         found: tuple[str, ...] = (ranked, *((chosen,) if ranked_task else ()), selected, *_extras(plan))
+        if plan.product.current_solution and not first_said(
+            plan, (*_TODAY_PATHS, *source_paths(plan)), _SHOWN_TODAY
+        ):
+            # nothing says today's picks are made on a list shown in order (offers made one at a time)
+            note = "is a list shown in order today? If not, the logged picks carry no position yet"
+            found = (*found, quote(plan, "product.current_solution", note))
+            likelihood = min(likelihood, 3)
         return found if likelihood == 4 else Tempered(likelihood, found)
     picks = first_said(plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS)
     if picks is None:
