@@ -36,10 +36,23 @@ _WHERE_PATHS = (
 )
 
 
+# Said of people who keep their own look at every case beside the flags: their rounds, checks as today.
+KEEP_OWN_CHECK = Lexicon("""
+    rounds, their rounds, keep checking, keeps checking, still check, still checks, still inspect
+    still inspects, still look at, still looks at, still walk, still walks, continue to check
+    continues to check, continue their, continues their, alongside their, in addition to their
+    as well as their, on top of their, besides their, as they do today, walk round, walks round
+""")
+_OWN_CHECK_PATHS = ("product.decision", "product.decision_owner")
+
+
 def works_from_flags(plan: Plan) -> bool:
-    """Whether people stay in the loop but see only what a finding model flags."""
+    """Whether people stay in the loop but see only what a finding model flags (not where they keep their
+    own look at every case beside the flags: their rounds, their checks as today)."""
     product = plan.product
-    return product.mode is Mode.augment and product.task in _FINDS and product.action_shape in _FLAGS
+    if not (product.mode is Mode.augment and product.task in _FINDS and product.action_shape in _FLAGS):
+        return False
+    return first_said(plan, _OWN_CHECK_PATHS, KEEP_OWN_CHECK) is None
 
 
 def _targets_sit(plan: Plan) -> str | None:
