@@ -126,6 +126,18 @@ def own_notes(plan: Plan) -> list[str]:
     return notes + [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
 
 
+def metric_name_paths(plan: Plan) -> tuple[str, ...]:
+    """Where a plan names its done metrics: each metric's name."""
+    return tuple(f"done.metrics[{index}].name" for index in range(len(plan.done.metrics)))
+
+
+def said_or_settled(plan: Plan, paths: Iterable[str], lexicon: Lexicon) -> bool:
+    """Whether an answer among `paths`, or one of the plan's own notes (its FAQ and risks), says words of
+    `lexicon`: where a rule looks for what the team already does about it."""
+    texts = [answer_at(plan, path) for path in paths] + own_notes(plan)
+    return any(lexicon.find(text) for text in texts if isinstance(text, str))
+
+
 def quote(plan: Plan, path: str, note: str = "") -> str:
     """`path: answer`, optionally followed by a note in parentheses (by default: where a measured
     answer comes from, so the evidence says it was measured on a sample, not typed)."""

@@ -285,7 +285,7 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     set before launch, and monitor them after.
     """
     personal = plan.constraints.data.personal_data is True
-    found = _decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
+    found = decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
     # A stand-in (a postcode, a first name) matters only where the model decides about people; with
     # nothing decided about anyone (a move's volume, a parcel's route), only a protected trait is asked.
     protected = _protected_inputs(plan, personal and found is not None)
@@ -324,7 +324,7 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     return Hint((*people, *acts), evidence)
 
 
-def _decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+def decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
     """Where the answers name the people (or the domain: credit, hiring) a decision is about, and where
     they say what it does to them (approve, price, rank, grade, treat): a forecast of a surgery's length
     or a checklist of documents names patients or applicants but allocates them nothing."""

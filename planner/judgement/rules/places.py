@@ -6,7 +6,14 @@ counted as hits; and a display the system itself feeds (a "popular now" shelf) w
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, limit_ticked, own_notes, quote
+from planner.judgement.rules.evidence import (
+    answer_at,
+    first_said,
+    limit_ticked,
+    metric_name_paths,
+    quote,
+    said_or_settled,
+)
 from planner.judgement.rules.interference import POOLED, arms_share_supply
 from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.judgement.rules.words import Lexicon
@@ -65,10 +72,8 @@ def _chooses(plan: Plan) -> bool:
 
 
 def _heeded(plan: Plan, lexicon: Lexicon, paths: tuple[str, ...]) -> bool:
-    texts = [answer_at(plan, path) for path in paths]
-    texts += [plan.done.when_met, plan.done.eval_set, *own_notes(plan)]
-    texts += [metric.name for metric in plan.done.metrics]
-    return any(lexicon.find(text) for text in texts if isinstance(text, str))
+    done = ("done.when_met", "done.eval_set", *metric_name_paths(plan))
+    return said_or_settled(plan, (*paths, *done), lexicon)
 
 
 @rule(

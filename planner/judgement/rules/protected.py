@@ -5,8 +5,8 @@ a model that ranks, declines, prices or allocates paid work to people."""
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, own_notes, quote, source_paths
-from planner.judgement.rules.fairness import _decides_about_people
+from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
+from planner.judgement.rules.fairness import decides_about_people
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
@@ -104,11 +104,10 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     """
     if plan.constraints.data.personal_data is False:
         return None
-    decided = _decides_about_people(plan)
+    decided = decides_about_people(plan)
     if decided is None:
         return None
-    texts = [answer_at(plan, path) for path in (*_PATHS, *source_paths(plan))] + list(own_notes(plan))
-    if any(CLEARED.find(text) for text in texts if isinstance(text, str)):
+    if said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
         return None
     for path in (*_PATHS, *source_paths(plan)):
         text = answer_at(plan, path)

@@ -5,7 +5,14 @@ update to relatives), and sensitive content that must never appear in a written 
 from __future__ import annotations
 
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths, says_nothing
+from planner.judgement.rules.evidence import (
+    first_said,
+    metric_name_paths,
+    quote,
+    read_paths,
+    said_or_settled,
+    says_nothing,
+)
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import TaskType
 from planner.plan.model import Category, Plan
@@ -36,9 +43,7 @@ def _written(plan: Plan) -> str | None:
 
 def _said(plan: Plan, lexicon: Lexicon) -> bool:
     paths = (*read_paths(plan), "product.output", "product.forbidden_output", "done.eval_set")
-    texts = [answer_at(plan, path) for path in paths] + list(own_notes(plan))
-    texts += [metric.name for metric in plan.done.metrics]
-    return any(lexicon.find(text) for text in texts if isinstance(text, str))
+    return said_or_settled(plan, (*paths, *metric_name_paths(plan)), lexicon)
 
 
 @rule(
