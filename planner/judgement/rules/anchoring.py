@@ -9,7 +9,7 @@ people change the proposal, watched as a signal.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
@@ -45,7 +45,7 @@ COUNTER_METRIC = Lexicon("""
 def _rewards_acceptance(plan: Plan) -> Evidence:
     """A success or done metric that counts acceptance, containment or deflection, with no counter-metric
     (repeat contacts, complaints, edits found later) among the metrics, the monitoring or the risks."""
-    paths = ["product.success_metric", *(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics)))]
+    paths = ["product.success_metric", *metric_name_paths(plan)]
     found = first_said(plan, paths, REWARDS_ACCEPTANCE)
     if found is None:
         return None

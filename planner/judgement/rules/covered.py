@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.evaluation import evaluation_paths
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, metric_name_paths, quote
 from planner.judgement.rules.lexicon import TESTED_ON
 from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Difference, Plan
@@ -38,7 +38,7 @@ def _covering_paths(plan: Plan) -> list[str]:
     """Where a plan says how the setting the data lacks is judged: the note on the data, the eval set,
     each metric (its name and data), what is monitored and the fallback."""
     paths = evaluation_paths(plan)
-    paths += [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    paths += metric_name_paths(plan)
     for index in range(len(plan.after_launch.monitoring)):
         paths += [f"after_launch.monitoring[{index}].signal", f"after_launch.monitoring[{index}].threshold"]
     return [*paths, "after_launch.fallback"]

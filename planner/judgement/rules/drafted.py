@@ -12,7 +12,7 @@ neighbour's documents stand in for a missing one.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import first_said, metric_name_paths, quote
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.words import Lexicon
@@ -143,7 +143,7 @@ def blank_fields_invented(plan: Plan) -> Evidence:
     found = first_said(plan, _RECORD_PATHS, BLANK_FIELDS)
     if found is None:
         return None
-    metrics = tuple(f"done.metrics[{index}].name" for index in range(len(plan.done.metrics)))
+    metrics = metric_name_paths(plan)
     if first_said(plan, (*_GAP_SAID_AT, *metrics), GAP_SAID):
         return None  # the draft says what is not given, or drafts from such records are tested
     path, words = found

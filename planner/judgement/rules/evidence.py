@@ -482,7 +482,7 @@ def notes(plan: Plan) -> list[str]:
         "done.eval_set",
         "by_hand.human_score_notes",
     ]
-    paths += [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    paths += metric_name_paths(plan)
     paths += [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
     texts = [text for path in paths if isinstance(text := answer_at(plan, path), str)]
     texts += [*plan.by_hand.noticed, *plan.by_hand.hard_cases]

@@ -12,7 +12,7 @@ documents are amended.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, prompted, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, prompted, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -123,7 +123,7 @@ def extraction_scored_overall(plan: Plan) -> Evidence:
     extracts = _extracts(plan)
     if extracts is None or not plan.done.metrics:
         return None
-    paths = (*(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics))), "done.worst_error_metric")
+    paths = (*metric_name_paths(plan), "done.worst_error_metric")
     pooled = first_said(plan, paths, POOLED_FIELDS)
     if pooled is None:
         return None  # each metric names what it scores
@@ -213,7 +213,7 @@ def extracted_values_converted_untested(plan: Plan) -> Evidence:
     found = first_said(plan, _CONVERTED_AT, CONVERTED)
     if found is None:
         return None
-    metrics = tuple(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics)))
+    metrics = metric_name_paths(plan)
     if first_said(plan, (*metrics, "done.eval_set", "done.worst_error_metric"), CONVERSION_TESTED):
         return None
     path, words = found

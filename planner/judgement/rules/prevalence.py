@@ -16,7 +16,14 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, items_per_working_day, quote, says_nothing, ticked
+from planner.judgement.rules.evidence import (
+    answer_at,
+    items_per_working_day,
+    metric_name_paths,
+    quote,
+    says_nothing,
+    ticked,
+)
 from planner.judgement.rules.words import Lexicon
 from planner.judgement.rules.wrongs import precision_aimed
 from planner.plan.model import Category, Circumstance, ErrorCost, Mode, Plan, TaskType
@@ -96,7 +103,7 @@ def _stated_precision(plan: Plan) -> tuple[float, str, bool] | None:
 
 
 def _reported_at_production(plan: Plan) -> bool:
-    paths = ["done.eval_set", *(f"done.metrics[{i}].name" for i in range(len(plan.done.metrics)))]
+    paths = ["done.eval_set", *metric_name_paths(plan)]
     paths += [f"done.metrics[{i}].dataset" for i, metric in enumerate(plan.done.metrics) if metric.dataset]
     return any(AT_PRODUCTION.find(str(answer_at(plan, path) or "")) for path in paths)
 

@@ -10,7 +10,7 @@ inputs, and for omissions and false reassurance counted as errors with their own
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, truth_paths
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, truth_paths
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, Severity, TaskType
@@ -137,7 +137,7 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
     if any(HARD_CASES_SOUGHT.find(answer_at(plan, path)) for path in paths):
         return None
     # The rating named as a metric, or said of the evaluation set or of what done means.
-    named = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    named = list(metric_name_paths(plan))
     found = first_said(plan, (*named, "done.eval_set", "done.when_met"), MEAN_RATING)
     if found is None:
         return None

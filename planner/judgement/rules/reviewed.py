@@ -11,7 +11,7 @@ their direction); words of the metrics only say what is timed or rated.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.generative import FACTS_COUNTED, generated_facts_unchecked
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.words import Lexicon
@@ -195,7 +195,7 @@ MACHINE_JUDGED = Lexicon("""
 
 def _rated_on_presentation(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The answer saying people rate drafts on how they read alone (no criterion of being right)."""
-    paths = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    paths = list(metric_name_paths(plan))
     paths += ["by_hand.human_score_notes", "done.eval_set", "product.current_performance"]
     for path in paths:
         text = answer_at(plan, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, norm, quote, show
+from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import part_of, share_of
 from planner.plan.model import Category, Plan
@@ -51,7 +51,7 @@ _TIME_END_TO_END = Move(
 
 def _end_to_end_metric(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The product metric, or else the first done metric, counted end to end: (path, the words that say so)."""
-    metrics = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    metrics = list(metric_name_paths(plan))
     return first_said(plan, ("product.success_metric", *metrics), END_TO_END)
 
 

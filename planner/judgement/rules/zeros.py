@@ -10,7 +10,7 @@ actual volume), a scaled error (MASE), or the error in units per item.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
@@ -139,7 +139,7 @@ def percentage_error_near_zero(plan: Plan) -> Evidence:
     """
     if plan.product.task not in _NUMBERS:
         return None
-    paths = [f"done.metrics[{i}].name" for i in range(len(plan.done.metrics))]
+    paths = list(metric_name_paths(plan))
     metric = first_said(plan, [*paths, "done.worst_error_metric"], PERCENTAGE_ERROR)
     if metric is None:
         return None
