@@ -907,6 +907,13 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
         ("heuristics.coverage", "share", "0.35", 0.35),
         ("impact.volume", "number", "12,500", 12500),
         ("constraints.latency.p99_ms", "integer", " 200 ", 200),
+        (
+            "done.eval_rare_share",
+            "share",
+            "not measured",
+            "not measured",
+        ),  # nobody counted the test's positives
+        ("done.eval_rare_share", "share", "2%", 0.02),
         ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
         ("product.goal", "text", "   ", None),  # empty: left unanswered
     ],

@@ -883,10 +883,11 @@ class Done(Record):
         "decision (lines of an order, frames of a clip, events within an alert's period), decisions pooled "
         "(a total or an average over a period or a site), or not checked.",
     )
-    eval_rare_share: Share | None = Field(
+    eval_rare_share: Share | NotMeasured | None = Field(
         default=None,
         description="Share of the rarest class in the evaluation set (classification): as in production when "
-        "the set is drawn at random, higher when it was balanced or enriched with known cases.",
+        "the set is drawn at random, higher when it was balanced or enriched with known cases; or 'not "
+        "measured'.",
     )
     online_validation: OnlineValidation | None = Field(
         default=None,
@@ -925,6 +926,12 @@ class Done(Record):
             return data
         known = list(data.get("none") or [])
         return {**data, "metrics": metrics, "none": known + ["baseline"] * ("baseline" not in known)}
+
+    @property
+    def eval_share(self) -> float | None:
+        """The rarest class's share of the evaluation set as a number; None where blank or 'not measured'."""
+        share = self.eval_rare_share
+        return None if isinstance(share, str) else share
 
 
 class AfterLaunch(Record):

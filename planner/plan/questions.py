@@ -1014,7 +1014,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "done.eval_rare_share",
             "What share of the evaluation set is the rarest class?",
             "A set balanced to half positives, or enriched with known cases, flatters precision: at "
-            "production's share the same model raises many more false alarms for each true find.",
+            "production's share the same model raises many more false alarms for each true find. 'not "
+            "measured' is an answer.",
             When("product.task", _CLASSIFYING),
             When("done.eval_set"),
         ),

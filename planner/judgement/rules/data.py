@@ -1033,7 +1033,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
         return (quote(plan, "constraints.data.labeled_examples"),)
     rare = data.rare_share
-    shown, tested = plan.done.eval_rare_share, plan.done.test_size
+    shown, tested = plan.done.eval_share, plan.done.test_size
     if rare is not None and shown is not None and tested and rare < shown < 1:
         # the test split alone holds test_size x its share of the rarest class: the labelled set is enriched
         rare = max(rare, min(1.0, tested * shown / data.labeled_examples))
@@ -1666,7 +1666,7 @@ def small_test_set(plan: Plan) -> Evidence:
     if size is None:
         return None
     share_path = "constraints.data.rarest_class_share"
-    own = plan.done.eval_rare_share if plan.done.eval_rare_share != rare else None
+    own = plan.done.eval_share if plan.done.eval_share != rare else None
     if (
         own is not None
     ):  # the test's own share, stated apart from the field's: it counts the test's rare cases

@@ -224,7 +224,7 @@ def precision_at_eval_share(plan: Plan) -> Evidence:
     enriched set and report precision at production prevalence beside the balanced figure; size the
     alert budget from that precision.
     """
-    eval_share, share = plan.done.eval_rare_share, plan.constraints.data.rare_share
+    eval_share, share = plan.done.eval_share, plan.constraints.data.rare_share
     if eval_share is None or share is None or plan.product.task not in _CLASSIFYING:
         return None
     if not (0 < share < 1 and 0 < eval_share < 1):

@@ -161,6 +161,13 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "the product meets 2%: with 90% recall and 5% false alarms, precision falls from 94.7% to 26.9%)",
             ),
         ),
+        Case(  # nobody counted the test's positives: the words still say the set was balanced
+            {
+                "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
+                "done.metrics[0].name": "Precision of the duplicate flag",
+                "done.eval_rare_share": "not measured",
+            }
+        ),
     ),
     quiet=(
         Case(  # recall does not depend on the prevalence
@@ -195,7 +202,7 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
     Mitigation: Keep a test set at the real prevalence for the headline metric, or recompute precision
     from recall and the false-alarm rate at the real base rate; report it beside the balanced figure.
     """
-    if plan.done.eval_rare_share is not None:
+    if plan.done.eval_share is not None:
         return None  # the evaluation set's share is answered: precision-at-eval-share reasons from it
     found = _rebalanced(plan)
     if found is None:

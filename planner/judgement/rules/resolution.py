@@ -58,7 +58,7 @@ def _cases(plan: Plan, metric: Metric, needed: int) -> tuple[float, str] | None:
     size = plan.done.test_size
     if not size:
         return None
-    share = plan.done.eval_rare_share
+    share = plan.done.eval_share
     if share is None and not (enriched(plan) or _REWEIGHTED.find(metric.name)):
         share = plan.constraints.data.rare_share  # drawn at random: the field's share
     if _OVER_FLAGGED.find(metric.name) or _OVER_TRUE.find(metric.name):
