@@ -883,6 +883,17 @@ class Done(Record):
         "decision (lines of an order, frames of a clip, events within an alert's period), decisions pooled "
         "(a total or an average over a period or a site), or not checked.",
     )
+    eval_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="How many days before the outcome, or the day forecast, the evaluation's predictions are "
+        "made, in the unit of `product.lead_days` (0.25 for inputs up to 6 hours before): the horizon the "
+        "test scores at; or 'not measured'.",
+    )
+    baseline_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="How many days before the outcome, or the day forecast, the baseline's figure (today's "
+        "forecast or estimate, the figure to beat) is made, in the same unit; or 'not measured'.",
+    )
     eval_rare_share: Share | NotMeasured | None = Field(
         default=None,
         description="Share of the rarest class in the evaluation set (classification): as in production when "

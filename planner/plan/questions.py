@@ -1011,6 +1011,22 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.eval_horizon_days",
+            "How many days before the outcome are the evaluation's predictions made?",
+            "The horizon the test scores at, in the unit of the lead (0.25 for inputs up to 6 hours before): "
+            "a forecast scored on the last hours' data says little of one made days ahead, when the decision "
+            "is fixed. 'not measured' is an answer.",
+            When("product.lead_days", above=0),
+        ),
+        _q(
+            "done.baseline_horizon_days",
+            "How many days before the outcome is the baseline's figure made?",
+            "Today's forecast or estimate, the figure to beat, at its own horizon: a baseline made the day "
+            "before and a model made a week before are not compared like for like. 'not measured' is an "
+            "answer.",
+            When("product.lead_days", above=0),
+        ),
+        _q(
             "done.eval_rare_share",
             "What share of the evaluation set is the rarest class?",
             "A set balanced to half positives, or enriched with known cases, flatters precision: at "

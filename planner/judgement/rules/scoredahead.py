@@ -1,0 +1,173 @@
+"""The horizon the test scores at, and the baseline's, against the lead of the decision (`done.eval_horizon_days`,
+`done.baseline_horizon_days` read with `product.lead_days`, the arithmetic shown).
+
+A forecast used to order stock 3 days ahead, tested on inputs up to the last 6 hours, is scored where the
+answer is nearly known: 2.75 days of the lead are never tested, and accuracy falls with the horizon. A
+baseline measured the day before, set beside a model made a week before, is no like-for-like comparison.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.anchor import in_days
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import done_metrics, quote
+from planner.plan.model import Category, Plan
+
+_EVAL = "done.eval_horizon_days"
+_BASE = "done.baseline_horizon_days"
+_LEAD = "product.lead_days"
+
+
+def _lead(plan: Plan) -> float | None:
+    """The answered lead in days, above 0: the decision is fixed that long before the outcome."""
+    days = plan.product.lead_days
+    return float(days) if days is not None and days > 0 else None
+
+
+def _hours(days: float) -> str:
+    """`0.25 days (6 hours)` below a day, else `3 days`: the unit people say short horizons in."""
+    return f"{in_days(days)} ({days * 24:g} hours)" if 0 < days < 1 else in_days(days)
+
+
+@rule(
+    "test-scored-short-of-the-lead",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Score the model at the lead the decision is taken",
+        "Re-run the test with only the inputs known when the decision is fixed (a forecast cut off that many "
+        "days before each outcome), and report the score at that horizon beside the shorter one",
+        "warning",
+    ),
+    fires=(
+        Case(  # scored on the last 6 hours' inputs, for a decision fixed 3 days ahead
+            {"product.lead_days": 3, _EVAL: 0.25},
+            evidence=(
+                "done.eval_horizon_days: 0.25 (the test scores predictions made 0.25 days (6 hours) before the "
+                "outcome, and the decision is fixed 3 days before: 3 - 0.25 = 2.75 days of the lead the score "
+                "never covers, where accuracy is lower than the test says)",
+                "product.lead_days: 3 (the decision is fixed that many days before the outcome)",
+            ),
+        ),
+        Case({"product.lead_days": 14, _EVAL: "not measured"}),  # a question: at which horizon?
+    ),
+    quiet=(
+        Case({"product.lead_days": 3, _EVAL: 3}),
+        Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
+        Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
+        Case({"product.lead_days": 3}),  # not answered yet: the interview asks
+    ),
+)
+def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
+    """The test scores predictions made closer to the outcome than the decision is taken.
+
+    The decision is fixed days before the outcome (stock ordered, a roster published, a warning issued),
+    but the evaluation feeds the model inputs from nearer the event: the last hours' readings, the day
+    before's figures. Accuracy falls with the horizon, so the test promises more than the forecast the
+    decision will use can give.
+
+    Mitigation: Cut each test case's inputs off at the lead (only what is known that many days before the
+    outcome), score the model there, and set the figure to beat at the same horizon.
+    """
+    lead = _lead(plan)
+    scored = plan.done.eval_horizon_days
+    if lead is None or scored is None:
+        return None
+    at_lead = quote(plan, _LEAD, "the decision is fixed that many days before the outcome")
+    if isinstance(scored, str):
+        note = (
+            f"not measured: how many days before the outcome are the test's predictions made, not {lead:g}?"
+        )
+        return Tempered(3, (f"{_EVAL}: {scored} ({note})", at_lead))
+    if scored >= lead:
+        return None
+    note = (
+        f"the test scores predictions made {_hours(scored)} before the outcome, and the decision is fixed "
+        f"{in_days(lead)} before: {lead:g} - {scored:g} = {lead - scored:g} days of the lead the score never "
+        "covers, where accuracy is lower than the test says"
+    )
+    return (f"{_EVAL}: {scored:g} ({note})", at_lead)
+
+
+def _baseline_named(plan: Plan) -> str | None:
+    """Where the plan gives a figure to beat: the first done metric's baseline figure, else its name."""
+    for path, metric in done_metrics(plan):
+        if metric.baseline is not None:
+            return f"{path}.baseline"
+        if metric.baseline_name:
+            return f"{path}.baseline_name"
+    return None
+
+
+@rule(
+    "baseline-horizon-unknown",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Measure the baseline at the model's horizon",
+        "Score today's forecast or estimate from what it knew the same number of days before the outcome as "
+        "the model; a baseline made the day before beats any model made a week before, and says nothing of it",
+        "info",
+    ),
+    fires=(
+        Case(  # the model is scored 3 days out; when today's figure is made nobody knows
+            {"product.lead_days": 3, _EVAL: 3, _BASE: "not measured"},
+            evidence=(
+                "done.baseline_horizon_days: not measured (how many days before the outcome is the figure to "
+                "beat made, against the 3 days the model is scored at?)",
+                "done.metrics[0].baseline: 0.45",
+                "product.lead_days: 3 (the decision is fixed that many days before the outcome)",
+            ),
+        ),
+        Case(  # today's figure is made the day before, the model 7 days before
+            {"product.lead_days": 7, _EVAL: 7, _BASE: 1},
+            evidence=(
+                "done.baseline_horizon_days: 1 (the figure to beat is made 1 day before the outcome, the model "
+                "7 days before: 7 - 1 = 6 days closer, so the comparison is not like for like)",
+                "done.metrics[0].baseline: 0.45",
+                "product.lead_days: 7 (the decision is fixed that many days before the outcome)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.lead_days": 3, _EVAL: 3, _BASE: 3}),
+        Case({"product.lead_days": 0, _BASE: "not measured"}),
+        Case({"product.lead_days": 3, _BASE: "not measured", "done.metrics[0].baseline": None}),
+    ),
+)
+def baseline_horizon_unknown(plan: Plan) -> Evidence:
+    """The figure to beat is made at an unknown or other horizon than the model.
+
+    A baseline's score depends on how far ahead it was made as much as the model's does: today's
+    planners' estimate, revised the day before, sets a bar no forecast made a week out can clear, and one
+    made a month out a bar any can. Beside a model scored at another horizon, the comparison says little.
+
+    Mitigation: Find when today's figure is made (or rebuild it from what it knew then), and score the
+    baseline and the model at the same horizon, the lead of the decision.
+    """
+    lead = _lead(plan)
+    base = plan.done.baseline_horizon_days
+    named = _baseline_named(plan)
+    if lead is None or base is None or named is None:
+        return None
+    scored = plan.done.eval_horizon_days
+    model = float(scored) if isinstance(scored, (int, float)) else lead
+    figure = quote(plan, named)
+    at_lead = quote(plan, _LEAD, "the decision is fixed that many days before the outcome")
+    if isinstance(base, str):
+        note = (
+            f"how many days before the outcome is the figure to beat made, against the {in_days(model)} the "
+            "model is scored at?"
+        )
+        return (f"{_BASE}: {base} ({note})", figure, at_lead)
+    if base == model:
+        return None
+    closer = "closer" if base < model else "further out"
+    note = (
+        f"the figure to beat is made {_hours(base)} before the outcome, the model {in_days(model)} before: "
+        f"{max(base, model):g} - {min(base, model):g} = {abs(model - base):g} days {closer}, so the comparison "
+        "is not like for like"
+    )
+    return (f"{_BASE}: {base:g} ({note})", figure, at_lead)
