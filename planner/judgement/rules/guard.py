@@ -5,12 +5,14 @@ allergic customer, another client's details, a refund it may not promise, a dose
 what stops it. A model trained or told to avoid something lowers how often it appears, never to zero;
 only a check outside the model keeps it out, and only a test built to tempt it counts how often it
 gets through. The rule reasons from `product.forbidden_guard` and `product.forbidden_output`; words of
-the done metrics only say that the violations are already counted.
+the done metrics only say that the violations are already counted, and a count blocks nothing: where
+the output acts alone, or only a person checking under time pressure stands in the way, the lead asks
+for a rule in code that blocks it, tested with cases built to break it.
 """
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
@@ -53,6 +55,29 @@ def _unchecked(plan: Plan) -> str | None:
     return None
 
 
+def _person_only(plan: Plan) -> bool:
+    return plan.product.forbidden_guard is Guard.review
+
+
+# Where only a person keeps it out, the lead's advice is the block in code, not a better model.
+_BLOCK_IN_CODE = Instead(
+    _person_only,
+    Move(
+        "Block what the output must never hold in code, not only by the person who checks",
+        "A person checking every output under time pressure, or after hundreds that were fine, lets a "
+        "forbidden one through: put a rule or validator in code that rejects it before anyone sees it, "
+        "test it with cases built to break it, and keep the person for what a rule cannot judge",
+        "warning",
+        first=True,
+    ),
+    "Write what must never appear as a rule or validator in code that rejects the output before it "
+    "reaches the person or the next system (a filter on the item's attributes, a limit on the amount, a "
+    "list of forbidden combinations); test it with cases built to break it, target 0 through; count on a "
+    "sample how many forbidden outputs the people who check let through.",
+    title="Only a person keeps out what the output must never hold",
+)
+
+
 @rule(
     "forbidden-output-unguarded",
     Category.product,
@@ -67,6 +92,7 @@ def _unchecked(plan: Plan) -> str | None:
         "warning",
         first=True,
     ),
+    instead=(_BLOCK_IN_CODE,),
     fires=(
         Case(
             {
@@ -94,7 +120,7 @@ def _unchecked(plan: Plan) -> str | None:
                 "no done metric counts violations on a test set built to tempt it",
             ),
         ),
-        Case(  # counted but still kept out only by the model: medium at most
+        Case(  # counted, yet only the model keeps it out of orders that go out alone: a metric blocks none
             {
                 "product.forbidden_guard": "model",
                 "product.forbidden_output": "A dish with an allergen the customer declared.",
@@ -102,20 +128,37 @@ def _unchecked(plan: Plan) -> str | None:
                 "impact.error_severity": "severe",
                 "done.metrics[0].name": "Allergen violations on 500 tempting orders",
             },
+            evidence=(
+                'product.forbidden_guard: "model"',
+                'product.forbidden_output: "A dish with an allergen the customer declared."',
+                'done.metrics[0].name: "Allergen violations on 500 tempting orders" (a metric counts what '
+                "got through; it blocks none)",
+                'impact.error_severity: "severe"',
+                'product.mode: "automate"',
+            ),
         ),
-    ),
-    quiet=(
-        Case(  # a person checks every output: not the model alone (anchoring-on-proposal weighs reviewers)
+        Case(  # counted, and a person sends each: medium at most
             {
-                "product.forbidden_guard": "review",
-                "product.forbidden_output": "A promise of a refund.",
+                "product.forbidden_guard": "model",
+                "product.forbidden_output": "A refund or credit the clerk has not approved.",
+                "product.mode": "augment",
+                "done.metrics[0].name": "Violations on 300 tempting tickets",
             },
         ),
-        Case({"product.forbidden_guard": "rule", "product.forbidden_output": "A refund it may not promise."}),
-        Case({"product.forbidden_guard": "nothing"}),
-        Case({"product.forbidden_guard": "model", "product.forbidden_output": None}),
-        Case({"product.forbidden_guard": "not_yet", "product.forbidden_output": "TBD"}),
-        Case(  # the person who checks already anchors on the proposal: that rule says it
+        Case(  # only a person checks, and a forbidden one harms: block it in code as well
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "An order above twice the store's usual weekly quantity.",
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.forbidden_guard: "review"',
+                'product.forbidden_output: "An order above twice the store\'s usual weekly quantity."',
+                'impact.error_severity: "serious"',
+                "a person checking every output under time pressure lets some through; nothing in code blocks it",
+            ),
+        ),
+        Case(  # the person who checks also anchors on the proposal: both are said
             {
                 "product.forbidden_guard": "review",
                 "product.forbidden_output": "A promise of a refund.",
@@ -126,6 +169,25 @@ def _unchecked(plan: Plan) -> str | None:
             also=frozenset({"anchoring-on-proposal"}),
         ),
     ),
+    quiet=(
+        Case(  # a person checks every output and a slip harms little: no block in code asked for
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A promise of a refund.",
+            },
+        ),
+        Case({"product.forbidden_guard": "rule", "product.forbidden_output": "A refund it may not promise."}),
+        Case({"product.forbidden_guard": "nothing"}),
+        Case({"product.forbidden_guard": "model", "product.forbidden_output": None}),
+        Case({"product.forbidden_guard": "not_yet", "product.forbidden_output": "TBD"}),
+        Case(  # a person checks every output, and the harm is minor
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A promise of a refund.",
+                "impact.error_severity": "minor",
+            },
+        ),
+    ),
 )
 def forbidden_output_unguarded(plan: Plan) -> Evidence:
     """Only the model keeps out what the output must never hold.
@@ -134,7 +196,8 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     another client's details, a refund nobody approved, a dose above the limit) is kept out by nothing
     but the model when the model was trained or told to avoid it, or when nothing is in place yet: a
     learned or prompted model lowers how often it appears, never to zero, and nobody knows how often
-    until a test is built to tempt it.
+    until a test is built to tempt it. A done metric that counts violations blocks none of them, and a
+    person checking every output under time pressure, or after hundreds that were fine, lets some through.
 
     Mitigation: Block it with a check outside the model (a filter on the item's attributes, retrieval
     restricted to the client's own records, a list of promises the output may not make), and add a done
@@ -145,19 +208,27 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     if forbidden is None or guard not in (Guard.model, Guard.not_yet, Guard.review):
         return None
     said = (quote(plan, "product.forbidden_guard"), quote(plan, "product.forbidden_output"))
-    if guard is Guard.review:  # not the model alone; anchoring-on-proposal weighs people who check
-        return None
-    if about_other_clients(plan) and CATALOGUE["drafts-may-leak-records"].check(plan) is not None:
-        return None  # another client's details in a draft from a shared store: that rule says it
-    counted = violations_counted(plan)
-    if counted:
-        return Tempered(2, (*said, f"{counted} (counted, yet kept out only by the model)"))
-    uncounted = "no done metric counts violations on a test set built to tempt it"
-    severity, unchecked = effective_severity(plan), _unchecked(plan)
+    severity = effective_severity(plan)
     # What is forbidden can say the harm is grave whatever severity the team gave (an allergen, a dose).
     grave = GRAVE_FORBIDDEN.find_all(plan.product.forbidden_output)
+    why = severity_quote(plan) if severity in _SERIOUS else f"grave by what it is: {', '.join(grave)}"
+    if guard is Guard.review:  # a person under time pressure lets some through: ask for a block in code
+        if severity not in _SERIOUS and not grave:
+            return None
+        missed = (
+            "a person checking every output under time pressure lets some through; nothing in code blocks it"
+        )
+        return Tempered(3, (*said, why, missed))
+    if about_other_clients(plan) and CATALOGUE["drafts-may-leak-records"].check(plan) is not None:
+        return None  # another client's details in a draft from a shared store: that rule says it
+    unchecked, counted = _unchecked(plan), violations_counted(plan)
+    if counted:
+        counted = f"{counted} (a metric counts what got through; it blocks none)"
+        if unchecked and (severity in _SERIOUS or grave):  # it acts alone: counting is no guard
+            return (*said, counted, why, unchecked)
+        return Tempered(2, (*said, counted))
+    uncounted = "no done metric counts violations on a test set built to tempt it"
     if unchecked and (severity in _SERIOUS or grave):
-        why = severity_quote(plan) if severity in _SERIOUS else f"grave by what it is: {', '.join(grave)}"
         return (*said, why, unchecked, uncounted)
     return Tempered(3, (*said, uncounted))
 
