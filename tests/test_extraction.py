@@ -37,6 +37,13 @@ def test_the_share_amended_is_asked_of_extractions_only() -> None:
     assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
 
 
+def test_what_an_unreadable_field_gets_is_asked_of_extractions_only() -> None:
+    for field in ("product.unreadable_share", "product.unreadable_answer"):
+        question = _question(field)
+        assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)
+        assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
+
+
 def test_what_the_model_reaches_is_asked_of_extractions() -> None:
     question = _question("product.model_reach")
     assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)

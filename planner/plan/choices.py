@@ -27,6 +27,7 @@ from planner.plan.workings import (
     Reach as Reach,
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,
+    Unreadable as Unreadable,
 )
 
 

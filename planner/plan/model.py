@@ -61,6 +61,7 @@ from planner.plan.choices import (
     Split as Split,
     Status as Status,
     TaskType as TaskType,
+    Unreadable as Unreadable,
     Verdict as Verdict,
 )
 from planner.plan.fields import (
@@ -367,6 +368,16 @@ class Product(Record):
         description="Extraction: the share of documents whose meaning another document the model does not "
         "read changes (an amendment, a side letter, an attachment, a later version); 'not measured', or "
         "'none'.",
+    )
+    unreadable_share: Share | NotMeasured | NoneAtAll | None = Field(
+        default=None,
+        description="Extraction: the share of documents with a field the model must fill that is unreadable, "
+        "blank or missing (a smudged scan, a box left empty, a page absent); 'not measured', or 'none'.",
+    )
+    unreadable_answer: Unreadable | None = Field(
+        default=None,
+        description="Extraction: what the output writes for such a field: 'unreadable' or 'not present' (and "
+        "the evaluation scores that answer), a value in every field, or not decided yet.",
     )
     lead_days: Number | None = Field(
         default=None,

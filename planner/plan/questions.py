@@ -350,6 +350,21 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("extraction",)),
         ),
         _q(
+            "product.unreadable_share",
+            "What share of the documents has a field unreadable, blank or missing?",
+            "A smudged scan, a box left empty, a page that was never attached: a model asked for every field "
+            "fills it with a plausible value nobody can tell from one it read. E.g. 6%; 'not measured', or "
+            "'none'.",
+            When("product.task", ("extraction",)),
+        ),
+        _q(
+            "product.unreadable_answer",
+            "What does the output write for a field it cannot read or that is not there?",
+            "Models rarely leave a field blank unless the output lets them say 'unreadable' or 'not present'; "
+            "a plausible value there is an error the evaluation must count.",
+            When("product.task", ("extraction",)),
+        ),
+        _q(
             "product.lead_days",
             "How many days before the outcome, or the day it serves, must the prediction be made?",
             "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "

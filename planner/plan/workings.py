@@ -110,6 +110,14 @@ class Guard(StrEnum):
     not_yet = "not_yet"
 
 
+class Unreadable(StrEnum):
+    """What an extraction writes for a field its document leaves unreadable, blank or missing."""
+
+    says_so = "says_so"
+    filled_in = "filled_in"
+    not_decided = "not_decided"
+
+
 class Reach(StrEnum):
     """What a model can read or do beyond the request it is given: look things up, read outsiders' text, act."""
 
@@ -226,6 +234,11 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "review": "a person checks every output before it counts",
         "model": "the model is trained or told to avoid it",
         "not_yet": "nothing enforces it yet",
+    },
+    Unreadable: {
+        "says_so": "it answers 'unreadable' or 'not present', and the evaluation scores that answer",
+        "filled_in": "every field gets a value",
+        "not_decided": "not decided yet",
     },
     EvalInputs: {
         "real_cases": "real cases, as the product will meet them",

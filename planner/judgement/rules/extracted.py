@@ -25,6 +25,7 @@ from planner.plan.model import (
     Reach,
     Severity,
     TaskType,
+    Unreadable,
 )
 
 _SERIOUS = (Severity.serious, Severity.severe)
@@ -375,3 +376,83 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
     if severity is Severity.minor:
         return Tempered(1, (extracts, alone, severity_quote(plan)))
     return Tempered(2, (extracts, alone, *((severity_quote(plan),) if severity else ())))
+
+
+@rule(
+    "unreadable-fields-filled-in",
+    Category.model,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Let the output say 'unreadable' or 'not present', and count a value filled in there as an error",
+        "A model asked for every field fills every field: where the scan is smudged or the box blank it "
+        "writes a plausible value nobody can tell from one it read; give each field an 'unreadable / not "
+        "present' answer, put documents with missing parts in the evaluation set, and score a value there "
+        "as an error",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "extraction",
+                "product.unreadable_answer": "filled_in",
+                "product.unreadable_share": 0.08,
+            },
+            evidence=(
+                'product.task: "extraction"',
+                'product.unreadable_answer: "filled_in" (a value in every field, read or not)',
+                "product.unreadable_share: 0.08",
+            ),
+        ),
+        Case({"product.task": "extraction", "product.unreadable_answer": "not_decided"}),
+        Case({"product.task": "extraction", "product.unreadable_share": "not measured"}),
+    ),
+    quiet=(
+        Case(
+            {
+                "product.task": "extraction",
+                "product.unreadable_answer": "says_so",
+                "product.unreadable_share": 0.08,
+            }
+        ),
+        Case(
+            {
+                "product.task": "extraction",
+                "product.unreadable_answer": "filled_in",
+                "product.unreadable_share": "none",
+            }
+        ),
+        Case({"product.task": "classification", "product.unreadable_answer": "filled_in"}),
+    ),
+)
+def unreadable_fields_filled_in(plan: Plan) -> Evidence:
+    """An extraction fills in a value where its document is unreadable, blank or missing.
+
+    A form with a smudged box, a field left empty, a page never attached: a model asked for every field,
+    a language model above all, writes a plausible value there rather than nothing, and that value looks
+    exactly like one it read. The invented-facts risk of generated text, in a record: nobody checks a
+    field that looks filled, and an accuracy on clean documents never meets it.
+
+    Mitigation: Give every field an 'unreadable' and a 'not present' answer the output may give; measure
+    on a sample what share of documents have such fields; put them in the evaluation set and score a
+    value written there as an error, and route those documents to people.
+    """
+    extracts = _extracts(plan)
+    answer, share = plan.product.unreadable_answer, plan.product.unreadable_share
+    if extracts is None or answer is Unreadable.says_so or share == "none":
+        return None
+    if answer is None and share is None:
+        return None
+    said = [extracts]
+    if answer is Unreadable.filled_in:
+        said.append(quote(plan, "product.unreadable_answer", "a value in every field, read or not"))
+    elif answer is Unreadable.not_decided:
+        said.append(quote(plan, "product.unreadable_answer", "nothing decided for a field it cannot read"))
+    else:
+        said.append("product.unreadable_answer: not answered")
+    if share is not None:
+        said.append(quote(plan, "product.unreadable_share"))
+    incomplete = share == "not measured" or (isinstance(share, float | int) and share >= 0.02)
+    if answer is Unreadable.filled_in and incomplete:
+        return tuple(said)  # incomplete sources, and a value in every field: invented values in the record
+    return Tempered(3 if incomplete or answer is Unreadable.filled_in else 2, said)
