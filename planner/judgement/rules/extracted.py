@@ -69,7 +69,8 @@ KEY_FIELDS = Lexicon("""
         "Score the fields that decide one by one, each with what a wrong one costs",
         "One accuracy over every field, or per document, lets an easy field done well hide a date, an "
         "amount or a party read wrong: name the few fields a decision turns on and give each its own "
-        "score and target",
+        "score and target, and look for a field wrong the same way every time (a date order swapped, a "
+        "unit dropped), which biases every record, worse than misses at random",
         "warning",
     ),
     fires=(
@@ -115,11 +116,13 @@ def extraction_scored_overall(plan: Plan) -> Evidence:
     Of the twenty fields read from an invoice or a contract, a few carry the decision: a due date, an
     amount, the parties, a notice period. An accuracy over every field, or a share of documents read
     right, is carried by the many easy fields (a title, an address) and moves little when the one that
-    matters is wrong; and a wrong date costs a missed deadline, a wrong name a blank.
+    matters is wrong; and a wrong date costs a missed deadline, a wrong name a blank. Worse than random
+    misses is a systematic error: one field read wrong the same way every time (day and month swapped, a
+    unit or a sign dropped) biases every record downstream, and an average never shows it.
 
     Mitigation: Name the fields a decision turns on; score each apart on the evaluation set (exact match
-    after normalising), with a target set by what a wrong one costs; report the overall figure beside
-    them, not instead.
+    after normalising), with a target set by what a wrong one costs; tally each field's wrong values
+    to find one repeated; report the overall figure beside them, not instead.
     """
     extracts = _extracts(plan)
     if extracts is None or not plan.done.metrics:
