@@ -371,7 +371,9 @@ def decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] 
     return who, does
 
 
-_REVIEWS = r"(?:reviews?|checks?|approves?|edits?|reads?|signs? off|selects?|rewrites?|corrects?|sends?)"
+_REVIEWS = r"(?:reviews?|checks?|approves?|edits?|reads?|signs? off|selects?|rewrites?|corrects?|sends?"
+# ...or who orders the work (`volunteers triage the reports`, `the coordinator ranks the jobs`)
+_REVIEWS += r"|triages?|ranks?|sorts?|prioriti[sz]es?|grades?|assigns?|allocates?)"
 _REVIEWED = r"(?:reviewed|checked|approved|edited|read|signed off|selected|rewritten|corrected|sent)"
 
 

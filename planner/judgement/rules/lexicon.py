@@ -245,7 +245,9 @@ ABOUT_PEOPLE = Lexicon(
     freelance, freelancer, freelancers, gig worker, gig workers, locum, locums, crowdworker, crowdworkers
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
-    wastewater treatment, heat treatment, surface treatment, seed treatment, """
+    wastewater treatment, heat treatment, surface treatment, seed treatment, mortgage offer, mortgage offers
+    mortgage deal, mortgage deals, mortgage product, mortgage products, mortgage rate, mortgage rates
+    mortgage brokers, mortgage comparison, volunteer hours, volunteer shifts, volunteer roles, """
     # residents who report a pothole are where the data comes from, not whom the decision is about
     + phrases(
         "resident, residents", "report, reports, reported, complain, complained, call, calls, who report"
@@ -302,7 +304,9 @@ ACTS_ON_PEOPLE = Lexicon(
     prioritise, prioritises, prioritised, prioritising, prioritize, prioritizes, prioritized, prioritizing
     priority, triage, triaged, eligible, eligibility, entitlement, entitlements
     allocate, allocates, allocated, allocation, award, awards, awarded
-    offer, offers, offered, hire, hires, hired, hiring, dismiss, dismissed, promote, promoted, promotion
+    offered, hire, hires, hired, hiring, dismiss, dismissed, promote, promoted, promotion
+    offer a place, offers a place, offer places, offer a job, offers a job, offer them, offers them
+    offer him, offers him, offer her, offers her, offer of a place, offer of employment, job offer, job offers
     sentence, sentenced, sentencing, parole, bail, detain, detained, detention
     diagnose, diagnoses, diagnosed, diagnosis, treat, treats, treated, treatment, treatments
     refer, refers, referred, referral, referrals, investigate, investigates, investigated, investigation
@@ -2021,6 +2025,17 @@ PROXY_OF_PROTECTED = Lexicon(
     ", schools attended, university attended, alma mater, private school, professional network"
     ", personal network, connections, unpaid internship, unpaid internships, career gap, career gaps"
     ", career break, career breaks, employment gap, employment gaps, gaps in employment"
+    # a language need stands in for ethnicity or national origin
+    ", interpreter needed, interpreter need, interpreter needs, interpreter required, interpreter requested"
+    ", needs an interpreter, need an interpreter, needed an interpreter, uses an interpreter, interpreter flag"
+    ", preferred language, first language, home language, main language, native language, mother tongue"
+    ", language spoken, languages spoken, spoken language, english proficiency, limited english"
+    ", english as a second language, non-english speaking, non-native speaker, non-native speakers",
+    # the postcode of a place or an asset is no person's
+    unless="""site postcode, site postcodes, store postcode, depot postcode, branch postcode
+    postcode of the site, postcode of each site, postcode of the store, postcode of each store
+    postcode of the depot, postcode of the branch, postcode of the pothole, postcode of the asset
+    postcode of each asset, postcode of the fault, postcode of the job""",
 )
 
 # Rows repeated per person: the same customer or patient gives many rows over time.

@@ -1,0 +1,67 @@
+"""Words with a common other sense raise a risk only in the sense its rule means: `volunteers triage the
+reports` decides about no volunteer, `mortgage offers` listed on a site are products, while the same words
+said of people decided about still raise it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.judgement.rules.fairness import fairness_unchecked
+from planner.judgement.rules.protected import protected_feature_in_decision
+from planner.plan.model import Plan
+
+
+def _plan(product: dict[str, Any], **parts: Any) -> Plan:
+    data = {"labels": ["existing"], **parts.pop("data", {})}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": data}})
+
+
+def test_volunteers_who_triage_things_are_not_decided_about() -> None:
+    product = {
+        "goal": "Volunteers triage the pothole reports faster.",
+        "decision": "A volunteer coordinator triages each report into urgent or routine.",
+        "inputs": "The report text, a photo and the postcode of the pothole.",
+    }
+    plan = _plan(product, data={"personal_data": True})
+    assert fairness_unchecked(plan) is None
+    assert protected_feature_in_decision(plan) is None
+
+
+def test_patients_a_nurse_triages_are_decided_about() -> None:
+    product = {"decision": "Nurses triage the patients.", "inputs": "Symptoms, age and home postcode."}
+    plan = _plan(product, data={"personal_data": True})
+    assert fairness_unchecked(plan) is not None
+    assert protected_feature_in_decision(plan) is not None
+
+
+def test_mortgage_offers_ranked_for_a_search_are_products() -> None:
+    product = {
+        "goal": "Show the mortgage offers that best fit the search.",
+        "decision": "Which mortgage offers the site lists first for a search.",
+        "inputs": "The product terms, the lender, the rate and past click-through.",
+    }
+    assert fairness_unchecked(_plan(product)) is None
+
+
+def test_mortgage_applicants_approved_are_people() -> None:
+    product = {"decision": "Which mortgage applicants we approve.", "inputs": "Income and debts."}
+    assert fairness_unchecked(_plan(product)) is not None
+
+
+def test_an_offer_made_to_people_still_acts_on_them() -> None:
+    assert fairness_unchecked(_plan({"decision": "Which applicants we offer a place."})) is not None
+    assert fairness_unchecked(_plan({"decision": "Which students are offered a bursary."})) is not None
+
+
+def test_a_language_need_is_a_stand_in_where_people_are_decided_about() -> None:
+    product = {
+        "decision": "Which tenants' homes the housing officers investigate first.",
+        "inputs": "Past complaints, household size and interpreter needed.",
+    }
+    evidence = protected_feature_in_decision(_plan(product, data={"personal_data": True}))
+    assert evidence is not None and "interpreter needed" in evidence.words  # type: ignore[attr-defined]
+    things = {
+        "decision": "Which parcels the depot sends first.",
+        "inputs": "Preferred language of the label.",
+    }
+    assert protected_feature_in_decision(_plan(things, data={"personal_data": True})) is None
