@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from planner.judgement.rules.fairness import fairness_unchecked
+from planner.judgement.rules.foretold import action_prevents_the_label
+from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.plan.model import Plan
 
@@ -65,3 +67,34 @@ def test_a_language_need_is_a_stand_in_where_people_are_decided_about() -> None:
         "inputs": "Preferred language of the label.",
     }
     assert protected_feature_in_decision(_plan(things, data={"personal_data": True})) is None
+
+
+def test_staff_called_in_for_a_forecast_busy_hour_prevent_no_label() -> None:
+    product = {
+        "goal": "Fewer hours where calls wait more than five minutes.",
+        "decision": "The rota planner sets the shifts; extra staff are called in when the forecast is high.",
+        "task": "forecasting",
+        "label": "Calls received per half hour.",
+        "output": "Calls expected per half hour for the next 14 days.",
+        "mode": "augment",
+    }
+    plan = _plan(product, data={"labels": ["outcomes"], "outcome_recorded_for": "every_case"})
+    assert action_prevents_the_label(plan) is None
+
+
+def test_tenants_phoned_when_flagged_still_prevent_the_label() -> None:
+    product = {
+        "goal": "Fewer households fall into rent arrears.",
+        "decision": "Housing officers phone the flagged tenants and offer a payment plan.",
+        "task": "classification",
+        "label": "Tenant two months in arrears within six months.",
+        "mode": "augment",
+    }
+    plan = _plan(product, data={"labels": ["outcomes"], "outcome_recorded_for": "every_case"})
+    assert action_prevents_the_label(plan) is not None
+
+
+def test_a_measured_drop_chooses_no_case() -> None:
+    assert SELECTS.find_all("Crews are sent when a drop of 3 degrees is measured.") == ()
+    assert SELECTS.find_all("Alert when the pressure drops below 2 bar.") == ()
+    assert SELECTS.find_all("The system drops the lowest-scoring 60% of CVs.") == ("drops", "lowest-scoring")

@@ -16,12 +16,14 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.words import BOUNDARY, Lexicon, words_of
 from planner.plan.model import (
+    ActionShape,
     Category,
     Delivery,
     LabelSource,
     OnlineValidation,
     OutcomeRecorded,
     Plan,
+    TaskType,
 )
 
 # ---------------------------------------------------------------- an action that prevents the label
@@ -89,6 +91,7 @@ def _ahead(words: list[str], start: int, count: int) -> Iterator[str]:
 
 
 _RECORDED = frozenset({LabelSource.outcomes, LabelSource.existing})  # what happened, as recorded
+_FLAGS = (ActionShape.threshold, ActionShape.top_of_queue)  # the shapes that flag cases to act on
 
 _LEAVE_FLAGGED_CASES_UNTREATED = Move(
     "Leave a random share of flagged cases to today's process, and log every action",
@@ -222,6 +225,10 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
         OnlineValidation.a_b_test,
     ):
         return None
+    if plan.product.task is TaskType.forecasting and plan.product.action_shape not in _FLAGS:
+        return (
+            None  # a count or a level per period plans the work (a roster, a stock order): no case is flagged
+        )
     decision = plan.product.decision
     if plan.product.delivery is Delivery.nobody:
         return None  # nobody receives the predictions yet, so nobody acts on them: nobody-acts-on-output

@@ -2717,7 +2717,7 @@ INTERVENES = Lexicon(
     model call, model calls, help desk, helpdesk, decision support, support team, support tickets,
     support ticket, customer support, customer service, service desk, service centre, service center
     the service, service level, service levels, service window, service windows, service interval
-    service intervals""",
+    service intervals, called in, call in, calls in, called up, on call, on-call, call-in, call-ins""",
 )
 
 # An aim at some event: fewer of it, prevented, or the cases likely to have it.
@@ -3131,6 +3131,9 @@ SELECTS = Lexicon(
     audit, audits, audited, investigate, investigates, investigated
     """,
     unless="pick up, picks up, picked up, pick list, pick lists, drop in, drops in, drop-off, audit trail, "
+    # a measured fall (`a 20% drop`, `the drop in pressure`, `drops below 5`) chooses no case
+    "a drop, the drop, any drop, a sudden drop, a sharp drop, drop of, drops of, pressure drop, voltage drop, "
+    "price drop, drop below, drops below, dropped below, drop to, drops to, dropped to, drops by, dropped by, "
     "audit trails, audit log, audit logs, "
     + phrases(
         "inspect, inspects, audit, audits, investigate, investigates, check, checks, review, reviews",
