@@ -17,7 +17,7 @@ from planner.judgement.rules.heard import said_in_use
 from planner.judgement.rules.horizon import inputs_set_after_the_decision
 from planner.judgement.rules.later import inputs_record_later_steps
 from planner.judgement.rules.lexicon import AS_KNOWN, EARLY_WINDOW
-from planner.judgement.rules.moment import predicts_ahead
+from planner.judgement.rules.moment import after_the_event, predicts_ahead
 from planner.judgement.rules.onday import input_counted_on_the_day
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.words import Lexicon, phrases
@@ -189,7 +189,7 @@ def inputs_known_only_later(plan: Plan) -> Evidence:
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # ticked: inputs-after-prediction quotes the answer
     ahead = predicts_ahead(plan)
-    if ahead is None:
+    if ahead is None or after_the_event(plan):
         return None  # on the spot, or after the event: a value known then is known in time
     for path in _LATER_PATHS:
         text = answer_at(plan, path)

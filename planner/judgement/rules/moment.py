@@ -46,6 +46,9 @@ AFTER_EVENT = Lexicon("""
     once it is over, once the match is over, once the game is over, once the event is over, at full time
     after the final whistle, match report, match reports, game report, game reports, recap, recaps, write-up
     write-ups, summary of the match, summary of each match, summary of the event, report of each match
+    after the visit, after each visit, after every visit, after the appointment, after each appointment
+    after the consultation, after each consultation, after the call, after each call, after the meeting
+    after each meeting, after the inspection, after each inspection, once the visit is over
 """)
 
 
@@ -55,7 +58,11 @@ def after_the_event(plan: Plan) -> str | None:
     report of each match, text generated about it). A report written once the match is over may read its
     final score; that is no leak. The lead of 0 alone is not enough: a check made on the spot at
     registration still comes before the payment."""
-    if plan.product.lead_days != 0 or predicts_ahead(plan) is not None:
+    product = plan.product
+    # a text written once the event is over (a visit's letter) foretells nothing: a label that comes later
+    # judges the draft, and is no outcome it predicts ahead of
+    written = product.task is TaskType.generation and product.lead_days in (0, None)
+    if not written and (product.lead_days != 0 or predicts_ahead(plan) is not None):
         return None
     for path in ("product.output", "product.decision", "product.goal"):
         words = AFTER_EVENT.find_all(answer_at(plan, path))
