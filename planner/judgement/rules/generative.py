@@ -269,6 +269,8 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         if Reach.acts in reach:
             return None  # outside-text-steers-actions says it of a model that also acts
         return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+    if reach:  # answered, reads_outside_text not ticked: the team says no outsider writes what it reads
+        return None
     gains = ticked(plan, Circumstance.party_gains)
     if gains:
         return (writes, gains)
@@ -469,8 +471,8 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     writes = _writes(plan)
     if writes is None or plan.constraints.data.personal_data is not True:
         return None
-    if Reach.reads_wider in plan.product.model_reach:
-        return None  # reads-beyond-the-asker says it from the team's tick
+    if {Reach.reads_wider, Reach.reads_as_user, Reach.request_only} & set(plan.product.model_reach):
+        return None  # ticked: reads-beyond-the-asker says it, lookups run as the asker, or none is made
     guard = plan.product.forbidden_guard
     if guard is Guard.rule:
         return None  # a check outside the model keeps other clients' details out
