@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.judgement.rules.done import no_monitoring
 from planner.judgement.rules.fairness import fairness_unchecked
 from planner.judgement.rules.foretold import action_prevents_the_label
+from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
+from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.protected import protected_feature_in_decision
+from planner.judgement.rules.timing import inputs_after_prediction
+from planner.judgement.rules.unsaid import monitoring_unanswered_live
 from planner.plan.model import Plan
 
 
@@ -98,3 +103,54 @@ def test_a_measured_drop_chooses_no_case() -> None:
     assert SELECTS.find_all("Crews are sent when a drop of 3 degrees is measured.") == ()
     assert SELECTS.find_all("Alert when the pressure drops below 2 bar.") == ()
     assert SELECTS.find_all("The system drops the lowest-scoring 60% of CVs.") == ("drops", "lowest-scoring")
+
+
+def test_a_letter_written_after_the_visit_reads_the_visit_in_time() -> None:
+    product = {
+        "decision": "The carer edits and sends the letter the model drafts after the visit.",
+        "task": "generation",
+        "inputs": "The carer's notes taken after the visit and the care plan.",
+        "label": "Whether the family later complains about the letter.",
+        "output": "A draft letter to the family, written after the visit.",
+    }
+    plan = _plan(product, data={"labels": ["outcomes"], "label_delay_days": 30})
+    assert inputs_after_prediction(plan) is None
+    assert inputs_known_only_later(plan) is None
+
+
+def test_notes_after_the_visit_still_leak_into_a_forecast_of_its_outcome() -> None:
+    product = {
+        "decision": "A coordinator calls the families scored highest before the visit.",
+        "task": "classification",
+        "inputs": "The carer's notes taken after the visit and the care plan.",
+        "label": "The family cancels the care within 30 days.",
+    }
+    plan = _plan(product, data={"labels": ["outcomes"], "label_delay_days": 30})
+    assert inputs_after_prediction(plan) or inputs_known_only_later(plan)
+
+
+def _drafter(inputs: str, reach: list[str]) -> Plan:
+    product = {"task": "generation", "data_kinds": ["text"], "inputs": inputs, "model_reach": reach}
+    return _plan(product, data={"personal_data": True})
+
+
+def test_an_internal_tool_whose_team_says_who_writes_and_who_reads_is_not_asked_by_words() -> None:
+    inputs = "The staff member's question and similar cases retrieved from past client e-mails."
+    assert outsiders_write_the_prompt(_drafter(inputs, ["reads_as_user"])) is None
+    assert drafts_may_leak_records(_drafter(inputs, ["reads_as_user"])) is None
+    assert outsiders_write_the_prompt(_drafter(inputs, [])) is not None
+    assert drafts_may_leak_records(_drafter(inputs, [])) is not None
+
+
+def test_a_one_off_backlog_needs_no_monitoring() -> None:
+    product = {"goal": "Classify the one-off backlog of 40,000 scanned files.", "mode": "augment"}
+    plan = Plan.model_validate(
+        {"title": "A plan", "status": "building", "product": product, "after_launch": {"monitoring": "none"}}
+    )
+    assert no_monitoring(plan) is None
+    assert monitoring_unanswered_live(plan) is None
+    ongoing = {"goal": "Classify the scanned files each day.", "mode": "augment"}
+    plan = Plan.model_validate(
+        {"title": "A plan", "status": "building", "product": ongoing, "after_launch": {"monitoring": "none"}}
+    )
+    assert no_monitoring(plan) is not None

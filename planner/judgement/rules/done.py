@@ -1087,6 +1087,8 @@ def no_monitoring(plan: Plan) -> Evidence:
     Mitigation: Monitor input freshness and drift, the prediction rate, and the product metric,
     each with a threshold and whom it alerts.
     """
+    if runs_once(plan):
+        return None  # a one-off batch job: nothing keeps running to watch
     said = said_none_quote(plan, "after_launch.monitoring")
     found = (
         (said,)

@@ -28,6 +28,7 @@ _WHERE = (
     "product.goal",
     "product.decision",
     "product.output",
+    "impact.bottleneck",
     "constraints.retraining.trigger",
     "after_launch.fallback",
     "after_launch.owner",
@@ -35,10 +36,10 @@ _WHERE = (
 
 
 def runs_once(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
-    """The answer that says the job runs once (path, words): never retrained, served in batch (or serving
-    unanswered), and named one-off; None for anything that keeps running."""
-    if plan.constraints.retraining.cadence is not Cadence.never:
-        return None
+    """The answer that says the job runs once (path, words): not retrained (never, or unanswered), served in
+    batch (or serving unanswered), and named one-off; None for anything that keeps running."""
+    if plan.constraints.retraining.cadence not in (Cadence.never, None):
+        return None  # a cadence answered: it keeps running
     if plan.constraints.latency.serving not in (Serving.batch, None):
         return None
     return first_said(plan, _WHERE, ONE_OFF)

@@ -28,6 +28,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import RETRIEVED
+from planner.judgement.rules.setup import runs_once
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status
 
@@ -146,8 +147,8 @@ def monitoring_unanswered_live(plan: Plan) -> Evidence:
     """
     if plan.status not in (Status.building, Status.shipped) or plan.product.mode is not Mode.augment:
         return None  # automate: automation-unanswered asks; before building: the essentials ask
-    if answered_at(plan, "after_launch.monitoring"):
-        return None
+    if answered_at(plan, "after_launch.monitoring") or runs_once(plan):
+        return None  # said, or a one-off batch job with nothing left running to watch
     return (
         quote(
             plan,
