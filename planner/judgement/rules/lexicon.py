@@ -2212,6 +2212,8 @@ MISS_SAID = Lexicon("""
     slips through, slip through, slipped through, let through, lets through
     false negative, false negatives, false reject, false rejects, false rejection, false rejections
     untreated, left untreated, undiagnosed, late diagnosis, delayed diagnosis
+    not visited, never visited, not seen in time, not reached in time, not picked up, not spotted
+    not escalated, never escalated, not followed up, never followed up, not acted on, never acted on
 """)
 
 # A done metric that counts what errors cost in other units (idle hours, overtime, money): the harm of

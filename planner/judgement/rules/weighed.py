@@ -25,6 +25,7 @@ GRAVE = Lexicon(
     stranded, untreated, left untreated, unsafe, lawsuit, lawsuits
     safety risk, safety hazard, safety incident, hazard, hazards, house fire, fire risk, burns, electrocution
     contamination, contaminated, allergic reaction, anaphylaxis, misdiagnosis, misdiagnosed
+    abuse, abused, neglect, neglected, self-harm, suicide, assault, assaulted, hospitalised, hospitalized
     """
 )
 
@@ -171,6 +172,19 @@ def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...
             evidence=(
                 'impact.error_harm: "A wrongly held invoice can push a small supplier into insolvency; a..." '
                 "(a false alarm described as the worse error: wrongly held, insolvency)",
+                'impact.costlier_error: "similar" (both errors cost the same? then the threshold, the metric '
+                "and the review budget ignore the harm described)",
+            ),
+        ),
+        Case(  # the miss told as a case nobody visited: a child harmed against half a day of staff time
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A child at risk is not visited in time and is harmed; a needless "
+                "visit costs a social worker half a day.",
+            },
+            evidence=(
+                'impact.error_harm: "A child at risk is not visited in time and is harmed; a needless vi..." '
+                "(a missed case described as the worse error: not visited, harmed)",
                 'impact.costlier_error: "similar" (both errors cost the same? then the threshold, the metric '
                 "and the review budget ignore the harm described)",
             ),
