@@ -241,6 +241,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "view-where-a-system-decides",
         "whole-moves-by-step-share",
         "worse-error-unweighed",
+        "ranking-only-orders-the-work",
         "worst-error-uncounted",
         "unit-learns-its-own-fault",
         "readers-cannot-spot-errors",

@@ -22,6 +22,7 @@ from planner.judgement.rules.evidence import (
     show,
 )
 from planner.judgement.rules.lexicon import AT_DEPTH
+from planner.judgement.rules.ordered import whole_queue_worked
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.judgement.rules.workload import capacity_sets_the_threshold
 from planner.plan.model import ActionShape, Category, Newcomers, Plan
@@ -87,6 +88,14 @@ _WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fal
             }
         ),
         Case({"product.action_shape": "threshold"}),
+        Case(  # people work more a day than arrives: the bottom is reached every day
+            {
+                "product.action_shape": "top_of_queue",
+                "impact.volume": 2000,
+                "impact.period": "week",
+                "impact.capacity_per_day": 450,
+            }
+        ),
     ),
 )
 def queue_bottom_starves(plan: Plan) -> Evidence:
@@ -101,6 +110,8 @@ def queue_bottom_starves(plan: Plan) -> Evidence:
     """
     if plan.product.action_shape is not ActionShape.top_of_queue:
         return None
+    if whole_queue_worked(plan):
+        return None  # people work more a day than arrives: the bottom is reached every day
     if first_said(plan, _ITEM_PATHS, WAITING) is None:
         return None  # a population ranked for outreach (homes, members): low-ranked ones are not kept waiting
     paths = [
