@@ -242,6 +242,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "whole-moves-by-step-share",
         "worse-error-unweighed",
         "ranking-only-orders-the-work",
+        "outcome-kept-elsewhere",
         "worst-error-uncounted",
         "unit-learns-its-own-fault",
         "readers-cannot-spot-errors",

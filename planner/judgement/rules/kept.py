@@ -1,0 +1,131 @@
+"""Rules on where the outcome is kept: in another team's spreadsheet, a paper file or a partner's system,
+outside the data the model is built from.
+
+An outcome kept apart from the cases (a collections team's spreadsheet of defaults, a paper logbook of
+repairs, a partner's own system) must be copied, matched to each case by an id both sides hold, and
+dated, before a single label exists: the label pipeline is work of its own, owned by someone else, and
+until it runs there is nothing to train on, judge against or monitor. Matching by hand loses the cases
+that do not match, and they are rarely a random few.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Plan
+
+# Words saying a record is kept apart from the systems the model's data comes from.
+KEPT_ELSEWHERE = Lexicon("""
+    spreadsheet, spreadsheets, excel sheet, excel sheets, excel file, excel files, google sheet, google sheets
+    shared drive, shared folder, on paper, paper file, paper files, paper form, paper forms, paper record
+    paper records, paper log, paper logs, paper logbook, logbook, logbooks, log book, log books, handwritten
+    another team, other team, another department, other department, separate team, separate system
+    separate database, partner system, partner systems, partners systems, their own system, their own systems
+    their own spreadsheet, their own records, their own database, their own tool, not in our systems
+    outside our systems, not linked, not joined, no common id, no shared id, no shared key, sent by email
+    emailed to us, emailed each month, by email each month
+""")
+# Words saying the outcome already reaches the data: joined, loaded, synced, a feed that runs.
+ALREADY_JOINED = Lexicon("""
+    already joined, joined to, joined with, joined on, joined by, linked to, linked by, linked on
+    matched to, matched by, matched on, imported into, imported nightly, imported daily, imported weekly
+    loaded into, loaded nightly, loaded daily, loaded weekly, synced, synchronised, synchronized, feeds into
+    fed into, in the warehouse, in our warehouse, in the data warehouse, in the data lake, existing pipeline
+    automated export, automatic export, nightly export, daily export, via an api, through an api
+""")
+# Words of a data source that holds outcomes, not inputs.
+OUTCOME_HELD = Lexicon("""
+    outcome, outcomes, label, labels, result, results, resolution, resolutions, verdict, verdicts
+    default, defaults, repaid, returns, cancellations, complaints upheld, findings, follow-up, follow-ups
+""")
+_LABEL = "Whether the loan defaulted within 12 months; collections keep defaults in their own spreadsheet."
+
+
+def _kept_elsewhere(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The answer saying the outcome is kept apart from the model's data, and its words; None where the
+    same answer says it already reaches the data."""
+    paths = ["product.label", "constraints.data.last_input"]
+    paths += [path for path in source_paths(plan) if OUTCOME_HELD.find(answer_at(plan, path))]
+    for path in paths:
+        said = answer_at(plan, path)
+        words = KEPT_ELSEWHERE.find_all(said)
+        if words and not ALREADY_JOINED.find(said):
+            return path, words
+    return None
+
+
+@rule(
+    "outcome-kept-elsewhere",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Build the outcome's way into the data before the model",
+        "The outcome is kept apart from the cases: agree with its keeper how it reaches the data, matched "
+        "to each case by an id both sides hold and dated when it happened, backfill the history, and count "
+        "the cases that do not match; until it flows there is nothing to train, judge or monitor on",
+        "warning",
+    ),
+    ask="the outcome is kept outside the model's data: who joins it to each case, by which id, and from when?",
+    fires=(
+        Case(
+            {"product.label": _LABEL},
+            evidence=(
+                'product.label: "Whether the loan defaulted within 12 months; collections keep defau..." '
+                "(the outcome is kept apart from the model's data: their own spreadsheet)",
+                'constraints.data.labels: ["existing"]',
+            ),
+        ),
+        Case(  # a source of outcomes kept on paper
+            {
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.sources": [
+                    {"name": "Work-order database"},
+                    {"name": "Repair results in the depot's paper logbook"},
+                ],
+            },
+            evidence=(
+                'constraints.data.sources[1].name: "Repair results in the depot\'s paper logbook" (the outcome '
+                "is kept apart from the model's data: paper logbook)",
+                'constraints.data.labels: ["outcomes"]',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.label": "Whether the loan defaulted within 12 months, from the loan ledger."}),
+        Case(  # kept by another team, but already loaded into the warehouse
+            {
+                "product.label": "Defaults from the collections team's spreadsheet, loaded nightly into the "
+                "warehouse and joined on the loan id."
+            }
+        ),
+        Case(  # a spreadsheet of inputs, not of outcomes
+            {"constraints.data.sources": [{"name": "Store managers' spreadsheets of planned promotions"}]}
+        ),
+    ),
+)
+def outcome_kept_elsewhere(plan: Plan) -> Evidence:
+    """The outcome is kept outside the data the model is built from.
+
+    The outcome lives in another team's spreadsheet, a paper file or a partner's system: before one
+    label exists it must be copied, matched to each case by an id both sides hold, and dated. That label
+    pipeline is work of its own, owned by someone else, and until it runs there is nothing to train on,
+    judge against or monitor; matching by hand drops the cases that do not match, rarely a random few.
+
+    Mitigation: Agree with the outcome's keeper how it reaches the data (an export or feed, an id both
+    sides hold, the date it happened), backfill the history, count and inspect the cases that do not
+    match, and plan the feed's upkeep for monitoring after launch.
+    """
+    found = _kept_elsewhere(plan)
+    if found is None:
+        return None
+    path, words = found
+    held = quote(plan, path, f"the outcome is kept apart from the model's data: {', '.join(words)}")
+    labels = plan.constraints.data.labels
+    source = (
+        quote(plan, "constraints.data.labels")
+        if labels
+        else "constraints.data.labels: not answered (no answer says how the outcome reaches the cases)"
+    )
+    return Hint(words, (held, source))
