@@ -4,16 +4,19 @@ A count rises by acting on more cases, right or wrong: a matcher that merges mor
 more, a filter that flags more all reach a volume target fastest by lowering their bar. A lead pairs the
 count with precision (or the error rate) on an audited random sample of what was acted on, and with what
 was missed, and keeps the count as a guardrail, not the target. Where the system acts alone and its
-actions are hard to undo, each wrong action the count rewards stays done.
+actions are hard to undo, each wrong action the count rewards stays done. A target that counts only
+what is done (customers contacted a week, drafts produced) rises with effort whether or not the goal
+moves: a lead asks for the goal's outcome among the cases acted on, against a holdout.
 """
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import first_said, quote, ticked
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.guardrails import UNDONE
 from planner.judgement.rules.lexicon import BLENDS_ERRORS, CHECKED_OUTCOME, COUNTS_FALSE_ALARMS, COUNTS_MISSES
 from planner.judgement.rules.uplift import RANKED_LISTS
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Mode, Plan
 
 # Where a plan may say its actions can be undone.
@@ -123,3 +126,116 @@ def target_counts_volume(plan: Plan) -> Evidence:
     if plan.product.task in RANKED_LISTS:
         return None  # a ranked list shows every item, no bar to lower: ranked-by-take-up asks of its count
     return volume_unpaired(plan)
+
+
+# Counts of what the team or the system does: contacts made, items flagged, drafts produced.
+EFFORT = Lexicon("""
+    calls made, contacts made, customers contacted, members contacted, people contacted, patients contacted
+    households contacted, clients contacted, tenants contacted, users contacted, accounts contacted
+    visits made, visits carried out, visits completed, inspections done, inspections carried out
+    inspections completed, items flagged, cases flagged, transactions flagged, accounts flagged
+    claims flagged, alerts raised, alerts sent, flags raised, drafts produced, drafts generated
+    drafts written, replies drafted, replies sent, letters sent, emails sent, messages sent, reminders sent
+    offers sent, offers made, leads generated, leads passed, referrals made, referrals sent, cases reviewed
+    investigations opened, reports produced, recommendations made, recommendations shown, outreach calls
+    retention calls, number of calls, number of contacts, number of visits, number of drafts, number of flags
+    number of alerts, number of referrals, number of inspections, number of letters, number of reminders
+""")
+# A count over a period, or a count as such.
+PER_COUNT = Lexicon("""
+    per day, per week, per month, per quarter, per year, a day, a week, a month, each day, each week
+    each month, daily, weekly, monthly, number of, count of, how many, total
+""")
+# Words that turn a count into an outcome or a rate: what happened to those acted on.
+OUTCOME_OF = Lexicon("""
+    share of, rate, ratio, per cent, percent, precision, recall, who then, who stayed, who renewed, that led
+    resulting in, leading to, led to, outcome, outcomes, retained, stayed, resolved, prevented, avoided
+    confirmed, upheld, found, converted, conversion, fewer, less, reduction, reduced, saved, against a holdout
+""")
+
+
+def _effort(text: str | None) -> tuple[str, ...]:
+    """The words saying `text` counts what is done (contacts made per week), not what came of it."""
+    words = EFFORT.find_all(text)
+    return words if words and PER_COUNT.find(text) and not OUTCOME_OF.find(text) else ()
+
+
+_CONTACTED = [{"name": "At-risk customers contacted per week", "baseline": 300, "target": 800}]
+
+
+@rule(
+    "target-counts-effort",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Count the outcome the goal names, with the activity as a guardrail",
+        "A count of what is done (contacts made, items flagged, drafts produced) rises with effort whether "
+        "or not the goal moves: measure the goal's outcome for the cases acted on against comparable cases "
+        "left alone (a holdout), make that the target, and keep the count as a guardrail",
+        "warning",
+    ),
+    ask="does the target count what is done, which can rise while the goal does not move?",
+    fires=(
+        Case(
+            {
+                "product.goal": "Fewer customers leave.",
+                "product.success_metric": None,
+                "done.metrics": _CONTACTED,
+            },
+            evidence=(
+                'done.metrics[0].name: "At-risk customers contacted per week" (counts what is done: customers '
+                "contacted; it rises with effort whether or not the goal moves)",
+                'product.goal: "Fewer customers leave." (no done metric counts it)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the goal's outcome is counted too
+            {
+                "product.goal": "Fewer customers leave.",
+                "product.success_metric": None,
+                "done.metrics": [
+                    *_CONTACTED,
+                    {"name": "Churn rate of contacted customers against a holdout"},
+                ],
+            }
+        ),
+        Case(
+            {
+                "product.success_metric": None,
+                "done.metrics": [{"name": "Share of customers contacted who renewed", "target": 0.4}],
+            }
+        ),
+        Case(
+            {**_VOLUME, "product.success_metric": None, "done.metrics": _CONTACTED}
+        ),  # ticked: target-counts-volume speaks
+    ),
+)
+def target_counts_effort(plan: Plan) -> Evidence:
+    """The target counts what is done, not what the goal names.
+
+    Every measure of success is a count of activity (customers contacted a week, items flagged, drafts
+    produced): it rises with effort, staff and a lower bar, whether or not the goal (fewer leaving,
+    fewer losses, less time) moves, so the team can meet its target while the goal stays put.
+
+    Mitigation: Measure the outcome the goal names for the cases acted on against comparable cases left
+    alone (a holdout or alternating weeks), make that the target, and keep the count as a guardrail.
+    """
+    if ticked(plan, Circumstance.counts_volume):
+        return None  # ticked: target-counts-volume weighs the count
+    paths = [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    paths += ["product.success_metric"] if plan.product.success_metric else []
+    if not paths:
+        return None
+    said = [(path, _effort(answer_at(plan, path))) for path in paths]
+    if not all(words for _, words in said):
+        return None  # another measure counts something else: the outcome, a rate, an error
+    path, words = said[0]
+    found = quote(
+        plan,
+        path,
+        f"counts what is done: {', '.join(words)}; it rises with effort whether or not the goal moves",
+    )
+    goal = (quote(plan, "product.goal", "no done metric counts it"),) if plan.product.goal else ()
+    return Hint(words, (found, *goal))
