@@ -244,6 +244,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "ranking-only-orders-the-work",
         "outcome-kept-elsewhere",
         "target-counts-effort",
+        "label-rater-unblinded",
         "worst-error-uncounted",
         "unit-learns-its-own-fault",
         "readers-cannot-spot-errors",
