@@ -32,7 +32,7 @@ from planner.judgement.rules.lexicon import (
     SPANS_TIME,
 )
 from planner.judgement.rules.months import dates_in, later_than
-from planner.judgement.rules.survivors import left_before_the_outcome
+from planner.judgement.rules.survivors import left_before_the_outcome, only_closed_cases
 from planner.judgement.rules.upkeep import RECORDING_STARTED, dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -160,6 +160,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "outcome is never seen)",
             ),
         ),
+        Case({"done.eval_set": "1,000 resolved investigations from 2024."}),  # only the closed ones: asked
         Case(  # not ticked: the label exists only for lots sold, and the pain says others are withdrawn
             {
                 "product.task": "regression",
@@ -197,6 +198,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "risks model.",
             }
         ),
+        Case({"done.eval_set": "Every investigation opened in 2024, open and closed, to its end."}),
     ),
 )
 def outcome_ends_another_way(plan: Plan) -> Evidence:
@@ -212,7 +214,7 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     """
     said = limit_ticked(plan, OutcomeLimit.other_exits)
     if said is None:
-        return left_before_the_outcome(plan)  # not ticked: the label's and the answers' own words
+        return left_before_the_outcome(plan) or only_closed_cases(plan)  # not ticked: the words say it
     if handled(plan, EXITS_KEPT):
         return None
     return (said,)

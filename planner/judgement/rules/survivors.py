@@ -107,3 +107,41 @@ def left_before_the_outcome(plan: Plan) -> Evidence:
         note = "answered: nothing limits the record; its own words say some cases leave before the outcome"
         found.append(quote(plan, "constraints.data.outcome_limits", note))
     return Hint((*reached, *words), found)
+
+
+# A set drawn only from cases that reached an end: closed investigations, resolved tickets, settled claims.
+_ENDED = "closed, resolved, completed, finished, settled, concluded, finalised, finalized, decided, ended"
+_CASES = """cases, case, investigations, investigation, claims, claim, tickets, complaints, appeals
+    applications, disputes, incidents, referrals, requests, repairs, jobs, work orders, projects, matters
+    episodes, enquiries, inquiries, reports, files"""
+CLOSED_ONLY = Lexicon(
+    phrases(_ENDED, _CASES) + ", " + phrases("only the, only", _ENDED.replace(", ", " ones, ") + " ones")
+)
+# Words saying the still-open cases are in the set too, or that the set is a cohort followed to its end.
+OPEN_KEPT = Lexicon("""
+    open and closed, closed and open, open or closed, closed or open, including open, including the open
+    open cases included, open ones included, still open included, still-open, still open cases kept
+    cohort followed, followed until closed, every case opened, all cases opened, opened in
+""")
+_SET_PATHS = ("product.label", "done.eval_set")
+
+
+def only_closed_cases(plan: Plan) -> Evidence:
+    """The label or the evaluation set is drawn from the cases that reached an end (closed, resolved,
+    settled): those still open when the data was cut, often the slow and hard ones, are missing."""
+    if plan.product.task is TaskType.forecasting or DURATION.find(plan.product.label):
+        return None  # a count over a period, or a time to one exit (duration-of-one-exit's)
+    if handled(plan, EXITS_KEPT) or handled(plan, ALL_EXITS_KEPT):
+        return None
+    paths = [*_SET_PATHS, *(f"done.metrics[{i}].dataset" for i in range(len(plan.done.metrics)))]
+    for path in paths:
+        said = answer_at(plan, path)
+        words = CLOSED_ONLY.find_all(said)
+        if words and not OPEN_KEPT.find(said) and not EXITS_KEPT.find(said):
+            note = (
+                f"{', '.join(words)}: drawn only from cases that reached an end; those still open when the "
+                "data was cut, often the slow and hard ones, are missing: do they look different, and what "
+                "will the model say of them?"
+            )
+            return Hint(words, (quote(plan, path, note),))
+    return None
