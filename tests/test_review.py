@@ -245,6 +245,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "outcome-kept-elsewhere",
         "target-counts-effort",
         "label-rater-unblinded",
+        "acceptance-counted-not-kept",
         "worst-error-uncounted",
         "unit-learns-its-own-fault",
         "readers-cannot-spot-errors",

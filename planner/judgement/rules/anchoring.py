@@ -42,7 +42,7 @@ COUNTER_METRIC = Lexicon("""
 """)
 
 
-def _rewards_acceptance(plan: Plan) -> Evidence:
+def rewards_acceptance(plan: Plan) -> Evidence:
     """A success or done metric that counts acceptance, containment or deflection, with no counter-metric
     (repeat contacts, complaints, edits found later) among the metrics, the monitoring or the risks."""
     paths = ["product.success_metric", *metric_name_paths(plan)]
@@ -158,7 +158,7 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     """
     if review_sized_for_speed(plan) is not None:
         return None  # review-sized-for-speed says why these reviewers will accept drafts, and what to measure
-    rewarded = _rewards_acceptance(plan)
+    rewarded = rewards_acceptance(plan)
     # An acceptance rate counted as success watches the overrides only to want fewer of them.
     augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
