@@ -60,3 +60,13 @@ def test_dropping_the_check_is_high_only_where_errors_hurt() -> None:
 
     assert level("moderate") == "medium"
     assert level("serious") == "high"
+
+
+def test_a_wider_scope_is_raised_on_what_the_data_lacks_not_on_the_tick() -> None:
+    rollout = {"done.later_phase": ["wider_scope"], "done.online_validation": "holdout"}
+    ordinary = {**rollout, "done.when_met": "Pilot at four practices, then roll out to the rest of our 30."}
+    assert "later-phase-widens-scope" not in fired(patched(ordinary))
+    acquired = {**rollout, "done.when_met": "Pilot in our region, then roll out to the regions we acquired."}
+    assert 'says "acquired"' in " ".join(fired(patched(acquired))["later-phase-widens-scope"])
+    one_line = {**ordinary, "constraints.data.sources[0].name": "Checkweigher logs from line 2, 2021-2025"}
+    assert 'says "line 2"' in " ".join(fired(patched(one_line))["later-phase-widens-scope"])

@@ -23,6 +23,7 @@ from planner.judgement.rules.setup import (
     judged_alone,
     population_held,
     runs_once,
+    scope_change,
     scope_held,
 )
 from planner.plan.choices import Circumstance, Mode, OnlineValidation, Severity
@@ -410,15 +411,23 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
     ),
     fires=(
         Case(
-            {"done.later_phase": ["wider_scope"]},
+            {"done.later_phase": ["wider_scope"], "done.when_met": "Phase two adds the regions we acquired."},
             evidence=(
                 'done.later_phase: ["wider_scope"] (the data holds none of the new scope)',
+                'done.when_met: "Phase two adds the regions we acquired." (says "acquired")',
                 'constraints.data.differences: ["none"]',
             ),
         ),
     ),
     quiet=(
         Case({"done.later_phase": ["nothing"]}),
+        Case({"done.later_phase": ["wider_scope"]}),  # ticked, but nothing says what the data lacks
+        Case(
+            {
+                "done.later_phase": ["wider_scope"],
+                "done.when_met": "Pilot at 3 depots, then roll out to all 40.",
+            }
+        ),
         Case(  # already said: the data differs in language, and other rules ask for it
             {"done.later_phase": ["wider_scope"], "constraints.data.differences": ["language"]}
         ),
@@ -457,7 +466,8 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
 
     The evaluation says how the model does where its data comes from. New sites, groups, languages or
     channels bring other cases, other recording habits and other base rates, and nothing in hand measures
-    the model on them.
+    the model on them. The tick alone is no evidence: a roll-out of the same task to more sites or users
+    is common; a later clause marking what it adds as new, or sources from one part only, shows it.
 
     Mitigation: Before widening, collect and label a sample from each new scope, report the metric per
     scope beside the pooled one, and widen only where its floor holds.
@@ -472,7 +482,12 @@ def later_phase_widens_scope(plan: Plan) -> Evidence:
         return None  # the plan already says its data differs: the rules on differences ask for it
     if scope_held(plan) or adds_people_only(plan) or population_held(plan):
         return None  # the data already holds the wider scope, or the roll-out adds users on the same data
+    change = scope_change(plan)
+    if change is None:
+        return None  # an ordinary roll-out of the same task: nothing says what the data lacks
+    path, words = change
     return (
         quote(plan, "done.later_phase", "the data holds none of the new scope"),
+        quote(plan, path, f'says "{words}"'),
         *answered_quotes(plan, "constraints.data.differences"),
     )

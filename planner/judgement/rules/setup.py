@@ -117,18 +117,62 @@ ROLLOUT_SCOPE = Lexicon("""
 """)
 
 
+def _later_clauses(plan: Plan) -> list[tuple[str, str]]:
+    """Each clause (path, text) that says what a later phase adds: `then roll out to the other lines`."""
+    return [
+        (path, clause)
+        for path in _LATER_IN
+        for clause in re.split(r"[.;]", answer_at(plan, path) or "")
+        if LATER_CLAUSE.find(clause)
+    ]
+
+
 def adds_people_only(plan: Plan) -> bool:
     """Whether each clause saying what a later phase adds names more users of the same system and no
     site, region, group or channel (`then roll out to all 131 managers`): more people on the same data."""
     clauses = [  # each clause from its later-phase words on: `pilot at two stores, then roll out to ...`
         clause[clause.lower().index(said.lower()) :]
-        for path in _LATER_IN
-        for clause in re.split(r"[.;]", answer_at(plan, path) or "")
+        for _, clause in _later_clauses(plan)
         if (said := LATER_CLAUSE.find(clause)) and said.lower() in clause.lower()
     ]
     return bool(clauses) and all(
         ROLLOUT_PEOPLE.find(clause) and not ROLLOUT_SCOPE.find(clause) for clause in clauses
     )
+
+
+# Words in a later phase's clause that mark what it adds as new to the data (`the regions we acquired`,
+# `the new studios in Spain`), read beside a scope or an input the phase adds.
+NEW_TO_DATA = Lexicon("""
+    new, newly opened, acquired, bought, merged, taken over, abroad, overseas, foreign, international
+    other countries, another country, other languages, another language, other markets, another market
+""")
+# What a later phase may change besides where it runs: the task or its inputs.
+CHANGED_INPUT = Lexicon("""
+    input, inputs, sensor, sensors, camera, cameras, form, forms, field, fields, feed, feeds, task, tasks
+    category, categories, studio, studios, course, courses, route, routes, fleet, fleets
+""")
+_UNIT = (
+    r"(?:line|site|plant|depot|ward|store|shop|branch|studio|clinic|school|hospital|region|warehouse|office"
+    r"|farm|mill|route|country|course)"
+)
+# A source named for one part of what a roll-out covers: `line 2`, `site B`, `the Severn region`,
+# `the pilot stores`.
+_ONE_PART = re.compile(rf"\b{_UNIT}\s+(?:\d{{1,3}}|[A-Z])\b|\b[A-Z][a-z]+\s+{_UNIT}\b|\bpilot\s+{_UNIT}s?\b")
+
+
+def scope_change(plan: Plan) -> tuple[str, str] | None:
+    """Where the plan shows a later phase reaching what the data does not hold (path, words): a clause
+    of the later phase marking its sites, countries or inputs new to the data (`phase two adds the
+    regions we acquired`), or a source named for one part only (`checkweigher logs from line 2`). A
+    roll-out to more sites or users of the same task, with data from no one part, shows neither."""
+    for path, clause in _later_clauses(plan):
+        said = NEW_TO_DATA.find(clause)
+        if said and (ROLLOUT_SCOPE.find(clause) or CHANGED_INPUT.find(clause)):
+            return path, said
+    for index, source in enumerate(plan.constraints.data.sources):
+        if part := _ONE_PART.search(source.name):
+            return f"constraints.data.sources[{index}].name", part.group(0)
+    return None
 
 
 def judged_alone(plan: Plan) -> bool:
