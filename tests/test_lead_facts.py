@@ -551,6 +551,26 @@ def test_a_prompted_model_is_asked_for_a_checked_evaluation_set_not_training_lab
     assert "no-checked-eval-set" not in levels(risks(make_workspace, graded))
 
 
+def test_a_bought_tool_that_trains_nothing_is_not_told_to_collect_labels_first(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # A vendor's extraction module, switched on as it comes, judged on 300 registers two surveyors checked.
+    bought = {
+        "product.inputs": "Register PDFs, read by the vendor's extraction module, used as it comes.",
+        "constraints.data.labels": "none",
+        "constraints.data.labeled_examples": None,
+        "done.eval_set": "300 past registers whose items two surveyors typed and checked.",
+    }
+    data = risks(make_workspace, bought)
+    assert "no-labels" not in levels(data)
+    assert "Collect labels before modelling" not in [advice["title"] for advice in data["advice"]]
+    # The same answers for a model the team trains: nothing to learn from, and the advice says so.
+    trained = {**bought, "product.inputs": "Register PDFs, read by a model we train on past registers."}
+    data = risks(make_workspace, trained)
+    assert levels(data)["no-labels"] == "high"
+    assert "Collect labels before modelling" in [advice["title"] for advice in data["advice"]]
+
+
 def test_a_plan_that_versions_its_data_is_not_told_to_version_it(make_workspace: MakeWorkspace) -> None:
     vendor = {"constraints.data.sources[0].acquisition": "vendor", "constraints.data.versioned": True}
     data = risks(make_workspace, vendor)

@@ -220,11 +220,36 @@ def learns_without_labels(plan: Plan) -> str | None:
     return None
 
 
-# A product the team buys rather than builds: nobody on the team trains its model.
+# A product the team buys rather than builds: nobody on the team trains its model. A possessive is read
+# without its `'s` (`the vendor's extraction tool` is `vendor * tool`).
 _BOUGHT = Lexicon("""
     vendor product, vendor products, vendor model, vendor models, vendor llm, vendor system
     vendor tool, vendor service, off-the-shelf, off the shelf, saas, bought product, bought-in
+    vendor software, vendor module, vendor api, vendor * tool, vendor * model, vendor * service
+    vendor * software, vendor * module, vendor * product, vendor * * tool, vendor * * service
+    vendor * * model, vendor * * software, vendor * * module, commercial tool, commercial software
+    licensed tool, licensed software, hosted api, hosted * api, hosted tool, hosted model
 """)
+# The team says outright that it trains no model: the tool or model is used as it comes.
+_TRAINS_NOTHING = Lexicon(
+    """
+    train nothing, trains nothing, we do not train, we don't train, not trained by us, we train no model
+    no training of our own, no model training, nothing is trained, no model is trained
+    used as it comes, used as is, used as-is, out of the box, out-of-the-box
+    no fine-tuning, no fine tuning, not fine-tuned, without fine-tuning, without any training
+""",
+)
+# Where a team says what it buys or how it uses it.
+_BOUGHT_IN = (
+    "product.label",
+    "product.current_solution",
+    "product.inputs",
+    "product.output",
+    "product.goal",
+    "constraints.compute.hosted_model",
+    "constraints.retraining.trigger",
+    "done.eval_set",
+)
 
 
 def nobody_trains(plan: Plan) -> str | None:
@@ -237,13 +262,9 @@ def nobody_trains(plan: Plan) -> str | None:
         return quote(plan, "constraints.compute.hosted_service")
     if plan.product.task is TaskType.generation:
         return quote(plan, "product.task")
-    for path in (
-        "product.label",
-        "product.current_solution",
-        "product.inputs",
-        "constraints.compute.hosted_model",
-    ):
-        if mentions(answer_at(plan, path), _BOUGHT):
+    for path in _BOUGHT_IN:
+        said = answer_at(plan, path)
+        if mentions(said, _BOUGHT) or mentions(said, _TRAINS_NOTHING):
             return quote(plan, path)
     return None
 
