@@ -934,3 +934,19 @@ def test_labels_within_the_answered_lead_are_the_lead_itself(make_workspace: Mak
     assert "label-delay-exceeds-retraining" not in levels(
         risks(make_workspace, {**late, "product.lead_days": 60})
     )
+
+
+def test_a_new_document_template_is_no_change_of_the_labels_read_from_it(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # Fields read from registers whose template changed in 2023: what each field holds is the same.
+    template = {
+        "product.task": "extraction",
+        "constraints.data.changes": "The register template changed in 2023 with a new survey contractor.",
+    }
+    assert "label-standard-changed" not in levels(risks(make_workspace, template))
+    # The same registers, the condition typed as a score since 2023: the labels follow two definitions.
+    retyped = {**template, "constraints.data.changes": "Since 2023 clerks type the condition as a 1-3 score."}
+    data = risks(make_workspace, retyped)
+    assert levels(data)["label-standard-changed"] == "medium"
+    assert "a change during the data's period" in evidence(data, "label-standard-changed")[0]

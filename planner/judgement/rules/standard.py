@@ -136,6 +136,26 @@ def _label_means_the_same(plan: Plan) -> bool:
     return recorded and not _DEFINES_THE_LABEL.find(said) and not MAPPED_CODES.find(said)
 
 
+# What a change must name, in a plan reading fields from documents, to touch its labels: how the fields
+# are typed, coded or defined. A new template, layout, form, contractor or system changes the documents
+# the model reads, not what a field's right value is.
+_FIELDS_DEFINED = Lexicon("""
+    label, labels, labelling, labeling, labelled, labeled, relabelled, relabeled, re-labelled, re-labeled
+    annotation, annotations, annotated, annotator, annotators, typed, typing, keyed, keying, data entry
+    entry rules, coding, coded, recoded, re-coded, definition, definitions, defined, redefined, re-defined
+    score, scores, scoring, scale, scales, grade, grades, grading, category, categories, code, codes
+    reclassified, re-classified, taxonomy, rubric
+""")
+
+
+def _documents_changed_only(plan: Plan, *texts: object) -> bool:
+    """Whether the plan reads fields from documents (an extraction) and the answers naming a change say
+    nothing of how the fields are typed, coded or defined: the documents changed, not the labels."""
+    if plan.product.task is not TaskType.extraction:
+        return False
+    return not any(isinstance(text, str) and _FIELDS_DEFINED.find(text) for text in texts)
+
+
 _SAME_LABEL_NEW_REGIME = Instead(
     _label_means_the_same,
     Move(
@@ -207,6 +227,12 @@ _SAME_LABEL_NEW_REGIME = Instead(
                 "(a change of standard: definition of a duplicate changed; are labels before and after it "
                 "given alike?)",
             ),
+        ),
+        Case(  # fields read from documents, typed by another rule since 2023: the labels themselves changed
+            {
+                "product.task": "extraction",
+                "constraints.data.changes": "Since 2023 clerks type the condition as a 1-3 score, not words.",
+            }
         ),
         Case(  # data from before a change of terms, which a model trained on it repeats
             {
@@ -335,6 +361,12 @@ _SAME_LABEL_NEW_REGIME = Instead(
                 "constraints.data.differences_note": "Invoices change format when a supplier changes its system."
             }
         ),
+        Case(  # fields read from documents whose template changed: the documents changed, not the labels
+            {
+                "product.task": "extraction",
+                "constraints.data.changes": "The register template changed in 2023 with a new survey contractor.",
+            }
+        ),
     ),
 )
 def label_standard_changed(plan: Plan) -> Evidence:
@@ -342,7 +374,9 @@ def label_standard_changed(plan: Plan) -> Evidence:
 
     When the definition, the coding standard, the policy, the terms and prices, the process or the system
     that records the label changed partway through the data, the same case carries different labels before and after; a model learns a
-    mix of both, and a random split hides it.
+    mix of both, and a random split hides it. Where fields are read from documents, a new template, form
+    or system changes what is read, not the labels: only a change in how the fields are typed, coded or
+    defined counts.
 
     Mitigation: Find the date of the change; relabel a sample of older cases by today's standard (or
     train on, or weight, data since the change), split by time, and test on cases after the change; where
@@ -353,7 +387,8 @@ def label_standard_changed(plan: Plan) -> Evidence:
         return None  # labels made now, or a measured figure tested after the change: no mix of standards
     drafts = plan.product.task is TaskType.generation and not trained(plan)
     if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
-        return changed if changed and not drafts else None
+        fields_kept = _documents_changed_only(plan, plan.constraints.data.changes)
+        return changed if changed and not drafts and not fields_kept else None
     exemplars_at = (
         *read_paths(plan),
         "product.label",
@@ -369,11 +404,11 @@ def label_standard_changed(plan: Plan) -> Evidence:
         text = answer_at(plan, path)
         said = CHANGED_STANDARD.find_all(text) if not path.startswith(("by_hand", "press")) else ()
         words = (*said, *MAPPED_CODES.find_all(text), *_recounted(text))
-        if words:
+        if words and not _documents_changed_only(plan, text):
             note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
             return Hint(words, (quote(plan, path, note),))
     split = _split_range(plan)
-    if split:
+    if split and not _documents_changed_only(plan, *(answer_at(plan, path) for path in split)):
         before, after = split
         note = "two sources split the years: were labels given alike in both?"
         return Hint((), (quote(plan, before, note), quote(plan, after)))
