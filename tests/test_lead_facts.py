@@ -950,3 +950,27 @@ def test_a_new_document_template_is_no_change_of_the_labels_read_from_it(
     data = risks(make_workspace, retyped)
     assert levels(data)["label-standard-changed"] == "medium"
     assert "a change during the data's period" in evidence(data, "label-standard-changed")[0]
+
+
+def test_a_value_per_contact_against_a_count_of_orders_is_asked_or_joined(
+    make_workspace: MakeWorkspace,
+) -> None:
+    per_contact = {
+        "impact.value_unit": "EUR per contact",
+        "product.decision": "Agents call about late orders.",
+    }
+    data = risks(make_workspace, per_contact)
+    assert levels(data)["impact-units-differ"] == "medium"
+    title = next(risk["title"] for risk in data["risks"] if risk["id"] == "impact-units-differ")
+    assert title == (
+        "The answers mention 'contact' and 'orders': is the value per item counted in the same items as the "
+        "volume?"
+    )
+    # Each late order gets one contact: the value per contact is a value per order, and the two join.
+    tied = {**per_contact, "product.decision": "Each late order the model flags gets one contact."}
+    assert "impact-units-differ" not in levels(risks(make_workspace, tied))
+    # A value per customer against a count of invoices is no question: the units differ.
+    assert (
+        levels(risks(make_workspace, {"impact.value_unit": "EUR per customer"}))["impact-units-differ"]
+        == "medium"
+    )

@@ -11,7 +11,7 @@ from planner.core import formatting as fmt
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
-from planner.judgement.rules.perevent import value_per_event
+from planner.judgement.rules.perevent import tied, value_per_event
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
@@ -359,8 +359,8 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
         if forms & set(words_of(text)):
             return None  # the volume's answer names the value's item
         units = tuple(sorted(unit for unit, words in ITEM_UNITS.items() if words.find(text)))
-        if units:
-            return None if own & set(units) else (noun, path, units)
+        if units:  # the same item, or one of the value's tied to each of the volume's (one per order)
+            return None if own & set(units) or tied(plan, noun, units, answer_at) else (noun, path, units)
     # A value per tonne, litre or hour is per amount, not per item: unless an answer says the volume is
     # in that amount, a count of items is not multiplied by it.
     return (noun, "impact.volume", ()) if noun in _MEASURES else None

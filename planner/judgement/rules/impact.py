@@ -9,6 +9,7 @@ from planner.judgement.rules.base import (
     PERSON_WEEK_HOURS,
     Case,
     Evidence,
+    Hint,
     Move,
     Tempered,
     rule,
@@ -25,6 +26,7 @@ from planner.judgement.rules.evidence import (
     show,
     volume_counts_other_item,
 )
+from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.perevent import every_item_counted
 from planner.judgement.rules.stake import rolled_out, weigh_beyond_value
 from planner.plan.model import Category, Plan
@@ -363,6 +365,14 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
                 "(the volume counts invoices, not customers: value x volume is not computed)",
             ),
         ),
+        Case(  # a value per contact, against a count of invoices: asked, a contact may be one per invoice
+            {"impact.value_unit": "EUR per contact"},
+            evidence=(
+                'impact.value_unit: "EUR per contact" (the value is per contact)',
+                'product.decision: "Hold an invoice for a clerk\'s duplicate check before the payment run." '
+                "(the volume counts invoices, not contacts: value x volume is not computed)",
+            ),
+        ),
         Case(  # a value per fault found, times every turbine inspected
             {
                 "impact.value_unit": "GBP per fault found",
@@ -406,6 +416,7 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"impact.value_unit": "EUR per invoice"}),
+        Case({"impact.value_unit": "EUR per contact (one contact per held invoice)"}),  # tied one for one
         Case(  # the volume counts the finds themselves
             {
                 "impact.value_unit": "GBP per fault found",
@@ -465,4 +476,7 @@ def impact_units_differ(plan: Plan) -> Evidence:
         quote(plan, where, f"{volume}: value x volume is not computed"),
     )
     arithmetic = every_item_counted(plan, noun) if volume.startswith("the volume counts every") else None
+    if units and not any(words.find(noun) for words in ITEM_UNITS.values()):
+        # a value per contact or call against a count of orders: maybe one per order, so asked, not said
+        return Hint((noun, *(f"{unit}s" for unit in units)), found_lines)
     return (*found_lines, arithmetic) if arithmetic else found_lines

@@ -2,7 +2,8 @@
 
 `GBP per fault found` times every item inspected counts each item as a find: the impact is overstated
 by one over the share of items that hold the event. The volume's own answers may count the events
-themselves (`40 faults found a month`), and then the two are in one unit.
+themselves (`40 faults found a month`), and then the two are in one unit; or they may tie the value's
+item to the volume's one for one (`one contact per late order`), and then too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from planner.core import formatting as fmt
+from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.words import words_of
 from planner.plan.model import Plan
 
@@ -110,3 +112,37 @@ def every_item_counted(plan: Plan, event: str) -> str | None:
         f"if one item in {round(1 / ILLUSTRATIVE_SHARE)} is, x {fmt.share(ILLUSTRATIVE_SHARE)} = {fmt.count(low)} "
         f"{money} a month: what share of the items ends as one?"
     ).replace("  ", " ")
+
+
+# Where an answer may tie the value's item to the volume's: what the volume counts, and the value itself.
+_TIED_IN = (
+    "impact.value_unit",
+    "impact.bottleneck",
+    "product.decision",
+    "product.output",
+    "impact.action_cost",
+)
+_ONE = r"(?:one|a|an|a single|each|every|exactly one)"
+
+
+def tied(plan: Plan, noun: str, units: Sequence[str], answer: Callable[[Plan, str], object]) -> str | None:
+    """The words that tie one of the value's items (`contact`) to each of the volume's (`order`), one for
+    one: `one contact per order`, `each flagged order gets one contact`. The value per contact is then a
+    value per order, and the two can be multiplied."""
+    nouns = rf"{re.escape(noun)}(?:s|es)?"
+    counted = "|".join(
+        re.escape(word) for unit in units for word in ITEM_UNITS[unit].entries if " " not in word
+    )
+    if not counted:
+        return None
+    patterns = (
+        rf"\b{_ONE}\s+(?:\w+\s+)?{nouns}\s+(?:per|for each|for every|for an?|with each|with every)\s+(?:\w+\s+)?(?:{counted})\b",
+        rf"\b(?:each|every|one)\s+(?:\w+\s+)?(?:{counted})\s+(?:\w+\s+){{0,5}}?{_ONE}\s+(?:\w+\s+)?{nouns}\b",
+    )
+    texts = [text for text in (answer(plan, path) for path in _TIED_IN) if isinstance(text, str)]
+    for text in texts:
+        for pattern in patterns:
+            found = re.search(pattern, text, re.IGNORECASE)
+            if found:
+                return str(found.group(0))
+    return None
