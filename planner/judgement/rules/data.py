@@ -98,6 +98,7 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.negatives import waits_out_the_window
+from planner.judgement.rules.resolution import rate_gap
 from planner.judgement.rules.words import (
     BOUNDARY,
     Lexicon,
@@ -1593,7 +1594,17 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
     likelihood=3,
     impact=3,
     fires=(
-        Case({"done.test_size": 300}, evidence=("done.test_size: 300",)),
+        Case(  # 300 cases, and a rate's target beside today's: the cases it takes to tell them apart
+            {"done.test_size": 300},
+            evidence=(
+                "done.test_size: 300",
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (0.45 today against a target '
+                "of 0.75, on about 6 true cases of the test's 300, where the rarer class (2%) is the one it "
+                "finds: telling them apart needs about 20 cases even taking today's rate as known exactly, and "
+                "41 a side where both are measured (normal approximation, 95% two-sided, 80% power); 6 cannot "
+                "tell them apart)",
+            ),
+        ),
         Case(  # a prompted model's evaluation set of a few hundred: low, report its interval
             {"done.test_size": 300, "constraints.compute.hosted_model": "A hosted GPT-4o-class API."},
             evidence=(
@@ -1708,7 +1719,8 @@ def small_test_set(plan: Plan) -> Evidence:
         note = "a paired comparison on the same cases needs fewer: report the paired difference's interval"
         return Tempered(1, (quote(plan, "done.test_size", note), paired))
     if size < MIN_TEST:
-        return (quote(plan, "done.test_size"),)
+        gap = rate_gap(plan)  # a rate's target beside today's: the cases it takes to tell them apart
+        return (quote(plan, "done.test_size"), gap[0]) if gap else (quote(plan, "done.test_size"),)
     if rare is not None and own is None and enriched(plan):
         return None  # built with more of the rare class than the field: its rate does not count the test's
     if rare is not None and size * rare < MIN_RARE_TEST and not many_labels(plan) and has_classes(plan):

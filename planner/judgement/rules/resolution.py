@@ -1,4 +1,4 @@
-"""Rules on a target finer than the test can show.
+"""Rules on a target finer than the test can show: a rate near 100%, or a rate too close to today's.
 
 A rate near 100% (precision 99.5%, an escape rate of 0.5%) is shown only by many cases of what the rate
 counts: with no error at all among n cases, the 95% upper bound of the error rate is about 3/n (the
@@ -13,7 +13,7 @@ import math
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.enriched import enriched
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.words import Lexicon
@@ -30,6 +30,11 @@ _OVER_TRUE = Lexicon(
 _OVER_ALL = Lexicon("""
     accuracy, error rate, errors, escape rate, escapes, wrong, correct, right, pass rate, defect rate
     failure rate, specificity, false positive rate, false alarm rate, agreement
+""")
+# A rate of cases won, hit or converted: the share of cases where something happened.
+_RATE_OF_CASES = Lexicon("""
+    win rate, hit rate, success rate, conversion rate, acceptance rate, response rate, uptake, take-up
+    share of, proportion of, percentage of, rate of
 """)
 # Words saying the figure is re-weighted from a sample that over-represents the rare class.
 _REWEIGHTED = Lexicon("reweighted, re-weighted, weighted, stratified, population-weighted, inverse-weighted")
@@ -62,7 +67,7 @@ def _cases(plan: Plan, metric: Metric, needed: int) -> tuple[float, str] | None:
     if share is None and not (enriched(plan) or _REWEIGHTED.find(metric.name)):
         share = plan.constraints.data.rare_share  # drawn at random: the field's share
     if _OVER_FLAGGED.find(metric.name) or _OVER_TRUE.find(metric.name):
-        what = "flagged" if _OVER_FLAGGED.find(metric.name) else "true"
+        what = _counts(metric.name)
         if size < needed:
             return float(size), f"the test's {fmt.count(size)} cases, even were every one of them {what}"
         if share is None or share >= 0.5:
@@ -75,6 +80,16 @@ def _cases(plan: Plan, metric: Metric, needed: int) -> tuple[float, str] | None:
     if _OVER_ALL.find(metric.name):
         return float(size), f"{fmt.count(size)} test cases"
     return None
+
+
+def _counts(name: str) -> str:
+    """What a precision or a recall counts, by the word that names it first: `Recall at 95% precision`
+    counts the true cases, `Precision at 80% recall` the flagged ones."""
+    lowered = name.lower()
+    flagged, true = _OVER_FLAGGED.find(name), _OVER_TRUE.find(name)
+    if flagged and true:
+        return "flagged" if lowered.find(flagged) < lowered.find(true) else "true"
+    return "flagged" if flagged else "true"
 
 
 @rule(
@@ -231,3 +246,106 @@ def _audit(plan: Plan, index: int, metric: Metric, error: float) -> Evidence:
         "(3/n); a month's audit cannot tell it from several times worse"
     )
     return (quote(plan, f"done.metrics[{index}].name", note),)
+
+
+Z_SIDES = 1.96  # two-sided 95%
+Z_POWER = 0.8416  # 80% power
+
+
+def cases_to_tell(today: float, goal: float) -> tuple[int, int]:
+    """Cases needed to tell a rate of `goal` from today's `today` (normal approximation, 95% two-sided,
+    80% power): taking today's rate as known exactly, and with both rates measured on their own arm."""
+    gap = (goal - today) ** 2
+    one = (Z_SIDES * math.sqrt(today * (1 - today)) + Z_POWER * math.sqrt(goal * (1 - goal))) ** 2 / gap
+    mean = (today + goal) / 2
+    two = (
+        Z_SIDES * math.sqrt(2 * mean * (1 - mean))
+        + Z_POWER * math.sqrt(today * (1 - today) + goal * (1 - goal))
+    ) ** 2 / gap
+    return math.ceil(one), math.ceil(two)
+
+
+@rule(
+    "rates-too-close-for-the-test",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Count the cases it takes to tell the target from today's rate",
+        "A rate measured on a few dozen cases moves by ten points from luck alone: work out the cases the "
+        "gap between today's rate and the target needs (normal approximation, 95% and 80% power), and grow "
+        "the test or the trial to them, or aim at a gap it can show",
+        "warning",
+    ),
+    fires=(
+        Case(  # 50 cases cannot tell 22% from 30%
+            {
+                "done.metrics": [{"name": "Win rate of the quotes sent", "baseline": 0.22, "target": 0.26}],
+                "done.test_size": 600,
+                "constraints.data.rarest_class_share": None,
+                "done.eval_rare_share": None,
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # enough cases for the gap
+            {
+                "done.metrics": [{"name": "Win rate of the quotes sent", "baseline": 0.22, "target": 0.3}],
+                "done.test_size": 1000,
+            }
+        ),
+        Case(  # WAPE is no rate of cases
+            {
+                "done.metrics": [{"name": "WAPE of weekly sales", "baseline": 0.4, "target": 0.3}],
+                "done.test_size": 50,
+            }
+        ),
+    ),
+)
+def rates_too_close_for_the_test(plan: Plan) -> Evidence:
+    """The test is too small to tell the target rate from today's.
+
+    A rate read from n cases wanders by about the square root of p(1-p)/n: on 50 cases, a win rate of 22%
+    reads anywhere from about 10% to 34%. A gap of a few points between today's rate and the target then
+    shows or hides by luck, and a 'met' or 'missed' on it decides nothing.
+
+    Mitigation: Work out the cases the gap needs (normal approximation: (1.96 sqrt(p0 q0) + 0.84 sqrt(p1
+    q1))^2 / (p1 - p0)^2 taking today's rate as known, about twice that a side where both are measured);
+    grow the test or the trial to it, pool weeks, or aim at a gap the cases can show.
+    """
+    if CATALOGUE["small-test-set"].check(plan):
+        return None  # the test is small on any count: small-test-set says so, with this arithmetic
+    gap = rate_gap(plan)
+    if gap is None:
+        return None
+    note, far = gap
+    return Tempered(5, (note,)) if far else (note,)
+
+
+def rate_gap(plan: Plan) -> tuple[str, bool] | None:
+    """Where a done metric is a rate of cases and the test holds too few to tell its target from today's
+    rate: the evidence, with the arithmetic, and whether the test holds under a quarter of what it needs."""
+    for index, metric in enumerate(plan.done.metrics):
+        today, goal = metric.baseline, metric.goal()
+        if today is None or goal is None or not (0 < today < 1 and 0 < goal < 1):
+            continue
+        if (goal - today) * (1 if metric.direction is Direction.higher_is_better else -1) <= 0:
+            continue  # no gain asked of the model: baseline-already-meets-target says so
+        if _error_share(metric) is not None:
+            continue  # a target near 100%: target-finer-than-the-test sizes it
+        one, two = cases_to_tell(today, goal)
+        counted = _cases(plan, metric, one)
+        size = plan.done.test_size
+        if counted is None and size and _RATE_OF_CASES.find(metric.name):
+            counted = float(size), f"{fmt.count(size)} test cases"
+        if counted is None or counted[0] >= one:
+            continue
+        cases, what = counted
+        note = (
+            f"{fmt.number(today)} today against a target of {fmt.number(goal)}, on {what}: telling them apart "
+            f"needs about {fmt.count(one)} cases even taking today's rate as known exactly, and "
+            f"{fmt.count(two)} a side where both are measured (normal approximation, 95% two-sided, 80% "
+            f"power); {fmt.count(cases)} cannot tell them apart"
+        )
+        return quote(plan, f"done.metrics[{index}].name", note), cases * 4 <= one
+    return None
