@@ -261,6 +261,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
 ]
 
 
+CASES.append(  # a flag people act on, whose costlier error nobody named
+    (
+        "costlier-error-unsaid",
+        {"impact.costlier_error": None, "impact.error_severity": "serious"},
+        {"impact.costlier_error": "false_negative"},
+    )
+)
+
+
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
 
@@ -376,6 +385,14 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
         },
     ),
 ]
+
+
+QUIET.append(  # a draft nobody acts on unchecked, with a minor error: no two errors to weigh
+    (
+        "costlier-error-unsaid",
+        {"impact.costlier_error": None, "product.task": "generation", "impact.error_severity": "minor"},
+    )
+)
 
 
 @pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])

@@ -18,9 +18,10 @@ from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.anchor import decision_lead, scored_at
 from planner.judgement.rules.base import Risk
 from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, OutcomeRecorded, Split
-from planner.plan.model import Plan
+from planner.plan.model import Plan, Severity, TaskType
 from planner.plan.workings import ActionShape, RowsPerThing
 
 __all__ = ["PROBES", "Asked", "asked"]
@@ -353,6 +354,46 @@ def _test_shares_parents(plan: Plan) -> Found:
         "by the parent and report per parent.",
         (quote(plan, "done.split"), quote(plan, path, ", ".join(words))),
     )
+
+
+# ---------------------------------------------------------------- which error costs more
+
+_AMOUNTS = (TaskType.regression, TaskType.forecasting)
+_NO_TWO_ERRORS = (TaskType.generation, TaskType.clustering, TaskType.extraction)
+# Answers that say a wrong output has consequences, quoted where the costlier error is left blank.
+_CONSEQUENCES = ("product.decision", "product.action_shape", "impact.action_cost", "impact.error_harm")
+
+
+@probe("costlier-error-unsaid", "cutoff-never-scored", "amount-error-weighed-alike", "limit-call-unscored")
+def _costlier_error_unsaid(plan: Plan) -> Found:
+    impact, product = plan.impact, plan.product
+    if impact.costlier_error is not None or product.task in _NO_TWO_ERRORS:
+        return None
+    automate = product.mode is Mode.automate
+    severity = effective_severity(plan)
+    weighty = severity in (Severity.moderate, Severity.serious, Severity.severe)
+    if not (automate or weighty or product.action_shape is not None):
+        return None
+    said = [quote(plan, path) for path in _CONSEQUENCES if answer_at(plan, path)]
+    if automate:
+        said.append(quote(plan, "product.mode", "each output is acted on with nobody checking it"))
+    if weighty:
+        said.append(severity_quote(plan))
+    if not said:
+        return None
+    if product.task in _AMOUNTS or product.action_shape is ActionShape.sets_amount:
+        question = (
+            "Which costs more here, a figure too low or one too high, and by roughly how much? "
+            "impact.costlier_error is blank, yet the loss to train on, the metric (a quantile at the level the "
+            "cost ratio sets) and any safety margin all follow from the answer."
+        )
+    else:
+        question = (
+            "Which error costs more here, a false alarm or a missed case, and by roughly how much? "
+            "impact.costlier_error is blank, yet the cut-off, the metric to judge it by and how many cases "
+            "people check all follow from the answer."
+        )
+    return question, tuple(said[:3])
 
 
 # The questions a lead asks from the kind of system the plan describes (matching, retrieval, automation),
