@@ -1,0 +1,109 @@
+"""Rules on the team's cost view held against its own other answers: the error said to cost more
+(`impact.costlier_error`) is not the one the harm, the severity or the automation describe.
+
+Where the plan's answers disagree, the cut-off, the metric and the checks are set from the wrong side; a
+lead names both answers and asks which one holds before anything is tuned to either.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, _kind_in_text, _named_as_cheap
+from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity
+from planner.plan.stakes import HarmKind
+
+_STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM}
+
+
+@rule(
+    "cost-view-contradicted",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Settle which error costs more before tuning anything to it",
+        "The error the team says costs more is not the one its other answers describe: the cut-off, the "
+        "metric and who checks what all follow from it, so put a rough cost on each error and settle it",
+        "warning",
+    ),
+    ask="the costlier error the team ticked is not the one its other answers describe: which one holds?",
+    fires=(
+        Case(  # a miss costs more, yet a false flag refuses someone unchecked
+            {
+                "impact.costlier_error": "false_negative",
+                "product.mode": "automate",
+                "impact.harm_kinds": ["rights"],
+            },
+            evidence=(
+                'impact.costlier_error: "false_negative" (the team says a missed case costs more)',
+                'product.mode: "automate" (each flag is acted on with nobody checking it)',
+                'impact.harm_kinds: ["rights"] (a wrong flag, acted on unchecked, takes away someone\'s '
+                "rights or access: that is a false alarm's cost)",
+            ),
+        ),
+        Case(  # wasted trips said to cost most, yet the serious harm written is a missed case
+            {
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A missed gas leak can injure the household.",
+            },
+        ),
+    ),
+    quiet=(
+        Case(  # the harm written is the same kind as the tick
+            {
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A false alarm sends an engineer out for nothing.",
+            }
+        ),
+        Case(  # a person checks each flag: a wrong one is caught before it refuses anyone
+            {
+                "impact.costlier_error": "false_negative",
+                "product.mode": "augment",
+                "impact.harm_kinds": ["rights"],
+            }
+        ),
+    ),
+)
+def cost_view_contradicted(plan: Plan) -> Evidence:
+    """The error the team says costs more is not the one its other answers describe.
+
+    The costlier error sets the cut-off, the metric and who checks what. Where the team ticks a missed
+    case as the costlier error while each flag refuses someone unchecked, or ticks a false alarm while the
+    serious harm it wrote down is a missed case, one of the answers is wrong, and whichever the model is
+    tuned to, the other side's errors are the ones that hurt.
+
+    Mitigation: Put a rough cost on each error (money, harm, a complaint, a refusal), settle which one
+    costs more with whoever owns the decision, and correct the tick or the harm before choosing the
+    cut-off and the metric.
+    """
+    impact = plan.impact
+    stated = _STATED.get(impact.costlier_error) if impact.costlier_error else None
+    if stated is None:
+        return None
+    said = "a missed case" if stated == MISS else "a false alarm"
+    tick = quote(plan, "impact.costlier_error", f"the team says {said} costs more")
+    if stated == MISS and plan.product.mode is Mode.automate and HarmKind.rights in impact.harm_kinds:
+        return (
+            tick,
+            quote(plan, "product.mode", "each flag is acted on with nobody checking it"),
+            quote(
+                plan,
+                "impact.harm_kinds",
+                "a wrong flag, acted on unchecked, takes away someone's rights or access: that is a false "
+                "alarm's cost",
+            ),
+        )
+    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+        return None
+    text = _kind_in_text(impact.error_harm, plan.product.task)
+    if text is None or text[0] == stated or text[0] not in (MISS, FALSE_ALARM):
+        return None
+    kind, words = text
+    if impact.error_harm and _named_as_cheap(impact.error_harm, words):
+        return None  # the harm names that kind as the cheap error: it agrees with the tick
+    harm = quote(plan, "impact.error_harm", f"the serious harm written down is {kind}: {', '.join(words)}")
+    return Hint(words, (tick, harm, severity_quote(plan)))
