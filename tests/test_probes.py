@@ -269,6 +269,20 @@ CASES.append(  # a flag people act on, whose costlier error nobody named
     )
 )
 
+CASES.append(  # a worked list ranked by the chance of a win, where each win is worth money
+    (
+        "rank-by-expected-value",
+        {
+            **_WORKLIST,
+            "product.task": "classification",
+            "impact.value_per_item": 1200,
+            "impact.value_unit": "EUR",
+            "done.metrics[0].name": "Win rate in the top 20 quotes a week",
+        },
+        {"done.metrics[0].name": "Value won in the top 20 quotes a week"},
+    )
+)
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)

@@ -436,3 +436,42 @@ def _marks_in_the_image(plan: Plan) -> Found:
         "marks, and check the score on unmarked images.",
         (quote(plan, path, said),),
     )
+
+
+# ---------------------------------------------------------------- ranked by chance where value varies
+
+# A metric that counts hits among the cases worked, whatever each is worth.
+COUNTS_HITS = Lexicon("""
+    win rate, hit rate, success rate, conversion rate, acceptance rate, response rate, take-up, uptake
+    precision, precision at, precision@k, recall, auc, roc auc, accuracy
+""")
+# A metric that weighs each case by its worth.
+WEIGHS_VALUE = Lexicon("""
+    value, revenue, margin, profit, expected value, money, amount, eur, usd, gbp, pounds, dollars, euros
+    weighted by value, value-weighted, value weighted, recovered, saved
+""")
+_RANKED = (TaskType.ranking, TaskType.classification, TaskType.recommendation)
+
+
+@probe("rank-by-expected-value", "ranked-by-take-up", "outcome-not-effect")
+def _rank_by_expected_value(plan: Plan) -> Found:
+    product, impact = plan.product, plan.impact
+    if product.action_shape is not ActionShape.top_of_queue or product.task not in _RANKED:
+        return None
+    if not plan.done.metrics or impact.value_per_item is None or not impact.value_unit:
+        return None  # no worth per item said: nothing to weigh the ranking by
+    paths = metric_paths(plan, "name")
+    hits = first_said(plan, paths, COUNTS_HITS)
+    if hits is None or first_said(plan, paths, WEIGHS_VALUE):
+        return None
+    path, words = hits
+    return (
+        "Are the items on the list worth the same? Ranked by the chance of a hit, a small sure one sits above a "
+        "large likely one; where the worth varies, rank by the chance times the worth, and score the value "
+        "won in the top people reach, not only the share of hits.",
+        (
+            quote(plan, "product.action_shape"),
+            quote(plan, "impact.value_per_item"),
+            quote(plan, path, ", ".join(words)),
+        ),
+    )
