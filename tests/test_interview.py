@@ -465,6 +465,7 @@ PAIRS = [
     ("impact.volume", "2000", 2000, None),
     ("impact.value_per_item", "$2", 2, "USD"),
     ("impact.value_per_item", "10 minutes", 10, "minutes"),
+    ("impact.value_per_item", "not measured yet", "not measured", None),  # an honest answer, no unit
     ("heuristics.coverage", "60%, 0.95", 0.6, 0.95),
     ("constraints.latency.p99_ms", "1,000, 800", 1000, 800),
     ("constraints.latency.p99_ms", "200 ms; not measured", 200, "not measured"),

@@ -134,6 +134,13 @@ def test_plan_page_reads_as_a_document_with_a_summary_labels_and_figures() -> No
     assert "Not answered yet" in body
 
 
+def test_a_value_per_item_not_measured_reads_as_such_with_no_estimate() -> None:
+    text = textwrap.dedent(SOUND_PLAN).replace("value_per_item: 1.5", "value_per_item: not measured")
+    body = site({"fraud": plan_from_text(text, "plans/fraud/plan.yaml")})["plans/fraud/index.md"].body
+    assert "<dt>Value per month</dt><dd>not estimated yet: the value per item is not measured</dd>" in body
+    assert "<p>not measured</p>" in body  # the answer itself, without a currency
+
+
 def test_every_open_risk_is_listed_and_advice_names_risks_by_title_with_links() -> None:
     plan = plan_from_text(textwrap.dedent(SOUND_PLAN), "fraud")
     for index in range(6):

@@ -196,6 +196,16 @@ def test_a_tool_that_augments_people_says_they_decide_every_case(make_workspace:
     assert "people decide every case" not in out and "  left to people: 65% of cases\n" in out
 
 
+def test_a_value_per_item_not_measured_gives_no_estimate_and_says_why(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/fraud/plan.yaml": plan(impact__value_per_item="not measured")})
+    code, out, err = run("risks", "fraud")
+    assert (code, err) == (0, "")
+    assert "  impact estimate: none yet, the value per item is not measured\n" in out
+    assert "impact-small-for-effort" not in out  # no value is not a small one
+    code, out, _ = run("risks", "fraud", "--format", "json")
+    assert json.loads(out)["figures"]["monthly_value"] is None
+
+
 def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -> None:
     scrap = plan(
         impact__bottleneck="Graders sort the tonnes of scrap at the gate", impact__value_unit="EUR per tonne"

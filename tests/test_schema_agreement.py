@@ -76,6 +76,8 @@ CASES = {
     "step-share-percent": ("title: x\nimpact:\n  step_share: 20%\n", True),
     "step-share-word": ("title: x\nimpact:\n  step_share: not measured\n", True),
     "step-share-text": ("title: x\nimpact:\n  step_share: most of it\n", False),
+    "value-per-item-word": ("title: x\nimpact:\n  value_per_item: not measured\n", True),
+    "value-per-item-negative": ("title: x\nimpact:\n  value_per_item: -2\n", False),
     "whole-float-exponent": (
         "title: x\nrisks:\n- {id: x, title: t, category: cost, likelihood: 3.0, impact: 1e0}\n",
         True,

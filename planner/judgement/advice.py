@@ -24,7 +24,7 @@ from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.units import quotes_metric, rewards_failure, unit_of_total
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
-from planner.plan.fields import answered_at
+from planner.plan.fields import NOT_MEASURED, answered_at
 from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
 from planner.plan.questions import Completeness
 
@@ -59,6 +59,7 @@ class Figures:
     share_left_to_humans: float | None = None
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
     volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
+    value_unmeasured: bool = False  # the value per item is answered 'not measured': no estimate yet
 
     @property
     def yearly_value(self) -> float | None:
@@ -85,6 +86,7 @@ def figures(plan: Plan) -> Figures:
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),
+        value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
     )
 
 

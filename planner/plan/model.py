@@ -529,8 +529,8 @@ class Impact(Record):
     share_addressed: Share | None = Field(
         default=None, description="Share of those items the first model addresses."
     )
-    value_per_item: Number | None = Field(
-        default=None, ge=0, description="Value or time saved per item addressed."
+    value_per_item: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None, description="Value or time saved per item addressed, or 'not measured'."
     )
     value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
     effort_weeks: Number | None = Field(
@@ -565,6 +565,12 @@ class Impact(Record):
         "safety, someone's rights or access (a benefit, a service, a job, legal standing), privacy or dignity, "
         "property or the environment, or trust only.",
     )
+
+    @property
+    def item_value(self) -> float | None:
+        """The value per item as a number, or None where it is blank or 'not measured'."""
+        value = self.value_per_item
+        return None if isinstance(value, str) else value
 
 
 class PressRelease(Record):

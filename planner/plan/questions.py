@@ -602,7 +602,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.value_per_item",
             "Value or time saved per item addressed, with its unit?",
             "Per item of the volume you counted above, e.g. 15 EUR, $2 or 10 minutes. A value per case found "
-            "(a fraud caught, a fault fixed) is not per item when the volume counts every item: divide it.",
+            "(a fraud caught, a fault fixed) is not per item when the volume counts every item: divide it. "
+            "'not measured' is an answer: then time or price a few items before the estimate decides.",
             essential=True,
             unit=("impact.value_unit", "15 EUR"),
             alone="Value or time saved per item addressed?",

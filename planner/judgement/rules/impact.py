@@ -322,9 +322,9 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
     """
     impact, minutes = plan.impact, plan.by_hand.minutes_per_example
     unit = norm(impact.value_unit or "")
-    if impact.value_per_item is None or minutes is None or unit not in _HOURS:
+    if impact.item_value is None or minutes is None or unit not in _HOURS:
         return None
-    claimed = impact.value_per_item * _HOURS[unit] * 60
+    claimed = impact.item_value * _HOURS[unit] * 60
     if claimed <= minutes * OUT_OF_PROPORTION:  # by-hand trials run faster or slower than the real job
         return None
     found = [

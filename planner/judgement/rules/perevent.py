@@ -93,17 +93,17 @@ ILLUSTRATIVE_SHARE = 0.1
 def every_item_counted(plan: Plan, event: str) -> str | None:
     """The arithmetic of a value per event times every item: value x volume x share addressed a month, as
     the plan multiplies it, against the same at one item in ten holding the event."""
-    impact = plan.impact
-    if impact.value_per_item is None or impact.volume is None or impact.period is None:
+    impact, value = plan.impact, plan.impact.item_value
+    if value is None or impact.volume is None or impact.period is None:
         return None
     items = impact.volume * impact.period.per_month
     share = 1.0 if impact.share_addressed is None else impact.share_addressed
-    total = items * share * impact.value_per_item
+    total = items * share * value
     if total <= 0:
         return None
     unit = (impact.value_unit or "").split(" per ")[0].split()
     money = unit[0] if unit else ""
-    factors = f"{fmt.number(impact.value_per_item)} x {fmt.count(items)} a month"
+    factors = f"{fmt.number(value)} x {fmt.count(items)} a month"
     if share != 1.0:
         factors += f" x {fmt.share(share)}"
     low = total * ILLUSTRATIVE_SHARE

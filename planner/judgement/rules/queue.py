@@ -353,12 +353,13 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
     ]
     value, share = monthly_value(plan), impact.share_addressed
     metrics = plan.done.metrics
-    if value is not None and share is not None and impact.value_per_item and yearly * share > reach:
+    each = impact.item_value
+    if value is not None and share is not None and each and yearly * share > reach:
         unit = (impact.value_unit or "").split(" per ")[0]
         found.append(
-            f"impact estimate: {fmt.count(yearly)} x {fmt.share(share)} x {show(impact.value_per_item)} = "
+            f"impact estimate: {fmt.count(yearly)} x {fmt.share(share)} x {show(each)} = "
             f"{fmt.count(12 * value)} {unit} a year counts every item; at capacity at most {fmt.count(reach)} x "
-            f"{show(impact.value_per_item)} = {fmt.count(reach * impact.value_per_item)}"
+            f"{show(each)} = {fmt.count(reach * each)}"
         )
     elif (
         metrics

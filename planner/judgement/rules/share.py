@@ -112,16 +112,16 @@ def saving_exceeds_step(plan: Plan) -> Evidence:
     Mitigation: Size the saving from the step's measured time (at most all of it), or aim at the steps
     that hold the rest of the time.
     """
-    impact = plan.impact
+    impact, value = plan.impact, plan.impact.item_value
     step = part_of(impact.step_share)
-    if impact.value_per_item is None or not impact.value_unit or step is None:
+    if value is None or not impact.value_unit or step is None:
         return None
     part, whole, unit = step
     said, typed = UNIT_WORDS.get(norm(unit)), UNIT_WORDS.get(norm(impact.value_unit))
     if said and typed:
-        claimed = convert(impact.value_per_item, typed, said)
+        claimed = convert(value, typed, said)
     elif norm(unit) and norm(unit) == norm(impact.value_unit):  # `4 of 10 EUR` against 6 EUR
-        claimed = impact.value_per_item
+        claimed = value
     else:
         return None
     if claimed <= part * 1.05:
