@@ -119,7 +119,7 @@ HAPPY = [
     line("1"),  # only our own content
     line("2"), line("200, 120"),  # online serving: a p99 budget, and what a candidate measured
     line("1"),  # small model
-    line("4"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
+    line("5"), line("drift alarm on the input mix"),  # monthly retraining and its trigger
     line("500"), line("EUR"),  # the budget, then its currency (asked once, with the first amount)
     line("60000 a month"), line("0.001"),  # 60,000 predictions a month at 0.001 EUR each
     line("1"), "n", "y",
@@ -1466,3 +1466,13 @@ def test_ctrl_c_after_one_answer_says_one_answer(root: Path) -> None:
         "Stopped. The 1 answer so far is saved in plans/fraud/plan.yaml.\n"
         "Resume with: planner interview fraud --depth full"
     )
+
+
+def test_retraining_cadences_are_offered_slowest_first_with_twice_a_year() -> None:
+    from planner.plan.choices import Cadence, label
+
+    assert [label(cadence) for cadence in Cadence] == [
+        "never", "yearly", "twice a year", "quarterly", "monthly", "weekly", "daily", "continuous"
+    ]  # fmt: skip
+    days = [cadence.days for cadence in Cadence if cadence.days is not None]
+    assert days == sorted(days, reverse=True) and Cadence.half_yearly.days == 182

@@ -225,6 +225,7 @@ class ModelSize(StrEnum):
 class Cadence(StrEnum):
     never = "never"
     yearly = "yearly"
+    half_yearly = "half_yearly"
     quarterly = "quarterly"
     monthly = "monthly"
     weekly = "weekly"
@@ -237,6 +238,7 @@ class Cadence(StrEnum):
         return {
             "never": None,
             "yearly": 365.0,
+            "half_yearly": 182.0,
             "quarterly": 91.0,
             "monthly": 30.0,
             "weekly": 7.0,
@@ -393,6 +395,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "large": "large (big nets, ensembles)",
         "huge": "huge (LLMs)",
     },
+    Cadence: {"half_yearly": "twice a year"},
     Hardware: {"cpu": "CPU", "gpu": "GPU", "edge": "edge devices"},
     Direction: {"higher": "higher is better", "lower": "lower is better"},
     Severity: {

@@ -941,7 +941,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. drift alarm, new product line.",
             When(
                 "constraints.retraining.cadence",
-                ("yearly", "quarterly", "monthly", "weekly", "daily", "continuous"),
+                ("yearly", "half_yearly", "quarterly", "monthly", "weekly", "daily", "continuous"),
             ),
         ),
         _q(

@@ -761,6 +761,13 @@ def _labels_stream_in(plan: Plan) -> bool:
     ),
     quiet=(  # labels accrue from the first day: each retraining learns from all that came in
         Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+        Case(  # retrained twice a year, on outcomes in within five months: each refit has them
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 150,
+                "constraints.retraining.cadence": "half_yearly",
+            }
+        ),
         Case(  # the actuals come as the days of a forecast made 60 days ahead pass: the delay is the lead
             {
                 "product.task": "forecasting",
