@@ -179,6 +179,26 @@ def test_check_reports_every_problem_and_exits_1(make_workspace) -> None:
     assert code == 0
 
 
+def test_an_open_question_in_words_gets_one_line_with_its_place_and_fix(make_workspace) -> None:
+    text = (
+        "title: Q\nopen_questions:\n- question: How many orders a day?\n  owner: Ana\n"
+        "- question: impact.volumes\napproximate: [impact.volume]\n"
+    )
+    make_workspace({"plans/q/plan.yaml": text})
+    code, out, err = run("check", "q")
+    find = "(`planner interview PLAN --no-input` lists each unanswered question with its field)"
+    assert (code, out.splitlines()) == (
+        1,
+        [
+            "plans/q/plan.yaml:3: open_questions[0].question: 'How many orders a day?' is not a field path; "
+            f"write the question's field, e.g. impact.volume, not its words {find}",
+            "plans/q/plan.yaml:5: open_questions[1].question: impact.volumes is not a field of plan.yaml; "
+            f"name a question's field, e.g. impact.volume {find}",
+        ],
+    )
+    assert err == "error: 1 of 1 plan(s) have problems; fix the lines above\n"
+
+
 def test_schema_is_json_schema_of_the_model() -> None:
     code, out, _ = run("schema")
     assert code == 0

@@ -979,28 +979,40 @@ class AfterLaunch(Record):
     )
 
 
-# A question's place in plan.yaml, as the interview names it: `impact.volume`, `done.metrics`.
+# A question's place in plan.yaml, as the interview names it: `impact.volume`, `done.metrics`. Checked by
+# one validator, so a question written out in words gets one line saying what to write instead.
+_FIELD_PATH = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 FieldPath = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"),
+    Field(json_schema_extra={"pattern": _FIELD_PATH}),
     AfterValidator(lambda path: _require_field(path)),
 ]
+_FIND_PATHS = "`planner interview PLAN --no-input` lists each unanswered question with its field"
 
 
 class OpenQuestion(Record):
     """A question the team answered "don't know yet": an open question with who finds out, kept apart
     from a question not asked yet and from "we have none"."""
 
-    question: FieldPath = Field(description="The question's field in plan.yaml (e.g. `impact.volume`).")
+    question: FieldPath = Field(
+        description="The question's field in plan.yaml (e.g. `impact.volume`), not its words."
+    )
     owner: Text | None = Field(default=None, description="Who finds out.")
 
 
 def _require_field(path: str) -> str:
+    if not re.match(_FIELD_PATH, path):
+        raise PydanticCustomError(
+            "field_path",
+            "'{said}' is not a field path; write the question's field, e.g. impact.volume, not its words "
+            "({find})",
+            {"said": path if len(path) <= 40 else path[:37] + "...", "find": _FIND_PATHS},
+        )
     if not _known_path(path):
         raise PydanticCustomError(
             "unknown_field",
-            "{path} is not a field of plan.yaml; name a question's field, e.g. impact.volume",
-            {"path": path},
+            "{path} is not a field of plan.yaml; name a question's field, e.g. impact.volume ({find})",
+            {"path": path, "find": _FIND_PATHS},
         )
     return path
 
