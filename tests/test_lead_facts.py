@@ -974,3 +974,35 @@ def test_a_value_per_contact_against_a_count_of_orders_is_asked_or_joined(
         levels(risks(make_workspace, {"impact.value_unit": "EUR per customer"}))["impact-units-differ"]
         == "medium"
     )
+
+
+# ---------------------------------------------------------------- one decision for a span of days
+
+
+def test_a_lead_span_checks_the_forecast_against_its_furthest_day(make_workspace: MakeWorkspace) -> None:
+    rota = {
+        "product.task": "forecasting",
+        "product.decision": "The cleaning rota is published every Monday for Friday to the following Wednesday.",
+        "product.output": "Cleaning jobs per ward and day for each of the next 5 days.",
+        "product.lead_days": "4-9",
+    }
+    found = evidence(risks(make_workspace, rota), "horizon-shorter-than-lead-time")
+    assert (
+        found[1]
+        == "product.lead_days: 4 (rota: fixed 4 to 9 days before the days served; the forecast arrives after)"
+    )
+    reaching = {**rota, "product.output": "Cleaning jobs per ward and day for each of the next 9 days."}
+    assert "horizon-shorter-than-lead-time" not in levels(risks(make_workspace, reaching))
+
+
+def test_a_lead_span_is_read_from_the_file_and_the_interview_alike() -> None:
+    from planner.plan.answers import read
+    from planner.plan.model import Product
+    from planner.plan.questions import BY_FIELD
+
+    typed = read(Product(), "lead_days", BY_FIELD["product.lead_days"].kind, "4 to 9 days")
+    assert (typed.value, typed.also) == (4, {"lead_max_days": 9})
+    product = Product.model_validate({"lead_days": "4-9"})
+    assert (product.lead_days, product.lead_max_days, product.lead_range()) == (4, 9, (4, 9))
+    assert Product(lead_days=3).lead_range() == (3, 3) and Product().furthest_lead is None
+    assert "the span, e.g. 4-9" in BY_FIELD["product.lead_days"].help

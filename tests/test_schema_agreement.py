@@ -36,6 +36,8 @@ CASES = {
     # Shorthands planner converts on read (see the README), which the schema must take too.
     "one-label-source": ("title: x\nconstraints:\n  data:\n    labels: outcomes\n", True),
     "delay-range": ("title: x\nconstraints:\n  data:\n    label_delay_days: 30-90\n", True),
+    "lead-span": ("title: x\nproduct:\n  lead_days: 4 to 9\n", True),
+    "lead-span-ends": ("title: x\nproduct:\n  lead_days: 4\n  lead_max_days: 9\n", True),
     "money": ("title: x\nconstraints:\n  compute:\n    budget_per_month: $1,000\n", True),
     "money-code": ("title: x\nconstraints:\n  compute:\n    cost_per_prediction: 0.02 USD\n", True),
     "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),

@@ -74,7 +74,8 @@ def _lead_days_against_the_cycle(plan: Plan) -> Found:
             f"The plan is fixed {words}, {span} ahead, while the lead time answered is {said}: which "
             f"is it? If the plan is fixed then, the forecast must be made, fed and backtested as things "
             f"stood that day and scored {span} ahead; a model scored {said} ahead uses facts the "
-            "planner does not yet have.",
+            "planner does not yet have."
+            + (f" A span is an answer: `lead_days: {shortest}-{longest}`." if longest > shortest else ""),
             (quote(plan, path, words), quote(plan, "product.lead_days")),
         )
     return None

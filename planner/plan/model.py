@@ -382,9 +382,17 @@ class Product(Record):
     lead_days: Number | None = Field(
         default=None,
         ge=0,
+        json_schema_extra=also({"type": "string", "pattern": _RANGE}),
         description="How many days before the outcome, or the day it serves, the prediction must be made: the "
         "decision it feeds is fixed then (stock ordered, a roster published, an application decided); 0 when "
-        "it is decided on the spot.",
+        "it is decided on the spot. The shortest when one decision serves several days (`4-9` fills both "
+        "ends).",
+    )
+    lead_max_days: Number | None = Field(
+        default=None,
+        ge=0,
+        description="The longest lead, when one decision serves a span of days (a rota published on day 0 for "
+        "days 4 to 9: 9); the forecast must reach that far.",
     )
     forbidden_guard: Guard | None = Field(
         default=None,
@@ -441,6 +449,49 @@ class Product(Record):
         description="The outcomes it chooses among (classes), spelled as in the data; "
         "`planner measure` and `planner try` check labels against them.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lead_span(cls, data: Any) -> Any:
+        """`lead_days: 4-9` fills both ends of the span."""
+        return _spread(data, "lead_days", "lead_max_days")
+
+    @model_validator(mode="after")
+    def _lead_in_order(self) -> Product:
+        _in_order(self.lead_days, self.lead_max_days, "lead_max_days", "lead_days")
+        return self
+
+    def lead_range(self) -> tuple[float, float] | None:
+        """The shortest and longest lead in days: the shortest bounds when inputs must exist, the longest
+        how far the forecast must reach. None when no lead is answered."""
+        return _span(self.lead_days, self.lead_max_days)
+
+    @property
+    def furthest_lead(self) -> float | None:
+        """The longest lead in days (the lead itself where no span is answered)."""
+        span = self.lead_range()
+        return None if span is None else span[1]
+
+
+def _spread(data: Any, low: str, high: str) -> Any:
+    """A range typed in the low field (`30-90`, `4 to 9 days`) filling both ends."""
+    if not isinstance(data, dict) or not isinstance(data.get(low), str):
+        return data
+    match = re.match(_RANGE, data[low])
+    return {**data, low: float(match.group(1)), high: float(match.group(2))} if match else data
+
+
+def _in_order(low: float | None, high: float | None, high_name: str, low_name: str) -> None:
+    if low is not None and high is not None and high < low:
+        raise PydanticCustomError(
+            "delay_range", "{high} is shorter than {low}; swap them", {"high": high_name, "low": low_name}
+        )
+
+
+def _span(low: float | None, high: float | None) -> tuple[float, float] | None:
+    """Both ends of a range where one or both are answered."""
+    start = low if low is not None else high
+    return None if start is None else (start, high if high is not None else start)
 
 
 class Heuristics(Record):
@@ -731,21 +782,13 @@ class DataConstraints(Record):
         data = dict(data)
         if isinstance(data.get("labels"), str):
             data["labels"] = [data["labels"]]
-        delay = data.get("label_delay_days")
-        if isinstance(delay, str):
-            match = re.match(_RANGE, delay)
-            if match:
-                data["label_delay_days"] = float(match.group(1))
-                data["label_delay_max_days"] = float(match.group(2))
-        return data
+        return _spread(data, "label_delay_days", "label_delay_max_days")
 
     @model_validator(mode="after")
     def _range_in_order(self) -> DataConstraints:
-        low, high = self.label_delay_days, self.label_delay_max_days
-        if low is not None and high is not None and high < low:
-            raise PydanticCustomError(
-                "delay_range", "label_delay_max_days is shorter than label_delay_days; swap them"
-            )
+        _in_order(
+            self.label_delay_days, self.label_delay_max_days, "label_delay_max_days", "label_delay_days"
+        )
         return self
 
     @property
@@ -755,10 +798,7 @@ class DataConstraints(Record):
         return None if isinstance(share, str) else share
 
     def label_delay_range(self) -> tuple[float, float] | None:
-        low = self.label_delay_days if self.label_delay_days is not None else self.label_delay_max_days
-        if low is None:
-            return None
-        return low, self.label_delay_max_days if self.label_delay_max_days is not None else low
+        return _span(self.label_delay_days, self.label_delay_max_days)
 
 
 class Latency(Record):

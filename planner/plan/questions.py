@@ -368,7 +368,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.lead_days",
             "How many days before the outcome, or the day it serves, must the prediction be made?",
             "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "
-            "what is known at application. 0 if it is decided on the spot.",
+            "what is known at application. 0 if it is decided on the spot. One decision for several days (a "
+            "rota published on Thursday for Monday to Saturday): the span, e.g. 4-9.",
             When("product.output"),
         ),
         _q(

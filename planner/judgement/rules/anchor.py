@@ -148,6 +148,12 @@ class Anchor:
     words: str
     days: float
     about: str
+    furthest: float | None = None  # one decision serving a span of days: the longest lead
+
+    @property
+    def reach(self) -> float:
+        """How far ahead the forecast must reach: the longest lead of a span, else the lead."""
+        return self.days if self.furthest is None else self.furthest
 
 
 def in_days(days: float) -> str:
@@ -159,18 +165,25 @@ LEAD_PATH = "product.lead_days"
 
 
 def structured_lead(plan: Plan) -> Anchor | None:
-    """The lead the plan answers in days (`product.lead_days: 10`), above 0: the decision is fixed then.
-    The lever is the one the decision's words name (`orders`), else `the decision`."""
-    days = plan.product.lead_days
-    if days is None or days <= 0:
+    """The lead the plan answers in days (`product.lead_days: 10`), above 0 at its longest: the decision
+    is fixed then. A span (`lead_days: 4-9`, one rota for several days) keeps both ends: the shortest
+    bounds when inputs must exist, the longest how far the forecast must reach. The lever is the one the
+    decision's words name (`orders`), else `the decision`."""
+    span = plan.product.lead_range()
+    if span is None or span[1] <= 0:
         return None
+    low, high = span
+    words = f"{in_days(low)} ahead" if low == high else f"{low:g} to {in_days(high)} ahead"
     levers = next((found for path in LEVER_IN if (found := LEVERS.find_all(answer_at(plan, path)))), ())
-    return Anchor(LEAD_PATH, f"{in_days(float(days))} ahead", float(days), _named(levers) or "the decision")
+    furthest = high if high > low else None
+    return Anchor(LEAD_PATH, words, low, _named(levers) or "the decision", furthest)
 
 
 def said_lead(lead: Anchor) -> str:
     """The note on the answer that says the lead: `orders: 10 days ahead, fixed 10 days before the day
     served`; for the structured answer, whose line already says the number, `the decision is fixed ...`."""
+    if lead.furthest is not None:
+        return f"{lead.about}: fixed {lead.days:g} to {in_days(lead.furthest)} before the days served"
     fixed = f"fixed {in_days(lead.days)} before the day served"
     if lead.path == LEAD_PATH:
         return f"{lead.about}: {fixed}"

@@ -826,7 +826,7 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
         delay = f"constraints.data.label_delay_days: {show(span[0])} to {show(span[1])} days"
     found = (delay, quote(plan, "constraints.retraining.cadence", f"every {cadence.days:g} days"))
     ahead = said_horizon(plan) if plan.product.task is TaskType.forecasting else None
-    reach = max(ahead[1][1] if ahead else 0.0, plan.product.lead_days or 0.0)
+    reach = max(ahead[1][1] if ahead else 0.0, plan.product.furthest_lead or 0.0)
     if plan.product.task is TaskType.forecasting and span[1] <= reach:
         # The actuals come in as the days forecast pass: a delay within the horizon (or the answered lead)
         # is the horizon itself, and each refit learns from every forecast whose days have passed.
@@ -1546,7 +1546,7 @@ def _reads_the_present(plan: Plan) -> bool:
     a document) rather than a later period or the same units again: no lead is answered (or it is 0), the
     inputs are all images, audio or video a sensor captured, and no unit comes back (not several rows per unit with
     few newcomers). The years a source spans are then when the cases were gathered, not what leaks."""
-    lead, data = plan.product.lead_days, plan.constraints.data
+    lead, data = plan.product.furthest_lead, plan.constraints.data
     if lead is not None and lead > 0:
         return False  # the prediction is made days ahead: later periods are what it serves
     kinds = set(plan.product.data_kinds)

@@ -303,15 +303,14 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
         return None
     # the horizon it is said to look, then the one it is scored at: a backtest of next-day forecasts, a
     # baseline measured a day ahead, judge it at one day
-    short = [
-        (path, found) for path, found in [*([said] if said else []), *scored_at(plan)] if lead.days > found[1]
-    ]
+    far = lead.reach  # one rota for several days: the furthest of them
+    short = [(path, found) for path, found in [*([said] if said else []), *scored_at(plan)] if far > found[1]]
     if not short:
         return None
     path, (words, reach) = short[0]
     if path == "done.eval_set" or path.endswith(".name"):
         said_of = f"the backtest scores {words}: {in_days(reach)} ahead"
-        after = f"a score {in_days(reach)} ahead says little of the forecast {in_days(lead.days)} ahead"
+        after = f"a score {in_days(reach)} ahead says little of the forecast {in_days(lead.reach)} ahead"
     elif path.endswith(".baseline_name"):
         said_of = f"the baseline is measured at {words}: {in_days(reach)} ahead"
         after = f"a baseline {in_days(reach)} ahead is not the one the model is judged against there"

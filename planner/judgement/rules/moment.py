@@ -27,6 +27,8 @@ def predicts_ahead(plan: Plan) -> str | None:
     product, data = plan.product, plan.constraints.data
     if product.lead_days is not None and product.lead_days > 0:
         return quote(plan, "product.lead_days", "the prediction is made that many days ahead")
+    if product.lead_max_days is not None and product.lead_max_days > 0:  # decided today for days to come
+        return quote(plan, "product.lead_max_days", "the furthest day it serves is that many days ahead")
     if product.task is TaskType.forecasting:
         return quote(plan, "product.task", "the output is of a period still to come")
     if data.label_delay_days is not None and data.label_delay_days > 0:

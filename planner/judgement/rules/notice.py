@@ -73,6 +73,9 @@ def lever_notices(plan: Plan) -> list[tuple[str, str, str, float]]:
 def _prediction_lead(plan: Plan) -> tuple[str, float, str] | None:
     """How far ahead the prediction is made: the answered lead above 0, else the horizon the output says."""
     days = plan.product.lead_days
+    furthest = plan.product.furthest_lead
+    if days is not None and furthest is not None and furthest > days:  # one decision for a span of days
+        return "product.lead_max_days", furthest, "the furthest day it serves is that many days ahead"
     if days is not None and days > 0:
         return LEAD_PATH, float(days), "the prediction is made that many days ahead"
     said = said_horizon(plan)

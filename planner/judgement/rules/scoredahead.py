@@ -19,9 +19,19 @@ _LEAD = "product.lead_days"
 
 
 def _lead(plan: Plan) -> float | None:
-    """The answered lead in days, above 0: the decision is fixed that long before the outcome."""
-    days = plan.product.lead_days
+    """The answered lead in days, above 0: the decision is fixed that long before the outcome; the longest
+    where one decision serves a span of days (`lead_days: 4-9`), the furthest day the forecast must reach."""
+    days = plan.product.furthest_lead
     return float(days) if days is not None and days > 0 else None
+
+
+def _at_lead(plan: Plan) -> str:
+    """The lead quoted: the longest end where a span is answered, since that is the one compared."""
+    if plan.product.lead_max_days is not None and plan.product.lead_max_days != plan.product.lead_days:
+        return quote(
+            plan, "product.lead_max_days", "the furthest day the decision serves is that many days ahead"
+        )
+    return quote(plan, _LEAD, "the decision is fixed that many days before the outcome")
 
 
 def _hours(days: float) -> str:
@@ -51,9 +61,19 @@ def _hours(days: float) -> str:
             ),
         ),
         Case({"product.lead_days": 14, _EVAL: "not measured"}),  # a question: at which horizon?
+        Case(  # one rota for days 4 to 9, scored 5 days out: its furthest days are never tested
+            {"product.lead_days": "4-9", _EVAL: 5},
+            evidence=(
+                "done.eval_horizon_days: 5 (the test scores predictions made 5 days before the outcome, and "
+                "the decision is fixed 9 days before: 9 - 5 = 4 days of the lead the score never covers, where "
+                "accuracy is lower than the test says)",
+                "product.lead_max_days: 9 (the furthest day the decision serves is that many days ahead)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.lead_days": 3, _EVAL: 3}),
+        Case({"product.lead_days": "4-9", _EVAL: 9}),  # scored at the furthest day the rota serves
         Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
         Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
         Case({"product.lead_days": 3}),  # not answered yet: the interview asks
@@ -74,7 +94,7 @@ def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
     scored = plan.done.eval_horizon_days
     if lead is None or scored is None:
         return None
-    at_lead = quote(plan, _LEAD, "the decision is fixed that many days before the outcome")
+    at_lead = _at_lead(plan)
     if isinstance(scored, str):
         note = (
             f"not measured: how many days before the outcome are the test's predictions made, not {lead:g}?"
@@ -155,7 +175,7 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
     scored = plan.done.eval_horizon_days
     model = float(scored) if isinstance(scored, (int, float)) else lead
     figure = quote(plan, named)
-    at_lead = quote(plan, _LEAD, "the decision is fixed that many days before the outcome")
+    at_lead = _at_lead(plan)
     if isinstance(base, str):
         note = (
             f"how many days before the outcome is the figure to beat made, against the {in_days(model)} the "
