@@ -1476,3 +1476,11 @@ def test_retraining_cadences_are_offered_slowest_first_with_twice_a_year() -> No
     ]  # fmt: skip
     days = [cadence.days for cadence in Cadence if cadence.days is not None]
     assert days == sorted(days, reverse=True) and Cadence.half_yearly.days == 182
+
+
+def test_the_rules_accuracy_help_sends_a_forecast_error_to_the_baseline() -> None:
+    from planner.plan.model import Heuristics
+    from planner.plan.questions import BY_FIELD
+
+    assert "(MAPE, MAE) as the done metric's baseline" in BY_FIELD["heuristics.accuracy"].help
+    assert "`baseline`, with `baseline_name`" in (Heuristics.model_fields["accuracy"].description or "")

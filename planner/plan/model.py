@@ -501,7 +501,11 @@ class Heuristics(Record):
         description="Rules suffice, rules are the baseline, rules cannot help, or not tried yet.",
     )
     coverage: Share | None = Field(default=None, description="Share of cases the rules handle.")
-    accuracy: Share | None = Field(default=None, description="Share of handled cases the rules get right.")
+    accuracy: Share | None = Field(
+        default=None,
+        description="Share of handled cases the rules get right. For a forecast or an amount, the rules' "
+        "error (MAPE, MAE) is the done metric's `baseline`, with `baseline_name`.",
+    )
     humans_handle: Text | None = Field(
         default=None, description="What the humans in the loop handle (the cases rules leave)."
     )
