@@ -743,7 +743,8 @@ class DataConstraints(Record):
         default=None,
         description="Who or what writes the outcome down: the world records it (a payment, a failure), a "
         "person who has seen no estimate, a person who first sees an estimate (a rule's, a colleague's, the "
-        "model's once live), often a copy of an earlier estimate or a default, or not known.",
+        "model's once live), often a copy of an earlier estimate or the plan (the quote, a promised date) or a "
+        "default, a person who types it in later from memory (at the end of a shift or week), or not known.",
     )
     newcomers: Newcomers | None = Field(
         default=None,

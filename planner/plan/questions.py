@@ -789,7 +789,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.label_writer",
             "Who or what writes the outcome down, and have they seen an estimate first?",
             "A person who sees an estimate (a rule's, a colleague's, the model's once live) tends to record "
-            "it: the label then agrees with the estimate, not with what happened.",
+            "it: the label then agrees with the estimate, not with what happened. Invoiced hours equal to the "
+            "quote, or a promised date taken as the outcome, are copies; hours typed in at the end of the week "
+            "are written from memory, rounded.",
         ),
         _q(
             "by_hand.label_agreement",

@@ -72,12 +72,13 @@ class MetricUnit(StrEnum):
 
 
 class LabelWriter(StrEnum):
-    """Who or what writes the outcome down, and whether they saw an estimate or a prediction first."""
+    """Who or what writes the outcome down, whether they saw an estimate or a prediction first, and when."""
 
     event = "event"
     blind = "blind"
     sees_estimate = "sees_estimate"
     copied = "copied"
+    from_memory = "from_memory"
     not_known = "not_known"
 
 
@@ -197,7 +198,10 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "event": "the world records it: a payment, a failure, a return, a reading",
         "blind": "a person who has not seen any estimate or prediction for the case",
         "sees_estimate": "a person who first sees an estimate: a rule's, a colleague's, or the model's once live",
-        "copied": "it is often copied from an earlier estimate, a default or the first value typed",
+        "copied": "it is often copied from an earlier estimate or the plan (the quote, a promised date), a default "
+        "or the first value typed",
+        "from_memory": "a person who types it in later from memory: hours, counts or amounts entered at the end "
+        "of a shift or a week",
         "not_known": "not known",
     },
     Newcomers: {

@@ -38,6 +38,14 @@ ESTIMATE = Lexicon("""
     first guess, estimating, valuation, valuations, triage category, triage level, urgency level
 """)
 
+# Words naming a plan or a promise a recorded outcome may copy: the quote, the planned hours, a
+# third party's promised date.
+PLANNED = Lexicon("""
+    quote, quotes, quoted, quoted hours, quoted price, planned hours, planned duration, planned date
+    planned dates, promised date, promised dates, promised delivery date, committed date, committed dates
+    budgeted hours, estimated hours, estimated duration, estimated date, expected date, expected dates
+""")
+
 # Words saying a share of the labels is written by someone who did not see the estimate.
 BLIND_KEPT = Lexicon("""
     blind sample, blind samples, blind relabelling, blind relabeling, blind audit, blind audits
@@ -317,9 +325,10 @@ def _scored_on_copy(plan: Plan) -> str | None:
     impact=4,
     move=Move(
         "Measure how often the label is a copy, and build a checked evaluation set",
-        "A label often copied from an earlier estimate, a default or the first value typed records the "
-        "estimate, not the outcome: count on a sample how often the label equals what was shown or "
-        "typed first, and score the model on a set whose answers someone checked against the case",
+        "A label often copied from an earlier estimate or the plan (the quote, a promised date), a default "
+        "or the first value typed records the estimate, not the outcome: count on a sample how often the "
+        "label equals what was shown, planned or typed first, keep that estimate out of the inputs, and "
+        "score the model on a set whose answers someone checked against the case",
         "warning",
         first=True,
     ),
@@ -338,6 +347,18 @@ def _scored_on_copy(plan: Plan) -> str | None:
             evidence=(
                 'constraints.data.label_writer: "copied" (the label is often a copy of an earlier estimate, a '
                 "default or the first value typed: it records the estimate, not the outcome)",
+            ),
+        ),
+        Case(  # invoiced hours copy the quote, and the quote is an input: high whatever the test set
+            {
+                "constraints.data.label_writer": "copied",
+                "product.inputs": "Job type, boat length, the quoted hours and the season.",
+            },
+            evidence=(
+                'constraints.data.label_writer: "copied" (the label is often a copy of an earlier estimate, a '
+                "default or the first value typed: it records the estimate, not the outcome)",
+                'product.inputs: "Job type, boat length, the quoted hours and the season." (if quoted hours is '
+                "what the label copies, the model learns to hand back its input)",
             ),
         ),
     ),
@@ -361,8 +382,20 @@ def label_copied_from_estimate(plan: Plan) -> Evidence:
         return None
     note = "the label is often a copy of an earlier estimate, a default or the first value typed: it records "
     found = quote(plan, "constraints.data.label_writer", note + "the estimate, not the outcome")
+    fed = _copy_is_input(plan)
     scored = _scored_on_copy(plan)
-    return (found, scored) if scored else Tempered(3, (found,))
+    evidence = tuple(item for item in (found, fed, scored) if item)
+    return evidence if fed or scored else Tempered(3, evidence)
+
+
+def _copy_is_input(plan: Plan) -> str | None:
+    """The inputs, when they name an estimate or a plan the label may copy: the model then learns to
+    hand its own input back, and no evaluation set makes that a model of the outcome."""
+    words = (ESTIMATE + PLANNED).find_all(plan.product.inputs)
+    if not words:
+        return None
+    note = f"if {', '.join(words)} is what the label copies, the model learns to hand back its input"
+    return quote(plan, "product.inputs", note)
 
 
 def _people_label(plan: Plan) -> str | None:
