@@ -111,6 +111,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "impact-units-differ",
         "cost-view-contradicted",
         "metric-stands-in-for-goal",
+        "newcomers-few-against-growth",
         "positives-recorded-late",
         "list-omissions-uncounted",
         "goal-group-beyond-the-channel",
