@@ -253,6 +253,11 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         },
         {"done.eval_set": "400 hides photographed before marking, outlined on screen."},
     ),
+    (  # a person checks every output and nothing counts what they catch as the months pass
+        "reviewers-attention-over-months",
+        {"product.action_shape": "every_item", "impact.error_severity": "serious"},
+        {"after_launch.monitoring": [{"signal": "Seeded known errors caught, per reviewer and month"}]},
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,
@@ -389,6 +394,11 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
     (
         "failures-outside-the-step",
         {"product.task": "classification", "product.success_metric": "Share of late deliveries."},
+    ),
+    # every item checked, but a wrong one costs little
+    (
+        "reviewers-attention-over-months",
+        {"product.action_shape": "every_item", "impact.error_severity": "minor"},
     ),
     # a weekly cycle on a classifier: the lead of a verdict is not a forecast's horizon
     (

@@ -400,6 +400,7 @@ def _costlier_error_unsaid(plan: Plan) -> Found:
 # about what the record can say (labels made by a choice, records capped, counts met by doing less), and
 # where a weekly cycle in the words disagrees with the lead time answered.
 from planner.judgement import (  # noqa: E402  (registers them)
+    attention_probes as _attention_probes,  # noqa: F401
     cycle_probes as _cycle_probes,  # noqa: F401
     record_probes as _record_probes,  # noqa: F401
     shape_probes as _shape_probes,  # noqa: F401

@@ -716,7 +716,11 @@ EMPLOYMENT_USE = Lexicon(
     dismissal, dismissals, dismiss, dismissed, termination, terminations, deactivate, deactivates, deactivated
     deactivation, deactivations, shift allocation, allocate shifts, allocates shifts, task allocation
     allocate tasks, allocates tasks, performance review, performance reviews, performance evaluation
-    performance evaluations, appraisal, appraisals, disciplinary
+    performance evaluations, appraisal, appraisals, disciplinary, performance rating, performance ratings
+    performance management, performance improvement plan, performance improvement plans, staff scorecard
+    staff scorecards, agent scorecard, agent scorecards, employee scorecard, employee scorecards
+    rank staff, ranks staff, rank agents, ranks agents, staff ranking, staff rankings, pay review, pay reviews
+    bonus decisions
     """,
     unless="""without hiring, instead of hiring, avoid hiring, hire more, hiring more, hire another, hire extra
     hiring extra, hire additional, hiring additional, hiring freeze, car hire, equipment hire, tool hire
