@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.judgement.rules.data import future_inputs
+from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
 from planner.judgement.rules.fairness import fairness_unchecked
 from planner.judgement.rules.foretold import action_prevents_the_label
@@ -13,6 +15,8 @@ from planner.judgement.rules.generative import drafts_may_leak_records, outsider
 from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.protected import protected_feature_in_decision
+from planner.judgement.rules.record import equipment_change_only
+from planner.judgement.rules.setpoint import instrument_change_read_as_trend
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.unsaid import monitoring_unanswered_live
 from planner.plan.model import Plan
@@ -154,3 +158,34 @@ def test_a_one_off_backlog_needs_no_monitoring() -> None:
         {"title": "A plan", "status": "building", "product": ongoing, "after_launch": {"monitoring": "none"}}
     )
     assert no_monitoring(plan) is not None
+
+
+def _heat(differences: list[str], note: str) -> Plan:
+    product = {
+        "task": "forecasting",
+        "inputs": "Past heat demand per hour and the temperature of each hour.",
+        "output": "Heat demand per hour for the next 48 hours, compared with last year.",
+    }
+    return _plan(product, data={"differences": differences, "differences_note": note})
+
+
+def test_capture_ticked_for_forecast_weather_is_no_new_instrument() -> None:
+    note = "Training uses the observed temperatures; live the model reads the Met Office forecast."
+    plan = _heat(["capture"], note)
+    assert instrument_change_read_as_trend(plan) is None
+    assert production_differs(plan) is None
+    assert future_inputs(plan) is not None  # the sense the team meant is still asked
+    assert future_inputs(_heat(["forecast_inputs"], note)) is not None
+    assert production_differs(_heat(["forecast_inputs"], note)) is None
+    swapped = _heat(["capture"], "The weather station's sensors were replaced in 2023.")
+    assert instrument_change_read_as_trend(swapped) is not None
+
+
+def test_a_camera_said_to_stay_the_same_is_no_change_of_equipment() -> None:
+    for said in ("No change of camera or sensor.", "The scanners were not replaced.", "No new cameras."):
+        assert not equipment_change_only(said), said
+    assert equipment_change_only("Switched from the old cameras to 4K cameras in 2023.")
+    product = {"output": "Falls per 1,000 bed-days, compared with last year."}
+    kept = _plan(product, data={"changes": "No new sensors on the ward; the same beds throughout."})
+    assert instrument_change_read_as_trend(kept) is None
+    assert instrument_change_read_as_trend(_plan(product, data={"changes": "New sensors in March 2024."}))

@@ -152,6 +152,7 @@ class Difference(StrEnum):
     capture = "capture"
     mix = "mix"
     later_inputs = "later_inputs"
+    forecast_inputs = "forecast_inputs"
     none = "none"
 
 
@@ -344,6 +345,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "capture": "capture conditions or protocol (operator, lighting, weather, settings)",
         "mix": "the mix of cases is shifting (a growing segment, new products)",
         "later_inputs": "some inputs are recorded only after the moment of prediction",
+        "forecast_inputs": "some inputs are observed values in training but only forecasts live (weather, prices)",
         "none": "nothing: the data was recorded as the product will see it",
     },
     OutcomeRecorded: {

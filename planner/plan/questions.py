@@ -868,8 +868,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What differs between the data you have and what the product will see?",
             "Tick each: another device or camera, channel, language, population or season, capture "
             "conditions (operator, lighting, settings), a shifting mix of cases, or inputs recorded only "
-            "after the moment of prediction (a discharge code, a later status). Scores on unlike data say "
-            "little about production.",
+            "after the moment of prediction (a discharge code, a later status), or inputs observed in the "
+            "data but only forecast live (the weather, prices). Scores on unlike data say little about production.",
             essential=True,
         ),
         _q(
@@ -878,7 +878,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 'phone photos, the product sees the line camera'; 'refund status is set days later'.",
             When(
                 "constraints.data.differences",
-                ("device", "channel", "language", "population", "season", "capture", "mix", "later_inputs"),
+                (
+                    "device",
+                    "channel",
+                    "language",
+                    "population",
+                    "season",
+                    "capture",
+                    "mix",
+                    "later_inputs",
+                    "forecast_inputs",
+                ),
             ),
         ),
         _q(

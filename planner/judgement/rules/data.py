@@ -7,6 +7,7 @@ import re
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
 from planner.judgement.rules.anchor import horizon
+from planner.judgement.rules.arrival import differences_quote
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
     MIN_LABELED,
@@ -3126,6 +3127,17 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product reads price forecast)",
             ),
         ),
+        Case(  # ticked: observed in the data, only forecast live
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past heat demand and the outdoor temperature per hour.",
+                "constraints.data.differences": ["forecast_inputs"],
+            },
+            evidence=(
+                'constraints.data.differences: ["forecast_inputs"] (observed values in training, forecasts '
+                "live: the backtest flatters)",
+            ),
+        ),
         Case(  # another series' actual values for the predicted week
             {
                 "product.task": "forecasting",
@@ -3265,6 +3277,13 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "prediction.",
             }
         ),
+        Case(  # ticked, and trained on the forecasts as they were issued
+            {
+                "product.task": "forecasting",
+                "constraints.data.differences": ["forecast_inputs"],
+                "constraints.data.differences_note": "We train on the archived forecasts, not the observations.",
+            }
+        ),
         Case(  # the backtest reads the forecasts as they were issued
             {
                 "product.task": "forecasting",
@@ -3324,6 +3343,8 @@ def future_inputs(plan: Plan) -> Evidence:
     """
     if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: inputs-after-prediction raises it
+    if Difference.forecast_inputs in plan.constraints.data.differences:
+        return _forecast_inputs_ticked(plan)
     heard = hindsight_in_the_notes(plan)
     if heard:
         return heard
@@ -3338,6 +3359,18 @@ def future_inputs(plan: Plan) -> Evidence:
     words, said = observed
     forecast = answer_is(plan, "product.task", TaskType.forecasting)
     return Hint(words, (*(forecast or (quote(plan, "product.data_kinds"),)), said))
+
+
+def _forecast_inputs_ticked(plan: Plan) -> Evidence:
+    """The team's tick that some inputs are observed in the data but only forecast live, as a fact; None
+    where a note says training already reads the forecasts as issued."""
+    data = plan.constraints.data
+    if TRAINED_ON_ISSUED.find(data.differences_note) or TRAINED_ON_ISSUED.find(plan.product.inputs):
+        return None  # trained on the forecasts as issued: what the tick's risk asks for
+    kinds = [Difference.forecast_inputs]
+    return differences_quote(
+        plan, kinds, "observed values in training, forecasts live: the backtest flatters"
+    )
 
 
 def _observed_later(plan: Plan) -> tuple[tuple[str, ...], str] | None:

@@ -26,13 +26,15 @@ from planner.judgement.rules.lexicon import (
     TESTED_ON,
 )
 from planner.judgement.rules.seasons import seasons_backtested
+from planner.judgement.rules.setpoint import capture_means_forecasts
 from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
 
-_UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.none}
+# inputs known late or only forecast live: the leakage rules (inputs-after-prediction, future-inputs) ask them
+_UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.forecast_inputs, Difference.none}
 
 _JUDGED_APART = RUN_APART + PILOT_THERE + _REVALIDATED
 _HANDLED = RUN_APART + MODELLED_IN + _REVALIDATED
@@ -441,6 +443,8 @@ def production_differs(plan: Plan) -> Evidence:
     trusting any score, test on it, and narrow the launch to what the data covers until then.
     """
     kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
+    if capture_means_forecasts(plan):  # observed values against forecasts: future-inputs asks it
+        kinds = [kind for kind in kinds if kind is not Difference.capture]
     if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
         if _mitigation_said(plan):
             return None  # the note names the difference and how it is handled: nothing to ask

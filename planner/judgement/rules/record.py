@@ -396,18 +396,23 @@ DEVICE_CHANGE = Lexicon("""
     analyser, analysers, analyzer, analyzers, instrument, instruments, gauge, gauges, hydrophone
     hydrophones, thermometer, thermometers, lidar, radar, equipment, x-ray machine, x-ray machines
 """)
-# A clause saying the labelling stayed as it was: `labelling stayed the same`, `same labelling protocol`.
+# A clause saying something stayed as it was: `labelling stayed the same`, `no new cameras`.
 _KEPT_AS_IT_WAS = re.compile(
-    r"[^.;,]*\b(?:same|unchanged|stayed|did not change|didn't change|not changed|as before)\b[^.;,]*",
+    r"[^.;,]*\b(?:same|unchanged|stayed|did not change|didn't change|not changed|as before|no\s+(?:changes?|new|"
+    r"other)|(?:not|never)\s+(?:been\s+)?(?:replaced|swapped|upgraded|switched))\b[^.;,]*",
     re.IGNORECASE,
 )
 
 
+def changes_said(said: str) -> str:
+    """A change as said, without the clauses saying something stayed (`scanners were not replaced`)."""
+    return _KEPT_AS_IT_WAS.sub(" ", said)
+
+
 def equipment_change_only(said: str) -> bool:
     """Whether a change names new equipment or inputs (a camera, a tank, a sensor, a feed) and no change of
-    what the label means: words in a clause saying they stayed the same (`same camera throughout`) do not
-    count."""
-    rest = _KEPT_AS_IT_WAS.sub(" ", said)
+    what the label means, outside the clauses saying they stayed the same (`same camera throughout`)."""
+    rest = changes_said(said)
     return bool(DEVICE_CHANGE.find(rest) or INPUT_CHANGE.find(rest)) and not REGIME_CHANGE.find(rest)
 
 

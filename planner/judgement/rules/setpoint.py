@@ -15,6 +15,8 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.lexicon import HINDSIGHT, READS_FORECASTS
+from planner.judgement.rules.record import DEVICE_CHANGE, changes_said
 from planner.judgement.rules.upkeep import recording_started_only, upkeep_only
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
@@ -328,6 +330,16 @@ _BRIDGE_IN = (
 )
 
 
+def capture_means_forecasts(plan: Plan) -> bool:
+    """Whether `capture` is ticked for observed values in training against forecasts live (the note names
+    observations or forecasts and no equipment): no new instrument or setting, but inputs future-inputs asks."""
+    data = plan.constraints.data
+    note = data.differences_note
+    if Difference.capture not in data.differences or not (HINDSIGHT.find(note) or READS_FORECASTS.find(note)):
+        return False
+    return not DEVICE_CHANGE.find(note) and not NEW_INSTRUMENT.find(note)
+
+
 @rule(
     "instrument-change-read-as-trend",
     Category.data,
@@ -422,9 +434,13 @@ def instrument_change_read_as_trend(plan: Plan) -> Evidence:
         return None
     data = plan.constraints.data
     ticked_kinds = [kind for kind in (Difference.device, Difference.capture) if kind in data.differences]
+    if ticked_kinds == [Difference.capture] and capture_means_forecasts(plan):
+        ticked_kinds = []  # the capture the note means is observed values against forecasts: future-inputs
     changed = None if ticked_kinds else first_said(plan, _CHANGE_IN, NEW_INSTRUMENT)
     if changed is not None and upkeep_only(answer_at(plan, changed[0])):
         changed = None  # routine upkeep (recalibrated each year, serviced): one scale throughout
+    if changed is not None and not NEW_INSTRUMENT.find(changes_said(answer_at(plan, changed[0]))):
+        changed = None  # the words sit in a clause saying it stayed the same (`no new cameras`)
     if not ticked_kinds and changed is None:
         return None
     notes = (data.changes, data.differences_note)
