@@ -44,6 +44,13 @@ def test_what_an_unreadable_field_gets_is_asked_of_extractions_only() -> None:
         assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
 
 
+def test_who_converts_values_is_asked_of_extractions_and_generation_only() -> None:
+    question = _question("product.conversion")
+    for task in ("extraction", "generation"):
+        assert all(when.holds(patched({"product.task": task})) for when in question.when)
+    assert not all(when.holds(patched({"product.task": "classification"})) for when in question.when)
+
+
 def test_what_the_model_reaches_is_asked_of_extractions() -> None:
     question = _question("product.model_reach")
     assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)

@@ -15,6 +15,7 @@ from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
     ContentRights as ContentRights,
+    Conversion as Conversion,
     EvalInputs as EvalInputs,
     Guard as Guard,
     InputsBuilt as InputsBuilt,

@@ -25,6 +25,7 @@ from planner.plan.choices import (
     Category as Category,
     Circumstance as Circumstance,
     ContentRights as ContentRights,
+    Conversion as Conversion,
     DataKind as DataKind,
     DataLeaves as DataLeaves,
     Delivery as Delivery,
@@ -378,6 +379,12 @@ class Product(Record):
         default=None,
         description="Extraction: what the output writes for such a field: 'unreadable' or 'not present' (and "
         "the evaluation scores that answer), a value in every field, or not decided yet.",
+    )
+    conversion: Conversion | None = Field(
+        default=None,
+        description="Extraction, or generation that fills records: who turns values into the target system's "
+        "dates, units, currencies or codes: code after the model writes them as the source says them, the "
+        "model itself, nobody (the target takes them as they are), or not decided yet.",
     )
     lead_days: Number | None = Field(
         default=None,

@@ -365,6 +365,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("extraction",)),
         ),
         _q(
+            "product.conversion",
+            "Who converts values into the target system's dates, units, currencies or codes?",
+            "A model asked for '2024-04-03' from '03/04', a price in euros from one in pounds or our product "
+            "code from the supplier's sometimes converts wrong, and nothing shows it; have it write the value "
+            "as the source says it and convert in code, with tests. 'none_needed' if nothing is converted.",
+            When("product.task", ("extraction", "generation")),
+        ),
+        _q(
             "product.lead_days",
             "How many days before the outcome, or the day it serves, must the prediction be made?",
             "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "

@@ -119,6 +119,16 @@ class Unreadable(StrEnum):
     not_decided = "not_decided"
 
 
+class Conversion(StrEnum):
+    """Who turns a value read or written as the source says it into the target system's dates, units,
+    currencies or codes: code after a verbatim read, the model itself, nobody (none needed)."""
+
+    code = "code"
+    model = "model"
+    none_needed = "none_needed"
+    not_decided = "not_decided"
+
+
 class Reach(StrEnum):
     """What a model can read or do beyond the request it is given: look things up, read outsiders' text, act."""
 
@@ -242,6 +252,12 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     Unreadable: {
         "says_so": "it answers 'unreadable' or 'not present', and the evaluation scores that answer",
         "filled_in": "every field gets a value",
+        "not_decided": "not decided yet",
+    },
+    Conversion: {
+        "code": "the model writes values as the source says them; code converts them, with tests",
+        "model": "the model converts them as it writes them",
+        "none_needed": "nothing to convert: the target takes values as the source says them",
         "not_decided": "not decided yet",
     },
     EvalInputs: {

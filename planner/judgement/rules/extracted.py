@@ -1,12 +1,12 @@
 """Rules on extraction: fields read from documents, forms or scans into records.
 
-A lead asks of an extraction four things a classifier's questions miss: whether the few fields a decision
-turns on (a date, an amount, a party) are scored apart, or drown in one average over all fields; whether
-the values converted to the target system's units, codes or formats are tested where the errors hide;
-what share of documents another document changes (an amendment, a side letter, a later version) that the
-model never reads; and who checks a value before it is written into a system of record. They reason from
-the task, the mode, the severity and the share amended; words only say that values are converted, or that
-documents are amended.
+A lead asks of an extraction things a classifier's questions miss: whether the few fields a decision
+turns on (a date, an amount, a party) are scored apart, or drown in one average over all fields; what
+share of documents another document changes (an amendment, a side letter, a later version) that the
+model never reads; what a field gets where its document is unreadable; and who checks a value before it
+is written into a system of record. They reason from the task, the mode, the severity and the shares
+answered; words only say that documents are amended. Who converts the values into the target system's
+units, codes or formats is `converted`'s.
 """
 
 from __future__ import annotations
@@ -144,86 +144,15 @@ def extraction_scored_overall(plan: Plan) -> Evidence:
     return Hint(words, evidence)
 
 
-# Words saying an extracted value is converted into the target system's units, codes or formats.
-CONVERTED = Lexicon("""
-    convert, converts, converted, conversion, conversions, currency conversion, exchange rate
-    exchange rates, mapped to, maps to, mapping to, map to, normalised to, normalized to, normalise
-    normalize, into our codes, to our codes, our product codes, internal codes, product codes, sku, skus
-    code list, units of measure, unit of measure, date format, date formats, iso date, iso dates
-""")
-
-# Words saying the conversion is scored or tested on its own.
-CONVERSION_TESTED = Lexicon("""
-    conversion tested, conversions tested, conversion accuracy, conversion errors, conversion error
-    mapping accuracy, mapping errors, mapping tested, after conversion, converted value, converted values
-    tested apart, tested separately, scored apart, scored separately, unit tests
-""")
-
-_CONVERTED_AT = ("product.output", "product.decision", "product.inputs", "product.label", "product.delivery")
-
-
-@rule(
-    "extracted-values-converted-untested",
-    Category.model,
-    likelihood=3,
-    impact=3,
-    ask="are values converted to the target system's units, codes or formats, and is that tested apart?",
-    move=Move(
-        "Test the conversion to the target system's units, codes and formats apart",
-        "A value read right can still be written wrong: a currency, a date order, a unit or a product "
-        "code mapped to the target system is where errors hide; score the converted value, not only "
-        "the text read",
-        "warning",
-    ),
-    fires=(
-        Case(
-            {
-                "product.task": "extraction",
-                "product.output": "Invoice lines, each item mapped to our product codes.",
-            },
-            evidence=(
-                'product.task: "extraction"',
-                'product.output: "Invoice lines, each item mapped to our product codes."',
-                "no metric or evaluation set scores the converted value apart",
-            ),
-        ),
-    ),
-    quiet=(
-        Case(  # the conversion is scored on its own
-            {
-                "product.task": "extraction",
-                "product.output": "Invoice lines, each item mapped to our product codes.",
-                "done.metrics": [{"name": "mapping accuracy on product codes", "target": 0.99}],
-            }
-        ),
-        Case({"product.task": "extraction", "product.output": "The invoice total, as printed."}),
-    ),
-)
-def extracted_values_converted_untested(plan: Plan) -> Evidence:
-    """Extracted values are converted to the target system's units, codes or formats, untested apart.
-
-    A document says '03/04', '1.250,00', 'EUR' and the supplier's own item number; the system of record
-    wants an ISO date, a decimal in the ledger's currency and its own product code. The read text can be
-    right and the written value wrong (a date order swapped, a rate from the wrong day, a code mapped to
-    a near neighbour), and a score of the text read never sees it.
-
-    Mitigation: Keep the conversion in code, apart from the model; score the converted value against
-    the system of record on the evaluation set, and each conversion (dates, currencies, units, codes)
-    with its own tests and a count of values it could not map.
-    """
-    extracts = _extracts(plan)
-    if extracts is None:
-        return None
-    found = first_said(plan, _CONVERTED_AT, CONVERTED)
-    if found is None:
-        return None
-    metrics = metric_name_paths(plan)
-    if first_said(plan, (*metrics, "done.eval_set", "done.worst_error_metric"), CONVERSION_TESTED):
-        return None
-    path, words = found
-    return Hint(
-        words, (extracts, quote(plan, path), "no metric or evaluation set scores the converted value apart")
-    )
+def written_alone(plan: Plan) -> str | None:
+    """The evidence that values are written into a system of record with nobody checking each."""
+    if plan.product.forbidden_guard is Guard.review:
+        return None  # a person checks every output before it counts
+    if plan.product.mode is Mode.automate:
+        return quote(plan, "product.mode", "no person checks each value before it is written")
+    if Reach.acts in plan.product.model_reach:
+        return quote(plan, "product.model_reach", "it writes records itself")
+    return ticked(plan, Circumstance.commits_alone)
 
 
 # Words naming a document that changes another: an amendment, a side letter, a later version.
@@ -365,13 +294,8 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
     extracts = _extracts(plan)
     if extracts is None or ticked(plan, Circumstance.commits_alone):
         return None  # commits-unchecked says it of a model that pays or sends alone
-    if plan.product.forbidden_guard is Guard.review:
-        return None  # a person checks every output before it counts
-    if plan.product.mode is Mode.automate:
-        alone = quote(plan, "product.mode", "no person checks each value before it is written")
-    elif Reach.acts in plan.product.model_reach:
-        alone = quote(plan, "product.model_reach", "it writes records itself")
-    else:
+    alone = written_alone(plan)
+    if alone is None:
         return None
     severity = effective_severity(plan)
     if severity in _SERIOUS:
