@@ -384,7 +384,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.forbidden_guard",
             "Is there anything the output must never include or propose, and what keeps it out?",
             "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
-            "dose above the limit: a model that only learned to avoid it will one day propose it.",
+            "dose above the limit: a model that only learned to avoid it will one day propose it. A ranking, "
+            "match or recommendation drops every candidate a hard condition rules out before scoring, in "
+            "code: a penalty in the score only lowers it.",
         ),
         _q(
             "product.forbidden_output",

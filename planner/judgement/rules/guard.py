@@ -7,7 +7,9 @@ only a check outside the model keeps it out, and only a test built to tempt it c
 gets through. The rule reasons from `product.forbidden_guard` and `product.forbidden_output`; words of
 the done metrics only say that the violations are already counted, and a count blocks nothing: where
 the output acts alone, or only a person checking under time pressure stands in the way, the lead asks
-for a rule in code that blocks it, tested with cases built to break it.
+for a rule in code that blocks it, tested with cases built to break it. Where the output picks among
+candidates (a ranking, a match, a recommendation), that rule is a filter that drops every candidate a
+hard condition rules out before scoring, not a penalty inside the score.
 """
 
 from __future__ import annotations
@@ -78,6 +80,34 @@ _BLOCK_IN_CODE = Instead(
 )
 
 
+_CHOOSES_AMONG = (TaskType.ranking, TaskType.matching, TaskType.recommendation)
+
+
+def _chooses_among(plan: Plan) -> bool:
+    return plan.product.task in _CHOOSES_AMONG
+
+
+# Where the output picks among candidates, the lead's block is a filter before the score ranks them.
+_FILTER_BEFORE_SCORING = Instead(
+    _chooses_among,
+    Move(
+        "Drop every candidate a hard condition rules out before scoring, in code",
+        "A penalty inside the score only lowers a candidate that breaks a hard condition, and a strong "
+        "enough one still ranks first; a person scanning the list misses it after hundreds that were "
+        "fine: filter the candidates in code on each hard condition before the model ranks what is left, "
+        "and test the filter with cases built to break it",
+        "warning",
+        first=True,
+    ),
+    "Write each hard condition (an allergen, an unavailable or ineligible item, a missing licence, a "
+    "limit) as a filter in code that removes the candidates it rules out before scoring, never as a "
+    "penalty or a feature inside the score; test the filter with candidates built to break it (the best "
+    "match that breaks one condition, a missing attribute), target 0 through, and count on a sample of "
+    "live lists how many ruled-out candidates appear.",
+    title="A hard condition is left to the score or a person, not filtered out before ranking",
+)
+
+
 @rule(
     "forbidden-output-unguarded",
     Category.product,
@@ -92,7 +122,7 @@ _BLOCK_IN_CODE = Instead(
         "warning",
         first=True,
     ),
-    instead=(_BLOCK_IN_CODE,),
+    instead=(_FILTER_BEFORE_SCORING, _BLOCK_IN_CODE),
     fires=(
         Case(
             {
@@ -157,6 +187,13 @@ _BLOCK_IN_CODE = Instead(
                 'impact.error_severity: "serious"',
                 "a person checking every output under time pressure lets some through; nothing in code blocks it",
             ),
+        ),
+        Case(  # a ranking told to avoid it: drop the ruled-out candidates before scoring
+            {
+                "product.task": "recommendation",
+                "product.forbidden_guard": "model",
+                "product.forbidden_output": "A recipe holding an ingredient the customer is allergic to.",
+            },
         ),
         Case(  # the person who checks also anchors on the proposal: both are said
             {
