@@ -9,10 +9,10 @@ before. The team need not see the leak to answer when its last input arrives: th
 from __future__ import annotations
 
 from planner.judgement.rules.anchor import decision_lead, in_days
-from planner.judgement.rules.base import Case
+from planner.judgement.rules.base import Case, Tempered
 from planner.judgement.rules.evidence import quote, show
 from planner.plan.choices import label
-from planner.plan.model import Difference, Plan, TaskType
+from planner.plan.model import Difference, InputsBuilt, Plan, TaskType
 
 _DAYS = "constraints.data.last_input_days"
 _NAME = "constraints.data.last_input"
@@ -56,7 +56,7 @@ def late_input(plan: Plan) -> tuple[str, ...] | None:
     )
     if plan.product.task is not TaskType.forecasting:
         if days <= 0:
-            return None
+            return before_the_outcome(plan, days, name, lines)
         note = (
             f"{name} {_arrives(days)} the date its row is filed under, where the model predicts: each "
             f"training row holds a value the live model will wait {in_days(days)} for"
@@ -77,6 +77,28 @@ def late_input(plan: Plan) -> tuple[str, ...] | None:
     if lead is not None:
         found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
     return found
+
+
+def before_the_outcome(plan: Plan, days: float, name: str, lines: tuple[str, ...]) -> Tempered | None:
+    """A case predicted ahead (`product.lead_days`) whose last input is there on its row's date, when that
+    date may be the outcome's: a score recorded at the inspection, for an inspection predicted 30 days
+    before. Asked, not stated: the row may be filed under the moment of prediction, and rows built as each
+    case stood then (point in time) settle it."""
+    data = plan.constraints.data
+    lead = plan.product.lead_days
+    if lead is None or lead <= 0 or days + lead <= 0 or data.inputs_built is InputsBuilt.point_in_time:
+        return None
+    missing = days + float(lead)
+    note = (
+        f"{name} {_arrives(days)} the date its row is filed under; if that is the outcome's date, the "
+        f"prediction is made {in_days(float(lead))} before it: {days:g} + {lead:g} = {missing:g} days "
+        "short. Is it there when the model predicts?"
+    )
+    found = (*lines, f"{_DAYS}: {days:g} ({note})", f"product.lead_days: {lead:g} (the prediction's lead)")
+    if data.inputs_built is InputsBuilt.unchanging:
+        unchanged = f"never changes once captured, yet {name} is captured at the outcome, not the prediction"
+        found = (*found, f"constraints.data.inputs_built: unchanging ({unchanged})")
+    return Tempered(3, found)
 
 
 # The rule's cases for this answer (inputs-after-prediction).
@@ -105,9 +127,41 @@ FIRES = (
             "product.lead_days: 28 (the decision: 28 days ahead)",
         ),
     ),
+    Case(  # a score recorded at the inspection, for an inspection predicted 30 days before it
+        {
+            "product.lead_days": 30,
+            "constraints.data.inputs_built": "unchanging",
+            "constraints.data.last_input": "Hygiene score",
+            "constraints.data.last_input_days": 0,
+        },
+        evidence=(
+            'constraints.data.last_input: "Hygiene score" (the input that reaches the tables last)',
+            "constraints.data.last_input_days: 0 (Hygiene score arrives on the date its row is filed under; "
+            "if that is the outcome's date, the prediction is made 30 days before it: 0 + 30 = 30 days "
+            "short. Is it there when the model predicts?)",
+            "product.lead_days: 30 (the prediction's lead)",
+            "constraints.data.inputs_built: unchanging (never changes once captured, yet Hygiene score is "
+            "captured at the outcome, not the prediction)",
+        ),
+    ),
 )
 QUIET = (
     Case({"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 0}),
+    Case(  # predicted 30 days ahead, from rows rebuilt as each case stood at the prediction
+        {
+            "product.lead_days": 30,
+            "constraints.data.inputs_built": "point_in_time",
+            "constraints.data.last_input": "Hygiene score",
+            "constraints.data.last_input_days": 0,
+        }
+    ),
+    Case(  # known 45 days before the outcome, predicted 30 days before it: in time
+        {
+            "product.lead_days": 30,
+            "constraints.data.last_input": "Licence renewal",
+            "constraints.data.last_input_days": -45,
+        }
+    ),
     Case(  # a rota published 35 days ahead, for a forecast made 28 days ahead: in time
         {
             "product.task": "forecasting",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.arrival import FIRES as STATED_FIRES, QUIET as STATED_QUIET, stated_late
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import (
     afterwards_in_the_inputs,
@@ -434,14 +434,14 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
     """
     stated = stated_late(plan)
-    if stated:
+    if stated and not isinstance(stated, Tempered):
         return stated
     differences = plan.constraints.data.differences
     if after_the_event(plan):
         return None  # it runs after the event (a report once the match is over): a final figure is in time
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
-    found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan)
+    found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
     if found:
         return found
     heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
