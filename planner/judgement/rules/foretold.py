@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planner.judgement.rules import acting, data, evaluation, steering
+from planner.judgement.rules.anchor import in_days
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.fitting import WITHHOLDING_CARE
@@ -19,6 +20,7 @@ from planner.plan.model import (
     ActionShape,
     Category,
     Delivery,
+    LabelDated,
     LabelSource,
     OnlineValidation,
     OutcomeRecorded,
@@ -155,8 +157,44 @@ def _known_sooner(plan: Plan, prevent: str) -> bool:
             ),
             also=frozenset({"outcome-not-effect"}),
         ),
+        Case(  # fans run on the blocks forecast to freeze, and the sensors read the night after
+            {
+                "product.goal": "Growers protect the blossom at the lowest running cost.",
+                "product.decision": "Crews start the frost fans the evening before on the blocks flagged.",
+                "product.action_shape": "threshold",
+                "product.label": "Block sensor reads below -2 degrees at blossom height.",
+                "product.lead_days": 1,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.outcome_recorded_for": "every_case",
+                "constraints.data.label_dated": "happened",
+            },
+            evidence=(
+                'product.action_shape: "threshold" (each case is acted on from its prediction)',
+                "product.lead_days: 1 (the prediction is made 1 day before the outcome: time to act before it "
+                "happens)",
+                'constraints.data.outcome_recorded_for: "every_case" (the outcome is recorded after the '
+                "action: for an acted-on case, is it the treated one? Keep an untreated share, or model the "
+                "action)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # an invoice held days before the run: a duplicate is what it is, the hold does not change it
+            {
+                "product.lead_days": 3,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.outcome_recorded_for": "every_case",
+                "constraints.data.label_dated": "undated",
+            }
+        ),
+        Case(  # an amount set ahead (a roster, an order), not a case acted on: demand is not treated
+            {
+                "product.action_shape": "sets_amount",
+                "product.lead_days": 7,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.outcome_recorded_for": "every_case",
+            }
+        ),
         Case(  # a random share of flagged tenants is left to today's process
             {
                 "product.goal": "Fewer households fall into rent arrears.",
@@ -209,6 +247,8 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
     the label records does not happen (or does: a discount to a customer likely to buy), every case
     keeps an outcome, but not the one it would have had: a case the action saved looks as if it was
     never at risk. The next model learns the action away, and a live score mixes model and action.
+    The structured answers say it alone when each case is acted on from its prediction days before the
+    outcome, which is then recorded for every case: a road gritted the evening before reads no ice.
 
     Mitigation: Leave a small random share of flagged cases to today's process (or run the launch as
     a holdout or A/B test), log who was acted on, how and when, and train and evaluate on the outcomes
@@ -230,27 +270,16 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
             None  # a count or a level per period plans the work (a roster, a stock order): no case is flagged
         )
     decision = plan.product.decision
-    if plan.product.delivery is Delivery.nobody:
+    if plan.product.delivery is Delivery.nobody or says_nothing(decision):
         return None  # nobody receives the predictions yet, so nobody acts on them: nobody-acts-on-output
-    acts = INTERVENES.find_all(decision)
-    if not acts or says_nothing(decision):
-        return None
     if any(UNTREATED.find(answer_at(plan, path)) for path in ("product.decision", "done.when_met")):
         return None
-    fewer = _fewer_of_the_label(plan)
-    if fewer is None:
-        return None
-    if any(
-        check(plan)
-        for check in (
-            data.feedback_loop,
-            data.decision_hides_outcome,
-            evaluation.selective_labels,
-            acting.model_selects_cases,
-            steering.predictions_set_controls,
-        )
-    ):
+    if _others_ask(plan):
         return None  # a rule that reads the answers already asks for the untouched share
+    acts = INTERVENES.find_all(decision)
+    fewer = _fewer_of_the_label(plan) if acts else None
+    if fewer is None:
+        return acted_before_the_outcome(plan)
     aim, prevent, word = fewer
     if _known_sooner(plan, prevent):
         return None  # the outcome is fixed before the action: the product only tells it sooner
@@ -274,3 +303,51 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
             )
         )
     return Hint((*acts, prevent), tuple(found))
+
+
+# Outputs acted on case by case (a cut-off, a queue), not an amount set for the day: gritting the roads
+# forecast to ice, not a roster sized to the calls.
+_FLAGGING = (ActionShape.threshold, ActionShape.top_of_queue)
+
+
+def acted_before_the_outcome(plan: Plan) -> Evidence:
+    """The structured answers alone: each case is acted on from its prediction (a cut-off, a queue), the
+    prediction is made days before the outcome (`product.lead_days`), and the outcome, an event that
+    follows, is then recorded for every case. What is recorded after the action is the treated outcome: a road gritted the evening before
+    reads no ice, a field whose frost fans ran reads no frost."""
+    product, data = plan.product, plan.constraints.data
+    lead = product.lead_days
+    if lead is None or lead <= 0 or product.action_shape not in _FLAGGING:
+        return None
+    if data.outcome_recorded_for is not OutcomeRecorded.every_case or LabelSource.outcomes not in data.labels:
+        return None
+    if data.label_dated is LabelDated.undated:
+        return None  # a property of the case (a duplicate, a defect), not an event an action can prevent
+    return (
+        quote(plan, "product.action_shape", "each case is acted on from its prediction"),
+        quote(
+            plan,
+            "product.lead_days",
+            f"the prediction is made {in_days(float(lead))} before the outcome: time to act before it happens",
+        ),
+        quote(
+            plan,
+            "constraints.data.outcome_recorded_for",
+            "the outcome is recorded after the action: for an acted-on case, is it the treated one? Keep "
+            "an untreated share, or model the action",
+        ),
+    )
+
+
+def _others_ask(plan: Plan) -> bool:
+    """Whether a rule that reads the answers already asks for the untouched share."""
+    return any(
+        check(plan)
+        for check in (
+            data.feedback_loop,
+            data.decision_hides_outcome,
+            evaluation.selective_labels,
+            acting.model_selects_cases,
+            steering.predictions_set_controls,
+        )
+    )
