@@ -573,12 +573,13 @@ class Impact(Record):
     )
     capacity_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
-        description="Flagged cases a day the people who act on the predictions can handle ('not measured').",
+        description="Cases a day (flags, matches, picks) the people or places that act on the predictions "
+        "can take: reviewers, drivers, recipients, slots ('not measured').",
     )
     flagged_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
-        description="Cases a day the model is expected to flag for them, at the threshold planned "
-        "('not measured').",
+        description="Cases a day the model is expected to send them (flags, matches, picks), at the "
+        "threshold or list length planned ('not measured').",
     )
     easy_share: Share | NotMeasured | None = Field(
         default=None,

@@ -206,6 +206,8 @@ SECTIONS = (
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
 _CLASSIFYING = ("classification", "detection", "anomaly_detection")
+# Tasks whose output is a case someone (or some place: a driver, a clinic, a slot) must take on.
+_SENDS_CASES = (*_CLASSIFYING, "ranking", "matching", "recommendation")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
@@ -577,17 +579,18 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.capacity_per_day",
-            "How many flagged cases a day can the people who act on them handle?",
-            "E.g. 40 reviews a day: a model that flags more than that floods them, and then what counts is "
+            "How many of the model's cases a day can the people or places that act on them take?",
+            "E.g. 40 reviews a day, 24 deliveries a driver's route takes, 30 visits a clinic books: a model "
+            "that sends more than that floods them or leaves the rest unserved, and then what counts is "
             "precision at that budget. 'not measured' is an answer.",
             When("product.mode", ("improve", "augment")),
-            When("product.task", _CLASSIFYING),
+            When("product.task", _SENDS_CASES),
             essential=True,
         ),
         _q(
             "impact.flagged_per_day",
-            "How many cases a day do you expect the model to flag for them?",
-            "At the threshold you plan; 'not measured' is an answer.",
+            "How many cases a day do you expect the model to send them (flags, matches, picks)?",
+            "At the threshold or list length you plan; 'not measured' is an answer.",
             When("impact.capacity_per_day"),
         ),
         _q(

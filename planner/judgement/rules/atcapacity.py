@@ -1,12 +1,12 @@
-"""The moves both capacity rules share: set the threshold at what people can handle, or, where the
-system acts on each case alone, send the uncertain band to people and audit the rest."""
+"""The moves the capacity rules share: set the threshold at what people can handle; where the
+system acts on each case alone, send the uncertain band to people; where it matches, cap the matches."""
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at
 from planner.judgement.rules.lexicon import AT_DEPTH, AT_THE_DAILY_TOP, RELEASED_BY_PEOPLE, SET_AT_CAPACITY
-from planner.plan.model import Mode, Plan
+from planner.plan.model import Mode, Plan, TaskType
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 AT_CAPACITY = Move(
@@ -56,4 +56,29 @@ BAND_AND_AUDIT = Instead(
     "Send the cases near the threshold to people, up to what they can handle a day; audit a random "
     "sample of the actions the system takes alone; keep each action reversible until the audit shows "
     "its error rate is acceptable.",
+)
+# What the model sends where it matches or picks rather than flags: each one is taken on by a person or a
+# place (a driver, a clinic, a slot) that can take only so many a day.
+SENT = {TaskType.matching: "matches", TaskType.ranking: "picks", TaskType.recommendation: "picks"}
+
+
+def sends_matches(plan: Plan) -> bool:
+    """The model matches or picks cases for a receiving side rather than flags them for reviewers."""
+    return plan.product.task in SENT
+
+
+# Where the model matches or picks, the excess is never served, whoever or whatever does the sending.
+RECEIVING_SIDE = Instead(
+    sends_matches,
+    Move(
+        "Send no more matches a day than the receiving side can take",
+        "The receiving side (people, drivers, slots) takes only so many a day: cap the matches or picks at "
+        "that, say which of the rest wait and for how long, and judge the model on the ones served",
+        "warning",
+        first=True,
+    ),
+    "Cap the matches or picks a day at what the receiving side can take, or grow that side first; decide "
+    "which of the rest wait (and how long) and tell them; judge match quality on the ones served, not on "
+    "all that were matched.",
+    title="More matches or picks a day than the receiving side can take",
 )
