@@ -1169,8 +1169,8 @@ def test_how_a_prediction_reaches_who_acts_is_asked_right_after_who_acts(root: P
     keys = [
         line("The quality officer moves the stock"),  # who acts on each prediction
         Shown("How does each prediction reach whoever acts on it?"),
-        Shown("4) an integration not built (or not licensed) yet"),
-        line("4"),
+        Shown("5) an integration not built (or not licensed) yet"),
+        line("5"),
         Shown("? How is it solved today?"),  # the next essential
         CTRL_D,
     ]  # fmt: skip
@@ -1186,7 +1186,7 @@ def test_how_a_prediction_reaches_who_acts_is_asked_right_after_who_acts(root: P
     for choice in (
         "1) the deciding system reads it automatically",
         "3) a new screen, dashboard, report, e-mail or alert",
-        "6) nobody receives it yet",
+        "7) nobody receives it yet",
     ):
         assert choice in screen
 

@@ -180,6 +180,7 @@ class Delivery(StrEnum):
     automatic = "automatic"
     existing_tool = "existing_tool"
     new_view = "new_view"
+    on_device = "on_device"
     not_built = "not_built"
     not_decided = "not_decided"
     nobody = "nobody"
@@ -364,6 +365,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "automatic": "the deciding system reads it automatically",
         "existing_tool": "in the tool the people who act already use",
         "new_view": "a new screen, dashboard, report, e-mail or alert",
+        "on_device": "on the device used where the decision is made (a handheld camera, a field app)",
         "not_built": "an integration not built (or not licensed) yet",
         "not_decided": "not decided yet",
         "nobody": "nobody receives it yet",

@@ -333,7 +333,8 @@ class Product(Record):
         default=None,
         description="How each prediction reaches whoever (or whatever) acts on it: the deciding system reads "
         "it automatically, it shows in the tool the people who act already use, a new screen, dashboard, "
-        "report, e-mail or alert, an integration not built (or not licensed) yet, not decided yet, or "
+        "report, e-mail or alert, on the device used where the decision is made (a handheld camera, a phone "
+        "app in the field), an integration not built (or not licensed) yet, not decided yet, or "
         "nobody receives it yet.",
     )
     action_shape: ActionShape | None = Field(
@@ -865,6 +866,12 @@ class Compute(Record):
     hardware: Hardware | None = Field(default=None, description="Where it runs: cpu, gpu or edge devices.")
     hosted_service: bool | None = Field(
         default=None, description="Whether it relies on a hosted (black-box) ML service."
+    )
+    vendor_black_box: bool | None = Field(
+        default=None,
+        description="Whether the model is a vendor's, running on the organisation's own device or servers "
+        "(bought with a camera or scanner, licensed software): not hosted, yet not inspectable or "
+        "retrainable by the team; its errors, updates and limits are the vendor's.",
     )
 
     @model_validator(mode="before")

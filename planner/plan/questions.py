@@ -1008,6 +1008,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.compute.hosted_service", (True,)),
         ),
         _q(
+            "constraints.compute.vendor_black_box",
+            "Is it a vendor's model you cannot inspect or retrain, running on your own devices?",
+            "Bought with a device (a handheld camera, a scanner): the data stays with you, yet its errors, "
+            "updates and limits are the vendor's.",
+            When("constraints.compute.hardware", ("edge",)),
+            When("constraints.compute.hosted_service", (False,)),
+        ),
+        _q(
             "constraints.explainability_required",
             "Must each prediction be explained?",
             "To users, auditors or regulators; it limits the model families you can use.",

@@ -260,8 +260,9 @@ def nobody_trains(plan: Plan) -> str | None:
     found = prompted(plan)
     if found:
         return found
-    if plan.constraints.compute.hosted_service is True:
-        return quote(plan, "constraints.compute.hosted_service")
+    for path in ("constraints.compute.hosted_service", "constraints.compute.vendor_black_box"):
+        if answer_at(plan, path) is True:
+            return quote(plan, path)
     if plan.product.task is TaskType.generation:
         return quote(plan, "product.task")
     for path in _BOUGHT_IN:
@@ -2368,7 +2369,11 @@ def personal_data(plan: Plan) -> Evidence:
     found = answer_is(plan, "constraints.data.personal_data", True)
     data, compute = plan.constraints.data, plan.constraints.compute
     leaves = data.leaves_organisation
-    hosted = (compute.hosted_model and not says_nothing(compute.hosted_model)) or compute.hosted_service
+    hosted = (
+        compute.hosted_model
+        and not says_nothing(compute.hosted_model)
+        and compute.vendor_black_box is not True
+    ) or compute.hosted_service
     own = bool(data.sources) and all(
         source.acquisition is Acquisition.own or _no_vendor_feed(source.name) for source in data.sources
     )

@@ -291,7 +291,7 @@ def _flags_reach_people(plan: Plan) -> str | None:
     product = plan.product
     if product.action_shape not in (ActionShape.threshold, ActionShape.top_of_queue):
         return None
-    if product.delivery not in (Delivery.new_view, Delivery.existing_tool):
+    if product.delivery not in (Delivery.new_view, Delivery.existing_tool, Delivery.on_device):
         return None
     note = f"each flag reaches people ({LABELS[Delivery][product.delivery.value]}): how many a day can they take?"
     return quote(plan, "product.action_shape", note)

@@ -111,6 +111,14 @@ from planner.plan.model import Category, DataLeaves, Plan
             }
         ),
         Case({"constraints.data.leaves_organisation": "allowed", "constraints.data.personal_data": True}),
+        Case(  # a vendor's model named, yet it runs on the organisation's own handheld devices
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.vendor_black_box": True,
+                "constraints.compute.hosted_model": "The camera maker's built-in lesion model.",
+            }
+        ),
         Case(  # allowed, personal data, and the model runs in-house: nothing is hosted elsewhere
             {
                 "constraints.data.leaves_organisation": "allowed",
@@ -229,6 +237,7 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
         compute.hosted_model
         and not says_nothing(compute.hosted_model)
         and compute.hosted_service is not False
+        and compute.vendor_black_box is not True  # a vendor's model on the organisation's own device
     )
     if hosted is None and named and whose[0] == "constraints.data.personal_data":
         hosted = ("constraints.compute.hosted_model", ("hosted model",))

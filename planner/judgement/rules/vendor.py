@@ -38,6 +38,8 @@ def _vendor(plan: Plan) -> str | None:
         return quote(plan, "constraints.compute.hosted_model")
     if compute.hosted_service is True:
         return quote(plan, "constraints.compute.hosted_service")
+    if compute.vendor_black_box is True:
+        return quote(plan, "constraints.compute.vendor_black_box")
     return None
 
 
@@ -73,6 +75,14 @@ def _vendor(plan: Plan) -> str | None:
                 "product.goal": "Triage pharmacovigilance case reports faster.",
                 "constraints.compute.hosted_service": True,
             }
+        ),
+        Case(  # a vendor's black box on the organisation's own device: not hosted, the same duty
+            {
+                "product.circumstances": ["sector_rules"],
+                "constraints.compute.hosted_service": False,
+                "constraints.compute.vendor_black_box": True,
+            },
+            also=frozenset({"sector-rules-unnamed"}),
         ),
     ),
     quiet=(
