@@ -16,6 +16,7 @@ from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.judgement.rules.record import equipment_change_only
+from planner.judgement.rules.rights import content_rights_unchecked
 from planner.judgement.rules.setpoint import instrument_change_read_as_trend
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.unsaid import monitoring_unanswered_live
@@ -189,3 +190,22 @@ def test_a_camera_said_to_stay_the_same_is_no_change_of_equipment() -> None:
     kept = _plan(product, data={"changes": "No new sensors on the ward; the same beds throughout."})
     assert instrument_change_read_as_trend(kept) is None
     assert instrument_change_read_as_trend(_plan(product, data={"changes": "New sensors in March 2024."}))
+
+
+def _sourced(*sources: tuple[str, str]) -> Plan:
+    named = [{"name": name, "acquisition": acquisition} for name, acquisition in sources]
+    return _plan({"task": "forecasting"}, data={"content_rights": "not_checked", "sources": named})
+
+
+def test_a_public_bodys_open_data_is_no_content_rights_risk() -> None:
+    own = ("Our meter readings", "own")
+    assert content_rights_unchecked(_sourced(own, ("Met Office hourly observations", "public"))) is None
+    assert content_rights_unchecked(_sourced(("NOAA storm records", "public"))) is None
+    assert (
+        content_rights_unchecked(_sourced(own, ("Road counts under the Open Government Licence", "public")))
+        is None
+    )
+    assert content_rights_unchecked(_sourced(own, ("Reviews scraped from the web", "public"))) is not None
+    assert content_rights_unchecked(_sourced(("Met Office data", "public"), ("Repair manuals", "public")))
+    assert content_rights_unchecked(_sourced(("Met Office forecasts via a reseller", "vendor"))) is not None
+    assert content_rights_unchecked(_sourced(own)) is not None

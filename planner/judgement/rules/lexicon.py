@@ -3250,6 +3250,14 @@ QUOTED_BY_PURPOSE = Lexicon("""
     authorization notice, authorization notices
 """)
 
+# A public body's open data, or an open licence: its terms allow reuse, so it settles whose content it is.
+OPEN_DATA = Lexicon("""
+    met office, noaa, national weather service, weather service, meteorological service, ecmwf, copernicus
+    open data, open government data, open government licence, open government license, ogl, data.gov
+    data.gov.uk, cc by, cc-by, cc0, creative commons, office for national statistics, eurostat
+    national statistics office, environment agency, usgs, open licence, open license, public domain
+""")
+
 # Words saying the data, or the evaluation's figures, already hold the wider scope: the other sites,
 # groups or languages are in the sources or the period, or the metric is reported per each.
 SCOPE_HELD = Lexicon("""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
-from planner.judgement.rules.lexicon import QUOTED_BY_PURPOSE
+from planner.judgement.rules.lexicon import OPEN_DATA, QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
 from planner.plan.choices import Acquisition
 from planner.plan.model import Category, Circumstance, ContentRights, Mode, Plan, TaskType
@@ -47,6 +47,17 @@ def _made_to_be_quoted(plan: Plan) -> str | None:
                 plan, f"constraints.data.sources[{number}].name", f"'{said}': made to be quoted to readers"
             )
     return None
+
+
+def _open_data_only(plan: Plan) -> bool:
+    """Whether every source others own is a public body's open data or under an open licence (the Met
+    Office, NOAA, open government data, CC BY): its terms allow reuse. Scraped pages, books, manuals and
+    code do not settle it, nor does any source bought from a vendor."""
+    others = [s for s in plan.constraints.data.sources if s.acquisition is not Acquisition.own]
+    # Lowercased: the bodies and licences are names (`Met Office`), which words otherwise skip.
+    return bool(others) and all(
+        s.acquisition is not Acquisition.vendor and OPEN_DATA.find(s.name.lower()) for s in others
+    )
 
 
 @rule(
@@ -100,7 +111,15 @@ def _made_to_be_quoted(plan: Plan) -> str | None:
     quiet=(
         Case({"constraints.data.content_rights": "own"}),
         Case({"constraints.data.content_rights": "licensed"}),
-        Case({"constraints.data.content_rights": "licensed"}),
+        Case(  # a public body's open data: its licence allows reuse
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [
+                    {"name": "Meter readings", "acquisition": "own"},
+                    {"name": "Met Office hourly temperatures", "acquisition": "public"},
+                ],
+            }
+        ),
     ),
 )
 def content_rights_unchecked(plan: Plan) -> Evidence:
@@ -109,12 +128,13 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     The data, the prompts or the examples hold articles, images, reviews, manuals or code others own,
     and nobody has read the terms: they may forbid training on it or reproducing it in an output, and
     public does not mean free to use. A model that generates text others read, or a vendor's model tuned
-    on it, can carry it out into the world.
+    on it, can carry it out into the world. A public body's open data (a weather service, open
+    government data) or a source under an open licence settles it: its terms allow reuse.
 
     Mitigation: List each third-party source with its owner and terms (training, reproduction in output);
     replace or license what the terms do not allow, and keep outputs from quoting it verbatim.
     """
-    if plan.constraints.data.content_rights is not ContentRights.not_checked:
+    if plan.constraints.data.content_rights is not ContentRights.not_checked or _open_data_only(plan):
         return None
     note = "content others own is in the data, prompts or examples, and nobody has checked its terms"
     found = [quote(plan, "constraints.data.content_rights", note)]
