@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.judgement.rules.acting import action_budget_in_other_units
 from planner.judgement.rules.data import future_inputs
 from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
@@ -209,3 +210,13 @@ def test_a_public_bodys_open_data_is_no_content_rights_risk() -> None:
     assert content_rights_unchecked(_sourced(("Met Office data", "public"), ("Repair manuals", "public")))
     assert content_rights_unchecked(_sourced(("Met Office forecasts via a reseller", "vendor"))) is not None
     assert content_rights_unchecked(_sourced(own)) is not None
+
+
+def test_a_budget_counting_one_inspection_per_flag_is_in_the_models_unit() -> None:
+    def budget(owner: str) -> Plan:
+        return _plan({"decision": "An inspector visits each flagged premises.", "decision_owner": owner})
+
+    assert action_budget_in_other_units(budget("Food safety team: 300 inspections a year.")) is None
+    assert action_budget_in_other_units(budget("Three inspectors, 120 hours a month.")) is not None
+    several = budget("Food safety team: 300 inspections a year, two inspections per premises.")
+    assert action_budget_in_other_units(several) is not None

@@ -11,10 +11,13 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import (
     AT_RANDOM,
+    BUDGET_IN_ACTIONS,
+    BUDGET_IN_UNITS,
     NAMES_OPTIONS,
     OTHER_PARTY,
     PARTY_AGREED,
     SELECTS,
+    SEVERAL_PER_CASE,
     SHARES,
     TERMS_SETTLED,
 )
@@ -290,27 +293,6 @@ def action_needs_another_party(plan: Plan) -> Evidence:
     return None
 
 
-_UNITS = """km, kms, kilometres, kilometers, kilometre, kilometer, miles, mile, metres, meters, hours, hour
-    visits, inspections, audits, surveys, tests, samples, digs, excavations, crew-days, crew days, person-days
-    person days, man-days, shifts, trips, truckloads, callouts, call-outs"""
-_PERIODS = "year, month, quarter, season, week, annum, fortnight"
-
-# An action budget stated in another unit or over another period than flagged cases a day.
-BUDGET_IN_UNITS = Lexicon(
-    phrases(
-        "#",
-        _UNITS.replace("\n", ","),
-        ", of *, of * *",
-        "a, per, each, every, in a, in the",
-        _PERIODS,
-    )
-    + ", "
-    + phrases(
-        "#", _UNITS.replace("\n", ","), ", of *, of * *", "annually, yearly, monthly, quarterly, weekly"
-    )
-)
-
-
 @rule(
     "action-budget-in-other-units",
     Category.product,
@@ -348,7 +330,8 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
 
     People who can inspect 400 km of pipe a year, or give 120 hours a month, have a budget, but not yet
     a number of the model's flags: without the conversion the threshold is set by guess and precision
-    is read over all cases rather than at the budget.
+    is read over all cases rather than at the budget. A count of the action itself (300 inspections a
+    year) already counts flags, unless a case takes several.
 
     Mitigation: Convert the budget into flagged cases a day at the model's unit (average length,
     duration or visits per case), set the threshold to flag no more than that, and judge precision in
@@ -356,8 +339,13 @@ def action_budget_in_other_units(plan: Plan) -> Evidence:
     """
     if plan.impact.capacity_per_day is not None:
         return None  # answered in cases a day: the capacity rules reason from it
-    for path in ("product.decision", "product.decision_owner", "impact.bottleneck", "product.users"):
-        words = BUDGET_IN_UNITS.find_all(answer_at(plan, path))
+    paths = ("product.decision", "product.decision_owner", "impact.bottleneck", "product.users")
+    # a count of the action done once per flagged case (300 inspections a year) is in the model's unit
+    several = any(SEVERAL_PER_CASE.find(answer_at(plan, path)) for path in paths)
+    for path in paths:
+        text = answer_at(plan, path)
+        actions = BUDGET_IN_ACTIONS.find_all(text) if several else ()
+        words = (*BUDGET_IN_UNITS.find_all(text), *actions)
         if words:
             return Hint(
                 words,

@@ -3258,6 +3258,38 @@ OPEN_DATA = Lexicon("""
     national statistics office, environment agency, usgs, open licence, open license, public domain
 """)
 
+# An action budget stated in another unit or over another period than flagged cases a day: a measure
+# of effort (km, hours, crew-days) in BUDGET_IN_UNITS; a count of the action (visits, inspections) in
+# BUDGET_IN_ACTIONS, which is the model's unit unless a case takes several (SEVERAL_PER_CASE).
+_MEASURES = """km, kms, kilometres, kilometers, kilometre, kilometer, miles, mile, metres, meters, hours, hour
+    crew-days, crew days, person-days, person days, man-days, shifts, truckloads"""
+_ACTIONS = (
+    """visits, inspections, audits, surveys, tests, samples, digs, excavations, trips, callouts, call-outs"""
+)
+_PERIODS = "year, month, quarter, season, week, annum, fortnight"
+
+
+def _budget(units: str) -> Lexicon:
+    units = units.replace("\n", ",")
+    return Lexicon(
+        phrases("#", units, ", of *, of * *", "a, per, each, every, in a, in the", _PERIODS)
+        + ", "
+        + phrases("#", units, ", of *, of * *", "annually, yearly, monthly, quarterly, weekly")
+    )
+
+
+BUDGET_IN_UNITS = _budget(_MEASURES)
+BUDGET_IN_ACTIONS = _budget(_ACTIONS)
+SEVERAL_PER_CASE = Lexicon(
+    phrases(
+        "two, three, four, five, several, #",
+        "visits, inspections, audits, surveys, tests, samples, digs, trips, callouts, call-outs",
+        "per, for each, for every, to each, on each, for a, for one",
+        "case, flag, flagged case, household, home, site, property, premises, customer, patient, job, asset",
+    )
+    + ", takes several, take several, needs several, need several, several visits, repeat visits"
+)
+
 # Words saying the data, or the evaluation's figures, already hold the wider scope: the other sites,
 # groups or languages are in the sources or the period, or the metric is reported per each.
 SCOPE_HELD = Lexicon("""
