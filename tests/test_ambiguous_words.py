@@ -15,11 +15,13 @@ from planner.judgement.rules.foretold import action_prevents_the_label
 from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
 from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
+from planner.judgement.rules.outside import data_leaves_organisation
 from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.judgement.rules.record import equipment_change_only
 from planner.judgement.rules.rights import content_rights_unchecked
 from planner.judgement.rules.setpoint import instrument_change_read_as_trend
 from planner.judgement.rules.timing import inputs_after_prediction
+from planner.judgement.rules.unlike import unlike_in_the_note
 from planner.judgement.rules.unsaid import monitoring_unanswered_live
 from planner.plan.model import Plan
 
@@ -220,3 +222,38 @@ def test_a_budget_counting_one_inspection_per_flag_is_in_the_models_unit() -> No
     assert action_budget_in_other_units(budget("Three inspectors, 120 hours a month.")) is not None
     several = budget("Food safety team: 300 inspections a year, two inspections per premises.")
     assert action_budget_in_other_units(several) is not None
+
+
+def test_sites_said_to_stay_the_same_name_no_difference() -> None:
+    def noted(note: str) -> Plan:
+        return _plan({"task": "forecasting"}, data={"differences": ["none"], "differences_note": note})
+
+    for said in ("No new sites; the same sensors at every site.", "Nothing differs between sites."):
+        assert unlike_in_the_note(noted(said)) is None, said
+    assert unlike_in_the_note(noted("The same sites; none replaced.")) is None
+    assert unlike_in_the_note(noted("Two new sites open next spring.")) is not None
+    assert unlike_in_the_note(noted("Data from one site only.")) is not None
+
+
+def test_children_counted_as_visitors_hold_no_personal_data() -> None:
+    def sent(personal: bool) -> Plan:
+        product = {
+            "inputs": "Daily visitors, children and adults apart, and the weather.",
+            "task": "forecasting",
+        }
+        return Plan.model_validate(
+            {
+                "title": "A plan",
+                "product": product,
+                "constraints": {
+                    "data": {"personal_data": personal, "leaves_organisation": "allowed"},
+                    "compute": {
+                        "hosted_service": True,
+                        "hosted_model": "A cloud forecasting API hosted in the US.",
+                    },
+                },
+            }
+        )
+
+    assert data_leaves_organisation(sent(False)) is None
+    assert data_leaves_organisation(sent(True)) is not None

@@ -2453,7 +2453,9 @@ NOTE_DIFFERS = Lexicon(
         stain, staining, exposure, exposures, camera settings""".replace("\n", ","),
     ),
     unless="""no different, not different, nothing different, does not differ, do not differ, doesn't differ
-    don't differ, did not differ, no other, not another, no older, no newer""",
+    don't differ, did not differ, no other, not another, no older, no newer, no new, nothing differs
+    none differ, none differs, not replaced, none replaced, nothing replaced, nothing was replaced
+    not new or different, is new or different""",
 )
 
 # A change still to come that the data in hand predates: a new product series or model range, a regime

@@ -61,6 +61,7 @@ from planner.plan.model import Category, DataLeaves, Plan
         Case(  # "allowed", yet the answers name patients' letters and a hosted model abroad
             {
                 "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": None,
                 "constraints.data.sources[0].name": "Discharge letters of our patients, 2021-2024",
                 "constraints.compute.hosted_model": "A hosted LLM API in a US region.",
             },
@@ -194,6 +195,23 @@ _CONFIRMED = (
 )
 
 
+# What stays sensitive in data about no one: others' documents, secrets and code.
+_NOT_PERSONAL = frozenset(
+    {"client data", "client documents", "client files", "client contracts", "client-owned", "clients' data"}
+    | {"customer contracts", "confidential", "privileged", "source code"}
+)
+
+
+def _sensitive(plan: Plan, text: str | None) -> tuple[str, ...]:
+    """The sensitive kinds of data `text` names; where the team answered that the data holds no personal
+    data, only what is sensitive without people in it (`children` is then what the data is about at
+    most, as footfall or demand, not their records)."""
+    found = SENSITIVE.find_all(text)
+    if plan.constraints.data.personal_data is False:
+        return tuple(word for word in found if word in _NOT_PERSONAL)
+    return found
+
+
 def _allowed_but_sensitive(plan: Plan) -> Evidence:
     """`Allowed`, while the answers say the data is personal or name client-owned, patient, health,
     children's, financial or criminal data, and a hosted vendor, a cloud or a region abroad: a question,
@@ -217,7 +235,7 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
         (
             (path, words)
             for path in paths
-            if (words := SENSITIVE.find_all(answer_at(plan, path)))
+            if (words := _sensitive(plan, answer_at(plan, path)))
             and not (
                 path.startswith("constraints.data.sources") and QUOTED_BY_PURPOSE.find(answer_at(plan, path))
             )
