@@ -358,7 +358,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     DataLeaves: {
         "stays": "no, it stays in the organisation",
         "allowed": "yes, and the contracts allow it",
-        "not_checked": "yes, and nobody has checked the contracts yet",
+        "not_checked": "not sure, or it does and nobody has checked the contracts",
         "not_allowed": "yes, though the contracts forbid it",
     },
     Delivery: {

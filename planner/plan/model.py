@@ -768,7 +768,8 @@ class DataConstraints(Record):
     leaves_organisation: DataLeaves | None = Field(
         default=None,
         description="Whether data (personal data, client documents, source code) leaves the organisation "
-        "for a vendor, an API or a cloud service, and whether contracts allow it.",
+        "for a vendor, an API or a cloud service, and whether contracts allow it; `not_checked` when nobody "
+        "knows yet whether anything leaves, or whether the contracts allow it.",
     )
     test_set_reflects_product: bool | None = Field(
         default=None,

@@ -920,7 +920,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.leaves_organisation",
             "Will data leave the organisation (to a vendor, an API, a cloud service), and may it?",
             "Not only personal data: client documents and source code too. What the contracts allow decides "
-            "whether a hosted model is an option at all.",
+            "whether a hosted model is an option at all. Not sure whether anything leaves? That is 'not "
+            "checked' too.",
             essential=True,
         ),
         _q(

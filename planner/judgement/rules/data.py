@@ -2175,6 +2175,8 @@ _PROCESSING_AGREEMENT = Lexicon("""
     data processing addendum, hosting agreement, hosting contract, processor contract, dpa in place
     dpa signed, signed dpa, dpa with, standard contractual clauses, data sharing agreement
     business associate agreement, baa in place, baa signed, signed baa, under a baa
+    under a dpa, under the dpa, under our dpa, under their dpa, covered by a dpa, covered by the dpa
+    covered by our dpa, the client's dpa, the clients' dpa, data processing contract
 """)
 
 
@@ -2297,6 +2299,19 @@ def privacy_assessed(plan: Plan) -> bool:
             },
             evidence=("constraints.data.personal_data: true",),
         ),
+        Case(  # allowed by contract, a hosted API under a named DPA: low, a note for the privacy record
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.compute.hosted_model": "A hosted transcription API, EU region, under a signed DPA.",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.leaves_organisation: "allowed"',
+                'constraints.compute.hosted_model: "A hosted transcription API, EU region, under a signed DPA." '
+                "(under signed dpa)",
+            ),
+        ),
         Case(  # a legal basis alone, no word on the processor: still raised
             {
                 "constraints.data.personal_data": True,
@@ -2414,6 +2429,18 @@ def personal_data(plan: Plan) -> Evidence:
                 quote(plan, "constraints.data.leaves_organisation"),
                 quote(plan, "constraints.compute.hosted_model", note),
             ),
+        )
+    covered = first_said(
+        plan,
+        ("constraints.compute.hosted_model", *source_paths(plan), *faq_paths(plan)),
+        _PROCESSING_AGREEMENT,
+    )
+    if found and covered and leaves in (DataLeaves.allowed, DataLeaves.stays):
+        # The team says where the data goes is allowed, or that it stays, and names the processing agreement
+        # that covers it (a DPA with the client or the host): the groundwork is laid; a note, not a risk.
+        note = f"under {', '.join(covered[1])}"
+        return Tempered(
+            1, (*found, quote(plan, "constraints.data.leaves_organisation"), quote(plan, covered[0], note))
         )
     return found
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
@@ -38,12 +40,26 @@ from planner.plan.model import Category, DataLeaves, Plan
                 "constraints.compute.hosted_service": True,
             },
             evidence=(
-                'constraints.data.leaves_organisation: "not_checked" (yes, and nobody has checked the '
-                "contracts yet)",
+                'constraints.data.leaves_organisation: "not_checked" (not sure, or it does and nobody has '
+                "checked the contracts)",
                 "constraints.data.personal_data: true",
                 "constraints.compute.hosted_service: true",
             ),
             also=frozenset({"personal-data", "hosted-black-box"}),
+        ),
+        Case(  # not checked, and nothing named sends data out (a model on the team's servers): a question
+            {
+                "constraints.data.leaves_organisation": "not_checked",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "None: a small model on our own servers.",
+            },
+            evidence=(
+                'constraints.data.leaves_organisation: "not_checked" (not sure, or it does and nobody has '
+                "checked the contracts) (no hosted model or service is named: does anything leave? Nobody has "
+                "checked)",
+                "constraints.data.personal_data: true",
+            ),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # not asked yet, but the two facts together say it
             {
@@ -178,14 +194,29 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     joined = [answer for answer in hosted if answer]
     personal = answer_is(plan, "constraints.data.personal_data", True) or ()
     if leaves is DataLeaves.not_checked:
-        found = (quote(plan, "constraints.data.leaves_organisation", label(leaves)), *personal, *joined)
-        return Tempered(4, found)
+        unchecked = quote(plan, "constraints.data.leaves_organisation", label(leaves))
+        if _sends_out(plan):
+            return Tempered(4, (unchecked, *personal, *joined))
+        # Nothing in the answers sends data out (no hosted model or service): whether anything leaves is an
+        # open question, not a breach in the making.
+        note = "no hosted model or service is named: does anything leave? Nobody has checked"
+        return Tempered(2, (f"{unchecked} ({note})", *personal))
     if leaves is DataLeaves.allowed:
         return _allowed_but_sensitive(plan)
     if leaves is not None or not personal or not joined:
         return None
     note = "personal data goes to a hosted service: do the contracts and the vendor's terms allow it?"
     return Tempered(2, (*personal, f"{joined[0]} ({note})"))
+
+
+def _sends_out(plan: Plan) -> bool:
+    """Whether the structured answers name something that sends data out: a hosted service, or a hosted
+    model or API (an answer that opens with "none" or "no" names none)."""
+    compute = plan.constraints.compute
+    if compute.hosted_service is not None:
+        return compute.hosted_service
+    named = compute.hosted_model
+    return bool(named) and not says_nothing(re.split(r"[:;,.(]", named or "")[0])
 
 
 _SENSITIVE_PATHS = ("product.inputs", "product.label", "product.users", "product.goal", "title")
