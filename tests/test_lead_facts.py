@@ -86,7 +86,10 @@ def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWo
         "is the agreement figure on the same measure as the target?"
     )
     same = noisy | {"done.metrics[0].name": "Share of pairs labelled right"}
-    assert levels(risks(make_workspace, same))["target-above-agreement"] == "high"
+    # like with like: a question where the plan does not say the test labels stay unsettled, high where it does
+    assert levels(risks(make_workspace, same))["target-above-agreement"] == "medium"
+    unsettled = same | {"by_hand.disagreements_settled": False}
+    assert levels(risks(make_workspace, unsettled))["target-above-agreement"] == "high"
     one_class = noisy | {"done.metrics[0].name": "Share of duplicates correctly flagged"}
     assert levels(risks(make_workspace, one_class))["target-above-agreement"] == "low"
     adjudicated = same | {
@@ -186,6 +189,7 @@ def test_settle_the_high_risks_names_every_one(make_workspace: MakeWorkspace) ->
             "status": "draft",
             "after_launch.owner": "nobody",
             "by_hand.label_agreement": 0.6,
+            "by_hand.disagreements_settled": False,
             "done.metrics[0].name": "Share of pairs labelled right",
         },
     )
@@ -641,7 +645,11 @@ def test_a_target_on_the_confident_subset_is_not_compared_with_agreement_on_all(
     make_workspace: MakeWorkspace,
 ) -> None:
     # A herbarium codes specimen labels; two curators agree on 80% of all sheets.
-    agreement = {"by_hand.label_agreement": 0.8, "by_hand.human_score": 0.8}
+    agreement = {
+        "by_hand.label_agreement": 0.8,
+        "by_hand.human_score": 0.8,
+        "by_hand.disagreements_settled": False,
+    }
     all_sheets = {
         **agreement,
         "done.metrics[0].name": "Accuracy of species codes",

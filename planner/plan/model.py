@@ -544,6 +544,12 @@ class ByHand(Record):
     double_labelled: Whole | None = Field(
         default=None, ge=0, description="How many cases two people labelled, for that agreement."
     )
+    disagreements_settled: bool | None = Field(
+        default=None,
+        description="Whether the labels the model is tested on have their disagreements settled (decided by a "
+        "third person, a senior or a consensus) after that agreement was measured on the raw labels; false "
+        "when each case keeps one person's label unchecked.",
+    )
     expert_can_decide: bool | None = Field(
         default=None, description="Whether an expert can decide from only the inputs the model will see."
     )

@@ -41,7 +41,16 @@ ADJUDICATED = Lexicon("""
     tie-break, tie-breaker, tiebreak, consensus, resolves disagreements, resolve disagreements
     resolved disagreements, disagreements resolved, disagreements are resolved, resolves the disagreements
     resolve the disagreements, resolved by a senior, decided by a senior, a senior decides
+    disagreements settled, disagreements are settled, settles disagreements, settle disagreements
+    settled disagreements, settles the disagreements, settled labels, reconciled labels, third rater
+    third reader, third reviewer
 """)
+
+# Raw agreement caps a target only on labels that stay unsettled; where the plan does not say, this is asked.
+_SETTLED_ASKED = (
+    "was the agreement measured on the same measure as the target, and before or after the disagreements "
+    "were settled? Settled test labels are cleaner than raw agreement"
+)
 
 _GUIDELINES = Move(
     "Write labelling guidelines and re-measure agreement before modelling",
@@ -59,12 +68,45 @@ _GUIDELINES = Move(
     impact=4,
     move=_GUIDELINES,
     fires=(
-        Case(  # a share of right labels, as agreement is: like with like, high
-            {"by_hand.label_agreement": 0.7, "done.metrics[0].name": "Share of pairs labelled right"},
+        Case(  # a share of right labels, as agreement is, on labels left unsettled: like with like, high
+            {
+                "by_hand.label_agreement": 0.7,
+                "by_hand.disagreements_settled": False,
+                "done.metrics[0].name": "Share of pairs labelled right",
+            },
             evidence=(
                 'done.metrics[0]: "Share of pairs labelled right" targets 0.75, above how often people agree on '
                 "the label",
                 "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+                "by_hand.disagreements_settled: false (each case keeps one person's label)",
+            ),
+            also=frozenset({"low-label-agreement"}),
+        ),
+        Case(  # like with like, but whether the test labels are settled is not said: a question, medium
+            {
+                "by_hand.label_agreement": 0.7,
+                "by_hand.disagreements_settled": None,
+                "done.metrics[0].name": "Share of pairs labelled right",
+            },
+            evidence=(
+                'done.metrics[0]: "Share of pairs labelled right" targets 0.75, above how often people agree on '
+                "the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+                _SETTLED_ASKED,
+            ),
+            also=frozenset({"low-label-agreement"}),
+        ),
+        Case(  # the team says the test labels are settled: a note, low
+            {
+                "by_hand.label_agreement": 0.7,
+                "by_hand.disagreements_settled": True,
+                "done.metrics[0].name": "Share of pairs labelled right",
+            },
+            evidence=(
+                'done.metrics[0]: "Share of pairs labelled right" targets 0.75, above how often people agree on '
+                "the label",
+                "by_hand.label_agreement: 0.7 (two people agree on 70% of 150 cases)",
+                "by_hand.disagreements_settled: true (disagreements are resolved, so the labels are cleaner)",
             ),
             also=frozenset({"low-label-agreement"}),
         ),
@@ -144,7 +186,10 @@ def target_above_agreement(plan: Plan) -> Evidence:
         return Tempered(1, (*said, "is the agreement figure on the same measure as the target?"))
     if adjudicated:
         return Tempered(1, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
-    return said
+    if plan.by_hand.disagreements_settled is False:  # each case keeps one person's label: a ceiling
+        return (*said, quote(plan, "by_hand.disagreements_settled", "each case keeps one person's label"))
+    # Raw agreement caps a target only on labels that stay unsettled; the plan does not say: a question.
+    return Tempered(2, (*said, _SETTLED_ASKED))
 
 
 # A metric measured on the cases the model keeps (its confident share, what it codes on its own), not
@@ -177,13 +222,14 @@ def chance_corrected(plan: Plan, where: str) -> str | None:
 
 
 def adjudication(plan: Plan) -> str | None:
-    """Where the answers say someone resolves the labellers' disagreements (`path: "..."`), if they do."""
-    for path, text in (
-        ("by_hand.human_score_notes", plan.by_hand.human_score_notes),
-        ("done.eval_set", plan.done.eval_set),
-        ("product.label", plan.product.label),
-    ):
-        if mentions(text, ADJUDICATED):
+    """Where the answers say someone resolves the labellers' disagreements (`path: "..."`), if they do:
+    `by_hand.disagreements_settled: true`, or the words of a note on the labels or the test set."""
+    if plan.by_hand.disagreements_settled:
+        return quote(plan, "by_hand.disagreements_settled")
+    paths = ["by_hand.human_score_notes", "done.eval_set", "product.label"]
+    paths += [f"done.metrics[{index}].dataset" for index in range(len(plan.done.metrics))]
+    for path in paths:
+        if mentions(answer_at(plan, path), ADJUDICATED):
             return quote(plan, path)
     return None
 
