@@ -173,6 +173,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "check-before-action-removed",
         "ai-act-high-risk-use",
         "anchoring-on-proposal",
+        "success-self-counted",
         "history-from-the-old-regime",
         "capped-outcomes",
         "capacity-sets-the-threshold",

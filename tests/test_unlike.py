@@ -356,8 +356,17 @@ def test_similar_errors_of_like_cost_stay_quiet() -> None:
     ["Share of drafts accepted without edits", "Containment rate: chats handled without an agent"],
 )
 def test_a_metric_that_rewards_acceptance_asks_for_a_counter_metric(metric: str) -> None:
+    # nobody confirms a proposal: the product counts its own success
     plan = patched({"product.success_metric": metric})
-    risk = next(risk for risk in assess(plan).open_risks if risk.id == "anchoring-on-proposal")
+    ids = {risk.id for risk in assess(plan).open_risks}
+    risk = next(risk for risk in assess(plan).open_risks if risk.id == "success-self-counted")
+    assert risk.level == "medium" and "anchoring-on-proposal" not in ids
+    assert "no counter-metric" in risk.evidence[-1]
+    # a person confirms a drafted reply: anchoring on the proposal
+    drafted = patched(
+        {"product.success_metric": metric, "product.output": "A drafted reply for each ticket."}
+    )
+    risk = next(risk for risk in assess(drafted).open_risks if risk.id == "anchoring-on-proposal")
     assert risk.level == "medium"
     assert "no counter-metric" in risk.evidence[-1]
 

@@ -1039,6 +1039,11 @@ class AfterLaunch(Record):
         json_schema_extra=also(NONE_SCHEMA),
     )
     fallback: Text | None = Field(default=None, description="What happens when the model is wrong or down.")
+    blind_share: Share | None = Field(
+        default=None,
+        description="Where people confirm or edit the model's proposals: the share of cases they decide "
+        "without seeing the proposal, compared with what they confirm (0 if none).",
+    )
     none: list[Literal["monitoring"]] = Field(
         default_factory=list,
         description="What the team answered 'we have none' to, as opposed to not answered yet; "

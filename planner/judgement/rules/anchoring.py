@@ -9,7 +9,7 @@ people change the proposal, watched as a signal.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, own_notes, quote
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
@@ -71,12 +71,25 @@ _UNWATCHED = "no blind check or override rate is watched (after_launch.monitorin
 
 
 def _watched(plan: Plan) -> bool:
-    """Whether a monitored signal or a done metric watches the overrides, a check made blind, or how many
-    planted errors the reviewers catch."""
+    """Whether people decide a share of cases blind (`after_launch.blind_share`), or a monitored signal, a
+    done metric or the team's own notes watch the overrides, a check made blind, or how many planted errors
+    the reviewers catch."""
+    if plan.after_launch.blind_share:
+        return True
     texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
     texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
-    texts += [f"{risk.title} {risk.mitigation or ''}" for risk in plan.risks]
+    texts += own_notes(plan)
     return any(OVERRIDES_WATCHED.find(text) or CATCH_MEASURED.find(text) for text in texts)
+
+
+def confirms_proposal(plan: Plan) -> bool:
+    """Whether a person confirms or edits a model's proposal: augment mode, with a draft or values read
+    (generation, extraction) or a proposal named in the output, the decision or the title."""
+    if plan.product.mode is not Mode.augment:
+        return False
+    if plan.product.task in (TaskType.generation, TaskType.extraction):
+        return True
+    return first_said(plan, ("product.output", "product.decision", "title"), PROPOSAL) is not None
 
 
 @rule(
@@ -137,6 +150,21 @@ def _watched(plan: Plan) -> bool:
                 "after_launch.monitoring": [{"signal": "Share of drafts sent unchanged, per agent and week"}],
             }
         ),
+        Case(  # a drafted letter on serious errors, but people decide a tenth of cases blind
+            {
+                "product.task": "generation",
+                "product.output": "A drafted letter for each claim.",
+                "product.decision": "The handler signs the drafted letter.",
+                "impact.error_severity": "serious",
+                "after_launch.blind_share": 0.1,
+            }
+        ),
+        Case(  # an acceptance rate counted as success, but nobody confirms a proposal: not anchoring
+            {
+                "product.mode": "automate",
+                "product.success_metric": "Acceptance rate of the published timetable",
+            }
+        ),
         Case(  # recommendations that improve a page: nobody confirms them
             {
                 "product.mode": "improve",
@@ -158,9 +186,11 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     """
     if review_sized_for_speed(plan) is not None:
         return None  # review-sized-for-speed says why these reviewers will accept drafts, and what to measure
-    rewarded = rewards_acceptance(plan)
-    # An acceptance rate counted as success watches the overrides only to want fewer of them.
-    augment = plan.product.mode is Mode.augment and (rewarded is not None or not _watched(plan))
+    # An acceptance rate counted as success watches the overrides only to want fewer of them; where nobody
+    # confirms a proposal it is the product counting its own success (success-self-counted).
+    rewarded = rewards_acceptance(plan) if confirms_proposal(plan) else None
+    blind = bool(plan.after_launch.blind_share)  # people decide a share blind: the check the move asks for
+    augment = plan.product.mode is Mode.augment and not blind and (rewarded is not None or not _watched(plan))
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
     proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
     if augment and serious and proposes and not facts_counted(plan):

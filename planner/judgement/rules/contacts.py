@@ -10,6 +10,7 @@ up or accept without reading, and asks for the same outcome checked apart.
 
 from __future__ import annotations
 
+from planner.judgement.rules.anchoring import confirms_proposal, rewards_acceptance
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote, ticked
 from planner.judgement.rules.lexicon import CHECKED_OUTCOME
@@ -171,6 +172,7 @@ def contact_fall_uncountered(plan: Plan) -> Evidence:
     Category.product,
     likelihood=4,
     impact=3,
+    ask="the success metric is counted by the product itself: what tells a helped customer from one who gave up?",
     move=Move(
         "Pair the product's own count of success with an outcome someone checks",
         "Acceptance, containment, non-escalation or clicks rise when people give up or accept without "
@@ -185,6 +187,19 @@ def contact_fall_uncountered(plan: Plan) -> Evidence:
                 'product.circumstances: "self_counted" (success is counted by the product itself: accepted, '
                 "not escalated)",
                 'done.metrics[0].name: "Recall of duplicates at 95% precision"',
+            ),
+        ),
+        Case(  # not ticked, but containment is the success and nobody confirms a proposal: asked, medium
+            {
+                "product.mode": "automate",
+                "product.success_metric": "Containment rate - share of chats handled without an agent.",
+            },
+            evidence=(
+                'product.success_metric: "Containment rate - share of chats handled without an agent." (counts '
+                "containment rate, handled without an agent: it rises when people accept unexamined or "
+                "customers give up)",
+                "no counter-metric (repeat contacts, complaints, edits found later) in done.metrics, "
+                "after_launch.monitoring or risks",
             ),
         ),
     ),
@@ -218,6 +233,11 @@ def success_self_counted(plan: Plan) -> Evidence:
     counter-metric in the done criteria with a floor it must not cross.
     """
     fact = ticked(plan, Circumstance.self_counted)
+    if fact is None and not confirms_proposal(plan):
+        # not ticked, but a success metric counts acceptance or containment and nobody confirms a proposal:
+        # the product counts its own success (where a person confirms, anchoring-on-proposal asks)
+        heard = rewards_acceptance(plan)
+        return Hint(heard.words, heard) if isinstance(heard, Hint) else None
     if fact is None or any(CHECKED_OUTCOME.find(metric.name) for metric in plan.done.metrics):
         return None  # a done metric already counts an outcome someone checked
     if volume_unpaired(plan) is not None:

@@ -977,7 +977,8 @@ OVERRIDES_WATCHED = Lexicon("""
     blind review, without the suggestion, without the draft, without seeing, acceptance rate, accept rate
     accepted unchanged, accepted as is, edit rate, edited, edits, changed, change, changes, rewrite
     rewrites, rewritten, corrected, corrections, rejected, agreement with the model, disagree, disagrees
-    unchanged, as proposed, as suggested, as drafted
+    unchanged, as proposed, as suggested, as drafted, correction rate, correction rates, correction, edit share
+    change rate, share corrected, share changed, share edited
 """)
 
 # ---------------------------------------------------------------- labels: judged or recorded
