@@ -8,12 +8,12 @@ followed: there are no cases after it. The label may measure something else unde
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.record import FROM_LAUNCH, REGIME_CHANGE, regime_after_the_data
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, OnlineValidation, Plan
+from planner.plan.model import Category, Difference, OnlineValidation, Plan
 
 # Words saying the team first collects or scores cases under the new regime.
 NEW_REGIME_HANDLED = Lexicon("""
@@ -21,6 +21,13 @@ NEW_REGIME_HANDLED = Lexicon("""
     labeled under the new, cases under the new, data under the new, outcomes under the new, reweight
     reweighted, reweighting, re-weight, re-weighted, importance weights, wait for cases under
 """)
+
+# Differences that change what the model reads, not what a label or an input means.
+_NOT_MEANING = frozenset({Difference.none, Difference.season})
+_MEANING_ASKED = (
+    "did the labels or the inputs change meaning with it? constraints.data.differences names no difference "
+    "between the data and what the model will see"
+)
 
 # Judged live on the product metric, on cases of the new regime, before the model replaces today's process.
 _JUDGED_LIVE = frozenset(
@@ -59,6 +66,21 @@ _JUDGED_LIVE = frozenset(
                 'constraints.data.changes: "New payment terms for all suppliers from Mar 2026." (after the '
                 "data's period: every labelled case is under the old regime, the live ones under the new)",
                 'constraints.data.period: "Jan 2019 - Dec 2025"',
+                _MEANING_ASKED,
+            ),
+        ),
+        Case(  # the team ticks that the population differs once live: a fact, high
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.differences": ["population"],
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "New payment terms for all suppliers from Mar 2026." (after the '
+                "data's period: every labelled case is under the old regime, the live ones under the new)",
+                'constraints.data.period: "Jan 2019 - Dec 2025"',
+                'constraints.data.differences: ["population"]',
             ),
         ),
         Case(  # one change within the data, one after it: the later one still leaves no case under it
@@ -129,7 +151,13 @@ def history_from_the_old_regime(plan: Plan) -> Evidence:
         return None
     if regime_after_the_data(plan):
         note = "after the data's period: every labelled case is under the old regime, the live ones under the new"
-        return (quote(plan, "constraints.data.changes", note), quote(plan, "constraints.data.period"))
+        found = (quote(plan, "constraints.data.changes", note), quote(plan, "constraints.data.period"))
+        differs = [kind for kind in plan.constraints.data.differences if kind not in _NOT_MEANING]
+        if differs:  # the team says what the model will see differs from the data: a fact, high
+            return (*found, quote(plan, "constraints.data.differences"))
+        # An event the team listed (a new competitor, new terms) may or may not change what the labels or the
+        # inputs mean; nothing structured says it does: a question, medium.
+        return Tempered(3, (*found, _MEANING_ASKED))
     words = FROM_LAUNCH.find(said)
     if words is None or not REGIME_CHANGE.find(said):
         return None
