@@ -45,12 +45,16 @@ _LABEL = "Whether the loan defaulted within 12 months; collections keep defaults
 def _kept_elsewhere(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The answer saying the outcome is kept apart from the model's data, and its words; None where the
     same answer says it already reaches the data."""
+    sources = source_paths(plan)
     paths = ["product.label", "constraints.data.last_input"]
-    paths += [path for path in source_paths(plan) if OUTCOME_HELD.find(answer_at(plan, path))]
+    paths += [path for path in sources if OUTCOME_HELD.find(answer_at(plan, path))]
+    # Joined anywhere the data is described (a source, the label, the test set): it already reaches the cases.
+    described = [*paths, *sources, "done.eval_set"]
+    if any(ALREADY_JOINED.find(answer_at(plan, path)) for path in described):
+        return None
     for path in paths:
-        said = answer_at(plan, path)
-        words = KEPT_ELSEWHERE.find_all(said)
-        if words and not ALREADY_JOINED.find(said):
+        words = KEPT_ELSEWHERE.find_all(answer_at(plan, path))
+        if words:
             return path, words
     return None
 
@@ -98,6 +102,14 @@ def _kept_elsewhere(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
             {
                 "product.label": "Defaults from the collections team's spreadsheet, loaded nightly into the "
                 "warehouse and joined on the loan id."
+            }
+        ),
+        Case(  # a logbook of outcomes, already typed up and matched to the cases in another answer
+            {
+                "product.label": "Boarding time from the pilots' logbook.",
+                "constraints.data.sources": [
+                    {"name": "Pilot logbook entries typed up daily and matched to 27,000 arrivals"}
+                ],
             }
         ),
         Case(  # a spreadsheet of inputs, not of outcomes
