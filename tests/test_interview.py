@@ -142,6 +142,7 @@ HAPPY = [
     line("Risk team"),
     line("share of orders held per day"), line("above 3% pages the on-call"), ENTER,
     line("Fall back to the rules"),
+    line("5%"),  # people decide 5% of cases blind: asked because the model augments them
     ENTER,  # review screen: Finish
     ENTER,  # closing screen: Finish, no decision on a risk
 ]  # fmt: skip
@@ -271,6 +272,7 @@ after_launch:
   owner: Risk team
   monitoring: [{signal: share of orders held per day, threshold: above 3% pages the on-call}]
   fallback: Fall back to the rules
+  blind_share: 0.05
 """
 
 
@@ -373,8 +375,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 121
-    assert "\nSaved plans/fraud/plan.yaml: 121 of 121 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 122
+    assert "\nSaved plans/fraud/plan.yaml: 122 of 122 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -396,7 +398,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 111  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 112  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -876,7 +878,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 121 of 121 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 122 of 122 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -950,7 +952,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 121 of 121 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 122 of 122 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

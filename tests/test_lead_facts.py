@@ -85,7 +85,11 @@ def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWo
     assert evidence(data, "target-above-agreement")[-1] == (
         "is the agreement figure on the same measure as the target?"
     )
-    same = noisy | {"done.metrics[0].name": "Share of pairs labelled right"}
+    # the plan does not say whether disagreements are settled (the sound plan says they are not)
+    same = noisy | {
+        "done.metrics[0].name": "Share of pairs labelled right",
+        "by_hand.disagreements_settled": None,
+    }
     # like with like: a question where the plan does not say the test labels stay unsettled, high where it does
     assert levels(risks(make_workspace, same))["target-above-agreement"] == "medium"
     unsettled = same | {"by_hand.disagreements_settled": False}

@@ -820,6 +820,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("by_hand.label_agreement"),
         ),
         _q(
+            "by_hand.disagreements_settled",
+            "Are the disagreements settled in the labels the model is tested on?",
+            "Yes if a third person, a senior or a consensus decides each case two people label differently, "
+            "after that agreement was measured: settled labels are cleaner than either person's, so a target "
+            "above the agreement can be real. No if each case keeps one person's label: then the agreement "
+            "caps what a test on those labels can show.",
+            When("by_hand.label_agreement"),
+        ),
+        _q(
             "constraints.data.rarest_class_share",
             "Share of the rarest class that matters?",
             "E.g. 0.5% fraud; accuracy means nothing for rare classes. 'not measured' is an answer.",
@@ -1164,6 +1173,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What happens when the model is wrong or down?",
             "Design the product to fail gracefully (e.g. fall back to the rules).",
             essential=True,
+        ),
+        _q(
+            "after_launch.blind_share",
+            "What share of cases will people decide without seeing the model's proposal?",
+            "E.g. 5%, or 0 if none: people who see a proposal tend to accept it, so their edits stop showing "
+            "where the model errs. A share decided blind and compared with the proposal shows whether they "
+            "still judge for themselves, and gives labels the model did not shape.",
+            When("product.mode", ("augment",)),
         ),
     ),
 }
