@@ -8,7 +8,7 @@ lead names both answers and asks which one holds before anything is tuned to eit
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, _kind_in_text, _named_as_cheap
+from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, kind_in_text, named_as_cheap
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity
@@ -99,11 +99,11 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
         )
     if effective_severity(plan) not in (Severity.serious, Severity.severe):
         return None
-    text = _kind_in_text(impact.error_harm, plan.product.task)
+    text = kind_in_text(impact.error_harm, plan.product.task)
     if text is None or text[0] == stated or text[0] not in (MISS, FALSE_ALARM):
         return None
     kind, words = text
-    if impact.error_harm and _named_as_cheap(impact.error_harm, words):
+    if impact.error_harm and named_as_cheap(impact.error_harm, words):
         return None  # the harm names that kind as the cheap error: it agrees with the tick
     harm = quote(plan, "impact.error_harm", f"the serious harm written down is {kind}: {', '.join(words)}")
     return Hint(words, (tick, harm, severity_quote(plan)))

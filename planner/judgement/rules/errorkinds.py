@@ -121,7 +121,7 @@ class Worst:
     words: tuple[str, ...] = ()
 
 
-def _kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
+def kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
     """The one kind of error the text describes, and its words (none when it describes both)."""
     said = {kind: words for kind, lexicon in _SAID.items() if (words := lexicon.find_all(text))}
     if task in _NUMBERS:
@@ -148,7 +148,7 @@ def _amounts(text: str) -> list[float]:
     return values
 
 
-def _named_as_cheap(text: str, words: tuple[str, ...]) -> bool:
+def named_as_cheap(text: str, words: tuple[str, ...]) -> bool:
     """Whether the words of a kind of error stand only in a clause whose amount is the smallest of two or
     more in the text (`an over-limit bale shipped costs £6,800; a false alarm costs £38`): the text names
     that kind as the cheap error, not the worst."""
@@ -177,8 +177,8 @@ def worst_errors(plan: Plan) -> list[Worst]:
         found.append(
             Worst(FALSE_ALARM, quote(plan, "impact.costlier_error", "the costlier error is a false alarm"))
         )
-    text = _kind_in_text(impact.error_harm, task)
-    if text and impact.error_harm and _named_as_cheap(impact.error_harm, text[1]):
+    text = kind_in_text(impact.error_harm, task)
+    if text and impact.error_harm and named_as_cheap(impact.error_harm, text[1]):
         text = None  # the harm text names that kind as the cheap error: the other one costs more
     if text and all(worst.kind != text[0] for worst in found):
         kind, words = text
