@@ -66,6 +66,9 @@ class DataKind(StrEnum):
     time_series = "time_series"
 
 
+# Tasks whose output picks among candidates (a ranked list, a match, a suggestion) rather than judging each
+# case on its own: hard conditions belong in a filter before the score, and a receiving side takes only so many.
+PICKING_TASKS = frozenset({TaskType.ranking, TaskType.matching, TaskType.recommendation})
 UNSTRUCTURED = frozenset({DataKind.text, DataKind.images, DataKind.audio, DataKind.video})
 CAPTURED = frozenset(
     {DataKind.images, DataKind.audio, DataKind.video}

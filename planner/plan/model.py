@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 # The choices live in planner.plan.choices; `X as X` re-exports them, the model being where modules look.
 from planner.plan.choices import (
+    PICKING_TASKS as PICKING_TASKS,
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
     ActionShape as ActionShape,

@@ -13,7 +13,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.nomatch import NONE_POSSIBLE
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import PICKING_TASKS, Category, Plan
 
 # A test set built from resolved queries: each with the answer it was matched, returned or resolved with.
 ANSWERED = Lexicon("""
@@ -31,8 +31,6 @@ NARROW_POOL = Lexicon("""
     from the same station, from the same branch, from the same store, same week, same day, same station
     shortlist of, pool of, sampled candidates, random candidates, negatives sampled
 """)
-
-_MATCHERS = (TaskType.matching, TaskType.ranking, TaskType.recommendation)
 
 
 @rule(
@@ -89,7 +87,7 @@ def test_holds_only_answerable_queries(plan: Plan) -> Evidence:
     queries, keep those with none and score false matches on them; rank the test among as many
     candidates as production holds.
     """
-    if plan.product.task not in _MATCHERS:
+    if plan.product.task not in PICKING_TASKS:
         return None
     said = answer_at(plan, "done.eval_set")
     words = ANSWERED.find_all(said)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at
 from planner.judgement.rules.lexicon import AT_DEPTH, AT_THE_DAILY_TOP, RELEASED_BY_PEOPLE, SET_AT_CAPACITY
-from planner.plan.model import Mode, Plan, TaskType
+from planner.plan.model import PICKING_TASKS, Mode, Plan, TaskType
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 AT_CAPACITY = Move(
@@ -59,12 +59,12 @@ BAND_AND_AUDIT = Instead(
 )
 # What the model sends where it matches or picks rather than flags: each one is taken on by a person or a
 # place (a driver, a clinic, a slot) that can take only so many a day.
-SENT = {TaskType.matching: "matches", TaskType.ranking: "picks", TaskType.recommendation: "picks"}
+SENT = {task: "matches" if task is TaskType.matching else "picks" for task in PICKING_TASKS}
 
 
 def sends_matches(plan: Plan) -> bool:
     """The model matches or picks cases for a receiving side rather than flags them for reviewers."""
-    return plan.product.task in SENT
+    return plan.product.task in PICKING_TASKS
 
 
 # Where the model matches or picks, the excess is never served, whoever or whatever does the sending.

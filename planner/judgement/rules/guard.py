@@ -19,7 +19,7 @@ from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.model import PICKING_TASKS, Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -80,11 +80,8 @@ _BLOCK_IN_CODE = Instead(
 )
 
 
-_CHOOSES_AMONG = (TaskType.ranking, TaskType.matching, TaskType.recommendation)
-
-
 def _chooses_among(plan: Plan) -> bool:
-    return plan.product.task in _CHOOSES_AMONG
+    return plan.product.task in PICKING_TASKS
 
 
 # Where the output picks among candidates, the lead's block is a filter before the score ranks them.

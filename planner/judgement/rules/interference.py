@@ -12,7 +12,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import OnlineValidation, OutcomeRecorded, TaskType
+from planner.plan.choices import PICKING_TASKS, OnlineValidation, OutcomeRecorded
 from planner.plan.model import Category, Plan
 from planner.plan.workings import ActionShape
 
@@ -43,7 +43,6 @@ POOLED = Lexicon("""
     separate markets, separate cities, separate regions, whole markets, whole cities, whole regions
 """)
 _TESTS = (OnlineValidation.a_b_test, OnlineValidation.holdout)
-_ALLOCATING = (TaskType.matching, TaskType.ranking, TaskType.recommendation)
 _SUPPLY_IN = ("product.decision", "product.output", "product.goal", "press_release.solution")
 
 
@@ -139,7 +138,7 @@ def arms_share_supply(plan: Plan) -> Evidence:
     if plan.done.online_validation not in _TESTS:
         return None
     chooses = plan.product.action_shape is ActionShape.choose_among
-    if plan.product.task not in _ALLOCATING and not chooses:
+    if plan.product.task not in PICKING_TASKS and not chooses:
         return None
     supply = first_said(plan, _SUPPLY_IN, SCARCE)
     if supply is None:

@@ -9,7 +9,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import PICKING_TASKS, Category, Plan
 
 _WHO = (
     r"(interpreters|translators|drivers|couriers|riders|cleaners|tutors|teachers|carers|nurses|locums"
@@ -106,7 +106,7 @@ def providers_ranked_by_own_past(plan: Plan) -> Evidence:
     Mitigation: Cap each provider's share of the work, keep places for newcomers and those below the top,
     check the ratings for bias, and watch how the work and earnings spread across providers over time.
     """
-    if plan.product.task not in (TaskType.ranking, TaskType.recommendation, TaskType.matching):
+    if plan.product.task not in PICKING_TASKS:
         return None
     ranked = next(
         (
