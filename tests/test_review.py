@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from planner.judgement.advice import _moves
 from planner.judgement.register import HIGH, MEDIUM, Risk, assess, level_of
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import Case, Hint, Tempered
+from planner.judgement.stage import stage_of
 from planner.plan.model import Decision, Plan, Verdict
 from planner.plan.planfile import plan_from_text
 from planner.plan.questions import QUESTIONS
@@ -610,6 +612,69 @@ def test_headline_advice(changes: dict[str, Any], headline: str, tone: str) -> N
     assert assessment.headline is not None
     assert (assessment.headline.title, assessment.headline.tone) == (headline, tone)
     assert assessment.headline.reason
+
+
+# Labels settled, agreement 0.8 against a target of 0.82 on the same measure: a low note, and the only risk.
+LOW_GUIDELINES = {
+    "by_hand.label_agreement": 0.8,
+    "by_hand.disagreements_settled": True,
+    "done.metrics[0].name": "Share of pairs labelled right",
+    "done.metrics[0].target": 0.82,
+}
+GUIDELINES = "Write labelling guidelines and re-measure agreement before modelling"
+
+
+@pytest.mark.parametrize(
+    ("status", "headline"),
+    [
+        (None, "This plan is sound: start"),
+        ("draft", "This plan is sound: send it for review"),
+        ("in_review", "In review: ready to approve"),
+        ("approved", "Approved: start the 6-week time box"),
+    ],
+)
+def test_a_plan_with_only_low_notes_leads_with_its_stage_move(status: str | None, headline: str) -> None:
+    """A low note's paperwork (guidelines) is no problem to fix first: the stage's own move leads, the
+    note stays in the list after it, and the go-ahead says why it waits."""
+    plan = patched({**LOW_GUIDELINES, "status": status or "draft"})
+    assessment = assess(plan, None if status is None else stage_of(plan, today=date(2026, 1, 1)))
+    assert [(r.id, r.level) for r in assessment.open_risks] == [("target-above-agreement", "low")]
+    titles = [advice.title for advice in assessment.advice]
+    assert titles[0] == headline
+    assert GUIDELINES in titles[1:]
+    if status != "approved":  # approved, the clock is the move: the go-ahead was the review's
+        assert "(1 low note below: worth knowing, not a reason to wait)" in assessment.advice[0].reason
+
+
+def test_a_low_note_that_reshapes_the_plan_still_leads() -> None:
+    """Narrowing the first model changes what the team builds: a lead says it first even on a low
+    note, before the stage's move, and the paperwork note follows it."""
+    plan = patched(
+        {**LOW_GUIDELINES, "by_hand.label_agreement": 0.86, "done.metrics[0].target": 0.88, "status": "draft"}
+    )
+    assert {(r.id, r.level) for r in assess(plan).open_risks} == {
+        ("target-above-agreement", "low"),
+        ("target-beyond-human", "low"),
+    }
+    narrow = "Narrow the first model to the easy, high-volume part and leave the rest to people"
+    assert CATALOGUE["target-beyond-human"].move.reshapes  # type: ignore[union-attr]
+    assert not CATALOGUE["target-above-agreement"].move.reshapes  # type: ignore[union-attr]
+    for stage in (None, stage_of(plan, today=date(2026, 1, 1))):
+        titles = [advice.title for advice in assess(plan, stage).advice]
+        assert titles[0] == narrow
+        assert GUIDELINES in titles[1:]
+
+
+def test_the_same_move_on_a_medium_risk_still_leads() -> None:
+    """At medium the guidelines lead a draft; in review, the reviewer's decision leads and names the risk."""
+    plan = patched({"by_hand.label_agreement": 0.76, "status": "draft"})
+    assert [(r.id, r.level) for r in assess(plan).open_risks] == [("low-label-agreement", "medium")]
+    for stage in (None, stage_of(plan, today=date(2026, 1, 1))):
+        headline = assess(plan, stage).headline
+        assert headline is not None and headline.title == GUIDELINES
+    review = patched({"by_hand.label_agreement": 0.76, "status": "in_review"})
+    headline = assess(review, stage_of(review, today=date(2026, 1, 1))).headline
+    assert headline is not None and headline.risks == ("low-label-agreement",)
 
 
 def test_a_repair_of_void_evidence_leads_process_moves_at_its_level() -> None:

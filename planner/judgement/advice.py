@@ -13,7 +13,7 @@ from planner.judgement.measured import (
     rules_worth_shipping,
     source_of,
 )
-from planner.judgement.order import VOIDS_EVIDENCE, danger_leads, rank
+from planner.judgement.order import danger_leads, leads_first, low_notes, rank
 from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
@@ -367,9 +367,7 @@ def _moves(plan: Plan, risks: list[Risk]) -> tuple[list[Advice], list[Advice]]:
     for move, hits in sorted(grouped.values(), key=rank):
         lead = sorted(hits, key=lambda risk: -risk.score)[0]
         evidence = f" ({'; '.join(lead.evidence[:2])})" if lead.evidence else ""
-        # a guess from words is not what the team does first; a repair of void evidence is, from medium
-        stated = [risk for risk in hits if not risk.heard]
-        leads = any(move.first or (risk.id in VOIDS_EVIDENCE and risk.level != "low") for risk in stated)
+        leads = leads_first(move, hits)
         advice = Advice(
             move.title,
             f"{move.reason}{evidence}.",
@@ -481,6 +479,7 @@ def advise(
             Advice(
                 "This plan is sound: start",
                 "Every question is answered and no risk at medium or above is open"
+                + low_notes(open_risks)
                 + (f". Work within the {box:g}-week time box" if box else "")
                 + "; when it ends, take the agreed decision: ship, continue or fold.",
                 "success",

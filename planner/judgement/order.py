@@ -1,5 +1,5 @@
-"""The order of a plan's moves: a danger at high first, then by level, a repair of void evidence before a
-process move."""
+"""The order of a plan's moves: which lead (first moves), a danger at high first, then by level, a repair of
+void evidence before a process move."""
 
 from __future__ import annotations
 
@@ -54,3 +54,24 @@ def rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
         return (0, 0, 0, 0, -top.score)
     voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
     return (1, _LEVELS[top.level], int(not voids), TONES.index(move.tone), -top.score)
+
+
+def leads_first(move: Move, risks: Iterable[Risk]) -> bool:
+    """Whether a move comes before the verdict, on the risks stated in the answers (a guess from words is
+    not what the team does first): a `first` move at medium or above, or at low where it `reshapes` the
+    plan (narrow the first model); a repair of void evidence from medium. A low note's other moves
+    (guidelines, a document, a check) follow the stage's own next move: nothing there waits on them."""
+    return any(
+        (move.first and (risk.level != "low" or move.reshapes))
+        or (risk.id in VOIDS_EVIDENCE and risk.level != "low")
+        for risk in risks
+        if not risk.heard
+    )
+
+
+def low_notes(risks: Iterable[Risk]) -> str:
+    """For a go-ahead, why the low notes listed after it do not come first: ` (2 low notes below: ...)`."""
+    count = sum(1 for risk in risks if not risk.decided and risk.level == "low")
+    if not count:
+        return ""
+    return f" ({count} low note{'s' * (count != 1)} below: worth knowing, not a reason to wait)"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.judgement.advice import Advice, Blocking
+from planner.judgement.order import low_notes
 from planner.judgement.rules.base import Risk
 from planner.judgement.verdict import (
     CLOSED,
@@ -337,8 +338,8 @@ def _decision(plan: Plan, risks: Sequence[Risk], questions: Sequence[Blocking]) 
     box = plan.done.timebox_weeks
     return Advice(
         "In review: ready to approve",
-        "No blocking question and no open risk at medium or above. Check the target and the fold "
-        f"action are ones {_decider(plan)} will hold the team to"
+        f"No blocking question and no open risk at medium or above{low_notes(risks)}. Check the target "
+        f"and the fold action are ones {_decider(plan)} will hold the team to"
         + (f" when the {box:g}-week time box ends" if box else "")
         + "; then `status: approved` and start the clock.",
         "success",
@@ -383,7 +384,7 @@ def _approved(plan: Plan, stage: Stage, risks: Sequence[Risk], questions: Sequen
     )
 
 
-def _to_review(plan: Plan, item: Advice) -> Advice:
+def _to_review(plan: Plan, item: Advice, risks: Sequence[Risk]) -> Advice:
     """A draft's go-ahead: its next move is the review, not the clock (that starts once approved)."""
     if item.part != "go":
         return item
@@ -401,7 +402,7 @@ def _to_review(plan: Plan, item: Advice) -> Advice:
     return replace(
         item,
         title="This plan is sound: send it for review",
-        reason=f"Every question is answered and no risk at medium or above is open: {then}.",
+        reason=f"Every question is answered and no risk at medium or above is open{low_notes(risks)}: {then}.",
     )
 
 
@@ -441,5 +442,5 @@ def staged(
     if stage.status is Status.approved and not stage.started:
         return (_approved(plan, stage, risks, questions), *[item for item in rest if item.part not in BEFORE])
     if stage.status is Status.draft and not stage.started:
-        return tuple(_to_review(plan, item) for item in rest)
+        return tuple(_to_review(plan, item, risks) for item in rest)
     return tuple(rest)

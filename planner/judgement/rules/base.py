@@ -264,13 +264,18 @@ class Move:
     """The advice a rule carries: what to do when it fires. `first` moves come before anything else
     (they change what the team does next); the others follow the verdict. The reason is followed by
     the risk's first piece of evidence. `done` says when the plan already does what the move says:
-    then the move is not given (a lead never advises what the team already does)."""
+    then the move is not given (a lead never advises what the team already does). A `first` move
+    leads only for a risk at medium or above, unless it `reshapes` the plan: it changes what the first
+    model covers or whether to build at all (narrow it to the easy part, stop here), which a lead
+    puts first even on a low note; a low note's other moves (guidelines, a document, a check to add)
+    follow the stage's own next move."""
 
     title: str
     reason: str
     tone: Tone = "info"
     first: bool = False
     done: Callable[[Plan], bool] | None = None
+    reshapes: bool = False
 
 
 @dataclass(frozen=True)

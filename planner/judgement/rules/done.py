@@ -91,6 +91,7 @@ _AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
     "The target is beyond what people reach from the same inputs; aim the model where it is confident and the volume is, and widen its share as it earns trust",
     "warning",
     first=True,
+    reshapes=True,
 )
 
 

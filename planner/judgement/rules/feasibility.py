@@ -328,6 +328,7 @@ _NARROW = Move(
     "not circuit boards at all) and let people keep everything else",
     "warning",
     first=True,
+    reshapes=True,
 )
 
 

@@ -57,6 +57,7 @@ _STOP_OR_REAIM = Move(
     "Even a model that works would not repay the effort, by the team's own judgement; look for the step whose improvement pays, or scope down",
     "danger",
     first=True,
+    reshapes=True,
 )
 
 
