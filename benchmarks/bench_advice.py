@@ -5,9 +5,9 @@ like plan.yaml, most questions unanswered), the points a lead must raise (`must_
 any of the listed signals) and what would be a false alarm (`must_not:`). A signal is an open
 derived risk id (`feedback-loop`), the same at or above a level (`no-time-box@medium`: raised at
 medium or high, where a low note is right), a blocking question (`ask:done.metrics`), a question
-a lead would also ask (`probe:supply-concentrates`), or advice whose
-title matches a regular expression (`advice:ship the rules`). On a scenario marked `sound: true` every high
-risk is a false alarm too.
+a lead would also ask (`probe:supply-concentrates`), advice whose
+title matches a regular expression (`advice:ship the rules`), or the headline (the first advice) matching
+one (`lead:this plan is sound`). On a scenario marked `sound: true` every high risk is a false alarm too.
 
     python benchmarks/bench_advice.py [--show] [NAME ...]
 
@@ -58,6 +58,9 @@ def meets(signal: str, ids: set[str], titles: list[str]) -> bool:
     if signal.startswith("advice:"):
         pattern = re.compile(signal.removeprefix("advice:").strip(), re.IGNORECASE)
         return any(pattern.search(title) for title in titles)
+    if signal.startswith("lead:"):
+        pattern = re.compile(signal.removeprefix("lead:").strip(), re.IGNORECASE)
+        return bool(titles) and bool(pattern.search(titles[0]))
     return signal in ids
 
 
