@@ -256,3 +256,20 @@ def test_the_plan_list_stays_aligned_with_wide_characters(make_workspace) -> Non
         "a     不正検知 🚀  draft   0%",
         "bb    Churn        draft   0%",
     ]
+
+
+def test_show_prints_both_ends_of_a_span(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            product: {output: a number, lead_days: 4-9}
+            constraints: {data: {labels: outcomes, label_delay_days: 30, label_delay_max_days: 90}}
+            """
+        }
+    )
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert "must the prediction be made?\n     4-9\n" in out
+    assert "   Days until the real-world outcome is known?\n     30-90\n" in out
+

@@ -500,3 +500,12 @@ def test_advice_and_evidence_name_questions_and_choices_not_field_paths_or_codes
     body = site({"fraud": sound()})["plans/fraud/index.md"].body
     steps = body[body.index(">What to do next</h2>") : body.index(">Risks</h2>")]
     assert not re.search(r"\((?:[a-z_]+\.)+[a-z_]+[:)]", html.unescape(steps))  # no `(done.metrics)`
+
+
+def test_a_span_reads_with_both_ends() -> None:
+    text = (
+        "title: A\nproduct: {output: a number, lead_days: 4-9}\n"
+        "constraints: {data: {labels: outcomes, label_delay_days: 30-90}}\n"
+    )
+    body = site({"a": plan_from_text(text, "plans/a/plan.yaml")})["plans/a/index.md"].body
+    assert "<p>4&#45;9</p>" in body and "<p>30&#45;90 days</p>" in body

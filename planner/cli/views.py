@@ -16,16 +16,16 @@ from planner.judgement.register import Assessment, KeyRisks, Risk
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import SECTIONS, Kind, Question, completeness, questions_in
-from planner.plan.text import format_record, format_value
+from planner.plan.text import format_answer, format_record, format_value
 
 
-def _answer_lines(question: Question, value: Any) -> list[str]:
+def _answer_lines(plan: Plan, question: Question, value: Any) -> list[str]:
     if isinstance(value, list) and value and question.kind in (Kind.items, Kind.list):
         return [
             f"     - {format_record(item) if isinstance(item, BaseModel) else format_value(item)}"
             for item in value
         ]
-    text = format_value(value, question.kind)
+    text = format_answer(plan, question.field, value, question.kind)
     if "\n" in text or len(text) > WIDTH - 10:
         lines = []
         for paragraph in text.split("\n"):
@@ -58,7 +58,7 @@ def plan_summary(slug: str, plan: Plan, headline: str | None = None, key: tuple[
             if not is_answered(value):
                 continue
             out.append(f"   {question.title}")
-            out.extend(_answer_lines(question, value))
+            out.extend(_answer_lines(plan, question, value))
         if section.key == "heuristics":
             out.extend(_measured_lines(plan))
         missing = report.missing.get(section.key, [])

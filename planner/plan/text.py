@@ -11,8 +11,14 @@ from pydantic import BaseModel
 
 from planner.core import formatting
 from planner.plan.choices import label
-from planner.plan.fields import is_answered
+from planner.plan.fields import field_at, is_answered
 from planner.plan.questions import Kind
+
+# A figure whose longest end is a field of its own, filled from `4-9` typed in the first: both print.
+SPANS = {
+    "product.lead_days": "product.lead_max_days",
+    "constraints.data.label_delay_days": "constraints.data.label_delay_max_days",
+}
 
 
 def format_value(value: Any, kind: Kind | None = None) -> str:
@@ -31,6 +37,22 @@ def format_value(value: Any, kind: Kind | None = None) -> str:
     if isinstance(value, list):
         return "; ".join(format_value(item) for item in value)
     return str(value)
+
+
+def span_of(plan: BaseModel, field: str) -> tuple[float, float] | None:
+    """Both ends of a span answer (`lead_days: 4`, `lead_max_days: 9`), or None where it is one figure."""
+    if field not in SPANS:
+        return None
+    low, high = field_at(plan, field), field_at(plan, SPANS[field])
+    if not isinstance(low, int | float) or not isinstance(high, int | float) or high == low:
+        return None
+    return float(low), float(high)
+
+
+def format_answer(plan: BaseModel, field: str, value: Any, kind: Kind | None = None) -> str:
+    """An answer of `plan` as text, a span with both its ends (`4-9`)."""
+    span = span_of(plan, field)
+    return formatting.span(*span) if span else format_value(value, kind)
 
 
 def format_record(item: BaseModel) -> str:

@@ -9,11 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.core.formatting import money, number, share
+from planner.core.formatting import money, number, share, span
 from planner.plan.choices import LABELS, label
 from planner.plan.fields import is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import BY_FIELD, Kind
+from planner.plan.text import span_of
 
 # Units that go with a field's number: {unit} is the plan's value unit, {currency} its currency, {period} its
 # volume period.
@@ -48,6 +49,9 @@ def value(answer: Any, kind: Kind | None = None, field: str = "", plan: Plan | N
         return share(answer)
     if isinstance(answer, int | float):
         unit = UNITS.get(field, "")
+        ends = span_of(plan, field) if plan is not None else None
+        if ends:  # `lead_days: 4-9`: both ends, as typed
+            return span(*ends, unit)
         if "{currency}" in unit:
             currency = plan.constraints.compute.currency if plan is not None else None
             return money(answer, currency) + unit.replace("{currency}", "")
