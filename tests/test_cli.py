@@ -273,3 +273,22 @@ def test_show_prints_both_ends_of_a_span(make_workspace) -> None:
     assert "must the prediction be made?\n     4-9\n" in out
     assert "   Days until the real-world outcome is known?\n     30-90\n" in out
 
+
+def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            constraints:
+              data:
+                last_input: [Lab result, Discharge note]
+            """
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 1 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:4: constraints.data.last_input: one input here, the one that arrives last, with "
+        "its days in `last_input_days`; list the others under `late_inputs:`, one `- {name: Discharge note, "
+        "days: 2}` each\n"
+    )

@@ -1486,3 +1486,25 @@ def test_the_rules_accuracy_help_sends_a_forecast_error_to_the_baseline() -> Non
 
     assert "(MAPE, MAE) as the done metric's baseline" in BY_FIELD["heuristics.accuracy"].help
     assert "`baseline`, with `baseline_name`" in (Heuristics.model_fields["accuracy"].description or "")
+
+
+def test_several_late_inputs_take_one_answer_each_with_their_days(root: Path) -> None:
+    write_plan(root, "title: Sepsis\n")
+    keys = [
+        *[ENTER] * 7,  # sources ... how the training rows are built
+        Shown("? Which input reaches your tables last"), line("Lab result, 3"),
+        Shown("late input 1: name"), line("Discharge note, 2"),  # a name and its days in one answer
+        Shown("late input 2: name"), line("Survey score"),  # the days asked on their own
+        Shown("late input 2: days"), line("not measured"),
+        Shown("late input 3: name"), ENTER,  # an empty name ends the list
+        *[ENTER] * 14,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="constraints")
+    assert isinstance(closing, str), closing
+    data = saved(root)["constraints"]["data"]
+    assert (data["last_input"], data["last_input_days"]) == ("Lab result", 3)
+    assert data["late_inputs"] == [
+        {"name": "Discharge note", "days": 2},
+        {"name": "Survey score", "days": "not measured"},
+    ]
+    assert "late input 1: days" not in screen  # said with its name

@@ -463,3 +463,9 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
     risks = {risk.id for risk in assess(patched(measured)).risks}
     assert "inputs-after-prediction" in risks
     assert "inputs-known-at-decision" not in {each.id for each in assess(patched(measured)).asked}
+    # Two inputs named, neither measured: the question names each.
+    two = {**named, "constraints.data.late_inputs": [{"name": "Staff rota", "days": "not measured"}]}
+    both = {each.id: each for each in assess(patched(two)).asked}["inputs-known-at-decision"]
+    assert "when Bookings so far and Staff rota reach your tables is not measured" in both.question
+    assert "how many days before the day it serves does each arrive" in both.question
+    assert "constraints.data.late_inputs[0].days: not measured" in both.because

@@ -38,6 +38,18 @@ CASES = {
     "delay-range": ("title: x\nconstraints:\n  data:\n    label_delay_days: 30-90\n", True),
     "lead-span": ("title: x\nproduct:\n  lead_days: 4 to 9\n", True),
     "lead-span-ends": ("title: x\nproduct:\n  lead_days: 4\n  lead_max_days: 9\n", True),
+    # Several inputs stated late: one in `last_input`, the others listed with their days (issue 22).
+    "late-inputs": (
+        "title: x\nconstraints:\n  data:\n    last_input: Lab result\n    last_input_days: 3\n"
+        "    late_inputs:\n    - {name: Discharge note, days: 2}\n    - {name: Survey, days: not measured}\n",
+        True,
+    ),
+    "late-inputs-in-last-input": ("title: x\nconstraints:\n  data:\n    last_input: [Lab, Note]\n", False),
+    "late-input-bare-name": ("title: x\nconstraints:\n  data:\n    late_inputs: [Discharge note]\n", False),
+    "late-input-days-as-text": (
+        "title: x\nconstraints:\n  data:\n    late_inputs:\n    - {name: Note, days: two}\n",
+        False,
+    ),
     "money": ("title: x\nconstraints:\n  compute:\n    budget_per_month: $1,000\n", True),
     "money-code": ("title: x\nconstraints:\n  compute:\n    cost_per_prediction: 0.02 USD\n", True),
     "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),

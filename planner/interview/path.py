@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Direction, Plan
-from planner.plan.questions import QUESTIONS, SECONDS_PER_ANSWER, Kind, Question, core_type
+from planner.plan.questions import QUESTIONS, SECONDS_PER_ANSWER, Joined, Kind, Question, core_type
 
 DEPTHS = ("essentials", "full")
 
@@ -25,8 +25,11 @@ PAIRED = {
     ("Metric", "baseline"): (
         "baseline_name",
         "a number and what it is: 0.5, the rules; or only what it is",
-    )
+    ),
+    ("LateInput", "name"): ("days", "what it is, then its days: discharge note, 2"),
 }
+# How such a pair is said, where it is not a figure first (`0.5, the rules`).
+JOINED = {("LateInput", "name"): Joined.trailing}
 
 # A list question is answered with about this many entries, each its own prompt, then an empty one.
 ENTRIES = {Kind.list: 2, Kind.items: 1}
@@ -87,8 +90,12 @@ def prompts(question: Question) -> int:
     parent, _, name = question.field.rpartition(".")
     model: Any = type(field_at(Plan(title="-"), parent)) if parent else Plan
     record = core_type(model.model_fields[name].annotation)
-    per_entry = (
-        len(asked_fields(record)) - (record.__name__ == "Metric") if question.kind is Kind.items else 1
+    if question.kind is not Kind.items:
+        return ENTRIES[question.kind] + 1
+    # A partner said in its lead's prompt (`discharge note, 2`) takes no prompt of its own.
+    partners = {partner for (owner, _), (partner, _) in PAIRED.items() if owner == record.__name__}
+    per_entry: int = len([name for name in asked_fields(record) if name not in partners]) - (
+        record.__name__ == "Metric"
     )
     return ENTRIES[question.kind] * per_entry + 1
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError, create_model
 from planner.core.errors import PlannerError
 from planner.core.inert import one_line
 from planner.interview.answer import ask_amount, ask_reading, ask_value
-from planner.interview.path import PAIRED, asked_fields, open_owner, said_direction, settled, tally
+from planner.interview.path import JOINED, PAIRED, asked_fields, open_owner, said_direction, settled, tally
 from planner.interview.prompts import (
     BACK,
     BACK_KEY,
@@ -35,7 +35,13 @@ from planner.plan.text import format_value
 from planner.plan.workspace import Workspace
 
 # How list records read in prompts: "FAQ entry 1: question", not `faqentry 1 · question`.
-NOUNS = {"FaqEntry": "FAQ entry", "DataSource": "data source", "Rule": "rule", "Metric": "metric"}
+NOUNS = {
+    "FaqEntry": "FAQ entry",
+    "DataSource": "data source",
+    "Rule": "rule",
+    "Metric": "metric",
+    "LateInput": "late input",
+}
 TARGET_HELP = "The value that means done, or the improvement on the baseline (e.g. 0.7, or 20% lower)."
 
 
@@ -252,7 +258,7 @@ class Session:
                 open_ok=position == 0 and opening,
                 tip=tip,
                 partner=partner,
-                joined=Joined.named,
+                joined=JOINED.get((record.__name__, name), Joined.named),
             )
             if reading is BACK:
                 return BACK

@@ -97,6 +97,7 @@ AS_OF = Lexicon("""
     known at the time, available at the time, data available at, frozen at, cut-off date, vintage, vintages
     up to the forecast day, up to the forecast date, up to the day of the forecast, until the forecast day
 """)
+_DAYS = "constraints.data.last_input_days"
 _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
 
 
@@ -112,24 +113,34 @@ def _inputs_known_at_decision(plan: Plan) -> Found:
     lead = decision_lead(plan) if inputs else None
     if lead is None or lead.days < 2 or first_said(plan, _EVAL, AS_OF):
         return None
-    if any(reach >= lead.days for _, (_, reach) in scored_at(plan)) or isinstance(
-        data.last_input_days, float
+    arrivals = data.arrivals()
+    if any(reach >= lead.days for _, (_, reach) in scored_at(plan)) or any(
+        isinstance(arrival.days, float) for arrival in arrivals
     ):
-        return None  # scored at the lead, or the last input's arrival answered (inputs-after-prediction weighs it)
+        return None  # scored at the lead, or an input's arrival answered (inputs-after-prediction weighs it)
     words, lever, path = lead.words, lead.about, lead.path
     said = (quote(plan, path, f"{lever}: {words}"),)
-    if data.last_input and data.last_input_days == "not measured":
-        # The team named the input that arrives last but not when: ask when, and how to find out.
-        name = data.last_input.strip().rstrip(".")
+    unmeasured = [arrival for arrival in arrivals if arrival.name_path and arrival.days == "not measured"]
+    if unmeasured:
+        # The team named the inputs that arrive last but not when: ask when, and how to find out.
+        names = " and ".join(arrival.name.strip().rstrip(".") for arrival in unmeasured)
+        each, reach = ("each", "reach") if len(unmeasured) > 1 else (names, "reaches")
+        about = "the input that reaches the tables last"
         return (
-            f"The decision ({lever}) is fixed {words}, and when {name} reaches your tables is not measured: "
-            f"how many days before the day it serves does {name} arrive (check the load timestamps of a few "
+            f"The decision ({lever}) is fixed {words}, and when {names} {reach} your tables is not measured: "
+            f"how many days before the day it serves does {each} arrive (check the load timestamps of a few "
             f"rows against the day each serves), and does the evaluation forecast from the data as it stood "
             f"{words}?",
             (
                 *said,
-                quote(plan, "constraints.data.last_input", "the input that reaches the tables last"),
-                "constraints.data.last_input_days: not measured",
+                *(
+                    line
+                    for arrival in unmeasured
+                    for line in (
+                        quote(plan, arrival.name_path or "", about if arrival.days_path == _DAYS else ""),
+                        f"{arrival.days_path}: not measured",
+                    )
+                ),
             ),
         )
     # The input the team says arrives last is the one to ask about by name.

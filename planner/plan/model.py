@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic import (
     AfterValidator,
@@ -126,6 +126,31 @@ class Rule(Record):
 class FaqEntry(Record):
     question: Text = Field(description="A question a customer or stakeholder will ask.")
     answer: Text | None = Field(default=None, description="The team's answer.")
+
+
+class Arrival(NamedTuple):
+    """One input stated late, read the same wherever it is written: its name, its days and their paths."""
+
+    name: str
+    days: float | str | None
+    name_path: str | None  # None where the input is not named
+    days_path: str
+
+
+class LateInput(Record):
+    name: Text = Field(
+        description="An input that reaches the tables late or is recorded after the moment of "
+        "prediction (a discharge note, a survey score filled in days later)."
+    )
+    days: Number | NotMeasured | None = Field(
+        default=None,
+        description="How many days after the date its row is filed under it arrives (as `last_input_days`); "
+        "negative when known that many days ahead; or 'not measured'.",
+    )
+
+    def asks(self, name: str) -> bool:
+        """Its days only where they were not said with its name (`discharge note, 2`)."""
+        return name != "days" or self.days is None
 
 
 class DataSource(Record):
@@ -712,6 +737,12 @@ class DataConstraints(Record):
         "the day forecast) that input arrives; negative when it is known that many days ahead; or 'not "
         "measured'.",
     )
+    late_inputs: list[LateInput] = Field(
+        default_factory=list,
+        description="Other inputs that arrive after the date their row is filed under or are recorded later "
+        "(a discharge note besides the lab result), each with its days as `last_input_days`: "
+        "`- {name: Discharge note, days: 2}`.",
+    )
     label_dated: LabelDated | None = Field(
         default=None,
         description="Which date the label carries: the day the outcome happened, the day someone recorded "
@@ -805,6 +836,45 @@ class DataConstraints(Record):
         if isinstance(data.get("labels"), str):
             data["labels"] = [data["labels"]]
         return _spread(data, "label_delay_days", "label_delay_max_days")
+
+    @field_validator("last_input", mode="before")
+    @classmethod
+    def _one_last_input(cls, value: Any) -> Any:
+        """Several inputs go under `late_inputs`, each with its days: say so where a list is written here."""
+        if isinstance(value, list | dict):
+            raise PydanticCustomError(
+                "one_last_input",
+                "one input here, the one that arrives last, with its days in `last_input_days`; list the "
+                "others under `late_inputs:`, one `- {name: Discharge note, days: 2}` each",
+            )
+        return value
+
+    @field_validator("late_inputs", mode="before")
+    @classmethod
+    def _late_entries(cls, value: Any) -> Any:
+        """`late_inputs: Discharge note` or an entry written as a bare name: the wrong shape, said once."""
+        entries = value if isinstance(value, list) else [value]
+        if value is not None and any(not isinstance(entry, dict | LateInput) for entry in entries):
+            raise PydanticCustomError(
+                "late_input_entry",
+                "a list of inputs, each a name and its days: `- {name: Discharge note, days: 2}`",
+            )
+        return value
+
+    def arrivals(self) -> list[Arrival]:
+        """Each input stated late, with the paths of its answers: `last_input` first, then `late_inputs`."""
+        found = []
+        if self.last_input is not None or self.last_input_days is not None:
+            named = "constraints.data.last_input" if self.last_input else None
+            found.append(
+                Arrival(
+                    self.last_input or "", self.last_input_days, named, "constraints.data.last_input_days"
+                )
+            )
+        for at, entry in enumerate(self.late_inputs):
+            path = f"constraints.data.late_inputs[{at}]"
+            found.append(Arrival(entry.name, entry.days, f"{path}.name", f"{path}.days"))
+        return found
 
     @model_validator(mode="after")
     def _range_in_order(self) -> DataConstraints:

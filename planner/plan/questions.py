@@ -886,6 +886,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.last_input"),
         ),
         _q(
+            "constraints.data.late_inputs",
+            "Any other input that arrives after the date its row is filed under, or is recorded later?",
+            "E.g. 'discharge note, 2', 'survey score, 5': each with its days, as above. An empty name ends the "
+            "list.",
+            # Asked once the last input arrives late: where it is there in time, so is every other.
+            When("constraints.data.last_input_days", above=0),
+        ),
+        _q(
             "constraints.data.differences",
             "What differs between the data you have and what the product will see?",
             "Tick each: another device or camera, channel, language, population or season, capture "

@@ -1,5 +1,6 @@
-"""Inputs stated late: the tick (`later_inputs`), and when the input that reaches the tables last
-arrives against the moment the model predicts (`last_input_days` read with the lead, the arithmetic shown).
+"""Inputs stated late: the tick (`later_inputs`), and when each input that reaches the tables late arrives
+against the moment the model predicts (`last_input_days`, `late_inputs` read with the lead, the arithmetic
+shown for each).
 
 A result filed under the sample date that reaches the tables 9 days later sits in every training row as if
 known that day; a rota published 3 days before the day is in the history of a forecast made 28 days
@@ -12,7 +13,7 @@ from planner.judgement.rules.anchor import decision_lead, in_days
 from planner.judgement.rules.base import Case, Tempered
 from planner.judgement.rules.evidence import quote, show
 from planner.plan.choices import label
-from planner.plan.model import Difference, InputsBuilt, Plan, TaskType
+from planner.plan.model import Arrival, Difference, InputsBuilt, Plan, TaskType
 
 _DAYS = "constraints.data.last_input_days"
 _NAME = "constraints.data.last_input"
@@ -43,25 +44,59 @@ def _arrives(days: float) -> str:
 
 
 def late_input(plan: Plan) -> tuple[str, ...] | None:
-    """The input that arrives last is not there yet when the model predicts: for a case, when it arrives
+    """The inputs stated late (`last_input` and each of `late_inputs`) that are not there yet when the
+    model predicts, each named with its arithmetic; stated outright where one arrives after the moment of
+    prediction, asked (tempered) where the only doubt is a row filed under the outcome's date."""
+    stated: list[tuple[str, tuple[str, ...]]] = []
+    asked: list[tuple[str, tuple[str, ...]]] = []
+    for arrival in plan.constraints.data.arrivals():
+        found = _one_late(plan, arrival)
+        if found:
+            (asked if isinstance(found, Tempered) else stated).append((arrival.days_path, found))
+    if stated:
+        return _each(stated)
+    return Tempered(3, _each(asked)) if asked else None
+
+
+def _each(found: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """One input's evidence as it stands; several inputs' as each one's arithmetic first (it names the
+    input, so advice quoting the first lines names every late one), then the facts they share, once."""
+    if len(found) == 1:
+        return found[0][1]
+    sums = [line for at, lines in found for line in lines if line.startswith(f"{at}:")]
+    shared = [line for _, lines in found for line in lines if line not in sums and not _names(line)]
+    return (*sums, *dict.fromkeys(shared))
+
+
+def _names(line: str) -> bool:
+    """Whether an evidence line quotes an input's name (`last_input`, or a `late_inputs` entry's)."""
+    path = line.partition(": ")[0]
+    return path == _NAME or (path.startswith("constraints.data.late_inputs[") and path.endswith(".name"))
+
+
+def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
+    """One input that arrives last is not there yet when the model predicts: for a case, when it arrives
     after the date its row is filed under (the model predicts at that date); for a forecast, when it is
     known fewer days before the day forecast than the forecast is made ahead."""
-    data = plan.constraints.data
-    days = data.last_input_days
+    days = arrival.days
     if isinstance(days, str) or days is None:
         return None
-    name = data.last_input or "the input that arrives last"
-    lines: tuple[str, ...] = (
-        (quote(plan, _NAME, "the input that reaches the tables last"),) if data.last_input else ()
+    name = arrival.name or "the input that arrives last"
+    about = (
+        "the input that reaches the tables last"
+        if arrival.name_path == _NAME
+        else "an input that arrives late"
     )
+    lines: tuple[str, ...] = (quote(plan, arrival.name_path, about),) if arrival.name_path else ()
+    at = arrival.days_path
     if plan.product.task is not TaskType.forecasting:
         if days <= 0:
-            return before_the_outcome(plan, days, name, lines)
+            return before_the_outcome(plan, days, name, lines, at)
         note = (
             f"{name} {_arrives(days)} the date its row is filed under, where the model predicts: each "
             f"training row holds a value the live model will wait {in_days(days)} for"
         )
-        return (*lines, f"{_DAYS}: {days:g} ({note})")
+        return (*lines, f"{at}: {days:g} ({note})")
     lead = decision_lead(plan)
     ahead = lead.days if lead is not None else 0.0
     missing = days + ahead
@@ -73,14 +108,16 @@ def late_input(plan: Plan) -> tuple[str, ...] | None:
         f"{name} {_arrives(days)} the day forecast, and {made}: {sum_} days short, so the backtest uses a "
         "value the live forecast does not have"
     )
-    found = (*lines, f"{_DAYS}: {days:g} ({note})")
+    found = (*lines, f"{at}: {days:g} ({note})")
     if lead is not None:
         found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
     return found
 
 
-def before_the_outcome(plan: Plan, days: float, name: str, lines: tuple[str, ...]) -> Tempered | None:
-    """A case predicted ahead (`product.lead_days`) whose last input is there on its row's date, when that
+def before_the_outcome(
+    plan: Plan, days: float, name: str, lines: tuple[str, ...], at: str = _DAYS
+) -> Tempered | None:
+    """A case predicted ahead (`product.lead_days`) whose input is there on its row's date, when that
     date may be the outcome's: a score recorded at the inspection, for an inspection predicted 30 days
     before. Asked, not stated: the row may be filed under the moment of prediction, and rows built as each
     case stood then (point in time) settle it."""
@@ -94,7 +131,7 @@ def before_the_outcome(plan: Plan, days: float, name: str, lines: tuple[str, ...
         f"prediction is made {in_days(float(lead))} before it: {days:g} + {lead:g} = {missing:g} days "
         "short. Is it there when the model predicts?"
     )
-    found = (*lines, f"{_DAYS}: {days:g} ({note})", f"product.lead_days: {lead:g} (the prediction's lead)")
+    found = (*lines, f"{at}: {days:g} ({note})", f"product.lead_days: {lead:g} (the prediction's lead)")
     if data.inputs_built is InputsBuilt.unchanging:
         unchanged = f"never changes once captured, yet {name} is captured at the outcome, not the prediction"
         found = (*found, f"constraints.data.inputs_built: unchanging ({unchanged})")
@@ -144,8 +181,49 @@ FIRES = (
             "captured at the outcome, not the prediction)",
         ),
     ),
+    Case(  # a lab result and a discharge note, each filed under the admission date and there days later
+        {
+            "constraints.data.last_input": "Lab result",
+            "constraints.data.last_input_days": 3,
+            "constraints.data.late_inputs": [
+                {"name": "Discharge note", "days": 2},
+                {"name": "Ward", "days": 0},
+            ],
+        },
+        evidence=(
+            "constraints.data.last_input_days: 3 (Lab result arrives 3 days after the date its row is filed "
+            "under, where the model predicts: each training row holds a value the live model will wait 3 "
+            "days for)",
+            "constraints.data.late_inputs[0].days: 2 (Discharge note arrives 2 days after the date its row is "
+            "filed under, where the model predicts: each training row holds a value the live model will wait "
+            "2 days for)",
+        ),
+    ),
+    Case(  # two inputs known ahead, one of them not far enough ahead for a forecast made 28 days before
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 28,
+            "constraints.data.last_input": "Campaign calendar",
+            "constraints.data.last_input_days": -42,
+            "constraints.data.late_inputs": [{"name": "Staff rota", "days": -3}],
+        },
+        evidence=(
+            'constraints.data.late_inputs[0].name: "Staff rota" (an input that arrives late)',
+            "constraints.data.late_inputs[0].days: -3 (Staff rota is known 3 days before the day forecast, "
+            "and the forecast is made 28 days before it: -3 + 28 = 25 days short, so the backtest uses a "
+            "value the live forecast does not have)",
+            "product.lead_days: 28 (the decision: 28 days ahead)",
+        ),
+    ),
 )
 QUIET = (
+    Case(  # several inputs, each there on the date its row is filed under
+        {
+            "constraints.data.last_input": "Lab panel",
+            "constraints.data.last_input_days": 0,
+            "constraints.data.late_inputs": [{"name": "Triage note", "days": 0}, {"name": "Survey score"}],
+        }
+    ),
     Case({"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 0}),
     Case(  # predicted 30 days ahead, from rows rebuilt as each case stood at the prediction
         {
