@@ -82,10 +82,24 @@ class Lexicon:
             for form in _split(forms):
                 contexts.setdefault(form, []).append(context)
         self._everyday = {form: Lexicon(",".join(said)) for form, said in contexts.items()}
-        self._index = _index(self.entries)
-        self._masks = _index(self.unless)
-        self._firsts = frozenset(self._index)
-        self._slots = bool(self._firsts & {"#", "*"})
+
+    # The tries are built on first search: a lexicon made only to be added to others never needs one,
+    # and every `planner` process builds the catalogue's lexicons when it starts.
+    @functools.cached_property
+    def _index(self) -> Trie:
+        return _index(self.entries)
+
+    @functools.cached_property
+    def _masks(self) -> Trie:
+        return _index(self.unless)
+
+    @functools.cached_property
+    def _firsts(self) -> frozenset[str]:
+        return frozenset(self._index)
+
+    @functools.cached_property
+    def _slots(self) -> bool:
+        return bool(self._firsts & {"#", "*"})
 
     def __add__(self, other: Lexicon) -> Lexicon:
         return Lexicon(
