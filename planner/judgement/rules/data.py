@@ -1513,6 +1513,15 @@ def random_split_on_time_data(plan: Plan) -> Evidence:
     if plan.done.split is not Split.random or nothing_trained(plan):
         return None  # not random, or a prompted model: nothing trained for the test set to follow
     why = changes_over_time(plan)
+    data = plan.constraints.data
+    if data.rows_per_thing is RowsPerThing.several and serves_known(plan):
+        # the team said the same units fill many rows and production meets them again: each test row sits
+        # between training rows of its own unit, a certain leak (random-split-on-grouped-data defers here)
+        note = f"several rows describe {repeated_unit(plan)}: test rows sit between its training rows"
+        task = quote(plan, "product.task", "the same units, met again")
+        return Tempered(
+            4, (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note), task)
+        )
     if why:
         return (quote(plan, "done.split"), *why)
     if plan.product.task is TaskType.recommendation and serves_known(plan):
@@ -2735,7 +2744,7 @@ NEW_AND_KNOWN_SERIES = Instead(
     lambda plan: (
         plan.done.split is Split.random
         and plan.product.task in (TaskType.forecasting, TaskType.recommendation, TaskType.anomaly_detection)
-        and _new_series(plan)
+        and (_new_series(plan) or meets_newcomers(plan))
     ),
     Move(
         "Split by time, and hold out whole units for the new ones",
@@ -2782,6 +2791,24 @@ def _recurring(plan: Plan) -> str:
     ask="do rows come in groups that a random split puts on both sides?",
     instead=(NEW_AND_KNOWN_SERIES, UNITS_RECUR),
     fires=(
+        Case(  # a forecast whose series are mostly new: the split production meets holds whole units out
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "product.task": "forecasting",
+                "constraints.data.newcomers": "many",
+            },
+            also=frozenset({"random-split-on-time-data", "newcomers-have-no-history"}),
+        ),
+        Case(  # photos of parts, each a new item: no unit watched over time
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "product.task": "anomaly_detection",
+                "product.data_kinds": ["images"],
+                "constraints.data.newcomers": "not_checked",
+            },
+        ),
         Case(  # the team said several rows describe one thing: a fact, high
             {
                 "done.split": "random",
@@ -3089,7 +3116,17 @@ def serves_known(plan: Plan) -> bool:
     a recommender for its customers, a forecast of its fixed series. Production meets them again, so a
     split by time is the one it meets, not a split by group (new stores or a cold start aside)."""
     known = plan.product.task in (TaskType.recommendation, TaskType.forecasting, TaskType.anomaly_detection)
-    return known and not _new_series(plan)  # an anomaly detector watches the same units over time
+    if not known or _new_series(plan) or meets_newcomers(plan):
+        return False  # many or all cases new: a split by group is the test production meets
+    # an anomaly detector watches the same machines over time; photos or recordings of parts are new items
+    media = bool(CAPTURED & set(plan.product.data_kinds))
+    recur = plan.constraints.data.newcomers in (Newcomers.none, Newcomers.few)
+    return not (plan.product.task is TaskType.anomaly_detection and media and not recur)
+
+
+def meets_newcomers(plan: Plan) -> bool:
+    """Whether the team said many or all of the cases production meets are new (`newcomers`)."""
+    return plan.constraints.data.newcomers in (Newcomers.many, Newcomers.all_new)
 
 
 def _new_series(plan: Plan) -> bool:
