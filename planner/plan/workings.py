@@ -176,8 +176,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     InputsBuilt: {
         "point_in_time": "as each case stood at the moment of prediction: snapshots, change history, values as of then",
         "unchanging": "from values that never change once captured: the photo, the document, the form as sent",
-        "latest_values": "from today's tables or latest values, joined to past cases",
-        "mixed": "some as each case stood then, some from today's tables or latest values",
+        "latest_values": "from today's tables or latest values, joined to past cases (records overwritten since)",
+        "mixed": "some as each case stood then, some from today's tables or records overwritten since (a remade order)",
         "not_checked": "not checked",
     },
     ShareFrom: {

@@ -359,6 +359,9 @@ READING_NOW = Lexicon("current values, latest values")
         Case(  # some from today's tables, and no label delay said: a question of how much changed since
             {"constraints.data.inputs_built": "mixed"},
         ),
+        Case(  # records kept up to date, never checked: a question, at medium
+            {"constraints.data.inputs_built": "not_checked", "product.data_kinds": ["tabular"]},
+        ),
         Case(
             {
                 "product.inputs": "Languages, home postcode and acceptance rate (the profile table keeps it "
@@ -384,6 +387,9 @@ READING_NOW = Lexicon("current values, latest values")
         ),
     ),
     quiet=(
+        Case(  # not checked, but photos never change once captured
+            {"constraints.data.inputs_built": "not_checked", "product.data_kinds": ["images"]}
+        ),
         Case({"constraints.data.inputs_built": "point_in_time"}),
         Case({"constraints.data.inputs_built": "unchanging"}),
         Case(  # a point-in-time snapshot
@@ -421,6 +427,15 @@ def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
     built = plan.constraints.data.inputs_built
     if built in (InputsBuilt.latest_values, InputsBuilt.mixed):
         return built_from_today(plan, built)
+    if built is InputsBuilt.not_checked and DataKind.tabular in plan.product.data_kinds:
+        # operational records are updated in place (a status, a balance, an order remade): unchecked, a question
+        note = (
+            "not checked, and the rows come from records kept up to date: are any of them updated or "
+            "overwritten after the outcome?"
+        )
+        return Tempered(
+            2, (f"constraints.data.inputs_built: not_checked ({note})", quote(plan, "product.data_kinds"))
+        )
     for path in _AS_NOW_IN:
         text = answer_at(plan, path)
         said = AS_NOW.find(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from planner.judgement.rules.anchor import decision_lead, in_days
 from planner.judgement.rules.base import Case, Tempered
 from planner.judgement.rules.evidence import quote, show
-from planner.plan.choices import label
+from planner.plan.choices import CAPTURED, label
 from planner.plan.model import Arrival, Difference, InputsBuilt, Plan, TaskType
 
 _DAYS = "constraints.data.last_input_days"
@@ -96,6 +96,8 @@ def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
             f"{name} {_arrives(days)} the date its row is filed under, where the model predicts: each "
             f"training row holds a value the live model will wait {in_days(days)} for"
         )
+        if CAPTURED & set(plan.product.data_kinds):  # a photo or recording taken after the labelled case
+            note += "; captured after the case, it may show what followed it (a repair, a treatment)"
         return (*lines, f"{at}: {days:g} ({note})")
     lead = decision_lead(plan)
     ahead = lead.days if lead is not None else 0.0
