@@ -7,10 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from planner.judgement.rules.acting import action_budget_in_other_units
+from planner.judgement.rules.backlog import backlog_outside_the_flow
 from planner.judgement.rules.data import future_inputs
 from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
+from planner.judgement.rules.errorkinds import worst_error_uncounted
 from planner.judgement.rules.fairness import fairness_unchecked
+from planner.judgement.rules.fallback import fallback_needs_the_people_removed
 from planner.judgement.rules.foretold import action_prevents_the_label
 from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
 from planner.judgement.rules.known import inputs_known_only_later
@@ -257,3 +260,63 @@ def test_children_counted_as_visitors_hold_no_personal_data() -> None:
 
     assert data_leaves_organisation(sent(False)) is None
     assert data_leaves_organisation(sent(True)) is not None
+
+
+def _flow(pain: str, volume: int) -> Plan:
+    return Plan.model_validate(
+        {"title": "A plan", "product": {"pain": pain}, "impact": {"volume": volume, "period": "year"}}
+    )
+
+
+def test_a_yearly_count_that_joins_a_backlog_is_the_flow() -> None:
+    assert backlog_outside_the_flow(_flow("About 2,400 requests a year join the backlog.", 2400)) is None
+    assert backlog_outside_the_flow(_flow("The backlog takes 2,400 annual requests.", 2400)) is None
+
+
+def test_a_backlog_counted_once_is_still_a_stock() -> None:
+    assert backlog_outside_the_flow(_flow("The backlog is 2,400 requests.", 2400)) is not None
+    stock = "A backlog of 9,000 files, with 300 arriving each week."
+    assert backlog_outside_the_flow(_flow(stock, 15600)) is not None
+
+
+def _handed_back(solution: str) -> Plan:
+    product = {"mode": "automate"}
+    return Plan.model_validate(
+        {
+            "title": "A plan",
+            "product": product,
+            "press_release": {"solution": solution},
+            "after_launch": {"fallback": "Graders go back to manual grading."},
+        }
+    )
+
+
+def test_a_project_moving_to_its_next_phase_moves_no_one() -> None:
+    solution = "Cameras grade each lot; after the pilot we move to phase 2 at the other plants."
+    assert fallback_needs_the_people_removed(_handed_back(solution)) is None
+    assert fallback_needs_the_people_removed(_handed_back("The model moves to production in May.")) is None
+
+
+def test_graders_moved_to_other_work_are_still_moved() -> None:
+    solution = "Cameras grade each lot; the graders move to packing."
+    assert fallback_needs_the_people_removed(_handed_back(solution)) is not None
+
+
+def _worst(metric: str) -> Plan:
+    return Plan.model_validate(
+        {
+            "title": "A plan",
+            "product": {"task": "classification"},
+            "impact": {"costlier_error": "false_negative", "error_severity": "serious"},
+            "done": {"metrics": [{"name": metric}], "worst_error_metric": metric},
+        }
+    )
+
+
+def test_an_error_rate_named_as_the_worst_errors_metric_counts_that_error() -> None:
+    assert worst_error_uncounted(_worst("Error rate on dispatched prescriptions")) is None
+
+
+def test_accuracy_named_as_the_worst_errors_metric_still_blends() -> None:
+    assert worst_error_uncounted(_worst("Accuracy on dispatched prescriptions")) is not None
+    assert worst_error_uncounted(_worst("Error rate and accuracy")) is not None

@@ -38,6 +38,12 @@ _COUNT = re.compile(
     r"(?!\s*(?:-\s*)?(?:%|percent|minutes?|mins?|hours?|days?|weeks?|months?|years?|working days|eur|gbp|usd)\b)",
     re.IGNORECASE,
 )
+# A count said per period (`2,400 requests a year join the backlog`, `900 a month`): a flow, not the stock.
+_PER_PERIOD = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s*(?:a|per|each|every|/)\s*(?:year|month|week|day|quarter|annum)\b"
+    r"|^(?:\s+[\w-]+){0,3}?\s+(?:annually|annual|yearly|monthly|weekly|daily)\b",
+    re.IGNORECASE,
+)
 # A backlog at least this share of a year's flow is a stock the estimate must value apart.
 STOCK_SHARE = 0.25
 # A volume within this share of the backlog is the backlog itself.
@@ -46,7 +52,8 @@ SAME = 0.1
 
 def said_backlog(plan: Plan) -> tuple[str, int, str] | None:
     """(the answer's path, the backlog's count, the word) where an answer names a backlog with a count
-    in the same clause; years (1900-2100 said without a comma) are not counts."""
+    in the same clause; years (1900-2100 said without a comma) and counts per period (a flow that passes
+    through the backlog) are not counts of it."""
     for path in _WHERE:
         text = answer_at(plan, path)
         if not isinstance(text, str):
@@ -55,7 +62,11 @@ def said_backlog(plan: Plan) -> tuple[str, int, str] | None:
             word = BACKLOG.find(clause)
             if not word:
                 continue
-            counts = [int(found.replace(",", "")) for found in _COUNT.findall(clause)]
+            counts = [
+                int(found.group(1).replace(",", ""))
+                for found in _COUNT.finditer(clause)
+                if not _PER_PERIOD.match(clause[found.end() :])
+            ]
             counts = [count for count in counts if not (1900 <= count <= 2100 and str(count) in clause)]
             if counts:
                 return path, max(counts), word

@@ -59,6 +59,9 @@ _COUNTS_NONE = (
     (COUNTS_ORDER, "counts the order of a list"),
 )
 _SAID: dict[str, Lexicon] = {MISS: MISS_SAID, FALSE_ALARM: FALSE_ALARM_SAID}
+# An `error rate` blends both kinds as a done metric, but named as the worst error's own metric it is the
+# rate of that error (wrong doses sent, wrong parts picked): the team says which error it counts.
+_ERROR_RATE = frozenset({"error rate", "error rates"})
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
 
 
@@ -195,7 +198,9 @@ def uncounted_kind(plan: Plan) -> Evidence:
     words of `impact.error_harm` do."""
     readings = [(index, counted(metric.name)) for index, metric in enumerate(plan.done.metrics)]
     pointer = plan.done.worst_error_metric
-    pointed = None if pointer is None or says_nothing(pointer) else counted(pointer)
+    pointed = (
+        None if pointer is None or says_nothing(pointer) or _rate_of_the_worst(pointer) else counted(pointer)
+    )
     if not readings and pointed is None:
         return None
     for worst in worst_errors(plan):
@@ -208,6 +213,12 @@ def uncounted_kind(plan: Plan) -> Evidence:
             continue  # a metric whose name we cannot read may count it
         return _evidence(plan, worst, readings, pointed)
     return None
+
+
+def _rate_of_the_worst(pointer: str) -> bool:
+    """Whether the worst error's metric is an `error rate` and no other blend: the rate of that error."""
+    blends = set(BLENDS_ERRORS.find_all(pointer))
+    return bool(blends) and blends <= _ERROR_RATE
 
 
 def _evidence(

@@ -8,7 +8,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing
 from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import HARMFUL
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Mode, Plan, Severity
 
 # The fallback hands the work back to people doing it by hand.
@@ -21,14 +21,23 @@ BY_HAND = Lexicon("""
 """)
 
 # The plan frees, moves or lets go of the people doing the work today.
-GONE = Lexicon("""
+GONE = Lexicon(
+    """
     redeploy, redeployed, redeploying, redeployment, reassign, reassigned, reassigning, frees up, free up
     freed up, no longer needed, no longer need, headcount, full-time equivalents, fte, ftes, retire
     retiring, retirement, wind down, phase out, phased out, phasing out, let go, lay off, laid off
     layoffs, not replaced, will not be replaced, posts cut, roles cut, saves staff, fewer staff
     move to other work, moved to other work, other duties, no longer staffed, contract ends, move to, moves to
     moved to, moving to, released to, transfer to, transferred to
-""")
+""",
+    # the project itself moving on (`move to phase 2`, `moves to production`), not its people
+    unless=phrases(
+        "move to, moves to, moved to, moving to, transfer to, transferred to, released to",
+        """phase, phases, stage, stages, step, steps, the next, next, a second, the second, a later, production
+        live, the pilot, pilot, a pilot, the cloud, rollout, roll-out, full rollout, general availability
+        version, release, the next phase, the next stage""",
+    ),
+)
 
 # The plan keeps that skill alive: some of the people stay on call, trained, practising.
 KEPT = Lexicon("""
