@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.judgement.rules.acting import action_budget_in_other_units
 from planner.judgement.rules.backlog import backlog_outside_the_flow
+from planner.judgement.rules.circumstances import commits_unchecked
 from planner.judgement.rules.data import future_inputs
 from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
@@ -23,6 +24,7 @@ from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.judgement.rules.record import equipment_change_only
 from planner.judgement.rules.rights import content_rights_unchecked
 from planner.judgement.rules.setpoint import instrument_change_read_as_trend
+from planner.judgement.rules.subsets import safety_subset_under_one_severity
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.unlike import unlike_in_the_note
 from planner.judgement.rules.unsaid import monitoring_unanswered_live
@@ -320,3 +322,36 @@ def test_an_error_rate_named_as_the_worst_errors_metric_counts_that_error() -> N
 def test_accuracy_named_as_the_worst_errors_metric_still_blends() -> None:
     assert worst_error_uncounted(_worst("Accuracy on dispatched prescriptions")) is not None
     assert worst_error_uncounted(_worst("Error rate and accuracy")) is not None
+
+
+def _acts(decision: str) -> Plan:
+    return Plan.model_validate({"title": "A plan", "product": {"mode": "automate", "decision": decision}})
+
+
+def test_a_tutor_who_books_the_lessons_is_a_person_acting() -> None:
+    assert commits_unchecked(_acts("The tutor books the lessons at the times the model suggests.")) is None
+
+
+def test_a_model_that_books_the_slots_still_commits_alone() -> None:
+    assert commits_unchecked(_acts("The model books the lesson slots for each student.")) is not None
+    assert commits_unchecked(_acts("It books the slot; the tutor is told afterwards.")) is not None
+
+
+def _rated(title: str, decision: str) -> Plan:
+    return Plan.model_validate(
+        {
+            "title": title,
+            "product": {"decision": decision},
+            "impact": {"error_severity": "moderate"},
+        }
+    )
+
+
+def test_a_prescription_on_a_spectacle_order_is_the_lens_measurements() -> None:
+    plan = _rated("Remakes of spectacle orders", "Which orders a checker reads against the prescription.")
+    assert safety_subset_under_one_severity(plan) is None
+
+
+def test_a_prescription_of_medicines_is_still_a_safety_subset() -> None:
+    plan = _rated("Pharmacy order checks", "Which orders a checker reads against the prescription.")
+    assert safety_subset_under_one_severity(plan) is not None

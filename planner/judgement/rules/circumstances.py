@@ -14,6 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Te
 from planner.judgement.rules.chooser import about_people
 from planner.judgement.rules.compliance import compliance_stated, internal_and_low_stakes
 from planner.judgement.rules.evidence import (
+    answer_at,
     answered_quotes,
     first_said,
     own_notes,
@@ -27,6 +28,7 @@ from planner.judgement.rules.fitting import (
     action_without_money,
     acts_without_money,
     declinable,
+    done_by_a_person,
 )
 from planner.judgement.rules.guardrails import guardrails
 from planner.judgement.rules.harm import effective_severity, severity_quote
@@ -457,6 +459,9 @@ def commits_unchecked(plan: Plan) -> Evidence:
         found = first_said(plan, ("product.decision", "product.output"), COMMITS)
         if found is None or plan.product.mode is not Mode.automate:
             return None
+        found = (found[0], tuple(w for w in found[1] if not done_by_a_person(answer_at(plan, found[0]), w)))
+        if not found[1]:
+            return None  # `the tutor books the lessons`: a person's action, not the model's alone
         return Hint(found[1], (quote(plan, "product.mode"), quote(plan, found[0]), unbounded))
     guards = guardrails(plan)
     if len(guards) >= 3:  # a switch back to people, an audit, a trial first, undoable or barred cases

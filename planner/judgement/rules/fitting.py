@@ -14,8 +14,8 @@ from __future__ import annotations
 from planner.judgement.rules.base import Instead, Move, Tempered
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import ANIMAL_CARE, CLINICAL_SETTING, PROPOSAL
-from planner.judgement.rules.words import Lexicon, phrases
+from planner.judgement.rules.lexicon import ANIMAL_CARE, CLINICAL_SETTING, PEOPLE, PROPOSAL
+from planner.judgement.rules.words import SENTENCE, Lexicon, phrases, words_of
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     ActionShape,
@@ -192,6 +192,33 @@ _MOVES_MONEY = Lexicon("""
     purchase, purchases, purchased, places the order, places orders, reorders, bank transfer, bank transfers
     transfers money, transfers the money, transfers funds, money transfer, money transfers
 """)
+
+# Who takes an action a sentence names: a person before the verb (`the tutor books the lessons`), or the
+# system (`the model books the slot`); a person's own action commits nothing the model does alone.
+_A_PERSON = PEOPLE + Lexicon("""
+    tutor, tutors, teacher, teachers, planner, planners, scheduler, schedulers, manager, managers
+    receptionist, receptionists, customer, customers, parent, parents, student, students, driver, drivers
+    engineer, engineers, officer, officers, member of staff, members of staff
+""")
+_THE_SYSTEM = Lexicon("""
+    model, models, system, systems, tool, algorithm, it, automatically, auto, bot, software, app, platform
+    engine, service, pipeline
+""")
+
+
+def done_by_a_person(text: str | None, word: str) -> bool:
+    """Whether every sentence of `text` that says `word` names a person before it and no system there:
+    `the tutor books the lessons the model suggests` is the tutor's action, not the model's."""
+    form = word.split(" ")
+    subjects = []
+    for sentence in SENTENCE.split(text or ""):
+        said = list(words_of(sentence))
+        starts = [i for i in range(len(said)) if said[i : i + len(form)] == form]
+        if starts:
+            before = " ".join(said[: starts[0]])
+            subjects.append(bool(_A_PERSON.find(before)) and not _THE_SYSTEM.find(before))
+    return bool(subjects) and all(subjects)
+
 
 NO_LIMIT_NAMED = (
     "no limit on how many actions a day or on which cases it takes alone, and no way to undo one, is named"

@@ -25,6 +25,12 @@ SAFETY_CRITICAL = Lexicon("""
     structural collapse, structural integrity, structural members, structural member, scaffolding, harness, harnesses, infant, infants, baby, babies, toddler, toddlers, children
     child's, children's, pacemaker, pacemakers, insulin, defibrillator, defibrillators
 """)
+# A prescription said of spectacles anywhere in the plan: the lens order's own measurements, not a medicine.
+_PRESCRIPTION = frozenset({"prescription", "prescriptions"})
+_OPTICAL = Lexicon("""
+    spectacle, spectacles, glasses, eyeglasses, lens, lenses, optical, optician, opticians, optometrist
+    optometrists, varifocal, varifocals, bifocal, bifocals, eyewear, sunglasses
+""")
 # Words saying the subset already gets its own treatment: a stricter threshold, a person's check.
 HANDLED = Lexicon("""
     stricter threshold, stricter thresholds, separate threshold, separate thresholds, own threshold
@@ -119,8 +125,9 @@ def safety_subset_under_one_severity(plan: Plan) -> Evidence:
     texts = [(path, text) for path in _WHERE if isinstance(text := answer_at(plan, path), str) and text]
     if any(HANDLED.find(text) for _, text in texts):
         return None
+    optical = any(_OPTICAL.find(text) for _, text in texts)
     for path, text in texts:
-        words = SAFETY_CRITICAL.find_all(text)
+        words = tuple(w for w in SAFETY_CRITICAL.find_all(text) if not (optical and w in _PRESCRIPTION))
         if words:
             said = ", ".join(words)
             note = f"{said}: an error there can injure someone; is that subset rated and handled on its own?"
