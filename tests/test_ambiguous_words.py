@@ -13,6 +13,7 @@ from planner.judgement.rules.data import future_inputs
 from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
 from planner.judgement.rules.errorkinds import worst_error_uncounted
+from planner.judgement.rules.evaluation import selective_labels
 from planner.judgement.rules.fairness import fairness_unchecked
 from planner.judgement.rules.fallback import fallback_needs_the_people_removed
 from planner.judgement.rules.foretold import action_prevents_the_label
@@ -23,7 +24,8 @@ from planner.judgement.rules.outside import data_leaves_organisation
 from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.judgement.rules.record import equipment_change_only
 from planner.judgement.rules.rights import content_rights_unchecked
-from planner.judgement.rules.setpoint import instrument_change_read_as_trend
+from planner.judgement.rules.setpoint import instrument_change_read_as_trend, setpoint_loop_unguarded
+from planner.judgement.rules.shocks import data_spans_the_pandemic
 from planner.judgement.rules.subsets import safety_subset_under_one_severity
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.unlike import unlike_in_the_note
@@ -355,3 +357,67 @@ def test_a_prescription_on_a_spectacle_order_is_the_lens_measurements() -> None:
 def test_a_prescription_of_medicines_is_still_a_safety_subset() -> None:
     plan = _rated("Pharmacy order checks", "Which orders a checker reads against the prescription.")
     assert safety_subset_under_one_severity(plan) is not None
+
+
+def _since_2018(product: dict[str, Any]) -> Plan:
+    data = {"labels": ["existing"], "period": "Jan 2018 - Dec 2025", "changes": "nothing"}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": data}})
+
+
+def test_visitors_a_forecast_is_shown_to_count_no_behaviour() -> None:
+    product = {
+        "goal": "Visitors see when each ride is likely to break down.",
+        "output": "Ride stoppages per day.",
+    }
+    assert data_spans_the_pandemic(_since_2018(product)) is None
+    assert data_spans_the_pandemic(_since_2018({"output": "Ride wait times shown to visitors."})) is None
+
+
+def test_visitors_counted_through_the_gates_are_behaviour() -> None:
+    assert (
+        data_spans_the_pandemic(_since_2018({"output": "Visitors through the gates each day."})) is not None
+    )
+
+
+def _priced(output: str) -> Plan:
+    product = {
+        "mode": "automate",
+        "task": "regression",
+        "action_shape": "sets_amount",
+        "circumstances": [],
+        "output": output,
+    }
+    return Plan.model_validate(
+        {"title": "A plan", "product": product, "constraints": {"latency": {"serving": "online"}}}
+    )
+
+
+def test_a_price_quoted_online_steers_no_process() -> None:
+    assert setpoint_loop_unguarded(_priced("The price quote for each removal job.")) is None
+
+
+def test_an_amount_served_online_with_no_price_is_still_a_setting() -> None:
+    assert setpoint_loop_unguarded(_priced("The amount for each line, applied at once.")) is not None
+
+
+def _counted(task: str) -> Plan:
+    product = {"task": task, "label": "Trays processed per day, as audited by the sterile services team."}
+    data = {"labels": ["existing"], "outcome_recorded_for": "every_case"}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": data}})
+
+
+def test_an_audited_count_a_forecast_learns_chooses_no_case() -> None:
+    assert selective_labels(_counted("forecasting")) is None
+
+
+def _chosen() -> Plan:
+    product = {
+        "task": "classification",
+        "label": "Fraud confirmed by the investigators on the claims referred.",
+    }
+    data = {"labels": ["existing"], "outcome_recorded_for": "every_case"}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": data}})
+
+
+def test_cases_investigators_chose_still_select_the_labels() -> None:
+    assert selective_labels(_chosen()) is not None

@@ -78,9 +78,12 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     made`, `after the outreach call`), or says the others are assumed negative (`all other welds are
     assumed sound`, `only for claims the team reviewed`): a question naming those words. The label
     and the sources say which cases have an outcome; a note on the data does only where it speaks of
-    labels or outcomes; today's process does where the label is what someone found when they looked."""
+    labels or outcomes; today's process does where the label is what someone found when they looked. A
+    forecast's label is a count for each period, never a case someone chose: its words choose nothing."""
     if (plan.constraints.data.exploration_share or 0) > 0:
         return None
+    if plan.product.task is TaskType.forecasting:
+        return None  # a forecast's label is a count for every period (`trays audited per day`): none chosen
     paths = ["product.label", "constraints.data.differences_note"]
     paths += source_paths(plan)
     unanswered = plan.constraints.data.outcome_recorded_for is None

@@ -40,6 +40,11 @@ SETPOINT = Lexicon("""
     valve opening, fan speed, fan speeds, line speed, feed rate, feed rates, burner setting, burner settings
     zone temperatures, set the temperature, sets the temperature, damper position, dampers
 """)
+# Words of an amount quoted to a customer: a price, a quote, a fee; money offered, no physical setting.
+PRICE_QUOTED = Lexicon("""
+    quote, quotes, quoted, price quote, price quotes, price, prices, priced, premium, premiums, fee, fees
+    fare, fares, tariff, tariffs, offer price, asking price
+""")
 # Inputs checked before the model reads them: stale, frozen or out-of-range sensor values.
 INPUTS_CHECKED = Lexicon("""
     stale, stale readings, frozen sensor, frozen sensors, frozen reading, frozen readings, flatlined
@@ -112,11 +117,14 @@ def setting_set(plan: Plan, said: tuple[str, tuple[str, ...]] | None) -> str | N
     """The answer saying the output sets a control, quoted: the sets_controls tick, or an amount it sets.
     An amount with no word (`said`) calling it a setting, served in batch, is a schedule, a quote or a date
     read from the process (a use-by date from its readings): it steers nothing it reads next, and None is
-    returned; served online, a system waits on it as on a controller."""
+    returned; served online, a system waits on it as on a controller, unless it is a price quoted to a
+    customer."""
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None and plan.product.action_shape is ActionShape.sets_amount:
         if said is None and plan.constraints.latency.serving is not Serving.online:
             return None
+        if said is None and first_said(plan, ("product.output", "product.decision"), PRICE_QUOTED):
+            return None  # a price quoted online waits on a customer's yes, not on a process it steers
         return quote(plan, "product.action_shape", "it sets an amount")
     return fact
 

@@ -14,7 +14,7 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, Dropped, Plan
 
 # Words that say the team knows the shock: the changes answer or the period itself names it.
@@ -28,11 +28,18 @@ _TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|(?:-|–|\bto)\s*(?:now|today|d
 _SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
 
 # What people did that the lockdowns moved, beyond the demand counts: travel, visits, calls, spending.
-BEHAVIOUR = COUNTS_DEMAND + Lexicon("""
+BEHAVIOUR = COUNTS_DEMAND + Lexicon(
+    """
     journeys, passenger journeys, ridership, boardings, passengers, patronage, visitors, arrivals
     calls received, call volume, call volumes, enquiries, transactions, purchases, spend, spending
     occupancy, traffic volume, traffic volumes, traffic counts, vehicle counts, commuters
-""")
+""",
+    # the people the output is shown to or made for (`wait times shown to visitors`), not what it counts
+    unless=phrases(
+        "to, for, by, with, helps, help, tells, warns, lets, serves",
+        "visitors, passengers, commuters, the visitors, the passengers, our visitors, our passengers",
+    ),
+)
 
 # Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
 # spread or of a machine's wear is not).
@@ -48,8 +55,10 @@ def _spans_the_shock(period: str | None) -> bool:
 
 
 def _behaviour(plan: Plan) -> tuple[str, str] | None:
-    """The answer saying the model learns demand or behaviour, and the words that say it."""
-    for path in _PREDICTS:
+    """The answer saying the model learns demand or behaviour, and the words that say it; the goal only
+    where neither the output nor the label says what it predicts (a goal names whom it serves)."""
+    answered = [path for path in _PREDICTS[:2] if answer_at(plan, path)]
+    for path in answered or _PREDICTS:
         said = BEHAVIOUR.find(answer_at(plan, path))
         if said:
             return path, said
