@@ -8,6 +8,8 @@ from typing import Any
 
 from planner.judgement.rules.acting import action_budget_in_other_units
 from planner.judgement.rules.backlog import backlog_outside_the_flow
+from planner.judgement.rules.baserate import base_rate_from_labelled_data
+from planner.judgement.rules.capped import capped_outcomes
 from planner.judgement.rules.circumstances import commits_unchecked
 from planner.judgement.rules.data import future_inputs
 from planner.judgement.rules.differs import production_differs
@@ -20,6 +22,7 @@ from planner.judgement.rules.foretold import action_prevents_the_label
 from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
 from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
+from planner.judgement.rules.newcomers import test_set_misses_newcomers as misses_newcomers
 from planner.judgement.rules.outside import data_leaves_organisation
 from planner.judgement.rules.protected import protected_feature_in_decision
 from planner.judgement.rules.record import equipment_change_only
@@ -421,3 +424,56 @@ def _chosen() -> Plan:
 
 def test_cases_investigators_chose_still_select_the_labels() -> None:
     assert selective_labels(_chosen()) is not None
+
+
+def _new_customers(**data: Any) -> Plan:
+    answers = {"labels": ["existing"], "newcomers": "all_new", **data}
+    return Plan.model_validate(
+        {"title": "A plan", "constraints": {"data": answers}, "done": {"split": "random"}}
+    )
+
+
+def test_all_new_customers_each_one_row_are_held_out_whole_at_random() -> None:
+    plan = _new_customers(rows_per_thing="one", repeated_unit="a customer")
+    assert misses_newcomers(plan) is None
+
+
+def test_all_new_customers_with_rows_unsaid_still_miss_the_newcomers() -> None:
+    assert misses_newcomers(_new_customers()) is not None
+
+
+def _share(labels: list[str]) -> Plan:
+    data = {
+        "labels": labels,
+        "outcome_recorded_for": "every_case",
+        "rarest_class_share": 0.4,
+        "rarest_class_share_from": "labelled_data",
+    }
+    product = {"task": "classification"}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": data}})
+
+
+def test_a_share_labelled_on_every_case_the_process_records_is_productions() -> None:
+    assert base_rate_from_labelled_data(_share(["existing"])) is None
+
+
+def test_a_share_of_a_set_labelled_by_hand_is_still_the_sets() -> None:
+    assert base_rate_from_labelled_data(_share(["manual"])) is not None
+
+
+def _capped(**data: Any) -> Plan:
+    product = {
+        "task": "forecasting",
+        "label": "Loaves sold per shop per day.",
+        "pain": "In 2021 capacity limits at the bakery held sales back.",
+    }
+    answers = {"labels": ["existing"], "outcome_limits": ["none"], **data}
+    return Plan.model_validate({"title": "A plan", "product": product, "constraints": {"data": answers}})
+
+
+def test_capacity_limits_of_a_period_the_team_dropped_cap_no_record_kept() -> None:
+    assert capped_outcomes(_capped(dropped=["period"])) is None
+
+
+def test_capacity_limits_said_against_an_uncapped_answer_are_still_asked() -> None:
+    assert capped_outcomes(_capped()) is not None

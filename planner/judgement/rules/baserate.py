@@ -19,7 +19,7 @@ from planner.judgement.rules.prevalence import (
     _stated_precision,
     precision_at,
 )
-from planner.plan.model import Category, Plan, ShareFrom, TaskType
+from planner.plan.model import Category, LabelSource, OutcomeRecorded, Plan, ShareFrom, TaskType
 
 _CLASSIFYING = (TaskType.classification, TaskType.detection, TaskType.anomaly_detection)
 _DETECTING = (TaskType.detection, TaskType.anomaly_detection)
@@ -29,6 +29,23 @@ RARE_ALREADY = 0.05  # a labelled set this poor in the rare class is likely draw
 MANY_A_DAY = 1000  # run this many times a day, a detector's rare class is rarely this common
 _FROM = "constraints.data.rarest_class_share_from"
 _SHARE = "constraints.data.rarest_class_share"
+
+
+# Labels the process writes for every case it meets (its records, its outcomes), not a set collected and
+# labelled for the project: the labelled data is then the production stream itself.
+_STREAM_LABELS = frozenset({LabelSource.existing, LabelSource.outcomes})
+
+
+def whole_stream_labelled(plan: Plan) -> bool:
+    """Whether the labelled data is every case production saw: the outcome recorded for every case, from
+    the process's own records (existing labels or outcomes), no set collected and labelled by hand."""
+    data = plan.constraints.data
+    sources = set(data.labels)
+    return (
+        data.outcome_recorded_for is OutcomeRecorded.every_case
+        and bool(sources)
+        and sources <= _STREAM_LABELS
+    )
 
 
 def _arithmetic(plan: Plan, share: float) -> list[str]:
@@ -78,7 +95,7 @@ def _arithmetic(plan: Plan, share: float) -> list[str]:
     ),
     fires=(
         Case(  # the share the team gives is the labelled set's
-            {_SHARE: 0.48, _FROM: "labelled_data"},
+            {_SHARE: 0.48, _FROM: "labelled_data", "constraints.data.labels": ["manual"]},
             evidence=(
                 "constraints.data.rarest_class_share: 0.48 (the rare class's share in the labelled data, not "
                 "among the cases production sees)",
@@ -102,7 +119,8 @@ def _arithmetic(plan: Plan, share: float) -> list[str]:
     ),
     quiet=(
         Case({_SHARE: 0.48, _FROM: "production"}),  # measured in production: the prevalence rules weigh it
-        Case({_SHARE: 0.02, _FROM: "labelled_data"}),  # already rare in the labelled data
+        Case({_SHARE: 0.02, _FROM: "labelled_data", "constraints.data.labels": ["manual"]}),  # rare already
+        Case({_SHARE: 0.48, _FROM: "labelled_data"}),  # the process's records of every case: the stream
         Case({_SHARE: "not measured", _FROM: "labelled_data"}),
         Case({_SHARE: 0.48, _FROM: "labelled_data", "product.task": "regression"}),
         Case(
@@ -132,7 +150,8 @@ def base_rate_from_labelled_data(plan: Plan) -> Evidence:
     A set collected to hold enough rare cases is balanced or enriched; its share of the rare class is not
     the base rate the product meets. Read as production's, it keeps the prevalence checks quiet while a
     precision measured on that set overstates production's many times over, and the people who work the
-    flags meet the difference.
+    flags meet the difference. (Where the process records the outcome of every case, the labelled data
+    is the production stream, and its share is production's.)
 
     Mitigation: Count the rare class in a random sample of production cases, report precision re-weighted
     to that share beside the balanced figure, and size the alert budget from it.
@@ -141,8 +160,8 @@ def base_rate_from_labelled_data(plan: Plan) -> Evidence:
     if share is None or plan.product.task not in _CLASSIFYING or _reported_at_production(plan):
         return None
     if where is ShareFrom.labelled_data:
-        if share < RARE_ALREADY:
-            return None  # rare already in the labelled data: little to recompute
+        if share < RARE_ALREADY or whole_stream_labelled(plan):
+            return None  # rare already, or the labelled data is every case production saw: its share
         said = quote(
             plan, _SHARE, "the rare class's share in the labelled data, not among the cases production sees"
         )

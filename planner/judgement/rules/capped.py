@@ -11,7 +11,7 @@ from planner.judgement.rules.fullness import near_full, spare_note
 from planner.judgement.rules.lexicon import CAP_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
-from planner.plan.model import ActionShape, Category, OutcomeLimit, Plan
+from planner.plan.model import ActionShape, Category, Dropped, OutcomeLimit, Plan
 
 # Supply or capacity that ran out: what is recorded then stops at what there was.
 CAPPED = Lexicon(
@@ -277,6 +277,9 @@ def capped_outcomes(plan: Plan) -> Evidence:
         texts[f"by_hand.noticed[{index}]"] = noticed
     if any(UNCAPPED.find(text) for text in texts.values()) or handled(plan, CAP_HANDLED):
         return None
+    data = plan.constraints.data
+    if data.outcome_limits == [OutcomeLimit.none] and Dropped.period in data.dropped:
+        return None  # answered: nothing limits the record kept, a period dropped (where the words' cap was)
     counted = any(
         (COUNTS_DEMAND + COUNTS_TAKEN).find(texts.get(path)) for path in ("product.label", "product.goal")
     ) or (plan.product.task is TaskType.forecasting and "product.label" not in texts)
