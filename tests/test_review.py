@@ -299,6 +299,32 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         assert risk.heard and all(f"'{word}'" in risk.title for word in risk.heard)
 
 
+def test_anchoring_is_high_only_where_the_confirmations_become_the_labels() -> None:
+    signed = {
+        "product.task": "generation",
+        "product.output": "A drafted letter for each claim.",
+        "product.decision": "The handler signs the drafted letter.",
+        "impact.error_severity": "serious",
+    }
+
+    def anchoring(changes: dict[str, object]) -> Risk:
+        return next(
+            risk
+            for risk in assess(patched({**signed, **changes})).risks
+            if risk.id == "anchoring-on-proposal"
+        )
+
+    assert anchoring({}).level == "medium" and not anchoring({}).heard
+    relearnt = {"constraints.data.label_writer": "sees_estimate"}
+    assert anchoring(relearnt).level == "high"
+    # a share decided blind, said only in words: a medium question quoting them, never silence
+    blind = anchoring(
+        {**relearnt, "after_launch.fallback": "One claim in four is written without the draft."}
+    )
+    assert blind.level == "medium" and blind.heard == ("without the draft",)
+    assert "'without the draft'" in blind.title
+
+
 def test_a_person_confirming_a_draft_is_asked_about_anchoring_low_unless_errors_are_serious() -> None:
     drafted = {
         "product.output": "A drafted reply for each ticket.",

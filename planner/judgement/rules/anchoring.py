@@ -8,14 +8,22 @@ people change the proposal, watched as a signal.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, own_notes, quote
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import (
+    answer_at,
+    faq_paths,
+    first_said,
+    metric_name_paths,
+    monitor_paths,
+    own_notes,
+    quote,
+)
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
 from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, LabelWriter, Mode, Plan, Severity, TaskType
 
 # A proposal among several the person chooses from (one of ten suggested documents): a search, not one
 # answer to accept.
@@ -23,6 +31,21 @@ _ONE_OF_MANY = Lexicon("""
     one of the, one of, a list of, ranked list, top #, # suggestions, # suggested, ten suggested
     five suggested, three suggested, several suggested
 """)
+
+# A check made without the proposal, in a team's own words: people deciding a share of cases blind.
+BLIND_REVIEW = Lexicon(
+    """
+    blind, blinded, blind review, blind reviews, blind check, blind checks, blind sample, blind samples
+    reviewed blind, decided blind, judged blind, coded blind, labelled blind, labeled blind, done blind
+    without the proposal, without the proposals, without seeing the proposal, without the suggestion
+    without the suggestions, without seeing the suggestion, without the draft, without seeing the draft
+    without the prediction, without seeing the prediction, without the model proposal
+    without the model suggestion, without the pre-filled values, without the prefilled values
+    hidden suggestion, hidden suggestions, suggestion hidden, hidden proposal, proposal hidden
+    proposals hidden, suggestions hidden
+    """,
+    unless="blind spot, blind spots, colour blind, color blind, colour-blind, color-blind, blind people",
+)
 
 
 # A metric that counts what was accepted, contained or deflected: it rises when people accept unexamined
@@ -42,7 +65,7 @@ COUNTER_METRIC = Lexicon("""
 """)
 
 
-def rewards_acceptance(plan: Plan) -> Evidence:
+def rewards_acceptance(plan: Plan) -> Hint | None:
     """A success or done metric that counts acceptance, containment or deflection, with no counter-metric
     (repeat contacts, complaints, edits found later) among the metrics, the monitoring or the risks."""
     paths = ["product.success_metric", *metric_name_paths(plan)]
@@ -67,6 +90,9 @@ def rewards_acceptance(plan: Plan) -> Evidence:
     )
 
 
+_SAID = (
+    "people decide some cases blind, said in words: how large a share, and is it compared with the proposal?"
+)
 _UNWATCHED = "no blind check or override rate is watched (after_launch.monitoring, done.metrics)"
 
 
@@ -80,6 +106,25 @@ def _watched(plan: Plan) -> bool:
     texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
     texts += own_notes(plan)
     return any(OVERRIDES_WATCHED.find(text) or CATCH_MEASURED.find(text) for text in texts)
+
+
+def _blind_said(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """Where the plan says, only in words, that people decide some cases without the proposal: its
+    decision, fallback, monitoring, metrics, evaluation set, FAQ or own risks; (path, words)."""
+    paths = ["product.decision", "product.decision_owner", "after_launch.fallback", *monitor_paths(plan)]
+    paths += [f"after_launch.monitoring[{i}].threshold" for i in range(len(plan.after_launch.monitoring))]
+    paths += [*metric_name_paths(plan), "done.eval_set", "done.when_met", *faq_paths(plan)]
+    paths += [f"risks[{i}].mitigation" for i in range(len(plan.risks))]
+    return first_said(plan, paths, BLIND_REVIEW)
+
+
+def _confirmations_are_labels(plan: Plan) -> str | None:
+    """The evidence that what people confirm becomes the label the model learns from and is scored on: the
+    person who writes it first sees an estimate (the model's, once live), or copies one."""
+    if plan.constraints.data.label_writer not in (LabelWriter.sees_estimate, LabelWriter.copied):
+        return None
+    note = "the person who writes the label first sees an estimate: once live, the confirmed proposal"
+    return quote(plan, "constraints.data.label_writer", note)
 
 
 def confirms_proposal(plan: Plan) -> bool:
@@ -120,7 +165,7 @@ def confirms_proposal(plan: Plan) -> bool:
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
             ),
         ),
-        Case(  # a drafted letter a person signs is the only check on serious errors: a fact, high
+        Case(  # a drafted letter a person signs is the only check on serious errors: a fact, medium
             {
                 "product.task": "generation",
                 "product.output": "A drafted letter for each claim.",
@@ -133,6 +178,33 @@ def confirms_proposal(plan: Plan) -> bool:
                 'impact.error_severity: "serious"',
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
             ),
+        ),
+        Case(  # and the signed letters become the labels it learns from: high
+            {
+                "product.task": "generation",
+                "product.output": "A drafted letter for each claim.",
+                "product.decision": "The handler signs the drafted letter.",
+                "impact.error_severity": "serious",
+                "constraints.data.label_writer": "sees_estimate",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "augment"',
+                'impact.error_severity: "serious"',
+                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
+                'constraints.data.label_writer: "sees_estimate" (the person who writes the label first sees an '
+                "estimate: once live, the confirmed proposal)",
+            ),
+        ),
+        Case(  # a blind share said only in words: a question quoting them, never silence
+            {
+                "product.task": "generation",
+                "product.output": "A drafted letter for each claim.",
+                "product.decision": "The handler signs the drafted letter; one claim in four is written without "
+                "the draft.",
+                "impact.error_severity": "serious",
+                "constraints.data.label_writer": "sees_estimate",
+            },
         ),
         Case(  # errors are moderate: low
             {
@@ -194,9 +266,20 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
     proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
     if augment and serious and proposes and not facts_counted(plan):
-        # a draft or a record a person signs is the only check, and no done metric counts the wrong facts it lets by
+        # a draft or a record a person signs is the only check, and no done metric counts the wrong facts it
+        # lets by: a real risk, medium; high where the confirmations also become the labels it learns from
         found = (quote(plan, "product.task"), quote(plan, "product.mode"), *(rewarded or ()))
-        return (*found, severity_quote(plan), _UNWATCHED)
+        found = (*found, severity_quote(plan), _UNWATCHED)
+        said = _blind_said(plan)
+        if said is not None:  # a blind share in words only: ask how large it is, and whether it is compared
+            path, words = said
+            return Hint(
+                (*(rewarded.words if rewarded else ()), *words), (*found[:-1], quote(plan, path, _SAID))
+            )
+        labels = _confirmations_are_labels(plan)
+        if labels:
+            return (*found, labels)
+        return Hint(rewarded.words, found) if rewarded else Tempered(3, found)
     if rewarded:
         return rewarded
     if not augment:
