@@ -10,7 +10,7 @@ only the word-read questions of the generation rules.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import first_said, quote, source_paths
 from planner.judgement.rules.generative import INJECTION_SAID, public_corpus
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Guard, Plan
@@ -49,10 +49,31 @@ OWN_PEOPLE = Lexicon("""
     surveyors, underwriters, analysts, case officers, caseworkers, claims handlers, adjusters, auditors
     investigators, accounts payable clerks, clerks, planners, engineers
 """)
-OUTSIDE_PEOPLE = Lexicon("""
+OUTSIDE_PEOPLE = Lexicon(
+    """
     customer, customers, client, clients, public, members of the public, citizen, citizens, patient, patients
     student, students, tenant, tenants, resident, residents, visitor, visitors, applicant, applicants, anyone
     supplier, suppliers, partner, partners, member, members, guests, guest, shoppers, users of the app
+    """,
+    unless="""
+    team members, staff members, members of staff, member of staff, members of the team, no customers
+    no customer, not customers, no clients, not clients, no members of the public, not the public
+    no public, customer service team, customer support team, customer success team, client services team
+    """,
+)
+# Askers who work for the organisation: its staff, named as such.
+STAFF = OWN_PEOPLE + Lexicon("""
+    staff, staff only, staff-only, employees, employee, colleagues, internal users, internal staff
+    team members, members of staff, member of staff, in-house, internal only, internal-only, no outside users
+    no external users, internal tool, internal team, our team, the team, support engineers, developers
+""")
+# What it reads, named as documents every one of those staff may read anyway.
+OWN_DOCUMENTS = Lexicon("""
+    the team's own documents, the team's own docs, the team own documents, the team own docs
+    team own documents, team own docs, our own documents, our own docs, the team's documents
+    the team documents, team documents, the team's docs, team docs, team wiki, internal wiki, intranet
+    runbooks, runbook, staff handbook, team handbook, open to all staff, shared with all staff
+    every employee can read, all staff can read, readable by all staff
 """)
 
 
@@ -62,6 +83,15 @@ def _own_people_only(plan: Plan) -> str | None:
     if not OWN_PEOPLE.find(users) or OUTSIDE_PEOPLE.find(users):
         return None
     return quote(plan, "product.users", "the askers work these records in their role")
+
+
+def _staff_over_own_documents(plan: Plan) -> bool:
+    """Whether only staff ask and what it reads is named as documents all of them may read (the team's
+    own documents, a staff wiki): a wider account there reaches nothing an asker may not see."""
+    users = plan.product.users
+    if not STAFF.find(users) or OUTSIDE_PEOPLE.find(users):
+        return False
+    return first_said(plan, ("product.inputs", *source_paths(plan)), OWN_DOCUMENTS) is not None
 
 
 def reaches(plan: Plan, reach: Reach) -> str | None:
@@ -113,6 +143,19 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
             ),
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
+        Case(  # the same documents, but customers ask: an outsider gets what the account reads, medium
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.users": "Customers of the hosting service.",
+                "product.inputs": "The question and passages from the team's own runbooks and design documents.",
+            },
+            evidence=(
+                'product.model_reach: ["reads_wider"] (reads_wider ticked)',
+                "nothing limits a lookup to what the person asking may see",
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # no personal data: still the organisation's restricted records, at medium
             {"product.task": "generation", "product.model_reach": ["reads_wider", "reads_as_user"]},
             evidence=(
@@ -140,6 +183,14 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
                 "constraints.data.personal_data": True,
             }
         ),
+        Case(  # an internal tool: only staff ask, and it reads the team's own documents, open to all of them
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.users": "The platform team's engineers; staff only, no outside users.",
+                "product.inputs": "The question and passages from the team's own runbooks and design documents.",
+            }
+        ),
         Case(  # the wider index is filtered by the asker's permissions
             {
                 "product.task": "generation",
@@ -155,7 +206,8 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
     A model that writes queries, searches an index or opens files does so with an account's rights. Where
     that account reads more than some of the people who ask (a service account on the warehouse, a shared
     index of every team's files), a question is enough to get pay, health, client or board records the
-    asker may not see, and nobody checks an answer for what it should not hold.
+    asker may not see, and nobody checks an answer for what it should not hold. An internal tool whose
+    askers are all staff, over documents every one of them may read (the team's own), reaches no more.
 
     Mitigation: Run each lookup with the asking person's own rights, or filter what it retrieves by
     them; keep restricted tables and folders out of the account's reach; add requests for records the
@@ -168,6 +220,8 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
         return None  # what it reads is public: whoever asks may read it already
     missing = "nothing limits a lookup to what the person asking may see"
     private = plan.constraints.data.personal_data is True or HarmKind.privacy in plan.impact.harm_kinds
+    if not private and _staff_over_own_documents(plan):
+        return None  # an internal tool over documents all its users may read: no asker gets more
     if private:
         said = (
             "constraints.data.personal_data" if plan.constraints.data.personal_data else "impact.harm_kinds"
