@@ -175,6 +175,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "check-before-action-removed",
         "ai-act-high-risk-use",
         "anchoring-on-proposal",
+        "forbidden-output-unguarded",
         "success-self-counted",
         "history-from-the-old-regime",
         "capped-outcomes",
@@ -961,3 +962,16 @@ def test_done_criteria_counting_time_saved_are_not_praised_while_people_anchor_o
     watched = {"after_launch.monitoring": [{"signal": "Share of drafts sent unchanged, per agent and week"}]}
     titles = [advice.title for advice in assess(patched({**anchored, **watched})).advice]
     assert "Done criteria may reward the failure a risk names" not in titles
+
+
+def test_a_rule_that_flags_each_output_with_a_confirmation_guards_it() -> None:
+    flagged = {
+        "product.forbidden_guard": "review",
+        "product.forbidden_output": "A bank account change the supplier did not ask for.",
+        "product.decision": "The clerk releases the payment; the screen highlights every changed bank detail.",
+        "impact.error_severity": "serious",
+    }
+    risk = next(risk for risk in assess(patched(flagged)).risks if risk.id == "forbidden-output-unguarded")
+    assert risk.level == "low" and risk.heard == ("highlights",)
+    called = {**flagged, "after_launch.fallback": "The clerk confirms each change by a phone call."}
+    assert "forbidden-output-unguarded" not in {risk.id for risk in assess(patched(called)).risks}

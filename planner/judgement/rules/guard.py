@@ -14,8 +14,8 @@ hard condition rules out before scoring, not a penalty inside the score.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Instead, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, says_nothing, ticked
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
+from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
 from planner.judgement.rules.words import Lexicon
@@ -57,8 +57,47 @@ def _unchecked(plan: Plan) -> str | None:
     return None
 
 
+# A rule that checks each output before the person sees it, said in words: it flags or rejects.
+RULE_CHECKS_EACH = Lexicon(
+    """
+    highlight, highlights, highlighted, highlighting, keyword highlight, keyword highlights, keyword check
+    keyword checks, keyword filter, keyword list, keyword rule, keyword rules, blocklist, blocklists
+    block list, block lists, deny list, denylist, banned words, banned terms, forbidden words, regex
+    regular expression, regular expressions, validation, validation rule, validation rules, validator
+    validators, validated by a rule, validated by rules, checked by a rule, checked by rules, rule check
+    rule checks, range check, range checks, format check, format checks, schema check, schema validation
+    """,
+    unless="""
+    validation set, validation sets, validation data, validation split, cross-validation, cross validation
+    validation accuracy, validation loss, online validation, offline validation, validation study
+    """,
+)
+# A second step that confirms what was flagged, outside the screen the person reads.
+CONFIRMED = Lexicon("""
+    phone call, phone calls, by phone, over the phone, by telephone, phoned, call to confirm, calls to confirm, calling to confirm, confirmed by phone
+    confirms by phone, confirm by phone, confirmation call, confirmation calls, call back, calls back
+    callback, callbacks, ring back, rings back, confirmed with the customer, confirms with the customer
+    confirmed with the client, confirms with the client, confirmed with the sender, confirms with the sender
+    second person, second reviewer, four-eyes, four eyes, second check, second checks
+""")
+
+
+def _guard_paths(plan: Plan) -> list[str]:
+    """Where a plan says, in words, what keeps a forbidden output out: the answers on the output and the
+    decision, the fallback, the monitoring, the FAQ and its own risks."""
+    paths = ["product.forbidden_output", "product.decision", "product.output", "after_launch.fallback"]
+    risks = [f"risks[{i}].mitigation" for i in range(len(plan.risks))]
+    return [*paths, *monitor_paths(plan), *faq_paths(plan), *risks]
+
+
+def _rule_said(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """Where the plan says, in words, a rule that checks each output before release (a highlight, a
+    blocklist, a validation), and those words: (path, words)."""
+    return first_said(plan, _guard_paths(plan), RULE_CHECKS_EACH)
+
+
 def _person_only(plan: Plan) -> bool:
-    return plan.product.forbidden_guard is Guard.review
+    return plan.product.forbidden_guard is Guard.review and _rule_said(plan) is None
 
 
 # Where only a person keeps it out, the lead's advice is the block in code, not a better model.
@@ -110,6 +149,7 @@ _FILTER_BEFORE_SCORING = Instead(
     Category.product,
     likelihood=4,
     impact=4,
+    ask="does a second step confirm what the rule flags, or does the person reading the screen stand alone?",
     move=Move(
         "Block what the output must never hold outside the model, and count what gets through",
         "A model trained or told to avoid something still produces it now and then: check each output "
@@ -202,8 +242,25 @@ _FILTER_BEFORE_SCORING = Instead(
             },
             also=frozenset({"anchoring-on-proposal"}),
         ),
+        Case(  # a rule highlights each changed bank detail, said in words, and nothing confirms it: low
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A bank account change the supplier did not ask for; the screen "
+                "highlights every changed bank detail.",
+                "impact.error_severity": "serious",
+            },
+        ),
     ),
     quiet=(
+        Case(  # a rule highlights each changed bank detail and a phone call confirms it: guarded
+            {
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A bank account change the supplier did not ask for.",
+                "product.decision": "The clerk releases the payment; the screen highlights every changed bank "
+                "detail and the clerk confirms it by phone with the supplier.",
+                "impact.error_severity": "serious",
+            },
+        ),
         Case(  # a person checks every output and a slip harms little: no block in code asked for
             {
                 "product.forbidden_guard": "review",
@@ -249,6 +306,13 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     if guard is Guard.review:  # a person under time pressure lets some through: ask for a block in code
         if severity not in _SERIOUS and not grave:
             return None
+        ruled = _rule_said(plan)
+        if ruled is not None:  # a rule flags each output for the person who checks it
+            if first_said(plan, _guard_paths(plan), CONFIRMED):
+                return None  # and a second step confirms what it flags: guarded
+            path, words = ruled
+            found = (*said, why, quote(plan, path, f"a rule checks each output: {', '.join(words)}"))
+            return Hint(words, (*found, "no second step confirms what it flags"), likelihood=1)
         missed = (
             "a person checking every output under time pressure lets some through; nothing in code blocks it"
         )
