@@ -431,7 +431,7 @@ def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Pat
     write_plan(root, "title: Fraud\nconstraints:\n  latency: {serving: online}\n")
     keys = [
         ENTER,  # the bottleneck
-        line("2000 a fortnight"), Shown("'fortnight': say day, week, month or year"), CLEAR,
+        line("2000 a fortnight"), Shown("'fortnight': say day, week, month, year or once"), CLEAR,
         line("about 60k per month"),  # the volume and its period
         ENTER,  # the easy share and the share addressed, skipped together
         line("€15"),  # the value and its unit (the currency)
@@ -465,6 +465,10 @@ PAIRS = [
     ("impact.volume", "60k per month", 60000, "month"),
     ("impact.volume", "about 500 weekly", 500, "week"),
     ("impact.volume", "2000", 2000, None),
+    # a job run one time over a backlog: the figure is the whole of it
+    ("impact.volume", "40,000 once", 40000, "once"),
+    ("impact.volume", "40k in all", 40000, "once"),
+    ("impact.volume", "12,000 one-off", 12000, "once"),
     ("impact.value_per_item", "$2", 2, "USD"),
     ("impact.value_per_item", "10 minutes", 10, "minutes"),
     ("impact.value_per_item", "not measured yet", "not measured", None),  # an honest answer, no unit
@@ -514,6 +518,16 @@ def test_two_answers_in_one_are_each_read_by_their_fields_rules(
         return
     reading = read_pair(field_at(Plan(title="-"), parent), name, partner, question.joined, typed)
     assert (reading.value, reading.also.get(partner)) == (first, second)
+
+
+def test_a_job_run_once_says_its_whole_backlog_where_the_period_is_asked(root: Path) -> None:
+    write_plan(root, "title: Archive\nconstraints:\n  latency: {serving: batch}\n")
+    keys = [ENTER, line("40,000 once"), *[ENTER] * 8]  # the bottleneck, the backlog, the rest skipped
+    closing, screen = interview(root, "fraud", keys, section="impact")
+    assert isinstance(closing, str), closing
+    assert saved(root)["impact"] == {"volume": 40000, "period": "once"}
+    assert "and per what period? 40,000 once" in " ".join(screen.split())
+    assert "? Per what period?" not in screen
 
 
 def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: Path) -> None:
@@ -607,7 +621,7 @@ def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason(
     from planner.plan.pairs import read_pair
     from planner.plan.questions import Joined
 
-    with pytest.raises(ValueError, match="'fortnight': say day, week, month or year"):
+    with pytest.raises(ValueError, match="'fortnight': say day, week, month, year or once"):
         read_pair(Plan(title="-").impact, "volume", "period", Joined.unit, "2000 a fortnight")
     with pytest.raises(ValueError, match="must be between 0% and 100%"):
         read_pair(Plan(title="-").heuristics, "coverage", "accuracy", Joined.pair, "60%, 150%")

@@ -216,6 +216,19 @@ def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -
     assert "  tonnes per month: 12,000\n" in out and "items per month" not in out
 
 
+def test_a_job_run_once_counts_its_backlog_in_all_not_a_month(make_workspace: MakeWorkspace) -> None:
+    once = plan(impact__period="once", constraints__retraining__cadence="never")
+    make_workspace({"plans/archive/plan.yaml": once})
+    code, out, err = run("risks", "archive")
+    assert (code, err) == (0, "")
+    assert "  items in all, once: 12,000\n" in out and "  impact estimate: 28,800 EUR once, in all\n" in out
+    assert "per month" not in out and " a month" not in out
+    code, out, _ = run("risks", "archive", "--format", "json")
+    figures = json.loads(out)["figures"]
+    assert (figures["items_per_month"], figures["monthly_value"]) == (None, None)
+    assert (figures["items_in_all"], figures["value_in_all"], figures["value_unit"]) == (12000, 28800, "EUR")
+
+
 def test_a_forecast_of_tonnes_counts_its_forecasts_not_tonnes(make_workspace: MakeWorkspace) -> None:
     salt = plan(
         product__task="forecasting",
@@ -265,6 +278,8 @@ def test_risks_as_json(workspace: Path) -> None:
     assert data["figures"] == {
         "items_per_month": 12000,
         "monthly_value": 28800,
+        "items_in_all": None,
+        "value_in_all": None,
         "value_unit": "EUR",
         "share_left_to_humans": 0.4,
     }

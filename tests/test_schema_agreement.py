@@ -85,6 +85,9 @@ CASES = {
     "title-zero-width-and-word": ('title: "\\ufeffFraud\\u0085"\n', True),
     "whole-float": ("title: x\ndone:\n  test_size: 500.0\n", True),
     # A step's share of the whole: a share, its part of the whole, or "not measured".
+    # A job run once over a backlog: its volume is the whole of it.
+    "period-once": ("title: x\nimpact:\n  volume: 40000\n  period: once\n", True),
+    "period-fortnight": ("title: x\nimpact:\n  volume: 40000\n  period: fortnight\n", False),
     "step-share-part": ("title: x\nimpact:\n  step_share: 8 of 45 minutes\n", True),
     "step-share-out-of": ("title: x\nimpact:\n  step_share: 8 out of 45\n", True),
     "step-share-percent": ("title: x\nimpact:\n  step_share: 20%\n", True),

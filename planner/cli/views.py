@@ -122,9 +122,17 @@ def _figures(assessment: Assessment) -> list[str]:
         out.append(
             f"{numbers.volume_unit or 'volume'} per month: {formatting.number(numbers.items_per_month)}"
         )
+    if numbers.items_in_all is not None:
+        out.append(
+            f"{numbers.volume_unit or 'volume'} in all, once: {formatting.number(numbers.items_in_all)}"
+        )
     if numbers.monthly_value is not None:
         out.append(
             f"impact estimate: {formatting.number(numbers.monthly_value)} {one_line(numbers.value_unit or '')} per month"
+        )
+    elif numbers.value_in_all is not None:
+        out.append(
+            f"impact estimate: {formatting.number(numbers.value_in_all)} {one_line(numbers.value_unit or '')} once, in all"
         )
     elif numbers.value_unmeasured:
         out.append("impact estimate: none yet, the value per item is not measured")

@@ -1,4 +1,4 @@
-"""The advice a plan calls for (a good lead's verdicts, with reasons) and the figures computed from its answers.
+"""The advice a plan calls for (a good lead's verdicts, with reasons).
 Risks the team has decided (accepted, mitigated, not applicable) stay in the register but drive no advice."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planner.core import formatting
+from planner.judgement.figures import Figures
 from planner.judgement.keys import questions_done
 from planner.judgement.measured import (
     rules_source,
@@ -14,17 +15,17 @@ from planner.judgement.measured import (
     source_of,
 )
 from planner.judgement.order import danger_leads, leads_first, low_notes, rank
-from planner.judgement.rules import CATALOGUE, items_per_month, monthly_value
+from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
-from planner.judgement.rules.evidence import acting_shapes_labels, volume_unit
+from planner.judgement.rules.evidence import acting_shapes_labels
 from planner.judgement.rules.harm import effective_severity, unattended_minor
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
-from planner.judgement.rules.units import quotes_metric, rewards_failure, unit_of_total
+from planner.judgement.rules.units import quotes_metric, rewards_failure
 from planner.judgement.rules.words import mentions
 from planner.plan.choices import label
-from planner.plan.fields import NOT_MEASURED, answered_at
+from planner.plan.fields import answered_at
 from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
 from planner.plan.questions import Completeness
 
@@ -49,23 +50,6 @@ class Advice:
     approves: str = ""  # "rules" advice: what a reviewer approves when it applies (the review's scope)
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Numbers computed from the answers; None where the answers do not allow them."""
-
-    items_per_month: float | None = None
-    monthly_value: float | None = None
-    value_unit: str | None = None
-    share_left_to_humans: float | None = None
-    people_decide: bool = False  # the tool augments people: they decide every case, the model advises
-    volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
-    value_unmeasured: bool = False  # the value per item is answered 'not measured': no estimate yet
-
-    @property
-    def yearly_value(self) -> float | None:
-        return None if self.monthly_value is None else 12 * self.monthly_value
-
-
 def unanswered_text(report: Completeness) -> str | None:
     parts = [(len(asked), key.replace("_", " ")) for key, asked in report.missing.items() if asked]
     if not parts:
@@ -74,20 +58,6 @@ def unanswered_text(report: Completeness) -> str | None:
     words = [f"{first[0]} question{'s' * (first[0] != 1)} in {first[1]}"]
     words += [f"{count} in {name}" for count, name in rest]
     return "not answered yet: " + ", ".join(words)
-
-
-def figures(plan: Plan) -> Figures:
-    """The figures: left to people is what the model does not address; a value per slide is read per month."""
-    share, value, unit = plan.impact.share_addressed, monthly_value(plan), plan.impact.value_unit
-    return Figures(
-        items_per_month=items_per_month(plan),
-        monthly_value=value,
-        value_unit=unit_of_total(unit) if unit and value is not None else None,
-        share_left_to_humans=1 - share if share is not None else None,
-        people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
-        volume_unit=volume_unit(plan),
-        value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
-    )
 
 
 RULES_FIRST = frozenset({"rules-may-suffice", "baseline-already-meets-target"})

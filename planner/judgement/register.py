@@ -19,7 +19,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from planner.judgement.advice import Advice, Blocking, Figures, advise, blocking, figures, unanswered_text
+from planner.judgement.advice import Advice, Blocking, advise, blocking, unanswered_text
+from planner.judgement.figures import Figures, figures
 from planner.judgement.keys import KeyRisks, key_risks, unchecked_stakes, weighed_by_stakes
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.probes import Asked, asked
@@ -233,6 +234,8 @@ def to_data(assessment: Assessment) -> dict[str, Any]:
         "figures": {
             "items_per_month": numbers.items_per_month,
             "monthly_value": numbers.monthly_value,
+            "items_in_all": numbers.items_in_all,
+            "value_in_all": numbers.value_in_all,
             "value_unit": numbers.value_unit,
             "share_left_to_humans": numbers.share_left_to_humans,
         },

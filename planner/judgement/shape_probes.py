@@ -180,7 +180,7 @@ def _auto_accepted_unaudited(plan: Plan) -> Found:
     if first_said(plan, paths, AUDITED) or any(AUDITED.find(note) for note in own_notes(plan)):
         return None
     volume = plan.impact.volume
-    per = f" (of {volume:,.0f} a {plan.impact.period})" if volume and plan.impact.period else ""
+    per = f" (of {volume:,.0f} {plan.impact.period.reads})" if volume and plan.impact.period else ""
     where = "Above the cut-off the model" if product.action_shape is ActionShape.threshold else "The model"
     return (
         f"{where} decides alone: who checks a random share of what it lets through{per}, sized so a rise "

@@ -89,15 +89,23 @@ class RulesVerdict(StrEnum):
 
 
 class Period(StrEnum):
+    """The period a count recurs over, or `once`: a job run one time over a backlog, whose count is a total."""
+
     day = "day"
     week = "week"
     month = "month"
     year = "year"
+    once = "once"
 
     @property
-    def per_month(self) -> float:
-        """How many of this period fit in an average month."""
-        return {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "year": 1 / 12}[self.value]
+    def per_month(self) -> float | None:
+        """How many of this period fit in an average month; None for `once`, a total that does not recur."""
+        return {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "year": 1 / 12}.get(self.value)
+
+    @property
+    def reads(self) -> str:
+        """How a count of it reads after the number: `a day`, `a year`, `in all` (once)."""
+        return "in all" if self is Period.once else f"a {self.value}"
 
 
 class ErrorCost(StrEnum):

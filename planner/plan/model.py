@@ -600,9 +600,13 @@ class Impact(Record):
         "can only save what its step takes: 30 minutes saved on a step of 8 cannot happen, and a product "
         "metric counted end to end (time to decision, on-time rate) moves at most by the step's share.",
     )
-    volume: Number | None = Field(default=None, ge=0, description="Items passing through it per period.")
+    volume: Number | None = Field(
+        default=None, ge=0, description="Items passing through it per period, or in all for a job run once."
+    )
     period: Period | None = Field(
-        default=None, description="The period of that volume: day, week, month or year."
+        default=None,
+        description="The period of that volume: day, week, month or year; 'once' when the model runs one "
+        "time over a backlog (40,000 archived forms, a historical dump) and the volume is the whole of it.",
     )
     capacity_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
@@ -936,7 +940,7 @@ class Compute(Record):
         default=None, ge=0, description="How many predictions or calls are made per period."
     )
     prediction_period: Period | None = Field(
-        default=None, description="The period of that count: day, week, month or year."
+        default=None, description="The period of that count: day, week, month or year; 'once' for a total."
     )
     hosted_model: Text | None = Field(
         default=None, description="The hosted model or API it calls, if any (e.g. 'a GPT-4-class LLM API')."

@@ -31,7 +31,14 @@ _PERIODS = {
     "week": ("week", "weeks", "weekly", "wk", "w"),
     "month": ("month", "months", "monthly", "mo"),
     "year": ("year", "years", "yearly", "annually", "annual", "yr", "y"),
+    # a job run one time over a backlog: the figure is the whole of it (`40,000 once`, `40k in all`)
+    "once": ("once", "one-off", "one off", "one time", "one-time", "in all", "in total", "total", "all told"),
 }
+
+
+def _counted(first: str, period: Enum, said: str) -> str:
+    """`2,000 a day`, or `40,000 once` for a total that does not recur."""
+    return f"{first} once" if period.value == "once" else f"{first} a {said}"
 
 
 def split(joined: Joined, raw: str) -> tuple[str, str]:
@@ -188,7 +195,7 @@ def pair_text(holder: BaseModel, name: str, partner: str, joined: Joined, kind: 
     if not first or second is None:
         return first
     if isinstance(second, Enum):
-        return f"{first} a {second.value}"
+        return _counted(first, second, second.value)
     return (
         f"{first} {second}"
         if joined is Joined.unit
@@ -219,7 +226,7 @@ def said_pair(first: str, reading: Reading, holder: BaseModel, partner: str, joi
     if value is None:
         return first
     if isinstance(value, Enum):
-        return f"{first} a {label(value)}"
+        return _counted(first, value, label(value))
     unit = field_unit(partner)
     kind = kind_of(type(holder).model_fields[partner])
     text = units([value], unit) if unit and isinstance(value, int | float) else shown(value, kind)

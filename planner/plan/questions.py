@@ -565,7 +565,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.volume",
             "How many items (orders, tickets...) would the model handle, and per what period?",
-            "Count them at the step the model improves, e.g. 2,000 a day or 60k a month.",
+            "Count them at the step the model improves, e.g. 2,000 a day or 60k a month; for a job run "
+            "one time over a backlog, the whole of it, e.g. 40,000 once.",
             essential=True,
             unit=("impact.period", "2,000 a day"),
             alone="How many items would the model handle?",
@@ -573,7 +574,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.period",
             "Per what period?",
-            "Day, week, month or year.",
+            "Day, week, month or year; 'once' when the model runs one time over a backlog (archived forms, "
+            "a historical dump) and nothing arrives after it.",
             When("impact.volume"),
             essential=True,
         ),
@@ -1005,7 +1007,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.prediction_period",
             "Per what period?",
-            "Day, week, month or year.",
+            "Day, week, month or year; 'once' when the model runs one time over a backlog (archived forms, "
+            "a historical dump) and nothing arrives after it.",
             When("constraints.compute.predictions_per_period"),
         ),
         _q(

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from planner.core.formatting import money, number, share, span
-from planner.plan.choices import LABELS, label
+from planner.plan.choices import LABELS, Period, label
 from planner.plan.fields import is_answered
 from planner.plan.model import Plan
 from planner.plan.questions import BY_FIELD, Kind
@@ -62,6 +62,8 @@ def value(answer: Any, kind: Kind | None = None, field: str = "", plan: Plan | N
             return money(answer, code) + unit.replace("{unit}", "")
         if "{period}" in unit:
             period = plan.impact.period if plan is not None else None
+            if period is Period.once:
+                return f"{number(answer)} in all (once)"
             return f"{number(answer)} per {period.value}" if period else number(answer)
         return f"{number(answer)} {unit}".strip()
     if isinstance(answer, BaseModel):

@@ -24,6 +24,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
+from planner.judgement.rules.total import items_in_all, value_in_all
 
 # Importing an area module registers its rules; this order is the catalogue's (and the output's) order.
 # isort: off
@@ -180,6 +181,7 @@ from planner.judgement.rules import (
     places,
     protected,
     thirdparty,
+    oneoff,
 )
 # isort: on
 
@@ -244,6 +246,7 @@ __all__ = [
     "horizon",
     "impact",
     "interference",
+    "items_in_all",
     "items_per_month",
     "judged",
     "keeper",
@@ -271,6 +274,7 @@ __all__ = [
     "noticed",
     "omitted",
     "onday",
+    "oneoff",
     "ordered",
     "outside",
     "overall",
@@ -336,6 +340,7 @@ __all__ = [
     "untried",
     "uplift",
     "validity",
+    "value_in_all",
     "vendor",
     "verified",
     "volume",

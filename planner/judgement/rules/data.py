@@ -109,7 +109,7 @@ from planner.judgement.rules.words import (
     phrases,
     words_of,
 )
-from planner.plan.choices import CAPTURED
+from planner.plan.choices import CAPTURED, Period
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     Acquisition,
@@ -2524,6 +2524,8 @@ def feedback_loop(plan: Plan) -> Evidence:
     """
     data = plan.constraints.data
     decides = data.model_decides_labels
+    if plan.impact.period is Period.once:
+        return None  # a job run once over a backlog is not retrained on what it chose: no loop closes
     if data.outcome_recorded_for is not None:  # the newer answer wins over the older yes/no
         if data.outcome_recorded_for is not OutcomeRecorded.changed_by_action:
             return None  # every case recorded; or only chosen cases, which selective-labels raises

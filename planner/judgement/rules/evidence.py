@@ -226,10 +226,10 @@ def at_least_as_good(value: float, than: float, direction: Direction) -> bool:
 
 
 def items_per_month(plan: Plan) -> float | None:
+    """The volume as items a month; None for a job run once, whose volume is a total, not a flow."""
     impact = plan.impact
-    if impact.volume is None or impact.period is None:
-        return None
-    return impact.volume * impact.period.per_month
+    months = impact.period.per_month if impact.period is not None else None
+    return None if impact.volume is None or months is None else impact.volume * months
 
 
 DAYS_PER_MONTH = 365 / 12

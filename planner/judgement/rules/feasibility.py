@@ -8,14 +8,12 @@ from planner.judgement.rules.data import todays_job_kept
 from planner.judgement.rules.evidence import (
     answer_is,
     empty_answers,
-    items_per_month,
-    per_month,
     quote,
     says_nothing,
-    volume_unit,
 )
 from planner.judgement.rules.lexicon import ROUTINE
 from planner.judgement.rules.today import made_and_measured_today, people_do_it_today
+from planner.judgement.rules.total import volume_said
 from planner.plan.model import (
     UNSTRUCTURED,
     Category,
@@ -408,21 +406,21 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
     if people is None:
         return None
     found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
-    share, items = plan.impact.share_addressed, items_per_month(plan)
+    share, volume = plan.impact.share_addressed, volume_said(plan)
     if share is not None and share < 0.5:
         return None  # already narrowed to a slice
-    if share is not None and items is not None:
+    if share is not None and volume is not None:
+        items, whole = volume
         found.append(
             quote(
                 plan,
                 "impact.share_addressed",
-                f"the first model would take {fmt.share(share)} of {per_month(items, volume_unit(plan))}: "
-                f"{fmt.count(items * share)}",
+                f"the first model would take {fmt.share(share)} of {whole}: {fmt.count(items * share)}",
             )
         )
     elif plan.impact.volume is not None and plan.impact.period is not None:
         found.append(
-            f"impact.volume: {fmt.number(plan.impact.volume)} a {plan.impact.period.value} (no share chosen for "
+            f"impact.volume: {fmt.number(plan.impact.volume)} {plan.impact.period.reads} (no share chosen for "
             "the first model yet)"
         )
     return tuple(found)

@@ -94,8 +94,8 @@ def every_item_counted(plan: Plan, event: str) -> str | None:
     """The arithmetic of a value per event times every item: value x volume x share addressed a month, as
     the plan multiplies it, against the same at one item in ten holding the event."""
     impact, value = plan.impact, plan.impact.item_value
-    if value is None or impact.volume is None or impact.period is None:
-        return None
+    if value is None or impact.volume is None or impact.period is None or impact.period.per_month is None:
+        return None  # a job run once counts a total: no monthly figure to multiply
     items = impact.volume * impact.period.per_month
     share = 1.0 if impact.share_addressed is None else impact.share_addressed
     total = items * share * value

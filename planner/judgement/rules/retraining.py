@@ -14,6 +14,7 @@ from planner.judgement.rules.base import (
 from planner.judgement.rules.duties import medical_device_duty
 from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, prompted, quote, show
 from planner.judgement.rules.record import trained
+from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Cadence,
@@ -106,6 +107,8 @@ def never_retrained(plan: Plan) -> Evidence:
     """
     if not answer_is(plan, "constraints.retraining.cadence", Cadence.never):
         return None
+    if runs_once(plan):
+        return None  # a job run once over a backlog: nothing keeps running to go stale
     if prompted(plan) and not trained(plan):
         return None  # a hosted model prompted, not trained: nothing of the team's to retrain
     why = changes_over_time(plan)
@@ -175,6 +178,8 @@ def label_delay_no_retraining(plan: Plan) -> Evidence:
     span, retraining = plan.constraints.data.label_delay_range(), plan.constraints.retraining
     if span is None or span[1] < LATE_LABELS_DAYS or retraining.cadence is not None or retraining.trigger:
         return None
+    if runs_once(plan):
+        return None  # a job run once: no model left serving for late labels to show going stale
     said = [answer_at(plan, path) for path in _STANCE_IN] + [risk.mitigation for risk in plan.risks]
     if any(_KEPT_FROZEN.find(text) for text in said):
         return None  # the team keeps the model frozen on purpose: there is no retraining to plan

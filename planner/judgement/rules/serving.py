@@ -198,10 +198,10 @@ def _small_bill(plan: Plan) -> bool:
         compute.cost_per_prediction,
         compute.budget_per_month,
     )
-    if count is None or cost is None or not budget:
-        return False
-    per_month = count * (compute.prediction_period.per_month if compute.prediction_period else 1.0)
-    return per_month * cost <= budget / 2
+    months = compute.prediction_period.per_month if compute.prediction_period else 1.0
+    if count is None or cost is None or not budget or months is None:
+        return False  # a one-off count is a total: not weighed against a monthly budget
+    return count * months * cost <= budget / 2
 
 
 _HOSTED_PATHS = ("constraints.compute.hosted_model", "product.inputs", "constraints.data.differences_note")
@@ -304,9 +304,10 @@ def _bill(plan: Plan) -> tuple[float, float] | None:
         compute.cost_per_prediction,
         compute.budget_per_month,
     )
-    if count is None or cost is None or budget is None:
-        return None
-    return count * (period.per_month if period else 1.0) * cost, budget
+    months = period.per_month if period else 1.0
+    if count is None or cost is None or budget is None or months is None:
+        return None  # a one-off count is a total: not weighed against a monthly budget
+    return count * months * cost, budget
 
 
 def _marginal_overrun(plan: Plan) -> bool:
@@ -382,7 +383,7 @@ def cost_over_budget(plan: Plan) -> Evidence:
         compute.cost_per_prediction,
     )
     assert count is not None and cost is not None
-    per_month = count * (period.per_month if period else 1.0)
+    per_month = count * (period.per_month or 1.0 if period else 1.0)  # _bill: never once here
     cur = compute.currency
     basis = (
         f"{fmt.number(count, 0)} a {period.value}" if period else f"{fmt.number(count, 0)} (taken as a month)"

@@ -14,7 +14,7 @@ from planner.judgement.rules.evidence import answer_at, first_said
 from planner.judgement.rules.lexicon import SCOPE_HELD
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import Difference, EvalTruth, OnlineValidation
+from planner.plan.choices import Difference, EvalTruth, OnlineValidation, Period
 from planner.plan.model import ActionShape, Cadence, Plan, Serving, TaskType
 
 # Words saying the job runs once: a backlog worked through, a one-off pass, no live use after it.
@@ -37,11 +37,14 @@ _WHERE = (
 
 def runs_once(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The answer that says the job runs once (path, words): not retrained (never, or unanswered), served in
-    batch (or serving unanswered), and named one-off; None for anything that keeps running."""
+    batch (or serving unanswered), and `impact.period: once` or named one-off in the text; None for anything
+    that keeps running."""
     if plan.constraints.retraining.cadence not in (Cadence.never, None):
         return None  # a cadence answered: it keeps running
     if plan.constraints.latency.serving not in (Serving.batch, None):
         return None
+    if plan.impact.period is Period.once:
+        return "impact.period", ("once",)
     return first_said(plan, _WHERE, ONE_OFF)
 
 

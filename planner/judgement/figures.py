@@ -1,0 +1,47 @@
+"""The figures computed from a plan's answers: its volume and value a month, or in all for a job run once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.judgement.rules import items_in_all, items_per_month, monthly_value, value_in_all
+from planner.judgement.rules.evidence import volume_unit
+from planner.judgement.rules.units import unit_of_total
+from planner.plan.fields import NOT_MEASURED
+from planner.plan.model import Mode, Plan
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Numbers computed from the answers; None where the answers do not allow them."""
+
+    items_per_month: float | None = None
+    monthly_value: float | None = None
+    items_in_all: float | None = None  # a job run once over a backlog: its whole, not a flow a month
+    value_in_all: float | None = None  # and its value, counted once
+    value_unit: str | None = None
+    share_left_to_humans: float | None = None
+    people_decide: bool = False  # the tool augments people: they decide every case, the model advises
+    volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
+    value_unmeasured: bool = False  # the value per item is answered 'not measured': no estimate yet
+
+    @property
+    def yearly_value(self) -> float | None:
+        return None if self.monthly_value is None else 12 * self.monthly_value
+
+
+def figures(plan: Plan) -> Figures:
+    """The figures: left to people is what the model does not address; a value per slide is read per month."""
+    share, unit = plan.impact.share_addressed, plan.impact.value_unit
+    value, once = monthly_value(plan), value_in_all(plan)
+    return Figures(
+        items_per_month=items_per_month(plan),
+        monthly_value=value,
+        items_in_all=items_in_all(plan),
+        value_in_all=once,
+        value_unit=unit_of_total(unit) if unit and (value is not None or once is not None) else None,
+        share_left_to_humans=1 - share if share is not None else None,
+        people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
+        volume_unit=volume_unit(plan),
+        value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
+    )

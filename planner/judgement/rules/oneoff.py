@@ -1,0 +1,172 @@
+"""Rules on a job run once over a backlog (`impact.period: once`): its review is a total of days, not a
+rate a day, and what stands in for monitoring is a check of the output batch.
+
+A job that digitises 40,000 archived forms or codes a historical dump has no flow to keep up with and no
+live model to drift: the questions a lead asks are how many days people need to review the whole of it,
+and who audits a sample of the output before it is kept.
+"""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import (
+    WORKING_DAYS_PER_MONTH,
+    faq_paths,
+    first_said,
+    monitor_paths,
+    quote,
+    said_none_quote,
+    show,
+)
+from planner.judgement.rules.guardrails import AUDITED
+from planner.judgement.rules.setup import runs_once
+from planner.judgement.rules.total import items_in_all
+from planner.judgement.rules.volume import acts_alone
+from planner.plan.model import ActionShape, Category, Mode, Plan
+
+# Six months of working days: a review of the backlog longer than that outlasts most projects' deadline.
+REVIEW_DAYS = 6 * WORKING_DAYS_PER_MONTH
+
+
+_ONCE = {"impact.period": "once", "constraints.retraining.cadence": "never"}
+
+
+def _reviewed(plan: Plan) -> tuple[float, str] | None:
+    """The items people review in a job run once, with how they were counted; None when people do not
+    act on each item the model addresses, or the backlog is not a total."""
+    impact, backlog = plan.impact, items_in_all(plan)
+    if backlog is None or backlog <= 0:
+        return None
+    if plan.product.mode is not Mode.augment and plan.product.action_shape is not ActionShape.every_item:
+        return None  # people act only on what is flagged: the flags a day are a rate this job lacks
+    share = impact.share_addressed
+    if share is None or share >= 1:
+        return backlog, f"impact.volume: {fmt.number(backlog)} once"
+    return backlog * share, (
+        f"impact.volume: {fmt.number(backlog)} once x impact.share_addressed {fmt.share(share)} = "
+        f"{fmt.count(backlog * share)} reviewed"
+    )
+
+
+@rule(
+    "one-off-review-beyond-capacity",
+    Category.operations,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Count the backlog's review in days before building",
+        "A job run once is a total, not a rate: the backlog over what people review a day is the days the "
+        "review takes; fit it to the deadline by the share people check",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {**_ONCE, "impact.volume": 40000, "impact.capacity_per_day": 60, "impact.share_addressed": None},
+            evidence=(
+                "impact.volume: 40,000 once against impact.capacity_per_day: 60: the review is a total, not a "
+                "rate: about 667 working days of review at that capacity (about 2.6 years at 252 working days "
+                "a year)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({**_ONCE, "impact.volume": 4000, "impact.capacity_per_day": 60}),  # about 40 days of review
+        Case(
+            {"impact.volume": 40000, "impact.capacity_per_day": 60}
+        ),  # 40,000 a month: a flow, weighed apart
+    ),
+)
+def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
+    """The review of a one-off backlog takes longer than the project has.
+
+    A job run once over a backlog (archived forms, a historical dump, a migration) is a total, not a rate.
+    Where people review each item the model addresses, the backlog over what they review a day is the days
+    the review takes: 40,000 forms at 60 a day is over 600 working days, years of one team's time. A
+    plan that counts the model's speed and not the review's finishes when the reviewers do.
+
+    Mitigation: Divide the backlog by what people review a day and say the days it takes; fit it to the
+    deadline by reviewing only what the model is unsure of plus a random sample, by more reviewers for a
+    set span, or by a smaller first slice of the backlog.
+    """
+    capacity = plan.impact.capacity_per_day
+    reviewed = _reviewed(plan)
+    if reviewed is None or not isinstance(capacity, float | int) or capacity <= 0:
+        return None
+    items, counted = reviewed
+    days = items / capacity
+    if days <= REVIEW_DAYS:
+        return None
+    years = days / (12 * WORKING_DAYS_PER_MONTH)
+    return (
+        f"{counted} against impact.capacity_per_day: {show(capacity)}: the review is a total, not a rate: "
+        f"about {fmt.count(days)} working days of review at that capacity (about "
+        f"{fmt.number(years, significant=2)} years at {12 * WORKING_DAYS_PER_MONTH} working days a year)",
+    )
+
+
+@rule(
+    "one-off-output-unchecked",
+    Category.operations,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Audit a random sample of the output batch before it is kept",
+        "A job run once has nothing left running to monitor; its errors stay in what it wrote, so a sample "
+        "audit with a bar that sends the batch back is the check",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {**_ONCE, "product.mode": "automate", "after_launch.monitoring": "none"},
+            evidence=(
+                'impact.period: "once" (a job run once: nothing keeps running to monitor, and its output is kept)',
+                "after_launch.monitoring: none (answered: we have none)",
+                'product.mode: "automate"',
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # a random sample of the output batch is audited
+            {
+                **_ONCE,
+                "product.mode": "automate",
+                "after_launch.monitoring[0].signal": "Error rate in a random sample of 400 of the output batch",
+            }
+        ),
+        Case(
+            {**_ONCE, "after_launch.monitoring": "none"}
+        ),  # people review each suggestion: the review checks
+        Case(
+            {"product.mode": "automate", "after_launch.monitoring": "none"}
+        ),  # it keeps running: no-monitoring
+    ),
+)
+def one_off_output_unchecked(plan: Plan) -> Evidence:
+    """A job run once writes its output with no check of the batch.
+
+    A job run once over a backlog has no live model to drift and nothing left running to monitor; its
+    errors are written into the record it produces and stay there. What stands in for monitoring is a
+    check of the output batch: a random sample audited against people before the output is kept.
+
+    Mitigation: Before the output is kept, audit a random sample of the batch (a few hundred items, more
+    for rare classes and each slice that matters) against people's answers, with an error rate that sends
+    the batch back to be re-run or reviewed; keep the model version and inputs so it can be re-run.
+    """
+    if plan.impact.period is None or plan.impact.period.value != "once" or not runs_once(plan):
+        return None
+    alone = acts_alone(plan)
+    if alone is None:
+        return None  # people act on each item: their review checks the output
+    paths = [*monitor_paths(plan), "done.when_met", "after_launch.fallback", *faq_paths(plan)]
+    paths += [f"done.metrics[{index}].name" for index in range(len(plan.done.metrics))]
+    if first_said(plan, paths, AUDITED):
+        return None
+    said = said_none_quote(plan, "after_launch.monitoring")
+    return (
+        quote(
+            plan, "impact.period", "a job run once: nothing keeps running to monitor, and its output is kept"
+        ),
+        said or "after_launch.monitoring: not answered (nobody checks the output batch)",
+        alone,
+    )
