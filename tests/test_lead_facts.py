@@ -1018,3 +1018,16 @@ def test_a_lead_span_is_read_from_the_file_and_the_interview_alike() -> None:
     assert (product.lead_days, product.lead_max_days, product.lead_range()) == (4, 9, (4, 9))
     assert Product(lead_days=3).lead_range() == (3, 3) and Product().furthest_lead is None
     assert "the span, e.g. 4-9" in BY_FIELD["product.lead_days"].help
+
+
+def test_several_horizons_are_read_as_a_span_from_the_file_and_the_interview_alike() -> None:
+    from planner.plan.answers import read
+    from planner.plan.model import Done
+    from planner.plan.questions import BY_FIELD
+
+    typed = read(Done(), "eval_horizon_days", BY_FIELD["done.eval_horizon_days"].kind, "1 to 7 days")
+    assert (typed.value, typed.also) == (1, {"eval_horizon_max_days": 7})
+    assert Done.model_validate({"eval_horizon_days": [1, 3, 7]}).horizon_range() == (1, 7)
+    assert Done.model_validate({"eval_horizon_days": 3}).horizon_range() == (3, 3)
+    assert Done.model_validate({"eval_horizon_days": "not measured"}).horizon_range() is None
+    assert "the span, e.g. 1-7" in BY_FIELD["done.eval_horizon_days"].help

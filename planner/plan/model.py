@@ -90,6 +90,14 @@ from planner.plan.fields import (
 )
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 
+# Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
+_HORIZONS_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": _RANGE},
+        {"type": "array", "items": {"type": "number", "minimum": 0}, "minItems": 1},
+    ]
+}
+
 
 class Rule(Record):
     # Written by hand for `planner measure`, not asked in the interview.
@@ -507,12 +515,22 @@ class Product(Record):
         return None if span is None else span[1]
 
 
-def _spread(data: Any, low: str, high: str) -> Any:
-    """A range typed in the low field (`30-90`, `4 to 9 days`) filling both ends."""
-    if not isinstance(data, dict) or not isinstance(data.get(low), str):
+def _spread(data: Any, low: str, high: str, *, lists: bool = False) -> Any:
+    """A range typed in the low field (`30-90`, `4 to 9 days`), or where `lists` a list of numbers (the
+    horizons a backtest scores), filling both ends."""
+    if not isinstance(data, dict):
+        return data
+    given = data.get(low)
+    if lists and isinstance(given, list) and given and all(_plain_number(value) for value in given):
+        return {**data, low: float(min(given)), high: float(max(given))}
+    if not isinstance(given, str):
         return data
     match = re.match(_RANGE, data[low])
     return {**data, low: float(match.group(1)), high: float(match.group(2))} if match else data
+
+
+def _plain_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _in_order(low: float | None, high: float | None, high_name: str, low_name: str) -> None:
@@ -1044,14 +1062,29 @@ class Done(Record):
     )
     eval_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
+        json_schema_extra=also(_HORIZONS_SCHEMA),
         description="How many days before the outcome, or the day forecast, the evaluation's predictions are "
         "made, in the unit of `product.lead_days` (0.25 for inputs up to 6 hours before): the horizon the "
-        "test scores at; or 'not measured'.",
+        "test scores at; or 'not measured'. The shortest when the test scores several horizons (`1-7`, or "
+        "a list `[1, 3, 7]`, fills both ends).",
+    )
+    eval_horizon_max_days: Number | None = Field(
+        default=None,
+        ge=0,
+        description="The longest horizon the test scores at, when it scores several (a backtest at 1, 3 and "
+        "7 days: 7).",
     )
     baseline_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
+        json_schema_extra=also(_HORIZONS_SCHEMA),
         description="How many days before the outcome, or the day forecast, the baseline's figure (today's "
-        "forecast or estimate, the figure to beat) is made, in the same unit; or 'not measured'.",
+        "forecast or estimate, the figure to beat) is made, in the same unit; or 'not measured'. The "
+        "shortest when it is made at several (`1-7` fills both ends).",
+    )
+    baseline_horizon_max_days: Number | None = Field(
+        default=None,
+        ge=0,
+        description="The longest horizon the baseline's figure is made at, when it is made at several.",
     )
     eval_rare_share: Share | NotMeasured | None = Field(
         default=None,
@@ -1096,6 +1129,29 @@ class Done(Record):
             return data
         known = list(data.get("none") or [])
         return {**data, "metrics": metrics, "none": known + ["baseline"] * ("baseline" not in known)}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _horizon_spans(cls, data: Any) -> Any:
+        """`eval_horizon_days: 1-7` or `[1, 3, 7]` fills both ends: the shortest and the longest scored."""
+        for low in ("eval_horizon_days", "baseline_horizon_days"):
+            data = _spread(data, low, low.replace("_days", "_max_days"), lists=True)
+        return data
+
+    @model_validator(mode="after")
+    def _horizons_in_order(self) -> Done:
+        for low in ("eval_horizon_days", "baseline_horizon_days"):
+            short = getattr(self, low)
+            high = low.replace("_days", "_max_days")
+            _in_order(None if isinstance(short, str) else short, getattr(self, high), high, low)
+        return self
+
+    def horizon_range(self, low: str = "eval_horizon_days") -> tuple[float, float] | None:
+        """The shortest and longest horizon the test (or, for `baseline_horizon_days`, the baseline) is
+        scored at; None where blank or 'not measured'."""
+        short = getattr(self, low)
+        high = getattr(self, low.replace("_days", "_max_days"))
+        return None if isinstance(short, str) else _span(short, high)
 
     @property
     def eval_share(self) -> float | None:

@@ -1088,7 +1088,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How many days before the outcome are the evaluation's predictions made?",
             "The horizon the test scores at, in the unit of the lead (0.25 for inputs up to 6 hours before): "
             "a forecast scored on the last hours' data says little of one made days ahead, when the decision "
-            "is fixed. 'not measured' is an answer.",
+            "is fixed. A backtest at several horizons (1, 3 and 7 days): the span, e.g. 1-7. 'not measured' "
+            "is an answer.",
             When("product.lead_days", above=0),
         ),
         _q(

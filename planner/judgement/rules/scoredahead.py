@@ -70,10 +70,29 @@ def _hours(days: float) -> str:
                 "product.lead_max_days: 9 (the furthest day the decision serves is that many days ahead)",
             ),
         ),
+        Case(  # a rota for days 4 to 9, one number answered, the near end: a question, not a finding
+            {"product.lead_days": "4-9", _EVAL: 4},
+            evidence=(
+                "done.eval_horizon_days: 4 (the test scores at 4 days, the near end of the days the decision "
+                "serves: is the model also scored at 9 days, the furthest day?)",
+                "product.lead_max_days: 9 (the furthest day the decision serves is that many days ahead)",
+            ),
+        ),
+        Case(  # a backtest at 1 and 3 days for an order fixed a week ahead
+            {"product.lead_days": 7, _EVAL: [1, 3]},
+            evidence=(
+                "done.eval_horizon_days: 1-3 (the test scores predictions made 3 days before the outcome, and "
+                "the decision is fixed 7 days before: 7 - 3 = 4 days of the lead the score never covers, where "
+                "accuracy is lower than the test says)",
+                "product.lead_days: 7 (the decision is fixed that many days before the outcome)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.lead_days": 3, _EVAL: 3}),
         Case({"product.lead_days": "4-9", _EVAL: 9}),  # scored at the furthest day the rota serves
+        Case({"product.lead_days": "4-10", _EVAL: "4-10"}),  # a rolling backtest over the whole span
+        Case({"product.lead_days": 7, _EVAL: [1, 3, 7]}),  # scored at several leads, the longest among them
         Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
         Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
         Case({"product.lead_days": 3}),  # not answered yet: the interview asks
@@ -100,14 +119,36 @@ def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
             f"not measured: how many days before the outcome are the test's predictions made, not {lead:g}?"
         )
         return Tempered(3, (f"{_EVAL}: {scored} ({note})", at_lead))
-    if scored >= lead:
+    longest = _longest(plan, _EVAL) or 0.0
+    if longest >= lead:
         return None
+    said = _said(plan, _EVAL)
+    if longest == plan.product.lead_days:  # the span's near end: perhaps the one number the field took
+        note = (
+            f"the test scores at {_hours(longest)}, the near end of the days the decision serves: is the "
+            f"model also scored at {in_days(lead)}, the furthest day?"
+        )
+        return Tempered(3, (f"{said} ({note})", at_lead))
     note = (
-        f"the test scores predictions made {_hours(scored)} before the outcome, and the decision is fixed "
-        f"{in_days(lead)} before: {lead:g} - {scored:g} = {lead - scored:g} days of the lead the score never "
+        f"the test scores predictions made {_hours(longest)} before the outcome, and the decision is fixed "
+        f"{in_days(lead)} before: {lead:g} - {longest:g} = {lead - longest:g} days of the lead the score never "
         "covers, where accuracy is lower than the test says"
     )
-    return (f"{_EVAL}: {scored:g} ({note})", at_lead)
+    return (f"{said} ({note})", at_lead)
+
+
+def _longest(plan: Plan, path: str) -> float | None:
+    """The longest horizon answered at `path` and its `_max_days` end; None where blank or 'not measured'."""
+    span = plan.done.horizon_range(path.removeprefix("done."))
+    return None if span is None else span[1]
+
+
+def _said(plan: Plan, path: str) -> str:
+    """`done.eval_horizon_days: 1-7` where a span is answered, the one number otherwise."""
+    span = plan.done.horizon_range(path.removeprefix("done."))
+    if span is None:
+        return f"{path}: {getattr(plan.done, path.removeprefix('done.'))}"
+    return f"{path}: {span[0]:g}" + (f"-{span[1]:g}" if span[1] != span[0] else "")
 
 
 def _baseline_named(plan: Plan) -> str | None:
@@ -153,6 +194,7 @@ def _baseline_named(plan: Plan) -> str | None:
     ),
     quiet=(
         Case({"product.lead_days": 3, _EVAL: 3, _BASE: 3}),
+        Case({"product.lead_days": "1-7", _EVAL: "1-7", _BASE: [1, 7]}),  # both at the same horizons
         Case({"product.lead_days": 0, _BASE: "not measured"}),
         Case({"product.lead_days": 3, _BASE: "not measured", "done.metrics[0].baseline": None}),
     ),
@@ -172,8 +214,8 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
     named = _baseline_named(plan)
     if lead is None or base is None or named is None:
         return None
-    scored = plan.done.eval_horizon_days
-    model = float(scored) if isinstance(scored, (int, float)) else lead
+    tested = _longest(plan, _EVAL)
+    model = lead if tested is None else tested
     figure = quote(plan, named)
     at_lead = _at_lead(plan)
     if isinstance(base, str):
@@ -182,6 +224,7 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
             "model is scored at?"
         )
         return (f"{_BASE}: {base} ({note})", figure, at_lead)
+    base = _longest(plan, _BASE) or 0.0
     if base == model:
         return None
     closer = "closer" if base < model else "further out"
@@ -190,4 +233,4 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
         f"{max(base, model):g} - {min(base, model):g} = {abs(model - base):g} days {closer}, so the comparison "
         "is not like for like"
     )
-    return (f"{_BASE}: {base:g} ({note})", figure, at_lead)
+    return (f"{_said(plan, _BASE)} ({note})", figure, at_lead)
