@@ -58,6 +58,11 @@ CASES = {
     "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),
     "baseline-none": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: none}\n", True),
     "metrics-maybe": ("title: x\ndone:\n  metrics: maybe\n", False),
+    "money-not-measured": (
+        "title: x\nconstraints:\n  compute:\n    cost_per_prediction: not measured\n",
+        True,
+    ),
+    "share-addressed-not-measured": ("title: x\nimpact:\n  share_addressed: not measured\n", True),
     "money-no-unit": ("title: x\nconstraints:\n  compute:\n    budget_per_month: '1000'\n", False),
     # The limits planner holds values to (issue 21): the largest number, the time box, the date range.
     "number-at-limit": ("title: x\ndone:\n  test_size: 1000000000000000\n", True),

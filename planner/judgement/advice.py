@@ -120,7 +120,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         return None
     coverage, accuracy = measured
     left = 1 - coverage
-    share = plan.impact.share_addressed
+    share = plan.impact.addressed
     if share is not None and share <= left + 0.01:
         return None  # the model is already aimed at what the rules leave
     margin = ""
@@ -275,7 +275,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
                 )
             )
     measured = rules_worth_shipping(plan, RULES_WORTH_SHIPPING)
-    share = plan.impact.share_addressed
+    share = plan.impact.addressed
     if measured and share is not None and share <= 1 - measured[0] + 0.01:
         found.append(
             Advice(

@@ -24,6 +24,7 @@ class Figures:
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
     volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
     value_unmeasured: bool = False  # the value per item is answered 'not measured': no estimate yet
+    share_unmeasured: bool = False  # the share addressed is answered 'not measured': no estimate yet
 
     @property
     def yearly_value(self) -> float | None:
@@ -32,7 +33,7 @@ class Figures:
 
 def figures(plan: Plan) -> Figures:
     """The figures: left to people is what the model does not address; a value per slide is read per month."""
-    share, unit = plan.impact.share_addressed, plan.impact.value_unit
+    share, unit = plan.impact.addressed, plan.impact.value_unit
     value, once = monthly_value(plan), value_in_all(plan)
     return Figures(
         items_per_month=items_per_month(plan),
@@ -44,4 +45,5 @@ def figures(plan: Plan) -> Figures:
         people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),
         value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
+        share_unmeasured=plan.impact.share_addressed == NOT_MEASURED,
     )

@@ -385,7 +385,7 @@ def _step_also_catches(plan: Plan) -> Found:
     product = plan.product
     if product.mode is not Mode.automate or people_do_it_today(plan) != "product.current_solution":
         return None
-    share = plan.impact.share_addressed
+    share = plan.impact.addressed
     if share is not None and share <= PEOPLE_KEEP_A_SHARE:
         return None
     return (

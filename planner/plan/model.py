@@ -644,8 +644,8 @@ class Impact(Record):
     easy_slice: Text | None = Field(
         default=None, description="Which slice that is (e.g. 'photos that are not circuit boards at all')."
     )
-    share_addressed: Share | None = Field(
-        default=None, description="Share of those items the first model addresses."
+    share_addressed: Share | NotMeasured | None = Field(
+        default=None, description="Share of those items the first model addresses, or 'not measured'."
     )
     value_per_item: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None, description="Value or time saved per item addressed, or 'not measured'."
@@ -683,6 +683,12 @@ class Impact(Record):
         "safety, someone's rights or access (a benefit, a service, a job, legal standing), privacy or dignity, "
         "property or the environment, or trust only.",
     )
+
+    @property
+    def addressed(self) -> float | None:
+        """The share addressed as a number, or None where it is blank or 'not measured'."""
+        share = self.share_addressed
+        return None if isinstance(share, str) else share
 
     @property
     def item_value(self) -> float | None:
@@ -948,11 +954,11 @@ class Compute(Record):
         json_schema_extra=also(MONEY_SCHEMA),
         description="Compute and service budget per month, in `currency` (`$1,000` and `1000 USD` work too).",
     )
-    cost_per_prediction: Number | None = Field(
+    cost_per_prediction: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
-        ge=0,
         json_schema_extra=also(MONEY_SCHEMA),
-        description="Cost of one prediction or API call, in `currency` (e.g. 0.02 for two cents).",
+        description="Cost of one prediction or API call, in `currency` (e.g. 0.02 for two cents), or 'not "
+        "measured'.",
     )
     predictions_per_period: Number | None = Field(
         default=None, ge=0, description="How many predictions or calls are made per period."
@@ -994,6 +1000,12 @@ class Compute(Record):
                 )
             data[name], data["currency"] = amount, currency
         return data
+
+    @property
+    def call_cost(self) -> float | None:
+        """The cost of one prediction as a number, or None where it is blank or 'not measured'."""
+        cost = self.cost_per_prediction
+        return None if isinstance(cost, str) else cost
 
 
 class Constraints(Record):

@@ -607,7 +607,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.share_addressed",
             "What share of those items will the first model address?",
-            "E.g. 20%: aim the first model at the easy, high-volume part.",
+            "E.g. 20%: aim the first model at the easy, high-volume part. 'not measured' is an answer: then "
+            "count it on a sample before the estimate decides.",
             essential=True,
         ),
         _q(
@@ -1014,7 +1015,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.cost_per_prediction",
             "Cost of one prediction or API call?",
-            "E.g. $0.02 for two cents; count the hosted API's price per call.",
+            "E.g. $0.02 for two cents; count the hosted API's price per call. 'not measured' is an answer: "
+            "then price a day's calls before the budget decides.",
         ),
         _q("constraints.compute.hardware", "Where does it run?", "CPU, GPU or edge devices."),
         _q(

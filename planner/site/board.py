@@ -77,9 +77,9 @@ def money_of(plan: Plan | None) -> Money:
     compute = plan.constraints.compute
     running = None
     per_month = compute.prediction_period.per_month if compute.prediction_period else 1.0
-    if compute.predictions_per_period is not None and compute.cost_per_prediction is not None and per_month:
+    if compute.predictions_per_period is not None and compute.call_cost is not None and per_month:
         # a one-off count is a total, not a running cost a month: left out
-        running = compute.predictions_per_period * per_month * compute.cost_per_prediction
+        running = compute.predictions_per_period * per_month * compute.call_cost
     return Money(compute.currency, running, compute.budget_per_month, plan.impact.effort_weeks)
 
 

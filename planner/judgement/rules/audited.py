@@ -47,7 +47,7 @@ def _automated_per_month(plan: Plan) -> tuple[float, str] | None:
     per_month = items_per_month(plan)
     if per_month is None or per_month <= 0:
         return None
-    share = plan.impact.share_addressed
+    share = plan.impact.addressed
     if not isinstance(share, int | float) or not 0 < share <= 1:
         return per_month, f"{fmt.count(per_month)} cases a month"
     automated = per_month * share

@@ -173,7 +173,7 @@ def side_duties_unowned(plan: Plan) -> Evidence:
         return None
     if plan.product.mode in (Mode.improve, Mode.augment):
         return None  # the people keep doing the work, with the model's help: the duties stay where they are
-    share, kept = plan.impact.share_addressed, plan.heuristics.humans_handle
+    share, kept = plan.impact.addressed, plan.heuristics.humans_handle
     if share is not None and share <= PEOPLE_KEEP_A_SHARE and is_answered(kept):
         return None  # people keep a fifth of the cases or more, and with them the work around the task
     return (fact, *answered_quotes(plan, "product.mode", "product.current_solution"))

@@ -91,7 +91,7 @@ def easy_slice_first(plan: Plan) -> Evidence:
     simple model, people keep the rest), measure it, and aim the next model at what is left.
     """
     impact = plan.impact
-    easy, share = impact.easy_share, impact.share_addressed
+    easy, share = impact.easy_share, impact.addressed
     if not isinstance(easy, float) or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
         return None
     coverage = plan.heuristics.coverage

@@ -257,7 +257,7 @@ def _let_through(plan: Plan) -> list[str]:
         ):
             continue
         at = f'done.metrics[{index}]: "{metric.name}" at {fmt.share(goal)}'
-        per_day, share = items_per_day(plan), plan.impact.share_addressed
+        per_day, share = items_per_day(plan), plan.impact.addressed
         if per_day is None:
             return [
                 f"{at}: about {fmt.number(round(1000 * (1 - goal), 1))} real cases let through per 1,000 closed"

@@ -259,11 +259,11 @@ def monthly_value(plan: Plan) -> float | None:
     """Impact estimate: volume x periods per month x share addressed x value per item; None when the
     value is per another item than the volume counts (`EUR per customer` against transactions)."""
     items, impact = items_per_month(plan), plan.impact
-    if items is None or impact.share_addressed is None or impact.item_value is None:
+    if items is None or impact.addressed is None or impact.item_value is None:
         return None
     if value_per_other_item(plan):
         return None
-    return items * impact.share_addressed * impact.item_value
+    return items * impact.addressed * impact.item_value
 
 
 _PER = re.compile(r"\bper\s+([a-z][a-z-]+)", re.IGNORECASE)

@@ -406,7 +406,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
     if people is None:
         return None
     found = [quote(plan, "product.data_kinds"), quote(plan, people, "people do it today")]
-    share, volume = plan.impact.share_addressed, volume_said(plan)
+    share, volume = plan.impact.addressed, volume_said(plan)
     if share is not None and share < 0.5:
         return None  # already narrowed to a slice
     if share is not None and volume is not None:

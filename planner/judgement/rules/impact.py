@@ -332,7 +332,7 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
         f"impact.value_per_item: {show(impact.value_per_item)} {impact.value_unit} saved per item, "
         f"but by_hand.minutes_per_example: {show(minutes)}"
     ]
-    items, share = items_per_month(plan), impact.share_addressed
+    items, share = items_per_month(plan), impact.addressed
     if items is not None and share is not None:
         real = items * share * minutes
         weeks = 12 * real / 60 / PERSON_WEEK_HOURS

@@ -40,7 +40,7 @@ def _reviewed(plan: Plan) -> tuple[float, str] | None:
         return None
     if plan.product.mode is not Mode.augment and plan.product.action_shape is not ActionShape.every_item:
         return None  # people act only on what is flagged: the flags a day are a rate this job lacks
-    share = impact.share_addressed
+    share = impact.addressed
     if share is None or share >= 1:
         return backlog, f"impact.volume: {fmt.number(backlog)} once"
     return backlog * share, (

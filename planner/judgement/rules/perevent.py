@@ -97,7 +97,7 @@ def every_item_counted(plan: Plan, event: str) -> str | None:
     if value is None or impact.volume is None or impact.period is None or impact.period.per_month is None:
         return None  # a job run once counts a total: no monthly figure to multiply
     items = impact.volume * impact.period.per_month
-    share = 1.0 if impact.share_addressed is None else impact.share_addressed
+    share = 1.0 if impact.addressed is None else impact.addressed
     total = items * share * value
     if total <= 0:
         return None

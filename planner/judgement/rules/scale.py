@@ -140,7 +140,7 @@ def impact_exceeds_the_problem(plan: Plan) -> Evidence:
         return None
     unit, items = impact.value_unit, items_per_month(plan) or 0.0
     shown = (
-        f"impact: {fmt.count(items)} a month x {fmt.share(impact.share_addressed or 0)} x "
+        f"impact: {fmt.count(items)} a month x {fmt.share(impact.addressed or 0)} x "
         f"{fmt.number(impact.item_value or 0)} {unit} = {fmt.count(monthly)} {unit} a month, "
         f"about {fmt.count(yearly)} {unit} a year"
     )

@@ -195,7 +195,7 @@ def _small_bill(plan: Plan) -> bool:
     compute = plan.constraints.compute
     count, cost, budget = (
         compute.predictions_per_period,
-        compute.cost_per_prediction,
+        compute.call_cost,
         compute.budget_per_month,
     )
     months = compute.prediction_period.per_month if compute.prediction_period else 1.0
@@ -301,7 +301,7 @@ def _bill(plan: Plan) -> tuple[float, float] | None:
     count, period, cost, budget = (
         compute.predictions_per_period,
         compute.prediction_period,
-        compute.cost_per_prediction,
+        compute.call_cost,
         compute.budget_per_month,
     )
     months = period.per_month if period else 1.0
@@ -380,7 +380,7 @@ def cost_over_budget(plan: Plan) -> Evidence:
     count, period, cost = (
         compute.predictions_per_period,
         compute.prediction_period,
-        compute.cost_per_prediction,
+        compute.call_cost,
     )
     assert count is not None and cost is not None
     per_month = count * (period.per_month or 1.0 if period else 1.0)  # _bill: never once here

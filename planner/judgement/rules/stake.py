@@ -68,7 +68,7 @@ ROLLED_OUT = Lexicon("""
 def rolled_out(plan: Plan, yearly: float, effort: float) -> str | None:
     """Where the first model addresses only part of the volume and the plan widens it later, the year of
     value at the whole volume, said when that repays the effort."""
-    share = plan.impact.share_addressed
+    share = plan.impact.addressed
     if share is None or not 0 < share < 1 or yearly / share < effort:
         return None
     full = f"at the whole volume a year of value is about {fmt.number(yearly / share, 1)} person-weeks"

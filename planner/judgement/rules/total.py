@@ -16,9 +16,9 @@ def items_in_all(plan: Plan) -> float | None:
 def value_in_all(plan: Plan) -> float | None:
     """Impact estimate of a job run once: the backlog x share addressed x value per item, counted once."""
     items, impact = items_in_all(plan), plan.impact
-    if items is None or impact.share_addressed is None or impact.item_value is None:
+    if items is None or impact.addressed is None or impact.item_value is None:
         return None
-    return None if value_per_other_item(plan) else items * impact.share_addressed * impact.item_value
+    return None if value_per_other_item(plan) else items * impact.addressed * impact.item_value
 
 
 def volume_said(plan: Plan) -> tuple[float, str] | None:

@@ -105,7 +105,7 @@ def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
     apart; compare each with what today's process achieves on it.
     """
     impact = plan.impact
-    easy, share = impact.easy_share, impact.share_addressed
+    easy, share = impact.easy_share, impact.addressed
     if not isinstance(easy, float) or easy < EASY_SLICE or easy >= 0.95:
         return None
     if share is not None and share <= easy + 0.01:

@@ -226,7 +226,7 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
     calls (cache, batch, call only where it changes the decision, a smaller model) until it fits.
     """
     compute = plan.constraints.compute
-    cost, items = compute.cost_per_prediction, items_per_month(plan)
+    cost, items = compute.call_cost, items_per_month(plan)
     if compute.predictions_per_period is not None or not cost or items is None or plan.impact.period is None:
         return None
     bill, budget, cur = items * cost, compute.budget_per_month, compute.currency
