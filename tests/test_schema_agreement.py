@@ -56,6 +56,7 @@ CASES = {
     "money": ("title: x\nconstraints:\n  compute:\n    budget_per_month: $1,000\n", True),
     "money-code": ("title: x\nconstraints:\n  compute:\n    cost_per_prediction: 0.02 USD\n", True),
     "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),
+    "baseline-not-measured": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: not measured}\n", True),
     "baseline-none": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: none}\n", True),
     "metrics-maybe": ("title: x\ndone:\n  metrics: maybe\n", False),
     "money-not-measured": (

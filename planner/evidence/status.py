@@ -96,7 +96,7 @@ def _primary(verdict: PlanVerdict) -> str:
     item = judged[0]
     arrow = "≤" if item.metric.direction.value == "lower" else "≥"
     best = f"{fmt(item.best.value)} ({item.best.split})" if item.best else "no run"
-    return f"{item.name}: {best} vs {arrow} {fmt(item.metric.target)} (baseline {fmt(item.metric.baseline)})"
+    return f"{item.name}: {best} vs {arrow} {fmt(item.metric.target)} (baseline {fmt(item.metric.baseline_figure)})"
 
 
 def status_table(workspace: Workspace, today: date, width: int | None = None) -> str:
@@ -158,7 +158,9 @@ def status_text(workspace: Workspace, slug: str, today: date) -> str:
         )
         lines.append(f"  {item.name}: {item.verdict or 'not judged'} · {item.reason}")
         lines.append(f"    {metric.name}")
-        lines.append(f"    {best} · baseline {fmt(metric.baseline)} · target {arrow} {fmt(metric.target)}")
+        lines.append(
+            f"    {best} · baseline {fmt(metric.baseline_figure)} · target {arrow} {fmt(metric.target)}"
+        )
     if verdict.advice:
         lines.append("")
         lines.append("  where the error is (latest train / validation / test values):")

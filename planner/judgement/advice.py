@@ -76,7 +76,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
     heuristics = plan.heuristics
     rules = heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
     metric = plan.done.metrics[0] if plan.done.metrics else None
-    baseline, goal = (metric.baseline, metric.goal()) if metric else (None, None)
+    baseline, goal = (metric.baseline_figure, metric.goal()) if metric else (None, None)
     if metric and baseline is not None and goal is not None and "rules-may-suffice" not in ids and not rules:
         # What meets the target is today's process or another system, not rules: say that, not "ship the rules".
         what = f" ({metric.baseline_name})" if metric.baseline_name else ""
@@ -125,7 +125,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         return None  # the model is already aimed at what the rules leave
     margin = ""
     metric = plan.done.metrics[0] if plan.done.metrics else None
-    if metric is not None and metric.baseline is not None:
+    if metric is not None and metric.baseline_figure is not None:
         goal = metric.goal()
         if goal is not None:
             margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
@@ -156,7 +156,10 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
         )
         found.append(Blocking("done.metrics", "Which metric, baseline and target define done?", why))
     has_baseline = (
-        any(metric.baseline is not None or metric.relative_target is not None for metric in done.metrics)
+        any(
+            metric.baseline_figure is not None or metric.relative_target is not None
+            for metric in done.metrics
+        )
         or "baseline" in done.none
         or plan.heuristics.coverage is not None
         or answered_at(plan, "product.current_performance")
@@ -224,7 +227,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
         )
     tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
     # Rules (or today's process) scored on the done metric answer the share question: that baseline.
-    scored = any(metric.baseline is not None for metric in done.metrics)
+    scored = any(metric.baseline_figure is not None for metric in done.metrics)
     if tried and plan.heuristics.coverage is None and not scored:
         found.append(
             Blocking(
@@ -255,7 +258,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
         metric = done.metrics[0]
         goal = metric.goal()
         if (
-            metric.baseline is not None
+            metric.baseline_figure is not None
             and goal is not None
             and done.timebox_weeks
             and done.fold_action

@@ -292,7 +292,7 @@ TOLD = Lexicon("""
     "target-without-baseline",
 )
 def _baseline_provenance(plan: Plan) -> Found:
-    baseline = plan.done.metrics[0].baseline if plan.done.metrics else None
+    baseline = plan.done.metrics[0].baseline_figure if plan.done.metrics else None
     if not isinstance(baseline, (int, float)) or not baseline:
         return None
     where = ("product.current_performance", "by_hand.human_score_notes", "done.metrics[0].dataset")

@@ -150,7 +150,7 @@ def target_moves(
             sides: tuple[tuple[What, float | None, float | None], ...] = (
                 ("target", metric.target, now.target),
                 ("relative target", metric.relative_target, now.relative_target),
-                ("baseline", metric.baseline, now.baseline),
+                ("baseline", metric.baseline_figure, now.baseline_figure),
             )
             for what, a, b in sides:
                 if a is not None and b is not None and a != b and _eased(metric, a, b, what):

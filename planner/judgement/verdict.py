@@ -99,9 +99,9 @@ def fmt(value: float | None) -> str:
 
 def _scale(metric: Metric) -> float:
     """How far done is from the start: baseline to target (or the target's own size)."""
-    if metric.target is not None and metric.baseline is not None and metric.target != metric.baseline:
-        return abs(metric.target - metric.baseline)
-    reference = metric.target if metric.target is not None else metric.baseline
+    if metric.target is not None and metric.baseline_figure is not None and metric.target != metric.baseline:
+        return abs(metric.target - metric.baseline_figure)
+    reference = metric.target if metric.target is not None else metric.baseline_figure
     return abs(reference) if reference else 1.0
 
 
@@ -139,7 +139,7 @@ def _last_gain(metric: Metric, series: list[Point]) -> tuple[Point | None, int]:
     """The last value that beat everything before it (the baseline counts first) by a real margin,
     and how many values came after it without such a gain."""
     margin = MIN_GAIN * _scale(metric)
-    best = metric.baseline
+    best = metric.baseline_figure
     gain: Point | None = None
     since = 0
     for point in series:
@@ -203,7 +203,7 @@ def judge_metric(
         what = (
             f"best {fmt(gain.value)} on {gain.at:%Y-%m-%d}"
             if gain
-            else f"none beat the baseline {fmt(metric.baseline)}"
+            else f"none beat the baseline {fmt(metric.baseline_figure)}"
         )
         return MetricVerdict(
             metric,
@@ -221,7 +221,7 @@ def judge_metric(
             else f"no gain since the clock started on {since_day:%Y-%m-%d}"
         )
         if gain is None and series:
-            what = f"no run beat the baseline {fmt(metric.baseline)} since {since_day:%Y-%m-%d}"
+            what = f"no run beat the baseline {fmt(metric.baseline_figure)} since {since_day:%Y-%m-%d}"
         return MetricVerdict(
             metric,
             name,
@@ -409,7 +409,7 @@ def to_data(slug: str, title: str, verdict: PlanVerdict) -> dict[str, Any]:
                 "verdict": item.verdict,
                 "reason": item.reason,
                 "direction": item.metric.direction.value,
-                "baseline": item.metric.baseline,
+                "baseline": item.metric.baseline_figure,
                 "target": item.metric.target,
                 "best": item.best.value if item.best else None,
                 "best_split": item.best.split if item.best else None,

@@ -174,9 +174,10 @@ class Metric(Record):
 
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
-    baseline: Number | None = Field(
+    baseline: Number | NotMeasured | None = Field(
         default=None,
-        description="Today's value from the non-ML baseline or current system ('none' if there is none).",
+        description="Today's value from the non-ML baseline or current system ('none' if there is none; 'not "
+        "measured' where there is one whose value is not known yet, to be measured in the backtest).",
         json_schema_extra=also(NONE_SCHEMA),
     )
     target: Number | None = Field(default=None, description="The value that means done.")
@@ -196,17 +197,22 @@ class Metric(Record):
         if name == "relative_target":
             return self.target is None
         if name == "baseline_name":
-            return self.baseline is None
+            return self.baseline_figure is None
         return True
+
+    @property
+    def baseline_figure(self) -> float | None:
+        """Today's value as a number; None where blank, or 'not measured' (a baseline named, value unknown)."""
+        return None if isinstance(self.baseline, str) else self.baseline
 
     def goal(self) -> float | None:
         """The target, or the one a relative target implies on the baseline (20% lower MSE than 10 is 8)."""
         if self.target is not None:
             return self.target
-        if self.relative_target is None or self.baseline is None:
+        if self.relative_target is None or self.baseline_figure is None:
             return None
         sign = 1 if self.direction is Direction.higher_is_better else -1
-        return self.baseline * (1 + sign * self.relative_target)
+        return self.baseline_figure * (1 + sign * self.relative_target)
 
 
 class Monitor(Record):

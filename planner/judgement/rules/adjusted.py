@@ -211,7 +211,9 @@ def baseline_before_adjustment(plan: Plan) -> Evidence:
     metrics = [
         (index, metric)
         for index, metric in enumerate(plan.done.metrics)
-        if metric.baseline is not None and metric.baseline_name and not says_nothing(metric.baseline_name)
+        if metric.baseline_figure is not None
+        and metric.baseline_name
+        and not says_nothing(metric.baseline_name)
     ]
     if not metrics or plan.heuristics.verdict is not RulesVerdict.rules_baseline:
         return None

@@ -332,7 +332,7 @@ def target_not_above_today(plan: Plan) -> Evidence:
         return None
     metric = plan.done.metrics[0]
     today, goal = today_on(plan, metric), metric.goal()  # a figure of the same measure only
-    if today is None or goal is None or metric.baseline is not None or not 0 < goal <= 1:
+    if today is None or goal is None or metric.baseline_figure is not None or not 0 < goal <= 1:
         return None  # with a baseline, baseline-already-meets-target compares the team's own figures
     higher = metric.direction is Direction.higher_is_better
     gain = goal - today if higher else today - goal
@@ -438,7 +438,7 @@ def target_below_people(plan: Plan) -> Evidence:
         return None  # another scale or measure, or a target on the cases the model keeps
     if not at_least_as_good(human, goal, metric.direction) or human == goal:
         return None
-    if metric.baseline is not None or target_not_above_today(plan):
+    if metric.baseline_figure is not None or target_not_above_today(plan):
         # Today's figure in words at or above the target: target-not-above-today says it. Met by the baseline: baseline-already-meets-target says it; below the target: today's process is
         # the baseline, and the human score is people judging cases one by one, not what the flow achieves.
         return None

@@ -134,12 +134,13 @@ def to_beat(plan: Plan) -> str | None:
     today = todays_figure(plan.product.current_performance)
     for index, metric in enumerate(plan.done.metrics):
         goal = metric.goal()
-        if goal is None or metric.baseline is None or today is None or abs(metric.baseline - today) > 1e-9:
+        base = metric.baseline_figure
+        if goal is None or base is None or today is None or abs(base - today) > 1e-9:
             continue
         higher = metric.direction is Direction.higher_is_better
-        if goal > metric.baseline if higher else goal < metric.baseline:
+        if goal > base if higher else goal < base:
             path = f"done.metrics[{index}].{'target' if metric.target is not None else 'relative_target'}"
-            note = f"to beat today's {show(metric.baseline)}, yet on its own decisions today's process "
+            note = f"to beat today's {show(base)}, yet on its own decisions today's process "
             note += "scores 100%"
             return quote(plan, path, note)
     found = first_said(plan, _SAYS_TODAY_ERRS, ERRS)

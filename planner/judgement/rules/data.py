@@ -1266,7 +1266,7 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
         literal = mentions(name, ACCURACY) and not mentions(name, BALANCED)
         # By another name ("correct predictions"), when its values sit where the common class alone lands
         # (with more than two classes nobody knows where that is).
-        scores = [value for value in (metric.baseline, metric.goal()) if value is not None]
+        scores = [value for value in (metric.baseline_figure, metric.goal()) if value is not None]
         common = 1 - rare
         renamed = (
             classes <= 2

@@ -146,11 +146,11 @@ def no_done_criteria(plan: Plan) -> Evidence:
         beaten = [
             (path, metric)
             for path, metric in done_metrics(plan)
-            if metric.baseline is not None or metric.baseline_name
+            if metric.baseline_figure is not None or metric.baseline_name
         ]
         if beaten:  # "beat today's rule": a criterion, short of a margin
             path, metric = beaten[0]
-            against = show(metric.baseline) if metric.baseline is not None else ""
+            against = show(metric.baseline_figure) if metric.baseline_figure is not None else ""
             against = ", ".join(part for part in (against, metric.baseline_name or "") if part)
             return Tempered(
                 2,
@@ -330,14 +330,15 @@ def target_without_baseline(plan: Plan) -> Evidence:
     ):
         return None  # today's figure is the baseline: target-not-above-today weighs the target against it
     found = tuple(
-        f'{path}: "{metric.name}" targets {_target_text(metric)} with no baseline'
+        f'{path}: "{metric.name}" targets {_target_text(metric)} '
+        + ("with the baseline not measured yet" if metric.baseline is not None else "with no baseline")
         for path, metric in done_metrics(plan)
         if metric.target is not None
         # a gate beside a primary metric with today's value: that one is the yardstick, unless it is the
         # costlier error's own rate
         and (metric is primary or not _has_yardstick(primary) or _is_worst_error(plan, metric))
         and metric.relative_target is None
-        and metric.baseline is None
+        and metric.baseline_figure is None
         and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
         and not TAKES_THE_NEW_OUTPUT.find(metric.name)  # how often people take the suggestion: none today
         and not A_REQUIREMENT.find(
@@ -378,7 +379,7 @@ def _judged_beside_peoples_figure(plan: Plan, metric: Metric) -> bool:
     comparison with today is in the answers; the judge's scale has no 'before'."""
     if plan.product.task is not TaskType.generation or not JUDGE_SCORE.find(metric.name):
         return False
-    others = (other.baseline is not None for other in plan.done.metrics if other is not metric)
+    others = (other.baseline_figure is not None for other in plan.done.metrics if other is not metric)
     return plan.by_hand.human_score is not None or any(others)
 
 
@@ -399,7 +400,9 @@ def _has_yardstick(metric: Metric | None) -> bool:
     """Whether the metric carries today's value, or a relative target over a named yardstick."""
     if metric is None:
         return False
-    return metric.baseline is not None or (metric.relative_target is not None and bool(metric.baseline_name))
+    return metric.baseline_figure is not None or (
+        metric.relative_target is not None and bool(metric.baseline_name)
+    )
 
 
 def _sibling_baseline(plan: Plan, metric: Metric) -> bool:
@@ -408,7 +411,7 @@ def _sibling_baseline(plan: Plan, metric: Metric) -> bool:
     own = {word for word in words_of(metric.name) if len(word) > 4}
     return any(
         other is not metric
-        and other.baseline is not None
+        and other.baseline_figure is not None
         and bool(own & set(words_of(other.baseline_name or "")))
         for other in plan.done.metrics
     )
@@ -543,14 +546,14 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     metric = plan.done.metrics[0]
     goal = metric.goal()
-    if metric.baseline is None or goal is None:
+    if metric.baseline_figure is None or goal is None:
         return None
-    if not at_least_as_good(metric.baseline, goal, metric.direction):
+    if not at_least_as_good(metric.baseline_figure, goal, metric.direction):
         return None
-    if metric.baseline == 0 and metric.direction is Direction.lower_is_better:
+    if metric.baseline_figure == 0 and metric.direction is Direction.lower_is_better:
         return None  # a guardrail on what the model will do (wrong automatic actions): none happen today
     found = (
-        f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline)}, target '
+        f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline_figure)}, target '
         f"{_target_text(metric)} ({metric.direction.value} is better)",
     )
     covered, wanted = (
@@ -579,7 +582,7 @@ def _no_todays_source(plan: Plan, metric: Metric) -> bool:
     says it does not measure today's process (a pilot model's own score, then)."""
     if metric.baseline_name or plan.heuristics.verdict not in _NO_RULES:
         return False
-    return metric.baseline is not None and plan.product.metric_measured_today is False
+    return metric.baseline_figure is not None and plan.product.metric_measured_today is False
 
 
 # A baseline that is people's own figure: their score, their agreement, today's manual work.
@@ -595,7 +598,9 @@ def _parity_with_people(plan: Plan, metric: Metric) -> bool:
     instead: the gain is their time, measured elsewhere."""
     human = human_against(plan, metric)
     return bool(_PEOPLE_BAR.find(f"{metric.name} {metric.dataset or ''}")) or (
-        human is not None and metric.baseline is not None and abs(human - metric.baseline) < 1e-9
+        human is not None
+        and metric.baseline_figure is not None
+        and abs(human - metric.baseline_figure) < 1e-9
     )
 
 
@@ -792,11 +797,11 @@ def target_beyond_human(plan: Plan) -> Evidence:
     )  # an error or a percent read on the target's scale
     if human is None:
         return None  # people's error against a score, or another scale: nothing to compare
-    if goal is None or goal == human or metric.baseline == human or on_a_subset(metric):
+    if goal is None or goal == human or metric.baseline_figure == human or on_a_subset(metric):
         return None  # (a target on the cases the model keeps is no comparison with people on all)
     if at_least_as_good(human, goal, metric.direction):
         return None
-    today = metric.baseline if metric.baseline is not None else today_on(plan, metric)
+    today = metric.baseline_figure if metric.baseline_figure is not None else today_on(plan, metric)
     if today is not None and at_least_as_good(today, human, metric.direction):
         return None  # today's rule or method already does better than people: their score is no ceiling
     said = (
@@ -1179,7 +1184,7 @@ def no_fallback(plan: Plan) -> Evidence:
         "warning",
         first=True,
         done=lambda plan: (
-            (bool(plan.done.metrics) and plan.done.metrics[0].baseline is not None)
+            (bool(plan.done.metrics) and plan.done.metrics[0].baseline_figure is not None)
             or _yardstick_elsewhere(plan) is not None
         ),
     ),
@@ -1247,7 +1252,7 @@ def no_baseline(plan: Plan) -> Evidence:
     # The metric the 'none' was said of: the first without a baseline value, not the primary one; of
     # those, the first that today's process could be measured on (a rate of using the model's drafts
     # cannot exist before launch).
-    missing = [i for i, metric in enumerate(metrics) if metric.baseline is None]
+    missing = [i for i, metric in enumerate(metrics) if metric.baseline_figure is None]
     measurable = [i for i in missing if not MODEL_USE_METRIC.find(metrics[i].name)]
     index = (measurable or missing or [0])[0]
     metric = metrics[index]
@@ -1263,7 +1268,7 @@ def no_baseline(plan: Plan) -> Evidence:
     )
     used = MODEL_USE_METRIC.find(metric.name)
     if used:  # only rates of using the model's output lack a value: none exists before launch
-        if any(other.baseline is not None for other in metrics):
+        if any(other.baseline_figure is not None for other in metrics):
             return None  # a measurable metric beside it has today's value
         note = (
             f"{used}: a rate of using the model's output has no value before launch; measure today's value "
@@ -1282,17 +1287,17 @@ def _yardstick_elsewhere(plan: Plan) -> str | None:
     secondary gate (the primary metric has its baseline) or a measure only a model has (mAP, ROUGE,
     agreement with the panel's own calls), which today's process has no value on."""
     metrics = plan.done.metrics
-    index = next((i for i, metric in enumerate(metrics) if metric.baseline is None), None)
+    index = next((i for i, metric in enumerate(metrics) if metric.baseline_figure is None), None)
     if index is None:
         return None
-    if index and metrics[0].baseline is not None:
-        return f"done.metrics[0].baseline: {show(metrics[0].baseline)} (the primary metric's)"
+    if index and metrics[0].baseline_figure is not None:
+        return f"done.metrics[0].baseline: {show(metrics[0].baseline_figure)} (the primary metric's)"
     internal = MODEL_INTERNAL_METRIC.find(metrics[index].name)
-    measured = next((i for i, metric in enumerate(metrics) if metric.baseline is not None), None)
+    measured = next((i for i, metric in enumerate(metrics) if metric.baseline_figure is not None), None)
     if internal is None or measured is None:
         return None
     return (
-        f"done.metrics[{measured}].baseline: {show(metrics[measured].baseline)} (the yardstick: "
+        f"done.metrics[{measured}].baseline: {show(metrics[measured].baseline_figure)} (the yardstick: "
         f"{internal}, of done.metrics[{index}], is a measure only a model has)"
     )
 

@@ -71,7 +71,7 @@ def _arithmetic(plan: Plan, path: str) -> str:
     if not path.startswith("done.metrics"):
         return ""
     metric = plan.done.metrics[int(path.split("[")[1].split("]")[0])]
-    base, target = metric.baseline, metric.target
+    base, target = metric.baseline_figure, metric.target
     if not isinstance(base, int | float) or not isinstance(target, int | float) or not 0 < base < target:
         return ""
     fewer = 1 - base / target

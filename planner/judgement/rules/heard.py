@@ -277,7 +277,7 @@ def _shadow_scored_against_today(plan: Plan) -> bool:
     if plan.done.online_validation is not OnlineValidation.shadow:
         return False
     return any(
-        _SHADOW_RUN.find(metric.dataset) and (metric.baseline_name or metric.baseline is not None)
+        _SHADOW_RUN.find(metric.dataset) and (metric.baseline_name or metric.baseline_figure is not None)
         for metric in plan.done.metrics
     )
 

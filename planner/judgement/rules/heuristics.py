@@ -183,7 +183,7 @@ def _incumbent_to_beat(plan: Plan) -> tuple[str, ...] | None:
     if not today or says_nothing(today) or not mentions(today, RULES):
         return None
     for path, metric in done_metrics(plan):
-        baseline, goal = metric.baseline, metric.goal()
+        baseline, goal = metric.baseline_figure, metric.goal()
         if (
             baseline is not None
             and goal is not None
@@ -324,7 +324,7 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     named = [
         (i, m.baseline_name)
         for i, m in enumerate(plan.done.metrics)
-        if m.baseline is not None and m.baseline_name
+        if m.baseline_figure is not None and m.baseline_name
     ]
     if found is None or not named:
         return found
@@ -353,7 +353,7 @@ def _todays_rate_known(plan: Plan) -> bool:
     """Whether the plan states how well today's process does the task: people's score on the primary metric,
     the primary metric's baseline, or a rate in today's performance (not a throughput alone)."""
     metrics = plan.done.metrics
-    primary = metrics[0].baseline if metrics else None
+    primary = metrics[0].baseline_figure if metrics else None
     return (
         plan.by_hand.human_score is not None
         or primary is not None
@@ -366,7 +366,7 @@ def _human_baseline_measured(plan: Plan) -> bool:
     today = plan.product.current_performance
     if today and not says_nothing(today) and any(char.isdigit() for char in today):
         return True
-    return any(metric.baseline is not None for metric in plan.done.metrics)
+    return any(metric.baseline_figure is not None for metric in plan.done.metrics)
 
 
 @rule(

@@ -57,7 +57,7 @@ def _precision(plan: Plan) -> tuple[int, float] | None:
     for index, metric in enumerate(plan.done.metrics):
         if "precision" not in metric.name.lower() or not PAIR_LEVEL.find(metric.name):
             continue
-        for value in (metric.target, metric.baseline):
+        for value in (metric.target, metric.baseline_figure):
             if isinstance(value, int | float) and 0 < value < 100:
                 share = value / 100 if value > 1 else value
                 if 0.5 <= share < 1:

@@ -87,7 +87,7 @@ def _stated_precision(plan: Plan) -> tuple[float, str, bool] | None:
         path = f"done.metrics[{index}].target" if metric.target == value else f"done.metrics[{index}].name"
         return value, path, index in criterion
     for index, metric in enumerate(plan.done.metrics):
-        base = metric.baseline
+        base = metric.baseline_figure
         if (
             isinstance(base, float | int)
             and 0 < base < 1

@@ -326,7 +326,7 @@ def rate_gap(plan: Plan) -> tuple[str, bool] | None:
     """Where a done metric is a rate of cases and the test holds too few to tell its target from today's
     rate: the evidence, with the arithmetic, and whether the test holds under a quarter of what it needs."""
     for index, metric in enumerate(plan.done.metrics):
-        today, goal = metric.baseline, metric.goal()
+        today, goal = metric.baseline_figure, metric.goal()
         if today is None or goal is None or not (0 < today < 1 and 0 < goal < 1):
             continue
         if (goal - today) * (1 if metric.direction is Direction.higher_is_better else -1) <= 0:

@@ -154,7 +154,7 @@ def _said(plan: Plan, path: str) -> str:
 def _baseline_named(plan: Plan) -> str | None:
     """Where the plan gives a figure to beat: the first done metric's baseline figure, else its name."""
     for path, metric in done_metrics(plan):
-        if metric.baseline is not None:
+        if metric.baseline is not None:  # a figure, or one named but not measured yet
             return f"{path}.baseline"
         if metric.baseline_name:
             return f"{path}.baseline_name"

@@ -24,9 +24,9 @@ def made_and_measured_today(plan: Plan) -> bool:
     if product.task not in _A_FIGURE and unstructured and not people:
         return False  # text, images or sound read by a machine today: cases by hand show the signals
     metrics = plan.done.metrics
-    if metrics and metrics[0].baseline is not None:
+    if metrics and metrics[0].baseline_figure is not None:
         return True
-    if any(metric.baseline_name and (people or metric.baseline is not None) for metric in metrics):
+    if any(metric.baseline_name and (people or metric.baseline_figure is not None) for metric in metrics):
         return True  # a done metric names today's process (or people's own output) as its yardstick
     # A share (`misses 14% of the time`, `11 of 104 weeks`, several of them), or a named error with its
     # figure (`MAPE 21`), not a year.

@@ -151,9 +151,9 @@ def baseline_unmeasured(plan: Plan) -> Evidence:
     the same way the model will be scored, and record that as the baseline; keep the told figure beside it.
     """
     metrics = plan.done.metrics
-    if not metrics or metrics[0].baseline is None:
+    if not metrics or metrics[0].baseline_figure is None:
         return None
-    baseline = metrics[0].baseline
+    baseline = metrics[0].baseline_figure
     for path, text in (
         ("done.metrics[0].baseline_name", metrics[0].baseline_name),
         ("done.metrics[0].dataset", metrics[0].dataset),
@@ -286,7 +286,9 @@ def baseline_without_new_data(plan: Plan) -> Evidence:
     """
     data = plan.constraints.data
     # the first metric with today's figure (the first may have none, a later one a figure to beat)
-    at = next((index for index, metric in enumerate(plan.done.metrics) if metric.baseline is not None), None)
+    at = next(
+        (index for index, metric in enumerate(plan.done.metrics) if metric.baseline_figure is not None), None
+    )
     if at is None or not plan.heuristics.rules:
         return None
     metric = plan.done.metrics[at]
@@ -305,7 +307,7 @@ def baseline_without_new_data(plan: Plan) -> Evidence:
             f"constraints.data.sources[{first}].name",
             "collected for the model: today's rules never had it",
         ),
-        f"done.metrics[{at}].baseline: {show(metric.baseline)} (today's figure, without the new source: part "
+        f"done.metrics[{at}].baseline: {show(metric.baseline_figure)} (today's figure, without the new source: part "
         "of the model's gain would be the data's)",
         f"heuristics.rules: {count} rule{'s' if count != 1 else ''} (run them, or a simple rule on the new field, on "
         "the new data too)",
