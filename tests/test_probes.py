@@ -288,6 +288,20 @@ CASES.append(  # a worked list ranked by the chance of a win, where each win is 
     )
 )
 
+CASES.append(  # a person chooses among the proposals, which rest on less than today's deciders see
+    (
+        "expert-decides-from-input",
+        {
+            "product.mode": "augment",
+            "product.action_shape": "choose_among",
+            "product.unseen_by_model": "The caseworker's home visit.",
+        },
+        {
+            "done.eval_set": "200 past cases two experts decided from the model's inputs only, without the visit."
+        },
+    )
+)
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
@@ -415,6 +429,18 @@ QUIET.append(  # a draft nobody acts on unchecked, with a minor error: no two er
     (
         "costlier-error-unsaid",
         {"impact.costlier_error": None, "product.task": "generation", "impact.error_severity": "minor"},
+    )
+)
+
+QUIET.append(  # people decide every case from the whole file: nothing proposed or ordered blind
+    (
+        "expert-decides-from-input",
+        {
+            "product.mode": "augment",
+            "product.action_shape": "every_item",
+            "product.task": "classification",
+            "product.unseen_by_model": "The caseworker's home visit.",
+        },
     )
 )
 

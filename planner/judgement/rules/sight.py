@@ -258,14 +258,14 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     missing information to people, or bring it in (transcribe the call, extract the scans with a
     measured error rate) before training.
     """
-    unseen = plan.product.unseen_by_model
-    if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
+    unseen = unseen_named(plan)
+    if unseen is None:
         return _partly_seen(plan)
     found = _turns_on_unseen(plan, unseen)
     by_hand = plan.by_hand
     if not found or by_hand.expert_can_decide is not True or not (by_hand.examples or by_hand.measured):
         return found
-    if by_hand.measured is not None or _left_out_by_hand(plan, unseen):
+    if by_hand.measured is not None or left_out_by_hand(plan, unseen):
         return None  # the by-hand cases were decided without what the model will not get: the check is done
     # Two answers at odds: people use what the model will not get, yet an expert "could decide" by hand.
     # The cautious reading stands, asked: from which inputs were the by-hand cases decided?
@@ -277,16 +277,24 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     return Tempered(level, (*found, quote(plan, "by_hand.expert_can_decide", note)))
 
 
+def unseen_named(plan: Plan) -> str | None:
+    """What today's deciders use that the model will not get, where the answer names something."""
+    unseen = plan.product.unseen_by_model
+    if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
+        return None
+    return unseen
+
+
 # Words saying the by-hand cases were decided from the model's inputs only.
 FROM_INPUTS_ONLY = Lexicon("""
     from the inputs alone, from the model's inputs, only the model's inputs, the model's inputs only
     model's inputs alone, only what the model sees, only what the model will see, same inputs as the model
-    the inputs the model gets, blind to
+    the inputs the model gets, blind to, blind test, blind tests, blind-tested, tested blind
 """)
 _WITHOUT = re.compile(r"\bwithout\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.IGNORECASE)
 
 
-def _left_out_by_hand(plan: Plan, unseen: str) -> bool:
+def left_out_by_hand(plan: Plan, unseen: str) -> bool:
     """Whether the by-hand answers say the cases were decided from the model's inputs alone, or without
     something the unseen answer names (`decided from the file, without the phone call`)."""
     by_hand = plan.by_hand
