@@ -302,6 +302,30 @@ CASES.append(  # a person chooses among the proposals, which rest on less than t
     )
 )
 
+_ASSISTANT = {  # an assistant that replies to customers' messages on its own
+    "product.task": "generation",
+    "product.data_kinds": ["text"],
+    "product.mode": "automate",
+    "product.output": "A reply to the customer.",
+}
+CASES += [
+    (
+        "urgent-messages-routed",
+        _ASSISTANT,
+        {"heuristics.humans_handle": "Messages about an emergency or a safeguarding concern go to a person."},
+    ),
+    (
+        "confidence-gates-escalation",
+        {**_ASSISTANT, "after_launch.fallback": "It hands the chat to an agent when its confidence is low."},
+        {"done.eval_set": "500 labelled messages; the hand-over gate is calibrated on them."},
+    ),
+    (
+        "reply-time-met-by-any-reply",
+        {**_ASSISTANT, "product.success_metric": "Median reply time under one minute."},
+        {"done.worst_error_metric": "Share of wrong answers in a weekly checked sample."},
+    ),
+]
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
@@ -443,6 +467,14 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
         },
     )
 )
+
+QUIET += [  # a person edits and sends each reply: they read the message, and the reply time counts their work
+    ("urgent-messages-routed", {**_ASSISTANT, "product.mode": "augment"}),
+    (
+        "reply-time-met-by-any-reply",
+        {**_ASSISTANT, "product.mode": "augment", "product.success_metric": "Median reply time under a day."},
+    ),
+]
 
 
 @pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])

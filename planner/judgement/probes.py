@@ -411,6 +411,7 @@ def _costlier_error_unsaid(plan: Plan) -> Found:
 # about what the record can say (labels made by a choice, records capped, counts met by doing less), and
 # where a weekly cycle in the words disagrees with the lead time answered.
 from planner.judgement import (  # noqa: E402  (registers them)
+    assistant_probes as _assistant_probes,  # noqa: F401
     attention_probes as _attention_probes,  # noqa: F401
     cycle_probes as _cycle_probes,  # noqa: F401
     input_probes as _input_probes,  # noqa: F401

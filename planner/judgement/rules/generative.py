@@ -275,7 +275,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if gains:
         return (writes, gains)
     # what the model reads: how staff act or contact people (`we e-mail the owner`) puts nothing in it
-    found = _outsiders_read(plan)
+    found = outsiders_read(plan)
     if found is None:
         return None
     path, words = found
@@ -284,7 +284,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     return Hint(words, (writes, quote(plan, path)))
 
 
-def _outsiders_read(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def outsiders_read(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer on what the model reads that names text from outside, and its words; a word said in
     a clause that names the text as the team's own (`notes our staff type`, `letters from these notes`)
     is the topic of internal text or what is drafted from it, not an outsider's text."""
