@@ -326,6 +326,19 @@ CASES += [
     ),
 ]
 
+CASES.append(  # weld photos from three plants' scanners, split at random: the plant shows in the picture
+    (
+        "source-shows-in-the-input",
+        {
+            "product.task": "classification",
+            "product.data_kinds": ["images"],
+            "product.inputs": "Photos of each weld from the scanners at our three plants.",
+            "done.split": "random",
+        },
+        {"done.eval_set": "Welds from one plant held out of training, with the plant stamp masked."},
+    )
+)
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
@@ -475,6 +488,18 @@ QUIET += [  # a person edits and sends each reply: they read the message, and th
         {**_ASSISTANT, "product.mode": "augment", "product.success_metric": "Median reply time under a day."},
     ),
 ]
+
+QUIET.append(  # whole plants held out of the test: a source the model learned cannot carry the score
+    (
+        "source-shows-in-the-input",
+        {
+            "product.task": "classification",
+            "product.data_kinds": ["images"],
+            "product.inputs": "Photos of each weld from the scanners at our three plants.",
+            "done.split": "group",
+        },
+    )
+)
 
 
 @pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])

@@ -1,5 +1,6 @@
 """The questions a lead asks of what the model's input can carry: whether an expert could decide from it
-alone, where a person chooses from what the model proposes or works down the order it sets.
+alone, where a person chooses from what the model proposes or works down the order it sets; and whether
+something in it (a stamp, a file name, the scanner, the site) gives away where it came from.
 
 Where the model decides alone, `decisions-turn-on-unseen` weighs what today's deciders use that the model
 will not get. Where it proposes to a person or orders a worklist, that person still has the missing
@@ -9,10 +10,12 @@ look at first, is only as good as the model's input: a lead asks for a blind tes
 
 from __future__ import annotations
 
-from planner.judgement.probes import Found, probe, short
+from planner.judgement.probes import Found, metric_paths, probe, short
+from planner.judgement.rules.evalset import SAME_ORIGIN
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.sight import FROM_INPUTS_ONLY, left_out_by_hand, unseen_named
-from planner.plan.choices import Mode
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import DataKind, Mode, Split, TaskType
 from planner.plan.model import PICKING_TASKS, Plan
 from planner.plan.workings import ActionShape
 
@@ -51,4 +54,73 @@ def _expert_decides_from_input(plan: Plan) -> Found:
             quote(plan, "product.unseen_by_model"),
             quote(plan, "product.action_shape" if product.action_shape else "product.task"),
         ),
+    )
+
+
+# ---------------------------------------------------------------- the source shows in the input
+
+# Places or machines that each capture a share of the pictures, recordings or documents (a fleet of the
+# same cameras is one source; a site or a scanner make each leaves its own trace).
+CAPTURED_AT = Lexicon("""
+    sites, hospitals, clinics, practices, surgeries, wards, labs, laboratories, scanners, branches, depots
+    farms, plants, factories, mills, stores, shops, schools, offices, studios, archives, two sources
+    three sources, several sources, many sources, both sources, each site, each hospital, each clinic
+    each scanner, each branch, each farm, makes of scanner, makes of camera, camera models, scanner models
+""")
+# The plan already checks that the source cannot stand in for the thing.
+SOURCE_CHECKED = Lexicon("""
+    masked, mask the, masking, cropped, crop the, cropping, blanked, blank the, redacted, redact the
+    stripped the, strip the, removed the stamp, removed the tag, file names removed, filenames removed
+    split by site, split by source, split by scanner, split by device, split by hospital, split by clinic
+    held-out site, held out site, held-out sites, held-out hospital, held-out clinic, held-out scanner
+    held-out source, held out source, leave-one-site-out, leave one site out, site held out, sites held out
+    unseen site, unseen sites, new site, new sites, by site, by scanner, by device, per site, per scanner
+    per device, per source, by source, held out of training, clinic held out, hospital held out
+    scanner held out, source held out, device held out, branch held out, farm held out
+""")
+_CAPTURE_IN = (
+    "product.inputs",
+    "constraints.data.differences_note",
+    "done.eval_set",
+    "product.current_solution",
+)
+_SOURCE_CHECK_IN = (
+    "done.eval_set",
+    "done.when_met",
+    "constraints.data.differences_note",
+    "product.inputs",
+    "by_hand.human_score_notes",
+)
+_MEDIUM = {
+    DataKind.images: "picture",
+    DataKind.video: "clip",
+    DataKind.audio: "recording",
+    DataKind.text: "document",
+}
+_JUDGES = (TaskType.classification, TaskType.detection, TaskType.segmentation, TaskType.anomaly_detection)
+
+
+@probe("source-shows-in-the-input", "class-follows-the-source")
+def _source_shows_in_the_input(plan: Plan) -> Found:
+    product = plan.product
+    kinds = [kind for kind in _MEDIUM if kind in product.data_kinds]
+    if not kinds or DataKind.tabular in product.data_kinds or product.task not in _JUDGES:
+        return None  # a table's columns are named and chosen: a lead asks this of pictures, sound and text
+    if plan.done.split is Split.group:
+        return None  # whole groups held out: a source the model learned cannot carry the test
+    sources = [f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources))]
+    several = first_said(plan, ("product.inputs", *sources), CAPTURED_AT)
+    if several is None:
+        return None
+    settled = (*_SOURCE_CHECK_IN, *sources, *metric_paths(plan, "name"))
+    if first_said(plan, settled, SOURCE_CHECKED) or first_said(plan, settled, SAME_ORIGIN):
+        return None
+    medium = _MEDIUM[kinds[0]]
+    where = quote(plan, several[0], ", ".join(several[1]))
+    return (
+        f"Does anything in each {medium} reveal where it came from or its label: an ID tag, a stamp, a file "
+        "name, the scanner, the site, a group the model can recognise? A model learns the source rather than "
+        "the thing, and scores well wherever the mix of sources is the same. Score it with that part masked, "
+        "and on a source held out of training.",
+        (quote(plan, "product.data_kinds"), where),
     )
