@@ -2659,6 +2659,9 @@ SUPPLIED_BY_GAINERS = Lexicon("""
     given by the salesperson, entered by the salesperson, graded by the salesperson, the salesperson's
     entered by the sales rep, the sales rep's, entered by the broker, the broker's own, entered by the seller
     graded by the seller, graded by the dealer, entered by the dealer, assessed by the seller
+    the customer's own, customers' own, uploaded by the customer, uploaded by customers, filmed by the customer
+    filmed by customers, photographed by the customer, photographed by customers, taken by the customer
+    taken by customers, sent in by the customer, sent in by customers, the applicant's own, the owner's own
 """)
 
 

@@ -19,6 +19,7 @@ from planner.plan.model import (
     Plan,
     TaskType,
 )
+from planner.plan.workings import ActionShape
 
 # A trial that keeps units on today's process beside the model's.
 _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.canary)
@@ -333,6 +334,13 @@ def predictions_set_controls(plan: Plan) -> Evidence:
                 'product.mode: "automate"',
             ),
         ),
+        Case(  # a quote fixed from the customer's own video: filmed to look smaller, errors kept one way
+            {
+                "product.circumstances": ["party_gains"],
+                "product.action_shape": "sets_amount",
+                "product.output": "A fixed price for the removal, from the customer's own video of the rooms.",
+            },
+        ),
         Case(  # not ticked, but the inputs are the applicant's own declaration
             {"product.circumstances": [], "product.inputs": "The applicant's self-reported income and rent."},
             evidence=(
@@ -367,4 +375,22 @@ def gainers_adapt(plan: Plan) -> Evidence:
             return Hint(words, (quote(plan, path), *answered_quotes(plan, "product.mode")))
     if fact is None:
         return None
-    return (fact, *answered_quotes(plan, "product.mode"))
+    return (fact, *answered_quotes(plan, "product.mode"), *_sets_their_amount(plan))
+
+
+# What an amount set from a party's own material does: they show less to lower a price, or more to raise a
+# grant; and where they may take it or leave it, the errors in their favour are the ones that stand.
+_THEIR_AMOUNT = (
+    "it sets an amount for those who supply its inputs: they learn to show what lowers (or raises) it, and "
+    "where the amount binds you but not them (a fixed price), they take the errors in their favour and "
+    "decline the rest, so the errors that stand lean one way: score the error on the cases taken up, and "
+    "keep the right to revise the amount once the work is seen"
+)
+
+
+def _sets_their_amount(plan: Plan) -> tuple[str, ...]:
+    """The action shape, quoted, where the output sets an amount (a price, a quote, a grant) for the party
+    who supplies its inputs."""
+    if plan.product.action_shape is not ActionShape.sets_amount:
+        return ()
+    return (quote(plan, "product.action_shape", _THEIR_AMOUNT),)
