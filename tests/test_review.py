@@ -111,6 +111,7 @@ HINTED = [
 def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in HINTED} == {
         "impact-units-differ",
+        "monitoring-hears-only-complaints",
         "cost-view-contradicted",
         "metric-stands-in-for-goal",
         "newcomers-few-against-growth",
