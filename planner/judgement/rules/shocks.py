@@ -13,7 +13,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, Dropped, Plan
 
@@ -26,10 +26,17 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # `since 2019`, `2019 - now`, `2019 to date`: the period runs to today.
 _TO_NOW = re.compile(r"\bsince\s+(?:19|20)\d\d\b|(?:-|–|\bto)\s*(?:now|today|date|present)\b", re.I)
 _SHOCK = 2020  # the lockdowns' year: a period that includes it learned them
+# `2018 - 2024`, `2018 to 2024`, `from 2018`: a span of years written inside another answer.
+_SPAN = re.compile(
+    r"(?:19|20)\d\d\s*(?:-|–|\bto\b|\buntil\b)\s*(?:\w+\s+)?(?:19|20)\d\d|\bfrom\s+(?:19|20)\d\d\b", re.I
+)
+# Where else a plan says which years its history covers, when the period answer is empty.
+_HISTORY = ("product.inputs", "constraints.data.differences_note")
 
 # What people did that the lockdowns moved, beyond the demand counts: travel, visits, calls, spending.
 BEHAVIOUR = COUNTS_DEMAND + Lexicon(
     """
+    volume, volumes, parcel volumes, calls
     journeys, passenger journeys, ridership, boardings, passengers, patronage, visitors, arrivals
     calls received, call volume, call volumes, enquiries, transactions, purchases, spend, spending
     occupancy, traffic volume, traffic volumes, traffic counts, vehicle counts, commuters
@@ -52,6 +59,19 @@ def _spans_the_shock(period: str | None) -> bool:
     if not years or min(years) > _SHOCK:
         return False
     return bool(_TO_NOW.search(period or "")) or max(years) >= _SHOCK  # an open period runs past it
+
+
+def _period(plan: Plan) -> str | None:
+    """Where the plan says the years its history covers: the period answer, else a span of years (or
+    `since 2019`) written in the inputs or a data source's name."""
+    if plan.constraints.data.period:
+        return "constraints.data.period"
+    paths = [*_HISTORY, *source_paths(plan)]
+    for path in paths:
+        text = answer_at(plan, path)
+        if isinstance(text, str) and (_SPAN.search(text) or _TO_NOW.search(text)):
+            return path
+    return None
 
 
 def _behaviour(plan: Plan) -> tuple[str, str] | None:
@@ -97,6 +117,13 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
                 "constraints.data.period": "2018 - now",
             }
         ),
+        Case(  # no period answer: the years are written in the inputs
+            {
+                "product.output": "Parcel volumes per depot for each day next week",
+                "product.inputs": "Daily parcel volumes per depot, Jan 2018 - Dec 2024, and the calendar",
+                "constraints.data.period": None,
+            }
+        ),
         Case(  # a count of visits predicted, period running to today
             {
                 "product.output": "Expected visits per library branch next month",
@@ -107,6 +134,14 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
     ),
     quiet=(
         Case({"product.task": "forecasting", "constraints.data.period": "Jan 2022 - Dec 2025"}),
+        Case(  # a year in the inputs that is not the history's span
+            {
+                "product.output": "Parcel volumes per depot for each day next week",
+                "product.inputs": "Daily parcel volumes per depot since the 2022 depot opened",
+                "constraints.data.period": None,
+                "constraints.data.sources": [{"name": "Depot scanner logs"}],
+            }
+        ),
         Case(  # a forecast of what the weather drives, not of what people do
             {
                 "product.task": "forecasting",
@@ -146,16 +181,18 @@ def data_spans_the_pandemic(plan: Plan) -> Evidence:
     in the changes answer; test on months after them.
     """
     data = plan.constraints.data
-    if not _spans_the_shock(data.period):
+    where = _period(plan)
+    period = answer_at(plan, where) if where else None
+    if not isinstance(period, str) or not _spans_the_shock(period):
         return None
-    if Dropped.period in data.dropped or SHOCK_NAMED.find(data.changes) or SHOCK_NAMED.find(data.period):
+    if Dropped.period in data.dropped or SHOCK_NAMED.find(data.changes) or SHOCK_NAMED.find(period):
         return None
     behaviour = _behaviour(plan)
     if behaviour is None:
         return None
     path, said = behaviour
     note = "it spans 2020: lockdowns changed demand, travel and what people did, then unwound"
-    found = [quote(plan, "constraints.data.period", note), quote(plan, path, f"it learns {said}")]
+    found = [quote(plan, where or "constraints.data.period", note), quote(plan, path, f"it learns {said}")]
     if data.changes:
         found.append(quote(plan, "constraints.data.changes", "nothing named for those months"))
     return Hint((said,), found)
