@@ -9,7 +9,7 @@ the cases that truly crossed it.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
@@ -40,6 +40,16 @@ SCORES_CROSSING = Lexicon("""
     probability of failure, probability of falling below, probability of breach, exceedance probability
     quantile forecast, quantile forecasts, pinball, pinball loss, lower bound, upper bound
 """)
+
+# A correlation: whether the numbers move together, blind to how far off they are (a forecast twice the
+# truth, or off by a constant, correlates perfectly).
+CORRELATION = Lexicon(
+    """
+    correlation, correlations, correlation coefficient, pearson, pearson correlation, pearson's r, pearsons r
+    spearman, spearman correlation, spearman's rho, rank correlation, kendall, kendall's tau, correlates
+    """,
+    unless="matthews correlation, intraclass correlation, correlation with the error, correlation of errors",
+)
 
 _SHAPES_NOT_A_LIMIT = (ActionShape.sets_amount, ActionShape.top_of_queue, ActionShape.choose_among)
 
@@ -163,9 +173,12 @@ def limit_call_unscored(plan: Plan) -> Evidence:
         quote(
             plan,
             f"done.metrics[{index}].name",
-            "scores how far off the number is, not the calls on the wrong side of the limit",
+            "a correlation: it says the numbers move together, not how far off they are nor the calls on "
+            "the wrong side of the limit"
+            if CORRELATION.find(metric.name)
+            else "scores how far off the number is, not the calls on the wrong side of the limit",
         )
-        for index, _ in enumerate(plan.done.metrics)
+        for index, metric in enumerate(plan.done.metrics)
     ]
     if product.action_shape is ActionShape.threshold:
         shape = quote(
@@ -187,3 +200,70 @@ def limit_call_unscored(plan: Plan) -> Evidence:
             said = quote(plan, where, f"compares the predicted number with a limit: {', '.join(words)}")
             return Hint(words, (said, *names))
     return None
+
+
+@rule(
+    "correlation-taken-for-accuracy",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Score how far off the numbers are, not how well they correlate",
+        "A correlation says the predicted numbers rise and fall with the true ones, not that they are "
+        "right: a prediction twice the truth, or off by a constant, correlates perfectly; score the error "
+        "in the units the decision uses (MAE, or the share off by more than the margin that matters) and, "
+        "where a cut-off acts, the calls on each side of it",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "regression",
+                "done.metrics": [{"name": "Pearson correlation with the lab value", "target": 0.9}],
+            },
+            also=frozenset({"target-beyond-human"}),  # the fixture's people agree less than the target
+            evidence=(
+                'done.metrics[0].name: "Pearson correlation with the lab value" (pearson correlation: it says '
+                "the numbers move together, not how far off they are)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # an error in units beside the correlation
+            {
+                "product.task": "regression",
+                "done.metrics": [
+                    {"name": "Pearson correlation with the lab value", "target": 0.9},
+                    {"name": "MAE in mg/l", "target": 0.5},
+                ],
+            }
+        ),
+        Case(  # a class, scored by Matthews correlation
+            {
+                "product.task": "classification",
+                "done.metrics": [{"name": "Matthews correlation", "target": 0.6}],
+            }
+        ),
+    ),
+)
+def correlation_taken_for_accuracy(plan: Plan) -> Evidence:
+    """A predicted number is judged only by how well it correlates with the truth.
+
+    A correlation (Pearson, Spearman, a rank correlation) says the predictions rise and fall with the
+    true values; it is blind to how far off they are. A model that predicts twice the truth, or the truth
+    plus a constant, scores a perfect correlation, and over a wide range of values a high correlation
+    hides large errors in the narrow band where the decision is taken.
+
+    Mitigation: Score the error in the units the decision uses (MAE, the share of cases off by more than
+    the margin that matters), in the range where action is taken; where a cut-off acts, score the calls
+    on each side of it; keep the correlation only as a second figure.
+    """
+    if plan.product.task not in _NUMBERS or not plan.done.metrics:
+        return None
+    said = [CORRELATION.find(metric.name) for metric in plan.done.metrics]
+    if not all(said):
+        return None  # another metric scores the error
+    if CATALOGUE["limit-call-unscored"].check(plan):
+        return None  # compared with a limit: that rule names the correlation and asks for the calls
+    note = f"{said[0]}: it says the numbers move together, not how far off they are"
+    return (quote(plan, "done.metrics[0].name", note),)
