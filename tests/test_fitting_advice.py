@@ -251,6 +251,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Send the cases near the threshold to people",
         _BAND,
     ),
+    (  # the label copies the estimate, and the test is scored on the actual outcome: train on it too
+        "label-copied-from-estimate",
+        {"constraints.data.label_writer": "copied", "done.eval_truth": "outcomes"},
+        "Train and score on the actual outcome, not the estimate or decision",
+        "Measure how often the label is a copy, and build a checked evaluation set",
+        "Join the recorded actual outcome to each case",
+        None,
+    ),
 ]
 
 

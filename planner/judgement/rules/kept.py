@@ -10,10 +10,10 @@ that do not match, and they are rarely a random few.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
+from planner.judgement.rules.evidence import answer_at, quote, source_paths, ticked
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Circumstance, EvalTruth, LabelSource, LabelWriter, Plan
 
 # Words saying a record is kept apart from the systems the model's data comes from.
 KEPT_ELSEWHERE = Lexicon("""
@@ -141,3 +141,35 @@ def outcome_kept_elsewhere(plan: Plan) -> Evidence:
         else "constraints.data.labels: not answered (no answer says how the outcome reaches the cases)"
     )
     return Hint(words, (held, source))
+
+
+def actual_outcome(plan: Plan) -> str | None:
+    """The answer saying the actual outcome is recorded somewhere, beside a label that copies an estimate
+    or records the old decision: the test is scored on outcomes, outcomes are a label source, or the
+    outcome is kept in another team's record or on paper."""
+    data = plan.constraints.data
+    if data.label_writer is not LabelWriter.copied and not ticked(plan, Circumstance.labels_are_decisions):
+        return None  # the label is not an estimate's copy nor the old decision
+    note = "the actual outcome is recorded: train and score on it, not on the estimate or decision"
+    if plan.done.eval_truth is EvalTruth.outcomes:
+        return quote(plan, "done.eval_truth", note)
+    if LabelSource.outcomes in data.labels:
+        return quote(plan, "constraints.data.labels", note)
+    kept = _kept_elsewhere(plan)
+    return quote(plan, kept[0], f"{note} ({', '.join(kept[1])})") if kept else None
+
+
+# A label copied from an estimate, or the old decisions, while the actual outcome is recorded elsewhere.
+ON_THE_OUTCOME = Instead(
+    lambda plan: actual_outcome(plan) is not None,
+    Move(
+        "Train and score on the actual outcome, not the estimate or decision",
+        "The label copies an estimate or records the old decision, yet the actual outcome is recorded "
+        "(later, on paper or in another system): join it to each case and make it the label for training "
+        "and for the done metric; keep the estimate or decision as the baseline to beat, out of the inputs",
+        "warning",
+    ),
+    "Join the recorded actual outcome to each case by an id both sides hold, make it the label for training "
+    "and for the done metric, count how often it differs from the estimate or decision (and in which "
+    "direction), and keep the estimate out of the inputs as the baseline to beat.",
+)

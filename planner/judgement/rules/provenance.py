@@ -11,6 +11,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.guardrails import AUDITED
+from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
 from planner.judgement.rules.words import Lexicon, mentions
@@ -83,6 +84,7 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         "another identifier: a claim, a return, a warranty record) before automating",
         "warning",
     ),
+    instead=(ON_THE_OUTCOME,),
     ask="does the label record the old process's decisions rather than what happened, so the model "
     "learns its misses?",
     fires=(
@@ -136,6 +138,16 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 'done.eval_truth: "todays_decisions" (trained and judged on today\'s decisions, then '
                 "automated: the model can at best copy that process, errors included; link the real outcome "
                 "before automating, or judge the model on checked outcomes)",
+            ),
+        ),
+        Case(  # the decisions are the label, yet the actual outcome is recorded for the test: train on it
+            {"product.circumstances": ["labels_are_decisions"], "done.eval_truth": "outcomes"},
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
+                'done.eval_truth: "outcomes" (the actual outcome is recorded: train and score on it, not on the '
+                "estimate or decision)",
             ),
         ),
         Case(  # the model replaces the desk
@@ -209,6 +221,11 @@ def label_from_old_process(plan: Plan) -> Evidence:
     found = _learns_old_decisions(plan)
     if found is None:
         return None
+    actual = actual_outcome(plan)
+    if actual is not None and not isinstance(found, Hint):  # the outcome is recorded: train and score on it
+        found = (
+            Tempered(found.likelihood, (*found, actual)) if isinstance(found, Tempered) else (*found, actual)
+        )
     checked = old_decisions_checked(plan)
     if _copies_today(plan) and type(found) is tuple and (checked is None or _agreement_only(plan)):
         note = (

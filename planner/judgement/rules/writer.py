@@ -13,6 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, monitor_paths, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.judgement.rules.provenance import DOUBLE_LABELLED
 from planner.judgement.rules.words import Lexicon
@@ -251,6 +252,7 @@ def _blind_set(plan: Plan) -> str | None:
     ),
     quiet=(
         Case({"constraints.data.label_writer": "blind"}),
+        Case({"done.eval_truth": "outcomes"}),  # outcomes recorded, and the label is no copy
         Case({"constraints.data.label_writer": "event"}),
         Case(  # a blind re-inspection of a random share, checked each month
             {
@@ -309,7 +311,7 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
 
 def _scored_on_copy(plan: Plan) -> str | None:
     """The done metric scored against the recorded label, when no evaluation set is checked apart."""
-    if not plan.done.metrics or plan.done.eval_truth is EvalTruth.checked:
+    if not plan.done.metrics or plan.done.eval_truth in (EvalTruth.checked, EvalTruth.outcomes):
         return None
     texts = [plan.done.eval_set, *(metric.dataset for metric in plan.done.metrics)]
     if any(CHECKED_APART.find(text) for text in texts):
@@ -332,6 +334,7 @@ def _scored_on_copy(plan: Plan) -> str | None:
         "warning",
         first=True,
     ),
+    instead=(ON_THE_OUTCOME,),
     fires=(
         Case(
             {"constraints.data.label_writer": "copied", "done.eval_truth": None},
@@ -361,9 +364,19 @@ def _scored_on_copy(plan: Plan) -> str | None:
                 "what the label copies, the model learns to hand back its input)",
             ),
         ),
+        Case(  # the actual outcome is recorded too: the test is scored on it
+            {"constraints.data.label_writer": "copied", "done.eval_truth": "outcomes"},
+            evidence=(
+                'constraints.data.label_writer: "copied" (the label is often a copy of an earlier estimate, a '
+                "default or the first value typed: it records the estimate, not the outcome)",
+                'done.eval_truth: "outcomes" (the actual outcome is recorded: train and score on it, not on the '
+                "estimate or decision)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.label_writer": "blind"}),
+        Case({"done.eval_truth": "outcomes"}),  # outcomes recorded, and the label is no copy
         Case({"constraints.data.label_writer": "sees_estimate"}),
     ),
 )
@@ -384,7 +397,7 @@ def label_copied_from_estimate(plan: Plan) -> Evidence:
     found = quote(plan, "constraints.data.label_writer", note + "the estimate, not the outcome")
     fed = _copy_is_input(plan)
     scored = _scored_on_copy(plan)
-    evidence = tuple(item for item in (found, fed, scored) if item)
+    evidence = tuple(item for item in (found, fed, scored, actual_outcome(plan)) if item)
     return evidence if fed or scored else Tempered(3, evidence)
 
 
