@@ -259,6 +259,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Join the recorded actual outcome to each case",
         None,
     ),
+    (  # a yes/no label: the cases that ended another way are unknown, not negatives
+        "outcome-ends-another-way",
+        {"constraints.data.outcome_limits": ["other_exits"]},
+        "Count the cases that ended another way as unknown, not as 'no'",
+        "Keep the cases that ended another way, with how and when",
+        "Record how and when each case ended; label the cases that ended another way unknown",
+        "Count the cases that ended another way as unknown, not as 'no'",
+    ),
 ]
 
 

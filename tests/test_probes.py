@@ -258,6 +258,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"product.action_shape": "every_item", "impact.error_severity": "serious"},
         {"after_launch.monitoring": [{"signal": "Seeded known errors caught, per reviewer and month"}]},
     ),
+    (  # a complaint's outcome on each of its clips, unless each clip is labelled on its own
+        "case-label-on-each-part",
+        {
+            "constraints.data.rows_per_thing": "several",
+            "constraints.data.repeated_unit": "one noise complaint",
+            "product.data_kinds": ["audio"],
+        },
+        {"product.label": "Whether each clip holds the noise, each clip labelled by an officer."},
+    ),
     (
         "stopping-rule-unscored",
         _STOPS,
@@ -445,6 +454,15 @@ QUIET: list[tuple[str, dict[str, Any]]] = [
     (
         "failures-outside-the-step",
         {"product.task": "classification", "product.success_metric": "Share of late deliveries."},
+    ),
+    # several visits of one customer in a table: no clips or photos to carry a case's outcome
+    (
+        "case-label-on-each-part",
+        {
+            "constraints.data.rows_per_thing": "several",
+            "constraints.data.repeated_unit": "one customer",
+            "product.data_kinds": ["tabular"],
+        },
     ),
     # every item checked, but a wrong one costs little
     (

@@ -20,9 +20,9 @@ from planner.judgement.rules.evidence import first_said, monitor_paths, own_note
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
 from planner.judgement.rules.record import DEVICE_CHANGE, equipment_change_only
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.choices import Difference, Direction, Mode, TaskType
+from planner.plan.choices import DataKind, Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan
-from planner.plan.workings import ActionShape, OutcomeLimit
+from planner.plan.workings import ActionShape, OutcomeLimit, RowsPerThing
 
 
 def _limits_say_none(plan: Plan) -> bool:
@@ -347,4 +347,38 @@ def _equipment_changed(plan: Plan) -> Found:
         "and scored on each side of the switch? A new camera, sensor or tank changes what the model reads, "
         "not what the label means: split by time across the change, test on cases since it, and compare.",
         (quote(plan, "constraints.data.changes", "a change of equipment: the inputs, not the labels"),),
+    )
+
+
+# ---------------------------------------------------------------- a case's outcome copied onto its parts
+
+# Words saying each part (clip, photo, frame) got its own label, not the case's outcome copied onto it.
+PART_LABELLED = Lexicon("""
+    each clip labelled, each clip labeled, each photo labelled, each photo labeled, each frame labelled
+    each frame labeled, each image labelled, each image labeled, labelled one by one, labeled one by one
+    labelled individually, labeled individually, per-frame labels, per-clip labels, per-image labels
+    per-photo labels, multiple instance, multiple-instance, case level, case-level, whole case
+""")
+_PARTS_OF = (DataKind.images, DataKind.video, DataKind.audio)
+_JUDGED = (TaskType.classification, TaskType.detection)
+
+
+@probe("case-label-on-each-part", "decision-on-parent-of-rows")
+def _case_label_on_each_part(plan: Plan) -> Found:
+    data, product = plan.constraints.data, plan.product
+    if data.rows_per_thing is not RowsPerThing.several or not data.repeated_unit:
+        return None
+    if product.task not in _JUDGED or not set(_PARTS_OF) & set(product.data_kinds):
+        return None
+    if first_said(
+        plan, ("product.label", "constraints.data.differences_note", "done.eval_set"), PART_LABELLED
+    ):
+        return None
+    unit = short(data.repeated_unit, 40)
+    return (
+        f"Several rows (clips, photos, frames) describe one thing ({unit}): is each row labelled on its own, "
+        "or is that thing's outcome copied onto all its rows? A case-level outcome copied onto every part marks "
+        "parts that never showed it, and the model learns the noise; label at the unit you predict, or "
+        "train on the whole case (multiple-instance) and score at the unit the decision acts on.",
+        (quote(plan, "constraints.data.rows_per_thing"), quote(plan, "constraints.data.repeated_unit")),
     )

@@ -25,14 +25,9 @@ from planner.judgement.rules.evidence import (
     show,
     source_paths,
 )
-from planner.judgement.rules.lexicon import (
-    CHANGE_HANDLED,
-    DEFAULT_HANDLED,
-    EXITS_KEPT,
-    SPANS_TIME,
-)
+from planner.judgement.rules.lexicon import CHANGE_HANDLED, DEFAULT_HANDLED, EXITS_KEPT, SPANS_TIME
 from planner.judgement.rules.months import dates_in, later_than
-from planner.judgement.rules.survivors import left_before_the_outcome, only_closed_cases
+from planner.judgement.rules.survivors import EXITS_UNKNOWN, left_before_the_outcome, only_closed_cases
 from planner.judgement.rules.upkeep import RECORDING_STARTED, dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -150,6 +145,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
         "cohort followed to the end",
         "warning",
     ),
+    instead=(EXITS_UNKNOWN,),
     ask="do some cases leave another way before the outcome, so the model learns only from those that "
     "reached it?",
     fires=(

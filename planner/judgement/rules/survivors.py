@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.base import Evidence, Hint, Instead, Move
 from planner.judgement.rules.capped import (
     ALL_EXITS_KEPT,
     DURATION,
@@ -15,7 +15,7 @@ from planner.judgement.rules.capped import (
     ONE_EXIT_ONLY,
     REACHED_WORDS,
 )
-from planner.judgement.rules.evidence import answer_at, handled, quote
+from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote
 from planner.judgement.rules.lexicon import EXITS_KEPT
 from planner.judgement.rules.words import SENTENCE, Lexicon, phrases
 from planner.plan.model import OutcomeLimit, Plan, TaskType
@@ -145,3 +145,24 @@ def only_closed_cases(plan: Plan) -> Evidence:
             )
             return Hint(words, (quote(plan, path, note),))
     return None
+
+
+# A yes/no label where the cases that ended another way (the complainant dropped out, the customer never
+# replied) would be counted as "no": their outcome is unknown, not absent.
+EXITS_UNKNOWN = Instead(
+    lambda plan: (
+        plan.product.task is TaskType.classification
+        and limit_ticked(plan, OutcomeLimit.other_exits) is not None
+    ),
+    Move(
+        "Count the cases that ended another way as unknown, not as 'no'",
+        "A case that ended before its outcome (the person dropped out, the customer never replied, the "
+        "account closed) did not show the outcome absent: mark it unknown, keep it out of training's "
+        "negatives and out of the score (or label it within a fixed window it was followed for), and "
+        "count how many of today's 'no' labels are such exits",
+        "warning",
+    ),
+    "Record how and when each case ended; label the cases that ended another way unknown, not negative, and "
+    "leave them out of training and scoring (or label within a fixed window each case was followed for); "
+    "report how many of the recorded negatives were exits.",
+)
