@@ -328,6 +328,7 @@ _NEW_EQUIPMENT_TESTED = ("done.eval_set", "constraints.data.differences_note")
 
 @probe(
     "equipment-changed",
+    "input-meaning-changed",
     "label-standard-changed",
     "instrument-change-read-as-trend",
     "production-differs",
@@ -336,8 +337,8 @@ def _equipment_changed(plan: Plan) -> Found:
     """New equipment (a camera, a sensor, a tank) during the data's years: an input change, not a new label
     standard; asked where nothing says the model is tested on the new equipment."""
     said = plan.constraints.data.changes
-    if not said or not equipment_change_only(said):
-        return None
+    if not said or plan.constraints.data.change_kind or not equipment_change_only(said):
+        return None  # ticked: the team said what the change touched, and the rule of that kind asks
     if {Difference.device, Difference.capture} & set(plan.constraints.data.differences):
         return None  # ticked: the rules on differences ask for data from the new device
     if first_said(plan, _NEW_EQUIPMENT_TESTED, DEVICE_CHANGE):

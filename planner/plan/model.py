@@ -24,6 +24,8 @@ from planner.plan.choices import (
     ActionShape as ActionShape,
     Cadence as Cadence,
     Category as Category,
+    ChangeKind as ChangeKind,
+    ChangeReach as ChangeReach,
     Circumstance as Circumstance,
     ContentRights as ContentRights,
     Conversion as Conversion,
@@ -794,6 +796,18 @@ class DataConstraints(Record):
         default=None,
         description="What changed during that period in the rules, prices, terms, process, systems or who is "
         "served, and when; or 'nothing'.",
+    )
+    change_kind: list[ChangeKind] = Field(
+        default_factory=list,
+        description="What that change touched (one or several): what the label means or how it is given, "
+        "what an input means (a sensor moved, a field redefined), what the people recording the outcome gain "
+        "from it (a bonus, a target), who or what is served, how the outcome comes about with the label "
+        "meaning the same (rules, prices, terms), or none of these.",
+    )
+    change_reach: ChangeReach | None = Field(
+        default=None,
+        description="How much of production the change reaches: all or most of it, a part not told apart in "
+        "the data, or a part each row names (a site, a version, a flag).",
     )
     dropped: list[Dropped] = Field(
         default_factory=list,

@@ -8,6 +8,7 @@ loads, as `@rule` checks each rule. Adding a question is one `_q(...)` line in `
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -98,17 +99,25 @@ def field_info(path: str) -> FieldInfo:
     return info
 
 
+# An answer that names no change: `nothing`, `none`, `no change that we know of`.
+_NOTHING = re.compile(r"\s*(?:nothing|none|no\s+changes?|n/?a)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class When:
-    """A condition on an earlier answer: answered at all, one of the given values, or above a number."""
+    """A condition on an earlier answer: answered at all, one of the given values, above a number, or
+    (`said`) a text that names something rather than 'nothing' or 'none'."""
 
     field: str
     among: tuple[Any, ...] | None = None
     above: float | None = None
+    said: bool = False
 
     def holds(self, plan: Plan) -> bool:
         value = field_at(plan, self.field)
         if not is_answered(value):
+            return False
+        if self.said and isinstance(value, str) and _NOTHING.match(value):
             return False
         if self.above is not None and not (isinstance(value, int | float) and value > self.above):
             # 'not measured' is no figure above anything
@@ -732,6 +741,24 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 'new booking terms from 1 Jan 2025'; a model learns the old regime from the data before a "
             "change. 'nothing' is an answer.",
             When("constraints.data.period"),
+        ),
+        _q(
+            "constraints.data.change_kind",
+            "What did that change touch? Tick each.",
+            "Each asks for other care: a new label standard, relabelling; an input that means something else "
+            "(a sensor moved), mapping or dropping its old values; a bonus for the people who record the "
+            "outcome, an audit of their labels; new sites or customers, scores per group.",
+            When("constraints.data.changes", said=True),
+        ),
+        _q(
+            "constraints.data.change_reach",
+            "How much of production does it reach?",
+            "A change at one site of fifteen, which each row names, is a note; one across the whole "
+            "operation changes what every live case means.",
+            When(
+                "constraints.data.change_kind",
+                ("label_standard", "input_meaning", "recorder_incentive", "population", "process"),
+            ),
         ),
         _q(
             "constraints.data.dropped",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.changed import REGIME_KINDS, change_kinds
 from planner.judgement.rules.data import serves_known
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -33,7 +34,7 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
-    LabelSource,
+    ChangeKind,
     Newcomers,
     OutcomeLimit,
     OutcomeRecorded,
@@ -333,16 +334,21 @@ def _after_the_period(said: str, period: str | None) -> bool:
     return all(year > end[0] or (year == end[0] and 0 < end[1] < month) for year, month in named)
 
 
+def _not_the_label(plan: Plan, said: str) -> bool:
+    """Whether the change touches neither the label nor the process behind it: as ticked, else as said
+    (upkeep that keeps one scale, a new camera, input or log, new areas, items coming and going)."""
+    if kinds := change_kinds(plan):
+        return not kinds & REGIME_KINDS
+    coverage = COVERAGE_CHANGE.find(said) and not REGIME_CHANGE.find(said)
+    return upkeep_only(said, REGIME_CHANGE) or equipment_change_only(said) or bool(coverage)
+
+
 def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     """What the team said changed during the data's period, quoted as a fact; () when it said so and
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
     or did not answer, so the words of other answers decide."""
     said = plan.constraints.data.changes
-    if not said or says_nothing(said) or _NO_CHANGE.match(said) or upkeep_only(said, REGIME_CHANGE):
-        return None  # nothing changed, or upkeep (recalibrated each year, re-checked) that keeps one scale
-    # a new camera, input source or log, new areas joining, items coming and going (newcomers): what the
-    # model reads or covers, not what the label means
-    if equipment_change_only(said) or (COVERAGE_CHANGE.find(said) and not REGIME_CHANGE.find(said)):
+    if not said or says_nothing(said) or _NO_CHANGE.match(said) or _not_the_label(plan, said):
         return None
     said = _NAMED_COLLECTION.sub(" ", said)  # `the 1999-2010 marriage register`: years that name a source
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
@@ -471,26 +477,10 @@ def regime_after_the_data(plan: Plan) -> bool:
     said = plan.constraints.data.changes
     if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return False
-    if equipment_change_only(said):
+    kinds = change_kinds(plan)
+    if (kinds and not kinds & (REGIME_KINDS | {ChangeKind.population})) or (
+        not kinds and equipment_change_only(said)
+    ):
         return False  # a new camera or input source changes what the model reads, not the label
     end = _data_end(plan)
     return end is not None and any(later_than(date, end) for date in dates_in(said))
-
-
-def one_standard_throughout(plan: Plan) -> bool:
-    """Whether the labels are given alike on both sides of the change the team names: all of them made
-    by hand for this project now, or a measured figure (a price, a duration) that no standard defines,
-    with the change a step on one date naming no rule, definition or price, and the test set (its first
-    date) after it."""
-    data = plan.constraints.data
-    if data.labels and set(data.labels) == {LabelSource.manual}:
-        return True  # labelled now by one standard, whatever the records went through
-    said = data.changes or ""
-    if plan.product.task not in (TaskType.forecasting, TaskType.regression) or plan.product.label_is_proxy:
-        return False
-    if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
-        return False
-    changed, tested = dates_in(said), dates_in(plan.done.eval_set or "")
-    if len({year for year, _ in changed}) > 1:
-        return False  # an episode over years (a lockdown, then a boom) sits in training: a lead asks
-    return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set

@@ -9,11 +9,12 @@ followed: there are no cases after it. The label may measure something else unde
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.changed import KIND_PATH, REGIME_KINDS, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.record import FROM_LAUNCH, REGIME_CHANGE, regime_after_the_data
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Difference, OnlineValidation, Plan
+from planner.plan.model import Category, ChangeKind, ChangeReach, Difference, OnlineValidation, Plan
 
 # Words saying the team first collects or scores cases under the new regime.
 NEW_REGIME_HANDLED = Lexicon("""
@@ -39,6 +40,19 @@ _JUDGED_LIVE = frozenset(
         OnlineValidation.interleaving,
     }
 )
+
+
+def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...]) -> Evidence:
+    """The change after the data as ticked: a new standard or process across production is high; a new
+    population only where it reaches most of production, a note for a part, nothing for a part each row
+    names (scored apart already); an input or an incentive has its own rule."""
+    found = (*found, quote(plan, KIND_PATH))
+    if kinds & REGIME_KINDS:
+        return Tempered(reach_likelihood(plan, 4), found)
+    reach = plan.constraints.data.change_reach
+    if ChangeKind.population not in kinds or reach is ChangeReach.part_tracked:
+        return None
+    return Tempered(1 if reach is ChangeReach.part else 4, found)
 
 
 @rule(
@@ -69,7 +83,15 @@ _JUDGED_LIVE = frozenset(
                 _MEANING_ASKED,
             ),
         ),
-        Case(  # the team ticks that the population differs once live: a fact, high
+        Case(  # ticked: new terms across production, a process change: high
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.change_kind": ["process"],
+                "done.online_validation": None,
+            },
+        ),
+        Case(  # the team ticks that the population differs once live, not what changed: medium
             {
                 "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
                 "constraints.data.period": "Jan 2019 - Dec 2025",
@@ -108,6 +130,25 @@ _JUDGED_LIVE = frozenset(
     ),
     quiet=(
         Case({"constraints.data.changes": "nothing"}),
+        Case(  # ticked: one new site beside fourteen, each row naming its site: scored apart already
+            {
+                "constraints.data.changes": "A new site opens beside our 14 others in Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.differences": ["population"],
+                "constraints.data.change_kind": ["population"],
+                "constraints.data.change_reach": "part_tracked",
+                "done.online_validation": None,
+            }
+        ),
+        Case(  # ticked: a sensor moved after the data, an input's meaning: input-meaning-changed says it
+            {
+                "constraints.data.changes": "The soil sensors move to 30 cm deep from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.change_kind": ["input_meaning"],
+                "done.online_validation": None,
+            },
+            also=frozenset({"input-meaning-changed"}),
+        ),
         Case(  # within the data: label-standard-changed says it
             {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."}
         ),
@@ -152,12 +193,14 @@ def history_from_the_old_regime(plan: Plan) -> Evidence:
     if regime_after_the_data(plan):
         note = "after the data's period: every labelled case is under the old regime, the live ones under the new"
         found = (quote(plan, "constraints.data.changes", note), quote(plan, "constraints.data.period"))
+        if kinds := change_kinds(plan):
+            return _as_ticked(plan, kinds, found)
         differs = [kind for kind in plan.constraints.data.differences if kind not in _NOT_MEANING]
-        if differs:  # the team says what the model will see differs from the data: a fact, high
-            return (*found, quote(plan, "constraints.data.differences"))
-        # An event the team listed (a new competitor, new terms) may or may not change what the labels or the
-        # inputs mean; nothing structured says it does: a question, medium.
-        return Tempered(3, (*found, _MEANING_ASKED))
+        # An event the team listed (a new competitor, new terms, a new site) may or may not change what the
+        # labels mean; nothing ticked says what it touched: medium, a question where nothing differs either.
+        return Tempered(
+            3, (*found, quote(plan, "constraints.data.differences") if differs else _MEANING_ASKED)
+        )
     words = FROM_LAUNCH.find(said)
     if words is None or not REGIME_CHANGE.find(said):
         return None

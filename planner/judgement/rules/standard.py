@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
+from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import (
     answer_at,
     faq_paths,
@@ -14,9 +15,10 @@ from planner.judgement.rules.evidence import (
     read_paths,
     source_paths,
 )
-from planner.judgement.rules.record import changed_during_period, one_standard_throughout, trained
+from planner.judgement.rules.months import dates_in
+from planner.judgement.rules.record import REGIME_CHANGE, changed_during_period, trained
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, LabelSource, LabelWriter, Plan, TaskType
+from planner.plan.model import Category, ChangeKind, LabelSource, LabelWriter, Plan, TaskType
 
 _STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
     criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
@@ -132,6 +134,8 @@ def _label_means_the_same(plan: Plan) -> bool:
     recorded = data.label_writer is LabelWriter.event or (
         bool(data.labels) and set(data.labels) <= {LabelSource.outcomes}
     )
+    if kinds := change_kinds(plan):  # ticked: the process changed and the label's standard did not
+        return ChangeKind.process in kinds and ChangeKind.label_standard not in kinds
     said = data.changes or ""
     return recorded and not _DEFINES_THE_LABEL.find(said) and not MAPPED_CODES.find(said)
 
@@ -156,6 +160,25 @@ def _documents_changed_only(plan: Plan, *texts: object) -> bool:
     return not any(isinstance(text, str) and _FIELDS_DEFINED.find(text) for text in texts)
 
 
+def one_standard_throughout(plan: Plan) -> bool:
+    """Whether the labels are given alike on both sides of the change the team names: all of them made
+    by hand for this project now, or a measured figure (a price, a duration) that no standard defines,
+    with the change a step on one date naming no rule, definition or price, and the test set (its first
+    date) after it."""
+    data = plan.constraints.data
+    if data.labels and set(data.labels) == {LabelSource.manual}:
+        return True  # labelled now by one standard, whatever the records went through
+    said = data.changes or ""
+    if plan.product.task not in (TaskType.forecasting, TaskType.regression) or plan.product.label_is_proxy:
+        return False
+    if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
+        return False
+    changed, tested = dates_in(said), dates_in(plan.done.eval_set or "")
+    if len({year for year, _ in changed}) > 1:
+        return False  # an episode over years (a lockdown, then a boom) sits in training: a lead asks
+    return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set
+
+
 _SAME_LABEL_NEW_REGIME = Instead(
     _label_means_the_same,
     Move(
@@ -172,10 +195,21 @@ _SAME_LABEL_NEW_REGIME = Instead(
 )
 
 
+def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
+    """The change as the team ticked it: a new label standard across production is high, a new process
+    (the label meaning the same) or a part of production less; without ticks, the words of the change
+    say only that something changed, medium."""
+    kinds = change_kinds(plan)
+    if not kinds:
+        return Tempered(3, changed)
+    full = 4 if ChangeKind.label_standard in kinds else 3
+    return Tempered(reach_likelihood(plan, full), (*changed, quote(plan, KIND_PATH)))
+
+
 @rule(
     "label-standard-changed",
     Category.data,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Find when the standard or the regime changed, and learn one",
@@ -187,6 +221,13 @@ _SAME_LABEL_NEW_REGIME = Instead(
     ask="did the labelling standard, system or policy change over the data's years?",
     instead=(_SAME_LABEL_NEW_REGIME,),
     fires=(
+        Case(  # ticked: a new grading standard across production, high
+            {
+                "constraints.data.changes": "New grading guideline for all inspectors from Mar 2024.",
+                "constraints.data.period": "Jan 2022 - Dec 2025",
+                "constraints.data.change_kind": ["label_standard"],
+            },
+        ),
         Case(  # a measured duration, but the test set holds jobs from before the rebuild too
             {
                 "product.task": "regression",
@@ -242,6 +283,20 @@ _SAME_LABEL_NEW_REGIME = Instead(
         ),
     ),
     quiet=(
+        Case(  # ticked: a bonus for the staff recording the outcome, not a new standard; its own rule asks
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024.",
+                "constraints.data.change_kind": ["recorder_incentive"],
+            },
+            also=frozenset({"recorder-incentive-changed"}),
+        ),
+        Case(  # ticked: one new depot beside fourteen, each row naming its depot
+            {
+                "constraints.data.changes": "A new depot joined the 14 others in Mar 2024.",
+                "constraints.data.change_kind": ["population"],
+                "constraints.data.change_reach": "part_tracked",
+            }
+        ),
         Case(  # an input the process only started recording partway: a gap in that input, not a new label
             {
                 "constraints.data.period": "Jan 2021 - Dec 2025",
@@ -388,7 +443,9 @@ def label_standard_changed(plan: Plan) -> Evidence:
     drafts = plan.product.task is TaskType.generation and not trained(plan)
     if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
         fields_kept = _documents_changed_only(plan, plan.constraints.data.changes)
-        return changed if changed and not drafts and not fields_kept else None
+        if not changed or drafts or (fields_kept and not change_kinds(plan)):
+            return None
+        return _as_ticked(plan, changed)
     exemplars_at = (
         *read_paths(plan),
         "product.label",
@@ -411,5 +468,5 @@ def label_standard_changed(plan: Plan) -> Evidence:
     if split and not _documents_changed_only(plan, *(answer_at(plan, path) for path in split)):
         before, after = split
         note = "two sources split the years: were labels given alike in both?"
-        return Hint((), (quote(plan, before, note), quote(plan, after)))
+        return Hint((), (quote(plan, before, note), quote(plan, after)), likelihood=3)
     return None

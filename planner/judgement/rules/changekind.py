@@ -1,0 +1,130 @@
+"""Rules on what a change during the data's period touched, as the team ticked it.
+
+`constraints.data.change_kind` says what the change named in `constraints.data.changes` touched, and
+each kind calls for other care: a new label standard, relabelling (label-standard-changed); a change of
+terms or process with the label meaning the same, testing after it (the same rule, its Instead); a new
+population, the regime rule only where it reaches most of production; an input that now means something
+else, mapping or dropping its old values (here); a bonus for the people who record the outcome, an audit
+of their labels (here). Without ticks, the words of the change decide, at most medium.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
+from planner.judgement.rules.evidence import quote, says_nothing
+from planner.judgement.rules.lexicon import CHANGE_HANDLED
+from planner.plan.model import Category, ChangeKind, Plan
+
+
+def _ticked(plan: Plan, kind: ChangeKind) -> Evidence:
+    """The change and its tick, where `kind` is ticked, a change is named, and the team says nothing of
+    handling it (trained since, scored apart, before and after)."""
+    said = plan.constraints.data.changes
+    if kind not in change_kinds(plan) or not said or says_nothing(said) or CHANGE_HANDLED.find(said):
+        return None
+    return quote(plan, "constraints.data.changes"), quote(plan, KIND_PATH)
+
+
+_INPUT = {
+    "constraints.data.changes": "Soil sensors moved from 10 cm to 30 cm deep in May 2024.",
+    "constraints.data.period": "Jan 2022 - Dec 2025",
+    "constraints.data.change_kind": ["input_meaning"],
+}
+
+
+@rule(
+    "input-meaning-changed",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Map or drop the old values of the input that changed meaning",
+        "An input that means something else since a date (a sensor moved, a field redefined, a new unit) "
+        "gives the model one number for two things; map the older values onto today's meaning or drop them, "
+        "mark the date as a boundary the model can see, and test on cases after it; the labels need no "
+        "relabelling",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _INPUT,
+            evidence=(
+                f'constraints.data.changes: "{_INPUT["constraints.data.changes"]}"',
+                'constraints.data.change_kind: ["input_meaning"]',
+            ),
+        ),
+        Case({**_INPUT, "constraints.data.change_reach": "part_tracked"}),
+    ),
+    quiet=(
+        Case({**_INPUT, "constraints.data.change_kind": ["population"]}),
+        Case(
+            {
+                **_INPUT,
+                "constraints.data.changes": "Sensors moved in May 2024; we train only on data since the change.",
+            }
+        ),
+    ),
+)
+def input_meaning_changed(plan: Plan) -> Evidence:
+    """An input means something else since a date within or after the data.
+
+    A sensor moved or replaced, a field redefined, a new unit or form: values from before the date no
+    longer mean what today's do, so the model learns one weight for two quantities, and a random split
+    hides it. The label is untouched; relabelling old cases would change nothing.
+
+    Mitigation: Map the older values onto today's meaning (a calibration, a lookup) or drop them; mark
+    the date of the change as a feature boundary; split by time and test on cases after it.
+    """
+    found = _ticked(plan, ChangeKind.input_meaning)
+    return Tempered(reach_likelihood(plan, 3), found) if found else None
+
+
+_INCENTIVE = {
+    "constraints.data.changes": "Handlers earn a bonus per claim closed as fraud since Jan 2025.",
+    "constraints.data.period": "Jan 2022 - Dec 2025",
+    "constraints.data.change_kind": ["recorder_incentive"],
+}
+
+
+@rule(
+    "recorder-incentive-changed",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Audit a sample of labels from before and after the incentive",
+        "The people who record the outcome gain from recording it one way since the scheme, so labels after "
+        "it may record the bonus, not the case; audit a random sample of labels before and after against the "
+        "facts, and train or test on no label recorded under the scheme until the audit agrees; giving the "
+        "model the scheme as an input would only learn the recoding",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _INCENTIVE,
+            evidence=(
+                f'constraints.data.changes: "{_INCENTIVE["constraints.data.changes"]}"',
+                'constraints.data.change_kind: ["recorder_incentive"]',
+            ),
+        ),
+        Case({**_INCENTIVE, "constraints.data.change_reach": "part"}),
+    ),
+    quiet=(
+        Case({**_INCENTIVE, "constraints.data.change_kind": ["process"]}),
+        Case({**_INCENTIVE, "constraints.data.changes": "nothing"}),
+    ),
+)
+def recorder_incentive_changed(plan: Plan) -> Evidence:
+    """The people who record the outcome gained an incentive over how they record it.
+
+    A bonus, a target or a quota for the staff who write the label down gives them a reason to record
+    it one way: labels after the scheme may measure the scheme, not the case, and a model trained on
+    them learns the recoding. It is a question of the labels' integrity, not of a regime to model.
+
+    Mitigation: Audit a random sample of labels from before and after the scheme against the facts
+    (a second reader, the documents); train and test on no label recorded under the scheme until the
+    audit agrees; never give the model the scheme as an input.
+    """
+    found = _ticked(plan, ChangeKind.recorder_incentive)
+    return Tempered(reach_likelihood(plan, 4), found) if found else None
