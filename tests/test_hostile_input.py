@@ -67,6 +67,18 @@ def test_mapping_and_list_keys_are_refused_with_their_line(make_workspace) -> No
     )
 
 
+def test_a_field_taking_a_number_or_words_gets_one_line_naming_both(make_workspace) -> None:
+    make_workspace({"plans/n/plan.yaml": "title: T\nimpact:\n  easy_share: 3\n  value_per_item: lots\n"})
+    code, out, _ = run("check", "n")
+    assert code == 1
+    assert out.splitlines() == [
+        "plans/n/plan.yaml:3: impact.easy_share: Input should be less than or equal to 1; write a value in "
+        "that range (shares are fractions: 20% is 0.2), or write 'not measured'",
+        "plans/n/plan.yaml:4: impact.value_per_item: Input should be a valid number; write a number such as "
+        "12 or 0.5, or write 'not measured'",
+    ]
+
+
 def test_nan_and_infinity_never_pass_as_numbers(make_workspace) -> None:
     make_workspace(
         {
@@ -82,7 +94,10 @@ def test_nan_and_infinity_never_pass_as_numbers(make_workspace) -> None:
     assert out.splitlines() == [
         "plans/n/plan.yaml:3: heuristics.coverage: Input should be a finite number; write a number such as 12 or 0.5",
         "plans/n/plan.yaml:5: impact.volume: Input should be a finite number; write a number such as 12 or 0.5",
-        "plans/n/plan.yaml:9: done.metrics[0].baseline: Input should be a finite number; write a number such as 12 or 0.5",
+        (
+            "plans/n/plan.yaml:9: done.metrics[0].baseline: Input should be a finite number; "
+            "write a number such as 12 or 0.5, or write 'not measured'"
+        ),
         "plans/n/plan.yaml:10: done.metrics[0].target: Input should be a finite number; write a number such as 12 or 0.5",
         "plans/n/plan.yaml:11: done.timebox_weeks: Input should be a finite number; write a number such as 12 or 0.5",
     ]

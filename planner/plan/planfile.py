@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -114,13 +115,37 @@ def _message(item: Any) -> str:
     return "; ".join(filter(None, (item["msg"], fix)))
 
 
+# pydantic names each member of a union in an error's place (`constrained-float`, `literal['not measured']`).
+_MEMBER = re.compile(
+    r"(constrained|function|tagged|nullable|lax|strict)-.*|literal\[.*\]|(float|int|str|bool|date)$"
+)
+
+
+def _folded(errors: list[Any]) -> Iterator[tuple[Any, list[str]]]:
+    """One error per field: a union's members folded into the first, its word choices given beside it."""
+    fields: dict[tuple[int | str, ...], list[Any]] = {}
+    for item in errors:
+        loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and _MEMBER.fullmatch(part)))
+        fields.setdefault(loc, []).append({**item, "loc": loc})
+    for items in fields.values():
+        words = [str(i["ctx"]["expected"]) for i in items if i["type"] == "literal_error" and i.get("ctx")]
+        shapes = [i for i in items if i["type"] != "literal_error"]
+        if not shapes:  # only words would do: one line naming them all
+            yield items[0], []
+        else:
+            yield shapes[0], words
+        yield from ((item, []) for item in shapes[1:])
+
+
 def schema_problems(error: ValidationError, shown_path: str, text: str | None = None) -> list[str]:
     """One `path:LINE: field.path: problem` line per schema error (the YAML is composed once)."""
     problems = []
     root = compose(text) if text is not None else None
-    for item in error.errors():
+    for item, words in _folded(error.errors()):
         loc = tuple(item["loc"])
         message = _message(item)
+        if words:
+            message += f", or write {' or '.join(words)}"
         given = item.get("input")
         if item["type"] == "bool_type" and isinstance(given, str) and given.lower() in _YAML11_BOOLS:
             message = f"`{given}` is text in YAML 1.2 (as planner and editors read it); write true or false"
