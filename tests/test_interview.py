@@ -113,7 +113,7 @@ HAPPY = [
     "n",  # not versioned
     line("1"),  # inputs built as each order stood at the moment of prediction
     line("device data, 0"),  # the input that arrives last, on the order's own date
-    DOWN * 9 + SPACE + ENTER,  # nothing differs from production
+    DOWN * 10 + SPACE + ENTER,  # nothing differs from production
     line("2"),  # a few cases concern customers the data has never seen
     "y", line("1"),  # personal data, which stays in the organisation
     line("1"),  # only our own content

@@ -291,6 +291,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "closed-loop-dynamics-untested",
         "sensor-gaps-read-as-calm",
         "new-period-scored-unlabelled",
+        "inputs-beyond-the-range",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

@@ -165,6 +165,7 @@ class Difference(StrEnum):
     mix = "mix"
     later_inputs = "later_inputs"
     forecast_inputs = "forecast_inputs"
+    range = "range"
     none = "none"
 
 
@@ -379,6 +380,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "mix": "the mix of cases is shifting (a growing segment, new products)",
         "later_inputs": "some inputs are recorded only after the moment of prediction",
         "forecast_inputs": "some inputs are observed values in training but only forecasts live (weather, prices)",
+        "range": "inputs beyond the range of the data (longer distances, bigger amounts, larger sizes, new price bands)",
         "none": "nothing: the data was recorded as the product will see it",
     },
     ChangeKind: {

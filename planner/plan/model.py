@@ -752,7 +752,7 @@ class DataConstraints(Record):
         default_factory=list,
         description="What differs between the data in hand and what the product will see: device, "
         "channel, language, population, season, inputs recorded only after the moment of prediction, "
-        "inputs observed in the data but only forecast live, or none.",
+        "inputs observed in the data but only forecast live, input values beyond the data's range, or none.",
     )
     differences_note: Text | None = Field(
         default=None, description="What exactly differs, and which inputs are recorded only afterwards."

@@ -928,8 +928,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What differs between the data you have and what the product will see?",
             "Tick each: another device or camera, channel, language, population or season, capture "
             "conditions (operator, lighting, settings), a shifting mix of cases, or inputs recorded only "
-            "after the moment of prediction (a discharge code, a later status), or inputs observed in the "
-            "data but only forecast live (the weather, prices). Scores on unlike data say little about production.",
+            "after the moment of prediction (a discharge code, a later status), inputs observed in the "
+            "data but only forecast live (the weather, prices), or input values beyond the data's range (longer "
+            "distances, bigger amounts, new price bands). Scores on unlike data say little about production.",
             essential=True,
         ),
         _q(
@@ -948,6 +949,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
                     "mix",
                     "later_inputs",
                     "forecast_inputs",
+                    "range",
                 ),
             ),
         ),

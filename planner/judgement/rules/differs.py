@@ -33,8 +33,9 @@ from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
 
-# inputs known late or only forecast live: the leakage rules (inputs-after-prediction, future-inputs) ask them
-_UNLIKE_PRODUCTION = set(Difference) - {Difference.later_inputs, Difference.forecast_inputs, Difference.none}
+# known late, only forecast live, beyond the data's range: asked by the leakage rules and inputs-beyond-the-range
+_ELSEWHERE = {Difference.later_inputs, Difference.forecast_inputs, Difference.range, Difference.none}
+_UNLIKE_PRODUCTION = set(Difference) - _ELSEWHERE
 
 _JUDGED_APART = RUN_APART + PILOT_THERE + _REVALIDATED
 _HANDLED = RUN_APART + MODELLED_IN + _REVALIDATED

@@ -24,7 +24,7 @@ NEW_REGIME_HANDLED = Lexicon("""
 """)
 
 # Differences that change what the model reads, not what a label or an input means.
-_NOT_MEANING = frozenset({Difference.none, Difference.season})
+_NOT_MEANING = frozenset({Difference.none, Difference.season, Difference.range})
 _MEANING_ASKED = (
     "did the labels or the inputs change meaning with it? constraints.data.differences names no difference "
     "between the data and what the model will see"
