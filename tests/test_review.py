@@ -292,6 +292,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "sensor-gaps-read-as-calm",
         "new-period-scored-unlabelled",
         "inputs-beyond-the-range",
+        "checks-passed-unchecked",
     }
     for rule_id, case in HINTED:
         risk = next(risk for risk in assess(patched(case.changes)).risks if risk.id == rule_id)

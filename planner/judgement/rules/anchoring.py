@@ -20,10 +20,10 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PROPOSAL
+from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PASSED_UNCHECKED, PROPOSAL
 from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, LabelWriter, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, LabelWriter, Mode, Plan, Severity, TaskType
 
 # A proposal among several the person chooses from (one of ten suggested documents): a search, not one
 # answer to accept.
@@ -301,3 +301,84 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     if serious:
         return Hint(words, evidence)
     return Hint(words, evidence, likelihood=1)
+
+
+# Where a team says what people do with each output before it reaches anyone.
+_PASSED_IN = (
+    "product.decision",
+    "product.decision_owner",
+    "product.current_solution",
+    "after_launch.fallback",
+)
+
+
+@rule(
+    "checks-passed-unchecked",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    ask="do the people meant to check each output pass it on unread, so that it in fact acts alone?",
+    move=Move(
+        "Measure the check the plan relies on, or plan for the output acting alone",
+        "Where people sign what the model writes as sent, its errors reach the people it serves as if it "
+        "acted alone; count how often people change an output, have a sample re-decided blind, or tick that "
+        "it commits alone and plan for that (a stricter bar before launch, guardrails, a way to undo)",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.mode": "augment",
+                "product.decision": "The planner reviews each drafted quote; most sign them as sent.",
+            },
+            evidence=(
+                'product.decision: "The planner reviews each drafted quote; most sign them as sent." (people '
+                "pass the output on unchecked: sign them as sent? then it acts alone)",
+                'product.mode: "augment" (product.circumstances does not tick that it commits alone)',
+            ),
+            also=frozenset({"anchoring-on-proposal"}),  # a draft a person confirms: watch the overrides
+        ),
+    ),
+    quiet=(
+        Case(  # the team ticks that it acts alone: the tick and the words agree
+            {
+                "product.mode": "automate",
+                "product.decision": "Most sign them as sent.",
+            }
+        ),
+        Case(  # the words, and a blind share that measures the check
+            {
+                "product.mode": "augment",
+                "product.decision": "Reviewers must not rubber-stamp the drafts.",
+                "after_launch.blind_share": 0.1,
+            }
+        ),
+    ),
+)
+def checks_passed_unchecked(plan: Plan) -> Evidence:
+    """The people meant to check each output pass it on unread.
+
+    The plan counts on a person checking each output, and does not tick that the output commits alone,
+    yet its own words say people sign it as sent, rubber-stamp it or approve it without reading. Then the
+    check is not there: its errors reach the people it serves as if it acted alone, while the plan's bar,
+    rollout and guardrails are set for a product a person checks.
+
+    Mitigation: Measure the check: count how often people change or reject an output, and have a random
+    sample re-decided without it; where people do pass it on unread, tick that it commits alone and plan
+    for that (a stricter bar before launch, guardrails, a way to undo an output once sent).
+    """
+    if plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances:
+        return None  # the tick says it acts alone: the words agree with it
+    if plan.after_launch.blind_share or _watched(plan):
+        return None  # the check is measured: a blind share, or the overrides watched
+    said = first_said(plan, (*_PASSED_IN, *faq_paths(plan)), PASSED_UNCHECKED)
+    if said is None:
+        return None
+    path, words = said
+    note = f"people pass the output on unchecked: {', '.join(words)}? then it acts alone"
+    mode = (
+        quote(plan, "product.mode", "product.circumstances does not tick that it commits alone")
+        if plan.product.mode
+        else "product.circumstances does not tick that the output commits alone"
+    )
+    return Hint(words, (quote(plan, path, note), mode))

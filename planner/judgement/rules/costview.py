@@ -9,12 +9,55 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, kind_in_text, named_as_cheap
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity
+from planner.judgement.rules.lexicon import (
+    FALSE_ALARM_SAID,
+    MISS_SAID,
+    ONE_SIDE_COSTS,
+    OVER_QUOTED,
+    TOO_FEW,
+    TOO_MANY,
+    UNDER_QUOTED,
+)
+from planner.judgement.rules.words import SENTENCE, Lexicon
+from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity, TaskType
 from planner.plan.stakes import HarmKind
 
 _STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM}
+
+# Where the team writes what each error costs, the harm or the work it makes.
+_COST_PATHS = ("impact.error_harm", "impact.action_cost", "product.current_solution", "product.goal")
+# The two sides of an error, for a yes/no call and for an amount or an estimate.
+_SIDES: dict[str, Lexicon] = {"a missed case": MISS_SAID, "a false alarm": FALSE_ALARM_SAID}
+_AMOUNT_SIDES: dict[str, Lexicon] = {
+    "an amount too low": TOO_FEW + UNDER_QUOTED,
+    "an amount too high": TOO_MANY + OVER_QUOTED,
+}
+
+
+def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
+    """`similar` ticked as the costlier error, while the team's words name one error only, in a sentence
+    saying it costs or is absorbed (`overruns, which we absorb because the quote is fixed price`): the
+    answer's path, that error, and the words. None where the words name both errors."""
+    sides = _AMOUNT_SIDES if plan.product.task in (TaskType.regression, TaskType.forecasting) else _SIDES
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    named: set[str] = set()
+    for path in _COST_PATHS:
+        text = answer_at(plan, path)
+        if not isinstance(text, str):
+            continue
+        for sentence in SENTENCE.split(text):
+            said = {side: words for side, lexicon in sides.items() if (words := lexicon.find_all(sentence))}
+            named |= set(said)
+            costs = ONE_SIDE_COSTS.find_all(sentence)
+            if len(said) == 1 and costs:
+                side, words = next(iter(said.items()))
+                found.setdefault(side, (path, (*words, *costs)))
+    if len(named) != 1 or len(found) != 1:
+        return None  # both errors named: the team weighed them, as `similar` says
+    side, (path, words) = next(iter(found.items()))
+    return path, side, words
 
 
 @rule(
@@ -50,8 +93,35 @@ _STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM
                 "impact.error_harm": "A missed gas leak can injure the household.",
             },
         ),
+        Case(  # `similar` ticked, yet the words say the team absorbs one error: a question naming them
+            {
+                "product.task": "regression",
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "Jobs that run over, which we absorb because the quote is fixed price.",
+            },
+            evidence=(
+                'impact.costlier_error: "similar" (the team says both errors cost about the same)',
+                'impact.error_harm: "Jobs that run over, which we absorb because the quote is fixed price." (the '
+                "words say an amount too low costs: is it the costlier one?)",
+            ),
+        ),
+        Case(  # a missed case said to cost, nothing of a false alarm
+            {"impact.costlier_error": "similar", "impact.error_harm": "A missed defect costs us a recall."}
+        ),
     ),
     quiet=(
+        Case(  # `similar`, and the words weigh both errors
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A missed defect costs a rework; a false alarm costs a re-inspection.",
+            }
+        ),
+        Case(  # `similar`, and the words name one error with no cost to it
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_harm": "A missed defect is caught at the next station.",
+            }
+        ),
         Case(  # the harm written is the same kind as the tick
             {
                 "impact.costlier_error": "false_positive",
@@ -81,6 +151,13 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
     cut-off and the metric.
     """
     impact = plan.impact
+    if impact.costlier_error is ErrorCost.similar:
+        one = one_side_costs(plan)
+        if one is None:
+            return None
+        path, side, words = one
+        tick = quote(plan, "impact.costlier_error", "the team says both errors cost about the same")
+        return Hint(words, (tick, quote(plan, path, f"the words say {side} costs: is it the costlier one?")))
     stated = _STATED.get(impact.costlier_error) if impact.costlier_error else None
     if stated is None:
         return None

@@ -3306,3 +3306,34 @@ SCOPE_HELD = Lexicon("""
     per branch, by language, per language, by country, per country, by group, per group, by segment
     per segment, by store, per store, by clinic, per clinic
 """)
+
+# An estimate set too low, in a quote's or a plan's own words: the job runs over what was quoted.
+UNDER_QUOTED = Lexicon("""
+    overrun, overruns, overran, runs over, run over, ran over, running over, under-quoted, underquoted
+    under-quote, underquote, under-quotes, underquotes, under-priced, underpriced, under-estimated
+    underestimated, takes longer than quoted, took longer than quoted
+""")
+
+# An estimate set too high, in a quote's own words: the job lost to a cheaper bid.
+OVER_QUOTED = Lexicon("""
+    over-quoted, overquoted, over-quote, overquote, over-priced, overpriced, over-estimated, overestimated
+    lost the job, lose the job, lost jobs, lose jobs, lost bids, lose bids, lost the bid, priced out
+""")
+
+# One error said to cost the team, or to be absorbed by it: the words of an error that is not like the other.
+ONE_SIDE_COSTS = Lexicon("""
+    we absorb, which we absorb, absorb the, absorbs the, absorbed by us, we bear, we eat the, we swallow
+    at our expense, at our cost, fixed price, fixed-price, fixed fee, fixed-fee, costs us, cost us
+    costly, expensive, far worse, much worse, the worse error, the costlier error, hurts most, hurts more
+    costs, lose, loses, lost
+""")
+
+# Said of the people meant to check each output: they pass it on without looking.
+PASSED_UNCHECKED = Lexicon("""
+    rubber-stamp, rubber-stamps, rubber-stamped, rubber-stamping, rubber stamp, rubber stamps
+    rubber stamped, rubber stamping, sign them as sent, signs them as sent, signed as sent
+    send them as is, sent as is, pass them on as is, approve without reading, approved without reading
+    approves without reading, sign without reading, signed without reading, signs without reading
+    without reading them, without reading it, nobody reads them, nobody reads it, no one reads them
+    wave them through, waved through, waves them through, click through, clicks through
+""")
