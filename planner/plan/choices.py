@@ -144,6 +144,12 @@ class Acquisition(StrEnum):
     to_collect = "to_collect"
 
 
+class DoneTodayBy(StrEnum):
+    our_experts = "our_experts"
+    other_staff = "other_staff"
+    nobody = "nobody"
+
+
 class LabelSource(StrEnum):
     existing = "existing"
     outcomes = "outcomes"
@@ -361,6 +367,11 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "vendor": "bought from a vendor",
         "public": "public data",
         "to_collect": "still to collect",
+    },
+    DoneTodayBy: {
+        "our_experts": "our own people: they do it every day",
+        "other_staff": "people outside the team do it every day (another department, a contractor)",
+        "nobody": "nobody does it by hand today",
     },
     LabelSource: {
         "existing": "already recorded",

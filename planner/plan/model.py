@@ -34,6 +34,7 @@ from planner.plan.choices import (
     Delivery as Delivery,
     Difference as Difference,
     Direction as Direction,
+    DoneTodayBy as DoneTodayBy,
     Dropped as Dropped,
     ErrorCost as ErrorCost,
     EvalInputs as EvalInputs,
@@ -576,6 +577,11 @@ class Heuristics(Record):
 
 class ByHand(Record):
     examples: Whole | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
+    done_today_by: DoneTodayBy | None = Field(
+        default=None,
+        description="Who does the task by hand today, every day: our own people (the team's experts), people "
+        "outside the team, or nobody. Separate from `examples`, which counts cases worked to learn the task.",
+    )
     minutes_per_example: Number | None = Field(
         default=None, ge=0, description="Minutes a person needs per example."
     )

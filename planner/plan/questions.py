@@ -501,8 +501,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How many real examples did the team do by hand, and could they decide from the inputs alone?",
             "Doing 50-200 cases yourself is the cheapest way to learn the problem; 0 is an honest answer. "
             "Cases worked beside the staff who do the task every day count; their daily volume alone does "
-            "not (nobody on the team has looked). Then: could an expert decide from only the inputs the model sees? If not, the model likely "
-            "cannot either. E.g. 120, yes.",
+            "not (say who does it every day in `by_hand.done_today_by`). Then: could an expert decide from only the inputs the "
+            "model sees? If not, the model likely cannot either. E.g. 120, yes.",
             essential=True,
             pair=("by_hand.expert_can_decide", "120, yes"),
             alone="How many real examples did the team do by hand?",

@@ -30,6 +30,7 @@ from planner.judgement.rules.total import items_in_all, value_in_all
 # isort: off
 from planner.judgement.rules import (
     heuristics,
+    byhand,
     feasibility,
     people,
     impact,
@@ -209,6 +210,7 @@ __all__ = [
     "batched",
     "beyond",
     "breadth",
+    "byhand",
     "capped",
     "ceilings",
     "changekind",
