@@ -349,6 +349,20 @@ CASES.append(  # weld photos from three plants' scanners, split at random: the p
 )
 
 
+CASES.append(  # customers send the photos and the model decides alone: who sends what, and could they game it
+    (
+        "customers-send-the-data",
+        {
+            "product.mode": "automate",
+            "constraints.data.sources": [
+                {"name": "Claim photos customers upload", "acquisition": "from_customers"}
+            ],
+        },
+        {"product.mode": "augment", "constraints.data.differences": ["device", "channel"]},
+    )
+)
+
+
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
 
@@ -515,6 +529,17 @@ QUIET.append(  # whole plants held out of the test: a source the model learned c
             "product.data_kinds": ["images"],
             "product.inputs": "Photos of each weld from the scanners at our three plants.",
             "done.split": "group",
+        },
+    )
+)
+
+
+QUIET.append(  # the team's own records: nobody outside shapes them
+    (
+        "customers-send-the-data",
+        {
+            "product.mode": "automate",
+            "constraints.data.sources": [{"name": "Claim records", "acquisition": "own"}],
         },
     )
 )

@@ -20,7 +20,7 @@ from planner.judgement.rules.evidence import first_said, monitor_paths, own_note
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
 from planner.judgement.rules.record import DEVICE_CHANGE, equipment_change_only
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.choices import DataKind, Difference, Direction, Mode, TaskType
+from planner.plan.choices import Acquisition, DataKind, Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan
 from planner.plan.workings import ActionShape, OutcomeLimit, RowsPerThing
 
@@ -382,4 +382,34 @@ def _case_label_on_each_part(plan: Plan) -> Found:
         "parts that never showed it, and the model learns the noise; label at the unit you predict, or "
         "train on the whole case (multiple-instance) and score at the unit the decision acts on.",
         (quote(plan, "constraints.data.rows_per_thing"), quote(plan, "constraints.data.repeated_unit")),
+    )
+
+
+# ---------------------------------------------------------------- data the customers send
+
+# The differences that say the senders' formats and capture vary (their phones, templates, channels).
+_SENDERS_VARY = {Difference.device, Difference.capture, Difference.channel}
+
+
+@probe("customers-send-the-data", "adversaries-adapt")
+def _customers_send_the_data(plan: Plan) -> Found:
+    """Data customers or clients send (reports, photos, forms) is neither the team's own in quality nor in
+    format: each sender has their own phone, template and habits, and a sender who feels the decision can
+    shape what they send. Asked where nothing ticks those differences, or where the model decides alone."""
+    sources = plan.constraints.data.sources
+    sent = next((i for i, s in enumerate(sources) if s.acquisition is Acquisition.from_customers), None)
+    if sent is None:
+        return None
+    alone = plan.product.mode is Mode.automate
+    if _SENDERS_VARY & set(plan.constraints.data.differences) and not alone:
+        return None  # the senders' formats are ticked as a difference, and a person reads each decision
+    evidence = [quote(plan, f"constraints.data.sources[{sent}].name", "sent to us by customers")]
+    if alone:
+        evidence.append(quote(plan, "product.mode", "the model decides alone"))
+    return (
+        "Customers send this data: is it tested across senders (their phones, templates and channels "
+        "change its format without telling you), and could a sender shape what they send to get the outcome "
+        "they want? Score it per sender group, check a sample against what really happened, and watch for "
+        "senders whose submissions change once the model decides.",
+        tuple(evidence),
     )

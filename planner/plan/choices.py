@@ -141,6 +141,7 @@ class Acquisition(StrEnum):
     own = "own"
     vendor = "vendor"
     public = "public"
+    from_customers = "from_customers"
     to_collect = "to_collect"
 
 
@@ -366,6 +367,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "own": "our own systems",
         "vendor": "bought from a vendor",
         "public": "public data",
+        "from_customers": "sent to us by customers or clients (reports, photos, forms they submit)",
         "to_collect": "still to collect",
     },
     DoneTodayBy: {

@@ -167,7 +167,9 @@ class LateInput(Record):
 class DataSource(Record):
     name: Text = Field(description="Where the data comes from (system, table, vendor, dataset).")
     acquisition: Acquisition | None = Field(
-        default=None, description="How it is acquired: own, vendor, public or to collect."
+        default=None,
+        description="How it is acquired: own, vendor, public, from customers (what customers or "
+        "clients send us: reports, photos, forms) or to collect.",
     )
 
 

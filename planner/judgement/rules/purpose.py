@@ -12,7 +12,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.data import PRIVACY_DONE
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Acquisition, Category, Plan
 
 # The people the data describes are children.
 CHILDREN = Lexicon("""
@@ -78,6 +78,20 @@ _WHO = (
             },
             also=frozenset({"personal-data"}),
         ),
+        Case(  # customers sent their photos to have a claim settled, not to train a model
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Claim photos customers upload", "acquisition": "from_customers"}
+                ],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.sources[0].name: "Claim photos customers upload" (sent by customers for '
+                "their own case, not to train a model)",
+            ),
+            also=frozenset({"personal-data"}),
+        ),
     ),
     quiet=(
         Case(  # not personal data
@@ -113,9 +127,22 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
     other = first_said(
         plan, (*source_paths(plan), "product.inputs", "constraints.data.differences_note"), OTHER_PURPOSE
     )
-    if young is None and other is None:
+    sent = next(
+        (
+            i
+            for i, s in enumerate(plan.constraints.data.sources)
+            if s.acquisition is Acquisition.from_customers
+        ),
+        None,
+    )
+    if young is None and other is None and sent is None:
         return None
     evidence = [quote(plan, "constraints.data.personal_data")]
+    if sent is not None:  # a fact, not a word: customers sent it for their own case, not to train a model
+        note = "sent by customers for their own case, not to train a model"
+        evidence.append(quote(plan, f"constraints.data.sources[{sent}].name", note))
+        if young is None and other is None:
+            return tuple(evidence)
     words: list[str] = []
     if young is not None:
         path, found = young
