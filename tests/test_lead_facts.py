@@ -403,7 +403,13 @@ def test_a_relative_target_is_the_margin_rules_must_be_beaten_by(make_workspace:
 def test_a_screen_for_a_model_that_decides_alone_asks_for_the_integration(
     make_workspace: MakeWorkspace,
 ) -> None:
-    data = risks(make_workspace, {"product.mode": "automate", "product.delivery": "new_view"})
+    system = {
+        "product.mode": "automate",
+        "product.delivery": "new_view",
+        "product.decision": "The payment system releases or holds each invoice.",
+        "product.decision_owner": "The payment system.",
+    }
+    data = risks(make_workspace, system)
     assert levels(data)["view-where-a-system-decides"] == "medium"
     assert evidence(data, "view-where-a-system-decides")[1].startswith(
         'product.mode: "automate" (yet the model is to decide alone: what carries each prediction'
@@ -413,6 +419,9 @@ def test_a_screen_for_a_model_that_decides_alone_asks_for_the_integration(
     # The deciding system reads the prediction itself: nothing to say about reaching it.
     quiet = levels(risks(make_workspace, {"product.mode": "automate", "product.delivery": "automatic"}))
     assert not {"view-where-a-system-decides", "integration-not-built", "delivery-not-decided"} & set(quiet)
+    # A list handed to the clerks who act on it: they read the screen, no system must.
+    handed = levels(risks(make_workspace, {"product.mode": "automate", "product.delivery": "new_view"}))
+    assert "view-where-a-system-decides" not in handed
 
 
 def test_nobody_receiving_the_predictions_is_a_stop(make_workspace: MakeWorkspace) -> None:

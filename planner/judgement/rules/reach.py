@@ -11,6 +11,7 @@ from planner.judgement.rules.lexicon import (
     LIVE_DECISION,
     NEW_VIEW,
     OFFICE_HOURS,
+    PEOPLE,
     STAFFED_ALWAYS,
     SYSTEM_DECIDES,
     WEEKDAYS_ONLY,
@@ -50,8 +51,13 @@ _SAYS_WHO_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
     ),
     ask="a system takes the decision, yet the predictions go to a screen: who or what carries them over?",
     fires=(
-        Case(  # the model decides alone, and its output lands on a new screen: two answers, a fact
-            {"product.mode": "automate", "product.delivery": "new_view"},
+        Case(  # the payment system decides alone, and the output lands on a new screen: two answers, a fact
+            {
+                "product.mode": "automate",
+                "product.delivery": "new_view",
+                "product.decision": "The payment system releases or holds each invoice.",
+                "product.decision_owner": "The payment system.",
+            },
             evidence=(
                 'product.delivery: "new_view" (the predictions go to a new screen, dashboard, report or e-mail)',
                 'product.mode: "automate" (yet the model is to decide alone: what carries each prediction into '
@@ -60,6 +66,8 @@ _SAYS_WHO_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
         ),
         Case(  # no structured answer: the output names a dashboard, and the model decides alone
             {
+                "product.decision": "The payment system releases or holds each invoice.",
+                "product.decision_owner": "The payment system.",
                 "product.delivery": None,
                 "product.mode": "automate",
                 "product.output": "A dashboard of the invoices most likely to be duplicates.",
@@ -84,6 +92,14 @@ _SAYS_WHO_DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
         ),
     ),
     quiet=(
+        Case(  # the model draws up the list alone, and the field crews who receive it act on it
+            {
+                "product.mode": "automate",
+                "product.delivery": "new_view",
+                "product.decision": "Field crews visit the streets on the map each morning.",
+                "product.decision_owner": "The field crews.",
+            }
+        ),
         Case({"product.mode": "automate", "product.delivery": "automatic"}),
         Case({"product.delivery": "new_view"}),  # people decide, and look at the new screen
         Case(  # an answer written for the person who asked: whoever reads the screen acts on it
@@ -133,6 +149,8 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
     if plan.product.mode is Mode.automate and plan.product.task is TaskType.generation:
         return None  # a written answer on a screen is read by the person it answers, who acts on it
     if plan.product.mode is Mode.automate:
+        if _people_act(plan):
+            return None  # a map or list handed to people who act on it: they read it, no system must
         alone = quote(
             plan,
             "product.mode",
@@ -145,6 +163,21 @@ def view_where_a_system_decides(plan: Plan) -> Evidence:
     path, words = today
     note = f"today a system decides: {', '.join(words)}; does it read the new screen?"
     return Hint((*shown, *words), (view, quote(plan, path, note)))
+
+
+# People who act on an output handed to them in the field: a map, a route, a list of visits.
+PEOPLE_ACT = PEOPLE + Lexicon("""
+    crew, crews, field crew, field crews, driver, drivers, officer, officers, engineer, engineers
+    fitter, fitters, warden, wardens, ranger, rangers, volunteer, volunteers, planner, planners
+""")
+_WHO_DECIDES = ("product.decision", "product.decision_owner")
+
+
+def _people_act(plan: Plan) -> bool:
+    """Whether the answers on who decides name people and no system: the output is handed to them."""
+    return first_said(plan, _WHO_DECIDES, PEOPLE_ACT) is not None and not first_said(
+        plan, _WHO_DECIDES, SYSTEM_DECIDES
+    )
 
 
 # A prediction sent by e-mail to people whose tool is their inbox reaches them where they work.
