@@ -515,6 +515,14 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
 
 QUIET += [  # a person edits and sends each reply: they read the message, and the reply time counts their work
     ("urgent-messages-routed", {**_ASSISTANT, "product.mode": "augment"}),
+    (  # it drafts a document from the forms people send; nothing goes back to them as a reply
+        "urgent-messages-routed",
+        {
+            **_ASSISTANT,
+            "product.output": "A draft risk assessment pack for the trip leader.",
+            "product.model_reach": ["reads_outside_text"],
+        },
+    ),
     (
         "reply-time-met-by-any-reply",
         {**_ASSISTANT, "product.mode": "augment", "product.success_metric": "Median reply time under a day."},

@@ -55,6 +55,11 @@ REPLIES_TO_SENDER = Lexicon("""
     responds to each, responds to the, response to the, chat reply, chat replies, answers each chat
     answers each message, answers each question, replies to each message, replies to each question
 """)
+# What the output is, where it goes back to whoever wrote in (not a document drafted from what they sent).
+A_REPLY = Lexicon("""
+    reply, replies, answer, answers, response, responses, message, messages, chat, chats, email reply
+    email replies, text message, text messages, webchat, live chat
+""")
 _ARRANGED = (
     "after_launch.fallback",
     "heuristics.humans_handle",
@@ -72,9 +77,12 @@ def _answers_alone(plan: Plan) -> str | None:
         return None
     if product.mode is not Mode.automate and not ticked(plan, Circumstance.commits_alone):
         return None  # a person reads each reply before it goes: they see the message too
+    said = ("product.output", "product.decision")
     writes_in = Reach.reads_outside_text in product.model_reach or outsiders_read(plan) is not None
-    if not writes_in and first_said(plan, ("product.output", "product.decision"), REPLIES_TO_SENDER) is None:
-        return None  # it writes for the team, not back to whoever wrote in
+    if first_said(plan, said, REPLIES_TO_SENDER) is None and not (
+        writes_in and first_said(plan, said, A_REPLY)
+    ):
+        return None  # it writes for the team, or drafts a document from what came in: no reply goes back
     return ticked(plan, Circumstance.commits_alone) or quote(plan, "product.mode")
 
 
