@@ -1631,6 +1631,18 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
                 'constraints.compute.hosted_model: "A hosted GPT-4o-class API."',
             ),
         ),
+        Case(  # a hosted vision model is used as it is, not prompted: the same low note in its own words
+            {
+                "done.test_size": 300,
+                "product.data_kinds": ["images"],
+                "constraints.compute.hosted_model": "A hosted vision API.",
+            },
+            evidence=(
+                "done.test_size: 300 (an evaluation set for a hosted model used as it is: report its interval "
+                "and grow it before close calls)",
+                'constraints.compute.hosted_model: "A hosted vision API."',
+            ),
+        ),
         Case(  # a forecast's small test with no window said: a low question on series and steps
             {"done.test_size": 300, "product.task": "forecasting"},
             evidence=(
@@ -1724,7 +1736,10 @@ def small_test_set(plan: Plan) -> Evidence:
     llm = prompted(plan)
     if size < MIN_TEST and llm and size >= MIN_PROMPTED_TEST:
         # A prompted model's evaluation set: a few hundred cases catch large failures; say its interval.
-        note = "an evaluation set for a prompted model: report its interval and grow it before close calls"
+        used = (
+            "a prompted model" if DataKind.text in plan.product.data_kinds else "a hosted model used as it is"
+        )
+        note = f"an evaluation set for {used}: report its interval and grow it before close calls"
         return Tempered(2, (quote(plan, "done.test_size", note), llm))
     if size < MIN_TEST and (plan.product.task is TaskType.forecasting or _backtest(plan)):
         return _forecast_test(plan)  # a backtest's test counts time steps, not labelled cases
