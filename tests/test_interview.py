@@ -115,6 +115,7 @@ HAPPY = [
     line("device data, 0"),  # the input that arrives last, on the order's own date
     DOWN * 10 + SPACE + ENTER,  # nothing differs from production
     line("2"),  # a few cases concern customers the data has never seen
+    line("none"),  # no case lacks a key input
     "y", line("1"),  # personal data, which stays in the organisation
     line("1"),  # only our own content
     line("2"), line("200, 120"),  # online serving: a p99 budget, and what a candidate measured
@@ -242,6 +243,7 @@ constraints:
     repeated_unit: one customer
     label_writer: event
     newcomers: few
+    missing_input_share: none
     content_rights: own
     differences: [none]
     personal_data: true
@@ -375,8 +377,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 122
-    assert "\nSaved plans/fraud/plan.yaml: 122 of 122 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 123
+    assert "\nSaved plans/fraud/plan.yaml: 123 of 123 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -398,7 +400,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 112  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 113  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -682,7 +684,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
     labels = [ENTER, ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources, no period; by hand: 100
-    constraints = labels + [ENTER] * 11 + [line("1")] + [ENTER] * 9
+    constraints = labels + [ENTER] * 12 + [line("1")] + [ENTER] * 9
     closing, screen = interview(root, "fraud", constraints, section="constraints")
     assert isinstance(closing, str), closing
     assert "How many labeled examples exist today?" in screen
@@ -828,7 +830,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 80 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 81 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -892,7 +894,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 122 of 122 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 123 of 123 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -966,7 +968,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 122 of 122 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 123 of 123 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 
@@ -1216,6 +1218,7 @@ def test_keys_people_expect_in_menus(root: Path) -> None:
         ENTER, ENTER,  # how the inputs are built, and the input that arrives last: skipped
         ENTER,  # nothing ticked as differing from production
         ENTER,  # newcomers: skipped
+        ENTER,  # the share of cases lacking a key input: skipped
         "n",  # personal data: n answers at once too
         ENTER, ENTER,  # whether data leaves the organisation, and content others own: skipped
         Shown("(↑↓, j/k, a number or letters to jump; Enter picks)"),
@@ -1320,7 +1323,7 @@ def test_numbers_that_need_a_word_say_so() -> None:
 def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [
-        *[ENTER] * 5, "n", *[ENTER] * 4, "n", *[ENTER] * 5,  # up to the compute budget
+        *[ENTER] * 5, "n", *[ENTER] * 5, "n", *[ENTER] * 5,  # up to the compute budget
         Shown("? Compute and service budget per month?"), line("3k"),
         Shown("? In which currency are this plan's amounts?"), line("eur"),
         line("200k"), ENTER,  # predictions per period, per what period (skipped)
@@ -1342,7 +1345,7 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
 def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
     write_plan(root, "title: Fraud\nconstraints:\n  compute: {currency: EUR, budget_per_month: 1234567.5}\n")
     keys = [
-        *[ENTER] * 5, "n", *[ENTER] * 4, "n", *[ENTER] * 5,  # up to the compute budget
+        *[ENTER] * 5, "n", *[ENTER] * 5, "n", *[ENTER] * 5,  # up to the compute budget
         Shown("? Compute and service budget per month?"), Shown("1.23457e+06"), ENTER,  # as %g shows it
         Shown("? How many predictions or calls, and per what period?"), CTRL_C,
     ]  # fmt: skip
@@ -1511,7 +1514,7 @@ def test_several_late_inputs_take_one_answer_each_with_their_days(root: Path) ->
         Shown("late input 2: name"), line("Survey score"),  # the days asked on their own
         Shown("late input 2: days"), line("not measured"),
         Shown("late input 3: name"), ENTER,  # an empty name ends the list
-        *[ENTER] * 14,
+        *[ENTER] * 15,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="constraints")
     assert isinstance(closing, str), closing

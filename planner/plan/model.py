@@ -854,6 +854,11 @@ class DataConstraints(Record):
         description="What share of the cases in production concern items, people or places the data has never "
         "seen: none, under 1 in 10, 1 in 10 or more, nearly all (each period brings new ones), or not checked.",
     )
+    missing_input_share: Share | NotMeasured | NoneAtAll | None = Field(
+        default=None,
+        description="The share of production cases that lack a key input the model reads (clients with no "
+        "history, sites with no sensor, a field often left blank): e.g. 0.15; 'not measured', or 'none'.",
+    )
     content_rights: ContentRights | None = Field(
         default=None,
         description="Whether the data, the prompts or the examples hold content others own (articles, images, "

@@ -960,6 +960,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "nothing to read for them, and a random test split hides it.",
         ),
         _q(
+            "constraints.data.missing_input_share",
+            "In production, what share of cases lacks a key input the model reads?",
+            "Clients with no history, sites with no sensor, a field often left blank: the model meets them "
+            "with a gap, and an average score hides how it does on them. E.g. 15%; 'not measured', or 'none'.",
+        ),
+        _q(
             "constraints.data.personal_data",
             "Does the data hold personal data?",
             "Privacy review and retention rules take time: start them now.",

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Tempered, rule
 from planner.judgement.rules.drafted import blank_fields_invented
-from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.evaluation import evaluation_paths
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, says_nothing
+from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
 
@@ -40,6 +42,15 @@ _HANDLED = Lexicon("""
     imputed, impute, imputes, imputation, falls back, fall back, fallback for, abstains, abstain
     without it, cases without, records without, reported apart, scored apart, evaluated apart, per fill
 """)
+
+# Where a plan says the cases without the input are scored on their own.
+_SCORED_APART = Lexicon("""
+    reported apart, scored apart, evaluated apart, tested apart, scored separately, reported separately
+    evaluated separately, tested separately, measured separately, with and without, their own slice
+    a slice of their own, on their own slice
+""")
+_SOME_LACK = 0.05  # a twentieth of production cases or more lacking a key input is a slice to score apart
+_MANY_LACK = 0.2  # ...a fifth, acted on unchecked, with neither a score nor a fallback: a stop
 
 # Where teams describe what the model reads and what the records hold.
 _PATHS = (
@@ -74,7 +85,10 @@ def _gap(text: str | None) -> str | None:
     ask="what does the model do for the cases without it?",
     fires=(
         Case(
-            {"product.inputs": "The product sheet; allergens filled on only 60% of products."},
+            {
+                "product.inputs": "The product sheet; allergens filled on only 60% of products.",
+                "constraints.data.missing_input_share": None,  # the plan gives no share
+            },
             also=frozenset({"safety-subset-under-one-severity"}),  # allergens, at the base plan's severity
             evidence=(
                 'product.inputs: "The product sheet; allergens filled on only 60% of products." (filled on only '
@@ -82,14 +96,35 @@ def _gap(text: str | None) -> str | None:
             ),
         ),
         Case(
-            {"product.inputs": "Meter reads and opening hours (30% of sites are missing them)."},
+            {
+                "product.inputs": "Meter reads and opening hours (30% of sites are missing them).",
+                "constraints.data.missing_input_share": None,  # the plan gives no share
+            },
             evidence=(
                 'product.inputs: "Meter reads and opening hours (30% of sites are missing them)." (30% of sites '
                 "are missing: what does the model do for the rest?)",
             ),
         ),
+        Case(  # the team's share: 15% lack the input, nothing scored apart nor a fallback named
+            {"constraints.data.missing_input_share": 0.15, "after_launch.fallback": None},
+            evidence=(
+                "constraints.data.missing_input_share: 0.15 (production cases that lack a key input the model "
+                "reads)",
+                "no evaluation scores the cases without it apart (done.eval_set, done.metrics)",
+                "nothing names what those cases get (after_launch.fallback)",
+            ),
+        ),
+        Case({"constraints.data.missing_input_share": "not measured"}),  # a low question
     ),
     quiet=(
+        Case(  # scored apart, and a fallback named
+            {
+                "constraints.data.missing_input_share": 0.15,
+                "done.eval_set": "The last quarter, with clients without history reported apart.",
+                "after_launch.fallback": "Clients without history get the segment average.",
+            }
+        ),
+        Case({"constraints.data.missing_input_share": 0.02}),
         Case({"product.inputs": "The product sheet; the allergen field is filled on 97% of products."}),
         Case(
             {
@@ -107,11 +142,14 @@ def inputs_often_missing(plan: Plan) -> Evidence:
     measured mostly on the records that have it says little about those that do not; where the output
     must state what that field holds, the missing share is an error floor.
 
-    Mitigation: Measure each field's fill rate on a sample, decide what the model does where it is
-    missing (ask, fall back, abstain), and report the done metric on the cases with and without it.
+    Mitigation: Measure each field's fill rate on a sample (the share of production cases lacking it),
+    decide and name what the model does where it is missing (ask, fall back, abstain), and report the
+    done metric on the cases with and without it.
     """
     if blank_fields_invented(plan) is not None:
         return None  # blank-fields-invented says what a generator writes for the empty fields
+    if plan.constraints.data.missing_input_share is not None:
+        return _share_lacking(plan)
     texts = [answer_at(plan, path) for path in _PATHS]
     if any(_HANDLED.find(text) for text in texts if isinstance(text, str)):
         return None
@@ -120,3 +158,36 @@ def inputs_often_missing(plan: Plan) -> Evidence:
         if words:
             return Hint((words,), (quote(plan, path, f"{words}: what does the model do for the rest?"),))
     return None
+
+
+def _share_lacking(plan: Plan) -> Evidence:
+    """The team's share of production cases lacking a key input, against a score on them apart and a
+    fallback named for them: a low question where the share is not measured."""
+    share = plan.constraints.data.missing_input_share
+    path = "constraints.data.missing_input_share"
+    if share == "not measured":
+        note = "what share of cases lacks a key input? score them apart and name what they get"
+        return Tempered(1, (quote(plan, path, note),))
+    if not isinstance(share, float) or share < _SOME_LACK:
+        return None
+    scored = first_said(plan, (*evaluation_paths(plan), *metric_name_paths(plan)), _SCORED_APART)
+    texts = [answer_at(plan, where) for where in _PATHS]
+    named = plan.after_launch.fallback
+    fallback = bool(named and not says_nothing(named)) or any(
+        _HANDLED.find(text) for text in texts if isinstance(text, str)
+    )
+    lacking = [
+        *(
+            ()
+            if scored
+            else ("no evaluation scores the cases without it apart (done.eval_set, done.metrics)",)
+        ),
+        *(() if fallback else ("nothing names what those cases get (after_launch.fallback)",)),
+    ]
+    if not lacking:
+        return None
+    found = (quote(plan, path, "production cases that lack a key input the model reads"), *lacking)
+    alone = acts_alone(plan)
+    if share >= _MANY_LACK and len(lacking) == 2 and alone:
+        return Tempered(5, (*found, alone))  # a fifth or more, acted on unchecked, untested and unplanned
+    return found
