@@ -62,6 +62,7 @@ _LEARN_ONE = "Find when the standard or the regime changed, and learn one"
 _UNWORKED = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
 # nobody did cases by hand, none of today's outputs are kept, and today's figure is not measured
 _UNWORKED |= {"constraints.data.labeled_examples": None, "done.metrics[0].baseline": None}
+_UNWORKED |= {"by_hand.done_today_by": None}  # who does it today is said in words only
 _BY_HAND = "Do the task by hand before modelling"
 _BESIDE = "Work cases beside the people who do it today, and score a sample of theirs"
 _PRICE = {
@@ -368,6 +369,9 @@ def test_the_evidence_names_the_fact_the_advice_turns_on(
 
 def test_a_plan_no_alternative_fits_gets_each_rule_s_own_advice() -> None:
     plan = sound()  # a payment held for a check, moderate errors, an outcome for every invoice
+    # clerks check every held invoice today: never-done-by-hand's advice is to work beside them
+    assert CATALOGUE["never-done-by-hand"].fitting(plan) is not CATALOGUE["never-done-by-hand"]
+    plan = patched({"by_hand.done_today_by": None})  # who does it today unsaid: nothing else fits either
     assert all(spec.fitting(plan) is spec for spec in CATALOGUE.values())
 
 

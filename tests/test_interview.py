@@ -75,7 +75,8 @@ HAPPY = [
     Shown("2) rules are a baseline a model must beat"), line("2"),  # the verdict, in friendly words
     line("60%, 0.9"),  # coverage and accuracy in one answer: asked because rules were tried
     line("Everything the rules do not flag"),
-    line("120, yes"), line("3.5"),  # by hand: examples, and an expert can decide; minutes each
+    line("120, yes"),  # by hand: examples, and an expert can decide
+    line("2"), line("3.5"),  # staff outside the team do it every day; minutes each
     line("new e-mail domains"), ENTER,  # noticed
     line("gift cards"), line("orders split across accounts"), ENTER,  # hard cases
     line("0.8"), line("Two analysts on 120 orders"), "y",
@@ -186,6 +187,7 @@ heuristics:
   humans_handle: Everything the rules do not flag
 by_hand:
   examples: 120
+  done_today_by: other_staff
   minutes_per_example: 3.5
   noticed: [new e-mail domains]
   hard_cases: [gift cards, orders split across accounts]
@@ -377,8 +379,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 123
-    assert "\nSaved plans/fraud/plan.yaml: 123 of 123 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 124
+    assert "\nSaved plans/fraud/plan.yaml: 124 of 124 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -400,7 +402,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 113  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 114  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -566,13 +568,13 @@ def test_the_bottleneck_and_its_share_of_the_whole_take_one_answer_or_two(root: 
     write_plan(root, "title: Claims\n")
     keys = [
         line("yes, mostly"), Shown("'yes, mostly': the number first, then yes or no, e.g. 120, yes"), CLEAR,
-        line("150, yes, mostly"), *[ENTER] * 7,
+        line("150, yes, mostly"), *[ENTER] * 8,
     ]  # fmt: skip
     closing, screen = interview(root, "fraud", keys, section="by_hand")
     assert isinstance(closing, str), closing
     assert "could they decide from the inputs alone? 150, yes" in " ".join(screen.split())
     write_plan(root, "title: Claims\nby_hand: {examples: 150, expert_can_decide: false}\n")
-    closing, screen = interview(root, "fraud", [ENTER] * 8, section="by_hand")
+    closing, screen = interview(root, "fraud", [ENTER] * 9, section="by_hand")
     assert isinstance(closing, str), closing
     assert "could they decide from the inputs alone? 150, no" in " ".join(screen.split())
     assert saved(root)["by_hand"] == {"examples": 150, "expert_can_decide": False}
@@ -643,6 +645,7 @@ def test_invalid_answers_are_asked_again_with_the_reason(root: Path) -> None:
     keys = [
         line("-3"), Shown("must be greater than or equal to 0; enter a whole number ≥ 0"), CLEAR, line("12"),
         ENTER,  # whether an expert can decide, asked alone when the examples came without it
+        ENTER,  # who does the task every day: skipped
         line("a few"), Shown("not a number I can read; enter a number of minutes ≥ 0; 90 s works too"), CLEAR,
         line("2"),
         ENTER, ENTER, ENTER, ENTER,  # noticed, hard cases, human score, an expert available
@@ -696,7 +699,12 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
         "latency": {"serving": "batch"},
     }
 
-    keys = [line("0"), ENTER, ENTER]  # nothing done by hand: no expert's call, minutes, signals or hard cases
+    keys = [
+        line("0"),
+        ENTER,
+        ENTER,
+        ENTER,
+    ]  # nothing done by hand: no expert's call, minutes, signals or hard cases
     closing, screen = interview(root, "fraud", keys, section="by_hand")
     assert isinstance(closing, str), closing
     assert "Minutes per example?" not in screen and "Which cases were hard?" not in screen
@@ -794,7 +802,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
     assert "1. Product goal and ML framing     26/26 answered · goal: Fraudulent orders never ship" in screen
-    assert "3. Be the algorithm                 8/8  answered · examples done by hand: 120" in screen
+    assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
 # ---------------------------------------------------------------- without prompts, through the command
@@ -830,7 +838,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 81 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 82 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -894,7 +902,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 123 of 123 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 124 of 124 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -968,7 +976,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 123 of 123 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 124 of 124 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -618,6 +618,7 @@ def test_every_example_is_covered_by_a_headline_test() -> None:
             {
                 "by_hand.examples": 0,
                 "product.current_solution": "Nothing: no one checks for duplicates today.",
+                "by_hand.done_today_by": None,
             },
             "Do the task by hand before modelling",
             "warning",
@@ -717,13 +718,14 @@ def test_a_repair_of_void_evidence_leads_process_moves_at_its_level() -> None:
         evidence = Tempered(likelihood, ("said",)) if likelihood else ("said",)
         return Risk.of(kind, None, evidence)
 
+    unsaid = patched({"by_hand.done_today_by": None})  # who does it today unsaid: the by-hand move itself
     split, by_hand = risk("random-split-on-grouped-data", 3), risk("never-done-by-hand")
     assert (split.level, by_hand.level) == ("medium", "medium")
-    first, _ = _moves(sound(), [by_hand, split])
+    first, _ = _moves(unsaid, [by_hand, split])
     assert [move.title.split(" ")[0] for move in first] == ["Split", "Do"]
-    first, _ = _moves(sound(), [risk("never-done-by-hand"), risk("selective-labels", 2)])
+    first, _ = _moves(unsaid, [risk("never-done-by-hand"), risk("selective-labels", 2)])
     assert [move.title.split(" ")[0] for move in first] == ["Keep", "Do"]  # 8 vs 12: both medium
-    first, later = _moves(sound(), [by_hand, risk("random-split-on-grouped-data", 1)])
+    first, later = _moves(unsaid, [by_hand, risk("random-split-on-grouped-data", 1)])
     assert [move.title.split(" ")[0] for move in first] == ["Do"]
     assert [move.title.split(" ")[0] for move in later] == ["Split"]
 

@@ -516,6 +516,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "by_hand.done_today_by",
+            "Who does this task by hand today, every day?",
+            "Our own people, staff outside the team (another department, a contractor), or nobody. Where "
+            "people do it daily, their work is the yardstick and the cheapest place to learn the task.",
+        ),
+        _q(
             "by_hand.minutes_per_example",
             "Minutes per example?",
             "How long a person needs per case; it prices manual labels and human review.",

@@ -30,10 +30,12 @@ _PLANNERS = {  # a forecast today's process makes
     "product.task": "forecasting",
     "product.current_solution": "Planners adjust last year's figures.",
     "done.metrics[0].baseline": None,
+    "by_hand.done_today_by": None,  # who does it today is not said: the words decide
 }
 _BY_PEOPLE = {"by_hand.examples": 0, "product.data_kinds": ["text"], "product.current_performance": None}
 _BY_PEOPLE |= {"product.current_solution": "Schedulers read each request and order the jobs by hand."}
 _BY_PEOPLE |= {"constraints.data.labeled_examples": None}  # none of their past outputs kept
+_BY_PEOPLE |= {"by_hand.done_today_by": None}  # who does it today is not said: the words decide
 _TODAY = {
     "by_hand.examples": 0,
     "product.mode": "improve",
@@ -48,6 +50,7 @@ _ROUTED = {  # reports routed to queues, the routing's accuracy measured
     "by_hand.examples": 0,
     "product.data_kinds": ["text"],
     "product.current_performance": "An audit finds 83% of reports routed to the right queue.",
+    "by_hand.done_today_by": None,
 }
 
 
@@ -96,7 +99,14 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
     move=_BE_THE_ALGORITHM,
     instead=(_WRITE_DOWN_THE_EXPERTS, _BESIDE_THE_PEOPLE),
     fires=(
-        Case({"by_hand.examples": 0, "product.current_solution": "No one checks today."}, evidence=_NONE),
+        Case(
+            {
+                "by_hand.examples": 0,
+                "product.current_solution": "No one checks today.",
+                "by_hand.done_today_by": None,
+            },
+            evidence=_NONE,
+        ),
         Case({**_BY_PEOPLE, "done.metrics": [{"name": "Jobs on time", "target": 0.9}]}, evidence=_NONE),
         Case(  # a forecast today's process makes, but nobody has measured how well
             {**_PLANNERS, "product.current_performance": "Not measured."},
