@@ -265,12 +265,15 @@ def test_show_prints_both_ends_of_a_span(make_workspace) -> None:
             title: A
             product: {output: a number, lead_days: 4-9}
             constraints: {data: {labels: outcomes, label_delay_days: 30, label_delay_max_days: 90}}
+            done: {eval_horizon_days: 1-7, baseline_horizon_days: [1, 3, 7]}
             """
         }
     )
     code, out, _ = run("show", "a")
     assert code == 0
     assert "must the prediction be made?\n     4-9\n" in out
+    assert "evaluation's predictions made?\n     1-7\n" in out
+    assert "baseline's figure made?\n     1-7\n" in out
     assert "   Days until the real-world outcome is known?\n     30-90\n" in out
 
 

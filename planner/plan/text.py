@@ -18,6 +18,8 @@ from planner.plan.questions import Kind
 SPANS = {
     "product.lead_days": "product.lead_max_days",
     "constraints.data.label_delay_days": "constraints.data.label_delay_max_days",
+    "done.eval_horizon_days": "done.eval_horizon_max_days",
+    "done.baseline_horizon_days": "done.baseline_horizon_max_days",
 }
 
 
