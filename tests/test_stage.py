@@ -139,7 +139,7 @@ def test_the_moves_at_work_name_the_decider_the_gap_and_what_to_watch(make_works
     )
     due = run("risks", "due")[1].split("\nAdvice\n", 1)[1]
     assert f"{DECIDER} decides" in " ".join(due.split())
-    assert "Gap: recall best 0.6 on validation, target 0.75." in " ".join(due.split())
+    assert "Gap: recall (best 0.6 on validation, target 0.75)." in " ".join(due.split())
     assert "Ship the two rules in the ERP and stop modelling" in " ".join(due.split())
     live = " ".join(run("risks", "live")[1].split("\nAdvice\n", 1)[1].split())
     assert "Watch share of invoices held per payment run (above 3% or below 0.2%" in live

@@ -85,13 +85,13 @@ def _decider(plan: Plan) -> str:
 
 
 def _gap(progress: PlanVerdict) -> str:
-    """How far each unmet done metric is from its target: `recall best 0.6 on validation, target 0.7`."""
+    """How far each unmet done metric is from its target: `recall (best 0.6 on validation, target 0.7)`."""
     parts = []
     for item in progress.metrics:
         if item.verdict is None or item.verdict == MET or item.metric.target is None:
             continue
         best = f"best {fmt(item.best.value)} on {item.best.split}" if item.best else "no run logged"
-        parts.append(f"{item.name} {best}, target {fmt(item.metric.target)}")
+        parts.append(f"{item.name} ({best}, target {fmt(item.metric.target)})")
     return "; ".join(parts)
 
 
