@@ -367,6 +367,8 @@ def test_a_baseline_that_meets_the_target_without_rules_is_not_told_to_ship_rule
 ) -> None:
     no_rules = {"heuristics.verdict": "rules_cannot_help", "heuristics.coverage": None}
     no_rules |= {"heuristics.accuracy": None, "heuristics.rules": None}
+    # A system's figure (not the clerks' own work, which a model matches to save their time).
+    no_rules |= {"done.metrics[0].baseline_name": "the bank's duplicate check"}
     advice = risks(make_workspace, no_rules | {"done.metrics[0].baseline": 0.8})["advice"]
     titles = [item["title"] for item in advice]
     assert (
@@ -378,7 +380,7 @@ def test_a_baseline_that_meets_the_target_without_rules_is_not_told_to_ship_rule
         "In review: approve today's process, or a target set by what the product"
     )
     assert meets["reason"].startswith(
-        '"Recall of duplicates at 95% precision" is 0.8 today, already at the target 0.75.'
+        '"Recall of duplicates at 95% precision" is 0.8 today (the bank\'s duplicate check), already at the target '
     )
 
 
