@@ -133,6 +133,12 @@ def script(plan: Plan, questions: list[Question]) -> list[str]:
                         steps.append(f"{relative * 100:g}% {word}" + ENTER)
                         values |= {"relative_target": relative, "direction": item.direction}
                         continue
+                    amount = getattr(item, "absolute_target", None)
+                    if field == "target" and field_value is None and amount is not None:  # `1.5 lower`
+                        word = "higher" if item.direction.value == "higher" else "lower"
+                        steps.append(f"{amount:g} {word}" + ENTER)
+                        values |= {"absolute_target": amount, "direction": item.direction}
+                        continue
                     if kind is Kind.choice and is_answered(field_value):
                         steps.append(_choice(core_type(field_info.annotation), field_value, optional))
                     else:

@@ -277,6 +277,28 @@ def test_show_prints_both_ends_of_a_span(make_workspace) -> None:
     assert "   Days until the real-world outcome is known?\n     30-90\n" in out
 
 
+def test_show_states_a_margin_over_the_baseline_as_written_with_its_target(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: Error rate, baseline: 12, absolute_target: 1.5, direction: lower}
+              - {name: Recall, baseline: 0.6, relative_target: 0.1}
+            """
+        }
+    )
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert (
+        "     - Error rate · baseline: 12 · direction: lower is better · absolute target: 1.5 below the "
+        "baseline 12 = 10.5\n"
+        "     - Recall · baseline: 0.6 · direction: higher is better · relative target: 10% higher than the "
+        "baseline 0.6 = 0.66\n"
+    ) in out
+
+
 def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) -> None:
     make_workspace(
         {

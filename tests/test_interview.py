@@ -1486,6 +1486,38 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
     assert "› metric 1: target 10% lower than the baseline" in screen
 
 
+def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # Points over a baseline written as a fraction are hundredths of it; the word says the direction.
+        line("error rate of the codes"), line("0.12, last year's coders"), line("1.5 points lower"),
+        # An amount in the metric's own units, with no baseline value: kept as typed.
+        line("mean absolute error in days"), line("the carrier's estimate"), line("0.3 days less"),
+        Shown("metric 3: name"), ENTER,
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    assert saved(root)["done"]["metrics"] == [
+        {
+            "name": "error rate of the codes",
+            "baseline": 0.12,
+            "direction": "lower",
+            "absolute_target": 0.015,
+            "baseline_name": "last year's coders",
+        },
+        {
+            "name": "mean absolute error in days",
+            "direction": "lower",
+            "absolute_target": 0.3,
+            "baseline_name": "the carrier's estimate",
+        },
+    ]
+    assert "› metric 1: target 0.015 below the baseline (1.5 points of 0.12)" in screen
+    assert "› metric 2: target 0.3 below the baseline" in screen
+    assert "absolute target" not in screen and "direction" not in screen.split("metric 1: name")[1]
+
+
 def test_ctrl_c_after_one_answer_says_one_answer(root: Path) -> None:
     error, _ = interview(root, "fraud", [*HAPPY[:4], CTRL_C])  # the title, then the owners
     assert isinstance(error, Interrupted)

@@ -122,3 +122,23 @@ def test_ranges_money_rates_and_relative_targets() -> None:
     assert "budget_per_month is in USD but currency is EUR; use one currency" in str(caught.value)
     metric = Metric(name="MSE", baseline=10, relative_target=0.2, direction=Direction.lower_is_better)
     assert metric.goal() == pytest.approx(8)
+
+
+def test_an_absolute_target_is_an_amount_over_the_baseline_and_excludes_a_relative_one() -> None:
+    metric = Metric(name="Error rate", baseline=12, absolute_target=1.5, direction=Direction.lower_is_better)
+    assert metric.goal() == 10.5
+    assert metric.margin_words() == "1.5 below the baseline 12 = 10.5"
+    recall = Metric(name="Recall", baseline=0.62, absolute_target=0.05)
+    assert recall.goal() == 0.67
+    assert Metric(name="MAE", absolute_target=0.3).goal() is None
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text(
+            "title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: 10, relative_target: 0.1, absolute_target: 2}\n",
+            "p.yaml",
+        )
+    assert str(caught.value).splitlines()[0] == (
+        "p.yaml:4: done.metrics[0]: Value error, give relative_target (a share: 0.1 is 10% better) or "
+        "absolute_target (an amount in the metric's units: 1.5 is 1.5 better), not both"
+    )
+    with pytest.raises(InvalidPlan, match="absolute_target: Input should be greater than 0"):
+        plan_from_text("title: x\ndone:\n  metrics:\n  - {name: MSE, absolute_target: -2}\n", "p.yaml")

@@ -509,3 +509,10 @@ def test_a_span_reads_with_both_ends() -> None:
     )
     body = site({"a": plan_from_text(text, "plans/a/plan.yaml")})["plans/a/index.md"].body
     assert "<p>4&#45;9</p>" in body and "<p>30&#45;90 days</p>" in body
+
+
+def test_a_margin_over_the_baseline_shows_as_stated_with_the_target_it_makes() -> None:
+    text = "title: Codes\ndone:\n  metrics:\n  - {name: Error rate, baseline: 12, absolute_target: 1.5, direction: lower}\n"
+    here = Path(__file__).parents[1] / "templates"  # this tree's templates, whichever is installed
+    body = site({"codes": plan_from_text(text, "plans/codes/plan.yaml")}, here)["plans/codes/index.md"].body
+    assert "<dt>Done when</dt><dd>Error rate: 1&#46;5 below the baseline 12 &#61; 10&#46;5</dd>" in body

@@ -42,7 +42,11 @@ NOUNS = {
     "Metric": "metric",
     "LateInput": "late input",
 }
-TARGET_HELP = "The value that means done, or the improvement on the baseline (e.g. 0.7, or 20% lower)."
+_TARGETS = frozenset({"target", "relative_target", "absolute_target"})
+TARGET_HELP = (
+    "The value that means done, or the improvement on the baseline: a share or an amount (e.g. 0.7, "
+    "20% lower, or 1.5 points lower)."
+)
 
 
 class Session:
@@ -270,10 +274,12 @@ class Session:
                 values[name] = reading.value
             values.update(reading.also)
         # Fields written by hand only (a rule's `when:`) survive re-asking the entry.
+        # A target typed anew replaces the old one, whichever way it was stated (a value, a share, an amount).
+        replaced = _TARGETS if values.keys() & _TARGETS else frozenset()
         kept = {
             name: getattr(old, name)
             for name in record.model_fields
-            if old is not None and name not in asked and name not in values
+            if old is not None and name not in asked and name not in values and name not in replaced
         }
         return record(**{**kept, **values})
 

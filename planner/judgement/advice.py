@@ -127,10 +127,18 @@ def _rules_with_people(plan: Plan) -> Advice | None:
     metric = plan.done.metrics[0] if plan.done.metrics else None
     if metric is not None and metric.baseline_figure is not None:
         goal = metric.goal()
-        if goal is not None:
+        said = metric.margin_words()
+        if said is not None:  # as the team stated it: `1.5 below the baseline 12 = 10.5`
+            margin = f' A model must beat that on "{metric.name}": {said}.'
+        elif goal is not None:
             margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
-    elif metric is not None and metric.relative_target is not None:  # "beat the naive forecast by 10%"
-        margin = f" A model must beat {metric.baseline_name or 'the baseline'} by {formatting.share(metric.relative_target)}."
+    elif metric is not None and metric.margin is not None:  # "beat the naive forecast by 10%", or by 0.3 days
+        by = (
+            formatting.share(metric.margin)
+            if metric.relative_target is not None
+            else formatting.number(metric.margin)
+        )
+        margin = f" A model must beat {metric.baseline_name or 'the baseline'} by {by}."
     else:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
     return Advice(
@@ -156,10 +164,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
         )
         found.append(Blocking("done.metrics", "Which metric, baseline and target define done?", why))
     has_baseline = (
-        any(
-            metric.baseline_figure is not None or metric.relative_target is not None
-            for metric in done.metrics
-        )
+        any(metric.baseline_figure is not None or metric.margin is not None for metric in done.metrics)
         or "baseline" in done.none
         or plan.heuristics.coverage is not None
         or answered_at(plan, "product.current_performance")

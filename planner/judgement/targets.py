@@ -18,7 +18,7 @@ from planner.judgement.verdict import better, clock_of, fmt, points_by_metric, p
 from planner.plan.experiment import Experiment
 from planner.plan.model import Direction, Metric, Plan
 
-What = Literal["target", "baseline", "relative target", "metric"]
+What = Literal["target", "baseline", "relative target", "absolute target", "metric"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class TargetMove:
 
 def _eased(metric: Metric, old: float, new: float, what: What) -> bool:
     """Whether moving `what` from old to new makes the metric's done easier to reach."""
-    if what == "relative target":
+    if what in ("relative target", "absolute target"):
         return new < old
     # A target moved to a worse value is easier to meet; a baseline moved to a worse value flatters
     # every gain over it (and loosens a target relative to it). Better values make done harder.
@@ -144,18 +144,19 @@ def target_moves(
                 best = value
         changes: list[tuple[What, float | None, float | None]] = []
         if now is None:
-            if metric.target is not None or metric.relative_target is not None:
+            if metric.target is not None or metric.margin is not None:
                 changes.append(("metric", metric.target, None))
         else:
             sides: tuple[tuple[What, float | None, float | None], ...] = (
                 ("target", metric.target, now.target),
                 ("relative target", metric.relative_target, now.relative_target),
+                ("absolute target", metric.absolute_target, now.absolute_target),
                 ("baseline", metric.baseline_figure, now.baseline_figure),
             )
             for what, a, b in sides:
                 if a is not None and b is not None and a != b and _eased(metric, a, b, what):
                     changes.append((what, a, b))
-                elif what == "target" and a is not None and b is None and now.relative_target is None:
+                elif what == "target" and a is not None and b is None and now.margin is None:
                     changes.append((what, a, None))  # the target removed: nothing left to meet
         name = (now or metric).name
         found += [

@@ -25,7 +25,17 @@ from planner.plan.fields import (
 from planner.plan.model import Plan
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
-from planner.plan.spoken import Reading, convert, dont_know, field_unit, relative, spoken, units, word_share
+from planner.plan.spoken import (
+    Reading,
+    absolute,
+    convert,
+    dont_know,
+    field_unit,
+    relative,
+    spoken,
+    units,
+    word_share,
+)
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
@@ -257,6 +267,8 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading = Reading(None, also={"relative_target": said[0]})
             reading.also |= {"direction": said[1]} if said[1] else {}
             reading.note = f"{formatting.share(said[0])} {said[1] or 'better'} than the baseline"
+        elif (type(holder).__name__, name) == ("Metric", "target") and (margin := absolute(raw)):
+            reading = _margin(holder, *margin)
         elif kind is Kind.share and part_of(raw.strip()) is not None and takes_part_of(info.annotation):
             reading = Reading(raw.strip())  # `8 of 45 minutes`: kept as both figures
             found = share_of(_valid(holder, name, kind, info, raw.strip()))
@@ -269,6 +281,20 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
     for other, value in reading.also.items():
         info = type(holder).model_fields[other]
         reading.also[other] = _valid(holder, other, kind_of(info), info, value)
+    return reading
+
+
+def _margin(holder: BaseModel, amount: float, direction: str | None, points: bool) -> Reading:
+    """`1.5 points lower`: an absolute target, kept as such. Points over a baseline written as a fraction
+    (0.12) are hundredths of it: 1.5 points is 0.015."""
+    base = getattr(holder, "baseline", None)
+    scaled = points and isinstance(base, int | float) and 0 < base <= 1
+    value = float(f"{amount / 100:.10g}") if scaled else amount
+    reading = Reading(None, also={"absolute_target": value})
+    reading.also |= {"direction": direction} if direction else {}
+    said = "above" if direction == "higher" else "below" if direction == "lower" else "better than"
+    reading.note = f"{formatting.number(value)} {said} the baseline"
+    reading.note += f" ({formatting.number(amount)} points of {formatting.number(base)})" if scaled else ""
     return reading
 
 

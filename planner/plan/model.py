@@ -16,6 +16,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planner.core import formatting
+
 # The choices live in planner.plan.choices; `X as X` re-exports them, the model being where modules look.
 from planner.plan.choices import (
     PICKING_TASKS as PICKING_TASKS,
@@ -193,13 +195,29 @@ class Metric(Record):
         default=None,
         description="Done as an improvement over the baseline (0.2: 20% better, e.g. 20% lower MSE).",
     )
+    absolute_target: Number | None = Field(
+        default=None,
+        gt=0,
+        description="Done as an amount better than the baseline, in the metric's own units (1.5: 1.5 "
+        "points below a 12 error rate; 0.3: 0.3 days less mean absolute error); its sign comes from the "
+        "direction.",
+    )
     baseline_name: Text | None = Field(
         default=None, description="What the baseline is (e.g. 'the naive last-week forecast', 'the rules')."
     )
 
+    @model_validator(mode="after")
+    def _one_margin(self) -> Metric:
+        if self.relative_target is not None and self.absolute_target is not None:
+            raise ValueError(
+                "give relative_target (a share: 0.1 is 10% better) or absolute_target (an amount in the "
+                "metric's units: 1.5 is 1.5 better), not both"
+            )
+        return self
+
     def asks(self, name: str) -> bool:
-        """A relative target only without an absolute one; what the baseline is only when it has no value."""
-        if name == "relative_target":
+        """A margin over the baseline only without a target; what the baseline is only when it has no value."""
+        if name in ("relative_target", "absolute_target"):
             return self.target is None
         if name == "baseline_name":
             return self.baseline_figure is None
@@ -210,14 +228,44 @@ class Metric(Record):
         """Today's value as a number; None where blank, or 'not measured' (a baseline named, value unknown)."""
         return None if isinstance(self.baseline, str) else self.baseline
 
+    @property
+    def margin(self) -> float | None:
+        """The margin over the baseline the target is stated as: a share or an amount; None where none is."""
+        return self.relative_target if self.relative_target is not None else self.absolute_target
+
+    @property
+    def margin_field(self) -> str:
+        """The field that states the target: `target`, `relative_target` or `absolute_target`."""
+        if self.target is None and self.absolute_target is not None:
+            return "absolute_target"
+        return "target" if self.target is not None or self.relative_target is None else "relative_target"
+
     def goal(self) -> float | None:
-        """The target, or the one a relative target implies on the baseline (20% lower MSE than 10 is 8)."""
+        """The target, or the one a margin implies on the baseline (20% lower MSE than 10 is 8; 1.5 below
+        an error rate of 12 is 10.5)."""
         if self.target is not None:
             return self.target
-        if self.relative_target is None or self.baseline_figure is None:
+        if self.margin is None or self.baseline_figure is None:
             return None
         sign = 1 if self.direction is Direction.higher_is_better else -1
-        return self.baseline_figure * (1 + sign * self.relative_target)
+        if self.absolute_target is not None:
+            return float(f"{self.baseline_figure + sign * self.absolute_target:.10g}")
+        return self.baseline_figure * (1 + sign * self.margin)
+
+    def margin_words(self) -> str | None:
+        """The margin as the team stated it: `20% lower than the baseline`, `1.5 below the baseline 12 =
+        10.5`; None where the target is no margin."""
+        if self.target is not None or self.margin is None:
+            return None
+        lower = self.direction is Direction.lower_is_better
+        if self.absolute_target is not None:
+            said = f"{formatting.number(self.absolute_target)} {'below' if lower else 'above'} the baseline"
+        else:
+            said = f"{formatting.share(self.margin)} {'lower' if lower else 'higher'} than the baseline"
+        goal = self.goal()
+        if goal is None:
+            return said
+        return f"{said} {formatting.number(self.baseline_figure)} = {formatting.number(goal)}"
 
 
 class Monitor(Record):

@@ -48,6 +48,16 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _UP, _DOWN = {"higher", "more", "up"}, {"lower", "less", "fewer", "smaller", "down"}
+# A target said as an amount over the baseline: `1.5 points lower`, `0.3 days less`, `+5 points`, `5 pp
+# above last year's`. A bare `-1.5` stays a number (a target may be negative); a word or `points` says it.
+_MORE_LESS = r"better|higher|more|up|above|lower|less|fewer|smaller|down|below|improvement"
+_ABSOLUTE = re.compile(
+    r"^(?:by\s+)?(?P<sign>[+-])?\s*(?P<amount>\d+(?:\.\d+)?)\s*(?:(?P<points>percentage\s+points?|percent\s+"
+    rf"points?|points?|pts|pp)\b|(?!(?:{_MORE_LESS})\b)(?P<unit>[a-z]+))?(?:\s*(?P<word>{_MORE_LESS})\b)?"
+    r"(?:\s+(?!(?:is|bound|limit)\b)\S.*)?$",
+    re.IGNORECASE,
+)
+_ABOVE, _BELOW = _UP | {"above"}, _DOWN | {"below"}
 
 
 # A share said in words: `half`, `a fifth`, `two thirds`, `1 in 5`, `one in five`, `a third of the time`.
@@ -100,6 +110,22 @@ def relative(text: str) -> tuple[float, str | None] | None:
         else None
     )
     return float(found["share"]) / 100, direction
+
+
+def absolute(text: str) -> tuple[float, str | None, bool] | None:
+    """A target said as an amount over the baseline (`1.5 points lower`, `0.3 days less`, `+5 points`) as
+    (amount, direction if it says one, whether it says percentage points)."""
+    found = _ABSOLUTE.match(text.strip())
+    if found is None or not (found["word"] or (found["sign"] and found["points"])):
+        return None
+    if found["unit"] and (not found["word"] or found["unit"].lower() not in UNIT_WORDS):
+        return None  # `0.85 or more` is a target; `0.3 days less` a margin
+    word = (found["word"] or "").lower()
+    sign = found["sign"]
+    direction = (
+        "higher" if word in _ABOVE or sign == "+" else "lower" if word in _BELOW or sign == "-" else None
+    )
+    return float(found["amount"]), direction, bool(found["points"])
 
 
 def dont_know(text: str) -> bool:

@@ -139,7 +139,7 @@ def to_beat(plan: Plan) -> str | None:
             continue
         higher = metric.direction is Direction.higher_is_better
         if goal > base if higher else goal < base:
-            path = f"done.metrics[{index}].{'target' if metric.target is not None else 'relative_target'}"
+            path = f"done.metrics[{index}].{metric.margin_field}"
             note = f"to beat today's {show(base)}, yet on its own decisions today's process "
             note += "scores 100%"
             return quote(plan, path, note)

@@ -143,7 +143,7 @@ def no_done_criteria(plan: Plan) -> Evidence:
     )
     if vague:
         return vague
-    if metrics and all(metric.goal() is None and metric.relative_target is None for metric in metrics):
+    if metrics and all(metric.goal() is None and metric.margin is None for metric in metrics):
         beaten = [
             (path, metric)
             for path, metric in done_metrics(plan)
@@ -338,7 +338,7 @@ def target_without_baseline(plan: Plan) -> Evidence:
         # a gate beside a primary metric with today's value: that one is the yardstick, unless it is the
         # costlier error's own rate
         and (metric is primary or not _has_yardstick(primary) or _is_worst_error(plan, metric))
-        and metric.relative_target is None
+        and metric.margin is None
         and metric.baseline_figure is None
         and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
         and not TAKES_THE_NEW_OUTPUT.find(metric.name)  # how often people take the suggestion: none today
@@ -398,12 +398,10 @@ def _is_worst_error(plan: Plan, metric: Metric) -> bool:
 
 
 def _has_yardstick(metric: Metric | None) -> bool:
-    """Whether the metric carries today's value, or a relative target over a named yardstick."""
+    """Whether the metric carries today's value, or a margin over a named yardstick."""
     if metric is None:
         return False
-    return metric.baseline_figure is not None or (
-        metric.relative_target is not None and bool(metric.baseline_name)
-    )
+    return metric.baseline_figure is not None or (metric.margin is not None and bool(metric.baseline_name))
 
 
 def _sibling_baseline(plan: Plan, metric: Metric) -> bool:
@@ -455,15 +453,17 @@ _INSIDE_A_BAND = re.compile(
 
 
 def _target_text(metric: Metric) -> str:
-    """`0.75`; `0.323 (15% below the baseline)` for a relative target; `15% better` with no baseline."""
+    """`0.75`; `0.323 (15% below the baseline)` for a relative target, `10.5 (1.5 below the baseline)` for
+    an absolute one; `15% better`, `1.5 better` with no baseline."""
     if metric.target is not None:
         return show(metric.target)
-    share = fmt.share(metric.relative_target or 0)
+    margin = metric.margin or 0
+    amount = fmt.number(margin) if metric.absolute_target is not None else fmt.share(margin)
     goal = metric.goal()
     if goal is None:
-        return f"{share} better"
+        return f"{amount} better"
     side = "above" if metric.direction is Direction.higher_is_better else "below"
-    return f"{show(round(goal, 6))} ({share} {side} the baseline)"
+    return f"{show(round(goal, 6))} ({amount} {side} the baseline)"
 
 
 @rule(
@@ -1280,8 +1280,10 @@ def no_baseline(plan: Plan) -> Evidence:
     if "baseline" not in plan.done.none:
         return None
     metrics = plan.done.metrics
-    if any(metric.relative_target is not None and metric.baseline_name for metric in metrics):
-        return None  # "beat the naive forecast by 10%" names its baseline, measured or not yet
+    if any(metric.margin is not None and metric.baseline_name for metric in metrics):
+        return (
+            None  # "beat the naive forecast by 10%" (or by 0.3 days) names its baseline, measured or not yet
+        )
     if not metrics:
         return ("done.metrics: baseline none (answered: we have none)",)
     # The metric the 'none' was said of: the first without a baseline value, not the primary one; of
@@ -1294,6 +1296,8 @@ def no_baseline(plan: Plan) -> Evidence:
     what = (
         f"a relative target of {show(metric.relative_target)}"
         if metric.relative_target is not None
+        else f"an absolute target of {show(metric.absolute_target)} better"
+        if metric.absolute_target is not None
         else f"a target of {show(metric.target)}"
         if metric.target is not None
         else "no target"

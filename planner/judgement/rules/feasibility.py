@@ -215,7 +215,7 @@ def heavy_start(plan: Plan) -> Evidence:
     if not heavy:
         return None
     metrics = plan.done.metrics
-    if any(metric.baseline_figure is not None or metric.relative_target is not None for metric in metrics):
+    if any(metric.baseline_figure is not None or metric.margin is not None for metric in metrics):
         return None
     if plan.heuristics.coverage is not None:
         return None

@@ -311,5 +311,15 @@ def live_test_too_few_sites(plan: Plan) -> Evidence:
                     )
                 )
                 break
+            if metric.absolute_target and metric.target is None:  # `1.5 points below`: in the metric's units
+                evidence.append(
+                    quote(
+                        plan,
+                        f"done.metrics[{index}].absolute_target",
+                        f"a change of {metric.margin_words()} shows only if the {places}' outcome varies by "
+                        f"less than about {fmt.number(metric.absolute_target / step)} from one to another",
+                    )
+                )
+                break
         return Hint((words,), evidence)
     return None

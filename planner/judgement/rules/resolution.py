@@ -341,8 +341,12 @@ def rate_gap(plan: Plan) -> tuple[str, bool] | None:
         if counted is None or counted[0] >= one:
             continue
         cases, what = counted
+        said = (
+            metric.margin_words()
+        )  # a margin as the team stated it: `0.015 below the baseline 0.12 = 0.105`
+        aim = f"a target {said}" if said else f"a target of {fmt.number(goal)}"
         note = (
-            f"{fmt.number(today)} today against a target of {fmt.number(goal)}, on {what}: telling them apart "
+            f"{fmt.number(today)} today against {aim}, on {what}: telling them apart "
             f"needs about {fmt.count(one)} cases even taking today's rate as known exactly, and "
             f"{fmt.count(two)} a side where both are measured (normal approximation, 95% two-sided, 80% "
             f"power); {fmt.count(cases)} cannot tell them apart"

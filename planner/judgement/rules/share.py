@@ -183,10 +183,18 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
         f"{fmt.share(share)}; the other {fmt.share(1 - share)} lies in other steps",
     ]
     for index, item in enumerate(plan.done.metrics):
-        if item.relative_target is not None and item.relative_target > share:
+        gain = item.relative_target
+        base = item.baseline_figure
+        if item.absolute_target is not None and base:
+            gain = item.absolute_target / abs(base)  # 1.5 below 12 is 12.5% of the whole
+        if gain is not None and gain > share:
+            said = (
+                fmt.share(gain)
+                if item.relative_target is not None
+                else f"{item.margin_words()}, {fmt.share(gain)}"
+            )
             evidence.append(
-                f"done.metrics[{index}]: {fmt.share(item.relative_target)} better than the baseline, more "
-                f"than the step's {fmt.share(share)}"
+                f"done.metrics[{index}]: {said} better than the baseline, more than the step's {fmt.share(share)}"
             )
     return Hint(words, evidence)
 

@@ -226,10 +226,16 @@ def holdout_of_few_units(plan: Plan) -> Evidence:
 def _effect_sought(plan: Plan) -> list[str]:
     """The effect the live comparison must show, from the plan's figures: is a few groups a side powered for it?"""
     for index, metric in enumerate(plan.done.metrics):
-        if metric.relative_target is not None:
+        if metric.margin is not None:
+            change = (
+                f"{metric.relative_target:.0%}"
+                if metric.relative_target is not None
+                else metric.margin_words()
+            )
             note = (
-                f"a change of {metric.relative_target:.0%}: is a comparison of a few groups a side powered to "
+                f"a change of {change}: is a comparison of a few groups a side powered to "
                 "see it over the groups' own spread?"
             )
-            return [quote(plan, f"done.metrics[{index}].relative_target", note)]
+            field = "relative_target" if metric.relative_target is not None else "absolute_target"
+            return [quote(plan, f"done.metrics[{index}].{field}", note)]
     return []
