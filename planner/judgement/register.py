@@ -25,7 +25,7 @@ from planner.judgement.keys import KeyRisks, key_risks, unchecked_stakes, weighe
 from planner.judgement.measured import effective, stale_reasons, summary
 from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
-from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, level_of
+from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, RuleSpec, level_of
 from planner.judgement.stage import Stage, staged
 from planner.plan.model import Decision, Plan
 from planner.plan.questions import Completeness, completeness
@@ -50,6 +50,7 @@ __all__ = [
     "level_of",
     "problems",
     "register",
+    "risk_of",
     "to_data",
     "unanswered_text",
 ]
@@ -137,11 +138,9 @@ def register(plan: Plan) -> tuple[Risk, ...]:
     unchecked = unchecked_stakes(plan)  # read once: the same for every rule
     risks = []
     for spec in CATALOGUE.values():
-        evidence = spec.check(plan)
-        if evidence is None:
-            continue
-        kind = weighed_by_stakes(spec.fitting(plan), evidence, unchecked)
-        risks.append(Risk.of(kind, decisions.get(spec.id), evidence))
+        risk = _derived(spec, plan, decisions.get(spec.id), unchecked)
+        if risk is not None:
+            risks.append(risk)
     for hand in plan.risks:
         kind = RiskKind(
             hand.id, hand.title, hand.category, hand.likelihood, hand.impact, "", hand.mitigation or ""
@@ -157,6 +156,21 @@ def register(plan: Plan) -> tuple[Risk, ...]:
         )
         risks.append(Risk.of(kind, decision, source="hand"))
     return tuple(sorted(risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
+
+
+def risk_of(plan: Plan, rule_id: str) -> Risk | None:
+    """The derived risk `rule_id` exactly as `assess` reports it, or None when its rule stays quiet:
+    one rule's check instead of the whole catalogue's (the rule cases in the tests ask this)."""
+    plan = effective(plan)
+    decisions = {decision.risk: decision for decision in plan.decisions}
+    return _derived(CATALOGUE[rule_id], plan, decisions.get(rule_id), unchecked_stakes(plan))
+
+
+def _derived(spec: RuleSpec, plan: Plan, decision: Decision | None, unchecked: bool) -> Risk | None:
+    evidence = spec.check(plan)
+    if evidence is None:
+        return None
+    return Risk.of(weighed_by_stakes(spec.fitting(plan), evidence, unchecked), decision, evidence)
 
 
 def problems(plan: Plan) -> tuple[str, ...]:
