@@ -130,6 +130,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         _SHORTLIST,
         {"product.decision": "The coordinator sees five tutors with free hours this term and picks one."},
     ),
+    ("supply-concentrates", _SHORTLIST, {"impact.supply_limit": "in_the_match"}),  # answered: rules weigh it
     (  # a scorer of each (load, haulier) pair: the top ones offered every load
         "supply-concentrates",
         {

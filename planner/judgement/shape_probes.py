@@ -75,10 +75,12 @@ _PAIRING_TASKS = (
 _LOAD_IN = (*_PAIRING, "product.inputs", "done.when_met", "product.current_solution")
 
 
-@probe("supply-concentrates", "capped-outcomes", "providers-ranked-by-own-past")
+@probe(
+    "supply-concentrates", "capped-outcomes", "providers-ranked-by-own-past", "supply-room-outside-the-match"
+)
 def _supply_concentrates(plan: Plan) -> Found:
-    if plan.product.task not in _PAIRING_TASKS:
-        return None
+    if plan.product.task not in _PAIRING_TASKS or plan.impact.supply_limit is not None:
+        return None  # the team said whether each provider's limit is part of the match: supply rules weigh it
     supply = first_said(plan, _PAIRING, SUPPLY)
     if supply is None or not first_said(plan, _PAIRING, PAIRS):
         return None

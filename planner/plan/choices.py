@@ -28,6 +28,7 @@ from planner.plan.workings import (
     Reach as Reach,
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,
+    SupplyLimit as SupplyLimit,
     Unreadable as Unreadable,
 )
 

@@ -67,6 +67,7 @@ from planner.plan.choices import (
     ShareFrom as ShareFrom,
     Split as Split,
     Status as Status,
+    SupplyLimit as SupplyLimit,
     TaskType as TaskType,
     Unreadable as Unreadable,
     Verdict as Verdict,
@@ -700,6 +701,12 @@ class Impact(Record):
         description="Cases a day the model is expected to send them (flags, matches, picks), at the "
         "threshold or list length planned ('not measured').",
     )
+    supply_limit: SupplyLimit | None = Field(
+        default=None,
+        description="For a match or a recommendation: whether each provider or item it picks (a tutor, an "
+        "interpreter, a shift, a place) can take only so many cases, and whether the match holds each one to "
+        "that limit: in the match, not in the match yet, no limit (a film, an article), or not known.",
+    )
     easy_share: Share | NotMeasured | None = Field(
         default=None,
         description="Share of the items that is easy or out of scope (0 if none, 'not measured'): a slice "
@@ -901,6 +908,13 @@ class DataConstraints(Record):
         default=None,
         description="What share of the cases in production concern items, people or places the data has never "
         "seen: none, under 1 in 10, 1 in 10 or more, nearly all (each period brings new ones), or not checked.",
+    )
+    new_supply_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="For a match or a recommendation: the share of the providers or items it picks among that "
+        "are new each period or have no past matches yet (new tutors, new listings): e.g. 0.15, or 'not "
+        "measured'. A model trained on past matches scores them with nothing to read, so they get no matches "
+        "and never gain a record.",
     )
     missing_input_share: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,

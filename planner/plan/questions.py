@@ -217,6 +217,8 @@ SECTION_KEYS = tuple(section.key for section in SECTIONS)
 _CLASSIFYING = ("classification", "detection", "anomaly_detection")
 # Tasks whose output is a case someone (or some place: a driver, a clinic, a slot) must take on.
 _SENDS_CASES = (*_CLASSIFYING, "ranking", "matching", "recommendation")
+# Tasks that pair each case with providers or items from a pool: the pool's room and newcomers matter.
+_MATCHES = ("matching", "recommendation")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
@@ -611,6 +613,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("impact.capacity_per_day"),
         ),
         _q(
+            "impact.supply_limit",
+            "Can each provider or item the model matches take only so many cases, and does the match hold it?",
+            "A tutor has so many hours, an interpreter so many bookings, a shift one locum: a model that "
+            "sends everyone to the few best-rated overloads them and starves the rest, unless each one's "
+            "limit is a constraint of the match itself. 'no' for a film or an article anyone can get.",
+            When("product.task", _MATCHES),
+        ),
+        _q(
             "impact.easy_share",
             "What share is easy or out of scope, and what share will the first model address?",
             "E.g. 20%, 60%: 20% of photos are not circuit boards at all, a slice a first release can take "
@@ -800,7 +810,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Often only for the cases someone showed, checked, approved or treated: the model then never "
             "learns what happens to the others, and once live its own choices decide what it learns from. "
             "When acting on a flagged case (a call, an offer, a repair) aims to stop the very outcome "
-            "recorded, it is recorded for every case but changed by the action.",
+            "recorded, it is recorded for every case but changed by the action. A match or a recommendation "
+            "records it only for the pairs made or the items shown: the cases someone chose.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
             essential=True,
         ),
@@ -964,6 +975,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "In production, what share of cases concern items, people or places the data has never seen?",
             "New products, new customers, a season's new range: a model that learned each one's past has "
             "nothing to read for them, and a random test split hides it.",
+        ),
+        _q(
+            "constraints.data.new_supply_share",
+            "What share of the providers or items it picks among are new each period, with no past matches?",
+            "New tutors, new volunteers, new listings: a model trained on past matches has nothing to score "
+            "them by, so they get no matches and never gain a record. E.g. 15%; 'not measured' is an answer.",
+            When("product.task", _MATCHES),
         ),
         _q(
             "constraints.data.missing_input_share",

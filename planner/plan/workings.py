@@ -92,6 +92,16 @@ class Newcomers(StrEnum):
     not_checked = "not_checked"
 
 
+class SupplyLimit(StrEnum):
+    """Whether each provider or item a match picks can take only so many cases, and whether the match holds
+    each one to it."""
+
+    in_the_match = "in_the_match"
+    not_in_the_match = "not_in_the_match"
+    none = "none"
+    not_known = "not_known"
+
+
 class ContentRights(StrEnum):
     """Whether the data, prompts or examples hold content others own, and whether its terms allow this use."""
 
@@ -220,6 +230,12 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "many": "many: 1 in 10 or more",
         "all_new": "nearly all: each period brings new ones (a season's range, new listings)",
         "not_checked": "not checked",
+    },
+    SupplyLimit: {
+        "in_the_match": "yes, and the match holds each one to it (hours free, places left, stock)",
+        "not_in_the_match": "yes, but the match does not hold each one to it yet",
+        "none": "no: any number of cases can get the same one (a film, an article)",
+        "not_known": "not known",
     },
     Negative: {
         "checked": "someone checked the case and found nothing",

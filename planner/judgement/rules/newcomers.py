@@ -201,7 +201,7 @@ def newcomers_have_no_history(plan: Plan) -> Evidence:
     else:
         return None  # the model reads each case's own content, not its past
     handled = first_said(plan, _HANDLED_IN, NEWCOMERS_SAID) is not None
-    apart = _evaluated_apart(plan)
+    apart = evaluated_apart(plan)
     if share is Newcomers.not_checked:
         if handled:
             return None
@@ -225,7 +225,7 @@ def newcomers_have_no_history(plan: Plan) -> Evidence:
 _HANDLED_IN = tuple(path for path in _SAID_IN if path != "done.eval_set")
 
 
-def _evaluated_apart(plan: Plan) -> bool:
+def evaluated_apart(plan: Plan) -> bool:
     """Whether the evaluation holds out whole items or customers, or reports the new ones apart."""
     if plan.done.split is Split.group:
         return True
@@ -396,7 +396,7 @@ def test_set_misses_newcomers(plan: Plan) -> Evidence:
         return None  # a prompted model knows no case of the data: every case is new to it
     if plan.done.split is Split.group:
         return _group_of_known(plan)
-    if _evaluated_apart(plan):
+    if evaluated_apart(plan):
         return None
     data = plan.constraints.data
     if data.rows_per_thing is RowsPerThing.one and data.repeated_unit:
@@ -481,7 +481,7 @@ def newcomers_few_against_growth(plan: Plan) -> Evidence:
         return None
     if plan.constraints.data.newcomers not in (Newcomers.none, Newcomers.few):
         return None  # many or all new: newcomers-have-no-history asks what they get
-    if _evaluated_apart(plan):
+    if evaluated_apart(plan):
         return None
     said = first_said(plan, _GOAL_PATHS, GROWTH)
     if said is None:

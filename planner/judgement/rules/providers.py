@@ -8,8 +8,9 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
+from planner.judgement.rules.supply import newcomers_given_room
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import PICKING_TASKS, Category, Plan
+from planner.plan.model import PICKING_TASKS, Category, Plan, SupplyLimit
 
 _WHO = (
     r"(interpreters|translators|drivers|couriers|riders|cleaners|tutors|teachers|carers|nurses|locums"
@@ -87,6 +88,15 @@ _SHARED_OUT = Lexicon("""
                 "product.inputs": "Language pair, distance and each interpreter's past ratings.",
             }
         ),
+        Case(  # each one's room is a constraint of the match, and new ones get reserved slots
+            {
+                "product.task": "matching",
+                "product.output": "A ranked list of interpreters for each booking.",
+                "product.inputs": "Language pair, distance and each interpreter's past ratings.",
+                "impact.supply_limit": "in_the_match",
+                "after_launch.fallback": "New interpreters get two reserved slots a week.",
+            }
+        ),
         Case(  # the items ranked are not people
             {
                 "product.task": "ranking",
@@ -108,6 +118,8 @@ def providers_ranked_by_own_past(plan: Plan) -> Evidence:
     """
     if plan.product.task not in PICKING_TASKS:
         return None
+    if plan.impact.supply_limit is SupplyLimit.in_the_match and newcomers_given_room(plan):
+        return None  # each one's room caps its share, and new ones get a place: the work is shared out
     ranked = next(
         (
             (path, found)
