@@ -785,6 +785,11 @@ class DataConstraints(Record):
         description="Where labels come from (one or several): existing, real-world outcomes, manual, "
         "vendor, proxy or none.",
     )
+    label_error: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="The label's own error in the first done metric's units: how far two measurements of the "
+        "same case differ (a lab method's repeatability, an instrument's measurement error), or 'not measured'.",
+    )
     label_delay_days: Number | None = Field(
         default=None,
         ge=0,

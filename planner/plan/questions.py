@@ -220,6 +220,7 @@ _SENDS_CASES = (*_CLASSIFYING, "ranking", "matching", "recommendation")
 # Tasks that pair each case with providers or items from a pool: the pool's room and newcomers matter.
 _MATCHES = ("matching", "recommendation")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
+_AMOUNTS = ("regression", "forecasting")  # tasks whose label is a number read or counted
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
 
@@ -796,6 +797,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "A range such as 30-90 works.",
             When("constraints.data.labels", ("outcomes",)),
             essential=True,
+        ),
+        _q(
+            "constraints.data.label_error",
+            "How far apart are two measurements of the same case's label, in the done metric's units?",
+            "The label's own error: a lab method that repeats to within 0.4, a meter read to 0.5 kWh. A model "
+            "is scored against these readings, so no test can show an error below theirs. 0 if the count is "
+            "exact (sales scanned at the till); 'not measured' is an answer.",
+            When("product.task", _AMOUNTS),
+            When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
             "constraints.data.labeled_examples",
