@@ -20,6 +20,7 @@ from planner.plan.workings import (
     Guard as Guard,
     InputsBuilt as InputsBuilt,
     LabelDated as LabelDated,
+    LabelGrain as LabelGrain,
     LabelWriter as LabelWriter,
     MetricUnit as MetricUnit,
     Negative as Negative,

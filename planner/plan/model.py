@@ -46,6 +46,7 @@ from planner.plan.choices import (
     HarmKind as HarmKind,
     InputsBuilt as InputsBuilt,
     LabelDated as LabelDated,
+    LabelGrain as LabelGrain,
     LabelSource as LabelSource,
     LabelWriter as LabelWriter,
     LaterPhase as LaterPhase,
@@ -789,6 +790,11 @@ class DataConstraints(Record):
         default=None,
         description="The label's own error in the first done metric's units: how far two measurements of the "
         "same case differ (a lab method's repeatability, an instrument's measurement error), or 'not measured'.",
+    )
+    label_grain: LabelGrain | None = Field(
+        default=None,
+        description="How each row's label is obtained: measured for that item, split or allocated from a total "
+        "over several items (a round's weight shared among its stops), estimated by a person, or not known.",
     )
     label_delay_days: Number | None = Field(
         default=None,

@@ -799,6 +799,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.label_grain",
+            "How is each row's label obtained?",
+            "A total measured once for several items (a round's weight, a month's cost) and shared among them "
+            "says nothing about any one item: a model trained on the shares learns the sharing rule back.",
+            When("product.task", _AMOUNTS),
+            When("constraints.data.labels", ("existing", "outcomes", "manual", "vendor", "proxy")),
+        ),
+        _q(
             "constraints.data.label_error",
             "How far apart are two measurements of the same case's label, in the done metric's units?",
             "The label's own error: a lab method that repeats to within 0.4, a meter read to 0.5 kWh. A model "

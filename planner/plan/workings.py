@@ -52,6 +52,15 @@ class LabelDated(StrEnum):
     not_checked = "not_checked"
 
 
+class LabelGrain(StrEnum):
+    """How each row's label is obtained: measured for that item, or split down from a total over several."""
+
+    measured_each = "measured_each"
+    split_from_total = "split_from_total"
+    estimated = "estimated"
+    not_known = "not_known"
+
+
 class ActionShape(StrEnum):
     """How the output turns into action: a cut-off, the top of a queue, an amount, every item, a choice."""
 
@@ -200,6 +209,13 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "recorded": "the day someone recorded it, which can be days later (a weekly round, a backlog, a batch)",
         "undated": "no date matters: the label says what, not when",
         "not_checked": "not checked",
+    },
+    LabelGrain: {
+        "measured_each": "measured for each item: weighed, counted, invoiced or read for that row alone",
+        "split_from_total": "split or allocated from a total over several items: a round's weight shared among "
+        "its stops, a month's cost spread by a key",
+        "estimated": "estimated by a person for each item",
+        "not_known": "not known",
     },
     ActionShape: {
         "threshold": "each case above a cut-off is acted on",

@@ -9,10 +9,10 @@ learns the weaker view, and the test scored on the same labels cannot show the g
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, LabelGrain, Plan
 
 # A label spread over items by a rule rather than measured on each.
 ALLOCATED = Lexicon("""
@@ -43,7 +43,7 @@ _LABEL = ("product.label", "by_hand.human_score_notes")
 @rule(
     "label-allocated-by-rule",
     Category.data,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Measure the label on items, not through the allocation rule",
@@ -63,9 +63,28 @@ _LABEL = ("product.label", "by_hand.human_score_notes")
                 "(allocated: the label is a formula's output, not measured on each item)",
             ),
         ),
+        Case(  # the plan says so in a tick: a fact, high
+            {
+                "product.task": "regression",
+                "product.label": "Cash delivered to each bank branch on a truck round, in kg.",
+                "constraints.data.label_grain": "split_from_total",
+            },
+            evidence=(
+                'constraints.data.label_grain: "split_from_total" (a total measured once for several items and '
+                "shared among them: no row's label says anything about its own item)",
+                'product.label: "Cash delivered to each bank branch on a truck round, in kg."',
+            ),
+        ),
     ),
     quiet=(
         Case({"product.label": "Returns cost per order line, as invoiced by the carrier."}),
+        Case(  # weighed at each stop
+            {
+                "product.task": "regression",
+                "product.label": "Cash delivered to each bank branch on a truck round, in kg.",
+                "constraints.data.label_grain": "measured_each",
+            }
+        ),
         Case(  # checked against measured amounts
             {
                 "product.label": "Returns cost per order line, allocated by weight and checked against actual "
@@ -75,15 +94,30 @@ _LABEL = ("product.label", "by_hand.human_score_notes")
     ),
 )
 def label_allocated_by_rule(plan: Plan) -> Evidence:
-    """The label is an amount allocated to items by a rule, not measured on each.
+    """The label is an amount allocated to items by a rule, or split from a total, not measured on each.
 
     A cost, a return or a margin spread over items by a formula is the formula's output: the model
     learns the allocation rule back (weight, revenue, headcount), and a test scored on the same labels
-    measures how well it copies the rule, not the true amount.
+    measures how well it copies the rule, not the true amount. A total measured once per round, batch
+    or month and shared equally carries no information about any one item at all.
 
     Mitigation: Measure the amount on a sample of items directly and compare; predict at the level where
     the amount is measured (the month, the warehouse); or say the product only needs the allocation.
     """
+    if plan.constraints.data.label_grain is LabelGrain.split_from_total:
+        said = (
+            quote(
+                plan,
+                "constraints.data.label_grain",
+                "a total measured once for several items and shared among them: no row's label says anything "
+                "about its own item",
+            ),
+            *([quote(plan, "product.label")] if plan.product.label else []),
+        )
+        checked = handled(plan, MEASURED_EACH) or MEASURED_EACH.find(plan.product.label)
+        return (
+            Tempered(2, said) if checked else said
+        )  # checked against items measured on a sample: a question
     found = first_said(plan, _LABEL, ALLOCATED)
     if found is None:
         return None
