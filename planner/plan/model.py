@@ -796,6 +796,11 @@ class DataConstraints(Record):
         description="How each row's label is obtained: measured for that item, split or allocated from a total "
         "over several items (a round's weight shared among its stops), estimated by a person, or not known.",
     )
+    zero_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Forecasts only: the share of the forecast periods (per item, site or series) whose actual "
+        "is zero, e.g. 0.4; or 'not measured'.",
+    )
     label_delay_days: Number | None = Field(
         default=None,
         ge=0,

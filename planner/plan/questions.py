@@ -816,6 +816,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
+            "constraints.data.zero_share",
+            "What share of the periods to forecast have an actual of zero?",
+            "Per item and day, site and week, as the forecast is scored: e.g. 0.4 when four in ten are zero. A "
+            "percentage error divides by the actual, so zero and one-unit periods decide it. 'not measured' is "
+            "an answer.",
+            When("product.task", ("forecasting",)),
+        ),
+        _q(
             "constraints.data.labeled_examples",
             "How many labeled examples exist today?",
             "Count, not guess; zero is fine.",

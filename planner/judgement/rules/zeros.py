@@ -9,12 +9,14 @@ actual volume), a scaled error (MASE), or the error in units per item.
 
 from __future__ import annotations
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
+MANY_ZEROS = 0.1  # one period in ten at zero already decides a percentage error
 
 PERCENTAGE_ERROR = Lexicon("""
     mape, mean absolute percentage error, mean percentage error, percentage error, percent error
@@ -105,8 +107,32 @@ _TEXTS = (
                 "periods: slow movers)",
             ),
         ),
+        Case(  # the share of zero periods answered: the metric's name is still words
+            {
+                "product.task": "forecasting",
+                "done.metrics": [
+                    {"name": "MAPE of daily calls per branch", "target": 0.15, "direction": "lower"}
+                ],
+                "constraints.data.zero_share": 0.3,
+            },
+            evidence=(
+                'done.metrics[0].name: "MAPE of daily calls per branch" (a percentage error: mape; it divides by '
+                "the actual)",
+                "constraints.data.zero_share: 0.3 (30% of the periods have an actual of zero: each one divides by "
+                "zero)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # few zero periods
+            {
+                "product.task": "forecasting",
+                "done.metrics": [
+                    {"name": "MAPE of daily calls per branch", "target": 0.15, "direction": "lower"}
+                ],
+                "constraints.data.zero_share": 0.02,
+            }
+        ),
         Case(  # WAPE beside it: the zeros cannot break that one
             {
                 "product.task": "forecasting",
@@ -146,10 +172,25 @@ def percentage_error_near_zero(plan: Plan) -> Evidence:
     said = [answer_at(plan, path) for path in [*paths, "done.worst_error_metric"]]
     if any(ZERO_SAFE.find(text) for text in said):
         return None
+    metric_path, metric_words = metric
+    share = plan.constraints.data.zero_share
+    if isinstance(share, float) and share >= MANY_ZEROS:  # a fact; the metric's kind is still read from words
+        note = f"{fmt.share(share)} of the periods have an actual of zero: each one divides by zero"
+        return Hint(
+            metric_words,
+            (
+                quote(
+                    plan,
+                    metric_path,
+                    f"a percentage error: {', '.join(metric_words)}; it divides by the actual",
+                ),
+                quote(plan, "constraints.data.zero_share", note),
+            ),
+        )
     zeros = first_said(plan, _TEXTS, ZERO_PERIODS)
     if zeros is None:
         return None
-    (metric_path, metric_words), (zero_path, zero_words) = metric, zeros
+    zero_path, zero_words = zeros
     return Hint(
         zero_words,
         (
