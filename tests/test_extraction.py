@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from planner.judgement.rules import CATALOGUE
-from planner.judgement.rules.evidence import prompted
+from planner.judgement.rules.hosted import prompted
 from planner.plan.choices import TaskType, label
 from planner.plan.planfile import plan_from_text
 from planner.plan.questions import questions_in

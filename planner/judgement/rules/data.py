@@ -36,7 +36,6 @@ from planner.judgement.rules.evidence import (
     first_said,
     handled,
     norm,
-    prompted,
     quote,
     repeated_unit,
     says_nothing,
@@ -47,6 +46,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE, held_back_at_a_cost
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
+from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
     ACCURACY,
@@ -2945,6 +2945,17 @@ def _recurring(plan: Plan) -> str:
                 'constraints.data.rows_per_thing: "several" (several rows describe one grant application\'s '
                 "sections: split at random, near-copies sit in train and test)",
             ),
+        ),
+        *(
+            Case(  # no hosted model, said so or only where the team's own model runs: it is trained
+                {
+                    "done.split": "random",
+                    "constraints.data.rows_per_thing": "several",
+                    "constraints.data.repeated_unit": "one tile",
+                    "constraints.compute.hosted_model": hosted,
+                },
+            )
+            for hosted in ("None: our own small model runs on the line PC.", "Azure cloud, EU region")
         ),
         Case(  # one row per photo, yet photos share the tray they were taken on: asked, low
             {

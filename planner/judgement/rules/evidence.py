@@ -21,7 +21,6 @@ from planner.plan.model import (
     Direction,
     LabelSource,
     Metric,
-    ModelSize,
     OutcomeLimit,
     OutcomeRecorded,
     Plan,
@@ -166,20 +165,6 @@ def changes_over_time(plan: Plan) -> Evidence:
         answer_is(plan, "product.task", TaskType.forecasting)
         or ((quote(plan, "product.data_kinds"),) if DataKind.time_series in plan.product.data_kinds else None)
         or answer_is(plan, "constraints.data.labels", LabelSource.outcomes)
-    )
-
-
-def prompted(plan: Plan) -> str | None:
-    """The answer saying the product prompts a hosted or pretrained language model instead of training
-    one (a hosted model named, or a huge model that generates or extracts): its labelled cases are an
-    evaluation set, not training data, and a few hundred of them are the usual start."""
-    if plan.constraints.compute.hosted_model and not says_nothing(plan.constraints.compute.hosted_model):
-        return quote(plan, "constraints.compute.hosted_model")
-    huge = plan.constraints.latency.model_size is ModelSize.huge
-    return (
-        quote(plan, "constraints.latency.model_size")
-        if huge and plan.product.task in (TaskType.generation, TaskType.extraction)
-        else None
     )
 
 

@@ -12,8 +12,9 @@ units, codes or formats is `converted`'s.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, prompted, quote, ticked
+from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Category,

@@ -3199,6 +3199,22 @@ EU_NAMED = Lexicon(
     """
 )
 
+# Where a model runs, named in place of a model (`Azure cloud, EU region`): a host, not a model prompted.
+CLOUD_PLACE = Lexicon(
+    """
+    azure, aws, amazon web services, gcp, google cloud, cloud, clouds, region, tenant, tenancy, data centre
+    data center, server, servers, on-premises, on premises, on-prem
+    """
+)
+# A model, an API or a service named: something the product calls, not only where it runs.
+MODEL_NAMED = Lexicon(
+    """
+    model, models, llm, llms, api, apis, gpt, chatgpt, claude, gemini, llama, mistral, openai, anthropic
+    service, services, ocr, vision, transcription, speech-to-text, whisper, endpoint, copilot, bedrock
+    gpt-3.5, gpt-4, gpt-4o, gpt-4o-mini, gpt-4.1, gpt-5, gpt-4-class, gpt-4o-class, mixtral, qwen, deepseek
+    cohere, bert, palm, phi-3, sonnet, haiku, opus
+    """
+)
 # A prompted model that learns from the team's data: a fine-tune, an adapter, weights trained on it.
 LEARNS = Lexicon(
     """

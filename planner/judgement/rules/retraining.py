@@ -12,7 +12,8 @@ from planner.judgement.rules.base import (
     rule,
 )
 from planner.judgement.rules.duties import medical_device_duty
-from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, prompted, quote, show
+from planner.judgement.rules.evidence import answer_at, answer_is, changes_over_time, quote, show
+from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon
