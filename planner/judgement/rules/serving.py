@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import (
-    ANY_MODEL_FLOOR_MS,
-    HOSTED_FLOOR_MS,
-    HOSTED_LLM_FLOOR_MS,
-    LATENCY_FLOOR_MS,
     Case,
     Evidence,
     Instead,
@@ -29,73 +25,8 @@ from planner.plan.model import (
     Hardware,
     ModelSize,
     Plan,
-    Serving,
     TaskType,
 )
-
-
-@rule(
-    "tight-latency-heavy-model",
-    Category.operations,
-    likelihood=4,
-    impact=4,
-    move=Move(
-        "Measure a candidate's p99 latency before designing around the model",
-        "The budget leaves no room for this model or network hop; benchmark a candidate at p99 on "
-        "production hardware now, then precompute, cache, or choose a smaller model",
-        "warning",
-        first=True,
-    ),
-    fires=(
-        Case(
-            {
-                "constraints.latency.serving": "online",
-                "constraints.latency.p99_ms": 50,
-                "constraints.latency.model_size": "large",
-            },
-            evidence=(
-                'constraints.latency.serving: "online"',
-                "constraints.latency.p99_ms: 50",
-                'constraints.latency.model_size: "large"',
-            ),
-        ),
-        Case(
-            {"constraints.latency.serving": "interactive", "constraints.latency.p99_ms": 5},
-            evidence=(
-                'constraints.latency.serving: "interactive"',
-                "constraints.latency.p99_ms: 5",
-                'constraints.latency.model_size: "small"',
-            ),
-        ),
-    ),
-)
-def tight_latency_heavy_model(plan: Plan) -> Evidence:
-    """The latency budget is tight for the planned serving.
-
-    A heavy model, or any model behind a network hop, answering per request within this budget
-    leaves no room for feature lookups, queues or bad days.
-
-    Mitigation: Benchmark a candidate at p99 on production hardware now; precompute in batch and
-    cache, or plan a smaller or distilled model.
-    """
-    latency, hosted = plan.constraints.latency, plan.constraints.compute.hosted_service
-    if latency.serving not in (Serving.online, Serving.interactive) or latency.p99_ms is None:
-        return None
-    if isinstance(latency.measured_p99_ms, int):
-        return None  # measured: measured-latency-over-budget weighs the figure, not the model's size
-    floor = LATENCY_FLOOR_MS.get(latency.model_size, ANY_MODEL_FLOOR_MS) if latency.model_size else 0
-    found = [quote(plan, "constraints.latency.serving"), quote(plan, "constraints.latency.p99_ms")]
-    if latency.p99_ms < max(floor, ANY_MODEL_FLOOR_MS):
-        return (*found, *((quote(plan, "constraints.latency.model_size"),) if latency.model_size else ()))
-    if hosted and latency.p99_ms < HOSTED_FLOOR_MS:
-        return (*found, quote(plan, "constraints.compute.hosted_service"))
-    language_model = plan.constraints.compute.hosted_model or (
-        plan.product.task is TaskType.generation and latency.model_size is ModelSize.huge and hosted
-    )
-    if hosted and language_model and latency.p99_ms < HOSTED_LLM_FLOOR_MS:
-        what = "constraints.compute.hosted_model" if plan.constraints.compute.hosted_model else "product.task"
-        return (*found, quote(plan, what, "a hosted language model answers in seconds at p99: measure it"))
-    return None
 
 
 @rule(
