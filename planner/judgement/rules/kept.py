@@ -13,7 +13,16 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, source_paths, ticked
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, LabelSource, LabelWriter, Plan
+from planner.plan.model import (
+    Category,
+    Circumstance,
+    EvalTruth,
+    LabelSource,
+    LabelWriter,
+    OutcomeLimit,
+    OutcomeRecorded,
+    Plan,
+)
 
 # Words saying a record is kept apart from the systems the model's data comes from.
 KEPT_ELSEWHERE = Lexicon("""
@@ -150,7 +159,11 @@ def actual_outcome(plan: Plan) -> str | None:
     data = plan.constraints.data
     if data.label_writer is not LabelWriter.copied and not ticked(plan, Circumstance.labels_are_decisions):
         return None  # the label is not an estimate's copy nor the old decision
+    if outcome_follows_decision(plan):
+        return None  # the outcome exists where the old decision acted: no independent label to switch to
     note = "the actual outcome is recorded: train and score on it, not on the estimate or decision"
+    if data.outcome_recorded_for is None:  # recorded for every case, or only where the old process acted?
+        note += ", if it is recorded for every case and not only those the old decision acted on"
     if plan.done.eval_truth is EvalTruth.outcomes:
         return quote(plan, "done.eval_truth", note)
     if LabelSource.outcomes in data.labels:
@@ -159,13 +172,27 @@ def actual_outcome(plan: Plan) -> str | None:
     return quote(plan, kept[0], f"{note} ({', '.join(kept[1])})") if kept else None
 
 
+def outcome_follows_decision(plan: Plan) -> str | None:
+    """The answer saying the recorded outcome follows the old decision: recorded only for the cases it chose
+    (shown, checked, treated) or changed by acting on it, or a default filled in where nobody looked."""
+    data = plan.constraints.data
+    if data.outcome_recorded_for in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
+        note = "the outcome follows the old decision: it exists or changes only where that decision acted"
+        return quote(plan, "constraints.data.outcome_recorded_for", note)
+    if OutcomeLimit.default_filled in data.outcome_limits:
+        note = "cases nobody looked at get a default: the outcome records where the old process looked"
+        return quote(plan, "constraints.data.outcome_limits", note)
+    return None
+
+
 # A label copied from an estimate, or the old decisions, while the actual outcome is recorded elsewhere.
 ON_THE_OUTCOME = Instead(
     lambda plan: actual_outcome(plan) is not None,
     Move(
         "Train and score on the actual outcome, not the estimate or decision",
         "The label copies an estimate or records the old decision, yet the actual outcome is recorded "
-        "(later, on paper or in another system): join it to each case and make it the label for training "
+        "(later, on paper or in another system) for every case, whatever was decided: join it to each case "
+        "and make it the label for training "
         "and for the done metric; keep the estimate or decision as the baseline to beat, out of the inputs",
         "warning",
     ),

@@ -11,7 +11,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.guardrails import AUDITED
-from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome
+from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome, outcome_follows_decision
 from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED
 from planner.judgement.rules.words import Lexicon, mentions
@@ -150,6 +150,21 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 "estimate or decision)",
             ),
         ),
+        Case(  # outcomes recorded only where the old decision acted: no independent label to train on
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "done.eval_truth": "outcomes",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+            },
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
+                'constraints.data.outcome_recorded_for: "selected_cases" (the outcome follows the old decision: '
+                "it exists or changes only where that decision acted)",
+            ),
+            also=frozenset({"selective-labels"}),
+        ),
         Case(  # the model replaces the desk
             {
                 "product.label": "Past decisions of the approval desk on each invoice pair.",
@@ -221,8 +236,10 @@ def label_from_old_process(plan: Plan) -> Evidence:
     found = _learns_old_decisions(plan)
     if found is None:
         return None
-    actual = actual_outcome(plan)
-    if actual is not None and not isinstance(found, Hint):  # the outcome is recorded: train and score on it
+    # the outcome is recorded for every case: train and score on it; recorded where the old decision acted,
+    # it is that decision's trace, no label to switch to
+    actual = actual_outcome(plan) or (outcome_follows_decision(plan) if plan.done.eval_truth else None)
+    if actual is not None and not isinstance(found, Hint):
         found = (
             Tempered(found.likelihood, (*found, actual)) if isinstance(found, Tempered) else (*found, actual)
         )
