@@ -18,7 +18,7 @@ from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.capped import CAPPED
 from planner.judgement.rules.evidence import first_said, monitor_paths, own_notes, quote
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
-from planner.judgement.rules.record import DEVICE_CHANGE, equipment_change_only
+from planner.judgement.rules.record import DEVICE_CHANGE, INPUT_CHANGE, changes_said, equipment_change_only
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.choices import Acquisition, DataKind, Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan
@@ -343,11 +343,18 @@ def _equipment_changed(plan: Plan) -> Found:
         return None  # ticked: the rules on differences ask for data from the new device
     if first_said(plan, _NEW_EQUIPMENT_TESTED, DEVICE_CHANGE):
         return None  # the evaluation or the note on the data already speaks of the equipment
+    words = ", ".join(f"'{word}'" for word in (DEVICE_CHANGE + INPUT_CHANGE).find_all(changes_said(said)))
     return (
-        "The equipment changed during the data's years: is the model tested on data from the new equipment, "
-        "and scored on each side of the switch? A new camera, sensor or tank changes what the model reads, "
-        "not what the label means: split by time across the change, test on cases since it, and compare.",
-        (quote(plan, "constraints.data.changes", "a change of equipment: the inputs, not the labels"),),
+        f"The answers mention {words}: did what the model reads change with it, and is the model tested on "
+        "data since the switch? New equipment changes what the model reads, not what the label means: if it "
+        "did, split by time across the change, test on cases since it, and compare each side.",
+        (
+            quote(
+                plan,
+                "constraints.data.changes",
+                f"{words}: did what the model reads change?",
+            ),
+        ),
     )
 
 
