@@ -48,6 +48,7 @@ HAPPY = [
     line("ana"), line("bo"), ENTER,  # owners: two, then an empty line ends the list
     line("Fraudulent orders never ship"),
     line("Online shoppers and the checkout team"),
+    line("4"),  # who sees its output: both staff and people outside
     line("Chargebacks eat the margin"),
     line("Chargeback rate"),
     "y",  # metric measured today: y answers at once
@@ -156,6 +157,7 @@ decider: Carla
 product:
   goal: Fraudulent orders never ship
   users: Online shoppers and the checkout team
+  audience: both
   pain: Chargebacks eat the margin
   success_metric: Chargeback rate
   metric_measured_today: true
@@ -357,11 +359,11 @@ def root(make_workspace: MakeWorkspace) -> Path:
 def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(root: Path) -> None:
     # One walk through the whole kickoff (each one costs seconds): stopped by Ctrl-C half-way through
     # an answer, then by Ctrl-D in a menu, resumed each time, and finished.
-    first = HAPPY[:14]  # title ... the current solution; Ctrl-C half-way through the next answer
+    first = HAPPY[:15]  # title ... the current solution; Ctrl-C half-way through the next answer
     error, stopped = interview(root, "fraud", [*first, "Catches", CTRL_C])
     assert isinstance(error, Interrupted) and error.exit_code == 130
     assert str(error) == (
-        "Stopped. All 11 answers so far are saved in plans/fraud/plan.yaml.\n"
+        "Stopped. All 12 answers so far are saved in plans/fraud/plan.yaml.\n"
         "Resume with: planner interview fraud --depth full"
     )
     assert saved(root)["product"]["current_solution"] == "Manual review of orders above 1000 EUR"
@@ -370,29 +372,29 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     # Ctrl-D in a menu stops the same way.
     error, resumed = interview(root, "fraud", [line("Catches about half of the fraud"), CTRL_D])
     assert isinstance(error, Interrupted)
-    assert "Resuming 'fraud': 11 of" in resumed
+    assert "Resuming 'fraud': 12 of" in resumed
     assert "How is it solved today?" not in resumed  # answered questions are not asked again
     assert "? How well does today's solution do, in numbers?" in resumed  # it resumes at the first unanswered
 
-    closing, rest = interview(root, "fraud", HAPPY[15:])
+    closing, rest = interview(root, "fraud", HAPPY[16:])
     assert isinstance(closing, str), closing
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 124
-    assert "\nSaved plans/fraud/plan.yaml: 124 of 124 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 125
+    assert "\nSaved plans/fraud/plan.yaml: 125 of 125 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
         assert f"━━ {number}/7  {title}" in screen
     assert "━━ 7/7  Done criteria and after launch" in screen
     assert "You may not need ML." in screen
-    assert "1/7 Product goal and ML framing · 20 more in this section" in screen
+    assert "1/7 Product goal and ML framing · 21 more in this section" in screen
     assert "7/7 Done criteria and after launch · last one in this section" in screen
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "26/26 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "27/27 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -402,7 +404,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 114  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 115  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -755,7 +757,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 25,  # the rest of the product section as it is
+        *[ENTER] * 26,  # the rest of the product section as it is
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -801,7 +803,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     26/26 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     27/27 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
@@ -838,7 +840,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 82 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 83 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -902,7 +904,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 124 of 124 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 125 of 125 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -976,7 +978,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 124 of 124 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 125 of 125 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

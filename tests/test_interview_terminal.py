@@ -147,7 +147,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("  › 1."), seen
     screen = terminal.screen()
     assert "━━ 1/7  Product goal and ML framing" in screen
-    assert "1/7 Product goal and ML framing · 20 more in this section · 0 of 81 answered" in flat(screen)
+    assert "1/7 Product goal and ML framing · 21 more in this section · 0 of 82 answered" in flat(screen)
     assert "Shift-Tab goes back" in screen
     fits(terminal)
     terminal.answer("ana")
@@ -169,7 +169,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert saved["owners"] == ["ana"] and "users" not in saved["product"]
 
     terminal.start(f"{planner} interview demo --depth full")
-    screen = terminal.wait_for("Resuming 'demo': 2 of 81 answered.")
+    screen = terminal.wait_for("Resuming 'demo': 2 of 82 answered.")
     fits(terminal)
     if terminal.width > 80:
         # The walk below presses the same keys at any width, and 80 columns is where lines break most;
@@ -214,7 +214,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
         seen = terminal.next_prompt(seen)
     assert went_back
     screen = terminal.wait_for("7. Done criteria and after launch")
-    assert "1. Product goal and ML framing 5/21 answered · goal: Customers get refunds in a minute" in flat(
+    assert "1. Product goal and ML framing 5/22 answered · goal: Customers get refunds in a minute" in flat(
         screen
     )
     # Every answer on its line as people read it: y is Yes, a menu's pick its words, numbers formatted.
@@ -238,7 +238,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 85 questions answered (8%)." in flat(screen)
+    assert "Saved plans/demo/plan.yaml: 7 of 86 questions answered (8%)." in flat(screen)
     fits(terminal)
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")

@@ -14,6 +14,7 @@ from planner.plan.stakes import (
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
+    Audience as Audience,
     ContentRights as ContentRights,
     Conversion as Conversion,
     EvalInputs as EvalInputs,

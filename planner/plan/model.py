@@ -24,6 +24,7 @@ from planner.plan.choices import (
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
     ActionShape as ActionShape,
+    Audience as Audience,
     Cadence as Cadence,
     Category as Category,
     ChangeKind as ChangeKind,
@@ -413,6 +414,13 @@ class Product(Record):
         default=None, description="The service users get, in their terms, not 'train a model'."
     )
     users: Text | None = Field(default=None, description="Who uses it.")
+    audience: Audience | None = Field(
+        default=None,
+        description="Who uses or sees its output: only the organisation's own staff, about their own work; "
+        "staff, with an output that decides about people outside (customers, applicants, suppliers) who "
+        "never type into it; people outside (the public, customers, clients, suppliers) who type into it or "
+        "read its output; or both staff and such outsiders.",
+    )
     pain: Text | None = Field(default=None, description="What hurts for them today.")
     success_metric: Text | None = Field(
         default=None, description="The product-level metric that should move."

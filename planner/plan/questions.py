@@ -267,6 +267,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q("product.users", "Who are the users?", "The people or teams who feel the result."),
         _q(
+            "product.audience",
+            "Who uses or sees its output: only our own staff, people outside, or both?",
+            "People outside who type into a system can try to steer it, and can be shown what they should "
+            "not see; people outside a decision falls on need a way to contest it. Staff working over "
+            "their own documents need neither.",
+        ),
+        _q(
             "product.pain",
             "What hurts for them today?",
             "The pain this plan removes; be concrete.",

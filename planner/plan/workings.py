@@ -158,6 +158,15 @@ class Reach(StrEnum):
     acts = "acts"
 
 
+class Audience(StrEnum):
+    """Who uses or sees the output: the organisation's own staff, or people outside it too."""
+
+    staff = "staff"
+    staff_about_outsiders = "staff_about_outsiders"
+    outsiders = "outsiders"
+    both = "both"
+
+
 class Negative(StrEnum):
     """What makes a case a negative in the labels: a check, an outcome waited out, or only an absence."""
 
@@ -260,6 +269,13 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "not_acted": "someone chose not to act: not retried, escalated, followed up, treated or returned",
         "not_yet_known": "recent cases count as negatives before their window has closed",
         "not_yes_no": "not a yes/no label: an amount, a text, a ranking",
+    },
+    Audience: {
+        "staff": "only the organisation's own staff: they use it, and its output is about our own work",
+        "staff_about_outsiders": "staff use it, and its output decides about people outside (customers, "
+        "applicants, suppliers) who never type into it",
+        "outsiders": "people outside (the public, customers, clients, suppliers) type into it or read its output",
+        "both": "both: staff, and people outside who type into it or read its output",
     },
     Reach: {
         "request_only": "nothing beyond the request: it answers from what it is given",
