@@ -138,6 +138,7 @@ def test_a_question_from_words_does_not_push_out_three_high_facts() -> None:
             "constraints.data.exploration_share": 0,
             "constraints.data.personal_data": True,
             "product.users": "Customers who e-mail the booking desk.",
+            "product.audience": "outsiders",
         }
     )
     risks = register(plan)

@@ -317,6 +317,7 @@ _ASSISTANT = {  # an assistant that replies to customers' messages on its own
     "product.data_kinds": ["text"],
     "product.mode": "automate",
     "product.output": "A reply to the customer.",
+    "product.audience": "outsiders",
 }
 CASES += [
     (
@@ -516,6 +517,7 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
 
 QUIET += [  # a person edits and sends each reply: they read the message, and the reply time counts their work
     ("urgent-messages-routed", {**_ASSISTANT, "product.mode": "augment"}),
+    ("urgent-messages-routed", {**_ASSISTANT, "product.audience": "staff"}),  # colleagues write in
     (  # it drafts a document from the forms people send; nothing goes back to them as a reply
         "urgent-messages-routed",
         {

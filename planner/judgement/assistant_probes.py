@@ -11,6 +11,7 @@ to people who write in) says which system it is; a few words say what is already
 from __future__ import annotations
 
 from planner.judgement.probes import Found, metric_paths, probe
+from planner.judgement.rules.audience import outsiders_type_in, staff_only
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.generative import outsiders_read
 from planner.judgement.rules.words import Lexicon
@@ -77,8 +78,12 @@ def _answers_alone(plan: Plan) -> str | None:
         return None
     if product.mode is not Mode.automate and not ticked(plan, Circumstance.commits_alone):
         return None  # a person reads each reply before it goes: they see the message too
+    if staff_only(plan):
+        return None  # colleagues write in: a report of danger reaches the organisation anyway
     said = ("product.output", "product.decision")
-    writes_in = Reach.reads_outside_text in product.model_reach or outsiders_read(plan) is not None
+    writes_in = bool(
+        Reach.reads_outside_text in product.model_reach or outsiders_type_in(plan) or outsiders_read(plan)
+    )
     if first_said(plan, said, REPLIES_TO_SENDER) is None and not (
         writes_in and first_said(plan, said, A_REPLY)
     ):

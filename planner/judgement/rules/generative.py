@@ -8,6 +8,7 @@ done metrics that already count wrong facts; words of free text only say whose t
 
 from __future__ import annotations
 
+from planner.judgement.rules.audience import OUTSIDERS_TEXT, OWN_TEXT, outsiders_type_in
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import (
@@ -49,26 +50,6 @@ FACTS_COUNTED = Lexicon("""
     do not support, does not support, not supported by, unsupported by, not in the source
     with a wrong, with wrong, with an incorrect, wrong date, wrong dates, wrong name, wrong names
     wrong detail, wrong details, wrong fact, wrong facts, incorrect fact, incorrect facts
-""")
-
-# Text written by people outside the team that a prompt would carry: their messages and documents.
-OUTSIDERS_TEXT = Lexicon("""
-    email, emails, e-mail, e-mails, inbound mail, mailbox, customer message, customer messages
-    customers' messages, customer emails, customer e-mails, customer letter, customer letters
-    letters from, complaint, complaints, complaint letters, chat message, chat messages, live chat
-    web form, web forms, contact form, online form, submission, submissions, submitted documents
-    uploaded, uploads, uploaded documents, attachments, applications, application forms, claim forms
-    supplier documents, supplier emails, product reviews, customer reviews, forum posts, social media posts
-    tickets, support tickets, free-text description, free-text descriptions, free text from
-""")
-
-# Words of a clause that say its text is the team's own, typed by its staff (`the notes our advisers type`,
-# `letters from these notes`): an outsider's word there names a topic or what is made, not whose text is read.
-OWN_TEXT = Lexicon("""
-    typed by, typed up by, written by our, written by the, written up by, notes our, notes typed, notes written
-    notes taken by, our own, in-house, internal notes, internal text, staff notes, staff-written
-    written by staff, typed by staff, from these notes, from the notes, from our notes, from our
-    from internal
 """)
 
 # Where a plan says what the model reads and what it is for.
@@ -193,6 +174,18 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # customers type the request itself: nothing else need be read from outside
+            {
+                "product.task": "generation",
+                "product.audience": "both",
+                "product.model_reach": ["request_only"],
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.audience: "both" (people outside type into it or read its output)',
+            ),
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # a language model reads suppliers' invoices to extract their fields
             {
                 "product.task": "extraction",
@@ -206,6 +199,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case({"product.task": "generation", "product.audience": "staff", "product.model_reach": []}),
         Case(  # an extraction by a model the team trains: no prompt for a sentence to steer
             {"product.task": "extraction", "product.model_reach": ["reads_outside_text"]}
         ),
@@ -269,6 +263,9 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         if Reach.acts in reach:
             return None  # outside-text-steers-actions says it of a model that also acts
         return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+    typed = outsiders_type_in(plan)
+    if typed:  # the request itself is written outside the organisation
+        return (writes, typed)
     if reach:  # answered, reads_outside_text not ticked: the team says no outsider writes what it reads
         return None
     gains = ticked(plan, Circumstance.party_gains)

@@ -9,6 +9,7 @@ only the word-read questions of the generation rules.
 
 from __future__ import annotations
 
+from planner.judgement.rules.audience import outsiders_type_in, staff_only
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote, source_paths
 from planner.judgement.rules.generative import INJECTION_SAID, public_corpus
@@ -117,6 +118,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "constraints.data.personal_data": True,
                 "product.users": "Customers asking about their own orders.",
@@ -131,6 +133,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(  # the people who ask work these records in their role: medium, asked
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "constraints.data.personal_data": True,
                 "product.users": "The insurer's risk surveyors.",
@@ -146,6 +149,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(  # the same documents, but customers ask: an outsider gets what the account reads, medium
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "product.users": "Customers of the hosting service.",
                 "product.inputs": "The question and passages from the team's own runbooks and design documents.",
@@ -156,8 +160,34 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # customers ask, say the team: whatever the account reads is theirs for a question
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.audience": "outsiders",
+            },
+            evidence=(
+                'product.model_reach: ["reads_wider"] (reads_wider ticked)',
+                'product.audience: "outsiders" (people outside type into it or read its output)',
+                "nothing limits a lookup to what the person asking may see",
+            ),
+            also=frozenset({"generated-facts-unchecked", "outsiders-write-the-prompt"}),
+        ),
+        Case(  # only staff ask, but the records are personal (pay, health): medium, within the organisation
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.audience": "staff",
+                "constraints.data.personal_data": True,
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
         Case(  # no personal data: still the organisation's restricted records, at medium
-            {"product.task": "generation", "product.model_reach": ["reads_wider", "reads_as_user"]},
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider", "reads_as_user"],
+                "product.audience": None,
+            },
             evidence=(
                 'product.model_reach: ["reads_wider", "reads_as_user"] (reads_wider ticked)',
                 "nothing limits a lookup to what the person asking may see",
@@ -166,6 +196,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(  # a service account with broad permissions is no limit: the tick is the fact
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "product.inputs": "The question; it queries the warehouse with a service account's read permissions.",
             },
@@ -173,11 +204,21 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         ),
     ),
     quiet=(
-        Case({"product.task": "generation", "product.model_reach": ["reads_as_user"]}),
+        Case(  # only staff ask, and nothing it reads is personal: the organisation's own records
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_wider"],
+                "product.audience": "staff",
+            }
+        ),
+        Case(
+            {"product.task": "generation", "product.model_reach": ["reads_as_user"], "product.audience": None}
+        ),
         Case({"product.task": "generation", "product.model_reach": ["request_only"]}),
         Case(  # a shared index of published documents: nothing in it is closed to anyone who asks
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "product.inputs": "The question and passages from the index of lenders' published criteria.",
                 "constraints.data.personal_data": True,
@@ -186,6 +227,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(  # an internal tool: only staff ask, and it reads the team's own documents, open to all of them
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "product.users": "The platform team's engineers; staff only, no outside users.",
                 "product.inputs": "The question and passages from the team's own runbooks and design documents.",
@@ -194,6 +236,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         Case(  # the wider index is filtered by the asker's permissions
             {
                 "product.task": "generation",
+                "product.audience": None,
                 "product.model_reach": ["reads_wider"],
                 "product.inputs": "The question and documents from the shared index, filtered by access rights.",
             }
@@ -206,8 +249,9 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
     A model that writes queries, searches an index or opens files does so with an account's rights. Where
     that account reads more than some of the people who ask (a service account on the warehouse, a shared
     index of every team's files), a question is enough to get pay, health, client or board records the
-    asker may not see, and nobody checks an answer for what it should not hold. An internal tool whose
-    askers are all staff, over documents every one of them may read (the team's own), reaches no more.
+    asker may not see, and nobody checks an answer for what it should not hold. Where people outside
+    ask, anything the account reads is theirs for a question. An internal tool that only staff use,
+    over records none of them personal (the team's own documents), reaches no more than they may see.
 
     Mitigation: Run each lookup with the asking person's own rights, or filter what it retrieves by
     them; keep restricted tables and folders out of the account's reach; add requests for records the
@@ -220,17 +264,26 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
         return None  # what it reads is public: whoever asks may read it already
     missing = "nothing limits a lookup to what the person asking may see"
     private = plan.constraints.data.personal_data is True or HarmKind.privacy in plan.impact.harm_kinds
+    outside, staff = outsiders_type_in(plan), staff_only(plan)
+    if outside:  # whoever outside asks gets what the account reads, private or not
+        return (wider, outside, missing)
+    if staff and not private:
+        return None  # colleagues over the organisation's own records, none of them personal
+    if staff:  # colleagues who ask: records exposed within the organisation, not to anyone
+        return Tempered(3, (wider, quote(plan, _private_said(plan)), staff, missing))
     if not private and _staff_over_own_documents(plan):
         return None  # an internal tool over documents all its users may read: no asker gets more
     if private:
-        said = (
-            "constraints.data.personal_data" if plan.constraints.data.personal_data else "impact.harm_kinds"
-        )
         own = _own_people_only(plan)
         if own:  # colleagues who ask: records exposed within the organisation, not to anyone
-            return Tempered(3, (wider, quote(plan, said), own, missing))
-        return (wider, quote(plan, said), missing)
+            return Tempered(3, (wider, quote(plan, _private_said(plan)), own, missing))
+        return (wider, quote(plan, _private_said(plan)), missing)
     return Tempered(3, (wider, missing))
+
+
+def _private_said(plan: Plan) -> str:
+    """Where the plan says its records are private: the personal-data answer, or the privacy harm."""
+    return "constraints.data.personal_data" if plan.constraints.data.personal_data else "impact.harm_kinds"
 
 
 @rule(
