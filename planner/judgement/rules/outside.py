@@ -8,7 +8,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
-from planner.plan.model import Category, DataLeaves, Plan
+from planner.plan.model import Category, ContentRights, DataLeaves, Plan
 
 
 @rule(
@@ -46,6 +46,21 @@ from planner.plan.model import Category, DataLeaves, Plan
                 "constraints.compute.hosted_service: true",
             ),
             also=frozenset({"personal-data", "hosted-black-box"}),
+        ),
+        Case(  # not checked and hosted, yet nothing says the data is restricted: a question, not a breach
+            {
+                "constraints.data.leaves_organisation": "not_checked",
+                "constraints.data.personal_data": False,
+                "constraints.data.content_rights": "own",
+                "constraints.compute.hosted_service": True,
+            },
+            evidence=(
+                'constraints.data.leaves_organisation: "not_checked" (not sure, or it does and nobody has '
+                "checked the contracts) (nothing says the data is personal, a client's or others' content: who "
+                "confirmed it may leave?)",
+                "constraints.compute.hosted_service: true",
+            ),
+            also=frozenset({"hosted-black-box"}),
         ),
         Case(  # not checked, and nothing named sends data out (a model on the team's servers): a question
             {
@@ -196,7 +211,13 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     if leaves is DataLeaves.not_checked:
         unchecked = quote(plan, "constraints.data.leaves_organisation", label(leaves))
         if _sends_out(plan):
-            return Tempered(4, (unchecked, *personal, *joined))
+            restricted = _restricted(plan)
+            if restricted:
+                return Tempered(4, (unchecked, *restricted, *joined))
+            # What goes out is not said to be personal, others' documents or content others own: whether
+            # it may leave is a question to settle, not a breach in the making.
+            note = "nothing says the data is personal, a client's or others' content: who confirmed it may leave?"
+            return Tempered(2, (f"{unchecked} ({note})", *joined))
         # Nothing in the answers sends data out (no hosted model or service): whether anything leaves is an
         # open question, not a breach in the making.
         note = "no hosted model or service is named: does anything leave? Nobody has checked"
@@ -217,6 +238,24 @@ def _sends_out(plan: Plan) -> bool:
         return compute.hosted_service
     named = compute.hosted_model
     return bool(named) and not says_nothing(re.split(r"[:;,.(]", named or "")[0])
+
+
+def _restricted(plan: Plan) -> tuple[str, ...]:
+    """The answers saying the data that leaves is restricted: personal data, content others own whose
+    terms nobody has read (or which forbid this use), or client-owned, patients', children's or
+    financial records named in the sources, the inputs or the label."""
+    found = list(answer_is(plan, "constraints.data.personal_data", True) or ())
+    rights = plan.constraints.data.content_rights
+    if rights in (ContentRights.not_checked, ContentRights.not_allowed):
+        found.append(quote(plan, "constraints.data.content_rights", "content others own"))
+    for path in (*source_paths(plan), *_SENSITIVE_PATHS):
+        words = _sensitive(plan, answer_at(plan, path))
+        if words and not (
+            path.startswith("constraints.data.sources") and QUOTED_BY_PURPOSE.find(answer_at(plan, path))
+        ):
+            found.append(quote(plan, path, ", ".join(words)))
+            break
+    return tuple(found)
 
 
 _SENSITIVE_PATHS = ("product.inputs", "product.label", "product.users", "product.goal", "title")
