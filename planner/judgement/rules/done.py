@@ -271,6 +271,15 @@ def no_done_criteria(plan: Plan) -> Evidence:
                 "done.metrics[0].target": 0.8,
             }
         ),
+        Case(  # today's value stated on the second metric: the plan's yardstick is there
+            {
+                "product.current_performance": None,
+                "done.metrics": [
+                    {"name": "Precision of the top 200 meters flagged a month", "target": 0.5},
+                    {"name": "Faulty meters found per month", "baseline": 35, "target": 80},
+                ],
+            }
+        ),
         Case(  # a quality gate beside a primary metric with today's value: that one is the yardstick
             {
                 "product.current_performance": None,
@@ -335,9 +344,12 @@ def target_without_baseline(plan: Plan) -> Evidence:
         + ("with the baseline not measured yet" if metric.baseline is not None else "with no baseline")
         for path, metric in done_metrics(plan)
         if metric.target is not None
-        # a gate beside a primary metric with today's value: that one is the yardstick, unless it is the
-        # costlier error's own rate
-        and (metric is primary or not _has_yardstick(primary) or _is_worst_error(plan, metric))
+        # a gate beside a metric with today's value (the primary one or a later one): that one is the
+        # yardstick, unless this is the costlier error's own rate
+        and (
+            not any(_has_yardstick(other) for other in metrics if other is not metric)
+            or _is_worst_error(plan, metric)
+        )
         and metric.margin is None
         and metric.baseline_figure is None
         and not AGAINST_CONTROL.find(metric.name)  # a difference to a control: its baseline is 0 by design
@@ -1249,6 +1261,14 @@ def no_fallback(plan: Plan) -> Evidence:
                 ]
             }
         ),
+        Case(  # today's value stated on the second metric: the plan's yardstick is there
+            {
+                "done.metrics": [
+                    {"name": "Precision of the top 200 meters flagged", "baseline": "none", "target": 0.5},
+                    {"name": "Faulty meters found per month", "baseline": 35, "target": 80},
+                ]
+            }
+        ),
         Case(  # a secondary gate without a value: the primary metric has today's value
             {
                 "done.metrics": [
@@ -1333,8 +1353,10 @@ def _yardstick_elsewhere(plan: Plan) -> str | None:
         return f"done.metrics[0].baseline: {show(metrics[0].baseline_figure)} (the primary metric's)"
     internal = MODEL_INTERNAL_METRIC.find(metrics[index].name)
     measured = next((i for i, metric in enumerate(metrics) if metric.baseline_figure is not None), None)
-    if internal is None or measured is None:
-        return None
+    if measured is None or _is_worst_error(plan, metrics[index]):
+        return None  # the costlier error's own rate needs today's value, whatever else is measured
+    if internal is None:  # today's value stated on a later metric: the plan has its yardstick there
+        return f"done.metrics[{measured}].baseline: {show(metrics[measured].baseline_figure)} (the yardstick)"
     return (
         f"done.metrics[{measured}].baseline: {show(metrics[measured].baseline_figure)} (the yardstick: "
         f"{internal}, of done.metrics[{index}], is a measure only a model has)"
