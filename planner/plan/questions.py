@@ -1088,7 +1088,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.budget_per_month",
             "Compute and service budget per month?",
-            "With its currency (e.g. €3,000 or 3000 USD); 0 if there is none.",
+            "With its currency (e.g. €3,000 or 3000 USD); 0 if no money is set aside for it yet.",
         ),
         _q(
             "constraints.compute.predictions_per_period",

@@ -18,6 +18,7 @@ from planner.judgement.rules.lexicon import (
     MEASURED_ON_DEVICE,
     OWN_TENANT,
 )
+from planner.judgement.rules.setup import no_money_set_aside
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Category,
@@ -167,7 +168,10 @@ def _commodity_step(plan: Plan) -> str | None:
                 "constraints.compute.hosted_service": None,
                 "constraints.compute.cost_per_prediction": None,
             },
-            evidence=("constraints.compute.budget_per_month: 0", 'constraints.compute.hardware: "gpu"'),
+            evidence=(
+                "constraints.compute.budget_per_month: 0 (no money set aside)",
+                'constraints.compute.hardware: "gpu"',
+            ),
         ),
         Case(  # nothing hosted, but a large model and nowhere named to run it: asked low
             {
@@ -181,6 +185,17 @@ def _commodity_step(plan: Plan) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # a run once over 140 letters at under a pound each: the whole bill is known and small
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.cost_per_prediction": 0.8,
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.prediction_period": None,
+                "impact.volume": 140,
+                "impact.period": "once",
+            }
+        ),
         Case(  # the team's own (or a donated) GPU, nothing hosted, no cost per call: 0 is no new spend
             {
                 "constraints.compute.budget_per_month": 0,
@@ -218,7 +233,10 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
             )
         # nothing metered, but where it runs is not said: asked low
         return Tempered(1, (quote(plan, "constraints.compute.budget_per_month"), *heavy))
-    return (quote(plan, "constraints.compute.budget_per_month"), *heavy)
+    note = no_money_set_aside(plan)
+    if note is None:
+        return None  # a run once over a backlog, its whole bill known and small: bounded, whatever the budget
+    return (f"{quote(plan, 'constraints.compute.budget_per_month')} ({note})", *heavy)
 
 
 # An overrun within this share of the budget is a rounding of the estimate, not a product that loses

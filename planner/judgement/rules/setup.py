@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at, first_said
 from planner.judgement.rules.lexicon import SCOPE_HELD
@@ -46,6 +47,33 @@ def runs_once(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     if plan.impact.period is Period.once:
         return "impact.period", ("once",)
     return first_said(plan, _WHERE, ONE_OFF)
+
+
+# A one-off run whose whole bill is at most this (in the plan's currency) is pocket money, not a cost
+# risk, whatever the monthly budget says (a tunable judgement call).
+TINY_ONE_OFF = 1000
+
+
+def one_off_bill(plan: Plan) -> float | None:
+    """The whole bill of a run once over a backlog (its count times its price), where both are said."""
+    compute, impact = plan.constraints.compute, plan.impact
+    period = compute.prediction_period or (impact.period if compute.predictions_per_period is None else None)
+    count = compute.predictions_per_period if compute.predictions_per_period is not None else impact.volume
+    if period is not Period.once or count is None or compute.call_cost is None:
+        return None
+    return float(count) * compute.call_cost
+
+
+def no_money_set_aside(plan: Plan) -> str | None:
+    """What a budget of 0 says: no money set aside (not 'no limit'), and for a one-off run the bill it
+    leaves unpaid; None where that run's whole bill is known and at most `TINY_ONE_OFF`."""
+    total = one_off_bill(plan)
+    if total is not None and total <= TINY_ONE_OFF:
+        return None
+    if total is None:
+        return "no money set aside"
+    bill = fmt.money(total, plan.constraints.compute.currency)
+    return f"no money set aside for a one-off run of about {bill} in all: who pays it?"
 
 
 def generates_for_every_item(plan: Plan) -> bool:
