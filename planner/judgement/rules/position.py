@@ -179,6 +179,21 @@ _LOGS = {
             {**_LOGS, "product.task": "classification", "product.action_shape": "top_of_queue"}
         ),
         Case({**_LOGS, "constraints.data.labels": ["manual"]}),  # people judged each item's relevance
+        Case(  # a ranking used as the order staff call in: the donors see no list
+            {
+                **_LOGS,
+                "product.action_shape": "top_of_queue",
+                "product.label": "Donor accepted the ask on the call.",
+            }
+        ),
+        Case(  # a ranking, and nothing says any list is shown today: the accepted offers carry no position
+            {
+                "product.task": "ranking",
+                "product.current_solution": "Advisers pick a tariff for each caller by hand.",
+                "product.label": "Customer accepted the tariff offered.",
+                "constraints.data.labels": ["existing"],
+            }
+        ),
         Case(  # a worklist: the outcome of the cases acted on (an inspection's finding), not picks on a list
             {
                 **_LOGS,
@@ -232,8 +247,14 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
         return None  # outcomes of the cases acted on (an inspection's finding), not picks on a list
     positions = (*source_paths(plan), "product.label", "product.current_performance")
     shown = first_said(plan, positions, _POSITION_LOGGED)
-    if shown is None and not ranked_task:
-        return None  # a worklist whose picks nothing says were made down a list shown in order
+    if shown is None and (not ranked_task or shape is ActionShape.top_of_queue):
+        return None  # a worklist staff work down: the cases not reached lack outcomes, no order was shown
+    if (
+        shown is None
+        and shape is None
+        and not first_said(plan, (*_TODAY_PATHS, *source_paths(plan)), _SHOWN_TODAY)
+    ):
+        return None  # nothing says a list is shown to anyone today: its picks carry no position yet
     words = picks[1] + (shown[1] if shown else ())
     said = quote(plan, picks[0], f"{', '.join(picks[1])}: picks logged on the list shown today?")
     evidence = (ranked, *((selected,) if selected else ()), said, *_extras(plan))
