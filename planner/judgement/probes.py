@@ -197,6 +197,7 @@ def _effect_of_acting(plan: Plan) -> Found:
     if product.mode not in (Mode.improve, Mode.augment) or product.action_shape not in (
         ActionShape.top_of_queue,
         ActionShape.threshold,
+        ActionShape.up_to_capacity,
         None,
     ):
         return None

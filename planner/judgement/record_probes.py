@@ -163,7 +163,7 @@ _CAP_SETTLED_IN = (
 )
 
 
-_PICKS = (ActionShape.threshold, ActionShape.top_of_queue)
+_PICKS = (ActionShape.threshold, ActionShape.top_of_queue, ActionShape.up_to_capacity)
 
 
 @probe("capacity-caps-the-record", "capped-outcomes")

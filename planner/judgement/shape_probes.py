@@ -233,7 +233,11 @@ def _pilot_on_the_worst(plan: Plan) -> Found:
     if first_said(plan, paths, CHANCE_ALLOWED):
         return None
     worst = first_said(plan, paths, WORST_PICKED)
-    picked = plan.product.action_shape in (ActionShape.top_of_queue, ActionShape.threshold)
+    picked = plan.product.action_shape in (
+        ActionShape.top_of_queue,
+        ActionShape.threshold,
+        ActionShape.up_to_capacity,
+    )
     if worst is None and picked and live is OnlineValidation.before_after:
         worst = first_said(plan, paths, BEFORE_ON_THEM)  # the cases scored highest, against their own past
     if worst is None:

@@ -444,7 +444,8 @@ class Product(Record):
         default=None,
         description="How the output turns into action: each case above a cut-off, people working down a "
         "ranked list as far as their time allows, a number that sets an amount (staff, stock, a price), an "
-        "output for every item (a draft, a label, a route), or a choice among a few suggestions.",
+        "output for every item (a draft, a label, a route), a choice among a few suggestions, or alerts from the "
+        "top score down up to what people can check a day (a daily budget), the rest not kept waiting.",
     )
     decision_owner: Text | None = Field(default=None, description="Who or what takes that decision.")
     current_solution: Text | None = Field(

@@ -299,7 +299,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.action_shape",
             "How does the output turn into action?",
             "A cut-off, the top of a queue people work through, an amount it sets, an output for every item, "
-            "or a few suggestions to choose from: the metric must score the output where the action "
+            "a few suggestions to choose from, or alerts up to what people can check a day: the metric must score the output where the action "
             "happens (precision in the top 40 a day, the cost of being short at the peak), not on average.",
         ),
         _q(

@@ -69,6 +69,7 @@ class ActionShape(StrEnum):
     sets_amount = "sets_amount"
     every_item = "every_item"
     choose_among = "choose_among"
+    up_to_capacity = "up_to_capacity"
 
 
 class MetricUnit(StrEnum):
@@ -232,6 +233,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "sets_amount": "a number sets an amount: staff, stock, a price, a budget",
         "every_item": "every item gets the output (a draft, a label, a route), and it is used as is or checked",
         "choose_among": "people choose from a few suggestions",
+        "up_to_capacity": "alerts go out from the top score down, up to what people can check a day; the rest "
+        "are not kept waiting",
     },
     MetricUnit: {
         "decision": "each decision as it is taken: one score per thing acted on",

@@ -414,7 +414,7 @@ def worked_from_the_top(plan: Plan) -> Evidence:
     if not metrics or any(mentions(metric.name, AT_DEPTH) for metric in metrics):
         return None
     shape = plan.product.action_shape
-    if shape is ActionShape.top_of_queue:
+    if shape in (ActionShape.top_of_queue, ActionShape.up_to_capacity):
         whole = mentions(metrics[0].name, WHOLE_LIST)
         if whole is None:
             return None

@@ -60,6 +60,7 @@ def chosen_by_others(plan: Plan) -> str | None:
     if plan.constraints.data.outcome_recorded_for is not OutcomeRecorded.selected_cases or shape in (
         ActionShape.threshold,
         ActionShape.top_of_queue,
+        ActionShape.up_to_capacity,
     ):
         return None
     words = _CUSTOMERS_CHOSE.find_all(plan.product.label)

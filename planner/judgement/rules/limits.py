@@ -51,7 +51,12 @@ CORRELATION = Lexicon(
     unless="matthews correlation, intraclass correlation, correlation with the error, correlation of errors",
 )
 
-_SHAPES_NOT_A_LIMIT = (ActionShape.sets_amount, ActionShape.top_of_queue, ActionShape.choose_among)
+_SHAPES_NOT_A_LIMIT = (
+    ActionShape.sets_amount,
+    ActionShape.top_of_queue,
+    ActionShape.choose_among,
+    ActionShape.up_to_capacity,
+)
 
 
 def _scored(plan: Plan) -> bool:

@@ -101,7 +101,12 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
     product = plan.product
     if product.task is not TaskType.matching:
         return None
-    if product.action_shape in (ActionShape.threshold, ActionShape.choose_among, ActionShape.top_of_queue):
+    if product.action_shape in (
+        ActionShape.threshold,
+        ActionShape.choose_among,
+        ActionShape.top_of_queue,
+        ActionShape.up_to_capacity,
+    ):
         return None  # a cut-off, a person choosing among suggestions, a queue worked by people
     alone = (
         quote(

@@ -88,6 +88,9 @@ _WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fal
             }
         ),
         Case({"product.action_shape": "threshold"}),
+        Case(  # alerts up to what investigators check a day; the rest are paid as usual, nothing waits
+            {"product.action_shape": "up_to_capacity", "product.output": "Alerts on claims."}
+        ),
         Case(  # people work more a day than arrives: the bottom is reached every day
             {
                 "product.action_shape": "top_of_queue",

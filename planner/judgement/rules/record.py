@@ -44,7 +44,7 @@ from planner.plan.model import (
     TaskType,
 )
 
-_RANKS = (ActionShape.top_of_queue, ActionShape.threshold)
+_RANKS = (ActionShape.top_of_queue, ActionShape.threshold, ActionShape.up_to_capacity)
 
 
 def _picks_who_is_looked_at(plan: Plan) -> str | None:

@@ -22,7 +22,7 @@ UNFLAGGED_CHECKED = Lexicon("""
     below the line, passed over, not shortlisted, missed cases found, misses found, misses among
 """)
 
-_FLAGS = frozenset({ActionShape.threshold, ActionShape.top_of_queue})
+_FLAGS = frozenset({ActionShape.threshold, ActionShape.top_of_queue, ActionShape.up_to_capacity})
 # A person writes the outcome down: once people work from the flags, nobody writes it for the rest.
 _A_PERSON_WRITES = frozenset({LabelWriter.blind, LabelWriter.sees_estimate, LabelWriter.copied})
 AUDIT_SHARE = 0.01  # a standing audit: about 1% of the unflagged cases

@@ -57,7 +57,7 @@ _EFFECT_MEASURED = Lexicon("""
 """)
 
 # Shapes of a worklist: the highest scores get the action first, or every case above a cut-off does.
-_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold)
+_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold, ActionShape.up_to_capacity)
 # Live checks that keep a group the model does not act on, so the action's effect is measured.
 _MEASURES_EFFECT = (OnlineValidation.a_b_test, OnlineValidation.holdout)
 

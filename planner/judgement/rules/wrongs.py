@@ -35,7 +35,7 @@ _TIME = re.compile(
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15}
 _WORDS |= {"twenty": 20, "thirty": 30, "forty-five": 45}
 # Shapes of a worklist whose every action spends what the action costs, whoever picks it.
-_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold)
+_WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold, ActionShape.up_to_capacity)
 # A recall the precision is paired with.
 _RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate")
 # A precision said inside another metric's name: 'recall at 95% precision'.
