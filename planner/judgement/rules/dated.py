@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.anchor import decision_lead, in_days
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.plan.model import Category, LabelDated, Plan, TaskType
+from planner.plan.model import Category, LabelDated, Plan, Split, TaskType
 
 _DATED = "constraints.data.label_dated: recorded (each label carries the day someone recorded it, not the day it happened)"
 
@@ -55,6 +55,14 @@ _DATED = "constraints.data.label_dated: recorded (each label carries the day som
     quiet=(
         Case({"constraints.data.label_dated": "happened"}),
         Case({"constraints.data.label_dated": "undated"}),
+        Case(  # no forecast, no lead, a random split: the label's date plays no part
+            {
+                "constraints.data.label_dated": "recorded",
+                "constraints.data.label_recorded_after_days": 6,
+                "done.split": "random",
+                "product.lead_days": 0,
+            }
+        ),
         Case(  # recorded on the day it happens
             {"constraints.data.label_dated": "recorded", "constraints.data.label_recorded_after_days": 0}
         ),
@@ -75,7 +83,7 @@ def label_dated_when_recorded(plan: Plan) -> Evidence:
     if data.label_dated is not LabelDated.recorded:
         return None
     shift = data.label_recorded_after_days
-    if shift == 0:
+    if shift == 0 or not _date_matters(plan):
         return None
     if not isinstance(shift, (int, float)):
         note = "not measured: how many days late is each label dated, against how far ahead it predicts?"
@@ -93,3 +101,14 @@ def label_dated_when_recorded(plan: Plan) -> Evidence:
     found = (_DATED, f"constraints.data.label_recorded_after_days: {shift:g} ({note})")
     timed = plan.product.task is TaskType.forecasting or (ahead > 0 and shift >= ahead)
     return found if timed else Tempered(3, found)
+
+
+def _date_matters(plan: Plan) -> bool:
+    """Whether the label's date plays a part: a forecast, a prediction made ahead of the outcome, or a
+    test split by time. Elsewhere a label dated late says the same thing about the case."""
+    lead = decision_lead(plan)
+    return (
+        plan.product.task is TaskType.forecasting
+        or (lead is not None and lead.days > 0)
+        or plan.done.split is Split.time
+    )
