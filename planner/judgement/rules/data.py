@@ -1612,6 +1612,17 @@ def _period_spans(text: str | None) -> tuple[str, ...]:
     likelihood=3,
     impact=3,
     fires=(
+        Case(  # a mean error over 480 visits: a low note to report its interval, no rare class to run short of
+            {
+                "product.task": "regression",
+                "done.test_size": 480,
+                "constraints.data.rarest_class_share": None,
+            },
+            evidence=(
+                "done.test_size: 480 (a mean error over 480 cases: its standard error is about 1/22 of the "
+                "errors' spread; report its interval)",
+            ),
+        ),
         Case(  # 300 cases, and a rate's target beside today's: the cases it takes to tell them apart
             {"done.test_size": 300},
             evidence=(
@@ -1751,6 +1762,14 @@ def small_test_set(plan: Plan) -> Evidence:
         # The model and the baseline scored on the same cases: the paired difference needs fewer cases.
         note = "a paired comparison on the same cases needs fewer: report the paired difference's interval"
         return Tempered(1, (quote(plan, "done.test_size", note), paired))
+    if size < MIN_TEST and not has_classes(plan) and size >= MIN_MEAN_TEST:
+        # A mean error (MAE, RMSE) over continuous errors: its standard error is the spread over the root of
+        # the count, with no rare class to run short of; a note to report its interval.
+        note = (
+            f"a mean error over {show(size)} cases: its standard error is about 1/{size**0.5:.0f} of the "
+            "errors' spread; report its interval"
+        )
+        return Tempered(1, (quote(plan, "done.test_size", note),))
     if size < MIN_TEST:
         gap = rate_gap(plan)  # a rate's target beside today's: the cases it takes to tell them apart
         return (quote(plan, "done.test_size"), gap[0]) if gap else (quote(plan, "done.test_size"),)
@@ -1774,6 +1793,9 @@ def small_test_set(plan: Plan) -> Evidence:
 
 _RECALL = Lexicon("recall, sensitivity, true positive rate, detection rate, hit rate")
 
+MIN_MEAN_TEST = (
+    200  # a mean of continuous errors over this many cases has a standard error near 7% of their spread
+)
 MIN_PAIRED_TEST = 200  # the model and the baseline scored on the same cases: a paired difference needs fewer
 
 # Words saying the model and the baseline are scored on the same cases: a paired comparison.
