@@ -60,6 +60,7 @@ HAPPY = [
     line("Catches about half of the fraud"),  # follow-up: there is a current solution
     line("1"),  # task: classification
     line("Order, account and device data"),
+    line("none"), ENTER,  # no input is known only after the prediction; an empty entry ends the list
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
     line("0"),  # decided on the spot: no days ahead
@@ -169,6 +170,7 @@ product:
   current_performance: Catches about half of the fraud
   task: classification
   inputs: Order, account and device data
+  inputs_known_after: [none]
   unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
   lead_days: 0
@@ -757,7 +759,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 26,  # the rest of the product section as it is
+        *[ENTER] * 28,  # the rest of the product section as it is (a kept list entry, then its end)
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing

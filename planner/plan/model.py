@@ -456,6 +456,11 @@ class Product(Record):
     )
     task: TaskType | None = Field(default=None, description="The ML task type.")
     inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
+    inputs_known_after: list[Text] = Field(
+        default_factory=list,
+        description="Which of the inputs are filled in or known only after the moment the prediction is made "
+        "(after the quote, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
+    )
     unseen_by_model: Text | None = Field(
         default=None,
         description="What the people who decide today look at that the model will not get (a phone call, a "
@@ -567,6 +572,16 @@ class Product(Record):
     def _lead_span(cls, data: Any) -> Any:
         """`lead_days: 4-9` fills both ends of the span."""
         return _spread(data, "lead_days", "lead_max_days")
+
+    @field_validator("inputs_known_after", mode="before")
+    @classmethod
+    def _one_input(cls, value: Any) -> Any:
+        """`inputs_known_after: none`, or one input written without a list, is a list of one."""
+        return [value] if isinstance(value, str) else value
+
+    def inputs_after(self) -> list[str]:
+        """The inputs the team names as known only after the moment of prediction; none for `none`."""
+        return [name for name in self.inputs_known_after if not _is_none_word(name)]
 
     @model_validator(mode="after")
     def _lead_in_order(self) -> Product:

@@ -342,6 +342,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Only what is available at prediction time.",
         ),
         _q(
+            "product.inputs_known_after",
+            "Which of these inputs are filled in or known only after the moment the prediction is made?",
+            "After the quote, after opening the device, after the visit: name each as you listed it (e.g. "
+            "'number of fittings fitted'). 'none' is an answer.",
+            When("product.inputs"),
+        ),
+        _q(
             "product.unseen_by_model",
             "What do the people who decide today look at that the model will not get?",
             "A phone call, a site visit, a paper file, handwriting or scans the text extraction drops, an "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.anchor import decision_lead, in_days
 from planner.judgement.rules.base import Case, Tempered
-from planner.judgement.rules.evidence import quote, show
+from planner.judgement.rules.evidence import answered_quotes, quote, show
 from planner.plan.choices import CAPTURED, label
 from planner.plan.model import Arrival, Difference, InputsBuilt, Plan, TaskType
 
@@ -27,13 +27,34 @@ def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[s
     return found
 
 
+def known_after(plan: Plan) -> tuple[str, ...] | None:
+    """The inputs the team names as filled in only after the moment of prediction (`inputs_known_after`),
+    each named: every training row holds a value the live model does not have yet."""
+    named = plan.product.inputs_after()
+    if not named:
+        return None
+    note = (
+        f"known only after the moment of prediction: {', '.join(named)}; each training row holds a value the "
+        "live model does not have yet"
+    )
+    return (f"product.inputs_known_after: {show(named)} ({note})", *answered_quotes(plan, "product.inputs"))
+
+
 def stated_late(plan: Plan) -> tuple[str, ...] | None:
-    """Inputs the answers state late: the last input's arrival after the moment of prediction, and the tick."""
-    late = late_input(plan)
+    """Inputs the answers state late: those named as known after the prediction, the last input's arrival
+    after the moment of prediction, and the tick."""
+    late = _joined(known_after(plan), late_input(plan))
     if Difference.later_inputs not in plan.constraints.data.differences:
         return late
     ticked = differences_quote(plan, [Difference.later_inputs], label(Difference.later_inputs))
     return (*ticked, *(late or ()))
+
+
+def _joined(named: tuple[str, ...] | None, late: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The inputs named late, then the arrivals' arithmetic: stated outright when either is."""
+    if named is None or late is None:
+        return named or late
+    return (*named, *late) if not isinstance(late, Tempered) else named
 
 
 def _arrives(days: float) -> str:
@@ -217,8 +238,20 @@ FIRES = (
             "product.lead_days: 28 (the decision: 28 days ahead)",
         ),
     ),
+    Case(  # the team names an input filled in only after the quote the model makes
+        {
+            "product.inputs": "Job type, property age and the number of fittings the customer ended up having.",
+            "product.inputs_known_after": ["number of fittings"],
+        },
+        evidence=(
+            'product.inputs_known_after: ["number of fittings"] (known only after the moment of prediction: '
+            "number of fittings; each training row holds a value the live model does not have yet)",
+            'product.inputs: "Job type, property age and the number of fittings the customer ende..."',
+        ),
+    ),
 )
 QUIET = (
+    Case({"product.inputs_known_after": ["none"]}),  # every input is there when the model predicts
     Case(  # several inputs, each there on the date its row is filed under
         {
             "constraints.data.last_input": "Lab panel",

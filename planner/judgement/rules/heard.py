@@ -8,6 +8,7 @@ import re
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import (
+    AFTER_THE_FACT,
     AFTERWARDS,
     AS_KNOWN,
     AS_OF_TODAY,
@@ -19,6 +20,7 @@ from planner.judgement.rules.lexicon import (
     CONCURRENT_CONTROL,
     DENIED_AHEAD,
     DENIED_IN_CLAUSE,
+    EARLIER,
     EARLY_WINDOW,
     FOUND_ON_LOOKING,
     LIVE_TOO,
@@ -34,6 +36,7 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
+from planner.plan.fields import answered_at
 from planner.plan.model import DataKind, OnlineValidation, Plan, TaskType
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
@@ -151,6 +154,21 @@ def afterwards_in_the_inputs(plan: Plan) -> Evidence:
                 ),
             )
     return None
+
+
+def after_the_fact_in_the_inputs(plan: Plan) -> Evidence:
+    """Inputs worded as what the case came to after the fact (`ended up`, `actual`, `after opening`),
+    where the team has not said which inputs are known only after the prediction: a question quoting the
+    words. A past case's outcome (`previous outcomes`) is history, known in time."""
+    if answered_at(plan, "product.inputs_known_after"):
+        return None  # the team said which inputs come afterwards: the rule reads that
+    text = plan.product.inputs
+    words = not_denied(said_in_use(AFTER_THE_FACT, text), text or "", EARLIER, EARLIER)
+    if not words or AS_KNOWN.find(text):
+        return None
+    note = f"worded as known after the fact: {', '.join(words)}; is each known when the prediction is made?"
+    unanswered = "product.inputs_known_after: not answered (which inputs are known only afterwards?)"
+    return Hint(words, (quote(plan, "product.inputs", note), unanswered))
 
 
 def today_in_the_data(plan: Plan) -> Evidence:

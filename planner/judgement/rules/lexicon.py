@@ -1739,6 +1739,20 @@ MODELLED_IN = Lexicon("""
 """)
 
 # Inputs described by what happens after the moment of prediction.
+# Input names worded as what the case came to after the fact: the fittings a customer ended up having, the
+# actual hours, the grade recorded after opening the device. Asked only where `inputs_known_after` is not
+# answered; `final` and `on completion` are ACCRUED's.
+AFTER_THE_FACT = Lexicon(
+    """
+    ended up, end up, ends up, ending up, was eventually, were eventually, eventually, in the end
+    turned out, turns out, actual, actuals, actually, after opening, on opening, once opened, when opened
+    after it is opened, after it was opened, after the device is opened, outcome, outcomes, result of
+    results of, upon completion
+    """,
+    unless="actual size, actual sizes, actual photo, actual photos, actual image, actual images, actual text",
+)
+
+
 AFTERWARDS = Lexicon(
     """
     after, afterwards, afterward, later, subsequent, subsequently

@@ -9,6 +9,7 @@ from planner.judgement.rules.arrival import FIRES as STATED_FIRES, QUIET as STAT
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import (
+    after_the_fact_in_the_inputs,
     afterwards_in_the_inputs,
     early_days_in_the_inputs,
     said_in_use,
@@ -442,6 +443,7 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
+    found = found or after_the_fact_in_the_inputs(plan)
     if found:
         return found
     heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
