@@ -137,6 +137,7 @@ HAPPY = [
     line("1"),  # the evaluation's inputs: real cases
     line("0.5%"),  # the rarest class's share of the evaluation set, as in production
     line("2"), line("5000"),
+    line("1"),  # the test set's scores are used for nothing before the final figure
     line("6, Ship the rules and stop"),  # the time box and the fold action in one answer
     line("A/B test on 10% of traffic"),
     line("1"),  # online validation: an A/B test
@@ -265,6 +266,7 @@ done:
   worst_error_metric: recall at 1% false positive rate
   split: time
   test_size: 5000
+  test_used_for: nothing
   timebox_weeks: 6
   fold_action: Ship the rules and stop
   when_met: A/B test on 10% of traffic
@@ -383,8 +385,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 125
-    assert "\nSaved plans/fraud/plan.yaml: 125 of 125 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 127
+    assert "\nSaved plans/fraud/plan.yaml: 127 of 127 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -396,7 +398,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "27/27 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "28/28 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -406,7 +408,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 115  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 117  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -805,7 +807,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     27/27 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     28/28 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
@@ -906,7 +908,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 125 of 125 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 127 of 127 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -980,7 +982,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 125 of 125 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 127 of 127 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

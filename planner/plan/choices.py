@@ -31,6 +31,7 @@ from planner.plan.workings import (
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,
     SupplyLimit as SupplyLimit,
+    TestUse as TestUse,
     Unreadable as Unreadable,
 )
 

@@ -71,6 +71,7 @@ from planner.plan.choices import (
     Status as Status,
     SupplyLimit as SupplyLimit,
     TaskType as TaskType,
+    TestUse as TestUse,
     Unreadable as Unreadable,
     Verdict as Verdict,
 )
@@ -1170,6 +1171,12 @@ class Done(Record):
         default=None, description="How test data is split: random, by time or by group."
     )
     test_size: Whole | None = Field(default=None, ge=0, description="Number of examples in the test set.")
+    test_used_for: TestUse | None = Field(
+        default=None,
+        description="What the test set's scores are used for before the final figure: nothing (nobody looks "
+        "until the end), choosing the model, its settings or its threshold, writing or adjusting the prompt "
+        "or the rules, or not decided.",
+    )
     timebox_weeks: Number | None = Field(
         default=None,
         gt=0,

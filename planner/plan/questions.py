@@ -1221,6 +1221,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Enough rare cases to trust the score.",
         ),
         _q(
+            "done.test_used_for",
+            "What are the test set's scores used for before the final figure?",
+            "Nothing (nobody looks until the end), choosing the model, its settings or its threshold, or "
+            "writing or adjusting the prompt or the rules.",
+            When("done.eval_set"),
+        ),
+        _q(
             "done.timebox_weeks",
             "Time box in weeks, and what you will do if it runs out short of the target?",
             "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start; "

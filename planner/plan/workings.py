@@ -189,6 +189,15 @@ class EvalInputs(StrEnum):
     not_decided = "not_decided"
 
 
+class TestUse(StrEnum):
+    """What the test set's scores are used for before the final figure: nothing, or choosing something."""
+
+    nothing = "nothing"
+    choosing = "choosing"
+    prompt = "prompt"
+    not_decided = "not_decided"
+
+
 WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     OutcomeLimit: {
         "capped": "it stops at a limit: sold out, full, out of stock, no staff to serve more",
@@ -316,6 +325,12 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "hand_picked": "cases people picked (clear, typical or interesting ones)",
         "synthetic": "cases written or generated for the test (e.g. questions written from the documents)",
         "simulated": "a simulation or replay, scored by a model",
+        "not_decided": "not decided yet",
+    },
+    TestUse: {
+        "nothing": "nothing: nobody looks at it until the final figure",
+        "choosing": "choosing the model, its settings or its threshold",
+        "prompt": "writing or adjusting the prompt or the rules",
         "not_decided": "not decided yet",
     },
 }
