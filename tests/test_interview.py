@@ -947,6 +947,8 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
             "not measured",
         ),  # nobody counted the test's positives
         ("done.eval_rare_share", "share", "2%", 0.02),
+        # nobody has dated the outcomes yet: an answer, not a gap, and never a number of days
+        ("constraints.data.label_delay_days", "number", "not measured yet", "not measured"),
         ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
         ("product.goal", "text", "   ", None),  # empty: left unanswered
     ],

@@ -78,6 +78,15 @@ def test_a_label_delay_of_two_cycles_is_high_only_where_the_other_side_adapts(
     assert levels(risks(make_workspace, fraud))["label-delay-exceeds-retraining"] == "high"
 
 
+def test_a_label_delay_not_measured_is_unknown_not_zero(make_workspace: MakeWorkspace) -> None:
+    unknown = {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "not measured"}
+    assert not {"label-delay-no-retraining", "label-delay-exceeds-retraining"} & set(
+        levels(risks(make_workspace, unknown))
+    )
+    longest = unknown | {"constraints.data.label_delay_max_days": 90}  # the longest end is still known
+    assert "label-delay-exceeds-retraining" in levels(risks(make_workspace, longest))
+
+
 def test_agreement_caps_only_a_target_on_the_same_measure(make_workspace: MakeWorkspace) -> None:
     noisy = {"by_hand.label_agreement": 0.55, "done.metrics[0].name": "Recall@10 of the right pair"}
     data = risks(make_workspace, noisy)

@@ -64,6 +64,10 @@ CASES = {
         True,
     ),
     "share-addressed-not-measured": ("title: x\nimpact:\n  share_addressed: not measured\n", True),
+    "label-delay-not-measured": (
+        "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",
+        True,
+    ),
     "money-no-unit": ("title: x\nconstraints:\n  compute:\n    budget_per_month: '1000'\n", False),
     # The limits planner holds values to (issue 21): the largest number, the time box, the date range.
     "number-at-limit": ("title: x\ndone:\n  test_size: 1000000000000000\n", True),

@@ -826,12 +826,11 @@ class DataConstraints(Record):
         description="Forecasts only: the share of the forecast periods (per item, site or series) whose actual "
         "is zero, e.g. 0.4; or 'not measured'.",
     )
-    label_delay_days: Number | None = Field(
+    label_delay_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
-        ge=0,
         json_schema_extra=also({"type": "string", "pattern": _RANGE}),
         description="Days until the outcome (the label) of a prediction is known; the shortest if it varies "
-        "(`30-90` fills both ends).",
+        "(`30-90` fills both ends), or 'not measured'.",
     )
     label_delay_max_days: Number | None = Field(
         default=None, ge=0, description="The longest delay, when labels arrive over a range of days."
@@ -1042,9 +1041,7 @@ class DataConstraints(Record):
 
     @model_validator(mode="after")
     def _range_in_order(self) -> DataConstraints:
-        _in_order(
-            self.label_delay_days, self.label_delay_max_days, "label_delay_max_days", "label_delay_days"
-        )
+        _in_order(self.label_delay, self.label_delay_max_days, "label_delay_max_days", "label_delay_days")
         return self
 
     @property
@@ -1053,8 +1050,14 @@ class DataConstraints(Record):
         share = self.rarest_class_share
         return None if isinstance(share, str) else share
 
+    @property
+    def label_delay(self) -> float | None:
+        """The shortest label delay in days, or None where it is blank or 'not measured'."""
+        days = self.label_delay_days
+        return None if isinstance(days, str) else days
+
     def label_delay_range(self) -> tuple[float, float] | None:
-        return _span(self.label_delay_days, self.label_delay_max_days)
+        return _span(self.label_delay, self.label_delay_max_days)
 
 
 class Latency(Record):

@@ -808,7 +808,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.label_delay_days",
             "Days until the real-world outcome is known?",
             "E.g. chargebacks arrive up to 90 days later; it limits retraining and monitoring. "
-            "A range such as 30-90 works.",
+            "A range such as 30-90 works; 'not measured' is an answer: then date a month of outcomes "
+            "before the retraining and monitoring plans rely on it.",
             When("constraints.data.labels", ("outcomes",)),
             essential=True,
         ),

@@ -1016,7 +1016,7 @@ _GO_LIVE = ("done.when_met", "press_release.call_to_action")  # where a go-live 
 
 def _outcome_wait(plan: Plan, weeks: float) -> str | None:
     """The label delay, quoted, where waiting for the outcomes explains the weeks past the limit."""
-    delay = plan.constraints.data.label_delay_days
+    delay = plan.constraints.data.label_delay
     if delay is None or delay <= 0:
         return None
     # A live pilot on chosen units runs at least one outcome cycle, then waits for its last outcomes.
@@ -1672,7 +1672,7 @@ def no_online_validation(plan: Plan) -> Evidence:
                 plan, "done.metrics[0].name", "an offline metric; no A/B test, holdout or shadow run planned"
             ),
         )
-    delay = plan.constraints.data.label_delay_days
+    delay = plan.constraints.data.label_delay
     if found and delay is not None and delay >= SLOW_OUTCOME_DAYS:
         # A live test would wait as long as the outcomes: a leading proxy or a backtest judges sooner.
         note = (

@@ -258,7 +258,7 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
     recorded = constraints.outcome_recorded_for
     if recorded in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
         return None  # answered: selective-labels and feedback-loop reason from the answer
-    if not _RECORDED.intersection(constraints.labels) or constraints.label_delay_days == 0:
+    if not _RECORDED.intersection(constraints.labels) or constraints.label_delay == 0:
         return None  # no outcome that follows the prediction, so nothing for an action to change
     if (constraints.exploration_share or 0) > 0 or plan.done.online_validation in (
         OnlineValidation.holdout,

@@ -271,11 +271,11 @@ def lag_shorter_than_label_delay(plan: Plan) -> Evidence:
     """
     data = plan.constraints.data
     product = plan.product
-    if not data.label_delay_days or not product.inputs or not product.label:
+    if not data.label_delay or not product.inputs or not product.label:
         return None
     if Difference.later_inputs in data.differences or _AS_FIRST_KNOWN.find(product.inputs):
         return None  # marked already (inputs-after-prediction asks), or the value as first known
-    delay = data.label_delay_days
+    delay = data.label_delay
     short = [
         (text, days, heard)
         for text, days, heard in _lags(product.inputs, product.label, series_step(plan))

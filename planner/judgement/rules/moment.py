@@ -31,7 +31,7 @@ def predicts_ahead(plan: Plan) -> str | None:
         return quote(plan, "product.lead_max_days", "the furthest day it serves is that many days ahead")
     if product.task is TaskType.forecasting:
         return quote(plan, "product.task", "the output is of a period still to come")
-    if data.label_delay_days is not None and data.label_delay_days > 0:
+    if data.label_delay is not None and data.label_delay > 0:
         return quote(
             plan, "constraints.data.label_delay_days", "the outcome is known days after the prediction"
         )

@@ -489,7 +489,7 @@ def pilot_ends_before_outcomes(plan: Plan) -> Evidence:
         quote(
             plan,
             "constraints.data.label_delay_days"
-            if plan.constraints.data.label_delay_days is not None
+            if plan.constraints.data.label_delay is not None
             else "constraints.data.label_delay_max_days",
             f"an outcome comes {fmt.count(delay)} days after a case; at the end of a {fmt.count(days)}-day "
             f"trial not one of its cases has an outcome: {earliest}",

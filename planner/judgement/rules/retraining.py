@@ -191,7 +191,7 @@ def label_delay_no_retraining(plan: Plan) -> Evidence:
         quote(
             plan, "constraints.data.label_delay_days", f"errors show only {days} days after the predictions"
         )
-        if plan.constraints.data.label_delay_days is not None
+        if plan.constraints.data.label_delay is not None
         else f"constraints.data.label_delay_max_days: {days} (errors show only {days} days after the predictions)",
         "constraints.retraining.cadence: not answered (no retraining plan)",
     )
