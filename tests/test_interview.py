@@ -460,13 +460,15 @@ def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Pat
     for alone in ("Per what period?", "What share of those items", "In which unit?"):
         assert f"? {alone}" not in screen  # asked in the first's prompt (or skipped with it)
     # The second answer may be "don't know yet": it is kept open for someone to find out.
-    write_plan(root, FULL.replace("  coverage: 0.6\n  accuracy: 0.9\n", ""))
-    keys = [line("60%, don't know"), Shown("Who finds out?"), CLEAR + line("carla"), ENTER]
+    # (A figure that takes 'not measured', as the rules' accuracy does, reads "don't know" as that word.)
+    write_plan(root, FULL.replace("  examples: 120\n", "").replace("  expert_can_decide: true\n", ""))
+    keys = [line("120, don't know"), Shown("Who finds out?"), CLEAR + line("carla"), ENTER]
     closing, screen = interview(root, "fraud", keys, depth="essentials")
     assert isinstance(closing, str), closing
-    assert (saved(root)["heuristics"]["coverage"], saved(root)["heuristics"].get("accuracy")) == (0.6, None)
-    assert saved(root)["open_questions"] == [{"question": "heuristics.accuracy", "owner": "carla"}]
-    assert "? Of the cases they handle" not in screen
+    by_hand = saved(root)["by_hand"]
+    assert (by_hand["examples"], by_hand.get("expert_can_decide")) == (120, None)
+    assert saved(root)["open_questions"] == [{"question": "by_hand.expert_can_decide", "owner": "carla"}]
+    assert "? Could they decide from only" not in screen
 
 
 # How teams type two answers in one: each part read by its own field's rules; None: the second left out.
@@ -483,6 +485,7 @@ PAIRS = [
     ("impact.value_per_item", "10 minutes", 10, "minutes"),
     ("impact.value_per_item", "not measured yet", "not measured", None),  # an honest answer, no unit
     ("heuristics.coverage", "60%, 0.95", 0.6, 0.95),
+    ("heuristics.coverage", "60%, not measured", 0.6, "not measured"),  # nobody checked the rules' hits
     ("constraints.latency.p99_ms", "1,000, 800", 1000, 800),
     ("constraints.latency.p99_ms", "200 ms; not measured", 200, "not measured"),
     ("impact.easy_share", "20%, 60%", 0.2, 0.6),

@@ -91,8 +91,8 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
             "today's process, or a target set by what the product needs",
         )
     alone = unattended_minor(plan)  # an unattended batch job, errors not serious: no review is needed
-    if heuristics.coverage is not None and heuristics.accuracy is not None:
-        found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy)} of them right"
+    if heuristics.coverage is not None and heuristics.accuracy_figure is not None:
+        found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy_figure)} of them right"
         left = f"; people take the other {formatting.share(1 - heuristics.coverage)}"
         found += left if rules and not alone else ""
         source = source_of(plan, "heuristics.coverage")

@@ -142,8 +142,8 @@ def rule_accuracy(plan: Plan) -> Figure | None:
             provenance(measured.sample),
             wilson(cascade.correct, cascade.judged),
         )
-    if plan.heuristics.accuracy is not None:
-        return Figure(plan.heuristics.accuracy, _typed(plan, "heuristics.accuracy"))
+    if plan.heuristics.accuracy_figure is not None:
+        return Figure(plan.heuristics.accuracy_figure, _typed(plan, "heuristics.accuracy"))
     return None
 
 
@@ -292,9 +292,9 @@ def rules_view(plan: Plan) -> RulesView | None:
     )
     combined = rules_plus_people(plan) if current_rules(plan) is not None else None
     typed = [
-        f"{name} {formatting.share(plan.heuristics.coverage if name == 'coverage' else plan.heuristics.accuracy)}"
+        f"{name} {said if isinstance(said, str) else formatting.share(said)}"
         for name in ("coverage", "accuracy")
-        if getattr(plan.heuristics, name) is not None
+        if (said := getattr(plan.heuristics, name)) is not None
     ]
     return RulesView(
         provenance=provenance(measured.sample),

@@ -639,10 +639,10 @@ class Heuristics(Record):
         description="Rules suffice, rules are the baseline, rules cannot help, or not tried yet.",
     )
     coverage: Share | None = Field(default=None, description="Share of cases the rules handle.")
-    accuracy: Share | None = Field(
+    accuracy: Share | NotMeasured | None = Field(
         default=None,
-        description="Share of handled cases the rules get right. For a forecast or an amount, the rules' "
-        "error (MAPE, MAE) is the done metric's `baseline`, with `baseline_name`.",
+        description="Share of handled cases the rules get right, or 'not measured'. For a forecast or an "
+        "amount, the rules' error (MAPE, MAE) is the done metric's `baseline`, with `baseline_name`.",
     )
     humans_handle: Text | None = Field(
         default=None, description="What the humans in the loop handle (the cases rules leave)."
@@ -650,6 +650,11 @@ class Heuristics(Record):
     measured: MeasuredRules | None = Field(
         default=None, description="The rules measured on a sample by `planner measure` (preferred to typed)."
     )
+
+    @property
+    def accuracy_figure(self) -> float | None:
+        """The rules' accuracy as a number, or None where it is blank or 'not measured'."""
+        return None if isinstance(self.accuracy, str) else self.accuracy
 
 
 class ByHand(Record):

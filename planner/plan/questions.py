@@ -500,7 +500,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "heuristics.accuracy",
             "Of the cases they handle, what share do they get right?",
-            "E.g. 95%; measured on real cases, not guessed. A forecast or an amount has no share right: "
+            "E.g. 95%; measured on real cases, not guessed ('not measured' is an answer: then check a "
+            "hundred handled cases before the rules are weighed). A forecast or an amount has no share right: "
             "enter the rules' error (MAPE, MAE) as the done metric's baseline instead (done.metrics), "
             "with what the baseline is, and leave this blank.",
             When("heuristics.verdict", _RULES_TRIED),

@@ -156,7 +156,7 @@ def rules_may_suffice(plan: Plan) -> Evidence:
     if (
         heuristics.verdict is RulesVerdict.rules_baseline
         and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
-        and (heuristics.accuracy or 0) >= RULES_ENOUGH_ACCURACY
+        and (heuristics.accuracy_figure or 0) >= RULES_ENOUGH_ACCURACY
     ):
         found = tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", "coverage", "accuracy"))
         # Rules that decide another label than the model's (the fault type, where the model must find
@@ -487,7 +487,7 @@ def automatic_rules_costly_errors(plan: Plan) -> Evidence:
         if said and not mentions(candidate.action, PEOPLE):  # "reject and send to a technician" routes
             acting.append(quote(plan, f"heuristics.rules[{index}].action"))
             words += said
-    if not acting or (plan.heuristics.accuracy or 0) >= RULES_PRECISE:
+    if not acting or (plan.heuristics.accuracy_figure or 0) >= RULES_PRECISE:
         return None  # rules measured right nearly always may act alone
     why = answer_is(plan, "impact.costlier_error", ErrorCost.false_positive) or answer_is(
         plan, "product.mode", Mode.augment
