@@ -952,6 +952,12 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
         ("done.eval_rare_share", "share", "2%", 0.02),
         # nobody has dated the outcomes yet: an answer, not a gap, and never a number of days
         ("constraints.data.label_delay_days", "number", "not measured yet", "not measured"),
+        (
+            "constraints.data.labeled_examples",
+            "integer",
+            "Not counted yet",
+            "not measured",
+        ),  # many, uncounted
         ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
         ("product.goal", "text", "   ", None),  # empty: left unanswered
     ],

@@ -65,6 +65,10 @@ CASES = {
     ),
     "share-addressed-not-measured": ("title: x\nimpact:\n  share_addressed: not measured\n", True),
     "rules-accuracy-not-measured": ("title: x\nheuristics:\n  accuracy: not measured\n", True),
+    "labeled-examples-not-measured": (
+        "title: x\nconstraints:\n  data:\n    labeled_examples: not measured\n",
+        True,
+    ),
     "label-delay-not-measured": (
         "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",
         True,

@@ -232,7 +232,7 @@ NoneAtAll = Literal["none"]
 StepShare = Annotated[Share | PartOf | NotMeasured, BeforeValidator(_part_first)]
 _WORDS = {
     "not measured": ("not measured", "not measured yet", "unmeasured", "unknown", "not known", "don't know",
-                     "do not know", "no idea", "?"),
+                     "do not know", "no idea", "not counted", "not counted yet", "?"),
     "none": ("none", "no", "nothing", "n/a", "there is none", "no such stage", "none yet"),
 }  # fmt: skip
 

@@ -840,8 +840,9 @@ class DataConstraints(Record):
     label_delay_max_days: Number | None = Field(
         default=None, ge=0, description="The longest delay, when labels arrive over a range of days."
     )
-    labeled_examples: Whole | None = Field(
-        default=None, ge=0, description="How many labeled examples exist today."
+    labeled_examples: Annotated[Whole, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="How many labeled examples exist today, or 'not measured' (there are some, not counted).",
     )
     rarest_class_share: Share | NotMeasured | None = Field(
         default=None,
@@ -1054,6 +1055,12 @@ class DataConstraints(Record):
         """The rarest class's share as a number, or None where it is blank or 'not measured'."""
         share = self.rarest_class_share
         return None if isinstance(share, str) else share
+
+    @property
+    def labeled_count(self) -> int | None:
+        """How many labeled examples exist, or None where it is blank or 'not measured'."""
+        count = self.labeled_examples
+        return None if isinstance(count, str) else count
 
     @property
     def label_delay(self) -> float | None:

@@ -842,7 +842,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.labeled_examples",
             "How many labeled examples exist today?",
-            "Count, not guess; zero is fine.",
+            "Count, not guess; zero is fine. 'not measured' is an answer where there are some nobody has "
+            "counted: then count them before the data plan relies on it.",
             When("constraints.data.labels", ("existing", "outcomes", "manual", "vendor", "proxy")),
             essential=True,
         ),

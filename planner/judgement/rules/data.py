@@ -144,7 +144,7 @@ _COLLECT_MORE_LABELS = Move(
     _COLLECT_LABELS.reason,
     "danger",
     first=True,
-    done=lambda plan: (plan.constraints.data.labeled_examples or 0) >= PLENTY_LABELED,
+    done=lambda plan: (plan.constraints.data.labeled_count or 0) >= PLENTY_LABELED,
 )
 
 _PRODUCTION_TEST_SET = Move(
@@ -876,7 +876,7 @@ def _adversary_text(plan: Plan) -> str:
 # Thousands labelled and only the rare class thin: a model can be built; what is short is the rare class.
 def _only_the_rare_class_thin(plan: Plan) -> bool:
     data = plan.constraints.data
-    labeled, rare = data.labeled_examples or 0, data.rare_share
+    labeled, rare = data.labeled_count or 0, data.rare_share
     return labeled >= MIN_LABELED and rare is not None and labeled * rare < MIN_RARE_LABELED
 
 
@@ -1038,7 +1038,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
     the classes with enough examples.
     """
     data = plan.constraints.data
-    if data.labeled_examples is None or not data.labels or data.labels == [LabelSource.none]:
+    if data.labeled_count is None or not data.labels or data.labels == [LabelSource.none]:
         return None
     if plan.product.task in (TaskType.clustering, TaskType.generation):
         return None
@@ -1050,7 +1050,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return (
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
         )
-    if data.labeled_examples < MIN_LABELED:
+    if data.labeled_count < MIN_LABELED:
         many = _many_items_per_unit(plan)
         if many is not None:  # 300 surveys, each with dozens of pups counted: the count is of units
             note = "counts units, and each holds many labelled items: how many labelled items in all?"
@@ -1058,7 +1058,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
         if _learns_every_point(plan):  # a count of series or cycles, each a history of points
             note = "a forecast learns from every point of each series: count the points, not the series"
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
-        few = _few_features(plan) if data.labeled_examples >= MIN_SMALL_TABULAR else None
+        few = _few_features(plan) if data.labeled_count >= MIN_SMALL_TABULAR else None
         if few is not None:  # a small model on a handful of columns learns from a few hundred rows
             note = "a small tabular model on few inputs: cross-validate and report intervals"
             return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
@@ -1067,7 +1067,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
     shown, tested = plan.done.eval_share, plan.done.test_size
     if rare is not None and shown is not None and tested and rare < shown < 1:
         # the test split alone holds test_size x its share of the rarest class: the labelled set is enriched
-        rare = max(rare, min(1.0, tested * shown / data.labeled_examples))
+        rare = max(rare, min(1.0, tested * shown / data.labeled_count))
     if rare is not None and enriched(plan):
         # Built with more of the rare class than the field: the field's rate does not count it; the stated count does.
         stated = stated_positives(plan)
@@ -1077,12 +1077,12 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return _uncollectable(plan, (quote(plan, "constraints.data.labeled_examples", note),))
     if (
         rare is not None
-        and data.labeled_examples * rare < MIN_RARE_LABELED
+        and data.labeled_count * rare < MIN_RARE_LABELED
         and not many_labels(plan)
         and has_classes(plan)
         and not _labelled_are_the_rare(plan, rare)
     ):
-        note = f"about {fmt.count(data.labeled_examples * rare)} examples of the rarest class"
+        note = f"about {fmt.count(data.labeled_count * rare)} examples of the rarest class"
         return _uncollectable(
             plan,
             (
@@ -1130,7 +1130,7 @@ def _few_features(plan: Plan) -> str | None:
     if set(plan.product.data_kinds) != {DataKind.tabular} or plan.constraints.data.rare_share is None:
         return None
     text = plan.product.inputs or ""
-    if not text or (plan.constraints.data.labeled_examples or 0) * plan.constraints.data.rare_share < 30:
+    if not text or (plan.constraints.data.labeled_count or 0) * plan.constraints.data.rare_share < 30:
         return None  # too few of the rarer class to learn its side, however few the inputs
     stated = _COUNTED_INPUTS.search(text)
     count = (
@@ -1945,7 +1945,7 @@ _TIMES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "
 def _labelled_are_the_rare(plan: Plan, rare: float) -> bool:
     """Whether the answers say the labelled examples are the rare class itself: a text naming the labelled
     count beside a total it is about the rarest share of (`41,000 lines out of 21 million`)."""
-    labelled = plan.constraints.data.labeled_examples or 0
+    labelled = plan.constraints.data.labeled_count or 0
     texts = [plan.product.label, *(source.name for source in plan.constraints.data.sources)]
     for text in texts:
         amounts = [
@@ -2007,7 +2007,7 @@ def past_outputs_kept(plan: Plan) -> bool:
     or were made by hand, 1,000 or more): the hard cases and the human yardstick can be read, not redone."""
     data = plan.constraints.data
     made_by_people = {LabelSource.existing, LabelSource.manual} & set(data.labels)
-    return bool(made_by_people) and (data.labeled_examples or 0) >= 1000
+    return bool(made_by_people) and (data.labeled_count or 0) >= 1000
 
 
 def todays_job_kept(plan: Plan) -> bool:

@@ -706,7 +706,7 @@ def _recorded_outcome(plan: Plan) -> bool:
     """The label records what happened (outcomes, or records of settled events), over a large history,
     rather than what a person judged."""
     data = plan.constraints.data
-    if not data.labels or data.labeled_examples is None or data.labeled_examples < RECORDED_HISTORY:
+    if not data.labels or data.labeled_count is None or data.labeled_count < RECORDED_HISTORY:
         return False
     if any(source in data.labels for source in (LabelSource.manual, LabelSource.vendor, LabelSource.proxy)):
         return False

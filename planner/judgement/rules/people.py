@@ -390,7 +390,7 @@ PROMPT_EXAMPLES = 100  # a generator shown fewer labelled examples than this is 
 def _prompt_examples_only(plan: Plan) -> bool:
     """A generator prompted with a handful of worked examples and trained on nothing: the labels people
     made are those examples, whose agreement no score rests on."""
-    few = plan.constraints.data.labeled_examples
+    few = plan.constraints.data.labeled_count
     return (
         plan.product.task is TaskType.generation
         and few is not None
