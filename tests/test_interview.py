@@ -1367,6 +1367,21 @@ def test_money_as_people_type_it_and_the_currency_asked_once(root: Path) -> None
     assert "In which currency" not in screen.split("? Cost of one prediction")[1]  # once per plan
 
 
+def test_a_hosted_service_not_decided_is_an_answer(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        *[ENTER] * 5, "n", *[ENTER] * 5, "n", *[ENTER] * 5,  # up to the compute budget
+        line("3k"), line("eur"), line("200k"), ENTER, line("€0.02"), ENTER,
+        Shown("? Will it rely on a hosted (black-box) ML service?"), "3", ENTER,  # Yes, No, Not decided yet
+        ENTER,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="constraints")
+    assert isinstance(closing, str), closing
+    assert saved(root)["constraints"]["compute"]["hosted_service"] == "not decided"
+    assert "hosted (black-box) ML service? Not decided yet" in " ".join(screen.split())
+    assert "? Which hosted model or API?" not in screen  # asked once a hosted service is chosen
+
+
 def test_enter_keeps_an_amount_the_prompt_shows_rounded(root: Path) -> None:
     write_plan(root, "title: Fraud\nconstraints:\n  compute: {currency: EUR, budget_per_month: 1234567.5}\n")
     keys = [

@@ -69,6 +69,8 @@ CASES = {
         "title: x\nconstraints:\n  data:\n    labeled_examples: not measured\n",
         True,
     ),
+    "hosted-not-decided": ("title: x\nconstraints:\n  compute:\n    hosted_service: not decided\n", True),
+    "hosted-maybe": ("title: x\nconstraints:\n  compute:\n    hosted_service: maybe\n", False),
     "label-delay-not-measured": (
         "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",
         True,

@@ -31,7 +31,7 @@ from planner.interview.prompts import (
 )
 from planner.plan.answers import amount, hint, parse, read, shown
 from planner.plan.choices import label
-from planner.plan.fields import is_answered
+from planner.plan.fields import NOT_DECIDED, answer_words, is_answered
 from planner.plan.pairs import pair_text, read_pair, said_pair
 from planner.plan.questions import Joined, Kind, core_type
 from planner.plan.spoken import Reading, dont_know, field_unit, units
@@ -72,7 +72,8 @@ def ask_reading(
     optional = optional or info.default is None or kind is Kind.multi_choice
     if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
         enum = core_type(info.annotation)
-        picked = _choose(kind, enum, message, qmark, current, optional, open_ok, is_open)
+        undecided = NOT_DECIDED in answer_words(info.annotation)  # a yes/no the team may not have chosen
+        picked = _choose(kind, enum, message, qmark, current, optional, open_ok, is_open, undecided)
         if picked is BACK:
             return BACK
         if picked == UNKNOWN:
@@ -189,13 +190,17 @@ def _choose(
     optional: bool,
     open_ok: bool = False,
     is_open: bool = False,
+    undecided: bool = False,
 ) -> Any:
     clear = optional and is_answered(current)
     if kind is Kind.multi_choice:
         return _tick(enum, message, qmark, current, clear)
     if kind is Kind.yes_no:
         choices = [Choice("Yes", "yes"), Choice("No", "no")]
-        default = SKIP if current is None else ("yes" if current else "no")
+        choices += [Choice("Not decided yet", NOT_DECIDED)] if undecided else []
+        default = (
+            SKIP if current is None else current if isinstance(current, str) else ("yes" if current else "no")
+        )
     else:
         choices = [Choice(label(item), item.value) for item in enum]
         default = SKIP if current is None else current.value
@@ -213,7 +218,8 @@ def _choose(
     elif current is None:
         tip = "(y or n; Enter skips)" if not is_open else "(y or n; Enter keeps it open)"
     else:
-        tip = f"(y or n; Enter keeps {'Yes' if current else 'No'})"
+        kept = "Not decided yet" if isinstance(current, str) else "Yes" if current else "No"
+        tip = f"(y or n; Enter keeps {kept})"
 
     def said(value: Any) -> str:
         if value is CLEAR or (value == SKIP and current is not None):
@@ -238,7 +244,9 @@ def _choose(
         return picked
     if picked == SKIP:
         return CLEAR if current is not None else None
-    return picked == "yes" if kind is Kind.yes_no else picked
+    if kind is Kind.yes_no and picked != NOT_DECIDED:
+        return picked == "yes"
+    return picked
 
 
 def _tick(enum: Any, message: str, qmark: str, current: Any, clear: bool) -> Any:

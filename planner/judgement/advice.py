@@ -220,7 +220,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
         and latency.p99_ms <= TIGHT_P99_MS
         and latency.model_size is None
         and not answered_at(plan, "constraints.latency.measured_p99_ms")
-        and not plan.constraints.compute.hosted_service
+        and not plan.constraints.compute.hosted
     ):
         found.append(
             Blocking(

@@ -222,11 +222,11 @@ def _is_none_word(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(_NONE, value) is not None
 
 
-# A figure nobody has measured yet is an answer ("not measured"), not a gap; so is "none" where the thing
-# measured may not exist (no earlier stage). Files hold these exact words; the interview also takes the
-# phrasings people type for them.
-NOT_MEASURED = "not measured"
+# A figure nobody measured yet ("not measured"), a thing that may not exist ("none"), a choice not made yet
+# ("not decided"): answers, not gaps. Files hold these words; the interview also takes people's phrasings.
+NOT_MEASURED, NOT_DECIDED = "not measured", "not decided"
 NotMeasured = Literal["not measured"]
+NotDecided = Literal["not decided"]
 NoneAtAll = Literal["none"]
 # A step's share of the whole: a fraction, its part of the whole, or "not measured".
 StepShare = Annotated[Share | PartOf | NotMeasured, BeforeValidator(_part_first)]
@@ -234,6 +234,7 @@ _WORDS = {
     "not measured": ("not measured", "not measured yet", "unmeasured", "unknown", "not known", "don't know",
                      "do not know", "no idea", "not counted", "not counted yet", "?"),
     "none": ("none", "no", "nothing", "n/a", "there is none", "no such stage", "none yet"),
+    "not decided": ("not decided", "not decided yet", "undecided", "not chosen", "not chosen yet"),
 }  # fmt: skip
 
 

@@ -85,6 +85,7 @@ from planner.plan.fields import (
     Day,
     Moment,
     NoneAtAll,
+    NotDecided,
     NotMeasured,
     Number,
     Record,
@@ -1121,8 +1122,10 @@ class Compute(Record):
         default=None, description="The hosted model or API it calls, if any (e.g. 'a GPT-4-class LLM API')."
     )
     hardware: Hardware | None = Field(default=None, description="Where it runs: cpu, gpu or edge devices.")
-    hosted_service: bool | None = Field(
-        default=None, description="Whether it relies on a hosted (black-box) ML service."
+    hosted_service: bool | NotDecided | None = Field(
+        default=None,
+        description="Whether it relies on a hosted (black-box) ML service, or 'not decided' (a hosted API "
+        "and the team's own model are both still candidates).",
     )
     vendor_black_box: bool | None = Field(
         default=None,
@@ -1151,6 +1154,11 @@ class Compute(Record):
                 )
             data[name], data["currency"] = amount, currency
         return data
+
+    @property
+    def hosted(self) -> bool | None:
+        """Whether it relies on a hosted service; None where it is blank or 'not decided'."""
+        return None if isinstance(self.hosted_service, str) else self.hosted_service
 
     @property
     def call_cost(self) -> float | None:

@@ -1124,7 +1124,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.hosted_service",
             "Will it rely on a hosted (black-box) ML service?",
-            "Convenient, but hard to tune, debug and leave.",
+            "Convenient, but hard to tune, debug and leave. 'Not decided yet' is an answer where a hosted API "
+            "and your own model are both candidates: then settle what data may leave before choosing.",
         ),
         _q(
             "constraints.compute.hosted_model",

@@ -2434,7 +2434,7 @@ def personal_data(plan: Plan) -> Evidence:
         compute.hosted_model
         and not says_nothing(compute.hosted_model)
         and compute.vendor_black_box is not True
-    ) or compute.hosted_service
+    ) or compute.hosted
     own = bool(data.sources) and all(
         source.acquisition is Acquisition.own or _no_vendor_feed(source.name) for source in data.sources
     )

@@ -208,7 +208,7 @@ def heavy_start(plan: Plan) -> Evidence:
                 constraints.latency.model_size in (ModelSize.large, ModelSize.huge),
             ),
             ("constraints.compute.hardware", constraints.compute.hardware is Hardware.gpu),
-            ("constraints.compute.hosted_service", constraints.compute.hosted_service is True),
+            ("constraints.compute.hosted_service", constraints.compute.hosted is True),
         )
         if hit
     ]

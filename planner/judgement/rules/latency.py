@@ -109,7 +109,7 @@ def tight_latency_heavy_model(plan: Plan) -> Evidence:
     Mitigation: Benchmark a candidate at p99 on production hardware now; precompute in batch and
     cache, or plan a smaller or distilled model.
     """
-    latency, hosted = plan.constraints.latency, plan.constraints.compute.hosted_service
+    latency, hosted = plan.constraints.latency, plan.constraints.compute.hosted
     if latency.serving not in (Serving.online, Serving.interactive) or latency.p99_ms is None:
         return None
     if isinstance(latency.measured_p99_ms, int):

@@ -8,6 +8,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
+from planner.plan.fields import NOT_DECIDED
 from planner.plan.model import Category, ContentRights, DataLeaves, Plan
 
 
@@ -88,6 +89,31 @@ from planner.plan.model import Category, ContentRights, DataLeaves, Plan
                 "contracts and the vendor's terms allow it?)",
             ),
             also=frozenset({"personal-data", "hosted-black-box"}),
+        ),
+        Case(  # not checked, and a hosted API not ruled out: asked before it is chosen
+            {
+                "constraints.data.leaves_organisation": "not_checked",
+                "constraints.compute.hosted_service": "not decided",
+            },
+            evidence=(
+                'constraints.data.leaves_organisation: "not_checked" (not sure, or it does and nobody has '
+                "checked the contracts)",
+                'constraints.compute.hosted_service: "not decided" (a hosted API is still a candidate: may the '
+                "data leave for it?)",
+            ),
+        ),
+        Case(  # personal data, and a hosted API still a candidate
+            {
+                "constraints.data.leaves_organisation": None,
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": "not decided",
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.compute.hosted_service: "not decided" (a hosted API is still a candidate: would '
+                "personal data go to it, and do the contracts allow it?)",
+            ),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # "allowed", yet the answers name patients' letters and a hosted model abroad
             {
@@ -203,7 +229,7 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     if leaves is DataLeaves.not_allowed:
         return (quote(plan, "constraints.data.leaves_organisation", label(leaves)),)
     hosted = [
-        quote(plan, "constraints.compute.hosted_service") if compute.hosted_service else None,
+        quote(plan, "constraints.compute.hosted_service") if compute.hosted else None,
         quote(plan, "constraints.compute.hosted_model") if compute.hosted_model else None,
     ]
     joined = [answer for answer in hosted if answer]
@@ -218,12 +244,22 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
             # it may leave is a question to settle, not a breach in the making.
             note = "nothing says the data is personal, a client's or others' content: who confirmed it may leave?"
             return Tempered(2, (f"{unchecked} ({note})", *joined))
+        if compute.hosted_service == NOT_DECIDED:  # a hosted API is still a candidate: ask before choosing it
+            restricted = _restricted(plan)
+            note = "a hosted API is still a candidate: may the data leave for it?"
+            found = quote(plan, "constraints.compute.hosted_service", note)
+            return Tempered(3 if restricted else 2, (unchecked, *restricted, found))
         # Nothing in the answers sends data out (no hosted model or service): whether anything leaves is an
         # open question, not a breach in the making.
         note = "no hosted model or service is named: does anything leave? Nobody has checked"
         return Tempered(2, (f"{unchecked} ({note})", *personal))
     if leaves is DataLeaves.allowed:
         return _allowed_but_sensitive(plan)
+    if leaves is None and personal and compute.hosted_service == NOT_DECIDED:
+        note = (
+            "a hosted API is still a candidate: would personal data go to it, and do the contracts allow it?"
+        )
+        return Tempered(2, (*personal, quote(plan, "constraints.compute.hosted_service", note)))
     if leaves is not None or not personal or not joined:
         return None
     note = "personal data goes to a hosted service: do the contracts and the vendor's terms allow it?"
@@ -234,8 +270,8 @@ def _sends_out(plan: Plan) -> bool:
     """Whether the structured answers name something that sends data out: a hosted service, or a hosted
     model or API (an answer that opens with "none" or "no" names none)."""
     compute = plan.constraints.compute
-    if compute.hosted_service is not None:
-        return compute.hosted_service
+    if compute.hosted is not None:
+        return compute.hosted
     named = compute.hosted_model
     return bool(named) and not says_nothing(re.split(r"[:;,.(]", named or "")[0])
 
@@ -319,12 +355,12 @@ def _allowed_but_sensitive(plan: Plan) -> Evidence:
     hosted = next(
         ((path, words) for path in where if (words := HOSTED.find_all(answer_at(plan, path)))), None
     )
-    if hosted is None and compute.hosted_service is True:
+    if hosted is None and compute.hosted is True:
         hosted = ("constraints.compute.hosted_service", ("hosted service",))
     named = (
         compute.hosted_model
         and not says_nothing(compute.hosted_model)
-        and compute.hosted_service is not False
+        and compute.hosted is not False
         and compute.vendor_black_box is not True  # a vendor's model on the organisation's own device
     )
     if hosted is None and named and whose[0] == "constraints.data.personal_data":

@@ -226,7 +226,7 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
     if not heavy:
         return None
     compute = plan.constraints.compute
-    if compute.hosted_service is False and not compute.cost_per_prediction and not compute.hosted_model:
+    if compute.hosted is False and not compute.cost_per_prediction and not compute.hosted_model:
         if compute.hardware is not None:
             return (
                 None  # named hardware, nothing hosted, nothing metered: 0 means no new spend, not unbounded

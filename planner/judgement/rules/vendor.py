@@ -36,7 +36,7 @@ def _vendor(plan: Plan) -> str | None:
     compute = plan.constraints.compute
     if compute.hosted_model and not says_nothing(compute.hosted_model):
         return quote(plan, "constraints.compute.hosted_model")
-    if compute.hosted_service is True:
+    if compute.hosted is True:
         return quote(plan, "constraints.compute.hosted_service")
     if compute.vendor_black_box is True:
         return quote(plan, "constraints.compute.vendor_black_box")
