@@ -317,3 +317,23 @@ def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) 
         "its days in `last_input_days`; list the others under `late_inputs:`, one `- {name: Discharge note, "
         "days: 2}` each\n"
     )
+
+
+def test_a_period_written_as_the_baseline_says_where_it_goes(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: MAE, baseline: 2024-25 season}
+            """
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 1 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:4: done.metrics[0].baseline: '2024-25 season' is not a figure: put the figure in "
+        "`baseline` and where it comes from in `baseline_name` (e.g. 'the rules, 2024-25 season'), or write "
+        "'not measured'\n"
+    )

@@ -986,6 +986,13 @@ def test_refused_answers_say_why() -> None:
         ValueError, match=r"^not a number I can read; enter a whole number of ms > 0; 0.2 s works too$"
     ):
         parse(latency, "p99_ms", Kind.integer, "fast")
+    from planner.plan.model import Metric
+
+    # the period a baseline figure comes from, typed as the baseline: said where it goes, not a crash
+    with pytest.raises(
+        ValueError, match=r"^'2024-25 season' is not a figure: put the figure in `baseline` and "
+    ):
+        parse(Metric(name="MAE"), "baseline", Kind.number, "2024-25 season")
 
 
 def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None:

@@ -71,6 +71,7 @@ CASES = {
     ),
     "hosted-not-decided": ("title: x\nconstraints:\n  compute:\n    hosted_service: not decided\n", True),
     "hosted-maybe": ("title: x\nconstraints:\n  compute:\n    hosted_service: maybe\n", False),
+    "baseline-period": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 2024-25 season}\n", False),
     "label-delay-not-measured": (
         "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",
         True,

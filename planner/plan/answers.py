@@ -323,6 +323,10 @@ def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo)
         converted = [convert(value, said.unit, wanted) for value in ends]
         notes.append(f"{units(ends, said.unit)} is {units(converted, wanted)}")
         ends = converted
+    if len(ends) == 2 and any(isinstance(end, str) for end in ends):
+        ends = [
+            _valid(holder, name, kind, info, raw)
+        ]  # a text with a dash in it (`2024-25 season`), no range
     reading = Reading(ends[0], approximate=said.approximate)
     if len(ends) == 2:
         low, high = sorted(ends)

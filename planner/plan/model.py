@@ -80,6 +80,7 @@ from planner.plan.fields import (
     MONEY_SCHEMA,
     NAME_PATTERN,
     NONE_SCHEMA,
+    NOT_MEASURED,
     TIMEBOX_MAX_WEEKS,
     Currency,
     Day,
@@ -208,8 +209,27 @@ class Metric(Record):
         "direction.",
     )
     baseline_name: Text | None = Field(
-        default=None, description="What the baseline is (e.g. 'the naive last-week forecast', 'the rules')."
+        default=None,
+        description="What the baseline is, and where its figure comes from (e.g. 'the naive last-week "
+        "forecast', 'the rules, 2024-25 season').",
     )
+
+    @field_validator("baseline", mode="before")
+    @classmethod
+    def _baseline_is_a_figure(cls, value: Any) -> Any:
+        """A period or a source typed as the baseline (`2024-25 season`): said where it goes instead."""
+        if not isinstance(value, str) or value.strip().lower() == NOT_MEASURED or _is_none_word(value):
+            return value
+        try:
+            float(value.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise PydanticCustomError(
+                "baseline_text",
+                "'{text}' is not a figure: put the figure in `baseline` and where it comes from in "
+                "`baseline_name` (e.g. 'the rules, 2024-25 season'), or write 'not measured'",
+                {"text": value.strip()},
+            ) from None
+        return value
 
     @model_validator(mode="after")
     def _one_margin(self) -> Metric:
