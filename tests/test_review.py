@@ -182,6 +182,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "label-set-by-a-person",
         "outcome-ends-another-way",
         "average-over-what-got-through",
+        "rate-among-acted-on",
         "duplicates-cross-the-split",
         "hard-slice-not-scored-apart",
         "average-hides-worst-unit",
