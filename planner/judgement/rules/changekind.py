@@ -3,7 +3,8 @@
 `constraints.data.change_kind` says what the change named in `constraints.data.changes` touched, and
 each kind calls for other care: a new label standard, relabelling (label-standard-changed); a change of
 terms or process with the label meaning the same, testing after it (the same rule, its Instead); a new
-population, the regime rule only where it reaches most of production; an input that now means something
+population, the regime rule only where it reaches most of production, and within the data a part of it
+scored apart (here); an input that now means something
 else, mapping or dropping its old values (here); a bonus for the people who record the outcome, an audit
 of their labels (here). Without ticks, the words of the change decide, at most medium.
 """
@@ -14,7 +15,9 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
-from planner.plan.model import Category, ChangeKind, Plan
+from planner.judgement.rules.record import change_within_period
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, ChangeKind, ChangeReach, Plan
 
 
 def _ticked(plan: Plan, kind: ChangeKind) -> Evidence:
@@ -128,3 +131,87 @@ def recorder_incentive_changed(plan: Plan) -> Evidence:
     """
     found = _ticked(plan, ChangeKind.recorder_incentive)
     return Tempered(reach_likelihood(plan, 4), found) if found else None
+
+
+# Words saying the rows the change reached are marked, or that part is scored apart already.
+PART_MARKED = Lexicon("""
+    score * apart, scores * apart, scored apart, score them apart, score those * apart, scores those * apart
+    score it apart, scored separately, each row carries, each row names, each row marks, each row says
+    every row carries, every row names, every row marks, column marks, column marking, marked in each row
+""")
+
+_PART = {
+    "constraints.data.changes": "Same-day delivery rolled out in the northern depots from Mar 2024.",
+    "constraints.data.period": "Jan 2022 - Dec 2025",
+    "constraints.data.change_kind": ["population"],
+    "constraints.data.change_reach": "part",
+}
+
+
+@rule(
+    "part-changed-within-data",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Mark the rows the change reached and score that part apart",
+        "A change in part of the population during the data (a roll-out in some areas, a new service in some "
+        "branches) makes that part's rows before and after it differ; where the data does not tell the part "
+        "apart the model blends them: add a column marking the rows affected, score that part apart, and "
+        "weigh whether to drop its history from before the change",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _PART,
+            evidence=(
+                f'constraints.data.changes: "{_PART["constraints.data.changes"]}" (a change during the data\'s '
+                'period, "Jan 2022 - Dec 2025": the model learns a mix of both regimes)',
+                'constraints.data.change_kind: ["population"]',
+                'constraints.data.change_reach: "part" (no column marks the rows it reached)',
+            ),
+        ),
+        Case({**_PART, "constraints.data.change_reach": "part_tracked"}),  # a low note: score the part apart
+    ),
+    quiet=(
+        Case({**_PART, "constraints.data.change_reach": "all"}),  # across production: the regime rules say it
+        Case(
+            {**_PART, "constraints.data.changes": "Same-day delivery in the northern depots from Mar 2021."}
+        ),
+        Case(
+            {
+                **_PART,
+                "constraints.data.changes": "Same-day delivery rolled out in the northern depots from Mar 2024; "
+                "we score those depots apart.",
+            }
+        ),
+    ),
+)
+def part_changed_within_data(plan: Plan) -> Evidence:
+    """A change during the data's period reached only part of the population.
+
+    A roll-out in some areas, a new service in some branches, a new product in some stores: that part's
+    rows from before the change and after it record different cases, while the rest do not. Where no
+    column marks the rows the change reached, the model blends both and averages the part away; an
+    overall score hides how it does there.
+
+    Mitigation: Add a column marking the rows the change reached (and since when); score that part apart
+    from the rest; weigh whether to drop its history from before the change.
+    """
+    data = plan.constraints.data
+    reach = data.change_reach
+    if ChangeKind.population not in change_kinds(plan) or reach not in (
+        ChangeReach.part,
+        ChangeReach.part_tracked,
+    ):
+        return None
+    changed = change_within_period(plan)
+    if not changed or PART_MARKED.find(data.changes):
+        return None
+    if reach is ChangeReach.part_tracked:
+        note = "each row names the part: score it apart"
+        return Tempered(
+            1, (*changed, quote(plan, KIND_PATH), quote(plan, "constraints.data.change_reach", note))
+        )
+    note = "no column marks the rows it reached"
+    return (*changed, quote(plan, KIND_PATH), quote(plan, "constraints.data.change_reach", note))

@@ -348,7 +348,16 @@ def changed_during_period(plan: Plan) -> tuple[str, ...] | None:
     handles it (trains since it, weights it, gives the model the regime); None when it said nothing changed
     or did not answer, so the words of other answers decide."""
     said = plan.constraints.data.changes
-    if not said or says_nothing(said) or _NO_CHANGE.match(said) or _not_the_label(plan, said):
+    if not said or _not_the_label(plan, said):
+        return None
+    return change_within_period(plan)
+
+
+def change_within_period(plan: Plan) -> tuple[str, ...] | None:
+    """What the team said changed during the data's period, whatever it touched, quoted as a fact; ()
+    where it handles it; None where nothing changed, or the change opens the data or comes after it."""
+    said = plan.constraints.data.changes
+    if not said or says_nothing(said) or _NO_CHANGE.match(said):
         return None
     said = _NAMED_COLLECTION.sub(" ", said)  # `the 1999-2010 marriage register`: years that name a source
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
