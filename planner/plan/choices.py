@@ -15,6 +15,7 @@ from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
     Audience as Audience,
+    ClassesChange as ClassesChange,
     ContentRights as ContentRights,
     Conversion as Conversion,
     EvalInputs as EvalInputs,

@@ -30,6 +30,7 @@ from planner.plan.choices import (
     ChangeKind as ChangeKind,
     ChangeReach as ChangeReach,
     Circumstance as Circumstance,
+    ClassesChange as ClassesChange,
     ContentRights as ContentRights,
     Conversion as Conversion,
     DataKind as DataKind,
@@ -587,6 +588,11 @@ class Product(Record):
         default_factory=list,
         description="The outcomes it chooses among (classes), spelled as in the data; "
         "`planner measure` and `planner try` check labels against them.",
+    )
+    classes_change: ClassesChange | None = Field(
+        default=None,
+        description="Whether the classes it chooses among stay the same once live: fixed, they change now "
+        "and then (a branch, team, product or queue opens or closes), or not known.",
     )
 
     @model_validator(mode="before")

@@ -434,6 +434,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "The recorded truth for past cases (e.g. 'chargeback within 90 days').",
         ),
         _q(
+            "product.classes_change",
+            "Do the classes it chooses among change over time?",
+            "A router or classifier over your own units (branches, teams, depots, product lines) meets a new "
+            "one the day it opens, with no class for it, and sends its cases to the nearest old one.",
+            When("product.task", ("classification",)),
+            When("product.action_shape", ("every_item", "choose_among")),
+        ),
+        _q(
             "product.negative_label",
             "What makes a case a negative in the labels? Tick each that holds.",
             "A negative is often only an absence: nobody reported it, nobody looked, someone chose not to "

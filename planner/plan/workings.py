@@ -72,6 +72,14 @@ class ActionShape(StrEnum):
     up_to_capacity = "up_to_capacity"
 
 
+class ClassesChange(StrEnum):
+    """Whether the classes the model chooses among stay the same once it is live."""
+
+    fixed = "fixed"
+    now_and_then = "now_and_then"
+    not_known = "not_known"
+
+
 class MetricUnit(StrEnum):
     """What one score of the done metric counts, against what one decision acts on."""
 
@@ -234,6 +242,11 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "split_from_total": "split or allocated from a total over several items: a round's weight shared among "
         "its stops, a month's cost spread by a key",
         "estimated": "estimated by a person for each item",
+        "not_known": "not known",
+    },
+    ClassesChange: {
+        "fixed": "fixed: the same classes for years",
+        "now_and_then": "they change now and then (a branch, team, product or queue opens or closes)",
         "not_known": "not known",
     },
     ActionShape: {
