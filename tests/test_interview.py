@@ -135,6 +135,7 @@ HAPPY = [
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
     line("2"),  # its right answers: real-world outcomes
     line("1"),  # the evaluation's inputs: real cases
+    line("1"),  # its cases: all the cases of a period
     line("0.5%"),  # the rarest class's share of the evaluation set, as in production
     line("2"), line("5000"),
     line("1"),  # the test set's scores are used for nothing before the final figure
@@ -273,6 +274,7 @@ done:
   eval_set: Last quarter's orders, chargebacks known
   eval_truth: outcomes
   eval_inputs: real_cases
+  eval_drawn: period
   eval_rare_share: 0.005
   metric_unit: decision
   online_validation: a_b_test
@@ -385,8 +387,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 127
-    assert "\nSaved plans/fraud/plan.yaml: 127 of 127 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 128
+    assert "\nSaved plans/fraud/plan.yaml: 128 of 128 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -408,7 +410,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 117  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 118  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -911,7 +913,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 127 of 127 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 128 of 128 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1000,7 +1002,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 127 of 127 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 128 of 128 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -994,3 +994,25 @@ def test_a_rule_that_flags_each_output_with_a_confirmation_guards_it() -> None:
     assert risk.level == "low" and risk.heard == ("highlights",)
     called = {**flagged, "after_launch.fallback": "The clerk confirms each change by a phone call."}
     assert "forbidden-output-unguarded" not in {risk.id for risk in assess(patched(called)).risks}
+
+
+@pytest.mark.parametrize(
+    ("drawn", "raised"),
+    [
+        ("picked", {"eval-cases-picked"}),  # the answer is read, not the words
+        ("random", set()),  # the answer says drawn: the words' guess gives way
+        (None, {"eval-set-picked"}),  # blank: the tick and the words say picked
+    ],
+)
+def test_how_the_eval_cases_were_chosen_is_read_once(drawn: str | None, raised: set[str]) -> None:
+    """eval-cases-picked reads done.eval_drawn and eval-set-picked the words only where it is blank:
+    the same picked cases never raise both."""
+    plan = patched(
+        {
+            "done.eval_drawn": drawn,
+            "done.eval_inputs": "hand_picked",
+            "done.eval_set": "300 clear cases hand-picked by the auditors.",
+        }
+    )
+    found = fired(plan).keys() & {"eval-cases-picked", "eval-set-picked"}
+    assert found == raised

@@ -18,6 +18,7 @@ from planner.plan.workings import (
     ClassesChange as ClassesChange,
     ContentRights as ContentRights,
     Conversion as Conversion,
+    EvalDrawn as EvalDrawn,
     EvalInputs as EvalInputs,
     Guard as Guard,
     InputsBuilt as InputsBuilt,

@@ -41,6 +41,7 @@ from planner.plan.choices import (
     DoneTodayBy as DoneTodayBy,
     Dropped as Dropped,
     ErrorCost as ErrorCost,
+    EvalDrawn as EvalDrawn,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
     Guard as Guard,
@@ -1256,6 +1257,12 @@ class Done(Record):
         description="Where the evaluation's inputs come from: real cases as the product will meet them, cases "
         "people picked, cases written or generated for the test, a simulation or replay scored by a model, "
         "or not decided.",
+    )
+    eval_drawn: EvalDrawn | None = Field(
+        default=None,
+        description="How the evaluation's cases were chosen: all the cases of a period, a random sample of "
+        "the cases the product will meet, picked by some criterion (most complaints, easiest, one source or "
+        "site, those already labelled), or not decided.",
     )
     metric_unit: MetricUnit | None = Field(
         default=None,

@@ -1197,6 +1197,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.eval_drawn",
+            "How were the evaluation's cases chosen?",
+            "A test set picked by any criterion (most complaints, easiest, one source or site, those already "
+            "labelled) scores the model on those cases, not on what the product will meet.",
+            When("done.eval_set"),
+        ),
+        _q(
             "done.eval_horizon_days",
             "How many days before the outcome are the evaluation's predictions made?",
             "The horizon the test scores at, in the unit of the lead (0.25 for inputs up to 6 hours before): "

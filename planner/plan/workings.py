@@ -197,6 +197,15 @@ class EvalInputs(StrEnum):
     not_decided = "not_decided"
 
 
+class EvalDrawn(StrEnum):
+    """How the evaluation's cases were chosen: all of a period, a random sample, or picked by a criterion."""
+
+    period = "period"
+    random = "random"
+    picked = "picked"
+    not_decided = "not_decided"
+
+
 class TestUse(StrEnum):
     """What the test set's scores are used for before the final figure: nothing, or choosing something."""
 
@@ -338,6 +347,13 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "hand_picked": "cases people picked (clear, typical or interesting ones)",
         "synthetic": "cases written or generated for the test (e.g. questions written from the documents)",
         "simulated": "a simulation or replay, scored by a model",
+        "not_decided": "not decided yet",
+    },
+    EvalDrawn: {
+        "period": "all the cases of a period",
+        "random": "a random sample of the cases the product will meet",
+        "picked": "picked by some criterion: most complaints, easiest, one source or site, those already "
+        "labelled",
         "not_decided": "not decided yet",
     },
     TestUse: {

@@ -10,7 +10,14 @@ meets. A lead asks where the evaluation's truth and its cases come from before a
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evalpick import DRAWN_RANDOM, enriched_for_risk
+from planner.judgement.rules.evalpick import (
+    APART_OR_ALL,
+    DRAWN_RANDOM,
+    IN_TRAINING,
+    PICKED,
+    drawn_told,
+    enriched_for_risk,
+)
 from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
@@ -335,42 +342,7 @@ def truth_from_old_process(plan: Plan) -> Evidence:
     return Hint(found.words, (*found, beats)) if isinstance(found, Hint) else None
 
 
-# An evaluation set someone chose case by case: clear, clean or typical ones, those reviewers flagged.
-PICKED = Lexicon(
-    """
-    hand-picked, handpicked, hand picked, hand-selected, hand selected, cherry-picked, cherry picked
-    curated, curated set, curated sample, selected by, chosen by, picked by, we picked, we chose, we selected
-    clear cases, clean cases, easy cases, obvious cases, typical cases, clear-cut, clear-cut cases
-    unambiguous cases, clear examples, clean examples, good examples, best examples, textbook cases
-    textbook examples, showcase, showcase cases, demo cases, flagged cases, escalated cases
-    cases reviewers flagged, cases the reviewers flagged, ones reviewers flagged, the ones * flagged
-    only flagged, only the flagged, only escalated, only the escalated
-""",
-    unless="""selected by date, selected by time, chosen by date, chosen by time, picked by date
-    picked by time
-    selected by arrival, selected by week, selected by month""",
-)
-
-# An evaluation set drawn from the rows the model learns from, or from the same period.
-IN_TRAINING = Lexicon("""
-    sample of the training data, sample of the training set, subset of the training data
-    subset of the training set, part of the training data, part of the training set
-    drawn from the training data, drawn from the training set, taken from the training data
-    taken from the training set, used for training, used in training, seen in training
-    seen during training, also used to train, from the training period, of the training period
-    within the training period, during the training period, same period as training
-    same period as the training, same months as training, same years as training, in-sample, in sample
-""")
-
-# Words that say the cases are kept apart from training, or drawn from every case.
-APART_OR_ALL = Lexicon("""
-    held out, held-out, holdout, hold-out, excluded from, not used, never used, unseen, never seen
-    kept out, kept apart, set aside, withheld, after the training period, after the training
-    outside the training period, later than the training, consecutive, in order of arrival
-    as they arrived, as they came, every case, all cases, the whole of, all of, every, whole month
-    whole year, full month
-    full year, stratified
-""")
+_UNTOLD = {"done.eval_drawn": None}  # how the cases were chosen, left blank: the words say it
 
 
 @rule(
@@ -389,7 +361,7 @@ APART_OR_ALL = Lexicon("""
     ),
     fires=(
         Case(  # the sound plan ticks real cases, yet these words plainly say picked
-            {"done.eval_set": "300 clear cases hand-picked by the auditors, with their flags."},
+            {"done.eval_set": "300 clear cases hand-picked by the auditors, with their flags.", **_UNTOLD},
             evidence=(
                 'done.eval_set: "300 clear cases hand-picked by the auditors, with their flags." (cases '
                 "chosen, not drawn from every case: clear cases, hand-picked)",
@@ -399,7 +371,11 @@ APART_OR_ALL = Lexicon("""
         ),
         Case({"done.metrics[0].dataset": "A sample of the training data from 2019-2023"}),
         Case(  # the cases today's process found: the ones it missed are not there
-            {"done.eval_set": "The 900 duplicate pairs the clerks found in 2025.", "done.eval_inputs": None},
+            {
+                "done.eval_set": "The 900 duplicate pairs the clerks found in 2025.",
+                "done.eval_inputs": None,
+                **_UNTOLD,
+            },
             evidence=(
                 'done.eval_set: "The 900 duplicate pairs the clerks found in 2025." (cases chosen, not drawn '
                 "from every case: the clerks found; the cases today's process missed or failed on are not in it)",
@@ -407,8 +383,8 @@ APART_OR_ALL = Lexicon("""
                 "unclear ones too)",
             ),
         ),
-        Case(  # ticked: a fact, medium
-            {"done.eval_inputs": "hand_picked"},
+        Case(  # ticked: a fact, medium (with done.eval_drawn answered, eval-cases-picked reads that)
+            {"done.eval_inputs": "hand_picked", **_UNTOLD},
             evidence=(
                 'done.eval_inputs: "hand_picked" (cases people picked, not drawn from every case)',
                 'done.eval_set: "6,000 invoices from the last six months, held out by time, with the..."',
@@ -416,6 +392,12 @@ APART_OR_ALL = Lexicon("""
         ),
     ),
     quiet=(
+        Case(
+            {
+                "done.eval_inputs": "hand_picked",
+                "done.eval_set": "300 clear cases hand-picked by the auditors.",
+            }
+        ),
         Case({"done.eval_set": "A random sample of 600 invoices from 2025, after the training period."}),
         Case(  # a picked slice beside a random set: the slice is reported apart
             {
@@ -461,8 +443,8 @@ def eval_set_picked(plan: Plan) -> Evidence:
     reflects = plan.constraints.data.test_set_reflects_product
     if reflects is False:
         return None  # said: test-set-not-like-product raises it
-    inputs = plan.done.eval_inputs
-    if inputs is EvalInputs.hand_picked and not enriched_for_risk(plan.done.eval_set):  # ticked: a fact
+    inputs, answered = plan.done.eval_inputs, drawn_told(plan)  # answered: eval-cases-picked reads it
+    if inputs is EvalInputs.hand_picked and not answered and not enriched_for_risk(plan.done.eval_set):
         said = quote(plan, "done.eval_inputs", "cases people picked, not drawn from every case")
         told = (quote(plan, "done.eval_set"),) if plan.done.eval_set else ()
         return Tempered(3, (said, *told))
@@ -474,7 +456,7 @@ def eval_set_picked(plan: Plan) -> Evidence:
             continue  # enriched on purpose for the rare or severe, not picked for ease
         found_today = FOUND_TODAY.find_all(text)
         picked = PICKED.find_all(text) + found_today
-        if inputs is EvalInputs.real_cases and not CLEARLY_PICKED.find(text):
+        if answered or (inputs is EvalInputs.real_cases and not CLEARLY_PICKED.find(text)):
             found_today = picked = ()  # real cases as the product meets them, unless plainly picked
         # a later period is no training period, whoever picked the cases in it
         seen = () if LATER_TEST.find(text) else IN_TRAINING.find_all(text)
