@@ -243,6 +243,7 @@ ABOUT_PEOPLE = Lexicon(
     employee, employees, claimant, claimants, borrower, borrowers, cardholder, cardholders
     resident, residents, citizen, citizens, defendant, defendants, job seeker, job seekers
     freelance, freelancer, freelancers, gig worker, gig workers, locum, locums, crowdworker, crowdworkers
+    refugee, refugees, asylum seeker, asylum seekers, migrant, migrants, foster child, foster children
 """,
     unless="""car hire, equipment hire, tool hire, plant hire, hire car, hire cars, water treatment
     wastewater treatment, heat treatment, surface treatment, seed treatment, mortgage offer, mortgage offers
@@ -313,6 +314,7 @@ ACTS_ON_PEOPLE = Lexicon(
     credit limit, credit limits, credit-limit, credit-limits, limit increase, limit increases
     underwrite, underwrites, underwriting, lend, lends, lending
     which * get, which * gets, which * receive, which * receives, who gets, who get, who receives
+    placed with, paired with, introduced to, matched with, matched to, placement, placements
 """,
     unless=_STAFFING,
     # a machine or a system that accepts a file, a part or a payment decides nothing about a person
@@ -2031,7 +2033,7 @@ PROTECTED = Lexicon(
     country of birth, born abroad, place of birth, birthplace, nationality, nationalities, citizenship
     ethnicity, ethnic, ethnic origin, race, racial, religion, religious, faith
     disability, disabilities, pregnancy, pregnant, maternity
-    marital status, sexual orientation
+    marital status, sexual orientation, sexuality, caste, skin colour, skin color, immigration status
     """,
     unless="race condition, race conditions",
 )
@@ -2039,6 +2041,7 @@ PROTECTED = Lexicon(
 # A stand-in for a protected characteristic where the rows are people.
 PROXY_OF_PROTECTED = Lexicon(
     "postcode, postcodes, post code, zip code, zip codes, zipcode, first name, first names"
+    ", surname, surnames, last name, last names, family name, family names, maiden name"
     # privilege and caring read from a record: who referred them, where they studied, gaps in a career
     ", referral, referrals, referred by, employee referral, employee referrals, school attended"
     ", schools attended, university attended, alma mater, private school, professional network"

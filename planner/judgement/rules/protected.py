@@ -49,11 +49,14 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
     impact=4,
     ask="do the inputs of a decision about people name a protected characteristic or a stand-in for one?",
     move=Move(
-        "Get legal sign-off on each protected or stand-in input, and test the model without it",
-        "Age, sex, nationality, a postcode or the staff member who handled a case, used to rank, decline, "
-        "price or allocate paid work to people, is direct or indirect discrimination and an automated "
-        "decision the law restricts: name each such input, have legal sign it off or drop it, and compare "
-        "the model with and without it, and its outcomes by group",
+        "Drop or justify each protected or stand-in input, and test what it stands in for",
+        "Age, sex, nationality, religion, a postcode, a first name, a language or the staff member who "
+        "handled a case, used to rank, match, decline, price or allocate paid work to people, is direct or "
+        "indirect discrimination and an automated decision the law restricts: name each such input and what "
+        "it stands in for (a postcode for wealth or ethnicity, a first name for sex or origin, a language for "
+        "national origin), drop it or have legal sign its use off, compare the model with and without it, "
+        "test outcomes by group on the test set, and check the stand-ins left by predicting the "
+        "characteristic from the other inputs",
         "warning",
     ),
     fires=(
@@ -68,9 +71,24 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "locums, offered)",
                 'product.inputs: "Grade, past shifts worked, date of birth, gender and home postcode." (date of '
                 "birth, gender, postcode: a protected characteristic or a stand-in for one decides about "
-                "people: legal sign-off, and a test without it?)",
+                "people: should the model use them at all, and what does each stand in for?)",
             ),
             also=frozenset({"fairness-unchecked", "personal-data"}),
+        ),
+        Case(  # a match between people, on their nationality and religion
+            {
+                "constraints.data.personal_data": True,
+                "product.output": "A ranked list of host households for each refugee.",
+                "product.inputs": "The refugee's nationality, religion and family size.",
+            },
+            evidence=(
+                'product.output: "A ranked list of host households for each refugee." (a decision about '
+                "people: refugee, ranked)",
+                'product.inputs: "The refugee\'s nationality, religion and family size." (nationality, '
+                "religion: a protected characteristic or a stand-in for one decides about people: should the "
+                "model use them at all, and what does each stand in for?)",
+            ),
+            also=frozenset({"fairness-unchecked", "personal-data", "ai-act-high-risk-use"}),
         ),
     ),
     quiet=(
@@ -94,13 +112,14 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
 def protected_feature_in_decision(plan: Plan) -> Evidence:
     """A protected characteristic, or a stand-in for one, is an input of a decision about people.
 
-    A model that ranks applicants, declines tenants, prices cover or allocates shifts to freelancers from
-    their age, sex, nationality, postcode or the staff member who handled them learns past discrimination
-    and applies it at scale; a check of outcomes by group does not make the input lawful, and the law
+    A model that ranks applicants, matches refugees with hosts, declines tenants, prices cover or
+    allocates shifts to freelancers from their age, sex, nationality, religion, postcode or the staff
+    member who handled them learns past discrimination and applies it at scale; a check of outcomes by group does not make the input lawful, and the law
     restricts decisions made on it without a person.
 
-    Mitigation: Name each protected or stand-in input, get legal sign-off to use it (or drop it), train
-    and compare the model without it, and report outcomes by group.
+    Mitigation: Name each protected or stand-in input and what it stands in for, drop it or get legal
+    sign-off to use it, train and compare the model without it, report outcomes by group on the test
+    set, and predict the characteristic from the other inputs to find the stand-ins left.
     """
     if plan.constraints.data.personal_data is False:
         return None
@@ -117,7 +136,7 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
             (who, people), (does, acts) = decided
             note = (
                 f"{', '.join(words)}: a protected characteristic or a stand-in for one decides about people: "
-                "legal sign-off, and a test without it?"
+                "should the model use them at all, and what does each stand in for?"
             )
             about = quote(plan, does, f"a decision about people: {', '.join((*people, *acts))}")
             return Hint(words, (about, quote(plan, path, note)))
