@@ -136,6 +136,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "protected-feature-in-decision",
         "others-inside-the-record",
         "sent-to-others-unchecked",
+        "disclosed-alone",
         "obliged-picks-counted",
         "display-echoes-the-model",
         "action-budget-in-other-units",

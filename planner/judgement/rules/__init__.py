@@ -191,6 +191,7 @@ from planner.judgement.rules import (
     places,
     protected,
     thirdparty,
+    disclosed,
     oneoff,
 )
 # isort: on
@@ -230,6 +231,7 @@ __all__ = [
     "data",
     "dated",
     "differs",
+    "disclosed",
     "done",
     "drafted",
     "duplicates",

@@ -22,12 +22,14 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.fitting import (
+    DISCLOSURE_MOVES,
     INSTRUMENTS_MEASURE,
     NO_LIMIT_NAMED,
     NO_MONEY_MOVES,
     action_without_money,
     acts_without_money,
     declinable,
+    discloses_alone,
     done_by_a_person,
 )
 from planner.judgement.rules.guardrails import guardrails
@@ -326,7 +328,7 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         "danger",
         first=True,
     ),
-    instead=(INSTRUMENTS_MEASURE, NO_MONEY_MOVES),
+    instead=(INSTRUMENTS_MEASURE, DISCLOSURE_MOVES, NO_MONEY_MOVES),
     fires=(
         Case(
             {"product.circumstances": ["commits_alone"], "done.online_validation": None},
@@ -472,7 +474,9 @@ def commits_unchecked(plan: Plan) -> Evidence:
         talked = "a generative model takes the action: a customer's message can talk it into one"
         return (*said, quote(plan, "product.task", talked), unbounded)
     today = first_said(plan, ("product.current_solution",), SET_BY_RULE_TODAY)
-    replaces_a_rule = acts_without_money(plan) and effective_severity(plan) not in _SERIOUS
+    # a disclosure is not undone: neither a rule acting alone today nor a receiver's choice tempers it
+    replaces_a_rule = not discloses_alone(plan) and acts_without_money(plan)
+    replaces_a_rule = replaces_a_rule and effective_severity(plan) not in _SERIOUS
     if today is not None and replaces_a_rule and not mentions(plan.product.current_solution, PEOPLE):
         # a rule acts alone today, and nobody checks it: a model in its place, moving no money and
         # erring without serious harm, takes no person's check away
@@ -481,7 +485,7 @@ def commits_unchecked(plan: Plan) -> Evidence:
         return (
             Tempered(1, (*said, replaced, *guards)) if guards else Tempered(2, (*said, replaced, unbounded))
         )
-    if declinable(plan) and acts_without_money(plan):
+    if declinable(plan) and acts_without_money(plan) and not discloses_alone(plan):
         # it sends a suggestion on its own, moving no money, and the person it reaches takes it or not
         return Tempered(
             2, (*said, quote(plan, "product.mode", "a suggestion its receiver can decline"), unbounded)

@@ -12,6 +12,7 @@ instruments record the outcome of what it sets (read its error from them, not fr
 from __future__ import annotations
 
 from planner.judgement.rules.base import Instead, Move, Tempered
+from planner.judgement.rules.disclosed import discloses
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import ANIMAL_CARE, CLINICAL_SETTING, PEOPLE, PROPOSAL
@@ -254,6 +255,9 @@ def action_without_money(plan: Plan) -> str | None:
     publication, a message), where no word of it moves money; None where it does or nothing says."""
     if not acts_without_money(plan):
         return None
+    sent = discloses(plan)  # a message carrying a person's details is a disclosure, and none is undone
+    if sent is not None:
+        return quote(plan, sent[0], "what it does alone is a disclosure of a person's details, not undone")
     for path in ("product.decision", "product.output"):
         text = answer_at(plan, path)
         for kind, words in _KINDS_OF_ACTION:
@@ -261,6 +265,29 @@ def action_without_money(plan: Plan) -> str | None:
                 return quote(plan, path, f"what it does alone is {kind}, not a payment")
     return None
 
+
+def discloses_alone(plan: Plan) -> bool:
+    """Whether what it does alone hands a person's details to someone else: a disclosure, which no log
+    or undo takes back."""
+    return discloses(plan) is not None
+
+
+DISCLOSURE_MOVES = Instead(
+    discloses_alone,
+    Move(
+        "Have a person confirm each disclosure before it goes",
+        "A model that sends a person's details to someone else on its own discloses them at machine speed, "
+        "and no log or undo takes a disclosure back: have a person confirm each one (or send only what "
+        "identifies nobody), vet who receives them, audit a random sample each week, and keep a switch "
+        "that stops it",
+        "danger",
+        first=True,
+    ),
+    "Have a person confirm each message that carries a person's details before it is sent; vet who "
+    "receives them; share only what the first contact needs; audit a random sample each week; keep a "
+    "switch that stops it.",
+    title="It sends people's details to others with nobody checking each one",
+)
 
 NO_MONEY_MOVES = Instead(
     acts_without_money,
