@@ -326,6 +326,14 @@ CASES += [
         {"heuristics.humans_handle": "Messages about an emergency or a safeguarding concern go to a person."},
     ),
     (
+        "urgent-cases-outside-the-ranking",
+        {
+            "product.action_shape": "top_of_queue",
+            "product.inputs": "The request's text (a dripping tap, a gas smell) and the property's age.",
+        },
+        {"product.decision": "A keyword rule sends gas smells to the emergency line before the model."},
+    ),
+    (
         "confidence-gates-escalation",
         {**_ASSISTANT, "after_launch.fallback": "It hands the chat to an agent when its confidence is low."},
         {"done.eval_set": "500 labelled messages; the hand-over gate is calibrated on them."},
@@ -518,6 +526,13 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
 QUIET += [  # a person edits and sends each reply: they read the message, and the reply time counts their work
     ("urgent-messages-routed", {**_ASSISTANT, "product.mode": "augment"}),
     ("urgent-messages-routed", {**_ASSISTANT, "product.audience": "staff"}),  # colleagues write in
+    (  # a gas smell on a list nobody works down: each case gets the output
+        "urgent-cases-outside-the-ranking",
+        {
+            "product.action_shape": "every_item",
+            "product.inputs": "The request's text (a dripping tap, a gas smell) and the property's age.",
+        },
+    ),
     (  # it drafts a document from the forms people send; nothing goes back to them as a reply
         "urgent-messages-routed",
         {
