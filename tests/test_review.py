@@ -137,6 +137,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "others-inside-the-record",
         "sent-to-others-unchecked",
         "disclosed-alone",
+        "owner-is-one-person",
         "obliged-picks-counted",
         "display-echoes-the-model",
         "action-budget-in-other-units",

@@ -192,6 +192,7 @@ from planner.judgement.rules import (
     protected,
     thirdparty,
     disclosed,
+    keyperson,
     oneoff,
 )
 # isort: on
@@ -268,6 +269,7 @@ __all__ = [
     "judged",
     "keeper",
     "kept",
+    "keyperson",
     "known",
     "labelled",
     "lagged",
