@@ -772,7 +772,8 @@ class Impact(Record):
         "to ship first.",
     )
     easy_slice: Text | None = Field(
-        default=None, description="Which slice that is (e.g. 'photos that are not circuit boards at all')."
+        default=None,
+        description="Which slice that is, as the inputs show it (e.g. 'blank pages', 'another product').",
     )
     share_addressed: Share | NotMeasured | None = Field(
         default=None, description="Share of those items the first model addresses, or 'not measured'."

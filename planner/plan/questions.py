@@ -647,7 +647,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.easy_share",
             "What share is easy or out of scope, and what share will the first model address?",
-            "E.g. 20%, 60%: 20% of photos are not circuit boards at all, a slice a first release can take "
+            "E.g. 20%, 60%: 20% of the inputs are plainly out of scope or unmistakable, a slice a first release can take "
             "safely (0 if there is none, 'not measured' if nobody has counted); aim the first model at the easy, high-volume part.",
             essential=True,
             pair=("impact.share_addressed", "20%, 60%"),
@@ -663,7 +663,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.easy_slice",
             "Which slice is the easy or out-of-scope one?",
-            "How you would recognise those items (e.g. 'photos with no board in them').",
+            "How you would recognise those items from the inputs alone (e.g. 'blank pages', 'another product').",
             When("impact.easy_share", above=0),
         ),
         _q(

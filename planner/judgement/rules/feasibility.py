@@ -13,6 +13,7 @@ from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.total import volume_said
 from planner.plan.model import (
     UNSTRUCTURED,
+    ActionShape,
     Category,
     Hardware,
     Mode,
@@ -56,8 +57,8 @@ def product_metric_not_measured(plan: Plan) -> Evidence:
 _NARROW = Move(
     "Narrow the first model to the easy, high-volume slice; people keep the rest",
     "Rules will not decide the hard part of unstructured inputs, and automating people away is a long "
-    "road; first remove what is plainly out of scope (the method's example: drop the photos that are "
-    "not circuit boards at all) and let people keep everything else",
+    "road; first take what is plainly out of scope or unmistakable (inputs the product does not cover "
+    "at all, the clearest cases) and let people keep everything else",
     "warning",
     first=True,
     reshapes=True,
@@ -75,6 +76,7 @@ _NARROW = Move(
             {
                 "product.data_kinds": ["images"],
                 "product.mode": "automate",
+                "product.action_shape": "every_item",
                 "heuristics.coverage": None,
                 "heuristics.accuracy": None,
                 "impact.easy_share": None,
@@ -90,6 +92,7 @@ _NARROW = Move(
             {
                 "product.data_kinds": ["images"],
                 "product.mode": "automate",
+                "product.action_shape": "every_item",
                 "heuristics.coverage": None,
                 "heuristics.accuracy": None,
                 "impact.easy_share": None,
@@ -106,6 +109,17 @@ _NARROW = Move(
     ),
     quiet=(
         Case({"product.data_kinds": ["images"], "product.mode": "automate"}),  # rules already take a slice
+        Case(  # a cut-off already routes the clear cases to the model and the rest to people
+            {
+                "product.data_kinds": ["images"],
+                "product.mode": "automate",
+                "product.action_shape": "threshold",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "impact.easy_share": None,
+                "impact.share_addressed": 0.7,
+            }
+        ),
         Case({"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None}),
         Case(  # a machine does it today: nobody keeps "the rest"
             {
@@ -143,6 +157,8 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
     share, volume = plan.impact.addressed, volume_said(plan)
     if share is not None and share < 0.5:
         return None  # already narrowed to a slice
+    if share is not None and share < 1 and product.action_shape is ActionShape.threshold:
+        return None  # a cut-off already ships the clear slice: the model acts above it, people keep the rest
     if share is not None and volume is not None:
         items, whole = volume
         found.append(
