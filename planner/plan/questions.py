@@ -709,7 +709,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.costlier_error",
             "Which error costs more?",
             "It sets the metric and the decision threshold; for a number that sets an amount (staff, stock), "
-            "say whether predicting too low or too high costs more.",
+            "say whether predicting too low or too high costs more; for extraction, a wrong value written is "
+            "a false positive, a value left out a false negative.",
         ),
         _q(
             "impact.error_harm",

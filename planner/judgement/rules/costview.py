@@ -25,6 +25,8 @@ from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity, TaskTy
 from planner.plan.stakes import HarmKind
 
 _STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM}
+# Outputs that are no flag against someone: a value left out can refuse a person as surely as a wrong one.
+_NO_FLAGS = (TaskType.extraction, TaskType.generation)
 
 # Where the team writes what each error costs, the harm or the work it makes.
 _COST_PATHS = ("impact.error_harm", "impact.action_cost", "product.current_solution", "product.goal")
@@ -108,6 +110,14 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
         Case(  # a missed case said to cost, nothing of a false alarm
             {"impact.costlier_error": "similar", "impact.error_harm": "A missed defect costs us a recall."}
         ),
+        Case(  # extraction: wrong values ticked as costlier, yet the serious harm written is a field left out
+            {
+                "product.task": "extraction",
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A missing field on a benefit form gets the claim refused.",
+            }
+        ),
     ),
     quiet=(
         Case(  # `similar`, and the words weigh both errors
@@ -127,6 +137,22 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "impact.costlier_error": "false_positive",
                 "impact.error_severity": "serious",
                 "impact.error_harm": "A false alarm sends an engineer out for nothing.",
+            }
+        ),
+        Case(  # extraction: a missed field said to cost more, and it can refuse someone as a wrong one can
+            {
+                "product.task": "extraction",
+                "impact.costlier_error": "false_negative",
+                "product.mode": "automate",
+                "impact.harm_kinds": ["rights"],
+            }
+        ),
+        Case(  # extraction: a wrong field is the false positive, and the missed field the cheap one
+            {
+                "product.task": "extraction",
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A wrong amount is paid out unchecked; a missed field only goes to a clerk.",
             }
         ),
         Case(  # a person checks each flag: a wrong one is caught before it refuses anyone
@@ -163,7 +189,13 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
         return None
     said = "a missed case" if stated == MISS else "a false alarm"
     tick = quote(plan, "impact.costlier_error", f"the team says {said} costs more")
-    if stated == MISS and plan.product.mode is Mode.automate and HarmKind.rights in impact.harm_kinds:
+    flags = plan.product.task not in _NO_FLAGS
+    if (
+        stated == MISS
+        and flags
+        and plan.product.mode is Mode.automate
+        and HarmKind.rights in impact.harm_kinds
+    ):
         return (
             tick,
             quote(plan, "product.mode", "each flag is acted on with nobody checking it"),

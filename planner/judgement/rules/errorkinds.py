@@ -124,9 +124,30 @@ class Worst:
     words: tuple[str, ...] = ()
 
 
+# Extraction's two errors: a value left out (a missed field: the false negative) and a value written that
+# the document does not hold (a wrong field: the false positive), whatever the words `missed` suggest.
+_FIELD_LEFT_OUT = Lexicon("""
+    missed field, missed fields, missing field, missing fields, missing value, missing values, missed value
+    missed values, missed extraction, missed extractions, left blank, left empty, blank field, blank fields
+    empty field, empty fields, not extracted, field not found, fields not found, no value, not filled
+""")
+_FIELD_WRONG = Lexicon("""
+    wrong value, wrong values, wrong field, wrong fields, wrong amount, wrong amounts, wrong date, wrong dates
+    wrong figure, wrong figures, wrong number, wrong numbers, wrong code, wrong codes, incorrect value
+    incorrect values, incorrect field, incorrect fields, incorrect amount, incorrect amounts, misread
+    misreads, misreading, misreadings, mis-extracted, wrongly extracted, extracted wrongly, extracted wrong
+    wrong extraction, wrong extractions, mis-keyed, miskeyed
+""")
+_FIELD_SAID: dict[str, Lexicon] = {MISS: _FIELD_LEFT_OUT, FALSE_ALARM: _FIELD_WRONG}
+
+
 def kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
     """The one kind of error the text describes, and its words (none when it describes both)."""
     said = {kind: words for kind, lexicon in _SAID.items() if (words := lexicon.find_all(text))}
+    if task is TaskType.extraction:
+        for kind, lexicon in _FIELD_SAID.items():
+            if words := lexicon.find_all(text):
+                said[kind] = tuple(dict.fromkeys((*said.get(kind, ()), *words)))
     if task in _NUMBERS:
         words = TAIL_SAID.find_all(text)
         said = {TAIL: words} if words else {}
