@@ -940,6 +940,13 @@ def _learns_every_point(plan: Plan) -> bool:
                 "the points, not the series)",
             ),
         ),
+        Case(  # a concentration in the label (`4,600 per 100 g`) counts no items in each unit: not tempered
+            {
+                "constraints.data.labeled_examples": 800,
+                "product.label": "The lab's colony count for each sample, such as 4,600 per 100 g.",
+            },
+            evidence=("constraints.data.labeled_examples: 800",),
+        ),
         Case(  # 300 surveys, each with dozens of pups counted: the count is of units, low, and asked
             {
                 "constraints.data.labeled_examples": 300,
@@ -1093,11 +1100,17 @@ def small_labeled_set(plan: Plan) -> Evidence:
     return None
 
 
-# Each unit counted holds many labelled items: `each survey counts 20-60 pups`, `50 points per photo`.
+# Each unit counted holds many labelled items: `each survey counts 20-60 pups`, `50 points per photo`; not a
+# concentration or a rate (`4,600 per 100 g`, `300 per litre`, `40 per day`), which counts no items.
+_NOT_A_MEASURE = (
+    r"(?!(?:g|kg|mg|µg|ug|ml|l|dl|cl|litre|litres|liter|liters|gram|grams|kilo|kilos|kilogram|kilograms|tonne"
+    r"|tonnes|ton|tons|lb|lbs|oz|mm|cm|m|km|metre|metres|meter|meters|mile|miles|cent|mille|square|cubic"
+    r"|second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|annum|kwh)\b)"
+)
 _MANY = r"(?:many|dozens|hundreds|thousands|several|multiple|up to \d[\d,]*|\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?)"
 _MANY_PER_UNIT = re.compile(
     rf"\beach\s+[\w-]+\s+(?:holds?|has|have|contains?|carries|covers|counts|lists|marks|with)\s+(?:about\s+|some\s+)?{_MANY}\b"
-    rf"|\b{_MANY}\s+(?:of\s+)?(?:[\w-]+\s+){{0,2}}(?:per|in each|on each|for each)\s+[\w-]+",
+    rf"|\b{_MANY}\s+{_NOT_A_MEASURE}(?:of\s+)?(?:[\w-]+\s+){{0,2}}(?:per|in each|on each|for each)\s+(?!\d){_NOT_A_MEASURE}[\w-]+",
     re.IGNORECASE,
 )
 _UNIT_PATHS = (
