@@ -185,6 +185,7 @@ _PART = {
                 "we score those depots apart.",
             }
         ),
+        Case({**_PART, "constraints.data.changes": "Two more stores get sensors from next season."}),  # ahead
     ),
 )
 def part_changed_within_data(plan: Plan) -> Evidence:

@@ -467,6 +467,8 @@ FROM_LAUNCH = Lexicon("""
     new rules from, new policy from, new contract from, comes into force, come into force, takes effect
     will take effect, will apply, will apply from, will cover, will start, will replace, is due to start
     is due to change, due to change, planned for next year, upcoming, forthcoming
+    next season, from next season, next spring, next summer, next autumn, next winter, next term
+    from next term, next financial year, later this year, this coming
 """)
 
 
