@@ -6,11 +6,13 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     answer_is,
+    first_said,
     quote,
     says_nothing,
 )
 from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.total import volume_said
+from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     UNSTRUCTURED,
     ActionShape,
@@ -63,6 +65,14 @@ _NARROW = Move(
     first=True,
     reshapes=True,
 )
+
+
+# The model acts alone only on the cases it is sure of, and hands the rest to people: a slice chosen.
+CONFIDENT_SLICE = Lexicon("""
+    confident, high confidence, high-confidence, low confidence, low-confidence, confidence threshold
+    confidence score, confidence below, confidence above, below the threshold, unsure, not sure
+""")
+_UNSURE_PATHS = ("after_launch.fallback", "product.decision", "heuristics.humans_handle", "product.output")
 
 
 @rule(
@@ -120,6 +130,18 @@ _NARROW = Move(
                 "impact.share_addressed": 0.7,
             }
         ),
+        Case(  # it routes alone only where it is confident; people take the rest
+            {
+                "product.data_kinds": ["text"],
+                "product.mode": "automate",
+                "product.action_shape": "every_item",
+                "heuristics.coverage": None,
+                "heuristics.accuracy": None,
+                "impact.easy_share": None,
+                "after_launch.fallback": "E-mails it is not confident about stay in the shared inbox for the "
+                "administrators, as today.",
+            }
+        ),
         Case({"product.data_kinds": ["images"], "heuristics.coverage": None, "heuristics.accuracy": None}),
         Case(  # a machine does it today: nobody keeps "the rest"
             {
@@ -159,6 +181,8 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None  # already narrowed to a slice
     if share is not None and share < 1 and product.action_shape is ActionShape.threshold:
         return None  # a cut-off already ships the clear slice: the model acts above it, people keep the rest
+    if first_said(plan, _UNSURE_PATHS, CONFIDENT_SLICE):
+        return None  # it acts alone only where confident and hands the rest to people: a slice already
     if share is not None and volume is not None:
         items, whole = volume
         found.append(
