@@ -29,6 +29,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
+from planner.plan.fields import answered_at
 from planner.plan.model import Category, Difference, Plan
 
 # Inputs whose value builds up over the period the label measures, or is fixed only when the case
@@ -217,6 +218,7 @@ def _after_the_window(text: str, window: str) -> bool:
             {
                 "constraints.data.differences": ["none"],
                 "product.inputs": "Amounts, supplier and the final payment status of each invoice.",
+                "product.inputs_known_after": None,
             },
             evidence=(
                 'product.inputs: "Amounts, supplier and the final payment status of each invoice." (words of '
@@ -440,7 +442,8 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     differences = plan.constraints.data.differences
     if after_the_event(plan):
         return None  # it runs after the event (a report once the match is over): a final figure is in time
-    said = afterwards_in_the_inputs(plan) if differences == [Difference.none] else None
+    asked = answered_at(plan, "product.inputs_known_after")  # the team named the late inputs, or none
+    said = afterwards_in_the_inputs(plan) if differences == [Difference.none] and not asked else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
     found = found or after_the_fact_in_the_inputs(plan)
