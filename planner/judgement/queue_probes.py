@@ -22,9 +22,9 @@ from planner.plan.workings import ActionShape
 CANNOT_WAIT = URGENT + Lexicon("""
     gas smell, smell of gas, smells of gas, smelling gas, gas escape, carbon monoxide, co alarm
     water coming in, water coming through, water pouring, water pouring in, flooding, flooded, burst pipe
-    burst pipes, no heating, no heat, no water, no power, exposed wires, sparking, fire risk, smoke
-    had a fall, has fallen, fallen, a fall, falls at home, chest pain, bleeding, unconscious, injured
-    ceiling collapse, collapsed ceiling, structural collapse, unsafe, dangerous, break-in, insecure door
+    burst pipes, no heating, no heat, no water, no power, exposed wires, sparking, fire risk, smell of smoke
+    had a fall, falls at home, fell at home, chest pain, bleeding, unconscious, injured
+    ceiling collapse, collapsed ceiling, structural collapse, unsafe to live in, break-in, insecure door
 """)
 # Words saying such cases bypass the ranking: a fast track, an emergency route, a rule first.
 FAST_TRACK = Lexicon("""

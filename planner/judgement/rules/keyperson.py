@@ -27,7 +27,7 @@ LONE = Lexicon(
     one person, only person, the only one, only one, only me, just me, myself, in their spare time
     in her spare time, in his spare time, part-time, part time
     """,
-    unless="volunteer team, volunteer coordinators, team of volunteers, only one team",
+    unless="volunteer team, volunteer coordinators, team of volunteers, only one team, volunteer management, management team, the only one with",
 )
 # Words saying someone else covers, or the pipeline is written down.
 COVERED = Lexicon("""

@@ -19,6 +19,7 @@ _OTHER_UNITS = Lexicon(
     """
     mape, percentage error, percent error, percentage, percent, wape, wmape, smape, r2, r-squared, r squared
     explained variance, correlation, mase, scaled error, relative error, share, rate
+    mse, mean squared error, squared error, rmsle
 """,
     unless="percentage points, percentage point, percent points",
 )  # the label's own units (fat %)
