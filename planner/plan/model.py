@@ -222,6 +222,8 @@ class Metric(Record):
         """A period or a source typed as the baseline (`2024-25 season`): said where it goes instead."""
         if not isinstance(value, str) or value.strip().lower() == NOT_MEASURED or _is_none_word(value):
             return value
+        if not any(char.isalpha() for char in value):
+            return value  # a figure with a sign or symbol (`89%`, `~0.3`, `€300`): the number's own message
         try:
             float(value.replace(",", "").replace("_", ""))
         except ValueError:
