@@ -348,7 +348,15 @@ def cost_over_budget(plan: Plan) -> Evidence:
         return Tempered(
             1, (*evidence, f"within {fmt.share(MARGINAL_OVERRUN)} of the budget: trim, not redesign")
         )
+    if budget == 0:  # no money set aside yet, not a limit the bill breaks: who pays it? (a question)
+        return Tempered(
+            1 if bill <= TINY_MONTHLY_BILL else 2, (*evidence[:1], f"{evidence[1]} (no money set aside)")
+        )
     return evidence
+
+
+# A monthly bill too small to call a budget overrun when no money is set aside (in the plan's currency).
+TINY_MONTHLY_BILL = 100
 
 
 @rule(
