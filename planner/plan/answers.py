@@ -36,6 +36,7 @@ from planner.plan.spoken import (
     units,
     word_share,
 )
+from planner.plan.text import range_partner
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import decode_text, parse_yaml, read_text
 
@@ -330,7 +331,7 @@ def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo)
     reading = Reading(ends[0], approximate=said.approximate)
     if len(ends) == 2:
         low, high = sorted(ends)
-        partner = _range_partner(holder, name)
+        partner = range_partner(holder, name)
         if partner:
             reading.value, reading.also[partner] = low, high
         else:
@@ -376,13 +377,6 @@ def _one(holder: BaseModel, name: str, kind: Kind, info: FieldInfo, text: str) -
     given = [getattr(holder, peer, None) for peer in peers if peer != name]
     points = any(isinstance(value, int | float) and value > 1 for value in given)
     return found[0] if points else found[0] / 100
-
-
-def _range_partner(holder: BaseModel, name: str) -> str | None:
-    """The field holding a range's other end: `label_delay_max_days` for `label_delay_days`."""
-    stem, _, unit = name.rpartition("_")
-    partner = f"{stem}_max_{unit}"
-    return partner if stem and partner in type(holder).model_fields else None
 
 
 # ---------------------------------------------------------------- sections and the review

@@ -11,16 +11,8 @@ from pydantic import BaseModel
 
 from planner.core import formatting
 from planner.plan.choices import label
-from planner.plan.fields import field_at, is_answered
+from planner.plan.fields import is_answered
 from planner.plan.questions import Kind
-
-# A figure whose longest end is a field of its own, filled from `4-9` typed in the first: both print.
-SPANS = {
-    "product.lead_days": "product.lead_max_days",
-    "constraints.data.label_delay_days": "constraints.data.label_delay_max_days",
-    "done.eval_horizon_days": "done.eval_horizon_max_days",
-    "done.baseline_horizon_days": "done.baseline_horizon_max_days",
-}
 
 
 def format_value(value: Any, kind: Kind | None = None) -> str:
@@ -41,11 +33,24 @@ def format_value(value: Any, kind: Kind | None = None) -> str:
     return str(value)
 
 
+def range_partner(holder: BaseModel, name: str) -> str | None:
+    """The field holding a span's far end, filled from `4-9` typed in the first: `label_delay_max_days`
+    for `label_delay_days`; None where `name` has none."""
+    stem, _, unit = name.rpartition("_")
+    partner = f"{stem}_max_{unit}"
+    return partner if stem and partner in type(holder).model_fields else None
+
+
 def span_of(plan: BaseModel, field: str) -> tuple[float, float] | None:
     """Both ends of a span answer (`lead_days: 4`, `lead_max_days: 9`), or None where it is one figure."""
-    if field not in SPANS:
+    head, _, name = field.rpartition(".")
+    holder: Any = plan
+    for part in head.split(".") if head else ():
+        holder = getattr(holder, part, None)  # a path the plan does not hold (an entry's field): no span
+    partner = range_partner(holder, name) if isinstance(holder, BaseModel) else None
+    if partner is None:
         return None
-    low, high = field_at(plan, field), field_at(plan, SPANS[field])
+    low, high = getattr(holder, name), getattr(holder, partner)
     if not isinstance(low, int | float) or not isinstance(high, int | float) or high == low:
         return None
     return float(low), float(high)
