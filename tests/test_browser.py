@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import shutil
 import subprocess
 import tarfile
+import tempfile
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -384,14 +386,19 @@ def axe(request: pytest.FixtureRequest) -> str:
         npm = shutil.which("npm")
         if npm is None:
             pytest.skip("needs npm to fetch axe-core (apt-get install npm)")
+        # Each test process packs into its own folder and renames the script into place whole: two
+        # workers fetching at once must not read each other's half-written archive.
+        own = Path(tempfile.mkdtemp(dir=folder))
         done = subprocess.run(
-            [npm, "pack", f"axe-core@{AXE_VERSION}", "--silent"], cwd=folder, capture_output=True, text=True
+            [npm, "pack", f"axe-core@{AXE_VERSION}", "--silent"], cwd=own, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
-        with tarfile.open(folder / f"axe-core-{AXE_VERSION}.tgz") as archive:
+        with tarfile.open(own / f"axe-core-{AXE_VERSION}.tgz") as archive:
             member = archive.extractfile("package/axe.min.js")
             assert member is not None
-            script.write_bytes(member.read())
+            (own / script.name).write_bytes(member.read())
+        os.replace(own / script.name, script)
+        shutil.rmtree(own, ignore_errors=True)
     return script.read_text(encoding="utf-8")
 
 
