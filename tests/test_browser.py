@@ -167,6 +167,20 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     context.close()
 
 
+# The search index is fetched and indexed by a web worker after the page has loaded: on a busy machine
+# that can take long, so tests wait for the engine to say its search is ready, not for a fixed time.
+SEARCH_READY = 120_000  # ms: bounds only a search that never gets ready; a ready one answers in seconds
+
+
+def _material_search_ready(tab: Any) -> None:
+    """Wait until Material's search worker has built its index (its results line stops saying it
+    is initialising); a query typed before then waits for the worker anyway."""
+    from playwright.sync_api import expect
+
+    meta = tab.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("Initializing search", timeout=SEARCH_READY)
+
+
 def _stayed_home(watch: Watch, site: Site) -> None:
     outside = [url for url in watch.requests if not url.startswith((site.url, "data:", "blob:"))]
     assert outside == []
@@ -248,11 +262,12 @@ def test_search_gives_one_result_per_plan_page(examples: Site, page: tuple[Any, 
     tab.goto(examples.url)
     tab.locator("label.md-search__icon, .md-search__input").first.click()
     tab.locator(".md-search__input").focus()
+    _material_search_ready(tab)
     tab.keyboard.type(word, delay=30)
     results = tab.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=60_000)  # generous: the search worker is slow on a loaded machine
-    tab.wait_for_timeout(300)
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # The worker answers each key typed: wait for the plan itself, then for the list to stop changing.
+    results.locator(f"xpath=self::*[contains(@href, 'plans/{slug}/')]").first.wait_for(timeout=60_000)
+    hrefs = _settled(tab, results)
     pages = {re.split("[?#]", href)[0].removeprefix(examples.url) for href in hrefs}
     assert f"plans/{slug}/" in pages, (word, hrefs)
     # Its versions, draft and what-changed pages are out of the index: the plan comes back once.
@@ -260,6 +275,18 @@ def test_search_gives_one_result_per_plan_page(examples: Site, page: tuple[Any, 
     text = tab.locator(".md-search-result").inner_text()
     assert "likelihood ↓" not in text and "A filled square" not in text  # no heat-map text
     _stayed_home(watch, examples)
+
+
+def _settled(tab: Any, results: Any) -> list[str]:
+    """The links of a search's results once the list has stopped changing: the worker may still be
+    answering a query typed half-way."""
+    hrefs: list[str] = []
+    while True:
+        tab.wait_for_timeout(400)
+        latest = [str(href) for href in results.evaluate_all("links => links.map(link => link.href)")]
+        if latest == hrefs:
+            return hrefs
+        hrefs = latest
 
 
 def _histories() -> dict[str, list[Version]]:
@@ -470,9 +497,11 @@ def test_hostile_text_in_search_results_stays_text(hostile: Site, page: tuple[An
     tab, watch = page
     tab.goto(hostile.url)
     tab.locator(".md-search__input").click()
+    _material_search_ready(tab)
     tab.keyboard.type("Hostile", delay=30)  # the title, which carries the payloads
-    tab.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    tab.wait_for_timeout(300)
+    results = tab.locator(".md-search-result__item > a")
+    results.locator("xpath=self::*[contains(@href, 'plans/evil/')]").first.wait_for(timeout=60_000)
+    _settled(tab, results)  # every result drawn, so any payload in them has had its chance to run
     assert tab.evaluate("window.__pwned") is None and watch.dialogs == []
     assert "<script>" in tab.locator(".md-search-result").inner_text()
     _stayed_home(watch, hostile)

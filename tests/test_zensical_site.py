@@ -27,7 +27,17 @@ from planner.site import zensical
 from tests import test_browser as on_mkdocs
 from tests.conftest import MakeWorkspace
 from tests.site_fixtures import LITERALS, SOUND_PLAN, hostile_plan, mkdocs, workspace_files
-from tests.test_browser import CHROMIUM, Site, Watch, _serve, _stayed_home, hostile_workspace
+from tests.test_browser import (
+    CHROMIUM,
+    SEARCH_READY,
+    Site,
+    Watch,
+    _material_search_ready,
+    _serve,
+    _settled,
+    _stayed_home,
+    hostile_workspace,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 PLANNER = str(Path(sys.executable).parent / "planner")
@@ -219,31 +229,37 @@ def mkdocs_examples(both: Built) -> Iterator[Site]:
         yield Site(url, {})
 
 
+def _zensical_search_ready(tab: Any) -> None:
+    """Wait until Zensical's search dialog is drawn and its worker has built the index. The dialog
+    appears only once the page has fetched search.json: keys typed before then reach no box and are
+    lost (the cause of a 60 s wait for results that could never come, on a busy machine)."""
+    from playwright.sync_api import expect
+
+    dialog = tab.locator("dialog[aria-label=Search]")
+    dialog.get_by_role("combobox").wait_for(timeout=SEARCH_READY)
+    expect(dialog.get_by_text("Loading search")).to_have_count(0, timeout=SEARCH_READY)
+    assert dialog.get_by_text("Search is unavailable").count() == 0, "Zensical's search worker failed"
+
+
 def _search(tab: Any, url: str, engine: str, words: str, expect: str) -> set[str]:
     """The pages a search from the home page lists, once page `expect` is among them (each engine has its
     own search box). The page and its search index stay open between searches: a new query replaces the
     old one in the box, as a person refines a search."""
     results = tab.locator(".md-search-result__item > a" if engine == "mkdocs" else "dialog a")
+    box = tab.locator(".md-search__input" if engine == "mkdocs" else "dialog[aria-label=Search] input")
     if tab.url != url:
         tab.goto(url)
         if engine == "mkdocs":
             tab.locator("label.md-search__icon, .md-search__input").first.click()
-            tab.locator(".md-search__input").focus()
+            _material_search_ready(tab)
         else:
             tab.locator(".md-search__button").click()  # Zensical's search dialog
-    tab.keyboard.press("Control+A")
-    tab.keyboard.insert_text(words[:-1])  # pasted, then the last key typed: one query for the worker
-    tab.keyboard.type(words[-1])
-    # generous: the search worker is slow on a loaded machine
+            _zensical_search_ready(tab)
+    box.fill(words[:-1])  # pasted, then the last key typed: one query for the worker
+    box.press(words[-1])
+    # The worker is ready: this waits for its answer to one query.
     results.locator(f"xpath=self::*[contains(@href, '{expect}')]").first.wait_for(timeout=60_000)
-    hrefs: list[str] = []
-    while True:  # the worker may still answer a query typed half-way: read the list once it is stable
-        tab.wait_for_timeout(400)
-        latest = [str(href) for href in results.evaluate_all("links => links.map(link => link.href)")]
-        if latest == hrefs:
-            break
-        hrefs = latest
-    return {re.split("[?#]", href)[0].removeprefix(url) for href in hrefs}
+    return {re.split("[?#]", href)[0].removeprefix(url) for href in _settled(tab, results)}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
