@@ -1527,6 +1527,33 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
     assert "› metric 1: target 10% lower than the baseline" in screen
 
 
+def test_a_baseline_typed_as_words_is_taken_as_what_it_is(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # A period typed where the figure goes is what the baseline is, its figure not given; the
+        # prompt never sends the user to a field of the file.
+        line("MAE of the season's yield"), line("2024-25 season"), line("10% lower"),
+        # A figure run into its words is asked again: the figure and a name, or a name?
+        line("recall"), line("0.5 rules"),
+        Shown("'0.5 rules': the figure, a comma, then what it is (0.5, the rules); or only what it is"),
+        CLEAR, line("0.5, the rules"), line("0.7"),
+        Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    metrics = saved(root)["done"]["metrics"]
+    assert metrics[0]["baseline_name"] == "2024-25 season" and "baseline" not in metrics[0]
+    assert metrics[0]["relative_target"] == 0.1
+    assert (metrics[1]["baseline"], metrics[1]["baseline_name"], metrics[1]["target"]) == (
+        0.5,
+        "the rules",
+        0.7,
+    )
+    assert "baseline_name`" not in screen
+    assert "› metric 1: baseline 2024-25 season" in screen
+
+
 def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

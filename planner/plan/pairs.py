@@ -63,6 +63,28 @@ def _only_named(holder: BaseModel, name: str, raw: str) -> bool:
     )
 
 
+# A figure run into its words with no comma (`0.5 rules`, `0.5x`): the figure and what it is, or a name?
+_RUN_ON = re.compile(r"^\s*(?:about\s+|around\s+|~\s*)?\d[\d.,]*%?\s*[^\W\d]", re.IGNORECASE)
+
+
+def _named_only(holder: BaseModel, partner: str, raw: str) -> Reading | None:
+    """Words where a figure and what it is are asked (`2024-25 season`, `the rules, 2024 season`): what
+    it is, its figure not given. None where the words are no name (`none`, "don't know", `€3k`): the
+    figure's own message says what is wrong. A figure run into words is asked again, not guessed."""
+    text = raw.strip()
+    if _RUN_ON.match(text):
+        raise ValueError(
+            f"{text!r}: the figure, a comma, then what it is (0.5, the rules); or only what it is "
+            "(the rules, 2024-25 season)"
+        )
+    if not text[:1].isalnum() or not any(char.isalpha() for char in text):
+        return None
+    if dont_know(text) or text.lower() in NONE_WORDS:
+        return None
+    named = read(holder, partner, kind_of(type(holder).model_fields[partner]), text)
+    return Reading(None, also={partner: named.value} if named.value is not None else {})
+
+
 def _choices(annotation: Any) -> str:
     """`day, week, month or year` for a choice field; empty for any other."""
     base = core_type(annotation)
@@ -106,7 +128,10 @@ def read_pair(
     except ValueError:
         if asks_yes_no and _YES_NO.match(raw.strip()):
             raise ValueError(f"{raw.strip()!r}: the number first, then yes or no, e.g. 120, yes") from None
-        raise
+        words = _named_only(holder, partner, raw) if joined is Joined.named else None
+        if words is None:
+            raise
+        return words
     if not second:
         return reading
     kind = kind_of(other)
