@@ -110,7 +110,7 @@ from planner.judgement.rules.words import (
     words_of,
 )
 from planner.plan.choices import CAPTURED, Period
-from planner.plan.fields import is_answered
+from planner.plan.fields import NOT_MEASURED, is_answered
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -748,6 +748,14 @@ def _labels_stream_in(plan: Plan) -> bool:
                 "does the world change faster than the labels arrive?",
             ),
         ),
+        Case(  # outcomes on a monthly refit, their delay never measured: low, asked how long
+            {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "not measured"},
+            evidence=(
+                'constraints.data.label_delay_days: "not measured" (how many days until a case\'s outcome is '
+                "known? each retraining, every 30 days, learns only from the outcomes in by then)",
+                'constraints.retraining.cadence: "monthly" (every 30 days)',
+            ),
+        ),
         Case(  # a forecast whose actuals come after its horizon: low, asked
             {
                 "product.task": "forecasting",
@@ -763,6 +771,16 @@ def _labels_stream_in(plan: Plan) -> bool:
     ),
     quiet=(  # labels accrue from the first day: each retraining learns from all that came in
         Case({"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": "0-120"}),
+        Case(  # the delay not measured, and no cadence relies on the outcomes being in
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": "not measured",
+                "constraints.retraining.cadence": None,
+            }
+        ),
+        Case(  # labelled by hand, not outcomes: no outcome to wait for
+            {"constraints.data.labels": "manual", "constraints.data.label_delay_days": "not measured"}
+        ),
         Case(  # retrained twice a year, on outcomes in within five months: each refit has them
             {
                 "constraints.data.labels": "outcomes",
@@ -815,7 +833,11 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     early proxy signals until the outcomes arrive.
     """
     span, cadence = plan.constraints.data.label_delay_range(), plan.constraints.retraining.cadence
-    if span is None or cadence is None or cadence.days is None or span[1] <= cadence.days:
+    if cadence is None or cadence.days is None:
+        return None
+    if span is None:
+        return _delay_unmeasured(plan, cadence.days)
+    if span[1] <= cadence.days:
         return None
     if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger):
         # `retrained after each sale`: the refit follows the event that settles the outcomes, so they are in
@@ -860,6 +882,30 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
             2, (*found, "a forecast learns from the actuals already in: is the delay its horizon?")
         )
     return Tempered(3, (*found, "does the world change faster than the labels arrive?"))
+
+
+def _delay_unmeasured(plan: Plan, days: float) -> Evidence:
+    """Outcomes whose delay is 'not measured', on a model retrained on a cadence: a low question, how long
+    until an outcome is known, unless the refit follows the event that settles them, or they stream in."""
+    data = plan.constraints.data
+    if data.label_delay_days != NOT_MEASURED or LabelSource.outcomes not in data.labels:
+        return None
+    if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger) or waits_out_the_window(plan):
+        return None
+    if plan.product.task is TaskType.forecasting:
+        return None  # the actuals come in as the days forecast pass: the delay is the horizon
+    if _labels_stream_in(plan) and not (catches_someone(plan) and ADVERSARIAL.find(_adversary_text(plan))):
+        return None  # a stream: each retraining learns from every case whose outcome is in
+    note = (
+        f"how many days until a case's outcome is known? each retraining, every {days:g} days, learns only "
+    )
+    return Tempered(
+        1,
+        (
+            quote(plan, "constraints.data.label_delay_days", note + "from the outcomes in by then"),
+            quote(plan, "constraints.retraining.cadence", f"every {days:g} days"),
+        ),
+    )
 
 
 # The slowest first label, in days, for labels to count as coming in continuously (bookings from the day of
@@ -920,6 +966,25 @@ def _learns_every_point(plan: Plan) -> bool:
                 "constraints.data.rarest_class_share: 0.02",
             ),
         ),
+        Case(  # uncounted, and a test set of a stated size held out of them: medium, asked how many
+            {"constraints.data.labeled_examples": "not measured", "done.test_size": 2000},
+            evidence=(
+                'constraints.data.labeled_examples: "not measured" (how many labelled cases exist, and how many '
+                "of the rarest class (2%)? the test set alone holds 2,000, and the model trains on the rest)",
+                "done.test_size: 2000",
+            ),
+        ),
+        Case(  # uncounted, no test size said: low, asked how many
+            {
+                "constraints.data.labeled_examples": "not measured",
+                "done.test_size": None,
+                "product.task": "regression",
+            },
+            evidence=(
+                'constraints.data.labeled_examples: "not measured" (how many labelled cases exist? a model '
+                "trained on them needs about 1,000 beside an honest test set)",
+            ),
+        ),
         Case(  # a few hundred rows for a small model on four columns: low, cross-validate
             {
                 "constraints.data.labeled_examples": 400,
@@ -966,6 +1031,16 @@ def _learns_every_point(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # uncounted, but a hosted model used as it is: the labels only test it (small-test-set's)
+            {
+                "constraints.data.labeled_examples": "not measured",
+                "constraints.compute.hosted_model": "A hosted GPT-4o-class API.",
+                "done.eval_set": "300 past tickets, labelled by two agents.",
+            }
+        ),
+        Case(  # uncounted labels on an anomaly detector: the few incidents judge it, they do not train it
+            {"product.task": "anomaly_detection", "constraints.data.labeled_examples": "not measured"}
+        ),
         Case(  # a prompted hosted model trains on nothing: its labelled cases are the evaluation set
             {
                 "constraints.data.labeled_examples": 0,
@@ -1045,7 +1120,8 @@ def small_labeled_set(plan: Plan) -> Evidence:
     the classes with enough examples.
     """
     data = plan.constraints.data
-    if data.labeled_count is None or not data.labels or data.labels == [LabelSource.none]:
+    said = data.labeled_count is not None or data.labeled_examples == NOT_MEASURED
+    if not said or not data.labels or data.labels == [LabelSource.none]:
         return None
     if plan.product.task in (TaskType.clustering, TaskType.generation):
         return None
@@ -1057,6 +1133,8 @@ def small_labeled_set(plan: Plan) -> Evidence:
         return (
             None  # rare by nature: the few past incidents judge the detector (small-test-set), not train it
         )
+    if data.labeled_count is None:
+        return _uncounted(plan)
     if data.labeled_count < MIN_LABELED:
         many = _many_items_per_unit(plan)
         if many is not None:  # 300 surveys, each with dozens of pups counted: the count is of units
@@ -1098,6 +1176,22 @@ def small_labeled_set(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+def _uncounted(plan: Plan) -> Evidence:
+    """Labelled examples 'not measured' on a model trained on them: how many exist? Medium where the plan
+    holds a test set of a stated size out of them, low otherwise."""
+    data, size = plan.constraints.data, plan.done.test_size
+    rare = data.rare_share if has_classes(plan) else None
+    among = f", and how many of the rarest class ({fmt.share(rare)})" if rare is not None else ""
+    asked = f"how many labelled cases exist{among}? "
+    if size:
+        note = f"{asked}the test set alone holds {fmt.count(size)}, and the model trains on the rest"
+        return Tempered(
+            2, (quote(plan, "constraints.data.labeled_examples", note), quote(plan, "done.test_size"))
+        )
+    note = f"{asked}a model trained on them needs about {fmt.count(MIN_LABELED)} beside an honest test set"
+    return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
 
 
 # Each unit counted holds many labelled items: `each survey counts 20-60 pups`, `50 points per photo`; not a
