@@ -22,7 +22,8 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from planner.cli.main import cli
 from planner.core.errors import PlannerError
 from planner.interview.flow import Interrupted, run
-from planner.plan.questions import QUESTIONS, completeness
+from planner.plan.model import Plan
+from planner.plan.questions import BY_FIELD, QUESTIONS, completeness
 from planner.plan.workspace import Workspace
 
 from .conftest import MakeWorkspace
@@ -1633,3 +1634,19 @@ def test_several_late_inputs_take_one_answer_each_with_their_days(root: Path) ->
         {"name": "Survey score", "days": "not measured"},
     ]
     assert "late input 1: days" not in screen  # said with its name
+
+
+def test_new_classes_are_asked_of_routers_and_extractors_not_of_cut_offs() -> None:
+    asked = BY_FIELD["product.classes_change"]
+
+    def plan(task: str, shape: str) -> Plan:
+        return Plan.model_validate({"title": "-", "product": {"task": task, "action_shape": shape}})
+
+    # A router meets a new branch, an extractor a new form or field; a yes/no at a cut-off has fixed classes,
+    # and a ranking's new items are asked as newcomers (constraints.data.newcomers).
+    assert asked.applies(plan("classification", "every_item")) and asked.applies(
+        plan("extraction", "every_item")
+    )
+    assert not asked.applies(plan("classification", "threshold")) and not asked.applies(
+        plan("ranking", "every_item")
+    )

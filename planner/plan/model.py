@@ -594,8 +594,9 @@ class Product(Record):
     )
     classes_change: ClassesChange | None = Field(
         default=None,
-        description="Whether the classes it chooses among stay the same once live: fixed, they change now "
-        "and then (a branch, team, product or queue opens or closes), or not known.",
+        description="Whether the classes it chooses among (an extractor: the document types and fields it "
+        "reads) stay the same once live: fixed, they change now and then (a branch, team, product or queue "
+        "opens or closes; a new form or field), or not known.",
     )
 
     @model_validator(mode="before")

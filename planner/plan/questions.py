@@ -437,8 +437,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.classes_change",
             "Do the classes it chooses among change over time?",
             "A router or classifier over your own units (branches, teams, depots, product lines) meets a new "
-            "one the day it opens, with no class for it, and sends its cases to the nearest old one.",
-            When("product.task", ("classification",)),
+            "one the day it opens, with no class for it, and sends its cases to the nearest old one; an "
+            "extractor meets a new document type or a field added to a form, and fills the nearest field it "
+            "knows or leaves it out.",
+            When("product.task", ("classification", "extraction")),
             When("product.action_shape", ("every_item", "choose_among")),
         ),
         _q(
