@@ -337,3 +337,22 @@ def test_a_period_written_as_the_baseline_says_where_it_goes(make_workspace) -> 
         "`baseline` and where it comes from in `baseline_name` (e.g. 'the rules, 2024-25 season'), or write "
         "'not measured'\n"
     )
+
+
+def test_a_percent_baseline_is_read_on_the_scale_of_its_target(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: recall, baseline: 11%, target: 0.2}
+              - {name: MAPE, baseline: 21%, target: 15, direction: lower}
+            """
+        }
+    )
+    assert run("check")[0] == 0
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert "- recall · baseline: 0.11 · target: 0.2 ·" in out
+    assert "- MAPE · baseline: 21 · target: 15 ·" in out

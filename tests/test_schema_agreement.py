@@ -71,6 +71,12 @@ CASES = {
     ),
     "hosted-not-decided": ("title: x\nconstraints:\n  compute:\n    hosted_service: not decided\n", True),
     "hosted-maybe": ("title: x\nconstraints:\n  compute:\n    hosted_service: maybe\n", False),
+    "baseline-percent": (
+        "title: x\ndone:\n  metrics:\n  - {name: recall, baseline: 11%, target: 0.2}\n",
+        True,
+    ),
+    "human-score-percent": ("title: x\nby_hand:\n  human_score: 92 %\n", True),
+    "target-percent-words": ("title: x\ndone:\n  metrics:\n  - {name: recall, target: about 90%}\n", False),
     "baseline-period": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 2024-25 season}\n", False),
     "label-delay-not-measured": (
         "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin
 
@@ -395,6 +395,33 @@ NUMBER_MAX = 10**15
 
 
 Number = Annotated[float, Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]
+
+# A metric's figure (a baseline, a target, a person's score): a number, or a percent read on the scale of its
+# peers (`11%` beside a target of 0.2 is 0.11; beside a target of 15, MAPE in points, it is 11).
+Figure = Annotated[
+    Number,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX},
+                {"type": "string", "pattern": _ANY_PERCENT},
+            ]
+        }
+    ),
+]
+
+
+def percent_on_scale(value: Any, peers: Sequence[Any]) -> Any:
+    """`11%` as a figure on the scale of the figures beside it: a fraction, unless one of them is above 1
+    (a metric in points, MAPE 15), where the percent is those points; anything else is returned as is."""
+    match = re.fullmatch(_ANY_PERCENT, value) if isinstance(value, str) else None
+    if match is None:
+        return value
+    figure = float(match.group(1))
+    in_points = any(
+        isinstance(peer, int | float) and not isinstance(peer, bool) and peer > 1 for peer in peers
+    )
+    return figure if in_points else figure / 100
 
 
 Whole = Annotated[int, BeforeValidator(_whole), Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]

@@ -86,6 +86,7 @@ from planner.plan.fields import (
     TIMEBOX_MAX_WEEKS,
     Currency,
     Day,
+    Figure,
     Moment,
     NoneAtAll,
     NotDecided,
@@ -99,6 +100,7 @@ from planner.plan.fields import (
     Whole,
     _is_none_word,
     also,
+    percent_on_scale,
     split_money,
 )
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
@@ -189,13 +191,13 @@ class Metric(Record):
 
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
-    baseline: Number | NotMeasured | None = Field(
+    baseline: Figure | NotMeasured | None = Field(
         default=None,
         description="Today's value from the non-ML baseline or current system ('none' if there is none; 'not "
         "measured' where there is one whose value is not known yet, to be measured in the backtest).",
         json_schema_extra=also(NONE_SCHEMA),
     )
-    target: Number | None = Field(default=None, description="The value that means done.")
+    target: Figure | None = Field(default=None, description="The value that means done.")
     direction: Direction = Field(
         default=Direction.higher_is_better, description="Whether higher or lower is better."
     )
@@ -215,6 +217,19 @@ class Metric(Record):
         description="What the baseline is, and where its figure comes from (e.g. 'the naive last-week "
         "forecast', 'the rules, 2024-25 season').",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percents_on_one_scale(cls, data: Any) -> Any:
+        """`baseline: 11%` beside `target: 0.2` is 0.11; beside `target: 15` (points) it is 11."""
+        if not isinstance(data, dict):
+            return data
+        figures = {name: data.get(name) for name in ("baseline", "target")}
+        return data | {
+            name: percent_on_scale(value, [peer for other, peer in figures.items() if other != name])
+            for name, value in figures.items()
+            if name in data
+        }
 
     @field_validator("baseline", mode="before")
     @classmethod
@@ -703,7 +718,7 @@ class ByHand(Record):
         description="What the team noticed doing it: signals that could become features.",
     )
     hard_cases: list[Text] = Field(default_factory=list, description="Cases that were hard to decide.")
-    human_score: Number | None = Field(
+    human_score: Figure | None = Field(
         default=None, description="How well humans (or the existing system) do, on the primary done metric."
     )
     human_score_notes: Text | None = Field(
@@ -730,6 +745,14 @@ class ByHand(Record):
     measured: MeasuredByHand | None = Field(
         default=None, description="The task done by hand on a sample with `planner try` (preferred to typed)."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _human_percent(cls, data: Any) -> Any:
+        """`human_score: 92%` is 0.92, as the interview reads it."""
+        if isinstance(data, dict) and "human_score" in data:
+            return data | {"human_score": percent_on_scale(data["human_score"], [])}
+        return data
 
 
 class Impact(Record):
