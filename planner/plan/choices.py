@@ -120,6 +120,7 @@ class ErrorCost(StrEnum):
     too_low = "too_low"
     too_high = "too_high"
     similar = "similar"
+    varies = "varies"
 
 
 class Severity(StrEnum):
@@ -368,6 +369,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "too_low": "predicting too low (short of staff, stock or money)",
         "too_high": "predicting too high (waste, idle staff, stock left over)",
         "similar": "about the same",
+        "varies": "it differs by case (by product, customer or season)",
     },
     Acquisition: {
         "own": "our own systems",

@@ -79,12 +79,10 @@ from planner.plan.choices import (
 )
 from planner.plan.fields import (
     _RANGE,
-    MONEY_SCHEMA,
     NAME_PATTERN,
     NONE_SCHEMA,
     NOT_MEASURED,
     TIMEBOX_MAX_WEEKS,
-    Currency,
     Day,
     Figure,
     Moment,
@@ -101,9 +99,9 @@ from planner.plan.fields import (
     _is_none_word,
     also,
     percent_on_scale,
-    split_money,
 )
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
+from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
 _HORIZONS_SCHEMA = {
@@ -820,7 +818,7 @@ class Impact(Record):
     costlier_error: ErrorCost | None = Field(
         default=None,
         description="Which error costs more: false positives, false negatives, predicting too low, "
-        "predicting too high, or about the same.",
+        "predicting too high, about the same, or it differs by case (by product, customer or season).",
     )
     action_cost: Text | None = Field(
         default=None,

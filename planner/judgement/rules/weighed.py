@@ -252,3 +252,52 @@ def worse_error_unweighed(plan: Plan) -> Evidence:
             "harm described",
         )
     return Hint(words, (harm, said))
+
+
+_ONE_CUT = (TaskType.classification, TaskType.forecasting, TaskType.regression, TaskType.ranking)
+
+
+@rule(
+    "costlier-error-varies",
+    Category.model,
+    likelihood=3,
+    impact=2,
+    move=Move(
+        "Set the cut-off or quantile per slice, at each slice's own costs",
+        "Where the costlier error differs by product, customer or season, one cut-off (or one forecast "
+        "quantile) is wrong for every slice at once: it over-serves the slices where a miss is cheap and "
+        "under-serves those where it is dear",
+    ),
+    fires=(
+        Case(
+            {"product.task": "forecasting", "impact.costlier_error": "varies"},
+            evidence=(
+                'impact.costlier_error: "varies" (the costlier error differs by case: one cut-off or '
+                "quantile for all cases fits none of them)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"product.task": "forecasting", "impact.costlier_error": "too_low"}),
+        Case({"product.task": "extraction", "impact.costlier_error": "varies"}),
+    ),
+)
+def costlier_error_varies(plan: Plan) -> Evidence:
+    """The team says which error costs more differs from case to case.
+
+    Then no single threshold, quantile or metric is right: a snack that sells out loses a sale, a chilled
+    item left over is thrown away; a missed fault on one line is a recall, on another a rework.
+
+    Mitigation: Write down, per slice (product group, customer type, season), which error costs more and
+    roughly by how much; set the cut-off or forecast quantile per slice from those costs, and report the
+    done metric per slice at its own cost.
+    """
+    if plan.impact.costlier_error is not ErrorCost.varies or plan.product.task not in _ONE_CUT:
+        return None
+    return (
+        quote(
+            plan,
+            "impact.costlier_error",
+            "the costlier error differs by case: one cut-off or quantile for all cases fits none of them",
+        ),
+    )
