@@ -1335,8 +1335,8 @@ class Done(Record):
     pilot_units: PilotUnits | None = Field(
         default=None,
         description="Where it first runs live and how those places, teams or customers are chosen: no pilot "
-        "(everywhere at once), drawn at random, picked as typical, volunteers, the worst, the easiest, or not "
-        "decided.",
+        "(everywhere at once), drawn at random, picked as typical, volunteers, the worst, the easiest, "
+        "everywhere in alternating periods (on some days or weeks, off on others), or not decided.",
     )
     later_phase: list[LaterPhase] = Field(
         default_factory=list,

@@ -40,6 +40,7 @@ class PilotUnits(StrEnum):
     volunteers = "volunteers"
     worst = "worst"
     easiest = "easiest"
+    alternating = "alternating"
     not_decided = "not_decided"
 
 
@@ -78,6 +79,7 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "volunteers": "units that volunteered, or the keenest",
         "worst": "the units doing worst, or most in need",
         "easiest": "the units doing best, or the easiest",
+        "alternating": "everywhere, switched on and off by day or week (alternating periods)",
         "not_decided": "not decided yet",
     },
     LaterPhase: {

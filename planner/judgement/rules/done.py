@@ -1036,6 +1036,7 @@ _PILOTED = (
     PilotUnits.volunteers,
     PilotUnits.worst,
     PilotUnits.easiest,
+    PilotUnits.alternating,
 )
 
 

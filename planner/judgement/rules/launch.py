@@ -209,3 +209,65 @@ def launch_everywhere_at_the_peak(plan: Plan) -> Evidence:
             quote(plan, "done.online_validation"),
         ),
     )
+
+
+# A switchback that guards against carry-over: a gap at each switch, or blocks longer than a day.
+_WASHED_OUT = Lexicon("""
+    wash-out, washout, wash out, washout days, wash-out days, gap day, gap days, in blocks, week-long blocks
+    blocks of a week, blocks of two weeks, fortnightly blocks, weekly blocks
+""")
+
+
+@rule(
+    "alternating-periods-carry-over",
+    Category.product,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Alternate in blocks, with a wash-out, balanced over weekdays",
+        "Switched on and off by day, a change carries into the off days (staff keep what they learned, a "
+        "booking made on an on day is served on an off day), so the comparison shrinks towards nothing; "
+        "and a few dozen periods, not thousands of cases, decide how small a difference it can see",
+    ),
+    fires=(
+        Case(
+            {"done.pilot_units": "alternating"},
+            evidence=(
+                'done.pilot_units: "alternating" (on and off periods share staff and customers: what one '
+                "period does carries into the next)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.pilot_units": "random"}),
+        Case(
+            {
+                "done.pilot_units": "alternating",
+                "done.when_met": "On in alternating weekly blocks, with a wash-out day at each switch.",
+            }
+        ),
+    ),
+)
+def alternating_periods_carry_over(plan: Plan) -> Evidence:
+    """The pilot switches the model on and off in alternating days or weeks (a switchback).
+
+    It is a fair design where units cannot be split, but on and off periods share the same people and
+    customers: staff who learned from the model on Monday still use it on Tuesday, and work begun on an
+    on day ends on an off day. The effect leaks into the comparison, and the sample size is the number
+    of periods, not of cases.
+
+    Mitigation: Alternate in blocks at least as long as a case takes to close, drop a wash-out day at
+    each switch, balance on and off periods across weekdays and weeks, draw the order at random, and
+    count the periods the comparison needs (its spread is between periods, not between cases).
+    """
+    if plan.done.pilot_units is not PilotUnits.alternating:
+        return None
+    if any(_WASHED_OUT.find(text or "") for text in (plan.done.when_met, plan.press_release.solution)):
+        return None  # the team leaves a gap at each switch, or alternates in blocks
+    return (
+        quote(
+            plan,
+            "done.pilot_units",
+            "on and off periods share staff and customers: what one period does carries into the next",
+        ),
+    )
