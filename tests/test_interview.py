@@ -996,6 +996,9 @@ def test_refused_answers_say_why() -> None:
         ValueError, match=r"^'2024-25 season' is not a figure: put the figure in `baseline` and "
     ):
         parse(Metric(name="MAE"), "baseline", Kind.number, "2024-25 season")
+    # a season typed alone (`2024-25`) is no range: its midpoint, 1024.5, was saved as the baseline
+    with pytest.raises(ValueError, match=r"^'2024-25' runs from high to low: write a range low end first"):
+        parse(Metric(name="MAE"), "baseline", Kind.number, "2024-25")
 
 
 def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None:

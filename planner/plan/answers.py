@@ -328,9 +328,14 @@ def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo)
         ends = [
             _valid(holder, name, kind, info, raw)
         ]  # a text with a dash in it (`2024-25 season`), no range
+    if len(ends) == 2 and ends[0] > ends[1]:
+        raise ValueError(
+            f"'{raw.strip()}' runs from high to low: write a range low end first; a period such as a "
+            f"season (2024-25) is not a figure; enter {hint(kind, info, name)}"
+        )
     reading = Reading(ends[0], approximate=said.approximate)
     if len(ends) == 2:
-        low, high = sorted(ends)
+        low, high = ends
         partner = range_partner(holder, name)
         if partner:
             reading.value, reading.also[partner] = low, high
