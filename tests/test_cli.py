@@ -299,6 +299,33 @@ def test_show_states_a_margin_over_the_baseline_as_written_with_its_target(make_
     ) in out
 
 
+def test_check_refuses_a_margin_whose_goal_leaves_the_metrics_range(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: Recall, baseline: 0.8, absolute_target: 5}
+              - {name: Error rate, baseline: 0.12, absolute_target: 0.2, direction: lower}
+              - {name: Precision, baseline: 0.8, relative_target: 0.5}
+              - {name: MAE in days, baseline: 3, absolute_target: 0.5, direction: lower}
+              - {name: Accuracy, baseline: 0.8, absolute_target: 0.05}
+            """
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 1 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:4: done.metrics[0]: absolute_target 5 on a baseline of 0.8, a share, would make "
+        "the goal 5.8; write 0.05 for 5 points\n"
+        "plans/a/plan.yaml:5: done.metrics[1]: absolute_target 0.2 on a baseline of 0.12 would make the goal "
+        "-0.08, below 0, which no error, count or share can be; give a smaller margin, or the target itself\n"
+        "plans/a/plan.yaml:6: done.metrics[2]: relative_target 50% on a baseline of 0.8 would make the goal "
+        "1.2, above 1, the most a share can be; give a smaller margin, or the target itself\n"
+    )
+
+
 def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) -> None:
     make_workspace(
         {

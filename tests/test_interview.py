@@ -1653,3 +1653,31 @@ def test_new_classes_are_asked_of_routers_and_extractors_not_of_cut_offs() -> No
     assert not asked.applies(plan("classification", "threshold")) and not asked.applies(
         plan("ranking", "every_item")
     )
+
+
+def test_a_margin_on_a_share_that_leaves_0_to_1_is_refused_with_the_fix(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # `5 more` on a share of 0.8: points or a slip for 0.05, never a goal of 5.8.
+        line("recall of fraud"), line("0.8"), line("5 more"),
+        Shown("5 on a baseline of 0.8, a share, would make the goal 5.8; type '5 points higher' or '0.05 higher'"),
+        CLEAR, line("5 points more"),
+        # Below 0 is refused whatever the unit; the points read as hundredths.
+        line("error rate of the codes"), line("0.12"), line("0.2 lower"),
+        Shown("absolute_target 0.2 on a baseline of 0.12 would make the goal -0.08, below 0"),
+        CLEAR, line("2 points lower"),
+        # A direction picked after the margin is checked too: lower would take 0.5 off 0.3.
+        line("mean absolute error in days"), line("0.3"), line("0.5 better"),
+        DOWN + ENTER, Shown("would make the goal -0.2, below 0"), ENTER,
+        Shown("metric 4: name"), ENTER,
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    metrics = saved(root)["done"]["metrics"]
+    assert [(m["baseline"], m["direction"], m["absolute_target"]) for m in metrics] == [
+        (0.8, "higher", 0.05),
+        (0.12, "lower", 0.02),
+        (0.3, "higher", 0.5),
+    ]
+    assert "› metric 1: target 0.05 above the baseline (5 points of 0.8)" in screen

@@ -28,6 +28,7 @@ from planner.interview.prompts import (
     fit_prompt,
     menu,
     prompt_of,
+    say,
 )
 from planner.plan.answers import amount, hint, parse, read, shown
 from planner.plan.choices import label
@@ -71,14 +72,7 @@ def ask_reading(
     current = getattr(holder, name, None)  # a draft record may lack required fields yet
     optional = optional or info.default is None or kind is Kind.multi_choice
     if kind in (Kind.choice, Kind.yes_no, Kind.multi_choice):
-        enum = core_type(info.annotation)
-        undecided = NOT_DECIDED in answer_words(info.annotation)  # a yes/no the team may not have chosen
-        picked = _choose(kind, enum, message, qmark, current, optional, open_ok, is_open, undecided)
-        if picked is BACK:
-            return BACK
-        if picked == UNKNOWN:
-            return Reading(unknown=True)
-        return Reading(None if picked is CLEAR or picked is None else read(holder, name, kind, picked).value)
+        return _ask_choice(holder, name, kind, message, qmark, optional, open_ok, is_open)
 
     # prompt_toolkit shows most control characters as ^[, but sends direction overrides (from a
     # hand-edited file) to the terminal as they are: the answer is edited from a safe copy.
@@ -141,6 +135,36 @@ def ask_reading(
         said=said,
     )
     return BACK if raw is BACK else result[0]
+
+
+def _ask_choice(
+    holder: BaseModel,
+    name: str,
+    kind: Kind,
+    message: str,
+    qmark: str,
+    optional: bool,
+    open_ok: bool,
+    is_open: bool,
+) -> Any:
+    """A choice, a yes/no or several ticks for one field; one the other answers rule out (a direction
+    taking the goal a margin implies below 0) is said, then asked again."""
+    info = type(holder).model_fields[name]
+    current = getattr(holder, name, None)
+    enum = core_type(info.annotation)
+    undecided = NOT_DECIDED in answer_words(info.annotation)  # a yes/no the team may not have chosen
+    while True:
+        picked = _choose(kind, enum, message, qmark, current, optional, open_ok, is_open, undecided)
+        if picked is BACK:
+            return BACK
+        if picked == UNKNOWN:
+            return Reading(unknown=True)
+        if picked is CLEAR or picked is None:
+            return Reading(None)
+        try:
+            return Reading(read(holder, name, kind, picked).value)
+        except ValueError as exc:
+            say(f"    {exc}", "fg:ansired")
 
 
 def _echo(

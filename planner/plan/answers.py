@@ -22,7 +22,7 @@ from planner.plan.fields import (
     takes_part_of,
     word_answer,
 )
-from planner.plan.model import Plan
+from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
 from planner.plan.spoken import (
@@ -227,6 +227,8 @@ def _problem(exc: ValidationError, hint: str) -> str:
         text = "must be between 0% and 100%"
     elif kind in ("string_too_short", "missing"):
         text = "this one needs an answer"
+    elif kind == "margin_range":
+        return str(error["msg"])  # says its own fix
     else:
         text = str(error["msg"]).replace("Input should be", "must be").replace("Value error, ", "")
     return f"{text}; enter {hint}" if hint else text
@@ -279,23 +281,36 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
         else:
             reading = Reading(raw)
     reading.value = _valid(holder, name, kind, info, reading.value)
+    trial = holder.model_copy()  # the other fields together: `5 points lower` checks its goal going down
     for other, value in reading.also.items():
         info = type(holder).model_fields[other]
-        reading.also[other] = _valid(holder, other, kind_of(info), info, value)
+        reading.also[other] = _valid(trial, other, kind_of(info), info, value)
+        setattr(trial, other, reading.also[other])
     return reading
 
 
 def _margin(holder: BaseModel, amount: float, direction: str | None, points: bool) -> Reading:
     """`1.5 points lower`: an absolute target, kept as such. Points over a baseline written as a fraction
     (0.12) are hundredths of it: 1.5 points is 0.015."""
-    base = getattr(holder, "baseline", None)
-    scaled = points and isinstance(base, int | float) and 0 < base <= 1
-    value = float(f"{amount / 100:.10g}") if scaled else amount
-    reading = Reading(None, also={"absolute_target": value})
-    reading.also |= {"direction": direction} if direction else {}
+    said_base = getattr(holder, "baseline", None)
+    base = float(said_base) if isinstance(said_base, int | float) else None
+    share = base is not None and 0 < base <= 1
+    if base is not None and share and not points and amount >= 1:  # `5 more` on 0.8: points, or 0.05?
+        lower = (direction or getattr(holder, "direction", None)) == Direction.lower_is_better
+        word = direction or "better"
+        raise ValueError(
+            f"{share_amount(amount, base, base - amount if lower else base + amount)}; type "
+            f"'{formatting.number(amount)} points {word}' or '{formatting.number(amount / 100)} {word}'"
+        )
+    value = float(f"{amount / 100:.10g}") if points and share else amount
+    # The direction first, so the goal is checked going the way the answer says.
+    reading = Reading(None, also={"direction": direction} if direction else {})
+    reading.also["absolute_target"] = value
     said = "above" if direction == "higher" else "below" if direction == "lower" else "better than"
     reading.note = f"{formatting.number(value)} {said} the baseline"
-    reading.note += f" ({formatting.number(amount)} points of {formatting.number(base)})" if scaled else ""
+    reading.note += (
+        f" ({formatting.number(amount)} points of {formatting.number(base)})" if points and share else ""
+    )
     return reading
 
 

@@ -255,7 +255,29 @@ class Metric(Record):
                 "give relative_target (a share: 0.1 is 10% better) or absolute_target (an amount in the "
                 "metric's units: 1.5 is 1.5 better), not both"
             )
+        problem = self.margin_problem()
+        if problem:
+            raise PydanticCustomError("margin_range", problem)
         return self
+
+    def margin_problem(self) -> str | None:
+        """Why the goal a margin implies is no value the metric can take, with the fix; None where it can.
+        A baseline written as a fraction (0 to 1) is a share: its margin is a fraction too, and its goal
+        stays within 0 and 1; a goal to lower is never below 0 (an error, a count, a share)."""
+        base, goal = self.baseline_figure, self.goal()
+        if self.target is not None or self.margin is None or base is None or goal is None:
+            return None
+        share = 0 < base <= 1
+        amount = self.absolute_target
+        if amount is not None and share and amount >= 1:
+            return f"absolute_target {share_amount(amount, base, goal)}; write {formatting.number(amount / 100)} for {formatting.number(amount)} points"
+        said = formatting.number(amount) if amount is not None else formatting.share(self.margin)
+        where = f"{self.margin_field} {said} on a baseline of {formatting.number(base)}"
+        if share and goal > 1:
+            return f"{where} would make the goal {formatting.number(goal)}, above 1, the most a share can be; give a smaller margin, or the target itself"
+        if base >= 0 and goal < 0:
+            return f"{where} would make the goal {formatting.number(goal)}, below 0, which no error, count or share can be; give a smaller margin, or the target itself"
+        return None
 
     def asks(self, name: str) -> bool:
         """A margin over the baseline only without a target; what the baseline is only when it has no value."""
@@ -308,6 +330,15 @@ class Metric(Record):
         if goal is None:
             return said
         return f"{said} {formatting.number(self.baseline_figure)} = {formatting.number(goal)}"
+
+
+def share_amount(amount: float, base: float, goal: float) -> str:
+    """What an amount of 1 or more over a share's baseline would do: `5 on a baseline of 0.8, a share, would
+    make the goal 5.8`."""
+    return (
+        f"{formatting.number(amount)} on a baseline of {formatting.number(base)}, a share, would make the "
+        f"goal {formatting.number(goal)}"
+    )
 
 
 class Monitor(Record):
