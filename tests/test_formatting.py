@@ -4,15 +4,20 @@ site and in a rule's evidence."""
 from __future__ import annotations
 
 import html
+import json
+import math
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from planner.cli.main import cli
-from planner.core.formatting import count, money, number, share, span
+from planner.core.formatting import count, duration, money, number, share, span
 from planner.judgement.register import assess
-from planner.plan.planfile import plan_from_text
+from planner.plan.model import Plan
+from planner.plan.planfile import plan_from_text, plan_to_text
 from planner.site import render
 
 from .conftest import MakeWorkspace
@@ -103,3 +108,26 @@ def test_a_count_worked_out_reads_whole_and_a_rare_one_never_as_none() -> None:
     ]
     assert number(27.397, significant=2) == "27"
     assert number(123.4, significant=2) == "123"  # a whole part is never cut
+
+
+def test_a_wait_worked_out_reads_as_now_and_past_a_century_says_so() -> None:
+    assert duration(200, "day") == "about 200 days"
+    assert duration(1, "month") == "about 1 month"
+    assert duration(2.46, "year", significant=2) == "about 2.5 years"
+    assert duration(36_000, "day") == "about 36,000 days"  # 98 years: still a figure
+    assert duration(3e19, "day") == duration(30_000, "working day") == "more than a century"
+    assert duration(math.inf, "month") == "more than a century"
+
+
+@pytest.mark.parametrize(("volume", "said"), [(3000, "about 200 days"), (1e-9, "more than a century")])
+def test_a_trial_on_a_volume_typed_near_zero_needs_more_than_a_century(
+    make_workspace: MakeWorkspace, volume: float, said: str
+) -> None:
+    scenario = Path(__file__).parent.parent / "benchmarks/scenarios/pilot-atm-skimming-short-canary.yaml"
+    answers = yaml.safe_load(scenario.read_text())["answers"]
+    answers["impact"]["volume"] = volume
+    make_workspace({"plans/p/plan.yaml": plan_to_text(Plan.model_validate(answers))})
+    result = CliRunner().invoke(cli, ["risks", "p", "--format", "json"], prog_name="planner")
+    assert result.exit_code == 0, result.output
+    risk = next(r for r in json.loads(result.stdout)["risks"] if r["id"] == "pilot-sees-too-few-rare-cases")
+    assert risk["evidence"][1].endswith(f"; {said} at this share expect 30)")

@@ -46,6 +46,21 @@ def count(value: float) -> str:
     return number(round(value)) if abs(value) >= 1 else _plain(value, 1)
 
 
+# A wait worked out by division (cases needed over cases a day) past a century is no plan's horizon: a
+# volume typed near zero would otherwise print a count of days twenty digits long.
+CENTURY = "more than a century"
+_YEARS_PER = {"day": 1 / 365.25, "working day": 1 / 252, "week": 7 / 365.25, "month": 1 / 12, "year": 1.0}
+
+
+def duration(value: float, unit: str, *, significant: int | None = None) -> str:
+    """A span of time worked out from other figures: `about 1,200 days`, `about 2.5 years` (with
+    `significant`), `about 1 month`; past a hundred years, `more than a century`."""
+    if not math.isfinite(value) or value * _YEARS_PER[unit] > 100:
+        return CENTURY
+    figure = count(value) if significant is None else number(value, significant=significant)
+    return f"about {figure} {unit}{'' if figure == '1' else 's'}"
+
+
 def share(value: float | None, interval: tuple[float, float] | None = None) -> str:
     """A share of 1 as a percent: `0.35` -> `35%`, `0.1235` -> `12.3%`, `0.0004` -> `0.04%` (a share
     that is not zero never reads as 0%); with its 95% interval: `12.3% (10.1-14.6)`. None reads `-`."""

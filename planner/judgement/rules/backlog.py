@@ -152,7 +152,7 @@ def backlog_outside_the_flow(plan: Plan) -> Evidence:
         return None  # a working queue, small beside a year's flow
     months = stock / per_month
     note = (
-        f"the backlog is about {fmt.number(months, significant=2)} months of that flow; the estimate counts only "
+        f"the backlog is {fmt.duration(months, 'month', significant=2)} of that flow; the estimate counts only "
         f"the flow: value the {fmt.count(stock)} once, apart"
     )
     return Hint((word,), (found, f"{volume} ({note})"))

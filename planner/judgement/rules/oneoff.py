@@ -98,10 +98,11 @@ def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
     if days <= REVIEW_DAYS:
         return None
     years = days / (12 * WORKING_DAYS_PER_MONTH)
+    takes = f"{fmt.duration(days, 'working day')} of review at that capacity"
+    if fmt.CENTURY not in takes:
+        takes += f" ({fmt.duration(years, 'year', significant=2)} at {12 * WORKING_DAYS_PER_MONTH} working days a year)"
     return (
-        f"{counted} against impact.capacity_per_day: {show(capacity)}: the review is a total, not a rate: "
-        f"about {fmt.count(days)} working days of review at that capacity (about "
-        f"{fmt.number(years, significant=2)} years at {12 * WORKING_DAYS_PER_MONTH} working days a year)",
+        f"{counted} against impact.capacity_per_day: {show(capacity)}: the review is a total, not a rate: {takes}",
     )
 
 

@@ -349,7 +349,7 @@ def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
         part, said = share if share is not None else (1.0, "all the traffic")
         expected, size = per_day * days * part * rare, f"{words}: {fmt.count(days)} days on {said}"
         span = f"{fmt.count(days)} days"
-        needed = f"about {fmt.count(math.ceil(ENOUGH_RARE / (per_day * part * rare)))} days at this share"
+        needed = f"{fmt.duration(math.ceil(ENOUGH_RARE / (per_day * part * rare)), 'day')} at this share"
         period = plan.impact.period
         assert period is not None  # items_per_day needs it
         named = f"impact.volume: {fmt.number(plan.impact.volume)} a {period.value}; {named}"

@@ -229,6 +229,12 @@ def target_finer_than_the_test(plan: Plan) -> Evidence:
     return None
 
 
+def _audits(months: int) -> str:
+    """`14 months of audits`; past a century, said as such."""
+    said = fmt.duration(months, "month")
+    return f"{said.removeprefix('about ')} of audits"
+
+
 def _audit(plan: Plan, index: int, metric: Metric, error: float) -> Evidence:
     """A live audit of n cases a month against an error rate of `error`: the months it takes, with no
     error at all, before the audit can show it (3 / error cases)."""
@@ -242,7 +248,7 @@ def _audit(plan: Plan, index: int, metric: Metric, error: float) -> Evidence:
     months = math.ceil(needed / per_month)
     note = (
         f"an error rate of {fmt.number(metric.goal())} read from {per_month} cases a month: with no error at "
-        f"all it takes {fmt.count(needed)} cases, {months} months of audits, before the 95% bound reaches it "
+        f"all it takes {fmt.count(needed)} cases, {_audits(months)}, before the 95% bound reaches it "
         "(3/n); a month's audit cannot tell it from several times worse"
     )
     return (quote(plan, f"done.metrics[{index}].name", note),)
