@@ -34,7 +34,7 @@ _SPAN_DAYS = rf"{SPAN.replace('(hour|day|week|month)', '(day|week|month)')}"
 _NOT_LENGTH = r"(?:after|before|until|till|since|from|into|past|ahead|later|earlier|prior|of|to|ahead)"
 # `an 8-week pilot`, `a six-month canary in two districts`, `pilot for 4 weeks`, `shadow run of 10 days`.
 _LENGTH = re.compile(
-    rf"\b{_SPAN_DAYS}[\s-]+(?:(?!{_NOT_LENGTH}\b)[a-z-]+\s+){{0,2}}?{_TRIAL}\b"
+    rf"\b{_SPAN_DAYS}[\s-]+(?:(?!{_NOT_LENGTH}\b)[a-z/-]+\s+){{0,2}}?{_TRIAL}\b"
     rf"|\b{_TRIAL}\b[^.;]{{0,40}}?\b(?:for|of|over|lasting|during)\s+(?:the\s+first\s+|about\s+)?{_SPAN_DAYS}\b",
     re.IGNORECASE,
 )
