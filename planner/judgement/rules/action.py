@@ -13,6 +13,7 @@ import re
 
 from planner.judgement.rules import scored
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
+from planner.judgement.rules.critical import critical_ratio_said
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.lexicon import (
     AGGREGATE,
@@ -178,6 +179,23 @@ _NOT_A_FORECAST = Instead(
                 "alike)",
             ),
         ),
+        Case(  # an estimate for every item, its shortfall priced at three times its surplus
+            {
+                "product.task": "regression",
+                "product.action_shape": "every_item",
+                "impact.costlier_error": "too_low",
+                "impact.action_cost": "An underestimate costs us 90 EUR in unpaid parts; an overestimate costs 30 EUR.",
+                "done.metrics[0].name": "MAE of the repair quote",
+            },
+            evidence=(
+                'product.action_shape: "every_item" (a number given for every item: each one\'s error is paid)',
+                'impact.costlier_error: "too_low" (a forecast too low costs more (short of staff, stock or '
+                "money))",
+                'done.metrics[0].name: "MAE of the repair quote" (mae weighs a shortfall and a surplus alike)',
+                "one too few costs 90, one too many 30: weigh them so, or score pinball loss at the 90 / (90 + "
+                "30) = 75% quantile",
+            ),
+        ),
     ),
     quiet=(
         Case(  # errors cost about the same: a symmetric metric fits
@@ -238,7 +256,13 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     cost = plan.impact.costlier_error
     shape = plan.product.action_shape
     unsafe = _unsafe_side(plan) if cost not in _SHORT and shape is ActionShape.sets_amount else None
-    if (cost not in _SHORT and unsafe is None) or shape not in (None, ActionShape.sets_amount):
+    every = shape is ActionShape.every_item and plan.product.task in (
+        TaskType.regression,
+        TaskType.forecasting,
+    )
+    if (cost not in _SHORT and unsafe is None) or (
+        shape not in (None, ActionShape.sets_amount) and not every
+    ):
         return None
     names = _metric_names(plan)
     # Every metric the plan scores, and the worst error it names, may already price the two errors apart.
@@ -256,11 +280,12 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     else:
         return None
     if shape is not None:
-        found.insert(
-            0, quote(plan, "product.action_shape", "a number sets an amount: staff, stock, a price, a budget")
-        )
+        role = "a number sets an amount: staff, stock, a price, a budget"
+        role = "a number given for every item: each one's error is paid" if every else role
+        found.insert(0, quote(plan, "product.action_shape", role))
     found.append(quote(plan, "done.metrics[0].name", f"{symmetric} weighs a shortfall and a surplus alike"))
-    return tuple(found)
+    ratio = critical_ratio_said(plan)
+    return (*found, ratio) if ratio else tuple(found)
 
 
 def _unsafe_side(plan: Plan) -> str | None:

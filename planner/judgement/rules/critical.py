@@ -43,7 +43,7 @@ _SAID = {
 }
 
 
-def _unit_costs(plan: Plan) -> dict[str, tuple[float, str, str]]:
+def unit_costs(plan: Plan) -> dict[str, tuple[float, str, str]]:
     """Per side ('over', 'under'): (the unit cost, the answer's path, the word that names the side), from
     the first clause that names one side only, a figure of money, and no period (a yearly total is not
     the cost of one unit)."""
@@ -64,6 +64,18 @@ def _unit_costs(plan: Plan) -> dict[str, tuple[float, str, str]]:
             if value > 0 and side not in found:
                 found[side] = (value, path, word)
     return found
+
+
+def critical_ratio_said(plan: Plan) -> str | None:
+    """The weights the answers' unit costs give the two errors, where they price both sides."""
+    costs = unit_costs(plan)
+    if "over" not in costs or "under" not in costs:
+        return None
+    (over, *_), (under, *_) = costs["over"], costs["under"]
+    return (
+        f"one too few costs {under:g}, one too many {over:g}: weigh them so, or score pinball loss at "
+        f"the {under:g} / ({under:g} + {over:g}) = {round(100 * under / (under + over))}% quantile"
+    )
 
 
 def _contradicts(cost: ErrorCost | None, ratio: float) -> bool:
@@ -156,7 +168,7 @@ def amount_quantile_unset(plan: Plan) -> Evidence:
     """
     if plan.product.action_shape is not ActionShape.sets_amount:
         return None
-    costs = _unit_costs(plan)
+    costs = unit_costs(plan)
     if "over" not in costs or "under" not in costs:
         return None
     (over, over_path, over_word), (under, under_path, under_word) = costs["over"], costs["under"]
