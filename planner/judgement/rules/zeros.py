@@ -107,6 +107,19 @@ _TEXTS = (
                 "periods: slow movers)",
             ),
         ),
+        Case(  # nobody has counted the zero periods: a low question
+            {
+                "product.task": "forecasting",
+                "done.metrics": [{"name": "MAPE of weekly sales per item", "target": 0.2}],
+                "constraints.data.zero_share": "not measured",
+            },
+            evidence=(
+                'done.metrics[0].name: "MAPE of weekly sales per item" (a percentage error: mape; it divides by '
+                "the actual)",
+                'constraints.data.zero_share: "not measured" (count the periods with an actual of zero (and of '
+                "one or two) before trusting it)",
+            ),
+        ),
         Case(  # the share of zero periods answered: the metric's name is still words
             {
                 "product.task": "forecasting",
@@ -124,6 +137,13 @@ _TEXTS = (
         ),
     ),
     quiet=(
+        Case(  # the zeros counted: few
+            {
+                "product.task": "forecasting",
+                "done.metrics": [{"name": "MAPE of daily passengers", "target": 0.1}],
+                "constraints.data.zero_share": 0.0,
+            }
+        ),
         Case(  # few zero periods
             {
                 "product.task": "forecasting",
@@ -188,6 +208,14 @@ def percentage_error_near_zero(plan: Plan) -> Evidence:
             ),
         )
     zeros = first_said(plan, _TEXTS, ZERO_PERIODS)
+    if zeros is None and share == "not measured":  # nobody has counted the zeros the metric divides by
+        note = "count the periods with an actual of zero (and of one or two) before trusting it"
+        found = (
+            quote(
+                plan, metric_path, f"a percentage error: {', '.join(metric_words)}; it divides by the actual"
+            ),
+        )
+        return Hint(metric_words, (*found, quote(plan, "constraints.data.zero_share", note)), likelihood=2)
     if zeros is None:
         return None
     zero_path, zero_words = zeros
