@@ -312,6 +312,18 @@ CASES.append(  # a person chooses among the proposals, which rest on less than t
     )
 )
 
+CASES.append(  # inputs listed, and when each is recorded left blank: a lead goes down the list
+    (
+        "when-inputs-recorded",
+        {
+            "product.task": "classification",
+            "product.inputs": "Room type booked, nights booked, minibar spend.",
+            "product.inputs_known_after": [],
+        },
+        {"product.inputs_known_after": ["none"]},
+    )
+)
+
 _ASSISTANT = {  # an assistant that replies to customers' messages on its own
     "product.task": "generation",
     "product.data_kinds": ["text"],
@@ -519,6 +531,17 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
             "product.action_shape": "every_item",
             "product.task": "classification",
             "product.unseen_by_model": "The caseworker's home visit.",
+        },
+    )
+)
+
+QUIET.append(  # it reads the document in hand: no later value to leak
+    (
+        "when-inputs-recorded",
+        {
+            "product.task": "extraction",
+            "product.inputs": "The scanned invoice.",
+            "product.inputs_known_after": [],
         },
     )
 )

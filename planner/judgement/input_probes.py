@@ -10,12 +10,14 @@ look at first, is only as good as the model's input: a lead asks for a blind tes
 
 from __future__ import annotations
 
-from planner.judgement.probes import Found, metric_paths, probe, short
+from planner.judgement.probes import PROBES, Found, metric_paths, probe, short
 from planner.judgement.rules.evalset import SAME_ORIGIN
-from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote
+from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.sight import FROM_INPUTS_ONLY, left_out_by_hand, unseen_named
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, Mode, Split, TaskType
+from planner.plan.fields import answered_at
 from planner.plan.model import PICKING_TASKS, Plan
 from planner.plan.workings import ActionShape
 
@@ -54,6 +56,30 @@ def _expert_decides_from_input(plan: Plan) -> Found:
             quote(plan, "product.unseen_by_model"),
             quote(plan, "product.action_shape" if product.action_shape else "product.task"),
         ),
+    )
+
+
+# ---------------------------------------------------------------- when each input is recorded
+
+# Tasks that read the record in hand rather than predict what comes later: no later value to leak.
+_READS_IN_HAND = (TaskType.matching, TaskType.clustering, TaskType.generation, TaskType.extraction)
+
+
+@probe("when-inputs-recorded", "inputs-after-prediction", "inputs-known-only-later")
+def _when_inputs_recorded(plan: Plan) -> Found:
+    """The inputs listed, and when each is recorded left unsaid: a lead goes down the list and asks. The
+    team that sees no leak leaves the question blank; the fact (`filled in at checkout`) shows it anyway."""
+    inputs = answer_at(plan, "product.inputs")
+    if not inputs or answered_at(plan, "product.inputs_known_after") or plan.product.task in _READS_IN_HAND:
+        return None
+    if after_the_event(plan) or PROBES["inputs-known-at-decision"].ask(plan):
+        return None  # written once the event is over; or asked already against the decision's lead
+    return (
+        f"When is each input recorded ({short(inputs, 90)})? Go down the list with whoever keeps the "
+        "records: an input written during the case or once it is done (on the day, at checkout, at "
+        "closing) sits in every training row but not when the model predicts; name those in "
+        "product.inputs_known_after, or 'none'.",
+        (quote(plan, "product.inputs"), "product.inputs_known_after: not answered"),
     )
 
 

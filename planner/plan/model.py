@@ -528,8 +528,8 @@ class Product(Record):
     inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
     inputs_known_after: list[Text] = Field(
         default_factory=list,
-        description="Which of the inputs are filled in or known only after the moment the prediction is made "
-        "(after the quote, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
+        description="The inputs recorded at or after the moment the model predicts (during the case, at "
+        "checkout or closing, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
     )
     unseen_by_model: Text | None = Field(
         default=None,

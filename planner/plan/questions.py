@@ -343,9 +343,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "product.inputs_known_after",
-            "Which of these inputs are filled in or known only after the moment the prediction is made?",
-            "After the quote, after opening the device, after the visit: name each as you listed it (e.g. "
-            "'number of fittings fitted'). 'none' is an answer.",
+            "When is each input recorded? Name those written down at or after the moment the model predicts.",
+            "Go down the list with whoever keeps the records: before the case, when it opens, during it (on the "
+            "day, at the visit), at checkout or closing, after opening the device. Name each one recorded then "
+            "or later as you listed it (e.g. 'number of fittings fitted'); 'none' if all come earlier.",
             When("product.inputs"),
         ),
         _q(

@@ -166,9 +166,18 @@ def after_the_fact_in_the_inputs(plan: Plan) -> Evidence:
     words = not_denied(said_in_use(AFTER_THE_FACT, text), text or "", EARLIER, EARLIER)
     if not words or AS_KNOWN.find(text):
         return None
-    note = f"worded as known after the fact: {', '.join(words)}; is each known when the prediction is made?"
-    unanswered = "product.inputs_known_after: not answered (which inputs are known only afterwards?)"
+    items = [item.strip().rstrip(".") for item in _INPUT_ITEMS.split(text or "")]
+    named = [repr(item) for item in items if AFTER_THE_FACT.find(item)] or list(words)
+    note = (
+        f"worded as recorded during or after the case: {', '.join(named)}; "
+        "when is each recorded: before the moment of prediction, or at or after it?"
+    )
+    unanswered = "product.inputs_known_after: not answered (when is each input recorded?)"
     return Hint(words, (quote(plan, "product.inputs", note), unanswered))
+
+
+# The inputs as listed: one per comma, semicolon or line.
+_INPUT_ITEMS = re.compile(r"[,;\n]+")
 
 
 def today_in_the_data(plan: Plan) -> Evidence:

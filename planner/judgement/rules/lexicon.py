@@ -1742,16 +1742,27 @@ MODELLED_IN = Lexicon("""
 
 # Inputs described by what happens after the moment of prediction.
 # Input names worded as what the case came to after the fact: the fittings a customer ended up having, the
-# actual hours, the grade recorded after opening the device. Asked only where `inputs_known_after` is not
-# answered; `final` and `on completion` are ACCRUED's.
+# actual hours, the grade recorded after opening the device; or as written down while the case runs or once
+# it is done: the total, what happened during it or on the day, the checkout, the reason, the notes. Asked
+# only where `inputs_known_after` is not answered; `final` and `on completion` are ACCRUED's too.
 AFTER_THE_FACT = Lexicon(
     """
     ended up, end up, ends up, ending up, was eventually, were eventually, eventually, in the end
     turned out, turns out, actual, actuals, actually, after opening, on opening, once opened, when opened
     after it is opened, after it was opened, after the device is opened, outcome, outcomes, result of
-    results of, upon completion
+    results of, upon completion, final, total, totals, during, on the day, checkout, check-out, completed
+    reason, reasons, notes
     """,
-    unless="actual size, actual sizes, actual photo, actual photos, actual image, actual images, actual text",
+    # An intake's reason and a referral's notes come with the case; a running total is so far.
+    unless="actual size, actual sizes, actual photo, actual photos, actual image, actual images, actual text, "
+    + phrases(
+        "reason, reasons", "for", "visit, the visit, call, the call, calling, contact, referral, admission"
+    )
+    + ", "
+    + phrases("visit, call, contact, referral, admission, booking", "reason, reasons, notes")
+    + ", running total, running totals, total so far, total to date, totals to date, during booking, "
+    "during the booking, during the call, during checkout, at checkout, on the day of booking, completed so far",
+    everyday=(("during, total, totals, completed", SO_FAR),),  # read live up to the moment of prediction
 )
 
 
