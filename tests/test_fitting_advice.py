@@ -36,6 +36,7 @@ _BY_GROUP = "Split by group (the same patient, store or customer never on both s
 _RANDOM_SHARE = "Keep a random share out of the selection, and evaluate on it"
 _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"
+_HISTORY = "Handle the actions already in the history before the first model"
 _NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
 _SELF_ACTING = {
     "impact.flagged_per_day": 900,
@@ -131,22 +132,29 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Keep a small random share",
         _RANDOM_SHARE,
     ),
-    ("feedback-loop", _ACTED, _SHARE_OUT, _NONE_BACK, "Keep a randomised exploration or holdout share", None),
+    (
+        "feedback-loop",
+        _ACTED,
+        _HISTORY,
+        _NONE_BACK,
+        "Before the first model, keep whether each case was treated",
+        _HISTORY,
+    ),
     (  # a missed case pays for it: hold no action back, add a few below the cut
         "feedback-loop",
         _SEVERE,
         _NONE_BACK,
-        _SHARE_OUT,
+        _HISTORY,
         "Hold no action back where a case held back pays for it",
         None,
     ),
     (  # serious errors, but a needless action costs more: holding some back costs little
         "feedback-loop",
         {**_ACTED, "impact.error_severity": "serious", "impact.costlier_error": "false_positive"},
-        _SHARE_OUT,
+        _HISTORY,
         _NONE_BACK,
-        "Keep a randomised exploration or holdout share",
-        None,
+        "Before the first model, keep whether each case was treated",
+        _HISTORY,
     ),
     (  # a hold hides the outcome, and a missed duplicate pays for it: hold none back, add a few below
         "decision-hides-outcome",
@@ -334,7 +342,9 @@ _NEVER_SEEN = (
             _SEVERE,
             (
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
-                "the outcome the model learns from) (no exploration or holdout share given)",
+                "the outcome the model learns from; the history already holds today's actions: the cases it "
+                "treated show fewer bad outcomes, so the riskiest look safe) (no exploration or holdout share given)",
+                'product.action_shape: "threshold" (the action goes to the cases the model ranks first)',
                 'impact.error_severity: "severe" (a case held back from the action pays for it)',
             ),
         ),

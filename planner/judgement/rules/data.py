@@ -113,6 +113,7 @@ from planner.plan.choices import CAPTURED, Period
 from planner.plan.fields import NOT_MEASURED, is_answered
 from planner.plan.model import (
     Acquisition,
+    ActionShape,
     Category,
     DataKind,
     DataLeaves,
@@ -2598,12 +2599,28 @@ def personal_data(plan: Plan) -> Evidence:
     return found
 
 
+# Shapes where the action goes to the cases the model scores highest: the ones the history shows treated.
+_RANKS_WHO_IS_ACTED_ON = (ActionShape.top_of_queue, ActionShape.threshold, ActionShape.up_to_capacity)
+
+_RANKED_FIRST = 'product.action_shape: "threshold" (the action goes to the cases the model ranks first)'
+
+_HANDLE_THE_ACTIONS_IN_THE_HISTORY = Move(
+    "Handle the actions already in the history before the first model",
+    "Today's process acted on the cases it judged riskiest, so the history shows them with fewer bad "
+    "outcomes and a model trained on it learns they are safe: keep whether and when each case was treated "
+    "as an input, fit among the untreated, or start a small randomised share now; once live, keep a share "
+    "out of the model's hands, or log every action and what it found",
+    "danger",
+    first=True,
+)
+
+
 @rule(
     "feedback-loop",
     Category.model,
     likelihood=4,
     impact=4,
-    move=_KEEP_A_SHARE_OUT_OF_THE_MODELS_HANDS,
+    move=_HANDLE_THE_ACTIONS_IN_THE_HISTORY,
     instead=(HOLDING_BACK_COSTS, WITHHOLDING_CARE),
     fires=(
         Case(
@@ -2614,14 +2631,23 @@ def personal_data(plan: Plan) -> Evidence:
             {"constraints.data.outcome_recorded_for": "changed_by_action", "product.mode": "automate"},
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
-                "the outcome the model learns from) (no exploration or holdout share given)",
+                "the outcome the model learns from; the history already holds today's actions: the cases it treated show "
+                "fewer bad outcomes, so the riskiest look safe) (no exploration or holdout share given)",
+                _RANKED_FIRST,
             ),
         ),
+        Case(  # people act on each flag, and the flags go to the cases the model ranks first: high even so
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.action_shape": "top_of_queue",
+            }
+        ),
         Case(  # people still take each decision: medium
-            {"constraints.data.outcome_recorded_for": "changed_by_action"},
+            {"constraints.data.outcome_recorded_for": "changed_by_action", "product.action_shape": None},
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
-                "the outcome the model learns from) (no exploration or holdout share given)",
+                "the outcome the model learns from; the history already holds today's actions: the cases it treated show "
+                "fewer bad outcomes, so the riskiest look safe) (no exploration or holdout share given)",
                 'product.mode: "augment" (where holding the action back costs too much, log each action and '
                 "what it found instead)",
             ),
@@ -2646,7 +2672,9 @@ def personal_data(plan: Plan) -> Evidence:
             },
             evidence=(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
-                "the outcome the model learns from) (no exploration or holdout share given)",
+                "the outcome the model learns from; the history already holds today's actions: the cases it treated show "
+                "fewer bad outcomes, so the riskiest look safe) (no exploration or holdout share given)",
+                _RANKED_FIRST,
                 'impact.error_severity: "severe" (a case held back from the action pays for it)',
             ),
         ),
@@ -2658,13 +2686,16 @@ def personal_data(plan: Plan) -> Evidence:
     ),
 )
 def feedback_loop(plan: Plan) -> Evidence:
-    """The model decides what gets labelled: a feedback loop.
+    """The action shapes the outcomes: the history is confounded now, and the loop closes once live.
 
-    Ranking, recommending, blocking or moderating decides which cases ever get an outcome; the
-    model then trains on its own choices, never sees what it hid, and looks better than it is.
+    Where acting changes the outcome (a call, a repair, an inspection), today's process has already
+    acted on the cases it judged riskiest: they show fewer bad outcomes, and a first model trained on
+    that history learns the riskiest are safe. Once live, ranking, blocking or acting decides which
+    cases ever get an outcome; the model trains on its own choices and looks better than it is.
 
-    Mitigation: Keep a randomised exploration or holdout share (a few percent) out of the model's
-    hands, log what was shown and its position, and evaluate on that share.
+    Mitigation: Before the first model, keep whether each case was treated as an input, or fit among the
+    untreated. Keep a randomised exploration or holdout share (a few percent) out of the model's hands,
+    starting now; log what was shown or done, and evaluate on that share.
     """
     data = plan.constraints.data
     decides = data.model_decides_labels
@@ -2677,7 +2708,8 @@ def feedback_loop(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "constraints.data.outcome_recorded_for",
-                "acting on a prediction changes the outcome the model learns from",
+                "acting on a prediction changes the outcome the model learns from; the history already holds "
+                "today's actions: the cases it treated show fewer bad outcomes, so the riskiest look safe",
             )
         ]
     elif decides is False:
@@ -2701,6 +2733,12 @@ def feedback_loop(plan: Plan) -> Evidence:
         found.append(quote(plan, "constraints.data.exploration_share"))
     acted = data.outcome_recorded_for is OutcomeRecorded.changed_by_action
     costly = held_back_at_a_cost(plan)  # then the advice adds cases below the cut, holding none back
+    shape = plan.product.action_shape
+    if acted and shape in _RANKS_WHO_IS_ACTED_ON:
+        # the action goes to exactly the cases the model will rank first: those the history shows as
+        # treated, and safer than they are; the plan breaks there, whoever acts
+        ranked = quote(plan, "product.action_shape", "the action goes to the cases the model ranks first")
+        return (*found, ranked, costly) if costly else (*found, ranked)
     if acted and plan.product.mode in (Mode.augment, Mode.improve):  # the loop runs through people
         # who act on each flag; where holding an action back costs too much, their log is the label
         note = "where holding the action back costs too much, log each action and what it found instead"
