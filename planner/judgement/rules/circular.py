@@ -28,19 +28,18 @@ from planner.judgement.rules.evidence import (
     todays_figure,
     truth_paths,
 )
-from planner.judgement.rules.lexicon import CLEARLY_PICKED, FOUND_TODAY, LATER_TEST, MEASURE_KINDS, PEOPLE
-from planner.judgement.rules.provenance import DECIDED, ERRS, people_are_the_target
+from planner.judgement.rules.lexicon import (
+    AGREES,
+    CLEARLY_PICKED,
+    FOUND_TODAY,
+    INDEPENDENT,
+    LATER_TEST,
+    MEASURE_KINDS,
+    PEOPLE,
+)
+from planner.judgement.rules.provenance import DECIDED, ERRS, imitation_scored, people_are_the_target
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Direction, EvalInputs, EvalTruth, Plan
-
-# A metric that scores the model by how often it says what something else said.
-AGREES = Lexicon("""
-    agreement with, agreement rate, agrees with, agree with, agreeing with
-    match rate, matches with, match with, matches the, matching the, matched against
-    concordance, concordance with, consistent with, consistency with, overlap with
-    same as, same decision as, same decisions as, same call as, same grade as, same code as
-    correlation with, correlates with, reproduces, replicates
-""")
 
 # What the old process produced that a recall or hit rate may be measured against: what it cited,
 # linked, chose or decided.
@@ -72,12 +71,6 @@ ACTORS = PEOPLE + Lexicon("""
     carousels
 """)
 
-# An evaluation whose truth is independent of today's process: outcomes, or a panel judging apart.
-INDEPENDENT = Lexicon("""
-    outcome, outcomes, what happened, confirmed, blind, blinded, blind-graded, expert panel
-    panel of experts, relabelled, relabeled, re-labelled, re-labeled, regraded, re-graded, adjudicated
-    adjudication, independent, independently, audited, audit sample, second opinion, overturned
-""")
 
 _DECIDES_TODAY = ("product.current_solution", "product.decision_owner")
 
@@ -320,12 +313,14 @@ def truth_from_old_process(plan: Plan) -> Evidence:
     """
     if plan.done.eval_truth not in (None, EvalTruth.not_decided):
         return None  # the team said where the right answers come from: evaluation-truth-circular reads it
+    fact = ticked(plan, Circumstance.labels_are_decisions)
+    # a goal that is an outcome is not met by copying the old decisions, whoever drafts for whom
+    imitation = imitation_scored(plan, fact) if fact is not None else None
     if people_are_the_target(plan):
-        return None  # the model drafts the people's own call for them: agreeing with them is the goal
+        return imitation  # else the model drafts the people's own call for them: agreeing is the goal
     beats = to_beat(plan)
     if beats is None:
-        return None  # nothing says today's process errs: copying it is what the team asks for
-    fact = ticked(plan, Circumstance.labels_are_decisions)
+        return imitation  # else nothing says today's process errs: copying it is what the team asks for
     if fact is not None:
         paths = [path for path in truth_paths(plan) if isinstance(answer_at(plan, path), str)]
         texts = [answer_at(plan, path) for path in paths if not says_nothing(answer_at(plan, path))]

@@ -3381,3 +3381,19 @@ PASSED_UNCHECKED = Lexicon("""
     without reading them, without reading it, nobody reads them, nobody reads it, no one reads them
     wave them through, waved through, waves them through, click through, clicks through
 """)
+
+
+# A metric that scores the model by how often it says what something else said.
+AGREES = Lexicon("""
+    agreement with, agreement rate, agrees with, agree with, agreeing with
+    match rate, matches with, match with, matches the, matching the, matched against
+    concordance, concordance with, consistent with, consistency with, overlap with
+    same as, same decision as, same decisions as, same call as, same grade as, same code as
+    correlation with, correlates with, reproduces, replicates
+""")
+# An evaluation whose truth is independent of today's process: outcomes, or a panel judging apart.
+INDEPENDENT = Lexicon("""
+    outcome, outcomes, what happened, confirmed, blind, blinded, blind-graded, expert panel
+    panel of experts, relabelled, relabeled, re-labelled, re-labeled, regraded, re-graded, adjudicated
+    adjudication, independent, independently, audited, audit sample, second opinion, overturned
+""")

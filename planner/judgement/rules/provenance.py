@@ -8,12 +8,14 @@ from planner.judgement.rules.evidence import (
     answer_at,
     first_said,
     quote,
+    says_nothing,
     ticked,
+    truth_paths,
 )
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome, outcome_follows_decision
-from planner.judgement.rules.lexicon import DRAWN_AT_RANDOM, PEOPLE
-from planner.judgement.rules.people import ADJUDICATED
+from planner.judgement.rules.lexicon import AGREES, DRAWN_AT_RANDOM, INDEPENDENT, PEOPLE
+from planner.judgement.rules.people import ADJUDICATED, AGREEMENT_KIND
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
 
@@ -334,4 +336,40 @@ def _learns_old_decisions(plan: Plan) -> Evidence:
     if old:
         said = f"a decision of today's process: {', '.join(old)}"
         return Hint(old, (quote(plan, "product.label", said), "product.current_solution: not answered"))
+    return None
+
+
+# A done metric that counts how often the model says what the label says: agreement, not an outcome.
+_AGREEMENT_SCORES = AGREEMENT_KIND + Lexicon(
+    "f1, f1-score, f-score, precision, recall, auc, auroc, match rate"
+)
+
+
+def imitation_scored(plan: Plan, fact: str) -> Evidence:
+    """Labels that are the old process's decisions, a done metric of agreement with them (accuracy, F1),
+    and a goal that is an outcome (a pass rate, a cost): the done target measures imitation, not the goal."""
+    goal = plan.product.success_metric
+    if says_nothing(goal) or _AGREEMENT_SCORES.find(goal) or AGREES.find(goal):
+        return None  # no goal said, or agreement itself is the goal
+    if any(INDEPENDENT.find(answer_at(plan, path)) for path in ("done.eval_set", *truth_paths(plan))):
+        return None  # scored on outcomes, or on a sample judged apart from today's process
+    for index, metric in enumerate(plan.done.metrics):
+        words = _AGREEMENT_SCORES.find_all(metric.name)
+        if words and not INDEPENDENT.find(metric.name):
+            note = (
+                f"{', '.join(words)} against the old decisions: a model that imitates them scores best, "
+                "whatever it does to the goal"
+            )
+            return Hint(
+                words,
+                (
+                    fact,
+                    quote(plan, f"done.metrics[{index}].name", note),
+                    quote(
+                        plan,
+                        "product.success_metric",
+                        "the goal is this outcome: make it the done target, or score a sample labelled by outcome",
+                    ),
+                ),
+            )
     return None
