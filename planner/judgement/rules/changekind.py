@@ -11,7 +11,7 @@ of their labels (here). Without ticks, the words of the change decide, at most m
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
@@ -148,6 +148,29 @@ _PART = {
 }
 
 
+def _part_tracked(plan: Plan) -> bool:
+    """Whether the team says each row names the part of production the change reached."""
+    return plan.constraints.data.change_reach is ChangeReach.part_tracked
+
+
+# Each row names the part already: nothing to mark; what is left is to judge the model on that part.
+_PART_NAMED = Instead(
+    _part_tracked,
+    Move(
+        "Score the part the change reached apart, before and after the change",
+        "Each row names the part the change reached, so the data tells it apart, yet an overall score still "
+        "hides how the model does there; score that part apart from the rest, compare its cases from before "
+        "and after the change, give the model the part and the date of the change as inputs, and weigh "
+        "whether that part's history from before the change still describes it",
+        "info",
+    ),
+    "Score the part the change reached apart from the rest, and its cases before the change apart from those "
+    "after it; give the model the part and the date of the change as inputs; weigh whether that part's "
+    "history from before the change still describes it.",
+    "A change during the data reached a part the rows name",
+)
+
+
 @rule(
     "part-changed-within-data",
     Category.data,
@@ -161,6 +184,7 @@ _PART = {
         "weigh whether to drop its history from before the change",
         "warning",
     ),
+    instead=(_PART_NAMED,),
     fires=(
         Case(
             _PART,
