@@ -4,12 +4,41 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
 from planner.plan.fields import NOT_DECIDED
 from planner.plan.model import Category, ContentRights, DataLeaves, Plan
+
+
+def _hosting_undecided(plan: Plan) -> bool:
+    """Whether a hosted service is still only a candidate: 'not decided', nothing else named that sends data
+    out, and no answer that the data may not leave (that one is a fact, whatever is chosen)."""
+    return (
+        plan.constraints.compute.hosted_service == NOT_DECIDED
+        and plan.constraints.data.leaves_organisation is not DataLeaves.not_allowed
+        and not _sends_out(plan)
+    )
+
+
+# Nothing is sent yet: the risk is a condition on choosing a hosted service, and its title says so.
+_IF_HOSTED = Instead(
+    _hosting_undecided,
+    Move(
+        "Settle whether the data may leave before choosing a hosted service",
+        "A hosted API is still a candidate; if one is chosen, client documents, personal data or source code "
+        "sent to it can breach contracts, court orders or privacy law; have legal check now whether the "
+        "contracts and a vendor's terms (retention, reuse for training, where it is processed) would allow "
+        "it, and weigh a model in-house if they would not",
+        "warning",
+        first=True,
+    ),
+    "Before choosing a hosted service, have legal check whether the contracts and the vendor's terms "
+    "(retention, training on your data, where it is processed) would let this data leave; weigh a model "
+    "in-house if they would not.",
+    "Would data leave the organisation for a hosted service, and would the contracts allow it?",
+)
 
 
 @rule(
@@ -25,6 +54,7 @@ from planner.plan.model import Category, ContentRights, DataLeaves, Plan
         "danger",
         first=True,
     ),
+    instead=(_IF_HOSTED,),
     ask="who confirmed that this data may leave, and under which agreement (a DPA, the transfer mechanism, "
     "no training on it, the region)?",
     fires=(
