@@ -7,7 +7,7 @@ terms allow before it is trained on, put in a prompt, or quoted back in what the
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.lexicon import OPEN_DATA, QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
@@ -60,6 +60,40 @@ def _open_data_only(plan: Plan) -> bool:
     )
 
 
+def _own_records_only(plan: Plan) -> str | None:
+    """The first source's acquisition, when every source named is the organisation's own records (no
+    vendor's, public, customers' or still to collect): the content others own that was ticked is then a
+    question to settle (quoted letters, suppliers' manuals in the files), not third-party data taken in."""
+    sources = plan.constraints.data.sources
+    if not sources or any(source.acquisition is not Acquisition.own for source in sources):
+        return None
+    note = "every source is the organisation's own records: which of their content do others own?"
+    return quote(plan, "constraints.data.sources[0].acquisition", note)
+
+
+def _unchecked_in_own_records(plan: Plan) -> bool:
+    """Whether content others own is ticked unchecked while every source is the organisation's own."""
+    return plan.constraints.data.content_rights is ContentRights.not_checked and bool(_own_records_only(plan))
+
+
+_WHOSE_CONTENT = Instead(
+    _unchecked_in_own_records,
+    Move(
+        "Confirm whose content the organisation's own records hold",
+        "The sources are the organisation's own records, yet the answers say content others own is in them "
+        "unchecked; find which (letters or attachments others wrote, suppliers' manuals, quoted articles) and "
+        "check its terms, or untick it if staff wrote it all",
+        "info",
+    ),
+    "Find which content in the organisation's own records others own (letters or attachments others wrote, "
+    "suppliers' manuals, quoted articles) and check its terms, or record that staff wrote it all.",
+    "Do the organisation's own records hold content others own?",
+)
+
+
+_TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", "acquisition": "public"}]}
+
+
 @rule(
     "content-rights-unchecked",
     Category.ethics,
@@ -73,9 +107,10 @@ def _open_data_only(plan: Plan) -> bool:
         "warning",
         first=True,
     ),
+    instead=(_WHOSE_CONTENT,),
     fires=(
         Case(
-            {"constraints.data.content_rights": "not_checked"},
+            {"constraints.data.content_rights": "not_checked", **_TAKEN_IN},
             evidence=(
                 'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
                 "examples, and nobody has checked its terms)",
@@ -84,6 +119,7 @@ def _open_data_only(plan: Plan) -> bool:
         Case(  # generated text others read: it can reproduce the content, high
             {
                 "constraints.data.content_rights": "not_checked",
+                **_TAKEN_IN,
                 "product.task": "generation",
                 "product.circumstances": ["others_use_output"],
             },
@@ -98,6 +134,7 @@ def _open_data_only(plan: Plan) -> bool:
         Case(  # a vendor's model tuned on it
             {
                 "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": None,
                 "constraints.compute.hosted_model": "A hosted LLM API, fine-tuned on the manuals.",
             },
             evidence=(
@@ -105,6 +142,22 @@ def _open_data_only(plan: Plan) -> bool:
                 "examples, and nobody has checked its terms)",
                 'constraints.compute.hosted_model: "A hosted LLM API, fine-tuned on the manuals." (a vendor\'s '
                 "model tuned on that content)",
+            ),
+        ),
+        Case(  # every source the organisation's own records: a low note that asks whose content it is
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [
+                    {"name": "Our inspection reports, 2019-2025", "acquisition": "own"}
+                ],
+                "product.task": "generation",
+                "product.circumstances": ["others_use_output"],
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                'constraints.data.sources[0].acquisition: "own" (every source is the organisation\'s own '
+                "records: which of their content do others own?)",
             ),
         ),
     ),
@@ -129,7 +182,8 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     and nobody has read the terms: they may forbid training on it or reproducing it in an output, and
     public does not mean free to use. A model that generates text others read, or a vendor's model tuned
     on it, can carry it out into the world. A public body's open data (a weather service, open
-    government data) or a source under an open licence settles it: its terms allow reuse.
+    government data) or a source under an open licence settles it: its terms allow reuse. Where every
+    source is the organisation's own records, the tick is a question of whose content is in them.
 
     Mitigation: List each third-party source with its owner and terms (training, reproduction in output);
     replace or license what the terms do not allow, and keep outputs from quoting it verbatim.
@@ -141,6 +195,9 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     quoted = _made_to_be_quoted(plan)
     if quoted:
         return Tempered(1, (*found, quoted))  # documents that exist to be reproduced to their readers
+    own = _own_records_only(plan)
+    if own:  # the organisation's own records, written by its staff as far as the sources say: ask
+        return Tempered(1, (*found, own))
     outside = _goes_outside(plan)
     return (*found, *outside) if outside else Tempered(3, found)
 
