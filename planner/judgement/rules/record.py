@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.ahead import starts_ahead
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.changed import REGIME_KINDS, change_kinds
 from planner.judgement.rules.data import serves_known
@@ -363,7 +364,7 @@ def change_within_period(plan: Plan) -> tuple[str, ...] | None:
     if CHANGE_HANDLED.find(said) or handled(plan, CHANGE_HANDLED) or dropped_and_tested_after(plan):
         return ()
     period = plan.constraints.data.period
-    if FROM_LAUNCH.find(said) and (not dates_in(said) or _data_end(plan) is None):
+    if starts_ahead(said) and (not dates_in(said) or _data_end(plan) is None):
         return None  # a change with the model or later, undated: history-from-the-old-regime asks
     if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
@@ -456,19 +457,6 @@ REGIME_CHANGE = Lexicon("""
     label, labels, labelling, labeling, definition, definitions, standard, standards, guideline, guidelines
     coding, code, codes, policy, policies, terms, rule, rules, price, prices, pricing, process, criteria
     law, regulation, regulations, tariff, tariffs, contract, contracts, threshold, thresholds
-""")
-
-
-# Words saying a change takes effect with the model or later: the history all comes from before it.
-FROM_LAUNCH = Lexicon("""
-    from launch, at launch, with the launch, when we launch, once we launch, from go-live, at go-live
-    new scheme, new scheme from, new scheme starts, will change, will be changed, changes next year
-    from next year, from next month, from next quarter, new terms from, new pricing from, new tariff from
-    new rules from, new policy from, new contract from, comes into force, come into force, takes effect
-    will take effect, will apply, will apply from, will cover, will start, will replace, is due to start
-    is due to change, due to change, planned for next year, upcoming, forthcoming
-    next season, from next season, next spring, next summer, next autumn, next winter, next term
-    from next term, next financial year, later this year, this coming
 """)
 
 

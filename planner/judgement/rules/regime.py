@@ -8,11 +8,12 @@ followed: there are no cases after it. The label may measure something else unde
 
 from __future__ import annotations
 
+from planner.judgement.rules.ahead import either_way, starts_ahead
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.changed import KIND_PATH, REGIME_KINDS, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
-from planner.judgement.rules.record import FROM_LAUNCH, REGIME_CHANGE, regime_after_the_data
+from planner.judgement.rules.record import REGIME_CHANGE, regime_after_the_data
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, ChangeKind, ChangeReach, Difference, OnlineValidation, Plan
 
@@ -127,6 +128,23 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
                 "done.online_validation": "before_after",
             },
         ),
+        Case(  # a time either way, with a verb in the future: ahead
+            {
+                "constraints.data.changes": "New payment terms are planned from January.",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "New payment terms are planned from January." (a change that starts '
+                "with the model or later: is all the history from the old regime?)",
+            ),
+        ),
+        Case(  # a time either way, nothing saying which: asked
+            {"constraints.data.changes": "New payment terms from January.", "done.online_validation": None},
+            evidence=(
+                "constraints.data.changes: \"New payment terms from January.\" ('from january': within the "
+                "data, or ahead of it? If ahead, is all the history from the old regime?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.changes": "nothing"}),
@@ -201,8 +219,14 @@ def history_from_the_old_regime(plan: Plan) -> Evidence:
         return Tempered(
             3, (*found, quote(plan, "constraints.data.differences") if differs else _MEANING_ASKED)
         )
-    words = FROM_LAUNCH.find(said)
-    if words is None or not REGIME_CHANGE.find(said):
+    words = starts_ahead(said or "")
+    if not REGIME_CHANGE.find(said):
+        return None
+    when = either_way(said or "") if words is None else None
+    if when:  # `this autumn`, `from January`, no verb saying which: behind or ahead, a lead asks
+        note = f"'{when}': within the data, or ahead of it? If ahead, is all the history from the old regime?"
+        return Hint((when,), (quote(plan, "constraints.data.changes", note),), likelihood=2)
+    if words is None:
         return None
     return Hint(
         (words,),
