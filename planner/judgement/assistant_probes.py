@@ -14,6 +14,7 @@ from planner.judgement.probes import Found, metric_paths, probe
 from planner.judgement.rules.audience import outsiders_type_in, staff_only
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.generative import outsiders_read
+from planner.judgement.rules.lexicon import SELF_CONFIDENCE
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Mode, TaskType
 from planner.plan.model import Plan
@@ -27,10 +28,6 @@ URGENT = Lexicon("""
     vulnerable, vulnerability, distress, distressed
 """)
 # The assistant hands over when it rates itself unsure.
-SELF_RATED = Lexicon("""
-    confidence, confident, low confidence, confidence score, confidence threshold, unsure, not sure
-    uncertain, uncertainty, when it doubts, self-assessed, its own score, its own certainty
-""")
 # The hand-over is checked against labelled messages, not trusted.
 GATE_CHECKED = Lexicon("""
     calibrated, calibration, calibrate, checked against labelled, measured on labelled, recall of the hand-over
@@ -112,12 +109,12 @@ def _confidence_gates_escalation(plan: Plan) -> Found:
     if plan.product.task is not TaskType.generation or plan.product.mode is not Mode.automate:
         return None  # a person reads each draft: the gate is theirs
     paths = ("after_launch.fallback", "product.decision", "heuristics.humans_handle")
-    gate = first_said(plan, paths, SELF_RATED)
+    gate = first_said(plan, paths, SELF_CONFIDENCE)
     if gate is None or first_said(plan, (*paths, "done.eval_set", *monitor_paths(plan)), GATE_CHECKED):
         return None
     path, words = gate
     return (
-        f"The hand-over rests on the model's own {words[0]}: how often is it confidently wrong? A language "
+        f"The hand-over rests on the model's own confidence ('{words[0]}'): how often is it confidently wrong? A language "
         "model sounds as sure of a wrong answer as of a right one; gate on the kind of message (rules, or a "
         "classifier scored on labelled messages), and measure the share of wrong answers the gate catches.",
         (quote(plan, "product.task"), quote(plan, path, ", ".join(words))),

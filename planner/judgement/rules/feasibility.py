@@ -10,9 +10,9 @@ from planner.judgement.rules.evidence import (
     quote,
     says_nothing,
 )
+from planner.judgement.rules.lexicon import SELF_CONFIDENCE
 from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.total import volume_said
-from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     UNSTRUCTURED,
     ActionShape,
@@ -68,10 +68,6 @@ _NARROW = Move(
 
 
 # The model acts alone only on the cases it is sure of, and hands the rest to people: a slice chosen.
-CONFIDENT_SLICE = Lexicon("""
-    confident, high confidence, high-confidence, low confidence, low-confidence, confidence threshold
-    confidence score, confidence below, confidence above, below the threshold, unsure, not sure
-""")
 _UNSURE_PATHS = ("after_launch.fallback", "product.decision", "heuristics.humans_handle", "product.output")
 
 
@@ -181,7 +177,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
         return None  # already narrowed to a slice
     if share is not None and share < 1 and product.action_shape is ActionShape.threshold:
         return None  # a cut-off already ships the clear slice: the model acts above it, people keep the rest
-    if first_said(plan, _UNSURE_PATHS, CONFIDENT_SLICE):
+    if first_said(plan, _UNSURE_PATHS, SELF_CONFIDENCE):
         return None  # it acts alone only where confident and hands the rest to people: a slice already
     if share is not None and volume is not None:
         items, whole = volume

@@ -3397,3 +3397,9 @@ INDEPENDENT = Lexicon("""
     panel of experts, relabelled, relabeled, re-labelled, re-labeled, regraded, re-graded, adjudicated
     adjudication, independent, independently, audited, audit sample, second opinion, overturned
 """)
+# The model's own confidence or certainty, as a gate: it acts alone where sure and hands the rest on.
+SELF_CONFIDENCE = Lexicon("""
+    confidence, confident, high confidence, high-confidence, low confidence, low-confidence, confidence score
+    confidence threshold, confidence below, confidence above, below the threshold, unsure, not sure
+    uncertain, uncertainty, when it doubts, self-assessed, its own score, its own certainty
+""")
