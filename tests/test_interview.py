@@ -62,6 +62,7 @@ HAPPY = [
     line("1"),  # task: classification
     line("Order, account and device data"),
     line("none"), ENTER,  # no input is known only after the prediction; an empty entry ends the list
+    DOWN * 10 + SPACE + ENTER,  # no input describes a person
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
     line("0"),  # decided on the spot: no days ahead
@@ -174,6 +175,7 @@ product:
   task: classification
   inputs: Order, account and device data
   inputs_known_after: [none]
+  person_inputs: [none]
   unseen_by_model: The customer's phone call, when an analyst rings them
   output: Probability the order is fraud
   lead_days: 0
@@ -388,8 +390,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 128
-    assert "\nSaved plans/fraud/plan.yaml: 128 of 128 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 129
+    assert "\nSaved plans/fraud/plan.yaml: 129 of 129 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -401,7 +403,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "28/28 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "29/29 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -411,7 +413,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 118  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 119  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -767,7 +769,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 28,  # the rest of the product section as it is (a kept list entry, then its end)
+        *[ENTER] * 29,  # the rest of the product section as it is (a kept list entry, then its end)
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -813,7 +815,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     28/28 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     29/29 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
@@ -914,7 +916,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 128 of 128 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 129 of 129 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1006,7 +1008,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 128 of 128 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 129 of 129 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -9,6 +9,7 @@ from planner.plan.stakes import (
     Dropped as Dropped,
     HarmKind as HarmKind,
     LaterPhase as LaterPhase,
+    PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
 )
 from planner.plan.workings import (

@@ -62,6 +62,7 @@ from planner.plan.choices import (
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
     Period as Period,
+    PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
     Reach as Reach,
     RowsPerThing as RowsPerThing,
@@ -530,6 +531,12 @@ class Product(Record):
         default_factory=list,
         description="The inputs recorded at or after the moment the model predicts (during the case, at "
         "checkout or closing, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
+    )
+    person_inputs: list[PersonTrait] = Field(
+        default_factory=list,
+        description="Which inputs describe a person the output is about, or stand in for a trait of theirs: "
+        "age, sex, nationality or ethnicity, religion, disability or health, family status; where someone "
+        "lives, a name, a language, a country of registration (a vessel's flag); or 'none'.",
     )
     unseen_by_model: Text | None = Field(
         default=None,

@@ -350,6 +350,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.inputs"),
         ),
         _q(
+            "product.person_inputs",
+            "Which inputs describe a person the output is about, or stand in for a trait of theirs? Tick each.",
+            "Age, sex, nationality, religion, disability, family status; and what stands in for them: where "
+            "someone lives, a name, a language, a country of registration (a vessel's flag). 'none' is an "
+            "answer.",
+            When("product.inputs"),
+        ),
+        _q(
             "product.unseen_by_model",
             "What do the people who decide today look at that the model will not get?",
             "A phone call, a site visit, a paper file, handwriting or scans the text extraction drops, an "

@@ -18,6 +18,42 @@ class HarmKind(StrEnum):
     trust = "trust"
 
 
+class PersonTrait(StrEnum):
+    """Which inputs describe a person the output is about, or stand in for a trait of theirs."""
+
+    age = "age"
+    sex = "sex"
+    nationality = "nationality"
+    religion = "religion"
+    disability = "disability"
+    family = "family"
+    postcode = "postcode"
+    name = "name"
+    language = "language"
+    country = "country"
+    none = "none"
+
+
+# The traits the law protects, named outright; the others stand in for one.
+NAMED_TRAITS = frozenset(
+    {
+        PersonTrait.age,
+        PersonTrait.sex,
+        PersonTrait.nationality,
+        PersonTrait.religion,
+        PersonTrait.disability,
+        PersonTrait.family,
+    }
+)
+# What each stand-in stands for.
+STANDS_FOR = {
+    PersonTrait.postcode: "wealth or ethnicity",
+    PersonTrait.name: "sex or origin",
+    PersonTrait.language: "national or ethnic origin",
+    PersonTrait.country: "nationality",
+}
+
+
 class Dropped(StrEnum):
     """What was removed from the data before training or testing."""
 
@@ -61,6 +97,19 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "privacy": "privacy or dignity: something private shown, someone wrongly labelled",
         "property": "property, equipment or the environment damaged",
         "trust": "trust or reputation only",
+    },
+    PersonTrait: {
+        "age": "age or date of birth",
+        "sex": "sex or gender",
+        "nationality": "nationality, ethnicity, race or country of birth",
+        "religion": "religion or belief",
+        "disability": "disability or health",
+        "family": "marital status, pregnancy or children",
+        "postcode": "where someone lives: an address, a postcode, a neighbourhood",
+        "name": "a first name or a surname",
+        "language": "the language someone speaks, or an interpreter need",
+        "country": "a country of registration or origin: a vessel's flag, a phone's country code, an ID's issuer",
+        "none": "none: no input describes a person",
     },
     Dropped: {
         "outliers": "extreme values or outliers",

@@ -4,12 +4,13 @@ a model that ranks, declines, prices or allocates paid work to people."""
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
 from planner.judgement.rules.fairness import decides_about_people
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Audience, Category, HarmKind, PersonTrait, Plan
+from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
 # age); `age` of an account, a debt or a vehicle is no person's.
@@ -45,21 +46,36 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
 @rule(
     "protected-feature-in-decision",
     Category.ethics,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     ask="do the inputs of a decision about people name a protected characteristic or a stand-in for one?",
     move=Move(
         "Drop or justify each protected or stand-in input, and test what it stands in for",
-        "Age, sex, nationality, religion, a postcode, a first name, a language or the staff member who "
-        "handled a case, used to rank, match, decline, price or allocate paid work to people, is direct or "
+        "Age, sex, nationality, religion, a postcode, a first name, a language, a vessel's flag or the staff "
+        "member who handled a case, used to rank, match, decline, price, set the terms of, allocate paid work "
+        "to or target inspections or enforcement at people or their property, is direct or "
         "indirect discrimination and an automated decision the law restricts: name each such input and what "
         "it stands in for (a postcode for wealth or ethnicity, a first name for sex or origin, a language for "
-        "national origin), drop it or have legal sign its use off, compare the model with and without it, "
+        "national origin, a flag or a country code for nationality), drop it or have legal sign its use off, compare the model with and without it, "
         "test outcomes by group on the test set, and check the stand-ins left by predicting the "
         "characteristic from the other inputs",
         "warning",
     ),
     fires=(
+        Case(  # a deposit set from the tenant's named age and nationality: the team ticked them
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff_about_outsiders",
+                "product.output": "The deposit asked of each new tenancy.",
+                "product.person_inputs": ["age", "nationality", "postcode"],
+            },
+            evidence=(
+                'product.audience: "staff_about_outsiders" (its output decides about people outside)',
+                'product.person_inputs: ["age", "nationality", "postcode"] (age, nationality: a protected '
+                "characteristic named as an input; postcode stands in for wealth or ethnicity)",
+            ),
+            also=frozenset({"personal-data"}),
+        ),
         Case(
             {
                 "constraints.data.personal_data": True,
@@ -92,6 +108,14 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
         ),
     ),
     quiet=(
+        Case(  # traits ticked, but the output decides nothing about people: an operation's length
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff",
+                "product.output": "The expected length of each operation in minutes.",
+                "product.person_inputs": ["age"],
+            }
+        ),
         Case(  # cleared and tested without
             {
                 "constraints.data.personal_data": True,
@@ -121,6 +145,9 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     sign-off to use it, train and compare the model without it, report outcomes by group on the test
     set, and predict the characteristic from the other inputs to find the stand-ins left.
     """
+    ticked = _ticked_traits(plan)
+    if ticked is not None:
+        return ticked
     if plan.constraints.data.personal_data is False:
         return None
     decided = decides_about_people(plan)
@@ -141,3 +168,38 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
             about = quote(plan, does, f"a decision about people: {', '.join((*people, *acts))}")
             return Hint(words, (about, quote(plan, path, note)))
     return None
+
+
+def _ticked_traits(plan: Plan) -> Evidence:
+    """The team's own tick of an input that describes a person, in a decision about people or their
+    property: a named protected trait is a fact (high); a stand-in alone is likelier justified (medium),
+    and the evidence says what it stands for."""
+    traits = [trait for trait in plan.product.person_inputs if trait is not PersonTrait.none]
+    if not traits or said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
+        return None
+    about = _about_people(plan)
+    if about is None:
+        return None
+    named = [trait.value for trait in traits if trait in NAMED_TRAITS]
+    stand_ins = [
+        f"{trait.value} stands in for {STANDS_FOR[trait]}" for trait in traits if trait in STANDS_FOR
+    ]
+    notes = (
+        [f"{', '.join(named)}: a protected characteristic named as an input"] if named else []
+    ) + stand_ins
+    evidence = (about, quote(plan, "product.person_inputs", "; ".join(notes)))
+    return evidence if named else Tempered(3, evidence)
+
+
+def _about_people(plan: Plan) -> str | None:
+    """The evidence that the output decides about people or their property: the team's audience answer,
+    a harm to someone's rights or access, or the words of the decision."""
+    if plan.product.audience is Audience.staff_about_outsiders:
+        return quote(plan, "product.audience", "its output decides about people outside")
+    if HarmKind.rights in plan.impact.harm_kinds:
+        return quote(plan, "impact.harm_kinds", "a wrong output harms someone's rights or access")
+    decided = decides_about_people(plan)
+    if decided is None:
+        return None
+    (_, people), (does, acts) = decided
+    return quote(plan, does, f"a decision about people: {', '.join((*people, *acts))}")
