@@ -74,7 +74,7 @@ HAPPY = [
     line("none"),  # no earlier stage chooses what the model sees
     SPACE + DOWN + SPACE + ENTER,  # data kinds: tabular and text
     line("2"),  # mode: augment
-    DOWN * 9 + SPACE + ENTER,  # facts beyond the decision: none of these
+    DOWN * 10 + SPACE + ENTER,  # facts beyond the decision: none of these
     line("amount > 5000 and new account"), line("send to manual review"), ENTER,  # one rule
     Shown("2) rules are a baseline a model must beat"), line("2"),  # the verdict, in friendly words
     line("60%, 0.9"),  # coverage and accuracy in one answer: asked because rules were tried

@@ -246,6 +246,7 @@ class Circumstance(StrEnum):
     self_counted = "self_counted"
     labels_are_decisions = "labels_are_decisions"
     counts_volume = "counts_volume"
+    safety_function = "safety_function"
     none = "none"
 
 
@@ -448,6 +449,8 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "self_counted": "success is counted by the product itself (accepted, not escalated)",
         "labels_are_decisions": "its labels are the old process's decisions, not checked outcomes",
         "counts_volume": "a target counts how much it does (merged, closed, flagged, sent), not how often it is right",
+        "safety_function": "it changes how a safety function responds (an alarm, an interlock, a trip, a brake, a "
+        "signal, a shutdown)",
         "none": "none of these",
     },
     EvalTruth: {

@@ -636,7 +636,8 @@ class Product(Record):
         "or sector rules govern the decision; it pays, refunds, approves or sends on its own, unchecked; "
         "its success is counted by the product itself (accepted, not escalated); its labels are the old "
         "process's decisions (approved, referred, graded), not outcomes someone checked; a target counts how much "
-        "it does (merged, closed, flagged, sent), not how often it is right; or none.",
+        "it does (merged, closed, flagged, sent), not how often it is right; it changes how a safety function "
+        "responds (an alarm, an interlock, a trip, a brake, a signal, a shutdown); or none.",
     )
     outcomes: list[Text] = Field(
         default_factory=list,

@@ -489,8 +489,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Facts beyond the decision that change what to plan for: who else relies on the output, what "
             "the people it takes over from also do, whether its output steers the process it learns from, "
             "who gains from it and shapes its inputs, which rules govern it, whether it acts unchecked, how "
-            "success is counted and whether a target rewards doing more, what its labels record. 'none of these' is an "
-            "answer.",
+            "success is counted and whether a target rewards doing more, what its labels record, whether it changes "
+            "how an alarm, an interlock or a trip responds. 'none of these' is an answer.",
             essential=True,
         ),
     ),

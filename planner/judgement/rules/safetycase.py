@@ -1,0 +1,99 @@
+"""Rules on a model that changes how a safety function responds: an alarm, an interlock, a trip, a brake.
+
+A lead who hears that a model will change what an alarm or a protection system does, where the worst
+error injures someone (a derailment, a fire, a fall), stops calling it a compliance question: it is a
+safety case. The change runs in shadow beside today's response for long enough to see the rare events,
+and the regulator or the safety authority approves it before it has any live effect.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.compliance import compliance_stated
+from planner.judgement.rules.evidence import quote, ticked
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Category, Circumstance, OnlineValidation, Plan, Severity
+from planner.plan.stakes import HarmKind
+from planner.plan.text import text_answers
+
+# Words saying a safety authority approves the change before it acts: the case made, to whom.
+APPROVED = Lexicon("""
+    safety case, approves the safety case, safety case approved, regulator approves, regulator's approval
+    approval of the regulator, approved by the regulator, safety authority approves, approved by the safety
+    authority, independent safety assessor, independent safety assessment, notified body
+""")
+
+_SAFETY = {"product.circumstances": ["safety_function"]}
+_INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
+
+
+@rule(
+    "safety-function-changed",
+    Category.operations,
+    likelihood=3,
+    impact=5,
+    move=Move(
+        "Treat the change as a safety case: shadow it, then get the regulator's approval",
+        "A model that changes how an alarm, an interlock, a trip or a brake responds, where the worst error "
+        "injures someone, is a change to a safety function: write the safety case (the hazards, what the "
+        "model may and may not change, the fallback when it is wrong), run it in shadow beside today's "
+        "response long enough to meet the rare events it exists for, and have the regulator or the safety "
+        "authority approve it before it has any live effect",
+        "danger",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {**_SAFETY, **_INJURY},
+            evidence=(
+                'product.circumstances: "safety_function" (it changes how a safety function responds: an '
+                "alarm, an interlock, a trip, a brake, a signal, a shutdown)",
+                'impact.harm_kinds: ["health"] (a wrong output can injure someone)',
+                'impact.error_severity: "severe"',
+            ),
+        ),
+        Case(  # a shadow run planned, but nobody approves it: still the case to make
+            {**_SAFETY, **_INJURY, "done.online_validation": "shadow"},
+        ),
+    ),
+    quiet=(
+        Case({**_INJURY, "product.circumstances": ["none"]}),  # no safety function changed
+        Case(  # shadowed, and the regulator named with its approval
+            {
+                **_SAFETY,
+                **_INJURY,
+                "done.online_validation": "shadow",
+                "done.when_met": "The Office of Rail and Road approves the safety case before any live use.",
+            }
+        ),
+    ),
+)
+def safety_function_changed(plan: Plan) -> Evidence:
+    """The model changes how a safety function responds, and its worst error injures someone.
+
+    An alarm that stays silent, an interlock that opens or a trip that does not fire is how a
+    derailment, a fire or an injury happens; a model tuned on the common case changes the response
+    to the rare one it exists for, and an offline score says nothing of that. Such a change is a
+    safety case for the regulator, not a compliance question.
+
+    Mitigation: Write the safety case (hazards, what the model may change, the fallback), run the
+    model in shadow beside today's response long enough to meet the rare events, and have the
+    regulator or the safety authority approve it before it has any live effect.
+    """
+    fact = ticked(plan, Circumstance.safety_function)
+    if fact is None:
+        return None
+    shadowed = plan.done.online_validation is OnlineValidation.shadow
+    texts = (text for _, text in text_answers(plan.model_dump(mode="json", exclude={"decisions"})))
+    if shadowed and (compliance_stated(plan) or any(APPROVED.find(text) for text in texts)):
+        return None
+    severity = effective_severity(plan)
+    if HarmKind.health in plan.impact.harm_kinds:
+        hurt = quote(plan, "impact.harm_kinds", "a wrong output can injure someone")
+        if severity is Severity.severe or severity is None:
+            return (fact, hurt, severity_quote(plan)) if severity else (fact, hurt)
+        return Tempered(2, (fact, hurt, severity_quote(plan)))  # an injury, rated serious or less: medium
+    if severity in (Severity.serious, Severity.severe):
+        return Tempered(2, (fact, severity_quote(plan)))
+    return None
