@@ -155,3 +155,15 @@ def test_a_question_from_words_does_not_push_out_three_high_facts() -> None:
     fewer = tuple(risk for risk in risks if risk.id != "reads-beyond-the-asker")
     named = [risk for group in key_risks(plan, fewer) for risk in group.risks]
     assert sum(bool(risk.heard) for risk in named) == 1
+
+
+def test_a_risk_only_words_raised_follows_a_stated_one_at_its_level() -> None:
+    from planner.judgement.rules.base import Category, Hint, Risk, RiskKind
+
+    def risk(rule: str, likelihood: int, heard: bool) -> Risk:
+        kind = RiskKind(rule, "A risk", Category.data, likelihood, 3, "why", "mitigation")
+        return Risk.of(kind, None, Hint(("word",), ("x",)) if heard else ("x",))
+
+    guessed, stated = risk("a", 4, True), risk("b", 3, False)
+    assert guessed.level == stated.level == "medium" and guessed.score > stated.score
+    assert sorted([guessed, stated], key=lambda r: r.standing)[0] is stated

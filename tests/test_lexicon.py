@@ -199,3 +199,29 @@ def test_a_number_joined_to_a_word_is_read_as_a_word_and_the_advice_still_comes(
         }
     )
     assert assess(plan).advice  # no crash: the advice comes
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Nobody is injured if a slot is wrong.", ()),
+        ("No one was ever refused a loan by it.", ()),
+        ("Never refused, only delayed.", ()),
+        ("A loan refused, and nobody checks it.", ("loan", "refused")),
+        ("Patients may not get treatment.", ("patients", "treatment")),  # `not` says the harm
+        ("Without the model, patients wait.", ("patients",)),  # another clause
+    ],
+)
+def test_a_harm_the_sentence_denies_is_not_found(text: str, found: tuple[str, ...]) -> None:
+    assert lexicon.HARMFUL.find_all(text) == found
+
+
+def test_at_night_is_a_hard_slice_only_for_a_camera() -> None:
+    night = {
+        "product.inputs": "Booking requests, including those made at night.",
+        "done.metrics": [{"name": "Share of slots filled", "target": 0.9}],
+    }
+    hard = "hard-slice-not-scored-apart"
+    assert hard not in {risk.id for risk in assess(patched(night)).risks}
+    seen = {risk.id for risk in assess(patched({**night, "product.data_kinds": ["images"]})).risks}
+    assert hard in seen

@@ -204,7 +204,7 @@ def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     words raised (asked as a question)."""
     found = [(risk, kind) for risk in risks if (kind := _key_break(risk)) is not None]
     kinds = [kind for kind, _ in _ORDER]
-    found.sort(key=lambda pair: (-pair[0].score, kinds.index(pair[1]), pair[0].id))
+    found.sort(key=lambda pair: (*pair[0].standing, kinds.index(pair[1]), pair[0].id))
     facts = [pair for pair in found if not pair[0].heard]
     heard = [pair for pair in found if pair[0].heard]
     # Facts first; one question from words keeps a place (a hazard or a rating of style is often only in

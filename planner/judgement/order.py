@@ -45,15 +45,16 @@ def danger_leads(tone: str, risks: Iterable[Risk]) -> bool:
     return tone == "danger" and any(risk.level == "high" for risk in risks)
 
 
-def rank(item: tuple[Move, list[Risk]]) -> tuple[int, int, int, int, int]:
+def rank(item: tuple[Move, list[Risk]]) -> tuple[int, ...]:
     """A move's place: a danger whose risk is high first (`danger_leads`); then by its risks' level, a
-    repair of void evidence before a process move at the same level; then by tone and score."""
+    move the answers state before one only words raised, a repair of void evidence before a process move
+    at the same level; then by tone and score."""
     move, hits = item
-    top = max(hits, key=lambda risk: risk.score)
+    top = min(hits, key=lambda risk: risk.standing)
     if danger_leads(move.tone, hits):
         return (0, 0, 0, 0, -top.score)
     voids = any(risk.id in VOIDS_EVIDENCE and risk.level == top.level for risk in hits)
-    return (1, _LEVELS[top.level], int(not voids), TONES.index(move.tone), -top.score)
+    return (1, _LEVELS[top.level], int(bool(top.heard)), int(not voids), TONES.index(move.tone), -top.score)
 
 
 def leads_first(move: Move, risks: Iterable[Risk]) -> bool:

@@ -155,7 +155,7 @@ def register(plan: Plan) -> tuple[Risk, ...]:
             due=(joined.due if joined else None) or hand.due,
         )
         risks.append(Risk.of(kind, decision, source="hand"))
-    return tuple(sorted(risks, key=lambda risk: (-risk.score, risk.decided, risk.id)))
+    return tuple(sorted(risks, key=lambda risk: (*risk.standing, risk.decided, risk.id)))
 
 
 def risk_of(plan: Plan, rule_id: str) -> Risk | None:

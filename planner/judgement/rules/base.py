@@ -157,6 +157,11 @@ def level_of(score: int) -> Level:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
 
 
+def level_rank(level: Level) -> int:
+    """A level as a number that grows with it: low 0, medium 1, high 2."""
+    return ("low", "medium", "high").index(level)
+
+
 @dataclass(frozen=True)
 class RiskKind:
     """What a risk is, whoever raised it: a rule of the catalogue or the team, by hand."""
@@ -252,6 +257,12 @@ class Risk:
     @property
     def decided(self) -> bool:
         return self.verdict is not None
+
+    @property
+    def standing(self) -> tuple[int, bool, int]:
+        """Its place in a list, first first: by level; at one level, a risk the answers state before one
+        only words of free text raised (a guess asked as a question), whatever their scores; then by score."""
+        return (-level_rank(self.level), bool(self.heard), -self.score)
 
     @property
     def status(self) -> str:

@@ -193,6 +193,7 @@ HARMFUL = Lexicon(
     arrest, arrests, arrested, police
 """,
     unless="access to data, data access, " + _STAFFING,
+    deniable=True,  # `nobody was injured`, `never refused`: no harm said
     # a figure that declines (sales, demand, a rate): no person is refused anything
     everyday=(
         (

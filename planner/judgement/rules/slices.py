@@ -10,16 +10,22 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import DataKind
 from planner.plan.model import Category, Plan
 
 # Words naming a slice that is harder or rarer than the rest.
 HARD_SLICE = Lexicon("""
     other languages, several languages, many languages, non-english, multilingual, second language
     long documents, long inputs, long recordings, long calls, long emails, long transcripts, lengthy documents
-    night images, night-time images, at night, night shots, low light, poor light, infrared images
+    night images, night-time images, night shots, infrared images
     handwritten, handwriting, heavy accents, regional accents, dialects, rare categories, rare classes
     rare conditions, blurred images, blurry images, low-resolution, poor scans, faxed copies
 """)
+
+# Words naming a slice that is harder only for a camera: `at night` is a time of day in a booking log or
+# a call centre, and a dark frame only where the inputs are images or video.
+HARD_FOR_A_CAMERA = Lexicon("at night, after dark, low light, poor light, night-time, nighttime")
+_CAMERA = frozenset({DataKind.images, DataKind.video})
 
 # Words saying the done metric is read per slice.
 PER_SLICE = Lexicon("""
@@ -95,12 +101,14 @@ def hard_slice_not_scored_apart(plan: Plan) -> Evidence:
     """
     if not plan.done.metrics:
         return None
-    said = first_said(plan, _named_in(plan), HARD_SLICE)
+    camera = not _CAMERA.isdisjoint(plan.product.data_kinds)
+    hard = HARD_SLICE + HARD_FOR_A_CAMERA if camera else HARD_SLICE
+    said = first_said(plan, _named_in(plan), hard)
     if said is None:
         return None
     path, words = said
     done = _done_texts(plan)
-    if any(PER_SLICE.find(text) or HARD_SLICE.find(text) for text in done):
+    if any(PER_SLICE.find(text) or hard.find(text) for text in done):
         return None  # a slice is read apart, or named where the metric is measured
     return Hint(
         words,

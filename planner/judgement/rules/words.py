@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from itertools import product
+from itertools import pairwise, product
 
 # A number (`1,200`, `3.5`), a word (letters and digits, joined inside by ' & . -), or punctuation.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['&.-][^\W_]+)*|[.,;:!?()\[\]{}\"“”]")
@@ -71,9 +71,16 @@ class Lexicon:
     """
 
     def __init__(
-        self, entries: str | Iterable[str], unless: str = "", everyday: Iterable[tuple[str, str]] = ()
+        self,
+        entries: str | Iterable[str],
+        unless: str = "",
+        everyday: Iterable[tuple[str, str]] = (),
+        deniable: bool = False,
     ) -> None:
         self.entries: tuple[str, ...] = tuple(dict.fromkeys(_split(entries)))
+        # `deniable`: a form said just after `nobody`, `no one`, `never` or `without` is not found
+        # (`nobody was injured`, `never refused`): the sentence denies what the word names.
+        self.deniable = deniable
         self.unless: tuple[str, ...] = tuple(dict.fromkeys(_split(unless)))
         self.everyday: tuple[tuple[str, str], ...] = tuple(everyday)
         # form -> the context words that give it its everyday senses (a form may have several)
@@ -106,6 +113,7 @@ class Lexicon:
             (*self.entries, *other.entries),
             ", ".join((*self.unless, *other.unless)),
             (*self.everyday, *other.everyday),
+            self.deniable or other.deniable,
         )
 
     def __len__(self) -> int:
@@ -120,10 +128,12 @@ class Lexicon:
         if self._firsts.isdisjoint(said) and not self._slots:  # the usual answer: none of them
             return ()
         if self._everyday:  # each sentence read on its own: its context decides a word's sense
-            return tuple(
+            found = tuple(
                 dict.fromkeys(found for part in _FULL_SENTENCE.split(text) for found in self._found(part))
             )
-        return self._found(text)
+        else:
+            found = self._found(text)
+        return _undenied(found, text) if self.deniable and found else found
 
     def _found(self, text: str) -> tuple[str, ...]:
         words = list(words_of(text))
@@ -140,6 +150,37 @@ class Lexicon:
         """The first entry `text` says, as written there, if any."""
         found = self.find_all(text)
         return found[0] if found else None
+
+
+# Words that deny what follows them in a clause (`nobody harmed`, `no one was hurt`, `never refused`,
+# `without injury`); `not` and `no` are left out: `may not get treatment`, `no access to credit` say harm.
+_DENIALS = frozenset({"nobody", "noone", "no-one", "never", "without", "none"})
+_DENIAL_PAIRS = frozenset({("no", "one")})
+_DENIAL_REACH = 4  # words between the denial and the form: `nobody has ever been harmed`
+
+
+def _undenied(found: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Of the forms `found` in `text`, those said at least once without a denial a few words before
+    them in the same clause."""
+    clauses = _clauses(text)
+
+    def denied_at(clause: list[str], start: int) -> bool:
+        before = clause[max(0, start - _DENIAL_REACH - 2) : start]  # `no one` is two words
+        pairs = pairwise(before)
+        return any(word in _DENIALS for word in before) or any(pair in _DENIAL_PAIRS for pair in pairs)
+
+    kept = []
+    for form in found:
+        parts = form.split(" ")
+        said = [
+            denied_at(clause, start)
+            for clause in clauses
+            for start in range(len(clause) - len(parts) + 1)
+            if clause[start : start + len(parts)] == parts
+        ]
+        if not said or not all(said):
+            kept.append(form)
+    return tuple(kept)
 
 
 def _split(entries: str | Iterable[str]) -> Iterator[str]:
