@@ -26,7 +26,7 @@ from planner.judgement.rules.base import HIGH, MEDIUM, Hint, Risk, RiskKind, Tem
 from planner.judgement.rules.evidence import show
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.volume import acts_alone
-from planner.plan.model import Plan, Severity
+from planner.plan.model import MetricRole, Plan, Severity
 
 Breaks = Literal["evidence", "measure", "value", "task", "harm"]
 
@@ -222,8 +222,9 @@ def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
 
 
 def _metric(plan: Plan) -> str | None:
-    """The done metric the claim rests on, with its target: the first metric that has one."""
-    for metric in plan.done.metrics:
+    """The done metric the claim rests on, with its target: the first that has one, a guardrail (held, not
+    moved) only where no other has."""
+    for metric in sorted(plan.done.metrics, key=lambda metric: metric.role is MetricRole.guardrail):
         if metric.target is not None:
             return f"{show(metric.name)} reaching {formatting.number(metric.target)}"
     return None

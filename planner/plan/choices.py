@@ -26,6 +26,7 @@ from planner.plan.workings import (
     LabelDated as LabelDated,
     LabelGrain as LabelGrain,
     LabelWriter as LabelWriter,
+    MetricRole as MetricRole,
     MetricUnit as MetricUnit,
     Negative as Negative,
     Newcomers as Newcomers,

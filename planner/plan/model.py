@@ -53,6 +53,7 @@ from planner.plan.choices import (
     LabelSource as LabelSource,
     LabelWriter as LabelWriter,
     LaterPhase as LaterPhase,
+    MetricRole as MetricRole,
     MetricUnit as MetricUnit,
     Mode as Mode,
     ModelSize as ModelSize,
@@ -215,6 +216,12 @@ class Metric(Record):
         default=None,
         description="What the baseline is, and where its figure comes from (e.g. 'the naive last-week "
         "forecast', 'the rules, 2024-25 season').",
+    )
+    role: MetricRole | None = Field(
+        default=None,
+        description="Where done names several metrics: 'goal' for the figure the model must move, "
+        "'guardrail' for one it must hold while the goal moves (recall at least 0.95 while the share of "
+        "stops avoided reaches 60%): a guardrail today's process may already meet.",
     )
 
     @model_validator(mode="before")

@@ -206,6 +206,13 @@ class EvalDrawn(StrEnum):
     not_decided = "not_decided"
 
 
+class MetricRole(StrEnum):
+    """What a done metric is for, where done names several: the figure to move, or one to hold."""
+
+    goal = "goal"
+    guardrail = "guardrail"
+
+
 class TestUse(StrEnum):
     """What the test set's scores are used for before the final figure: nothing, or choosing something."""
 

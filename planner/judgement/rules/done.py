@@ -71,6 +71,7 @@ from planner.plan.model import (
     DoneTodayBy,
     LabelSource,
     Metric,
+    MetricRole,
     Mode,
     Monitor,
     OnlineValidation,
@@ -490,6 +491,22 @@ def _target_text(metric: Metric) -> str:
                 'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.8, target 0.75 (higher is better)',
             ),
         ),
+        Case(  # the goal, not the guardrail, is met today
+            {
+                "done.metrics": [
+                    {
+                        "name": "Recall of faulty parcels",
+                        "baseline": 0.9,
+                        "target": 0.95,
+                        "role": "guardrail",
+                    },
+                    {"name": "Share of stops avoided", "baseline": 0.7, "target": 0.6, "role": "goal"},
+                ],
+            },
+            evidence=(
+                'done.metrics[1]: "Share of stops avoided" baseline 0.7, target 0.6 (higher is better)',
+            ),
+        ),
     ),
     quiet=(
         Case(  # no rules tried, no human score, nothing today states it: a pilot model's own score
@@ -520,6 +537,19 @@ def _target_text(metric: Metric) -> str:
                 "done.metrics[0].baseline": 0.8,
                 "done.metrics[0].baseline_name": "Manual checks by the accounts clerks",
                 "done.metrics[0].target": 0.75,
+            }
+        ),
+        Case(  # recall held while stops fall: today's stop-everything meets the guardrail, not the goal
+            {
+                "done.metrics": [
+                    {
+                        "name": "Recall of faulty parcels",
+                        "baseline": 1.0,
+                        "target": 0.95,
+                        "role": "guardrail",
+                    },
+                    {"name": "Share of stops avoided", "baseline": 0.0, "target": 0.6, "role": "goal"},
+                ],
             }
         ),
         Case(  # a guardrail on the model's own wrong actions, none of which happen today
@@ -574,9 +604,14 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     Mitigation: Ship the baseline, or raise the target to what the product needs and justify the
     gain.
     """
-    if not plan.done.metrics:
+    # A guardrail is held, not moved: today's process may well meet it (it stops every case, so it
+    # misses none); the first metric done moves is the one a met baseline makes moot.
+    moved = [
+        (at, metric) for at, metric in enumerate(plan.done.metrics) if metric.role is not MetricRole.guardrail
+    ]
+    if not moved:
         return None
-    metric = plan.done.metrics[0]
+    at, metric = moved[0]
     goal = metric.goal()
     if metric.baseline_figure is None or goal is None:
         return None
@@ -585,7 +620,7 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     if metric.baseline_figure == 0 and metric.direction is Direction.lower_is_better:
         return None  # a guardrail on what the model will do (wrong automatic actions): none happen today
     found = (
-        f'done.metrics[0]: "{metric.name}" baseline {show(metric.baseline_figure)}, target '
+        f'done.metrics[{at}]: "{metric.name}" baseline {show(metric.baseline_figure)}, target '
         f"{_target_text(metric)} ({metric.direction.value} is better)",
     )
     covered, wanted = (
