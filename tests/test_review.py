@@ -1018,3 +1018,10 @@ def test_how_the_eval_cases_were_chosen_is_read_once(drawn: str | None, raised: 
     )
     found = fired(plan).keys() & {"eval-cases-picked", "eval-set-picked"}
     assert found == raised
+
+
+@pytest.mark.parametrize(("tries", "level"), [(2, "medium"), (3, "medium"), (12, "high"), (None, "high")])
+def test_a_test_set_that_chose_among_few_is_a_medium_risk(tries: int | None, level: str) -> None:
+    plan = patched({"done.test_used_for": "choosing", "done.test_candidates": tries})
+    (risk,) = [risk for risk in assess(plan).risks if risk.id == "tuned-on-test"]
+    assert risk.level == level

@@ -1298,6 +1298,12 @@ class Done(Record):
         "until the end), choosing the model, its settings or its threshold, writing or adjusting the prompt "
         "or the rules, or not decided.",
     )
+    test_candidates: Whole | None = Field(
+        default=None,
+        ge=1,
+        description="How many candidates the test's score chooses among (models, settings, thresholds, "
+        "prompt versions), counting every round: 2 for a choice between two models.",
+    )
     timebox_weeks: Number | None = Field(
         default=None,
         gt=0,

@@ -1259,6 +1259,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.test_candidates",
+            "How many candidates does the test's score choose among, counting every round?",
+            "Models, settings, thresholds or prompt versions scored on it: 2 for a choice between two models.",
+            When("done.test_used_for", among=("choosing", "prompt")),
+        ),
+        _q(
             "done.timebox_weeks",
             "Time box in weeks, and what you will do if it runs out short of the target?",
             "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start; "

@@ -75,8 +75,10 @@ from planner.plan.model import (
     Mode,
     Monitor,
     OnlineValidation,
+    Period,
     Plan,
     RulesVerdict,
+    Serving,
     Severity,
     TaskType,
 )
@@ -1147,6 +1149,19 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
     return empty_answers(plan, "after_launch.owner")
 
 
+def _yearly_batch(plan: Plan) -> tuple[str, ...]:
+    """The answers saying the job is a batch made once a year (served in batch, its volume or its
+    predictions counted per year): quoted, or () for anything that runs more often."""
+    if plan.constraints.latency.serving is not Serving.batch:
+        return ()
+    note = "a batch made once a year: check the inputs and the list at each run, before it is used"
+    if plan.constraints.compute.prediction_period is Period.year:
+        return (quote(plan, "constraints.compute.prediction_period", note),)
+    if plan.impact.period is Period.year and plan.constraints.compute.prediction_period is None:
+        return (quote(plan, "impact.period", note),)
+    return ()
+
+
 @rule(
     "no-monitoring",
     Category.operations,
@@ -1164,6 +1179,20 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
         Case(  # serious errors: high
             {"after_launch.monitoring": "none", "impact.error_severity": "serious"},
             evidence=("after_launch.monitoring: none (answered: we have none)",),
+        ),
+        Case(  # a list made once a year: a check at each run, at medium
+            {
+                "after_launch.monitoring": "none",
+                "impact.error_severity": "serious",
+                "constraints.latency.serving": "batch",
+                "impact.period": "year",
+                "constraints.compute.prediction_period": None,
+            },
+            evidence=(
+                "after_launch.monitoring: none (answered: we have none)",
+                'impact.period: "year" (a batch made once a year: check the inputs and the list at each run, '
+                "before it is used)",
+            ),
         ),
     ),
 )
@@ -1190,6 +1219,10 @@ def no_monitoring(plan: Plan) -> Evidence:
     )
     if not found:
         return None
+    yearly = _yearly_batch(plan)
+    if yearly:
+        # a list made once a year is no live system to watch: each run is checked before it is used
+        return Tempered(2, (*found, *yearly))
     # Advice people weigh before acting, whose errors are not serious: a lapse is seen and costs little.
     severity = effective_severity(plan)
     if plan.product.mode is Mode.augment and severity in (Severity.minor, Severity.moderate):

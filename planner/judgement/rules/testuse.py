@@ -8,7 +8,7 @@ looks at until the end and tunes on a separate validation set.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, quote
 from planner.plan.model import Category, Plan, TestUse
 
@@ -16,6 +16,10 @@ _PICKS = {
     TestUse.choosing: "the test's score chooses the model, its settings or its threshold",
     TestUse.prompt: "the prompt or the rules are written or adjusted against the test's score",
 }
+
+
+# A choice among this many scores on the test fits its quirks little: a medium risk, not a high one.
+FEW_CANDIDATES = 3
 
 
 def _split(plan: Plan) -> str:
@@ -60,6 +64,16 @@ def _split(plan: Plan) -> str:
                 "until the end)",
             ),
         ),
+        Case(  # a choice between two models, at medium: the best of two fits the test's quirks little
+            {"done.test_used_for": "choosing", "done.test_candidates": 2},
+            evidence=(
+                'done.test_used_for: "choosing" (the test\'s score chooses the model, its settings or its '
+                "threshold: of the 6,000 test cases, tune on a validation set of about 3,000 and keep the other "
+                "3,000 untouched until the final figure)",
+                "done.test_size: 6000",
+                "done.test_candidates: 2 (a choice among 2)",
+            ),
+        ),
     ),
     quiet=(
         Case({"done.test_used_for": "nothing"}),
@@ -80,4 +94,9 @@ def tuned_on_test(plan: Plan) -> Evidence:
     if used not in _PICKS:
         return None
     note = f"{_PICKS[used]}: {_split(plan)}"
-    return (quote(plan, "done.test_used_for", note), *answered_quotes(plan, "done.test_size"))
+    found = (quote(plan, "done.test_used_for", note), *answered_quotes(plan, "done.test_size"))
+    tries = plan.done.test_candidates
+    if tries is not None and tries <= FEW_CANDIDATES:
+        # the best of a few flatters by little; many rounds of tuning is the high risk
+        return Tempered(2, (*found, quote(plan, "done.test_candidates", f"a choice among {tries}")))
+    return found
