@@ -12,6 +12,10 @@ itself, in one of five ways:
 - the task: people decide today from what the model will not see, so it may not get there at all;
 - the harm: the worst error reaches people or the process with nothing to stop it.
 Those are the key risks, whatever their score beside process items; the register keeps its order.
+Among them the first three (is the model's figure real, can it do the task, does its metric score the
+decision) lead the last two at the same level: they decide whether the model works at all. Arithmetic
+that is not yet computable (a value per customer times a volume of invoices) is a fix to the estimate,
+not a break in the value, and stays in the register.
 """
 
 from __future__ import annotations
@@ -121,7 +125,6 @@ _VALUE = frozenset(
         "lever-needs-longer-notice",
         "worklist-beyond-capacity",
         "backlog-outside-the-flow",
-        "impact-units-differ",
     }
 )
 # The model may not be able to do the task at all: people decide from what it will not see.
@@ -200,25 +203,35 @@ def questions_done(risk: Risk) -> bool:
 
 def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     """The open risks at medium or above that attack the plan's claim, at most `MOST`, grouped by what
-    they break: those raised by structured answers first, by score, with one place kept for a risk only
-    words raised (asked as a question)."""
+    they break: those raised by structured answers first, by level, what decides whether the model works
+    at all before whether it pays or harms, then by score; a risk only words raised (asked as a question)
+    fills only a place the facts leave."""
     found = [(risk, kind) for risk in risks if (kind := _key_break(risk)) is not None]
-    kinds = [kind for kind, _ in _ORDER]
-    found.sort(key=lambda pair: (*pair[0].standing, kinds.index(pair[1]), pair[0].id))
+    found.sort(key=lambda pair: _rank(*pair))
     facts = [pair for pair in found if not pair[0].heard]
     heard = [pair for pair in found if pair[0].heard]
-    # Facts first; one question from words keeps a place (a hazard or a rating of style is often only in
-    # the words) unless as many facts as are shown are high: a guess at medium does not push out a fact.
-    if sum(risk.score >= HIGH for risk, _ in facts) >= MOST:
-        chosen = facts[:MOST]
-    else:
-        chosen = facts[: MOST - 1] + heard[:1]
-        chosen += (facts[MOST - 1 :] + heard[1:])[: MOST - len(chosen)]
+    # A guess from words ranks below every fact: it takes only the places the facts leave.
+    chosen = facts[:MOST] + heard[: MOST - len(facts)]
     groups = []
     for kind in dict.fromkeys(kind for _, kind in chosen):
         members = tuple(risk for risk, each in chosen if each == kind)
         groups.append(KeyRisks(kind, _heading(plan, kind), members))
     return tuple(groups)
+
+
+# A flawed label, input timing, test or metric decides whether the model works at all; value and harm say
+# whether it pays and what escapes. A lead names the first kind before the second at the same level,
+# whatever the scores beside it (a medium 8 on the label before a medium 12 on the value's arithmetic),
+# but a risk that is near certain and ends the project (4x5 and up: nobody acts, harm with no fallback)
+# leads whatever its kind.
+_WORKS: frozenset[Breaks] = frozenset({"evidence", "task", "measure"})
+_ENDS_IT = 20
+
+
+def _rank(risk: Risk, kind: Breaks) -> tuple[int, bool, int, int, int, str]:
+    band = 0 if risk.score >= _ENDS_IT else 1 if risk.score >= HIGH else 2
+    kinds = [each for each, _ in _ORDER]
+    return (band, bool(risk.heard), kind not in _WORKS, -risk.score, kinds.index(kind), risk.id)
 
 
 def _metric(plan: Plan) -> str | None:
