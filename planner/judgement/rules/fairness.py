@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.duties import as_people
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -52,20 +52,6 @@ from planner.plan.model import ActionShape, Category, Plan, TaskType
                 "applicants, approved)",
             ),
             also=frozenset({"personal-data", "ai-act-high-risk-use"}),
-        ),
-        Case(  # people selected on a stand-in for privilege: named, it is what to compare groups on
-            {
-                "constraints.data.personal_data": True,
-                "product.decision": "Which volunteers are shortlisted for paid coordinator roles.",
-                "product.inputs": "Hours volunteered, training completed and referrals from staff.",
-            },
-            evidence=(
-                "constraints.data.personal_data: true",
-                'product.decision: "Which volunteers are shortlisted for paid coordinator roles." (a decision '
-                "about people: volunteers, shortlisted)",
-                'product.inputs: "Hours volunteered, training completed and referrals from staff." (a protected '
-                "characteristic, or a stand-in for one: referrals)",
-            ),
         ),
         Case(  # people affected by what it decides, though no listed domain is named
             {
@@ -264,6 +250,13 @@ from planner.plan.model import ActionShape, Category, Plan, TaskType
                 "done.metrics[0].dataset": "The 2024 hold-out, with results reported by age, sex and branch.",
             },
         ),
+        Case(  # people selected on a stand-in for privilege: protected-feature-in-decision names both facts
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which volunteers are shortlisted for paid coordinator roles.",
+                "product.inputs": "Hours volunteered, training completed and referrals from staff.",
+            }
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,
@@ -298,8 +291,10 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     said += [text for monitor in plan.after_launch.monitoring for text in (monitor.signal, monitor.threshold)]
     if any(mentions(text, FAIRNESS_SAID) for text in said):
         return None
-    if found is not None and name_matches_fall_unevenly(plan) is not None:
-        return None  # people matched by name: that rule asks for the group check this one would, sharper
+    # matched by name, or a protected input deciding: that rule names both facts and asks this group check
+    sharper = CATALOGUE["protected-feature-in-decision"].check(plan) or name_matches_fall_unevenly(plan)
+    if found is not None and sharper:
+        return None
     if found is None:
         if protected is None:
             return None

@@ -89,7 +89,7 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "birth, gender, postcode: a protected characteristic or a stand-in for one decides about "
                 "people: should the model use them at all, and what does each stand in for?)",
             ),
-            also=frozenset({"fairness-unchecked", "personal-data"}),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # a match between people, on their nationality and religion
             {
@@ -104,7 +104,7 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "religion: a protected characteristic or a stand-in for one decides about people: should the "
                 "model use them at all, and what does each stand in for?)",
             ),
-            also=frozenset({"fairness-unchecked", "personal-data", "ai-act-high-risk-use"}),
+            also=frozenset({"personal-data", "ai-act-high-risk-use"}),
         ),
     ),
     quiet=(
