@@ -963,6 +963,11 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
             "Not counted yet",
             "not measured",
         ),  # many, uncounted
+        # a yearly budget of visits, a weekly count of flags: kept in the team's period
+        ("impact.capacity_per_day", "number", "60 a year", "60 a year"),
+        ("impact.capacity_per_day", "number", "60/Year", "60 a year"),
+        ("impact.flagged_per_day", "number", "5 per week", "5 a week"),
+        ("impact.capacity_per_day", "number", "40", 40),
         ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
         ("product.goal", "text", "   ", None),  # empty: left unanswered
     ],

@@ -409,3 +409,10 @@ def test_a_narrow_terminal_shows_each_risk_title_whole_under_its_row(
     for risk in assess(Workspace(workspace).load("high")).risks:
         assert f"    {risk.title}" in lines  # whole, on its own line
     assert "TITLE" in wide.splitlines()[3]  # piped with no COLUMNS: one row per risk, as before
+
+
+def test_a_yearly_volume_reads_in_the_year_it_was_counted(make_workspace: MakeWorkspace) -> None:
+    make_workspace({"plans/visits/plan.yaml": plan(impact__volume=480, impact__period="year")})
+    code, out, err = run("risks", "visits")
+    assert (code, err) == (0, "")
+    assert "  items a year: 480 (about 40 a month)\n" in out and "items per month" not in out

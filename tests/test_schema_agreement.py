@@ -120,6 +120,13 @@ CASES = {
     "step-share-percent": ("title: x\nimpact:\n  step_share: 20%\n", True),
     "step-share-word": ("title: x\nimpact:\n  step_share: not measured\n", True),
     "step-share-text": ("title: x\nimpact:\n  step_share: most of it\n", False),
+    # A capacity or a flag count over another period than the day: kept as said, read per working day.
+    "capacity-a-year": ("title: x\nimpact:\n  capacity_per_day: 60 a year\n", True),
+    "capacity-slash-year": ("title: x\nimpact:\n  capacity_per_day: 60/year\n", True),
+    "flagged-a-week": ("title: x\nimpact:\n  flagged_per_day: 5 a week\n", True),
+    "flagged-per-month": ("title: x\nimpact:\n  flagged_per_day: 12 per month\n", True),
+    "capacity-a-fortnight": ("title: x\nimpact:\n  capacity_per_day: 6 a fortnight\n", False),
+    "capacity-words": ("title: x\nimpact:\n  capacity_per_day: a few a year\n", False),
     "value-per-item-word": ("title: x\nimpact:\n  value_per_item: not measured\n", True),
     "value-per-item-negative": ("title: x\nimpact:\n  value_per_item: -2\n", False),
     "whole-float-exponent": (
@@ -233,3 +240,15 @@ def test_a_step_larger_than_its_whole_is_refused_naming_the_fix() -> None:
     ]
     plan = plan_from_text("title: x\nimpact:\n  step_share: 8 minutes out of 45\n", "plan.yaml")
     assert plan.impact.step_share == "8 of 45 minutes"
+
+
+def test_a_count_over_a_period_is_kept_as_said_and_read_a_working_day() -> None:
+    """A yearly budget of visits stays a yearly budget in the file; the rules read it per working day."""
+    from planner.plan.planfile import plan_from_text
+
+    plan = plan_from_text(
+        "title: x\nimpact:\n  capacity_per_day: 60/year\n  flagged_per_day: 5 a week\n", "p"
+    )
+    assert plan.impact.capacity_per_day == "60 a year"
+    assert plan.impact.capacity == pytest.approx(60 / 252)
+    assert plan.impact.flagged == 1.0

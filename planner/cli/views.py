@@ -118,7 +118,12 @@ def _summary(assessment: Assessment) -> str:
 
 def _figures(assessment: Assessment) -> list[str]:
     numbers, out = assessment.figures, []
-    if numbers.items_per_month is not None:
+    if numbers.items_per_year is not None and numbers.items_per_month is not None:
+        out.append(
+            f"{numbers.volume_unit or 'volume'} a year: {formatting.number(numbers.items_per_year)} "
+            f"(about {formatting.number(numbers.items_per_month, significant=2)} a month)"
+        )
+    elif numbers.items_per_month is not None:
         out.append(
             f"{numbers.volume_unit or 'volume'} per month: {formatting.number(numbers.items_per_month)}"
         )

@@ -8,7 +8,7 @@ from planner.judgement.rules import items_in_all, items_per_month, monthly_value
 from planner.judgement.rules.evidence import volume_unit
 from planner.judgement.rules.units import unit_of_total
 from planner.plan.fields import NOT_MEASURED
-from planner.plan.model import Mode, Plan
+from planner.plan.model import Mode, Period, Plan
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,7 @@ class Figures:
     """Numbers computed from the answers; None where the answers do not allow them."""
 
     items_per_month: float | None = None
+    items_per_year: float | None = None  # a volume said a year reads as one (a yearly budget of visits)
     monthly_value: float | None = None
     items_in_all: float | None = None  # a job run once over a backlog: its whole, not a flow a month
     value_in_all: float | None = None  # and its value, counted once
@@ -37,6 +38,7 @@ def figures(plan: Plan) -> Figures:
     value, once = monthly_value(plan), value_in_all(plan)
     return Figures(
         items_per_month=items_per_month(plan),
+        items_per_year=plan.impact.volume if plan.impact.period is Period.year else None,
         monthly_value=value,
         items_in_all=items_in_all(plan),
         value_in_all=once,

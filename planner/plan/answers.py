@@ -25,6 +25,7 @@ from planner.plan.fields import (
 from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
+from planner.plan.rate import per_working_day, rate_of, takes_rate
 from planner.plan.spoken import (
     Reading,
     absolute,
@@ -126,6 +127,8 @@ def hint(kind: Kind, info: FieldInfo, name: str = "") -> str:
     if kind is Kind.share:
         part = ", its part of the whole such as 8 of 45 minutes" if takes_part_of(info.annotation) else ""
         return "a share such as 35% (35 and 0.35 work too)" + part + words
+    if kind is Kind.number and takes_rate(info.annotation):
+        words = ", a count over another period such as 60 a year or 5 a week" + words
     if kind not in (Kind.integer, Kind.number):
         return ""
     metadata = info.metadata if answer_words(info.annotation) == () else _number_metadata(info.annotation)
@@ -276,6 +279,10 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading = Reading(raw.strip())  # `8 of 45 minutes`: kept as both figures
             found = share_of(_valid(holder, name, kind, info, raw.strip()))
             reading.note = f"{formatting.share(found)} of the whole" if found is not None else ""
+        elif kind is Kind.number and rate_of(raw.strip().lower()) is not None and takes_rate(info.annotation):
+            reading = Reading(raw.strip().lower())  # `60 a year`: kept in the team's own period
+            found = per_working_day(_valid(holder, name, kind, info, reading.value))
+            reading.note = f"about {formatting.number(found, significant=2)} a working day" if found else ""
         elif kind in (Kind.share, Kind.integer, Kind.number):
             reading = _number(holder, name, kind, raw, info)
         else:

@@ -104,6 +104,7 @@ from planner.plan.fields import (
 )
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
+from planner.plan.rate import Rate, per_working_day
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
 _HORIZONS_SCHEMA = {
@@ -820,15 +821,16 @@ class Impact(Record):
         description="The period of that volume: day, week, month or year; 'once' when the model runs one "
         "time over a backlog (40,000 archived forms, a historical dump) and the volume is the whole of it.",
     )
-    capacity_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+    capacity_per_day: Annotated[Number, Field(ge=0)] | Rate | NotMeasured | None = Field(
         default=None,
         description="Cases a day (flags, matches, picks) the people or places that act on the predictions "
-        "can take: reviewers, drivers, recipients, slots ('not measured').",
+        "can take: reviewers, drivers, recipients, slots; a budget over another period is said as such "
+        "(`60 a year`, `5 a week`) and read per working day ('not measured').",
     )
-    flagged_per_day: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
+    flagged_per_day: Annotated[Number, Field(ge=0)] | Rate | NotMeasured | None = Field(
         default=None,
         description="Cases a day the model is expected to send them (flags, matches, picks), at the "
-        "threshold or list length planned ('not measured').",
+        "threshold or list length planned; `5 a week` or `60 a year` work too ('not measured').",
     )
     supply_limit: SupplyLimit | None = Field(
         default=None,
@@ -890,6 +892,16 @@ class Impact(Record):
         """The share addressed as a number, or None where it is blank or 'not measured'."""
         share = self.share_addressed
         return None if isinstance(share, str) else share
+
+    @property
+    def capacity(self) -> float | None:
+        """The capacity as cases a working day (`60 a year` is about 0.24), or None for a word or blank."""
+        return per_working_day(self.capacity_per_day)
+
+    @property
+    def flagged(self) -> float | None:
+        """The flags as cases a working day (`5 a week` is 1), or None for a word or blank."""
+        return per_working_day(self.flagged_per_day)
 
     @property
     def item_value(self) -> float | None:

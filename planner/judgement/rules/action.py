@@ -443,12 +443,12 @@ def worked_from_the_top(plan: Plan) -> Evidence:
         whole = mentions(metrics[0].name, WHOLE_LIST)
         if whole is None:
             return None
-        capacity = plan.impact.capacity_per_day
-        if isinstance(capacity, float | int) and capacity > 0:
+        capacity = plan.impact.capacity
+        if capacity is not None and capacity > 0:
             depth = quote(plan, "impact.capacity_per_day", "about as far down as people get in a day")
-            judge = f"judge precision (and recall of the costly class) in the top {show(capacity)} a day"
+            judge = f"judge precision (and recall of the costly class) in the top {show(float(f'{capacity:.2g}'))} a day"
         else:
-            said = "not measured" if capacity == "not measured" else "not answered"
+            said = "not measured" if plan.impact.capacity_per_day == "not measured" else "not answered"
             depth = f"impact.capacity_per_day: {said} (how far down the list do people get in a day?)"
             judge = "judge precision (and recall of the costly class) in the top people reach a day"
         return (

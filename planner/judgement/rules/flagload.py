@@ -21,6 +21,7 @@ from planner.judgement.rules.evidence import (
     volume_unit,
 )
 from planner.judgement.rules.lexicon import PEOPLE, RELEASED_BY_PEOPLE
+from planner.judgement.rules.rates import rate
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.choices import LABELS
 from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, TaskType
@@ -186,12 +187,14 @@ def workload_not_measured(plan: Plan) -> Evidence:
         return None  # nobody acts, or the band left to people is a share of what they work in full today
     if _review_bounded(plan):
         return None  # a done target bounds the share or count sent to people: the budget is set
-    flagged = impact.flagged_per_day
-    if isinstance(flagged, float | int):
+    flagged = impact.flagged
+    if flagged is not None:
         return _flags_unweighed(plan, flagged, who)
     found = [
         quote(plan, "impact.capacity_per_day"),
-        quote(plan, "impact.flagged_per_day") if flagged else "impact.flagged_per_day: not answered",
+        quote(plan, "impact.flagged_per_day")
+        if impact.flagged_per_day
+        else "impact.flagged_per_day: not answered",
         who,
     ]
     working, rare = items_per_working_day(plan), plan.constraints.data.rare_share
@@ -249,7 +252,7 @@ def _flags_unweighed(plan: Plan, flagged: float, who: str) -> Evidence:
             f"; at by_hand.minutes_per_example: {show(minutes)}, {fmt.count(hours)} person-hours a day, "
             f"{fmt.number(hours / _WORKING_HOURS, significant=2)} people full time"
         )
-    note += f": can the people who act take {show(flagged)} a day?"
+    note += f": can the people who act take {rate(plan.impact.flagged_per_day, ' a day')}?"
     return (quote(plan, "impact.capacity_per_day"), quote(plan, "impact.flagged_per_day", note), who)
 
 
@@ -273,8 +276,8 @@ def _flags_some(plan: Plan) -> bool:
     nor when the task gives every item an output (a draft, a forecast) and no flags a day are named."""
     if suggests_for_every_item(plan):
         return False  # each item gets its own suggestions, a count a day is of items served, not flags
-    flagged = plan.impact.flagged_per_day
-    if isinstance(flagged, float | int):
+    flagged = plan.impact.flagged
+    if flagged is not None:
         return flagged > 0
     if picks_nothing_out(plan):
         return False

@@ -3014,6 +3014,7 @@ SET_AT_CAPACITY = Lexicon("""
 # A score read at the top people reach, said in any answer (`precision in the top 40 a day`).
 AT_THE_DAILY_TOP = Lexicon("""
     top # a day, top # per day, top # each day, top # daily, top # a week, top # per week, top # each week
+    top # a month, top # per month, top # a year, top # per year, top # each year
     top # a shift, top # per shift, first # a day, first # per day, precision at k, precision@k
     top-k, top k
 """)

@@ -17,9 +17,9 @@ from planner.judgement.rules.evidence import (
     monitor_paths,
     quote,
     said_none_quote,
-    show,
 )
 from planner.judgement.rules.guardrails import AUDITED
+from planner.judgement.rules.rates import rate
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.total import items_in_all
 from planner.judgement.rules.volume import acts_alone
@@ -89,9 +89,9 @@ def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
     deadline by reviewing only what the model is unsure of plus a random sample, by more reviewers for a
     set span, or by a smaller first slice of the backlog.
     """
-    capacity = plan.impact.capacity_per_day
+    capacity = plan.impact.capacity
     reviewed = _reviewed(plan)
-    if reviewed is None or not isinstance(capacity, float | int) or capacity <= 0:
+    if reviewed is None or capacity is None or capacity <= 0:
         return None
     items, counted = reviewed
     days = items / capacity
@@ -102,7 +102,7 @@ def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
     if fmt.CENTURY not in takes:
         takes += f" ({fmt.duration(years, 'year', significant=2)} at {12 * WORKING_DAYS_PER_MONTH} working days a year)"
     return (
-        f"{counted} against impact.capacity_per_day: {show(capacity)}: the review is a total, not a rate: {takes}",
+        f"{counted} against impact.capacity_per_day: {rate(plan.impact.capacity_per_day)}: the review is a total, not a rate: {takes}",
     )
 
 

@@ -16,7 +16,7 @@ from planner.judgement.rules.atcapacity import (
     sends_matches,
 )
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
-from planner.judgement.rules.evidence import show
+from planner.judgement.rules.rates import in_period, rate
 from planner.plan.model import ActionShape, Category, Plan
 
 _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
@@ -107,30 +107,34 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     budget rather than AUC, and add people or raise precision before flagging more.
     """
     impact = plan.impact
-    flagged, capacity = impact.flagged_per_day, impact.capacity_per_day
-    if not isinstance(flagged, float | int) or not isinstance(capacity, float | int) or flagged <= capacity:
+    flagged, capacity = impact.flagged, impact.capacity
+    if flagged is None or capacity is None or flagged <= capacity:
         return None
     if suggests_for_every_item(plan):
         return None  # each item gets its own suggestions, chosen from by whoever handles it: no queue
     alone = acts_alone(plan)
     if plan.product.action_shape is ActionShape.choose_among and not alone:
         return None  # a shortlist people choose from is longer than what they take, by design
-    left = flagged - capacity
+    left, said = flagged - capacity, (impact.capacity_per_day, impact.flagged_per_day)
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
     if sends_matches(plan):  # whoever sends them, the receiving side takes only so many
         sent = SENT[plan.product.task]  # type: ignore[index]
         found = (
-            f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} "
-            f"({times} what the receiving side can take: {fmt.count(left)} {sent} a day, "
+            f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
+            f"{rate(impact.capacity_per_day)} "
+            f"({times} what the receiving side can take: {in_period(left, sent, *said)}, "
             f"{fmt.share(left / flagged)}, never served)",
         )
         return Tempered(2, found) if capacity and flagged <= _NEAR_CAPACITY * capacity else found
     if alone:  # the system acts on them itself: no flag waits, no person looks
-        unseen = f"{fmt.count(left)} actions a day, {fmt.share(left / flagged)}, taken with no person's look"
+        unseen = (
+            f"{in_period(left, 'actions', *said)}, {fmt.share(left / flagged)}, taken with no person's look"
+        )
     else:
-        unseen = f"{fmt.count(left)} flags a day, {fmt.share(left / flagged)}, go unhandled"
+        unseen = f"{in_period(left, 'flags', *said)}, {fmt.share(left / flagged)}, go unhandled"
     found = (
-        f"impact.flagged_per_day: {show(flagged)} against impact.capacity_per_day: {show(capacity)} ({times} "
+        f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
+        f"{rate(impact.capacity_per_day)} ({times} "
         f"what people can handle: {unseen})",
     )
     if capacity and flagged <= _NEAR_CAPACITY * capacity:

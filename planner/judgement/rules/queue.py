@@ -23,6 +23,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import AT_DEPTH
 from planner.judgement.rules.ordered import whole_queue_worked
+from planner.judgement.rules.rates import rate
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.judgement.rules.workload import capacity_sets_the_threshold
 from planner.plan.model import ActionShape, Category, Newcomers, Plan
@@ -336,12 +337,12 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
     floor cycle, a random share that keeps the labels honest).
     """
     impact = plan.impact
-    capacity, per_month = impact.capacity_per_day, items_per_month(plan)
+    capacity, per_month = impact.capacity, items_per_month(plan)
     if plan.product.action_shape not in _WORKED or suggests_for_every_item(plan):
         return None
-    if not isinstance(capacity, float | int) or capacity <= 0 or per_month is None or impact.period is None:
+    if capacity is None or capacity <= 0 or per_month is None or impact.period is None:
         return None
-    if isinstance(impact.flagged_per_day, float | int):
+    if impact.flagged is not None:
         return None  # flags a day against capacity: flags-exceed-capacity weighs them
     if plan.constraints.data.newcomers is Newcomers.none:
         return None  # the same things scored again each period: what is not reached now is ranked again next
@@ -350,7 +351,7 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
         return None
     found = [
         f"impact.volume: {show(impact.volume)} a {impact.period.value} against impact.capacity_per_day: "
-        f"{show(capacity)} (about {fmt.count(reach)} a year over {12 * WORKING_DAYS_PER_MONTH} working days): "
+        f"{rate(impact.capacity_per_day)} (about {fmt.count(reach)} a year over {12 * WORKING_DAYS_PER_MONTH} working days): "
         f"people work at most 1 item in {fmt.number(yearly / reach, significant=2)} ({fmt.share(reach / yearly)}); "
         f"about {fmt.count(yearly - reach)} a year are never reached"
     ]

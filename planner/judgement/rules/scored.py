@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
@@ -460,8 +461,8 @@ def decision_on_parent_of_rows(plan: Plan) -> Evidence:
     if plan.done.metric_unit is MetricUnit.decision:
         note = f"ticked, yet nothing scored names the {parent}: check the tick"
         found.append(quote(plan, "done.metric_unit", note))
-    capacity = plan.impact.capacity_per_day
-    if isinstance(capacity, int | float) and capacity > 0:
-        note = f"score what is acted on: the top {capacity:g} {parent}s a day, and what they hold"
+    capacity = plan.impact.capacity
+    if capacity is not None and capacity > 0:
+        note = f"score what is acted on: the top {fmt.number(capacity, significant=2)} {parent}s a day, and what they hold"
         found.append(quote(plan, "impact.capacity_per_day", note))
     return Hint(tuple(acted), found)

@@ -26,12 +26,12 @@ from planner.judgement.rules.evidence import (
     norm,
     quote,
     says_nothing,
-    show,
 )
 from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     DEFERRED,
 )
+from planner.judgement.rules.rates import budget, rate
 from planner.judgement.rules.units import counted_apart
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -338,13 +338,10 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     impact = plan.impact
     if suggests_for_every_item(plan):
         return None  # each item gets its own suggestions: nothing is cut at a capacity
-    capacity, working = impact.capacity_per_day, items_per_working_day(plan)
-    if not isinstance(capacity, float | int):
-        return None if isinstance(impact.flagged_per_day, float | int) else worked_from_the_top(plan)
-    if (
-        isinstance(impact.flagged_per_day, float | int)
-        and not 0.8 * capacity <= impact.flagged_per_day <= capacity
-    ):
+    capacity, working, flagged = impact.capacity, items_per_working_day(plan), impact.flagged
+    if capacity is None:
+        return None if flagged is not None else worked_from_the_top(plan)
+    if flagged is not None and not 0.8 * capacity <= flagged <= capacity:
         return (
             None  # past capacity: flags-exceed-capacity; well below it: the model's own cut, not capacity's
         )
@@ -360,12 +357,12 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
         return None  # judged at the daily top already, or the cut is said to be set at people's capacity
     rare = plan.constraints.data.rare_share
     apart = counted_apart(plan) if rare is not None else None
-    fixed = impact.flagged_per_day == capacity  # a fixed number worked a day: its top k is what is judged
+    fixed = flagged == capacity  # a fixed number worked a day: its top k is what is judged
     if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity and not fixed:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     found = [
         f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value} (about {fmt.count(per_day)} "
-        f"{a_day}) against impact.capacity_per_day: {show(capacity)}: people can act on at most 1 case in "
+        f"{a_day}) against impact.capacity_per_day: {rate(impact.capacity_per_day)}: people can act on at most 1 case in "
         f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
@@ -384,7 +381,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "done.metrics[0].name",
-                f"not measured at that budget: judge precision in the top {show(capacity)} a day",
+                f"not measured at that budget: judge precision in the top {budget(impact.capacity_per_day)}",
             )
         )
     return tuple(found)

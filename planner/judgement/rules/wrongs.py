@@ -122,8 +122,8 @@ def _acted_on(
     cases it finds divided by its precision. Wrong actions are a share of the cases acted on, not of the
     rarest class: a model acting on 600 a month at 90% precision errs on 60, whatever the base rate."""
     impact = plan.impact
-    flagged = impact.flagged_per_day
-    if isinstance(flagged, (int, float)) and not isinstance(flagged, bool) and flagged > 0:
+    flagged = impact.flagged
+    if flagged is not None and flagged > 0:
         daily = impact.period is not None and impact.period.value == "day"
         days = DAYS_PER_MONTH if daily else WORKING_DAYS_PER_MONTH
         acted = flagged * days

@@ -1,0 +1,34 @@
+"""Counts a day as the team said them: `40`, or a budget over another period (`60 a year`) read per working day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.evidence import show
+from planner.plan.rate import WORKING_DAYS, per_working_day, rate_of
+
+
+def rate(value: Any, day: str = "") -> str:
+    """A count a day as the team said it: `40` (with `day` after it: `40 a day`), or `60 a year (about
+    0.24 a working day)`."""
+    found = rate_of(value)
+    if found is None:
+        return show(value) + day
+    daily = per_working_day(value)
+    return f"{value} (about {fmt.number(daily, significant=2)} a working day)"
+
+
+def budget(value: Any) -> str:
+    """A count a day in the team's own period: `40 a day`, `60 a year`."""
+    return value if rate_of(value) is not None else f"{show(value)} a day"
+
+
+def in_period(daily: float, noun: str, *said: Any) -> str:
+    """A count a working day in the period the team counted in: the first of `said` given over a period
+    (`60 a year`) sets it (`200 flags a year`), else a day (`8 flags a day`)."""
+    for value in said:
+        found = rate_of(value)
+        if found is not None and found[1] != "day":
+            return f"{fmt.count(daily * WORKING_DAYS[found[1]])} {noun} a {found[1]}"
+    return f"{fmt.count(daily)} {noun} a day"
