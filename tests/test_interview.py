@@ -968,6 +968,7 @@ def test_the_bank_is_big_enough_and_every_field_exists() -> None:
         ("impact.capacity_per_day", "number", "60/Year", "60 a year"),
         ("impact.flagged_per_day", "number", "5 per week", "5 a week"),
         ("impact.capacity_per_day", "number", "40", 40),
+        ("by_hand.expert_can_decide", "yes_no", "Not sure", "not known"),  # nobody has tried it yet
         ("product.goal", "text", "  spaces trimmed  ", "spaces trimmed"),
         ("product.goal", "text", "   ", None),  # empty: left unanswered
     ],

@@ -127,6 +127,9 @@ CASES = {
     "flagged-per-month": ("title: x\nimpact:\n  flagged_per_day: 12 per month\n", True),
     "capacity-a-fortnight": ("title: x\nimpact:\n  capacity_per_day: 6 a fortnight\n", False),
     "capacity-words": ("title: x\nimpact:\n  capacity_per_day: a few a year\n", False),
+    # Whether an expert decides from the model's inputs alone: yes, no, or not known.
+    "expert-not-known": ("title: x\nby_hand:\n  expert_can_decide: not known\n", True),
+    "expert-maybe": ("title: x\nby_hand:\n  expert_can_decide: maybe\n", False),
     "value-per-item-word": ("title: x\nimpact:\n  value_per_item: not measured\n", True),
     "value-per-item-negative": ("title: x\nimpact:\n  value_per_item: -2\n", False),
     "whole-float-exponent": (

@@ -32,10 +32,13 @@ from planner.interview.prompts import (
 )
 from planner.plan.answers import amount, hint, parse, read, shown
 from planner.plan.choices import label
-from planner.plan.fields import NOT_DECIDED, answer_words, is_answered
+from planner.plan.fields import NOT_DECIDED, NOT_KNOWN, answer_words, is_answered
 from planner.plan.pairs import pair_text, read_pair, said_pair
 from planner.plan.questions import Joined, Kind, core_type
 from planner.plan.spoken import Reading, dont_know, field_unit, units
+
+# A yes/no's third answer, where its type takes one: a choice not made yet, a fact nobody can tell yet.
+_THIRD = {NOT_DECIDED: "Not decided yet", NOT_KNOWN: "Not known"}
 
 
 def ask_value(
@@ -152,7 +155,8 @@ def _ask_choice(
     info = type(holder).model_fields[name]
     current = getattr(holder, name, None)
     enum = core_type(info.annotation)
-    undecided = NOT_DECIDED in answer_words(info.annotation)  # a yes/no the team may not have chosen
+    # a yes/no the team may not have chosen, or cannot tell yet: its third answer
+    undecided = next((word for word in answer_words(info.annotation) if word in _THIRD), None)
     while True:
         picked = _choose(kind, enum, message, qmark, current, optional, open_ok, is_open, undecided)
         if picked is BACK:
@@ -214,14 +218,14 @@ def _choose(
     optional: bool,
     open_ok: bool = False,
     is_open: bool = False,
-    undecided: bool = False,
+    undecided: str | None = None,
 ) -> Any:
     clear = optional and is_answered(current)
     if kind is Kind.multi_choice:
         return _tick(enum, message, qmark, current, clear)
     if kind is Kind.yes_no:
         choices = [Choice("Yes", "yes"), Choice("No", "no")]
-        choices += [Choice("Not decided yet", NOT_DECIDED)] if undecided else []
+        choices += [Choice(_THIRD[undecided], undecided)] if undecided else []
         default = (
             SKIP if current is None else current if isinstance(current, str) else ("yes" if current else "no")
         )
@@ -242,7 +246,7 @@ def _choose(
     elif current is None:
         tip = "(y or n; Enter skips)" if not is_open else "(y or n; Enter keeps it open)"
     else:
-        kept = "Not decided yet" if isinstance(current, str) else "Yes" if current else "No"
+        kept = _THIRD.get(current, "") if isinstance(current, str) else "Yes" if current else "No"
         tip = f"(y or n; Enter keeps {kept})"
 
     def said(value: Any) -> str:
@@ -268,7 +272,7 @@ def _choose(
         return picked
     if picked == SKIP:
         return CLEAR if current is not None else None
-    if kind is Kind.yes_no and picked != NOT_DECIDED:
+    if kind is Kind.yes_no and picked not in _THIRD:
         return picked == "yes"
     return picked
 

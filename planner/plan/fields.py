@@ -223,8 +223,8 @@ def _is_none_word(value: Any) -> bool:
 
 
 # A figure nobody measured yet ("not measured"), a thing that may not exist ("none"), a choice not made yet
-# ("not decided"): answers, not gaps. Files hold these words; the interview also takes people's phrasings.
-NOT_MEASURED, NOT_DECIDED = "not measured", "not decided"
+# ("not decided"), a fact nobody can tell yet ("not known"): answers, not gaps. Files hold these words; the interview also takes people's phrasings.
+NOT_MEASURED, NOT_DECIDED, NOT_KNOWN = "not measured", "not decided", "not known"
 NotMeasured = Literal["not measured"]
 NotDecided = Literal["not decided"]
 NoneAtAll = Literal["none"]
@@ -235,6 +235,7 @@ _WORDS = {
                      "do not know", "no idea", "not counted", "not counted yet", "?"),
     "none": ("none", "no", "nothing", "n/a", "there is none", "no such stage", "none yet"),
     "not decided": ("not decided", "not decided yet", "undecided", "not chosen", "not chosen yet"),
+    "not known": ("not known", "not known yet", "unknown", "not sure", "unsure", "can't tell", "cannot tell"),
 }  # fmt: skip
 
 
@@ -250,8 +251,7 @@ def answer_words(annotation: Any) -> tuple[str, ...]:
 
 
 def word_answer(annotation: Any, raw: str) -> str | None:
-    """The word a typed answer stands for on a field that takes words (`Not measured yet` -> `not
-    measured`), or None."""
+    """The word a typed answer stands for on a field that takes words (`Not measured yet`), or None."""
     typed = " ".join(raw.lower().replace("’", "'").split()).strip(" .!")
     return next((word for word in answer_words(annotation) if typed in _WORDS.get(word, (word,))), None)
 

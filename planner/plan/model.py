@@ -748,6 +748,10 @@ class Heuristics(Record):
         return None if isinstance(self.accuracy, str) else self.accuracy
 
 
+# A fact nobody can tell yet (whether an expert decides from the inputs alone): an answer, not a gap.
+NotKnown = Literal["not known"]
+
+
 class ByHand(Record):
     examples: Whole | None = Field(default=None, ge=0, description="How many examples the team did by hand.")
     done_today_by: DoneTodayBy | None = Field(
@@ -781,8 +785,10 @@ class ByHand(Record):
         "third person, a senior or a consensus) after that agreement was measured on the raw labels; false "
         "when each case keeps one person's label unchecked.",
     )
-    expert_can_decide: bool | None = Field(
-        default=None, description="Whether an expert can decide from only the inputs the model will see."
+    expert_can_decide: bool | NotKnown | None = Field(
+        default=None,
+        description="Whether an expert can decide from only the inputs the model will see, or 'not known' "
+        "(nobody has tried deciding cases from those inputs alone).",
     )
     expert_available: bool | None = Field(
         default=None, description="Whether a domain expert is available to the team."

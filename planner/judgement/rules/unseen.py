@@ -130,6 +130,13 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "decided cases from the extracted inputs alone)",
             ),
         ),
+        Case(  # 'not known' is no yes: nobody has decided from the extracted text
+            {
+                "product.inputs": "The OCR text of the scanned supplier invoice.",
+                "by_hand.examples": 0,
+                "by_hand.expert_can_decide": "not known",
+            },
+        ),
     ),
     quiet=(
         Case(  # the pictures' age is said
@@ -254,8 +261,10 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
         )
     said_kinds = set(plan.product.data_kinds)  # extraction drops only what is on a page or picture
     lossy = LOSSY.find_all(inputs) if not said_kinds or said_kinds & {DataKind.text, DataKind.images} else ()
-    if lossy and not by_hand.examples and by_hand.measured is None and by_hand.expert_can_decide is None:
+    tried = by_hand.examples or by_hand.measured is not None or by_hand.expert_can_decide in (True, False)
+    if lossy and not tried:
         untried = "not answered" if by_hand.examples is None else "0"
+        said = '"not known"' if by_hand.expert_can_decide == "not known" else "not answered"
         return Hint(
             lossy,
             (
@@ -265,7 +274,7 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
                     f"{', '.join(lossy)}: what extraction drops (handwriting, stamps, tables) the model "
                     "never sees: what share of decisions turns on it?",
                 ),
-                f"by_hand.examples: {untried}, by_hand.expert_can_decide: not answered (nobody has yet "
+                f"by_hand.examples: {untried}, by_hand.expert_can_decide: {said} (nobody has yet "
                 "decided cases from the extracted inputs alone)",
             ),
         )
