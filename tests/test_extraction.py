@@ -31,10 +31,12 @@ def test_old_plans_read_as_before() -> None:
     assert plan.product.task is TaskType.other and plan.product.amended_share is None
 
 
-def test_the_share_amended_is_asked_of_extractions_only() -> None:
+def test_the_share_amended_is_asked_of_what_states_a_source_s_facts() -> None:
+    """Extraction, and generation that fills facts from documents (a stale source is repeated as fact)."""
     question = _question("product.amended_share")
     assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)
-    assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
+    assert all(when.holds(patched({"product.task": "generation"})) for when in question.when)
+    assert not all(when.holds(patched({"product.task": "classification"})) for when in question.when)
 
 
 def test_what_an_unreadable_field_gets_is_asked_of_extractions_only() -> None:

@@ -561,9 +561,10 @@ class Product(Record):
     output: Text | None = Field(default=None, description="What the model predicts.")
     amended_share: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,
-        description="Extraction: the share of documents whose meaning another document the model does not "
-        "read changes (an amendment, a side letter, an attachment, a later version); 'not measured', or "
-        "'none'.",
+        description="Extraction, or generation that fills facts from source documents: the share of documents "
+        "whose meaning another document the model does not read changes (an amendment, a side letter, an "
+        "attachment, a later version), or that describe another version of the item (last year's price "
+        "list, the previous vintage, an older spec); 'not measured', or 'none'.",
     )
     unreadable_share: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,

@@ -382,9 +382,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.amended_share",
             "What share of the documents does another document change, one the model will not read?",
             "An amendment, a side letter, an attachment or a later version can change a date, an amount or a "
-            "party: read from the main document alone, those fields are wrong. E.g. 8%; 'not measured', or "
-            "'none'.",
-            When("product.task", ("extraction",)),
+            "party: read from the main document alone, those fields are wrong. Text generated from source "
+            "documents counts those that describe another version of the item (last year's price list, the "
+            "previous vintage, an older spec). E.g. 8%; 'not measured', or 'none'.",
+            When("product.task", ("extraction", "generation")),
         ),
         _q(
             "product.unreadable_share",

@@ -42,6 +42,14 @@ def _extracts(plan: Plan) -> str | None:
     return quote(plan, "product.task") if plan.product.task is TaskType.extraction else None
 
 
+def _fills_from_sources(plan: Plan) -> str | None:
+    """Extraction, or generation that fills facts from documents: both state what a source says."""
+    return quote(plan, "product.task") if plan.product.task in _FROM_SOURCES else None
+
+
+_FROM_SOURCES = frozenset({TaskType.extraction, TaskType.generation})
+
+
 # Words saying one score pools every field, or judges a document as a whole.
 POOLED_FIELDS = Lexicon("""
     all fields, every field, over fields, across fields, across all fields, field-level, field level
@@ -164,6 +172,14 @@ AMENDING = Lexicon("""
     supplements, credit note, credit notes, correction, corrections
 """)
 
+# Words naming a source that describes another version of the item than the one written about.
+STALE_SOURCE = Lexicon("""
+    previous version, previous versions, older version, older versions, old version, old versions
+    previous vintage, last vintage, previous vintages, older spec, older specs, old spec, previous spec
+    previous edition, older edition, last year's price list, old price list, previous price list
+    last season's, superseded, outdated, out of date, out-of-date
+""")
+
 _MENTIONED_AT = (
     "product.unseen_by_model",
     "product.current_solution",
@@ -177,12 +193,15 @@ _MENTIONED_AT = (
     Category.data,
     likelihood=3,
     impact=4,
-    ask="what share of documents does an amendment, side letter or later version change, unread by the model?",
+    ask="what share of source documents does an amendment or later version change, or describe another "
+    "version of the item, unread by the model?",
     move=Move(
         "Count the documents another one changes, and read them together or keep them with people",
         "An amendment, a side letter, an attachment or a later version changes a date, an amount or a "
-        "party the main document states: read alone, those fields are wrong; measure the share on a "
-        "sample, then give the model the whole set or route those cases to people",
+        "party the main document states, and a source describing another version (last year's price list, "
+        "an older spec) states facts that no longer hold: read alone, those fields are wrong; measure the "
+        "share on a sample, then give the model the whole set, the current version, or route those cases "
+        "to people",
         "warning",
     ),
     fires=(
@@ -194,6 +213,12 @@ _MENTIONED_AT = (
             ),
         ),
         Case({"product.task": "extraction", "product.amended_share": "not measured"}),
+        Case(  # generated text filled from a source about another version of the item
+            {
+                "product.task": "generation",
+                "product.inputs": "The wine's tasting notes, from the previous vintage's sheet when the new one is late.",
+            },
+        ),
         Case(  # unanswered, and the answers name amendments the model does not read
             {
                 "product.task": "extraction",
@@ -211,6 +236,7 @@ _MENTIONED_AT = (
             }
         ),
         Case({"product.task": "classification", "product.amended_share": 0.12}),
+        Case({"product.task": "generation", "product.inputs": "This year's tasting notes and price list."}),
     ),
 )
 def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
@@ -225,10 +251,11 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     whole set in order (latest wins) or route those documents to people; score the fields of amended
     documents apart.
     """
-    extracts = _extracts(plan)
+    extracts = _fills_from_sources(plan)
     if extracts is None:
         return None
-    if plan.product.inputs and AMENDING.find(plan.product.inputs):
+    writes = plan.product.task is TaskType.generation
+    if not writes and plan.product.inputs and AMENDING.find(plan.product.inputs):
         return None  # the model reads the amending documents with the main one
     share = plan.product.amended_share
     if share == "not measured":
@@ -238,7 +265,10 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
         return (extracts, said) if share >= 0.05 else Tempered(2, (extracts, said))
     if share is not None:
         return None
-    found = first_said(plan, _MENTIONED_AT, AMENDING)
+    found = first_said(plan, _MENTIONED_AT, AMENDING) if not writes else None
+    if writes:  # a generated text repeats what its source says of an older version as fact
+        sources = [f"constraints.data.sources[{i}].name" for i in range(len(plan.constraints.data.sources))]
+        found = first_said(plan, ("product.inputs", *sources, *_MENTIONED_AT), STALE_SOURCE)
     if found is None:
         return None
     path, words = found
