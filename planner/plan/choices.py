@@ -21,6 +21,7 @@ from planner.plan.workings import (
     Conversion as Conversion,
     EvalDrawn as EvalDrawn,
     EvalInputs as EvalInputs,
+    EvalTruth as EvalTruth,
     Guard as Guard,
     InputsBuilt as InputsBuilt,
     LabelDated as LabelDated,
@@ -251,16 +252,6 @@ class Circumstance(StrEnum):
     none = "none"
 
 
-class EvalTruth(StrEnum):
-    """Where the evaluation set's right answers come from, seen from the process the model replaces."""
-
-    checked = "checked"
-    outcomes = "outcomes"
-    todays_decisions = "todays_decisions"
-    system_output = "system_output"
-    not_decided = "not_decided"
-
-
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -453,13 +444,6 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "safety_function": "it changes how a safety function responds (an alarm, an interlock, a trip, a brake, a "
         "signal, a shutdown)",
         "none": "none of these",
-    },
-    EvalTruth: {
-        "checked": "people check each case against the source, apart from today's process",
-        "outcomes": "real-world outcomes recorded later, whatever was decided",
-        "todays_decisions": "the decisions today's process or its people took",
-        "system_output": "another system's or a vendor's output (a score, a match list, citations)",
-        "not_decided": "not decided yet",
     },
     Serving: {
         "batch": "batch (precomputed)",

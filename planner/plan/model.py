@@ -942,7 +942,8 @@ class DataConstraints(Record):
     label_grain: LabelGrain | None = Field(
         default=None,
         description="How each row's label is obtained: measured for that item, split or allocated from a total "
-        "over several items (a round's weight shared among its stops), estimated by a person, or not known.",
+        "over several items (a round's weight shared among its stops), estimated by a person, the time between "
+        "two recorded events (check-in to payment, opening to closing), or not known.",
     )
     zero_share: Share | NotMeasured | None = Field(
         default=None,
@@ -1346,7 +1347,8 @@ class Done(Record):
         default=None,
         description="Where the evaluation set's right answers come from: people checking each case apart from "
         "today's process, real-world outcomes, the decisions of today's process, another system's or a "
-        "vendor's output, or not decided yet.",
+        "vendor's output, a later record of the same case that may differ from what the step said (a signed "
+        "quote, a final invoice), or not decided yet.",
     )
     eval_inputs: EvalInputs | None = Field(
         default=None,

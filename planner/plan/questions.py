@@ -839,7 +839,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.label_grain",
             "How is each row's label obtained?",
             "A total measured once for several items (a round's weight, a month's cost) and shared among them "
-            "says nothing about any one item: a model trained on the shares learns the sharing rule back.",
+            "says nothing about any one item: a model trained on the shares learns the sharing rule back. A time "
+            "between two recorded events holds whatever waits between them.",
             When("product.task", _AMOUNTS),
             When("constraints.data.labels", ("existing", "outcomes", "manual", "vendor", "proxy")),
         ),

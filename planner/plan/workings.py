@@ -58,7 +58,19 @@ class LabelGrain(StrEnum):
     measured_each = "measured_each"
     split_from_total = "split_from_total"
     estimated = "estimated"
+    between_events = "between_events"
     not_known = "not_known"
+
+
+class EvalTruth(StrEnum):
+    """Where the evaluation set's right answers come from, seen from the process the model replaces."""
+
+    checked = "checked"
+    outcomes = "outcomes"
+    todays_decisions = "todays_decisions"
+    system_output = "system_output"
+    later_record = "later_record"
+    not_decided = "not_decided"
 
 
 class ActionShape(StrEnum):
@@ -253,11 +265,21 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "undated": "no date matters: the label says what, not when",
         "not_checked": "not checked",
     },
+    EvalTruth: {
+        "checked": "people check each case against the source, apart from today's process",
+        "outcomes": "real-world outcomes recorded later, whatever was decided",
+        "todays_decisions": "the decisions today's process or its people took",
+        "system_output": "another system's or a vendor's output (a score, a match list, citations)",
+        "later_record": "a later record of the same case (a signed quote, a final invoice), which may differ "
+        "from what this step said",
+        "not_decided": "not decided yet",
+    },
     LabelGrain: {
         "measured_each": "measured for each item: weighed, counted, invoiced or read for that row alone",
         "split_from_total": "split or allocated from a total over several items: a round's weight shared among "
         "its stops, a month's cost spread by a key",
         "estimated": "estimated by a person for each item",
+        "between_events": "the time between two recorded events (check-in to payment, opening to closing)",
         "not_known": "not known",
     },
     ClassesChange: {

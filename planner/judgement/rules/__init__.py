@@ -197,6 +197,7 @@ from planner.judgement.rules import (
     disclosed,
     keyperson,
     oneoff,
+    spans,
 )
 # isort: on
 
@@ -352,6 +353,7 @@ __all__ = [
     "sight",
     "slices",
     "snapshot",
+    "spans",
     "standard",
     "steering",
     "subsets",
