@@ -132,6 +132,7 @@ HAPPY = [
     line("recall at 1% false positive rate"),
     line("0.5"), line("0.7"),  # the baseline's value (no name said for it), then the target
     ENTER,  # an empty name ends the metrics (0.5 to 0.7 says higher is better: not asked)
+    "y",  # the analysts' score was measured as the first metric is
     line("recall at 1% false positive rate"),  # the metric that counts the worst error
     line("1"),  # the done metric scores each decision as it is taken
     line("Last quarter's orders, chargebacks known"),  # the evaluation set
@@ -202,6 +203,7 @@ by_hand:
   hard_cases: [gift cards, orders split across accounts]
   human_score: 0.8
   human_score_notes: Two analysts on 120 orders
+  human_score_same_measure: true
   expert_can_decide: true
   expert_available: true
 impact:
@@ -390,8 +392,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 129
-    assert "\nSaved plans/fraud/plan.yaml: 129 of 129 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 130
+    assert "\nSaved plans/fraud/plan.yaml: 130 of 130 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -413,7 +415,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 119  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 120  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -916,7 +918,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 129 of 129 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 130 of 130 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1014,7 +1016,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 129 of 129 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 130 of 130 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -774,6 +774,12 @@ class ByHand(Record):
     human_score_notes: Text | None = Field(
         default=None, description="How that human score was measured, and by whom."
     )
+    human_score_same_measure: bool | None = Field(
+        default=None,
+        description="Whether the human score was measured as the primary done metric is: the same metric and "
+        "cut (top-1 against top-1, recall at the same precision) on the same kind of cases; false when it is "
+        "another measure, so no target is compared with it.",
+    )
     label_agreement: Share | None = Field(
         default=None, description="How often two people give the same label to the same case."
     )

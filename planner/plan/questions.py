@@ -1177,6 +1177,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "by_hand.human_score_same_measure",
+            "Was the human score measured as the first of these metrics is?",
+            "Yes if on the same metric and cut (top-1 against top-1, recall at the same precision) and the same "
+            "kind of cases: then the target can be set against it. No if people were scored another way (their "
+            "top-5, their agreement, an easier sample): the two numbers cannot be joined.",
+            When("by_hand.human_score"),
+        ),
+        _q(
             "done.worst_error_metric",
             "Which of those metrics counts the worst error you named?",
             "Its name, or 'none': a target can be met while the error that hurts most goes uncounted.",

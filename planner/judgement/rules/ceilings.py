@@ -21,7 +21,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     show,
 )
-from planner.judgement.rules.humanscore import human_against
+from planner.judgement.rules.humanscore import SAME_MEASURE, human_against, same_measure_said
 from planner.judgement.rules.lexicon import MEASURE_KINDS, RECALL_OF, ROUGH_FIGURE
 from planner.judgement.rules.likefigures import today_on
 from planner.judgement.rules.people import AGREED, on_a_subset
@@ -391,8 +391,30 @@ def target_not_above_today(plan: Plan) -> Evidence:
                 "on the primary metric: the target is below it)",
             ),
         ),
+        Case(  # the plan does not say people were scored as the target is: a question
+            {
+                "product.mode": "automate",
+                "done.metrics[0].baseline": None,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+                "by_hand.human_score_same_measure": None,
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.75 (higher is better)',
+                "by_hand.human_score: 0.85 (people already reach this on the primary metric: the target is "
+                "below it)",
+                "is the human score on the same measure as the target (the same metric, cut and cases)?",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the team says people were scored another way (their top-5 against a top-1)
+            {
+                "product.mode": "automate",
+                "done.metrics[0].baseline": None,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+                "by_hand.human_score_same_measure": False,
+            }
+        ),
         Case(  # people keep deciding: the model may add speed or reach, not accuracy
             {
                 "done.metrics[0].baseline": None,
@@ -452,4 +474,6 @@ def target_below_people(plan: Plan) -> Evidence:
         f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better)',
         quote(plan, "by_hand.human_score", note),
     )
-    return found if plan.product.mode is Mode.automate else None  # people deciding: the model may add speed
+    if plan.product.mode is not Mode.automate:
+        return None  # people deciding: the model may add speed
+    return found if same_measure_said(plan) else Tempered(3, (*found, SAME_MEASURE))  # top-5 against top-1?

@@ -34,7 +34,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.heard import before_after_live, catches_someone
-from planner.judgement.rules.humanscore import human_against
+from planner.judgement.rules.humanscore import SAME_MEASURE, human_against, same_measure_said
 from planner.judgement.rules.lexicon import (
     ADVERSARIAL,
     AUDIT,
@@ -820,8 +820,27 @@ def _recorded_outcome(plan: Plan) -> bool:
                 "people on the primary metric)",
             ),
         ),
+        Case(  # the plan does not say people were scored as the target is (top-5 against top-1): a question
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+                "by_hand.human_score_same_measure": None,
+            },
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" targets 0.9 (higher is better)',
+                "by_hand.human_score: 0.85",
+                "is the human score on the same measure as the target (the same metric, cut and cases)?",
+            ),
+        ),
     ),
     quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(  # the team says people were scored another way: nothing to compare
+            {
+                "done.metrics[0].target": 0.9,
+                "by_hand.human_score_notes": "Two auditors found 85% of the duplicates among 150 pairs.",
+                "by_hand.human_score_same_measure": False,
+            }
+        ),
         Case(  # people's median count difference (an error) against a share within tolerance: unlike
             {
                 "done.metrics[0].name": "Share of counts within 10% of the audited count",
@@ -907,7 +926,7 @@ def target_beyond_human(plan: Plan) -> Evidence:
     adjudicated = adjudication(plan)
     if adjudicated:  # measured differently: a question, low
         return Tempered(1, (*said, f"{adjudicated} (disagreements are resolved, so the labels are cleaner)"))
-    return said
+    return said if same_measure_said(plan) else Tempered(2, (*said, SAME_MEASURE))  # top-5 against top-1?
 
 
 _SAME_MEASURE = "is the human score on the same measure as the target?"

@@ -2,7 +2,8 @@
 
 `by_hand.human_score` is asked as a score (0.92), but a team whose natural measure is an error types that
 (a MAPE of 6.1, a median count difference of 2.8%): lower is better then, and a percent typed as 6.1
-sits on another scale than a target of 0.08. Comparisons with the target read it here first.
+sits on another scale than a target of 0.08. Comparisons with the target read it here first; where
+the plan does not say people were scored as the primary metric is (top-5 against a top-1), they ask.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def human_against(plan: Plan, metric: Metric) -> float | None:
     error (lower is better) against a score where higher is better, or a percent against a share with
     nothing saying it is one (6.1 against 0.08 reads as 6.1% where the notes or the metric say percent)."""
     human, goal = plan.by_hand.human_score, metric.goal()
-    if human is None:
-        return None
+    if human is None or plan.by_hand.human_score_same_measure is False:
+        return None  # the team says people were scored another way: no comparison
     higher = metric.direction is Direction.higher_is_better
     if higher and human_error_words(plan) and not AN_ERROR.find(metric.name):
         return None  # people's error against a score where higher is better: not the same measure
@@ -47,3 +48,12 @@ def human_against(plan: Plan, metric: Metric) -> float | None:
     if goal <= 1 < human <= 100 and (_PERCENT.search(said) or AN_ERROR.find(said)):
         return human / 100  # a percent typed as 6.1 against a share of 0.08
     return None  # another scale: no comparison
+
+
+# Asked beside a comparison where the plan does not say people were scored as the primary metric is.
+SAME_MEASURE = "is the human score on the same measure as the target (the same metric, cut and cases)?"
+
+
+def same_measure_said(plan: Plan) -> bool:
+    """Whether the plan says people's score was measured as the primary done metric is."""
+    return plan.by_hand.human_score_same_measure is True
