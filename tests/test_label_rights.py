@@ -17,6 +17,8 @@ def level(changes: dict[str, Any], rule_id: str) -> str | None:
 
 
 # No evaluation set checked apart: the high can only come where no blind set exists anywhere.
+# Content gathered from public pages: others own it.
+PUBLIC = {"constraints.data.sources": [{"name": "Competitors' product pages", "acquisition": "public"}]}
 ESTIMATE_SEEN = {"constraints.data.label_writer": "sees_estimate", "done.eval_truth": "outcomes"}
 
 
@@ -62,12 +64,15 @@ def test_an_unknown_label_writer_is_asked_only_where_people_write_labels() -> No
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"constraints.data.content_rights": "not_checked"}, "medium"),
+        # the sound plan's sources are all the team's own: whose content it is, asked low
+        ({"constraints.data.content_rights": "not_checked"}, "low"),
+        ({"constraints.data.content_rights": "not_checked", **PUBLIC}, "medium"),
         (
             {
                 "constraints.data.content_rights": "not_checked",
                 "product.task": "generation",
                 "product.mode": "automate",
+                **PUBLIC,
             },
             "high",
         ),
