@@ -161,6 +161,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "action-needs-another-party",
         "amount-period-finer-than-metric",
         "peak-sized-amount-judged-on-average",
+        "peak-weeks-in-a-yearly-error",
         "launch-everywhere-at-the-peak",
         "baseline-unmeasured",
         "baseline-before-adjustment",
