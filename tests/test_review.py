@@ -165,6 +165,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "launch-everywhere-at-the-peak",
         "baseline-unmeasured",
         "baseline-before-adjustment",
+        "baseline-is-the-orders",
         "action-prevents-the-label",
         "fallback-needs-the-people-removed",
         "amount-scored-in-aggregate",
