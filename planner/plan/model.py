@@ -676,6 +676,10 @@ class Product(Record):
         """The inputs the team names as known only after the moment of prediction; none for `none`."""
         return [name for name in self.inputs_known_after if not _is_none_word(name)]
 
+    def none_known_after(self) -> bool:
+        """Whether the team answered that no input is recorded after the moment of prediction (`none`)."""
+        return bool(self.inputs_known_after) and not self.inputs_after()
+
     @model_validator(mode="after")
     def _lead_in_order(self) -> Product:
         _in_order(self.lead_days, self.lead_max_days, "lead_max_days", "lead_days")

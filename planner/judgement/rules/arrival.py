@@ -252,6 +252,13 @@ FIRES = (
 )
 QUIET = (
     Case({"product.inputs_known_after": ["none"]}),  # every input is there when the model predicts
+    Case(  # a total over the contract, but the team answered that no input is recorded afterwards
+        {
+            "constraints.data.differences": [],
+            "product.inputs": "Supplier, amounts and the reminders sent during the contract.",
+            "product.inputs_known_after": ["none"],
+        }
+    ),
     Case(  # several inputs, each there on the date its row is filed under
         {
             "constraints.data.last_input": "Lab panel",

@@ -134,13 +134,13 @@ def _differences_said(plan: Plan) -> str:
 def accrued_in_the_inputs(plan: Plan) -> Evidence:
     """Inputs described as a total over the labelled period or a value fixed at close-out (during the
     stay, at close-out, months active), or counted over the very window the label names (`within 90
-    days` in both), where no input is marked as recorded later: a question."""
-    data = plan.constraints.data
-    if Difference.later_inputs in data.differences:
+    days` in both), where no input is marked as recorded later: a question; a total's words ask nothing
+    where `inputs_known_after: none` has answered when each input is recorded."""
+    if Difference.later_inputs in plan.constraints.data.differences:
         return None  # said: the rule quotes the answer itself
     for path in ("product.inputs", "constraints.data.differences_note"):
         text = answer_at(plan, path)
-        words = said_in_use(ACCRUED, text)
+        words = () if plan.product.none_known_after() else said_in_use(ACCRUED, text)
         if words and not AS_KNOWN.find(text):
             note = (
                 f"built up over the period the label measures, or known at its end: {', '.join(words)}; "
@@ -244,6 +244,7 @@ def _after_the_window(text: str, window: str) -> bool:
             {
                 "constraints.data.differences": [],
                 "product.inputs": "Supplier, amounts and the reminders sent during the contract.",
+                "product.inputs_known_after": None,
             },
             evidence=(
                 'product.inputs: "Supplier, amounts and the reminders sent during the contract." (built up '
