@@ -162,6 +162,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "amount-period-finer-than-metric",
         "peak-sized-amount-judged-on-average",
         "peak-weeks-in-a-yearly-error",
+        "few-rows-per-entity",
         "launch-everywhere-at-the-peak",
         "baseline-unmeasured",
         "baseline-before-adjustment",
