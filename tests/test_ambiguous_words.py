@@ -22,6 +22,7 @@ from planner.judgement.rules.foretold import action_prevents_the_label
 from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
 from planner.judgement.rules.known import inputs_known_only_later
 from planner.judgement.rules.lexicon import SELECTS
+from planner.judgement.rules.loop import closed_loop_dynamics_untested
 from planner.judgement.rules.newcomers import test_set_misses_newcomers as misses_newcomers
 from planner.judgement.rules.outside import data_leaves_organisation
 from planner.judgement.rules.protected import protected_feature_in_decision
@@ -382,12 +383,13 @@ def test_visitors_counted_through_the_gates_are_behaviour() -> None:
     )
 
 
-def _priced(output: str) -> Plan:
+def _priced(output: str, kinds: tuple[str, ...] = ("time_series",)) -> Plan:
     product = {
         "mode": "automate",
         "task": "regression",
         "action_shape": "sets_amount",
         "circumstances": [],
+        "data_kinds": list(kinds),
         "output": output,
     }
     return Plan.model_validate(
@@ -401,6 +403,13 @@ def test_a_price_quoted_online_steers_no_process() -> None:
 
 def test_an_amount_served_online_with_no_price_is_still_a_setting() -> None:
     assert setpoint_loop_unguarded(_priced("The amount for each line, applied at once.")) is not None
+
+
+def test_an_amount_set_online_with_no_readings_read_back_is_no_control_loop() -> None:
+    # A booking slot's length set as each booking arrives: no measured process fed back, no sensor.
+    plan = _priced("The length of each appointment slot, set as the booking is made.", ("tabular",))
+    assert setpoint_loop_unguarded(plan) is None
+    assert closed_loop_dynamics_untested(plan) is None
 
 
 def _counted(task: str) -> Plan:

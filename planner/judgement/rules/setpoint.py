@@ -118,11 +118,14 @@ def setting_set(plan: Plan, said: tuple[str, tuple[str, ...]] | None) -> str | N
     An amount with no word (`said`) calling it a setting, served in batch, is a schedule, a quote or a date
     read from the process (a use-by date from its readings): it steers nothing it reads next, and None is
     returned; served online, a system waits on it as on a controller, unless it is a price quoted to a
-    customer."""
+    customer. Served online with no measured process read back as a series (a booking slot's length, a
+    staffing level), the amount feeds no sensor it then reads: no control loop, and None."""
     fact = ticked(plan, Circumstance.sets_controls)
     if fact is None and plan.product.action_shape is ActionShape.sets_amount:
         if said is None and plan.constraints.latency.serving is not Serving.online:
             return None
+        if said is None and DataKind.time_series not in plan.product.data_kinds:
+            return None  # an amount set online with no readings read back: a booking, not a controller
         if said is None and first_said(plan, ("product.output", "product.decision"), PRICE_QUOTED):
             return None  # a price quoted online waits on a customer's yes, not on a process it steers
         return quote(plan, "product.action_shape", "it sets an amount")
@@ -191,6 +194,7 @@ DATE_FROM_READINGS = Case(
                 "product.circumstances": ["none"],
                 "product.action_shape": "sets_amount",
                 "product.task": "regression",
+                "product.data_kinds": ["time_series"],
                 "constraints.latency.serving": "online",
                 "after_launch.fallback": "Hard limits and a rate limit on each step, in the PLC.",
             },
