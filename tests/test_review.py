@@ -960,6 +960,7 @@ def test_a_danger_move_at_medium_waits_behind_a_high_risk() -> None:
             "done.split": "random",
             "constraints.data.rows_per_thing": "several",
             "constraints.data.repeated_unit": "one supplier",
+            "constraints.data.newcomers": "many",  # mostly new suppliers live: the leak is high
         }
     )
     levels = {risk.id: risk.level for risk in assess(plan).risks}
@@ -1028,3 +1029,17 @@ def test_a_test_set_that_chose_among_few_is_a_medium_risk(tries: int | None, lev
     plan = patched({"done.test_used_for": "choosing", "done.test_candidates": tries})
     (risk,) = [risk for risk in assess(plan).risks if risk.id == "tuned-on-test"]
     assert risk.level == level
+
+
+def test_a_random_split_of_known_units_is_medium_and_scores_known_and_new_apart() -> None:
+    grouped = {
+        "done.split": "random",
+        "constraints.data.rows_per_thing": "several",
+        "constraints.data.repeated_unit": "one regular customer",
+    }
+    known = assess(patched({**grouped, "constraints.data.newcomers": "few"}))
+    risk = next(risk for risk in known.risks if risk.id == "random-split-on-grouped-data")
+    assert (risk.level, risk.heard) == ("medium", ())
+    assert "score the known units and the few new ones apart" in risk.mitigation
+    new = risk_of(patched({**grouped, "constraints.data.newcomers": "many"}), "random-split-on-grouped-data")
+    assert new is not None and new.level == "high"

@@ -2945,7 +2945,8 @@ UNITS_RECUR = Instead(
     lambda plan: plan.done.split is Split.random and units_recur(plan),
     SPLIT_BY_TIME,
     "Split by time: train before a cutoff and test on what came after it, the test production meets as it "
-    "predicts later periods of the same units; report the few new units apart.",
+    "predicts later periods of the same units; score the known units and the few new ones apart, a few "
+    "whole units held out of training standing for the new.",
 )
 
 
@@ -3006,7 +3007,7 @@ def _recurring(plan: Plan) -> str:
                 "split at random, near-copies sit in train and test)",
             ),
         ),
-        Case(  # the same hubs met again in production: still a leak, but the split to advise is by time
+        Case(  # the same hubs met again in production: a leak for the few new ones, medium; split by time
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": "several",
@@ -3114,7 +3115,8 @@ def _recurring(plan: Plan) -> str:
             ),
         ),
         *(
-            Case(  # no hosted model, said so or only where the team's own model runs: it is trained
+            Case(  # no hosted model, said so or only where the team's own model runs: it is trained (the
+                # sound plan meets few new tiles: medium)
                 {
                     "done.split": "random",
                     "constraints.data.rows_per_thing": "several",
@@ -3243,6 +3245,8 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
 
     Many rows share a patient, customer, store or site; split at random, the test set holds
     near-copies of training rows, and the score says little about the new groups the product meets.
+    Where the team said production meets few or no new units (regular customers, repeat items), a
+    near-copy flatters only the few new ones: medium, with the known and the new units scored apart.
 
     Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
     as well when the product predicts the future.
@@ -3263,7 +3267,11 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     if rows is RowsPerThing.several:  # the team said so: a fact, whatever the words
         unit = repeated_unit(plan)
         note = f"several rows describe {unit}: split at random, near-copies sit in train and test{_recurring(plan)}"
-        return (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
+        found = (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
+        if plan.constraints.data.newcomers in (Newcomers.none, Newcomers.few) and units_recur(plan):
+            # production meets mostly the units it learned: a near-copy flatters only the few new ones
+            return Tempered(3, found)
+        return found
     guessed = _grouped_in_words(plan)
     if guessed or rows is not RowsPerThing.not_checked:
         return guessed
