@@ -225,3 +225,15 @@ def test_at_night_is_a_hard_slice_only_for_a_camera() -> None:
     assert hard not in {risk.id for risk in assess(patched(night)).risks}
     seen = {risk.id for risk in assess(patched({**night, "product.data_kinds": ["images"]})).risks}
     assert hard in seen
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Crews rank docks by predicted bike hires and refill the top ones first.", ()),
+        ("Kayak hires per day at each lake.", ()),
+        ("The manager hires the top three applicants.", ("hires", "applicants")),
+    ],
+)
+def test_a_thing_hired_is_no_decision_about_people(text: str, found: tuple[str, ...]) -> None:
+    assert lexicon.ABOUT_PEOPLE.find_all(text) == found

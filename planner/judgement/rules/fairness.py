@@ -119,6 +119,13 @@ from planner.plan.model import ActionShape, Category, Plan, TaskType
                 "product.decision": "The app orders the plumbers shown for each repair.",
             }
         ),
+        Case(  # bike hires counted and ranked by dock: rentals of a thing, no one hired or screened
+            {
+                "constraints.data.personal_data": True,
+                "product.goal": "Fewer empty docks at the morning peak.",
+                "product.decision": "Crews rank docks by predicted bike hires and refill the top ones first.",
+            }
+        ),
         Case(  # hiring as the team's own staffing: a cost the product saves, no decision about people
             {
                 "product.goal": "Parcels reach lockers on time without hiring extra drivers for the peak.",

@@ -157,7 +157,13 @@ _THINGS_HIRED = """hired vehicles, hired vehicle, hire vehicles, hire vehicle, h
     hire period, hire periods, hire rate, hire rates, hire charge, hire charges, hire cost, hire costs
     hire depot, hire depots, hire shop, hire shops, hire company, hire firm, hire counter, hire desk
     hire contract, hire contracts, hire bookings, hire orders, hire demand, equipment hire, tool hire
-    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",")
+    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",") + ", " + phrases(
+    # a rental counted as a noun (`bike hires per dock`, `kayak hiring`): the thing hired, no one employed
+    """bike, bikes, e-bike, e-bikes, cycle, cycles, scooter, scooters, kayak, kayaks, canoe, canoes, boat
+    boats, car, cars, van, vans, ski, skis, tool, tools, equipment, costume, costumes, suit, suits, room
+    rooms, hall, halls, venue, venues, court, courts, locker, lockers, dock, docks, paddleboard, paddleboards""",
+    "hire, hires, hiring, hired",
+)
 
 # Hiring as the team's own staffing (without hiring extra drivers, a hiring freeze): a cost the product
 # saves, not a decision about the people hired.
