@@ -3043,7 +3043,11 @@ def _recurring(plan: Plan) -> str:
             },
         ),
         Case(
-            {"done.split": "random", "constraints.data.rows_per_thing": None},
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,
+            },
             evidence=(
                 'done.split: "random"',
                 'product.inputs: "Supplier, invoice number, dates, amounts, currency, line items and ..." '
@@ -3054,6 +3058,7 @@ def _recurring(plan: Plan) -> str:
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,  # not said: the words' group may be met anew
                 "product.data_kinds": ["images"],
                 "product.inputs": "Recent invoices of the month.",
                 "product.goal": "No invoice is paid twice.",
@@ -3071,6 +3076,7 @@ def _recurring(plan: Plan) -> str:
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,  # not said: the words' group may be met anew
                 "product.inputs": "Every visit of each patient over five years.",
             },
             evidence=(
@@ -3082,6 +3088,7 @@ def _recurring(plan: Plan) -> str:
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,  # not said: the words' group may be met anew
                 "product.inputs": "Several photos of each object, with its catalogue text.",
             },
             evidence=(
@@ -3094,6 +3101,7 @@ def _recurring(plan: Plan) -> str:
             {
                 "done.split": "random",
                 "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": None,  # not said: the words' group may be met anew
                 "product.inputs": "Timesheet lines per employee: hours, project, rate.",
             },
         ),
@@ -3140,6 +3148,14 @@ def _recurring(plan: Plan) -> str:
         ),
     ),
     quiet=(
+        Case(  # the drivers named are the same ones production meets again (few newcomers): no group to hold out
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": None,
+                "constraints.data.newcomers": "few",
+                "product.inputs": "Each delivery's route, van and driver, with the orders of the day.",
+            }
+        ),
         Case(  # a hosted model prompted alone: no training rows for a test row to copy
             {
                 "done.split": "random",
@@ -3280,7 +3296,13 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
 
 
 def _grouped_in_words(plan: Plan) -> Evidence:
-    """The groups the answers name, when rows come in groups a random split puts on both sides."""
+    """The groups the answers name, when rows come in groups a random split puts on both sides. Where the
+    team said production meets few or no new units, a person or place the words name (the driver on a job)
+    is one it meets again: the words guess no group to hold out (frames and recordings aside: frames of one
+    camera or session are near-copies whatever the product meets)."""
+    known = plan.constraints.data.newcomers in (Newcomers.none, Newcomers.few)
+    if known and not CAPTURED & set(plan.product.data_kinds):
+        return None
     # Who uses the product, and its goal, say nothing of what the rows are.
     paths = ["product.inputs", "product.label"]
     paths += source_paths(plan)

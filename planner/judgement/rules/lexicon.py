@@ -151,18 +151,22 @@ TODAY_BY_MACHINE = Lexicon("""
 """)
 
 # Things hired, not people: vehicles, plant and equipment taken on hire for a while.
-_THINGS_HIRED = """hired vehicles, hired vehicle, hire vehicles, hire vehicle, hired trucks, hire trucks, hired lorries
+_THINGS_HIRED = (
+    """hired vehicles, hired vehicle, hire vehicles, hire vehicle, hired trucks, hire trucks, hired lorries
     hire lorries, hired vans, hire vans, hired-in, hired in, spot hire, spot-hire, short-term hire, van hire
     vehicle hire, truck hire, lorry hire, skip hire, scaffold hire, scaffolding hire, on hire, off hire
     hire period, hire periods, hire rate, hire rates, hire charge, hire charges, hire cost, hire costs
     hire depot, hire depots, hire shop, hire shops, hire company, hire firm, hire counter, hire desk
     hire contract, hire contracts, hire bookings, hire orders, hire demand, equipment hire, tool hire
-    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",") + ", " + phrases(
-    # a rental counted as a noun (`bike hires per dock`, `kayak hiring`): the thing hired, no one employed
-    """bike, bikes, e-bike, e-bikes, cycle, cycles, scooter, scooters, kayak, kayaks, canoe, canoes, boat
+    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",")
+    + ", "
+    + phrases(
+        # a rental counted as a noun (`bike hires per dock`, `kayak hiring`): the thing hired, no one employed
+        """bike, bikes, e-bike, e-bikes, cycle, cycles, scooter, scooters, kayak, kayaks, canoe, canoes, boat
     boats, car, cars, van, vans, ski, skis, tool, tools, equipment, costume, costumes, suit, suits, room
     rooms, hall, halls, venue, venues, court, courts, locker, lockers, dock, docks, paddleboard, paddleboards""",
-    "hire, hires, hiring, hired",
+        "hire, hires, hiring, hired",
+    )
 )
 
 # Hiring as the team's own staffing (without hiring extra drivers, a hiring freeze): a cost the product
