@@ -201,6 +201,7 @@ from planner.judgement.rules import (
     keyperson,
     oneoff,
     spans,
+    unreleased,
 )
 # isort: on
 
@@ -373,6 +374,7 @@ __all__ = [
     "unblinded",
     "undone",
     "unflagged",
+    "unreleased",
     "unsaid",
     "unseen",
     "untried",
