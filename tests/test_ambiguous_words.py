@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.judgement.rules.aboutpeople import decides_about_people
 from planner.judgement.rules.acting import action_budget_in_other_units
 from planner.judgement.rules.backlog import backlog_outside_the_flow
 from planner.judgement.rules.baserate import base_rate_from_labelled_data
@@ -56,8 +57,11 @@ def test_volunteers_who_triage_things_are_not_decided_about() -> None:
 def test_patients_a_nurse_triages_are_decided_about() -> None:
     product = {"decision": "Nurses triage the patients.", "inputs": "Symptoms, age and home postcode."}
     plan = _plan(product, data={"personal_data": True})
-    assert fairness_unchecked(plan) is not None
-    assert protected_feature_in_decision(plan) is not None
+    assert decides_about_people(plan) is not None
+    assert (
+        protected_feature_in_decision(plan) is not None
+    )  # it asks the group check: fairness-unchecked is quiet
+    assert fairness_unchecked(plan) is None
 
 
 def test_mortgage_offers_ranked_for_a_search_are_products() -> None:

@@ -4,13 +4,13 @@ a model that ranks, declines, prices or allocates paid work to people."""
 
 from __future__ import annotations
 
+from planner.judgement.rules.aboutpeople import decides_about_people
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
-from planner.judgement.rules.fairness import decides_about_people
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
+from planner.judgement.rules.traits import decides_about_outsiders, ticked_traits
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Audience, Category, HarmKind, PersonTrait, Plan
-from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
+from planner.plan.model import Category, Plan
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
 # age); `age` of an account, a debt or a vehicle is no person's.
@@ -174,30 +174,22 @@ def _ticked_traits(plan: Plan) -> Evidence:
     """The team's own tick of an input that describes a person, in a decision about people or their
     property: a named protected trait is a fact (high); a stand-in alone is likelier justified (medium),
     and the evidence says what it stands for."""
-    traits = [trait for trait in plan.product.person_inputs if trait is not PersonTrait.none]
-    if not traits or said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
+    ticked = ticked_traits(plan)
+    if ticked is None or said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
         return None
     about = _about_people(plan)
     if about is None:
         return None
-    named = [trait.value for trait in traits if trait in NAMED_TRAITS]
-    stand_ins = [
-        f"{trait.value} stands in for {STANDS_FOR[trait]}" for trait in traits if trait in STANDS_FOR
-    ]
-    notes = (
-        [f"{', '.join(named)}: a protected characteristic named as an input"] if named else []
-    ) + stand_ins
-    evidence = (about, quote(plan, "product.person_inputs", "; ".join(notes)))
-    return evidence if named else Tempered(3, evidence)
+    traits, named = ticked
+    return (about, traits) if named else Tempered(3, (about, traits))
 
 
 def _about_people(plan: Plan) -> str | None:
     """The evidence that the output decides about people or their property: the team's audience answer,
     a harm to someone's rights or access, or the words of the decision."""
-    if plan.product.audience is Audience.staff_about_outsiders:
-        return quote(plan, "product.audience", "its output decides about people outside")
-    if HarmKind.rights in plan.impact.harm_kinds:
-        return quote(plan, "impact.harm_kinds", "a wrong output harms someone's rights or access")
+    said = decides_about_outsiders(plan)
+    if said is not None:
+        return said
     decided = decides_about_people(plan)
     if decided is None:
         return None

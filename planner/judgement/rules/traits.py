@@ -1,0 +1,52 @@
+"""Which inputs describe a person's protected trait or stand in for one: the team's ticks, then the words.
+
+`product.person_inputs` is the team's own answer (age, nationality, a postcode); a plan that leaves it
+blank falls back on the words of its input answers. Both the rule on using such an input and the rule on
+comparing outcomes by group read them here.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
+from planner.plan.model import Audience, HarmKind, PersonTrait, Plan
+from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
+
+
+def ticked_traits(plan: Plan) -> tuple[str, bool] | None:
+    """The quoted tick of inputs that describe a person, noting what each is or stands in for, and
+    whether a protected trait is named outright (not only a stand-in); None where none is ticked."""
+    traits = [trait for trait in plan.product.person_inputs if trait is not PersonTrait.none]
+    if not traits:
+        return None
+    named = [trait.value for trait in traits if trait in NAMED_TRAITS]
+    stand_ins = [
+        f"{trait.value} stands in for {STANDS_FOR[trait]}" for trait in traits if trait in STANDS_FOR
+    ]
+    notes = (
+        [f"{', '.join(named)}: a protected characteristic named as an input"] if named else []
+    ) + stand_ins
+    return quote(plan, "product.person_inputs", "; ".join(notes)), bool(named)
+
+
+def decides_about_outsiders(plan: Plan) -> str | None:
+    """The evidence, from the team's answers, that the output decides about people: the audience answer
+    (staff use it about people outside) or a harm to someone's rights or access."""
+    if plan.product.audience is Audience.staff_about_outsiders:
+        return quote(plan, "product.audience", "its output decides about people outside")
+    if HarmKind.rights in plan.impact.harm_kinds:
+        return quote(plan, "impact.harm_kinds", "a wrong output harms someone's rights or access")
+    return None
+
+
+def protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer about the inputs that names a protected characteristic (nationality, religion,
+    disability...), or, where the rows are personal data, a stand-in for one (a postcode, a first name)."""
+    paths = ["product.inputs", "product.label", "constraints.data.differences_note"]
+    paths += source_paths(plan)
+    for path in paths:
+        text = answer_at(plan, path)
+        words = PROTECTED.find_all(text) + (PROXY_OF_PROTECTED.find_all(text) if personal else ())
+        if words:
+            return path, words
+    return None
