@@ -1043,3 +1043,27 @@ def test_a_random_split_of_known_units_is_medium_and_scores_known_and_new_apart(
     assert "score the known units and the few new ones apart" in risk.mitigation
     new = risk_of(patched({**grouped, "constraints.data.newcomers": "many"}), "random-split-on-grouped-data")
     assert new is not None and new.level == "high"
+
+
+@pytest.mark.parametrize(
+    ("output", "level"),
+    [
+        (
+            "The annual list of churches ranked by theft risk.",
+            "medium",
+        ),  # made once a year: checked at each run
+        ("Each referee report's suspension, posted as it comes in.", "high"),  # counted per year, runs daily
+    ],
+)
+def test_only_an_output_made_once_a_year_lowers_no_monitoring(output: str, level: str) -> None:
+    plan = patched(
+        {
+            "after_launch.monitoring": "none",
+            "impact.error_severity": "serious",
+            "constraints.latency.serving": "batch",
+            "impact.period": "year",
+            "constraints.compute.prediction_period": None,
+            "product.output": output,
+        }
+    )
+    assert risk_of(plan, "no-monitoring").level == level

@@ -782,6 +782,13 @@ def _labels_stream_in(plan: Plan) -> bool:
         Case(  # labelled by hand, not outcomes: no outcome to wait for
             {"constraints.data.labels": "manual", "constraints.data.label_delay_days": "not measured"}
         ),
+        Case(  # the delay not measured, on a yearly refit: most outcomes are in by then
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": "not measured",
+                "constraints.retraining.cadence": "yearly",
+            }
+        ),
         Case(  # retrained twice a year, on outcomes in within five months: each refit has them
             {
                 "constraints.data.labels": "outcomes",
@@ -885,6 +892,10 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     return Tempered(3, (*found, "does the world change faster than the labels arrive?"))
 
 
+# A refit this rare waits long enough for most outcomes: an unmeasured delay is not worth a question.
+RARE_REFIT_DAYS = 180
+
+
 def _delay_unmeasured(plan: Plan, days: float) -> Evidence:
     """Outcomes whose delay is 'not measured', on a model retrained on a cadence: a low question, how long
     until an outcome is known, unless the refit follows the event that settles them, or they stream in."""
@@ -895,6 +906,8 @@ def _delay_unmeasured(plan: Plan, days: float) -> Evidence:
         return None
     if plan.product.task is TaskType.forecasting:
         return None  # the actuals come in as the days forecast pass: the delay is the horizon
+    if days >= RARE_REFIT_DAYS:
+        return None  # refit twice a year or less: most outcomes are in by then, and a lead would not ask
     if _labels_stream_in(plan) and not (catches_someone(plan) and ADVERSARIAL.find(_adversary_text(plan))):
         return None  # a stream: each retraining learns from every case whose outcome is in
     note = (
@@ -1042,6 +1055,9 @@ def _learns_every_point(plan: Plan) -> bool:
         Case(  # uncounted labels on an anomaly detector: the few incidents judge it, they do not train it
             {"product.task": "anomaly_detection", "constraints.data.labeled_examples": "not measured"}
         ),
+        Case(  # a forecast uncounted: its history is the labels, counted by its span
+            {"product.task": "forecasting", "constraints.data.labeled_examples": "not measured"}
+        ),
         Case(  # a prompted hosted model trains on nothing: its labelled cases are the evaluation set
             {
                 "constraints.data.labeled_examples": 0,
@@ -1183,6 +1199,8 @@ def _uncounted(plan: Plan) -> Evidence:
     """Labelled examples 'not measured' on a model trained on them: how many exist? Medium where the plan
     holds a test set of a stated size out of them, low otherwise."""
     data, size = plan.constraints.data, plan.done.test_size
+    if plan.product.task is TaskType.forecasting or DataKind.time_series in plan.product.data_kinds:
+        return None  # the history is the labels: its span, not a count of cases, says how much there is
     rare = data.rare_share if has_classes(plan) else None
     among = f", and how many of the rarest class ({fmt.share(rare)})" if rare is not None else ""
     asked = f"how many labelled cases exist{among}? "

@@ -1168,11 +1168,17 @@ def no_owner_after_launch(plan: Plan) -> Evidence:
     return empty_answers(plan, "after_launch.owner")
 
 
+# What is made once a year: an annual list, a yearly ranking; not a volume counted per year.
+_ONCE_A_YEAR = Lexicon("once a year, annual, annually, yearly, once each year")
+
+
 def _yearly_batch(plan: Plan) -> tuple[str, ...]:
     """The answers saying the job is a batch made once a year (served in batch, its volume or its
     predictions counted per year): quoted, or () for anything that runs more often."""
     if plan.constraints.latency.serving is not Serving.batch:
         return ()
+    if not any(_ONCE_A_YEAR.find(text) for text in (plan.product.decision, plan.product.output)):
+        return ()  # a volume counted per year may run every day: only the output said made yearly is a batch
     note = "a batch made once a year: check the inputs and the list at each run, before it is used"
     if plan.constraints.compute.prediction_period is Period.year:
         return (quote(plan, "constraints.compute.prediction_period", note),)
@@ -1204,6 +1210,7 @@ def _yearly_batch(plan: Plan) -> tuple[str, ...]:
                 "after_launch.monitoring": "none",
                 "impact.error_severity": "serious",
                 "constraints.latency.serving": "batch",
+                "product.output": "The annual list of sites ranked by risk.",
                 "impact.period": "year",
                 "constraints.compute.prediction_period": None,
             },
