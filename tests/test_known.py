@@ -28,8 +28,11 @@ def test_a_final_score_read_after_the_event_is_no_leak() -> None:
 
 
 def test_the_same_final_score_is_asked_when_nothing_says_the_product_runs_after() -> None:
-    found = levels({**REPORT, "product.output": "A 200-word text for each match.", "product.lead_days": None})
+    vague = {**REPORT, "product.output": "A 200-word text for each match.", "product.lead_days": None}
+    found = levels({**vague, "product.inputs_known_after": []})
     assert found["inputs-after-prediction"] == "medium"
+    # the team answered that no input is recorded after the moment of prediction: its answer settles it
+    assert "inputs-after-prediction" not in levels({**vague, "product.inputs_known_after": ["none"]})
 
 
 def test_a_final_status_at_registration_is_still_asked_with_a_lead_of_0() -> None:
