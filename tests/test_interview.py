@@ -1514,6 +1514,8 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
         line("MAPE of next week's orders"), line("the naive forecast"), line("10% lower"),
         # A baseline's value and what it is take one answer; with the target they say the direction.
         line("mean absolute error of the order value"), line("40, last year's average"), line("25"),
+        # beside the first, a second metric is the goal or a guardrail to hold (Enter leaves it unsaid)
+        Shown("metric 2: role"), ENTER,
         Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
         *[ENTER] * 11,
     ]  # fmt: skip
@@ -1551,6 +1553,7 @@ def test_a_baseline_typed_as_words_is_taken_as_what_it_is(root: Path) -> None:
         line("recall"), line("0.5 rules"),
         Shown("'0.5 rules': the figure, a comma, then what it is (0.5, the rules); or only what it is"),
         CLEAR, line("0.5, the rules"), line("0.7"),
+        Shown("metric 2: role"), ENTER,
         Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
         *[ENTER] * 11,
     ]  # fmt: skip
@@ -1575,6 +1578,7 @@ def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
         line("error rate of the codes"), line("0.12, last year's coders"), line("1.5 points lower"),
         # An amount in the metric's own units, with no baseline value: kept as typed.
         line("mean absolute error in days"), line("the carrier's estimate"), line("0.3 days less"),
+        Shown("metric 2: role"), ENTER,
         Shown("metric 3: name"), ENTER,
         *[ENTER] * 11,
     ]  # fmt: skip
@@ -1675,10 +1679,11 @@ def test_a_margin_on_a_share_that_leaves_0_to_1_is_refused_with_the_fix(root: Pa
         # Below 0 is refused whatever the unit; the points read as hundredths.
         line("error rate of the codes"), line("0.12"), line("0.2 lower"),
         Shown("absolute_target 0.2 on a baseline of 0.12 would make the goal -0.08, below 0"),
-        CLEAR, line("2 points lower"),
+        CLEAR, line("2 points lower"), Shown("metric 2: role"), ENTER,
         # A direction picked after the margin is checked too: lower would take 0.5 off 0.3.
         line("mean absolute error in days"), line("0.3"), line("0.5 better"),
         DOWN + ENTER, Shown("would make the goal -0.2, below 0"), ENTER,
+        Shown("metric 3: role"), ENTER,
         Shown("metric 4: name"), ENTER,
         *[ENTER] * 11,
     ]  # fmt: skip
@@ -1691,3 +1696,19 @@ def test_a_margin_on_a_share_that_leaves_0_to_1_is_refused_with_the_fix(root: Pa
         (0.3, "higher", 0.5),
     ]
     assert "› metric 1: target 0.05 above the baseline (5 points of 0.8)" in screen
+
+
+def test_a_second_metric_may_be_a_guardrail_to_hold(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        line("stops avoided"), line("0.2, the rules"), line("0.6"),  # the direction said by the figures
+        line("recall of defects"), line("0.95, the rules"), line("0.95"), line("higher"),
+        Shown("a guardrail: a figure to hold while the goal moves"), line("2"),
+        Shown("metric 3: name"), ENTER,  # an empty name ends the metrics
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    first, second = saved(root)["done"]["metrics"]
+    assert "role" not in first and "metric 1: role" not in screen  # the first metric is the goal
+    assert second["role"] == "guardrail"

@@ -17,7 +17,7 @@ DEPTHS = ("essentials", "full")
 # The order a list entry's fields are asked in, where it is not the file's: what the baseline is before
 # its value, and the target (absolute, or relative: "20% lower") with them; the direction only when
 # the baseline and target do not already say it.
-ASKED = {"Metric": ("name", "dataset", "baseline", "target", "direction")}
+ASKED = {"Metric": ("name", "dataset", "baseline", "target", "direction", "role")}
 
 # A list entry's field that takes a second in the same answer: a baseline's value and what it is
 # (`0.5, the rules`; or only what it is, `the naive forecast`, for a target relative to it).
@@ -94,7 +94,8 @@ def prompts(question: Question) -> int:
         return ENTRIES[question.kind] + 1
     # A partner said in its lead's prompt (`discharge note, 2`) takes no prompt of its own.
     partners = {partner for (owner, _), (partner, _) in PAIRED.items() if owner == record.__name__}
-    per_entry: int = len([name for name in asked_fields(record) if name not in partners]) - (
+    # A metric's direction is mostly said by its figures, and its role is asked from the second metric on.
+    per_entry: int = len([name for name in asked_fields(record) if name not in partners]) - 2 * (
         record.__name__ == "Metric"
     )
     return ENTRIES[question.kind] * per_entry + 1

@@ -241,6 +241,8 @@ class Session:
             draft = record.model_construct(**{**(dict(old) if old else {}), **values})
             if position and old is None and isinstance(draft, Record) and not draft.asks(name):
                 continue  # pointless after the answers typed (an entry re-asked keeps every field)
+            if (record.__name__, name, number) == ("Metric", "role", 1):
+                continue  # a goal or a guardrail only beside another metric: asked from the second on
             if name == "direction" and record.__name__ == "Metric":
                 direction = said_direction(values)
                 if direction is not None:

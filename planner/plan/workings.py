@@ -391,4 +391,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "prompt": "writing or adjusting the prompt or the rules",
         "not_decided": "not decided yet",
     },
+    MetricRole: {
+        "goal": "a goal: the figure the model must move",
+        "guardrail": "a guardrail: a figure to hold while the goal moves (today may already meet it)",
+    },
 }
