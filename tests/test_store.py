@@ -238,6 +238,27 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
     ]
 
 
+def test_a_count_over_a_period_gets_one_line_with_its_forms(make_workspace) -> None:
+    text = "title: t\nimpact:\n  capacity_per_day: 60 a fortnight\n  flagged_per_day: -5\n  step_share: abc\n"
+    workspace = current_workspace(make_workspace, text)
+    with pytest.raises(InvalidPlan) as caught:
+        workspace.load("fraud")
+    assert caught.value.problems == [
+        "plans/fraud/plan.yaml:5: impact.step_share: Input should be a valid number; write a number such as "
+        "12 or 0.5, or write 'not measured'",
+        "plans/fraud/plan.yaml:3: impact.capacity_per_day: '60 a fortnight' is not a count planner reads; "
+        "write a number a day such as 12, or a count over another period such as `60 a year` or `5 a week`, "
+        "or write 'not measured'",
+        "plans/fraud/plan.yaml:4: impact.flagged_per_day: Input should be greater than or equal to 0; write "
+        "a value in that range, or write 'not measured'",
+    ]
+
+
+def test_a_tiny_count_over_a_period_keeps_its_figure(make_workspace) -> None:
+    workspace = current_workspace(make_workspace, "title: t\nimpact:\n  flagged_per_day: 0.0000001 a day\n")
+    assert workspace.load("fraud").impact.flagged_per_day == "0.0000001 a day"
+
+
 def test_missing_title_and_bad_share(make_workspace) -> None:
     workspace = current_workspace(make_workspace, "heuristics:\n  coverage: 120%\n")
     with pytest.raises(InvalidPlan) as caught:

@@ -6,6 +6,9 @@ import re
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from planner.plan.fields import NUMBER_MAX
 
 # A count said over a period other than the day: `60 a year`, `5 a week`, `60/year`. The file keeps the
 # team's own period (a yearly budget of visits reads as one), written `60 a year`; rules read it per
@@ -21,9 +24,25 @@ def rate_of(value: Any) -> tuple[float, str] | None:
 
 
 def _rate_text(value: Any) -> Any:
-    """`60/year` is kept as `60 a year`."""
-    found = rate_of(value)
-    return value if found is None else f"{found[0]:g} a {found[1]}"
+    """`60/year` is kept as `60 a year`, its figure as written (`0.0000001 a day`, never `1e-07 a day`);
+    other text is refused with the forms a count a day takes, in one message for the whole field."""
+    if not isinstance(value, str):
+        return value
+    match = re.fullmatch(_RATE, value)
+    if match is None:
+        raise PydanticCustomError(
+            "rate_form",
+            "'{value}' is not a count planner reads; write a number a day such as 12, or a count over another period "
+            "such as `60 a year` or `5 a week`",
+            {"value": value if len(value) <= 40 else value[:37] + "..."},
+        )
+    if float(match.group(1)) > NUMBER_MAX:
+        raise PydanticCustomError(
+            "rate_form",
+            "{figure} is beyond the largest number planner holds (±{most}); write a smaller number",
+            {"figure": match.group(1)[:40], "most": f"{NUMBER_MAX:,}"},
+        )
+    return f"{match.group(1)} a {match.group(2)}"
 
 
 Rate = Annotated[
