@@ -16,7 +16,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import items_per_day, quote, show
 from planner.judgement.rules.pilot import pilot_length
 from planner.judgement.rules.power import detectable
-from planner.plan.model import Category, Metric, OnlineValidation, Plan
+from planner.plan.model import Category, Direction, Metric, MetricRole, OnlineValidation, Plan
 
 # A rate at or below this is a rare outcome, where trials run out of events first.
 RARE_RATE = 0.2
@@ -27,9 +27,13 @@ _COMPARED = (*_SPLIT, OnlineValidation.canary, OnlineValidation.before_after)
 
 
 def _rates(metric: Metric) -> tuple[float, float] | None:
-    """(today's rate, the target's rate) for a done metric counting a rare outcome; None otherwise."""
+    """(today's rate, the target's rate) for a done metric asking to move a rare outcome; None otherwise,
+    and for a guardrail or a target on the worse side of today (a ceiling to hold, no change to detect)."""
     base, goal = metric.baseline_figure, metric.goal()
     if base is None or goal is None or not 0 < base <= RARE_RATE or not 0 <= goal < 1 or goal == base:
+        return None
+    better = goal < base if metric.direction is Direction.lower_is_better else goal > base
+    if metric.role is MetricRole.guardrail or not better:
         return None
     return base, goal
 
@@ -93,6 +97,24 @@ def smallest_change(rate: float, per_arm: float) -> float:
                         "target": 0.016,
                         "direction": "lower",
                     }
+                ],
+            }
+        ),
+        Case(  # the rare rate is a guardrail held under a ceiling while another figure moves
+            {
+                "done.online_validation": "a_b_test",
+                "done.when_met": "An 8-week pilot on 10% of claims, then everyone.",
+                "impact.volume": 2000,
+                "impact.period": "day",
+                "done.metrics": [
+                    {"name": "Share of claims settled the same day", "baseline": 0.5, "target": 0.6},
+                    {
+                        "name": "Share of claims paid in error",
+                        "baseline": 0.02,
+                        "target": 0.025,
+                        "direction": "lower",
+                        "role": "guardrail",
+                    },
                 ],
             }
         ),
