@@ -17,12 +17,16 @@ from planner.plan.model import Category, Circumstance, OnlineValidation, Plan, S
 from planner.plan.stakes import HarmKind
 from planner.plan.text import text_answers
 
-# Words saying a safety authority approves the change before it acts: the case made, to whom.
-APPROVED = Lexicon("""
-    safety case, approves the safety case, safety case approved, regulator approves, regulator's approval
+# Words saying a safety authority approves the change before it acts: the case made, to whom. A safety
+# case merely named is no approval (`nobody has written a safety case yet`), nor one denied.
+APPROVED = Lexicon(
+    """
+    approves the safety case, safety case approved, regulator approves, regulator's approval
     approval of the regulator, approved by the regulator, safety authority approves, approved by the safety
     authority, independent safety assessor, independent safety assessment, notified body
-""")
+""",
+    deniable=True,
+)
 
 _SAFETY = {"product.circumstances": ["safety_function"]}
 _INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
@@ -55,6 +59,14 @@ _INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
         ),
         Case(  # a shadow run planned, but nobody approves it: still the case to make
             {**_SAFETY, **_INJURY, "done.online_validation": "shadow"},
+        ),
+        Case(  # a safety case named only to say there is none: no approval
+            {
+                **_SAFETY,
+                **_INJURY,
+                "done.online_validation": "shadow",
+                "done.when_met": "Nobody has written a safety case yet; the filter goes live after the shadow month.",
+            },
         ),
     ),
     quiet=(
