@@ -35,14 +35,24 @@ _PATHS = ("product.output", "product.decision", "product.goal", "product.inputs"
 MIN_ROWS_PER_ENTITY = 20  # rows of its own an entity needs before its own estimate beats the pooled one
 
 
+# A count after these is how long the list shown is (`the top 5 products`), not how many entities there are.
+_LIST_LENGTH = re.compile(r"\b(?:top|first|best|next|up to)\s+$", re.IGNORECASE)
+
+
 def _entities(plan: Plan) -> tuple[str, int, str, str] | None:
     """The first answer that counts the entities (`900 providers`): its path, the count, the entities'
-    word and the words as written."""
+    word and the words as written; a list's length (`the top 5 products`) counts none."""
     for path in _PATHS:
         text = answer_at(plan, path)
-        found = _COUNTED.search(text) if isinstance(text, str) else None
-        if found:
-            return path, int(found.group(1).replace(",", "")), found.group(2).lower(), found.group(0).lower()
+        counts = _COUNTED.finditer(text) if isinstance(text, str) else ()
+        for found in counts:
+            if not _LIST_LENGTH.search(text[: found.start()]):
+                return (
+                    path,
+                    int(found.group(1).replace(",", "")),
+                    found.group(2).lower(),
+                    found.group(0).lower(),
+                )
     return None
 
 
@@ -72,6 +82,19 @@ def _entities(plan: Plan) -> tuple[str, int, str, str] | None:
             ),
             also=frozenset({"model-selects-cases"}),  # the fixture's picks are the cases later labelled
         ),
+        Case(  # the catalogue is counted, not the top 5 shown
+            {
+                "product.task": "recommendation",
+                "product.output": "The top 5 products for each shopper, from a catalogue of 40 products.",
+                "constraints.data.labeled_examples": 600,
+            },
+            evidence=(
+                'product.output: "The top 5 products for each shopper, from a catalogue of 40 products." '
+                "(40 products)",
+                "constraints.data.labeled_examples: 600 (600 / 40 products = about 15 each; an entity "
+                "learnt from its own rows needs about 20)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # plenty of rows for each
@@ -79,6 +102,13 @@ def _entities(plan: Plan) -> tuple[str, int, str, str] | None:
                 "product.task": "matching",
                 "product.output": "A ranked shortlist of 40 interpreters for each booking.",
                 "constraints.data.labeled_examples": 6000,
+            }
+        ),
+        Case(  # the top 5 is the list shown, not five products to learn
+            {
+                "product.task": "recommendation",
+                "product.output": "The top 5 products for each shopper.",
+                "constraints.data.labeled_examples": 60,
             }
         ),
         Case(  # a classifier over invoices from 900 suppliers learns no supplier on its own
