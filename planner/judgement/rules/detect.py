@@ -25,6 +25,16 @@ RARE_RATE = 0.2
 _SPLIT = (OnlineValidation.a_b_test, OnlineValidation.holdout)
 _COMPARED = (*_SPLIT, OnlineValidation.canary, OnlineValidation.before_after)
 
+# The cases' agency: 2,000 claims a day, and a target to bring the share paid in error from 2% to 1.6%.
+_CLAIMS = {"impact.volume": 2000, "impact.period": "day"}
+_ERROR_RATE = {
+    "name": "Share of claims paid in error",
+    "baseline": 0.02,
+    "target": 0.016,
+    "direction": "lower",
+}
+_ERRORS_FALL = {"done.metrics": [_ERROR_RATE]}
+
 
 def _rates(metric: Metric) -> tuple[float, float] | None:
     """(today's rate, the target's rate) for a done metric asking to move a rare outcome; None otherwise,
@@ -61,16 +71,8 @@ def smallest_change(rate: float, per_arm: float) -> float:
             {
                 "done.online_validation": "a_b_test",
                 "done.when_met": "An 8-week pilot on 10% of claims, then everyone.",
-                "impact.volume": 2000,
-                "impact.period": "day",
-                "done.metrics": [
-                    {
-                        "name": "Share of claims paid in error",
-                        "baseline": 0.02,
-                        "target": 0.016,
-                        "direction": "lower",
-                    }
-                ],
+                **_CLAIMS,
+                **_ERRORS_FALL,
             },
             evidence=(
                 'done.when_met: "An 8-week pilot on 10% of claims, then everyone." (8-week pilot: 56 days '
@@ -88,33 +90,18 @@ def smallest_change(rate: float, per_arm: float) -> float:
             {
                 "done.online_validation": "a_b_test",
                 "done.when_met": "A six-month pilot on all claims, then everyone.",
-                "impact.volume": 2000,
-                "impact.period": "day",
-                "done.metrics": [
-                    {
-                        "name": "Share of claims paid in error",
-                        "baseline": 0.02,
-                        "target": 0.016,
-                        "direction": "lower",
-                    }
-                ],
+                **_CLAIMS,
+                **_ERRORS_FALL,
             }
         ),
         Case(  # the rare rate is a guardrail held under a ceiling while another figure moves
             {
                 "done.online_validation": "a_b_test",
                 "done.when_met": "An 8-week pilot on 10% of claims, then everyone.",
-                "impact.volume": 2000,
-                "impact.period": "day",
+                **_CLAIMS,
                 "done.metrics": [
                     {"name": "Share of claims settled the same day", "baseline": 0.5, "target": 0.6},
-                    {
-                        "name": "Share of claims paid in error",
-                        "baseline": 0.02,
-                        "target": 0.025,
-                        "direction": "lower",
-                        "role": "guardrail",
-                    },
+                    {**_ERROR_RATE, "target": 0.025, "role": "guardrail"},
                 ],
             }
         ),
@@ -122,16 +109,8 @@ def smallest_change(rate: float, per_arm: float) -> float:
             {
                 "done.online_validation": "shadow",
                 "done.when_met": "An 8-week shadow run on 10% of claims.",
-                "impact.volume": 2000,
-                "impact.period": "day",
-                "done.metrics": [
-                    {
-                        "name": "Share of claims paid in error",
-                        "baseline": 0.02,
-                        "target": 0.016,
-                        "direction": "lower",
-                    }
-                ],
+                **_CLAIMS,
+                **_ERRORS_FALL,
             }
         ),
     ),
