@@ -259,6 +259,12 @@ def test_a_tiny_count_over_a_period_keeps_its_figure(make_workspace) -> None:
     assert workspace.load("fraud").impact.flagged_per_day == "0.0000001 a day"
 
 
+def test_a_negative_percent_figure_reads_as_a_fraction(make_workspace) -> None:
+    text = "title: t\ndone:\n  metrics:\n  - name: sales growth\n    baseline: -5%\n    target: 2%\n"
+    metric = current_workspace(make_workspace, text).load("fraud").done.metrics[0]
+    assert (metric.baseline, metric.target) == (-0.05, 0.02)
+
+
 def test_missing_title_and_bad_share(make_workspace) -> None:
     workspace = current_workspace(make_workspace, "heuristics:\n  coverage: 120%\n")
     with pytest.raises(InvalidPlan) as caught:

@@ -33,6 +33,8 @@ _PERCENT = r"^ *(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?|\.[0-9]+) *% *$"
 # What planner parses as a percent: the same spelling without the bound, so that `120%` is refused by
 # the share's own range (with its hint, 20% is 0.2) rather than as no number at all.
 _ANY_PERCENT = r"^ *((?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+) *% *$"
+# A metric's figure may fall below zero (a growth of -5%, a margin of -2%): its percent takes a sign.
+_SIGNED_PERCENT = r"^ *(-? *(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+)) *% *$"
 
 
 def _parse_share(value: Any, info: ValidationInfo) -> Any:
@@ -367,7 +369,7 @@ Figure = Annotated[
         {
             "anyOf": [
                 {"type": "number", "minimum": -NUMBER_MAX, "maximum": NUMBER_MAX},
-                {"type": "string", "pattern": _ANY_PERCENT},
+                {"type": "string", "pattern": _SIGNED_PERCENT},
             ]
         }
     ),
@@ -377,10 +379,10 @@ Figure = Annotated[
 def percent_on_scale(value: Any, peers: Sequence[Any]) -> Any:
     """`11%` as a figure on the scale of the figures beside it: a fraction, unless one of them is above 1
     (a metric in points, MAPE 15), where the percent is those points; anything else is returned as is."""
-    match = re.fullmatch(_ANY_PERCENT, value) if isinstance(value, str) else None
+    match = re.fullmatch(_SIGNED_PERCENT, value) if isinstance(value, str) else None
     if match is None:
         return value
-    figure = float(match.group(1))
+    figure = float(match.group(1).replace(" ", ""))
     in_points = any(
         isinstance(peer, int | float) and not isinstance(peer, bool) and peer > 1 for peer in peers
     )
