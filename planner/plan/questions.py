@@ -682,7 +682,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.value_per_item",
             "Value or time saved per item addressed, with its unit?",
             "Per item of the volume you counted above, e.g. 15 EUR, $2 or 10 minutes. A value per case found "
-            "(a fraud caught, a fault fixed) is not per item when the volume counts every item: divide it. "
+            "(a fraud caught, a fault fixed, a call-out avoided) is not per item when the volume counts every "
+            "item: multiply it by the share of items where it happens (40 EUR on 1 item in 10 is 4 EUR). "
             "'not measured' is an answer: then time or price a few items before the estimate decides.",
             essential=True,
             unit=("impact.value_unit", "15 EUR"),
