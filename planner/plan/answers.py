@@ -15,17 +15,19 @@ from planner.core import formatting
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
 from planner.plan.fields import (
     NUMBER_MAX,
+    PartOf,
     answer_words,
     is_answered,
+    on_scale_of,
     part_of,
     share_of,
-    takes_part_of,
+    takes_form,
     word_answer,
 )
 from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
-from planner.plan.rate import per_working_day, rate_of, takes_rate
+from planner.plan.rate import Rate, per_working_day, rate_of
 from planner.plan.spoken import (
     Reading,
     absolute,
@@ -125,9 +127,11 @@ def hint(kind: Kind, info: FieldInfo, name: str = "") -> str:
     said = answer_words(info.annotation)
     words = (", or " + " or ".join(f"'{word}'" for word in said)) if said else ""
     if kind is Kind.share:
-        part = ", its part of the whole such as 8 of 45 minutes" if takes_part_of(info.annotation) else ""
+        part = (
+            ", its part of the whole such as 8 of 45 minutes" if takes_form(info.annotation, PartOf) else ""
+        )
         return "a share such as 35% (35 and 0.35 work too)" + part + words
-    if kind is Kind.number and takes_rate(info.annotation):
+    if kind is Kind.number and takes_form(info.annotation, Rate):
         words = ", a count over another period such as 60 a year or 5 a week" + words
     if kind not in (Kind.integer, Kind.number):
         return ""
@@ -275,11 +279,15 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading.note = f"{formatting.share(said[0])} {said[1] or 'better'} than the baseline"
         elif (type(holder).__name__, name) == ("Metric", "target") and (margin := absolute(raw)):
             reading = _margin(holder, *margin)
-        elif kind is Kind.share and part_of(raw.strip()) is not None and takes_part_of(info.annotation):
+        elif kind is Kind.share and part_of(raw.strip()) is not None and takes_form(info.annotation, PartOf):
             reading = Reading(raw.strip())  # `8 of 45 minutes`: kept as both figures
             found = share_of(_valid(holder, name, kind, info, raw.strip()))
             reading.note = f"{formatting.share(found)} of the whole" if found is not None else ""
-        elif kind is Kind.number and rate_of(raw.strip().lower()) is not None and takes_rate(info.annotation):
+        elif (
+            kind is Kind.number
+            and rate_of(raw.strip().lower()) is not None
+            and takes_form(info.annotation, Rate)
+        ):
             reading = Reading(raw.strip().lower())  # `60 a year`: kept in the team's own period
             found = per_working_day(_valid(holder, name, kind, info, reading.value))
             reading.note = f"about {formatting.number(found, significant=2)} a working day" if found else ""
@@ -401,9 +409,7 @@ def _one(holder: BaseModel, name: str, kind: Kind, info: FieldInfo, text: str) -
     peers = _SCORES[type(holder).__name__]
     if name not in peers:
         raise ValueError(f"a number, not a percent; enter {hint(kind, info, name)}")
-    given = [getattr(holder, peer, None) for peer in peers if peer != name]
-    points = any(isinstance(value, int | float) and value > 1 for value in given)
-    return found[0] if points else found[0] / 100
+    return on_scale_of(found[0], [getattr(holder, peer, None) for peer in peers if peer != name])
 
 
 # ---------------------------------------------------------------- sections and the review

@@ -143,11 +143,12 @@ def _part_first(value: Any) -> Any:
     return _part_text(value) if part_of(value) is not None else value
 
 
-def takes_part_of(annotation: Any) -> bool:
-    """Whether a field takes a share as its part of the whole (`8 of 45 minutes`), from its type."""
-    if annotation is PartOf:
+def takes_form(annotation: Any, form: Any) -> bool:
+    """Whether a field's type takes a text form (`PartOf`: `8 of 45 minutes`; `Rate`: `60 a year`) among
+    the forms it accepts."""
+    if annotation is form:
         return True
-    return any(takes_part_of(arg) for arg in get_args(annotation) if get_origin(annotation) is not Literal)
+    return any(takes_form(arg, form) for arg in get_args(annotation) if get_origin(annotation) is not Literal)
 
 
 def share_of(value: Any) -> float | None:
@@ -382,11 +383,15 @@ def percent_on_scale(value: Any, peers: Sequence[Any]) -> Any:
     match = re.fullmatch(_SIGNED_PERCENT, value) if isinstance(value, str) else None
     if match is None:
         return value
-    figure = float(match.group(1).replace(" ", ""))
+    return on_scale_of(float(match.group(1).replace(" ", "")), peers)
+
+
+def on_scale_of(percent: float, peers: Sequence[Any]) -> float:
+    """A percent's figure on the scale of the figures beside it: points where one of them is above 1."""
     in_points = any(
         isinstance(peer, int | float) and not isinstance(peer, bool) and peer > 1 for peer in peers
     )
-    return figure if in_points else figure / 100
+    return percent if in_points else percent / 100
 
 
 Whole = Annotated[int, BeforeValidator(_whole), Field(ge=-NUMBER_MAX, le=NUMBER_MAX)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -65,10 +65,3 @@ def per_working_day(value: Any) -> float | None:
         return float(value)
     found = rate_of(value)
     return found[0] / WORKING_DAYS[found[1]] if found else None
-
-
-def takes_rate(annotation: Any) -> bool:
-    """Whether a field takes a count over a period (`60 a year`), from its type."""
-    if annotation is Rate:
-        return True
-    return any(takes_rate(arg) for arg in get_args(annotation) if get_origin(annotation) is not Literal)
