@@ -26,6 +26,7 @@ from planner.plan.model import (
     Plan,
     TaskType,
 )
+from planner.plan.rate import WORKING_DAYS
 
 _SAYS_NOTHING = {
     "", "-", "--", "?", "??", "...", "n/a", "na", "nil", "null", "none", "none yet", "no", "nothing",
@@ -226,7 +227,8 @@ def items_per_day(plan: Plan) -> float | None:
     return None if per_month is None else per_month / DAYS_PER_MONTH
 
 
-WORKING_DAYS_PER_MONTH = 21  # weekdays less public holidays: the days people work what the model flags
+WORKING_DAYS_PER_MONTH = WORKING_DAYS["month"]  # weekdays less holidays: the days people work the flags
+WORKING_DAYS_PER_YEAR = WORKING_DAYS["year"]
 
 
 def items_per_working_day(plan: Plan) -> tuple[float, str] | None:

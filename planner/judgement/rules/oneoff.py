@@ -12,6 +12,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     WORKING_DAYS_PER_MONTH,
+    WORKING_DAYS_PER_YEAR,
     faq_paths,
     first_said,
     monitor_paths,
@@ -97,10 +98,12 @@ def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
     days = items / capacity
     if days <= REVIEW_DAYS:
         return None
-    years = days / (12 * WORKING_DAYS_PER_MONTH)
+    years = days / WORKING_DAYS_PER_YEAR
     takes = f"{fmt.duration(days, 'working day')} of review at that capacity"
     if fmt.CENTURY not in takes:
-        takes += f" ({fmt.duration(years, 'year', significant=2)} at {12 * WORKING_DAYS_PER_MONTH} working days a year)"
+        takes += (
+            f" ({fmt.duration(years, 'year', significant=2)} at {WORKING_DAYS_PER_YEAR} working days a year)"
+        )
     return (
         f"{counted} against impact.capacity_per_day: {rate(plan.impact.capacity_per_day)}: the review is a total, not a rate: {takes}",
     )

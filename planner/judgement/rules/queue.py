@@ -13,7 +13,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import (
-    WORKING_DAYS_PER_MONTH,
+    WORKING_DAYS_PER_YEAR,
     first_said,
     items_per_month,
     monitor_paths,
@@ -346,12 +346,12 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
         return None  # flags a day against capacity: flags-exceed-capacity weighs them
     if plan.constraints.data.newcomers is Newcomers.none:
         return None  # the same things scored again each period: what is not reached now is ranked again next
-    yearly, reach = 12 * per_month, 12 * WORKING_DAYS_PER_MONTH * capacity
+    yearly, reach = 12 * per_month, WORKING_DAYS_PER_YEAR * capacity
     if yearly < BEYOND_CAPACITY * reach:
         return None
     found = [
         f"impact.volume: {show(impact.volume)} a {impact.period.value} against impact.capacity_per_day: "
-        f"{rate(impact.capacity_per_day)} (about {fmt.count(reach)} a year over {12 * WORKING_DAYS_PER_MONTH} working days): "
+        f"{rate(impact.capacity_per_day)} (about {fmt.count(reach)} a year over {WORKING_DAYS_PER_YEAR} working days): "
         f"people work at most 1 item in {fmt.number(yearly / reach, significant=2)} ({fmt.share(reach / yearly)}); "
         f"about {fmt.count(yearly - reach)} a year are never reached"
     ]
