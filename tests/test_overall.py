@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.judgement.register import assess
-from planner.judgement.rules.action import worked_from_the_top
+from planner.judgement.rules.actionshape import worked_from_the_top
 from tests.test_review import patched
 
 

@@ -9,7 +9,11 @@ is set blind.
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import picks_nothing_out, suggests_for_every_item, worked_from_the_top
+from planner.judgement.rules.actionshape import (
+    picks_nothing_out,
+    suggests_for_every_item,
+    worked_from_the_top,
+)
 from planner.judgement.rules.base import PERSON_WEEK_HOURS, RARE_SHARE, Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import (
     WORKING_DAYS_PER_MONTH,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import suggests_for_every_item
+from planner.judgement.rules.actionshape import suggests_for_every_item
 from planner.judgement.rules.atcapacity import (
     AT_CAPACITY,
     BAND_AND_AUDIT,

@@ -10,7 +10,7 @@ a year is mostly never reached: the value counted on all of it, and a test over 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
+from planner.judgement.rules.actionshape import suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import (
     WORKING_DAYS_PER_YEAR,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.action import suggests_for_every_item, worked_from_the_top
+from planner.judgement.rules.actionshape import suggests_for_every_item, worked_from_the_top
 from planner.judgement.rules.atcapacity import (
     AT_CAPACITY,
     BAND_AND_AUDIT,
