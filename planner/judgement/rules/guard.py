@@ -14,12 +14,13 @@ hard condition rules out before scoring, not a penalty inside the score.
 
 from __future__ import annotations
 
+from planner.judgement.rules.atcapacity import sends_matches
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import PICKING_TASKS, Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
 
 _SERIOUS = (Severity.serious, Severity.severe)
 
@@ -119,13 +120,9 @@ _BLOCK_IN_CODE = Instead(
 )
 
 
-def _chooses_among(plan: Plan) -> bool:
-    return plan.product.task in PICKING_TASKS
-
-
 # Where the output picks among candidates, the lead's block is a filter before the score ranks them.
 _FILTER_BEFORE_SCORING = Instead(
-    _chooses_among,
+    sends_matches,
     Move(
         "Drop every candidate a hard condition rules out before scoring, in code",
         "A penalty inside the score only lowers a candidate that breaks a hard condition, and a strong "
