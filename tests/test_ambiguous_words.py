@@ -32,6 +32,7 @@ from planner.judgement.rules.rights import content_rights_unchecked
 from planner.judgement.rules.setpoint import instrument_change_read_as_trend, setpoint_loop_unguarded
 from planner.judgement.rules.shocks import data_spans_the_pandemic
 from planner.judgement.rules.subsets import safety_subset_under_one_severity
+from planner.judgement.rules.survivors import LEFT_BEFORE
 from planner.judgement.rules.timing import inputs_after_prediction
 from planner.judgement.rules.unlike import unlike_in_the_note
 from planner.judgement.rules.unsaid import monitoring_unanswered_live
@@ -208,6 +209,17 @@ def test_a_camera_said_to_stay_the_same_is_no_change_of_equipment() -> None:
     kept = _plan(product, data={"changes": "No new sensors on the ward; the same beds throughout."})
     assert instrument_change_read_as_trend(kept) is None
     assert instrument_change_read_as_trend(_plan(product, data={"changes": "New sensors in March 2024."}))
+
+
+def test_a_year_of_history_or_once_a_year_reads_no_trend() -> None:
+    # a phrase broken across two lines of a lexicon left its last word an entry of its own
+    changes = {"changes": "Probes replaced at every site in March 2026."}
+    for said in ("Next week's energy per site from a year of history.", "Stock counted once a year."):
+        assert instrument_change_read_as_trend(_plan({"output": said}, data=changes)) is None, said
+    compared = _plan({"output": "Low flow per reach, compared with last year."}, data=changes)
+    assert instrument_change_read_as_trend(compared) is not None
+    assert LEFT_BEFORE.find("Sold at the market stall.") is None
+    assert LEFT_BEFORE.find("Items taken off the market before the auction.") == "taken off the market"
 
 
 def _sourced(*sources: tuple[str, str]) -> Plan:
@@ -490,3 +502,4 @@ def test_capacity_limits_of_a_period_the_team_dropped_cap_no_record_kept() -> No
 
 def test_capacity_limits_said_against_an_uncapped_answer_are_still_asked() -> None:
     assert capped_outcomes(_capped()) is not None
+

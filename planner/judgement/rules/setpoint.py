@@ -305,8 +305,8 @@ NEW_INSTRUMENT = Lexicon("""
 """)
 # Words of an output read as a change over time: a trend, or a comparison across periods.
 TREND = Lexicon("""
-    trend, trends, trend line, year on year, year-on-year, change since, changes since, compared with last
-    year, compared to last year, against last year, versus last year, same period last year, over the years
+    trend, trends, trend line, year on year, year-on-year, change since, changes since
+    compared with last year, compared to last year, against last year, versus last year, same period last year, over the years
     monitoring over time, long-term change, long-term changes, from one year to the next, across years
     before and after, since the baseline, against the baseline year, change over the years
     changes over the years, change over time, changes over time, trend over time, trends over time

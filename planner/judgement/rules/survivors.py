@@ -37,8 +37,8 @@ REACHED_ONLY = ONE_EXIT_ONLY + Lexicon(
 # Cases that leave before the outcome, as teams say it.
 LEFT_BEFORE = Lexicon(
     LEFT_OTHERWISE_WORDS.replace("\n", ",")
-    + """, donated on, passed on, given away, sent to recycling, recycled, pulped, binned, taken off the
-    market, delisted, relisted, not sold, did not sell, never sold, go unsold, goes unsold, went unsold
+    + """, donated on, passed on, given away, sent to recycling, recycled, pulped, binned
+    taken off the market, delisted, relisted, not sold, did not sell, never sold, go unsold, goes unsold, went unsold
     returned unsold, refinanced, paid off early, repaid early, settled early, bought out, moved away
     closed without, withdrew, withdraw, cancel, cancels, fell through, falls through, never sell
     do not sell, don't sell, fail to sell, failed to sell, does not sell, doesn't sell""",
