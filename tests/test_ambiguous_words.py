@@ -19,6 +19,7 @@ from planner.judgement.rules.errorkinds import worst_error_uncounted
 from planner.judgement.rules.evaluation import selective_labels
 from planner.judgement.rules.fairness import fairness_unchecked
 from planner.judgement.rules.fallback import fallback_needs_the_people_removed
+from planner.judgement.rules.filled import filled_resource
 from planner.judgement.rules.foretold import action_prevents_the_label
 from planner.judgement.rules.generative import drafts_may_leak_records, outsiders_write_the_prompt
 from planner.judgement.rules.known import inputs_known_only_later
@@ -503,3 +504,16 @@ def test_capacity_limits_of_a_period_the_team_dropped_cap_no_record_kept() -> No
 def test_capacity_limits_said_against_an_uncapped_answer_are_still_asked() -> None:
     assert capped_outcomes(_capped()) is not None
 
+
+def test_staff_who_fill_shelves_and_a_fill_level_fill_no_resource() -> None:
+    for said in (
+        "Store staff fill the shelves each morning with the predicted bake; vans bring the dough at night.",
+        "Crews empty the bins whose predicted fill level is above 80%.",
+        "Staff fill in the slot booking form.",
+    ):
+        assert filled_resource(said) == (), said
+    assert filled_resource("Loaders pack each van to capacity with the predicted parcels.")[0] == "van"
+    assert filled_resource("Schedulers fill each operating room's day with predicted cases.") == (
+        "operating room",
+        "fill",
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.filled import RESOURCE, filled_resource
 from planner.judgement.rules.words import Lexicon, in_one_sentence, phrases, words_of
 from planner.plan.model import (
     ActionShape,
@@ -20,19 +21,6 @@ from planner.plan.model import (
 
 _AMOUNTS = (TaskType.regression, TaskType.forecasting)
 
-# A resource the decision fills or allocates: what an amount uses up.
-_RESOURCE = Lexicon("""
-    room, rooms, theatre, theatres, operating room, operating rooms, slot, slots, time slot, time slots
-    session, sessions, list, lists, bed, beds, bay, bays, berth, berths, dock, docks, gate, gates
-    truck, trucks, lorry, lorries, van, vans, vehicle, vehicles, container, containers, bin, bins
-    crew, crews, shift, shifts, rota, rotas, staff, staffing, capacity, line, lines, machine, machines
-    oven, ovens, kiln, kilns, pitch, pitches, court, courts, chair, chairs, table, tables
-""")
-# Words that say the decision fills that resource to the brim with the prediction, or shares it out.
-_FILLS = Lexicon("""
-    fill, fills, filled, full, fully booked, back to back, back-to-back, 100%, to capacity
-    at capacity, pack, packs, packed, no gaps, no slack, no buffer, shared, communal, pooled
-""")
 # Words of an amount one item uses: its length, its volume, its weight.
 _USES = Lexicon("""
     minutes, hours, duration, durations, time taken, length, volume, volumes, litres, liters, weight
@@ -110,9 +98,11 @@ def label_is_part_of_the_resource(plan: Plan) -> Evidence:
     product = plan.product
     if product.task not in _AMOUNTS or product.action_shape is not ActionShape.sets_amount:
         return None
-    resource, fills = _RESOURCE.find_all(product.decision), _FILLS.find_all(product.decision)
-    if not resource or not fills or not _USES.find(product.label) or _WHOLE.find(product.label):
+    said = filled_resource(product.decision)
+    if not said or not _USES.find(product.label) or _WHOLE.find(product.label):
         return None
+    resource = [word for word in said if RESOURCE.find(word) == word]
+    fills = [word for word in said if word not in resource]
     note = f"the decision uses up: {', '.join(resource)}; filled with the prediction: {', '.join(fills)}"
     return Hint(
         (*resource, *fills),
