@@ -82,7 +82,8 @@ ON_THE_WAY = Lexicon(
 )
 
 # Events a label counts when it stands for engagement...
-ENGAGEMENT = Lexicon("""
+ENGAGEMENT = Lexicon(
+    """
     click, clicks, clicked, clicking, click-through, clickthrough
     opens, opened, email open, email opens
     view, views, viewed, watch, watched, watch time
@@ -97,7 +98,14 @@ ENGAGEMENT = Lexicon("""
     scroll, scrolls, scrolled
     time spent
     likes, liked, vote, votes, voted
-""")
+""",
+    # a visit the organisation makes (an engineer's, a nurse's), not a user visiting
+    unless="""service visit, service visits, site visit, site visits, home visit, home visits, engineer visit
+    engineer visits, technician visit, technician visits, repair visit, repair visits
+    maintenance visit, maintenance visits, inspection visit, inspection visits, field visit, field visits
+    follow-up visit, follow-up visits, visit by, visits by, visited by, call-out visit, call-out visits
+    nurse visit, nurse visits""",
+)
 
 # ...and events a goal counts when it is about money or customers staying: one is a proxy for the other.
 GOAL_EVENTS = Lexicon(
