@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import items_per_day, quote, show
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import ITEM_PATHS, answer_at, items_per_day, quote, show
+from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.pilot import pilot_length
 from planner.judgement.rules.power import detectable
-from planner.plan.model import Category, Direction, Metric, MetricRole, OnlineValidation, Plan
+from planner.plan.model import Category, Direction, Metric, MetricRole, MetricUnit, OnlineValidation, Plan
 
 # A rate at or below this is a rare outcome, where trials run out of events first.
 RARE_RATE = 0.2
@@ -147,19 +148,50 @@ def trial_cannot_detect_target(plan: Plan) -> Evidence:
         if smallest <= change:
             continue
         needed = detectable(1) ** 2 * mean * (1 - mean) / change**2
-        size = f"{fmt.count(total)} cases" + (f", {fmt.count(per_arm)} an arm" if arms == 2 else "")
+        agree = _counts_the_volume(plan, metric)
+        # Where the rate may count another unit than the volume (slot-days against machine visits), the
+        # trial's size in the rate's own unit is not known: say the sizes as the volume's, claim no days.
+        item = "cases" if agree else "of the volume's items"
+        size = f"{fmt.count(total)} {item}" + (f", {fmt.count(per_arm)} an arm" if arms == 2 else "")
         span = f"{fmt.count(days)} days on {said}: about {size}" if items is None else f"{items[1]}: {size}"
         longer = (
             f", some {fmt.count(needed * arms / (per_day * part))} days at this share,"
-            if items is None
+            if items is None and agree
             else ""
         )
-        return (
+        found = (
             quote(plan, path, f"{words}: {span}"),
             f"done.metrics[{index}]: {show(base)} today, target {show(round(goal, 6))}: a change of "
-            f"{show(round(change, 6))} (about {fmt.count(per_arm * base)} events an arm at today's rate)",
+            f"{show(round(change, 6))} (about {fmt.count(per_arm * base)} events an arm at today's rate"
+            + ("" if agree else ", if the rate counts the volume's items")
+            + ")",
             f"smallest change the trial can see at 5% significance and 80% power: 2.8 × √(2 × {show(round(mean, 4))} "
             f"× {show(round(1 - mean, 4))} / {fmt.count(per_arm)}) = {show(round(smallest, 3))}, wider than the "
             f"{show(round(change, 6))} asked; about {fmt.count(needed)} cases an arm{longer} would see it",
         )
+        if agree:
+            return found
+        asked = "is the rate per item of impact.volume? If not, count the trial in the rate's own unit"
+        if plan.done.metric_unit in (MetricUnit.parts, MetricUnit.pooled):
+            unit = quote(plan, "done.metric_unit", f"one score is not one of the volume's items: {asked}")
+        else:
+            unit = f"done.metric_unit: {plan.done.metric_unit or 'not answered'} ({asked})"
+        return Tempered(3, (*found, unit))
     return None
+
+
+def _counts_the_volume(plan: Plan, metric: Metric) -> bool:
+    """Whether the metric's rate counts the items the volume counts: the team says each score is one
+    decision, or the metric's name and the answers that say what the volume counts name the same item
+    (claims and claims); otherwise a rate per slot-day may be set against machine visits a day."""
+    unit = plan.done.metric_unit
+    if unit is not None and unit is not MetricUnit.not_checked:
+        return unit is MetricUnit.decision
+    named = {kind for kind, words in ITEM_UNITS.items() if words.find(metric.name)}
+    counted = (
+        {kind for kind, words in ITEM_UNITS.items() if words.find(text)}
+        for path in ITEM_PATHS
+        if isinstance(text := answer_at(plan, path), str)
+    )
+    volume = next((kinds for kinds in counted if kinds), set())
+    return bool(named & volume)
