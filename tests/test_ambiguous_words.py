@@ -12,7 +12,7 @@ from planner.judgement.rules.backlog import backlog_outside_the_flow
 from planner.judgement.rules.baserate import base_rate_from_labelled_data
 from planner.judgement.rules.capped import capped_outcomes
 from planner.judgement.rules.circumstances import commits_unchecked
-from planner.judgement.rules.data import future_inputs
+from planner.judgement.rules.data import future_inputs, proxy_label
 from planner.judgement.rules.differs import production_differs
 from planner.judgement.rules.done import no_monitoring
 from planner.judgement.rules.errorkinds import worst_error_uncounted
@@ -517,3 +517,16 @@ def test_staff_who_fill_shelves_and_a_fill_level_fill_no_resource() -> None:
         "operating room",
         "fill",
     )
+
+
+def test_visits_a_forecast_counts_for_a_roster_stand_in_for_no_sales() -> None:
+    product = {
+        "goal": "No sales lost to queues at the tills.",
+        "label": "Visits per hour from the door counter.",
+        "task": "forecasting",
+    }
+    assert proxy_label(_plan(product, data={"labels": ["outcomes"]})) is None
+    targeted = {**product, "task": "classification", "label": "Whether the member visited within 14 days."}
+    assert proxy_label(_plan(targeted, data={"labels": ["outcomes"]})) is not None
+    service = {**targeted, "label": "Whether the engineer's service visit fixed the boiler first time."}
+    assert proxy_label(_plan(service, data={"labels": ["outcomes"]})) is None

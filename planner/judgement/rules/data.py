@@ -581,9 +581,10 @@ def proxy_label(plan: Plan) -> Evidence:
             ),
         )
     # Ticked or not: the label counts one event (a click, a log-in) and the goal counts another (a sale,
-    # a cancellation). A lead asks how well one predicts the other.
+    # a cancellation). A lead asks how well one predicts the other; a forecast's label is the count the
+    # plan needs (visits forecast to staff a store): it steers no one's behaviour towards the goal.
     counted = mentions(product.label, ENGAGEMENT)
-    if counted is None or mentions(product.label, GOAL_EVENTS):
+    if counted is None or mentions(product.label, GOAL_EVENTS) or product.task is TaskType.forecasting:
         return _label_doubted(plan, denied)
     for path in ("product.success_metric", "product.goal"):
         event = mentions(answer_at(plan, path), GOAL_EVENTS)
