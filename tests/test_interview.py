@@ -1571,6 +1571,25 @@ def test_a_baseline_typed_as_words_is_taken_as_what_it_is(root: Path) -> None:
     assert "› metric 1: baseline 2024-25 season" in screen
 
 
+def test_a_baseline_answered_none_is_kept_as_the_file_keeps_baseline_none(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # "We have none" in the words the file takes (`baseline: none`), or said plainly: no baseline today.
+        line("recall of the held orders"), line("none"), line("0.7"), Shown("metric 1: direction"), ENTER,
+        line("share of orders held"), line("no baseline"), line("0.05"), Shown("metric 2: direction"), ENTER,
+        Shown("metric 2: role"), ENTER,
+        Shown("metric 3: name"), ENTER,
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    done = saved(root)["done"]
+    assert [metric.get("baseline") for metric in done["metrics"]] == [None, None]
+    assert "baseline_name" not in done["metrics"][0] and done["none"] == ["baseline"]
+    assert "› metric 1: baseline none: there is no baseline today" in screen
+    assert "not a number I can read" not in screen
+
+
 def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

@@ -24,7 +24,7 @@ ASKED = {"Metric": ("name", "dataset", "baseline", "target", "direction", "role"
 PAIRED = {
     ("Metric", "baseline"): (
         "baseline_name",
-        "a number and what it is: 0.5, the rules; or only what it is",
+        "a number and what it is: 0.5, the rules; only what it is; or none",
     ),
     ("LateInput", "name"): ("days", "what it is, then its days: discharge note, 2"),
 }

@@ -58,6 +58,7 @@ class Session:
         self.saved = 0  # answers saved in this session
         self.new = False  # created by this session (it holds only a title until the first answer)
         self.typing: tuple[str, int, dict[str, Any]] = ("", 0, {})  # the list entry being typed, if any
+        self.said_none: set[str] = set()  # a list entry's fields answered "we have none" (a baseline)
         self.lost = ""  # what a Ctrl-C inside a list entry kept or dropped, for the goodbye message
         self.scope: tuple[Question, ...] = ()  # the questions the run's progress figure counts
         self.depth = ""  # "essentials" while the essentials run: the progress figure says so
@@ -200,8 +201,18 @@ class Session:
             kept += [entry] if entry is not None else []
             if entry is not None or old is not None:
                 self.put(question.field, [*kept, *existing])
+            self.keep_none(question.field)
             if old is None and entry is None:
                 return None
+
+    def keep_none(self, field: str) -> None:
+        """A list entry's field answered "we have none" (a metric's baseline): said once for the section, in
+        its `none`, as the file says `baseline: none`."""
+        parent = field.rpartition(".")[0]
+        said, self.said_none = self.said_none, set()
+        known = list(getattr(field_at(self.plan, parent), "none", None) or ()) if parent else []
+        if said - set(known):
+            self.put(f"{parent}.none", known + sorted(said - set(known)))
 
     def keep_partial(
         self, field: str, record: type[BaseModel], kept: list[Any], old: BaseModel | None, rest: list[Any]
@@ -270,6 +281,8 @@ class Session:
                 return BACK
             if reading.unknown:
                 return reading
+            if reading.none:
+                self.said_none.add(name)
             if position == 0 and reading.value is None:
                 return None
             if reading.value is not None:

@@ -14,7 +14,9 @@ from pydantic.fields import FieldInfo
 from planner.core import formatting
 from planner.core.errors import InvalidPlan, Unanswered, UsageError
 from planner.plan.fields import (
+    NONE_WORDS,
     NUMBER_MAX,
+    NoneAtAll,
     PartOf,
     answer_words,
     is_answered,
@@ -256,6 +258,21 @@ def parse(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool 
 _SCORES = {"Metric": ("baseline", "target"), "ByHand": ("human_score",)}
 
 
+# "We have none" where a metric's baseline goes, in the words the file takes (`baseline: none`) and more.
+_NO_BASELINE = re.compile(r"(?:there is |we have )?no baseline(?: yet| today)?|none so far", re.IGNORECASE)
+
+
+def says_none(holder: BaseModel, name: str, raw: str) -> bool:
+    """Whether an answer to a metric's baseline says there is none (`none`, `n/a`, `no baseline`): the
+    file records it once for the section, as it does `baseline: none` written by hand."""
+    if (type(holder).__name__, name) != ("Metric", "baseline"):
+        return False
+    text = " ".join(raw.lower().split()).strip(" .!")
+    return (
+        word_answer(NoneAtAll, text) is not None or text in NONE_WORDS or bool(_NO_BASELINE.fullmatch(text))
+    )
+
+
 def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool = True) -> Reading:
     """What an answer says for `holder.name`: its value under the plan file's own rules, and what was read
     into it (`about 50` is approximate; `2 months` for weeks is converted; `30-90` fills a range, or
@@ -268,7 +285,9 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
                 return Reading(None)
             raise ValueError("this one needs an answer")
         word = word_answer(info.annotation, raw)
-        if word is not None:  # `Not measured yet` on a figure that takes the words `not measured`
+        if word is None and says_none(holder, name, raw):
+            reading = Reading(None, none=True, note="none: there is no baseline today")
+        elif word is not None:  # `Not measured yet` on a figure that takes the words `not measured`
             reading = Reading(word)
         elif dont_know(raw):
             return Reading(unknown=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.plan.answers import amount, read, shown
+from planner.plan.answers import amount, read, says_none, shown
 from planner.plan.choices import label
 from planner.plan.fields import NONE_WORDS, is_answered, part_of, word_answer
 from planner.plan.questions import Joined, Kind, core_type, kind_of
@@ -60,6 +60,7 @@ def _only_named(holder: BaseModel, name: str, raw: str) -> bool:
         and not dont_know(raw)
         and word_answer(type(holder).model_fields[name].annotation, raw) is None
         and raw.strip().lower() not in NONE_WORDS
+        and not says_none(holder, name, raw)
     )
 
 

@@ -202,3 +202,4 @@ class Reading:
     unknown: bool = False  # "don't know yet"
     unknown_also: str = ""  # another field answered "don't know yet" in the same answer (`200, don't know`)
     kept: bool = False  # Enter kept the answer as it was
+    none: bool = False  # "we have none" (a metric's `baseline: none`), kept in its section's `none`
