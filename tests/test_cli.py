@@ -300,6 +300,8 @@ def test_show_states_a_margin_over_the_baseline_as_written_with_its_target(make_
 
 
 def test_check_refuses_a_margin_whose_goal_leaves_the_metrics_range(make_workspace) -> None:
+    # A share is what a metric's name says (a recall, an error rate), not any figure within 0 and 1: a
+    # Sharpe ratio of 0.8 may reach 1.2 or 1.8.
     make_workspace(
         {
             "plans/a/plan.yaml": """
@@ -311,6 +313,8 @@ def test_check_refuses_a_margin_whose_goal_leaves_the_metrics_range(make_workspa
               - {name: Precision, baseline: 0.8, relative_target: 0.5}
               - {name: MAE in days, baseline: 3, absolute_target: 0.5, direction: lower}
               - {name: Accuracy, baseline: 0.8, absolute_target: 0.05}
+              - {name: Sharpe ratio, baseline: 0.8, relative_target: 0.5}
+              - {name: Sharpe ratio of the hedge, baseline: 0.8, absolute_target: 1}
             """
         }
     )

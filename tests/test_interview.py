@@ -1717,6 +1717,32 @@ def test_a_margin_on_a_share_that_leaves_0_to_1_is_refused_with_the_fix(root: Pa
     assert "› metric 1: target 0.05 above the baseline (5 points of 0.8)" in screen
 
 
+def test_a_percent_margin_on_a_share_is_asked_as_points_or_a_share_of_today(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        # `+5%` on a recall of 0.4: 5 points (0.45) or 5% of today's (0.42)? Both said, one typed.
+        line("recall of fraud"), line("0.4"), line("+5%"),
+        Shown("'+5%' on a share of 0.4: 5 points or 5% of today's? type 0.45 for 5 points higher, or 0.42"),
+        CLEAR, line("0.45"),
+        # Where points cannot be meant (20 points below 0.1), the share of today's is the one reading.
+        line("error rate of the codes"), line("0.1"), line("20% lower"), Shown("metric 2: role"), ENTER,
+        # A Sharpe ratio of 0.8 is no share, whatever its size: 1 more, or 50% more, is its goal.
+        line("Sharpe ratio of the book"), line("0.8"), line("+1"), Shown("metric 3: role"), ENTER,
+        line("Sharpe ratio of the hedge"), line("0.8"), line("50% higher"), Shown("metric 4: role"), ENTER,
+        Shown("metric 5: name"), ENTER,
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    metrics = saved(root)["done"]["metrics"]
+    assert metrics[0]["target"] == 0.45 and "relative_target" not in metrics[0]
+    assert (metrics[1]["relative_target"], metrics[1]["direction"]) == (0.2, "lower")
+    assert (metrics[2]["absolute_target"], metrics[2]["direction"]) == (1, "higher")
+    assert (metrics[3]["relative_target"], metrics[3]["direction"]) == (0.5, "higher")
+    assert "› metric 3: target 1 above the baseline" in screen
+    assert "the most a share can be" not in screen
+
+
 def test_a_second_metric_may_be_a_guardrail_to_hold(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

@@ -30,6 +30,7 @@ from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
 from planner.plan.rate import Rate, per_working_day, rate_of
+from planner.plan.scale import is_share, two_readings
 from planner.plan.spoken import (
     Reading,
     absolute,
@@ -292,6 +293,7 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
         elif dont_know(raw):
             return Reading(unknown=True)
         elif (type(holder).__name__, name) == ("Metric", "target") and (said := relative(raw)):
+            _one_reading(holder, raw, *said)  # `+5%` on a share of 0.4: 5 points, or 5% of 0.4?
             # `20% lower`: a relative target, kept as such (with the direction it says, if it says one)
             reading = Reading(None, also={"relative_target": said[0]})
             reading.also |= {"direction": said[1]} if said[1] else {}
@@ -323,27 +325,41 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
     return reading
 
 
+def _one_reading(holder: BaseModel, raw: str, percent: float, direction: str | None) -> None:
+    """Refuse a percent margin on a share that reads two ways (`+5%` on 0.4: 0.45 or 0.42?), with both."""
+    base = getattr(holder, "baseline", None)
+    if isinstance(base, int | float) and is_share(getattr(holder, "name", None) or "", float(base)):
+        problem = two_readings(raw, percent, float(base), direction)
+        if problem:
+            raise ValueError(problem)
+
+
 def _margin(holder: BaseModel, amount: float, direction: str | None, points: bool) -> Reading:
     """`1.5 points lower`: an absolute target, kept as such. Points over a baseline written as a fraction
     (0.12) are hundredths of it: 1.5 points is 0.015."""
     said_base = getattr(holder, "baseline", None)
     base = float(said_base) if isinstance(said_base, int | float) else None
-    share = base is not None and 0 < base <= 1
-    if base is not None and share and not points and amount >= 1:  # `5 more` on 0.8: points, or 0.05?
+    fraction = base is not None and 0 < base <= 1  # points said of a fraction are hundredths of it
+    if (
+        base is not None
+        and is_share(getattr(holder, "name", None) or "", base)
+        and not points
+        and amount >= 1
+    ):  # `5 more` on 0.8: points, or 0.05?
         lower = (direction or getattr(holder, "direction", None)) == Direction.lower_is_better
         word = direction or "better"
         raise ValueError(
             f"{share_amount(amount, base, base - amount if lower else base + amount)}; type "
             f"'{formatting.number(amount)} points {word}' or '{formatting.number(amount / 100)} {word}'"
         )
-    value = float(f"{amount / 100:.10g}") if points and share else amount
+    value = float(f"{amount / 100:.10g}") if points and fraction else amount
     # The direction first, so the goal is checked going the way the answer says.
     reading = Reading(None, also={"direction": direction} if direction else {})
     reading.also["absolute_target"] = value
     said = "above" if direction == "higher" else "below" if direction == "lower" else "better than"
     reading.note = f"{formatting.number(value)} {said} the baseline"
     reading.note += (
-        f" ({formatting.number(amount)} points of {formatting.number(base)})" if points and share else ""
+        f" ({formatting.number(amount)} points of {formatting.number(base)})" if points and fraction else ""
     )
     return reading
 

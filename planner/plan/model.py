@@ -105,6 +105,7 @@ from planner.plan.fields import (
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
+from planner.plan.scale import is_share
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
 _HORIZONS_SCHEMA = {
@@ -271,12 +272,13 @@ class Metric(Record):
 
     def margin_problem(self) -> str | None:
         """Why the goal a margin implies is no value the metric can take, with the fix; None where it can.
-        A baseline written as a fraction (0 to 1) is a share: its margin is a fraction too, and its goal
-        stays within 0 and 1; a goal to lower is never below 0 (an error, a count, a share)."""
+        A metric its name says is a share (a recall, an error rate), written as a fraction, keeps its goal
+        within 0 and 1, and an amount of 1 or more over it is points; a Sharpe ratio or an RMSE of 0.8 is no
+        share. A goal to lower is never below 0 (an error, a count, a share)."""
         base, goal = self.baseline_figure, self.goal()
         if self.target is not None or self.margin is None or base is None or goal is None:
             return None
-        share = 0 < base <= 1
+        share = is_share(self.name, base) and base > 0
         amount = self.absolute_target
         if amount is not None and share and amount >= 1:
             return f"absolute_target {share_amount(amount, base, goal)}; write {formatting.number(amount / 100)} for {formatting.number(amount)} points"

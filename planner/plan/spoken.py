@@ -113,11 +113,11 @@ def relative(text: str) -> tuple[float, str | None] | None:
 
 
 def absolute(text: str) -> tuple[float, str | None, bool] | None:
-    """A target said as an amount over the baseline (`1.5 points lower`, `0.3 days less`, `+5 points`) as
+    """A target said as an amount over the baseline (`1.5 points lower`, `0.3 days less`, `+5 points`, `+1`) as
     (amount, direction if it says one, whether it says percentage points)."""
     found = _ABSOLUTE.match(text.strip())
-    if found is None or not (found["word"] or (found["sign"] and found["points"])):
-        return None
+    if found is None or not (found["word"] or found["sign"] == "+" or (found["sign"] and found["points"])):
+        return None  # `-0.1` is a figure (a growth can fall); `+0.1`, as `+5%`, is a margin
     if found["unit"] and (not found["word"] or found["unit"].lower() not in UNIT_WORDS):
         return None  # `0.85 or more` is a target; `0.3 days less` a margin
     word = (found["word"] or "").lower()

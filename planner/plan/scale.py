@@ -1,0 +1,58 @@
+"""Whether a done metric is a share (a recall, an error rate: 0 to 1), from what the plan says of it."""
+
+from __future__ import annotations
+
+import re
+
+from planner.core import formatting
+
+# Metrics whose value is a share of cases, of items or of time, by their name: 0 to 1 (0% to 100%).
+# Whole words; `rate` is one where it counts cases (an error rate, a churn rate), not a pace or a price.
+_SHARE_NAMES = re.compile(
+    r"\b(?:accuracy|accurate|precision|recall|sensitivity|specificity|f1|f1-score|f-score|f-measure|"
+    r"auc|auroc|auprc|roc-auc|pr-auc|average precision|hit ratio|rate|share|proportion|fraction|"
+    r"percentage|percent|coverage|agreement|ctr|ndcg|mrr|map|iou|dice|jaccard|top-[0-9]+|"
+    r"(?:precision|recall|ndcg|map|hit)@[0-9]+)(?![\w-])"
+    r"|%",
+    re.IGNORECASE,
+)
+# Names that say the metric is no share even beside those words: errors and losses in units, ratios
+# without a ceiling, paces and prices called rates.
+_NOT_SHARES = re.compile(
+    r"\b(?:mape|smape|wape|mae|mse|rmse|rmsle|mad|percentage error|percent error|sharpe|sortino|"
+    r"loss|log-loss|logloss|perplexity|heart rate|frame rate|learning rate|bit rate|bitrate|exchange rate|"
+    r"interest rate|arrival rate|growth rate|rate per|per hour|per day|per minute|per second|per thousand|"
+    r"per 1,?000|per 100,?000)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def named_share(name: str) -> bool:
+    """Whether a metric's name says it is a share (`recall at 1% FPR`, `error rate`, `on-time %`), not a
+    measure in units (`RMSE`, `Sharpe ratio`, `MAPE`), whatever the size of its figures."""
+    return bool(_SHARE_NAMES.search(name)) and not _NOT_SHARES.search(name)
+
+
+def is_share(name: str, figure: float | None) -> bool:
+    """Whether a metric is a share written as a fraction: named one, with today's figure within 0 and 1
+    (a recall of 40 is in points, and its margins are points too)."""
+    return named_share(name) and figure is not None and 0 <= figure <= 1
+
+
+def two_readings(raw: str, percent: float, base: float, direction: str | None) -> str | None:
+    """Why `+5%` on a share of 0.4 is asked again: 5 points (0.45) or 5% of today's (0.42)? With both
+    targets to type. None where only the share of today's is a share at all (`20% lower` than 0.1)."""
+    signs = {"higher": (1,), "lower": (-1,)}.get(direction or "", (1, -1))
+    points = [base + sign * percent for sign in signs]
+    if not all(0 <= goal <= 1 for goal in points):
+        return None
+    said = formatting.number(percent * 100)
+    if len(signs) == 1:
+        ways = (
+            f"type {formatting.number(points[0])} for {said} points {direction}, or "
+            f"{formatting.number(base * (1 + signs[0] * percent))} for {said}% of today's"
+        )
+    else:
+        ways = f"type '{said} points better', or the target itself ({said}% of today's is "
+        ways += f"{formatting.number(base * (1 + percent))} higher, {formatting.number(base * (1 - percent))} lower)"
+    return f"'{raw.strip()}' on a share of {formatting.number(base)}: {said} points or {said}% of today's? {ways}"
