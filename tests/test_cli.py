@@ -330,6 +330,22 @@ def test_check_refuses_a_margin_whose_goal_leaves_the_metrics_range(make_workspa
     )
 
 
+def test_check_reads_one_person_trait_as_a_list_and_refuses_none_beside_one(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": "title: A\nproduct:\n  person_inputs: [none, age]\n",
+            "plans/b/plan.yaml": "title: B\nproduct:\n  person_inputs: postcode\n",
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 2 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:3: product.person_inputs: 'none' says no input describes a person, yet age is "
+        "listed too; drop 'none', or write `person_inputs: none` alone\n"
+        "ok: plans/b/plan.yaml\n"
+    )
+
+
 def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) -> None:
     make_workspace(
         {

@@ -1590,6 +1590,18 @@ def test_a_baseline_answered_none_is_kept_as_the_file_keeps_baseline_none(root: 
     assert "not a number I can read" not in screen
 
 
+def test_none_ticked_beside_a_person_trait_is_said_and_asked_again(root: Path) -> None:
+    write_plan(root, "title: Loans\nproduct:\n  inputs: income, age, postcode\n")
+    keys = [
+        *[ENTER] * 15, Shown("Which inputs describe a person"),
+        SPACE, DOWN * 10, SPACE, ENTER,  # age, and none (the last choice)
+        Shown("'none' says no input describes a person, yet age is listed too; drop 'none'"),
+        SPACE, ENTER,  # age alone
+    ]  # fmt: skip
+    interview(root, "fraud", keys, section="product")
+    assert saved(root)["product"]["person_inputs"] == ["age"]
+
+
 def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

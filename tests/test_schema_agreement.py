@@ -57,6 +57,8 @@ CASES = {
     "money-code": ("title: x\nconstraints:\n  compute:\n    cost_per_prediction: 0.02 USD\n", True),
     "metrics-none": ("title: x\ndone:\n  metrics: None\nafter_launch:\n  monitoring: none\n", True),
     "baseline-not-measured": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: not measured}\n", True),
+    "one-person-trait": ("title: x\nproduct:\n  person_inputs: postcode\n", True),
+    "person-trait-unknown": ("title: x\nproduct:\n  person_inputs: height\n", False),
     "baseline-none": ("title: x\ndone:\n  metrics:\n  - {name: MSE, baseline: none}\n", True),
     "metrics-maybe": ("title: x\ndone:\n  metrics: maybe\n", False),
     "money-not-measured": (

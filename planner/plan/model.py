@@ -544,6 +544,7 @@ class Product(Record):
     )
     person_inputs: list[PersonTrait] = Field(
         default_factory=list,
+        json_schema_extra=also({"enum": [trait.value for trait in PersonTrait]}),
         description="Which inputs describe a person the output is about, or stand in for a trait of theirs: "
         "age, sex, nationality or ethnicity, religion, disability or health, family status; where someone "
         "lives, a name, a language, a country of registration (a vessel's flag); or 'none'.",
@@ -673,6 +674,22 @@ class Product(Record):
     def _one_input(cls, value: Any) -> Any:
         """`inputs_known_after: none`, or one input written without a list, is a list of one."""
         return [value] if isinstance(value, str) else value
+
+    @field_validator("person_inputs", mode="before")
+    @classmethod
+    def _traits_or_none(cls, value: Any) -> Any:
+        """`person_inputs: age`, one trait without a list, is a list of one; `none` beside a trait says two
+        things at once, and is refused with the two ways out."""
+        value = [value] if isinstance(value, str) else value
+        if isinstance(value, list) and len(value) > 1 and any(_is_none_word(item) for item in value):
+            named = [str(item) for item in value if not _is_none_word(item)]
+            raise PydanticCustomError(
+                "none_beside_traits",
+                "'none' says no input describes a person, yet {named} is listed too; drop 'none', or write "
+                "`person_inputs: none` alone",
+                {"named": ", ".join(named)},
+            )
+        return value
 
     def inputs_after(self) -> list[str]:
         """The inputs the team names as known only after the moment of prediction; none for `none`."""
