@@ -346,6 +346,25 @@ def test_check_reads_one_person_trait_as_a_list_and_refuses_none_beside_one(make
     )
 
 
+def test_check_refuses_a_persons_score_a_share_cannot_take(make_workspace) -> None:
+    # 120% is read 1.2: no recall reaches it. A Sharpe ratio is no share, and a person's 1.2 is a value of it.
+    done = "done:\n  metrics:\n  - {name: %s, baseline: 0.4, target: 0.6}\n"
+    make_workspace(
+        {
+            "plans/a/plan.yaml": "title: A\nby_hand:\n  human_score: 120%\n" + done % "recall of fraud",
+            "plans/b/plan.yaml": "title: B\nby_hand:\n  human_score: 1.2\n" + done % "Sharpe ratio",
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 2 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:3: by_hand.human_score: 1.2 (120%) is no value of 'recall of fraud', a share (0 to 1, "
+        "as its 0.4 is); write the share people reach, such as 0.92 or 92%, or fix the metric's figures if it "
+        "is no share\n"
+        "ok: plans/b/plan.yaml\n"
+    )
+
+
 def test_several_inputs_written_in_last_input_say_where_they_go(make_workspace) -> None:
     make_workspace(
         {

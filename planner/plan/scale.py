@@ -6,12 +6,14 @@ import re
 
 from planner.core import formatting
 
-# Metrics whose value is a share of cases, of items or of time, by their name: 0 to 1 (0% to 100%).
+# Metrics whose value is a share of cases, of items or of time, or a score that stops at 1 (AUC, a
+# correlation, a Brier score), by their name: 0 to 1 (0% to 100%).
 # Whole words; `rate` is one where it counts cases (an error rate, a churn rate), not a pace or a price.
 _SHARE_NAMES = re.compile(
     r"\b(?:accuracy|accurate|precision|recall|sensitivity|specificity|f1|f1-score|f-score|f-measure|"
     r"auc|auroc|auprc|roc-auc|pr-auc|average precision|hit ratio|rate|share|proportion|fraction|"
-    r"percentage|percent|coverage|agreement|ctr|ndcg|mrr|map|iou|dice|jaccard|top-[0-9]+|"
+    r"percentage|percent|coverage|agreement|ctr|ndcg|mrr|map|iou|dice|jaccard|top-[0-9]+|correct|correctly|"
+    r"retention|retained|churn|conversion|sell-through|brier|gini|correlation|concordance|c-index|"
     r"(?:precision|recall|ndcg|map|hit)@[0-9]+)(?![\w-])"
     r"|%",
     re.IGNORECASE,
@@ -56,3 +58,17 @@ def two_readings(raw: str, percent: float, base: float, direction: str | None) -
         ways = f"type '{said} points better', or the target itself ({said}% of today's is "
         ways += f"{formatting.number(base * (1 + percent))} higher, {formatting.number(base * (1 - percent))} lower)"
     return f"'{raw.strip()}' on a share of {formatting.number(base)}: {said} points or {said}% of today's? {ways}"
+
+
+def score_off_share(name: str, figures: list[float | None], score: float) -> str | None:
+    """Why a score set beside a metric cannot be one of its values (a person's 1.2, read from `120%`, on a
+    recall of 0.4), with the fix; None where it can. The metric is a share where its name says so and its
+    figures are fractions."""
+    known = [figure for figure in figures if figure is not None]
+    if not known or not all(is_share(name, figure) for figure in known) or 0 <= score <= 1:
+        return None
+    return (
+        f"{formatting.number(score)} ({formatting.number(score * 100)}%) is no value of '{name}', a share "
+        f"(0 to 1, as its {formatting.number(known[0])} is); write the share people reach, such as 0.92 or "
+        "92%, or fix the metric's figures if it is no share"
+    )

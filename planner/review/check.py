@@ -20,6 +20,7 @@ from planner.judgement.verdict import today_utc
 from planner.plan.experiment import Experiment
 from planner.plan.history import load_version, numbers, resolve, verify_all
 from planner.plan.model import Plan
+from planner.plan.scale import score_off_share
 from planner.plan.settings import unknown_options
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import compose, line_of, loc_of, read_text
@@ -169,6 +170,7 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
     if "stale" in fail_on:
         found += tuple(stale_problems(plan, slug))
     found += tuple(predicate_problems(workspace, plan))
+    found += tuple(score_problems(plan))
     if not found:
         return []
     path = workspace.plan_file(slug)
@@ -180,6 +182,17 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
         line = line_of(root, loc_of(match.group(1))) if match and root is not None else None
         lines.append(f"{shown}:{line}: {one_line(problem)}" if line else f"{shown}: {one_line(problem)}")
     return lines
+
+
+def score_problems(plan: Plan) -> list[str]:
+    """A person's score that the primary done metric cannot take (`human_score: 120%` on a recall of 0.4):
+    said by `planner check`, as the two sections are answered apart."""
+    score, metrics = plan.by_hand.human_score, plan.done.metrics
+    if score is None or not metrics:
+        return []
+    primary = metrics[0]
+    problem = score_off_share(primary.name, [primary.baseline_figure, primary.target], score)
+    return [f"by_hand.human_score: {problem}"] if problem else []
 
 
 def predicate_problems(workspace: Workspace, plan: Plan) -> list[str]:
