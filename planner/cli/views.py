@@ -131,13 +131,14 @@ def _figures(assessment: Assessment) -> list[str]:
         out.append(
             f"{numbers.volume_unit or 'volume'} in all, once: {formatting.number(numbers.items_in_all)}"
         )
+    spread = f" ({one_line(numbers.value_spread)})" if numbers.value_spread else ""
     if numbers.monthly_value is not None:
         out.append(
-            f"impact estimate: {formatting.number(numbers.monthly_value)} {one_line(numbers.value_unit or '')} per month"
+            f"impact estimate: {formatting.number(numbers.monthly_value)} {one_line(numbers.value_unit or '')} per month{spread}"
         )
     elif numbers.value_in_all is not None:
         out.append(
-            f"impact estimate: {formatting.number(numbers.value_in_all)} {one_line(numbers.value_unit or '')} once, in all"
+            f"impact estimate: {formatting.number(numbers.value_in_all)} {one_line(numbers.value_unit or '')} once, in all{spread}"
         )
     elif numbers.value_unmeasured:
         out.append("impact estimate: none yet, the value per item is not measured")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.judgement.rules import items_in_all, items_per_month, monthly_value, value_in_all
+from planner.judgement.rules.benefit import spread_said
 from planner.judgement.rules.evidence import volume_unit
 from planner.judgement.rules.units import unit_of_total
 from planner.plan.fields import NOT_MEASURED
@@ -21,6 +22,7 @@ class Figures:
     items_in_all: float | None = None  # a job run once over a backlog: its whole, not a flow a month
     value_in_all: float | None = None  # and its value, counted once
     value_unit: str | None = None
+    value_spread: str = ""  # a value per case found spread over the items that gain it, as said
     share_left_to_humans: float | None = None
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
     volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
@@ -43,6 +45,7 @@ def figures(plan: Plan) -> Figures:
         items_in_all=items_in_all(plan),
         value_in_all=once,
         value_unit=unit_of_total(unit) if unit and (value is not None or once is not None) else None,
+        value_spread=spread_said(plan) if value is not None or once is not None else "",
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),

@@ -887,7 +887,14 @@ class Impact(Record):
         default=None, description="Share of those items the first model addresses, or 'not measured'."
     )
     value_per_item: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
-        default=None, description="Value or time saved per item addressed, or 'not measured'."
+        default=None,
+        description="Value or time saved per item addressed (per item that gains it, where benefit_share "
+        "is given), or 'not measured'.",
+    )
+    benefit_share: Share | None = Field(
+        default=None,
+        description="Share of the items addressed on which that value happens, where it accrues to some "
+        "only (a fraud caught, a call-out avoided: 1 item in 10 is 10%); blank when every item gains it.",
     )
     value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
     effort_weeks: Number | None = Field(
@@ -941,9 +948,12 @@ class Impact(Record):
 
     @property
     def item_value(self) -> float | None:
-        """The value per item as a number, or None where it is blank or 'not measured'."""
+        """The value per item addressed as a number, spread over the share that gains it (40 EUR on 10%
+        of the items is 4 EUR an item), or None where it is blank or 'not measured'."""
         value = self.value_per_item
-        return None if isinstance(value, str) else value
+        if isinstance(value, str) or value is None:
+            return None
+        return value if self.benefit_share is None else value * self.benefit_share
 
 
 class PressRelease(Record):

@@ -683,8 +683,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Value or time saved per item addressed, with its unit?",
             "Per item of the volume you counted above, e.g. 15 EUR, $2 or 10 minutes. A value per case found "
             "(a fraud caught, a fault fixed, a call-out avoided) is not per item when the volume counts every "
-            "item: multiply it by the share of items where it happens (40 EUR on 1 item in 10 is 4 EUR). "
-            "'not measured' is an answer: then time or price a few items before the estimate decides.",
+            "item: give it per case here and the share of items where it happens next (40 EUR on 1 item in "
+            "10 is 4 EUR an item). 'not measured' is an answer: then time or price a few items before the "
+            "estimate decides.",
             essential=True,
             unit=("impact.value_unit", "15 EUR"),
             alone="Value or time saved per item addressed?",
@@ -695,6 +696,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. EUR, USD or minutes.",
             When("impact.value_per_item"),
             essential=True,
+        ),
+        _q(
+            "impact.benefit_share",
+            "On what share of the items addressed does that value happen?",
+            "E.g. 10% where the value is per case found (a fraud caught, a call-out avoided) and 1 item in 10 "
+            "is one; leave it empty where every item gains it. The estimate is volume x share addressed x "
+            "this share x value.",
+            When("impact.value_per_item", above=0),
         ),
         _q(
             "impact.action_cost",

@@ -329,8 +329,9 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
     bottleneck first, where the volume is counted); an answer that names none says nothing either way,
     so a value per lunch is never set against a bottleneck that speaks of cooks and food."""
     event = value_per_event(plan, ITEM_PATHS, answer_at)
-    if event:
-        return event  # a value per fault found, times every item: each item counted as a find
+    if event:  # a value per fault found, times every item: each item counted as a find
+        share = plan.impact.benefit_share  # unless spread over the share of items that are finds
+        return None if share is not None and share < 1 else event
     found = _PER.search(plan.impact.value_unit or "")
     noun = found.group(1).lower() if found else None
     if noun is None or noun in _NOT_AN_ITEM:

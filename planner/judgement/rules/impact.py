@@ -14,6 +14,7 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
+from planner.judgement.rules.benefit import estimate_said
 from planner.judgement.rules.evidence import (
     answer_at,
     answer_is,
@@ -150,6 +151,14 @@ def no_impact_estimate(plan: Plan) -> Evidence:
                 "saved; this names a bigger stake: count it)",
             ),
         ),
+        Case(  # a value per case found, spread over the share of items that gain it
+            {"impact.value_per_item": 1, "impact.benefit_share": 0.1},
+            evidence=(
+                "impact estimate: 720 EUR per month (1 EUR on the 10% of items that gain it "
+                "(impact.benefit_share): 0.1 EUR an item)",
+                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+            ),
+        ),
         Case(  # a saving every year that repays the build in well under two years: low, said
             {"impact.value_per_item": 0.2},
             evidence=(
@@ -195,7 +204,7 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
         return None
     value = monthly_value(plan) or 0.0
     found = (
-        f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
+        estimate_said(plan, value),
         quote(plan, "impact.effort_weeks", f"a year of value is about {fmt.number(yearly, 1)} person-weeks"),
     )
     wider = rolled_out(plan, yearly, effort)
@@ -233,7 +242,7 @@ def cost_exceeds_value(plan: Plan) -> Evidence:
         return None
     return (
         quote(plan, "constraints.compute.budget_per_month"),
-        f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month",
+        estimate_said(plan, value),
     )
 
 
@@ -384,7 +393,8 @@ def impact_out_of_proportion(plan: Plan) -> Evidence:
                 "impact.volume: 12000 (the volume counts every item, not only those with a fault found: value x "
                 "volume is not computed)",
                 "value x volume: 4 x 12,000 a month x 60% = 28,800 GBP a month, as if every item were a fault "
-                "found; if one item in 10 is, x 10% = 2,880 GBP a month: what share of the items ends as one?",
+                "found; if one item in 10 is, x 10% = 2,880 GBP a month: what share of the items ends as one "
+                "(impact.benefit_share)?",
             ),
         ),
         *(  # a value per item won or avoided, said after or before its noun, times every item offered

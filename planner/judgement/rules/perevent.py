@@ -110,7 +110,7 @@ def every_item_counted(plan: Plan, event: str) -> str | None:
     return (
         f"value x volume: {factors} = {fmt.count(total)} {money} a month, as if every item were a {event}; "
         f"if one item in {round(1 / ILLUSTRATIVE_SHARE)} is, x {fmt.share(ILLUSTRATIVE_SHARE)} = {fmt.count(low)} "
-        f"{money} a month: what share of the items ends as one?"
+        f"{money} a month: what share of the items ends as one (impact.benefit_share)?"
     ).replace("  ", " ")
 
 
