@@ -61,6 +61,7 @@ HAPPY = [
     line("Catches about half of the fraud"),  # follow-up: there is a current solution
     line("1"),  # task: classification
     line("Order, account and device data"),
+    line("10"),  # candidate inputs: asked because the task is classification
     line("none"), ENTER,  # no input is known only after the prediction; an empty entry ends the list
     DOWN * 10 + SPACE + ENTER,  # no input describes a person
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
@@ -176,6 +177,7 @@ product:
   current_performance: Catches about half of the fraud
   task: classification
   inputs: Order, account and device data
+  input_count: 10
   inputs_known_after: [none]
   person_inputs: [none]
   unseen_by_model: The customer's phone call, when an analyst rings them
@@ -394,8 +396,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 131
-    assert "\nSaved plans/fraud/plan.yaml: 131 of 131 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 132
+    assert "\nSaved plans/fraud/plan.yaml: 132 of 132 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -407,7 +409,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "29/29 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "30/30 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -417,7 +419,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 121  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 122  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -773,7 +775,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 29,  # the rest of the product section as it is (a kept list entry, then its end)
+        *[ENTER] * 30,  # the rest of the product section as it is (a kept list entry, then its end)
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -819,7 +821,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     29/29 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     30/30 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
@@ -856,7 +858,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 83 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 84 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -920,7 +922,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 131 of 131 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 132 of 132 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1018,7 +1020,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 131 of 131 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 132 of 132 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -457,7 +457,10 @@ def test_near_misses_stay_silent() -> None:
     quiet = [
         {"done.timebox_weeks": 16},
         {"constraints.data.labels": "outcomes", "constraints.data.label_delay_days": 30},
-        {"constraints.data.labeled_examples": 5000},  # 100 of the rarest class
+        {
+            "constraints.data.labeled_examples": 5000,
+            "product.input_count": 5,
+        },  # 100 of the rarest, 20 an input
         {"done.test_size": 1500},  # 30 of the rarest class
         {"done.metrics[0].target": 0.85},  # equal to people
         {"done.metrics[0].name": "Balanced accuracy"},

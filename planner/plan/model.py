@@ -537,6 +537,12 @@ class Product(Record):
     )
     task: TaskType | None = Field(default=None, description="The ML task type.")
     inputs: Text | None = Field(default=None, description="What the model sees when it predicts.")
+    input_count: Annotated[Whole, Field(ge=0)] | None = Field(
+        default=None,
+        description="How many candidate inputs (columns, features, derived signals) the model may weigh, "
+        "roughly: set against the labelled cases of the rarer class, it says whether the model can learn "
+        "them or will fit noise.",
+    )
     inputs_known_after: list[Text] = Field(
         default_factory=list,
         description="The inputs recorded at or after the moment the model predicts (during the case, at "

@@ -342,6 +342,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Only what is available at prediction time.",
         ),
         _q(
+            "product.input_count",
+            "About how many candidate inputs (columns, features) may the model weigh?",
+            "E.g. 40, counting the features you would derive; leave it empty for raw images, text or sound. "
+            "A model needs some 10 to 20 cases of the rarer class per candidate input, or it fits noise.",
+            When("product.task", ("classification", "detection", "anomaly_detection")),
+        ),
+        _q(
             "product.inputs_known_after",
             "When is each input recorded? Name those written down at or after the moment the model predicts.",
             "Go down the list with whoever keeps the records: before the case, when it opens, during it (on the "
