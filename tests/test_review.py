@@ -198,6 +198,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "forbidden-output-unguarded",
         "success-self-counted",
         "history-from-the-old-regime",
+        "impact-exceeds-the-problem",
         "capped-outcomes",
         "capacity-sets-the-threshold",
         "objective-blind-to-cost",

@@ -1,14 +1,18 @@
 """The impact estimate against the problem's own size: the value the plan multiplies out (volume x
 share x value per item) cannot exceed what the plan itself says the whole problem costs. When it does,
 by a wide margin, the figures were joined wrongly: a value per case found counted on every item, a
-share applied twice, a yearly cost read as a monthly one."""
+share applied twice, a yearly cost read as a monthly one.
+
+The problem's cost is read from free text, where an amount may be the cost of one case (one animal kept
+a month, one repair) rather than of the whole problem: the rule asks, quoting the amount, and claims no
+factor between the two."""
 
 from __future__ import annotations
 
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, items_per_month, monthly_value, quote
 from planner.judgement.rules.impact import is_money
 from planner.plan.model import Category, Plan
@@ -31,8 +35,9 @@ _PERIOD = (
 _COST = re.compile(rf"(?:{_AMOUNT})(?P<gap>[^.;\d]{{0,40}}?)\b{_PERIOD}", re.IGNORECASE)
 # What one item costs, not the whole problem: "a disconnected string loses EUR 25 a day".
 _PER_ITEM = re.compile(
-    r"\b(?:a|an|each|every|per|one)\s+(?:[a-z-]+\s+){0,2}(?:loses|costs|wastes|burns|brings|earns)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+)?$",
+    r"\b(?:a|an|each|every|per|one)\s+(?!year|month|week|day|quarter)(?:[a-z'-]+\s+){0,5}(?:loses|costs|cost|wastes|burns|brings|earns|"
+    r"needs|takes)\s+(?:us\s+|them\s+|the [a-z]+\s+)?(?:about\s+|around\s+|roughly\s+|some\s+|up to\s+|"
+    r"nearly\s+|almost\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # ...or said after the amount: "about GBP 9,250 a year in fees per student lost".
@@ -80,6 +85,8 @@ def problem_costs(plan: Plan) -> list[tuple[float, str, str]]:
     Category.product,
     likelihood=4,
     impact=3,
+    ask="is the amount the answers name the cost of the whole problem, below the impact estimate, or of one "
+    "case?",
     move=Move(
         "Redo the impact estimate so it fits the problem's own cost",
         "The value multiplied out is several times what the plan says the whole problem costs: count the "
@@ -95,9 +102,13 @@ def problem_costs(plan: Plan) -> list[tuple[float, str, str]]:
             evidence=(
                 "impact: 12,000 a month x 60% x 4 EUR = 28,800 EUR a month, about 345,600 EUR a year",
                 'product.pain: "Duplicate payments cost us about EUR 50,000 a year, and recovering ..." '
-                "(the whole problem: 50,000 EUR a year; the estimate is 6.9 times it)",
+                "(EUR 50,000 a year: if that is what the whole problem costs, about 50,000 EUR a year, the "
+                "estimate exceeds it; or is it the cost of one case?)",
             ),
         ),
+        Case(
+            {"product.pain": "Every year duplicates cost us about EUR 2,000 a month."}
+        ),  # a period, not one item
     ),
     quiet=(
         Case({"product.pain": "Duplicate payments cost us about EUR 300,000 a year."}),
@@ -114,6 +125,9 @@ def problem_costs(plan: Plan) -> list[tuple[float, str, str]]:
         Case(
             {"product.pain": "Each duplicate costs about EUR 500 a month until recovered."}
         ),  # one item's cost
+        Case(  # one animal's upkeep, its subject a few words before the amount
+            {"product.pain": "A dog withdrawn late from training costs us about GBP 400 a month in kennels."}
+        ),
     ),
 )
 def impact_exceeds_the_problem(plan: Plan) -> Evidence:
@@ -134,7 +148,7 @@ def impact_exceeds_the_problem(plan: Plan) -> Evidence:
     costs = problem_costs(plan)
     if not costs:
         return None
-    largest, _, where = max(costs)
+    largest, said, where = max(costs)
     yearly = monthly * 12
     if largest <= 0 or yearly <= OUT_OF_SCALE * largest:
         return None
@@ -144,12 +158,16 @@ def impact_exceeds_the_problem(plan: Plan) -> Evidence:
         f"{fmt.number(impact.item_value or 0)} {unit} = {fmt.count(monthly)} {unit} a month, "
         f"about {fmt.count(yearly)} {unit} a year"
     )
-    return (
-        shown,
-        quote(
-            plan,
-            where,
-            f"the whole problem: {fmt.count(largest)} {unit} a year; the estimate is "
-            f"{fmt.number(yearly / largest, 1)} times it",
+    # The amount is read from words: ask whether it is the whole problem's cost, and claim no factor.
+    return Hint(
+        (said,),
+        (
+            shown,
+            quote(
+                plan,
+                where,
+                f"{said}: if that is what the whole problem costs, about {fmt.count(largest)} {unit} a year, "
+                "the estimate exceeds it; or is it the cost of one case?",
+            ),
         ),
     )
