@@ -20,6 +20,7 @@ from planner.plan.workings import (
     ContentRights as ContentRights,
     Conversion as Conversion,
     EvalDrawn as EvalDrawn,
+    EvalInIndex as EvalInIndex,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
     Guard as Guard,

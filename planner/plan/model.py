@@ -42,6 +42,7 @@ from planner.plan.choices import (
     Dropped as Dropped,
     ErrorCost as ErrorCost,
     EvalDrawn as EvalDrawn,
+    EvalInIndex as EvalInIndex,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
     Guard as Guard,
@@ -1406,6 +1407,12 @@ class Done(Record):
         description="How the evaluation's cases were chosen: all the cases of a period, a random sample of "
         "the cases the product will meet, picked by some criterion (most complaints, easiest, one source or "
         "site, those already labelled), or not decided.",
+    )
+    eval_in_index: EvalInIndex | None = Field(
+        default=None,
+        description="Where the evaluation's questions stand against the documents the product retrieves "
+        "from: their own answers (or earlier versions) are among them, kept out (removed, or the index "
+        "stops before them), it searches no documents of ours, or not checked.",
     )
     metric_unit: MetricUnit | None = Field(
         default=None,

@@ -1243,6 +1243,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.eval_in_index",
+            "Are the evaluation's questions, or their answers, among the documents it searches?",
+            "Past questions whose own answers (or earlier versions of the same document) sit in the index "
+            "score look-up, not drafting; an index cut before the test's questions, or with their answers "
+            "removed, scores new ones. 'not checked' is an answer.",
+            When("product.task", ("generation", "other")),
+            When("done.eval_set"),
+        ),
+        _q(
             "done.eval_horizon_days",
             "How many days before the outcome are the evaluation's predictions made?",
             "The horizon the test scores at, in the unit of the lead (0.25 for inputs up to 6 hours before): "

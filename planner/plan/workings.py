@@ -218,6 +218,15 @@ class EvalDrawn(StrEnum):
     not_decided = "not_decided"
 
 
+class EvalInIndex(StrEnum):
+    """Where the evaluation's questions stand against the documents the product retrieves from."""
+
+    inside = "inside"
+    kept_out = "kept_out"
+    no_index = "no_index"
+    not_checked = "not_checked"
+
+
 class MetricRole(StrEnum):
     """What a done metric is for, where done names several: the figure to move, or one to hold."""
 
@@ -384,6 +393,12 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "picked": "picked by some criterion: most complaints, easiest, one source or site, those already "
         "labelled",
         "not_decided": "not decided yet",
+    },
+    EvalInIndex: {
+        "inside": "their own answers, or earlier versions of them, are among the documents it searches",
+        "kept_out": "kept out: removed from what it searches, or what it searches stops before them",
+        "no_index": "it searches no documents of ours",
+        "not_checked": "not checked",
     },
     TestUse: {
         "nothing": "nothing: nobody looks at it until the final figure",

@@ -16,7 +16,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.months import MONTH, MONTH_STEM, month_number
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, Split, TaskType
+from planner.plan.model import Category, EvalInIndex, Plan, Split, TaskType
 
 # Links that merge records into one entity: a person page, a golden record, a cluster.
 MERGES = Lexicon("""
@@ -219,8 +219,24 @@ HISTORY = Lexicon("""
                 "one whole split at random: the other parts' answers sit in the index)",
             ),
         ),
+        Case(  # answered as a fact: no words needed, whatever the task is called
+            {"product.task": "other", "done.eval_in_index": "inside"},
+            evidence=(
+                'done.eval_in_index: "inside" (the test questions\' own answers are among the documents it '
+                "searches: the score measures look-up, not answering new questions)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the words say past answers, and the team answers that the test's own are kept out
+            {
+                "product.task": "generation",
+                "product.inputs": "The new question and the past answers we retrieve for it.",
+                "done.eval_set": "300 past questions with the answers that were sent.",
+                "done.eval_in_index": "kept_out",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # the same, the test's own answers removed from the knowledge base
             {
                 "product.task": "generation",
@@ -262,6 +278,18 @@ def answers_in_the_index(plan: Plan) -> Evidence:
     Mitigation: Build the index as it stood before each test question (a time cut), or remove the test
     questions' answers from it; report the score on questions newer than the index.
     """
+    where = plan.done.eval_in_index
+    if where is EvalInIndex.inside:
+        return (
+            quote(
+                plan,
+                "done.eval_in_index",
+                "the test questions' own answers are among the documents it searches: the score measures "
+                "look-up, not answering new questions",
+            ),
+        )
+    if where in (EvalInIndex.kept_out, EvalInIndex.no_index):
+        return None
     if plan.product.task is not TaskType.generation:
         return None
     if first_said(plan, (*truth_paths(plan), *read_paths(plan)), KEPT_OUT):
