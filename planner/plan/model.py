@@ -1103,6 +1103,11 @@ class DataConstraints(Record):
         "full, no staff), recorded only when reported, a default for cases nobody looked at, other exits "
         "that end a case first, or none.",
     )
+    left_early_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Share of the cases that enter which leave before their outcome is known (withdrawn, "
+        "dropped at an earlier check, transferred, still open); or 'not measured'.",
+    )
     outcome_recorded_for: OutcomeRecorded | None = Field(
         default=None,
         description="For which cases the outcome is recorded: every case, only the cases someone showed, "

@@ -914,6 +914,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
+            "constraints.data.left_early_share",
+            "Of the cases that enter, what share leave before their outcome is known?",
+            "Withdrawn, dropped at an earlier check, transferred, still open: a model trained on the cases "
+            "that reached the outcome learns from survivors, and a test of them says nothing of the rest. "
+            "'not measured' is an answer.",
+            When("constraints.data.outcome_limits", ("other_exits",)),
+        ),
+        _q(
             "constraints.data.label_dated",
             "Which date does each label carry: the day it happened, or the day someone recorded it?",
             "Outcomes typed in on a weekly round, from a backlog or in a batch carry the day of typing: each "

@@ -248,7 +248,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "capped": "it stops at a limit: sold out, full, out of stock, no staff to serve more",
         "reported_only": "it is recorded only when someone reports or notices it",
         "default_filled": "cases nobody looked at get a default value",
-        "other_exits": "some cases end another way first (leave, move, close) and their outcome is never seen",
+        "other_exits": "some cases leave before their outcome is known (withdrawn, dropped at an earlier check, "
+        "transferred, moved, closed, still open) and their outcome is never seen",
         "none": "none: it is the whole outcome for every case",
     },
     RowsPerThing: {

@@ -3140,6 +3140,8 @@ EXITS_KEPT = Lexicon("""
     right-censored, kaplan-meier, cox model, hazard model, hazard models, every exit, all exits
     whatever the exit, each way of leaving, followed to the end, followed up to the end, other exits included
     including those who left, including the ones who left, including cases that closed
+    whole entering cohort, every case that entered, as an outcome of its own, as its own outcome
+    as a class of its own, as a third class, as a separate outcome
 """)
 
 # Words that say a change in the data's period is handled: data since it, weighted, the regime an input.

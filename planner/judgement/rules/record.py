@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules import survivors
 from planner.judgement.rules.ahead import starts_ahead
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.changed import REGIME_KINDS, change_kinds
@@ -29,7 +30,6 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import CHANGE_HANDLED, DEFAULT_HANDLED, EXITS_KEPT, SPANS_TIME
 from planner.judgement.rules.months import dates_in, later_than
-from planner.judgement.rules.survivors import EXITS_UNKNOWN, left_before_the_outcome, only_closed_cases
 from planner.judgement.rules.upkeep import RECORDING_STARTED, dropped_and_tested_after, upkeep_only
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -147,7 +147,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
         "cohort followed to the end",
         "warning",
     ),
-    instead=(EXITS_UNKNOWN,),
+    instead=(survivors.EXITS_UNKNOWN,),
     ask="do some cases leave another way before the outcome, so the model learns only from those that "
     "reached it?",
     fires=(
@@ -159,6 +159,16 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
             ),
         ),
         Case({"done.eval_set": "1,000 resolved investigations from 2024."}),  # only the closed ones: asked
+        Case(  # ticked, with the share that leaves early
+            {"constraints.data.outcome_limits": ["other_exits"], "constraints.data.left_early_share": 0.3},
+            evidence=(
+                'constraints.data.outcome_limits: ["other_exits"] (some cases end another way first: their '
+                "outcome is never seen)",
+                "constraints.data.left_early_share: 0.3 (30% of the cases that enter leave before their "
+                "outcome: the model learns from the other 70%; score it on the whole entering cohort, with "
+                "leaving as an outcome of its own or modelled)",
+            ),
+        ),
         Case(  # not ticked: the label exists only for lots sold, and the pain says others are withdrawn
             {
                 "product.task": "regression",
@@ -197,6 +207,10 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.eval_set": "Every investigation opened in 2024, open and closed, to its end."}),
+        Case(  # the share given, and withdrawals kept as an outcome of their own
+            {"constraints.data.outcome_limits": ["other_exits"], "constraints.data.left_early_share": 0.3}
+            | {"done.eval_set": "The whole entering cohort of 2023, withdrawn dogs as an outcome of its own."}
+        ),
     ),
 )
 def outcome_ends_another_way(plan: Plan) -> Evidence:
@@ -211,11 +225,11 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
     followed to the end.
     """
     said = limit_ticked(plan, OutcomeLimit.other_exits)
-    if said is None:
-        return left_before_the_outcome(plan) or only_closed_cases(plan)  # not ticked: the words say it
+    if said is None:  # not ticked: the words say it
+        return survivors.left_before_the_outcome(plan) or survivors.only_closed_cases(plan)
     if handled(plan, EXITS_KEPT):
         return None
-    return (said,)
+    return survivors.exits_ticked(plan, said)
 
 
 @rule(

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Evidence, Hint, Instead, Move
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Evidence, Hint, Instead, Move, Tempered
 from planner.judgement.rules.capped import (
     ALL_EXITS_KEPT,
     DURATION,
@@ -166,3 +167,27 @@ EXITS_UNKNOWN = Instead(
     "leave them out of training and scoring (or label within a fixed window each case was followed for); "
     "report how many of the recorded negatives were exits.",
 )
+
+
+# Below this share of cases leaving early, training on the survivors moves little.
+FEW_LEAVE = 0.02
+
+
+def exits_ticked(plan: Plan, said: str) -> Evidence:
+    """The ticked other exits, with the share that leaves early where the team gave it: a share the size
+    of a class is a biased training set and an untested cohort; a share of a case in a hundred or two,
+    a small one."""
+    share = plan.constraints.data.left_early_share
+    if not isinstance(share, float | int) or isinstance(share, bool):
+        return (said,)
+    found = (
+        said,
+        quote(
+            plan,
+            "constraints.data.left_early_share",
+            f"{fmt.share(share)} of the cases that enter leave before their outcome: the model learns from "
+            f"the other {fmt.share(1 - share)}; score it on the whole entering cohort, with leaving as an "
+            "outcome of its own or modelled",
+        ),
+    )
+    return Tempered(2, found) if share < FEW_LEAVE else found
