@@ -982,14 +982,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.data.rows_per_thing",
-            "Can several rows describe one and the same thing?",
-            "Repeat reports of one event, frames of one object, visits of one person, years of one site: "
-            "split at random and the test set holds near-copies of training rows, so its score flatters.",
+            "Can several rows describe one and the same thing, or related ones that share their outcome?",
+            "Repeat reports of one event, frames of one object, visits of one person, years of one site; "
+            "littermates, members of one family, cases of one site share much of their outcome: split at "
+            "random and the test set holds near-copies of training rows, so its score flatters.",
         ),
         _q(
             "constraints.data.repeated_unit",
-            "Which thing do several rows describe?",
-            "E.g. 'one incident', 'one animal', 'one customer': the unit to split by.",
+            "Which thing, or group sharing an outcome, do several rows describe?",
+            "E.g. 'one incident', 'one animal', 'one customer', 'one litter', 'one site': the unit to split by.",
             When("constraints.data.rows_per_thing", ("several",)),
         ),
         _q(

@@ -254,7 +254,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     },
     RowsPerThing: {
         "one": "one row per thing: each event, object or person appears once",
-        "several": "several rows per thing: repeat reports of one event, frames of one object, visits of one person",
+        "several": "several rows per thing: repeat reports of one event, frames of one object, visits of one "
+        "person, or related ones that share their outcome (littermates, one family, one site)",
         "not_checked": "not checked",
     },
     InputsBuilt: {
