@@ -908,7 +908,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.outcome_limits",
             "Can the recorded outcome fall short of what really happened? Tick each that holds.",
-            "Sales stop when stock runs out, incidents count only when someone reports them, cases nobody "
+            "Sales stop when stock runs out, patients at an event are counted only as far as the staff there "
+            "could see and record them, incidents count only when someone reports them, cases nobody "
             "looked at get a default, a case ends another way before its outcome: a model learns the record, "
             "not what happened.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),

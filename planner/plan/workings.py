@@ -245,7 +245,8 @@ class TestUse(StrEnum):
 
 WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     OutcomeLimit: {
-        "capped": "it stops at a limit: sold out, full, out of stock, no staff to serve more",
+        "capped": "it stops at a limit, or counts only what there was to serve or record it: sold out, full, "
+        "out of stock, as many as the staff on duty could see and record",
         "reported_only": "it is recorded only when someone reports or notices it",
         "default_filled": "cases nobody looked at get a default value",
         "other_exits": "some cases leave before their outcome is known (withdrawn, dropped at an earlier check, "
