@@ -9,6 +9,7 @@ from planner.plan.stakes import (
     Dropped as Dropped,
     HarmKind as HarmKind,
     LaterPhase as LaterPhase,
+    PersonEffect as PersonEffect,
     PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
 )

@@ -64,6 +64,7 @@ from planner.plan.choices import (
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
     Period as Period,
+    PersonEffect as PersonEffect,
     PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
     Reach as Reach,
@@ -554,7 +555,15 @@ class Product(Record):
         json_schema_extra=also({"enum": [trait.value for trait in PersonTrait]}),
         description="Which inputs describe a person the output is about, or stand in for a trait of theirs: "
         "age, sex, nationality or ethnicity, religion, disability or health, family status; where someone "
-        "lives, a name, a language, a country of registration (a vessel's flag); or 'none'.",
+        "lives, a name, a language, a country of registration (a vessel's flag); that such details only "
+        "appear in the text it reads while the output is about no such person; or 'none'.",
+    )
+    person_effect: PersonEffect | None = Field(
+        default=None,
+        description="What the output does to the person it is about: offers help or a free service they "
+        "may decline, nobody refused what they would otherwise get; grants or withholds what they apply or "
+        "compete for (a job, a shift, credit, cover, a place, a benefit) or sets their price or terms; or "
+        "picks them for scrutiny (an inspection, an investigation, a fraud check, enforcement).",
     )
     unseen_by_model: Text | None = Field(
         default=None,

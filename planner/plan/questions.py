@@ -221,6 +221,9 @@ _SENDS_CASES = (*_CLASSIFYING, "ranking", "matching", "recommendation")
 _MATCHES = ("matching", "recommendation")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
 _AMOUNTS = ("regression", "forecasting")  # tasks whose label is a number read or counted
+# Traits ticked of the person the output is about (not `none`, not details that only appear in the text read).
+_DESCRIBES_A_PERSON: tuple[str, ...] = ("age", "sex", "nationality", "religion", "disability", "family")
+_DESCRIBES_A_PERSON += ("postcode", "name", "language", "country")
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
 
@@ -360,9 +363,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.person_inputs",
             "Which inputs describe a person the output is about, or stand in for a trait of theirs? Tick each.",
             "Age, sex, nationality, religion, disability, family status; and what stands in for them: where "
-            "someone lives, a name, a language, a country of registration (a vessel's flag). 'none' is an "
-            "answer.",
+            "someone lives, a name, a language, a country of registration (a vessel's flag). Where such "
+            "details only appear in the text it reads (a name in a comment it summarises) and the output is "
+            "about no such person, tick that. 'none' is an answer.",
             When("product.inputs"),
+        ),
+        _q(
+            "product.person_effect",
+            "What does the output do to the person it is about?",
+            "Help offered that they may decline (a free visit, a support call) refuses nobody anything; a "
+            "job, credit, a place, a price or an inspection chosen by these inputs is decided on them.",
+            When("product.person_inputs", _DESCRIBES_A_PERSON),
         ),
         _q(
             "product.unseen_by_model",

@@ -31,7 +31,17 @@ class PersonTrait(StrEnum):
     name = "name"
     language = "language"
     country = "country"
+    text_only = "text_only"
     none = "none"
+
+
+class PersonEffect(StrEnum):
+    """What the output does to the person it is about: offers help they may decline, grants or withholds
+    something they apply or compete for, or picks them for scrutiny."""
+
+    help = "help"
+    grants = "grants"
+    scrutiny = "scrutiny"
 
 
 # The traits the law protects, named outright; the others stand in for one.
@@ -109,7 +119,16 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "name": "a first name or a surname",
         "language": "the language someone speaks, or an interpreter need",
         "country": "a country of registration or origin: a vessel's flag, a phone's country code, an ID's issuer",
+        "text_only": "personal details appear in the text it reads (a name, a health detail in a comment), "
+        "but the output is not about that person",
         "none": "none: no input describes a person",
+    },
+    PersonEffect: {
+        "help": "offers them help or a free service they may decline (a safety visit, a support call); "
+        "nobody is refused what they would otherwise get",
+        "grants": "grants or withholds what they apply or compete for (a job, a shift, credit, cover, a "
+        "place, a benefit) or sets their price or terms",
+        "scrutiny": "picks them for scrutiny: an inspection, an investigation, a fraud check, enforcement",
     },
     Dropped: {
         "outliers": "extreme values or outliers",

@@ -12,7 +12,13 @@ from planner.judgement.rules.lexicon import (
     FAIRNESS_SAID,
 )
 from planner.judgement.rules.names import name_matches_fall_unevenly
-from planner.judgement.rules.traits import decides_about_outsiders, protected_inputs, ticked_traits
+from planner.judgement.rules.traits import (
+    decides_about_outsiders,
+    offers_help,
+    only_in_text,
+    protected_inputs,
+    ticked_traits,
+)
 from planner.judgement.rules.words import mentions
 from planner.plan.model import Category, Plan
 
@@ -303,7 +309,8 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     found = decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
     # A stand-in (a postcode, a first name) matters only where the model decides about people; with
     # nothing decided about anyone (a move's volume, a parcel's route), only a protected trait is asked.
-    protected = protected_inputs(plan, personal and found is not None)
+    # details that only appear in the text read (a name in a comment summarised) describe no one decided about
+    protected = None if only_in_text(plan) else protected_inputs(plan, personal and found is not None)
     if counts_people(plan):
         return None  # a forecast or a count of people: nobody is decided about, whatever groups are counted
     # a check by group stated anywhere the plan says what it measures, watches or settled (`reported by age,
@@ -319,10 +326,14 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     if found is not None and name_matches_fall_unevenly(plan):
         return None
     ticked = ticked_traits(plan) if plan.constraints.data.personal_data is not False else None
+    helped = offers_help(
+        plan
+    )  # help offered on a trait: the question is whether the offer reaches every group
+    offered = (helped,) if helped else ()
     if found is None:
         about = decides_about_outsiders(plan)
         if ticked is not None and about is not None:  # the team's own answers: a fact, not words
-            return (about, ticked[0])
+            return (about, ticked[0], *offered)
         if protected is None:
             return None
         path, words = protected
@@ -345,4 +356,4 @@ def fairness_unchecked(plan: Plan) -> Evidence:
         return Hint((*people, *acts, *words), evidence)
     if ticked is not None:  # the team ticked an input that describes a person: what to compare groups on
         evidence += (ticked[0],)
-    return Hint((*people, *acts), evidence)
+    return Hint((*people, *acts), (*evidence, *offered))

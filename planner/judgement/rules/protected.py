@@ -8,7 +8,7 @@ from planner.judgement.rules.aboutpeople import decides_about_people
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
-from planner.judgement.rules.traits import decides_about_outsiders, ticked_traits
+from planner.judgement.rules.traits import decides_about_outsiders, offers_help, only_in_text, ticked_traits
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
 
@@ -116,6 +116,25 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "product.person_inputs": ["age"],
             }
         ),
+        Case(  # age and disability pick who is offered a free visit they may decline: nobody is refused
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Households ranked for a free home fire-safety visit.",
+                "product.person_inputs": ["age", "disability", "family"],
+                "product.person_effect": "help",
+            },
+            also=frozenset({"fairness-unchecked"}),
+        ),
+        Case(  # names and health in the comments it summarises: the summary is about no commenter
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff_about_outsiders",
+                "product.output": "A summary of the public comments on each planning application.",
+                "product.inputs": "The comments, with the commenters' names and sometimes their health.",
+                "product.person_inputs": ["name", "disability", "text_only"],
+            }
+        ),
         Case(  # cleared and tested without
             {
                 "constraints.data.personal_data": True,
@@ -145,6 +164,11 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     sign-off to use it, train and compare the model without it, report outcomes by group on the test
     set, and predict the characteristic from the other inputs to find the stand-ins left.
     """
+    if offers_help(plan) or only_in_text(plan):
+        # help offered on a trait (a free visit for lone elderly people) denies, prices or sanctions no one:
+        # fairness-unchecked asks whether the offer reaches every group; details in a text summarised decide
+        # about no one: personal-data asks to keep them minimal
+        return None
     ticked = _ticked_traits(plan)
     if ticked is not None:
         return ticked

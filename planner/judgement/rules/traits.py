@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
-from planner.plan.model import Audience, HarmKind, PersonTrait, Plan
+from planner.plan.model import Audience, HarmKind, PersonEffect, PersonTrait, Plan
 from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
 
 
 def ticked_traits(plan: Plan) -> tuple[str, bool] | None:
     """The quoted tick of inputs that describe a person, noting what each is or stands in for, and
     whether a protected trait is named outright (not only a stand-in); None where none is ticked."""
+    if only_in_text(plan):
+        return None
     traits = [trait for trait in plan.product.person_inputs if trait is not PersonTrait.none]
     if not traits:
         return None
@@ -27,6 +29,22 @@ def ticked_traits(plan: Plan) -> tuple[str, bool] | None:
         [f"{', '.join(named)}: a protected characteristic named as an input"] if named else []
     ) + stand_ins
     return quote(plan, "product.person_inputs", "; ".join(notes)), bool(named)
+
+
+def only_in_text(plan: Plan) -> bool:
+    """Whether the team says the personal details only appear in the text the model reads (a name or a
+    health detail in a comment it summarises) while the output is about no such person: a question of
+    keeping that data minimal, not of deciding on a person's traits."""
+    return PersonTrait.text_only in plan.product.person_inputs
+
+
+def offers_help(plan: Plan) -> str | None:
+    """The team's answer that the output only offers the person help they may decline (a free visit, a
+    support call), refusing nobody what they would otherwise get, quoted; None otherwise."""
+    if plan.product.person_effect is not PersonEffect.help:
+        return None
+    note = "help offered, no one refused: does the offer reach every group in need, and is each trait needed?"
+    return quote(plan, "product.person_effect", note)
 
 
 def decides_about_outsiders(plan: Plan) -> str | None:
