@@ -74,6 +74,17 @@ HIRED_THINGS = Lexicon("""
     venues, marquee, marquees, minibus, minibuses, plant hire, tools, truck-day, truck-days
 """)
 _HIRE = frozenset({"hire", "hires", "hired", "hiring"})
+# What says a hire is of a person into a job: a vacancy, an applicant, a CV. A tool-hire or equipment-hire
+# business says `hire`, `hires` and `staff` all day and employs no one through the model.
+JOB_SAID = Lexicon("""
+    applicant, applicants, job applicant, job applicants, job application, job applications, job offer, job offers
+    job advert, job adverts, job posting, job postings, job seeker, job seekers, vacancy, vacancies, cv, cvs
+    résumé, résumés, resumé, resumés, interviewee, interviewees, recruiter, recruiters, hiring manager
+    hiring managers, recruit, recruits, recruiting, recruitment, employment, new starter, new starters
+    whom to hire, who to hire, who we hire, whom we hire, who gets hired, who get hired, who is hired
+    who are hired
+""")
+
 _OBJECT_REACH = 3  # words after `hire` where what is hired is named (`hire two agency trucks`)
 # Currencies of countries outside the EU: a plan priced in them runs there, unless it names the EU.
 _OUTSIDE_EU_CURRENCIES = frozenset({"GBP", "USD", "CAD", "AUD", "NZD", "CHF", "NOK", "INR", "SGD", "JPY"})
@@ -88,6 +99,22 @@ def _hires_things(plan: Plan, path: str, word: str) -> bool:
     return bool(spots) and all(
         HIRED_THINGS.find(" ".join(words[i + 1 : i + 1 + _OBJECT_REACH])) for i in spots
     )
+
+
+_NOUN_BEFORE = frozenset({"a", "an", "the", "each", "every", "this", "that", "per", "which", "whose", "its"})
+
+
+def _hires_people(plan: Plan, path: str, word: str) -> bool:
+    """Whether a `hire` in the answer at `path` names the people hired (`hire the top pickers`, `which
+    pickers we hire`); `the hires` or `each hire` staff inspect are rentals, a noun after its determiner."""
+    words = list(words_of(str(answer_at(plan, path) or "")))
+    for i in (i for i, said in enumerate(words) if said == word.lower()):
+        if EMPLOYED.find(" ".join(words[i + 1 : i + 1 + _OBJECT_REACH])):
+            return True
+        before = words[max(0, i - _OBJECT_REACH) : i]
+        if before and before[-1] not in _NOUN_BEFORE and EMPLOYED.find(" ".join(before)):
+            return True
+    return False
 
 
 def _priced_outside_eu(plan: Plan) -> tuple[str, ...]:
@@ -111,6 +138,12 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
         words = as_people(plan, words)
         if use == "hiring and work":  # `hire agency trucks`: a thing is hired, no person
             words = tuple(word for word in words if not _hires_things(plan, path, word))
+            if not said_anywhere(
+                plan, JOB_SAID
+            ):  # `each hire` of a tool-hire depot: rentals, nobody employed
+                words = tuple(
+                    word for word in words if word.lower() not in _HIRE or _hires_people(plan, path, word)
+                )
             if unpaid_only(plan, path):
                 continue  # volunteers recruited or ranked: nobody is hired, judged or let go by the model
             if plan.product.task in _COUNTS_NOT_PEOPLE:
@@ -255,6 +288,13 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             {
                 "product.decision": "The fleet manager rosters crews for next week and decides whether to "
                 "hire agency trucks."
+            }
+        ),
+        Case(  # a tool-hire depot's hires: rentals returned damaged, no job or applicant named anywhere
+            {
+                "product.output": "For each hire, the chance the tools come back damaged.",
+                "product.decision": "Depot staff inspect the hires most likely to be damaged on return.",
+                "product.users": "Hire desk staff at each depot.",
             }
         ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
