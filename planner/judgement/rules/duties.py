@@ -42,7 +42,7 @@ from planner.judgement.rules.lexicon import (
     UNPAID,
     WATCHES_STAFF,
 )
-from planner.judgement.rules.recorded import people_kept_out
+from planner.judgement.rules.recorded import films_inside, people_kept_out
 from planner.judgement.rules.words import Lexicon, in_one_sentence
 from planner.plan.model import Category, Mode, Plan, Severity
 
@@ -129,7 +129,8 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     dispatcher who looks at a camera's frames is at work, not watched)."""
     # What the model reads (today's way of working is not: an estimator's video survey feeds no model).
     read = {"product.inputs", *source_paths(plan)}
-    kept_out = people_kept_out(plan)  # nobody in view (no staff in frame, blurred): a camera watches no one
+    # nobody in view (no staff in frame, blurred; a crawler camera inside a sewer pipe): it watches no one
+    kept_out = people_kept_out(plan) or films_inside(plan)
     for path in about_paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -190,6 +191,13 @@ def _watched(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
         Case(  # cameras film the boards, nobody at work is named
             {"product.inputs": "Line camera images of each circuit board on the conveyor."}
+        ),
+        Case(  # a crawler camera inside each sewer pipe: the crew who run it are behind it, never in view
+            {
+                "product.inputs": "CCTV video from inside each sewer pipe, recorded by the survey crew's "
+                "crawler camera, with the operator's defect codes.",
+                "product.data_kinds": ["video"],
+            }
         ),
         Case(  # a camera beside the packers, but the answers say nobody is in frame
             {

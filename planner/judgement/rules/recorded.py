@@ -56,6 +56,37 @@ FILMS_A_PART = Lexicon("""
 """)
 
 
+# Inside a closed space no one stands in: a crawler camera in a sewer, a probe in a duct or a borehole.
+FILMS_INSIDE = Lexicon("""
+    sewer pipe, sewer pipes, sewer main, sewer mains, sewer line, sewer lines, inside each pipe, inside the pipe
+    inside the pipes, inside pipes, in-pipe, pipe interior, pipe interiors, crawler camera, crawler cameras
+    pipe crawler, pipe crawlers, pipe inspection camera, pipe inspection cameras, culvert, culverts, drain
+    survey, drain surveys, borehole, boreholes, inside the duct, inside ducts, inside the boiler, inside the tank
+    inside tanks
+""")
+
+
+def _read_says(plan: Plan, *lexicons: Lexicon) -> bool:
+    """Whether what the model reads, or what it is for, says any of these words."""
+    return any(
+        lexicon.find(text)
+        for path in ("product.inputs", "product.goal", *source_paths(plan))
+        if isinstance(text := answer_at(plan, path), str)
+        for lexicon in lexicons
+    )
+
+
+def films_inside(plan: Plan) -> bool:
+    """Whether the camera films inside a pipe, a duct or a borehole: the crew who run it are behind it."""
+    return _read_says(plan, FILMS_INSIDE)
+
+
+def films_no_one(plan: Plan) -> bool:
+    """Whether what the model reads is filmed where no person is in view: animals or nature, a close-up of
+    a part (a train's wheels), or inside a pipe, a duct or a borehole."""
+    return _read_says(plan, FILMS_NATURE, FILMS_A_PART, FILMS_INSIDE)
+
+
 def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The first answer that records people: a call or a worn camera, or a recording and a place where
     people are (a gate, a street, a shop floor, faces) in one sentence."""
@@ -63,11 +94,7 @@ def _people_recorded(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     records = _RECORDS + _CLIPS if moving else _RECORDS
     # A camera trap or a pen camera films animals, a trackside camera a train's wheels: a site, a path or
     # a train in it is not where people are.
-    nature = any(
-        FILMS_NATURE.find(text) or FILMS_A_PART.find(text)
-        for path in ("product.inputs", "product.goal", *source_paths(plan))
-        if isinstance(text := answer_at(plan, path), str)
-    )
+    nature = films_no_one(plan)
     for path in _paths(plan):
         text = answer_at(plan, path)
         if not text:
@@ -141,6 +168,13 @@ def people_kept_out(plan: Plan) -> bool:
             {
                 "product.inputs": "Trackside camera recording of each passing train's wheels.",
                 "product.data_kinds": ["images"],
+                "constraints.data.personal_data": False,
+            }
+        ),
+        Case(  # a crawler camera inside each sewer main: a pipe wall under the street, nobody in view
+            {
+                "product.inputs": "CCTV video from the crawler camera in each sewer main under the street.",
+                "product.data_kinds": ["video"],
                 "constraints.data.personal_data": False,
             }
         ),
