@@ -12,7 +12,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon, phrase_with
-from planner.plan.model import Category, Plan, Severity
+from planner.plan.model import Audience, Category, Plan, Severity
 
 # The person a result concerns, reading it.
 CONCERNED = Lexicon("""
@@ -61,6 +61,9 @@ GOODS = Lexicon("""
     vehicle, vehicles, car, cars, machine, machines, equipment, property, properties, sample, samples
 """)
 
+# The audience answers that say the output is seen by staff only (the people it is about never read it).
+_STAFF_ONLY = frozenset({Audience.staff, Audience.staff_about_outsiders})
+
 _ROUTE = (
     "product.decision",
     "product.output",
@@ -87,6 +90,7 @@ _ROUTE = (
         Case(  # worded as a team puts it in its answers
             {
                 "impact.error_severity": "moderate",
+                "product.audience": "outsiders",
                 "product.users": "Patients reading their radiology reports in the portal",
                 "product.output": "A plain-language explanation of what the test looked at and what was found",
             }
@@ -94,6 +98,7 @@ _ROUTE = (
         Case(  # worded as a team puts it in its answers
             {
                 "impact.error_severity": "serious",
+                "product.audience": "outsiders",
                 "product.users": "People who had a blood test",
                 "product.output": "An explanation of each blood test result, sent to their phone",
             }
@@ -101,13 +106,23 @@ _ROUTE = (
         Case(  # worded as a team puts it in its answers
             {
                 "impact.error_severity": "serious",
+                "product.audience": "outsiders",
                 "product.users": "Benefit claimants",
                 "product.output": "A letter explaining why the claim was refused",
+            }
+        ),
+        Case(  # the output is sent to the patient's phone, whoever the team says uses it
+            {
+                "impact.error_severity": "serious",
+                "product.audience": "staff_about_outsiders",
+                "product.users": "Clinic nurses.",
+                "product.output": "An explanation of each blood test result, sent to their phone",
             }
         ),
         Case(
             {
                 "impact.error_severity": "serious",
+                "product.audience": "outsiders",
                 "product.users": "Patients, in the hospital's app.",
                 "product.output": "A plain-language explanation of each radiology report.",
             },
@@ -141,6 +156,14 @@ _ROUTE = (
                 "product.users": "Patients, in the hospital's app.",
                 "product.output": "A plain-language explanation of each radiology report, released after the "
                 "clinician has seen the report.",
+            }
+        ),
+        Case(  # patients named among the users, but the team says only staff see the triage grade
+            {
+                "impact.error_severity": "serious",
+                "product.audience": "staff_about_outsiders",
+                "product.users": "Triage nurses, for the patients waiting in the emergency department.",
+                "product.output": "A triage grade for each patient's referral letter.",
             }
         ),
         Case(  # staff read it, not the person it concerns
@@ -181,6 +204,8 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     if severity not in (Severity.serious, Severity.severe, Severity.moderate):
         return None
     readers, where, said = CONCERNED.find_all(plan.product.users), "product.users", "read it themselves"
+    if plan.product.audience in _STAFF_ONLY:
+        readers = ()  # the team says only staff see the output: patients named among the users never read it
     if not readers:  # the users are staff, but the output is said to go to the person themselves
         readers, where, said = SENT_TO_THEM.find_all(plan.product.output), "product.output", "reaches them"
     # The news named in the output, or grave news the users are said to read ("their radiology reports");
