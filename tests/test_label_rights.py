@@ -67,14 +67,24 @@ def test_an_unknown_label_writer_is_asked_only_where_people_write_labels() -> No
         # the sound plan's sources are all the team's own: whose content it is, asked low
         ({"constraints.data.content_rights": "not_checked"}, "low"),
         ({"constraints.data.content_rights": "not_checked", **PUBLIC}, "medium"),
-        (
+        (  # others' pages in generated text sent out unchecked to people outside: high
+            {
+                "constraints.data.content_rights": "not_checked",
+                "product.task": "generation",
+                "product.mode": "automate",
+                "product.audience": "both",
+                **PUBLIC,
+            },
+            "high",
+        ),
+        (  # ...read only by the organisation's own staff, no model tuned on it: asked low
             {
                 "constraints.data.content_rights": "not_checked",
                 "product.task": "generation",
                 "product.mode": "automate",
                 **PUBLIC,
             },
-            "high",
+            "low",
         ),
         (  # product labels quoted to the readers they are written for: low, even sent out unchecked
             {
@@ -90,6 +100,7 @@ def test_an_unknown_label_writer_is_asked_only_where_people_write_labels() -> No
                 "constraints.data.content_rights": "not_checked",
                 "product.task": "generation",
                 "product.mode": "automate",
+                "product.audience": "outsiders",
                 "constraints.data.sources": [{"name": "Product labels feed", "acquisition": "vendor"}],
             },
             "high",

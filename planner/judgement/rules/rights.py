@@ -12,7 +12,7 @@ from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.lexicon import OPEN_DATA, QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
 from planner.plan.choices import Acquisition
-from planner.plan.model import Category, Circumstance, ContentRights, Mode, Plan, TaskType
+from planner.plan.model import Audience, Category, Circumstance, ContentRights, Mode, Plan, TaskType
 
 
 def _goes_outside(plan: Plan) -> list[str]:
@@ -47,6 +47,18 @@ def _made_to_be_quoted(plan: Plan) -> str | None:
                 plan, f"constraints.data.sources[{number}].name", f"'{said}': made to be quoted to readers"
             )
     return None
+
+
+def _read_inside(plan: Plan) -> str | None:
+    """The answer saying generated text stays with the organisation's own staff, about their own work, from a
+    model nobody trains on the content: quoting a supplier's charts or labels in internal work documents is
+    ordinary use, not publishing it, so the terms are a question to settle rather than a breach in waiting."""
+    if plan.product.task is not TaskType.generation or plan.product.audience is not Audience.staff:
+        return None
+    if trained(plan):
+        return None  # tuned on it: the content is taken into a model, whoever reads the output
+    note = "only the organisation's own staff read what it writes: quoted inside, not published"
+    return quote(plan, "product.audience", note)
 
 
 def _open_data_only(plan: Plan) -> bool:
@@ -121,6 +133,7 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
                 "constraints.data.content_rights": "not_checked",
                 **_TAKEN_IN,
                 "product.task": "generation",
+                "product.audience": "both",
                 "product.circumstances": ["others_use_output"],
             },
             evidence=(
@@ -160,6 +173,21 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
                 "records: which of their content do others own?)",
             ),
         ),
+        Case(  # a supplier's charts quoted in text only staff read, no model tuned on them: a low question
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [{"name": "Manufacturer's load charts", "acquisition": "vendor"}],
+                "product.task": "generation",
+                "product.audience": "staff",
+                "product.circumstances": ["others_use_output"],
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                'product.audience: "staff" (only the organisation\'s own staff read what it writes: quoted '
+                "inside, not published)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.content_rights": "own"}),
@@ -183,7 +211,9 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     public does not mean free to use. A model that generates text others read, or a vendor's model tuned
     on it, can carry it out into the world. A public body's open data (a weather service, open
     government data) or a source under an open licence settles it: its terms allow reuse. Where every
-    source is the organisation's own records, the tick is a question of whose content is in them.
+    source is the organisation's own records, or generated text is read only by the organisation's own
+    staff from a model nobody tunes on the content (a supplier's charts quoted in work documents), the
+    tick is a question of whose content it is and what its terms allow.
 
     Mitigation: List each third-party source with its owner and terms (training, reproduction in output);
     replace or license what the terms do not allow, and keep outputs from quoting it verbatim.
@@ -198,6 +228,9 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     own = _own_records_only(plan)
     if own:  # the organisation's own records, written by its staff as far as the sources say: ask
         return Tempered(1, (*found, own))
+    inside = _read_inside(plan)
+    if inside:  # a supplier's documents quoted to staff: a question of terms, not publication
+        return Tempered(1, (*found, inside))
     outside = _goes_outside(plan)
     return (*found, *outside) if outside else Tempered(3, found)
 
