@@ -19,6 +19,7 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Category,
     Circumstance,
+    Delivery,
     Guard,
     MetricUnit,
     Mode,
@@ -153,14 +154,22 @@ def extraction_scored_overall(plan: Plan) -> Evidence:
     return Hint(words, evidence)
 
 
+# Where the output is a list, a report or a screen a person reads whole, not values a system takes in.
+_READ_BY_PEOPLE = frozenset({Delivery.new_view, Delivery.on_device})
+
+
 def written_alone(plan: Plan) -> str | None:
-    """The evidence that values are written into a system of record with nobody checking each."""
+    """The evidence that values are written into a system of record with nobody checking each: the
+    model writes records or commits alone, or it runs unattended and its output is not a list, report
+    or screen a person reads whole (`product.delivery`)."""
     if plan.product.forbidden_guard is Guard.review:
         return None  # a person checks every output before it counts
-    if plan.product.mode is Mode.automate:
-        return quote(plan, "product.mode", "no person checks each value before it is written")
     if Reach.acts in plan.product.model_reach:
         return quote(plan, "product.model_reach", "it writes records itself")
+    if plan.product.delivery in _READ_BY_PEOPLE:
+        return ticked(plan, Circumstance.commits_alone)  # a person reads the output whole
+    if plan.product.mode is Mode.automate:
+        return quote(plan, "product.mode", "no person checks each value before it is written")
     return ticked(plan, Circumstance.commits_alone)
 
 
@@ -308,6 +317,14 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
                 "product.forbidden_guard": "review",
             }
         ),
+        Case(  # the output is a list a person reads whole, not values written into a record
+            {
+                "product.task": "extraction",
+                "product.mode": "automate",
+                "impact.error_severity": "serious",
+                "product.delivery": "new_view",
+            }
+        ),
     ),
 )
 def extracted_values_written_unchecked(plan: Plan) -> Evidence:
@@ -316,7 +333,8 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
     A value read from a document and written straight into the ledger, the contract register or the
     case file becomes the record others act on: a misread renewal date is a missed deadline, a wrong
     amount a payment or an enforcement step taken on a figure nobody saw. The harm a wrong value does
-    decides how much of it may go unchecked.
+    decides how much of it may go unchecked. Where the output is a list, report or screen a person reads
+    whole (`product.delivery`), nothing is written unseen.
 
     Mitigation: Measure the error rate per field on real documents first; route the fields that decide
     (dates, amounts, parties) and every value below a confidence threshold to a person; audit a random
