@@ -94,7 +94,7 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
     if heuristics.coverage is not None and heuristics.accuracy_figure is not None:
         found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy_figure)} of them right"
         left = f"; people take the other {formatting.share(1 - heuristics.coverage)}"
-        found += left if rules and not alone else ""
+        found += left if rules and not alone and heuristics.coverage < 1 else ""  # never "the other 0%"
         source = source_of(plan, "heuristics.coverage")
         found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
@@ -141,6 +141,15 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         margin = f" A model must beat {metric.baseline_name or 'the baseline'} by {by}."
     else:
         margin = " Set the margin a model must beat them by (a baseline and a target) before modelling."
+    if left <= 0:  # the rules decide every case: no remainder for people or a model, only their errors
+        return Advice(
+            "Ship the rules; a model must beat them on the cases they get wrong",
+            f"Rules handle every case, {formatting.share(accuracy)} of them right{rules_source(plan)}. Ship them, "
+            f"and build a model only if it gets more right than they do.{margin}",
+            "warning",
+            part="rules",
+            approves="the rules first, a model only if it beats them",
+        )
     return Advice(
         "Ship the rules with people for the rest; aim a model only at the remainder",
         f"Rules handle {formatting.share(coverage)} of cases, {formatting.share(accuracy)} of them right{rules_source(plan)}: "
