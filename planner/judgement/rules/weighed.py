@@ -11,7 +11,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.lexicon import FALSE_ALARM_SAID, MISS_SAID
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ErrorCost, Plan, TaskType
+from planner.plan.model import Category, ErrorCost, Plan, Severity, TaskType
 
 # A harm no one would weigh like an inconvenience: to body, livelihood, liberty, supply.
 GRAVE = Lexicon(
@@ -88,6 +88,19 @@ def _worse(text: str, task: TaskType | None) -> tuple[str, tuple[str, ...]] | No
     if len(heavy) != 1:
         return _costlier(text, kinds)
     return heavy[0], tuple(dict.fromkeys(grave[heavy[0]]))
+
+
+def _only_kind(text: str, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
+    """The one error kind the text names, with its words, where it never names the other nor both."""
+    kinds = (
+        {"a figure too low": TOO_LOW, "a figure too high": TOO_HIGH}
+        if task in _NUMBERS
+        else {"a missed case": MISS_SAID, "a false alarm": FALSE_ALARM_SAID}
+    )
+    if BOTH_ERRORS.find(text):
+        return None
+    said = {kind: words for kind, lexicon in kinds.items() if (words := lexicon.find_all(text))}
+    return next(iter(said.items())) if len(said) == 1 else None
 
 
 _MONEY = re.compile(
@@ -189,6 +202,13 @@ def _costlier(text: str, kinds: dict[str, Lexicon]) -> tuple[str, tuple[str, ...
                 "and the review budget ignore the harm described)",
             ),
         ),
+        Case(  # only the miss is told, and the team rates it serious: its words name no injury
+            {
+                "impact.costlier_error": "similar",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A missed leak runs on for a month before the next meter reading.",
+            },
+        ),
     ),
     quiet=(
         Case(  # the team already says which error costs more
@@ -238,6 +258,12 @@ def worse_error_unweighed(plan: Plan) -> Evidence:
     if impact.costlier_error not in (None, ErrorCost.similar) or not impact.error_harm:
         return None
     worse = _worse(impact.error_harm, plan.product.task)
+    rated: tuple[str, ...] = ()
+    if worse is None and impact.error_severity in (Severity.serious, Severity.severe):
+        worse = _only_kind(
+            impact.error_harm, plan.product.task
+        )  # the worst error, rated serious, is one kind
+        rated = (quote(plan, "impact.error_severity", "the worst error, of that one kind"),)
     if worse is None:
         return None
     kind, words = worse
@@ -251,7 +277,7 @@ def worse_error_unweighed(plan: Plan) -> Evidence:
             "both errors cost the same? then the threshold, the metric and the review budget ignore the "
             "harm described",
         )
-    return Hint(words, (harm, said))
+    return Hint(words, (harm, *rated, said))
 
 
 _ONE_CUT = (TaskType.classification, TaskType.forecasting, TaskType.regression, TaskType.ranking)
