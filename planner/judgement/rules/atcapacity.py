@@ -3,10 +3,13 @@ system acts on each case alone, send the uncertain band to people; where it matc
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at
 from planner.judgement.rules.lexicon import AT_DEPTH, AT_THE_DAILY_TOP, RELEASED_BY_PEOPLE, SET_AT_CAPACITY
 from planner.plan.model import PICKING_TASKS, Mode, Plan, TaskType
+from planner.plan.rate import WORKING_DAYS
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 AT_CAPACITY = Move(
@@ -30,6 +33,50 @@ def judged_at_capacity(plan: Plan) -> bool:
     said += [metric.dataset for metric in metrics]
     said += [plan.done.when_met, plan.product.decision, plan.product.decision_owner]
     return any(AT_THE_DAILY_TOP.find(text) or SET_AT_CAPACITY.find(text) for text in said)
+
+
+# The cut a metric's name scores at: a share of the cases (`precision in the top 10%`, `recall@5%`, `the
+# top decile`) or a count over a period (`precision in the top 100 invoices a day`).
+_SHARE_CUT = re.compile(r"(?:\btop\s*|@\s*)(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+_NAMED_CUT = re.compile(r"\btop\s+(decile|quintile|quartile|percentile)\b")
+_NAMED_SHARES = {"decile": 0.1, "quintile": 0.2, "quartile": 0.25, "percentile": 0.01}
+_COUNT_CUT = re.compile(
+    r"(?:\b(?:top|first)\s*|@\s*)(\d[\d,]*)\s+(?:[a-z]+\s+){0,2}?(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+)
+# A metric's cut this many times the capacity's share, or less than its inverse, is another cut.
+OFF_CUT = 2.0
+
+
+def metric_cut(name: str, per_day: float) -> tuple[float, str] | None:
+    """The share of the cases a metric's name scores at, with its words (`top 10%`): from a share, or a
+    count over a period against `per_day` cases a working day; None where the name states no cut."""
+    text = name.lower()
+    share = _SHARE_CUT.search(text)
+    if share:
+        return float(share.group(1)) / 100, share.group(0).strip()
+    named = _NAMED_CUT.search(text)
+    if named:
+        return _NAMED_SHARES[named.group(1)], named.group(0)
+    count = _COUNT_CUT.search(text)
+    if count and per_day > 0:
+        daily = float(count.group(1).replace(",", "")) / WORKING_DAYS[count.group(2)]
+        return daily / per_day, count.group(0).strip()
+    return None
+
+
+def cut_off_capacity(plan: Plan, share: float, per_day: float) -> tuple[int, float, str] | None:
+    """The first done metric scored at a cut far from the share people can act on (`share` of `per_day`
+    cases a working day): its index, its share and its words; None where a metric is scored near that
+    share, or none states a cut."""
+    off = None
+    for index, metric in enumerate(plan.done.metrics):
+        cut = metric_cut(metric.name, per_day)
+        if cut is None or cut[0] <= 0:
+            continue
+        if 1 / OFF_CUT < cut[0] / share < OFF_CUT:
+            return None  # one metric judges the cut people can act on
+        off = off or (index, *cut)
+    return off
 
 
 def acts_alone(plan: Plan) -> bool:

@@ -9,6 +9,7 @@ from planner.judgement.rules.actionshape import suggests_for_every_item, worked_
 from planner.judgement.rules.atcapacity import (
     AT_CAPACITY,
     BAND_AND_AUDIT,
+    cut_off_capacity,
     judged_at_capacity,
 )
 from planner.judgement.rules.base import (
@@ -259,8 +260,53 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
                 "precision in the top people reach a day)",
             ),
         ),
+        Case(  # judged at a cut, but at another cut than the one people can act on
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "constraints.data.rarest_class_share": 0.02,
+                "done.metrics[0].name": "Precision in the top 25% of invoices",
+            },
+            evidence=(
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 14 (7%); the threshold is set there",
+                'done.metrics[0].name: "Precision in the top 25% of invoices" (top 25%: scored on 25% of the '
+                "cases, 3.6 times the 7% people can act on: judge precision (and recall) in the top 40 a day)",
+            ),
+        ),
+        Case(  # a count a day, five times what the clerks work
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "done.metrics[0].name": "Precision in the top 200 invoices a day",
+            },
+            evidence=(
+                "impact.volume: 12,000 a month (about 571 a working day) against impact.capacity_per_day: 40: "
+                "people can act on at most 1 case in 14 (7%); the threshold is set there",
+                'done.metrics[0].name: "Precision in the top 200 invoices a day" (top 200 invoices a day: '
+                "scored on 35% of the cases, 5 times the 7% people can act on: judge precision (and recall) in "
+                "the top 40 a day)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # judged at a share near the one people can act on (40 of about 571 a day: 7%)
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "done.metrics[0].name": "Precision in the top 10% of invoices",
+            }
+        ),
+        Case(  # one metric at another cut, a second at the capacity's
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "done.metrics": [
+                    {"name": "Recall in the top decile"},
+                    {"name": "Precision in the top 40 invoices a day"},
+                ],
+            }
+        ),
         Case(  # worked from the top, and judged at the depth people reach
             {
                 "impact.flagged_per_day": None,
@@ -330,7 +376,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
 
     The cases a day exceed what people can handle, so the threshold will be set by capacity, not by
     the model: only precision in that daily top matters, and a metric over all cases (AUC, F1,
-    accuracy) can rise while the top stays as poor.
+    accuracy) can rise while the top stays as poor; so can one scored at another cut (the top 10%
+    where people act on 3%), whose cases beyond the capacity are never acted on.
 
     Mitigation: Make the primary done metric precision (the yield) in the top k people can work a day,
     against the top k of the obvious rule (oldest, largest, most flagged); estimate the flags it raises.
@@ -353,16 +400,18 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
         # a ranked list from the top and stop short of its end
         return worked_from_the_top(plan) if capacity < per_day else None
     metrics = plan.done.metrics
-    if judged_at_capacity(plan):
+    off = cut_off_capacity(plan, capacity / per_day, per_day)
+    if off is None and judged_at_capacity(plan):
         return None  # judged at the daily top already, or the cut is said to be set at people's capacity
     rare = plan.constraints.data.rare_share
     apart = counted_apart(plan) if rare is not None else None
     fixed = flagged == capacity  # a fixed number worked a day: its top k is what is judged
-    if rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity and not fixed:
+    fits = rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity
+    if fits and not fixed and off is None:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
+    daily = "" if impact.period.value == "day" else f" (about {fmt.count(per_day)} {a_day})"
     found = [
-        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value} (about {fmt.count(per_day)} "
-        f"{a_day}) against impact.capacity_per_day: {rate(impact.capacity_per_day)}: people can act on at most 1 case in "
+        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value}{daily} against impact.capacity_per_day: {rate(impact.capacity_per_day)}: people can act on at most 1 case in "
         f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
@@ -376,7 +425,18 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
                 "model were perfect",
             )
         )
-    if metrics:
+    if off is not None:
+        index, cut, words = off
+        found.append(
+            quote(
+                plan,
+                f"done.metrics[{index}].name",
+                f"{words}: scored on {fmt.share(cut)} of the cases, {_times(cut / (capacity / per_day))} the "
+                f"{fmt.share(capacity / per_day)} people can act on: judge precision (and recall) in the top "
+                f"{budget(impact.capacity_per_day)}",
+            )
+        )
+    elif metrics:
         found.append(
             quote(
                 plan,
@@ -385,6 +445,13 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             )
         )
     return tuple(found)
+
+
+def _times(ratio: float) -> str:
+    """`3.3 times`, `a third of`: how a metric's cut compares with the capacity's."""
+    if ratio >= 1:
+        return f"{_ratio(ratio)} times"
+    return f"1/{_ratio(1 / ratio)} of"
 
 
 def _ratio(value: float) -> str:
