@@ -1480,7 +1480,8 @@ class Done(Record):
     later_phase: list[LaterPhase] = Field(
         default_factory=list,
         description="What a later phase changes (one or several): nothing, people stop checking every output, "
-        "a wider scope (new sites, groups, products, languages), or the output feeds a new decision.",
+        "a wider scope (new sites, groups, products, languages), the output feeds a new decision, or a check "
+        "today's process makes on its own (a phone round, a second reader) stops.",
     )
     none: list[Literal["metrics", "baseline"]] = Field(
         default_factory=list,

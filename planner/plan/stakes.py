@@ -91,12 +91,14 @@ class PilotUnits(StrEnum):
 
 
 class LaterPhase(StrEnum):
-    """What a later phase changes: people's check removed, a wider scope, a new use of the output."""
+    """What a later phase changes: people's check removed, a wider scope, a new use of the output, or a
+    check today's process makes on its own retired."""
 
     nothing = "nothing"
     removes_check = "removes_check"
     wider_scope = "wider_scope"
     new_use = "new_use"
+    retires_check = "retires_check"
 
 
 STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
@@ -155,5 +157,7 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "removes_check": "people stop checking every output: they sample it, or the system acts alone",
         "wider_scope": "new sites, groups, products, languages or channels the data does not hold yet",
         "new_use": "the output feeds a new decision or another system",
+        "retires_check": "a check today's process makes on its own stops or thins: a phone round, a second "
+        "reader, a visit, a look at every case",
     },
 }

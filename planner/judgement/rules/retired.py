@@ -1,0 +1,108 @@
+"""Rules on a check today's process makes on its own that stops once the model runs (`done.later_phase`).
+
+A morning phone round, a second reader, a visit or a look at every case catches some cases by ways the
+model has no input for. A plan that retires it, at launch or in a later phase, loses those catches unless
+someone has counted what the check finds that the model misses. A lead keeps the check running beside
+the model until the model's misses on the cases the check catches are measured.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote, said_or_settled
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.setup import judged_alone, runs_once
+from planner.judgement.rules.sight import unseen_named
+from planner.judgement.rules.words import Lexicon
+from planner.plan.choices import Severity
+from planner.plan.model import Category, Plan
+from planner.plan.stakes import LaterPhase
+
+# Words saying today's check keeps running beside the model until its catches are compared.
+KEPT_BESIDE = Lexicon("""
+    in parallel, run in parallel, runs in parallel, running in parallel, parallel run, side by side
+    kept running, keeps running, keep running, both run, run both, kept until, keep it until
+    until the misses, misses measured, misses counted, what the round catches, what the check catches
+    caught by the round, caught by the second reader, found by the round
+""")
+_KEPT_IN = ("done.when_met", "after_launch.fallback", "done.worst_error_metric", "done.eval_set")
+_HARMFUL = (Severity.serious, Severity.severe)
+_RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "canary"}
+
+
+@rule(
+    "later-phase-retires-a-check",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Keep today's check running until the model's misses on its catches are measured",
+        "A phone round, a second reader or a look at every case catches cases by ways the model cannot see; "
+        "run it beside the model, count the cases it catches that the model did not flag, and retire it only "
+        "once that count is known and acceptable",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _RETIRES,
+            evidence=(
+                'done.later_phase: ["retires_check"] (a check today\'s process makes on its own stops: what '
+                "does it catch today that the model will not see?)",
+            ),
+        ),
+        Case(  # harmful misses, and the check sees what the model cannot: high
+            {
+                **_RETIRES,
+                "impact.error_severity": "severe",
+                "product.unseen_by_model": "The nurse's morning phone call to each patient at home.",
+            },
+            evidence=(
+                'done.later_phase: ["retires_check"] (a check today\'s process makes on its own stops: what '
+                "does it catch today that the model will not see?)",
+                'product.unseen_by_model: "The nurse\'s morning phone call to each patient at home." (what '
+                "the people deciding see today that the model will not get)",
+                'impact.error_severity: "severe" (a case only that check caught now goes unseen)',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"done.later_phase": ["removes_check"], "done.online_validation": "canary"}),
+        Case(
+            {
+                **_RETIRES,
+                "done.when_met": "The phone round runs in parallel for three months; it stops only if it finds "
+                "under 1 in 200 patients the model missed.",
+            }
+        ),
+        Case({**_RETIRES, "done.online_validation": "shadow", "done.eval_truth": "outcomes"}),
+    ),
+)
+def later_phase_retires_a_check(plan: Plan) -> Evidence:
+    """A check today's process makes on its own stops once the model runs: what it catches goes unseen.
+
+    A morning phone round, a second reader, a visit or a look at every case catches some cases by ways
+    the model has no input for (a voice on the phone, a second pair of eyes). Retiring it at launch or in
+    a later phase bets that the model catches those cases too, and nobody has counted whether it does.
+
+    Mitigation: Keep the check running beside the model; count the cases it catches that the model did
+    not flag, over enough weeks to see the rare ones; retire it (or thin it to a sample) only once that
+    count is known and accepted, and keep a sampled check after.
+    """
+    if LaterPhase.retires_check not in plan.done.later_phase or runs_once(plan):
+        return None
+    if judged_alone(plan) or said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
+        return None  # the check runs beside the model while its misses are counted
+    evidence = [
+        quote(
+            plan,
+            "done.later_phase",
+            "a check today's process makes on its own stops: what does it catch today that the model will not see?",
+        )
+    ]
+    if unseen_named(plan):
+        note = "what the people deciding see today that the model will not get"
+        evidence.append(quote(plan, "product.unseen_by_model", note))
+    if effective_severity(plan) in _HARMFUL:
+        evidence.append(severity_quote(plan, "a case only that check caught now goes unseen"))
+        return tuple(evidence)
+    return Tempered(3, evidence)
