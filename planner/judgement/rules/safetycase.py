@@ -56,6 +56,7 @@ _INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
                 'impact.harm_kinds: ["health"] (a wrong output can injure someone)',
                 'impact.error_severity: "severe"',
             ),
+            also=frozenset({"no-flag-read-as-cleared"}),  # the sound plan's clerks look at every invoice
         ),
         Case(  # a shadow run planned, but nobody approves it: still the case to make
             {**_SAFETY, **_INJURY, "done.online_validation": "shadow"},
