@@ -9,6 +9,8 @@ runs on unwatched until it breaks. A lead asks who covers, and whether the pipel
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import answer_at, own_notes, quote
 from planner.judgement.rules.words import Lexicon
@@ -61,6 +63,18 @@ COVERED = Lexicon("""
 """)
 
 
+# Where the owner answer's first clause ends: a sentence, a semicolon, or a clause about someone else
+# (`Dana, ops manager; the contractor who built it maintains the scraper`, `Dana, with a contractor`).
+_OWNER_CLAUSE_END = re.compile(
+    r"[.;]\s|[.;]$|\s+(?:but|while|whereas|although|though|however|with|plus)\s+|,\s*and\s+", re.IGNORECASE
+)
+
+
+def _owner_clause(text: str) -> str:
+    """The clause of the owner answer that names the owner: its first, before another person is named."""
+    return _OWNER_CLAUSE_END.split(text, maxsplit=1)[0]
+
+
 def _one_head(plan: Plan) -> list[tuple[str, tuple[str, ...], bool]]:
     """Each answer naming one person, or one about to go, that the model or the task depends on, with
     nobody said there to cover: its path, the words, and whether they say the person is going."""
@@ -72,7 +86,10 @@ def _one_head(plan: Plan) -> list[tuple[str, tuple[str, ...], bool]]:
         text = answer_at(plan, path)
         if not isinstance(text, str) or COVERED.find(text):
             continue
-        departing, lone = departing_words.find_all(text), lone_words.find_all(text)
+        # who the owner is (a contractor, a volunteer) is said where the owner is named, not of a builder
+        # or a helper named after; that the owner is leaving may be said anywhere in the answer
+        alone_in = _owner_clause(text) if path == "after_launch.owner" else text
+        departing, lone = departing_words.find_all(text), lone_words.find_all(alone_in)
         if departing or lone:
             hits.append((path, (*departing, *lone), bool(departing)))
     return hits
@@ -128,6 +145,9 @@ _EXPERT_KNOWS = Instead(
             ),
         ),
         Case({"after_launch.owner": "A self-taught analyst, the only one who knows Python."}),
+        Case(
+            {"after_launch.owner": "Lee, a contractor on a rolling contract; the ops team uses the output."}
+        ),
         Case(  # not the owner: the one expert who does the task today, retiring
             {"product.current_solution": "Our one expert grades each batch by eye; she retires in June."},
             evidence=(
@@ -139,6 +159,11 @@ _EXPERT_KNOWS = Instead(
     ),
     quiet=(
         Case({"after_launch.owner": "The analytics team lead."}),
+        Case(  # the contractor is who built the dashboard, not the owner named first
+            {
+                "after_launch.owner": "Dana, the ops manager; the contractor who built the dashboard maintains it."
+            }
+        ),
         Case({"after_launch.owner": "Sam, our data volunteer, with Priya as backup and a runbook."}),
         Case(
             {"product.current_solution": "Only one rule applies; the customer leaves when the order ships."}

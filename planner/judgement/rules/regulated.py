@@ -66,12 +66,17 @@ _TAKING_ON = frozenset(
 )
 
 
-# What is hired that is no person: a truck, a crane, a venue (`hire agency trucks`, `hired vans`).
+# What is hired that is no employee: a truck, a crane, a venue (`hire agency trucks`, `hired vans`), or
+# a service engaged for a job as a whole (`hires a removal crew`, `hire a plumber`, `hired contractors`).
 HIRED_THINGS = Lexicon("""
     truck, trucks, lorry, lorries, van, vans, vehicle, vehicles, car, cars, bus, buses, coach, coaches
     crane, cranes, skip, skips, equipment, machinery, generator, generators, boat, boats, vessel, vessels
     trailer, trailers, forklift, forklifts, digger, diggers, excavator, excavators, scaffolding, venue
-    venues, marquee, marquees, minibus, minibuses, plant hire, tools, truck-day, truck-days
+    venues, marquee, marquees, minibus, minibuses, plant hire, tools, truck-day, truck-days, tool, kit
+    machine, machines, scaffold, scaffolds, pump, pumps, plant, a crew, a * crew, one crew, another crew
+    contractor, contractors, subcontractor, subcontractors, tradesperson, tradespeople, tradesman
+    tradesmen, plumber, plumbers, electrician, electricians, builder, builders, roofer, roofers, decorator
+    decorators, caterer, caterers, firm, firms
 """)
 _HIRE = frozenset({"hire", "hires", "hired", "hiring"})
 # What says a hire is of a person into a job: a vacancy, an applicant, a CV. A tool-hire or equipment-hire
@@ -86,19 +91,28 @@ JOB_SAID = Lexicon("""
 """)
 
 _OBJECT_REACH = 3  # words after `hire` where what is hired is named (`hire two agency trucks`)
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 # Currencies of countries outside the EU: a plan priced in them runs there, unless it names the EU.
 _OUTSIDE_EU_CURRENCIES = frozenset({"GBP", "USD", "CAD", "AUD", "NZD", "CHF", "NOK", "INR", "SGD", "JPY"})
 
 
 def _hires_things(plan: Plan, path: str, word: str) -> bool:
-    """Whether every `hire` in the answer at `path` hires a thing (`hire agency trucks`), not a person."""
+    """Whether every `hire` in the answer at `path` hires a thing or engages a service (`hire agency
+    trucks`, `hires a removal crew`, `equipment is hired`), not a person taken on as staff."""
     if word.lower() not in _HIRE:
         return False
     words = list(words_of(str(answer_at(plan, path) or "")))
     spots = [i for i, said in enumerate(words) if said == word.lower()]
-    return bool(spots) and all(
-        HIRED_THINGS.find(" ".join(words[i + 1 : i + 1 + _OBJECT_REACH])) for i in spots
-    )
+    return bool(spots) and all(_hired_is_a_thing(words, i) for i in spots)
+
+
+def _hired_is_a_thing(words: list[str], at: int) -> bool:
+    """Whether the `hire` at `at` names a thing or a service: after it (`hire a tool`), or before a
+    passive one (`equipment and tools are hired`)."""
+    if HIRED_THINGS.find(" ".join(words[at + 1 : at + 1 + _OBJECT_REACH])):
+        return True
+    passive = at > 0 and words[at - 1] in _PASSIVE
+    return passive and bool(HIRED_THINGS.find(" ".join(words[max(0, at - 1 - _OBJECT_REACH) : at - 1])))
 
 
 _NOUN_BEFORE = frozenset({"a", "an", "the", "each", "every", "this", "that", "per", "which", "whose", "its"})
@@ -246,6 +260,9 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
             ),
         ),
+        Case(  # crews taken on for a season are staff hired, not a service engaged for one job
+            {"product.decision": "Which crews the depot hires for the winter gritting season."},
+        ),
         Case(  # a public emergency service named: the emergency calls are 999 calls
             {"product.decision": "Which emergency calls the ambulance service answers first."},
         ),
@@ -295,6 +312,12 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "product.output": "For each hire, the chance the tools come back damaged.",
                 "product.decision": "Depot staff inspect the hires most likely to be damaged on return.",
                 "product.users": "Hire desk staff at each depot.",
+            }
+        ),
+        Case(  # a removal crew engaged for a job, tools hired: a service and things, nobody taken on as staff
+            {
+                "product.decision": "Which removal jobs to quote first; the customer hires a removal crew, "
+                "and the tools are hired per job."
             }
         ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
