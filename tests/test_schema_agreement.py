@@ -128,6 +128,10 @@ CASES = {
     "flagged-a-week": ("title: x\nimpact:\n  flagged_per_day: 5 a week\n", True),
     "flagged-per-month": ("title: x\nimpact:\n  flagged_per_day: 12 per month\n", True),
     "capacity-a-fortnight": ("title: x\nimpact:\n  capacity_per_day: 6 a fortnight\n", False),
+    # A capacity given for one person, with how many people share the work: a headcount of one or more.
+    "capacity-per-person": ("title: x\nimpact:\n  capacity_per_day: 4 a week\n  capacity_people: 75\n", True),
+    "capacity-no-people": ("title: x\nimpact:\n  capacity_per_day: 4 a week\n  capacity_people: 0\n", False),
+    "capacity-people-word": ("title: x\nimpact:\n  capacity_people: 75 audiologists\n", False),
     "capacity-words": ("title: x\nimpact:\n  capacity_per_day: a few a year\n", False),
     # Whether an expert decides from the model's inputs alone: yes, no, or not known.
     "expert-not-known": ("title: x\nby_hand:\n  expert_can_decide: not known\n", True),

@@ -879,6 +879,12 @@ class Impact(Record):
         "can take: reviewers, drivers, recipients, slots; a budget over another period is said as such "
         "(`60 a year`, `5 a week`) and read per working day ('not measured').",
     )
+    capacity_people: Annotated[int, Field(ge=1, le=1_000_000)] | None = Field(
+        default=None,
+        description="Where that capacity is given for one person or place (4 extra calls a week an "
+        "audiologist), how many of them share the work (75): planner reads the capacity as the count times "
+        "the people; blank when the capacity is the whole team's.",
+    )
     flagged_per_day: Annotated[Number, Field(ge=0)] | Rate | NotMeasured | None = Field(
         default=None,
         description="Cases a day the model is expected to send them (flags, matches, picks), at the "
@@ -954,8 +960,10 @@ class Impact(Record):
 
     @property
     def capacity(self) -> float | None:
-        """The capacity as cases a working day (`60 a year` is about 0.24), or None for a word or blank."""
-        return per_working_day(self.capacity_per_day)
+        """The capacity as cases a working day (`60 a year` is about 0.24), times the people where it is
+        given for one person (`4 a week` for each of 75 is 60), or None for a word or blank."""
+        each = per_working_day(self.capacity_per_day)
+        return each if each is None else each * (self.capacity_people or 1)
 
     @property
     def flagged(self) -> float | None:

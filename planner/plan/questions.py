@@ -655,7 +655,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How many of the model's cases a day can the people or places that act on them take?",
             "E.g. 40 reviews a day, 24 deliveries a driver's route takes, 30 visits a clinic books: a model "
             "that sends more than that floods them or leaves the rest unserved, and then what counts is "
-            "precision at that budget. 'not measured' is an answer.",
+            "precision at that budget. A budget over another period works too (60 a year); known for one "
+            "person, their count (4 a week), with the headcount as impact.capacity_people in plan.yaml. "
+            "'not measured' is an answer.",
             When("product.mode", ("improve", "augment")),
             When("product.task", _SENDS_CASES),
             essential=True,

@@ -10,6 +10,7 @@ from planner.judgement.rules.lexicon import (
     TOP_OF_QUEUE,
     WHOLE_LIST,
 )
+from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import mentions
 from planner.plan.model import ActionShape, Plan, TaskType
 
@@ -28,7 +29,7 @@ def worked_from_the_top(plan: Plan) -> Evidence:
             return None
         capacity = plan.impact.capacity
         if capacity is not None and capacity > 0:
-            depth = quote(plan, "impact.capacity_per_day", "about as far down as people get in a day")
+            depth = f"impact.capacity_per_day: {said_capacity(plan.impact)} (about as far down as people get in a day)"
             judge = f"judge precision (and recall of the costly class) in the top {show(float(f'{capacity:.2g}'))} a day"
         else:
             said = "not measured" if plan.impact.capacity_per_day == "not measured" else "not answered"

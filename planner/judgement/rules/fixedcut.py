@@ -12,7 +12,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.atcapacity import acts_alone, sends_matches
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.rates import budget, rate
+from planner.judgement.rules.rates import capacity_budget, rate, said_capacity
 from planner.plan.model import ActionShape, Category, Plan
 
 # Flags an average day above this share of the capacity: an ordinary busy day passes it.
@@ -94,7 +94,7 @@ def fixed_cutoff_against_capacity(plan: Plan) -> Evidence:
     return (
         shape,
         f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-        f"{rate(impact.capacity_per_day)} (an average day fills {fmt.share(flagged / capacity)} of what "
+        f"{said_capacity(impact)} (an average day fills {fmt.share(flagged / capacity)} of what "
         f"people take: on busy days more pass than anyone works, on quiet days hands are idle; take the top "
-        f"{budget(impact.capacity_per_day)} instead)",
+        f"{capacity_budget(impact)} instead)",
     )

@@ -20,7 +20,7 @@ from planner.judgement.rules.evidence import (
     said_none_quote,
 )
 from planner.judgement.rules.guardrails import AUDITED
-from planner.judgement.rules.rates import rate
+from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.total import items_in_all
 from planner.judgement.rules.volume import acts_alone
@@ -105,7 +105,7 @@ def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
             f" ({fmt.duration(years, 'year', significant=2)} at {WORKING_DAYS_PER_YEAR} working days a year)"
         )
     return (
-        f"{counted} against impact.capacity_per_day: {rate(plan.impact.capacity_per_day)}: the review is a total, not a rate: {takes}",
+        f"{counted} against impact.capacity_per_day: {said_capacity(plan.impact)}: the review is a total, not a rate: {takes}",
     )
 
 

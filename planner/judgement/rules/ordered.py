@@ -12,7 +12,7 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, items_per_working_day, quote, show
-from planner.judgement.rules.rates import rate
+from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Plan, TaskType
 
@@ -59,7 +59,7 @@ def whole_queue_worked(plan: Plan) -> str | None:
     if capacity is None or capacity <= 0 or arrivals[0] > capacity:
         return None
     return (
-        f"impact.capacity_per_day: {rate(plan.impact.capacity_per_day)} against impact.volume: {show(plan.impact.volume)} a "
+        f"impact.capacity_per_day: {said_capacity(plan.impact)} against impact.volume: {show(plan.impact.volume)} a "
         f"{plan.impact.period.value if plan.impact.period else 'period'} (about {fmt.count(arrivals[0])} "
         f"{arrivals[1]}): people work every item, so the order only sets how soon each is worked"
     )

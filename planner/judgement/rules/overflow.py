@@ -16,7 +16,7 @@ from planner.judgement.rules.atcapacity import (
     sends_matches,
 )
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
-from planner.judgement.rules.rates import in_period, rate
+from planner.judgement.rules.rates import in_period, rate, said_capacity
 from planner.plan.model import ActionShape, Category, Plan
 
 _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
@@ -77,9 +77,28 @@ _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold mo
                 "can handle: 860 actions a day, 95.6%, taken with no person's look)",
             ),
         ),
+        Case(  # a capacity given for one person, times the people who share the work
+            {
+                "impact.flagged_per_day": "600 a week",
+                "impact.capacity_per_day": "4 a week",
+                "impact.capacity_people": 75,
+            },
+            evidence=(
+                "impact.flagged_per_day: 600 a week (about 120 a working day) against impact.capacity_per_day: "
+                "4 a week for each of 75 people (about 60 a working day) (2 times what people can handle: 300 "
+                "flags a week, 50%, go unhandled)",
+            ),
+        ),
     ),
     quiet=(
         Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),
+        Case(  # 4 a week for each of 75 people is 300 a week: the 250 flags fit
+            {
+                "impact.flagged_per_day": "250 a week",
+                "impact.capacity_per_day": "4 a week",
+                "impact.capacity_people": 75,
+            }
+        ),
         Case(  # a shortlist people choose from: longer than what they take, by design
             {
                 "impact.flagged_per_day": 900,
@@ -121,7 +140,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         sent = SENT[plan.product.task]  # type: ignore[index]
         found = (
             f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-            f"{rate(impact.capacity_per_day)} "
+            f"{said_capacity(impact)} "
             f"({times} what the receiving side can take: {in_period(left, sent, *said)}, "
             f"{fmt.share(left / flagged)}, never served)",
         )
@@ -134,7 +153,7 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         unseen = f"{in_period(left, 'flags', *said)}, {fmt.share(left / flagged)}, go unhandled"
     found = (
         f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-        f"{rate(impact.capacity_per_day)} ({times} "
+        f"{said_capacity(impact)} ({times} "
         f"what people can handle: {unseen})",
     )
     if capacity and flagged <= _NEAR_CAPACITY * capacity:

@@ -23,7 +23,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import AT_DEPTH
 from planner.judgement.rules.ordered import whole_queue_worked
-from planner.judgement.rules.rates import rate
+from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.judgement.rules.workload import capacity_sets_the_threshold
 from planner.plan.model import ActionShape, Category, Newcomers, Plan
@@ -351,7 +351,7 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
         return None
     found = [
         f"impact.volume: {show(impact.volume)} a {impact.period.value} against impact.capacity_per_day: "
-        f"{rate(impact.capacity_per_day)} (about {fmt.count(reach)} a year over {WORKING_DAYS_PER_YEAR} working days): "
+        f"{said_capacity(impact)} (about {fmt.count(reach)} a year over {WORKING_DAYS_PER_YEAR} working days): "
         f"people work at most 1 item in {fmt.number(yearly / reach, significant=2)} ({fmt.share(reach / yearly)}); "
         f"about {fmt.count(yearly - reach)} a year are never reached"
     ]

@@ -16,6 +16,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.units import singular
 from planner.judgement.rules.words import words_of
 from planner.plan.fields import is_answered
@@ -464,5 +465,5 @@ def decision_on_parent_of_rows(plan: Plan) -> Evidence:
     capacity = plan.impact.capacity
     if capacity is not None and capacity > 0:
         note = f"score what is acted on: the top {fmt.number(capacity, significant=2)} {parent}s a day, and what they hold"
-        found.append(quote(plan, "impact.capacity_per_day", note))
+        found.append(f"impact.capacity_per_day: {said_capacity(plan.impact)} ({note})")
     return Hint(tuple(acted), found)

@@ -32,7 +32,7 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     DEFERRED,
 )
-from planner.judgement.rules.rates import budget, rate
+from planner.judgement.rules.rates import capacity_budget, said_capacity
 from planner.judgement.rules.units import counted_apart
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -411,7 +411,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
     daily = "" if impact.period.value == "day" else f" (about {fmt.count(per_day)} {a_day})"
     found = [
-        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value}{daily} against impact.capacity_per_day: {rate(impact.capacity_per_day)}: people can act on at most 1 case in "
+        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value}{daily} against impact.capacity_per_day: {said_capacity(impact)}: people can act on at most 1 case in "
         f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
@@ -433,7 +433,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
                 f"done.metrics[{index}].name",
                 f"{words}: scored on {fmt.share(cut)} of the cases, {_times(cut / (capacity / per_day))} the "
                 f"{fmt.share(capacity / per_day)} people can act on: judge precision (and recall) in the top "
-                f"{budget(impact.capacity_per_day)}",
+                f"{capacity_budget(impact)}",
             )
         )
     elif metrics:
@@ -441,7 +441,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "done.metrics[0].name",
-                f"not measured at that budget: judge precision in the top {budget(impact.capacity_per_day)}",
+                f"not measured at that budget: judge precision in the top {capacity_budget(impact)}",
             )
         )
     return tuple(found)
