@@ -11,7 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.anchor import in_days
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import done_metrics, quote
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, DataKind, Plan, TaskType
 
 _EVAL = "done.eval_horizon_days"
 _BASE = "done.baseline_horizon_days"
@@ -23,6 +23,13 @@ def _lead(plan: Plan) -> float | None:
     where one decision serves a span of days (`lead_days: 4-9`), the furthest day the forecast must reach."""
     days = plan.product.furthest_lead
     return float(days) if days is not None and days > 0 else None
+
+
+def _ahead_of_series(plan: Plan) -> bool:
+    """Whether the plan predicts a series' later values (a forecast, or time-series inputs): only then can
+    the test be cut nearer the outcome than the decision. A case scored as it stands (a trial at listing,
+    a puppy at selection) is tested from the same moment, so an unmeasured horizon there asks nothing new."""
+    return plan.product.task is TaskType.forecasting or DataKind.time_series in plan.product.data_kinds
 
 
 def _at_lead(plan: Plan) -> str:
@@ -60,7 +67,9 @@ def _hours(days: float) -> str:
                 "product.lead_days: 3 (the decision is fixed that many days before the outcome)",
             ),
         ),
-        Case({"product.lead_days": 14, _EVAL: "not measured"}),  # a question: at which horizon?
+        Case(  # a question: at which horizon?
+            {"product.task": "forecasting", "product.lead_days": 14, _EVAL: "not measured"}
+        ),
         Case(  # one rota for days 4 to 9, scored 5 days out: its furthest days are never tested
             {"product.lead_days": "4-9", _EVAL: 5},
             evidence=(
@@ -96,6 +105,9 @@ def _hours(days: float) -> str:
         Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
         Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
         Case({"product.lead_days": 3}),  # not answered yet: the interview asks
+        Case(  # a case scored as it stands at listing: tested from the same moment
+            {"product.task": "regression", "product.lead_days": 700, _EVAL: "not measured"}
+        ),
     ),
 )
 def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
@@ -115,6 +127,8 @@ def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
         return None
     at_lead = _at_lead(plan)
     if isinstance(scored, str):
+        if not _ahead_of_series(plan):
+            return None
         note = (
             f"not measured: how many days before the outcome are the test's predictions made, not {lead:g}?"
         )
@@ -174,7 +188,7 @@ def _baseline_named(plan: Plan) -> str | None:
     ),
     fires=(
         Case(  # the model is scored 3 days out; when today's figure is made nobody knows
-            {"product.lead_days": 3, _EVAL: 3, _BASE: "not measured"},
+            {"product.data_kinds": ["time_series"], "product.lead_days": 3, _EVAL: 3, _BASE: "not measured"},
             evidence=(
                 "done.baseline_horizon_days: not measured (how many days before the outcome is the figure to "
                 "beat made, against the 3 days the model is scored at?)",
@@ -197,6 +211,9 @@ def _baseline_named(plan: Plan) -> str | None:
         Case({"product.lead_days": "1-7", _EVAL: "1-7", _BASE: [1, 7]}),  # both at the same horizons
         Case({"product.lead_days": 0, _BASE: "not measured"}),
         Case({"product.lead_days": 3, _BASE: "not measured", "done.metrics[0].baseline": None}),
+        Case(  # a pick made at selection, the career known 540 days on: the baseline is made then too
+            {"product.task": "classification", "product.lead_days": 540, _BASE: "not measured"}
+        ),
     ),
 )
 def baseline_horizon_unknown(plan: Plan) -> Evidence:
@@ -219,6 +236,8 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
     figure = quote(plan, named)
     at_lead = _at_lead(plan)
     if isinstance(base, str):
+        if not _ahead_of_series(plan):
+            return None
         note = (
             f"how many days before the outcome is the figure to beat made, against the {in_days(model)} the "
             "model is scored at?"
