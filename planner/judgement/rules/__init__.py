@@ -246,6 +246,7 @@ __all__ = [
     "critical",
     "data",
     "dated",
+    "decidedahead",
     "detect",
     "differs",
     "disclosed",

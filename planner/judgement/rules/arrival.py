@@ -37,7 +37,23 @@ def known_after(plan: Plan) -> tuple[str, ...] | None:
         f"known only after the moment of prediction: {', '.join(named)}; each training row holds a value the "
         "live model does not have yet"
     )
-    return (f"product.inputs_known_after: {show(named)} ({note})", *answered_quotes(plan, "product.inputs"))
+    found = (f"product.inputs_known_after: {show(named)} ({note})", *answered_quotes(plan, "product.inputs"))
+    lead = decision_lead(plan)
+    if lead is None or lead.days < 1:
+        return found
+    # the one lead point on the same fact: the decision is fixed days before, so `known by the day` is late
+    ahead = (
+        f"{lead.about}: fixed {in_days(lead.days)} before the day served; every input must be known then, so "
+        "these and any input recorded within those days are missing when the decision is taken"
+    )
+    return (*found, quote(plan, lead.path, ahead))
+
+
+def named_late(plan: Plan, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether the team named each of `words` (an input's words another rule read) among the inputs known
+    after the prediction: the late input is said once, by `inputs-after-prediction`."""
+    named = [name.lower() for name in plan.product.inputs_after()]
+    return bool(words) and all(any(word.lower() in name for name in named) for word in words)
 
 
 def stated_late(plan: Plan) -> tuple[str, ...] | None:

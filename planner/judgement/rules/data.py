@@ -7,7 +7,7 @@ import re
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
 from planner.judgement.rules.anchor import horizon
-from planner.judgement.rules.arrival import differences_quote
+from planner.judgement.rules.arrival import differences_quote, named_late
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
     MIN_LABELED,
@@ -3667,6 +3667,11 @@ def future_inputs(plan: Plan) -> Evidence:
     if heard:
         return heard
     lagged, observed = lag_within_lead(plan), _observed_later(plan)
+    # an input the team named as known after the prediction is said once, by inputs-after-prediction
+    if isinstance(lagged, Hint) and named_late(plan, lagged.words):
+        lagged = None
+    if observed is not None and named_late(plan, observed[0]):
+        observed = None
     if isinstance(lagged, Hint) and observed is not None:  # both: the lags with their figures, then the words
         words, said = observed
         return Hint((*lagged.words, *words), (*lagged, said))

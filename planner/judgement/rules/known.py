@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.data import future_inputs
+from planner.judgement.rules.decidedahead import inputs_set_after_the_decision
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.heard import said_in_use
-from planner.judgement.rules.horizon import inputs_set_after_the_decision
 from planner.judgement.rules.later import inputs_record_later_steps
 from planner.judgement.rules.lexicon import AS_KNOWN, EARLY_WINDOW
 from planner.judgement.rules.moment import after_the_event, predicts_ahead

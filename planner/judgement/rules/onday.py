@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.arrival import named_late
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.decidedahead import inputs_set_after_the_decision
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.horizon import inputs_set_after_the_decision
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Difference, Plan
 
@@ -109,6 +110,8 @@ def input_counted_on_the_day(plan: Plan) -> Evidence:
     listed = re.split(r"[,;]|\band\b|\bplus\b", product.inputs or "")
     parts = [part for part in listed if _ON_THE_DAY.find(part)]
     parts = [part for part in parts if not _KNOWN_AHEAD.find(part)]
+    # an input the team named as known after the prediction is said once, by inputs-after-prediction
+    parts = [part for part in parts if not named_late(plan, (part.strip(" ."),))]
     words = tuple(dict.fromkeys(word for part in parts for word in _ON_THE_DAY.find_all(part)))
     if not words:
         return None
