@@ -472,6 +472,15 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # the label is the decision itself: the approval pre-filled, agreement with it scored
+            {
+                "product.label_is_proxy": False,
+                "product.label": "Whether the matron approved the agency request.",
+                "product.goal": "Better quality of care on short-staffed wards.",
+                "product.decision": "The staffing office pre-fills the approval for each request.",
+                "done.metrics[0].name": "Agreement with the matron's approval",
+            }
+        ),
         Case(  # time spent is no money spent: the goal counts no purchase the label stands in for
             {
                 "product.label_is_proxy": None,
@@ -565,7 +574,11 @@ def proxy_label(plan: Plan) -> Evidence:
         if product.label_is_proxy is False
         else ()
     )
-    if (act or step) is not None and goal_path is not None:
+    if (
+        (act or step) is not None
+        and goal_path is not None
+        and not _the_decision_itself(plan, step is not None)
+    ):
         lasting = mentions(answer_at(plan, goal_path), LASTING) or ""
         said = f"behaviour: {act}" if act else f"an action on the way to the goal: {step}"
         aim = phrase_with(answer_at(plan, goal_path), lasting)  # the goal's clause, not the bare word
@@ -606,6 +619,20 @@ _WRONG_SHARE = re.compile(
     r"(?:wrong|incorrect|mislabell?ed|misclassified)\b",
     re.IGNORECASE,
 )
+
+
+def _the_decision_itself(plan: Plan, step: bool) -> bool:
+    """Whether the answers say the label is the decision the product acts on, not a step towards its goal:
+    the team answered that the label is no proxy, and both the decision and a done metric name the same act
+    (`approved` labelled, the approval pre-filled, agreement with it scored). The output alone names its
+    label in every plan, clicks too, so it says nothing here."""
+    if plan.product.label_is_proxy is not False:
+        return False
+    acts = ON_THE_WAY if step else BEHAVIOUR
+    metrics = (f"done.metrics[{index}].name" for index in range(len(plan.done.metrics)))
+    return bool(mentions(plan.product.decision, acts)) and any(
+        mentions(answer_at(plan, path), acts) for path in metrics
+    )
 
 
 def _label_doubted(plan: Plan, denied: tuple[str, ...]) -> Evidence:
