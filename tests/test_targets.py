@@ -174,3 +174,21 @@ def test_check_passes_when_criteria_are_only_added(published: Path) -> None:
     assert code == 0, out
     code, out, _ = run("diff", "fraud", "--format", "text")
     assert "done criteria moved" not in out and "target" not in out.split("\n")[1]
+
+
+def test_an_error_written_without_a_direction_is_lower_is_better() -> None:
+    # A hand-written `MAE in months` with no direction was higher-is-better: a target below today's
+    # figure then read as already met, the lead's first line on the plan.
+    from planner.judgement.rules import CATALOGUE
+    from tests.test_review import patched
+
+    assert Metric(name="MAE of the wait told, in minutes").direction is Direction.lower_is_better
+    assert Metric(name="Error rate of approvals").direction is Direction.lower_is_better
+    assert Metric(name="Recall at 1% false positive rate").direction is Direction.higher_is_better
+    assert Metric(name="MAE", direction="higher").direction is Direction.higher_is_better  # as written
+    rule = CATALOGUE["baseline-already-meets-target"]
+    better = {"done.metrics": [{"name": "MAPE of hourly jobs", "baseline": 0.3, "target": 0.2}]}
+    assert not rule.check(patched(better))
+    met = {"done.metrics": [{"name": "MAPE of hourly jobs", "baseline": 0.15, "target": 0.2}]}
+    evidence = rule.check(patched(met))
+    assert evidence and "(lower is better)" in evidence[0]

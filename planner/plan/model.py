@@ -107,7 +107,7 @@ from planner.plan.fields import (
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
-from planner.plan.scale import is_share
+from planner.plan.scale import is_share, named_lower
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
 _HORIZONS_SCHEMA = {
@@ -203,7 +203,9 @@ class Metric(Record):
     )
     target: Figure | None = Field(default=None, description="The value that means done.")
     direction: Direction = Field(
-        default=Direction.higher_is_better, description="Whether higher or lower is better."
+        default=Direction.higher_is_better,
+        description="Whether higher or lower is better; left out, lower for a metric named an error, a "
+        "loss or a delay (MAE, RMSE, MAPE, error rate, latency), higher otherwise.",
     )
     relative_target: Share | None = Field(
         default=None,
@@ -240,6 +242,15 @@ class Metric(Record):
             for name, value in figures.items()
             if name in data
         }
+
+    @model_validator(mode="before")
+    @classmethod
+    def _errors_go_down(cls, data: Any) -> Any:
+        """`MAE in months` written without a direction is lower-is-better, as anyone reading it knows."""
+        named = data.get("name") if isinstance(data, dict) else None
+        if isinstance(named, str) and data.get("direction") is None and named_lower(named):
+            return data | {"direction": Direction.lower_is_better.value}
+        return data
 
     @field_validator("baseline", mode="before")
     @classmethod

@@ -29,6 +29,30 @@ _NOT_SHARES = re.compile(
 )
 
 
+# Names that say lower is better: errors, losses and delays (`MAE in months`, `error rate`, `p95 latency`);
+# a higher-is-better head named first (`recall at 1% false positive rate`) keeps its own direction.
+_LOWER_NAMES = re.compile(
+    r"\b(?:mape|smape|wape|mae|mse|rmse|rmsle|mad|error|errors|loss|log-loss|logloss|perplexity|latency|"
+    r"delay|delays|lateness|brier|false positive rate|false negative rate|fpr|fnr|miss rate)(?![\w-])",
+    re.IGNORECASE,
+)
+_HIGHER_NAMES = re.compile(
+    r"\b(?:accuracy|precision|recall|sensitivity|specificity|f1|auc|auroc|auprc|ndcg|mrr|map|hit|hits|"
+    r"coverage|agreement|correct|correctly|r2|r-squared|savings|saved|uplift|revenue|profit)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def named_lower(name: str) -> bool:
+    """Whether a metric's name says lower is better (an error, a loss, a delay), with no higher-is-better
+    measure named before it: `MAE in months`, `error rate`, not `recall at 1% false positive rate`."""
+    lower = _LOWER_NAMES.search(name)
+    if lower is None:
+        return False
+    higher = _HIGHER_NAMES.search(name)
+    return higher is None or lower.start() < higher.start()
+
+
 def named_share(name: str) -> bool:
     """Whether a metric's name says it is a share (`recall at 1% FPR`, `error rate`, `on-time %`), not a
     measure in units (`RMSE`, `Sharpe ratio`, `MAPE`), whatever the size of its figures."""
