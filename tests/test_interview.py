@@ -104,7 +104,8 @@ HAPPY = [
     line("We stopped losing sleep over chargebacks."),
     line("Turn it on in the shop settings"),
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
-    line("orders database"), line("1"), line("chargeback feed"), line("2"), ENTER,  # two sources
+    line("orders database"), line("1"), line("3"),  # our own; it holds both classes as they arrive
+    line("chargeback feed"), line("2"), line("1"), ENTER,  # a vendor's; the frauds only
     line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
     DOWN * 6 + SPACE + ENTER,  # nothing was removed from the data
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
@@ -239,7 +240,9 @@ press_release:
   faq: [{question: "What if it is wrong?", answer: A person reviews every held order}]
 constraints:
   data:
-    sources: [{name: orders database, acquisition: own}, {name: chargeback feed, acquisition: vendor}]
+    sources:
+    - {name: orders database, acquisition: own, classes: both}
+    - {name: chargeback feed, acquisition: vendor, classes: positives}
     period: Jan 2023 - Dec 2025
     changes: nothing
     dropped: [nothing]
@@ -1286,6 +1289,33 @@ def test_keys_people_expect_in_menus(root: Path) -> None:
     }
     assert "? Where do labels come from? nothing" in screen  # the multi-select says what it took
     assert "? Is raw data versioned and never overwritten? Yes" in screen  # y is echoed as Yes
+
+
+def test_each_source_says_which_classes_it_holds_where_the_task_has_classes(root: Path) -> None:
+    write_plan(root, "title: Fraud\nproduct:\n  task: classification\n")
+    keys = [
+        line("complaint log"),
+        line("1"),
+        line("1"),
+        line("random sample of orders"),
+        line("1"),
+        line("2"),
+    ]
+    error, screen = interview(root, "fraud", [*keys, ENTER, CTRL_C], section="constraints")
+    assert isinstance(error, Interrupted)
+    assert saved(root)["constraints"]["data"]["sources"] == [
+        {"name": "complaint log", "acquisition": "own", "classes": "positives"},
+        {"name": "random sample of orders", "acquisition": "own", "classes": "negatives"},
+    ]
+    assert "Which classes its rows hold: only the cases sought (positives: a complaint log" in screen
+    assert "data source 1: classes only the cases sought (the complaints, defects, frauds)" in screen
+
+    write_plan(root, "title: Demand\nproduct:\n  task: forecasting\n")
+    error, screen = interview(
+        root, "fraud", [line("till sales"), line("1"), ENTER, CTRL_C], section="constraints"
+    )
+    assert saved(root)["constraints"]["data"]["sources"] == [{"name": "till sales", "acquisition": "own"}]
+    assert "classes" not in screen  # a forecast's sources hold no classes
 
 
 def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:

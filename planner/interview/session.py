@@ -19,7 +19,7 @@ from planner.interview.prompts import (
     section_intro,
 )
 from planner.plan.fields import Record, field_at, is_answered
-from planner.plan.model import OpenQuestion, Plan
+from planner.plan.model import CLASS_TASKS, OpenQuestion, Plan
 from planner.plan.questions import (
     BY_FIELD,
     SECTION_KEYS,
@@ -254,6 +254,11 @@ class Session:
                 continue  # pointless after the answers typed (an entry re-asked keeps every field)
             if (record.__name__, name, number) == ("Metric", "role", 1):
                 continue  # a goal or a guardrail only beside another metric: asked from the second on
+            if (record.__name__, name) == ("DataSource", "classes") and self.plan.product.task not in (
+                None,
+                *CLASS_TASKS,
+            ):
+                continue  # which class a source holds means nothing to a forecast or a regression
             if name == "direction" and record.__name__ == "Metric":
                 direction = said_direction(values)
                 if direction is not None:

@@ -11,7 +11,7 @@ look at first, is only as good as the model's input: a lead asks for a blind tes
 from __future__ import annotations
 
 from planner.judgement.probes import PROBES, Found, metric_paths, probe, short
-from planner.judgement.rules.evalset import SAME_ORIGIN
+from planner.judgement.rules.classsource import SAME_ORIGIN
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.sight import FROM_INPUTS_ONLY, left_out_by_hand, unseen_named

@@ -37,6 +37,7 @@ from planner.plan.workings import (
     Reach as Reach,
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,
+    SourceClasses as SourceClasses,
     SupplyLimit as SupplyLimit,
     TestUse as TestUse,
     Unreadable as Unreadable,
@@ -80,6 +81,10 @@ class DataKind(StrEnum):
 # Tasks whose output picks among candidates (a ranked list, a match, a suggestion) rather than judging each
 # case on its own: hard conditions belong in a filter before the score, and a receiving side takes only so many.
 PICKING_TASKS = frozenset({TaskType.ranking, TaskType.matching, TaskType.recommendation})
+# Tasks whose labels are classes a source may hold one of (the cases sought, or the others).
+CLASS_TASKS = frozenset(
+    {TaskType.classification, TaskType.detection, TaskType.anomaly_detection, TaskType.matching}
+)
 UNSTRUCTURED = frozenset({DataKind.text, DataKind.images, DataKind.audio, DataKind.video})
 CAPTURED = frozenset(
     {DataKind.images, DataKind.audio, DataKind.video}

@@ -20,6 +20,7 @@ from planner.core import formatting
 
 # The choices live in planner.plan.choices; `X as X` re-exports them, the model being where modules look.
 from planner.plan.choices import (
+    CLASS_TASKS as CLASS_TASKS,
     PICKING_TASKS as PICKING_TASKS,
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
@@ -73,6 +74,7 @@ from planner.plan.choices import (
     Serving as Serving,
     Severity as Severity,
     ShareFrom as ShareFrom,
+    SourceClasses as SourceClasses,
     Split as Split,
     Status as Status,
     SupplyLimit as SupplyLimit,
@@ -186,6 +188,13 @@ class DataSource(Record):
         default=None,
         description="How it is acquired: own, vendor, public, from customers (what customers or "
         "clients send us: reports, photos, forms) or to collect.",
+    )
+    classes: SourceClasses | None = Field(
+        default=None,
+        description="Which classes its rows hold: only the cases sought (positives: a complaint log, "
+        "a contractor's close-ups of defects), only the others (negatives: a random sample, another "
+        "camera), both as they arrive, or none (inputs without labels). A class that comes from its own "
+        "source is told apart by the source (its camera, wording, period), not by what it is.",
     )
 
 

@@ -43,6 +43,15 @@ class ShareFrom(StrEnum):
     not_measured = "not_measured"
 
 
+class SourceClasses(StrEnum):
+    """Which classes a data source's rows hold: one source per class lets a model learn the source."""
+
+    positives = "positives"
+    negatives = "negatives"
+    both = "both"
+    none = "none"
+
+
 class LabelDated(StrEnum):
     """Which date a label carries: the day the outcome happened, or the day someone recorded it."""
 
@@ -244,6 +253,12 @@ class TestUse(StrEnum):
 
 
 WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
+    SourceClasses: {
+        "positives": "only the cases sought (the complaints, defects, frauds)",
+        "negatives": "only the other cases (a random sample, the normal ones)",
+        "both": "both (every class), as they arrive",
+        "none": "no labels: inputs only",
+    },
     OutcomeLimit: {
         "capped": "it stops at a limit, or counts only what there was to serve or record it: sold out, full, "
         "out of stock, as many as the staff on duty could see and record",
