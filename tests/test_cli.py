@@ -346,6 +346,22 @@ def test_check_reads_one_person_trait_as_a_list_and_refuses_none_beside_one(make
     )
 
 
+def test_check_refuses_no_labels_beside_a_source_of_labels(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": "title: A\nconstraints:\n  data:\n    labels: [none, outcomes, manual]\n",
+            "plans/b/plan.yaml": "title: B\nconstraints:\n  data:\n    labels: none\n",
+        }
+    )
+    code, out, err = run("check")
+    assert (code, err) == (1, "error: 1 of 2 plan(s) have problems; fix the lines above\n")
+    assert out == (
+        "plans/a/plan.yaml:4: constraints.data.labels: 'none' says there are no labels, yet outcomes and "
+        "manual are listed too; drop 'none', or write `labels: none` alone\n"
+        "ok: plans/b/plan.yaml\n"
+    )
+
+
 def test_check_refuses_a_persons_score_a_share_cannot_take(make_workspace) -> None:
     # 120% is read 1.2: no recall reaches it. A Sharpe ratio is no share, and a person's 1.2 is a value of it.
     done = "done:\n  metrics:\n  - {name: %s, baseline: 0.4, target: 0.6}\n"

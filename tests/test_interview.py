@@ -1636,6 +1636,19 @@ def test_none_ticked_beside_a_person_trait_is_said_and_asked_again(root: Path) -
     assert saved(root)["product"]["person_inputs"] == ["age"]
 
 
+def test_no_labels_ticked_beside_a_source_of_labels_is_said_and_asked_again(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        ENTER, ENTER, Shown("Where do labels come from?"),  # no sources, no period
+        DOWN, SPACE, DOWN * 4, SPACE, ENTER,  # real-world outcomes, and no labels (the last choice)
+        Shown("'none' says there are no labels, yet outcomes is listed too; drop 'none'"),
+        DOWN, SPACE, ENTER,  # asked afresh: outcomes alone
+        CTRL_C,
+    ]  # fmt: skip
+    interview(root, "fraud", keys, section="constraints")
+    assert saved(root)["constraints"]["data"]["labels"] == ["outcomes"]
+
+
 def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

@@ -512,6 +512,22 @@ class MeasuredByHand(Record):
     hard_cases: list[Text] = Field(default_factory=list, description="Examples people flagged as hard.")
 
 
+def _none_alone(value: Any, field: str, says: str) -> Any:
+    """A list of choices where `none` is one: one answer written without a list is a list of one, and
+    `none` beside another answer says two things at once, refused with the two ways out."""
+    value = [value] if isinstance(value, str) else value
+    said = [str(item) for item in value if not _is_none_word(item)] if isinstance(value, list) else []
+    if said and len(said) < len(value):
+        *others, last = said
+        named = f"{', '.join(others)} and {last} are" if others else f"{last} is"
+        raise PydanticCustomError(
+            "none_beside_others",
+            "'none' says {says}, yet {named} listed too; drop 'none', or write `{field}: none` alone",
+            {"says": says, "named": named, "field": field},
+        )
+    return value
+
+
 class Product(Record):
     goal: Text | None = Field(
         default=None, description="The service users get, in their terms, not 'train a model'."
@@ -714,18 +730,8 @@ class Product(Record):
     @field_validator("person_inputs", mode="before")
     @classmethod
     def _traits_or_none(cls, value: Any) -> Any:
-        """`person_inputs: age`, one trait without a list, is a list of one; `none` beside a trait says two
-        things at once, and is refused with the two ways out."""
-        value = [value] if isinstance(value, str) else value
-        if isinstance(value, list) and len(value) > 1 and any(_is_none_word(item) for item in value):
-            named = [str(item) for item in value if not _is_none_word(item)]
-            raise PydanticCustomError(
-                "none_beside_traits",
-                "'none' says no input describes a person, yet {named} is listed too; drop 'none', or write "
-                "`person_inputs: none` alone",
-                {"named": ", ".join(named)},
-            )
-        return value
+        """`person_inputs: age`, one trait without a list, is a list of one; `none` beside a trait is refused."""
+        return _none_alone(value, "person_inputs", "no input describes a person")
 
     def inputs_after(self) -> list[str]:
         """The inputs the team names as known only after the moment of prediction; none for `none`."""
@@ -1205,13 +1211,16 @@ class DataConstraints(Record):
     @model_validator(mode="before")
     @classmethod
     def _sugar(cls, data: Any) -> Any:
-        """`labels: outcomes` means one source; `label_delay_days: 30-90` fills both ends of the range."""
+        """`label_delay_days: 30-90` fills both ends of the range."""
         if not isinstance(data, dict):
             return data
-        data = dict(data)
-        if isinstance(data.get("labels"), str):
-            data["labels"] = [data["labels"]]
-        return _spread(data, "label_delay_days", "label_delay_max_days")
+        return _spread(dict(data), "label_delay_days", "label_delay_max_days")
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _sources_or_none(cls, value: Any) -> Any:
+        """`labels: outcomes` is a list of one; `none` beside a source of labels is refused."""
+        return _none_alone(value, "labels", "there are no labels")
 
     @field_validator("last_input", mode="before")
     @classmethod
