@@ -1649,6 +1649,35 @@ def test_no_labels_ticked_beside_a_source_of_labels_is_said_and_asked_again(root
     assert saved(root)["constraints"]["data"]["labels"] == ["outcomes"]
 
 
+def test_a_human_score_no_share_takes_is_said_once_the_metric_is_known(root: Path) -> None:
+    # A fresh plan: the score is asked (by_hand) before the metric is known (done), so 120% is taken then.
+    write_plan(root, "title: Fraud\nby_hand:\n  human_score: 120%\n")
+    keys = [
+        line("recall of fraud"), line("0.4"), line("0.7"), ENTER,  # the primary metric, a share
+        Shown("The human score 1.2 (120%) is no value of 'recall of fraud', a share (0 to 1, as its 0.4 is)"),
+        Shown("How well do people (or today's system) do the task, as a score?"),
+        ENTER,  # Enter keeps 1.2: said again, and asked again
+        Shown("How well do people"), CLEAR, line("92%"),
+        Shown("Was the human score measured as the first of these metrics is?"), CTRL_C,
+    ]  # fmt: skip
+    error, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(error, Interrupted)
+    assert saved(root)["by_hand"]["human_score"] == 0.92
+    said = "The human score 1.2 (120%) is no value of 'recall of fraud'"
+    assert screen.count(said) == 2
+    assert "(Shift-Tab goes back to the metrics)" in screen  # the metric may be what is wrong
+
+    # The score answered once the metric is known is refused at its own prompt; Shift-Tab there goes back
+    # to the score (the metric's figures are fixed in their own section).
+    write_plan(
+        root, "title: Fraud\ndone:\n  metrics:\n  - {name: recall of fraud, baseline: 0.4, target: 0.7}\n"
+    )
+    keys = [ENTER, ENTER, Shown("How well do people"), line("120%"), Shown(said), CLEAR, line("0.92"), CTRL_C]
+    error, screen = interview(root, "fraud", keys, section="by_hand")
+    assert saved(root)["by_hand"]["human_score"] == 0.92
+    assert screen.count(said) == 1 and "goes back to the metrics" not in screen
+
+
 def test_a_metric_target_may_be_an_amount_over_the_baseline(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

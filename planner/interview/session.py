@@ -30,6 +30,7 @@ from planner.plan.questions import (
     core_type,
     kind_of,
 )
+from planner.plan.scale import human_score_problem
 from planner.plan.spoken import DONT_KNOW_HINT, Reading
 from planner.plan.text import format_value
 from planner.plan.workspace import Workspace
@@ -381,11 +382,27 @@ class Session:
                     forced = question
                 continue
             done.append(question)
+            if self.score_refused(question) is BACK:
+                forced = done.pop()  # the metric's figures, or the score, to fix
+                continue
             while ahead and forced is None:  # the questions passed going back; not one this answer gave
                 candidate = ahead.pop()
                 forced = (
                     candidate if candidate.applies(self.plan) and candidate.field not in self.gave else None
                 )
+
+    def score_refused(self, question: Question) -> Any:
+        """A person's score the primary metric cannot take (`120%` on a recall of 0.4), said as soon as both
+        are known, at the score or at the metrics, and the score asked again until it fits (Ctrl-X removes
+        it); BACK where the team goes back to the question just answered instead."""
+        if question.field not in ("by_hand.human_score", "done.metrics"):
+            return None
+        back = f" ({BACK_KEY} goes back to the metrics)" if question.field == "done.metrics" else ""
+        while problem := human_score_problem(self.plan):
+            say(f"  The human score {problem}{back}", "fg:ansired")
+            if self.ask(BY_FIELD["by_hand.human_score"]) is BACK:
+                return BACK
+        return None
 
     def progress(self) -> str:
         """The run's one progress figure: answered of the questions that apply at its depth."""

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from planner.core import formatting
+
+if TYPE_CHECKING:  # the model reads shares through this module
+    from planner.plan.model import Plan
 
 # Metrics whose value is a share of cases, of items or of time, or a score that stops at 1 (AUC, a
 # correlation, a Brier score), by their name: 0 to 1 (0% to 100%).
@@ -96,3 +100,14 @@ def score_off_share(name: str, figures: list[float | None], score: float) -> str
         f"(0 to 1, as its {formatting.number(known[0])} is); write the share people reach, such as 0.92 or "
         "92%, or fix the metric's figures if it is no share"
     )
+
+
+def human_score_problem(plan: Plan) -> str | None:
+    """A person's score that the primary done metric cannot take (`human_score: 120%` on a recall of 0.4),
+    and the fix; None where it can, or where no metric is known yet (the interview asks by_hand first)."""
+    score, metrics = plan.by_hand.human_score, plan.done.metrics
+    if score is None or not metrics:
+        return None
+    primary = metrics[0]
+    problem = score_off_share(primary.name, [primary.baseline_figure, primary.target], score)
+    return problem

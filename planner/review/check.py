@@ -20,7 +20,7 @@ from planner.judgement.verdict import today_utc
 from planner.plan.experiment import Experiment
 from planner.plan.history import load_version, numbers, resolve, verify_all
 from planner.plan.model import Plan
-from planner.plan.scale import score_off_share
+from planner.plan.scale import human_score_problem
 from planner.plan.settings import unknown_options
 from planner.plan.workspace import Workspace
 from planner.plan.yamlfile import compose, line_of, loc_of, read_text
@@ -185,13 +185,9 @@ def _plan_problems(workspace: Workspace, slug: str, fail_on: tuple[str, ...], ba
 
 
 def score_problems(plan: Plan) -> list[str]:
-    """A person's score that the primary done metric cannot take (`human_score: 120%` on a recall of 0.4):
-    said by `planner check`, as the two sections are answered apart."""
-    score, metrics = plan.by_hand.human_score, plan.done.metrics
-    if score is None or not metrics:
-        return []
-    primary = metrics[0]
-    problem = score_off_share(primary.name, [primary.baseline_figure, primary.target], score)
+    """A person's score that the primary done metric cannot take: said by `planner check` too, for a file
+    edited by hand."""
+    problem = human_score_problem(plan)
     return [f"by_hand.human_score: {problem}"] if problem else []
 
 
