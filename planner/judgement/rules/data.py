@@ -51,6 +51,7 @@ from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
     ACCURACY,
     ADVERSARIAL,
+    AGREED_SHARE,
     AS_KNOWN,
     BALANCED,
     BEHAVIOUR,
@@ -1386,8 +1387,22 @@ def _uncollectable(plan: Plan, found: tuple[str, ...]) -> Evidence:
                 'done.metrics[0].name: "Accuracy"',
             ),
         ),
+        Case(  # an agreement rate with people: accuracy by another name, asked
+            {
+                "done.metrics[0].name": "Overall agreement with the senior clerk",
+                "done.worst_error_metric": None,
+            },
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (predicting the common class every time already "
+                "agrees on 98% of cases)",
+                'done.metrics[0].name: "Overall agreement with the senior clerk"',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # kappa: the common class alone scores 0 on it
+            {"done.metrics[0].name": "Cohen's kappa with the senior clerk"}
+        ),
         Case(  # the rare class has its own metric beside accuracy
             {
                 "done.metrics": [
@@ -1445,6 +1460,15 @@ def rare_class_judged_by_accuracy(plan: Plan) -> Evidence:
             found = (quote(plan, "constraints.data.rarest_class_share", note), quote(plan, f"{path}.name"))
             # "correct" in a metric's name may be precision of one suggestion: a guess, asked
             return found if literal else Hint(SHARE_RIGHT.find_all(name)[:1], found)
+        # An agreement rate with people or a reference is accuracy by another name (kappa is not: the
+        # common class alone scores 0 on it); the words may mean otherwise, so asked.
+        agreed = None if mentions(name, RARE_AWARE) else AGREED_SHARE.find(name)
+        if agreed:
+            note = f"predicting the common class every time already agrees on {fmt.share(1 - rare)} of cases"
+            if classes > 2:
+                note = f"with {classes} classes, missing the rarest one entirely costs at most {fmt.share(rare)} of the agreement"
+            found = (quote(plan, "constraints.data.rarest_class_share", note), quote(plan, f"{path}.name"))
+            return Hint((agreed,), found)
     return None
 
 
@@ -1456,7 +1480,8 @@ def _rare_class_has_its_metric(plan: Plan) -> bool:
         if mentions(metric.name, RARE_AWARE):
             return True
         named = norm(metric.name)
-        if worst and (worst in named or named in worst) and not mentions(metric.name, ACCURACY):
+        overall = mentions(metric.name, ACCURACY) or mentions(metric.name, AGREED_SHARE)
+        if worst and (worst in named or named in worst) and not overall:
             return True
     return False
 

@@ -1361,6 +1361,19 @@ RARE_AWARE = Lexicon("""
     auc, pr-auc, roc-auc, auroc, auprc, average precision, cost, costs, cost-weighted, kappa, mcc
 """)
 
+# A share of cases on which the model agrees with people or a reference: accuracy by another name, so
+# predicting the common class every time already agrees on nearly all of them.
+AGREED_SHARE = Lexicon(
+    """
+    agreement, overall agreement, percent agreement, percentage agreement, raw agreement, agreement rate
+    rate of agreement, observed agreement
+""",
+    unless="purchase agreement, service agreement, licence agreement, license agreement",
+)
+
+# An agreement over every case: with people's decisions, with a reference, chance-corrected or not.
+AGREEMENT = AGREED_SHARE + Lexicon("cohen's kappa, kappa, fleiss' kappa, weighted kappa")
+
 # Accuracy by its name, and the names that make it rare-class aware.
 ACCURACY = Lexicon("accuracy")
 BALANCED = Lexicon("balanced, macro, per-class, per class")

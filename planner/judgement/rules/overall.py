@@ -14,13 +14,14 @@ from planner.judgement.rules.base import CATALOGUE, RARE_SHARE, Case, Evidence, 
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted, uncounted_kind
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import AT_DEPTH, WHOLE_LIST
+from planner.judgement.rules.lexicon import AGREEMENT, AT_DEPTH, WHOLE_LIST
 from planner.judgement.rules.slices import PER_SLICE
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import ActionShape, Category, ErrorCost, Plan, Severity, TaskType
 
-# One figure over every case and class: the rare class weighs only its share in it.
-OVERALL_FIGURE = Lexicon(
+# One figure over every case and class (an agreement rate or kappa too): the rare class weighs only its
+# share in it.
+OVERALL_FIGURE = AGREEMENT + Lexicon(
     """
     accuracy, overall accuracy, top-1 accuracy, error rate, overall error rate, misclassification rate
     overall precision, overall recall, overall f1, micro f1, micro-f1, weighted f1, weighted-f1
@@ -32,7 +33,7 @@ OVERALL_FIGURE = Lexicon(
 )
 
 # Blends that count no kind of error: the rare class's misses go uncounted in them.
-_BLIND = Lexicon("""
+_BLIND = AGREEMENT + Lexicon("""
     accuracy, overall accuracy, top-1 accuracy, error rate, overall error rate, misclassification rate
     global accuracy
 """)
@@ -116,6 +117,21 @@ def _scores_the_class(name: str) -> bool:
                 "over every case)",
                 'done.worst_error_metric: "Weighted F1" (weighted f1: one figure over every class; score recall '
                 "and precision of the rarest class apart, with a floor)",
+                'impact.error_severity: "severe"',
+            ),
+        ),
+        Case(  # a severe class inside a chance-corrected agreement over every class
+            {
+                "done.metrics[0].name": "Kappa against the senior clerk",
+                "done.worst_error_metric": "Kappa against the senior clerk",
+                "impact.costlier_error": "similar",
+                "impact.error_severity": "severe",
+            },
+            evidence=(
+                "constraints.data.rarest_class_share: 0.02 (the rarest class weighs 2% in a figure pooled "
+                "over every case)",
+                'done.worst_error_metric: "Kappa against the senior clerk" (kappa: one figure over '
+                "every class; score recall and precision of the rarest class apart, with a floor)",
                 'impact.error_severity: "severe"',
             ),
         ),

@@ -11,18 +11,14 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import items_per_working_day, quote
-from planner.judgement.rules.lexicon import AT_DEPTH, GLOBAL_FIT
+from planner.judgement.rules.lexicon import AGREEMENT, AT_DEPTH, GLOBAL_FIT
 from planner.judgement.rules.overall import OVERALL_FIGURE
 from planner.judgement.rules.rates import rate
-from planner.judgement.rules.words import Lexicon, mentions
+from planner.judgement.rules.words import mentions
 from planner.plan.model import ActionShape, Category, Plan
 
 CUT_SHARE = 0.3  # an action on at most this share of the cases acts on a cut of them
 
-# An agreement over every case: with people's decisions, with a reference, chance-corrected or not.
-AGREEMENT = Lexicon("""
-    agreement, overall agreement, percent agreement, agreement rate, rate of agreement, cohen's kappa, kappa
-""")
 POOLED = OVERALL_FIGURE + GLOBAL_FIT + AGREEMENT
 
 # Rules that already ask for the cut's score: set by capacity, on the rare class, or a number at a limit.
@@ -38,6 +34,8 @@ _ON_A_CUT = {
     "product.action_shape": "threshold",
     "impact.flagged_per_day": 80,
     "impact.capacity_per_day": None,
+    # no rare class: with one, rare-class-judged-by-accuracy asks for its precision and recall instead
+    "constraints.data.rarest_class_share": 0.3,
 }
 
 
@@ -93,7 +91,7 @@ _ON_A_CUT = {
             }
         ),
         Case(  # accuracy with a rare class: rare-class-judged-by-accuracy asks for its precision and recall
-            {**_ON_A_CUT, "done.metrics[0].name": "Accuracy"}
+            {**_ON_A_CUT, "done.metrics[0].name": "Accuracy", "constraints.data.rarest_class_share": 0.02}
         ),
         Case(  # half the cases are acted on: the figure over all is mostly about them
             {
