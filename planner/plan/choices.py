@@ -29,6 +29,7 @@ from planner.plan.workings import (
     LabelDated as LabelDated,
     LabelGrain as LabelGrain,
     LabelWriter as LabelWriter,
+    ListNeed as ListNeed,
     MetricRole as MetricRole,
     MetricUnit as MetricUnit,
     Negative as Negative,

@@ -55,6 +55,7 @@ from planner.plan.choices import (
     LabelSource as LabelSource,
     LabelWriter as LabelWriter,
     LaterPhase as LaterPhase,
+    ListNeed as ListNeed,
     MetricRole as MetricRole,
     MetricUnit as MetricUnit,
     Mode as Mode,
@@ -1470,6 +1471,12 @@ class Done(Record):
         description="What one score of the done metric counts: each decision as it is taken, parts of a "
         "decision (lines of an order, frames of a clip, events within an alert's period), decisions pooled "
         "(a total or an average over a period or a site), or not checked.",
+    )
+    list_need: ListNeed | None = Field(
+        default=None,
+        description="For a ranked or recommended list: what the action needs from it. One right item is "
+        "enough (the person picks one), all the needed items (every part for a repair visit, every "
+        "ingredient), or the order (people work down it); or not known.",
     )
     eval_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,

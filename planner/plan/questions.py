@@ -1239,6 +1239,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "taken.",
         ),
         _q(
+            "done.list_need",
+            "What does the action need from the list: one right item, all the needed items, or the order?",
+            "A repair visit needs every part, a recipe every ingredient: a list that holds one right item in "
+            "its top five scores a hit, yet the visit still fails for the part it lacks. Score what the "
+            "action needs: the share of visits whose list holds every needed item, where it needs them all.",
+            When("product.task", ("ranking", "recommendation")),
+        ),
+        _q(
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",

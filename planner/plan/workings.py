@@ -110,6 +110,15 @@ class MetricUnit(StrEnum):
     not_checked = "not_checked"
 
 
+class ListNeed(StrEnum):
+    """What the action needs from a ranked or recommended list: one right item, every needed one, or the order."""
+
+    one = "one"
+    all_needed = "all_needed"
+    order = "order"
+    not_known = "not_known"
+
+
 class LabelWriter(StrEnum):
     """Who or what writes the outcome down, whether they saw an estimate or a prediction first, and when."""
 
@@ -328,6 +337,13 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "parts": "parts of a decision: lines of an order, frames of a clip, events within an alert's period",
         "pooled": "decisions pooled: a total or an average over a period, a site or all items",
         "not_checked": "not checked",
+    },
+    ListNeed: {
+        "one": "one right item is enough: the person picks one and is served (a film, an answer, a match)",
+        "all_needed": "all the needed items: every part for a repair visit, every ingredient of a recipe; one "
+        "missing spoils the action",
+        "order": "the order: people work down the list, and the top items matter most",
+        "not_known": "not known",
     },
     LabelWriter: {
         "event": "the world records it: a payment, a failure, a return, a reading",
