@@ -655,7 +655,11 @@ def test_every_example_is_covered_by_a_headline_test() -> None:
         ),
         ({"after_launch.owner": "nobody"}, "Settle the high risks before starting", "danger"),
         (  # personal data sent to a hosted model (kept in-house it is a low note)
-            {"constraints.data.personal_data": True, "constraints.compute.hosted_model": "A hosted LLM API."},
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.whose_data": ["consumers"],
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+            },
             "Nearly ready: decide the open risks, then start",
             "info",
         ),

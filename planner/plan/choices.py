@@ -13,6 +13,7 @@ from planner.plan.stakes import (
     PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
 )
+from planner.plan.subjects import SUBJECTS_LABELS, WhoseData as WhoseData
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
@@ -339,6 +340,7 @@ class Verdict(StrEnum):
 LABELS: dict[type[Enum], dict[str, str]] = {
     **WORKINGS_LABELS,
     **STAKES_LABELS,
+    **SUBJECTS_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

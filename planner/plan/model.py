@@ -83,6 +83,7 @@ from planner.plan.choices import (
     TestUse as TestUse,
     Unreadable as Unreadable,
     Verdict as Verdict,
+    WhoseData as WhoseData,
 )
 from planner.plan.fields import (
     _RANGE,
@@ -1066,6 +1067,13 @@ class DataConstraints(Record):
         default=None, description="Whether raw data is versioned and never overwritten."
     )
     personal_data: bool | None = Field(default=None, description="Whether the data holds personal data.")
+    whose_data: list[WhoseData] = Field(
+        default_factory=list,
+        json_schema_extra=also({"enum": [who.value for who in WhoseData]}),
+        description="Whose personal data it holds (one or several): the organisation's own staff, people at "
+        "client, supplier or partner firms in their work role, consumers or other members of the public, "
+        "children.",
+    )
     differences: list[Difference] = Field(
         default_factory=list,
         description="What differs between the data in hand and what the product will see: device, "

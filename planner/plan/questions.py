@@ -1101,6 +1101,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.whose_data",
+            "Whose personal data is it? Tick each.",
+            "Consumers and members of the public gave it under a consent or a privacy notice; people at client "
+            "or supplier firms, under a contract with their firm; children's records need a stronger reason.",
+            When("constraints.data.personal_data", (True,)),
+        ),
+        _q(
             "constraints.data.leaves_organisation",
             "Will data leave the organisation (to a vendor, an API, a cloud service), and may it?",
             "Not only personal data: client documents and source code too. What the contracts allow decides "

@@ -8,11 +8,11 @@ privacy review that weighs them, and often the parents' say. A lead asks before 
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.data import PRIVACY_DONE
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Acquisition, Category, Plan
+from planner.plan.model import Acquisition, Category, Plan, WhoseData
 
 # The people the data describes are children.
 CHILDREN = Lexicon("""
@@ -43,6 +43,53 @@ _WHO = (
 )
 
 
+def _young(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """Where the plan names children: the tick, or a whole word of the lexicon where the ticks leave
+    children open (a wholesaler's 'children's shoes' describe no child in its data)."""
+    whose = plan.constraints.data.whose_data
+    if WhoseData.children in whose:
+        return "constraints.data.whose_data", ()
+    if whose:
+        return None
+    return first_said(plan, (*_WHO, *source_paths(plan)), CHILDREN)
+
+
+def _at_work_only(plan: Plan) -> bool:
+    """Whether the data describes only staff and people at other firms in their work role: a contract,
+    not a consumer's consent, governs it (no member of the public, no child)."""
+    whose = set(plan.constraints.data.whose_data)
+    return bool(whose) and not whose & {WhoseData.consumers, WhoseData.children}
+
+
+_CONTRACT = Instead(
+    _at_work_only,
+    Move(
+        "Ask whether the contracts the data came under let it be used for this",
+        "The data describes staff and people at client or supplier firms, not the public: what governs its "
+        "reuse is the contract with each firm (a processing agreement, a confidentiality clause) and the "
+        "staff privacy notice, not a consumer's consent; ask the contract owner whether they allow training "
+        "a model on it",
+        "warning",
+    ),
+    "Ask the contract owner whether the client and supplier contracts (and any processing agreement) let "
+    "the data be used for this; where they do not, ask the firms, or leave their data out.",
+    title="Data used beyond what its contracts may allow",
+)
+_NO_CHILDREN = Instead(
+    lambda plan: _young(plan) is None,
+    Move(
+        "Check that the consent, notice or contract the data came under covers this new use",
+        "Data collected for one purpose is used for another: ask whether the consent, the privacy notice or "
+        "the contract it was collected under covers this use, and run a privacy review (a DPIA) before "
+        "copying it",
+        "warning",
+    ),
+    "Ask the data's owner and the privacy officer whether the consent, notice or contract covers this use; "
+    "run a DPIA before copying the data.",
+    title="Personal data is put to a new use that nobody says its consent or notice covers",
+)
+
+
 @rule(
     "data-reused-beyond-consent",
     Category.ethics,
@@ -55,7 +102,8 @@ _WHO = (
         "(a DPIA) before copying it; children's data needs a stronger reason and often the parents' say",
         "warning",
     ),
-    ask="does the consent or contract the data was collected under cover this new use, children's data included?",
+    ask="does the consent, notice or contract the data was collected under cover this new use?",
+    instead=(_CONTRACT, _NO_CHILDREN),
     fires=(
         Case(
             {
@@ -92,8 +140,27 @@ _WHO = (
             ),
             also=frozenset({"personal-data"}),
         ),
+        Case(  # children ticked: a fact, not a word
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.whose_data": ["consumers", "children"],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.whose_data: ["consumers", "children"] (children\'s records raise the bar for '
+                "any new use)",
+            ),
+            also=frozenset({"personal-data"}),
+        ),
     ),
     quiet=(
+        Case(  # a wholesaler's children's shoes: the ticks say no child is in the data
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.whose_data": ["business_contacts"],
+                "product.inputs": "Each shop's past orders of children's shoes.",
+            }
+        ),
         Case(  # not personal data
             {"constraints.data.personal_data": False, "product.inputs": "Each pupil's attendance and marks."}
         ),
@@ -123,7 +190,7 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
         return None
     if first_said(plan, (*_WHO, *source_paths(plan)), COVERED):
         return None
-    young = first_said(plan, (*_WHO, *source_paths(plan)), CHILDREN)
+    young = _young(plan)
     other = first_said(
         plan, (*source_paths(plan), "product.inputs", "constraints.data.differences_note"), OTHER_PURPOSE
     )
@@ -144,14 +211,18 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
         if young is None and other is None:
             return tuple(evidence)
     words: list[str] = []
-    if young is not None:
-        path, found = young
-        words += found
+    if young is not None and not young[1]:  # ticked: a fact, not a word
+        evidence.append(quote(plan, young[0], "children's records raise the bar for any new use"))
+        if other is None:
+            return tuple(evidence)
+    elif young is not None:
+        path, said = young
+        words += said
         evidence.append(
             quote(
                 plan,
                 path,
-                f"{', '.join(found)}: the data describes children, which raises the bar for any new use",
+                f"{', '.join(said)}: the data describes children, which raises the bar for any new use",
             )
         )
     if other is not None:
