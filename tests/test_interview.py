@@ -115,6 +115,7 @@ HAPPY = [
     DOWN * 4 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
     line("1"),  # each label carries the day it happened
     line("1"),  # the world records the outcome (a chargeback)
+    line("none"), ENTER,  # a chargeback calls for one action, whatever its cause; an empty entry ends it
     line("0.5%"),  # rarest class: asked because the task is classification
     line("1"),  # ...measured among all the orders production sees
     line("2"), line("one customer"),  # several rows per customer
@@ -210,6 +211,7 @@ by_hand:
   human_score_same_measure: true
   expert_can_decide: true
   expert_available: true
+  outcome_causes: [none]
 impact:
   bottleneck: Manual review queue
   step_share: 0.4
@@ -400,8 +402,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 133
-    assert "\nSaved plans/fraud/plan.yaml: 133 of 133 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 134
+    assert "\nSaved plans/fraud/plan.yaml: 134 of 134 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -423,7 +425,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 123  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 124  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -711,7 +713,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
     labels = [ENTER, ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources, no period; by hand: 100
-    constraints = labels + [ENTER] * 12 + [line("1")] + [ENTER] * 9
+    constraints = labels + [ENTER] * 13 + [line("1")] + [ENTER] * 9  # how many raters: left blank
     closing, screen = interview(root, "fraud", constraints, section="constraints")
     assert isinstance(closing, str), closing
     assert "How many labeled examples exist today?" in screen
@@ -862,7 +864,7 @@ def test_answers_file_fills_a_new_plan_and_reports_what_is_left(root: Path) -> N
         "product": {"goal": "Fraudulent orders never ship", "task": "classification"},
         "heuristics": {"coverage": 0.6},
     }
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 84 questions answered (2%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 2 of 85 questions answered (2%).\n")
     assert "  1. Product goal and ML framing: `planner interview fraud --section product`" in result.stdout
     assert "     - Who owns this plan?" in result.stdout
 
@@ -926,7 +928,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 133 of 133 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 134 of 134 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1024,7 +1026,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 133 of 133 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 134 of 134 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -859,6 +859,21 @@ class ByHand(Record):
         "third person, a senior or a consensus) after that agreement was measured on the raw labels; false "
         "when each case keeps one person's label unchecked.",
     )
+    raters: Whole | None = Field(
+        default=None,
+        ge=1,
+        description="How many people assign the labels, or made the past decisions the labels record (1 when "
+        "one person labels every case).",
+    )
+    rater_recorded: bool | None = Field(
+        default=None, description="Whether the data records who labelled (or decided) each case."
+    )
+    outcome_causes: list[Text] = Field(
+        default_factory=list,
+        description="The causes the outcome combines that different actions would address (a withdrawal for "
+        "health or for behaviour; a return for fit or for a fault), each named; or 'none' when one action "
+        "fits every case of it.",
+    )
     expert_can_decide: bool | NotKnown | None = Field(
         default=None,
         description="Whether an expert can decide from only the inputs the model will see, or 'not known' "
@@ -870,6 +885,16 @@ class ByHand(Record):
     measured: MeasuredByHand | None = Field(
         default=None, description="The task done by hand on a sample with `planner try` (preferred to typed)."
     )
+
+    @field_validator("outcome_causes", mode="before")
+    @classmethod
+    def _one_cause(cls, value: Any) -> Any:
+        """`outcome_causes: none`, or one cause written without a list, is a list of one."""
+        return [value] if isinstance(value, str) else value
+
+    def causes(self) -> list[str]:
+        """The causes the team names the outcome as combining; none for `none`."""
+        return [cause for cause in self.outcome_causes if not _is_none_word(cause)]
 
     @model_validator(mode="before")
     @classmethod

@@ -958,6 +958,26 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "are written from memory, rounded.",
         ),
         _q(
+            "by_hand.outcome_causes",
+            "Does the outcome combine causes that different actions would address? Name each, or 'none'.",
+            "A pupil withdrawn for health or for behaviour; a return for fit or for a fault: one label for "
+            "both teaches a model to find the commoner cause, and one action rarely fits both.",
+            When("product.task", _CLASSIFYING),
+        ),
+        _q(
+            "by_hand.raters",
+            "How many people assign the labels, or made the past decisions they record?",
+            "E.g. 1 if one person labels every case, 12 if a dozen officers each decided their own cases: "
+            "each has their own habits, which the labels carry.",
+            When("constraints.data.labels", _PEOPLE_LABEL),
+        ),
+        _q(
+            "by_hand.rater_recorded",
+            "Does the data record who labelled or decided each case?",
+            "With it, the test can be split by rater or by rater period, and agreement measured per person.",
+            When("by_hand.raters", above=1),
+        ),
+        _q(
             "by_hand.label_agreement",
             "When two people label the same case, how often do they agree?",
             "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "

@@ -1,0 +1,125 @@
+"""Rules on what one label hides: causes that call for different actions, and the person who gave it.
+
+A "failure" that is a withdrawal for health or for behaviour, a "return" for fit or for a fault: one label
+for both teaches a model the commoner cause, and the action taken on a flag fits only one of them. Labels
+several people gave carry each person's habits: where nobody measured how often they agree, and the data
+says who labelled each case, a model can learn the rater (a period, a site, a shift) instead of the case.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
+from planner.judgement.rules.evidence import label_agreement, quote
+from planner.plan.model import Category, LabelSource, Plan
+
+# Labels people make for the project: label-agreement-unknown asks them to double-label first.
+_MADE_FOR_IT = (LabelSource.manual, LabelSource.vendor)
+
+
+@rule(
+    "outcome-lumps-causes",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Model the outcome's causes apart, or check the action fits every cause",
+        "The label joins causes that different actions would address: a model learns the commoner one and "
+        "flags cases the action does not help; label the cause where the records allow, or check with whoever "
+        "acts that one action serves every cause",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"by_hand.outcome_causes": ["ill health", "behaviour"]},
+            evidence=(
+                'by_hand.outcome_causes: ["ill health", "behaviour"] (one label, causes that call for '
+                "different actions)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"by_hand.outcome_causes": "none"}),
+        Case({"by_hand.outcome_causes": ["wrong size"]}),
+    ),
+)
+def outcome_lumps_causes(plan: Plan) -> Evidence:
+    """One label joins causes that call for different actions.
+
+    A withdrawal for health or for behaviour, a return for fit or for a fault: the model scores the mix,
+    learns mostly the commoner cause, and the action on a flag (a support plan, a size guide) fits only
+    the cases of one cause, so its effect is diluted and its misses hidden.
+
+    Mitigation: Record the cause of each case and model the causes apart (or as several classes); where
+    the records cannot, check with whoever acts that one action serves every cause, and report the score
+    per cause on a hand-labelled sample.
+    """
+    causes = plan.by_hand.causes()
+    if len(causes) < 2:
+        return None
+    return (quote(plan, "by_hand.outcome_causes", "one label, causes that call for different actions"),)
+
+
+_UNRECORDED = Instead(
+    lambda plan: plan.by_hand.rater_recorded is False,
+    Move(
+        "Record who labelled each case, then measure agreement on a double-rated sample",
+        "Several people gave the labels and the data does not say who: nobody can tell one person's habits "
+        "from the case, nor split the test by rater; record the rater from now on, and have two of them "
+        "label the same sample",
+        "warning",
+    ),
+    "Record who labelled each case from now on; have two raters label the same few hundred cases to "
+    "measure agreement; keep the rater out of the inputs.",
+)
+
+
+@rule(
+    "rater-hidden-input",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Measure agreement on a double-rated sample; keep the rater out of the inputs",
+        "Several people gave the labels and nobody measured how often they agree: each one's habits are in "
+        "the labels, and anything that tracks the rater (a period, a site, a shift) lets the model learn the "
+        "rater instead of the case; split the test by rater or rater period to see it",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {"by_hand.raters": 12, "by_hand.rater_recorded": True, "by_hand.label_agreement": None},
+            evidence=(
+                "by_hand.raters: 12 (several people gave the labels)",
+                "by_hand.label_agreement: not answered (how often do two of them agree?)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"by_hand.raters": 12}),  # the agreement is measured
+        Case({"by_hand.raters": 12, "by_hand.label_agreement": None, "constraints.data.labels": ["manual"]}),
+        Case({"by_hand.raters": 1, "by_hand.label_agreement": None}),
+    ),
+    instead=(_UNRECORDED,),
+)
+def rater_hidden_input(plan: Plan) -> Evidence:
+    """Several people gave the labels, and nobody measured how often they agree.
+
+    Each rater has their own threshold and habits, which the labels carry: the model learns them, and
+    where an input tracks the rater (the period they covered, their site or shift) it learns the rater
+    instead of the case, a gain that vanishes when the staff change.
+
+    Mitigation: Have two raters label the same few hundred cases and measure agreement; keep the rater
+    and what stands in for them out of the inputs; split the test by rater or by rater period.
+    """
+    raters = plan.by_hand.raters
+    if raters is None or raters < 2 or label_agreement(plan) is not None:
+        return None
+    if any(source in plan.constraints.data.labels for source in _MADE_FOR_IT):
+        return None  # labels made for the project: label-agreement-unknown asks for the double-labelling
+    evidence = [quote(plan, "by_hand.raters", "several people gave the labels")]
+    if plan.by_hand.rater_recorded is False:
+        evidence.append(
+            quote(plan, "by_hand.rater_recorded", "nobody can tell one rater's cases from another's")
+        )
+    evidence.append("by_hand.label_agreement: not answered (how often do two of them agree?)")
+    return tuple(evidence)
