@@ -299,6 +299,52 @@ def test_show_states_a_margin_over_the_baseline_as_written_with_its_target(make_
     ) in out
 
 
+def test_a_target_held_at_the_baseline_is_read_and_shown_as_said(make_workspace) -> None:
+    # "No worse than today" on a guardrail is a margin of 0 on the baseline, not a workaround.
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: Share of stops avoided, baseline: 0.2, target: 0.6, role: goal}
+              - {name: Recall of faults, baseline: 0.95, target: no worse than the baseline, role: guardrail}
+              - {name: Precision, target: Same as today, role: guardrail}
+            """
+        }
+    )
+    assert run("check") == (0, "ok: plans/a/plan.yaml\n", "")
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert (
+        "     - Recall of faults · baseline: 0.95 · direction: higher is better · target: no worse than the "
+        "baseline (0.95) · role:"
+    ) in out
+    assert (
+        "     - Precision · direction: higher is better · target: no worse than the baseline · role:" in out
+    )
+    code, out, _ = run("risks", "a")
+    assert "baseline-already-meets-target" not in out  # a guardrail held: today may already meet it
+
+
+def test_a_goal_that_only_holds_the_baseline_is_asked_about(make_workspace) -> None:
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            done:
+              metrics:
+              - {name: Recall of faults, target: at least the baseline}
+            """
+        }
+    )
+    code, out, _ = run("risks", "a")
+    assert (
+        "12     medium  open    baseline-already-meets-target  product   The baseline already meets the target\n"
+        '    - done.metrics[0]: "Recall of faults" target no worse than the baseline: a goal that holds...\n'
+    ) in out
+
+
 def test_check_refuses_a_margin_whose_goal_leaves_the_metrics_range(make_workspace) -> None:
     # A share is what a metric's name says (a recall, an error rate), not any figure within 0 and 1: a
     # Sharpe ratio of 0.8 may reach 1.2 or 1.8.

@@ -1580,6 +1580,31 @@ def test_a_metric_asks_only_what_its_earlier_answers_leave_open(root: Path) -> N
     assert "› metric 1: target 10% lower than the baseline" in screen
 
 
+def test_a_guardrail_held_where_it_is_today_is_a_margin_of_none(root: Path) -> None:
+    # "No worse than the baseline" is a target: a margin of 0 on today's figure, shown as said.
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        line("Share of stops avoided"), line("0.2"), line("0.6"),
+        line("Recall of faults"), line("0.95, the rules"), line("No worse than the baseline"),
+        Shown("metric 2: direction"), ENTER,
+        Shown("metric 2: role"), line("guardrail"),
+        Shown("metric 3: name"), ENTER,
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    assert saved(root)["done"]["metrics"][1] == {
+        "name": "Recall of faults",
+        "baseline": 0.95,
+        "direction": "higher",
+        "relative_target": 0,
+        "baseline_name": "the rules",
+        "role": "guardrail",
+    }
+    assert "› metric 2: target no worse than the baseline" in screen
+    assert "'no worse than the baseline' for a guardrail" in " ".join(screen.split())
+
+
 def test_a_baseline_typed_as_words_is_taken_as_what_it_is(root: Path) -> None:
     write_plan(root, "title: Fraud\n")
     keys = [

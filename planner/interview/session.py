@@ -46,7 +46,7 @@ NOUNS = {
 _TARGETS = frozenset({"target", "relative_target", "absolute_target"})
 TARGET_HELP = (
     "The value that means done, or the improvement on the baseline: a share or an amount (e.g. 0.7, "
-    "20% lower, or 1.5 points lower)."
+    "20% lower, or 1.5 points lower); 'no worse than the baseline' for a guardrail held where it is today."
 )
 
 

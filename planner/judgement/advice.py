@@ -132,7 +132,9 @@ def _rules_with_people(plan: Plan) -> Advice | None:
             margin = f' A model must beat that on "{metric.name}": {said}.'
         elif goal is not None:
             margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
-    elif metric is not None and metric.margin is not None:  # "beat the naive forecast by 10%", or by 0.3 days
+    elif (
+        metric is not None and metric.margin is not None and not metric.holds
+    ):  # "beat the naive forecast by 10%", or by 0.3 days
         by = (
             formatting.share(metric.margin)
             if metric.relative_target is not None

@@ -26,6 +26,7 @@ from planner.plan.fields import (
     takes_form,
     word_answer,
 )
+from planner.plan.holding import HOLD_WORDS, holds
 from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
@@ -292,6 +293,8 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             reading = Reading(word)
         elif dont_know(raw):
             return Reading(unknown=True)
+        elif (type(holder).__name__, name) == ("Metric", "target") and holds(raw):
+            reading = Reading(None, also={"relative_target": 0.0}, note=HOLD_WORDS)  # a guardrail held
         elif (type(holder).__name__, name) == ("Metric", "target") and (said := relative(raw)):
             _one_reading(holder, raw, *said)  # `+5%` on a share of 0.4: 5 points, or 5% of 0.4?
             # `20% lower`: a relative target, kept as such (with the direction it says, if it says one)

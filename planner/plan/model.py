@@ -108,6 +108,7 @@ from planner.plan.fields import (
     also,
     percent_on_scale,
 )
+from planner.plan.holding import HOLD_SCHEMA, HOLD_WORDS, holds
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
@@ -212,7 +213,12 @@ class Metric(Record):
         "measured' where there is one whose value is not known yet, to be measured in the backtest).",
         json_schema_extra=also(NONE_SCHEMA),
     )
-    target: Figure | None = Field(default=None, description="The value that means done.")
+    target: Figure | None = Field(
+        default=None,
+        description="The value that means done; 'no worse than the baseline' for a guardrail held where it "
+        "is today (written back as `relative_target: 0`).",
+        json_schema_extra=also(HOLD_SCHEMA),
+    )
     direction: Direction = Field(
         default=Direction.higher_is_better,
         description="Whether higher or lower is better; left out, lower for a metric named an error, a "
@@ -220,7 +226,8 @@ class Metric(Record):
     )
     relative_target: Share | None = Field(
         default=None,
-        description="Done as an improvement over the baseline (0.2: 20% better, e.g. 20% lower MSE).",
+        description="Done as an improvement over the baseline (0.2: 20% better, e.g. 20% lower MSE; 0: no "
+        "worse than the baseline).",
     )
     absolute_target: Number | None = Field(
         default=None,
@@ -244,9 +251,13 @@ class Metric(Record):
     @model_validator(mode="before")
     @classmethod
     def _percents_on_one_scale(cls, data: Any) -> Any:
-        """`baseline: 11%` beside `target: 0.2` is 0.11; beside `target: 15` (points) it is 11."""
+        """`baseline: 11%` beside `target: 0.2` is 0.11; beside `target: 15` (points) it is 11; `target: no
+        worse than the baseline` is a margin of 0 on it (`relative_target: 0`)."""
         if not isinstance(data, dict):
             return data
+        said = data.get("target")
+        if isinstance(said, str) and holds(said) and data.get("relative_target") is None:
+            data = {name: value for name, value in data.items() if name != "target"} | {"relative_target": 0}
         figures = {name: data.get(name) for name in ("baseline", "target")}
         return data | {
             name: percent_on_scale(value, [peer for other, peer in figures.items() if other != name])
@@ -333,6 +344,11 @@ class Metric(Record):
         return self.relative_target if self.relative_target is not None else self.absolute_target
 
     @property
+    def holds(self) -> bool:
+        """Whether the target only holds today's figure: a margin of 0 (`no worse than the baseline`)."""
+        return self.target is None and self.relative_target == 0
+
+    @property
     def margin_field(self) -> str:
         """The field that states the target: `target`, `relative_target` or `absolute_target`."""
         if self.target is None and self.absolute_target is not None:
@@ -356,6 +372,9 @@ class Metric(Record):
         10.5`; None where the target is no margin."""
         if self.target is not None or self.margin is None:
             return None
+        if self.holds:  # a guardrail held where it is: `no worse than the baseline (0.92)`
+            base = self.baseline_figure
+            return HOLD_WORDS if base is None else f"{HOLD_WORDS} ({formatting.number(base)})"
         lower = self.direction is Direction.lower_is_better
         if self.absolute_target is not None:
             said = f"{formatting.number(self.absolute_target)} {'below' if lower else 'above'} the baseline"

@@ -67,8 +67,13 @@ def format_record(item: BaseModel) -> str:
     first, *rest = [(name, value) for name, value in item.__dict__.items() if is_answered(value)] or [
         ("", "")
     ]
-    named = [f"{name.replace('_', ' ')}: {_field_text(item, name, value)}" for name, value in rest]
+    named = [f"{_field_name(item, name)}: {_field_text(item, name, value)}" for name, value in rest]
     return " · ".join([format_value(first[1]), *named])
+
+
+def _field_name(item: BaseModel, name: str) -> str:
+    """A field's name as read: a margin of 0 is the target itself (`target: no worse than the baseline`)."""
+    return "target" if name == "relative_target" and getattr(item, "holds", False) else name.replace("_", " ")
 
 
 def _field_text(item: BaseModel, name: str, value: Any) -> str:

@@ -65,6 +65,7 @@ from planner.judgement.rules.likefigures import today_on
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
+from planner.plan.holding import HOLD_WORDS
 from planner.plan.model import (
     Category,
     Direction,
@@ -472,6 +473,8 @@ def _target_text(metric: Metric) -> str:
     an absolute one; `15% better`, `1.5 better` with no baseline."""
     if metric.target is not None:
         return show(metric.target)
+    if metric.holds:
+        return HOLD_WORDS
     margin = metric.margin or 0
     amount = fmt.number(margin) if metric.absolute_target is not None else fmt.share(margin)
     goal = metric.goal()
@@ -487,6 +490,13 @@ def _target_text(metric: Metric) -> str:
     likelihood=4,
     impact=3,
     fires=(
+        Case(  # the goal said as holding today's figure: a goal that only holds the line is no goal
+            {"done.metrics[0].target": "no worse than the baseline"},
+            evidence=(
+                'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.45, target no worse than '
+                "the baseline (higher is better)",
+            ),
+        ),
         Case(
             {"done.metrics[0].baseline": 0.8},
             evidence=(
@@ -615,6 +625,11 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     at, metric = moved[0]
     goal = metric.goal()
+    if metric.holds and metric.baseline_figure is None and not _parity_with_people(plan, metric):
+        return (
+            f'done.metrics[{at}]: "{metric.name}" target {HOLD_WORDS}: a goal that holds today\'s figure asks '
+            "no gain of the model",
+        )
     if metric.baseline_figure is None or goal is None:
         return None
     if not at_least_as_good(metric.baseline_figure, goal, metric.direction):
@@ -1409,7 +1424,9 @@ def no_baseline(plan: Plan) -> Evidence:
     index = (measurable or missing or [0])[0]
     metric = metrics[index]
     what = (
-        f"a relative target of {show(metric.relative_target)}"
+        f"a target {HOLD_WORDS}"
+        if metric.holds
+        else f"a relative target of {show(metric.relative_target)}"
         if metric.relative_target is not None
         else f"an absolute target of {show(metric.absolute_target)} better"
         if metric.absolute_target is not None

@@ -226,7 +226,7 @@ def holdout_of_few_units(plan: Plan) -> Evidence:
 def _effect_sought(plan: Plan) -> list[str]:
     """The effect the live comparison must show, from the plan's figures: is a few groups a side powered for it?"""
     for index, metric in enumerate(plan.done.metrics):
-        if metric.margin is not None:
+        if metric.margin is not None and not metric.holds:  # a guardrail held seeks no effect
             change = (
                 f"{metric.relative_target:.0%}"
                 if metric.relative_target is not None
