@@ -37,7 +37,10 @@ CASES = {
     "one-label-source": ("title: x\nconstraints:\n  data:\n    labels: outcomes\n", True),
     "delay-range": ("title: x\nconstraints:\n  data:\n    label_delay_days: 30-90\n", True),
     "lead-span": ("title: x\nproduct:\n  lead_days: 4 to 9\n", True),
-    "target-held": ("title: x\ndone:\n  metrics:\n  - {name: Recall, target: No worse than the baseline}\n", True),
+    "target-held": (
+        "title: x\ndone:\n  metrics:\n  - {name: Recall, target: No worse than the baseline}\n",
+        True,
+    ),
     "lead-span-ends": ("title: x\nproduct:\n  lead_days: 4\n  lead_max_days: 9\n", True),
     # Several inputs stated late: one in `last_input`, the others listed with their days (issue 22).
     "late-inputs": (

@@ -1219,7 +1219,8 @@ class DataConstraints(Record):
     newcomers: Newcomers | None = Field(
         default=None,
         description="What share of the cases in production concern items, people or places the data has never "
-        "seen: none, under 1 in 10, 1 in 10 or more, nearly all (each period brings new ones), or not checked.",
+        "seen: none, under 1 in 10, 1 in 10 or more, nearly all (each case a different person or item that never "
+        "comes back, or each period brings new ones), or not checked.",
     )
     new_supply_share: Share | NotMeasured | None = Field(
         default=None,

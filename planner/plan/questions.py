@@ -1099,7 +1099,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.newcomers",
             "In production, what share of cases concern items, people or places the data has never seen?",
             "New products, new customers, a season's new range: a model that learned each one's past has "
-            "nothing to read for them, and a random test split hides it.",
+            "nothing to read for them, and a random test split hides it. Where each case is a different person "
+            "or item that never comes back (a one-off applicant, each new claim), that is nearly all; whether "
+            "one of them fills several rows is asked apart.",
         ),
         _q(
             "constraints.data.new_supply_share",

@@ -131,7 +131,8 @@ class LabelWriter(StrEnum):
 
 
 class Newcomers(StrEnum):
-    """What share of production cases concern items, people or places the data has never seen."""
+    """What share of production cases concern items, people or places the data has never seen; where each
+    case is a unit met once (a one-off applicant, a new claim), nearly all."""
 
     none = "none"
     few = "few"
@@ -359,7 +360,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "none": "none: every case concerns something the data already holds",
         "few": "a few: under 1 in 10",
         "many": "many: 1 in 10 or more",
-        "all_new": "nearly all: each period brings new ones (a season's range, new listings)",
+        "all_new": "nearly all: each case is a person or item met once, or each period brings new ones (a season's "
+        "range, new listings)",
         "not_checked": "not checked",
     },
     SupplyLimit: {
