@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
+from planner.judgement.rules.untimed import claimed_time_saving
 from planner.judgement.rules.words import Lexicon
 from planner.plan.fields import part_of, share_of
 from planner.plan.model import Category, Direction, Metric, Plan
@@ -286,8 +287,8 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
     the step that holds it.
     """
     metric = _end_to_end_metric(plan)
-    if plan.impact.step_share != "not measured" or metric is None:
-        return None
+    if plan.impact.step_share != "not measured" or metric is None or claimed_time_saving(plan):
+        return None  # saving-on-untimed-step asks the same timing of a saving typed as a figure
     path, words = metric
     return Hint(
         words,

@@ -1,0 +1,91 @@
+"""Rule on a time saved per item claimed for a step nobody has timed: time the step before the saving."""
+
+from __future__ import annotations
+
+from planner.core import formatting as fmt
+from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.evidence import norm, show
+from planner.plan.model import Category, Plan
+from planner.plan.spoken import UNIT_WORDS
+
+_SAMPLE = "20"  # items a lead times by hand before believing a saving per item
+
+
+def claimed_time_saving(plan: Plan) -> tuple[float, str] | None:
+    """(time saved per item, its unit) where the saving is a time and the step's share is 'not measured'."""
+    impact = plan.impact
+    value = impact.item_value
+    if impact.step_share != "not measured" or not value or not impact.value_unit:
+        return None
+    if norm(impact.value_unit) not in UNIT_WORDS:
+        return None
+    return value, impact.value_unit
+
+
+@rule(
+    "saving-on-untimed-step",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Time the step by hand before counting the saving",
+        f"Be the algorithm on {_SAMPLE} items: do the step the model would take over, time it, and cap the "
+        "saving per item at that time",
+        "warning",
+        first=True,
+    ),
+    fires=(
+        Case(
+            {
+                "impact.step_share": "not measured",
+                "impact.value_per_item": 12,
+                "impact.value_unit": "minutes",
+                "impact.volume": 2000,
+                "impact.period": "month",
+            },
+            evidence=(
+                'impact.value_per_item: 12 minutes saved per item, but impact.step_share: "not measured": '
+                "nobody has timed the step the model takes over",
+                "a model saves at most what its step takes: until the step is timed, the 12 minutes (400 hours "
+                "a month over impact.volume: 2000 a month) is a guess, not a ceiling",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {"impact.step_share": "12 of 40 minutes", "impact.value_per_item": 12, "impact.value_unit": "min"}
+        ),
+        Case({"impact.step_share": "not measured", "impact.value_per_item": 30, "impact.value_unit": "EUR"}),
+        Case({"impact.step_share": None, "impact.value_per_item": 12, "impact.value_unit": "minutes"}),
+    ),
+)
+def saving_on_untimed_step(plan: Plan) -> Evidence:
+    """A time saved per item is claimed for a step nobody has timed.
+
+    The plan counts a time saved on each item while the share of the item's time the model's step takes
+    is 'not measured': a model saves at most what its step takes, so the saving, and whether the work
+    pays, rest on a figure nobody has checked; a lead times the step by hand before believing it.
+
+    Mitigation: Be the algorithm on 20 items (do the step by hand as the model would, with a stopwatch),
+    give the step's share of the whole, and cap the saving per item at the step's time.
+    """
+    claim = claimed_time_saving(plan)
+    if claim is None:
+        return None
+    value, unit = claim
+    impact = plan.impact
+    total = ""
+    if impact.volume and impact.period is not None and impact.period.value != "once":
+        minutes = {"minute": 1, "hour": 60, "second": 1 / 60}.get(UNIT_WORDS[norm(unit)])
+        if minutes is not None:
+            hours = value * minutes * impact.volume / 60
+            total = (
+                f" ({fmt.number(hours, 0)} hours a {impact.period.value} over impact.volume: "
+                f"{show(impact.volume)} a {impact.period.value})"
+            )
+    return (
+        f"impact.value_per_item: {show(impact.value_per_item)} {unit} saved per item, but impact.step_share: "
+        '"not measured": nobody has timed the step the model takes over',
+        f"a model saves at most what its step takes: until the step is timed, the {show(value)} {unit}{total} "
+        "is a guess, not a ceiling",
+    )
