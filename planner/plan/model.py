@@ -644,13 +644,15 @@ class Product(Record):
     )
     unreadable_share: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,
-        description="Extraction: the share of documents with a field the model must fill that is unreadable, "
-        "blank or missing (a smudged scan, a box left empty, a page absent); 'not measured', or 'none'.",
+        description="Extraction, or generation from records or documents: the share of them with a field the "
+        "model must fill or a fact a draft must state that is unreadable, blank or missing (a smudged scan, a "
+        "box left empty, a page absent); 'not measured', or 'none'.",
     )
     unreadable_answer: Unreadable | None = Field(
         default=None,
-        description="Extraction: what the output writes for such a field: 'unreadable' or 'not present' (and "
-        "the evaluation scores that answer), a value in every field, or not decided yet.",
+        description="Extraction, or generation: what the output writes for such a field or fact: 'unreadable' "
+        "or 'not present' ('not given' in a draft; the evaluation scores that answer), a value in every field, "
+        "or not decided yet.",
     )
     conversion: Conversion | None = Field(
         default=None,

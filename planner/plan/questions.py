@@ -407,18 +407,18 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "product.unreadable_share",
-            "What share of the documents has a field unreadable, blank or missing?",
-            "A smudged scan, a box left empty, a page that was never attached: a model asked for every field "
-            "fills it with a plausible value nobody can tell from one it read. E.g. 6%; 'not measured', or "
-            "'none'.",
-            When("product.task", ("extraction",)),
+            "What share of the documents or records has a field unreadable, blank or missing?",
+            "A smudged scan, a box left empty, a page that was never attached, a record without the fact a "
+            "draft must state: a model asked for every field fills it with a plausible value nobody can tell "
+            "from one it read. E.g. 6%; 'not measured', or 'none'.",
+            When("product.task", ("extraction", "generation")),
         ),
         _q(
             "product.unreadable_answer",
-            "What does the output write for a field it cannot read or that is not there?",
-            "Models rarely leave a field blank unless the output lets them say 'unreadable' or 'not present'; "
-            "a plausible value there is an error the evaluation must count.",
-            When("product.task", ("extraction",)),
+            "What does the output write for a field or a fact it cannot read or that is not there?",
+            "Models rarely leave a field blank unless the output lets them say 'unreadable' or 'not present' "
+            "(a draft: 'not given'); a plausible value there is an error the evaluation must count.",
+            When("product.task", ("extraction", "generation")),
         ),
         _q(
             "product.conversion",

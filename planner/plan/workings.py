@@ -171,7 +171,7 @@ class Guard(StrEnum):
 
 
 class Unreadable(StrEnum):
-    """What an extraction writes for a field its document leaves unreadable, blank or missing."""
+    """What an extraction or a draft writes for a field or fact its source leaves unreadable, blank or missing."""
 
     says_so = "says_so"
     filled_in = "filled_in"

@@ -138,8 +138,8 @@ def blank_fields_invented(plan: Plan) -> Evidence:
     build a test set of records with empty fields and score the drafts from them apart.
     """
     writes = _writes(plan)
-    if writes is None:
-        return None
+    if writes is None or plan.product.unreadable_answer is not None:
+        return None  # answered: unreadable-fields-filled-in reads what a draft writes in a gap
     found = first_said(plan, _RECORD_PATHS, BLANK_FIELDS)
     if found is None:
         return None

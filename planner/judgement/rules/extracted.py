@@ -382,6 +382,18 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
         ),
         Case({"product.task": "extraction", "product.unreadable_answer": "not_decided"}),
         Case({"product.task": "extraction", "product.unreadable_share": "not measured"}),
+        Case(  # a draft from records with gaps, filled in
+            {
+                "product.task": "generation",
+                "product.unreadable_answer": "filled_in",
+                "product.unreadable_share": 0.2,
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.unreadable_answer: "filled_in" (a value in every field, read or not)',
+                "product.unreadable_share: 0.2",
+            ),
+        ),
     ),
     quiet=(
         Case(
@@ -399,21 +411,28 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
             }
         ),
         Case({"product.task": "classification", "product.unreadable_answer": "filled_in"}),
+        Case(
+            {
+                "product.task": "generation",
+                "product.unreadable_answer": "says_so",
+                "product.unreadable_share": 0.2,
+            }
+        ),
     ),
 )
 def unreadable_fields_filled_in(plan: Plan) -> Evidence:
-    """An extraction fills in a value where its document is unreadable, blank or missing.
+    """An extraction or a draft fills in a value where its document or record is blank or missing.
 
-    A form with a smudged box, a field left empty, a page never attached: a model asked for every field,
-    a language model above all, writes a plausible value there rather than nothing, and that value looks
-    exactly like one it read. The invented-facts risk of generated text, in a record: nobody checks a
-    field that looks filled, and an accuracy on clean documents never meets it.
+    A form with a smudged box, a field left empty, a page never attached, a record without the fact a draft
+    must state: a model asked for every field, a language model above all, writes a plausible value there
+    rather than nothing, and that value looks exactly like one it read. Nobody checks a field or a sentence
+    that looks filled, and an accuracy on complete documents never meets it.
 
-    Mitigation: Give every field an 'unreadable' and a 'not present' answer the output may give; measure
-    on a sample what share of documents have such fields; put them in the evaluation set and score a
-    value written there as an error, and route those documents to people.
+    Mitigation: Give every field an 'unreadable' and a 'not present' answer (a draft: 'not given') the
+    output may give; measure on a sample what share of documents or records have such gaps; put them in
+    the evaluation set and score a value written there as an error, and route those cases to people.
     """
-    extracts = _extracts(plan)
+    extracts = _fills_from_sources(plan)
     answer, share = plan.product.unreadable_answer, plan.product.unreadable_share
     if extracts is None or answer is Unreadable.says_so or share == "none":
         return None
