@@ -105,7 +105,8 @@ HAPPY = [
     line("Turn it on in the shop settings"),
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
     line("orders database"), line("1"), line("3"),  # our own; it holds both classes as they arrive
-    line("chargeback feed"), line("2"), line("1"), ENTER,  # a vendor's; the frauds only
+    line("chargeback feed"), line("2"), line("1"), line("1"), ENTER,  # a vendor's; the frauds only;
+    # a signed agreement covers it: yes
     line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
     DOWN * 6 + SPACE + ENTER,  # nothing was removed from the data
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
@@ -244,7 +245,7 @@ constraints:
   data:
     sources:
     - {name: orders database, acquisition: own, classes: both}
-    - {name: chargeback feed, acquisition: vendor, classes: positives}
+    - {name: chargeback feed, acquisition: vendor, classes: positives, agreement: "yes"}
     period: Jan 2023 - Dec 2025
     changes: nothing
     dropped: [nothing]

@@ -17,6 +17,7 @@ from planner.plan.subjects import SUBJECTS_LABELS, WhoseData as WhoseData
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
+    Agreement as Agreement,
     Audience as Audience,
     ClassesChange as ClassesChange,
     ContentRights as ContentRights,

@@ -25,6 +25,7 @@ from planner.plan.choices import (
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
     ActionShape as ActionShape,
+    Agreement as Agreement,
     Audience as Audience,
     Cadence as Cadence,
     Category as Category,
@@ -199,6 +200,15 @@ class DataSource(Record):
         "camera), both as they arrive, or none (inputs without labels). A class that comes from its own "
         "source is told apart by the source (its camera, wording, period), not by what it is.",
     )
+    agreement: Agreement | None = Field(
+        default=None,
+        description="For data a vendor, a partner or customers send: whether a signed agreement covers this "
+        "use (yes, pending, or not needed).",
+    )
+
+    def asks(self, name: str) -> bool:
+        """The agreement only of data another organisation sends."""
+        return name != "agreement" or self.acquisition in (Acquisition.vendor, Acquisition.from_customers)
 
 
 class Metric(Record):

@@ -170,6 +170,14 @@ class Guard(StrEnum):
     not_yet = "not_yet"
 
 
+class Agreement(StrEnum):
+    """Whether a signed agreement covers a source another organisation sends (a vendor, a partner, customers)."""
+
+    yes = "yes"
+    pending = "pending"
+    not_needed = "not_needed"
+
+
 class Unreadable(StrEnum):
     """What an extraction or a draft writes for a field or fact its source leaves unreadable, blank or missing."""
 
@@ -404,6 +412,11 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "review": "a person checks every output before it counts",
         "model": "the model is trained or told to avoid it",
         "not_yet": "nothing enforces it yet",
+    },
+    Agreement: {
+        "yes": "yes, signed, and it covers this use",
+        "pending": "not yet: being drafted, or to sign later",
+        "not_needed": "not needed (their terms already allow this use)",
     },
     Unreadable: {
         "says_so": "it answers 'unreadable' or 'not present', and the evaluation scores that answer",
