@@ -15,7 +15,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import ITEM_PATHS, answer_at, items_per_day, quote, show
 from planner.judgement.rules.lexicon import ITEM_UNITS
-from planner.judgement.rules.pilot import pilot_length
+from planner.judgement.rules.pilotsize import pilot_length
 from planner.judgement.rules.power import detectable
 from planner.plan.model import Category, Direction, Metric, MetricRole, MetricUnit, OnlineValidation, Plan
 

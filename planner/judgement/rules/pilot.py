@@ -12,89 +12,17 @@ import math
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.anchor import NUMBERS, SPAN, days_of, value_of
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import items_per_day, quote, show
-from planner.judgement.rules.units import counted_items, share_per_day
-from planner.judgement.rules.words import SENTENCE
-from planner.plan.model import Category, Direction, OnlineValidation, Plan
+from planner.judgement.rules.pilotsize import LIVE_TRIALS, pilot_length
+from planner.judgement.rules.units import share_per_day
+from planner.plan.model import Category, Direction, Plan
 
 # Rare cases a live trial must meet before how the model handles them can show at all: with 30, a
 # share caught of 80% is known to about +-15 points.
 ENOUGH_RARE = 30
 # A rarest class above this is no rare event: the trial meets plenty of each class.
 RARE_AT_MOST = 0.1
-
-_TRIAL = (
-    r"(?:pilot|canary|shadow(?:\s+run|\s+mode)?|trial|holdout|hold-out|a/b test|parallel run|beta|soft launch"
-    r"|test(?!\s+(?:set|sets|data|split|splits|window|fold|folds|cases|items|period|rows)\b))"
-)
-_SPAN_DAYS = rf"{SPAN.replace('(hour|day|week|month)', '(day|week|month)')}"
-# Words between a span and the trial that make the span something else: `4 weeks after the canary`.
-_NOT_LENGTH = r"(?:after|before|until|till|since|from|into|past|ahead|later|earlier|prior|of|to|ahead)"
-# `an 8-week pilot`, `a six-month canary in two districts`, `pilot for 4 weeks`, `shadow run of 10 days`.
-_LENGTH = re.compile(
-    rf"\b{_SPAN_DAYS}[\s-]+(?:(?!{_NOT_LENGTH}\b)[a-z/-]+\s+){{0,2}}?{_TRIAL}\b"
-    rf"|\b{_TRIAL}\b[^.;]{{0,40}}?\b(?:for|of|over|lasting|during)\s+(?:the\s+first\s+|about\s+)?{_SPAN_DAYS}\b",
-    re.IGNORECASE,
-)
-# The share of traffic the trial gets: `at 5%`, `to 10% of traffic`, `5% of calls`.
-_PERCENT = re.compile(
-    r"(?:\b(?:at|to|on|for|with)\s+|\b)(\d+(?:\.\d+)?)\s*%(?!\s*(?:fewer|more|less|lower|higher|better|"
-    r"worse|reduction|improvement|lift|increase|drop|drops|rise|of the time))(\s+of\s+(?:the\s+|our\s+|all\s+)?[a-z]+)?",
-    re.IGNORECASE,
-)
-_WORD = "|".join(sorted(NUMBERS, key=len, reverse=True))
-# `two of our six districts`, `3 of the 12 depots`: a part of the whole, as a share.
-_PART = re.compile(rf"\b(\d+|{_WORD})\s+of\s+(?:our|the|its|their)\s+(\d+|{_WORD})\s+[a-z]+", re.IGNORECASE)
-_LIVE = (
-    OnlineValidation.canary,
-    OnlineValidation.holdout,
-    OnlineValidation.a_b_test,
-    OnlineValidation.shadow,
-    OnlineValidation.before_after,
-)
-
-
-def _texts(plan: Plan) -> list[tuple[str, str]]:
-    done = plan.done
-    texts = [("done.when_met", done.when_met), ("done.eval_set", done.eval_set)]
-    for index, metric in enumerate(done.metrics):
-        texts.append((f"done.metrics[{index}].dataset", metric.dataset))
-    return [(path, text) for path, text in texts if text]
-
-
-# `with 10 volunteer surveyors`, read against `our 140 field surveyors` said elsewhere.
-_COUNTED = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,}s)\b", re.IGNORECASE)
-
-
-def _of_all(sentence: str, whole: str) -> tuple[float, str] | None:
-    """A count of people or sites in the trial, as a share of the same noun counted in `whole`."""
-    for part in _COUNTED.finditer(sentence):
-        noun = part.group(2).lower()
-        for other in _COUNTED.finditer(whole):
-            total, of = float(other.group(1).replace(",", "")), float(part.group(1).replace(",", ""))
-            if other.group(2).lower() == noun and 0 < of < total:
-                return of / total, f"{part.group(0)} of {other.group(0)}"
-    return None
-
-
-def _share(sentence: str, counted_in: str = "") -> tuple[float, str] | None:
-    """The share of traffic a trial sentence gives it, with its words: (0.05, `5%`), (1/3, `two of our
-    six districts`), (1/14, `10 volunteer surveyors` of `140 field surveyors` said in `counted_in`)."""
-    if counted_in and (counted := _of_all(sentence, counted_in)):
-        return counted
-    part = _PART.search(sentence)
-    if part:
-        of, whole = value_of(part.group(1)), value_of(part.group(2))
-        if 0 < of < whole:
-            return of / whole, part.group(0)
-    percent = _PERCENT.search(sentence)
-    if percent:
-        value = float(percent.group(1)) / 100
-        if 0 < value < 1:
-            return value, f"{percent.group(1)}%{percent.group(2) or ' of the traffic'}"
-    return None
 
 
 # A rate the done metric reads, named as such: `false-accept rate`, `share of bad lots passed`.
@@ -114,25 +42,6 @@ def _rare_rate(plan: Plan) -> tuple[float, str, str] | None:
         if metric.direction is Direction.lower_is_better and low and _RATE.search(metric.name):
             named = f"done.metrics[{index}].target: {show(target)} ({metric.name})"
             return float(target or 0), named, "errors at the target rate"
-    return None
-
-
-def pilot_length(
-    plan: Plan,
-) -> tuple[str, str, float, tuple[float, str] | None, tuple[float, str] | None] | None:
-    """The first live trial the plan sizes in days: (path, its words, days, the share of traffic, the
-    count of cases it says it covers)."""
-    for path, text in _texts(plan):
-        for sentence in SENTENCE.split(text):
-            found = _LENGTH.search(sentence)
-            if found:
-                return (
-                    path,
-                    found.group(0),
-                    days_of(found.group(0))[1],
-                    _share(sentence, plan.product.users or ""),
-                    counted_items(sentence),
-                )
     return None
 
 
@@ -325,7 +234,7 @@ def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
     with no rare class answered, the events are the errors at the low rate a done metric targets (a
     false-accept rate of 1% on 600 claims is read on about 6 false accepts).
     """
-    if plan.done.online_validation not in (*_LIVE, None):
+    if plan.done.online_validation not in (*LIVE_TRIALS, None):
         return None  # no live trial chosen (a trial said in words while unanswered is still one)
     rate, per_day = _rare_rate(plan), items_per_day(plan)
     trial = pilot_length(plan)
@@ -361,137 +270,4 @@ def pilot_sees_too_few_rare_cases(plan: Plan) -> Evidence:
         quote(plan, path, size),
         f"{named} (about {fmt.count(expected)} {noun} in {span}; fewer than {ENOUGH_RARE} cannot show how "
         f"the model handles them; {needed} expect {ENOUGH_RARE})",
-    )
-
-
-# Words saying the trial is read after its outcomes come in, or on something that arrives sooner.
-_READ_LATER = re.compile(
-    r"\b(?:(?:after|once|when)\s+(?:the\s+|their\s+|its\s+)?(?:outcomes?|labels?|results?)\s+(?:are\s+|is\s+)?"
-    r"(?:in|known|arrive|come\s+in|mature)|follow[\s-]?up|leading\s+(?:proxy|indicator|signal)|proxy|"
-    r"early\s+(?:signal|indicator)s?)\b",
-    re.IGNORECASE,
-)
-# Words saying a decision waits on the trial's end: `then everyone`, `before the roll-out`, `go/no-go`.
-_GATES = re.compile(
-    r"\b(?:then|before\s+(?:the\s+)?(?:rolling|roll-?out|launch|going)|go/no-go|go-live|go\s+live"
-    r"|roll(?:ed|s|ing)?[\s-]?out|sign[\s-]?off|decide)\b",
-    re.IGNORECASE,
-)
-
-
-@rule(
-    "pilot-ends-before-outcomes",
-    Category.product,
-    likelihood=3,
-    impact=3,
-    move=Move(
-        "Read the live trial when its outcomes are in",
-        "The trial ends before the outcome of its first case is known: plan to read it a full outcome "
-        "window after it starts (or run it longer), or judge it on a leading signal that arrives within it",
-        "info",
-    ),
-    ask="when the live trial ends, how many of its cases will have an outcome to judge it on?",
-    fires=(
-        Case(
-            {
-                "done.online_validation": "canary",
-                "done.when_met": "A 4-week canary at 10% of traffic, then everyone.",
-                "constraints.data.label_delay_days": 60,
-            },
-            also=frozenset({"pilot-sees-too-few-rare-cases", "label-delay-exceeds-retraining"}),
-            evidence=(
-                'done.when_met: "A 4-week canary at 10% of traffic, then everyone." (4-week canary: 28 days)',
-                "constraints.data.label_delay_days: 60 (an outcome comes 60 days after a case; at the end "
-                "of a 28-day trial not one of its cases has an outcome: read it at day 88 at the earliest)",
-            ),
-        ),
-        Case(  # a range of delays: even the quickest outcome comes after the trial ends
-            {
-                "done.online_validation": None,
-                "done.eval_set": "A six-week pilot in one branch, then all branches.",
-                "constraints.data.label_delay_days": 90,
-                "constraints.data.label_delay_max_days": 180,
-            },
-            also=frozenset({"pilot-sees-too-few-rare-cases", "label-delay-exceeds-retraining"}),
-        ),
-    ),
-    quiet=(
-        Case(  # the trial outlasts the outcome window
-            {
-                "done.online_validation": "canary",
-                "done.when_met": "A 12-week canary at 10% of traffic, then everyone.",
-                "constraints.data.label_delay_days": 30,
-            }
-        ),
-        Case(  # read when the outcomes are in
-            {
-                "done.online_validation": "canary",
-                "done.when_met": "A 4-week canary at 10% of traffic, judged once the outcomes are in.",
-                "constraints.data.label_delay_days": 60,
-            }
-        ),
-        Case(  # judged on a leading signal that arrives within the trial
-            {
-                "done.online_validation": "holdout",
-                "done.when_met": "A 4-week pilot judged on a leading indicator, the first repayment.",
-                "constraints.data.label_delay_days": 90,
-            }
-        ),
-        Case(  # no decision waits on the trial's end
-            {
-                "done.online_validation": "holdout",
-                "done.when_met": "Six-month pilot in two of our six districts, the others on today's rule.",
-                "constraints.data.label_delay_days": 365,
-            }
-        ),
-        Case(  # no live trial
-            {
-                "done.online_validation": "none",
-                "done.when_met": "A 2-week pilot in one branch.",
-                "constraints.data.label_delay_days": 60,
-            }
-        ),
-    ),
-)
-def pilot_ends_before_outcomes(plan: Plan) -> Evidence:
-    """The live trial ends before its outcomes are known.
-
-    The plan sizes its pilot, canary or shadow run in days, and the outcome the model is judged on comes
-    only some days after each case. When the trial is shorter than that delay, at its end not one of its
-    cases has an outcome: the go/no-go is taken on nothing, or on whatever arrives first (the quickest,
-    least typical outcomes), or the launch waits on a date nobody planned. Only a trial that gates a
-    decision (`then everyone`, `before the roll-out`) is read at its end; one that runs on beside a
-    comparison is read whenever its outcomes are in.
-
-    Mitigation: Do the arithmetic: a case that starts on the trial's last day has its outcome a full delay
-    later. Plan to read the trial a delay after it starts (or after it ends, for all its cases), run it
-    longer, or judge it on a leading signal that arrives within the trial and is known to track the
-    outcome; say which in the done criteria.
-    """
-    if plan.done.online_validation not in (*_LIVE, None):
-        return None
-    span = plan.constraints.data.label_delay_range()
-    trial = pilot_length(plan)
-    if span is None or trial is None:
-        return None
-    delay = span[0]
-    path, words, days, _share, _items = trial
-    if days < 1 or days >= delay:
-        return None
-    texts = [text for _path, text in _texts(plan)]
-    if any(_READ_LATER.search(text) for text in texts):
-        return None  # read after the outcomes come in, or on a signal that comes sooner
-    if not any(_GATES.search(text) for text in texts):
-        return None  # no decision waits on the trial's end: it runs on until the outcomes are in
-    earliest = f"read it at day {fmt.count(days + delay)} at the earliest"
-    return (
-        quote(plan, path, f"{words}: {fmt.count(days)} days"),
-        quote(
-            plan,
-            "constraints.data.label_delay_days"
-            if plan.constraints.data.label_delay is not None
-            else "constraints.data.label_delay_max_days",
-            f"an outcome comes {fmt.count(delay)} days after a case; at the end of a {fmt.count(days)}-day "
-            f"trial not one of its cases has an outcome: {earliest}",
-        ),
     )
