@@ -164,6 +164,7 @@ def confirms_proposal(plan: Plan) -> bool:
                 "confirms, edits)",
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
             ),
+            also=frozenset({"no-flag-read-as-cleared"}),  # the sound plan's clerks read every invoice today
         ),
         Case(  # a drafted letter a person signs is the only check on serious errors: a fact, medium
             {

@@ -73,7 +73,8 @@ EVENTS = Lexicon("""
                 "impact.error_severity": "serious",
                 "impact.error_harm": "A gas explosion in a home.",
                 "product.label": "Any gas leak reported at the address.",
-            }
+            },
+            also=frozenset({"no-flag-read-as-cleared"}),  # the sound plan's clerks read every invoice today
         ),
         Case(
             {

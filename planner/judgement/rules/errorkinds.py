@@ -315,6 +315,7 @@ def _let_through(plan: Plan) -> list[str]:
                 'done.worst_error_metric: "none" (no done metric counts it)',
                 'impact.error_severity: "serious"',
             ),
+            also=frozenset({"no-flag-read-as-cleared"}),  # the sound plan's clerks read every invoice today
         ),
         Case(  # a moderate harm: medium
             {"done.worst_error_metric": "Not counted yet."},

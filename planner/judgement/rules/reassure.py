@@ -116,7 +116,6 @@ def negative_shown_as_safe(plan: Plan) -> Evidence:
 
 
 _FLAGGED_ONLY = frozenset({ActionShape.threshold, ActionShape.up_to_capacity})
-_ONLY_COSTS = frozenset({HarmKind.money, HarmKind.trust})
 _STAFF = frozenset({Audience.staff, Audience.staff_about_outsiders})
 _LOOKED_AT_TODAY = frozenset({DoneTodayBy.our_experts, DoneTodayBy.other_staff})
 _STILL_LOOKED_AT = (*_PATHS, "done.when_met", "after_launch.fallback", "heuristics.humans_handle")
@@ -156,7 +155,6 @@ _FLAGS = {
     quiet=(
         Case({**_FLAGS, "impact.error_severity": "moderate"}),  # a miss costs money or time
         Case({**_FLAGS, "impact.error_severity": "serious", "by_hand.done_today_by": "nobody"}),
-        Case({**_FLAGS, "impact.error_severity": "serious", "impact.harm_kinds": ["money"]}),
         Case({**_FLAGS, "impact.error_severity": "serious", "product.audience": "outsiders"}),
         Case({**_FLAGS, "impact.error_severity": "serious", "product.action_shape": "every_item"}),
         Case(
@@ -189,11 +187,10 @@ def no_flag_read_as_cleared(plan: Plan) -> Evidence:
         return None
     if plan.by_hand.done_today_by not in _LOOKED_AT_TODAY or plan.product.task is TaskType.generation:
         return None  # nobody looks at every case today, or a draft per case: no flag to read as cleared
-    severity, kinds = effective_severity(plan), set(plan.impact.harm_kinds)
-    if severity not in (Severity.serious, Severity.severe):
+    # The kind of harm does not matter (a serious loss of money is as serious): an unflagged case loses
+    # the look it has today whatever a miss costs.
+    if effective_severity(plan) not in (Severity.serious, Severity.severe):
         return None
-    if kinds and kinds <= _ONLY_COSTS and severity is not Severity.severe:
-        return None  # a miss costs money or trust: the metric rules weigh it, nobody is left unlooked-at
     if said_or_settled(plan, _STILL_LOOKED_AT, UNFLAGGED_CHECKED) or said_or_settled(
         plan, _STILL_LOOKED_AT, AT_RANDOM
     ):
