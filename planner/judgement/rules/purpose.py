@@ -75,18 +75,18 @@ _CONTRACT = Instead(
     "the data be used for this; where they do not, ask the firms, or leave their data out.",
     title="Data used beyond what its contracts may allow",
 )
-_NO_CHILDREN = Instead(
-    lambda plan: _young(plan) is None,
+_CHILDREN = Instead(
+    lambda plan: _young(plan) is not None,
     Move(
-        "Check that the consent, notice or contract the data came under covers this new use",
-        "Data collected for one purpose is used for another: ask whether the consent, the privacy notice or "
-        "the contract it was collected under covers this use, and run a privacy review (a DPIA) before "
-        "copying it",
+        "Check that the consent or contract covers this new use, with children's data weighed apart",
+        "Data collected for one purpose is used for another, or describes children: ask whether the consent, "
+        "the privacy notice or the contract it was collected under covers this use, and run a privacy review "
+        "(a DPIA) before copying it; children's data needs a stronger reason and often the parents' say",
         "warning",
     ),
-    "Ask the data's owner and the privacy officer whether the consent, notice or contract covers this use; "
-    "run a DPIA before copying the data.",
-    title="Personal data is put to a new use that nobody says its consent or notice covers",
+    "Ask the data's owner and the privacy officer whether the consent or contract covers this use; run a "
+    "DPIA before copying the data; for children, name the legal basis and tell the parents.",
+    title="Personal data is put to a new use, or describes children, and nobody says the consent covers it",
 )
 
 
@@ -96,14 +96,14 @@ _NO_CHILDREN = Instead(
     likelihood=3,
     impact=4,
     move=Move(
-        "Check that the consent or contract covers this new use, with children's data weighed apart",
-        "Data collected for one purpose is used for another, or describes children: ask whether the consent, "
-        "the privacy notice or the contract it was collected under covers this use, and run a privacy review "
-        "(a DPIA) before copying it; children's data needs a stronger reason and often the parents' say",
+        "Check that the consent, notice or contract the data came under covers this new use",
+        "Data collected for one purpose is used for another: ask whether the consent, the privacy notice or "
+        "the contract it was collected under covers this use, and run a privacy review (a DPIA) before "
+        "copying it",
         "warning",
     ),
     ask="does the consent, notice or contract the data was collected under cover this new use?",
-    instead=(_CONTRACT, _NO_CHILDREN),
+    instead=(_CHILDREN, _CONTRACT),
     fires=(
         Case(
             {
@@ -174,15 +174,15 @@ _NO_CHILDREN = Instead(
     ),
 )
 def data_reused_beyond_consent(plan: Plan) -> Evidence:
-    """Personal data is put to a new use, or describes children, and nobody says the consent covers it.
+    """Personal data is put to a new use that nobody says its consent or notice covers.
 
     Records collected for one purpose (school records for reporting, member data to run the membership)
     used for another may fall outside the consent, the privacy notice or the contract they came under.
     Data about children raises the bar: a stronger reason, a review that weighs them, often the parents'
-    say.
+    say (the advice then says so).
 
-    Mitigation: Ask the data's owner and the privacy officer whether the consent or contract covers this
-    use; run a DPIA before copying the data; for children, name the legal basis and tell the parents.
+    Mitigation: Ask the data's owner and the privacy officer whether the consent, notice or contract covers
+    this use; run a DPIA before copying the data.
     """
     if plan.constraints.data.personal_data is not True:
         return None
