@@ -39,11 +39,13 @@ def test_the_share_amended_is_asked_of_what_states_a_source_s_facts() -> None:
     assert not all(when.holds(patched({"product.task": "classification"})) for when in question.when)
 
 
-def test_what_an_unreadable_field_gets_is_asked_of_extractions_only() -> None:
+def test_what_an_unreadable_field_gets_is_asked_of_extractions_and_drafts_only() -> None:
+    """A draft from records with gaps fills a blank as an extraction does (it should write "not given")."""
     for field in ("product.unreadable_share", "product.unreadable_answer"):
         question = _question(field)
-        assert all(when.holds(patched({"product.task": "extraction"})) for when in question.when)
-        assert not all(when.holds(patched({"product.task": "generation"})) for when in question.when)
+        for task in ("extraction", "generation"):
+            assert all(when.holds(patched({"product.task": task})) for when in question.when)
+        assert not all(when.holds(patched({"product.task": "classification"})) for when in question.when)
 
 
 def test_who_converts_values_is_asked_of_extractions_and_generation_only() -> None:
