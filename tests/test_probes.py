@@ -385,6 +385,15 @@ CASES.append(  # customers send the photos and the model decides alone: who send
 )
 
 
+CASES.append(  # a nightly batch reads notes a late shift writes after it ran
+    (
+        "batch-misses-late-entries",
+        {"product.inputs": "Vital signs and the nurses' shift notes, written at the end of each shift."},
+        {"product.output": "A risk score, re-scored as each note is saved."},
+    )
+)
+
+
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
 
@@ -531,6 +540,16 @@ QUIET.append(  # people decide every case from the whole file: nothing proposed 
             "product.action_shape": "every_item",
             "product.task": "classification",
             "product.unseen_by_model": "The caseworker's home visit.",
+        },
+    )
+)
+
+QUIET.append(  # the same notes, scored as each is saved: nothing waits for a run
+    (
+        "batch-misses-late-entries",
+        {
+            "product.inputs": "Vital signs and the nurses' shift notes, written at the end of each shift.",
+            "constraints.latency.serving": "online",
         },
     )
 )
