@@ -393,6 +393,14 @@ CASES.append(  # a nightly batch reads notes a late shift writes after it ran
     )
 )
 
+CASES.append(  # the flags go back to the nurses whose notes the model reads
+    (
+        "staff-write-what-is-scored",
+        {"product.inputs": "Vital signs and the nursing notes of each patient.", "product.mode": "augment"},
+        {"after_launch.monitoring": [{"signal": "Vocabulary drift of the nursing notes, week by week"}]},
+    )
+)
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
@@ -551,6 +559,13 @@ QUIET.append(  # the same notes, scored as each is saved: nothing waits for a ru
             "product.inputs": "Vital signs and the nurses' shift notes, written at the end of each shift.",
             "constraints.latency.serving": "online",
         },
+    )
+)
+
+QUIET.append(  # text customers write, not the staff the flags go to
+    (
+        "staff-write-what-is-scored",
+        {"product.inputs": "The customer's complaint e-mail and its attachments.", "product.mode": "augment"},
     )
 )
 

@@ -420,4 +420,5 @@ from planner.judgement import (  # noqa: E402  (registers them)
     queue_probes as _queue_probes,  # noqa: F401
     record_probes as _record_probes,  # noqa: F401
     shape_probes as _shape_probes,  # noqa: F401
+    writer_probes as _writer_probes,  # noqa: F401
 )
