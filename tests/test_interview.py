@@ -87,7 +87,8 @@ HAPPY = [
     line("0.8"), line("Two analysts on 120 orders"), "y",
     line("Manual review queue, 40%"),  # the step, and its share of one order's end-to-end delay
     line("2,000 a day"),  # the volume and its period in one answer
-    line("300"), line("120"),  # analysts handle 300 flagged orders a day; the model will flag 120
+    line("20"), line("15"),  # each analyst handles 20 flagged orders a day, and 15 analysts share them
+    line("120"),  # the model will flag 120 a day
     line("30%, 20%"),  # an easy slice, and the share the first model addresses
     line("Repeat customers on a known device"),  # which slice is easy
     line("15 EUR"),  # the value per item with its unit
@@ -218,7 +219,8 @@ impact:
   step_share: 0.4
   volume: 2000
   period: day
-  capacity_per_day: 300
+  capacity_per_day: 20
+  capacity_people: 15
   flagged_per_day: 120
   easy_share: 0.3
   easy_slice: Repeat customers on a known device
@@ -403,8 +405,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 134
-    assert "\nSaved plans/fraud/plan.yaml: 134 of 134 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 135
+    assert "\nSaved plans/fraud/plan.yaml: 135 of 135 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -426,7 +428,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 124  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 125  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -750,14 +752,14 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 def test_section_reasks_with_current_answers_as_defaults(root: Path) -> None:
     write_plan(root, FULL)
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
-    keys = [ENTER] * 16  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
+    keys = [ENTER] * 17  # impact: Enter keeps each answer (a menu its choice; `2000 a day` both of its)
     closing, screen = interview(root, "fraud", keys, section="impact")
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing changed
     assert "━━ 4/7  Impact bottleneck" in screen
     assert "Heuristic feasibility ·" not in screen  # only the section asked for
 
-    keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 10, Shown("? Which error costs more?"), REMOVE]
+    keys = [ENTER, CLEAR + line("3,500 a week"), *[ENTER] * 11, Shown("? Which error costs more?"), REMOVE]
     closing, screen = interview(root, "fraud", [*keys, *[ENTER] * 5], section="4")
     assert isinstance(closing, str), closing
     impact = saved(root)["impact"]
@@ -772,7 +774,7 @@ def test_enter_keeps_a_hand_written_number_to_its_last_digit(root: Path) -> None
     # the prompt shows 12.3457% and 12.3456789: Enter keeps what the file holds, not what was shown
     text = FULL.replace("share_addressed: 0.2", "share_addressed: 0.123456789")
     write_plan(root, text.replace("value_per_item: 15", "value_per_item: 12.3456789"))
-    closing, _ = interview(root, "fraud", [ENTER] * 16, section="impact")
+    closing, _ = interview(root, "fraud", [ENTER] * 17, section="impact")
     assert isinstance(closing, str), closing
     assert saved(root)["impact"]["share_addressed"] == 0.123456789
     assert saved(root)["impact"]["value_per_item"] == 12.3456789
@@ -929,7 +931,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 134 of 134 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 135 of 135 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1027,7 +1029,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 134 of 134 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 135 of 135 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -1054,3 +1054,24 @@ def test_several_horizons_are_read_as_a_span_from_the_file_and_the_interview_ali
     assert Done.model_validate({"eval_horizon_days": 3}).horizon_range() == (3, 3)
     assert Done.model_validate({"eval_horizon_days": "not measured"}).horizon_range() is None
     assert "the span, e.g. 1-7" in BY_FIELD["done.eval_horizon_days"].help
+
+
+def test_a_capacity_shared_by_one_is_the_whole_teams_and_by_many_is_multiplied(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # the interview asks how many share a capacity given per person; 1 means it is already the team's
+    whole = evidence(risks(make_workspace, {"impact.flagged_per_day": 200}), "flags-exceed-capacity")
+    one = evidence(
+        risks(make_workspace, {"impact.flagged_per_day": 200, "impact.capacity_people": 1}),
+        "flags-exceed-capacity",
+    )
+    assert one == whole and "each of" not in one[0]
+    shared = {
+        "impact.flagged_per_day": 200,
+        "impact.capacity_per_day": "4 a week",
+        "impact.capacity_people": 75,
+    }
+    assert (
+        "4 a week for each of 75 people (about 60 a working day)"
+        in evidence(risks(make_workspace, shared), "flags-exceed-capacity")[0]
+    )

@@ -105,19 +105,23 @@ _NOTHING = re.compile(r"\s*(?:nothing|none|no\s+changes?|n/?a)\b", re.IGNORECASE
 
 @dataclass(frozen=True)
 class When:
-    """A condition on an earlier answer: answered at all, one of the given values, above a number, or
-    (`said`) a text that names something rather than 'nothing' or 'none'."""
+    """A condition on an earlier answer: answered at all, one of the given values, above a number,
+    (`said`) a text that names something rather than 'nothing' or 'none', or (`measured`) a figure
+    rather than 'not measured'."""
 
     field: str
     among: tuple[Any, ...] | None = None
     above: float | None = None
     said: bool = False
+    measured: bool = False
 
     def holds(self, plan: Plan) -> bool:
         value = field_at(plan, self.field)
         if not is_answered(value):
             return False
         if self.said and isinstance(value, str) and _NOTHING.match(value):
+            return False
+        if self.measured and value == "not measured":
             return False
         if self.above is not None and not (isinstance(value, int | float) and value > self.above):
             # 'not measured' is no figure above anything
@@ -656,11 +660,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "E.g. 40 reviews a day, 24 deliveries a driver's route takes, 30 visits a clinic books: a model "
             "that sends more than that floods them or leaves the rest unserved, and then what counts is "
             "precision at that budget. A budget over another period works too (60 a year); known for one "
-            "person, their count (4 a week), with the headcount as impact.capacity_people in plan.yaml. "
+            "person, their count (4 a week), and the next question asks how many share the work. "
             "'not measured' is an answer.",
             When("product.mode", ("improve", "augment")),
             When("product.task", _SENDS_CASES),
             essential=True,
+        ),
+        _q(
+            "impact.capacity_people",
+            "How many people or places share that capacity?",
+            "If the capacity above is per person, how many people share the work? E.g. 75 audiologists "
+            "who can each take 4 extra calls a week: planner reads the capacity as 4 a week times 75. "
+            "1 when the capacity above is already the whole team's.",
+            When("impact.capacity_per_day", measured=True),
         ),
         _q(
             "impact.flagged_per_day",
@@ -1470,6 +1482,10 @@ def _condition(path: str, when: When, earlier: set[str]) -> When:
         return When(when.field, tuple(base(value) for value in when.among), when.above)
     if when.above is not None and base not in (int, float):
         raise ValueError(f"bank: {path}: `above` needs a number field, and {when.field} is not one")
+    if when.measured and "'not measured'" not in repr(info.annotation):
+        raise ValueError(
+            f"bank: {path}: `measured` needs a field that takes 'not measured'; {when.field} does not"
+        )
     return when
 
 

@@ -40,7 +40,7 @@ def said_capacity(impact: Impact) -> str:
     given for one person, the people and the product: `4 a week for each of 75 people (about 60 a
     working day)`."""
     people, said = impact.capacity_people, impact.capacity_per_day
-    if people is None or impact.capacity is None:
+    if people in (None, 1) or impact.capacity is None:  # 1: the capacity is the whole team's
         return rate(said)
     whole = impact.capacity
     each = said if rate_of(said) else f"{show(said)} a day"
@@ -51,7 +51,7 @@ def capacity_budget(impact: Impact) -> str:
     """The whole capacity in the team's own period: `40 a day`, `60 a year`, `300 a week` (4 a week for
     each of 75 people)."""
     people, found = impact.capacity_people, rate_of(impact.capacity_per_day)
-    if people is None or impact.capacity is None:
+    if people in (None, 1) or impact.capacity is None:  # 1: the capacity is the whole team's
         return budget(impact.capacity_per_day)
     if found is None:
         return f"{fmt.count(impact.capacity)} a day"
