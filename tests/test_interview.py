@@ -1876,3 +1876,24 @@ def test_a_second_metric_may_be_a_guardrail_to_hold(root: Path) -> None:
     first, second = saved(root)["done"]["metrics"]
     assert "role" not in first and "metric 1: role" not in screen  # the first metric is the goal
     assert second["role"] == "guardrail"
+
+
+def test_a_baseline_known_within_a_range_is_kept_as_typed(root: Path) -> None:
+    write_plan(root, "title: Fraud\n")
+    keys = [
+        line("Recall of duplicates"), line("0.4-0.45, the rules"), line("0.75"),
+        Shown("metric 2: name"), ENTER,  # an empty name ends the metrics
+        *[ENTER] * 11,
+    ]  # fmt: skip
+    closing, screen = interview(root, "fraud", keys, section="done")
+    assert isinstance(closing, str), closing
+    metric = {"name": "Recall of duplicates", "baseline": "0.4-0.45", "target": 0.75, "direction": "higher"}
+    assert saved(root)["done"]["metrics"] == [metric | {"baseline_name": "the rules"}]
+    assert "midpoint" not in screen
+    # asked again, Enter keeps the range as the file has it, not its midpoint
+    before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
+    closing, _ = interview(
+        root, "fraud", [*[ENTER] * 6, Shown("metric 2: name"), ENTER, *[ENTER] * 11], section="done"
+    )
+    assert isinstance(closing, str), closing
+    assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before

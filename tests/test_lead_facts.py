@@ -1075,3 +1075,41 @@ def test_a_capacity_shared_by_one_is_the_whole_teams_and_by_many_is_multiplied(
         "4 a week for each of 75 people (about 60 a working day)"
         in evidence(risks(make_workspace, shared), "flags-exceed-capacity")[0]
     )
+
+
+def test_a_baseline_range_is_judged_at_its_better_end_and_shown_as_typed(
+    make_workspace: MakeWorkspace,
+) -> None:
+    # today's best, not the midpoint: a model must beat 0.8 where the rules score 0.5-0.8
+    met = risks(make_workspace, {"done.metrics[0].baseline": "0.5-0.8"})
+    assert evidence(met, "baseline-already-meets-target") == [
+        'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.5-0.8 (judged at its better end, '
+        "0.8), target 0.75 (higher is better)"
+    ]
+    assert "baseline-already-meets-target" not in levels(
+        risks(make_workspace, {"done.metrics[0].baseline": "0.4-0.45"})
+    )
+    lower = {
+        "done.metrics[0].name": "Days to settle a claim",
+        "done.metrics[0].baseline": "1 to 2 days",
+        "done.metrics[0].target": None,
+        "done.metrics[0].relative_target": 0.2,
+        "done.metrics[0].direction": "lower",
+    }
+    make_workspace({"plans/p/plan.yaml": plan_to_text(patched(lower))})
+    shown = CliRunner().invoke(cli, ["show", "p"], prog_name="planner")
+    assert "baseline: 1 to 2 days" in shown.stdout  # as typed
+    assert "20% lower than the baseline 1 = 0.8" in shown.stdout  # the better end where lower is better
+
+
+def test_a_baseline_range_typed_high_end_first_is_refused_with_the_fix(make_workspace: MakeWorkspace) -> None:
+    make_workspace(
+        {"plans/p/plan.yaml": plan_to_text(patched({})).replace("baseline: 0.45", "baseline: 0.45-0.4")}
+    )
+    result = CliRunner().invoke(cli, ["check", "p"], prog_name="planner")
+    assert result.exit_code == 1
+    assert result.stderr == "error: 1 of 1 plan(s) have problems; fix the lines above\n"
+    assert result.stdout.splitlines()[0].endswith(
+        "done.metrics[0].baseline: '0.45-0.4' runs from high to low: write a range low end first ('0.4-0.45'); "
+        "a period such as a season (2024-25) is no figure: put it in `baseline_name`"
+    )

@@ -84,6 +84,13 @@ CASES = {
     "human-score-percent": ("title: x\nby_hand:\n  human_score: 92 %\n", True),
     "target-percent-words": ("title: x\ndone:\n  metrics:\n  - {name: recall, target: about 90%}\n", False),
     "baseline-period": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 2024-25 season}\n", False),
+    # A baseline known only within a range, low end first, with a unit of time if said: kept as typed.
+    "baseline-range": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 1-2}\n", True),
+    "baseline-range-days": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 1 to 2 days}\n", True),
+    "baseline-range-words": (
+        "title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: one to two days}\n",
+        False,
+    ),
     "label-delay-not-measured": (
         "title: x\nconstraints:\n  data:\n    label_delay_days: not measured\n    label_delay_max_days: 90\n",
         True,

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from planner.plan.fields import field_at, is_answered
 from planner.plan.model import Direction, Plan
 from planner.plan.questions import QUESTIONS, SECONDS_PER_ANSWER, Joined, Kind, Question, core_type
+from planner.plan.span import ends
 
 DEPTHS = ("essentials", "full")
 
@@ -78,9 +79,14 @@ def said_direction(values: dict[str, Any]) -> Direction | None:
     if "direction" in values:
         return Direction(values["direction"])
     baseline, target = values.get("baseline"), values.get("target")
-    if isinstance(baseline, int | float) and isinstance(target, int | float) and baseline != target:
-        return Direction.higher_is_better if target > baseline else Direction.lower_is_better
-    return None
+    low, high = ends(baseline) or (baseline, baseline)  # a range (`0.4-0.45`) says it from outside it
+    if not (
+        isinstance(low, int | float) and isinstance(high, int | float) and isinstance(target, int | float)
+    ):
+        return None
+    return (
+        Direction.higher_is_better if target > high else Direction.lower_is_better if target < low else None
+    )
 
 
 def prompts(question: Question) -> int:

@@ -131,7 +131,7 @@ def _rules_with_people(plan: Plan) -> Advice | None:
         if said is not None:  # as the team stated it: `1.5 below the baseline 12 = 10.5`
             margin = f' A model must beat that on "{metric.name}": {said}.'
         elif goal is not None:
-            margin = f' A model must beat that on "{metric.name}": from {metric.baseline:g} to {goal:g}.'
+            margin = f' A model must beat that on "{metric.name}": from {metric.baseline_said} to {goal:g}.'
     elif (
         metric is not None and metric.margin is not None and not metric.holds
     ):  # "beat the naive forecast by 10%", or by 0.3 days
@@ -287,7 +287,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
             found.append(
                 Advice(
                     "Done criteria well posed: metric, baseline, target, time box, fold action",
-                    f'"{metric.name}" from {metric.baseline:g} to {goal:g} within {done.timebox_weeks:g} '
+                    f'"{metric.name}" from {metric.baseline_said} to {goal:g} within {done.timebox_weeks:g} '
                     f"weeks; if it falls short: {done.fold_action}",
                     "success",
                     part="sound",

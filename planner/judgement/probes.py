@@ -303,7 +303,7 @@ def _baseline_provenance(plan: Plan) -> Found:
     metric = plan.done.metrics[0]
     path, words = told
     return (
-        f"Today's {metric.baseline:g} on {short(metric.name, 50)} is the bar to beat: was it measured on the "
+        f"Today's {metric.baseline_said} on {short(metric.name, 50)} is the bar to beat: was it measured on the "
         "cases, labels and horizon the model will be scored on? A figure people report or estimate "
         "moves the bar by more than most models improve on it.",
         (quote(plan, "done.metrics[0].baseline"), quote(plan, path, ", ".join(words))),

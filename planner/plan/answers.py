@@ -376,6 +376,17 @@ def _valid(holder: BaseModel, name: str, kind: Kind, info: FieldInfo, value: Any
     return getattr(trial, name)
 
 
+def _as_range(holder: BaseModel, name: str, raw: str) -> str | None:
+    """The range as typed, where the field keeps one as text (a baseline); None where it takes one figure."""
+    trial = holder.model_copy()
+    try:
+        setattr(trial, name, raw.strip())
+    except ValidationError:
+        return None
+    kept = getattr(trial, name)
+    return kept if isinstance(kept, str) else None
+
+
 def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo) -> Reading:
     """A number, a share or an amount as said: words and units around it read, each end of a range."""
     said = spoken(raw)
@@ -407,6 +418,8 @@ def _number(holder: BaseModel, name: str, kind: Kind, raw: str, info: FieldInfo)
         partner = range_partner(holder, name)
         if partner:
             reading.value, reading.also[partner] = low, high
+        elif (kept := _as_range(holder, name, raw)) is not None:
+            reading.value = kept  # a field that keeps a range as typed (a baseline: `0.4-0.45`)
         else:
             middle = float(f"{(low + high) / 2:.4g}")
             reading.value, reading.approximate = middle, True

@@ -17,6 +17,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from planner.core import formatting
+from planner.plan import span
 
 # The choices live in planner.plan.choices; `X as X` re-exports them, the model being where modules look.
 from planner.plan.choices import (
@@ -114,6 +115,7 @@ from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
 from planner.plan.scale import is_share, named_lower
+from planner.plan.span import Span
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.
 _HORIZONS_SCHEMA = {
@@ -217,10 +219,12 @@ class Metric(Record):
 
     name: Text = Field(description="The metric (e.g. 'recall at 1% false positive rate').")
     dataset: Text | None = Field(default=None, description="The data it is measured on.")
-    baseline: Figure | NotMeasured | None = Field(
+    baseline: Figure | Span | NotMeasured | None = Field(
         default=None,
         description="Today's value from the non-ML baseline or current system ('none' if there is none; 'not "
-        "measured' where there is one whose value is not known yet, to be measured in the backtest).",
+        "measured' where there is one whose value is not known yet, to be measured in the backtest); known "
+        "only within a range, the range low end first (`1-2`, `1 to 2 days`): the model must beat its "
+        "better end.",
         json_schema_extra=also(NONE_SCHEMA),
     )
     target: Figure | None = Field(
@@ -290,6 +294,9 @@ class Metric(Record):
         """A period or a source typed as the baseline (`2024-25 season`): said where it goes instead."""
         if not isinstance(value, str) or value.strip().lower() == NOT_MEASURED or _is_none_word(value):
             return value
+        typed = span.checked(value)
+        if typed is not None:
+            return typed
         if not any(char.isalpha() for char in value):
             return value  # a figure with a sign or symbol (`89%`, `~0.3`, `€300`): the number's own message
         try:
@@ -345,8 +352,31 @@ class Metric(Record):
 
     @property
     def baseline_figure(self) -> float | None:
-        """Today's value as a number; None where blank, or 'not measured' (a baseline named, value unknown)."""
+        """Today's value as a number; None where blank, or 'not measured' (a baseline named, value unknown).
+        Of a range, the end hardest for the claim: a model must beat today's best (1 of `1-2 days` where
+        lower is better)."""
+        both = span.ends(self.baseline)
+        if both is not None:
+            return both[1] if self.direction is Direction.higher_is_better else both[0]
         return None if isinstance(self.baseline, str) else self.baseline
+
+    @property
+    def baseline_said(self) -> str:
+        """Today's value as the team typed it: `0.45`, or the range `1-2 days`."""
+        return self.baseline if isinstance(self.baseline, str) else f"{self.baseline:g}"
+
+    @property
+    def baseline_shown(self) -> str:
+        """Today's figure for evidence: `0.45`, or a range as typed with the end it is judged at."""
+        figure = self.baseline_figure
+        if figure is None:
+            return ""
+        plain = str(int(figure)) if figure.is_integer() else f"{figure:g}"
+        return (
+            f"{self.baseline} (judged at its better end, {plain})"
+            if isinstance(self.baseline, str)
+            else plain
+        )
 
     @property
     def margin(self) -> float | None:

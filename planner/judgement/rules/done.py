@@ -155,7 +155,7 @@ def no_done_criteria(plan: Plan) -> Evidence:
         ]
         if beaten:  # "beat today's rule": a criterion, short of a margin
             path, metric = beaten[0]
-            against = show(metric.baseline_figure) if metric.baseline_figure is not None else ""
+            against = metric.baseline_shown
             against = ", ".join(part for part in (against, metric.baseline_name or "") if part)
             return Tempered(
                 2,
@@ -637,7 +637,7 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
     if metric.baseline_figure == 0 and metric.direction is Direction.lower_is_better:
         return None  # a guardrail on what the model will do (wrong automatic actions): none happen today
     found = (
-        f'done.metrics[{at}]: "{metric.name}" baseline {show(metric.baseline_figure)}, target '
+        f'done.metrics[{at}]: "{metric.name}" baseline {metric.baseline_shown}, target '
         f"{_target_text(metric)} ({metric.direction.value} is better)",
     )
     covered, wanted = (

@@ -307,7 +307,7 @@ def baseline_without_new_data(plan: Plan) -> Evidence:
             f"constraints.data.sources[{first}].name",
             "collected for the model: today's rules never had it",
         ),
-        f"done.metrics[{at}].baseline: {show(metric.baseline_figure)} (today's figure, without the new source: part "
+        f"done.metrics[{at}].baseline: {metric.baseline_shown} (today's figure, without the new source: part "
         "of the model's gain would be the data's)",
         f"heuristics.rules: {count} rule{'s' if count != 1 else ''} (run them, or a simple rule on the new field, on "
         "the new data too)",
