@@ -22,10 +22,12 @@ _SHARE_NAMES = re.compile(
     r"|%",
     re.IGNORECASE,
 )
+# Errors in a metric's units, by their short names: no share (beside "rate"), and lower is better.
+_ERROR_NAMES = r"mape|smape|wape|mae|mse|rmse|rmsle|mad"
 # Names that say the metric is no share even beside those words: errors and losses in units, ratios
 # without a ceiling, paces and prices called rates.
 _NOT_SHARES = re.compile(
-    r"\b(?:mape|smape|wape|mae|mse|rmse|rmsle|mad|percentage error|percent error|sharpe|sortino|"
+    rf"\b(?:{_ERROR_NAMES}|percentage error|percent error|sharpe|sortino|"
     r"loss|log-loss|logloss|perplexity|heart rate|frame rate|learning rate|bit rate|bitrate|exchange rate|"
     r"interest rate|arrival rate|growth rate|rate per|per hour|per day|per minute|per second|per thousand|"
     r"per 1,?000|per 100,?000)(?![\w-])",
@@ -36,7 +38,7 @@ _NOT_SHARES = re.compile(
 # Names that say lower is better: errors, losses and delays (`MAE in months`, `error rate`, `p95 latency`);
 # a higher-is-better head named first (`recall at 1% false positive rate`) keeps its own direction.
 _LOWER_NAMES = re.compile(
-    r"\b(?:mape|smape|wape|mae|mse|rmse|rmsle|mad|error|errors|loss|log-loss|logloss|perplexity|latency|"
+    rf"\b(?:{_ERROR_NAMES}|error|errors|loss|log-loss|logloss|perplexity|latency|"
     r"delay|delays|lateness|brier|false positive rate|false negative rate|fpr|fnr|miss rate)(?![\w-])",
     re.IGNORECASE,
 )
