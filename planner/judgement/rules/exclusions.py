@@ -76,7 +76,6 @@ ROUTED = Lexicon("""
 """)
 # Where a team says what the product does with a case, or how it is tested.
 _ROUTE_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fallback")
-_RARE = (Dropped.outliers, Dropped.invalid, Dropped.unusual_outcomes)
 _KIND = {
     Dropped.outliers: "extreme values",
     Dropped.invalid: "records that failed a check",
@@ -113,7 +112,7 @@ def _what_it_costs(plan: Plan, rare: list[Dropped]) -> str:
 
 def _structured(plan: Plan, dropped: list[Dropped]) -> Evidence:
     """The dropped answer read as a lead does: which rare cases went, and what the plan does with them."""
-    rare = [kind for kind in _RARE if kind in dropped]
+    rare = [kind for kind in _KIND if kind in dropped]
     if not rare:
         several = plan.constraints.data.rows_per_thing is RowsPerThing.several
         if Dropped.duplicates in dropped and several:

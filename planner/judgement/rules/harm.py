@@ -18,11 +18,10 @@ from planner.judgement.rules.evidence import quote, ticked
 from planner.plan.model import Category, Circumstance, Mode, Plan, Serving, Severity
 from planner.plan.stakes import HarmKind
 
-# The kinds of harm that lift a minor rating; the kinds absent here leave the team's rating as it is.
-_LIFTS = (HarmKind.health, HarmKind.rights)
 # A rating the kinds lift: none said, or minor. Moderate or above is the team's to keep.
 _LIFTED = (None, Severity.minor)
-
+# The kinds of harm that lift a minor rating, as the evidence names them; the kinds absent here leave the
+# team's rating as it is.
 _SAID = {HarmKind.health: "someone's health or safety", HarmKind.rights: "someone's rights or access"}
 
 
@@ -34,7 +33,7 @@ def _acts_alone(plan: Plan) -> bool:
 def _floor(plan: Plan) -> tuple[Severity, tuple[HarmKind, ...]] | None:
     """The least severity the ticked kinds of harm carry, and the kinds that carry it; None without one:
     moderate, or serious for a harm to health where the output acts on the person alone."""
-    kinds = tuple(kind for kind in plan.impact.harm_kinds if kind in _LIFTS)
+    kinds = tuple(kind for kind in plan.impact.harm_kinds if kind in _SAID)
     if not kinds:
         return None
     if HarmKind.health in kinds and _acts_alone(plan):

@@ -33,7 +33,6 @@ from planner.plan.workings import Newcomers
 
 _HARMFUL = (Severity.serious, Severity.severe)
 _NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
-_PICKED = (PilotUnits.volunteers, PilotUnits.easiest, PilotUnits.typical)
 _PICKED_NOTE = {  # why each choice flatters the pilot
     PilotUnits.volunteers: "volunteers are the keenest: they use it best",
     PilotUnits.easiest: "the easiest units flatter any change",
@@ -103,7 +102,7 @@ def pilot_on_picked_units(plan: Plan) -> Evidence:
     on that comparison.
     """
     picked = plan.done.pilot_units
-    if picked not in _PICKED or runs_once(plan) or few_units(plan):
+    if picked not in _PICKED_NOTE or runs_once(plan) or few_units(plan):
         return None  # a handful of units: one drawn at random is no sample
     if first_said(plan, _LIVE_IN, COMPARED_ALIKE):
         return None

@@ -19,6 +19,7 @@ from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.units import singular
 from planner.judgement.rules.words import words_of
+from planner.plan.choices import label
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     ActionShape,
@@ -33,14 +34,6 @@ from planner.plan.model import (
 )
 
 _SERIOUS = (Severity.serious, Severity.severe)
-
-_SHAPE = {
-    ActionShape.threshold: "each case above a cut-off is acted on",
-    ActionShape.top_of_queue: "people work down a ranked list as far as their time allows",
-    ActionShape.sets_amount: "a number sets an amount: staff, stock, a price, a budget",
-    ActionShape.every_item: "every item gets the output, and it is used as is or checked",
-    ActionShape.choose_among: "people choose from a few suggestions",
-}
 
 _COST = {
     ErrorCost.too_low: "too low costs more: a pooled figure nets the shortfalls against the surpluses",
@@ -57,7 +50,7 @@ def decision_and_metrics(plan: Plan) -> list[str]:
         found.append(quote(plan, "product.decision"))
     shape = plan.product.action_shape
     if shape is not None:
-        found.append(quote(plan, "product.action_shape", _SHAPE[shape]))
+        found.append(quote(plan, "product.action_shape", label(shape)))
     found += [quote(plan, f"done.metrics[{index}].name") for index in range(min(2, len(plan.done.metrics)))]
     return found
 
