@@ -5,89 +5,23 @@ from __future__ import annotations
 
 from planner.judgement.rules.arrival import differences_quote
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.covered import (
-    REVALIDATED as _REVALIDATED,
-    checked_before_relying,
-    covered_there,
-    revalidated_later,
-    slice_in_the_data,
-)
-from planner.judgement.rules.evaluation import evaluation_paths
-from planner.judgement.rules.evidence import answer_at, first_said, monitor_paths, quote
+from planner.judgement.rules.covered import covered_there, revalidated_later, slice_in_the_data
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.harm import effective_severity
-from planner.judgement.rules.heard import unlike_in_the_text
 from planner.judgement.rules.inhand import checked_alike, production_stream
-from planner.judgement.rules.lexicon import (
-    FROM_PRODUCTION,
-    MODELLED_IN,
-    PILOT_THERE,
-    RUN_APART,
-    TESTED_ON,
+from planner.judgement.rules.judgedapart import (
+    UNLIKE_PRODUCTION,
+    judged_apart,
+    judged_there,
+    only_the_mix,
+    unticked_difference,
 )
 from planner.judgement.rules.seasons import seasons_backtested
 from planner.judgement.rules.setpoint import capture_means_forecasts
-from planner.judgement.rules.unlike import change_in_the_notes, unlike_in_setting, unlike_in_the_note
 from planner.judgement.rules.volume import acts_alone
-from planner.judgement.rules.words import in_one_sentence
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
-
-# known late, only forecast live, beyond the data's range: asked by the leakage rules and inputs-beyond-the-range
-_ELSEWHERE = {Difference.later_inputs, Difference.forecast_inputs, Difference.range, Difference.none}
-_UNLIKE_PRODUCTION = set(Difference) - _ELSEWHERE
-
-_JUDGED_APART = RUN_APART + PILOT_THERE + _REVALIDATED
-_HANDLED = RUN_APART + MODELLED_IN + _REVALIDATED
-
-
-def judged_apart(plan: Plan) -> str | None:
-    """The answer saying the team evaluates the setting the data lacks on its own (a shadow season, a
-    pilot at the new sites, a test set from them) or gives the difference to the model as an input:
-    the mitigation production-differs asks for."""
-    for path in evaluation_paths(plan):
-        text = answer_at(plan, path)
-        words = _JUDGED_APART.find_all(text)
-        if words:
-            return quote(plan, path, f"already judged apart: {', '.join(words)}")
-        words = MODELLED_IN.find_all(text)
-        if words:
-            return quote(plan, path, f"the difference is an input of the model: {', '.join(words)}")
-        words = in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
-        if words:
-            return quote(plan, path, f"tested on production itself: {', '.join(words)}")
-    return None
-
-
-def _judged_there(plan: Plan) -> bool:
-    """Whether the note on the difference says the setting the data lacks is itself judged (a shadow
-    season, results per device, a re-check after the change), or the evaluation says its test set is
-    drawn from production: not only given to the model as an input, and not a pilot the data came from
-    (`labelled frames come from two pilot sites` names where the data is, not a run where it is not)."""
-    note = plan.constraints.data.differences_note
-    if RUN_APART.find(note) or _REVALIDATED.find(note) or checked_before_relying(plan):
-        return True
-    return any(
-        in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
-        for text in (answer_at(plan, path) for path in evaluation_paths(plan))
-    )
-
-
-def _only_the_mix(plan: Plan) -> bool:
-    """The one difference ticked is the mix of cases shifting (a growing segment, customers joining and
-    leaving): the data is the product's own, in other shares, not another setting to collect first."""
-    kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
-    return kinds == [Difference.mix]
-
-
-def _mitigation_said(plan: Plan) -> bool:
-    """The note on the data or the evaluation says the difference is judged apart in a shadow or
-    parallel run, on a test set of its own, or given to the model as an input."""
-    return any(
-        _HANDLED.find(text) or in_one_sentence(text or "", TESTED_ON, FROM_PRODUCTION)
-        for text in (answer_at(plan, path) for path in evaluation_paths(plan))
-    )
-
 
 _ONBOARDED = "Each new camera is audited for its first month."
 _HELD_OUT = "The post room switched to new scanners in 2024; the test set is held out by year."
@@ -111,7 +45,7 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
             judged_apart(plan) is not None
             or production_stream(plan) is not None
             or covered_there(plan) is not None
-            or _only_the_mix(plan)
+            or only_the_mix(plan)
             or slice_in_the_data(plan) is not None
         ),
     ),
@@ -443,26 +377,18 @@ def production_differs(plan: Plan) -> Evidence:
     Mitigation: Collect and label a sample from the production setting (a pilot, a shadow run) before
     trusting any score, test on it, and narrow the launch to what the data covers until then.
     """
-    kinds = [kind for kind in plan.constraints.data.differences if kind in _UNLIKE_PRODUCTION]
+    kinds = [kind for kind in plan.constraints.data.differences if kind in UNLIKE_PRODUCTION]
     if capture_means_forecasts(plan):  # observed values against forecasts: future-inputs asks it
         kinds = [kind for kind in kinds if kind is not Difference.capture]
     if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
-        if _mitigation_said(plan):
-            return None  # the note names the difference and how it is handled: nothing to ask
-        said_none = plan.constraints.data.differences == [Difference.none]
-        return (
-            (unlike_in_the_text(plan) if said_none else None)
-            or unlike_in_setting(plan)
-            or unlike_in_the_note(plan)
-            or change_in_the_notes(plan)
-        )
+        return unticked_difference(plan)
     said = ", ".join(  # "population", not its examples; the shifting mix as a thing met
         "mix of cases" if kind is Difference.mix else label(kind).split(" (")[0] for kind in kinds
     )
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     if checked_alike(plan):
         return None  # the team measured the two and found them alike: the premise is checked away
-    if _judged_there(plan) or covered_there(plan):
+    if judged_there(plan) or covered_there(plan):
         # Named, and judged on the setting it lacks before anyone relies on it (a shadow season, a pilot
         # there, a re-check after the change, a test set from production): the plan does what the risk
         # asks, and a lead does not raise it again.
@@ -481,7 +407,7 @@ def production_differs(plan: Plan) -> Evidence:
     if kinds == [Difference.season] and seasons_backtested(plan):  # one more season like those in hand
         note = "several years in hand, tested after the training data: on a season it never saw"
         return Tempered(1, (*found, quote(plan, "constraints.data.period", note)))
-    if _only_the_mix(plan):  # the product's own cases, in shares that shift: watch them, nothing to collect
+    if only_the_mix(plan):  # the product's own cases, in shares that shift: watch them, nothing to collect
         note = "the product's own cases in shifting shares: score each segment and watch the mix"
         return Tempered(1, (f"{found[0]} ({note})", *found[1:]))
     share = slice_in_the_data(plan)
