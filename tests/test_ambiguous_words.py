@@ -27,8 +27,8 @@ from planner.judgement.rules.lexicon import SELECTS
 from planner.judgement.rules.loop import closed_loop_dynamics_untested
 from planner.judgement.rules.newcomers import test_set_misses_newcomers as misses_newcomers
 from planner.judgement.rules.outside import data_leaves_organisation
+from planner.judgement.rules.periodchange import equipment_change_only
 from planner.judgement.rules.protected import protected_feature_in_decision
-from planner.judgement.rules.record import equipment_change_only
 from planner.judgement.rules.rights import content_rights_unchecked
 from planner.judgement.rules.setpoint import instrument_change_read_as_trend, setpoint_loop_unguarded
 from planner.judgement.rules.shocks import data_spans_the_pandemic

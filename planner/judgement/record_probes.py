@@ -18,7 +18,12 @@ from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.capped import CAPPED
 from planner.judgement.rules.evidence import first_said, monitor_paths, own_notes, quote
 from planner.judgement.rules.lexicon import TOO_FEW, TOO_MANY
-from planner.judgement.rules.record import DEVICE_CHANGE, INPUT_CHANGE, changes_said, equipment_change_only
+from planner.judgement.rules.periodchange import (
+    DEVICE_CHANGE,
+    INPUT_CHANGE,
+    changes_said,
+    equipment_change_only,
+)
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.choices import Acquisition, DataKind, Difference, Direction, Mode, TaskType
 from planner.plan.model import Plan

@@ -15,7 +15,7 @@ from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered
 from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
-from planner.judgement.rules.record import change_within_period
+from planner.judgement.rules.periodchange import change_within_period
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, ChangeKind, ChangeReach, Plan
 

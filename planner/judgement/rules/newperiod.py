@@ -10,7 +10,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths
-from planner.judgement.rules.record import regime_after_the_data
+from planner.judgement.rules.periodchange import regime_after_the_data
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
 

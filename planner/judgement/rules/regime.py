@@ -13,7 +13,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.changed import KIND_PATH, REGIME_KINDS, change_kinds, reach_likelihood
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
-from planner.judgement.rules.record import REGIME_CHANGE, regime_after_the_data
+from planner.judgement.rules.periodchange import REGIME_CHANGE, regime_after_the_data
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, ChangeKind, ChangeReach, Difference, OnlineValidation, Plan
 

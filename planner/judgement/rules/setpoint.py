@@ -16,7 +16,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import HINDSIGHT, READS_FORECASTS
-from planner.judgement.rules.record import DEVICE_CHANGE, changes_said
+from planner.judgement.rules.periodchange import DEVICE_CHANGE, changes_said
 from planner.judgement.rules.upkeep import recording_started_only, upkeep_only
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon

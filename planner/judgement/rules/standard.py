@@ -16,7 +16,8 @@ from planner.judgement.rules.evidence import (
     source_paths,
 )
 from planner.judgement.rules.months import dates_in
-from planner.judgement.rules.record import REGIME_CHANGE, changed_during_period, trained
+from planner.judgement.rules.periodchange import REGIME_CHANGE, changed_during_period
+from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, ChangeKind, LabelSource, LabelWriter, Plan, TaskType
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, own_notes, quote, read_paths
-from planner.judgement.rules.record import changed_during_period, trained
+from planner.judgement.rules.periodchange import changed_during_period
+from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan, TaskType
 
