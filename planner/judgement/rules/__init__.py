@@ -30,6 +30,7 @@ from planner.judgement.rules.total import items_in_all, value_in_all
 # isort: off
 from planner.judgement.rules import (
     heuristics,
+    trustedrules,
     byhand,
     feasibility,
     people,
@@ -398,6 +399,7 @@ __all__ = [
     "traps",
     "trial",
     "trivial",
+    "trustedrules",
     "unblinded",
     "undone",
     "unflagged",
