@@ -17,12 +17,9 @@ from planner.plan.fields import (
     NONE_WORDS,
     NUMBER_MAX,
     NoneAtAll,
-    PartOf,
     answer_words,
     is_answered,
     on_scale_of,
-    part_of,
-    share_of,
     takes_form,
     word_answer,
 )
@@ -32,6 +29,7 @@ from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
 from planner.plan.rate import Rate, per_working_day, rate_of
 from planner.plan.scale import is_share, two_readings
+from planner.plan.shares import PartOf, part_of, share_of
 from planner.plan.spoken import (
     Reading,
     absolute,

@@ -102,7 +102,6 @@ from planner.plan.fields import (
     Number,
     Record,
     Score,
-    Share,
     StepShare,
     Text,
     Whole,
@@ -115,6 +114,7 @@ from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
 from planner.plan.scale import is_share, named_lower
+from planner.plan.shares import Share
 from planner.plan.span import Span
 
 # Several horizons scored: a span (`1-7`) or the list of them (`[1, 3, 7]`), read as their two ends.

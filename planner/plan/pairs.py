@@ -11,8 +11,9 @@ from pydantic import BaseModel
 
 from planner.plan.answers import amount, read, says_none, shown
 from planner.plan.choices import label
-from planner.plan.fields import NONE_WORDS, is_answered, part_of, word_answer
+from planner.plan.fields import NONE_WORDS, is_answered, word_answer
 from planner.plan.questions import Joined, Kind, core_type, kind_of
+from planner.plan.shares import part_of
 from planner.plan.spoken import Reading, dont_know, field_unit, units, word_share
 
 # `2,000 a day`, `60k per month`, `2000/week`, `15 EUR`, `10 minutes`: the number, then its words.

@@ -18,8 +18,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from planner.plan.fields import Share, answered_at, field_at, is_answered
+from planner.plan.fields import answered_at, field_at, is_answered
 from planner.plan.model import Plan
+from planner.plan.shares import Share
 
 # About how long one answer takes in a meeting, discussion included: it sizes the two depths.
 SECONDS_PER_ANSWER = 30

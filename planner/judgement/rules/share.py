@@ -7,8 +7,8 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
 from planner.judgement.rules.untimed import claimed_time_saving
 from planner.judgement.rules.words import Lexicon
-from planner.plan.fields import part_of, share_of
 from planner.plan.model import Category, Direction, Metric, Plan
+from planner.plan.shares import part_of, share_of
 from planner.plan.spoken import UNIT_WORDS, convert
 
 # A product metric counted over the whole chain, not over the model's step: time to an outcome, delay,
