@@ -484,3 +484,23 @@ def test_a_percent_baseline_is_read_on_the_scale_of_its_target(make_workspace) -
     assert code == 0
     assert "- recall · baseline: 0.11 · target: 0.2 ·" in out
     assert "- MAPE · baseline: 21 · target: 15 ·" in out
+
+
+def test_a_rule_that_fails_is_named_with_the_plan_in_one_line(make_workspace, monkeypatch) -> None:
+    """A bug in one rule tells the user which rule and which plan, so the report can be acted on."""
+    from planner.judgement.rules import CATALOGUE
+
+    make_workspace({})
+    run("new", "mould-cameras", "--title", "Mould cameras")
+
+    def broken(plan: object) -> None:
+        raise KeyError("up_to_capacity")
+
+    import dataclasses
+
+    spec = CATALOGUE["metric-scores-parts"]
+    monkeypatch.setitem(CATALOGUE, spec.id, dataclasses.replace(spec, check=broken))
+    code, out, err = run("risks", "mould-cameras")
+    assert code == 3 and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "rule metric-scores-parts on the plan 'Mould cameras': KeyError: 'up_to_capacity'" in err

@@ -166,8 +166,15 @@ def risk_of(plan: Plan, rule_id: str) -> Risk | None:
     return _derived(CATALOGUE[rule_id], plan, decisions.get(rule_id), unchecked_stakes(plan))
 
 
+class RuleFailed(RuntimeError):
+    """A rule raised on a plan: a bug in planner, reported with the rule and the plan it met."""
+
+
 def _derived(spec: RuleSpec, plan: Plan, decision: Decision | None, unchecked: bool) -> Risk | None:
-    evidence = spec.check(plan)
+    try:
+        evidence = spec.check(plan)
+    except Exception as exc:  # name the rule and the plan, so the report can be acted on
+        raise RuleFailed(f"rule {spec.id} on the plan '{plan.title}': {type(exc).__name__}: {exc}") from exc
     if evidence is None:
         return None
     return Risk.of(weighed_by_stakes(spec.fitting(plan), evidence, unchecked), decision, evidence)
