@@ -1182,8 +1182,9 @@ class DataConstraints(Record):
     last_input_days: Number | NotMeasured | None = Field(
         default=None,
         description="How many days after the date its row is filed under (the case's date; for a forecast, "
-        "the day forecast) that input arrives; negative when it is known that many days ahead; or 'not "
-        "measured'.",
+        "the day forecast, not the day a past value is loaded) that input arrives; negative when it is known "
+        "that many days ahead (past sales loaded the same day, for a forecast made 7 days ahead: -7); or "
+        "'not measured'.",
     )
     late_inputs: list[LateInput] = Field(
         default_factory=list,

@@ -1057,17 +1057,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.last_input",
             "Which input reaches your tables last, and how many days after the date its row is filed under?",
-            "E.g. 'lab panel, 9': a result filed under the sample date that arrives 9 days later. The date "
-            "is the case's own, or for a forecast the day forecast; negative when it is known ahead (-3 for a "
-            "rota published 3 days before the day). 'not measured' is an answer.",
+            "E.g. 'lab panel, 9': a result filed under the sample date that arrives 9 days later. For a "
+            "forecast, count from the day forecast, not from the day a value is loaded: a rota for that day "
+            "published 3 days before it is -3; past sales or issues, there up to the order day, are minus the "
+            "lead less their loading delay (loaded the same day, forecast 7 days ahead: -7). 'not measured' "
+            "is an answer.",
             trailing=("constraints.data.last_input_days", "lab panel, 9"),
             alone="Which input reaches your tables last?",
         ),
         _q(
             "constraints.data.last_input_days",
             "How many days after the date its row is filed under does that input arrive?",
-            "The date is the case's own, or for a forecast the day forecast; negative when known ahead (-3 "
-            "for 3 days before). 'not measured' is an answer.",
+            "The date is the case's own; for a forecast, the day forecast, negative when known ahead (a rota "
+            "published 3 days before the day: -3; past sales loaded the same day, forecast 7 days ahead: -7). "
+            "'not measured' is an answer.",
             When("constraints.data.last_input"),
         ),
         _q(

@@ -9,14 +9,16 @@ before. The team need not see the leak to answer when its last input arrives: th
 
 from __future__ import annotations
 
-from planner.judgement.rules.anchor import decision_lead, in_days
+from planner.judgement.rules.anchor import AS_THEN, decision_lead, in_days
 from planner.judgement.rules.base import Case, Tempered
-from planner.judgement.rules.evidence import answered_quotes, quote, show
+from planner.judgement.rules.evidence import answer_at, answered_quotes, quote, show
 from planner.plan.choices import CAPTURED, label
 from planner.plan.model import Arrival, Difference, InputsBuilt, Plan, TaskType
 
 _DAYS = "constraints.data.last_input_days"
 _NAME = "constraints.data.last_input"
+# Where a plan says how its training and backtest rows are built.
+_STOOD_IN = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
 
 
 def differences_quote(plan: Plan, kinds: list[Difference], note: str) -> tuple[str, ...]:
@@ -141,16 +143,57 @@ def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     missing = days + ahead
     if missing <= 0:
         return None
+    # 0 or more days after the day forecast is also how a team states a past value's loading delay (sales
+    # in the tables the same day): rows rebuilt as they stood on each order day settle either reading.
+    settled = as_it_stood(plan)
+    if settled and days >= 0:
+        return None
     made = f"the forecast is made {in_days(ahead)} before it" if ahead else "even a forecast made on the day"
     sum_ = f"{days:g} + {ahead:g} = {missing:g}" if ahead else f"{days:g}"
     note = (
         f"{name} {_arrives(days)} the day forecast, and {made}: {sum_} days short, so the backtest uses a "
         "value the live forecast does not have"
     )
+    if days >= 0 or settled:
+        note = _asked_forecast(name, days, made, sum_, settled)
     found = (*lines, f"{at}: {days:g} ({note})")
     if lead is not None:
         found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
-    return found
+    if settled:
+        found = (*found, *settled)
+    return Tempered(3, found) if days >= 0 or settled else found
+
+
+def as_it_stood(plan: Plan) -> tuple[str, ...]:
+    """Where the plan says its training and backtest rows are rebuilt as they stood at each moment of
+    prediction: the structured answer (`inputs_built: point_in_time`), else the words of the evaluation."""
+    if plan.constraints.data.inputs_built is InputsBuilt.point_in_time:
+        return (
+            "constraints.data.inputs_built: point_in_time (rows rebuilt as each case stood when predicted)",
+        )
+    for path in _STOOD_IN:
+        words = AS_THEN.find(answer_at(plan, path))
+        if words:
+            return (quote(plan, path, f"{words}: rebuilt as it stood"),)
+    return ()
+
+
+def _asked_forecast(name: str, days: float, made: str, sum_: str, settled: tuple[str, ...]) -> str:
+    """The note that asks, where the days may be a past value's loading delay or the backtest is said to
+    rebuild the rows as they stood: which reading holds, with the arithmetic of the one that leaks."""
+    if settled:
+        return (
+            f"{name} {_arrives(days)} the day forecast, and {made}: {sum_} days short. The rows are said to be "
+            f"rebuilt as they stood on each order day: is {name} left out of them, or lagged to what was "
+            "known then?"
+        )
+    delay = f"{in_days(days)} after its own day" if days else "the same day"
+    return (
+        f"if {name} is a past value (sales, issues) that reaches the tables {delay}, the forecast has it up "
+        f"to the order day only, and the backtest must cut it there; if it is a value for the day forecast, "
+        f"it {_arrives(days)} that day and {made}: {sum_} days short. Which is it, and does the backtest "
+        "rebuild the inputs as they stood on each order day?"
+    )
 
 
 def before_the_outcome(
@@ -192,6 +235,7 @@ FIRES = (
         {
             "product.task": "forecasting",
             "product.lead_days": 28,
+            "constraints.data.inputs_built": "latest_values",
             "constraints.data.last_input": "Staff rota",
             "constraints.data.last_input_days": -3,
         },
@@ -201,6 +245,24 @@ FIRES = (
             "the forecast is made 28 days before it: -3 + 28 = 25 days short, so the backtest uses a value "
             "the live forecast does not have)",
             "product.lead_days: 28 (the decision: 28 days ahead)",
+        ),
+    ),
+    Case(  # issues in the tables the same day, for a weekly forecast made 7 days ahead: which reading?
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 7,
+            "constraints.data.inputs_built": "not_checked",
+            "constraints.data.last_input": "Issues per title",
+            "constraints.data.last_input_days": 0,
+        },
+        evidence=(
+            'constraints.data.last_input: "Issues per title" (the input that reaches the tables last)',
+            "constraints.data.last_input_days: 0 (if Issues per title is a past value (sales, issues) that "
+            "reaches the tables the same day, the forecast has it up to the order day only, and the backtest "
+            "must cut it there; if it is a value for the day forecast, it arrives on that day and the forecast "
+            "is made 7 days before it: 0 + 7 = 7 days short. Which is it, and does the backtest rebuild the "
+            "inputs as they stood on each order day?)",
+            "product.lead_days: 7 (the decision: 7 days ahead)",
         ),
     ),
     Case(  # a score recorded at the inspection, for an inspection predicted 30 days before it
@@ -242,6 +304,7 @@ FIRES = (
         {
             "product.task": "forecasting",
             "product.lead_days": 28,
+            "constraints.data.inputs_built": "latest_values",
             "constraints.data.last_input": "Campaign calendar",
             "constraints.data.last_input_days": -42,
             "constraints.data.late_inputs": [{"name": "Staff rota", "days": -3}],
@@ -289,6 +352,24 @@ QUIET = (
             "constraints.data.inputs_built": "point_in_time",
             "constraints.data.last_input": "Hygiene score",
             "constraints.data.last_input_days": 0,
+        }
+    ),
+    Case(  # issues in the tables the same day, the backtest rebuilt as it stood on each order day
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 7,
+            "constraints.data.inputs_built": "point_in_time",
+            "constraints.data.last_input": "Issues per title",
+            "constraints.data.last_input_days": 0,
+        }
+    ),
+    Case(  # the same, said in the evaluation's words
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 7,
+            "done.eval_set": "A year of weekly backtests, the features as they stood on each order day.",
+            "constraints.data.last_input": "Issues per title",
+            "constraints.data.last_input_days": 2,
         }
     ),
     Case(  # known 45 days before the outcome, predicted 30 days before it: in time
