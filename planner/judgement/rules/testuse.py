@@ -3,10 +3,15 @@ chosen on the same cases that report how good it is.
 
 Tuned on its own test, a figure is the best of many tries on those cases, not what the product will do
 on new ones: it flatters by as much as the tries fit the test's quirks. A lead keeps a test set nobody
-looks at until the end and tunes on a separate validation set.
+looks at until the end and tunes on a separate validation set. How much it flatters scales with the tries
+and the test's size: the best of k on n cases sits about sqrt(2 ln k) / sqrt(n) standard deviations of one
+case's score above its true level, noise for 4 model families on a year of backtests (high for thirty
+prompt versions on 40 cases).
 """
 
 from __future__ import annotations
+
+import math
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, quote
@@ -18,8 +23,21 @@ _PICKS = {
 }
 
 
-# A choice among this many scores on the test fits its quirks little: a medium risk, not a high one.
+# How far the best of k scores on n test cases sits above its true score, in standard deviations of one
+# case's score: the expected maximum of k noise draws is about sqrt(2 ln k) standard errors, sd / sqrt(n)
+# each. Up to this much is noise-level (the best of 4 on 5,000 cases: 0.024)...
+NOISE_LEVEL = 0.05
+# ...up to this a medium risk (the best of 10 on 300 cases: 0.12); beyond, the figure is the tuning's.
+SOME_FLATTERY = 0.2
+# Without the test's size, a choice among this many fits its quirks little: a medium risk, not a high one.
 FEW_CANDIDATES = 3
+# A test this large makes a choice among an unsaid few worth asking about, not a high risk.
+LARGE_TEST = 1000
+
+
+def flattery(tries: int, size: int) -> float:
+    """The optimism of the best of `tries` scores on `size` cases, in standard deviations of one case."""
+    return math.sqrt(2 * math.log(tries) / size) if tries > 1 and size > 0 else 0.0
 
 
 def _split(plan: Plan) -> str:
@@ -64,15 +82,31 @@ def _split(plan: Plan) -> str:
                 "until the end)",
             ),
         ),
-        Case(  # a choice between two models, at medium: the best of two fits the test's quirks little
-            {"done.test_used_for": "choosing", "done.test_candidates": 2},
+        Case(  # a choice among four model families on 6,000 cases, at low: the best of four is noise-level
+            {"done.test_used_for": "choosing", "done.test_candidates": 4},
             evidence=(
                 'done.test_used_for: "choosing" (the test\'s score chooses the model, its settings or its '
                 "threshold: of the 6,000 test cases, tune on a validation set of about 3,000 and keep the other "
                 "3,000 untouched until the final figure)",
                 "done.test_size: 6000",
-                "done.test_candidates: 2 (a choice among 2)",
+                "done.test_candidates: 4 (a choice among 4 on 6,000 cases: the best scores about sqrt(2 ln 4) / "
+                "sqrt(6,000) = 0.021 standard deviations of one case's score above its true level, noise-level)",
             ),
+        ),
+        Case(  # a prompt rewritten through 30 versions on 40 cases, at high
+            {"done.test_used_for": "prompt", "done.test_candidates": 30, "done.test_size": 40},
+            evidence=(
+                'done.test_used_for: "prompt" (the prompt or the rules are written or adjusted against the '
+                "test's score: of the 40 test cases, tune on a validation set of about 20 and keep the other 20 "
+                "untouched until the final figure)",
+                "done.test_size: 40",
+                "done.test_candidates: 30 (a choice among 30 on 40 cases: the best scores about sqrt(2 ln 30) / "
+                "sqrt(40) = 0.412 standard deviations of one case's score above its true level: as large as many "
+                "a target's margin)",
+            ),
+        ),
+        Case(  # a choice on a large test, among how many not said: asked, at medium
+            {"done.test_used_for": "choosing", "done.test_candidates": None},
         ),
     ),
     quiet=(
@@ -95,8 +129,25 @@ def tuned_on_test(plan: Plan) -> Evidence:
         return None
     note = f"{_PICKS[used]}: {_split(plan)}"
     found = (quote(plan, "done.test_used_for", note), *answered_quotes(plan, "done.test_size"))
-    tries = plan.done.test_candidates
-    if tries is not None and tries <= FEW_CANDIDATES:
+    tries, size = plan.done.test_candidates, plan.done.test_size
+    if tries is None:
+        if used is TestUse.choosing and size is not None and size >= LARGE_TEST:
+            # a choice on a large test flatters by little unless it is among many: asked, how many
+            among = f"{note}; on {size:,} cases the best of a few flatters by little: among how many?"
+            return Tempered(2, (quote(plan, "done.test_used_for", among), *found[1:]))
+        return found
+    if not size:
         # the best of a few flatters by little; many rounds of tuning is the high risk
-        return Tempered(2, (*found, quote(plan, "done.test_candidates", f"a choice among {tries}")))
-    return found
+        if tries <= FEW_CANDIDATES:
+            return Tempered(2, (*found, quote(plan, "done.test_candidates", f"a choice among {tries}")))
+        return (*found, quote(plan, "done.test_candidates", f"a choice among {tries}"))
+    shift = flattery(tries, size)
+    sum_ = (
+        f"a choice among {tries} on {size:,} cases: the best scores about sqrt(2 ln {tries}) / sqrt({size:,}) "
+        f"= {shift:.3f} standard deviations of one case's score above its true level"
+    )
+    if shift <= NOISE_LEVEL:
+        return Tempered(1, (*found, quote(plan, "done.test_candidates", f"{sum_}, noise-level")))
+    if shift <= SOME_FLATTERY:
+        return Tempered(2, (*found, quote(plan, "done.test_candidates", sum_)))
+    return (*found, quote(plan, "done.test_candidates", f"{sum_}: as large as many a target's margin"))
