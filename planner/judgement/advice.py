@@ -279,7 +279,13 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
             and done.timebox_weeks
             and done.fold_action
             and not open_ids
-            & {"no-done-criteria", "no-fold-action", "no-time-box", "baseline-already-meets-target"}
+            & {
+                "no-done-criteria",
+                "no-fold-action",
+                "no-time-box",
+                "baseline-already-meets-target",
+                "no-worse-unsized",
+            }
             and not open_ids & {"worst-error-uncounted", "metric-blind-to-harm", "straw-man-baseline"}
             and "baseline-unmeasured" not in open_ids  # a figure people tell, not measured
             and not metric_risks  # an open risk points at this metric: leaky, not comparable, rewards the failure

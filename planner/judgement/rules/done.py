@@ -62,6 +62,7 @@ from planner.judgement.rules.lexicon import (
     WORD_OVERLAP,
 )
 from planner.judgement.rules.likefigures import today_on
+from planner.judgement.rules.noworse import no_margin
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
@@ -490,13 +491,6 @@ def _target_text(metric: Metric) -> str:
     likelihood=4,
     impact=3,
     fires=(
-        Case(  # the goal said as holding today's figure: a goal that only holds the line is no goal
-            {"done.metrics[0].target": "no worse than the baseline"},
-            evidence=(
-                'done.metrics[0]: "Recall of duplicates at 95% precision" baseline 0.45, target no worse than '
-                "the baseline (higher is better)",
-            ),
-        ),
         Case(
             {"done.metrics[0].baseline": 0.8},
             evidence=(
@@ -521,6 +515,12 @@ def _target_text(metric: Metric) -> str:
         ),
     ),
     quiet=(
+        Case(  # no worse than today: a non-inferiority target (the gain is elsewhere), not one already met
+            {"done.metrics[0].target": "no worse than the baseline"}
+        ),
+        Case(  # the same, said as the baseline's own figure
+            {"done.metrics[0].baseline": 0.8, "done.metrics[0].target": 0.8}
+        ),
         Case(  # no rules tried, no human score, nothing today states it: a pilot model's own score
             {
                 "heuristics.verdict": "not_tried",
@@ -625,10 +625,9 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     at, metric = moved[0]
     goal = metric.goal()
-    if metric.holds and metric.baseline_figure is None and not _parity_with_people(plan, metric):
+    if no_margin(metric):
         return (
-            f'done.metrics[{at}]: "{metric.name}" target {HOLD_WORDS}: a goal that holds today\'s figure asks '
-            "no gain of the model",
+            None  # no worse than today is a non-inferiority target, not one met: no-worse-unsized weighs it
         )
     if metric.baseline_figure is None or goal is None:
         return None
