@@ -198,6 +198,13 @@ _FIX = (
         ),
     ),
     quiet=(
+        Case(  # ticked capped, the demand reconstructed and the stock-out days flagged in the inputs
+            {
+                "constraints.data.outcome_limits": ["capped"],
+                "product.action_shape": "sets_amount",
+                "product.inputs": "Sales by shop and day, with stock-out days flagged and demand reconstructed.",
+            }
+        ),
         Case(  # ticked, and the capped days are flagged and excluded from the evaluation
             {
                 "constraints.data.outcome_limits": ["capped"],
@@ -331,6 +338,9 @@ def _capped_fact(plan: Plan, ticked: str) -> Evidence:
     censored, unconstrained demand estimated); high where the output sets the amount that caps it."""
     if handled(plan, CAP_HANDLED) or handled(plan, UNCAPPED):
         return None
+    inputs = answer_at(plan, "product.inputs")
+    if isinstance(inputs, str) and (CAP_HANDLED.find(inputs) or UNCAPPED.find(inputs)):
+        return None  # the inputs say the capped days are flagged or the demand rebuilt
     if plan.product.action_shape is ActionShape.sets_amount:
         # Stock, seats or screenings the output sets are the cap itself: high. Staff for visitors who come
         # anyway only serve the record: asked, not asserted.

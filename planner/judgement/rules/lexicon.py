@@ -3122,6 +3122,11 @@ CAP_HANDLED = Lexicon("""
     sold-out days flagged, sold-out days excluded, sold-out days marked, excluding sold-out days
     full days flagged, full days excluded, stockout flag, stockout flags, stock-out flag, stock-out flags
     uncapped days, uncapped cases, uncapped hours, on uncapped, at least the cap
+    demand reconstructed, reconstructed demand, reconstructs demand, reconstruct demand, demand reconstruction
+    stock-out days flagged, stock-out days excluded, stockout days flagged, stockout days excluded
+    out-of-stock days flagged, out-of-stock days excluded, stock-out days marked, stockout days marked
+    excluding stock-out days, excluding stockout days, excluding out-of-stock days, stock-outs flagged
+    stockouts flagged, stock-outs excluded, stockouts excluded, lost sales estimated, estimated lost sales
 """)
 
 # Words that say reporting rates are measured, or the test sample is found apart from the reports.
