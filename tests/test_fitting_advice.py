@@ -38,6 +38,7 @@ _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"
 _HISTORY = "Handle the actions already in the history before the first model"
 _NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
+_PRODUCED = "Hold out a random share nobody acts on: the history shows who was acted on"
 _SELF_ACTING = {
     "impact.flagged_per_day": 900,
     "impact.capacity_per_day": 40,
@@ -137,6 +138,22 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _ACTED,
         _HISTORY,
         _NONE_BACK,
+        "Before the first model, keep whether each case was treated",
+        _HISTORY,
+    ),
+    (  # the call makes the sale: the history shows who was called, not who would buy
+        "feedback-loop",
+        {**_ACTED, "product.label": "Sale closed within 30 days of the call."},
+        _PRODUCED,
+        _HISTORY,
+        "Keep whether and when each case was acted on as an input",
+        _PRODUCED,
+    ),
+    (  # the call prevents the lapse: the treated look safe, the usual wording holds
+        "feedback-loop",
+        {**_ACTED, "product.label": "Membership not renewed at the end of the year."},
+        _HISTORY,
+        _PRODUCED,
         "Before the first model, keep whether each case was treated",
         _HISTORY,
     ),

@@ -101,6 +101,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.negatives import waits_out_the_window
 from planner.judgement.rules.positives import RECALL_METRIC, per_input_note, recall_spread
+from planner.judgement.rules.produced import ACTION_PRODUCES, produced_note
 from planner.judgement.rules.resolution import rate_gap
 from planner.judgement.rules.words import (
     BOUNDARY,
@@ -2697,7 +2698,7 @@ _HANDLE_THE_ACTIONS_IN_THE_HISTORY = Move(
     likelihood=4,
     impact=4,
     move=_HANDLE_THE_ACTIONS_IN_THE_HISTORY,
-    instead=(HOLDING_BACK_COSTS, WITHHOLDING_CARE),
+    instead=(ACTION_PRODUCES, HOLDING_BACK_COSTS, WITHHOLDING_CARE),
     fires=(
         Case(
             {"constraints.data.model_decides_labels": True, "constraints.data.outcome_recorded_for": None},
@@ -2709,6 +2710,20 @@ _HANDLE_THE_ACTIONS_IN_THE_HISTORY = Move(
                 'constraints.data.outcome_recorded_for: "changed_by_action" (acting on a prediction changes '
                 "the outcome the model learns from; the history already holds today's actions: the cases it treated show "
                 "fewer bad outcomes, so the riskiest look safe) (no exploration or holdout share given)",
+                _RANKED_FIRST,
+            ),
+        ),
+        Case(  # the action brings the outcome about: the history shows who was acted on, not who would buy
+            {
+                "constraints.data.outcome_recorded_for": "changed_by_action",
+                "product.mode": "automate",
+                "product.label": "Sale closed within 30 days.",
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "changed_by_action" (the label, sale, is an outcome '
+                "the action brings about: the history records it mostly where someone acted, so a model "
+                "trained on it learns who was acted on, not who would respond) (no exploration or holdout "
+                "share given)",
                 _RANKED_FIRST,
             ),
         ),
@@ -2780,14 +2795,11 @@ def feedback_loop(plan: Plan) -> Evidence:
     if data.outcome_recorded_for is not None:  # the newer answer wins over the older yes/no
         if data.outcome_recorded_for is not OutcomeRecorded.changed_by_action:
             return None  # every case recorded; or only chosen cases, which selective-labels raises
-        found = [
-            quote(
-                plan,
-                "constraints.data.outcome_recorded_for",
-                "acting on a prediction changes the outcome the model learns from; the history already holds "
-                "today's actions: the cases it treated show fewer bad outcomes, so the riskiest look safe",
-            )
-        ]
+        note = produced_note(plan) or (
+            "acting on a prediction changes the outcome the model learns from; the history already holds "
+            "today's actions: the cases it treated show fewer bad outcomes, so the riskiest look safe"
+        )
+        found = [quote(plan, "constraints.data.outcome_recorded_for", note)]
     elif decides is False:
         return None
     elif decides is None:
