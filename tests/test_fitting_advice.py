@@ -38,6 +38,12 @@ _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"
 _HISTORY = "Handle the actions already in the history before the first model"
 _NONE_BACK = "Hold no action back: log each one, and act on a random few below the cut"
+_CARE = "Compare without withholding care: a stepped roll-out, or cases flagged later"
+_WARD = {
+    "product.decision": "The nurse in charge reviews the patients the model flags.",
+    "product.label": "Sepsis diagnosed within 24 hours.",
+    "impact.harm_kinds": ["health"],
+}
 _PRODUCED = "Hold out a random share nobody acts on: the history shows who was acted on"
 _SELF_ACTING = {
     "impact.flagged_per_day": 900,
@@ -156,6 +162,30 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         _PRODUCED,
         "Before the first model, keep whether each case was treated",
         _HISTORY,
+    ),
+    (  # the flagged are patients and the label their illness: no case is left untreated to measure
+        "selective-labels",
+        {**_CHOSEN, **_WARD},
+        _CARE,
+        _RANDOM_SHARE,
+        "Never leave a flagged sick case untreated",
+        _CARE,
+    ),
+    (  # health at stake, but the flagged cases are water supplies: a random share is sampled as usual
+        "selective-labels",
+        {**_CHOSEN, **_WARD, "product.label": "E. coli found in the water sample."},
+        _RANDOM_SHARE,
+        _CARE,
+        "Keep a small random share",
+        _RANDOM_SHARE,
+    ),
+    (  # patients named, but the team said a wrong output harms only money: no care wording
+        "selective-labels",
+        {**_CHOSEN, **_WARD, "impact.harm_kinds": ["money"]},
+        _RANDOM_SHARE,
+        _CARE,
+        "Keep a small random share",
+        _RANDOM_SHARE,
     ),
     (  # a missed case pays for it: hold no action back, add a few below the cut
         "feedback-loop",

@@ -155,10 +155,27 @@ _CARE_SAID = ("product.decision", "product.goal", "product.label", "title")
 _BEING_SAID = (*_CARE_SAID, "product.users", "product.inputs", "impact.error_harm")
 
 
+# What a label names where it is the health of the person or the animal flagged: an illness, an injury, a
+# diagnosis, a deterioration, an urgency to treat.
+_ILL_HEALTH = NEEDS_CARE + Lexicon("""
+    diagnosed, diagnosis, diagnoses, pneumonia, infection, infections, injury, injuries, injured
+    deteriorated, deteriorates, deterioration, deteriorating, death, died, dies, mortality, relapse, relapsed
+    readmission, readmissions, readmitted, admission, admissions, pressure ulcer, pressure ulcers, lame
+    lameness, mastitis, stroke, seizure, seizures, urgency, urgent, triage, medical, symptom, symptoms
+""")
+
+
 def withholding_harms(plan: Plan) -> bool:
     """Whether leaving flagged cases untreated would harm health or welfare: the decision is the care of
     a person or an animal (a patient or an animal is named, beside harm to health or words of care), not
-    of a pipe, a crop or a file."""
+    of a pipe, a crop, a water supply or a driver's rota. Where the team named what a wrong output harms
+    and health is not among it, or the label names no one's ill health (contamination found, a ride
+    not covered), the flagged cases are not sick people or animals, whoever the plan serves."""
+    kinds = plan.impact.harm_kinds
+    if kinds and HarmKind.health not in kinds:
+        return False
+    if is_answered(plan.product.label) and not _ILL_HEALTH.find(plan.product.label):
+        return False
     clinical = first_said(plan, _BEING_SAID, CLINICAL_SETTING) or first_said(plan, _BEING_SAID, ANIMAL_CARE)
     if clinical and (
         HarmKind.health in plan.impact.harm_kinds or first_said(plan, _CARE_SAID, _CARE_OF_THINGS_TOO)
