@@ -216,6 +216,16 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
         ),
     ),
     quiet=(
+        Case(  # chats in one source, e-mails in another: the e-mails the product reads are in hand
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.sources": [
+                    {"name": "Chat transcripts of 2024 with the agents' tags", "acquisition": "own"},
+                    {"name": "Support e-mails of 2024 with the agents' tags", "acquisition": "own"},
+                ],
+                "product.inputs": "The text of the customer's e-mail.",
+            }
+        ),
         Case(  # e-mail is how the planners get the forecast, not a channel the calls come by
             {
                 "constraints.data.differences": ["none"],

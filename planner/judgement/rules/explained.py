@@ -156,12 +156,24 @@ _SHOWN_IS_THE_EXPLANATION = Lexicon("""
             also=frozenset(["explanations-required"]),
         ),
     ),
+    quiet=(
+        Case(  # a large model drafts a reply the agent reads, edits and sends: the text is what they judge
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "huge",
+                "product.task": "generation",
+                "product.mode": "augment",
+                "product.output": "A draft reply to the customer's letter, which the agent edits and sends.",
+            }
+        ),
+    ),
 )
 def explanations_vs_black_box(plan: Plan) -> Evidence:
     """Explanations required from a black-box model.
 
     Predictions must be explained, yet the plan expects a large model or a hosted service whose
-    reasoning the team cannot inspect.
+    reasoning the team cannot inspect. Not where the output is itself a text a person reads and judges
+    before acting (a draft, a summary): what they judge is in front of them.
 
     Mitigation: Use an interpretable model for the decision, or show that the post-hoc explanation
     satisfies the people who need it before building on it.
@@ -193,6 +205,8 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
         # A generated reason with each output is an explanation, if it is faithful to what the model did.
         note = f"it writes a reason with each output: {', '.join(reasoned)}; is each reason faithful?"
         return Tempered(2, (*found, quote(plan, "product.output", note)))
+    if plan.product.task is TaskType.generation and plan.product.mode in (Mode.augment, Mode.improve):
+        return None  # the output is a text the person reads and judges before acting: no hidden score decides
     checked = CHECKED_OUTPUT.find_all(plan.product.output)
     if plan.product.mode is Mode.augment and checked:
         # A person reads the list or the evidence and decides: what it shows is the explanation.

@@ -376,6 +376,8 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
     sources = plan.constraints.data.sources
     said = quote(plan, "constraints.data.differences", "is the data really like what the product will see?")
     product = {path: text for path in _PRODUCT_PATHS if isinstance(text := answer_at(plan, path), str)}
+    # the channels of every source together: chats in one source and e-mails in another are both in hand
+    every = {kind for source in sources for kind in _channels(source.name)}
     for index, source in enumerate(sources):
         path = f"constraints.data.sources[{index}].name"
         by = _channels(source.name)
@@ -384,8 +386,8 @@ def unlike_in_the_text(plan: Plan) -> Evidence:
                 if where not in _MEETS_CHANNEL:
                     continue  # how staff act on the output (`we e-mail the owner`) is no channel of the data
                 met = _channels_met(text)
-                meets = {kind: words for kind, words in met.items() if kind not in by}
-                if meets and not set(by) & set(met):
+                meets = {kind: words for kind, words in met.items() if kind not in every}
+                if meets and not every & set(met):
                     heard = [word for words in (*by.values(), *meets.values()) for word in words]
                     return Hint(
                         heard,
