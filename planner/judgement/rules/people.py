@@ -7,6 +7,7 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show, source_paths
+from planner.judgement.rules.raters import recorded_not_judged
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, LabelSource, Metric, Plan, TaskType
@@ -346,6 +347,13 @@ _TWICE_SAID = (
                 "by_hand.label_agreement": None,
             }
         ),
+        Case(  # labels keyed in by hand from a ledger the world writes: nobody judges them
+            {
+                "constraints.data.labels": ["existing", "manual"],
+                "by_hand.label_agreement": None,
+                "constraints.data.label_writer": "event",
+            }
+        ),
         Case(  # the evaluation set is an audit that re-checked the labels
             {
                 "constraints.data.labels": ["manual"],
@@ -368,8 +376,8 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
     labels = plan.constraints.data.labels
     if not any(source in labels for source in (LabelSource.manual, LabelSource.vendor)):
         return None
-    if label_agreement(plan) is not None:
-        return None
+    if label_agreement(plan) is not None or recorded_not_judged(plan):
+        return None  # measured, or the labels are records nobody judges (a ledger, the world's record)
     if any(mentions(answer_at(plan, path), LABELS_RECHECKED) for path in _RECHECK_SAID):
         return None  # an audit of the labels measures how often they are wrong
     if any(

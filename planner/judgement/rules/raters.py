@@ -10,10 +10,23 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
 from planner.judgement.rules.evidence import label_agreement, quote
-from planner.plan.model import Category, LabelSource, Plan
+from planner.plan.model import Category, EvalTruth, LabelSource, LabelWriter, Plan
 
 # Labels people make for the project: label-agreement-unknown asks them to double-label first.
 _MADE_FOR_IT = (LabelSource.manual, LabelSource.vendor)
+# The truth of an evaluation that nobody judges: what happened, or a later record of the same case.
+_RECORDED_TRUTH = (EvalTruth.outcomes, EvalTruth.later_record)
+
+
+def recorded_not_judged(plan: Plan) -> str | None:
+    """Where the labels are records nobody judges, the answer saying so: the world writes them (a payment,
+    a failure, a reading), or they are outcomes or records already kept and the evaluation's truth is
+    what happened or a later record of the case. Two raters' agreement then measures nothing."""
+    data = plan.constraints.data
+    if data.label_writer is LabelWriter.event:
+        return "constraints.data.label_writer"
+    records = {LabelSource.outcomes, LabelSource.existing} & set(data.labels)
+    return "done.eval_truth" if records and plan.done.eval_truth in _RECORDED_TRUTH else None
 
 
 @rule(
@@ -98,6 +111,23 @@ _UNRECORDED = Instead(
         Case({"by_hand.raters": 12}),  # the agreement is measured
         Case({"by_hand.raters": 12, "by_hand.label_agreement": None, "constraints.data.labels": ["manual"]}),
         Case({"by_hand.raters": 1, "by_hand.label_agreement": None}),
+        Case(  # the clerks key in the payments the ledger records: nobody judges the label
+            {
+                "by_hand.raters": 6,
+                "by_hand.label_agreement": None,
+                "constraints.data.labels": ["existing"],
+                "constraints.data.label_writer": "event",
+            }
+        ),
+        Case(  # recorded outcomes, and the evaluation's truth is what happened
+            {
+                "by_hand.raters": 6,
+                "by_hand.label_agreement": None,
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.label_writer": None,
+                "done.eval_truth": "outcomes",
+            }
+        ),
     ),
     instead=(_UNRECORDED,),
 )
@@ -116,6 +146,8 @@ def rater_hidden_input(plan: Plan) -> Evidence:
         return None
     if any(source in plan.constraints.data.labels for source in _MADE_FOR_IT):
         return None  # labels made for the project: label-agreement-unknown asks for the double-labelling
+    if recorded_not_judged(plan):
+        return None  # a ledger's or the world's record: the people who key it in do not judge it
     evidence = [quote(plan, "by_hand.raters", "several people gave the labels")]
     if plan.by_hand.rater_recorded is False:
         evidence.append(
