@@ -11,6 +11,7 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.easyslice import SLICE_BY_SCORE
 from planner.judgement.rules.evidence import answer_at, done_metrics, monitor_paths, quote, show
 from planner.judgement.rules.lexicon import RARE_AWARE, SHARE_RIGHT
 from planner.judgement.rules.words import Lexicon, phrases
@@ -92,6 +93,15 @@ def _overall_share(metric: Metric) -> float | None:
                 "done.metrics[0].target": 0.9,
             }
         ),
+        Case(  # the "easy" cases are those the model is confident about: a threshold on the model itself
+            {
+                "impact.easy_share": 0.6,
+                "impact.easy_slice": "Claims the model is confident about, approved automatically",
+                "impact.share_addressed": 1,
+                "done.metrics[0].name": "Share of claims decided right",
+                "done.metrics[0].target": 0.85,
+            }
+        ),
     ),
 )
 def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
@@ -99,7 +109,9 @@ def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
 
     A share of the cases is easy or plainly out of scope; a target of cases right over all of them is
     mostly met by that slice, so the model can pass while the hard remainder, the part it is built for,
-    does no better than today. The arithmetic shows how little the remainder needs.
+    does no better than today. The arithmetic shows how little the remainder needs. Not where the slice
+    is the cases the model itself is confident about: that is a cut-off on its score, not a slice known
+    before it runs.
 
     Mitigation: Set the done target on the hard remainder (or per slice), and report the easy slice
     apart; compare each with what today's process achieves on it.
@@ -110,6 +122,8 @@ def easy_slice_lifts_the_score(plan: Plan) -> Evidence:
         return None
     if share is not None and share <= easy + 0.01:
         return None  # the first model aims at the slice alone
+    if SLICE_BY_SCORE.find(impact.easy_slice):
+        return None  # the cases the model is sure of: a cut-off on its own score, no slice known beforehand
     for path, metric in done_metrics(plan):
         goal = _overall_share(metric)
         if goal is None:
