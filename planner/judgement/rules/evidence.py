@@ -12,6 +12,7 @@ from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
 from planner.judgement.rules.perevent import tied, value_per_event
+from planner.judgement.rules.sameamount import same_amount
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
 from planner.plan.fields import is_answered
@@ -339,6 +340,9 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
     forms = {noun, noun + "s", noun + "es", noun.removesuffix("s"), noun.removesuffix("es")}
     if noun.endswith("y"):
         forms.add(noun[:-1] + "ies")
+    said = [text for path in ITEM_PATHS if isinstance(text := answer_at(plan, path), str)]
+    if noun in _MEASURES and same_amount(noun, said):
+        return None  # the volume is given in the value's kind of amount: tonnes and t, kWh and MWh
     own = {unit for unit, words in ITEM_UNITS.items() if words.find(noun)}
     for path in ITEM_PATHS:
         text = answer_at(plan, path)
