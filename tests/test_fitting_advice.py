@@ -187,6 +187,17 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Keep a small random share",
         _RANDOM_SHARE,
     ),
+    (  # the output settles a dispute between landlord and tenant: outcomes by side come first
+        "fairness-unchecked",
+        {
+            "constraints.data.personal_data": True,
+            "product.decision": "Which tenants get their deposit back when landlord and tenant dispute it.",
+        },
+        "Compare outcomes by side of the dispute, then by group within each",
+        "Check outcomes across protected groups before launch",
+        "Report, on the test set and once live, how often each side",
+        None,
+    ),
     (  # a missed case pays for it: hold no action back, add a few below the cut
         "feedback-loop",
         _SEVERE,

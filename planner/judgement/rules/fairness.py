@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.judgement.rules.aboutpeople import counts_people, decides_about_people
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import (
     own_notes,
     quote,
@@ -12,6 +12,7 @@ from planner.judgement.rules.lexicon import (
     FAIRNESS_SAID,
 )
 from planner.judgement.rules.names import name_matches_fall_unevenly
+from planner.judgement.rules.sides import BETWEEN_THE_SIDES, SIDES_SAID, between_parties
 from planner.judgement.rules.traits import (
     decides_about_outsiders,
     offers_help,
@@ -42,6 +43,7 @@ _DEPOSIT = {
         "disability) differently while scoring well overall; compare error and approval rates by group",
         "warning",
     ),
+    instead=(BETWEEN_THE_SIDES,),
     fires=(
         Case(
             {
@@ -103,6 +105,12 @@ _DEPOSIT = {
                 'product.person_inputs: ["age", "postcode"] (age: a protected characteristic named as an '
                 "input; postcode stands in for wealth or ethnicity)",
             ),
+        ),
+        Case(  # a ruling between the parties of a dispute: the advice compares the sides first
+            {
+                "constraints.data.personal_data": True,
+                "product.decision": "Which tenants get their deposit back when landlord and tenant dispute it.",
+            },
         ),
     ),
     quiet=(
@@ -305,6 +313,19 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     Mitigation: Decide which groups to compare, measure approval and error rates per group on the test
     set before launch, and monitor them after.
     """
+    found = _fairness_unchecked(plan)
+    sides = between_parties(plan) if found else None
+    if sides is None:
+        return found
+    if isinstance(found, Hint):  # the output settles a dispute: the sides are the first groups to compare
+        return Hint(found.words, (*found, sides), found.likelihood)
+    if isinstance(found, Tempered):
+        return Tempered(found.likelihood, (*found, sides))
+    return (*found, sides) if isinstance(found, tuple) else found
+
+
+def _fairness_unchecked(plan: Plan) -> Evidence:
+    """fairness-unchecked's finding, before a decision between the parties of a dispute is named."""
     personal = plan.constraints.data.personal_data is True
     found = decides_about_people(plan) if plan.constraints.data.personal_data is not False else None
     # A stand-in (a postcode, a first name) matters only where the model decides about people; with
@@ -318,7 +339,7 @@ def fairness_unchecked(plan: Plan) -> Evidence:
     said = [plan.product.success_metric, plan.done.eval_set, plan.done.when_met, *own_notes(plan)]
     said += [text for metric in plan.done.metrics for text in (metric.name, metric.dataset)]
     said += [text for monitor in plan.after_launch.monitoring for text in (monitor.signal, monitor.threshold)]
-    if any(mentions(text, FAIRNESS_SAID) for text in said):
+    if any(mentions(text, FAIRNESS_SAID) or mentions(text, SIDES_SAID) for text in said):
         return None
     # matched by name, or a protected input deciding: that rule names both facts and asks this group check
     if CATALOGUE["protected-feature-in-decision"].check(plan):
