@@ -74,6 +74,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "attributes-from-a-current-snapshot",
     "live-test-too-few-sites",
     "popularity-feeds-itself",
+    "picks-feed-the-inputs",
     "pair-balance-read-as-production",
     "negatives-mean-nobody-acted",
     "recent-negatives-not-yet-known",

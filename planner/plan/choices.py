@@ -37,6 +37,7 @@ from planner.plan.workings import (
     Negative as Negative,
     Newcomers as Newcomers,
     OutcomeLimit as OutcomeLimit,
+    Picks as Picks,
     Reach as Reach,
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,

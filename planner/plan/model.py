@@ -70,6 +70,7 @@ from planner.plan.choices import (
     Period as Period,
     PersonEffect as PersonEffect,
     PersonTrait as PersonTrait,
+    Picks as Picks,
     PilotUnits as PilotUnits,
     Reach as Reach,
     RowsPerThing as RowsPerThing,
@@ -675,6 +676,17 @@ class Product(Record):
         "uploaded files); change things (write records, send messages, run commands, book or spend).",
     )
     output: Text | None = Field(default=None, description="What the model predicts.")
+    picks: Picks | None = Field(
+        default=None,
+        description="For a ranking, a match or a recommendation: what it puts in order or picks: people or "
+        "firms it hands work to (barristers, drivers, salespeople, suppliers), items it shows or offers "
+        "someone (listings, products, titles), or cases and documents for people to work through.",
+    )
+    inputs_count_picks: bool | None = Field(
+        default=None,
+        description="Whether its inputs hold what each provider or item got from earlier picks: recent work, "
+        "jobs done, fees earned, sales, views, or ratings from that work.",
+    )
     amended_share: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,
         description="Extraction, or generation that fills facts from source documents: the share of documents "

@@ -224,6 +224,10 @@ _CLASSIFYING = ("classification", "detection", "anomaly_detection")
 _SENDS_CASES = (*_CLASSIFYING, "ranking", "matching", "recommendation")
 # Tasks that pair each case with providers or items from a pool: the pool's room and newcomers matter.
 _MATCHES = ("matching", "recommendation")
+# Tasks that put providers, items or cases in order or pick among them.
+_PICKS = ("ranking", *_MATCHES)
+# What a pick hands out to a pool that takes only so many and meets new members: work, or a place shown.
+_POOL = ("providers", "items")
 _RULES_TRIED = ("rules_suffice", "rules_baseline")
 _AMOUNTS = ("regression", "forecasting")  # tasks whose label is a number read or counted
 # Traits ticked of the person the output is about (not `none`, not details that only appear in the text read).
@@ -400,6 +404,22 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.output",
             "What will it predict?",
             "The output (e.g. 'probability the order is fraud').",
+        ),
+        _q(
+            "product.picks",
+            "What does it put in order or pick: people or firms it hands work to, items it shows, or cases?",
+            "Briefs to barristers, journeys to drivers, leads to salespeople hand work to providers; listings "
+            "or titles shown to a buyer are items; tickets, claims or files for staff to work through are "
+            "cases. Providers and items each take only so many, arrive new, and gain from being picked.",
+            When("product.task", _PICKS),
+        ),
+        _q(
+            "product.inputs_count_picks",
+            "Do its inputs hold what each one got from earlier picks (recent work, fees, jobs, sales, views)?",
+            "Jobs done, fees earned, briefs in the last quarter, sales, views, or ratings that only come with "
+            "the work: each pick raises them, and the next ranking reads that. 'no' if its inputs describe "
+            "each one apart from what it was given.",
+            When("product.picks", _POOL),
         ),
         _q(
             "product.amended_share",

@@ -90,6 +90,8 @@ def popularity_feeds_itself(plan: Plan) -> Evidence:
     product = plan.product
     if product.task not in RANKED_LISTS and product.action_shape is not ActionShape.choose_among:
         return None
+    if product.inputs_count_picks is True:
+        return None  # the answer says the inputs count past picks: picks-feed-the-inputs reasons from it
     found = first_said(plan, _INPUTS, PAST_TAKE_UP)
     if found is None or first_said(plan, (*_INPUTS, "done.eval_set", "done.when_met"), LOOP_BROKEN):
         return None

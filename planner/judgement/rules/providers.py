@@ -116,8 +116,8 @@ def providers_ranked_by_own_past(plan: Plan) -> Evidence:
     Mitigation: Cap each provider's share of the work, keep places for newcomers and those below the top,
     check the ratings for bias, and watch how the work and earnings spread across providers over time.
     """
-    if plan.product.task not in PICKING_TASKS:
-        return None
+    if plan.product.task not in PICKING_TASKS or plan.product.inputs_count_picks is True:
+        return None  # not a pick; or the answer says the inputs count past picks: picks-feed-the-inputs
     if plan.impact.supply_limit is SupplyLimit.in_the_match and newcomers_given_room(plan):
         return None  # each one's room caps its share, and new ones get a place: the work is shared out
     ranked = next(

@@ -23,6 +23,8 @@ SPREAD_WATCHED = Lexicon("""
     share of bookings, share of the work, share of shifts, matches per provider, bookings per provider
     matches per tutor, bookings per interpreter, top 10% of providers, top decile, concentration, gini
     exposure, provider coverage, catalogue coverage, catalog coverage, utilisation, utilization
+    going to the top 10%, going to the top 5%, going to the top 20%, going to the top decile, share of picks
+    picks per provider, jobs per provider, work per provider, share going to newcomers, newcomers' share
 """)
 
 # Where a plan says what a new provider or item gets before it has a record of its own.
