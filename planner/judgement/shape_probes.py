@@ -22,7 +22,7 @@ from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, Mode, OnlineValidation, TaskType
 from planner.plan.model import Plan
-from planner.plan.workings import ActionShape
+from planner.plan.workings import ActionShape, Picks
 
 # ---------------------------------------------------------------- allocation under limited supply
 
@@ -79,10 +79,17 @@ _LOAD_IN = (*_PAIRING, "product.inputs", "done.when_met", "product.current_solut
     "supply-concentrates", "capped-outcomes", "providers-ranked-by-own-past", "supply-room-outside-the-match"
 )
 def _supply_concentrates(plan: Plan) -> Found:
-    if plan.product.task not in _PAIRING_TASKS or plan.impact.supply_limit is not None:
-        return None  # the team said whether each provider's limit is part of the match: supply rules weigh it
+    picks = plan.product.picks
+    if (
+        plan.product.task not in _PAIRING_TASKS
+        or plan.impact.supply_limit is not None
+        or picks is Picks.cases
+    ):
+        return None  # each one's limit is answered (supply rules weigh it), or it orders cases, not a pool
     supply = first_said(plan, _PAIRING, SUPPLY)
-    if supply is None or not first_said(plan, _PAIRING, PAIRS):
+    if picks is Picks.providers and supply is None:
+        supply = ("product.picks", ("providers",))  # the answer says it hands work out to providers
+    elif supply is None or not first_said(plan, _PAIRING, PAIRS):
         return None
     if plan.product.task not in _RANKING_TASKS and not PAIRS.find(answer_at(plan, supply[0])):
         return None  # a scorer: the same answer must say that its scores pick suppliers for each case

@@ -707,7 +707,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "A tutor has so many hours, an interpreter so many bookings, a shift one locum: a model that "
             "sends everyone to the few best-rated overloads them and starves the rest, unless each one's "
             "limit is a constraint of the match itself. 'no' for a film or an article anyone can get.",
-            When("product.task", _MATCHES),
+            When("product.picks", _POOL),
         ),
         _q(
             "impact.easy_share",
@@ -1144,7 +1144,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "What share of the providers or items it picks among are new each period, with no past matches?",
             "New tutors, new volunteers, new listings: a model trained on past matches has nothing to score "
             "them by, so they get no matches and never gain a record. E.g. 15%; 'not measured' is an answer.",
-            When("product.task", _MATCHES),
+            When("product.picks", _POOL),
         ),
         _q(
             "constraints.data.missing_input_share",
