@@ -17,6 +17,7 @@ from planner.judgement.rules.lateinputs import (
     later_process_in_the_inputs,
 )
 from planner.judgement.rules.moment import after_the_event
+from planner.judgement.rules.sameday import written_after_the_decision
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Difference, Plan
 
@@ -151,6 +152,21 @@ from planner.plan.model import Category, Difference, Plan
                 "constraints.data.differences: not answered (which inputs are recorded only afterwards?)",
             ),
         ),
+        Case(  # a decision on the spot, from a log that also holds what the handling wrote afterwards
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.inputs_built": "not_checked",
+                "product.lead_days": 0,
+                "product.inputs": "The call record: caller's words, address and the type of alarm.",
+                "constraints.data.sources[0].name": "Incident log with call-back results and crew messages",
+            },
+            evidence=(
+                'constraints.data.sources[0].name: "Incident log with call-back results and crew messages" '
+                "(records written once the case is handled: call-back results, crew messages; when is each "
+                "written: before the decision, or minutes or hours after it?)",
+                "product.lead_days: 0 (decided on the spot: anything written later that day counts as 0 days)",
+            ),
+        ),
         Case(  # an input the handling records, for a model meant to come before the handling
             {
                 "constraints.data.differences": [],
@@ -259,6 +275,15 @@ from planner.plan.model import Category, Difference, Plan
                 "product.inputs": "The supplier record as of the invoice date, rebuilt from the current export.",
             }
         ),
+        Case(  # the same log, rebuilt as it stood at the call
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.inputs_built": "not_checked",
+                "product.lead_days": 0,
+                "constraints.data.sources[0].name": "Incident log with call-back results, as it stood at the "
+                "moment of the call",
+            }
+        ),
         Case(  # handling records, for a model that comes after the handling
             {
                 "constraints.data.differences": [],
@@ -288,7 +313,7 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] and not asked else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
-    found = found or after_the_fact_in_the_inputs(plan)
+    found = found or after_the_fact_in_the_inputs(plan) or written_after_the_decision(plan)
     if found:
         return found
     heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
