@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, done_metrics, quote, source_paths
+from planner.judgement.rules.overwritten import label_written_into_an_input
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, DataKind, InputsBuilt, Plan
 
@@ -379,6 +380,13 @@ READING_NOW = Lexicon("current values, latest values")
                 "history.",
             },
         ),
+        Case(  # the calendar read as it is now holds the booking the label records: a question naming both
+            {
+                "constraints.data.inputs_built": "not_checked",
+                "product.inputs": "Request dates, party size and the host's availability calendar.",
+                "product.label": "The host accepted the booking request.",
+            },
+        ),
         Case(  # the backtest reads today's table
             {
                 "product.inputs": "Customer segment and tenure.",
@@ -391,6 +399,13 @@ READING_NOW = Lexicon("current values, latest values")
             {"constraints.data.inputs_built": "not_checked", "product.data_kinds": ["images"]}
         ),
         Case({"constraints.data.inputs_built": "point_in_time"}),
+        Case(  # the same calendar, rebuilt as it stood at each request
+            {
+                "constraints.data.inputs_built": None,
+                "product.inputs": "Request dates and the host's availability calendar as it stood at the request.",
+                "product.label": "The host accepted the booking request.",
+            }
+        ),
         Case({"constraints.data.inputs_built": "unchanging"}),
         Case(  # a point-in-time snapshot
             {
@@ -427,6 +442,9 @@ def inputs_read_as_they_are_now(plan: Plan) -> Evidence:
     built = plan.constraints.data.inputs_built
     if built in (InputsBuilt.latest_values, InputsBuilt.mixed):
         return built_from_today(plan, built)
+    held = label_written_into_an_input(plan)  # a calendar holding the booking the label records
+    if held:
+        return held
     if built is InputsBuilt.not_checked and DataKind.tabular in plan.product.data_kinds:
         # operational records are updated in place (a status, a balance, an order remade): unchecked, a question
         note = (
