@@ -18,6 +18,7 @@ from planner.judgement.rules.lateinputs import (
 )
 from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.sameday import written_after_the_decision
+from planner.judgement.rules.strongest import strongest_input_said
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Difference, Plan
 
@@ -167,6 +168,18 @@ from planner.plan.model import Category, Difference, Plan
                 "product.lead_days: 0 (decided on the spot: anything written later that day counts as 0 days)",
             ),
         ),
+        Case(  # one input said to carry most of the signal: is it known before the decision?
+            {
+                "constraints.data.differences": ["none"],
+                "product.current_performance": "An early model reaches 0.97 AUC; the case status is the "
+                "strongest feature.",
+            },
+            evidence=(
+                'product.current_performance: "An early model reaches 0.97 AUC; the case status is the strongest f..." '
+                "(one input said to carry most of the signal: strongest feature; is it known before the "
+                "decision is taken, or written as the case unfolds?)",
+            ),
+        ),
         Case(  # an input the handling records, for a model meant to come before the handling
             {
                 "constraints.data.differences": [],
@@ -284,6 +297,13 @@ from planner.plan.model import Category, Difference, Plan
                 "moment of the call",
             }
         ),
+        Case(  # the strongest input is said known before the decision
+            {
+                "constraints.data.differences": ["none"],
+                "product.current_performance": "An early model reaches 0.81 AUC; the strongest feature, the "
+                "supplier's bank change, is known before the decision.",
+            }
+        ),
         Case(  # handling records, for a model that comes after the handling
             {
                 "constraints.data.differences": [],
@@ -314,6 +334,7 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
     found = found or after_the_fact_in_the_inputs(plan) or written_after_the_decision(plan)
+    found = found or strongest_input_said(plan)  # the strongest feature is the first one suspected
     if found:
         return found
     heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
