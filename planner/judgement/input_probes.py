@@ -11,10 +11,11 @@ look at first, is only as good as the model's input: a lead asks for a blind tes
 from __future__ import annotations
 
 from planner.judgement.probes import PROBES, Found, metric_paths, probe, short
+from planner.judgement.rules.byhandinputs import FROM_INPUTS_ONLY, left_out_by_hand
 from planner.judgement.rules.classsource import SAME_ORIGIN
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.moment import after_the_event
-from planner.judgement.rules.sight import FROM_INPUTS_ONLY, left_out_by_hand, unseen_named
+from planner.judgement.rules.sight import unseen_named
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, Mode, Split, TaskType
 from planner.plan.fields import answered_at

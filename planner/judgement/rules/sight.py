@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.byhandinputs import left_out_by_hand
 from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.circular import to_beat
+from planner.judgement.rules.crux import drafts_the_decision
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
@@ -118,6 +120,23 @@ _CHECKED_IN = (
             evidence=(
                 'product.unseen_by_model: "The surveyor\'s photos and what they remember from the visit." (a '
                 "draft reads as complete: whoever signs it sees what it says, not what it never read)",
+                'product.task: "generation"',
+            ),
+        ),
+        Case(  # a draft that proposes the award itself, without the evidence the award turns on: high
+            {
+                "product.unseen_by_model": "The check-out photos and the signed inventory.",
+                "product.task": "generation",
+                "product.mode": "augment",
+                "product.output": "A draft adjudication with the proposed award for each deposit dispute.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The check-out photos and the signed inventory." (the decision turns '
+                "on it, yet the draft proposes the decision without it: the model cannot do the task the plan "
+                "builds it for, and whoever signs starts from a decision made blind to the evidence)",
+                'product.output: "A draft adjudication with the proposed award for each deposit dispute." (it '
+                "proposes the decision itself: draft adjudication, proposed award)",
                 'product.task: "generation"',
             ),
         ),
@@ -285,57 +304,6 @@ def unseen_named(plan: Plan) -> str | None:
     return unseen
 
 
-# Words saying the by-hand cases were decided from the model's inputs only.
-FROM_INPUTS_ONLY = Lexicon("""
-    from the inputs alone, from the model's inputs, only the model's inputs, the model's inputs only
-    model's inputs alone, only what the model sees, only what the model will see, same inputs as the model
-    the inputs the model gets, blind to, blind test, blind tests, blind-tested, tested blind
-""")
-_WITHOUT = re.compile(r"\bwithout\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.IGNORECASE)
-
-
-def left_out_by_hand(plan: Plan, unseen: str) -> bool:
-    """Whether the by-hand answers say the cases were decided from the model's inputs alone, or without
-    something the unseen answer names (`decided from the file, without the phone call`)."""
-    by_hand = plan.by_hand
-    said = " ".join([by_hand.human_score_notes or "", *by_hand.noticed, *by_hand.hard_cases])
-    named = set(re.findall(r"[a-z'-]+", unseen.lower()))
-    return (
-        bool(FROM_INPUTS_ONLY.find(said))
-        or any(_named(words, named) for words in _WITHOUT.findall(said))
-        or _judged_the_inputs(plan)
-    )
-
-
-def _named(words: str, named: set[str]) -> bool:
-    """Whether a few words (`the engineer's phone call`) name a word of `named`, a possessive read as its
-    owner."""
-    for word in words.lower().split():
-        word = word.removesuffix("'s")
-        if len(word) > 3 and word in named:
-            return True
-    return False
-
-
-# `labelled 600 photos`, `decided 150 of the records`: what people judged, in the notes on their score.
-_JUDGED = re.compile(
-    r"\b(?:labelled|labeled|decided|judged|rated|graded|classified|marked|coded)\s+(?:\d[\d,]*\s+)?"
-    r"((?:[a-z-]+\s+){0,2}[a-z-]+)",
-    re.IGNORECASE,
-)
-
-
-def _judged_the_inputs(plan: Plan) -> bool:
-    """Whether the notes on people's score say they judged the model's own input (`labelled 600 photos`
-    where the input is the photo): the by-hand cases were decided from what the model gets."""
-    inputs = {word.lower() for word in re.findall(r"[A-Za-z-]+", plan.product.inputs or "")}
-    for words in _JUDGED.findall(plan.by_hand.human_score_notes or ""):
-        for word in words.lower().split():
-            if len(word) > 3 and (word in inputs or (word.endswith("s") and word[:-1] in inputs)):
-                return True
-    return False
-
-
 def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
     """What decides without what the model will not get: the model alone, or a draft read as complete."""
     said = quote(plan, "product.unseen_by_model")
@@ -364,6 +332,15 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
     if alone:
         return (said, alone)
     if plan.product.task is TaskType.generation:
+        drafted = drafts_the_decision(plan)
+        if drafted and not DECIDES_FEW.find(unseen) and not MORE_OF_THE_SAME.find(unseen):
+            # the draft is the decision, written from what the model reads: the plan's central flaw
+            crux = (
+                "the decision turns on it, yet the draft proposes the decision without it: the model cannot "
+                "do the task the plan builds it for, and whoever signs starts from a decision made blind to "
+                "the evidence"
+            )
+            return (quote(plan, "product.unseen_by_model", crux), drafted, quote(plan, "product.task"))
         # a draft reads as complete: its reviewer sees what it says, not what it could not read
         unread = "a draft reads as complete: whoever signs it sees what it says, not what it never read"
         return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
