@@ -9,6 +9,7 @@ people change the proposal, watched as a signal.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.crux import drafts_the_decision
 from planner.judgement.rules.evidence import (
     answer_at,
     faq_paths,
@@ -24,6 +25,7 @@ from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PASSED_
 from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, LabelWriter, Mode, Plan, Severity, TaskType
+from planner.plan.workings import ActionShape
 
 # A proposal among several the person chooses from (one of ten suggested documents): a search, not one
 # answer to accept.
@@ -99,12 +101,13 @@ _UNWATCHED = "no blind check or override rate is watched (after_launch.monitorin
 def _watched(plan: Plan) -> bool:
     """Whether people decide a share of cases blind (`after_launch.blind_share`), or a monitored signal, a
     done metric or the team's own notes watch the overrides, a check made blind, or how many planted errors
-    the reviewers catch."""
+    the reviewers catch. Where the share decided blind is answered 0, the notes do not count: that people
+    may change a draft is no measure of how often they do."""
     if plan.after_launch.blind_share:
         return True
     texts: list[str | None] = [monitor.signal for monitor in plan.after_launch.monitoring]
     texts += [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
-    texts += own_notes(plan)
+    texts += own_notes(plan) if plan.after_launch.blind_share != 0 else []
     return any(OVERRIDES_WATCHED.find(text) or CATCH_MEASURED.find(text) for text in texts)
 
 
@@ -125,6 +128,15 @@ def _confirmations_are_labels(plan: Plan) -> str | None:
         return None
     note = "the person who writes the label first sees an estimate: once live, the confirmed proposal"
     return quote(plan, "constraints.data.label_writer", note)
+
+
+def shown_every_proposal(plan: Plan) -> str | None:
+    """The evidence that people see the model's proposal in every case: the share decided blind is
+    answered 0 (asked of every plan where a person decides with the model's output)."""
+    if plan.product.mode is not Mode.augment or plan.after_launch.blind_share != 0:
+        return None
+    note = "nobody decides a case without the proposal: nothing shows whether the reviewers still judge it"
+    return quote(plan, "after_launch.blind_share", note)
 
 
 def confirms_proposal(plan: Plan) -> bool:
@@ -177,6 +189,8 @@ def confirms_proposal(plan: Plan) -> bool:
                 'product.task: "generation"',
                 'product.mode: "augment"',
                 'impact.error_severity: "serious"',
+                "after_launch.blind_share: 0 (nobody decides a case without the proposal: nothing shows whether "
+                "the reviewers still judge it)",
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
             ),
         ),
@@ -192,10 +206,41 @@ def confirms_proposal(plan: Plan) -> bool:
                 'product.task: "generation"',
                 'product.mode: "augment"',
                 'impact.error_severity: "serious"',
+                "after_launch.blind_share: 0 (nobody decides a case without the proposal: nothing shows whether "
+                "the reviewers still judge it)",
                 "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
                 'constraints.data.label_writer: "sees_estimate" (the person who writes the label first sees an '
                 "estimate: once live, the confirmed proposal)",
             ),
+        ),
+        Case(  # a draft award a person signs, nobody deciding blind: counting its facts does not check that
+            {
+                "product.task": "generation",
+                "product.output": "A draft adjudication with the proposed award for each dispute.",
+                "product.decision": "The adjudicator edits and signs the draft adjudication.",
+                "impact.error_severity": "serious",
+                "done.metrics": [{"name": "Share of drafts with an unsupported fact", "target": 0.02}],
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.mode: "augment"',
+                'product.output: "A draft adjudication with the proposed award for each dispute." (it proposes '
+                "the decision itself: draft adjudication, proposed award)",
+                'impact.error_severity: "serious"',
+                "after_launch.blind_share: 0 (nobody decides a case without the proposal: nothing shows whether "
+                "the reviewers still judge it)",
+                "no blind check or override rate is watched (after_launch.monitoring, done.metrics)",
+            ),
+        ),
+        Case(  # a proposed amount a person approves, nobody deciding blind, though notes say they may change it
+            {
+                "product.task": "regression",
+                "product.action_shape": "sets_amount",
+                "product.output": "The reserve to set for each new claim.",
+                "product.decision": "The claims handler sets the reserve.",
+                "impact.error_severity": "serious",
+                "press_release.faq": [{"question": "Can handlers change it?", "answer": "Yes, any reserve."}],
+            },
         ),
         Case(  # a blind share said only in words: a question quoting them, never silence
             {
@@ -232,6 +277,9 @@ def confirms_proposal(plan: Plan) -> bool:
                 "after_launch.blind_share": 0.1,
             }
         ),
+        Case(  # a flag that holds a case for a clerk who decides it: no proposal, whatever the blind share
+            {"product.action_shape": "threshold", "impact.error_severity": "serious"}
+        ),
         Case(  # an acceptance rate counted as success, but nobody confirms a proposal: not anchoring
             {
                 "product.mode": "automate",
@@ -266,11 +314,24 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     augment = plan.product.mode is Mode.augment and not blind and (rewarded is not None or not _watched(plan))
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
     proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
-    if augment and serious and proposes and not facts_counted(plan):
-        # a draft or a record a person signs is the only check, and no done metric counts the wrong facts it
-        # lets by: a real risk, medium; high where the confirmations also become the labels it learns from
+    decides = drafts_the_decision(plan)  # the draft proposes the decision itself: counting facts is no check
+    shown = shown_every_proposal(plan)  # answered: people see the proposal in every case
+    # a proposed amount a person approves, seen in every case (a flag sending a case to a person is none)
+    amount = (
+        shown if shown and plan.product.action_shape is ActionShape.sets_amount and not proposes else None
+    )
+    if augment and serious and ((proposes and (not facts_counted(plan) or decides or shown)) or amount):
+        # a draft, a record or an amount a person signs is the only check, and no done metric counts the
+        # wrong facts it lets by, or nobody decides a case without the proposal: a real risk, medium; high
+        # where the confirmations also become the labels it learns from
         found = (quote(plan, "product.task"), quote(plan, "product.mode"), *(rewarded or ()))
-        found = (*found, severity_quote(plan), _UNWATCHED)
+        if amount:
+            found = (
+                *found,
+                quote(plan, "product.action_shape", "an amount it proposes, which a person approves"),
+            )
+        found = (*found, *((decides,) if decides else ()), severity_quote(plan), *((shown,) if shown else ()))
+        found = (*found, _UNWATCHED)
         said = _blind_said(plan)
         if said is not None:  # a blind share in words only: ask how large it is, and whether it is compared
             path, words = said
