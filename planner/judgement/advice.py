@@ -91,10 +91,11 @@ def _rules_first(plan: Plan, ids: set[str], numbers: Figures) -> Advice:
             "today's process, or a target set by what the product needs",
         )
     alone = unattended_minor(plan)  # an unattended batch job, errors not serious: no review is needed
-    if heuristics.coverage is not None and heuristics.accuracy_figure is not None:
-        found = f"Rules handle {formatting.share(heuristics.coverage)} of cases, {formatting.share(heuristics.accuracy_figure)} of them right"
-        left = f"; people take the other {formatting.share(1 - heuristics.coverage)}"
-        found += left if rules and not alone and heuristics.coverage < 1 else ""  # never "the other 0%"
+    coverage = heuristics.coverage_figure
+    if coverage is not None and heuristics.accuracy_figure is not None:
+        found = f"Rules handle {formatting.share(coverage)} of cases, {formatting.share(heuristics.accuracy_figure)} of them right"
+        left = f"; people take the other {formatting.share(1 - coverage)}"
+        found += left if rules and not alone and coverage < 1 else ""  # never "the other 0%"
         source = source_of(plan, "heuristics.coverage")
         found += f" ({source})" if source else " (as typed; `planner measure` checks it on a sample)"
     elif "baseline-already-meets-target" in ids:
@@ -177,7 +178,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
     has_baseline = (
         any(metric.baseline_figure is not None or metric.margin is not None for metric in done.metrics)
         or "baseline" in done.none
-        or plan.heuristics.coverage is not None
+        or plan.heuristics.coverage_figure is not None
         or answered_at(plan, "product.current_performance")
     )
     if not has_baseline:
@@ -244,7 +245,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
     tried = plan.heuristics.verdict in (RulesVerdict.rules_suffice, RulesVerdict.rules_baseline)
     # Rules (or today's process) scored on the done metric answer the share question: that baseline.
     scored = any(metric.baseline_figure is not None for metric in done.metrics)
-    if tried and plan.heuristics.coverage is None and not scored:
+    if tried and plan.heuristics.coverage_figure is None and not scored:
         found.append(
             Blocking(
                 "heuristics.coverage",

@@ -86,7 +86,8 @@ def fallback(plan: Plan) -> str | None:
     reasons = stale_reasons(plan)
     if not reasons:
         return None
-    typed = [name for name in ("coverage", "accuracy") if getattr(plan.heuristics, name) is not None]
+    figures = {"coverage": plan.heuristics.coverage_figure, "accuracy": plan.heuristics.accuracy_figure}
+    typed = [name for name, figure in figures.items() if figure is not None]
     instead = (
         f"the typed heuristics.{' and '.join(typed)} count instead" if typed else "no rule figure counts"
     )
@@ -121,8 +122,8 @@ def rule_coverage(plan: Plan) -> Figure | None:
     if measured is not None and measured.sample.rows:
         rows, covered = measured.sample.rows, measured.cascade.covered
         return Figure(covered / rows, provenance(measured.sample), wilson(covered, rows))
-    if plan.heuristics.coverage is not None:
-        return Figure(plan.heuristics.coverage, _typed(plan, "heuristics.coverage"))
+    if plan.heuristics.coverage_figure is not None:
+        return Figure(plan.heuristics.coverage_figure, _typed(plan, "heuristics.coverage"))
     return None
 
 

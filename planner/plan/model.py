@@ -870,7 +870,9 @@ class Heuristics(Record):
         default=None,
         description="Rules suffice, rules are the baseline, rules cannot help, or not tried yet.",
     )
-    coverage: Share | None = Field(default=None, description="Share of cases the rules handle.")
+    coverage: Share | NotMeasured | None = Field(
+        default=None, description="Share of cases the rules handle, or 'not measured'."
+    )
     accuracy: Share | NotMeasured | None = Field(
         default=None,
         description="Share of handled cases the rules get right, or 'not measured'. For a forecast or an "
@@ -882,6 +884,11 @@ class Heuristics(Record):
     measured: MeasuredRules | None = Field(
         default=None, description="The rules measured on a sample by `planner measure` (preferred to typed)."
     )
+
+    @property
+    def coverage_figure(self) -> float | None:
+        """The rules' coverage as a number, or None where it is blank or 'not measured'."""
+        return None if isinstance(self.coverage, str) else self.coverage
 
     @property
     def accuracy_figure(self) -> float | None:

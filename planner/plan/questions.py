@@ -554,7 +554,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "heuristics.coverage",
             "What share of cases do the rules handle, and what share of those do they get right?",
             "E.g. 60%, 95%: they decide 60% of cases and get 95% of those right, measured on real cases, "
-            "not guessed; humans take the rest.",
+            "not guessed; humans take the rest. 'not measured' is an answer for either (not measured, "
+            "not measured): then count both on a hundred real cases before the rules are weighed.",
             When("heuristics.verdict", _RULES_TRIED),
             essential=True,
             pair=("heuristics.accuracy", "60%, 95%"),

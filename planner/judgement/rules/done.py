@@ -723,7 +723,7 @@ def _baseline_coverage(plan: Plan, metric: Metric) -> float | None:
     said = _coverage_said(metric.baseline_name)
     if said is not None:
         return said
-    coverage = plan.heuristics.coverage
+    coverage = plan.heuristics.coverage_figure
     return coverage if coverage is not None and RULES_NAMED.find(metric.baseline_name) else None
 
 
@@ -1542,7 +1542,12 @@ def straw_man_baseline(plan: Plan) -> Evidence:
     solution = product.current_solution
     if solution and not says_nothing(solution) and not STRAW_MAN.find(solution):
         simple = "product.current_solution"
-    if simple is None and heuristics.rules and heuristics.measured is None and heuristics.coverage is None:
+    if (
+        simple is None
+        and heuristics.rules
+        and heuristics.measured is None
+        and heuristics.coverage_figure is None
+    ):
         simple = "heuristics.rules[0].condition"
     if simple is None and mentions(plan.done.fold_action, SIMPLE_METHOD):
         simple = "done.fold_action"

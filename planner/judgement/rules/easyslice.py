@@ -94,7 +94,7 @@ def easy_slice_first(plan: Plan) -> Evidence:
     easy, share = impact.easy_share, impact.addressed
     if not isinstance(easy, float) or easy < EASY_SLICE or (share is not None and share <= easy + 0.01):
         return None
-    coverage = plan.heuristics.coverage
+    coverage = plan.heuristics.coverage_figure
     if coverage is not None and coverage >= easy:
         return None  # the rules already take a slice that size
     if SLICE_SET_ASIDE.find(impact.easy_slice):

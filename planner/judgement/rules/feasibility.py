@@ -162,7 +162,7 @@ def narrow_to_easy_slice(plan: Plan) -> Evidence:
     """
     product, heuristics = plan.product, plan.heuristics
     kinds = product.data_kinds
-    if not kinds or not all(kind in UNSTRUCTURED for kind in kinds) or heuristics.coverage is not None:
+    if not kinds or not all(kind in UNSTRUCTURED for kind in kinds) or heuristics.coverage_figure is not None:
         return None
     if product.mode is not Mode.automate:
         return None  # augmenting people is narrowing already: they keep every decision
@@ -253,7 +253,7 @@ def heavy_start(plan: Plan) -> Evidence:
     metrics = plan.done.metrics
     if any(metric.baseline_figure is not None or metric.margin is not None for metric in metrics):
         return None
-    if plan.heuristics.coverage is not None:
+    if plan.heuristics.coverage_figure is not None:
         return None
     if plan.product.current_performance and not says_nothing(plan.product.current_performance):
         return None

@@ -152,7 +152,7 @@ def rules_may_suffice(plan: Plan) -> Evidence:
         return Tempered(3, (quote(plan, f"heuristics.{name}") for name in ("verdict", *measured)))
     if (
         heuristics.verdict is RulesVerdict.rules_baseline
-        and (heuristics.coverage or 0) >= RULES_ENOUGH_COVERAGE
+        and (heuristics.coverage_figure or 0) >= RULES_ENOUGH_COVERAGE
         and (heuristics.accuracy_figure or 0) >= RULES_ENOUGH_ACCURACY
     ):
         found = tuple(quote(plan, f"heuristics.{name}") for name in ("verdict", "coverage", "accuracy"))
