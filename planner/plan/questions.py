@@ -681,7 +681,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How many of the model's cases a day can the people or places that act on them take?",
             "E.g. 40 reviews a day, 24 deliveries a driver's route takes, 30 visits a clinic books: a model "
             "that sends more than that floods them or leaves the rest unserved, and then what counts is "
-            "precision at that budget. A budget over another period works too (60 a year); known for one "
+            "precision at that budget. A budget over another period works too (60 a year; 40 a month for a "
+            "list drawn up monthly, compared with the month's volume as said); known for one "
             "person, their count (4 a week), and the next question asks how many share the work. "
             "'not measured' is an answer.",
             When("product.mode", ("improve", "augment")),
@@ -699,7 +700,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.flagged_per_day",
             "How many cases a day do you expect the model to send them (flags, matches, picks)?",
-            "At the threshold or list length you plan; 'not measured' is an answer.",
+            "At the threshold or list length you plan, over the capacity's period where it has one (40 a "
+            "month); 'not measured' is an answer.",
             When("impact.capacity_per_day"),
         ),
         _q(

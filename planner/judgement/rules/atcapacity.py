@@ -14,8 +14,9 @@ from planner.plan.rate import WORKING_DAYS
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 AT_CAPACITY = Move(
     "Set the threshold by what people can handle; judge precision at that budget",
-    "People can act on only so many flags a day; fix the threshold so the model flags no more than "
-    "that; judge precision (the yield) in that daily top against the obvious rule's top k, not AUC",
+    "People can act on only so many cases a day, or a week or a month where the list is drawn up that "
+    "often; fix the threshold (or the list's length) so the model sends no more than that; judge precision "
+    "(the yield) in that top against the obvious rule's top k, not AUC",
     "warning",
 )
 

@@ -12,7 +12,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.atcapacity import acts_alone, sends_matches
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.rates import capacity_budget, rate, said_capacity
+from planner.judgement.rules.rates import capacity_budget, own_period, rate, said_capacity
 from planner.plan.model import ActionShape, Category, Plan
 
 # Flags an average day above this share of the capacity: an ordinary busy day passes it.
@@ -91,10 +91,12 @@ def fixed_cutoff_against_capacity(plan: Plan) -> Evidence:
         "each case above a fixed cut-off is acted on: how many pass it changes from day to day with the "
         "cases that arrive",
     )
+    period = own_period(impact.capacity_per_day, impact.flagged_per_day)  # both a week's or a month's
     return (
         shape,
-        f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-        f"{said_capacity(impact)} (an average day fills {fmt.share(flagged / capacity)} of what "
+        f"impact.flagged_per_day: {rate(impact.flagged_per_day, alike=bool(period))} against "
+        f"impact.capacity_per_day: {said_capacity(impact, bool(period))} (an average {period or 'day'} fills "
+        f"{fmt.share(flagged / capacity)} of what "
         f"people take: on busy days more pass than anyone works, on quiet days hands are idle; take the top "
         f"{capacity_budget(impact)} instead)",
     )

@@ -16,7 +16,7 @@ from planner.judgement.rules.atcapacity import (
     sends_matches,
 )
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
-from planner.judgement.rules.rates import in_period, rate, said_capacity
+from planner.judgement.rules.rates import in_period, own_period, rate, said_capacity
 from planner.plan.model import ActionShape, Category, Plan
 
 _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
@@ -84,9 +84,8 @@ _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold mo
                 "impact.capacity_people": 75,
             },
             evidence=(
-                "impact.flagged_per_day: 600 a week (about 120 a working day) against impact.capacity_per_day: "
-                "4 a week for each of 75 people (about 60 a working day) (2 times what people can handle: 300 "
-                "flags a week, 50%, go unhandled)",
+                "impact.flagged_per_day: 600 a week against impact.capacity_per_day: 4 a week for each of 75 "
+                "people (300 a week) (2 times what people can handle: 300 flags a week, 50%, go unhandled)",
             ),
         ),
     ),
@@ -135,12 +134,13 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     if plan.product.action_shape is ActionShape.choose_among and not alone:
         return None  # a shortlist people choose from is longer than what they take, by design
     left, said = flagged - capacity, (impact.capacity_per_day, impact.flagged_per_day)
+    alike = own_period(*said) is not None  # both a week's or a month's: compared as said
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
     if sends_matches(plan):  # whoever sends them, the receiving side takes only so many
         sent = SENT[plan.product.task]  # type: ignore[index]
         found = (
-            f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-            f"{said_capacity(impact)} "
+            f"impact.flagged_per_day: {rate(impact.flagged_per_day, alike=alike)} against impact.capacity_per_day: "
+            f"{said_capacity(impact, alike)} "
             f"({times} what the receiving side can take: {in_period(left, sent, *said)}, "
             f"{fmt.share(left / flagged)}, never served)",
         )
@@ -152,8 +152,8 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     else:
         unseen = f"{in_period(left, 'flags', *said)}, {fmt.share(left / flagged)}, go unhandled"
     found = (
-        f"impact.flagged_per_day: {rate(impact.flagged_per_day)} against impact.capacity_per_day: "
-        f"{said_capacity(impact)} ({times} "
+        f"impact.flagged_per_day: {rate(impact.flagged_per_day, alike=alike)} against impact.capacity_per_day: "
+        f"{said_capacity(impact, alike)} ({times} "
         f"what people can handle: {unseen})",
     )
     if capacity and flagged <= _NEAR_CAPACITY * capacity:

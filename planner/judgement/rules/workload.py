@@ -32,7 +32,7 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import (
     DEFERRED,
 )
-from planner.judgement.rules.rates import capacity_budget, said_capacity
+from planner.judgement.rules.rates import capacity_budget, in_capacity_period, volume_against_capacity
 from planner.judgement.rules.units import counted_apart
 from planner.plan.model import Category, Delivery, Mode, Plan, Severity
 
@@ -274,6 +274,21 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
                 "cases, 3.6 times the 7% people can act on: judge precision (and recall) in the top 40 a day)",
             ),
         ),
+        Case(  # a monthly list against a month's visits: compared as said, not per working day
+            {
+                "impact.flagged_per_day": None,
+                "impact.volume": 1900,
+                "impact.period": "month",
+                "impact.capacity_per_day": "40 a month",
+                "constraints.data.rarest_class_share": None,
+                "done.metrics[0].name": "AUC",
+            },
+            evidence=(
+                "impact.volume: 1,900 a month against impact.capacity_per_day: 40 a month: people can act on "
+                "at most 1 case in 48 (2.1%); the threshold is set there",
+                'done.metrics[0].name: "AUC" (not measured at that budget: judge precision in the top 40 a month)',
+            ),
+        ),
         Case(  # a count a day, five times what the clerks work
             {
                 "impact.flagged_per_day": None,
@@ -409,9 +424,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     fits = rare is not None and rare < RARE_SHARE and not apart and per_day * rare <= capacity
     if fits and not fixed and off is None:
         return None  # the true cases fit in the capacity: a precise model flags no more than people handle
-    daily = "" if impact.period.value == "day" else f" (about {fmt.count(per_day)} {a_day})"
     found = [
-        f"impact.volume: {fmt.number(impact.volume)} a {impact.period.value}{daily} against impact.capacity_per_day: {said_capacity(impact)}: people can act on at most 1 case in "
+        f"{volume_against_capacity(impact, per_day, a_day)}: people can act on at most 1 case in "
         f"{_ratio(per_day / capacity)} ({fmt.share(capacity / per_day)}); the threshold is set there"
     ]
     if rare is not None and rare < RARE_SHARE and apart:
@@ -421,7 +435,7 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
             quote(
                 plan,
                 "constraints.data.rarest_class_share",
-                f"about {fmt.count(per_day * rare)} true cases {a_day}: more than people can handle even if the "
+                f"about {in_capacity_period(impact, per_day * rare, 'true cases', a_day)}: more than people can handle even if the "
                 "model were perfect",
             )
         )
