@@ -97,3 +97,18 @@ def test_a_small_share_amended_is_a_smaller_risk() -> None:
     large = spec.check(patched({"product.task": "extraction", "product.amended_share": 0.2}))
     assert small is not None and large is not None
     assert getattr(small, "likelihood", spec.likelihood) < getattr(large, "likelihood", spec.likelihood)
+
+
+def test_the_costlier_error_of_an_extraction_says_which_error_is_which() -> None:
+    """A value read as its opposite (a 'yes' read as 'no' on a form used as a screen) is a miss."""
+    help_text = _question("impact.costlier_error").help
+    assert "read as its opposite" in help_text and "false negative" in help_text
+
+
+def test_an_extraction_s_guardrail_follows_its_costlier_error() -> None:
+    metrics = [{"name": "field-level accuracy"}]
+    base = {"product.task": "extraction", "done.metrics": metrics, "done.worst_error_metric": None}
+    missed = fired(patched({**base, "impact.costlier_error": "false_negative"}))["worst-error-uncounted"]
+    assert "recall of the values that matter" in missed[0] and "per day" not in missed[0]
+    written = fired(patched({**base, "impact.costlier_error": "false_positive"}))["worst-error-uncounted"]
+    assert "precision of the values written" in written[0] and "false alarm" not in written[0]

@@ -787,8 +787,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.costlier_error",
             "Which error costs more?",
             "It sets the metric and the decision threshold; for a number that sets an amount (staff, stock), "
-            "say whether predicting too low or too high costs more; for extraction, a wrong value written is "
-            "a false positive, a value left out a false negative.",
+            "say whether predicting too low or too high costs more. For extraction, a value the document "
+            "holds but the output misses (left out, or read as its opposite: a 'yes' read as 'no' on a form "
+            "used as a screen) is a false negative; a value written that the document does not say (invented, "
+            "or a 'no' read as 'yes') a false positive.",
         ),
         _q(
             "impact.error_harm",

@@ -45,6 +45,11 @@ GUARDRAIL = {
     FALSE_ALARM: "precision (or false alarms per day), with a limit",
     TAIL: "the largest errors (95th-percentile or maximum error, error on peak days), with a limit",
 }
+# An extraction's errors are values, not flags: a value missed or read as its opposite, a value invented.
+EXTRACTED = {
+    MISS: "recall of the values that matter (each one the document holds, read as it is), with a floor",
+    FALSE_ALARM: "precision of the values written (wrong or invented values per hundred documents), with a limit",
+}
 
 # A number compared with a limit: the error that hurts is a case called on the wrong side of it.
 _ACROSS_LIMIT = (
@@ -196,10 +201,14 @@ def worst_errors(plan: Plan) -> list[Worst]:
         if effective_severity(plan) in (Severity.serious, Severity.severe):
             found.append(Worst(TAIL, severity_quote(plan, "one large error hurts")))
     elif impact.costlier_error is ErrorCost.false_negative:
-        found.append(Worst(MISS, quote(plan, "impact.costlier_error", "the costlier error is a missed case")))
+        missed = "a value missed or read as its opposite" if task is TaskType.extraction else "a missed case"
+        found.append(Worst(MISS, quote(plan, "impact.costlier_error", f"the costlier error is {missed}")))
     elif impact.costlier_error is ErrorCost.false_positive:
+        wrong = (
+            "a value written the document does not say" if task is TaskType.extraction else "a false alarm"
+        )
         found.append(
-            Worst(FALSE_ALARM, quote(plan, "impact.costlier_error", "the costlier error is a false alarm"))
+            Worst(FALSE_ALARM, quote(plan, "impact.costlier_error", f"the costlier error is {wrong}"))
         )
     text = kind_in_text(impact.error_harm, task)
     if text and impact.error_harm and named_as_cheap(impact.error_harm, text[1]):
@@ -245,7 +254,8 @@ def _rate_of_the_worst(pointer: str) -> bool:
 def _evidence(
     plan: Plan, worst: Worst, readings: list[tuple[int, Counted | None]], pointed: Counted | None
 ) -> Evidence:
-    guardrail = GUARDRAIL[worst.kind]
+    extracts = plan.product.task is TaskType.extraction
+    guardrail = (EXTRACTED if extracts else GUARDRAIL).get(worst.kind, GUARDRAIL[worst.kind])
     if worst.kind == TAIL and plan.product.action_shape is ActionShape.threshold:
         guardrail = _ACROSS_LIMIT  # the number is compared with a limit: the wrong-side calls hurt
     found = [f"{worst.said[:-1]}; add a guardrail: {guardrail})"]
