@@ -1326,7 +1326,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Where do the evaluation set's right answers come from?",
             "A model that copies today's process scores perfectly against today's decisions, or against "
             "the output of the system it replaces: it can only be shown better against answers checked "
-            "apart from both, or real outcomes.",
+            "apart from both, or real outcomes. A person's note written as things happen (a diary, a "
+            "keeper's log) is an observation, not a decision; a lab test or an expert's measurement is one "
+            "even where it is also what today's process delivers.",
             When("done.eval_set"),
         ),
         _q(

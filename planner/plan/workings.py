@@ -79,6 +79,8 @@ class EvalTruth(StrEnum):
     todays_decisions = "todays_decisions"
     system_output = "system_output"
     later_record = "later_record"
+    observed = "observed"
+    measured = "measured"
     not_decided = "not_decided"
 
 
@@ -326,6 +328,10 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "system_output": "another system's or a vendor's output (a score, a match list, citations)",
         "later_record": "a later record of the same case (a signed quote, a final invoice), which may differ "
         "from what this step said",
+        "observed": "a person's observation written down as it happens (a diary, a keeper's note, a field "
+        "log), not a decision about the case",
+        "measured": "an independent measurement or expert assessment (a lab test, an instrument, a grader) "
+        "that is also what today's process delivers",
         "not_decided": "not decided yet",
     },
     LabelGrain: {

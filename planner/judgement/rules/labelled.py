@@ -27,7 +27,7 @@ CHECKED_AGAINST = Lexicon("""
     per the bank statement, followed up, follow-up, what happened, outcome behind
 """)
 
-_SAYS_OUTCOMES = (EvalTruth.checked, EvalTruth.outcomes)
+_SAYS_OUTCOMES = (EvalTruth.checked, EvalTruth.outcomes, EvalTruth.observed, EvalTruth.measured)
 _AMOUNTS = (TaskType.forecasting, TaskType.regression)
 
 

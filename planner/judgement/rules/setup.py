@@ -213,6 +213,8 @@ def judged_alone(plan: Plan) -> bool:
     return done.online_validation is OnlineValidation.shadow and done.eval_truth in (
         EvalTruth.outcomes,
         EvalTruth.checked,
+        EvalTruth.observed,
+        EvalTruth.measured,
     )
 
 
