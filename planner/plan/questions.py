@@ -1439,13 +1439,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "done.later_phase",
-            "What does a later phase change? Tick each.",
+            "What changes at launch or in a later phase? Tick each.",
             "A later phase is a new system, tested as it will run: dropping people's check needs the errors "
             "that check catches today. Tick wider_scope only for sites, groups, products, languages or "
             "channels the data does not hold yet (they need data from them); rolling out to the rest of "
             "a population the data already covers, after a pilot, is not a wider scope. Tick retires_check "
-            "where a check that runs today beside the model (a morning phone round, a second reader) stops, "
-            "at launch or later.",
+            "where a check that runs today beside the model (a morning phone round, a second reader) stops: "
+            "one that stops at launch itself belongs here too, not only a later phase's.",
             When("done.online_validation"),
         ),
         _q(
