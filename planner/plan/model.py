@@ -1532,6 +1532,11 @@ class Done(Record):
         "until the end), choosing the model, its settings or its threshold, writing or adjusting the prompt "
         "or the rules, or not decided.",
     )
+    validation_apart: bool | None = Field(
+        default=None,
+        description="Whether a validation split kept apart from the test set exists, on which the settings, "
+        "threshold or prompt are tuned (the test's score then picks only among the finalists).",
+    )
     test_candidates: Whole | None = Field(
         default=None,
         ge=1,

@@ -1398,6 +1398,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.eval_set"),
         ),
         _q(
+            "done.validation_apart",
+            "Is there a validation split, apart from the test set, where the tuning is done?",
+            "Yes where settings, thresholds or prompt versions are tried on a split of their own and the test "
+            "only picks among a few finalists; no where every try is scored on the test set itself.",
+            When("done.test_used_for", among=("choosing", "prompt")),
+        ),
+        _q(
             "done.test_candidates",
             "How many candidates does the test's score choose among, counting every round?",
             "Models, settings, thresholds or prompt versions scored on it: 2 for a choice between two models.",
