@@ -313,6 +313,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "new-period-scored-unlabelled",
         "inputs-beyond-the-range",
         "checks-passed-unchecked",
+        "label-dated-at-detection",
     }
     for rule_id, risk in found:
         assert risk is not None, rule_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.anchor import decision_lead, in_days
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.detected import noticed_for_early_warning
 from planner.plan.model import Category, LabelDated, Plan, Split, TaskType
 
 _DATED = "constraints.data.label_dated: recorded (each label carries the day someone recorded it, not the day it happened)"
@@ -46,6 +47,7 @@ _DATED = "constraints.data.label_dated: recorded (each label carries the day som
         ),
         Case(  # the shift is shorter than the lead: still a label moved by days, a lower likelihood
             {
+                "product.task": "regression",
                 "constraints.data.label_dated": "recorded",
                 "constraints.data.label_recorded_after_days": 3,
                 "product.lead_days": 30,
@@ -61,6 +63,14 @@ _DATED = "constraints.data.label_dated: recorded (each label carries the day som
                 "constraints.data.label_recorded_after_days": 6,
                 "done.split": "random",
                 "product.lead_days": 0,
+            }
+        ),
+        Case(  # a warning ahead of faults dated when noticed: label-dated-at-detection says it
+            {
+                "product.task": "classification",
+                "product.lead_days": 14,
+                "constraints.data.label_dated": "recorded",
+                "constraints.data.label_recorded_after_days": 6,
             }
         ),
         Case(  # recorded on the day it happens
@@ -85,6 +95,8 @@ def label_dated_when_recorded(plan: Plan) -> Evidence:
     shift = data.label_recorded_after_days
     if shift == 0 or not _date_matters(plan):
         return None
+    if noticed_for_early_warning(plan) is not None:
+        return None  # label-dated-at-detection: dated when noticed, for a warning meant to come earlier
     if not isinstance(shift, (int, float)):
         note = "not measured: how many days late is each label dated, against how far ahead it predicts?"
         return Tempered(

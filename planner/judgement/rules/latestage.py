@@ -43,7 +43,7 @@ _FINDS = frozenset(
 _GOAL_PATHS = ("product.goal", "product.decision", "product.output", "title")
 
 
-def _data_paths(plan: Plan) -> tuple[str, ...]:
+def data_paths(plan: Plan) -> tuple[str, ...]:
     by_hand = [f"by_hand.noticed[{index}]" for index in range(len(plan.by_hand.noticed))]
     return (
         *source_paths(plan),
@@ -121,7 +121,7 @@ def positives_recorded_late(plan: Plan) -> Evidence:
     """
     if plan.product.task not in _FINDS:
         return None
-    paths = _data_paths(plan)
+    paths = data_paths(plan)
     early = first_said(plan, _GOAL_PATHS, ACT_EARLY)
     late = first_said(plan, paths, RECORDED_LATE)
     if early is None or late is None or first_said(plan, paths, EARLY_RECORDED):
