@@ -20,12 +20,9 @@ from planner.judgement.rules.evalpick import (
 )
 from planner.judgement.rules.evidence import (
     answer_at,
-    first_said,
     quote,
     says_nothing,
-    show,
     ticked,
-    todays_figure,
     truth_paths,
 )
 from planner.judgement.rules.lexicon import (
@@ -37,9 +34,10 @@ from planner.judgement.rules.lexicon import (
     MEASURE_KINDS,
     PEOPLE,
 )
-from planner.judgement.rules.provenance import DECIDED, ERRS, imitation_scored, people_are_the_target
+from planner.judgement.rules.provenance import DECIDED, imitation_scored, people_are_the_target
+from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Direction, EvalInputs, EvalTruth, Plan
+from planner.plan.model import Category, Circumstance, EvalInputs, EvalTruth, Plan
 
 # What the old process produced that a recall or hit rate may be measured against: what it cited,
 # linked, chose or decided.
@@ -121,32 +119,6 @@ def _circular_words(plan: Plan) -> Evidence:
         if where:
             found.append(quote(plan, where, "the process the model replaces"))
         return Hint((*how, *tied), found)
-    return None
-
-
-_SAYS_TODAY_ERRS = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
-
-
-def to_beat(plan: Plan) -> str | None:
-    """The answer that says the model is to beat today's process, not copy it, quoted: a done metric
-    whose baseline is today's figure (product.current_performance) and whose target goes beyond it, or
-    words of the pain or goal that say today's decisions are wrong."""
-    today = todays_figure(plan.product.current_performance)
-    for index, metric in enumerate(plan.done.metrics):
-        goal = metric.goal()
-        base = metric.baseline_figure
-        if goal is None or base is None or today is None or abs(base - today) > 1e-9:
-            continue
-        higher = metric.direction is Direction.higher_is_better
-        if goal > base if higher else goal < base:
-            path = f"done.metrics[{index}].{metric.margin_field}"
-            note = f"to beat today's {show(base)}, yet on its own decisions today's process "
-            note += "scores 100%"
-            return quote(plan, path, note)
-    found = first_said(plan, _SAYS_TODAY_ERRS, ERRS)
-    if found:
-        path, words = found
-        return quote(plan, path, f"to do better than today's process: {', '.join(words)}")
     return None
 
 

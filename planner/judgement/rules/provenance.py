@@ -16,6 +16,7 @@ from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome, outcome_follows_decision
 from planner.judgement.rules.lexicon import AGREES, DRAWN_AT_RANDOM, INDEPENDENT, PEOPLE
 from planner.judgement.rules.people import ADJUDICATED, AGREEMENT_KIND
+from planner.judgement.rules.tobeat import ERRS, beaten_by_target, to_beat
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan
 
@@ -48,14 +49,6 @@ _PROCESS = PEOPLE + Lexicon(
 _OLD = Lexicon("past decisions, previous decisions, old triage, current triage, existing triage, legacy")
 
 
-# Words of the pain or goal that say today's decisions are wrong, not only slow or costly.
-ERRS = Lexicon("""
-    miss, misses, missed, mistake, mistakes, error-prone, wrong, wrongly, inconsistent, inconsistency
-    inconsistently, consistent, consistency, unfair, fair, fairly, fairer, biased, bias, overturned
-    disagree, disagreement, disagreements, unreliable, overlooked, overlook, overlooks, misjudged
-""")
-
-
 def people_are_the_target(plan: Plan) -> bool:
     """Whether the people's judgement is what the model should reproduce: it drafts for them (augment),
     they agree with each other, and nothing in the pain or goal says their decisions are wrong."""
@@ -76,7 +69,7 @@ def _forms(words: tuple[str, ...]) -> set[str]:
 @rule(
     "label-from-old-process",
     Category.data,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Check the old process's decisions against what happened, on a sample",
@@ -140,6 +133,25 @@ def _forms(words: tuple[str, ...]) -> set[str]:
                 'done.eval_truth: "todays_decisions" (trained and judged on today\'s decisions, then '
                 "automated: the model can at best copy that process, errors included; link the real outcome "
                 "before automating, or judge the model on checked outcomes)",
+                "done.metrics[0].target: 0.75 (to beat today's 0.45, the error this project is to fix is in "
+                "these labels: trained on them the model learns it, and scored on them it is rewarded for "
+                "copying it)",
+            ),
+        ),
+        Case(  # the graders' grades as labels, while the pain is their overgrading: said beside it, medium
+            {
+                "product.circumstances": ["labels_are_decisions"],
+                "product.pain": "Graders overgrade; one jacket in ten comes back as not as described.",
+                "done.metrics[0].baseline": None,
+                "done.eval_truth": None,
+            },
+            evidence=(
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, '
+                "not checked outcomes)",
+                'product.label: "The auditors\' duplicate flag on past invoice pairs (confirmed dupli..."',
+                'product.pain: "Graders overgrade; one jacket in ten comes back as not as described." (to do '
+                "better than today's process: overgrade; the error this project is to fix is in these labels: "
+                "trained on them the model learns it, and scored on them it is rewarded for copying it)",
             ),
         ),
         Case(  # the decisions are the label, yet the actual outcome is recorded for the test: train on it
@@ -229,7 +241,9 @@ def label_from_old_process(plan: Plan) -> Evidence:
 
     Past decisions (a clerk's letters, the old triage, the rules' flags) are what that process did, not
     what happened; a model trained on them learns the old process, its misses and its habits included,
-    and a test set of the same decisions cannot show where it is better.
+    and a test set of the same decisions cannot show where it is better. Where the project exists to
+    fix those very decisions (the overgrading behind the returns, the bias in past approvals), the labels
+    carry the error it is to remove: the model learns it, and a score against them rewards copying it.
 
     Mitigation: Measure on a sample how often the old decisions were wrong (by outcome or an expert
     panel); label from outcomes where they exist, or have experts relabel the cases the old process
@@ -246,16 +260,38 @@ def label_from_old_process(plan: Plan) -> Evidence:
             Tempered(found.likelihood, (*found, actual)) if isinstance(found, Tempered) else (*found, actual)
         )
     checked = old_decisions_checked(plan)
-    if _copies_today(plan) and type(found) is tuple and (checked is None or _agreement_only(plan)):
+    if checked is not None and not _agreement_only(plan):
+        return None  # the sample the mitigation asks for is drawn: the old process's misses are measured
+    if _copies_today(plan) and type(found) is tuple:
         note = (
             "trained and judged on today's decisions, then automated: the model can at best copy that "
             "process, errors included; link the real outcome before automating, or judge the model on "
             "checked outcomes"
         )
-        return (*found, quote(plan, "done.eval_truth", note))
-    if checked is None:
-        return found
-    return None  # the sample the mitigation asks for is drawn: the old process's misses are measured
+        found = (*found, quote(plan, "done.eval_truth", note))
+    elif checked is not None:
+        return None
+    return _weighed(plan, found)
+
+
+_CARRIES = (
+    "the error this project is to fix is in these labels: trained on them the model learns it, and scored "
+    "on them it is rewarded for copying it"
+)
+
+
+def _weighed(plan: Plan, found: Evidence) -> Evidence:
+    """The old process's decisions as labels, weighed: high when the team ticks it and its done target is
+    to beat that process's own figure, judged on no truth apart from it (the labels carry the very error
+    the project fixes); with words of the pain that today's decisions err, that said beside it; else medium."""
+    if type(found) is not tuple or ticked(plan, Circumstance.labels_are_decisions) is None:
+        return found if found is None or isinstance(found, (Hint, Tempered)) else Tempered(3, found)
+    apart = plan.done.eval_truth in (EvalTruth.outcomes, EvalTruth.checked)
+    beaten = beaten_by_target(plan, _CARRIES)
+    if beaten is not None and not apart:
+        return (*found, beaten)
+    said = to_beat(plan, _CARRIES) if beaten is None else None
+    return Tempered(3, (*found, said) if said else found)
 
 
 # Labels two people gave the same case independently.
@@ -349,7 +385,7 @@ def imitation_scored(plan: Plan, fact: str) -> Evidence:
     """Labels that are the old process's decisions, a done metric of agreement with them (accuracy, F1),
     and a goal that is an outcome (a pass rate, a cost): the done target measures imitation, not the goal."""
     goal = plan.product.success_metric
-    if says_nothing(goal) or _AGREEMENT_SCORES.find(goal) or AGREES.find(goal):
+    if not goal or says_nothing(goal) or _AGREEMENT_SCORES.find(goal) or AGREES.find(goal):
         return None  # no goal said, or agreement itself is the goal
     if any(INDEPENDENT.find(answer_at(plan, path)) for path in ("done.eval_set", *truth_paths(plan))):
         return None  # scored on outcomes, or on a sample judged apart from today's process

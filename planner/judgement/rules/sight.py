@@ -13,11 +13,11 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.byhandinputs import left_out_by_hand
 from planner.judgement.rules.chooser import person_chooses
-from planner.judgement.rules.circular import to_beat
 from planner.judgement.rules.crux import drafts_the_decision
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
+from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
