@@ -402,6 +402,15 @@ CASES.append(  # the flags go back to the nurses whose notes the model reads
 )
 
 
+CASES += [  # how each label meets its case (label_probes)
+    (  # labels from a record paired with images: how closely they line up
+        "label-lines-up-with-input",
+        {"product.data_kinds": ["images"], "constraints.data.labels": ["existing"]},
+        {"constraints.data.labels": ["manual"]},
+    ),
+]
+
+
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
 
@@ -678,3 +687,16 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
     assert "when Bookings so far and Staff rota reach your tables is not measured" in both.question
     assert "how many days before the day it serves does each arrive" in both.question
     assert "constraints.data.late_inputs[0].days: not measured" in both.because
+
+
+@pytest.mark.parametrize(
+    ("probe", "shape"),
+    [
+        (
+            "label-lines-up-with-input",
+            {"product.data_kinds": ["tabular"], "constraints.data.labels": ["existing"]},
+        ),
+    ],
+)
+def test_label_probes_stay_quiet_off_their_shape(probe: str, shape: dict[str, Any]) -> None:
+    assert probe not in {each.id for each in assess(patched(shape)).asked}

@@ -1,0 +1,53 @@
+"""The questions a lead asks about how each label meets its case: how closely it lines up with the input
+it is paired with, how the outcome was linked to the case, and which slice the record gets wrong.
+
+A label taken from a record was written for another purpose. A lead asks three things where the plan's
+shape calls for them. A label from a log, a map or a site register paired with an image, a recording or a
+stretch of readings may miss it in time (a diary entry days after the onset), in place (a point drawn
+10-30 m off the image) or in grain (one label for the site, applied to every image of it). An outcome
+joined from another system by a name, an e-mail or a fuzzy key fails to match for some cases, which then
+read as negatives. And an operational record files a known slice in the wrong class (small fires closed
+as false alarms) or counts a case twice (a re-test after remedial work entered as a fresh sample). Each
+probe asks only where its rules stayed quiet; its question quotes the answers that make it worth asking.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.probes import Found, probe
+from planner.judgement.rules.evidence import quote
+from planner.plan.choices import DataKind, LabelSource
+from planner.plan.model import Plan
+from planner.plan.workings import LabelGrain
+
+# Labels taken from a record kept for another purpose, not given by people looking at each input.
+_FROM_RECORDS = frozenset({LabelSource.existing, LabelSource.outcomes, LabelSource.proxy})
+
+# ---------------------------------------------------------------- a label lined up with its input
+
+# Inputs captured at a place and a moment, which a label from elsewhere must meet.
+_CAPTURED = {
+    DataKind.images: "image",
+    DataKind.video: "clip",
+    DataKind.audio: "recording",
+    DataKind.time_series: "stretch of readings",
+}
+
+
+@probe("label-lines-up-with-input", "label-allocated-by-rule", "label-from-a-lesser-view")
+def _label_lines_up(plan: Plan) -> Found:
+    data = plan.constraints.data
+    kinds = [kind for kind in plan.product.data_kinds if kind in _CAPTURED]
+    labels = set(data.labels)
+    if not kinds or not labels & _FROM_RECORDS or LabelSource.manual in labels:
+        return None  # labelled by people looking at each input: it lines up by construction
+    if data.label_grain in (LabelGrain.measured_each, LabelGrain.split_from_total):
+        return None  # measured for the item itself, or label-allocated-by-rule weighs the sharing
+    item = _CAPTURED[kinds[0]]
+    question = (
+        f"How closely does each label line up with the {item} it is paired with: in time (a log or diary "
+        "entry days after the onset), in place (a point drawn on a map metres off the image), and per item "
+        f"or per group (one label for a site or batch given to every {item}, where what shows varies)? "
+        "Measure the offset on 50 pairs before training: a label that misses its input by more than what "
+        "the model must resolve teaches noise, and a test on the same pairs cannot show it."
+    )
+    return question, (quote(plan, "product.data_kinds"), quote(plan, "constraints.data.labels"))
