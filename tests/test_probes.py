@@ -408,6 +408,14 @@ CASES += [  # how each label meets its case (label_probes)
         {"product.data_kinds": ["images"], "constraints.data.labels": ["existing"]},
         {"constraints.data.labels": ["manual"]},
     ),
+    (  # an outcome looked up in another system by e-mail
+        "outcome-linked-loosely",
+        {
+            "constraints.data.labels": ["outcomes"],
+            "product.label": "Whether the enquiry became a sale, joined from the sales ledger by email address.",
+        },
+        {"product.label": "Whether the enquiry became a sale, per the enquiry reference the ledger carries."},
+    ),
 ]
 
 
@@ -695,6 +703,13 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
         (
             "label-lines-up-with-input",
             {"product.data_kinds": ["tabular"], "constraints.data.labels": ["existing"]},
+        ),
+        (  # a key named, but not as a link to the outcome
+            "outcome-linked-loosely",
+            {
+                "constraints.data.labels": ["outcomes"],
+                "constraints.data.sources": [{"name": "Supplier list, sorted by name", "acquisition": "own"}],
+            },
         ),
     ],
 )

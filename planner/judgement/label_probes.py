@@ -14,7 +14,8 @@ probe asks only where its rules stayed quiet; its question quotes the answers th
 from __future__ import annotations
 
 from planner.judgement.probes import Found, probe
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, truth_paths
+from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, LabelSource
 from planner.plan.model import Plan
 from planner.plan.workings import LabelGrain
@@ -51,3 +52,42 @@ def _label_lines_up(plan: Plan) -> Found:
         "the model must resolve teaches noise, and a test on the same pairs cannot show it."
     )
     return question, (quote(plan, "product.data_kinds"), quote(plan, "constraints.data.labels"))
+
+
+# ---------------------------------------------------------------- an outcome linked from another system
+
+# Keys that link a case to its outcome in another system only approximately.
+LINKED_LOOSELY = Lexicon("""
+    by name, by names, by customer name, by company name, by full name, on name, on names, on the name
+    by email, by e-mail, by email address, by e-mail address, on email, on e-mail, on the email
+    by phone number, by postcode, by post code, by zip code, by address, on address, on postcode
+    fuzzy match, fuzzy matching, fuzzy matched, fuzzy join, fuzzy joined, fuzzy key, fuzzy keys
+    name matching, name match, matched by hand, linked by hand, joined by hand, best match
+    no shared id, no shared key, no common id, no common key, no common identifier, no shared identifier
+""")
+# Words that say the outcome comes from another system than the cases.
+_JOINED = Lexicon("""
+    joined, join, joins, linked, link, links, matched, match, matches, looked up, merged, from the ledger
+    from the crm, from another system
+""")
+
+
+@probe("outcome-linked-loosely", "name-matches-fall-unevenly")
+def _outcome_linked_loosely(plan: Plan) -> Found:
+    if not set(plan.constraints.data.labels) & _FROM_RECORDS:
+        return None
+    paths = ("product.label", *source_paths(plan), "constraints.data.differences_note", *truth_paths(plan))
+    found = first_said(plan, paths, LINKED_LOOSELY)
+    if found is None:
+        return None
+    path, words = found
+    if path != "product.label" and not _JOINED.find(answer_at(plan, path)):
+        return None
+    question = (
+        f"The outcome is linked to each case {', '.join(words)}: what share of cases finds no match, and "
+        "are the unmatched a random share? A case whose outcome is not found reads as a negative, so each "
+        "miss becomes a false negative, and misses gather where names are spelt in several ways, e-mails "
+        "change or are shared; check 50 unmatched cases by hand, and keep them out of training and the test "
+        "unless their outcome is found."
+    )
+    return question, (quote(plan, path),)
