@@ -416,6 +416,11 @@ CASES += [  # how each label meets its case (label_probes)
         },
         {"product.label": "Whether the enquiry became a sale, per the enquiry reference the ledger carries."},
     ),
+    (  # the class people file when closing each case
+        "record-wrong-for-a-slice",
+        {"constraints.data.labels": ["existing"], "done.eval_truth": "outcomes"},
+        {"done.eval_truth": "checked"},
+    ),
 ]
 
 
@@ -709,6 +714,14 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
             {
                 "constraints.data.labels": ["outcomes"],
                 "constraints.data.sources": [{"name": "Supplier list, sorted by name", "acquisition": "own"}],
+            },
+        ),
+        (  # an amount, not a class a record files
+            "record-wrong-for-a-slice",
+            {
+                "product.task": "regression",
+                "constraints.data.labels": ["existing"],
+                "constraints.data.label_writer": "blind",
             },
         ),
     ],

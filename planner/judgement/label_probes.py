@@ -16,9 +16,9 @@ from __future__ import annotations
 from planner.judgement.probes import Found, probe
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, truth_paths
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import DataKind, LabelSource
+from planner.plan.choices import DataKind, EvalTruth, LabelSource, TaskType
 from planner.plan.model import Plan
-from planner.plan.workings import LabelGrain
+from planner.plan.workings import LabelGrain, LabelWriter, RowsPerThing
 
 # Labels taken from a record kept for another purpose, not given by people looking at each input.
 _FROM_RECORDS = frozenset({LabelSource.existing, LabelSource.outcomes, LabelSource.proxy})
@@ -91,3 +91,41 @@ def _outcome_linked_loosely(plan: Plan) -> Found:
         "unless their outcome is found."
     )
     return question, (quote(plan, path),)
+
+
+# ---------------------------------------------------------------- a slice the record gets wrong
+
+# Tasks whose label is a class an operational record assigns.
+_CLASSES = frozenset({TaskType.classification, TaskType.detection, TaskType.anomaly_detection})
+# People who close a case and file its class (not the event writing itself down, as a meter does).
+_FILED_BY_PEOPLE = frozenset(
+    {LabelWriter.blind, LabelWriter.sees_estimate, LabelWriter.copied, LabelWriter.from_memory}
+)
+
+
+@probe("record-wrong-for-a-slice", "label-corrected-on-notice", "positives-recorded-late")
+def _record_wrong_for_a_slice(plan: Plan) -> Found:
+    data = plan.constraints.data
+    labels = set(data.labels)
+    if plan.product.task not in _CLASSES or not labels & {LabelSource.existing, LabelSource.outcomes}:
+        return None
+    if LabelSource.manual in labels or data.label_writer not in _FILED_BY_PEOPLE:
+        return None  # relabelled by people, or written by the event itself
+    if plan.done.eval_truth is EvalTruth.checked:
+        return None  # people check each test case apart from the record: its wrong slices show there
+    twice = data.rows_per_thing is not RowsPerThing.one
+    question = (
+        "The label is the class people file when they close each case: which kinds of case does that "
+        "record file in the wrong class"
+        + (" or count twice" if twice else "")
+        + "? A known slice filed wrongly (small fires closed as false alarms)"
+        + (" or entered again (a re-test after remedial work counted as a fresh sample)" if twice else "")
+        + " teaches the model the record's habit; ask the people who close the cases, check 50 of that "
+        "slice by hand, and relabel, merge or drop it."
+    )
+    found = [quote(plan, "constraints.data.label_writer")]
+    if plan.product.label:
+        found.append(quote(plan, "product.label"))
+    if twice and data.rows_per_thing is not None:
+        found.append(quote(plan, "constraints.data.rows_per_thing"))
+    return question, tuple(found)
