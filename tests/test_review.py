@@ -1034,9 +1034,20 @@ def test_how_the_eval_cases_were_chosen_is_read_once(drawn: str | None, raised: 
     assert found == raised
 
 
-@pytest.mark.parametrize(("tries", "level"), [(2, "medium"), (3, "medium"), (12, "high"), (None, "high")])
-def test_a_test_set_that_chose_among_few_is_a_medium_risk(tries: int | None, level: str) -> None:
-    plan = patched({"done.test_used_for": "choosing", "done.test_candidates": tries})
+@pytest.mark.parametrize(
+    ("tries", "size", "level"),
+    [
+        (2, 40, "medium"),  # the best of 2 on 40 cases: sqrt(2 ln 2) / sqrt(40) = 0.19 sd above its level
+        (12, 40, "high"),  # 0.35 sd: the choice, not the model, may be what scores
+        (4, 6000, "low"),  # four families on a year of cases: 0.02 sd, noise
+        (None, 6000, "medium"),  # chosen among how many? asked, on a test large enough for a few
+        (None, 40, "high"),
+    ],
+)
+def test_choosing_on_the_test_set_weighs_the_candidates_against_its_size(
+    tries: int | None, size: int, level: str
+) -> None:
+    plan = patched({"done.test_used_for": "choosing", "done.test_candidates": tries, "done.test_size": size})
     (risk,) = [risk for risk in assess(plan).risks if risk.id == "tuned-on-test"]
     assert risk.level == level
 
