@@ -92,7 +92,7 @@ def test_nan_and_infinity_never_pass_as_numbers(make_workspace) -> None:
     code, out, _ = run("check", "n")
     assert code == 1
     assert out.splitlines() == [
-        "plans/n/plan.yaml:3: heuristics.coverage: Input should be a finite number; write a number such as 12 or 0.5",
+        "plans/n/plan.yaml:3: heuristics.coverage: Input should be a finite number; write a number such as 12 or 0.5, or write 'not measured'",
         "plans/n/plan.yaml:5: impact.volume: Input should be a finite number; write a number such as 12 or 0.5",
         (
             "plans/n/plan.yaml:9: done.metrics[0].baseline: Input should be a finite number; "

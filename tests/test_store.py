@@ -271,7 +271,7 @@ def test_missing_title_and_bad_share(make_workspace) -> None:
         workspace.load("fraud")
     assert caught.value.problems == [
         "plans/fraud/plan.yaml:1: title: required; add it",
-        "plans/fraud/plan.yaml:2: heuristics.coverage: Input should be less than or equal to 1; write a value in that range (shares are fractions: 20% is 0.2)",
+        "plans/fraud/plan.yaml:2: heuristics.coverage: Input should be less than or equal to 1; write a value in that range (shares are fractions: 20% is 0.2), or write 'not measured'",
     ]
 
 
