@@ -661,7 +661,9 @@ class Product(Record):
         description="What the output does to the person it is about: offers help or a free service they "
         "may decline, nobody refused what they would otherwise get; grants or withholds what they apply or "
         "compete for (a job, a shift, credit, cover, a place, a benefit) or sets their price or terms; or "
-        "picks them for scrutiny (an inspection, an investigation, a fraud check, enforcement).",
+        "picks them for scrutiny (an inspection, an investigation, a fraud check, enforcement); or screens "
+        "them for the very condition the ticked details describe (fitness to take part, a health or safety "
+        "check, an eligibility the law sets on that trait).",
     )
     unseen_by_model: Text | None = Field(
         default=None,

@@ -381,7 +381,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "product.person_effect",
             "What does the output do to the person it is about?",
             "Help offered that they may decline (a free visit, a support call) refuses nobody anything; a "
-            "job, credit, a place, a price or an inspection chosen by these inputs is decided on them.",
+            "job, credit, a place, a price or an inspection chosen by these inputs is decided on them; a "
+            "screen of the very condition a detail describes (health answers on a fitness-to-take-part form) "
+            "checks that detail, it does not stand in for another.",
             When("product.person_inputs", _DESCRIBES_A_PERSON),
         ),
         _q(

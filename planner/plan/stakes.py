@@ -37,11 +37,13 @@ class PersonTrait(StrEnum):
 
 class PersonEffect(StrEnum):
     """What the output does to the person it is about: offers help they may decline, grants or withholds
-    something they apply or compete for, or picks them for scrutiny."""
+    something they apply or compete for, picks them for scrutiny, or screens them for the very condition
+    the ticked details describe (fitness to take part, a health or safety check)."""
 
     help = "help"
     grants = "grants"
     scrutiny = "scrutiny"
+    screens = "screens"
 
 
 # The traits the law protects, named outright; the others stand in for one.
@@ -131,6 +133,9 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "grants": "grants or withholds what they apply or compete for (a job, a shift, credit, cover, a "
         "place, a benefit) or sets their price or terms",
         "scrutiny": "picks them for scrutiny: an inspection, an investigation, a fraud check, enforcement",
+        "screens": "screens them for the condition those details describe (fitness to take part, a health or "
+        "safety check, an eligibility the law sets on that trait): the detail is what is checked, not a clue "
+        "to something else",
     },
     Dropped: {
         "outliers": "extreme values or outliers",

@@ -168,7 +168,7 @@ def _adverse(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def _appeal_named(plan: Plan) -> bool:
+def appeal_named(plan: Plan) -> bool:
     """Somewhere the team names a way to contest the decision or a person who checks it."""
     texts = [plan.after_launch.fallback, plan.product.decision, plan.product.decision_owner]
     texts += [plan.heuristics.humans_handle, plan.done.when_met]
@@ -381,7 +381,7 @@ def adverse_decision_unchecked(plan: Plan) -> Evidence:
     if person_chooses(plan):
         return None  # automatic output, but a person or an authority takes the final choice from it
     found = _adverse(plan)
-    if found is None or _appeal_named(plan):
+    if found is None or appeal_named(plan):
         return None
     path, words = found
     severity = effective_severity(plan)

@@ -8,9 +8,11 @@ from planner.judgement.rules.aboutpeople import decides_about_people
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
+from planner.judgement.rules.screened import screens_named_trait
 from planner.judgement.rules.traits import decides_about_outsiders, offers_help, only_in_text, ticked_traits
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, PersonEffect, Plan
+from planner.plan.stakes import STANDS_FOR
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
 # age); `age` of an account, a debt or a vehicle is no person's.
@@ -135,6 +137,16 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "product.person_inputs": ["name", "disability", "text_only"],
             }
         ),
+        Case(  # health and age are what a fitness-to-take-part screen checks: screened-trait-safeguards
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Whether each volunteer is fit to take part in the trek, from the health form.",
+                "product.person_inputs": ["disability", "age"],
+                "product.person_effect": "screens",
+            },
+            also=frozenset({"screened-trait-safeguards", "fairness-unchecked", "personal-data"}),
+        ),
         Case(  # cleared and tested without
             {
                 "constraints.data.personal_data": True,
@@ -164,10 +176,12 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     sign-off to use it, train and compare the model without it, report outcomes by group on the test
     set, and predict the characteristic from the other inputs to find the stand-ins left.
     """
-    if offers_help(plan) or only_in_text(plan):
+    if offers_help(plan) or only_in_text(plan) or screens_named_trait(plan):
         # help offered on a trait (a free visit for lone elderly people) denies, prices or sanctions no one:
         # fairness-unchecked asks whether the offer reaches every group; details in a text summarised decide
-        # about no one: personal-data asks to keep them minimal
+        # about no one: personal-data asks to keep them minimal; a screen of the very condition the trait
+        # describes (health on a fitness form) needs the trait: screened-trait-safeguards asks for a person
+        # deciding and an appeal
         return None
     ticked = _ticked_traits(plan)
     if ticked is not None:
@@ -205,6 +219,16 @@ def _ticked_traits(plan: Plan) -> Evidence:
     if about is None:
         return None
     traits, named = ticked
+    if plan.product.person_effect is PersonEffect.screens:
+        # the named traits are what the screen checks; only the stand-ins ticked beside them decide on
+        # something they stand for
+        stand_ins = [
+            f"{trait.value} stands in for {STANDS_FOR[trait]}"
+            for trait in plan.product.person_inputs
+            if trait in STANDS_FOR
+        ]
+        note = f"a screen of the condition the named traits describe, but {'; '.join(stand_ins)}"
+        return Tempered(3, (about, quote(plan, "product.person_inputs", note)))
     return (about, traits) if named else Tempered(3, (about, traits))
 
 
