@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
-from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.setup import few_units
+from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.setup import FEW_TO_DRAW, STAGED_ROLLOUT, few_units, runs_once
+from planner.judgement.rules.shadowed import shadowed_and_approved
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.choices import OnlineValidation
+from planner.plan.choices import Circumstance, Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import PilotUnits
 
@@ -37,6 +39,9 @@ _TIMES = frozenset(
         *("october", "november", "december", "spring", "summer", "autumn", "winter", "christmas", "easter"),
     )
 )
+_HARMFUL = (Severity.serious, Severity.severe)
+_NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
+_LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
 _PEAK_SAID = ("product.pain", "product.current_performance", "product.goal", "impact.error_harm")
 
 
@@ -183,8 +188,8 @@ def launch_everywhere_at_the_peak(plan: Plan) -> Evidence:
     if pilot is not None and pilot is not PilotUnits.everywhere:
         return None  # the team said where it first runs live: not everywhere at once
     everywhere = "no pilot" if pilot is PilotUnits.everywhere else EVERYWHERE.find(when)
-    if everywhere is None:
-        return None
+    if everywhere is None or shadowed_and_approved(plan):
+        return None  # not everywhere at once; or shown in shadow first, with a person approving each output
     at_peak = _BUSY.find(when)
     if at_peak is not None:
         peak_note: tuple[str, ...] = ()
@@ -271,3 +276,113 @@ def alternating_periods_carry_over(plan: Plan) -> Evidence:
             "on and off periods share staff and customers: what one period does carries into the next",
         ),
     )
+
+
+@rule(
+    "no-pilot-where-it-matters",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Stage the roll-out, with comparable units held back",
+        "Going live everywhere at once leaves no unit to compare with and exposes every case to its errors; "
+        "start on units drawn at random, keep comparable ones on today's process, and widen in waves",
+        "warning",
+    ),
+    instead=(FEW_TO_DRAW,),
+    fires=(
+        Case(
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "holdout",
+            },
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'product.mode: "automate"',
+            ),
+        ),
+        Case(
+            {"done.pilot_units": "everywhere", "impact.error_severity": "serious"},
+            evidence=(
+                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
+                'impact.error_severity: "serious"',
+            ),
+        ),
+        Case(  # the only site with the press: no unit to hold back, judged by alternating weeks instead
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "product.users": "The moulders at our only site with the injection press.",
+            },
+        ),
+    ),
+    quiet=(
+        Case({"done.pilot_units": "everywhere"}),  # a suggestion people check, judged in a shadow run
+        Case(  # everywhere in the end, but in steps: the units not yet reached stay on today's process
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "holdout",
+                "done.when_met": "A stepped roll-out: two depots a month in a random order, the rest on "
+                "today's plan until their turn.",
+            }
+        ),
+        Case({"done.pilot_units": "random", "product.mode": "automate"}),
+        Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
+        Case(  # shadow weeks said in words, then a person approves every draft: harm caught before it lands
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "done.online_validation": "before_after",
+                "product.action_shape": "every_item",
+                "done.when_met": "Four shadow weeks beside today's triage, then live in every clinic.",
+            }
+        ),
+        Case(  # a single pass over the archive: nothing live to stage or hold back
+            {
+                "done.pilot_units": "everywhere",
+                "product.mode": "automate",
+                "done.online_validation": "none",
+                "product.goal": "Re-code the archive of claims to the new categories in a single pass.",
+                "constraints.retraining.cadence": "never",
+            }
+        ),
+    ),
+)
+def no_pilot_where_it_matters(plan: Plan) -> Evidence:
+    """No pilot: it goes live everywhere at once, where it acts alone or its errors harm.
+
+    A suggestion people check can go everywhere at once: they catch its errors (and a launch with no live
+    comparison is no-online-validation's point). But a system that acts alone, or errors that hurt
+    someone, put every case at risk at once, with no unit on today's process to show whether it helped.
+
+    Mitigation: Start on units drawn at random, keep comparable units on today's process over the same
+    weeks as the control, and widen in waves once the comparison holds; keep today's process as the
+    fallback until then.
+    """
+    if plan.done.pilot_units is not PilotUnits.everywhere or runs_once(plan):
+        return None  # a job run once has no units to stage it over
+    if first_said(plan, (*_LIVE_IN, "press_release.solution", "after_launch.fallback"), STAGED_ROLLOUT):
+        return None  # a stepped roll-out is planned: units wait their turn on today's process
+    if launch_everywhere_at_the_peak(plan) is not None:
+        return None  # said there, with the peak
+    if shadowed_and_approved(plan):
+        return None  # shown in shadow first, and once live a person approves every output
+    product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
+    if live is OnlineValidation.canary:
+        return None  # a canary is a staged start
+    reasons: list[str] = []
+    if live is OnlineValidation.shadow:
+        pass  # a shadow run shows what it would do alone before it acts
+    elif product.mode is Mode.automate:
+        reasons.append(quote(plan, "product.mode"))
+    elif Circumstance.commits_alone in product.circumstances:
+        reasons.append(quote(plan, "product.circumstances", "it acts alone"))
+    if severity in _HARMFUL:
+        reasons.append(severity_quote(plan))
+    if not reasons:
+        return None  # a suggestion people check, with no live comparison: no-online-validation says that
+    if live in _NO_LIVE_CONTROL:
+        reasons.append(quote(plan, "done.online_validation"))
+    return (quote(plan, "done.pilot_units", "no unit is left on today's process"), *reasons)

@@ -10,14 +10,12 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.launch import launch_everywhere_at_the_peak
 from planner.judgement.rules.setup import (
     CATCH_IN,
     CATCH_MEASURED,
     COMPARED_ALIKE,
     FEW_TO_DRAW,
     SCOPE_SAID,
-    STAGED_ROLLOUT,
     adds_people_only,
     few_units,
     judged_alone,
@@ -26,7 +24,7 @@ from planner.judgement.rules.setup import (
     scope_change,
     scope_held,
 )
-from planner.plan.choices import Circumstance, Mode, OnlineValidation, Severity
+from planner.plan.choices import Mode, OnlineValidation, Severity
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import LaterPhase, PilotUnits
 from planner.plan.workings import Newcomers
@@ -168,105 +166,6 @@ def pilot_on_worst_units(plan: Plan) -> Evidence:
         return None
     note = "units picked for doing worst improve next period anyway: regression to the mean"
     return (quote(plan, "done.pilot_units", note), *answered_quotes(plan, "done.online_validation"))
-
-
-@rule(
-    "no-pilot-where-it-matters",
-    Category.product,
-    likelihood=3,
-    impact=4,
-    move=Move(
-        "Stage the roll-out, with comparable units held back",
-        "Going live everywhere at once leaves no unit to compare with and exposes every case to its errors; "
-        "start on units drawn at random, keep comparable ones on today's process, and widen in waves",
-        "warning",
-    ),
-    instead=(FEW_TO_DRAW,),
-    fires=(
-        Case(
-            {
-                "done.pilot_units": "everywhere",
-                "product.mode": "automate",
-                "done.online_validation": "holdout",
-            },
-            evidence=(
-                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
-                'product.mode: "automate"',
-            ),
-        ),
-        Case(
-            {"done.pilot_units": "everywhere", "impact.error_severity": "serious"},
-            evidence=(
-                'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
-                'impact.error_severity: "serious"',
-            ),
-        ),
-        Case(  # the only site with the press: no unit to hold back, judged by alternating weeks instead
-            {
-                "done.pilot_units": "everywhere",
-                "impact.error_severity": "serious",
-                "product.users": "The moulders at our only site with the injection press.",
-            },
-        ),
-    ),
-    quiet=(
-        Case({"done.pilot_units": "everywhere"}),  # a suggestion people check, judged in a shadow run
-        Case(  # everywhere in the end, but in steps: the units not yet reached stay on today's process
-            {
-                "done.pilot_units": "everywhere",
-                "product.mode": "automate",
-                "done.online_validation": "holdout",
-                "done.when_met": "A stepped roll-out: two depots a month in a random order, the rest on "
-                "today's plan until their turn.",
-            }
-        ),
-        Case({"done.pilot_units": "random", "product.mode": "automate"}),
-        Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
-        Case(  # a single pass over the archive: nothing live to stage or hold back
-            {
-                "done.pilot_units": "everywhere",
-                "product.mode": "automate",
-                "done.online_validation": "none",
-                "product.goal": "Re-code the archive of claims to the new categories in a single pass.",
-                "constraints.retraining.cadence": "never",
-            }
-        ),
-    ),
-)
-def no_pilot_where_it_matters(plan: Plan) -> Evidence:
-    """No pilot: it goes live everywhere at once, where it acts alone or its errors harm.
-
-    A suggestion people check can go everywhere at once: they catch its errors (and a launch with no live
-    comparison is no-online-validation's point). But a system that acts alone, or errors that hurt
-    someone, put every case at risk at once, with no unit on today's process to show whether it helped.
-
-    Mitigation: Start on units drawn at random, keep comparable units on today's process over the same
-    weeks as the control, and widen in waves once the comparison holds; keep today's process as the
-    fallback until then.
-    """
-    if plan.done.pilot_units is not PilotUnits.everywhere or runs_once(plan):
-        return None  # a job run once has no units to stage it over
-    if first_said(plan, (*_LIVE_IN, "press_release.solution", "after_launch.fallback"), STAGED_ROLLOUT):
-        return None  # a stepped roll-out is planned: units wait their turn on today's process
-    if launch_everywhere_at_the_peak(plan) is not None:
-        return None  # said there, with the peak
-    product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
-    if live is OnlineValidation.canary:
-        return None  # a canary is a staged start
-    reasons: list[str] = []
-    if live is OnlineValidation.shadow:
-        pass  # a shadow run shows what it would do alone before it acts
-    elif product.mode is Mode.automate:
-        reasons.append(quote(plan, "product.mode"))
-    elif Circumstance.commits_alone in product.circumstances:
-        reasons.append(quote(plan, "product.circumstances", "it acts alone"))
-    if severity in _HARMFUL:
-        reasons.append(severity_quote(plan))
-    if not reasons:
-        return None  # a suggestion people check, with no live comparison: no-online-validation says that
-    if live in _NO_LIVE_CONTROL:
-        reasons.append(quote(plan, "done.online_validation"))
-    return (quote(plan, "done.pilot_units", "no unit is left on today's process"), *reasons)
 
 
 @rule(
