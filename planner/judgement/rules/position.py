@@ -18,6 +18,7 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
+    DoneTodayBy,
     LabelSource,
     OnlineValidation,
     OutcomeRecorded,
@@ -194,6 +195,9 @@ _LOGS = {
                 "constraints.data.labels": ["existing"],
             }
         ),
+        Case(  # the service is new: nobody does it today, so no list has been shown to learn the order of
+            {**_LOGS, "by_hand.done_today_by": "nobody"}
+        ),
         Case(  # a worklist: the outcome of the cases acted on (an inspection's finding), not picks on a list
             {
                 **_LOGS,
@@ -221,6 +225,8 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
     ranked_task, shape = product.task in RANKED_LISTS, product.action_shape
     if not (ranked_task or shape in _LISTS) or not set(data.labels) & set(_LOGGED) or _corrected(plan):
         return None
+    if _no_list_today(plan):
+        return None  # nobody does the task today: no list has been shown, so no order to learn
     selected = _selected(plan)
     if selected is None and data.outcome_recorded_for is OutcomeRecorded.every_case:
         return None  # every case's outcome is recorded, not only the picks on a list
@@ -259,6 +265,18 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
     said = quote(plan, picks[0], f"{', '.join(picks[1])}: picks logged on the list shown today?")
     evidence = (ranked, *((selected,) if selected else ()), said, *_extras(plan))
     return Hint(words, evidence, likelihood if likelihood < 4 else None)
+
+
+def _no_list_today(plan: Plan) -> bool:
+    """Whether the team says nobody does the task today (so no list has been shown to learn the order of)
+    and nothing says the logs hold the position an item was shown at; words alone (offers made one at a
+    time) lower the level to a question instead."""
+    shown = first_said(
+        plan, (*source_paths(plan), "product.label", "product.current_performance"), _POSITION_LOGGED
+    )
+    if shown is not None:
+        return False
+    return plan.by_hand.done_today_by is DoneTodayBy.nobody
 
 
 def _selected(plan: Plan) -> str | None:
