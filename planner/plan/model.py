@@ -1001,7 +1001,10 @@ class Impact(Record):
         "metric counted end to end (time to decision, on-time rate) moves at most by the step's share.",
     )
     volume: Number | None = Field(
-        default=None, ge=0, description="Items passing through it per period, or in all for a job run once."
+        default=None,
+        ge=0,
+        description="Items passing through it per period, or in all for a job run once; for a scan-and-rank "
+        "job, the items the model scores (what people review goes in flagged_per_day and capacity_per_day).",
     )
     period: Period | None = Field(
         default=None,

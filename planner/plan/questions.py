@@ -665,7 +665,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.volume",
             "How many items (orders, tickets...) would the model handle, and per what period?",
             "Count them at the step the model improves, e.g. 2,000 a day or 60k a month; for a job run "
-            "one time over a backlog, the whole of it, e.g. 40,000 once.",
+            "one time over a backlog, the whole of it, e.g. 40,000 once. Where the model scores everything and "
+            "people review only the top (1.2 million tiles scored, the top 500 read), type the number scored "
+            "here and what people review in the flags a day and capacity questions.",
             essential=True,
             unit=("impact.period", "2,000 a day"),
             alone="How many items would the model handle?",

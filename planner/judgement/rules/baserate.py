@@ -19,6 +19,7 @@ from planner.judgement.rules.prevalence import (
     _stated_precision,
     precision_at,
 )
+from planner.judgement.rules.seen import seen_below_volume
 from planner.plan.model import Category, LabelSource, OutcomeRecorded, Plan, ShareFrom, TaskType
 
 _CLASSIFYING = (TaskType.classification, TaskType.detection, TaskType.anomaly_detection)
@@ -75,9 +76,17 @@ def _arithmetic(plan: Plan, share: float) -> list[str]:
             f"impact.volume: {fmt.number(plan.impact.volume)} a {plan.impact.period.value} (about "
             f"{fmt.count(per_day)} {a_day}: at 1 in {fmt.count(1 / low)}, about {fmt.count(true)} true cases; "
             f"finding them all brings about {fmt.count(alarms)} false alarms, some {fmt.count(true + alarms)} "
-            f"flags {a_day})"
+            f"flags {a_day}{_seen_note(plan)})"
         )
     return found
+
+
+def _seen_note(plan: Plan) -> str:
+    """Where people review only the top few of what the model scores, what they see: the flags they get."""
+    seen = seen_below_volume(plan)
+    if seen is None:
+        return ""
+    return f"; people review only the top {fmt.count(seen[0])} a day ({seen[1]}): judge precision in that top"
 
 
 @rule(

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from planner.judgement.rules import acting, data as labelling
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import items_per_month, quote
+from planner.judgement.rules.evidence import WORKING_DAYS_PER_MONTH, items_per_month, quote
 from planner.judgement.rules.lexicon import AT_RANDOM
+from planner.judgement.rules.seen import seen_below_volume
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, LabelWriter, Mode, OutcomeRecorded, Plan
 
@@ -27,6 +28,7 @@ _FLAGS = frozenset({ActionShape.threshold, ActionShape.top_of_queue, ActionShape
 _A_PERSON_WRITES = frozenset({LabelWriter.blind, LabelWriter.sees_estimate, LabelWriter.copied})
 AUDIT_SHARE = 0.01  # a standing audit: about 1% of the unflagged cases
 AUDIT_FLOOR = 50  # and at least this many a month, so a miss rate can be read within a quarter
+AUDIT_OF_CAPACITY = 0.1  # where 1% of the volume is more than people review: a tenth of their reviews
 
 
 def audit_size(plan: Plan) -> str:
@@ -35,6 +37,14 @@ def audit_size(plan: Plan) -> str:
     if per_month is None:
         return f"about {AUDIT_SHARE:.0%} of the unflagged cases, at least {AUDIT_FLOOR} a month"
     size = min(per_month, max(AUDIT_FLOOR, round(per_month * AUDIT_SHARE)))
+    seen = seen_below_volume(plan)
+    if seen is not None and size > AUDIT_OF_CAPACITY * seen[0] * WORKING_DAYS_PER_MONTH:
+        # a scan-and-rank job: 1% of everything scored is more than people review; spend a share of their time
+        size = max(AUDIT_FLOOR, round(AUDIT_OF_CAPACITY * seen[0] * WORKING_DAYS_PER_MONTH))
+        return (
+            f"about {size:,.0f} a month (a tenth of the {seen[0]:,.0f} a day people review, {seen[1]}), drawn "
+            f"at random from the {per_month:,.0f} scored and not flagged"
+        )
     return f"about {size:,.0f} of the {per_month:,.0f} cases a month, drawn from those not flagged"
 
 

@@ -17,6 +17,7 @@ from planner.judgement.rules.evidence import (
     quote,
 )
 from planner.judgement.rules.impact import is_money
+from planner.judgement.rules.seen import seen_per_day
 from planner.judgement.rules.weighed import money_in
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Direction, ErrorCost, Mode, Plan
@@ -134,6 +135,17 @@ def _acted_on(
         )
     right = volume * share * (recall or 1.0)
     acted = right / precision
+    seen = seen_per_day(plan)
+    if seen is not None and seen[0] * WORKING_DAYS_PER_MONTH < acted:
+        # a scan-and-rank job: the volume is what the model scores; people act on their capacity's top
+        reach = seen[0] * WORKING_DAYS_PER_MONTH
+        return (
+            reach,
+            f"people act on the top {fmt.count(seen[0])} a day x {fmt.number(WORKING_DAYS_PER_MONTH, 0)} days = "
+            f"{fmt.count(reach)} a month, not on the {fmt.count(acted)} that {fmt.count(volume)} scored a month "
+            "would flag",
+            seen[1],
+        )
     if recall is None:
         said = f"{fmt.count(volume)} a month x {fmt.share(share)} = {fmt.count(right)} true cases, all found"
     else:
