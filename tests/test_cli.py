@@ -503,3 +503,23 @@ def test_a_rule_that_fails_is_named_with_the_plan_in_one_line(make_workspace, mo
     assert code == 3 and out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "rule metric-scores-parts on the plan 'Mould cameras': KeyError: 'up_to_capacity'" in err
+
+
+def test_show_prints_an_answer_whose_question_no_longer_applies(make_workspace) -> None:
+    """An answer the team typed is shown even where a later answer (or release) gates its question off:
+    `show` never hides what the plan holds."""
+    make_workspace(
+        {
+            "plans/a/plan.yaml": """
+            title: A
+            product: {task: classification}
+            impact: {supply_limit: not_in_the_match}
+            """
+        }
+    )
+    code, out, _ = run("show", "a")
+    assert code == 0
+    assert (
+        "   Can each provider or item the model matches take only so many cases, and does the match hold it?\n"
+        "     yes, but the match does not hold each one to it yet\n"
+    ) in out

@@ -52,11 +52,9 @@ def plan_summary(slug: str, plan: Plan, headline: str | None = None, key: tuple[
         out.append("")
         out.append(f"{number}. {section.title}")
         for question in questions_in(section.key):
-            if not question.applies(plan):
-                continue
             value = field_at(plan, question.field)
             if not is_answered(value):
-                continue
+                continue  # an answer typed is shown even where its question no longer applies: never hidden
             out.append(f"   {question.title}")
             out.extend(_answer_lines(plan, question, value))
         if section.key == "heuristics":

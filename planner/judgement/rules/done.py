@@ -625,10 +625,10 @@ def baseline_already_meets_target(plan: Plan) -> Evidence:
         return None
     at, metric = moved[0]
     goal = metric.goal()
-    if no_margin(metric) and (metric.target is None or metric.holds):
-        # "no worse than today" (said so, or a margin of 0) is a non-inferiority target, not one met:
-        # no-worse-unsized weighs it; a target typed equal to the figure today's rules give is met by them
-        return None
+    if no_margin(metric):
+        return (
+            None  # no worse than today is a non-inferiority target, not one met: no-worse-unsized weighs it
+        )
     if metric.baseline_figure is None or goal is None:
         return None
     if not at_least_as_good(metric.baseline_figure, goal, metric.direction):

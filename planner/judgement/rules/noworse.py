@@ -16,6 +16,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.plan.model import Category, DoneTodayBy, Metric, MetricRole, Plan
+from planner.plan.scale import is_share
 
 # One-sided 5% and 80% power: the z-values a non-inferiority comparison is sized with.
 _Z = 1.645 + 0.842
@@ -137,7 +138,7 @@ def no_worse_unsized(plan: Plan) -> Evidence:
         f"done.metrics[{at}].{metric.margin_field}",
         f"{said} {fmt.number(base)}: a non-inferiority target, to be shown within a margin",
     )
-    if not 0 < base < 1:  # an amount (an error in minutes): its spread is not in the plan
+    if not (0 < base < 1 and is_share(metric.name, base)):  # an amount (minutes, counts): spread not known
         if size is not None and size >= LARGE_TEST:
             return None
         how = (
