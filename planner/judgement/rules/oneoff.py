@@ -33,6 +33,10 @@ REVIEW_DAYS = 6 * WORKING_DAYS_PER_MONTH
 _ONCE = {"impact.period": "once", "constraints.retraining.cadence": "never"}
 
 
+# Shapes where people see only the top of what the model scores (a scan-and-rank job over the backlog).
+_FROM_THE_TOP = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
+
+
 def _reviewed(plan: Plan) -> tuple[float, str] | None:
     """The items people review in a job run once, with how they were counted; None when people do not
     act on each item the model addresses, or the backlog is not a total."""
@@ -41,6 +45,8 @@ def _reviewed(plan: Plan) -> tuple[float, str] | None:
         return None
     if plan.product.mode is not Mode.augment and plan.product.action_shape is not ActionShape.every_item:
         return None  # people act only on what is flagged: the flags a day are a rate this job lacks
+    if plan.product.action_shape in _FROM_THE_TOP:
+        return None  # people work the ranked backlog from the top until their time runs out, not all of it
     share = impact.addressed
     if share is None or share >= 1:
         return backlog, f"impact.volume: {fmt.number(backlog)} once"
@@ -76,6 +82,15 @@ def _reviewed(plan: Plan) -> tuple[float, str] | None:
         Case(
             {"impact.volume": 40000, "impact.capacity_per_day": 60}
         ),  # 40,000 a month: a flow, weighed apart
+        Case(  # a backlog of 1.2 million tiles scored once, people working the top 25 a day: not all reviewed
+            {
+                **_ONCE,
+                "impact.volume": 1200000,
+                "impact.capacity_per_day": 25,
+                "product.mode": "augment",
+                "product.action_shape": "top_of_queue",
+            }
+        ),
     ),
 )
 def one_off_review_beyond_capacity(plan: Plan) -> Evidence:
