@@ -131,6 +131,14 @@ CASES: list[tuple[str, dict[str, Any], str, str, str, str | None]] = [
         "Customers, not the model, choose which cases get an outcome",
         _WHO_CHOOSES,
     ),
+    (  # every item gets the output (a depth estimate on each quote); the customers pick which are drilled
+        "selective-labels",
+        {**_CHOSEN, "product.action_shape": "every_item"},
+        "Record the cases nobody picked, and compare them with the picked",
+        _RANDOM_SHARE,
+        "The output selects nothing here",
+        "Record the cases nobody picked, and compare them with the picked",
+    ),
     (  # customers chose, but the output's cut-off picks cases too: a random share of those still fits
         "selective-labels",
         {**_CHOSEN, "product.label": _ACCEPTED},

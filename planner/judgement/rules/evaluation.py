@@ -7,7 +7,12 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, monitor_paths, quote
-from planner.judgement.rules.fitting import CUSTOMERS_CHOOSE, WITHHOLDING_CARE, output_chooses_none
+from planner.judgement.rules.fitting import (
+    CUSTOMERS_CHOOSE,
+    OTHERS_PICK,
+    WITHHOLDING_CARE,
+    output_chooses_none,
+)
 from planner.judgement.rules.heard import selection_in_the_label
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
@@ -75,7 +80,7 @@ _KEEP_A_RANDOM_SHARE = Move(
     likelihood=4,
     impact=4,
     move=_KEEP_A_RANDOM_SHARE,
-    instead=(CUSTOMERS_CHOOSE, WITHHOLDING_CARE),
+    instead=(CUSTOMERS_CHOOSE, OTHERS_PICK, WITHHOLDING_CARE),
     ask="is the outcome known for the cases nobody selected, and will acting on predictions decide the "
     "next labels?",
     fires=(

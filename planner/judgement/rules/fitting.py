@@ -104,6 +104,35 @@ CUSTOMERS_CHOOSE = Instead(
     "cases only.",
 )
 
+
+def others_pick_from_every_item(plan: Plan) -> bool:
+    """Whether every item gets the output and someone else (customers, staff, a later step) picks which get
+    an outcome: the output selects nothing, so no share can be kept out of its selection."""
+    data = plan.constraints.data
+    return (
+        data.outcome_recorded_for is OutcomeRecorded.selected_cases
+        and plan.product.action_shape is ActionShape.every_item
+        and chosen_by_others(plan) is None
+    )
+
+
+OTHERS_PICK = Instead(
+    others_pick_from_every_item,
+    Move(
+        "Record the cases nobody picked, and compare them with the picked",
+        "Every case gets the output and someone else picks which ones get an outcome (a quote accepted, a "
+        "case taken on), so no share can be kept out of the model's selection: record every case with its "
+        "features, the ones not picked too, compare the picked with the rest on what is known of both, and "
+        "weigh training and evaluation to the cases the decision will meet",
+        "warning",
+        first=True,
+    ),
+    "The output selects nothing here: every case gets it, and someone else picks which get an outcome. "
+    "Record every case with its features, the ones not picked too; compare the picked with the rest on "
+    "what is known of both; weigh training and evaluation to the cases the decision will meet; until "
+    "then, read offline scores as a bound on the picked cases only.",
+)
+
 # ---------------------------------------------------------------- feedback-loop: holding back costs
 
 
