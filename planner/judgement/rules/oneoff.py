@@ -21,6 +21,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.guardrails import AUDITED
 from planner.judgement.rules.rates import said_capacity
+from planner.judgement.rules.seen import TOP_K
 from planner.judgement.rules.setup import runs_once
 from planner.judgement.rules.total import items_in_all
 from planner.judgement.rules.volume import acts_alone
@@ -33,10 +34,6 @@ REVIEW_DAYS = 6 * WORKING_DAYS_PER_MONTH
 _ONCE = {"impact.period": "once", "constraints.retraining.cadence": "never"}
 
 
-# Shapes where people see only the top of what the model scores (a scan-and-rank job over the backlog).
-_FROM_THE_TOP = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
-
-
 def _reviewed(plan: Plan) -> tuple[float, str] | None:
     """The items people review in a job run once, with how they were counted; None when people do not
     act on each item the model addresses, or the backlog is not a total."""
@@ -45,7 +42,7 @@ def _reviewed(plan: Plan) -> tuple[float, str] | None:
         return None
     if plan.product.mode is not Mode.augment and plan.product.action_shape is not ActionShape.every_item:
         return None  # people act only on what is flagged: the flags a day are a rate this job lacks
-    if plan.product.action_shape in _FROM_THE_TOP:
+    if plan.product.action_shape in TOP_K:
         return None  # people work the ranked backlog from the top until their time runs out, not all of it
     share = impact.addressed
     if share is None or share >= 1:

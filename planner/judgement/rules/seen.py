@@ -10,7 +10,7 @@ from planner.plan.model import Plan
 from planner.plan.workings import ActionShape
 
 # Shapes whose cases reaching people stop at what they can take: a list worked from the top, a daily budget.
-_TOP_K = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
+TOP_K = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
 
 
 def seen_per_day(plan: Plan) -> tuple[float, str] | None:
@@ -19,7 +19,7 @@ def seen_per_day(plan: Plan) -> tuple[float, str] | None:
     impact = plan.impact
     if impact.flagged is not None and impact.flagged > 0:
         return impact.flagged, "impact.flagged_per_day"
-    if impact.capacity is not None and impact.capacity > 0 and plan.product.action_shape in _TOP_K:
+    if impact.capacity is not None and impact.capacity > 0 and plan.product.action_shape in TOP_K:
         return impact.capacity, "impact.capacity_per_day"
     return None
 
