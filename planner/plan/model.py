@@ -1247,6 +1247,11 @@ class DataConstraints(Record):
         description="How much of production the change reaches: all or most of it, a part not told apart in "
         "the data, or a part each row names (a site, a version, a flag).",
     )
+    change_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="The share of production that part is (6 of 9 plants is 67%), or 'not measured': half or "
+        "more is most of production, whose live cases follow the change whether the rows name it or not.",
+    )
     dropped: list[Dropped] = Field(
         default_factory=list,
         description="What was removed from the data before training or testing (one or several): outliers, "

@@ -886,6 +886,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             ),
         ),
         _q(
+            "constraints.data.change_share",
+            "What share of production is that part? (6 of 9 sites is 67%)",
+            "A part that is most of production is not a note: most live cases follow the change, and the rows "
+            "from before it no longer describe them.",
+            When("constraints.data.change_reach", ("part", "part_tracked")),
+        ),
+        _q(
             "constraints.data.dropped",
             "Was anything removed from the data before training or testing? Tick each.",
             "Production removes nothing: a model tested without the extremes, the failures or an odd period "

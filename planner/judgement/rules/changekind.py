@@ -12,7 +12,7 @@ of their labels (here). Without ticks, the words of the change decide, at most m
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
-from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
+from planner.judgement.rules.changed import KIND_PATH, change_kinds, change_reach, reached
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.periodchange import change_within_period
@@ -80,7 +80,7 @@ def input_meaning_changed(plan: Plan) -> Evidence:
     the date of the change as a feature boundary; split by time and test on cases after it.
     """
     found = _ticked(plan, ChangeKind.input_meaning)
-    return Tempered(reach_likelihood(plan, 3), found) if found else None
+    return reached(plan, 3, found) if found else None
 
 
 _INCENTIVE = {
@@ -130,7 +130,7 @@ def recorder_incentive_changed(plan: Plan) -> Evidence:
     audit agrees; never give the model the scheme as an input.
     """
     found = _ticked(plan, ChangeKind.recorder_incentive)
-    return Tempered(reach_likelihood(plan, 4), found) if found else None
+    return reached(plan, 4, found) if found else None
 
 
 # Words saying the rows the change reached are marked, or that part is scored apart already.
@@ -150,7 +150,7 @@ _PART = {
 
 def _part_tracked(plan: Plan) -> bool:
     """Whether the team says each row names the part of production the change reached."""
-    return plan.constraints.data.change_reach is ChangeReach.part_tracked
+    return change_reach(plan) is ChangeReach.part_tracked
 
 
 # Each row names the part already: nothing to mark; what is left is to judge the model on that part.
@@ -224,7 +224,7 @@ def part_changed_within_data(plan: Plan) -> Evidence:
     from the rest; weigh whether to drop its history from before the change.
     """
     data = plan.constraints.data
-    reach = data.change_reach
+    reach = change_reach(plan)
     if ChangeKind.population not in change_kinds(plan) or reach not in (
         ChangeReach.part,
         ChangeReach.part_tracked,

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from planner.judgement.rules.ahead import either_way, starts_ahead
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.changed import KIND_PATH, REGIME_KINDS, change_kinds, reach_likelihood
+from planner.judgement.rules.changed import (
+    KIND_PATH,
+    REGIME_KINDS,
+    change_kinds,
+    change_reach,
+    reached,
+    share_quoted,
+)
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.periodchange import REGIME_CHANGE, regime_after_the_data
@@ -49,11 +56,11 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
     names (scored apart already); an input or an incentive has its own rule."""
     found = (*found, quote(plan, KIND_PATH))
     if kinds & REGIME_KINDS:
-        return Tempered(reach_likelihood(plan, 4), found)
-    reach = plan.constraints.data.change_reach
+        return reached(plan, 4, found)
+    reach = change_reach(plan)
     if ChangeKind.population not in kinds or reach is ChangeReach.part_tracked:
         return None
-    return Tempered(1 if reach is ChangeReach.part else 4, found)
+    return Tempered(1 if reach is ChangeReach.part else 4, (*found, *share_quoted(plan)))
 
 
 @rule(
@@ -91,6 +98,24 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
                 "constraints.data.change_kind": ["process"],
                 "done.online_validation": None,
             },
+        ),
+        Case(  # ticked: new customers at 6 of 9 sites, each row naming its site: most of production, high
+            {
+                "constraints.data.changes": "Trade customers served at 6 of our 9 depots from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.change_kind": ["population"],
+                "constraints.data.change_reach": "part_tracked",
+                "constraints.data.change_share": "67%",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "Trade customers served at 6 of our 9 depots from Mar 2026." (after '
+                "the data's period: every labelled case is under the old regime, the live ones under the new)",
+                'constraints.data.period: "Jan 2019 - Dec 2025"',
+                'constraints.data.change_kind: ["population"]',
+                "constraints.data.change_share: 0.67 (67%, most of production: its live cases follow the "
+                "change)",
+            ),
         ),
         Case(  # the team ticks that the population differs once live, not what changed: medium
             {
@@ -155,6 +180,7 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
                 "constraints.data.differences": ["population"],
                 "constraints.data.change_kind": ["population"],
                 "constraints.data.change_reach": "part_tracked",
+                "constraints.data.change_share": "7%",
                 "done.online_validation": None,
             }
         ),

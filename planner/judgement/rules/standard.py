@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
-from planner.judgement.rules.changed import KIND_PATH, change_kinds, reach_likelihood
+from planner.judgement.rules.changed import KIND_PATH, change_kinds, reached
 from planner.judgement.rules.evidence import (
     answer_at,
     faq_paths,
@@ -204,7 +204,7 @@ def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
     if not kinds:
         return Tempered(3, changed)
     full = 4 if ChangeKind.label_standard in kinds else 3
-    return Tempered(reach_likelihood(plan, full), (*changed, quote(plan, KIND_PATH)))
+    return reached(plan, full, (*changed, quote(plan, KIND_PATH)))
 
 
 @rule(
