@@ -23,7 +23,10 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.scope import RULES, another_label
 from planner.judgement.rules.today import states_a_rate
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import UNSTRUCTURED, Category, Plan, RulesVerdict, TaskType
+from planner.plan.model import UNSTRUCTURED, Category, DataKind, Plan, RulesVerdict, TaskType
+
+# Records rather than prose or recordings: what a template can fill into fixed sentences.
+STRUCTURED = frozenset({DataKind.tabular, DataKind.time_series})
 
 _TRY_RULES = Move(
     "Try plain rules before modelling",
@@ -234,13 +237,54 @@ _MEASURE_TODAY = Instead(
 )
 
 
+# Where a model writes from a record's fields, a template that fills them into fixed sentences is the
+# non-ML baseline (generator-without-template-baseline gives the same move: the advice shows it once).
+FILL_IN_TEMPLATE = Move(
+    "Build the fill-in template from the structured fields, and make the model beat it on accuracy",
+    "Where the inputs are fields of a record, a template that fills them into fixed sentences is "
+    "right on every fact by construction: measure it on the done metric first, and keep the model "
+    "only where it is as accurate and adds what readers value",
+)
+
+
+def _writes_from_fields(plan: Plan) -> bool:
+    kinds = set(plan.product.data_kinds)
+    return plan.product.task is TaskType.generation and bool(kinds) and kinds <= STRUCTURED
+
+
+_FROM_THE_FIELDS = Instead(
+    _writes_from_fields,
+    FILL_IN_TEMPLATE,
+    "Fill the record's fields into fixed sentences, score that template on the done metric, facts "
+    "included, and keep the model only where it is as accurate and reads better.",
+    title="No fill-in template measured as the baseline for the text",
+)
+# Text written from findings, notes or documents: rules write no prose, but one fixed sentence per finding
+# (a finding picked from a list, an outcome, a code) often does most of it, and never invents a fact.
+_SENTENCE_PER_FINDING = Instead(
+    lambda plan: plan.product.task is TaskType.generation,
+    Move(
+        "Measure fixed sentences per finding, and today's writers, before the model",
+        "Plain rules write no prose, but a template with one fixed sentence per finding, outcome or code "
+        "often covers most of the text and never invents a fact: score it and a sample of today's texts on "
+        "the done metric, and keep the model only where it beats both",
+        "warning",
+        first=True,
+    ),
+    "Write one fixed sentence per finding, outcome or code the text must state, fill it from the record, "
+    "and score it beside a sample of today's texts on the done metric; keep the model only where it is as "
+    "accurate and adds what readers value.",
+    title="No template or today's writers measured as the baseline for the text",
+)
+
+
 @rule(
     "no-non-ml-baseline",
     Category.model,
     likelihood=4,
     impact=3,
     move=_TRY_RULES,
-    instead=(_MEASURE_TODAY,),
+    instead=(_FROM_THE_FIELDS, _SENTENCE_PER_FINDING, _MEASURE_TODAY),
     fires=(
         Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),
         Case(_PHOTOS, evidence=('heuristics.verdict: "not_tried"',)),  # photos, and today is not measured
@@ -250,6 +294,18 @@ _MEASURE_TODAY = Instead(
                 "product.task": "generation",
                 "product.current_performance": None,
                 "done.metrics[0].baseline": None,
+                "by_hand.human_score": None,
+            },
+            evidence=('heuristics.verdict: "not_tried"',),
+        ),
+        Case(  # a time per report is a cost, not how good the reports are: no template nor writers measured
+            {
+                "heuristics.verdict": "not_tried",
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.current_performance": "A surveyor takes 40 minutes to write each report.",
+                "done.metrics[0].baseline": None,
+                "by_hand.human_score": None,
             },
             evidence=('heuristics.verdict: "not_tried"',),
         ),
@@ -313,8 +369,10 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     Mitigation: Spend a few days writing the obvious rules and measure them on real cases; they
     become the baseline, and maybe the first release.
     """
-    if plan.product.task is TaskType.generation and _human_baseline_measured(plan):
-        return None  # text to write (a summary, a draft): people's measured work is the baseline, not rules
+    if plan.product.task is TaskType.generation and _todays_rate_known(plan):
+        # text to write (a summary, a draft): people's work measured for quality is the yardstick; a time per
+        # text is a cost, not how good the texts are, and leaves the template untried
+        return None
     if perceives(plan) and _todays_rate_known(plan):
         return None  # images, sound or free text: today's process, measured, is the yardstick; rules do not read them
     found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
@@ -356,11 +414,3 @@ def _todays_rate_known(plan: Plan) -> bool:
         or primary is not None
         or states_a_rate(plan.product.current_performance)
     )
-
-
-def _human_baseline_measured(plan: Plan) -> bool:
-    """Today's work is measured in numbers: a figure in today's performance, or a metric's baseline."""
-    today = plan.product.current_performance
-    if today and not says_nothing(today) and any(char.isdigit() for char in today):
-        return True
-    return any(metric.baseline_figure is not None for metric in plan.done.metrics)

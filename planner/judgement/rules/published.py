@@ -14,6 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
 from planner.judgement.rules.generative import drafts_may_leak_records
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.heuristics import FILL_IN_TEMPLATE, STRUCTURED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
 from planner.plan.stakes import HarmKind
@@ -346,8 +347,6 @@ STRUCTURED_INPUTS = Lexicon("""
 """)
 
 
-_STRUCTURED = frozenset({DataKind.tabular, DataKind.time_series})
-
 # Words saying free text goes into the prompt beside any fields: messages, e-mails, notes, pages.
 FREE_BESIDE = Lexicon("""
     notes, e-mail, e-mails, email, emails, message, messages, chat, letter, letters, pages, documents
@@ -361,12 +360,7 @@ _FREE = (FREE_BESIDE, WRITTEN_ABOUT)
     Category.model,
     likelihood=2,
     impact=4,
-    move=Move(
-        "Build the fill-in template from the structured fields, and make the model beat it on accuracy",
-        "Where the inputs are fields of a record, a template that fills them into fixed sentences is "
-        "right on every fact by construction: measure it on the done metric first, and keep the model "
-        "only where it is as accurate and adds what readers value",
-    ),
+    move=FILL_IN_TEMPLATE,
     ask="would a fill-in template built from the structured fields already do, and is the model judged against it?",
     fires=(
         Case(
@@ -427,7 +421,7 @@ def generator_without_template_baseline(plan: Plan) -> Evidence:
         return None  # a template is named: the yardstick exists
     missing = "no fill-in template is named as the baseline"
     kinds = set(plan.product.data_kinds)
-    if kinds and kinds <= _STRUCTURED:  # the model writes from structured data alone
+    if kinds and kinds <= STRUCTURED:  # the model writes from structured data alone
         return (quote(plan, "product.task"), quote(plan, "product.data_kinds"), missing)
     if _writes(plan) is None or DataKind.tabular in kinds:
         return None  # mixed with text: free text in the prompt is what a template cannot hold
