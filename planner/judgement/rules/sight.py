@@ -119,7 +119,24 @@ _CHECKED_IN = (
             },
             evidence=(
                 'product.unseen_by_model: "The surveyor\'s photos and what they remember from the visit." (a '
-                "draft reads as complete: whoever signs it sees what it says, not what it never read)",
+                "draft reads as complete: it fills what it never read with fluent guesses, and whoever signs it "
+                "sees what it says, not what it never read)",
+                'product.task: "generation"',
+            ),
+        ),
+        Case(  # the adviser signs each draft, but the facts sit in a meeting nobody writes down: medium
+            {
+                "product.unseen_by_model": "What the client said in the meeting; nobody writes it down.",
+                "product.task": "generation",
+                "product.mode": "augment",
+                "product.action_shape": "every_item",
+                "product.decision_owner": "The adviser, who signs each letter.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "What the client said in the meeting; nobody writes it down." (a '
+                "draft reads as complete: it fills what it never read with fluent guesses, and whoever signs it "
+                "sees what it says, not what it never read)",
                 'product.task: "generation"',
             ),
         ),
@@ -308,8 +325,11 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
     """What decides without what the model will not get: the model alone, or a draft read as complete."""
     said = quote(plan, "product.unseen_by_model")
     alone = ticked(plan, Circumstance.commits_alone)
-    if person_chooses(plan):
+    drafts = plan.product.task is TaskType.generation and plan.product.mode is not Mode.automate
+    if person_chooses(plan) and not drafts:
         return None  # the output runs unattended, but a person chooses from it with what they see in hand
+    # A draft is no choice among options: the person who signs it reads what it says, and what it never got
+    # (a conversation nobody writes down) it fills with fluent guesses that read as facts.
     if plan.product.mode is Mode.automate:
         few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
         more = MORE_OF_THE_SAME.find_all(unseen)
@@ -342,7 +362,10 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
             )
             return (quote(plan, "product.unseen_by_model", crux), drafted, quote(plan, "product.task"))
         # a draft reads as complete: its reviewer sees what it says, not what it could not read
-        unread = "a draft reads as complete: whoever signs it sees what it says, not what it never read"
+        unread = (
+            "a draft reads as complete: it fills what it never read with fluent guesses, and whoever signs it "
+            "sees what it says, not what it never read"
+        )
         return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
     return flagged_without(plan)  # people decide each case they see, but may see only what it flags
 
