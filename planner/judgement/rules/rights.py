@@ -7,12 +7,14 @@ terms allow before it is trained on, put in a prompt, or quoted back in what the
 
 from __future__ import annotations
 
+from planner.judgement.rules.audience import OUTSIDERS_TEXT, OWN_TEXT
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
 from planner.judgement.rules.lexicon import OPEN_DATA, QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
+from planner.judgement.rules.words import Lexicon, not_denied
 from planner.plan.choices import Acquisition
-from planner.plan.model import Audience, Category, Circumstance, ContentRights, Mode, Plan, TaskType
+from planner.plan.model import Audience, Category, Circumstance, ContentRights, Mode, Plan, Reach, TaskType
 
 
 def _goes_outside(plan: Plan) -> list[str]:
@@ -88,6 +90,56 @@ def _unchecked_in_own_records(plan: Plan) -> bool:
     return plan.constraints.data.content_rights is ContentRights.not_checked and bool(_own_records_only(plan))
 
 
+# Words saying the output answers what it reads: a reply to a review, a response to a message.
+REPLIES = Lexicon("""
+    reply, replies, reply to, replies to, response, responses, response to, responses to, respond
+    responds, responding, answer to, answers to, acknowledgement, acknowledgements
+""")
+
+# What people outside write to or about the organisation, that a reply answers.
+WRITTEN_TO_US = Lexicon("""
+    review, reviews, customer review, customer reviews, guest review, guest reviews, online review
+    online reviews, comment, comments, enquiry, enquiries, inquiry, inquiries, message, messages, complaint
+    complaints, feedback, question, questions
+""")
+
+
+def answers_what_it_reads(plan: Plan) -> str | None:
+    """The answer saying the content others own is only what the output replies to: generated replies
+    to messages or reviews written to or about the organisation, from a model nobody trains on them and
+    no source bought from a vendor. A reply answers a review on the platform it came from; it does not
+    republish it, so the terms to check are the platform's (reading and replying), a question, not a
+    breach in waiting."""
+    product = plan.product
+    if product.task is not TaskType.generation or trained(plan) or not REPLIES.find(product.output):
+        return None
+    if any(source.acquisition is Acquisition.vendor for source in plan.constraints.data.sources):
+        return None
+    inputs = product.inputs or ""
+    found = (*OUTSIDERS_TEXT.find_all(inputs), *WRITTEN_TO_US.find_all(inputs))
+    words = not_denied(found, inputs, OWN_TEXT, OWN_TEXT)
+    if not words and Reach.reads_outside_text not in product.model_reach:
+        return None
+    said = f"'{words[0]}'" if words else "text outsiders write"
+    note = f"replies to {said} it reads, from a model nobody trains on them: whose terms cover reading them?"
+    return quote(plan, "product.output", note)
+
+
+_PLATFORM_TERMS = Instead(
+    lambda plan: answers_what_it_reads(plan) is not None,
+    Move(
+        "Check the platform's terms for reading its reviews or messages and replying",
+        "The content others own is what the drafts reply to, not what they republish: read the terms of "
+        "the platform it comes from (its API, copying reviews into a prompt, posting replies) and keep "
+        "replies from quoting the reviewer at length",
+        "info",
+    ),
+    "Read the platform's terms for fetching its reviews or messages, putting them in a prompt and posting "
+    "replies; keep replies from quoting the reviewer at length.",
+    "May the platform's reviews or messages be read into a prompt and replied to?",
+)
+
+
 _WHOSE_CONTENT = Instead(
     _unchecked_in_own_records,
     Move(
@@ -119,7 +171,7 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
         "warning",
         first=True,
     ),
-    instead=(_WHOSE_CONTENT,),
+    instead=(_WHOSE_CONTENT, _PLATFORM_TERMS),
     fires=(
         Case(
             {"constraints.data.content_rights": "not_checked", **_TAKEN_IN},
@@ -143,6 +195,24 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
                 'product.circumstances: "others_use_output" (others beyond the deciders use its output: '
                 "customers, other teams)",
             ),
+        ),
+        Case(  # replies to reviews of the business, posted unchecked: a medium question of the platform's terms
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [{"name": "Our Google reviews", "acquisition": "public"}],
+                "product.task": "generation",
+                "product.audience": "both",
+                "product.mode": "automate",
+                "product.inputs": "Each customer review of our restaurants and its star rating.",
+                "product.output": "A reply to each review, posted under our name.",
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                "product.output: \"A reply to each review, posted under our name.\" (replies to 'customer review' "
+                "it reads, from a model nobody trains on them: whose terms cover reading them?)",
+            ),
+            also=frozenset({"generated-facts-unchecked", "outsiders-write-the-prompt"}),
         ),
         Case(  # a vendor's model tuned on it
             {
@@ -228,6 +298,9 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     own = _own_records_only(plan)
     if own:  # the organisation's own records, written by its staff as far as the sources say: ask
         return Tempered(1, (*found, own))
+    replies = answers_what_it_reads(plan)
+    if replies:  # what the drafts answer, not what they republish: a question of the platform's terms
+        return Tempered(2, (*found, replies))
     inside = _read_inside(plan)
     if inside:  # a supplier's documents quoted to staff: a question of terms, not publication
         return Tempered(1, (*found, inside))
