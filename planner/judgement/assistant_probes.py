@@ -11,9 +11,8 @@ to people who write in) says which system it is; a few words say what is already
 from __future__ import annotations
 
 from planner.judgement.probes import Found, metric_paths, probe
-from planner.judgement.rules.audience import outsiders_type_in, staff_only
+from planner.judgement.rules.audience import outsiders_read, outsiders_type_in, staff_only
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, ticked
-from planner.judgement.rules.generative import outsiders_read
 from planner.judgement.rules.lexicon import SELF_CONFIDENCE
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Mode, TaskType

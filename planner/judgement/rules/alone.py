@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.shadowed import person_approves_each
 from planner.judgement.rules.words import Lexicon, phrase_with
 from planner.plan.model import Audience, Category, Plan, Severity
 
@@ -166,6 +167,16 @@ _ROUTE = (
                 "product.output": "A triage grade for each patient's referral letter.",
             }
         ),
+        Case(  # a member of staff approves every letter before it goes out: someone has seen it first
+            {
+                "impact.error_severity": "serious",
+                "product.audience": "outsiders",
+                "product.users": "Benefit claimants",
+                "product.output": "A letter explaining why the claim was refused",
+                "product.mode": "augment",
+                "product.forbidden_guard": "review",
+            }
+        ),
         Case(  # staff read it, not the person it concerns
             {
                 "impact.error_severity": "serious",
@@ -222,8 +233,8 @@ def serious_news_read_alone(plan: Plan) -> Evidence:
     reached = quote(
         plan, where, f"{readers[0]}: {said}" if where == "product.output" else f"{readers[0]} {said}"
     )
-    if any(MEDIATED.find(answer_at(plan, path)) for path in _ROUTE):
-        return None
+    if any(MEDIATED.find(answer_at(plan, path)) for path in _ROUTE) or person_approves_each(plan):
+        return None  # someone sees it first: said in words, or a person approves every output before it goes
     said_of = (
         phrase_with(answer_at(plan, where), readers[0]),
         phrase_with(answer_at(plan, news_at), news[0]),

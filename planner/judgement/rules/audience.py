@@ -7,9 +7,12 @@ says it, and only a plan that leaves it blank falls back on the words of its ans
 
 from __future__ import annotations
 
-from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.words import Lexicon
+from planner.judgement.rules.evidence import answer_at, quote, read_paths
+from planner.judgement.rules.shadowed import person_approves_each
+from planner.judgement.rules.words import Lexicon, not_denied
+from planner.plan.choices import Acquisition
 from planner.plan.model import Audience, Plan
+from planner.plan.workings import Reach
 
 # Text written by people outside the team that a prompt would carry: their messages and documents.
 OUTSIDERS_TEXT = Lexicon("""
@@ -46,3 +49,34 @@ def staff_only(plan: Plan) -> str | None:
     if plan.product.audience not in {Audience.staff, Audience.staff_about_outsiders}:
         return None
     return quote(plan, "product.audience", "only staff use it")
+
+
+def outsiders_read(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer on what the model reads that names text from outside, and its words; a word said in
+    a clause that names the text as the team's own (`notes our staff type`, `letters from these notes`)
+    is the topic of internal text or what is drafted from it, not an outsider's text."""
+    for path in read_paths(plan):
+        text = answer_at(plan, path)
+        if not isinstance(text, str):
+            continue
+        words = not_denied(OUTSIDERS_TEXT.find_all(text), text, OWN_TEXT, OWN_TEXT)
+        if words:
+            return path, words
+    return None
+
+
+def outsiders_only_read(plan: Plan) -> tuple[str, bool] | None:
+    """Where the audience answer takes in outsiders, but the plan shows they only read what staff approve: the
+    evidence, and whether the organisation's own records are also all it reads. The team says the model reads
+    no text outsiders write beyond the request (model_reach answered without reads_outside_text), no answer
+    on what it reads names such text, and a person approves every output before it goes out. None where any
+    of these is not said: customers typing into a chat, or a draft nobody checks, is written or read outside."""
+    reach = plan.product.model_reach
+    if not reach or Reach.reads_outside_text in reach or Reach.acts in reach or outsiders_read(plan):
+        return None
+    approved = person_approves_each(plan)
+    if approved is None:
+        return None
+    sources = plan.constraints.data.sources
+    own = bool(sources) and all(source.acquisition is Acquisition.own for source in sources)
+    return approved, own

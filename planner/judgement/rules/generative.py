@@ -8,7 +8,7 @@ done metrics that already count wrong facts; words of free text only say whose t
 
 from __future__ import annotations
 
-from planner.judgement.rules.audience import OUTSIDERS_TEXT, OWN_TEXT, outsiders_type_in
+from planner.judgement.rules.audience import outsiders_only_read, outsiders_read, outsiders_type_in
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import (
@@ -22,7 +22,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.extracted import prompted_extraction
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS
-from planner.judgement.rules.words import Lexicon, not_denied, words_of
+from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     Acquisition,
     Category,
@@ -200,6 +200,14 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
     ),
     quiet=(
         Case({"product.task": "generation", "product.audience": "staff", "product.model_reach": []}),
+        Case(  # customers only read letters staff approve, drafted from the team's own records
+            {
+                "product.task": "generation",
+                "product.audience": "both",
+                "product.model_reach": ["request_only"],
+                "product.forbidden_guard": "review",
+            }
+        ),
         Case(  # an extraction by a model the team trains: no prompt for a sentence to steer
             {"product.task": "extraction", "product.model_reach": ["reads_outside_text"]}
         ),
@@ -264,6 +272,9 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
             return None  # outside-text-steers-actions says it of a model that also acts
         return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
     typed = outsiders_type_in(plan)
+    read_only = outsiders_only_read(plan) if typed else None
+    if typed and read_only:  # they read what staff approve; staff and own records write what it reads
+        return None if read_only[1] else Tempered(1, (writes, typed, read_only[0]))
     if typed:  # the request itself is written outside the organisation
         return (writes, typed)
     if reach:  # answered, reads_outside_text not ticked: the team says no outsider writes what it reads
@@ -279,20 +290,6 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if path != "product.inputs" and not _in_the_prompt(plan, answer_at(plan, path)):
         return None  # a source the inputs do not name (`the staff member's question and policy chunks`)
     return Hint(words, (writes, quote(plan, path)))
-
-
-def outsiders_read(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
-    """The first answer on what the model reads that names text from outside, and its words; a word said in
-    a clause that names the text as the team's own (`notes our staff type`, `letters from these notes`)
-    is the topic of internal text or what is drafted from it, not an outsider's text."""
-    for path in read_paths(plan):
-        text = answer_at(plan, path)
-        if not isinstance(text, str):
-            continue
-        words = not_denied(OUTSIDERS_TEXT.find_all(text), text, OWN_TEXT, OWN_TEXT)
-        if words:
-            return path, words
-    return None
 
 
 def _in_the_prompt(plan: Plan, source: str) -> bool:
