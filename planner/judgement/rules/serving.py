@@ -18,7 +18,7 @@ from planner.judgement.rules.lexicon import (
     MEASURED_ON_DEVICE,
     OWN_TENANT,
 )
-from planner.judgement.rules.setup import no_money_set_aside
+from planner.judgement.rules.setup import TINY_MONTHLY_BILL, likely_monthly_bill, no_money_set_aside
 from planner.judgement.rules.words import mentions
 from planner.plan.model import (
     Category,
@@ -196,6 +196,15 @@ def _commodity_step(plan: Plan) -> str | None:
                 "impact.period": "once",
             }
         ),
+        Case(  # a few thousand calls a year to a hosted model: about 25 a month at a typical price
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.cost_per_prediction": None,
+                "constraints.compute.predictions_per_period": 6000,
+                "constraints.compute.prediction_period": "year",
+            }
+        ),
         Case(  # the team's own (or a donated) GPU, nothing hosted, no cost per call: 0 is no new spend
             {
                 "constraints.compute.budget_per_month": 0,
@@ -236,7 +245,11 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
     note = no_money_set_aside(plan)
     if note is None:
         return None  # a run once over a backlog, its whole bill known and small: bounded, whatever the budget
-    return (f"{quote(plan, 'constraints.compute.budget_per_month')} ({note})", *heavy)
+    found = (f"{quote(plan, 'constraints.compute.budget_per_month')} ({note})", *heavy)
+    likely = likely_monthly_bill(plan) if compute.hardware is not Hardware.gpu else None
+    if likely is not None and likely[0] <= TINY_MONTHLY_BILL:
+        return None  # the calls a month at a hosted call's price are pocket money: nothing to bound
+    return (*found, likely[1]) if likely else found
 
 
 # An overrun within this share of the budget is a rounding of the estimate, not a product that loses
@@ -353,10 +366,6 @@ def cost_over_budget(plan: Plan) -> Evidence:
             1 if bill <= TINY_MONTHLY_BILL else 2, (*evidence[:1], f"{evidence[1]} (no money set aside)")
         )
     return evidence
-
-
-# A monthly bill too small to call a budget overrun when no money is set aside (in the plan's currency).
-TINY_MONTHLY_BILL = 100
 
 
 @rule(

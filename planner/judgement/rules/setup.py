@@ -76,6 +76,33 @@ def no_money_set_aside(plan: Plan) -> str | None:
     return f"no money set aside for a one-off run of about {bill} in all: who pays it?"
 
 
+# A monthly bill too small to call a budget overrun, or an open bill, when no money is set aside (in the
+# plan's currency), and what a lead takes one hosted model call to cost where the plan gives no price: a
+# few thousand tokens of a large hosted model, rounded up (tunable judgement calls, not a price list).
+TINY_MONTHLY_BILL = 100
+TYPICAL_CALL_PRICE = 0.05
+
+
+def likely_monthly_bill(plan: Plan) -> tuple[float, str] | None:
+    """The bill a month a lead works out for a budget of 0 (calls a month x the plan's price, or a typical
+    hosted call's), and how; None where the calls a month are not said (nor the volume as a flow)."""
+    compute, impact = plan.constraints.compute, plan.impact
+    count, period = compute.predictions_per_period, compute.prediction_period
+    if count is None:
+        count, period = impact.volume, impact.period
+    months = period.per_month if period is not None else None
+    if count is None or months is None:
+        return None  # a one-off total, or no count: one_off_bill and no_money_set_aside weigh it
+    calls, price = count * months, compute.call_cost
+    typical = price is None
+    price = TYPICAL_CALL_PRICE if price is None else price
+    cur = compute.currency
+    basis = f"about {fmt.count(calls)} calls a month x {fmt.money(price, cur)}" + (
+        " (a typical hosted call)" if typical else ""
+    )
+    return calls * price, f"{basis} = {fmt.money(calls * price, cur)} a month"
+
+
 def generates_for_every_item(plan: Plan) -> bool:
     """Whether a generator trained on nothing gives every item an output: nobody chooses which items get
     one, and no label is learned from, so nothing selects the labels."""

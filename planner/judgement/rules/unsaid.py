@@ -28,7 +28,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import RETRIEVED
-from planner.judgement.rules.setup import runs_once
+from planner.judgement.rules.setup import TINY_MONTHLY_BILL, runs_once
 from planner.plan.fields import answered_at
 from planner.plan.model import Category, Mode, Plan, Severity, Status
 
@@ -206,6 +206,15 @@ _NEGLIGIBLE_BILL = 50  # a month, in the plan's currency: below it no lead asks 
             }
         ),
         Case({"constraints.compute.cost_per_prediction": 0.05}),  # the calls are counted: cost-over-budget
+        Case(  # no money set aside, but 500 calls a month at 5 cents is 25 a month: nothing to bound
+            {
+                "constraints.compute.predictions_per_period": None,
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.cost_per_prediction": 0.05,
+                "impact.volume": 6000,
+                "impact.period": "year",
+            }
+        ),
         Case(  # no budget, but the computed bill is pocket money (€24 a month): nothing to bound
             {
                 "constraints.compute.predictions_per_period": None,
@@ -242,6 +251,10 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
     )
     if budget is None and bill < _NEGLIGIBLE_BILL:
         return None  # no budget said, but the bill the plan's own volume gives is too small to bound
+    if budget == 0:  # no money set aside yet, not a limit the bill breaks: who pays it? (a question)
+        if bill <= TINY_MONTHLY_BILL:
+            return None  # pocket money a month: nothing to bound
+        return Tempered(2, (*found, "constraints.compute.budget_per_month: 0 (no money set aside)"))
     if budget is None:
         return Tempered(
             3, (*found, "constraints.compute.budget_per_month: not answered (nobody has bounded the bill)")
