@@ -15,6 +15,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.hosted import prompted
+from planner.judgement.rules.rights import answers_what_it_reads
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     Category,
@@ -245,6 +246,14 @@ _MENTIONED_AT = (
             }
         ),
         Case({"product.task": "classification", "product.amended_share": 0.12}),
+        Case(  # replies to the reviews it reads: 'not measured' where no document of record is amended
+            {
+                "product.task": "generation",
+                "product.amended_share": "not measured",
+                "product.inputs": "Each customer review and its star rating.",
+                "product.output": "A draft reply to each review.",
+            }
+        ),
         Case({"product.task": "generation", "product.inputs": "This year's tasting notes and price list."}),
     ),
 )
@@ -254,7 +263,8 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     A lease varied by a later amendment, a contract with a side letter on price, an invoice corrected by
     a credit note, a form with an attachment: the main document states a date, an amount or a party
     that no longer holds. Read alone, those fields are wrong however well the model reads, and an
-    evaluation on the main documents alone cannot show it.
+    evaluation on the main documents alone cannot show it. Replies drafted to the reviews or messages the
+    model reads fill no facts from a document another one amends.
 
     Mitigation: Measure on a sample what share of documents another one changes; give the model the
     whole set in order (latest wins) or route those documents to people; score the fields of amended
@@ -267,6 +277,8 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     if not writes and plan.product.inputs and AMENDING.find(plan.product.inputs):
         return None  # the model reads the amending documents with the main one
     share = plan.product.amended_share
+    if writes and not isinstance(share, float | int) and answers_what_it_reads(plan):
+        return None  # replies to the reviews or messages it reads: no document of record to amend
     if share == "not measured":
         return Tempered(2, (extracts, quote(plan, "product.amended_share")))
     if isinstance(share, float | int) and share > 0:
