@@ -9,7 +9,7 @@ followed: there are no cases after it. The label may measure something else unde
 from __future__ import annotations
 
 from planner.judgement.rules.ahead import either_way, starts_ahead
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.changed import (
     KIND_PATH,
     REGIME_KINDS,
@@ -19,8 +19,10 @@ from planner.judgement.rules.changed import (
     share_quoted,
 )
 from planner.judgement.rules.evidence import handled, quote
+from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.periodchange import REGIME_CHANGE, regime_after_the_data
+from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, ChangeKind, ChangeReach, Difference, OnlineValidation, Plan
 
@@ -63,6 +65,27 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
     return Tempered(1 if reach is ChangeReach.part else 4, (*found, *share_quoted(plan)))
 
 
+def learns_nothing(plan: Plan) -> str | None:
+    """The answer saying a prompted language model is used as it is, trained or tuned on none of the data:
+    the history is then its test cases and prompt examples only, nothing it learns from."""
+    said = prompted(plan)
+    return None if said is None or trained(plan) else said
+
+
+_TEST_CASES_ONLY = Instead(
+    lambda plan: learns_nothing(plan) is not None,
+    Move(
+        "Write the test cases and prompt examples under the new regime",
+        "The model is prompted and learns from none of the history, so the change reaches it only through "
+        "its instructions, its examples and the cases it is tested on: state the new terms in the prompt, "
+        "and check that each test case's expected output still holds under them",
+        "info",
+    ),
+    "State the new regime in the prompt; rewrite or drop the test cases and examples whose expected output "
+    "the change makes wrong.",
+)
+
+
 @rule(
     "history-from-the-old-regime",
     Category.data,
@@ -76,6 +99,7 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
         "only if what changed is the mix of cases, not what the label means",
         "warning",
     ),
+    instead=(_TEST_CASES_ONLY,),
     ask="does the change come after all the data, so the model learns only the old regime?",
     fires=(
         Case(
@@ -89,6 +113,22 @@ def _as_ticked(plan: Plan, kinds: frozenset[ChangeKind], found: tuple[str, ...])
                 "data's period: every labelled case is under the old regime, the live ones under the new)",
                 'constraints.data.period: "Jan 2019 - Dec 2025"',
                 _MEANING_ASKED,
+            ),
+        ),
+        Case(  # a prompted model trained on nothing: the old history is only its test cases, a low note
+            {
+                "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
+                "constraints.data.period": "Jan 2019 - Dec 2025",
+                "constraints.data.change_kind": ["process"],
+                "constraints.compute.hosted_model": "A hosted LLM API, prompted with our policy.",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "New payment terms for all suppliers from Mar 2026." (after the '
+                "data's period: every labelled case is under the old regime, the live ones under the new)",
+                'constraints.data.period: "Jan 2019 - Dec 2025"',
+                'constraints.compute.hosted_model: "A hosted LLM API, prompted with our policy." (a prompted '
+                "model trained on none of it: the history is its test cases and examples)",
             ),
         ),
         Case(  # ticked: new terms across production, a process change: high
@@ -237,6 +277,10 @@ def history_from_the_old_regime(plan: Plan) -> Evidence:
     if regime_after_the_data(plan):
         note = "after the data's period: every labelled case is under the old regime, the live ones under the new"
         found = (quote(plan, "constraints.data.changes", note), quote(plan, "constraints.data.period"))
+        as_is = learns_nothing(plan)
+        if as_is:  # it learns nothing from the history: only its test cases and examples are old-regime
+            note = "a prompted model trained on none of it: the history is its test cases and examples"
+            return Tempered(1, (*found, quote(plan, "constraints.compute.hosted_model", note)))
         if kinds := change_kinds(plan):
             return _as_ticked(plan, kinds, found)
         differs = [kind for kind in plan.constraints.data.differences if kind not in _NOT_MEANING]
