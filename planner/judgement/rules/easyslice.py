@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Move, rule
+from planner.judgement.rules.base import EASY_SLICE, Case, Evidence, Instead, Move, rule
 from planner.judgement.rules.evidence import (
     items_per_month,
     per_month,
     quote,
+    ticked,
     volume_unit,
 )
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import SLICE_SET_ASIDE
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan
+from planner.plan.model import Audience, Category, Circumstance, Plan, Severity, TaskType
 
 # Words saying the slice is picked by the model's own score, or is what the model acts on alone: a slice
 # only known once the model runs, and the part whose errors go through unchecked, not a safe first step.
@@ -27,6 +29,30 @@ SLICE_BY_SCORE = Lexicon("""
 """)
 
 
+def slice_reaches_outsiders(plan: Plan) -> bool:
+    """Whether the easy slice, taken without people, would send its outputs to people outside (the audience
+    answer, for generated text or an output others use) and the plan does not rate an error minor: easy to
+    produce is not safe to act on (a reply to a glowing review is easy to write; posting it unread is not)."""
+    outside = plan.product.audience in (Audience.outsiders, Audience.both)
+    sent = plan.product.task is TaskType.generation or ticked(plan, Circumstance.others_use_output)
+    return outside and bool(sent) and effective_severity(plan) is not Severity.minor
+
+
+_SAFE_TO_ACT = Instead(
+    slice_reaches_outsiders,
+    Move(
+        "Ask whether the easy slice is also safe to act on",
+        "A slice that is easy to produce still reaches people outside once it is taken without people, and "
+        "the plan does not call its errors minor: ship it first only if an error there is low-harm, or keep a "
+        "person on it and take first a slice that is both easy and safe",
+        "info",
+    ),
+    "Check that an error on the easy slice is low-harm before taking it without people; otherwise keep a "
+    "person on it and ship first a slice that is easy and safe to act on.",
+    "Is the easy slice also safe to act on without people?",
+)
+
+
 @rule(
     "easy-slice-first",
     Category.product,
@@ -38,6 +64,7 @@ SLICE_BY_SCORE = Lexicon("""
         "it, measure it, and aim the model at the hard remainder afterwards",
         "info",
     ),
+    instead=(_SAFE_TO_ACT,),
     fires=(
         Case(
             {"impact.easy_share": 0.5, "impact.easy_slice": "Credit notes and zero-amount invoices"},
