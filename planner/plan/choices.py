@@ -395,7 +395,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "manual": "labelled by hand",
         "vendor": "a labelling vendor",
         "proxy": "a proxy signal",
-        "none": "no labels",
+        "none": "no labels (or a prompted or bought model nobody trains)",
     },
     Difference: {
         "device": "device or camera",

@@ -1134,7 +1134,8 @@ class DataConstraints(Record):
         default_factory=list,
         json_schema_extra=also({"enum": [source.value for source in LabelSource]}),
         description="Where labels come from (one or several): existing, real-world outcomes, manual, "
-        "vendor, proxy or none.",
+        "vendor, proxy or none. A prompted or bought model that nobody trains answers none: it needs no "
+        "training labels, only test cases people check (done.eval_set).",
     )
     label_error: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,

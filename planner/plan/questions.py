@@ -902,7 +902,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.labels",
             "Where do labels come from?",
-            "Tick every source. No labels is the most common reason an ML project stalls.",
+            "Tick every source. No labels is the most common reason an ML project stalls. A prompted or bought "
+            "model that nobody trains needs none to learn from: tick 'no labels' and name its checked test cases "
+            "later.",
             essential=True,
         ),
         _q(
