@@ -5,11 +5,13 @@ a model that ranks, declines, prices or allocates paid work to people."""
 from __future__ import annotations
 
 from planner.judgement.rules.aboutpeople import decides_about_people
+from planner.judgement.rules.adverse import appeal_named
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
 from planner.judgement.rules.screened import screens_named_trait
 from planner.judgement.rules.traits import decides_about_outsiders, offers_help, only_in_text, ticked_traits
+from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, PersonEffect, Plan
 from planner.plan.stakes import STANDS_FOR
@@ -60,7 +62,8 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
         "it stands in for (a postcode for wealth or ethnicity, a first name for sex or origin, a language for "
         "national origin, a flag or a country code for nationality), drop it or have legal sign its use off, compare the model with and without it, "
         "test outcomes by group on the test set, and check the stand-ins left by predicting the "
-        "characteristic from the other inputs",
+        "characteristic from the other inputs; where the model decides alone, have a person decide on "
+        "request and name how the person contests the outcome",
         "warning",
     ),
     fires=(
@@ -77,6 +80,22 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
                 "characteristic named as an input; postcode stands in for wealth or ethnicity)",
             ),
             also=frozenset({"personal-data"}),
+        ),
+        Case(  # staff read a score that pays claims at once: the team's own answer says it grants, alone
+            {
+                "product.audience": "staff",
+                "product.output": "A score for each new claim.",
+                "product.mode": "automate",
+                "product.person_inputs": ["age", "sex"],
+                "product.person_effect": "grants",
+            },
+            evidence=(
+                'product.person_effect: "grants" (the output grants, refuses or prices what a person applies or '
+                "competes for)",
+                'product.person_inputs: ["age", "sex"] (age, sex: a protected characteristic named as an input)',
+                'product.mode: "automate" (the model decides on these traits with no person deciding, and no '
+                "appeal is named: the person may ask for a person to decide and contest it)",
+            ),
         ),
         Case(
             {
@@ -174,7 +193,8 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
 
     Mitigation: Name each protected or stand-in input and what it stands in for, drop it or get legal
     sign-off to use it, train and compare the model without it, report outcomes by group on the test
-    set, and predict the characteristic from the other inputs to find the stand-ins left.
+    set, and predict the characteristic from the other inputs to find the stand-ins left; where the
+    model decides alone, let the person ask for a person to decide and name how they contest it.
     """
     if offers_help(plan) or only_in_text(plan) or screens_named_trait(plan):
         # help offered on a trait (a free visit for lone elderly people) denies, prices or sanctions no one:
@@ -229,7 +249,20 @@ def _ticked_traits(plan: Plan) -> Evidence:
         ]
         note = f"a screen of the condition the named traits describe, but {'; '.join(stand_ins)}"
         return Tempered(3, (about, quote(plan, "product.person_inputs", note)))
-    return (about, traits) if named else Tempered(3, (about, traits))
+    found = (about, traits, *_no_person_or_appeal(plan))
+    return found if named else Tempered(3, found)
+
+
+def _no_person_or_appeal(plan: Plan) -> tuple[str, ...]:
+    """Where the model decides alone and nobody can contest it, that answer: a decision on a person's traits
+    made solely by a model is one the person may ask a person to take, and contest."""
+    alone = acts_alone(plan)
+    if alone is None or appeal_named(plan):
+        return ()
+    return (
+        f"{alone} (the model decides on these traits with no person deciding, and no appeal is named: the "
+        "person may ask for a person to decide and contest it)",
+    )
 
 
 def _about_people(plan: Plan) -> str | None:

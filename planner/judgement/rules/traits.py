@@ -49,12 +49,23 @@ def offers_help(plan: Plan) -> str | None:
 
 def decides_about_outsiders(plan: Plan) -> str | None:
     """The evidence, from the team's answers, that the output decides about people: the audience answer
-    (staff use it about people outside) or a harm to someone's rights or access."""
+    (staff use it about people outside), a harm to someone's rights or access, or what the output does to
+    the person (grants or refuses something, picks them for scrutiny)."""
     if plan.product.audience is Audience.staff_about_outsiders:
         return quote(plan, "product.audience", "its output decides about people outside")
     if HarmKind.rights in plan.impact.harm_kinds:
         return quote(plan, "impact.harm_kinds", "a wrong output harms someone's rights or access")
+    if plan.product.person_effect in _DECIDES:
+        return quote(plan, "product.person_effect", _DECIDES[plan.product.person_effect])
     return None
+
+
+# The team's answer that the output decides what a person gets, or who is looked into: the decision about
+# people is said outright, whoever reads the output and whatever words describe it.
+_DECIDES = {
+    PersonEffect.grants: "the output grants, refuses or prices what a person applies or competes for",
+    PersonEffect.scrutiny: "the output picks people for scrutiny",
+}
 
 
 def protected_inputs(plan: Plan, personal: bool) -> tuple[str, tuple[str, ...]] | None:
