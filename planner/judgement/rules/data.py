@@ -3109,6 +3109,21 @@ def _recurring(plan: Plan) -> str:
                 "again (newcomers: few): split by time, not by unit)",
             ),
         ),
+        Case(  # the same stations met again, but each one's next hours: the test hours' neighbours train it
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one station's hour",
+                "constraints.data.newcomers": "few",
+                "product.output": "Inflow at each pumping station for each hour of the next 2 days.",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one station\'s hour: split '
+                "at random, near-copies sit in train and test; production predicts for the same ones again "
+                "(newcomers: few): split by time, not by unit)",
+            ),
+        ),
         Case(  # most cases are new units: a split by unit is the test production meets
             {
                 "done.split": "random",
@@ -3350,7 +3365,9 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     Many rows share a patient, customer, store or site; split at random, the test set holds
     near-copies of training rows, and the score says little about the new groups the product meets.
     Where the team said production meets few or no new units (regular customers, repeat items), a
-    near-copy flatters only the few new ones: medium, with the known and the new units scored apart.
+    near-copy flatters only the few new ones: medium, with the known and the new units scored apart;
+    unless the output is each unit's next hours or days, where the split draws a test row's neighbours
+    and its future from the same stretch of time into training: high, split by time.
 
     Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
     as well when the product predicts the future.
@@ -3373,7 +3390,13 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
         note = f"several rows describe {unit}: split at random, near-copies sit in train and test{_recurring(plan)}"
         found = (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note))
         if plan.constraints.data.newcomers in (Newcomers.none, Newcomers.few) and units_recur(plan):
-            # production meets mostly the units it learned: a near-copy flatters only the few new ones
+            if horizon(plan.product.output) is not None:
+                # each unit's next hours or days, from rows a split at random draws from the same stretch of
+                # time: the test rows' neighbours, and their future, sit in training, whether or not the unit
+                # recurs live; the score is that of a model that saw the answers
+                return found
+            # separate events of units it meets again (a regular's orders): a near-copy flatters only the
+            # few new ones
             return Tempered(3, found)
         return found
     guessed = _grouped_in_words(plan)
