@@ -93,9 +93,10 @@ def change_within_period(plan: Plan) -> tuple[str, ...] | None:
         return None  # a change with the model or later, undated: history-from-the-old-regime asks
     if _opens_the_period(said, period) or _after_the_period(said, period):
         return None  # every date the change names is at or before the data's start: one regime throughout
-    end = _data_end(plan)
-    if end is not None and all(later_than(date, end) for date in dates_in(said)):
+    end, named = _data_end(plan), dates_in(said)
+    if end is not None and named and all(later_than(date, end) for date in named):
         return None  # every date is after the data: history-from-the-old-regime asks
+    # undated (`last spring`, `partway through`): the question asks what changed during the data's period
     during = (
         f"during the data's period, {show(period)}"
         if period and not says_nothing(period)

@@ -246,6 +246,12 @@ def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
                 "done.eval_set": "The 2023 season, all stores.",
             }
         ),
+        Case(  # undated, ticked: the question asks what changed during the data, so it did
+            {
+                "constraints.data.changes": "A daily spend cap came in partway through.",
+                "constraints.data.change_kind": ["process"],
+            },
+        ),
         Case(  # the team said what changed: a fact
             {"constraints.data.changes": "New payment terms for all suppliers from 1 Jan 2024."},
             evidence=(
