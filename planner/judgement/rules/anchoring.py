@@ -22,7 +22,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PASSED_UNCHECKED, PROPOSAL
-from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed
+from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed, review_timed
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, LabelWriter, Mode, Plan, Severity, TaskType
 from planner.plan.workings import ActionShape
@@ -252,6 +252,18 @@ def confirms_proposal(plan: Plan) -> bool:
                 "constraints.data.label_writer": "sees_estimate",
             },
         ),
+        Case(  # one class per case, seen in every case, confirmed against the clock: medium, even moderate
+            {
+                "product.task": "classification",
+                "product.action_shape": "every_item",
+                "product.output": "The damage category for each new claim.",
+                "product.decision": "The assessor checks the category, changes it if wrong, then routes it.",
+                "after_launch.blind_share": 0,
+                "done.metrics": [
+                    {"name": "Seconds to categorise a claim", "target": 30, "direction": "lower"}
+                ],
+            },
+        ),
         Case(  # errors are moderate: low
             {
                 "product.output": "A drafted reply for each ticket.",
@@ -347,22 +359,49 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     if not augment:
         return None
     proposal = first_said(plan, ("product.output", "product.decision", "title"), PROPOSAL)
-    if proposal is None or _ONE_OF_MANY.find(answer_at(plan, proposal[0])):
-        return None  # augment mode with a score or a list to choose from: no one proposal to anchor on
-    evidence = [
-        quote(plan, "product.mode"),
-        quote(plan, proposal[0], f"a proposal: {', '.join(proposal[1])}"),
-    ]
-    words = proposal[1]
     confirmed = first_said(plan, ("product.decision", "product.decision_owner"), CONFIRMS)
+    timed = review_timed(plan) if shown else None
+    # with no word for a proposal, one answer a person confirms counts where they are timed: the pattern
+    # of a suggest-and-confirm step sized for speed
+    picked = _one_answer_confirmed(plan) if confirmed and timed else None
+    if proposal is None and picked is None:
+        return None
+    if proposal is not None and _ONE_OF_MANY.find(answer_at(plan, proposal[0])):
+        return None  # augment mode with a score or a list to choose from: no one proposal to anchor on
+    evidence = [quote(plan, "product.mode")]
+    words = ()
+    if proposal is not None:
+        evidence.append(quote(plan, proposal[0], f"a proposal: {', '.join(proposal[1])}"))
+        words += proposal[1]
+    else:
+        evidence.append(picked or "")
     if confirmed is not None:
         path, confirms = confirmed
         evidence.append(quote(plan, path, f"a person confirms it: {', '.join(confirms)}"))
         words += confirms
+    # every answer seen before anyone judges, and the people held to a time per case: as the target
+    # tightens they confirm more of what is proposed, and nothing would show it
+    evidence += (
+        [shown, quote(plan, timed[0], "a time target on the people who confirm")] if timed and shown else []
+    )
     evidence.append(_UNWATCHED)
-    if serious:
-        return Hint(words, evidence)
+    if serious or timed:
+        return Hint((*words, *(timed[1] if timed else ())), evidence)
     return Hint(words, evidence, likelihood=1)
+
+
+def _one_answer_confirmed(plan: Plan) -> str | None:
+    """The evidence that the model gives one answer per case (a class, a value) which a person, shown it in
+    every case (`after_launch.blind_share: 0`), confirms: a suggestion whatever word the output uses; a
+    cut-off, a queue or a choice among several is no one answer."""
+    if (
+        plan.product.task not in (TaskType.classification, TaskType.regression)
+        or shown_every_proposal(plan) is None
+    ):
+        return None
+    if plan.product.action_shape not in (None, ActionShape.every_item, ActionShape.sets_amount):
+        return None  # a cut-off, a queue or a choice among several: no one answer a person confirms
+    return quote(plan, "product.task", "one answer per case, shown to the person who confirms it")
 
 
 # Where a team says what people do with each output before it reaches anyone.

@@ -22,7 +22,7 @@ TIMED_REVIEW = Lexicon("""
     minutes per, seconds per, time per, review time, reviewing time, handling time, editing time
     time to review, time to publish, time to send, time spent per, minutes spent per, drafts per
     reviews per, letters per, guides per, replies per, reports per, notes per, per hour, an hour
-    per reviewer, per copywriter, per editor, per agent, per handler, throughput
+    per reviewer, per copywriter, per editor, per agent, per handler, throughput, seconds to, minutes to
 """)
 
 # Words saying reviewers' catches are measured: drafts with known errors planted among the real ones.
@@ -46,7 +46,7 @@ def _checks_each(plan: Plan) -> str | None:
     return None
 
 
-def _timed(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+def review_timed(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """The done metric (or success metric) that times each review or counts drafts handled: one whose
     direction is lower and whose name times a review, or any that counts throughput."""
     for index, metric in enumerate(plan.done.metrics):
@@ -148,7 +148,7 @@ def review_sized_for_speed(plan: Plan) -> Evidence:
     checks = _checks_each(plan)
     if checks is None or effective_severity(plan) is Severity.minor:
         return None
-    timed = _timed(plan)
+    timed = review_timed(plan)
     if timed is None:
         return None
     texts = [metric.name for metric in plan.done.metrics] + [plan.done.eval_set, plan.done.when_met]
