@@ -1281,8 +1281,18 @@ def no_monitoring(plan: Plan) -> Evidence:
             {"after_launch.monitoring[0].threshold": None},
             evidence=("after_launch.monitoring: 1 signal, none with a threshold",),
         ),
+        Case(  # a threshold answered, as not chosen yet
+            {"after_launch.monitoring[0].threshold": "Not set yet; after the pilot"},
+            evidence=(
+                'after_launch.monitoring[0].threshold: "Not set yet; after the pilot" (1 signal, none with a '
+                "threshold: nothing alerts when the inputs drift or the error grows)",
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the level set, the person not named yet
+            {"after_launch.monitoring[0].threshold": "Above 8% a week; who is alerted not set yet"}
+        ),
         Case(  # a batch job run once over a backlog: nothing keeps running for an alert to catch
             {
                 "after_launch.monitoring[0].threshold": None,
@@ -1295,17 +1305,28 @@ def no_monitoring(plan: Plan) -> Evidence:
 def monitoring_without_alerts(plan: Plan) -> Evidence:
     """Monitoring without alert thresholds.
 
-    Signals without thresholds end up on a dashboard nobody opens; the failure is found by users.
+    Signals without thresholds end up on a dashboard nobody opens: the inputs drift and the error grows
+    while nothing alerts, and the failure is found by users. A threshold "not set yet" is none.
 
-    Mitigation: Give each monitored signal a threshold and a person or channel it alerts.
+    Mitigation: Give each monitored signal a threshold and a person or channel it alerts; for the
+    inputs, alert when their distribution moves away from the training data's (drift), not only on the
+    outcome that arrives weeks later.
     """
     monitors = plan.after_launch.monitoring
     if not monitors or any(says_nothing(monitor.signal) for monitor in monitors) or runs_once(plan):
         return None  # nothing watched, or a job run once: no live system for an alert to catch
-    if any(monitor.threshold and not says_nothing(monitor.threshold) for monitor in monitors):
+    if any(_alerts(monitor) for monitor in monitors):
         return None
+    unset = [index for index, monitor in enumerate(monitors) if monitor.threshold]
+    signals = f"{len(monitors)} signal{'s' * (len(monitors) > 1)}, none with a threshold"
+    if not unset:
+        return (f"after_launch.monitoring: {signals}",)
     return (
-        f"after_launch.monitoring: {len(monitors)} signal{'s' * (len(monitors) > 1)}, none with a threshold",
+        quote(
+            plan,
+            f"after_launch.monitoring[{unset[0]}].threshold",
+            f"{signals}: nothing alerts when the inputs drift or the error grows",
+        ),
     )
 
 
@@ -2051,12 +2072,23 @@ def _slow_loop(plan: Plan) -> str | None:
     )
 
 
+# A threshold answered as not chosen yet: `not set`, `thresholds not yet defined`, `to be agreed after the pilot`.
+_UNSET = re.compile(
+    r"^(?:(?:the\s+)?(?:alert\s+)?(?:thresholds?|levels?|limits?)\s+(?:are\s+|is\s+)?)?"
+    r"(?:(?:not|none)\s+(?:yet\s+)?(?:set|defined|decided|agreed|chosen|fixed)|to\s+be\s+(?:set|defined|"
+    r"decided|agreed|chosen|fixed)|tbd|tba|tbc)\b",
+    re.IGNORECASE,
+)
+
+
 def _alerts(monitor: Monitor) -> bool:
-    """A monitor that watches something and says when it alerts."""
+    """A monitor that watches something and says when it alerts (a threshold "not set yet" says not)."""
+    threshold = monitor.threshold or ""
     return (
         not says_nothing(monitor.signal)
-        and bool(monitor.threshold)
-        and not says_nothing(monitor.threshold or "")
+        and bool(threshold)
+        and not says_nothing(threshold)
+        and not _UNSET.match(threshold.strip())
     )
 
 
