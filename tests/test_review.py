@@ -125,6 +125,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     assert {rule_id for rule_id, _ in found} == {
         "impact-units-differ",
         "monitoring-hears-only-complaints",
+        "target-within-chance",
         "cost-view-contradicted",
         "metric-stands-in-for-goal",
         "newcomers-few-against-growth",
