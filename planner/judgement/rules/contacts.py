@@ -67,13 +67,31 @@ TELLS_RESOLVED = Lexicon("""
 """)
 
 
+# A success metric that is itself a count of what people report ("customer tickets about late parcels per
+# month"): read as a fall, since only fewer of them is success.
+REPORTED_COUNTS = Lexicon("""
+    tickets per, ticket count, ticket volume, number of tickets, tickets raised, tickets logged, tickets about
+    customer tickets, complaints per, complaint count, complaint volume, number of complaints
+    complaints received, complaints logged, complaints about, contacts per, contact volume, number of contacts
+    contacts about, calls about, calls per, number of calls, reported faults, fault reports, reported issues
+    reported problems
+""")
+# The product's own items are the contacts (it routes or answers tickets): counting them measures its work.
+_CONTACTS_READ = Lexicon(
+    "ticket, tickets, complaint, complaints, contact, contacts, call, calls, enquiry, enquiries"
+)
+
+
 def _fall(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     """Where the plan counts success as a fall in contacts, and the words that say it: the success
-    metric, or the primary done metric (said as a fall, or counting contacts with lower is better)."""
+    metric (said as a fall, or a count of what people report where the product does not read those
+    reports), or the primary done metric (said as a fall, or counting contacts with lower is better)."""
     said = plan.product.success_metric
+    reported = () if _CONTACTS_READ.find(plan.product.inputs) else REPORTED_COUNTS.find_all(said)
     words = FEWER_CONTACTS.find_all(said) or (
         COUNTS_CONTACTS.find_all(said) if FALLS.find(said) and not SERVED.find(said) else ()
     )
+    words = words or (reported if not SERVED.find(said) else ())
     if words:
         return "product.success_metric", words
     if not plan.done.metrics:
@@ -113,6 +131,9 @@ def _countered(plan: Plan) -> bool:
         Case(  # worded as a team puts it in its answers
             {"product.success_metric": "Inbound phone volume halves"}
         ),
+        Case(  # a count of what customers report, no fall said: only fewer of them is success
+            {"product.success_metric": "Customer tickets about late or missed parcels per month"}
+        ),
         Case(  # worded as a team puts it in its answers
             {"product.success_metric": "Fewer people ring the surgery about their results"}
         ),
@@ -137,6 +158,12 @@ def _countered(plan: Plan) -> bool:
             }
         ),
         Case({"product.success_metric": "More parcels delivered on the first attempt"}),
+        Case(  # the tickets are the items the product reads: counting them measures its work
+            {
+                "product.success_metric": "Tickets per agent per day",
+                "product.inputs": "The text of each support ticket and the customer's plan.",
+            }
+        ),
     ),
 )
 def contact_fall_uncountered(plan: Plan) -> Evidence:
