@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -170,10 +170,20 @@ def _covered(period: str) -> list[str]:
 
 
 def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
-    """Data over part of the year, and the live trial or launch (done.when_met) named in months it lacks."""
+    """Data over five to eleven months: the live trial or launch (done.when_met) named in months it lacks,
+    or no start named, so the product runs on into them; quiet where it starts in the months covered."""
     covered, when = _covered(period), plan.done.when_met
     launch = _months(when) if when else set()
-    if not covered or not launch or launch & set(covered):
+    if span >= 12 or launch & set(covered):
+        return None  # the whole year, or a start in the months the data covers
+    if not launch:  # no start said: the product meets the months the data lacks as the year turns
+        months = f", {covered[0]} to {covered[-1]}" if covered else ""
+        note = f"{span} months{months}: the other {12 - span} months of the year are not in the data"
+        evidence = [quote(plan, "constraints.data.period", note)]
+        if plan.constraints.data.differences:
+            evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
+        return Tempered(2, evidence)
+    if not covered:
         return None
     words = tuple(sorted(launch, key=CALENDAR.index))
     evidence = [
@@ -219,6 +229,18 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
                 'constraints.data.differences: ["none"] (no season difference ticked)',
             ),
         ),
+        Case(  # half a year of data, no start said: the product runs on into the months it lacks
+            {
+                "constraints.data.period": "Apr - Sep 2025",
+                "product.task": "forecasting",
+                "done.when_met": None,
+            },
+            evidence=(
+                'constraints.data.period: "Apr - Sep 2025" (6 months, april to september: the other 6 months '
+                "of the year are not in the data)",
+                'constraints.data.differences: ["none"] (no season difference ticked)',
+            ),
+        ),
         Case(  # half a year of data, and the launch in a month it lacks
             {
                 "constraints.data.period": "May - Oct 2025",
@@ -234,6 +256,9 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # a year of data
+            {"constraints.data.period": "Jan - Dec 2025", "product.task": "forecasting"}
+        ),
         Case(  # half a year of data, and the launch in a month it covers
             {
                 "constraints.data.period": "May - Oct 2025",
@@ -284,7 +309,8 @@ def data_from_one_season(plan: Plan) -> Evidence:
     Data recorded over a few months (one summer, a test set from May) carries that season's light,
     weather, demand and behaviour; the product runs the whole year, and its score on the other seasons is
     unknown until someone measures it. The team ticked no season difference, so nothing in the plan
-    answers it. Half a year of data is no safer when the pilot or launch falls in a month it lacks.
+    answers it. Half a year of data is no safer: the product runs on into the months it lacks (a lower
+    note), and meets them first where the pilot or launch falls in one of them.
 
     Mitigation: Say which seasons the product runs in; collect and label data from each (or at least
     from the season it starts in) and report the score per season; until then, start in the season the
