@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
+from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.stakes import (
     STAKES_LABELS,
     Dropped as Dropped,
@@ -343,6 +344,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **WORKINGS_LABELS,
     **STAKES_LABELS,
     **SUBJECTS_LABELS,
+    **GOVERNANCE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

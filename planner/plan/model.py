@@ -48,6 +48,7 @@ from planner.plan.choices import (
     EvalInIndex as EvalInIndex,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
+    Governance as Governance,
     Guard as Guard,
     Hardware as Hardware,
     HarmKind as HarmKind,
@@ -780,6 +781,12 @@ class Product(Record):
         "it does (merged, closed, flagged, sent), not how often it is right; it changes how a safety function "
         "responds (an alarm, an interlock, a trip, a brake, a signal, a shutdown); or none.",
     )
+    governance: list[Governance] = Field(
+        default_factory=list,
+        description="Governance already done for this use, as the team can show it (one or several): a "
+        "data-protection review (DPIA) signed off, the legal basis for this use documented, compliance or "
+        "legal saying what the sector rules require, a named person who signs each output; or none yet.",
+    )
     outcomes: list[Text] = Field(
         default_factory=list,
         description="The outcomes it chooses among (classes), spelled as in the data; "
@@ -803,6 +810,12 @@ class Product(Record):
     def _one_input(cls, value: Any) -> Any:
         """`inputs_known_after: none`, or one input written without a list, is a list of one."""
         return [value] if isinstance(value, str) else value
+
+    @field_validator("governance", mode="before")
+    @classmethod
+    def _governance_or_none(cls, value: Any) -> Any:
+        """One answer without a list is a list of one; `none` beside a done step is refused."""
+        return _none_alone(value, "governance", "none is done yet")
 
     @field_validator("person_inputs", mode="before")
     @classmethod

@@ -539,6 +539,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "how an alarm, an interlock or a trip responds. 'none of these' is an answer.",
             essential=True,
         ),
+        _q(
+            "product.governance",
+            "Which of these is already done for this use? Tick each.",
+            "A signed-off review, a documented legal basis or a named signatory settles what the advice would "
+            "otherwise ask you to start; 'none of these yet' is an answer.",
+            When("product.circumstances", ("sector_rules",)),
+        ),
     ),
     "heuristics": (
         _q(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.chooser import about_people
-from planner.judgement.rules.compliance import compliance_stated, internal_and_low_stakes
+from planner.judgement.rules.compliance import compliance_stated, governance_done, internal_and_low_stakes
 from planner.judgement.rules.evidence import (
     answer_at,
     answered_quotes,
@@ -50,6 +50,7 @@ from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
     Circumstance,
+    Governance,
     Mode,
     OnlineValidation,
     Plan,
@@ -243,6 +244,7 @@ _ABOUT_THINGS = Instead(
     ),
     quiet=(  # a person decides each case, and the decision or the FAQ says who stays responsible
         Case({"product.circumstances": ["none"]}),
+        Case({"product.circumstances": ["sector_rules"], "product.governance": ["signatory"]}),  # ticked
         Case(  # which reads a clerk re-checks: an internal step, minor errors, no one's rights touched
             {
                 **_SECTOR,
@@ -294,10 +296,12 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.sector_rules)
     if fact is None:
         return None
-    signer = _said_in(plan, SIGNER_SAID) or any(SIGNER_SAID.find(note) for note in own_notes(plan))
+    signer = bool(_said_in(plan, SIGNER_SAID) or governance_done(plan, Governance.signatory))
+    signer = signer or any(SIGNER_SAID.find(note) for note in own_notes(plan))
     if signer and plan.product.mode is not Mode.automate:
         return None  # a person decides each case, and an answer says who signs and answers for it
-    complies = compliance_stated(plan)  # the rules named, and how the plan meets them
+    # the rules named and how the plan meets them, or compliance's word on what they require
+    complies = compliance_stated(plan) or governance_done(plan, Governance.rules_reviewed)
     if complies and not (plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS):
         return None
     named = _said_in(plan, _DUTY_SAID) or complies

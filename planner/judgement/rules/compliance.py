@@ -14,7 +14,7 @@ from planner.judgement.rules.chooser import about_people
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import HarmKind, Mode, Plan, Severity
+from planner.plan.model import Governance, HarmKind, Mode, Plan, Severity
 from planner.plan.text import text_answers
 
 # A regulation or standard by its name: a titled act, directive, regulation or code; a standard's number;
@@ -41,6 +41,15 @@ COMPLIES = Lexicon("""
     in-process control, in-process controls, release testing is unchanged, release testing continues unchanged
     release testing stays unchanged, release testing stays, release testing continues, release test is unchanged
 """)
+
+
+def governance_done(plan: Plan, step: Governance) -> str | None:
+    """`product.governance` quoted where the team ticks `step` as done for this use, or None."""
+    return (
+        quote(plan, "product.governance", f"done: {step.value.replace('_', ' ')}")
+        if step in plan.product.governance
+        else None
+    )
 
 
 def compliance_stated(plan: Plan) -> str | None:

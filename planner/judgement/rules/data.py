@@ -122,6 +122,7 @@ from planner.plan.model import (
     DataLeaves,
     Difference,
     EvalTruth,
+    Governance,
     LabelSource,
     Mode,
     Newcomers,
@@ -2458,6 +2459,8 @@ def _texts(value: object) -> list[str]:
 
 def privacy_assessed(plan: Plan) -> bool:
     """Whether any answer says a DPIA or privacy assessment is signed off (not pending or yet to come)."""
+    if Governance.privacy_review in plan.product.governance:
+        return True
     for text in _texts(plan.model_dump(mode="json")):
         found = _PRIVACY_ASSESSED.search(text)
         if found and not _NOT_YET.search(found.group(0)):

@@ -12,7 +12,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, ru
 from planner.judgement.rules.data import PRIVACY_DONE
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Acquisition, Category, Plan, WhoseData
+from planner.plan.model import Acquisition, Category, Governance, Plan, WhoseData
 
 # The people the data describes are children.
 CHILDREN = Lexicon("""
@@ -164,6 +164,13 @@ _CHILDREN = Instead(
         Case(  # not personal data
             {"constraints.data.personal_data": False, "product.inputs": "Each pupil's attendance and marks."}
         ),
+        Case(  # ticked: the legal basis for this use is documented
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.whose_data": ["consumers", "children"],
+                "product.governance": ["legal_basis"],
+            }
+        ),
         Case(  # the review is done
             {
                 "constraints.data.personal_data": True,
@@ -188,6 +195,8 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
         return None
     if handled(plan, COVERED) or handled(plan, PRIVACY_DONE):
         return None
+    if {Governance.legal_basis, Governance.privacy_review} & set(plan.product.governance):
+        return None  # the team shows the basis for this use, or a review of it signed off
     if first_said(plan, (*_WHO, *source_paths(plan)), COVERED):
         return None
     young = _young(plan)
