@@ -20,9 +20,9 @@ from planner.judgement.rules.evidence import answer_at, first_said, own_notes, q
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
 from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import DataKind, Mode, OnlineValidation, TaskType
+from planner.plan.choices import DataKind, Mode, OnlineValidation, Picks, TaskType
 from planner.plan.model import Plan
-from planner.plan.workings import ActionShape, Picks
+from planner.plan.workings import ActionShape
 
 # ---------------------------------------------------------------- allocation under limited supply
 

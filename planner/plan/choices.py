@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum, StrEnum
 
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
+from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
     STAKES_LABELS,
     Dropped as Dropped,
@@ -38,7 +39,6 @@ from planner.plan.workings import (
     Negative as Negative,
     Newcomers as Newcomers,
     OutcomeLimit as OutcomeLimit,
-    Picks as Picks,
     Reach as Reach,
     RowsPerThing as RowsPerThing,
     ShareFrom as ShareFrom,
@@ -342,6 +342,7 @@ class Verdict(StrEnum):
 # them; values repeat across enums: `vendor`, `none`...). Codes not listed read as the code with spaces.
 LABELS: dict[type[Enum], dict[str, str]] = {
     **WORKINGS_LABELS,
+    **PICKING_LABELS,
     **STAKES_LABELS,
     **SUBJECTS_LABELS,
     **GOVERNANCE_LABELS,

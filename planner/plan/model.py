@@ -65,6 +65,7 @@ from planner.plan.choices import (
     ModelSize as ModelSize,
     Negative as Negative,
     Newcomers as Newcomers,
+    NoneFits as NoneFits,
     OnlineValidation as OnlineValidation,
     OutcomeLimit as OutcomeLimit,
     OutcomeRecorded as OutcomeRecorded,
@@ -684,6 +685,18 @@ class Product(Record):
         description="For a ranking, a match or a recommendation: what it puts in order or picks: people or "
         "firms it hands work to (barristers, drivers, salespeople, suppliers), items it shows or offers "
         "someone (listings, products, titles), or cases and documents for people to work through.",
+    )
+    none_fits: NoneFits | None = Field(
+        default=None,
+        description="For a match or a link: what it answers when no candidate is the true one (a new item "
+        "not yet in the catalogue, a record with no address) or several fit about equally: 'no match' (or "
+        "'several'), the case to a person, always its best candidate, or not decided.",
+    )
+    no_match_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="For a match or a link: the share of inputs whose true match is not among the "
+        "candidates at all (new items the catalogue lags on, works never registered): e.g. 0.1, or 'not "
+        "measured'. Each of them, matched anyway, is a wrong match.",
     )
     inputs_count_picks: bool | None = Field(
         default=None,

@@ -416,6 +416,21 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", _PICKS),
         ),
         _q(
+            "product.no_match_share",
+            "What share of the inputs have no true match among the candidates at all?",
+            "New items the catalogue does not hold yet, works never registered, a record whose address is "
+            "gone: matched anyway, each is a wrong match, and a test built only from inputs that have a "
+            "match never counts them. E.g. 10%; 'not measured' is an answer.",
+            When("product.task", ("matching",)),
+        ),
+        _q(
+            "product.none_fits",
+            "When no candidate is the true one, or two fit about equally, what does the output do?",
+            "Say 'no match' (a new entry is made or a person decides), hand the case to a person below a "
+            "score, or always give its best candidate.",
+            When("product.task", ("matching",)),
+        ),
+        _q(
             "product.inputs_count_picks",
             "Do its inputs hold what each one got from earlier picks (recent work, fees, jobs, sales, views)?",
             "Jobs done, fees earned, briefs in the last quarter, sales, views, or ratings that only come with "

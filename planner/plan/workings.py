@@ -153,15 +153,6 @@ class SupplyLimit(StrEnum):
     not_known = "not_known"
 
 
-class Picks(StrEnum):
-    """What a ranking, match or recommendation puts in order: people or firms it hands work to, items it
-    shows someone, or cases and documents for people to work through."""
-
-    providers = "providers"
-    items = "items"
-    cases = "cases"
-
-
 class ContentRights(StrEnum):
     """Whether the data, prompts or examples hold content others own, and whether its terms allow this use."""
 
@@ -392,11 +383,6 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "not_in_the_match": "yes, but the match does not hold each one to it yet",
         "none": "no: any number of cases can get the same one (a film, an article)",
         "not_known": "not known",
-    },
-    Picks: {
-        "providers": "people or firms it hands work to (barristers, drivers, salespeople, tutors, suppliers)",
-        "items": "items it shows or offers someone (listings, products, titles, articles)",
-        "cases": "cases, documents or records for people to work through (tickets, claims, files)",
     },
     Negative: {
         "checked": "someone checked the case and found nothing",

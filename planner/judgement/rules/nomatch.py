@@ -9,10 +9,11 @@ can say "none", and whether the test holds such queries.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.core.formatting import share as percent
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote, ticked
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Mode, Plan, TaskType
+from planner.plan.model import Category, Circumstance, Mode, Newcomers, NoneFits, Plan, TaskType
 from planner.plan.workings import ActionShape
 
 # Words saying the design can answer "no match": a threshold below which nothing is matched, an
@@ -30,6 +31,7 @@ PAIR_SCORED = Lexicon("""
     pair scores, per pair, each pair, pairs of records, same person, same entity, same household
     same patient, same customer, link, links, linked, linkage
 """)
+_MANY_UNMATCHED = 0.1  # a tenth of inputs or more with no true match, each matched anyway
 _SAID = (
     "product.output",
     "product.decision",
@@ -44,7 +46,7 @@ _SAID = (
 @rule(
     "top-match-when-none-exists",
     Category.model,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Let the matcher say 'no match', and test it on queries that have none",
@@ -67,6 +69,41 @@ _SAID = (
                 "answer 'no match')",
             ),
         ),
+        Case(  # the answer says it always takes its best, and a measured share has no true match: high
+            {
+                "product.task": "matching",
+                "product.mode": "automate",
+                "product.none_fits": "best_anyway",
+                "product.no_match_share": 0.12,
+                "product.output": "The catalogue entry each new listing matches, with a confidence threshold.",
+            },
+            evidence=(
+                'product.none_fits: "best_anyway" (it always gives its best candidate: each input whose true '
+                "match is not among the candidates becomes a wrong match)",
+                "product.no_match_share: 0.12 (12% of inputs have no true match: about 12 wrong matches in 100 "
+                "before the model errs on any other)",
+                'product.mode: "automate" (the wrong matches are acted on with nobody to catch them)',
+            ),
+        ),
+        Case(  # a person confirms each suggestion, share not counted: medium, lower
+            {"product.task": "matching", "product.mode": "augment", "product.none_fits": "best_anyway"},
+        ),
+        Case(  # the catalogue lags: many inputs concern things the data never saw
+            {
+                "product.task": "matching",
+                "product.mode": "automate",
+                "product.action_shape": "every_item",
+                "constraints.data.newcomers": "many",
+                "product.output": "The catalogue entry of each new listing.",
+            },
+            evidence=(
+                'product.task: "matching"',
+                'product.mode: "automate" (the best candidate is taken for each query: no answer says it can '
+                "answer 'no match')",
+                'constraints.data.newcomers: "many" (1 in 10 or more inputs concern things the data never '
+                "saw: the reference they should match may not hold them yet)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # a score threshold below which nothing is matched
@@ -85,6 +122,15 @@ _SAID = (
             }
         ),
         Case({"product.task": "matching", "product.action_shape": "threshold", "product.mode": "automate"}),
+        Case(  # the answer says it can say 'no match'
+            {"product.task": "matching", "product.mode": "automate", "product.none_fits": "says_none"}
+        ),
+        Case(  # the answer says a person takes the cases below a score
+            {"product.task": "matching", "product.mode": "automate", "product.none_fits": "to_person"}
+        ),
+        Case(  # counted: every input has its true match among the candidates
+            {"product.task": "matching", "product.mode": "automate", "product.no_match_share": 0}
+        ),
     ),
 )
 def top_match_when_none_exists(plan: Plan) -> Evidence:
@@ -99,8 +145,12 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
     score wrong matches on them.
     """
     product = plan.product
-    if product.task is not TaskType.matching:
-        return None
+    if product.task is not TaskType.matching or product.none_fits in (NoneFits.says_none, NoneFits.to_person):
+        return None  # not a matcher, or the answer says it can say 'none' or hand the case on
+    if product.none_fits is NoneFits.best_anyway:
+        return _best_anyway(plan)
+    if product.no_match_share == 0:
+        return None  # counted: every input has its true match among the candidates
     if product.action_shape in (
         ActionShape.threshold,
         ActionShape.choose_among,
@@ -123,7 +173,52 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
         return None
     if first_said(plan, ("product.output", "product.decision"), PAIR_SCORED):
         return None  # a score per pair or a link above a level: no single best is taken regardless
-    return (quote(plan, "product.task"), alone)
+    return Tempered(3, (quote(plan, "product.task"), alone, *_none_share(plan)))
+
+
+def _none_share(plan: Plan) -> tuple[str, ...]:
+    """The answers that say how many inputs have no true match: the share counted, or the many newcomers
+    a reference that lags behind does not hold yet."""
+    share = plan.product.no_match_share
+    if isinstance(share, float) and share > 0:
+        note = (
+            f"{percent(share)} of inputs have no true match: about {percent(share).rstrip('%')} wrong matches in "
+            "100 before the model errs on any other"
+        )
+        return (quote(plan, "product.no_match_share", note),)
+    newcomers = plan.constraints.data.newcomers
+    if newcomers in (Newcomers.many, Newcomers.all_new) and share is None:
+        whose = "nearly all" if newcomers is Newcomers.all_new else "1 in 10 or more"
+        note = f"{whose} inputs concern things the data never saw: the reference they should match may not hold them yet"
+        return (quote(plan, "constraints.data.newcomers", note),)
+    return ()
+
+
+def _best_anyway(plan: Plan) -> Evidence:
+    """The answer says the matcher always gives its best candidate: high where a counted tenth or more of
+    the inputs has no true match and the match is acted on alone; lower where a person confirms each."""
+    if plan.product.action_shape is ActionShape.choose_among:
+        return None  # a person chooses among the suggestions, or none of them
+    said = quote(
+        plan,
+        "product.none_fits",
+        "it always gives its best candidate: each input whose true match is not among the candidates becomes "
+        "a wrong match",
+    )
+    shares = _none_share(plan)
+    if not shares:
+        shares = ("nothing says what share of inputs has no true match among the candidates",)
+    alone = (
+        quote(plan, "product.mode", "the wrong matches are acted on with nobody to catch them")
+        if plan.product.mode is Mode.automate
+        else ticked(plan, Circumstance.commits_alone)
+    )
+    if alone is None:
+        return Tempered(2, (said, *shares))  # a person confirms each, anchored on the one suggestion
+    share = plan.product.no_match_share
+    counted = isinstance(share, float) and share >= _MANY_UNMATCHED
+    found = (said, *shares, alone)
+    return found if counted else Tempered(3, found)
 
 
 @rule(
