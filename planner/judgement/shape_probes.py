@@ -83,9 +83,9 @@ def _supply_concentrates(plan: Plan) -> Found:
     if (
         plan.product.task not in _PAIRING_TASKS
         or plan.impact.supply_limit is not None
-        or picks is Picks.cases
+        or picks in (Picks.cases, Picks.records)
     ):
-        return None  # each one's limit is answered (supply rules weigh it), or it orders cases, not a pool
+        return None  # each one's limit is answered (supply rules weigh it), or it orders cases or records
     supply = first_said(plan, _PAIRING, SUPPLY)
     if picks is Picks.providers and supply is None:
         supply = ("product.picks", ("providers",))  # the answer says it hands work out to providers

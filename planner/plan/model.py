@@ -684,7 +684,8 @@ class Product(Record):
         default=None,
         description="For a ranking, a match or a recommendation: what it puts in order or picks: people or "
         "firms it hands work to (barristers, drivers, salespeople, suppliers), items it shows or offers "
-        "someone (listings, products, titles), or cases and documents for people to work through.",
+        "someone (listings, products, titles), cases and documents for people to work through, or records it links "
+        "to a reference entry (an archive record to an address, a part to a catalogue entry).",
     )
     none_fits: NoneFits | None = Field(
         default=None,

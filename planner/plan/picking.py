@@ -8,11 +8,13 @@ from enum import Enum, StrEnum
 
 class Picks(StrEnum):
     """What a ranking, match or recommendation puts in order: people or firms it hands work to, items it
-    shows someone, or cases and documents for people to work through."""
+    shows someone, cases and documents for people to work through, or records it links to a reference
+    (an address, a catalogue entry), which gain nothing from being picked."""
 
     providers = "providers"
     items = "items"
     cases = "cases"
+    records = "records"
 
 
 class NoneFits(StrEnum):
@@ -29,6 +31,8 @@ PICKING_LABELS: dict[type[Enum], dict[str, str]] = {
         "providers": "people or firms it hands work to (barristers, drivers, salespeople, tutors, suppliers)",
         "items": "items it shows or offers someone (listings, products, titles, articles)",
         "cases": "cases, documents or records for people to work through (tickets, claims, files)",
+        "records": "records it links to a reference entry (an archive record to an address, an item to a "
+        "catalogue entry, tracks to a release): nobody gains from being picked",
     },
     NoneFits: {
         "says_none": "it can answer 'no match' (and 'several' where two fit alike): a new entry or a person follows",

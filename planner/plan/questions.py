@@ -409,10 +409,13 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "product.picks",
-            "What does it put in order or pick: people or firms it hands work to, items it shows, or cases?",
+            "What does it put in order or pick: people or firms it hands work to, items it shows, cases, or "
+            "records it links?",
             "Briefs to barristers, journeys to drivers, leads to salespeople hand work to providers; listings "
             "or titles shown to a buyer are items; tickets, claims or files for staff to work through are "
-            "cases. Providers and items each take only so many, arrive new, and gain from being picked.",
+            "cases; an archive record linked to an address, a part to a catalogue entry, tracks to a release "
+            "are records. Providers and items each take only so many, arrive new, and gain from being picked; "
+            "records do not.",
             When("product.task", _PICKS),
         ),
         _q(

@@ -15,7 +15,7 @@ from planner.judgement.rules.data import nothing_trained
 from planner.judgement.rules.evidence import first_said, metric_name_paths, monitor_paths, quote
 from planner.judgement.rules.newcomers import evaluated_apart
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import PICKING_TASKS, Category, Plan, SupplyLimit
+from planner.plan.model import PICKING_TASKS, Category, Picks, Plan, SupplyLimit
 
 # Where a plan says it watches how the work spreads across providers.
 SPREAD_WATCHED = Lexicon("""
@@ -48,7 +48,9 @@ _FEW_NEW = 0.02  # under 1 in 50 new a period: the loop starves too few to weigh
 
 
 def _picks(plan: Plan) -> bool:
-    return plan.product.task in PICKING_TASKS
+    """Whether the plan picks from a pool that gains from being picked: not records linked to a reference
+    (an address, a catalogue entry), which have no room to fill and no record to build."""
+    return plan.product.task in PICKING_TASKS and plan.product.picks is not Picks.records
 
 
 def spread_watched(plan: Plan) -> str | None:
@@ -185,6 +187,13 @@ def newcomers_given_room(plan: Plan) -> str | None:
             }
         ),
         Case({"product.task": "matching", "constraints.data.new_supply_share": 0.01}),  # few new
+        Case(  # records linked to a catalogue: new entries gain nothing from a first match
+            {
+                "product.task": "matching",
+                "product.picks": "records",
+                "constraints.data.new_supply_share": 0.15,
+            }
+        ),
         Case({"product.task": "classification", "constraints.data.new_supply_share": 0.3}),
     ),
 )
