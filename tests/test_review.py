@@ -286,6 +286,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "inputs-record-later-steps",
         "inputs-set-after-the-decision",
         "providers-ranked-by-own-past",
+        "wrong-links-uncounted",
         "label-is-part-of-the-resource",
         "record-hides-how-work-ends",
         "label-after-todays-fixes",

@@ -83,6 +83,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
 _MEASURE = frozenset(
     {
         "worst-error-uncounted",
+        "wrong-links-uncounted",
         "worst-error-scored-overall",
         "metric-blind-to-harm",
         "rare-class-judged-by-accuracy",
