@@ -350,6 +350,16 @@ CASES += [
         {**_ASSISTANT, "after_launch.fallback": "It hands the chat to an agent when its confidence is low."},
         {"done.eval_set": "500 labelled messages; the hand-over gate is calibrated on them."},
     ),
+    (  # a prompted model links records above the confidence it states of itself
+        "confidence-gates-escalation",
+        {
+            "product.task": "matching",
+            "product.mode": "automate",
+            "constraints.compute.hosted_model": "A hosted language model, prompted with the address register.",
+            "product.output": "The address each record describes, linked when its confidence is above 0.9.",
+        },
+        {"done.eval_set": "1,000 linked records; the confidence threshold is calibrated on them."},
+    ),
     (
         "reply-time-met-by-any-reply",
         {**_ASSISTANT, "product.success_metric": "Median reply time under one minute."},

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.probes import Found, metric_paths, probe
 from planner.judgement.rules.audience import outsiders_read, outsiders_type_in, staff_only
+from planner.judgement.rules.data import nothing_trained
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.lexicon import SELF_CONFIDENCE
 from planner.judgement.rules.words import Lexicon
@@ -105,17 +106,26 @@ def _urgent_messages_routed(plan: Plan) -> Found:
 
 @probe("confidence-gates-escalation", "automated-harm-no-fallback")
 def _confidence_gates_escalation(plan: Plan) -> Found:
-    if plan.product.task is not TaskType.generation or plan.product.mode is not Mode.automate:
-        return None  # a person reads each draft: the gate is theirs
-    paths = ("after_launch.fallback", "product.decision", "heuristics.humans_handle")
+    if plan.product.mode is not Mode.automate:
+        return None  # a person reads each output: the gate is theirs
+    writes = plan.product.task is TaskType.generation
+    if not writes and not nothing_trained(plan):
+        return None  # a trained model's score can be calibrated on held-out labels, and usually is
+    paths: tuple[str, ...] = ("after_launch.fallback", "product.decision", "heuristics.humans_handle")
+    paths += () if writes else ("product.output",)
     gate = first_said(plan, paths, SELF_CONFIDENCE)
     if gate is None or first_said(plan, (*paths, "done.eval_set", *monitor_paths(plan)), GATE_CHECKED):
         return None
     path, words = gate
+    instead = (
+        "gate on the kind of message (rules, or a classifier scored on labelled messages)"
+        if writes
+        else "set the threshold on labelled cases, from the wrong answers above it, not on the figure it states"
+    )
     return (
         f"The hand-over rests on the model's own confidence ('{words[0]}'): how often is it confidently wrong? A language "
-        "model sounds as sure of a wrong answer as of a right one; gate on the kind of message (rules, or a "
-        "classifier scored on labelled messages), and measure the share of wrong answers the gate catches.",
+        f"model sounds as sure of a wrong answer as of a right one; {instead}, and measure the share of wrong "
+        "answers the gate catches.",
         (quote(plan, "product.task"), quote(plan, path, ", ".join(words))),
     )
 
