@@ -176,10 +176,15 @@ def test_phrases_slots_and_exceptions() -> None:
             ("older olympus 190 scopes", "new sites"),
         ),
         ("NOTE_DIFFERS", "None: the loggers are no different from the ones in service.", ()),
+        # posts that are places (first-aid posts at an event) are not something the system publishes
+        ("COMMITS", "Which first-aid posts get an extra medic each hour.", ()),
+        ("COMMITS", "The first-aid posts the organisers set up, ranked by expected calls.", ()),
+        ("COMMITS", "The system posts the notice on the intranet.", ("posts the",)),
     ],
 )
 def test_words_are_read_in_their_context(name: str, text: str, found: tuple[str, ...]) -> None:
-    assert getattr(lexicon, name).find_all(text) == found
+    words = LEXICONS[name] if "." in name else getattr(lexicon, name)  # `filed.FILED`: a rule module's
+    assert words.find_all(text) == found
 
 
 @pytest.mark.parametrize(

@@ -439,6 +439,13 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
                 "after_launch.fallback": "Refunds are capped at 20 EUR and a daily limit of 500; a kill switch.",
             }
         ),
+        Case(  # first-aid posts are places the medics staff, not something the system posts
+            {
+                "product.mode": "automate",
+                "product.circumstances": [],
+                "product.decision": "Which first-aid posts the event control opens first each hour.",
+            }
+        ),
         Case(  # people take each decision: words of paying are not a commitment made alone
             {"product.circumstances": [], "product.decision": "The clerk pays the invoice the model matched."}
         ),

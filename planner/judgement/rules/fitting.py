@@ -287,7 +287,12 @@ _KINDS_OF_ACTION = (
         "a schedule",
         Lexicon("schedule, schedules, scheduled, scheduling, rota, rotas, timetable, books, booked"),
     ),
-    ("a publication", Lexicon("publish, publishes, published, publication, posts, posted, goes live")),
+    (  # `posts` as a verb with its object: `first-aid posts` are places, not a publication
+        "a publication",
+        Lexicon(
+            "publish, publishes, published, publication, posts the, posts it, posts them, posts each, goes live"
+        ),
+    ),
     ("a message", Lexicon("sends, sent, message, messages, e-mail, e-mails, email, emails, notifies, texts")),
     (
         "a block or hold",

@@ -2725,7 +2725,8 @@ SUPPLIED_BY_GAINERS = Lexicon("""
 """)
 
 
-# Words that say the system itself commits money or the organisation: it pays, refunds, sends or books.
+# Words that say the system itself commits money or the organisation: it pays, refunds, sends or books;
+# `posts` only as a verb with its object (`posts the notice`): `first-aid posts at the gate` are places.
 COMMITS = Lexicon(
     """
     pays, pay out, pays out, paid out, payout, payouts, refunds, refunded, credits the, credited to
@@ -2733,12 +2734,21 @@ COMMITS = Lexicon(
     sends the reply, sends replies, sends the message, sends messages, sends the letter, sends letters
     sends the e-mail, sends the email, sends the notice, sends notices, sends the offer, sends offers
     sent automatically, sends automatically, e-mails the, emails the, publishes, published automatically
-    posts, posted automatically, books, booked automatically, places the order, places orders, reorders
+    posts the, posts it, posts them, posts each, posts every, posts its, posts a, posts an, posted automatically
+    books, booked automatically, places the order, places orders, reorders
     purchases, transfers, releases the payment, releases payments, grants, granted automatically
 """,
     # a person booking their own leave commits nobody's money
     unless="""books leave, books their leave, books annual leave, books holiday, books holidays, books a holiday
     books time off, books a day off, books days off, books study leave, books parental leave""",
+    # posts that are places people staff (`the first-aid posts the medics run`), not something published
+    everyday=(
+        (
+            "posts the, posts it, posts them, posts each, posts every, posts its, posts a, posts an",
+            """first-aid, aid, medical, medic, medics, paramedic, paramedics, marshal, marshals, checkpoint
+            checkpoints, sentry, sentries, lookout, lookouts, border, guard post, guard posts""",
+        ),
+    ),
 )
 
 
