@@ -9,7 +9,7 @@ privacy review that weighs them, and often the parents' say. A lead asks before 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
-from planner.judgement.rules.data import PRIVACY_DONE
+from planner.judgement.rules.data import PRIVACY_DONE, prompted_alone
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Acquisition, Category, Governance, Plan, WhoseData
@@ -178,6 +178,17 @@ _CHILDREN = Instead(
                 "press_release.faq": [{"question": "Is it lawful?", "answer": "Yes: the DPIA was approved."}],
             }
         ),
+        Case(  # a prompted model reads each claim to handle it, trained on none: the purpose it was sent for
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "GPT-4o in our Azure tenant",
+                "product.task": "extraction",
+                "product.inputs": "The claim form the customer submits.",
+                "constraints.data.sources": [
+                    {"name": "Claim forms customers submit", "acquisition": "from_customers"}
+                ],
+            }
+        ),
     ),
 )
 def data_reused_beyond_consent(plan: Plan) -> Evidence:
@@ -213,6 +224,8 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
     )
     if young is None and other is None and sent is None:
         return None
+    if young is None and other is None and prompted_alone(plan):
+        return None  # a prompted model reads each case it was sent for to handle it, and learns from none
     evidence = [quote(plan, "constraints.data.personal_data")]
     if sent is not None:  # a fact, not a word: customers sent it for their own case, not to train a model
         note = "sent by customers for their own case, not to train a model"
