@@ -415,7 +415,11 @@ CASES.append(  # the flags go back to the nurses whose notes the model reads
 CASES += [  # how each label meets its case (label_probes)
     (  # labels from a record paired with images: how closely they line up
         "label-lines-up-with-input",
-        {"product.data_kinds": ["images"], "constraints.data.labels": ["existing"]},
+        {
+            "product.data_kinds": ["images"],
+            "product.inputs": "Aerial photos of each field.",
+            "constraints.data.labels": ["existing"],
+        },
         {"constraints.data.labels": ["manual"]},
     ),
     (  # an outcome looked up in another system by e-mail
@@ -718,6 +722,14 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
         (
             "label-lines-up-with-input",
             {"product.data_kinds": ["tabular"], "constraints.data.labels": ["existing"]},
+        ),
+        (  # scanned forms are pages: the record a label comes from was typed from the very page
+            "label-lines-up-with-input",
+            {
+                "product.data_kinds": ["images"],
+                "product.inputs": "Scanned images of the paper claim forms.",
+                "constraints.data.labels": ["existing"],
+            },
         ),
         (  # a key named, but not as a link to the outcome
             "outcome-linked-loosely",

@@ -32,6 +32,32 @@ _CAPTURED = {
     DataKind.audio: "recording",
     DataKind.time_series: "stretch of readings",
 }
+# Images that are pages: scanned forms, invoices, letters. The record a label comes from was typed from
+# that very page, so no offset in time or place lies between them.
+DOCUMENT_IMAGES = Lexicon(
+    """
+    form, forms, scanned form, scanned forms, paper form, paper forms, claim form, claim forms
+    application form, application forms, invoice, invoices, receipt, receipts, letter, letters, document
+    documents, page, pages, pdf, pdfs, deed, deeds, contract, contracts, certificate, certificates
+    statement, statements, handwritten, hand-written, handwriting, ocr, delivery note, delivery notes
+    prescription, prescriptions, questionnaire, questionnaires, scanned page, scanned pages, fax, faxes
+    """,
+    unless="form of, forms of, the form, in the form, in form, good form, page views, landing page",
+)
+# Images of places and things in the world, which a label from a log or a map may miss.
+_OF_THE_WORLD = Lexicon("""
+    photo, photos, photograph, photographs, camera, cameras, satellite, aerial, drone, drones, tile, tiles
+    x-ray, x-rays, ct, mri, footage, street view, microscope, microscopy
+""")
+
+
+def _pages(plan: Plan) -> bool:
+    """Whether the only captured inputs are images, and the answers name them as pages (scanned forms,
+    invoices) and nothing as pictures of places or things."""
+    if set(plan.product.data_kinds) & set(_CAPTURED) != {DataKind.images}:
+        return False
+    paths = ("product.inputs", *source_paths(plan))
+    return first_said(plan, paths, DOCUMENT_IMAGES) is not None and not first_said(plan, paths, _OF_THE_WORLD)
 
 
 @probe("label-lines-up-with-input", "label-allocated-by-rule", "label-from-a-lesser-view")
@@ -41,6 +67,8 @@ def _label_lines_up(plan: Plan) -> Found:
     labels = set(data.labels)
     if not kinds or not labels & _FROM_RECORDS or LabelSource.manual in labels:
         return None  # labelled by people looking at each input: it lines up by construction
+    if _pages(plan):
+        return None  # a scanned page and the record typed from it: nothing lies between them
     if data.label_grain in (LabelGrain.measured_each, LabelGrain.split_from_total):
         return None  # measured for the item itself, or label-allocated-by-rule weighs the sharing
     item = _CAPTURED[kinds[0]]
