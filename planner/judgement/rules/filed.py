@@ -15,7 +15,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import REPORTING_CHECKED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, DataKind, Plan, TaskType
 
 # Things people file, counted as an input.
 FILED = Lexicon("""
@@ -39,6 +39,30 @@ FILED = Lexicon("""
     previous violations, prior violations, past violations, violations recorded, violations found
     noise complaints, reported potholes, safeguarding concerns
 """)
+
+# Words saying the model reads each report itself (its text), not a count of them: the report is the item.
+_READS_EACH = Lexicon("""
+    text of, the text, free text, free-text, wording, description, descriptions, narrative, narratives
+    transcript, transcripts, each complaint, the complaint itself, each report, the report itself
+    each incident report, each ticket, the ticket text, the complaint text, complaint text, report text
+""")
+# Words saying a count is made of them: number of, count of, how many.
+_COUNTED = Lexicon("""
+    number of, numbers of, count of, counts of, count, counts, how many, total, totals, tally, tallies
+    frequency of, volume of
+""")
+
+
+def _reads_each_report(plan: Plan, inputs: str) -> bool:
+    """Whether the model reads each report as its item (a complaint's text to sort or route it), not a
+    count of them per place or person: text is what it reads, or the inputs say the report's own words,
+    and nothing says they are counted."""
+    if _COUNTED.find(inputs):
+        return False
+    kinds = set(plan.product.data_kinds)
+    words_only = DataKind.text in kinds and not kinds & {DataKind.tabular, DataKind.time_series}
+    return words_only or bool(_READS_EACH.find(inputs))
+
 
 # Counts put against exposure: per visit, per 1,000 hours worked, a rate, normalised.
 _NORMALISED = re.compile(
@@ -94,6 +118,19 @@ _NORMALISED = re.compile(
             {"product.task": "forecasting", "product.inputs": "Complaints received per day for three years."}
         ),
         Case({"product.inputs": "Floor area, opening hours and the last inspection score."}),
+        Case(  # each complaint logged is the item it routes, read as text, not counted per place
+            {
+                "product.task": "classification",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The complaints logged by the call centre, as the agent typed them.",
+            }
+        ),
+        Case(  # the complaint's own words beside its date: the item, not a count
+            {
+                "product.data_kinds": ["text", "tabular"],
+                "product.inputs": "The text of each of the customer complaints received, and its date.",
+            }
+        ),
     ),
 )
 def inputs_count_reports(plan: Plan) -> Evidence:
@@ -116,6 +153,8 @@ def inputs_count_reports(plan: Plan) -> Evidence:
     words = FILED.find_all(inputs)
     if not words or _NORMALISED.search(inputs) or REPORTING_CHECKED.find(inputs):
         return None
+    if _reads_each_report(plan, inputs):
+        return None  # each complaint is the item it sorts or routes, not a count of them per place
     note = (
         f"{', '.join(words[:2])}: counts of what people file measure how much each place reports and is "
         "watched as well as its risk; places that report a lot rank risky, quiet places go unchecked, and "
