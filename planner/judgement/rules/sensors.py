@@ -7,7 +7,7 @@ asked in `setpoint`; here: the history the model learns from.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import first_said, quote, source_paths
+from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, DataKind, Plan
 
@@ -19,6 +19,16 @@ SENSOR_READINGS = Lexicon("""
     accelerometer, accelerometers, flowmeter, flowmeters, flow meter, flow meters, transmitter, transmitters
     analyser, analysers, analyzer, analyzers, weather station, weather stations, river gauge, river gauges
     vibration readings, temperature readings, pressure readings, level readings, online readings
+""")
+# Instruments that read the weather: beside a forecast of something else (sales, calls, admissions) they
+# are context, and a filled gap in them is a smoothed day, not a calm stretch of the thing watched.
+_WEATHER_INSTRUMENTS = frozenset({"weather station", "weather stations"})
+# Words of an output that is the weather, or what it does to water and ground: then the readings are watched.
+_WEATHER_OUTPUT = Lexicon("""
+    weather, rain, rainfall, temperature, temperatures, wind, winds, gust, gusts, frost, frosts, snow
+    snowfall, flood, floods, flooding, river level, river levels, precipitation, humidity, storm, storms
+    soil moisture, run-off, runoff, ice, icing, inflow, inflows, water level, water levels, river flow
+    river flows, streamflow, stream flow, discharge, reservoir, reservoirs
 """)
 # Words saying the gaps were filled, so that they no longer show.
 FILLED = Lexicon("""
@@ -85,6 +95,13 @@ def _monitors(plan: Plan) -> tuple[str, ...]:
                 "product.inputs": "Soil moisture probes and rain gauges every 15 minutes.",
             },
         ),
+        Case(  # weather stations whose readings are what the output forecasts: the series watched
+            {
+                "product.data_kinds": ["time_series"],
+                "product.inputs": "Rainfall from the upstream weather stations every 15 minutes.",
+                "product.output": "The river level at the town bridge 6 hours ahead.",
+            },
+        ),
     ),
     quiet=(
         Case(  # the filled gaps are flagged
@@ -102,6 +119,13 @@ def _monitors(plan: Plan) -> tuple[str, ...]:
         ),
         Case(  # a series, but of transactions, not readings
             {"product.data_kinds": ["time_series"], "product.inputs": "Daily sales per store."}
+        ),
+        Case(  # weather stations beside a sales forecast: context, not the series watched for calm
+            {
+                "product.data_kinds": ["time_series"],
+                "product.inputs": "Daily ice-cream sales per kiosk and the nearest weather station's readings.",
+                "product.output": "Sales per kiosk for each of the next 7 days.",
+            }
         ),
     ),
     ask="how were gaps in the sensor history filled: do forward-filled or interpolated stretches read as "
@@ -122,7 +146,7 @@ def sensor_gaps_read_as_calm(plan: Plan) -> Evidence:
     if DataKind.time_series not in plan.product.data_kinds:
         return None
     sensors = first_said(plan, (*_READ_IN, *source_paths(plan)), SENSOR_READINGS)
-    if sensors is None:
+    if sensors is None or _weather_as_context(plan):
         return None
     paths = (*_CLEANED_IN, *source_paths(plan), *_monitors(plan))
     if first_said(plan, paths, MARKED) is not None:
@@ -137,3 +161,14 @@ def sensor_gaps_read_as_calm(plan: Plan) -> Evidence:
         return Hint(filled[1], (quote(plan, filled[0], note), series))
     note = "readings of instruments: how were their gaps filled in the history?"
     return Hint(sensors[1], (quote(plan, sensors[0], note), series), likelihood=2)
+
+
+def _weather_as_context(plan: Plan) -> bool:
+    """Whether the only instruments named are weather stations, read beside an output that is not the
+    weather or its effect on water and ground (a sales or call forecast): context, not the series watched."""
+    said = {
+        word
+        for path in (*_READ_IN, *source_paths(plan))
+        for word in SENSOR_READINGS.find_all(answer_at(plan, path))
+    }
+    return said <= _WEATHER_INSTRUMENTS and not _WEATHER_OUTPUT.find(answer_at(plan, "product.output"))
