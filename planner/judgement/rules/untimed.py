@@ -22,6 +22,24 @@ def claimed_time_saving(plan: Plan) -> tuple[float, str] | None:
     return value, impact.value_unit
 
 
+def minutes_by_hand(plan: Plan) -> tuple[float, str] | None:
+    """(minutes a person takes per item by hand, the answer that says so): timed in `planner try`, or typed."""
+    measured = plan.by_hand.measured
+    if measured is not None and measured.minutes_per_example:
+        return float(measured.minutes_per_example), "by_hand.measured.minutes_per_example"
+    if plan.by_hand.minutes_per_example:
+        return float(plan.by_hand.minutes_per_example), "by_hand.minutes_per_example"
+    return None
+
+
+def saving_within_the_task(plan: Plan, value: float, unit: str) -> bool:
+    """Whether the time saved per item is at most the minutes a person takes on the whole task by hand:
+    the step is then timed, the task itself (a form keyed in 6 minutes saves at most 6)."""
+    minutes = {"minute": 1.0, "hour": 60.0, "second": 1 / 60}.get(UNIT_WORDS[norm(unit)])
+    by_hand = minutes_by_hand(plan)
+    return minutes is not None and by_hand is not None and value * minutes <= by_hand[0] * 1.05
+
+
 @rule(
     "saving-on-untimed-step",
     Category.product,
@@ -42,6 +60,7 @@ def claimed_time_saving(plan: Plan) -> tuple[float, str] | None:
                 "impact.value_unit": "minutes",
                 "impact.volume": 2000,
                 "impact.period": "month",
+                "by_hand.minutes_per_example": None,
             },
             evidence=(
                 'impact.value_per_item: 12 minutes saved per item, but impact.step_share: "not measured": '
@@ -57,6 +76,14 @@ def claimed_time_saving(plan: Plan) -> tuple[float, str] | None:
         ),
         Case({"impact.step_share": "not measured", "impact.value_per_item": 30, "impact.value_unit": "EUR"}),
         Case({"impact.step_share": None, "impact.value_per_item": 12, "impact.value_unit": "minutes"}),
+        Case(  # the saving is the whole handling time of the task, timed by hand: the step is the task
+            {
+                "impact.step_share": "not measured",
+                "impact.value_per_item": 6,
+                "impact.value_unit": "minutes",
+                "by_hand.minutes_per_example": 6,
+            }
+        ),
     ),
 )
 def saving_on_untimed_step(plan: Plan) -> Evidence:
@@ -64,7 +91,9 @@ def saving_on_untimed_step(plan: Plan) -> Evidence:
 
     The plan counts a time saved on each item while the share of the item's time the model's step takes
     is 'not measured': a model saves at most what its step takes, so the saving, and whether the work
-    pays, rest on a figure nobody has checked; a lead times the step by hand before believing it.
+    pays, rest on a figure nobody has checked; a lead times the step by hand before believing it. Where
+    the time saved is at most the minutes a person takes per item on the whole task by hand, the step is
+    the task, and it has been timed.
 
     Mitigation: Be the algorithm on 20 items (do the step by hand as the model would, with a stopwatch),
     give the step's share of the whole, and cap the saving per item at the step's time.
@@ -73,6 +102,8 @@ def saving_on_untimed_step(plan: Plan) -> Evidence:
     if claim is None:
         return None
     value, unit = claim
+    if saving_within_the_task(plan, value, unit):
+        return None  # the saving is the task's own handling time, timed by hand: the step is the whole
     impact = plan.impact
     total = ""
     if impact.volume and impact.period is not None and impact.period.value != "once":
@@ -83,9 +114,14 @@ def saving_on_untimed_step(plan: Plan) -> Evidence:
                 f" ({fmt.number(hours, 0)} hours a {impact.period.value} over impact.volume: "
                 f"{show(impact.volume)} a {impact.period.value})"
             )
-    return (
+    said = (
         f"impact.value_per_item: {show(impact.value_per_item)} {unit} saved per item, but impact.step_share: "
         '"not measured": nobody has timed the step the model takes over',
         f"a model saves at most what its step takes: until the step is timed, the {show(value)} {unit}{total} "
         "is a guess, not a ceiling",
     )
+    by_hand = minutes_by_hand(plan)
+    if by_hand is None:
+        return said
+    whole = f"{fmt.number(by_hand[0])} minutes"
+    return (*said, f"{by_hand[1]}: {whole} (the whole task by hand: the saving is above it)")
