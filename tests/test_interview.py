@@ -461,7 +461,7 @@ def test_a_figure_and_its_period_unit_or_second_figure_take_one_answer(root: Pat
     write_plan(root, "title: Fraud\nconstraints:\n  latency: {serving: online}\n")
     keys = [
         ENTER,  # the bottleneck
-        line("2000 a fortnight"), Shown("'fortnight': say day, week, month, year or once"), CLEAR,
+        line("2000 a fortnight"), Shown("'fortnight': say day, week, month, quarter, year or once"), CLEAR,
         line("about 60k per month"),  # the volume and its period
         ENTER,  # the easy share and the share addressed, skipped together
         line("€15"),  # the value and its unit (the currency)
@@ -654,7 +654,7 @@ def test_a_second_answer_that_does_not_fit_its_field_is_refused_with_the_reason(
     from planner.plan.pairs import read_pair
     from planner.plan.questions import Joined
 
-    with pytest.raises(ValueError, match="'fortnight': say day, week, month, year or once"):
+    with pytest.raises(ValueError, match="'fortnight': say day, week, month, quarter, year or once"):
         read_pair(Plan(title="-").impact, "volume", "period", Joined.unit, "2000 a fortnight")
     with pytest.raises(ValueError, match="must be between 0% and 100%"):
         read_pair(Plan(title="-").heuristics, "coverage", "accuracy", Joined.pair, "60%, 150%")

@@ -337,7 +337,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
             )
         )
     agreement, count = plan.by_hand.label_agreement, plan.by_hand.double_labelled
-    if agreement is not None and agreement >= LOW_AGREEMENT and count:
+    if isinstance(agreement, float) and agreement >= LOW_AGREEMENT and count:
         found.append(
             Advice(
                 "Labels people agree on",

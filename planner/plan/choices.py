@@ -115,13 +115,16 @@ class Period(StrEnum):
     day = "day"
     week = "week"
     month = "month"
+    quarter = "quarter"
     year = "year"
     once = "once"
 
     @property
     def per_month(self) -> float | None:
         """How many of this period fit in an average month; None for `once`, a total that does not recur."""
-        return {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "year": 1 / 12}.get(self.value)
+        return {"day": 365 / 12, "week": 52 / 12, "month": 1.0, "quarter": 1 / 3, "year": 1 / 12}.get(
+            self.value
+        )
 
     @property
     def reads(self) -> str:

@@ -956,8 +956,10 @@ class ByHand(Record):
         "cut (top-1 against top-1, recall at the same precision) on the same kind of cases; false when it is "
         "another measure, so no target is compared with it.",
     )
-    label_agreement: Share | None = Field(
-        default=None, description="How often two people give the same label to the same case."
+    label_agreement: Share | NotMeasured | None = Field(
+        default=None,
+        description="How often two people give the same label to the same case, or 'not measured' (nobody "
+        "has had two people label the same cases).",
     )
     double_labelled: Whole | None = Field(
         default=None, ge=0, description="How many cases two people labelled, for that agreement."
@@ -1035,7 +1037,7 @@ class Impact(Record):
     )
     period: Period | None = Field(
         default=None,
-        description="The period of that volume: day, week, month or year; 'once' when the model runs one "
+        description="The period of that volume: day, week, month, quarter or year; 'once' when the model runs one "
         "time over a backlog (40,000 archived forms, a historical dump) and the volume is the whole of it.",
     )
     capacity_per_day: Annotated[Number, Field(ge=0)] | Rate | NotMeasured | None = Field(
@@ -1486,7 +1488,8 @@ class Compute(Record):
         default=None, ge=0, description="How many predictions or calls are made per period."
     )
     prediction_period: Period | None = Field(
-        default=None, description="The period of that count: day, week, month or year; 'once' for a total."
+        default=None,
+        description="The period of that count: day, week, month, quarter or year; 'once' for a total.",
     )
     hosted_model: Text | None = Field(
         default=None, description="The hosted model or API it calls, if any (e.g. 'a GPT-4-class LLM API')."
@@ -1575,11 +1578,11 @@ class Done(Record):
         description="Whether a validation split kept apart from the test set exists, on which the settings, "
         "threshold or prompt are tuned (the test's score then picks only among the finalists).",
     )
-    test_candidates: Whole | None = Field(
+    test_candidates: Annotated[Whole, Field(ge=1)] | NotDecided | None = Field(
         default=None,
-        ge=1,
         description="How many candidates the test's score chooses among (models, settings, thresholds, "
-        "prompt versions), counting every round: 2 for a choice between two models.",
+        "prompt versions), counting every round: 2 for a choice between two models; 'not decided' where "
+        "nobody has settled how many will be tried.",
     )
     timebox_weeks: Number | None = Field(
         default=None,

@@ -31,6 +31,7 @@ _PERIODS = {
     "day": ("day", "days", "daily", "d"),
     "week": ("week", "weeks", "weekly", "wk", "w"),
     "month": ("month", "months", "monthly", "mo"),
+    "quarter": ("quarter", "quarters", "quarterly", "qtr"),
     "year": ("year", "years", "yearly", "annually", "annual", "yr", "y"),
     # a job run one time over a backlog: the figure is the whole of it (`40,000 once`, `40k in all`)
     "once": ("once", "one-off", "one off", "one time", "one-time", "in all", "in total", "total", "all told"),

@@ -700,7 +700,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "impact.period",
             "Per what period?",
-            "Day, week, month or year; 'once' when the model runs one time over a backlog (archived forms, "
+            "Day, week, month, quarter or year; 'once' when the model runs one time over a backlog (archived forms, "
             "a historical dump) and nothing arrives after it.",
             When("impact.volume"),
             essential=True,
@@ -1057,14 +1057,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "by_hand.label_agreement",
             "When two people label the same case, how often do they agree?",
             "E.g. 85%; a model rarely beats the people who make its labels, and low agreement calls for "
-            "labelling guidelines first.",
+            "labelling guidelines first. 'not measured' is an answer.",
             When("constraints.data.labels", _PEOPLE_LABEL),
         ),
         _q(
             "by_hand.double_labelled",
             "How many cases did two people label for that figure?",
             "Agreement on 20 cases is a guess; on 200 it is a measurement.",
-            When("by_hand.label_agreement"),
+            When("by_hand.label_agreement", measured=True),
         ),
         _q(
             "by_hand.disagreements_settled",
@@ -1280,8 +1280,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.compute.prediction_period",
             "Per what period?",
-            "Day, week, month or year; 'once' when the model runs one time over a backlog (archived forms, "
-            "a historical dump) and nothing arrives after it.",
+            "Day, week, month, quarter or year; 'once' when the model runs one time over a backlog (archived "
+            "forms, a historical dump) and nothing arrives after it.",
             When("constraints.compute.predictions_per_period"),
         ),
         _q(
@@ -1445,7 +1445,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "done.test_candidates",
             "How many candidates does the test's score choose among, counting every round?",
-            "Models, settings, thresholds or prompt versions scored on it: 2 for a choice between two models.",
+            "Models, settings, thresholds or prompt versions scored on it: 2 for a choice between two models; "
+            "'not decided' is an answer.",
             When("done.test_used_for", among=("choosing", "prompt")),
         ),
         _q(

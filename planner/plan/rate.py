@@ -13,8 +13,8 @@ from planner.plan.fields import NUMBER_MAX
 # A count said over a period other than the day: `60 a year`, `5 a week`, `60/year`. The file keeps the
 # team's own period (a yearly budget of visits reads as one), written `60 a year`; rules read it per
 # working day (5 a week, 21 a month, 252 a year: the days people work what the model sends them).
-WORKING_DAYS = {"day": 1, "week": 5, "month": 21, "year": 252}
-_RATE = r"^ *([0-9]+(?:\.[0-9]+)?) *(?:a|an|per|each|every|/) *(day|week|month|year) *$"
+WORKING_DAYS = {"day": 1, "week": 5, "month": 21, "quarter": 63, "year": 252}
+_RATE = r"^ *([0-9]+(?:\.[0-9]+)?) *(?:a|an|per|each|every|/) *(day|week|month|quarter|year) *$"
 
 
 def rate_of(value: Any) -> tuple[float, str] | None:

@@ -193,9 +193,16 @@ def label_agreement(plan: Plan) -> tuple[float, int | None, str] | None:
     if measured is not None and measured.shared:
         agreed = (measured.agreed or 0) / measured.shared
         return agreed, measured.shared, "by_hand.measured (two people on the same sample)"
-    if plan.by_hand.label_agreement is None:
+    typed = plan.by_hand.label_agreement
+    if typed is None or typed == "not measured":
         return None
-    return plan.by_hand.label_agreement, plan.by_hand.double_labelled, "by_hand.label_agreement"
+    return typed, plan.by_hand.double_labelled, "by_hand.label_agreement"
+
+
+def agreement_unknown(plan: Plan, why: str) -> str:
+    """`by_hand.label_agreement: not answered (why)`, or `not measured` where the team said so."""
+    said = "not measured" if plan.by_hand.label_agreement == "not measured" else "not answered"
+    return f"by_hand.label_agreement: {said} ({why})"
 
 
 def empty_answers(plan: Plan, *paths: str) -> Evidence:

@@ -6,7 +6,14 @@ import re
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import LOW_AGREEMENT, Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, label_agreement, quote, show, source_paths
+from planner.judgement.rules.evidence import (
+    agreement_unknown,
+    answer_at,
+    label_agreement,
+    quote,
+    show,
+    source_paths,
+)
 from planner.judgement.rules.raters import recorded_not_judged
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
@@ -388,7 +395,7 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None  # the only labels are a few worked examples in a prompt: nothing learns their noise
     return (
         quote(plan, "constraints.data.labels"),
-        "by_hand.label_agreement: not answered (how often do two labellers agree?)",
+        agreement_unknown(plan, "how often do two labellers agree?"),
     )
 
 

@@ -55,7 +55,7 @@ def people_are_the_target(plan: Plan) -> bool:
     if plan.product.mode is not Mode.augment:
         return False
     agreement = plan.by_hand.label_agreement
-    if agreement is not None and agreement < LOW_AGREEMENT:
+    if isinstance(agreement, float) and agreement < LOW_AGREEMENT:
         return False
     paths = ("product.pain", "product.goal", "product.success_metric", "product.current_performance")
     return not any(mentions(answer_at(plan, path), ERRS) for path in paths)

@@ -9,7 +9,7 @@ says who labelled each case, a model can learn the rater (a period, a site, a sh
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
-from planner.judgement.rules.evidence import label_agreement, quote
+from planner.judgement.rules.evidence import agreement_unknown, label_agreement, quote
 from planner.plan.model import Category, EvalTruth, LabelSource, LabelWriter, Plan
 
 # Labels people make for the project: label-agreement-unknown asks them to double-label first.
@@ -153,5 +153,5 @@ def rater_hidden_input(plan: Plan) -> Evidence:
         evidence.append(
             quote(plan, "by_hand.rater_recorded", "nobody can tell one rater's cases from another's")
         )
-    evidence.append("by_hand.label_agreement: not answered (how often do two of them agree?)")
+    evidence.append(agreement_unknown(plan, "how often do two of them agree?"))
     return tuple(evidence)

@@ -130,7 +130,7 @@ def tuned_on_test(plan: Plan) -> Evidence:
     note = f"{_PICKS[used]}: {_split(plan)}"
     found = (quote(plan, "done.test_used_for", note), *answered_quotes(plan, "done.test_size"))
     tries, size = plan.done.test_candidates, plan.done.test_size
-    if tries is None:
+    if tries is None or tries == "not decided":  # how many will be tried is open: asked as unanswered
         if used is TestUse.choosing and size is not None and size >= LARGE_TEST:
             # a choice on a large test flatters by little unless it is among many: asked, how many
             among = f"{note}; on {size:,} cases the best of a few flatters by little: among how many?"

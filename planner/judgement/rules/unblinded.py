@@ -11,7 +11,7 @@ these words only ask.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import handled, quote, show
+from planner.judgement.rules.evidence import agreement_unknown, handled, quote, show
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.judgement.rules.writer import BLIND_KEPT, ESTIMATE
 from planner.plan.model import Category, Plan
@@ -105,9 +105,10 @@ def label_rater_unblinded(plan: Plan) -> Evidence:
     said = quote(plan, "product.label", f"the rater first sees an earlier call: {', '.join(words)}")
     agreement = plan.by_hand.label_agreement
     second = (
-        "by_hand.label_agreement: not answered (no second rater: nothing shows how much the label is the "
-        "rater's, or the call's)"
-        if agreement is None
+        agreement_unknown(
+            plan, "no second rater: nothing shows how much the label is the rater's, or the call's"
+        )
+        if agreement is None or agreement == "not measured"
         else f"by_hand.label_agreement: {show(agreement)} (raters who both saw the call agree with it too)"
     )
     writer = (

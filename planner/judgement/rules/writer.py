@@ -418,7 +418,7 @@ def _people_label(plan: Plan) -> str | None:
         return quote(plan, "constraints.data.labels", "people write the labels")
     if Circumstance.labels_are_decisions in plan.product.circumstances:
         return quote(plan, "product.circumstances", "people's decisions are the labels")
-    if plan.by_hand.label_agreement is not None:
+    if isinstance(plan.by_hand.label_agreement, float):  # a figure: two people labelled the same cases
         return quote(plan, "by_hand.label_agreement", "people write the labels")
     return None
 
