@@ -435,6 +435,15 @@ CASES += [  # how each label meets its case (label_probes)
         {"constraints.data.labels": ["existing"], "done.eval_truth": "outcomes"},
         {"done.eval_truth": "checked"},
     ),
+    (  # the positives are the cases an alarm flagged: by what, and does the model read it
+        "how-positives-were-found",
+        {
+            "constraints.data.labels": ["existing"],
+            "product.label": "Fault: the boilers our remote monitoring flagged.",
+            "product.inputs": "Hourly water pressure, flow temperature and burner starts.",
+        },
+        {"product.label": "Fault: the boilers our remote monitoring flagged, each confirmed by an engineer."},
+    ),
 ]
 
 
@@ -736,6 +745,15 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
             {
                 "constraints.data.labels": ["outcomes"],
                 "constraints.data.sources": [{"name": "Supplier list, sorted by name", "acquisition": "own"}],
+            },
+        ),
+        (  # an amount: nothing is picked into a class
+            "how-positives-were-found",
+            {
+                "product.task": "regression",
+                "constraints.data.labels": ["existing"],
+                "product.label": "Litres lost at each flagged pipe.",
+                "product.inputs": "Night flow and pressure.",
             },
         ),
         (  # an amount, not a class a record files

@@ -290,6 +290,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "label-is-part-of-the-resource",
         "record-hides-how-work-ends",
         "label-after-todays-fixes",
+        "label-picked-by-an-input",
         "test-set-misses-newcomers",
         "lag-shorter-than-label-delay",
         "label-seen-by-one-keeper",

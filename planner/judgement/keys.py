@@ -48,6 +48,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "label-from-old-process",
     "label-records-what-was-done",
     "label-after-todays-fixes",
+    "label-picked-by-an-input",
     "untried-labelled-as-failures",
     "test-set-not-like-product",
     "precision-at-eval-share",

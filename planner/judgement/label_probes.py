@@ -14,6 +14,7 @@ probe asks only where its rules stayed quiet; its question quotes the answers th
 from __future__ import annotations
 
 from planner.judgement.probes import Found, probe
+from planner.judgement.rules.crossed import CONFIRMED_OR_LATER, RAISED, values_crossed
 from planner.judgement.rules.evidence import answer_at, first_said, quote, source_paths, truth_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, EvalTruth, LabelSource, TaskType
@@ -157,3 +158,31 @@ def _record_wrong_for_a_slice(plan: Plan) -> Found:
     if twice and data.rows_per_thing is not None:
         found.append(quote(plan, "constraints.data.rows_per_thing"))
     return question, tuple(found)
+
+
+# ---------------------------------------------------------------- how each positive was found
+
+
+@probe("how-positives-were-found", "label-picked-by-an-input")
+def _how_positives_were_found(plan: Plan) -> Found:
+    labels = set(plan.constraints.data.labels)
+    if plan.product.task not in _CLASSES or not labels & {LabelSource.existing, LabelSource.proxy}:
+        return None
+    if LabelSource.manual in labels or not plan.product.inputs:
+        return None  # people label each case by looking at it, or the inputs are not listed to compare
+    label = plan.product.label or ""
+    picked = RAISED.find_all(label)
+    if not picked or CONFIRMED_OR_LATER.find(label):
+        return None  # no alarm or rule said to pick them, or the picked ones are confirmed or forecast ahead
+    if values_crossed(label):
+        return (
+            None  # the label names the value that picked them: label-picked-by-an-input compares the inputs
+        )
+    question = (
+        f"The positives are the cases that were {picked[0]}: by what were they found (a rule or an alarm on "
+        "a reading, a score, a person's check, a report), and does the model read that same value among its "
+        "inputs? A model that reads the value that picked the positives learns the rule back, and a test "
+        "picked the same way flatters it; name the value, and check a random sample of the rest for the "
+        "positives the rule missed."
+    )
+    return question, (quote(plan, "product.label"), quote(plan, "product.inputs"))
