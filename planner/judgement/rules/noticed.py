@@ -1,5 +1,6 @@
-"""Rules on how label errors come to light: corrected only when someone happens to notice them, so the
-record keeps every error nobody noticed."""
+"""Rules on how label errors come to light: corrected only when someone happens to notice them, or only
+for the items that come back (a returned item regraded, the rest never), so the record keeps every error
+nobody noticed, and the ones in the other direction."""
 
 from __future__ import annotations
 
@@ -26,6 +27,20 @@ ON_NOTICE = Lexicon(
         "when, if, unless",
         "someone, somebody, anyone, a customer, customers, a user, users, a colleague",
         "notices, spots, complains, complain, happens to notice, happen to notice, points it out",
+    )
+    + ", "
+    + phrases(
+        """corrected, amended, regraded, re-graded, relabelled, relabeled, re-labelled, rechecked, re-checked
+        reassessed, re-assessed, reinspected, re-inspected, put right""",
+        "when, if, once, only when, only if, only for, on",
+        """returned, return, it is returned, they are returned, it comes back, they come back, sent back
+        the item comes back, the customer returns it, a customer returns it, disputed, appealed""",
+    )
+    + ", "
+    + phrases(
+        "returned items, returns, items returned, items sent back, sent-back items, disputed cases, appealed cases",
+        "are, get, were, only are",
+        "regraded, re-graded, relabelled, relabeled, rechecked, re-checked, reassessed, re-assessed, corrected",
     )
     + """, only corrected when, only corrected if, only amended when, only amended if, on complaint
     nobody double-checks, nobody checks them, never double-checked, not double-checked, never checked
@@ -59,10 +74,23 @@ ON_NOTICE = Lexicon(
                 "errors did nobody notice?)",
             ),
         ),
+        Case(  # only the items that came back are regraded: errors found in one direction
+            {
+                "product.label": "Condition grade set at intake; items are regraded when a customer returns it."
+            },
+            evidence=(
+                'product.label: "Condition grade set at intake; items are regraded when a customer r..." '
+                "(put right only when noticed: regraded when a customer returns it; how many errors did nobody "
+                "notice?)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.label": "Duplicate flag from the auditors, each checked by a second auditor."}),
         Case({"product.label": "Invoice paid twice, per the bank statement; reported monthly."}),
+        Case(  # every item regraded by a second grader, returned or not
+            {"product.label": "Grade given at intake, rechecked by a second grader for every item."}
+        ),
     ),
 )
 def label_corrected_on_notice(plan: Plan) -> Evidence:
