@@ -34,6 +34,10 @@ CAPPED = Lexicon(
     slots fill, slots fill up, slots are filled, slots filled up, every slot is taken, every slot taken
     booked solid, oversubscribed, over-subscribed, no spare slots, no spare capacity, no spare places
     near capacity, close to capacity, at or near capacity, over capacity, above capacity
+    spend cap, spend caps, spending cap, spending caps, budget cap, budget caps, capped budget, capped budgets
+    funding cap, funding caps, capped funding, hours cap, capped hours, capped at the budget, budget ceiling
+    spending ceiling, within the budget, up to the budget, limited by the budget, limited by budget
+    limited by funding, as the budget allows, budget allows, budget allowed, allowance cap
     """,
     unless="""ran out of time, runs out of time, run out of time, running out of time, ran out of patience
     run out of ideas, ran out of ideas, turn away from""",
@@ -54,6 +58,8 @@ COUNTS_DEMAND = Lexicon(
 COUNTS_TAKEN = Lexicon("""
     attendances, enrolments, enrollments, registrations, room nights, nights booked, places taken, seats sold
     sessions booked, classes booked, tests booked, slots booked, appointments booked, collections booked
+    hours delivered, delivered hours, care hours, support hours, hours of care, hours of support, hours provided
+    visits delivered, sessions delivered, units supplied, amount spent, amount paid out
 """)
 
 # Words that say the cap is already handled: censored periods marked, unconstrained demand estimated.
