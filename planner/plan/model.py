@@ -1250,7 +1250,7 @@ class DataConstraints(Record):
     label_dated: LabelDated | None = Field(
         default=None,
         description="Which date the label carries: the day the outcome happened, the day someone recorded "
-        "it (which can be days later), no date that matters, or not checked.",
+        "it or closed the case (which can be days or weeks later: a repair logged after the fault was found), no date that matters, or not checked.",
     )
     label_recorded_after_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,
@@ -1299,7 +1299,7 @@ class DataConstraints(Record):
     outcome_limits: list[OutcomeLimit] = Field(
         default_factory=list,
         description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "
-        "full, no staff), recorded only when reported, a default for cases nobody looked at, other exits "
+        "full, no staff, a spend cap), recorded only when reported, a default for cases nobody looked at, other exits "
         "that end a case first, or none.",
     )
     left_early_share: Share | NotMeasured | None = Field(

@@ -997,7 +997,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.outcome_limits",
             "Can the recorded outcome fall short of what really happened? Tick each that holds.",
-            "Sales stop when stock runs out, patients at an event are counted only as far as the staff there "
+            "Sales stop when stock runs out, care delivered stops at a spend cap, patients at an event are "
+            "counted only as far as the staff there "
             "could see and record them, incidents count only when someone reports them, cases nobody "
             "looked at get a default, a case ends another way before its outcome: a model learns the record, "
             "not what happened.",
@@ -1013,8 +1014,10 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.data.label_dated",
-            "Which date does each label carry: the day it happened, or the day someone recorded it?",
-            "Outcomes typed in on a weekly round, from a backlog or in a batch carry the day of typing: each "
+            "Which date does each label carry: the day it happened, or the day someone recorded it or closed "
+            "the case?",
+            "Outcomes typed in on a weekly round, from a backlog or in a batch carry the day of typing, and a "
+            "fault closed by its repair carries the repair's day, weeks after it was found: each "
             "moves by days, so the model learns when staff record, and a forecast of the day is scored "
             "against the wrong day. 'not checked' is an answer.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),

@@ -281,7 +281,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     },
     OutcomeLimit: {
         "capped": "it stops at a limit, or counts only what there was to serve or record it: sold out, full, "
-        "out of stock, as many as the staff on duty could see and record",
+        "out of stock, a spend cap (what was delivered, not what was needed), as many as the staff on duty "
+        "could see and record",
         "reported_only": "it is recorded only when someone reports or notices it",
         "default_filled": "cases nobody looked at get a default value",
         "other_exits": "some cases leave before their outcome is known (withdrawn, dropped at an earlier check, "
@@ -308,7 +309,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     },
     LabelDated: {
         "happened": "the day it happened: the event's own date or timestamp",
-        "recorded": "the day someone recorded it, which can be days later (a weekly round, a backlog, a batch)",
+        "recorded": "the day someone recorded it or closed the case, which can be days or weeks later (a weekly "
+        "round, a backlog, a batch, the repair logged weeks after the fault was found)",
         "undated": "no date matters: the label says what, not when",
         "not_checked": "not checked",
     },
