@@ -716,7 +716,7 @@ def test_follow_ups_are_asked_only_when_they_apply(root: Path) -> None:
 
     # batch serving: no p99 budget; labels by hand: no label delay; no time box: no fold action
     labels = [ENTER, ENTER, DOWN + DOWN + SPACE + ENTER, line("100")]  # no sources, no period; by hand: 100
-    constraints = labels + [ENTER] * 13 + [line("1")] + [ENTER] * 9  # how many raters: left blank
+    constraints = labels + [ENTER] * 14 + [line("1")] + [ENTER] * 9  # how many raters: left blank
     closing, screen = interview(root, "fraud", constraints, section="constraints")
     assert isinstance(closing, str), closing
     assert "How many labeled examples exist today?" in screen

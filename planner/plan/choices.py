@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
+from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
@@ -349,6 +350,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **STAKES_LABELS,
     **SUBJECTS_LABELS,
     **GOVERNANCE_LABELS,
+    **CAPTURE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

@@ -52,6 +52,7 @@ from planner.plan.choices import (
     Guard as Guard,
     Hardware as Hardware,
     HarmKind as HarmKind,
+    InputCapture as InputCapture,
     InputsBuilt as InputsBuilt,
     LabelDated as LabelDated,
     LabelGrain as LabelGrain,
@@ -1229,6 +1230,13 @@ class DataConstraints(Record):
         description="How the training rows' inputs are built: as each case stood at the moment of prediction "
         "(snapshots, change history), from values that never change once captured (a photo, a form as sent), "
         "from today's tables or latest values joined to past cases, a mix, or not checked.",
+    )
+    input_capture: list[InputCapture] = Field(
+        default_factory=list,
+        description="In today's process, when the inputs are captured against the moment each label is "
+        "decided (one or several): all before it and the same way for every item; some at or after it, or "
+        "because of it (a photo taken at grading); some in a step only one class goes through, or from "
+        "another place for one class (a close-up of rejects, stock images); or not checked.",
     )
     last_input: Text | None = Field(
         default=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, StrEnum
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -115,8 +115,12 @@ class When:
     above: float | None = None
     said: bool = False
     measured: bool = False
+    # Another answer that makes the question apply as well: `(field, values)`, one of them given.
+    otherwise: tuple[str, tuple[Any, ...]] | None = None
 
     def holds(self, plan: Plan) -> bool:
+        if self.otherwise and When(*self.otherwise).holds(plan):
+            return True
         value = field_at(plan, self.field)
         if not is_answered(value):
             return False
@@ -1121,6 +1125,20 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.input_capture",
+            "In today's process, when is each input captured, against the moment its label is decided?",
+            "Think of the order of the steps: the photo at intake, then the grading. Tick each that holds: all "
+            "before the label, the same way for every item; some at or after it, or because of it (a photo "
+            "taken at grading, a note written once the fault is known); some in a step only one class goes "
+            "through, or from another place for one class (an extra close-up of rejects, stock images). "
+            "'not checked' is an answer.",
+            When(
+                "product.data_kinds",
+                ("images", "audio", "video"),
+                otherwise=("constraints.data.labels", _PEOPLE_LABEL),
+            ),
+        ),
+        _q(
             "constraints.data.last_input",
             "Which input reaches your tables last, and how many days after the date its row is filed under?",
             "E.g. 'lab panel, 9': a result filed under the sample date that arrives 9 days later. For a "
@@ -1559,7 +1577,9 @@ def _condition(path: str, when: When, earlier: set[str]) -> When:
             raise ValueError(
                 f"bank: {path}: {when.field} has no choice {wrong[0]!r}; it offers {', '.join(values)}"
             )
-        return When(when.field, tuple(base(value) for value in when.among), when.above)
+        also = _condition(path, When(*when.otherwise), earlier) if when.otherwise else None
+        otherwise = (also.field, also.among or ()) if also else None
+        return replace(when, among=tuple(base(value) for value in when.among), otherwise=otherwise)
     if when.above is not None and base not in (int, float):
         raise ValueError(f"bank: {path}: `above` needs a number field, and {when.field} is not one")
     if when.measured and "'not measured'" not in repr(info.annotation):

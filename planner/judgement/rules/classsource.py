@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.capture import CLASS_FIRES, CLASS_QUIET, one_class_step
 from planner.judgement.rules.enriched import classes_apart
 from planner.judgement.rules.evidence import answer_at, own_notes, quote, truth_paths
 from planner.judgement.rules.shortcut import captured_apart, picked_apart
@@ -109,6 +110,7 @@ def _origin_paths(plan: Plan) -> list[str]:
         "warning",
     ),
     fires=(
+        *CLASS_FIRES,
         Case(
             {
                 "done.eval_set": "Defect images from the supplier's lab camera; good parts from our line "
@@ -169,6 +171,7 @@ def _origin_paths(plan: Plan) -> list[str]:
         ),
     ),
     quiet=(
+        *CLASS_QUIET,
         Case(
             {
                 "done.eval_set": "Defect images from the line camera, good parts from the same cameras and "
@@ -211,6 +214,8 @@ def class_follows_the_source(plan: Plan) -> Evidence:
     """
     if split := _classes_split(plan):
         return split
+    if step := one_class_step(plan):  # today's process: a step, or a place, for one class alone
+        return step
     paths = _origin_paths(plan)
     if any(SAME_ORIGIN.find(answer_at(plan, path)) for path in paths) or any(
         SAME_ORIGIN.find(note) for note in own_notes(plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.arrival import FIRES as STATED_FIRES, QUIET as STATED_QUIET, stated_late
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.capture import AFTER_FIRES, AFTER_QUIET, after_the_label
 from planner.judgement.rules.heard import (
     after_the_fact_in_the_inputs,
     afterwards_in_the_inputs,
@@ -38,6 +39,7 @@ from planner.plan.model import Category, Difference, Plan
     ),
     fires=(
         *STATED_FIRES,
+        *AFTER_FIRES,
         Case(
             {"constraints.data.differences": ["later_inputs"]},
             evidence=(
@@ -190,6 +192,7 @@ from planner.plan.model import Category, Difference, Plan
     ),
     quiet=(
         *STATED_QUIET,
+        *AFTER_QUIET,
         Case(  # the label is counted after the inputs' window: it starts where they end
             {
                 "constraints.data.differences": [],
@@ -323,6 +326,9 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     Mitigation: For every input, write down when its value is known; rebuild the training and test
     data as of the prediction moment (point-in-time snapshots), and drop or lag the late inputs.
     """
+    after = after_the_label(plan)  # the order of today's steps: captured at or after the label
+    if after and not isinstance(after, Tempered):
+        return after
     stated = stated_late(plan)
     if stated and not isinstance(stated, Tempered):
         return stated
@@ -332,7 +338,7 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     asked = answered_at(plan, "product.inputs_known_after")  # the team named the late inputs, or none
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] and not asked else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
-    found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated
+    found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated or after
     found = found or after_the_fact_in_the_inputs(plan) or written_after_the_decision(plan)
     found = found or strongest_input_said(plan)  # the strongest feature is the first one suspected
     if found:

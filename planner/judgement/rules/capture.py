@@ -1,0 +1,92 @@
+"""When each input is captured against the moment its label is decided, as the team describes today's
+process (`input_capture`): an input taken at or after the label, or because of it (a photo at grading, a
+note written once the fault is known), or by a step one class alone goes through (an extra close-up of the
+rejects, stock images for one class), carries the label into training.
+
+A team that calls its photos unchanging and sees no difference between its data and production has answered
+how the rows are built, not when each photo was taken: the order of the steps settles it. Where that input is
+the main signal (the photo, the recording, the document), the model learns it rather than the item.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Tempered
+from planner.judgement.rules.evidence import show
+from planner.plan.choices import UNSTRUCTURED
+from planner.plan.model import InputCapture, InputsBuilt, Plan
+
+_PATH = "constraints.data.input_capture"
+
+
+def _main_signal(plan: Plan) -> bool:
+    """Whether the captured inputs are the model's main signal: every data kind a photo, a recording or a
+    text, none a table of other fields that could outweigh them."""
+    kinds = set(plan.product.data_kinds)
+    return bool(kinds) and kinds <= UNSTRUCTURED
+
+
+def _ticked(plan: Plan, tick: InputCapture, note: str) -> Evidence:
+    """The tick, quoted with what it means; stated where the captured input is the main signal, asked
+    (tempered) where other inputs may carry the model."""
+    if tick not in plan.constraints.data.input_capture:
+        return None
+    found: tuple[str, ...] = (f"{_PATH}: {show([tick])} ({note})",)
+    if plan.constraints.data.inputs_built is InputsBuilt.unchanging:
+        unchanged = "unchanged since capture, but captured with the label known: the order of steps decides"
+        found = (*found, f"constraints.data.inputs_built: unchanging ({unchanged})")
+    return found if _main_signal(plan) else Tempered(3, found)
+
+
+def after_the_label(plan: Plan) -> Evidence:
+    """Some inputs are captured at or after the moment the label is decided, or because of it."""
+    note = (
+        "some inputs are captured at or after the label is decided, or because of it: a photo taken at or "
+        "after grading shows what the grading found or did, a note written once the fault is known names it; "
+        "live, the input comes before any label"
+    )
+    return _ticked(plan, InputCapture.after_label, note)
+
+
+def one_class_step(plan: Plan) -> Evidence:
+    """Some inputs come from a step only one class goes through, or from another place for one class."""
+    note = (
+        "some inputs come from a step only one class goes through, or from another place for one class: the "
+        "extra close-up, the repair form or the stock photo's look tells the class, live items carry none of "
+        "it, and a test drawn the same way flatters the model"
+    )
+    return _ticked(plan, InputCapture.one_class_step, note)
+
+
+# The rules' cases for these answers (inputs-after-prediction, class-follows-the-source).
+AFTER_FIRES = (
+    Case(  # photos taken at grading, on a plan whose inputs are the photos
+        {
+            "product.data_kinds": ["images"],
+            "constraints.data.inputs_built": "unchanging",
+            "constraints.data.differences": ["none"],
+            _PATH: ["after_label"],
+        },
+        evidence=(
+            f'{_PATH}: ["after_label"] (some inputs are captured at or after the label is decided, or because '
+            "of it: a photo taken at or after grading shows what the grading found or did, a note written once "
+            "the fault is known names it; live, the input comes before any label)",
+            "constraints.data.inputs_built: unchanging (unchanged since capture, but captured with the label "
+            "known: the order of steps decides)",
+        ),
+    ),
+)
+AFTER_QUIET = (
+    Case({"product.data_kinds": ["images"], _PATH: ["before_label"]}),
+    Case({"product.data_kinds": ["images"], _PATH: ["not_checked"]}),
+)
+CLASS_FIRES = (
+    Case(  # an extra close-up taken of the rejected items only
+        {"product.data_kinds": ["images"], _PATH: ["before_label", "one_class_step"]},
+        evidence=(
+            f'{_PATH}: ["one_class_step"] (some inputs come from a step only one class goes through, or from '
+            "another place for one class: the extra close-up, the repair form or the stock photo's look tells "
+            "the class, live items carry none of it, and a test drawn the same way flatters the model)",
+        ),
+    ),
+)
+CLASS_QUIET = (Case({"product.data_kinds": ["images"], _PATH: ["before_label"]}),)

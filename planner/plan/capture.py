@@ -1,0 +1,28 @@
+"""The fixed answers on when each input is captured against the moment its label is decided, in today's
+process: before it and alike for every class, after it (or because of it), or by a step one class alone goes
+through. Plain enums and how each reads."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+
+
+class InputCapture(StrEnum):
+    """When each input is captured against the label's decision, and whether alike for every class."""
+
+    before_label = "before_label"
+    after_label = "after_label"
+    one_class_step = "one_class_step"
+    not_checked = "not_checked"
+
+
+CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
+    InputCapture: {
+        "before_label": "before the label is decided, the same way for every item",
+        "after_label": "some at or after the label is decided, or because of it (a photo taken at grading or "
+        "after it, a note written once the fault is known)",
+        "one_class_step": "some in a step only one class goes through, or from another place for one class "
+        "(an extra close-up of rejected items, a repair form, stock or catalogue images for one class)",
+        "not_checked": "not checked",
+    },
+}
