@@ -183,7 +183,7 @@ class LateInput(Record):
     )
     days: Number | NotMeasured | None = Field(
         default=None,
-        description="How many days after the date its row is filed under it arrives (as `last_input_days`); "
+        description="How many days after the moment the model predicts it arrives (as `last_input_days`); "
         "negative when known that many days ahead; or 'not measured'.",
     )
 
@@ -1244,14 +1244,15 @@ class DataConstraints(Record):
     )
     last_input_days: Number | NotMeasured | None = Field(
         default=None,
-        description="How many days after the date its row is filed under (the case's date; for a forecast, "
-        "the day forecast, not the day a past value is loaded) that input arrives; negative when it is known "
+        description="How many days after the moment the model predicts (for a case predicted ahead, the "
+        "prediction, not the outcome; for a forecast, the day forecast, not the day a past value is loaded) "
+        "that input arrives; negative when it is known "
         "that many days ahead (past sales loaded the same day, for a forecast made 7 days ahead: -7); or "
         "'not measured'.",
     )
     late_inputs: list[LateInput] = Field(
         default_factory=list,
-        description="Other inputs that arrive after the date their row is filed under or are recorded later "
+        description="Other inputs that arrive after the moment the model predicts or are recorded later "
         "(a discharge note besides the lab result), each with its days as `last_input_days`: "
         "`- {name: Discharge note, days: 2}`.",
     )

@@ -1140,9 +1140,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.data.last_input",
-            "Which input reaches your tables last, and how many days after the date its row is filed under?",
-            "E.g. 'lab panel, 9': a result filed under the sample date that arrives 9 days later. For a "
-            "forecast, count from the day forecast, not from the day a value is loaded: a rota for that day "
+            "Which input reaches your tables last, and how many days after the moment the model predicts?",
+            "E.g. 'lab panel, 9': the model predicts when the sample is taken, the result arrives 9 days "
+            "later. For a case predicted ahead, count from the prediction, not from the outcome: a score "
+            "recorded at the inspection the model predicts 30 days before is 30; a value there when it "
+            "predicts is 0 or less. For a forecast, count from the day forecast, not from the day a value is "
+            "loaded: a rota for that day "
             "published 3 days before it is -3; past sales or issues, there up to the order day, are minus the "
             "lead less their loading delay (loaded the same day, forecast 7 days ahead: -7). 'not measured' "
             "is an answer.",
@@ -1151,15 +1154,16 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "constraints.data.last_input_days",
-            "How many days after the date its row is filed under does that input arrive?",
-            "The date is the case's own; for a forecast, the day forecast, negative when known ahead (a rota "
+            "How many days after the moment the model predicts does that input arrive?",
+            "For a case, from the prediction, not the outcome (0 when it is there as the model predicts); for a "
+            "forecast, from the day forecast, negative when known ahead (a rota "
             "published 3 days before the day: -3; past sales loaded the same day, forecast 7 days ahead: -7). "
             "'not measured' is an answer.",
             When("constraints.data.last_input"),
         ),
         _q(
             "constraints.data.late_inputs",
-            "Any other input that arrives after the date its row is filed under, or is recorded later?",
+            "Any other input that arrives after the moment the model predicts, or is recorded later?",
             "E.g. 'discharge note, 2', 'survey score, 5': each with its days, as above. An empty name ends the "
             "list.",
             # Asked once the last input arrives late: where it is there in time, so is every other.

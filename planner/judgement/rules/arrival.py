@@ -2,8 +2,8 @@
 against the moment the model predicts (`last_input_days`, `late_inputs` read with the lead, the arithmetic
 shown for each).
 
-A result filed under the sample date that reaches the tables 9 days later sits in every training row as if
-known that day; a rota published 3 days before the day is in the history of a forecast made 28 days
+A result that reaches the tables 9 days after the sample the model predicts at sits in every training row as
+if known that day; a rota published 3 days before the day is in the history of a forecast made 28 days
 before. The team need not see the leak to answer when its last input arrives: the arithmetic shows it.
 """
 
@@ -85,7 +85,7 @@ def _arrives(days: float) -> str:
 def late_input(plan: Plan) -> tuple[str, ...] | None:
     """The inputs stated late (`last_input` and each of `late_inputs`) that are not there yet when the
     model predicts, each named with its arithmetic; stated outright where one arrives after the moment of
-    prediction, asked (tempered) where the only doubt is a row filed under the outcome's date."""
+    prediction, asked (tempered) where the only doubt is a forecast's past value and its loading delay."""
     stated: list[tuple[str, tuple[str, ...]]] = []
     asked: list[tuple[str, tuple[str, ...]]] = []
     for arrival in plan.constraints.data.arrivals():
@@ -115,8 +115,9 @@ def _names(line: str) -> bool:
 
 def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     """One input that arrives last is not there yet when the model predicts: for a case, when it arrives
-    after the date its row is filed under (the model predicts at that date); for a forecast, when it is
-    known fewer days before the day forecast than the forecast is made ahead."""
+    after the moment the model predicts (the days are counted from the prediction, not the outcome, so 0
+    is in time whatever the lead); for a forecast, when it is known fewer days before the day forecast than
+    the forecast is made ahead."""
     days = arrival.days
     if isinstance(days, str) or days is None:
         return None
@@ -130,10 +131,10 @@ def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     at = arrival.days_path
     if plan.product.task is not TaskType.forecasting:
         if days <= 0:
-            return before_the_outcome(plan, days, name, lines, at)
+            return None
         note = (
-            f"{name} {_arrives(days)} the date its row is filed under, where the model predicts: each "
-            f"training row holds a value the live model will wait {in_days(days)} for"
+            f"{name} {_arrives(days)} the moment the model predicts: each training row holds a value the "
+            f"live model will wait {in_days(days)} for"
         )
         if CAPTURED & set(plan.product.data_kinds):  # a photo or recording taken after the labelled case
             note += "; captured after the case, it may show what followed it (a repair, a treatment)"
@@ -196,39 +197,14 @@ def _asked_forecast(name: str, days: float, made: str, sum_: str, settled: tuple
     )
 
 
-def before_the_outcome(
-    plan: Plan, days: float, name: str, lines: tuple[str, ...], at: str = _DAYS
-) -> Tempered | None:
-    """A case predicted ahead (`product.lead_days`) whose input is there on its row's date, when that
-    date may be the outcome's: a score recorded at the inspection, for an inspection predicted 30 days
-    before. Asked, not stated: the row may be filed under the moment of prediction, and rows built as each
-    case stood then (point in time) settle it."""
-    data = plan.constraints.data
-    lead = plan.product.lead_days
-    if lead is None or lead <= 0 or days + lead <= 0 or data.inputs_built is InputsBuilt.point_in_time:
-        return None
-    missing = days + float(lead)
-    note = (
-        f"{name} {_arrives(days)} the date its row is filed under; if that is the outcome's date, the "
-        f"prediction is made {in_days(float(lead))} before it: {days:g} + {lead:g} = {missing:g} days "
-        "short. Is it there when the model predicts?"
-    )
-    found = (*lines, f"{at}: {days:g} ({note})", f"product.lead_days: {lead:g} (the prediction's lead)")
-    if data.inputs_built is InputsBuilt.unchanging:
-        unchanged = f"never changes once captured, yet {name} is captured at the outcome, not the prediction"
-        found = (*found, f"constraints.data.inputs_built: unchanging ({unchanged})")
-    return Tempered(3, found)
-
-
 # The rule's cases for this answer (inputs-after-prediction).
 FIRES = (
-    Case(  # a lab result filed under the sample date, there 9 days later
+    Case(  # a lab result for a model that predicts at the sample, there 9 days later
         {"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 9},
         evidence=(
             'constraints.data.last_input: "Lab panel" (the input that reaches the tables last)',
-            "constraints.data.last_input_days: 9 (Lab panel arrives 9 days after the date its row is filed "
-            "under, where the model predicts: each training row holds a value the live model will wait 9 "
-            "days for)",
+            "constraints.data.last_input_days: 9 (Lab panel arrives 9 days after the moment the model "
+            "predicts: each training row holds a value the live model will wait 9 days for)",
         ),
     ),
     Case(  # a rota known 3 days before the day, for a forecast made 28 days before it
@@ -270,19 +246,15 @@ FIRES = (
             "product.lead_days": 30,
             "constraints.data.inputs_built": "unchanging",
             "constraints.data.last_input": "Hygiene score",
-            "constraints.data.last_input_days": 0,
+            "constraints.data.last_input_days": 30,
         },
         evidence=(
             'constraints.data.last_input: "Hygiene score" (the input that reaches the tables last)',
-            "constraints.data.last_input_days: 0 (Hygiene score arrives on the date its row is filed under; "
-            "if that is the outcome's date, the prediction is made 30 days before it: 0 + 30 = 30 days "
-            "short. Is it there when the model predicts?)",
-            "product.lead_days: 30 (the prediction's lead)",
-            "constraints.data.inputs_built: unchanging (never changes once captured, yet Hygiene score is "
-            "captured at the outcome, not the prediction)",
+            "constraints.data.last_input_days: 30 (Hygiene score arrives 30 days after the moment the model "
+            "predicts: each training row holds a value the live model will wait 30 days for)",
         ),
     ),
-    Case(  # a lab result and a discharge note, each filed under the admission date and there days later
+    Case(  # a lab result and a discharge note, each there days after the prediction at admission
         {
             "constraints.data.last_input": "Lab result",
             "constraints.data.last_input_days": 3,
@@ -292,12 +264,10 @@ FIRES = (
             ],
         },
         evidence=(
-            "constraints.data.last_input_days: 3 (Lab result arrives 3 days after the date its row is filed "
-            "under, where the model predicts: each training row holds a value the live model will wait 3 "
-            "days for)",
-            "constraints.data.late_inputs[0].days: 2 (Discharge note arrives 2 days after the date its row is "
-            "filed under, where the model predicts: each training row holds a value the live model will wait "
-            "2 days for)",
+            "constraints.data.last_input_days: 3 (Lab result arrives 3 days after the moment the model "
+            "predicts: each training row holds a value the live model will wait 3 days for)",
+            "constraints.data.late_inputs[0].days: 2 (Discharge note arrives 2 days after the moment the "
+            "model predicts: each training row holds a value the live model will wait 2 days for)",
         ),
     ),
     Case(  # two inputs known ahead, one of them not far enough ahead for a forecast made 28 days before
@@ -338,7 +308,7 @@ QUIET = (
             "product.inputs_known_after": ["none"],
         }
     ),
-    Case(  # several inputs, each there on the date its row is filed under
+    Case(  # several inputs, each there as the model predicts
         {
             "constraints.data.last_input": "Lab panel",
             "constraints.data.last_input_days": 0,
@@ -346,10 +316,10 @@ QUIET = (
         }
     ),
     Case({"constraints.data.last_input": "Lab panel", "constraints.data.last_input_days": 0}),
-    Case(  # predicted 30 days ahead, from rows rebuilt as each case stood at the prediction
+    Case(  # predicted 30 days ahead, the last input there as it predicts: rows built from any source
         {
             "product.lead_days": 30,
-            "constraints.data.inputs_built": "point_in_time",
+            "constraints.data.inputs_built": "unchanging",
             "constraints.data.last_input": "Hygiene score",
             "constraints.data.last_input_days": 0,
         }
