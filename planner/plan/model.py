@@ -1370,7 +1370,9 @@ class DataConstraints(Record):
     )
     exploration_share: Share | None = Field(
         default=None,
-        description="Share of traffic kept out of the model's hands (random exploration or holdout), "
+        description="Share of traffic kept out of the model's hands (random exploration or holdout): picked "
+        "at random without looking at the model and handled as if it had said nothing; a routine inspection "
+        "sample counts only where drawn and acted on that way, "
         "so labels are not only what the model chose.",
     )
 

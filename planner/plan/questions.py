@@ -994,7 +994,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "constraints.data.exploration_share",
             "What share of cases is decided at random or kept out of the model's hands?",
             "E.g. 2% of orders approved whatever the score: labels that are nobody's choice, to learn and "
-            "measure on. 0 is an honest answer.",
+            "measure on. Count only cases picked at random without looking at the model, and then handled "
+            "as if it had said nothing; a routine check (1 in 50 inspected as a matter of course) counts "
+            "only where it is drawn that way and acted on without the score. 0 is an honest answer.",
             When("constraints.data.outcome_recorded_for", ("selected_cases", "changed_by_action")),
             essential=True,
         ),
