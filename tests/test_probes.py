@@ -430,6 +430,15 @@ CASES += [  # how each label meets its case (label_probes)
         },
         {"product.label": "Whether the enquiry became a sale, per the enquiry reference the ledger carries."},
     ),
+    (  # a forecast from the bookings on the books, its rows called unchanging
+        "records-as-of-the-decision",
+        {
+            "product.task": "forecasting",
+            "product.inputs": "Bookings on the books for the night, the weekday and local events.",
+            "constraints.data.inputs_built": "unchanging",
+        },
+        {"constraints.data.inputs_built": "point_in_time"},
+    ),
     (  # the class people file when closing each case
         "record-wrong-for-a-slice",
         {"constraints.data.labels": ["existing"], "done.eval_truth": "outcomes"},
