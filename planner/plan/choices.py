@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum, StrEnum
 
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
+from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
@@ -202,26 +203,6 @@ class Difference(StrEnum):
     none = "none"
 
 
-class ChangeKind(StrEnum):
-    """What a change during the data's period touched: the label, an input, the people recording the
-    outcome, who is served, how the outcome comes about, or none of them."""
-
-    label_standard = "label_standard"
-    input_meaning = "input_meaning"
-    recorder_incentive = "recorder_incentive"
-    population = "population"
-    process = "process"
-    none = "none"
-
-
-class ChangeReach(StrEnum):
-    """How much of production the change reaches, and whether the data tells its cases apart."""
-
-    all = "all"
-    part = "part"
-    part_tracked = "part_tracked"
-
-
 class OutcomeRecorded(StrEnum):
     """For which cases the outcome (the label) is recorded."""
 
@@ -350,6 +331,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **STAKES_LABELS,
     **SUBJECTS_LABELS,
     **GOVERNANCE_LABELS,
+    **CHANGES_LABELS,
     **CAPTURE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
@@ -417,19 +399,6 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "forecast_inputs": "some inputs are observed values in training but only forecasts live (weather, prices)",
         "range": "inputs beyond the range of the data (longer distances, bigger amounts, larger sizes, new price bands)",
         "none": "nothing: the data was recorded as the product will see it",
-    },
-    ChangeKind: {
-        "label_standard": "what the label means or how it is given (a definition, coding, grading, a guideline)",
-        "input_meaning": "what an input means (a sensor moved or replaced, a field redefined, a new unit or form)",
-        "recorder_incentive": "what the people who record the outcome gain from it (a bonus, a target, a quota)",
-        "population": "who or what is served (new sites, regions, customers, products)",
-        "process": "how the outcome comes about, the label meaning the same (rules, prices, terms, a process)",
-        "none": "none of these (upkeep, a migration that kept every value)",
-    },
-    ChangeReach: {
-        "all": "all or most of production",
-        "part": "a part of production, not told apart in the data",
-        "part_tracked": "a part of production, and each row says which part (a site, a version, a flag)",
     },
     OutcomeRecorded: {
         "every_case": "every case, whatever was decided",
