@@ -10,14 +10,11 @@ the mode, the severity, a randomised share); where a team left a fact unticked t
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
-from planner.judgement.rules.chooser import about_people
-from planner.judgement.rules.compliance import compliance_stated, governance_done, internal_and_low_stakes
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import (
     answer_at,
     answered_quotes,
     first_said,
-    own_notes,
     quote,
     ticked,
 )
@@ -33,7 +30,7 @@ from planner.judgement.rules.fitting import (
     done_by_a_person,
 )
 from planner.judgement.rules.guardrails import guardrails
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     COMMITS,
@@ -50,7 +47,6 @@ from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
     Circumstance,
-    Governance,
     Mode,
     OnlineValidation,
     Plan,
@@ -58,21 +54,21 @@ from planner.plan.model import (
     TaskType,
 )
 
-_SERIOUS = (Severity.serious, Severity.severe)
+SERIOUS = (Severity.serious, Severity.severe)
 _UNBOUNDED = "no cap per action or per day, and no way to reverse an action, is named"
 
 # Where a plan says how the model's settings are tried against today's: a controlled trial.
 _CONTROLLED = (OnlineValidation.a_b_test, OnlineValidation.holdout, OnlineValidation.canary)
 
 # Where a plan may say who answers for a regulated decision, or which rules it meets.
-_DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
+DUTY_SAID = SIGNER_SAID + AI_ACT_SAID + DEVICE_DUTY_SAID + STAFF_DUTY_SAID + CONSUMER_DUTY_SAID
 
 # Answers that may say how a limit or a duty is handled (each a text; the monitors are records).
 _HANDLED_IN: tuple[str, ...] = ("product.decision", "product.decision_owner", "product.output")
 _HANDLED_IN += ("after_launch.fallback", "heuristics.humans_handle", "done.when_met")
 
 
-def _said_in(plan: Plan, lexicon: Lexicon) -> str | None:
+def said_in(plan: Plan, lexicon: Lexicon) -> str | None:
     """The first answer among those that say how a plan handles what it does alone that names `lexicon`."""
     found = first_said(plan, _HANDLED_IN, lexicon)
     return quote(plan, found[0]) if found else None
@@ -184,139 +180,6 @@ def side_duties_unowned(plan: Plan) -> Evidence:
 
 # The share of cases a model may take over while the people keep enough of the task to go on seeing it.
 PEOPLE_KEEP_A_SHARE = 0.8
-
-
-_RESPONSIBLE = "The accountant sends each return and remains responsible for it."
-_SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a person decides each case
-
-
-# Sector rules over an output about things (a site, a batch, a structure), not a decision about a person:
-# nobody is owed an explanation, and guidance may ask for little; the duties to find are the output's own.
-_ABOUT_THINGS = Instead(
-    lambda plan: Circumstance.sector_rules in plan.product.circumstances and not about_people(plan),
-    Move(
-        "Ask compliance what the sector's rules require of this output, and name who signs",
-        "Sector rules may put duties on a model-assisted output before it is used: who signs it and answers "
-        "for it, what is recorded, and whether a change to the model needs approval again; ask which apply "
-        "here and how far (guidance may ask for little)",
-        "warning",
-        first=True,
-    ),
-    "Name the rules and the regulator; ask compliance what they require of a model-assisted output (a "
-    "sign-off, a record, approval of model changes), and plan only what applies.",
-)
-
-
-@rule(
-    "sector-rules-unnamed",
-    Category.ethics,
-    likelihood=3,
-    impact=4,
-    move=Move(
-        "Ask compliance what the sector's rules require of this decision, and name who signs",
-        "A regulated decision brings duties before any model is used: who signs each output and answers "
-        "for it, what is recorded and explained to the person affected, and whether every change to the "
-        "model (each retraining) needs approval again",
-        "warning",
-        first=True,
-    ),
-    instead=(_ABOUT_THINGS,),
-    fires=(
-        Case(
-            {"product.circumstances": ["sector_rules"]},
-            evidence=(
-                'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
-                "no answer says who signs, or what the rules require of a model",
-            ),
-        ),
-        Case(  # the model decides alone on serious errors: a fact to settle before building
-            {
-                "product.circumstances": ["sector_rules"],
-                "product.mode": "automate",
-                "impact.error_severity": "serious",
-            },
-            evidence=(
-                'product.circumstances: "sector_rules" (a regulator or sector rules govern this decision)',
-                'product.mode: "automate"',
-                'impact.error_severity: "serious"',
-            ),
-        ),
-    ),
-    quiet=(  # a person decides each case, and the decision or the FAQ says who stays responsible
-        Case({"product.circumstances": ["none"]}),
-        Case({"product.circumstances": ["sector_rules"], "product.governance": ["signatory"]}),  # ticked
-        Case(  # which reads a clerk re-checks: an internal step, minor errors, no one's rights touched
-            {
-                **_SECTOR,
-                "impact.error_severity": "minor",
-                "product.output": "A queue of meter reads ranked by how likely each is wrong.",
-                "product.decision": "Which meter reads the billing clerk re-checks first.",
-            }
-        ),
-        Case(  # a suggested price a person sets from, with minor errors: nothing for anyone to sign
-            {
-                **_SECTOR,
-                "impact.error_severity": "minor",
-                "product.task": "regression",
-                "product.output": "A suggested price for each donated item.",
-                "product.decision": "The shop volunteer prices the item, starting from the suggestion.",
-                "product.action_shape": "sets_amount",
-            }
-        ),
-        Case({**_SECTOR, "product.decision": _RESPONSIBLE}),
-        Case({**_SECTOR, "press_release.faq": [{"question": "Who answers for it?", "answer": _RESPONSIBLE}]}),
-        Case(  # the regulation named, and how the plan meets it: an exclusion and a sign-off
-            {
-                **_SECTOR,
-                "product.decision": "Suggests a tariff; under the Consumer Duty rules vulnerable customers are "
-                "excluded from automatic offers.",
-            }
-        ),
-        Case(  # a standard by number, and the assessment that shows it is met
-            {
-                **_SECTOR,
-                "press_release.call_to_action": "The notified body runs the ISO 13485 conformity assessment "
-                "before the pilot.",
-            }
-        ),
-    ),
-)
-def sector_rules_unnamed(plan: Plan) -> Evidence:
-    """Sector rules govern the decision: the plan must name them and who signs.
-
-    A regulated decision (health, courts, credit, insurance, telecom, employment, education, safety,
-    public services) brings duties a model must meet before it is used: who signs each output and
-    answers for it, what must be recorded and explained to the person affected, and whether changing the
-    model (every retraining) needs approval again. Found late, they stop a finished project.
-
-    Mitigation: Name the rules and the regulator; ask compliance or legal now what they require of a
-    model-made or model-assisted decision; name who signs; plan the record of each decision and the
-    approval of each model change.
-    """
-    fact = ticked(plan, Circumstance.sector_rules)
-    if fact is None:
-        return None
-    signer = bool(_said_in(plan, SIGNER_SAID) or governance_done(plan, Governance.signatory))
-    signer = signer or any(SIGNER_SAID.find(note) for note in own_notes(plan))
-    if signer and plan.product.mode is not Mode.automate:
-        return None  # a person decides each case, and an answer says who signs and answers for it
-    # the rules named and how the plan meets them, or compliance's word on what they require
-    complies = compliance_stated(plan) or governance_done(plan, Governance.rules_reviewed)
-    if complies and not (plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS):
-        return None
-    named = _said_in(plan, _DUTY_SAID) or complies
-    if plan.product.mode is Mode.automate and effective_severity(plan) in _SERIOUS:
-        if named:
-            return Tempered(3, (fact, quote(plan, "product.mode"), severity_quote(plan), named))
-        return Tempered(4, (fact, quote(plan, "product.mode"), severity_quote(plan)))
-    if named:
-        return Tempered(1, (fact, named))
-    if internal_and_low_stakes(plan):
-        return None  # a person takes each internal step as today, and what goes wrong touches no right
-    unsigned = (fact, "no answer says who signs, or what the rules require of a model")
-    if plan.product.mode is not Mode.automate and not about_people(plan):
-        return Tempered(2, unsigned)  # people decide each case, about things: a question to settle early
-    return unsigned
 
 
 @rule(
@@ -465,7 +328,7 @@ def commits_unchecked(plan: Plan) -> Evidence:
     its free text.
     """
     fact = ticked(plan, Circumstance.commits_alone)
-    if _said_in(plan, LIMITS_SAID) or (fact is None and Circumstance.none in plan.product.circumstances):
+    if said_in(plan, LIMITS_SAID) or (fact is None and Circumstance.none in plan.product.circumstances):
         return None
     unbounded = NO_LIMIT_NAMED if acts_without_money(plan) else _UNBOUNDED  # caps fit amounts of money
     if fact is None:  # not ticked: a model that decides alone, said in words to pay, refund or send
@@ -487,7 +350,7 @@ def commits_unchecked(plan: Plan) -> Evidence:
     today = first_said(plan, ("product.current_solution",), SET_BY_RULE_TODAY)
     # a disclosure is not undone: neither a rule acting alone today nor a receiver's choice tempers it
     replaces_a_rule = not discloses_alone(plan) and acts_without_money(plan)
-    replaces_a_rule = replaces_a_rule and effective_severity(plan) not in _SERIOUS
+    replaces_a_rule = replaces_a_rule and effective_severity(plan) not in SERIOUS
     if today is not None and replaces_a_rule and not mentions(plan.product.current_solution, PEOPLE):
         # a rule acts alone today, and nobody checks it: a model in its place, moving no money and
         # erring without serious harm, takes no person's check away
