@@ -166,7 +166,9 @@ _THINGS_HIRED = (
     hire period, hire periods, hire rate, hire rates, hire charge, hire charges, hire cost, hire costs
     hire depot, hire depots, hire shop, hire shops, hire company, hire firm, hire counter, hire desk
     hire contract, hire contracts, hire bookings, hire orders, hire demand, equipment hire, tool hire
-    tools hire, plant hire, car hire, boat hire, bike hire""".replace("\n", ",")
+    tools hire, plant hire, car hire, boat hire, bike hire, hires per station, hires per dock, hires per day
+    hires a day, hires per hour, hires per site, hires per location, daily hires, hourly hires
+    hires per station per day""".replace("\n", ",")
     + ", "
     + phrases(
         # a rental counted as a noun (`bike hires per dock`, `kayak hiring`): the thing hired, no one employed
