@@ -20,10 +20,11 @@ CHILDREN = Lexicon("""
     toddlers, juvenile, juveniles, adolescent, adolescents, teenager, teenagers, under-16s, under-18s
     primary school, secondary school
 """)
-# The data was collected for another purpose than this one.
+# The data was collected for another purpose than this one. Not `given for`, `kept for`, `held for` or
+# `recorded for`: a sign-off given for an input, records kept for seven years, recorded for every visit.
 OTHER_PURPOSE = Lexicon("""
-    collected for, gathered for, recorded for, kept for, originally for, originally collected
-    collected to, gathered to, recorded to, collected under, given for, supplied for, held for
+    collected for, gathered for, originally for, originally collected, collected to, gathered to
+    collected under, supplied for, provided for the purpose, given for the purpose, kept for the purpose
 """)
 # Words saying the consent, notice or contract covers this use, or a privacy review weighed it.
 COVERED = Lexicon("""
