@@ -162,6 +162,8 @@ def after_the_fact_in_the_inputs(plan: Plan) -> Evidence:
     words. A past case's outcome (`previous outcomes`) is history, known in time."""
     if answered_at(plan, "product.inputs_known_after"):
         return None  # the team said which inputs come afterwards: the rule reads that
+    if plan.product.task in (TaskType.generation, TaskType.extraction):
+        return None  # a text written or read from the case's own record: what it holds is the input
     text = plan.product.inputs
     words = not_denied(said_in_use(AFTER_THE_FACT, text), text or "", EARLIER, EARLIER)
     if not words or AS_KNOWN.find(text):

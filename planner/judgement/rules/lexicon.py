@@ -1184,7 +1184,10 @@ OWN_READING = """so far, to date, up to now, until now, up to the moment, at the
     reactors, chamber, chambers, engine, engines, battery, batteries, cell, cells, motor, motors, bearing
     bearings, pump, pumps, coolant, oil, core, patient, patients, body, cabinet, cabinets
     fridge, fridges, freezer, freezers, cold room, cold rooms, greenhouse, greenhouses, server, servers
-    rack, racks, transformer, transformers, snowpack, probe, probes, telemetry"""
+    rack, racks, transformer, transformers, snowpack, probe, probes, telemetry, machine, machines
+    mould, moulds, mold, molds, press, presses, shot, shots, cremator, cremators, burner, burners, heater
+    heaters, barrel, barrels, nozzle, nozzles, hearth, hearths, controller, controllers, plc, machine log
+    machine logs, each shot, per shot, each cycle, per cycle, each run, per run, each batch, per batch"""
 _MEASURED = "temperature, temperatures, humidity, irradiance"
 # Another series' actual values for the predicted period (the stores' sales of the week forecast); its
 # past values, said as such, are known when predicting.
