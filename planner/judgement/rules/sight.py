@@ -17,10 +17,12 @@ from planner.judgement.rules.crux import drafts_the_decision
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
+from planner.judgement.rules.generative import facts_counted
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import CAPTURED
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, Severity, TaskType
 
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
 _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
@@ -366,8 +368,19 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
             "a draft reads as complete: it fills what it never read with fluent guesses, and whoever signs it "
             "sees what it says, not what it never read"
         )
-        return Tempered(2, (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task")))
+        found = (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task"))
+        if facts_counted(plan):  # the gap is measured: a done metric counts drafts with an unsupported fact
+            return Tempered(1, found)
+        return Tempered(3 if effective_severity(plan) in _SERIOUS else 2, (*found, *_stakes(plan)))
     return flagged_without(plan)  # people decide each case they see, but may see only what it flags
+
+
+_SERIOUS = (Severity.serious, Severity.severe)
+
+
+def _stakes(plan: Plan) -> tuple[str, ...]:
+    """The severity quoted where a wrong fact in a signed draft hurts: the reason the level is raised."""
+    return (severity_quote(plan),) if effective_severity(plan) in _SERIOUS else ()
 
 
 # Words saying a camera or a sensor covers only part of what is decided.
