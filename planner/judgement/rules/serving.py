@@ -167,6 +167,7 @@ def _commodity_step(plan: Plan) -> str | None:
                 "constraints.compute.hardware": "gpu",
                 "constraints.compute.hosted_service": None,
                 "constraints.compute.cost_per_prediction": None,
+                "constraints.latency.model_size": "medium",
             },
             evidence=(
                 "constraints.compute.budget_per_month: 0 (no money set aside)",
@@ -182,6 +183,20 @@ def _commodity_step(plan: Plan) -> str | None:
                 "constraints.latency.model_size": "large",
             },
             evidence=("constraints.compute.budget_per_month: 0", 'constraints.latency.model_size: "large"'),
+        ),
+        Case(  # a small model on a GPU, nothing metered: a card or a training run, not a growing bill: low
+            {
+                "constraints.compute.budget_per_month": 0,
+                "constraints.compute.hardware": "gpu",
+                "constraints.compute.hosted_service": None,
+                "constraints.compute.cost_per_prediction": None,
+                "constraints.latency.model_size": "small",
+            },
+            evidence=(
+                "constraints.compute.budget_per_month: 0",
+                'constraints.compute.hardware: "gpu"',
+                'constraints.latency.model_size: "small"',
+            ),
         ),
     ),
     quiet=(
@@ -242,6 +257,11 @@ def unbounded_compute_cost(plan: Plan) -> Evidence:
             )
         # nothing metered, but where it runs is not said: asked low
         return Tempered(1, (quote(plan, "constraints.compute.budget_per_month"), *heavy))
+    small = plan.constraints.latency.model_size is ModelSize.small
+    if small and not (compute.hosted_service or compute.hosted_model or compute.cost_per_prediction):
+        # a small model on a GPU, nothing metered: a card or a training run, not a bill that grows: asked low
+        size = quote(plan, "constraints.latency.model_size")
+        return Tempered(1, (quote(plan, "constraints.compute.budget_per_month"), *heavy, size))
     note = no_money_set_aside(plan)
     if note is None:
         return None  # a run once over a backlog, its whole bill known and small: bounded, whatever the budget
