@@ -114,6 +114,7 @@ HAPPY = [
     line("90"),  # label delay: asked because labels are outcomes
     line("50000"),
     line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
+    line("1"),  # ...drawn at random and handled blind: asked because the share is above 0
     DOWN * 4 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
     line("1"),  # each label carries the day it happened
     line("1"),  # the world records the outcome (a chargeback)
@@ -256,6 +257,7 @@ constraints:
     labeled_examples: 50000
     outcome_recorded_for: selected_cases
     exploration_share: 0.02
+    exploration_drawn: at_random
     outcome_limits: [none]
     rarest_class_share: 0.005
     rarest_class_share_from: production
@@ -405,8 +407,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 135
-    assert "\nSaved plans/fraud/plan.yaml: 135 of 135 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 136
+    assert "\nSaved plans/fraud/plan.yaml: 136 of 136 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -428,7 +430,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 125  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 126  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -931,7 +933,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 135 of 135 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 136 of 136 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1029,7 +1031,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 135 of 135 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 136 of 136 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

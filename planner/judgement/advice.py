@@ -20,6 +20,7 @@ from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TI
 from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels
 from planner.judgement.rules.harm import effective_severity, unattended_minor
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.units import quotes_metric, rewards_failure
@@ -316,7 +317,7 @@ def affirmations(plan: Plan, open_ids: set[str], metric_risks: frozenset[str] = 
         plan.constraints.data,
         "exploration-ends-with-the-test" in open_ids,
     )  # a share for the test only
-    if acting_shapes_labels(plan) and data.exploration_share and not ended:
+    if acting_shapes_labels(plan) and data.exploration_share and kept_out(plan) and not ended:
         found.append(
             Advice(
                 "Feedback loop handled",

@@ -19,6 +19,7 @@ from planner.judgement.rules.anchor import decision_lead, scored_at
 from planner.judgement.rules.base import Risk
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Mode, OnlineValidation, OutcomeRecorded, Split
 from planner.plan.model import Plan, Severity, TaskType
@@ -324,7 +325,7 @@ CHOSEN = Lexicon("""
 @probe("outcomes-of-the-chosen", "selective-labels", "model-selects-cases", "decision-hides-outcome")
 def _outcomes_of_the_chosen(plan: Plan) -> Found:
     data = plan.constraints.data
-    if data.outcome_recorded_for is not OutcomeRecorded.every_case or data.exploration_share:
+    if data.outcome_recorded_for is not OutcomeRecorded.every_case or kept_out(plan):
         return None
     today = answer_at(plan, "product.current_solution")
     chosen, acting = CHOSEN.find_all(today), ACTS.find_all(today)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from planner.judgement.probes import Found, metric_paths, probe, short
 from planner.judgement.rules.circumstances import PEOPLE_KEEP_A_SHARE
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote, read_paths
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import READS_OR_LEARNS
 from planner.judgement.rules.today import people_do_it_today
 from planner.judgement.rules.words import Lexicon
@@ -180,7 +181,7 @@ def _auto_accepted_unaudited(plan: Plan) -> Found:
         product.action_shape is ActionShape.threshold or labels_each
     ):
         return None
-    if plan.constraints.data.exploration_share:
+    if kept_out(plan):
         return None
     paths = [f"after_launch.monitoring[{i}].signal" for i in range(len(plan.after_launch.monitoring))]
     paths += [f"after_launch.monitoring[{i}].threshold" for i in range(len(plan.after_launch.monitoring))]

@@ -7,6 +7,7 @@ from enum import Enum, StrEnum
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
+from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
     STAKES_LABELS,
@@ -332,6 +333,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **SUBJECTS_LABELS,
     **GOVERNANCE_LABELS,
     **CHANGES_LABELS,
+    **HOLDOUT_LABELS,
     **CAPTURE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",

@@ -48,6 +48,7 @@ from planner.plan.choices import (
     EvalInIndex as EvalInIndex,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
+    ExplorationDrawn as ExplorationDrawn,
     Governance as Governance,
     Guard as Guard,
     Hardware as Hardware,
@@ -1374,6 +1375,12 @@ class DataConstraints(Record):
         "at random without looking at the model and handled as if it had said nothing; a routine inspection "
         "sample counts only where drawn and acted on that way, "
         "so labels are not only what the model chose.",
+    )
+    exploration_drawn: ExplorationDrawn | None = Field(
+        default=None,
+        description="How the cases in that share are chosen: at random from all cases and handled as if the "
+        "model had said nothing; at random but handled with its score in view; among the cases it flags or "
+        "ranks high; by people as they see fit; or not known.",
     )
 
     @model_validator(mode="before")

@@ -1001,6 +1001,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.exploration_drawn",
+            "How are the cases in that share chosen?",
+            "A routine sample drawn at random from all cases, and then handled as if the model had said "
+            "nothing, shows what happens to the cases it would not pick. A sample of the flagged, one "
+            "picked by people, or one handled with the score in view shows only what the model (or they) "
+            "already chose.",
+            When("constraints.data.exploration_share", above=0),
+        ),
+        _q(
             "constraints.data.outcome_limits",
             "Can the recorded outcome fall short of what really happened? Tick each that holds.",
             "Sales stop when stock runs out, care delivered stops at a spend cap, patients at an event are "

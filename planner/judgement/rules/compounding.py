@@ -15,6 +15,7 @@ from __future__ import annotations
 from planner.core.formatting import share as percent
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.popularity import LOOP_BROKEN
 from planner.judgement.rules.supply import newcomers_given_room, spread_watched
 from planner.plan.model import PICKING_TASKS, Category, Period, Picks, Plan, SupplyLimit
@@ -28,7 +29,7 @@ def _damped(plan: Plan) -> list[str]:
     its room, the inputs decayed or counted per chance, a place kept for newcomers; quoted."""
     found = []
     data = plan.constraints.data
-    if data.exploration_share:
+    if data.exploration_share and kept_out(plan):
         found.append(
             quote(
                 plan,

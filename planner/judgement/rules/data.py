@@ -47,6 +47,7 @@ from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
 from planner.judgement.rules.hosted import prompted
+from planner.judgement.rules.keptout import kept_out, steered_share
 from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
     ACCURACY,
@@ -2815,13 +2816,13 @@ def feedback_loop(plan: Plan) -> Evidence:
         found = [quote(plan, "product.task"), quote(plan, "product.label")]
     else:
         found = [quote(plan, "constraints.data.model_decides_labels")]
-    share = data.exploration_share
+    share = kept_out(plan)
     if share is not None and share > 0:
         return None
     if share is None:
         found[-1] += " (no exploration or holdout share given)"
     else:
-        found.append(quote(plan, "constraints.data.exploration_share"))
+        found.extend(steered_share(plan) or (quote(plan, "constraints.data.exploration_share"),))
     acted = data.outcome_recorded_for is OutcomeRecorded.changed_by_action
     costly = held_back_at_a_cost(plan)  # then the advice adds cases below the cut, holding none back
     shape = plan.product.action_shape
@@ -2894,7 +2895,7 @@ def decision_hides_outcome(plan: Plan) -> Evidence:
     data = plan.constraints.data
     if data.outcome_recorded_for is not None or data.model_decides_labels is not None:
         return None  # answered: selective-labels and feedback-loop reason from the answer
-    if (data.exploration_share or 0) > 0:
+    if (kept_out(plan) or 0) > 0:
         return None
     verb = mentions(plan.product.decision, WITHHOLDS)
     if verb is None or LabelSource.outcomes not in data.labels:

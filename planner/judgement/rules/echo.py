@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, source_paths, ticked
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import ActionShape, Category, Circumstance, Plan
 
@@ -155,7 +156,7 @@ def inputs_echo_the_decision(plan: Plan) -> Evidence:
     fact = _sets(plan)
     if fact is None:
         return None
-    if plan.constraints.data.exploration_share:
+    if kept_out(plan):
         return None  # a share set another way is kept: the loop is open to a comparison
     texts = ("product.inputs", "constraints.data.differences_note", *source_paths(plan))
     if any(SOURCE_KEPT.find(answer_at(plan, path)) for path in texts):

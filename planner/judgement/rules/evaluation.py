@@ -14,6 +14,7 @@ from planner.judgement.rules.fitting import (
     output_chooses_none,
 )
 from planner.judgement.rules.heard import selection_in_the_label
+from planner.judgement.rules.keptout import kept_out, steered_share
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
     UNSELECTED_CASES,
@@ -101,6 +102,20 @@ _KEEP_A_RANDOM_SHARE = Move(
                 'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
                 "checked, approved or treated: what happens to the others is never seen)",
                 "constraints.data.exploration_share: 0",
+            ),
+        ),
+        Case(  # a routine check drawn among the flagged is no holdout
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.exploration_share": 0.02,
+                "constraints.data.exploration_drawn": "flagged",
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
+                "checked, approved or treated: what happens to the others is never seen)",
+                "constraints.data.exploration_share: 0.02",
+                'constraints.data.exploration_drawn: "flagged" (drawn from what the model flags: the cases it '
+                "would not pick stay unseen)",
             ),
         ),
         Case(  # "every case", yet the label is the outcome of an action someone chose to take
@@ -216,6 +231,13 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "constraints.data.exploration_share": 0.03,
             }
         ),
+        Case(  # a routine check drawn at random from all cases and handled blind is a holdout
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.exploration_share": 0.02,
+                "constraints.data.exploration_drawn": "at_random",
+            }
+        ),
         Case(  # not answered: who judged every case is not who chose some of them
             {
                 "constraints.data.outcome_recorded_for": None,
@@ -274,13 +296,13 @@ def selective_labels(plan: Plan) -> Evidence:
         return None if at_random else selection_in_the_label(plan)  # a random sample is already kept
     if data.outcome_recorded_for is not OutcomeRecorded.selected_cases:
         return None
-    if data.exploration_share is not None and data.exploration_share > 0:
+    if (kept_out(plan) or 0) > 0:
         return None
     never = "only the cases someone showed, checked, approved or treated: what happens to the others is never seen"
     share = "constraints.data.exploration_share: not answered (no random share is kept to learn from)"
-    found = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
+    found: tuple[str, ...] = (quote(plan, "constraints.data.outcome_recorded_for", never), share)
     if data.exploration_share is not None:
-        found = (found[0], quote(plan, "constraints.data.exploration_share"))
+        found = (found[0], *(steered_share(plan) or (quote(plan, "constraints.data.exploration_share"),)))
     audit = audited_unselected(plan)
     if audit:  # the cases nobody chose are checked at random: the old misses are seen, low
         return Tempered(1, (found[0], audit))

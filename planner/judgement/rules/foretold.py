@@ -10,6 +10,7 @@ from planner.judgement.rules.anchor import in_days
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.fitting import WITHHOLDING_CARE
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import (
     INTERVENES,
     PREVENTS,
@@ -102,7 +103,7 @@ _LEAVE_FLAGGED_CASES_UNTREATED = Move(
     "share of flagged cases left untreated, and a record of who was acted on and how, keep outcomes "
     "that say what the risk was and what the action did",
     "warning",
-    done=lambda plan: (plan.constraints.data.exploration_share or 0) > 0,
+    done=lambda plan: (kept_out(plan) or 0) > 0,
 )
 
 
@@ -260,7 +261,7 @@ def action_prevents_the_label(plan: Plan) -> Evidence:
         return None  # answered: selective-labels and feedback-loop reason from the answer
     if not _RECORDED.intersection(constraints.labels) or constraints.label_delay == 0:
         return None  # no outcome that follows the prediction, so nothing for an action to change
-    if (constraints.exploration_share or 0) > 0 or plan.done.online_validation in (
+    if (kept_out(plan) or 0) > 0 or plan.done.online_validation in (
         OnlineValidation.holdout,
         OnlineValidation.a_b_test,
     ):

@@ -7,6 +7,7 @@ import re
 
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import (
     AFTER_THE_FACT,
     AFTERWARDS,
@@ -83,7 +84,7 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     and the sources say which cases have an outcome; a note on the data does only where it speaks of
     labels or outcomes; today's process does where the label is what someone found when they looked. A
     forecast's label is a count for each period, never a case someone chose: its words choose nothing."""
-    if (plan.constraints.data.exploration_share or 0) > 0:
+    if (kept_out(plan) or 0) > 0:
         return None
     if plan.product.task is TaskType.forecasting:
         return None  # a forecast's label is a count for every period (`trays audited per day`): none chosen

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, own_notes, quote
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import PICKING_TASKS, OnlineValidation, OutcomeRecorded
 from planner.plan.model import Category, Plan
@@ -229,7 +230,7 @@ def exploration_ends_with_the_test(plan: Plan) -> Evidence:
     retrain and evaluate on it.
     """
     data = plan.constraints.data
-    if not data.exploration_share or data.outcome_recorded_for not in _LOOPS:
+    if not kept_out(plan) or data.outcome_recorded_for not in _LOOPS:
         return None
     if plan.done.online_validation not in _TESTS:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote, ticked
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import MATURED, REPORTING_MEASURED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan, TaskType
@@ -33,8 +34,7 @@ def negative_ticked(plan: Plan, negative: Negative) -> str | None:
 
 def _explored(plan: Plan) -> str | None:
     """The evidence that some cases are decided at random, or judged against checked answers."""
-    share = plan.constraints.data.exploration_share
-    if share:
+    if kept_out(plan):
         return quote(plan, "constraints.data.exploration_share")
     if plan.done.eval_truth is EvalTruth.checked:
         return quote(plan, "done.eval_truth")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote, said_or_settled
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import AT_RANDOM
 from planner.judgement.rules.unflagged import UNFLAGGED_CHECKED
 from planner.judgement.rules.words import Lexicon
@@ -195,7 +196,7 @@ def no_flag_read_as_cleared(plan: Plan) -> Evidence:
         plan, _STILL_LOOKED_AT, AT_RANDOM
     ):
         return None
-    if said_or_settled(plan, _PATHS, SHOWN_UNKNOWN) or (plan.constraints.data.exploration_share or 0) > 0:
+    if said_or_settled(plan, _PATHS, SHOWN_UNKNOWN) or (kept_out(plan) or 0) > 0:
         return None
     evidence = [
         quote(

@@ -20,6 +20,7 @@ from planner.judgement.rules.evidence import (
     quote,
     repeated_unit,
 )
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import DEFAULT_HANDLED, EXITS_KEPT, SPANS_TIME
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -118,7 +119,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "answered, yet the cases nobody looked at carry a default, not their outcome",
             )
         )
-    explored = (plan.constraints.data.exploration_share or 0) > 0
+    explored = (kept_out(plan) or 0) > 0
     if loop and not explored:
         return tuple(found)  # the model decides what is looked at, and nothing random breaks the loop
     return Tempered(3, found)

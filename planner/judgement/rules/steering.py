@@ -8,6 +8,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answered_quotes, first_said, quote, read_paths, ticked
 from planner.judgement.rules.guardrails import label_unmoved_by_action
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import SUPPLIED_BY_GAINERS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
@@ -297,8 +298,7 @@ def predictions_set_controls(plan: Plan) -> Evidence:
     ):  # a forecast, or a quantity recorded whatever was set: ask, low
         said = "does the setting change what it predicts? if not, acting on it leaves its data as they were"
         return Tempered(1, (*facts, quote(plan, "product.task", said)))
-    varied = plan.constraints.data.exploration_share
-    if varied:
+    if kept_out(plan):
         return Tempered(
             2, (*facts, quote(plan, "constraints.data.exploration_share", "settings varied on purpose"))
         )

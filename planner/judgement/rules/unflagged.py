@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules import acting, data as labelling
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import WORKING_DAYS_PER_MONTH, items_per_month, quote
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import AT_RANDOM
 from planner.judgement.rules.seen import seen_below_volume
 from planner.judgement.rules.words import Lexicon
@@ -122,7 +123,7 @@ def unflagged_unwatched(plan: Plan) -> Evidence:
         return None  # the model decides what gets labelled: those rules ask for the random share
     if acting.model_selects_cases(plan):
         return None  # the same point, read from the words of choosing
-    if (data.exploration_share or 0) > 0:
+    if (kept_out(plan) or 0) > 0:
         return None
     texts = [product.decision, plan.done.eval_set, plan.done.when_met]
     texts += [f"{m.signal} {m.threshold or ''}" for m in plan.after_launch.monitoring]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
+from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.response import PHONES_PEOPLE, RESPONDED_TO, response_evidence
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -283,7 +284,7 @@ def _worklist_of_an_outcome(plan: Plan) -> Evidence:
     data, product = plan.constraints.data, plan.product
     if product.action_shape not in _WORKLIST and product.task not in RANKED_LISTS:
         return None
-    if (data.exploration_share or 0) > 0 or plan.done.online_validation in _MEASURES_EFFECT:
+    if (kept_out(plan) or 0) > 0 or plan.done.online_validation in _MEASURES_EFFECT:
         return None  # a group the model does not act on measures the difference
     if data.outcome_recorded_for is OutcomeRecorded.selected_cases or not product.label:
         return None

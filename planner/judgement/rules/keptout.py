@@ -1,0 +1,45 @@
+"""The share kept out of the model's hands, counted only where it is drawn as a holdout.
+
+A lead credits a share against the feedback loop only where it is drawn at random from all cases and
+then handled as if the model had said nothing: those cases show what happens to the ones the model
+would not pick. A routine check of the flagged, cases people pick as they see fit, or a random draw
+handled with the score in view show only what the model (or the people) already chose; a share whose
+draw nobody knows is not yet a holdout either. An unanswered draw is read as the share's help asks
+(picked at random, handled blind), so plans written before the question keep their reading.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.evidence import quote
+from planner.plan.holdout import STEERED, ExplorationDrawn
+from planner.plan.model import Plan
+
+_WHY = {
+    ExplorationDrawn.random_with_score: "handled with the score in view: the model still steers what happens",
+    ExplorationDrawn.flagged: "drawn from what the model flags: the cases it would not pick stay unseen",
+    ExplorationDrawn.people: "picked by people: their choice, not chance, decides what is seen",
+    ExplorationDrawn.not_known: "nobody knows how it is drawn, so nobody knows it is random",
+}
+
+
+def kept_out(plan: Plan) -> float | None:
+    """The share kept out of the model's hands as a holdout: the answer, 0 where it is drawn by the
+    model's flags, by people or with the score in view, None where unanswered."""
+    data = plan.constraints.data
+    share = data.exploration_share
+    if share is None:
+        return None
+    return 0.0 if share > 0 and data.exploration_drawn in STEERED else float(share)
+
+
+def steered_share(plan: Plan) -> tuple[str, ...]:
+    """The answers showing a share above 0 that is no holdout (its draw steered, or not known), quoted;
+    empty where there is none."""
+    data = plan.constraints.data
+    drawn = data.exploration_drawn
+    if not data.exploration_share or drawn not in STEERED:
+        return ()
+    return (
+        quote(plan, "constraints.data.exploration_share"),
+        quote(plan, "constraints.data.exploration_drawn", _WHY[drawn]),
+    )
