@@ -8,6 +8,7 @@ from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
+from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
     STAKES_LABELS,
@@ -334,6 +335,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **GOVERNANCE_LABELS,
     **CHANGES_LABELS,
     **HOLDOUT_LABELS,
+    **OVERSIGHT_LABELS,
     **CAPTURE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",

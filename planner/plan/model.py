@@ -77,6 +77,7 @@ from planner.plan.choices import (
     Picks as Picks,
     PilotUnits as PilotUnits,
     Reach as Reach,
+    ReviewerStake as ReviewerStake,
     RowsPerThing as RowsPerThing,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
@@ -784,6 +785,13 @@ class Product(Record):
     )
     mode: Mode | None = Field(
         default=None, description="improve a process, augment people, or automate them away."
+    )
+    reviewer_stake: ReviewerStake | None = Field(
+        default=None,
+        description="Who checks each output before it counts, set against the people it is about: the people "
+        "whose work or conduct it is about (the manager a complaint names); those people, with a sample "
+        "re-checked by someone else; people it is not about; nobody's work (a product, a document, a "
+        "machine); or not decided.",
     )
     circumstances: list[Circumstance] = Field(
         default_factory=list,

@@ -552,6 +552,16 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "product.reviewer_stake",
+            "Who checks each output before it counts, set against the people it is about?",
+            "E.g. draft replies to complaints approved by the branch manager the complaint names, or a "
+            "report on a team's results signed off by that team: the people it is about. Another team or "
+            "a central desk is not; nor is anyone where the output is about nobody's work (a product, a "
+            "document, a machine).",
+            When("product.action_shape", ("every_item",), otherwise=("product.forbidden_guard", ("review",))),
+            When("product.mode", ("augment",), otherwise=("product.forbidden_guard", ("review",))),
+        ),
+        _q(
             "product.circumstances",
             "Which of these hold for this product? Tick each that does.",
             "Facts beyond the decision that change what to plan for: who else relies on the output, what "
