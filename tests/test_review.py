@@ -677,6 +677,19 @@ def test_headline_advice(changes: dict[str, Any], headline: str, tone: str) -> N
     assert assessment.headline.reason
 
 
+def _open_questions(changes: dict[str, Any]) -> str:
+    (advice,) = (a for a in assess(patched(changes)).advice if a.title == "Answer the open questions")
+    return advice.reason
+
+
+def test_open_questions_name_the_ones_the_advice_reasons_from() -> None:
+    # eval37: "answer the open questions" left the team to guess which of forty mattered.
+    reason = _open_questions({"product.label": None, "press_release.quote": None})
+    assert 'the advice reasons most from: "What label will it learn from?" (product.label).' in reason
+    assert "press_release.quote" not in reason  # no rule reasons from the press release's quote
+    assert "Of these" not in _open_questions({"press_release.quote": None})
+
+
 # Labels settled, agreement 0.8 against a target of 0.82 on the same measure: a low note, and the only risk.
 LOW_GUIDELINES = {
     "by_hand.label_agreement": 0.8,
@@ -774,7 +787,8 @@ def test_a_building_plan_with_gaps_is_told_so() -> None:
     assessment = assess(patched({"status": "building", "done.when_met": None}))
     assert assessment.headline is not None
     assert assessment.headline.reason == (
-        "Not answered yet: 1 question in done. Unanswered questions raise no risk here, "
+        "Not answered yet: 1 question in done. The advice reasons from it: "
+        '"What happens when the target is met?" (done.when_met). Unanswered questions raise no risk here, '
         "but each may hide one, and the plan is already building."
     )
 

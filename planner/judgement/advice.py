@@ -25,6 +25,7 @@ from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
 from planner.judgement.rules.units import quotes_metric, rewards_failure
 from planner.judgement.rules.words import mentions
+from planner.judgement.weighed import weighed_text
 from planner.plan.choices import label
 from planner.plan.fields import answered_at
 from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
@@ -450,7 +451,8 @@ def advise(
         advice.append(
             Advice(
                 "Answer the open questions",
-                f"{unanswered[0].upper()}{unanswered[1:]}. Unanswered questions raise no risk here, but "
+                f"{unanswered[0].upper()}{unanswered[1:]}.{weighed_text(report)} Unanswered questions "
+                "raise no risk here, but "
                 f"each may hide one{f', and the plan is already {plan.status.value}' if committed else ''}.",
                 "warning" if committed else "info",
                 part="questions",
