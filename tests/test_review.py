@@ -317,6 +317,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "inputs-beyond-the-range",
         "checks-passed-unchecked",
         "label-dated-at-detection",
+        "outcome-under-old-assignment",
     }
     for rule_id, risk in found:
         assert risk is not None, rule_id

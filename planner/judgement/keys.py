@@ -47,6 +47,7 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "label-copied-from-estimate",
     "label-from-old-process",
     "label-records-what-was-done",
+    "outcome-under-old-assignment",
     "label-after-todays-fixes",
     "label-picked-by-an-input",
     "untried-labelled-as-failures",
