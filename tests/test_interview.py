@@ -125,7 +125,7 @@ HAPPY = [
     "n",  # not versioned
     line("1"),  # inputs built as each order stood at the moment of prediction
     line("device data, 0"),  # the input that arrives last, on the order's own date
-    DOWN * 10 + SPACE + ENTER,  # nothing differs from production
+    DOWN * 11 + SPACE + ENTER,  # nothing differs from production
     line("2"),  # a few cases concern customers the data has never seen
     line("none"),  # no case lacks a key input
     "y", DOWN * 2 + SPACE + ENTER, line("1"),  # shoppers' personal data, which stays in the organisation

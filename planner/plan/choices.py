@@ -202,6 +202,7 @@ class Difference(StrEnum):
     later_inputs = "later_inputs"
     forecast_inputs = "forecast_inputs"
     range = "range"
+    conditions = "conditions"
     none = "none"
 
 
@@ -402,6 +403,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "later_inputs": "some inputs are recorded only after the moment of prediction",
         "forecast_inputs": "some inputs are observed values in training but only forecasts live (weather, prices)",
         "range": "inputs beyond the range of the data (longer distances, bigger amounts, larger sizes, new price bands)",
+        "conditions": "the conditions changed since the data: the site, course, route or layout",
         "none": "nothing: the data was recorded as the product will see it",
     },
     OutcomeRecorded: {

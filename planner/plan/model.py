@@ -1229,7 +1229,8 @@ class DataConstraints(Record):
         default_factory=list,
         description="What differs between the data in hand and what the product will see: device, "
         "channel, language, population, season, inputs recorded only after the moment of prediction, "
-        "inputs observed in the data but only forecast live, input values beyond the data's range, or none.",
+        "inputs observed in the data but only forecast live, input values beyond the data's range, conditions "
+        "changed since the data (the site, course, route or layout), or none.",
     )
     differences_note: Text | None = Field(
         default=None, description="What exactly differs, and which inputs are recorded only afterwards."

@@ -1196,8 +1196,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Tick each: another device or camera, channel, language, population or season, capture "
             "conditions (operator, lighting, settings), a shifting mix of cases, or inputs recorded only "
             "after the moment of prediction (a discharge code, a later status), inputs observed in the "
-            "data but only forecast live (the weather, prices), or input values beyond the data's range (longer "
-            "distances, bigger amounts, new price bands). Scores on unlike data say little about production.",
+            "data but only forecast live (the weather, prices), input values beyond the data's range (longer "
+            "distances, bigger amounts, new price bands), or conditions changed since the data (the site, course, "
+            "route or layout). Scores on unlike data say little about production.",
             essential=True,
         ),
         _q(
@@ -1217,6 +1218,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
                     "later_inputs",
                     "forecast_inputs",
                     "range",
+                    "conditions",
                 ),
             ),
         ),

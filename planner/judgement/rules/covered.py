@@ -71,6 +71,10 @@ _KIND_WORDS: dict[Difference, frozenset[str]] = {
         "countries cohort cohorts"
     ),
     Difference.mix: _kinds("mix segment segments share shares type types"),
+    Difference.conditions: _kinds(
+        "site sites course courses route routes layout layouts track tracks venue venues circuit circuits "
+        "floor floors map maps"
+    ),
 }
 _WORD = re.compile(r"[a-z][a-z'-]+")
 

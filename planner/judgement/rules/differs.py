@@ -23,6 +23,8 @@ from planner.judgement.rules.volume import acts_alone
 from planner.plan.choices import label
 from planner.plan.model import Category, Difference, OnlineValidation, Plan, Severity
 
+# How a ticked difference reads after "the product meets another": a kind its label names as a change.
+_MET = {Difference.mix: "mix of cases", Difference.conditions: "site, course, route or layout"}
 _ONBOARDED = "Each new camera is audited for its first month."
 _HELD_OUT = "The post room switched to new scanners in 2024; the test set is held out by year."
 
@@ -62,6 +64,13 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
             evidence=(
                 'constraints.data.differences: ["device", "population"] (the product meets another device or '
                 "camera, population)",
+            ),
+        ),
+        Case(  # the course or the layout changed since the data: another setting, as a new population is
+            {"constraints.data.differences": ["conditions"]},
+            evidence=(
+                'constraints.data.differences: ["conditions"] (the product meets another site, course, route or '
+                "layout)",
             ),
         ),
         Case(
@@ -369,6 +378,12 @@ _HELD_OUT = "The post room switched to new scanners in 2024; the test set is hel
                 "product.users": "Agents answering the live chat.",
             }
         ),
+        Case(  # the changed course is scored on its own before anyone relies on it
+            {
+                "constraints.data.differences": ["conditions"],
+                "done.eval_set": "The first 200 runs on the new course, held out as a test set.",
+            }
+        ),
         Case(  # e-mail is how staff reach the owner, not the channel the product meets
             {
                 "constraints.data.differences": ["none"],
@@ -392,8 +407,8 @@ def production_differs(plan: Plan) -> Evidence:
         kinds = [kind for kind in kinds if kind is not Difference.capture]
     if not kinds:  # none ticked: what the text says of the data's channel, origin, population, period...
         return unticked_difference(plan)
-    said = ", ".join(  # "population", not its examples; the shifting mix as a thing met
-        "mix of cases" if kind is Difference.mix else label(kind).split(" (")[0] for kind in kinds
+    said = ", ".join(  # "population", not its examples; the shifting mix and changed conditions as things met
+        _MET.get(kind) or label(kind).split(" (")[0] for kind in kinds
     )
     found = differences_quote(plan, kinds, f"the product meets another {said}")
     if checked_alike(plan):
