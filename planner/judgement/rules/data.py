@@ -44,6 +44,7 @@ from planner.judgement.rules.evidence import (
     truth_paths,
 )
 from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE, held_back_at_a_cost
+from planner.judgement.rules.handful import COUNT_NOT_MODEL, COUNT_NOT_MODEL_MITIGATION, a_handful
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
 from planner.judgement.rules.hosted import prompted
@@ -987,6 +988,17 @@ _GROW_THE_RARE_CLASS = Instead(
 )
 
 
+def _a_handful_of_events(plan: Plan) -> bool:
+    """A handful of events to learn from, counted as the rule counts them: not a forecast's series nor
+    units holding many items, nor the long tail of many labels."""
+    if _learns_every_point(plan) or _many_items_per_unit(plan) or many_labels(plan):
+        return False
+    return a_handful(plan)
+
+
+_COUNT_FIRST = Instead(_a_handful_of_events, COUNT_NOT_MODEL, COUNT_NOT_MODEL_MITIGATION)
+
+
 def _learns_every_point(plan: Plan) -> bool:
     """Whether the model forecasts along series (a forecast, or an amount read from a time series): every
     period of each series is an example, whatever the team counted."""
@@ -1001,10 +1013,17 @@ def _learns_every_point(plan: Plan) -> bool:
     likelihood=3,
     impact=4,
     move=_COLLECT_MORE_LABELS,
-    instead=(_GROW_THE_RARE_CLASS,),
+    instead=(_COUNT_FIRST, _GROW_THE_RARE_CLASS),
     fires=(
         Case(
             {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
+        ),
+        Case(  # seven failures in years of records: count them, or write the rule, before any model
+            {
+                "constraints.data.labeled_examples": 2000,
+                "constraints.data.rarest_class_share": 0.0035,
+                "done.test_size": None,
+            },
         ),
         Case(
             {"constraints.data.labeled_examples": 4000},
