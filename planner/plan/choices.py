@@ -7,6 +7,7 @@ from enum import Enum, StrEnum
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
+from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
 from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
@@ -338,6 +339,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **HOLDOUT_LABELS,
     **OVERSIGHT_LABELS,
     **CAPTURE_LABELS,
+    **HELD_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

@@ -90,6 +90,7 @@ from planner.plan.choices import (
     TaskType as TaskType,
     TestUse as TestUse,
     Unreadable as Unreadable,
+    ValuesHeld as ValuesHeld,
     Verdict as Verdict,
     WhoseData as WhoseData,
 )
@@ -731,6 +732,12 @@ class Product(Record):
         description="Extraction, or generation that fills records: who turns values into the target system's "
         "dates, units, currencies or codes: code after the model writes them as the source says them, the "
         "model itself, nobody (the target takes them as they are), or not decided yet.",
+    )
+    values_held: ValuesHeld | None = Field(
+        default=None,
+        description="Extraction: whether some of the values to extract are already held as structured fields "
+        "somewhere (the form, portal or system that produced the document): some, none (the document is their "
+        "only record), or not checked.",
     )
     lead_days: Number | None = Field(
         default=None,

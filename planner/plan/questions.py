@@ -478,6 +478,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("extraction", "generation")),
         ),
         _q(
+            "product.values_held",
+            "Are any of these values already held as structured fields somewhere: the form or system that "
+            "produced the document?",
+            "A portal form, the sender's system or our own system that printed the document may hold the same "
+            "values as fields (an export, an API, a database): 'some' if it holds any of them, 'none' if the "
+            "document is their only record, or 'not checked'.",
+            When("product.task", ("extraction",)),
+        ),
+        _q(
             "product.lead_days",
             "How many days before the outcome, or the day it serves, must the prediction be made?",
             "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "
