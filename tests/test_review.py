@@ -269,6 +269,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "view-outside-the-workflow",
         "view-where-a-system-decides",
         "whole-moves-by-step-share",
+        "cut-beyond-reach",
         "worse-error-unweighed",
         "ranking-only-orders-the-work",
         "outcome-kept-elsewhere",

@@ -118,6 +118,7 @@ _VALUE = frozenset(
         "horizon-shorter-than-lead-time",
         "earlier-stage-caps-recall",
         "whole-moves-by-step-share",
+        "cut-beyond-reach",
         "delay-may-be-waiting",
         "impact-exceeds-the-problem",
         "saving-exceeds-step",

@@ -140,7 +140,7 @@ def saving_exceeds_step(plan: Plan) -> Evidence:
     )
 
 
-def _gain(item: Metric) -> float | None:
+def asked_gain(item: Metric) -> float | None:
     """The improvement a done metric's target asks, as a share of its baseline (7 days against 12 is
     41.7%; 1.5 below 12 is 12.5%); None where no baseline figure or no margin says it."""
     base = item.baseline_figure
@@ -247,7 +247,7 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
         )
     for index, item in enumerate(plan.done.metrics):
         gain = (
-            _gain(item) if END_TO_END.find_all(item.name) else None
+            asked_gain(item) if END_TO_END.find_all(item.name) else None
         )  # a model score is no share of the whole
         if gain is not None and gain > cap:
             evidence.append(
