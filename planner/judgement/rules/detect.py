@@ -17,10 +17,17 @@ from planner.judgement.rules.evidence import ITEM_PATHS, answer_at, items_per_da
 from planner.judgement.rules.lexicon import ITEM_UNITS
 from planner.judgement.rules.pilotsize import pilot_length
 from planner.judgement.rules.power import detectable
-from planner.plan.model import Category, Direction, Metric, MetricRole, MetricUnit, OnlineValidation, Plan
+from planner.plan.model import (
+    Category,
+    Direction,
+    Metric,
+    MetricRole,
+    MetricUnit,
+    OnlineValidation,
+    PilotUnits,
+    Plan,
+)
 
-# A rate at or below this is a rare outcome, where trials run out of events first.
-RARE_RATE = 0.2
 # Trials that split their own traffic into two arms; the others set theirs against as many cases before
 # or elsewhere (a canary against the rest, a before-and-after against the same span before).
 _SPLIT = (OnlineValidation.a_b_test, OnlineValidation.holdout)
@@ -38,10 +45,11 @@ _ERRORS_FALL = {"done.metrics": [_ERROR_RATE]}
 
 
 def _rates(metric: Metric) -> tuple[float, float] | None:
-    """(today's rate, the target's rate) for a done metric asking to move a rare outcome; None otherwise,
-    and for a guardrail or a target on the worse side of today (a ceiling to hold, no change to detect)."""
+    """(today's rate, the target's rate) for a done metric asking to move a rate (a share between 0 and
+    1); None otherwise, and for a guardrail or a target on the worse side of today (a ceiling to hold, no
+    change to detect)."""
     base, goal = metric.baseline_figure, metric.goal()
-    if base is None or goal is None or not 0 < base <= RARE_RATE or not 0 <= goal < 1 or goal == base:
+    if base is None or goal is None or not 0 < base < 1 or not 0 <= goal < 1 or goal == base:
         return None
     better = goal < base if metric.direction is Direction.lower_is_better else goal > base
     if metric.role is MetricRole.guardrail or not better:
@@ -85,6 +93,31 @@ def smallest_change(rate: float, per_arm: float) -> float:
                 "days at this share, would see it",
             ),
         ),
+        Case(  # a commoner rate: 30% of appointments missed, asked down to 27%
+            {
+                "done.online_validation": "a_b_test",
+                "done.when_met": "A 4-week pilot on 10% of appointments, then all clinics.",
+                "impact.volume": 200,
+                "impact.period": "day",
+                "done.metrics": [
+                    {
+                        "name": "Share of appointments missed",
+                        "baseline": 0.3,
+                        "target": 0.27,
+                        "direction": "lower",
+                    }
+                ],
+            }
+        ),
+        Case(  # depots drawn at random for the pilot: compared with the rest, though no validation is named
+            {
+                "done.online_validation": None,
+                "done.pilot_units": "random",
+                "done.when_met": "An 8-week pilot on 10% of claims, then everyone.",
+                **_CLAIMS,
+                **_ERRORS_FALL,
+            }
+        ),
     ),
     quiet=(
         Case(  # the same trial, on all the traffic for six months
@@ -114,13 +147,39 @@ def smallest_change(rate: float, per_arm: float) -> float:
                 **_ERRORS_FALL,
             }
         ),
+        Case(  # the commoner rate, on all the appointments for six months
+            {
+                "done.online_validation": "a_b_test",
+                "done.when_met": "A six-month pilot on all appointments, then all clinics.",
+                "impact.volume": 200,
+                "impact.period": "day",
+                "done.metrics": [
+                    {
+                        "name": "Share of appointments missed",
+                        "baseline": 0.3,
+                        "target": 0.27,
+                        "direction": "lower",
+                    }
+                ],
+            }
+        ),
+        Case(  # picked, not drawn, and no comparison named: nothing is set against it
+            {
+                "done.online_validation": None,
+                "done.pilot_units": "typical",
+                "done.when_met": "An 8-week pilot on 10% of claims, then everyone.",
+                **_CLAIMS,
+                **_ERRORS_FALL,
+            }
+        ),
     ),
 )
 def trial_cannot_detect_target(plan: Plan) -> Evidence:
     """The live trial is too small to detect the change its target asks for.
 
-    A done metric counts a rare outcome (a rate of a few percent) and asks for a change of a fraction
-    of it, and the live trial, at the plan's volume, its length and its share of traffic, meets too few
+    A done metric counts a rate (a rare outcome of a few percent, or a commoner one such as missed
+    appointments) and asks for a change of a fraction of it, the trial compares it live (an A/B test, a
+    holdout, a canary, or units drawn at random for the pilot), and the live trial, at the plan's volume, its length and its share of traffic, meets too few
     cases an arm: the smallest difference it can tell from chance is wider than the change asked, so it
     ends with "no significant difference" whether the model works or not.
 
@@ -128,8 +187,9 @@ def trial_cannot_detect_target(plan: Plan) -> Evidence:
     an arm): run it longer or on more of the traffic, read a commoner outcome that moves with the rare
     one, or judge the rate on a labelled back-test and keep the trial for the workflow.
     """
-    if plan.done.online_validation not in _COMPARED:
-        return None
+    randomised = plan.done.online_validation is None and plan.done.pilot_units is PilotUnits.random
+    if plan.done.online_validation not in _COMPARED and not randomised:
+        return None  # units drawn at random for the pilot are compared with the rest, even unnamed
     per_day, trial = items_per_day(plan), pilot_length(plan)
     if per_day is None or trial is None:
         return None
