@@ -11,7 +11,7 @@ from planner.judgement.rules.pilotsize import LIVE_TRIALS, pilot_length, trial_t
 from planner.plan.model import Category, Plan
 
 # Words saying the trial is read after its outcomes come in, or on something that arrives sooner.
-_READ_LATER = re.compile(
+READ_LATER = re.compile(
     r"\b(?:(?:after|once|when)\s+(?:the\s+|their\s+|its\s+)?(?:outcomes?|labels?|results?)\s+(?:are\s+|is\s+)?"
     r"(?:in|known|arrive|come\s+in|mature)|follow[\s-]?up|leading\s+(?:proxy|indicator|signal)|proxy|"
     r"early\s+(?:signal|indicator)s?)\b",
@@ -125,7 +125,7 @@ def pilot_ends_before_outcomes(plan: Plan) -> Evidence:
     if days < 1 or days >= delay:
         return None
     texts = [text for _path, text in trial_texts(plan)]
-    if any(_READ_LATER.search(text) for text in texts):
+    if any(READ_LATER.search(text) for text in texts):
         return None  # read after the outcomes come in, or on a signal that comes sooner
     if not any(_GATES.search(text) for text in texts):
         return None  # no decision waits on the trial's end: it runs on until the outcomes are in
