@@ -12,6 +12,7 @@ from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
 from planner.judgement.rules.perevent import tied, value_per_event
+from planner.judgement.rules.periodtotal import period_total
 from planner.judgement.rules.sameamount import same_amount
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import label
@@ -308,27 +309,17 @@ _MEASURES = frozenset(
         "minutes",
     }
 )
-_NOT_AN_ITEM = {
-    "item",
-    "items",
-    "case",
-    "cases",
-    "unit",
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "cent",
-    "one",
-}
+_NOT_AN_ITEM = frozenset(
+    ("item", "items", "case", "cases", "unit", "year", "month", "week", "day", "hour", "cent", "one")
+)
 
 
 def value_per_other_item(plan: Plan) -> str | None:
-    """The item the value is per (`EUR per customer` -> customer) when the volume counts another item:
-    value x volume would multiply numbers of two units, so they are not joined."""
+    """The item the value is per (`EUR per customer` -> customer) when the volume counts another item, or
+    the period of a value typed as a total (`GBP per year`): value x volume would multiply numbers of two
+    units, so they are not joined."""
     found = volume_counts_other_item(plan)
-    return found[0] if found else None
+    return found[0] if found else period_total(plan)
 
 
 def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
