@@ -280,6 +280,16 @@ def _eligibility_rule(plan: Plan) -> bool:
     ),
     quiet=(
         Case({"done.metrics[0].baseline": None}),  # 0.75 against 45% today
+        Case({"done.metrics[0].baseline": "not measured", "done.metrics[0].target": 0.46}),  # said unknown
+        Case(  # today's one figure is people's agreement, which the team says is another measure
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.9,
+                "product.current_performance": "A blind redo of 500 pairs agreed 91% with the clerks.",
+                "by_hand.human_score": 0.91,
+                "by_hand.human_score_same_measure": False,
+            }
+        ),
         Case(  # a share of invoices acted on is no recall: nothing to weigh the target against
             {
                 "done.metrics[0].baseline": None,

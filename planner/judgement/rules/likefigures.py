@@ -11,6 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.evidence import todays_figure
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.judgement.rules.words import Lexicon
+from planner.plan.fields import NOT_MEASURED
 from planner.plan.model import Metric, Plan
 
 # A share of cases acted on or passed through (declined, approved, flagged, sent to review), not how often
@@ -43,4 +44,9 @@ def today_on(plan: Plan, metric: Metric) -> float | None:
     """Today's one stated share, where it measures what `metric` does; None where none is stated or it
     measures something else (a decline rate beside a recall target)."""
     today = todays_figure(plan.product.current_performance)
-    return None if today is None or unlike_today(plan, metric) else today
+    if today is None or unlike_today(plan, metric) or metric.baseline == NOT_MEASURED:
+        return None  # the team says today's figure on this metric is not measured: a figure in prose is another
+    by_hand = plan.by_hand
+    if by_hand.human_score_same_measure is False and by_hand.human_score in (today, 100 * today):
+        return None  # people's own score, which the team says is on another measure
+    return today
