@@ -749,6 +749,15 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
                 "constraints.data.labels": ["existing"],
             },
         ),
+        (  # an extraction from declarations, photographed or scanned: the label is read off the page
+            "label-lines-up-with-input",
+            {
+                "product.task": "extraction",
+                "product.data_kinds": ["text", "images"],
+                "product.inputs": "The declaration PDF as sent: clean PDFs, scans and phone photos.",
+                "constraints.data.labels": ["existing"],
+            },
+        ),
         (  # a key named, but not as a link to the outcome
             "outcome-linked-loosely",
             {

@@ -54,11 +54,14 @@ _OF_THE_WORLD = Lexicon("""
 
 def _pages(plan: Plan) -> bool:
     """Whether the only captured inputs are images, and the answers name them as pages (scanned forms,
-    invoices) and nothing as pictures of places or things."""
+    invoices) and nothing as pictures of places or things; for an extraction, pages however they were
+    captured (a PDF, a scan or a photo of the declaration): its label is read off the page itself."""
     if set(plan.product.data_kinds) & set(_CAPTURED) != {DataKind.images}:
         return False
     paths = ("product.inputs", *source_paths(plan))
-    return first_said(plan, paths, DOCUMENT_IMAGES) is not None and not first_said(plan, paths, _OF_THE_WORLD)
+    if first_said(plan, paths, DOCUMENT_IMAGES) is None:
+        return False
+    return plan.product.task is TaskType.extraction or not first_said(plan, paths, _OF_THE_WORLD)
 
 
 @probe("label-lines-up-with-input", "label-allocated-by-rule", "label-from-a-lesser-view")

@@ -45,7 +45,9 @@ def today_on(plan: Plan, metric: Metric) -> float | None:
     measures something else (a decline rate beside a recall target)."""
     today = todays_figure(plan.product.current_performance)
     if today is None or unlike_today(plan, metric) or metric.baseline == NOT_MEASURED:
-        return None  # the team says today's figure on this metric is not measured: a figure in prose is another
+        return (
+            None  # the team says today's figure on this metric is not measured: a figure in prose is another
+        )
     by_hand = plan.by_hand
     if by_hand.human_score_same_measure is False and by_hand.human_score in (today, 100 * today):
         return None  # people's own score, which the team says is on another measure
