@@ -754,6 +754,13 @@ class Product(Record):
         description="The longest lead, when one decision serves a span of days (a rota published on day 0 for "
         "days 4 to 9: 9); the forecast must reach that far.",
     )
+    decision_horizon_days: Number | None = Field(
+        default=None,
+        ge=0,
+        description="Forecasts: the furthest day ahead the decision it feeds acts on, when the forecast shows "
+        "further (next week's rota, set on Thursday from a three-week forecast: 10, though the forecast reaches "
+        "24); the days beyond are for sight only. Blank when the decision uses every day the forecast shows.",
+    )
     forbidden_guard: Guard | None = Field(
         default=None,
         description="What keeps out what the output must never include or propose: nothing to keep out, a "
@@ -865,12 +872,19 @@ class Product(Record):
     @model_validator(mode="after")
     def _lead_in_order(self) -> Product:
         _in_order(self.lead_days, self.lead_max_days, "lead_max_days", "lead_days")
+        _in_order(self.lead_days, self.decision_horizon_days, "decision_horizon_days", "lead_days")
         return self
 
     def lead_range(self) -> tuple[float, float] | None:
         """The shortest and longest lead in days: the shortest bounds when inputs must exist, the longest
-        how far the forecast must reach. None when no lead is answered."""
-        return _span(self.lead_days, self.lead_max_days)
+        how far the forecast must reach, which is the furthest day the decision acts on where that is
+        answered (a three-week forecast feeding next week's rota reaches for next week only). None when no
+        lead is answered."""
+        span = _span(self.lead_days, self.lead_max_days)
+        acts = self.decision_horizon_days
+        if span is None or acts is None:
+            return span
+        return span[0], float(acts)
 
     @property
     def furthest_lead(self) -> float | None:

@@ -495,6 +495,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.output"),
         ),
         _q(
+            "product.decision_horizon_days",
+            "Of the days the forecast shows, how far ahead does the decision it feeds act?",
+            "A three-week forecast made on Thursday may feed only next week's rota (days 4 to 10: 10), the "
+            "later weeks shown for sight: the forecast is judged at the days the decision acts on. Leave blank "
+            "when it acts on every day shown.",
+            When("product.task", ("forecasting",)),
+            When("product.lead_max_days", above=0),
+        ),
+        _q(
             "product.forbidden_guard",
             "Is there anything the output must never include or propose, and what keeps it out?",
             "An allergen for an allergic customer, another client's details, a refund it may not promise, a "
@@ -1587,6 +1596,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
 }
 
 
+def _has_field(path: str) -> bool:
+    try:
+        field_info(path)
+    except KeyError:
+        return False
+    return True
+
+
 def _condition(path: str, when: When, earlier: set[str]) -> When:
     """A follow-up condition checked against the model: the field exists, comes earlier, values are valid."""
     try:
@@ -1663,6 +1680,9 @@ def _load(bank: dict[str, tuple[_Entry, ...]]) -> tuple[Question, ...]:
                 )
             )
             earlier.add(entry.field)
+            far = entry.field.replace("_days", "_max_days")
+            if entry.field.endswith("_days") and far != entry.field and _has_field(far):
+                earlier.add(far)  # a span's answer (`4-9`) fills its far end too: a condition may read it
     for question in questions:
         if question.partner:
             _check_partner(question, questions)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.anchor import (
+    DAYS_PER,
     HORIZON_IN,
     SPAN,
     SPAN_ALONE,
@@ -31,6 +32,35 @@ from planner.plan.model import Category, Plan, TaskType
 def said_horizon(plan: Plan) -> tuple[str, tuple[str, float]] | None:
     """The first answer that says how far the forecast looks, and (its words, its reach in days)."""
     return next(((path, found) for path in HORIZON_IN if (found := horizon(answer_at(plan, path)))), None)
+
+
+# Periods named from the calendar: `next week`, `the next three weeks`, `next month's`.
+_CALENDAR = re.compile(r"^next\s+(?:\S+\s+)?(week|fortnight|month)s?(?:'s)?$")
+
+
+def furthest_said(words: str, reach: float) -> float:
+    """The furthest day the words can mean: `next week`, said on a Monday, runs to day 13, and `the next
+    three weeks` said on a Thursday to day 24; a span of days or `2 weeks ahead` ends where it says."""
+    period = _CALENDAR.match(words)
+    return reach if period is None else reach + DAYS_PER[period.group(1)] - 1
+
+
+def said_or_scored(plan: Plan) -> list[tuple[str, tuple[str, float]]]:
+    """The horizons the words say the forecast looks and is scored at, less those a structured answer
+    settles: a test answered in days supersedes the backtest's words (and shows how far the forecast
+    reaches), a baseline answered in days those of its name."""
+    said = said_horizon(plan)
+    tested = plan.done.horizon_range("eval_horizon_days")
+    based = plan.done.horizon_range("baseline_horizon_days")
+    found = []
+    if said is not None:
+        path, (words, reach) = said
+        found.append((path, (words, max(furthest_said(words, reach), tested[1] if tested else 0.0))))
+    for path, scored in scored_at(plan):
+        settled = based if path.endswith(".baseline_name") else tested
+        if settled is None:
+            found.append((path, scored))
+    return found
 
 
 # An input's lag: `yesterday's visits`, `the previous day's count`, `sales lagged by 7 days`, `a 3-day lag`.
@@ -206,6 +236,23 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "product.lead_days: 14 (shifts: fixed 14 days before the day served; the forecast arrives after)",
             ),
         ),
+        Case(  # two calendar weeks reach day 20 at most; the decision serves days 4 to 24
+            {
+                "product.task": "forecasting",
+                "product.output": "Crates of bread returned per shop in each of the next two weeks.",
+                "product.decision": "The crate wash rota is set on Thursday for the days ahead.",
+                "product.lead_days": "4-24",
+            },
+        ),
+        Case(  # the rota uses the first ten days only, and the forecast shows a week
+            {
+                "product.task": "forecasting",
+                "product.output": "Crates of bread returned per shop in each of the next 1-5 days.",
+                "product.decision": "The crate wash rota is set on Thursday for the days ahead.",
+                "product.lead_days": "4-24",
+                "product.decision_horizon_days": 10,
+            },
+        ),
         Case(  # the lead time said as today's process: ordered on Mondays for delivery weeks later
             {
                 "product.task": "forecasting",
@@ -265,6 +312,40 @@ def lag_inside_horizon(plan: Plan) -> Evidence:
                 "product.decision": "Clerk shifts are rostered two weeks ahead from the forecast.",
             }
         ),
+        Case(  # three calendar weeks said on a Thursday run to day 24
+            {
+                "product.task": "forecasting",
+                "product.output": "Crates of bread returned per shop in each of the next three weeks.",
+                "product.decision": "The crate wash rota is set on Thursday for the days ahead.",
+                "product.lead_days": "4-24",
+            }
+        ),
+        Case(  # next week's delivery, ordered for it: days 5 to 12
+            {
+                "product.task": "forecasting",
+                "product.output": "Trays of eggs per shop for next week's delivery.",
+                "product.decision": "Shops order on Wednesday for delivery the following Tuesday.",
+                "product.lead_days": "5-12",
+            }
+        ),
+        Case(  # the test scores it out to day 24: the forecast reaches there, whatever its words
+            {
+                "product.task": "forecasting",
+                "product.output": "Crates of bread returned per shop in each of the next two weeks.",
+                "product.decision": "The crate wash rota is set on Thursday for the days ahead.",
+                "product.lead_days": "4-24",
+                "done.eval_horizon_days": "4-24",
+            }
+        ),
+        Case(  # the rota acts on the first ten days of a two-week forecast
+            {
+                "product.task": "forecasting",
+                "product.output": "Crates of bread returned per shop in each of the next two weeks.",
+                "product.decision": "The crate wash rota is set on Thursday for the days ahead.",
+                "product.lead_days": "4-24",
+                "product.decision_horizon_days": 10,
+            }
+        ),
         Case(  # a lever that acts within the horizon
             {
                 "product.task": "forecasting",
@@ -294,13 +375,12 @@ def horizon_shorter_than_lead_time(plan: Plan) -> Evidence:
     if plan.product.task is not TaskType.forecasting:
         return None
     lead = decision_lead(plan)
-    said = said_horizon(plan)
     if lead is None:
         return None
     # the horizon it is said to look, then the one it is scored at: a backtest of next-day forecasts, a
     # baseline measured a day ahead, judge it at one day
     far = lead.reach  # one rota for several days: the furthest of them
-    short = [(path, found) for path, found in [*([said] if said else []), *scored_at(plan)] if far > found[1]]
+    short = [(path, found) for path, found in said_or_scored(plan) if far > found[1]]
     if not short:
         return None
     path, (words, reach) = short[0]

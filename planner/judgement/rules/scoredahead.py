@@ -33,7 +33,10 @@ def _ahead_of_series(plan: Plan) -> bool:
 
 
 def _at_lead(plan: Plan) -> str:
-    """The lead quoted: the longest end where a span is answered, since that is the one compared."""
+    """The lead quoted: the furthest day the decision acts on where answered, else the longest end where a
+    span is answered, since that is the one compared."""
+    if plan.product.decision_horizon_days is not None:
+        return quote(plan, "product.decision_horizon_days", "the furthest day the decision acts on")
     if plan.product.lead_max_days is not None and plan.product.lead_max_days != plan.product.lead_days:
         return quote(
             plan, "product.lead_max_days", "the furthest day the decision serves is that many days ahead"
@@ -87,6 +90,15 @@ def _hours(days: float) -> str:
                 "product.lead_max_days: 9 (the furthest day the decision serves is that many days ahead)",
             ),
         ),
+        Case(  # the decision acts on days 4 to 10 of the forecast, scored only 4 to 6 days out
+            {"product.lead_days": "4-24", "product.decision_horizon_days": 10, _EVAL: "4-6"},
+            evidence=(
+                "done.eval_horizon_days: 4-6 (the test scores predictions made 6 days before the outcome, and "
+                "the decision is fixed 10 days before: 10 - 6 = 4 days of the lead the score never covers, where "
+                "accuracy is lower than the test says)",
+                "product.decision_horizon_days: 10 (the furthest day the decision acts on)",
+            ),
+        ),
         Case(  # a backtest at 1 and 3 days for an order fixed a week ahead
             {"product.lead_days": 7, _EVAL: [1, 3]},
             evidence=(
@@ -101,6 +113,8 @@ def _hours(days: float) -> str:
         Case({"product.lead_days": 3, _EVAL: 3}),
         Case({"product.lead_days": "4-9", _EVAL: 9}),  # scored at the furthest day the rota serves
         Case({"product.lead_days": "4-10", _EVAL: "4-10"}),  # a rolling backtest over the whole span
+        # a three-week forecast whose first week the rota uses, scored over that week
+        Case({"product.lead_days": "4-24", "product.decision_horizon_days": 10, _EVAL: "4-10"}),
         Case({"product.lead_days": 7, _EVAL: [1, 3, 7]}),  # scored at several leads, the longest among them
         Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
         Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
@@ -205,9 +219,20 @@ def _baseline_named(plan: Plan) -> str | None:
                 "product.lead_days: 7 (the decision is fixed that many days before the outcome)",
             ),
         ),
+        Case(  # one rota for days 4 to 10, its figure to beat revised the day before each day
+            {"product.lead_days": "4-10", _EVAL: "4-10", _BASE: 1},
+        ),
+        Case(  # the decision acts on days 4 to 10; the figure to beat is the one made a day out
+            {"product.lead_days": "4-24", "product.decision_horizon_days": 10, _EVAL: "4-10", _BASE: [1, 10]},
+        ),
     ),
     quiet=(
         Case({"product.lead_days": 3, _EVAL: 3, _BASE: 3}),
+        # a three-week forecast scored over its span; the figure to beat made the same day the decision is
+        Case({"product.lead_days": "4-24", _EVAL: "4-24", _BASE: 4}),
+        Case(  # the rota uses the first week of a three-week forecast; the baseline is made for that week
+            {"product.lead_days": "4-24", "product.decision_horizon_days": 10, _EVAL: "4-10", _BASE: [4, 10]}
+        ),
         Case({"product.lead_days": "1-7", _EVAL: "1-7", _BASE: [1, 7]}),  # both at the same horizons
         Case({"product.lead_days": 0, _BASE: "not measured"}),
         Case({"product.lead_days": 3, _BASE: "not measured", "done.metrics[0].baseline": None}),
@@ -222,34 +247,50 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
     A baseline's score depends on how far ahead it was made as much as the model's does: today's
     planners' estimate, revised the day before, sets a bar no forecast made a week out can clear, and one
     made a month out a bar any can. Beside a model scored at another horizon, the comparison says little.
+    The two are compared end by end: a single figure is the near end, the moment the figure is made, so a
+    figure made when the decision is taken, for the days it serves, is like for like.
 
     Mitigation: Find when today's figure is made (or rebuild it from what it knew then), and score the
     baseline and the model at the same horizon, the lead of the decision.
     """
-    lead = _lead(plan)
+    decision = plan.product.lead_range()
     base = plan.done.baseline_horizon_days
     named = _baseline_named(plan)
-    if lead is None or base is None or named is None:
+    if decision is None or decision[1] <= 0 or base is None or named is None:
         return None
-    tested = _longest(plan, _EVAL)
-    model = lead if tested is None else tested
+    model = _model_span(plan, decision)
     figure = quote(plan, named)
     at_lead = _at_lead(plan)
     if isinstance(base, str):
         if not _ahead_of_series(plan):
             return None
         note = (
-            f"how many days before the outcome is the figure to beat made, against the {in_days(model)} the "
+            f"how many days before the outcome is the figure to beat made, against the {_span_days(model)} the "
             "model is scored at?"
         )
         return (f"{_BASE}: {base} ({note})", figure, at_lead)
-    base = _longest(plan, _BASE) or 0.0
-    if base == model:
-        return None
-    closer = "closer" if base < model else "further out"
+    low, high = plan.done.horizon_range("baseline_horizon_days") or (0.0, 0.0)
+    if low == model[0] and (plan.done.baseline_horizon_max_days is None or high == model[1]):
+        return None  # made from the same moment, for the same days (one figure: the moment it is made)
+    ours, theirs = (low, model[0]) if low != model[0] else (high, model[1])
+    closer = "closer" if ours < theirs else "further out"
     note = (
-        f"the figure to beat is made {_hours(base)} before the outcome, the model {in_days(model)} before: "
-        f"{max(base, model):g} - {min(base, model):g} = {abs(model - base):g} days {closer}, so the comparison "
-        "is not like for like"
+        f"the figure to beat is made {_hours(ours)} before the outcome, the model {in_days(theirs)} before: "
+        f"{max(ours, theirs):g} - {min(ours, theirs):g} = {abs(theirs - ours):g} days {closer}, so the "
+        "comparison is not like for like"
     )
     return (f"{_said(plan, _BASE)} ({note})", figure, at_lead)
+
+
+def _model_span(plan: Plan, decision: tuple[float, float]) -> tuple[float, float]:
+    """The horizons the baseline must match: the decision's days where the test scores them all (or is not
+    answered), else the horizons the test scores at."""
+    tested = plan.done.horizon_range("eval_horizon_days")
+    if tested is None or (tested[0] <= decision[0] and tested[1] >= decision[1]):
+        return decision
+    return tested
+
+
+def _span_days(span: tuple[float, float]) -> str:
+    """`3 days`, or `4 to 24 days` for a span."""
+    return in_days(span[0]) if span[0] == span[1] else f"{span[0]:g} to {in_days(span[1])}"
