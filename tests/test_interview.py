@@ -1899,3 +1899,17 @@ def test_a_baseline_known_within_a_range_is_kept_as_typed(root: Path) -> None:
     )
     assert isinstance(closing, str), closing
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
+
+
+def test_what_people_read_is_asked_only_where_more_are_sent_than_they_act_on() -> None:
+    asked = BY_FIELD["impact.read_per_day"]
+
+    def plan(flagged: object, capacity: object, people: int | None = None) -> Plan:
+        impact = {"flagged_per_day": flagged, "capacity_per_day": capacity, "capacity_people": people}
+        return Plan.model_validate({"title": "-", "impact": impact})
+
+    # 40 a week sent, 8 a week taken: a flood or a list read to choose from, and only the team knows.
+    assert asked.applies(plan("40 a week", "8 a week")) and asked.applies(plan(900, 40))
+    # Within what they take (4 a week for each of 75 people is 300 a week), or nothing counted: not asked.
+    assert not asked.applies(plan("250 a week", "4 a week", 75)) and not asked.applies(plan(60, 60))
+    assert not asked.applies(plan("not measured", 40)) and not asked.applies(plan(900, "not measured"))

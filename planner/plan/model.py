@@ -1089,6 +1089,13 @@ class Impact(Record):
         description="Cases a day the model is expected to send them (flags, matches, picks), at the "
         "threshold or list length planned; `5 a week` or `60 a year` work too ('not measured').",
     )
+    read_per_day: Annotated[Number, Field(ge=0)] | Rate | NotMeasured | None = Field(
+        default=None,
+        description="Where people read the cases the model sends to choose the few they act on (a shortlist "
+        "of 40 read a week, about 8 of them taken forward), how many they can read in that period, counted "
+        "as the capacity is (per person where it is): then the capacity is the few they act on; blank where "
+        "each case sent is acted on ('not measured').",
+    )
     supply_limit: SupplyLimit | None = Field(
         default=None,
         description="For a match or a recommendation: whether each provider or item it picks (a tutor, an "
@@ -1162,6 +1169,12 @@ class Impact(Record):
         """The capacity as cases a working day (`60 a year` is about 0.24), times the people where it is
         given for one person (`4 a week` for each of 75 is 60), or None for a word or blank."""
         each = per_working_day(self.capacity_per_day)
+        return each if each is None else each * (self.capacity_people or 1)
+
+    @property
+    def read(self) -> float | None:
+        """What people can read a working day to choose from, times the people as the capacity is, or None."""
+        each = per_working_day(self.read_per_day)
         return each if each is None else each * (self.capacity_people or 1)
 
     @property

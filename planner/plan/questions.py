@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from planner.plan.fields import answered_at, field_at, is_answered
 from planner.plan.model import Plan
+from planner.plan.rate import per_working_day
 from planner.plan.shares import Share
 
 # About how long one answer takes in a meeting, discussion included: it sizes the two depths.
@@ -107,7 +108,7 @@ _NOTHING = re.compile(r"\s*(?:nothing|none|no\s+changes?|n/?a)\b", re.IGNORECASE
 @dataclass(frozen=True)
 class When:
     """A condition on an earlier answer: answered at all, one of the given values, above a number,
-    (`said`) a text that names something rather than 'nothing' or 'none', or (`measured`) a figure
+    (`beyond`) a count a day above another path's figure, (`said`) a text that names something rather than 'nothing' or 'none', or (`measured`) a figure
     rather than 'not measured'."""
 
     field: str
@@ -117,6 +118,8 @@ class When:
     measured: bool = False
     # Another answer that makes the question apply as well: `(field, values)`, one of them given.
     otherwise: tuple[str, tuple[Any, ...]] | None = None
+    # A count a day above the figure another path holds (`impact.capacity`): flags beyond what people take.
+    beyond: str | None = None
 
     def holds(self, plan: Plan) -> bool:
         if self.otherwise and When(*self.otherwise).holds(plan):
@@ -131,6 +134,11 @@ class When:
         if self.above is not None and not (isinstance(value, int | float) and value > self.above):
             # 'not measured' is no figure above anything
             return False
+        if self.beyond is not None:
+            limit = field_at(plan, self.beyond)
+            daily = per_working_day(value)
+            if daily is None or limit is None or daily <= limit:
+                return False
         if self.among is None:
             return True
         # A multiple-choice answer (several label sources) holds when any of its values does.
@@ -764,6 +772,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "At the threshold or list length you plan, over the capacity's period where it has one (40 a "
             "month); 'not measured' is an answer.",
             When("impact.capacity_per_day"),
+        ),
+        _q(
+            "impact.read_per_day",
+            "Do people read the cases sent to choose the few they act on? How many can they read?",
+            "More are sent than they act on: a flood, or a list read to choose from (a shortlist of 40 read "
+            "a week, about 8 taken forward)? For a list, the cases they can read in that period (40 a "
+            "week), counted as the capacity is; blank where each case sent is acted on. 'not measured' is "
+            "an answer.",
+            When("impact.flagged_per_day", beyond="impact.capacity"),
         ),
         _q(
             "impact.supply_limit",

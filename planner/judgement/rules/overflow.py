@@ -16,8 +16,9 @@ from planner.judgement.rules.atcapacity import (
     sends_matches,
 )
 from planner.judgement.rules.base import Case, Evidence, Tempered, rule
+from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.rates import in_period, own_period, rate, said_capacity
-from planner.plan.model import ActionShape, Category, Plan
+from planner.plan.model import ActionShape, Category, Plan, TaskType
 
 _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
 
@@ -88,9 +89,49 @@ _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold mo
                 "people (300 a week) (2 times what people can handle: 300 flags a week, 50%, go unhandled)",
             ),
         ),
+        Case(  # a list read to choose from, longer than people can read: still a flood, high
+            {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40, "impact.read_per_day": 120},
+            evidence=(
+                "impact.flagged_per_day: 900 against impact.read_per_day: 120, a list read to choose the 40 "
+                "acted on (7.5 times what people can read: 780 flags a day, 86.7%, go unread)",
+            ),
+        ),
+        Case(  # a ranked list longer than what is acted on, nobody saying whether it is read: a question
+            {
+                "product.task": "ranking",
+                "impact.flagged_per_day": "40 a week",
+                "impact.capacity_per_day": "8 a week",
+            },
+            evidence=(
+                "impact.flagged_per_day: 40 a week against impact.capacity_per_day: 8 a week (5 times what the "
+                "receiving side can take: 32 picks a week, 80%, never served)",
+                'product.task: "ranking" (a ranked list longer than what people act on: is it read to choose '
+                "the few from? then impact.read_per_day says how many they can read)",
+            ),
+        ),
+        Case(  # a list read to choose from, its reading not counted: a question, medium
+            {
+                "impact.flagged_per_day": 900,
+                "impact.capacity_per_day": 40,
+                "impact.read_per_day": "not measured",
+            },
+            evidence=(
+                "impact.flagged_per_day: 900 against impact.capacity_per_day: 40 (22.5 times what people "
+                "can handle: 860 flags a day, 95.6%, go unhandled)",
+                'impact.read_per_day: "not measured" (a list read to choose from: can people read all 900 a day?)',
+            ),
+        ),
     ),
     quiet=(
         Case({"impact.flagged_per_day": 60, "impact.capacity_per_day": 60}),
+        Case(  # a shortlist of 40 read a week to choose the 8 acted on: longer than the actions, by design
+            {
+                "product.task": "ranking",
+                "impact.flagged_per_day": "40 a week",
+                "impact.capacity_per_day": "8 a week",
+                "impact.read_per_day": "50 a week",
+            }
+        ),
         Case(  # 4 a week for each of 75 people is 300 a week: the 250 flags fit
             {
                 "impact.flagged_per_day": "250 a week",
@@ -119,7 +160,10 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     """The model flags more cases than people can handle.
 
     Flags beyond the daily capacity are never looked at: the unhandled ones are missed as surely as if
-    the model had not flagged them, and people who drown in alerts stop trusting them.
+    the model had not flagged them, and people who drown in alerts stop trusting them. A list
+    people read to choose the few they act on (a shortlist of 40 read a week, 8 taken forward) is longer
+    than the actions by design: it overflows only past what they can read (`impact.read_per_day`), and a
+    ranked list that does not say which it is, or a reading nobody counted, is a question (medium).
 
     Mitigation: Fix the threshold at the capacity (the daily top-k), judge precision and recall at that
     budget rather than AUC, and add people or raise precision before flagging more.
@@ -133,6 +177,9 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     alone = acts_alone(plan)
     if plan.product.action_shape is ActionShape.choose_among and not alone:
         return None  # a shortlist people choose from is longer than what they take, by design
+    read = impact.read
+    if read is not None and not alone:  # a list people read to choose from: its reading is the limit
+        return None if flagged <= read else _unread(plan, flagged, read)
     left, said = flagged - capacity, (impact.capacity_per_day, impact.flagged_per_day)
     alike = own_period(*said) is not None  # both a week's or a month's: compared as said
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
@@ -144,6 +191,9 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
             f"({times} what the receiving side can take: {in_period(left, sent, *said)}, "
             f"{fmt.share(left / flagged)}, never served)",
         )
+        asked = _read_or_acted(plan)
+        if asked:
+            return Tempered(2, (*found, asked))
         return Tempered(2, found) if capacity and flagged <= _NEAR_CAPACITY * capacity else found
     if alone:  # the system acts on them itself: no flag waits, no person looks
         unseen = (
@@ -156,6 +206,47 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
         f"{said_capacity(impact, alike)} ({times} "
         f"what people can handle: {unseen})",
     )
+    asked = None if alone else _read_or_acted(plan)
+    if asked:
+        return Tempered(2, (*found, asked))  # perhaps a list read to choose from: a question
     if capacity and flagged <= _NEAR_CAPACITY * capacity:
         return Tempered(2, found)  # a few more than people handle: a threshold to nudge, not a flood
     return found
+
+
+def _read_or_acted(plan: Plan) -> str | None:
+    """The question where the cases sent may be a list people read to choose from rather than act on
+    each: its reading said 'not measured', or a ranked list that does not say (None otherwise)."""
+    impact = plan.impact
+    if impact.read_per_day == "not measured":
+        flagged = rate(impact.flagged_per_day, " a day", alike=True)
+        return quote(
+            plan, "impact.read_per_day", f"a list read to choose from: can people read all {flagged}?"
+        )
+    if impact.read_per_day is None and plan.product.task is TaskType.ranking:
+        return quote(
+            plan,
+            "product.task",
+            "a ranked list longer than what people act on: is it read to choose the few from? then "
+            "impact.read_per_day says how many they can read",
+        )
+    return None
+
+
+def _unread(plan: Plan, flagged: float, read: float) -> Evidence:
+    """The list sent against what people can read of it, where it is read to choose the few acted on."""
+    impact = plan.impact
+    said = (impact.read_per_day, impact.flagged_per_day)
+    alike = own_period(*said) is not None
+    each = (
+        ""
+        if impact.capacity_people in (None, 1)
+        else f" for each of {fmt.count(impact.capacity_people)} people"
+    )
+    left = flagged - read
+    return (
+        f"impact.flagged_per_day: {rate(impact.flagged_per_day, alike=alike)} against impact.read_per_day: "
+        f"{rate(impact.read_per_day, alike=alike)}{each}, a list read to choose the "
+        f"{rate(impact.capacity_per_day, alike=True)} acted on ({fmt.number(flagged / read, significant=3)} "
+        f"times what people can read: {in_period(left, 'flags', *said)}, {fmt.share(left / flagged)}, go unread)",
+    )
