@@ -747,7 +747,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.capacity_per_day",
-            "How many of the model's cases a day can the people or places that act on them take?",
+            "How many of the model's cases can the people or places that act on them take, a day or a week?",
             "E.g. 40 reviews a day, 24 deliveries a driver's route takes, 30 visits a clinic books: a model "
             "that sends more than that floods them or leaves the rest unserved, and then what counts is "
             "precision at that budget. A budget over another period works too (60 a year; 40 a month for a "
@@ -768,7 +768,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         ),
         _q(
             "impact.flagged_per_day",
-            "How many cases a day do you expect the model to send them (flags, matches, picks)?",
+            "How many cases do you expect the model to send them (flags, matches, picks), a day or a week?",
             "At the threshold or list length you plan, over the capacity's period where it has one (40 a "
             "month); 'not measured' is an answer.",
             When("impact.capacity_per_day"),
