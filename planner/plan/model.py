@@ -1349,6 +1349,12 @@ class DataConstraints(Record):
     repeated_unit: Text | None = Field(
         default=None, description="The thing several rows describe (an incident, an animal, a customer)."
     )
+    positive_units: Annotated[Whole, Field(ge=0)] | NotMeasured | None = Field(
+        default=None,
+        description="How many distinct units of that thing (flocks, sites, patients) hold at least one row of "
+        "the rarer class: the independent positives to learn and test from, however many rows they fill; or "
+        "'not measured'.",
+    )
     outcome_limits: list[OutcomeLimit] = Field(
         default_factory=list,
         description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "

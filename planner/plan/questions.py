@@ -1167,6 +1167,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.rows_per_thing", ("several",)),
         ),
         _q(
+            "constraints.data.positive_units",
+            "How many distinct ones of that thing hold at least one case of the rarer class?",
+            "Count the flocks, sites or patients, not the rows: 160,000 positive clips from 31 flocks are 31 "
+            "independent positives to learn from, and a test split holds a handful of them. 'not measured' "
+            "is an answer.",
+            When("constraints.data.rows_per_thing", ("several",)),
+            When("product.task", _CLASSIFYING),
+        ),
+        _q(
             "constraints.data.versioned",
             "Is raw data versioned and never overwritten?",
             "Without it, no result can be reproduced.",
