@@ -1141,7 +1141,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.rarest_class_share",
             "Share of the rarest class that matters?",
-            "E.g. 0.5% fraud; accuracy means nothing for rare classes. 'not measured' is an answer.",
+            "E.g. 0.5% fraud; accuracy means nothing for rare classes. Count it per row; where rows come "
+            "grouped (clips of a flock), the units holding one are asked apart. 'not measured' is an answer.",
             When("product.task", _CLASSIFYING),
             essential=True,
         ),

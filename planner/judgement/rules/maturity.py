@@ -160,6 +160,10 @@ def window_open_at_data_end(plan: Plan) -> Evidence:
         found.append(
             quote(plan, "done.split", "the test set is the newest cases, the ones still in their window")
         )
+    elif plan.done.split is Split.random:
+        found.append(
+            quote(plan, "done.split", "the test set draws from every month, the open ones among them")
+        )
     negatives = plan.product.negative_label
     if Negative.checked in negatives or plan.product.task not in _YES_NO:
         # The open cases are left out, not negative: the newest months keep only the quick outcomes.
