@@ -29,7 +29,8 @@ _PICKS = {
 NOISE_LEVEL = 0.05
 # ...up to this a medium risk (the best of 10 on 300 cases: 0.12); beyond, the figure is the tuning's.
 SOME_FLATTERY = 0.2
-# Without the test's size, a choice among this many fits its quirks little: a medium risk, not a high one.
+# Without the test's size, a choice among this many fits its quirks little: a low risk, not a high one; with
+# the count unsaid, a test so small that even the best of this many flatters is sure to mislead.
 FEW_CANDIDATES = 3
 # A test this large makes a choice among an unsaid few worth asking about, not a high risk.
 LARGE_TEST = 1000
@@ -72,6 +73,8 @@ def _split(plan: Plan) -> str:
                 "test's score: of the 6,000 test cases, tune on a validation set of about 3,000 and keep the "
                 "other 3,000 untouched until the final figure)",
                 "done.test_size: 6000",
+                "among how many candidates, not said: one look at one flatters nothing; many rounds of tuning on "
+                "these cases is the high risk",
             ),
         ),
         Case(
@@ -80,6 +83,8 @@ def _split(plan: Plan) -> str:
                 'done.test_used_for: "choosing" (the test\'s score chooses the model, its settings or its '
                 "threshold: split the cases into a validation set to tune on and a test set nobody looks at "
                 "until the end)",
+                "among how many candidates, not said: one look at one flatters nothing; many rounds of tuning on "
+                "these cases is the high risk",
             ),
         ),
         Case(  # a choice among four model families on 6,000 cases, at low: the best of four is noise-level
@@ -105,11 +110,23 @@ def _split(plan: Plan) -> str:
                 "a target's margin)",
             ),
         ),
+        Case(  # a choice on 40 cases, among how many not said: even the best of three flatters, high
+            {"done.test_used_for": "choosing", "done.test_candidates": "not decided", "done.test_size": 40},
+            evidence=(
+                'done.test_used_for: "choosing" (the test\'s score chooses the model, its settings or its '
+                "threshold: of the 40 test cases, tune on a validation set of about 20 and keep the other 20 "
+                "untouched until the final figure)",
+                "done.test_size: 40",
+                "among how many, not said; on 40 cases even the best of 3 scores about 0.23 standard deviations of "
+                "one case's score above its true level",
+            ),
+        ),
         Case(  # a choice on a large test, among how many not said: asked, at medium
             {"done.test_used_for": "choosing", "done.test_candidates": None},
         ),
     ),
     quiet=(
+        Case({"done.test_used_for": "choosing", "done.test_candidates": 1}),  # one candidate: nothing chosen
         Case({"done.test_used_for": "nothing"}),
         Case({"done.test_used_for": "not_decided"}),
     ),
@@ -130,17 +147,14 @@ def tuned_on_test(plan: Plan) -> Evidence:
     note = f"{_PICKS[used]}: {_split(plan)}"
     found = (quote(plan, "done.test_used_for", note), *answered_quotes(plan, "done.test_size"))
     tries, size = plan.done.test_candidates, plan.done.test_size
-    if tries is None or tries == "not decided":  # how many will be tried is open: asked as unanswered
-        if used is TestUse.choosing and size is not None and size >= LARGE_TEST:
-            # a choice on a large test flatters by little unless it is among many: asked, how many
-            among = f"{note}; on {size:,} cases the best of a few flatters by little: among how many?"
-            return Tempered(2, (quote(plan, "done.test_used_for", among), *found[1:]))
-        return found
+    if tries is None or tries == "not decided":
+        return _among_unsaid(plan, found, used)
+    if tries == 1:
+        return None  # one candidate, scored once: the test chooses nothing
     if not size:
         # the best of a few flatters by little; many rounds of tuning is the high risk
-        if tries <= FEW_CANDIDATES:
-            return Tempered(2, (*found, quote(plan, "done.test_candidates", f"a choice among {tries}")))
-        return (*found, quote(plan, "done.test_candidates", f"a choice among {tries}"))
+        among = quote(plan, "done.test_candidates", f"a choice among {tries}")
+        return Tempered(1, (*found, among)) if tries <= FEW_CANDIDATES else (*found, among)
     shift = flattery(tries, size)
     sum_ = (
         f"a choice among {tries} on {size:,} cases: the best scores about sqrt(2 ln {tries}) / sqrt({size:,}) "
@@ -151,3 +165,25 @@ def tuned_on_test(plan: Plan) -> Evidence:
     if shift <= SOME_FLATTERY:
         return Tempered(2, (*found, quote(plan, "done.test_candidates", sum_)))
     return (*found, quote(plan, "done.test_candidates", f"{sum_}: as large as many a target's margin"))
+
+
+def _among_unsaid(plan: Plan, found: tuple[str, ...], used: TestUse) -> Evidence:
+    """How much a choice on the test flatters where nobody said among how many: only a test so small that
+    even the best of a few sits far above its level is sure to flatter; elsewhere a question, at medium."""
+    size = plan.done.test_size
+    if size and flattery(FEW_CANDIDATES, size) > SOME_FLATTERY:
+        shift = flattery(FEW_CANDIDATES, size)
+        note = (
+            f"among how many, not said; on {size:,} cases even the best of {FEW_CANDIDATES} scores about "
+            f"{shift:.2f} standard deviations of one case's score above its true level"
+        )
+        return (*found, note)
+    if used is TestUse.choosing and size is not None and size >= LARGE_TEST:
+        # a choice on a large test flatters by little unless it is among many: asked, how many
+        among = f"{_PICKS[used]}: {_split(plan)}; on {size:,} cases the best of a few flatters by little: among how many?"
+        return Tempered(2, (quote(plan, "done.test_used_for", among), *found[1:]))
+    asked = (
+        "among how many candidates, not said: one look at one flatters nothing; many rounds of tuning on "
+        "these cases is the high risk"
+    )
+    return Tempered(3, (*found, *answered_quotes(plan, "done.test_candidates"), asked))
