@@ -2632,8 +2632,8 @@ def personal_data(plan: Plan) -> Evidence:
     Privacy law, retention rules and a data-protection review apply, and an unfinished review can
     stop a launch late.
 
-    Mitigation: Start the privacy review now; minimise, pseudonymise and set retention for the
-    training data; record who may access it.
+    Mitigation: Start the privacy review now; minimise, pseudonymise and set retention for the data
+    the model learns from or is sent (prompts, logs, examples); record who may access it.
     """
     found = answer_is(plan, "constraints.data.personal_data", True)
     data, compute = plan.constraints.data, plan.constraints.compute

@@ -9,7 +9,7 @@ privacy review that weighs them, and often the parents' say. A lead asks before 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
-from planner.judgement.rules.data import PRIVACY_DONE, prompted_alone
+from planner.judgement.rules.data import PRIVACY_DONE, nothing_trained, prompted_alone
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Acquisition, Category, Governance, Plan, WhoseData
@@ -68,8 +68,8 @@ _CONTRACT = Instead(
         "Ask whether the contracts the data came under let it be used for this",
         "The data describes staff and people at client or supplier firms, not the public: what governs its "
         "reuse is the contract with each firm (a processing agreement, a confidentiality clause) and the "
-        "staff privacy notice, not a consumer's consent; ask the contract owner whether they allow training "
-        "a model on it",
+        "staff privacy notice, not a consumer's consent; ask the contract owner whether they allow this use "
+        "of it",
         "warning",
     ),
     "Ask the contract owner whether the client and supplier contracts (and any processing agreement) let "
@@ -140,6 +140,22 @@ _CHILDREN = Instead(
                 "their own case, not to train a model)",
             ),
             also=frozenset({"personal-data"}),
+        ),
+        Case(  # a hosted model used as is, drafting from past chats: nothing trained, the chats build the tool
+            {
+                "constraints.data.personal_data": True,
+                "product.task": "generation",
+                "constraints.compute.hosted_model": "A hosted LLM API, used as is.",
+                "product.inputs": "The customer's question and past replies retrieved from the chat archive.",
+                "constraints.data.sources": [
+                    {"name": "Chat archive of customers' questions", "acquisition": "from_customers"}
+                ],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                'constraints.data.sources[0].name: "Chat archive of customers\' questions" (sent by customers '
+                "for their own case, not to build and test a tool with)",
+            ),
         ),
         Case(  # children ticked: a fact, not a word
             {
@@ -229,7 +245,9 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
         return None  # a prompted model reads each case it was sent for to handle it, and learns from none
     evidence = [quote(plan, "constraints.data.personal_data")]
     if sent is not None:  # a fact, not a word: customers sent it for their own case, not to train a model
-        note = "sent by customers for their own case, not to train a model"
+        # a hosted model used as is learns from none of it: the new use is building and testing the tool
+        use = "to build and test a tool with" if nothing_trained(plan) else "to train a model"
+        note = f"sent by customers for their own case, not {use}"
         evidence.append(quote(plan, f"constraints.data.sources[{sent}].name", note))
         if young is None and other is None:
             return tuple(evidence)
