@@ -1359,7 +1359,8 @@ class DataConstraints(Record):
         default_factory=list,
         description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "
         "full, no staff, a spend cap), recorded only when reported, a default for cases nobody looked at, other exits "
-        "that end a case first, or none.",
+        "that end a case first, no outcome below a threshold the process sets (a reserve not met: no sale price), "
+        "or none.",
     )
     left_early_share: Share | NotMeasured | None = Field(
         default=None,

@@ -1060,8 +1060,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Sales stop when stock runs out, care delivered stops at a spend cap, patients at an event are "
             "counted only as far as the staff there "
             "could see and record them, incidents count only when someone reports them, cases nobody "
-            "looked at get a default, a case ends another way before its outcome: a model learns the record, "
-            "not what happened.",
+            "looked at get a default, a case ends another way before its outcome, a lot below its reserve "
+            "goes unsold with no price: a model learns the record, not what happened.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
@@ -1070,7 +1070,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Withdrawn, dropped at an earlier check, transferred, still open: a model trained on the cases "
             "that reached the outcome learns from survivors, and a test of them says nothing of the rest. "
             "'not measured' is an answer.",
-            When("constraints.data.outcome_limits", ("other_exits",)),
+            When("constraints.data.outcome_limits", ("other_exits", "below_threshold")),
         ),
         _q(
             "constraints.data.label_dated",

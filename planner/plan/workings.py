@@ -14,6 +14,7 @@ class OutcomeLimit(StrEnum):
     reported_only = "reported_only"
     default_filled = "default_filled"
     other_exits = "other_exits"
+    below_threshold = "below_threshold"
     none = "none"
 
 
@@ -287,6 +288,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "default_filled": "cases nobody looked at get a default value",
         "other_exits": "some cases leave before their outcome is known (withdrawn, dropped at an earlier check, "
         "transferred, moved, closed, still open) and their outcome is never seen",
+        "below_threshold": "no outcome below a threshold the process sets: a reserve not met (no sale price), an "
+        "offer declined, a bid under the floor; the missing values are the low ones",
         "none": "none: it is the whole outcome for every case",
     },
     RowsPerThing: {

@@ -453,6 +453,7 @@ _LIMIT_NOTES = {
     OutcomeLimit.default_filled: "cases nobody looked at get a default: the default records attention, not the "
     "truth",
     OutcomeLimit.other_exits: "some cases end another way first: their outcome is never seen",
+    OutcomeLimit.below_threshold: "no outcome below a threshold the process sets: the low values are missing",
 }
 
 
