@@ -12,10 +12,10 @@ _LEVELS = {"high": 0, "medium": 1, "low": 2}
 
 # Risks that void the evidence for going ahead: a model scored with inputs it will not have, on a split
 # that puts the same thing on both sides, against a truth today's process made or picked, on labels
-# only the chosen cases get, on outcomes a cap or an exit cut short, or on questions whose own answers
-# the index it retrieves from holds. Whatever else the plan does well, its figures do not say what they
-# seem to; a move repairing one leads any process move (do it by hand, the sector's rules, a time box)
-# at the same level, and at medium or above it is a first move.
+# only the chosen cases get, on outcomes a cap, an exit or a reserve cut short or the figure itself moved,
+# or on questions whose own answers the index it retrieves from holds. Whatever else the plan does well,
+# its figures do not say what they seem to; a move repairing one leads any process move (do it by hand,
+# the sector's rules, a time box) at the same level, and at medium or above it is a first move.
 VOIDS_EVIDENCE = frozenset(
     {
         "inputs-after-prediction",
@@ -32,6 +32,8 @@ VOIDS_EVIDENCE = frozenset(
         "default-marks-unlooked",
         "outcome-counts-reports",
         "outcome-ends-another-way",
+        "outcome-missing-below-threshold",
+        "figure-shapes-its-outcome",
         "eval-cases-written",
         "eval-by-simulator",
         "answers-in-the-index",

@@ -63,7 +63,6 @@ def sets_the_figure(plan: Plan) -> str | None:
                 "of the process; once live it sets the threshold: which cases get an outcome turns on its "
                 "own figure)",
             ),
-            also=frozenset({"predictions-set-controls"}),
         ),
     ),
     quiet=(

@@ -98,7 +98,7 @@ _ANY_MEASURE = frozenset(
 )
 
 
-def _output_names_the_label(plan: Plan) -> bool:
+def output_names_the_label(plan: Plan) -> bool:
     """Whether the output and the label name the same thing (a word of four letters or more, not a
     generic measure): the output is an estimate of what the label records, not a setting."""
     output, label = answer_at(plan, "product.output"), answer_at(plan, "product.label")
@@ -285,7 +285,7 @@ def predictions_set_controls(plan: Plan) -> Evidence:
         searched is None
         and estimate
         and plan.constraints.data.outcome_recorded_for in _UNMOVED
-        and _output_names_the_label(plan)
+        and output_names_the_label(plan)
     ):
         # The output estimates the very quantity, grade or class the label records (crew-hours for
         # crew-hours), and the outcome, by the team's answer, is recorded whatever was set (only which cases
