@@ -9,6 +9,7 @@ from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, Chang
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
+from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
 from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.stakes import (
@@ -340,6 +341,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **OVERSIGHT_LABELS,
     **CAPTURE_LABELS,
     **HELD_LABELS,
+    **TODAYS_CALL_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

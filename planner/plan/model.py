@@ -89,6 +89,7 @@ from planner.plan.choices import (
     SupplyLimit as SupplyLimit,
     TaskType as TaskType,
     TestUse as TestUse,
+    TodaysCallInput as TodaysCallInput,
     Unreadable as Unreadable,
     ValuesHeld as ValuesHeld,
     Verdict as Verdict,
@@ -653,6 +654,12 @@ class Product(Record):
         default_factory=list,
         description="The inputs recorded at or after the moment the model predicts (during the case, at "
         "checkout or closing, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
+    )
+    todays_call_input: TodaysCallInput | None = Field(
+        default=None,
+        description="Whether an input is today's own decision or estimate on the very case (the expert's "
+        "estimate, the clerk's grade, the triage category): yes, and the product replaces it; yes, and people "
+        "still make it first without seeing the model's output; no; or not checked.",
     )
     person_inputs: list[PersonTrait] = Field(
         default_factory=list,

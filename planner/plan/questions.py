@@ -671,6 +671,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "people do it daily, their work is the yardstick and the cheapest place to learn the task.",
         ),
         _q(
+            "product.todays_call_input",
+            "Is one of the inputs today's own decision or estimate on the case, the one the product is to "
+            "replace?",
+            "The specialist's estimate, the clerk's grade, the nurse's triage category: it sits closest to the "
+            "outcome, so a model given it learns to copy it and scores well offline, then loses it (or reads "
+            "its own output back) once it replaces it. 'not checked' is an answer.",
+            When("by_hand.done_today_by", ("our_experts",)),
+        ),
+        _q(
             "by_hand.minutes_per_example",
             "Minutes per example?",
             "How long a person needs per case; it prices manual labels and human review.",
