@@ -10,12 +10,13 @@ from planner.judgement.rules.base import Move, Risk
 TONES = ("danger", "warning", "info", "success")  # most pressing first
 _LEVELS = {"high": 0, "medium": 1, "low": 2}
 
-# Risks that void the evidence for going ahead: a model scored with inputs it will not have, on a split
-# that puts the same thing on both sides, against a truth today's process made or picked, on labels
-# only the chosen cases get, on outcomes a cap, an exit or a reserve cut short or the figure itself moved,
-# or on questions whose own answers the index it retrieves from holds. Whatever else the plan does well,
-# its figures do not say what they seem to; a move repairing one leads any process move (do it by hand,
-# the sector's rules, a time box) at the same level, and at medium or above it is a first move.
+# Risks that void the evidence for going ahead: a model scored with inputs it will not have (the expert's own
+# figure it replaces among them), on a split that puts the same thing on both sides, against a truth today's
+# process made or picked, on labels only the chosen cases get, on outcomes a cap, an exit or a reserve cut
+# short or the figure itself moved, or on questions whose own answers the index it retrieves from holds.
+# Whatever else the plan does well, its figures do not say what they seem to; a move repairing one leads any
+# process move (do it by hand, the sector's rules, a time box) at the same level, and at medium or above it is
+# a first move.
 VOIDS_EVIDENCE = frozenset(
     {
         "inputs-after-prediction",
@@ -34,6 +35,7 @@ VOIDS_EVIDENCE = frozenset(
         "outcome-ends-another-way",
         "outcome-missing-below-threshold",
         "figure-shapes-its-outcome",
+        "input-is-todays-call",
         "eval-cases-written",
         "eval-by-simulator",
         "answers-in-the-index",
