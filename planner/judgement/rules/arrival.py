@@ -119,7 +119,9 @@ def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     is in time whatever the lead); for a forecast, when it is known fewer days before the day forecast than
     the forecast is made ahead."""
     days = arrival.days
-    if isinstance(days, str) or days is None:
+    if isinstance(days, str):
+        return _unmeasured(plan, arrival)
+    if days is None:
         return None
     name = arrival.name or "the input that arrives last"
     about = (
@@ -163,6 +165,30 @@ def _one_late(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     if settled:
         found = (*found, *settled)
     return Tempered(3, found) if days >= 0 or settled else found
+
+
+def _unmeasured(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
+    """An input the team names as arriving late, its delay `not measured`: not knowing how late it lands
+    is the open risk (a monthly feed that reaches the tables weeks after the days it covers sits in every
+    training row as if known when the model predicts); asked, with the lead it must beat. Quiet where the
+    input is not named or the rows are said rebuilt as they stood (the loading dates settle it)."""
+    if not arrival.name_path or as_it_stood(plan):
+        return None
+    lead = decision_lead(plan)
+    against = f"the forecast is made {in_days(lead.days)} ahead" if lead and lead.days >= 1 else ""
+    against = against or "the model predicts"
+    note = (
+        f"how long after the days it covers {arrival.name} reaches the tables is not measured, while "
+        f"{against}: a training row holds it as if known then; when does it land, and is each row cut to what "
+        "had landed by the moment of prediction?"
+    )
+    found: tuple[str, ...] = (
+        quote(plan, arrival.name_path, "an input named as arriving late"),
+        f"{arrival.days_path}: not measured ({note})",
+    )
+    if lead is not None and lead.days >= 1:
+        found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
+    return Tempered(3, found)
 
 
 def as_it_stood(plan: Plan) -> tuple[str, ...]:
@@ -298,9 +324,35 @@ FIRES = (
             'product.inputs: "Job type, property age and the number of fittings the customer ende..."',
         ),
     ),
+    Case(  # a weekly feed named late, how late not measured, for a forecast made 14 days ahead
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 14,
+            "constraints.data.inputs_built": "not_checked",
+            "constraints.data.last_input": "Wholesaler shipments, weekly file",
+            "constraints.data.last_input_days": "not measured",
+        },
+        evidence=(
+            'constraints.data.last_input: "Wholesaler shipments, weekly file" (an input named as arriving late)',
+            "constraints.data.last_input_days: not measured (how long after the days it covers Wholesaler "
+            "shipments, weekly file reaches the tables is not measured, while the forecast is made 14 days "
+            "ahead: a training row holds it as if known then; when does it land, and is each row cut to what "
+            "had landed by the moment of prediction?)",
+            "product.lead_days: 14 (the decision: 14 days ahead)",
+        ),
+    ),
 )
 QUIET = (
     Case({"product.inputs_known_after": ["none"]}),  # every input is there when the model predicts
+    Case(  # how late the feed lands is not measured, but the rows are rebuilt as they stood
+        {
+            "product.task": "forecasting",
+            "product.lead_days": 14,
+            "constraints.data.inputs_built": "point_in_time",
+            "constraints.data.last_input": "Wholesaler shipments, weekly file",
+            "constraints.data.last_input_days": "not measured",
+        }
+    ),
     Case(  # a total over the contract, but the team answered that no input is recorded afterwards
         {
             "constraints.data.differences": [],
