@@ -6,7 +6,7 @@ import re
 
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
-from planner.judgement.rules.anchor import horizon
+from planner.judgement.rules.anchor import horizon, structured_lead
 from planner.judgement.rules.arrival import differences_quote, named_late
 from planner.judgement.rules.base import (
     LATE_LABELS_DAYS,
@@ -3659,6 +3659,20 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.decision": "The session timetable is published 12 weeks ahead from the forecast.",
             },
         ),
+        Case(  # a station's readings of the week forecast, for a forecast made 7 days ahead
+            {
+                "product.task": "forecasting",
+                "product.lead_days": 7,
+                "product.inputs": "Lagged weekly sales per kiosk, and the weather station's readings of "
+                "temperature and sunshine for the week.",
+            },
+            evidence=(
+                'product.task: "forecasting"',
+                'product.inputs: "Lagged weekly sales per kiosk, and the weather station\'s readings o..." '
+                "(observed only after the fact: weather, temperature, sunshine; the forecast is made 7 days ahead: is "
+                "each of these the value observed on the day forecast?)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # lags as long as the lead: known when the forecast is made
@@ -3751,6 +3765,23 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "product.inputs": "Gas use per hour and the temperature of each day.",
             }
         ),
+        Case(  # a detection scores the dryer's own readings up to now: no period ahead is an input
+            {
+                "product.task": "detection",
+                "product.data_kinds": ["time_series", "tabular"],
+                "product.lead_days": 0,
+                "product.inputs": "Dryer air temperature and humidity every minute up to unloading.",
+            }
+        ),
+        Case(  # a warning days ahead, every input said known when the model predicts
+            {
+                "product.task": "classification",
+                "product.data_kinds": ["time_series"],
+                "product.lead_days": 3,
+                "product.inputs_known_after": ["none"],
+                "product.inputs": "Barn temperature, humidity and water flow.",
+            }
+        ),
         Case(  # a sensor's reading at the moment of prediction is not a forecast of the weather
             {
                 "product.task": "forecasting",
@@ -3807,27 +3838,54 @@ def _forecast_inputs_ticked(plan: Plan) -> Evidence:
 
 
 def _observed_later(plan: Plan) -> tuple[tuple[str, ...], str] | None:
-    """The words of an input observed only after the fact in a forecast or time series (the weather, prices
-    of the period predicted), and the quote naming them; None where the plan says they are as issued."""
-    forecast = answer_is(plan, "product.task", TaskType.forecasting)
-    if not forecast and DataKind.time_series not in plan.product.data_kinds:
+    """The words of an input observed only after the fact in a forecast (the weather, prices of the period
+    predicted), and the quote naming them; None where the plan says they are as issued, or where the answers
+    say the model reads no period ahead (see `_reads_the_period_ahead`)."""
+    if not _reads_the_period_ahead(plan):
         return None
-    if plan.product.task is TaskType.anomaly_detection:
-        return None  # it scores what was observed, up to now: nothing of the period ahead is an input
+    lead = structured_lead(plan)
     paths = ["product.inputs", "product.current_solution"]
     paths += source_paths(plan)
-    if any(mentions(answer_at(plan, path), AS_KNOWN) for path in paths):
+    if any(_as_known(answer_at(plan, path)) for path in paths):
         return None
     for path in paths:
         text = answer_at(plan, path)
         words = OBSERVED_LATER.find_all(text)
         if path != "product.inputs":  # a source or today's way of `actual sales` is the label, not an input
             words = tuple(word for word in words if not OTHER_SERIES.find(word))
-        if SENSOR.find(text):  # a sensor's temperature is read when predicting: not a weather forecast
+        # A sensor's temperature is read when predicting, not a weather forecast; but for a forecast made
+        # days ahead, a reading of the day forecast is not taken yet either.
+        if SENSOR.find(text) and lead is None:
             words = tuple(word for word in words if word not in MEASURED_NOW.find_all(text))
         if words:
-            return words, quote(plan, path, f"observed only after the fact: {', '.join(words)}")
+            note = f"observed only after the fact: {', '.join(words)}"
+            if lead is not None:
+                note += f"; the forecast is made {lead.words}: is each of these the value observed on the day forecast?"
+            return words, quote(plan, path, note)
     return None
+
+
+def _reads_the_period_ahead(plan: Plan) -> bool:
+    """Whether the model predicts a period ahead whose own values (its weather, prices) may sit among the
+    inputs: a forecast; or an amount over a time series predicted ahead (no task, or a regression, with a
+    lead above 0), unless the team answered that no input is recorded after the prediction. A detection or a
+    classification scores what has been recorded up to now: its readings are no future input."""
+    task = plan.product.task
+    if task is TaskType.forecasting:
+        return True
+    if task not in (None, TaskType.regression) or DataKind.time_series not in plan.product.data_kinds:
+        return False
+    lead = plan.product.lead_range()
+    return not plan.product.none_known_after() and (lead is None or lead[1] > 0)
+
+
+def _as_known(text: str | None) -> bool:
+    """Whether `text` says its inputs are fed as known when predicting (`as issued`, `point in time`); a lag
+    (`lagged deliveries`) says so of its own series only, not of the weather beside it."""
+    return any(word.lower() not in _LAG_WORDS for word in AS_KNOWN.find_all(text))
+
+
+_LAG_WORDS = ("lagged",)
 
 
 def hindsight_in_the_notes(plan: Plan) -> Evidence:
