@@ -597,6 +597,11 @@ def _none_alone(value: Any, field: str, says: str) -> Any:
     return value
 
 
+def _unchecked(answer: str) -> bool:
+    """`not checked` (any case, spaces or an underscore): nobody has checked yet."""
+    return answer.strip().lower().replace("_", " ") == "not checked"
+
+
 class Product(Record):
     goal: Text | None = Field(
         default=None, description="The service users get, in their terms, not 'train a model'."
@@ -653,7 +658,8 @@ class Product(Record):
     inputs_known_after: list[Text] = Field(
         default_factory=list,
         description="The inputs recorded at or after the moment the model predicts (during the case, at "
-        "checkout or closing, after opening the device, after the visit), each named as in `inputs`; or 'none'.",
+        "checkout or closing, after opening the device, after the visit), each named as in `inputs`; or 'none'; "
+        "or 'not checked' where nobody has yet gone down the inputs with whoever keeps the records.",
     )
     todays_call_input: TodaysCallInput | None = Field(
         default=None,
@@ -869,12 +875,22 @@ class Product(Record):
         return _none_alone(value, "person_inputs", "no input describes a person")
 
     def inputs_after(self) -> list[str]:
-        """The inputs the team names as known only after the moment of prediction; none for `none`."""
-        return [name for name in self.inputs_known_after if not _is_none_word(name)]
+        """The inputs the team names as known only after the moment of prediction; none for `none` or
+        `not checked`."""
+        return [name for name in self.inputs_known_after if not _is_none_word(name) and not _unchecked(name)]
 
     def none_known_after(self) -> bool:
         """Whether the team answered that no input is recorded after the moment of prediction (`none`)."""
-        return bool(self.inputs_known_after) and not self.inputs_after()
+        return bool(self.inputs_known_after) and not self.inputs_after() and not self.inputs_unchecked()
+
+    def inputs_unchecked(self) -> bool:
+        """Whether the team answered that nobody has checked when each input is recorded (`not checked`)."""
+        return any(_unchecked(name) for name in self.inputs_known_after)
+
+    def inputs_timed(self) -> bool:
+        """Whether the team said when its inputs are recorded: the late ones named, or `none`; not
+        `not checked`, which leaves the question open."""
+        return bool(self.inputs_after()) or self.none_known_after()
 
     @model_validator(mode="after")
     def _lead_in_order(self) -> Product:

@@ -377,7 +377,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "When is each input recorded? Name those written down at or after the moment the model predicts.",
             "Go down the list with whoever keeps the records: before the case, when it opens, during it (on the "
             "day, at the visit), at checkout or closing, after opening the device. Name each one recorded then "
-            "or later as you listed it (e.g. 'number of fittings fitted'); 'none' if all come earlier.",
+            "or later as you listed it (e.g. 'number of fittings fitted'); 'none' if all come earlier; 'not "
+            "checked' if nobody has gone down the list yet.",
             When("product.inputs"),
         ),
         _q(

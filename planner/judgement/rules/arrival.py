@@ -10,7 +10,7 @@ before. The team need not see the leak to answer when its last input arrives: th
 from __future__ import annotations
 
 from planner.judgement.rules.anchor import AS_THEN, decision_lead, in_days
-from planner.judgement.rules.base import Case, Tempered
+from planner.judgement.rules.base import Case, Evidence, Tempered
 from planner.judgement.rules.evidence import answer_at, answered_quotes, quote, show
 from planner.plan.choices import CAPTURED, label
 from planner.plan.model import Arrival, Difference, InputsBuilt, Plan, TaskType
@@ -49,6 +49,57 @@ def known_after(plan: Plan) -> tuple[str, ...] | None:
         "these and any input recorded within those days are missing when the decision is taken"
     )
     return (*found, quote(plan, lead.path, ahead))
+
+
+# Tasks that read the record in hand rather than predict what comes later: no later value to leak.
+_READS_IN_HAND = (TaskType.matching, TaskType.clustering, TaskType.generation, TaskType.extraction)
+
+
+def unchecked_inputs(plan: Plan, heard: Evidence = None) -> Tempered | None:
+    """`inputs_known_after: not checked`: nobody has gone down the inputs with whoever keeps the records,
+    so whether any is recorded after the moment of prediction is open; each input is named, with the
+    moment it must beat, and any words another check heard follow. Quiet for a task that reads the record
+    in hand (a match, an extraction), or one run after the event."""
+    if plan.product.task in _READS_IN_HAND:
+        return None
+    names = input_names(plan.product.inputs)
+    lead = decision_lead(plan)
+    ahead = f" ({lead.about}: {in_days(lead.days)} before the day)" if lead and lead.days >= 1 else ""
+    each = f"each of {', '.join(repr(name) for name in names)}" if names else "each input"
+    note = (
+        f"nobody has checked when each input is recorded: ask whoever keeps the records for the timestamp "
+        f"of {each}, against the moment of prediction{ahead}; one written at or after it leaks the answer "
+        "into training"
+    )
+    found: tuple[str, ...] = (f"product.inputs_known_after: not checked ({note})",)
+    if lead is not None and lead.days >= 1:
+        found = (*found, quote(plan, lead.path, f"{lead.about}: {lead.words}"))
+    return Tempered(3, (*found, *(line for line in heard or () if line not in found)))
+
+
+def input_names(text: str | None, most: int = 8) -> list[str]:
+    """The inputs as listed (`a, b (c, d) and e`): one per comma or semicolon outside brackets, the last
+    `and` split off; each cut to a few words, at most `most` of them."""
+    items, depth, current = [], 0, ""
+    for char in (text or "").strip().rstrip("."):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ",;\n" and depth <= 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    last, _, tail = items[-1].rpartition(" and ")
+    if last and "(" not in tail and ")" not in tail and len(items) > 1:
+        items[-1:] = [last, tail]
+    names = [_cut(item.strip().removeprefix("and ")) for item in items if item.strip()]
+    return names[:most]
+
+
+def _cut(name: str, words: int = 8) -> str:
+    """A name of at most `words` words, cut with an ellipsis."""
+    said = name.split()
+    return name if len(said) <= words else " ".join(said[:words]) + "..."
 
 
 def named_late(plan: Plan, words: tuple[str, ...] | list[str]) -> bool:
@@ -341,9 +392,34 @@ FIRES = (
             "product.lead_days: 14 (the decision: 14 days ahead)",
         ),
     ),
+    Case(  # nobody has checked when each input is recorded: each is named, with the moment to beat
+        {
+            "product.task": "classification",
+            "product.lead_days": 14,
+            "product.inputs": "Grant amount, applicant's sector (as coded), and the auditor's final report.",
+            "product.inputs_known_after": "not checked",
+        },
+        evidence=(
+            "product.inputs_known_after: not checked (nobody has checked when each input is recorded: ask "
+            "whoever keeps the records for the timestamp of each of 'Grant amount', \"applicant's sector (as "
+            'coded)", "the auditor\'s final report", against the moment of prediction (the decision: 14 days '
+            "before the day); one written at or after it leaks the answer into training)",
+            "product.lead_days: 14 (the decision: 14 days ahead)",
+            "product.inputs: \"Grant amount, applicant's sector (as coded), and the auditor's fina...\" (words of "
+            "afterwards: final; which of these are known at the moment of prediction?)",
+            'constraints.data.differences: ["none"] (no input is marked as recorded after the prediction)',
+        ),
+    ),
 )
 QUIET = (
     Case({"product.inputs_known_after": ["none"]}),  # every input is there when the model predicts
+    Case(  # an extraction reads the document in hand: nothing later to leak
+        {
+            "product.task": "extraction",
+            "product.inputs": "The scanned invoice and the supplier's name.",
+            "product.inputs_known_after": "not checked",
+        }
+    ),
     Case(  # how late the feed lands is not measured, but the rows are rebuilt as they stood
         {
             "product.task": "forecasting",

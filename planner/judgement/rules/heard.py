@@ -37,7 +37,6 @@ from planner.judgement.rules.lexicon import (
     WITHHOLDS,
 )
 from planner.judgement.rules.words import Lexicon, not_denied, phrases
-from planner.plan.fields import answered_at
 from planner.plan.model import DataKind, OnlineValidation, Plan, TaskType
 
 # Words that name who judged a case (every case may have been judged), not who chose which ones.
@@ -161,7 +160,7 @@ def after_the_fact_in_the_inputs(plan: Plan) -> Evidence:
     """Inputs worded as what the case came to after the fact (`ended up`, `actual`, `after opening`),
     where the team has not said which inputs are known only after the prediction: a question quoting the
     words. A past case's outcome (`previous outcomes`) is history, known in time."""
-    if answered_at(plan, "product.inputs_known_after"):
+    if plan.product.inputs_timed():
         return None  # the team said which inputs come afterwards: the rule reads that
     if plan.product.task in (TaskType.generation, TaskType.extraction):
         return None  # a text written or read from the case's own record: what it holds is the input
@@ -175,7 +174,8 @@ def after_the_fact_in_the_inputs(plan: Plan) -> Evidence:
         f"worded as recorded during or after the case: {', '.join(named)}; "
         "when is each recorded: before the moment of prediction, or at or after it?"
     )
-    unanswered = "product.inputs_known_after: not answered (when is each input recorded?)"
+    said = "not checked" if plan.product.inputs_unchecked() else "not answered"
+    unanswered = f"product.inputs_known_after: {said} (when is each input recorded?)"
     return Hint(words, (quote(plan, "product.inputs", note), unanswered))
 
 

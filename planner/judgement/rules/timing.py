@@ -3,7 +3,12 @@ totals over the labelled period, values fixed at close-out, or the dates and res
 
 from __future__ import annotations
 
-from planner.judgement.rules.arrival import FIRES as STATED_FIRES, QUIET as STATED_QUIET, stated_late
+from planner.judgement.rules.arrival import (
+    FIRES as STATED_FIRES,
+    QUIET as STATED_QUIET,
+    stated_late,
+    unchecked_inputs,
+)
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.capture import AFTER_FIRES, AFTER_QUIET, after_the_label
 from planner.judgement.rules.heard import (
@@ -20,7 +25,6 @@ from planner.judgement.rules.lateinputs import (
 from planner.judgement.rules.moment import after_the_event
 from planner.judgement.rules.sameday import written_after_the_decision
 from planner.judgement.rules.strongest import strongest_input_said
-from planner.plan.fields import answered_at
 from planner.plan.model import Category, Difference, Plan
 
 
@@ -335,13 +339,15 @@ def inputs_after_prediction(plan: Plan) -> Evidence:
     differences = plan.constraints.data.differences
     if after_the_event(plan):
         return None  # it runs after the event (a report once the match is over): a final figure is in time
-    asked = answered_at(plan, "product.inputs_known_after")  # the team named the late inputs, or none
+    asked = plan.product.inputs_timed()  # the team named the late inputs, or none
     said = afterwards_in_the_inputs(plan) if differences == [Difference.none] and not asked else None
     # Ticked or not: a total over the labelled period or a value known at close-out, in any task.
     found = said or accrued_in_the_inputs(plan) or later_process_in_the_inputs(plan) or stated or after
     found = found or after_the_fact_in_the_inputs(plan) or written_after_the_decision(plan)
     found = found or strongest_input_said(plan)  # the strongest feature is the first one suspected
-    if found:
+    if found and not (plan.product.inputs_unchecked() and isinstance(found, (Hint, Tempered))):
         return found
-    heard = early_days_in_the_inputs(plan) or today_in_the_data(plan)
+    heard = found or early_days_in_the_inputs(plan) or today_in_the_data(plan)
+    if plan.product.inputs_unchecked():  # not checked: each input named, then the words heard, if any
+        return unchecked_inputs(plan, heard)
     return Hint(heard.words, (*heard, differences_said(plan))) if isinstance(heard, Hint) else None
