@@ -79,7 +79,7 @@ def _when_inputs_recorded(plan: Plan) -> Found:
         f"When is each input recorded ({short(inputs, 90)})? Go down the list with whoever keeps the "
         "records: an input written during the case or once it is done (on the day, at checkout, at "
         "closing) sits in every training row but not when the model predicts; name those in "
-        "product.inputs_known_after, or 'none'.",
+        "product.inputs_known_after, or 'none'; 'not checked' until someone has.",
         (quote(plan, "product.inputs"), "product.inputs_known_after: not answered"),
     )
 
