@@ -79,7 +79,7 @@ def unchecked_inputs(plan: Plan, heard: Evidence = None) -> Tempered | None:
 
 def input_names(text: str | None, most: int = 8) -> list[str]:
     """The inputs as listed (`a, b (c, d) and e`): one per comma or semicolon outside brackets, the last
-    `and` split off; each cut to a few words, at most `most` of them."""
+    `and` split off; each cut to 8 words, at most `most` of them."""
     items, depth, current = [], 0, ""
     for char in (text or "").strip().rstrip("."):
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -92,14 +92,8 @@ def input_names(text: str | None, most: int = 8) -> list[str]:
     last, _, tail = items[-1].rpartition(" and ")
     if last and "(" not in tail and ")" not in tail and len(items) > 1:
         items[-1:] = [last, tail]
-    names = [_cut(item.strip().removeprefix("and ")) for item in items if item.strip()]
-    return names[:most]
-
-
-def _cut(name: str, words: int = 8) -> str:
-    """A name of at most `words` words, cut with an ellipsis."""
-    said = name.split()
-    return name if len(said) <= words else " ".join(said[:words]) + "..."
+    said = [item.strip().removeprefix("and ").split() for item in items]
+    return [" ".join(words[:8]) + ("..." if len(words) > 8 else "") for words in said if words][:most]
 
 
 def named_late(plan: Plan, words: tuple[str, ...] | list[str]) -> bool:
@@ -228,10 +222,11 @@ def _unmeasured(plan: Plan, arrival: Arrival) -> tuple[str, ...] | None:
     lead = decision_lead(plan)
     against = f"the forecast is made {in_days(lead.days)} ahead" if lead and lead.days >= 1 else ""
     against = against or "the model predicts"
+    since = "the days it covers" if plan.product.task is TaskType.forecasting else "the case it describes"
     note = (
-        f"how long after the days it covers {arrival.name} reaches the tables is not measured, while "
-        f"{against}: a training row holds it as if known then; when does it land, and is each row cut to what "
-        "had landed by the moment of prediction?"
+        f"how long after {since} {arrival.name} reaches the tables is not measured, while {against}: a "
+        "training row holds it as if known then; when does it land, and is each row cut to what had landed "
+        "by the moment of prediction?"
     )
     found: tuple[str, ...] = (
         quote(plan, arrival.name_path, "an input named as arriving late"),
@@ -390,6 +385,19 @@ FIRES = (
             "ahead: a training row holds it as if known then; when does it land, and is each row cut to what "
             "had landed by the moment of prediction?)",
             "product.lead_days: 14 (the decision: 14 days ahead)",
+        ),
+    ),
+    Case(  # a note named late for a case predicted at admission, how late not measured
+        {
+            "constraints.data.inputs_built": "not_checked",
+            "constraints.data.late_inputs": [{"name": "Discharge note", "days": "not measured"}],
+        },
+        evidence=(
+            'constraints.data.late_inputs[0].name: "Discharge note" (an input named as arriving late)',
+            "constraints.data.late_inputs[0].days: not measured (how long after the case it describes "
+            "Discharge note reaches the tables is not measured, while the model predicts: a training row holds "
+            "it as if known then; when does it land, and is each row cut to what had landed by the moment of "
+            "prediction?)",
         ),
     ),
     Case(  # nobody has checked when each input is recorded: each is named, with the moment to beat
