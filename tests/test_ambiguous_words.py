@@ -85,6 +85,17 @@ def test_an_offer_made_to_people_still_acts_on_them() -> None:
     assert fairness_unchecked(_plan({"decision": "Which students are offered a bursary."})) is not None
 
 
+def test_a_horse_race_is_no_protected_trait() -> None:
+    # eval38: "best race of a sibling" among a yearling's inputs raised the group check on people
+    horses = {
+        "decision": "The reserve the consignor sets for each yearling at the sale.",
+        "inputs": "Sire, dam's produce record (winners, best race of a sibling), sex, month of foaling.",
+    }
+    assert fairness_unchecked(_plan(horses, data={"personal_data": False})) is None
+    people = {"decision": "Which tenants' homes we inspect first.", "inputs": "Past complaints, race, age."}
+    assert fairness_unchecked(_plan(people, data={"personal_data": False})) is not None
+
+
 def test_a_language_need_is_a_stand_in_where_people_are_decided_about() -> None:
     product = {
         "decision": "Which tenants' homes the housing officers investigate first.",

@@ -2083,7 +2083,14 @@ PROTECTED = Lexicon(
     disability, disabilities, pregnancy, pregnant, maternity
     marital status, sexual orientation, sexuality, caste, skin colour, skin color, immigration status
     """,
-    unless="race condition, race conditions",
+    # race as a contest (a horse's best race, race results), not people's race
+    unless="""
+    race condition, race conditions, best race, a race, the race, each race, every race, per race, races won
+    race wins, race record, race records, race result, race results, race day, race days, race meeting
+    race meetings, race time, race times, race distance, horse race, horse races, horse racing, boat race
+    car race, foot race, race card, race cards, race entry, race entries, graded race, stakes race
+    maiden race, won a race
+    """,
 )
 
 # A stand-in for a protected characteristic where the rows are people.
