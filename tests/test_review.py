@@ -17,6 +17,7 @@ from planner.judgement.register import HIGH, MEDIUM, Risk, assess, level_of, ris
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import Case, Hint, Tempered
 from planner.judgement.stage import stage_of
+from planner.judgement.unchecked import PASSES_UNCHECKED
 from planner.plan.model import Decision, Plan, Verdict
 from planner.plan.planfile import plan_from_text
 from planner.plan.questions import QUESTIONS
@@ -1107,3 +1108,31 @@ def test_only_an_output_made_once_a_year_lowers_no_monitoring(output: str, level
         }
     )
     assert risk_of(plan, "no-monitoring").level == level
+
+
+def test_an_error_a_person_lets_through_weighs_more_where_the_team_rates_it_serious_for_health() -> None:
+    """The team rates its errors serious and names a harm to health: an error that passes the person's
+    check is an injury, not rework, and the risk rises one step of impact, quoting the rating. Not for a
+    moderate rating, a harm to money only, an output acting alone (the rules on that carry the harm), or
+    a risk other than an error passing the check."""
+    blank = {"product.task": "extraction", "product.conversion": "not_decided"}
+    health = {"impact.error_severity": "serious", "impact.harm_kinds": ["health"]}
+
+    def risk(changes: dict[str, object], rule_id: str = "extracted-values-converted-untested") -> Risk:
+        found = risk_of(patched({**blank, **changes}), rule_id)
+        assert found is not None
+        return found
+
+    plain = risk({})
+    lifted = risk(health)
+    assert (plain.impact + 1, lifted.likelihood, lifted.level) == (lifted.impact, plain.likelihood, "high")
+    assert lifted.evidence[-1].startswith('impact.error_severity: "serious" (with a harm to health')
+    assert risk({**health, "impact.error_severity": "severe"}).level == "high"
+    for unlifted in (
+        {**health, "impact.error_severity": "moderate"},
+        {**health, "impact.harm_kinds": ["money"]},
+        {**health, "product.mode": "automate"},
+    ):
+        assert risk(unlifted).impact == plain.impact, unlifted
+    others = [r for r in assess(patched({**blank, **health})).risks if r.id not in PASSES_UNCHECKED]
+    assert others and all(r.impact == CATALOGUE[r.id].impact for r in others if r.id in CATALOGUE)

@@ -27,6 +27,7 @@ from planner.judgement.probes import Asked, asked
 from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import HIGH, MEDIUM, Level, Risk, RiskKind, RuleSpec, level_of
 from planner.judgement.stage import Stage, staged
+from planner.judgement.unchecked import harms_through_check, weighed_by_harm
 from planner.plan.model import Decision, Plan
 from planner.plan.questions import Completeness, completeness
 
@@ -135,10 +136,10 @@ def register(plan: Plan) -> tuple[Risk, ...]:
     """Derived risks with the team's decisions joined (each with the advice that fits the plan), plus
     hand-entered risks."""
     decisions = {decision.risk: decision for decision in plan.decisions}
-    unchecked = unchecked_stakes(plan)  # read once: the same for every rule
+    stakes = unchecked_stakes(plan), harms_through_check(plan)  # read once: the same for every rule
     risks = []
     for spec in CATALOGUE.values():
-        risk = _derived(spec, plan, decisions.get(spec.id), unchecked)
+        risk = _derived(spec, plan, decisions.get(spec.id), stakes)
         if risk is not None:
             risks.append(risk)
     for hand in plan.risks:
@@ -163,21 +164,27 @@ def risk_of(plan: Plan, rule_id: str) -> Risk | None:
     one rule's check instead of the whole catalogue's (the rule cases in the tests ask this)."""
     plan = effective(plan)
     decisions = {decision.risk: decision for decision in plan.decisions}
-    return _derived(CATALOGUE[rule_id], plan, decisions.get(rule_id), unchecked_stakes(plan))
+    stakes = unchecked_stakes(plan), harms_through_check(plan)
+    return _derived(CATALOGUE[rule_id], plan, decisions.get(rule_id), stakes)
 
 
 class RuleFailed(RuntimeError):
     """A rule raised on a plan: a bug in planner, reported with the rule and the plan it met."""
 
 
-def _derived(spec: RuleSpec, plan: Plan, decision: Decision | None, unchecked: bool) -> Risk | None:
+def _derived(spec: RuleSpec, plan: Plan, decision: Decision | None, stakes: tuple[bool, bool]) -> Risk | None:
+    """The risk `spec` raises on `plan`, or None; `stakes` says whether errors go out unchecked at serious
+    stakes (`unchecked_stakes`) and whether an error a person lets through can hurt (`harms_through_check`)."""
     try:
         evidence = spec.check(plan)
     except Exception as exc:  # name the rule and the plan, so the report can be acted on
         raise RuleFailed(f"rule {spec.id} on the plan '{plan.title}': {type(exc).__name__}: {exc}") from exc
     if evidence is None:
         return None
-    return Risk.of(weighed_by_stakes(spec.fitting(plan), evidence, unchecked), decision, evidence)
+    unchecked, harmful = stakes
+    kind = weighed_by_stakes(spec.fitting(plan), evidence, unchecked)
+    kind, evidence = weighed_by_harm(plan, kind, evidence, harmful)
+    return Risk.of(kind, decision, evidence)
 
 
 def problems(plan: Plan) -> tuple[str, ...]:

@@ -99,6 +99,20 @@ _CONVERT_IN_CODE = Instead(
         ),
         Case({"product.task": "generation", "product.conversion": "model", "product.mode": "augment"}),
         Case({"product.task": "extraction", "product.conversion": "not_decided"}),
+        Case(  # a person confirms, but a wrong value let through can hurt someone: one step more, high
+            {
+                "product.task": "extraction",
+                "product.conversion": "not_decided",
+                "impact.error_severity": "serious",
+                "impact.harm_kinds": ["health"],
+            },
+            evidence=(
+                'product.task: "extraction"',
+                'product.conversion: "not_decided" (nobody decided who converts values)',
+                'impact.error_severity: "serious" (with a harm to health or safety in impact.harm_kinds: an '
+                "error let through can hurt someone)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the conversion is scored on its own
