@@ -105,9 +105,9 @@ HAPPY = [
     line("We stopped losing sleep over chargebacks."),
     line("Turn it on in the shop settings"),
     line("What if it is wrong?"), line("A person reviews every held order"), ENTER,  # one FAQ entry
-    line("orders database"), line("1"), line("3"),  # our own; it holds both classes as they arrive
-    line("chargeback feed"), line("2"), line("1"), line("1"), ENTER,  # a vendor's; the frauds only;
-    # a signed agreement covers it: yes
+    line("orders database"), line("1"), line("3"), "y",  # our own; both classes as they arrive; of people
+    line("chargeback feed"), line("2"), line("1"), line("1"), "y", ENTER,  # a vendor's; the frauds only;
+    # a signed agreement covers it: yes; its records describe people
     line("Jan 2023 - Dec 2025"), line("nothing"),  # the data's period, and nothing changed in it
     DOWN * 6 + SPACE + ENTER,  # nothing was removed from the data
     DOWN + SPACE + ENTER,  # labels: real-world outcomes (one of several sources one may tick)
@@ -248,8 +248,8 @@ press_release:
 constraints:
   data:
     sources:
-    - {name: orders database, acquisition: own, classes: both}
-    - {name: chargeback feed, acquisition: vendor, classes: positives, agreement: "yes"}
+    - {name: orders database, acquisition: own, classes: both, about_people: true}
+    - {name: chargeback feed, acquisition: vendor, classes: positives, agreement: "yes", about_people: true}
     period: Jan 2023 - Dec 2025
     changes: nothing
     dropped: [nothing]
@@ -1307,25 +1307,47 @@ def test_each_source_says_which_classes_it_holds_where_the_task_has_classes(root
         line("complaint log"),
         line("1"),
         line("1"),
+        "y",  # its records describe people
         line("random sample of orders"),
         line("1"),
         line("2"),
+        "y",
     ]
     error, screen = interview(root, "fraud", [*keys, ENTER, CTRL_C], section="constraints")
     assert isinstance(error, Interrupted)
     assert saved(root)["constraints"]["data"]["sources"] == [
-        {"name": "complaint log", "acquisition": "own", "classes": "positives"},
-        {"name": "random sample of orders", "acquisition": "own", "classes": "negatives"},
+        {"name": "complaint log", "acquisition": "own", "classes": "positives", "about_people": True},
+        {
+            "name": "random sample of orders",
+            "acquisition": "own",
+            "classes": "negatives",
+            "about_people": True,
+        },
     ]
     assert "Which classes its rows hold: only the cases sought (positives: a complaint log" in screen
     assert "data source 1: classes only the cases sought (the complaints, defects, frauds)" in screen
 
     write_plan(root, "title: Demand\nproduct:\n  task: forecasting\n")
     error, screen = interview(
+        root, "fraud", [line("till sales"), line("1"), "n", ENTER, CTRL_C], section="constraints"
+    )
+    assert saved(root)["constraints"]["data"]["sources"] == [
+        {"name": "till sales", "acquisition": "own", "about_people": False}
+    ]
+    assert "classes" not in screen  # a forecast's sources hold no classes
+
+
+def test_whom_a_source_describes_is_not_asked_where_the_data_holds_no_personal_data(root: Path) -> None:
+    write_plan(
+        root,
+        "title: Demand\nproduct:\n  task: forecasting\nconstraints:\n  data:\n    personal_data: false\n",
+    )
+    error, screen = interview(
         root, "fraud", [line("till sales"), line("1"), ENTER, CTRL_C], section="constraints"
     )
+    assert isinstance(error, Interrupted)
     assert saved(root)["constraints"]["data"]["sources"] == [{"name": "till sales", "acquisition": "own"}]
-    assert "classes" not in screen  # a forecast's sources hold no classes
+    assert "describe living people" not in screen
 
 
 def test_ctrl_d_with_nothing_answered_says_so(root: Path) -> None:

@@ -260,6 +260,10 @@ class Session:
                 *CLASS_TASKS,
             ):
                 continue  # which class a source holds means nothing to a forecast or a regression
+            if (record.__name__, name) == ("DataSource", "about_people") and (
+                self.plan.constraints.data.personal_data is False
+            ):
+                continue  # whom a source describes matters only where the data may hold personal data
             if name == "direction" and record.__name__ == "Metric":
                 direction = said_direction(values)
                 if direction is not None:

@@ -215,6 +215,11 @@ class DataSource(Record):
         description="For data a vendor, a partner or customers send: whether a signed agreement covers this "
         "use (yes, pending, or not needed).",
     )
+    about_people: bool | None = Field(
+        default=None,
+        description="Whether its records describe living people (customers, patients, staff, members of the "
+        "public): no for leaflets, manuals, product, sensor or animal records, records of the dead.",
+    )
 
     def asks(self, name: str) -> bool:
         """The agreement only of data another organisation sends."""

@@ -24,6 +24,7 @@ from planner.judgement.rules.base import (
     Tempered,
     rule,
 )
+from planner.judgement.rules.described import nobody_described, sources_in_use
 from planner.judgement.rules.enriched import enriched, stated_positives
 from planner.judgement.rules.evidence import (
     acting_shapes_labels,
@@ -2624,6 +2625,39 @@ def privacy_assessed(plan: Plan) -> bool:
                 "records)",
             ),
         ),
+        Case(  # one source describes living people: the privacy review applies
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "constraints.data.sources": [
+                    {"name": "Shipping manifests", "acquisition": "own", "about_people": False},
+                    {"name": "Crew contracts", "acquisition": "own", "about_people": True},
+                ],
+            },
+            evidence=("constraints.data.personal_data: true",),
+        ),
+    ),
+    quiet=(
+        Case(  # every source is said to describe nobody living (burial registers, 1700-1850)
+            {
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "constraints.data.sources": [
+                    {"name": "Parish burial registers 1700-1850", "acquisition": "own", "about_people": False}
+                ],
+            },
+        ),
+        Case(  # the sources a writer's inputs name describe nobody; the unused export does
+            {
+                "product.task": "generation",
+                "product.inputs": "The caller's question and passages from the product manuals.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Product manuals", "acquisition": "own", "about_people": False},
+                    {"name": "Old complaints export", "acquisition": "own", "about_people": True},
+                ],
+            },
+        ),
     ),
 )
 def personal_data(plan: Plan) -> Evidence:
@@ -2636,6 +2670,8 @@ def personal_data(plan: Plan) -> Evidence:
     the model learns from or is sent (prompts, logs, examples); record who may access it.
     """
     found = answer_is(plan, "constraints.data.personal_data", True)
+    if found and nobody_described(sources_in_use(plan)):
+        return None  # the team says no source the model reads describes a living person
     data, compute = plan.constraints.data, plan.constraints.compute
     leaves = data.leaves_organisation
     hosted = (

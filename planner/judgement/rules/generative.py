@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.audience import outsiders_only_read, outsiders_read, outsiders_type_in
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.described import nobody_described, retrieved_from
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import (
     answer_at,
@@ -21,7 +22,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.extracted import prompted_extraction
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import OTHER_CLIENTS
+from planner.judgement.rules.lexicon import OTHER_CLIENTS, PUBLIC_CORPUS, SCOPED, SHARED_CORPUS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     Acquisition,
@@ -302,38 +303,6 @@ def _in_the_prompt(plan: Plan, source: str) -> bool:
     return bool(named & set(words_of(inputs)))
 
 
-# A corpus the model retrieves from that holds many people's or clients' records: past replies, files.
-SHARED_CORPUS = Lexicon("""
-    past replies, previous replies, past answers, previous answers, past letters, past e-mails, past emails
-    email archive, e-mail archive, mail archive, client files, customer files, case files, all clients
-    other clients, every client, all customers, similar cases, past cases, previous cases, case history
-    knowledge base, shared drive, shared drives, document store, index of, retrieved, retrieval
-""")
-
-# Words that say retrieval is limited to what the reader may see: per client, access rules.
-SCOPED = Lexicon("""
-    per client, per customer, that client's, that customer's, the client's own, the customer's own
-    only their own, access control, access controls, access rights, permissions, permission-aware
-    filtered by client, filtered by customer, per tenant, tenant-scoped, multi-tenant, tenant isolation
-    anonymised, anonymized, redacted
-""")
-
-
-# Words that say a corpus is public: whatever a draft copies from it, anyone may read already.
-PUBLIC_CORPUS = Lexicon(
-    """
-    public record, public records, publicly available, publicly published, public guidance, public document
-    public documents, public register, public registers, open register, open registers, open data, hansard
-    public domain, official gazette, gazette, parliamentary record, parliamentary records, public website
-    published records, published guidance, published answers, published decisions, published rulings
-    published judgments, published judgements, published reports, published articles, published papers
-    published documents, published standards, published criteria, published rules, published policies
-    published terms, published manuals, published specifications, published datasheets
-    """,
-    unless="not published, never published, unpublished, not yet published, before publication",
-)
-
-
 def public_corpus(plan: Plan, path: str) -> bool:
     """Whether what the model retrieves is public: the answer naming it says so (published guidance,
     Hansard, an open register), or every data source the plan names is public."""
@@ -397,6 +366,19 @@ def public_corpus(plan: Plan, path: str) -> bool:
             },
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
+        Case(  # the shared store it retrieves from describes people; only an unused manual does not
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The tenant's question and similar past replies retrieved from the repairs mailbox.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Repairs mailbox", "acquisition": "own", "about_people": True},
+                    {"name": "Boiler service manuals", "acquisition": "vendor", "about_people": False},
+                ],
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
         Case(  # a person checks every draft: a low question
             {
                 "product.task": "generation",
@@ -435,6 +417,19 @@ def public_corpus(plan: Plan, path: str) -> bool:
                 "product.inputs": "The caller's question and similar cases retrieved from the register.",
                 "constraints.data.personal_data": True,
                 "constraints.data.sources": [{"name": "Charity register", "acquisition": "public"}],
+            },
+            also=frozenset({"generated-facts-unchecked", "personal-data"}),
+        ),
+        Case(  # what it retrieves describes nobody; the export that does is not what it reads
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The visitor's question and passages retrieved from the collection catalogue.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Collection catalogue", "acquisition": "own", "about_people": False},
+                    {"name": "Ticketing system export", "acquisition": "own", "about_people": True},
+                ],
             },
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
@@ -484,6 +479,8 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     path, words = found
     if public_corpus(plan, path):
         return None  # a public corpus holds nothing another reader may not see
+    if nobody_described(retrieved_from(plan, path, words)):
+        return None  # the team says what it retrieves describes nobody: no one's details to carry over
     found_at = (quote(plan, path), quote(plan, "constraints.data.personal_data"))
     if guard is Guard.review:  # a person checks every draft: a low question
         return Hint(words, (*found_at, quote(plan, "product.forbidden_guard")), likelihood=1)

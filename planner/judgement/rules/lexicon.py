@@ -3010,6 +3010,37 @@ VIOLATIONS_COUNTED = Lexicon("""
     disallowed, off-limits, not allowed, policy violations, red line, red lines
 """)
 
+# A corpus the model retrieves from that holds many people's or clients' records: past replies, files.
+SHARED_CORPUS = Lexicon("""
+    past replies, previous replies, past answers, previous answers, past letters, past e-mails, past emails
+    email archive, e-mail archive, mail archive, client files, customer files, case files, all clients
+    other clients, every client, all customers, similar cases, past cases, previous cases, case history
+    knowledge base, shared drive, shared drives, document store, index of, retrieved, retrieval
+""")
+
+# Words that say retrieval is limited to what the reader may see: per client, access rules.
+SCOPED = Lexicon("""
+    per client, per customer, that client's, that customer's, the client's own, the customer's own
+    only their own, access control, access controls, access rights, permissions, permission-aware
+    filtered by client, filtered by customer, per tenant, tenant-scoped, multi-tenant, tenant isolation
+    anonymised, anonymized, redacted
+""")
+
+
+# Words that say a corpus is public: whatever a draft copies from it, anyone may read already.
+PUBLIC_CORPUS = Lexicon(
+    """
+    public record, public records, publicly available, publicly published, public guidance, public document
+    public documents, public register, public registers, open register, open registers, open data, hansard
+    public domain, official gazette, gazette, parliamentary record, parliamentary records, public website
+    published records, published guidance, published answers, published decisions, published rulings
+    published judgments, published judgements, published reports, published articles, published papers
+    published documents, published standards, published criteria, published rules, published policies
+    published terms, published manuals, published specifications, published datasheets
+    """,
+    unless="not published, never published, unpublished, not yet published, before publication",
+)
+
 # Words saying what a draft must never hold is another client's or person's details.
 OTHER_CLIENTS = Lexicon("""
     another client, other client, other clients, another customer, other customer, other customers

@@ -11,10 +11,12 @@ inputs only say that free text goes into the prompt when personal data is not an
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, first_said, quote, ticked
+from planner.judgement.rules.described import nobody_described, retrieved_from, sources_in_use
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
 from planner.judgement.rules.generative import drafts_may_leak_records
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.heuristics import FILL_IN_TEMPLATE, STRUCTURED
+from planner.judgement.rules.lexicon import SHARED_CORPUS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
 from planner.plan.stakes import HarmKind
@@ -115,6 +117,19 @@ _ALSO = frozenset({"generated-facts-unchecked", "personal-data", "data-reused-be
             },
             also=_ALSO,
         ),
+        Case(  # the source it reads describes people
+            {
+                **_TEXT,
+                "product.circumstances": ["others_use_output"],
+                "product.inputs": "The member's booking record and passages from the club rules.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Booking records", "acquisition": "own", "about_people": True},
+                    {"name": "Club rules", "acquisition": "own", "about_people": False},
+                ],
+            },
+            also=_ALSO,
+        ),
         Case(  # personal data unanswered: the words say free text goes in, a question
             {
                 **_TEXT,
@@ -171,6 +186,18 @@ _ALSO = frozenset({"generated-facts-unchecked", "personal-data", "data-reused-be
             },
             also=_ALSO,
         ),
+        Case(  # personal data somewhere, but no source it reads describes a person
+            {
+                **_TEXT,
+                "product.mode": "automate",
+                "product.inputs": "The caller's question and passages retrieved from the product manuals.",
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Product manuals", "acquisition": "own", "about_people": False}
+                ],
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # no personal data, by the team's answer
             {
                 **_TEXT,
@@ -217,6 +244,8 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     if drafts_may_leak_records(plan) is not None:
         return None  # records retrieved from a shared store: drafts-may-leak-records says it
     found = first_said(plan, ("product.inputs",), WRITTEN_ABOUT)
+    if found is None and _describes_nobody(plan):
+        return None  # the prompt holds the request and passages from sources the team says describe nobody
     own = ("product.inputs", "product.output", "product.users", "product.decision")
     if found is None and first_said(plan, own, OWN_DATA_ONLY):
         return None  # written from a person's own data, back to that person only: no third party reads it
@@ -229,6 +258,14 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     if found is None:
         return None
     return Hint(found[1], (writes, unread, *inputs))
+
+
+def _describes_nobody(plan: Plan) -> bool:
+    """Whether the team says no source the model reads or retrieves from describes a living person."""
+    if nobody_described(sources_in_use(plan)):
+        return True
+    retrieved = first_said(plan, read_paths(plan), SHARED_CORPUS)
+    return retrieved is not None and nobody_described(retrieved_from(plan, *retrieved))
 
 
 # Words saying the record a message is written from keeps changing after it is sent: a status, a live feed.
