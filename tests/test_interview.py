@@ -122,6 +122,7 @@ HAPPY = [
     line("0.5%"),  # rarest class: asked because the task is classification
     line("1"),  # ...measured among all the orders production sees
     line("2"), line("one customer"),  # several rows per customer
+    line("1"),  # ...and nothing done after one of a customer's rows changes the customer
     line("400"),  # customers holding a fraud: asked because the rows come grouped and the task classifies
     "n",  # not versioned
     line("1"),  # inputs built as each order stood at the moment of prediction
@@ -269,6 +270,7 @@ constraints:
     last_input_days: 0
     label_dated: happened
     repeated_unit: one customer
+    acted_between_rows: not_acted
     positive_units: 400
     label_writer: event
     newcomers: few
@@ -409,8 +411,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 137
-    assert "\nSaved plans/fraud/plan.yaml: 137 of 137 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 138
+    assert "\nSaved plans/fraud/plan.yaml: 138 of 138 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -432,7 +434,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 127  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 128  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -935,7 +937,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 137 of 137 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 138 of 138 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1033,7 +1035,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 137 of 137 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 138 of 138 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

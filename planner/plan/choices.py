@@ -12,6 +12,7 @@ from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as Exploration
 from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
 from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
+from planner.plan.repeats import REPEATS_LABELS, ActedBetweenRows as ActedBetweenRows
 from planner.plan.stakes import (
     STAKES_LABELS,
     Dropped as Dropped,
@@ -342,6 +343,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **CAPTURE_LABELS,
     **HELD_LABELS,
     **TODAYS_CALL_LABELS,
+    **REPEATS_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

@@ -25,6 +25,7 @@ from planner.plan.choices import (
     PICKING_TASKS as PICKING_TASKS,
     UNSTRUCTURED as UNSTRUCTURED,
     Acquisition as Acquisition,
+    ActedBetweenRows as ActedBetweenRows,
     ActionShape as ActionShape,
     Agreement as Agreement,
     Audience as Audience,
@@ -1376,6 +1377,13 @@ class DataConstraints(Record):
     )
     repeated_unit: Text | None = Field(
         default=None, description="The thing several rows describe (an incident, an animal, a customer)."
+    )
+    acted_between_rows: ActedBetweenRows | None = Field(
+        default=None,
+        description="Whether a thing several rows describe is changed between its rows by acting on a finding "
+        "(a failed part repaired, a patient treated, a stone made safe): no; yes, each intervention recorded "
+        "with its date as an input; yes, rows after it dropped; yes, with no trace in the later rows; or not "
+        "checked.",
     )
     positive_units: Annotated[Whole, Field(ge=0)] | NotMeasured | None = Field(
         default=None,

@@ -1178,6 +1178,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.rows_per_thing", ("several",)),
         ),
         _q(
+            "constraints.data.acted_between_rows",
+            "Between one thing's rows, is it ever repaired, treated or made safe because of what a row found?",
+            "A pump overhauled after a failed inspection, a patient treated after a visit, a stone staked after a "
+            "failed test: its later rows describe the fixed thing, and a model learns that it is fine, not that "
+            "it was at risk. 'not checked' is an answer.",
+            When("constraints.data.rows_per_thing", ("several",)),
+        ),
+        _q(
             "constraints.data.positive_units",
             "How many distinct ones of that thing hold at least one case of the rarer class?",
             "Count the flocks, sites or patients, not the rows: 160,000 positive clips from 31 flocks are 31 "

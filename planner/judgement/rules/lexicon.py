@@ -3496,3 +3496,28 @@ SELF_CONFIDENCE = Lexicon("""
     confidence threshold, confidence below, confidence above, below the threshold, unsure, not sure
     uncertain, uncertainty, when it doubts, self-assessed, its own score, its own certainty
 """)
+
+
+# Acting on a finding so that the thing itself changes: repaired, treated, made safe.
+MADE_SAFE = Lexicon(
+    """
+    repair, repairs, repaired, repairing, fix, fixes, fixing, mend, mends, mended
+    overhaul, overhauls, overhauled, refurbish, refurbished, rebuild, rebuilt, replace, replaces, replaced
+    make safe, makes safe, made safe, making safe, stake, staked, staking, laid flat, lay flat, lays flat
+    taken down, prop, propped, brace, braced, shore up, shored up, reinforce, reinforced, re-fixed, refixed
+    relaid, re-laid, reset, patch, patched, resurface, resurfaced, prune, pruned, fell, felled
+    treat, treats, treated, treating, treatment, medicate, medicated, vaccinate, vaccinated
+    service, serviced, servicing, recalibrate, recalibrated, lubricate, lubricated, clean, cleaned
+    """,
+    unless="""treat it as, treat them as, treated as, treats it as, treat as, the service, service desk,
+    customer service, service level, service levels, reset password, fell to, fell by, fell below""",
+)
+# An answer saying each intervention is on the record beside the rows, or rows after it are left out.
+INTERVENTION_KEPT = Lexicon("""
+    repair history, repair dates, repair date, date of each repair, date of the repair, repair log
+    maintenance history, maintenance log, maintenance record, maintenance records, service history
+    treatment history, treatment dates, date of each treatment, intervention history, intervention dates
+    made-safe flag, made safe flag, made-safe date, made safe date, date made safe
+    rows after a repair, rows after the repair, rows after repair, rows after treatment, rows after a fix
+    previous repairs, earlier repairs, past repairs, previous treatments, earlier treatments
+""")

@@ -1,0 +1,154 @@
+"""A rule on a thing seen in several rows and acted on between them: a stone staked after a failed test, a
+pump overhauled after an inspection, a patient treated after a visit. Its later rows describe the fixed
+thing, so unless the intervention is on the record (or those rows are left out) the model learns that the
+thing is fine, not that it was at risk."""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.evidence import answer_at, handled, quote, repeated_unit
+from planner.judgement.rules.lexicon import INTERVENTION_KEPT, MADE_SAFE
+from planner.plan.model import ActedBetweenRows, Category, OutcomeRecorded, Plan, RowsPerThing
+
+_ON_RECORD = (ActedBetweenRows.not_acted, ActedBetweenRows.recorded, ActedBetweenRows.rows_dropped)
+
+_PUMPS = {
+    "constraints.data.rows_per_thing": "several",
+    "constraints.data.repeated_unit": "one pump, inspected monthly",
+}
+
+
+@rule(
+    "rows-after-an-intervention",
+    Category.data,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Record each intervention with its date, and label each row by the state before it",
+        "A thing repaired, treated or made safe after one of its rows is seen again changed: its later rows "
+        "say it is fine because it was fixed. Record every intervention with its date and give it to the "
+        "model as an input (or drop the rows after it), label each row by the state before any intervention, "
+        "and take things already made safe out of the ranking, or mark them",
+        "warning",
+        done=lambda plan: plan.constraints.data.acted_between_rows in _ON_RECORD,
+    ),
+    ask="is a thing repaired, treated or made safe between its rows, and do its later rows say so?",
+    fires=(
+        Case(  # the team says pumps are overhauled after a failed inspection, with no trace in later rows
+            {**_PUMPS, "constraints.data.acted_between_rows": "unrecorded"},
+            evidence=(
+                'constraints.data.rows_per_thing: "several" (several rows describe one pump, inspected monthly: '
+                "each is seen again after what an earlier row found)",
+                'constraints.data.acted_between_rows: "unrecorded" (acted on between its rows with no trace: a '
+                "later row's label is the fixed thing's, and the model learns it was never at risk)",
+            ),
+        ),
+        Case(  # the action changes the outcome, and each thing comes back in later rows
+            {**_PUMPS, "constraints.data.outcome_recorded_for": "changed_by_action"},
+            evidence=(
+                'constraints.data.rows_per_thing: "several" (several rows describe one pump, inspected monthly: '
+                "each is seen again after what an earlier row found)",
+                'constraints.data.outcome_recorded_for: "changed_by_action" (acting changes the outcome: a '
+                "thing acted on after one row comes back changed in the next)",
+            ),
+            also=frozenset({"feedback-loop"}),
+        ),
+        Case(  # only the decision's words say the thing is repaired
+            {**_PUMPS, "product.decision": "Fitters overhaul the pumps that fail their inspection."},
+            evidence=(
+                'product.decision: "Fitters overhaul the pumps that fail their inspection." (acting on a '
+                "finding changes the thing: overhaul)",
+                'constraints.data.rows_per_thing: "several" (several rows describe one pump, inspected monthly: '
+                "each is seen again after what an earlier row found)",
+            ),
+        ),
+        Case(  # nobody checked, and nothing else says
+            {**_PUMPS, "constraints.data.acted_between_rows": "not_checked"},
+            evidence=(
+                'constraints.data.rows_per_thing: "several" (several rows describe one pump, inspected monthly: '
+                "each is seen again after what an earlier row found)",
+                'constraints.data.acted_between_rows: "not_checked" (nobody checked whether a thing is repaired, '
+                "treated or made safe between its rows)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case({"constraints.data.rows_per_thing": "one", "constraints.data.acted_between_rows": "unrecorded"}),
+        Case({**_PUMPS, "constraints.data.acted_between_rows": "recorded"}),
+        Case({**_PUMPS, "constraints.data.acted_between_rows": "rows_dropped"}),
+        Case(  # the decision repairs, but the team says its rows carry each repair
+            {
+                **_PUMPS,
+                "product.decision": "Fitters overhaul the pumps that fail their inspection.",
+                "constraints.data.acted_between_rows": "recorded",
+            }
+        ),
+        Case(  # the decision repairs, and the note keeps the repair history beside the rows
+            {
+                **_PUMPS,
+                "product.decision": "Fitters overhaul the pumps that fail their inspection.",
+                "constraints.data.differences_note": "Each row carries the pump's repair history up to its date.",
+            }
+        ),
+        Case(_PUMPS),  # several rows, and nothing says any of them is acted on
+    ),
+)
+def rows_after_an_intervention(plan: Plan) -> Evidence:
+    """A thing seen in several rows is repaired, treated or made safe between them.
+
+    Where the same thing is inspected or scored again and again (a memorial stone tested every few years,
+    a machine inspected monthly, a patient seen at each visit) and a finding is acted on so that the
+    thing changes, its later rows are labelled after the intervention: a failed stone staked passes its
+    next test, a pump overhauled passes its next inspection. Unless the intervention is on the record, the
+    model learns that such a thing is fine, and ranks low the very kind that needed fixing.
+
+    Mitigation: Record each intervention with its date and give it to the model as an input, or drop the
+    rows after it; label each row by the state before any intervention; take things already made safe
+    out of the ranking, or mark them.
+    """
+    data = plan.constraints.data
+    acted = data.acted_between_rows
+    if data.rows_per_thing is not RowsPerThing.several or acted in _ON_RECORD:
+        return None
+    if handled(plan, INTERVENTION_KEPT) or INTERVENTION_KEPT.find(answer_at(plan, "product.inputs")):
+        return None  # the team's own notes keep each intervention beside the rows
+    several = quote(
+        plan,
+        "constraints.data.rows_per_thing",
+        f"several rows describe {repeated_unit(plan)}: each is seen again after what an earlier row found",
+    )
+    unchecked = (
+        (
+            quote(
+                plan,
+                "constraints.data.acted_between_rows",
+                "nobody checked whether a thing is repaired, treated or made safe between its rows",
+            ),
+        )
+        if acted is ActedBetweenRows.not_checked
+        else ()
+    )
+    if acted is ActedBetweenRows.unrecorded:
+        return (
+            several,
+            quote(
+                plan,
+                "constraints.data.acted_between_rows",
+                "acted on between its rows with no trace: a later row's label is the fixed thing's, and the "
+                "model learns it was never at risk",
+            ),
+        )
+    if data.outcome_recorded_for is OutcomeRecorded.changed_by_action:
+        changed = quote(
+            plan,
+            "constraints.data.outcome_recorded_for",
+            "acting changes the outcome: a thing acted on after one row comes back changed in the next",
+        )
+        return Tempered(3, (several, changed, *unchecked))
+    words = MADE_SAFE.find_all(answer_at(plan, "product.decision"))
+    if words:
+        acts = quote(plan, "product.decision", f"acting on a finding changes the thing: {', '.join(words)}")
+        return Hint(words, (acts, several, *unchecked))
+    if unchecked:
+        return Tempered(1, (several, *unchecked))
+    return None
