@@ -3502,15 +3502,14 @@ SELF_CONFIDENCE = Lexicon("""
 MADE_SAFE = Lexicon(
     """
     repair, repairs, repaired, repairing, fix, fixes, fixing, mend, mends, mended
-    overhaul, overhauls, overhauled, refurbish, refurbished, rebuild, rebuilt, replace, replaces, replaced
+    overhaul, overhauls, overhauled, refurbish, refurbished, rebuild, rebuilt, replaced the part, part replaced, parts replaced
     make safe, makes safe, made safe, making safe, stake, staked, staking, laid flat, lay flat, lays flat
     taken down, prop, propped, brace, braced, shore up, shored up, reinforce, reinforced, re-fixed, refixed
-    relaid, re-laid, reset, patch, patched, resurface, resurfaced, prune, pruned, fell, felled
+    relaid, re-laid, patched, resurface, resurfaced, pruned, felled
     treat, treats, treated, treating, treatment, medicate, medicated, vaccinate, vaccinated
-    service, serviced, servicing, recalibrate, recalibrated, lubricate, lubricated, clean, cleaned
+    serviced, recalibrate, recalibrated, lubricate, lubricated
     """,
-    unless="""treat it as, treat them as, treated as, treats it as, treat as, the service, service desk,
-    customer service, service level, service levels, reset password, fell to, fell by, fell below""",
+    unless="treat it as, treat them as, treated as, treats it as, treat as, treated equally, treated fairly",
 )
 # An answer saying each intervention is on the record beside the rows, or rows after it are left out.
 INTERVENTION_KEPT = Lexicon("""
