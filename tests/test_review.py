@@ -59,7 +59,7 @@ def patched(changes: dict[str, Any]) -> Plan:
         if value is None:
             node.pop(last, None)
         else:
-            node[last] = value
+            node[last] = copy.deepcopy(value)  # a later path may patch inside it: never the case's own
     return Plan.model_validate(data)
 
 
@@ -125,6 +125,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
     found = hinted()
     assert {rule_id for rule_id, _ in found} == {
         "impact-units-differ",
+        "error-near-margin",
         "monitoring-hears-only-complaints",
         "target-within-chance",
         "cost-view-contradicted",
