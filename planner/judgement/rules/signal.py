@@ -9,7 +9,7 @@ from planner.judgement.rules.byhand import never_done_by_hand
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.sight import decisions_turn_on_unseen, unseen_named
 from planner.plan.choices import CAPTURED
-from planner.plan.model import Category, DataKind, Plan, TaskType
+from planner.plan.model import Category, DataKind, Plan, RulesVerdict, TaskType
 
 # Tasks that judge each item from what was recorded of it: a fault found, a class, a region, an oddity.
 _JUDGES = frozenset(
@@ -17,6 +17,7 @@ _JUDGES = frozenset(
 )
 # Recordings of a physical thing: pictures, sound, video, and a sensor's readings over time.
 _SENSED = CAPTURED | {DataKind.time_series}
+_RULES_RUN = frozenset({RulesVerdict.rules_baseline, RulesVerdict.rules_suffice})
 
 _CASTINGS = {  # castings photographed on the line; inspectors find cracks with dye penetrant
     "product.task": "classification",
@@ -27,6 +28,7 @@ _CASTINGS = {  # castings photographed on the line; inspectors find cracks with 
     "product.unseen_by_model": "The dye penetrant test that shows hairline cracks.",
     "by_hand.examples": 0,
     "by_hand.expert_can_decide": None,
+    "heuristics.verdict": "not_tried",
 }
 
 
@@ -52,6 +54,22 @@ _CASTINGS = {  # castings photographed on the line; inspectors find cracks with 
                 'product.unseen_by_model: "The dye penetrant test that shows hairline cracks." (today\'s check '
                 "uses what the recordings do not carry: does the fault show in them at all?)",
                 "by_hand.examples: 0 (nobody has decided cases from the recordings alone)",
+            ),
+        ),
+        Case(  # an end-of-roast alarm on the same curves already catches 35% of the failed batches: low
+            {
+                **_CASTINGS,
+                "product.data_kinds": ["time_series"],
+                "heuristics.verdict": "rules_baseline",
+                "done.metrics[0].baseline": 0.35,
+            },
+            evidence=(
+                'product.data_kinds: ["time_series"]',
+                'product.unseen_by_model: "The dye penetrant test that shows hairline cracks." (today\'s check '
+                "uses what the recordings do not carry: does the fault show in them at all?)",
+                "by_hand.examples: 0 (nobody has decided cases from the recordings alone)",
+                "done.metrics[0].baseline: 0.35 (today's rules score this from the same inputs: they carry part "
+                "of the fault; does the rest show?)",
             ),
         ),
         Case(  # a vibration sensor on the housing; fitters open the gearbox: asked, 'not known' said plainly
@@ -129,10 +147,24 @@ def capture_may_not_show_the_fault(plan: Plan) -> Evidence:
         if decisions_turn_on_unseen(plan):
             return None  # the model decides without what today's check uses: that rule weighs it, higher
         note = "today's check uses what the recordings do not carry: does the fault show in them at all?"
-        return (kinds, quote(plan, "product.unseen_by_model", note), untested)
+        found = (kinds, quote(plan, "product.unseen_by_model", note), untested)
+        scored = _rules_score_it(plan)
+        return Tempered(1, (*found, scored)) if scored else found
     if product.unseen_by_model or by_hand.examples != 0 or never_done_by_hand(plan):
         return None  # people decide from the same recordings ('nothing'), or never-done-by-hand asks it
     return Tempered(2, (kinds, untested))
+
+
+def _rules_score_it(plan: Plan) -> str | None:
+    """The primary metric's baseline, quoted, where today's rules run on the same inputs and are measured on
+    it: the recordings carry part of the fault already; what is asked is whether the rest shows."""
+    heuristics, metrics = plan.heuristics, plan.done.metrics
+    if not heuristics.rules or heuristics.verdict not in _RULES_RUN or not metrics:
+        return None
+    if not metrics[0].baseline_figure:
+        return None
+    note = "today's rules score this from the same inputs: they carry part of the fault; does the rest show?"
+    return quote(plan, "done.metrics[0].baseline", note)
 
 
 def _untested(plan: Plan) -> str | None:
