@@ -139,6 +139,8 @@ def test_a_measured_drop_chooses_no_case() -> None:
     assert SELECTS.find_all("Crews are sent when a drop of 3 degrees is measured.") == ()
     assert SELECTS.find_all("Alert when the pressure drops below 2 bar.") == ()
     assert SELECTS.find_all("The system drops the lowest-scoring 60% of CVs.") == ("drops", "lowest-scoring")
+    # the drop of a roast is the moment the beans leave the drum, not a case dropped
+    assert SELECTS.find_all("Scored at drop from the roast curve up to the drop.") == ()
 
 
 def test_a_letter_written_after_the_visit_reads_the_visit_in_time() -> None:

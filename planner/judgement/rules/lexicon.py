@@ -3268,6 +3268,8 @@ SELECTS = Lexicon(
     "a drop, the drop, any drop, a sudden drop, a sharp drop, drop of, drops of, pressure drop, voltage drop, "
     "price drop, drop below, drops below, dropped below, drop to, drops to, dropped to, drops by, dropped by, "
     "audit trails, audit log, audit logs, "
+    # the moment a roast, a batch or a load is released (`at drop`, `drop temperature`): a step, not a choice
+    "at drop, at the drop, up to the drop, until drop, before drop, after drop, drop temperature, drop time, "
     + phrases(
         "inspect, inspects, audit, audits, investigate, investigates, check, checks, review, reviews",
         "all, every, each",
