@@ -10,10 +10,11 @@ of each decision be logged, that a random share be kept, or that the inputs be t
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.evidence import answer_at, quote, source_paths, ticked
+from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.keptout import kept_out
+from planner.judgement.rules.reserve import sets_the_figure
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import ActionShape, Category, Circumstance, Plan
+from planner.plan.model import Category, Plan
 
 # Quantities a decision sets, by family: the output names one, an input names one of the same family.
 _OTHERS_PRICES = phrases(
@@ -50,16 +51,6 @@ SOURCE_KEPT = Lexicon("""
     model-set, flagged as set by, logged with its source, logged source, which were set by the model
     before the model, upstream of the decision, random share, randomised share, randomized share
 """)
-
-
-def _sets(plan: Plan) -> str | None:
-    """The structured answer that says the output sets a quantity: the circumstance, else the action shape."""
-    fact = ticked(plan, Circumstance.sets_controls)
-    if fact:
-        return fact
-    if plan.product.action_shape is ActionShape.sets_amount:
-        return 'product.action_shape: "sets_amount" (the output sets an amount)'
-    return None
 
 
 @rule(
@@ -153,7 +144,7 @@ def inputs_echo_the_decision(plan: Plan) -> Evidence:
     Mitigation: Log the source of each decision (model, person, override) beside the value; keep a random
     share set another way; prefer inputs upstream of the decision (demand, occupancy, the cases themselves).
     """
-    fact = _sets(plan)
+    fact = sets_the_figure(plan)
     if fact is None:
         return None
     if kept_out(plan):
