@@ -28,6 +28,7 @@ def _readers() -> Counter[str]:
     return count
 
 
+@cache
 def rules_reading(field: str) -> int:
     """The rules whose firing cases set `field` or a part of it."""
     return sum(n for path, n in _readers().items() if path == field or path.startswith(field + "."))

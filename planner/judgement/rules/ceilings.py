@@ -290,6 +290,15 @@ def _eligibility_rule(plan: Plan) -> bool:
                 "by_hand.human_score_same_measure": False,
             }
         ),
+        Case(  # the same, people's score typed as a percent (7, against 7% in the prose)
+            {
+                "done.metrics[0].baseline": None,
+                "done.metrics[0].target": 0.08,
+                "product.current_performance": "A blind redo of 500 pairs agreed with the clerks on 7% only.",
+                "by_hand.human_score": 7,
+                "by_hand.human_score_same_measure": False,
+            }
+        ),
         Case(  # a share of invoices acted on is no recall: nothing to weigh the target against
             {
                 "done.metrics[0].baseline": None,

@@ -8,6 +8,8 @@ a lead compares only like with like, and asks for today's figure on the metric o
 
 from __future__ import annotations
 
+import math
+
 from planner.judgement.rules.evidence import todays_figure
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.judgement.rules.words import Lexicon
@@ -44,11 +46,12 @@ def today_on(plan: Plan, metric: Metric) -> float | None:
     """Today's one stated share, where it measures what `metric` does; None where none is stated or it
     measures something else (a decline rate beside a recall target)."""
     today = todays_figure(plan.product.current_performance)
+    # With the metric's baseline 'not measured', the team says today's figure on it is unknown: a figure
+    # in prose measures something else.
     if today is None or unlike_today(plan, metric) or metric.baseline == NOT_MEASURED:
-        return (
-            None  # the team says today's figure on this metric is not measured: a figure in prose is another
-        )
-    by_hand = plan.by_hand
-    if by_hand.human_score_same_measure is False and by_hand.human_score in (today, 100 * today):
-        return None  # people's own score, which the team says is on another measure
+        return None
+    # People's own score (a share, or a percent: 0.07 x 100 is 7.000...01), said to be on another measure.
+    human, other_measure = plan.by_hand.human_score, plan.by_hand.human_score_same_measure is False
+    if other_measure and human is not None and any(math.isclose(human, f) for f in (today, 100 * today)):
+        return None
     return today

@@ -9,8 +9,7 @@ import re
 
 from planner.plan.model import Period, Plan
 
-PERIODS = {"day": Period.day, "week": Period.week, "month": Period.month, "quarter": Period.quarter}
-PERIODS |= {"year": Period.year, "annum": Period.year}
+PERIODS = {period.value: period for period in Period if period is not Period.once} | {"annum": Period.year}
 # `per year`, `a year`, `each month`: not `a day of delay` (a day is then the item) nor `per year per customer`
 _PER = re.compile(r"\b(per|a|an|each|every)\s+([a-z][a-z-]*)", re.IGNORECASE)
 
