@@ -66,9 +66,18 @@ class Terminal:
         self.type(text)
         deadline = time.monotonic() + timeout
         typed = "".join(text.split())
-        while not "".join(self.prompt()[1].split()).endswith(typed) and time.monotonic() < deadline:
+        while not "".join(self.to_cursor().split()).endswith(typed) and time.monotonic() < deadline:
             time.sleep(0.03)
         self.keys("Enter")
+
+    def to_cursor(self) -> str:
+        """The visible screen up to the cursor: what is typed at the prompt, without a refusal shown
+        beneath it (which would hide the typed text's end from a look at the whole prompt)."""
+        row, column = (
+            int(n) for n in self.tmux("display", "-p", "-t", "main", "#{cursor_y} #{cursor_x}").split()
+        )
+        lines = self.tmux("capture-pane", "-p", "-t", "main", "-E", str(row)).split("\n")[: row + 1]
+        return "\n".join([*lines[:row], lines[row][:column] if row < len(lines) else ""])
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
