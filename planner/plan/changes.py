@@ -15,6 +15,7 @@ class ChangeKind(StrEnum):
     recorder_incentive = "recorder_incentive"
     population = "population"
     process = "process"
+    spell = "spell"
     none = "none"
 
 
@@ -33,6 +34,7 @@ CHANGES_LABELS: dict[type[Enum], dict[str, str]] = {
         "recorder_incentive": "what the people who record the outcome gain from it (a bonus, a target, a quota)",
         "population": "who or what is served (new sites, regions, customers, products)",
         "process": "how the outcome comes about, the label meaning the same (rules, prices, terms, a process)",
+        "spell": "a spell that was not normal and is over (a strike, a flood, an outage, a one-off campaign)",
         "none": "none of these (upkeep, a migration that kept every value)",
     },
     ChangeReach: {

@@ -16,8 +16,9 @@ from planner.judgement.rules.changed import KIND_PATH, change_kinds, change_reac
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.periodchange import change_within_period
+from planner.judgement.rules.shocks import SHOCK_HANDLED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ChangeKind, ChangeReach, Plan
+from planner.plan.model import Category, ChangeKind, ChangeReach, Dropped, Plan
 
 
 def _ticked(plan: Plan, kind: ChangeKind) -> Evidence:
@@ -240,3 +241,63 @@ def part_changed_within_data(plan: Plan) -> Evidence:
         )
     note = "no column marks the rows it reached"
     return (*changed, quote(plan, KIND_PATH), quote(plan, "constraints.data.change_reach", note))
+
+
+_SPELL = {
+    "constraints.data.changes": "The depot was shut by a strike for five weeks in autumn 2023.",
+    "constraints.data.period": "Jan 2021 - Dec 2025",
+    "constraints.data.change_kind": ["spell"],
+}
+
+
+@rule(
+    "abnormal-spell-in-data",
+    Category.data,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Mark the spell that was not normal, and keep it out of the test",
+        "A spell that is over (a strike, a flood, an outage, the pandemic) still teaches the model its "
+        "levels and its rebound as if they could come back; mark its rows as an input or leave them out of "
+        "training, keep it out of the test or score it apart, and check the weeks after it for a rebound",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _SPELL,
+            evidence=(
+                f'constraints.data.changes: "{_SPELL["constraints.data.changes"]}" (not normal, and over: '
+                "nothing says whether its rows are marked, left out or tested apart)",
+                'constraints.data.change_kind: ["spell"]',
+            ),
+        ),
+    ),
+    quiet=(
+        Case({**_SPELL, "constraints.data.change_kind": ["process"]}),
+        Case(
+            {
+                **_SPELL,
+                "constraints.data.changes": "A five-week strike in autumn 2023; those weeks are flagged.",
+            }
+        ),
+        Case({**_SPELL, "constraints.data.dropped": ["period"]}, also=frozenset({"dropped-group-or-period"})),
+    ),
+)
+def abnormal_spell_in_data(plan: Plan) -> Evidence:
+    """The data holds a spell that was not normal and is over, with nothing said of how it is handled.
+
+    A strike, a flood, an outage, a one-off campaign or the pandemic changed what was recorded for a
+    while: left in as ordinary rows, its levels and the rebound after it teach the model patterns that
+    will not recur, and a test that takes it in scores the model on weeks unlike any it will meet.
+
+    Mitigation: Mark the spell's rows (an input the model sees) or leave them out of training; keep them
+    out of the test, or score them apart; look at the weeks after it for a rebound.
+    """
+    data = plan.constraints.data
+    if ChangeKind.spell not in change_kinds(plan) or Dropped.period in data.dropped:
+        return None
+    said = data.changes
+    if not said or says_nothing(said) or SHOCK_HANDLED.find(said):
+        return None
+    note = "not normal, and over: nothing says whether its rows are marked, left out or tested apart"
+    return quote(plan, "constraints.data.changes", note), quote(plan, KIND_PATH)

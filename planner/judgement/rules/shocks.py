@@ -14,8 +14,9 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.capped import COUNTS_DEMAND
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
+from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, Dropped, Plan
+from planner.plan.model import Category, ChangeKind, Dropped, Plan
 
 # Words that say the team knows the shock: the changes answer or the period itself names it.
 SHOCK_NAMED = Lexicon("""
@@ -47,6 +48,14 @@ BEHAVIOUR = COUNTS_DEMAND + Lexicon(
         "visitors, passengers, commuters, the visitors, the passengers, our visitors, our passengers",
     ),
 )
+
+# Words saying how the named shock's months were handled: marked, left out, weighted down, scored apart,
+# or looked at and found to change nothing.
+SHOCK_HANDLED = CHANGE_HANDLED + Lexicon("""
+    flagged, marked, excluded, left out, removed, dropped, weighted down, treated separately, as a flag
+    as a feature, as an input, a dummy, an indicator, no effect, unaffected, did not change, didn't change
+    not affected, made no difference
+""")
 
 # Where a plan says what it predicts: demand and behaviour are what the shock moved (a forecast of salt
 # spread or of a machine's wear is not).
@@ -124,6 +133,14 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
                 "constraints.data.period": None,
             }
         ),
+        Case(  # the team names the shock, and not what it did with those months
+            {
+                "product.task": "forecasting",
+                "product.output": "Boiler service visits per engineer team next month",
+                "constraints.data.period": "2018 - 2024",
+                "constraints.data.changes": "2020 was a strange year because of the pandemic.",
+            }
+        ),
         Case(  # a count of visits predicted, period running to today
             {
                 "product.output": "Expected visits per library branch next month",
@@ -185,7 +202,20 @@ def data_spans_the_pandemic(plan: Plan) -> Evidence:
     period = answer_at(plan, where) if where else None
     if not isinstance(period, str) or not _spans_the_shock(period):
         return None
-    if Dropped.period in data.dropped or SHOCK_NAMED.find(data.changes) or SHOCK_NAMED.find(period):
+    if (
+        Dropped.period in data.dropped
+        or SHOCK_HANDLED.find(data.changes)
+        or ChangeKind.spell in data.change_kind
+    ):
+        return None
+    named = SHOCK_NAMED.find(data.changes)
+    if named:  # the team named the shock, and said nothing of what it did with those months
+        note = f"{named}: are those months marked, left out or tested apart, or do they teach the model?"
+        return Hint(
+            (named,),
+            (quote(plan, where or "constraints.data.period"), quote(plan, "constraints.data.changes", note)),
+        )
+    if SHOCK_NAMED.find(period):
         return None
     behaviour = _behaviour(plan)
     if behaviour is None:
