@@ -115,7 +115,7 @@ HAPPY = [
     line("50000"),
     line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
     line("1"),  # ...drawn at random and handled blind: asked because the share is above 0
-    DOWN * 5 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
+    DOWN * 6 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
     line("1"),  # each label carries the day it happened
     line("1"),  # the world records the outcome (a chargeback)
     line("none"), ENTER,  # a chargeback calls for one action, whatever its cause; an empty entry ends it

@@ -1071,7 +1071,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "counted only as far as the staff there "
             "could see and record them, incidents count only when someone reports them, cases nobody "
             "looked at get a default, a case ends another way before its outcome, a lot below its reserve "
-            "goes unsold with no price: a model learns the record, not what happened.",
+            "goes unsold with no price, a fault people stop when they see it coming: a model learns the record, "
+            "not what happened.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(

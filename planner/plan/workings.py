@@ -15,6 +15,7 @@ class OutcomeLimit(StrEnum):
     default_filled = "default_filled"
     other_exits = "other_exits"
     below_threshold = "below_threshold"
+    averted = "averted"
     none = "none"
 
 
@@ -290,6 +291,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "transferred, moved, closed, still open) and their outcome is never seen",
         "below_threshold": "no outcome below a threshold the process sets: a reserve not met (no sale price), an "
         "offer declined, a bid under the floor; the missing values are the low ones",
+        "averted": "people stop it today when they see it coming (a weaver re-ties a fraying warp, a nurse "
+        "escalates): the record holds only the ones nobody caught in time",
         "none": "none: it is the whole outcome for every case",
     },
     RowsPerThing: {

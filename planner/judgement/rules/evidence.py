@@ -454,6 +454,8 @@ _LIMIT_NOTES = {
     "truth",
     OutcomeLimit.other_exits: "some cases end another way first: their outcome is never seen",
     OutcomeLimit.below_threshold: "no outcome below a threshold the process sets: the low values are missing",
+    OutcomeLimit.averted: "people stop it today when they see it coming: the record holds only the ones they "
+    "missed",
 }
 
 
