@@ -1676,6 +1676,20 @@ _BEFORE_AFTER = Instead(
                 "today's process: season, weather, demand, prices and novelty move the result too)",
             ),
         ),
+        Case(  # a batch written once, but judged by live traffic against the weeks before it
+            {
+                "done.online_validation": "before_after",
+                "impact.period": "once",
+                "constraints.retraining.cadence": "never",
+                "constraints.latency.serving": "batch",
+            },
+            evidence=(
+                'done.online_validation: "before_after" (compared with a period before launch, nobody kept on '
+                "today's process: season, weather, demand, prices and novelty move the result too)",
+                'impact.period: "once" (a batch run once, judged live: hold back a random share of its items '
+                "over the same weeks)",
+            ),
+        ),
         Case(  # outcomes that take a year: low, a proxy or a backtest instead of a live test
             {
                 "done.online_validation": "none",
@@ -1780,10 +1794,10 @@ def no_online_validation(plan: Plan) -> Evidence:
     control series the model does not touch.
     """
     done = plan.done
+    if done.online_validation is OnlineValidation.before_after:
+        return _before_after_chosen(plan)  # a batch run once and judged live is compared across periods too
     if runs_once(plan):
         return None  # a job run once: no live service to split, its own audit judges it
-    if done.online_validation is OnlineValidation.before_after:
-        return _before_after_chosen(plan)
     uncontrolled = before_after_live(plan)  # judged live, but against another period
     if uncontrolled:
         return uncontrolled
@@ -1847,14 +1861,18 @@ def _before_after_chosen(plan: Plan) -> Evidence:
         return None  # a control series over the same weeks sits beside the before-and-after
     if any(_audits_live(metric) for metric in done.metrics):
         return None  # a done metric audits what it did live: errors in its own outputs, no season moves them
-    return (
-        quote(
-            plan,
-            "done.online_validation",
-            "compared with a period before launch, nobody kept on today's process: season, weather, demand, "
-            "prices and novelty move the result too",
-        ),
+    found = quote(
+        plan,
+        "done.online_validation",
+        "compared with a period before launch, nobody kept on today's process: season, weather, demand, "
+        "prices and novelty move the result too",
     )
+    once = runs_once(plan)
+    if once is None:
+        return (found,)
+    # A batch run once is judged live all the same: its items can be split, a random share held back.
+    note = "a batch run once, judged live: hold back a random share of its items over the same weeks"
+    return found, quote(plan, once[0], note)
 
 
 # A live trial the plan names where it says what happens once the target is met, or in its announcement.
