@@ -23,7 +23,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.scope import RULES, another_label
 from planner.judgement.rules.today import states_a_rate
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import UNSTRUCTURED, Category, DataKind, Plan, RulesVerdict, TaskType
+from planner.plan.model import UNSTRUCTURED, Category, DataKind, DoneTodayBy, Plan, RulesVerdict, TaskType
 
 # Records rather than prose or recordings: what a template can fill into fixed sentences.
 STRUCTURED = frozenset({DataKind.tabular, DataKind.time_series})
@@ -237,6 +237,35 @@ _MEASURE_TODAY = Instead(
 )
 
 
+def _experts_unmeasured(plan: Plan) -> bool:
+    """Whether experts take the decision today, no rule was tried, and the team answered that today's value
+    of the primary done metric is not measured: their judgement is the yardstick, and nobody wrote it down."""
+    metrics = plan.done.metrics
+    return (
+        plan.by_hand.done_today_by is DoneTodayBy.our_experts
+        and plan.heuristics.verdict is RulesVerdict.not_tried
+        and bool(metrics)
+        and metrics[0].baseline == "not measured"
+        and plan.by_hand.human_score is None
+    )
+
+
+# Experts decide by eye today: the cues they go by, written down as a guide, are the first baseline.
+_EXPERTS_GUIDE = Instead(
+    lambda plan: perceives(plan) and _experts_unmeasured(plan),
+    Move(
+        "Write down the experts' decision guide and measure it as the first baseline",
+        "No rule reads the picture, but the experts go by cues they can name (what they look for, what they "
+        "ask, when they send it on): write that guide with them, with the checks on the answer's form and "
+        "the fallback when unsure, and score it and the experts on the test cases before the model",
+        "info",
+    ),
+    "Sit with the experts and write down how they decide (the cues, the questions they ask, the fallback "
+    "when unsure); score that guide and the experts themselves on the test cases and the primary metric.",
+    title="The experts' way of deciding is neither written down nor measured",
+)
+
+
 # Where a model writes from a record's fields, a template that fills them into fixed sentences is the
 # non-ML baseline (generator-without-template-baseline gives the same move: the advice shows it once).
 FILL_IN_TEMPLATE = Move(
@@ -284,10 +313,23 @@ _SENTENCE_PER_FINDING = Instead(
     likelihood=4,
     impact=3,
     move=_TRY_RULES,
-    instead=(_FROM_THE_FIELDS, _SENTENCE_PER_FINDING, _MEASURE_TODAY),
+    instead=(_FROM_THE_FIELDS, _SENTENCE_PER_FINDING, _EXPERTS_GUIDE, _MEASURE_TODAY),
     fires=(
         Case({"heuristics.verdict": "not_tried"}, evidence=('heuristics.verdict: "not_tried"',)),
         Case(_PHOTOS, evidence=('heuristics.verdict: "not_tried"',)),  # photos, and today is not measured
+        Case(  # photos experts judge today: a rate of the whole process, theirs on the metric not measured
+            {
+                **_PHOTOS,
+                "by_hand.done_today_by": "our_experts",
+                "product.current_performance": "About 9% of the repaired frames come back within a year.",
+                "done.metrics[0].baseline": "not measured",
+            },
+            evidence=(
+                'heuristics.verdict: "not_tried"',
+                'done.metrics[0].baseline: "not measured" (experts decide today; not measured on the done '
+                "metric, their way never written down)",
+            ),
+        ),
         Case(  # a generation task with no measured figure of today's work: still no yardstick
             {
                 "heuristics.verdict": "not_tried",
@@ -373,9 +415,13 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
         # text to write (a summary, a draft): people's work measured for quality is the yardstick; a time per
         # text is a cost, not how good the texts are, and leaves the template untried
         return None
-    if perceives(plan) and _todays_rate_known(plan):
-        return None  # images, sound or free text: today's process, measured, is the yardstick; rules do not read them
     found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+    if perceives(plan) and _todays_rate_known(plan):
+        if found and _experts_unmeasured(plan):
+            # a rate of today's process, but not the experts' own on the metric: their guide, low
+            note = "experts decide today; not measured on the done metric, their way never written down"
+            return Tempered(2, (*found, quote(plan, "done.metrics[0].baseline", note)))
+        return None  # images, sound or free text: today's process, measured, is the yardstick; rules do not read them
     named = [
         (i, m.baseline_name)
         for i, m in enumerate(plan.done.metrics)
