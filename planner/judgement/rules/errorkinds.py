@@ -457,7 +457,7 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     impact = plan.impact
     alike = effective_severity(plan) is Severity.minor and impact.costlier_error is ErrorCost.similar
     said = plan.done.worst_error_metric
-    if said is None or not (says_nothing(said) or _none_of_them(said)):
+    if said is None or not (says_nothing(said) or none_of_them(said)):
         kind = _counted_in_cost(plan, uncounted_kind(plan))
         # Minor errors, alike both ways: neither a miss nor a false alarm is worse than the other; an
         # average may still hide the largest errors of a number, worth a low note.
@@ -494,6 +494,6 @@ _NONE_COUNTS = re.compile(
 )
 
 
-def _none_of_them(text: str) -> bool:
+def none_of_them(text: str) -> bool:
     """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
     return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None
