@@ -8,6 +8,8 @@ baseline measured the day before, set beside a model made a week before, is no l
 
 from __future__ import annotations
 
+import re
+
 from planner.judgement.rules.anchor import in_days
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import done_metrics, quote
@@ -179,6 +181,35 @@ def _said(plan: Plan, path: str) -> str:
     return f"{path}: {span[0]:g}" + (f"-{span[1]:g}" if span[1] != span[0] else "")
 
 
+# A baseline that copies the value one season back (`same week last year`, `last week's count`) is known
+# that many days ahead: at any horizon up to it, it is made from the same past, so no horizon flatters it.
+_COPIED_BACK = (
+    (
+        re.compile(
+            r"\b(?:last|previous|prior) year\b|\ba year (?:ago|earlier|before)\b|\byear[- ]on[- ]year\b"
+        ),
+        365.0,
+    ),
+    (
+        re.compile(
+            r"\b(?:last|previous|prior) week\b|\ba week (?:ago|earlier|before)\b|\bseasonal[- ]naive\b"
+        ),
+        7.0,
+    ),
+)
+
+
+def copied_back(plan: Plan) -> tuple[float, str] | None:
+    """(how many days ahead the figure to beat is known, the answer that says so) where a done metric's
+    baseline is named as last year's or last week's value: a seasonal-naive figure needs no horizon."""
+    for path, metric in done_metrics(plan):
+        text = (metric.baseline_name or "").lower()
+        for pattern, days in _COPIED_BACK:
+            if pattern.search(text):
+                return days, f"{path}.baseline_name"
+    return None
+
+
 def _baseline_named(plan: Plan) -> str | None:
     """Where the plan gives a figure to beat: the first done metric's baseline figure, else its name."""
     for path, metric in done_metrics(plan):
@@ -219,6 +250,14 @@ def _baseline_named(plan: Plan) -> str | None:
                 "product.lead_days: 7 (the decision is fixed that many days before the outcome)",
             ),
         ),
+        Case(  # last week's value is known 7 days ahead; the model is scored 10 days out
+            {
+                "product.data_kinds": ["time_series"],
+                "product.lead_days": 10,
+                _BASE: "not measured",
+                "done.metrics[0].baseline_name": "Same day last week",
+            }
+        ),
         Case(  # one rota for days 4 to 10, its figure to beat revised the day before each day
             {"product.lead_days": "4-10", _EVAL: "4-10", _BASE: 1},
         ),
@@ -238,6 +277,14 @@ def _baseline_named(plan: Plan) -> str | None:
         Case({"product.lead_days": 3, _BASE: "not measured", "done.metrics[0].baseline": None}),
         Case(  # a pick made at selection, the career known 540 days on: the baseline is made then too
             {"product.task": "classification", "product.lead_days": 540, _BASE: "not measured"}
+        ),
+        Case(  # last year's same week is known a year ahead: a week's lead cannot flatter it
+            {
+                "product.data_kinds": ["time_series"],
+                "product.lead_days": 7,
+                _BASE: "not measured",
+                "done.metrics[0].baseline_name": "Same week last year",
+            }
         ),
     ),
 )
@@ -264,6 +311,9 @@ def baseline_horizon_unknown(plan: Plan) -> Evidence:
     if isinstance(base, str):
         if not _ahead_of_series(plan):
             return None
+        copied = copied_back(plan)
+        if copied is not None and copied[0] >= model[1]:
+            return None  # last year's value is known a year ahead: made from the same past at any horizon
         note = (
             f"how many days before the outcome is the figure to beat made, against the {_span_days(model)} the "
             "model is scored at?"
