@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
-from planner.judgement.rules.untimed import claimed_time_saving
+from planner.judgement.rules.untimed import step_time_said, untimed_saving
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Direction, Metric, Plan
 from planner.plan.shares import part_of, share_of
@@ -18,8 +18,8 @@ END_TO_END = Lexicon(
     time to decision, time to a decision, time to reply, time to first reply, time to answer
     time to resolution, time to resolve, time to close, time to payment, time to pay, time to quote
     time to approval, time to diagnosis, time to treatment, time to dispatch, time to delivery
-    time from, days to close, days to decision, days to pay, days to payment, days outstanding
-    turnaround, turnaround time, turnaround times, turn-around time, lead time, lead times, cycle time
+    time from, days from, hours from, weeks from, days to close, days to decision, days to pay
+    days to payment, days outstanding, turnaround, turnaround time, turnaround times, turn-around time, lead time, lead times, cycle time
     cycle times, end-to-end, end to end, throughput time, waiting time, waiting times, wait time
     wait times, resolution time, resolution times, on-time rate, on-time delivery, on-time deliveries
     on-time arrival, on-time arrivals, on-time performance, delivered on time, late deliveries
@@ -274,6 +274,18 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
                 "end before sizing the impact)",
             ),
         ),
+        Case(  # the step is timed where it is named; the whole, end to end, is not (asked low)
+            {
+                "product.success_metric": "Median lead time per order",
+                "impact.step_share": "not measured",
+                "impact.bottleneck": "Checking each order's address, 3 minutes per order.",
+            },
+            evidence=(
+                'product.success_metric: "Median lead time per order" (counted end to end: lead time)',
+                'impact.step_share: "not measured" (the step itself takes 3 minutes (impact.bottleneck); how '
+                "long is the whole, end to end?)",
+            ),
+        ),
     ),
     quiet=(Case({"product.success_metric": "Median lead time per order", "impact.step_share": 0.6}),),
 )
@@ -281,26 +293,26 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
     """Nobody knows the step's share of an end-to-end metric.
 
     The product metric is counted end to end, and nobody has measured how much of it the model's step
-    takes: the work may aim at a step that holds little of the time.
+    takes: the work may aim at a step that holds little of the time. Where the bottleneck gives the
+    step's own time, the step is timed and only the whole is unknown: asked, low.
 
     Mitigation: Follow 10-20 items from start to finish, note where the time goes, and aim the model at
     the step that holds it.
     """
     metric = _end_to_end_metric(plan)
-    if plan.impact.step_share != "not measured" or metric is None or claimed_time_saving(plan):
+    if plan.impact.step_share != "not measured" or metric is None or untimed_saving(plan):
         return None  # saving-on-untimed-step asks the same timing of a saving typed as a figure
     path, words = metric
-    return Hint(
-        words,
-        (
-            quote(plan, path, f"counted end to end: {', '.join(words)}"),
-            quote(
-                plan,
-                "impact.step_share",
-                "which step is the bottleneck? time a few items end to end before sizing the impact",
-            ),
-        ),
+    step = step_time_said(plan)
+    if step is None:
+        note = "which step is the bottleneck? time a few items end to end before sizing the impact"
+    else:  # the step is timed: only the whole is unknown, and with it how far the metric can move
+        note = f"the step itself takes {step[1]} (impact.bottleneck); how long is the whole, end to end?"
+    evidence = (
+        quote(plan, path, f"counted end to end: {', '.join(words)}"),
+        quote(plan, "impact.step_share", note),
     )
+    return Hint(words, evidence, likelihood=None if step is None else 1)
 
 
 @rule(
