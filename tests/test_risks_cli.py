@@ -204,6 +204,11 @@ def test_a_value_per_item_not_measured_gives_no_estimate_and_says_why(make_works
     assert "impact-small-for-effort" not in out  # no value is not a small one
     code, out, _ = run("risks", "fraud", "--format", "json")
     assert json.loads(out)["figures"]["monthly_value"] is None
+    # The share of items that gain the value takes 'not measured' as its siblings do.
+    make_workspace({"plans/fraud/plan.yaml": plan(impact__benefit_share="not measured")})
+    code, out, err = run("risks", "fraud")
+    assert (code, err) == (0, "")
+    assert "  impact estimate: none yet, the share of items that gain the value is not measured\n" in out
 
 
 def test_a_volume_in_tonnes_is_not_called_items(make_workspace: MakeWorkspace) -> None:
@@ -416,3 +421,30 @@ def test_a_yearly_volume_reads_in_the_year_it_was_counted(make_workspace: MakeWo
     code, out, err = run("risks", "visits")
     assert (code, err) == (0, "")
     assert "  items a year: 480 (about 40 a month)\n" in out and "items per month" not in out
+
+
+def test_the_estimate_counts_no_more_items_than_people_act_on(make_workspace: MakeWorkspace) -> None:
+    # 12,000 items a month x 60% addressed, 40 EUR on the 10% found: 720 finds, but people act on 400 a
+    # month: a find gains its value only when someone acts on it, so the value counts 400 finds at most.
+    found = {
+        "impact__capacity_per_day": "400 a month",
+        "impact__value_per_item": 40,
+        "impact__benefit_share": 0.1,
+    }
+    make_workspace({"plans/fraud/plan.yaml": plan(product__mode="augment", **found)})
+    code, out, err = run("risks", "fraud")
+    assert (code, err) == (0, "")
+    assert (
+        "  impact estimate: 16,000 EUR per month (bounded by impact.capacity_per_day: 720 of the 7,200 items "
+        "addressed a month gain it, but people act on 400: at most 400 x 40, if every one acted on gained it; "
+        "at the plan's own 10% among them, about 1,600; 40 EUR on the 10% of items that gain it "
+        "(impact.benefit_share): 4 EUR an item)\n"
+    ) in out
+    # A system that acts alone sends people a band to review: their capacity does not bound its value.
+    make_workspace({"plans/fraud/plan.yaml": plan(product__mode="automate", **found)})
+    code, out, _ = run("risks", "fraud")
+    assert "  impact estimate: 28,800 EUR per month (" in out
+    # A value spread over every item screened is not capped by the flags people act on.
+    make_workspace({"plans/fraud/plan.yaml": plan(product__mode="augment", impact__capacity_per_day=5)})
+    code, out, _ = run("risks", "fraud")
+    assert "  impact estimate: 28,800 EUR per month\n" in out

@@ -142,6 +142,8 @@ def _figures(assessment: Assessment) -> list[str]:
         out.append("impact estimate: none yet, the value per item is not measured")
     elif numbers.share_unmeasured:
         out.append("impact estimate: none yet, the share the first model addresses is not measured")
+    elif numbers.benefit_unmeasured:
+        out.append("impact estimate: none yet, the share of items that gain the value is not measured")
     if numbers.share_left_to_humans is not None and numbers.people_decide:
         helped = formatting.share(1 - numbers.share_left_to_humans)
         out.append(f"people decide every case; the model advises on {helped} of them")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.judgement.rules import items_in_all, items_per_month, monthly_value, value_in_all
-from planner.judgement.rules.benefit import spread_said
+from planner.judgement.rules.benefit import working_said
 from planner.judgement.rules.evidence import volume_unit
 from planner.judgement.rules.units import unit_of_total
 from planner.plan.fields import NOT_MEASURED
@@ -22,16 +22,23 @@ class Figures:
     items_in_all: float | None = None  # a job run once over a backlog: its whole, not a flow a month
     value_in_all: float | None = None  # and its value, counted once
     value_unit: str | None = None
-    value_spread: str = ""  # a value per case found spread over the items that gain it, as said
+    value_spread: str = ""  # the working: bounded by people's capacity, spread over the items that gain it
     share_left_to_humans: float | None = None
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
     volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
     value_unmeasured: bool = False  # the value per item is answered 'not measured': no estimate yet
     share_unmeasured: bool = False  # the share addressed is answered 'not measured': no estimate yet
+    benefit_unmeasured: bool = False  # the share of items that gain the value is 'not measured': none yet
 
     @property
     def yearly_value(self) -> float | None:
         return None if self.monthly_value is None else 12 * self.monthly_value
+
+
+def _addressed(plan: Plan) -> float | None:
+    """The items the model addresses a month, before any bound by what people act on."""
+    per_month, share = items_per_month(plan), plan.impact.addressed
+    return None if per_month is None or share is None else per_month * share
 
 
 def figures(plan: Plan) -> Figures:
@@ -45,10 +52,11 @@ def figures(plan: Plan) -> Figures:
         items_in_all=items_in_all(plan),
         value_in_all=once,
         value_unit=unit_of_total(unit) if unit and (value is not None or once is not None) else None,
-        value_spread=spread_said(plan) if value is not None or once is not None else "",
+        value_spread=working_said(plan, _addressed(plan)) if value is not None or once is not None else "",
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
         volume_unit=volume_unit(plan),
         value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
         share_unmeasured=plan.impact.share_addressed == NOT_MEASURED,
+        benefit_unmeasured=plan.impact.benefit_share == NOT_MEASURED,
     )

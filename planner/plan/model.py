@@ -1148,10 +1148,11 @@ class Impact(Record):
         description="Value or time saved per item addressed (per item that gains it, where benefit_share "
         "is given), or 'not measured'.",
     )
-    benefit_share: Share | None = Field(
+    benefit_share: Share | NotMeasured | None = Field(
         default=None,
         description="Share of the items addressed on which that value happens, where it accrues to some "
-        "only (a fraud caught, a call-out avoided: 1 item in 10 is 10%); blank when every item gains it.",
+        "only (a fraud caught, a call-out avoided: 1 item in 10 is 10%); blank when every item gains it "
+        "('not measured').",
     )
     value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
     effort_weeks: Number | None = Field(
@@ -1215,10 +1216,10 @@ class Impact(Record):
     def item_value(self) -> float | None:
         """The value per item addressed as a number, spread over the share that gains it (40 EUR on 10%
         of the items is 4 EUR an item), or None where it is blank or 'not measured'."""
-        value = self.value_per_item
-        if isinstance(value, str) or value is None:
-            return None
-        return value if self.benefit_share is None else value * self.benefit_share
+        value, share = self.value_per_item, self.benefit_share
+        if isinstance(value, str) or value is None or isinstance(share, str):
+            return None  # a value on a share nobody has measured is no value per item yet
+        return value if share is None else value * share
 
 
 class PressRelease(Record):

@@ -845,8 +845,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "impact.benefit_share",
             "On what share of the items addressed does that value happen?",
             "E.g. 10% where the value is per case found (a fraud caught, a call-out avoided) and 1 item in 10 "
-            "is one; leave it empty where every item gains it. The estimate is volume x share addressed x "
-            "this share x value.",
+            "is one; leave it empty where every item gains it, or 'not measured'. The estimate is volume x "
+            "share addressed x this share x value.",
             When("impact.value_per_item", above=0),
         ),
         _q(

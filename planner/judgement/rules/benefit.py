@@ -1,9 +1,52 @@
-"""The share of the items a value accrues to: a value per case found, spread over the items that gain it."""
+"""The items a value accrues to: a value per case found, spread over the items that gain it, and no more
+items than people can act on."""
 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.plan.model import Plan
+from planner.plan.model import Mode, Plan
+from planner.plan.rate import WORKING_DAYS
+
+
+def acted_per_month(plan: Plan) -> float | None:
+    """The items people can act on a month, where the value accrues only on the share of items found
+    (impact.benefit_share: a fraud caught, an occupied property found), people decide each case (augment),
+    and the plan gives their capacity (`60 a month`, or a day's times the working days): a find gains its
+    value only when someone acts on it. None otherwise: a value spread over every item is not capped."""
+    impact = plan.impact
+    capacity, share, each = impact.capacity, impact.benefit_share, impact.value_per_item
+    if plan.product.mode is not Mode.augment or capacity is None or not isinstance(each, int | float):
+        return None
+    return None if not isinstance(share, float) or share >= 1 else capacity * WORKING_DAYS["month"]
+
+
+def addressed_value(plan: Plan, items: float, item_value: float) -> float:
+    """The value of `items` addressed a month: each at its value spread over the share found, but no more
+    finds than people act on (437 finds a month with 60 visits gain at most 60 finds' value)."""
+    acted, share = acted_per_month(plan), plan.impact.benefit_share
+    if acted is None or not isinstance(share, float) or items * share <= acted:
+        return items * item_value
+    return acted * item_value / share  # at most one find per item acted on
+
+
+def bound_said(plan: Plan, items: float) -> str:
+    """`bounded by impact.capacity_per_day: 437 finds a month, people act on 60: ...`, where the finds
+    among the items addressed outnumber what people act on; empty otherwise."""
+    acted, impact = acted_per_month(plan), plan.impact
+    share, each = impact.benefit_share, impact.value_per_item
+    if (
+        acted is None
+        or not isinstance(share, float)
+        or not isinstance(each, int | float)
+        or items * share <= acted
+    ):
+        return ""
+    return (
+        f"bounded by impact.capacity_per_day: {fmt.number(items * share, 0)} of the {fmt.number(items, 0)} "
+        f"items addressed a month gain it, but people act on {fmt.number(acted, 0)}: at most "
+        f"{fmt.number(acted, 0)} x {fmt.number(each)}, if every one acted on gained it; at the plan's own "
+        f"{fmt.share(share)} among them, about {fmt.number(acted * share * each, 0)}"
+    )
 
 
 def spread_said(plan: Plan) -> str:
@@ -11,7 +54,12 @@ def spread_said(plan: Plan) -> str:
     empty where every item gains the value (impact.benefit_share blank or 100%)."""
     impact = plan.impact
     share, each = impact.benefit_share, impact.value_per_item
-    if share is None or share == 1 or not isinstance(each, int | float) or impact.item_value is None:
+    if (
+        not isinstance(share, float)
+        or share == 1
+        or not isinstance(each, int | float)
+        or impact.item_value is None
+    ):
         return ""
     unit = impact.value_unit or ""
     return (
@@ -20,8 +68,18 @@ def spread_said(plan: Plan) -> str:
     ).replace("  ", " ")
 
 
+def working_said(plan: Plan, items: float | None) -> str:
+    """How the estimate was bounded and spread: the capacity people act within, the share that gains it."""
+    bound = bound_said(plan, items) if items is not None else ""
+    return "; ".join(part for part in (bound, spread_said(plan)) if part)
+
+
 def estimate_said(plan: Plan, value: float) -> str:
     """The monthly estimate as evidence, with the share of items its value accrues to where given."""
-    spread = spread_said(plan)
+    impact, months = plan.impact, plan.impact.period.per_month if plan.impact.period else None
+    items = (
+        impact.volume * months * impact.addressed if impact.volume and months and impact.addressed else None
+    )
+    spread = working_said(plan, items)
     said = f"impact estimate: {fmt.number(value, 0)} {plan.impact.value_unit} per month"
     return f"{said} ({spread})" if spread else said

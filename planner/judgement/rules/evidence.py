@@ -10,6 +10,7 @@ from typing import Any
 from planner.core import formatting as fmt
 from planner.judgement.measured import source_of
 from planner.judgement.rules.base import Evidence
+from planner.judgement.rules.benefit import addressed_value
 from planner.judgement.rules.lexicon import ANIMAL_CARE, ITEM_UNITS
 from planner.judgement.rules.perevent import tied, value_per_event
 from planner.judgement.rules.periodtotal import period_total
@@ -251,15 +252,17 @@ def items_per_working_day(plan: Plan) -> tuple[float, str] | None:
     return per_month / WORKING_DAYS_PER_MONTH, "a working day"
 
 
-def monthly_value(plan: Plan) -> float | None:
-    """Impact estimate: volume x periods per month x share addressed x value per item; None when the
-    value is per another item than the volume counts (`EUR per customer` against transactions)."""
+def monthly_value(plan: Plan, bounded: bool = True) -> float | None:
+    """Impact estimate: volume x periods per month x share addressed, no more than people act on a month
+    (unless not `bounded`), x value per item; None when the value is per another item than the volume
+    counts (`EUR per customer` against transactions)."""
     items, impact = items_per_month(plan), plan.impact
     if items is None or impact.addressed is None or impact.item_value is None:
         return None
     if value_per_other_item(plan):
         return None
-    return items * impact.addressed * impact.item_value
+    addressed = items * impact.addressed
+    return addressed_value(plan, addressed, impact.item_value) if bounded else addressed * impact.item_value
 
 
 _PER = re.compile(r"\bper\s+([a-z][a-z-]+)", re.IGNORECASE)
@@ -330,7 +333,7 @@ def volume_counts_other_item(plan: Plan) -> tuple[str, str, tuple[str, ...]] | N
     event = value_per_event(plan, ITEM_PATHS, answer_at)
     if event:  # a value per fault found, times every item: each item counted as a find
         share = plan.impact.benefit_share  # unless spread over the share of items that are finds
-        return None if share is not None and share < 1 else event
+        return None if share == "not measured" or (share is not None and share < 1) else event
     found = _PER.search(plan.impact.value_unit or "")
     noun = found.group(1).lower() if found else None
     if noun is None or noun in _NOT_AN_ITEM:

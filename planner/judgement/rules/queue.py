@@ -355,7 +355,7 @@ def worklist_beyond_capacity(plan: Plan) -> Evidence:
         f"people work at most 1 item in {fmt.number(yearly / reach, significant=2)} ({fmt.share(reach / yearly)}); "
         f"about {fmt.count(yearly - reach)} a year are never reached"
     ]
-    value, share = monthly_value(plan), impact.addressed
+    value, share = monthly_value(plan, bounded=False), impact.addressed
     metrics = plan.done.metrics
     each = impact.item_value
     if value is not None and share is not None and each and yearly * share > reach:

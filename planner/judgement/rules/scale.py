@@ -142,7 +142,7 @@ def impact_exceeds_the_problem(plan: Plan) -> Evidence:
     estimate against the problem's cost before weighing it against the effort.
     """
     impact = plan.impact
-    monthly = monthly_value(plan)
+    monthly = monthly_value(plan, bounded=False)  # the plan's own figures multiplied out
     if monthly is None or monthly <= 0 or not is_money(impact.value_unit):
         return None
     costs = problem_costs(plan)
