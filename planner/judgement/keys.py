@@ -100,6 +100,8 @@ _MEASURE = frozenset(
         "choice-scored-over-all",
         "amount-scored-in-aggregate",
         "amount-error-weighed-alike",
+        "forecast-coarser-than-decision",
+        "forecast-counts-other-than-decision",
         "objective-blind-to-cost",
         "label-broader-than-the-harm",
         "worse-error-unweighed",

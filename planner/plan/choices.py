@@ -7,6 +7,7 @@ from enum import Enum, StrEnum
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
+from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
 from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
 from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
@@ -344,6 +345,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **HELD_LABELS,
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,
+    **GRAIN_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

@@ -39,6 +39,7 @@ from planner.plan.choices import (
     Conversion as Conversion,
     DataKind as DataKind,
     DataLeaves as DataLeaves,
+    DecisionUses as DecisionUses,
     Delivery as Delivery,
     Difference as Difference,
     Direction as Direction,
@@ -779,6 +780,14 @@ class Product(Record):
         description="Forecasts: the furthest day ahead the decision it feeds acts on, when the forecast shows "
         "further (next week's rota, set on Thursday from a three-week forecast: 10, though the forecast reaches "
         "24); the days beyond are for sight only. Blank when the decision uses every day the forecast shows.",
+    )
+    decision_uses: list[DecisionUses] = Field(
+        default_factory=list,
+        description="Forecasts, and amounts a regression sets: how what the decision consumes relates to the "
+        "forecast's quantity and grain (one or several): the same figure; a finer time grain (a weekly total "
+        "for a decision taken per day or shift); another quantity (interpreter-hours, staff, vans, where the "
+        "forecast counts bookings or jobs); the chance of at least one event in a slot; parts of different "
+        "urgency summed; the derived figure is what the done metric scores; or not checked.",
     )
     forbidden_guard: Guard | None = Field(
         default=None,

@@ -513,6 +513,18 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.lead_max_days", above=0),
         ),
         _q(
+            "product.decision_uses",
+            "What exactly does the decision consume from the forecast, at what grain and in which unit?",
+            "A rota is planned in interpreter-hours while bookings are counted (one lasts 1 hour, another 6); a "
+            "weekly total feeds a decision taken per day against a 24-hour target; cover is needed if at least "
+            "one call comes in the slot, whatever the count; deliveries that cannot wait are added to "
+            "collections that can. Tick each that holds, and 'derived_scored' if the figure the decision uses "
+            "is derived from the forecast and that figure is scored; 'same' if the decision uses the forecast "
+            "as it is.",
+            When("product.task", ("forecasting", "regression")),
+            When("product.action_shape", ("sets_amount",), otherwise=("product.task", ("forecasting",))),
+        ),
+        _q(
             "product.forbidden_guard",
             "Is there anything the output must never include or propose, and what keeps it out?",
             "An allergen for an allergic customer, another client's details, a refund it may not promise, a "

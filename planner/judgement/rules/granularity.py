@@ -12,7 +12,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.lexicon import AVERAGES_ERRORS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import ActionShape, Category, Plan
+from planner.plan.model import ActionShape, Category, DecisionUses, Plan
 from planner.plan.workings import MetricUnit
 
 # Periods finer than a day that an amount is set for: a shift, a slot, an hour.
@@ -74,6 +74,15 @@ COARSE_PERIOD = Lexicon("""
                 "done.metric_unit": "decision",
             }
         ),
+        Case(  # the team said what the decision consumes: a fact, read by forecast-coarser-than-decision
+            {
+                "product.action_shape": "sets_amount",
+                "product.decision": "The planner sets how many agents work each half-hour slot.",
+                "done.metrics[0].name": "MAPE of daily call volume",
+                "done.metric_unit": None,
+                "product.decision_uses": ["finer_grain", "derived_scored"],
+            }
+        ),
         Case(  # a daily amount, scored daily
             {
                 "product.action_shape": "sets_amount",
@@ -99,6 +108,8 @@ def amount_period_finer_than_metric(plan: Plan) -> Evidence:
         return None
     if plan.done.metric_unit in (MetricUnit.decision, MetricUnit.parts):
         return None  # the team said each score is of the amount as it is set
+    if plan.product.decision_uses and DecisionUses.not_checked not in plan.product.decision_uses:
+        return None  # the team said what the decision consumes: forecast-coarser-than-decision reads it
     metrics = plan.done.metrics
     fine = FINE_PERIOD.find_all(plan.product.decision)
     if not metrics or not fine:
