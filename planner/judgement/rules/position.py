@@ -12,12 +12,21 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.circular import truth_from_old_process
-from planner.judgement.rules.evidence import answer_at, faq_paths, first_said, own_notes, quote, source_paths
+from planner.judgement.rules.evidence import (
+    answer_at,
+    faq_paths,
+    first_said,
+    own_notes,
+    quote,
+    source_paths,
+    ticked,
+)
 from planner.judgement.rules.uplift import RANKED_LISTS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
     ActionShape,
     Category,
+    Circumstance,
     DoneTodayBy,
     LabelSource,
     OnlineValidation,
@@ -69,6 +78,12 @@ _SHOWN_TODAY = Lexicon("""
     list, lists, listing, listings, ranked, ranking, rankings, results, search, searches, shown, displayed
     display, page, pages, feed, feeds, shortlist, shortlists, sorted, carousel, grid, catalogue, board
     top, first, newest
+""")
+# Said of today's list as shown in an order (not a search or a database people look things up in).
+_ORDER_TODAY = Lexicon("""
+    ranked, ranking, rankings, ranks, sorted, sorted by, ordered by, in order of, listed by, top of the list
+    top of the results, top of the page, first page, first results, top results, top five, top ten, top 10
+    top 5, newest first, most recent first, oldest first, feed, carousel, shortlist, shortlists, shortlisted
 """)
 _TODAY_PATHS = ("product.current_solution", "product.label", "product.current_performance", "product.pain")
 HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
@@ -157,6 +172,14 @@ _LOGS = {
             },
             also=frozenset({"feedback-loop"}),
         ),
+        Case(  # staff's own choices, made from a list shown today in an order: its top is favoured
+            {
+                **_LOGS,
+                "product.label": "The supplier who fulfilled each past order.",
+                "product.current_solution": "Buyers pick from the supplier list sorted by last year's volume.",
+                "product.circumstances": ["labels_are_decisions"],
+            },
+        ),
         Case(  # another model's scores order the list customers choose from
             {**_LOGS, "product.task": "classification"},
             evidence=(
@@ -195,6 +218,14 @@ _LOGS = {
                 "constraints.data.labels": ["existing"],
             }
         ),
+        Case(  # staff look suppliers up and ask one at a time: their own choices, no order shown today
+            {
+                **_LOGS,
+                "product.label": "The supplier who fulfilled each past order.",
+                "product.current_solution": "Buyers search the supplier register and phone one supplier at a time.",
+                "product.circumstances": ["labels_are_decisions"],
+            },
+        ),
         Case(  # the service is new: nobody does it today, so no list has been shown to learn the order of
             {**_LOGS, "by_hand.done_today_by": "nobody"}
         ),
@@ -227,6 +258,8 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
         return None
     if _no_list_today(plan):
         return None  # nobody does the task today: no list has been shown, so no order to learn
+    if _own_choices_unordered(plan):
+        return None  # staff choose by their own search today: label-from-old-process weighs their habits
     selected = _selected(plan)
     if selected is None and data.outcome_recorded_for is OutcomeRecorded.every_case:
         return None  # every case's outcome is recorded, not only the picks on a list
@@ -277,6 +310,21 @@ def _no_list_today(plan: Plan) -> bool:
     if shown is not None:
         return False
     return plan.by_hand.done_today_by is DoneTodayBy.nobody
+
+
+def _own_choices_unordered(plan: Plan) -> bool:
+    """Whether the labels are the decisions today's staff make on their own (ticked), and nothing says they
+    pick from a list shown in an order: no logged picks (clicks, bookings), no position logged, no ranked
+    or sorted list today. People who look up a database and approach one candidate at a time see no order
+    whose top they favour; what their habits teach the model is label-from-old-process's to weigh."""
+    if ticked(plan, Circumstance.labels_are_decisions) is None:
+        return False
+    positions = (*source_paths(plan), "product.label", "product.current_performance")
+    if first_said(plan, positions, _POSITION_LOGGED) or first_said(
+        plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS
+    ):
+        return False
+    return first_said(plan, (*_TODAY_PATHS, *source_paths(plan)), _ORDER_TODAY) is None
 
 
 def _selected(plan: Plan) -> str | None:
