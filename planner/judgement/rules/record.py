@@ -137,7 +137,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
         "cohort followed to the end",
         "warning",
     ),
-    instead=(survivors.EXITS_UNKNOWN,),
+    instead=(survivors.EXITS_UNKNOWN, survivors.ON_THE_EVENT),
     ask="do some cases leave another way before the outcome, so the model learns only from those that "
     "reached it?",
     fires=(
@@ -157,6 +157,20 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "constraints.data.left_early_share: 0.3 (30% of the cases that enter leave before their "
                 "outcome: the model learns from the other 70%; score it on the whole entering cohort, with "
                 "leaving as an outcome of its own or modelled)",
+            ),
+        ),
+        Case(  # ticked, but the label is measured on the event itself: a note, not a survival framing
+            {
+                "constraints.data.outcome_limits": ["other_exits"],
+                "constraints.data.left_early_share": 0.25,
+                "product.task": "regression",
+                "product.label": "Minutes each surgery took, from the theatre log.",
+            },
+            evidence=(
+                'constraints.data.outcome_limits: ["other_exits"] (some cases end another way first: their '
+                "outcome is never seen)",
+                'product.task: "regression" (a quantity measured on the event itself: the cases that end '
+                "another way have none to censor; the estimate is for the cases that reach it)",
             ),
         ),
         Case(  # not ticked: the label exists only for lots sold, and the pain says others are withdrawn
@@ -197,6 +211,9 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.eval_set": "Every investigation opened in 2024, open and closed, to its end."}),
+        Case(  # a reply written at the start of each case exists whether or not the case has closed
+            {"product.task": "generation", "product.label": "The adviser's first reply, in closed cases."}
+        ),
         Case(  # the share given, and withdrawals kept as an outcome of their own
             {"constraints.data.outcome_limits": ["other_exits"], "constraints.data.left_early_share": 0.3}
             | {"done.eval_set": "The whole entering cohort of 2023, withdrawn dogs as an outcome of its own."}

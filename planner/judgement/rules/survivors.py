@@ -125,6 +125,9 @@ OPEN_KEPT = Lexicon("""
     cohort followed, followed until closed, every case opened, all cases opened, opened in
 """)
 _SET_PATHS = ("product.label", "done.eval_set")
+# Tasks whose label is a text or a field people wrote during the case (a first reply, a form's values),
+# not how or when the case ended.
+_WRITTEN = (TaskType.generation, TaskType.extraction)
 
 
 def only_closed_cases(plan: Plan) -> Evidence:
@@ -132,6 +135,8 @@ def only_closed_cases(plan: Plan) -> Evidence:
     settled): those still open when the data was cut, often the slow and hard ones, are missing."""
     if plan.product.task is TaskType.forecasting or DURATION.find(plan.product.label):
         return None  # a count over a period, or a time to one exit (duration-of-one-exit's)
+    if plan.product.task in _WRITTEN:
+        return None  # a reply or a field written during the case exists whether or not the case has closed
     if handled(plan, EXITS_KEPT) or handled(plan, ALL_EXITS_KEPT):
         return None
     paths = [*_SET_PATHS, *(f"done.metrics[{i}].dataset" for i in range(len(plan.done.metrics)))]
@@ -173,10 +178,39 @@ EXITS_UNKNOWN = Instead(
 FEW_LEAVE = 0.02
 
 
+def measured_on_the_event(plan: Plan) -> bool:
+    """Whether the label is a quantity measured on the event itself (how long a hearing took, what a
+    repair cost), not whether or when a case reaches it: a case that ends another way has no such value,
+    hidden or censored, and the estimate is for the cases that reach the event."""
+    return plan.product.task is TaskType.regression and not DURATION.find(plan.product.label)
+
+
+# The exits of a quantity measured on the event: the estimate is for the cases that reach it.
+ON_THE_EVENT = Instead(
+    lambda plan: limit_ticked(plan, OutcomeLimit.other_exits) is not None and measured_on_the_event(plan),
+    Move(
+        "Say the estimate is for the cases that reach the event, and check the decision does not cause the exits",
+        "A case that ends another way has no value of this quantity to censor: no survival framing is "
+        "needed. Scope the training and the test to the cases that reach the event, and ask whether the "
+        "decision itself drives some cases out (a price too high goes unsold): then the survivors are "
+        "shaped by it",
+    ),
+    "Train and score on the cases that reach the event, stated as the estimate's scope; count how many "
+    "leave another way per group, and check that the decision the estimate feeds does not cause the exits.",
+)
+
+
 def exits_ticked(plan: Plan, said: str) -> Evidence:
     """The ticked other exits, with the share that leaves early where the team gave it: a share the size
     of a class is a biased training set and an untested cohort; a share of a case in a hundred or two,
-    a small one."""
+    a small one. A quantity measured on the event itself (a hearing's length) is a note: the cases that
+    end another way have none."""
+    if measured_on_the_event(plan):
+        note = (
+            "a quantity measured on the event itself: the cases that end another way have none to censor; "
+            "the estimate is for the cases that reach it"
+        )
+        return Tempered(1, (said, quote(plan, "product.task", note)))
     share = plan.constraints.data.left_early_share
     if not isinstance(share, float | int) or isinstance(share, bool):
         return (said,)
