@@ -70,6 +70,9 @@ _UNCHECKED = {"done.later_phase": ["removes_check"], "done.online_validation": "
         Case(
             {"done.pilot_units": "typical", "done.when_met": "Start on kiln 2, then kilns 1 and 3."}
         ),  # a handful
+        Case(  # the trial camera sits on one of four machines: the pilot unit is the only one possible
+            {"done.pilot_units": "typical", "done.when_met": "Shadow on machine 3, then live on machine 3."}
+        ),
         Case(  # a festival held a few events a year: no comparable units to draw from
             {"done.pilot_units": "typical", "product.goal": "Forecast bar staffing at a few events a year."}
         ),
