@@ -1694,6 +1694,15 @@ SPLIT_BY_TIME = Move(
                 "constraints.data.sources[0].name": "Sorting-belt camera archive, 2020-2025",
             }
         ),
+        Case(  # fields read off scanned forms: the years say when each was scanned; layouts are grouped
+            {
+                "done.split": "random",
+                "product.task": "extraction",
+                "product.data_kinds": ["images", "text"],
+                "done.eval_set": "A random fifth of the scanned forms.",
+                "constraints.data.sources[0].name": "Delivery notes scanned at goods-in, 2019-2025",
+            }
+        ),
         Case(  # the years name the archive; the rows' period is answered apart
             {
                 "done.split": "random",
@@ -1765,12 +1774,19 @@ def _reads_the_present(plan: Plan) -> bool:
     """Whether the answers say the product reads what each case shows at the time (an image, a recording,
     a document) rather than a later period or the same units again: no lead is answered (or it is 0), the
     inputs are all images, audio or video a sensor captured, and no unit comes back (not several rows per unit with
-    few newcomers). The years a source spans are then when the cases were gathered, not what leaks."""
+    few newcomers). The years a source spans are then when the cases were gathered, not what leaks. Fields
+    read off scanned documents (an extraction from images, with their text) count too: a form's content does
+    not drift with the scan date; its layouts and senders are groups, weighed by random-split-on-grouped-data."""
     lead, data = plan.product.furthest_lead, plan.constraints.data
     if lead is not None and lead > 0:
         return False  # the prediction is made days ahead: later periods are what it serves
     kinds = set(plan.product.data_kinds)
-    if not kinds or not kinds <= CAPTURED:
+    scanned = (
+        plan.product.task is TaskType.extraction
+        and bool(kinds & CAPTURED)
+        and kinds <= CAPTURED | {DataKind.text}
+    )
+    if not kinds or not (kinds <= CAPTURED or scanned):
         return False  # rows or texts: what reports and records say drifts with the years (new topics)
     same_units = data.rows_per_thing is RowsPerThing.several and data.newcomers in (
         Newcomers.none,
