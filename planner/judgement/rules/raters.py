@@ -8,10 +8,12 @@ says who labelled each case, a model can learn the rater (a period, a site, a sh
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Instead, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import agreement_unknown, label_agreement, quote
-from planner.plan.model import Category, EvalTruth, LabelSource, LabelWriter, Plan
+from planner.plan.model import Category, EvalTruth, LabelSource, LabelWriter, Mode, Plan, TaskType
 
+# Tasks whose flag sends a person to look at what was found: the look diagnoses the cause.
+_LOOKED_AT = (TaskType.detection, TaskType.anomaly_detection)
 # Labels people make for the project: label-agreement-unknown asks them to double-label first.
 _MADE_FOR_IT = (LabelSource.manual, LabelSource.vendor)
 # The truth of an evaluation that nobody judges: what happened, or a later record of the same case.
@@ -49,6 +51,13 @@ def recorded_not_judged(plan: Plan) -> str | None:
                 "different actions)",
             ),
         ),
+        Case(  # an alert a person checks: the check finds the cause, a low note
+            {
+                "by_hand.outcome_causes": ["worn bearing", "loose belt"],
+                "product.task": "detection",
+                "product.mode": "augment",
+            }
+        ),
     ),
     quiet=(
         Case({"by_hand.outcome_causes": "none"}),
@@ -69,7 +78,13 @@ def outcome_lumps_causes(plan: Plan) -> Evidence:
     causes = plan.by_hand.causes()
     if len(causes) < 2:
         return None
-    return (quote(plan, "by_hand.outcome_causes", "one label, causes that call for different actions"),)
+    found = (quote(plan, "by_hand.outcome_causes", "one label, causes that call for different actions"),)
+    if plan.product.task in _LOOKED_AT and plan.product.mode is Mode.augment:
+        # the flag's action is a person's look, which finds the cause: one action serves every cause;
+        # a note to report the catch per cause
+        note = "an alert a person checks: the check finds the cause, so one action serves every cause"
+        return Tempered(1, (*found, quote(plan, "product.task", note)))
+    return found
 
 
 _UNRECORDED = Instead(
