@@ -15,7 +15,7 @@ from planner.judgement.rules.byhandinputs import FROM_INPUTS_ONLY, left_out_by_h
 from planner.judgement.rules.classsource import SAME_ORIGIN
 from planner.judgement.rules.evidence import answer_at, first_said, quote
 from planner.judgement.rules.moment import after_the_event
-from planner.judgement.rules.sight import unseen_named
+from planner.judgement.rules.seenby import unseen_named
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import DataKind, Mode, Split, TaskType
 from planner.plan.fields import answered_at

@@ -15,6 +15,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.hosted import prompted
+from planner.judgement.rules.lexicon import SOURCE_DOCUMENTS
 from planner.judgement.rules.rights import answers_what_it_reads
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -229,6 +230,19 @@ _MENTIONED_AT = (
                 "product.inputs": "The wine's tasting notes, from the previous vintage's sheet when the new one is late.",
             },
         ),
+        Case(  # letters drafted from each signed contract: contracts later varied, their share unmeasured
+            {
+                "product.task": "generation",
+                "product.amended_share": "not measured",
+                "product.inputs": "The signed supply contract for each customer.",
+            },
+            evidence=(
+                'product.task: "generation"',
+                'product.inputs: "The signed supply contract for each customer." (contract: a document a later '
+                "one may vary)",
+                'product.amended_share: "not measured"',
+            ),
+        ),
         Case(  # unanswered, and the answers name amendments the model does not read
             {
                 "product.task": "extraction",
@@ -255,6 +269,13 @@ _MENTIONED_AT = (
             }
         ),
         Case({"product.task": "generation", "product.inputs": "This year's tasting notes and price list."}),
+        Case(  # listings written from catalogue fields: no source document that another one amends
+            {
+                "product.task": "generation",
+                "product.amended_share": "not measured",
+                "product.inputs": "The brand, size, material and colour fields of each catalogue row.",
+            }
+        ),
     ),
 )
 def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
@@ -279,12 +300,20 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     share = plan.product.amended_share
     if writes and not isinstance(share, float | int) and answers_what_it_reads(plan):
         return None  # replies to the reviews or messages it reads: no document of record to amend
-    if share == "not measured":
+    if share == "not measured" and not writes:  # an extraction reads documents: amended ones, unmeasured
         return Tempered(2, (extracts, quote(plan, "product.amended_share")))
     if isinstance(share, float | int) and share > 0:
         said = quote(plan, "product.amended_share", "another document the model does not read changes them")
         return (extracts, said) if share >= 0.05 else Tempered(2, (extracts, said))
-    if share is not None:
+    if share == "not measured":  # a draft: amended documents matter only where it is written from documents
+        # A draft written from records or catalogue fields has no document another one amends: 'not
+        # measured' there answers a question that does not apply; a document named among its inputs does.
+        named = SOURCE_DOCUMENTS.find_all(answer_at(plan, "product.inputs"))
+        if named:
+            note = f"{', '.join(named)}: a document a later one may vary"
+            unmeasured = quote(plan, "product.amended_share")
+            return Hint(named, (extracts, quote(plan, "product.inputs", note), unmeasured), 2)
+    if share is not None and share != "not measured":
         return None
     found = first_said(plan, _MENTIONED_AT, AMENDING) if not writes else None
     if writes:  # a generated text repeats what its source says of an older version as fact
@@ -293,7 +322,8 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     if found is None:
         return None
     path, words = found
-    return Hint(words, (extracts, quote(plan, path), "product.amended_share: not answered"))
+    unmeasured = quote(plan, "product.amended_share") if share else "product.amended_share: not answered"
+    return Hint(words, (extracts, quote(plan, path), unmeasured))
 
 
 @rule(

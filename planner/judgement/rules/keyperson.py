@@ -51,7 +51,7 @@ EXPERT_DEPARTING = Lexicon("""
 EXPERT_ALONE = Lexicon("""
     one person, only person, the only one who, only one who, only one person, just one person
     one expert, only expert, sole expert, single expert, our expert, one specialist, only specialist
-    one engineer, only engineer, one analyst, only analyst, a volunteer, our volunteer, self-taught
+    one engineer, only engineer, one analyst, only analyst, our volunteer, self-taught
     self taught, by herself, by himself, on her own, on his own
 """)
 # Words saying someone else covers, or the pipeline is written down.

@@ -3522,3 +3522,9 @@ INTERVENTION_KEPT = Lexicon("""
     rows after a repair, rows after the repair, rows after repair, rows after treatment, rows after a fix
     previous repairs, earlier repairs, past repairs, previous treatments, earlier treatments
 """)
+# Words naming a document among a draft's sources: one a later document can vary or supersede.
+SOURCE_DOCUMENTS = Lexicon("""
+    pdf, pdfs, document, documents, contract, contracts, lease, leases, agreement, agreements, deed, deeds
+    policy document, policy documents, spec sheet, spec sheets, datasheet, datasheets, brochure, brochures
+    certificate, certificates, filing, filings, tender, tenders, terms and conditions, schedule of works
+""")

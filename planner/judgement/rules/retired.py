@@ -11,8 +11,8 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, said_or_settled
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.seenby import unseen_named
 from planner.judgement.rules.setup import judged_alone, runs_once
-from planner.judgement.rules.sight import unseen_named
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Severity
 from planner.plan.model import Category, Plan

@@ -8,47 +8,27 @@ can show the model better than today's process at all.
 
 from __future__ import annotations
 
-import re
-
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.byhandinputs import left_out_by_hand
 from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.crux import drafts_the_decision
-from planner.judgement.rules.evidence import first_said, monitor_paths, quote, says_nothing, ticked
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.seenby import (
+    DECIDES_FEW,
+    MORE_OF_THE_SAME,
+    PERSON_CHECKS,
+    in_hand_pictured,
+    unseen_named,
+)
 from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, Severity, TaskType
 
-# An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
-_NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
-
-# Words saying the unseen information decides only a few cases.
-DECIDES_FEW = Lexicon("""
-    rarely, seldom, occasionally, now and then, once in a while, a few cases, a handful of cases, few cases
-    edge cases, rare cases, in rare cases, the odd case, marginal, only sometimes, a small share
-    a small number of cases, hardly ever, almost never, rarely changes, seldom changes
-""")
-# Words saying a person still decides the cases that turn on it: sent, referred or held for people.
-PERSON_CHECKS = Lexicon("""
-    sent to a person, sent to people, goes to a person, go to a person, referred to the, referred to a
-    routed to, escalated to, escalate to, handled by hand, decided by hand, manual review, manually reviewed
-    reviewed by a person, held for review, held for a person, flagged for review, a person decides
-    people decide
-""")
-# Words saying what the model does not get is more of what it reads (`the rest of the book beyond the
-# paragraph`): a wider view of the same source, which narrows a few cases, not a source beyond its reach.
-MORE_OF_THE_SAME = Lexicon("""
-    the rest of the, rest of the, the remainder of the, remainder of the, the wider context, wider context
-    beyond the paragraph, beyond the page, beyond the excerpt, beyond the window, beyond the extract
-    the full log, the full logs, the whole log, the complete log, the full record, the whole record
-    the full file, the whole file, the full text, the whole text, the full thread, the whole thread
-    the full transcript, the full report, the full document, the whole document, the full history
-""")
 _CHECKED_IN = (
     "product.unseen_by_model",
     "product.decision",
@@ -72,6 +52,21 @@ _CHECKED_IN = (
         first=True,
     ),
     fires=(
+        Case(  # the certificate itself at the counter, a phone photo of it to the model: a capture gap
+            {
+                "product.unseen_by_model": "The original certificate in hand at the counter.",
+                "product.mode": "automate",
+                "product.data_kinds": ["images"],
+                "product.inputs": "Customers' phone photos of each certificate page.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The original certificate in hand at the counter." (certificate: the '
+                "model gets a picture of what people hold: what the picture loses (a faded stamp, a page "
+                "missed) is a capture difference, not an input beyond its reach)",
+                'product.mode: "automate"',
+            ),
+        ),
         Case(  # an expert "could decide" by hand, yet people use the call: the cautious reading, asked
             {
                 "product.unseen_by_model": "The analyst's call to the customer.",
@@ -315,14 +310,6 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     return Tempered(level, (*found, quote(plan, "by_hand.expert_can_decide", note)))
 
 
-def unseen_named(plan: Plan) -> str | None:
-    """What today's deciders use that the model will not get, where the answer names something."""
-    unseen = plan.product.unseen_by_model
-    if not unseen or says_nothing(unseen) or _NOTHING.match(unseen):
-        return None
-    return unseen
-
-
 def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
     """What decides without what the model will not get: the model alone, or a draft read as complete."""
     said = quote(plan, "product.unseen_by_model")
@@ -333,6 +320,15 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
     # A draft is no choice among options: the person who signs it reads what it says, and what it never got
     # (a conversation nobody writes down) it fills with fluent guesses that read as facts.
     if plan.product.mode is Mode.automate:
+        pictured = in_hand_pictured(plan, unseen)
+        if (
+            pictured
+        ):  # the thing itself, of which the model gets a picture: a capture gap, not a missing input
+            note = (
+                f"{pictured}: the model gets a picture of what people hold: what the picture loses "
+                "(a faded stamp, a page missed) is a capture difference, not an input beyond its reach"
+            )
+            return Tempered(3, (quote(plan, "product.unseen_by_model", note), quote(plan, "product.mode")))
         few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
         more = MORE_OF_THE_SAME.find_all(unseen)
         if few or checked or more:  # it decides few cases, or people still decide the cases that turn on it

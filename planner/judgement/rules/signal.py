@@ -7,7 +7,8 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.byhand import never_done_by_hand
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.sight import decisions_turn_on_unseen, unseen_named
+from planner.judgement.rules.seenby import unseen_named
+from planner.judgement.rules.sight import decisions_turn_on_unseen
 from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, DataKind, Plan, RulesVerdict, TaskType
 

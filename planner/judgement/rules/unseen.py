@@ -15,6 +15,7 @@ from planner.judgement.rules.lexicon import (
     LOSSY,
     TODAY_SOURCES,
 )
+from planner.judgement.rules.seenby import says_none_unseen
 from planner.plan.fields import is_answered
 from planner.plan.model import (
     Category,
@@ -109,6 +110,7 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
             {
                 "product.inputs": "Aerial imagery of each roof and the claim form.",
                 "by_hand.examples": None,
+                "product.unseen_by_model": None,
             },
             evidence=(
                 'product.inputs: "Aerial imagery of each roof and the claim form." (aerial imagery: how '
@@ -121,6 +123,7 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "product.inputs": "The OCR text of the scanned supplier invoice.",
                 "by_hand.examples": None,
                 "by_hand.expert_can_decide": None,
+                "product.unseen_by_model": None,
             },
             evidence=(
                 'product.inputs: "The OCR text of the scanned supplier invoice." (ocr text, scanned: what '
@@ -135,6 +138,7 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "product.inputs": "The OCR text of the scanned supplier invoice.",
                 "by_hand.examples": 0,
                 "by_hand.expert_can_decide": "not known",
+                "product.unseen_by_model": None,
             },
         ),
     ),
@@ -179,6 +183,14 @@ _DECIDE_FROM_THE_INPUTS_ALONE = Move(
                 "by_hand.examples": None,
             }
         ),
+        Case(  # a scan read by a model, yet the team answers that people see the same scan and nothing more
+            {
+                "product.inputs": "The scanned page image of each parish register.",
+                "product.unseen_by_model": "Nothing; the transcribers read the same scan.",
+                "by_hand.examples": 0,
+                "by_hand.expert_can_decide": None,
+            }
+        ),
         Case(  # decided by hand from the inputs alone, and an expert can
             {"product.current_solution": "Underwriters read the file and phone the broker before quoting."}
         ),
@@ -207,6 +219,8 @@ def deciders_see_more_than_model(plan: Plan) -> Evidence:
     inputs = plan.product.inputs
     if by_hand.expert_can_decide is False or not inputs or says_nothing(inputs):
         return None  # expert-cannot-decide says it; or nothing to compare today's sources with
+    if says_none_unseen(plan):
+        return None  # the team answered that people see nothing the model does not: words cannot outweigh it
     checked = _decided_from_inputs(plan)
     given = (inputs, *(source.name for source in plan.constraints.data.sources))  # what the model gets
     alone = plan.product.mode is Mode.automate or Circumstance.commits_alone in plan.product.circumstances
