@@ -296,6 +296,12 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
     quiet=(
         Case({"constraints.data.outcome_limits": ["none"]}),
         Case({"constraints.data.outcome_limits": ["none"], "product.negative_label": ["checked"]}),
+        Case(  # the label is the organisation's own decision (an offer made): no report is missing
+            {
+                "product.negative_label": ["nothing_recorded"],
+                "product.circumstances": ["labels_are_decisions"],
+            }
+        ),
         Case(  # a loan the lending system logs itself: nobody chooses to report it
             {
                 "product.label": "The member borrowed the title.",
@@ -333,7 +339,12 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     judge the model on a sample found independently of reports, and weight or correct the training
     record by the measured rates.
     """
-    said = limit_ticked(plan, OutcomeLimit.reported_only) or negative_ticked(plan, Negative.nothing_recorded)
+    reported = limit_ticked(plan, OutcomeLimit.reported_only)
+    if reported is None and ticked(plan, Circumstance.labels_are_decisions):
+        return (
+            None  # the label is the organisation's own decision: no event goes unreported, one goes undecided
+        )
+    said = reported or negative_ticked(plan, Negative.nothing_recorded)
     if said is None or handled(plan, REPORTING_MEASURED):
         return None
     offered = _answer_to_an_offer(plan, said, ", logged either way")
