@@ -209,6 +209,14 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
                 "product.forbidden_guard": "review",
             }
         ),
+        Case(  # outsiders read what it extracts from old archive pages; nobody outside writes the pages
+            {
+                "product.task": "extraction",
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "product.audience": "both",
+                "product.model_reach": ["request_only"],
+            }
+        ),
         Case(  # an extraction by a model the team trains: no prompt for a sentence to steer
             {"product.task": "extraction", "product.model_reach": ["reads_outside_text"]}
         ),
@@ -272,6 +280,8 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         if Reach.acts in reach:
             return None  # outside-text-steers-actions says it of a model that also acts
         return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+    if reach and plan.product.task is TaskType.extraction:
+        return None  # an extraction's request is the document: reads_outside_text unticked says nobody outside wrote it
     typed = outsiders_type_in(plan)
     read_only = outsiders_only_read(plan) if typed else None
     if typed and read_only:  # they read what staff approve; staff and own records write what it reads
