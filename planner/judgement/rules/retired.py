@@ -1,21 +1,23 @@
-"""Rules on a check today's process makes on its own that stops once the model runs (`done.later_phase`).
+"""Rules on a check today's process makes that stops once the model runs (`done.later_phase`).
 
 A morning phone round, a second reader, a visit or a look at every case catches some cases by ways the
 model has no input for. A plan that retires it, at launch or in a later phase, loses those catches unless
 someone has counted what the check finds that the model misses. A lead keeps the check running beside
-the model until the model's misses on the cases the check catches are measured.
+the model until the model's misses on the cases the check catches are measured. A system that acts alone
+where people approve each case today drops their approval too, and the approval's own job (a policy, a
+budget) passes to nobody unless the plan names what does it.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, said_or_settled
+from planner.judgement.rules.evidence import quote, said_or_settled, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.seenby import unseen_named
 from planner.judgement.rules.setup import judged_alone, runs_once
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Severity
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Circumstance, Mode, Plan
 from planner.plan.stakes import LaterPhase
 
 # Words saying today's check keeps running beside the model until its catches are compared.
@@ -106,3 +108,98 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
         evidence.append(severity_quote(plan, "a case only that check caught now goes unseen"))
         return tuple(evidence)
     return Tempered(3, evidence)
+
+
+_DROPS = {
+    "product.mode": "automate",
+    "done.later_phase": ["removes_check"],
+    "done.online_validation": "canary",
+}
+_APPROVED_TODAY = "Staff claim in the app; a manager approves each claim."
+_DROPS_NOTE = (
+    "people's check of each output stops: what did that check decide that the model's output does not?"
+)
+
+
+@rule(
+    "automation-drops-todays-check",
+    Category.product,
+    likelihood=4,
+    impact=4,
+    move=Move(
+        "Name what the removed check decided, and what does that job now",
+        "A person's approval of each case does more than the model's task (a policy, a budget, a fraud "
+        "judgement); list what the check refuses today and why, count how many of those the model would pass, "
+        "and keep the check, or a rule in its place, for what the model does not judge",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {**_DROPS, "product.current_solution": _APPROVED_TODAY},
+            evidence=(
+                f'done.later_phase: ["removes_check"] ({_DROPS_NOTE})',
+                'product.mode: "automate" (the system acts alone)',
+                f'product.current_solution: "{_APPROVED_TODAY}" (today\'s process, whose check stops)',
+            ),
+        ),
+        Case(  # it approves or pays alone: what the check refused now goes through
+            {
+                **_DROPS,
+                "product.current_solution": _APPROVED_TODAY,
+                "product.circumstances": ["commits_alone"],
+            },
+            evidence=(
+                f'done.later_phase: ["removes_check"] ({_DROPS_NOTE})',
+                'product.mode: "automate" (the system acts alone)',
+                f'product.current_solution: "{_APPROVED_TODAY}" (today\'s process, whose check stops)',
+                'product.circumstances: "commits_alone" (it pays, refunds, approves or sends on its own, '
+                "unchecked: what the check refused now goes through)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(
+            {"product.mode": "augment", "done.later_phase": ["removes_check"]}
+        ),  # later-phase-drops-the-check
+        Case({"product.mode": "automate", "done.later_phase": ["nothing"]}),
+        Case(  # the check runs beside the model until its refusals are compared
+            {
+                **_DROPS,
+                "done.when_met": "Managers keep approving in parallel for two months; the approval stops only "
+                "where they refused under 1 in 500 of the claims the model passed.",
+            }
+        ),
+    ),
+)
+def automation_drops_todays_check(plan: Plan) -> Evidence:
+    """The system acts alone, and a check people make on each case today stops with it.
+
+    A manager's approval of each claim, a second signature or a supervisor's sign-off does a job of its
+    own (is this allowed, within budget, genuine?) beside the task the model learns (matching, reading,
+    scoring). Once the system acts alone, that job passes to nobody unless the plan names what does it: a
+    model that matches a receipt well says nothing about whether the expense was allowed.
+
+    Mitigation: Write down what the check refuses today and why; count how many of those cases the model
+    would pass; keep the check, a rule or a sampled review for what the model does not judge, and run the
+    check beside the model until its refusals on the model's passes are counted.
+    """
+    phases = plan.done.later_phase
+    if LaterPhase.removes_check not in phases or plan.product.mode is not Mode.automate:
+        return None
+    if LaterPhase.retires_check in phases or runs_once(plan):
+        return None  # later-phase-retires-a-check asks the same of a check the team names as retired
+    if judged_alone(plan) or said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
+        return None  # the check runs beside the model while what it refuses is compared
+    evidence = [
+        quote(plan, "done.later_phase", _DROPS_NOTE),
+        quote(plan, "product.mode", "the system acts alone"),
+    ]
+    if plan.product.current_solution:
+        evidence.append(quote(plan, "product.current_solution", "today's process, whose check stops"))
+    commits = ticked(plan, Circumstance.commits_alone)
+    if commits:
+        evidence.append(commits[:-1] + ": what the check refused now goes through)")
+    if effective_severity(plan) in _HARMFUL:
+        evidence.append(severity_quote(plan, "a case only that check refused now goes through"))
+        return tuple(evidence)
+    return tuple(evidence) if commits else Tempered(3, evidence)
