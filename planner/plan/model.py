@@ -92,6 +92,7 @@ from planner.plan.choices import (
     TaskType as TaskType,
     TestUse as TestUse,
     TodaysCallInput as TodaysCallInput,
+    Undoable as Undoable,
     Unreadable as Unreadable,
     ValuesHeld as ValuesHeld,
     Verdict as Verdict,
@@ -834,6 +835,13 @@ class Product(Record):
         "whose work or conduct it is about (the manager a complaint names); those people, with a sample "
         "re-checked by someone else; people it is not about; nobody's work (a product, a document, a "
         "machine); or not decided.",
+    )
+    act_undoable: Undoable | None = Field(
+        default=None,
+        description="Where a person acts on each output: whether an act taken on a wrong one can be undone "
+        "before it does lasting harm; only at a cost (a re-clean, a refund chased, a correction sent to all "
+        "who used it); not at all (a chemical applied, money paid out for good, a record others rely on or "
+        "publish); or not known.",
     )
     circumstances: list[Circumstance] = Field(
         default_factory=list,

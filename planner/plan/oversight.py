@@ -1,4 +1,5 @@
-"""Who checks each output, set against the people it is about: a plain enum and how each answer reads."""
+"""Who checks each output, set against the people it is about, and whether an act on it can be undone: plain
+enums and how each answer reads."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ class ReviewerStake(StrEnum):
     not_decided = "not_decided"
 
 
+class Undoable(StrEnum):
+    """Whether an act taken on a wrong output can be undone before it does lasting harm."""
+
+    before_harm = "before_harm"
+    at_a_cost = "at_a_cost"
+    never = "never"
+    not_known = "not_known"
+
+
 OVERSIGHT_LABELS: dict[type[Enum], dict[str, str]] = {
     ReviewerStake: {
         "concerned": "the people whose work or conduct it is about (the manager a complaint names, the team "
@@ -23,5 +33,11 @@ OVERSIGHT_LABELS: dict[type[Enum], dict[str, str]] = {
         "others": "people it is not about (another team, a central desk)",
         "about_no_one": "it is about nobody's work or conduct (a product, a document, a machine)",
         "not_decided": "not decided yet",
+    },
+    Undoable: {
+        "before_harm": "yes, before it does harm: nothing lasting happens until a later step, or it is changed back",
+        "at_a_cost": "only at a cost: a re-clean, a refund chased, a correction sent to everyone who used it",
+        "never": "no: a chemical applied, money paid out for good, a record others rely on or publish",
+        "not_known": "not known",
     },
 }

@@ -601,6 +601,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.mode", ("augment",), otherwise=("product.forbidden_guard", ("review",))),
         ),
         _q(
+            "product.act_undoable",
+            "When a person acts on a wrong output, can that act be undone before it does lasting harm?",
+            "A chemical on a garment, a payment made or a record others rely on stays done: a check of a sample "
+            "afterwards finds the damage, so risky or unsure cases need a check before the act.",
+            When("product.action_shape", ("every_item",)),
+            When("product.mode", ("augment",)),
+        ),
+        _q(
             "product.circumstances",
             "Which of these hold for this product? Tick each that does.",
             "Facts beyond the decision that change what to plan for: who else relies on the output, what "

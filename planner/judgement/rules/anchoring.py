@@ -21,6 +21,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.irreversible import lasting_output
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PASSED_UNCHECKED, PROPOSAL
 from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed, review_timed
 from planner.judgement.rules.words import Lexicon
@@ -264,6 +265,14 @@ def confirms_proposal(plan: Plan) -> bool:
                 ],
             },
         ),
+        Case(  # values others rely on, read and confirmed, moderate errors: weighed by what it feeds
+            {
+                "product.task": "extraction",
+                "product.output": "The values read from each survey sheet.",
+                "product.decision": "A volunteer confirms the pre-filled values before they go to the archive.",
+                "product.circumstances": ["others_use_output"],
+            },
+        ),
         Case(  # errors are moderate: low
             {
                 "product.output": "A drafted reply for each ticket.",
@@ -325,6 +334,7 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     blind = bool(plan.after_launch.blind_share)  # people decide a share blind: the check the move asks for
     augment = plan.product.mode is Mode.augment and not blind and (rewarded is not None or not _watched(plan))
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
+    lasting = None if serious else lasting_output(plan)  # others rely on what is accepted, or it stays done
     proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
     decides = drafts_the_decision(plan)  # the draft proposes the decision itself: counting facts is no check
     shown = shown_every_proposal(plan)  # answered: people see the proposal in every case
@@ -332,7 +342,11 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     amount = (
         shown if shown and plan.product.action_shape is ActionShape.sets_amount and not proposes else None
     )
-    if augment and serious and ((proposes and (not facts_counted(plan) or decides or shown)) or amount):
+    if (
+        augment
+        and (serious or lasting)
+        and ((proposes and (not facts_counted(plan) or decides or shown)) or amount)
+    ):
         # a draft, a record or an amount a person signs is the only check, and no done metric counts the
         # wrong facts it lets by, or nobody decides a case without the proposal: a real risk, medium; high
         # where the confirmations also become the labels it learns from
@@ -342,7 +356,8 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
                 *found,
                 quote(plan, "product.action_shape", "an amount it proposes, which a person approves"),
             )
-        found = (*found, *((decides,) if decides else ()), severity_quote(plan), *((shown,) if shown else ()))
+        weight = lasting or severity_quote(plan)
+        found = (*found, *((decides,) if decides else ()), weight, *((shown,) if shown else ()))
         found = (*found, _UNWATCHED)
         said = _blind_said(plan)
         if said is not None:  # a blind share in words only: ask how large it is, and whether it is compared
@@ -384,8 +399,8 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     evidence += (
         [shown, quote(plan, timed[0], "a time target on the people who confirm")] if timed and shown else []
     )
-    evidence.append(_UNWATCHED)
-    if serious or timed:
+    evidence += [lasting, _UNWATCHED] if lasting else [_UNWATCHED]
+    if serious or timed or lasting:
         return Hint((*words, *(timed[1] if timed else ())), evidence)
     return Hint(words, evidence, likelihood=1)
 
