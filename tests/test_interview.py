@@ -130,7 +130,8 @@ HAPPY = [
     DOWN * 11 + SPACE + ENTER,  # nothing differs from production
     line("2"),  # a few cases concern customers the data has never seen
     line("none"),  # no case lacks a key input
-    "y", DOWN * 2 + SPACE + ENTER, line("1"),  # shoppers' personal data, which stays in the organisation
+    "y", DOWN * 2 + SPACE + ENTER,  # shoppers' personal data
+    DOWN * 8 + SPACE + ENTER, line("1"),  # no special category, and it stays in the organisation
     line("1"),  # only our own content
     line("2"), line("200, 120"),  # online serving: a p99 budget, and what a candidate measured
     line("1"),  # small model
@@ -279,6 +280,7 @@ constraints:
     differences: [none]
     personal_data: true
     whose_data: [consumers]
+    special_categories: [none]
     leaves_organisation: stays
   latency: {serving: online, p99_ms: 200, measured_p99_ms: 120, model_size: small}
   retraining: {cadence: monthly, trigger: drift alarm on the input mix}
@@ -411,8 +413,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 138
-    assert "\nSaved plans/fraud/plan.yaml: 138 of 138 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 139
+    assert "\nSaved plans/fraud/plan.yaml: 139 of 139 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -434,7 +436,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 128  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 129  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -937,7 +939,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 138 of 138 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 139 of 139 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1035,7 +1037,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 138 of 138 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 139 of 139 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -667,6 +667,7 @@ def test_every_example_is_covered_by_a_headline_test() -> None:
             {
                 "constraints.data.personal_data": True,
                 "constraints.data.whose_data": ["consumers"],
+                "constraints.data.special_categories": ["none"],
                 "constraints.compute.hosted_model": "A hosted LLM API.",
             },
             "Nearly ready: decide the open risks, then start",

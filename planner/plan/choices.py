@@ -23,7 +23,7 @@ from planner.plan.stakes import (
     PersonTrait as PersonTrait,
     PilotUnits as PilotUnits,
 )
-from planner.plan.subjects import SUBJECTS_LABELS, WhoseData as WhoseData
+from planner.plan.subjects import SUBJECTS_LABELS, SpecialCategory as SpecialCategory, WhoseData as WhoseData
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,

@@ -86,6 +86,7 @@ from planner.plan.choices import (
     Severity as Severity,
     ShareFrom as ShareFrom,
     SourceClasses as SourceClasses,
+    SpecialCategory as SpecialCategory,
     Split as Split,
     Status as Status,
     SupplyLimit as SupplyLimit,
@@ -1306,6 +1307,12 @@ class DataConstraints(Record):
         "client, supplier or partner firms in their work role, consumers or other members of the public, "
         "children.",
     )
+    special_categories: list[SpecialCategory] = Field(
+        default_factory=list,
+        description="Special categories of personal data it holds (one or several): health (fit notes, "
+        "diagnoses), trade-union membership, religion or belief, sex life or orientation, biometric or genetic "
+        "data, criminal records, racial or ethnic origin, political opinions; or none.",
+    )
     differences: list[Difference] = Field(
         default_factory=list,
         description="What differs between the data in hand and what the product will see: device, "
@@ -1494,6 +1501,12 @@ class DataConstraints(Record):
         if not isinstance(data, dict):
             return data
         return _spread(dict(data), "label_delay_days", "label_delay_max_days")
+
+    @field_validator("special_categories", mode="before")
+    @classmethod
+    def _categories_or_none(cls, value: Any) -> Any:
+        """One category without a list is a list of one; `none` beside a category is refused."""
+        return _none_alone(value, "special_categories", "it holds none")
 
     @field_validator("labels", mode="before")
     @classmethod

@@ -1341,6 +1341,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.personal_data", (True,)),
         ),
         _q(
+            "constraints.data.special_categories",
+            "Does it hold any of these special categories of personal data? Tick each.",
+            "Health (a fit note, a diagnosis), union membership, religion, sex life, biometrics or criminal "
+            "records need a stated condition and a signed-off review before they go to anyone else; "
+            "'none of these' is an answer.",
+            When("constraints.data.personal_data", (True,)),
+        ),
+        _q(
             "constraints.data.leaves_organisation",
             "Will data leave the organisation (to a vendor, an API, a cloud service), and may it?",
             "Not only personal data: client documents and source code too. What the contracts allow decides "
