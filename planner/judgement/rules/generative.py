@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.audience import outsiders_only_read, outsiders_read, outsiders_type_in
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.broadcast import published_unchecked
 from planner.judgement.rules.described import nobody_described, retrieved_from
 from planner.judgement.rules.done import metric_blind_to_harm
 from planner.judgement.rules.evidence import (
@@ -111,6 +112,10 @@ def _unread(plan: Plan) -> str | None:
                 "no done metric counts drafts with a wrong or unsupported fact",
             ),
         ),
+        Case(  # thousands published to outsiders, nobody checking each: high, whatever the team's rating
+            {"product.task": "generation", "product.audience": "outsiders", "product.mode": "automate"}
+            | {"impact.volume": 5000, "impact.period": "once", "impact.error_severity": "minor"}
+        ),
     ),
     quiet=(
         Case({"product.task": "generation", "product.data_kinds": ["images"]}),
@@ -146,6 +151,9 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
     if writes is None or facts_counted(plan) or metric_blind_to_harm(plan):
         return None  # counted already, or metric-blind-to-harm says the done metric misses it
     missing = "no done metric counts drafts with a wrong or unsupported fact"
+    published = published_unchecked(plan)  # a misdescription in bulk, whatever the team rates it
+    if published:
+        return (writes, *published, missing)
     unread = _unread(plan)
     if unread and effective_severity(plan) in _SERIOUS:  # sent unchecked, and a wrong fact hurts
         return (writes, unread, severity_quote(plan), missing)
