@@ -23,7 +23,7 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.extracted import prompted_extraction
 from planner.judgement.rules.harm import effective_severity, severity_quote
-from planner.judgement.rules.lexicon import OTHER_CLIENTS, PUBLIC_CORPUS, SCOPED, SHARED_CORPUS
+from planner.judgement.rules.lexicon import FACTS_COUNTED, OTHER_CLIENTS, PUBLIC_CORPUS, SCOPED, SHARED_CORPUS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
     Acquisition,
@@ -39,20 +39,6 @@ from planner.plan.model import (
 from planner.plan.workings import Reach
 
 _SERIOUS = (Severity.serious, Severity.severe)
-
-# Words saying a done metric, the evaluation or the monitoring counts facts a draft gets wrong.
-FACTS_COUNTED = Lexicon("""
-    factual, factuality, factual error, factual errors, factually, faithful, faithfulness, unfaithful
-    invented, invents, invented fact, invented facts, hallucination, hallucinations, hallucinated, hallucinate, unsupported, unsupported claim
-    unsupported claims, grounded, groundedness, ungrounded, fabricated, fabrication, fabrications
-    wrong figure, wrong figures, wrong amount, wrong amounts, incorrect figure, incorrect figures
-    figures checked, amounts checked, checked against the source, checked against the record
-    checked against the records, citation accuracy, citations checked, fact check, fact-check
-    fact checked, fact-checked, fact checking, fact-checking, errors of fact, error of fact
-    do not support, does not support, not supported by, unsupported by, not in the source
-    with a wrong, with wrong, with an incorrect, wrong date, wrong dates, wrong name, wrong names
-    wrong detail, wrong details, wrong fact, wrong facts, incorrect fact, incorrect facts
-""")
 
 # Where a plan says what the model reads and what it is for.
 _READS = ("product.inputs", "product.goal", "product.current_solution", "product.decision")

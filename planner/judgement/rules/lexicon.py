@@ -3528,3 +3528,17 @@ SOURCE_DOCUMENTS = Lexicon("""
     policy document, policy documents, spec sheet, spec sheets, datasheet, datasheets, brochure, brochures
     certificate, certificates, filing, filings, tender, tenders, terms and conditions, schedule of works
 """)
+
+# Words saying a done metric, the evaluation or the monitoring counts facts a draft gets wrong.
+FACTS_COUNTED = Lexicon("""
+    factual, factuality, factual error, factual errors, factually, faithful, faithfulness, unfaithful
+    invented, invents, invented fact, invented facts, hallucination, hallucinations, hallucinated, hallucinate, unsupported, unsupported claim
+    unsupported claims, grounded, groundedness, ungrounded, fabricated, fabrication, fabrications
+    wrong figure, wrong figures, wrong amount, wrong amounts, incorrect figure, incorrect figures
+    figures checked, amounts checked, checked against the source, checked against the record
+    checked against the records, citation accuracy, citations checked, fact check, fact-check
+    fact checked, fact-checked, fact checking, fact-checking, errors of fact, error of fact
+    do not support, does not support, not supported by, unsupported by, not in the source
+    with a wrong, with wrong, with an incorrect, wrong date, wrong dates, wrong name, wrong names
+    wrong detail, wrong details, wrong fact, wrong facts, incorrect fact, incorrect facts
+""")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
-from planner.judgement.rules.generative import FACTS_COUNTED, generated_facts_unchecked
+from planner.judgement.rules.generative import generated_facts_unchecked
 from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.lexicon import FACTS_COUNTED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Direction, Guard, Mode, Plan, Severity, TaskType
 
