@@ -1433,6 +1433,13 @@ class DataConstraints(Record):
         description="For which cases the outcome is recorded: every case, only the cases someone showed, "
         "checked, approved or treated, or every case with acting on a prediction changing the outcome.",
     )
+    outcome_kept_live: bool | None = Field(
+        default=None,
+        description="Once the model is live, whether every case still gets its outcome whatever the model "
+        "picks: a check it does not choose covers every case (a final inspection of every item, every claim "
+        "settled, every item treated), so the cases it passes over still get theirs; false where its picks "
+        "decide which cases are checked.",
+    )
     label_writer: LabelWriter | None = Field(
         default=None,
         description="Who or what writes the outcome down: the world records it (a payment, a failure), a "

@@ -1066,6 +1066,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "constraints.data.outcome_kept_live",
+            "Once the model is live, will every case still get its outcome, whatever the model picks?",
+            "Yes where a check the model does not choose still covers every case: a final inspection of "
+            "every roll, every claim settled, every garment treated and recorded. No where the cases it "
+            "passes over stop being checked, so their outcome is never known.",
+            When("constraints.data.outcome_recorded_for", ("every_case",)),
+            When("product.action_shape", ("threshold", "top_of_queue", "up_to_capacity")),
+        ),
+        _q(
             "constraints.data.exploration_share",
             "What share of cases is decided at random or kept out of the model's hands?",
             "E.g. 2% of orders approved whatever the score: labels that are nobody's choice, to learn and "

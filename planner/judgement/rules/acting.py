@@ -8,6 +8,7 @@ import re
 
 from planner.judgement.rules import data, evaluation
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
+from planner.judgement.rules.everyoutcome import EVERY_CASE_ACTED_ON
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.lexicon import (
     AT_RANDOM,
@@ -38,10 +39,6 @@ def _selects(plan: Plan, path: str) -> tuple[str, ...]:
         return ()  # the shortlist is of the options the model ranks for each case, not of cases
     return (SHARES if path == "product.output" else SELECTS).find_all(text)
 
-
-# The ways of acting that act on every case: the model sets how, not whether. A person choosing among
-# the model's suggestions for each case (`top three` candidates) chooses an answer, not which cases.
-_EVERY_CASE_ACTED_ON = frozenset({ActionShape.every_item, ActionShape.sets_amount, ActionShape.choose_among})
 
 _KEEP_A_SHARE_UNCHOSEN = Move(
     "Keep a random share of cases the model does not choose, and evaluate on it",
@@ -106,6 +103,15 @@ _KEEP_A_SHARE_UNCHOSEN = Move(
         Case(  # every case is acted on; the model only orders the queue
             {"product.decision": "Clerks check every invoice; the model puts likely duplicates first."}
         ),
+        Case(  # alerts pick what the operator checks, yet a final inspection the model does not choose
+            # keeps every case's outcome once live
+            {
+                "product.decision": "When the model alerts, the operator stops the line; the final inspection "
+                "of every batch stays as it is.",
+                "product.action_shape": "up_to_capacity",
+                "constraints.data.outcome_kept_live": True,
+            }
+        ),
         Case(  # the chosen cases only: selective-labels reasons from that answer
             {
                 "product.decision": "Clerks check the top 50 invoices the model scores each day.",
@@ -150,9 +156,11 @@ def model_selects_cases(plan: Plan) -> Evidence:
     ):
         return None
     recorded = constraints.outcome_recorded_for
+    if constraints.outcome_kept_live:
+        return None  # answered: a check the model does not choose keeps every case's outcome once live
     if recorded in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
         return None  # answered: selective-labels and feedback-loop reason from the answer
-    if plan.product.action_shape in _EVERY_CASE_ACTED_ON:
+    if plan.product.action_shape in EVERY_CASE_ACTED_ON:
         return None  # answered: every case is acted on or given an amount; none is passed over
     path, words = next(
         ((path, found) for path in ("product.decision", "product.output") if (found := _selects(plan, path))),

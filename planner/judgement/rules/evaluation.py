@@ -177,6 +177,13 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "sample of the unchosen cases, and keep a random share)",
             ),
         ),
+        Case(  # every meter gets the output, yet the label says the unchecked ones are coded as fine
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.action_shape": "every_item",
+                "product.label": "Meter tampering or not; a meter nobody checked is coded as fine.",
+            }
+        ),
         Case(  # every logged row has an outcome, but each row is a response to an offer someone chose to make
             {
                 "constraints.data.outcome_recorded_for": "every_case",
@@ -267,6 +274,20 @@ _KEEP_A_RANDOM_SHARE = Move(
             {
                 "constraints.data.outcome_recorded_for": "every_case",
                 "product.label": "Leak found when the site was visited on the yearly rota.",
+            }
+        ),
+        Case(  # every item is treated and its treatment recorded: `treated` names no choice of cases
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "product.action_shape": "every_item",
+                "product.label": "The fault class the fitter recorded as treated for on each returned pump.",
+            }
+        ),
+        Case(  # a final check the model does not choose keeps every case's outcome once live
+            {
+                "constraints.data.outcome_recorded_for": "every_case",
+                "constraints.data.outcome_kept_live": True,
+                "product.label": "Fault confirmed by the inspectors at the final check of each batch.",
             }
         ),
         Case(  # every claim is settled, with or without an investigation

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.everyoutcome import outcome_for_every_case
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import (
@@ -90,11 +91,16 @@ def selection_in_the_label(plan: Plan) -> Evidence:
     paths = ["product.label", "constraints.data.differences_note"]
     paths += source_paths(plan)
     unanswered = plan.constraints.data.outcome_recorded_for is None
+    # Every case gets its outcome, the answers say: a word of treating or checking names what is done to
+    # each case, not a choice of some; only words that the others get a default still speak against it.
+    every = outcome_for_every_case(plan) is not None
     if FOUND_ON_LOOKING.find(plan.product.label):
         paths.append("product.current_solution")
     for path in paths:
         text = answer_at(plan, path)
-        words = (*ONLY_CHOSEN.find_all(text), *SELECTED.find_all(text), *_ACTED_ON.find_all(text))
+        words = ONLY_CHOSEN.find_all(text)
+        if not every:
+            words = (*words, *SELECTED.find_all(text), *_ACTED_ON.find_all(text))
         if path.endswith("differences_note") and not OF_OUTCOMES.find(text):
             continue
         if unanswered and not set(words) - _WHO_JUDGED:
