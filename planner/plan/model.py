@@ -1263,6 +1263,12 @@ class DataConstraints(Record):
         description="The label's own error in the first done metric's units: how far two measurements of the "
         "same case differ (a lab method's repeatability, an instrument's measurement error), or 'not measured'.",
     )
+    label_wrong_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="The share of the existing labels known to be wrong: found invalid by an audit, or shown "
+        "wrong by what happened next (the chosen treatment re-done, the item returned, the record corrected); "
+        "e.g. 0.07, or 'not measured'.",
+    )
     label_grain: LabelGrain | None = Field(
         default=None,
         description="How each row's label is obtained: measured for that item, split or allocated from a total "

@@ -1039,6 +1039,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
+            "constraints.data.label_wrong_share",
+            "What share of the existing labels is known to be wrong?",
+            "A label that is a person's decision or a record is wrong that often: an audit that found 7% "
+            "invalid, the chosen treatment re-done on 9% of items. A model right on every case scores no "
+            "higher than the rest against them. 'not measured' is an answer.",
+            When("constraints.data.labels", ("existing",)),
+        ),
+        _q(
             "constraints.data.zero_share",
             "What share of the periods to forecast have an actual of zero?",
             "Per item and day, site and week, as the forecast is scored: e.g. 0.4 when four in ten are zero. A "
