@@ -63,6 +63,8 @@ _EVIDENCE = VOIDS_EVIDENCE | {
     "class-follows-the-source",
     "easy-slice-lifts-the-score",
     "target-above-agreement",
+    "target-near-agreement",
+    "target-within-label-error",
     "decision-hides-outcome",
     "action-prevents-the-label",
     "feedback-loop",

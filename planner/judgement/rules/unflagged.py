@@ -80,6 +80,9 @@ def audit_size(plan: Plan) -> str:
     ),
     quiet=(
         Case({"constraints.data.model_decides_labels": False}),
+        Case(  # a final check the flags do not choose keeps labelling every case once live
+            {"constraints.data.model_decides_labels": None, "constraints.data.outcome_kept_live": True}
+        ),
         Case({"constraints.data.model_decides_labels": None, "constraints.data.label_writer": "event"}),
         Case({"constraints.data.model_decides_labels": None, "constraints.data.label_writer": None}),
         Case({"constraints.data.model_decides_labels": None, "constraints.data.exploration_share": 0.02}),
@@ -115,7 +118,11 @@ def unflagged_unwatched(plan: Plan) -> Evidence:
     product, data = plan.product, plan.constraints.data
     if product.mode is not Mode.augment or product.action_shape not in _FLAGS:
         return None
-    if data.label_writer not in _A_PERSON_WRITES or data.model_decides_labels is False:
+    if (
+        data.label_writer not in _A_PERSON_WRITES
+        or data.model_decides_labels is False
+        or data.outcome_kept_live
+    ):
         return None  # the world records the misses, or the team says labels arrive whatever the flags
     if data.outcome_recorded_for in (OutcomeRecorded.selected_cases, OutcomeRecorded.changed_by_action):
         return None  # selective-labels and feedback-loop reason from that answer
