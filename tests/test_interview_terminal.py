@@ -247,7 +247,7 @@ def test_type_interrupt_resume_go_back_reopen_and_decide_in_a_real_terminal(term
     assert seen[1].startswith("? Finish, change one answer"), seen
     terminal.keys("Enter")  # Finish
     screen = terminal.wait_for("Finish, or record the team's decision on a risk?")
-    assert "Saved plans/demo/plan.yaml: 7 of 87 questions answered (8%)." in flat(screen)
+    assert "Saved plans/demo/plan.yaml: 7 of 88 questions answered (7%)." in flat(screen)
     fits(terminal)
     # Record the team's decision on the open risk, from the closing screen.
     terminal.keys("j", "Enter")

@@ -164,6 +164,7 @@ def test_a_question_from_words_does_not_push_out_three_high_facts() -> None:
             "constraints.data.personal_data": True,
             "product.users": "Customers who e-mail the booking desk.",
             "product.audience": "outsiders",
+            "impact.volume": 500,  # a few hundred replies a month: unchecked facts stay medium
         }
     )
     risks = register(plan)

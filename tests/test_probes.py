@@ -283,6 +283,17 @@ CASES.append(  # a flag people act on, whose costlier error nobody named
         {"impact.costlier_error": "false_negative"},
     )
 )
+CASES.append(  # a forecast whose decision may use another grain or quantity, not said
+    (
+        "decision-grain-unsaid",
+        {
+            "product.task": "forecasting",
+            "product.output": "Calls per day at the help desk for the next two weeks.",
+            "product.decision": "The supervisor sets each hour's staffing from the forecast.",
+        },
+        {"product.decision_uses": ["finer_grain"]},
+    )
+)
 
 CASES.append(  # a worked list ranked by the chance of a win, where each win is worth money
     (

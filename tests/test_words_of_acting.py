@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from planner.judgement.rules.acting import BUDGET_IN_UNITS, NEEDS_ANOTHER, units_counted
+from planner.judgement.rules.acting import NEEDS_ANOTHER
 from planner.judgement.rules.lateinputs import ACCRUED
-from planner.judgement.rules.lexicon import SELECTS
+from planner.judgement.rules.lexicon import BUDGET_IN_UNITS, SELECTS
 from planner.judgement.rules.provenance import DECIDED
 from planner.judgement.rules.standard import CHANGED_STANDARD
+from planner.judgement.rules.units import units_counted
 from planner.judgement.rules.words import Lexicon
 
 
