@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from planner.judgement.rules.aboutpeople import decides_about_people
-from planner.judgement.rules.acting import action_budget_in_other_units
 from planner.judgement.rules.backlog import backlog_outside_the_flow
 from planner.judgement.rules.baserate import base_rate_from_labelled_data
+from planner.judgement.rules.budget import action_budget_in_other_units
 from planner.judgement.rules.capped import capped_outcomes
 from planner.judgement.rules.circumstances import commits_unchecked
 from planner.judgement.rules.data import future_inputs, proxy_label
