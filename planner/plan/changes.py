@@ -34,7 +34,8 @@ CHANGES_LABELS: dict[type[Enum], dict[str, str]] = {
         "recorder_incentive": "what the people who record the outcome gain from it (a bonus, a target, a quota)",
         "population": "who or what is served (new sites, regions, customers, products)",
         "process": "how the outcome comes about, the label meaning the same (rules, prices, terms, a process)",
-        "spell": "a spell that was not normal and is over (a strike, a flood, an outage, a one-off campaign)",
+        "spell": "a one-off spell that is over and will not come back (a strike, an outage, a closure, a one-off "
+        "campaign); not weather, which returns",
         "none": "none of these (upkeep, a migration that kept every value)",
     },
     ChangeReach: {

@@ -256,10 +256,11 @@ _SPELL = {
     likelihood=3,
     impact=3,
     move=Move(
-        "Mark the spell that was not normal, and keep it out of the test",
-        "A spell that is over (a strike, a flood, an outage, the pandemic) still teaches the model its "
-        "levels and its rebound as if they could come back; mark its rows as an input or leave them out of "
-        "training, keep it out of the test or score it apart, and check the weeks after it for a rebound",
+        "Mark the spell that was not normal, and score it apart",
+        "A one-off spell (a strike, an outage, a closure) still teaches the model its levels and its rebound "
+        "as if they could come back; mark its rows as an input the model sees, score the test's cases in it "
+        "apart from the rest, look at the weeks after it for a rebound, and check it is truly over: weather "
+        "(a drought, a flood) returns, and belongs in the data as it is",
         "warning",
     ),
     fires=(
@@ -267,7 +268,7 @@ _SPELL = {
             _SPELL,
             evidence=(
                 f'constraints.data.changes: "{_SPELL["constraints.data.changes"]}" (not normal, and over: '
-                "nothing says whether its rows are marked, left out or tested apart)",
+                "nothing says whether its rows are marked or scored apart)",
                 'constraints.data.change_kind: ["spell"]',
             ),
         ),
@@ -286,12 +287,12 @@ _SPELL = {
 def abnormal_spell_in_data(plan: Plan) -> Evidence:
     """The data holds a spell that was not normal and is over, with nothing said of how it is handled.
 
-    A strike, a flood, an outage, a one-off campaign or the pandemic changed what was recorded for a
+    A strike, an outage, a closure, a one-off campaign or the pandemic changed what was recorded for a
     while: left in as ordinary rows, its levels and the rebound after it teach the model patterns that
     will not recur, and a test that takes it in scores the model on weeks unlike any it will meet.
 
-    Mitigation: Mark the spell's rows (an input the model sees) or leave them out of training; keep them
-    out of the test, or score them apart; look at the weeks after it for a rebound.
+    Mitigation: Mark the spell's rows (an input the model sees); score the test's cases in it apart; look
+    at the weeks after it for a rebound; check the spell is truly over (weather comes back).
     """
     data = plan.constraints.data
     if ChangeKind.spell not in change_kinds(plan) or Dropped.period in data.dropped:
@@ -299,5 +300,5 @@ def abnormal_spell_in_data(plan: Plan) -> Evidence:
     said = data.changes
     if not said or says_nothing(said) or SHOCK_HANDLED.find(said):
         return None
-    note = "not normal, and over: nothing says whether its rows are marked, left out or tested apart"
+    note = "not normal, and over: nothing says whether its rows are marked or scored apart"
     return quote(plan, "constraints.data.changes", note), quote(plan, KIND_PATH)
