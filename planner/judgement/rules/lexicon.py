@@ -690,6 +690,23 @@ CLINICAL_ACT = Lexicon(
     diagnosis-related groups, discharge diagnosis, icd codes, icd-10 codes, water treatment, wastewater treatment
     heat treatment, surface treatment, seed treatment, diagnostic data, diagnostic codes, fault diagnosis
     machine diagnostics, cv screening, screening calls, screening questions""",
+    # a dose of a chemical on a crop, a field or in a tank: not a person's
+    everyday=(
+        (
+            "dose, doses, dosing, dosage",
+            """pesticide, pesticides, herbicide, herbicides, fungicide, fungicides, insecticide, insecticides
+            spray, sprays, sprayed, spraying, sprayer, fertiliser, fertilisers, fertilizer, fertilizers, crop
+            crops, hectare, hectares, tank, tanks, chlorine, coagulant""",
+        ),
+        # who may take part in research: a trial's criteria name a disease, and checking them diagnoses nobody
+        (
+            "screening, screenings, cancer, cancers, tumour, tumours, tumor, tumors",
+            """eligible, ineligible, eligibility, eligibility criteria, recruitment, recruit, recruits
+            recruiting, enrol, enrols, enrolment, enroll, enrollment, pre-screening, prescreening, pre-screen
+            prescreen, open trials, open trial, trial place, trial places, open study, open studies
+            study place, study places""",
+        ),
+    ),
 )
 
 # Where the plan is in care: patients, clinicians, scans, vital signs.
@@ -703,7 +720,12 @@ CLINICAL_SETTING = Lexicon(
     """,
     # the health of a machine or a crop: not care
     everyday=(
-        ("scans", "barcode, barcodes, qr, document, documents, paper, invoice, invoices, parcel, parcels"),
+        (
+            "scans",
+            """barcode, barcodes, qr, document, documents, paper, invoice, invoices, parcel, parcels
+            handwritten, diary, diaries, notebook, notebooks, logbook, logbooks, receipt, receipts, form, forms
+            page, pages, letter, letters, certificate, certificates, delivery note, delivery notes""",
+        ),
     ),
 )
 
