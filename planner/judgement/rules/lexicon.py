@@ -2111,8 +2111,18 @@ PROTECTED = Lexicon(
     race wins, race record, race records, race result, race results, race day, race days, race meeting
     race meetings, race time, race times, race distance, horse race, horse races, horse racing, boat race
     car race, foot race, race card, race cards, race entry, race entries, graded race, stakes race
-    maiden race, won a race
+    maiden race, won a race, handling race, handling races, weigh race, weigh races, weighing race
+    drafting race, loading race, trough race, race to the trough
     """,
+    # a race on a farm: the narrow passage livestock walk through to be weighed, drafted or watered
+    everyday=(
+        (
+            "race, races",
+            """sheep, lamb, lambs, ewe, ewes, ram, rams, cattle, cow, cows, calf, calves, heifer, heifers
+            steer, steers, bull, bulls, livestock, flock, flocks, herd, herds, trough, troughs, crush, crushes
+            pen, pens, yard, yards, weigh crate, drafting, ear-tag, ear tag, eid""",
+        ),
+    ),
 )
 
 # A stand-in for a protected characteristic where the rows are people.
