@@ -46,7 +46,14 @@ BEHAVIOUR = COUNTS_DEMAND + Lexicon(
     unless=phrases(
         "to, for, by, with, helps, help, tells, warns, lets, serves",
         "visitors, passengers, commuters, the visitors, the passengers, our visitors, our passengers",
-    ),
+    )
+    # ...and a volume of liquid, of sound or of storage: a quantity measured, not what people did
+    + ", "
+    + phrases(
+        "water, spray, tank, fill, injection, sound, storage, disk, timber, wood, stand, lung, blood, cubic",
+        "volume, volumes",
+    )
+    + ", volume of water, volume per hectare, volumes per hectare, volume of spray",
 )
 
 # Words saying how the named shock's months were handled: marked, left out, weighted down, scored apart,
