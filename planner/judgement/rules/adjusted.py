@@ -189,6 +189,14 @@ def _adjusted_where(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "heuristics.humans_handle": "Clerks adjust the held list by judgement before the payment run.",
             }
         ),
+        Case(  # the same change follows the model's figure too: the model replaces the figure before it
+            {
+                "product.task": "regression",
+                "product.decision": "The owner is sent the estimate at once; the surveyor adjusts it on site.",
+                "heuristics.humans_handle": "The surveyor emails an estimate; it is adjusted on site.",
+                "done.metrics[0].baseline_name": "The surveyor's emailed estimates",
+            }
+        ),
         Case(  # an adjusted statistic, not a person's change
             {
                 "done.metrics[0].baseline_name": "The two hold rules",
@@ -203,6 +211,8 @@ def baseline_before_adjustment(plan: Plan) -> Evidence:
     Today's figure is the rule as it comes out, but people change that output (by judgement, by hand,
     on request) before anyone acts on it: the model is compared with a number nobody uses. It may beat
     the rule and still do worse than the adjusted figures, and the gain the project promises is not there.
+    Where the plan's decision keeps the same change after the model's figure (an estimate sent at once,
+    adjusted on inspection), the model replaces the figure before the change, and that is the baseline.
 
     Mitigation: Score the figures as they were actually used (ordered, booked, sent) on the same test
     cases and make them the baseline; if they were not kept, log them from now on, and set the target
@@ -226,6 +236,9 @@ def baseline_before_adjustment(plan: Plan) -> Evidence:
     adjusted = _adjusted_where(plan)
     if adjusted is None:
         return None
+    decision = plan.product.decision or ""
+    if not_denied(ADJUSTING.find_all(decision), decision, _DENIED_AHEAD, _AS_IT_IS):
+        return None  # people still change the model's figure later: the raw figure is what it replaces
     path, words = adjusted
     who = _adjusters(str(answer_at(plan, path)), words[0])
     if any(who & singular(" ".join(words_of(metric.baseline_name))) for _, metric in metrics):

@@ -2656,11 +2656,18 @@ OFFICE_HOURS = Lexicon("""
 """)
 
 # ...on weekdays only (at most 120 of the week's 168 hours)...
-WEEKDAYS_ONLY = Lexicon("""
+WEEKDAYS_ONLY = Lexicon(
+    """
     weekdays, on weekdays, weekdays only, working days, business days, monday to friday, mon-fri
     monday-friday, mon to fri, monday through friday, not at weekends, not on weekends, no weekend
     no weekends
-""")
+    """,
+    # a length of time counted in working days (`a reply within three working days`): how long, not when
+    unless=phrases(
+        "#, one, two, three, four, five, six, seven, eight, nine, ten, a few, few, several",
+        "working days, business days, weekdays",
+    ),
+)
 
 # ...or in the daytime only.
 DAYTIME_ONLY = Lexicon("""

@@ -13,7 +13,7 @@ from planner.judgement.rules.lexicon import (
     STAFFED_ALWAYS,
     WEEKDAYS_ONLY,
 )
-from planner.plan.model import Category, Mode, Plan, Serving
+from planner.plan.model import Audience, Category, Delivery, Mode, Plan, Serving
 
 _WEEK_HOURS = 168
 _OFFICE_WEEK_HOURS = 40  # five days of eight hours
@@ -126,6 +126,20 @@ def _waits(plan: Plan, kind: str) -> str:
                 "product.decision_owner": "The accounts payable clerks, during office hours.",
             }
         ),
+        Case(  # a reply within five working days is how long today's answer takes, not when staff work
+            {
+                "constraints.latency.serving": "online",
+                "impact.bottleneck": "The surveyor's estimate, which takes up to five working days.",
+            }
+        ),
+        Case(  # the output goes straight to the outsider who asked: they read it when they like
+            {
+                "constraints.latency.serving": "online",
+                "product.audience": "outsiders",
+                "product.delivery": "automatic",
+                "product.decision_owner": "The applicant; the office checks the form on weekdays.",
+            }
+        ),
     ),
 )
 def predictions_arrive_off_hours(plan: Plan) -> Evidence:
@@ -141,6 +155,8 @@ def predictions_arrive_off_hours(plan: Plan) -> Evidence:
     """
     if plan.product.mode is Mode.automate:
         return None  # the model acts alone: nobody needs to be there
+    if plan.product.audience is Audience.outsiders and plan.product.delivery is Delivery.automatic:
+        return None  # it reaches the outsider who asked, at any hour: no staff act on it as it arrives
     arrives, live = _arrives_anytime(plan)
     if not arrives:
         return None
