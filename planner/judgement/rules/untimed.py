@@ -35,11 +35,21 @@ def minutes_by_hand(plan: Plan) -> tuple[float, str] | None:
 
 
 _MINUTES = {"minute": 1.0, "hour": 60.0, "second": 1 / 60}
-# A time the step takes, said where the step is named: `45-60 minutes per listing`, `about 2 hours`.
+# A count written as a word, as teams write small times (`about four hours a week`).
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}  # fmt: skip
+_COUNT = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+# A time the step takes, said where the step is named: `45-60 minutes per listing`, `about two hours`.
 _STEP_TIME = re.compile(
-    r"\b(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
+    rf"\b({_COUNT})(?:\s*(?:-|–|to|or)\s*({_COUNT}))?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
     re.IGNORECASE,
 )
+
+
+def _number(said: str) -> float:
+    """A count said in digits or in a word."""
+    return float(_WORDS.get(said.lower(), 0) or said)
 
 
 def step_time_said(plan: Plan) -> tuple[float, str] | None:
@@ -49,7 +59,7 @@ def step_time_said(plan: Plan) -> tuple[float, str] | None:
     found = _STEP_TIME.search(answer_at(plan, "impact.bottleneck") or "")
     if found is None:
         return None
-    most = float(found.group(2) or found.group(1))
+    most = _number(found.group(2) or found.group(1))
     return most * _MINUTES[UNIT_WORDS[norm(found.group(3))]], found.group(0)
 
 
@@ -126,6 +136,14 @@ def untimed_saving(plan: Plan) -> tuple[float, str] | None:
                 "impact.bottleneck": "Coding each claim form, 20-25 minutes of a coder's time per claim.",
                 "impact.value_per_item": 15,
                 "impact.value_unit": "minutes",
+            }
+        ),
+        Case(  # the step's time said in words: the four hours saved are the whole of it
+            {
+                "impact.step_share": "not measured",
+                "impact.bottleneck": "Writing the weekly rota, about four hours of the manager's Friday.",
+                "impact.value_per_item": 4,
+                "impact.value_unit": "hours",
             }
         ),
         Case(  # the saving is the whole handling time of the task, timed by hand: the step is the task
