@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from planner.judgement.rules.adverse import appeal_named
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.traits import ticked_traits
 from planner.judgement.rules.volume import acts_alone
-from planner.plan.model import Category, PersonEffect, Plan
+from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Audience, Category, PersonEffect, Plan
 from planner.plan.stakes import NAMED_TRAITS
 
 
@@ -32,6 +33,23 @@ _SCREEN = {
 
 
 _ALSO = frozenset({"personal-data", "fairness-unchecked"})
+
+# Words saying the person asked for what the screen decides: they applied, filled a form, booked, volunteered.
+ASKED = Lexicon("""
+    apply, applies, applied, application, applications, applicant, applicants, form, forms, request, requests
+    requested, register, registers, registered, registration, sign up, signs up, signed up, book, books
+    booked, booking, bookings, volunteer, volunteers, entrant, entrants, candidate, candidates
+""")
+_ABOUT_THE_ASK = ("product.users", "product.output", "product.decision", "product.inputs", "product.goal")
+
+
+def refused_what_they_asked(plan: Plan) -> bool:
+    """Whether a screen-out turns a person away from what they asked for, so that they learn of it: the
+    output reaches them, or the answers say they applied (a form, a booking). A screen that only picks
+    whom staff approach (patients checked against open trials) refuses nobody anything they know of."""
+    if plan.product.audience in (Audience.outsiders, Audience.both):
+        return True
+    return first_said(plan, _ABOUT_THE_ASK, ASKED) is not None
 
 
 @rule(
@@ -70,6 +88,13 @@ _ALSO = frozenset({"personal-data", "fairness-unchecked"})
         ),
         Case({**_SCREEN, "product.person_effect": "grants"}),  # a trait deciding a grant: protected-feature
         Case({**_SCREEN, "product.person_inputs": ["disability", "postcode"]}),  # a stand-in too: protected
+        Case(  # staff pick whom to approach; nobody asked, so nobody is told of a screen-out to appeal
+            {
+                **_SCREEN,
+                "product.output": "Which club members meet the age and health criteria of the new walking study.",
+                "product.decision": "The study coordinator phones the members the tool lists.",
+            }
+        ),
     ),
 )
 def screened_trait_safeguards(plan: Plan) -> Evidence:
@@ -78,7 +103,9 @@ def screened_trait_safeguards(plan: Plan) -> Evidence:
     Where the output screens people for the very condition their details describe (fitness to take part
     from health answers, an age limit the law sets), the detail is the point of the screen, so dropping
     it is no fix. What a lead asks is how that special-category data is handled, whether a qualified
-    person decides each screen-out, and how someone screened out wrongly gets it overturned.
+    person decides each screen-out, and how someone screened out wrongly gets it overturned. The appeal
+    is owed to someone turned away from what they asked for; a screen that only picks whom staff approach
+    (patients checked against open trials), with a person deciding, refuses nobody anything they know of.
 
     Mitigation: Record the legal basis for processing the trait and keep it to the screen; have a
     qualified person decide every case the model would screen out; tell the person why, and give a quick
@@ -89,6 +116,8 @@ def screened_trait_safeguards(plan: Plan) -> Evidence:
     alone, appeal = acts_alone(plan), appeal_named(plan)
     if alone is None and appeal:
         return None  # a person decides and an appeal is named: personal-data keeps the privacy review
+    if alone is None and not refused_what_they_asked(plan):
+        return None  # a person decides; nobody asked, so nobody learns of a screen-out to appeal
     ticked = ticked_traits(plan)
     assert ticked is not None  # screens_named_trait needs it
     found = [
