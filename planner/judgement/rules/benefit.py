@@ -6,6 +6,10 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.plan.model import Mode, Plan
 from planner.plan.rate import WORKING_DAYS
+from planner.plan.workings import ActionShape
+
+# Actions worked down a ranked list until the hours run out: the value accrues on the items reached only.
+_WORKED_TO_CAPACITY = (ActionShape.up_to_capacity, ActionShape.top_of_queue)
 
 
 def acted_per_month(plan: Plan) -> float | None:
@@ -20,9 +24,29 @@ def acted_per_month(plan: Plan) -> float | None:
     return None if not isinstance(share, float) or share >= 1 else capacity * WORKING_DAYS["month"]
 
 
+def reached_per_month(plan: Plan) -> float | None:
+    """The items reached a month where the action works a ranked list up to people's capacity (6,000
+    visits a year among 310,000 homes) and every item gains the value (no impact.benefit_share): a value
+    per item counts on those items only, not on the whole volume. None otherwise."""
+    impact = plan.impact
+    if plan.product.action_shape not in _WORKED_TO_CAPACITY or impact.capacity is None:
+        return None
+    share = impact.benefit_share
+    return capacity_month(plan) if share is None or share == 1 else None
+
+
+def capacity_month(plan: Plan) -> float:
+    """People's capacity as items a month (a day's times the working days)."""
+    return (plan.impact.capacity or 0.0) * WORKING_DAYS["month"]
+
+
 def addressed_value(plan: Plan, items: float, item_value: float) -> float:
     """The value of `items` addressed a month: each at its value spread over the share found, but no more
-    finds than people act on (437 finds a month with 60 visits gain at most 60 finds' value)."""
+    finds than people act on (437 finds a month with 60 visits gain at most 60 finds' value), and no
+    more items than a list worked to capacity reaches."""
+    reached = reached_per_month(plan)
+    if reached is not None:
+        return min(items, reached) * item_value
     acted, share = acted_per_month(plan), plan.impact.benefit_share
     if acted is None or not isinstance(share, float) or items * share <= acted:
         return items * item_value
@@ -34,6 +58,12 @@ def bound_said(plan: Plan, items: float) -> str:
     among the items addressed outnumber what people act on; empty otherwise."""
     acted, impact = acted_per_month(plan), plan.impact
     share, each = impact.benefit_share, impact.value_per_item
+    reached = reached_per_month(plan)
+    if reached is not None and isinstance(each, int | float) and items > reached:
+        return (
+            f"bounded by impact.capacity_per_day: people reach {fmt.number(reached, 0)} of the "
+            f"{fmt.number(items, 0)} items addressed a month: {fmt.number(reached, 0)} x {fmt.number(each)}"
+        )
     if (
         acted is None
         or not isinstance(share, float)

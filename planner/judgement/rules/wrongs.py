@@ -215,7 +215,7 @@ _AUTOMATE = {"product.mode": "automate", "impact.costlier_error": "false_positiv
             evidence=(
                 'done.metrics[0].name: "Precision of the duplicate hold" (20 flagged a day x 21 days = 420 acted '
                 "on; at 90% precision about 42 of them wrong a month; x €12 = about €504 a month spent wrongly; "
-                "against an estimated value of €28,800 a month; 14 hours a month of people's time on them)",
+                "against an estimated value of €5,040 a month; 14 hours a month of people's time on them)",
                 "impact.volume: 12000",
                 "impact.flagged_per_day: 20",
                 'impact.action_cost: "A credit check at €12 and 20 minutes of a clerk per held invoice."',
