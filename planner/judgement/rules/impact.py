@@ -37,7 +37,9 @@ _HOURS |= {"h": 1.0, "hr": 1.0, "hrs": 1.0, "person-hours": 1.0, "seconds": 1 / 
 _MONEY = {"eur", "euro", "euros", "€", "usd", "$", "dollars", "gbp", "£", "chf"}
 
 
-PAYBACK_YEARS = 2  # a recurring saving that repays the build within this many years is worth a question only
+PAYBACK_YEARS = (
+    3  # a recurring saving that repays the build within a working life of about 3 years: a question
+)
 
 
 def is_money(unit: str | None) -> bool:
@@ -124,42 +126,42 @@ def no_impact_estimate(plan: Plan) -> Evidence:
     impact=4,
     fires=(
         Case(
-            {"impact.value_per_item": 0.1},
+            {"impact.value_per_item": 0.05},
             evidence=(
-                "impact estimate: 720 EUR per month",
-                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+                "impact estimate: 360 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 1.4 person-weeks)",
             ),
         ),
         Case(
-            {"impact.value_unit": "minutes", "impact.value_per_item": 1, "impact.volume": 1000},
+            {"impact.value_unit": "minutes", "impact.value_per_item": 0.5, "impact.volume": 1000},
             evidence=(
-                "impact estimate: 600 minutes per month",
-                "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+                "impact estimate: 300 minutes per month",
+                "impact.effort_weeks: 8 (a year of value is about 1.5 person-weeks)",
             ),
         ),
         Case(  # minutes counted, but the pain is breakdowns avoided: low, and said
             {
                 "impact.value_unit": "minutes",
-                "impact.value_per_item": 1,
+                "impact.value_per_item": 0.5,
                 "impact.volume": 1000,
                 "product.pain": "Unplanned breakdowns stop the line for a shift.",
             },
             evidence=(
-                "impact estimate: 600 minutes per month",
-                "impact.effort_weeks: 8 (a year of value is about 3.0 person-weeks)",
+                "impact estimate: 300 minutes per month",
+                "impact.effort_weeks: 8 (a year of value is about 1.5 person-weeks)",
                 'product.pain: "Unplanned breakdowns stop the line for a shift." (the value counts minutes '
                 "saved; this names a bigger stake: count it)",
             ),
         ),
         Case(  # a value per case found, spread over the share of items that gain it
-            {"impact.value_per_item": 1, "impact.benefit_share": 0.1},
+            {"impact.value_per_item": 1, "impact.benefit_share": 0.05},
             evidence=(
-                "impact estimate: 720 EUR per month (1 EUR on the 10% of items that gain it "
-                "(impact.benefit_share): 0.1 EUR an item)",
-                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+                "impact estimate: 360 EUR per month (1 EUR on the 5% of items that gain it "
+                "(impact.benefit_share): 0.05 EUR an item)",
+                "impact.effort_weeks: 8 (a year of value is about 1.4 person-weeks)",
             ),
         ),
-        Case(  # a saving every year that repays the build in well under two years: low, said
+        Case(  # a saving every year that repays the build well within three years: low, said
             {"impact.value_per_item": 0.2},
             evidence=(
                 "impact estimate: 1,440 EUR per month",
@@ -181,10 +183,10 @@ def no_impact_estimate(plan: Plan) -> Evidence:
             ),
         ),
         Case(  # a screening service counted in money where misses harm someone's health: low, and said
-            {"impact.value_per_item": 0.1, "impact.harm_kinds": ["money", "health"]},
+            {"impact.value_per_item": 0.05, "impact.harm_kinds": ["money", "health"]},
             evidence=(
-                "impact estimate: 720 EUR per month",
-                "impact.effort_weeks: 8 (a year of value is about 2.9 person-weeks)",
+                "impact estimate: 360 EUR per month",
+                "impact.effort_weeks: 8 (a year of value is about 1.4 person-weeks)",
                 'impact.harm_kinds: ["money", "health"] (the value counts EUR only; errors here harm health: weigh that too)',
             ),
         ),
@@ -210,7 +212,7 @@ def impact_small_for_effort(plan: Plan) -> Evidence:
     wider = rolled_out(plan, yearly, effort)
     if wider:  # the first model's share is a pilot's: rolled out, the same effort pays
         return Tempered(1, (*found, wider))
-    if yearly * PAYBACK_YEARS >= effort:  # a saving every year that repays the build within two
+    if yearly * PAYBACK_YEARS >= effort:  # a saving every year that repays the build within its working life
         months = 12 * effort / yearly
         return Tempered(1, (*found, f"a recurring saving: it repays the effort in about {months:.0f} months"))
     return weigh_beyond_value(plan, found, hours=norm(plan.impact.value_unit or "") in _HOURS)
