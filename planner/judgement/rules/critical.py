@@ -219,6 +219,16 @@ _BOTH_SIDES = (
     "cost of errors",
     "priced",
 )
+# A price in a metric's own wording: `£18`, `35 EUR`. A metric that names two prices sums two priced
+# errors (waste x £18 + lost sales x £35): it counts both sides, whatever the words for each.
+_PRICE = re.compile(
+    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:eur|usd|gbp|chf|euros?|dollars?|pounds?)\b", re.IGNORECASE
+)
+
+
+def prices_both(text: str) -> bool:
+    """Whether a metric's wording sums two priced errors: two prices or more in one name."""
+    return len(_PRICE.findall(text)) >= 2
 
 
 @rule(
@@ -277,6 +287,13 @@ _BOTH_SIDES = (
                 "done.metrics": [{"name": "Pinball loss at the 75th percentile of copies sold", "target": 3}],
             }
         ),
+        Case(  # a season's cost that prices both errors, one side named in words the lexicon lacks
+            {
+                "product.action_shape": "sets_amount",
+                "done.metrics": [{"name": "Week's cost: loaves binned x 0.90 EUR + short orders x 2.40 EUR"}],
+                "product.success_metric": "Cost of loaves binned and of short orders",
+            }
+        ),
         Case(  # not an amount
             {
                 "product.action_shape": "threshold",
@@ -308,6 +325,8 @@ def amount_metric_one_sided(plan: Plan) -> Evidence:
     said += [item.signal for item in plan.after_launch.monitoring if item.signal]
     if any(word in text.lower() for text in said for word in _BOTH_SIDES):
         return None
+    if any(prices_both(text) for text in said):
+        return None  # a cost that prices two errors counts both sides, however each is named
     over = [word for text in said for word in TOO_MANY.find_all(text)]
     under = [word for text in said for word in TOO_FEW.find_all(text)]
     if bool(over) == bool(under):
