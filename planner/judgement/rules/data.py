@@ -48,7 +48,7 @@ from planner.judgement.rules.fitting import HOLDING_BACK_COSTS, WITHHOLDING_CARE
 from planner.judgement.rules.handful import COUNT_NOT_MODEL, COUNT_NOT_MODEL_MITIGATION, a_handful
 from planner.judgement.rules.heard import catches_someone, live_too, wider_scope
 from planner.judgement.rules.horizon import said_horizon
-from planner.judgement.rules.hosted import prompted
+from planner.judgement.rules.hosted import as_tuned, prompted, tuned_on_cases
 from planner.judgement.rules.keptout import kept_out, steered_share
 from planner.judgement.rules.lead import lag_within_lead
 from planner.judgement.rules.lexicon import (
@@ -58,6 +58,7 @@ from planner.judgement.rules.lexicon import (
     AS_KNOWN,
     BALANCED,
     BEHAVIOUR,
+    EMBEDS_FOR_A_MODEL,
     ENGAGEMENT,
     GOAL_EVENTS,
     GROUPS,
@@ -2218,11 +2219,22 @@ def nothing_trained(plan: Plan) -> bool:
     """Whether nothing is trained on the plan's data: a hosted model prompted, alone or drafting from an
     index, with no fine-tune named. Its labelled cases only evaluate it, so no split of them can leak into
     training; an index holding the test's own answers is another check (`answers-in-the-index`)."""
-    if not prompted(plan):
+    if not prompted(plan) or _embeds_for_a_model(plan):
         return False
     paths = ["product.inputs", "product.output", "constraints.data.differences_note", *source_paths(plan)]
     paths.append("constraints.compute.hosted_model")
     return not any(LEARNS.find(answer_at(plan, path)) for path in paths)
+
+
+def _embeds_for_a_model(plan: Plan) -> bool:
+    """Whether the hosted model only turns text into vectors that a model trained on the data reads (`an
+    embedding model for the free-text fields`): it is the features, not the predictor, and the predictor
+    is trained. A generator's, or one that searches an index by them, is retrieval, not features."""
+    if plan.product.task in (TaskType.generation, TaskType.extraction):
+        return False
+    texts = [answer_at(plan, path) for path in ("constraints.compute.hosted_model", "product.inputs")]
+    said = any(EMBEDS_FOR_A_MODEL.find(text) for text in texts)
+    return said and not any(READS_OR_LEARNS.find(text) for text in texts)
 
 
 def past_outputs_kept(plan: Plan) -> bool:
@@ -3312,6 +3324,36 @@ def _recurring(plan: Plan) -> str:
             )
             for hosted in ("None: our own small model runs on the line PC.", "Azure cloud, EU region")
         ),
+        Case(  # a hosted model only embeds the notes; the ranker over them is trained on the rest
+            {
+                "done.split": "random",
+                "product.task": "ranking",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one household's tenancies",
+                "constraints.data.newcomers": "many",
+                "constraints.compute.hosted_model": "A hosted embedding model for the caseworkers' notes.",
+            },
+            also=frozenset({"test-set-misses-newcomers"}),
+        ),
+        Case(  # a prompted model whose prompt is tuned on a split of the cases: medium
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one applicant's forms",
+                "constraints.data.newcomers": "many",
+                "constraints.data.labeled_examples": 6000,
+                "done.test_size": 1000,
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "several" (several rows describe one applicant\'s forms: '
+                "split at random, near-copies sit in train and test)",
+                "constraints.data.labeled_examples: 6000 (5,000 labelled cases beside the test's 1,000: what the "
+                "prompt and its examples are tuned against)",
+            ),
+            also=frozenset({"test-set-misses-newcomers"}),
+        ),
         Case(  # one row per photo, yet photos share the tray they were taken on: asked, low
             {
                 "done.split": "random",
@@ -3341,6 +3383,16 @@ def _recurring(plan: Plan) -> str:
                 "constraints.data.repeated_unit": "one pupil's essays",
                 "product.task": "generation",
                 "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
+            }
+        ),
+        Case(  # a prompted model whose every labelled case is in the test: nothing tuned on the rest
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one applicant's forms",
+                "constraints.data.labeled_examples": 400,
+                "done.test_size": 400,
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
             }
         ),
         Case(  # a hosted model drafting from an index: nothing trained, the index is another check's
@@ -3447,8 +3499,17 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
     as well when the product predicts the future.
     """
-    if plan.done.split is not Split.random or nothing_trained(plan):
-        return None  # not random, or a prompted model: no training rows for a test row to be a copy of
+    if plan.done.split is not Split.random:
+        return None
+    if nothing_trained(plan):
+        # a prompted model: no training rows for a test row to copy, unless its prompt is tuned on the cases
+        tuned = tuned_on_cases(plan)
+        return as_tuned(_grouped_split(plan), tuned) if tuned else None
+    return _grouped_split(plan)
+
+
+def _grouped_split(plan: Plan) -> Evidence:
+    """random-split-on-grouped-data's reading of a random split, for a model that learns from the rest."""
     rows = plan.constraints.data.rows_per_thing
     if rows is RowsPerThing.one:  # the team checked: each thing has one row; but pictures and recordings
         # of different things still share what they were captured in (a lot, a tray, a room, a session)

@@ -3383,6 +3383,15 @@ LEARNS = Lexicon(
     fine-tune, fine-tuned, fine-tuning, finetune, finetuned, finetuning, lora, trained on, train on
     """
 )
+# A hosted model used as it comes, its prompt not tuned on the team's cases: `prompted only`, `zero-shot`.
+PROMPTED_ONLY = Lexicon("""
+    prompted only, only prompted, zero-shot, zero shot, no few-shot examples, untuned prompt, prompt not tuned
+""")
+# A hosted model that turns text into vectors for a model trained on them: the features, not the predictor.
+EMBEDS_FOR_A_MODEL = Lexicon("""
+    embedding model, embedding models, embeddings model, embeddings models, embedding api, embeddings api
+    embeddings of, embedding of, text embeddings, sentence embeddings
+""")
 # A prompted model that still reads or learns from the team's data: retrieval, an index, a fine-tune.
 READS_OR_LEARNS = (
     RETRIEVED

@@ -10,6 +10,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.data import nothing_trained
 from planner.judgement.rules.evidence import first_said, quote
+from planner.judgement.rules.hosted import as_tuned, tuned_on_cases
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Newcomers, Plan, RowsPerThing, Split, TaskType
 
@@ -344,6 +345,17 @@ def _drawn_from_known(plan: Plan) -> Evidence:
                 "the data holds: random sample, existing suppliers)",
             ),
         ),
+        Case(  # a prompted model, its prompt adjusted on the test's scores: the known cases tune it; medium
+            {
+                "constraints.data.newcomers": "all_new",
+                "done.split": "random",
+                "done.test_used_for": "prompt",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one claimant's letters",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            },
+            also=frozenset({"random-split-on-grouped-data"}),
+        ),
         Case(  # held out by group, but the groups are the known ones production will not meet
             {
                 "constraints.data.newcomers": "all_new",
@@ -399,6 +411,16 @@ def _drawn_from_known(plan: Plan) -> Evidence:
                 "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
             }
         ),
+        Case(  # prompted, and the test's own scores will not adjust the prompt: nothing tuned on the cases
+            {
+                "constraints.data.newcomers": "many",
+                "done.split": "random",
+                "done.test_used_for": "nothing",
+                "constraints.data.labeled_examples": 300,
+                "done.test_size": 300,
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            }
+        ),
         Case(  # random, but the new ones are scored apart
             {
                 "constraints.data.newcomers": "many",
@@ -420,9 +442,21 @@ def test_set_misses_newcomers(plan: Plan) -> Evidence:
     Mitigation: Split by group (whole customers, items or sites held out) or by first appearance, and
     report the score on new ones apart from the known.
     """
+    if plan.constraints.data.newcomers not in (Newcomers.many, Newcomers.all_new):
+        return None
+    if nothing_trained(plan):
+        # a prompted model knows no case of the data, unless its prompt and examples are tuned on them: the
+        # test then scores the known ones it was tuned against, not the new ones production meets
+        tuned = tuned_on_cases(plan)
+        return as_tuned(_misses_newcomers(plan), tuned) if tuned else None
+    return _misses_newcomers(plan)
+
+
+def _misses_newcomers(plan: Plan) -> Evidence:
+    """test-set-misses-newcomers' reading of the split, for a model that learns from the rest."""
     share = plan.constraints.data.newcomers
-    if share not in (Newcomers.many, Newcomers.all_new) or nothing_trained(plan):
-        return None  # a prompted model knows no case of the data: every case is new to it
+    if share is None:
+        return None
     if plan.done.split is Split.group:
         return _group_of_known(plan)
     if evaluated_apart(plan):
