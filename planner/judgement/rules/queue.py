@@ -133,6 +133,7 @@ REBALANCED = Lexicon("""
     balanced, balanced set, balanced test set, rebalanced, re-balanced, 50/50, 50-50, equal numbers
     equal number, equal counts, as many negatives, as many positives, undersampled, under-sampled
     downsampled, down-sampled, oversampled, over-sampled, matched negatives, one negative per positive
+    per class, each class equally, same number of each class, resampled, re-sampled, stratified to equal
 """)
 
 # Metrics that depend on the prevalence: precision, and what follows from it.
@@ -162,7 +163,7 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         "prevalence, or recompute precision from recall and the false-alarm rate at it",
         "warning",
     ),
-    ask="is the test set rebalanced, so precision is scored at a prevalence the product never meets?",
+    ask="is the test set rebalanced, so precision or accuracy is scored at a prevalence the product never meets?",
     fires=(
         Case(
             {
@@ -176,6 +177,28 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "the product meets 2%: with 90% recall and 5% false alarms, precision falls from 94.7% to 26.9%)",
             ),
         ),
+        Case(  # equal numbers of each of four grades drawn for the test; the field's mix not measured
+            {
+                "product.outcomes": ["A", "B", "C", "reject"],
+                "done.eval_rare_share": 0.25,
+                "constraints.data.rarest_class_share": "not measured",
+                "done.metrics[0].name": "Accuracy over the four grades",
+            },
+            evidence=(
+                "done.eval_rare_share: 0.25 (about 1/4 of 4 outcomes: the classes were drawn in equal numbers, "
+                "while production's shares are not measured)",
+                'done.metrics[0].name: "Accuracy over the four grades" (scored at the test set\'s prevalence, '
+                "not the product's)",
+            ),
+        ),
+        Case(  # the test's share answered, production's not: the words say it was drawn per class
+            {
+                "done.eval_set": "A random 15% of a set of 2,000 photos per class.",
+                "done.eval_rare_share": 0.2,
+                "constraints.data.rarest_class_share": "not measured",
+                "done.metrics[0].name": "Accuracy",
+            }
+        ),
         Case(  # nobody counted the test's positives: the words still say the set was balanced
             {
                 "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
@@ -185,6 +208,14 @@ def _rebalanced(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
         ),
     ),
     quiet=(
+        Case(  # four outcomes, the rarest at 5% of the test: not drawn in equal numbers, no words say so
+            {
+                "product.outcomes": ["A", "B", "C", "reject"],
+                "done.eval_rare_share": 0.05,
+                "constraints.data.rarest_class_share": "not measured",
+                "done.metrics[0].name": "Accuracy over the four grades",
+            }
+        ),
         Case(  # recall does not depend on the prevalence
             {
                 "done.eval_set": "A balanced test set: 600 duplicates and 600 distinct pairs.",
@@ -217,12 +248,13 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
     Mitigation: Keep a test set at the real prevalence for the headline metric, or recompute precision
     from recall and the false-alarm rate at the real base rate; report it beside the balanced figure.
     """
-    if plan.done.eval_share is not None:
-        return None  # the evaluation set's share is answered: precision-at-eval-share reasons from it
+    eval_share = plan.done.eval_share
+    if eval_share is not None and plan.constraints.data.rare_share is not None:
+        return None  # both shares are answered: precision-at-eval-share reasons from them
+    equal = _equal_classes(plan)
     found = _rebalanced(plan)
-    if found is None:
+    if found is None and equal is None:
         return None
-    path, words = found
     names = [(i, metric.name) for i, metric in enumerate(plan.done.metrics) if PRECISION.find(metric.name)]
     if not names:
         return None
@@ -238,9 +270,38 @@ def precision_at_test_prevalence(plan: Plan) -> Evidence:
         )
     else:
         note = "scored at the test set's prevalence, not the product's"
-    return Hint(
-        words, (quote(plan, path, ", ".join(words)), quote(plan, f"done.metrics[{index}].name", note))
+    named = quote(plan, f"done.metrics[{index}].name", note)
+    if equal is not None:  # the shares answered say it: a fact
+        return (equal, named)
+    path, words = found or ("", ())
+    shares = () if eval_share is None else (_share_unmeasured(plan),)
+    return Hint(words, (quote(plan, path, ", ".join(words)), *shares, named))
+
+
+EQUAL_WITHIN = 0.15  # a rarest class within this fraction of 1/k: the k classes were drawn in equal numbers
+
+
+def _equal_classes(plan: Plan) -> str | None:
+    """The evaluation set's rarest share, quoted, where it says the classes the product lists were drawn in
+    equal numbers (the rarest at about 1/k of k outcomes) and production's own share is not measured."""
+    share, classes = plan.done.eval_share, len(plan.product.outcomes)
+    if share is None or classes < 2 or plan.constraints.data.rare_share is not None:
+        return None
+    if abs(share * classes - 1) > EQUAL_WITHIN:
+        return None
+    note = (
+        f"about 1/{classes} of {classes} outcomes: the classes were drawn in equal numbers, while production's "
+        "shares are not measured"
     )
+    return quote(plan, "done.eval_rare_share", note)
+
+
+def _share_unmeasured(plan: Plan) -> str:
+    """The evaluation set's rarest share, quoted beside production's, not measured."""
+    note = (
+        "the test's own mix; production's share is not measured, so its accuracy and precision do not carry"
+    )
+    return quote(plan, "done.eval_rare_share", note)
 
 
 # A worklist this many times what people can work is one they mostly never reach.
