@@ -77,7 +77,7 @@ _BOOSTS = Lexicon(
 _SHOWN_TODAY = Lexicon("""
     list, lists, listing, listings, ranked, ranking, rankings, results, search, searches, shown, displayed
     display, page, pages, feed, feeds, shortlist, shortlists, sorted, carousel, grid, catalogue, board
-    top, first, newest
+    newest, top of the list, top results, first page, first results
 """)
 # Said of today's list as shown in an order (not a search or a database people look things up in).
 _ORDER_TODAY = Lexicon("""
@@ -226,6 +226,15 @@ _LOGS = {
                 "product.circumstances": ["labels_are_decisions"],
             },
         ),
+        Case(  # the outcome of each household chosen by officers who phone whom they know: no list today
+            {
+                **_LOGS,
+                "product.label": "Tenancy ended in arrears within a year.",
+                "product.current_solution": "Housing officers read each application and phone landlords they know.",
+                "constraints.data.labels": ["outcomes"],
+            },
+            also=frozenset({"selective-labels"}),
+        ),
         Case(  # the service is new: nobody does it today, so no list has been shown to learn the order of
             {**_LOGS, "by_hand.done_today_by": "nobody"}
         ),
@@ -276,6 +285,8 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
         if plan.product.current_solution and not first_said(
             plan, (*_TODAY_PATHS, *source_paths(plan)), _SHOWN_TODAY
         ):
+            if _no_picks_on_a_list(plan):
+                return None  # chosen by people's own search today: selective-labels weighs who was chosen
             # nothing says today's picks are made on a list shown in order (offers made one at a time)
             note = "is a list shown in order today? If not, the logged picks carry no position yet"
             found = (*found, quote(plan, "product.current_solution", note))
@@ -310,6 +321,17 @@ def _no_list_today(plan: Plan) -> bool:
     if shown is not None:
         return False
     return plan.by_hand.done_today_by is DoneTodayBy.nobody
+
+
+def _no_picks_on_a_list(plan: Plan) -> bool:
+    """Whether nothing says the labels hold picks made on a list or the position an item was shown at: today's
+    process is described, no list is, and the labels are what became of the chosen cases (an outcome seen
+    later), not a pick logged on a screen. Position bias needs an order people saw; without one the labels
+    carry who was chosen, which selective-labels weighs."""
+    positions = (*source_paths(plan), "product.label", "product.current_performance")
+    if first_said(plan, positions, _POSITION_LOGGED):
+        return False
+    return first_said(plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS) is None
 
 
 def _own_choices_unordered(plan: Plan) -> bool:
