@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from planner.judgement.rules.evidence import says_nothing
+from planner.judgement.rules.base import Evidence, Hint
+from planner.judgement.rules.evidence import first_said, quote, says_nothing, ticked
+from planner.judgement.rules.flagsonly import flagged_partly_seen, works_from_flags
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.choices import CAPTURED
-from planner.plan.model import Plan
+from planner.plan.model import Circumstance, EvalTruth, Mode, Plan
 
 # An answer that opens by saying nothing is unseen ("Nothing: the clerks read the same records").
 _NOTHING = re.compile(r"\s*(nothing|none|no)\b(?!\s+one\b)", re.IGNORECASE)
@@ -68,3 +70,41 @@ MORE_OF_THE_SAME = Lexicon("""
     the full file, the whole file, the full text, the whole text, the full thread, the whole thread
     the full transcript, the full report, the full document, the whole document, the full history
 """)
+
+
+# Words saying a camera or a sensor covers only part of what is decided.
+PARTLY_SEEN = Lexicon("""
+    only the top, only the surface, only one side, only the front, only the upper, only part of, only partly
+    cannot see, can't see, cannot be seen, can't be seen, not visible, out of view, out of sight, hidden under
+    hidden behind, hidden beneath, blind spot, blind spots, partly visible, partially visible, partly hidden
+    partially hidden, obscured by, covered by leaves, underneath layer, lower layers, lower layer
+""")
+_VIEW_PATHS = ("product.inputs", "constraints.data.differences_note", "product.current_solution")
+
+
+def partly_seen(plan: Plan) -> Evidence:
+    """Where nothing is said to be unseen, the words of a camera or sensor that sees only part of what is
+    decided, for a model that decides alone: a question at most."""
+    flags = works_from_flags(plan)
+    if (plan.product.mode is not Mode.automate and not flags) or not CAPTURED & set(plan.product.data_kinds):
+        return None
+    hard = [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
+    found = first_said(plan, (*_VIEW_PATHS, *hard), PARTLY_SEEN)
+    if found is None:
+        return None
+    path, words = found
+    if flags:
+        return flagged_partly_seen(plan, path, tuple(words))
+    note = f"{', '.join(words)}: decisions that turn on what it cannot see are out of its reach"
+    return Hint(words, (quote(plan, path, note), quote(plan, "product.mode")))
+
+
+def system_decides_today(plan: Plan) -> tuple[str, ...] | None:
+    """Where today's decisions, the labels, are a system's output (a sorting machine, a vendor's scorer): the
+    evaluation's answers are that system's output and its labels are those decisions. People who see more
+    than the model then check only some of its cases; what they see caps the model only on those."""
+    decisions = ticked(plan, Circumstance.labels_are_decisions)
+    if decisions is None or plan.done.eval_truth is not EvalTruth.system_output:
+        return None
+    note = "today's decisions are a system's output, not people's: its labels are that system's decisions"
+    return (quote(plan, "done.eval_truth", note), decisions)

@@ -8,13 +8,13 @@ can show the model better than today's process at all.
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.byhandinputs import left_out_by_hand
 from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.crux import drafts_the_decision
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
 from planner.judgement.rules.fitting import declinable
-from planner.judgement.rules.flagsonly import flagged_partly_seen, flagged_without, works_from_flags
+from planner.judgement.rules.flagsonly import flagged_without
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.seenby import (
@@ -22,11 +22,12 @@ from planner.judgement.rules.seenby import (
     MORE_OF_THE_SAME,
     PERSON_CHECKS,
     in_hand_pictured,
+    partly_seen,
+    system_decides_today,
     unseen_named,
 )
 from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
-from planner.plan.choices import CAPTURED
 from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, Severity, TaskType
 
 _CHECKED_IN = (
@@ -218,6 +219,23 @@ _CHECKED_IN = (
                 "(most defects: the share of targets where it cannot see caps the recall of the whole process)",
             ),
         ),
+        Case(  # a sorting machine decides today from the same pictures; people re-check a few: low
+            {
+                "product.unseen_by_model": "Packers feel each apple they re-check.",
+                "product.mode": "automate",
+                "product.circumstances": ["labels_are_decisions"],
+                "done.eval_truth": "system_output",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "Packers feel each apple they re-check." (people see it only in the '
+                "cases they re-check: how many of today's decisions does it change?)",
+                "done.eval_truth: \"system_output\" (today's decisions are a system's output, not people's: its "
+                "labels are that system's decisions)",
+                'product.circumstances: "labels_are_decisions" (its labels are the old process\'s decisions, not '
+                "checked outcomes)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # the camera sees only the top, but a person decides each bed with the beds in front of them
@@ -293,8 +311,12 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     """
     unseen = unseen_named(plan)
     if unseen is None:
-        return _partly_seen(plan)
+        return partly_seen(plan)
     found = _turns_on_unseen(plan, unseen)
+    machine = system_decides_today(plan) if found else None
+    if machine:  # a machine decides today from its inputs: people who see more check only some cases
+        note = "people see it only in the cases they re-check: how many of today's decisions does it change?"
+        return Tempered(1, (quote(plan, "product.unseen_by_model", note), *machine))
     by_hand = plan.by_hand
     if not found or by_hand.expert_can_decide is not True or not (by_hand.examples or by_hand.measured):
         return found
@@ -377,33 +399,6 @@ _SERIOUS = (Severity.serious, Severity.severe)
 def _stakes(plan: Plan) -> tuple[str, ...]:
     """The severity quoted where a wrong fact in a signed draft hurts: the reason the level is raised."""
     return (severity_quote(plan),) if effective_severity(plan) in _SERIOUS else ()
-
-
-# Words saying a camera or a sensor covers only part of what is decided.
-PARTLY_SEEN = Lexicon("""
-    only the top, only the surface, only one side, only the front, only the upper, only part of, only partly
-    cannot see, can't see, cannot be seen, can't be seen, not visible, out of view, out of sight, hidden under
-    hidden behind, hidden beneath, blind spot, blind spots, partly visible, partially visible, partly hidden
-    partially hidden, obscured by, covered by leaves, underneath layer, lower layers, lower layer
-""")
-_VIEW_PATHS = ("product.inputs", "constraints.data.differences_note", "product.current_solution")
-
-
-def _partly_seen(plan: Plan) -> Evidence:
-    """Where nothing is said to be unseen, the words of a camera or sensor that sees only part of what is
-    decided, for a model that decides alone: a question at most."""
-    flags = works_from_flags(plan)
-    if (plan.product.mode is not Mode.automate and not flags) or not CAPTURED & set(plan.product.data_kinds):
-        return None
-    hard = [f"by_hand.hard_cases[{index}]" for index in range(len(plan.by_hand.hard_cases))]
-    found = first_said(plan, (*_VIEW_PATHS, *hard), PARTLY_SEEN)
-    if found is None:
-        return None
-    path, words = found
-    if flags:
-        return flagged_partly_seen(plan, path, tuple(words))
-    note = f"{', '.join(words)}: decisions that turn on what it cannot see are out of its reach"
-    return Hint(words, (quote(plan, path, note), quote(plan, "product.mode")))
 
 
 @rule(
