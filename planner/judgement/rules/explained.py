@@ -140,6 +140,22 @@ _SHOWN_IS_THE_EXPLANATION = Lexicon("""
             ),
             also=frozenset(["explanations-required"]),
         ),
+        Case(  # a large model reads values off delivery notes; rules flag the shortfalls: low, a note
+            {
+                "constraints.explainability_required": True,
+                "constraints.latency.model_size": "large",
+                "product.task": "extraction",
+                "product.output": "Item, quantity and batch from each delivery note; rules flag short deliveries.",
+            },
+            evidence=(
+                "constraints.explainability_required: true",
+                'constraints.latency.model_size: "large"',
+                'product.task: "extraction" (it reads values from documents: each can be shown beside where it '
+                "was read, and what is decided from them follows readable rules; are the source and the rule "
+                "explanation enough?)",
+            ),
+            also=frozenset(["explanations-required"]),
+        ),
         Case(  # a language model that writes a reason with each redaction: medium, a question
             {
                 "constraints.explainability_required": True,
@@ -200,6 +216,14 @@ def explanations_vs_black_box(plan: Plan) -> Evidence:
         return Tempered(
             1, (*found, quote(plan, path, f"what it shows is the explanation: {', '.join(words)}"))
         )
+    if plan.product.task is TaskType.extraction:
+        # No hidden score decides: each value read can be shown beside the place it was read from, and what is
+        # decided from the values (a flag, a check) follows rules a person can read: a note, not a black box.
+        note = (
+            "it reads values from documents: each can be shown beside where it was read, and what is decided "
+            "from them follows readable rules; are the source and the rule explanation enough?"
+        )
+        return Tempered(1, (*found, quote(plan, "product.task", note)))
     reasoned = GIVES_REASONS.find_all(plan.product.output)
     if reasoned and plan.product.task is TaskType.generation:
         # A generated reason with each output is an explanation, if it is faithful to what the model did.
