@@ -8,12 +8,12 @@ and the regulator or the safety authority approves it before it has any live eff
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.compliance import compliance_stated
 from planner.judgement.rules.evidence import quote, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, OnlineValidation, Plan, Severity
+from planner.plan.model import ActionShape, Category, Circumstance, Mode, OnlineValidation, Plan, Severity
 from planner.plan.stakes import HarmKind
 from planner.plan.text import text_answers
 
@@ -26,6 +26,29 @@ APPROVED = Lexicon(
     authority, independent safety assessor, independent safety assessment, notified body
 """,
     deniable=True,
+)
+
+# A worklist people work down as far as their capacity allows: the order of inspections or repairs.
+_WORKLIST = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
+
+
+def orders_checks(plan: Plan) -> bool:
+    """Whether the model only orders the inspections or repairs people approve and carry out (a worklist
+    worked as far as capacity allows), rather than changing how the safety function itself responds."""
+    return plan.product.action_shape in _WORKLIST and plan.product.mode is not Mode.automate
+
+
+_FLOOR = Instead(
+    orders_checks,
+    Move(
+        "Keep a floor under the order of the checks",
+        "The model orders the inspections people approve and carry out; the safety function itself responds "
+        "as before: keep a rule that no item waits longer than today's rota allows, and count how many of the "
+        "items that failed between checks the list had put late",
+        "info",
+    ),
+    "Keep a floor (no item waits longer than today's rota) and count the failures the list had put late.",
+    "The model orders the checks of a safety-relevant item: does a floor keep each one checked as often?",
 )
 
 _SAFETY = {"product.circumstances": ["safety_function"]}
@@ -47,6 +70,7 @@ _INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
         "danger",
         first=True,
     ),
+    instead=(_FLOOR,),
     fires=(
         Case(
             {**_SAFETY, **_INJURY},
@@ -68,6 +92,21 @@ _INJURY = {"impact.harm_kinds": ["health"], "impact.error_severity": "severe"}
                 "done.online_validation": "shadow",
                 "done.when_met": "Nobody has written a safety case yet; the filter goes live after the shadow month.",
             },
+        ),
+        Case(  # it orders the brake inspections people approve and do: a maintenance plan, low
+            {
+                **_SAFETY,
+                **_INJURY,
+                "product.action_shape": "up_to_capacity",
+                "product.mode": "augment",
+            },
+            evidence=(
+                'product.circumstances: "safety_function" (it changes how a safety function responds: an '
+                "alarm, an interlock, a trip, a brake, a signal, a shutdown)",
+                'product.action_shape: "up_to_capacity" (it orders the checks people approve and carry out, '
+                "not how the function itself responds: keep a floor so that no item waits longer than today's "
+                "rota allows)",
+            ),
         ),
     ),
     quiet=(
@@ -101,6 +140,12 @@ def safety_function_changed(plan: Plan) -> Evidence:
     texts = (text for _, text in text_answers(plan.model_dump(mode="json", exclude={"decisions"})))
     if shadowed and (compliance_stated(plan) or any(APPROVED.find(text) for text in texts)):
         return None
+    if orders_checks(plan):
+        # It orders the inspections or repairs people approve and carry out, not the function's own live
+        # response: a maintenance plan, whose worst error is an item checked later than today's rota would.
+        note = "it orders the checks people approve and carry out, not how the function itself responds"
+        floor = "keep a floor so that no item waits longer than today's rota allows"
+        return Tempered(1, (fact, quote(plan, "product.action_shape", f"{note}: {floor}")))
     severity = effective_severity(plan)
     if HarmKind.health in plan.impact.harm_kinds:
         hurt = quote(plan, "impact.harm_kinds", "a wrong output can injure someone")
