@@ -13,7 +13,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import done_metrics, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ListNeed, Plan
+from planner.plan.model import ActionShape, Category, ListNeed, Plan
 
 # A list scored by one right item in it: a hit where any of the needed items is there.
 ONE_HIT = Lexicon("""
@@ -37,10 +37,15 @@ COMPLETE_SET = Lexicon("""
     complete kit, complete-set rate
 """)
 
+# Shapes where each item on the list is acted on alone (an inspection, a call), as far as capacity allows:
+# no action needs the whole list, so the share of needed items found within capacity is the figure.
+_EACH_ITEM_ALONE = (ActionShape.threshold, ActionShape.top_of_queue, ActionShape.up_to_capacity)
+
 _NEED_ALL = {
     "product.task": "ranking",
     "product.output": "The ten spare parts most likely needed for each repair visit, ranked.",
     "done.list_need": "all_needed",
+    "product.action_shape": None,
 }
 
 
@@ -109,6 +114,13 @@ def _falls(per_item: float) -> str:
             {**_NEED_ALL, "done.metrics[0].name": "Share of visits closed without a second trip"}
         ),
         Case({**_NEED_ALL, "done.list_need": None, "done.metrics[0].name": "Hit rate at 5"}),  # not said
+        Case(  # a list of valves to service, each visit its own action, worked down as far as crews allow
+            {
+                **_NEED_ALL,
+                "product.action_shape": "up_to_capacity",
+                "done.metrics[0].name": "Failing valves found in the top 300 serviced",
+            }
+        ),
     ),
 )
 def list_scored_by_one_hit(plan: Plan) -> Evidence:
@@ -117,7 +129,9 @@ def list_scored_by_one_hit(plan: Plan) -> Evidence:
     A repair visit needs every part, a recipe every ingredient: a list that holds one of the four parts
     a visit needs counts as a hit at 5, and one that holds three of them scores 75% recall, yet the
     visit fails for the part it lacks either way. The share of visits the list serves is at most the hit
-    rate and falls with the items a visit needs: 90% per item is 73% for three.
+    rate and falls with the items a visit needs: 90% per item is 73% for three. Not where each item on
+    the list is its own action, worked as far as capacity allows (an inspection, a call): there the share
+    of needed items found within capacity is the figure.
 
     Mitigation: Score the share of actions whose list holds every item they needed (set recall,
     complete-set rate), on past visits with their parts, beside today's rate; keep the hit rate as a
@@ -125,6 +139,8 @@ def list_scored_by_one_hit(plan: Plan) -> Evidence:
     """
     if plan.done.list_need is not ListNeed.all_needed:
         return None
+    if plan.product.action_shape in _EACH_ITEM_ALONE:
+        return None  # each item is its own action (a lift, a visit): the items found within capacity count
     metrics = list(done_metrics(plan))
     if not metrics or any(COMPLETE_SET.find(metric.name) for _, metric in metrics):
         return None  # the complete set is scored
