@@ -28,6 +28,32 @@ SLICE_BY_SCORE = Lexicon("""
     accepted automatically, closed automatically
 """)
 
+# Nouns naming the answers a model gives: a slice that names them ("the two common grades") is known only
+# once the label is, where the model's output or label is named by the same noun.
+_ANSWER_NOUNS = Lexicon("""
+    grade, grades, class, classes, category, categories, verdict, verdicts, diagnosis, diagnoses
+""")
+_ONE = {
+    "grades": "grade",
+    "classes": "class",
+    "categories": "category",
+    "verdicts": "verdict",
+    "diagnoses": "diagnosis",
+}
+
+
+def _answer_nouns(text: str | None) -> set[str]:
+    """The nouns naming a model's answers in `text`, each in the singular."""
+    return {_ONE.get(word, word) for word in _ANSWER_NOUNS.find_all(text)}
+
+
+def slice_by_answer(plan: Plan) -> bool:
+    """Whether the easy slice is named by the answers the model gives (its grades, classes, categories), the
+    same noun naming the model's output or label: recognised only once the label is known, not from the
+    inputs before it, so there is nothing to route to a first release."""
+    named = _answer_nouns(plan.impact.easy_slice)
+    return bool(named & _answer_nouns(f"{plan.product.output or ''} {plan.product.label or ''}"))
+
 
 def slice_reaches_outsiders(plan: Plan) -> bool:
     """Whether the easy slice, taken without people, would send its outputs to people outside (the audience
@@ -98,6 +124,13 @@ _SAFE_TO_ACT = Instead(
                 "impact.easy_slice": "Look-alike pairs where the model is confident, merged without a review",
             }
         ),
+        Case(  # the slice is two of the grades the model gives: known only once each item is graded
+            {
+                "impact.easy_share": 0.5,
+                "impact.easy_slice": "The two commonest grades, A and B eggs.",
+                "product.output": "The grade of each egg.",
+            }
+        ),
         Case(  # the slice is what the model is switched off for: nothing to ship first
             {
                 "impact.easy_share": 0.5,
@@ -126,6 +159,8 @@ def easy_slice_first(plan: Plan) -> Evidence:
         return None  # the rules already take a slice that size
     if SLICE_SET_ASIDE.find(impact.easy_slice):
         return None  # the slice is what the model is switched off for, or already the first release
+    if slice_by_answer(plan):
+        return None  # the slice is named by the model's own answers: known only once the label is
     if SLICE_BY_SCORE.find(impact.easy_slice):
         return None  # picked by the model's own score, or acted on alone: not known before, nor safe first
     items = items_per_month(plan)
