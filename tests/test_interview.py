@@ -63,7 +63,7 @@ HAPPY = [
     line("Order, account and device data"),
     line("10"),  # candidate inputs: asked because the task is classification
     line("none"), ENTER,  # no input is known only after the prediction; an empty entry ends the list
-    DOWN * 11 + SPACE + ENTER,  # no input describes a person (the last of 12 choices)
+    DOWN * 13 + SPACE + ENTER,  # no input describes a person (the last of 14 choices)
     line("The customer's phone call, when an analyst rings them"),  # what the model will not get
     line("Probability the order is fraud"),
     line("0"),  # decided on the spot: no days ahead
@@ -1689,7 +1689,7 @@ def test_none_ticked_beside_a_person_trait_is_said_and_asked_again(root: Path) -
     write_plan(root, "title: Loans\nproduct:\n  inputs: income, age, postcode\n")
     keys = [
         *[ENTER] * 15, Shown("Which inputs describe a person"),
-        SPACE, DOWN * 11, SPACE, ENTER,  # age, and none (the last of 12 choices)
+        SPACE, DOWN * 13, SPACE, ENTER,  # age, and none (the last of 14 choices)
         Shown("'none' says no input describes a person, yet age is listed too; drop 'none'"),
         SPACE, ENTER,  # age alone
     ]  # fmt: skip

@@ -680,8 +680,9 @@ class Product(Record):
         default_factory=list,
         json_schema_extra=also({"enum": [trait.value for trait in PersonTrait]}),
         description="Which inputs describe a person the output is about, or stand in for a trait of theirs: "
-        "age, sex, nationality or ethnicity, religion, disability or health, family status; where someone "
-        "lives, a name, a language, a country of registration (a vessel's flag); that such details only "
+        "age, sex, nationality, ethnicity or race, religion, disability or health, family status; where someone "
+        "lives, a name, a language, a country of registration (a vessel's flag), a record that follows "
+        "privilege (a degree, a past publication, a referral); that such details only "
         "appear in the text it reads while the output is about no such person; or 'none'.",
     )
     person_effect: PersonEffect | None = Field(
@@ -691,7 +692,8 @@ class Product(Record):
         "compete for (a job, a shift, credit, cover, a place, a benefit) or sets their price or terms; or "
         "picks them for scrutiny (an inspection, an investigation, a fraud check, enforcement); or screens "
         "them for the very condition the ticked details describe (fitness to take part, a health or safety "
-        "check, an eligibility the law sets on that trait).",
+        "check, an eligibility the law sets on that trait); or adjusts what they get to a need the detail shows "
+        "(a longer slot for an interpreter), nobody getting less.",
     )
     unseen_by_model: Text | None = Field(
         default=None,

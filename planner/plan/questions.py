@@ -244,7 +244,7 @@ _RULES_TRIED = ("rules_suffice", "rules_baseline")
 _AMOUNTS = ("regression", "forecasting")  # tasks whose label is a number read or counted
 # Traits ticked of the person the output is about (not `none`, not details that only appear in the text read).
 _DESCRIBES_A_PERSON: tuple[str, ...] = ("age", "sex", "nationality", "religion", "disability", "family")
-_DESCRIBES_A_PERSON += ("postcode", "name", "language", "country")
+_DESCRIBES_A_PERSON += ("ethnicity", "postcode", "name", "language", "country", "record")
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
 
 
@@ -384,8 +384,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "product.person_inputs",
             "Which inputs describe a person the output is about, or stand in for a trait of theirs? Tick each.",
-            "Age, sex, nationality, religion, disability, family status; and what stands in for them: where "
-            "someone lives, a name, a language, a country of registration (a vessel's flag). Where such "
+            "Age, sex, nationality, ethnicity, religion, disability, family status; and what stands in for "
+            "them: where someone lives, a name, a language, a country of registration (a vessel's flag), a "
+            "record that follows privilege (a degree, a past publication, a referral). Where such "
             "details only appear in the text it reads (a name in a comment it summarises) and the output is "
             "about no such person, tick that. 'none' is an answer.",
             When("product.inputs"),
@@ -396,7 +397,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Help offered that they may decline (a free visit, a support call) refuses nobody anything; a "
             "job, credit, a place, a price or an inspection chosen by these inputs is decided on them; a "
             "screen of the very condition a detail describes (health answers on a fitness-to-take-part form) "
-            "checks that detail, it does not stand in for another.",
+            "checks that detail, it does not stand in for another; a longer slot because an interpreter is "
+            "needed adjusts to the need, nobody getting less.",
             When("product.person_inputs", _DESCRIBES_A_PERSON),
         ),
         _q(

@@ -24,6 +24,7 @@ class PersonTrait(StrEnum):
     age = "age"
     sex = "sex"
     nationality = "nationality"
+    ethnicity = "ethnicity"
     religion = "religion"
     disability = "disability"
     family = "family"
@@ -31,19 +32,22 @@ class PersonTrait(StrEnum):
     name = "name"
     language = "language"
     country = "country"
+    record = "record"
     text_only = "text_only"
     none = "none"
 
 
 class PersonEffect(StrEnum):
     """What the output does to the person it is about: offers help they may decline, grants or withholds
-    something they apply or compete for, picks them for scrutiny, or screens them for the very condition
-    the ticked details describe (fitness to take part, a health or safety check)."""
+    something they apply or compete for, picks them for scrutiny, screens them for the very condition
+    the ticked details describe (fitness to take part, a health or safety check), or adjusts what they get
+    to a need the detail shows (more time for an interpreter)."""
 
     help = "help"
     grants = "grants"
     scrutiny = "scrutiny"
     screens = "screens"
+    accommodates = "accommodates"
 
 
 # The traits the law protects, named outright; the others stand in for one.
@@ -52,6 +56,7 @@ NAMED_TRAITS = frozenset(
         PersonTrait.age,
         PersonTrait.sex,
         PersonTrait.nationality,
+        PersonTrait.ethnicity,
         PersonTrait.religion,
         PersonTrait.disability,
         PersonTrait.family,
@@ -63,6 +68,7 @@ STANDS_FOR = {
     PersonTrait.name: "sex or origin",
     PersonTrait.language: "national or ethnic origin",
     PersonTrait.country: "nationality",
+    PersonTrait.record: "class, ethnicity, sex, age or disability",
 }
 
 
@@ -115,7 +121,8 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
     PersonTrait: {
         "age": "age or date of birth",
         "sex": "sex or gender",
-        "nationality": "nationality, ethnicity, race or country of birth",
+        "nationality": "nationality or country of birth",
+        "ethnicity": "ethnicity or race",
         "religion": "religion or belief",
         "disability": "disability or health",
         "family": "marital status, pregnancy or children",
@@ -123,6 +130,8 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "name": "a first name or a surname",
         "language": "the language someone speaks, or an interpreter need",
         "country": "a country of registration or origin: a vessel's flag, a phone's country code, an ID's issuer",
+        "record": "a record that follows privilege: a degree or school, a past publication or employer, a "
+        "referral, a gap in work history",
         "text_only": "personal details appear in the text it reads (a name, a health detail in a comment), "
         "but the output is not about that person",
         "none": "none: no input describes a person",
@@ -136,6 +145,8 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "screens": "screens them for the condition those details describe (fitness to take part, a health or "
         "safety check, an eligibility the law sets on that trait): the detail is what is checked, not a clue "
         "to something else",
+        "accommodates": "adjusts what they get to a need the detail shows (a longer slot for an interpreter, "
+        "a step-free room): they get more, nobody gets less",
     },
     Dropped: {
         "outliers": "extreme values or outliers",

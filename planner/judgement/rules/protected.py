@@ -6,14 +6,21 @@ from __future__ import annotations
 
 from planner.judgement.rules.aboutpeople import decides_about_people
 from planner.judgement.rules.adverse import appeal_named
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
 from planner.judgement.rules.screened import screens_named_trait
-from planner.judgement.rules.traits import decides_about_outsiders, offers_help, only_in_text, ticked_traits
+from planner.judgement.rules.traits import (
+    accommodates,
+    decides_about_outsiders,
+    held_not_ticked,
+    offers_help,
+    only_in_text,
+    ticked_traits,
+)
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, PersonEffect, Plan
+from planner.plan.model import Category, PersonEffect, PersonTrait, Plan
 from planner.plan.stakes import STANDS_FOR
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
@@ -45,6 +52,21 @@ CLEARED = Lexicon("""
     not used as an input, not used by the model, never used by the model, used only to check
 """)
 _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note")
+# The team's answer that the output adjusts what the person gets to a need (more time where an interpreter
+# is needed): no one is refused or charged on the trait, so the advice checks the adjustment, not its lawfulness.
+_ADJUSTS = Instead(
+    lambda plan: accommodates(plan) is not None,
+    Move(
+        "Check each detail is needed for the adjustment, and that it reaches everyone with the need",
+        "The output gives the person more where a detail shows a need (a longer slot where an interpreter "
+        "is needed): that is an adjustment, not a decision against them; keep only the details the "
+        "adjustment needs, and check on the test set that people with the need get it as often in each group",
+        "info",
+    ),
+    "Name the need each detail shows and keep only those; check on the test set that the adjustment reaches "
+    "the people with the need in each group, and that nobody's slot or service is cut on the detail.",
+    title="A detail about the person gives them an adjustment: check it is needed and reaches all in need",
+)
 
 
 @rule(
@@ -56,7 +78,7 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
     move=Move(
         "Drop or justify each protected or stand-in input, and test what it stands in for",
         "Age, sex, nationality, religion, a postcode, a first name, a language, a vessel's flag or the staff "
-        "member who handled a case, used to rank, match, decline, price, set the terms of, allocate paid work "
+        "member who handled a case, or a record that follows privilege (a degree, a past publication, a referral), used to rank, match, decline, price, set the terms of, allocate paid work "
         "to or target inspections or enforcement at people or their property, is direct or "
         "indirect discrimination and an automated decision the law restricts: name each such input and what "
         "it stands in for (a postcode for wealth or ethnicity, a first name for sex or origin, a language for "
@@ -66,6 +88,7 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
         "request and name how the person contests the outcome",
         "warning",
     ),
+    instead=(_ADJUSTS,),
     fires=(
         Case(  # a deposit set from the tenant's named age and nationality: the team ticked them
             {
@@ -127,6 +150,55 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
             ),
             also=frozenset({"personal-data", "ai-act-high-risk-use"}),
         ),
+        Case(  # volunteers matched to mentees on ethnicity and age: details also in the notes read, but the
+            # team's own answer says the output grants the place; the faith held in the data is asked too
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.special_categories": ["religion_or_belief", "ethnic_origin"],
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Volunteer mentors ranked for each young person on the waiting list.",
+                "product.person_inputs": ["ethnicity", "age", "text_only"],
+                "product.person_effect": "grants",
+            },
+            evidence=(
+                'product.audience: "staff_about_outsiders" (its output decides about people outside)',
+                'product.person_inputs: ["ethnicity", "age", "text_only"] (ethnicity, age: a protected '
+                "characteristic named as an input)",
+                'constraints.data.special_categories: ["religion_or_belief", "ethnic_origin"] (religion_or_belief: '
+                "held in the data and not ticked among the inputs: is it one, or a stand-in's target?)",
+            ),
+            also=frozenset({"personal-data"}),
+        ),
+        Case(  # translators offered work first on a degree and past publications: a record that follows privilege
+            {
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Freelance translators ranked for each new job.",
+                "product.person_inputs": ["record"],
+                "product.person_effect": "grants",
+            },
+            evidence=(
+                'product.audience: "staff_about_outsiders" (its output decides about people outside)',
+                'product.person_inputs: ["record"] (record stands in for class, ethnicity, sex, age or disability)',
+            ),
+        ),
+        Case(  # the inputs question unanswered, the data holds each applicant's ethnic origin: asked, medium
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.special_categories": ["ethnic_origin"],
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Allotment applicants ranked for each plot that falls vacant.",
+                "product.person_inputs": [],
+            },
+            also=frozenset({"personal-data"}),
+        ),
+        Case(  # an interpreter need lengthens the appointment: a note, low, asks that it reaches all in need
+            {
+                "product.audience": "staff_about_outsiders",
+                "product.output": "The length of each new patient's first physiotherapy appointment.",
+                "product.person_inputs": ["language", "disability"],
+                "product.person_effect": "accommodates",
+            },
+        ),
     ),
     quiet=(
         Case(  # traits ticked, but the output decides nothing about people: an operation's length
@@ -166,6 +238,15 @@ _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note"
             },
             also=frozenset({"screened-trait-safeguards", "fairness-unchecked", "personal-data"}),
         ),
+        Case(  # the team ticked `none`: the faith the data holds is no input of the ranking
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.special_categories": ["religion_or_belief"],
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Allotment applicants ranked for each plot that falls vacant.",
+                "product.person_inputs": ["none"],
+            }
+        ),
         Case(  # cleared and tested without
             {
                 "constraints.data.personal_data": True,
@@ -204,8 +285,17 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
         # deciding and an appeal
         return None
     ticked = _ticked_traits(plan)
+    adjusted = accommodates(plan)
+    if ticked is not None and adjusted is not None:
+        # a detail used to give the person more (a longer slot where an interpreter is needed) decides
+        # against no one: a note asks whether each detail is needed and the adjustment reaches all in need
+        return Tempered(1, (*ticked, adjusted))
     if ticked is not None:
         return ticked
+    silent = set(plan.product.person_inputs) <= {PersonTrait.text_only}  # no trait ticked, nor `none`
+    held = _held_in_silence(plan) if silent and adjusted is None else None
+    if held is not None:
+        return held
     if plan.constraints.data.personal_data is False:
         return None
     decided = decides_about_people(plan)
@@ -249,8 +339,20 @@ def _ticked_traits(plan: Plan) -> Evidence:
         ]
         note = f"a screen of the condition the named traits describe, but {'; '.join(stand_ins)}"
         return Tempered(3, (about, quote(plan, "product.person_inputs", note)))
-    found = (about, traits, *_no_person_or_appeal(plan))
+    held = held_not_ticked(plan)  # ethnic origin held while only age is ticked: is it an input too?
+    found = (about, traits, *((held,) if held else ()), *_no_person_or_appeal(plan))
     return found if named else Tempered(3, found)
+
+
+def _held_in_silence(plan: Plan) -> Evidence:
+    """Where the inputs question is unanswered, a special category the data holds that describes a
+    protected trait (ethnic origin, religion, health), in a decision the team's answers say is about people:
+    a question whether the model reads it, scored medium."""
+    held = held_not_ticked(plan)
+    about = decides_about_outsiders(plan) if held else None
+    if held is None or about is None or said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
+        return None
+    return Tempered(3, (about, held))
 
 
 def _no_person_or_appeal(plan: Plan) -> tuple[str, ...]:

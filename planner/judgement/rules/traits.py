@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
-from planner.plan.model import Audience, HarmKind, PersonEffect, PersonTrait, Plan
+from planner.plan.model import Audience, HarmKind, PersonEffect, PersonTrait, Plan, SpecialCategory
 from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
 
 
@@ -18,7 +18,7 @@ def ticked_traits(plan: Plan) -> tuple[str, bool] | None:
     whether a protected trait is named outright (not only a stand-in); None where none is ticked."""
     if only_in_text(plan):
         return None
-    traits = [trait for trait in plan.product.person_inputs if trait is not PersonTrait.none]
+    traits = [trait for trait in plan.product.person_inputs if trait not in _NOT_A_TRAIT]
     if not traits:
         return None
     named = [trait.value for trait in traits if trait in NAMED_TRAITS]
@@ -34,8 +34,40 @@ def ticked_traits(plan: Plan) -> tuple[str, bool] | None:
 def only_in_text(plan: Plan) -> bool:
     """Whether the team says the personal details only appear in the text the model reads (a name or a
     health detail in a comment it summarises) while the output is about no such person: a question of
-    keeping that data minimal, not of deciding on a person's traits."""
+    keeping that data minimal, not of deciding on a person's traits. The team's own answer that the output
+    grants, scrutinises, screens or adjusts to the person says it is about someone: the tick then only
+    says some details are also in the text."""
+    if plan.product.person_effect in _ABOUT_THE_PERSON:
+        return False
     return PersonTrait.text_only in plan.product.person_inputs
+
+
+def held_not_ticked(plan: Plan) -> str | None:
+    """The special categories the data holds that describe a protected trait no tick names (ethnic origin
+    held while only age and sex are ticked), quoted as a question; None where every one is ticked or none is
+    held."""
+    ticked = set(plan.product.person_inputs)
+    held = [
+        category.value
+        for category in plan.constraints.data.special_categories
+        if category in _HELD_TRAITS and not ticked & _HELD_TRAITS[category]
+    ]
+    if not held:
+        return None
+    note = f"{', '.join(held)}: held in the data and not ticked among the inputs: is it one, or a stand-in's target?"
+    return quote(plan, "constraints.data.special_categories", note)
+
+
+def accommodates(plan: Plan) -> str | None:
+    """The team's answer that the output adjusts what the person gets to a need a detail shows (more time
+    where an interpreter is needed), nobody getting less, quoted; None otherwise."""
+    if plan.product.person_effect is not PersonEffect.accommodates:
+        return None
+    note = (
+        "an adjustment to a need, nobody getting less: is each detail needed for it, and does it reach "
+        "everyone with that need?"
+    )
+    return quote(plan, "product.person_effect", note)
 
 
 def offers_help(plan: Plan) -> str | None:
@@ -60,6 +92,17 @@ def decides_about_outsiders(plan: Plan) -> str | None:
     return None
 
 
+_NOT_A_TRAIT = frozenset({PersonTrait.none, PersonTrait.text_only})
+# What the output does to a person, said outright: it is about that person, whatever the text holds.
+_ABOUT_THE_PERSON = frozenset(
+    {PersonEffect.grants, PersonEffect.scrutiny, PersonEffect.screens, PersonEffect.accommodates}
+)
+# The special categories that describe a protected trait, and the ticks that name it.
+_HELD_TRAITS = {
+    SpecialCategory.ethnic_origin: frozenset({PersonTrait.ethnicity, PersonTrait.nationality}),
+    SpecialCategory.religion_or_belief: frozenset({PersonTrait.religion}),
+    SpecialCategory.health: frozenset({PersonTrait.disability}),
+}
 # The team's answer that the output decides what a person gets, or who is looked into: the decision about
 # people is said outright, whoever reads the output and whatever words describe it.
 _DECIDES = {
