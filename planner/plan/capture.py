@@ -1,6 +1,6 @@
 """The fixed answers on when each input is captured against the moment its label is decided, in today's
 process: before it and alike for every class, after it (or because of it), or by a step one class alone goes
-through. Plain enums and how each reads."""
+through, or showing the label itself. Plain enums and how each reads."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ class InputCapture(StrEnum):
 
     before_label = "before_label"
     after_label = "after_label"
+    shows_label = "shows_label"
     one_class_step = "one_class_step"
     not_checked = "not_checked"
 
@@ -21,6 +22,8 @@ CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
         "before_label": "before the label is decided, the same way for every item",
         "after_label": "some at or after the label is decided, or because of it (a photo taken at grading or "
         "after it, a note written once the fault is known)",
+        "shows_label": "some show the label, or what was done because of it, or are its own record (the scale's "
+        "reading, the grade's tag or the crate it was sorted into in the photo; the form that names the fault)",
         "one_class_step": "some in a step only one class goes through, or from another place for one class "
         "(an extra close-up of rejected items, a repair form, stock or catalogue images for one class)",
         "not_checked": "not checked",

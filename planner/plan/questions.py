@@ -1253,7 +1253,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "In today's process, when is each input captured, against the moment its label is decided?",
             "Think of the order of the steps: the photo at intake, then the grading. Tick each that holds: all "
             "before the label, the same way for every item; some at or after it, or because of it (a photo "
-            "taken at grading, a note written once the fault is known); some in a step only one class goes "
+            "taken at grading, a note written once the fault is known); some that show the label or are its "
+            "record (the scale's reading or the reject crate in the photo); some in a step only one class goes "
             "through, or from another place for one class (an extra close-up of rejects, stock images). "
             "'not checked' is an answer.",
             When(

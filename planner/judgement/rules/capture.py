@@ -3,6 +3,11 @@ process (`input_capture`): an input taken at or after the label, or because of i
 note written once the fault is known), or by a step one class alone goes through (an extra close-up of the
 rejects, stock images for one class), carries the label into training.
 
+A later capture leaks only what it can show: the reading, the tag, the form naming the fault
+(`shows_label`). An item only photographed hours after it was weighed or graded carries no label, unless
+the label shows on it; the gap is timing, the item changed in between (label noise), so a late capture
+alone is asked about, at most medium.
+
 A team that calls its photos unchanging and sees no difference between its data and production has answered
 how the rows are built, not when each photo was taken: the order of the steps settles it. Where that input is
 the main signal (the photo, the recording, the document), the model learns it rather than the item.
@@ -38,13 +43,22 @@ def _ticked(plan: Plan, tick: InputCapture, note: str) -> Evidence:
 
 
 def after_the_label(plan: Plan) -> Evidence:
-    """Some inputs are captured at or after the moment the label is decided, or because of it."""
-    note = (
-        "some inputs are captured at or after the label is decided, or because of it: a photo taken at or "
-        "after grading shows what the grading found or did, a note written once the fault is known names it; "
-        "live, the input comes before any label"
+    """Some inputs show the label or are its own record (stated), or are captured at or after it (asked:
+    a later capture leaks only if it can show the label; otherwise the gap is timing noise)."""
+    shown = (
+        "some inputs show the label itself or are its own record: the reading, the tag or the form naming the "
+        "fault is in the input; live, the input comes before any label"
     )
-    return _ticked(plan, InputCapture.after_label, note)
+    found = _ticked(plan, InputCapture.shows_label, shown)
+    if found:
+        return found
+    later = (
+        "some inputs are captured at or after the label is decided: can the later capture show the label (a "
+        "mark, a tag, a sort, a reading, what was done because of it)? If not, it is timing, not leakage: the "
+        "item changed between label and capture, noise in the label"
+    )
+    ticked = _ticked(plan, InputCapture.after_label, later)
+    return Tempered(3, ticked) if ticked else None
 
 
 def one_class_step(plan: Plan) -> Evidence:
@@ -59,19 +73,26 @@ def one_class_step(plan: Plan) -> Evidence:
 
 # The rules' cases for these answers (inputs-after-prediction, class-follows-the-source).
 AFTER_FIRES = (
-    Case(  # photos taken at grading, on a plan whose inputs are the photos
+    Case(  # photos that show the grade's tag, on a plan whose inputs are the photos: stated
         {
             "product.data_kinds": ["images"],
             "constraints.data.inputs_built": "unchanging",
             "constraints.data.differences": ["none"],
-            _PATH: ["after_label"],
+            _PATH: ["shows_label"],
         },
         evidence=(
-            f'{_PATH}: ["after_label"] (some inputs are captured at or after the label is decided, or because '
-            "of it: a photo taken at or after grading shows what the grading found or did, a note written once "
-            "the fault is known names it; live, the input comes before any label)",
+            f'{_PATH}: ["shows_label"] (some inputs show the label itself or are its own record: the reading, '
+            "the tag or the form naming the fault is in the input; live, the input comes before any label)",
             "constraints.data.inputs_built: unchanging (unchanged since capture, but captured with the label "
             "known: the order of steps decides)",
+        ),
+    ),
+    Case(  # photos taken hours after the weighing: asked whether they can show the label
+        {"product.data_kinds": ["images"], "constraints.data.differences": ["none"], _PATH: ["after_label"]},
+        evidence=(
+            f'{_PATH}: ["after_label"] (some inputs are captured at or after the label is decided: can the later '
+            "capture show the label (a mark, a tag, a sort, a reading, what was done because of it)? If not, it "
+            "is timing, not leakage: the item changed between label and capture, noise in the label)",
         ),
     ),
 )
