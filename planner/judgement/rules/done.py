@@ -57,6 +57,7 @@ from planner.judgement.rules.lexicon import (
     ROUGH_FIGURE,
     SEES_HARM,
     SETS_PRICE,
+    SIGNED_AS_IS,
     SIMPLE_METHOD,
     STRAW_MAN,
     WORD_OVERLAP,
@@ -2140,8 +2141,31 @@ def _alerts(monitor: Monitor) -> bool:
             ),
             also=frozenset({"anchoring-on-proposal"}),
         ),
+        Case(  # the team names the sign-off share as counting the worst error: it cannot see a wrong figure
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "Share of drafts signed as is",
+                "impact.error_severity": "serious",
+                "done.worst_error_metric": "The sign-off: a draft with a wrong dose would not be signed",
+            },
+            evidence=(
+                'done.metrics[0].name: "Share of drafts signed as is" (signed as is: overlap or acceptance; a '
+                "wrong figure scores nearly as well)",
+                'done.worst_error_metric: "The sign-off: a draft with a wrong dose would not be signed" (no done '
+                "metric checks the figures that matter (rates, doses, dates) against the record)",
+                'impact.error_severity: "serious"',
+            ),
+        ),
     ),
     quiet=(
+        Case(  # the metric the team names counts the wrong figures against the record
+            {
+                "product.task": "generation",
+                "done.metrics[0].name": "Wrong doses or dates per 100 drafts, checked against the record",
+                "impact.error_severity": "serious",
+                "done.worst_error_metric": "Wrong doses or dates per 100 drafts, checked against the record",
+            }
+        ),
         Case(
             {
                 "product.task": "generation",
@@ -2170,12 +2194,14 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     """
     impact = plan.impact
     serious = effective_severity(plan) in (Severity.serious, Severity.severe)
-    if not plan.done.metrics or not serious or plan.done.worst_error_metric is not None:
-        return None  # the team said which metric counts the worst error: worst-error-uncounted weighs it
+    if not plan.done.metrics or not serious:
+        return None
     texts = [metric.name + ". " + (metric.dataset or "") for metric in plan.done.metrics]
     overlap = mentions(texts[0], WORD_OVERLAP)
     if any(mentions(text, SEES_HARM) for text in texts):
         return None
+    if plan.done.worst_error_metric is not None:  # weighed by worst-error-uncounted, unless only a claim
+        return _claimed_by_overlap(plan, texts)
     if overlap is None and plan.product.task is not TaskType.generation:
         return None
     note = f"word overlap: {overlap}; " if overlap else ""
@@ -2188,6 +2214,31 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     if overlap and plan.product.task is not TaskType.generation:  # only the metric's name says so
         return Hint((overlap,), found)
     return tuple(found)
+
+
+def _claimed_by_overlap(plan: Plan, texts: list[str]) -> Evidence:
+    """A writing model whose done metrics are overlap or acceptance measures and nothing that counts an
+    error, while the team names one of them as counting the worst error: a wrong rate, dose or date scores
+    nearly as well as the right one, and people signing drafts pass what they did not notice."""
+    if plan.product.task is not TaskType.generation or says_nothing(plan.done.worst_error_metric):
+        return None
+    found = [
+        quote(
+            plan,
+            f"done.metrics[{at}].name",
+            f"{word}: overlap or acceptance; a wrong figure scores nearly as well",
+        )
+        for at, text in enumerate(texts)
+        if (
+            word := mentions(text, WORD_OVERLAP)
+            or mentions(text, MODEL_USE_METRIC)
+            or mentions(text, SIGNED_AS_IS)
+        )
+    ]
+    if not found:
+        return None
+    claim = "no done metric checks the figures that matter (rates, doses, dates) against the record"
+    return (*found, quote(plan, "done.worst_error_metric", claim), severity_quote(plan))
 
 
 def _gives_money(action_cost: str | None) -> tuple[str, ...]:

@@ -1321,6 +1321,13 @@ WORD_OVERLAP = Lexicon("""
     perplexity, edit distance, similarity to, cosine similarity
 """)
 
+# A share of drafts people signed or passed with few changes: it sees what they noticed, not a wrong figure.
+SIGNED_AS_IS = Lexicon("""
+    sign as is, signed as is, signed off as is, signed unchanged, signed off unchanged, minor edits
+    minor edit, light edits, few edits, approved as is, approved unedited, approved unchanged
+    marked acceptable, marked usable
+""")
+
 # Metrics that look at the harmful error.
 SEES_HARM = Lexicon("""
     omission, omissions, omitted, omit, omits, missed, misses, missing, miss
