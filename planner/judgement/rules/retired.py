@@ -11,7 +11,7 @@ budget) passes to nobody unless the plan names what does it.
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, said_or_settled, ticked
+from planner.judgement.rules.evidence import quote, said_or_settled, says_nothing, ticked
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.judgement.rules.seenby import unseen_named
 from planner.judgement.rules.setup import judged_alone, runs_once
@@ -52,6 +52,22 @@ _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "ca
                 "does it catch today that the model will not see?)",
             ),
         ),
+        Case(  # a shadow run scored on a rating, with no count of the misses: it shows nothing the check caught
+            {
+                **_RETIRES,
+                "impact.error_severity": "serious",
+                "done.online_validation": "shadow",
+                "done.eval_truth": "checked",
+                "done.worst_error_metric": "none",
+            },
+            evidence=(
+                'done.later_phase: ["retires_check"] (a check today\'s process makes on its own stops: what '
+                "does it catch today that the model will not see?)",
+                'done.worst_error_metric: "none" (the shadow run counts no misses: what the check caught that '
+                "the model left out stays unknown)",
+                'impact.error_severity: "serious" (a case only that check caught now goes unseen)',
+            ),
+        ),
         Case(  # harmful misses, and the check sees what the model cannot: high
             {
                 **_RETIRES,
@@ -76,7 +92,14 @@ _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "ca
                 "under 1 in 200 patients the model missed.",
             }
         ),
-        Case({**_RETIRES, "done.online_validation": "shadow", "done.eval_truth": "outcomes"}),
+        Case(  # a shadow run judged on outcomes, with the worst error counted in it
+            {
+                **_RETIRES,
+                "done.online_validation": "shadow",
+                "done.eval_truth": "outcomes",
+                "done.worst_error_metric": "Patients the model left off the list who were admitted within a week",
+            }
+        ),
     ),
 )
 def later_phase_retires_a_check(plan: Plan) -> Evidence:
@@ -92,8 +115,11 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
     """
     if LaterPhase.retires_check not in plan.done.later_phase or runs_once(plan):
         return None
-    if judged_alone(plan) or said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
+    if said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
         return None  # the check runs beside the model while its misses are counted
+    uncounted = misses_uncounted(plan)
+    if judged_alone(plan) and uncounted is None:
+        return None  # a shadow run judged on real answers, with the worst error counted in it
     evidence = [
         quote(
             plan,
@@ -101,6 +127,8 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
             "a check today's process makes on its own stops: what does it catch today that the model will not see?",
         )
     ]
+    if judged_alone(plan) and uncounted:
+        evidence.append(uncounted)
     if unseen_named(plan):
         note = "what the people deciding see today that the model will not get"
         evidence.append(quote(plan, "product.unseen_by_model", note))
@@ -108,6 +136,18 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
         evidence.append(severity_quote(plan, "a case only that check caught now goes unseen"))
         return tuple(evidence)
     return Tempered(3, evidence)
+
+
+def misses_uncounted(plan: Plan) -> str | None:
+    """The evidence that no done metric counts the worst error (`done.worst_error_metric` answered none),
+    where errors are not minor: a shadow run then scores the outputs, yet never counts the cases the check
+    caught that the model left out."""
+    if effective_severity(plan) in (None, Severity.minor):
+        return None
+    if not says_nothing(plan.done.worst_error_metric):
+        return None
+    note = "the shadow run counts no misses: what the check caught that the model left out stays unknown"
+    return quote(plan, "done.worst_error_metric", note)
 
 
 _DROPS = {
@@ -188,8 +228,10 @@ def automation_drops_todays_check(plan: Plan) -> Evidence:
         return None
     if LaterPhase.retires_check in phases or runs_once(plan):
         return None  # later-phase-retires-a-check asks the same of a check the team names as retired
-    if judged_alone(plan) or said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
+    if said_or_settled(plan, _KEPT_IN, KEPT_BESIDE):
         return None  # the check runs beside the model while what it refuses is compared
+    if judged_alone(plan) and misses_uncounted(plan) is None:
+        return None  # a shadow run judged on real answers, with the worst error counted in it
     evidence = [
         quote(plan, "done.later_phase", _DROPS_NOTE),
         quote(plan, "product.mode", "the system acts alone"),
