@@ -55,6 +55,14 @@ _ABOUT_THINGS = Instead(
                 "no answer says who signs, or what the rules require of a model",
             ),
         ),
+        Case(  # governance answered none: a signer named in words does not settle what the rules require
+            {
+                **_SECTOR,
+                "product.governance": ["none"],
+                "product.decision_owner": "The inspector, who signs the inspection report.",
+                "impact.error_severity": "serious",
+            },
+        ),
         Case(  # the model decides alone on serious errors: a fact to settle before building
             {
                 "product.circumstances": ["sector_rules"],
@@ -122,6 +130,8 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     fact = ticked(plan, Circumstance.sector_rules)
     if fact is None:
         return None
+    if Governance.none in plan.product.governance:
+        return _none_recorded(plan, fact)
     signer = bool(said_in(plan, SIGNER_SAID) or governance_done(plan, Governance.signatory))
     signer = signer or any(SIGNER_SAID.find(note) for note in own_notes(plan))
     if signer and plan.product.mode is not Mode.automate:
@@ -143,3 +153,21 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
     if plan.product.mode is not Mode.automate and not about_people(plan):
         return Tempered(2, unsigned)  # people decide each case, about things: a question to settle early
     return unsigned
+
+
+def _none_recorded(plan: Plan, fact: str) -> Evidence:
+    """Sector rules ticked, and the governance done for this use answered none: no signatory, nobody has
+    said what the rules require. Words naming who signs something today (a report, a return) do not settle
+    it: whether that sign-off covers a model-assisted output under those rules is the first question."""
+    evidence = [
+        fact,
+        quote(plan, "product.governance", "nothing done yet: no signatory, no word from compliance"),
+    ]
+    signer = said_in(plan, SIGNER_SAID)
+    if signer:
+        evidence.append(f"{signer} (a sign-off said only in words: does it cover a model-assisted output?)")
+    if plan.product.mode is Mode.automate and effective_severity(plan) in SERIOUS:
+        return Tempered(4, (*evidence, quote(plan, "product.mode"), severity_quote(plan)))
+    if plan.product.mode is not Mode.automate and not about_people(plan):
+        return Tempered(2, tuple(evidence))  # people decide each case, about things: a question to settle
+    return tuple(evidence)
