@@ -2526,6 +2526,7 @@ def privacy_assessed(plan: Plan) -> bool:
         Case(
             {"constraints.data.personal_data": True, "constraints.compute.hosted_model": "A hosted LLM API."},
             evidence=("constraints.data.personal_data: true",),
+            also=frozenset({"hosted-model-unpinned"}),
         ),
         Case(  # the review it asks for is done: low, a note
             {

@@ -186,6 +186,7 @@ def _pretrained(plan: Plan) -> str | None:
                 'done.eval_inputs: "real_cases" (yet the items are published ones, not the product\'s own '
                 "cases)",
             ),
+            also=frozenset({"hosted-model-unpinned"}),
         ),
         Case(
             {"done.eval_set": "Questions from a public benchmark of tax law.", "product.task": "generation"}

@@ -66,7 +66,7 @@ def _leaves(plan: Plan) -> str | None:
                 'LLM through its public API."',
                 _UNSIGNED,
             ),
-            also=frozenset({"personal-data", "data-leaves-organisation"}),
+            also=frozenset({"personal-data", "data-leaves-organisation", "hosted-model-unpinned"}),
         ),
         Case(  # nobody checked whether anything leaves
             {

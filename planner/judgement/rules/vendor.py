@@ -134,3 +134,80 @@ def vendor_model_in_regulated_use(plan: Plan) -> Evidence:
         if words:
             return Hint(words, (quote(plan, path, ", ".join(words)), vendor))
     return None
+
+
+@rule(
+    "hosted-model-unpinned",
+    Category.model,
+    likelihood=3,
+    impact=3,
+    move=Move(
+        "Pin the hosted model's version, and run the done test again on every change",
+        "A hosted model changes when its provider updates it, so the score that met the done target belongs "
+        "to a version that may no longer run; call a named, dated version, keep the test set, and re-run it "
+        "before moving to a new version (or on notice of an update)",
+        "info",
+    ),
+    ask="which version of the hosted model met the done target, and is the test run again when it changes?",
+    fires=(
+        Case(
+            {
+                "constraints.compute.hosted_model": "A hosted LLM through the provider's API.",
+                "done.metrics": [{"name": "Minutes per summary", "target": 5, "direction": "lower"}],
+            },
+            evidence=(
+                'constraints.compute.hosted_model: "A hosted LLM through the provider\'s API." (the provider '
+                "updates it: the version scored may not be the one running)",
+                "done.metrics[0].target: 5 (met by one version; nothing says the test runs again on a change)",
+            ),
+        ),
+    ),
+    quiet=(
+        Case(  # the version is pinned and the test re-run on a change
+            {
+                "constraints.compute.hosted_model": "A hosted LLM API, pinned version, revalidated on update.",
+                "done.metrics": [{"name": "Share of summaries the editor accepts", "target": 0.9}],
+            }
+        ),
+        Case(  # no done target to hold the next version to
+            {
+                "constraints.compute.hosted_model": "A hosted LLM through the provider's API.",
+                "done.metrics": [],
+            }
+        ),
+        Case(  # sector rules ticked: vendor-model-in-regulated-use asks the same, and more
+            {
+                "product.circumstances": ["sector_rules"],
+                "constraints.compute.hosted_model": "A hosted LLM API.",
+                "done.metrics": [{"name": "Share of summaries the editor accepts", "target": 0.9}],
+            },
+            also=frozenset({"sector-rules-unnamed", "vendor-model-in-regulated-use"}),
+        ),
+    ),
+)
+def hosted_model_unpinned(plan: Plan) -> Evidence:
+    """A hosted model's outputs are held to a done target, and nothing pins the version that met it.
+
+    The provider updates a hosted model when it chooses, often silently: the answers change, and the
+    score that met the done target belongs to a version that may no longer be the one running. A lead
+    asks which version was scored, and whether the test is run again before the next one is used.
+
+    Mitigation: Call a named, dated model version rather than the latest; keep the done test set and re-run
+    it before moving to a new version or on notice of an update; record the version with each output.
+    """
+    compute = plan.constraints.compute
+    if not compute.hosted_model or says_nothing(compute.hosted_model):
+        return None
+    if ticked(plan, Circumstance.sector_rules) is not None:
+        return None  # vendor-model-in-regulated-use asks for the pinning, the validation and the record
+    if settled(plan, PINNED) or runs_once(plan):
+        return None  # pinned; or a job run once, which no later update changes
+    targets = [i for i, metric in enumerate(plan.done.metrics) if metric.target is not None]
+    if not targets:
+        return None
+    note = "the provider updates it: the version scored may not be the one running"
+    target = "met by one version; nothing says the test runs again on a change"
+    return (
+        quote(plan, "constraints.compute.hosted_model", note),
+        quote(plan, f"done.metrics[{targets[0]}].target", target),
+    )
