@@ -1526,7 +1526,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "the output of the system it replaces: it can only be shown better against answers checked "
             "apart from both, or real outcomes. A person's note written as things happen (a diary, a "
             "keeper's log) is an observation, not a decision; a lab test or an expert's measurement is one "
-            "even where it is also what today's process delivers.",
+            "even where it is also what today's process delivers. An expert who reads the model's answer "
+            "before agreeing with it agrees with most.",
             When("done.eval_set"),
         ),
         _q(

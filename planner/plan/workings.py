@@ -83,6 +83,7 @@ class EvalTruth(StrEnum):
     later_record = "later_record"
     observed = "observed"
     measured = "measured"
+    reviewed_outputs = "reviewed_outputs"
     not_decided = "not_decided"
 
 
@@ -331,6 +332,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "log), not a decision about the case",
         "measured": "an independent measurement or expert assessment (a lab test, an instrument, a grader) "
         "that is also what today's process delivers",
+        "reviewed_outputs": "people looked over the model's answers and said whether they agree, seeing each "
+        "answer first",
         "not_decided": "not decided yet",
     },
     LabelGrain: {

@@ -1,0 +1,66 @@
+"""A rule on an evaluation made by people who saw the model's answers before judging them.
+
+An expert shown the model's grade, draft or match and asked whether they agree agrees with most of them:
+the answer in front of them anchors the judgement, and the cases where it is subtly wrong look right. The
+agreement rate is a measure of how plausible the answers look, not of how often they are right. A lead
+asks for a blind sample: labels made without the model's answer, scored against it afterwards.
+"""
+
+from __future__ import annotations
+
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
+from planner.judgement.rules.evidence import quote
+from planner.plan.model import Category, EvalTruth, Plan, Severity
+
+_REVIEWED = {"done.eval_truth": "reviewed_outputs", "impact.error_severity": "moderate"}
+
+
+@rule(
+    "evaluation-saw-the-answers",
+    Category.model,
+    likelihood=4,
+    impact=3,
+    move=Move(
+        "Score a blind sample, labelled without the model's answers",
+        "People who see the model's answer before judging it agree with most answers, so an agreement rate "
+        "says how plausible the answers look; have a random sample labelled by people who do not see the "
+        "model's answers, score the model against those labels, and keep the look-over for spotting kinds of "
+        "error",
+        "warning",
+    ),
+    fires=(
+        Case(
+            _REVIEWED,
+            evidence=(
+                'done.eval_truth: "reviewed_outputs" (people judged the model\'s answers after seeing them: '
+                "they agree with most, right or wrong)",
+            ),
+        ),
+        Case({**_REVIEWED, "impact.error_severity": "serious"}),  # a serious error let through: high
+        Case({**_REVIEWED, "impact.error_severity": "minor"}),  # a minor one: low
+    ),
+    quiet=(Case({**_REVIEWED, "done.eval_truth": "checked"}),),
+)
+def evaluation_saw_the_answers(plan: Plan) -> Evidence:
+    """The evaluation's right answers come from people who saw the model's answers first.
+
+    Shown an answer and asked whether they agree, people agree with most: the answer anchors them, and a
+    subtly wrong one looks right. The agreement rate measures how plausible the answers look, not how
+    often they are right, and a done target met on it is met on the model's own answers.
+
+    Mitigation: Have a random sample labelled by people who do not see the model's answers; score the
+    model against those labels; keep the look-over for finding kinds of error.
+    """
+    if plan.done.eval_truth is not EvalTruth.reviewed_outputs:
+        return None
+    found = quote(
+        plan,
+        "done.eval_truth",
+        "people judged the model's answers after seeing them: they agree with most, right or wrong",
+    )
+    severity = plan.impact.error_severity
+    if severity in (Severity.serious, Severity.severe):
+        return Tempered(5, (found, quote(plan, "impact.error_severity")))
+    if severity is Severity.minor:
+        return Tempered(2, (found,))
+    return (found,)
