@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.plan.model import Category, EvalTruth, Plan, Severity
 
 _REVIEWED = {"done.eval_truth": "reviewed_outputs", "impact.error_severity": "moderate"}
@@ -58,9 +59,9 @@ def evaluation_saw_the_answers(plan: Plan) -> Evidence:
         "done.eval_truth",
         "people judged the model's answers after seeing them: they agree with most, right or wrong",
     )
-    severity = plan.impact.error_severity
+    severity = effective_severity(plan)
     if severity in (Severity.serious, Severity.severe):
-        return Tempered(5, (found, quote(plan, "impact.error_severity")))
+        return Tempered(5, (found, severity_quote(plan)))
     if severity is Severity.minor:
         return Tempered(2, (found,))
     return (found,)
