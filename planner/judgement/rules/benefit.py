@@ -21,7 +21,7 @@ def acted_per_month(plan: Plan) -> float | None:
     capacity, share, each = impact.capacity, impact.benefit_share, impact.value_per_item
     if plan.product.mode is not Mode.augment or capacity is None or not isinstance(each, int | float):
         return None
-    return None if not isinstance(share, float) or share >= 1 else capacity * WORKING_DAYS["month"]
+    return None if not isinstance(share, float) or share >= 1 else capacity_month(plan)
 
 
 def reached_per_month(plan: Plan) -> float | None:

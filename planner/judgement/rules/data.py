@@ -81,6 +81,7 @@ from planner.judgement.rules.lexicon import (
     OTHER_SERIES,
     OVER_TIME,
     OWN_RECORDS,
+    OWN_TENANCY,
     PEOPLE,
     PER_UNIT,
     PERSONS,
@@ -2474,17 +2475,6 @@ _AGGREGATE_ONLY = Lexicon("""
 """)
 
 
-# Words saying a hosted model runs inside the organisation's own cloud tenancy: the data does not leave.
-_OWN_TENANCY = Lexicon("""
-    our own tenancy, our tenancy, our own tenant, our tenant, in our tenant, the organisation's tenancy
-    our own subscription, our azure subscription, our cloud subscription, our own cloud account
-    our cloud account, our own vpc, our vpc, private endpoint, data does not leave, data never leaves
-    does not leave our, never leaves our, stays in our tenancy, stays in our tenant, stays in our cloud
-    our own azure tenancy, our own azure tenant, our azure tenancy, our azure tenant, our aws account
-    our own aws account, our gcp project, our own gcp project
-""")
-
-
 # A privacy assessment said to be done, in any order: `the DPIA has been signed off`, `approved DPIA`.
 _ASSESSMENT = r"(?:dpia|pia|privacy (?:impact )?assessment|data protection impact assessment|privacy review)"
 _ASSESSED = r"(?:signed off|signed|approved|completed|complete|done|passed|in place|agreed|cleared)"
@@ -2726,7 +2716,7 @@ def personal_data(plan: Plan) -> Evidence:
         # what the model reads is summed over people (counts per district): nobody is identifiable in it
         note = f"aggregated over people: {', '.join(summed[1])}"
         return Tempered(1, (*found, quote(plan, summed[0], note)))
-    inside = not hosted or bool(_OWN_TENANCY.find(compute.hosted_model))
+    inside = not hosted or bool(OWN_TENANCY.find(compute.hosted_model))
     if found and leaves is DataLeaves.stays and inside:
         # The team says the data stays, and any hosted model runs in the organisation's own tenancy: data
         # bought in or hosted there does not leave; a note for the privacy record, not a risk.

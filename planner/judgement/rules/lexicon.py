@@ -3597,3 +3597,13 @@ FACTS_COUNTED = Lexicon("""
     with a wrong, with wrong, with an incorrect, wrong date, wrong dates, wrong name, wrong names
     wrong detail, wrong details, wrong fact, wrong facts, incorrect fact, incorrect facts
 """)
+
+# Words saying a hosted model runs inside the organisation's own cloud tenancy: the data does not leave.
+OWN_TENANCY = Lexicon("""
+    our own tenancy, our tenancy, our own tenant, our tenant, in our tenant, the organisation's tenancy
+    our own subscription, our azure subscription, our cloud subscription, our own cloud account
+    our cloud account, our own vpc, our vpc, private endpoint, data does not leave, data never leaves
+    does not leave our, never leaves our, stays in our tenancy, stays in our tenant, stays in our cloud
+    our own azure tenancy, our own azure tenant, our azure tenancy, our azure tenant, our aws account
+    our own aws account, our gcp project, our own gcp project
+""")

@@ -9,8 +9,9 @@ Such data sent to a processor with no signed review is the risk that stops a lau
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, rule
-from planner.judgement.rules.data import _OWN_TENANCY, PRIVACY_DONE, privacy_assessed
+from planner.judgement.rules.data import PRIVACY_DONE, privacy_assessed
 from planner.judgement.rules.evidence import handled, quote, says_nothing
+from planner.judgement.rules.lexicon import OWN_TENANCY
 from planner.plan.model import Category, DataLeaves, Plan, SpecialCategory
 
 _UNSIGNED = "no signed-off data-protection review (DPIA) of this use in product.governance or the answers"
@@ -30,7 +31,7 @@ def _leaves(plan: Plan) -> str | None:
     leaves = plan.constraints.data.leaves_organisation
     compute = plan.constraints.compute
     said = compute.hosted_model and not says_nothing(compute.hosted_model)
-    own_tenancy = bool(said and _OWN_TENANCY.find(compute.hosted_model or ""))
+    own_tenancy = bool(said and OWN_TENANCY.find(compute.hosted_model or ""))
     if leaves in (DataLeaves.not_checked, DataLeaves.not_allowed):
         return quote(plan, "constraints.data.leaves_organisation")
     if leaves is DataLeaves.stays or own_tenancy:
