@@ -19,7 +19,7 @@ from planner.judgement.rules import CATALOGUE
 from planner.judgement.rules.base import LOW_AGREEMENT, RULES_WORTH_SHIPPING, TIGHT_P99_MS, Move, Risk
 from planner.judgement.rules.done import adversarial_quote
 from planner.judgement.rules.evidence import acting_shapes_labels
-from planner.judgement.rules.harm import effective_severity, unattended_minor
+from planner.judgement.rules.harm import serious_harm, unattended_minor
 from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.rare import rare_metric_note
@@ -28,7 +28,7 @@ from planner.judgement.rules.words import mentions
 from planner.judgement.weighed import weighed_text
 from planner.plan.choices import label
 from planner.plan.fields import answered_at
-from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Severity, Status
+from planner.plan.model import Mode, OnlineValidation, Plan, RulesVerdict, Serving, Status
 from planner.plan.questions import Completeness
 
 COMMITTED = (Status.approved, Status.building, Status.shipped)
@@ -194,9 +194,7 @@ def blocking(plan: Plan) -> tuple[Blocking, ...]:
             )
         )
     automating = product.mode is Mode.automate
-    severe = effective_severity(plan) in (Severity.serious, Severity.severe) or bool(
-        mentions(plan.impact.error_harm, HARMFUL)
-    )
+    severe = serious_harm(plan) or bool(mentions(plan.impact.error_harm, HARMFUL))
     if not answered_at(plan, "after_launch.fallback") and (automating or severe):
         reason = "the model decides alone" if automating else "its errors hurt people"
         found.append(

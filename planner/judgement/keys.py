@@ -28,9 +28,9 @@ from planner.core import formatting
 from planner.judgement.order import VOIDS_EVIDENCE
 from planner.judgement.rules.base import HIGH, MEDIUM, Hint, Risk, RiskKind, Tempered
 from planner.judgement.rules.evidence import show
-from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.harm import serious_harm
 from planner.judgement.rules.volume import acts_alone
-from planner.plan.model import MetricRole, Plan, Severity
+from planner.plan.model import MetricRole, Plan
 
 Breaks = Literal["evidence", "measure", "value", "task", "harm"]
 
@@ -185,7 +185,7 @@ def breaks(risk_id: str) -> Breaks | None:
 def unchecked_stakes(plan: Plan) -> bool:
     """Whether the system acts alone on errors rated serious: what a flattering figure lets through goes
     out with nobody to catch it."""
-    return acts_alone(plan) is not None and effective_severity(plan) in (Severity.serious, Severity.severe)
+    return acts_alone(plan) is not None and serious_harm(plan)
 
 
 def weighed_by_stakes(kind: RiskKind, evidence: tuple[str, ...], unchecked: bool) -> RiskKind:

@@ -19,8 +19,9 @@ import dataclasses
 
 from planner.judgement.rules.base import Hint, RiskKind, Tempered
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import SERIOUS
 from planner.judgement.rules.volume import acts_alone
-from planner.plan.model import Plan, Severity
+from planner.plan.model import Plan
 from planner.plan.stakes import HarmKind
 
 # The risks that are a model's error passing a person's check on its way to the decision.
@@ -39,7 +40,6 @@ PASSES_UNCHECKED = frozenset(
         "generated-facts-unchecked",
     }
 )
-_SERIOUS = (Severity.serious, Severity.severe)
 _SEVERITY = "impact.error_severity"
 
 
@@ -47,7 +47,7 @@ def harms_through_check(plan: Plan) -> bool:
     """The team rates its errors serious or severe, names a harm to health or safety, and a person's
     check stands between the output and the decision."""
     return (
-        plan.impact.error_severity in _SERIOUS
+        plan.impact.error_severity in SERIOUS
         and HarmKind.health in plan.impact.harm_kinds
         and acts_alone(plan) is None
     )

@@ -60,13 +60,42 @@ _ABSOLUTE = re.compile(
 _ABOVE, _BELOW = _UP | {"above"}, _DOWN | {"below"}
 
 
+# Counts teams write as words: `four hours`, `twenty-one days`, `a dozen sites`. Each reader adds what
+# its own sentences mean (`a week` is one week, `a` is no count of raters).
+_ONE_TO_TWENTY = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                  "twenty")  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {word: count for count, word in enumerate(_ONE_TO_TWENTY, start=1)}
+NUMBER_WORDS |= {"twenty-one": 21, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60}
+NUMBER_WORDS |= {"ninety": 90, "a dozen": 12, "hundred": 100, "a hundred": 100}
+A_COUNT = {"a": 1, "an": 1}
+
+
+def alternation(words: dict[str, int]) -> str:
+    """The words as one regex alternation, longest first, so `twenty-one` wins over `twenty`."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+def said_count(said: str, words: dict[str, int] = NUMBER_WORDS) -> float:
+    """A count said in digits or in one of the words."""
+    return float(words.get(" ".join(said.lower().split()), 0) or said)
+
+
+_COUNTED = rf"\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}"
+# The time a step takes, said in minutes or hours: `two minutes of a clerk's check`, `45-60 minutes per
+# listing`, `about two hours`.
+STEP_TIME = re.compile(
+    rf"\b({_COUNTED})(?:\s*(?:-|–|to|or)\s*({_COUNTED}))?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
+    re.IGNORECASE,
+)
+
+
 # A share said in words: `half`, `a fifth`, `two thirds`, `1 in 5`, `one in five`, `a third of the time`.
 # Read whole only (fullmatch), so a word inside another (`behalf`) or in a longer text is never a share.
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "a hundred": 100}  # fmt: skip
+_COUNTS = A_COUNT | NUMBER_WORDS
 _PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
-_COUNT = r"(?:\d+|a\s+hundred|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+_COUNT = rf"(?:\d+|{alternation(_COUNTS)})"
 _WORD_SHARE = re.compile(
     rf"(?:(?:(?P<count>{_COUNT})[\s-]+)?(?P<part>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|"
     rf"eighth|ninth|tenth)s?)|(?P<some>{_COUNT})\s+in\s+(?P<every>{_COUNT}))"
@@ -77,7 +106,7 @@ _WORD_SHARE = re.compile(
 
 def _count(word: str) -> int:
     text = re.sub(r"\s+", " ", word.lower())
-    return int(text) if text.isdigit() else _COUNTS[text]
+    return int(text) if text.isdigit() else _COUNTS[" ".join(text.split())]
 
 
 def word_share(text: str) -> float | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.chooser import person_chooses
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
     ACTED_ON,
@@ -28,7 +28,7 @@ from planner.judgement.rules.lexicon import (
     TAKES_AWAY,
 )
 from planner.judgement.rules.words import BOUNDARY, SENTENCE, Lexicon, words_of
-from planner.plan.model import Category, Mode, Plan, Severity
+from planner.plan.model import Category, Mode, Plan
 
 _THE_ACTION = ("product.decision", "product.output")  # what the system does
 _ABOUT_IT = ("product.goal", "title", "product.label")  # what it is for, or what it learns from
@@ -385,7 +385,7 @@ def adverse_decision_unchecked(plan: Plan) -> Evidence:
         return None
     path, words = found
     severity = effective_severity(plan)
-    serious = severity in (Severity.serious, Severity.severe)
+    serious = severity in SERIOUS
     fallback = plan.after_launch.fallback
     if mode is Mode.automate and serious and fallback is not None and says_nothing(fallback):
         return None  # automated-harm-no-fallback asks for the person in the loop and the appeal

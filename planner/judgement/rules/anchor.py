@@ -18,14 +18,12 @@ from planner.judgement.rules.evidence import answer_at, done_metrics, quote, sou
 from planner.judgement.rules.overwritten import label_written_into_an_input
 from planner.judgement.rules.words import SENTENCE, Lexicon
 from planner.plan.model import Category, DataKind, InputsBuilt, Plan
+from planner.plan.spoken import A_COUNT, NUMBER_WORDS, alternation
 
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty-one": 21,
-}  # fmt: skip
+NUMBERS = A_COUNT | NUMBER_WORDS
 DAYS_PER = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30}
 
-NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+NUM = rf"(\d+(?:\.\d+)?|{alternation(NUMBERS)})"
 # `5 working days` counts as 5 days: the shortest reach it can mean.
 SPAN = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?[\s-]+(?:(?:working|business|calendar|clear)[\s-]+)?(hour|day|week|fortnight|month)s?"
 

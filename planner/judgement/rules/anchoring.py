@@ -20,12 +20,12 @@ from planner.judgement.rules.evidence import (
     quote,
 )
 from planner.judgement.rules.generative import facts_counted
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.irreversible import lasting_output
 from planner.judgement.rules.lexicon import CONFIRMS, OVERRIDES_WATCHED, PASSED_UNCHECKED, PROPOSAL
 from planner.judgement.rules.reviewed import CATCH_MEASURED, review_sized_for_speed, review_timed
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, LabelWriter, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, LabelWriter, Mode, Plan, TaskType
 from planner.plan.workings import ActionShape
 
 # A proposal among several the person chooses from (one of ten suggested documents): a search, not one
@@ -333,7 +333,7 @@ def anchoring_on_proposal(plan: Plan) -> Evidence:
     rewarded = rewards_acceptance(plan) if confirms_proposal(plan) else None
     blind = bool(plan.after_launch.blind_share)  # people decide a share blind: the check the move asks for
     augment = plan.product.mode is Mode.augment and not blind and (rewarded is not None or not _watched(plan))
-    serious = effective_severity(plan) in (Severity.serious, Severity.severe)
+    serious = serious_harm(plan)
     lasting = None if serious else lasting_output(plan)  # others rely on what is accepted, or it stays done
     proposes = plan.product.task in (TaskType.generation, TaskType.extraction)  # a draft, or values read
     decides = drafts_the_decision(plan)  # the draft proposes the decision itself: counting facts is no check

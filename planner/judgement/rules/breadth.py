@@ -13,9 +13,9 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote, truth_paths
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, Severity
+from planner.plan.model import Category, Plan
 
 # Words that grade an event as the serious kind.
 GRAVE = Lexicon(
@@ -177,7 +177,7 @@ def label_broader_than_the_harm(plan: Plan) -> Evidence:
     on them apart, or weight the label by severity; check the serious ones share causes with the rest
     before trusting a model trained on all of them.
     """
-    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not serious_harm(plan):
         return None
     harm, label = plan.impact.error_harm or "", plan.product.label or ""
     grave = (*GRAVE.find_all(harm), *_serious_events(harm, label))

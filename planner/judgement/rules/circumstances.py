@@ -30,7 +30,7 @@ from planner.judgement.rules.fitting import (
     done_by_a_person,
 )
 from planner.judgement.rules.guardrails import guardrails
-from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.harm import serious_harm
 from planner.judgement.rules.lexicon import (
     AI_ACT_SAID,
     COMMITS,
@@ -50,11 +50,9 @@ from planner.plan.model import (
     Mode,
     OnlineValidation,
     Plan,
-    Severity,
     TaskType,
 )
 
-SERIOUS = (Severity.serious, Severity.severe)
 _UNBOUNDED = "no cap per action or per day, and no way to reverse an action, is named"
 
 # Where a plan says how the model's settings are tried against today's: a controlled trial.
@@ -350,7 +348,7 @@ def commits_unchecked(plan: Plan) -> Evidence:
     today = first_said(plan, ("product.current_solution",), SET_BY_RULE_TODAY)
     # a disclosure is not undone: neither a rule acting alone today nor a receiver's choice tempers it
     replaces_a_rule = not discloses_alone(plan) and acts_without_money(plan)
-    replaces_a_rule = replaces_a_rule and effective_severity(plan) not in SERIOUS
+    replaces_a_rule = replaces_a_rule and not serious_harm(plan)
     if today is not None and replaces_a_rule and not mentions(plan.product.current_solution, PEOPLE):
         # a rule acts alone today, and nobody checks it: a model in its place, moving no money and
         # erring without serious harm, takes no person's check away

@@ -10,7 +10,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, kind_in_text, named_as_cheap
 from planner.judgement.rules.evidence import answer_at, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (
     FALSE_ALARM_SAID,
     MISS_SAID,
@@ -21,7 +21,7 @@ from planner.judgement.rules.lexicon import (
     UNDER_QUOTED,
 )
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.model import Category, ErrorCost, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, ErrorCost, Mode, Plan, TaskType
 from planner.plan.stakes import HarmKind
 
 _STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM}
@@ -206,7 +206,7 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
                 "alarm's cost",
             ),
         )
-    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not serious_harm(plan):
         return None
     text = kind_in_text(impact.error_harm, plan.product.task)
     if text is None or text[0] == stated or text[0] not in (MISS, FALSE_ALARM):

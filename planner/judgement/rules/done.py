@@ -32,7 +32,7 @@ from planner.judgement.rules.evidence import (
     show,
     todays_figure,
 )
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.heard import before_after_live, catches_someone
 from planner.judgement.rules.humanscore import SAME_MEASURE, human_against, same_measure_said
 from planner.judgement.rules.lexicon import (
@@ -2193,7 +2193,7 @@ def metric_blind_to_harm(plan: Plan) -> Evidence:
     cases) on an evaluation set checked by experts, and keep overlap scores as a secondary signal.
     """
     impact = plan.impact
-    serious = effective_severity(plan) in (Severity.serious, Severity.severe)
+    serious = serious_harm(plan)
     if not plan.done.metrics or not serious:
         return None
     texts = [metric.name + ". " + (metric.dataset or "") for metric in plan.done.metrics]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import items_per_day, quote, says_nothing
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (
     AUDIT,
     AVERAGES_ERRORS,
@@ -198,7 +198,7 @@ def worst_errors(plan: Plan) -> list[Worst]:
     impact, task = plan.impact, plan.product.task
     found = []
     if task in _NUMBERS:
-        if effective_severity(plan) in (Severity.serious, Severity.severe):
+        if serious_harm(plan):
             found.append(Worst(TAIL, severity_quote(plan, "one large error hurts")))
     elif impact.costlier_error is ErrorCost.false_negative:
         missed = "a value missed or read as its opposite" if task is TaskType.extraction else "a missed case"
@@ -271,7 +271,7 @@ def _evidence(
     severity = effective_severity(plan)
     if worst.kind == TAIL:  # a serious error of a number: the tail is worth a decision, severe a stop
         return tuple(found) if severity is Severity.severe else Tempered(3, found)
-    if severity in (Severity.serious, Severity.severe):
+    if severity in SERIOUS:
         return (*found, severity_quote(plan))
     return Tempered(1 if severity is Severity.minor else 3, found)
 
@@ -470,7 +470,7 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
     if plan.impact.error_harm:
         found.append(quote(plan, "impact.error_harm", "the worst error"))
     found.append(quote(plan, "done.worst_error_metric", "no done metric counts it"))
-    if effective_severity(plan) in (Severity.serious, Severity.severe):
+    if serious_harm(plan):
         return (*found, severity_quote(plan))
     return _counted_in_cost(plan, Tempered(3, found))
 
@@ -479,7 +479,7 @@ def _counted_in_cost(plan: Plan, found: Evidence) -> Evidence:
     """A worst error that is not serious, where a done metric counts what errors cost in other units
     (idle hours, overtime, money): that metric counts its harm, so a guardrail is at most a low
     suggestion."""
-    if found is None or effective_severity(plan) in (Severity.serious, Severity.severe):
+    if found is None or serious_harm(plan):
         return found
     for index, metric in enumerate(plan.done.metrics):
         words = COUNTS_COST.find_all(metric.name)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, own_notes, quote, read_paths, truth_paths
-from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.harm import serious_harm
 from planner.judgement.rules.words import Lexicon, in_one_sentence, phrases
-from planner.plan.model import Category, Dropped, ErrorCost, Mode, Plan, RowsPerThing, Severity, TaskType
+from planner.plan.model import Category, Dropped, ErrorCost, Mode, Plan, RowsPerThing, TaskType
 
 # Taking records out of the data.
 DROPPED = Lexicon("""
@@ -138,9 +138,7 @@ def _structured(plan: Plan, dropped: list[Dropped]) -> Evidence:
     if kept or routed:
         return Tempered(1, (*found, *(said for said in (kept, routed) if said)))
     impact = plan.impact
-    worst = (
-        effective_severity(plan) in (Severity.serious, Severity.severe) and impact.costlier_error in _MISSES
-    )
+    worst = serious_harm(plan) and impact.costlier_error in _MISSES
     if worst and plan.product.mode is Mode.automate:
         found.append(
             quote(plan, "impact.costlier_error", "a miss costs more, and the dropped cases are misses")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.lexicon import SOURCE_DOCUMENTS
 from planner.judgement.rules.rights import answers_what_it_reads
@@ -31,8 +31,6 @@ from planner.plan.model import (
     TaskType,
     Unreadable,
 )
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 
 def prompted_extraction(plan: Plan) -> str | None:
@@ -389,7 +387,7 @@ def extracted_values_written_unchecked(plan: Plan) -> Evidence:
     if alone is None:
         return None
     severity = effective_severity(plan)
-    if severity in _SERIOUS:
+    if severity in SERIOUS:
         return (extracts, alone, severity_quote(plan))
     if severity is Severity.minor:
         return Tempered(1, (extracts, alone, severity_quote(plan)))

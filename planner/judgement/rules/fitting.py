@@ -14,7 +14,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Instead, Move, Tempered
 from planner.judgement.rules.disclosed import discloses
 from planner.judgement.rules.evidence import answer_at, first_said, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import ANIMAL_CARE, CLINICAL_SETTING, PEOPLE, PROPOSAL
 from planner.judgement.rules.words import SENTENCE, Lexicon, phrases, words_of
 from planner.plan.fields import is_answered
@@ -27,7 +27,6 @@ from planner.plan.model import (
     Mode,
     OutcomeRecorded,
     Plan,
-    Severity,
 )
 
 # ---------------------------------------------------------------- selective-labels: customers choose
@@ -141,7 +140,7 @@ def held_back_at_a_cost(plan: Plan) -> str | None:
     or severe, and a missed case costs no less than a needless action: a rescue, a safety visit), the
     answer saying so, quoted: there no share is kept out of the model's hands, a few are added below it."""
     impact = plan.impact
-    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not serious_harm(plan):
         return None
     if impact.costlier_error in (ErrorCost.false_positive, ErrorCost.too_high):
         return None  # a needless action costs more: holding some back costs little

@@ -22,7 +22,7 @@ from planner.judgement.rules.evidence import (
     ticked,
 )
 from planner.judgement.rules.extracted import prompted_extraction
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import FACTS_COUNTED, OTHER_CLIENTS, PUBLIC_CORPUS, SCOPED, SHARED_CORPUS
 from planner.judgement.rules.words import Lexicon, words_of
 from planner.plan.model import (
@@ -33,12 +33,9 @@ from planner.plan.model import (
     Guard,
     Mode,
     Plan,
-    Severity,
     TaskType,
 )
 from planner.plan.workings import Reach
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 # Where a plan says what the model reads and what it is for.
 _READS = ("product.inputs", "product.goal", "product.current_solution", "product.decision")
@@ -141,7 +138,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
     if published:
         return (writes, *published, missing)
     unread = _unread(plan)
-    if unread and effective_severity(plan) in _SERIOUS:  # sent unchecked, and a wrong fact hurts
+    if unread and serious_harm(plan):  # sent unchecked, and a wrong fact hurts
         return (writes, unread, severity_quote(plan), missing)
     return Tempered(3, (writes, unread, missing) if unread else (writes, missing))
 

@@ -17,12 +17,10 @@ from __future__ import annotations
 from planner.judgement.rules.atcapacity import sends_matches
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote, says_nothing, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.lexicon import OTHER_CLIENTS, VIOLATIONS_COUNTED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, Severity, TaskType
-
-_SERIOUS = (Severity.serious, Severity.severe)
+from planner.plan.model import Category, Circumstance, Guard, Mode, Plan, TaskType
 
 
 def forbidden_said(plan: Plan) -> str | None:
@@ -299,9 +297,9 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     severity = effective_severity(plan)
     # What is forbidden can say the harm is grave whatever severity the team gave (an allergen, a dose).
     grave = GRAVE_FORBIDDEN.find_all(plan.product.forbidden_output)
-    why = severity_quote(plan) if severity in _SERIOUS else f"grave by what it is: {', '.join(grave)}"
+    why = severity_quote(plan) if severity in SERIOUS else f"grave by what it is: {', '.join(grave)}"
     if guard is Guard.review:  # a person under time pressure lets some through: ask for a block in code
-        if severity not in _SERIOUS and not grave:
+        if severity not in SERIOUS and not grave:
             return None
         ruled = _rule_said(plan)
         if ruled is not None:  # a rule flags each output for the person who checks it
@@ -319,11 +317,11 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     unchecked, counted = _unchecked(plan), violations_counted(plan)
     if counted:
         counted = f"{counted} (a metric counts what got through; it blocks none)"
-        if unchecked and (severity in _SERIOUS or grave):  # it acts alone: counting is no guard
+        if unchecked and (severity in SERIOUS or grave):  # it acts alone: counting is no guard
             return (*said, counted, why, unchecked)
         return Tempered(2, (*said, counted))
     uncounted = "no done metric counts violations on a test set built to tempt it"
-    if unchecked and (severity in _SERIOUS or grave):
+    if unchecked and (severity in SERIOUS or grave):
         return (*said, why, unchecked, uncounted)
     return Tempered(3, (*said, uncounted))
 

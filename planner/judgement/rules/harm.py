@@ -18,6 +18,8 @@ from planner.judgement.rules.evidence import quote, ticked
 from planner.plan.model import Category, Circumstance, Mode, Plan, Serving, Severity
 from planner.plan.stakes import HarmKind
 
+# The ratings at which an error hurts enough to gate the stronger advice on.
+SERIOUS = frozenset({Severity.serious, Severity.severe})
 # A rating the kinds lift: none said, or minor. Moderate or above is the team's to keep.
 _LIFTED = (None, Severity.minor)
 # The kinds of harm that lift a minor rating, as the evidence names them; the kinds absent here leave the
@@ -46,6 +48,11 @@ def effective_severity(plan: Plan) -> Severity | None:
     its kinds of harm carry."""
     raised = _raised(plan)
     return plan.impact.error_severity if raised is None else raised[0]
+
+
+def serious_harm(plan: Plan) -> bool:
+    """An error is serious or severe, as `effective_severity` reads it."""
+    return effective_severity(plan) in SERIOUS
 
 
 def unattended_minor(plan: Plan) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import effective_severity, serious_harm, severity_quote
 from planner.plan.model import Category, Circumstance, Mode, Plan, Severity, Undoable
 
 _NEVER = "an act on a wrong output cannot be undone: a check made after it finds the damage done"
@@ -91,7 +91,7 @@ def act_cannot_be_undone(plan: Plan) -> Evidence:
         quote(plan, "product.act_undoable", _NEVER),
         quote(plan, "product.mode", "the person who acts on the suggestion is the only check before the act"),
     ]
-    serious = effective_severity(plan) in (Severity.serious, Severity.severe)
+    serious = serious_harm(plan)
     if serious:
         evidence.append(severity_quote(plan, "done before anyone looks"))
     if plan.after_launch.blind_share == 0:

@@ -11,11 +11,11 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import first_said, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.setup import FEW_TO_DRAW, STAGED_ROLLOUT, few_units, runs_once
 from planner.judgement.rules.shadowed import shadowed_and_approved
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.choices import Circumstance, Mode, OnlineValidation, Severity
+from planner.plan.choices import Circumstance, Mode, OnlineValidation
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import PilotUnits
 
@@ -39,7 +39,6 @@ _TIMES = frozenset(
         *("october", "november", "december", "spring", "summer", "autumn", "winter", "christmas", "easter"),
     )
 )
-_HARMFUL = (Severity.serious, Severity.severe)
 _NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
 _LIVE_IN = ("done.when_met", "product.success_metric", "done.online_validation")
 _PEAK_SAID = ("product.pain", "product.current_performance", "product.goal", "impact.error_harm")
@@ -379,7 +378,7 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
         reasons.append(quote(plan, "product.mode"))
     elif Circumstance.commits_alone in product.circumstances:
         reasons.append(quote(plan, "product.circumstances", "it acts alone"))
-    if severity in _HARMFUL:
+    if severity in SERIOUS:
         reasons.append(severity_quote(plan))
     if not reasons:
         return None  # a suggestion people check, with no live comparison: no-online-validation says that

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.setpoint import (
     DATE_FROM_READINGS,
     ESTIMATES,
@@ -25,7 +25,6 @@ from planner.plan.model import (
     Circumstance,
     OnlineValidation,
     Plan,
-    Severity,
     TaskType,
 )
 
@@ -58,7 +57,6 @@ _SAID_IN = (
 )
 # A share of the process run by the model, live and watched, before it runs everywhere: the loop is tried.
 _TRIED_LIVE = (OnlineValidation.canary, OnlineValidation.a_b_test, OnlineValidation.holdout)
-_SERIOUS = (Severity.serious, Severity.severe)
 
 
 _READS_THE_LOOP = {
@@ -207,6 +205,6 @@ def closed_loop_dynamics_untested(plan: Plan) -> Evidence:
         )
     if timing is not None or tested is not None:
         return Tempered(2, found)
-    if effective_severity(plan) in _SERIOUS:
+    if serious_harm(plan):
         return (*found, severity_quote(plan))
     return Tempered(3, found)

@@ -13,11 +13,11 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import CATALOGUE, RARE_SHARE, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, counted, uncounted_kind
 from planner.judgement.rules.evidence import quote, says_nothing
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import AGREEMENT, AT_DEPTH, WHOLE_LIST
 from planner.judgement.rules.slices import PER_SLICE
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import ActionShape, Category, ErrorCost, Plan, Severity, TaskType
+from planner.plan.model import ActionShape, Category, ErrorCost, Plan, TaskType
 
 # One figure over every case and class (an agreement rate or kappa too): the rare class weighs only its
 # share in it.
@@ -230,7 +230,7 @@ def worst_error_scored_overall(plan: Plan) -> Evidence:
     ]
     if plan.impact.costlier_error is ErrorCost.false_negative:
         found.append(quote(plan, "impact.costlier_error", "the costly miss falls on the rare class"))
-    if blind and effective_severity(plan) in (Severity.serious, Severity.severe):
+    if blind and serious_harm(plan):
         return (*found, severity_quote(plan))  # the rare class's errors are not counted at all
     return Tempered(3, found)
 

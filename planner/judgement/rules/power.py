@@ -15,6 +15,7 @@ from planner.judgement.rules.trial import holdout_of_few_units
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import OnlineValidation
 from planner.plan.model import Category, Direction, Plan
+from planner.plan.spoken import NUMBER_WORDS, alternation, said_count
 from planner.plan.stakes import PilotUnits
 
 # An audit or sample of a number of items: "a random audit of 400 links a month".
@@ -112,12 +113,8 @@ def audit_too_small_to_see(plan: Plan) -> Evidence:
 
 
 # A count said in words, as teams write the number of sites in a pilot.
-_SAID = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "a dozen": 12, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30,
-    "forty": 40,
-}  # fmt: skip
-_NUM = r"(\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|fifteen|sixteen|twenty|thirty|forty)"
+_SAID = {word: count for word, count in NUMBER_WORDS.items() if count > 1}
+_NUM = rf"(\d{{1,4}}|{alternation(_SAID)})"
 # Units of a live test that are places or groups, not cases: the test's sample is their number.
 _PLACES = Lexicon("""
     site, sites, branch, branches, region, regions, depot, depots, ward, wards, team, teams, store, stores
@@ -156,7 +153,7 @@ _Z = 2.8
 
 
 def _count(word: str) -> int:
-    return _SAID.get(word.lower()) or int(word)
+    return int(said_count(word, _SAID))
 
 
 def units_a_side(text: str) -> tuple[int, str] | None:

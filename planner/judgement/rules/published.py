@@ -14,14 +14,12 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.described import nobody_described, retrieved_from, sources_in_use
 from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
 from planner.judgement.rules.generative import drafts_may_leak_records
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.heuristics import FILL_IN_TEMPLATE, STRUCTURED
 from planner.judgement.rules.lexicon import SHARED_CORPUS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, DataKind, Guard, Mode, Plan, TaskType
 from planner.plan.stakes import HarmKind
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 # Free text staff or others wrote about a person that a prompt would carry: notes, comments, case records.
 WRITTEN_ABOUT = Lexicon("""
@@ -252,7 +250,7 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     inputs = (quote(plan, "product.inputs"),) if found else ()
     if personal is True:
         said = (writes, unread, quote(plan, "constraints.data.personal_data"), *inputs)
-        if HarmKind.privacy in plan.impact.harm_kinds and effective_severity(plan) in _SERIOUS:
+        if HarmKind.privacy in plan.impact.harm_kinds and serious_harm(plan):
             return (*said, quote(plan, "impact.harm_kinds"), severity_quote(plan))
         return Tempered(3, said)
     if found is None:

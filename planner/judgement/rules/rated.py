@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, truth_paths
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, Severity, TaskType
+from planner.plan.model import Category, Plan, TaskType
 
 # A done metric that averages ratings of the outputs.
 MEAN_RATING = Lexicon("""
@@ -131,7 +131,7 @@ def generator_judged_by_average_rating(plan: Plan) -> Evidence:
     """
     if plan.product.task is not TaskType.generation:
         return None
-    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not serious_harm(plan):
         return None
     paths = (*truth_paths(plan), "done.worst_error_metric", "done.when_met")
     if any(HARD_CASES_SOUGHT.find(answer_at(plan, path)) for path in paths):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote, said_or_settled
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import AT_RANDOM
 from planner.judgement.rules.unflagged import UNFLAGGED_CHECKED
@@ -106,7 +106,7 @@ def negative_shown_as_safe(plan: Plan) -> Evidence:
     if effective_severity(plan) in (None, Severity.minor) or said_or_settled(plan, _PATHS, SHOWN_UNKNOWN):
         return None
     acted_on = {HarmKind.health, HarmKind.property} & set(plan.impact.harm_kinds)
-    if not acted_on and effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not acted_on and not serious_harm(plan):
         return None  # a miss costs money or time: nobody acts on the negative at their own risk
     return (
         quote(plan, "product.audience"),
@@ -190,7 +190,7 @@ def no_flag_read_as_cleared(plan: Plan) -> Evidence:
         return None  # nobody looks at every case today, or a draft per case: no flag to read as cleared
     # The kind of harm does not matter (a serious loss of money is as serious): an unflagged case loses
     # the look it has today whatever a miss costs.
-    if effective_severity(plan) not in (Severity.serious, Severity.severe):
+    if not serious_harm(plan):
         return None
     if said_or_settled(plan, _STILL_LOOKED_AT, UNFLAGGED_CHECKED) or said_or_settled(
         plan, _STILL_LOOKED_AT, AT_RANDOM

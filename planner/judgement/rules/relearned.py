@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.plan.model import Cadence, Category, Circumstance, LabelWriter, Mode, Plan, Severity, TaskType
 from planner.plan.workings import ActionShape
@@ -112,6 +112,6 @@ def retrained_on_confirmed_proposals(plan: Plan) -> Evidence:
     if watched:
         evidence.append(quote(plan, watched[0], "its live accuracy is read from labels that echo it"))
     evidence.append(severity_quote(plan))
-    if severity in (Severity.serious, Severity.severe):
+    if severity in SERIOUS:
         return tuple(evidence)
     return Tempered(3, evidence)

@@ -13,9 +13,9 @@ import re
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, quote, says_nothing
 from planner.judgement.rules.guard import GRAVE_FORBIDDEN
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.words import SENTENCE, Lexicon, words_of
-from planner.plan.model import Category, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Guard, Mode, Plan, TaskType
 
 # An answer that opens by saying nothing is required ("Nothing.", "None by law", "No requirement").
 _NOTHING_REQUIRED = re.compile(
@@ -76,8 +76,6 @@ _GENERIC = frozenset({
 })  # fmt: skip
 
 _CHECKED_OUTSIDE = (Guard.rule, Guard.review)
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 
 # Tasks whose model writes the output itself; any other gives a class, score or figure the system records.
@@ -284,6 +282,6 @@ def required_output_unchecked(plan: Plan) -> Evidence:
         grave = f"a safety or legal warning: {', '.join(warning)}"
         if plan.product.mode is Mode.automate:
             return (*found, grave, quote(plan, "product.mode"))
-        if effective_severity(plan) in _SERIOUS:
+        if serious_harm(plan):
             return (*found, grave, severity_quote(plan))
     return Tempered(3, found)

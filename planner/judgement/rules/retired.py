@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, said_or_settled, says_nothing, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.seenby import unseen_named
 from planner.judgement.rules.setup import judged_alone, runs_once
 from planner.judgement.rules.words import Lexicon
@@ -28,7 +28,6 @@ KEPT_BESIDE = Lexicon("""
     caught by the round, caught by the second reader, found by the round
 """)
 _KEPT_IN = ("done.when_met", "after_launch.fallback", "done.worst_error_metric", "done.eval_set")
-_HARMFUL = (Severity.serious, Severity.severe)
 _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "canary"}
 
 
@@ -132,7 +131,7 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
     if unseen_named(plan):
         note = "what the people deciding see today that the model will not get"
         evidence.append(quote(plan, "product.unseen_by_model", note))
-    if effective_severity(plan) in _HARMFUL:
+    if serious_harm(plan):
         evidence.append(severity_quote(plan, "a case only that check caught now goes unseen"))
         return tuple(evidence)
     return Tempered(3, evidence)
@@ -241,7 +240,7 @@ def automation_drops_todays_check(plan: Plan) -> Evidence:
     commits = ticked(plan, Circumstance.commits_alone)
     if commits:
         evidence.append(commits[:-1] + ": what the check refused now goes through)")
-    if effective_severity(plan) in _HARMFUL:
+    if serious_harm(plan):
         evidence.append(severity_quote(plan, "a case only that check refused now goes through"))
         return tuple(evidence)
     return tuple(evidence) if commits else Tempered(3, evidence)

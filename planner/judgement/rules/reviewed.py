@@ -13,7 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.generative import generated_facts_unchecked
-from planner.judgement.rules.harm import effective_severity
+from planner.judgement.rules.harm import effective_severity, serious_harm
 from planner.judgement.rules.lexicon import FACTS_COUNTED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Direction, Guard, Mode, Plan, Severity, TaskType
@@ -163,7 +163,7 @@ def review_sized_for_speed(plan: Plan) -> Evidence:
     if volume:
         evidence.append(volume)
     evidence.append("nothing measures how many errors the reviewers catch")
-    if effective_severity(plan) in (Severity.serious, Severity.severe):
+    if serious_harm(plan):
         return Hint(words, evidence)
     return Hint(words, evidence, likelihood=2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, first_said, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.setup import (
     CATCH_IN,
     CATCH_MEASURED,
@@ -24,12 +24,11 @@ from planner.judgement.rules.setup import (
     scope_change,
     scope_held,
 )
-from planner.plan.choices import Mode, OnlineValidation, Severity
+from planner.plan.choices import Mode, OnlineValidation
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import LaterPhase, PilotUnits
 from planner.plan.workings import Newcomers
 
-_HARMFUL = (Severity.serious, Severity.severe)
 _NO_LIVE_CONTROL = (OnlineValidation.none, OnlineValidation.before_after)
 _PICKED_NOTE = {  # why each choice flatters the pilot
     PilotUnits.volunteers: "volunteers are the keenest: they use it best",
@@ -289,7 +288,7 @@ def later_phase_drops_the_check(plan: Plan) -> Evidence:
         quote(plan, "done.later_phase", "the evaluation so far is of the model with people checking it"),
         quote(plan, "product.mode", "people check every output today"),
     ]
-    harmful = effective_severity(plan) in _HARMFUL
+    harmful = serious_harm(plan)
     if harmful:
         evidence.append(severity_quote(plan, "errors that hurt, with nobody to catch them"))
     if done.worst_error_metric:

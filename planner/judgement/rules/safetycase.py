@@ -11,7 +11,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.compliance import compliance_stated
 from planner.judgement.rules.evidence import quote, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Circumstance, Mode, OnlineValidation, Plan, Severity
 from planner.plan.stakes import HarmKind
@@ -152,6 +152,6 @@ def safety_function_changed(plan: Plan) -> Evidence:
         if severity is Severity.severe or severity is None:
             return (fact, hurt, severity_quote(plan)) if severity else (fact, hurt)
         return Tempered(2, (fact, hurt, severity_quote(plan)))  # an injury, rated serious or less: medium
-    if severity in (Severity.serious, Severity.severe):
+    if severity in SERIOUS:
         return Tempered(2, (fact, severity_quote(plan)))
     return None

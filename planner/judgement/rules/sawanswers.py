@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.plan.model import Category, EvalTruth, Plan, Severity
 
 _REVIEWED = {"done.eval_truth": "reviewed_outputs", "impact.error_severity": "moderate"}
@@ -60,7 +60,7 @@ def evaluation_saw_the_answers(plan: Plan) -> Evidence:
         "people judged the model's answers after seeing them: they agree with most, right or wrong",
     )
     severity = effective_severity(plan)
-    if severity in (Severity.serious, Severity.severe):
+    if severity in SERIOUS:
         return Tempered(5, (found, severity_quote(plan)))
     if severity is Severity.minor:
         return Tempered(2, (found,))

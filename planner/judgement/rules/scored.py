@@ -15,7 +15,7 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.units import singular
 from planner.judgement.rules.words import words_of
@@ -30,10 +30,7 @@ from planner.plan.model import (
     OnlineValidation,
     Plan,
     RowsPerThing,
-    Severity,
 )
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 _COST = {
     ErrorCost.too_low: "too low costs more: a pooled figure nets the shortfalls against the surpluses",
@@ -59,7 +56,7 @@ def _grave(plan: Plan) -> str | None:
     """The answer saying a wrong decision is acted on unchecked or hurts badly."""
     if plan.product.mode is Mode.automate:
         return quote(plan, "product.mode", "each decision is acted on with nobody checking it")
-    if effective_severity(plan) in _SERIOUS:
+    if serious_harm(plan):
         return severity_quote(plan)
     return None
 

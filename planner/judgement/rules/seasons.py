@@ -20,6 +20,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.months import CALENDAR, MONTH, MONTH_NAMES, month_number
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, DataKind, Difference, Plan, Split, TaskType
+from planner.plan.spoken import NUMBER_WORDS, alternation, said_count
 
 MONTHS = Lexicon([*CALENDAR, *MONTH_NAMES])
 
@@ -77,29 +78,9 @@ _SPAN_OF_MONTHS = re.compile(
 )
 # A period said as a length: `3 months`, `six weeks`.
 _LENGTH = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(weeks?|months?|years?)\b",
+    rf"\b(\d+|{alternation(NUMBER_WORDS)})\s+(weeks?|months?|years?)\b",
     re.I,
 )
-_NUMBERS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
 # How long records are kept, not how far back the data goes: `deleted after six months`, `kept for 2 years`.
 _KEPT_FOR = re.compile(
     r"\b(?:deleted|delete|deletes|purged|purge|erased|removed|kept|keep|keeps|retained|retain|retains"
@@ -127,7 +108,7 @@ def period_months(text: str | None) -> int | None:
     )
     if length:
         count, unit = length.groups()
-        number = int(count) if count.isdigit() else _NUMBERS[count.lower()]
+        number = int(said_count(count))
         return (
             number * 12
             if unit.lower().startswith("year")

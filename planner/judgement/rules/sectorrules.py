@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.chooser import about_people
-from planner.judgement.rules.circumstances import DUTY_SAID, SERIOUS, said_in
+from planner.judgement.rules.circumstances import DUTY_SAID, said_in
 from planner.judgement.rules.compliance import compliance_stated, governance_done, internal_and_low_stakes
 from planner.judgement.rules.evidence import own_notes, quote, ticked
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import SIGNER_SAID
 from planner.plan.model import Category, Circumstance, Governance, Mode, Plan
 
@@ -138,10 +138,10 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         return None  # a person decides each case, and an answer says who signs and answers for it
     # the rules named and how the plan meets them, or compliance's word on what they require
     complies = compliance_stated(plan) or governance_done(plan, Governance.rules_reviewed)
-    if complies and not (plan.product.mode is Mode.automate and effective_severity(plan) in SERIOUS):
+    if complies and not (plan.product.mode is Mode.automate and serious_harm(plan)):
         return None
     named = said_in(plan, DUTY_SAID) or complies
-    if plan.product.mode is Mode.automate and effective_severity(plan) in SERIOUS:
+    if plan.product.mode is Mode.automate and serious_harm(plan):
         if named:
             return Tempered(3, (fact, quote(plan, "product.mode"), severity_quote(plan), named))
         return Tempered(4, (fact, quote(plan, "product.mode"), severity_quote(plan)))
@@ -166,7 +166,7 @@ def _none_recorded(plan: Plan, fact: str) -> Evidence:
     signer = said_in(plan, SIGNER_SAID)
     if signer:
         evidence.append(f"{signer} (a sign-off said only in words: does it cover a model-assisted output?)")
-    if plan.product.mode is Mode.automate and effective_severity(plan) in SERIOUS:
+    if plan.product.mode is Mode.automate and serious_harm(plan):
         return Tempered(4, (*evidence, quote(plan, "product.mode"), severity_quote(plan)))
     if plan.product.mode is not Mode.automate and not about_people(plan):
         return Tempered(2, tuple(evidence))  # people decide each case, about things: a question to settle

@@ -14,7 +14,7 @@ from planner.judgement.rules.evidence import (
     says_nothing,
     ticked,
 )
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import HINDSIGHT, READS_FORECASTS
 from planner.judgement.rules.periodchange import DEVICE_CHANGE, changes_said
 from planner.judgement.rules.upkeep import recording_started_only, upkeep_only
@@ -29,7 +29,6 @@ from planner.plan.model import (
     LabelWriter,
     Plan,
     Serving,
-    Severity,
     TaskType,
 )
 
@@ -82,7 +81,6 @@ _GUARD_IN = (
     "done.when_met",
 )
 _EVAL_IN = ("done.eval_set", "done.when_met", "constraints.data.differences_note")
-_SERIOUS = (Severity.serious, Severity.severe)
 ESTIMATES = (TaskType.regression, TaskType.forecasting)  # a number the setting is set to
 
 
@@ -282,7 +280,7 @@ def setpoint_loop_unguarded(plan: Plan) -> Evidence:
         return Tempered(1, found)
     fallback = answer_at(plan, "after_launch.fallback")
     unplanned = fallback is None or says_nothing(fallback)
-    if effective_severity(plan) in _SERIOUS and unplanned:
+    if serious_harm(plan) and unplanned:
         return (*found, severity_quote(plan), "after_launch.fallback: not answered (nothing takes over)")
     return Tempered(3, found)
 

@@ -16,7 +16,7 @@ from planner.judgement.rules.evidence import first_said, monitor_paths, quote, t
 from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_without
 from planner.judgement.rules.generative import facts_counted
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.seenby import (
     DECIDES_FEW,
     MORE_OF_THE_SAME,
@@ -28,7 +28,7 @@ from planner.judgement.rules.seenby import (
 )
 from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
 
 _CHECKED_IN = (
     "product.unseen_by_model",
@@ -389,16 +389,13 @@ def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
         found = (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task"))
         if facts_counted(plan):  # the gap is measured: a done metric counts drafts with an unsupported fact
             return Tempered(1, found)
-        return Tempered(3 if effective_severity(plan) in _SERIOUS else 2, (*found, *_stakes(plan)))
+        return Tempered(3 if serious_harm(plan) else 2, (*found, *_stakes(plan)))
     return flagged_without(plan)  # people decide each case they see, but may see only what it flags
-
-
-_SERIOUS = (Severity.serious, Severity.severe)
 
 
 def _stakes(plan: Plan) -> tuple[str, ...]:
     """The severity quoted where a wrong fact in a signed draft hurts: the reason the level is raised."""
-    return (severity_quote(plan),) if effective_severity(plan) in _SERIOUS else ()
+    return (severity_quote(plan),) if serious_harm(plan) else ()
 
 
 @rule(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import answer_at, norm, show
 from planner.plan.model import Category, Plan
-from planner.plan.spoken import UNIT_WORDS
+from planner.plan.spoken import STEP_TIME, UNIT_WORDS, said_count
 
 _SAMPLE = "20"  # items a lead times by hand before believing a saving per item
 
@@ -35,31 +33,16 @@ def minutes_by_hand(plan: Plan) -> tuple[float, str] | None:
 
 
 _MINUTES = {"minute": 1.0, "hour": 60.0, "second": 1 / 60}
-# A count written as a word, as teams write small times (`about four hours a week`).
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-          "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}  # fmt: skip
-_COUNT = r"\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True))
-# A time the step takes, said where the step is named: `45-60 minutes per listing`, `about two hours`.
-_STEP_TIME = re.compile(
-    rf"\b({_COUNT})(?:\s*(?:-|–|to|or)\s*({_COUNT}))?\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
-    re.IGNORECASE,
-)
-
-
-def _number(said: str) -> float:
-    """A count said in digits or in a word."""
-    return float(_WORDS.get(said.lower(), 0) or said)
 
 
 def step_time_said(plan: Plan) -> tuple[float, str] | None:
     """(the most minutes the step takes, as said) where impact.bottleneck, the step the model relieves,
     gives its own time (`45-60 minutes of negotiator time per listing`): the step is timed, only its
     share of the item's whole time may be unknown."""
-    found = _STEP_TIME.search(answer_at(plan, "impact.bottleneck") or "")
+    found = STEP_TIME.search(answer_at(plan, "impact.bottleneck") or "")
     if found is None:
         return None
-    most = _number(found.group(2) or found.group(1))
+    most = said_count(found.group(2) or found.group(1))
     return most * _MINUTES[UNIT_WORDS[norm(found.group(3))]], found.group(0)
 
 

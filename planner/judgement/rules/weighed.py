@@ -9,9 +9,10 @@ import re
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import SERIOUS
 from planner.judgement.rules.lexicon import FALSE_ALARM_SAID, MISS_SAID
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, ErrorCost, Plan, Severity, TaskType
+from planner.plan.model import Category, ErrorCost, Plan, TaskType
 
 # A harm no one would weigh like an inconvenience: to body, livelihood, liberty, supply.
 GRAVE = Lexicon(
@@ -259,7 +260,7 @@ def worse_error_unweighed(plan: Plan) -> Evidence:
         return None
     worse = _worse(impact.error_harm, plan.product.task)
     rated: tuple[str, ...] = ()
-    if worse is None and impact.error_severity in (Severity.serious, Severity.severe):
+    if worse is None and impact.error_severity in SERIOUS:
         worse = _only_kind(
             impact.error_harm, plan.product.task
         )  # the worst error, rated serious, is one kind

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, monitor_paths, quote
-from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.kept import ON_THE_OUTCOME, actual_outcome
 from planner.judgement.rules.lexicon import MEASURE_KINDS
 from planner.judgement.rules.provenance import DOUBLE_LABELLED
@@ -27,7 +27,6 @@ from planner.plan.model import (
     Mode,
     OnlineValidation,
     Plan,
-    Severity,
     TaskType,
 )
 
@@ -83,7 +82,6 @@ _SHOWN_LIVE = (
     OnlineValidation.before_after,
 )
 
-_SERIOUS = (Severity.serious, Severity.severe)
 
 # Words saying the label is a person's rating of the generated output itself: to rate it they must read it.
 RATES_THE_OUTPUT = Lexicon("""
@@ -301,7 +299,7 @@ def label_echoes_estimate(plan: Plan) -> Evidence:
         return Tempered(3 if live else 2, [*found, apart])
     if live and plan.product.mode is Mode.automate:
         return (*found, quote(plan, "product.mode"))
-    if live and effective_severity(plan) in _SERIOUS:
+    if live and serious_harm(plan):
         return (*found, severity_quote(plan))
     if live and Circumstance.sets_controls in plan.product.circumstances:
         note = "its output sets what people then record: the loop closes on itself"

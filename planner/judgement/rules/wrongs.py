@@ -21,20 +21,16 @@ from planner.judgement.rules.seen import seen_per_day
 from planner.judgement.rules.weighed import money_in
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Direction, ErrorCost, Mode, Plan
+from planner.plan.spoken import STEP_TIME, UNIT_WORDS, said_count
+
+# Minutes, hours and seconds in an hour.
+_PER_HOUR = {"minute": 60.0, "hour": 1.0, "second": 3600.0}
 
 # A metric that is the share of actions taken that were right.
 _PRECISE = Lexicon("""
     precision, ppv, positive predictive value, hit rate, hit-rate, share of flags, share of flagged
     share of sampled flags, share of alerts, flags confirmed, alerts confirmed, confirmed flags
 """)
-# The minutes or hours of a person's time one action takes: `two minutes of a clerk's check`.
-_TIME = re.compile(
-    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-five)\s*"
-    r"(minutes?|mins?|hours?|hrs?)\b",
-    re.IGNORECASE,
-)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "fifteen": 15}
-_WORDS |= {"twenty": 20, "thirty": 30, "forty-five": 45}
 # Shapes of a worklist whose every action spends what the action costs, whoever picks it.
 _WORKLIST = (ActionShape.top_of_queue, ActionShape.threshold, ActionShape.up_to_capacity)
 # A recall the precision is paired with.
@@ -80,11 +76,11 @@ def _bounded(plan: Plan) -> bool:
 
 def _hours(text: str | None) -> float | None:
     """The hours of a person's time one action takes, as `impact.action_cost` says it."""
-    found = _TIME.search(text or "")
+    found = STEP_TIME.search(text or "")
     if not found:
         return None
-    amount = _WORDS.get(found.group(1).lower()) or float(found.group(1))
-    return amount / 60 if found.group(2).lower().startswith("m") else amount
+    amount = said_count(found.group(2) or found.group(1))
+    return amount / _PER_HOUR[UNIT_WORDS[found.group(3).lower()]]
 
 
 def _costed(plan: Plan, wrong: float) -> str:
