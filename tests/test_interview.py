@@ -899,7 +899,7 @@ def test_answers_file_errors_point_at_the_line(root: Path) -> None:
     result = planner("interview", "fraud", "--answers", "bad.yaml")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: bad.yaml:3: product.taks: unknown field; check the spelling (`planner schema` lists every field)\n"
+        "error: bad.yaml:3: product.taks: unknown field; did you mean `task`?\n"
         "  bad.yaml:6: constraints.latency.p99_ms: Input should be greater than 0; write a value in that range\n"
     )
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before  # nothing half-applied

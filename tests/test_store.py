@@ -232,9 +232,21 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
         workspace.load("fraud")
     assert caught.value.problems == [
         "plans/fraud/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
-        "plans/fraud/plan.yaml:4: product.goall: unknown field; check the spelling (`planner schema` lists every field)",
+        "plans/fraud/plan.yaml:4: product.goall: unknown field; did you mean `goal`?",
         "plans/fraud/plan.yaml:7: constraints.latency.p99_ms: Input should be a valid integer; write a whole number such as 12",
         "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number; write a number such as 12 or 0.5",
+    ]
+
+
+def test_a_field_written_in_another_section_says_where_it_belongs(make_workspace) -> None:
+    text = "title: t\nby_hand:\n  todays_call_input: the grader's eye\n  wibble: 3\n"
+    workspace = current_workspace(make_workspace, text)
+    with pytest.raises(InvalidPlan) as caught:
+        workspace.load("fraud")
+    assert caught.value.problems == [
+        "plans/fraud/plan.yaml:3: by_hand.todays_call_input: unknown field here; `todays_call_input` belongs "
+        "at `product.todays_call_input`: move it there",
+        "plans/fraud/plan.yaml:4: by_hand.wibble: unknown field; check the spelling (`planner schema` lists every field)",
     ]
 
 

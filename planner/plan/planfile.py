@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -80,9 +82,58 @@ def given_text(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _models_in(annotation: Any, suffix: str = "") -> Iterator[tuple[type[BaseModel], str]]:
+    """The sections an answer's type holds, with `[]` where they are a list's items."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation, suffix
+        return
+    listed = getattr(annotation, "__origin__", None) in (list, tuple)
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _models_in(arg, "[]" if listed else suffix)
+
+
+@cache
+def _places() -> tuple[dict[str, list[str]], dict[str, type[BaseModel]]]:
+    """Where plan.yaml holds each field name (`todays_call_input`: `product.todays_call_input`), and the
+    section at each path."""
+    places: dict[str, list[str]] = {}
+    sections: dict[str, type[BaseModel]] = {"": Plan}
+    pending: list[tuple[type[BaseModel], str]] = [(Plan, "")]
+    while pending:
+        model, prefix = pending.pop()
+        for name, info in model.model_fields.items():
+            path = f"{prefix}.{name}" if prefix else name
+            places.setdefault(name, []).append(path)
+            for inner, suffix in _models_in(info.annotation):
+                if f"{path}{suffix}" not in sections:
+                    sections[f"{path}{suffix}"] = inner
+                    pending.append((inner, f"{path}{suffix}"))
+    return places, sections
+
+
+def _unknown_field(loc: tuple[int | str, ...]) -> str:
+    """An unknown key, with where a field of that name lives or the field it is likely a slip for."""
+    name = str(loc[-1]) if loc else ""
+    here = ".".join(str(part) for part in loc[:-1] if isinstance(part, str))
+    places, sections = _places()
+    elsewhere = [
+        path for path in places.get(name, []) if path.replace("[]", "") != f"{here}.{name}".strip(".")
+    ]
+    if elsewhere:
+        where = " or ".join(f"`{path}`" for path in elsewhere[:3])
+        return f"unknown field here; `{name}` belongs at {where}: move it there"
+    section = sections.get(re.sub(r"\.?\[\d+\]", "[]", _loc_text(loc[:-1])).replace("(top level)", ""))
+    close = difflib.get_close_matches(name, list(section.model_fields) if section else [], n=1, cutoff=0.75)
+    if close:
+        return f"unknown field; did you mean `{close[0]}`?"
+    return _FRIENDLY["extra_forbidden"]
+
+
 def _message(item: Any) -> str:
     """pydantic's complaint in the user's terms, ending with what to do."""
     kind, loc, ctx = item["type"], item["loc"], item.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return _unknown_field(tuple(loc))
     if kind in _FRIENDLY:
         return _FRIENDLY[kind]
     if kind == "invalid_key":
