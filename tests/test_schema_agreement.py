@@ -41,6 +41,15 @@ CASES = {
         "title: x\ndone:\n  metrics:\n  - {name: Recall, target: No worse than the baseline}\n",
         True,
     ),
+    "target-bound": (
+        "title: x\ndone:\n  metrics:\n  - {name: Returns, target: keep 11%}\n  - {name: MAE, target: no worse than 2.1}\n"
+        "  - {name: Delay, target: <= 3}\n",
+        True,
+    ),
+    "target-bound-words-only": (
+        "title: x\ndone:\n  metrics:\n  - {name: Returns, target: keep it low}\n",
+        False,
+    ),
     "lead-span-ends": ("title: x\nproduct:\n  lead_days: 4\n  lead_max_days: 9\n", True),
     # Several inputs stated late: one in `last_input`, the others listed with their days (issue 22).
     "late-inputs": (
@@ -189,6 +198,17 @@ def test_planner_check_and_the_json_schema_agree_on_every_file(make_workspace, c
 
     assert by_planner == expected, out
     assert by_schema == expected, report["errors"]
+
+
+def test_a_target_said_as_a_bound_is_its_figure_on_the_scale_of_its_baseline() -> None:
+    from planner.plan.planfile import plan_from_text
+
+    plan = plan_from_text(
+        CASES["target-bound"][0] + "  - {name: Catch rate, baseline: 0.7, target: at least 75%}\n"
+        "  - {name: MAPE, baseline: 14, target: stay under 12.5%.}\n",
+        "plan.yaml",
+    )
+    assert [metric.target for metric in plan.done.metrics] == [0.11, 2.1, 3, 0.75, 12.5]
 
 
 def test_yes_and_no_get_a_message_that_says_why() -> None:

@@ -136,8 +136,8 @@ def word_answer(annotation: Any, raw: str) -> str | None:
     return next((word for word in answer_words(annotation) if typed in _WORDS.get(word, (word,))), None)
 
 
-def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """`json_schema_extra` for a field that also takes a shorthand planner converts on read."""
+def also(*extras: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a field that also takes shorthands planner converts on read."""
 
     def widen(schema: dict[str, Any]) -> None:
         kept: dict[str, Any] = {
@@ -145,7 +145,7 @@ def also(extra: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
         }
         options = schema.pop("anyOf") if "anyOf" in schema else [dict(schema)]
         schema.clear()
-        schema.update({"anyOf": [*options, extra], **kept})
+        schema.update({"anyOf": [*options, *extras], **kept})
 
     return widen
 

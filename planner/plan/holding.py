@@ -1,4 +1,5 @@
-"""A target said as holding today's figure (`no worse than the baseline`): a margin of 0 on the baseline."""
+"""A target said as holding today's figure (`no worse than the baseline`): a margin of 0 on the baseline;
+or as a bound on a figure (`keep 11%`, `no worse than 2.1`, `at most 5`): that figure."""
 
 from __future__ import annotations
 
@@ -29,6 +30,28 @@ def _any_case(source: str) -> str:
 
 # The same words for the JSON Schema, so an editor takes `target: no worse than the baseline` too.
 HOLD_SCHEMA = {"type": "string", "pattern": rf"^\s*{_any_case(_HOLDS.pattern)}[.!]?\s*$"}
+
+
+# Words that bound a target's figure (`keep 11%`, `no worse than 2.1`, `at most 5`, `<= 0.3`): the figure
+# is the target, whichever way the metric's direction reads it.
+_BOUND = (
+    r"(?:keep(?:\s+it)?(?:\s+(?:at|below|under|above|within))?|hold(?:\s+it)?(?:\s+at)?|"
+    r"stay(?:s)?\s+(?:at|below|under|above)|(?:no|not)\s+worse\s+than|at\s+(?:most|least)|"
+    r"no\s+(?:more|less|higher|lower)\s+than|below|under|above|over|up\s+to|max(?:imum)?|min(?:imum)?|"
+    r"<=|>=|≤|≥|<|>)"
+)
+_FIGURE = r"(-?\s*(?:(?:0|[1-9][0-9]*)(?:\.[0-9]+)?|\.[0-9]+)\s*%?)"
+_BOUNDED = re.compile(rf"{_BOUND}\s*:?\s*{_FIGURE}", re.IGNORECASE)
+BOUND_SCHEMA = {"type": "string", "pattern": rf"^\s*{_any_case(_BOUND)}\s*:?\s*{_FIGURE}[.!]?\s*$"}
+
+
+def bounded_figure(text: str) -> float | str | None:
+    """The figure a bound names (`keep 11%`: `11%`, `no worse than 2.1`: 2.1), or None for other words."""
+    found = _BOUNDED.fullmatch(" ".join(text.strip().rstrip(".!").split()))
+    if found is None:
+        return None
+    figure = found.group(1).replace(" ", "")
+    return figure if figure.endswith("%") else float(figure)
 
 
 def holds(text: str) -> bool:

@@ -121,7 +121,7 @@ from planner.plan.fields import (
     also,
     percent_on_scale,
 )
-from planner.plan.holding import HOLD_SCHEMA, HOLD_WORDS, holds
+from planner.plan.holding import BOUND_SCHEMA, HOLD_SCHEMA, HOLD_WORDS, bounded_figure, holds
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
@@ -247,8 +247,9 @@ class Metric(Record):
     target: Figure | None = Field(
         default=None,
         description="The value that means done; 'no worse than the baseline' for a guardrail held where it "
-        "is today (written back as `relative_target: 0`).",
-        json_schema_extra=also(HOLD_SCHEMA),
+        "is today (written back as `relative_target: 0`); a bound on a figure (`keep 11%`, `at most 5`) is "
+        "that figure.",
+        json_schema_extra=also(HOLD_SCHEMA, BOUND_SCHEMA),
     )
     direction: Direction = Field(
         default=Direction.higher_is_better,
@@ -289,6 +290,8 @@ class Metric(Record):
         said = data.get("target")
         if isinstance(said, str) and holds(said) and data.get("relative_target") is None:
             data = {name: value for name, value in data.items() if name != "target"} | {"relative_target": 0}
+        elif isinstance(said, str) and (figure := bounded_figure(said)) is not None:
+            data = data | {"target": figure}
         figures = {name: data.get(name) for name in ("baseline", "target")}
         return data | {
             name: percent_on_scale(value, [peer for other, peer in figures.items() if other != name])
