@@ -62,6 +62,13 @@ _EXPORT_DATE = re.compile(
     re.I,
 )
 
+# Months named ahead of today (`next June to September`, `from next March`): when the product will be
+# tried or judged, which no data yet covers, not the months the data holds.
+_AHEAD = re.compile(
+    rf"\b(?:next|coming|upcoming)\s+{MONTH}(?:\s*(?:-|–|to|until|till|through)\s*{MONTH})?",
+    re.IGNORECASE,
+)
+
 # "may" is a month only beside a year or another month: "May 2025", "May to July", never "it may".
 _MAY_AS_MONTH = re.compile(r"\bmay\s+(?:(?:19|20)\d\d|to|-|–|and)\b|\b(?:to|-|–|and)\s+may\b", re.IGNORECASE)
 
@@ -137,6 +144,14 @@ def _months(text: str) -> set[str]:
             continue
         found.add(MONTH_NAMES.get(word, word))
     return found
+
+
+def _over_years(period: str | None) -> bool:
+    """Whether the period answer says the data runs over years (`Nine seasons, 2016 to 2024`, `since
+    2019`) and names no month or season it is limited to (`Summers 2016 to 2024` is)."""
+    if not period or _months(period) or SEASONS.find(period):
+        return False
+    return bool(WHOLE_YEAR.find(period) or _YEARS_LONG.search(period))
 
 
 def _covered(period: str) -> list[str]:
@@ -247,6 +262,15 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
                 "done.when_met": "A 6-week pilot at two sites from June, then all sites.",
             }
         ),
+        Case(  # the period runs over years; the months name when the events happen and when it is judged
+            {
+                "product.task": "forecasting",
+                "product.pain": "Most road closures for snow fall between December and February.",
+                "constraints.data.period": "Eight years of daily records, 2017 to 2024",
+                "done.metrics[0].dataset": "The first winter in use (next December to February)",
+                "constraints.data.differences": ["none"],
+            }
+        ),
         Case(  # the day the table was exported is no season: the data runs from 2018
             {
                 "product.task": "forecasting",
@@ -312,8 +336,11 @@ def data_from_one_season(plan: Plan) -> Evidence:
         if differences:
             evidence.append(quote(plan, "constraints.data.differences", "no season difference ticked"))
         return tuple(evidence)
+    if _over_years(period):
+        return None  # months named elsewhere say when events happen or the product is judged
     paths = _data_paths(plan)
-    texts = {path: text for path in paths if isinstance(text := answer_at(plan, path), str)}
+    # months named ahead (`next June`) say when the product is judged, not what the data holds
+    texts = {path: _AHEAD.sub(" ", text) for path in paths if isinstance(text := answer_at(plan, path), str)}
     if any(WHOLE_YEAR.find(text) or _YEARS_LONG.search(text) for text in texts.values()):
         return None  # the data spans the year, or years
     years = {year for text in texts.values() for year in _YEAR.findall(text)}
