@@ -16,7 +16,7 @@ from planner.judgement.rules.capped import COUNTS_DEMAND
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, ChangeKind, Dropped, Plan
+from planner.plan.model import Category, ChangeKind, DataKind, Dropped, Plan, TaskType
 
 # Words that say the team knows the shock: the changes answer or the period itself names it.
 SHOCK_NAMED = Lexicon("""
@@ -90,13 +90,37 @@ def _period(plan: Plan) -> str | None:
     return None
 
 
+# An answer saying an amount over a unit or a period (`bookings per court and hour`, `the number of
+# visits`): a count the lockdowns could move, not the name of what one case is marked as.
+_AN_AMOUNT = re.compile(
+    r"\b(?:per|each|a|every)\s+(?:day|week|month|year|hour)\b|\bper\b|\bnumber of\b"
+    r"|\bhow many\b|\bcount of\b|\bcounts of\b|\bexpected\b|\btotal\b",
+    re.I,
+)
+
+
+def _predicts_amounts(plan: Plan, text: str) -> bool:
+    """Whether the model predicts how much of something happens (a forecast, a quantity, a series, or an
+    answer that counts it per unit or period), not what each case is (a passage marked as a re-recording
+    is one case's label, whatever word names it: the lockdowns moved how many came, not what one is)."""
+    product = plan.product
+    if (
+        product.task in (TaskType.forecasting, TaskType.regression)
+        or DataKind.time_series in product.data_kinds
+    ):
+        return True
+    return bool(_AN_AMOUNT.search(text))
+
+
 def _behaviour(plan: Plan) -> tuple[str, str] | None:
-    """The answer saying the model learns demand or behaviour, and the words that say it; the goal only
-    where neither the output nor the label says what it predicts (a goal names whom it serves)."""
+    """The answer saying the model learns an amount of demand or behaviour, and the words that say it;
+    the goal only where neither the output nor the label says what it predicts (a goal names whom it
+    serves)."""
     answered = [path for path in _PREDICTS[:2] if answer_at(plan, path)]
     for path in answered or _PREDICTS:
-        said = BEHAVIOUR.find(answer_at(plan, path))
-        if said:
+        text = answer_at(plan, path)
+        said = BEHAVIOUR.find(text)
+        if said and _predicts_amounts(plan, text):
             return path, said
     return None
 
@@ -187,6 +211,15 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
                 "constraints.data.dropped": ["period"],
             },
             also=frozenset({"dropped-group-or-period"}),
+        ),
+        Case(  # each case's label names what it is marked as, not an amount of demand the lockdowns moved
+            {
+                "product.task": "classification",
+                "product.output": "The journal lines likely to be miscoded, with the likely account",
+                "product.label": "Entries marked as miscoded by the auditors (line, account, reason)",
+                "constraints.data.period": "2018 to 2024",
+                "constraints.data.changes": "nothing",
+            }
         ),
         Case(  # duplicate invoices: not demand or behaviour the shock moved
             {"constraints.data.period": "Jan 2019 - Jun 2025", "constraints.data.changes": "nothing"}
