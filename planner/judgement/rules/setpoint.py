@@ -320,11 +320,13 @@ BRIDGED = Lexicon("""
     per instrument, by instrument, each instrument, per method, by method, old and new method
     old and new instrument, old and new sensors, flagged by regime, regime as an input
 """)
+# Where the output is read as a change over time. Not the success metric: a comparison with last year
+# there is the team's before/after of the product itself, counted in its own records (items returned,
+# claims paid), which the launch is meant to move; no instrument's readings feed it.
 _TREND_IN = (
     "product.output",
     "product.decision",
     "product.goal",
-    "product.success_metric",
     "press_release.solution",
 )
 _CHANGE_IN = ("constraints.data.changes", "constraints.data.differences_note")
@@ -415,6 +417,14 @@ def capture_means_forecasts(plan: Plan) -> bool:
                 "constraints.data.differences": ["capture"],
                 "constraints.data.differences_note": "We started photographing returned pallets in March 2023.",
                 "product.output": "Share of pallets graded damaged per month, compared with last year.",
+            }
+        ),
+        Case(  # the before/after of the product is its success metric, not a trend read from its output
+            {
+                "constraints.data.differences": ["capture"],
+                "constraints.data.differences_note": "Finders photograph items on their phones; the desk uses a scanner.",
+                "product.output": "The three lost-property reports whose photos look most like the found item.",
+                "product.success_metric": "Items returned to their owners per month, compared with last year.",
             }
         ),
         Case(  # a trend, measured one way throughout
