@@ -44,7 +44,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.recorded import films_inside, people_kept_out
 from planner.judgement.rules.words import Lexicon, in_one_sentence
-from planner.plan.model import Category, Mode, Plan, Severity
+from planner.plan.model import Audience, Category, Mode, Plan, Severity
 
 # What the product does: the answers that say it.
 SAYS_WHAT_IT_DOES = ("product.output", "product.decision", "product.goal", "title", "product.label")
@@ -400,6 +400,14 @@ def medical_device_duty(plan: Plan) -> Evidence:
             }
         ),
         Case({"product.decision": "Reject batches, taking into account the supplier's certificates."}),
+        Case(  # staff rank the flood alerts residents send in: the product issues no warning to the public
+            {
+                "title": "Rank flood alerts sent in by residents for the drainage crews",
+                "product.audience": "staff",
+                "product.output": "Chance that a drain at the reported spot is blocked.",
+                "product.decision": "Crews visit the top-ranked flood alerts first each morning.",
+            }
+        ),
     ),
 )
 def legal_weight_output(plan: Plan) -> Evidence:
@@ -415,8 +423,16 @@ def legal_weight_output(plan: Plan) -> Evidence:
     """
     if settled(plan, SIGNER_SAID):
         return None
-    for weight, words_of_weight in (("warns the public", PUBLIC_SAFETY), ("legal weight", LEGAL_WEIGHT)):
-        found = first_said(plan, ("product.output", "product.decision", "title"), words_of_weight)
+    # A public warning is one the product issues to the public: its output says so, or its output reaches
+    # people outside. Where only the staff see the output, a warning named in the title or the decision is
+    # what the team receives or handles (alerts sent in by the public), not one it issues.
+    to_public = plan.product.audience not in (Audience.staff, Audience.staff_about_outsiders)
+    issued = ("product.output", "product.decision", "title") if to_public else ("product.output",)
+    for weight, words_of_weight, paths in (
+        ("warns the public", PUBLIC_SAFETY, issued),
+        ("legal weight", LEGAL_WEIGHT, ("product.output", "product.decision", "title")),
+    ):
+        found = first_said(plan, paths, words_of_weight)
         if found is not None:
             path, words = found
             evidence = [
