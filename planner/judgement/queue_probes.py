@@ -5,7 +5,9 @@ an older person's fall is neither likely nor valuable in the model's terms, only
 it waits like any other case until someone reaches it. A lead takes such cases out of the ranking: a
 rule that runs before the model (words, a category, a tick on the form) sends them to the top or to an
 emergency line, and real examples in the test set check that the rule catches them. Asked where the plan
-ranks or is worked from the top, names such a case, and says of no fast track.
+ranks or is worked from the top, names such a case, and says of no fast track; not where the ranked
+things are a standing population re-ranked each round (one row each per period, few new), as in a
+yearly allocation: nothing arrives there to wait for its place.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from planner.judgement.assistant_probes import URGENT
 from planner.judgement.probes import Found, probe
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
+from planner.judgement.rules.ordered import standing_population
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import TaskType
 from planner.plan.model import Plan
@@ -67,8 +70,8 @@ def _worked_down_a_list(plan: Plan) -> str | None:
 @probe("urgent-cases-outside-the-ranking", "safety-subset-under-one-severity")
 def _urgent_cases_outside_the_ranking(plan: Plan) -> Found:
     ranked = _worked_down_a_list(plan)
-    if ranked is None:
-        return None
+    if ranked is None or standing_population(plan):
+        return None  # no list worked down, or the same units re-ranked each round: no case waits its turn
     found = first_said(plan, _CASES, CANNOT_WAIT)
     if found is None:
         return None

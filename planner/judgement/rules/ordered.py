@@ -14,7 +14,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, items_per_working_day, quote, show
 from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import ActionShape, Category, Plan, TaskType
+from planner.plan.model import ActionShape, Category, Newcomers, Plan, RowsPerThing, TaskType
 
 # Words saying every item gets worked whatever the model says: the ranking only sets the order.
 ALL_WORKED = Lexicon("""
@@ -49,6 +49,14 @@ _WHOLE = {
 def _timed(plan: Plan) -> bool:
     """Whether a done metric measures how soon items are acted on."""
     return any(TIMED.find(f"{metric.name}. {metric.dataset or ''}") for metric in plan.done.metrics)
+
+
+def standing_population(plan: Plan) -> bool:
+    """Whether the ranked things are a standing population scored afresh each round (the same churches,
+    assets or members, one row each per period, few or none new): nothing arrives and waits for its
+    turn, so there is no queue for an item to starve or an urgent case to wait in."""
+    data = plan.constraints.data
+    return data.newcomers in (Newcomers.none, Newcomers.few) and data.rows_per_thing is RowsPerThing.several
 
 
 def whole_queue_worked(plan: Plan) -> str | None:

@@ -22,7 +22,7 @@ from planner.judgement.rules.evidence import (
     show,
 )
 from planner.judgement.rules.lexicon import AT_DEPTH
-from planner.judgement.rules.ordered import whole_queue_worked
+from planner.judgement.rules.ordered import standing_population, whole_queue_worked
 from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.judgement.rules.workload import capacity_sets_the_threshold
@@ -89,6 +89,14 @@ _WAIT_PATHS = ("product.decision", "heuristics.humans_handle", "after_launch.fal
             }
         ),
         Case({"product.action_shape": "threshold"}),
+        Case(  # the same bridges re-ranked for inspection each year: nothing arrives and waits its turn
+            {
+                "product.action_shape": "top_of_queue",
+                "product.output": "Chance each bridge has a defect reported next year.",
+                "constraints.data.newcomers": "none",
+                "constraints.data.rows_per_thing": "several",
+            }
+        ),
         Case(  # alerts up to what investigators check a day; the rest are paid as usual, nothing waits
             {"product.action_shape": "up_to_capacity", "product.output": "Alerts on claims."}
         ),
@@ -116,6 +124,8 @@ def queue_bottom_starves(plan: Plan) -> Evidence:
         return None
     if whole_queue_worked(plan):
         return None  # people work more a day than arrives: the bottom is reached every day
+    if standing_population(plan):
+        return None  # the same units re-ranked each round: a low one is scored again, not kept waiting
     if first_said(plan, _ITEM_PATHS, WAITING) is None:
         return None  # a population ranked for outreach (homes, members): low-ranked ones are not kept waiting
     paths = [
