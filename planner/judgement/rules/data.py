@@ -3455,6 +3455,9 @@ def _recurring(plan: Plan) -> str:
                 {"product.inputs": "Sensor readings per second from the press."},  # a rate, not an entity
                 {"product.inputs": "Damage notes of each return at the warehouse."},  # one site
                 {"product.inputs": "Meals served per day, school holidays and the menu."},  # a time of year
+                {  # a form's fields are columns of one row, not farm fields photographed
+                    "product.inputs": "Claim form fields (policy type, date of loss) and a photo of the damage."
+                },
             )
         ),
         Case(  # a recommender for the same customers, met again: split by time (the other rule), not by group

@@ -1105,13 +1105,22 @@ NEW_SERIES = Lexicon(
     + ", stores that open, sites that open, stores to open, sites to open, new openings, cold start"
 )
 
-# Sources that images, clips and scans are cut from: many examples each, so they group the data too.
-MEDIA_SOURCES = Lexicon("""
+# Sources that images, clips and scans are cut from: many examples each, so they group the data too. A
+# field of a record (`form fields`, `the invoice's text fields`) is a column of one row, not a place.
+MEDIA_SOURCES = Lexicon(
+    """
     field, fields, farm, farms, orchard, orchards, plot, plots
     volunteer, volunteers, participant, participants, speaker, speakers
     video, videos, film, films, recording, recordings
     flight, flights, slide, slides
-""")
+""",
+    unless=phrases(
+        """form, forms, job-sheet, job-sheets, sheet, sheets, record, records, database, table, spreadsheet, csv,
+        text, free-text, input, data, metadata, header, document, invoice, report, enquiry, application, entry,
+        web-form, survey, questionnaire, log, xml, json, structured, optional, required, mandatory, blank, empty""",
+        "field, fields",
+    ),
+)
 
 _PLACE = """site, sites, store, stores, shop, shops, branch, branches, hospital, hospitals, clinic, clinics,
     centre, centres, center, centers, warehouse, warehouses, plant, plants, factory, factories, city,
