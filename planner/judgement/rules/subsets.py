@@ -11,8 +11,9 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
+from planner.judgement.rules.margin import PRICED, currency_of
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, Severity
+from planner.plan.model import Category, HarmKind, Plan, Severity
 
 # Things where a wrong answer can injure someone, whatever the rest of the catalogue is.
 SAFETY_CRITICAL = Lexicon("""
@@ -102,6 +103,14 @@ _LOW = (Severity.minor, Severity.moderate)
                 "always reviewed by a parts specialist.",
             }
         ),
+        Case(  # the output is a price: a wrong one costs money, whatever the job's scaffolding or wiring
+            {
+                "impact.error_severity": "moderate",
+                "product.output": "Quoted price of the rewiring job in euros.",
+                "product.inputs": "Floor area, rooms, age of the wiring and the electrical survey.",
+                "impact.harm_kinds": ["money"],
+            }
+        ),
         Case(  # nothing safety-critical named
             {
                 "impact.error_severity": "moderate",
@@ -120,7 +129,7 @@ def safety_subset_under_one_severity(plan: Plan) -> Evidence:
     Mitigation: Name the safety-critical subset, rate its errors on their own, and give it a stricter
     threshold or a person's check before the model's answer is used; report its errors apart from the rest.
     """
-    if effective_severity(plan) not in _LOW:
+    if effective_severity(plan) not in _LOW or _priced(plan):
         return None
     texts = [(path, text) for path in _WHERE if isinstance(text := answer_at(plan, path), str) and text]
     if any(HANDLED.find(text) for _, text in texts):
@@ -133,3 +142,13 @@ def safety_subset_under_one_severity(plan: Plan) -> Evidence:
             note = f"{said}: an error there can injure someone; is that subset rated and handled on its own?"
             return Hint(words, (severity_quote(plan), quote(plan, path, note)))
     return None
+
+
+def _priced(plan: Plan) -> bool:
+    """Whether the output is an amount of money (`price of the job in pounds`) and no harm beyond money is
+    named: a wrong price costs money whatever the item is, so no subset makes the same error dangerous (the
+    danger lies in what is done to an item: its category, its dose, its fit)."""
+    output = plan.product.output
+    if not (currency_of(output) or PRICED.find(output)):
+        return False
+    return HarmKind.health not in plan.impact.harm_kinds and HarmKind.property not in plan.impact.harm_kinds
