@@ -44,7 +44,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.recorded import films_inside, people_kept_out
 from planner.judgement.rules.words import Lexicon, in_one_sentence
-from planner.plan.model import Audience, Category, Mode, Plan, Severity
+from planner.plan.model import Audience, Category, Mode, Picks, Plan, Severity
 
 # What the product does: the answers that say it.
 SAYS_WHAT_IT_DOES = ("product.output", "product.decision", "product.goal", "title", "product.label")
@@ -68,7 +68,10 @@ def about_paths(plan: Plan) -> tuple[str, ...]:
 def as_people(plan: Plan, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words that name people here: a shortlist or candidates only where some answer says the plan is
     about people applying, hired, employed or examined (a shortlist of products, candidate matches of a
-    record are things)."""
+    record are things), and the team did not say the ranking puts items or records in order."""
+    if plan.product.picks in (Picks.items, Picks.records):
+        loose = set(PEOPLE_IF_HIRING.find_all(" ".join(words)))  # the shortlist is of things, as answered
+        return tuple(word for word in words if word.lower() not in loose)
     if any(HIRING_SAID.find(answer_at(plan, path)) for path in (*about_paths(plan), "product.label")):
         return words
     loose = set(PEOPLE_IF_HIRING.find_all(" ".join(words)))

@@ -320,6 +320,13 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "and the tools are hired per job."
             }
         ),
+        Case(  # the ranking puts things in order, as answered: candidates are spare parts, though parts are hired
+            {
+                "product.output": "A shortlist of candidate spare parts for each hired excavator's repair.",
+                "product.decision": "The fitter checks the candidates and orders one; plant hire customers wait.",
+                "product.picks": "items",
+            }
+        ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
         Case({"product.output": "A credit limit for each business customer (SMEs) from its accounts."}),
         Case(
