@@ -8,7 +8,12 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, handled, quote, repeated_unit
 from planner.judgement.rules.lexicon import INTERVENTION_KEPT, MADE_SAFE
-from planner.plan.model import ActedBetweenRows, Category, OutcomeRecorded, Plan, RowsPerThing
+from planner.plan.model import ActedBetweenRows, Category, OutcomeRecorded, Plan, RowsPerThing, TaskType
+
+# Tasks whose label says what the row itself shows (the boxes in a frame, the fields of a page): a thing
+# treated between rows shows its new state in the next one and is labelled as it shows, so no row carries
+# a label from before the intervention.
+_LABEL_IS_THE_ROW = frozenset({TaskType.detection, TaskType.segmentation, TaskType.extraction})
 
 _ON_RECORD = (ActedBetweenRows.not_acted, ActedBetweenRows.recorded, ActedBetweenRows.rows_dropped)
 
@@ -91,6 +96,15 @@ _PUMPS = {
             }
         ),
         Case(_PUMPS),  # several rows, and nothing says any of them is acted on
+        Case(  # a detector labels what each scan shows: a tooth filled between scans is drawn as filled
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one patient's teeth, X-rayed each check-up",
+                "product.task": "detection",
+                "product.decision": "The dentist fills the decay the boxes mark.",
+                "constraints.data.acted_between_rows": "not_checked",
+            }
+        ),
     ),
 )
 def rows_after_an_intervention(plan: Plan) -> Evidence:
@@ -110,6 +124,8 @@ def rows_after_an_intervention(plan: Plan) -> Evidence:
     acted = data.acted_between_rows
     if data.rows_per_thing is not RowsPerThing.several or acted in _ON_RECORD:
         return None
+    if plan.product.task in _LABEL_IS_THE_ROW:
+        return None  # each row labelled as it shows: an intervention changes the row and its label alike
     if handled(plan, INTERVENTION_KEPT) or INTERVENTION_KEPT.find(answer_at(plan, "product.inputs")):
         return None  # the team's own notes keep each intervention beside the rows
     several = quote(
