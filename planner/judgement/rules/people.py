@@ -17,7 +17,17 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.raters import recorded_not_judged
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
-from planner.plan.model import Category, Direction, LabelSource, Metric, Plan, TaskType
+from planner.plan.model import (
+    Acquisition,
+    Category,
+    Direction,
+    EvalTruth,
+    LabelSource,
+    Metric,
+    Plan,
+    SourceClasses,
+    TaskType,
+)
 
 # A metric of the same kind as how often people agree: a share of cases given the right label.
 AGREEMENT_KIND = Lexicon("""
@@ -361,6 +371,22 @@ _TWICE_SAID = (
                 "constraints.data.label_writer": "event",
             }
         ),
+        Case(  # an assay's results, and faulty parts made on purpose: no label is a person's judgement
+            {
+                "constraints.data.labels": ["existing", "manual"],
+                "by_hand.label_agreement": None,
+                "done.eval_truth": "measured",
+                "by_hand.raters": None,
+                "constraints.data.sources": [
+                    {"name": "Tensile test results of each weld", "acquisition": "own"},
+                    {
+                        "name": "Welds made with a seeded flaw in our workshop",
+                        "acquisition": "own",
+                        "classes": "positives",
+                    },
+                ],
+            }
+        ),
         Case(  # the evaluation set is an audit that re-checked the labels
             {
                 "constraints.data.labels": ["manual"],
@@ -393,9 +419,31 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None  # every case is labelled twice already: the agreement is in the data, to be counted
     if _prompt_examples_only(plan):
         return None  # the only labels are a few worked examples in a prompt: nothing learns their noise
+    if _measured_or_made(plan):
+        return None  # an instrument's records and cases made to be of one class: nobody judges a label
     return (
         quote(plan, "constraints.data.labels"),
         agreement_unknown(plan, "how often do two labellers agree?"),
+    )
+
+
+_ONE_CLASS = (SourceClasses.positives, SourceClasses.negatives)
+
+
+def _measured_or_made(plan: Plan) -> bool:
+    """Whether no label is a person's judgement, as answered: the truth is a measurement (a lab test, an
+    instrument), the records kept are its results, nobody is counted as a rater, and the labels made by
+    hand come from the team's own source of one class (samples spiked or parts flawed on purpose), known by
+    how they were made."""
+    data = plan.constraints.data
+    if (
+        plan.done.eval_truth is not EvalTruth.measured
+        or plan.by_hand.raters
+        or LabelSource.vendor in data.labels
+    ):
+        return False
+    return any(
+        source.classes in _ONE_CLASS and source.acquisition is Acquisition.own for source in data.sources
     )
 
 
