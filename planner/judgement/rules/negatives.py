@@ -15,7 +15,7 @@ from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, q
 from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import MATURED, REPORTING_MEASURED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Plan, TaskType
+from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Picks, Plan, TaskType
 from planner.plan.workings import Negative
 
 _NOTES = {
@@ -65,6 +65,16 @@ def _logged_transaction(plan: Plan) -> bool:
     return not limit_ticked(plan, OutcomeLimit.reported_only) and bool(
         LOGGED_TRANSACTION.find(plan.product.label)
     )
+
+
+def _picked_from_a_list(plan: Plan) -> bool:
+    """Whether nothing recorded is the negative (no reported-only limit ticked) and the model puts items in
+    front of someone who picks among them: the pick is logged whenever it is made, and an item not picked
+    is a matter of what was shown (position-bias-in-logs, selective-labels), not of a report nobody made."""
+    if limit_ticked(plan, OutcomeLimit.reported_only):
+        return False
+    picks = plan.product.picks
+    return picks is Picks.items or (picks is None and plan.product.task is TaskType.recommendation)
 
 
 def _answer_to_an_offer(plan: Plan, said: str, logged: str = "") -> Evidence:
@@ -302,6 +312,14 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
                 "product.circumstances": ["labels_are_decisions"],
             }
         ),
+        Case(  # recipes shown to a cook who saves some: a save is logged, an unsaved recipe went unpicked
+            {
+                "product.task": "ranking",
+                "product.picks": "items",
+                "product.label": "Recipes the cook saved and later reported cooking.",
+                "product.negative_label": ["nothing_recorded"],
+            }
+        ),
         Case(  # a loan the lending system logs itself: nobody chooses to report it
             {
                 "product.label": "The member borrowed the title.",
@@ -350,7 +368,7 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     offered = _answer_to_an_offer(plan, said, ", logged either way")
     if offered:  # a reply to an offer is logged whether it comes or not: no report is missing
         return offered
-    if _logged_transaction(plan):  # an enrolment, a loan, a booking: logged whenever it happens
+    if _logged_transaction(plan) or _picked_from_a_list(plan):  # a loan, a booking, an item picked: logged
         return None
     # A random audit watched after launch measures the reporting rate too. A checked evaluation set
     # (done.eval_truth) alone does not: its cases are still the reported ones.
