@@ -13,6 +13,7 @@ from planner.core.formatting import share as percent
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote, ticked
 from planner.judgement.rules.words import Lexicon
+from planner.plan.fields import NOT_MEASURED
 from planner.plan.model import Category, Circumstance, Mode, Newcomers, NoneFits, Plan, TaskType
 from planner.plan.workings import ActionShape
 
@@ -52,7 +53,8 @@ _SAID = (
         "Let the matcher say 'no match', and test it on queries that have none",
         "A share of queries have no true match among the candidates: taking the best anyway makes each a wrong "
         "match; count that share, add a threshold or a 'none' answer below which a person decides or a new "
-        "record is made, and keep such queries in the test set",
+        "record is made (for a shortlist sent on, a score floor below which nothing is sent), and keep such "
+        "queries in the test set",
         "warning",
     ),
     fires=(
@@ -104,6 +106,27 @@ _SAID = (
                 "saw: the reference they should match may not hold them yet)",
             ),
         ),
+        Case(  # a shortlist sent on to every candidate, uncounted share, many inputs new: high
+            {
+                "product.task": "matching",
+                "product.mode": "automate",
+                "product.action_shape": "choose_among",
+                "product.none_fits": "best_anyway",
+                "product.no_match_share": "not measured",
+                "constraints.data.newcomers": "many",
+            },
+            evidence=(
+                'product.none_fits: "best_anyway" (it always gives its best candidate: each input whose true '
+                "match is not among the candidates becomes a wrong match)",
+                'product.action_shape: "choose_among" (a shortlist acted on with nobody choosing among it: a '
+                "query with no true match still fills it, and every candidate on it is a wrong action)",
+                'product.no_match_share: "not measured" (nobody has counted the queries with no true match: how '
+                "many wrong matches they make is not known)",
+                'constraints.data.newcomers: "many" (1 in 10 or more inputs concern things the data never saw: '
+                "the reference they should match may not hold them yet)",
+                'product.mode: "automate" (the wrong matches are acted on with nobody to catch them)',
+            ),
+        ),
     ),
     quiet=(
         Case(  # a score threshold below which nothing is matched
@@ -114,6 +137,15 @@ _SAID = (
             }
         ),
         Case({"product.task": "matching", "product.action_shape": "choose_among"}),  # a person picks, or none
+        Case(  # a person chooses among the shortlist, or none of it
+            {
+                "product.task": "matching",
+                "product.mode": "augment",
+                "product.action_shape": "choose_among",
+                "product.none_fits": "best_anyway",
+                "product.no_match_share": "not measured",
+            }
+        ),
         Case(  # a probability for each pair, linked above a level: not a best candidate taken regardless
             {
                 "product.task": "matching",
@@ -138,11 +170,13 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
 
     Some queries have no true match among the candidates. A matcher that always takes the best candidate
     turns each of them into a wrong match, acted on with nobody to catch it, and a test built only from
-    queries that have a match never counts those errors.
+    queries that have a match never counts those errors. A shortlist sent on with nobody choosing among it
+    (each candidate contacted or acted on) fills up all the same: each such query makes a wrong action per
+    candidate. A share 'not measured' leaves the question open, it does not close it.
 
     Mitigation: Count the share of queries with no true match; give the matcher a threshold or a 'none'
-    answer (below it, a person decides or a new record is made); keep such queries in the test set and
-    score wrong matches on them.
+    answer (below it, a person decides or a new record is made; for a shortlist sent on, a score floor
+    below which nothing is sent); keep such queries in the test set and score wrong matches on them.
     """
     product = plan.product
     if product.task is not TaskType.matching or product.none_fits in (NoneFits.says_none, NoneFits.to_person):
@@ -156,7 +190,7 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
         ActionShape.choose_among,
         ActionShape.top_of_queue,
         ActionShape.up_to_capacity,
-    ):
+    ) and not _shortlist_sent(plan):
         return None  # a cut-off, a person choosing among suggestions, a queue worked by people
     alone = (
         quote(
@@ -173,7 +207,27 @@ def top_match_when_none_exists(plan: Plan) -> Evidence:
         return None
     if first_said(plan, ("product.output", "product.decision"), PAIR_SCORED):
         return None  # a score per pair or a link above a level: no single best is taken regardless
-    return Tempered(3, (quote(plan, "product.task"), alone, *_none_share(plan)))
+    return Tempered(3, (quote(plan, "product.task"), alone, *_shortlist(plan), *_none_share(plan)))
+
+
+def _shortlist_sent(plan: Plan) -> bool:
+    """Whether the output is a shortlist acted on with nobody choosing among it: each candidate on it is
+    contacted, sent or acted on, so a query with no true match yields a wrong action per candidate."""
+    product = plan.product
+    if product.action_shape is not ActionShape.choose_among:
+        return False
+    return product.mode is Mode.automate or Circumstance.commits_alone in product.circumstances
+
+
+def _shortlist(plan: Plan) -> tuple[str, ...]:
+    """The answer that says a shortlist is sent on with nobody choosing, where it is."""
+    if not _shortlist_sent(plan):
+        return ()
+    note = (
+        "a shortlist acted on with nobody choosing among it: a query with no true match still fills it, "
+        "and every candidate on it is a wrong action"
+    )
+    return (quote(plan, "product.action_shape", note),)
 
 
 def _none_share(plan: Plan) -> tuple[str, ...]:
@@ -186,18 +240,25 @@ def _none_share(plan: Plan) -> tuple[str, ...]:
             "100 before the model errs on any other"
         )
         return (quote(plan, "product.no_match_share", note),)
+    found: tuple[str, ...] = ()
+    if share == NOT_MEASURED:  # an honest 'not measured' asks the question, it does not settle it
+        note = (
+            "nobody has counted the queries with no true match: how many wrong matches they make is not known"
+        )
+        found = (quote(plan, "product.no_match_share", note),)
     newcomers = plan.constraints.data.newcomers
-    if newcomers in (Newcomers.many, Newcomers.all_new) and share is None:
+    if newcomers in (Newcomers.many, Newcomers.all_new) and share in (None, NOT_MEASURED):
         whose = "nearly all" if newcomers is Newcomers.all_new else "1 in 10 or more"
         note = f"{whose} inputs concern things the data never saw: the reference they should match may not hold them yet"
-        return (quote(plan, "constraints.data.newcomers", note),)
-    return ()
+        found = (*found, quote(plan, "constraints.data.newcomers", note))
+    return found
 
 
 def _best_anyway(plan: Plan) -> Evidence:
-    """The answer says the matcher always gives its best candidate: high where a counted tenth or more of
-    the inputs has no true match and the match is acted on alone; lower where a person confirms each."""
-    if plan.product.action_shape is ActionShape.choose_among:
+    """The answer says the matcher always gives its best candidate: high where a tenth or more of the inputs
+    has no true match (counted, or many inputs new to the data and nothing counted) and the match, or a
+    shortlist, is acted on alone; lower where a person confirms each or chooses among the shortlist."""
+    if plan.product.action_shape is ActionShape.choose_among and not _shortlist_sent(plan):
         return None  # a person chooses among the suggestions, or none of them
     said = quote(
         plan,
@@ -217,8 +278,12 @@ def _best_anyway(plan: Plan) -> Evidence:
         return Tempered(2, (said, *shares))  # a person confirms each, anchored on the one suggestion
     share = plan.product.no_match_share
     counted = isinstance(share, float) and share >= _MANY_UNMATCHED
-    found = (said, *shares, alone)
-    return found if counted else Tempered(3, found)
+    uncounted_many = share in (None, NOT_MEASURED) and plan.constraints.data.newcomers in (
+        Newcomers.many,
+        Newcomers.all_new,
+    )
+    found = (said, *_shortlist(plan), *shares, alone)
+    return found if counted or uncounted_many else Tempered(3, found)
 
 
 @rule(
