@@ -295,6 +295,14 @@ CASES.append(  # a forecast whose decision may use another grain or quantity, no
     )
 )
 
+CASES.append(  # a matcher whose candidates per query, in the test and live, nobody said
+    (
+        "pool-size-unsaid",
+        {"product.task": "matching", "product.output": "The five catalogue entries closest to each photo."},
+        {"done.test_pool": 800, "done.live_pool": 900},
+    )
+)
+
 CASES.append(  # a worked list ranked by the chance of a win, where each win is worth money
     (
         "rank-by-expected-value",

@@ -1720,6 +1720,16 @@ class Done(Record):
         default=None, description="How test data is split: random, by time or by group."
     )
     test_size: Whole | None = Field(default=None, ge=0, description="Number of examples in the test set.")
+    test_pool: Annotated[Whole, Field(ge=1)] | NotMeasured | None = Field(
+        default=None,
+        description="For a matcher or a ranking: how many candidates each test query is ranked against (the "
+        "reports, records or items searched for it, after any pre-filter): e.g. 60, or 'not measured'.",
+    )
+    live_pool: Annotated[Whole, Field(ge=1)] | NotMeasured | None = Field(
+        default=None,
+        description="For a matcher or a ranking: how many candidates each live query will be ranked against "
+        "(every open report, the whole register or catalogue it searches): e.g. 800, or 'not measured'.",
+    )
     test_used_for: TestUse | None = Field(
         default=None,
         description="What the test set's scores are used for before the final figure: nothing (nobody looks "

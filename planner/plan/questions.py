@@ -1515,6 +1515,22 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("ranking", "recommendation")),
         ),
         _q(
+            "done.test_pool",
+            "How many candidates is each query ranked against in the test, and how many live?",
+            "A test that searches one week's or one branch's candidates ranks each query among far fewer than "
+            "the product will meet, and the right one reaches the top five more easily among 40 than among "
+            "800. E.g. 40, 800; 'not measured' is an answer for either.",
+            When("product.task", ("matching", "ranking")),
+            pair=("done.live_pool", "40, 800"),
+            alone="How many candidates is each test query ranked against?",
+        ),
+        _q(
+            "done.live_pool",
+            "How many candidates will each live query be ranked against?",
+            "Every open report, the whole register or catalogue it searches: e.g. 800, or 'not measured'.",
+            When("product.task", ("matching", "ranking")),
+        ),
+        _q(
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
