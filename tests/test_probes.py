@@ -474,6 +474,27 @@ CASES += [  # how each label meets its case (label_probes)
     ),
 ]
 
+CASES.append(
+    (  # a rate among the sites a ranked list sends crews to: over whom is it counted?
+        "rate-among-picked-cases",
+        {
+            "product.action_shape": "top_of_queue",
+            "done.metrics[0].name": "Leak repair rate among visited sites",
+        },
+        {"done.rate_over": "acted_with_count"},
+    )
+)
+QUIET_RATE = [  # the same list judged by a recall over all leaks, or with a count beside the rate
+    {"product.action_shape": "top_of_queue"},
+    {
+        "product.action_shape": "top_of_queue",
+        "done.metrics": [
+            {"name": "Leak repair rate among visited sites", "baseline": 0.5, "target": 0.6},
+            {"name": "Leaks repaired a month", "baseline": 30, "target": 40},
+        ],
+    },
+]
+
 
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
@@ -699,6 +720,9 @@ QUIET.append(  # the team's own records: nobody outside shapes them
         },
     )
 )
+
+
+QUIET += [("rate-among-picked-cases", shape) for shape in QUIET_RATE]
 
 
 @pytest.mark.parametrize(("probe", "shape"), QUIET, ids=[case[0] for case in QUIET])

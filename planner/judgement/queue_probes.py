@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from planner.judgement.assistant_probes import URGENT
 from planner.judgement.probes import Found, probe
+from planner.judgement.rules.chosenrate import picks_the_cases
 from planner.judgement.rules.evidence import faq_paths, first_said, monitor_paths, quote
 from planner.judgement.rules.ordered import standing_population
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import TaskType
-from planner.plan.model import Plan
+from planner.plan.model import MetricRole, Plan
+from planner.plan.scale import named_share
 from planner.plan.workings import ActionShape
 
 # Cases that cannot wait their turn: a danger to a person or a home now, beside the urgent words.
@@ -85,4 +87,47 @@ def _urgent_cases_outside_the_ranking(plan: Plan) -> Found:
         "any other; send such cases to the top (or to an emergency line) by a rule that runs before the "
         "model, and put real examples of them in the test set to check the rule catches them.",
         (ranked, quote(plan, path, ", ".join(words))),
+    )
+
+
+# Where the model picks which cases are acted on: the shapes where a rate among its picks is the usual done
+# metric (a cut-off's precision is asked about elsewhere).
+_PICKS = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
+# Metric names that count over all who needed the action, not over the model's picks.
+_OVER_ALL = Lexicon("recall, sensitivity, coverage")
+
+
+def _paired(plan: Plan, index: int) -> bool:
+    """Whether another done metric stands beside the rate: a guardrail, a count or an amount (no share), or a
+    recall over everyone who needed the action."""
+    return any(
+        metric.role is MetricRole.guardrail or not named_share(metric.name) or _OVER_ALL.find(metric.name)
+        for i, metric in enumerate(plan.done.metrics)
+        if i != index
+    )
+
+
+@probe("rate-among-picked-cases", "rate-over-chosen-cases")
+def _rate_among_picked_cases(plan: Plan) -> Found:
+    if plan.done.rate_over is not None:
+        return None
+    if plan.product.action_shape not in _PICKS and plan.product.task not in (
+        TaskType.ranking,
+        TaskType.recommendation,
+    ):
+        return None
+    metrics = plan.done.metrics
+    if not metrics:
+        return None
+    index = next((i for i, metric in enumerate(metrics) if metric.role is MetricRole.goal), 0)
+    named = metrics[index].name
+    if not named_share(named) or _OVER_ALL.find(named) or _paired(plan, index):
+        return None
+    return (
+        f"The done metric '{metrics[index].name}' is a share: counted over everyone who needed the action, or "
+        "only over the cases the model picks? A rate among its picks (a find rate among the visits made, a "
+        "completion rate among the courses taken) rises by picking easier cases, and a model tuned to raise "
+        "it learns to; pair it with a count over all who needed it, or a guardrail on the hard cases, and "
+        "say where anyone is paid on the rate (done.rate_over).",
+        (quote(plan, f"done.metrics[{index}].name"), picks_the_cases(plan) or quote(plan, "product.task")),
     )

@@ -13,6 +13,7 @@ from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as Exploration
 from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
 from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake, Undoable as Undoable
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
+from planner.plan.rateover import RATE_OVER_LABELS, RateOver as RateOver
 from planner.plan.repeats import REPEATS_LABELS, ActedBetweenRows as ActedBetweenRows
 from planner.plan.stakes import (
     STAKES_LABELS,
@@ -343,6 +344,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **OVERSIGHT_LABELS,
     **CAPTURE_LABELS,
     **HELD_LABELS,
+    **RATE_OVER_LABELS,
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,
     **GRAIN_LABELS,

@@ -78,6 +78,7 @@ from planner.plan.choices import (
     PersonTrait as PersonTrait,
     Picks as Picks,
     PilotUnits as PilotUnits,
+    RateOver as RateOver,
     Reach as Reach,
     ReviewerStake as ReviewerStake,
     RowsPerThing as RowsPerThing,
@@ -1802,6 +1803,14 @@ class Done(Record):
         description="For a ranked or recommended list: what the action needs from it. One right item is "
         "enough (the person picks one), all the needed items (every part for a repair visit, every "
         "ingredient), or the order (people work down it); or not known.",
+    )
+    rate_over: RateOver | None = Field(
+        default=None,
+        description="Where the model picks which cases are acted on (a ranking, a recommendation, the top "
+        "of a queue, a cut-off): whom the done metric's share is counted over. Everyone who needed the "
+        "action, acted on or not; only the cases acted on (a find rate among the visits made, a completion "
+        "rate among the courses taken), which rises by picking easier cases; those with a count over all "
+        "who needed it or a guardrail on the hard cases beside it; no share; or not checked.",
     )
     eval_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(
         default=None,

@@ -1531,6 +1531,19 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("matching", "ranking")),
         ),
         _q(
+            "done.rate_over",
+            "Whom does the done metric's share count: everyone who needed the action, or only the cases acted on?",
+            "Where the model picks which cases are acted on, a rate among those it picked (a find rate among "
+            "the visits made, a completion rate among the courses taken) rises by picking easier cases, and a "
+            "model trained to raise it learns to: known people at regular spots first, short courses for all. "
+            "Pair it with a count over all who needed it, or a guardrail on the hard cases.",
+            When(
+                "product.action_shape",
+                ("top_of_queue", "up_to_capacity"),
+                otherwise=("product.task", ("ranking", "recommendation")),
+            ),
+        ),
+        _q(
             "done.eval_set",
             "Which cases make up the evaluation set, and who labels them?",
             "E.g. '2,000 tickets from last month, labelled by two agents'; 'none' is an honest answer.",
