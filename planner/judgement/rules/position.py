@@ -88,6 +88,7 @@ _ORDER_TODAY = Lexicon("""
 _TODAY_PATHS = ("product.current_solution", "product.label", "product.current_performance", "product.pain")
 HALF = 0.5  # a share this large is a live test's control arm, counted once as the test
 _LOGGED = (LabelSource.existing, LabelSource.outcomes, LabelSource.proxy)
+_BY_PEOPLE = (DoneTodayBy.our_experts, DoneTodayBy.other_staff)  # people do the task by hand today
 _LISTS = (ActionShape.choose_among, ActionShape.top_of_queue)  # an ordered list people see and pick from
 _LIVE = (OnlineValidation.a_b_test, OnlineValidation.interleaving)
 _PICK_PATHS = ("product.label", "done.eval_set")
@@ -187,6 +188,19 @@ _LOGS = {
                 "there)",
                 'constraints.data.outcome_recorded_for: "selected_cases" (the labels are picks logged on the list '
                 "shown today: they carry its position bias)",
+            ),
+        ),
+        Case(  # librarians choose for each reader by hand, from no ordered list: low, log positions from launch
+            {
+                **_LOGS,
+                "product.label": "Book borrowed and finished by the reader.",
+                "product.current_solution": "A librarian talks with each reader and suggests titles from the reading lists.",
+                "by_hand.done_today_by": "our_experts",
+            },
+            evidence=(
+                'product.task: "ranking" (a ranked list: people pick near the top whatever sits there)',
+                'by_hand.done_today_by: "our_experts" (people choose by hand today, from no list shown in an order: '
+                "the past picks carry no position; log the position each item is shown at from launch on)",
             ),
         ),
     ),
@@ -291,6 +305,10 @@ def position_bias_in_logs(plan: Plan) -> Evidence:
             note = "is a list shown in order today? If not, the logged picks carry no position yet"
             found = (*found, quote(plan, "product.current_solution", note))
             likelihood = min(likelihood, 3)
+        else:
+            by_hand = _chosen_by_hand_unordered(plan)
+            if by_hand:  # people choose today, from no order: the bias starts with the model's own list
+                return Tempered(1, (ranked, by_hand))
         return found if likelihood == 4 else Tempered(likelihood, found)
     picks = first_said(plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS)
     if picks is None:
@@ -321,6 +339,28 @@ def _no_list_today(plan: Plan) -> bool:
     if shown is not None:
         return False
     return plan.by_hand.done_today_by is DoneTodayBy.nobody
+
+
+def _chosen_by_hand_unordered(plan: Plan) -> str | None:
+    """The answer saying people do the task by hand today (`by_hand.done_today_by`), quoted, when today's
+    process is described and nothing says it shows an order (ranked, sorted, a shortlist), logs the position
+    an item was shown at, or logs picks made on a screen: a word such as `list` or `search` alone names no
+    order whose top people favour. Today's picks then carry the choosers' judgement, not a position; the
+    bias starts with the model's own list, so the positions are to be logged from launch on."""
+    if plan.by_hand.done_today_by not in _BY_PEOPLE or not plan.product.current_solution:
+        return None
+    positions = (*source_paths(plan), "product.label", "product.current_performance")
+    if first_said(plan, positions, _POSITION_LOGGED) or first_said(
+        plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS
+    ):
+        return None
+    if first_said(plan, (*_TODAY_PATHS, *source_paths(plan)), _ORDER_TODAY):
+        return None
+    note = (
+        "people choose by hand today, from no list shown in an order: the past picks carry no position; "
+        "log the position each item is shown at from launch on"
+    )
+    return quote(plan, "by_hand.done_today_by", note)
 
 
 def _no_picks_on_a_list(plan: Plan) -> bool:
