@@ -14,7 +14,7 @@ from planner.judgement.rules.fitting import (
     output_chooses_none,
 )
 from planner.judgement.rules.heard import selection_in_the_label
-from planner.judgement.rules.keptout import kept_out, steered_share
+from planner.judgement.rules.keptout import kept_out, live_test_decides, steered_share
 from planner.judgement.rules.lexicon import (
     DRAWN_AT_RANDOM,
     UNSELECTED_CASES,
@@ -210,6 +210,20 @@ _KEEP_A_RANDOM_SHARE = Move(
                 "too? keep drawing that share once the model chooses)",
             ),
         ),
+        Case(  # picks recorded only for what was chosen, but a live A/B test decides: low
+            {
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.exploration_share": 0,
+                "done.online_validation": "a_b_test",
+            },
+            evidence=(
+                'constraints.data.outcome_recorded_for: "selected_cases" (only the cases someone showed, '
+                "checked, approved or treated: what happens to the others is never seen)",
+                "constraints.data.exploration_share: 0",
+                'done.online_validation: "a_b_test" (a live test kept side by side with today\'s process decides, '
+                "not the offline score on the chosen cases)",
+            ),
+        ),
     ),
     quiet=(
         Case(  # experts confirm an evaluation subset: a check of the labels, not a choice of the cases
@@ -329,6 +343,9 @@ def selective_labels(plan: Plan) -> Evidence:
         return Tempered(1, (found[0], audit))
     if at_random:  # evaluated on a random sample: credit it, keep it random
         return Tempered(2, (found[0], at_random))
+    live = live_test_decides(plan)
+    if live:  # a randomised live test decides: the chosen cases' labels only train and guide, low
+        return Tempered(1, (*found, live))
     return output_chooses_none(plan, found) or found  # customers chose, or someone else: less likely
 
 

@@ -1,4 +1,4 @@
-"""The share kept out of the model's hands, counted only where it is drawn as a holdout.
+"""The share kept out of the model's hands, counted only where it is drawn as a holdout or a live test's arm.
 
 A lead credits a share against the feedback loop only where it is drawn at random from all cases and
 then handled as if the model had said nothing: those cases show what happens to the ones the model
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.evidence import quote
 from planner.plan.holdout import STEERED, ExplorationDrawn
-from planner.plan.model import Plan
+from planner.plan.model import OnlineValidation, PilotUnits, Plan
 
 _WHY = {
     ExplorationDrawn.random_with_score: "handled with the score in view: the model still steers what happens",
@@ -43,3 +43,22 @@ def steered_share(plan: Plan) -> tuple[str, ...]:
         quote(plan, "constraints.data.exploration_share"),
         quote(plan, "constraints.data.exploration_drawn", _WHY[drawn]),
     )
+
+
+_RANDOMISED_LIVE = (OnlineValidation.a_b_test, OnlineValidation.interleaving, OnlineValidation.holdout)
+_SIDE_BY_SIDE = (PilotUnits.random, PilotUnits.alternating)  # on and off over the same weeks, not picked
+_NO_VERDICT = (None, OnlineValidation.none, OnlineValidation.shadow)  # nothing acted on live is compared
+
+
+def live_test_decides(plan: Plan) -> str | None:
+    """The answer saying a live test with a share kept on today's process at random (an A/B test, an
+    interleaved list, a holdout, units drawn at random or alternating periods) judges the model before it
+    replaces today's process, quoted: it compares both arms on every case, so the offline score on the chosen
+    cases only guides, and the verdict does not rest on them."""
+    done = plan.done
+    note = "a live test kept side by side with today's process decides, not the offline score on the chosen cases"
+    if done.online_validation in _RANDOMISED_LIVE:
+        return quote(plan, "done.online_validation", note)
+    if done.pilot_units in _SIDE_BY_SIDE and done.online_validation not in _NO_VERDICT:
+        return quote(plan, "done.pilot_units", note)
+    return None
