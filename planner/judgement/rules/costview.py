@@ -8,7 +8,8 @@ lead names both answers and asks which one holds before anything is tuned to eit
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
-from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, kind_in_text, named_as_cheap
+from planner.judgement.rules.errorkinds import FALSE_ALARM, MISS, kind_in_text
+from planner.judgement.rules.errorwords import named_as_cheap
 from planner.judgement.rules.evidence import answer_at, quote
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (

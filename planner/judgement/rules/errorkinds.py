@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.errorwords import named_as_cheap, top_k_share
 from planner.judgement.rules.evidence import items_per_day, quote, says_nothing
 from planner.judgement.rules.harm import SERIOUS, effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (
@@ -102,6 +103,10 @@ def counted(name: str | None) -> Counted | None:
     if weighted:
         return Counted(frozenset(KINDS), f"{weighted}: weighs every error by its cost")
     found = {kind: words for kind, lexicon in _COUNTS.items() if (words := lexicon.find_all(name))}
+    top_k = top_k_share(name)
+    if top_k and not found:  # the true item outside the first k: a miss, and nothing else
+        note = f"{top_k}: counts {MISS} (the true item outside the list), not a wrong candidate acted on"
+        return Counted(frozenset({MISS}), note)
     let_go = _LETS_GO.find(name)
     if let_go and FALSE_ALARM in found:  # precision of what it closes unseen: wrong ones are misses...
         said = ", ".join(word for words in found.values() for word in words)
@@ -157,39 +162,6 @@ def kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[st
         words = TAIL_SAID.find_all(text)
         said = {TAIL: words} if words else {}
     return next(iter(said.items())) if len(said) == 1 else None
-
-
-# An amount of money in free text: £6,800, 38 EUR, $1.2k, 120 GBP.
-_AMOUNT = re.compile(
-    r"(?:[£$€]\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?\b)|(?:\b(\d[\d,]*(?:\.\d+)?)\s?(k|m)?\s?(?:gbp|eur|usd|euros?|pounds?|dollars?)\b)",
-    re.IGNORECASE,
-)
-
-
-def _amounts(text: str) -> list[float]:
-    values = []
-    for match in _AMOUNT.finditer(text):
-        digits, scale = (
-            (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        )
-        value = float(digits.replace(",", ""))
-        values.append(value * {"k": 1e3, "m": 1e6}.get((scale or "").lower(), 1))
-    return values
-
-
-def named_as_cheap(text: str, words: tuple[str, ...]) -> bool:
-    """Whether the words of a kind of error stand only in a clause whose amount is the smallest of two or
-    more in the text (`an over-limit bale shipped costs £6,800; a false alarm costs £38`): the text names
-    that kind as the cheap error, not the worst."""
-    clauses = [clause for clause in re.split(r"[;.]\s+|;|\.$", text) if clause.strip()]
-    named = [
-        clause for clause in clauses if any(re.search(rf"\b{re.escape(w)}\b", clause, re.I) for w in words)
-    ]
-    costs = [value for clause in clauses for value in _amounts(clause)]
-    named_costs = [value for clause in named for value in _amounts(clause)]
-    if not named or len(costs) < 2 or not named_costs:
-        return False
-    return max(named_costs) < max(costs)
 
 
 def worst_errors(plan: Plan) -> list[Worst]:
@@ -317,6 +289,17 @@ def _let_through(plan: Plan) -> list[str]:
     ),
     ask="does any done metric count the worst error the text describes?",
     fires=(
+        Case(  # a top-k hit rate counts the true item left out, not the wrong candidate the team dreads
+            {
+                "product.task": "matching",
+                "product.action_shape": "choose_among",
+                "done.metrics[0].name": "Hit rate at 3 (the patient's own record among the three shown)",
+                "done.worst_error_metric": "Hit rate at 3",
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+            },
+            also=frozenset({"wrong-links-uncounted"}),  # the false links counted nowhere: asked there too
+        ),
         Case(
             {"done.worst_error_metric": "none", "impact.error_severity": "serious"},
             evidence=(
@@ -401,6 +384,16 @@ def _let_through(plan: Plan) -> list[str]:
         ),
     ),
     quiet=(
+        Case(  # a share of true matches found in the first five shown: its error is the miss the team dreads
+            {
+                "product.task": "matching",
+                "product.action_shape": "choose_among",
+                "done.metrics[0].name": "Top-5 accuracy (the owner's record among the five candidates shown)",
+                "done.worst_error_metric": "Top-5 accuracy",
+                "impact.costlier_error": "false_negative",
+                "impact.error_severity": "serious",
+            }
+        ),
         Case(  # the harm text names a false alarm as the cheap error (£20 against £4,000): misses are worst
             {
                 "done.metrics[0].name": "Recall of duplicates",
