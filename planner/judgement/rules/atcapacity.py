@@ -10,6 +10,11 @@ from planner.judgement.rules.evidence import answer_at
 from planner.judgement.rules.lexicon import AT_DEPTH, AT_THE_DAILY_TOP, RELEASED_BY_PEOPLE, SET_AT_CAPACITY
 from planner.plan.model import PICKING_TASKS, Mode, Plan, TaskType
 from planner.plan.rate import WORKING_DAYS
+from planner.plan.spoken import NUMBER_WORDS
+
+_SPOKEN: dict[int, list[str]] = {}
+for _word, _count in NUMBER_WORDS.items():
+    _SPOKEN.setdefault(_count, []).append(_word)
 
 # Both capacity rules end in the same move: the threshold is set by what people can handle.
 AT_CAPACITY = Move(
@@ -33,7 +38,25 @@ def judged_at_capacity(plan: Plan) -> bool:
     said: list[str | None] = [metric.name for metric in metrics]
     said += [metric.dataset for metric in metrics]
     said += [plan.done.when_met, plan.product.decision, plan.product.decision_owner]
-    return any(AT_THE_DAILY_TOP.find(text) or SET_AT_CAPACITY.find(text) for text in said)
+    if any(AT_THE_DAILY_TOP.find(text) or SET_AT_CAPACITY.find(text) for text in said):
+        return True
+    return any(names_the_capacity(plan, metric.name) for metric in metrics)
+
+
+# Said of the cases acted on: `the 4 flagged pens`, `top 12`, `the first five called`.
+_CHOSEN = r"(?:flagged|alerted|top|highest|first|picked|chosen|selected|ranked|shortlisted|visited|inspected)"
+
+
+def names_the_capacity(plan: Plan, name: str) -> bool:
+    """Whether a metric's name counts the cases acted on at the capacity's own number (`outbreaks in the
+    day's 4 flagged pens` where people can act on 4 a day): it is scored at that budget already."""
+    capacity = plan.impact.capacity
+    if not capacity or capacity != int(capacity):
+        return False
+    count = "|".join(re.escape(word) for word in (str(int(capacity)), *_SPOKEN.get(int(capacity), ())))
+    near = r"(?:[a-z'-]+\s+)?"
+    pattern = rf"\b(?:{count})\s+{near}{_CHOSEN}\b|\b{_CHOSEN}\s+{near}(?:{count})\b"
+    return re.search(pattern, name, re.IGNORECASE) is not None
 
 
 # The cut a metric's name scores at: a share of the cases (`precision in the top 10%`, `recall@5%`, `the

@@ -354,6 +354,13 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
                 "done.metrics[0].name": "Precision in the top 40 invoices a day",
             }
         ),
+        Case(  # the metric counts the duplicates among the day's forty flagged: scored at the budget
+            {
+                "impact.flagged_per_day": None,
+                "impact.capacity_per_day": 40,
+                "done.metrics[0].name": "Share of duplicates paid that were among that day's forty flagged invoices",
+            }
+        ),
         Case(  # the threshold is said to be set at the clerks' capacity: the cut is capacity's already
             {
                 "impact.flagged_per_day": None,
