@@ -3,8 +3,8 @@
 `constraints.data.change_kind` says what the change named in `constraints.data.changes` touched, and
 each kind calls for other care: a new label standard, relabelling (label-standard-changed); a change of
 terms or process with the label meaning the same, testing after it (the same rule, its Instead); a new
-population, the regime rule only where it reaches most of production, and within the data a part of it
-scored apart (here); an input that now means something
+population, the regime rule only where it reaches most of production after the data, and within the data
+a part of it scored apart, or the model judged on the months since where it reached most of it (here); an input that now means something
 else, mapping or dropping its old values (here); a bonus for the people who record the outcome, an audit
 of their labels (here). Without ticks, the words of the change decide, at most medium.
 """
@@ -12,7 +12,7 @@ of their labels (here). Without ticks, the words of the change decide, at most m
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
-from planner.judgement.rules.changed import KIND_PATH, change_kinds, change_reach, reached
+from planner.judgement.rules.changed import KIND_PATH, change_kinds, change_reach, reached, share_quoted
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
 from planner.judgement.rules.periodchange import change_within_period
@@ -149,6 +149,27 @@ _PART = {
 }
 
 
+def _across(plan: Plan) -> bool:
+    """Whether the team says the change reached all or most of production."""
+    return change_reach(plan) is ChangeReach.all
+
+
+# Across production: no part to mark; the rows before the change describe another mix.
+_ACROSS = Instead(
+    _across,
+    Move(
+        "Judge the model on the months since the change, and model the new part apart",
+        "The change reached all or most of production during the data, so the rows before it describe "
+        "another mix of cases and a score over the whole history blends both; judge the model on the months "
+        "since the change, give the newcomers a flag (or a model of their own), and watch their error live",
+        "warning",
+    ),
+    "Test on the months since the change; give the model a flag for the part that came with it, or model "
+    "that part apart; watch the error on it after launch.",
+    "A change during the data reached most of production: the history before it is another mix",
+)
+
+
 def _part_tracked(plan: Plan) -> bool:
     """Whether the team says each row names the part of production the change reached."""
     return change_reach(plan) is ChangeReach.part_tracked
@@ -185,7 +206,7 @@ _PART_NAMED = Instead(
         "weigh whether to drop its history from before the change",
         "warning",
     ),
-    instead=(_PART_NAMED,),
+    instead=(_PART_NAMED, _ACROSS),
     fires=(
         Case(
             _PART,
@@ -197,9 +218,18 @@ _PART_NAMED = Instead(
             ),
         ),
         Case({**_PART, "constraints.data.change_reach": "part_tracked"}),  # a low note: score the part apart
+        Case(  # across production, within the data: the history before it is another mix
+            {**_PART, "constraints.data.change_reach": "all"},
+            evidence=(
+                f'constraints.data.changes: "{_PART["constraints.data.changes"]}" (a change during the data\'s '
+                'period, "Jan 2022 - Dec 2025": the model learns a mix of both regimes)',
+                'constraints.data.change_kind: ["population"]',
+                'constraints.data.change_reach: "all" (it reached all or most of production: the rows before it '
+                "describe another mix; judge the model on the months since)",
+            ),
+        ),
     ),
     quiet=(
-        Case({**_PART, "constraints.data.change_reach": "all"}),  # across production: the regime rules say it
         Case(
             {**_PART, "constraints.data.changes": "Same-day delivery in the northern depots from Mar 2021."}
         ),
@@ -214,22 +244,20 @@ _PART_NAMED = Instead(
     ),
 )
 def part_changed_within_data(plan: Plan) -> Evidence:
-    """A change during the data's period reached only part of the population.
+    """A change during the data's period reached part of the population, or most of it.
 
     A roll-out in some areas, a new service in some branches, a new product in some stores: that part's
     rows from before the change and after it record different cases, while the rest do not. Where no
     column marks the rows the change reached, the model blends both and averages the part away; an
-    overall score hides how it does there.
+    overall score hides how it does there. Where it reached all or most of production (a new client that is a
+    quarter of the volume), the rows before it describe another mix: a test over the whole history flatters.
 
     Mitigation: Add a column marking the rows the change reached (and since when); score that part apart
     from the rest; weigh whether to drop its history from before the change.
     """
     data = plan.constraints.data
     reach = change_reach(plan)
-    if ChangeKind.population not in change_kinds(plan) or reach not in (
-        ChangeReach.part,
-        ChangeReach.part_tracked,
-    ):
+    if ChangeKind.population not in change_kinds(plan) or reach is None:
         return None
     changed = change_within_period(plan)
     if not changed or PART_MARKED.find(data.changes):
@@ -238,6 +266,14 @@ def part_changed_within_data(plan: Plan) -> Evidence:
         note = "each row names the part: score it apart"
         return Tempered(
             1, (*changed, quote(plan, KIND_PATH), quote(plan, "constraints.data.change_reach", note))
+        )
+    if reach is ChangeReach.all:  # no part to mark: the history before the change is another mix
+        note = "it reached all or most of production: the rows before it describe another mix; judge the model on the months since"
+        return (
+            *changed,
+            quote(plan, KIND_PATH),
+            quote(plan, "constraints.data.change_reach", note),
+            *share_quoted(plan),
         )
     note = "no column marks the rows it reached"
     return (*changed, quote(plan, KIND_PATH), quote(plan, "constraints.data.change_reach", note))
