@@ -1357,8 +1357,8 @@ class DataConstraints(Record):
         description="How many days after the moment the model predicts (for a case predicted ahead, the "
         "prediction, not the outcome; for a forecast, the day forecast, not the day a past value is loaded) "
         "that input arrives; negative when it is known "
-        "that many days ahead (past sales loaded the same day, for a forecast made 7 days ahead: -7); or "
-        "'not measured'.",
+        "that many days ahead (past sales loaded the same day, for a forecast made 7 days ahead: -7; a yearly "
+        "return published some 300 days after the days it covers: 300); or 'not measured'.",
     )
     late_inputs: list[LateInput] = Field(
         default_factory=list,

@@ -1280,10 +1280,12 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.last_input_days",
             "How many days after the moment the model predicts does that input arrive?",
-            "For a case, from the prediction, not the outcome (0 when it is there as the model predicts); for a "
-            "forecast, from the day forecast, negative when known ahead (a rota "
-            "published 3 days before the day: -3; past sales loaded the same day, forecast 7 days ahead: -7). "
-            "'not measured' is an answer.",
+            "Count to the day it lands in your tables, after as plus, before as minus. For a case, from the "
+            "prediction, not the outcome (a lab result back 9 days after the sample the model predicts at: 9; "
+            "there as it predicts: 0). For a forecast, from the day forecast: forecasting next Monday on this "
+            "Monday, sales loaded each evening are there 7 days before it, -7; a rota out the Friday before, -3; "
+            "a yearly return published each spring, some 300 days after the days it covers, 300 (never there "
+            "when the forecast is acted on). 'not measured' is an answer.",
             When("constraints.data.last_input"),
         ),
         _q(

@@ -3,12 +3,8 @@ totals over the labelled period, values fixed at close-out, or the dates and res
 
 from __future__ import annotations
 
-from planner.judgement.rules.arrival import (
-    FIRES as STATED_FIRES,
-    QUIET as STATED_QUIET,
-    stated_late,
-    unchecked_inputs,
-)
+from planner.judgement.rules.arrival import stated_late, unchecked_inputs
+from planner.judgement.rules.arrivalcases import FIRES as STATED_FIRES, QUIET as STATED_QUIET
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.capture import AFTER_FIRES, AFTER_QUIET, after_the_label
 from planner.judgement.rules.heard import (
