@@ -283,6 +283,20 @@ CASES.append(  # a flag people act on, whose costlier error nobody named
         {"impact.costlier_error": "false_negative"},
     )
 )
+CASES.append(  # rare positives in grouped rows, the episodes they form never counted
+    (
+        "positive-episodes-uncounted",
+        {
+            "product.task": "classification",
+            "constraints.data.rows_per_thing": "several",
+            "constraints.data.repeated_unit": "One reservoir (one row per week)",
+            "constraints.data.labeled_examples": 4000,
+            "constraints.data.rarest_class_share": 0.08,
+            "constraints.data.positive_units": "not measured",
+        },
+        {"constraints.data.positive_units": 120},
+    )
+)
 CASES.append(  # a forecast whose decision may use another grain or quantity, not said
     (
         "decision-grain-unsaid",

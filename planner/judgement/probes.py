@@ -417,6 +417,7 @@ from planner.judgement import (  # noqa: E402  (registers them)
     attention_probes as _attention_probes,  # noqa: F401
     cutoff_probes as _cutoff_probes,  # noqa: F401
     cycle_probes as _cycle_probes,  # noqa: F401
+    episode_probes as _episode_probes,  # noqa: F401
     grain_probes as _grain_probes,  # noqa: F401
     input_probes as _input_probes,  # noqa: F401
     label_probes as _label_probes,  # noqa: F401
