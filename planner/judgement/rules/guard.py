@@ -245,6 +245,20 @@ _FILTER_BEFORE_SCORING = Instead(
                 "impact.error_severity": "serious",
             },
         ),
+        Case(  # a recommender whose ruled-out candidates only a person's review keeps out: medium
+            {
+                "product.task": "recommendation",
+                "product.forbidden_guard": "review",
+                "product.forbidden_output": "A property outside the tenant's housing band.",
+                "impact.error_severity": "moderate",
+            },
+            evidence=(
+                'product.forbidden_guard: "review"',
+                'product.forbidden_output: "A property outside the tenant\'s housing band."',
+                "a candidate a hard condition rules out stays in the list unless code drops it before scoring; "
+                "a person scanning the list after hundreds that were fine lets one through",
+            ),
+        ),
     ),
     quiet=(
         Case(  # a rule highlights each changed bank detail and a phone call confirms it: guarded
@@ -299,6 +313,10 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     grave = GRAVE_FORBIDDEN.find_all(plan.product.forbidden_output)
     why = severity_quote(plan) if severity in SERIOUS else f"grave by what it is: {', '.join(grave)}"
     if guard is Guard.review:  # a person under time pressure lets some through: ask for a block in code
+        if sends_matches(
+            plan
+        ):  # a hard condition on a list belongs in code before scoring, whatever the harm
+            return _review_of_picks(plan, said, why if severity in SERIOUS or grave else None)
         if severity not in SERIOUS and not grave:
             return None
         ruled = _rule_said(plan)
@@ -324,6 +342,24 @@ def forbidden_output_unguarded(plan: Plan) -> Evidence:
     if unchecked and (severity in SERIOUS or grave):
         return (*said, why, unchecked, uncounted)
     return Tempered(3, (*said, uncounted))
+
+
+def _review_of_picks(plan: Plan, said: tuple[str, ...], why: str | None) -> Evidence:
+    """A ranking, match or recommendation whose forbidden candidates only a person's review keeps out:
+    medium; high where what is forbidden harms someone and the picks are acted on. Quiet where a rule
+    flags each candidate and a second step confirms it."""
+    ruled = _rule_said(plan)
+    if ruled is not None and first_said(plan, _guard_paths(plan), CONFIRMED):
+        return None
+    missed = (
+        "a candidate a hard condition rules out stays in the list unless code drops it before scoring; a "
+        "person scanning the list after hundreds that were fine lets one through"
+    )
+    if why is None:
+        return Tempered(3, (*said, missed))
+    if plan.product.mode in (Mode.augment, Mode.automate):  # each pick is acted on
+        return (*said, why, quote(plan, "product.mode", "each pick is acted on"), missed)
+    return Tempered(3, (*said, why, missed))
 
 
 # What an output must never hold that harms body or life whatever the team rated its errors.
