@@ -115,7 +115,7 @@ HAPPY = [
     line("50000"),
     line("2"), line("2%"),  # outcomes only for orders that shipped; 2% approved whatever the score
     line("1"),  # ...drawn at random and handled blind: asked because the share is above 0
-    DOWN * 6 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
+    DOWN * 7 + SPACE + ENTER,  # the recorded outcome falls short in none of these ways
     line("1"),  # each label carries the day it happened
     line("1"),  # the world records the outcome (a chargeback)
     line("none"), ENTER,  # a chargeback calls for one action, whatever its cause; an empty entry ends it
@@ -124,6 +124,7 @@ HAPPY = [
     line("2"), line("one customer"),  # several rows per customer
     line("1"),  # ...and nothing done after one of a customer's rows changes the customer
     line("400"),  # customers holding a fraud: asked because the rows come grouped and the task classifies
+    line("20%"),  # the share of the frauds from the busiest merchant: asked because the class is rare
     "n",  # not versioned
     line("1"),  # inputs built as each order stood at the moment of prediction
     line("device data, 0"),  # the input that arrives last, on the order's own date
@@ -273,6 +274,7 @@ constraints:
     repeated_unit: one customer
     acted_between_rows: not_acted
     positive_units: 400
+    positives_top_source_share: 0.2
     label_writer: event
     newcomers: few
     missing_input_share: none
@@ -413,8 +415,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 139
-    assert "\nSaved plans/fraud/plan.yaml: 139 of 139 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 140
+    assert "\nSaved plans/fraud/plan.yaml: 140 of 140 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -436,7 +438,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 129  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 130  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -939,7 +941,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 139 of 139 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 140 of 140 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1037,7 +1039,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 139 of 139 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 140 of 140 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

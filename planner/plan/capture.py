@@ -14,6 +14,7 @@ class InputCapture(StrEnum):
     after_label = "after_label"
     shows_label = "shows_label"
     one_class_step = "one_class_step"
+    rig_follows_label = "rig_follows_label"
     not_checked = "not_checked"
 
 
@@ -26,6 +27,8 @@ CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
         "reading, the grade's tag or the crate it was sorted into in the photo; the form that names the fault)",
         "one_class_step": "some in a step only one class goes through, or from another place for one class "
         "(an extra close-up of rejected items, a repair form, stock or catalogue images for one class)",
+        "rig_follows_label": "some captured another way (another scanner, background card, camera rig, form "
+        "version, lab) for a group that goes with the label (items above a value scanned on a grey card)",
         "not_checked": "not checked",
     },
 }

@@ -1346,7 +1346,8 @@ class DataConstraints(Record):
         description="In today's process, when the inputs are captured against the moment each label is "
         "decided (one or several): all before it and the same way for every item; some at or after it, or "
         "because of it (a photo taken at grading); some in a step only one class goes through, or from "
-        "another place for one class (a close-up of rejects, stock images); or not checked.",
+        "another place for one class (a close-up of rejects, stock images); some captured another way (another "
+        "scanner, background, rig, form version, lab) for a group that goes with the label; or not checked.",
     )
     last_input: Text | None = Field(
         default=None,
@@ -1428,12 +1429,17 @@ class DataConstraints(Record):
         "the rarer class: the independent positives to learn and test from, however many rows they fill; or "
         "'not measured'.",
     )
+    positives_top_source_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Of the rarer class's cases, the share that come from the one source (supplier, site, "
+        "broker, device, batch) giving the most, e.g. 0.78 for 7 of 9; or 'not measured'.",
+    )
     outcome_limits: list[OutcomeLimit] = Field(
         default_factory=list,
         description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "
         "full, no staff, a spend cap), recorded only when reported, a default for cases nobody looked at, other exits "
         "that end a case first, no outcome below a threshold the process sets (a reserve not met: no sale price), "
-        "or none.",
+        "unmeasured in the riskiest conditions (samples postponed in floods, a sensor down in storms), or none.",
     )
     left_early_share: Share | NotMeasured | None = Field(
         default=None,

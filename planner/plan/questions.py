@@ -1110,7 +1110,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "counted only as far as the staff there "
             "could see and record them, incidents count only when someone reports them, cases nobody "
             "looked at get a default, a case ends another way before its outcome, a lot below its reserve "
-            "goes unsold with no price, a fault people stop when they see it coming: a model learns the record, "
+            "goes unsold with no price, a fault people stop when they see it coming, samples postponed in the "
+            "floods and gales that matter most: a model learns the record, "
             "not what happened.",
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
@@ -1235,6 +1236,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", _CLASSIFYING),
         ),
         _q(
+            "constraints.data.positives_top_source_share",
+            "Of the rarer class's cases, what share come from the one source (supplier, site, device, batch) "
+            "giving the most?",
+            "Where most positives come from one source, the model can learn the source (its spectra, camera, "
+            "format) instead of the fault, and a random split rewards it. 'not measured' is an answer.",
+            When("constraints.data.rarest_class_share"),
+            When("product.task", _CLASSIFYING),
+        ),
+        _q(
             "constraints.data.versioned",
             "Is raw data versioned and never overwritten?",
             "Without it, no result can be reproduced.",
@@ -1255,7 +1265,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "before the label, the same way for every item; some at or after it, or because of it (a photo "
             "taken at grading, a note written once the fault is known); some that show the label or are its "
             "record (the scale's reading or the reject crate in the photo); some in a step only one class goes "
-            "through, or from another place for one class (an extra close-up of rejects, stock images). "
+            "through, or from another place for one class (an extra close-up of rejects, stock images); some "
+            "captured another way (scanner, card, rig, lab) for a group that goes with the label. "
             "'not checked' is an answer.",
             When(
                 "product.data_kinds",

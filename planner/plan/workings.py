@@ -16,6 +16,7 @@ class OutcomeLimit(StrEnum):
     other_exits = "other_exits"
     below_threshold = "below_threshold"
     averted = "averted"
+    worst_unmeasured = "worst_unmeasured"
     none = "none"
 
 
@@ -294,6 +295,9 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "offer declined, a bid under the floor; the missing values are the low ones",
         "averted": "people stop it today when they see it coming (a weaver re-ties a fraying warp, a nurse "
         "escalates): the record holds only the ones nobody caught in time",
+        "worst_unmeasured": "it goes unmeasured in some conditions, and those are the riskiest (samples "
+        "postponed in gales and floods, inspections skipped at night, a sensor down in storms): the worst days "
+        "have no label",
         "none": "none: it is the whole outcome for every case",
     },
     RowsPerThing: {

@@ -459,6 +459,8 @@ _LIMIT_NOTES = {
     OutcomeLimit.below_threshold: "no outcome below a threshold the process sets: the low values are missing",
     OutcomeLimit.averted: "people stop it today when they see it coming: the record holds only the ones they "
     "missed",
+    OutcomeLimit.worst_unmeasured: "it goes unmeasured in the riskiest conditions: the worst days have no "
+    "label, so the training and the test under-represent them",
 }
 
 

@@ -18,6 +18,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.months import dates_in
 from planner.judgement.rules.periodchange import REGIME_CHANGE, changed_during_period
 from planner.judgement.rules.record import trained
+from planner.judgement.rules.rig import rig_follows_label
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.model import Category, ChangeKind, LabelSource, LabelWriter, Plan, TaskType
 
@@ -196,6 +197,22 @@ _SAME_LABEL_NEW_REGIME = Instead(
 )
 
 
+# The capture changed with a group that goes with the label: the regime told to the model tells it the group.
+_RIG_FOLLOWS_LABEL = Instead(
+    rig_follows_label,
+    Move(
+        "Test within one capture, and keep the rig out of the inputs",
+        "The capture changed for a group that goes with the label, so the regime is a shortcut to the label: "
+        "do not give the model the regime or the rig; recapture a sample of each group alike and score within "
+        "one rig, split by time across the change",
+        "warning",
+    ),
+    "Find the date of the change; recapture a sample of each group on one rig and score the model within "
+    "one rig; never give the regime, rig or version as an input, since it tells the model the label's group.",
+    "The capture changed during the data's years for a group that goes with the label",
+)
+
+
 def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
     """The change as the team ticked it: a new label standard across production is high, a new process
     (the label meaning the same) or a part of production less; without ticks, the words of the change
@@ -220,7 +237,7 @@ def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
         "warning",
     ),
     ask="did the labelling standard, system or policy change over the data's years?",
-    instead=(_SAME_LABEL_NEW_REGIME,),
+    instead=(_RIG_FOLLOWS_LABEL, _SAME_LABEL_NEW_REGIME),
     fires=(
         Case(  # ticked: a new grading standard across production, high
             {
