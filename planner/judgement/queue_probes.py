@@ -95,6 +95,8 @@ def _urgent_cases_outside_the_ranking(plan: Plan) -> Found:
 _PICKS = (ActionShape.top_of_queue, ActionShape.up_to_capacity)
 # Metric names that count over all who needed the action, not over the model's picks.
 _OVER_ALL = Lexicon("recall, sensitivity, coverage")
+# Metric names that measure how the whole list is ordered or how every case is called, not a rate among picks.
+_WHOLE_LIST = Lexicon("auc, roc, area under, gini, ndcg, accuracy, average precision")
 
 
 def _paired(plan: Plan, index: int) -> bool:
@@ -121,12 +123,12 @@ def _rate_among_picked_cases(plan: Plan) -> Found:
         return None
     index = next((i for i, metric in enumerate(metrics) if metric.role is MetricRole.goal), 0)
     named = metrics[index].name
-    if not named_share(named) or _OVER_ALL.find(named) or _paired(plan, index):
+    if not named_share(named) or _OVER_ALL.find(named) or _WHOLE_LIST.find(named) or _paired(plan, index):
         return None
     return (
         f"The done metric '{metrics[index].name}' is a share: counted over everyone who needed the action, or "
-        "only over the cases the model picks? A rate among its picks (a find rate among the visits made, a "
-        "completion rate among the courses taken) rises by picking easier cases, and a model tuned to raise "
+        "only over the cases the model picks? A rate among its picks (a placement rate among the jobseekers taken "
+        "on, a success rate among the jobs accepted) rises by picking easier cases, and a model tuned to raise "
         "it learns to; pair it with a count over all who needed it, or a guardrail on the hard cases, and "
         "say where anyone is paid on the rate (done.rate_over).",
         (quote(plan, f"done.metrics[{index}].name"), picks_the_cases(plan) or quote(plan, "product.task")),

@@ -1814,8 +1814,8 @@ class Done(Record):
         default=None,
         description="Where the model picks which cases are acted on (a ranking, a recommendation, the top "
         "of a queue, a cut-off): whom the done metric's share is counted over. Everyone who needed the "
-        "action, acted on or not; only the cases acted on (a find rate among the visits made, a completion "
-        "rate among the courses taken), which rises by picking easier cases; those with a count over all "
+        "action, acted on or not; only the cases acted on (a placement rate among the jobseekers taken on, a "
+        "repair success rate among the jobs accepted), which rises by picking easier cases; those with a count over all "
         "who needed it or a guardrail on the hard cases beside it; no share; or not checked.",
     )
     eval_horizon_days: Annotated[Number, Field(ge=0)] | NotMeasured | None = Field(

@@ -1546,9 +1546,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "done.rate_over",
             "Whom does the done metric's share count: everyone who needed the action, or only the cases acted on?",
-            "Where the model picks which cases are acted on, a rate among those it picked (a find rate among "
-            "the visits made, a completion rate among the courses taken) rises by picking easier cases, and a "
-            "model trained to raise it learns to: known people at regular spots first, short courses for all. "
+            "Where the model picks which cases are acted on, a rate among those it picked (a placement rate "
+            "among the jobseekers taken on, a success rate among the repairs accepted) rises by picking easier "
+            "cases, and a model trained to raise it learns to: those nearest to work first, simple jobs only. "
             "Pair it with a count over all who needed it, or a guardrail on the hard cases.",
             When(
                 "product.action_shape",

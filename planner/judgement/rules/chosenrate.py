@@ -1,10 +1,10 @@
 """A rule on a done metric that is a rate among the cases the model chose to act on (cream-skimming).
 
 Where the model picks which cases are acted on (a ranking, a recommendation, the top of a queue, a cut-off,
-as many as people can take), a rate counted over the cases it picked (a find rate among the visits made, a
-completion rate among the courses taken, a hit rate among the stops made) rises when it picks easier cases,
+as many as people can take), a rate counted over the cases it picked (a placement rate among the jobseekers
+taken on, a repair success rate among the jobs accepted, a hit rate among the stops made) rises when it picks easier cases,
 with nobody served better. A model trained or tuned to raise that rate learns exactly this: it ranks the
-known people at the regular spots first, steers learners to short easy courses. A lead pairs the rate with
+jobseekers nearest to work first, takes the simple repairs. A lead pairs the rate with
 a count over all who needed it, or a guardrail on the hard cases, and checks that the case mix holds.
 """
 
@@ -82,7 +82,7 @@ def _guardrail(plan: Plan) -> str | None:
         "Pair the rate with a count over all who needed it, and watch the case mix",
         "A rate among the cases the model picked rises by picking easier ones; judge it beside a count over "
         "everyone who needed the action (people found, courses completed, of all reported or all new), or a "
-        "guardrail on the hard cases (new people found, starts on the core courses), and compare the mix of "
+        "guardrail on the hard cases (the long-term unemployed placed, the hard repairs done), and compare the mix of "
         "cases picked (new against known, hard against easy) before and after; where a team or a provider is "
         "paid on the rate, say so: the pay rewards the same picking",
         "warning",
@@ -108,14 +108,14 @@ def _guardrail(plan: Plan) -> str | None:
 def rate_over_chosen_cases(plan: Plan) -> Evidence:
     """The done metric is a rate among the cases the model chose, which rises by choosing easier ones.
 
-    Where the model picks which cases are acted on, a rate counted over the cases it picked (a find rate
-    among the visits made, a completion rate among the courses taken, a success rate among the cases taken
-    on) rises when it picks easier cases, with nobody served better; a model trained or tuned to raise it
-    learns to: known people at regular spots first, short courses for everyone. The hard cases, often the
+    Where the model picks which cases are acted on, a rate counted over the cases it picked (a placement
+    rate among the jobseekers taken on, a repair success rate among the jobs accepted, a success rate among
+    the cases taken on) rises when it picks easier cases, with nobody served better; a model trained or tuned to raise it
+    learns to: the jobseekers nearest to work first, the simple repairs. The hard cases, often the
     ones the work is for, drop out of the list and out of the figure at once.
 
     Mitigation: Judge the rate beside a count over all who needed the action, or a guardrail on the hard
-    cases (new people found, starts on the core courses); compare the mix of cases picked before and after;
+    cases (the long-term unemployed placed, the hard repairs done); compare the mix of cases picked before and after;
     say where a team or a provider is paid on the rate.
     """
     if plan.done.rate_over is not RateOver.acted_cases:
