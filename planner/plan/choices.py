@@ -175,6 +175,7 @@ class Acquisition(StrEnum):
     own = "own"
     vendor = "vendor"
     public = "public"
+    open_data = "open_data"
     from_customers = "from_customers"
     to_collect = "to_collect"
 
@@ -386,6 +387,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "own": "our own systems",
         "vendor": "bought from a vendor",
         "public": "public data",
+        "open_data": "a public body's official or openly licensed data (weather, statistics, notices)",
         "from_customers": "sent to us by customers or clients (reports, photos, forms they submit)",
         "to_collect": "still to collect",
     },

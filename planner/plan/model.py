@@ -205,8 +205,10 @@ class DataSource(Record):
     name: Text = Field(description="Where the data comes from (system, table, vendor, dataset).")
     acquisition: Acquisition | None = Field(
         default=None,
-        description="How it is acquired: own, vendor, public, from customers (what customers or "
-        "clients send us: reports, photos, forms) or to collect.",
+        description="How it is acquired: own, vendor, public, open data (a public body's official or "
+        "openly licensed data, whose terms allow reuse: weather services, statistics offices, official "
+        "notices), from customers (what customers or clients send us: reports, photos, forms) or to "
+        "collect.",
     )
     classes: SourceClasses | None = Field(
         default=None,

@@ -311,7 +311,8 @@ def public_corpus(plan: Plan, path: str) -> bool:
         return True
     sources = plan.constraints.data.sources
     return bool(sources) and all(
-        source.acquisition is Acquisition.public or PUBLIC_CORPUS.find(source.name) for source in sources
+        source.acquisition in (Acquisition.public, Acquisition.open_data) or PUBLIC_CORPUS.find(source.name)
+        for source in sources
     )
 
 

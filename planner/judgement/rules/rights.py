@@ -64,13 +64,15 @@ def _read_inside(plan: Plan) -> str | None:
 
 
 def _open_data_only(plan: Plan) -> bool:
-    """Whether every source others own is a public body's open data or under an open licence (the Met
-    Office, NOAA, open government data, CC BY): its terms allow reuse. Scraped pages, books, manuals and
+    """Whether every source others own is a public body's open data or under an open licence (ticked
+    `open_data`, or named: the Met Office, NOAA, open government data, CC BY): its terms allow reuse. Scraped pages, books, manuals and
     code do not settle it, nor does any source bought from a vendor."""
     others = [s for s in plan.constraints.data.sources if s.acquisition is not Acquisition.own]
     # Lowercased: the bodies and licences are names (`Met Office`), which words otherwise skip.
     return bool(others) and all(
-        s.acquisition is not Acquisition.vendor and OPEN_DATA.find(s.name.lower()) for s in others
+        s.acquisition is Acquisition.open_data
+        or (s.acquisition is not Acquisition.vendor and OPEN_DATA.find(s.name.lower()))
+        for s in others
     )
 
 
@@ -268,6 +270,15 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
                 "constraints.data.sources": [
                     {"name": "Meter readings", "acquisition": "own"},
                     {"name": "Met Office hourly temperatures", "acquisition": "public"},
+                ],
+            }
+        ),
+        Case(  # ticked as a public body's official data, whatever its name says
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [
+                    {"name": "Harbour board tide notices", "acquisition": "open_data"},
+                    {"name": "Pilot station log", "acquisition": "own"},
                 ],
             }
         ),
