@@ -15,6 +15,7 @@ class InputCapture(StrEnum):
     shows_label = "shows_label"
     one_class_step = "one_class_step"
     rig_follows_label = "rig_follows_label"
+    corrected_since = "corrected_since"
     not_checked = "not_checked"
 
 
@@ -29,6 +30,8 @@ CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
         "(an extra close-up of rejected items, a repair form, stock or catalogue images for one class)",
         "rig_follows_label": "some captured another way (another scanner, background card, camera rig, form "
         "version, lab) for a group that goes with the label (items above a value scanned on a grey card)",
+        "corrected_since": "some kept copies were corrected since the label was decided (the fault patched, "
+        "re-recorded, edited or retouched), so what is kept no longer shows what the label names",
         "not_checked": "not checked",
     },
 }

@@ -1349,7 +1349,9 @@ class DataConstraints(Record):
         "decided (one or several): all before it and the same way for every item; some at or after it, or "
         "because of it (a photo taken at grading); some in a step only one class goes through, or from "
         "another place for one class (a close-up of rejects, stock images); some captured another way (another "
-        "scanner, background, rig, form version, lab) for a group that goes with the label; or not checked.",
+        "scanner, background, rig, form version, lab) for a group that goes with the label; some kept only as "
+        "corrected since the label (the fault patched, re-recorded or edited out of the stored copy); or not "
+        "checked.",
     )
     last_input: Text | None = Field(
         default=None,
