@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from planner.judgement.probes import Found, probe
 from planner.judgement.rules.evidence import quote
-from planner.plan.choices import ActionShape, TaskType
+from planner.judgement.rules.pool import searches_a_pool
 from planner.plan.model import Plan
 
 
 @probe("pool-size-unsaid", "test-pool-smaller-than-live")
 def _pool_size_unsaid(plan: Plan) -> Found:
-    if plan.product.task is not TaskType.matching and not (
-        plan.product.task is TaskType.ranking and plan.product.action_shape is ActionShape.choose_among
-    ):
+    if not searches_a_pool(plan):
         return None  # a ranking of one standing list (every site, every open case) has no query to search
     if plan.done.test_pool is not None and plan.done.live_pool is not None:
         return None

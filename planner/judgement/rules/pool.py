@@ -16,7 +16,15 @@ from planner.plan.fields import NOT_MEASURED
 from planner.plan.model import Category, Plan
 from planner.plan.workings import ActionShape, ListNeed
 
-_POOL_TASKS = (TaskType.matching, TaskType.ranking)
+
+def searches_a_pool(plan: Plan) -> bool:
+    """Whether each query is ranked against a pool of candidates: a matcher, or a ranking that shows a
+    shortlist per query; a ranking of one standing list (every pond, every open report worked down from
+    the top) has no query and no pool."""
+    task, shape = plan.product.task, plan.product.action_shape
+    return task is TaskType.matching or (task is TaskType.ranking and shape is ActionShape.choose_among)
+
+
 _SEVERAL = 3  # a live pool this many times the test's: the test ranks an easier task than the product's
 
 
@@ -48,12 +56,20 @@ _SEVERAL = 3  # a live pool this many times the test's: the test ranks an easier
                 "falls as the pool grows)",
             ),
         ),
-        Case({"product.task": "ranking", "done.test_pool": 100, "done.live_pool": 500}),  # not a shortlist
+        Case({"product.task": "matching", "done.test_pool": 100, "done.live_pool": 500}),  # not a shortlist
         Case({"product.task": "matching", "done.test_pool": "not measured", "done.live_pool": 900}),
     ),
     quiet=(
         Case({"product.task": "matching", "done.test_pool": 800, "done.live_pool": 900}),
         Case({"product.task": "classification", "done.test_pool": 50, "done.live_pool": 1200}),
+        Case(  # one standing list worked down from the top: no query meets a pool
+            {
+                "product.task": "ranking",
+                "product.action_shape": "top_of_queue",
+                "done.test_pool": 300,
+                "done.live_pool": 1500,
+            }
+        ),
         Case({"product.task": "matching", "done.test_pool": 50}),  # live unanswered: a probe asks
     ),
 )
@@ -68,7 +84,7 @@ def test_pool_smaller_than_live(plan: Plan) -> Evidence:
     catalogue), or score at several pool sizes and read the figure at the live one; count both pools.
     """
     done = plan.done
-    if plan.product.task not in _POOL_TASKS or done.test_pool is None or done.live_pool is None:
+    if not searches_a_pool(plan) or done.test_pool is None or done.live_pool is None:
         return None
     test, live = done.test_pool, done.live_pool
     if NOT_MEASURED in (test, live):
