@@ -11,7 +11,7 @@ from planner.judgement.rules.evidence import answer_at, quote, read_paths
 from planner.judgement.rules.shadowed import person_approves_each
 from planner.judgement.rules.words import Lexicon, not_denied
 from planner.plan.choices import Acquisition
-from planner.plan.model import Audience, Plan
+from planner.plan.model import Audience, Circumstance, Plan
 from planner.plan.workings import Reach
 
 # Text written by people outside the team that a prompt would carry: their messages and documents.
@@ -42,6 +42,16 @@ def outsiders_type_in(plan: Plan) -> str | None:
     if plan.product.audience not in _OUTSIDERS_IN:
         return None
     return quote(plan, "product.audience", "people outside type into it or read its output")
+
+
+def nobody_gains(plan: Plan) -> str | None:
+    """The answer saying nobody who gains from a favourable output supplies its inputs: the circumstances
+    answered without party_gains. Outside text may still carry an instruction, but nobody has a reason to
+    plant one (an official notice, a clinician's report): a low risk to test for, not a design driver."""
+    if not plan.product.circumstances or Circumstance.party_gains in plan.product.circumstances:
+        return None
+    note = "party_gains not ticked: nobody who gains from a favourable output writes what it reads"
+    return quote(plan, "product.circumstances", note)
 
 
 def staff_only(plan: Plan) -> str | None:

@@ -8,43 +8,33 @@ done metrics that already count wrong facts; words of free text only say whose t
 
 from __future__ import annotations
 
-from planner.judgement.rules.audience import outsiders_only_read, outsiders_read, outsiders_type_in
+from planner.judgement.rules.audience import (
+    nobody_gains,
+    outsiders_only_read,
+    outsiders_read,
+    outsiders_type_in,
+)
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.broadcast import published_unchecked
 from planner.judgement.rules.described import nobody_described, retrieved_from
 from planner.judgement.rules.done import metric_blind_to_harm
-from planner.judgement.rules.evidence import (
-    answer_at,
-    first_said,
-    quote,
-    read_paths,
-    says_nothing,
-    ticked,
-)
+from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, says_nothing, ticked
 from planner.judgement.rules.extracted import prompted_extraction
 from planner.judgement.rules.harm import serious_harm, severity_quote
-from planner.judgement.rules.lexicon import FACTS_COUNTED, OTHER_CLIENTS, PUBLIC_CORPUS, SCOPED, SHARED_CORPUS
-from planner.judgement.rules.words import Lexicon, words_of
-from planner.plan.model import (
-    Acquisition,
-    Category,
-    Circumstance,
-    DataKind,
-    Guard,
-    Mode,
-    Plan,
-    TaskType,
+from planner.judgement.rules.lexicon import (
+    FACTS_COUNTED,
+    INJECTION_SAID,
+    OTHER_CLIENTS,
+    PUBLIC_CORPUS,
+    SCOPED,
+    SHARED_CORPUS,
 )
+from planner.judgement.rules.words import words_of
+from planner.plan.model import Acquisition, Category, Circumstance, DataKind, Guard, Mode, Plan, TaskType
 from planner.plan.workings import Reach
 
 # Where a plan says what the model reads and what it is for.
 _READS = ("product.inputs", "product.goal", "product.current_solution", "product.decision")
-
-# Where a plan says the untrusted text is kept apart from instructions, or tested with attacks.
-INJECTION_SAID = Lexicon("""
-    prompt injection, prompt injections, prompt-injection, injection, injections, jailbreak
-    jailbreaks, red team, red-team, red teaming, red-teaming, adversarial prompts, malicious prompts
-""")
 
 
 def _writes(plan: Plan) -> str | None:
@@ -159,6 +149,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
                 "product.task": "generation",
                 "product.data_kinds": ["text"],
                 "product.inputs": "The customer's e-mail and their order history.",
+                "product.circumstances": None,
             },
             evidence=(
                 'product.task: "generation"',
@@ -171,6 +162,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
                 "product.task": "generation",
                 "product.audience": "both",
                 "product.model_reach": ["request_only"],
+                "product.circumstances": None,
             },
             evidence=(
                 'product.task: "generation"',
@@ -183,11 +175,16 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
                 "product.task": "extraction",
                 "constraints.compute.hosted_model": "A hosted LLM API.",
                 "product.model_reach": ["reads_outside_text"],
+                "product.circumstances": None,
             },
             evidence=(
                 'product.task: "extraction"',
                 'product.model_reach: ["reads_outside_text"] (reads_outside_text ticked)',
             ),
+        ),
+        Case(  # official notices drafted into a brief, nobody who writes them gains by steering it: low
+            {"product.task": "generation", "product.model_reach": ["reads_outside_text"]},
+            also=frozenset({"generated-facts-unchecked"}),
         ),
     ),
     quiet=(
@@ -270,7 +267,8 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if Reach.reads_outside_text in reach:  # the team's tick: a fact, whatever words the inputs use
         if Reach.acts in reach:
             return None  # outside-text-steers-actions says it of a model that also acts
-        return (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+        found = (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+        return Tempered(1, (*found, nobody_gains(plan))) if nobody_gains(plan) else found
     if reach and plan.product.task is TaskType.extraction:
         return None  # an extraction's request is the document: reads_outside_text unticked says nobody outside wrote it
     typed = outsiders_type_in(plan)
@@ -278,7 +276,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if typed and read_only:  # they read what staff approve; staff and own records write what it reads
         return None if read_only[1] else Tempered(1, (writes, typed, read_only[0]))
     if typed:  # the request itself is written outside the organisation
-        return (writes, typed)
+        return Tempered(1, (writes, typed, nobody_gains(plan))) if nobody_gains(plan) else (writes, typed)
     if reach:  # answered, reads_outside_text not ticked: the team says no outsider writes what it reads
         return None
     gains = ticked(plan, Circumstance.party_gains)

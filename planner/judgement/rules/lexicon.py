@@ -3616,3 +3616,9 @@ OWN_TENANCY = Lexicon("""
     our own azure tenancy, our own azure tenant, our azure tenancy, our azure tenant, our aws account
     our own aws account, our gcp project, our own gcp project
 """)
+
+# Where a plan says the untrusted text is kept apart from instructions, or tested with attacks.
+INJECTION_SAID = Lexicon("""
+    prompt injection, prompt injections, prompt-injection, injection, injections, jailbreak
+    jailbreaks, red team, red-team, red teaming, red-teaming, adversarial prompts, malicious prompts
+""")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from planner.judgement.rules.audience import outsiders_type_in, staff_only
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import first_said, quote, source_paths
-from planner.judgement.rules.generative import INJECTION_SAID, public_corpus
+from planner.judgement.rules.generative import public_corpus
+from planner.judgement.rules.lexicon import INJECTION_SAID
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Guard, Plan
 from planner.plan.stakes import HarmKind
