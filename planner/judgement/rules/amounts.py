@@ -83,6 +83,22 @@ _NOT_A_FORECAST = Instead(
                 "alike)",
             ),
         ),
+        Case(  # the worst error named is the same symmetric error, said to `count` the shortfalls
+            {
+                "product.action_shape": "sets_amount",
+                "product.task": "forecasting",
+                "impact.costlier_error": "too_low",
+                "done.metrics[0].name": "MAE of weekly blood units drawn",
+                "done.worst_error_metric": "MAE (shortfalls are in it)",
+            },
+            evidence=(
+                'product.action_shape: "sets_amount" (a number sets an amount: staff, stock, a price, a budget)',
+                'impact.costlier_error: "too_low" (a forecast too low costs more (short of staff, stock or '
+                "money))",
+                'done.metrics[0].name: "MAE of weekly blood units drawn" (mae weighs a shortfall and a surplus '
+                "alike)",
+            ),
+        ),
         Case(  # an estimate for every item, its shortfall priced at three times its surplus
             {
                 "product.task": "regression",
@@ -102,6 +118,14 @@ _NOT_A_FORECAST = Instead(
         ),
     ),
     quiet=(
+        Case(  # the worst error is the symmetric error taken over the shortfalls only
+            {
+                "product.action_shape": "sets_amount",
+                "impact.costlier_error": "too_low",
+                "done.metrics[0].name": "RMSE of hourly kiln load",
+                "done.worst_error_metric": "RMSE over the under-forecast hours only",
+            }
+        ),
         Case(  # errors cost about the same: a symmetric metric fits
             {
                 "product.action_shape": "sets_amount",
@@ -172,7 +196,7 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     # Every metric the plan scores, and the worst error it names, may already price the two errors apart.
     said = [*names, plan.done.worst_error_metric or ""]
     said += [metric.dataset or "" for metric in plan.done.metrics]
-    if not names or any(ASYMMETRIC_COST.find(text) for text in said):
+    if not names or any(_prices_sides(text) for text in said):
         return None
     symmetric = SYMMETRIC_ERROR.find(names[0])
     if symmetric is None:
@@ -190,6 +214,29 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     found.append(quote(plan, "done.metrics[0].name", f"{symmetric} weighs a shortfall and a surplus alike"))
     ratio = critical_ratio_said(plan)
     return (*found, ratio) if ratio else tuple(found)
+
+
+# The side an error falls on, named with no measure that weighs it (`under-forecasts`, `shortfalls`).
+_SIDE_ONLY = Lexicon("""
+    shortfall, shortfalls, short, under-forecast, under-forecasts, over-forecast, over-forecasts
+    underforecast, overforecast, under-forecasting, over-forecasting, under-prediction, over-prediction
+    underprediction, overprediction
+""")
+
+# A symmetric error taken over one side only: `MAPE on under-forecast days`, `MAE of shortfalls`.
+_ONE_SIDED = re.compile(r"\b(?:on|of|for|over|in|only|to)\s+(?:the\s+)?(?:under|over|short)", re.IGNORECASE)
+
+
+def _prices_sides(text: str) -> bool:
+    """Whether a metric's words weigh the two sides of the error apart. A symmetric error that only names
+    a side it `counts` (`MAPE (it counts under-forecasts of busy days)`) still weighs both alike; a
+    measure (pinball, P90, service level) or the error taken over one side prices them apart."""
+    found = ASYMMETRIC_COST.find_all(text)
+    if not found:
+        return False
+    if not SYMMETRIC_ERROR.find(text) or any(word not in _SIDE_ONLY.entries for word in found):
+        return True
+    return _ONE_SIDED.search(text) is not None
 
 
 def _unsafe_side(plan: Plan) -> str | None:
