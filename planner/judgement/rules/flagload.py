@@ -319,3 +319,81 @@ def _who_acts(plan: Plan) -> str | None:
             note = f"people act on what the system holds: {', '.join(words)}; how many a day can they take?"
             return quote(plan, path, note)
     return None
+
+
+@rule(
+    "suggestions-acted-on-unsized",
+    Category.product,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Name who acts on each suggestion, and how many a day they can take",
+        "Each suggestion someone takes up is work for someone: the person contacted, the staff who check "
+        "what follows; thousands a day with nobody's capacity counted swamp the popular few and the team "
+        "downstream; count what each can take and cap the suggestions to it",
+        "warning",
+    ),
+    fires=(
+        Case(
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "impact.capacity_per_day": "not measured",
+                "impact.capacity_people": 4,
+                "impact.flagged_per_day": 3000,
+            },
+            evidence=(
+                'impact.capacity_per_day: "not measured"',
+                "impact.flagged_per_day: 3000 (suggestions sent out a day: each one taken up is work for the "
+                "people contacted or a team of impact.capacity_people: 4, about 750 a day each: who acts on "
+                "each suggestion, and how many a day can they take?)",
+            ),
+            also=frozenset({"no-popularity-baseline"}),
+        ),
+    ),
+    quiet=(
+        Case(  # what people can take is counted
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "impact.capacity_per_day": 200,
+                "impact.flagged_per_day": 3000,
+            }
+        ),
+        Case(  # a few suggestions a day: part of one person's day
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "impact.capacity_per_day": "not measured",
+                "impact.flagged_per_day": 30,
+            }
+        ),
+    ),
+)
+def suggestions_acted_on_unsized(plan: Plan) -> Evidence:
+    """Suggestions go out by the thousand, each one for someone to choose among, and nobody has counted
+    what the people who act on them can take.
+
+    A list of suggestions per person flags no queue, but each suggestion taken up is work for someone:
+    the person contacted (a landlord, a mentor, a swap partner) and the staff who check what follows.
+    Thousands a day, with nobody's capacity counted, swamp the popular few and the team downstream.
+
+    Mitigation: Name who acts on each suggestion taken up, ask how many a day they can take, and cap the
+    suggestions (per person contacted, per day) to it.
+    """
+    impact = plan.impact
+    if impact.capacity_per_day != "not measured" or not suggests_for_every_item(plan):
+        return None
+    flagged, people = impact.flagged, impact.capacity_people
+    if flagged is None or flagged <= _ONE_PERSON_FLAGS * (people or 1) or _review_bounded(plan):
+        return None
+    team = (
+        f"a team of impact.capacity_people: {people}, about {fmt.count(flagged / people)} a day each"
+        if people
+        else "a team downstream"
+    )
+    note = (
+        f"suggestions sent out a day: each one taken up is work for the people contacted or {team}: who "
+        "acts on each suggestion, and how many a day can they take?"
+    )
+    return (quote(plan, "impact.capacity_per_day"), quote(plan, "impact.flagged_per_day", note))
