@@ -227,9 +227,18 @@ class DataSource(Record):
         description="Whether its records describe living people (customers, patients, staff, members of the "
         "public): no for leaflets, manuals, product, sensor or animal records, records of the dead.",
     )
+    sent_for_this_use: bool | None = Field(
+        default=None,
+        description="For data customers or the public send: whether this project uses it for what they sent "
+        "it for (anglers' catch reports used to estimate the stock they report on: yes; photos sent to have "
+        "a claim settled, used to train a model: no).",
+    )
 
     def asks(self, name: str) -> bool:
-        """The agreement only of data another organisation sends."""
+        """The agreement only of data another organisation sends; what it was sent for only of data customers
+        or the public send."""
+        if name == "sent_for_this_use":
+            return self.acquisition is Acquisition.from_customers
         return name != "agreement" or self.acquisition in (Acquisition.vendor, Acquisition.from_customers)
 
 

@@ -8,7 +8,7 @@ privacy review that weighs them, and often the parents' say. A lead asks before 
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.data import PRIVACY_DONE, nothing_trained, prompted_alone
 from planner.judgement.rules.evidence import first_said, handled, quote, source_paths
 from planner.judgement.rules.words import Lexicon
@@ -137,7 +137,7 @@ _CHILDREN = Instead(
             evidence=(
                 "constraints.data.personal_data: true",
                 'constraints.data.sources[0].name: "Claim photos customers upload" (sent by customers for '
-                "their own case, not to train a model)",
+                "their own case, not to train a model? Nobody says what it was sent for)",
             ),
             also=frozenset({"personal-data"}),
         ),
@@ -154,8 +154,22 @@ _CHILDREN = Instead(
             evidence=(
                 "constraints.data.personal_data: true",
                 'constraints.data.sources[0].name: "Chat archive of customers\' questions" (sent by customers '
-                "for their own case, not to build and test a tool with)",
+                "for their own case, not to build and test a tool with? Nobody says what it was sent for)",
             ),
+        ),
+        Case(  # answered: the tenants' repair requests are used to rank tenants for rent arrears
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {"name": "Repair requests", "acquisition": "from_customers", "sent_for_this_use": False}
+                ],
+            },
+            evidence=(
+                "constraints.data.personal_data: true",
+                "constraints.data.sources[0].sent_for_this_use: false (used for another thing than it was "
+                "sent for)",
+            ),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # children ticked: a fact, not a word
             {
@@ -195,6 +209,19 @@ _CHILDREN = Instead(
                 "press_release.faq": [{"question": "Is it lawful?", "answer": "Yes: the DPIA was approved."}],
             }
         ),
+        Case(  # anglers' catch reports used to estimate the stock they report on: what they were sent for
+            {
+                "constraints.data.personal_data": True,
+                "constraints.data.sources": [
+                    {
+                        "name": "Anglers' catch reports",
+                        "acquisition": "from_customers",
+                        "sent_for_this_use": True,
+                    }
+                ],
+            },
+            also=frozenset({"personal-data"}),
+        ),
         Case(  # a prompted model reads each claim to handle it, trained on none: the purpose it was sent for
             {
                 "constraints.data.personal_data": True,
@@ -231,26 +258,37 @@ def data_reused_beyond_consent(plan: Plan) -> Evidence:
     other = first_said(
         plan, (*source_paths(plan), "product.inputs", "constraints.data.differences_note"), OTHER_PURPOSE
     )
-    sent = next(
-        (
-            i
-            for i, s in enumerate(plan.constraints.data.sources)
-            if s.acquisition is Acquisition.from_customers
-        ),
-        None,
-    )
+    sources = plan.constraints.data.sources
+    # a fact: the answers say a source is used for another thing than what it was sent for
+    sent = next((i for i, s in enumerate(sources) if s.sent_for_this_use is False), None)
+    answered = sent is not None
+    if sent is None:  # sent by customers or the public, and nobody says what for
+        sent = next(
+            (
+                i
+                for i, s in enumerate(sources)
+                if s.acquisition is Acquisition.from_customers and s.sent_for_this_use is None
+            ),
+            None,
+        )
     if young is None and other is None and sent is None:
         return None
-    if young is None and other is None and prompted_alone(plan):
+    if young is None and other is None and not answered and prompted_alone(plan):
         return None  # a prompted model reads each case it was sent for to handle it, and learns from none
     evidence = [quote(plan, "constraints.data.personal_data")]
-    if sent is not None:  # a fact, not a word: customers sent it for their own case, not to train a model
-        # a hosted model used as is learns from none of it: the new use is building and testing the tool
-        use = "to build and test a tool with" if nothing_trained(plan) else "to train a model"
-        note = f"sent by customers for their own case, not {use}"
-        evidence.append(quote(plan, f"constraints.data.sources[{sent}].name", note))
+    if sent is not None:
+        where = f"constraints.data.sources[{sent}]"
+        if answered:
+            evidence.append(
+                quote(plan, f"{where}.sent_for_this_use", "used for another thing than it was sent for")
+            )
+        else:  # customers may have sent it for their own case, or for just this use: a question, low
+            # a hosted model used as is learns from none of it: the new use is building and testing the tool
+            use = "to build and test a tool with" if nothing_trained(plan) else "to train a model"
+            note = f"sent by customers for their own case, not {use}? Nobody says what it was sent for"
+            evidence.append(quote(plan, f"{where}.name", note))
         if young is None and other is None:
-            return tuple(evidence)
+            return tuple(evidence) if answered else Tempered(1, evidence)
     words: list[str] = []
     if young is not None and not young[1]:  # ticked: a fact, not a word
         evidence.append(quote(plan, young[0], "children's records raise the bar for any new use"))
