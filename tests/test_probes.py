@@ -510,6 +510,23 @@ QUIET_RATE = [  # the same list judged by a recall over all leaks, or with a cou
 ]
 
 
+CASES.append(  # no personal data, says one answer; the inputs name people, says another
+    (
+        "personal-data-denied",
+        {
+            "constraints.data.personal_data": False,
+            "product.person_inputs": ["text_only"],
+            "constraints.data.sources": [{"name": "Scanned deeds of sale", "acquisition": "own"}],
+        },
+        {
+            "constraints.data.sources": [
+                {"name": "Scanned deeds of sale", "acquisition": "own", "about_people": False}
+            ]
+        },
+    )
+)
+
+
 def test_every_probe_has_cases() -> None:
     assert {probe for probe, _, _ in CASES} == set(PROBES)
 
@@ -733,6 +750,11 @@ QUIET.append(  # the team's own records: nobody outside shapes them
             "constraints.data.sources": [{"name": "Claim records", "acquisition": "own"}],
         },
     )
+)
+
+
+QUIET.append(  # no personal data, and no other answer says the records describe people
+    ("personal-data-denied", {"constraints.data.personal_data": False, "product.person_inputs": ["none"]})
 )
 
 

@@ -422,6 +422,7 @@ from planner.judgement import (  # noqa: E402  (registers them)
     input_probes as _input_probes,  # noqa: F401
     label_probes as _label_probes,  # noqa: F401
     onbooks_probes as _onbooks_probes,  # noqa: F401
+    people_probes as _people_probes,  # noqa: F401
     pool_probes as _pool_probes,  # noqa: F401
     queue_probes as _queue_probes,  # noqa: F401
     record_probes as _record_probes,  # noqa: F401
