@@ -49,10 +49,11 @@ def _vendor(plan: Plan) -> str | None:
     likelihood=3,
     impact=4,
     move=Move(
-        "Validate the vendor's model for this use, pin its version, keep every input and output",
-        "Sector rules hold the organisation to a validated system: validate the hosted model on this use "
-        "before live use, pin its version and validate again on each vendor update, and keep an audit "
-        "trail of every input, output and the version that made it",
+        "Ask what the sector's rules require of a vendor's model here; pin its version and keep a record",
+        "Find what the rules named require of a tool in this decision (computerised-system validation for "
+        "medicines and devices, an audit trail the auditors accept in finance, often nothing of the model "
+        "itself elsewhere); whatever they say, pin the version, test again on each vendor update, and keep "
+        "every input, output and the version that made it",
         "info",
     ),
     ask="is the vendor's model validated for this use, its version pinned and re-validated on each "
@@ -110,14 +111,16 @@ def _vendor(plan: Plan) -> str | None:
 def vendor_model_in_regulated_use(plan: Plan) -> Evidence:
     """A vendor's model in a regulated decision, with no validation, version pinning or record planned.
 
-    Sector rules (pharmacovigilance, medical devices, GxP, financial advice, aviation, food safety) hold
-    the organisation to a validated system whose every output can be traced. A hosted model changes when
+    Sector rules (pharmacovigilance, medical devices, GxP, financial advice, aviation, food safety) can hold
+    the organisation to a validated system whose every output can be traced; what they ask of a tool
+    differs by sector, and is often nothing of the model itself. A hosted model changes when
     the vendor updates it, silently: the version validated is not the one running a month later, and
     without a record of inputs, outputs and version no output can be explained to an inspector.
 
-    Mitigation: Validate the hosted model on this use before live use; pin its version and validate again
-    on each vendor update (a change-control step); keep an audit trail of every input, output and model
-    version; agree with the vendor how updates are announced.
+    Mitigation: Ask compliance what the sector's rules require of a tool in this decision (validation
+    before live use where they require it); pin the model's version and test again on each vendor update;
+    keep a record of every input, output and model version; agree with the vendor how updates are
+    announced.
     """
     vendor = _vendor(plan)
     if vendor is None or settled(plan, PINNED) or runs_once(plan):
