@@ -1454,6 +1454,12 @@ class DataConstraints(Record):
         "that end a case first, no outcome below a threshold the process sets (a reserve not met: no sale price), "
         "unmeasured in the riskiest conditions (samples postponed in floods, a sensor down in storms), or none.",
     )
+    capped_marked: bool | None = Field(
+        default=None,
+        description="Where the outcome is capped: whether the capped rows (sold out, full, turned away) are "
+        "marked in the data and treated as at least the cap (censored) or left out of training and test; "
+        "false where they stand in the record as if they were the demand.",
+    )
     left_early_share: Share | NotMeasured | None = Field(
         default=None,
         description="Share of the cases that enter which leave before their outcome is known (withdrawn, "

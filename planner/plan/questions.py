@@ -1116,6 +1116,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.data.labels", ("existing", "outcomes", "proxy")),
         ),
         _q(
+            "constraints.data.capped_marked",
+            "Are the rows where the record hit its cap (sold out, full, turned away) marked in the data and "
+            "treated as at least the cap, or left out?",
+            "A sold-out day records the stock, not the demand: marked and read as a lower bound (censored), "
+            "or left out of training and test, it no longer teaches the model yesterday's supply.",
+            When("constraints.data.outcome_limits", ("capped",)),
+        ),
+        _q(
             "constraints.data.left_early_share",
             "Of the cases that enter, what share leave before their outcome is known?",
             "Withdrawn, dropped at an earlier check, transferred, still open: a model trained on the cases "

@@ -217,6 +217,9 @@ _FIX = (
                 "done.metrics[0].dataset": "The last six months, capped days excluded.",
             }
         ),
+        Case(
+            {"constraints.data.outcome_limits": ["capped"], "constraints.data.capped_marked": True}
+        ),  # answered
         Case(  # the cap is marked already
             {
                 "product.task": "forecasting",
@@ -342,6 +345,8 @@ def _said_uncapped(plan: Plan) -> tuple[str, ...]:
 def _capped_fact(plan: Plan, ticked: str) -> Evidence:
     """The team ticked a capped record: quiet where it says the cap is handled (flagged, excluded,
     censored, unconstrained demand estimated); high where the output sets the amount that caps it."""
+    if plan.constraints.data.capped_marked:
+        return None  # answered: the capped rows are marked and read as at least the cap, or left out
     if handled(plan, CAP_HANDLED) or handled(plan, UNCAPPED):
         return None
     inputs = answer_at(plan, "product.inputs")

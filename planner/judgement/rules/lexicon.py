@@ -3235,6 +3235,7 @@ CAP_HANDLED = Lexicon("""
     out-of-stock days flagged, out-of-stock days excluded, stock-out days marked, stockout days marked
     excluding stock-out days, excluding stockout days, excluding out-of-stock days, stock-outs flagged
     stockouts flagged, stock-outs excluded, stockouts excluded, lost sales estimated, estimated lost sales
+    lower bound on demand, lower bounds on demand, sold-out flag, sold-out flags, sold out flag, sold out flags
 """)
 
 # Words that say reporting rates are measured, or the test sample is found apart from the reports.
