@@ -20,7 +20,15 @@ from planner.judgement.rules.prevalence import (
     precision_at,
 )
 from planner.judgement.rules.seen import seen_below_volume
-from planner.plan.model import Category, LabelSource, OutcomeRecorded, Plan, ShareFrom, TaskType
+from planner.plan.model import (
+    Category,
+    LabelSource,
+    OutcomeRecorded,
+    Plan,
+    ShareFrom,
+    SourceClasses,
+    TaskType,
+)
 
 _CLASSIFYING = (TaskType.classification, TaskType.detection, TaskType.anomaly_detection)
 _DETECTING = (TaskType.detection, TaskType.anomaly_detection)
@@ -47,6 +55,15 @@ def whole_stream_labelled(plan: Plan) -> bool:
         and bool(sources)
         and sources <= _STREAM_LABELS
     )
+
+
+def rows_as_they_arrive(plan: Plan) -> bool:
+    """Whether the labelled rows are the process's own records of its cases as they arrive: labels it
+    writes itself (existing records, outcomes) from sources that each hold both classes as they come, none
+    collected for one class. Nothing enriched the set, so its share is the stream's."""
+    data = plan.constraints.data
+    kinds = {source.classes for source in data.sources if source.classes not in (None, SourceClasses.none)}
+    return bool(data.labels) and set(data.labels) <= _STREAM_LABELS and kinds == {SourceClasses.both}
 
 
 def _arithmetic(plan: Plan, share: float) -> list[str]:
@@ -131,6 +148,14 @@ def _seen_note(plan: Plan) -> str:
         Case({_SHARE: 0.02, _FROM: "labelled_data", "constraints.data.labels": ["manual"]}),  # rare already
         Case({_SHARE: 0.48, _FROM: "labelled_data"}),  # the process's records of every case: the stream
         Case({_SHARE: "not measured", _FROM: "labelled_data"}),
+        Case(  # the process's own job records, both classes as they arrive, though not every case has one
+            {
+                _SHARE: 0.4,
+                _FROM: "labelled_data",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+                "constraints.data.sources[0].classes": "both",
+            }
+        ),
         Case({_SHARE: 0.48, _FROM: "labelled_data", "product.task": "regression"}),
         Case(
             {
@@ -169,8 +194,8 @@ def base_rate_from_labelled_data(plan: Plan) -> Evidence:
     if share is None or plan.product.task not in _CLASSIFYING or _reported_at_production(plan):
         return None
     if where is ShareFrom.labelled_data:
-        if share < RARE_ALREADY or whole_stream_labelled(plan):
-            return None  # rare already, or the labelled data is every case production saw: its share
+        if share < RARE_ALREADY or whole_stream_labelled(plan) or rows_as_they_arrive(plan):
+            return None  # rare already, or the labelled data is the cases production saw: its share
         said = quote(
             plan, _SHARE, "the rare class's share in the labelled data, not among the cases production sees"
         )

@@ -28,7 +28,7 @@ from planner.judgement.rules.lexicon import PEOPLE, RELEASED_BY_PEOPLE
 from planner.judgement.rules.rates import rate
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.choices import LABELS
-from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, TaskType
+from planner.plan.model import ActionShape, Category, Delivery, DoneTodayBy, Mode, Plan, TaskType
 
 _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"}
 
@@ -66,8 +66,8 @@ def _review_bounded(plan: Plan) -> str | None:
         "warning",
     ),
     fires=(
-        Case(
-            {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"},
+        Case(  # nobody does the task by hand today: each flag is new work
+            {**_UNMEASURED, "by_hand.done_today_by": "nobody"},
             evidence=(
                 'impact.capacity_per_day: "not measured"',
                 'impact.flagged_per_day: "not measured"',
@@ -123,6 +123,7 @@ def _review_bounded(plan: Plan) -> str | None:
             {**_UNMEASURED, "product.current_solution": "Two clerks check every claim by hand."}
         ),
         Case({"impact.capacity_per_day": "not measured"}),  # 20 flags a day: an hour of one clerk's day
+        Case({**_UNMEASURED, "by_hand.done_today_by": "other_staff"}),  # they work every case today
         Case(  # a done target caps the share left to people: the review band is the budget
             {
                 **_UNMEASURED,
@@ -189,6 +190,12 @@ def workload_not_measured(plan: Plan) -> Evidence:
     who = _who_acts(plan)
     if who is None or _all_by_hand_today(plan):
         return None  # nobody acts, or the band left to people is a share of what they work in full today
+    if (
+        plan.product.mode is Mode.augment
+        and plan.by_hand.done_today_by in _PEOPLE_TODAY
+        and impact.flagged is None
+    ):
+        return None  # the people who act do the task on every case today: the flags narrow their work
     if _review_bounded(plan):
         return None  # a done target bounds the share or count sent to people: the budget is set
     flagged = impact.flagged
@@ -222,6 +229,10 @@ _EVERY_CASE = Lexicon("""
     every application, each application, every invoice, each invoice, every report, each report
     every order, each order, every item, each item, every record, each record, every one of them
 """)
+
+
+# Who does the task by hand today, every day: the model's flags then pick from cases people already work.
+_PEOPLE_TODAY = frozenset({DoneTodayBy.our_experts, DoneTodayBy.other_staff})
 
 
 def _all_by_hand_today(plan: Plan) -> bool:
