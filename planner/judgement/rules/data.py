@@ -90,6 +90,7 @@ from planner.judgement.rules.lexicon import (
     READS_FORECASTS,
     READS_OR_LEARNS,
     REPEATED,
+    REPORT_DOCUMENTS,
     REPORTED_ONLY,
     REPORTING_CHECKED,
     ROWS_PER,
@@ -131,6 +132,7 @@ from planner.plan.model import (
     LabelSource,
     Mode,
     Newcomers,
+    OutcomeLimit,
     OutcomeRecorded,
     Plan,
     RowsPerThing,
@@ -480,6 +482,14 @@ def no_checked_eval_set(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        Case(  # a `customer report` written on every case, recorded for every case: nobody has to report
+            {
+                "product.label_is_proxy": False,
+                "product.label": "The assessor's grade per roof inspection, with photos kept for the customer report.",
+                "constraints.data.outcome_recorded_for": "every_case",
+                "constraints.data.outcome_limits": ["none"],
+            }
+        ),
         Case(  # the label is the decision itself: the approval pre-filled, agreement with it scored
             {
                 "product.label_is_proxy": False,
@@ -683,6 +693,14 @@ def _reported_only(plan: Plan) -> Hint | None:
         )
         return Hint(tuple(silent), (quote(plan, "product.label", note),))
     reported = [word for word in REPORTED_ONLY.find_all(text) if not Lexicon(word).find(acted_on)]
+    # `customer report` names a report by the customer or a report written for the customer: where the
+    # team answered that the outcome is recorded for every case and ticked no reporting limit, the noun
+    # reads as the document written on each case, and only words of someone reporting still count
+    data = plan.constraints.data
+    if data.outcome_recorded_for is OutcomeRecorded.every_case and OutcomeLimit.reported_only not in (
+        data.outcome_limits or ()
+    ):
+        reported = [word for word in reported if not REPORT_DOCUMENTS.find(word)]
     dropped = [word for said in (text, *texts) for word in UNMATCHED_DROPPED.find_all(said)]
     if not reported:
         return None

@@ -1969,6 +1969,9 @@ REPORTED_ONLY = Lexicon(
     sighting, sightings, when reported, if reported, once reported, only when reported, when someone reports
     when somebody reports, if someone reports"""
 )
+# A report named by who it concerns (`customer report`): a report made by the customer, or the document
+# written for the customer on every case; the plan's answers say which.
+REPORT_DOCUMENTS = Lexicon(phrases("public, resident, citizen, user, customer, hotline", "report, reports"))
 # A good outcome counted as the absence of a refusal, complaint or objection (`meal accepted: not
 # refused`): silence is no evidence where some cases cannot refuse or complain, or rarely do.
 _OBJECTIONS = """refused, refusal, refusals, complaint, complaints, complained, objection, objections, objected
