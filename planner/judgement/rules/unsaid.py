@@ -30,7 +30,7 @@ from planner.judgement.rules.harm import severity_is
 from planner.judgement.rules.lexicon import RETRIEVED
 from planner.judgement.rules.setup import TINY_MONTHLY_BILL, runs_once
 from planner.plan.fields import answered_at
-from planner.plan.model import Category, Mode, Plan, Severity, Status
+from planner.plan.model import Category, Mode, Plan, Severity, Status, TaskType
 
 
 @rule(
@@ -270,6 +270,11 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
     )
 
 
+# Tasks that write or estimate something for every item they are given: what a search returns is context
+# for that item, not a candidate among which true cases could be dropped.
+_WRITES_FOR_EACH = (TaskType.generation, TaskType.regression, TaskType.forecasting)
+
+
 @rule(
     "earlier-stage-unanswered",
     Category.model,
@@ -301,6 +306,13 @@ def running_cost_from_volume(plan: Plan) -> Evidence:
         Case(  # today's process searches; the model reads every invoice
             {"product.earlier_stage_recall": None, "product.current_solution": "Clerks use keyword search."}
         ),
+        Case(  # it writes a text for each given item: the search results are context, no true case is dropped
+            {
+                "product.earlier_stage_recall": None,
+                "product.task": "generation",
+                "product.inputs": "Each wine's tasting sheet and web search results on its vineyard.",
+            }
+        ),
     ),
 )
 def earlier_stage_unanswered(plan: Plan) -> Evidence:
@@ -314,6 +326,8 @@ def earlier_stage_unanswered(plan: Plan) -> Evidence:
     """
     if plan.product.earlier_stage_recall is not None:
         return None  # answered: earlier-stage-caps-recall reasons from it
+    if plan.product.task in _WRITES_FOR_EACH:
+        return None  # it writes or estimates for each item it is given: a search feeds context, drops no case
     # What the model reads, not today's process (`keyword search`) or where its output shows.
     words = RETRIEVED.find_all(plan.product.inputs)
     if not words:
