@@ -289,6 +289,9 @@ def obliged_picks_counted(plan: Plan) -> Evidence:
 
 
 # A display that lists what was picked most: fed by picks the recommendations themselves drive.
+# A top list names a chart of what was picked most, or the model's own top items by its score: in the
+# model's output it is the latter, and feeds no shelf from the picks.
+TOP_N = Lexicon("top list, top lists, top 10, top ten, top twenty")
 SELF_FED_DISPLAY = Lexicon("""
     popular now, trending, trending now, most popular, top list, top lists, top 10, top ten, top twenty
     bestseller list, bestsellers list, best-seller list, bestseller shelf, most read, most borrowed
@@ -343,6 +346,14 @@ _DISPLAY_PATHS = ("product.decision", "product.output", "press_release.solution"
                 "the source of each pick is logged.",
             }
         ),
+        Case(  # the top 10 is the model's own ranking of each member's matches, no chart of picks
+            {
+                "product.task": "recommendation",
+                "product.action_shape": "choose_among",
+                "product.decision": "Each member gets a weekly list of suggested climbing partners.",
+                "product.output": "A match score per pair of members; each member's top 10 partners by it.",
+            }
+        ),
         Case(  # no display of the system's own picks
             {
                 "product.task": "recommendation",
@@ -364,7 +375,7 @@ def display_echoes_the_model(plan: Plan) -> Evidence:
     """
     if not _chooses(plan):
         return None
-    found = first_said(plan, _DISPLAY_PATHS, SELF_FED_DISPLAY)
+    found = _self_fed_display(plan)
     if found is None or _heeded(plan, SOURCE_LOGGED, (*_DISPLAY_PATHS, "product.inputs", "product.label")):
         return None
     path, words = found
@@ -373,3 +384,15 @@ def display_echoes_the_model(plan: Plan) -> Evidence:
         "echo the model"
     )
     return Hint(words, (quote(plan, path, note), quote(plan, "product.task")))
+
+
+def _self_fed_display(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
+    """The first answer naming a display filled from picks, and its words; a top list in the model's own
+    output is its ranking by its score, not a chart of what was picked most."""
+    for path in _DISPLAY_PATHS:
+        words = SELF_FED_DISPLAY.find_all(answer_at(plan, path))
+        if path == "product.output":
+            words = tuple(word for word in words if not TOP_N.find(word))
+        if words:
+            return path, words
+    return None
