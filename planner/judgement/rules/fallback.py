@@ -30,14 +30,25 @@ GONE = Lexicon(
     move to other work, moved to other work, other duties, no longer staffed, contract ends, move to, moves to
     moved to, moving to, released to, transfer to, transferred to
 """,
-    # the project itself moving on (`move to phase 2`, `moves to production`), not its people
+    # the project itself moving on (`move to phase 2`, `moves to production`), or a booking moved to another
+    # date (`move to another date`), not its people
     unless=phrases(
         "move to, moves to, moved to, moving to, transfer to, transferred to, released to",
         """phase, phases, stage, stages, step, steps, the next, next, a second, the second, a later, production
         live, the pilot, pilot, a pilot, the cloud, rollout, roll-out, full rollout, general availability
-        version, release, the next phase, the next stage""",
+        version, release, the next phase, the next stage, another date, another day, another slot
+        another time, another week, another flight, a new date, a different date, a different day
+        a different slot, an earlier date, an earlier slot""",
     ),
 )
+
+# A size of the work in people (`1.5 FTE`) says what it costs today, not that the plan lets anyone go:
+# it counts only beside words of saving or cutting it.
+STAFF_MEASURE = Lexicon("headcount, full-time equivalents, fte, ftes")
+STAFF_SAVED = Lexicon("""
+    save, saves, saved, saving, savings, free, frees, freed, cut, cuts, reduce, reduces, reduced, reduction
+    fewer, less, lower, lowers, release, releases, released, redeploy, redeployed, no longer, instead of
+""")
 
 # The plan keeps that skill alive: some of the people stay on call, trained, practising.
 KEPT = Lexicon("""
@@ -87,6 +98,13 @@ _KEPT_IN = ("after_launch.fallback", "after_launch.owner", "heuristics.humans_ha
                 "heuristics.humans_handle)",
             ),
         ),
+        Case(  # the size in people is what the plan saves
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Dispatchers route the lorries by hand as today.",
+                "product.goal": "Save 2 FTE of re-routing calls each winter.",
+            },
+        ),
     ),
     quiet=(
         Case(  # the people stay trained and on a rota
@@ -101,6 +119,14 @@ _KEPT_IN = ("after_launch.fallback", "after_launch.owner", "heuristics.humans_ha
                 "product.mode": "automate",
                 "after_launch.fallback": "Graders go back to manual grading.",
                 "press_release.solution": "Cameras grade each lot; graders take the hard lots.",
+            }
+        ),
+        Case(  # FTE measures today's work, and nothing says it is saved: nobody is moved on
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Dispatchers route the lorries by hand as today.",
+                "product.pain": "Re-routing calls after late loads take about 2 FTE each winter.",
+                "press_release.solution": "A text lets each customer move to another date in one tap.",
             }
         ),
         Case(  # people stay the deciders
@@ -128,7 +154,7 @@ def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
     by_hand = BY_HAND.find_all(answer_at(plan, "after_launch.fallback"))
     if not by_hand:
         return None
-    gone = next(((path, words) for path in _GONE_IN if (words := GONE.find_all(answer_at(plan, path)))), None)
+    gone = next(((path, words) for path in _GONE_IN if (words := _moved_on(answer_at(plan, path)))), None)
     if gone is None or any(KEPT.find(answer_at(plan, path)) for path in _KEPT_IN):
         return None
     path, words = gone
@@ -140,6 +166,14 @@ def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
             f"nothing keeps them trained or on call ({', '.join(_KEPT_IN)})",
         ),
     )
+
+
+def _moved_on(text: str) -> tuple[str, ...]:
+    """The words of `text` saying the plan moves people on; a size in people only beside a saving."""
+    words = GONE.find_all(text)
+    if STAFF_SAVED.find(text):
+        return words
+    return tuple(word for word in words if not STAFF_MEASURE.find(word))
 
 
 @rule(
