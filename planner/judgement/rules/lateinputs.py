@@ -72,6 +72,13 @@ _LATER_EVENTS = """release, approval, approvals, discharge, closure, closing, re
 _STAMPS = """date, dates, time, times, timestamp, timestamps, status, outcome, outcomes, result, results, code,
     codes, reason, reasons, notes""".replace("\n", " ")
 
+# The notes of a meeting with the case (`meeting notes`, `call notes`): a record of what was said there.
+CONTACT_NOTES = Lexicon(
+    phrases(
+        "appointment, appointments, visit, visits, call, calls, interview, interviews, meeting, meetings",
+        "notes",
+    )
+)
 EVENT_STAMPS = Lexicon(
     phrases(_LATER_EVENTS, _STAMPS)
     + ", "
@@ -139,6 +146,11 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
             )
             return Hint(words, (quote(plan, path, note), differences_said(plan)))
         stamps = said_in_use(EVENT_STAMPS, text) if path == "product.inputs" else ()
+        if plan.product.none_known_after():
+            # an event's notes (`meeting notes`) record a step the case may have passed before the prediction
+            # (the meeting a letter is drafted from): the team's `none` answers which; a status, result or
+            # date still asks, as it changes when a later step happens
+            stamps = tuple(stamp for stamp in stamps if not CONTACT_NOTES.find(stamp))
         if stamps and not AS_KNOWN.find(text):
             note = (
                 f"the date, status or result of an event in the case's process: {', '.join(stamps)}; is "

@@ -191,6 +191,14 @@ from planner.plan.model import Category, Difference, Plan
         ),
     ),
     quiet=(
+        Case(  # notes of the visit the report is written from, and no input is recorded afterwards
+            {
+                "constraints.data.differences": [],
+                "product.inputs_known_after": ["none"],
+                "product.task": "generation",
+                "product.inputs": "The inspector's visit notes and photos of the kitchen.",
+            }
+        ),
         *STATED_QUIET,
         *AFTER_QUIET,
         Case(  # the label is counted after the inputs' window: it starts where they end
