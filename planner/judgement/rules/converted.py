@@ -132,6 +132,15 @@ _CONVERT_IN_CODE = Instead(
             }
         ),
         Case({"product.task": "generation", "product.conversion": "none_needed"}),
+        Case(  # a reply letter a person reads whole, quoting figures: nothing decided, nothing to convert to
+            {
+                "product.task": "generation",
+                "product.conversion": "not_decided",
+                "product.delivery": "new_view",
+                "product.mode": "augment",
+                "product.output": "A draft reply to each planning objection, quoting the site's measurements.",
+            }
+        ),
         Case({"product.task": "classification", "product.conversion": "model"}),
     ),
 )
@@ -155,6 +164,10 @@ def extracted_values_converted_untested(plan: Plan) -> Evidence:
     filled = quote(plan, "product.task")
     if _model_converts(plan):
         if plan.product.conversion is Conversion.not_decided:
+            if task is TaskType.generation and not written_alone(plan):
+                return (
+                    None  # a text a person reads whole quotes its figures: no system's format to convert to
+                )
             return Tempered(
                 3, (filled, quote(plan, "product.conversion", "nobody decided who converts values"))
             )
