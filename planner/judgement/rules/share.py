@@ -7,7 +7,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
 from planner.judgement.rules.untimed import step_time_said, untimed_saving
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Direction, Metric, Plan
+from planner.plan.model import Category, Direction, Metric, Plan, TaskType
 from planner.plan.shares import part_of, share_of
 from planner.plan.spoken import UNIT_WORDS, convert
 
@@ -51,6 +51,11 @@ _TIME_END_TO_END = Move(
     "time goes, and aim at the step that holds it",
     "warning",
 )
+
+
+# Tasks that estimate a quantity or a date for people to plan by: they take over no step of the work, so
+# no share of an end-to-end time is theirs to shorten.
+_ESTIMATES = (TaskType.regression, TaskType.forecasting)
 
 
 def _end_to_end_metric(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
@@ -287,7 +292,16 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
             ),
         ),
     ),
-    quiet=(Case({"product.success_metric": "Median lead time per order", "impact.step_share": 0.6}),),
+    quiet=(
+        Case({"product.success_metric": "Median lead time per order", "impact.step_share": 0.6}),
+        Case(  # it estimates a date: it does no step of the process whose share of the time could be asked
+            {
+                "product.task": "regression",
+                "product.success_metric": "Share of harvest crews sent to unripe orchards; days from bloom to pick",
+                "impact.step_share": "not measured",
+            }
+        ),
+    ),
 )
 def step_share_unmeasured(plan: Plan) -> Evidence:
     """Nobody knows the step's share of an end-to-end metric.
@@ -299,6 +313,8 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
     Mitigation: Follow 10-20 items from start to finish, note where the time goes, and aim the model at
     the step that holds it.
     """
+    if plan.product.task in _ESTIMATES:
+        return None  # it estimates a quantity or a date: no step of the work is done faster by it
     metric = _end_to_end_metric(plan)
     if plan.impact.step_share != "not measured" or metric is None or untimed_saving(plan):
         return None  # saving-on-untimed-step asks the same timing of a saving typed as a figure
