@@ -19,6 +19,7 @@ from planner.judgement.rules.base import Case, Evidence, Tempered, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.rates import in_period, own_period, rate, said_capacity
 from planner.plan.model import ActionShape, Category, Plan, TaskType
+from planner.plan.rate import rate_of
 
 _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold moves a little, nothing floods
 
@@ -38,6 +39,14 @@ _NEAR_CAPACITY = 1.25  # flags within a quarter above capacity: the threshold mo
         ),
     ),
     fires=(
+        Case(  # a bare 120 beside a capacity of 150 a year: likely a year's count too, so asked (low)
+            {"impact.flagged_per_day": 120, "impact.capacity_per_day": "150 a year"},
+            evidence=(
+                "impact.flagged_per_day: 120 (a bare count is read as a day's, against a capacity of 150 a year: "
+                "if the 120 are counted over a year too, write it so ('120 a year'); read as a day's, the flags "
+                "are far more than people can take)",
+            ),
+        ),
         Case(
             {"impact.flagged_per_day": 900, "impact.capacity_per_day": 40},
             evidence=(
@@ -183,6 +192,9 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     left, said = flagged - capacity, (impact.capacity_per_day, impact.flagged_per_day)
     alike = own_period(*said) is not None  # both a week's or a month's: compared as said
     times = f"{fmt.number(flagged / capacity, significant=3)} times" if capacity else "with no capacity"
+    slip = _period_unsaid(plan)
+    if slip:  # a bare count beside a capacity said over a year: most likely the same year's count
+        return Tempered(1, (slip,))
     if sends_matches(plan):  # whoever sends them, the receiving side takes only so many
         sent = SENT[plan.product.task]  # type: ignore[index]
         found = (
@@ -212,6 +224,28 @@ def flags_exceed_capacity(plan: Plan) -> Evidence:
     if capacity and flagged <= _NEAR_CAPACITY * capacity:
         return Tempered(2, found)  # a few more than people handle: a threshold to nudge, not a flood
     return found
+
+
+def _period_unsaid(plan: Plan) -> str | None:
+    """The flags given as a bare count, read as a day's, beside a capacity said over a longer period whose
+    own count the bare one does not exceed (`250` against `250 a year`): likely counted over that period too,
+    so the comparison is asked, not asserted."""
+    impact = plan.impact
+    capacity = rate_of(impact.capacity_per_day)
+    flagged = impact.flagged_per_day
+    if (
+        capacity is None
+        or capacity[1] == "day"
+        or not isinstance(flagged, int | float)
+        or flagged > capacity[0]
+    ):
+        return None
+    note = (
+        f"a bare count is read as a day's, against a capacity of {impact.capacity_per_day}: if the "
+        f"{fmt.number(flagged)} are counted over a {capacity[1]} too, write it so ('{fmt.number(flagged)} a "
+        f"{capacity[1]}'); read as a day's, the flags are far more than people can take"
+    )
+    return quote(plan, "impact.flagged_per_day", note)
 
 
 def _read_or_acted(plan: Plan) -> str | None:
