@@ -768,6 +768,14 @@ def _recorded_outcome(plan: Plan) -> bool:
     return bool(mentions(label, RECORDED)) and not mentions(label, JUDGED)
 
 
+# A share of cases inside a predicted bound (a date, an interval): met by a later date or a wider interval.
+COVERED = Lexicon("""
+    by the predicted date, by the predicted day, on or before the predicted, before the predicted date
+    within the predicted, within the interval, inside the interval, within the prediction interval
+    prediction interval coverage, interval coverage, coverage of the interval, covered by the interval
+""")
+
+
 @rule(
     "target-beyond-human",
     Category.model,
@@ -849,6 +857,23 @@ def _recorded_outcome(plan: Plan) -> bool:
         ),
     ),
     quiet=(  # recorded outcomes over a large history: a small by-hand sample is no ceiling
+        Case(  # a share of jobs done by the predicted date: a later date meets it, the guardrail prices it
+            {
+                "done.metrics": [
+                    {
+                        "name": "Share of orders delivered by the predicted date",
+                        "baseline": 0.45,
+                        "target": 0.9,
+                    },
+                    {
+                        "name": "Days added to the quote",
+                        "target": 2,
+                        "direction": "lower",
+                        "role": "guardrail",
+                    },
+                ],
+            }
+        ),
         Case(  # the team says people were scored another way: nothing to compare
             {
                 "done.metrics[0].target": 0.9,
@@ -919,6 +944,8 @@ def target_beyond_human(plan: Plan) -> Evidence:
         return None  # (a target on the cases the model keeps is no comparison with people on all)
     if at_least_as_good(human, goal, metric.direction):
         return None
+    if COVERED.find(metric.name) and any(other.role is MetricRole.guardrail for other in plan.done.metrics):
+        return None  # a share inside a predicted bound, met by a wider bound the guardrail prices: no skill claim
     today = metric.baseline_figure if metric.baseline_figure is not None else today_on(plan, metric)
     if today is not None and at_least_as_good(today, human, metric.direction):
         return None  # today's rule or method already does better than people: their score is no ceiling
