@@ -263,12 +263,12 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
         return None  # commits-unchecked already says a message can talk an acting model into an action
     if first_said(plan, (*_READS, "after_launch.fallback", "done.eval_set"), INJECTION_SAID):
         return None  # the plan already guards against instructions hidden in outside text
-    reach = plan.product.model_reach
+    reach, nobody = plan.product.model_reach, nobody_gains(plan)
     if Reach.reads_outside_text in reach:  # the team's tick: a fact, whatever words the inputs use
         if Reach.acts in reach:
             return None  # outside-text-steers-actions says it of a model that also acts
-        found = (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
-        return Tempered(1, (*found, nobody_gains(plan))) if nobody_gains(plan) else found
+        ticks = (writes, quote(plan, "product.model_reach", "reads_outside_text ticked"))
+        return Tempered(1, (*ticks, nobody)) if nobody else ticks
     if reach and plan.product.task is TaskType.extraction:
         return None  # an extraction's request is the document: reads_outside_text unticked says nobody outside wrote it
     typed = outsiders_type_in(plan)
@@ -276,7 +276,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     if typed and read_only:  # they read what staff approve; staff and own records write what it reads
         return None if read_only[1] else Tempered(1, (writes, typed, read_only[0]))
     if typed:  # the request itself is written outside the organisation
-        return Tempered(1, (writes, typed, nobody_gains(plan))) if nobody_gains(plan) else (writes, typed)
+        return Tempered(1, (writes, typed, nobody)) if nobody else (writes, typed)
     if reach:  # answered, reads_outside_text not ticked: the team says no outsider writes what it reads
         return None
     gains = ticked(plan, Circumstance.party_gains)
