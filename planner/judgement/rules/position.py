@@ -43,6 +43,13 @@ _LOGGED_PICKS = Lexicon("""
     enquiry, enquiries, enquired, inquiry, inquiries
     vote, votes, voted, upvote, upvotes, upvoted, helpful votes, marked helpful, likes, liked, thumbs up
 """)
+# Picks that only a screen logs (a click, an impression, a basket): where people choose by hand today, a
+# pick, an acceptance or a booking is their own choice, not a pick made on a list shown in an order.
+_SCREEN_PICKS = Lexicon("""
+    click, clicks, clicked, click-through, click-throughs, clickthrough, impression, impressions
+    shown but not, shown only, not opened, viewed details, add to basket, added to basket, add to cart
+    added to cart, vote, votes, voted, upvote, upvotes, upvoted, helpful votes, marked helpful, likes, liked
+""")
 # The order shown today written into the logs: the position each item was shown at.
 _POSITION_LOGGED = Lexicon("""
     position, positions, row position, rank shown, slot shown, positions 1-3, first rows, first 10 rows
@@ -351,7 +358,7 @@ def _chosen_by_hand_unordered(plan: Plan) -> str | None:
         return None
     positions = (*source_paths(plan), "product.label", "product.current_performance")
     if first_said(plan, positions, _POSITION_LOGGED) or first_said(
-        plan, (*_PICK_PATHS, *source_paths(plan)), _LOGGED_PICKS
+        plan, (*_PICK_PATHS, *source_paths(plan)), _SCREEN_PICKS
     ):
         return None
     if first_said(plan, (*_TODAY_PATHS, *source_paths(plan)), _ORDER_TODAY):
