@@ -114,15 +114,14 @@ def _places() -> tuple[dict[str, list[str]], dict[str, type[BaseModel]]]:
 def _unknown_field(loc: tuple[int | str, ...]) -> str:
     """An unknown key, with where a field of that name lives or the field it is likely a slip for."""
     name = str(loc[-1]) if loc else ""
-    here = ".".join(str(part) for part in loc[:-1] if isinstance(part, str))
+    # The section's path as `_places` writes it: `done.metrics[]` for `done.metrics[0]`.
+    parent = "".join("[]" if isinstance(part, int) else f".{part}" for part in loc[:-1]).lstrip(".")
     places, sections = _places()
-    elsewhere = [
-        path for path in places.get(name, []) if path.replace("[]", "") != f"{here}.{name}".strip(".")
-    ]
+    elsewhere = [path for path in places.get(name, []) if path != f"{parent}.{name}".lstrip(".")]
     if elsewhere:
         where = " or ".join(f"`{path}`" for path in elsewhere[:3])
         return f"unknown field here; `{name}` belongs at {where}: move it there"
-    section = sections.get(re.sub(r"\.?\[\d+\]", "[]", _loc_text(loc[:-1])).replace("(top level)", ""))
+    section = sections.get(parent)
     close = difflib.get_close_matches(name, list(section.model_fields) if section else [], n=1, cutoff=0.75)
     if close:
         return f"unknown field; did you mean `{close[0]}`?"
