@@ -82,6 +82,8 @@ def said_count(said: str, words: dict[str, int] = NUMBER_WORDS) -> float:
 
 
 _COUNTED = rf"\d+(?:\.\d+)?|{alternation(NUMBER_WORDS)}"
+# The units a step's time is said in, in minutes: `45 minutes`, `two hours`, `30 seconds`.
+STEP_MINUTES = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
 # The time a step takes, said in minutes or hours: `two minutes of a clerk's check`, `45-60 minutes per
 # listing`, `about two hours`.
 STEP_TIME = re.compile(

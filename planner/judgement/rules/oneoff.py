@@ -29,7 +29,7 @@ from planner.judgement.rules.total import items_in_all
 from planner.judgement.rules.untimed import minutes_by_hand
 from planner.judgement.rules.volume import acts_alone
 from planner.plan.model import ActionShape, Category, Mode, Plan
-from planner.plan.spoken import UNIT_WORDS
+from planner.plan.spoken import STEP_MINUTES, UNIT_WORDS
 
 # Six months of working days: a review of the backlog longer than that outlasts most projects' deadline.
 REVIEW_DAYS = 6 * WORKING_DAYS_PER_MONTH
@@ -38,7 +38,6 @@ REVIEW_DAYS = 6 * WORKING_DAYS_PER_MONTH
 _ONCE = {"impact.period": "once", "constraints.retraining.cadence": "never"}
 # Each review at least this many times faster: the project raises the rate, not trims it.
 RAISED = 1.5
-_MINUTES = {"minute": 1.0, "hour": 60.0, "second": 1 / 60}
 # A review the model speeds up: 6 minutes by hand, 3 of them saved on each item.
 _FASTER = {
     "impact.share_addressed": None,
@@ -55,7 +54,7 @@ def _faster(plan: Plan) -> tuple[float, str] | None:
     review (then nothing is left to time)."""
     impact, by_hand = plan.impact, minutes_by_hand(plan)
     value, unit = impact.item_value, norm(impact.value_unit or "").split(" per ")[0]
-    minutes = _MINUTES.get(UNIT_WORDS.get(unit, ""))
+    minutes = STEP_MINUTES.get(UNIT_WORDS.get(unit, ""))
     if not value or minutes is None or by_hand is None:
         return None
     before, path = by_hand

@@ -6,7 +6,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import answer_at, norm, show
 from planner.plan.model import Category, Plan
-from planner.plan.spoken import STEP_TIME, UNIT_WORDS, said_count
+from planner.plan.spoken import STEP_MINUTES, STEP_TIME, UNIT_WORDS, said_count
 
 _SAMPLE = "20"  # items a lead times by hand before believing a saving per item
 
@@ -32,9 +32,6 @@ def minutes_by_hand(plan: Plan) -> tuple[float, str] | None:
     return None
 
 
-_MINUTES = {"minute": 1.0, "hour": 60.0, "second": 1 / 60}
-
-
 def step_time_said(plan: Plan) -> tuple[float, str] | None:
     """(the most minutes the step takes, as said) where impact.bottleneck, the step the model relieves,
     gives its own time (`45-60 minutes of negotiator time per listing`): the step is timed, only its
@@ -43,19 +40,19 @@ def step_time_said(plan: Plan) -> tuple[float, str] | None:
     if found is None:
         return None
     most = said_count(found.group(2) or found.group(1))
-    return most * _MINUTES[UNIT_WORDS[norm(found.group(3))]], found.group(0)
+    return most * STEP_MINUTES[UNIT_WORDS[norm(found.group(3))]], found.group(0)
 
 
 def saving_within_the_step(plan: Plan, value: float, unit: str) -> bool:
     """Whether the time saved per item is at most the step's own time, as the bottleneck says it."""
-    minutes, step = _MINUTES.get(UNIT_WORDS[norm(unit)]), step_time_said(plan)
+    minutes, step = STEP_MINUTES.get(UNIT_WORDS[norm(unit)]), step_time_said(plan)
     return minutes is not None and step is not None and value * minutes <= step[0] * 1.05
 
 
 def saving_within_the_task(plan: Plan, value: float, unit: str) -> bool:
     """Whether the time saved per item is at most the minutes a person takes on the whole task by hand:
     the step is then timed, the task itself (a form keyed in 6 minutes saves at most 6)."""
-    minutes = _MINUTES.get(UNIT_WORDS[norm(unit)])
+    minutes = STEP_MINUTES.get(UNIT_WORDS[norm(unit)])
     by_hand = minutes_by_hand(plan)
     return minutes is not None and by_hand is not None and value * minutes <= by_hand[0] * 1.05
 
@@ -159,7 +156,7 @@ def saving_on_untimed_step(plan: Plan) -> Evidence:
     impact = plan.impact
     total = ""
     if impact.volume and impact.period is not None and impact.period.value != "once":
-        minutes = {"minute": 1, "hour": 60, "second": 1 / 60}.get(UNIT_WORDS[norm(unit)])
+        minutes = STEP_MINUTES.get(UNIT_WORDS[norm(unit)])
         if minutes is not None:
             hours = value * minutes * impact.volume / 60
             total = (

@@ -21,10 +21,7 @@ from planner.judgement.rules.seen import seen_per_day
 from planner.judgement.rules.weighed import money_in
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Category, Direction, ErrorCost, Mode, Plan
-from planner.plan.spoken import STEP_TIME, UNIT_WORDS, said_count
-
-# Minutes, hours and seconds in an hour.
-_PER_HOUR = {"minute": 60.0, "hour": 1.0, "second": 3600.0}
+from planner.plan.spoken import STEP_MINUTES, STEP_TIME, UNIT_WORDS, said_count
 
 # A metric that is the share of actions taken that were right.
 _PRECISE = Lexicon("""
@@ -80,7 +77,7 @@ def _hours(text: str | None) -> float | None:
     if not found:
         return None
     amount = said_count(found.group(2) or found.group(1))
-    return amount / _PER_HOUR[UNIT_WORDS[found.group(3).lower()]]
+    return amount * STEP_MINUTES[UNIT_WORDS[found.group(3).lower()]] / 60
 
 
 def _costed(plan: Plan, wrong: float) -> str:
