@@ -3590,6 +3590,15 @@ INTERVENTION_KEPT = Lexicon("""
     rows after a repair, rows after the repair, rows after repair, rows after treatment, rows after a fix
     previous repairs, earlier repairs, past repairs, previous treatments, earlier treatments
 """)
+# Words saying today's treatment comes on a schedule of its own, whatever the risk: the cycle a list replaces.
+SCHEDULED_TREATMENT = Lexicon("""
+    cycle, cycles, cyclic, cyclical, on a cycle, rota, routine visit, routine visits, routine maintenance
+    routine clearance, routine inspection, routine inspections, planned maintenance, preventive maintenance
+    preventative maintenance, every six months, every month, every year, every two years, every three years
+    every five years, six-monthly, six monthly, annual service, annual servicing, yearly service, on a schedule
+    every quarter, quarterly, every four years, every ten years, fixed schedule, fixed round, fixed rounds
+    hotspot list, hotspot, hotspots
+""")
 # Words naming a document among a draft's sources: one a later document can vary or supersede.
 SOURCE_DOCUMENTS = Lexicon("""
     pdf, pdfs, document, documents, contract, contracts, lease, leases, agreement, agreements, deed, deeds

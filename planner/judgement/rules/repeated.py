@@ -6,8 +6,9 @@ thing is fine, not that it was at risk."""
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.evidence import answer_at, handled, quote, repeated_unit
-from planner.judgement.rules.lexicon import INTERVENTION_KEPT, MADE_SAFE
+from planner.judgement.rules.chosenrate import picks_the_cases
+from planner.judgement.rules.evidence import answer_at, first_said, handled, quote, repeated_unit
+from planner.judgement.rules.lexicon import INTERVENTION_KEPT, MADE_SAFE, SCHEDULED_TREATMENT
 from planner.plan.model import ActedBetweenRows, Category, OutcomeRecorded, Plan, RowsPerThing, TaskType
 
 # Tasks whose label says what the row itself shows (the boxes in a frame, the fields of a page): a thing
@@ -168,3 +169,110 @@ def rows_after_an_intervention(plan: Plan) -> Evidence:
     if unchecked:
         return Tempered(1, (several, *unchecked))
     return None
+
+
+_CULVERTS = {
+    "constraints.data.rows_per_thing": "several",
+    "constraints.data.repeated_unit": "one culvert, one row a year",
+    "constraints.data.acted_between_rows": "recorded",
+    "product.task": "ranking",
+    "product.action_shape": "top_of_queue",
+    "product.current_solution": "Crews clear every culvert on a three-year cycle, and the hotspots every six months.",
+}
+
+
+@rule(
+    "treated-look-safe",
+    Category.data,
+    likelihood=3,
+    impact=4,
+    move=Move(
+        "Keep the treatment that makes things look safe, or score them as if left alone",
+        "With each past intervention an input, the model learns that a thing treated often is at low risk: "
+        "true only while the treatment goes on. Where its list decides who is treated next, those things "
+        "drop off it and the risk comes back. Keep a floor of today's treatment for them, or score each "
+        "thing as if its treatment lapsed (the time since it set to the cycle's length), and try the list "
+        "on some areas while the rest stay on today's schedule",
+        "warning",
+    ),
+    fires=(
+        Case(  # the clearance history is an input, and the ranking decides which culverts are cleared
+            _CULVERTS,
+            evidence=(
+                'product.current_solution: "Crews clear every culvert on a three-year cycle, and the hotspots e..." '
+                "(today's treatment comes on a schedule, whatever the risk: cycle, hotspots, every six months)",
+                'constraints.data.rows_per_thing: "several" (several rows describe one culvert, one row a year: '
+                "each is seen again after what an earlier row found)",
+                'constraints.data.acted_between_rows: "recorded" (each intervention is an input: a thing '
+                "treated often looks safe, and is safe only while the treatment goes on)",
+                'product.action_shape: "top_of_queue" (people act on the top of the list: the list decides '
+                "which things are treated next)",
+            ),
+        ),
+    ),
+    ask="does the model's list decide what is treated next, so things safe only because treated drop off it?",
+    quiet=(
+        Case({**_CULVERTS, "constraints.data.acted_between_rows": "rows_dropped"}),
+        Case(  # treatment follows what each visit finds, not a schedule: the list keeps deciding it
+            {
+                **_CULVERTS,
+                "product.current_solution": "Crews clear a culvert when a report says it is blocked.",
+            }
+        ),
+        Case({**_CULVERTS, "constraints.data.rows_per_thing": "one"}),
+        Case(  # a forecast sets no order of treatment
+            {**_CULVERTS, "product.task": "forecasting", "product.action_shape": "sets_amount"}
+        ),
+    ),
+)
+def treated_look_safe(plan: Plan) -> Evidence:
+    """Past treatment is an input, and the model's list decides what is treated next.
+
+    Where a thing is treated between its rows and each treatment is recorded as an input (culverts
+    cleared, pumps overhauled, patients seen), the model learns the risk under today's treatment: a
+    hotspot cleared every six months looks safe because it is cleared. Once the model's list decides what
+    is treated, the hotspot falls down the list, is no longer cleared, and blocks (the asthma patients a
+    pneumonia model once called low risk, because they were always admitted).
+
+    Mitigation: keep a floor of today's treatment for things safe only because treated, or score each thing
+    as if its treatment lapsed; pilot the list on some areas while the rest keep today's schedule.
+    """
+    data = plan.constraints.data
+    if (
+        data.rows_per_thing is not RowsPerThing.several
+        or data.acted_between_rows is not ActedBetweenRows.recorded
+    ):
+        return None
+    if plan.product.task in _LABEL_IS_THE_ROW:
+        return None
+    picks = picks_the_cases(plan)
+    paths = ["product.current_solution", "product.pain", "heuristics.humans_handle"]
+    paths += [
+        f"heuristics.rules[{i}].{part}"
+        for i in range(len(plan.heuristics.rules))
+        for part in ("condition", "action")
+    ]
+    said = first_said(plan, paths, SCHEDULED_TREATMENT)
+    if picks is None or said is None:
+        return None  # no list decides the treatment, or nothing says today's treatment comes on a schedule
+    path, words = said
+    return Hint(
+        words,
+        (
+            quote(
+                plan, path, f"today's treatment comes on a schedule, whatever the risk: {', '.join(words)}"
+            ),
+            quote(
+                plan,
+                "constraints.data.rows_per_thing",
+                f"several rows describe {repeated_unit(plan)}: each is seen again after what an earlier row found",
+            ),
+            quote(
+                plan,
+                "constraints.data.acted_between_rows",
+                "each intervention is an input: a thing treated often looks safe, and is safe only while the "
+                "treatment goes on",
+            ),
+            f"{picks[:-1]}: the list decides which things are treated next)",
+        ),
+    )
