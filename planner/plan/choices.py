@@ -6,6 +6,7 @@ from enum import Enum, StrEnum
 
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
+from planner.plan.exits import EXITS_LABELS, ExitsWhich as ExitsWhich
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
 from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
@@ -349,6 +350,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,
     **GRAIN_LABELS,
+    **EXITS_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

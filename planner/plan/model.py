@@ -50,6 +50,7 @@ from planner.plan.choices import (
     EvalInIndex as EvalInIndex,
     EvalInputs as EvalInputs,
     EvalTruth as EvalTruth,
+    ExitsWhich as ExitsWhich,
     ExplorationDrawn as ExplorationDrawn,
     Governance as Governance,
     Guard as Guard,
@@ -1451,7 +1452,7 @@ class DataConstraints(Record):
         default_factory=list,
         description="How the recorded outcome can fall short of what happened: capped at a limit (sold out, "
         "full, no staff, a spend cap), recorded only when reported, a default for cases nobody looked at, other exits "
-        "that end a case first, no outcome below a threshold the process sets (a reserve not met: no sale price), "
+        "that end a case first or send its result to another record, no outcome below a threshold the process sets (a reserve not met: no sale price), "
         "unmeasured in the riskiest conditions (samples postponed in floods, a sensor down in storms), or none.",
     )
     capped_marked: bool | None = Field(
@@ -1464,6 +1465,13 @@ class DataConstraints(Record):
         default=None,
         description="Share of the cases that enter which leave before their outcome is known (withdrawn, "
         "dropped at an earlier check, transferred, still open); or 'not measured'.",
+    )
+    exits_which: ExitsWhich | None = Field(
+        default=None,
+        description="Which cases leave before their outcome reaches the data: the extreme ones (the "
+        "failures, the slowest, the lowest) with their result kept in another record (a non-conformance "
+        "report, a complaints file), the extreme ones with their result never taken (they gave up or were "
+        "stopped first), cases whose outcome would look like the rest's, or not known.",
     )
     outcome_recorded_for: OutcomeRecorded | None = Field(
         default=None,

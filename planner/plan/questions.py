@@ -1109,7 +1109,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Sales stop when stock runs out, care delivered stops at a spend cap, patients at an event are "
             "counted only as far as the staff there "
             "could see and record them, incidents count only when someone reports them, cases nobody "
-            "looked at get a default, a case ends another way before its outcome, a lot below its reserve "
+            "looked at get a default, a case ends another way before its outcome (or its result goes to another record), a lot below its reserve "
             "goes unsold with no price, a fault people stop when they see it coming, samples postponed in the "
             "floods and gales that matter most: a model learns the record, "
             "not what happened.",
@@ -1130,6 +1130,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "that reached the outcome learns from survivors, and a test of them says nothing of the rest. "
             "'not measured' is an answer.",
             When("constraints.data.outcome_limits", ("other_exits", "below_threshold")),
+        ),
+        _q(
+            "constraints.data.exits_which",
+            "Which cases leave before their outcome reaches the data?",
+            "Where the cases that leave are the extreme ones (a pour failing its early test goes to a "
+            "non-conformance report, a solver who gives up has no time), the data keeps the mild ones only: "
+            "their results must be joined back from where they went, or kept as censored. A case whose "
+            "result exists in another record counts here. 'not known' is an answer.",
+            When("constraints.data.outcome_limits", ("other_exits",)),
         ),
         _q(
             "constraints.data.label_dated",

@@ -289,8 +289,9 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "could see and record",
         "reported_only": "it is recorded only when someone reports or notices it",
         "default_filled": "cases nobody looked at get a default value",
-        "other_exits": "some cases leave before their outcome is known (withdrawn, dropped at an earlier check, "
-        "transferred, moved, closed, still open) and their outcome is never seen",
+        "other_exits": "some cases leave before their outcome reaches the data (withdrawn, dropped at an earlier "
+        "check, sent to another record such as a non-conformance report, gave up, transferred, still open) and "
+        "their outcome is never seen in it",
         "below_threshold": "no outcome below a threshold the process sets: a reserve not met (no sale price), an "
         "offer declined, a bid under the floor; the missing values are the low ones",
         "averted": "people stop it today when they see it coming (a weaver re-ties a fraying warp, a nurse "

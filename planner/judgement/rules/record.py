@@ -128,7 +128,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
 @rule(
     "outcome-ends-another-way",
     Category.data,
-    likelihood=3,
+    likelihood=4,
     impact=4,
     move=Move(
         "Keep the cases that ended another way, with how and when",
@@ -137,7 +137,7 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
         "cohort followed to the end",
         "warning",
     ),
-    instead=(survivors.EXITS_UNKNOWN, survivors.ON_THE_EVENT),
+    instead=(survivors.WORST_LEAVE, survivors.EXITS_UNKNOWN, survivors.ON_THE_EVENT, survivors.WHICH_LEFT),
     ask="do some cases leave another way before the outcome, so the model learns only from those that "
     "reached it?",
     fires=(
@@ -169,8 +169,24 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
             evidence=(
                 'constraints.data.outcome_limits: ["other_exits"] (some cases end another way first: their '
                 "outcome is never seen)",
-                'product.task: "regression" (a quantity measured on the event itself: the cases that end '
-                "another way have none to censor; the estimate is for the cases that reach it)",
+                'product.task: "regression" (a quantity measured on the event itself: a case that never '
+                "reaches it has none, but one that left because it was extreme has its result elsewhere or "
+                "beyond what was seen: which left?)",
+            ),
+        ),
+        Case(  # a quantity on the event, but the extreme cases leave for another record: joined or censored
+            {
+                "constraints.data.outcome_limits": ["other_exits"],
+                "constraints.data.exits_which": "worst_kept_elsewhere",
+                "product.task": "regression",
+                "product.label": "Tensile strength of each weld coupon at the lab.",
+            },
+            evidence=(
+                'constraints.data.outcome_limits: ["other_exits"] (some cases end another way first: their '
+                "outcome is never seen)",
+                'constraints.data.exits_which: "worst_kept_elsewhere" (the cases that leave are the extreme '
+                "ones: the data keeps the mild ones, and a model and a score built on them flatter where it "
+                "matters most)",
             ),
         ),
         Case(  # not ticked: the label exists only for lots sold, and the pain says others are withdrawn

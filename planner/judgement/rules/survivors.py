@@ -19,7 +19,7 @@ from planner.judgement.rules.capped import (
 from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, quote
 from planner.judgement.rules.lexicon import EXITS_KEPT
 from planner.judgement.rules.words import SENTENCE, Lexicon, phrases
-from planner.plan.model import OutcomeLimit, Plan, TaskType
+from planner.plan.model import ExitsWhich, OutcomeLimit, Plan, TaskType
 
 _ITEMS = """items, item, listings, listing, loans, loan, cases, case, lots, lot, properties, homes, houses
     animals, dogs, cats, vacancies, jobs, orders, claims, applications, tickets, invoices, bikes, cars
@@ -185,18 +185,76 @@ def measured_on_the_event(plan: Plan) -> bool:
     return plan.product.task is TaskType.regression and not DURATION.find(plan.product.label)
 
 
-# The exits of a quantity measured on the event: the estimate is for the cases that reach it.
+_WORST = (ExitsWhich.worst_kept_elsewhere, ExitsWhich.worst_never_measured)
+# Limits whose own advice keeps the missing cases as censored: beside them, no exit is scoped away.
+_CENSORED = (OutcomeLimit.below_threshold, OutcomeLimit.capped, OutcomeLimit.worst_unmeasured)
+
+
+def worst_leave(plan: Plan) -> bool:
+    """Whether the team answered that the cases leaving before their outcome are the extreme ones."""
+    return (
+        limit_ticked(plan, OutcomeLimit.other_exits) is not None
+        and plan.constraints.data.exits_which in _WORST
+    )
+
+
+# The extreme cases leave the data: their results are joined back, or kept as censored, never scoped away.
+WORST_LEAVE = Instead(
+    worst_leave,
+    Move(
+        "Join back the results of the cases that left, or keep them as censored",
+        "The cases that leave the data are the extreme ones (the failures, the slowest, the lowest): trained "
+        "and tested on the rest, the model learns a world without them and errs most where it matters. Where "
+        "their result exists in another record (a non-conformance report, a complaints file), join it back "
+        "by the case's key; where it was never taken, keep each case as censored beyond the last value seen "
+        "(a solve time known only to exceed when the solver gave up); never scope to the cases that stayed, "
+        "and score on every case that entered",
+        "warning",
+        first=True,
+    ),
+    "Join each case that left back to the record its result went to; keep those with no result as censored "
+    "at the last value seen; score on every case that entered, the extreme ones apart.",
+    title="The extreme cases leave the data before their outcome reaches it",
+)
+
+
+def _exits_scoped(plan: Plan) -> bool:
+    """A quantity measured on the event, with exits the team says are like the rest, and no other limit
+    on the same record calling for censoring: then scoping to the cases that reach the event is sound."""
+    data = plan.constraints.data
+    return (
+        data.exits_which is ExitsWhich.unrelated
+        and measured_on_the_event(plan)
+        and not any(limit in data.outcome_limits for limit in _CENSORED)
+    )
+
+
+# The exits of a quantity measured on the event, like the rest: the estimate is for the cases that reach it.
 ON_THE_EVENT = Instead(
-    lambda plan: limit_ticked(plan, OutcomeLimit.other_exits) is not None and measured_on_the_event(plan),
+    lambda plan: limit_ticked(plan, OutcomeLimit.other_exits) is not None and _exits_scoped(plan),
     Move(
         "Say the estimate is for the cases that reach the event, and check the decision does not cause the exits",
-        "A case that ends another way has no value of this quantity to censor: no survival framing is "
-        "needed. Scope the training and the test to the cases that reach the event, and ask whether the "
-        "decision itself drives some cases out (a price too high goes unsold): then the survivors are "
-        "shaped by it",
+        "The cases that leave for reasons unrelated to this quantity have none of it to censor: scope the "
+        "training and the test to the cases that reach the event, and ask whether the decision itself "
+        "drives some cases out (a price too high goes unsold): then the survivors are shaped by it",
     ),
     "Train and score on the cases that reach the event, stated as the estimate's scope; count how many "
     "leave another way per group, and check that the decision the estimate feeds does not cause the exits.",
+)
+# The exits of a quantity measured on the event, with nothing said of which cases leave.
+WHICH_LEFT = Instead(
+    lambda plan: limit_ticked(plan, OutcomeLimit.other_exits) is not None and measured_on_the_event(plan),
+    Move(
+        "Find where the cases that left went, and whether they are the extreme ones",
+        "A case that truly never reaches the event has none of this quantity, but one that leaves because "
+        "it is extreme (a failed early check sent to another record, a solver who gave up) has a result "
+        "elsewhere or beyond what was seen: compare the cases that left with those that stayed on what is "
+        "known early; join their results back or keep them as censored, and scope to the cases that reach "
+        "the event only where they leave for reasons unrelated to it",
+    ),
+    "Find the record each case that left went to and compare those cases with the rest on what is known "
+    "early; join their results back, or keep them as censored; scope to the cases that reach the event only "
+    "where they leave for reasons unrelated to it.",
 )
 
 
@@ -205,15 +263,27 @@ def exits_ticked(plan: Plan, said: str) -> Evidence:
     of a class is a biased training set and an untested cohort; a share of a case in a hundred or two,
     a small one. A quantity measured on the event itself (a hearing's length) is a note: the cases that
     end another way have none."""
-    if measured_on_the_event(plan):
+    if worst_leave(plan):
         note = (
-            "a quantity measured on the event itself: the cases that end another way have none to censor; "
-            "the estimate is for the cases that reach it"
+            "the cases that leave are the extreme ones: the data keeps the mild ones, and a model and a "
+            "score built on them flatter where it matters most"
+        )
+        return (said, quote(plan, "constraints.data.exits_which", note))
+    if measured_on_the_event(plan):
+        if _exits_scoped(plan):
+            note = (
+                "a quantity measured on the event itself, and the cases that leave are like the rest: the "
+                "estimate is for the cases that reach it"
+            )
+            return Tempered(1, (said, quote(plan, "product.task", note)))
+        note = (
+            "a quantity measured on the event itself: a case that never reaches it has none, but one that "
+            "left because it was extreme has its result elsewhere or beyond what was seen: which left?"
         )
         return Tempered(1, (said, quote(plan, "product.task", note)))
     share = plan.constraints.data.left_early_share
     if not isinstance(share, float | int) or isinstance(share, bool):
-        return (said,)
+        return Tempered(3, (said,))
     found = (
         said,
         quote(
@@ -224,4 +294,4 @@ def exits_ticked(plan: Plan, said: str) -> Evidence:
             "outcome of its own or modelled",
         ),
     )
-    return Tempered(2, found) if share < FEW_LEAVE else found
+    return Tempered(2 if share < FEW_LEAVE else 3, found)
