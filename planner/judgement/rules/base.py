@@ -120,6 +120,16 @@ RECORDED_HISTORY = 10_000  # recorded outcomes over this many examples: people's
 CAPACITY_SHARE = 0.5  # people who can work at most this share of the volume set the model's threshold
 
 
+# A precision this high, needed where true cases are rarer than the base rate below, is rarely reached: a
+# recall target that fits people's capacity only at such a precision floods them or falls short.
+PRECISION_RARELY_REACHED = (0.5, 0.01)
+
+
+EASY_LIFT = (
+    2.0  # a capacity that needs precision no more than this many times the base rate fits nearly any ranking
+)
+
+
 EASY_SLICE = 0.1  # an easy or out-of-scope share at least this large is worth shipping first
 
 

@@ -41,12 +41,20 @@ def per_input_note(plan: Plan, positives: float) -> str | None:
     return quote(plan, "product.input_count", note)
 
 
+def recall_target(plan: Plan) -> tuple[int, float] | None:
+    """The first done metric that is a recall (or sensitivity) with a target below 1, and that target."""
+    for index, metric in enumerate(plan.done.metrics):
+        goal = metric.goal()
+        if goal is not None and 0 < goal < 1 and RECALL_METRIC.find(metric.name):
+            return index, goal
+    return None
+
+
 def recall_spread(plan: Plan, positives: float) -> str:
     """How wide a recall measured on so few cases is: its 95% interval at the done metric's recall target,
     or at 80% where none names one."""
-    goals = (metric.goal() for metric in plan.done.metrics if RECALL_METRIC.find(metric.name))
-    goal = next((goal for goal in goals if goal is not None and 0 < goal < 1), None)
-    whole, recall = round(positives), goal or ILLUSTRATIVE_RECALL
+    target = recall_target(plan)
+    whole, recall = round(positives), target[1] if target else ILLUSTRATIVE_RECALL
     interval = wilson(round(recall * whole), whole)
     if interval is None:
         return ""
