@@ -5,6 +5,7 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, norm, quote, show
+from planner.judgement.rules.pace import counted_until_found, pace_claim
 from planner.judgement.rules.untimed import step_time_said, untimed_saving
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Direction, Metric, Plan, TaskType
@@ -291,9 +292,32 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
                 "long is the whole, end to end?)",
             ),
         ),
+        Case(  # more items a day claimed from a step the model does on every item people work today
+            {
+                "product.success_metric": "Invoices cleared per day, from 300 to 600",
+                "product.action_shape": "every_item",
+                "impact.step_share": "not measured",
+            },
+            evidence=(
+                'product.success_metric: "Invoices cleared per day, from 300 to 600" (a claim on the pace of '
+                "the work: per day)",
+                'impact.step_share: "not measured" (the model speeds up its own step only: if another step of '
+                "each item's work is the slow one, the pace hardly moves; which step holds the time? time a few "
+                "items through every step)",
+            ),
+        ),
     ),
     quiet=(
         Case({"product.success_metric": "Median lead time per order", "impact.step_share": 0.6}),
+        Case(  # a time until an event is found: a detector shortens it by seeing sooner, no step's share
+            {
+                "product.success_metric": "Days from a leak starting to its discovery",
+                "impact.step_share": "not measured",
+            }
+        ),
+        Case(  # items a day, but the model picks a few out for people: it does no step of every item's work
+            {"product.success_metric": "Invoices cleared per day", "impact.step_share": "not measured"}
+        ),
         Case(  # it estimates a date: it does no step of the process whose share of the time could be asked
             {
                 "product.task": "regression",
@@ -304,22 +328,29 @@ def whole_moves_by_step_share(plan: Plan) -> Evidence:
     ),
 )
 def step_share_unmeasured(plan: Plan) -> Evidence:
-    """Nobody knows the step's share of an end-to-end metric.
+    """Nobody knows the step's share of an end-to-end metric, or of the pace the plan claims.
 
     The product metric is counted end to end, and nobody has measured how much of it the model's step
-    takes: the work may aim at a step that holds little of the time. Where the bottleneck gives the
-    step's own time, the step is timed and only the whole is unknown: asked, low.
+    takes: the work may aim at a step that holds little of the time. So too where the plan claims more
+    items done a day (a backlog worked down) from a step the model does on every item people work today:
+    another step may set the pace. Where the bottleneck gives the step's own time, the step is timed and
+    only the whole is unknown: asked, low. A time until an event is found (days to discovery) is no
+    step's to shorten: a detector shortens it by seeing sooner.
 
     Mitigation: Follow 10-20 items from start to finish, note where the time goes, and aim the model at
     the step that holds it.
     """
     if plan.product.task in _ESTIMATES:
         return None  # it estimates a quantity or a date: no step of the work is done faster by it
-    metric = _end_to_end_metric(plan)
-    if plan.impact.step_share != "not measured" or metric is None or untimed_saving(plan):
+    if plan.impact.step_share != "not measured" or untimed_saving(plan):
         return None  # saving-on-untimed-step asks the same timing of a saving typed as a figure
-    path, words = metric
+    metric = _end_to_end_metric(plan)
+    if metric is not None and counted_until_found(plan, metric[0]):
+        metric = None  # a time until an event is found: a detector shortens it by seeing sooner
     step = step_time_said(plan)
+    if metric is None:
+        return _pace_rests_on_step(plan, step is not None)
+    path, words = metric
     if step is None:
         note = "which step is the bottleneck? time a few items end to end before sizing the impact"
     else:  # the step is timed: only the whole is unknown, and with it how far the metric can move
@@ -329,6 +360,24 @@ def step_share_unmeasured(plan: Plan) -> Evidence:
         quote(plan, "impact.step_share", note),
     )
     return Hint(words, evidence, likelihood=None if step is None else 1)
+
+
+def _pace_rests_on_step(plan: Plan, timed: bool) -> Evidence:
+    """A claim of more items done a period (or faster) where the model does one step of the work people
+    do on every item, and nobody measured that step's share: another step may set the pace."""
+    claim = pace_claim(plan)
+    if claim is None:
+        return None
+    path, words = claim
+    note = (
+        "the model speeds up its own step only: if another step of each item's work is the slow one, the pace "
+        "hardly moves; which step holds the time? time a few items through every step"
+    )
+    evidence = (
+        quote(plan, path, f"a claim on the pace of the work: {', '.join(words)}"),
+        quote(plan, "impact.step_share", note),
+    )
+    return Hint(words, evidence, likelihood=1 if timed else None)
 
 
 @rule(
