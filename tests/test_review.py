@@ -324,6 +324,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "rows-after-an-intervention",
         "live-test-counts-a-stand-in",
         "treated-look-safe",
+        "transcription-unanswered",
     }
     for rule_id, risk in found:
         assert risk is not None, rule_id

@@ -845,6 +845,13 @@ class Product(Record):
     data_kinds: list[DataKind] = Field(
         default_factory=list, description="Kinds of data: tabular, text, images, audio, video, time series."
     )
+    transcription_error: Share | NotMeasured | NoneAtAll | None = Field(
+        default=None,
+        description="Where the model reads text an earlier stage made from recordings, scans, handwriting or "
+        "another language (speech to text, OCR, machine translation): that stage's word error rate, measured "
+        "on real production inputs, on the names, figures and trade terms the output relies on (e.g. 0.08); "
+        "'not measured'; or 'none' when no such stage stands before the model.",
+    )
     mode: Mode | None = Field(
         default=None, description="improve a process, augment people, or automate them away."
     )

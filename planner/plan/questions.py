@@ -587,6 +587,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Images, audio, video and free text rarely yield to hand-written rules.",
         ),
         _q(
+            "product.transcription_error",
+            "Does the model read text another stage made from recordings or scans? If so, its word error rate?",
+            "Speech to text of a meeting or a voice note, OCR of scans or handwriting, machine translation: "
+            "measure it on real recordings and pages (a hall without a microphone, cross-talk, engine noise), "
+            "on the names, figures and trade terms the output relies on, and who said what. The model writes "
+            "fluent text on a wrong transcript, so this error is a ceiling of the whole. E.g. 8%; 'not "
+            "measured', or 'none' if no such stage.",
+            When("product.data_kinds", ("audio", "images", "video")),
+            When("product.task", ("extraction", "generation")),
+        ),
+        _q(
             "product.mode",
             "Will it improve a process, augment people, or automate them?",
             "Automating people away needs far more accuracy and a fallback than augmenting them.",
