@@ -325,6 +325,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "live-test-counts-a-stand-in",
         "treated-look-safe",
         "transcription-unanswered",
+        "treated-before-outcome",
     }
     for rule_id, risk in found:
         assert risk is not None, rule_id
