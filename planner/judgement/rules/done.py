@@ -65,7 +65,7 @@ from planner.judgement.rules.lexicon import (
 from planner.judgement.rules.likefigures import today_on
 from planner.judgement.rules.noworse import no_margin
 from planner.judgement.rules.people import AGREED, adjudication, on_a_subset, same_measure_as_agreement
-from planner.judgement.rules.setup import runs_once
+from planner.judgement.rules.setup import rerun_at_retraining, runs_once
 from planner.judgement.rules.words import Lexicon, in_one_sentence, mentions, not_denied, words_of
 from planner.plan.holding import HOLD_WORDS
 from planner.plan.model import (
@@ -1219,6 +1219,10 @@ def _yearly_batch(plan: Plan) -> tuple[str, ...]:
     predictions counted per year): quoted, or () for anything that runs more often."""
     if plan.constraints.latency.serving is not Serving.batch:
         return ()
+    rerun = rerun_at_retraining(plan)
+    if rerun:
+        note = f"a batch run once, re-run at each {rerun.value.replace('_', '-')} retraining: check the inputs and "
+        return (quote(plan, "impact.period", note + "the list at each run, before it is used"),)
     if not any(_ONCE_A_YEAR.find(text) for text in (plan.product.decision, plan.product.output)):
         return ()  # a volume counted per year may run every day: only the output said made yearly is a batch
     note = "a batch made once a year: check the inputs and the list at each run, before it is used"
@@ -1260,6 +1264,21 @@ def _yearly_batch(plan: Plan) -> tuple[str, ...]:
                 "after_launch.monitoring: none (answered: we have none)",
                 'impact.period: "year" (a batch made once a year: check the inputs and the list at each run, '
                 "before it is used)",
+            ),
+        ),
+        Case(  # a one-off ranking of every bridge for inspection, re-run when the model is retrained yearly
+            {
+                "after_launch.monitoring": "none",
+                "impact.error_severity": "serious",
+                "constraints.latency.serving": "batch",
+                "impact.period": "once",
+                "constraints.retraining.cadence": "yearly",
+                "constraints.compute.prediction_period": None,
+            },
+            evidence=(
+                "after_launch.monitoring: none (answered: we have none)",
+                'impact.period: "once" (a batch run once, re-run at each yearly retraining: check the inputs '
+                "and the list at each run, before it is used)",
             ),
         ),
     ),

@@ -49,6 +49,16 @@ def runs_once(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
     return first_said(plan, _WHERE, ONE_OFF)
 
 
+def rerun_at_retraining(plan: Plan) -> Cadence | None:
+    """The retraining cadence of a batch run once over its whole population and re-run, from scratch, at
+    each retraining (yearly or half-yearly): the same decision made again, with no live system between
+    runs; None for anything else."""
+    cadence = plan.constraints.retraining.cadence
+    if plan.constraints.latency.serving is not Serving.batch or plan.impact.period is not Period.once:
+        return None
+    return cadence if cadence in (Cadence.yearly, Cadence.half_yearly) else None
+
+
 # A one-off run whose whole bill is at most this (in the plan's currency) is pocket money, not a cost
 # risk, whatever the monthly budget says (a tunable judgement call).
 TINY_ONE_OFF = 1000
