@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planner.judgement.rules.base import Case, Evidence, Move, rule
+from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.setup import runs_once
+from planner.judgement.rules.setup import rerun_at_retraining, runs_once
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import LaterPhase
 
@@ -28,6 +28,20 @@ from planner.plan.stakes import LaterPhase
                 'done.metrics[0].name: "Recall of duplicates at 95% precision" (chosen for this decision)',
             ),
         ),
+        Case(  # a one-off batch ranking of water mains, re-run each year: the new use may be that re-run
+            {
+                "done.later_phase": ["new_use"],
+                "constraints.latency.serving": "batch",
+                "impact.period": "once",
+                "constraints.retraining.cadence": "yearly",
+            },
+            evidence=(
+                'done.later_phase: ["new_use"] (the output will feed another decision)',
+                'done.metrics[0].name: "Recall of duplicates at 95% precision" (chosen for this decision)',
+                'impact.period: "once" (a batch run once, re-run at each yearly retraining: is the later use '
+                "that re-run of the same decision? Then this metric still serves it)",
+            ),
+        ),
     ),
     quiet=(Case({"done.later_phase": ["nothing"]}),),
 )
@@ -47,4 +61,12 @@ def later_phase_new_use(plan: Plan) -> Evidence:
     evidence = [quote(plan, "done.later_phase", "the output will feed another decision")]
     if done.metrics:
         evidence.append(quote(plan, "done.metrics[0].name", "chosen for this decision"))
+    rerun = rerun_at_retraining(plan)
+    if rerun:  # the same batch decision made again at each retraining may be all the later use is
+        each = rerun.value.replace("_", "-")
+        note = (
+            f"a batch run once, re-run at each {each} retraining: is the later use that re-run of the same "
+        )
+        evidence.append(quote(plan, "impact.period", note + "decision? Then this metric still serves it"))
+        return Tempered(1, evidence)
     return tuple(evidence)
