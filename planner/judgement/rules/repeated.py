@@ -9,7 +9,15 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.chosenrate import picks_the_cases
 from planner.judgement.rules.evidence import answer_at, first_said, handled, quote, repeated_unit
 from planner.judgement.rules.lexicon import INTERVENTION_KEPT, MADE_SAFE, SCHEDULED_TREATMENT
-from planner.plan.model import ActedBetweenRows, Category, OutcomeRecorded, Plan, RowsPerThing, TaskType
+from planner.plan.model import (
+    ActedBetweenRows,
+    Category,
+    Newcomers,
+    OutcomeRecorded,
+    Plan,
+    RowsPerThing,
+    TaskType,
+)
 
 # Tasks whose label says what the row itself shows (the boxes in a frame, the fields of a page): a thing
 # treated between rows shows its new state in the next one and is labelled as it shows, so no row carries
@@ -97,6 +105,14 @@ _PUMPS = {
             }
         ),
         Case(_PUMPS),  # several rows, and nothing says any of them is acted on
+        Case(  # several seed lots come from one grower, and each lot is tested once: nothing comes back
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "seed lots from one grower",
+                "constraints.data.newcomers": "all_new",
+                "constraints.data.acted_between_rows": "not_checked",
+            }
+        ),
         Case(  # a detector labels what each scan shows: a tooth filled between scans is drawn as filled
             {
                 "constraints.data.rows_per_thing": "several",
@@ -166,7 +182,8 @@ def rows_after_an_intervention(plan: Plan) -> Evidence:
     if words:
         acts = quote(plan, "product.decision", f"acting on a finding changes the thing: {', '.join(words)}")
         return Hint(words, (acts, several, *unchecked))
-    if unchecked:
+    if unchecked and data.newcomers is not Newcomers.all_new:
+        # where each case is an item met once, the rows that group are different items: none comes back
         return Tempered(1, (several, *unchecked))
     return None
 
