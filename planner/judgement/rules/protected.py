@@ -20,7 +20,7 @@ from planner.judgement.rules.traits import (
 )
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, PersonEffect, PersonTrait, Plan
+from planner.plan.model import Category, Circumstance, PersonEffect, PersonTrait, Plan
 from planner.plan.stakes import STANDS_FOR
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
@@ -69,6 +69,30 @@ _ADJUSTS = Instead(
 )
 
 
+def _set_by_rules(plan: Plan) -> bool:
+    """Whether the output grants or withholds something sector rules govern: the law may set who is
+    eligible on the very traits ticked (an age, a need, a distance from home)."""
+    product = plan.product
+    return product.person_effect is PersonEffect.grants and Circumstance.sector_rules in product.circumstances
+
+
+# Eligibility the rules set on a trait: the advice checks the rule is applied as written, not whether to drop it.
+_AS_THE_RULES_SAY = Instead(
+    lambda plan: _set_by_rules(plan) and ticked_traits(plan) is not None,
+    Move(
+        "Check each trait is one the rules set, and that the model applies it as they state",
+        "Where the law sets eligibility on a trait (an age, a need, a home address), the trait is the "
+        "criterion, not a clue to something else: list the criteria the rules name, check each ticked input "
+        "is one of them, test the model's answers against the rules on cases at each threshold, and drop or "
+        "justify any trait the rules do not name",
+        "warning",
+    ),
+    "List the eligibility criteria the rules set; check each ticked trait is one of them and used only as "
+    "they state; test the answers at each threshold against the rules; drop or justify any other trait.",
+    title="Traits decide eligibility the rules set: check each is a criterion they name, applied as written",
+)
+
+
 @rule(
     "protected-feature-in-decision",
     Category.ethics,
@@ -88,7 +112,7 @@ _ADJUSTS = Instead(
         "request and name how the person contests the outcome",
         "warning",
     ),
-    instead=(_ADJUSTS,),
+    instead=(_ADJUSTS, _AS_THE_RULES_SAY),
     fires=(
         Case(  # a deposit set from the tenant's named age and nationality: the team ticked them
             {
@@ -198,6 +222,23 @@ _ADJUSTS = Instead(
                 "product.person_inputs": ["language", "disability"],
                 "product.person_effect": "accommodates",
             },
+        ),
+        Case(  # a bus pass granted on age and disability, as concession rules set: a medium question
+            {
+                "product.audience": "staff_about_outsiders",
+                "product.output": "Whether each applicant qualifies for a concessionary bus pass.",
+                "product.person_inputs": ["age", "disability"],
+                "product.person_effect": "grants",
+                "product.circumstances": ["sector_rules"],
+            },
+            evidence=(
+                'product.audience: "staff_about_outsiders" (its output decides about people outside)',
+                'product.person_inputs: ["age", "disability"] (age, disability: a protected characteristic '
+                "named as an input)",
+                'product.circumstances: ["sector_rules"] (sector rules govern it: are the ticked traits the '
+                "eligibility criteria they set?)",
+            ),
+            also=frozenset({"sector-rules-unnamed"}),
         ),
     ),
     quiet=(
@@ -341,6 +382,9 @@ def _ticked_traits(plan: Plan) -> Evidence:
         return Tempered(3, (about, quote(plan, "product.person_inputs", note)))
     held = held_not_ticked(plan)  # ethnic origin held while only age is ticked: is it an input too?
     found = (about, traits, *((held,) if held else ()), *_no_person_or_appeal(plan))
+    if _set_by_rules(plan):
+        note = "sector rules govern it: are the ticked traits the eligibility criteria they set?"
+        return Tempered(3, (*found, quote(plan, "product.circumstances", note)))
     return found if named else Tempered(3, found)
 
 
