@@ -61,6 +61,18 @@ def people_are_the_target(plan: Plan) -> bool:
     return not any(mentions(answer_at(plan, path), ERRS) for path in paths)
 
 
+def people_checked_blind(plan: Plan) -> str | None:
+    """Where the people's own call is the target (see people_are_the_target) and they decide a share of
+    cases without the model's proposal: the answer that says so, quoted. Their decisions are the truth the
+    product predicts, and the blind share shows whether they copy it: neither labels nor test are circular."""
+    if not people_are_the_target(plan) or not plan.after_launch.blind_share:
+        return None
+    note = (
+        "people keep deciding, and decide this share blind: their own call is the truth the product predicts"
+    )
+    return quote(plan, "after_launch.blind_share", note)
+
+
 def _forms(words: tuple[str, ...]) -> set[str]:
     """Found forms compared as one word whatever their number (`clerk`, `clerks`)."""
     return {word.removesuffix("s") for word in words}
@@ -234,6 +246,15 @@ def _forms(words: tuple[str, ...]) -> set[str]:
         Case(  # what happened, not what was decided
             {"product.label": "Invoice paid twice, per the bank statement."}
         ),
+        Case(  # subject headings suggested to cataloguers, who keep choosing and choose some blind
+            {
+                "product.output": "Five subject headings suggested for each new book.",
+                "product.label": "The headings the cataloguer assigned to each book.",
+                "product.circumstances": ["labels_are_decisions"],
+                "done.eval_truth": "todays_decisions",
+                "after_launch.blind_share": 0.05,
+            }
+        ),
     ),
 )
 def label_from_old_process(plan: Plan) -> Evidence:
@@ -250,7 +271,7 @@ def label_from_old_process(plan: Plan) -> Evidence:
     decided.
     """
     found = _learns_old_decisions(plan)
-    if found is None:
+    if found is None or people_checked_blind(plan):
         return None
     # the outcome is recorded for every case: train and score on it; recorded where the old decision acted,
     # it is that decision's trace, no label to switch to

@@ -17,6 +17,7 @@ from planner.judgement.rules.fitting import declinable
 from planner.judgement.rules.flagsonly import flagged_without
 from planner.judgement.rules.generative import facts_counted
 from planner.judgement.rules.harm import serious_harm, severity_quote
+from planner.judgement.rules.provenance import people_checked_blind
 from planner.judgement.rules.seenby import (
     DECIDES_FEW,
     MORE_OF_THE_SAME,
@@ -441,6 +442,14 @@ def _stakes(plan: Plan) -> tuple[str, ...]:
         Case(  # to copy today's decisions faster is the goal: nothing says they are wrong
             {"done.eval_truth": "todays_decisions", "product.current_performance": None}
         ),
+        Case(  # cataloguers keep choosing the headings, some blind: their choice is what it predicts
+            {
+                "product.output": "Five subject headings suggested for each new book.",
+                "product.label": "The headings the cataloguer assigned to each book.",
+                "done.eval_truth": "todays_decisions",
+                "after_launch.blind_share": 0.05,
+            }
+        ),
     ),
 )
 def evaluation_truth_circular(plan: Plan) -> Evidence:
@@ -462,8 +471,10 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
         return None
     said = quote(plan, "done.eval_truth")
     beats = to_beat(plan)
-    if truth is EvalTruth.todays_decisions and beats is None:
-        return None  # reproducing today's decisions faster is the goal: they are the truth it copies
+    if truth is EvalTruth.todays_decisions and (beats is None or people_checked_blind(plan)):
+        # reproducing today's decisions faster is the goal: they are the truth it copies; or the people keep
+        # deciding, some cases blind, and what the model is to beat is another aid of theirs
+        return None
     if truth is EvalTruth.todays_decisions and plan.product.task is TaskType.generation:
         # what people wrote is the reference, while the model is to write better than they do: a match
         # with their text cannot show it, a medium to decide (metric-blind-to-harm weighs the metric)
