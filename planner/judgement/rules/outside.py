@@ -9,7 +9,7 @@ from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_n
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
 from planner.plan.choices import label
 from planner.plan.fields import NOT_DECIDED
-from planner.plan.model import Category, ContentRights, DataLeaves, Plan
+from planner.plan.model import Acquisition, Category, ContentRights, DataLeaves, Plan
 
 
 def _hosting_undecided(plan: Plan) -> bool:
@@ -83,6 +83,7 @@ _IF_HOSTED = Instead(
                 "constraints.data.leaves_organisation": "not_checked",
                 "constraints.data.personal_data": False,
                 "constraints.data.content_rights": "own",
+                "constraints.data.sources[0].acquisition": "from_customers",
                 "constraints.compute.hosted_service": True,
             },
             evidence=(
@@ -123,6 +124,7 @@ _IF_HOSTED = Instead(
         Case(  # not checked, and a hosted API not ruled out: asked before it is chosen
             {
                 "constraints.data.leaves_organisation": "not_checked",
+                "constraints.data.sources[0].acquisition": "from_customers",
                 "constraints.compute.hosted_service": "not decided",
             },
             evidence=(
@@ -242,6 +244,15 @@ _IF_HOSTED = Instead(
                 "constraints.compute.hosted_service": True,
             }
         ),
+        Case(  # photos the team took of its own turbine blades, a hosted API still a candidate: nobody's data
+            {
+                "product.inputs": "Drone photos of each turbine blade's leading edge.",
+                "constraints.data.leaves_organisation": "not_checked",
+                "constraints.data.personal_data": False,
+                "constraints.data.sources": [{"name": "Our drone inspection photos", "acquisition": "own"}],
+                "constraints.compute.hosted_service": "not decided",
+            }
+        ),
     ),
 )
 def data_leaves_organisation(plan: Plan) -> Evidence:
@@ -266,16 +277,21 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     personal = answer_is(plan, "constraints.data.personal_data", True) or ()
     if leaves is DataLeaves.not_checked:
         unchecked = quote(plan, "constraints.data.leaves_organisation", label(leaves))
+        own = _own_and_impersonal(plan)
         if _sends_out(plan):
             restricted = _restricted(plan)
             if restricted:
                 return Tempered(4, (unchecked, *restricted, *joined))
+            if own:  # the team's own data about no one, nothing named sensitive: a low question
+                return Tempered(1, (f"{unchecked} ({own})", *joined))
             # What goes out is not said to be personal, others' documents or content others own: whether
             # it may leave is a question to settle, not a breach in the making.
             note = "nothing says the data is personal, a client's or others' content: who confirmed it may leave?"
             return Tempered(2, (f"{unchecked} ({note})", *joined))
         if compute.hosted_service == NOT_DECIDED:  # a hosted API is still a candidate: ask before choosing it
             restricted = _restricted(plan)
+            if not restricted and own:
+                return None  # nothing sent yet, and what might go is the team's own data about no one
             note = "a hosted API is still a candidate: may the data leave for it?"
             found = quote(plan, "constraints.compute.hosted_service", note)
             return Tempered(3 if restricted else 2, (unchecked, *restricted, found))
@@ -294,6 +310,20 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
         return None
     note = "personal data goes to a hosted service: do the contracts and the vendor's terms allow it?"
     return Tempered(2, (*personal, f"{joined[0]} ({note})"))
+
+
+def _own_and_impersonal(plan: Plan) -> str:
+    """Where the team answered that the data holds no personal data and every source is its own (held or
+    collected by it, or public): a note saying so; else ''. Such data is restricted only where an answer
+    names it so (see _restricted)."""
+    data = plan.constraints.data
+    kinds = {source.acquisition for source in data.sources}
+    if data.personal_data is not False or not kinds or not kinds <= _OWN:
+        return ""
+    return "no personal data, and every source is the team's own or public"
+
+
+_OWN = frozenset({Acquisition.own, Acquisition.to_collect, Acquisition.public, Acquisition.open_data})
 
 
 def _sends_out(plan: Plan) -> bool:
