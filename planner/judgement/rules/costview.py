@@ -22,7 +22,7 @@ from planner.judgement.rules.lexicon import (
     UNDER_QUOTED,
 )
 from planner.judgement.rules.words import SENTENCE, Lexicon
-from planner.plan.model import Category, ErrorCost, Mode, Plan, TaskType
+from planner.plan.model import Category, ErrorCost, Mode, PersonEffect, Plan, TaskType
 from planner.plan.stakes import HarmKind
 
 _STATED = {ErrorCost.false_negative: MISS, ErrorCost.false_positive: FALSE_ALARM}
@@ -140,6 +140,15 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "impact.error_harm": "A false alarm sends an engineer out for nothing.",
             }
         ),
+        Case(  # bursaries granted to the students it picks: a deserving student missed is the one refused
+            {
+                "impact.costlier_error": "false_negative",
+                "product.mode": "automate",
+                "impact.harm_kinds": ["rights"],
+                "product.output": "The students offered a hardship bursary this term.",
+                "product.person_effect": "grants",
+            }
+        ),
         Case(  # extraction: a missed field said to cost more, and it can refuse someone as a wrong one can
             {
                 "product.task": "extraction",
@@ -196,7 +205,10 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
         and flags
         and plan.product.mode is Mode.automate
         and HarmKind.rights in impact.harm_kinds
+        and plan.product.person_effect is not PersonEffect.grants
     ):
+        # an output that grants may find the people to grant (a miss then refuses someone): only where it
+        # flags people for refusal or scrutiny is a wrong flag the one that takes their rights away
         return (
             tick,
             quote(plan, "product.mode", "each flag is acted on with nobody checking it"),
