@@ -72,6 +72,7 @@ HAPPY = [
     line("Chargeback within 90 days"),
     DOWN + SPACE + ENTER,  # a negative: no chargeback within the 90 days every case has waited out
     "n",  # label is a proxy?
+    line("not measured"),  # the share of chargebacks that are fraud: asked because it classifies
     line("none"),  # no earlier stage chooses what the model sees
     SPACE + DOWN + SPACE + ENTER,  # data kinds: tabular and text
     line("2"),  # mode: augment
@@ -197,6 +198,7 @@ product:
   label: Chargeback within 90 days
   negative_label: [outcome_absent]
   label_is_proxy: false
+  label_cause_share: not measured
   earlier_stage_recall: none
   data_kinds: [tabular, text]
   mode: augment
@@ -415,8 +417,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 140
-    assert "\nSaved plans/fraud/plan.yaml: 140 of 140 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 141
+    assert "\nSaved plans/fraud/plan.yaml: 141 of 141 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -428,7 +430,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert "Only what is available at prediction time." in screen
     assert "2) rules are a baseline a model must beat" in screen  # friendly labels for choices
     assert "When this holds (e.g. 'amount > 5000 and new account')." in screen  # record help
-    assert "1. Product goal and ML framing" in screen and "30/30 answered" in screen  # the review
+    assert "1. Product goal and ML framing" in screen and "31/31 answered" in screen  # the review
     # One progress figure: N counts each answer (two for `2,000 a day`); M changes only when an answer
     # opens or closes follow-ups, and so does the count of what is left in the section.
     # The question each stop left shows the same figures when the interview resumes at it: count it once.
@@ -438,7 +440,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 130  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 131  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -794,7 +796,7 @@ def test_lists_keep_change_or_drop_existing_entries(root: Path) -> None:
     write_plan(root, FULL)
     keys = [
         ENTER, REMOVE, line("new lead"), ENTER,  # owners: keep ana, remove bo, add one
-        *[ENTER] * 30,  # the rest of the product section as it is (a kept list entry, then its end)
+        *[ENTER] * 31,  # the rest of the product section as it is (a kept list entry, then its end)
     ]  # fmt: skip
     closing, _ = interview(root, "fraud", keys, section="product")
     assert isinstance(closing, str), closing
@@ -840,7 +842,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
     assert screen.count("━━ Review") == 2
     assert "rules: rules are all we need" in screen  # the review shows the change before finishing
-    assert "1. Product goal and ML framing     30/30 answered · goal: Fraudulent orders never ship" in screen
+    assert "1. Product goal and ML framing     31/31 answered · goal: Fraudulent orders never ship" in screen
     assert "3. Be the algorithm                 9/9  answered · examples done by hand: 120" in screen
 
 
@@ -941,7 +943,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 140 of 140 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 141 of 141 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1039,7 +1041,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 140 of 140 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 141 of 141 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -836,6 +836,12 @@ class Product(Record):
     label_is_proxy: bool | None = Field(
         default=None, description="Whether the label only approximates the product goal."
     )
+    label_cause_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Of the positives, the share that got the label for the reason the model is meant to "
+        "detect (280 of 1,150 ropes retired for damage, the rest at an age limit: 24%; members cancelled "
+        "for dissatisfaction, not because they moved); or 'not measured'.",
+    )
     earlier_stage_recall: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,
         description="Recall of an earlier stage that chooses what the model sees (retrieval, candidate "

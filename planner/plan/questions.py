@@ -576,6 +576,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.label"),
         ),
         _q(
+            "product.label_cause_share",
+            "Of the positives, what share got the label for the reason the model is meant to detect?",
+            "A label event often has other causes: ropes retired at an age limit, not for damage; members who "
+            "cancelled because they moved; parts replaced on a schedule. The model learns whatever causes most "
+            "of them. A share (24%), or 'not measured'.",
+            When("product.label"),
+            When("product.task", _CLASSIFYING),
+        ),
+        _q(
             "product.earlier_stage_recall",
             "Does an earlier stage choose what the model sees? If so, its recall?",
             "Retrieval, candidate generation, a filter or a blocking step: what it drops the model never "
