@@ -15,11 +15,14 @@ from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import effective_severity, severity_quote
 from planner.plan.choices import Mode
 from planner.plan.model import Plan, Severity
+from planner.plan.oversight import UNCHECKED_FIRST
 from planner.plan.workings import ActionShape, Guard
 
 
 def _person_checks_each(plan: Plan) -> str | None:
     """The structured answer saying a person checks every output before it counts."""
+    if plan.product.checked_outputs in UNCHECKED_FIRST:
+        return None  # the team says which outputs a person sees first, and it is not every one
     if plan.product.action_shape is ActionShape.every_item:
         return quote(plan, "product.action_shape", "every item gets the output, used as is or checked")
     if plan.product.forbidden_guard is Guard.review:

@@ -10,6 +10,7 @@ from planner.judgement.rules.evidence import volume_unit
 from planner.judgement.rules.units import unit_of_total
 from planner.plan.fields import NOT_MEASURED
 from planner.plan.model import Mode, Period, Plan
+from planner.plan.oversight import UNCHECKED_FIRST
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def figures(plan: Plan) -> Figures:
         value_unit=unit_of_total(unit) if unit and (value is not None or once is not None) else None,
         value_spread=working_said(plan, _addressed(plan)) if value is not None or once is not None else "",
         share_left_to_humans=1 - share if share is not None else None,
-        people_decide=plan.product.mode is Mode.augment and "commits_alone" not in plan.product.circumstances,
+        people_decide=plan.product.mode is Mode.augment
+        and "commits_alone" not in plan.product.circumstances
+        and plan.product.checked_outputs not in UNCHECKED_FIRST,
         volume_unit=volume_unit(plan),
         value_unmeasured=plan.impact.value_per_item == NOT_MEASURED,
         share_unmeasured=plan.impact.share_addressed == NOT_MEASURED,

@@ -12,7 +12,12 @@ from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
 from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
 from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
-from planner.plan.oversight import OVERSIGHT_LABELS, ReviewerStake as ReviewerStake, Undoable as Undoable
+from planner.plan.oversight import (
+    OVERSIGHT_LABELS,
+    CheckedOutputs as CheckedOutputs,
+    ReviewerStake as ReviewerStake,
+    Undoable as Undoable,
+)
 from planner.plan.picking import PICKING_LABELS, NoneFits as NoneFits, Picks as Picks
 from planner.plan.rateover import RATE_OVER_LABELS, RateOver as RateOver
 from planner.plan.repeats import REPEATS_LABELS, ActedBetweenRows as ActedBetweenRows

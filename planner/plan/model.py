@@ -33,6 +33,7 @@ from planner.plan.choices import (
     Category as Category,
     ChangeKind as ChangeKind,
     ChangeReach as ChangeReach,
+    CheckedOutputs as CheckedOutputs,
     Circumstance as Circumstance,
     ClassesChange as ClassesChange,
     ContentRights as ContentRights,
@@ -860,6 +861,13 @@ class Product(Record):
     )
     mode: Mode | None = Field(
         default=None, description="improve a process, augment people, or automate them away."
+    )
+    checked_outputs: CheckedOutputs | None = Field(
+        default=None,
+        description="Which outputs a person checks, and when: every output before it is used or goes out; "
+        "only the ones it flags or rejects (what it passes goes on unchecked); only the ones it passes (what "
+        "it flags is acted on unchecked); a sample, after the fact; every output, but after it has gone out "
+        "or been acted on; or none.",
     )
     reviewer_stake: ReviewerStake | None = Field(
         default=None,

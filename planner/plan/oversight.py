@@ -1,5 +1,5 @@
-"""Who checks each output, set against the people it is about, and whether an act on it can be undone: plain
-enums and how each answer reads."""
+"""Who checks each output, set against the people it is about, which outputs a person checks and when, and
+whether an act on it can be undone: plain enums and how each answer reads."""
 
 from __future__ import annotations
 
@@ -25,6 +25,29 @@ class Undoable(StrEnum):
     not_known = "not_known"
 
 
+class CheckedOutputs(StrEnum):
+    """Which of the model's outputs a person checks, and whether before they are used or go out."""
+
+    every_before = "every_before"
+    flagged_only = "flagged_only"
+    passed_only = "passed_only"
+    sample_after = "sample_after"
+    every_after = "every_after"
+    none = "none"
+
+
+# The answers that leave some outputs used or sent with no person looking first.
+UNCHECKED_FIRST = frozenset(
+    {
+        CheckedOutputs.flagged_only,
+        CheckedOutputs.passed_only,
+        CheckedOutputs.sample_after,
+        CheckedOutputs.every_after,
+        CheckedOutputs.none,
+    }
+)
+
+
 OVERSIGHT_LABELS: dict[type[Enum], dict[str, str]] = {
     ReviewerStake: {
         "concerned": "the people whose work or conduct it is about (the manager a complaint names, the team "
@@ -33,6 +56,14 @@ OVERSIGHT_LABELS: dict[type[Enum], dict[str, str]] = {
         "others": "people it is not about (another team, a central desk)",
         "about_no_one": "it is about nobody's work or conduct (a product, a document, a machine)",
         "not_decided": "not decided yet",
+    },
+    CheckedOutputs: {
+        "every_before": "every output, before it is used or goes out",
+        "flagged_only": "only the ones it flags or rejects: what it passes goes on unchecked",
+        "passed_only": "only the ones it passes: what it flags or rejects is acted on unchecked",
+        "sample_after": "a sample, after the fact",
+        "every_after": "every output, but after it has gone out or been acted on",
+        "none": "none",
     },
     Undoable: {
         "before_harm": "yes, before it does harm: nothing lasting happens until a later step, or it is changed back",

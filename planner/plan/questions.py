@@ -613,6 +613,16 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "product.checked_outputs",
+            "Which of its outputs does a person check, and when?",
+            "A check that covers only what the model flags or rejects leaves what it passes unchecked, and a "
+            "check after a draft is published or sent finds the error once it is out: say which outputs a "
+            "person looks at before they are used, if any.",
+            When("product.mode", ("augment", "automate")),
+            # where each output is used as it comes, or the model decides alone: what goes unchecked is used
+            When("product.action_shape", ("every_item",), otherwise=("product.mode", ("automate",))),
+        ),
+        _q(
             "product.reviewer_stake",
             "Who checks each output before it counts, set against the people it is about?",
             "E.g. draft replies to complaints approved by the branch manager the complaint names, or a "

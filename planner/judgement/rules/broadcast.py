@@ -6,6 +6,7 @@ from __future__ import annotations
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.shadowed import person_approves_each
 from planner.plan.model import Audience, Circumstance, Delivery, Mode, Plan
+from planner.plan.oversight import UNCHECKED_FIRST
 
 # Outputs published in one run or one period from which a wrong fact reaches readers in bulk.
 PUBLISHED_IN_BULK = 1000
@@ -26,6 +27,8 @@ def published_unchecked(plan: Plan) -> tuple[str, ...] | None:
         unchecked = quote(plan, "product.delivery", "published as it comes, nobody checks each")
     elif Circumstance.commits_alone in product.circumstances:
         unchecked = quote(plan, "product.circumstances", "it sends on its own, unchecked")
+    elif product.checked_outputs in UNCHECKED_FIRST:
+        unchecked = quote(plan, "product.checked_outputs", "not every one is checked before it goes out")
     else:
         return None
     volume = impact.volume

@@ -17,6 +17,7 @@ from planner.judgement.rules.harm import effective_severity, serious_harm
 from planner.judgement.rules.lexicon import FACTS_COUNTED
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, Direction, Guard, Mode, Plan, Severity, TaskType
+from planner.plan.oversight import UNCHECKED_FIRST, CheckedOutputs
 
 # Words saying a target times each review or counts drafts handled: minutes per draft, drafts a day.
 TIMED_REVIEW = Lexicon("""
@@ -39,6 +40,10 @@ def _checks_each(plan: Plan) -> str | None:
     """The evidence that a person checks each draft before it goes: augment mode, or the review guard,
     and nothing ticked says it acts alone."""
     if ticked(plan, Circumstance.commits_alone) or plan.product.mode is Mode.automate:
+        return None
+    if plan.product.checked_outputs is CheckedOutputs.every_after:
+        return quote(plan, "product.checked_outputs", "a person checks each draft, once it has gone out")
+    if plan.product.checked_outputs in UNCHECKED_FIRST:
         return None
     if plan.product.mode is Mode.augment:
         return quote(plan, "product.mode", "a person checks each draft")

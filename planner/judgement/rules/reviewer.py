@@ -14,13 +14,15 @@ from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.plan.choices import Mode
 from planner.plan.model import Category, Plan
-from planner.plan.oversight import ReviewerStake
+from planner.plan.oversight import UNCHECKED_FIRST, ReviewerStake
 from planner.plan.workings import ActionShape, Guard
 
 
 def _checked_each(plan: Plan) -> str | None:
     """The answer saying a person checks each output before it counts, quoted."""
     product = plan.product
+    if product.checked_outputs in UNCHECKED_FIRST:
+        return None  # the team says which outputs a person sees first, and it is not every one
     if product.forbidden_guard is Guard.review:
         return quote(plan, "product.forbidden_guard", "a person checks every output before it counts")
     if product.mode is Mode.augment and product.action_shape is ActionShape.every_item:

@@ -9,6 +9,7 @@ from planner.judgement.rules.evidence import first_said, quote, ticked
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Circumstance, Mode, OnlineValidation
 from planner.plan.model import Plan
+from planner.plan.oversight import UNCHECKED_FIRST
 from planner.plan.workings import ActionShape, Guard
 
 # A run beside today's process whose output nobody acts on, said in the plan's words.
@@ -41,6 +42,8 @@ def person_approves_each(plan: Plan) -> str | None:
     product = plan.product
     if product.mode is Mode.automate or ticked(plan, Circumstance.commits_alone):
         return None
+    if product.checked_outputs in UNCHECKED_FIRST:
+        return None  # the team says which outputs a person sees first, and it is not every one
     if product.forbidden_guard is Guard.review:
         return quote(plan, "product.forbidden_guard", "a person checks every output before it counts")
     if product.mode is Mode.augment and product.action_shape in _EACH_SEEN:
