@@ -7,6 +7,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing
 from planner.judgement.rules.harm import severity_is
+from planner.judgement.rules.itemsleave import said_of_items
 from planner.judgement.rules.lexicon import HARMFUL
 from planner.judgement.rules.words import Lexicon, mentions, phrases
 from planner.plan.model import Category, Mode, Plan, Severity
@@ -129,6 +130,14 @@ _KEPT_IN = ("after_launch.fallback", "after_launch.owner", "heuristics.humans_ha
                 "press_release.solution": "A text lets each customer move to another date in one tap.",
             }
         ),
+        Case(  # the decision retires batteries: `retire` in the decision is about them, not the staff
+            {
+                "product.mode": "automate",
+                "after_launch.fallback": "Technicians test each battery by hand as today.",
+                "product.output": "Whether each forklift battery should be retired",
+                "product.decision": "Batteries the model marks are sent for recycling; the retire call is logged.",
+            }
+        ),
         Case(  # people stay the deciders
             {
                 "product.mode": "augment",
@@ -154,7 +163,10 @@ def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
     by_hand = BY_HAND.find_all(answer_at(plan, "after_launch.fallback"))
     if not by_hand:
         return None
-    gone = next(((path, words) for path in _GONE_IN if (words := _moved_on(answer_at(plan, path)))), None)
+    items = said_of_items(plan)  # things the plan's own decision retires or phases out, not its people
+    gone = next(
+        ((path, words) for path in _GONE_IN if (words := _moved_on(answer_at(plan, path), items))), None
+    )
     if gone is None or any(KEPT.find(answer_at(plan, path)) for path in _KEPT_IN):
         return None
     path, words = gone
@@ -168,9 +180,10 @@ def fallback_needs_the_people_removed(plan: Plan) -> Evidence:
     )
 
 
-def _moved_on(text: str) -> tuple[str, ...]:
-    """The words of `text` saying the plan moves people on; a size in people only beside a saving."""
-    words = GONE.find_all(text)
+def _moved_on(text: str, items: frozenset[str]) -> tuple[str, ...]:
+    """The words of `text` saying the plan moves people on; a size in people only beside a saving; none
+    the plan's own decision does to its items."""
+    words = tuple(word for word in GONE.find_all(text) if word not in items)
     if STAFF_SAVED.find(text):
         return words
     return tuple(word for word in words if not STAFF_MEASURE.find(word))

@@ -13,6 +13,7 @@ import re
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.evidence import answer_at, own_notes, quote
+from planner.judgement.rules.itemsleave import said_of_items
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Plan
 
@@ -82,6 +83,7 @@ def _one_head(plan: Plan) -> list[tuple[str, tuple[str, ...], bool]]:
         (path, EXPERT_DEPARTING, EXPERT_ALONE) for path in _ELSEWHERE
     ]
     hits = []
+    items = said_of_items(plan)  # ropes retired by the plan's own decision, not a person retiring
     for path, departing_words, lone_words in texts:
         text = answer_at(plan, path)
         if not isinstance(text, str) or COVERED.find(text):
@@ -89,7 +91,8 @@ def _one_head(plan: Plan) -> list[tuple[str, tuple[str, ...], bool]]:
         # who the owner is (a contractor, a volunteer) is said where the owner is named, not of a builder
         # or a helper named after; that the owner is leaving may be said anywhere in the answer
         alone_in = _owner_clause(text) if path == "after_launch.owner" else text
-        departing, lone = departing_words.find_all(text), lone_words.find_all(alone_in)
+        departing = tuple(word for word in departing_words.find_all(text) if word not in items)
+        lone = lone_words.find_all(alone_in)
         if departing or lone:
             hits.append((path, (*departing, *lone), bool(departing)))
     return hits
@@ -159,6 +162,12 @@ _EXPERT_KNOWS = Instead(
     ),
     quiet=(
         Case({"after_launch.owner": "The analytics team lead."}),
+        Case(  # the plan's decision retires things (pumps), so `retirement` speaks of the pumps
+            {
+                "product.output": "Chance that each pump should be retired this quarter",
+                "product.current_solution": "A fitter checks each pump; automatic retirement at 20,000 hours.",
+            }
+        ),
         Case(  # the contractor is who built the dashboard, not the owner named first
             {
                 "after_launch.owner": "Dana, the ops manager; the contractor who built the dashboard maintains it."
