@@ -813,6 +813,23 @@ def test_the_roster_probe_names_the_input_that_arrives_last() -> None:
     assert "constraints.data.late_inputs[0].days: not measured" in both.because
 
 
+def test_a_wait_or_a_case_outcome_is_not_a_lead_fixed_ahead() -> None:
+    ids = lambda plan: {each.id for each in assess(patched(plan)).asked}  # noqa: E731
+    assert "inputs-known-at-decision" in ids(_ROSTER)
+    # Today's wait the product removes, not a lever set ahead: the repair orders are raised the same day.
+    waits = {
+        **_ROSTER,
+        "product.decision": "Boiler repair orders go out the day the survey lands instead of up to ten days later.",
+    }
+    assert "inputs-known-at-decision" not in ids(waits)
+    # A case's own later outcome (a claim's cost when it settles), each input's timing answered against the
+    # moment of prediction: nothing is left to ask; unanswered, the question stays.
+    case = {**_ROSTER, "product.task": "regression", "product.inputs_known_after": ["none"]}
+    assert "inputs-known-at-decision" not in ids(case)
+    assert "inputs-known-at-decision" in ids({**case, "product.inputs_known_after": []})
+    assert "inputs-known-at-decision" in ids({**case, "product.task": "forecasting"})
+
+
 @pytest.mark.parametrize(
     ("probe", "shape"),
     [

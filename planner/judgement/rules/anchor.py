@@ -98,12 +98,22 @@ def horizon(text: str | None) -> tuple[str, float] | None:
     return (day.group(0).lower(), 1) if day else None
 
 
+# Today's wait the product shortens (`instead of up to two weeks later`, `a backlog of two weeks`): not a lead.
+_WAIT_BEFORE = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|down\s+from|compared\s+with|backlogs?(?:\s+(?:of|is|was|runs?))?|waits?"
+    r"(?:\s+of)?|waiting|delays?(?:\s+of)?|queues?(?:\s+of)?)(?:\s+(?:up\s+to|about|around|often|usually|over))*"
+    r"\s+(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def lead_time(text: str | None) -> tuple[str, float, str] | None:
     """How long before the day it serves the lever is set, in a sentence that names the lever: (`10 days
-    ahead`, 10, `orders`), its shortest reach in days."""
+    ahead`, 10, `orders`), its shortest reach in days; a span that is today's wait is not a lead."""
     for sentence in SENTENCE.split(text or ""):
         levers = LEVERS.find_all(sentence)
-        found = _LEAD_TIME.search(sentence) or (_AHEAD.search(sentence) if levers else None)
+        ahead = (m for m in _AHEAD.finditer(sentence) if not _WAIT_BEFORE.search(sentence[: m.start()]))
+        found = _LEAD_TIME.search(sentence) or (next(ahead, None) if levers else None)
         if found is None and levers:
             week = _NEXT_WEEKDAY.search(sentence)
             if week:
