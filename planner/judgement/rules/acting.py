@@ -189,6 +189,9 @@ def model_selects_cases(plan: Plan) -> Evidence:
 
 # Acting on a prediction that needs someone else's yes, or a system nobody has built yet.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# A quoted caption or title (`posted as 'Draft, subject to approval'`) names what a thing is labelled, not
+# what acting waits on: its words are not heard.
+_QUOTED = re.compile(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”|‘[^’]+’")
 
 NEEDS_ANOTHER = Lexicon(
     phrases(
@@ -253,6 +256,7 @@ NEEDS_ANOTHER = Lexicon(
                 "needs: with the consent of; who gives that, and by when?)",
             ),
         ),
+        Case({"product.decision": "Refunds the model marks are paid subject to approval from finance."}),
         Case(  # the decision is another party's
             {"product.decision_owner": "Each franchisee, for their own store."},
             evidence=(
@@ -265,6 +269,11 @@ NEEDS_ANOTHER = Lexicon(
         Case({"product.decision_owner": "The franchisees, who have agreed to act on the weekly list."}),
         Case({"product.decision_owner": "The clerk on duty, in the ERP's existing hold screen."}),
         Case({"product.decision_owner": "The clerk on duty, once the model is live."}),
+        Case(  # a caption the output is published under, not a yes the action waits on
+            {
+                "product.decision": "The surveyor sends each estimate at once, headed 'Estimate, subject to approval'."
+            }
+        ),
         Case(  # the other party's terms are settled: a known step with a known price, not a missing yes
             {"product.decision": "Rotas are agreed with staff 6 weeks ahead; later changes need approval."}
         ),
@@ -281,7 +290,7 @@ def action_needs_another_party(plan: Plan) -> Evidence:
     with an owner and a date; until then, try the action by hand on a few real cases.
     """
     for path in ("product.decision", "product.decision_owner"):
-        sentences = _SENTENCES.split(answer_at(plan, path) or "")
+        sentences = _SENTENCES.split(_QUOTED.sub(" | ", answer_at(plan, path) or ""))
         # a consent whose terms the sentence says are settled (agreed ahead, paid as overtime) is a known step
         unsettled = (part for part in sentences if not TERMS_SETTLED.find(part))
         words = tuple(dict.fromkeys(word for part in unsettled for word in NEEDS_ANOTHER.find_all(part)))
