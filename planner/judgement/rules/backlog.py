@@ -44,6 +44,12 @@ _PER_PERIOD = re.compile(
     r"|^(?:\s+[\w-]+){0,3}?\s+(?:annually|annual|yearly|monthly|weekly|daily)\b",
     re.IGNORECASE,
 )
+# ...or with its period just before it (`bricks graded per day (2,500 today)`, `an hour: 900`).
+_PER_PERIOD_BEFORE = re.compile(
+    r"\b(?:an?|per|each|every)\s+(?:year|month|week|day|hour|quarter|annum)\s*[(:,]?\s*(?:about\s+|around\s+)?$"
+    r"|\b(?:annually|yearly|monthly|weekly|daily|hourly)\s*[(:,]?\s*(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 # A backlog at least this share of a year's flow is a stock the estimate must value apart.
 STOCK_SHARE = 0.25
 # A volume within this share of the backlog is the backlog itself.
@@ -52,8 +58,8 @@ SAME = 0.1
 
 def said_backlog(plan: Plan) -> tuple[str, int, str] | None:
     """(the answer's path, the backlog's count, the word) where an answer names a backlog with a count
-    in the same clause; years (1900-2100 said without a comma) and counts per period (a flow that passes
-    through the backlog) are not counts of it."""
+    in the same clause; years (1900-2100 said without a comma) and counts per period, said after or just
+    before (a flow that passes through the backlog), are not counts of it."""
     for path in _WHERE:
         text = answer_at(plan, path)
         if not isinstance(text, str):
@@ -66,6 +72,7 @@ def said_backlog(plan: Plan) -> tuple[str, int, str] | None:
                 int(found.group(1).replace(",", ""))
                 for found in _COUNT.finditer(clause)
                 if not _PER_PERIOD.match(clause[found.end() :])
+                and not _PER_PERIOD_BEFORE.search(clause[: found.start()])
             ]
             counts = [count for count in counts if not (1900 <= count <= 2100 and str(count) in clause)]
             if counts:
@@ -120,6 +127,13 @@ def said_backlog(plan: Plan) -> tuple[str, int, str] | None:
         ),  # small beside the flow
         Case({"product.pain": "Clerks check 12,000 invoices a month by hand."}),  # no backlog said
         Case({"product.pain": "The backlog grew in 2023 and the clerks work weekends."}),  # no count: a year
+        Case(  # the count is the flow, its period said before it; the backlog is said in days
+            {
+                "product.success_metric": "Parcels sorted per day (1,800 now) and days of backlog (three).",
+                "impact.volume": 1800,
+                "impact.period": "day",
+            }
+        ),
     ),
 )
 def backlog_outside_the_flow(plan: Plan) -> Evidence:
