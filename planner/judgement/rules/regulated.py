@@ -90,6 +90,27 @@ JOB_SAID = Lexicon("""
     who are hired
 """)
 
+# A shortlist of applicants is hiring only where the plan names work: people also apply for a puppy, a
+# flat or a house-sit. Words of a job, a post or an employer; not `applicant`, said of any application.
+WORK_NAMED = Lexicon("""
+    job, jobs, vacancy, vacancies, role, roles, post, posts, position, positions, opening, openings
+    employer, employers, employee, employees, employment, staff, cv, cvs, résumé, résumés, interview
+    interviews, interviewed, hiring manager, hiring managers, recruiter, recruiters, salary, wage, wages
+    shift, shifts, contract of employment, graduate scheme, apprenticeship, internship, internships
+""")
+_SHORTLIST_WORDS = frozenset(
+    {
+        "shortlist",
+        "shortlists",
+        "shortlisted",
+        "shortlisting",
+        "applicant",
+        "applicants",
+        "candidate",
+        "candidates",
+    }
+)
+
 _OBJECT_REACH = 3  # words after `hire` where what is hired is named (`hire two agency trucks`)
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 # Currencies of countries outside the EU: a plan priced in them runs there, unless it names the EU.
@@ -160,6 +181,10 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 )
             if unpaid_only(plan, path):
                 continue  # volunteers recruited or ranked: nobody is hired, judged or let go by the model
+            if all(word.lower() in _SHORTLIST_WORDS for word in words) and not said_anywhere(
+                plan, WORK_NAMED
+            ):
+                continue  # applicants for a flat or a house-sit: a shortlist, but no job anywhere
             if plan.product.task in _COUNTS_NOT_PEOPLE:
                 # recruiting as staffing (a forecast of how many to take on): no one is hired or judged by it
                 words = tuple(word for word in words if word.lower() not in _TAKING_ON)
@@ -260,6 +285,10 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "no AI Act duty (risk management, human oversight, logging, conformity assessment) is named",
             ),
         ),
+        Case(  # the same shortlist where a post is named: hiring
+            {"product.output": "A ranked shortlist of applicants for each open post at the depot."},
+            also=frozenset({"model-selects-cases"}),
+        ),
         Case(  # crews taken on for a season are staff hired, not a service engaged for one job
             {"product.decision": "Which crews the depot hires for the winter gritting season."},
         ),
@@ -328,6 +357,12 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             }
         ),
         Case({"product.output": "A grade for each timber board from its photo."}),  # no learners
+        Case(  # applicants for a puppy: a shortlist of people, but no job, post or employer anywhere
+            {
+                "product.output": "A ranked shortlist of applicants for each litter a breeder places.",
+                "product.users": "Dog breeders and the families applying for a puppy.",
+            }
+        ),
         Case({"product.output": "A credit limit for each business customer (SMEs) from its accounts."}),
         Case(
             {
