@@ -391,6 +391,13 @@ def action_needs_another_party(plan: Plan) -> Evidence:
         # fuel per km in kg of CO2: units of measure, not a different decision unit
         Case({"product.output": "Fuel per km, in kg of CO2.", "product.decision": "Each route gets a van."}),
         Case({"product.decision": "Hold each new invoice with a likely duplicate for a clerk's check."}),
+        Case(  # `each baker`: the people who act (the decision's owners), not the unit decided about
+            {
+                "product.output": "Loaves of each bread for each shop for the day.",
+                "product.decision": "Each baker bakes the shop's batch to the printed sheet at 4:00.",
+                "product.decision_owner": "Each baker, with the area manager.",
+            }
+        ),
         Case({"product.decision": "A clerk checks the held invoices each morning."}),
         Case({"product.decision": "Clerks check the top 30 invoices each morning."}),
         Case(  # a verb or a pronoun after `each` names no unit
@@ -416,7 +423,18 @@ def scored_unit_differs(plan: Plan) -> Evidence:
         return None  # a score per candidate orders the list shown for each case: the scores are the list
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
     scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))
-    decided = tuple(unit for unit in units_counted(plan.product.decision) if not names_a_class(unit))
+    # `each driver loads the van`: the people who act, named as the decision's owner or its users, are who
+    # decides, not the unit decided about
+    deciders = {
+        word
+        for path in ("product.decision_owner", "product.users")
+        for word in words_of(answer_at(plan, path) or "")
+    }
+    decided = tuple(
+        unit
+        for unit in units_counted(plan.product.decision)
+        if not names_a_class(unit) and not {unit, f"{unit}s"} & deciders
+    )
     if not decided:
         return None
     if not scored or in_common(scored, decided):  # a unit in common: `invoice` and `invoice line` are one
