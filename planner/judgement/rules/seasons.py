@@ -83,6 +83,19 @@ _SPAN_OF_MONTHS = re.compile(
     rf"\b{MONTH}\s*((?:19|20)\d\d)?\s*(?:-|–|to|until|till|through)\s*{MONTH}\s*((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# ...or as a span of seasons over years: `Autumn 2022 to summer 2025` (the first month of the first season
+# to the last of the second).
+_SPAN_OF_SEASONS = re.compile(
+    r"\b(winter|spring|summer|autumn|fall)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|till|through)\s*"
+    r"(winter|spring|summer|autumn|fall)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SEASON_STARTS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+# The same months in each of several years (`April-October 2022 to 2024`, `May - Sep, every year`): the
+# months the operation runs in, not a sample of one part of its year.
+_EACH_YEAR = re.compile(
+    r"^\s*(?:(?:-|–|to|until|till|through)\s*(?:19|20)\d\d\b|,?\s*(?:each|every)\s+year\b)", re.I
+)
 # A period said as a length: `3 months`, `six weeks`.
 _LENGTH = re.compile(
     rf"\b(\d+|{alternation(NUMBER_WORDS)})\s+(weeks?|months?|years?)\b",
@@ -110,6 +123,12 @@ def period_months(text: str | None) -> int | None:
         if first_year is None and end < start:
             years = 1  # `Nov - Feb 2025`: across the turn of the year
         return years * 12 + end - start + 1
+    seasons = _SPAN_OF_SEASONS.search(text)
+    if seasons:
+        first, first_year, last, last_year = seasons.groups()
+        start, end = _SEASON_STARTS[first.lower()], (_SEASON_STARTS[last.lower()] + 1) % 12 + 1
+        winter_ends = 12 if last.lower() == "winter" else 0  # winter 2024 runs into February 2025
+        return (int(last_year) - int(first_year)) * 12 + winter_ends + end - start + 1
     length = next(
         (each for each in _LENGTH.finditer(text) if not _KEPT_FOR.search(text[: each.start()])), None
     )
@@ -172,6 +191,9 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
     launch = _months(when) if when else set()
     if span >= 12 or launch & set(covered):
         return None  # the whole year, or a start in the months the data covers
+    found = _SPAN_OF_MONTHS.search(period)
+    if not launch and found and _EACH_YEAR.match(period[found.end() :]):
+        return None  # the same months every year: the season the operation runs in, none it lacks
     if not launch:  # no start said: the product meets the months the data lacks as the year turns
         months = f", {covered[0]} to {covered[-1]}" if covered else ""
         note = f"{span} months{months}: the other {12 - span} months of the year are not in the data"
@@ -254,6 +276,21 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
     quiet=(
         Case(  # a year of data
             {"constraints.data.period": "Jan - Dec 2025", "product.task": "forecasting"}
+        ),
+        Case(  # a river-boat hire firm's data: the same months in each of three years, the months it runs
+            {
+                "constraints.data.period": "March-September 2021 to 2023",
+                "product.task": "forecasting",
+                "done.when_met": None,
+            }
+        ),
+        Case(  # seasons at both ends of a span over years: three years, whatever month a source starts in
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": "Spring 2021 to winter 2024",
+                "constraints.data.sources": [{"name": "Footfall counters at the new gates (from June)"}],
+                "constraints.data.differences": ["none"],
+            }
         ),
         Case(  # half a year of data, and the launch in a month it covers
             {
