@@ -142,6 +142,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             "most likely to deliver on time."
         },
     ),
+    (  # the coach who acts on the suggested drills is no supply the list offers
+        "supply-concentrates",
+        {
+            "product.task": "classification",
+            "product.decision": "Each breakdown is offered to the three technicians most likely to fix it first time.",
+        },
+        {
+            "product.decision": "The coach sees three suggested drills for each training log entry and ticks one.",
+            "product.decision_owner": "The club's coach",
+        },
+    ),
     (
         "retrieved-documents-expire",
         _DRAFTS,
