@@ -184,7 +184,7 @@ def human_score(plan: Plan) -> Figure | None:
             by_hand_source(measured),
             wilson(measured.correct, measured.judged),
         )
-    typed = plan.by_hand.human_score
+    typed = plan.by_hand.human_figure
     if typed is not None and 0 <= typed <= 1:
         return Figure(typed, "typed in by_hand.human_score")
     return None

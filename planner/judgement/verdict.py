@@ -346,7 +346,7 @@ def ml_loop(plan: Plan, verdicts: tuple[MetricVerdict, ...]) -> list[str]:
         if not latest:
             continue
         values = {split: point.value for split, point in latest.items()}
-        line = _bottleneck(item.metric, item.name, values, plan.by_hand.human_score)
+        line = _bottleneck(item.metric, item.name, values, plan.by_hand.human_figure)
         if line:
             advice.append(line)
     return advice

@@ -1061,8 +1061,10 @@ class ByHand(Record):
         description="What the team noticed doing it: signals that could become features.",
     )
     hard_cases: list[Text] = Field(default_factory=list, description="Cases that were hard to decide.")
-    human_score: Figure | None = Field(
-        default=None, description="How well humans (or the existing system) do, on the primary done metric."
+    human_score: Figure | NotMeasured | None = Field(
+        default=None,
+        description="How well humans (or the existing system) do, on the primary done metric, or 'not "
+        "measured' (people do the task, nobody has scored them yet).",
     )
     human_score_notes: Text | None = Field(
         default=None, description="How that human score was measured, and by whom."
@@ -1119,6 +1121,11 @@ class ByHand(Record):
     def _one_cause(cls, value: Any) -> Any:
         """`outcome_causes: none`, or one cause written without a list, is a list of one."""
         return [value] if isinstance(value, str) else value
+
+    @property
+    def human_figure(self) -> float | None:
+        """People's score as a number; None where blank or 'not measured' (unknown either way)."""
+        return None if isinstance(self.human_score, str) else self.human_score
 
     def causes(self) -> list[str]:
         """The causes the team names the outcome as combining; none for `none`."""

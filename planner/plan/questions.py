@@ -755,14 +755,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "How well do people (or today's system) do the task, as a score?",
             "E.g. 0.92 if they get 92 of 100 cases right; it bounds what a model can reach. Use the same "
             "measure when you set the done criteria at the end. If yours is an error (a MAPE of 6.1%, a "
-            "median difference), enter it as it is and say so in the notes: lower is better then.",
+            "median difference), enter it as it is and say so in the notes: lower is better then. 'not "
+            "measured' is an answer.",
         ),
         _q(
             "by_hand.human_score_notes",
             "How was that human score measured?",
             "Who judged, on how many cases, and on which measure (say if it is an error, where lower is "
             "better).",
-            When("by_hand.human_score"),
+            When("by_hand.human_score", measured=True),
         ),
         _q(
             "by_hand.expert_available",
@@ -1551,7 +1552,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Yes if on the same metric and cut (top-1 against top-1, recall at the same precision) and the same "
             "kind of cases: then the target can be set against it. No if people were scored another way (their "
             "top-5, their agreement, an easier sample): the two numbers cannot be joined.",
-            When("by_hand.human_score"),
+            When("by_hand.human_score", measured=True),
         ),
         _q(
             "done.worst_error_metric",

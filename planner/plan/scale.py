@@ -107,7 +107,7 @@ def score_off_share(name: str, figures: list[float | None], score: float) -> str
 def human_score_problem(plan: Plan) -> str | None:
     """A person's score that the primary done metric cannot take (`human_score: 120%` on a recall of 0.4),
     and the fix; None where it can, or where no metric is known yet (the interview asks by_hand first)."""
-    score, metrics = plan.by_hand.human_score, plan.done.metrics
+    score, metrics = plan.by_hand.human_figure, plan.done.metrics
     if score is None or not metrics:
         return None
     primary = metrics[0]

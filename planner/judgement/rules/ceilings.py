@@ -470,7 +470,7 @@ def target_below_people(plan: Plan) -> Evidence:
     Mitigation: Set the target at or above the human score, or state what the model adds below it
     (speed, coverage, cost) and make that the done criterion.
     """
-    human, notes = plan.by_hand.human_score, plan.by_hand.human_score_notes
+    human, notes = plan.by_hand.human_figure, plan.by_hand.human_score_notes
     if human is None or not plan.done.metrics or mentions(notes, AGREED) or ROUGH_FIGURE.find(notes):
         return None  # agreement, or a guess: no score on the metric to hold the target to
     metric = plan.done.metrics[0]
@@ -487,7 +487,7 @@ def target_below_people(plan: Plan) -> Evidence:
     if said and primary and not said & primary:
         return None  # people scored on another kind of measure: the two numbers cannot be joined
     note = "people already reach this on the primary metric: the target is below it"
-    if human != plan.by_hand.human_score:  # a percent typed as 6.1 against a target of 0.08
+    if human != plan.by_hand.human_figure:  # a percent typed as 6.1 against a target of 0.08
         note = f"a percent: {show(human)} on the target's scale; {note}"
     found = (
         f'done.metrics[0]: "{metric.name}" targets {show(goal)} ({metric.direction.value} is better)',

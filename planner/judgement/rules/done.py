@@ -399,7 +399,7 @@ def _judged_beside_peoples_figure(plan: Plan, metric: Metric) -> bool:
     if plan.product.task is not TaskType.generation or not JUDGE_SCORE.find(metric.name):
         return False
     others = (other.baseline_figure is not None for other in plan.done.metrics if other is not metric)
-    return plan.by_hand.human_score is not None or any(others)
+    return plan.by_hand.human_figure is not None or any(others)
 
 
 # A metric that counts wins over a named yardstick (`lines beating the buyers' rule`): the baseline is in it.
@@ -902,6 +902,9 @@ COVERED = Lexicon("""
                 "by_hand.human_score_notes": "The planners' own forecasts over 26 weeks: MAPE 6.1%.",
             }
         ),
+        Case(  # people's score not measured yet: no ceiling to compare with
+            {"done.metrics[0].target": 0.9, "by_hand.human_score": "not measured"}
+        ),
         Case(  # today's method already beats people's score: it is no ceiling
             {
                 "done.metrics[0].target": 0.9,
@@ -931,7 +934,7 @@ def target_beyond_human(plan: Plan) -> Evidence:
     # beat: it is no ceiling then.
     # Labels that record what happened, over a large history, let a model see patterns no one reader
     # sees in a small by-hand sample: the human score is no ceiling then.
-    if plan.by_hand.human_score is None or not plan.done.metrics or _recorded_outcome(plan):
+    if plan.by_hand.human_figure is None or not plan.done.metrics or _recorded_outcome(plan):
         return None
     metric = plan.done.metrics[0]
     goal, human = (

@@ -246,7 +246,7 @@ def _experts_unmeasured(plan: Plan) -> bool:
         and plan.heuristics.verdict is RulesVerdict.not_tried
         and bool(metrics)
         and metrics[0].baseline == "not measured"
-        and plan.by_hand.human_score is None
+        and plan.by_hand.human_figure is None
     )
 
 
@@ -456,7 +456,7 @@ def _todays_rate_known(plan: Plan) -> bool:
     metrics = plan.done.metrics
     primary = metrics[0].baseline_figure if metrics else None
     return (
-        plan.by_hand.human_score is not None
+        plan.by_hand.human_figure is not None
         or primary is not None
         or states_a_rate(plan.product.current_performance)
     )

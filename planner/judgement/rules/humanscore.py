@@ -36,7 +36,7 @@ def human_against(plan: Plan, metric: Metric) -> float | None:
     """People's score on `metric`'s scale, for comparing with its target; None where it cannot be: an
     error (lower is better) against a score where higher is better, or a percent against a share with
     nothing saying it is one (6.1 against 0.08 reads as 6.1% where the notes or the metric say percent)."""
-    human, goal = plan.by_hand.human_score, metric.goal()
+    human, goal = plan.by_hand.human_figure, metric.goal()
     if human is None or plan.by_hand.human_score_same_measure is False:
         return None  # the team says people were scored another way: no comparison
     higher = metric.direction is Direction.higher_is_better

@@ -51,7 +51,7 @@ def today_on(plan: Plan, metric: Metric) -> float | None:
     if today is None or unlike_today(plan, metric) or metric.baseline == NOT_MEASURED:
         return None
     # People's own score (a share, or a percent: 0.07 x 100 is 7.000...01), said to be on another measure.
-    human, other_measure = plan.by_hand.human_score, plan.by_hand.human_score_same_measure is False
+    human, other_measure = plan.by_hand.human_figure, plan.by_hand.human_score_same_measure is False
     if other_measure and human is not None and any(math.isclose(human, f) for f in (today, 100 * today)):
         return None
     return today

@@ -333,7 +333,7 @@ def old_decisions_checked(plan: Plan) -> str | None:
         if DOUBLE_LABELLED.find(text) or ADJUDICATED.find(text) or plan.done.eval_truth is EvalTruth.checked:
             return quote(plan, path)
     said = first_said(plan, ("by_hand.human_score_notes",), AUDITED)  # today's error, audited apart
-    return quote(plan, said[0]) if said and plan.by_hand.human_score is not None else None
+    return quote(plan, said[0]) if said and plan.by_hand.human_figure is not None else None
 
 
 # A check of today's deciders against each other, not against what happened.
