@@ -93,6 +93,8 @@ CASES = {
     "human-score-percent": ("title: x\nby_hand:\n  human_score: 92 %\n", True),
     "human-score-not-measured": ("title: x\nby_hand:\n  human_score: not measured\n", True),
     "human-score-words": ("title: x\nby_hand:\n  human_score: pretty good\n", False),
+    "versioned-not-checked": ("title: x\nconstraints:\n  data:\n    versioned: not checked\n", True),
+    "versioned-maybe": ("title: x\nconstraints:\n  data:\n    versioned: maybe\n", False),
     "target-percent-words": ("title: x\ndone:\n  metrics:\n  - {name: recall, target: about 90%}\n", False),
     "baseline-period": ("title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 2024-25 season}\n", False),
     # A baseline known only within a range, low end first, with a unit of time if said: kept as typed.

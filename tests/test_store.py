@@ -354,7 +354,7 @@ def test_every_schema_problem_ends_with_its_fix(make_workspace) -> None:
         "plans/fraud/plan.yaml:2: product: Input should be an object; "
         "indent this section's answers under it, one `name: value` per line",
         "plans/fraud/plan.yaml:6: constraints.data.versioned: Input should be a valid boolean; "
-        "write true or false",
+        "write true or false, or write 'not checked'",
     ]
 
 

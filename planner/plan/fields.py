@@ -107,6 +107,8 @@ def _is_none_word(value: Any) -> bool:
 NOT_MEASURED, NOT_DECIDED, NOT_KNOWN = "not measured", "not decided", "not known"
 NotMeasured = Literal["not measured"]
 NotDecided = Literal["not decided"]
+# A yes/no fact about the team's own setup nobody has looked at yet (`versioned: not checked`).
+NotChecked = Literal["not checked"]
 NoneAtAll = Literal["none"]
 # A step's share of the whole: a fraction, its part of the whole, or "not measured".
 StepShare = Annotated[Share | PartOf | NotMeasured, BeforeValidator(part_first)]
@@ -116,6 +118,8 @@ _WORDS = {
     "none": ("none", "no", "nothing", "n/a", "there is none", "no such stage", "none yet"),
     "not decided": ("not decided", "not decided yet", "undecided", "not chosen", "not chosen yet"),
     "not known": ("not known", "not known yet", "unknown", "not sure", "unsure", "can't tell", "cannot tell"),
+    "not checked": ("not checked", "not checked yet", "unchecked", "unknown", "don't know", "do not know",
+                    "not sure"),
 }  # fmt: skip
 
 

@@ -112,6 +112,7 @@ from planner.plan.fields import (
     Figure,
     Moment,
     NoneAtAll,
+    NotChecked,
     NotDecided,
     NotMeasured,
     Number,
@@ -1348,8 +1349,10 @@ class DataConstraints(Record):
         description="Where that share was measured: in production (all the cases the product sees), in the "
         "labelled data (a collected, balanced or enriched set), or not measured.",
     )
-    versioned: bool | None = Field(
-        default=None, description="Whether raw data is versioned and never overwritten."
+    versioned: bool | NotChecked | None = Field(
+        default=None,
+        description="Whether raw data is versioned and never overwritten, or 'not checked' (nobody has looked "
+        "at how the sources are kept yet).",
     )
     personal_data: bool | None = Field(default=None, description="Whether the data holds personal data.")
     whose_data: list[WhoseData] = Field(

@@ -1295,7 +1295,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "constraints.data.versioned",
             "Is raw data versioned and never overwritten?",
-            "Without it, no result can be reproduced.",
+            "Without it, no result can be reproduced. 'not checked' is an answer.",
         ),
         _q(
             "constraints.data.inputs_built",

@@ -2340,6 +2340,13 @@ def _no_vendor_feed(name: str) -> bool:
             {"constraints.data.labels": "vendor", "constraints.data.versioned": None},
             evidence=('constraints.data.labels: ["vendor"]',),
         ),
+        Case(  # nobody has checked how deliveries are kept: unknown, as unanswered
+            {
+                "constraints.data.sources[0].acquisition": "vendor",
+                "constraints.data.versioned": "not checked",
+            },
+            evidence=('constraints.data.sources[0].name: "ERP invoice history since 2019" (vendor)',),
+        ),
         Case(  # each delivery versioned: low
             {"constraints.data.sources[0].acquisition": "vendor"},
             evidence=(
