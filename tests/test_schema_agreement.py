@@ -151,6 +151,10 @@ CASES = {
     "capacity-slash-year": ("title: x\nimpact:\n  capacity_per_day: 60/year\n", True),
     "flagged-a-week": ("title: x\nimpact:\n  flagged_per_day: 5 a week\n", True),
     "flagged-per-month": ("title: x\nimpact:\n  flagged_per_day: 12 per month\n", True),
+    "capacity-range": ("title: x\nimpact:\n  capacity_per_day: 2-3 a day\n", True),
+    "capacity-range-to": ("title: x\nimpact:\n  capacity_per_day: 2 to 3 a week\n", True),
+    "capacity-noun-a-year": ("title: x\nimpact:\n  capacity_per_day: 400 invites a year\n", True),
+    "capacity-range-each": ("title: x\nimpact:\n  capacity_per_day: 2-3 a day each\n", False),
     "capacity-a-fortnight": ("title: x\nimpact:\n  capacity_per_day: 6 a fortnight\n", False),
     # A capacity given for one person, with how many people share the work: a headcount of one or more.
     "capacity-per-person": ("title: x\nimpact:\n  capacity_per_day: 4 a week\n  capacity_people: 75\n", True),
@@ -296,3 +300,22 @@ def test_a_count_over_a_period_is_kept_as_said_and_read_a_working_day() -> None:
     assert plan.impact.capacity_per_day == "60 a year"
     assert plan.impact.capacity == pytest.approx(60 / 252)
     assert plan.impact.flagged == 1.0
+
+
+def test_a_capacity_said_as_a_range_or_with_its_noun_reads_at_its_middle() -> None:
+    """`2-3 a day` stays a range in the file and is read at 2.5 (as the interview reads `2-3`); `400
+    invites a year` is 400 a year; one person's count (`each`) is refused, naming the field for the people."""
+    from planner.core.errors import InvalidPlan
+    from planner.plan.planfile import plan_from_text
+
+    plan = plan_from_text(CASES["capacity-range"][0] + "  flagged_per_day: 400 invites/year\n", "p")
+    assert (plan.impact.capacity_per_day, plan.impact.capacity) == ("2-3 a day", 2.5)
+    assert plan.impact.flagged_per_day == "400 a year"
+    plan = plan_from_text("title: x\nimpact:\n  capacity_per_day: 2 to 3 a day\n  capacity_people: 4\n", "p")
+    assert (plan.impact.capacity_per_day, plan.impact.capacity) == ("2-3 a day", 10)
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text(CASES["capacity-range-each"][0], "plan.yaml")
+    assert caught.value.problems == [
+        "plan.yaml:3: impact.capacity_per_day: '2-3 a day each' is one person's count; write it without 'each' "
+        "(`2-3 a day`) and how many share the work in `capacity_people`, or write 'not measured'"
+    ]

@@ -259,7 +259,8 @@ def test_a_count_over_a_period_gets_one_line_with_its_forms(make_workspace) -> N
         "plans/fraud/plan.yaml:5: impact.step_share: Input should be a valid number; write a number such as "
         "12 or 0.5, or write 'not measured'",
         "plans/fraud/plan.yaml:3: impact.capacity_per_day: '60 a fortnight' is not a count planner reads; "
-        "write a number a day such as 12, or a count over another period such as `60 a year` or `5 a week`, "
+        "write a number a day such as 12, or a count over another period such as `60 a year`, `5 a week` or a "
+        "range `2-3 a day`, "
         "or write 'not measured'",
         "plans/fraud/plan.yaml:4: impact.flagged_per_day: Input should be greater than or equal to 0; write "
         "a value in that range, or write 'not measured'",

@@ -1170,7 +1170,7 @@ class Impact(Record):
         description="Cases a day (flags, matches, picks) the people or places that act on the predictions "
         "can take: reviewers, drivers, recipients, slots; a budget over another period is said as such "
         "(`60 a year`, `5 a week`, `40 a month` for a monthly list), compared with a volume or flags of the same period "
-        "as said, else read per working day ('not measured').",
+        "as said, else read per working day; a range (`2-3 a day`) is read at its middle, 2.5 ('not measured').",
     )
     capacity_people: Annotated[int, Field(ge=1, le=1_000_000)] | None = Field(
         default=None,

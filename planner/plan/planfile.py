@@ -173,7 +173,7 @@ _MEMBER = re.compile(
 )
 
 # A text form of a number (`60 a year`) whose own message names the number too: said alone for its field.
-_FORM_ERRORS = frozenset({"rate_form"})
+_FORM_ERRORS = frozenset({"rate_form", "rate_each"})
 _TEXT_MEMBER = frozenset({"string_type", "string_pattern_mismatch"})
 
 
