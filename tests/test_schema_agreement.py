@@ -46,6 +46,22 @@ CASES = {
         "  - {name: Delay, target: <= 3}\n",
         True,
     ),
+    # A count of a total is its share; a margin on the baseline a relative target; `not set` no target yet.
+    "target-of-total": ("title: x\ndone:\n  metrics:\n  - {name: Recall, target: 27 of 30}\n", True),
+    "target-of-total-noun": (
+        "title: x\ndone:\n  metrics:\n  - {name: Recall, target: 27 out of 30 calls}\n",
+        True,
+    ),
+    "target-margin": (
+        "title: x\ndone:\n  metrics:\n  - {name: MAE, baseline: 12, target: 30% lower}\n",
+        True,
+    ),
+    "target-margin-third": (
+        "title: x\ndone:\n  metrics:\n  - {name: Late deliveries a week, baseline: 40, target: a third lower}\n",
+        True,
+    ),
+    "target-not-set": ("title: x\ndone:\n  metrics:\n  - {name: Recall, target: not set}\n", True),
+    "target-margin-words-only": ("title: x\ndone:\n  metrics:\n  - {name: MAE, target: much lower}\n", False),
     "target-bound-words-only": (
         "title: x\ndone:\n  metrics:\n  - {name: Returns, target: keep it low}\n",
         False,
@@ -318,4 +334,38 @@ def test_a_capacity_said_as_a_range_or_with_its_noun_reads_at_its_middle() -> No
     assert caught.value.problems == [
         "plan.yaml:3: impact.capacity_per_day: '2-3 a day each' is one person's count; write it without 'each' "
         "(`2-3 a day`) and how many share the work in `capacity_people`, or write 'not measured'"
+    ]
+
+
+def test_a_target_said_as_a_count_a_margin_or_not_set_reads_as_the_plan_holds_it() -> None:
+    """`27 of 30` is 0.9 (90 beside a baseline in points); `30% lower` and `a third lower` are relative
+    targets going down; `not set` is no target; a count above its total, or a margin a share's baseline
+    reads two ways, is refused at its place with the fix."""
+    from planner.core.errors import InvalidPlan
+    from planner.plan.planfile import plan_from_text
+
+    text = (
+        "title: x\ndone:\n  metrics:\n  - {name: Recall, target: 27 of 30}\n  - {name: Hit rate, baseline: 85, "
+        "target: 27 of 30}\n  - {name: Pallets short a week, baseline: 12, target: 30% lower}\n"
+        "  - {name: Late deliveries a week, baseline: 40, target: a third lower than the baseline}\n"
+        "  - {name: Recall at top 50, target: not set}\n"
+    )
+    metrics = plan_from_text(text, "plan.yaml").done.metrics
+    assert [metric.target for metric in metrics] == [0.9, 90, None, None, None]
+    assert [(metric.relative_target, metric.direction.value) for metric in metrics[2:4]] == [
+        (0.3, "lower"),
+        (0.3333, "lower"),
+    ]
+    assert metrics[2].goal() == pytest.approx(8.4)
+    with pytest.raises(InvalidPlan) as caught:
+        plan_from_text(
+            "title: x\ndone:\n  metrics:\n  - {name: Recall, target: 31 of 30}\n"
+            "  - {name: Recall, baseline: 0.8, target: 10% higher}\n",
+            "plan.yaml",
+        )
+    assert caught.value.problems == [
+        "plan.yaml:4: done.metrics[0].target: '31 of 30' counts more than its total; write the count of the "
+        "total, such as 27 of 30",
+        "plan.yaml:5: done.metrics[1]: target '10% higher' on a share of 0.8: 10 points or 10% of today's? "
+        "write the target 0.9 for 10 points higher, or 0.88 for 10% of today's",
     ]

@@ -234,7 +234,9 @@ def test_every_schema_problem_is_listed_at_once(make_workspace) -> None:
         "plans/fraud/plan.yaml:3: product.mode: Input should be 'improve', 'augment' or 'automate'",
         "plans/fraud/plan.yaml:4: product.goall: unknown field; did you mean `goal`?",
         "plans/fraud/plan.yaml:7: constraints.latency.p99_ms: Input should be a valid integer; write a whole number such as 12",
-        "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number; write a number such as 12 or 0.5, a bound such as `at most 5` or `keep 11%`, or `no worse than the baseline`",
+        "plans/fraud/plan.yaml:11: done.metrics[0].target: Input should be a valid number; write a number such as "
+        "12 or 0.5, a count of a total such as `27 of 30`, a margin on the baseline such as `30% lower`, a bound "
+        "such as `at most 5` or `keep 11%`, `no worse than the baseline`, or `not set`",
     ]
 
 

@@ -23,7 +23,7 @@ from planner.plan.fields import (
     takes_form,
     word_answer,
 )
-from planner.plan.holding import HOLD_WORDS, holds
+from planner.plan.holding import HOLD_WORDS, holds, margin_said, not_set
 from planner.plan.model import Direction, Plan, share_amount
 from planner.plan.planfile import schema_problems, to_data
 from planner.plan.questions import SECTION_KEYS, SECTIONS, Kind, Question, completeness, kind_of
@@ -293,7 +293,11 @@ def read(holder: BaseModel, name: str, kind: Kind, raw: Any, *, optional: bool =
             return Reading(unknown=True)
         elif (type(holder).__name__, name) == ("Metric", "target") and holds(raw):
             reading = Reading(None, also={"relative_target": 0.0}, note=HOLD_WORDS)  # a guardrail held
-        elif (type(holder).__name__, name) == ("Metric", "target") and (said := relative(raw)):
+        elif (type(holder).__name__, name) == ("Metric", "target") and not_set(raw):
+            reading = Reading(None, note="no target yet")
+        elif (type(holder).__name__, name) == ("Metric", "target") and (
+            said := relative(raw) or margin_said(raw)
+        ):
             _one_reading(holder, raw, *said)  # `+5%` on a share of 0.4: 5 points, or 5% of 0.4?
             # `20% lower`: a relative target, kept as such (with the direction it says, if it says one)
             reading = Reading(None, also={"relative_target": said[0]})

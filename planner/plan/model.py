@@ -125,11 +125,23 @@ from planner.plan.fields import (
     also,
     percent_on_scale,
 )
-from planner.plan.holding import BOUND_SCHEMA, HOLD_SCHEMA, HOLD_WORDS, bounded_figure, holds
+from planner.plan.holding import (
+    BOUND_SCHEMA,
+    HOLD_SCHEMA,
+    HOLD_WORDS,
+    MARGIN_SCHEMA,
+    NOT_SET_SCHEMA,
+    OF_TOTAL_SCHEMA,
+    bounded_figure,
+    holds,
+    margin_said,
+    not_set,
+    of_total,
+)
 from planner.plan.migrate import CURRENT as SCHEMA_VERSION, upgrade
 from planner.plan.money import MONEY_SCHEMA, Currency, split_money
 from planner.plan.rate import Rate, per_working_day
-from planner.plan.scale import is_share, named_lower
+from planner.plan.scale import is_share, named_lower, two_readings
 from planner.plan.shares import Share
 from planner.plan.span import Span
 
@@ -263,8 +275,10 @@ class Metric(Record):
         default=None,
         description="The value that means done; 'no worse than the baseline' for a guardrail held where it "
         "is today (written back as `relative_target: 0`); a bound on a figure (`keep 11%`, `at most 5`) is "
-        "that figure.",
-        json_schema_extra=also(HOLD_SCHEMA, BOUND_SCHEMA),
+        "that figure; a count of a total (`27 of 30`) is its share, 0.9; a margin on the baseline (`30% "
+        "lower`, `a third lower`, `20% better than the baseline`) is written back as `relative_target` (and "
+        "the direction it says); 'not set' is no target yet, as if left out.",
+        json_schema_extra=also(HOLD_SCHEMA, BOUND_SCHEMA, OF_TOTAL_SCHEMA, MARGIN_SCHEMA, NOT_SET_SCHEMA),
     )
     direction: Direction = Field(
         default=Direction.higher_is_better,
@@ -307,12 +321,40 @@ class Metric(Record):
             data = {name: value for name, value in data.items() if name != "target"} | {"relative_target": 0}
         elif isinstance(said, str) and (figure := bounded_figure(said)) is not None:
             data = data | {"target": figure}
+        elif isinstance(said, str) and not_set(said):
+            data = {name: value for name, value in data.items() if name != "target"}
+        elif (
+            isinstance(said, str)
+            and (counted := of_total(said)) is not None
+            and 0 <= counted[0] <= counted[1] > 0
+        ):
+            data = data | {
+                "target": f"{format(100 * counted[0] / counted[1], '.10f').rstrip('0').rstrip('.')}%"
+            }
+        elif isinstance(said, str) and (margin := margin_said(said)) is not None:
+            data = _as_margin(data, said, *margin)
         figures = {name: data.get(name) for name in ("baseline", "target")}
         return data | {
             name: percent_on_scale(value, [peer for other, peer in figures.items() if other != name])
             for name, value in figures.items()
             if name in data
         }
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _count_within_total(cls, value: Any) -> Any:
+        """`27 of 30` typed alone is its share, 0.9; `31 of 30` (a count above its total) is refused at the
+        target, with the form it takes."""
+        counted = of_total(value) if isinstance(value, str) else None
+        if counted is not None and 0 <= counted[0] <= counted[1] > 0:
+            return counted[0] / counted[1]
+        if counted is not None:
+            raise PydanticCustomError(
+                "target_of_total",
+                "'{text}' counts more than its total; write the count of the total, such as 27 of 30",
+                {"text": value.strip()[:60]},
+            )
+        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -459,6 +501,37 @@ class Metric(Record):
         if goal is None:
             return said
         return f"{said} {formatting.number(self.baseline_figure)} = {formatting.number(goal)}"
+
+
+def _as_margin(data: dict[str, Any], said: str, share: float, way: str | None) -> dict[str, Any]:
+    """A target said as a margin on the baseline (`30% lower`): its relative target, and the direction the
+    words say where none is given; refused where another margin is given, the direction given disagrees,
+    or a share's baseline reads it two ways (`10% higher` on 0.6: 0.7 or 0.66?)."""
+    if data.get("relative_target") is not None or data.get("absolute_target") is not None:
+        raise PydanticCustomError(
+            "target_margin",
+            "target '{text}' is a margin on the baseline and relative_target or absolute_target gives one "
+            "too; keep one",
+            {"text": said.strip()},
+        )
+    given = data.get("direction")
+    if way is not None and given is not None and str(given) != way:
+        raise PydanticCustomError(
+            "target_margin",
+            "target '{text}' says {way} is better, while direction says {given}; write the margin the way "
+            "direction goes, or fix direction",
+            {"text": said.strip(), "way": way, "given": str(given)},
+        )
+    base, name = data.get("baseline"), data.get("name")
+    if isinstance(base, int | float) and isinstance(name, str) and is_share(name, float(base)):
+        goes = way or str(given or "") or ("lower" if named_lower(name) else "higher")
+        problem = two_readings(said.strip(), share, float(base), goes)
+        if problem:  # `{...}` of the message kept as text
+            raise PydanticCustomError(
+                "target_margin", "target " + problem.replace("type ", "write the target ")
+            )
+    kept = {key: value for key, value in data.items() if key != "target"}
+    return kept | {"relative_target": share} | ({"direction": way} if way and given is None else {})
 
 
 def share_amount(amount: float, base: float, goal: float) -> str:

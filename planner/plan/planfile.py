@@ -161,7 +161,10 @@ def _message(item: Any) -> str:
         return "not a git commit id (7 to 64 lowercase hex digits); fix it or delete the key"
     fix = _FIX.get(kind)
     if loc and loc[-1] == "target" and kind in ("float_parsing", "float_type"):
-        fix = f"{_NUMBER}, a bound such as `at most 5` or `keep 11%`, or `no worse than the baseline`"
+        fix = (
+            f"{_NUMBER}, a count of a total such as `27 of 30`, a margin on the baseline such as `30% lower`, "
+            "a bound such as `at most 5` or `keep 11%`, `no worse than the baseline`, or `not set`"
+        )
     if kind == "less_than_equal" and ctx.get("le") != 1:
         fix = "write a value in that range"
     return "; ".join(filter(None, (item["msg"], fix)))

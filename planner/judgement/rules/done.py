@@ -120,9 +120,21 @@ _AIM_WHERE_PEOPLE_ARE_BEATEN = Move(
             ),
         ),
         Case({"done.metrics[0].name": "TBD"}, evidence=('done.metrics[0].name: "TBD"',)),
+        Case(  # `target: not set`: no target yet
+            {"done.metrics[0].target": "not set", "done.metrics[0].baseline": None},
+            evidence=("done.metrics: 1 metric, none with a target",),
+        ),
     ),
     quiet=(  # a relative target ("15% lower than the baseline") is a target
         Case({"done.metrics[0].target": None, "done.metrics[0].relative_target": 0.2}),
+        Case(  # a margin said on the baseline: a relative target
+            {
+                "done.metrics[0].target": "a third lower",
+                "done.metrics[0].name": "Missed pickups a week",
+                "done.metrics[0].baseline": 40,
+                "done.metrics[0].direction": "lower",
+            }
+        ),
         Case(
             {
                 "done.metrics[0].target": None,
