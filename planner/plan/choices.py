@@ -11,7 +11,11 @@ from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
 from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
-from planner.plan.incumbent import TODAYS_CALL_LABELS, TodaysCallInput as TodaysCallInput
+from planner.plan.incumbent import (
+    TODAYS_CALL_LABELS,
+    TodaysCallFeeds as TodaysCallFeeds,
+    TodaysCallInput as TodaysCallInput,
+)
 from planner.plan.oversight import (
     OVERSIGHT_LABELS,
     CheckedOutputs as CheckedOutputs,

@@ -15,11 +15,25 @@ class TodaysCallInput(StrEnum):
     not_checked = "not_checked"
 
 
+class TodaysCallFeeds(StrEnum):
+    """Where today's call is kept as an input: whether it is the very decision the product's output feeds."""
+
+    same_decision = "same_decision"
+    other_decision = "other_decision"
+    not_checked = "not_checked"
+
+
 TODAYS_CALL_LABELS: dict[type[Enum], dict[str, str]] = {
     TodaysCallInput: {
         "replaced": "yes, and the product replaces it: once live, that figure is gone or is the model's own",
         "kept": "yes, and people still make it first, without seeing the model's output; the model adds to it",
         "none": "no input is today's decision or estimate on the case",
+        "not_checked": "not checked",
+    },
+    TodaysCallFeeds: {
+        "same_decision": "the same decision the output feeds: people make that call with the model's output, "
+        "or revise it by it",
+        "other_decision": "a different decision, made before and apart from the one the output feeds",
         "not_checked": "not checked",
     },
 }

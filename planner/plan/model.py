@@ -95,6 +95,7 @@ from planner.plan.choices import (
     SupplyLimit as SupplyLimit,
     TaskType as TaskType,
     TestUse as TestUse,
+    TodaysCallFeeds as TodaysCallFeeds,
     TodaysCallInput as TodaysCallInput,
     Undoable as Undoable,
     Unreadable as Unreadable,
@@ -766,6 +767,12 @@ class Product(Record):
         description="Whether an input is today's own decision or estimate on the very case (the expert's "
         "estimate, the clerk's grade, the triage category): yes, and the product replaces it; yes, and people "
         "still make it first without seeing the model's output; no; or not checked.",
+    )
+    todays_call_feeds: TodaysCallFeeds | None = Field(
+        default=None,
+        description="Where today's call is kept as an input: whether it is the very decision the output is "
+        "meant to inform (a placement, a grade, a triage category people set with the model's output at hand), "
+        "or a different decision made before and apart from it; or not checked.",
     )
     person_inputs: list[PersonTrait] = Field(
         default_factory=list,

@@ -733,6 +733,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("by_hand.done_today_by", ("our_experts",)),
         ),
         _q(
+            "product.todays_call_feeds",
+            "Is that call the very decision the model's output is meant to inform, or a different one?",
+            "A tier editors give a puzzle, when the output is used to give the tier: at prediction time the "
+            "call is not made yet, and the model learns to copy the call it should inform. A nurse's triage "
+            "category kept as an input to a later bed forecast is a different decision. 'not checked' is an "
+            "answer.",
+            When("product.todays_call_input", ("kept",)),
+        ),
+        _q(
             "by_hand.minutes_per_example",
             "Minutes per example?",
             "How long a person needs per case; it prices manual labels and human review.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, quote
-from planner.plan.model import Category, Plan, TodaysCallInput
+from planner.plan.model import Category, Plan, TodaysCallFeeds, TodaysCallInput
 
 
 @rule(
@@ -40,10 +40,26 @@ from planner.plan.model import Category, Plan, TodaysCallInput
                 "replaces: the expert's estimate, the clerk's grade?)",
             ),
         ),
+        Case(  # kept, but it is the very call the output informs: absent when the prediction is needed
+            {"product.todays_call_input": "kept", "product.todays_call_feeds": "same_decision"},
+            evidence=(
+                'product.todays_call_input: "kept"',
+                'product.todays_call_feeds: "same_decision" (the call held in an input is the decision the '
+                "output is meant to inform: it is not made yet when the prediction is needed, and a model "
+                "trained with it learns to copy the call it should inform)",
+                'product.mode: "augment"',
+            ),
+        ),
+        Case(  # kept, nobody checked which decision it is: a question, low
+            {"product.todays_call_input": "kept", "product.todays_call_feeds": "not_checked"},
+        ),
     ),
     quiet=(
         Case({"product.todays_call_input": "none"}),
         Case({"product.todays_call_input": "kept"}),  # people still make it first, blind to the model
+        Case(  # a grade kept as an input to a different, later decision
+            {"product.todays_call_input": "kept", "product.todays_call_feeds": "other_decision"}
+        ),
         Case({"product.todays_call_input": None}),
     ),
     ask="is one of the inputs today's own estimate or decision on the case, which the product replaces?",
@@ -57,8 +73,8 @@ def input_is_todays_call(plan: Plan) -> Evidence:
     is the model's own suggestion accepted: the score read with it says nothing of the live model.
 
     Mitigation: Drop today's figure from the inputs, train and score on what exists without it, and keep
-    it as the baseline the model must beat; where people still make it first, blind to the model, record
-    that and keep it so.
+    it as the baseline the model must beat; where people still make it first, blind to the model, for a
+    different decision than the one the output informs, record that and keep it so.
     """
     answer = plan.product.todays_call_input
     if answer is TodaysCallInput.not_checked:
@@ -66,6 +82,8 @@ def input_is_todays_call(plan: Plan) -> Evidence:
             "does any input hold the figure the product replaces: the expert's estimate, the clerk's grade?"
         )
         return Tempered(2, (quote(plan, "product.todays_call_input", said),))
+    if answer is TodaysCallInput.kept:
+        return _kept_for_the_same_call(plan)
     if answer is not TodaysCallInput.replaced:
         return None
     copied = (
@@ -73,3 +91,25 @@ def input_is_todays_call(plan: Plan) -> Evidence:
         "to copy it, and once live the input is gone or is the model's own output"
     )
     return (quote(plan, "product.todays_call_input", copied), *answered_quotes(plan, "product.mode"))
+
+
+def _kept_for_the_same_call(plan: Plan) -> Evidence:
+    """Today's call kept as an input: a risk only where it is the decision the output informs (a question
+    where nobody checked which decision it is)."""
+    feeds = plan.product.todays_call_feeds
+    if feeds is TodaysCallFeeds.not_checked:
+        said = (
+            "is the call held in that input the decision the output is meant to inform, or a different one?"
+        )
+        return Tempered(2, (quote(plan, "product.todays_call_feeds", said),))
+    if feeds is not TodaysCallFeeds.same_decision:
+        return None
+    same = (
+        "the call held in an input is the decision the output is meant to inform: it is not made yet when the "
+        "prediction is needed, and a model trained with it learns to copy the call it should inform"
+    )
+    return (
+        quote(plan, "product.todays_call_input"),
+        quote(plan, "product.todays_call_feeds", same),
+        *answered_quotes(plan, "product.mode"),
+    )
