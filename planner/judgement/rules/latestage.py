@@ -20,6 +20,9 @@ ACT_EARLY = Lexicon("""
     early stage, early stages, early-stage, before it spreads, before they spread, before it becomes visible
     before it is visible, before symptoms, before symptoms show, before the fault shows, before it fails
     before failure, before they fail, before it breaks, early symptoms, early onset, at onset
+    before they are visible, before they become visible, before the eye can see, before the eye sees
+    before anyone notices, before anyone sees, before people notice, before the customer notices
+    before customers notice, before the driver notices, before the patient notices, before it is noticed
 """)
 # Words saying the positives were recorded once the problem was obvious.
 RECORDED_LATE = Lexicon("""
