@@ -6,6 +6,7 @@ from enum import Enum, StrEnum
 
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
+from planner.plan.circumstance import CIRCUMSTANCE_LABELS, Circumstance as Circumstance
 from planner.plan.exits import EXITS_LABELS, ExitsWhich as ExitsWhich
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
@@ -251,23 +252,6 @@ class Delivery(StrEnum):
     nobody = "nobody"
 
 
-class Circumstance(StrEnum):
-    """Facts beyond the decision itself that change what a lead asks: who else relies on the output,
-    what the people it takes over from also do, whether it sets the process it learned from..."""
-
-    others_use_output = "others_use_output"
-    side_duties = "side_duties"
-    sets_controls = "sets_controls"
-    party_gains = "party_gains"
-    sector_rules = "sector_rules"
-    commits_alone = "commits_alone"
-    self_counted = "self_counted"
-    labels_are_decisions = "labels_are_decisions"
-    counts_volume = "counts_volume"
-    safety_function = "safety_function"
-    none = "none"
-
-
 class Serving(StrEnum):
     batch = "batch"
     online = "online"
@@ -360,6 +344,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **REPEATS_LABELS,
     **GRAIN_LABELS,
     **EXITS_LABELS,
+    **CIRCUMSTANCE_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",
@@ -448,20 +433,6 @@ LABELS: dict[type[Enum], dict[str, str]] = {
         "not_built": "an integration not built (or not licensed) yet",
         "not_decided": "not decided yet",
         "nobody": "nobody receives it yet",
-    },
-    Circumstance: {
-        "others_use_output": "others beyond the deciders use its output (customers, other teams)",
-        "side_duties": "the people whose work it takes over also do other things meanwhile",
-        "sets_controls": "its output will set controls, prices or settings of the process",
-        "party_gains": "someone who gains from a favourable output supplies its inputs",
-        "sector_rules": "a regulator or sector rules govern this decision",
-        "commits_alone": "it pays, refunds, approves or sends on its own, unchecked",
-        "self_counted": "success is counted by the product itself (accepted, not escalated)",
-        "labels_are_decisions": "its labels are the old process's decisions, not checked outcomes",
-        "counts_volume": "a target counts how much it does (merged, closed, flagged, sent), not how often it is right",
-        "safety_function": "it changes how a safety function responds (an alarm, an interlock, a trip, a brake, a "
-        "signal, a shutdown)",
-        "none": "none of these",
     },
     Serving: {
         "batch": "batch (precomputed)",
