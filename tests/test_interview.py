@@ -158,6 +158,7 @@ HAPPY = [
     line("A/B test on 10% of traffic"),
     line("1"),  # online validation: an A/B test
     line("2"),  # the pilot's units are drawn at random
+    line("1"),  # the pilot's period is like the launch's: asked because it is piloted
     SPACE + ENTER,  # a later phase changes nothing
     line("Carla"),  # who decides
     line("Risk team"),
@@ -309,6 +310,7 @@ done:
   metric_unit: decision
   online_validation: a_b_test
   pilot_units: random
+  pilot_period: alike
   later_phase: [nothing]
 after_launch:
   owner: Risk team
@@ -417,8 +419,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 141
-    assert "\nSaved plans/fraud/plan.yaml: 141 of 141 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 142
+    assert "\nSaved plans/fraud/plan.yaml: 142 of 142 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -440,7 +442,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 131  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 132  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -943,7 +945,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 141 of 141 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 142 of 142 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1041,7 +1043,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 141 of 141 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 142 of 142 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

@@ -33,6 +33,7 @@ from planner.plan.stakes import (
     LaterPhase as LaterPhase,
     PersonEffect as PersonEffect,
     PersonTrait as PersonTrait,
+    PilotPeriod as PilotPeriod,
     PilotUnits as PilotUnits,
 )
 from planner.plan.subjects import SUBJECTS_LABELS, SpecialCategory as SpecialCategory, WhoseData as WhoseData

@@ -79,6 +79,7 @@ from planner.plan.choices import (
     PersonEffect as PersonEffect,
     PersonTrait as PersonTrait,
     Picks as Picks,
+    PilotPeriod as PilotPeriod,
     PilotUnits as PilotUnits,
     RateOver as RateOver,
     Reach as Reach,
@@ -1998,6 +1999,13 @@ class Done(Record):
         description="Where it first runs live and how those places, teams or customers are chosen: no pilot "
         "(everywhere at once), drawn at random, picked as typical, volunteers, the worst, the easiest, "
         "everywhere in alternating periods (on some days or weeks, off on others), or not decided.",
+    )
+    pilot_period: PilotPeriod | None = Field(
+        default=None,
+        description="Whether the pilot or shadow run meets conditions like the launch's (the season, the volume, "
+        "the case mix, the staff): alike; quieter (an off-peak season, fewer cases, one person of a team, "
+        "while everyone goes live at the busy time); quieter, but the launch is off-peak with today's process "
+        "kept beside it through the first peak; busier (it runs through the peak); or not decided.",
     )
     later_phase: list[LaterPhase] = Field(
         default_factory=list,

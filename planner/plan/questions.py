@@ -246,6 +246,9 @@ _AMOUNTS = ("regression", "forecasting")  # tasks whose label is a number read o
 _DESCRIBES_A_PERSON: tuple[str, ...] = ("age", "sex", "nationality", "religion", "disability", "family")
 _DESCRIBES_A_PERSON += ("ethnicity", "postcode", "name", "language", "country", "record")
 _PEOPLE_LABEL = ("existing", "manual", "vendor", "proxy")  # labels people gave, who may disagree
+# A pilot on part of the units, or a live trial beside today's process: a period it runs in before everyone.
+_PILOTED = ("random", "typical", "volunteers", "worst", "easiest", "alternating", "not_decided")
+_TRIALLED = ("shadow", "canary", "holdout", "a_b_test", "interleaving")
 
 
 @dataclass(frozen=True)
@@ -1743,6 +1746,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Volunteers and easy sites flatter a pilot, and sites picked for doing worst improve next period "
             "anyway; units drawn at random, beside comparable ones left as they are, say what a roll-out gets.",
             When("done.online_validation"),
+        ),
+        _q(
+            "done.pilot_period",
+            "Does the pilot or shadow run meet conditions like the launch's: the season, volume, case mix, staff?",
+            "A pilot in the quiet months with one person, then everyone live at the peak, is judged on the "
+            "easy weeks: the peak's volume, rushed staff and unusual cases are first met live. Pilot in "
+            "launch-like conditions, or go live off-peak and keep today's process through the first peak.",
+            When("done.pilot_units", _PILOTED, otherwise=("done.online_validation", _TRIALLED)),
         ),
         _q(
             "done.later_phase",

@@ -1,6 +1,6 @@
 """The fixed answers on what is at stake and how the product goes live: which harm a wrong output does,
-what was removed from the data, where it first runs live and what a later phase changes. Plain enums and
-how each reads."""
+what was removed from the data, where and in what period it first runs live, and what a later phase
+changes. Plain enums and how each reads."""
 
 from __future__ import annotations
 
@@ -98,6 +98,17 @@ class PilotUnits(StrEnum):
     not_decided = "not_decided"
 
 
+class PilotPeriod(StrEnum):
+    """Whether the pilot or shadow run meets conditions like the launch's: the season, the volume, the case
+    mix and the staff."""
+
+    alike = "alike"
+    quieter = "quieter"
+    quieter_kept = "quieter_kept"
+    busier = "busier"
+    not_decided = "not_decided"
+
+
 class LaterPhase(StrEnum):
     """What a later phase changes: people's check removed, a wider scope, a new use of the output, or a
     check today's process makes on its own retired."""
@@ -166,6 +177,13 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "worst": "the units doing worst, or most in need",
         "easiest": "the units doing best, or the easiest",
         "alternating": "everywhere, switched on and off by day or week (alternating periods)",
+        "not_decided": "not decided yet",
+    },
+    PilotPeriod: {
+        "alike": "like the launch's: the same season, volume, case mix and staff",
+        "quieter": "quieter: off-peak, fewer cases or fewer staff, and everyone goes live at the peak",
+        "quieter_kept": "quieter, but it goes live off-peak with today's process kept through the first peak",
+        "busier": "as busy as the launch's or busier: the pilot runs through the peak",
         "not_decided": "not decided yet",
     },
     LaterPhase: {
