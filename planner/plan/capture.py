@@ -1,6 +1,6 @@
 """The fixed answers on when each input is captured against the moment its label is decided, in today's
-process: before it and alike for every class, after it (or because of it), or by a step one class alone goes
-through, or showing the label itself. Plain enums and how each reads."""
+process: before it and alike for every class, after it (or because of it), by a step one class alone goes
+through, in a place or on a rig that goes with the class, or showing the label itself. Plain enums and how each reads."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
         "reading, the grade's tag or the crate it was sorted into in the photo; the form that names the fault)",
         "one_class_step": "some in a step only one class goes through, or from another place for one class "
         "(an extra close-up of rejected items, a repair form, stock or catalogue images for one class)",
-        "rig_follows_label": "some captured another way (another scanner, background card, camera rig, form "
-        "version, lab) for a group that goes with the label (items above a value scanned on a grey card)",
+        "rig_follows_label": "some captured in another place, light or background, or on another scanner, "
+        "card, rig, form version or lab, for a group that goes with the label (each grade photographed where "
+        "it is stacked; items above a value scanned on a grey card)",
         "corrected_since": "some kept copies were corrected since the label was decided (the fault patched, "
         "re-recorded, edited or retouched), so what is kept no longer shows what the label names",
         "not_checked": "not checked",

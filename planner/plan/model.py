@@ -1470,8 +1470,9 @@ class DataConstraints(Record):
         description="In today's process, when the inputs are captured against the moment each label is "
         "decided (one or several): all before it and the same way for every item; some at or after it, or "
         "because of it (a photo taken at grading); some in a step only one class goes through, or from "
-        "another place for one class (a close-up of rejects, stock images); some captured another way (another "
-        "scanner, background, rig, form version, lab) for a group that goes with the label; some kept only as "
+        "another place for one class (a close-up of rejects, stock images); some captured in another place, light "
+        "or background, or on another scanner, card, rig, form version or lab, for a group that goes with the "
+        "label (each grade photographed where it is stacked); some kept only as "
         "corrected since the label (the fault patched, re-recorded or edited out of the stored copy); or not "
         "checked.",
     )

@@ -1326,7 +1326,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "taken at grading, a note written once the fault is known); some that show the label or are its "
             "record (the scale's reading or the reject crate in the photo); some in a step only one class goes "
             "through, or from another place for one class (an extra close-up of rejects, stock images); some "
-            "captured another way (scanner, card, rig, lab) for a group that goes with the label; some kept "
+            "captured in another place, light or background, or on another scanner, card, rig or lab, for a "
+            "group that goes with the label (each grade photographed where it is stacked); some kept "
             "only as corrected since (the fault patched or edited out of the stored copy). 'not checked' is an "
             "answer.",
             When(
