@@ -6,6 +6,7 @@ from planner.core import formatting as fmt
 from planner.judgement.rules.base import CEILING_WORTH_SAYING, Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import answered_quotes, done_metrics, quote, says_nothing, show
 from planner.judgement.rules.lexicon import RECALL_OF
+from planner.judgement.rules.pool import searches_a_pool
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import Category, Direction, Plan, TaskType
 
@@ -74,6 +75,11 @@ _SEES = {
 }
 
 
+# Tasks whose output is drawn from a pool apart from the case (passages for an answer, items for a user,
+# candidates for a match): an earlier stage may choose from that pool even where every case is handled.
+_PICKS_FROM_A_POOL = frozenset({TaskType.generation, TaskType.recommendation, TaskType.matching})
+
+
 def _judged_on_finding(plan: Plan) -> bool:
     """Whether the success metric or a done metric judges how much of the true cases the whole finds
     (recall, a catch rate, F1): the claim an unmeasured earlier stage caps."""
@@ -133,6 +139,19 @@ def _judged_on_finding(plan: Plan) -> bool:
             ),
             also=frozenset({"generated-facts-unchecked"}),
         ),
+        Case(  # every search is served, but each shortlist is ranked from candidates a stage retrieved
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "impact.share_addressed": 1,
+            },
+            evidence=(
+                'product.earlier_stage_recall: "not measured" (an earlier stage chooses what the model sees; '
+                "its misses cap the whole)",
+                'product.task: "ranking"',
+            ),
+        ),
         Case(
             {"product.earlier_stage_recall": "not measured"},
             evidence=(
@@ -157,6 +176,15 @@ def _judged_on_finding(plan: Plan) -> bool:
             }
         ),
         Case({"product.earlier_stage_recall": 0.98}),
+        Case(  # every overdue invoice is ranked by the model itself: 'not measured' has no stage to measure
+            {
+                "product.earlier_stage_recall": "not measured",
+                "product.task": "ranking",
+                "product.output": "Each overdue invoice's chance of being paid within 30 days, highest first.",
+                "product.action_shape": "top_of_queue",
+                "impact.share_addressed": 1,
+            }
+        ),
         Case(  # a forecast judged on its error: nothing it finds is capped by a stage before it
             {
                 "product.earlier_stage_recall": "not measured",
@@ -188,6 +216,13 @@ def earlier_stage_caps_recall(plan: Plan) -> Evidence:
     ceiling = plan.product.earlier_stage_recall
     if ceiling == "not measured" and _eligibility_rule(plan):
         return None  # a hard rule of who may be chosen drops no true case: what it drops is forbidden
+    if (
+        ceiling == "not measured"
+        and plan.product.task not in _PICKS_FROM_A_POOL
+        and not searches_a_pool(plan)  # a shortlist per query: its candidates come from a pool
+        and plan.impact.addressed == 1
+    ):
+        return None  # the model scores every case itself: no earlier stage chooses what it sees
     sees = _SEES.get(plan.product.task) if plan.product.task else None  # a writer, ranker or matcher
     if ceiling == "not measured" and not (_judged_on_finding(plan) or sees):
         return None  # nothing judges how much the whole finds: the stage's misses are today's, untouched
