@@ -351,6 +351,16 @@ _SENTENCE_PER_FINDING = Instead(
             },
             evidence=('heuristics.verdict: "not_tried"',),
         ),
+        Case(  # a target set against a published figure: nobody's work on these cases is the bar
+            {
+                "heuristics.verdict": "not_tried",
+                "by_hand.done_today_by": "our_experts",
+                "done.metrics": [
+                    {"name": "AUC", "baseline_name": "scores in the literature", "target": "no worse"}
+                ],
+            },
+            evidence=('heuristics.verdict: "not_tried"',),
+        ),
         Case(  # a yardstick from the literature: the obvious rule is still unmeasured on the team's cases
             {
                 "heuristics.verdict": "not_tried",
@@ -386,6 +396,21 @@ _SENTENCE_PER_FINDING = Instead(
                 "product.current_performance": "Clerks draft a dispute letter in 14 minutes; 8% need a rewrite.",
             }
         ),
+        Case(  # dispatchers' logged durations on the same jobs are the bar the target is set against
+            {
+                "heuristics.verdict": "not_tried",
+                "by_hand.done_today_by": "our_experts",
+                "done.metrics": [
+                    {
+                        "name": "Median absolute error of repair durations (hours)",
+                        "baseline": "not measured",
+                        "baseline_name": "the dispatchers' logged estimates for the same call-outs",
+                        "target": "no worse than the baseline",
+                        "direction": "lower",
+                    }
+                ],
+            }
+        ),
         Case(  # today's estimators measured on the metric: a yardstick the model is compared with
             {
                 "heuristics.verdict": "not_tried",
@@ -416,6 +441,8 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
         # text is a cost, not how good the texts are, and leaves the template untried
         return None
     found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
+    if found and _against_peoples_record(plan):
+        return None  # people's own decisions on the test cases are the bar: the yardstick a rule would give
     if perceives(plan) and _todays_rate_known(plan):
         if found and _experts_unmeasured(plan):
             # a rate of today's process, but not the experts' own on the metric: their guide, low
@@ -439,6 +466,17 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
 _PUBLISHED = Lexicon("""
     published, literature, peer-reviewed, papers, external validation, vendor's figure, vendor's claim
 """)
+
+
+def _against_peoples_record(plan: Plan) -> bool:
+    """Whether people decide today and the primary done metric's target is set against a named baseline, not
+    a published figure: the model is scored beside people's own decisions on the same test cases."""
+    metrics, today = plan.done.metrics, plan.by_hand.done_today_by
+    if not metrics or today not in (DoneTodayBy.our_experts, DoneTodayBy.other_staff):
+        return False
+    name = metrics[0].baseline_name
+    named = bool(name) and not says_nothing(name) and not _PUBLISHED.find(name)
+    return named and metrics[0].relative_target is not None
 
 
 def _published_yardstick(plan: Plan, named: list[tuple[int, str]]) -> Evidence:
