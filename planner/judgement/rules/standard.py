@@ -15,12 +15,18 @@ from planner.judgement.rules.evidence import (
     read_paths,
     source_paths,
 )
-from planner.judgement.rules.months import dates_in
-from planner.judgement.rules.periodchange import REGIME_CHANGE, changed_during_period
+from planner.judgement.rules.periodchange import changed_during_period
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.rig import rig_follows_label
+from planner.judgement.rules.samelabel import (
+    MAPPED_CODES,
+    documents_changed_only,
+    label_means_the_same,
+    one_standard_throughout,
+    prompted_across,
+)
 from planner.judgement.rules.words import Lexicon, phrases
-from planner.plan.model import Category, ChangeKind, LabelSource, LabelWriter, Plan, TaskType
+from planner.plan.model import Category, ChangeKind, Plan, TaskType
 
 _STANDARDS = """standard, standards, guideline, guidelines, policy, policies, definition, definitions
     criteria, criterion, rules, rulebook, coding, codes, code set, system, systems, software, form, forms
@@ -55,17 +61,6 @@ CHANGED_STANDARD = Lexicon(
     )
     + ", grandfathered, grandfathering"
 )
-# Label codes mapped, merged or folded from one system or list into another: read in the notes too.
-MAPPED_CODES = Lexicon(
-    """bulk-mapped, bulk mapped, remapped, re-mapped, folded into, crosswalk, cross-walk, mapping table"""
-    + ", "
-    + phrases(
-        "code, codes, category, categories, class, classes, reason, reasons, label, labels, type, types",
-        ", were, will be, are, was, is, have been",
-        "mapped, merged, folded, collapsed, consolidated",
-    ),
-)
-
 # A change in the number of codes: `40 codes became 12`, `from 40 to 12 categories`.
 _KINDS = r"(?:codes|categories|classes|reasons|labels|types)"
 _RECOUNTED = re.compile(
@@ -117,72 +112,8 @@ def _split_range(plan: Plan) -> tuple[str, str] | None:
     return None
 
 
-# Words saying the change touches what the label means or how it is coded, or the terms and prices under
-# which the recorded behaviour happens (a contribution dropped changes what `completed` measures).
-_DEFINES_THE_LABEL = Lexicon("""
-    label, labels, labelling, labeling, definition, definitions, defined, coding, codes, code set, criteria
-    criterion, standard, standards, guideline, guidelines, rubric, grading, taxonomy, categories, recoded
-    re-coded, relabelled, relabeled, reclassified, redefined, re-defined, classification
-    terms, price, prices, pricing, tariff, tariffs, fee, fees, contribution, co-payment, copayment
-    fully funded, eligibility, eligible, scheme, schemes, incentive, incentives
-""")
-
-
-def _label_means_the_same(plan: Plan) -> bool:
-    """Whether the label is an event recorded as it happens (label_writer event, or only outcomes as
-    labels) and the change names nothing about its definition or coding: what drives it changed (a
-    closure, a cap, new terms), not what it means, so old cases need no relabelling."""
-    data = plan.constraints.data
-    recorded = data.label_writer is LabelWriter.event or (
-        bool(data.labels) and set(data.labels) <= {LabelSource.outcomes}
-    )
-    if kinds := change_kinds(plan):  # ticked: the process changed and the label's standard did not
-        return ChangeKind.process in kinds and ChangeKind.label_standard not in kinds
-    said = data.changes or ""
-    return recorded and not _DEFINES_THE_LABEL.find(said) and not MAPPED_CODES.find(said)
-
-
-# What a change must name, in a plan reading fields from documents, to touch its labels: how the fields
-# are typed, coded or defined. A new template, layout, form, contractor or system changes the documents
-# the model reads, not what a field's right value is.
-_FIELDS_DEFINED = Lexicon("""
-    label, labels, labelling, labeling, labelled, labeled, relabelled, relabeled, re-labelled, re-labeled
-    annotation, annotations, annotated, annotator, annotators, typed, typing, keyed, keying, data entry
-    entry rules, coding, coded, recoded, re-coded, definition, definitions, defined, redefined, re-defined
-    score, scores, scoring, scale, scales, grade, grades, grading, category, categories, code, codes
-    reclassified, re-classified, taxonomy, rubric
-""")
-
-
-def _documents_changed_only(plan: Plan, *texts: object) -> bool:
-    """Whether the plan reads fields from documents (an extraction) and the answers naming a change say
-    nothing of how the fields are typed, coded or defined: the documents changed, not the labels."""
-    if plan.product.task is not TaskType.extraction:
-        return False
-    return not any(isinstance(text, str) and _FIELDS_DEFINED.find(text) for text in texts)
-
-
-def one_standard_throughout(plan: Plan) -> bool:
-    """Whether the labels are given alike on both sides of the change the team names: all of them made
-    by hand for this project now, or a measured figure (a price, a duration) that no standard defines,
-    with the change a step on one date naming no rule, definition or price, and the test set (its first
-    date) after it."""
-    data = plan.constraints.data
-    if data.labels and set(data.labels) == {LabelSource.manual}:
-        return True  # labelled now by one standard, whatever the records went through
-    said = data.changes or ""
-    if plan.product.task not in (TaskType.forecasting, TaskType.regression) or plan.product.label_is_proxy:
-        return False
-    if REGIME_CHANGE.find(said) or LabelSource.manual in data.labels:
-        return False
-    changed, tested = dates_in(said), dates_in(plan.done.eval_set or "")
-    if len({year for year, _ in changed}) > 1:
-        return False  # an episode over years (a lockdown, then a boom) sits in training: a lead asks
-    return bool(changed and tested) and tested[0][0] > max(changed)[0]  # the first date: the test set
-
-
 _SAME_LABEL_NEW_REGIME = Instead(
-    _label_means_the_same,
+    label_means_the_same,
     Move(
         "Test on cases after the change, and tell the model which regime each case is under",
         "The label still means the same, but what drives it changed: split by time across the change, score "
@@ -440,6 +371,13 @@ def _as_ticked(plan: Plan, changed: tuple[str, ...]) -> Evidence:
                 "constraints.data.differences_note": "Invoices change format when a supplier changes its system."
             }
         ),
+        Case(  # a prompted model sorting e-mails, the contact form changed: nothing learns the mix
+            {
+                "constraints.data.changes": "A web contact form replaced free e-mail for refunds in 2024.",
+                "constraints.data.change_kind": ["process"],
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            }
+        ),
         Case(  # fields read from documents whose template changed: the documents changed, not the labels
             {
                 "product.task": "extraction",
@@ -466,8 +404,8 @@ def label_standard_changed(plan: Plan) -> Evidence:
         return None  # labels made now, or a measured figure tested after the change: no mix of standards
     drafts = plan.product.task is TaskType.generation and not trained(plan)
     if changed is not None:  # a drafter that only reads its sources: sources-change-over-time says it
-        fields_kept = _documents_changed_only(plan, plan.constraints.data.changes)
-        if not changed or drafts or (fields_kept and not change_kinds(plan)):
+        fields_kept = documents_changed_only(plan, plan.constraints.data.changes)
+        if not changed or drafts or (fields_kept and not change_kinds(plan)) or prompted_across(plan):
             return None
         return _as_ticked(plan, changed)
     exemplars_at = (
@@ -485,11 +423,11 @@ def label_standard_changed(plan: Plan) -> Evidence:
         text = answer_at(plan, path)
         said = CHANGED_STANDARD.find_all(text) if not path.startswith(("by_hand", "press")) else ()
         words = (*said, *MAPPED_CODES.find_all(text), *_recounted(text))
-        if words and not _documents_changed_only(plan, text):
+        if words and not documents_changed_only(plan, text):
             note = f"a change of standard: {', '.join(words)}; are labels before and after it given alike?"
             return Hint(words, (quote(plan, path, note),))
     split = _split_range(plan)
-    if split and not _documents_changed_only(plan, *(answer_at(plan, path) for path in split)):
+    if split and not documents_changed_only(plan, *(answer_at(plan, path) for path in split)):
         before, after = split
         note = "two sources split the years: were labels given alike in both?"
         return Hint((), (quote(plan, before, note), quote(plan, after)), likelihood=3)
