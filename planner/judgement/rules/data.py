@@ -3423,6 +3423,18 @@ def _recurring(plan: Plan) -> str:
                 "constraints.compute.hosted_model": "A hosted LLM through the vendor's API, prompted only.",
             }
         ),
+        Case(  # a prompt adjusted on a test that holds every labelled form: no rest to share an applicant
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one applicant's forms",
+                "constraints.data.labeled_examples": 60,
+                "done.test_size": 60,
+                "done.test_used_for": "prompt",
+                "constraints.compute.hosted_model": "A hosted LLM through the vendor's API.",
+            },
+            also=frozenset({"tuned-on-test"}),
+        ),
         Case(  # a prompted model whose every labelled case is in the test: nothing tuned on the rest
             {
                 "done.split": "random",
@@ -3545,8 +3557,16 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     if nothing_trained(plan):
         # a prompted model: no training rows for a test row to copy, unless its prompt is tuned on the cases
         tuned = tuned_on_cases(plan)
+        if _test_holds_every_case(plan):
+            return None  # no rest for a group to straddle: a prompt tuned on the test is tuned-on-test's
         return as_tuned(_grouped_split(plan), tuned) if tuned else None
     return _grouped_split(plan)
+
+
+def _test_holds_every_case(plan: Plan) -> bool:
+    """Whether the test set holds every labelled case: a split at random leaves nothing on the other side."""
+    count, size = plan.constraints.data.labeled_count, plan.done.test_size
+    return count is not None and size is not None and size >= count
 
 
 def _grouped_split(plan: Plan) -> Evidence:
