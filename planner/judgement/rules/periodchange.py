@@ -189,3 +189,14 @@ def regime_after_the_data(plan: Plan) -> bool:
         return False  # a new camera or input source changes what the model reads, not the label
     end = _data_end(plan)
     return end is not None and any(later_than(date, end) for date in dates_in(said))
+
+
+def dated_within_the_data(plan: Plan) -> bool:
+    """Whether the answer on changes also names a date from the data's start to its end (`cash was half of
+    takings in 2022`): beside a later date, it names a change the history holds cases after."""
+    spans, end = dates_in(plan.constraints.data.period or ""), _data_end(plan)
+    if not spans or end is None:
+        return False
+    start = spans[0]
+    named = dates_in(plan.constraints.data.changes or "")
+    return any(date[0] >= start[0] and not later_than(date, end) for date in named)

@@ -21,7 +21,7 @@ from planner.judgement.rules.changed import (
 from planner.judgement.rules.evidence import handled, quote
 from planner.judgement.rules.hosted import prompted
 from planner.judgement.rules.lexicon import CHANGE_HANDLED
-from planner.judgement.rules.periodchange import REGIME_CHANGE, regime_after_the_data
+from planner.judgement.rules.periodchange import REGIME_CHANGE, dated_within_the_data, regime_after_the_data
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, ChangeKind, ChangeReach, Difference, OnlineValidation, Plan
@@ -179,6 +179,24 @@ _TEST_CASES_ONLY = Instead(
             },
             also=frozenset({"label-standard-changed"}),
         ),
+        Case(  # ticked a process across production, but a date within the data beside the later one: asked
+            {
+                "constraints.data.changes": "Self-checkout tills since Mar 2021, their share of baskets up from "
+                "10% to 40%; two stores refitted in Jun 2026.",
+                "constraints.data.period": "Mar 2021 - Dec 2025",
+                "constraints.data.change_kind": ["process"],
+                "constraints.data.change_reach": "all",
+                "done.online_validation": None,
+            },
+            evidence=(
+                'constraints.data.changes: "Self-checkout tills since Mar 2021, their share of baskets up from '
+                "...\" (dates within the data's period and after it: is the change after the data the one "
+                "ticked, or does the history already hold cases under the ticked one?)",
+                'constraints.data.period: "Mar 2021 - Dec 2025"',
+                'constraints.data.change_kind: ["process"]',
+            ),
+            also=frozenset({"label-standard-changed"}),
+        ),
         Case(  # no period given: the data ends where its sources' years end
             {
                 "constraints.data.changes": "New payment terms for all suppliers from Mar 2026.",
@@ -281,7 +299,17 @@ def history_from_the_old_regime(plan: Plan) -> Evidence:
         if as_is:  # it learns nothing from the history: only its test cases and examples are old-regime
             note = "a prompted model trained on none of it: the history is its test cases and examples"
             return Tempered(1, (*found, quote(plan, "constraints.compute.hosted_model", note)))
-        if kinds := change_kinds(plan):
+        if (kinds := change_kinds(plan)) and dated_within_the_data(plan):
+            # a date within the data beside the later one: the ticks may be the earlier change's, whose
+            # later cases the history holds; which one touches the label or the process, a lead asks
+            note = (
+                "dates within the data's period and after it: is the change after the data the one ticked, "
+                "or does the history already hold cases under the ticked one?"
+            )
+            return Tempered(
+                2, (quote(plan, "constraints.data.changes", note), found[1], quote(plan, KIND_PATH))
+            )
+        if kinds:
             return _as_ticked(plan, kinds, found)
         differs = [kind for kind in plan.constraints.data.differences if kind not in _NOT_MEANING]
         # An event the team listed (a new competitor, new terms, a new site) may or may not change what the
