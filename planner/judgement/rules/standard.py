@@ -116,15 +116,17 @@ _SAME_LABEL_NEW_REGIME = Instead(
     label_means_the_same,
     Move(
         "Test on cases after the change, and tell the model which regime each case is under",
-        "The label still means the same, but what drives it changed: split by time across the change, score "
-        "the model on cases after it, and give the model the regime (or train on data since it); relabelling "
-        "old cases would change nothing",
+        "The answers name a change of process, not of the label's standard: split by time across the "
+        "change, score the model on cases after it, and give the model the regime (or train on data since it); "
+        "check that the label covers as much of the outcome after it as before (one channel recorded while "
+        "another grows or shrinks), since only then do the old cases need no relabelling",
         "warning",
     ),
     "Find the date of the change; split by time and test on cases after it; give the model the regime as "
-    "an input, or train on (or weight) data since the change. The label's definition did not change, so "
-    "the older cases need no relabelling.",
-    "What drives the outcome changed during the data's years, though the label means the same",
+    "an input, or train on (or weight) data since the change. The answers name a change of process, not "
+    "of the label's definition: check that the label covers the same share of the outcome before and after "
+    "(sales through one channel while another shrinks); only then do the older cases need no relabelling.",
+    "What drives the outcome changed during the data's years; the answers name no change of the label's standard",
 )
 
 
