@@ -111,7 +111,7 @@ _EVAL = ("done.eval_set", "product.inputs", "constraints.data.differences_note")
 )
 def _inputs_known_at_decision(plan: Plan) -> Found:
     inputs, data = answer_at(plan, "product.inputs"), plan.constraints.data
-    # A case's own later outcome (a cube's 28-day strength, a loan's default) is predicted from what the
+    # A case's own later outcome (a weld's later test result, a loan's default) is predicted from what the
     # case shows when the model predicts: `inputs_known_after` answers when each input is recorded. Only
     # a forecast serves a day whose inputs (bookings, weather) keep arriving after the lever is fixed.
     per_case = plan.product.task is not TaskType.forecasting and bool(plan.product.inputs_known_after)

@@ -88,7 +88,9 @@ def _supply_concentrates(plan: Plan) -> Found:
     ):
         return None  # each one's limit is answered (supply rules weigh it), or it orders cases or records
     supply = first_said(plan, _PAIRING, SUPPLY)
-    if supply is not None:  # `the tutor sees three suggested units`: the tutor acts on the list, is not on it
+    if (
+        supply is not None
+    ):  # `the coach sees three suggested drills`: the coach acts on the list, is not on it
         deciders = SUPPLY.find_all(plan.product.decision_owner)
         kept = tuple(word for word in supply[1] if {word, f"{word}s", word[:-1]}.isdisjoint(deciders))
         supply = (supply[0], kept) if kept else None

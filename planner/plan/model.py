@@ -922,8 +922,8 @@ class Product(Record):
     label_cause_share: Share | NotMeasured | None = Field(
         default=None,
         description="Of the positives, the share that got the label for the reason the model is meant to "
-        "detect (280 of 1,150 ropes retired for damage, the rest at an age limit: 24%; members cancelled "
-        "for dissatisfaction, not because they moved); or 'not measured'.",
+        "detect (90 of 400 pump seals replaced for a leak, the rest at a scheduled overhaul: 22%; members "
+        "cancelled for dissatisfaction, not because they moved); or 'not measured'.",
     )
     earlier_stage_recall: Share | NotMeasured | NoneAtAll | None = Field(
         default=None,

@@ -581,9 +581,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "product.label_cause_share",
             "Of the positives, what share got the label for the reason the model is meant to detect?",
-            "A label event often has other causes: ropes retired at an age limit, not for damage; members who "
+            "A label event often has other causes: tyres scrapped at an age limit, not for damage; members who "
             "cancelled because they moved; parts replaced on a schedule. The model learns whatever causes most "
-            "of them. A share (24%), or 'not measured'.",
+            "of them. A share (22%), or 'not measured'.",
             When("product.label"),
             When("product.task", _CLASSIFYING),
         ),
@@ -738,7 +738,7 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "product.todays_call_feeds",
             "Is that call the very decision the model's output is meant to inform, or a different one?",
-            "A tier editors give a puzzle, when the output is used to give the tier: at prediction time the "
+            "A surveyor's urgency band, when the output is used to set the band: at prediction time the "
             "call is not made yet, and the model learns to copy the call it should inform. A nurse's triage "
             "category kept as an input to a later bed forecast is a different decision. 'not checked' is an "
             "answer.",

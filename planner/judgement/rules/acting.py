@@ -423,7 +423,7 @@ def scored_unit_differs(plan: Plan) -> Evidence:
         return None  # a score per candidate orders the list shown for each case: the scores are the list
     # `each species`, `per product category`: a class the model tells apart, not a unit anyone decides about
     scored = tuple(unit for unit in units_counted(plan.product.output) if not names_a_class(unit))
-    # `each driver loads the van`: the people who act, named as the decision's owner or its users, are who
+    # `each baker bakes the shop's batch`: the people who act, named as the decision's owner or its users, are who
     # decides, not the unit decided about
     deciders = {
         word

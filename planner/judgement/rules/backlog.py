@@ -44,7 +44,7 @@ _PER_PERIOD = re.compile(
     r"|^(?:\s+[\w-]+){0,3}?\s+(?:annually|annual|yearly|monthly|weekly|daily)\b",
     re.IGNORECASE,
 )
-# ...or with its period just before it (`bricks graded per day (2,500 today)`, `an hour: 900`).
+# ...or with its period just before it (`parcels sorted per day (2,500 today)`, `an hour: 900`).
 _PER_PERIOD_BEFORE = re.compile(
     r"\b(?:an?|per|each|every)\s+(?:year|month|week|day|hour|quarter|annum)\s*[(:,]?\s*(?:about\s+|around\s+)?$"
     r"|\b(?:annually|yearly|monthly|weekly|daily|hourly)\s*[(:,]?\s*(?:about\s+|around\s+)?$",

@@ -1,6 +1,6 @@
-"""A rule on a label event with causes other than the one the model targets: ropes retired mostly at an
+"""A rule on a label event with causes other than the one the model targets: tyres scrapped mostly at an
 age limit rather than for damage, members who cancelled mostly because they moved, parts replaced on a
-schedule. The model learns whatever causes most of the positives (a rope's age, a postcode change), scores
+schedule. The model learns whatever causes most of the positives (a tyre's age, a postcode change), scores
 well on them, and says little of the cause the product is for; a lead asks for the positives relabelled by
 cause, or the other causes dropped, and the score read on the targeted cause alone.
 """
@@ -62,7 +62,7 @@ def label_has_other_causes(plan: Plan) -> Evidence:
     """Many positives got the label for another reason than the one the model is meant to detect.
 
     A label event (retired, cancelled, replaced, withdrawn) often has several causes, and the one the
-    product is for can be the smaller part: ropes retired at an age limit, members who moved away, parts
+    product is for can be the smaller part: tyres scrapped at an age limit, members who moved away, parts
     changed on a schedule. The model learns what predicts the common cause (age, an address change, the
     service date), scores well on the label, and tells little of damage, dissatisfaction or wear; the team's
     `label_is_proxy: false` hides it, since the label's name matches the goal.

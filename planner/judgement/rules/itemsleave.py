@@ -1,4 +1,4 @@
-"""Words of leaving that the plan's own decision does to its items: ropes retired, a product line phased
+"""Words of leaving that the plan's own decision does to its items: pumps retired, a product line phased
 out, a fleet wound down.
 
 `retire` or `phase out` says people go when it is said of staff, but a plan whose output, label or rules

@@ -83,7 +83,7 @@ def _one_head(plan: Plan) -> list[tuple[str, tuple[str, ...], bool]]:
         (path, EXPERT_DEPARTING, EXPERT_ALONE) for path in _ELSEWHERE
     ]
     hits = []
-    items = said_of_items(plan)  # ropes retired by the plan's own decision, not a person retiring
+    items = said_of_items(plan)  # pumps retired by the plan's own decision, not a person retiring
     for path, departing_words, lone_words in texts:
         text = answer_at(plan, path)
         if not isinstance(text, str) or COVERED.find(text):

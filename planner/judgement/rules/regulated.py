@@ -90,8 +90,8 @@ JOB_SAID = Lexicon("""
     who are hired
 """)
 
-# A shortlist of applicants is hiring only where the plan names work: people also apply for a puppy, a
-# flat or a house-sit. Words of a job, a post or an employer; not `applicant`, said of any application.
+# A shortlist of applicants is hiring only where the plan names work: people also apply for a puppy, an
+# allotment or a flat. Words of a job, a post or an employer; not `applicant`, said of any application.
 WORK_NAMED = Lexicon("""
     job, jobs, vacancy, vacancies, role, roles, post, posts, position, positions, opening, openings
     employer, employers, employee, employees, employment, staff, cv, cvs, résumé, résumés, interview
@@ -184,7 +184,7 @@ def _high_risk_use(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
             if all(word.lower() in _SHORTLIST_WORDS for word in words) and not said_anywhere(
                 plan, WORK_NAMED
             ):
-                continue  # applicants for a flat or a house-sit: a shortlist, but no job anywhere
+                continue  # applicants for a flat or an allotment: a shortlist, but no job anywhere
             if plan.product.task in _COUNTS_NOT_PEOPLE:
                 # recruiting as staffing (a forecast of how many to take on): no one is hired or judged by it
                 words = tuple(word for word in words if word.lower() not in _TAKING_ON)
