@@ -320,6 +320,18 @@ CASES.append(  # a forecast whose decision may use another grain or quantity, no
     )
 )
 
+CASES.append(  # a label that is an event with several causes, its share for the targeted cause unsaid
+    (
+        "label-cause-unsaid",
+        {
+            "product.task": "classification",
+            "product.label": "Whether the forklift battery was replaced within the next six months.",
+            "product.label_cause_share": None,
+        },
+        {"product.label_cause_share": 0.35},
+    )
+)
+
 CASES.append(  # a matcher whose candidates per query, in the test and live, nobody said
     (
         "pool-size-unsaid",
@@ -769,6 +781,16 @@ QUIET.append(  # no personal data, and no other answer says the records describe
 )
 
 
+QUIET.append(  # a label of one cause only (a leak found at inspection): no other cause to share it with
+    (
+        "label-cause-unsaid",
+        {
+            "product.task": "classification",
+            "product.label": "Whether a leak was found at the pump's next inspection.",
+            "product.label_cause_share": None,
+        },
+    )
+)
 QUIET += [("rate-among-picked-cases", shape) for shape in QUIET_RATE]
 
 

@@ -419,6 +419,7 @@ def _costlier_error_unsaid(plan: Plan) -> Found:
 from planner.judgement import (  # noqa: E402  (registers them)
     assistant_probes as _assistant_probes,  # noqa: F401
     attention_probes as _attention_probes,  # noqa: F401
+    cause_probes as _cause_probes,  # noqa: F401
     cutoff_probes as _cutoff_probes,  # noqa: F401
     cycle_probes as _cycle_probes,  # noqa: F401
     episode_probes as _episode_probes,  # noqa: F401
