@@ -86,6 +86,18 @@ def _review_bounded(plan: Plan) -> str | None:
                 'product.mode: "augment" (people act on each flag: how many a day can they take?)',
             ),
         ),
+        Case(  # staff see every case today, but each warning days ahead sends them on a check they do not make
+            {**_UNMEASURED, "by_hand.done_today_by": "other_staff", "product.lead_days": 2},
+            evidence=(
+                'impact.capacity_per_day: "not measured"',
+                'impact.flagged_per_day: "not measured"',
+                'product.mode: "augment" (people act on each flag: how many a day can they take?)',
+                "product.lead_days: 2 (a warning 2 days ahead: the people who see every case today act when the "
+                "event shows; each warning is a check they do not make today, at whatever hour it comes)",
+                "impact.volume: 12,000 a month (about 571 a working day); constraints.data.rarest_class_share: "
+                "0.02 (about 11 true cases a working day: at least that many flags to find them all)",
+            ),
+        ),
         Case(  # a process improved by flags that reach a manager by e-mail
             {
                 **_UNMEASURED,
@@ -194,6 +206,7 @@ def workload_not_measured(plan: Plan) -> Evidence:
         plan.product.mode is Mode.augment
         and plan.by_hand.done_today_by in _PEOPLE_TODAY
         and impact.flagged is None
+        and _warns_ahead(plan) is None
     ):
         return None  # the people who act do the task on every case today: the flags narrow their work
     if _review_bounded(plan):
@@ -208,18 +221,44 @@ def workload_not_measured(plan: Plan) -> Evidence:
         else "impact.flagged_per_day: not answered",
         who,
     ]
+    ahead = _warns_ahead(plan)
+    if ahead is not None:
+        found.append(ahead)
     working, rare = items_per_working_day(plan), plan.constraints.data.rare_share
     if working is not None and impact.period is not None:
         per_day, a_day = working
         volume = f"{fmt.number(impact.volume)} a {impact.period.value}"
-        line = f"impact.volume: {volume} (about {fmt.count(per_day)} {a_day})"
+        line = f"impact.volume: {volume}"
+        if not volume.endswith(a_day):
+            line += f" (about {fmt.count(per_day)} {a_day})"
         if rare is not None and rare < RARE_SHARE:
             line += (
                 f"; constraints.data.rarest_class_share: {show(rare)} (about {fmt.count(per_day * rare)} true "
                 f"cases {a_day}: at least that many flags to find them all)"
             )
         found.append(line)
+        if rare is None and ahead is not None and answer_at(plan, "constraints.data.rarest_class_share"):
+            found.append(
+                quote(
+                    plan,
+                    "constraints.data.rarest_class_share",
+                    "how many true cases a day, and so how many warnings a day at the planned recall?",
+                )
+            )
     return tuple(found)
+
+
+def _warns_ahead(plan: Plan) -> str | None:
+    """A warning days before the outcome (`product.lead_days` above 0): the people who see every case today
+    act when the event shows; each warning sends them to a case ahead of it, work they do not do today."""
+    lead = plan.product.lead_days
+    if lead is None or lead <= 0 or plan.by_hand.done_today_by not in _PEOPLE_TODAY:
+        return None
+    note = (
+        f"a warning {show(lead)} {'day' if lead == 1 else 'days'} ahead: the people who see every case today act "
+        "when the event shows; each warning is a check they do not make today, at whatever hour it comes"
+    )
+    return quote(plan, "product.lead_days", note)
 
 
 # Words saying people handle every case today (`clerks check every claim by hand`): the band the model
