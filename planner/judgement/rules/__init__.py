@@ -65,6 +65,7 @@ from planner.judgement.rules import (
     queue,
     ordered,
     backlog,
+    backloghours,
     prevalence,
     baserate,
     power,
@@ -272,7 +273,7 @@ from planner.judgement.rules import (
 __all__ = [
     "CATALOGUE", "Check", "Evidence", "RuleSpec", "acting", "action", "adjusted", "adverse", "agreement",
     "allocated", "alone", "amounts", "anchor", "anchoring", "answer_at", "answerable", "askers", "assigned",
-    "audited", "averted", "backlog", "bars", "baserate", "batched", "beyond", "breadth", "budget", "buffered",
+    "audited", "averted", "backlog", "backloghours", "bars", "baserate", "batched", "beyond", "breadth", "budget", "buffered",
     "byhand", "capped", "causes", "ceilings", "changekind", "checkside", "chosenrate", "circular",
     "circumstances", "classsource", "complaints", "compounding", "consumes", "contacts", "converted",
     "corrected", "costview", "critical", "crossed", "cutreach", "data", "dated", "decidedahead", "delivery",
