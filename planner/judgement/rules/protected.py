@@ -20,7 +20,7 @@ from planner.judgement.rules.traits import (
 )
 from planner.judgement.rules.volume import acts_alone
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, PersonEffect, PersonTrait, Plan
+from planner.plan.model import ActionShape, Category, Circumstance, PersonEffect, PersonTrait, Plan, TaskType
 from planner.plan.stakes import STANDS_FOR
 
 # Personal traits the law protects, said of a person (age and sex are protected, a date of birth gives
@@ -67,6 +67,18 @@ _ADJUSTS = Instead(
     "the people with the need in each group, and that nobody's slot or service is cut on the detail.",
     title="A detail about the person gives them an adjustment: check it is needed and reaches all in need",
 )
+
+
+def _reports_on_each(plan: Plan) -> bool:
+    """Whether the output is a text written for every person alike (a drafted notice, a report on each
+    case): the details are what it says of the person, not what picks who gets it; a text that grants,
+    refuses or screens carries a decision, and still counts."""
+    product = plan.product
+    return (
+        product.task is TaskType.generation
+        and product.action_shape is ActionShape.every_item
+        and product.person_effect in (None, PersonEffect.scrutiny)
+    )
 
 
 def _set_by_rules(plan: Plan) -> bool:
@@ -288,6 +300,17 @@ _AS_THE_RULES_SAY = Instead(
                 "product.person_inputs": ["none"],
             }
         ),
+        Case(  # a profile drafted of every councillor names their age and ward: it reports, it picks no one
+            {
+                "constraints.data.personal_data": True,
+                "product.audience": "staff_about_outsiders",
+                "product.task": "generation",
+                "product.action_shape": "every_item",
+                "product.output": "A drafted summary of each councillor's voting record for the election guide.",
+                "product.person_inputs": ["age", "name", "postcode"],
+                "product.person_effect": "scrutiny",
+            }
+        ),
         Case(  # cleared and tested without
             {
                 "constraints.data.personal_data": True,
@@ -318,12 +341,12 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     set, and predict the characteristic from the other inputs to find the stand-ins left; where the
     model decides alone, let the person ask for a person to decide and name how they contest it.
     """
-    if offers_help(plan) or only_in_text(plan) or screens_named_trait(plan):
+    if offers_help(plan) or only_in_text(plan) or screens_named_trait(plan) or _reports_on_each(plan):
         # help offered on a trait (a free visit for lone elderly people) denies, prices or sanctions no one:
         # fairness-unchecked asks whether the offer reaches every group; details in a text summarised decide
         # about no one: personal-data asks to keep them minimal; a screen of the very condition the trait
         # describes (health on a fitness form) needs the trait: screened-trait-safeguards asks for a person
-        # deciding and an appeal
+        # deciding and an appeal; a text written for every person alike reports the details, it picks no one
         return None
     ticked = _ticked_traits(plan)
     adjusted = accommodates(plan)
