@@ -76,7 +76,7 @@ def _hours(days: float) -> str:
             {"product.task": "forecasting", "product.lead_days": 14, _EVAL: "not measured"}
         ),
         Case(  # one rota for days 4 to 9, scored 5 days out: its furthest days are never tested
-            {"product.lead_days": "4-9", _EVAL: 5},
+            {"product.task": "forecasting", "product.lead_days": "4-9", _EVAL: 5},
             evidence=(
                 "done.eval_horizon_days: 5 (the test scores predictions made 5 days before the outcome, and "
                 "the decision is fixed 9 days before: 9 - 5 = 4 days of the lead the score never covers, where "
@@ -101,6 +101,15 @@ def _hours(days: float) -> str:
                 "product.decision_horizon_days: 10 (the furthest day the decision acts on)",
             ),
         ),
+        Case(  # a lorry's arrival shown from 6 hours out, scored up to 3: when in the span is the dock booked?
+            {"product.task": "regression", "product.lead_days": "0.05-0.25", _EVAL: "0.05-0.125"},
+            evidence=(
+                "done.eval_horizon_days: 0.05-0.125 (the test scores up to 0.125 days (3 hours) before the "
+                "outcome, and the forecast is made from 0.25 days (6 hours): is the decision taken within 0.125 "
+                "days (3 hours), or on the earlier forecasts?)",
+                "product.lead_max_days: 0.25 (the forecast is first made that many days ahead)",
+            ),
+        ),
         Case(  # a backtest at 1 and 3 days for an order fixed a week ahead
             {"product.lead_days": 7, _EVAL: [1, 3]},
             evidence=(
@@ -121,6 +130,14 @@ def _hours(days: float) -> str:
         Case({"product.lead_days": 3, _EVAL: 7}),  # scored further out than needed: harder, not flattered
         Case({"product.lead_days": 0, _EVAL: 0.25}),  # decided on the spot
         Case({"product.lead_days": 3}),  # not answered yet: the interview asks
+        Case(  # a lorry's arrival shown from 6 hours out, the dock booked within 3, scored up to 3
+            {
+                "product.task": "regression",
+                "product.lead_days": "0.05-0.25",
+                "product.decision_horizon_days": 0.125,
+                _EVAL: "0.05-0.125",
+            }
+        ),
         Case(  # a case scored as it stands at listing: tested from the same moment
             {"product.task": "regression", "product.lead_days": 700, _EVAL: "not measured"}
         ),
@@ -153,6 +170,13 @@ def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
     if longest >= lead:
         return None
     said = _said(plan, _EVAL)
+    if _when_in_span_unasked(plan, longest):
+        note = (
+            f"the test scores up to {_hours(longest)} before the outcome, and the forecast is made from "
+            f"{_hours(lead)}: is the decision taken within {_hours(longest)}, or on the earlier forecasts?"
+        )
+        shown = quote(plan, "product.lead_max_days", "the forecast is first made that many days ahead")
+        return Tempered(3, (f"{said} ({note})", shown))
     if longest == plan.product.lead_days:  # the span's near end: perhaps the one number the field took
         note = (
             f"the test scores at {_hours(longest)}, the near end of the days the decision serves: is the "
@@ -165,6 +189,23 @@ def test_scored_short_of_the_lead(plan: Plan) -> Evidence:
         "covers, where accuracy is lower than the test says"
     )
     return (f"{said} ({note})", at_lead)
+
+
+def _when_in_span_unasked(plan: Plan, longest: float) -> bool:
+    """Whether the forecast is made over a span of leads (an arrival time updated from 4 hours out), the
+    test covers part of that span, and nothing says at which point of it the decision is taken: the
+    question that would say so is asked of forecasts only, so for any other task the span's far end is
+    where the forecast starts, not proof the decision waits for it."""
+    product = plan.product
+    near = product.lead_days
+    return (
+        product.task is not None
+        and product.task is not TaskType.forecasting
+        and product.decision_horizon_days is None
+        and product.lead_max_days is not None
+        and isinstance(near, (int, float))
+        and near < longest < product.lead_max_days
+    )
 
 
 def _longest(plan: Plan, path: str) -> float | None:
