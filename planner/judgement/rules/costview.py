@@ -78,6 +78,7 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
     fires=(
         Case(  # a miss costs more, yet a false flag refuses someone unchecked
             {
+                "constraints.data.personal_data": True,
                 "impact.costlier_error": "false_negative",
                 "product.mode": "automate",
                 "impact.harm_kinds": ["rights"],
@@ -88,6 +89,7 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 'impact.harm_kinds: ["rights"] (a wrong flag, acted on unchecked, takes away someone\'s '
                 "rights or access: that is a false alarm's cost)",
             ),
+            also=frozenset({"personal-data"}),
         ),
         Case(  # wasted trips said to cost most, yet the serious harm written is a missed case
             {
@@ -165,6 +167,15 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "impact.error_harm": "A wrong amount is paid out unchecked; a missed field only goes to a clerk.",
             }
         ),
+        Case(  # grain batches flagged for destruction unchecked: the rows name no person, a flag refuses no one
+            {
+                "impact.costlier_error": "false_negative",
+                "product.mode": "automate",
+                "impact.harm_kinds": ["money", "rights"],
+                "product.output": "Each grain batch flagged as contaminated is held back from sale.",
+                "constraints.data.personal_data": False,
+            }
+        ),
         Case(  # a person checks each flag: a wrong one is caught before it refuses anyone
             {
                 "impact.costlier_error": "false_negative",
@@ -206,9 +217,12 @@ def cost_view_contradicted(plan: Plan) -> Evidence:
         and plan.product.mode is Mode.automate
         and HarmKind.rights in impact.harm_kinds
         and plan.product.person_effect is not PersonEffect.grants
+        and plan.constraints.data.personal_data is not False
     ):
         # an output that grants may find the people to grant (a miss then refuses someone): only where it
-        # flags people for refusal or scrutiny is a wrong flag the one that takes their rights away
+        # flags people for refusal or scrutiny is a wrong flag the one that takes their rights away; where
+        # the rows hold no personal data the flag names no one, and the rights harmed are a miss's too (a
+        # rule breached, an outbreak left untreated)
         return (
             tick,
             quote(plan, "product.mode", "each flag is acted on with nobody checking it"),
