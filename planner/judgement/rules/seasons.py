@@ -96,9 +96,9 @@ _SEASON_STARTS = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9
 _EACH_YEAR = re.compile(
     r"^\s*(?:(?:-|–|to|until|till|through)\s*(?:19|20)\d\d\b|,?\s*(?:each|every)\s+year\b)", re.I
 )
-# A period said as a length: `3 months`, `six weeks`.
+# A period said as a length: `3 months`, `six weeks`, `two and a half years` (read as its whole part).
 _LENGTH = re.compile(
-    rf"\b(\d+|{alternation(NUMBER_WORDS)})\s+(weeks?|months?|years?)\b",
+    rf"\b(\d+|{alternation(NUMBER_WORDS)})(?:\s+and\s+a\s+half)?\s+(weeks?|months?|years?)\b",
     re.I,
 )
 # How long records are kept, not how far back the data goes: `deleted after six months`, `kept for 2 years`.
@@ -306,6 +306,14 @@ def _launch_outside(plan: Plan, period: str, span: int) -> Evidence:
                 "constraints.data.period": "Eight years of daily records, 2017 to 2024",
                 "done.metrics[0].dataset": "The first winter in use (next December to February)",
                 "constraints.data.differences": ["none"],
+            }
+        ),
+        Case(  # the period runs over years; the month named is when a depot opened, not what the data holds
+            {
+                "product.task": "forecasting",
+                "constraints.data.period": "The last three and a half years",
+                "constraints.data.differences": ["mix"],
+                "constraints.data.differences_note": "The depot opened last March now handles a third of orders.",
             }
         ),
         Case(  # the day the table was exported is no season: the data runs from 2018
