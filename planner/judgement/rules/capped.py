@@ -8,7 +8,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, first_said, handled, limit_ticked, quote
 from planner.judgement.rules.fullness import near_full, spare_note
-from planner.judgement.rules.lexicon import CAP_HANDLED
+from planner.judgement.rules.lexicon import CAP_HANDLED, REQUESTS_PLACED, SUPPLY_SET
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import TaskType
 from planner.plan.model import ActionShape, Category, Dropped, OutcomeLimit, Plan
@@ -92,16 +92,8 @@ _TEXTS = (
     "press_release.problem",
 )
 # What today's service does and how it performs: a cap there is the team's own capacity.
-_SERVICE_TODAY = frozenset(
-    {
-        "product.pain",
-        "product.current_solution",
-        "product.current_performance",
-        "impact.bottleneck",
-        "constraints.data.changes",
-        "press_release.problem",
-    }
-)
+_SERVICE_TODAY = frozenset(("product.pain", "product.current_solution", "product.current_performance"))
+_SERVICE_TODAY |= {"impact.bottleneck", "constraints.data.changes", "press_release.problem"}
 _FIX = (
     "mark the periods where supply or capacity ran out, estimate unconstrained demand (or the turned-away "
     "count), and evaluate on periods where nothing ran out"
@@ -262,6 +254,13 @@ _FIX = (
                 "product.current_performance": "A clinic is flagged for more sessions when utilisation exceeds 95%.",
             }
         ),
+        Case(  # answered none, the label counts requests as made: a parts shortage delays repairs, not requests
+            {
+                "product.task": "forecasting",
+                "product.label": "Repair orders placed per depot per week.",
+                "product.current_performance": "One repair in ten waits past a week during spare-part shortages.",
+            }
+        ),
         Case(  # a forecast of a count nothing caps
             {
                 "product.task": "forecasting",
@@ -307,6 +306,9 @@ def capped_outcomes(plan: Plan) -> Evidence:
             for path, text in texts.items()
             if path not in _SERVICE_TODAY and not path.startswith("by_hand.noticed")
         }
+    if data.outcome_limits == [OutcomeLimit.none] and REQUESTS_PLACED.find(texts.get("product.label")):
+        # Answered none, the label counts requests as made: a shortage in today's service delays, not caps.
+        texts = {path: text for path, text in texts.items() if path not in _SERVICE_TODAY}
     capped = next(((path, words) for path, text in texts.items() if (words := CAPPED.find_all(text))), None)
     if not counted:
         return None
@@ -362,14 +364,6 @@ def _capped_fact(plan: Plan, ticked: str) -> Evidence:
         note = "if the amount the output sets is what caps the record, it confirms itself: check which"
         return Tempered(3, (ticked, quote(plan, "product.action_shape", note)))
     return Tempered(3, (ticked,))
-
-
-# An amount that is itself the supply the record stops at: stock ordered, seats or slots offered.
-SUPPLY_SET = Lexicon("""
-    stock, stock level, stock levels, order quantity, order quantities, quantity ordered, units ordered
-    inventory, supply, seats, screenings, showings, places offered, slots, slots offered, beds, tables
-    portions, batches baked, loaves, units produced, production quantity, allocation, allocations
-""")
 
 
 # A label that measures how long until an event: days to adoption, time to sale, length of stay.

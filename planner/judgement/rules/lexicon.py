@@ -3635,3 +3635,18 @@ INJECTION_SAID = Lexicon("""
     prompt injection, prompt injections, prompt-injection, injection, injections, jailbreak
     jailbreaks, red team, red-team, red teaming, red-teaming, adversarial prompts, malicious prompts
 """)
+
+# A count of requests as they are made (orders placed, calls offered): recorded whether or not supply then
+# met them on time, so a shortage delays what is served and leaves the count of what was asked whole.
+REQUESTS_PLACED = Lexicon("""
+    orders placed, placed orders, orders received, orders taken, orders booked, order intake, orders logged
+    requests made, requests received, requests logged, requests raised, jobs logged, jobs raised, tickets raised
+    applications received, applications submitted, referrals received, referrals made, enquiries received
+    calls offered, calls received, claims filed, claims submitted, claims lodged
+""")
+# An amount that is itself the supply the record stops at: stock ordered, seats or slots offered.
+SUPPLY_SET = Lexicon("""
+    stock, stock level, stock levels, order quantity, order quantities, quantity ordered, units ordered
+    inventory, supply, seats, screenings, showings, places offered, slots, slots offered, beds, tables
+    portions, batches baked, loaves, units produced, production quantity, allocation, allocations
+""")
