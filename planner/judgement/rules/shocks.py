@@ -104,11 +104,10 @@ def _predicts_amounts(plan: Plan, text: str) -> bool:
     answer that counts it per unit or period), not what each case is (a passage marked as a re-recording
     is one case's label, whatever word names it: the lockdowns moved how many came, not what one is)."""
     product = plan.product
-    if (
-        product.task in (TaskType.forecasting, TaskType.regression)
-        or DataKind.time_series in product.data_kinds
-    ):
+    if product.task in (TaskType.forecasting, TaskType.regression):
         return True
+    if DataKind.time_series in product.data_kinds and product.task is not TaskType.classification:
+        return True  # a series the model predicts; a classifier's series are inputs to what one case is
     return bool(_AN_AMOUNT.search(text))
 
 
@@ -218,6 +217,16 @@ def _behaviour(plan: Plan) -> tuple[str, str] | None:
                 "product.output": "The journal lines likely to be miscoded, with the likely account",
                 "product.label": "Entries marked as miscoded by the auditors (line, account, reason)",
                 "constraints.data.period": "2018 to 2024",
+                "constraints.data.changes": "nothing",
+            }
+        ),
+        Case(  # a lab result per lot, read from weather series: what one lot is, whatever word names the rest
+            {
+                "product.task": "classification",
+                "product.data_kinds": ["tabular", "time_series"],
+                "product.output": "Chance that a grain lot fails the aflatoxin test at intake",
+                "product.label": "Intake aflatoxin test result; lots sold on without a rejection count as passes",
+                "constraints.data.period": "2018 - 2024",
                 "constraints.data.changes": "nothing",
             }
         ),
