@@ -13,7 +13,7 @@ from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
 from planner.plan.choices import TaskType
 from planner.plan.fields import NOT_MEASURED
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, Picks, Plan
 from planner.plan.workings import ActionShape, ListNeed
 
 
@@ -71,6 +71,15 @@ _SEVERAL = 3  # a live pool this many times the test's: the test ranks an easier
             }
         ),
         Case({"product.task": "matching", "done.test_pool": 50}),  # live unanswered: a probe asks
+        Case(  # plumbers ranked for repair jobs: past jobs are ranked against the same standing roster
+            {
+                "product.task": "ranking",
+                "product.action_shape": "choose_among",
+                "product.picks": "providers",
+                "done.test_pool": "not measured",
+                "done.live_pool": "not measured",
+            }
+        ),
     ),
 )
 def test_pool_smaller_than_live(plan: Plan) -> Evidence:
@@ -87,6 +96,8 @@ def test_pool_smaller_than_live(plan: Plan) -> Evidence:
     if not searches_a_pool(plan) or done.test_pool is None or done.live_pool is None:
         return None
     test, live = done.test_pool, done.live_pool
+    if test == NOT_MEASURED and live == NOT_MEASURED and plan.product.picks is Picks.providers:
+        return None  # a standing roster of people or firms: a past case is ranked against the same roster
     if NOT_MEASURED in (test, live):
         unknown = "test_pool" if test == NOT_MEASURED else "live_pool"
         counted = [quote(plan, f"done.{name}") for name in ("test_pool", "live_pool") if name != unknown]

@@ -24,11 +24,13 @@ from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import DEFAULT_HANDLED, EXITS_KEPT, SPANS_TIME
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
+    PICKING_TASKS,
     ActionShape,
     Category,
     Newcomers,
     OutcomeLimit,
     OutcomeRecorded,
+    Picks,
     Plan,
     RowsPerThing,
     Split,
@@ -308,6 +310,15 @@ def outcome_ends_another_way(plan: Plan) -> Evidence:
                 "product.task": "recommendation",
             }
         ),
+        Case(  # electricians ranked for call-outs: the product ranks the same roster again, few join
+            {
+                "constraints.data.rows_per_thing": "several",
+                "constraints.data.repeated_unit": "one electrician (many call-outs)",
+                "product.task": "ranking",
+                "product.picks": "providers",
+                "constraints.data.new_supply_share": 0.03,
+            }
+        ),
     ),
 )
 def thing_straddles_time_cut(plan: Plan) -> Evidence:
@@ -327,6 +338,8 @@ def thing_straddles_time_cut(plan: Plan) -> Evidence:
         return None  # a recommender or a forecast meets the same customers or series again: fair
     if data.newcomers in (Newcomers.none, Newcomers.few):
         return None  # the product meets the same things again: scoring their later rows is fair
+    if _roster_recurs(plan):
+        return None  # the providers ranked are a standing roster: live ranks the same ones again
     unit = repeated_unit(plan)
     if not SPANS_TIME.find(unit):
         return None  # frames of one object, pages of one document: taken at once
@@ -334,6 +347,16 @@ def thing_straddles_time_cut(plan: Plan) -> Evidence:
         quote(plan, "constraints.data.rows_per_thing", f"several rows describe {unit}: it lasts over time"),
         quote(plan, "done.split", "a thing with rows before and after the cut is on both sides"),
     )
+
+
+_FEW_JOIN = 0.1  # at most this share of the providers new each period: the roster recurs
+
+
+def _roster_recurs(plan: Plan) -> bool:
+    """Whether the plan ranks or matches a standing roster of providers that few newcomers join."""
+    new = plan.constraints.data.new_supply_share
+    providers = plan.product.picks is Picks.providers and plan.product.task in PICKING_TASKS
+    return providers and isinstance(new, float | int) and new <= _FEW_JOIN
 
 
 # Words saying a generating model is trained or tuned on the data, not only prompted with it.
