@@ -11,7 +11,8 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
-from planner.plan.model import Category, EvalTruth, Plan, Severity
+from planner.plan.fields import NOT_MEASURED
+from planner.plan.model import Category, EvalTruth, Plan, Severity, TaskType
 
 _REVIEWED = {"done.eval_truth": "reviewed_outputs", "impact.error_severity": "moderate"}
 
@@ -39,8 +40,19 @@ _REVIEWED = {"done.eval_truth": "reviewed_outputs", "impact.error_severity": "mo
         ),
         Case({**_REVIEWED, "impact.error_severity": "serious"}),  # a serious error let through: high
         Case({**_REVIEWED, "impact.error_severity": "minor"}),  # a minor one: low
+        Case({**_REVIEWED, "product.task": "generation", "by_hand.human_score": "not measured"}),
     ),
-    quiet=(Case({**_REVIEWED, "done.eval_truth": "checked"}),),
+    quiet=(
+        Case({**_REVIEWED, "done.eval_truth": "checked"}),
+        Case(  # product descriptions rated for clarity beside copywriters' own, on the same scale
+            {
+                **_REVIEWED,
+                "product.task": "generation",
+                "by_hand.human_score": 3.8,
+                "by_hand.human_score_same_measure": True,
+            }
+        ),
+    ),
 )
 def evaluation_saw_the_answers(plan: Plan) -> Evidence:
     """The evaluation's right answers come from people who saw the model's answers first.
@@ -52,7 +64,7 @@ def evaluation_saw_the_answers(plan: Plan) -> Evidence:
     Mitigation: Have a random sample labelled by people who do not see the model's answers; score the
     model against those labels; keep the look-over for finding kinds of error.
     """
-    if plan.done.eval_truth is not EvalTruth.reviewed_outputs:
+    if plan.done.eval_truth is not EvalTruth.reviewed_outputs or _rated_beside_people(plan):
         return None
     found = quote(
         plan,
@@ -65,3 +77,14 @@ def evaluation_saw_the_answers(plan: Plan) -> Evidence:
     if severity is Severity.minor:
         return Tempered(2, (found,))
     return (found,)
+
+
+def _rated_beside_people(plan: Plan) -> bool:
+    """Whether a generated text is rated as a text (no answer exists apart from it, so raters must read it)
+    and people's own texts were rated on the same measure: the rating compares the two, not agreement."""
+    by_hand = plan.by_hand
+    return (
+        plan.product.task is TaskType.generation
+        and by_hand.human_score not in (None, NOT_MEASURED)
+        and by_hand.human_score_same_measure is True
+    )
