@@ -213,6 +213,7 @@ _PHOTOS = {  # cracks segmented in photos; nothing says how well today's process
     "by_hand.human_score": None,
     "done.metrics[0].baseline": None,
 }
+_METERS = {**_PHOTOS, "product.task": "extraction"}  # meter readings keyed off photos: keyers are the bar
 
 
 def perceives(plan: Plan) -> bool:
@@ -238,11 +239,12 @@ _MEASURE_TODAY = Instead(
 
 
 def _experts_unmeasured(plan: Plan) -> bool:
-    """Whether experts take the decision today, no rule was tried, and the team answered that today's value
-    of the primary done metric is not measured: their judgement is the yardstick, and nobody wrote it down."""
+    """Whether experts take a decision today (keying a form's values is none), no rule was tried, and today's
+    value of the primary done metric is not measured: their judgement is the yardstick, never written down."""
     metrics = plan.done.metrics
     return (
-        plan.by_hand.done_today_by is DoneTodayBy.our_experts
+        plan.product.task is not TaskType.extraction
+        and plan.by_hand.done_today_by is DoneTodayBy.our_experts
         and plan.heuristics.verdict is RulesVerdict.not_tried
         and bool(metrics)
         and metrics[0].baseline == "not measured"
@@ -266,8 +268,7 @@ _EXPERTS_GUIDE = Instead(
 )
 
 
-# Where a model writes from a record's fields, a template that fills them into fixed sentences is the
-# non-ML baseline (generator-without-template-baseline gives the same move: the advice shows it once).
+# A template filling a record's fields into fixed sentences is the non-ML baseline (shared move, shown once).
 FILL_IN_TEMPLATE = Move(
     "Build the fill-in template from the structured fields, and make the model beat it on accuracy",
     "Where the inputs are fields of a record, a template that fills them into fixed sentences is "
@@ -288,8 +289,7 @@ _FROM_THE_FIELDS = Instead(
     "included, and keep the model only where it is as accurate and reads better.",
     title="No fill-in template measured as the baseline for the text",
 )
-# Text written from findings, notes or documents: rules write no prose, but one fixed sentence per finding
-# (a finding picked from a list, an outcome, a code) often does most of it, and never invents a fact.
+# Text from findings or notes: one fixed sentence per finding often does most of it, and invents no fact.
 _SENTENCE_PER_FINDING = Instead(
     lambda plan: plan.product.task is TaskType.generation,
     Move(
@@ -330,6 +330,7 @@ _SENTENCE_PER_FINDING = Instead(
                 "metric, their way never written down)",
             ),
         ),
+        Case({**_METERS, "by_hand.done_today_by": "our_experts", "done.metrics[0].baseline": "not measured"}),
         Case(  # a generation task with no measured figure of today's work: still no yardstick
             {
                 "heuristics.verdict": "not_tried",
@@ -437,8 +438,7 @@ def no_non_ml_baseline(plan: Plan) -> Evidence:
     become the baseline, and maybe the first release.
     """
     if plan.product.task is TaskType.generation and _todays_rate_known(plan):
-        # text to write (a summary, a draft): people's work measured for quality is the yardstick; a time per
-        # text is a cost, not how good the texts are, and leaves the template untried
+        # text to write: people's work measured for quality is the yardstick (a time per text is a cost)
         return None
     found = answer_is(plan, "heuristics.verdict", RulesVerdict.not_tried)
     if found and _against_peoples_record(plan):
