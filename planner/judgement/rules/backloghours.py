@@ -6,15 +6,15 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import items_per_month, quote, show
+from planner.judgement.rules.untimed import done_by_people_today, minutes_by_hand
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, DoneTodayBy, Mode, Plan
+from planner.plan.model import Category, Mode, Plan
 
 # Words of a metric on work waiting: a backlog, arrears, a waiting list.
 BACKLOG_METRIC = Lexicon("""
     backlog, backlogs, arrears, waiting list, cases waiting, claims waiting, work in progress
 """)
 
-_PEOPLE_TODAY = frozenset({DoneTodayBy.our_experts, DoneTodayBy.other_staff})
 _TARGET = {
     "done.metrics[0].name": "Backlog in weeks",
     "done.metrics[0].target": 2,
@@ -70,7 +70,7 @@ def backlog_hours_uncounted(plan: Plan) -> Evidence:
     takes, and work out how many months the surplus needs to reach the target.
     """
     impact = plan.impact
-    if impact.capacity is not None or plan.by_hand.done_today_by not in _PEOPLE_TODAY:
+    if impact.capacity is not None or not done_by_people_today(plan):
         return None
     metric = next(
         (
@@ -114,9 +114,9 @@ def backlog_hours_uncounted(plan: Plan) -> Evidence:
 
 def _minutes(plan: Plan) -> tuple[str, float] | None:
     """The minutes one case takes a person: timed, or the value a case said in minutes."""
-    timed = plan.by_hand.minutes_per_example
+    timed = minutes_by_hand(plan)
     if timed is not None:
-        return "by_hand.minutes_per_example", float(timed)
+        return timed[1], timed[0]
     impact = plan.impact
     if (
         impact.value_unit

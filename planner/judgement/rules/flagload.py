@@ -26,9 +26,10 @@ from planner.judgement.rules.evidence import (
 )
 from planner.judgement.rules.lexicon import PEOPLE, RELEASED_BY_PEOPLE
 from planner.judgement.rules.rates import rate
+from planner.judgement.rules.untimed import done_by_people_today
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.choices import LABELS
-from planner.plan.model import ActionShape, Category, Delivery, DoneTodayBy, Mode, Plan, TaskType
+from planner.plan.model import ActionShape, Category, Delivery, Mode, Plan, TaskType
 
 _UNMEASURED = {"impact.capacity_per_day": "not measured", "impact.flagged_per_day": "not measured"}
 
@@ -204,7 +205,7 @@ def workload_not_measured(plan: Plan) -> Evidence:
         return None  # nobody acts, or the band left to people is a share of what they work in full today
     if (
         plan.product.mode is Mode.augment
-        and plan.by_hand.done_today_by in _PEOPLE_TODAY
+        and done_by_people_today(plan)
         and impact.flagged is None
         and _warns_ahead(plan) is None
     ):
@@ -252,7 +253,7 @@ def _warns_ahead(plan: Plan) -> str | None:
     """A warning days before the outcome (`product.lead_days` above 0): the people who see every case today
     act when the event shows; each warning sends them to a case ahead of it, work they do not do today."""
     lead = plan.product.lead_days
-    if lead is None or lead <= 0 or plan.by_hand.done_today_by not in _PEOPLE_TODAY:
+    if lead is None or lead <= 0 or not done_by_people_today(plan):
         return None
     note = (
         f"a warning {show(lead)} {'day' if lead == 1 else 'days'} ahead: the people who see every case today act "
@@ -268,10 +269,6 @@ _EVERY_CASE = Lexicon("""
     every application, each application, every invoice, each invoice, every report, each report
     every order, each order, every item, each item, every record, each record, every one of them
 """)
-
-
-# Who does the task by hand today, every day: the model's flags then pick from cases people already work.
-_PEOPLE_TODAY = frozenset({DoneTodayBy.our_experts, DoneTodayBy.other_staff})
 
 
 def _all_by_hand_today(plan: Plan) -> bool:

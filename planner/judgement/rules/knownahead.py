@@ -8,7 +8,8 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.seenby import unseen_named
-from planner.plan.model import ActionShape, Category, DoneTodayBy, Mode, Plan, TaskType
+from planner.judgement.rules.untimed import done_by_people_today
+from planner.plan.model import ActionShape, Category, Mode, Plan, TaskType
 
 # Shapes where the output is the amount itself, not a pick among cases (a cut-off, a queue, a capacity,
 # weighed by the rules on what people see only in the cases the model flags).
@@ -105,6 +106,6 @@ def amount_misses_what_people_know(plan: Plan) -> Evidence:
         return None
     note = "the people who set the amount today know it, the model does not: on those days their call can beat its figure"
     found = [quote(plan, "product.unseen_by_model", note), amount]
-    if plan.by_hand.done_today_by in (DoneTodayBy.our_experts, DoneTodayBy.other_staff):
+    if done_by_people_today(plan):
         found.append(quote(plan, "by_hand.done_today_by", "they set it by hand today"))
     return tuple(found)

@@ -4,8 +4,9 @@ item people work today, and a time counted until an event is found, which no ste
 from __future__ import annotations
 
 from planner.judgement.rules.evidence import first_said, metric_name_paths
+from planner.judgement.rules.untimed import done_by_people_today
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import ActionShape, DoneTodayBy, Mode, Plan
+from planner.plan.model import ActionShape, Mode, Plan
 
 # Words of a claim on the pace of the work: items done a period, done faster, a backlog worked down.
 THROUGHPUT = Lexicon("""
@@ -25,14 +26,12 @@ UNTIL_FOUND = Lexicon("""
 # Where a team states the gain it claims.
 _CLAIMS = ("product.success_metric", "product.goal")
 
-_PEOPLE_TODAY = frozenset({DoneTodayBy.our_experts, DoneTodayBy.other_staff})
-
 
 def does_a_step_of_the_work(plan: Plan) -> bool:
     """Whether the model does (or speeds) a step people do on every item today: people do the task by
     hand now, and the model acts or assists on every item rather than picking some out."""
     product = plan.product
-    if plan.by_hand.done_today_by not in _PEOPLE_TODAY or product.mode not in (Mode.automate, Mode.augment):
+    if not done_by_people_today(plan) or product.mode not in (Mode.automate, Mode.augment):
         return False
     return product.action_shape in (ActionShape.every_item, None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import answer_at, norm, show
-from planner.plan.model import Category, Plan
+from planner.plan.model import Category, DoneTodayBy, Plan
 from planner.plan.spoken import STEP_MINUTES, STEP_TIME, UNIT_WORDS, said_count
 
 _SAMPLE = "20"  # items a lead times by hand before believing a saving per item
@@ -20,6 +20,11 @@ def claimed_time_saving(plan: Plan) -> tuple[float, str] | None:
     if norm(impact.value_unit) not in UNIT_WORDS:
         return None
     return value, impact.value_unit
+
+
+def done_by_people_today(plan: Plan) -> bool:
+    """Whether people (the team's experts or other staff) do the task by hand today."""
+    return plan.by_hand.done_today_by in (DoneTodayBy.our_experts, DoneTodayBy.other_staff)
 
 
 def minutes_by_hand(plan: Plan) -> tuple[float, str] | None:
