@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
-from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
+from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.plan.choices import Circumstance, Mode
 from planner.plan.model import Category, Plan
 from planner.plan.stakes import LaterPhase, PilotPeriod
@@ -108,6 +108,6 @@ def pilot_quieter_than_launch(plan: Plan) -> Evidence:
         return None  # alike, busier, or kept beside today's process through the first peak
     found: tuple[str, ...] = (quote(plan, "done.pilot_period", _QUIETER),)
     unchecked = _unchecked_at_launch(plan)
-    if effective_severity(plan) in SERIOUS and unchecked is not None:
+    if serious_harm(plan) and unchecked is not None:
         return (*found, severity_quote(plan), unchecked)
     return Tempered(3, found)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
+from planner.judgement.rules.harm import SERIOUS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Mode, Plan, Severity, TaskType
+from planner.plan.model import Category, Circumstance, Mode, Plan, TaskType
 from planner.plan.workings import Audience
 
 PATH = "product.transcription_error"
@@ -15,7 +16,6 @@ PATH = "product.transcription_error"
 GARBLED = 0.1
 # Outputs read by people outside the organisation, or that act before anyone reads them.
 _PUBLIC = frozenset({Audience.outsiders, Audience.both})
-_SERIOUS = frozenset({Severity.serious, Severity.severe})
 
 
 def _public_or_serious(plan: Plan) -> tuple[str, ...]:
@@ -28,7 +28,7 @@ def _public_or_serious(plan: Plan) -> tuple[str, ...]:
         found.append(quote(plan, "product.circumstances", "it sends on its own, unchecked"))
     elif product.mode is Mode.automate:
         found.append(quote(plan, "product.mode", "nobody reads each output before it counts"))
-    if plan.impact.error_severity in _SERIOUS:
+    if plan.impact.error_severity in SERIOUS:
         found.append(quote(plan, "impact.error_severity"))
     return tuple(found)
 
