@@ -3270,6 +3270,21 @@ def _recurring(plan: Plan) -> str:
                 "product.inputs": "Invoice totals.",
             },
         ),
+        Case(  # recordings from a few fixed microphones, not checked: neighbours share a night and its weather
+            {
+                "done.split": "random",
+                "constraints.data.rows_per_thing": "not_checked",
+                "product.data_kinds": ["audio"],
+                "product.inputs": "Ten-second recordings from the hive microphones.",
+                "constraints.data.newcomers": "none",
+            },
+            evidence=(
+                'done.split: "random"',
+                'constraints.data.rows_per_thing: "not_checked" (not checked, and the rows are recorded in time '
+                "order: neighbouring ones share a day, an event and its conditions; a random split puts them on "
+                "both sides: hold out whole days, seasons or events)",
+            ),
+        ),
         Case(
             {
                 "done.split": "random",
@@ -3457,6 +3472,13 @@ def _recurring(plan: Plan) -> str:
             also=frozenset({"generated-facts-unchecked"}),
         ),
         Case({"done.split": "group"}),
+        Case(  # recordings split by time: whole days on one side
+            {
+                "done.split": "time",
+                "constraints.data.rows_per_thing": "not_checked",
+                "product.data_kinds": ["audio"],
+            }
+        ),
         Case({"done.split": "random"}),  # the team checked: one row per invoice, whatever the words say
         Case(
             {
@@ -3596,6 +3618,14 @@ def _grouped_split(plan: Plan) -> Evidence:
             # few new ones
             return Tempered(3, found)
         return found
+    if rows is RowsPerThing.not_checked and STREAMED & set(plan.product.data_kinds):
+        # clips, frames or readings recorded in time order: neighbours share a day, an event and its
+        # conditions (light, water, weather), whatever the team finds of rows per thing
+        note = (
+            "not checked, and the rows are recorded in time order: neighbouring ones share a day, an event "
+            "and its conditions; a random split puts them on both sides: hold out whole days, seasons or events"
+        )
+        return Tempered(3, (quote(plan, "done.split"), quote(plan, "constraints.data.rows_per_thing", note)))
     guessed = _grouped_in_words(plan)
     if guessed or rows is not RowsPerThing.not_checked:
         return guessed
@@ -3636,6 +3666,9 @@ def _grouped_in_words(plan: Plan) -> Evidence:
             )
     return None
 
+
+# Data recorded as a stream in time order (clips, recordings, readings): neighbours share their day.
+STREAMED = frozenset({DataKind.video, DataKind.audio, DataKind.time_series})
 
 _ONE_CAMERA = re.compile(
     r"\b(?:one|a single|single|only one|just one|1)\s+(?:[a-z-]+\s+){0,3}?camera\b(?!s)"
