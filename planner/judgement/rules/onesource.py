@@ -13,6 +13,8 @@ from planner.judgement.rules.evidence import quote
 from planner.plan.model import Category, Plan, Split
 
 _PATH = "constraints.data.positives_top_source_share"
+# Over a third of the positives from one source: a random split puts it on both sides, and it may be learnt.
+_A_THIRD = 1 / 3
 # Half the positives or more from one source: the source can stand in for the class.
 _MOST = 0.5
 # Seven in ten or more: hardly any positive tells the fault apart from that source.
@@ -48,14 +50,24 @@ _VALVES = {
         ),
         Case({**_VALVES, _PATH: 0.55}),  # over half: a medium note
         Case({**_VALVES, "done.split": "group"}),  # held out by group: is the group the source?
+        Case(  # over a third, split at random: the source sits on both sides (a medium note)
+            {**_VALVES, _PATH: 0.4, "done.split": "random"},
+            evidence=(
+                f"{_PATH}: 0.4 (one source gives over a third of the positives: a random split puts it on both "
+                "sides, and the model may learn the source; hold out whole sources and score within each)",
+                'done.split: "random"',
+            ),
+        ),
     ),
     quiet=(
         Case({**_VALVES, _PATH: 0.3}),
+        Case({**_VALVES, _PATH: 0.3, "done.split": "random"}),  # under a third: no source dominates
+        Case({**_VALVES, _PATH: 0.4, "done.split": "group"}),  # over a third, but sources are held out whole
         Case({**_VALVES, _PATH: "not measured"}),
     ),
 )
 def positives_from_one_source(plan: Plan) -> Evidence:
-    """Most of the rare positives come from one source, so the model can learn the source for the class.
+    """Many of the rare positives come from one source, so the model can learn the source for the class.
 
     When one supplier, site, broker, device or batch gives most of the positives, every mark of that
     source (its spectra, camera, file format, habits) goes with the class. The model learns the marks,
@@ -67,8 +79,17 @@ def positives_from_one_source(plan: Plan) -> Evidence:
     the other sources.
     """
     share = plan.constraints.data.positives_top_source_share
-    if not isinstance(share, int | float) or share < _MOST:
+    if not isinstance(share, int | float) or share <= _A_THIRD:
         return None
+    if share < _MOST:
+        # over a third but under half: a lead worries only where a random split puts the source on both sides
+        if plan.done.split is not Split.random:
+            return None
+        note = (
+            "one source gives over a third of the positives: a random split puts it on both sides, and the model "
+            "may learn the source; hold out whole sources and score within each"
+        )
+        return Tempered(3, (quote(plan, _PATH, note), quote(plan, "done.split")))
     note = (
         "most of the positives come from one source: its marks can stand in for the class, and a random split "
         "rewards them"
