@@ -35,6 +35,7 @@ from planner.plan.stakes import (
     PersonTrait as PersonTrait,
     PilotPeriod as PilotPeriod,
     PilotUnits as PilotUnits,
+    SkippedFrom as SkippedFrom,
 )
 from planner.plan.subjects import SUBJECTS_LABELS, SpecialCategory as SpecialCategory, WhoseData as WhoseData
 from planner.plan.workings import (

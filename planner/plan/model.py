@@ -89,6 +89,7 @@ from planner.plan.choices import (
     Serving as Serving,
     Severity as Severity,
     ShareFrom as ShareFrom,
+    SkippedFrom as SkippedFrom,
     SourceClasses as SourceClasses,
     SpecialCategory as SpecialCategory,
     Split as Split,
@@ -2013,6 +2014,13 @@ class Done(Record):
         description="What a later phase changes (one or several): nothing, people stop checking every output, "
         "a wider scope (new sites, groups, products, languages), the output feeds a new decision, or a check "
         "today's process makes on its own (a phone round, a second reader) stops.",
+    )
+    skipped_from: SkippedFrom | None = Field(
+        default=None,
+        description="Where today's check stops or thins once the model runs: who supplies the items or cases "
+        "that now skip it (the thing the check tests, not the photo or form the model reads): our own "
+        "process, machines or staff; someone who gains when one passes unchecked (a seller, an applicant, a "
+        "claimant, a contractor); people outside who gain nothing either way; or not known.",
     )
     none: list[Literal["metrics", "baseline"]] = Field(
         default_factory=list,

@@ -1768,6 +1768,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.online_validation"),
         ),
         _q(
+            "done.skipped_from",
+            "Who supplies the items or cases that skip today's check once the model runs?",
+            "The check tests the thing itself (the metal, the goods, the document's origin); the model reads "
+            "what is shown of it (a mark, a photo, a form). Where whoever supplies the item gains when it "
+            "passes unchecked, they learn which items skip the check and bring more of them: audit a random "
+            "share of the skipped items with the full check, for good, and watch the skipped share by supplier.",
+            When("done.later_phase", ("retires_check", "removes_check")),
+        ),
+        _q(
             "decider",
             "Who decides whether the plan goes ahead, ships, continues or folds?",
             "One person, such as the sponsor or the team's manager: the portfolio names them beside each "

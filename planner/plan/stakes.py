@@ -1,6 +1,6 @@
 """The fixed answers on what is at stake and how the product goes live: which harm a wrong output does,
-what was removed from the data, where and in what period it first runs live, and what a later phase
-changes. Plain enums and how each reads."""
+what was removed from the data, where and in what period it first runs live, what a later phase
+changes and who supplies what skips a retired check. Plain enums and how each reads."""
 
 from __future__ import annotations
 
@@ -109,6 +109,16 @@ class PilotPeriod(StrEnum):
     not_decided = "not_decided"
 
 
+class SkippedFrom(StrEnum):
+    """Who supplies the items or cases that skip today's check once the model runs, and whether they gain
+    when one passes unchecked."""
+
+    own = "own"
+    gainers = "gainers"
+    neutral = "neutral"
+    not_known = "not_known"
+
+
 class LaterPhase(StrEnum):
     """What a later phase changes: people's check removed, a wider scope, a new use of the output, or a
     check today's process makes on its own retired."""
@@ -185,6 +195,12 @@ STAKES_LABELS: dict[type[Enum], dict[str, str]] = {
         "quieter_kept": "quieter, but it goes live off-peak with today's process kept through the first peak",
         "busier": "as busy as the launch's or busier: the pilot runs through the peak",
         "not_decided": "not decided yet",
+    },
+    SkippedFrom: {
+        "own": "our own process, machines or staff: nobody gains when one passes unchecked",
+        "gainers": "someone who gains when it passes unchecked: a seller, an applicant, a claimant, a contractor",
+        "neutral": "people outside who gain nothing either way",
+        "not_known": "not known yet",
     },
     LaterPhase: {
         "nothing": "nothing: this plan is the whole of it",

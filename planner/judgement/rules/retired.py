@@ -29,6 +29,11 @@ KEPT_BESIDE = Lexicon("""
 """)
 _KEPT_IN = ("done.when_met", "after_launch.fallback", "done.worst_error_metric", "done.eval_set")
 _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "canary"}
+# Asked where nobody has said who supplies what skips the check: skipped-check-gamed takes the answer.
+_SUPPLIER_ASKED = (
+    "done.skipped_from: not answered (who supplies the items that now skip the check, and do they gain when "
+    "one passes? the check tests the thing, the model reads what they show)"
+)
 
 
 @rule(
@@ -49,6 +54,7 @@ _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "ca
             evidence=(
                 'done.later_phase: ["retires_check"] (a check today\'s process makes on its own stops: what '
                 "does it catch today that the model will not see?)",
+                _SUPPLIER_ASKED,
             ),
         ),
         Case(  # a shadow run scored on a rating, with no count of the misses: it shows nothing the check caught
@@ -64,6 +70,7 @@ _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "ca
                 "does it catch today that the model will not see?)",
                 'done.worst_error_metric: "none" (the shadow run counts no misses: what the check caught that '
                 "the model left out stays unknown)",
+                _SUPPLIER_ASKED,
                 'impact.error_severity: "serious" (a case only that check caught now goes unseen)',
             ),
         ),
@@ -76,6 +83,7 @@ _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "ca
             evidence=(
                 'done.later_phase: ["retires_check"] (a check today\'s process makes on its own stops: what '
                 "does it catch today that the model will not see?)",
+                _SUPPLIER_ASKED,
                 'product.unseen_by_model: "The nurse\'s morning phone call to each patient at home." (what '
                 "the people deciding see today that the model will not get)",
                 'impact.error_severity: "severe" (a case only that check caught now goes unseen)',
@@ -128,6 +136,8 @@ def later_phase_retires_a_check(plan: Plan) -> Evidence:
     ]
     if judged_alone(plan) and uncounted:
         evidence.append(uncounted)
+    if plan.done.skipped_from is None and not ticked(plan, Circumstance.party_gains):
+        evidence.append(_SUPPLIER_ASKED)
     if unseen_named(plan):
         note = "what the people deciding see today that the model will not get"
         evidence.append(quote(plan, "product.unseen_by_model", note))
