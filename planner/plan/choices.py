@@ -7,6 +7,7 @@ from enum import Enum, StrEnum
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.circumstance import CIRCUMSTANCE_LABELS, Circumstance as Circumstance
+from planner.plan.covers import COVERS_LABELS, ItemsCovered as ItemsCovered
 from planner.plan.exits import EXITS_LABELS, ExitsWhich as ExitsWhich
 from planner.plan.governance import GOVERNANCE_LABELS, Governance as Governance
 from planner.plan.grain import GRAIN_LABELS, DecisionUses as DecisionUses
@@ -341,6 +342,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **OVERSIGHT_LABELS,
     **CAPTURE_LABELS,
     **HELD_LABELS,
+    **COVERS_LABELS,
     **RATE_OVER_LABELS,
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,

@@ -59,6 +59,7 @@ from planner.plan.choices import (
     HarmKind as HarmKind,
     InputCapture as InputCapture,
     InputsBuilt as InputsBuilt,
+    ItemsCovered as ItemsCovered,
     LabelDated as LabelDated,
     LabelGrain as LabelGrain,
     LabelSource as LabelSource,
@@ -862,6 +863,13 @@ class Product(Record):
         description="Extraction: whether some of the values to extract are already held as structured fields "
         "somewhere (the form, portal or system that produced the document): some, none (the document is their "
         "only record), or not checked.",
+    )
+    items_covered: ItemsCovered | None = Field(
+        default=None,
+        description="Extraction, or generation: whether each output must cover every item of a list its "
+        "sources hold (every account, party, batch or required section; a document holding several records "
+        "maps each to its item), and how the ones it leaves out are seen: a done metric counts them, each "
+        "output is checked against a list or a count from the sources, nothing counts them, or no list.",
     )
     lead_days: Number | None = Field(
         default=None,

@@ -501,6 +501,17 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("extraction",)),
         ),
         _q(
+            "product.items_covered",
+            "Must each output cover every item of a list its sources hold, and what counts the ones it leaves "
+            "out?",
+            "Every account in a file, every party to a deal, every batch on a certificate, every section a "
+            "report must have: an item left out leaves no wrong line to see, and a reader checking what is "
+            "there never sees it. 'counted' if a done metric counts them against a list drawn from the "
+            "sources; where a document holds several records (rows, batches), map each to its item and score "
+            "per record.",
+            When("product.task", ("extraction", "generation")),
+        ),
+        _q(
             "product.lead_days",
             "How many days before the outcome, or the day it serves, must the prediction be made?",
             "Stock ordered 10 days ahead needs a forecast made 10 days out; a score at application may use only "
