@@ -9,12 +9,14 @@ from planner.judgement.rules.evidence import (
     answer_at,
     patients_are_animals,
     says_nothing,
+    source_paths,
 )
 from planner.judgement.rules.lexicon import (
     ABOUT_PEOPLE,
     ACCEPT_FORMS,
     ACTS_ON_PEOPLE,
     PERSONS,
+    TREATED_THINGS,
 )
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import ActionShape, Plan, TaskType
@@ -27,6 +29,7 @@ def decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] 
     paths = ["title", "product.goal", "product.decision", "product.label", "product.users"]
     paths += ["product.output", "impact.error_harm"]
     animals = patients_are_animals(plan)  # a vet's patients, diagnosed and treated, are no persons
+    things = treats_things(plan)  # a treatment of rats, a lawn or steel is given to no person
     who = next(
         (
             (path, words)
@@ -37,7 +40,9 @@ def decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] 
                     tuple(
                         w
                         for w in ABOUT_PEOPLE.find_all(answer_at(plan, path))
-                        if (not animals or w not in _CARE) and not _reviews(w, answer_at(plan, path))
+                        if (not animals or w not in _CARE)
+                        and (not things or w not in _TREATS)
+                        and not _reviews(w, answer_at(plan, path))
                     ),
                 )
             )
@@ -45,7 +50,7 @@ def decides_about_people(plan: Plan) -> tuple[tuple[str, tuple[str, ...]], ...] 
         None,
     )
     acting = ["product.decision", "product.output", "product.goal", "title", "product.label"]
-    does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path)))), None)
+    does = next(((path, words) for path in acting if (words := _acts(answer_at(plan, path), things))), None)
     if who is None or does is None:
         return None
     if _output_marks_a_thing(plan):
@@ -161,6 +166,21 @@ def counts_people(plan: Plan) -> bool:
 
 
 _CARE = frozenset({"patient", "patients", "diagnosis", "diagnoses", "diagnosed", "treatment", "treatments"})
+_TREATS = frozenset({"treat", "treats", "treated", "treatment", "treatments"})
+_TREATED_IN = (
+    "title",
+    "product.goal",
+    "product.users",
+    "product.inputs",
+    "product.output",
+    "product.decision",
+)
+
+
+def treats_things(plan: Plan) -> bool:
+    """Whether the plan says what it treats is pests, plants or materials (rats, a lawn, steel): a
+    treatment is then done to a thing, decided about no person, unless another word names the people."""
+    return any(TREATED_THINGS.find(answer_at(plan, path)) for path in (*_TREATED_IN, *source_paths(plan)))
 
 
 # A reading level (`at a 6th-8th grade reading level`, `grade 8 reading level`): a grade of the text, not of
@@ -172,10 +192,12 @@ _READING_LEVEL = re.compile(
 )
 
 
-def _acts(text: str | None) -> tuple[str, ...]:
+def _acts(text: str | None, things: bool = False) -> tuple[str, ...]:
     """What an answer does to people; `accepts` only where it names them (a gate accepting a number: no one);
-    `grade` not where it is the text's reading level."""
+    `grade` not where it is the text's reading level; `treat` not where what is treated is a thing."""
     words = ACTS_ON_PEOPLE.find_all(text)
+    if things:
+        words = tuple(word for word in words if word not in _TREATS)
     if text and _READING_LEVEL.search(text):
         words = tuple(word for word in words if not word.startswith("grade"))
     return () if set(words) <= ACCEPT_FORMS and not ABOUT_PEOPLE.find_all(text) else words

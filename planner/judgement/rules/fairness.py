@@ -293,6 +293,14 @@ _DEPOSIT = {
                 "product.inputs": "Hours volunteered, training completed and referrals from staff.",
             }
         ),
+        Case(  # the treatment is a lawn's: the customers named receive a report, nothing is decided about them
+            {
+                "constraints.data.personal_data": True,
+                "title": "Visit summaries for a lawn-care round",
+                "product.output": "A summary for the customer: what was found, the treatment given, next visit.",
+                "product.decision": "Each summary is e-mailed to the householder after the visit.",
+            }
+        ),
         Case(  # the patients are animals
             {
                 "constraints.data.personal_data": True,

@@ -234,6 +234,18 @@ _ITEMS = """record, records, item, items, product, products, listing, listings, 
 _GRADED_THINGS = """defect, defects, crack, cracks, cracking, pothole, potholes, damage, damaged, corrosion
     rust, severity, wear, weld, welds, road, roads, pavement, surface, fruit, produce, ore, timber, lumber
     egg, eggs, carcass, carcasses, grain, coffee, tile, tiles, leak, leaks"""
+# What a pest controller, a gardener or a finisher treats: pests, plants and materials, not people.
+TREATED_THINGS = Lexicon(
+    """
+    pest, pests, pest control, pest-control, rodent, rodents, rat, rats, mouse, mice, cockroach, cockroaches
+    bed bug, bed bugs, bedbugs, wasp, wasps, wasp nest, wasp nests, hornet, hornets, termite, termites
+    woodworm, moth, moths, infestation, infestations, bait station, bait stations, rodenticide, insecticide
+    insecticides, pesticide, pesticides, fumigation, weed, weeds, weed control, herbicide, herbicides
+    fungicide, fungicides, lawn, lawns, lawn care, lawn-care, turf, crop, crops, orchard, orchards, vineyard, vineyards, hedge
+    hedges, tree surgery, dry rot, wet rot, damp proofing, timber, lumber, wood preservative, rust
+    corrosion, coating, coatings, steel, metal parts, castings, fabric, leather, pool water
+"""
+)
 # Patients who are animals: a veterinary practice, a herd, a shelter.
 ANIMAL_CARE = Lexicon(
     """
