@@ -55,7 +55,7 @@ def known_after(plan: Plan) -> tuple[str, ...] | None:
 
 
 # Tasks that read the record in hand rather than predict what comes later: no later value to leak.
-_READS_IN_HAND = (TaskType.matching, TaskType.clustering, TaskType.generation, TaskType.extraction)
+READS_IN_HAND = (TaskType.matching, TaskType.clustering, TaskType.generation, TaskType.extraction)
 
 
 def unchecked_inputs(plan: Plan, heard: Evidence = None) -> Tempered | None:
@@ -63,7 +63,7 @@ def unchecked_inputs(plan: Plan, heard: Evidence = None) -> Tempered | None:
     so whether any is recorded after the moment of prediction is open; each input is named, with the
     moment it must beat, and any words another check heard follow. Quiet for a task that reads the record
     in hand (a match, an extraction), or one run after the event."""
-    if plan.product.task in _READS_IN_HAND:
+    if plan.product.task in READS_IN_HAND:
         return None
     names = input_names(plan.product.inputs)
     lead = decision_lead(plan)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Tempered
 from planner.judgement.rules.evidence import show
-from planner.plan.choices import UNSTRUCTURED
-from planner.plan.model import InputCapture, InputsBuilt, Plan
+from planner.plan.choices import CAPTURED, UNSTRUCTURED
+from planner.plan.model import ActedBetweenRows, InputCapture, InputsBuilt, Plan
 
 _PATH = "constraints.data.input_capture"
 
@@ -44,7 +44,9 @@ def _ticked(plan: Plan, tick: InputCapture, note: str) -> Evidence:
 
 def after_the_label(plan: Plan) -> Evidence:
     """Some inputs show the label or are its own record (stated), or are captured at or after it (asked:
-    a later capture leaks only if it can show the label; otherwise the gap is timing noise)."""
+    a later capture leaks only if it can show the label; otherwise the gap is timing noise). Quiet where
+    the photos or recordings show nothing of the label and nothing done changes the thing pictured (a
+    mark photographed after the test that reads it): the same picture as before the label."""
     shown = (
         "some inputs show the label itself or are its own record: the reading, the tag or the form naming the "
         "fault is in the input; live, the input comes before any label"
@@ -57,8 +59,24 @@ def after_the_label(plan: Plan) -> Evidence:
         "mark, a tag, a sort, a reading, what was done because of it)? If not, it is timing, not leakage: the "
         "item changed between label and capture, noise in the label"
     )
+    if _unchanged_by_the_label(plan):
+        return None
     ticked = _ticked(plan, InputCapture.after_label, later)
     return Tempered(3, ticked) if ticked else None
+
+
+def _unchanged_by_the_label(plan: Plan) -> bool:
+    """Whether each later capture is a photo or a recording, none is ticked as showing the label, and the
+    team says nothing done changes the thing between its rows (only watched or recorded): the thing
+    pictured after its label was decided is the thing as it was before."""
+    kinds = set(plan.product.data_kinds)
+    data = plan.constraints.data
+    return (
+        bool(kinds)
+        and kinds <= CAPTURED
+        and InputCapture.shows_label not in data.input_capture
+        and data.acted_between_rows is ActedBetweenRows.not_acted
+    )
 
 
 def one_class_step(plan: Plan) -> Evidence:
@@ -97,6 +115,14 @@ AFTER_FIRES = (
     ),
 )
 AFTER_QUIET = (
+    Case(  # end-grain photos taken after the moisture test: nothing done to the board changes what is pictured
+        {
+            "product.data_kinds": ["images"],
+            "constraints.data.differences": ["none"],
+            "constraints.data.acted_between_rows": "not_acted",
+            _PATH: ["after_label"],
+        }
+    ),
     Case({"product.data_kinds": ["images"], _PATH: ["before_label"]}),
     Case({"product.data_kinds": ["images"], _PATH: ["not_checked"]}),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.arrival import READS_IN_HAND
 from planner.judgement.rules.base import Evidence, Hint
 from planner.judgement.rules.evidence import answer_at, quote, show
 from planner.judgement.rules.heard import said_in_use
@@ -146,10 +147,11 @@ def accrued_in_the_inputs(plan: Plan) -> Evidence:
             )
             return Hint(words, (quote(plan, path, note), differences_said(plan)))
         stamps = said_in_use(EVENT_STAMPS, text) if path == "product.inputs" else ()
-        if plan.product.none_known_after():
+        if plan.product.none_known_after() or plan.product.task in READS_IN_HAND:
             # an event's notes (`meeting notes`) record a step the case may have passed before the prediction
-            # (the meeting a letter is drafted from): the team's `none` answers which; a status, result or
-            # date still asks, as it changes when a later step happens
+            # (the meeting a letter is drafted from): the team's `none` answers which, and so does a task that
+            # writes or extracts from the record in hand (a report drafted from the visit's notes, after the
+            # visit); a status, result or date still asks, as it changes when a later step happens
             stamps = tuple(stamp for stamp in stamps if not CONTACT_NOTES.find(stamp))
         if stamps and not AS_KNOWN.find(text):
             note = (

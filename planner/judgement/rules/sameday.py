@@ -10,7 +10,7 @@ sources' own words for the records that come after the decision, and asks when e
 from __future__ import annotations
 
 from planner.judgement.rules.base import Evidence, Hint
-from planner.judgement.rules.evidence import answer_at, quote, read_paths
+from planner.judgement.rules.evidence import answer_at, quote, read_paths, source_paths
 from planner.judgement.rules.heard import said_in_use
 from planner.judgement.rules.lexicon import AS_KNOWN
 from planner.judgement.rules.words import Lexicon
@@ -59,7 +59,9 @@ def on_the_spot(plan: Plan) -> str | None:
 def written_after_the_decision(plan: Plan) -> Evidence:
     """A decision taken on the spot from inputs or sources that name records written once the case is
     handled (a call-back's result, crews' messages, closing notes): a question naming the words. Quiet
-    where the team marked late inputs, named these as known after, or built each row as it stood."""
+    where the team marked late inputs, named these as known after, or built each row as it stood; a source
+    whose records the label names (the closing code each alert's label is read from) holds the labels, not
+    an input."""
     data = plan.constraints.data
     if Difference.later_inputs in data.differences or data.inputs_built is InputsBuilt.point_in_time:
         return None  # marked late (the rule quotes that), or every row rebuilt as it stood at the decision
@@ -68,11 +70,15 @@ def written_after_the_decision(plan: Plan) -> Evidence:
         return None
     if AFTER_THE_DECISION.find(" ; ".join(plan.product.inputs_after())):
         return None  # the team named them as known afterwards: the rule quotes that answer
+    labels = {_one(word) for word in AFTER_THE_DECISION.find_all(plan.product.label)}
+    sources = source_paths(plan)
     for path in (*read_paths(plan), "constraints.data.last_input"):
         text = answer_at(plan, path)
         if not isinstance(text, str) or AS_KNOWN.find(text) or _AS_IT_STOOD.find(text):
             continue
         words = said_in_use(AFTER_THE_DECISION, text)
+        if path in sources and {_one(word) for word in words} <= labels:
+            continue  # the label's own record: how each case was closed is what the model learns, not reads
         if words:
             note = (
                 f"records written once the case is handled: {', '.join(words)}; when is each written: "
@@ -80,3 +86,8 @@ def written_after_the_decision(plan: Plan) -> Evidence:
             )
             return Hint(words, (quote(plan, path, note), spot))
     return None
+
+
+def _one(words: str) -> str:
+    """A record's name in the singular (`closing codes` -> `closing code`), to meet the label's wording."""
+    return words.lower().removesuffix("s")

@@ -199,6 +199,15 @@ from planner.plan.model import Category, Difference, Plan
                 "product.inputs": "The inspector's visit notes and photos of the kitchen.",
             }
         ),
+        Case(  # the call's notes are what a follow-up e-mail is drafted from, after the call: its input
+            {
+                "constraints.data.differences": ["none"],
+                "product.inputs_known_after": None,
+                "product.task": "generation",
+                "product.inputs": "The account manager's call notes and the price list.",
+                "product.output": "A follow-up e-mail to the customer after each sales call.",
+            }
+        ),
         *STATED_QUIET,
         *AFTER_QUIET,
         Case(  # the label is counted after the inputs' window: it starts where they end
@@ -306,6 +315,16 @@ from planner.plan.model import Category, Difference, Plan
                 "product.lead_days": 0,
                 "constraints.data.sources[0].name": "Incident log with call-back results, as it stood at the "
                 "moment of the call",
+            }
+        ),
+        Case(  # the agents' resolution codes are where the label comes from, not an input
+            {
+                "constraints.data.differences": ["none"],
+                "constraints.data.inputs_built": "not_checked",
+                "product.lead_days": 0,
+                "product.inputs": "The customer's first chat message and the page it was sent from.",
+                "product.label": "The resolution code the agent closes each chat with.",
+                "constraints.data.sources[0].name": "Helpdesk agents' resolution codes",
             }
         ),
         Case(  # the strongest input is said known before the decision
