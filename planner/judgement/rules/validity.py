@@ -9,7 +9,7 @@ from planner.judgement.rules.evidence import first_said, own_notes, quote, read_
 from planner.judgement.rules.periodchange import changed_during_period
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Plan, TaskType
+from planner.plan.model import Category, EvalInIndex, Plan, TaskType
 
 # Documents whose content holds for a period and is then replaced.
 DATED_SOURCES = Lexicon("""
@@ -113,6 +113,16 @@ def _answers_from_documents(plan: Plan) -> str | None:
             },
             also=frozenset({"generated-facts-unchecked", "label-standard-changed"}),
         ),
+        Case(  # no index: the hire agreement and price list are the booking's own papers, nothing retrieved
+            {
+                "product.task": "generation",
+                "product.data_kinds": ["text"],
+                "product.inputs": "The hire agreement, the price list attached to the booking and the damage "
+                "photos.",
+                "done.eval_in_index": "no_index",
+            },
+            also=frozenset({"generated-facts-unchecked"}),
+        ),
         Case(  # a classifier that reads the rules is not quoting them
             {"product.inputs": "The invoice and the supplier's payment terms."}
         ),
@@ -141,7 +151,11 @@ def sources_change_over_time(plan: Plan) -> Evidence:
         notes
     ):
         return None  # the plan already keeps the versions apart
-    found = first_said(plan, (*read_paths(plan), *_CHANGES_SAID_IN), DATED_SOURCES)
+    # with no index of ours, what it reads is each case's own papers (a policy schedule, a price list sent
+    # with the booking), as they stood for that case: no version to retrieve; the team saying its rules
+    # change still asks
+    own = plan.done.eval_in_index is EvalInIndex.no_index
+    found = first_said(plan, (*(() if own else read_paths(plan)), *_CHANGES_SAID_IN), DATED_SOURCES)
     if found is None:
         return None
     path, words = found
