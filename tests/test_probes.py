@@ -710,6 +710,17 @@ QUIET.append(  # the same notes, scored as each is saved: nothing waits for a ru
     )
 )
 
+QUIET.append(  # the shifts are what the weekly forecast staffs, not when its inputs are written
+    (
+        "batch-misses-late-entries",
+        {
+            "product.task": "forecasting",
+            "product.inputs": "Orders booked for each day, last week's dispatches and public holidays.",
+            "product.decision": "On Thursday the depot manager staffs next week at two or three shifts a day.",
+        },
+    )
+)
+
 QUIET.append(  # text customers write, not the staff the flags go to
     (
         "staff-write-what-is-scored",

@@ -14,12 +14,17 @@ from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import Serving
 from planner.plan.model import Plan
 
-# Inputs people record by shift or around the clock.
+# Records people write by shift: a shift's notes, its handover, entries at the end of each shift.
 SHIFT_RECORDED = Lexicon("""
     shift notes, shift note, shift reports, shift report, shift logs, shift log, shift handover
-    handover notes, handover note, handover, handovers, late shift, late shifts, night shift, night shifts
-    evening shift, evening shifts, early shift, early shifts, every shift, each shift, end of each shift
-    end of every shift, end of the shift, end of shift, two shifts, three shifts, shift pattern, shift patterns
+    handover notes, handover note, handover, handovers, every shift, each shift, end of each shift
+    end of every shift, end of the shift, end of shift
+""")
+# Work done in shifts or around the clock: it records inputs by shift where the inputs, today's way or the
+# people are said so; in the decision, the shifts are when people act on the output, or what it staffs.
+SHIFT_WORKED = Lexicon("""
+    late shift, late shifts, night shift, night shifts, evening shift, evening shifts, early shift, early shifts
+    two shifts, three shifts, shift pattern, shift patterns
     around the clock, round the clock, round-the-clock, around-the-clock, 24/7, day and night, night and day
 """)
 # A run timed after the last entries, or one that picks late entries up again.
@@ -28,14 +33,8 @@ LATE_ENTRIES_HANDLED = Lexicon("""
     after every shift, rescored, re-scored, rescore, re-score, rerun, re-run, reruns, re-runs
     as each note is saved, as notes arrive, as entries arrive, as each entry arrives, late entries
 """)
-_RECORDED_IN = (
-    "product.inputs",
-    "product.current_solution",
-    "product.users",
-    "product.decision",
-    "product.decision_owner",
-    "heuristics.humans_handle",
-)
+_WORKED_IN = ("product.inputs", "product.current_solution", "product.users", "heuristics.humans_handle")
+_RECORDED_IN = (*_WORKED_IN, "product.decision", "product.decision_owner")
 _HANDLED_IN = (*_RECORDED_IN, "product.output", "constraints.data.differences_note")
 
 
@@ -43,7 +42,7 @@ _HANDLED_IN = (*_RECORDED_IN, "product.output", "constraints.data.differences_no
 def _batch_misses_late_entries(plan: Plan) -> Found:
     if plan.constraints.latency.serving is not Serving.batch:
         return None
-    found = first_said(plan, _RECORDED_IN, SHIFT_RECORDED)
+    found = first_said(plan, _RECORDED_IN, SHIFT_RECORDED) or first_said(plan, _WORKED_IN, SHIFT_WORKED)
     if found is None or first_said(plan, _HANDLED_IN, LATE_ENTRIES_HANDLED):
         return None
     path, words = found
