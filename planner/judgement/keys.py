@@ -21,6 +21,7 @@ not a break in the value, and stays in the register.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -224,7 +225,7 @@ def key_risks(plan: Plan, risks: tuple[Risk, ...]) -> tuple[KeyRisks, ...]:
     groups = []
     for kind in dict.fromkeys(kind for _, kind in chosen):
         members = tuple(risk for risk, each in chosen if each == kind)
-        groups.append(KeyRisks(kind, _heading(plan, kind), members))
+        groups.append(KeyRisks(kind, _heading(plan, kind, members), members))
     return tuple(groups)
 
 
@@ -243,18 +244,27 @@ def _rank(risk: Risk, kind: Breaks) -> tuple[int, bool, int, int, int, str]:
     return (band, bool(risk.heard), kind not in _WORKS, -risk.score, kinds.index(kind), risk.id)
 
 
-def _metric(plan: Plan) -> str | None:
-    """The done metric the claim rests on, with its target: the first that has one, a guardrail (held, not
-    moved) only where no other has."""
-    for metric in sorted(plan.done.metrics, key=lambda metric: metric.role is MetricRole.guardrail):
-        if metric.target is not None:
-            return f"{show(metric.name)} reaching {formatting.number(metric.target)}"
+_CITED = re.compile(r"^done\.metrics\[(\d+)\]")
+
+
+def _metric(plan: Plan, risks: tuple[Risk, ...]) -> str | None:
+    """The done metric the claim rests on, with its goal: the one the risks compare (the first their
+    evidence quotes), else the first that has a goal (a margin on the baseline included), a guardrail
+    (held, not moved) only where no other has."""
+    metrics = plan.done.metrics
+    cited = (int(found.group(1)) for risk in risks for said in risk.evidence if (found := _CITED.match(said)))
+    index = next((each for each in cited if each < len(metrics)), None)
+    order = [metrics[index]] if index is not None else []
+    order += sorted(metrics, key=lambda metric: metric.role is MetricRole.guardrail)
+    for metric in order:
+        if (goal := metric.goal()) is not None:
+            return f"{show(metric.name)} reaching {formatting.number(goal)}"
     return None
 
 
-def _heading(plan: Plan, kind: Breaks) -> str:
+def _heading(plan: Plan, kind: Breaks, risks: tuple[Risk, ...] = ()) -> str:
     """What the risks of `kind` break in this plan, if they hold: each is a hypothesis, not a finding."""
-    metric = _metric(plan)
+    metric = _metric(plan, risks)
     if kind == "evidence":
         figure = f"the figure done rests on ({metric}) flatters" if metric else "the plan's figures flatter"
         return f"The evidence: if these hold, {figure} the model, and a 'met' would not hold live"
