@@ -13,7 +13,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, ru
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.setup import FEW_TO_DRAW, STAGED_ROLLOUT, few_units, runs_once
-from planner.judgement.rules.shadowed import shadowed_and_approved
+from planner.judgement.rules.shadowed import person_approves_each, shadow_first, shadowed_and_approved
 from planner.judgement.rules.words import Lexicon, phrases
 from planner.plan.choices import Circumstance, Mode, OnlineValidation
 from planner.plan.model import Category, Plan
@@ -301,17 +301,25 @@ def alternating_periods_carry_over(plan: Plan) -> Evidence:
                 'product.mode: "automate"',
             ),
         ),
-        Case(
-            {"done.pilot_units": "everywhere", "impact.error_severity": "serious"},
+        Case(  # judged against the weeks before, on a cut-off nobody checks item by item
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "done.online_validation": "before_after",
+                "done.when_met": "Hold invoices for real from the first payment run.",
+            },
             evidence=(
                 'done.pilot_units: "everywhere" (no unit is left on today\'s process)',
                 'impact.error_severity: "serious"',
+                'done.online_validation: "before_after"',
             ),
         ),
         Case(  # the only site with the press: no unit to hold back, judged by alternating weeks instead
             {
                 "done.pilot_units": "everywhere",
                 "impact.error_severity": "serious",
+                "done.online_validation": "before_after",
+                "done.when_met": "Live on every press from the first week.",
                 "product.users": "The moulders at our only site with the injection press.",
             },
         ),
@@ -328,6 +336,22 @@ def alternating_periods_carry_over(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.pilot_units": "random", "product.mode": "automate"}),
+        Case(  # a shadow season everywhere: today's survey cycle carries on and decides, and still does after
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "done.online_validation": "shadow",
+            }
+        ),
+        Case(  # one pharmacy, the pharmacist accepts or changes every suggested label before it prints
+            {
+                "done.pilot_units": "everywhere",
+                "impact.error_severity": "serious",
+                "done.online_validation": "before_after",
+                "product.action_shape": "every_item",
+                "product.checked_outputs": "every_before",
+            }
+        ),
         Case({"done.pilot_units": "everywhere", "product.mode": "automate"}),  # after a shadow run
         Case(  # shadow weeks said in words, then a person approves every draft: harm caught before it lands
             {
@@ -353,8 +377,11 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
     """No pilot: it goes live everywhere at once, where it acts alone or its errors harm.
 
     A suggestion people check can go everywhere at once: they catch its errors (and a launch with no live
-    comparison is no-online-validation's point). But a system that acts alone, or errors that hurt
-    someone, put every case at risk at once, with no unit on today's process to show whether it helped.
+    comparison is no-online-validation's point). So can a shadow run, whose output nothing acts on while
+    today's process carries on and decides, where people still decide once live; and an output a person
+    decides on, one by one, before it acts. But a system that acts alone, or errors that hurt someone
+    with nobody deciding on each output, put every case at risk at once, with no unit on today's process
+    to show whether it helped.
 
     Mitigation: Start on units drawn at random, keep comparable units on today's process over the same
     weeks as the control, and widen in waves once the comparison holds; keep today's process as the
@@ -366,9 +393,12 @@ def no_pilot_where_it_matters(plan: Plan) -> Evidence:
         return None  # a stepped roll-out is planned: units wait their turn on today's process
     if launch_everywhere_at_the_peak(plan) is not None:
         return None  # said there, with the peak
-    if shadowed_and_approved(plan):
-        return None  # shown in shadow first, and once live a person approves every output
     product, severity, live = plan.product, effective_severity(plan), plan.done.online_validation
+    alone = product.mode is Mode.automate or Circumstance.commits_alone in product.circumstances
+    if shadow_first(plan) and not alone:
+        return None  # nothing acts on it in the shadow run, and once live people still decide
+    if person_approves_each(plan):
+        return None  # a person decides on every output before it acts: errors meet today's check
     if live is OnlineValidation.canary:
         return None  # a canary is a staged start
     reasons: list[str] = []
