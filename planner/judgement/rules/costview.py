@@ -121,8 +121,24 @@ def one_side_costs(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
                 "impact.error_harm": "A missing field on a benefit form gets the claim refused.",
             }
         ),
+        Case(  # a drafted tenancy notice: invented statements ticked costlier, yet the harm is a part left out
+            {
+                "product.task": "generation",
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A notice leaves out the tenant's right to appeal, and the eviction fails.",
+            }
+        ),
     ),
     quiet=(
+        Case(  # a drafted discharge letter: the invented dose is the false positive the pharmacist misses
+            {
+                "product.task": "generation",
+                "impact.costlier_error": "false_positive",
+                "impact.error_severity": "serious",
+                "impact.error_harm": "A letter states a wrong dose, the pharmacist misses it and the patient takes it.",
+            }
+        ),
         Case(  # `similar`, and the words weigh both errors
             {
                 "impact.costlier_error": "similar",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.errorwords import named_as_cheap, top_k_share
+from planner.judgement.rules.errorwords import DRAFT_LEFT_OUT, DRAFT_WRONG, named_as_cheap, top_k_share
 from planner.judgement.rules.evidence import items_per_day, quote, says_nothing
 from planner.judgement.rules.harm import SERIOUS, effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (
@@ -149,13 +149,17 @@ _FIELD_WRONG = Lexicon("""
     wrong extraction, wrong extractions, mis-keyed, miskeyed
 """)
 _FIELD_SAID: dict[str, Lexicon] = {MISS: _FIELD_LEFT_OUT, FALSE_ALARM: _FIELD_WRONG}
+_OWN_WORDS = {
+    TaskType.extraction: _FIELD_SAID,
+    TaskType.generation: {MISS: DRAFT_LEFT_OUT, FALSE_ALARM: DRAFT_WRONG},
+}
 
 
 def kind_in_text(text: str | None, task: TaskType | None) -> tuple[str, tuple[str, ...]] | None:
     """The one kind of error the text describes, and its words (none when it describes both)."""
     said = {kind: words for kind, lexicon in _SAID.items() if (words := lexicon.find_all(text))}
-    if task is TaskType.extraction:
-        for kind, lexicon in _FIELD_SAID.items():
+    if task in _OWN_WORDS:
+        for kind, lexicon in _OWN_WORDS[task].items():
             if words := lexicon.find_all(text):
                 said[kind] = tuple(dict.fromkeys((*said.get(kind, ()), *words)))
     if task in _NUMBERS:

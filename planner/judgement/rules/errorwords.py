@@ -1,10 +1,20 @@
-"""How free text names an error: a kind named as the cheap one by its amount, a top-k share that counts misses."""
+"""How free text names an error: a draft's two errors, a kind named as the cheap one by its amount, a top-k share."""
 
 from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.words import Lexicon
 from planner.plan.spoken import NUMBER_WORDS, alternation, said_count
+
+# A generated draft's two errors: a part left out (the false negative) and a statement its sources do not
+# hold (the false positive); `the reviewer misses it` beside one names who lets that statement through.
+DRAFT_LEFT_OUT = Lexicon("left out, leaves out, omits, omitted, omission, omissions")
+DRAFT_WRONG = Lexicon("""
+    states something wrong, says something wrong, states a wrong, gives a wrong, wrong statement
+    wrong statements, wrong fact, wrong facts, false statement, false statements, invented, invents, made up
+    hallucinated, hallucination, untrue
+""")
 
 # A share of the true items found among the first k shown (`top-five accuracy`, `hit rate at 3`, `hits@10`,
 # `recall@20`): its miss is the true item left outside the list, a missed case; a wrong candidate acted on
