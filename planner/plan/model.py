@@ -804,9 +804,10 @@ class Product(Record):
     model_reach: list[Reach] = Field(
         default_factory=list,
         description="What the model can read or do beyond the request it is given (one or several): nothing "
-        "beyond it; look things up with the asking person's own rights; look things up with wider rights than "
-        "some who ask (a service account, a shared index); read text outsiders write (e-mails, web pages, "
-        "uploaded files); change things (write records, send messages, run commands, book or spend).",
+        "beyond it; look things up with the asking person's own rights (or only in what every asker may open); "
+        "look things up with wider rights than some who ask (records some of them may not open); read text "
+        "outsiders write (e-mails, web pages, uploaded files); change things (write records, send messages, "
+        "run commands, book or spend).",
     )
     output: Text | None = Field(default=None, description="What the model predicts.")
     picks: Picks | None = Field(

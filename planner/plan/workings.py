@@ -417,8 +417,9 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     },
     Reach: {
         "request_only": "nothing beyond the request: it answers from what it is given",
-        "reads_as_user": "it looks things up (queries, search, files) with the asking person's own rights",
-        "reads_wider": "it looks things up with wider rights than some who ask: a service account, a shared index",
+        "reads_as_user": "it looks things up (queries, search, files) with the asking person's own rights, or "
+        "only in records every person who asks may open anyway",
+        "reads_wider": "it looks things up with wider rights than some who ask: records some of them may not open",
         "reads_outside_text": "it reads text others outside write, beyond the request: e-mails, web pages, files",
         "acts": "it acts beyond its answer: changes records, messages others, runs commands, books or spends",
     },

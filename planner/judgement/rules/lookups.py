@@ -205,6 +205,15 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
         ),
     ),
     quiet=(
+        Case(  # parish registrars search every register they may all open: a lookup reaches nothing more
+            {
+                "product.task": "generation",
+                "product.model_reach": ["reads_as_user"],
+                "product.audience": "staff_about_outsiders",
+                "constraints.data.personal_data": True,
+            },
+            also=frozenset({"personal-data"}),
+        ),
         Case(  # only staff ask, and nothing it reads is personal: the organisation's own records
             {
                 "product.task": "generation",
