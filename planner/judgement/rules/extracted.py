@@ -15,7 +15,7 @@ from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, r
 from planner.judgement.rules.evidence import answer_at, first_said, metric_name_paths, quote, ticked
 from planner.judgement.rules.harm import SERIOUS, effective_severity, severity_quote
 from planner.judgement.rules.hosted import prompted
-from planner.judgement.rules.lexicon import SOURCE_DOCUMENTS
+from planner.judgement.rules.lexicon import AMENDING, STALE_SOURCE, VARIED_DOCUMENTS
 from planner.judgement.rules.rights import answers_what_it_reads
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import (
@@ -173,22 +173,6 @@ def written_alone(plan: Plan) -> str | None:
     return ticked(plan, Circumstance.commits_alone)
 
 
-# Words naming a document that changes another: an amendment, a side letter, a later version.
-AMENDING = Lexicon("""
-    amendment, amendments, amended, side letter, side letters, addendum, addenda, addendums, variation
-    variations, rider, riders, schedule, schedules, annex, annexes, appendix, appendices, attachment
-    attachments, later version, later versions, revised version, revision, revisions, supplement
-    supplements, credit note, credit notes, correction, corrections
-""")
-
-# Words naming a source that describes another version of the item than the one written about.
-STALE_SOURCE = Lexicon("""
-    previous version, previous versions, older version, older versions, old version, old versions
-    previous vintage, last vintage, previous vintages, older spec, older specs, old spec, previous spec
-    previous edition, older edition, last year's price list, old price list, previous price list
-    last season's, superseded, outdated, out of date, out-of-date
-""")
-
 _MENTIONED_AT = (
     "product.unseen_by_model",
     "product.current_solution",
@@ -221,7 +205,13 @@ _MENTIONED_AT = (
                 "product.amended_share: 0.12 (another document the model does not read changes them)",
             ),
         ),
-        Case({"product.task": "extraction", "product.amended_share": "not measured"}),
+        Case(  # tenancy agreements keyed into the rent ledger: renewals and variations, unmeasured
+            {
+                "product.task": "extraction",
+                "product.amended_share": "not measured",
+                "product.inputs": "Each signed tenancy agreement, scanned.",
+            }
+        ),
         Case(  # generated text filled from a source about another version of the item
             {
                 "product.task": "generation",
@@ -250,6 +240,13 @@ _MENTIONED_AT = (
     ),
     quiet=(
         Case({"product.task": "extraction", "product.amended_share": "none"}),
+        Case(  # vaccination cards read as issued: nothing amends one, 'not measured' answers nothing
+            {
+                "product.task": "extraction",
+                "product.amended_share": "not measured",
+                "product.inputs": "The photographed vaccination card of each traveller.",
+            }
+        ),
         Case(  # the amendments are read with the document
             {
                 "product.task": "extraction",
@@ -298,15 +295,11 @@ def fields_changed_by_unread_documents(plan: Plan) -> Evidence:
     share = plan.product.amended_share
     if writes and not isinstance(share, float | int) and answers_what_it_reads(plan):
         return None  # replies to the reviews or messages it reads: no document of record to amend
-    if share == "not measured" and not writes:  # an extraction reads documents: amended ones, unmeasured
-        return Tempered(2, (extracts, quote(plan, "product.amended_share")))
     if isinstance(share, float | int) and share > 0:
         said = quote(plan, "product.amended_share", "another document the model does not read changes them")
         return (extracts, said) if share >= 0.05 else Tempered(2, (extracts, said))
-    if share == "not measured":  # a draft: amended documents matter only where it is written from documents
-        # A draft written from records or catalogue fields has no document another one amends: 'not
-        # measured' there answers a question that does not apply; a document named among its inputs does.
-        named = SOURCE_DOCUMENTS.find_all(answer_at(plan, "product.inputs"))
+    if share == "not measured":  # a certificate or a form is read as issued; a contract or lease is varied
+        named = VARIED_DOCUMENTS.find_all(answer_at(plan, "product.inputs"))
         if named:
             note = f"{', '.join(named)}: a document a later one may vary"
             unmeasured = quote(plan, "product.amended_share")

@@ -3611,11 +3611,27 @@ SCHEDULED_TREATMENT = Lexicon("""
     every quarter, quarterly, every four years, every ten years, fixed schedule, fixed round, fixed rounds
     hotspot list, hotspot, hotspots
 """)
-# Words naming a document among a draft's sources: one a later document can vary or supersede.
-SOURCE_DOCUMENTS = Lexicon("""
-    pdf, pdfs, document, documents, contract, contracts, lease, leases, agreement, agreements, deed, deeds
-    policy document, policy documents, spec sheet, spec sheets, datasheet, datasheets, brochure, brochures
-    certificate, certificates, filing, filings, tender, tenders, terms and conditions, schedule of works
+# Words naming a document that changes another: an amendment, a side letter, a later version.
+AMENDING = Lexicon("""
+    amendment, amendments, amended, side letter, side letters, addendum, addenda, addendums, variation
+    variations, rider, riders, schedule, schedules, annex, annexes, appendix, appendices, attachment
+    attachments, later version, later versions, revised version, revision, revisions, supplement
+    supplements, credit note, credit notes, correction, corrections
+""")
+
+# Words naming a source that describes another version of the item than the one written about.
+STALE_SOURCE = Lexicon("""
+    previous version, previous versions, older version, older versions, old version, old versions
+    previous vintage, last vintage, previous vintages, older spec, older specs, old spec, previous spec
+    previous edition, older edition, last year's price list, old price list, previous price list
+    last season's, superseded, outdated, out of date, out-of-date
+""")
+# Words naming a document that a later one varies or supersedes (an amendment, a side letter, a renewal):
+# a certificate, a form or an invoice read as issued is not among them.
+VARIED_DOCUMENTS = Lexicon("""
+    contract, contracts, lease, leases, agreement, agreements, deed, deeds, policy document, policy documents
+    insurance policy, insurance policies, terms and conditions, tender, tenders, schedule of works, licence
+    licences, license, licenses, loan agreement, loan agreements, price list, price lists, spec sheet, spec sheets
 """)
 
 # Words saying a done metric, the evaluation or the monitoring counts facts a draft gets wrong.
