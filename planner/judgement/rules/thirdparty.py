@@ -16,6 +16,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.words import Lexicon
 from planner.plan.choices import TaskType
 from planner.plan.model import Category, Plan
+from planner.plan.subjects import SpecialCategory, WhoseData
 
 # Free-text records kept about one person, which name the others in their life as they happen.
 NARRATIVE_RECORDS = Lexicon("""
@@ -39,6 +40,14 @@ def _written(plan: Plan) -> str | None:
     if plan.product.task in _WRITES and plan.constraints.data.personal_data is True:
         return quote(plan, "product.task")
     return None
+
+
+def _ordinary_details(plan: Plan) -> bool:
+    """Whether the team says the data holds no special category and no child's data: others named in a
+    service visit's or an account's notes carry a name or an address, which the personal-data risk covers,
+    not the health, family or safeguarding details a care or case record holds about them."""
+    data = plan.constraints.data
+    return data.special_categories == [SpecialCategory.none] and WhoseData.children not in data.whose_data
 
 
 def _said(plan: Plan, lexicon: Lexicon) -> bool:
@@ -82,6 +91,16 @@ def _said(plan: Plan, lexicon: Lexicon) -> bool:
                 "product.inputs": "The resident's care notes for the week, with other residents' names redacted.",
             }
         ),
+        Case(  # boiler-service visit notes, no special category: a neighbour named carries no health detail
+            {
+                "product.task": "generation",
+                "constraints.data.personal_data": True,
+                "constraints.data.special_categories": ["none"],
+                "constraints.data.whose_data": ["consumers"],
+                "product.inputs": "The engineer's visit notes for each boiler service.",
+            },
+            also=frozenset({"personal-data"}),
+        ),
         Case(  # a label, not a text written from the record
             {
                 "product.task": "classification",
@@ -96,13 +115,14 @@ def others_inside_the_record(plan: Plan) -> Evidence:
 
     Care notes, case files and e-mails are written about one person, but name other residents, family
     members and colleagues as events happen ("argued with Mrs B in the lounge"); a summary, an extract or
-    an update about that person carries their details to a reader who has no right to them.
+    an update about that person carries their details to a reader who has no right to them. Where the
+    data holds no special category and no child's data, others named carry a name or an address at most.
 
     Mitigation: Remove or mask other people's names and details before the model reads the record (or
     filter the output), say who checks, and add records that name others to the test set.
     """
     task = _written(plan)
-    if task is None or _said(plan, OTHERS_REMOVED):
+    if task is None or _ordinary_details(plan) or _said(plan, OTHERS_REMOVED):
         return None
     found = first_said(plan, read_paths(plan), NARRATIVE_RECORDS)
     if found is None or CATALOGUE["drafts-may-leak-records"].check(plan) is not None:
