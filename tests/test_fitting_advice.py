@@ -32,7 +32,7 @@ _HUBS = {
     "constraints.data.repeated_unit": "one charging hub's day",
 }
 _BY_TIME = "Split by time: train before a cutoff, test on what came after it"
-_BY_GROUP = "Split by group (the same patient, store or customer never on both sides), not at random"
+_BY_GROUP = "Split by group (all rows of one unit on the same side), not at random"
 _RANDOM_SHARE = "Keep a random share out of the selection, and evaluate on it"
 _WHO_CHOOSES = "Record the cases not chosen, and correct for who chooses"
 _SHARE_OUT = "Keep a share of traffic out of the model's hands"

@@ -3181,8 +3181,8 @@ def _recurring(plan: Plan) -> str:
     likelihood=4,
     impact=4,
     move=Move(
-        "Split by group (the same patient, store or customer never on both sides), not at random",
-        "Rows from the same person, store or site look alike; a random split puts near-copies in train "
+        "Split by group (all rows of one unit on the same side), not at random",
+        "Rows from the same unit (a person, a site, a machine) look alike; a random split puts near-copies in train "
         "and test and the score flatters the model on the new groups the product will meet",
         "info",
     ),
@@ -3571,7 +3571,7 @@ def random_split_on_grouped_data(plan: Plan) -> Evidence:
     unless the output is each unit's next hours or days, where the split draws a test row's neighbours
     and its future from the same stretch of time into training: high, split by time.
 
-    Mitigation: Split by group (every row of a patient, store or customer on one side), and by time
+    Mitigation: Split by group (every row of one unit on the same side), and by time
     as well when the product predicts the future.
     """
     if plan.done.split is not Split.random:

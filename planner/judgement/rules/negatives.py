@@ -268,10 +268,10 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
     likelihood=3,
     impact=4,
     move=Move(
-        "Estimate how often each kind of event is reported",
-        "A record of reports counts where people report, not where things happen; audit or sweep a random "
-        "sample of places and times to measure the reporting rate by area and group, and judge the model on "
-        "cases found apart from the reports",
+        "Estimate how often an event goes unrecorded",
+        "A record that holds an event only when someone logs or reports it counts what was noticed, not "
+        "what happened; check a random sample of the cases with nothing recorded, whatever the record says, "
+        "to count the events it missed, by group, and judge the model on cases found apart from the record",
         "warning",
     ),
     fires=(
@@ -353,9 +353,9 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     area, group and time, and a live product changes who reports. The model learns where reports come
     from, scores well against the same reports, and misses the events nobody reports.
 
-    Mitigation: Estimate reporting rates with an audit or sweep of a random sample of places and times;
-    judge the model on a sample found independently of reports, and weight or correct the training
-    record by the measured rates.
+    Mitigation: Estimate how much goes unrecorded by checking a random sample of cases (or of places and
+    times) whatever the record says; judge the model on a sample found independently of the record, and
+    weight or correct the training record by the measured rates.
     """
     reported = limit_ticked(plan, OutcomeLimit.reported_only)
     if reported is None and ticked(plan, Circumstance.labels_are_decisions):

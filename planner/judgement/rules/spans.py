@@ -102,9 +102,9 @@ def label_spans_waiting(plan: Plan) -> Evidence:
     impact=3,
     move=Move(
         "Count how often the later record differs from what the step said",
-        "A later record (a signed quote, a final invoice) holds what changed after the step the model does: "
-        "compare a sample of later records with what the step said, and score the model on the cases that "
-        "did not change, or on what the step said",
+        "A record made later, when the case is closed or settled, holds what changed after the step the "
+        "model does: compare a sample of later records with what the step said, and score the model on the "
+        "cases that did not change, or on what the step said",
         "warning",
     ),
     fires=(

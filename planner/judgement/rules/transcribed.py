@@ -4,11 +4,11 @@ machine translation) before the model reads it: that stage's error is a ceiling 
 from __future__ import annotations
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import SERIOUS
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, Mode, Plan, TaskType
+from planner.plan.model import Category, Circumstance, DataKind, Mode, Plan, TaskType
 from planner.plan.workings import Audience
 
 PATH = "product.transcription_error"
@@ -33,20 +33,56 @@ def _public_or_serious(plan: Plan) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _only(plan: Plan, kind: DataKind, other: DataKind) -> bool:
+    return kind in plan.product.data_kinds and other not in plan.product.data_kinds
+
+
+# The stage the plan has, named: OCR where it reads scans or photos, speech to text where it hears audio.
+_OCR = Instead(
+    lambda plan: _only(plan, DataKind.images, DataKind.audio),
+    Move(
+        "Measure the OCR on real production scans before tuning the prompt",
+        "Take 20 real scans or photos as production makes them, key their text by hand, and count what the "
+        "OCR gets wrong, apart for names, figures, units and codes; that error is the ceiling of the whole, "
+        "and a better scan or the digital original usually gains more than any prompt",
+        "warning",
+        first=True,
+    ),
+    "Measure the OCR on its own on real production scans (errors on names, figures, units and codes); "
+    "scan better or take the digital original before tuning prompts, and score the whole on the same scans.",
+)
+_SPEECH = Instead(
+    lambda plan: _only(plan, DataKind.audio, DataKind.images),
+    Move(
+        "Measure the speech to text on real production recordings before tuning the prompt",
+        "Take 20 real recordings as production makes them, transcribe them by hand, and count the words "
+        "the speech to text gets wrong, apart for names, figures and trade terms, and who said what; that "
+        "error is the ceiling of the whole, and better audio (a microphone on the table, one per speaker) "
+        "usually gains more than any prompt",
+        "warning",
+        first=True,
+    ),
+    "Measure the speech to text on its own on real production recordings (word error rate on names, "
+    "figures and jargon, and who said what); record better audio before tuning prompts, and score the "
+    "whole on the same recordings.",
+)
+
+
 @rule(
     "transcription-error-unmeasured",
     Category.model,
     likelihood=4,
     impact=4,
     move=Move(
-        "Measure the transcription on real production recordings before tuning the prompt",
-        "Take 20 real recordings or scans as production makes them, transcribe them by hand, and count "
-        "the words the conversion gets wrong, apart for names, figures and trade terms, and who said what; "
-        "that error is the ceiling of the whole, and better audio (a microphone on the table, one per "
-        "speaker) or a scanner usually gains more than any prompt",
+        "Measure the conversion on real production inputs before tuning the prompt",
+        "Take 20 real inputs as production makes them, write out their text by hand, and count what the "
+        "conversion (OCR, speech to text, translation) gets wrong, apart for names, figures and trade terms; "
+        "that error is the ceiling of the whole, and a better capture or the original text usually gains "
+        "more than any prompt",
         "warning",
         first=True,
     ),
+    instead=(_OCR, _SPEECH),
     fires=(
         Case(  # voice notes transcribed, letters sent on their own: a wrong figure goes out as fact
             {
@@ -96,9 +132,9 @@ def transcription_error_unmeasured(plan: Plan) -> Evidence:
     transcript, and whoever reads it sees a clean draft, not the mistake: the conversion's error is a
     ceiling of the whole, and prompts cannot raise it.
 
-    Mitigation: Measure the conversion on its own on real production inputs (word error rate on names,
-    figures and jargon, and speaker attribution where the output says who said what); record better
-    audio or scan better before tuning prompts, and score the whole on the same real inputs.
+    Mitigation: Measure the conversion on its own on real production inputs (errors on names, figures
+    and jargon, and speaker attribution where the output says who said what); capture better (clearer
+    audio, a better scan, the original text) before tuning prompts, and score the whole on the same inputs.
     """
     error = plan.product.transcription_error
     if error == "not measured":
