@@ -54,12 +54,20 @@ DECIDES_FEW = Lexicon("""
     edge cases, rare cases, in rare cases, the odd case, marginal, only sometimes, a small share
     a small number of cases, hardly ever, almost never, rarely changes, seldom changes
 """)
+# The answers that may say people still decide the cases that turn on what the model will not get.
+CHECKED_IN = (
+    "product.unseen_by_model",
+    "product.decision",
+    "heuristics.humans_handle",
+    "after_launch.fallback",
+)
 # Words saying a person still decides the cases that turn on it: sent, referred or held for people.
 PERSON_CHECKS = Lexicon("""
     sent to a person, sent to people, goes to a person, go to a person, referred to the, referred to a
     routed to, escalated to, escalate to, handled by hand, decided by hand, manual review, manually reviewed
     reviewed by a person, held for review, held for a person, flagged for review, a person decides
-    people decide
+    people decide, all others go to, the others go to, the rest go to, the rest goes to, everything else goes to
+    all others are sent to, the rest are sent to, the others are sent to, everything else is sent to
 """)
 # Words saying what the model does not get is more of what it reads (`the rest of the book beyond the
 # paragraph`): a wider view of the same source, which narrows a few cases, not a source beyond its reach.
@@ -108,3 +116,11 @@ def system_decides_today(plan: Plan) -> tuple[str, ...] | None:
         return None
     note = "today's decisions are a system's output, not people's: its labels are that system's decisions"
     return (quote(plan, "done.eval_truth", note), decisions)
+
+
+# Words saying decisions were checked apart from the process that made them: an audit, a re-check.
+CHECKED_APART = Lexicon("""
+    audit, audits, audited, random audit, re-check, re-checked, rechecked, re-checks, second read
+    second reads, second reader, independent check, independent checks, independently checked
+    double-checked, double checked, adjudicated, adjudication, expert panel, checked against the source
+""")

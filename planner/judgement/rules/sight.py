@@ -1,42 +1,32 @@
 """Rules on what the model sees and what it is judged against.
 
-Two facts a lead asks for before any model: what the people who decide today look at that the model
-will never get (`product.unseen_by_model`), and where the evaluation's right answers come from
-(`done.eval_truth`). The first bounds what the model can decide; the second decides whether a score
-can show the model better than today's process at all.
+Two facts a lead asks for first: what today's deciders look at that the model will never get
+(`product.unseen_by_model`): it bounds what the model can decide; and where the evaluation's right
+answers come from (`done.eval_truth`): whether a score can show the model better than today at all.
 """
 
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.byhandinputs import left_out_by_hand
-from planner.judgement.rules.chooser import person_chooses
-from planner.judgement.rules.crux import drafts_the_decision
-from planner.judgement.rules.evidence import first_said, monitor_paths, quote, ticked
-from planner.judgement.rules.fitting import declinable
-from planner.judgement.rules.flagsonly import flagged_without
-from planner.judgement.rules.generative import facts_counted
-from planner.judgement.rules.harm import serious_harm, severity_quote
+from planner.judgement.rules.evidence import first_said, monitor_paths, quote
 from planner.judgement.rules.provenance import people_checked_blind
 from planner.judgement.rules.seenby import (
-    DECIDES_FEW,
-    MORE_OF_THE_SAME,
-    PERSON_CHECKS,
-    in_hand_pictured,
+    CHECKED_APART,
     partly_seen,
     system_decides_today,
     unseen_named,
 )
 from planner.judgement.rules.tobeat import to_beat
-from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, Mode, Plan, TaskType
+from planner.judgement.rules.turnson import turns_on_unseen
+from planner.plan.model import Category, DoneTodayBy, EvalTruth, Mode, Plan, TaskType
 
-_CHECKED_IN = (
-    "product.unseen_by_model",
-    "product.decision",
-    "heuristics.humans_handle",
-    "after_launch.fallback",
-)
+# Nobody takes the decision by hand today; the model's output starts a person's step (a visit, a call).
+_NOBODY_TODAY = {
+    "by_hand.done_today_by": "nobody",
+    "product.mode": "automate",
+    "product.action_shape": "threshold",
+}
 
 
 @rule(
@@ -182,6 +172,18 @@ _CHECKED_IN = (
                 'product.mode: "augment" (a suggestion its receiver can decline)',
             ),
         ),
+        Case(  # the model accepts the clear ones alone; all others go to people as today: medium
+            {
+                "product.unseen_by_model": "The supplier's delivery note the clerk checks.",
+                "product.mode": "automate",
+                "product.decision": "Clear matches are paid at once; all others go to a clerk as today.",
+                "by_hand.expert_can_decide": None,
+            },
+            evidence=(
+                'product.unseen_by_model: "The supplier\'s delivery note the clerk checks."',
+                'product.decision: "Clear matches are paid at once; all others go to a clerk as today."',
+            ),
+        ),
         Case(  # automatic, but what people read is the full log the model reads the errors of: medium
             {
                 "product.unseen_by_model": "What the engineer reads in the full log of the failed job.",
@@ -287,6 +289,16 @@ _CHECKED_IN = (
                 "by_hand.expert_can_decide": None,
             }
         ),
+        Case(  # nobody decides today: the engineer's visit follows the model's alarm, it is not replaced
+            {**_NOBODY_TODAY, "product.unseen_by_model": "What the engineer finds opening the pump housing."}
+        ),
+        Case(  # a new early visit nobody makes today: what tenants say comes after the decision to visit
+            {
+                **_NOBODY_TODAY,
+                "product.unseen_by_model": "What tenants tell the officer.",
+                "product.mode": "augment",
+            }
+        ),
         Case(  # people decide each case after the model, with the call in hand
             {
                 "product.unseen_by_model": "The analyst's call to the customer.",
@@ -313,7 +325,11 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     unseen = unseen_named(plan)
     if unseen is None:
         return partly_seen(plan)
-    found = _turns_on_unseen(plan, unseen)
+    if plan.by_hand.done_today_by is DoneTodayBy.nobody:
+        # nobody takes this decision by hand today: what people see comes in the step the model's output
+        # starts (a call, a visit) or after the decision, not in a decision the model takes in their place
+        return None
+    found = turns_on_unseen(plan, unseen)
     machine = system_decides_today(plan) if found else None
     if machine:  # a machine decides today from its inputs: people who see more check only some cases
         note = "people see it only in the cases they re-check: how many of today's decisions does it change?"
@@ -331,72 +347,6 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         "were the by-hand cases decided from the model's inputs alone, without it?"
     )
     return Tempered(level, (*found, quote(plan, "by_hand.expert_can_decide", note)))
-
-
-def _turns_on_unseen(plan: Plan, unseen: str) -> Evidence:
-    """What decides without what the model will not get: the model alone, or a draft read as complete."""
-    said = quote(plan, "product.unseen_by_model")
-    alone = ticked(plan, Circumstance.commits_alone)
-    drafts = plan.product.task is TaskType.generation and plan.product.mode is not Mode.automate
-    if person_chooses(plan) and not drafts:
-        return None  # the output runs unattended, but a person chooses from it with what they see in hand
-    # A draft is no choice among options: the person who signs it reads what it says, and what it never got
-    # (a conversation nobody writes down) it fills with fluent guesses that read as facts.
-    if plan.product.mode is Mode.automate:
-        pictured = in_hand_pictured(plan, unseen)
-        if (
-            pictured
-        ):  # the thing itself, of which the model gets a picture: a capture gap, not a missing input
-            note = (
-                f"{pictured}: the model gets a picture of what people hold: what the picture loses "
-                "(a faded stamp, a page missed) is a capture difference, not an input beyond its reach"
-            )
-            return Tempered(3, (quote(plan, "product.unseen_by_model", note), quote(plan, "product.mode")))
-        few, checked = DECIDES_FEW.find_all(unseen), first_said(plan, _CHECKED_IN, PERSON_CHECKS)
-        more = MORE_OF_THE_SAME.find_all(unseen)
-        if few or checked or more:  # it decides few cases, or people still decide the cases that turn on it
-            why = (
-                f"it decides few cases: {', '.join(few)}"
-                if few
-                else f"more of the source the model already reads: {', '.join(more)}"
-            )
-            few = few or more
-            weighed = quote(plan, "product.unseen_by_model", why) if few else said
-            return Tempered(3, (weighed, *((quote(plan, checked[0]),) if checked else ())))
-        return (said, quote(plan, "product.mode"))  # nobody brings it back in
-    if alone and declinable(plan):
-        # a suggestion goes out unchecked, but the person or customer it reaches can decline it, with what
-        # they see in hand: the cap is on how often it helps, not on what is done without it
-        return Tempered(
-            2, (said, alone, quote(plan, "product.mode", "a suggestion its receiver can decline"))
-        )
-    if alone:
-        return (said, alone)
-    if plan.product.task is TaskType.generation:
-        drafted = drafts_the_decision(plan)
-        if drafted and not DECIDES_FEW.find(unseen) and not MORE_OF_THE_SAME.find(unseen):
-            # the draft is the decision, written from what the model reads: the plan's central flaw
-            crux = (
-                "the decision turns on it, yet the draft proposes the decision without it: the model cannot "
-                "do the task the plan builds it for, and whoever signs starts from a decision made blind to "
-                "the evidence"
-            )
-            return (quote(plan, "product.unseen_by_model", crux), drafted, quote(plan, "product.task"))
-        # a draft reads as complete: its reviewer sees what it says, not what it could not read
-        unread = (
-            "a draft reads as complete: it fills what it never read with fluent guesses, and whoever signs it "
-            "sees what it says, not what it never read"
-        )
-        found = (quote(plan, "product.unseen_by_model", unread), quote(plan, "product.task"))
-        if facts_counted(plan):  # the gap is measured: a done metric counts drafts with an unsupported fact
-            return Tempered(1, found)
-        return Tempered(3 if serious_harm(plan) else 2, (*found, *_stakes(plan)))
-    return flagged_without(plan)  # people decide each case they see, but may see only what it flags
-
-
-def _stakes(plan: Plan) -> tuple[str, ...]:
-    """The severity quoted where a wrong fact in a signed draft hurts: the reason the level is raised."""
-    return (severity_quote(plan),) if serious_harm(plan) else ()
 
 
 @rule(
@@ -487,11 +437,3 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
     if plan.product.mode is Mode.automate and beats and checked is None:  # nobody checks it apart
         return (*found, quote(plan, "product.mode"))
     return Tempered(3, (*found, *((quote(plan, checked[0]),) if checked else ())))
-
-
-# Words saying decisions were checked apart from the process that made them: an audit, a re-check.
-CHECKED_APART = Lexicon("""
-    audit, audits, audited, random audit, re-check, re-checked, rechecked, re-checks, second read
-    second reads, second reader, independent check, independent checks, independently checked
-    double-checked, double checked, adjudicated, adjudication, expert panel, checked against the source
-""")
