@@ -55,10 +55,20 @@ def slice_by_answer(plan: Plan) -> bool:
     return bool(named & _answer_nouns(f"{plan.product.output or ''} {plan.product.label or ''}"))
 
 
+# Words saying the slice holds nothing to act on (empty clips, blank pages): taken alone it is set aside,
+# and setting aside an empty input sends nothing to anyone; a real item called empty is the model's miss.
+HOLDS_NOTHING = Lexicon("""
+    empty, blank, nothing in frame, nothing in shot, no animal, no animals, no one in frame, nobody in frame
+    no fish, no vehicle, no vehicles, silence, silent, dead air, static only, noise only, no speech
+""")
+
+
 def slice_reaches_outsiders(plan: Plan) -> bool:
     """Whether the easy slice, taken without people, would send its outputs to people outside (the audience
     answer, for generated text or an output others use) and the plan does not rate an error minor: easy to
     produce is not safe to act on (a reply to a glowing review is easy to write; posting it unread is not)."""
+    if HOLDS_NOTHING.find(plan.impact.easy_slice):
+        return False  # empty inputs set aside: nothing goes out from the slice
     outside = plan.product.audience in (Audience.outsiders, Audience.both)
     sent = plan.product.task is TaskType.generation or ticked(plan, Circumstance.others_use_output)
     return outside and bool(sent) and effective_severity(plan) is not Severity.minor

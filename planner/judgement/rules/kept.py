@@ -42,6 +42,7 @@ ALREADY_JOINED = Lexicon("""
     loaded into, loaded nightly, loaded daily, loaded weekly, synced, synchronised, synchronized, feeds into
     fed into, in the warehouse, in our warehouse, in the data warehouse, in the data lake, existing pipeline
     automated export, automatic export, nightly export, daily export, via an api, through an api
+    keyed by, keyed on, keyed to, indexed by, by the same id, with the same id, under the same id
 """)
 # Words of a data source that holds outcomes, not inputs.
 OUTCOME_HELD = Lexicon("""
@@ -119,6 +120,12 @@ def _kept_elsewhere(plan: Plan) -> tuple[str, tuple[str, ...]] | None:
                 "constraints.data.sources": [
                     {"name": "Pilot logbook entries typed up daily and matched to 27,000 arrivals"}
                 ],
+            }
+        ),
+        Case(  # a spreadsheet of outcomes, keyed by the id each case already carries: one join
+            {
+                "product.label": "Damage grade per parcel from the surveyors' spreadsheet.",
+                "constraints.data.sources": [{"name": "Surveyors' spreadsheet keyed by parcel ID"}],
             }
         ),
         Case(  # a spreadsheet of inputs, not of outcomes
