@@ -10,10 +10,12 @@ rows and the rarer class's share.
 
 from __future__ import annotations
 
+import re
+
 from planner.core import formatting as fmt
 from planner.core.stats import wilson
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
-from planner.judgement.rules.evidence import quote, repeated_unit
+from planner.judgement.rules.evidence import ITEM_PATHS, answer_at, items_per_month, quote, repeated_unit
 from planner.plan.fields import NOT_MEASURED
 from planner.plan.model import Category, Plan, TaskType
 from planner.plan.workings import RowsPerThing
@@ -105,6 +107,14 @@ def _positive_rows(plan: Plan) -> float | None:
             {**_GROUPED, "constraints.data.labeled_examples": 5000}
         ),
         Case({**_GROUPED, "product.task": "regression", "constraints.data.positive_units": 12}),  # no class
+        Case(  # units counted per pallet, 12,000 a month, each a new unit: 4,300 positive pallets a year
+            {
+                **_GROUPED,
+                "constraints.data.repeated_unit": "One pallet (six photos of its sides)",
+                "constraints.data.positive_units": "not measured",
+                "impact.bottleneck": "A checker spends two minutes per pallet at the dock.",
+            }
+        ),
     ),
 )
 def few_positive_units(plan: Plan) -> Evidence:
@@ -133,8 +143,28 @@ def few_positive_units(plan: Plan) -> Evidence:
         "the positives to learn and test from"
     )
     if count == NOT_MEASURED or count is None:
+        if _flowing_units(plan) >= FEW_POSITIVE_UNITS:
+            return None  # each item decided is a new unit: its positives a year are many units, not few
         return Tempered(3, (grouped, quote(plan, "constraints.data.labeled_examples", note)))
     return None
+
+
+_LEAD = re.compile(r"^\s*(?:one|a|an|each|the|every)\s+([a-z-]+)", re.IGNORECASE)
+_COUNTED_PER = (*ITEM_PATHS, "product.current_solution", "product.current_performance")
+
+
+def _flowing_units(plan: Plan) -> float:
+    """The positive units a year where the work is counted per unit (`90 seconds per casing`): each item the
+    volume counts is then a unit of its own, decided once, and its positives are the volume times the rarer
+    class's share; 0 where the answers do not count the work per unit."""
+    named = _LEAD.match(repeated_unit(plan))
+    share, items = plan.constraints.data.rare_share, items_per_month(plan)
+    if named is None or not share or not items:
+        return 0.0
+    per = re.compile(rf"\b(?:per|each|every)\s+{re.escape(named.group(1).lower())}\b", re.IGNORECASE)
+    said = (answer_at(plan, path) for path in _COUNTED_PER)
+    counted = any(per.search(text) for text in said if isinstance(text, str))
+    return items * 12 * share if counted else 0.0
 
 
 def _few(plan: Plan, unit: str, count: int, rows: float | None) -> Evidence:
