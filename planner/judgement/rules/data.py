@@ -36,6 +36,7 @@ from planner.judgement.rules.evidence import (
     faq_paths,
     first_said,
     handled,
+    items_per_month,
     norm,
     quote,
     repeated_unit,
@@ -109,6 +110,7 @@ from planner.judgement.rules.negatives import waits_out_the_window
 from planner.judgement.rules.positives import RECALL_METRIC, per_input_note, recall_spread
 from planner.judgement.rules.produced import ACTION_PRODUCES, produced_note
 from planner.judgement.rules.resolution import rate_gap
+from planner.judgement.rules.survivors import label_window
 from planner.judgement.rules.words import (
     BOUNDARY,
     Lexicon,
@@ -750,6 +752,18 @@ def _labels_stream_in(plan: Plan) -> bool:
     return any(isinstance(text, str) and LABELS_STREAM_IN.find(text) for text in texts)
 
 
+def _delay_is_the_window(plan: Plan, span: tuple[float, float]) -> bool:
+    """Whether the fixed delay is the label's own window (`sold within 12 months`, 365 days) on cases that
+    come every day: each day's cohort is labelled once its window closes, so every refit learns from every
+    cohort that has matured, and a new month of them arrives each month."""
+    window, items = label_window(plan), items_per_month(plan)
+    if window is None or span[0] != span[1] or items is None or items < 30:
+        return False
+    if catches_someone(plan) and ADVERSARIAL.find(_adversary_text(plan)):
+        return False  # whoever fights back adapts within the window: the delay stays a risk
+    return abs(window - span[1]) <= 0.1 * span[1]
+
+
 @rule(
     "label-delay-exceeds-retraining",
     Category.data,
@@ -866,6 +880,13 @@ def _labels_stream_in(plan: Plan) -> bool:
                 "product.label": "Whether each delivery was paid; each day's outcomes arrive daily, 45 days on.",
             }
         ),
+        Case(  # the delay is the label's own window, on claims filed every day: each month a cohort matures
+            {
+                "constraints.data.labels": "outcomes",
+                "constraints.data.label_delay_days": 180,
+                "product.label": "Whether the repaired boiler failed again within 6 months of the visit.",
+            }
+        ),
         Case(  # retrained after each auction, the event that settles the prices: the labels are in
             {
                 "constraints.data.labels": "outcomes",
@@ -905,8 +926,8 @@ def label_delay_exceeds_retraining(plan: Plan) -> Evidence:
     if RETRAINED_AFTER_THE_EVENT.find(plan.constraints.retraining.trigger):
         # `retrained after each sale`: the refit follows the event that settles the outcomes, so they are in
         return None
-    if waits_out_the_window(plan):
-        return None  # each refit learns only from cases whose outcome is in: none waits unlabelled
+    if waits_out_the_window(plan) or _delay_is_the_window(plan, span):
+        return None  # each refit learns from every case whose outcome is in (or whose window has closed)
     if span[0] == span[1]:
         delay = quote(plan, "constraints.data.label_delay_days")
     else:  # a range: the slow end decides whether labels are in when retraining is due
@@ -1122,6 +1143,9 @@ def _learns_every_point(plan: Plan) -> bool:
         ),
     ),
     quiet=(
+        Case(  # uncounted, but the test set alone holds 25,000 (500 of the rarest class): not a small set
+            {"constraints.data.labeled_examples": "not measured", "done.test_size": 25000}
+        ),
         Case(  # uncounted, but a hosted model used as it is: the labels only test it (small-test-set's)
             {
                 "constraints.data.labeled_examples": "not measured",
@@ -1283,6 +1307,8 @@ def _uncounted(plan: Plan) -> Evidence:
     rare = data.rare_share if has_classes(plan) else None
     among = f", and how many of the rarest class ({fmt.share(rare)})" if rare is not None else ""
     asked = f"how many labelled cases exist{among}? "
+    if size and size >= 10 * MIN_LABELED and (rare is None or size * rare >= MIN_RARE_LABELED):
+        return None  # the test set alone holds ten times a small set, and enough of the rarest class
     if size:
         note = f"{asked}the test set alone holds {fmt.count(size)}, and the model trains on the rest"
         return Tempered(

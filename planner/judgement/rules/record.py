@@ -207,9 +207,25 @@ def default_marks_unlooked(plan: Plan) -> Evidence:
                 "say some cases leave before the outcome)",
             ),
         ),
+        Case(  # a window too, but some cars are withdrawn by their owners before it closes: an exit
+            {
+                "product.task": "regression",
+                "product.label": "The price each used car sold for within 60 days of listing, otherwise 0.",
+                "product.negative_label": ["outcome_absent"],
+                "product.pain": "Many cars do not sell; about 10% are withdrawn by their owners first.",
+            }
+        ),
     ),
     quiet=(
         Case({"constraints.data.outcome_limits": ["none"]}),
+        Case(  # the label's window makes a car that never sells within it a negative, not a car that left
+            {
+                "product.task": "regression",
+                "product.label": "The price each used car sold for within 60 days of listing, otherwise 0.",
+                "product.negative_label": ["outcome_absent"],
+                "product.pain": "Many cars do not sell and go back to auction after 60 days.",
+            }
+        ),
         Case(  # the price items sold for, and every unsold item kept with how it left
             {
                 "product.task": "regression",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
+from planner.judgement.rules.anchor import SPAN, days_of
 from planner.judgement.rules.base import Evidence, Hint, Instead, Move, Tempered
 from planner.judgement.rules.capped import (
     ALL_EXITS_KEPT,
@@ -20,6 +21,7 @@ from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, q
 from planner.judgement.rules.lexicon import EXITS_KEPT
 from planner.judgement.rules.words import SENTENCE, Lexicon, phrases
 from planner.plan.model import ExitsWhich, OutcomeLimit, Plan, TaskType
+from planner.plan.workings import Negative
 
 _ITEMS = """items, item, listings, listing, loans, loan, cases, case, lots, lot, properties, homes, houses
     animals, dogs, cats, vacancies, jobs, orders, claims, applications, tickets, invoices, bikes, cars
@@ -45,6 +47,33 @@ LEFT_BEFORE = Lexicon(
     do not sell, don't sell, fail to sell, failed to sell, does not sell, doesn't sell""",
     unless="unsold items are kept, withdrawn ones are kept",
 )
+# Words of a case that never reached the outcome: with a label over a fixed window, they are its negative.
+NEVER_REACHED = Lexicon("""
+    not sold, did not sell, never sold, go unsold, goes unsold, went unsold, returned unsold, never sell
+    do not sell, don't sell, fail to sell, failed to sell, does not sell, doesn't sell
+""")
+# The label's own window (`sold within 12 months`): its outcome is final once the window closes.
+_WITHIN = re.compile(rf"\bwithin\s+(?:the\s+)?(?:first\s+|next\s+)?{SPAN}", re.IGNORECASE)
+
+
+def label_window(plan: Plan) -> float | None:
+    """The days of the label's own window (`sold within 12 months`: 360), or None where it names none."""
+    said = _WITHIN.search(plan.product.label or "")
+    return days_of(said.group(0))[1] if said else None
+
+
+def _windowed_negative(plan: Plan) -> bool:
+    """Whether the label runs over a fixed window and a case without the outcome in it is a negative: a case
+    that never reaches the outcome is then the label's negative, not a case that left before it."""
+    return label_window(plan) is not None and Negative.outcome_absent in plan.product.negative_label
+
+
+def _exits(text: str | None, windowed: bool) -> tuple[str, ...]:
+    """The words of `text` saying cases leave before the outcome; not those of a case that never reached it,
+    where the label's window makes that case a negative."""
+    return tuple(word for word in LEFT_BEFORE.find_all(text) if not (windowed and NEVER_REACHED.find(word)))
+
+
 _ELSEWHERE = (
     "product.pain",
     "product.current_performance",
@@ -91,9 +120,8 @@ def left_before_the_outcome(plan: Plan) -> Evidence:
         )
     ]
     paths = [*_ELSEWHERE, *(f"by_hand.noticed[{i}]" for i in range(len(plan.by_hand.noticed)))]
-    left = next(
-        ((path, words) for path in paths if (words := LEFT_BEFORE.find_all(answer_at(plan, path)))), None
-    )
+    windowed = _windowed_negative(plan)
+    left = next(((path, words) for path in paths if (words := _exits(answer_at(plan, path), windowed))), None)
     if left is None and not ONE_EXIT_ONLY.find(label):
         return None  # nothing says any case leaves another way
     words = reached
