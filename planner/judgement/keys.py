@@ -149,6 +149,7 @@ _HARM = frozenset(
         "later-phase-drops-the-check",
         "forbidden-output-unguarded",
         "generated-facts-unchecked",
+        "statements-without-source",
         "data-leaves-organisation",
         "check-before-action-removed",
         "serious-news-read-alone",

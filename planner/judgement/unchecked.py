@@ -38,6 +38,7 @@ PASSES_UNCHECKED = frozenset(
         "extracted-values-written-unchecked",
         "fields-changed-by-unread-documents",
         "generated-facts-unchecked",
+        "statements-without-source",
     }
 )
 _SEVERITY = "impact.error_severity"

@@ -38,6 +38,7 @@ from planner.plan.stakes import (
     PilotUnits as PilotUnits,
     SkippedFrom as SkippedFrom,
 )
+from planner.plan.statements import STATEMENTS_LABELS, StatementsSource as StatementsSource
 from planner.plan.subjects import SUBJECTS_LABELS, SpecialCategory as SpecialCategory, WhoseData as WhoseData
 from planner.plan.workings import (
     WORKINGS_LABELS,
@@ -343,6 +344,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **CAPTURE_LABELS,
     **HELD_LABELS,
     **COVERS_LABELS,
+    **STATEMENTS_LABELS,
     **RATE_OVER_LABELS,
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,

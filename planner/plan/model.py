@@ -94,6 +94,7 @@ from planner.plan.choices import (
     SourceClasses as SourceClasses,
     SpecialCategory as SpecialCategory,
     Split as Split,
+    StatementsSource as StatementsSource,
     Status as Status,
     SupplyLimit as SupplyLimit,
     TaskType as TaskType,
@@ -917,6 +918,13 @@ class Product(Record):
         default=None,
         description="What every output must carry by law, policy or contract (a warning, a disclaimer, its "
         "sources, a price), or 'nothing'.",
+    )
+    statements_source: StatementsSource | None = Field(
+        default=None,
+        description="Generation: where the model gets each kind of statement its output must make (figures, "
+        "instructions, legal wording, safety or medical advice): all from the input record; some from a "
+        "reference the team supplies (a label, a data sheet, an approved clause library), retrieved or "
+        "templated in; some only from the model's own knowledge, held by no input or reference; or not checked.",
     )
     label: Text | None = Field(default=None, description="The label it learns from.")
     negative_label: list[Negative] = Field(

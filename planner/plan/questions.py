@@ -484,6 +484,16 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("product.task", ("extraction", "generation")),
         ),
         _q(
+            "product.statements_source",
+            "Where does the model get each kind of statement the output must make: figures, instructions, "
+            "legal wording, safety advice?",
+            "For each kind: from the input record, from a reference you supply (a product label, a data "
+            "sheet, an approved clause library), or only from the model's own knowledge. A statement no input "
+            "or reference holds cannot be checked against a source by anyone. 'input', 'reference', 'model', "
+            "or 'not checked'.",
+            When("product.task", ("generation",)),
+        ),
+        _q(
             "product.conversion",
             "Who converts values into the target system's dates, units, currencies or codes?",
             "A model asked for '2024-04-03' from '03/04', a price in euros from one in pounds or our product "

@@ -167,6 +167,7 @@ from planner.judgement.rules import (
     fallback,
     guard,
     required,
+    unsourced,
     written,
     writer,
     relearned,
@@ -298,7 +299,7 @@ __all__ = [
     "seasons", "sectorrules", "sensors", "serving", "setpoint", "setvalue", "share", "shocks", "show",
     "sight", "signal", "skipped", "slices", "snapshot", "spans", "special", "standard", "steering", "subsets", "supply",
     "testuse", "thirdparty", "ticked", "todayscall", "transcribed", "traps", "trial", "trivial",
-    "trustedrules", "unblinded", "undone", "unflagged", "unreleased", "unsaid", "unseen", "untimed",
+    "trustedrules", "unblinded", "undone", "unflagged", "unreleased", "unsaid", "unseen", "unsourced", "untimed",
     "untried", "uplift", "validity", "value_in_all", "vendor", "verified", "volume", "weighed", "wholeset",
     "workload", "worstdays", "worstunit", "writer", "written", "wronglinks", "wrongs", "yardstick", "zeros",
 ]  # fmt: skip

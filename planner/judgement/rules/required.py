@@ -77,6 +77,12 @@ _GENERIC = frozenset({
 
 _CHECKED_OUTSIDE = (Guard.rule, Guard.review)
 
+# Said where a generator must carry something and nobody has said where it gets it from.
+_SOURCE_UNSAID = (
+    "product.statements_source: not answered (does the input or a reference you supply hold what it must "
+    "say, or only the model's own knowledge?)"
+)
+
 
 # Tasks whose model writes the output itself; any other gives a class, score or figure the system records.
 _WRITES_TEXT = frozenset({TaskType.generation, TaskType.other, None})
@@ -163,6 +169,7 @@ def _counted(plan: Plan, required: str) -> str | None:
                 "output must carry it, and a model only usually includes it)",
                 'product.forbidden_guard: "nothing" (nothing outside the model is named to check the outputs)',
                 "no done metric counts the outputs missing it",
+                _SOURCE_UNSAID,
             ),
         ),
         Case(  # a safety warning, sent alone: high
@@ -177,6 +184,7 @@ def _counted(plan: Plan, required: str) -> str | None:
                 "output must carry it, and a model only usually includes it)",
                 'product.forbidden_guard: "model" (nothing outside the model is named to check the outputs)',
                 "no done metric counts the outputs missing it",
+                _SOURCE_UNSAID,
                 "a safety or legal warning: safety warning",
                 'product.mode: "automate"',
             ),
@@ -254,7 +262,8 @@ def required_output_unchecked(plan: Plan) -> Evidence:
     Every output must carry something by law, policy or contract (a safety warning, a disclaimer, its
     sources, the price), and nothing outside the model checks that it does: a model trained or told to
     include it does so usually, not always, and nobody knows how often it is missing until the outputs
-    are counted.
+    are counted. Carried is not right: where nothing the model is given holds what it must say, it writes
+    it from its own knowledge (statements-without-source reads where it gets it).
 
     Mitigation: Append what is required by template, or check every output for it outside the model
     before it goes out; count the outputs missing it as a done metric, with a target of 0.
@@ -277,6 +286,8 @@ def required_output_unchecked(plan: Plan) -> Evidence:
     else:
         found.append(quote(plan, "product.forbidden_guard", unchecked))
     found.append("no done metric counts the outputs missing it")
+    if plan.product.task is TaskType.generation and plan.product.statements_source is None:
+        found.append(_SOURCE_UNSAID)  # present is not right: what does the model write it from?
     warning = REQUIRED_WARNING.find_all(required)
     if warning:
         grave = f"a safety or legal warning: {', '.join(warning)}"
