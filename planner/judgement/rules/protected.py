@@ -11,9 +11,11 @@ from planner.judgement.rules.evidence import answer_at, quote, said_or_settled, 
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
 from planner.judgement.rules.screened import screens_named_trait
 from planner.judgement.rules.traits import (
+    HELP_UNDER_RULES,
     accommodates,
     decides_about_outsiders,
     held_not_ticked,
+    help_under_rules,
     offers_help,
     only_in_text,
     ticked_traits,
@@ -50,6 +52,7 @@ CLEARED = Lexicon("""
     approved by legal, dpia, equality impact assessment, tested without, trained without, model without
     ablation, dropped from the inputs, removed from the inputs, excluded from the inputs, not a model input
     not used as an input, not used by the model, never used by the model, used only to check
+    required by law, legally required, the law requires it, the rules require it
 """)
 _PATHS = ("product.inputs", "product.label", "constraints.data.differences_note")
 # The team's answer that the output adjusts what the person gets to a need (more time where an interpreter
@@ -105,6 +108,15 @@ _AS_THE_RULES_SAY = Instead(
 )
 
 
+_TARIFF_CALL = {
+    "product.audience": "staff_about_outsiders",
+    "product.output": "Customers ranked for a call offering a cheaper tariff before their contract ends.",
+    "product.person_inputs": ["age", "sex", "postcode"],
+    "product.person_effect": "help",
+    "product.circumstances": ["sector_rules"],
+}
+
+
 @rule(
     "protected-feature-in-decision",
     Category.ethics,
@@ -121,10 +133,11 @@ _AS_THE_RULES_SAY = Instead(
         "national origin, a flag or a country code for nationality), drop it or have legal sign its use off, compare the model with and without it, "
         "test outcomes by group on the test set, and check the stand-ins left by predicting the "
         "characteristic from the other inputs; where the model decides alone, have a person decide on "
-        "request and name how the person contests the outcome",
+        "request and name how the person contests the outcome; say what the person is told about why they were "
+        "chosen",
         "warning",
     ),
-    instead=(_ADJUSTS, _AS_THE_RULES_SAY),
+    instead=(HELP_UNDER_RULES, _ADJUSTS, _AS_THE_RULES_SAY),
     fires=(
         Case(  # a deposit set from the tenant's named age and nationality: the team ticked them
             {
@@ -235,6 +248,18 @@ _AS_THE_RULES_SAY = Instead(
                 "product.person_effect": "accommodates",
             },
         ),
+        Case(  # a regulated operator picks whom to call with a cheaper tariff on age, sex and postcode: medium
+            _TARIFF_CALL,
+            evidence=(
+                'product.person_effect: "help" (help offered, no one refused: does the offer reach every group in '
+                "need, and is each trait needed?)",
+                'product.person_inputs: ["age", "sex", "postcode"] (age, sex: a protected characteristic named as '
+                "an input; postcode stands in for wealth or ethnicity)",
+                'product.circumstances: ["sector_rules"] (sector rules govern whom it picks: may each ticked trait '
+                "choose who is contacted at all?)",
+            ),
+            also=frozenset({"sector-rules-unnamed"}),
+        ),
         Case(  # a bus pass granted on age and disability, as concession rules set: a medium question
             {
                 "product.audience": "staff_about_outsiders",
@@ -254,6 +279,12 @@ _AS_THE_RULES_SAY = Instead(
         ),
     ),
     quiet=(
+        Case(  # the same regulated offer, the traits kept out of the model and used only to check outcomes
+            {
+                **_TARIFF_CALL,
+                "product.inputs": "Usage and bills; age and sex used only to check outcomes by group.",
+            }
+        ),
         Case(  # traits ticked, but the output decides nothing about people: an operation's length
             {
                 "constraints.data.personal_data": True,
@@ -339,9 +370,15 @@ def protected_feature_in_decision(plan: Plan) -> Evidence:
     Mitigation: Name each protected or stand-in input and what it stands in for, drop it or get legal
     sign-off to use it, train and compare the model without it, report outcomes by group on the test
     set, and predict the characteristic from the other inputs to find the stand-ins left; where the
-    model decides alone, let the person ask for a person to decide and name how they contest it.
+    model decides alone, let the person ask for a person to decide and name how they contest it; say
+    what the person is told about why they were chosen.
     """
-    if offers_help(plan) or only_in_text(plan) or screens_named_trait(plan) or _reports_on_each(plan):
+    if (
+        (offers_help(plan) and help_under_rules(plan) is None)
+        or only_in_text(plan)
+        or screens_named_trait(plan)
+        or _reports_on_each(plan)
+    ):
         # help offered on a trait (a free visit for lone elderly people) denies, prices or sanctions no one:
         # fairness-unchecked asks whether the offer reaches every group; details in a text summarised decide
         # about no one: personal-data asks to keep them minimal; a screen of the very condition the trait
@@ -389,10 +426,15 @@ def _ticked_traits(plan: Plan) -> Evidence:
     ticked = ticked_traits(plan)
     if ticked is None or said_or_settled(plan, (*_PATHS, *source_paths(plan)), CLEARED):
         return None
+    traits, named = ticked
+    helped, regulated = offers_help(plan), help_under_rules(plan)
+    if (
+        helped is not None and regulated is not None
+    ):  # nobody refused, but the sector's rules may bar the trait
+        return Tempered(3, (helped, traits, regulated))
     about = _about_people(plan)
     if about is None:
         return None
-    traits, named = ticked
     if plan.product.person_effect is PersonEffect.screens:
         # the named traits are what the screen checks; only the stand-ins ticked beside them decide on
         # something they stand for

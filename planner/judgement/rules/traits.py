@@ -2,14 +2,23 @@
 
 `product.person_inputs` is the team's own answer (age, nationality, a postcode); a plan that leaves it
 blank falls back on the words of its input answers. Both the rule on using such an input and the rule on
-comparing outcomes by group read them here.
+comparing outcomes by group read them here, with the advice where help is offered on them under sector rules.
 """
 
 from __future__ import annotations
 
+from planner.judgement.rules.base import Instead, Move
 from planner.judgement.rules.evidence import answer_at, quote, source_paths
 from planner.judgement.rules.lexicon import PROTECTED, PROXY_OF_PROTECTED
-from planner.plan.model import Audience, HarmKind, PersonEffect, PersonTrait, Plan, SpecialCategory
+from planner.plan.model import (
+    Audience,
+    Circumstance,
+    HarmKind,
+    PersonEffect,
+    PersonTrait,
+    Plan,
+    SpecialCategory,
+)
 from planner.plan.stakes import NAMED_TRAITS, STANDS_FOR
 
 
@@ -77,6 +86,36 @@ def offers_help(plan: Plan) -> str | None:
         return None
     note = "help offered, no one refused: does the offer reach every group in need, and is each trait needed?"
     return quote(plan, "product.person_effect", note)
+
+
+def help_under_rules(plan: Plan) -> str | None:
+    """The team's answers that the output picks whom to offer help (a call, a visit) and that sector rules
+    govern the decision, quoted; None otherwise. Who is contacted is still chosen on the ticked traits, and a
+    regulated sector's rules (credit, insurance, telecoms) may bar a trait from any decision about a customer,
+    an offer of help included."""
+    if offers_help(plan) is None or Circumstance.sector_rules not in plan.product.circumstances:
+        return None
+    note = "sector rules govern whom it picks: may each ticked trait choose who is contacted at all?"
+    return quote(plan, "product.circumstances", note)
+
+
+# Help offered on traits in a regulated sector (a lender's call before a missed repayment): nobody is refused,
+# but the rules on the sector may bar the trait from choosing who is contacted, and the person may ask why.
+HELP_UNDER_RULES = Instead(
+    lambda plan: help_under_rules(plan) is not None and ticked_traits(plan) is not None,
+    Move(
+        "Decide with compliance whether each trait may pick who is contacted, and measure what each adds",
+        "An offer of help is still a decision about a customer, and a regulated sector's rules (credit, "
+        "insurance, telecoms) can bar a protected characteristic from it; a stand-in (a postcode, a first "
+        "name) brings it back: with whoever owns compliance, decide for each ticked input whether it may be "
+        "used at all, train without them and add each back to see what it adds, compare who is picked by "
+        "group on the test set, and write what a person is told about why they were contacted",
+        "warning",
+    ),
+    "With compliance, decide whether each ticked trait may be used; train without them and add each back to "
+    "measure what it adds; compare who is picked by group; write what the person is told about why.",
+    title="Traits pick whom a regulated service contacts: decide whether each may be used at all",
+)
 
 
 def decides_about_outsiders(plan: Plan) -> str | None:
