@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
+from planner.plan.access import ACCESS_LABELS, HostedAccess as HostedAccess
 from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.circumstance import CIRCUMSTANCE_LABELS, Circumstance as Circumstance
@@ -345,6 +346,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **HELD_LABELS,
     **COVERS_LABELS,
     **STATEMENTS_LABELS,
+    **ACCESS_LABELS,
     **RATE_OVER_LABELS,
     **TODAYS_CALL_LABELS,
     **REPEATS_LABELS,

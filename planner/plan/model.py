@@ -57,6 +57,7 @@ from planner.plan.choices import (
     Guard as Guard,
     Hardware as Hardware,
     HarmKind as HarmKind,
+    HostedAccess as HostedAccess,
     InputCapture as InputCapture,
     InputsBuilt as InputsBuilt,
     ItemsCovered as ItemsCovered,
@@ -1817,6 +1818,12 @@ class Compute(Record):
         default=None,
         description="Whether it relies on a hosted (black-box) ML service, or 'not decided' (a hosted API "
         "and the team's own model are both still candidates).",
+    )
+    hosted_access: HostedAccess | None = Field(
+        default=None,
+        description="How the hosted model is reached: under the organisation's contract or business account "
+        "(its terms checked: no training on the data, retention, region; or not checked yet), or through "
+        "staff's own or consumer accounts, with no agreement between the organisation and the vendor.",
     )
     vendor_black_box: bool | None = Field(
         default=None,

@@ -1560,6 +1560,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("constraints.compute.hosted_service", (True,)),
         ),
         _q(
+            "constraints.compute.hosted_access",
+            "Through whose accounts is the hosted model reached?",
+            "The organisation's contract or business account lets it fix what the vendor may do with the "
+            "data (no training on it, how long it is kept, where); staff's own or consumer accounts leave "
+            "that to each person's plan, and client or personal data should not go through them.",
+            When("constraints.compute.hosted_service", (True,)),
+        ),
+        _q(
             "constraints.compute.vendor_black_box",
             "Is it a vendor's model you cannot inspect or retrain, running on your own devices?",
             "Bought with a device (a handheld camera, a scanner): the data stays with you, yet its errors, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from planner.judgement.rules.accounts import OWN_ACCOUNTS, reached
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import answer_at, answer_is, quote, says_nothing, source_paths
 from planner.judgement.rules.lexicon import AGREED, HOSTED, QUOTED_BY_PURPOSE, SENSITIVE, VENDOR_REUSE
@@ -54,7 +55,7 @@ _IF_HOSTED = Instead(
         "danger",
         first=True,
     ),
-    instead=(_IF_HOSTED,),
+    instead=(OWN_ACCOUNTS, _IF_HOSTED),
     ask="who confirmed that this data may leave, and under which agreement (a DPA, the transfer mechanism, "
     "no training on it, the region)?",
     fires=(
@@ -192,8 +193,44 @@ _IF_HOSTED = Instead(
                 "training on the data, the region?)",
             ),
         ),
+        Case(  # "allowed", yet it goes through staff's own accounts: no agreement the organisation holds
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.hosted_access": "personal_accounts",
+            },
+            evidence=(
+                'constraints.compute.hosted_access: "personal_accounts" (staff\'s own or consumer accounts (a '
+                "personal subscription, a free plan): no agreement between the organisation and the vendor)",
+                "constraints.data.personal_data: true",
+            ),
+            also=frozenset({"personal-data", "hosted-black-box"}),
+        ),
+        Case(  # not checked, under the organisation's account whose terms nobody read: a question on them
+            {
+                "constraints.data.leaves_organisation": "not_checked",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.hosted_access": "agreement_unchecked",
+            },
+            evidence=(
+                'constraints.compute.hosted_access: "agreement_unchecked" (does the agreement bar training on '
+                "the data, and set how long it is kept and the region?)",
+                "constraints.data.personal_data: true",
+            ),
+            also=frozenset({"personal-data", "hosted-black-box"}),
+        ),
     ),
     quiet=(
+        Case(  # personal data to a hosted model under the organisation's agreement, its terms checked
+            {
+                "constraints.data.leaves_organisation": "allowed",
+                "constraints.data.personal_data": True,
+                "constraints.compute.hosted_service": True,
+                "constraints.compute.hosted_access": "agreement_checked",
+            }
+        ),
         Case(  # the terms say the opposite
             {
                 "constraints.data.leaves_organisation": "allowed",
@@ -269,6 +306,8 @@ def data_leaves_organisation(plan: Plan) -> Evidence:
     leaves = data.leaves_organisation
     if leaves is DataLeaves.not_allowed:
         return (quote(plan, "constraints.data.leaves_organisation", label(leaves)),)
+    if compute.hosted_access is not None and compute.hosted is not False:  # whose accounts carry it out
+        return reached(plan, _restricted(plan), _own_and_impersonal(plan))
     hosted = [
         quote(plan, "constraints.compute.hosted_service") if compute.hosted else None,
         quote(plan, "constraints.compute.hosted_model") if compute.hosted_model else None,
