@@ -80,6 +80,7 @@ HAPPY = [
     line("amount > 5000 and new account"), line("send to manual review"), ENTER,  # one rule
     Shown("2) rules are a baseline a model must beat"), line("2"),  # the verdict, in friendly words
     line("60%, 0.9"),  # coverage and accuracy in one answer: asked because rules were tried
+    line("3"),  # the rule as it runs today: asked because the rules are the baseline
     line("Everything the rules do not flag"),
     line("120, yes"),  # by hand: examples, and an expert can decide
     line("2"), line("3.5"),  # staff outside the team do it every day; minutes each
@@ -210,6 +211,7 @@ heuristics:
   coverage: 0.6
   accuracy: 0.9
   humans_handle: Everything the rules do not flag
+  improved: as_it_runs
 by_hand:
   examples: 120
   done_today_by: other_staff
@@ -419,8 +421,8 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     assert saved(root) == expected()
     screen = stopped + resumed + rest  # the whole kickoff as the team saw it
     report = completeness(Workspace(root).load("fraud"))
-    assert report.answered == report.applicable == 142
-    assert "\nSaved plans/fraud/plan.yaml: 142 of 142 questions answered (100%)." in screen
+    assert report.answered == report.applicable == 143
+    assert "\nSaved plans/fraud/plan.yaml: 143 of 143 questions answered (100%)." in screen
     assert "Still unanswered" not in screen
     # Each section opens with why it matters; progress and help are shown with every question.
     for number, title in enumerate(["Product goal and ML framing", "Heuristic feasibility"], start=1):
@@ -442,7 +444,7 @@ def test_the_whole_interview_fills_every_answer_across_a_ctrl_c_and_a_resume(roo
     applicable = completeness(Workspace(root).load("fraud")).applicable
     asked = [next(q for q in QUESTIONS if q.prompt.startswith(prompt)) for *_, prompt in steps]
     partners = {question.partner for question in asked if question.partner}
-    assert len(asked) == applicable - len(partners) == 132  # every question that applies, once
+    assert len(asked) == applicable - len(partners) == 133  # every question that applies, once
     assert not partners & {question.field for question in asked}  # answered in their lead's prompt
     counts = [sum(1 + bool(question.partner) for question in asked[:number]) for number in range(len(asked))]
     assert [int(answered) for _, _, answered, _, _ in steps] == counts
@@ -838,7 +840,7 @@ def test_the_review_screen_reopens_a_section_before_finishing(root: Path) -> Non
     closing, screen = interview(root, "fraud", keys)
     assert isinstance(closing, str), closing
     assert (
-        "2. Heuristic feasibility            5/5  answered · rules: rules are a baseline a model must beat"
+        "2. Heuristic feasibility            6/6  answered · rules: rules are a baseline a model must beat"
         in screen
     )
     assert saved(root)["heuristics"]["verdict"] == "rules_suffice"
@@ -945,7 +947,7 @@ def test_no_input_lists_unanswered_questions_and_fails(root: Path) -> None:
         "interview", "fraud", "--no-input", "--answers", "-", stdin="product: {users: Shoppers}\n"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 142 of 142 questions answered (100%).\n")
+    assert result.stdout.startswith("\nSaved plans/fraud/plan.yaml: 143 of 143 questions answered (100%).\n")
 
 
 def test_bad_options_are_usage_errors(root: Path) -> None:
@@ -1043,7 +1045,7 @@ def test_no_input_on_a_complete_plan_reports_without_writing(root: Path) -> None
     before = (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8")
     result = planner("interview", "fraud", "--no-input")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 142 of 142 questions answered (100%).\n")
+    assert result.stdout.startswith("\nplans/fraud/plan.yaml: 143 of 143 questions answered (100%).\n")
     assert "Top risks:" in result.stdout
     assert (root / "plans/fraud/plan.yaml").read_text(encoding="utf-8") == before
 

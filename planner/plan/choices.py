@@ -16,6 +16,7 @@ from planner.plan.held import HELD_LABELS, ValuesHeld as ValuesHeld
 from planner.plan.holdout import HOLDOUT_LABELS, ExplorationDrawn as ExplorationDrawn
 from planner.plan.incumbent import (
     TODAYS_CALL_LABELS,
+    RuleImproved as RuleImproved,
     TodaysCallFeeds as TodaysCallFeeds,
     TodaysCallInput as TodaysCallInput,
 )

@@ -87,6 +87,7 @@ from planner.plan.choices import (
     Reach as Reach,
     ReviewerStake as ReviewerStake,
     RowsPerThing as RowsPerThing,
+    RuleImproved as RuleImproved,
     RulesVerdict as RulesVerdict,
     Serving as Serving,
     Severity as Severity,
@@ -1127,6 +1128,12 @@ class Heuristics(Record):
     )
     humans_handle: Text | None = Field(
         default=None, description="What the humans in the loop handle (the cases rules leave)."
+    )
+    improved: RuleImproved | None = Field(
+        default=None,
+        description="Whether the rule named as the baseline was made better first: a sample of its errors "
+        "sorted by cause, rule changes (a context signal, a longer timer, a second condition) measured, or "
+        "the rule as it runs today.",
     )
     measured: MeasuredRules | None = Field(
         default=None, description="The rules measured on a sample by `planner measure` (preferred to typed)."

@@ -716,6 +716,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             essential=True,
         ),
         _q(
+            "heuristics.improved",
+            "Before naming the rule the baseline, did anyone try to make it better?",
+            "Most of a rule's false alarms (or misses) often share a few causes it ignores: a context signal "
+            "(on its charger, on a break, in a known safe place), a longer wait, a second condition. Sorting "
+            "a sample of its errors by cause and measuring two or three changes may remove most of them; the "
+            "best rule is then the baseline a model must beat.",
+            When("heuristics.verdict", ("rules_baseline",)),
+        ),
+        _q(
             "heuristics.humans_handle",
             "What do the humans in the loop handle?",
             "Rules plus people is a production system: say what goes to people.",

@@ -30,6 +30,7 @@ from planner.judgement.rules.total import items_in_all, value_in_all
 # isort: off
 from planner.judgement.rules import (
     heuristics,
+    betterrule,
     trustedrules,
     byhand,
     feasibility,
@@ -275,7 +276,7 @@ from planner.judgement.rules import (
 __all__ = [
     "CATALOGUE", "Check", "Evidence", "RuleSpec", "acting", "action", "adjusted", "adverse", "agreement",
     "allocated", "alone", "amounts", "anchor", "anchoring", "answer_at", "answerable", "askers", "assigned",
-    "audited", "averted", "backlog", "backloghours", "bars", "baserate", "batched", "beyond", "breadth", "budget", "buffered",
+    "audited", "averted", "backlog", "backloghours", "bars", "baserate", "batched", "betterrule", "beyond", "breadth", "budget", "buffered",
     "byhand", "capped", "causes", "ceilings", "changekind", "checkside", "chosenrate", "circular",
     "circumstances", "classsource", "complaints", "compounding", "consumes", "contacts", "converted",
     "corrected", "costview", "critical", "crossed", "cutreach", "data", "dated", "decidedahead", "delivery",
