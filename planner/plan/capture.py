@@ -1,6 +1,7 @@
 """The fixed answers on when each input is captured against the moment its label is decided, in today's
 process: before it and alike for every class, after it (or because of it), by a step one class alone goes
-through, in a place or on a rig that goes with the class, or showing the label itself. Plain enums and how each reads."""
+through, in a place or on a rig that goes with the class, or showing the label itself; and what a forecast's backtest feeds where live it has only forecasts. Plain enums and how each
+reads."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ class InputCapture(StrEnum):
     not_checked = "not_checked"
 
 
+class BacktestFeeds(StrEnum):
+    """What a forecast's backtest feeds for an input observed in the data but only forecast live."""
+
+    observed = "observed"
+    as_issued = "as_issued"
+    stand_in = "stand_in"
+    both = "both"
+    not_checked = "not_checked"
+
+
 CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
     InputCapture: {
         "before_label": "before the label is decided, the same way for every item",
@@ -33,6 +44,13 @@ CAPTURE_LABELS: dict[type[Enum], dict[str, str]] = {
         "it is stacked; items above a value scanned on a grey card)",
         "corrected_since": "some kept copies were corrected since the label was decided (the fault patched, "
         "re-recorded, edited or retouched), so what is kept no longer shows what the label names",
+        "not_checked": "not checked",
+    },
+    BacktestFeeds: {
+        "observed": "the values observed in the period predicted",
+        "as_issued": "the forecasts as they were issued at each prediction (an archive of forecasts)",
+        "stand_in": "a stand-in known at each prediction (a seasonal average, a climatology, a lagged value)",
+        "both": "the observed values and a stand-in or the issued forecasts, each scored apart",
         "not_checked": "not checked",
     },
 }

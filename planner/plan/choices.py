@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum, StrEnum
 
 from planner.plan.access import ACCESS_LABELS, HostedAccess as HostedAccess
-from planner.plan.capture import CAPTURE_LABELS, InputCapture as InputCapture
+from planner.plan.capture import CAPTURE_LABELS, BacktestFeeds as BacktestFeeds, InputCapture as InputCapture
 from planner.plan.changes import CHANGES_LABELS, ChangeKind as ChangeKind, ChangeReach as ChangeReach
 from planner.plan.circumstance import CIRCUMSTANCE_LABELS, Circumstance as Circumstance
 from planner.plan.covers import COVERS_LABELS, ItemsCovered as ItemsCovered

@@ -29,6 +29,7 @@ from planner.plan.choices import (
     ActionShape as ActionShape,
     Agreement as Agreement,
     Audience as Audience,
+    BacktestFeeds as BacktestFeeds,
     Cadence as Cadence,
     Category as Category,
     ChangeKind as ChangeKind,
@@ -1484,6 +1485,13 @@ class DataConstraints(Record):
     )
     differences_note: Text | None = Field(
         default=None, description="What exactly differs, and which inputs are recorded only afterwards."
+    )
+    backtest_feeds: BacktestFeeds | None = Field(
+        default=None,
+        description="Where inputs are observed in the data but only forecast live: what the backtest feeds "
+        "for them: the values observed in the period predicted, the forecasts as issued at each prediction, a "
+        "stand-in known then (a seasonal average, a lagged value), both observed and one known then scored "
+        "apart, or not checked.",
     )
     inputs_built: InputsBuilt | None = Field(
         default=None,

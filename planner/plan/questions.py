@@ -1432,6 +1432,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             ),
         ),
         _q(
+            "constraints.data.backtest_feeds",
+            "For the inputs only forecast live, what does the backtest feed?",
+            "Live, the model has only a forecast of next week's weather or prices; a backtest fed the values "
+            "observed in the period it predicts scores it on facts it will not have. A stand-in known then "
+            "(a seasonal average) or the forecasts as issued score it as it will run.",
+            When("constraints.data.differences", ("forecast_inputs",)),
+        ),
+        _q(
             "constraints.data.newcomers",
             "In production, what share of cases concern items, people or places the data has never seen?",
             "New products, new customers, a season's new range: a model that learned each one's past has "

@@ -125,6 +125,7 @@ from planner.plan.fields import NOT_MEASURED, is_answered
 from planner.plan.model import (
     Acquisition,
     ActionShape,
+    BacktestFeeds,
     Category,
     DataKind,
     DataLeaves,
@@ -3799,6 +3800,18 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "live: the backtest flatters)",
             ),
         ),
+        Case(  # ticked, and the backtest answered as fed the observed values
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past hydro output per plant and the inflow to each reservoir.",
+                "constraints.data.differences": ["forecast_inputs"],
+                "constraints.data.backtest_feeds": "observed",
+            },
+            evidence=(
+                'constraints.data.differences: ["forecast_inputs"] (observed values in training, forecasts '
+                "live: the backtest flatters)",
+            ),
+        ),
         Case(  # another series' actual values for the predicted week
             {
                 "product.task": "forecasting",
@@ -3959,6 +3972,22 @@ def _rows_repeat(plan: Plan, text: str | None) -> bool:
                 "constraints.data.differences_note": "We train on the archived forecasts, not the observations.",
             }
         ),
+        Case(  # ticked, and the backtest feeds a stand-in known at each prediction, scored apart
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Past hydro output per plant and the inflow to each reservoir.",
+                "constraints.data.differences": ["forecast_inputs"],
+                "constraints.data.backtest_feeds": "both",
+            }
+        ),
+        Case(  # ticked, and the backtest feeds the forecasts as issued
+            {
+                "product.task": "forecasting",
+                "product.inputs": "Ambulance calls per hour and the temperature.",
+                "constraints.data.differences": ["forecast_inputs"],
+                "constraints.data.backtest_feeds": "as_issued",
+            }
+        ),
         Case(  # the backtest reads the forecasts as they were issued
             {
                 "product.task": "forecasting",
@@ -4062,12 +4091,19 @@ def _forecast_inputs_ticked(plan: Plan) -> Evidence:
     """The team's tick that some inputs are observed in the data but only forecast live, as a fact; None
     where a note says training already reads the forecasts as issued."""
     data = plan.constraints.data
+    if data.backtest_feeds in _FED_AS_KNOWN:
+        return None  # the backtest feeds what is known at each prediction: scored as it will run live
     if TRAINED_ON_ISSUED.find(data.differences_note) or TRAINED_ON_ISSUED.find(plan.product.inputs):
         return None  # trained on the forecasts as issued: what the tick's risk asks for
     kinds = [Difference.forecast_inputs]
     return differences_quote(
         plan, kinds, "observed values in training, forecasts live: the backtest flatters"
     )
+
+
+# A backtest fed, for the inputs only forecast live, values known at each prediction (alone, or scored apart
+# beside the observed ones): the score reads what the live model will read.
+_FED_AS_KNOWN = (BacktestFeeds.as_issued, BacktestFeeds.stand_in, BacktestFeeds.both)
 
 
 def _observed_later(plan: Plan) -> tuple[tuple[str, ...], str] | None:
