@@ -13,10 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.core import formatting as fmt
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
-from planner.judgement.rules.errorwords import DRAFT_LEFT_OUT, DRAFT_WRONG, named_as_cheap, top_k_share
-from planner.judgement.rules.evidence import items_per_day, quote, says_nothing
+from planner.judgement.rules.errorwords import (
+    DRAFT_LEFT_OUT,
+    DRAFT_WRONG,
+    LETS_GO,
+    let_through,
+    named_as_cheap,
+    top_k_share,
+)
+from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import SERIOUS, effective_severity, serious_harm, severity_quote
 from planner.judgement.rules.lexicon import (
     AUDIT,
@@ -30,7 +36,6 @@ from planner.judgement.rules.lexicon import (
     COUNTS_TAIL,
     FALSE_ALARM_SAID,
     MISS_SAID,
-    PRECISION_NAMED,
     REPORTED_ERRORS,
     TAIL_SAID,
 )
@@ -71,18 +76,6 @@ _ERROR_RATE = frozenset({"error rate", "error rates"})
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
 
 
-# What a system closes, clears or lets through on its own: its "positives" are the cases nobody looks at
-# again, so precision of them (and its false positives) counts the true cases it let go: missed cases.
-_LETS_GO = Lexicon("""
-    auto-closed, auto-close, auto-closes, auto-closure, auto-closures, closed automatically, auto-dismissed
-    auto-dismiss, auto-dismissal, auto-dismissals, dismissed automatically, auto-cleared, auto-clear
-    auto-resolved, auto-resolve, auto-approved, auto-approve, auto-approval, auto-approvals, auto-accepted
-    auto-passed, auto-released, auto-suppressed, suppressed alerts, closed alerts, dismissed alerts
-    cleared alerts, closed as benign, marked benign, benign closures, benign calls, closures, dismissals
-    quarantined
-""")
-
-
 @dataclass(frozen=True)
 class Counted:
     """What a metric's name says it counts: the kinds of error, and a note naming the words."""
@@ -107,7 +100,7 @@ def counted(name: str | None) -> Counted | None:
     if top_k and not found:  # the true item outside the first k: a miss, and nothing else
         note = f"{top_k}: counts {MISS} (the true item outside the list), not a wrong candidate acted on"
         return Counted(frozenset({MISS}), note)
-    let_go = _LETS_GO.find(name)
+    let_go = LETS_GO.find(name)
     if let_go and FALSE_ALARM in found:  # precision of what it closes unseen: wrong ones are misses...
         said = ", ".join(word for words in found.values() for word in words)
         note = (
@@ -209,9 +202,16 @@ def uncounted_kind(plan: Plan) -> Evidence:
     )
     if not readings and pointed is None:
         return None
+    side = (
+        _COSTLY_SIDE.get(plan.impact.costlier_error or ErrorCost.similar)
+        if plan.product.task in _NUMBERS
+        else None
+    )
     for worst in worst_errors(plan):
         if any(reading is not None and worst.kind in reading.kinds for _, reading in readings):
             continue
+        if worst.kind == TAIL and side is not None and (pointed is not None and side in pointed.kinds):
+            continue  # the number's costly side, counted as the cases it fell short on: the worst error
         if pointer is not None and not says_nothing(pointer):
             if pointed is None or worst.kind in pointed.kinds:
                 continue  # the team names the metric its own way, or it counts this kind: at its word
@@ -219,6 +219,11 @@ def uncounted_kind(plan: Plan) -> Evidence:
             continue  # a metric whose name we cannot read may count it
         return _evidence(plan, worst, readings, pointed)
     return None
+
+
+# A number whose costlier side is answered: a count of the cases it fell short on (too low) or overshot
+# (too high) across the decision's limit counts that side's errors, one by one, not an average.
+_COSTLY_SIDE = {ErrorCost.too_low: MISS, ErrorCost.too_high: FALSE_ALARM}
 
 
 def _rate_of_the_worst(pointer: str) -> bool:
@@ -241,7 +246,7 @@ def _evidence(
     if pointed is not None:
         found.append(quote(plan, "done.worst_error_metric", f"{pointed.note}; not {worst.kind}"))
     if worst.kind == MISS:
-        found += _let_through(plan)
+        found += let_through(plan)
     if worst.words:
         return Hint(worst.words, found)
     severity = effective_severity(plan)
@@ -250,32 +255,6 @@ def _evidence(
     if severity in SERIOUS:
         return (*found, severity_quote(plan))
     return Tempered(1 if severity is Severity.minor else 3, found)
-
-
-def _let_through(plan: Plan) -> list[str]:
-    """The real cases a precision target on what the system closes unseen lets through, a day at the volume
-    (all of it, unless the share it handles is said) or per 1,000 closed: the count its floor must bound."""
-    for index, metric in enumerate(plan.done.metrics):
-        goal = metric.goal()
-        if (
-            goal is None
-            or not 0 < goal < 1
-            or not (_LETS_GO.find(metric.name) and PRECISION_NAMED.find(metric.name))
-        ):
-            continue
-        at = f'done.metrics[{index}]: "{metric.name}" at {fmt.share(goal)}'
-        per_day, share = items_per_day(plan), plan.impact.addressed
-        if per_day is None:
-            return [
-                f"{at}: about {fmt.number(round(1000 * (1 - goal), 1))} real cases let through per 1,000 closed"
-            ]
-        closed = per_day * (share if share is not None else 1)
-        scope = "" if share is not None else ", if it closes them all"
-        lost = fmt.number(round(closed * (1 - goal), 1))
-        return [
-            f"{at}: about {lost} real cases a day let through of {fmt.number(round(closed))} closed{scope}"
-        ]
-    return []
 
 
 @rule(
@@ -386,6 +365,17 @@ def _let_through(plan: Plan) -> list[str]:
                 "alarms)",
             ),
         ),
+        Case(  # the costly side is too high, the metric counts shortfalls: the largest errors go uncounted
+            {
+                "product.task": "forecasting",
+                "product.output": "Beds needed per ward each night, a week ahead.",
+                "done.metrics[0].name": "Mean absolute error in beds",
+                "done.worst_error_metric": "Missed bed shortfalls per ward and month",
+                "impact.costlier_error": "too_high",
+                "impact.error_severity": "serious",
+            },
+            also=frozenset({"amount-error-weighed-alike"}),
+        ),
     ),
     quiet=(
         Case(  # a share of true matches found in the first five shown: its error is the miss the team dreads
@@ -404,6 +394,16 @@ def _let_through(plan: Plan) -> list[str]:
                 "done.worst_error_metric": "Recall of duplicates",
                 "impact.costlier_error": "false_negative",
                 "impact.error_harm": "A duplicate paid twice costs £4,000 on average; a false alarm costs £20.",
+            }
+        ),
+        Case(  # a forecast's costly side (too low) counted as the nights it fell short: the worst error
+            {
+                "product.task": "forecasting",
+                "product.output": "Beds needed per ward each night, a week ahead.",
+                "done.metrics[0].name": "Mean absolute error in beds",
+                "done.worst_error_metric": "Missed bed shortfalls per ward and month",
+                "impact.costlier_error": "too_low",
+                "impact.error_severity": "serious",
             }
         ),
         Case(  # minor errors, alike both ways: no worst error to guard

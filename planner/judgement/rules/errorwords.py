@@ -1,10 +1,15 @@
-"""How free text names an error: a draft's two errors, a kind named as the cheap one by its amount, a top-k share."""
+"""How free text names an error: a draft's two errors, the cheap kind by its amount, a top-k share, what a
+system lets go unseen."""
 
 from __future__ import annotations
 
 import re
 
+from planner.core import formatting as fmt
+from planner.judgement.rules.evidence import items_per_day
+from planner.judgement.rules.lexicon import PRECISION_NAMED
 from planner.judgement.rules.words import Lexicon
+from planner.plan.model import Plan
 from planner.plan.spoken import NUMBER_WORDS, alternation, said_count
 
 # A generated draft's two errors: a part left out (the false negative) and a statement its sources do not
@@ -67,3 +72,41 @@ def named_as_cheap(text: str, words: tuple[str, ...]) -> bool:
     if not named or len(costs) < 2 or not named_costs:
         return False
     return max(named_costs) < max(costs)
+
+
+# What a system closes, clears or lets through on its own: its "positives" are the cases nobody looks at
+# again, so precision of them (and its false positives) counts the true cases it let go: missed cases.
+LETS_GO = Lexicon("""
+    auto-closed, auto-close, auto-closes, auto-closure, auto-closures, closed automatically, auto-dismissed
+    auto-dismiss, auto-dismissal, auto-dismissals, dismissed automatically, auto-cleared, auto-clear
+    auto-resolved, auto-resolve, auto-approved, auto-approve, auto-approval, auto-approvals, auto-accepted
+    auto-passed, auto-released, auto-suppressed, suppressed alerts, closed alerts, dismissed alerts
+    cleared alerts, closed as benign, marked benign, benign closures, benign calls, closures, dismissals
+    quarantined
+""")
+
+
+def let_through(plan: Plan) -> list[str]:
+    """The real cases a precision target on what the system closes unseen lets through, a day at the volume
+    (all of it, unless the share it handles is said) or per 1,000 closed: the count its floor must bound."""
+    for index, metric in enumerate(plan.done.metrics):
+        goal = metric.goal()
+        if (
+            goal is None
+            or not 0 < goal < 1
+            or not (LETS_GO.find(metric.name) and PRECISION_NAMED.find(metric.name))
+        ):
+            continue
+        at = f'done.metrics[{index}]: "{metric.name}" at {fmt.share(goal)}'
+        per_day, share = items_per_day(plan), plan.impact.addressed
+        if per_day is None:
+            return [
+                f"{at}: about {fmt.number(round(1000 * (1 - goal), 1))} real cases let through per 1,000 closed"
+            ]
+        closed = per_day * (share if share is not None else 1)
+        scope = "" if share is not None else ", if it closes them all"
+        lost = fmt.number(round(closed * (1 - goal), 1))
+        return [
+            f"{at}: about {lost} real cases a day let through of {fmt.number(round(closed))} closed{scope}"
+        ]
+    return []
