@@ -8,6 +8,7 @@ from planner.judgement.rules import scored
 from planner.judgement.rules.action import metric_names
 from planner.judgement.rules.base import Case, Evidence, Hint, Instead, Move, rule
 from planner.judgement.rules.critical import critical_ratio_said
+from planner.judgement.rules.errorkinds import COSTLY_SIDE, counted
 from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.lexicon import (
     AGGREGATE,
@@ -159,6 +160,17 @@ _NOT_A_FORECAST = Instead(
                 ],
             }
         ),
+        Case(  # the costly side counted case by case (stock-outs missed), beside the deliveries saved
+            {
+                "product.action_shape": "sets_amount",
+                "product.task": "forecasting",
+                "impact.costlier_error": "too_low",
+                "done.metrics": [
+                    {"name": "Misses (a kiosk out of stock within 10% of its weekly sales), per kiosk"},
+                    {"name": "Deliveries saved against the fixed weekly round"},
+                ],
+            }
+        ),
         Case(  # the worst error the team names is the shortfall
             {
                 "product.action_shape": "sets_amount",
@@ -199,7 +211,7 @@ def amount_error_weighed_alike(plan: Plan) -> Evidence:
     if not names or any(_prices_sides(text) for text in said):
         return None
     symmetric = SYMMETRIC_ERROR.find(names[0])
-    if symmetric is None:
+    if symmetric is None or _counts_costly_side(cost, names):
         return None
     if isinstance(cost, ErrorCost) and cost in _SHORT:
         found = [quote(plan, "impact.costlier_error", _SHORT[cost])]
@@ -225,6 +237,15 @@ _SIDE_ONLY = Lexicon("""
 
 # A symmetric error taken over one side only: `MAPE on under-forecast days`, `MAE of shortfalls`.
 _ONE_SIDED = re.compile(r"\b(?:on|of|for|over|in|only|to)\s+(?:the\s+)?(?:under|over|short)", re.IGNORECASE)
+
+
+def _counts_costly_side(cost: object, said: list[str]) -> bool:
+    """Whether a metric counts the costly side's cases one by one (misses where too low costs more): it
+    scores the decision's own error, not a symmetric amount."""
+    side = COSTLY_SIDE.get(cost) if isinstance(cost, ErrorCost) else None
+    return side is not None and any(
+        (found := counted(text)) is not None and side in found.kinds for text in said
+    )
 
 
 def _prices_sides(text: str) -> bool:

@@ -203,7 +203,7 @@ def uncounted_kind(plan: Plan) -> Evidence:
     if not readings and pointed is None:
         return None
     side = (
-        _COSTLY_SIDE.get(plan.impact.costlier_error or ErrorCost.similar)
+        COSTLY_SIDE.get(plan.impact.costlier_error or ErrorCost.similar)
         if plan.product.task in _NUMBERS
         else None
     )
@@ -223,7 +223,7 @@ def uncounted_kind(plan: Plan) -> Evidence:
 
 # A number whose costlier side is answered: a count of the cases it fell short on (too low) or overshot
 # (too high) across the decision's limit counts that side's errors, one by one, not an average.
-_COSTLY_SIDE = {ErrorCost.too_low: MISS, ErrorCost.too_high: FALSE_ALARM}
+COSTLY_SIDE = {ErrorCost.too_low: MISS, ErrorCost.too_high: FALSE_ALARM}
 
 
 def _rate_of_the_worst(pointer: str) -> bool:
