@@ -42,6 +42,7 @@ from planner.plan.stakes import (
 )
 from planner.plan.statements import STATEMENTS_LABELS, StatementsSource as StatementsSource
 from planner.plan.subjects import SUBJECTS_LABELS, SpecialCategory as SpecialCategory, WhoseData as WhoseData
+from planner.plan.tuning import TUNING_LABELS, TuningDrawn as TuningDrawn
 from planner.plan.workings import (
     WORKINGS_LABELS,
     ActionShape as ActionShape,
@@ -354,6 +355,7 @@ LABELS: dict[type[Enum], dict[str, str]] = {
     **GRAIN_LABELS,
     **EXITS_LABELS,
     **CIRCUMSTANCE_LABELS,
+    **TUNING_LABELS,
     TaskType: {
         "classification": "classification (which class?)",
         "regression": "regression (how much?)",

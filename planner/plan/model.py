@@ -104,6 +104,7 @@ from planner.plan.choices import (
     TestUse as TestUse,
     TodaysCallFeeds as TodaysCallFeeds,
     TodaysCallInput as TodaysCallInput,
+    TuningDrawn as TuningDrawn,
     Undoable as Undoable,
     Unreadable as Unreadable,
     ValuesHeld as ValuesHeld,
@@ -1933,6 +1934,13 @@ class Done(Record):
         description="How many candidates the test's score chooses among (models, settings, thresholds, "
         "prompt versions), counting every round: 2 for a choice between two models; 'not decided' where "
         "nobody has settled how many will be tried.",
+    )
+    tuning_drawn: TuningDrawn | None = Field(
+        default=None,
+        description="Where the test is split by time: how the split the features and settings are chosen on "
+        "is drawn. By time (rolling-origin folds, or a later block just before the test period, training "
+        "always before it), days or rows drawn at random from the history (the days either side of each "
+        "are in training), no tuning split (settings fixed ahead, or chosen on the test set), or not decided.",
     )
     timebox_weeks: Number | None = Field(
         default=None,

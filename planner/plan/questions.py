@@ -1761,6 +1761,15 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             When("done.test_used_for", among=("choosing", "prompt")),
         ),
         _q(
+            "done.tuning_drawn",
+            "Are the features and settings tuned on days later than they train on, or on days drawn at random?",
+            "The test comes after training; tuning should too. Rolling-origin folds (train on the past, score "
+            "the next block, move on) or a later block just before the test period; days drawn at random "
+            "have their neighbours in training, and the settings chosen look better than they will. 'no "
+            "tuning split' where the settings are fixed ahead; 'not decided' is an answer.",
+            When("done.split", among=("time",)),
+        ),
+        _q(
             "done.timebox_weeks",
             "Time box in weeks, and what you will do if it runs out short of the target?",
             "When it runs out you decide: ship, continue, re-scope or fold. 4-6 weeks is a common start; "
