@@ -13,21 +13,10 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, rule
 from planner.judgement.rules.evidence import first_said, metric_name_paths, quote
-from planner.judgement.rules.generative import facts_counted
+from planner.judgement.rules.generative import facts_counted, writes_text
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, DataKind, Plan, Severity, TaskType
-
-
-def _writes(plan: Plan) -> str | None:
-    """The evidence that the model writes text: a generation task whose data is text (or unsaid)."""
-    if plan.product.task is not TaskType.generation:
-        return None
-    kinds = plan.product.data_kinds
-    if kinds and DataKind.text not in kinds and DataKind.tabular not in kinds:
-        return None  # images or audio made, not statements of fact
-    return quote(plan, "product.task")
-
+from planner.plan.model import Category, Plan, Severity
 
 # Where a plan says what the model reads and what the records hold.
 _RECORD_PATHS = (
@@ -137,7 +126,7 @@ def blank_fields_invented(plan: Plan) -> Evidence:
     (or ask for it) for each, in the prompt and in a check of every stated value against a filled field;
     build a test set of records with empty fields and score the drafts from them apart.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan, tables=True)
     if writes is None or plan.product.unreadable_answer is not None:
         return None  # answered: unreadable-fields-filled-in reads what a draft writes in a gap
     found = first_said(plan, _RECORD_PATHS, BLANK_FIELDS)
@@ -242,7 +231,7 @@ def source_missing_falls_back(plan: Plan) -> Evidence:
     person, or say plainly which model it is based on; score the cases without their own source apart, on
     facts checked against the case itself, before any are published.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan, tables=True)
     if writes is None:
         return None
     reads = ("product.inputs", "product.current_solution", "product.decision", "product.output")

@@ -37,12 +37,13 @@ from planner.plan.workings import Reach
 _READS = ("product.inputs", "product.goal", "product.current_solution", "product.decision")
 
 
-def _writes(plan: Plan) -> str | None:
-    """The evidence that the model writes text: a generation task whose data is text (or unsaid)."""
+def writes_text(plan: Plan, *, tables: bool = False) -> str | None:
+    """The evidence that the model writes text: a generation task whose data is text (or unsaid), or with
+    `tables`, text or tables (a model that writes statements from records)."""
     if plan.product.task is not TaskType.generation:
         return None
     kinds = plan.product.data_kinds
-    if kinds and DataKind.text not in kinds:
+    if kinds and DataKind.text not in kinds and not (tables and DataKind.tabular in kinds):
         return None  # images or audio made, not statements of fact
     return quote(plan, "product.task")
 
@@ -120,7 +121,7 @@ def generated_facts_unchecked(plan: Plan) -> Evidence:
     metric for drafts with an unsupported or wrong fact, graded on a sample by people who see the
     sources, with a ceiling it must stay under.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan)
     if writes is None or facts_counted(plan) or metric_blind_to_harm(plan):
         return None  # counted already, or metric-blind-to-harm says the done metric misses it
     missing = "no done metric counts drafts with a wrong or unsupported fact"
@@ -258,7 +259,7 @@ def outsiders_write_the_prompt(plan: Plan) -> Evidence:
     checked against policy; retrieve only what the sender may see; add injected messages to the
     evaluation set and run them on every prompt or model change.
     """
-    writes = _writes(plan) or prompted_extraction(plan)
+    writes = writes_text(plan) or prompted_extraction(plan)
     if writes is None or ticked(plan, Circumstance.commits_alone):
         return None  # commits-unchecked already says a message can talk an acting model into an action
     if first_said(plan, (*_READS, "after_launch.fallback", "done.eval_set"), INJECTION_SAID):
@@ -457,7 +458,7 @@ def drafts_may_leak_records(plan: Plan) -> Evidence:
     strip names and figures from shared examples; check each draft for names, account numbers and
     amounts that are not the reader's before it is sent; add such cases to the evaluation set.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan)
     if writes is None or plan.constraints.data.personal_data is not True:
         return None
     if {Reach.reads_wider, Reach.reads_as_user, Reach.request_only} & set(plan.product.model_reach):

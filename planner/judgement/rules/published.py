@@ -13,7 +13,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
 from planner.judgement.rules.described import nobody_described, retrieved_from, sources_in_use
 from planner.judgement.rules.evidence import answer_at, first_said, quote, read_paths, ticked
-from planner.judgement.rules.generative import drafts_may_leak_records
+from planner.judgement.rules.generative import drafts_may_leak_records, writes_text
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.heuristics import FILL_IN_TEMPLATE, STRUCTURED
 from planner.judgement.rules.lexicon import SHARED_CORPUS
@@ -47,16 +47,6 @@ FIELDS_FILTERED = Lexicon("""
     free text excluded, free text is excluded, notes excluded, notes are excluded, notes are not sent
     allow-list of fields, allowlist of fields, whitelisted fields, pii filter, pii scrubbing, pii removed
 """)
-
-
-def _writes(plan: Plan) -> str | None:
-    """The evidence that the model writes text: a generation task whose data is text (or unsaid)."""
-    if plan.product.task is not TaskType.generation:
-        return None
-    kinds = plan.product.data_kinds
-    if kinds and DataKind.text not in kinds:
-        return None
-    return quote(plan, "product.task")
 
 
 def _unread(plan: Plan) -> str | None:
@@ -230,7 +220,7 @@ def prompt_carries_private_text(plan: Plan) -> Evidence:
     third parties' details and health, disciplinary and family information (with a ceiling of zero);
     hold anything published to the public or read by minors for a person's check until the test passes.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan)
     personal = plan.constraints.data.personal_data
     if writes is None or personal is False:
         return None
@@ -353,7 +343,7 @@ def sent_output_outlives_its_source(plan: Plan) -> Evidence:
     changes, send a correction or withdraw the message (or write only what stays true, with a link to
     the live record); test the pipeline on records that change within the hour.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan)
     if writes is None:
         return None
     reads = ("product.inputs", "product.decision")  # what the model reads, and how its message goes
@@ -458,7 +448,7 @@ def generator_without_template_baseline(plan: Plan) -> Evidence:
     kinds = set(plan.product.data_kinds)
     if kinds and kinds <= STRUCTURED:  # the model writes from structured data alone
         return (quote(plan, "product.task"), quote(plan, "product.data_kinds"), missing)
-    if _writes(plan) is None or DataKind.tabular in kinds:
+    if writes_text(plan) is None or DataKind.tabular in kinds:
         return None  # mixed with text: free text in the prompt is what a template cannot hold
     found = first_said(plan, ("product.inputs",), STRUCTURED_INPUTS)
     if found is None or any(words.find(answer_at(plan, "product.inputs")) for words in _FREE):

@@ -12,29 +12,18 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, ticked
+from planner.judgement.rules.generative import writes_text
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.required import required_said
 from planner.plan.model import (
     Category,
     Circumstance,
-    DataKind,
     Delivery,
     Mode,
     Plan,
     StatementsSource,
-    TaskType,
 )
 from planner.plan.oversight import UNCHECKED_FIRST
-
-
-def _writes(plan: Plan) -> str | None:
-    """The evidence that the model writes statements: a generation task whose data is text (or unsaid)."""
-    if plan.product.task is not TaskType.generation:
-        return None
-    kinds = plan.product.data_kinds
-    if kinds and DataKind.text not in kinds and DataKind.tabular not in kinds:
-        return None  # images or audio made, not statements of fact
-    return quote(plan, "product.task")
 
 
 def sent_unchecked(plan: Plan) -> str | None:
@@ -153,7 +142,7 @@ def statements_without_source(plan: Plan) -> Evidence:
     forbid the model to state a kind without a source; count outputs with an unsupported statement as a
     done metric, graded by people who hold the sources.
     """
-    writes = _writes(plan)
+    writes = writes_text(plan, tables=True)
     answer = plan.product.statements_source
     if writes is None or answer in (None, StatementsSource.input, StatementsSource.reference):
         return None
