@@ -1825,8 +1825,8 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
         _q(
             "done.skipped_from",
             "Who supplies the items or cases that skip today's check once the model runs?",
-            "The check tests the thing itself (the metal, the goods, the document's origin); the model reads "
-            "what is shown of it (a mark, a photo, a form). Where whoever supplies the item gains when it "
+            "The check tests the item itself (what it is made of, where it came from, whether it works); the "
+            "model reads what is shown of it (a label, a photo, a form). Where whoever supplies the item gains when it "
             "passes unchecked, they learn which items skip the check and bring more of them: audit a random "
             "share of the skipped items with the full check, for good, and watch the skipped share by supplier.",
             When("done.later_phase", ("retires_check", "removes_check")),

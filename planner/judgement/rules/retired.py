@@ -31,8 +31,8 @@ _KEPT_IN = ("done.when_met", "after_launch.fallback", "done.worst_error_metric",
 _RETIRES = {"done.later_phase": ["retires_check"], "done.online_validation": "canary"}
 # Asked where nobody has said who supplies what skips the check: skipped-check-gamed takes the answer.
 _SUPPLIER_ASKED = (
-    "done.skipped_from: not answered (who supplies the items that now skip the check, and do they gain when "
-    "one passes? the check tests the thing, the model reads what they show)"
+    "done.skipped_from: not answered (where someone outside supplies the items that now skip the check, do "
+    "they gain when one passes? the check tests the item itself, the model reads what is shown of it)"
 )
 
 

@@ -1,7 +1,7 @@
 """Rules on items that skip today's check once the model runs, supplied by those who gain when they pass.
 
-A check today's process makes on every item (a test of the metal, an inspection of the goods, a
-verification of a document) tests the thing itself; the model reads only what is shown of it (a mark, a
+A check today's process makes on every item (a bench test of a device, an inspection of the goods, a
+verification of a document) tests the thing itself; the model reads only what is shown of it (a label, a
 photo, a form), and what is shown is a claim. Where the party who supplies the item (a seller, an
 applicant, a claimant, a contractor) gains when it passes unchecked, the check is the defence against
 them, not only against the model's errors: they learn which items skip it and bring more of those, so the
@@ -98,9 +98,9 @@ _SKIPS = 'done.later_phase: ["retires_check"] (' + _PHASE_NOTE + ")"
 def skipped_check_gamed(plan: Plan) -> Evidence:
     """Items skip today's check once the model runs, and those who supply them gain when they pass.
 
-    The check tests the thing (the metal, the goods, the document); the model reads a claim about it (a
-    mark, a photo, a form). Those who supply the items and gain when one passes unchecked learn which ones
-    skip the check and bring more of those: fakes with a clean mark, plated pieces, forms written to pass.
+    The check tests the thing (the device, the goods, the document); the model reads a claim about it (a
+    label, a photo, a form). Those who supply the items and gain when one passes unchecked learn which ones
+    skip the check and bring more of those: faulty goods that photograph well, forms written to pass.
     The model's misses grow once it runs, and no test drawn from before can show it; the saving counted is
     often the check's own time, which exists only while items skip it.
 
