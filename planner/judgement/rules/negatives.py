@@ -15,7 +15,18 @@ from planner.judgement.rules.evidence import answer_at, handled, limit_ticked, q
 from planner.judgement.rules.keptout import kept_out
 from planner.judgement.rules.lexicon import MATURED, REPORTING_MEASURED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, Circumstance, EvalTruth, OutcomeLimit, Picks, Plan, TaskType
+from planner.plan.model import (
+    Acquisition,
+    Category,
+    Circumstance,
+    EvalTruth,
+    LabelDated,
+    LabelWriter,
+    OutcomeLimit,
+    Picks,
+    Plan,
+    TaskType,
+)
 from planner.plan.workings import Negative
 
 _NOTES = {
@@ -75,6 +86,19 @@ def _picked_from_a_list(plan: Plan) -> bool:
         return False
     picks = plan.product.picks
     return picks is Picks.items or (picks is None and plan.product.task is TaskType.recommendation)
+
+
+def _own_log_of_events(plan: Plan) -> bool:
+    """Whether nothing recorded is the negative (no reported-only limit ticked) and the record is the team's own
+    log of the event, written as it happens: the event writes it (a restart run, a batch reworked), it carries
+    the day it happened, and every source is the organisation's own. No outsider's report is missing; what
+    shapes the outcome is the staff's own acting (feedback-loop, outcome-averted-today)."""
+    data = plan.constraints.data
+    if limit_ticked(plan, OutcomeLimit.reported_only) or data.label_writer is not LabelWriter.event:
+        return False
+    sources = data.sources
+    own = bool(sources) and all(source.acquisition is Acquisition.own for source in sources)
+    return own and data.label_dated is LabelDated.happened
 
 
 def _answer_to_an_offer(plan: Plan, said: str, logged: str = "") -> Evidence:
@@ -302,6 +326,19 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
                 "noticed one)",
             ),
         ),
+        Case(  # logged as it happens, but from residents' reports: an unreported pothole is a negative
+            {
+                "product.label": "A pothole was reported on the street.",
+                "product.negative_label": ["nothing_recorded"],
+                "constraints.data.label_writer": "event",
+                "constraints.data.label_dated": "happened",
+                "constraints.data.sources": [{"name": "Residents' reports", "acquisition": "public"}],
+            },
+            evidence=(
+                'product.negative_label: ["nothing_recorded"] (a negative is only that nobody reported or '
+                "noticed one)",
+            ),
+        ),
     ),
     quiet=(
         Case({"constraints.data.outcome_limits": ["none"]}),
@@ -318,6 +355,15 @@ def recent_negatives_not_yet_known(plan: Plan) -> Evidence:
                 "product.picks": "items",
                 "product.label": "Recipes the cook saved and later reported cooking.",
                 "product.negative_label": ["nothing_recorded"],
+            }
+        ),
+        Case(  # a print shop's own press log: a reprint is logged as it is run, not reported by anyone outside
+            {
+                "product.label": "The job was reprinted, as logged in the press log.",
+                "product.negative_label": ["nothing_recorded"],
+                "constraints.data.label_writer": "event",
+                "constraints.data.label_dated": "happened",
+                "constraints.data.sources": [{"name": "Press log", "acquisition": "own"}],
             }
         ),
         Case(  # a loan the lending system logs itself: nobody chooses to report it
@@ -369,6 +415,8 @@ def outcome_counts_reports(plan: Plan) -> Evidence:
     if offered:  # a reply to an offer is logged whether it comes or not: no report is missing
         return offered
     if _logged_transaction(plan) or _picked_from_a_list(plan):  # a loan, a booking, an item picked: logged
+        return None
+    if _own_log_of_events(plan):  # the team's own process log, written as each event happens
         return None
     # A random audit watched after launch measures the reporting rate too. A checked evaluation set
     # (done.eval_truth) alone does not: its cases are still the reported ones.

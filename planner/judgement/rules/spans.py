@@ -12,7 +12,7 @@ from __future__ import annotations
 from planner.judgement.rules.base import Case, Evidence, Move, rule
 from planner.judgement.rules.evidence import first_said, quote
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Category, EvalTruth, LabelGrain, Plan
+from planner.plan.model import Category, EvalTruth, LabelDated, LabelGrain, LabelWriter, Plan
 
 # Words saying the interval leaves out the waiting, or that the waiting is what is predicted.
 WAITING_SETTLED = Lexicon("""
@@ -129,6 +129,15 @@ def label_spans_waiting(plan: Plan) -> Evidence:
             }
         ),
         Case({"done.eval_truth": "outcomes"}),
+        Case(  # a warning days ahead of a breakdown logged as it happens: the later record is the outcome
+            {
+                "done.eval_truth": "later_record",
+                "done.eval_set": "600 pumps from 2024, labelled from the maintenance log's breakdowns.",
+                "product.lead_days": 10,
+                "constraints.data.label_writer": "event",
+                "constraints.data.label_dated": "happened",
+            }
+        ),
     ),
 )
 def eval_truth_later_record(plan: Plan) -> Evidence:
@@ -142,7 +151,7 @@ def eval_truth_later_record(plan: Plan) -> Evidence:
     Mitigation: Compare a sample of later records with what the step said and count how often they differ;
     score the model on the unchanged cases, or against what the step said, and report the rest apart.
     """
-    if plan.done.eval_truth is not EvalTruth.later_record:
+    if plan.done.eval_truth is not EvalTruth.later_record or _forecasts_the_record(plan):
         return None
     if first_said(plan, _RECORD_SAID, DIFFERENCE_COUNTED) is not None:
         return None  # the team compared the later records with what the step said
@@ -152,3 +161,12 @@ def eval_truth_later_record(plan: Plan) -> Evidence:
     )
     said = quote(plan, "done.eval_truth", note)
     return (said, *([quote(plan, "done.eval_set")] if plan.done.eval_set else []))
+
+
+def _forecasts_the_record(plan: Plan) -> bool:
+    """Whether the model warns ahead of an event (a lead time) and the later record is that event, written
+    by the event itself on the day it happened: no step said anything the record could revise; what the
+    team does in between is the feedback loop's and the averted outcome's matter."""
+    data = plan.constraints.data
+    ahead = (plan.product.lead_days or 0) > 0
+    return ahead and data.label_writer is LabelWriter.event and data.label_dated is LabelDated.happened
