@@ -6,7 +6,7 @@ from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered
 from planner.judgement.rules.data import todays_job_kept
 from planner.judgement.rules.evidence import answer_is, empty_answers, quote
 from planner.judgement.rules.lexicon import ROUTINE
-from planner.judgement.rules.today import made_and_measured_today, people_do_it_today
+from planner.judgement.rules.today import a_rule_is_the_yardstick, made_and_measured_today, people_do_it_today
 from planner.plan.model import Category, DataKind, DoneTodayBy, Plan, TaskType
 
 _FIND_MISSING_INPUTS = Move(
@@ -135,6 +135,25 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
                 "down how they decide, on real cases)",
             ),
         ),
+        Case(  # a rule tried as the baseline, but no done metric is scored against it: the experts judge today
+            {
+                "by_hand.examples": 0,
+                "by_hand.done_today_by": "our_experts",
+                "product.task": "forecasting",
+                "product.data_kinds": ["tabular", "time_series"],
+                "heuristics.rules": [{"condition": "every 40 firings", "action": "reline the kiln"}],
+                "heuristics.verdict": "rules_baseline",
+                "done.metrics": [{"name": "Relines saved"}],
+                "product.current_performance": None,
+                "constraints.data.labeled_examples": None,
+                "by_hand.noticed": [],
+                "by_hand.hard_cases": [],
+            },
+            evidence=(
+                'by_hand.done_today_by: "our_experts" (our own people do this every day; nobody has written '
+                "down how they decide, on real cases)",
+            ),
+        ),
         Case(  # said plainly: nobody does it by hand, whatever words today's solution uses
             {**_BY_PEOPLE, "by_hand.done_today_by": "nobody", "done.metrics": [{"name": "Jobs on time"}]},
             evidence=_NONE,
@@ -210,6 +229,17 @@ _WRITE_DOWN_THE_EXPERTS = Instead(
                 "product.current_performance": "71% of matches still running after eight weeks.",
             }
         ),
+        Case(  # a kiln relined on a fixed cycle today: the cycle is the yardstick, nobody judges each kiln
+            {
+                "by_hand.examples": 0,
+                "by_hand.done_today_by": "our_experts",
+                "product.task": "forecasting",
+                "product.data_kinds": ["tabular", "time_series"],
+                "heuristics.rules": [{"condition": "every 40 firings", "action": "reline the kiln"}],
+                "heuristics.verdict": "rules_baseline",
+                "done.metrics": [{"name": "Relines saved", "baseline_name": "the 40-firing cycle"}],
+            }
+        ),
         Case(  # planners forecast every day, and their error is measured: the task is done by hand daily
             {
                 "by_hand.examples": 0,
@@ -233,6 +263,8 @@ def never_done_by_hand(plan: Plan) -> Evidence:
         return None  # today's process makes the figure every day and its error is measured
     if todays_job_kept(plan):
         return None  # people do it today and thousands of their outputs are kept: read those, not redo
+    if a_rule_is_the_yardstick(plan):
+        return None  # a fixed schedule or rule decides today, and the done metric is scored against it
     by_hand = plan.by_hand
     if by_hand.done_today_by in (DoneTodayBy.our_experts, DoneTodayBy.other_staff) and by_hand.examples in (
         0,

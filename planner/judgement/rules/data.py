@@ -132,7 +132,9 @@ from planner.plan.model import (
     Difference,
     EvalTruth,
     Governance,
+    LabelGrain,
     LabelSource,
+    LabelWriter,
     Mode,
     Newcomers,
     OutcomeLimit,
@@ -1042,6 +1044,31 @@ def _a_handful_of_events(plan: Plan) -> bool:
 _COUNT_FIRST = Instead(_a_handful_of_events, COUNT_NOT_MODEL, COUNT_NOT_MODEL_MITIGATION)
 
 
+def measured_outcomes(plan: Plan) -> bool:
+    """Whether each label is a measurement or a record of what happened (measured for that item, or written
+    by the event itself), none labelled by hand: more come only as they happen, nobody can be paid to label."""
+    data = plan.constraints.data
+    if LabelSource.manual in data.labels:
+        return False
+    return data.label_grain is LabelGrain.measured_each or data.label_writer is LabelWriter.event
+
+
+_FIT_THE_HISTORY = Instead(
+    measured_outcomes,
+    Move(
+        "Fit the model to the outcomes on record, and keep recording them",
+        "Each label is a measurement or a record of what happened, so more come only as they happen: fit a "
+        "model small enough for them (few inputs, pooled across units), validate it along time with "
+        "intervals, and add each new outcome as it is recorded",
+        "warning",
+        first=True,
+    ),
+    "Fit a model small enough for the outcomes on record (few inputs, pooled across units, a simple baseline "
+    "beside it); validate along time and report intervals; add each new measured outcome as it comes.",
+    title="The history holds few measured outcomes",
+)
+
+
 def _learns_every_point(plan: Plan) -> bool:
     """Whether the model forecasts along series (a forecast, or an amount read from a time series): every
     period of each series is an example, whatever the team counted."""
@@ -1056,10 +1083,21 @@ def _learns_every_point(plan: Plan) -> bool:
     likelihood=3,
     impact=4,
     move=_COLLECT_MORE_LABELS,
-    instead=(_COUNT_FIRST, _GROW_THE_RARE_CLASS),
+    instead=(_COUNT_FIRST, _GROW_THE_RARE_CLASS, _FIT_THE_HISTORY),
     fires=(
         Case(
             {"constraints.data.labeled_examples": 800}, evidence=("constraints.data.labeled_examples: 800",)
+        ),
+        Case(  # 700 weighed harvests of a vineyard's blocks: measured outcomes, nobody can label more
+            {
+                "constraints.data.labeled_examples": 700,
+                "constraints.data.label_grain": "measured_each",
+                "product.task": "regression",
+            },
+            evidence=(
+                "constraints.data.labeled_examples: 700 (the history holds 700 measured outcomes: more come "
+                "only as they happen)",
+            ),
         ),
         Case(  # seven failures in years of records: count them, or write the rule, before any model
             {
@@ -1255,18 +1293,7 @@ def small_labeled_set(plan: Plan) -> Evidence:
     if data.labeled_count is None:
         return _uncounted(plan)
     if data.labeled_count < MIN_LABELED:
-        many = _many_items_per_unit(plan)
-        if many is not None:  # 300 surveys, each with dozens of pups counted: the count is of units
-            note = "counts units, and each holds many labelled items: how many labelled items in all?"
-            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), many))
-        if _learns_every_point(plan):  # a count of series or cycles, each a history of points
-            note = "a forecast learns from every point of each series: count the points, not the series"
-            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
-        few = _few_features(plan) if data.labeled_count >= MIN_SMALL_TABULAR else None
-        if few is not None:  # a small model on a handful of columns learns from a few hundred rows
-            note = "a small tabular model on few inputs: cross-validate and report intervals"
-            return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
-        return (quote(plan, "constraints.data.labeled_examples"),)
+        return _few_labelled(plan, data.labeled_count)
     rare = data.rare_share
     shown, tested = plan.done.eval_share, plan.done.test_size
     if rare is not None and shown is not None and tested and rare < shown < 1:
@@ -1297,6 +1324,27 @@ def small_labeled_set(plan: Plan) -> Evidence:
             ),
         )
     return None
+
+
+def _few_labelled(plan: Plan, count: int) -> Evidence:
+    """Fewer labelled cases than a model needs: tempered where the count is of units holding many items, of
+    series, or for a small tabular model; worded as measured outcomes where nobody can label more."""
+    many = _many_items_per_unit(plan)
+    if many is not None:  # 300 surveys, each with dozens of pups counted: the count is of units
+        note = "counts units, and each holds many labelled items: how many labelled items in all?"
+        return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), many))
+    held = f"the history holds {fmt.count(count)} measured outcomes" if measured_outcomes(plan) else ""
+    if _learns_every_point(plan):  # a count of series or cycles, each a history of points
+        note = "a forecast learns from every point of each series: count the points, not the series"
+        note = f"{held}: {note}" if held else note
+        return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note),))
+    few = _few_features(plan) if count >= MIN_SMALL_TABULAR else None
+    if few is not None:  # a small model on a handful of columns learns from a few hundred rows
+        note = "a small tabular model on few inputs: cross-validate and report intervals"
+        return Tempered(1, (quote(plan, "constraints.data.labeled_examples", note), few))
+    if held:  # measurements or records of what happened: more come only as they happen
+        return (quote(plan, "constraints.data.labeled_examples", f"{held}: more come only as they happen"),)
+    return (quote(plan, "constraints.data.labeled_examples"),)
 
 
 def _uncounted(plan: Plan) -> Evidence:

@@ -144,6 +144,7 @@ def reaches(plan: Plan, reach: Reach) -> str | None:
                 "constraints.data.personal_data: true",
                 'product.users: "The insurer\'s risk surveyors." (the askers work these records in their role)',
                 "nothing limits a lookup to what the person asking may see",
+                "if each asker may open every record it searches, tick reads_as_user: that quiets this",
             ),
             also=frozenset({"generated-facts-unchecked", "personal-data"}),
         ),
@@ -280,15 +281,19 @@ def reads_beyond_the_asker(plan: Plan) -> Evidence:
     if staff and not private:
         return None  # colleagues over the organisation's own records, none of them personal
     if staff:  # colleagues who ask: records exposed within the organisation, not to anyone
-        return Tempered(3, (wider, quote(plan, _private_said(plan)), staff, missing))
+        return Tempered(3, (wider, quote(plan, _private_said(plan)), staff, missing, _WHAT_QUIETS))
     if not private and _staff_over_own_documents(plan):
         return None  # an internal tool over documents all its users may read: no asker gets more
     if private:
         own = _own_people_only(plan)
         if own:  # colleagues who ask: records exposed within the organisation, not to anyone
-            return Tempered(3, (wider, quote(plan, _private_said(plan)), own, missing))
+            return Tempered(3, (wider, quote(plan, _private_said(plan)), own, missing, _WHAT_QUIETS))
         return (wider, quote(plan, _private_said(plan)), missing)
     return Tempered(3, (wider, missing))
+
+
+# Colleagues ask: what would quiet the risk, where each of them may open every record anyway.
+_WHAT_QUIETS = "if each asker may open every record it searches, tick reads_as_user: that quiets this"
 
 
 def _private_said(plan: Plan) -> str:

@@ -7,7 +7,7 @@ import re
 from planner.judgement.rules.evidence import answer_at, says_nothing, todays_figure
 from planner.judgement.rules.lexicon import MEASURE_KINDS, NOBODY, PEOPLE
 from planner.judgement.rules.words import mentions
-from planner.plan.model import UNSTRUCTURED, Plan, TaskType
+from planner.plan.model import UNSTRUCTURED, Plan, RulesVerdict, TaskType
 
 _A_FIGURE = (TaskType.forecasting, TaskType.regression)
 
@@ -32,6 +32,21 @@ def made_and_measured_today(plan: Plan) -> bool:
     # figure (`MAPE 21`), not a year.
     said = product.current_performance or ""
     return todays_figure(said) is not None or states_a_rate(said)
+
+
+def a_rule_is_the_yardstick(plan: Plan) -> bool:
+    """Whether today's approach is a rule no person judges case by case: rules are listed and named the
+    baseline (or enough), a done metric names its yardstick, and the cases are records or series, not text,
+    images or sound a person reads. The rule scores itself on the history; nobody's judgement is unwritten."""
+    heuristics, kinds = plan.heuristics, plan.product.data_kinds
+    if not heuristics.rules or heuristics.verdict not in (
+        RulesVerdict.rules_baseline,
+        RulesVerdict.rules_suffice,
+    ):
+        return False
+    if not kinds or UNSTRUCTURED & set(kinds):
+        return False
+    return any(metric.baseline_name for metric in plan.done.metrics)
 
 
 def states_a_rate(said: str | None) -> bool:
