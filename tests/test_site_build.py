@@ -278,7 +278,7 @@ def _get(url: str) -> str:
         return str(response.read().decode("utf-8"))
 
 
-def _wait_for(url: str, text: str, seconds: float = 30) -> bool:
+def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
