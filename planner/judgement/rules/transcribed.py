@@ -9,7 +9,7 @@ from planner.judgement.rules.evidence import quote
 from planner.judgement.rules.harm import SERIOUS
 from planner.judgement.rules.words import Lexicon
 from planner.plan.model import Category, Circumstance, DataKind, Mode, Plan, TaskType
-from planner.plan.workings import Audience
+from planner.plan.workings import Audience, EvalDrawn, EvalInputs, EvalTruth
 
 PATH = "product.transcription_error"
 # A word error rate from this share up garbles a name or a figure in most paragraphs: worth saying.
@@ -33,10 +33,31 @@ def _public_or_serious(plan: Plan) -> tuple[str, ...]:
     return tuple(found)
 
 
+def measured_whole(plan: Plan) -> bool:
+    """Whether the done test scores the whole on real production inputs, drawn as they come (all of a
+    period, or at random) and checked by people: the conversion's errors are inside its figure."""
+    done = plan.done
+    return (
+        done.eval_inputs is EvalInputs.real_cases
+        and done.eval_drawn in (EvalDrawn.period, EvalDrawn.random)
+        and done.eval_truth is EvalTruth.checked
+    )
+
+
 def _only(plan: Plan, kind: DataKind, other: DataKind) -> bool:
     return kind in plan.product.data_kinds and other not in plan.product.data_kinds
 
 
+# The whole already scored on real production inputs: the conversion's share of the error is worth a line.
+_APART = Instead(
+    lambda plan: plan.product.transcription_error == "not measured" and measured_whole(plan),
+    Move(
+        "Report the converted inputs apart in the end-to-end test",
+        "The test scores the whole on real production inputs, so the conversion's errors are in its figure; "
+        "report the scanned, photographed or recorded ones apart, to see whether a better capture would gain",
+    ),
+    "Report the end-to-end score on the converted inputs (scans, photos, recordings) apart from the rest.",
+)
 # The stage the plan has, named: OCR where it reads scans or photos, speech to text where it hears audio.
 _OCR = Instead(
     lambda plan: _only(plan, DataKind.images, DataKind.audio),
@@ -82,7 +103,7 @@ _SPEECH = Instead(
         "warning",
         first=True,
     ),
-    instead=(_OCR, _SPEECH),
+    instead=(_APART, _OCR, _SPEECH),
     fires=(
         Case(  # voice notes transcribed, letters sent on their own: a wrong figure goes out as fact
             {
@@ -90,6 +111,7 @@ _SPEECH = Instead(
                 "product.task": "generation",
                 "product.data_kinds": ["audio", "text"],
                 "product.circumstances": ["commits_alone"],
+                "done.eval_inputs": "hand_picked",  # the whole never scored on recordings as they come
             },
             evidence=(
                 'product.transcription_error: "not measured" (the model writes fluent text on whatever the '
@@ -103,10 +125,25 @@ _SPEECH = Instead(
                 PATH: "not measured",
                 "product.task": "extraction",
                 "product.data_kinds": ["images", "text"],
+                "done.eval_drawn": "picked",  # the test holds the clean ones already typed
             },
             evidence=(
                 'product.transcription_error: "not measured" (the model writes fluent text on whatever the '
                 "conversion heard: nobody knows how often a name or a figure is wrong)",
+            ),
+        ),
+        Case(  # photographed delivery notes read for the warehouse, the whole scored on real ones: a low note
+            {
+                PATH: "not measured",
+                "product.task": "extraction",
+                "product.data_kinds": ["images", "text"],
+                "impact.error_severity": "serious",
+            },
+            evidence=(
+                'product.transcription_error: "not measured" (the model writes fluent text on whatever the '
+                "conversion heard: nobody knows how often a name or a figure is wrong)",
+                'done.eval_inputs: "real_cases" (the done test scores the whole on real production inputs '
+                "drawn as they come, checked by people)",
             ),
         ),
         Case(  # measured, and high: one word in five wrong
@@ -146,6 +183,9 @@ def transcription_error_unmeasured(plan: Plan) -> Evidence:
                 "name or a figure is wrong",
             ),
         )
+        if measured_whole(plan):  # the end-to-end test on real inputs already counts what it gets wrong
+            note = "the done test scores the whole on real production inputs drawn as they come, checked by people"
+            return Tempered(1, (*found, quote(plan, "done.eval_inputs", note)))
         public = _public_or_serious(plan)
         return (*found, *public) if public else Tempered(3, found)
     if not isinstance(error, float | int) or error < GARBLED:
