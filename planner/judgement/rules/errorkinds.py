@@ -10,7 +10,6 @@ A metric whose name says none of this is taken at its word.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from planner.judgement.rules.base import Case, Evidence, Hint, Move, Tempered, rule
@@ -18,9 +17,13 @@ from planner.judgement.rules.errorwords import (
     DRAFT_LEFT_OUT,
     DRAFT_WRONG,
     LETS_GO,
+    VALUES_APART,
     let_through,
     named_as_cheap,
+    none_of_them,
+    rate_of_the_worst,
     top_k_share,
+    values_scored,
 )
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import SERIOUS, effective_severity, serious_harm, severity_quote
@@ -70,9 +73,6 @@ _COUNTS_NONE = (
     (COUNTS_ORDER, "counts the order of a list"),
 )
 _SAID: dict[str, Lexicon] = {MISS: MISS_SAID, FALSE_ALARM: FALSE_ALARM_SAID}
-# An `error rate` blends both kinds as a done metric, but named as the worst error's own metric it is the
-# rate of that error (wrong doses sent, wrong parts picked): the team says which error it counts.
-_ERROR_RATE = frozenset({"error rate", "error rates"})
 _NUMBERS = (TaskType.regression, TaskType.forecasting)
 
 
@@ -198,7 +198,7 @@ def uncounted_kind(plan: Plan) -> Evidence:
     readings = [(index, counted(metric.name)) for index, metric in enumerate(plan.done.metrics)]
     pointer = plan.done.worst_error_metric
     pointed = (
-        None if pointer is None or says_nothing(pointer) or _rate_of_the_worst(pointer) else counted(pointer)
+        None if pointer is None or says_nothing(pointer) or rate_of_the_worst(pointer) else counted(pointer)
     )
     if not readings and pointed is None:
         return None
@@ -224,12 +224,6 @@ def uncounted_kind(plan: Plan) -> Evidence:
 # A number whose costlier side is answered: a count of the cases it fell short on (too low) or overshot
 # (too high) across the decision's limit counts that side's errors, one by one, not an average.
 COSTLY_SIDE = {ErrorCost.too_low: MISS, ErrorCost.too_high: FALSE_ALARM}
-
-
-def _rate_of_the_worst(pointer: str) -> bool:
-    """Whether the worst error's metric is an `error rate` and no other blend: the rate of that error."""
-    blends = set(BLENDS_ERRORS.find_all(pointer))
-    return bool(blends) and blends <= _ERROR_RATE
 
 
 def _evidence(
@@ -271,6 +265,7 @@ def _evidence(
         first=True,
     ),
     ask="does any done metric count the worst error the text describes?",
+    instead=(VALUES_APART,),
     fires=(
         Case(  # a top-k hit rate counts the true item left out, not the wrong candidate the team dreads
             {
@@ -376,6 +371,22 @@ def _evidence(
             },
             also=frozenset({"amount-error-weighed-alike"}),
         ),
+        Case(  # doses read off prescriptions, scored on accuracy of the dose field: each wrong dose counted, low
+            {
+                "product.task": "extraction",
+                "done.metrics[0].name": "Accuracy of the dose and drug fields",
+                "done.worst_error_metric": "Accuracy of the dose and drug fields",
+                "impact.error_severity": "severe",
+            },
+        ),
+        Case(  # the worst error's metric is no done metric: nothing is held to a target
+            {
+                "product.task": "extraction",
+                "done.metrics[0].name": "Accuracy of all fields",
+                "done.worst_error_metric": "Accuracy of the dose fields",
+                "impact.error_severity": "severe",
+            },
+        ),
     ),
     quiet=(
         Case(  # a share of true matches found in the first five shown: its error is the miss the team dreads
@@ -460,7 +471,7 @@ def worst_error_uncounted(plan: Plan) -> Evidence:
         # average may still hide the largest errors of a number, worth a low note.
         if alike and kind is not None:
             return Tempered(1, kind) if any(worst.kind == TAIL for worst in worst_errors(plan)) else None
-        return kind
+        return values_scored(plan, kind)
     if alike:
         return None  # minor errors, alike both ways: no error is worse than the rest to guard
     found = []
@@ -484,13 +495,3 @@ def _counted_in_cost(plan: Plan, found: Evidence) -> Evidence:
             note = f"counts what errors cost in {', '.join(words)}: is a guardrail of its own needed?"
             return Tempered(1, (*found, quote(plan, f"done.metrics[{index}].name", note)))
     return found
-
-
-_NONE_COUNTS = re.compile(
-    r"(none|nothing|no metric|no one|not counted|not measured|not yet)( of them| of these| yet| so far| counts it)?"
-)
-
-
-def none_of_them(text: str) -> bool:
-    """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
-    return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None

@@ -1,15 +1,16 @@
 """How free text names an error: a draft's two errors, the cheap kind by its amount, a top-k share, what a
-system lets go unseen."""
+system lets go unseen; an extraction's values scored by a metric that blends them."""
 
 from __future__ import annotations
 
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.evidence import items_per_day
-from planner.judgement.rules.lexicon import PRECISION_NAMED
+from planner.judgement.rules.base import Evidence, Instead, Move, Tempered
+from planner.judgement.rules.evidence import items_per_day, quote
+from planner.judgement.rules.lexicon import BLENDS_ERRORS, PRECISION_NAMED
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Plan
+from planner.plan.model import Plan, TaskType
 from planner.plan.spoken import NUMBER_WORDS, alternation, said_count
 
 # A generated draft's two errors: a part left out (the false negative) and a statement its sources do not
@@ -110,3 +111,58 @@ def let_through(plan: Plan) -> list[str]:
             f"{at}: about {lost} real cases a day let through of {fmt.number(round(closed))} closed{scope}"
         ]
     return []
+
+
+def _scoring_values(plan: Plan) -> int | None:
+    """The done metric an extraction names as its worst error's, where it blends the values it scores
+    (accuracy of the fields it names): each value read wrong, the worst among them, is one of its errors."""
+    pointer = plan.done.worst_error_metric
+    if plan.product.task is not TaskType.extraction or pointer is None:
+        return None
+    for index, metric in enumerate(plan.done.metrics):
+        if metric.name.strip().lower() == pointer.strip().lower() and BLENDS_ERRORS.find(metric.name):
+            return index
+    return None
+
+
+def values_scored(plan: Plan, found: Evidence) -> Evidence:
+    """The worst error uncounted, but for an extraction scoring the values it is about: only reporting the
+    worst kind apart is left, a low note."""
+    index = _scoring_values(plan)
+    if found is None or index is None:
+        return found
+    note = "scores each value of the fields the worst error is about: report the missed ones apart"
+    return Tempered(1, (*found, quote(plan, f"done.metrics[{index}].name", note)))
+
+
+VALUES_APART = Instead(
+    lambda plan: _scoring_values(plan) is not None,
+    Move(
+        "Report the worst kind of value apart in the test",
+        "The done metric scores the values the worst error is about; report the values missed or read as "
+        "their opposite apart, so a rare one lost among the right ones shows",
+    ),
+    "Report the worst kind of error among the scored values apart (missed values, values read as their "
+    "opposite).",
+)
+
+
+# An `error rate` blends both kinds as a done metric, but named as the worst error's own metric it is the
+# rate of that error (wrong doses sent, wrong parts picked): the team says which error it counts.
+_ERROR_RATE = frozenset({"error rate", "error rates"})
+
+
+def rate_of_the_worst(pointer: str) -> bool:
+    """Whether the worst error's metric is an `error rate` and no other blend: the rate of that error."""
+    blends = set(BLENDS_ERRORS.find_all(pointer))
+    return bool(blends) and blends <= _ERROR_RATE
+
+
+_NONE_COUNTS = re.compile(
+    r"(none|nothing|no metric|no one|not counted|not measured|not yet)( of them| of these| yet| so far| counts it)?"
+)
+
+
+def none_of_them(text: str) -> bool:
+    """`None of them.`, `Not counted yet`, `no metric so far`: the answer names no metric."""
+    return _NONE_COUNTS.fullmatch(" ".join(text.lower().replace(".", " ").split())) is not None

@@ -5,7 +5,7 @@ no metric counts the worst error and nothing watched after launch is the live ou
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.errorkinds import none_of_them
+from planner.judgement.rules.errorwords import none_of_them
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import REPORTED_ERRORS
