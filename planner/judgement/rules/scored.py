@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Move, Tempered, rule
+from planner.judgement.rules.base import CATALOGUE, Case, Evidence, Hint, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.rates import said_capacity
@@ -30,7 +30,9 @@ from planner.plan.model import (
     OnlineValidation,
     Plan,
     RowsPerThing,
+    TaskType,
 )
+from planner.plan.oversight import CheckedOutputs
 
 _COST = {
     ErrorCost.too_low: "too low costs more: a pooled figure nets the shortfalls against the surpluses",
@@ -76,6 +78,14 @@ def pooled(plan: Plan, note: str) -> Evidence:
     return (*found, grave) if grave else Tempered(4, found)
 
 
+def _confirmed_value_by_value(plan: Plan) -> bool:
+    """An extraction whose every value a person confirms before it is used: decided value by value."""
+    return (
+        plan.product.task is TaskType.extraction
+        and plan.product.checked_outputs is CheckedOutputs.every_before
+    )
+
+
 @rule(
     "metric-scores-parts",
     Category.model,
@@ -87,6 +97,9 @@ def pooled(plan: Plan, note: str) -> Evidence:
         "scores its parts: one wrong line spoils an order and twenty right frames do not make a right clip; "
         "agree how the parts' outputs make the decision (any line, the worst frame) and score the decisions",
         "warning",
+    ),
+    instead=(
+        Instead(_confirmed_value_by_value, None, "Keep the share of documents read wholly right beside it."),
     ),
     fires=(
         Case(
@@ -109,6 +122,23 @@ def pooled(plan: Plan, note: str) -> Evidence:
                 'done.metrics[0].name: "Recall of duplicates at 95% precision"',
                 'product.mode: "automate" (each decision is acted on with nobody checking it)',
             ),
+        ),
+        Case(  # lab values read off scanned results, each confirmed by a nurse before it is used: a low note
+            {
+                "done.metric_unit": "parts",
+                "product.task": "extraction",
+                "product.checked_outputs": "every_before",
+                "impact.error_severity": "severe",
+                "done.metrics[0].name": "Value accuracy on potassium and creatinine",
+            },
+        ),
+        Case(  # values read from claims forms and written unchecked: per-field scores hide wrong forms
+            {
+                "done.metric_unit": "parts",
+                "product.task": "extraction",
+                "product.checked_outputs": "sample_after",
+                "product.mode": "automate",
+            },
         ),
     ),
     quiet=(
@@ -134,6 +164,13 @@ def metric_scores_parts(plan: Plan) -> Evidence:
         return None
     note = "the metric scores parts of a decision, while the decision acts on the whole"
     found = [quote(plan, "done.metric_unit", note), *decision_and_metrics(plan)]
+    if (
+        plan.product.task is TaskType.extraction
+        and plan.product.checked_outputs is CheckedOutputs.every_before
+    ):
+        # a person confirms each value before it is used: the decision is taken value by value
+        said = "a person confirms each value before it is used: the decision is taken part by part"
+        return Tempered(1, (*found, quote(plan, "product.checked_outputs", said)))
     grave = _grave(plan)
     return (*found, grave) if grave else Tempered(3, found)
 
