@@ -14,18 +14,15 @@ from planner.judgement.rules.evidence import (
     show,
     source_paths,
 )
-from planner.judgement.rules.raters import recorded_not_judged
+from planner.judgement.rules.raters import measured_or_made, recorded_not_judged, single_rater_scored
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, mentions
 from planner.plan.model import (
-    Acquisition,
     Category,
     Direction,
-    EvalTruth,
     LabelSource,
     Metric,
     Plan,
-    SourceClasses,
     TaskType,
 )
 
@@ -359,14 +356,22 @@ _TWICE_SAID = (
     ),
     fires=(
         Case(
-            {"constraints.data.labels": ["manual"], "by_hand.label_agreement": None},
+            {
+                "constraints.data.labels": ["manual"],
+                "by_hand.label_agreement": None,
+                "by_hand.human_score": None,
+            },
             evidence=(
                 'constraints.data.labels: ["manual"]',
                 "by_hand.label_agreement: not answered (how often do two labellers agree?)",
             ),
         ),
         Case(
-            {"constraints.data.labels": ["existing", "vendor"], "by_hand.label_agreement": None},
+            {
+                "constraints.data.labels": ["existing", "vendor"],
+                "by_hand.label_agreement": None,
+                "by_hand.human_score": None,
+            },
             evidence=(
                 'constraints.data.labels: ["existing", "vendor"]',
                 "by_hand.label_agreement: not answered (how often do two labellers agree?)",
@@ -414,6 +419,15 @@ _TWICE_SAID = (
                 ],
             }
         ),
+        Case(  # one grader's accuracy on the done metric, measured against moderated marks
+            {
+                "constraints.data.labels": ["manual"],
+                "by_hand.label_agreement": None,
+                "by_hand.human_score": 0.93,
+                "by_hand.human_score_same_measure": True,
+                "by_hand.done_today_by": "our_experts",
+            }
+        ),
         Case(  # the evaluation set is an audit that re-checked the labels
             {
                 "constraints.data.labels": ["manual"],
@@ -436,8 +450,8 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
     labels = plan.constraints.data.labels
     if not any(source in labels for source in (LabelSource.manual, LabelSource.vendor)):
         return None
-    if label_agreement(plan) is not None or recorded_not_judged(plan):
-        return None  # measured, or the labels are records nobody judges (a ledger, the world's record)
+    if label_agreement(plan) is not None or recorded_not_judged(plan) or single_rater_scored(plan):
+        return None  # measured (agreement, or one person's score), or records nobody judges (a ledger)
     if any(mentions(answer_at(plan, path), LABELS_RECHECKED) for path in _RECHECK_SAID):
         return None  # an audit of the labels measures how often they are wrong
     if any(
@@ -446,31 +460,11 @@ def label_agreement_unknown(plan: Plan) -> Evidence:
         return None  # every case is labelled twice already: the agreement is in the data, to be counted
     if _prompt_examples_only(plan):
         return None  # the only labels are a few worked examples in a prompt: nothing learns their noise
-    if _measured_or_made(plan):
+    if measured_or_made(plan):
         return None  # an instrument's records and cases made to be of one class: nobody judges a label
     return (
         quote(plan, "constraints.data.labels"),
         agreement_unknown(plan, "how often do two labellers agree?"),
-    )
-
-
-_ONE_CLASS = (SourceClasses.positives, SourceClasses.negatives)
-
-
-def _measured_or_made(plan: Plan) -> bool:
-    """Whether no label is a person's judgement, as answered: the truth is a measurement (a lab test, an
-    instrument), the records kept are its results, nobody is counted as a rater, and the labels made by
-    hand come from the team's own source of one class (samples spiked or parts flawed on purpose), known by
-    how they were made."""
-    data = plan.constraints.data
-    if (
-        plan.done.eval_truth is not EvalTruth.measured
-        or plan.by_hand.raters
-        or LabelSource.vendor in data.labels
-    ):
-        return False
-    return any(
-        source.classes in _ONE_CLASS and source.acquisition is Acquisition.own for source in data.sources
     )
 
 

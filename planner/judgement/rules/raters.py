@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import agreement_unknown, label_agreement, quote
-from planner.plan.model import Category, EvalTruth, LabelSource, LabelWriter, Mode, Plan, TaskType
+from planner.plan.model import (
+    Acquisition,
+    Category,
+    DoneTodayBy,
+    EvalTruth,
+    LabelSource,
+    LabelWriter,
+    Mode,
+    Plan,
+    SourceClasses,
+    TaskType,
+)
 
 # Tasks whose flag sends a person to look at what was found: the look diagnoses the cause.
 _LOOKED_AT = (TaskType.detection, TaskType.anomaly_detection)
@@ -18,6 +29,38 @@ _LOOKED_AT = (TaskType.detection, TaskType.anomaly_detection)
 _MADE_FOR_IT = (LabelSource.manual, LabelSource.vendor)
 # The truth of an evaluation that nobody judges: what happened, or a later record of the same case.
 _RECORDED_TRUTH = (EvalTruth.outcomes, EvalTruth.later_record)
+
+
+def single_rater_scored(plan: Plan) -> bool:
+    """Whether one person's error is measured: the people who do the task today were scored on the primary
+    done metric itself, against truth checked apart, so how often one labeller is wrong is known."""
+    by_hand = plan.by_hand
+    return (
+        isinstance(by_hand.human_score, float | int)
+        and by_hand.human_score_same_measure is True
+        and by_hand.done_today_by in (DoneTodayBy.our_experts, DoneTodayBy.other_staff)
+        and plan.done.eval_truth is EvalTruth.checked
+    )
+
+
+_ONE_CLASS = (SourceClasses.positives, SourceClasses.negatives)
+
+
+def measured_or_made(plan: Plan) -> bool:
+    """Whether no label is a person's judgement, as answered: the truth is a measurement (a lab test, an
+    instrument), the records kept are its results, nobody is counted as a rater, and the labels made by
+    hand come from the team's own source of one class (samples spiked or parts flawed on purpose), known by
+    how they were made."""
+    data = plan.constraints.data
+    if (
+        plan.done.eval_truth is not EvalTruth.measured
+        or plan.by_hand.raters
+        or LabelSource.vendor in data.labels
+    ):
+        return False
+    return any(
+        source.classes in _ONE_CLASS and source.acquisition is Acquisition.own for source in data.sources
+    )
 
 
 def recorded_not_judged(plan: Plan) -> str | None:
