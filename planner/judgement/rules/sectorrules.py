@@ -11,6 +11,7 @@ from planner.judgement.rules.evidence import own_notes, quote, ticked
 from planner.judgement.rules.harm import serious_harm, severity_quote
 from planner.judgement.rules.lexicon import SIGNER_SAID
 from planner.plan.model import Category, Circumstance, Governance, Mode, Plan
+from planner.plan.oversight import CheckedOutputs
 
 _RESPONSIBLE = "The accountant sends each return and remains responsible for it."
 _SECTOR = {"product.circumstances": ["sector_rules"]}  # the sound plan: a person decides each case
@@ -74,6 +75,9 @@ _ABOUT_THINGS = Instead(
                 'product.mode: "automate"',
                 'impact.error_severity: "serious"',
             ),
+        ),
+        Case(  # grain samples graded for a mill under food rules, each grade confirmed by a grader: low
+            {**_SECTOR, "product.audience": "staff", "product.checked_outputs": "every_before"},
         ),
     ),
     quiet=(  # a person decides each case, and the decision or the FAQ says who stays responsible
@@ -151,6 +155,11 @@ def sector_rules_unnamed(plan: Plan) -> Evidence:
         return None  # a person takes each internal step as today, and what goes wrong touches no right
     unsigned = (fact, "no answer says who signs, or what the rules require of a model")
     if plan.product.mode is not Mode.automate and not about_people(plan):
+        if plan.product.checked_outputs is CheckedOutputs.every_before:  # a person signs off each one first
+            checked = quote(
+                plan, "product.checked_outputs", "a person confirms every output before it is used"
+            )
+            return Tempered(1, (*unsigned, checked))
         return Tempered(2, unsigned)  # people decide each case, about things: a question to settle early
     return unsigned
 
