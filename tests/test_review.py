@@ -134,6 +134,7 @@ def test_risks_inferred_from_words_alone_are_questions_at_most_medium() -> None:
         "positives-recorded-late",
         "list-omissions-uncounted",
         "goal-group-beyond-the-channel",
+        "governing-standard-unasked",
         "later-step-loses-more",
         "recommended-places-fill",
         "protected-feature-in-decision",
