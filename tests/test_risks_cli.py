@@ -435,7 +435,8 @@ def test_the_estimate_counts_no_more_items_than_people_act_on(make_workspace: Ma
     code, out, err = run("risks", "fraud")
     assert (code, err) == (0, "")
     assert (
-        "  impact estimate: 16,000 EUR per month (bounded by impact.capacity_per_day: 720 of the 7,200 items "
+        "  impact estimate: 16,000 EUR per month (at its 75% recall target (done.metrics[0]) the model still "
+        "finds more than people act on; bounded by impact.capacity_per_day: 720 of the 7,200 items "
         "addressed a month gain it, but people act on 400: at most 400 x 40, if every one acted on gained it; "
         "at the plan's own 10% among them, about 1,600; 40 EUR on the 10% of items that gain it "
         "(impact.benefit_share): 4 EUR an item)\n"
@@ -443,8 +444,40 @@ def test_the_estimate_counts_no_more_items_than_people_act_on(make_workspace: Ma
     # A system that acts alone sends people a band to review: their capacity does not bound its value.
     make_workspace({"plans/fraud/plan.yaml": plan(product__mode="automate", **found)})
     code, out, _ = run("risks", "fraud")
-    assert "  impact estimate: 28,800 EUR per month (" in out
+    assert (
+        "  impact estimate: 21,600 EUR per month (28,800 EUR if every event were caught (the ceiling) x 75% "
+        "caught (done.metrics[0] recall target) = 21,600; " in out
+    )
     # A value spread over every item screened is not capped by the flags people act on.
     make_workspace({"plans/fraud/plan.yaml": plan(product__mode="augment", impact__capacity_per_day=5)})
     code, out, _ = run("risks", "fraud")
     assert "  impact estimate: 28,800 EUR per month\n" in out
+
+
+def test_an_estimate_on_events_warned_ahead_is_a_ceiling_until_scaled(make_workspace: MakeWorkspace) -> None:
+    # Pump failures warned 5 days ahead: 12,000 pumps a month x 60%, 400 EUR on the 1% that fail. The
+    # value counts only the failures the model catches (its recall target) and the repairs that save them.
+    ahead = {
+        "product__lead_days": 5,
+        "impact__value_per_item": 400,
+        "impact__benefit_share": 0.01,
+        "done__metrics": [{"name": "AUC", "target": 0.9}],
+    }
+    make_workspace({"plans/pumps/plan.yaml": plan(**ahead)})
+    code, out, _ = run("risks", "pumps")
+    assert (
+        "  impact estimate: 28,800 EUR per month (the ceiling if every event were caught and averted: no done "
+        "metric sets a recall target and how often acting on a correct warning saves the case is not "
+        "answered (impact.saved_share); " in out
+    )
+    recall = [{"name": "Recall of pump failures", "target": 0.8}]
+    make_workspace(
+        {"plans/pumps/plan.yaml": plan(**{**ahead, "done__metrics": recall}, impact__saved_share=0.5)}
+    )
+    code, out, _ = run("risks", "pumps", "--format", "json")
+    assert json.loads(out)["figures"]["monthly_value"] == pytest.approx(28800 * 0.8 * 0.5)
+    code, out, _ = run("risks", "pumps")
+    assert (
+        "(28,800 EUR if every event were caught and averted (the ceiling) x 80% caught (done.metrics[0] recall "
+        "target) x 50% of those acted on saved (impact.saved_share) = 11,520; " in out
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from planner.judgement.rules import items_in_all, items_per_month, monthly_value, value_in_all
 from planner.judgement.rules.benefit import working_said
+from planner.judgement.rules.caught import caught, caught_said
 from planner.judgement.rules.evidence import volume_unit
 from planner.judgement.rules.units import unit_of_total
 from planner.plan.fields import NOT_MEASURED
@@ -23,7 +24,8 @@ class Figures:
     items_in_all: float | None = None  # a job run once over a backlog: its whole, not a flow a month
     value_in_all: float | None = None  # and its value, counted once
     value_unit: str | None = None
-    value_spread: str = ""  # the working: bounded by people's capacity, spread over the items that gain it
+    value_spread: str = ""  # the working: the ceiling scaled by the events caught and saved, bounded by
+    # people's capacity, spread over the items that gain it
     share_left_to_humans: float | None = None
     people_decide: bool = False  # the tool augments people: they decide every case, the model advises
     volume_unit: str = "items"  # what the volume counts: items, or the plan's own amount (tonnes); "" unknown
@@ -42,10 +44,22 @@ def _addressed(plan: Plan) -> float | None:
     return None if per_month is None or share is None else per_month * share
 
 
+def _scaled(plan: Plan, ceiling: float | None, unbounded: float | None) -> tuple[float | None, str]:
+    """The estimate scaled by the share of the events the plan expects to catch and save, with its working."""
+    found = caught(plan)
+    if ceiling is None or unbounded is None or found is None:
+        return ceiling, ""
+    unit = unit_of_total(plan.impact.value_unit or "") or ""
+    return found.value(ceiling, unbounded), caught_said(plan, found, ceiling, unbounded, unit)
+
+
 def figures(plan: Plan) -> Figures:
-    """The figures: left to people is what the model does not address; a value per slide is read per month."""
+    """The figures: left to people is what the model does not address; a value per slide is read per month;
+    a value on events found counts only those the model catches and the action saves (a ceiling otherwise)."""
     share, unit = plan.impact.addressed, plan.impact.value_unit
-    value, once = monthly_value(plan), value_in_all(plan)
+    value, scaled = _scaled(plan, monthly_value(plan), monthly_value(plan, bounded=False))
+    once, scaled_once = _scaled(plan, value_in_all(plan), value_in_all(plan))
+    working = working_said(plan, _addressed(plan)) if value is not None or once is not None else ""
     return Figures(
         items_per_month=items_per_month(plan),
         items_per_year=plan.impact.volume if plan.impact.period is Period.year else None,
@@ -53,7 +67,7 @@ def figures(plan: Plan) -> Figures:
         items_in_all=items_in_all(plan),
         value_in_all=once,
         value_unit=unit_of_total(unit) if unit and (value is not None or once is not None) else None,
-        value_spread=working_said(plan, _addressed(plan)) if value is not None or once is not None else "",
+        value_spread="; ".join(part for part in (scaled or scaled_once, working) if part),
         share_left_to_humans=1 - share if share is not None else None,
         people_decide=plan.product.mode is Mode.augment
         and "commits_alone" not in plan.product.circumstances

@@ -1328,6 +1328,12 @@ class Impact(Record):
         "only (a fraud caught, a call-out avoided: 1 item in 10 is 10%); blank when every item gains it "
         "('not measured').",
     )
+    saved_share: Share | NotMeasured | None = Field(
+        default=None,
+        description="Where the product warns of an event ahead (an outage, a failed batch, a customer leaving): "
+        "of the events warned of correctly and acted on, the share the action saves (a repair in time, an offer "
+        "taken), or 'not measured'; the value is an upper bound until it is known.",
+    )
     value_unit: Text | None = Field(default=None, description="Unit of that value (EUR, USD, minutes...).")
     effort_weeks: Number | None = Field(
         default=None, ge=0, description="Estimated effort to the first model in production, in person-weeks."

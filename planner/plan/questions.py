@@ -107,13 +107,14 @@ _NOTHING = re.compile(r"\s*(?:nothing|none|no\s+changes?|n/?a)\b", re.IGNORECASE
 
 @dataclass(frozen=True)
 class When:
-    """A condition on an earlier answer: answered at all, one of the given values, above a number,
+    """A condition on an earlier answer: answered at all, one of the given values, above (or below) a number,
     (`beyond`) a count a day above another path's figure, (`said`) a text that names something rather than 'nothing' or 'none', or (`measured`) a figure
     rather than 'not measured'."""
 
     field: str
     among: tuple[Any, ...] | None = None
     above: float | None = None
+    below: float | None = None
     said: bool = False
     measured: bool = False
     # Another answer that makes the question apply as well: `(field, values)`, one of them given.
@@ -133,6 +134,8 @@ class When:
             return False
         if self.above is not None and not (isinstance(value, int | float) and value > self.above):
             # 'not measured' is no figure above anything
+            return False
+        if self.below is not None and not (isinstance(value, int | float) and value < self.below):
             return False
         if self.beyond is not None:
             limit = field_at(plan, self.beyond)
@@ -943,6 +946,14 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "is one; leave it empty where every item gains it, or 'not measured'. The estimate is volume x "
             "share addressed x this share x value.",
             When("impact.value_per_item", above=0),
+        ),
+        _q(
+            "impact.saved_share",
+            "Of the events warned of correctly and acted on, what share does the action save?",
+            "A repair made in time, a customer who takes the offer and stays: acting on a right warning rarely "
+            "saves every case. The estimate is scaled by it; 'not measured' leaves it an upper bound.",
+            When("impact.benefit_share", below=1),
+            When("product.lead_days", above=0),
         ),
         _q(
             "impact.action_cost",
@@ -1904,8 +1915,10 @@ def _condition(path: str, when: When, earlier: set[str]) -> When:
         also = _condition(path, When(*when.otherwise), earlier) if when.otherwise else None
         otherwise = (also.field, also.among or ()) if also else None
         return replace(when, among=tuple(base(value) for value in when.among), otherwise=otherwise)
-    if when.above is not None and base not in (int, float):
-        raise ValueError(f"bank: {path}: `above` needs a number field, and {when.field} is not one")
+    if (when.above is not None or when.below is not None) and base not in (int, float):
+        raise ValueError(
+            f"bank: {path}: `above` and `below` need a number field, and {when.field} is not one"
+        )
     if when.measured and "'not measured'" not in repr(info.annotation):
         raise ValueError(
             f"bank: {path}: `measured` needs a field that takes 'not measured'; {when.field} does not"
