@@ -38,6 +38,14 @@ from planner.plan.model import Category, Direction, Mode, Plan
     ),
     quiet=(
         Case({"done.metrics[0].baseline": None}),  # 0.75 against 45% today
+        Case(  # today's 45% is the second metric's baseline: the first, an AUC, is not measured today
+            {
+                "done.metrics": [
+                    {"name": "ROC AUC of the duplicate score", "target": 0.44, "direction": "higher"},
+                    {"name": "Share of duplicates caught before payment", "baseline": 0.45, "target": 0.6},
+                ],
+            }
+        ),
         Case({"done.metrics[0].baseline": "not measured", "done.metrics[0].target": 0.46}),  # said unknown
         Case(  # today's one figure is people's agreement, which the team says is another measure
             {

@@ -54,4 +54,14 @@ def today_on(plan: Plan, metric: Metric) -> float | None:
     human, other_measure = plan.by_hand.human_figure, plan.by_hand.human_score_same_measure is False
     if other_measure and human is not None and any(math.isclose(human, f) for f in (today, 100 * today)):
         return None
+    # Today's figure typed as another done metric's baseline is that metric's (a fill rate of 88% beside
+    # an AUC target): it says nothing of today on this one.
+    for other in plan.done.metrics:
+        base = other.baseline_figure
+        if (
+            other is not metric
+            and base is not None
+            and any(math.isclose(base, f) for f in (today, 100 * today))
+        ):
+            return None
     return today
