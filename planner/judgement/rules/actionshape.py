@@ -1,4 +1,4 @@
-"""What the action shape says of the cases: worked from the top, none picked out, one for every item."""
+"""What the action shape says of the cases: worked from the top, none picked out, one each, sent out."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from planner.judgement.rules.lexicon import (
 )
 from planner.judgement.rules.rates import said_capacity
 from planner.judgement.rules.words import mentions
-from planner.plan.model import ActionShape, Plan, TaskType
+from planner.plan.model import ActionShape, Delivery, Mode, Picks, Plan, TaskType
 
 
 def worked_from_the_top(plan: Plan) -> Evidence:
@@ -82,3 +82,11 @@ def suggests_for_every_item(plan: Plan) -> bool:
         plan.product.action_shape in (ActionShape.every_item, ActionShape.choose_among)
         and plan.product.task in _SUGGESTION_TASKS
     )
+
+
+def sent_to_outsiders(plan: Plan) -> bool:
+    """The top of the ranking goes out by itself to the providers or customers it picks (an offer pushed
+    to the top five, items shown): they take it up or not, and no one on staff works down the list."""
+    product = plan.product
+    automatic = product.mode is Mode.automate or product.delivery is Delivery.automatic
+    return automatic and product.picks in (Picks.providers, Picks.items)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from planner.core import formatting as fmt
-from planner.judgement.rules.actionshape import suggests_for_every_item, worked_from_the_top
+from planner.judgement.rules.actionshape import (
+    sent_to_outsiders,
+    suggests_for_every_item,
+    worked_from_the_top,
+)
 from planner.judgement.rules.atcapacity import (
     AT_CAPACITY,
     BAND_AND_AUDIT,
@@ -145,6 +149,16 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     return None
 
 
+# A ranking of providers whose top is acted on, and nothing said of how far down anyone gets.
+_PICKS_TOP = {
+    "product.action_shape": "top_of_queue",
+    "product.picks": "providers",
+    "impact.capacity_per_day": None,
+    "impact.flagged_per_day": None,
+    "done.metrics[0].name": "ROC AUC of the acceptance score",
+}
+
+
 @rule(
     "capacity-sets-the-threshold",
     Category.model,
@@ -154,6 +168,8 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
     instead=(BAND_AND_AUDIT,),
     ask="people work the ranked cases from the top: is the metric judged at the top they reach a day?",
     fires=(
+        # a coordinator phones down the ranked providers: their day sets the depth
+        Case(_PICKS_TOP, also=frozenset({"queue-bottom-starves"})),
         Case(
             {
                 "impact.flagged_per_day": None,
@@ -305,6 +321,8 @@ def nobody_acts_on_output(plan: Plan) -> Evidence:
         ),
     ),
     quiet=(
+        # offers pushed by themselves to the top-ranked tutors, who accept or not: no staff queue
+        Case({**_PICKS_TOP, "product.mode": "automate", "product.delivery": "automatic"}),
         Case(  # judged at a share near the one people can act on (40 of about 571 a day: 7%)
             {
                 "impact.flagged_per_day": None,
@@ -407,6 +425,8 @@ def capacity_sets_the_threshold(plan: Plan) -> Evidence:
     impact = plan.impact
     if suggests_for_every_item(plan):
         return None  # each item gets its own suggestions: nothing is cut at a capacity
+    if sent_to_outsiders(plan):
+        return None  # offers go out by themselves to those who take them up: no staff work down a list
     capacity, working, flagged = impact.capacity, items_per_working_day(plan), impact.flagged
     if capacity is None:
         return None if flagged is not None else worked_from_the_top(plan)
