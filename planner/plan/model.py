@@ -1641,7 +1641,8 @@ class DataConstraints(Record):
     )
     label_writer: LabelWriter | None = Field(
         default=None,
-        description="Who or what writes the outcome down: the world records it (a payment, a failure), a "
+        description="Who or what writes the outcome down: the world records it (a payment, a failure, the "
+        "other party's answer to an offer), a "
         "person who has seen no estimate, a person who first sees an estimate (a rule's, a colleague's, the "
         "model's once live), often a copy of an earlier estimate or the plan (the quote, a promised date) or a "
         "default, a person who types it in later from memory (at the end of a shift or week), or not known.",
@@ -1970,7 +1971,8 @@ class Done(Record):
     eval_truth: EvalTruth | None = Field(
         default=None,
         description="Where the evaluation set's right answers come from: people checking each case apart from "
-        "today's process, real-world outcomes, the decisions of today's process, another system's or a "
+        "today's process, real-world outcomes (for every case, or only for the cases today's process chose), "
+        "the decisions of today's process, another system's or a "
         "vendor's output, a later record of the same case that may differ from what the step said (a signed "
         "quote, a final invoice), or not decided yet.",
     )

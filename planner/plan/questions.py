@@ -1685,7 +1685,9 @@ _BANK: dict[str, tuple[_Entry, ...]] = {
             "Where do the evaluation set's right answers come from?",
             "A model that copies today's process scores perfectly against today's decisions, or against "
             "the output of the system it replaces: it can only be shown better against answers checked "
-            "apart from both, or real outcomes. A person's note written as things happen (a diary, a "
+            "apart from both, or real outcomes. An answer by the other party (an offer accepted or declined) "
+            "is an outcome, even where it is recorded only for the cases today's process chose. A person's "
+            "note written as things happen (a diary, a "
             "keeper's log) is an observation, not a decision; a lab test or an expert's measurement is one "
             "even where it is also what today's process delivers. An expert who reads the model's answer "
             "before agreeing with it agrees with most.",

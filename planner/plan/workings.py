@@ -79,6 +79,7 @@ class EvalTruth(StrEnum):
 
     checked = "checked"
     outcomes = "outcomes"
+    chosen_outcomes = "chosen_outcomes"
     todays_decisions = "todays_decisions"
     system_output = "system_output"
     later_record = "later_record"
@@ -329,6 +330,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
     EvalTruth: {
         "checked": "people check each case against the source, apart from today's process",
         "outcomes": "real-world outcomes recorded later, whatever was decided",
+        "chosen_outcomes": "real-world outcomes, recorded only for the cases today's process chose (those "
+        "contacted, approved, treated): what the others would have done is never seen",
         "todays_decisions": "the decisions today's process or its people took",
         "system_output": "another system's or a vendor's output (a score, a match list, citations)",
         "later_record": "a later record of the same case (a signed quote, a final invoice), which may differ "
@@ -377,7 +380,8 @@ WORKINGS_LABELS: dict[type[Enum], dict[str, str]] = {
         "not_known": "not known",
     },
     LabelWriter: {
-        "event": "the world records it: a payment, a failure, a return, a reading",
+        "event": "the world records it: a payment, a failure, a return, a reading, the other party's answer "
+        "(an offer accepted or declined)",
         "blind": "a person who has not seen any estimate or prediction for the case",
         "sees_estimate": "a person who first sees an estimate: a rule's, a colleague's, or the model's once live",
         "copied": "it is often copied from an earlier estimate or the plan (the quote, a promised date), a default "

@@ -27,7 +27,13 @@ CHECKED_AGAINST = Lexicon("""
     per the bank statement, followed up, follow-up, what happened, outcome behind
 """)
 
-_SAYS_OUTCOMES = (EvalTruth.checked, EvalTruth.outcomes, EvalTruth.observed, EvalTruth.measured)
+_SAYS_OUTCOMES = (
+    EvalTruth.checked,
+    EvalTruth.outcomes,
+    EvalTruth.chosen_outcomes,
+    EvalTruth.observed,
+    EvalTruth.measured,
+)
 _AMOUNTS = (TaskType.forecasting, TaskType.regression)
 
 

@@ -19,7 +19,16 @@ from planner.judgement.rules.seenby import (
 )
 from planner.judgement.rules.tobeat import to_beat
 from planner.judgement.rules.turnson import turns_on_unseen
-from planner.plan.model import Category, DoneTodayBy, EvalTruth, Mode, Plan, TaskType
+from planner.plan.model import (
+    Category,
+    DoneTodayBy,
+    EvalTruth,
+    LabelWriter,
+    Mode,
+    OutcomeRecorded,
+    Plan,
+    TaskType,
+)
 
 # Nobody takes the decision by hand today; the model's output starts a person's step (a visit, a call).
 _NOBODY_TODAY = {
@@ -375,6 +384,15 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
         Case(  # drafts judged against what people wrote, while the model is to beat today's figure
             {"done.eval_truth": "todays_decisions", "product.task": "generation"}
         ),
+        Case(  # a person writes the label on the cases today's process chose: its decisions, not outcomes
+            {
+                "done.eval_truth": "todays_decisions",
+                "product.mode": "automate",
+                "constraints.data.label_writer": "sees_estimate",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+            },
+            also=frozenset({"selective-labels"}),
+        ),
         Case(  # prices people set as the truth, for a model meant to beat today's figure
             {"done.eval_truth": "todays_decisions", "product.task": "regression"}
         ),
@@ -382,6 +400,15 @@ def decisions_turn_on_unseen(plan: Plan) -> Evidence:
     quiet=(
         Case({"done.eval_truth": "checked"}),
         Case({"done.eval_truth": "outcomes"}),
+        Case({"done.eval_truth": "chosen_outcomes"}),
+        Case(  # the other party's answer to an offer, recorded only where today's process made one
+            {
+                "done.eval_truth": "todays_decisions",
+                "product.mode": "automate",
+                "constraints.data.label_writer": "event",
+                "constraints.data.outcome_recorded_for": "selected_cases",
+            }
+        ),
         Case(  # drafts judged against what people wrote, when nothing says their texts fall short
             {
                 "done.eval_truth": "todays_decisions",
@@ -418,6 +445,11 @@ def evaluation_truth_circular(plan: Plan) -> Evidence:
     if truth is EvalTruth.not_decided:
         return Tempered(1, (quote(plan, "done.eval_truth"),))
     if truth not in (EvalTruth.todays_decisions, EvalTruth.system_output):
+        return None
+    data = plan.constraints.data
+    if data.label_writer is LabelWriter.event and data.outcome_recorded_for is OutcomeRecorded.selected_cases:
+        # the world (or the other party's answer) writes the label: an outcome, known only on the cases
+        # today's process chose; which cases it chose is the flaw, and selective-labels raises it
         return None
     said = quote(plan, "done.eval_truth")
     beats = to_beat(plan)
