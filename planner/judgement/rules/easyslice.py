@@ -14,7 +14,7 @@ from planner.judgement.rules.evidence import (
 from planner.judgement.rules.harm import effective_severity
 from planner.judgement.rules.lexicon import SLICE_SET_ASIDE
 from planner.judgement.rules.words import Lexicon
-from planner.plan.model import Audience, Category, Circumstance, Plan, Severity, TaskType
+from planner.plan.model import Audience, Category, Circumstance, ErrorCost, Plan, Severity, TaskType
 
 # Words saying the slice is picked by the model's own score, or is what the model acts on alone: a slice
 # only known once the model runs, and the part whose errors go through unchecked, not a safe first step.
@@ -89,6 +89,40 @@ _SAFE_TO_ACT = Instead(
 )
 
 
+# Words saying the slice is the cases answered "nothing to act on": no match, not ours, unaffected.
+NOTHING_TO_ACT_ON = Lexicon("""
+    no match, no matches, no matching, unmatched, not matched, don't hold, do not hold, don't stock
+    do not stock, don't sell, do not sell, don't supply, do not supply, not ours, not affected, unaffected
+    not relevant, irrelevant, no action, no action needed, nothing to do, nothing found, nothing to report
+    all clear, negative, negatives, no finding, no findings
+""")
+
+
+def slice_holds_the_misses(plan: Plan) -> bool:
+    """Whether the easy slice is the cases answered 'nothing to act on' (no match, empty, unaffected) while
+    the plan names a miss as the costlier error: taken without people, every miss in it goes through
+    unseen, so the easy slice is where the costly error hides, not a safe first release."""
+    if plan.impact.costlier_error is not ErrorCost.false_negative:
+        return False
+    text = plan.impact.easy_slice
+    return bool(NOTHING_TO_ACT_ON.find(text) or HOLDS_NOTHING.find(text))
+
+
+_MISSES_HIDE = Instead(
+    slice_holds_the_misses,
+    Move(
+        "Keep people on the easy slice: a miss there is the costly error",
+        "The easy slice is the cases answered 'nothing to act on', and the plan names a miss as the costlier "
+        "error: closed without people, every miss in it goes through unseen; keep a person on it (or check "
+        "a sample of it every week) and ship first a slice whose errors are the cheap kind",
+        "warning",
+    ),
+    "Keep a person on the 'nothing to act on' slice, or check a sample of it, until its misses are counted; "
+    "ship first a slice whose errors are the cheap kind.",
+    "Is the easy slice where the costly misses would hide?",
+)
+
+
 @rule(
     "easy-slice-first",
     Category.product,
@@ -100,7 +134,7 @@ _SAFE_TO_ACT = Instead(
         "it, measure it, and aim the model at the hard remainder afterwards",
         "info",
     ),
-    instead=(_SAFE_TO_ACT,),
+    instead=(_MISSES_HIDE, _SAFE_TO_ACT),
     fires=(
         Case(
             {"impact.easy_share": 0.5, "impact.easy_slice": "Credit notes and zero-amount invoices"},
@@ -119,6 +153,21 @@ _SAFE_TO_ACT = Instead(
             },
             evidence=(
                 "impact.easy_share: 0.5 (6,000 of 12,000 tonnes a month, easy or out of scope)",
+                "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
+            ),
+            also=frozenset({"easy-slice-lifts-the-score"}),
+        ),
+        Case(  # the slice is the cases answered "nothing to act on", and a miss costs more: keep people on it
+            {
+                "impact.easy_share": 0.5,
+                "impact.easy_slice": "Recipes whose ingredients have no match on the allergen list",
+                "impact.costlier_error": "false_negative",
+            },
+            evidence=(
+                "impact.easy_share: 0.5 (6,000 of 12,000 items a month, easy or out of scope)",
+                'impact.easy_slice: "Recipes whose ingredients have no match on the allergen list"',
+                'impact.costlier_error: "false_negative" (a miss is the costlier error, and the slice is the '
+                "cases answered 'nothing to act on')",
                 "impact.share_addressed: 0.6 (the first model aims at 60%, hard cases included)",
             ),
             also=frozenset({"easy-slice-lifts-the-score"}),
@@ -180,6 +229,9 @@ def easy_slice_first(plan: Plan) -> Evidence:
     found = [quote(plan, "impact.easy_share", note)]
     if impact.easy_slice:
         found.append(quote(plan, "impact.easy_slice"))
+    if slice_holds_the_misses(plan):
+        note = "a miss is the costlier error, and the slice is the cases answered 'nothing to act on'"
+        found.append(quote(plan, "impact.costlier_error", note))
     if share is not None:
         found.append(
             quote(
