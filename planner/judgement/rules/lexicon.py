@@ -3464,9 +3464,16 @@ EXPENSIVE_TAIL = Lexicon("""
     most of the losses, most of the loss, most of the money, the costly few, top-value
 """)
 
+# The standard an audit or a certification is held against: bought to be cited, clause by clause.
+AUDITED_AGAINST = Lexicon("""
+    scheme standard, scheme standards, certification standard, certification standards, assurance standard
+    assurance standards, audit standard, audit standards
+""")
+
 # Documents whose purpose is to be followed and quoted to their readers (a product's label, the
 # organisation's own policies, public regulations): reproducing them to users is what they are for.
-QUOTED_BY_PURPOSE = Lexicon("""
+QUOTED_BY_PURPOSE = (
+    Lexicon("""
     product label, product labels, label text, label texts, approved label, approved labels
     policy, policies, policy library, policy documents, terms and conditions, staff handbook
     regulation, regulations, legislation, statute, statutes, statutory guidance, official guidance
@@ -3474,6 +3481,8 @@ QUOTED_BY_PURPOSE = Lexicon("""
     patient information leaflet, patient information leaflets, authorisation notice, authorisation notices
     authorization notice, authorization notices
 """)
+    + AUDITED_AGAINST
+)
 
 # A public body's open data, or an open licence: its terms allow reuse, so it settles whose content it is.
 OPEN_DATA = Lexicon("""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from planner.judgement.rules.audience import OUTSIDERS_TEXT, OWN_TEXT
 from planner.judgement.rules.base import Case, Evidence, Instead, Move, Tempered, rule
 from planner.judgement.rules.evidence import quote, says_nothing, ticked
-from planner.judgement.rules.lexicon import OPEN_DATA, QUOTED_BY_PURPOSE
+from planner.judgement.rules.lexicon import AUDITED_AGAINST, OPEN_DATA, QUOTED_BY_PURPOSE
 from planner.judgement.rules.record import trained
 from planner.judgement.rules.words import Lexicon, not_denied
 from planner.plan.choices import Acquisition
@@ -38,9 +38,11 @@ def _goes_outside(plan: Plan) -> list[str]:
 
 def _made_to_be_quoted(plan: Plan) -> str | None:
     """The source whose documents exist to be followed and quoted to their readers (a product's label,
-    the organisation's policies, a public regulation), when no source is bought from a vendor."""
+    the organisation's policies, a public regulation, the standard an audit is held against), when no
+    other source is bought from a vendor: a standard bought to audit against is bought to be cited (a feed of
+    labels bought from a vendor comes with the vendor's terms)."""
     sources = plan.constraints.data.sources
-    if any(source.acquisition is Acquisition.vendor for source in sources):
+    if any(s.acquisition is Acquisition.vendor and not AUDITED_AGAINST.find(s.name) for s in sources):
         return None
     for number, source in enumerate(sources):
         said = QUOTED_BY_PURPOSE.find(source.name)
@@ -85,6 +87,13 @@ def _own_records_only(plan: Plan) -> str | None:
         return None
     note = "every source is the organisation's own records: which of their content do others own?"
     return quote(plan, "constraints.data.sources[0].acquisition", note)
+
+
+def _facts_from_own_records(plan: Plan) -> bool:
+    """Whether the model only extracts values (codes, dates, amounts) from the organisation's own records:
+    facts read out of a document are nobody's to own, and nothing of its text is reproduced or taken in
+    from outside, whoever wrote the documents filed there (suppliers' notices, customers' letters)."""
+    return plan.product.task is TaskType.extraction and bool(_own_records_only(plan))
 
 
 def _unchecked_in_own_records(plan: Plan) -> bool:
@@ -157,6 +166,21 @@ _WHOSE_CONTENT = Instead(
 )
 
 
+_CITED = Instead(
+    lambda plan: _made_to_be_quoted(plan) is not None,
+    Move(
+        "Confirm that the documents the output cites allow it",
+        "The content others own is documents made to be cited to their readers (a standard audited "
+        "against, a regulation, a product's label): check that their terms allow putting them in a prompt "
+        "or tuning a model on them, and cite them rather than copy them at length",
+        "info",
+    ),
+    "Check that the terms of the documents the output cites allow putting them in a prompt or tuning a model "
+    "on them; cite them by clause rather than copying them at length.",
+    "Do the terms of the documents the output cites allow this use?",
+)
+
+
 _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", "acquisition": "public"}]}
 
 
@@ -173,7 +197,7 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
         "warning",
         first=True,
     ),
-    instead=(_WHOSE_CONTENT, _PLATFORM_TERMS),
+    instead=(_CITED, _WHOSE_CONTENT, _PLATFORM_TERMS),
     fires=(
         Case(
             {"constraints.data.content_rights": "not_checked", **_TAKEN_IN},
@@ -245,6 +269,23 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
                 "records: which of their content do others own?)",
             ),
         ),
+        Case(  # reports the organisation writes, citing the standard it audits against: a low question
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [
+                    {"name": "Our signed inspection reports, 2019-2025", "acquisition": "own"},
+                    {"name": "Organic certification standards", "acquisition": "vendor"},
+                ],
+                "product.task": "generation",
+                "product.circumstances": ["others_use_output"],
+            },
+            evidence=(
+                'constraints.data.content_rights: "not_checked" (content others own is in the data, prompts or '
+                "examples, and nobody has checked its terms)",
+                "constraints.data.sources[1].name: \"Organic certification standards\" ('certification standards': "
+                "made to be quoted to readers)",
+            ),
+        ),
         Case(  # a supplier's charts quoted in text only staff read, no model tuned on them: a low question
             {
                 "constraints.data.content_rights": "not_checked",
@@ -262,6 +303,15 @@ _TAKEN_IN = {"constraints.data.sources": [{"name": "Reviews from review sites", 
         ),
     ),
     quiet=(
+        Case(  # values extracted from suppliers' recall letters filed in the organisation's own archive
+            {
+                "constraints.data.content_rights": "not_checked",
+                "constraints.data.sources": [
+                    {"name": "Suppliers' recall letters, 2020-2025", "acquisition": "own"}
+                ],
+                "product.task": "extraction",
+            }
+        ),
         Case({"constraints.data.content_rights": "own"}),
         Case({"constraints.data.content_rights": "licensed"}),
         Case(  # a public body's open data: its licence allows reuse
@@ -301,6 +351,8 @@ def content_rights_unchecked(plan: Plan) -> Evidence:
     """
     if plan.constraints.data.content_rights is not ContentRights.not_checked or _open_data_only(plan):
         return None
+    if _facts_from_own_records(plan):
+        return None  # values read out of the organisation's own files: no text of others' goes anywhere
     note = "content others own is in the data, prompts or examples, and nobody has checked its terms"
     found = [quote(plan, "constraints.data.content_rights", note)]
     quoted = _made_to_be_quoted(plan)
