@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from planner.judgement.rules.base import Case, Evidence, Move, rule
-from planner.judgement.rules.evidence import quote
-from planner.plan.model import Category, Delivery, Plan
+from planner.judgement.rules.evidence import items_per_month, quote
+from planner.plan.model import Category, Delivery, Mode, Plan
+
+# Predictions a month few enough for a person to be handed each one (a spreadsheet, a small page, an
+# email): about three a working day.
+FEW_A_MONTH = 60
+
+
+def handed_over_by_hand(plan: Plan) -> bool:
+    """Whether each prediction can simply be handed to the person who acts on it: a person acts on every
+    one (the model assists) and there are only a few a month, so a number on a laptop is the delivery and
+    no integration stands between the model and the decision."""
+    items = items_per_month(plan)
+    return plan.product.mode is Mode.augment and items is not None and items <= FEW_A_MONTH
 
 
 @rule(
@@ -40,7 +52,17 @@ from planner.plan.model import Category, Delivery, Plan
             ),
         ),
     ),
-    quiet=(Case({"product.delivery": "existing_tool"}),),
+    quiet=(
+        Case({"product.delivery": "existing_tool"}),
+        Case(  # a valuer reads one figure per property, a dozen a month: a spreadsheet is the delivery
+            {
+                "product.delivery": "not_built",
+                "product.mode": "augment",
+                "impact.volume": 150,
+                "impact.period": "year",
+            }
+        ),
+    ),
 )
 def integration_not_built(plan: Plan) -> Evidence:
     """The predictions reach nobody until an integration is built or licensed.
@@ -48,11 +70,13 @@ def integration_not_built(plan: Plan) -> Evidence:
     The team says the integration that carries predictions to whoever acts does not exist yet, or is
     not licensed. It is work outside the model (another team's system, a vendor's price, a security
     review) that is easy to leave out of the effort and the time box: the model is then ready and idle.
+    Where a person acts on each of a few predictions a month, each can be handed over by hand (a
+    spreadsheet, a small page): no integration stands in the way.
 
     Mitigation: Count the integration in the effort and the time box, with an owner, a date and the
     licence's cost; until it is live, act on a few predictions by hand to learn what the action needs.
     """
-    if plan.product.delivery is not Delivery.not_built:
+    if plan.product.delivery is not Delivery.not_built or handed_over_by_hand(plan):
         return None
     said = [
         quote(
